@@ -1,0 +1,146 @@
+# benchdb - hand-written GNU Makefile. Builds out of tree into $(BUILD).
+#
+#   make            the benchdb binary and libbenchdb.a
+#   make test       install missing Debian packages, build, run every test,
+#                   then run them again under ASan/UBSan
+#   make asan       the test suite built and run with -fsanitize=address,undefined
+#   make demo       build, ingest examples/ into ./benchmark-data, run a tour
+#   make deps       install missing Debian packages (quiet no-op when present)
+#   make format     clang-format every source file
+#   make lint       cppcheck over the sources
+#   make install    PREFIX=/usr/local: binary, library, headers, man page,
+#                   bash completion
+#   make fuzz       libFuzzer harnesses (FUZZ_SECONDS=N each)
+#   make bench      the performance suite, side by side with SQLite
+#   make clean
+
+BUILD     ?= build
+PREFIX    ?= /usr/local
+CC        ?= cc
+OPT       ?= -O2 -g
+SANITIZE  ?=
+
+PKGS      := lmdb jansson libedit
+DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
+             libcmocka-dev flatbuffers-compiler
+
+WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
+INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Irepl
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
+
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(INCLUDES) $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) $(OPT) $(SANITIZE) -MMD -MP $(CFLAGS)
+ALL_LDFLAGS  = $(SANITIZE) $(LDFLAGS)
+LIBS         = $(PKG_LIBS) -lm -lpthread
+
+LIB_SRCS  := $(wildcard schema/*.c engine/*.c engine/ingest/*.c query/*.c)
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+BIN_SRCS  := $(wildcard repl/*.c)
+BIN_OBJS  := $(BIN_SRCS:%.c=$(BUILD)/obj/%.o)
+TEST_SRCS := $(wildcard tests/unit/test_*.c)
+TEST_BINS := $(TEST_SRCS:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_HELPER_SRCS := $(wildcard tests/unit/helpers/*.c)
+TEST_HELPER_OBJS := $(TEST_HELPER_SRCS:%.c=$(BUILD)/obj/%.o)
+TOOL_SRCS := $(wildcard tests/tools/*.c)
+TOOL_BINS := $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/tools/%)
+
+LIB := $(BUILD)/libbenchdb.a
+BIN := $(BUILD)/benchdb
+
+.SECONDARY:
+
+.PHONY: all test check asan deps demo fuzz bench format lint install clean tests
+
+all: $(BIN) $(LIB)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(BIN_OBJS) $(LIB)
+	$(CC) $(ALL_LDFLAGS) $(BIN_OBJS) $(LIB) $(LIBS) -o $@
+
+$(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_HELPER_OBJS) $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) $< $(TEST_HELPER_OBJS) $(LIB) $(LIBS) $(CMOCKA_LIBS) -o $@
+
+$(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_LDFLAGS) $< $(LIB) $(LIBS) -o $@
+
+tests: $(BIN) $(TEST_BINS) $(TOOL_BINS)
+
+# Runs every test of one build directory; prints cmocka's lines per suite.
+check: tests
+	@BUILD=$(BUILD) tests/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" tests
+	@BUILD=build/asan BENCHDB_SANITIZED=1 tests/run.sh
+
+# make test = deps, the normal build and tests, then the sanitizer build and
+# tests; the last line sums both: "N passed, N failed".
+test: deps
+	@$(MAKE) --no-print-directory tests
+	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+		SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" tests
+	@tests/run.sh --summary-of build build/asan
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+			|| missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "deps: installing$$missing"; \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+demo: deps all
+	@if [ -x examples/demo.sh ]; then BENCHDB=$(BIN) examples/demo.sh; \
+	else echo "demo: arrives with the program issue"; fi
+
+fuzz:
+	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \
+	else echo "fuzz: harnesses arrive with the robustness issue"; fi
+
+bench:
+	@if [ -f bench/bench.mk ]; then $(MAKE) --no-print-directory -f bench/bench.mk run; \
+	else echo "bench: the benchmark suite arrives with the performance issue"; fi
+
+FORMAT_SRCS = $(wildcard schema/*.[ch] engine/*.[ch] engine/ingest/*.[ch] query/*.[ch] \
+	repl/*.[ch] tests/unit/*.[ch] tests/unit/helpers/*.[ch] tests/tools/*.c fuzz/*.c bench/*.c)
+
+format:
+	clang-format -i $(FORMAT_SRCS)
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
+		--inline-suppr --suppress=missingIncludeSystem $(INCLUDES) \
+		schema engine query repl
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/benchdb \
+		$(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/benchdb
+	install -m 644 $(LIB) $(DESTDIR)$(PREFIX)/lib/libbenchdb.a
+	install -m 644 schema/schema.h $(wildcard engine/engine.h engine/ingest/ingest.h query/query.h) \
+		$(DESTDIR)$(PREFIX)/include/benchdb/
+	@if [ -f docs/benchdb.1 ]; then install -m 644 docs/benchdb.1 $(DESTDIR)$(PREFIX)/share/man/man1/; fi
+	@if [ -f repl/benchdb.bash-completion ]; then install -m 644 repl/benchdb.bash-completion \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/benchdb; fi
+
+clean:
+	rm -rf $(BUILD) build
+
+-include $(LIB_OBJS:.o=.d) $(BIN_OBJS:.o=.d) $(TEST_SRCS:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d)

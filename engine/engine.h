@@ -1,0 +1,271 @@
+/*
+ * engine.h - the public header of benchdb's storage engine (LMDB).
+ *
+ * One store is one LMDB environment (a directory with data.mdb and
+ * lock.mdb). Writers put whole runs, one write transaction per run; readers
+ * see a run whole or not at all. The layout (named databases, key and value
+ * encodings, invariants) is documented byte by byte in docs/storage.md.
+ *
+ * Reading goes through a bdb_reader: a short read transaction. Every pointer
+ * a reader function hands out (strings, FlatBuffer bytes) points into the
+ * memory map and is valid only until bdb_reader_end() on that reader.
+ * Callers must not hold a reader while waiting for user input.
+ *
+ * Caveats:
+ *   - One bdb_store per process per directory (LMDB's rule).
+ *   - A bdb_reader belongs to the thread that began it.
+ *   - Do not call write functions while holding a reader in the same thread.
+ */
+#ifndef BDB_ENGINE_H
+#define BDB_ENGINE_H
+
+#include "schema.h"
+
+typedef struct bdb_store bdb_store;
+typedef struct bdb_reader bdb_reader;
+
+/* ------------------------------------------------------------------------ */
+/* Open, close                                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb_store_options {
+	size_t initial_map_size; /* bytes; 0 = default (64 MiB). Grows by itself. */
+	bool read_only;          /* open without write access */
+	bool no_create;          /* fail with BDB_ENOTFOUND when there is no store */
+	bool no_sync;            /* MDB_NOSYNC: for tests and bulk benchmarks only */
+} bdb_store_options;
+
+/*
+ * Opens (creating unless opt->no_create) the store in directory dir.
+ * opt may be NULL for defaults. Clears stale reader slots. Fails with
+ * BDB_EVERSION for a store of another format version, BDB_ECORRUPT when
+ * dir holds something that is not a benchdb store, BDB_EREADONLY when
+ * writing was asked and is not possible, BDB_ENOTFOUND (no_create).
+ * d (may be NULL) says what was wrong.
+ */
+int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out,
+		   bdb_diag *d);
+
+/* Closes the store. Safe with NULL. No reader may be open. */
+void bdb_store_close(bdb_store *store);
+
+/* The directory the store was opened from. */
+const char *bdb_store_path(const bdb_store *store);
+
+/* ------------------------------------------------------------------------ */
+/* Writing                                                                   */
+/* ------------------------------------------------------------------------ */
+
+#define BDB_PUT_REPLACE 0x1u /* replace a different run with the same id */
+
+typedef enum bdb_put_outcome {
+	BDB_PUT_STORED = 0,    /* a new run was stored */
+	BDB_PUT_UNCHANGED = 1, /* an identical run with this id was already there */
+	BDB_PUT_REPLACED = 2   /* a different run with this id was replaced */
+} bdb_put_outcome;
+
+/*
+ * Stores run in one write transaction: the FlatBuffer, the run-id index,
+ * the time index, the series dictionary, postings and observations, and
+ * the run's metric definitions (which become the stored definitions of those
+ * metrics). Re-putting an identical run is a no-op (BDB_PUT_UNCHANGED). A
+ * different run under an existing id fails with BDB_EEXISTS unless flags has
+ * BDB_PUT_REPLACE, which swaps it atomically. Grows the map on MDB_MAP_FULL
+ * and retries. On any failure nothing of the run is stored.
+ * out_seq and outcome may be NULL.
+ */
+int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
+		      uint64_t *out_seq, bdb_put_outcome *outcome, bdb_diag *d);
+
+/* Deletes the run with sequence number seq and all its index entries.
+ * BDB_ENOTFOUND if there is none. Baselines pointing at it are dropped. */
+int bdb_store_delete_run(bdb_store *store, uint64_t seq);
+
+/* Sets (creating or moving) baseline name to run seq. BDB_ENOTFOUND if no such run. */
+int bdb_store_set_baseline(bdb_store *store, const char *name, uint64_t seq);
+
+/* Drops baseline name. BDB_ENOTFOUND if there is none. */
+int bdb_store_drop_baseline(bdb_store *store, const char *name);
+
+/* Stores (replacing) a metric definition, as from a config file. */
+int bdb_store_put_metric_def(bdb_store *store, const bdb_metric_def *def);
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Begins a read transaction. End it with bdb_reader_end. */
+int bdb_reader_begin(bdb_store *store, bdb_reader **out);
+void bdb_reader_end(bdb_reader *r);
+
+/* What the run log says of one run. Strings valid until bdb_reader_end. */
+typedef struct bdb_run_info {
+	uint64_t seq;          /* ingest order, from 1 */
+	const char *id;
+	int64_t timestamp_us;
+	const char *commit;    /* "" when unknown */
+	const char *branch;    /* "" when unknown */
+	uint32_t n_points;
+	uint32_t n_metrics;    /* observations stored for the run */
+} bdb_run_info;
+
+/* Number of runs in the store. */
+int bdb_reader_count_runs(bdb_reader *r, uint64_t *out);
+
+/* The run with sequence number seq. BDB_ENOTFOUND if none. */
+int bdb_reader_run_info(bdb_reader *r, uint64_t seq, bdb_run_info *out);
+
+/*
+ * The verified FlatBuffer of run seq, zero-copy (valid until bdb_reader_end).
+ * Read it with the bdb_fb_* functions of schema.h.
+ */
+int bdb_reader_run_buffer(bdb_reader *r, uint64_t seq, const void **buf, size_t *len);
+
+/* The run seq decoded into a new bdb_run (free with bdb_run_free). */
+int bdb_reader_run_decode(bdb_reader *r, uint64_t seq, bdb_run **out);
+
+/* Run references; each returns the run's sequence number or BDB_ENOTFOUND. */
+/* latest~back: back = 0 is the run with the greatest timestamp (ties: the
+ * later ingested), back = 1 the one before it in that order, ... */
+int bdb_reader_latest(bdb_reader *r, uint32_t back, uint64_t *seq);
+int bdb_reader_find_id(bdb_reader *r, const char *id, uint64_t *seq);
+/* The newest run whose commit starts with prefix. BDB_EINVAL when the prefix
+ * matches two different commits (ambiguous). */
+int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq);
+/* The last run at or before time us. */
+int bdb_reader_find_at_time(bdb_reader *r, int64_t us, uint64_t *seq);
+
+/*
+ * Lists runs newest first (by timestamp, ties by ingest order), keeping those
+ * that pass the filter (NULL fields pass everything), at most limit (0 = all).
+ * *out is malloc'ed (free with free()); its strings live until bdb_reader_end.
+ */
+typedef struct bdb_run_filter {
+	const char *branch;  /* exact branch, or NULL */
+	int64_t since_us;    /* inclusive; INT64_MIN for no bound */
+	int64_t until_us;    /* inclusive; INT64_MAX for no bound */
+} bdb_run_filter;
+int bdb_reader_list_runs(bdb_reader *r, const bdb_run_filter *filter, size_t limit,
+			 bdb_run_info **out, size_t *n);
+
+/* Baselines. */
+int bdb_reader_get_baseline(bdb_reader *r, const char *name, uint64_t *seq);
+typedef struct bdb_baseline_info {
+	const char *name;
+	uint64_t seq;
+} bdb_baseline_info;
+/* All baselines by name; *out malloc'ed, strings valid until bdb_reader_end. */
+int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n);
+
+/* Metric definitions. */
+/* The stored definition of metric name. Strings valid until bdb_reader_end. */
+int bdb_reader_metric_def(bdb_reader *r, const char *name, bdb_metric_def *out);
+/* The definition that applies to metric name in run seq: the run's own if it
+ * has one, else the stored one, else BDB_ENOTFOUND. */
+int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name,
+			     bdb_metric_def *out);
+/* All stored definitions by name; *out malloc'ed. */
+int bdb_reader_list_metric_defs(bdb_reader *r, bdb_metric_def **out, size_t *n);
+
+/* ------------------------------------------------------------------------ */
+/* Series, postings, catalog                                                 */
+/* ------------------------------------------------------------------------ */
+
+/* A series: (point name, sorted tag set, metric). */
+typedef struct bdb_series_info {
+	uint64_t id;
+	const char *point;
+	const char *scenario; /* "" when none */
+	const char *metric;
+	const char *unit;     /* the series' unit: observations are stored in it */
+	size_t n_tags;
+	bdb_kv tags[];        /* sorted by key */
+} bdb_series_info;
+
+/* The series id (point, tags, metric), or BDB_ENOTFOUND. tags sorted by key. */
+int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags,
+			     size_t n_tags, const char *metric, uint64_t *id);
+
+/* What series id is. *out malloc'ed in one block (free with free()). */
+int bdb_reader_series_info(bdb_reader *r, uint64_t id, bdb_series_info **out);
+
+/*
+ * Postings terms: "p:<point>", "m:<metric>", "s:<scenario>", "t:<key>=<value>".
+ * Series ids of one term, ascending; *ids malloc'ed. An unknown term gives
+ * n = 0 and returns 0.
+ */
+int bdb_reader_postings(bdb_reader *r, const char *term, uint64_t **ids, size_t *n);
+
+/* Series ids in every one of the terms (intersection), ascending. With
+ * n_terms = 0, every series. */
+int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms,
+			    uint64_t **ids, size_t *n);
+
+/*
+ * Calls fn for each distinct postings term that starts with prefix, in byte
+ * order (e.g. prefix "m:" lists metrics, "t:backend=" the values of tag
+ * backend, "t:" every key=value). term is the whole term; it is valid only
+ * during the call. Stops when fn returns non-zero and returns that value.
+ */
+typedef int (*bdb_term_fn)(void *ctx, const char *term, size_t len);
+int bdb_reader_terms(bdb_reader *r, const char *prefix, bdb_term_fn fn, void *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Observations                                                              */
+/* ------------------------------------------------------------------------ */
+
+/* One observation: a series' value in one run, in the series' unit. */
+typedef struct bdb_obs {
+	int64_t timestamp_us;
+	uint64_t run_seq;
+	double value;
+	bool has_lower, has_upper;
+	double lower, upper;
+	uint32_t n_samples;
+} bdb_obs;
+
+/*
+ * An iterator over the observations of one series with from_us <= timestamp
+ * <= to_us, oldest first, or newest first when backward. Reads only the
+ * observation index, never the run FlatBuffers. Lives inside the reader.
+ */
+typedef struct bdb_obs_iter bdb_obs_iter;
+int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us,
+		      bool backward, bdb_obs_iter **out);
+/* 1 and *obs filled, 0 at the end, or a negative error. */
+int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs);
+void bdb_obs_iter_close(bdb_obs_iter *it);
+
+/* The observation of series in run seq, or BDB_ENOTFOUND. */
+int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs *out);
+
+/* ------------------------------------------------------------------------ */
+/* Maintenance                                                               */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Walks everything: verifies every FlatBuffer and checks that every index
+ * entry points at something that exists and that every run's observations
+ * are indexed. Calls report (may be NULL) once per problem with a precise
+ * sentence; *n_problems (may be NULL) counts them. Returns 0 when the walk
+ * itself could be done (problems or not), or an error when it could not.
+ */
+typedef void (*bdb_problem_fn)(void *ctx, const char *problem);
+int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t *n_problems);
+
+/* A compacted, consistent copy of the store into dir (created; must be empty). */
+int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d);
+
+typedef struct bdb_store_stats {
+	uint64_t runs;
+	uint64_t series;
+	uint64_t observations;
+	uint64_t samples;
+	uint64_t bytes_on_disk;     /* size of data.mdb */
+	uint64_t bytes_used;        /* pages in use * page size */
+	uint64_t map_size;
+	double bytes_per_observation; /* bytes_used / observations (0 if none) */
+} bdb_store_stats;
+int bdb_store_stats(bdb_store *store, bdb_store_stats *out);
+
+#endif /* BDB_ENGINE_H */

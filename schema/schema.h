@@ -1,0 +1,358 @@
+/*
+ * schema.h - the public header of benchdb's bottom layer.
+ *
+ * It holds what every other layer shares:
+ *   - the error table (one X-macro list: codes, names, messages),
+ *   - diagnostics (a message with an optional file:line:col position),
+ *   - the C model of a Run (the in-memory form of schema/run.fbs),
+ *   - the FlatBuffers codec for that one schema: builder, verifier, reader,
+ *   - time parsing and formatting, and a growable byte buffer.
+ *
+ * Data flows one way: ingest -> schema -> engine; repl -> query -> engine.
+ * Nothing here prints or exits.
+ */
+#ifndef BDB_SCHEMA_H
+#define BDB_SCHEMA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The error table. Each entry: code name, short name, message.
+ * Every fallible function returns 0 on success or one of these (negative).
+ */
+#define BDB_ERROR_MAP(XX)                                                      \
+	XX(NOMEM, "nomem", "out of memory")                                    \
+	XX(INVAL, "inval", "invalid argument")                                 \
+	XX(IO, "io", "input/output error")                                     \
+	XX(NOTFOUND, "notfound", "not found")                                  \
+	XX(EXISTS, "exists", "already exists")                                 \
+	XX(CORRUPT, "corrupt", "data is corrupt")                              \
+	XX(VERIFY, "verify", "buffer failed verification")                     \
+	XX(PARSE, "parse", "malformed input")                                  \
+	XX(FORMAT, "format", "unrecognised input format")                      \
+	XX(TOOBIG, "toobig", "value too large")                                \
+	XX(STORE, "store", "storage error")                                    \
+	XX(MAPFULL, "mapfull", "storage map is full")                          \
+	XX(READONLY, "readonly", "store is read-only")                         \
+	XX(VERSION, "version", "unsupported store format version")             \
+	XX(QUERY, "query", "query error")                                      \
+	XX(CANCELLED, "cancelled", "cancelled")                                \
+	XX(UNSUPPORTED, "unsupported", "not supported")
+
+enum bdb_error {
+	BDB_OK = 0,
+#define BDB_XX_ENUM(code, name, msg) BDB_E##code,
+	BDB__ERROR_FIRST = -1000,
+	BDB_ERROR_MAP(BDB_XX_ENUM)
+#undef BDB_XX_ENUM
+	BDB__ERROR_LAST
+};
+
+/* The message of an error code ("out of memory"); never NULL. */
+const char *bdb_strerror(int err);
+
+/* The short name of an error code ("nomem"); never NULL. */
+const char *bdb_error_name(int err);
+
+/*
+ * A diagnostic: what went wrong and, when known, where. Library functions
+ * that can fail on user input take an optional `bdb_diag *` and fill it;
+ * the caller (repl/) decides how to show it. line and col are 1-based;
+ * 0 means unknown.
+ */
+typedef struct bdb_diag {
+	int code;           /* one of enum bdb_error */
+	char file[256];     /* file name, or "" */
+	int line;           /* 1-based, 0 if unknown */
+	int col;            /* 1-based, 0 if unknown */
+	char message[768];  /* human sentence, no trailing newline */
+} bdb_diag;
+
+/* Clears d (safe with NULL). */
+void bdb_diag_clear(bdb_diag *d);
+
+/*
+ * Fills d (safe with NULL) with code, position and a printf-style message.
+ * Returns code, so callers can write `return bdb_diag_set(d, BDB_EPARSE, ...)`.
+ */
+int bdb_diag_set(bdb_diag *d, int code, const char *file, int line, int col,
+		 const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/*
+ * Writes "file:line:col: message" (parts omitted when unknown) into buf.
+ * Returns buf.
+ */
+const char *bdb_diag_format(const bdb_diag *d, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* Growable byte buffer                                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb_buf {
+	char *data;   /* NUL-terminated when len > 0 or after bdb_buf_cstr */
+	size_t len;
+	size_t cap;
+	bool failed;  /* set once an allocation failed; later appends no-op */
+} bdb_buf;
+
+void bdb_buf_init(bdb_buf *b);
+void bdb_buf_free(bdb_buf *b);
+void bdb_buf_reset(bdb_buf *b);
+/* Makes room for n more bytes. Returns 0 or BDB_ENOMEM. */
+int bdb_buf_reserve(bdb_buf *b, size_t n);
+void bdb_buf_append(bdb_buf *b, const void *data, size_t n);
+void bdb_buf_puts(bdb_buf *b, const char *s);
+void bdb_buf_putc(bdb_buf *b, char c);
+void bdb_buf_printf(bdb_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Returns the contents as a NUL-terminated string (never NULL). */
+const char *bdb_buf_cstr(bdb_buf *b);
+
+/* ------------------------------------------------------------------------ */
+/* Time                                                                      */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Parses an absolute time into microseconds since the epoch, UTC.
+ * Accepts "2026-01-31", "2026-01-31T12:00:00", "2026-01-31 12:00:00",
+ * fractional seconds (".123456"), and a zone "Z", "+02:00", "+0200".
+ * A time without a zone is UTC. Returns 0, or BDB_EPARSE.
+ */
+int bdb_time_parse(const char *text, int64_t *out_us);
+
+/*
+ * Formats microseconds since the epoch as RFC 3339 UTC:
+ * "2026-01-31T12:00:00Z", with ".ffffff" only when the fraction is non-zero.
+ * buf must hold at least 40 bytes. Returns buf.
+ */
+char *bdb_time_format(int64_t us, char *buf, size_t size);
+
+/* The current time in microseconds since the epoch. */
+int64_t bdb_time_now(void);
+
+/* ------------------------------------------------------------------------ */
+/* Units                                                                     */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The factor that converts a value in unit `from` to unit `to`
+ * (value_to = value_from * factor). Known families: time (ns, us, µs, ms,
+ * s, min, h), sizes (B, KB, MB, GB, TB decimal; KiB, MiB, GiB, TiB binary)
+ * and rates of sizes or counts per time unit (B/s, MB/s, ops/s, ops/ms, ...).
+ * Identical strings give 1 for any unit, known or not. Returns 0, or
+ * BDB_EINVAL when the units cannot be converted into each other.
+ */
+int bdb_unit_factor(const char *from, const char *to, double *factor);
+
+/* ------------------------------------------------------------------------ */
+/* The run model                                                             */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb_direction {
+	BDB_HIGHER = 0, /* higher is better */
+	BDB_LOWER = 1,  /* lower is better */
+	BDB_INFO = 2    /* informational, never a regression */
+} bdb_direction;
+
+typedef enum bdb_priority { BDB_PRIMARY = 0, BDB_SECONDARY = 1 } bdb_priority;
+
+/* "higher" / "lower" / "info". */
+const char *bdb_direction_name(bdb_direction d);
+/* Parses "higher"/"lower"/"info" (also benchkit's "higher_is_better" etc.). */
+int bdb_direction_parse(const char *s, bdb_direction *out);
+
+typedef struct bdb_kv {
+	const char *key;
+	const char *value;
+} bdb_kv;
+
+typedef struct bdb_metric_def {
+	const char *name;
+	const char *unit;        /* may be NULL */
+	bdb_direction direction;
+	const char *group;       /* may be NULL */
+	bdb_priority priority;
+	const char *description; /* may be NULL */
+	bool has_threshold;
+	double threshold;        /* percent, e.g. 5.0 for 5% */
+} bdb_metric_def;
+
+typedef struct bdb_metric {
+	const char *name;
+	double value;
+	bool has_lower;
+	double lower;
+	bool has_upper;
+	double upper;
+	const double *samples; /* n_samples values, or NULL */
+	size_t n_samples;
+	const char *unit;      /* may be NULL */
+} bdb_metric;
+
+typedef struct bdb_point {
+	const char *name;
+	const char *scenario;  /* may be NULL */
+	bdb_kv *tags;          /* sorted by key, keys unique */
+	size_t n_tags;
+	size_t cap_tags;
+	bdb_metric *metrics;
+	size_t n_metrics;
+	size_t cap_metrics;
+} bdb_point;
+
+struct bdb_arena;
+
+/*
+ * A Run. Every string and sample array it points to lives in the run's own
+ * arena and is freed with it by bdb_run_free. Build one with the functions
+ * below; read its fields directly.
+ */
+typedef struct bdb_run {
+	const char *id;
+	int64_t timestamp_us;
+	const char *commit;  /* may be NULL */
+	const char *branch;  /* may be NULL */
+	bdb_kv *env;         /* sorted by key */
+	size_t n_env, cap_env;
+	bdb_kv *meta;        /* sorted by key */
+	size_t n_meta, cap_meta;
+	bdb_metric_def *defs;
+	size_t n_defs, cap_defs;
+	bdb_point *points;
+	size_t n_points, cap_points;
+	struct bdb_arena *arena;
+} bdb_run;
+
+/* A new empty run, or NULL when out of memory. Free with bdb_run_free. */
+bdb_run *bdb_run_new(void);
+void bdb_run_free(bdb_run *run);
+
+/* Copies s (NULL gives NULL) into the run's arena; NULL on ENOMEM for non-NULL s. */
+const char *bdb_run_strdup(bdb_run *run, const char *s);
+const char *bdb_run_strndup(bdb_run *run, const char *s, size_t n);
+/* Allocates n bytes (8-aligned) in the run's arena; NULL on ENOMEM. */
+void *bdb_run_alloc(bdb_run *run, size_t n);
+
+/* Setters copy their strings into the arena. Return 0 or BDB_ENOMEM. */
+int bdb_run_set_id(bdb_run *run, const char *id);
+int bdb_run_set_commit(bdb_run *run, const char *commit);
+int bdb_run_set_branch(bdb_run *run, const char *branch);
+/* Sets (or replaces) an environment / metadata entry, kept sorted by key. */
+int bdb_run_set_env(bdb_run *run, const char *key, const char *value);
+int bdb_run_set_meta(bdb_run *run, const char *key, const char *value);
+
+/*
+ * Adds a metric definition (replacing one of the same name) and returns it
+ * through *out (valid until the next add). Returns 0 or BDB_ENOMEM.
+ */
+int bdb_run_add_def(bdb_run *run, const char *name, bdb_metric_def **out);
+/* The run's definition of metric `name`, or NULL. */
+const bdb_metric_def *bdb_run_find_def(const bdb_run *run, const char *name);
+
+/*
+ * Appends a point and returns it through *out. The pointer stays valid until
+ * the next bdb_run_add_point on the same run. Returns 0 or BDB_ENOMEM.
+ */
+int bdb_run_add_point(bdb_run *run, const char *name, bdb_point **out);
+int bdb_point_set_scenario(bdb_run *run, bdb_point *p, const char *scenario);
+/* Sets (or replaces) a tag, keeping tags sorted by key. */
+int bdb_point_set_tag(bdb_run *run, bdb_point *p, const char *key, const char *value);
+const char *bdb_point_get_tag(const bdb_point *p, const char *key);
+/*
+ * Appends a metric to the point (replacing one of the same name) and returns
+ * it through *out, valid until the next add on the same point.
+ */
+int bdb_point_add_metric(bdb_run *run, bdb_point *p, const char *name,
+			 double value, bdb_metric **out);
+const bdb_metric *bdb_point_find_metric(const bdb_point *p, const char *name);
+int bdb_metric_set_unit(bdb_run *run, bdb_metric *m, const char *unit);
+/* Copies n samples into the arena. */
+int bdb_metric_set_samples(bdb_run *run, bdb_metric *m, const double *samples, size_t n);
+
+/*
+ * Finds the point with this name and exactly this (sorted) tag set, or NULL.
+ */
+const bdb_point *bdb_run_find_point(const bdb_run *run, const char *name,
+				    const bdb_kv *tags, size_t n_tags);
+
+/* Deep equality of two runs (same fields, same order, NaN equals NaN). */
+bool bdb_run_equal(const bdb_run *a, const bdb_run *b);
+
+/* ------------------------------------------------------------------------ */
+/* FlatBuffers codec for schema/run.fbs                                      */
+/* ------------------------------------------------------------------------ */
+
+/* The 4-byte file identifier of a stored run. */
+#define BDB_RUN_FILE_IDENTIFIER "BDBR"
+
+/* Verifier limits. */
+#define BDB_FB_MAX_DEPTH 16
+
+/*
+ * Encodes run as a FlatBuffer (root table Run, file identifier "BDBR") into
+ * out (appended). Tags, environment and metadata are written in the run's
+ * (sorted) order. Returns 0 or BDB_ENOMEM / BDB_EINVAL (run->id NULL).
+ */
+int bdb_run_encode(const bdb_run *run, bdb_buf *out);
+
+/*
+ * Verifies that buf[0..len) is a well-formed Run FlatBuffer: every offset,
+ * size, alignment (relative to buf), string terminator and vector length is
+ * checked before anything is read, with depth limited to BDB_FB_MAX_DEPTH.
+ * buf need not be aligned. Returns 0 or BDB_EVERIFY; on failure d (may be
+ * NULL) says what was wrong and at which byte offset.
+ */
+int bdb_run_verify(const void *buf, size_t len, bdb_diag *d);
+
+/*
+ * Decodes a buffer into a new run (*out, free with bdb_run_free). Verifies
+ * first; returns 0, BDB_EVERIFY or BDB_ENOMEM.
+ */
+int bdb_run_decode(const void *buf, size_t len, bdb_run **out, bdb_diag *d);
+
+/*
+ * Zero-copy reading of a *verified* buffer. The views point into buf and are
+ * valid as long as buf is (for an LMDB value: until the end of the
+ * transaction). Scalars are read with memcpy, so buf may be unaligned.
+ */
+typedef struct bdb_fb_view {
+	const uint8_t *buf;
+	size_t len;
+	uint32_t table;  /* offset of the table in buf; 0 means absent */
+} bdb_fb_view;
+
+typedef struct bdb_fb_str {
+	const char *ptr; /* NULL when absent; NUL-terminated in the buffer */
+	uint32_t len;
+} bdb_fb_str;
+
+/* Root Run table of a verified buffer. */
+bdb_fb_view bdb_fb_run_root(const void *buf, size_t len);
+bdb_fb_str bdb_fb_run_id(bdb_fb_view run);
+int64_t bdb_fb_run_timestamp(bdb_fb_view run);
+bdb_fb_str bdb_fb_run_commit(bdb_fb_view run);
+bdb_fb_str bdb_fb_run_branch(bdb_fb_view run);
+uint32_t bdb_fb_run_n_points(bdb_fb_view run);
+bdb_fb_view bdb_fb_run_point(bdb_fb_view run, uint32_t i);
+bdb_fb_str bdb_fb_point_name(bdb_fb_view point);
+bdb_fb_str bdb_fb_point_scenario(bdb_fb_view point);
+uint32_t bdb_fb_point_n_tags(bdb_fb_view point);
+void bdb_fb_point_tag(bdb_fb_view point, uint32_t i, bdb_fb_str *key, bdb_fb_str *value);
+uint32_t bdb_fb_point_n_metrics(bdb_fb_view point);
+bdb_fb_view bdb_fb_point_metric(bdb_fb_view point, uint32_t i);
+bdb_fb_str bdb_fb_metric_name(bdb_fb_view metric);
+double bdb_fb_metric_value(bdb_fb_view metric);
+bool bdb_fb_metric_lower(bdb_fb_view metric, double *out);
+bool bdb_fb_metric_upper(bdb_fb_view metric, double *out);
+uint32_t bdb_fb_metric_n_samples(bdb_fb_view metric);
+double bdb_fb_metric_sample(bdb_fb_view metric, uint32_t i);
+bdb_fb_str bdb_fb_metric_unit(bdb_fb_view metric);
+
+#endif /* BDB_SCHEMA_H */

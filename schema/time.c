@@ -1,0 +1,147 @@
+/* time.c - one parser and one formatter for every timestamp in benchdb. */
+#include "schema.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (civil calendar). */
+static int64_t days_from_civil(int64_t y, int m, int d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
+{
+	z += 719468;
+	int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+	int64_t doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = yoe + era * 400 + (*m <= 2);
+}
+
+static int days_in_month(int64_t y, int m)
+{
+	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : dim[m - 1];
+}
+
+/* Reads exactly n digits at *p into *out and advances. */
+static bool digits(const char **p, int n, int *out)
+{
+	int v = 0;
+	for (int i = 0; i < n; i++) {
+		if (!isdigit((unsigned char)(*p)[i]))
+			return false;
+		v = v * 10 + ((*p)[i] - '0');
+	}
+	*p += n;
+	*out = v;
+	return true;
+}
+
+int bdb_time_parse(const char *text, int64_t *out_us)
+{
+	if (!text)
+		return BDB_EPARSE;
+	const char *p = text;
+	while (*p == ' ')
+		p++;
+	int y, mo, d, h = 0, mi = 0, s = 0;
+	int64_t frac_us = 0;
+	if (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) || *p++ != '-' ||
+	    !digits(&p, 2, &d))
+		return BDB_EPARSE;
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
+		return BDB_EPARSE;
+	int64_t offset_s = 0;
+	if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1]))) {
+		p++;
+		if (!digits(&p, 2, &h) || *p++ != ':' || !digits(&p, 2, &mi))
+			return BDB_EPARSE;
+		if (*p == ':') {
+			p++;
+			if (!digits(&p, 2, &s))
+				return BDB_EPARSE;
+			if (*p == '.' || *p == ',') {
+				p++;
+				if (!isdigit((unsigned char)*p))
+					return BDB_EPARSE;
+				int64_t scale = 100000;
+				while (isdigit((unsigned char)*p)) {
+					frac_us += (*p - '0') * scale;
+					scale /= 10;
+					p++;
+				}
+			}
+		}
+		if (h > 23 || mi > 59 || s > 60)
+			return BDB_EPARSE;
+		if (*p == 'Z' || *p == 'z') {
+			p++;
+		} else if (*p == '+' || *p == '-') {
+			int sign = *p == '-' ? -1 : 1;
+			int oh, om = 0;
+			p++;
+			if (!digits(&p, 2, &oh))
+				return BDB_EPARSE;
+			if (*p == ':')
+				p++;
+			if (isdigit((unsigned char)*p) && !digits(&p, 2, &om))
+				return BDB_EPARSE;
+			if (oh > 23 || om > 59)
+				return BDB_EPARSE;
+			offset_s = sign * (oh * 3600 + om * 60);
+		}
+	}
+	while (*p == ' ')
+		p++;
+	if (*p)
+		return BDB_EPARSE;
+	int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset_s;
+	*out_us = secs * 1000000 + frac_us;
+	return 0;
+}
+
+char *bdb_time_format(int64_t us, char *buf, size_t size)
+{
+	int64_t secs = us / 1000000, frac = us % 1000000;
+	if (frac < 0) {
+		frac += 1000000;
+		secs -= 1;
+	}
+	int64_t days = secs / 86400, rem = secs % 86400;
+	if (rem < 0) {
+		rem += 86400;
+		days -= 1;
+	}
+	int64_t y;
+	int m, d;
+	civil_from_days(days, &y, &m, &d);
+	int h = (int)(rem / 3600), mi = (int)(rem % 3600 / 60), s = (int)(rem % 60);
+	if (frac)
+		snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02d.%06lldZ", (long long)y, m,
+			 d, h, mi, s, (long long)frac);
+	else
+		snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, d, h,
+			 mi, s);
+	return buf;
+}
+
+int64_t bdb_time_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}

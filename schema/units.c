@@ -1,0 +1,108 @@
+/* units.c - conversion factors between units of the same family. */
+#include "schema.h"
+
+#include <string.h>
+
+typedef struct unit_scale {
+	const char *name;
+	double scale; /* in the family's base unit */
+} unit_scale;
+
+/* Time, in nanoseconds: integers, so that factors are correctly rounded
+ * quotients of exact values (us -> ns is exactly 1000). */
+static const unit_scale time_units[] = {
+	{"ns", 1.0},     {"us", 1e3},    {"\xc2\xb5s", 1e3},  {"\xce\xbcs", 1e3}, {"ms", 1e6},
+	{"s", 1e9},      {"sec", 1e9},   {"min", 6e10},       {"h", 3.6e12},     {NULL, 0},
+};
+
+/* Sizes, in bytes. */
+static const unit_scale size_units[] = {
+	{"B", 1.0},     {"bytes", 1.0},        {"KB", 1e3},           {"kB", 1e3},
+	{"MB", 1e6},    {"GB", 1e9},           {"TB", 1e12},          {"KiB", 1024.0},
+	{"MiB", 1048576.0}, {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}, {NULL, 0},
+};
+
+static const unit_scale *find(const unit_scale *table, const char *name, size_t len)
+{
+	for (; table->name; table++)
+		if (strlen(table->name) == len && memcmp(table->name, name, len) == 0)
+			return table;
+	return NULL;
+}
+
+/* Scale of a plain unit within its family; family 't' time, 'b' size. */
+static bool plain_scale(const char *u, size_t len, char *family, double *scale)
+{
+	const unit_scale *s = find(time_units, u, len);
+	if (s) {
+		*family = 't';
+		*scale = s->scale;
+		return true;
+	}
+	s = find(size_units, u, len);
+	if (s) {
+		*family = 'b';
+		*scale = s->scale;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * A rate "X/T": numerator size unit or any count word, denominator a time
+ * unit. *scale is the numerator's scale and *per the time unit's; counts
+ * ("ops/s") only convert to the same count word ("ops/ms").
+ */
+static bool rate_scale(const char *u, const char **num, size_t *num_len, char *num_family,
+		       double *scale, double *per)
+{
+	const char *slash = strchr(u, '/');
+	if (!slash || strchr(slash + 1, '/'))
+		return false;
+	char tf;
+	double ts;
+	if (!plain_scale(slash + 1, strlen(slash + 1), &tf, &ts) || tf != 't')
+		return false;
+	double ns = 1.0;
+	char nf;
+	*num = u;
+	*num_len = (size_t)(slash - u);
+	if (plain_scale(u, *num_len, &nf, &ns) && nf == 'b')
+		*num_family = 'b';
+	else
+		*num_family = 'c'; /* a count: ops, items, elem, iter, ... */
+	*scale = ns;
+	*per = ts;
+	return true;
+}
+
+int bdb_unit_factor(const char *from, const char *to, double *factor)
+{
+	if (!from || !to)
+		return BDB_EINVAL;
+	if (strcmp(from, to) == 0) {
+		*factor = 1.0;
+		return 0;
+	}
+	char ff, tf;
+	double fs, ts;
+	if (plain_scale(from, strlen(from), &ff, &fs) && plain_scale(to, strlen(to), &tf, &ts)) {
+		if (ff != tf)
+			return BDB_EINVAL;
+		*factor = fs / ts;
+		return 0;
+	}
+	const char *fnum, *tnum;
+	size_t fnl, tnl;
+	double fper, tper;
+	if (rate_scale(from, &fnum, &fnl, &ff, &fs, &fper) &&
+	    rate_scale(to, &tnum, &tnl, &tf, &ts, &tper)) {
+		if (ff != tf)
+			return BDB_EINVAL;
+		if (ff == 'c' && (fnl != tnl || memcmp(fnum, tnum, fnl) != 0))
+			return BDB_EINVAL;
+		*factor = (fs / ts) * (tper / fper);
+		return 0;
+	}
+	return BDB_EINVAL;
+}

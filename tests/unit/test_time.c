@@ -1,0 +1,70 @@
+/* test_time.c - bdb_time_parse / bdb_time_format. Expected epoch values
+ * computed independently with Python: datetime(...).timestamp(). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "schema.h"
+
+static int64_t parse(const char *s)
+{
+	int64_t us = -1;
+	assert_int_equal(bdb_time_parse(s, &us), 0);
+	return us;
+}
+
+static void test_dates_and_zones(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("1970-01-01"), 0);
+	/* python3 -c "import datetime as d;print(int(d.datetime(2026,2,10,9,5,tzinfo=d.timezone.utc).timestamp()))" -> 1770714300 */
+	assert_int_equal(parse("2026-02-10T09:05:00Z"), INT64_C(1770714300) * 1000000);
+	assert_int_equal(parse("2026-02-10 09:05:00"), INT64_C(1770714300) * 1000000);
+	assert_int_equal(parse("2026-02-10T11:05:00+02:00"), INT64_C(1770714300) * 1000000);
+	assert_int_equal(parse("2026-02-10T04:05:00-0500"), INT64_C(1770714300) * 1000000);
+	assert_int_equal(parse("2026-02-10T09:05:00.250Z"), INT64_C(1770714300) * 1000000 + 250000);
+	assert_int_equal(parse("2026-02-10T09:05"), INT64_C(1770714300) * 1000000);
+	/* Leap day and before the epoch. */
+	assert_int_equal(parse("2024-02-29"), INT64_C(1709164800) * 1000000);
+	assert_int_equal(parse("1969-12-31T23:59:59Z"), -1000000);
+}
+
+static void test_rejects(void **state)
+{
+	(void)state;
+	int64_t us;
+	const char *bad[] = {"", "2026", "2026-13-01", "2026-02-30", "2023-02-29",
+			     "2026-01-01T25:00", "2026-01-01T10:00:00Zjunk", "yesterday",
+			     "2026-01-01T10:00:00.", "2026/01/01"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(bdb_time_parse(bad[i], &us), BDB_EPARSE);
+}
+
+static void test_format_round_trip(void **state)
+{
+	(void)state;
+	char buf[40];
+	assert_string_equal(bdb_time_format(0, buf, sizeof buf), "1970-01-01T00:00:00Z");
+	assert_string_equal(bdb_time_format(INT64_C(1770714300) * 1000000 + 5, buf, sizeof buf),
+			    "2026-02-10T09:05:00.000005Z");
+	assert_string_equal(bdb_time_format(-1, buf, sizeof buf), "1969-12-31T23:59:59.999999Z");
+	int64_t values[] = {0, -1, 1, INT64_C(1770714300123456), INT64_C(-62135596800000000),
+			    INT64_C(253402300799000000)};
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
+		bdb_time_format(values[i], buf, sizeof buf);
+		assert_int_equal(parse(buf), values[i]);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_dates_and_zones),
+		cmocka_unit_test(test_rejects),
+		cmocka_unit_test(test_format_round_trip),
+	};
+	return cmocka_run_group_tests_name("time", tests, NULL, NULL);
+}

@@ -1,0 +1,58 @@
+/* test_units.c - bdb_unit_factor. Factors are the SI/IEC definitions. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "schema.h"
+
+static double factor(const char *from, const char *to)
+{
+	double f = -1;
+	assert_int_equal(bdb_unit_factor(from, to, &f), 0);
+	return f;
+}
+
+static void test_time(void **state)
+{
+	(void)state;
+	assert_true(factor("ns", "us") == 1e-3);
+	assert_true(factor("us", "ns") == 1000.0);
+	assert_true(factor("\xc2\xb5s", "ns") == 1000.0);
+	assert_true(factor("s", "ms") == 1000.0);
+	assert_true(factor("min", "s") == 60.0);
+}
+
+static void test_sizes_and_rates(void **state)
+{
+	(void)state;
+	assert_true(factor("MB", "B") == 1e6);
+	assert_true(factor("KiB", "B") == 1024.0);
+	assert_true(factor("MB/s", "B/s") == 1e6);
+	assert_true(factor("B/ms", "B/s") == 1000.0);
+	assert_true(factor("ops/ms", "ops/s") == 1000.0);
+	assert_true(factor("elem/s", "elem/s") == 1.0);
+	assert_true(factor("furlongs", "furlongs") == 1.0);
+}
+
+static void test_incompatible(void **state)
+{
+	(void)state;
+	double f;
+	assert_int_equal(bdb_unit_factor("ns", "B", &f), BDB_EINVAL);
+	assert_int_equal(bdb_unit_factor("ops/s", "items/s", &f), BDB_EINVAL);
+	assert_int_equal(bdb_unit_factor("MB/s", "ops/s", &f), BDB_EINVAL);
+	assert_int_equal(bdb_unit_factor("ns", "furlongs", &f), BDB_EINVAL);
+	assert_int_equal(bdb_unit_factor(NULL, "s", &f), BDB_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_time),
+		cmocka_unit_test(test_sizes_and_rates),
+		cmocka_unit_test(test_incompatible),
+	};
+	return cmocka_run_group_tests_name("units", tests, NULL, NULL);
+}
