@@ -83,7 +83,7 @@ bdb_run *sample_run_samples(void)
 	double *s = malloc(1000 * sizeof *s);
 	assert_non_null(s);
 	for (size_t k = 0; k < 4; k++) {
-		char name[16];
+		char name[32];
 		snprintf(name, sizeof name, "m%zu", counts[k]);
 		for (size_t i = 0; i < counts[k]; i++)
 			s[i] = (double)(k + 1) * 1000.0 + 0.5 * (double)i - 3.125;
@@ -192,7 +192,7 @@ bdb_run *sample_run_full(void)
 	def->threshold = 100.0;
 	for (int i = 0; i < 3; i++) {
 		bdb_point *p;
-		char name[16];
+		char name[32];
 		snprintf(name, sizeof name, "CV-%d/small", i + 1);
 		OK(bdb_run_add_point(run, name, &p));
 		if (i != 1)
