@@ -182,20 +182,27 @@ out:
 }
 
 static const char import_usage[] =
-	"usage: benchdb import-benchkit [--db DIR] BENCHKIT_DIR\n"
+	"usage: benchdb import-benchkit [--db DIR] [--replace] BENCHKIT_DIR\n"
 	"\n"
-	"Migrates a benchkit store: every runs/*.json as a run, baselines/main.json\n"
-	"as baseline 'main', and config.json's metric definitions.\n";
+	"Migrates a benchkit store: every runs/*.json as a run, baselines/NAME.json\n"
+	"as baseline NAME, and config.json's metric definitions. Every file is\n"
+	"checked before anything is stored: one bad file stores nothing (exit 3).\n"
+	"  --replace   replace different runs stored under the same ids\n";
 
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *dir = NULL;
+	unsigned flags = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		bool bad = false;
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			fputs(import_usage, stdout);
 			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--replace") == 0) {
+			flags |= BDB_PUT_REPLACE;
+			continue;
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
 		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
@@ -219,20 +226,21 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 	int code = cli_open_store(ctx, true, false, &store);
 	if (code)
 		return code;
-	bdb_import_report report;
+	bdb_import_summary report;
 	memset(&report, 0, sizeof report);
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = bdb_import_benchkit_dir(store, dir, &report, &d);
+	int rc = bdb_import_benchkit_dir(store, dir, flags, &report, &d);
 	bdb_store_close(store);
 	if (rc) {
 		cli_error_diag(&d);
 		return EXIT_INPUT;
 	}
-	printf("Imported %zu run(s), %zu unchanged, %zu metric definition(s)%s\n",
-	       report.runs_stored, report.runs_unchanged, report.metric_defs,
-	       report.baseline_set ? ", baseline main" : "");
-	return report.runs_failed ? EXIT_INPUT : EXIT_OK;
+	printf("Imported %zu run(s) (%zu unchanged, %zu replaced), %zu baseline(s), "
+	       "%zu metric definition(s)\n",
+	       report.runs_stored, report.runs_unchanged, report.runs_replaced,
+	       report.baselines, report.metric_defs);
+	return EXIT_OK;
 }
 
 static const char export_usage[] =

@@ -219,7 +219,7 @@ static int dot_stats(shell *sh, int argc, char **argv)
 	if (code)
 		return code;
 	bdb_store_stats st;
-	int rc = bdb_store_stats(store, &st);
+	int rc = bdb_store_get_stats(store, &st);
 	if (rc) {
 		cli_error(".stats: %s", bdb_strerror(rc));
 		return EXIT_INPUT;
