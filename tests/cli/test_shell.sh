@@ -28,7 +28,7 @@ check_out "the first statement ran" "v3,"
 # A query error: exit 2, the position, what was expected, a caret.
 run "$BENCHDB" -c 'trend real_time of "BM_hash/4096" lsat 3'
 check_rc "a syntax error exits 2" 2
-check_err "the error has line:col" "1:34"
+check_err "the error has line:col" "1:35"
 check_err "the statement is shown" 'trend real_time of "BM_hash/4096" lsat 3'
 check_err "a caret points at the word" "^^^^"
 check_err "did you mean" "last"
