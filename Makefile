@@ -12,6 +12,7 @@
 #                   bash completion
 #   make fuzz       libFuzzer harnesses (FUZZ_SECONDS=N each)
 #   make bench      the performance suite, side by side with SQLite
+#   make valgrind   the CLI test suite with benchdb under valgrind memcheck
 #   make clean
 
 BUILD     ?= build
@@ -51,7 +52,7 @@ BIN := $(BUILD)/benchdb
 
 .SECONDARY:
 
-.PHONY: all test check asan deps demo fuzz bench format lint install clean tests
+.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind
 
 all: $(BIN) $(LIB)
 
@@ -109,6 +110,15 @@ deps:
 demo: deps all
 	@if [ -x examples/demo.sh ]; then BENCHDB=$(BIN) examples/demo.sh; \
 	else echo "demo: arrives with the program issue"; fi
+
+# Every CLI test with benchdb under memcheck: any invalid access or definite
+# leak makes that command exit 99, which fails its test.
+valgrind: all
+	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEB_PKGS=valgrind
+	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full \\\n  --errors-for-leak-kinds=definite,indirect --track-origins=yes "%s" "$$@"\n' \
+		"$(abspath $(BIN))" >$(BUILD)/benchdb-valgrind
+	@chmod +x $(BUILD)/benchdb-valgrind
+	@CLI_ONLY=1 BENCHDB_OVERRIDE=$(abspath $(BUILD))/benchdb-valgrind BUILD=$(BUILD) tests/run.sh
 
 fuzz:
 	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \
