@@ -3,12 +3,15 @@
  *
  * A FlatBuffer is written back to front: children first, each object placed
  * in front of (at a lower address than) everything written before it, so
- * every offset points forward, as the format requires. The builder keeps the
- * bytes at the end of one allocation that grows by doubling; positions are
- * counted from the end of the buffer ("refs"), so they stay valid when the
- * allocation moves. Alignment is likewise kept relative to the end, and the
- * finished buffer is padded at the front to a multiple of its largest
- * alignment, which makes every alignment hold relative to the start too.
+ * every offset points forward, as the format requires. The builder works in
+ * the spare capacity of the caller's bdb_buf: the bytes grow downward from
+ * the end of that capacity (which doubles when full) and are moved into
+ * place once, at the end. A caller that reuses its bdb_buf across runs thus
+ * encodes without allocating the buffer again. Positions are counted from
+ * the end ("refs"), so they stay valid when the memory moves. Alignment is
+ * likewise kept relative to the end, and the finished buffer is padded at
+ * the front to a multiple of its largest alignment, which makes every
+ * alignment hold relative to the start too.
  *
  * Layout choices:
  *   - A table's fields are pushed largest first (8-byte scalars, then 4-byte
@@ -40,8 +43,7 @@ typedef struct shared_string {
 } shared_string;
 
 typedef struct builder {
-	uint8_t *mem;     /* the bytes are mem[cap - size .. cap) */
-	size_t cap;
+	bdb_buf *out;     /* the bytes are the last `size` of out's capacity */
 	size_t size;
 	size_t minalign;  /* largest alignment used so far */
 	int err;          /* first error; once set, every push is a no-op */
@@ -63,15 +65,23 @@ typedef struct builder {
 
 static void builder_free(builder *b)
 {
-	free(b->mem);
 	free(b->vtables);
 	free(b->refs);
 	free(b->strings);
 }
 
+/*
+ * Where the builder's bytes end: the last byte of out's capacity stays free
+ * for the NUL that bdb_buf keeps after its contents.
+ */
+static size_t end_of(const builder *b)
+{
+	return b->out->cap - 1;
+}
+
 static uint8_t *at_ref(const builder *b, size_t ref)
 {
-	return b->mem + b->cap - ref;
+	return (uint8_t *)b->out->data + end_of(b) - ref;
 }
 
 /* Makes room for n more bytes in front of the current ones. */
@@ -79,25 +89,23 @@ static bool reserve(builder *b, size_t n)
 {
 	if (b->err)
 		return false;
-	if (b->cap - b->size >= n)
+	size_t room = end_of(b) - b->out->len;
+	if (room - b->size >= n)
 		return true;
 	if (n > BDB__FB_MAX_SIZE - b->size) {
 		b->err = BDB_ETOOBIG;
 		return false;
 	}
-	size_t cap = b->cap ? b->cap : 1024;
-	while (cap - b->size < n)
-		cap *= 2;
-	uint8_t *mem = malloc(cap);
-	if (!mem) {
+	size_t want = room * 2;
+	while (want - b->size < n)
+		want *= 2;
+	size_t old_end = end_of(b);
+	if (bdb_buf_reserve(b->out, want)) {
 		b->err = BDB_ENOMEM;
 		return false;
 	}
-	if (b->size)
-		memcpy(mem + cap - b->size, b->mem + b->cap - b->size, b->size);
-	free(b->mem);
-	b->mem = mem;
-	b->cap = cap;
+	/* realloc kept the old capacity's bytes; move ours to the new end. */
+	memmove(at_ref(b, b->size), b->out->data + old_end - b->size, b->size);
 	return true;
 }
 
@@ -201,15 +209,20 @@ static bool grow_strings(builder *b)
 	return true;
 }
 
-/* Writes a string (u32 length, bytes, NUL); returns its ref, 0 for NULL. */
-static uint32_t build_string(builder *b, const char *s)
+/*
+ * Writes a string (u32 length, bytes, NUL); returns its ref, 0 for NULL.
+ * With share, an equal string written before is reused instead: for the
+ * strings that repeat across points (tag keys and values, metric names,
+ * units, scenarios), not for the ones that rarely do (point names, ids).
+ */
+static uint32_t build_string(builder *b, const char *s, bool share)
 {
 	if (!s || b->err)
 		return 0;
 	size_t n = strlen(s);
 	shared_string *slot = NULL;
 	uint32_t hash = 0;
-	if (n <= SHARED_STRING_MAX) {
+	if (share && n <= SHARED_STRING_MAX) {
 		if (2 * (b->n_strings + 1) > b->cap_strings && !grow_strings(b))
 			return 0;
 		hash = hash_bytes(s, n);
@@ -401,8 +414,8 @@ static uint32_t table_end(builder *b)
 
 static uint32_t build_key_value(builder *b, const bdb_kv *kv)
 {
-	uint32_t key = build_string(b, kv->key);
-	uint32_t value = build_string(b, kv->value);
+	uint32_t key = build_string(b, kv->key, true);
+	uint32_t value = build_string(b, kv->value, true);
 	table_start(b, 4);
 	field_offset(b, BDB__FB_KV_KEY, key);
 	field_offset(b, BDB__FB_KV_VALUE, value);
@@ -424,10 +437,10 @@ static uint32_t build_key_values(builder *b, const bdb_kv *kvs, size_t n)
 
 static uint32_t build_metric_def(builder *b, const bdb_metric_def *def)
 {
-	uint32_t name = build_string(b, def->name);
-	uint32_t unit = build_string(b, def->unit);
-	uint32_t group = build_string(b, def->group);
-	uint32_t description = build_string(b, def->description);
+	uint32_t name = build_string(b, def->name, true);
+	uint32_t unit = build_string(b, def->unit, true);
+	uint32_t group = build_string(b, def->group, true);
+	uint32_t description = build_string(b, def->description, false);
 	table_start(b, def->has_threshold ? 8 : 4);
 	if (def->has_threshold)
 		field_f64(b, BDB__FB_DEF_THRESHOLD, def->threshold);
@@ -451,8 +464,8 @@ static bool is_positive_zero(double v)
 
 static uint32_t build_metric(builder *b, const bdb_metric *m)
 {
-	uint32_t name = build_string(b, m->name);
-	uint32_t unit = build_string(b, m->unit);
+	uint32_t name = build_string(b, m->name, true);
+	uint32_t unit = build_string(b, m->unit, true);
 	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
 	/* -0.0 is kept: only the default's exact bits may be left out. */
 	bool has_value = !is_positive_zero(m->value);
@@ -481,8 +494,8 @@ static uint32_t build_point(builder *b, const bdb_point *p)
 		metrics = build_offset_vector(b, base, p->n_metrics);
 	}
 	uint32_t tags = build_key_values(b, p->tags, p->n_tags);
-	uint32_t name = build_string(b, p->name);
-	uint32_t scenario = build_string(b, p->scenario);
+	uint32_t name = build_string(b, p->name, false);
+	uint32_t scenario = build_string(b, p->scenario, true);
 	table_start(b, 4);
 	field_offset(b, BDB__FB_POINT_NAME, name);
 	field_offset(b, BDB__FB_POINT_SCENARIO, scenario);
@@ -513,9 +526,9 @@ static uint32_t build_run(builder *b, const bdb_run *run)
 	}
 	uint32_t metadata = build_key_values(b, run->meta, run->n_meta);
 	uint32_t environment = build_key_values(b, run->env, run->n_env);
-	uint32_t id = build_string(b, run->id);
-	uint32_t commit = build_string(b, run->commit);
-	uint32_t branch = build_string(b, run->branch);
+	uint32_t id = build_string(b, run->id, false);
+	uint32_t commit = build_string(b, run->commit, false);
+	uint32_t branch = build_string(b, run->branch, false);
 	table_start(b, run->timestamp_us ? 8 : 4);
 	if (run->timestamp_us)
 		field_i64(b, BDB__FB_RUN_TIMESTAMP, run->timestamp_us);
@@ -544,8 +557,11 @@ int bdb_run_encode(const bdb_run *run, bdb_buf *out)
 {
 	if (!run || !out || !run->id || !run_enums_valid(run))
 		return BDB_EINVAL;
+	if (bdb_buf_reserve(out, 1024))
+		return BDB_ENOMEM;
 	builder b;
 	memset(&b, 0, sizeof b);
+	b.out = out;
 	b.minalign = 4;
 	uint32_t root = build_run(&b, run);
 	/* Root offset and file identifier; then the whole is minalign-aligned. */
@@ -556,9 +572,11 @@ int bdb_run_encode(const bdb_run *run, bdb_buf *out)
 	push_offset(&b, root);
 	int rc = b.err;
 	if (!rc) {
-		rc = bdb_buf_reserve(out, b.size);
-		if (!rc)
-			bdb_buf_append(out, at_ref(&b, b.size), b.size);
+		/* Move the finished bytes from the end of the capacity into place
+		 * and keep bdb_buf's promise of a NUL after the contents. */
+		memmove(out->data + out->len, at_ref(&b, b.size), b.size);
+		out->len += b.size;
+		out->data[out->len] = '\0';
 	}
 	builder_free(&b);
 	return rc;

@@ -353,6 +353,23 @@ static void test_encode_appends(void **state)
 	assert_int_equal(b.len, 4 + 32);
 	assert_memory_equal(b.data, "key:", 4);
 	assert_int_equal(bdb_run_verify(b.data + 4, 32, NULL), 0);
+	bdb_run_free(run);
+	/* A large run behind a prefix: the builder's space grows (and moves)
+	 * many times inside the buffer; the result is the same bytes. */
+	run = sample_run_points(2000);
+	size_t len;
+	void *alone = encode_exact(run, &len);
+	assert_int_equal(bdb_run_encode(run, &b), 0);
+	assert_int_equal(b.len, 36 + len);
+	assert_memory_equal(b.data, "key:", 4);
+	assert_memory_equal(b.data + 36, alone, len);
+	assert_int_equal(b.data[b.len], '\0');
+	/* Reused after a reset: no stale bytes leak into the next encoding. */
+	bdb_buf_reset(&b);
+	assert_int_equal(bdb_run_encode(run, &b), 0);
+	assert_int_equal(b.len, len);
+	assert_memory_equal(b.data, alone, len);
+	free(alone);
 	bdb_buf_free(&b);
 	bdb_run_free(run);
 }
