@@ -48,6 +48,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "helpers/files.h"
 #include "helpers/sample_runs.h"
 #include "schema.h"
 
@@ -132,21 +133,11 @@ static void write_file(const char *path, const void *data, size_t len)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* Reads a whole file into a malloc'd buffer of exactly its size. */
+/* Reads a file flatc wrote (it must not be empty). */
 static uint8_t *read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("flatc wrote no %s", path);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	long size = ftell(f);
-	assert_true(size > 0);
-	rewind(f);
-	uint8_t *data = malloc((size_t)size);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)size, f), (size_t)size);
-	fclose(f);
-	*len = (size_t)size;
+	uint8_t *data = test_read_file(path, len);
+	assert_true(*len > 0);
 	return data;
 }
 

@@ -3,9 +3,11 @@
  * the reader, so it is attacked three ways:
  *   - every truncation of several valid buffers must be rejected;
  *   - 100,000 seeded random mutations of valid buffers must each be either
- *     rejected or, when accepted, read through every accessor and decoded
- *     without a single out-of-bounds read (buffers are malloc'd at their
- *     exact size, so ASan in `make asan` sees any overrun);
+ *     rejected or, when accepted, read through every accessor, decoded and
+ *     round-tripped without a single out-of-bounds read: each goes through
+ *     fuzz_verify_check, the body of the fuzz/fuzz_verify.c harness, which
+ *     reads an unaligned copy ending exactly at its allocation, so ASan in
+ *     `make asan` sees any overrun;
  *   - hand-assembled hostile buffers, one defect each, must be rejected for
  *     that defect (the diagnostic names it).
  */
@@ -23,6 +25,13 @@
 #include "fb_internal.h"
 #include "helpers/sample_runs.h"
 #include "schema.h"
+
+#define FUZZ_REPLAY 1
+#define FUZZ_FAIL(what) fail_msg("%s:%d: %s (seed %llu, mutation %zu)", __FILE__, __LINE__, what, \
+				 (unsigned long long)mutation_seed, mutation_iter)
+static uint64_t mutation_seed; /* the mutation being checked, for failures */
+static size_t mutation_iter;
+#include "../../fuzz/fuzz_verify.c"
 
 /* ---- a seeded PRNG: splitmix64 (Steele, Lea, Flood 2014) ---- */
 
@@ -419,78 +428,6 @@ static void test_every_truncation_rejected(void **state)
 	assert_int_equal(checked, 3480);
 }
 
-static uint64_t sink; /* keeps the walk's reads from being optimized away */
-
-static void touch(const uint8_t *buf, size_t len, bdb_fb_str s)
-{
-	if (!s.ptr)
-		return;
-	assert_true((const char *)buf <= s.ptr && s.ptr + s.len < (const char *)buf + len);
-	assert_int_equal(s.ptr[s.len], '\0');
-	sink += strlen(s.ptr); /* stops at the verified NUL at the latest */
-}
-
-static void touch_f64(double v)
-{
-	uint64_t bits;
-	memcpy(&bits, &v, 8);
-	sink += bits;
-}
-
-static void touch_kv(const uint8_t *buf, size_t len, bdb_fb_view owner, uint32_t n,
-		     void (*get)(bdb_fb_view, uint32_t, bdb_fb_str *, bdb_fb_str *))
-{
-	for (uint32_t i = 0; i < n; i++) {
-		bdb_fb_str k, v;
-		get(owner, i, &k, &v);
-		touch(buf, len, k);
-		touch(buf, len, v);
-	}
-}
-
-/* Reads every field of an accepted buffer through the accessors. */
-static void walk(const uint8_t *buf, size_t len)
-{
-	bdb_fb_view fr = bdb_fb_run_root(buf, len);
-	double v;
-	touch(buf, len, bdb_fb_run_id(fr));
-	sink += (uint64_t)bdb_fb_run_timestamp(fr);
-	touch(buf, len, bdb_fb_run_commit(fr));
-	touch(buf, len, bdb_fb_run_branch(fr));
-	touch_kv(buf, len, fr, bdb_fb_run_n_env(fr), bdb_fb_run_env);
-	touch_kv(buf, len, fr, bdb_fb_run_n_meta(fr), bdb_fb_run_meta);
-	for (uint32_t i = 0; i < bdb_fb_run_n_defs(fr); i++) {
-		bdb_fb_view fd = bdb_fb_run_def(fr, i);
-		touch(buf, len, bdb_fb_def_name(fd));
-		touch(buf, len, bdb_fb_def_unit(fd));
-		touch(buf, len, bdb_fb_def_group(fd));
-		touch(buf, len, bdb_fb_def_description(fd));
-		sink += bdb_fb_def_direction(fd) + bdb_fb_def_priority(fd);
-		if (bdb_fb_def_threshold(fd, &v))
-			touch_f64(v);
-	}
-	for (uint32_t i = 0; i < bdb_fb_run_n_points(fr); i++) {
-		bdb_fb_view fp = bdb_fb_run_point(fr, i);
-		touch(buf, len, bdb_fb_point_name(fp));
-		touch(buf, len, bdb_fb_point_scenario(fp));
-		touch_kv(buf, len, fp, bdb_fb_point_n_tags(fp), bdb_fb_point_tag);
-		for (uint32_t j = 0; j < bdb_fb_point_n_metrics(fp); j++) {
-			bdb_fb_view fm = bdb_fb_point_metric(fp, j);
-			touch(buf, len, bdb_fb_metric_name(fm));
-			touch(buf, len, bdb_fb_metric_unit(fm));
-			touch_f64(bdb_fb_metric_value(fm));
-			if (bdb_fb_metric_lower(fm, &v))
-				touch_f64(v);
-			if (bdb_fb_metric_upper(fm, &v))
-				touch_f64(v);
-			uint32_t n = bdb_fb_metric_n_samples(fm);
-			assert_true((uint64_t)n * 8 < len);
-			for (uint32_t k = 0; k < n; k++)
-				touch_f64(bdb_fb_metric_sample(fm, k));
-		}
-	}
-}
-
 /* One to four random changes, biased towards values that look like offsets. */
 static void mutate(uint8_t *b, size_t len, uint64_t *rng)
 {
@@ -536,36 +473,20 @@ static void test_random_mutations(void **state)
 		assert_non_null(work[i]);
 	}
 	size_t accepted = 0, rejected = 0;
+	mutation_seed = seed;
 	for (size_t iter = 0; iter < MUTATIONS; iter++) {
+		mutation_iter = iter;
 		size_t k = iter % n_bases;
 		uint8_t *b = work[k];
 		size_t len = bases[k].len;
 		memcpy(b, bases[k].bytes, len);
 		mutate(b, len, &rng);
-		bdb_diag d;
-		bdb_diag_clear(&d);
-		if (bdb_run_verify(b, len, &d) != 0) {
-			if (d.code != BDB_EVERIFY || !d.message[0])
-				fail_msg("seed %llu, mutation %zu: bad diagnostic",
-					 (unsigned long long)seed, iter);
+		/* The fuzz harness's check: rejected with a diagnostic, or read
+		 * through every accessor, decoded and round-tripped. */
+		if (fuzz_verify_check(b, len))
+			accepted++;
+		else
 			rejected++;
-			continue;
-		}
-		accepted++;
-		walk(b, len);
-		bdb_run *run;
-		if (bdb_run_decode(b, len, &run, &d) != 0)
-			fail_msg("seed %llu, mutation %zu: verified but not decoded: %s",
-				 (unsigned long long)seed, iter, d.message);
-		/* Whatever was accepted re-encodes into a buffer that verifies. */
-		if (run->id) {
-			bdb_buf out;
-			bdb_buf_init(&out);
-			assert_int_equal(bdb_run_encode(run, &out), 0);
-			assert_int_equal(bdb_run_verify(out.data, out.len, NULL), 0);
-			bdb_buf_free(&out);
-		}
-		bdb_run_free(run);
 	}
 	print_message("%d mutations (seed %llu): %zu accepted and read, %zu rejected\n", MUTATIONS,
 		      (unsigned long long)seed, accepted, rejected);
