@@ -12,7 +12,9 @@
  *
  * Layout choices:
  *   - A table's fields are pushed largest first (8-byte scalars, then 4-byte
- *     offsets, then 1-byte enums), which keeps padding inside tables small.
+ *     offsets, then 1-byte enums), which keeps padding inside tables small,
+ *     and the table starts aligned to its largest field, so its layout
+ *     depends only on which fields are present.
  *   - Each vtable is written once: a table whose vtable equals one already
  *     in the buffer points at that one (runs of thousands of metrics share
  *     a handful of vtables).
@@ -293,8 +295,14 @@ static uint32_t build_offset_vector(builder *b, size_t base, size_t n)
 
 /* ---- tables ---- */
 
-static void table_start(builder *b)
+/*
+ * Starts a table whose largest field has alignment `align`. Aligning first
+ * keeps that padding out of the table, so a table's layout, and so its
+ * vtable, depends only on which fields are present: equal shapes share one.
+ */
+static void table_start(builder *b, size_t align)
 {
+	prep(b, align, 0);
 	b->table_start = b->size;
 	memset(b->field_ref, 0, sizeof b->field_ref);
 	b->n_fields = 0;
@@ -395,7 +403,7 @@ static uint32_t build_key_value(builder *b, const bdb_kv *kv)
 {
 	uint32_t key = build_string(b, kv->key);
 	uint32_t value = build_string(b, kv->value);
-	table_start(b);
+	table_start(b, 4);
 	field_offset(b, BDB__FB_KV_KEY, key);
 	field_offset(b, BDB__FB_KV_VALUE, value);
 	return table_end(b);
@@ -420,7 +428,7 @@ static uint32_t build_metric_def(builder *b, const bdb_metric_def *def)
 	uint32_t unit = build_string(b, def->unit);
 	uint32_t group = build_string(b, def->group);
 	uint32_t description = build_string(b, def->description);
-	table_start(b);
+	table_start(b, def->has_threshold ? 8 : 4);
 	if (def->has_threshold)
 		field_f64(b, BDB__FB_DEF_THRESHOLD, def->threshold);
 	field_offset(b, BDB__FB_DEF_NAME, name);
@@ -446,9 +454,10 @@ static uint32_t build_metric(builder *b, const bdb_metric *m)
 	uint32_t name = build_string(b, m->name);
 	uint32_t unit = build_string(b, m->unit);
 	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
-	table_start(b);
 	/* -0.0 is kept: only the default's exact bits may be left out. */
-	if (!is_positive_zero(m->value))
+	bool has_value = !is_positive_zero(m->value);
+	table_start(b, has_value || m->has_lower || m->has_upper ? 8 : 4);
+	if (has_value)
 		field_f64(b, BDB__FB_METRIC_VALUE, m->value);
 	if (m->has_lower)
 		field_f64(b, BDB__FB_METRIC_LOWER, m->lower);
@@ -474,7 +483,7 @@ static uint32_t build_point(builder *b, const bdb_point *p)
 	uint32_t tags = build_key_values(b, p->tags, p->n_tags);
 	uint32_t name = build_string(b, p->name);
 	uint32_t scenario = build_string(b, p->scenario);
-	table_start(b);
+	table_start(b, 4);
 	field_offset(b, BDB__FB_POINT_NAME, name);
 	field_offset(b, BDB__FB_POINT_SCENARIO, scenario);
 	field_offset(b, BDB__FB_POINT_TAGS, tags);
@@ -507,7 +516,7 @@ static uint32_t build_run(builder *b, const bdb_run *run)
 	uint32_t id = build_string(b, run->id);
 	uint32_t commit = build_string(b, run->commit);
 	uint32_t branch = build_string(b, run->branch);
-	table_start(b);
+	table_start(b, run->timestamp_us ? 8 : 4);
 	if (run->timestamp_us)
 		field_i64(b, BDB__FB_RUN_TIMESTAMP, run->timestamp_us);
 	field_offset(b, BDB__FB_RUN_ID, id);
