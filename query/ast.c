@@ -248,3 +248,162 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 	bdb_buf_free(&b);
 	return BDB_EQUERY;
 }
+
+/* ------------------------------------------------------------------------ */
+/* Canonical text of the AST                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void print_string(bdb_buf *b, const char *s)
+{
+	bdb_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			bdb_buf_putc(b, '\\');
+		if (*s == '\n')
+			bdb_buf_puts(b, "\\n");
+		else
+			bdb_buf_putc(b, *s);
+	}
+	bdb_buf_putc(b, '"');
+}
+
+static void print_time(bdb_buf *b, int64_t us)
+{
+	char t[48];
+	bdb_buf_puts(b, bdb_time_format(us, t, sizeof t));
+}
+
+static void print_run(bdb_buf *b, const bdb__run_ref *r)
+{
+	switch (r->kind) {
+	case BDB__RUN_LATEST:
+		bdb_buf_puts(b, "latest");
+		if (r->back)
+			bdb_buf_printf(b, "~%u", (unsigned)r->back);
+		return;
+	case BDB__RUN_BASELINE:
+		bdb_buf_puts(b, "(baseline ");
+		break;
+	case BDB__RUN_ID:
+		bdb_buf_puts(b, "(run ");
+		break;
+	case BDB__RUN_COMMIT:
+		bdb_buf_puts(b, "(commit ");
+		break;
+	case BDB__RUN_TIME:
+		bdb_buf_puts(b, "(at ");
+		print_time(b, r->time_us);
+		bdb_buf_putc(b, ')');
+		return;
+	}
+	print_string(b, r->name);
+	bdb_buf_putc(b, ')');
+}
+
+static void print_time_spec(bdb_buf *b, const bdb__time_spec *t)
+{
+	if (t->relative)
+		bdb_buf_printf(b, "now-%lldh", (long long)(t->us / INT64_C(3600000000)));
+	else
+		print_time(b, t->us);
+}
+
+static void print_expr(bdb_buf *b, const bdb__expr *e)
+{
+	static const char *const ops[] = {"=", "!=", "~", "in", "and", "or", "not"};
+	bdb_buf_printf(b, "(%s ", ops[e->kind]);
+	switch (e->kind) {
+	case BDB__EXPR_AND:
+	case BDB__EXPR_OR:
+		print_expr(b, e->left);
+		bdb_buf_putc(b, ' ');
+		print_expr(b, e->right);
+		break;
+	case BDB__EXPR_NOT:
+		print_expr(b, e->left);
+		break;
+	default:
+		if (e->field == BDB__FIELD_TAG) {
+			bdb_buf_puts(b, "tag:");
+			print_string(b, e->key);
+		} else {
+			static const char *const fields[] = {"", "point", "scenario", "metric",
+							     "branch", "commit"};
+			bdb_buf_puts(b, fields[e->field]);
+		}
+		bdb_buf_putc(b, ' ');
+		if (e->kind == BDB__EXPR_IN)
+			bdb_buf_putc(b, '(');
+		for (size_t i = 0; i < e->n_values; i++) {
+			if (i)
+				bdb_buf_putc(b, ' ');
+			print_string(b, e->values[i]);
+		}
+		if (e->kind == BDB__EXPR_IN)
+			bdb_buf_putc(b, ')');
+		break;
+	}
+	bdb_buf_putc(b, ')');
+}
+
+void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
+{
+	static const char *const buckets[] = {"", "day", "week", "month"};
+	bdb_buf_printf(b, "(%s", bdb__stmt_name(s->kind));
+	if (s->name) {
+		bdb_buf_puts(b, " name=");
+		print_string(b, s->name);
+	}
+	if (s->metric) {
+		bdb_buf_puts(b, " metric=");
+		print_string(b, s->metric);
+	}
+	if (s->has_run) {
+		bdb_buf_puts(b, s->kind == BDB__STMT_REGRESSIONS || s->kind == BDB__STMT_RANK
+					? " in="
+					: " run=");
+		print_run(b, &s->run);
+	}
+	if (s->has_other) {
+		bdb_buf_puts(b, s->kind == BDB__STMT_COMPARE ? " with=" : " vs=");
+		print_run(b, &s->other);
+	}
+	if (s->point) {
+		bdb_buf_puts(b, " of=");
+		print_string(b, s->point);
+	}
+	if (s->where) {
+		bdb_buf_puts(b, " where=");
+		print_expr(b, s->where);
+	}
+	if (s->clauses & BDB__C_THRESHOLD)
+		bdb_buf_printf(b, " threshold=%.17g", s->threshold);
+	if (s->clauses & BDB__C_USING) {
+		bdb_buf_printf(b, " using=%s", bdb__method_name(s->method));
+		if (s->has_alpha)
+			bdb_buf_printf(b, " alpha=%.17g", s->alpha);
+	}
+	if (s->clauses & BDB__C_LAST)
+		bdb_buf_printf(b, " last=%llu", (unsigned long long)s->last_n);
+	if (s->clauses & BDB__C_SINCE) {
+		bdb_buf_puts(b, " since=");
+		print_time_spec(b, &s->since);
+	}
+	if (s->clauses & BDB__C_UNTIL) {
+		bdb_buf_puts(b, " until=");
+		print_time_spec(b, &s->until);
+	}
+	if (s->bucket)
+		bdb_buf_printf(b, " by=%s", buckets[s->bucket]);
+	if (s->by) {
+		bdb_buf_puts(b, " by=");
+		print_string(b, s->by);
+	}
+	if (s->has_window)
+		bdb_buf_printf(b, " window=%llu", (unsigned long long)s->window);
+	if (s->clauses & BDB__C_PVALUE)
+		bdb_buf_printf(b, " pvalue=%.17g", s->pvalue);
+	if (s->format)
+		bdb_buf_printf(b, " as=%s", bdb_query_format_name(s->format));
+	bdb_buf_putc(b, ')');
+}

@@ -259,6 +259,15 @@ typedef struct bdb__program {
 int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d);
 void bdb__program_free(bdb__program *prog);
 
+/*
+ * Appends the canonical one-line text of s to b: an s-expression naming the
+ * statement and every clause given, with names quoted, runs resolved to
+ * their kind ((baseline "main"), latest~2, (at TIME)), times in RFC 3339 and
+ * relative times as now-Nh. Golden tests compare it; its exact form is
+ * internal.
+ */
+void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b);
+
 /* ------------------------------------------------------------------------ */
 /* Errors with a caret line                                                  */
 /* ------------------------------------------------------------------------ */

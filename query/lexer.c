@@ -70,6 +70,8 @@ static void skip_blanks(bdb__lexer *lx)
 	}
 }
 
+/* A string may span lines (a REPL continues it); only the end of the
+ * input leaves it unterminated. */
 static void scan_string(bdb__lexer *lx, bdb__token *tok)
 {
 	char quote = lx->text[lx->pos++];
@@ -78,12 +80,6 @@ static void scan_string(bdb__lexer *lx, bdb__token *tok)
 		if (c == '\\' && lx->pos + 1 < lx->len) {
 			lx->pos += 2;
 			continue;
-		}
-		if (c == '\n') {
-			tok->kind = BDB__TOK_ERROR;
-			lx->error = "unterminated string: expected a closing quote before the end "
-				    "of the line";
-			return;
 		}
 		lx->pos++;
 		if (c == quote) {

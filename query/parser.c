@@ -25,6 +25,8 @@ typedef struct parser {
 	bdb__arena *arena;
 	bdb_diag *d;
 	int err;             /* first error, 0 while all is well */
+	bool incomplete;     /* the first error is "more input was expected" */
+	bool after_newline;  /* the statement being parsed follows a newline */
 } parser;
 
 static void advance(parser *p)
@@ -36,6 +38,17 @@ static void advance(parser *p)
 static size_t tok_len(const bdb__token *t)
 {
 	return t->end - t->start;
+}
+
+/*
+ * Where the grammar needs another token, a newline does not end the
+ * statement: "trend\nthroughput" is one statement (a REPL continues a
+ * dangling line). Skipped newlines leave last_end alone so spans stay tight.
+ */
+static void need(parser *p)
+{
+	while (p->tok.kind == BDB__TOK_NEWLINE)
+		bdb__lexer_next(&p->lx, &p->tok);
 }
 
 static bool tok_is_kw(const parser *p, const bdb__token *t, const char *kw)
@@ -95,7 +108,15 @@ static int fail_oom(parser *p)
 static int fail_expected(parser *p, const char *what, const char *const *candidates)
 {
 	const bdb__token *t = &p->tok;
+	if (t->kind == BDB__TOK_EOF) {
+		/* Point just after the last token, not at trailing blanks. */
+		if (!p->err)
+			p->incomplete = true;
+		return fail_at(p, p->last_end, p->last_end, "expected %s, found end of input", what);
+	}
 	if (t->kind == BDB__TOK_ERROR) {
+		if (p->lx.error == bdb__unterminated_at_end && !p->err)
+			p->incomplete = true;
 		if (p->lx.error)
 			return fail_at(p, t->start, t->end, "%s", p->lx.error);
 		return fail_at(p, t->start, t->end, "unexpected character \"%.*s\": expected %s",
@@ -122,6 +143,7 @@ static int fail_expected(parser *p, const char *what, const char *const *candida
 
 static int expect_kw(parser *p, const char *kw)
 {
+	need(p);
 	if (accept_kw(p, kw))
 		return 0;
 	char what[48];
@@ -134,19 +156,41 @@ static int expect_kw(parser *p, const char *kw)
 /* Names, numbers, times                                                     */
 /* ------------------------------------------------------------------------ */
 
+static bool is_keyword(const parser *p, const bdb__token *t)
+{
+	for (const char *const *k = bdb__keywords; *k; k++)
+		if (tok_is_kw(p, t, *k))
+			return true;
+	return false;
+}
+
+/* parse_name's flags. */
+enum {
+	NAME_WORD = 1u << 0,      /* also a word starting with a digit (ids, "2026") */
+	NAME_NO_KEYWORD = 1u << 1 /* a bare keyword is not a name: quote it */
+};
+
 /*
- * A name: an identifier or a quoted string; with allow_word also a word
- * starting with a digit (commit prefixes, run ids). Keywords are names too
- * where a name is expected, except those in `stop` (NULL-terminated).
+ * A name: an identifier or a quoted string (never empty); see the flags
+ * above. Where a metric, point, tag key or baseline name is expected a bare
+ * keyword is refused, so that "trend where ..." says a metric is missing
+ * instead of trending a metric called "where".
  */
-static int parse_name(parser *p, const char *what, bool allow_word, const char **out,
+static int parse_name(parser *p, const char *what, unsigned flags, const char **out,
 		      bdb__span *span)
 {
+	need(p);
 	const bdb__token *t = &p->tok;
 	char *s = NULL;
+	if ((flags & NAME_NO_KEYWORD) && is_keyword(p, t))
+		return fail_at(p, t->start, t->end,
+			       "expected %s, found keyword \"%.*s\" (quote a name that is a "
+			       "keyword: \"%.*s\")",
+			       what, (int)tok_len(t), p->text + t->start, (int)tok_len(t),
+			       p->text + t->start);
 	if (t->kind == BDB__TOK_STRING)
 		s = bdb__string_value(p->arena, p->text, t);
-	else if (t->kind == BDB__TOK_IDENT || (allow_word && t->kind == BDB__TOK_WORD))
+	else if (t->kind == BDB__TOK_IDENT || ((flags & NAME_WORD) && t->kind == BDB__TOK_WORD))
 		s = bdb__arena_strndup(p->arena, p->text + t->start, tok_len(t));
 	else
 		return fail_expected(p, what, NULL);
@@ -163,6 +207,7 @@ static int parse_name(parser *p, const char *what, bool allow_word, const char *
 
 static int parse_count(parser *p, const char *what, uint64_t *out)
 {
+	need(p);
 	const bdb__token *t = &p->tok;
 	if (t->kind != BDB__TOK_WORD)
 		return fail_expected(p, what, NULL);
@@ -182,6 +227,7 @@ static int parse_count(parser *p, const char *what, uint64_t *out)
 
 static int parse_number(parser *p, const char *what, double *out, bdb__span *span)
 {
+	need(p);
 	const bdb__token *t = &p->tok;
 	if (t->kind != BDB__TOK_WORD || tok_len(t) >= 64)
 		return fail_expected(p, what, NULL);
@@ -239,6 +285,7 @@ static bool is_date_only(const char *s)
  */
 static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 {
+	need(p);
 	const bdb__token *t = &p->tok;
 	const char *what = "a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w)";
 	char *s;
@@ -295,6 +342,7 @@ static bool at_run_start(const parser *p)
 
 static int parse_run(parser *p, bdb__run_ref *ref)
 {
+	need(p);
 	memset(ref, 0, sizeof *ref);
 	ref->span.start = p->tok.start;
 	if (accept_kw(p, "latest")) {
@@ -317,16 +365,17 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 		ref->name_span.start = ref->span.start;
 		ref->name_span.end = p->last_end;
 		if (at_plain_name(p) &&
-		    parse_name(p, "a baseline name", false, &ref->name, &ref->name_span))
+		    parse_name(p, "a baseline name", 0, &ref->name, &ref->name_span))
 			return p->err;
 	} else if (accept_kw(p, "run")) {
 		ref->kind = BDB__RUN_ID;
-		if (parse_name(p, "a run id after \"run\"", true, &ref->name, &ref->name_span))
+		if (parse_name(p, "a run id after \"run\"", NAME_WORD | NAME_NO_KEYWORD, &ref->name,
+			       &ref->name_span))
 			return p->err;
 	} else if (accept_kw(p, "commit")) {
 		ref->kind = BDB__RUN_COMMIT;
-		if (parse_name(p, "a commit (or its prefix) after \"commit\"", true, &ref->name,
-			       &ref->name_span))
+		if (parse_name(p, "a commit (or its prefix) after \"commit\"",
+			       NAME_WORD | NAME_NO_KEYWORD, &ref->name, &ref->name_span))
 			return p->err;
 	} else if (p->tok.kind == BDB__TOK_STRING || p->tok.kind == BDB__TOK_WORD) {
 		const bdb__token t = p->tok;
@@ -392,7 +441,7 @@ static bdb__field field_of(const char *key)
 
 static int parse_value(parser *p, const char **out, bdb__span *span)
 {
-	return parse_name(p, "a value (a name, a number or a quoted string)", true, out, span);
+	return parse_name(p, "a value (a name, a number or a quoted string)", NAME_WORD, out, span);
 }
 
 /* IN's parenthesised list. */
@@ -438,11 +487,12 @@ static int parse_comparison(parser *p, bdb__expr **out)
 	uint32_t start = p->tok.start;
 	const char *key;
 	bdb__span key_span;
+	need(p);
 	bool quoted = p->tok.kind == BDB__TOK_STRING;
 	if (p->tok.kind != BDB__TOK_IDENT && p->tok.kind != BDB__TOK_STRING)
 		return fail_expected(p, "a tag or field (point, scenario, metric, branch, commit)",
 				     NULL);
-	if (parse_name(p, "a tag or field", false, &key, &key_span))
+	if (parse_name(p, "a tag or field", 0, &key, &key_span))
 		return p->err;
 	bdb__expr *e = new_expr(p, BDB__EXPR_EQ, start);
 	if (!e)
@@ -451,6 +501,7 @@ static int parse_comparison(parser *p, bdb__expr **out)
 	e->key_span = key_span;
 	e->field = quoted ? BDB__FIELD_TAG : field_of(key);
 	bool negate = false;
+	need(p);
 	switch (p->tok.kind) {
 	case BDB__TOK_EQ: e->kind = BDB__EXPR_EQ; break;
 	case BDB__TOK_NE: e->kind = BDB__EXPR_NE; break;
@@ -459,6 +510,7 @@ static int parse_comparison(parser *p, bdb__expr **out)
 		if (at_kw(p, "not")) {
 			advance(p);
 			negate = true;
+			need(p);
 			if (!at_kw(p, "in"))
 				return fail_expected(p, "\"in\" after \"not\"", NULL);
 		}
@@ -499,6 +551,7 @@ static int parse_comparison(parser *p, bdb__expr **out)
 
 static int parse_unary(parser *p, bdb__expr **out)
 {
+	need(p);
 	uint32_t start = p->tok.start;
 	if (at_kw(p, "not")) {
 		advance(p);
@@ -515,9 +568,11 @@ static int parse_unary(parser *p, bdb__expr **out)
 		if (parse_or(p, out))
 			return p->err;
 		if (p->tok.kind != BDB__TOK_RPAREN) {
-			if (p->tok.kind == BDB__TOK_EOF)
+			if (p->tok.kind == BDB__TOK_EOF) {
+				p->incomplete = !p->err;
 				return fail_at(p, open.start, open.end,
 					       "unclosed \"(\": expected \")\" before the end of input");
+			}
 			return fail_expected(p, "\")\"", NULL);
 		}
 		advance(p);
@@ -601,6 +656,7 @@ static unsigned clauses_of(bdb__stmt_kind k)
 
 static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
 {
+	need(p);
 	if (p->tok.kind == BDB__TOK_STAR) {
 		if (!allow_star)
 			return fail_at(p, p->tok.start, p->tok.end,
@@ -612,9 +668,8 @@ static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
 		advance(p);
 		return 0;
 	}
-	if (p->tok.kind == BDB__TOK_WORD)
-		return parse_name(p, "a metric name", true, &s->metric, &s->metric_span);
-	return parse_name(p, "a metric name", false, &s->metric, &s->metric_span);
+	return parse_name(p, "a metric name", NAME_WORD | NAME_NO_KEYWORD, &s->metric,
+			  &s->metric_span);
 }
 
 static int parse_method(parser *p, bdb__stmt *s)
@@ -629,6 +684,7 @@ static int parse_method(parser *p, bdb__stmt *s)
 	};
 	static const char *const names[] = {"percent", "mwu", "zscore", "ttest", "iqr", "deltaiqr",
 					    NULL};
+	need(p);
 	s->method_span.start = p->tok.start;
 	size_t i;
 	for (i = 0; i < sizeof methods / sizeof methods[0]; i++)
@@ -661,6 +717,7 @@ static int parse_format(parser *p, bdb__stmt *s)
 {
 	static const char *const names[] = {"table", "json", "csv", "markdown", NULL};
 	char word[16] = "";
+	need(p);
 	if (p->tok.kind == BDB__TOK_IDENT && tok_len(&p->tok) < sizeof word) {
 		memcpy(word, p->text + p->tok.start, tok_len(&p->tok));
 		word[tok_len(&p->tok)] = '\0';
@@ -673,6 +730,7 @@ static int parse_format(parser *p, bdb__stmt *s)
 
 static int parse_by(parser *p, bdb__stmt *s)
 {
+	need(p);
 	if (s->kind == BDB__STMT_TREND) {
 		static const char *const names[] = {"day", "week", "month", NULL};
 		if (accept_kw(p, "day"))
@@ -682,10 +740,10 @@ static int parse_by(parser *p, bdb__stmt *s)
 		else if (accept_kw(p, "month"))
 			s->bucket = BDB__BUCKET_MONTH;
 		else
-			return fail_expected(p, "day, week or month", names);
+			return fail_expected(p, "\"day\", \"week\" or \"month\"", names);
 		return 0;
 	}
-	return parse_name(p, "a tag key to group by", false, &s->by, &s->by_span);
+	return parse_name(p, "a tag key to group by", NAME_NO_KEYWORD, &s->by, &s->by_span);
 }
 
 static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
@@ -713,7 +771,8 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 		return 0;
 	}
 	case BDB__C_OF:
-		return parse_name(p, "a point name or glob", true, &s->point, &s->point_span);
+		return parse_name(p, "a point name or glob", NAME_WORD | NAME_NO_KEYWORD, &s->point,
+				  &s->point_span);
 	case BDB__C_WHERE:
 		return parse_or(p, &s->where);
 	case BDB__C_USING:
@@ -816,16 +875,17 @@ static int parse_show(parser *p, bdb__stmt *s)
 		{"baselines", BDB__STMT_SHOW_BASELINES},
 	};
 	static const char *const names[] = {"runs", "points", "metrics", "tags", "baselines", NULL};
+	need(p);
 	for (size_t i = 0; i < sizeof what / sizeof what[0]; i++) {
 		if (accept_kw(p, what[i].kw)) {
 			s->kind = what[i].kind;
 			if (s->kind == BDB__STMT_SHOW_TAGS && at_plain_name(p))
-				return parse_name(p, "a tag key", false, &s->name, &s->name_span);
+				return parse_name(p, "a tag key", 0, &s->name, &s->name_span);
 			return 0;
 		}
 	}
 	/* Singular forms are a common slip. */
-	return fail_expected(p, "runs, points, metrics, tags or baselines after \"show\"", names);
+	return fail_expected(p, "\"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\"", names);
 }
 
 static int parse_head(parser *p, bdb__stmt *s)
@@ -868,9 +928,12 @@ static int parse_head(parser *p, bdb__stmt *s)
 		if (expect_kw(p, "baseline"))
 			return p->err;
 		s->name = "main";
+		need(p);
 		if (p->tok.kind != BDB__TOK_EQ &&
-		    parse_name(p, "a baseline name or \"=\"", false, &s->name, &s->name_span))
+		    parse_name(p, "a baseline name or \"=\"", NAME_WORD | NAME_NO_KEYWORD, &s->name,
+			       &s->name_span))
 			return p->err;
+		need(p);
 		if (p->tok.kind != BDB__TOK_EQ)
 			return fail_expected(p, "\"=\"", NULL);
 		advance(p);
@@ -881,8 +944,16 @@ static int parse_head(parser *p, bdb__stmt *s)
 		s->kind = BDB__STMT_DROP_BASELINE;
 		if (expect_kw(p, "baseline"))
 			return p->err;
-		return parse_name(p, "a baseline name", false, &s->name, &s->name_span);
+		return parse_name(p, "a baseline name", NAME_WORD | NAME_NO_KEYWORD, &s->name,
+				  &s->name_span);
 	}
+	/* A clause on a line of its own: the newline before it ended the
+	 * statement it belongs to. */
+	if (p->after_newline && is_keyword(p, &p->tok))
+		return fail_expected(p,
+				     "a statement (a newline ends a statement: keep its clauses "
+				     "on its line)",
+				     NULL);
 	return fail_expected(p,
 			     "a statement (show, summary, trend, rank, compare, regressions, "
 			     "changes, set, drop)",
@@ -900,20 +971,38 @@ static int parse_statement(parser *p, bdb__stmt *s)
 	return 0;
 }
 
+static void parser_init(parser *p, const char *text, size_t len, bdb__arena *arena,
+			bdb_diag *d)
+{
+	memset(p, 0, sizeof *p);
+	p->text = text;
+	p->len = len;
+	p->arena = arena;
+	p->d = d;
+	bdb__lexer_init(&p->lx, text, len);
+	bdb__lexer_next(&p->lx, &p->tok);
+}
+
+static bool at_separator(const parser *p)
+{
+	return p->tok.kind == BDB__TOK_NEWLINE || p->tok.kind == BDB__TOK_SEMI;
+}
+
 int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 {
 	memset(prog, 0, sizeof *prog);
 	bdb__arena_init(&prog->arena);
 	prog->text = text;
 	prog->len = len;
-	parser p = {.text = text, .len = len, .arena = &prog->arena, .d = d};
-	bdb__lexer_init(&p.lx, text, len);
-	bdb__lexer_next(&p.lx, &p.tok);
+	parser p;
+	parser_init(&p, text, len, &prog->arena, d);
 
 	size_t cap = 0;
 	for (;;) {
-		while (p.tok.kind == BDB__TOK_NEWLINE || p.tok.kind == BDB__TOK_SEMI)
+		while (at_separator(&p)) {
+			p.after_newline = p.tok.kind == BDB__TOK_NEWLINE;
 			advance(&p);
+		}
 		if (p.tok.kind == BDB__TOK_EOF)
 			break;
 		if (prog->n_stmts == cap) {
@@ -952,16 +1041,70 @@ int bdb_query_parse(const char *text, bdb_diag *d)
 	return rc;
 }
 
+/* Why a statement is incomplete, for the REPL. */
+typedef enum incompleteness {
+	COMPLETE = 0,
+	DANGLING,    /* the statement stops where the grammar needs more */
+	UNTERMINATED /* a string or a parenthesis is still open */
+} incompleteness;
+
+/*
+ * The end of the statement that starts at or after text[from]: the offset
+ * of the ';' or newline that ends it, or len. A statement with a syntax
+ * error ends at the first separator at or after the error (where a script
+ * resumes). *state says whether more input could complete it.
+ */
+static size_t statement_end(const char *text, size_t len, size_t from, incompleteness *state)
+{
+	bdb__arena arena;
+	bdb__arena_init(&arena);
+	parser p;
+	parser_init(&p, text + from, len - from, &arena, NULL);
+	*state = COMPLETE;
+	if (!at_separator(&p) && p.tok.kind != BDB__TOK_EOF) {
+		bdb__stmt s;
+		memset(&s, 0, sizeof s);
+		if (parse_statement(&p, &s)) {
+			if (p.incomplete)
+				*state = p.lx.paren_depth > 0 || p.tok.kind == BDB__TOK_ERROR
+						 ? UNTERMINATED
+						 : DANGLING;
+			while (!at_separator(&p) && p.tok.kind != BDB__TOK_EOF)
+				bdb__lexer_next(&p.lx, &p.tok);
+		}
+	}
+	bdb__arena_free(&arena);
+	return from + p.tok.start;
+}
+
+size_t bdb_query_statement_end(const char *text, bool *complete)
+{
+	incompleteness state;
+	size_t end = statement_end(text, strlen(text), 0, &state);
+	if (complete)
+		*complete = state == COMPLETE;
+	return end;
+}
+
+/* Whether text ends with an empty line: "trend\n" after the user pressed
+ * Enter twice. */
+static bool ends_with_empty_line(const char *text, size_t len)
+{
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
+		len--;
+	return len > 0 && text[len - 1] == '\n';
+}
+
 bool bdb_query_is_complete(const char *text)
 {
-	bdb__lexer lx;
-	bdb__token t;
-	bdb__lexer_init(&lx, text, strlen(text));
-	for (;;) {
-		bdb__lexer_next(&lx, &t);
-		if (t.kind == BDB__TOK_EOF)
-			return lx.paren_depth == 0;
-		if (t.kind == BDB__TOK_ERROR && lx.error == bdb__unterminated_at_end)
-			return false;
+	size_t len = strlen(text), pos = 0;
+	incompleteness state = COMPLETE;
+	while (pos < len) {
+		pos = statement_end(text, len, pos, &state);
+		if (pos < len)
+			pos++; /* the separator */
 	}
+	if (state == DANGLING)
+		return ends_with_empty_line(text, len);
+	return state == COMPLETE;
 }

@@ -99,11 +99,30 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 		   bdb_buf *out, bdb_diag *d);
 
 /*
- * Whether text ends a statement, for a REPL's continuation prompt: false when
- * a quoted string is unterminated or a parenthesis is still open, true
- * otherwise (syntax errors count as complete: running them reports them).
+ * Whether text ends a statement, for a REPL's continuation prompt. False
+ * when a quoted string or a parenthesis is still open, or when the last
+ * statement stops where the grammar needs more ("trend", "... where a = 1
+ * and"), unless text ends with an empty line (the user pressed Enter on an
+ * empty continuation line: run it and report the error). Where the grammar
+ * needs more, a newline does not end a statement, so the REPL joins lines
+ * with '\n'. Other syntax errors count as complete: running them reports
+ * them.
  */
 bool bdb_query_is_complete(const char *text);
+
+/*
+ * The statement splitter for scripts and REPLs: the length of text's first
+ * statement, i.e. the byte offset of the ';' or newline that ends it (or
+ * strlen(text)). Quotes, parentheses, comments and newlines inside an
+ * unfinished clause are handled exactly as the parser does. A statement with
+ * a syntax error ends at the first separator at or after the error, where a
+ * script resumes. Text that starts with a separator gives 0 (an empty
+ * statement: skip the separator); a blank or comment-only statement runs as
+ * nothing. *complete (may be NULL) is false when the statement is still
+ * open at the end of text (see bdb_query_is_complete, without the empty-line
+ * rule).
+ */
+size_t bdb_query_statement_end(const char *text, bool *complete);
 
 /*
  * The language's keywords, sorted, as a NULL-terminated static array (for
