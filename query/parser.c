@@ -1066,11 +1066,17 @@ static size_t statement_end(const char *text, size_t len, size_t from, incomplet
 		memset(&s, 0, sizeof s);
 		if (parse_statement(&p, &s)) {
 			if (p.incomplete)
-				*state = p.lx.paren_depth > 0 || p.tok.kind == BDB__TOK_ERROR
-						 ? UNTERMINATED
-						 : DANGLING;
-			while (!at_separator(&p) && p.tok.kind != BDB__TOK_EOF)
+				*state = DANGLING;
+			/* Resume after the error; a quote or parenthesis left open
+			 * at the end still wants more input. */
+			while (!at_separator(&p) && p.tok.kind != BDB__TOK_EOF) {
+				if (p.tok.kind == BDB__TOK_ERROR &&
+				    p.lx.error == bdb__unterminated_at_end)
+					*state = UNTERMINATED;
 				bdb__lexer_next(&p.lx, &p.tok);
+			}
+			if (p.tok.kind == BDB__TOK_EOF && p.lx.paren_depth > 0)
+				*state = UNTERMINATED;
 		}
 	}
 	bdb__arena_free(&arena);

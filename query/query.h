@@ -28,8 +28,9 @@
  * keyword or stored name when one is close; line 2 is the statement's source
  * line indented by two spaces (clipped with "..." around the error when it is
  * very long); line 3 puts '^' under every character of the offending token
- * (a single '^' at the end of input), aligned by display width. So
- * bdb_diag_format() prints "1:16: expected ..." followed by the two lines.
+ * (a single '^' just after the last token at the end of input), aligned by
+ * display width. file stays "" (bdb_diag_format() then prints the message
+ * alone): the caller knows the source and adds "FILE:LINE:COL: " itself.
  * Storage failures return the engine's codes (BDB_ESTORE, ...) with a
  * one-line message; a cancelled query returns BDB_ECANCELLED.
  *
