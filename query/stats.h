@@ -245,7 +245,7 @@ int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_
 
 typedef struct bdb__t_test_result {
 	double t;       /* (mean1 - mean2) / (s_pooled sqrt(1/n1 + 1/n2)), as scipy */
-	double df;      /* n1 + n2 - 2 */
+	double df;      /* n1 + n2 - 2 (Welch: Welch-Satterthwaite) */
 	double p_value; /* two-sided */
 	double mean1, mean2;
 	double sd1, sd2; /* sample standard deviations (n - 1) */
@@ -254,11 +254,23 @@ typedef struct bdb__t_test_result {
 /*
  * Student's two-sample t-test with pooled variance (equal variances, as
  * scipy.stats.ttest_ind's default), two-sided. When df < 1 the p-value is
- * 1; when the pooled variance is 0 it is 1 for equal means, else 0.
- * Returns 0 or BDB_EINVAL (an empty sample).
+ * 1 (t NAN); when the pooled variance is 0 it is 1 for equal means, else 0
+ * (t is +-inf). Returns 0 or BDB_EINVAL (an empty sample or a non-finite
+ * value).
  */
 int bdb__stats_t_test(const double *x, size_t n1, const double *y, size_t n2,
 		      bdb__t_test_result *out);
+
+/*
+ * Welch's two-sample t-test (unequal variances, as scipy.stats.ttest_ind
+ * with equal_var=False), two-sided: t = (mean1 - mean2) /
+ * sqrt(v1 / n1 + v2 / n2), Welch-Satterthwaite df (not an integer). Either
+ * sample with one value gives t NAN and p 1; both variances 0 gives p 1 for
+ * equal means, else 0. Returns 0 or BDB_EINVAL (an empty sample or a
+ * non-finite value).
+ */
+int bdb__stats_welch_test(const double *x, size_t n1, const double *y, size_t n2,
+			  bdb__t_test_result *out);
 
 /* ------------------------------------------------------------------------ */
 /* History models: a candidate against the last N values of its series      */
