@@ -91,7 +91,8 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 		if (done[i])
 			continue;
 		const char *scenario = run->points[i].scenario ? run->points[i].scenario : "";
-		printf("  %s:\n", scenario);
+		/* benchkit's runs always name a scenario; other tools' do not. */
+		printf("  %s:\n", scenario[0] ? scenario : "(no scenario)");
 		for (size_t j = i; j < run->n_points; j++) {
 			const bdb_point *p = &run->points[j];
 			const char *s = p->scenario ? p->scenario : "";
@@ -113,10 +114,11 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 }
 
 static const char trend_usage[] =
-	"usage: benchdb trend [--db DIR] --metric M --point P --framework F [--n-runs N]\n"
+	"usage: benchdb trend [--db DIR] --metric M --point P [--framework F] [--n-runs N]\n"
 	"\n"
-	"One series over time as benchkit prints it, oldest first: the point P whose\n"
-	"tag framework is F, metric M; --n-runs keeps the N most recent runs.\n"
+	"One series over time as benchkit prints it, oldest first: metric M of the\n"
+	"point P (whose tag framework is F, when given); --n-runs keeps the N most\n"
+	"recent runs.\n"
 	"For everything else, use the query language: benchdb -c 'trend M of \"P\" ...'.\n";
 
 typedef struct trend_row {
@@ -161,8 +163,8 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 		if (bad)
 			return EXIT_USAGE;
 	}
-	if (!metric || !point || !framework) {
-		cli_error("trend: --metric, --point and --framework are required");
+	if (!metric || !point) {
+		cli_error("trend: --metric and --point are required");
 		fputs(trend_usage, stderr);
 		return EXIT_USAGE;
 	}
@@ -186,15 +188,17 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 	bdb_buf_init(&tterm);
 	bdb_buf_printf(&pterm, "p:%s", point);
 	bdb_buf_printf(&mterm, "m:%s", metric);
-	bdb_buf_printf(&tterm, "t:framework=%s", framework);
+	if (framework)
+		bdb_buf_printf(&tterm, "t:framework=%s", framework);
 	const char *terms[3] = {bdb_buf_cstr(&pterm), bdb_buf_cstr(&mterm), bdb_buf_cstr(&tterm)};
+	size_t n_terms = framework ? 3 : 2;
 	bdb_reader *r = NULL;
 	uint64_t *ids = NULL;
 	size_t n_ids = 0, n_rows = 0, cap = 0;
 	trend_row *rows = NULL;
 	int rc = bdb_reader_begin(store, &r);
 	if (!rc)
-		rc = bdb_reader_series_match(r, terms, 3, &ids, &n_ids);
+		rc = bdb_reader_series_match(r, terms, n_terms, &ids, &n_ids);
 	/* benchkit takes, per run, the first point that matches: with several
 	 * matching series (other tags differ), the lowest series id wins. */
 	for (size_t s = 0; !rc && s < n_ids; s++) {
@@ -244,12 +248,17 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 	if (n_runs > 0 && (size_t)n_runs < n_rows)
 		first = n_rows - (size_t)n_runs;
 	if (n_rows - first == 0) {
-		printf("Trend: %s @ %s (framework=%s) \xe2\x80\x94 no data (0 points)\n", metric,
-		       point, framework);
+		printf("Trend: %s @ %s", metric, point);
+		if (framework)
+			printf(" (framework=%s)", framework);
+		printf(" \xe2\x80\x94 no data (0 points)\n");
 		free(rows);
 		return EXIT_OK;
 	}
-	printf("Trend: %s @ %s (framework=%s)\n", metric, point, framework);
+	printf("Trend: %s @ %s", metric, point);
+	if (framework)
+		printf(" (framework=%s)", framework);
+	printf("\n");
 	printf("  %zu points\n\n", n_rows - first);
 	for (size_t i = first; i < n_rows; i++) {
 		char ts[48];

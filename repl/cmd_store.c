@@ -256,8 +256,8 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 		return code;
 	size_t problems = 0;
 	int rc = bdb_store_verify(store, print_problem, NULL, &problems);
-	bdb_store_stats st = {0};
-	bdb_store_get_stats(store, &st);
+	struct bdb_store_stats st = {0};
+	bdb_store_stats(store, &st);
 	bdb_store_close(store);
 	if (rc) {
 		cli_error("verify could not walk the store: %s", bdb_strerror(rc));
@@ -285,8 +285,8 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 	code = cli_open_store(ctx, false, true, &store);
 	if (code)
 		return code;
-	bdb_store_stats st;
-	int rc = bdb_store_get_stats(store, &st);
+	struct bdb_store_stats st;
+	int rc = bdb_store_stats(store, &st);
 	bdb_store_close(store);
 	if (rc) {
 		cli_error("cannot read store statistics: %s", bdb_strerror(rc));

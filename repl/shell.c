@@ -218,8 +218,8 @@ static int dot_stats(shell *sh, int argc, char **argv)
 	int code = shell_store(sh, &store);
 	if (code)
 		return code;
-	bdb_store_stats st;
-	int rc = bdb_store_get_stats(store, &st);
+	struct bdb_store_stats st;
+	int rc = bdb_store_stats(store, &st);
 	if (rc) {
 		cli_error(".stats: %s", bdb_strerror(rc));
 		return EXIT_INPUT;
