@@ -218,13 +218,14 @@ static int load_pair(bdb__exec *ex, const bdb__stmt *st, const bdb__run_ref *bas
 /* compare                                                                   */
 /* ------------------------------------------------------------------------ */
 
-enum { C_POINT, C_TAGS, C_METRIC, C_BASE, C_CURRENT, C_UNIT, C_CHANGE, C_VERDICT, C_P };
+enum { C_POINT, C_TAGS, C_METRIC, C_BASE, C_CURRENT, C_UNIT, C_CHANGE, C_VERDICT, C_P,
+       C_THRESHOLD };
 
 static const bdb__column compare_columns[] = {
 	{"point", BDB__STYLE_PLAIN},   {"tags", BDB__STYLE_PLAIN},    {"metric", BDB__STYLE_PLAIN},
 	{"base", BDB__STYLE_PLAIN},    {"current", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
 	{"change_pct", BDB__STYLE_CHANGE}, {"verdict", BDB__STYLE_MARKED},
-	{"p_value", BDB__STYLE_PVALUE},
+	{"p_value", BDB__STYLE_PVALUE},    {"threshold", BDB__STYLE_PERCENT},
 };
 
 static void identity_cells(bdb_result *r, size_t row, const bdb__entry *e)
@@ -279,6 +280,8 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		put_number_or_null(r, (size_t)row, C_CHANGE, j.change);
 		bdb__cell_str(r, (size_t)row, C_VERDICT, j.verdict);
 		put_number_or_null(r, (size_t)row, C_P, j.p_value);
+		if (c->direction != BDB_INFO)
+			bdb__cell_num(r, (size_t)row, C_THRESHOLD, j.threshold);
 		if (strcmp(j.verdict, "regression") == 0)
 			bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 		else if (strcmp(j.verdict, "improvement") == 0)
@@ -312,7 +315,7 @@ done:
 /* ------------------------------------------------------------------------ */
 
 enum { G_POINT, G_TAGS, G_METRIC, G_DIRECTION, G_BASE, G_CURRENT, G_UNIT, G_CHANGE, G_SEVERITY,
-       G_P };
+       G_P, G_THRESHOLD };
 
 static const bdb__column regression_columns[] = {
 	{"point", BDB__STYLE_PLAIN},      {"tags", BDB__STYLE_PLAIN},
@@ -320,6 +323,7 @@ static const bdb__column regression_columns[] = {
 	{"base", BDB__STYLE_PLAIN},       {"current", BDB__STYLE_PLAIN},
 	{"unit", BDB__STYLE_PLAIN},       {"change_pct", BDB__STYLE_CHANGE},
 	{"severity", BDB__STYLE_MARKED},  {"p_value", BDB__STYLE_PVALUE},
+	{"threshold", BDB__STYLE_PERCENT},
 };
 
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
@@ -370,6 +374,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_num(r, (size_t)row, G_CHANGE, j.change);
 		bdb__cell_str(r, (size_t)row, G_SEVERITY, j.severity);
 		put_number_or_null(r, (size_t)row, G_P, j.p_value);
+		bdb__cell_num(r, (size_t)row, G_THRESHOLD, j.threshold);
 		bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);

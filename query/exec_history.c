@@ -238,17 +238,19 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		static const char *const names[] = {"", "day", "week", "month"};
 		bdb__field_str(r, "bucket", names[st->bucket]);
 	}
-	bdb__field_int(r, "series", (int64_t)n_series);
 	r->spark_col = st->bucket ? B_VALUE : T_VALUE;
 	r->spark_group = T_POINT;
 	r->spark_group_cols = 2;
+	int64_t shown = 0; /* series with at least one observation in the window */
 	for (size_t i = 0; i < n_series && !rc; i++) {
 		h.n = 0;
 		rc = load_history(ex, st, series[i], &h);
 		if (!rc)
 			rc = st->bucket ? bucket_rows(ex, st, series[i], &h, r)
 					: trend_rows(ex, series[i], &h, r);
+		shown += h.n > 0;
 	}
+	bdb__field_int(r, "series", shown);
 done:
 	free(h.obs);
 	for (size_t i = 0; i < n_series; i++)

@@ -369,6 +369,15 @@ static void put_cell(bdb_buf *b, const layout *L, size_t idx, size_t col, bool l
 		pad(b, gap);
 }
 
+/* Drops the blanks that padding left at the end of a line. */
+static void trim_line_end(bdb_buf *b, size_t line_start)
+{
+	while (b->len > line_start && b->data[b->len - 1] == ' ')
+		b->len--;
+	if (b->data)
+		b->data[b->len] = '\0';
+}
+
 /* ------------------------------------------------------------------------ */
 /* Table                                                                     */
 /* ------------------------------------------------------------------------ */
@@ -528,11 +537,13 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		}
 		if (sgr)
 			bdb_buf_puts(out, sgr);
+		size_t line_start = out->len;
 		for (size_t c = 0; c < nc; c++) {
 			if (c)
 				bdb_buf_puts(out, "  ");
 			put_cell(out, &L, (row + 1) * nc + c, c, c + 1 == nc);
 		}
+		trim_line_end(out, line_start);
 		if (sgr)
 			bdb_buf_puts(out, SGR_RESET);
 		bdb_buf_putc(out, '\n');
