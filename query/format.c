@@ -369,6 +369,15 @@ static void put_cell(bdb_buf *b, const layout *L, size_t idx, size_t col, bool l
 		pad(b, gap);
 }
 
+/* Drops the blanks that padding left at the end of a line. */
+static void trim_line_end(bdb_buf *b, size_t line_start)
+{
+	while (b->len > line_start && b->data[b->len - 1] == ' ')
+		b->len--;
+	if (b->data)
+		b->data[b->len] = '\0';
+}
+
 /* ------------------------------------------------------------------------ */
 /* Table                                                                     */
 /* ------------------------------------------------------------------------ */
@@ -416,15 +425,33 @@ static void put_sparkline(bdb_buf *b, const double *values, size_t n)
 	}
 }
 
+static bool same_value(const bdb_value *a, const bdb_value *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case BDB_VALUE_NULL: return true;
+	case BDB_VALUE_STRING: return strcmp(a->str, b->str) == 0;
+	case BDB_VALUE_NUMBER: return a->num == b->num;
+	case BDB_VALUE_TAGS:
+		if (a->n_tags != b->n_tags)
+			return false;
+		for (size_t i = 0; i < a->n_tags; i++)
+			if (strcmp(a->tags[i].key, b->tags[i].key) != 0 ||
+			    strcmp(a->tags[i].value, b->tags[i].value) != 0)
+				return false;
+		return true;
+	default: return a->i == b->i;
+	}
+}
+
 static bool same_group(const bdb_result *r, size_t a, size_t b)
 {
-	if (r->spark_group < 0)
-		return true;
-	bdb_value va = r->cells[a * r->n_cols + (size_t)r->spark_group];
-	bdb_value vb = r->cells[b * r->n_cols + (size_t)r->spark_group];
-	if (va.kind != BDB_VALUE_STRING || vb.kind != BDB_VALUE_STRING)
-		return va.kind == vb.kind;
-	return strcmp(va.str, vb.str) == 0;
+	for (int c = r->spark_group; c >= 0 && c < r->spark_group + r->spark_group_cols; c++)
+		if (!same_value(&r->cells[a * r->n_cols + (size_t)c],
+				&r->cells[b * r->n_cols + (size_t)c]))
+			return false;
+	return true;
 }
 
 static int put_sparklines(const bdb_result *r, bdb_buf *b)
@@ -445,8 +472,14 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 			end++;
 		}
 		if (n) {
-			if (several) {
-				bdb_value g = r->cells[start * r->n_cols + (size_t)r->spark_group];
+			/* Several series: each line starts with its group's values. */
+			for (int c = r->spark_group; several && c >= 0 &&
+						     c < r->spark_group + r->spark_group_cols;
+			     c++) {
+				bdb_value g = r->cells[start * r->n_cols + (size_t)c];
+				if (g.kind == BDB_VALUE_NULL ||
+				    (g.kind == BDB_VALUE_TAGS && g.n_tags == 0))
+					continue;
 				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE);
 				bdb_buf_putc(b, ' ');
 			}
@@ -504,11 +537,13 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		}
 		if (sgr)
 			bdb_buf_puts(out, sgr);
+		size_t line_start = out->len;
 		for (size_t c = 0; c < nc; c++) {
 			if (c)
 				bdb_buf_puts(out, "  ");
 			put_cell(out, &L, (row + 1) * nc + c, c, c + 1 == nc);
 		}
+		trim_line_end(out, line_start);
 		if (sgr)
 			bdb_buf_puts(out, SGR_RESET);
 		bdb_buf_putc(out, '\n');

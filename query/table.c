@@ -18,6 +18,7 @@ bdb_result *bdb__result_new(const char *statement)
 	r->statement = statement;
 	r->spark_col = -1;
 	r->spark_group = -1;
+	r->spark_group_cols = 1;
 	return r;
 }
 

@@ -54,9 +54,11 @@ struct bdb_result {
 	size_t n_notes, cap_notes;
 
 	/* Sparkline over column spark_col (-1: none), one per run of rows with
-	 * the same value in column spark_group (-1: all rows). */
+	 * the same values in the spark_group_cols columns from spark_group (-1:
+	 * all rows form one group). */
 	int spark_col;
 	int spark_group;
+	int spark_group_cols;
 	bool failed;          /* an allocation failed: the table is incomplete */
 };
 
