@@ -153,8 +153,11 @@ static int read_metric(bdb__json_doc *doc, const char *name, const json_t *obj, 
 		const bdb_metric_def *def = bdb_run_find_def(run, name);
 		unit = def ? def->unit : NULL;
 	}
+	/* benchkit's own units stay as written, so that export gives them back. */
 	bdb_metric *m;
-	rc = bdb__add_metric(run, p, name, value, unit, &m);
+	rc = bdb_point_add_metric(run, p, name, value, &m);
+	if (!rc && unit)
+		rc = bdb_metric_set_unit(run, m, unit);
 	if (!rc) {
 		m->has_lower = has_lower;
 		m->lower = has_lower ? lower : 0;

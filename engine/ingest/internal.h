@@ -229,8 +229,19 @@ bool bdb__starts_with(const char *line, size_t len, const char *prefix);
 /* ------------------------------------------------------------------------ */
 
 /*
- * Adds (or replaces) metric name on p with its unit (may be NULL); *out
- * (may be NULL) is valid until the next metric added to p.
+ * The unit as benchdb spells it: a spelling that bdb_unit_factor converts
+ * with a factor of exactly 1 to one of ns us ms s min h B KB MB GB TB KiB
+ * MiB GiB TiB becomes that one ("µs" -> "us", "sec" -> "s", "bytes" ->
+ * "B"), in rates too ("bytes/sec" -> "B/s", "ops/sec" -> "ops/s"). Other
+ * units come back as they are. The result lives in the run's arena (or is
+ * unit or a static string). NULL gives NULL.
+ */
+const char *bdb__unit_normal(bdb_run *run, const char *unit);
+
+/*
+ * Adds (or replaces) metric name on p with its unit (may be NULL, else
+ * normalised by bdb__unit_normal); *out (may be NULL) is valid until the
+ * next metric added to p. bdb__define normalises its unit alike.
  */
 int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
 		    const char *unit, bdb_metric **out);
