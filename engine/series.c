@@ -64,7 +64,12 @@ static bool series_has_term(bdb_reader *r, uint64_t id, const char *term, size_t
 static int read_dups(MDB_cursor *cur, uint64_t **ids, size_t *n, size_t *cap)
 {
 	MDB_val k, v;
-	int rc = mdb_cursor_get(cur, &k, &v, MDB_GET_MULTIPLE);
+	size_t count;
+	int rc = mdb_cursor_count(cur, &count);
+	/* A single value is not in a sub-database: MDB_GET_MULTIPLE would
+	 * succeed without returning it. */
+	if (rc == 0)
+		rc = mdb_cursor_get(cur, &k, &v, count == 1 ? MDB_GET_CURRENT : MDB_GET_MULTIPLE);
 	while (rc == 0) {
 		if (v.mv_size % 8)
 			return BDB_ECORRUPT;
@@ -81,6 +86,8 @@ static int read_dups(MDB_cursor *cur, uint64_t **ids, size_t *n, size_t *cap)
 		}
 		for (size_t i = 0; i < m; i++)
 			(*ids)[(*n)++] = bdb__get_be64((const uint8_t *)v.mv_data + 8 * i);
+		if (count == 1)
+			break;
 		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_MULTIPLE);
 	}
 	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
