@@ -21,7 +21,7 @@ show() {
 commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
 for v in 1 2 3 4 5; do
 	show ingest --format gbench --id "nightly-v$v" --commit "${commits[v - 1]}" \
-		--branch main --timestamp "2026-11-1$((5 + v))T02:00:00Z" \
+		--branch main --timestamp "2026-11-$((15 + v))T02:00:00Z" \
 		"examples/history/gbench-v$v.json"
 done
 show baseline set main nightly-v2

@@ -157,6 +157,9 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			if (!d.file[0] && !d.message[0])
 				bdb_diag_set(&d, rc, files[f], 0, 0, "%s", bdb_strerror(rc));
 			cli_error_diag(&d);
+			if (rc == BDB_EEXISTS)
+				fprintf(stderr, "benchdb: hint: ingest --replace replaces the stored "
+						"run\n");
 			code = EXIT_INPUT;
 			bdb_run_free(run);
 			continue;

@@ -521,6 +521,7 @@ int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt)
 	shell sh;
 	shell_init(&sh, ctx, opt);
 	sh.bail = true;
+	sh.source_name = "<command line>"; /* errors say <command line>:LINE:COL */
 	return shell_finish(&sh, run_statements(&sh, text, 1));
 }
 

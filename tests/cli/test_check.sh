@@ -24,7 +24,7 @@ check_out_exact "check without a baseline: benchkit's text" \
 commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
 for v in 1 2 3 4 5; do
 	"$BENCHDB" ingest --id "v$v" --commit "${commits[v - 1]}" --branch main \
-		--timestamp "2026-11-1$((5 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
+		--timestamp "2026-11-$((15 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
 done
 
 run "$BENCHDB" check
@@ -45,10 +45,13 @@ check_out "items_per_second regression line (higher is better: ↓)" \
 	"  ↓ BM_sort/1024 items_per_second: 262912311.89 → 31489897.84 (-88.0%)"
 check "the improvement is not a regression" sh -c "! grep -q 'BM_sort/65536' '$OUT'"
 
-# benchkit's fraction form of the threshold: 1000% lets everything pass.
+# A bare number of 1 or more is a percentage: 10 is 10%, and 734.8% is over it.
 run "$BENCHDB" check --threshold 10
-check_rc "--threshold 10 (1000%) passes: exit 0" 0
-check_out_exact "PASS text with the threshold" "PASS: No regressions detected (threshold=1000%)"
+check_rc "--threshold 10 is 10%: exit 1" 1
+check_out "FAIL at 10%" "FAIL: 3 regression(s) detected:"
+# benchkit's fraction: 8.5 would be a percentage, 0.9 is 90%.
+run "$BENCHDB" check --threshold 0.9
+check_rc "--threshold 0.9 (90%) still fails on +734.8%" 1
 run "$BENCHDB" check --threshold 800%
 check_rc "--threshold 800% passes" 0
 check_out_exact "PASS text with 800%" "PASS: No regressions detected (threshold=800%)"

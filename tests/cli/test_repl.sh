@@ -10,7 +10,7 @@ DB=$WORK/db
 H=$ROOT/examples/history
 for v in 1 2; do
 	"$BENCHDB" --db "$DB" ingest --id "v$v" --commit "c$v" --branch main \
-		--timestamp "2026-11-1$((5 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
+		--timestamp "2026-11-$((15 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
 done
 export BENCHDB_HISTORY=$WORK/history
 export TERM=xterm
@@ -39,8 +39,8 @@ check_rc "the REPL exits 0 on Ctrl-D" 0
 check_out "the prompt is shown" "benchdb> "
 check_out "the statement ran" "v2,"
 
-# An unfinished statement gets the continuation prompt.
-session cont 'trend real_time of "BM_sort\n' '/1024" as csv\n' '\004'
+# An unfinished statement (a dangling "of") gets the continuation prompt.
+session cont 'trend real_time of\n' '"BM_sort/1024" as csv\n' '\004'
 check_out "continuation prompt" "...> "
 check_out "the continued statement ran" "run,timestamp,commit,value"
 
@@ -62,7 +62,7 @@ check_out ".mode json gives JSON" '"statement": "show runs"'
 session ctrlc 'show nonsense\003' 'show baselines as csv\n' '.quit\n'
 check_rc "the REPL survives Ctrl-C and leaves with .quit" 0
 check "the interrupted line did not run" sh -c "! grep -q 'nonsense' '$ERR' && ! grep -q 'error' '$OUT'"
-check_out "the REPL kept going after Ctrl-C" "name,run"
+check_out "the REPL kept going after Ctrl-C" "baseline,run"
 
 # NO_COLOR is honoured on a terminal: no escape sequences in a table.
 NO_COLOR=1 session nocolor 'show runs\n' '\004'
