@@ -315,47 +315,6 @@ static int run_dot_command(shell *sh, char *line)
 	return EXIT_USAGE;
 }
 
-/* ---- statement splitting -------------------------------------------------- */
-
-/*
- * Scans text for the end of the first statement: a ';' or newline outside
- * double quotes and parentheses. Returns its length (not counting the
- * separator); *complete is false when text ends inside a quote or an open
- * parenthesis (the REPL then asks for more).
- */
-size_t shell_statement_end(const char *text, bool *complete)
-{
-	bool quoted = false;
-	int depth = 0;
-	size_t i = 0;
-	for (; text[i]; i++) {
-		char c = text[i];
-		if (quoted) {
-			if (c == '\\' && text[i + 1])
-				i++;
-			else if (c == '"')
-				quoted = false;
-			continue;
-		}
-		if (c == '"')
-			quoted = true;
-		else if (c == '(')
-			depth++;
-		else if (c == ')' && depth > 0)
-			depth--;
-		else if (c == '-' && text[i + 1] == '-') {
-			/* a comment runs to the end of the line */
-			while (text[i + 1] && text[i + 1] != '\n')
-				i++;
-		} else if ((c == ';' || c == '\n') && depth == 0) {
-			*complete = true;
-			return i;
-		}
-	}
-	*complete = !quoted && depth == 0;
-	return i;
-}
-
 static bool blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -377,7 +336,7 @@ static int run_statements(shell *sh, const char *text, int first_line)
 	int line = first_line;
 	while (*p && !sh->quit) {
 		bool complete;
-		size_t n = shell_statement_end(p, &complete);
+		size_t n = bdb_query_statement_end(p, &complete);
 		/* Blank lines before the statement move its first line. */
 		const char *q = p;
 		while (q < p + n && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))

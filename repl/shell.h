@@ -31,8 +31,6 @@ typedef struct shell {
 /* Reads and runs statements from in until its end (or .quit). */
 int shell_loop(shell *sh, FILE *in, const char *name);
 
-/* Length of the first statement of text; see shell.c. */
-size_t shell_statement_end(const char *text, bool *complete);
 
 /*
  * Runs one statement through the query library, appending its output
