@@ -27,6 +27,10 @@ static double sum_compensated(const double *x, size_t n)
 			compensation += (x[i] - t) + sum;
 		sum = t;
 	}
+	/* An infinity makes the compensation inf - inf = NaN: the plain sum
+	 * is the answer then. */
+	if (!isfinite(sum))
+		return sum;
 	return sum + compensation;
 }
 
