@@ -407,6 +407,17 @@ typedef struct bdb__changes {
 int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,
 			bdb__changes *out);
 
+/*
+ * The single E-Divisive split of x[0..n) (alpha = 1): the tau in
+ * [2, n - 2] maximizing
+ *   Q(tau) = a b / (a + b) * (2/(a b) sum|A_i - B_j|
+ *            - sum_{i<k}|A_i - A_k| / C(a, 2) - sum_{j<k}|B_j - B_k| / C(b, 2))
+ * with A = x[0..tau), B = x[tau..n), a = tau, b = n - tau (the earliest
+ * tau on ties), and that Q. O(n log n). For explanations and tests.
+ * Returns 0, BDB_EINVAL (n < 4, a non-finite value) or BDB_ENOMEM.
+ */
+int bdb__changes_best_split(const double *x, size_t n, size_t *tau, double *q);
+
 /* Frees what bdb__detect_changes allocated and empties c (safe on an empty
  * or zeroed c). */
 void bdb__changes_free(bdb__changes *c);
