@@ -372,6 +372,81 @@ for conf, b, seed in [(0.95, 1000, 20260131), (0.95, 1000, 1), (0.90, 200, 7), (
     emit(f"\t{{{c(conf)}, {b}, UINT64_C({seed}), {c(lo)}, {c(hi)}, {li}, {hi_i}}},")
 emit("};")
 emit()
+
+# ---------------------------------------------------------------------------
+# E-Divisive: the best split by brute force, straight from Matteson and
+# James's definition (alpha = 1), every pairwise distance summed directly.
+
+
+def edivisive_q(x, tau):
+    a, b = x[:tau], x[tau:]
+    na, nb = len(a), len(b)
+    cross = sum(abs(u - v) for u in a for v in b)
+    wa = sum(abs(a[i] - a[j]) for i in range(na) for j in range(i + 1, na))
+    wb = sum(abs(b[i] - b[j]) for i in range(nb) for j in range(i + 1, nb))
+    return na * nb / (na + nb) * (2 * cross / (na * nb) - wa / (na * (na - 1) / 2)
+                                  - wb / (nb * (nb - 1) / 2))
+
+
+SPLITS = {
+    "hand": [1.0, 1.2, 0.9, 1.1, 1.0, 3.0, 3.1, 2.9, 3.2, 3.0, 2.8, 3.1],
+    "noisy_step": [float(v) for v in np.round(np.concatenate(
+        [rng.normal(100, 3, 23), rng.normal(108, 3, 17)]), 4)],
+    "offset": [1e9 + float(v) for v in np.round(np.concatenate(
+        [rng.normal(0, 1, 15), rng.normal(4, 1, 15)]), 3)],
+    "flat_four": [5.0, 5.0, 5.0, 5.0],
+}
+emit("/* E-Divisive best split by brute force: Q(tau) of Matteson and James")
+emit(" * (alpha = 1) summing every |x_i - x_j| in Python, tau in [2, n - 2],")
+emit(" * the first maximum. */")
+emit("typedef struct ref_split { const char *name; const double *x; size_t n; size_t tau; double q; } ref_split;")
+for name, x in SPLITS.items():
+    emit(f"static const double ref_split_{name}[] = {carray(x)};")
+emit("static const ref_split ref_split_cases[] = {")
+for name, x in SPLITS.items():
+    best_tau, best_q = None, -math.inf
+    for tau in range(2, len(x) - 1):
+        q = edivisive_q(x, tau)
+        if q > best_q:
+            best_tau, best_q = tau, q
+    emit(f"\t{{\"{name}\", ref_split_{name}, {len(x)}, {best_tau}, {c(best_q)}}},")
+emit("};")
+emit()
+
+# ---------------------------------------------------------------------------
+# History models over ref_data_noise (25 values) with numpy and scipy.
+h = np.array(DATA["noise"])
+mean, sd = np.mean(h), np.std(h, ddof=1)
+median = np.percentile(h, 50)
+iqr = np.percentile(h, 75) - np.percentile(h, 25)
+rel = np.abs(np.diff(h)) / np.abs(h[:-1])
+diqr = np.percentile(rel, 75) - np.percentile(rel, 25)
+n = len(h)
+emit("/* History models over ref_data_noise, default boundaries:")
+emit(" * zscore   mean -+ norm.ppf(0.99) sd          (numpy.std(ddof=1))")
+emit(" * ttest    mean -+ t.ppf(0.99, n - 1) sd sqrt(1 + 1/n)")
+emit(" * iqr      median -+ 3 (p75 - p25)           (numpy.percentile)")
+emit(" * delta    median -+ |median| 3 IQR(|diff(h)| / |h[:-1]|)")
+emit(" * lookback mean -+ 5 sd")
+emit(" * scores are (candidate - center) / scale, p = 2 norm.sf(|z|) or")
+emit(" * 2 t.sf(|t|, n - 1), for candidate 112.5. */")
+emit("typedef struct ref_history { double center, spread, lower, upper, score, p; } ref_history;")
+cand = 112.5
+rows = [
+    (mean, sd, stats.norm.ppf(0.99) * sd, (cand - mean) / sd, 2 * stats.norm.sf(abs((cand - mean) / sd))),
+    (mean, sd, stats.t.ppf(0.99, n - 1) * sd * math.sqrt(1 + 1 / n),
+     (cand - mean) / (sd * math.sqrt(1 + 1 / n)),
+     2 * stats.t.sf(abs((cand - mean) / (sd * math.sqrt(1 + 1 / n))), n - 1)),
+    (median, iqr, 3 * iqr, (cand - median) / iqr, math.nan),
+    (median, diqr, abs(median) * 3 * diqr, (cand - median) / (abs(median) * diqr), math.nan),
+    (mean, sd, 5 * sd, (cand - mean) / sd, 2 * stats.norm.sf(abs((cand - mean) / sd))),
+]
+emit("static const double ref_history_candidate = 112.5;")
+emit("static const ref_history ref_history_models[] = { /* in bdb__history_model order */")
+for center, spread, reach, score, p in rows:
+    emit(f"\t{{{c(center)}, {c(spread)}, {c(center - reach)}, {c(center + reach)}, {c(score)}, {c(p)}}},")
+emit("};")
+emit()
 emit("#endif /* STATS_REFERENCE_H */")
 
 sys.stdout.write("\n".join(out) + "\n")

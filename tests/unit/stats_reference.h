@@ -725,4 +725,37 @@ static const ref_bootstrap ref_bootstrap_cases[] = {
 	{0.5, 1, UINT64_C(9), 101.34629471999997, 101.34629471999997, 0, 0},
 };
 
+/* E-Divisive best split by brute force: Q(tau) of Matteson and James
+ * (alpha = 1) summing every |x_i - x_j| in Python, tau in [2, n - 2],
+ * the first maximum. */
+typedef struct ref_split { const char *name; const double *x; size_t n; size_t tau; double q; } ref_split;
+static const double ref_split_hand[] = {1.0, 1.2, 0.9, 1.1, 1.0, 3.0, 3.1, 2.9, 3.2, 3.0, 2.8, 3.1};
+static const double ref_split_noisy_step[] = {94.2911, 100.625, 95.997, 101.0442, 99.484, 103.7441, 100.2671, 104.196, 99.3604, 105.28, 104.7614, 99.6438, 101.1311, 95.9394, 101.8968, 103.3683, 93.3993, 96.4441, 97.2548, 96.377, 96.1417, 100.3173, 101.5285, 110.3093, 107.3913, 108.3924, 110.5113, 107.2626, 107.905, 102.0643, 107.3197, 110.0197, 107.9247, 112.7658, 105.1523, 108.895, 107.8504, 111.1862, 107.164, 110.3768};
+static const double ref_split_offset[] = {1000000000.414, 1000000000.448, 999999998.557, 999999998.208, 999999999.2, 1000000001.009, 1000000000.102, 1000000000.191, 1000000000.169, 1000000001.588, 999999999.315, 999999998.846, 1000000001.967, 1000000000.608, 1000000001.012, 1000000002.735, 1000000003.012, 1000000003.852, 1000000003.887, 1000000003.211, 1000000003.167, 1000000004.835, 1000000004.889, 1000000002.214, 1000000003.335, 1000000003.206, 1000000003.384, 1000000005.141, 1000000003.545, 1000000002.916};
+static const double ref_split_flat_four[] = {5.0, 5.0, 5.0, 5.0};
+static const ref_split ref_split_cases[] = {
+	{"hand", ref_split_hand, 12, 5, 10.63611111111111},
+	{"noisy_step", ref_split_noisy_step, 40, 23, 105.66498914772721},
+	{"offset", ref_split_offset, 30, 15, 35.00999985422406},
+	{"flat_four", ref_split_flat_four, 4, 2, 0.0},
+};
+
+/* History models over ref_data_noise, default boundaries:
+ * zscore   mean -+ norm.ppf(0.99) sd          (numpy.std(ddof=1))
+ * ttest    mean -+ t.ppf(0.99, n - 1) sd sqrt(1 + 1/n)
+ * iqr      median -+ 3 (p75 - p25)           (numpy.percentile)
+ * delta    median -+ |median| 3 IQR(|diff(h)| / |h[:-1]|)
+ * lookback mean -+ 5 sd
+ * scores are (candidate - center) / scale, p = 2 norm.sf(|z|) or
+ * 2 t.sf(|t|, n - 1), for candidate 112.5. */
+typedef struct ref_history { double center, spread, lower, upper, score, p; } ref_history;
+static const double ref_history_candidate = 112.5;
+static const ref_history ref_history_models[] = { /* in bdb__history_model order */
+	{102.51061492, 7.7564822614534386, 84.46633890103229, 120.5548909389677, 1.2878757074767238, 0.1977892329650638},
+	{102.51061492, 7.7564822614534386, 82.79740699588947, 122.22382284411052, 1.2628660314434477, 0.21876963900552787},
+	{102.751922, 8.434582000000006, 77.44817599999998, 128.05566800000003, 1.1557274563220796, NAN},
+	{102.751922, 0.07455259694114673, 79.77065412261754, 125.73318987738244, 1.2725248300500176, NAN},
+	{102.51061492, 7.7564822614534386, 63.7282036127328, 141.2930262272672, 1.2878757074767238, 0.1977892329650638},
+};
+
 #endif /* STATS_REFERENCE_H */
