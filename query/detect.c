@@ -14,14 +14,6 @@
 #include <string.h>
 #include <strings.h>
 
-static bool all_finite(const double *x, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(x[i]))
-			return false;
-	return true;
-}
-
 /* ------------------------------------------------------------------------ */
 /* History models                                                            */
 /* ------------------------------------------------------------------------ */
@@ -143,7 +135,7 @@ static int relative_change_iqr(const double *history, size_t n, double *out)
 int bdb__history_check_value(const double *history, size_t n, double candidate,
 			     bdb__history_model model, double boundary, bdb__history_check *out)
 {
-	if (n < 2 || !all_finite(history, n) || !isfinite(candidate) ||
+	if (n < 2 || !bdb__stats_all_finite(history, n) || !isfinite(candidate) ||
 	    bdb__history_model_name(model) == NULL || !boundary_valid(model, boundary))
 		return BDB_EINVAL;
 	if (model == BDB__MODEL_DELTA_IQR)
@@ -671,7 +663,7 @@ static int windowed(const double *x, size_t n, const bdb__changes_options *opt, 
 
 int bdb__changes_best_split(const double *x, size_t n, size_t *tau, double *q)
 {
-	if (n < 2 * MIN_SIDE || !all_finite(x, n))
+	if (n < 2 * MIN_SIDE || !bdb__stats_all_finite(x, n))
 		return BDB_EINVAL;
 	split_work w;
 	int err = split_work_init(&w, n);
@@ -717,7 +709,7 @@ int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *o
 			bdb__changes *out)
 {
 	memset(out, 0, sizeof *out);
-	if (!opt || !options_valid(opt) || !all_finite(x, n))
+	if (!opt || !options_valid(opt) || !bdb__stats_all_finite(x, n))
 		return BDB_EINVAL;
 	out->options = *opt;
 	if (n < 3)

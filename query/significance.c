@@ -27,14 +27,6 @@
 /* The Hodges-Lehmann interval sorts all n1 n2 differences. */
 #define SHIFT_MAX_DIFFERENCES (UINT64_C(1) << 24)
 
-static bool all_finite(const double *x, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (!isfinite(x[i]))
-			return false;
-	return true;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Ranks of the pooled sample                                                */
 /* ------------------------------------------------------------------------ */
@@ -175,7 +167,7 @@ static double cdf_at(const double *cdf, double k, double top)
 int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t n2,
 			    bdb__mwu_result *out)
 {
-	if (n1 == 0 || n2 == 0 || !all_finite(x, n1) || !all_finite(y, n2))
+	if (n1 == 0 || n2 == 0 || !bdb__stats_all_finite(x, n1) || !bdb__stats_all_finite(y, n2))
 		return BDB_EINVAL;
 	rank_summary ranks;
 	int err = rank_pooled(x, n1, y, n2, &ranks);
@@ -219,12 +211,6 @@ int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t 
 /* Hodges-Lehmann shift                                                      */
 /* ------------------------------------------------------------------------ */
 
-static int compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
 /* The k of the interval [D(k), D(mn + 1 - k)] and its achieved level, from
  * the exact null distribution. */
 static int shift_rank_exact(size_t n1, size_t n2, double alpha, size_t *k, double *achieved)
@@ -263,7 +249,7 @@ static void shift_rank_normal(size_t n1, size_t n2, double tie_term, double alph
 int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_t n2,
 			      double confidence, bdb__shift_estimate *out)
 {
-	if (n1 == 0 || n2 == 0 || !all_finite(x, n1) || !all_finite(y, n2) ||
+	if (n1 == 0 || n2 == 0 || !bdb__stats_all_finite(x, n1) || !bdb__stats_all_finite(y, n2) ||
 	    !(confidence > 0.0 && confidence < 1.0))
 		return BDB_EINVAL;
 	if ((uint64_t)n1 * (uint64_t)n2 > SHIFT_MAX_DIFFERENCES)
@@ -292,7 +278,7 @@ int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_
 	for (size_t i = 0; i < n1; i++)
 		for (size_t j = 0; j < n2; j++)
 			d[i * n2 + j] = y[j] - x[i];
-	qsort(d, mn, sizeof *d, compare_doubles);
+	bdb__stats_sort(d, mn);
 	s.estimate = bdb__stats_percentile_sorted(d, mn, 50.0);
 	s.lower = d[s.k - 1];
 	s.upper = d[mn - s.k];
@@ -340,7 +326,7 @@ static void finish_t_test(double difference, double standard_error, double df,
 static int start_t_test(const double *x, size_t n1, const double *y, size_t n2,
 			bdb__t_test_result *r)
 {
-	if (n1 == 0 || n2 == 0 || !all_finite(x, n1) || !all_finite(y, n2))
+	if (n1 == 0 || n2 == 0 || !bdb__stats_all_finite(x, n1) || !bdb__stats_all_finite(y, n2))
 		return BDB_EINVAL;
 	*r = (bdb__t_test_result){
 		.mean1 = bdb__stats_mean(x, n1),

@@ -83,6 +83,14 @@ double bdb__stats_max(const double *x, size_t n)
 	return m;
 }
 
+bool bdb__stats_all_finite(const double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(x[i]))
+			return false;
+	return true;
+}
+
 static int compare_doubles(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

@@ -50,6 +50,9 @@ double bdb__stats_stddev(const double *x, size_t n);
 double bdb__stats_min(const double *x, size_t n);
 double bdb__stats_max(const double *x, size_t n);
 
+/* True when no value of x[0..n) is NaN or infinite (true for n == 0). */
+bool bdb__stats_all_finite(const double *x, size_t n);
+
 /* Sorts x[0..n) ascending in place (NaNs, which callers should not pass,
  * sort last). */
 void bdb__stats_sort(double *x, size_t n);
@@ -211,7 +214,9 @@ typedef struct bdb__mwu_result {
  * Two-sided Mann-Whitney U test of x against y, with the semantics of
  * scipy.stats.mannwhitneyu(x, y, alternative="two-sided", method="auto")
  * as of scipy 1.10: mid-ranks for ties; the exact distribution when
- * min(n1, n2) <= 8 and there are no ties; otherwise the normal
+ * min(n1, n2) <= 8 and there are no ties (and n1 n2 < 4e6, past which the
+ * normal approximation is used where scipy would still be exact);
+ * otherwise the normal
  * approximation z = (max(U1, U2) - n1 n2 / 2 - 0.5) / sigma with the tie
  * correction in sigma; p = 2 * P(U >= max(U1, U2)) clipped to 1.
  * Returns 0, BDB_EINVAL (an empty sample or a non-finite value) or
@@ -237,9 +242,13 @@ typedef struct bdb__shift_estimate {
  * sorted differences D. k comes from the null distribution of U in the
  * same regime the Mann-Whitney test uses: exact, the largest k >= 1 with
  * P(U <= k - 1) <= (1 - confidence) / 2; normal,
- * k = floor(mn / 2 + 0.5 - z(1 - alpha / 2) sigma_U), at least 1.
- * Returns 0, BDB_EINVAL (empty sample, non-finite value, confidence outside
- * (0, 1)) or BDB_ENOMEM.
+ * k = floor(mn / 2 + 0.5 - z(1 - alpha / 2) sigma_U) (sigma_U tie
+ * corrected), clamped to [1, (mn + 1) / 2]. When no k qualifies (tiny
+ * samples) k is 1, the interval is the whole range of the differences and
+ * `achieved` (1 - 2 P(U <= k - 1)) is below `confidence`: callers should
+ * show it. Returns 0, BDB_EINVAL (empty sample, non-finite value,
+ * confidence outside (0, 1)), BDB_ETOOBIG (n1 n2 > 2^24 differences) or
+ * BDB_ENOMEM.
  */
 int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_t n2,
 			      double confidence, bdb__shift_estimate *out);
@@ -388,17 +397,28 @@ typedef struct bdb__changes {
  * Change points of x[0..n) (oldest first).
  *
  * window == 0: E-Divisive means (Matteson and James 2014, alpha = 1):
- * repeatedly take the segment and split (tau, kappa) with the largest
- * divergence Q = (a b / (a + b)) E (a, b the sizes of the two sides) and
- * accept tau when a permutation test (values shuffled within every current
- * segment, `permutations` times) gives p = (1 + #{Q_perm >= Q}) / (R + 1)
- * <= max_p_value; stop at the first rejection.
+ * repeatedly take, over every current segment, the split tau with the
+ * largest divergence Q (bdb__changes_best_split; kappa is the segment's
+ * end, as in Otava/Hunter, which makes each scan O(n log n)) and accept it
+ * when a permutation test (values shuffled within every current segment,
+ * `permutations` times, one seeded stream) gives
+ * p = (1 + #{Q_perm >= Q}) / (R + 1) <= max_p_value; stop at the first
+ * rejection (the permutations stop as soon as rejection is certain). Each
+ * side of a split has at least 2 values. By construction the chance of a
+ * false change point in i.i.d. noise is about max_p_value (5/101 with the
+ * defaults).
  *
  * window > 0: the Otava/Hunter variant: E-Divisive candidates found in
- * overlapping windows (step window / 2) accepted by Student's t-test at a
- * relaxed first-pass level (10 p below 0.05, else 2 p), then merged: the
- * weakest point is removed and its neighbours re-tested between adjacent
- * change points until every p < max_p_value.
+ * overlapping windows (start advances by window / 2, or to the last point
+ * found) accepted by Student's t-test at a relaxed first-pass level
+ * (10 p below 0.05, 2 p below 0.5, else p), then merged over the whole
+ * series: the weakest point (largest p; when all pass, smallest relative
+ * magnitude <= min_magnitude) is removed and its neighbours re-tested
+ * against their new neighbours, until every p < max_p_value. Unlike Otava
+ * the t-test p-value is multiplied by the number of places the split could
+ * have taken between its neighbours (Bonferroni), because the split is the
+ * best of those places; without it flat noise of 2,000 values got a change
+ * point in most series. docs/detection.md has the measured rates.
  *
  * n < 3 yields no change points. Options are copied into out->options.
  * Returns 0, BDB_EINVAL (bad options, non-finite values) or BDB_ENOMEM;
