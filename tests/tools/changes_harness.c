@@ -5,7 +5,8 @@
  *   build/tools/changes_harness [CASES_PER_CELL] [SEED]
  *
  * Series: mean 100, Gaussian noise of 1, 2, 5 or 10 % of the mean, lengths
- * 20 to 2,000, one step of 1 to 50 % of the mean at a position drawn
+ * 20 to 2,000, one step of 1 to 50 % of the mean (1, 2, 3, 5, 6, 10, 15,
+ * 20, 30, 50: several exactly 3 noise sd) at a position drawn
  * uniformly from [max(5, n/10), n - max(5, n/10)]; and flat series (no
  * step). A step counts as found when some reported change point lies
  * within +-1 of it. Prints, per detector and length, the share of steps of
@@ -23,7 +24,7 @@
 #include <time.h>
 
 static const size_t lengths[] = {20, 50, 100, 200, 500, 1000, 2000};
-static const double steps[] = {1, 2, 5, 10, 20, 50};
+static const double steps[] = {1, 2, 3, 5, 6, 10, 15, 20, 30, 50};
 static const double noises[] = {1, 2, 5, 10};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))

@@ -398,6 +398,59 @@ static void test_windowed(void **state)
 	bdb__changes_free(&c);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Detection rates on seeded synthetic series                                */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A reduced tests/tools/changes_harness: series of 60 values, a step of
+ * exactly 3 noise sd at a seeded position in [10, 50], and flat series.
+ * Both detectors must place 95 % of the steps within +-1 run (at 3 sd the
+ * best split is sometimes 2 runs off: noise, not a bug), E-Divisive must
+ * stay quiet on at least 90 % of flat series (its rate is p = 0.05 by
+ * construction, so 95 % would fail by chance on a small sample), the
+ * windowed one on all of them.
+ */
+static void test_detection_rates(void **state)
+{
+	(void)state;
+	const char *sanitized = getenv("BENCHDB_SANITIZED");
+	size_t cases = sanitized && strcmp(sanitized, "1") == 0 ? 20 : 60;
+	enum { N = 60 };
+	double x[N];
+	bdb__changes_options options[2];
+	bdb__changes_options_default(&options[0]);
+	bdb__changes_options_windowed(&options[1]);
+	for (int d = 0; d < 2; d++) {
+		bdb__rng rng;
+		bdb__rng_seed(&rng, 2024); /* both detectors see the same series */
+		size_t found = 0, clean = 0;
+		for (size_t c = 0; c < cases; c++) {
+			size_t at = 10 + (size_t)bdb__rng_below(&rng, 41);
+			make_noisy_step(x, N, at, 3.0, 1.0, bdb__rng_next(&rng));
+			bdb__changes r;
+			assert_int_equal(bdb__detect_changes(x, N, &options[d], &r), 0);
+			for (size_t i = 0; i < r.count; i++)
+				if (r.points[i].index + 1 >= at && r.points[i].index <= at + 1) {
+					found++;
+					break;
+				}
+			bdb__changes_free(&r);
+			make_noisy_step(x, N, N, 0.0, 1.0, bdb__rng_next(&rng));
+			assert_int_equal(bdb__detect_changes(x, N, &options[d], &r), 0);
+			clean += r.count == 0;
+			bdb__changes_free(&r);
+		}
+		print_message("%s: %zu of %zu steps found, %zu of %zu flat series clean\n",
+			      d == 0 ? "E-Divisive" : "windowed", found, cases, clean, cases);
+		assert_true(found * 20 >= cases * 19);
+		if (d == 0)
+			assert_true(clean * 10 >= cases * 9);
+		else
+			assert_int_equal(clean, cases);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +466,7 @@ int main(void)
 		cmocka_unit_test(test_edivisive_deterministic),
 		cmocka_unit_test(test_changes_edges),
 		cmocka_unit_test(test_windowed),
+		cmocka_unit_test(test_detection_rates),
 	};
 	return cmocka_run_group_tests_name("detect", tests, NULL, NULL);
 }
