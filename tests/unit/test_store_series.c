@@ -367,7 +367,7 @@ static void test_delete_removes_everything(void **state)
 	assert_verify_clean(f->store);
 	bdb_reader *r;
 	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
-	uint64_t seq, *ids;
+	uint64_t seq;
 	size_t n;
 	assert_int_equal(bdb_reader_find_id(r, "extra", &seq), BDB_ENOTFOUND);
 	assert_int_equal(bdb_reader_find_commit(r, "cafe", &seq), BDB_ENOTFOUND);
