@@ -33,7 +33,7 @@ static void test_million_observations(void **state)
 	bdb_store *s = open_store(dir, 0);
 	double t0 = seconds();
 	for (size_t i = 0; i < n_runs; i++) {
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof id, "run-%04zu", i);
 		/* Every third run goes back in time: the index keeps time order. */
 		int64_t ts = (int64_t)(i % 3 == 2 ? i - 2 : i) * 86400000000LL;
@@ -95,7 +95,7 @@ static void test_million_observations(void **state)
 /* A run of about 800 KB: 50 points x 2 metrics x 1,000 samples. */
 static bdb_run *big_run(size_t i, const double *samples)
 {
-	char id[16];
+	char id[32];
 	snprintf(id, sizeof id, "big-%03zu", i);
 	bdb_run *run = make_run(id, (int64_t)i * 1000, NULL, NULL, 50, (double)i);
 	for (size_t p = 0; p < run->n_points; p++)

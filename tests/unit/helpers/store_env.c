@@ -71,7 +71,7 @@ bdb_run *make_run(const char *id, int64_t ts, const char *commit, const char *br
 	if (branch)
 		assert_int_equal(bdb_run_set_branch(run, branch), 0);
 	for (size_t i = 0; i < n_points; i++) {
-		char name[32], size[8];
+		char name[32], size[32];
 		snprintf(name, sizeof name, "bench/%03zu", i);
 		snprintf(size, sizeof size, "%zu", i % 3);
 		bdb_point *p;
