@@ -210,11 +210,11 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 	const char *pending = NULL; /* a name waiting for its numbers */
 	size_t pending_len = 0;
 	bdb__lines_init(&l, in->data, in->len);
-	const char *err = NULL, *at = NULL;
 	while (!rc && bdb__lines_next(&l)) {
-		const char *end = l.line + l.len;
+		const char *end = l.line + l.len, *at;
 		const char *first = bdb__skip_blanks(l.line, end);
 		go_result r;
+		const char *err;
 		if (is_benchmark_name(l.line, l.len)) {
 			const char *name_end = bdb__token_end(l.line, end);
 			if (bdb__skip_blanks(name_end, end) == end) {
@@ -222,13 +222,21 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 				pending_len = (size_t)(name_end - l.line);
 				continue;
 			}
-			if ((err = parse_fields(name_end, end, &r, &at)))
+			if ((err = parse_fields(name_end, end, &r, &at))) {
+				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+						  bdb__column(l.line, at),
+						  "malformed benchmark line: %s", err);
 				break;
+			}
 			rc = add_result(&c, l.line, (size_t)(name_end - l.line), &r);
 			pending = NULL;
 		} else if (pending && first < end && *first >= '0' && *first <= '9') {
-			if ((err = parse_fields(l.line, end, &r, &at)))
+			if ((err = parse_fields(l.line, end, &r, &at))) {
+				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+						  bdb__column(l.line, at),
+						  "malformed benchmark line: %s", err);
 				break;
+			}
 			rc = add_result(&c, pending, pending_len, &r);
 			pending = NULL;
 		} else {
@@ -236,9 +244,6 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 			rc = config_line(&c, l.line, l.len, &handled);
 		}
 	}
-	if (!rc && err)
-		rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__column(l.line, at),
-				  "malformed benchmark line: %s", err);
 	if (!rc)
 		rc = bdb__samples_finish(&c.samples, run);
 	bdb__samples_free(&c.samples);
