@@ -163,7 +163,7 @@ static void describe_text(char *buf, size_t size, const char *fmt, const char *s
 	bool cut = n > 40;
 	if (cut) {
 		n = 36;
-		while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		for (int i = 0; i < 3 && ((unsigned char)s[n] & 0xc0) == 0x80; i++)
 			n--;
 	}
 	char t[4 * 40 + 1];
