@@ -85,5 +85,6 @@ int fuzz_verify_check(const uint8_t *data, size_t size);
 int fuzz_ingest_json(const uint8_t *data, size_t size);
 int fuzz_ingest_text(const uint8_t *data, size_t size);
 int fuzz_query_parse(const uint8_t *data, size_t size);
+int fuzz_store_ops(const uint8_t *data, size_t size);
 
 #endif /* BDB_FUZZ_H */
