@@ -156,9 +156,14 @@ int bdb_query_format_parse(const char *name, bdb_query_format *out)
 #define EXCERPT_MAX 160
 #define EXCERPT_BEFORE 60
 
+/*
+ * Moves pos back to the first byte of its UTF-8 character: at most 3 bytes,
+ * so that invalid text (a long run of continuation bytes) cannot drag an
+ * excerpt boundary far away from where it was put.
+ */
 static size_t utf8_back_to_start(const char *text, size_t pos, size_t floor)
 {
-	while (pos > floor && ((unsigned char)text[pos] & 0xC0) == 0x80)
+	for (int i = 0; i < 3 && pos > floor && ((unsigned char)text[pos] & 0xC0) == 0x80; i++)
 		pos--;
 	return pos;
 }
@@ -216,6 +221,8 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 			to = utf8_back_to_start(text, from + EXCERPT_MAX, from);
 			clip_right = true;
 		}
+		if (to < start) /* cannot happen with the 3-byte back-off; keeps end >= start */
+			to = start;
 		if (to < end)
 			end = (uint32_t)to;
 	}

@@ -389,10 +389,15 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 		ref->name_span.start = t.start;
 		ref->name_span.end = t.end;
 		if (bdb_time_parse(s, &ref->time_us) != 0) {
-			if (t.kind == BDB__TOK_STRING)
+			if (t.kind == BDB__TOK_STRING) {
+				/* `string "..."`, escaped for a one-line message; the
+				 * suggestion repeats the literal after "run". */
+				char found[256];
+				bdb__token_describe(p->text, &t, found, sizeof found);
 				return fail_at(p, t.start, t.end,
-					       "expected %s, found string %.*s; did you mean run \"%s\"?",
-					       RUN_WHAT, (int)tok_len(&t), p->text + t.start, s);
+					       "expected %s, found %s; did you mean run %s?", RUN_WHAT,
+					       found, found + strlen("string "));
+			}
 			return fail_expected(p, RUN_WHAT, NULL);
 		}
 		if (is_date_only(s))

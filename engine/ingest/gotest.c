@@ -222,17 +222,21 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 				pending_len = (size_t)(name_end - l.line);
 				continue;
 			}
-			if ((err = parse_fields(name_end, end, &r, &at)))
-				return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						    bdb__column(l.line, at),
-						    "malformed benchmark line: %s", err);
+			if ((err = parse_fields(name_end, end, &r, &at))) {
+				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+						  bdb__column(l.line, at),
+						  "malformed benchmark line: %s", err);
+				break;
+			}
 			rc = add_result(&c, l.line, (size_t)(name_end - l.line), &r);
 			pending = NULL;
 		} else if (pending && first < end && *first >= '0' && *first <= '9') {
-			if ((err = parse_fields(l.line, end, &r, &at)))
-				return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						    bdb__column(l.line, at),
-						    "malformed benchmark line: %s", err);
+			if ((err = parse_fields(l.line, end, &r, &at))) {
+				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+						  bdb__column(l.line, at),
+						  "malformed benchmark line: %s", err);
+				break;
+			}
 			rc = add_result(&c, pending, pending_len, &r);
 			pending = NULL;
 		} else {

@@ -335,10 +335,8 @@ static char *make_benchkit_dir(const char *runs_b, const char *config_text)
 
 static void test_import_config_and_baselines(void **state)
 {
-	(void)state;
+	bdb_store *s = ((test_store *)*state)->s;
 	char *bk = make_benchkit_dir(run_b, config);
-	char *dir = make_temp_dir();
-	bdb_store *s = open_store(dir, 0);
 	bdb_import_summary sum;
 	bdb_diag d;
 	int rc = bdb_import_benchkit_dir(s, bk, 0, &sum, &d);
