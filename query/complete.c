@@ -201,7 +201,7 @@ int bdb_query_complete(bdb_store *store, const char *text, size_t cursor, size_t
 	rc = store_names(store, &cx, &found);
 	if (!rc && found.failed)
 		rc = BDB_ENOMEM;
-	if (!rc)
+	if (!rc && found.n > 1)
 		qsort(found.v, found.n, sizeof *found.v, cmp_str);
 	bdb_buf b;
 	bdb_buf_init(&b);

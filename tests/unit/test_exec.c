@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "helpers/query_store.h"
+#include "helpers/store_env.h"
 #include "query.h"
 
 static bdb_store *store;
@@ -711,6 +712,56 @@ static void test_changes_not_yet(void **state)
 		     "  ^^^^^^^^^^^^^^^^^^");
 }
 
+/* benchkit's identity: a point matches across runs by name plus the whole
+ * tag set, so an added tag makes a new series (and the old one removed),
+ * never a regression; the order of tags as given does not matter. */
+static void test_tags_match_as_a_whole(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 2; i++) {
+		bdb_run *run = bdb_run_new();
+		assert_int_equal(bdb_run_set_id(run, i ? "b" : "a"), 0);
+		run->timestamp_us = (i + 1) * INT64_C(1000000);
+		bdb_point *p;
+		assert_int_equal(bdb_run_add_point(run, "P", &p), 0);
+		/* Given in opposite orders: stored sorted either way. */
+		if (i) {
+			assert_int_equal(bdb_point_set_tag(run, p, "y", "2"), 0);
+			assert_int_equal(bdb_point_set_tag(run, p, "x", "1"), 0);
+		} else {
+			assert_int_equal(bdb_point_set_tag(run, p, "x", "1"), 0);
+			assert_int_equal(bdb_point_set_tag(run, p, "y", "2"), 0);
+		}
+		bdb_metric *m;
+		assert_int_equal(bdb_point_add_metric(run, p, "t", i ? 50 : 100, &m), 0);
+		assert_int_equal(bdb_run_add_point(run, "Q", &p), 0);
+		assert_int_equal(bdb_point_set_tag(run, p, "x", "1"), 0);
+		if (i) /* Q gains a tag in run b: a different series */
+			assert_int_equal(bdb_point_set_tag(run, p, "gpu", "0"), 0);
+		assert_int_equal(bdb_point_add_metric(run, p, "t", i ? 1 : 100, &m), 0);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = NULL;
+	assert_int_equal(bdb_query_run(s, "compare run a with run b", &options, &r, NULL), 0);
+	assert_int_equal(bdb_result_n_rows(r), 3);
+	assert_string_equal(str(r, 0, "point"), "P");
+	assert_string_equal(str(r, 0, "verdict"), "regression"); /* 100 -> 50, higher */
+	assert_string_equal(str(r, 1, "point"), "Q");
+	assert_string_equal(str(r, 1, "verdict"), "new");
+	assert_string_equal(str(r, 2, "verdict"), "removed");
+	bdb_result_free(r);
+	assert_int_equal(bdb_query_run(s, "regressions in run b vs run a", &options, &r, NULL), 0);
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_int_equal(bdb_result_field_by_name(r, "compared").i, 1);
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
 /* Candidates joined by '|', at most limit of them (0: all). */
 typedef struct candidates {
 	bdb_buf text;
@@ -797,6 +848,7 @@ int main(void)
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_changes_not_yet),
 		cmocka_unit_test(test_complete),
+		cmocka_unit_test(test_tags_match_as_a_whole),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
