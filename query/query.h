@@ -89,8 +89,8 @@ int bdb_query_parse(const char *text, bdb_diag *d);
  * Parses every statement of text, then runs them in order, appending each
  * statement's output in its format (the statement's `as`, else opt->format)
  * to out. Outputs of consecutive statements are separated by an empty line
- * in table and markdown formats; JSON gives one object per statement, each
- * ending with a newline. Stops at the first failing statement (output of the
+ * (before each statement's output that is not JSON); JSON gives one object
+ * per statement, each ending with a newline. Stops at the first failing statement (output of the
  * statements before it stays in out). opt may be NULL for defaults.
  * Returns 0, BDB_EQUERY, BDB_ECANCELLED, BDB_ENOMEM or a storage error;
  * d (may be NULL) says what and where. Writes (set/drop baseline) open their
