@@ -317,6 +317,9 @@ const char *bdb__suggest_hint(const bdb__suggest *s, char *buf, size_t size);
 /* The sorted keyword list (NULL-terminated). */
 extern const char *const bdb__keywords[];
 
+/* Whether s is a keyword (letter case ignored): such a name must be quoted. */
+bool bdb__is_keyword(const char *s);
+
 /* ------------------------------------------------------------------------ */
 /* Text (format.c)                                                           */
 /* ------------------------------------------------------------------------ */

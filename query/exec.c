@@ -169,20 +169,6 @@ bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
 	return ref;
 }
 
-void bdb__metric_rule(bdb__exec *ex, uint64_t seq, const char *name, bdb_direction *direction,
-		      bool *has_threshold, double *threshold)
-{
-	bdb_metric_def def;
-	*direction = BDB_HIGHER;
-	*has_threshold = false;
-	*threshold = 0;
-	if (bdb_reader_effective_def(ex->rd, seq, name, &def) == 0) {
-		*direction = def.direction;
-		*has_threshold = def.has_threshold;
-		*threshold = def.threshold;
-	}
-}
-
 /* ------------------------------------------------------------------------ */
 /* Dispatch                                                                  */
 /* ------------------------------------------------------------------------ */

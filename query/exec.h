@@ -71,11 +71,6 @@ void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char
 bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
 				 bdb__run_kind kind);
 
-/* The direction and threshold that apply to metric name in run seq: the
- * run's definition, else the stored one, else higher without a threshold. */
-void bdb__metric_rule(bdb__exec *ex, uint64_t seq, const char *name, bdb_direction *direction,
-		      bool *has_threshold, double *threshold);
-
 /* ------------------------------------------------------------------------ */
 /* filter.c                                                                  */
 /* ------------------------------------------------------------------------ */

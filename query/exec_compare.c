@@ -191,6 +191,18 @@ static int unsupported_method(bdb__exec *ex, const bdb__stmt *st)
 			       bdb__method_name(st->method));
 }
 
+/* mwu needs samples in both runs; say how many series went without. */
+static void note_untested(bdb_result *r, size_t untested)
+{
+	if (untested == 1)
+		bdb__result_note(r, "1 series had no samples in both runs: the threshold alone "
+				    "judged it");
+	else if (untested > 1)
+		bdb__result_note(r, "%zu series had no samples in both runs: the threshold alone "
+				    "judged them",
+				 untested);
+}
+
 /* Loads both runs of a comparison. */
 static int load_pair(bdb__exec *ex, const bdb__stmt *st, const bdb__run_ref *base_ref,
 		     const bdb__run_ref *cur_ref, const char *metric, bdb__run_entries *base,
@@ -273,7 +285,8 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			rc = bdb__exec_store_error(ex, rc, "comparing runs");
 			goto done;
 		}
-		untested += st->method == BDB__METHOD_MWU && !j.tested;
+		untested += st->method == BDB__METHOD_MWU && !j.tested &&
+			    strcmp(j.verdict, "n/a") != 0;
 		bdb__cell_num(r, (size_t)row, C_BASE, j.base);
 		put_number_or_null(r, (size_t)row, C_CURRENT, j.current);
 		bdb__cell_str(r, (size_t)row, C_UNIT, j.unit);
@@ -298,10 +311,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_str(r, (size_t)row, C_UNIT, base.items[i].unit);
 		bdb__cell_str(r, (size_t)row, C_VERDICT, "removed");
 	}
-	if (untested)
-		bdb__result_note(r, "%zu series without samples in both runs were judged by the "
-				    "threshold alone",
-				 untested);
+	note_untested(r, untested);
 done:
 	free(matched);
 	free(ix.sorted);
@@ -347,7 +357,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		goto done;
 	}
 	comparison_fields(r, st, &base, &cur);
-	size_t compared = 0;
+	size_t compared = 0, untested = 0;
 	for (size_t i = 0; i < cur.n; i++) {
 		const bdb__entry *c = &cur.items[i];
 		const bdb__entry *b = index_find(&ix, c);
@@ -359,6 +369,8 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			goto done;
 		}
 		compared += strcmp(j.verdict, "n/a") != 0;
+		untested += st->method == BDB__METHOD_MWU && !j.tested &&
+			    strcmp(j.verdict, "n/a") != 0;
 		if (strcmp(j.verdict, "regression") != 0)
 			continue;
 		long row = bdb__result_add_row(r);
@@ -378,6 +390,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);
+	note_untested(r, untested);
 done:
 	free(ix.sorted);
 	bdb__run_entries_free(&base);

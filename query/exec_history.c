@@ -137,6 +137,7 @@ static const bdb__column bucket_columns[] = {
 static int trend_rows(bdb__exec *ex, const bdb_series_info *si, const history *h,
 		      bdb_result *r)
 {
+	size_t first = r->n_rows;
 	for (size_t i = 0; i < h->n; i++) {
 		const bdb_obs *o = &h->obs[i];
 		bdb_run_info info;
@@ -147,8 +148,16 @@ static int trend_rows(bdb__exec *ex, const bdb_series_info *si, const history *h
 		if (row < 0)
 			return 0;
 		size_t w = (size_t)row;
-		bdb__cell_str(r, w, T_POINT, si->point);
-		bdb__cell_tags(r, w, T_TAGS, si->tags, si->n_tags);
+		if (i == 0) {
+			bdb__cell_str(r, w, T_POINT, si->point);
+			bdb__cell_tags(r, w, T_TAGS, si->tags, si->n_tags);
+			bdb__cell_str(r, w, T_UNIT, *si->unit ? si->unit : NULL);
+		} else {
+			/* The series' columns repeat: share the first row's copies. */
+			bdb__cell_copy(r, w, T_POINT, first);
+			bdb__cell_copy(r, w, T_TAGS, first);
+			bdb__cell_copy(r, w, T_UNIT, first);
+		}
 		bdb__cell_str(r, w, T_RUN, info.id);
 		bdb__cell_time(r, w, T_TIMESTAMP, o->timestamp_us);
 		bdb__cell_str(r, w, T_COMMIT, *info.commit ? info.commit : NULL);
@@ -157,7 +166,6 @@ static int trend_rows(bdb__exec *ex, const bdb_series_info *si, const history *h
 			bdb__cell_num(r, w, T_LOWER, o->lower);
 		if (o->has_upper)
 			bdb__cell_num(r, w, T_UPPER, o->upper);
-		bdb__cell_str(r, w, T_UNIT, *si->unit ? si->unit : NULL);
 	}
 	return 0;
 }
@@ -171,8 +179,14 @@ static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 	int rc = 0;
 	for (size_t i = 0; i < h->n;) {
 		int64_t start = bucket_start(st->bucket, h->obs[i].timestamp_us);
+		/* The next bucket starts after the longest month (31 days). */
+		int64_t next = bucket_start(st->bucket, start + 32 * DAY_US);
+		if (st->bucket == BDB__BUCKET_DAY)
+			next = start + DAY_US;
+		else if (st->bucket == BDB__BUCKET_WEEK)
+			next = start + 7 * DAY_US;
 		size_t n = 0;
-		for (; i < h->n && bucket_start(st->bucket, h->obs[i].timestamp_us) == start; i++)
+		for (; i < h->n && h->obs[i].timestamp_us < next; i++)
 			values[n++] = h->obs[i].value;
 		double median;
 		if ((rc = bdb__stats_median(values, n, &median)) != 0) {

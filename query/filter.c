@@ -130,7 +130,8 @@ static int set_copy(const bdb__idset *a, bdb__idset *out)
 {
 	if (set_alloc(out, a->n))
 		return BDB_ENOMEM;
-	memcpy(out->ids, a->ids, a->n * sizeof *a->ids);
+	if (a->n)
+		memcpy(out->ids, a->ids, a->n * sizeof *a->ids);
 	out->n = a->n;
 	return 0;
 }

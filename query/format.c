@@ -289,11 +289,17 @@ static void escape_markdown(bdb_buf *b, size_t from)
 	bdb_buf_free(&esc);
 }
 
+/* A table cell stays on one line and sends no control characters to the
+ * terminal: line breaks and tabs become blanks, other controls '?'. */
 static void tidy_table_cell(bdb_buf *b, size_t from)
 {
-	for (size_t i = from; i < b->len; i++)
-		if (b->data[i] == '\n' || b->data[i] == '\t' || b->data[i] == '\r')
+	for (size_t i = from; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->data[i];
+		if (c == '\n' || c == '\t' || c == '\r')
 			b->data[i] = ' ';
+		else if (c < 0x20 || c == 0x7f)
+			b->data[i] = '?';
+	}
 }
 
 static int lay_out(const bdb_result *r, bool markdown, layout *L)

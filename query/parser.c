@@ -637,7 +637,7 @@ static unsigned clauses_of(bdb__stmt_kind k)
 	case BDB__STMT_SHOW_RUNS: return BDB__C_LAST | BDB__C_WHERE | BDB__C_AS;
 	case BDB__STMT_SHOW_POINTS:
 	case BDB__STMT_SHOW_METRICS:
-	case BDB__STMT_SHOW_TAGS: return BDB__C_WHERE | BDB__C_AS;
+	case BDB__STMT_SHOW_TAGS: return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
 	case BDB__STMT_SHOW_BASELINES: return BDB__C_AS;
 	case BDB__STMT_SUMMARY: return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
 	case BDB__STMT_TREND:

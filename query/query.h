@@ -89,8 +89,8 @@ int bdb_query_parse(const char *text, bdb_diag *d);
  * Parses every statement of text, then runs them in order, appending each
  * statement's output in its format (the statement's `as`, else opt->format)
  * to out. Outputs of consecutive statements are separated by an empty line
- * in table and markdown formats; JSON gives one object per statement, each
- * ending with a newline. Stops at the first failing statement (output of the
+ * (before each statement's output that is not JSON); JSON gives one object
+ * per statement, each ending with a newline. Stops at the first failing statement (output of the
  * statements before it stays in out). opt may be NULL for defaults.
  * Returns 0, BDB_EQUERY, BDB_ECANCELLED, BDB_ENOMEM or a storage error;
  * d (may be NULL) says what and where. Writes (set/drop baseline) open their
@@ -132,15 +132,20 @@ size_t bdb_query_statement_end(const char *text, bool *complete);
 const char *const *bdb_query_keywords(void);
 
 /*
- * Completion candidates for the word that ends at text[cursor] (the word
- * starts after the last space, '(', ',', '=' or quote before cursor): the
- * keywords and, when store is non-NULL, the stored metric names, point
- * names, tag keys and baseline names that start with it (case-insensitive
- * for keywords, exact for names). fn is called once per distinct candidate
- * in sorted order, keywords first; a name that is not a plain identifier is
- * passed quoted ("CV-1/small"). Stops early when fn returns non-zero.
- * *word_start (may be NULL) receives the byte offset where the word starts.
- * Returns 0 or an error.
+ * Completion candidates for the word that ends at text[cursor] (a byte
+ * offset; clamped to strlen(text)). The word is the run of name characters
+ * before the cursor, or a string still open at the cursor, opening quote
+ * included. Candidates: the keywords that start with the word (letter case
+ * ignored, none inside an open string), then, when store is non-NULL, the
+ * stored metric, point, tag-key and baseline names that start with it
+ * (exact case); right after "KEY =", "KEY !=" or "KEY ~" the values of tag
+ * KEY instead (point and metric names after point / metric). fn is called
+ * once per distinct candidate, keywords first, names sorted; a name that is
+ * not a plain identifier, or is a keyword, is passed quoted ("CV-1/small"),
+ * ready to replace text[*word_start .. cursor). Stops early (returning 0)
+ * when fn returns non-zero. *word_start (may be NULL) receives the byte
+ * offset where the word starts. No read transaction is held while fn runs.
+ * Returns 0 or a storage error / BDB_ENOMEM.
  */
 typedef int (*bdb_candidate_fn)(void *ctx, const char *candidate);
 int bdb_query_complete(bdb_store *store, const char *text, size_t cursor,

@@ -24,6 +24,41 @@ static bool metric_wanted(const char *filter, const char *name, bdb_direction di
 	return strcmp(filter, name) == 0;
 }
 
+/*
+ * The definitions that apply in one run, looked up once per metric name:
+ * a run has a handful of metrics but may have thousands of observations.
+ */
+typedef struct def_cache {
+	struct cached_def {
+		const char *name;
+		bool found;
+		bdb_metric_def def;
+	} *items;
+	size_t n, cap;
+} def_cache;
+
+static const bdb_metric_def *effective_def(bdb__exec *ex, uint64_t seq, def_cache *c,
+					   const char *name, int *rc)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->items[i].name, name) == 0)
+			return c->items[i].found ? &c->items[i].def : NULL;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 8;
+		struct cached_def *p = realloc(c->items, cap * sizeof *p);
+		if (!p) {
+			*rc = BDB_ENOMEM;
+			return NULL;
+		}
+		c->items = p;
+		c->cap = cap;
+	}
+	struct cached_def *d = &c->items[c->n++];
+	d->name = name;
+	d->found = bdb_reader_effective_def(ex->rd, seq, name, &d->def) == 0;
+	return d->found ? &d->def : NULL;
+}
+
 int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, const char *metric,
 			  bdb__run_entries *out)
 {
@@ -51,11 +86,10 @@ int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, cons
 		return bdb__exec_store_error(ex, BDB_ENOMEM, "reading a run");
 	}
 	size_t tag_at = 0, order = 0;
-	for (uint32_t i = 0; i < n_points; i++) {
-		if ((rc = bdb__exec_check_cancel(ex)) != 0) {
-			bdb__run_entries_free(out);
-			return rc;
-		}
+	def_cache defs = {NULL, 0, 0};
+	for (uint32_t i = 0; i < n_points && !rc; i++) {
+		if ((rc = bdb__exec_check_cancel(ex)) != 0)
+			break;
 		bdb_fb_view p = bdb_fb_run_point(run, i);
 		bdb__subject subject = {
 			.point = str_or_empty(bdb_fb_point_name(p)),
@@ -78,10 +112,10 @@ int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, cons
 			subject.metric = str_or_empty(bdb_fb_metric_name(mv));
 			bdb__entry *e = &out->items[out->n];
 			memset(e, 0, sizeof *e);
-			bdb_metric_def def;
-			bool has_def =
-				bdb_reader_effective_def(ex->rd, seq, subject.metric, &def) == 0;
-			e->direction = has_def ? def.direction : BDB_HIGHER;
+			const bdb_metric_def *def = effective_def(ex, seq, &defs, subject.metric, &rc);
+			if (rc)
+				break;
+			e->direction = def ? def->direction : BDB_HIGHER;
 			if (!metric_wanted(metric, subject.metric, e->direction) ||
 			    !bdb__subject_matches(st, &subject))
 				continue;
@@ -91,10 +125,10 @@ int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, cons
 			e->n_tags = subject.n_tags;
 			e->metric = subject.metric;
 			e->unit = str_or_empty(bdb_fb_metric_unit(mv));
-			if (!*e->unit && has_def && def.unit)
-				e->unit = def.unit;
-			e->has_threshold = has_def && def.has_threshold;
-			e->threshold = has_def ? def.threshold : 0;
+			if (!*e->unit && def && def->unit)
+				e->unit = def->unit;
+			e->has_threshold = def && def->has_threshold;
+			e->threshold = def ? def->threshold : 0;
 			e->value = bdb_fb_metric_value(mv);
 			e->has_lower = bdb_fb_metric_lower(mv, &e->lower);
 			e->has_upper = bdb_fb_metric_upper(mv, &e->upper);
@@ -102,6 +136,11 @@ int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, cons
 			e->order = order;
 			out->n++;
 		}
+	}
+	free(defs.items);
+	if (rc) {
+		bdb__run_entries_free(out);
+		return rc == BDB_ECANCELLED ? rc : bdb__exec_store_error(ex, rc, "reading a run");
 	}
 	return 0;
 }

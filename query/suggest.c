@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Every keyword of the language, sorted (completion lists them in order). */
 const char *const bdb__keywords[] = {
@@ -23,6 +24,14 @@ const char *const bdb__keywords[] = {
 const char *const *bdb_query_keywords(void)
 {
 	return bdb__keywords;
+}
+
+bool bdb__is_keyword(const char *s)
+{
+	for (const char *const *k = bdb__keywords; *k; k++)
+		if (strcasecmp(*k, s) == 0)
+			return true;
+	return false;
 }
 
 static char fold(char c)

@@ -156,6 +156,11 @@ void bdb__cell_tags(bdb_result *r, size_t row, size_t col, const bdb_kv *tags, s
 	c->n_tags = n;
 }
 
+void bdb__cell_copy(bdb_result *r, size_t row, size_t col, size_t from_row)
+{
+	*cell(r, row, col) = *cell(r, from_row, col);
+}
+
 void bdb__row_mark(bdb_result *r, size_t row, bdb__mark mark)
 {
 	r->marks[row] = (uint8_t)mark;

@@ -83,6 +83,9 @@ void bdb__cell_bool(bdb_result *r, size_t row, size_t col, bool v);
  * bdb_kv array; strings copied). */
 void bdb__cell_tags(bdb_result *r, size_t row, size_t col, const bdb_kv *tags, size_t n);
 void bdb__row_mark(bdb_result *r, size_t row, bdb__mark mark);
+/* Cell (row, col) takes the value of cell (from_row, col), sharing its
+ * strings: for columns that repeat down a run of rows. */
+void bdb__cell_copy(bdb_result *r, size_t row, size_t col, size_t from_row);
 
 /* Statement fields, in output order (name is a static string). */
 void bdb__field_str(bdb_result *r, const char *name, const char *s);

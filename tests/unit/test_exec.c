@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "helpers/query_store.h"
+#include "helpers/store_env.h"
 #include "query.h"
 
 static bdb_store *store;
@@ -711,6 +712,119 @@ static void test_changes_not_yet(void **state)
 		     "  ^^^^^^^^^^^^^^^^^^");
 }
 
+/* benchkit's identity: a point matches across runs by name plus the whole
+ * tag set, so an added tag makes a new series (and the old one removed),
+ * never a regression; the order of tags as given does not matter. */
+static void test_tags_match_as_a_whole(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 2; i++) {
+		bdb_run *run = bdb_run_new();
+		assert_int_equal(bdb_run_set_id(run, i ? "b" : "a"), 0);
+		run->timestamp_us = (i + 1) * INT64_C(1000000);
+		bdb_point *p;
+		assert_int_equal(bdb_run_add_point(run, "P", &p), 0);
+		/* Given in opposite orders: stored sorted either way. */
+		if (i) {
+			assert_int_equal(bdb_point_set_tag(run, p, "y", "2"), 0);
+			assert_int_equal(bdb_point_set_tag(run, p, "x", "1"), 0);
+		} else {
+			assert_int_equal(bdb_point_set_tag(run, p, "x", "1"), 0);
+			assert_int_equal(bdb_point_set_tag(run, p, "y", "2"), 0);
+		}
+		bdb_metric *m;
+		assert_int_equal(bdb_point_add_metric(run, p, "t", i ? 50 : 100, &m), 0);
+		assert_int_equal(bdb_run_add_point(run, "Q", &p), 0);
+		assert_int_equal(bdb_point_set_tag(run, p, "x", "1"), 0);
+		if (i) /* Q gains a tag in run b: a different series */
+			assert_int_equal(bdb_point_set_tag(run, p, "gpu", "0"), 0);
+		assert_int_equal(bdb_point_add_metric(run, p, "t", i ? 1 : 100, &m), 0);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = NULL;
+	assert_int_equal(bdb_query_run(s, "compare run a with run b", &options, &r, NULL), 0);
+	assert_int_equal(bdb_result_n_rows(r), 3);
+	assert_string_equal(str(r, 0, "point"), "P");
+	assert_string_equal(str(r, 0, "verdict"), "regression"); /* 100 -> 50, higher */
+	assert_string_equal(str(r, 1, "point"), "Q");
+	assert_string_equal(str(r, 1, "verdict"), "new");
+	assert_string_equal(str(r, 2, "verdict"), "removed");
+	bdb_result_free(r);
+	assert_int_equal(bdb_query_run(s, "regressions in run b vs run a", &options, &r, NULL), 0);
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_int_equal(bdb_result_field_by_name(r, "compared").i, 1);
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Candidates joined by '|', at most limit of them (0: all). */
+typedef struct candidates {
+	bdb_buf text;
+	size_t n, limit;
+} candidates;
+
+static int add_candidate(void *ctx, const char *c)
+{
+	candidates *cs = ctx;
+	if (cs->n++)
+		bdb_buf_putc(&cs->text, '|');
+	bdb_buf_puts(&cs->text, c);
+	return cs->limit && cs->n == cs->limit;
+}
+
+static void expect_completion(bdb_store *s, const char *text, size_t limit, size_t start,
+			      const char *want)
+{
+	candidates cs = {{0}, 0, limit};
+	size_t got_start = 99;
+	assert_int_equal(bdb_query_complete(s, text, strlen(text), &got_start, add_candidate, &cs),
+			 0);
+	if (got_start != start || strcmp(bdb_buf_cstr(&cs.text), want) != 0)
+		fail_msg("\"%s\": got %zu \"%s\", expected %zu \"%s\"", text, got_start,
+			 bdb_buf_cstr(&cs.text), start, want);
+	bdb_buf_free(&cs.text);
+}
+
+static void test_complete(void **state)
+{
+	(void)state;
+	expect_completion(store, "tr", 0, 0, "trend");
+	expect_completion(store, "trend th", 0, 6, "threshold|throughput");
+	expect_completion(store, "TREND TH", 0, 6, "threshold");
+	expect_completion(store, "compare baseline m", 0, 17,
+			  "markdown|metric|metrics|month|mwu|main|memory");
+	expect_completion(store, "show tags f", 0, 10, "framework");
+	/* An open string: names only, quoted, the quote part of the word. */
+	expect_completion(store, "trend throughput of \"CV", 0, 20, "\"CV-1/small\"");
+	expect_completion(store, "rank throughput of \"", 0, 19,
+			  "\"CV-1/small\"|\"NLP-2/large\"|\"NLP-3/new\"|\"OLD/gone\"|"
+			  "\"framework\"|\"latency_p50\"|\"main\"|\"memory\"|\"throughput\"|"
+			  "\"variant\"");
+	/* After KEY = : that key's values; point and metric are fields. */
+	expect_completion(store, "trend throughput where framework = ", 0, 35, "Datarax|Grain");
+	expect_completion(store, "trend throughput where framework != G", 0, 36, "Grain");
+	expect_completion(store, "trend throughput where point = N", 0, 31,
+			  "\"NLP-2/large\"|\"NLP-3/new\"");
+	expect_completion(store, "show points where metric = l", 0, 27, "latency_p50");
+	/* The cursor may sit before the end; the caller can stop early. */
+	expect_completion(store, "trend th", 2, 6, "threshold|throughput");
+	expect_completion(store, "s", 1, 0, "set");
+	expect_completion(NULL, "trend th", 0, 6, "threshold");
+	candidates cs = {{0}, 0, 0};
+	size_t start;
+	assert_int_equal(bdb_query_complete(store, "trend th and more", 8, &start, add_candidate,
+					    &cs),
+			 0);
+	assert_int_equal(start, 6);
+	assert_string_equal(bdb_buf_cstr(&cs.text), "threshold|throughput");
+	bdb_buf_free(&cs.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -733,6 +847,8 @@ int main(void)
 		cmocka_unit_test(test_requested_format),
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_changes_not_yet),
+		cmocka_unit_test(test_complete),
+		cmocka_unit_test(test_tags_match_as_a_whole),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
