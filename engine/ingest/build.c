@@ -228,7 +228,7 @@ static int compare_kv(const void *a, const void *b)
 int bdb__point_get(bdb_run *run, bdb__strmap *map, const char *name, const bdb_kv *tags,
 		   size_t n_tags, size_t *index)
 {
-	bdb_kv sorted[16];
+	bdb_kv sorted[16] = {{0}};
 	if (n_tags > sizeof sorted / sizeof *sorted)
 		return BDB_EINVAL;
 	if (n_tags) /* tags may be NULL then: memcpy from NULL is undefined */

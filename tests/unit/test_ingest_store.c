@@ -143,33 +143,11 @@ static void snapshot(bdb_store *s, bdb_buf *out)
 	assert_false(out->failed);
 }
 
-/* The store every test gets (cmocka state): a new one in a temporary dir. */
-typedef struct test_store {
-	char *dir;
-	bdb_store *s;
-} test_store;
-
-static int store_setup(void **state)
+/* The shared fixture (helpers/store_env.h), verified clean before removal. */
+static int verified_teardown(void **state)
 {
-	test_store *t = calloc(1, sizeof *t);
-	if (!t)
-		return -1;
-	t->dir = make_temp_dir();
-	t->s = open_store(t->dir, 0);
-	*state = t;
-	return 0;
-}
-
-/* Verifies the store (it must be clean) and removes it. */
-static int store_teardown(void **state)
-{
-	test_store *t = *state;
-	assert_verify_clean(t->s);
-	bdb_store_close(t->s);
-	remove_tree(t->dir);
-	free(t->dir);
-	free(t);
-	return 0;
+	assert_verify_clean(((store_fixture *)*state)->store);
+	return store_teardown(state);
 }
 
 /* Asserts the store's content is still the snapshot `before`. */
@@ -202,7 +180,7 @@ static int ingest_one(bdb_store *s, const char *path, bdb_diag *d)
 /* Every fixture: stored, read back equal, observations as many as metrics. */
 static void test_tool_fixtures_store_and_read_back(void **state)
 {
-	bdb_store *s = ((test_store *)*state)->s;
+	bdb_store *s = ((store_fixture *)*state)->store;
 	for (size_t i = 0; i < N_TOOL_FIXTURES; i++) {
 		bdb_run *run = fixture_load(tool_fixtures[i], BDB_FORMAT_AUTO, NULL, NULL);
 		uint64_t seq;
@@ -231,7 +209,7 @@ static void test_tool_fixtures_store_and_read_back(void **state)
 
 static void test_import_benchkit_store(void **state)
 {
-	bdb_store *s = ((test_store *)*state)->s;
+	bdb_store *s = ((store_fixture *)*state)->store;
 	bdb_import_summary sum;
 	bdb_diag d;
 	int rc = bdb_import_benchkit_dir(s, STORE_FIXTURE, 0, &sum, &d);
@@ -335,7 +313,7 @@ static char *make_benchkit_dir(const char *runs_b, const char *config_text)
 
 static void test_import_config_and_baselines(void **state)
 {
-	bdb_store *s = ((test_store *)*state)->s;
+	bdb_store *s = ((store_fixture *)*state)->store;
 	char *bk = make_benchkit_dir(run_b, config);
 	bdb_import_summary sum;
 	bdb_diag d;
@@ -394,7 +372,7 @@ static void expect_refused(bdb_store *s, char *bk, int code, const char *where,
 /* One broken file (or a clash) and the import stores nothing at all. */
 static void test_import_refuses_bad_directories(void **state)
 {
-	bdb_store *s = ((test_store *)*state)->s;
+	bdb_store *s = ((store_fixture *)*state)->store;
 	bdb_buf before;
 	bdb_buf_init(&before);
 	snapshot(s, &before);
@@ -458,7 +436,7 @@ static void test_import_refuses_bad_directories(void **state)
  */
 static void test_bad_inputs_leave_the_store_alone(void **state)
 {
-	bdb_store *s = ((test_store *)*state)->s;
+	bdb_store *s = ((store_fixture *)*state)->store;
 	bdb_diag d;
 	assert_int_equal(ingest_one(s, "tests/fixtures/gbench_plain.json", &d), 0);
 	assert_int_equal(ingest_one(s, "tests/fixtures/pytest_benchmark.json", &d), 0);
@@ -497,11 +475,11 @@ static void test_bad_inputs_leave_the_store_alone(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_tool_fixtures_store_and_read_back, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_import_benchkit_store, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_import_config_and_baselines, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_import_refuses_bad_directories, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_bad_inputs_leave_the_store_alone, store_setup, store_teardown),
+		cmocka_unit_test_setup_teardown(test_tool_fixtures_store_and_read_back, store_setup, verified_teardown),
+		cmocka_unit_test_setup_teardown(test_import_benchkit_store, store_setup, verified_teardown),
+		cmocka_unit_test_setup_teardown(test_import_config_and_baselines, store_setup, verified_teardown),
+		cmocka_unit_test_setup_teardown(test_import_refuses_bad_directories, store_setup, verified_teardown),
+		cmocka_unit_test_setup_teardown(test_bad_inputs_leave_the_store_alone, store_setup, verified_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
