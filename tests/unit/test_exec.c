@@ -736,6 +736,11 @@ static void test_tags_match_as_a_whole(void **state)
 		}
 		bdb_metric *m;
 		assert_int_equal(bdb_point_add_metric(run, p, "t", i ? 50 : 100, &m), 0);
+		/* t is higher-is-better: without a definition it would get no
+		 * verdict (benchkit skips undefined metrics). */
+		bdb_metric_def *def;
+		assert_int_equal(bdb_run_add_def(run, "t", &def), 0);
+		def->direction = BDB_HIGHER;
 		assert_int_equal(bdb_run_add_point(run, "Q", &p), 0);
 		assert_int_equal(bdb_point_set_tag(run, p, "x", "1"), 0);
 		if (i) /* Q gains a tag in run b: a different series */
