@@ -243,7 +243,8 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 		cli_error("trend: cannot read the store: %s", bdb_strerror(rc));
 		return EXIT_INPUT;
 	}
-	qsort(rows, n_rows, sizeof *rows, cmp_row);
+	if (n_rows) /* rows is NULL when nothing matched: qsort(NULL) is undefined */
+		qsort(rows, n_rows, sizeof *rows, cmp_row);
 	size_t first = 0;
 	if (n_runs > 0 && (size_t)n_runs < n_rows)
 		first = n_rows - (size_t)n_runs;
