@@ -76,7 +76,12 @@ $(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) $< $(LIB) $(LIBS) -o $@
 
-tests: $(BIN) $(TEST_BINS) $(TOOL_BINS)
+# The I/O fault shim of tests/cli/test_faults.sh (LD_PRELOAD; never sanitized).
+$(BUILD)/tools/libfault.so: tests/fault/fault.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -O1 -g -fPIC -shared $< -o $@ -ldl
+
+tests: $(BIN) $(TEST_BINS) $(TOOL_BINS) $(BUILD)/tools/libfault.so
 
 # Runs every test of one build directory; prints cmocka's lines per suite.
 check: tests
@@ -113,7 +118,7 @@ demo: deps all
 
 # Every CLI test with benchdb under memcheck: any invalid access or definite
 # leak makes that command exit 99, which fails its test.
-valgrind: all
+valgrind: all $(BUILD)/tools/libfault.so
 	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEB_PKGS=valgrind
 	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full \\\n  --errors-for-leak-kinds=definite,indirect --track-origins=yes "%s" "$$@"\n' \
 		"$(abspath $(BIN))" >$(BUILD)/benchdb-valgrind
