@@ -49,6 +49,7 @@ struct bdb_store {
 	MDB_txn *spare[BDB__SPARE_TXNS];
 	int n_spare;
 	int active_readers;            /* bdb_readers begun and not ended */
+	int last_write_error;          /* LMDB code or errno of the last failed write txn */
 };
 
 struct bdb_obs_iter;

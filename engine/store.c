@@ -133,6 +133,7 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 		return BDB_EREADONLY;
 	for (;;) {
 		MDB_txn *txn;
+		s->last_write_error = 0;
 		int rc = mdb_txn_begin(s->env, NULL, 0, &txn);
 		if (rc == MDB_MAP_RESIZED) {
 			pthread_mutex_lock(&s->lock);
@@ -142,8 +143,10 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 				return rc;
 			continue;
 		}
-		if (rc)
+		if (rc) {
+			s->last_write_error = rc;
 			return bdb__mdb_error(rc);
+		}
 		rc = fn(s, txn, ctx);
 		if (rc > 0) {
 			/* Nothing to write after all. */
@@ -151,7 +154,10 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 			return 0;
 		}
 		if (rc == 0) {
-			rc = bdb__mdb_error(mdb_txn_commit(txn));
+			int mrc = mdb_txn_commit(txn);
+			if (mrc)
+				s->last_write_error = mrc;
+			rc = bdb__mdb_error(mrc);
 		} else {
 			mdb_txn_abort(txn);
 		}
@@ -297,7 +303,9 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	memcpy(data_path, dir, dlen);
 	memcpy(data_path + dlen, "/data.mdb", 10);
 
-	bool exists = stat(data_path, &st) == 0;
+	/* An empty data.mdb (a creation cut short before LMDB wrote its header)
+	 * holds nothing: no store yet, and LMDB initialises it when writing. */
+	bool exists = stat(data_path, &st) == 0 && st.st_size > 0;
 	if (!exists && (opt->no_create || opt->read_only)) {
 		rc = bdb_diag_set(d, BDB_ENOTFOUND, dir, 0, 0, "no benchdb store here");
 		goto fail;

@@ -506,9 +506,12 @@ int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
 	}
 	rc = bdb__write(store, put_run_txn, &c);
 	if (rc) {
+		/* The system's words (No space left on device) when the disk failed. */
 		if (d && d->code == 0)
-			bdb_diag_set(d, rc, NULL, 0, 0, "cannot store run \"%s\": %s", run->id,
-				     bdb_strerror(rc));
+			bdb_diag_set(d, rc, NULL, 0, 0,
+				     "cannot store run \"%s\": %s; nothing of it was stored", run->id,
+				     store->last_write_error ? mdb_strerror(store->last_write_error)
+							     : bdb_strerror(rc));
 		goto done;
 	}
 	if (out_seq)
