@@ -4,9 +4,12 @@
  * MDB_MAP_FULL and retry, and the meta counters.
  */
 #include <errno.h>
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -280,6 +283,48 @@ fail:
 	return rc;
 }
 
+/* Which part of store directory dir the user may not write, in words. A
+ * reader needs only lock.mdb (or the directory, to create it); a writer all. */
+static const char *denied_file(const char *dir, const char *data_path, bool read_only)
+{
+	char lock_path[PATH_MAX];
+	snprintf(lock_path, sizeof lock_path, "%s/lock.mdb", dir);
+	bool lock_ok = access(lock_path, W_OK) == 0;
+	if (read_only)
+		return lock_ok ? "the directory is not writable"
+		       : access(lock_path, F_OK) == 0
+			       ? "lock.mdb is not writable"
+			       : "lock.mdb is missing and the directory is not writable";
+	if (access(dir, W_OK) != 0)
+		return "the directory is not writable";
+	if (access(data_path, W_OK) != 0)
+		return "data.mdb is not writable";
+	return lock_ok ? "the directory is not writable" : "lock.mdb is not writable";
+}
+
+/*
+ * A data.mdb shorter than its last committed page was cut (a copy or disk
+ * fault): LMDB would read past the end of the file, and the process would
+ * die of SIGBUS. Refuse it with a sentence that says so.
+ */
+static int check_file_size(bdb_store *s, const char *data_path, bdb_diag *d)
+{
+	MDB_envinfo info;
+	MDB_stat st;
+	struct stat fst;
+	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) ||
+	    stat(data_path, &fst) != 0)
+		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0, "cannot read the size of %s: %s",
+				    data_path, strerror(errno));
+	uint64_t need = ((uint64_t)info.me_last_pgno + 1) * st.ms_psize;
+	if ((uint64_t)fst.st_size < need)
+		return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
+				    "data.mdb is truncated: %llu bytes, but its last committed "
+				    "page ends at byte %llu (the file was cut; restore a backup)",
+				    (unsigned long long)fst.st_size, (unsigned long long)need);
+	return 0;
+}
+
 int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out,
 		   bdb_diag *d)
 {
@@ -306,6 +351,11 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	/* An empty data.mdb (a creation cut short before LMDB wrote its header)
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
 	bool exists = stat(data_path, &st) == 0 && st.st_size > 0;
+	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
+				  "not a benchdb store (not a directory)");
+		goto fail;
+	}
 	if (!exists && (opt->no_create || opt->read_only)) {
 		rc = bdb_diag_set(d, BDB_ENOTFOUND, dir, 0, 0, "no benchdb store here");
 		goto fail;
@@ -339,6 +389,9 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 		goto fail_mdb;
 	int dead;
 	mdb_reader_check(s->env, &dead);
+	rc = check_file_size(s, data_path, d);
+	if (rc)
+		goto fail;
 	rc = open_databases(s, d);
 	if (rc)
 		goto fail;
@@ -346,8 +399,23 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	*out = s;
 	return 0;
 fail_mdb:
-	rc = bdb_diag_set(d, rc == EACCES && !opt->read_only ? BDB_EREADONLY : bdb__mdb_error(rc),
-			  dir, 0, 0, "cannot open the store: %s", mdb_strerror(rc));
+	if (rc == MDB_INVALID) {
+		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
+				  "not a benchdb store, or a damaged one: data.mdb is not an LMDB "
+				  "file or its header pages (the first two) are corrupt");
+		goto fail;
+	}
+	if (rc == EACCES || rc == EROFS) {
+		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
+				  "cannot open the store: %s (%s; %s)", mdb_strerror(rc),
+				  denied_file(dir, data_path, opt->read_only),
+				  opt->read_only ? "LMDB readers need write access to lock.mdb"
+						 : "writing needs write access to the directory, "
+						   "data.mdb and lock.mdb");
+		goto fail;
+	}
+	rc = bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "cannot open the store: %s",
+			  mdb_strerror(rc));
 fail:
 	free(data_path);
 	bdb_store_close(s);
