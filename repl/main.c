@@ -137,6 +137,13 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_store_open(ctx->db_dir, &opt, out, &d);
+	if (rc == BDB_EREADONLY && !create && !read_only) {
+		/* A store we may only read still answers queries; writes then
+		 * fail with "store is read-only". */
+		opt.read_only = true;
+		bdb_diag_clear(&d);
+		rc = bdb_store_open(ctx->db_dir, &opt, out, &d);
+	}
 	if (rc == BDB_ENOTFOUND && !create) {
 		cli_error("no store at %s (ingest results first, or give --db DIR)", ctx->db_dir);
 		return EXIT_INPUT;
