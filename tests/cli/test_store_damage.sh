@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# tests/cli/test_store_damage.sh - stores that are not stores, damaged or
+# read-only (docs/faults.md): every command gives exit 3 and a sentence that
+# says what is wrong - never a crash - and a read-only store stays unchanged.
+. "$(dirname "$0")/lib.sh"
+GOOD=$WORK/good
+"$BENCHDB" --db "$GOOD" ingest --id keep-1 "$FIXTURES/gbench_plain.json" >/dev/null
+"$BENCHDB" --db "$GOOD" ingest --id keep-2 "$FIXTURES/gbench_reps.json" >/dev/null
+SIZE=$(stat -c %s "$GOOD/data.mdb")
+
+# damaged NAME: a copy of the good store in $WORK/NAME; prints its path.
+damaged() {
+	rm -rf "${WORK:?}/$1"
+	cp -r "$GOOD" "$WORK/$1"
+	echo "$WORK/$1"
+}
+
+# expect3 NAME TEXT DB ARGS...: benchdb --db DB ARGS exits 3 and says TEXT.
+expect3() {
+	local name=$1 text=$2 db=$3
+	shift 3
+	run timeout 60 "$BENCHDB" --db "$db" "$@"
+	check_rc "$name: exit 3" 3
+	check_err "$name: says '$text'" "$text"
+}
+
+# Not a store.
+echo "just a file" >"$WORK/plain-file"
+expect3 "--db is a file" "not a benchdb store (not a directory)" "$WORK/plain-file" verify
+mkdir -p "$WORK/other"
+echo "notes" >"$WORK/other/README" && head -c 3000 /dev/urandom >"$WORK/other/blob.bin"
+expect3 "a directory of other files: verify" "no store at" "$WORK/other" verify
+expect3 "a directory of other files: query" "no store at" "$WORK/other" -c 'show runs'
+check "the other files are left alone" test ! -e "$WORK/other/data.mdb"
+mkdir -p "$WORK/noise"
+head -c 20000 /dev/urandom >"$WORK/noise/data.mdb"
+cp "$WORK/noise/data.mdb" "$WORK/noise.before"
+text="not a benchdb store, or a damaged one: data.mdb is not an LMDB file"
+expect3 "data.mdb of random bytes: verify" "$text" "$WORK/noise" verify
+expect3 "data.mdb of random bytes: query" "$text" "$WORK/noise" -c 'show runs'
+expect3 "data.mdb of random bytes: ingest" "$text" "$WORK/noise" ingest "$FIXTURES/gbench_plain.json"
+check "a random data.mdb is not written to" cmp -s "$WORK/noise/data.mdb" "$WORK/noise.before"
+
+# An empty data.mdb (a creation cut short): no store for readers, and
+# ingest creates the store in it.
+mkdir -p "$WORK/empty" && : >"$WORK/empty/data.mdb"
+expect3 "an empty data.mdb: verify" "no store at" "$WORK/empty" verify
+run "$BENCHDB" --db "$WORK/empty" ingest --id first "$FIXTURES/gbench_plain.json"
+check_rc "an empty data.mdb: ingest creates the store" 0
+run "$BENCHDB" --db "$WORK/empty" verify
+check_out "an empty data.mdb: then verify is clean" "ok: 1 runs"
+
+# Truncated: to half, to the two header pages, to one page.
+for cut in half 8192 4096; do
+	db=$(damaged "cut-$cut")
+	bytes=$cut
+	[ "$cut" = half ] && bytes=$((SIZE / 2))
+	truncate -s "$bytes" "$db/data.mdb"
+	text="data.mdb is truncated: $bytes bytes, but its last committed page ends at byte $SIZE"
+	[ "$cut" = 4096 ] && text="data.mdb is not an LMDB file or its header pages"
+	expect3 "data.mdb cut to $cut: verify" "$text" "$db" verify
+	expect3 "data.mdb cut to $cut: query" "$text" "$db" -c 'show runs'
+	expect3 "data.mdb cut to $cut: ingest" "$text" "$db" ingest "$FIXTURES/gbench_reps.json"
+	check "data.mdb cut to $cut: ingest does not write" test "$(stat -c %s "$db/data.mdb")" -eq "$bytes"
+done
+
+# A header (meta) page overwritten: LMDB refuses the file.
+db=$(damaged meta)
+printf 'garbage garbage garbage garbage' | dd of="$db/data.mdb" bs=1 seek=16 conv=notrunc 2>/dev/null
+expect3 "the first header page overwritten" "its header pages (the first two) are corrupt" "$db" verify
+
+# Random bytes over a stored run's FlatBuffer (found by its identifier):
+# verify names the run and what is wrong; export of that run refuses it.
+db=$(damaged flatbuffer)
+at=$(grep -boa BDBR "$db/data.mdb" | head -1 | cut -d: -f1)
+check "a run's FlatBuffer is found in data.mdb" test -n "$at"
+printf '\377\377\377\377\377\377\377\377' | dd of="$db/data.mdb" bs=1 seek="$((at + 4))" \
+	conv=notrunc 2>/dev/null
+run timeout 60 "$BENCHDB" --db "$db" verify
+check_rc "a corrupt run: verify exits 3" 3
+check_out "a corrupt run: verify names the run and the check" "the FlatBuffer fails verification"
+run timeout 60 "$BENCHDB" --db "$db" -c 'show runs as csv'
+check "a corrupt run: show runs still works (the run log is intact)" test "$RC" -eq 0
+run timeout 60 "$BENCHDB" --db "$db" verify
+id_bad=keep-$(grep -o 'run [0-9]*: the FlatBuffer' "$OUT" | head -1 | tr -dc 0-9)
+run timeout 60 "$BENCHDB" --db "$db" export --format json "$id_bad"
+check_rc "a corrupt run: export of it exits 3" 3
+check_err "a corrupt run: export says the run is corrupt" "cannot read run '$id_bad': data is corrupt"
+
+# Read-only. Root ignores permissions, so as root the commands run as
+# nobody (setpriv); without setpriv the case cannot be made.
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null; then
+		as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	else
+		as_user=(none)
+	fi
+fi
+if [ "${as_user[0]:-}" = none ]; then
+	pass "read-only store: not checked (running as root without setpriv)"
+else
+	chmod 755 "$WORK"
+	ro=$(damaged readonly)
+	chmod 444 "$ro/data.mdb" "$ro/lock.mdb" && chmod 555 "$ro"
+	cp "$ro/data.mdb" "$WORK/ro.before"
+	run "${as_user[@]}" "$BENCHDB" --db "$ro" verify
+	check_rc "read-only store, lock.mdb too: verify exits 3" 3
+	check_err "read-only store, lock.mdb too: verify says why" \
+		"lock.mdb is not writable; LMDB readers need write access to lock.mdb"
+	chmod 755 "$ro" && chmod 666 "$ro/lock.mdb" && chmod 555 "$ro"
+	run "${as_user[@]}" "$BENCHDB" --db "$ro" verify
+	check_rc "read-only store, writable lock.mdb: verify works" 0
+	run "${as_user[@]}" "$BENCHDB" --db "$ro" -c 'show runs as csv'
+	check_out "read-only store, writable lock.mdb: queries work" "keep-2,"
+	run "${as_user[@]}" "$BENCHDB" --db "$ro" ingest "$FIXTURES/gbench_reps.json"
+	check_rc "read-only store: ingest exits 3" 3
+	check_err "read-only store: ingest says why" \
+		"Permission denied (the directory is not writable; writing needs write access"
+	run "${as_user[@]}" "$BENCHDB" --db "$ro" baseline set main keep-1
+	check_rc "read-only store: baseline set exits 3" 3
+	check_err "read-only store: baseline set says why" "store is read-only"
+	check "read-only store: data.mdb unchanged" cmp -s "$ro/data.mdb" "$WORK/ro.before"
+	run "${as_user[@]}" "$BENCHDB" --db "$ro/sub" ingest "$FIXTURES/gbench_reps.json"
+	check_rc "a store that cannot be created: exit 3" 3
+	check_err "a store that cannot be created: says so" "cannot create the store directory"
+	chmod 755 "$ro"
+fi
+finish
