@@ -393,6 +393,11 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	if (rc)
 		goto fail;
 	rc = open_databases(s, d);
+	/* A new store in a tiny initial map: creating the databases fills it. */
+	while (rc == BDB_EMAPFULL && grow_map(s) == 0) {
+		bdb_diag_clear(d);
+		rc = open_databases(s, d);
+	}
 	if (rc)
 		goto fail;
 	free(data_path);
