@@ -9,6 +9,7 @@
 #define BDB_ENGINE_INTERNAL_H
 
 #include <lmdb.h>
+#include <stdarg.h>
 #include <pthread.h>
 
 #include "engine.h"
@@ -183,6 +184,19 @@ void bdb__read_end(bdb_store *s, MDB_txn *txn);
  */
 typedef int (*bdb__write_fn)(bdb_store *s, MDB_txn *txn, void *ctx);
 int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx);
+
+/* Formats one verify problem, counts it in *count and hands it to report
+ * (may be NULL). verify.c. */
+void bdb__report_problem(bdb_problem_fn report, void *ctx, size_t *count, const char *fmt,
+			 va_list ap);
+
+/* Checks data.mdb's B-tree pages of txn's snapshot with pread (pages.c),
+ * reporting each damaged page; adds the problems to *n_problems. 0 when the
+ * check could be done. Run before anything reads the trees through LMDB.
+ * shallow: only the main database and the root pages of the named ones
+ * (what opening a store reads), a few pages. */
+int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn report,
+		     void *ctx, size_t *n_problems);
 
 /* Reads or writes a u64 counter in meta. A missing counter reads as dflt. */
 int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt,

@@ -208,6 +208,14 @@ static unsigned db_flags(int db)
 	}
 }
 
+/* A bdb_problem_fn keeping the first problem in ctx (char[400]). */
+static void keep_first_problem(void *ctx, const char *problem)
+{
+	char *first = ctx;
+	if (!first[0])
+		snprintf(first, 400, "%s", problem);
+}
+
 /*
  * Opens every named database and checks the format version; creates them
  * (and writes the version) when the store is new and writable.
@@ -219,6 +227,15 @@ static int open_databases(bdb_store *s, bdb_diag *d)
 	if (rc)
 		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
 				    "cannot begin a transaction: %s", mdb_strerror(rc));
+	/* The pages read below first, with pread: a damaged one would crash LMDB. */
+	char damage[400] = "";
+	size_t n_damaged = 0;
+	rc = bdb__check_pages(s, txn, true, keep_first_problem, damage, &n_damaged);
+	if (!rc && n_damaged) {
+		rc = bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
+				  "the store is damaged: %s; restore a backup", damage);
+		goto fail;
+	}
 	MDB_dbi main_dbi;
 	MDB_stat st;
 	rc = mdb_dbi_open(txn, NULL, 0, &main_dbi);

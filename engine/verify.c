@@ -29,16 +29,22 @@ typedef struct verifier {
 
 static void problem(verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-static void problem(verifier *v, const char *fmt, ...)
+void bdb__report_problem(bdb_problem_fn report, void *ctx, size_t *count, const char *fmt,
+			 va_list ap)
 {
 	char msg[1024];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	(*count)++;
+	if (report)
+		report(ctx, msg);
+}
+
+static void problem(verifier *v, const char *fmt, ...)
+{
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	bdb__report_problem(v->report, v->ctx, &v->problems, fmt, ap);
 	va_end(ap);
-	v->problems++;
-	if (v->report)
-		v->report(v->ctx, msg);
 }
 
 static MDB_dbi dbi(verifier *v, int db)
@@ -647,6 +653,15 @@ int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t 
 	int rc = bdb__read_begin(store, &v.txn);
 	if (rc)
 		return rc;
+	/* Damaged pages would crash LMDB's own walk: report them and stop. */
+	size_t damaged = 0;
+	rc = bdb__check_pages(store, v.txn, false, report, ctx, &damaged);
+	if (rc || damaged) {
+		bdb__read_end(store, v.txn);
+		if (n_problems)
+			*n_problems = damaged;
+		return rc;
+	}
 	uint64_t version;
 	rc = bdb__meta_get_u64(store, v.txn, "format_version", 0, &version);
 	if (!rc && version != BDB__FORMAT_VERSION)
