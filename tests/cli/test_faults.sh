@@ -137,7 +137,7 @@ fault_round "$PRISTINE" EIO "" "$WORK/before.txt"
 [ "$SAN" = 1 ] || fault_round "$PRISTINE" ENOSPC 1 "$WORK/before.txt"
 n_existing=$cases
 check "every fault makes ingest exit 3 ($bad_rc of $cases wrong)" test "$bad_rc" -eq 0
-check "every fault is reported as an I/O error ($bad_msg of $cases wrong)" test "$bad_msg" -eq 0
+check "every fault is reported with the system's error ($bad_msg of $cases wrong)" test "$bad_msg" -eq 0
 check "verify is clean after every fault ($bad_verify of $cases not)" test "$bad_verify" -eq 0
 check "the store holds exactly its runs after every fault ($bad_state of $cases changed)" \
 	test "$bad_state" -eq 0
