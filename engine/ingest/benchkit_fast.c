@@ -444,7 +444,8 @@ static bool unknown_member(fast *f, size_t base)
 static unsigned key_bit(const fast *f, const char *const *names)
 {
 	for (unsigned i = 0; names[i]; i++)
-		if (strlen(names[i]) == f->key.len && memcmp(names[i], f->key.data, f->key.len) == 0)
+		if (names[i][0] == f->key.data[0] && strlen(names[i]) == f->key.len &&
+		    memcmp(names[i], f->key.data, f->key.len) == 0)
 			return 1u << i;
 	return 0;
 }
