@@ -134,6 +134,44 @@ static double beta_continued_fraction(double x, double a, double b)
 	return h;
 }
 
+/*
+ * The remainder of Stirling's series, lgamma(x) - ((x - 0.5) log x - x +
+ * log sqrt(2 pi)), for x >= 10: sum of B_2k / (2k (2k - 1) x^(2k - 1)) to
+ * k = 6, truncation error below 1e-15.
+ */
+static double stirling_remainder(double x)
+{
+	double r = 1.0 / (x * x);
+	return (1.0 / 12.0 +
+		r * (-1.0 / 360.0 +
+		     r * (1.0 / 1260.0 +
+			  r * (-1.0 / 1680.0 + r * (1.0 / 1188.0 + r * (-691.0 / 360360.0)))))) /
+	       x;
+}
+
+/*
+ * log B(a, b) = lgamma(a) + lgamma(b) - lgamma(a + b). Subtracting lgammas
+ * of large arguments cancels most digits (lgamma(5e5) is 6e6, so about
+ * 1e-9 would be left), which shows up directly in the Student-t tail for
+ * large df; the forms below keep the large parts as logarithms of ratios.
+ */
+static double log_beta(double a, double b)
+{
+	double p = a < b ? a : b, q = a < b ? b : a;
+	if (p >= 10.0) {
+		double correction =
+		    stirling_remainder(p) + stirling_remainder(q) - stirling_remainder(p + q);
+		return -0.5 * log(q) + 0.5 * log(2.0 * M_PI) + correction +
+		       (p - 0.5) * log(p / (p + q)) + q * log1p(-p / (p + q));
+	}
+	if (q >= 10.0) {
+		double correction = stirling_remainder(q) - stirling_remainder(p + q);
+		return lgamma(p) + correction + p - p * log(p + q) +
+		       (q - 0.5) * log1p(-p / (p + q));
+	}
+	return lgamma(p) + lgamma(q) - lgamma(p + q);
+}
+
 /* I_x(a, b) with y = 1 - x given exactly. */
 static double beta_inc_xy(double x, double y, double a, double b)
 {
@@ -141,7 +179,11 @@ static double beta_inc_xy(double x, double y, double a, double b)
 		return 0.0;
 	if (y <= 0.0)
 		return 1.0;
-	double log_front = a * log(x) + b * log(y) - (lgamma(a) + lgamma(b) - lgamma(a + b));
+	/* log of whichever of x, y is near 1 through log1p of the other, so
+	 * that a huge a or b does not magnify its rounding. */
+	double log_x = x > 0.5 ? log1p(-y) : log(x);
+	double log_y = y > 0.5 ? log1p(-x) : log(y);
+	double log_front = a * log_x + b * log_y - log_beta(a, b);
 	if (x < (a + 1.0) / (a + b + 2.0))
 		return exp(log_front) * beta_continued_fraction(x, a, b) / a;
 	/* The symmetry I_x(a, b) = 1 - I_y(b, a) keeps the fraction in its
@@ -227,8 +269,8 @@ static double t_upper_quantile(double q, double df)
 	/* Start from the Cornish-Fisher expansion around the normal quantile. */
 	double z = -bdb__normal_quantile(q);
 	double z2 = z * z;
-	double t = z + (z2 + 1.0) * z / (4.0 * df) +
-		   ((5.0 * z2 + 16.0) * z2 + 3.0) * z / (96.0 * df * df);
+	double t =
+	    z + (z2 + 1.0) * z / (4.0 * df) + ((5.0 * z2 + 16.0) * z2 + 3.0) * z / (96.0 * df * df);
 
 	double lo = 0.0, hi = t > 1.0 ? 2.0 * t : 2.0;
 	while (t_upper_tail(hi, df) > q)

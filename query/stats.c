@@ -27,6 +27,10 @@ static double sum_compensated(const double *x, size_t n)
 			compensation += (x[i] - t) + sum;
 		sum = t;
 	}
+	/* An infinity makes the compensation inf - inf = NaN: the plain sum
+	 * is the answer then. */
+	if (!isfinite(sum))
+		return sum;
 	return sum + compensation;
 }
 
@@ -77,6 +81,14 @@ double bdb__stats_max(const double *x, size_t n)
 		if (x[i] > m)
 			m = x[i];
 	return m;
+}
+
+bool bdb__stats_all_finite(const double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(x[i]))
+			return false;
+	return true;
 }
 
 static int compare_doubles(const void *a, const void *b)
@@ -273,16 +285,17 @@ int bdb__stats_bootstrap_mean(const double *x, size_t n, double confidence, int 
 		return BDB_EINVAL;
 
 	bdb__bootstrap_ci ci = {
-		.mean = bdb__stats_mean(x, n),
-		.confidence = confidence,
-		.resamples = resamples,
-		.seed = seed,
+	    .mean = bdb__stats_mean(x, n),
+	    .confidence = confidence,
+	    .resamples = resamples,
+	    .seed = seed,
 	};
 	/* benchkit's rule, with the same floating-point operations; int() in
 	 * Python truncates toward zero, and so does the cast. */
 	double alpha = 1.0 - confidence;
 	ci.lower_index = clamp_index((long)(alpha / 2.0 * (double)resamples), resamples);
-	ci.upper_index = clamp_index((long)((1.0 - alpha / 2.0) * (double)resamples) - 1, resamples);
+	ci.upper_index =
+	    clamp_index((long)((1.0 - alpha / 2.0) * (double)resamples) - 1, resamples);
 
 	if (n == 1) {
 		ci.lower = ci.upper = x[0];

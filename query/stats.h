@@ -50,6 +50,9 @@ double bdb__stats_stddev(const double *x, size_t n);
 double bdb__stats_min(const double *x, size_t n);
 double bdb__stats_max(const double *x, size_t n);
 
+/* True when no value of x[0..n) is NaN or infinite (true for n == 0). */
+bool bdb__stats_all_finite(const double *x, size_t n);
+
 /* Sorts x[0..n) ascending in place (NaNs, which callers should not pass,
  * sort last). */
 void bdb__stats_sort(double *x, size_t n);
@@ -134,16 +137,16 @@ void bdb__rng_shuffle(bdb__rng *rng, double *x, size_t n);
 /* Percentile bootstrap of the mean                                          */
 /* ------------------------------------------------------------------------ */
 
-#define BDB_BOOTSTRAP_DEFAULT_RESAMPLES 1000
+#define BDB_BOOTSTRAP_DEFAULT_RESAMPLES	 1000
 #define BDB_BOOTSTRAP_DEFAULT_CONFIDENCE 0.95
 
 typedef struct bdb__bootstrap_ci {
-	double mean;        /* mean of the data */
-	double lower;       /* lower bound of the interval */
-	double upper;       /* upper bound */
+	double mean;	    /* mean of the data */
+	double lower;	    /* lower bound of the interval */
+	double upper;	    /* upper bound */
 	double confidence;  /* e.g. 0.95 */
-	int resamples;      /* B */
-	uint64_t seed;      /* the seed the resampling used */
+	int resamples;	    /* B */
+	uint64_t seed;	    /* the seed the resampling used */
 	size_t lower_index; /* index into the sorted resampled means */
 	size_t upper_index;
 } bdb__bootstrap_ci;
@@ -162,7 +165,8 @@ int bdb__stats_bootstrap_mean(const double *x, size_t n, double confidence, int 
 			      uint64_t seed, bdb__bootstrap_ci *out);
 
 /* ------------------------------------------------------------------------ */
-/* Distributions (relative accuracy about 1e-12 or better)                  */
+/* Distributions (relative accuracy 1e-12 or better; for the Student t    */
+/* with df above 1000 about 1e-11, 1e-10 at df = 1e6)                        */
 /* ------------------------------------------------------------------------ */
 
 /* Standard normal CDF P(Z <= z) and survival function P(Z > z); the
@@ -193,16 +197,16 @@ double bdb__t_quantile(double p, double df);
 /* ------------------------------------------------------------------------ */
 
 typedef enum bdb__mwu_method {
-	BDB__MWU_EXACT,  /* exact null distribution of U */
+	BDB__MWU_EXACT,	 /* exact null distribution of U */
 	BDB__MWU_NORMAL, /* normal approximation, tie and continuity corrected */
 } bdb__mwu_method;
 
 typedef struct bdb__mwu_result {
-	double u;               /* U of the first sample: #{x > y} + #{x == y} / 2 */
-	double p_value;         /* two-sided */
-	double z;               /* standardized statistic; NAN in the exact regime */
+	double u;		/* U of the first sample: #{x > y} + #{x == y} / 2 */
+	double p_value;		/* two-sided */
+	double z;		/* standardized statistic; NAN in the exact regime */
 	bdb__mwu_method method; /* which regime produced p_value */
-	bool ties;              /* some value occurs more than once (both samples) */
+	bool ties;		/* some value occurs more than once (both samples) */
 	size_t n1, n2;
 } bdb__mwu_result;
 
@@ -210,7 +214,9 @@ typedef struct bdb__mwu_result {
  * Two-sided Mann-Whitney U test of x against y, with the semantics of
  * scipy.stats.mannwhitneyu(x, y, alternative="two-sided", method="auto")
  * as of scipy 1.10: mid-ranks for ties; the exact distribution when
- * min(n1, n2) <= 8 and there are no ties; otherwise the normal
+ * min(n1, n2) <= 8 and there are no ties (and n1 n2 < 4e6, past which the
+ * normal approximation is used where scipy would still be exact);
+ * otherwise the normal
  * approximation z = (max(U1, U2) - n1 n2 / 2 - 0.5) / sigma with the tie
  * correction in sigma; p = 2 * P(U >= max(U1, U2)) clipped to 1.
  * Returns 0, BDB_EINVAL (an empty sample or a non-finite value) or
@@ -220,12 +226,12 @@ int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t 
 			    bdb__mwu_result *out);
 
 typedef struct bdb__shift_estimate {
-	double estimate;   /* median of all y[j] - x[i]: how far y lies above x */
-	double lower;      /* confidence interval of the shift */
+	double estimate; /* median of all y[j] - x[i]: how far y lies above x */
+	double lower;	 /* confidence interval of the shift */
 	double upper;
 	double confidence; /* the level asked for */
 	double achieved;   /* the level the order statistics actually give */
-	size_t k;          /* the interval is [D(k), D(mn + 1 - k)], 1-based */
+	size_t k;	   /* the interval is [D(k), D(mn + 1 - k)], 1-based */
 	bdb__mwu_method method;
 } bdb__shift_estimate;
 
@@ -236,16 +242,20 @@ typedef struct bdb__shift_estimate {
  * sorted differences D. k comes from the null distribution of U in the
  * same regime the Mann-Whitney test uses: exact, the largest k >= 1 with
  * P(U <= k - 1) <= (1 - confidence) / 2; normal,
- * k = floor(mn / 2 + 0.5 - z(1 - alpha / 2) sigma_U), at least 1.
- * Returns 0, BDB_EINVAL (empty sample, non-finite value, confidence outside
- * (0, 1)) or BDB_ENOMEM.
+ * k = floor(mn / 2 + 0.5 - z(1 - alpha / 2) sigma_U) (sigma_U tie
+ * corrected), clamped to [1, (mn + 1) / 2]. When no k qualifies (tiny
+ * samples) k is 1, the interval is the whole range of the differences and
+ * `achieved` (1 - 2 P(U <= k - 1)) is below `confidence`: callers should
+ * show it. Returns 0, BDB_EINVAL (empty sample, non-finite value,
+ * confidence outside (0, 1)), BDB_ETOOBIG (n1 n2 > 2^24 differences) or
+ * BDB_ENOMEM.
  */
 int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_t n2,
 			      double confidence, bdb__shift_estimate *out);
 
 typedef struct bdb__t_test_result {
-	double t;       /* (mean1 - mean2) / (s_pooled sqrt(1/n1 + 1/n2)), as scipy */
-	double df;      /* n1 + n2 - 2 (Welch: Welch-Satterthwaite) */
+	double t;	/* (mean1 - mean2) / (s_pooled sqrt(1/n1 + 1/n2)), as scipy */
+	double df;	/* n1 + n2 - 2 (Welch: Welch-Satterthwaite) */
 	double p_value; /* two-sided */
 	double mean1, mean2;
 	double sd1, sd2; /* sample standard deviations (n - 1) */
@@ -279,7 +289,7 @@ int bdb__stats_welch_test(const double *x, size_t n1, const double *y, size_t n2
 typedef enum bdb__history_model {
 	BDB__MODEL_ZSCORE,    /* Bencher z-score: mean +- z(b) s */
 	BDB__MODEL_TTEST,     /* Bencher t-test: mean +- t(b, n-1) s sqrt(1 + 1/n) */
-	BDB__MODEL_IQR,       /* Bencher IQR: median +- k IQR */
+	BDB__MODEL_IQR,	      /* Bencher IQR: median +- k IQR */
 	BDB__MODEL_DELTA_IQR, /* Bencher delta-IQR: median +- |median| k dIQR */
 	BDB__MODEL_LOOKBACK,  /* Conbench lookback z-score: mean +- k s */
 } bdb__history_model;
@@ -294,15 +304,15 @@ typedef enum bdb__history_verdict {
 
 typedef struct bdb__history_check {
 	bdb__history_model model;
-	double boundary;  /* b (a cumulative probability) or k (a multiplier) */
-	size_t n;         /* history values used */
-	double center;    /* mean (z-score, t-test, lookback) or median */
-	double spread;    /* s, IQR or delta-IQR, per model */
-	double lower;     /* lower limit */
-	double upper;     /* upper limit */
+	double boundary; /* b (a cumulative probability) or k (a multiplier) */
+	size_t n;	 /* history values used */
+	double center;	 /* mean (z-score, t-test, lookback) or median */
+	double spread;	 /* s, IQR or delta-IQR, per model */
+	double lower;	 /* lower limit */
+	double upper;	 /* upper limit */
 	double candidate;
-	double score;     /* (candidate - center) in units of the model's scale */
-	double p_value;   /* two-sided, for z-score, t-test, lookback; else NAN */
+	double score;	/* (candidate - center) in units of the model's scale */
+	double p_value; /* two-sided, for z-score, t-test, lookback; else NAN */
 	bdb__history_verdict verdict;
 } bdb__history_check;
 
@@ -346,17 +356,17 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 /* Change points                                                             */
 /* ------------------------------------------------------------------------ */
 
-#define BDB_CHANGES_DEFAULT_P_VALUE 0.05          /* E-Divisive */
-#define BDB_CHANGES_DEFAULT_PERMUTATIONS 100      /* E-Divisive */
-#define BDB_CHANGES_DEFAULT_WINDOW 50             /* windowed variant */
+#define BDB_CHANGES_DEFAULT_P_VALUE	     0.05  /* E-Divisive */
+#define BDB_CHANGES_DEFAULT_PERMUTATIONS     100   /* E-Divisive */
+#define BDB_CHANGES_DEFAULT_WINDOW	     50	   /* windowed variant */
 #define BDB_CHANGES_DEFAULT_WINDOWED_P_VALUE 0.001 /* windowed (Otava's) */
 
 typedef struct bdb__changes_options {
-	size_t window;        /* 0: E-Divisive over the whole series; else the
+	size_t window;	      /* 0: E-Divisive over the whole series; else the
 			       * windowed Otava/Hunter variant with this window */
 	double max_p_value;   /* a change point needs p <= this */
 	int permutations;     /* E-Divisive permutation count */
-	uint64_t seed;        /* E-Divisive permutation seed */
+	uint64_t seed;	      /* E-Divisive permutation seed */
 	double min_magnitude; /* windowed: also drop changes with a relative
 			       * magnitude <= this (0 keeps all) */
 } bdb__changes_options;
@@ -369,11 +379,11 @@ void bdb__changes_options_default(bdb__changes_options *opt);
 void bdb__changes_options_windowed(bdb__changes_options *opt);
 
 typedef struct bdb__change_point {
-	size_t index;       /* first observation of the new regime, 0-based */
+	size_t index;	    /* first observation of the new regime, 0-based */
 	double mean_before; /* mean from the previous change point to index */
 	double mean_after;  /* mean from index to the next change point */
 	double change_pct;  /* (after - before) / |before| * 100; NAN if before is 0 */
-	double p_value;     /* permutation p (E-Divisive) or t-test p (windowed) */
+	double p_value;	    /* permutation p (E-Divisive) or t-test p (windowed) */
 } bdb__change_point;
 
 typedef struct bdb__changes {
@@ -387,17 +397,30 @@ typedef struct bdb__changes {
  * Change points of x[0..n) (oldest first).
  *
  * window == 0: E-Divisive means (Matteson and James 2014, alpha = 1):
- * repeatedly take the segment and split (tau, kappa) with the largest
- * divergence Q = (a b / (a + b)) E (a, b the sizes of the two sides) and
- * accept tau when a permutation test (values shuffled within every current
- * segment, `permutations` times) gives p = (1 + #{Q_perm >= Q}) / (R + 1)
- * <= max_p_value; stop at the first rejection.
+ * repeatedly take, over every current segment, the split tau with the
+ * largest divergence Q (bdb__changes_best_split; kappa is the segment's
+ * end, as in Otava/Hunter, which makes each scan O(n log n)) and accept it
+ * when a permutation test (values shuffled within every current segment,
+ * `permutations` times, one seeded stream) gives
+ * p = (1 + #{Q_perm >= Q}) / (R + 1) <= max_p_value; stop at the first
+ * rejection (the permutations stop as soon as rejection is certain). Each
+ * side of a split has at least 2 values. By construction the chance of a
+ * false change point in i.i.d. noise is about max_p_value (5/101 with the
+ * defaults).
  *
  * window > 0: the Otava/Hunter variant: E-Divisive candidates found in
- * overlapping windows (step window / 2) accepted by Student's t-test at a
- * relaxed first-pass level (10 p below 0.05, else 2 p), then merged: the
- * weakest point is removed and its neighbours re-tested between adjacent
- * change points until every p < max_p_value.
+ * overlapping windows (start advances by window / 2, or to the last point
+ * found) accepted by Student's t-test at a relaxed first-pass level
+ * (10 p below 0.05, 2 p below 0.5, else p), then merged over the whole
+ * series: the weakest point (largest p; when all pass, smallest relative
+ * magnitude <= min_magnitude) is removed and its neighbours re-tested
+ * against their new neighbours, until every p < max_p_value. Unlike Otava
+ * the t-test p-value is multiplied by the number of places the split could
+ * have taken between its neighbours (Bonferroni), because the split is the
+ * best of those places; without it flat noise of 2,000 values got a change
+ * point in most series. After the merge every point moves to the best
+ * split between its neighbours and the merge runs again. docs/detection.md
+ * has the measured rates.
  *
  * n < 3 yields no change points. Options are copied into out->options.
  * Returns 0, BDB_EINVAL (bad options, non-finite values) or BDB_ENOMEM;
@@ -405,6 +428,17 @@ typedef struct bdb__changes {
  */
 int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,
 			bdb__changes *out);
+
+/*
+ * The single E-Divisive split of x[0..n) (alpha = 1): the tau in
+ * [2, n - 2] maximizing
+ *   Q(tau) = a b / (a + b) * (2/(a b) sum|A_i - B_j|
+ *            - sum_{i<k}|A_i - A_k| / C(a, 2) - sum_{j<k}|B_j - B_k| / C(b, 2))
+ * with A = x[0..tau), B = x[tau..n), a = tau, b = n - tau (the earliest
+ * tau on ties), and that Q. O(n log n). For explanations and tests.
+ * Returns 0, BDB_EINVAL (n < 4, a non-finite value) or BDB_ENOMEM.
+ */
+int bdb__changes_best_split(const double *x, size_t n, size_t *tau, double *q);
 
 /* Frees what bdb__detect_changes allocated and empties c (safe on an empty
  * or zeroed c). */

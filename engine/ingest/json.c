@@ -26,7 +26,8 @@
 
 /*
  * jansson's error position is just past the offending token, which its
- * message quotes ("... near 'tru'"). Point at the token's start instead.
+ * message quotes ("... near 'tru'"); a number out of range is not quoted.
+ * Point at the token's start instead.
  */
 static size_t error_offset(const char *text, size_t len, const json_error_t *e)
 {
@@ -34,6 +35,11 @@ static size_t error_offset(const char *text, size_t len, const json_error_t *e)
 	if (pos > len)
 		pos = len;
 	const char *near = strstr(e->text, " near '");
+	if (!near && json_error_code(e) == json_error_numeric_overflow) {
+		while (pos > 0 && strchr("0123456789+-.eE", text[pos - 1]))
+			pos--;
+		return pos;
+	}
 	if (!near)
 		return pos;
 	const char *tok = near + 7;
@@ -44,6 +50,78 @@ static size_t error_offset(const char *text, size_t len, const json_error_t *e)
 	if (toklen <= pos && memcmp(text + pos - toklen, tok, toklen) == 0)
 		return pos - toklen;
 	return pos;
+}
+
+static bool starts_with(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
+}
+
+/*
+ * What jansson found, said with what was expected. at is the offending
+ * token in the text (its start), end the end of the text.
+ */
+static void describe_error(const json_error_t *e, const char *at, const char *end, char *buf,
+			   size_t size)
+{
+	const char *m = e->text;
+	size_t numlen = 0;
+	while (at + numlen < end && numlen < 40 && strchr("0123456789+-.eE", at[numlen]))
+		numlen++;
+	switch (json_error_code(e)) {
+	case json_error_duplicate_key: {
+		/* "duplicate object key near '"time"'" */
+		const char *key = strstr(m, " near '");
+		int keylen = key ? (int)strlen(key + 7) - 1 : 0;
+		snprintf(buf, size, "duplicate key %.*s; a key may appear only once in an object",
+			 keylen > 0 ? keylen : 0, key ? key + 7 : "");
+		return;
+	}
+	case json_error_numeric_overflow:
+		snprintf(buf, size,
+			 "the number %.*s is out of range; expected a finite number (a real "
+			 "within a double, an integer within 64 bits)",
+			 (int)numlen, at);
+		return;
+	case json_error_invalid_utf8:
+		snprintf(buf, size, "%s; expected UTF-8 text", m);
+		return;
+	case json_error_stack_overflow:
+		snprintf(buf, size, "nested deeper than 2048 arrays and objects");
+		return;
+	case json_error_premature_end_of_input:
+		snprintf(buf, size, "the document is truncated: %s",
+			 strncmp(m, "unexpected token", 16) == 0 ? "a value expected near end of file"
+								   : m);
+		return;
+	case json_error_end_of_input_expected:
+		snprintf(buf, size, "%s (one JSON document per input)", m);
+		return;
+	default:
+		break;
+	}
+	if (starts_with(at, end, "NaN") || starts_with(at, end, "Infinity") ||
+	    starts_with(at, end, "-Infinity") || starts_with(at, end, "+Infinity")) {
+		snprintf(buf, size, "NaN and Infinity are not JSON numbers; expected a finite number");
+		return;
+	}
+	if (strncmp(m, "unexpected newline", 18) == 0) {
+		snprintf(buf, size, "%s; expected the string's closing '\"' on the same line", m);
+		return;
+	}
+	if (strncmp(m, "control character", 17) == 0) {
+		snprintf(buf, size, "%s; expected control characters escaped (\\u0001)", m);
+		return;
+	}
+	if (strncmp(m, "invalid token", 13) == 0 || strncmp(m, "unexpected token", 16) == 0) {
+		snprintf(buf, size,
+			 "%s; expected a value (a number, string, object, array, true, false or "
+			 "null)",
+			 m);
+		return;
+	}
+	snprintf(buf, size, "%s", m);
 }
 
 int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len,
@@ -58,8 +136,11 @@ int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size
 	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
 		int line, col;
-		bdb__offset_position(text, len, error_offset(text, len, &e), &line, &col);
-		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", e.text);
+		size_t at = error_offset(text, len, &e);
+		char what[512];
+		describe_error(&e, text + at, text + len, what, sizeof what);
+		bdb__offset_position(text, len, at, &line, &col);
+		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", what);
 	}
 	doc->name = name;
 	doc->text = text;
@@ -522,45 +603,77 @@ void bdb__put_json_number(bdb_buf *b, double v)
 	bdb_buf_puts(b, isfinite(v) ? bdb__format_double(v, num, sizeof num) : "null");
 }
 
-/* Compact JSON of v, with integers exact and reals in their shortest form. */
-static void put_compact(bdb_buf *b, const json_t *v)
+void bdb__put_json_real(bdb_buf *b, double v)
 {
 	char num[40];
+	if (!isfinite(v)) {
+		bdb_buf_puts(b, "null");
+		return;
+	}
+	bdb__format_double(v, num, sizeof num);
+	bdb_buf_puts(b, num);
+	if (!strpbrk(num, ".e"))
+		bdb_buf_puts(b, ".0");
+}
+
+static void newline(bdb_buf *b, int level)
+{
+	bdb_buf_putc(b, '\n');
+	for (int i = 0; i < level; i++)
+		bdb_buf_puts(b, "  ");
+}
+
+void bdb__put_json_value(bdb_buf *b, const json_t *v, int level)
+{
+	bool pretty = level >= 0;
+	int inner = pretty ? level + 1 : -1;
 	const char *key;
 	json_t *child;
 	size_t i;
+	bool first = true;
 	switch (json_typeof(v)) {
-	case JSON_OBJECT: {
-		bool first = true;
+	case JSON_OBJECT:
 		bdb_buf_putc(b, '{');
 		json_object_foreach((json_t *)v, key, child)
 		{
 			bdb_buf_puts(b, first ? "" : ",");
 			first = false;
+			if (pretty)
+				newline(b, inner);
 			bdb__put_json_string(b, key);
-			bdb_buf_putc(b, ':');
-			put_compact(b, child);
+			bdb_buf_puts(b, pretty ? ": " : ":");
+			bdb__put_json_value(b, child, inner);
 		}
+		if (pretty && !first)
+			newline(b, level);
 		bdb_buf_putc(b, '}');
 		break;
-	}
 	case JSON_ARRAY:
 		bdb_buf_putc(b, '[');
 		json_array_foreach(v, i, child)
 		{
-			bdb_buf_puts(b, i ? "," : "");
-			put_compact(b, child);
+			bdb_buf_puts(b, i == 0 ? "" : pretty ? ", " : ",");
+			bdb__put_json_value(b, child, inner);
 		}
 		bdb_buf_putc(b, ']');
 		break;
 	case JSON_STRING:
 		bdb__put_json_string(b, json_string_value(v));
 		break;
-	case JSON_NULL:
-		bdb_buf_puts(b, "null");
+	case JSON_INTEGER:
+		bdb_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		bdb__put_json_real(b, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		bdb_buf_puts(b, "true");
+		break;
+	case JSON_FALSE:
+		bdb_buf_puts(b, "false");
 		break;
 	default:
-		bdb_buf_puts(b, bdb__json_text(v, num, sizeof num));
+		bdb_buf_puts(b, "null");
 	}
 }
 
@@ -581,7 +694,7 @@ const char *bdb__json_text(const json_t *v, char *buf, size_t size)
 	default: {
 		bdb_buf b;
 		bdb_buf_init(&b);
-		put_compact(&b, v);
+		bdb__put_json_value(&b, v, -1);
 		snprintf(buf, size, "%s", b.failed ? "null" : bdb_buf_cstr(&b));
 		bdb_buf_free(&b);
 		return buf;
@@ -619,7 +732,7 @@ int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *
 	if (json_is_array(v)) {
 		bdb_buf b;
 		bdb_buf_init(&b);
-		put_compact(&b, v);
+		bdb__put_json_value(&b, v, -1);
 		rc = b.failed ? BDB_ENOMEM : fn(ctx, prefix, bdb_buf_cstr(&b));
 		bdb_buf_free(&b);
 		return rc;
@@ -627,7 +740,20 @@ int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *
 	return fn(ctx, prefix, bdb__json_text(v, num, sizeof num));
 }
 
-int bdb__json_keep_exact(bdb_run *run, const json_t *v, const char *point, const char *metric)
+bool bdb__is_reserved_meta(const char *key)
+{
+	return strncmp(key, BDB__META_EXACT, strlen(BDB__META_EXACT)) == 0 ||
+	       strncmp(key, BDB__META_SHAPE, strlen(BDB__META_SHAPE)) == 0;
+}
+
+void bdb__exact_key(const bdb_run *run, const bdb_point *p, const char *metric, char *buf,
+		    size_t size)
+{
+	snprintf(buf, size, "%s%zu:%s:%s", BDB__META_EXACT, (size_t)(p - run->points), p->name,
+		 metric);
+}
+
+int bdb__json_keep_exact(bdb_run *run, const json_t *v, const bdb_point *p, const char *metric)
 {
 	const json_int_t limit = (json_int_t)1 << 53;
 	if (!json_is_integer(v))
@@ -635,10 +761,30 @@ int bdb__json_keep_exact(bdb_run *run, const json_t *v, const char *point, const
 	json_int_t i = json_integer_value(v);
 	if (i <= limit && i >= -limit)
 		return 0;
-	char key[512], text[32];
-	snprintf(key, sizeof key, "exact:%s:%s", point, metric);
+	char key[1024], text[32];
+	bdb__exact_key(run, p, metric, key, sizeof key);
 	snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, i);
 	return bdb_run_set_meta(run, key, text);
+}
+
+int bdb__json_keep_shape(bdb_run *run, const char *name, const json_t *obj)
+{
+	const char *key;
+	json_t *v;
+	bool flat = true;
+	json_object_foreach((json_t *)obj, key, v)
+		flat = flat && json_is_string(v);
+	if (flat)
+		return 0;
+	/* 17 digits: every real reads back to the same double. */
+	char *text = json_dumps(obj, JSON_COMPACT | JSON_REAL_PRECISION(17));
+	if (!text)
+		return BDB_ENOMEM;
+	char meta_key[64];
+	snprintf(meta_key, sizeof meta_key, "%s%s", BDB__META_SHAPE, name);
+	int rc = bdb_run_set_meta(run, meta_key, text);
+	free(text);
+	return rc;
 }
 
 int bdb__set_tag(void *ref, const char *key, const char *value)

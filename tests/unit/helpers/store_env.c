@@ -22,7 +22,7 @@ char *make_temp_dir(void)
 	size_t n = strlen(base) + 32;
 	char *dir = malloc(n);
 	assert_non_null(dir);
-	snprintf(dir, n, "%s/bdb-test-XXXXXX", base);
+	snprintf(dir, n, "%s/bdb-store-test-XXXXXX", base);
 	assert_non_null(mkdtemp(dir));
 	return dir;
 }
@@ -71,7 +71,7 @@ bdb_run *make_run(const char *id, int64_t ts, const char *commit, const char *br
 	if (branch)
 		assert_int_equal(bdb_run_set_branch(run, branch), 0);
 	for (size_t i = 0; i < n_points; i++) {
-		char name[32], size[8];
+		char name[32], size[32];
 		snprintf(name, sizeof name, "bench/%03zu", i);
 		snprintf(size, sizeof size, "%zu", i % 3);
 		bdb_point *p;
@@ -125,4 +125,44 @@ bool sanitized(void)
 {
 	const char *v = getenv("BENCHDB_SANITIZED");
 	return v && v[0] == '1';
+}
+
+int store_setup(void **state)
+{
+	store_fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	f->dir = make_temp_dir();
+	f->store = open_store(f->dir, 0);
+	*state = f;
+	return 0;
+}
+
+int store_teardown(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store_close(f->store);
+	remove_tree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+size_t count_postings(bdb_reader *r, const char *term)
+{
+	uint64_t *ids;
+	size_t n = 99;
+	assert_int_equal(bdb_reader_postings(r, term, &ids, &n), 0);
+	free(ids);
+	return n;
+}
+
+size_t count_matching(bdb_reader *r, const char *const *terms, size_t n_terms)
+{
+	uint64_t *ids;
+	size_t n = 99;
+	assert_int_equal(bdb_reader_series_match(r, terms, n_terms, &ids, &n), 0);
+	for (size_t i = 1; i < n; i++)
+		assert_true(ids[i - 1] < ids[i]);
+	free(ids);
+	return n;
 }
