@@ -3,12 +3,15 @@
  *
  * A FlatBuffer is written back to front: children first, each object placed
  * in front of (at a lower address than) everything written before it, so
- * every offset points forward, as the format requires. The builder keeps the
- * bytes at the end of one allocation that grows by doubling; positions are
- * counted from the end of the buffer ("refs"), so they stay valid when the
- * allocation moves. Alignment is likewise kept relative to the end, and the
- * finished buffer is padded at the front to a multiple of its largest
- * alignment, which makes every alignment hold relative to the start too.
+ * every offset points forward, as the format requires. The builder works in
+ * the spare capacity of the caller's bdb_buf: the bytes grow downward from
+ * the end of that capacity (which doubles when full) and are moved into
+ * place once, at the end. A caller that reuses its bdb_buf across runs thus
+ * encodes without allocating the buffer again. Positions are counted from
+ * the end ("refs"), so they stay valid when the memory moves. Alignment is
+ * likewise kept relative to the end, and the finished buffer is padded at
+ * the front to a multiple of its largest alignment, which makes every
+ * alignment hold relative to the start too.
  *
  * Layout choices:
  *   - A table's fields are pushed largest first (8-byte scalars, then 4-byte
@@ -40,16 +43,15 @@ typedef struct shared_string {
 } shared_string;
 
 typedef struct builder {
-	uint8_t *mem;     /* the bytes are mem[cap - size .. cap) */
-	size_t cap;
+	bdb_buf *out; /* the bytes are the last `size` of out's capacity */
 	size_t size;
-	size_t minalign;  /* largest alignment used so far */
-	int err;          /* first error; once set, every push is a no-op */
+	size_t minalign; /* largest alignment used so far */
+	int err;	 /* first error; once set, every push is a no-op */
 
 	/* The table being built: where it started and where each field went. */
 	size_t table_start;
 	uint32_t field_ref[BDB__FB_MAX_FIELDS]; /* 0: field absent */
-	unsigned n_fields;                      /* highest present id + 1 */
+	unsigned n_fields;			/* highest present id + 1 */
 
 	uint32_t *vtables; /* refs of the vtables written so far */
 	size_t n_vtables, cap_vtables;
@@ -63,15 +65,23 @@ typedef struct builder {
 
 static void builder_free(builder *b)
 {
-	free(b->mem);
 	free(b->vtables);
 	free(b->refs);
 	free(b->strings);
 }
 
+/*
+ * Where the builder's bytes end: the last byte of out's capacity stays free
+ * for the NUL that bdb_buf keeps after its contents.
+ */
+static size_t end_of(const builder *b)
+{
+	return b->out->cap - 1;
+}
+
 static uint8_t *at_ref(const builder *b, size_t ref)
 {
-	return b->mem + b->cap - ref;
+	return (uint8_t *)b->out->data + end_of(b) - ref;
 }
 
 /* Makes room for n more bytes in front of the current ones. */
@@ -79,25 +89,23 @@ static bool reserve(builder *b, size_t n)
 {
 	if (b->err)
 		return false;
-	if (b->cap - b->size >= n)
+	size_t room = end_of(b) - b->out->len;
+	if (room - b->size >= n)
 		return true;
 	if (n > BDB__FB_MAX_SIZE - b->size) {
 		b->err = BDB_ETOOBIG;
 		return false;
 	}
-	size_t cap = b->cap ? b->cap : 1024;
-	while (cap - b->size < n)
-		cap *= 2;
-	uint8_t *mem = malloc(cap);
-	if (!mem) {
+	size_t want = room * 2;
+	while (want - b->size < n)
+		want *= 2;
+	size_t old_end = end_of(b);
+	if (bdb_buf_reserve(b->out, want)) {
 		b->err = BDB_ENOMEM;
 		return false;
 	}
-	if (b->size)
-		memcpy(mem + cap - b->size, b->mem + b->cap - b->size, b->size);
-	free(b->mem);
-	b->mem = mem;
-	b->cap = cap;
+	/* realloc kept the old capacity's bytes; move ours to the new end. */
+	memmove(at_ref(b, b->size), b->out->data + old_end - b->size, b->size);
 	return true;
 }
 
@@ -201,21 +209,27 @@ static bool grow_strings(builder *b)
 	return true;
 }
 
-/* Writes a string (u32 length, bytes, NUL); returns its ref, 0 for NULL. */
-static uint32_t build_string(builder *b, const char *s)
+/*
+ * Writes a string (u32 length, bytes, NUL); returns its ref, 0 for NULL.
+ * With share, an equal string written before is reused instead: for the
+ * strings that repeat across points (tag keys and values, metric names,
+ * units, scenarios), not for the ones that rarely do (point names, ids).
+ */
+static uint32_t build_string(builder *b, const char *s, bool share)
 {
 	if (!s || b->err)
 		return 0;
 	size_t n = strlen(s);
 	shared_string *slot = NULL;
 	uint32_t hash = 0;
-	if (n <= SHARED_STRING_MAX) {
+	if (share && n <= SHARED_STRING_MAX) {
 		if (2 * (b->n_strings + 1) > b->cap_strings && !grow_strings(b))
 			return 0;
 		hash = hash_bytes(s, n);
 		size_t j = hash & (b->cap_strings - 1);
 		while (b->strings[j].ref) {
-			if (b->strings[j].hash == hash && string_at_ref_is(b, b->strings[j].ref, s, n))
+			if (b->strings[j].hash == hash &&
+			    string_at_ref_is(b, b->strings[j].ref, s, n))
 				return b->strings[j].ref;
 			j = (j + 1) & (b->cap_strings - 1);
 		}
@@ -291,6 +305,27 @@ static uint32_t build_offset_vector(builder *b, size_t base, size_t n)
 	push_u32(b, (uint32_t)n);
 	b->n_refs = base;
 	return b->err ? 0 : (uint32_t)b->size;
+}
+
+/* Builds child i of items (an array of the model's structs); returns its ref. */
+typedef uint32_t (*build_child)(builder *b, const void *items, size_t i);
+
+/*
+ * Builds the n children of items last to first (so child 0 lands at the
+ * lowest address), then the vector of offsets to them. Returns the vector's
+ * ref, or 0 (field absent) when n is 0.
+ */
+static uint32_t build_table_vector(builder *b, const void *items, size_t n, build_child build)
+{
+	if (!n)
+		return 0;
+	size_t base = refs_open(b, n);
+	for (size_t i = n; i-- > 0 && !b->err;) {
+		/* build may move b->refs: store through a fresh lvalue. */
+		uint32_t ref = build(b, items, i);
+		b->refs[base + i] = ref;
+	}
+	return build_offset_vector(b, base, n);
 }
 
 /* ---- tables ---- */
@@ -399,35 +434,24 @@ static uint32_t table_end(builder *b)
 
 /* ---- the schema's tables ---- */
 
-static uint32_t build_key_value(builder *b, const bdb_kv *kv)
+static uint32_t build_key_value(builder *b, const void *items, size_t i)
 {
-	uint32_t key = build_string(b, kv->key);
-	uint32_t value = build_string(b, kv->value);
+	const bdb_kv *kv = (const bdb_kv *)items + i;
+	uint32_t key = build_string(b, kv->key, true);
+	uint32_t value = build_string(b, kv->value, true);
 	table_start(b, 4);
 	field_offset(b, BDB__FB_KV_KEY, key);
 	field_offset(b, BDB__FB_KV_VALUE, value);
 	return table_end(b);
 }
 
-/* A vector of KeyValue tables, or ref 0 (field absent) when n is 0. */
-static uint32_t build_key_values(builder *b, const bdb_kv *kvs, size_t n)
+static uint32_t build_metric_def(builder *b, const void *items, size_t i)
 {
-	if (!n)
-		return 0;
-	size_t base = refs_open(b, n);
-	for (size_t i = n; i-- > 0 && !b->err;) {
-		uint32_t ref = build_key_value(b, &kvs[i]);
-		b->refs[base + i] = ref;
-	}
-	return build_offset_vector(b, base, n);
-}
-
-static uint32_t build_metric_def(builder *b, const bdb_metric_def *def)
-{
-	uint32_t name = build_string(b, def->name);
-	uint32_t unit = build_string(b, def->unit);
-	uint32_t group = build_string(b, def->group);
-	uint32_t description = build_string(b, def->description);
+	const bdb_metric_def *def = (const bdb_metric_def *)items + i;
+	uint32_t name = build_string(b, def->name, true);
+	uint32_t unit = build_string(b, def->unit, true);
+	uint32_t group = build_string(b, def->group, true);
+	uint32_t description = build_string(b, def->description, false);
 	table_start(b, def->has_threshold ? 8 : 4);
 	if (def->has_threshold)
 		field_f64(b, BDB__FB_DEF_THRESHOLD, def->threshold);
@@ -449,10 +473,11 @@ static bool is_positive_zero(double v)
 	return bits == 0;
 }
 
-static uint32_t build_metric(builder *b, const bdb_metric *m)
+static uint32_t build_metric(builder *b, const void *items, size_t i)
 {
-	uint32_t name = build_string(b, m->name);
-	uint32_t unit = build_string(b, m->unit);
+	const bdb_metric *m = (const bdb_metric *)items + i;
+	uint32_t name = build_string(b, m->name, true);
+	uint32_t unit = build_string(b, m->unit, true);
 	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
 	/* -0.0 is kept: only the default's exact bits may be left out. */
 	bool has_value = !is_positive_zero(m->value);
@@ -469,20 +494,13 @@ static uint32_t build_metric(builder *b, const bdb_metric *m)
 	return table_end(b);
 }
 
-static uint32_t build_point(builder *b, const bdb_point *p)
+static uint32_t build_point(builder *b, const void *items, size_t i)
 {
-	uint32_t metrics = 0;
-	if (p->n_metrics) {
-		size_t base = refs_open(b, p->n_metrics);
-		for (size_t i = p->n_metrics; i-- > 0 && !b->err;) {
-			uint32_t ref = build_metric(b, &p->metrics[i]);
-			b->refs[base + i] = ref;
-		}
-		metrics = build_offset_vector(b, base, p->n_metrics);
-	}
-	uint32_t tags = build_key_values(b, p->tags, p->n_tags);
-	uint32_t name = build_string(b, p->name);
-	uint32_t scenario = build_string(b, p->scenario);
+	const bdb_point *p = (const bdb_point *)items + i;
+	uint32_t metrics = build_table_vector(b, p->metrics, p->n_metrics, build_metric);
+	uint32_t tags = build_table_vector(b, p->tags, p->n_tags, build_key_value);
+	uint32_t name = build_string(b, p->name, false);
+	uint32_t scenario = build_string(b, p->scenario, true);
 	table_start(b, 4);
 	field_offset(b, BDB__FB_POINT_NAME, name);
 	field_offset(b, BDB__FB_POINT_SCENARIO, scenario);
@@ -493,29 +511,13 @@ static uint32_t build_point(builder *b, const bdb_point *p)
 
 static uint32_t build_run(builder *b, const bdb_run *run)
 {
-	uint32_t points = 0, defs = 0;
-	if (run->n_points) {
-		size_t base = refs_open(b, run->n_points);
-		for (size_t i = run->n_points; i-- > 0 && !b->err;) {
-			/* build_point may move b->refs: store through a fresh lvalue. */
-			uint32_t ref = build_point(b, &run->points[i]);
-			b->refs[base + i] = ref;
-		}
-		points = build_offset_vector(b, base, run->n_points);
-	}
-	if (run->n_defs) {
-		size_t base = refs_open(b, run->n_defs);
-		for (size_t i = run->n_defs; i-- > 0 && !b->err;) {
-			uint32_t ref = build_metric_def(b, &run->defs[i]);
-			b->refs[base + i] = ref;
-		}
-		defs = build_offset_vector(b, base, run->n_defs);
-	}
-	uint32_t metadata = build_key_values(b, run->meta, run->n_meta);
-	uint32_t environment = build_key_values(b, run->env, run->n_env);
-	uint32_t id = build_string(b, run->id);
-	uint32_t commit = build_string(b, run->commit);
-	uint32_t branch = build_string(b, run->branch);
+	uint32_t points = build_table_vector(b, run->points, run->n_points, build_point);
+	uint32_t defs = build_table_vector(b, run->defs, run->n_defs, build_metric_def);
+	uint32_t metadata = build_table_vector(b, run->meta, run->n_meta, build_key_value);
+	uint32_t environment = build_table_vector(b, run->env, run->n_env, build_key_value);
+	uint32_t id = build_string(b, run->id, false);
+	uint32_t commit = build_string(b, run->commit, false);
+	uint32_t branch = build_string(b, run->branch, false);
 	table_start(b, run->timestamp_us ? 8 : 4);
 	if (run->timestamp_us)
 		field_i64(b, BDB__FB_RUN_TIMESTAMP, run->timestamp_us);
@@ -544,8 +546,11 @@ int bdb_run_encode(const bdb_run *run, bdb_buf *out)
 {
 	if (!run || !out || !run->id || !run_enums_valid(run))
 		return BDB_EINVAL;
+	if (bdb_buf_reserve(out, 1024))
+		return BDB_ENOMEM;
 	builder b;
 	memset(&b, 0, sizeof b);
+	b.out = out;
 	b.minalign = 4;
 	uint32_t root = build_run(&b, run);
 	/* Root offset and file identifier; then the whole is minalign-aligned. */
@@ -556,9 +561,11 @@ int bdb_run_encode(const bdb_run *run, bdb_buf *out)
 	push_offset(&b, root);
 	int rc = b.err;
 	if (!rc) {
-		rc = bdb_buf_reserve(out, b.size);
-		if (!rc)
-			bdb_buf_append(out, at_ref(&b, b.size), b.size);
+		/* Move the finished bytes from the end of the capacity into place
+		 * and keep bdb_buf's promise of a NUL after the contents. */
+		memmove(out->data + out->len, at_ref(&b, b.size), b.size);
+		out->len += b.size;
+		out->data[out->len] = '\0';
 	}
 	builder_free(&b);
 	return rc;

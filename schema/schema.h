@@ -300,7 +300,9 @@ bool bdb_run_equal(const bdb_run *a, const bdb_run *b);
  * out (appended). Tags, environment and metadata are written in the run's
  * (sorted) order. Returns 0 or BDB_ENOMEM / BDB_EINVAL (run->id NULL, or a
  * direction or priority outside its enum) / BDB_ETOOBIG (the buffer would
- * exceed the FlatBuffers limit of 2^31 - 1 bytes).
+ * exceed the FlatBuffers limit of 2^31 - 1 bytes). The builder works in
+ * out's spare capacity, so reusing one bdb_buf (bdb_buf_reset) across runs
+ * avoids allocating; on failure out->len is unchanged.
  */
 int bdb_run_encode(const bdb_run *run, bdb_buf *out);
 
