@@ -487,39 +487,78 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	return rc;
 }
 
+typedef struct put_batch {
+	put_ctx *items;
+	size_t n;
+	size_t failed; /* index of the run that failed */
+} put_batch;
+
+static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	put_batch *b = ctx;
+	bool wrote = false;
+	for (size_t i = 0; i < b->n; i++) {
+		int rc = put_run_txn(s, txn, &b->items[i]);
+		if (rc < 0) {
+			b->failed = i;
+			return rc;
+		}
+		wrote = wrote || rc == 0;
+	}
+	return wrote ? 0 : 1;
+}
+
+int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
+		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	put_batch b = {.items = calloc(n ? n : 1, sizeof *b.items), .n = n};
+	if (!b.items)
+		return BDB_ENOMEM;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		put_ctx *c = &b.items[i];
+		*c = (put_ctx){.run = runs[i], .flags = flags, .d = d};
+		bdb_buf_init(&c->fb);
+		bdb_buf_init(&c->scratch);
+		bdb_buf_init(&c->series_ids);
+	}
+	for (size_t i = 0; i < n && !rc; i++) {
+		b.failed = i;
+		rc = check_run(runs[i], d);
+		if (!rc) {
+			rc = bdb_run_encode(runs[i], &b.items[i].fb);
+			if (rc)
+				bdb_diag_set(d, rc, NULL, 0, 0, "cannot encode run \"%s\": %s",
+					     runs[i]->id, bdb_strerror(rc));
+		}
+	}
+	if (!rc)
+		rc = bdb__write(store, put_batch_txn, &b);
+	if (rc) {
+		if (d && d->code == 0)
+			bdb_diag_set(d, rc, NULL, 0, 0, "cannot store run \"%s\": %s",
+				     runs[b.failed]->id, bdb_strerror(rc));
+		if (failed)
+			*failed = b.failed;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!rc && seqs)
+			seqs[i] = b.items[i].seq;
+		if (!rc && outcomes)
+			outcomes[i] = b.items[i].outcome;
+		bdb_buf_free(&b.items[i].fb);
+		bdb_buf_free(&b.items[i].scratch);
+		bdb_buf_free(&b.items[i].series_ids);
+	}
+	free(b.items);
+	return rc;
+}
+
 int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
 		      uint64_t *out_seq, bdb_put_outcome *outcome, bdb_diag *d)
 {
-	bdb_diag_clear(d);
-	int rc = check_run(run, d);
-	if (rc)
-		return rc;
-	put_ctx c = {.run = run, .flags = flags, .d = d};
-	bdb_buf_init(&c.fb);
-	bdb_buf_init(&c.scratch);
-	bdb_buf_init(&c.series_ids);
-	rc = bdb_run_encode(run, &c.fb);
-	if (rc) {
-		bdb_diag_set(d, rc, NULL, 0, 0, "cannot encode run \"%s\": %s", run->id,
-			     bdb_strerror(rc));
-		goto done;
-	}
-	rc = bdb__write(store, put_run_txn, &c);
-	if (rc) {
-		if (d && d->code == 0)
-			bdb_diag_set(d, rc, NULL, 0, 0, "cannot store run \"%s\": %s", run->id,
-				     bdb_strerror(rc));
-		goto done;
-	}
-	if (out_seq)
-		*out_seq = c.seq;
-	if (outcome)
-		*outcome = c.outcome;
-done:
-	bdb_buf_free(&c.fb);
-	bdb_buf_free(&c.scratch);
-	bdb_buf_free(&c.series_ids);
-	return rc;
+	return bdb_store_put_runs(store, &run, 1, flags, out_seq, outcome, NULL, d);
 }
 
 /* ------------------------------------------------------------------------ */
