@@ -28,7 +28,7 @@ enum bdb__db {
 	BDB__DB_SERIES,      /* key form of canonical series bytes -> series id */
 	BDB__DB_SERIES_INFO, /* series id -> unit, scenario, point, metric, tags */
 	BDB__DB_POSTINGS,    /* key form of term -> dup series ids */
-	BDB__DB_OBS,         /* series ‖ timestamp ‖ seq -> value record */
+	BDB__DB_OBS,         /* series -> dup records timestamp ‖ seq ‖ values */
 	BDB__DB_BASELINES,   /* key form of name -> seq ‖ name */
 	BDB__DB_METRIC_DEFS, /* key form of name -> metric definition */
 	BDB__DB_COUNT
@@ -90,21 +90,23 @@ int64_t bdb__get_time(const uint8_t *p);
 void bdb__put_double(uint8_t *p, double v);
 double bdb__get_double(const uint8_t *p);
 
-/* The 24-byte observation key: series ‖ timestamp ‖ seq. */
-#define BDB__OBS_KEY 24
-void bdb__obs_key(uint8_t *out, uint64_t series, int64_t us, uint64_t seq);
+/*
+ * The observation record, one DUPFIXED item under its series id (8-byte
+ * key), sorted by time then seq:
+ *   time (8) ‖ seq (8) ‖ value (8) ‖ lower (8) ‖ upper (8) ‖ bits (4)
+ * bits: bit 31 lower present, bit 30 upper present, bits 0-29 n_samples
+ * (saturating). Absent bounds are stored as 0.
+ */
+#define BDB__OBS_RECORD 44
+void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs);
+/* Fills every field of obs. BDB_ECORRUPT if malformed. */
+int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
 
 /*
- * The observation record: value, flags (bit 0 lower, bit 1 upper, bit 2
- * sample count), then lower, upper (8 bytes each) and n_samples (u32) when
- * flagged. At most BDB__OBS_VALUE_MAX bytes.
+ * Positions cur (on obs) at the record of series in run (us, seq) and fills
+ * out (may be NULL). BDB_ENOTFOUND when there is none.
  */
-#define BDB__OBS_VALUE_MAX (8 + 1 + 8 + 8 + 4)
-size_t bdb__obs_value_encode(uint8_t *out, const bdb_obs *obs);
-/* Fills obs' value fields (not timestamp, run_seq). BDB_ECORRUPT if malformed. */
-int bdb__obs_value_decode(const void *data, size_t len, bdb_obs *obs);
-/* Fills obs->timestamp_us and obs->run_seq from a 24-byte key. */
-void bdb__obs_key_decode(const void *key, uint64_t *series, bdb_obs *obs);
+int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out);
 
 /*
  * The run header (runlog value): timestamp (8), n_points (4), n_metrics (4),

@@ -109,73 +109,35 @@ size_t bdb__key_form(const void *s, size_t n, uint8_t *out)
 	return BDB__KEY_LONG;
 }
 
-void bdb__obs_key(uint8_t *out, uint64_t series, int64_t us, uint64_t seq)
+enum { OBS_LOWER = UINT32_C(1) << 31, OBS_UPPER = UINT32_C(1) << 30 };
+#define OBS_MAX_SAMPLES ((UINT32_C(1) << 30) - 1)
+
+void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs)
 {
-	bdb__put_be64(out, series);
-	bdb__put_time(out + 8, us);
-	bdb__put_be64(out + 16, seq);
+	bdb__put_time(out, obs->timestamp_us);
+	bdb__put_be64(out + 8, obs->run_seq);
+	bdb__put_double(out + 16, obs->value);
+	bdb__put_double(out + 24, obs->has_lower ? obs->lower : 0);
+	bdb__put_double(out + 32, obs->has_upper ? obs->upper : 0);
+	uint32_t n = obs->n_samples > OBS_MAX_SAMPLES ? OBS_MAX_SAMPLES : obs->n_samples;
+	bdb__put_be32(out + 40, n | (obs->has_lower ? OBS_LOWER : 0) |
+					(obs->has_upper ? OBS_UPPER : 0));
 }
 
-void bdb__obs_key_decode(const void *key, uint64_t *series, bdb_obs *obs)
-{
-	const uint8_t *k = key;
-	if (series)
-		*series = bdb__get_be64(k);
-	obs->timestamp_us = bdb__get_time(k + 8);
-	obs->run_seq = bdb__get_be64(k + 16);
-}
-
-enum { OBS_LOWER = 1, OBS_UPPER = 2, OBS_SAMPLES = 4 };
-
-size_t bdb__obs_value_encode(uint8_t *out, const bdb_obs *obs)
-{
-	size_t n = 9;
-	uint8_t flags = 0;
-	bdb__put_double(out, obs->value);
-	if (obs->has_lower) {
-		flags |= OBS_LOWER;
-		bdb__put_double(out + n, obs->lower);
-		n += 8;
-	}
-	if (obs->has_upper) {
-		flags |= OBS_UPPER;
-		bdb__put_double(out + n, obs->upper);
-		n += 8;
-	}
-	if (obs->n_samples) {
-		flags |= OBS_SAMPLES;
-		bdb__put_be32(out + n, obs->n_samples);
-		n += 4;
-	}
-	out[8] = flags;
-	return n;
-}
-
-int bdb__obs_value_decode(const void *data, size_t len, bdb_obs *obs)
+int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs)
 {
 	const uint8_t *p = data;
-	if (len < 9)
+	if (len != BDB__OBS_RECORD)
 		return BDB_ECORRUPT;
-	uint8_t flags = p[8];
-	size_t want = 9 + (flags & OBS_LOWER ? 8 : 0) + (flags & OBS_UPPER ? 8 : 0) +
-		      (flags & OBS_SAMPLES ? 4 : 0);
-	if (want != len || (flags & ~7))
-		return BDB_ECORRUPT;
-	size_t n = 9;
-	obs->value = bdb__get_double(p);
-	obs->has_lower = flags & OBS_LOWER;
-	obs->lower = 0;
-	if (obs->has_lower) {
-		obs->lower = bdb__get_double(p + n);
-		n += 8;
-	}
-	obs->has_upper = flags & OBS_UPPER;
-	obs->upper = 0;
-	if (obs->has_upper) {
-		obs->upper = bdb__get_double(p + n);
-		n += 8;
-	}
-	obs->n_samples = flags & OBS_SAMPLES ? bdb__get_be32(p + n) : 0;
+	obs->timestamp_us = bdb__get_time(p);
+	obs->run_seq = bdb__get_be64(p + 8);
+	obs->value = bdb__get_double(p + 16);
+	uint32_t bits = bdb__get_be32(p + 40);
+	obs->has_lower = bits & OBS_LOWER;
+	obs->lower = obs->has_lower ? bdb__get_double(p + 24) : 0;
+	obs->has_upper = bits & OBS_UPPER;
+	obs->upper = obs->has_upper ? bdb__get_double(p + 32) : 0;
+	obs->n_samples = bits & OBS_MAX_SAMPLES;
 	return 0;
 }
 

@@ -355,10 +355,31 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 struct bdb_obs_iter {
 	bdb_reader *r;
 	MDB_cursor *cur;
-	uint8_t lo[16], hi[16]; /* series ‖ time bounds, inclusive */
+	uint8_t key[8];         /* the series id */
+	uint8_t lo[16], hi[16]; /* time ‖ seq bounds, inclusive */
 	bool backward, started, done;
 	struct bdb_obs_iter *next, **prev_next;
 };
+
+/* An obs cursor: the reader's spare one, or a new one. */
+static int obs_cursor(bdb_reader *r, MDB_cursor **out)
+{
+	if (r->spare_cursor) {
+		*out = r->spare_cursor;
+		r->spare_cursor = NULL;
+		return 0;
+	}
+	return bdb__mdb_error(mdb_cursor_open(r->txn, dbi(r, BDB__DB_OBS), out));
+}
+
+/* Gives a cursor back to the reader for the next iterator. */
+static void release_cursor(bdb_reader *r, MDB_cursor *cur)
+{
+	if (!r->spare_cursor)
+		r->spare_cursor = cur;
+	else
+		mdb_cursor_close(cur);
+}
 
 int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us,
 		      bool backward, bdb_obs_iter **out)
@@ -366,21 +387,17 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	bdb_obs_iter *it = calloc(1, sizeof *it);
 	if (!it)
 		return BDB_ENOMEM;
-	if (r->spare_cursor) {
-		it->cur = r->spare_cursor;
-		r->spare_cursor = NULL;
-	} else {
-		int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_OBS), &it->cur);
-		if (rc) {
-			free(it);
-			return bdb__mdb_error(rc);
-		}
+	int rc = obs_cursor(r, &it->cur);
+	if (rc) {
+		free(it);
+		return rc;
 	}
 	it->r = r;
-	bdb__put_be64(it->lo, series);
-	bdb__put_time(it->lo + 8, from_us);
-	bdb__put_be64(it->hi, series);
-	bdb__put_time(it->hi + 8, to_us);
+	bdb__put_be64(it->key, series);
+	bdb__put_time(it->lo, from_us);
+	memset(it->lo + 8, 0, 8);
+	bdb__put_time(it->hi, to_us);
+	memset(it->hi + 8, 0xFF, 8);
 	it->backward = backward;
 	it->done = from_us > to_us;
 	it->next = r->iters;
@@ -392,31 +409,29 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	return 0;
 }
 
-/* Moves to the first (or next) entry in iteration order. */
+/* Moves to the first (or next) record in iteration order. */
 static int iter_step(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
 {
 	if (it->started)
-		return mdb_cursor_get(it->cur, k, v, it->backward ? MDB_PREV : MDB_NEXT);
+		return mdb_cursor_get(it->cur, k, v, it->backward ? MDB_PREV_DUP : MDB_NEXT_DUP);
 	it->started = true;
-	uint8_t seek[BDB__OBS_KEY];
-	if (!it->backward) {
-		memcpy(seek, it->lo, 16);
-		memset(seek + 16, 0, 8);
-		k->mv_size = BDB__OBS_KEY;
-		k->mv_data = seek;
-		return mdb_cursor_get(it->cur, k, v, MDB_SET_RANGE);
-	}
-	memcpy(seek, it->hi, 16);
-	memset(seek + 16, 0xFF, 8);
-	k->mv_size = BDB__OBS_KEY;
-	k->mv_data = seek;
-	int rc = mdb_cursor_get(it->cur, k, v, MDB_SET_RANGE);
-	if (rc == MDB_NOTFOUND)
-		return mdb_cursor_get(it->cur, k, v, MDB_LAST);
-	if (rc)
+	uint8_t seek[BDB__OBS_RECORD];
+	memcpy(seek, it->backward ? it->hi : it->lo, 16);
+	memset(seek + 16, it->backward ? 0xFF : 0, sizeof seek - 16);
+	*k = (MDB_val){8, it->key};
+	*v = (MDB_val){sizeof seek, seek};
+	int rc = mdb_cursor_get(it->cur, k, v, MDB_GET_BOTH_RANGE);
+	if (!it->backward)
 		return rc;
-	/* No key equals the all-ones seq: this one is past the bound. */
-	return mdb_cursor_get(it->cur, k, v, MDB_PREV);
+	/* No record equals the all-ones seq: one found is past the bound. */
+	if (rc == 0)
+		return mdb_cursor_get(it->cur, k, v, MDB_PREV_DUP);
+	if (rc != MDB_NOTFOUND)
+		return rc;
+	/* Every record is within the bound (or the series has none). */
+	*k = (MDB_val){8, it->key};
+	rc = mdb_cursor_get(it->cur, k, v, MDB_SET);
+	return rc ? rc : mdb_cursor_get(it->cur, k, v, MDB_LAST_DUP);
 }
 
 int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs)
@@ -431,14 +446,13 @@ int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs)
 	}
 	if (rc)
 		return bdb__mdb_error(rc);
-	if (k.mv_size != BDB__OBS_KEY)
+	if (v.mv_size != BDB__OBS_RECORD)
 		return BDB_ECORRUPT;
-	if (it->backward ? memcmp(k.mv_data, it->lo, 16) < 0 : memcmp(k.mv_data, it->hi, 16) > 0) {
+	if (it->backward ? memcmp(v.mv_data, it->lo, 16) < 0 : memcmp(v.mv_data, it->hi, 16) > 0) {
 		it->done = true;
 		return 0;
 	}
-	bdb__obs_key_decode(k.mv_data, NULL, obs);
-	rc = bdb__obs_value_decode(v.mv_data, v.mv_size, obs);
+	rc = bdb__obs_record_decode(v.mv_data, v.mv_size, obs);
 	return rc ? rc : 1;
 }
 
@@ -449,10 +463,7 @@ void bdb_obs_iter_close(bdb_obs_iter *it)
 	*it->prev_next = it->next;
 	if (it->next)
 		it->next->prev_next = it->prev_next;
-	if (!it->r->spare_cursor)
-		it->r->spare_cursor = it->cur;
-	else
-		mdb_cursor_close(it->cur);
+	release_cursor(it->r, it->cur);
 	free(it);
 }
 
@@ -471,13 +482,11 @@ int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs
 	int rc = bdb_reader_run_info(r, run_seq, &info);
 	if (rc)
 		return rc;
-	uint8_t key[BDB__OBS_KEY];
-	bdb__obs_key(key, series, info.timestamp_us, run_seq);
-	MDB_val k = {BDB__OBS_KEY, key}, v;
-	rc = mdb_get(r->txn, dbi(r, BDB__DB_OBS), &k, &v);
+	MDB_cursor *cur;
+	rc = obs_cursor(r, &cur);
 	if (rc)
-		return bdb__mdb_error(rc);
-	out->timestamp_us = info.timestamp_us;
-	out->run_seq = run_seq;
-	return bdb__obs_value_decode(v.mv_data, v.mv_size, out);
+		return rc;
+	rc = bdb__obs_find(cur, series, info.timestamp_us, run_seq, out);
+	release_cursor(r, cur);
+	return rc;
 }

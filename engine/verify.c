@@ -147,23 +147,26 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 			   "to the series' unit \"%s\"", (unsigned long long)seq, pn, mn, unit,
 			si->unit);
 	free(si);
-	uint8_t key[BDB__OBS_KEY];
-	bdb__obs_key(key, id, ts, seq);
-	rc = get(v, BDB__DB_OBS, key, sizeof key, &val);
-	if (rc < 0)
-		return rc;
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_OBS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
 	bdb_obs o;
-	if (rc == 0) {
+	rc = bdb__obs_find(cur, id, ts, seq, &o);
+	mdb_cursor_close(cur);
+	if (rc == BDB_ENOTFOUND) {
 		problem(v, "run %llu: point \"%s\" metric \"%s\" has no observation in the "
 			   "index (series %llu)", (unsigned long long)seq, pn, mn,
 			(unsigned long long)id);
 		return 0;
 	}
-	if (bdb__obs_value_decode(val.mv_data, val.mv_size, &o) != 0) {
+	if (rc == BDB_ECORRUPT) {
 		problem(v, "observation of series %llu in run %llu is malformed",
 			(unsigned long long)id, (unsigned long long)seq);
 		return 0;
 	}
+	if (rc)
+		return rc;
 	double lower, upper;
 	bool has_lower = bdb_fb_metric_lower(m, &lower), has_upper = bdb_fb_metric_upper(m, &upper);
 	if (!same_double(o.value, bdb_fb_metric_value(m) * factor) || o.has_lower != has_lower ||
@@ -411,16 +414,13 @@ static int check_commit_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 
 static int check_obs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 {
-	if (k->mv_size != BDB__OBS_KEY) {
-		problem(v, "obs: a key of %zu bytes (%d expected)", k->mv_size, BDB__OBS_KEY);
+	bdb_obs o;
+	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0) {
+		problem(v, "obs: an entry of %zu and %zu bytes (8 and %d expected)", k->mv_size,
+			val->mv_size, BDB__OBS_RECORD);
 		return 0;
 	}
-	uint64_t series;
-	bdb_obs o;
-	bdb__obs_key_decode(k->mv_data, &series, &o);
-	if (bdb__obs_value_decode(val->mv_data, val->mv_size, &o) != 0)
-		problem(v, "obs: the observation of series %llu in run %llu is malformed",
-			(unsigned long long)series, (unsigned long long)o.run_seq);
+	uint64_t series = bdb__get_be64(k->mv_data);
 	bdb_run_info info;
 	int rc = runlog_of(v, o.run_seq, &info);
 	if (rc < 0)
@@ -429,10 +429,8 @@ static int check_obs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 		problem(v, "obs: an observation of series %llu points at run %llu, which does not "
 			   "exist at that time", (unsigned long long)series,
 			(unsigned long long)o.run_seq);
-	uint8_t id8[8];
 	MDB_val sv;
-	bdb__put_be64(id8, series);
-	rc = get(v, BDB__DB_SERIES_INFO, id8, 8, &sv);
+	rc = get(v, BDB__DB_SERIES_INFO, k->mv_data, 8, &sv);
 	if (rc == 0)
 		problem(v, "obs: an observation in run %llu belongs to series %llu, which does not "
 			   "exist", (unsigned long long)o.run_seq, (unsigned long long)series);
@@ -442,12 +440,10 @@ static int check_obs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 /* Only after a count mismatch: names the observations no run lists. */
 static int check_obs_listed(verifier *v, const MDB_val *k, const MDB_val *val)
 {
-	(void)val;
-	if (k->mv_size != BDB__OBS_KEY)
-		return 0;
-	uint64_t series;
 	bdb_obs o;
-	bdb__obs_key_decode(k->mv_data, &series, &o);
+	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0)
+		return 0;
+	uint64_t series = bdb__get_be64(k->mv_data);
 	uint8_t seq8[8];
 	bdb__put_be64(seq8, o.run_seq);
 	MDB_val rs;
@@ -533,18 +529,11 @@ static int check_series_info_entry(verifier *v, const MDB_val *k, const MDB_val 
 	v->expected_postings += n_terms;
 	if (rc >= 0) {
 		/* A series lives as long as it has observations. */
-		MDB_cursor *cur;
-		rc = bdb__mdb_error(mdb_cursor_open(v->txn, dbi(v, BDB__DB_OBS), &cur));
-		if (!rc) {
-			uint8_t ok[BDB__OBS_KEY] = {0};
-			bdb__put_be64(ok, id);
-			MDB_val ck = {BDB__OBS_KEY, ok}, cv;
-			int got = mdb_cursor_get(cur, &ck, &cv, MDB_SET_RANGE);
-			if (got != 0 || ck.mv_size != BDB__OBS_KEY || bdb__get_be64(ck.mv_data) != id)
-				problem(v, "series %llu (point \"%s\" metric \"%s\"): no observation",
-					(unsigned long long)id, si->point, si->metric);
-			mdb_cursor_close(cur);
-		}
+		MDB_val ov;
+		rc = get(v, BDB__DB_OBS, k->mv_data, 8, &ov);
+		if (rc == 0)
+			problem(v, "series %llu (point \"%s\" metric \"%s\"): no observation",
+				(unsigned long long)id, si->point, si->metric);
 	}
 	free(si);
 	return rc < 0 ? rc : 0;
@@ -734,7 +723,7 @@ static int add_samples(verifier *v, const MDB_val *k, const MDB_val *val)
 {
 	(void)k;
 	bdb_obs o;
-	if (bdb__obs_value_decode(val->mv_data, val->mv_size, &o) == 0)
+	if (bdb__obs_record_decode(val->mv_data, val->mv_size, &o) == 0)
 		v->expected_obs += o.n_samples;
 	return 0;
 }
@@ -752,22 +741,36 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 	/* The sample counts are in the observation records (expected_obs sums them). */
 	rc = walk(&v, BDB__DB_OBS, add_samples);
 	out->samples = v.expected_obs;
+	/* Pages in use: every page up to the last one written, less the free
+	 * ones (DUPSORT sub-databases hide from mdb_stat, so count this way). */
+	MDB_envinfo info;
 	MDB_stat st;
-	uint64_t pages = 0;
-	for (int i = 0; i < BDB__DB_COUNT && !rc; i++) {
-		rc = bdb__mdb_error(mdb_stat(v.txn, dbi(&v, i), &st));
-		pages += st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages;
+	mdb_env_info(store->env, &info);
+	mdb_env_stat(store->env, &st);
+	uint64_t free_pages = 0;
+	MDB_cursor *cur;
+	if (!rc)
+		rc = bdb__mdb_error(mdb_cursor_open(v.txn, 0 /* FREE_DBI */, &cur));
+	if (!rc) {
+		MDB_val k, val;
+		int got = mdb_cursor_get(cur, &k, &val, MDB_FIRST);
+		while (got == 0) {
+			size_t n;
+			if (val.mv_size >= sizeof n) {
+				memcpy(&n, val.mv_data, sizeof n);
+				free_pages += n;
+			}
+			got = mdb_cursor_get(cur, &k, &val, MDB_NEXT);
+		}
+		mdb_cursor_close(cur);
+		if (got != MDB_NOTFOUND)
+			rc = bdb__mdb_error(got);
 	}
-	MDB_dbi main_dbi;
-	if (!rc && mdb_dbi_open(v.txn, NULL, 0, &main_dbi) == 0 &&
-	    mdb_stat(v.txn, main_dbi, &st) == 0)
-		pages += st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages;
 	bdb__read_end(store, v.txn);
 	if (rc)
 		return rc;
-	out->bytes_used = pages * st.ms_psize;
-	MDB_envinfo info;
-	mdb_env_info(store->env, &info);
+	uint64_t pages = (uint64_t)info.me_last_pgno + 1;
+	out->bytes_used = (pages > free_pages ? pages - free_pages : 0) * st.ms_psize;
 	out->map_size = info.me_mapsize;
 	char path[4096];
 	struct stat fst;

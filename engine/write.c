@@ -155,17 +155,26 @@ static int remove_series(bdb_store *s, MDB_txn *txn, uint64_t id)
 /* True when series id still has an observation. */
 static int series_has_obs(bdb_store *s, MDB_txn *txn, uint64_t id, bool *has)
 {
+	uint8_t key[8];
+	bdb__put_be64(key, id);
+	MDB_val k = {8, key}, v;
+	int rc = mdb_get(txn, s->dbi[BDB__DB_OBS], &k, &v);
+	*has = rc == 0;
+	return rc == 0 || rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+}
+
+/* Deletes the observation of series in run (us, seq); a missing one is fine. */
+static int delete_obs(bdb_store *s, MDB_txn *txn, uint64_t series, int64_t us, uint64_t seq)
+{
 	MDB_cursor *cur;
 	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur);
 	if (rc)
 		return bdb__mdb_error(rc);
-	uint8_t key[BDB__OBS_KEY] = {0};
-	bdb__put_be64(key, id);
-	MDB_val k = {BDB__OBS_KEY, key}, v;
-	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-	*has = rc == 0 && k.mv_size == BDB__OBS_KEY && bdb__get_be64(k.mv_data) == id;
+	rc = bdb__obs_find(cur, series, us, seq, NULL);
+	if (rc == 0)
+		rc = bdb__mdb_error(mdb_cursor_del(cur, 0));
 	mdb_cursor_close(cur);
-	return rc == 0 || rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+	return rc == BDB_ENOTFOUND ? 0 : rc;
 }
 
 int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_baselines)
@@ -205,9 +214,7 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 	}
 	rc = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
-		uint8_t ok[BDB__OBS_KEY];
-		bdb__obs_key(ok, series[i], ts, seq);
-		rc = del(s, txn, BDB__DB_OBS, ok, sizeof ok, NULL, 0);
+		rc = delete_obs(s, txn, series[i], ts, seq);
 		bool has = true;
 		if (!rc)
 			rc = series_has_obs(s, txn, series[i], &has);
@@ -349,6 +356,8 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	if (rc)
 		return rc;
 	bdb_obs o = {
+		.timestamp_us = c->run->timestamp_us,
+		.run_seq = c->seq,
 		.value = m->value * factor,
 		.has_lower = m->has_lower,
 		.lower = m->has_lower ? m->lower * factor : 0,
@@ -356,21 +365,66 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 		.upper = m->has_upper ? m->upper * factor : 0,
 		.n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
-	uint8_t key[BDB__OBS_KEY], val[BDB__OBS_VALUE_MAX];
-	bdb__obs_key(key, id, c->run->timestamp_us, c->seq);
-	rc = put(s, txn, BDB__DB_OBS, key, sizeof key, val, bdb__obs_value_encode(val, &o),
-		 MDB_NOOVERWRITE);
+	uint8_t key[8], rec[BDB__OBS_RECORD];
+	bdb__put_be64(key, id);
+	bdb__obs_record_encode(rec, &o);
+	/*
+	 * Usually the newest run: appending fills the series' pages completely
+	 * instead of splitting them in half. LMDB refuses an append that is not
+	 * past the last record (MDB_KEYEXIST, nothing written); then insert.
+	 */
+	rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, MDB_APPENDDUP);
 	if (rc == BDB_EEXISTS)
-		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
-				    "point \"%s\" with the same tags appears twice in run \"%s\" "
-				    "(metric \"%s\")",
-				    p->name, c->run->id, m->name);
+		rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, 0);
 	if (rc)
 		return rc;
 	uint8_t id8[8];
 	bdb__put_be64(id8, id);
 	bdb_buf_append(&c->series_ids, id8, 8);
 	return c->series_ids.failed ? BDB_ENOMEM : 0;
+}
+
+typedef struct series_at {
+	uint64_t id;
+	size_t index; /* in the run's order of metrics */
+} series_at;
+
+static int compare_series_at(const void *a, const void *b)
+{
+	const series_at *x = a, *y = b;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Fails when a point (name and tags) appears twice in the run: two of its
+ * metrics went to one series. */
+static int check_series_unique(put_ctx *c)
+{
+	size_t n = c->series_ids.len / 8;
+	series_at *at = malloc((n + 1) * sizeof *at);
+	if (!at)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		at[i] = (series_at){bdb__get_be64((const uint8_t *)c->series_ids.data + 8 * i), i};
+	qsort(at, n, sizeof *at, compare_series_at);
+	size_t dup = SIZE_MAX;
+	for (size_t i = 1; i < n && dup == SIZE_MAX; i++)
+		if (at[i].id == at[i - 1].id)
+			dup = at[i].index;
+	free(at);
+	if (dup == SIZE_MAX)
+		return 0;
+	for (size_t i = 0; i < c->run->n_points; i++) {
+		const bdb_point *p = &c->run->points[i];
+		if (dup < p->n_metrics)
+			return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
+					    "point \"%s\" with the same tags appears twice in run "
+					    "\"%s\" (metric \"%s\")",
+					    p->name, c->run->id, p->metrics[dup].name);
+		dup -= p->n_metrics;
+	}
+	return BDB_EINVAL;
 }
 
 /* Checks what the store cannot hold: empty id, tag keys with '='. */
@@ -451,6 +505,9 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 				return rc;
 		}
 	}
+	rc = check_series_unique(c);
+	if (rc)
+		return rc;
 	size_t n_metrics = c->series_ids.len / 8;
 	if (n_metrics > UINT32_MAX)
 		return BDB_ETOOBIG;

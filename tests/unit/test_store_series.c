@@ -409,7 +409,9 @@ static void damage(const char *dir, const char *db, damage_fn fn)
 	mdb_env_set_maxdbs(env, 32);
 	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
 	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	unsigned flags = !strcmp(db, "postings") || !strcmp(db, "commits") ? MDB_DUPSORT : 0;
+	unsigned flags = !strcmp(db, "postings") || !strcmp(db, "commits") || !strcmp(db, "obs")
+				 ? MDB_DUPSORT | MDB_DUPFIXED
+				 : 0;
 	assert_int_equal(mdb_dbi_open(txn, db, flags, &dbi), 0);
 	fn(txn, dbi);
 	assert_int_equal(mdb_txn_commit(txn), 0);
@@ -442,13 +444,13 @@ static void flip_run_byte(MDB_txn *txn, MDB_dbi dbi)
 	mdb_cursor_close(cur);
 }
 
+/* An observation of series 1 in run 77 (which does not exist) at time 0. */
 static void add_stray_obs(MDB_txn *txn, MDB_dbi dbi)
 {
-	uint8_t key[24] = {0}, val[9] = {0};
-	key[7] = 1;  /* series 1 */
-	key[8] = 0x80;
-	key[23] = 77; /* run 77 */
-	MDB_val k = {24, key}, v = {9, val};
+	uint8_t key[8] = {0, 0, 0, 0, 0, 0, 0, 1}, rec[44] = {0};
+	rec[0] = 0x80; /* time 0, sign-flipped */
+	rec[15] = 77;  /* run 77 */
+	MDB_val k = {8, key}, v = {44, rec};
 	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
 }
 
