@@ -58,6 +58,8 @@ struct bdb_reader {
 	MDB_txn *txn;
 	struct bdb_obs_iter *iters; /* open iterators, freed at the latest by reader_end */
 	MDB_cursor *spare_cursor;   /* an obs cursor kept for the next iterator */
+	uint64_t verified_seq;      /* the last run buffer verified (0: none); */
+	const void *verified_buf;   /* within one transaction it cannot change */
 };
 
 /* ------------------------------------------------------------------------ */
