@@ -3,7 +3,8 @@
  * deleting) runs is killed with SIGKILL at random moments, 200 times, and
  * after each kill the store opens, verifies clean and holds every run whole
  * or not at all; then one writer ingests while four reader processes scan
- * series and check that every run they see is complete.
+ * series and check that every run they see is complete, and a backup taken
+ * meanwhile verifies clean.
  *
  * No timing thresholds: durations only bound how long the processes work.
  */
@@ -279,6 +280,18 @@ static void test_one_writer_four_readers(void **state)
 		}
 	}
 	close(fds[1]);
+	/* Meanwhile, a backup of the live store. */
+	char *backup_parent = make_temp_dir();
+	char backup[4200];
+	snprintf(backup, sizeof backup, "%s/copy", backup_parent);
+	sleep(1);
+	bdb_store *live;
+	bdb_store_options opt = {.no_create = true};
+	while (bdb_store_open(dir, &opt, &live, NULL) != 0)
+		usleep(1000);
+	bdb_diag d;
+	assert_int_equal(bdb_store_backup(live, backup, &d), 0);
+	bdb_store_close(live);
 	for (int i = 0; i < 5; i++) {
 		int status;
 		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
@@ -302,6 +315,12 @@ static void test_one_writer_four_readers(void **state)
 	fprintf(stderr, "# writer stored %llu runs; readers checked %llu runs whole\n",
 		(unsigned long long)st.runs, (unsigned long long)total);
 	bdb_store_close(s);
+	/* The backup taken under load is a clean store of its own. */
+	s = open_store(backup, 0);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	remove_tree(backup_parent);
+	free(backup_parent);
 	remove_tree(dir);
 	free(dir);
 }

@@ -520,6 +520,46 @@ static void test_verify_finds_damage(void **state)
 	}
 }
 
+static void set_version_9(MDB_txn *txn, MDB_dbi dbi)
+{
+	uint8_t v9[8] = {0, 0, 0, 0, 0, 0, 0, 9};
+	MDB_val k = {14, "format_version"}, v = {8, v9};
+	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+}
+
+static void test_open_refuses_other_stores(void **state)
+{
+	(void)state;
+	/* Another format version. */
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	bdb_store_close(s);
+	damage(dir, "meta", set_version_9);
+	bdb_diag d;
+	s = NULL;
+	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
+	assert_null(s);
+	assert_non_null(strstr(d.message, "version 9"));
+	remove_tree(dir);
+	free(dir);
+	/* An LMDB environment of some other program. */
+	dir = make_temp_dir();
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	assert_int_equal(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 4);
+	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "accounts", MDB_CREATE, &dbi), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_ECORRUPT);
+	assert_non_null(strstr(d.message, "not a benchdb store"));
+	remove_tree(dir);
+	free(dir);
+}
+
 static void test_backup_and_stats(void **state)
 {
 	store_fixture *f = *state;
@@ -566,6 +606,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_rejected_runs, store_setup, store_teardown),
 		cmocka_unit_test_setup_teardown(test_delete_removes_everything, store_setup, store_teardown),
 		cmocka_unit_test(test_verify_finds_damage),
+		cmocka_unit_test(test_open_refuses_other_stores),
 		cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
