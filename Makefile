@@ -124,9 +124,11 @@ FORMAT_SRCS = $(wildcard schema/*.[ch] engine/*.[ch] engine/ingest/*.[ch] query/
 format:
 	clang-format -i $(FORMAT_SRCS)
 
+# ctuuninitvar: cppcheck's cross-file check reads write-only out-parameters
+# (bdb_diag *d) as uses of uninitialized memory.
 lint:
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
-		--inline-suppr --suppress=missingIncludeSystem $(INCLUDES) \
+		--inline-suppr --suppress=missingIncludeSystem --suppress=ctuuninitvar $(INCLUDES) \
 		schema engine query repl
 
 install: all
