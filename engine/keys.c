@@ -12,19 +12,19 @@
 #include "internal.h"
 
 const char *const bdb__db_names[BDB__DB_COUNT] = {
-	[BDB__DB_META] = "meta",
-	[BDB__DB_RUNS] = "runs",
-	[BDB__DB_RUNLOG] = "runlog",
-	[BDB__DB_RUN_IDS] = "run_ids",
-	[BDB__DB_TIME] = "time",
-	[BDB__DB_COMMITS] = "commits",
-	[BDB__DB_RUN_SERIES] = "run_series",
-	[BDB__DB_SERIES] = "series",
-	[BDB__DB_SERIES_INFO] = "series_info",
-	[BDB__DB_POSTINGS] = "postings",
-	[BDB__DB_OBS] = "obs",
-	[BDB__DB_BASELINES] = "baselines",
-	[BDB__DB_METRIC_DEFS] = "metric_defs",
+    [BDB__DB_META] = "meta",
+    [BDB__DB_RUNS] = "runs",
+    [BDB__DB_RUNLOG] = "runlog",
+    [BDB__DB_RUN_IDS] = "run_ids",
+    [BDB__DB_TIME] = "time",
+    [BDB__DB_COMMITS] = "commits",
+    [BDB__DB_RUN_SERIES] = "run_series",
+    [BDB__DB_SERIES] = "series",
+    [BDB__DB_SERIES_INFO] = "series_info",
+    [BDB__DB_POSTINGS] = "postings",
+    [BDB__DB_OBS] = "obs",
+    [BDB__DB_BASELINES] = "baselines",
+    [BDB__DB_METRIC_DEFS] = "metric_defs",
 };
 
 void bdb__put_be64(uint8_t *p, uint64_t v)
@@ -120,8 +120,8 @@ void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs)
 	bdb__put_double(out + 24, obs->has_lower ? obs->lower : 0);
 	bdb__put_double(out + 32, obs->has_upper ? obs->upper : 0);
 	uint32_t n = obs->n_samples > OBS_MAX_SAMPLES ? OBS_MAX_SAMPLES : obs->n_samples;
-	bdb__put_be32(out + 40, n | (obs->has_lower ? OBS_LOWER : 0) |
-					(obs->has_upper ? OBS_UPPER : 0));
+	bdb__put_be32(out + 40,
+		      n | (obs->has_lower ? OBS_LOWER : 0) | (obs->has_upper ? OBS_UPPER : 0));
 }
 
 int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs)
@@ -202,8 +202,8 @@ static void put_string(bdb_buf *out, const char *s)
 	bdb_buf_putc(out, '\0');
 }
 
-void bdb__series_canonical(bdb_buf *out, const char *point, const bdb_kv *tags,
-			   size_t n_tags, const char *metric)
+void bdb__series_canonical(bdb_buf *out, const char *point, const bdb_kv *tags, size_t n_tags,
+			   const char *metric)
 {
 	put_string(out, point);
 	put_string(out, metric);
@@ -233,8 +233,7 @@ const char *bdb__series_info_unit(const void *data, size_t len)
 	return take_string(data, len, &pos);
 }
 
-int bdb__series_info_decode(const void *data, size_t len, uint64_t id,
-			    bdb_series_info **out)
+int bdb__series_info_decode(const void *data, size_t len, uint64_t id, bdb_series_info **out)
 {
 	size_t n_strings = 0;
 	const char *d = data;

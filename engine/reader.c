@@ -353,8 +353,7 @@ static const char *fb_cstr(bdb_fb_str s)
 	return s.ptr;
 }
 
-int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name,
-			     bdb_metric_def *out)
+int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name, bdb_metric_def *out)
 {
 	const void *buf;
 	size_t len;

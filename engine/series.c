@@ -14,8 +14,8 @@ static MDB_dbi dbi(bdb_reader *r, int db)
 	return r->store->dbi[db];
 }
 
-int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags,
-			     size_t n_tags, const char *metric, uint64_t *id)
+int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags, size_t n_tags,
+			     const char *metric, uint64_t *id)
 {
 	bdb_buf c;
 	bdb_buf_init(&c);
@@ -158,8 +158,8 @@ static int all_series(bdb_reader *r, uint64_t **ids, size_t *n)
 	return 0;
 }
 
-int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms,
-			    uint64_t **ids, size_t *n)
+int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms, uint64_t **ids,
+			    size_t *n)
 {
 	*ids = NULL;
 	*n = 0;
@@ -246,8 +246,7 @@ static int whole_term(bdb_reader *r, MDB_cursor *cur, const MDB_val *k, bdb_buf 
  * after a term "t:<key>=..." jumps past every other value of that key and
  * calls fn with "t:<key>" only.
  */
-static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term_fn fn,
-		      void *ctx)
+static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term_fn fn, void *ctx)
 {
 	size_t plen = strlen(prefix);
 	size_t cmp = plen < BDB__KEY_INLINE ? plen : BDB__KEY_INLINE;
@@ -355,7 +354,7 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 struct bdb_obs_iter {
 	bdb_reader *r;
 	MDB_cursor *cur;
-	uint8_t key[8];         /* the series id */
+	uint8_t key[8];		/* the series id */
 	uint8_t lo[16], hi[16]; /* time ‖ seq bounds, inclusive */
 	bool backward, started, done;
 	struct bdb_obs_iter *next, **prev_next;
@@ -381,8 +380,8 @@ static void release_cursor(bdb_reader *r, MDB_cursor *cur)
 		mdb_cursor_close(cur);
 }
 
-int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us,
-		      bool backward, bdb_obs_iter **out)
+int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us, bool backward,
+		      bdb_obs_iter **out)
 {
 	bdb_obs_iter *it = calloc(1, sizeof *it);
 	if (!it)

@@ -10,8 +10,8 @@
 #include "internal.h"
 
 /* Puts key -> value in db; MDB errors mapped (MDB_MAP_FULL -> BDB_EMAPFULL). */
-static int put(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen,
-	       const void *val, size_t vlen, unsigned flags)
+static int put(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen, const void *val,
+	       size_t vlen, unsigned flags)
 {
 	MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
 	return bdb__mdb_error(mdb_put(txn, s->dbi[db], &k, &v, flags));
@@ -19,8 +19,8 @@ static int put(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen,
 
 /* Deletes key (and, for dupsort databases, only the pair with val when val is
  * not NULL). A missing entry is not an error. */
-static int del(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen,
-	       const void *val, size_t vlen)
+static int del(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen, const void *val,
+	       size_t vlen)
 {
 	MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
 	int rc = mdb_del(txn, s->dbi[db], &k, val ? &v : NULL);
@@ -83,8 +83,8 @@ static int series_info_get(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_series_i
 int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint64_t *id)
 {
 	bool is_long;
-	int rc = get_by_key_form(s, txn, BDB__DB_SERIES, canonical->data, canonical->len, id,
-				 &is_long);
+	int rc =
+	    get_by_key_form(s, txn, BDB__DB_SERIES, canonical->data, canonical->len, id, &is_long);
 	if (rc || !is_long)
 		return rc;
 	/* A long key is a hash: compare the whole canonical bytes. */
@@ -96,9 +96,9 @@ int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint6
 	bdb_buf_init(&c);
 	bdb__series_canonical(&c, info->point, info->tags, info->n_tags, info->metric);
 	rc = c.failed ? BDB_ENOMEM
-		      : (c.len == canonical->len && memcmp(c.data, canonical->data, c.len) == 0)
-			? 0
-			: BDB_ENOTFOUND;
+	     : (c.len == canonical->len && memcmp(c.data, canonical->data, c.len) == 0)
+		 ? 0
+		 : BDB_ENOTFOUND;
 	bdb_buf_free(&c);
 	free(info);
 	return rc;
@@ -269,9 +269,9 @@ done:
 typedef struct put_ctx {
 	const bdb_run *run;
 	unsigned flags;
-	bdb_buf fb;          /* the encoded run */
-	bdb_buf scratch;     /* canonical bytes, values */
-	bdb_buf series_ids;  /* run_series value being built */
+	bdb_buf fb;	    /* the encoded run */
+	bdb_buf scratch;    /* canonical bytes, values */
+	bdb_buf series_ids; /* run_series value being built */
 	uint64_t seq;
 	bdb_put_outcome outcome;
 	bdb_diag *d;
@@ -288,8 +288,8 @@ static int create_series(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point
 		return rc;
 	uint8_t key[BDB__KEY_LONG], id8[8];
 	bdb__put_be64(id8, *id);
-	rc = put(s, txn, BDB__DB_SERIES, key,
-		 bdb__key_form(c->scratch.data, c->scratch.len, key), id8, 8, MDB_NOOVERWRITE);
+	rc = put(s, txn, BDB__DB_SERIES, key, bdb__key_form(c->scratch.data, c->scratch.len, key),
+		 id8, 8, MDB_NOOVERWRITE);
 	if (rc == BDB_EEXISTS)
 		return bdb_diag_set(c->d, BDB_ESTORE, NULL, 0, 0,
 				    "series key hash collision for point \"%s\" metric \"%s\"",
@@ -300,7 +300,8 @@ static int create_series(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point
 	bdb_buf_init(&info);
 	bdb__series_info_encode(&info, unit, p->scenario, p->name, metric, p->tags, p->n_tags);
 	bdb_series_info *si = NULL;
-	rc = info.failed ? BDB_ENOMEM : put(s, txn, BDB__DB_SERIES_INFO, id8, 8, info.data, info.len, 0);
+	rc = info.failed ? BDB_ENOMEM
+			 : put(s, txn, BDB__DB_SERIES_INFO, id8, 8, info.data, info.len, 0);
 	if (!rc)
 		rc = bdb__series_info_decode(info.data, info.len, *id, &si);
 	if (!rc)
@@ -356,14 +357,14 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	if (rc)
 		return rc;
 	bdb_obs o = {
-		.timestamp_us = c->run->timestamp_us,
-		.run_seq = c->seq,
-		.value = m->value * factor,
-		.has_lower = m->has_lower,
-		.lower = m->has_lower ? m->lower * factor : 0,
-		.has_upper = m->has_upper,
-		.upper = m->has_upper ? m->upper * factor : 0,
-		.n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
+	    .timestamp_us = c->run->timestamp_us,
+	    .run_seq = c->seq,
+	    .value = m->value * factor,
+	    .has_lower = m->has_lower,
+	    .lower = m->has_lower ? m->lower * factor : 0,
+	    .has_upper = m->has_upper,
+	    .upper = m->has_upper ? m->upper * factor : 0,
+	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
 	uint8_t key[8], rec[BDB__OBS_RECORD];
 	bdb__put_be64(key, id);
@@ -518,8 +519,8 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!rc)
 		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->fb.data, c->fb.len, 0);
 	if (!rc)
-		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->series_ids.data,
-			 c->series_ids.len, 0);
+		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->series_ids.data, c->series_ids.len,
+			 0);
 	if (!rc) {
 		rc = put(s, txn, BDB__DB_RUN_IDS, key, bdb__key_form(run->id, strlen(run->id), key),
 			 seq8, 8, MDB_NOOVERWRITE);
@@ -612,8 +613,8 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 	return rc;
 }
 
-int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
-		      uint64_t *out_seq, bdb_put_outcome *outcome, bdb_diag *d)
+int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint64_t *out_seq,
+		      bdb_put_outcome *outcome, bdb_diag *d)
 {
 	return bdb_store_put_runs(store, &run, 1, flags, out_seq, outcome, NULL, d);
 }
@@ -637,8 +638,8 @@ typedef struct baseline_ctx {
 	uint64_t seq;
 } baseline_ctx;
 
-int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key,
-		       size_t *klen, uint64_t *seq)
+int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key, size_t *klen,
+		       uint64_t *seq)
 {
 	*klen = bdb__key_form(name, strlen(name), key);
 	MDB_val k = {*klen, key}, v;

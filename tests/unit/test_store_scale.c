@@ -7,12 +7,13 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
 
 #include "engine.h"
 #include "helpers/store_env.h"
@@ -47,11 +48,11 @@ static void test_million_observations(void **state)
 	assert_int_equal(st.runs, n_runs);
 	assert_int_equal(st.series, n_points * 2);
 	assert_int_equal(st.observations, n_runs * n_points * 2);
-	fprintf(stderr, "# %llu observations: ingest %.2f s (%.0f obs/s), %.1f bytes/obs, "
-			"%llu bytes on disk\n",
-		(unsigned long long)st.observations, t1 - t0,
-		(double)st.observations / (t1 - t0), st.bytes_per_observation,
-		(unsigned long long)st.bytes_on_disk);
+	fprintf(stderr,
+		"# %llu observations: ingest %.2f s (%.0f obs/s), %.1f bytes/obs, "
+		"%llu bytes on disk\n",
+		(unsigned long long)st.observations, t1 - t0, (double)st.observations / (t1 - t0),
+		st.bytes_per_observation, (unsigned long long)st.bytes_on_disk);
 	bdb_reader *r;
 	assert_int_equal(bdb_reader_begin(s, &r), 0);
 	/* One series over all runs, newest first, in time order. */
@@ -100,8 +101,9 @@ static bdb_run *big_run(size_t i, const double *samples)
 	bdb_run *run = make_run(id, (int64_t)i * 1000, NULL, NULL, 50, (double)i);
 	for (size_t p = 0; p < run->n_points; p++)
 		for (size_t m = 0; m < run->points[p].n_metrics; m++)
-			assert_int_equal(bdb_metric_set_samples(run, &run->points[p].metrics[m],
-								samples, 1000), 0);
+			assert_int_equal(
+			    bdb_metric_set_samples(run, &run->points[p].metrics[m], samples, 1000),
+			    0);
 	return run;
 }
 
@@ -159,8 +161,8 @@ static void test_map_growth(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_million_observations),
-		cmocka_unit_test(test_map_growth),
+	    cmocka_unit_test(test_million_observations),
+	    cmocka_unit_test(test_map_growth),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

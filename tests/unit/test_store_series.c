@@ -4,20 +4,20 @@
  * conversion, names past LMDB's key limit, unicode and '=' in tags, delete
  * removing every index entry, verify finding injected damage, backup, stats.
  */
+#include <lmdb.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-
-#include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
+
 #include "engine.h"
 #include "helpers/store_env.h"
-
 
 /* Three runs of make_run with 6 points at times 100, 200, 300 (seq 1..3). */
 static void put_three(bdb_store *s)
@@ -136,7 +136,8 @@ static void test_obs_iterators(void **state)
 	assert_int_equal(bdb_reader_series_lookup(r, "bench/001", tags, 2, "time", &id), 0);
 	double v[8];
 	uint64_t seq[8];
-	/* Values are base + 1: r5 51 (t=-1e6), r1 11 (100), r2 21 (200), r4 41 (200), r3 31 (300). */
+	/* Values are base + 1: r5 51 (t=-1e6), r1 11 (100), r2 21 (200), r4 41 (200), r3 31 (300).
+	 */
 	assert_int_equal(drain(r, id, INT64_MIN, INT64_MAX, false, v, seq), 5);
 	assert_true(v[0] == 51 && v[1] == 11 && v[2] == 21 && v[3] == 41 && v[4] == 31);
 	assert_int_equal(seq[3], 4);
@@ -204,8 +205,8 @@ static void test_units_converted(void **state)
 	assert_int_equal(bdb_reader_series_lookup(r, "bench/000", tags, 2, "time", &id), 0);
 	bdb_obs o;
 	assert_int_equal(bdb_reader_obs_get(r, id, 2, &o), 0);
-	assert_true(o.value == 2000.0);  /* 2 us = 2000 ns */
-	assert_true(o.lower == 1500.0);  /* 1.5 us */
+	assert_true(o.value == 2000.0); /* 2 us = 2000 ns */
+	assert_true(o.lower == 1500.0); /* 1.5 us */
 	assert_int_equal(bdb_reader_obs_get(r, id, 3, &o), 0);
 	assert_true(o.value == 3000000.0); /* 3 ms */
 	bdb_reader_end(r);
@@ -238,7 +239,8 @@ static void test_long_names_unicode_equals(void **state)
 		assert_int_equal(bdb_point_set_tag(run, p, "long", i ? long_a : long_b), 0);
 		assert_int_equal(bdb_point_set_tag(run, p, "ünï", "\x01\x7f\xfe bytes"), 0);
 		bdb_metric *m;
-		assert_int_equal(bdb_point_add_metric(run, p, i == 1 ? long_a : "time", i + 1.0, &m), 0);
+		assert_int_equal(
+		    bdb_point_add_metric(run, p, i == 1 ? long_a : "time", i + 1.0, &m), 0);
 	}
 	put_ok(f->store, run, 0, BDB_PUT_STORED);
 	put_ok(f->store, run, 0, BDB_PUT_UNCHANGED);
@@ -253,11 +255,13 @@ static void test_long_names_unicode_equals(void **state)
 	assert_int_equal(bdb_reader_find_commit(r, "xxx", &seq), 0);
 	/* Series by long names; postings of long terms. */
 	for (int i = 0; i < 3; i++) {
-		bdb_kv tags[] = {{"long", i ? long_a : long_b}, {"opts", "a=b,c=d"},
+		bdb_kv tags[] = {{"long", i ? long_a : long_b},
+				 {"opts", "a=b,c=d"},
 				 {"ünï", "\x01\x7f\xfe bytes"}};
 		uint64_t id;
-		assert_int_equal(bdb_reader_series_lookup(r, names[i], tags, 3,
-							  i == 1 ? long_a : "time", &id), 0);
+		assert_int_equal(
+		    bdb_reader_series_lookup(r, names[i], tags, 3, i == 1 ? long_a : "time", &id),
+		    0);
 		bdb_obs o;
 		assert_int_equal(bdb_reader_obs_get(r, id, 1, &o), 0);
 		assert_true(o.value == i + 1.0);
@@ -411,8 +415,8 @@ static void damage(const char *dir, const char *db, damage_fn fn)
 	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
 	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
 	unsigned flags = !strcmp(db, "postings") || !strcmp(db, "commits") || !strcmp(db, "obs")
-				 ? MDB_DUPSORT | MDB_DUPFIXED
-				 : 0;
+			     ? MDB_DUPSORT | MDB_DUPFIXED
+			     : 0;
 	assert_int_equal(mdb_dbi_open(txn, db, flags | MDB_CREATE, &dbi), 0);
 	fn(txn, dbi);
 	assert_int_equal(mdb_txn_commit(txn), 0);
@@ -498,18 +502,18 @@ static void test_verify_finds_damage(void **state)
 		damage_fn fn;
 		const char *expect;
 	} cases[] = {
-		{"obs", delete_first, "has no observation in the index"},
-		{"obs", add_stray_obs, "points at run 77, which does not exist"},
-		{"runs", flip_run_byte, "run 1: the FlatBuffer fails verification"},
-		{"runs", delete_first, "runlog: entry for run 1, which does not exist"},
-		{"runlog", delete_first, "run 1 (\"r1\"): no runlog entry"},
-		{"run_ids", delete_first, "is not indexed to it in run_ids"},
-		{"time", delete_first, "run 1: missing from the time index"},
-		{"run_series", delete_first, "run 1: run_series has 0 entries"},
-		{"series", delete_first, "not in the series dictionary"},
-		{"series_info", delete_first, "refers to series 1, which does not exist"},
-		{"postings", delete_first, "missing from the postings of"},
-		{"runlog", delete_first, "time: an entry points at run 1"},
+	    {"obs", delete_first, "has no observation in the index"},
+	    {"obs", add_stray_obs, "points at run 77, which does not exist"},
+	    {"runs", flip_run_byte, "run 1: the FlatBuffer fails verification"},
+	    {"runs", delete_first, "runlog: entry for run 1, which does not exist"},
+	    {"runlog", delete_first, "run 1 (\"r1\"): no runlog entry"},
+	    {"run_ids", delete_first, "is not indexed to it in run_ids"},
+	    {"time", delete_first, "run 1: missing from the time index"},
+	    {"run_series", delete_first, "run 1: run_series has 0 entries"},
+	    {"series", delete_first, "not in the series dictionary"},
+	    {"series_info", delete_first, "refers to series 1, which does not exist"},
+	    {"postings", delete_first, "missing from the postings of"},
+	    {"runlog", delete_first, "time: an entry points at run 1"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n;
@@ -597,15 +601,17 @@ static void test_backup_and_stats(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_postings_and_terms, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_obs_iterators, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_units_converted, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_long_names_unicode_equals, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_rejected_runs, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_delete_removes_everything, store_setup, store_teardown),
-		cmocka_unit_test(test_verify_finds_damage),
-		cmocka_unit_test(test_open_refuses_other_stores),
-		cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_postings_and_terms, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_obs_iterators, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_units_converted, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_long_names_unicode_equals, store_setup,
+					    store_teardown),
+	    cmocka_unit_test_setup_teardown(test_rejected_runs, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_delete_removes_everything, store_setup,
+					    store_teardown),
+	    cmocka_unit_test(test_verify_finds_damage),
+	    cmocka_unit_test(test_open_refuses_other_stores),
+	    cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
