@@ -27,20 +27,29 @@ const char *const bdb__db_names[BDB__DB_COUNT] = {
     [BDB__DB_METRIC_DEFS] = "metric_defs",
 };
 
+/* Host <-> big-endian (the compiler's byte swap on little-endian hosts). */
+static uint64_t be64_swap(uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_bswap64(v);
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return v;
+#else
+#error "unknown byte order"
+#endif
+}
+
 void bdb__put_be64(uint8_t *p, uint64_t v)
 {
-	for (int i = 7; i >= 0; i--) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
+	v = be64_swap(v);
+	memcpy(p, &v, 8);
 }
 
 uint64_t bdb__get_be64(const uint8_t *p)
 {
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = (v << 8) | p[i];
-	return v;
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return be64_swap(v);
 }
 
 void bdb__put_be32(uint8_t *p, uint32_t v)

@@ -351,12 +351,21 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 /* Observations                                                              */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * An iterator reads a page of records at a time (DUPFIXED pages are arrays
+ * of records): page[0..page_n), the next one to hand out being page[at]
+ * forwards or page[at - 1] backwards.
+ */
 struct bdb_obs_iter {
 	bdb_reader *r;
 	MDB_cursor *cur;
-	uint8_t key[8];		/* the series id */
-	uint8_t lo[16], hi[16]; /* time ‖ seq bounds, inclusive */
+	uint8_t key[8];		   /* the series id */
+	uint8_t lo[16], hi[16];	   /* time ‖ seq bounds, inclusive */
+	uint64_t lo_time, hi_time; /* the bounds' first 8 bytes as numbers */
 	bool backward, started, done;
+	bool more_pages; /* false when the series has a single record */
+	const uint8_t *page;
+	size_t page_n, at;
 	struct bdb_obs_iter *next, **prev_next;
 };
 
@@ -397,6 +406,8 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	memset(it->lo + 8, 0, 8);
 	bdb__put_time(it->hi, to_us);
 	memset(it->hi + 8, 0xFF, 8);
+	it->lo_time = bdb__get_be64(it->lo);
+	it->hi_time = bdb__get_be64(it->hi);
 	it->backward = backward;
 	it->done = from_us > to_us;
 	it->next = r->iters;
@@ -408,12 +419,9 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	return 0;
 }
 
-/* Moves to the first (or next) record in iteration order. */
-static int iter_step(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
+/* Positions the cursor on the first record in iteration order. */
+static int iter_seek(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
 {
-	if (it->started)
-		return mdb_cursor_get(it->cur, k, v, it->backward ? MDB_PREV_DUP : MDB_NEXT_DUP);
-	it->started = true;
 	uint8_t seek[BDB__OBS_RECORD];
 	memcpy(seek, it->backward ? it->hi : it->lo, 16);
 	memset(seek + 16, it->backward ? 0xFF : 0, sizeof seek - 16);
@@ -433,25 +441,102 @@ static int iter_step(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
 	return rc ? rc : mdb_cursor_get(it->cur, k, v, MDB_LAST_DUP);
 }
 
+/* Loads the page holding the first record (where iter_seek left the cursor). */
+static int iter_first_page(bdb_obs_iter *it)
+{
+	MDB_val k, v;
+	int rc = iter_seek(it, &k, &v);
+	if (rc)
+		return rc;
+	if (v.mv_size != BDB__OBS_RECORD)
+		return MDB_CORRUPTED;
+	size_t count;
+	rc = mdb_cursor_count(it->cur, &count);
+	if (rc)
+		return rc;
+	if (count == 1) {
+		/* A lone record is not in a page of its own: MDB_GET_MULTIPLE
+		 * would not return it. */
+		it->page = v.mv_data;
+		it->page_n = 1;
+		it->at = it->backward ? 1 : 0;
+		return 0;
+	}
+	const uint8_t *record = v.mv_data;
+	MDB_val page = {0, NULL};
+	rc = mdb_cursor_get(it->cur, &k, &page, MDB_GET_MULTIPLE);
+	if (rc == 0 && !page.mv_data) {
+		/* On the last record LMDB marks the cursor at its end and
+		 * MDB_GET_MULTIPLE returns nothing: step back and forth first. */
+		rc = mdb_cursor_get(it->cur, &k, &v, MDB_PREV_DUP);
+		if (!rc)
+			rc = mdb_cursor_get(it->cur, &k, &v, MDB_NEXT_DUP);
+		if (!rc)
+			rc = mdb_cursor_get(it->cur, &k, &page, MDB_GET_MULTIPLE);
+	}
+	if (rc)
+		return rc;
+	it->page = page.mv_data;
+	it->page_n = page.mv_size / BDB__OBS_RECORD;
+	size_t index = (size_t)(record - it->page) / BDB__OBS_RECORD;
+	if (!it->page || record < it->page || index >= it->page_n)
+		return MDB_CORRUPTED;
+	it->at = it->backward ? index + 1 : index;
+	it->more_pages = true;
+	return 0;
+}
+
+/* The next record in iteration order, or MDB_NOTFOUND. */
+static int iter_record(bdb_obs_iter *it, const uint8_t **record)
+{
+	if (!it->started) {
+		it->started = true;
+		int rc = iter_first_page(it);
+		if (rc)
+			return rc;
+	}
+	for (;;) {
+		if (!it->backward && it->at < it->page_n) {
+			*record = it->page + BDB__OBS_RECORD * it->at++;
+			return 0;
+		}
+		if (it->backward && it->at > 0) {
+			*record = it->page + BDB__OBS_RECORD * --it->at;
+			return 0;
+		}
+		if (!it->more_pages)
+			return MDB_NOTFOUND;
+		MDB_val k, v;
+		int rc = mdb_cursor_get(it->cur, &k, &v,
+					it->backward ? MDB_PREV_MULTIPLE : MDB_NEXT_MULTIPLE);
+		if (rc)
+			return rc;
+		it->page = v.mv_data;
+		it->page_n = v.mv_size / BDB__OBS_RECORD;
+		it->at = it->backward ? it->page_n : 0;
+	}
+}
+
 int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs)
 {
 	if (it->done)
 		return 0;
-	MDB_val k, v;
-	int rc = iter_step(it, &k, &v);
+	const uint8_t *record;
+	int rc = iter_record(it, &record);
 	if (rc == MDB_NOTFOUND) {
 		it->done = true;
 		return 0;
 	}
 	if (rc)
 		return bdb__mdb_error(rc);
-	if (v.mv_size != BDB__OBS_RECORD)
-		return BDB_ECORRUPT;
-	if (it->backward ? memcmp(v.mv_data, it->lo, 16) < 0 : memcmp(v.mv_data, it->hi, 16) > 0) {
+	/* The bounds are whole timestamps (any seq), so comparing the time
+	 * bytes as a number is enough. */
+	uint64_t t = bdb__get_be64(record);
+	if (it->backward ? t < it->lo_time : t > it->hi_time) {
 		it->done = true;
 		return 0;
 	}
-	rc = bdb__obs_record_decode(v.mv_data, v.mv_size, obs);
+	rc = bdb__obs_record_decode(record, BDB__OBS_RECORD, obs);
 	return rc ? rc : 1;
 }
 

@@ -72,6 +72,31 @@ static void test_million_observations(void **state)
 	}
 	bdb_obs_iter_close(it);
 	assert_int_equal(n, n_runs);
+	/* Forwards, and a range whose ends fall inside pages, both ways. */
+	int64_t day = 86400000000LL, from = 100 * day, to = 899 * day;
+	size_t in_range = 0;
+	for (size_t i = 0; i < n_runs; i++) {
+		int64_t t = (int64_t)(i % 3 == 2 ? i - 2 : i) * day;
+		in_range += t >= from && t <= to;
+	}
+	for (int backward = 0; backward < 2; backward++) {
+		size_t all = 0, ranged = 0;
+		assert_int_equal(bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, backward, &it), 0);
+		while (bdb_obs_iter_next(it, &o) == 1)
+			all++;
+		bdb_obs_iter_close(it);
+		assert_int_equal(bdb_obs_iter_open(r, id, from, to, backward, &it), 0);
+		prev = backward ? INT64_MAX : INT64_MIN;
+		while (bdb_obs_iter_next(it, &o) == 1) {
+			assert_true(o.timestamp_us >= from && o.timestamp_us <= to);
+			assert_true(backward ? o.timestamp_us <= prev : o.timestamp_us >= prev);
+			prev = o.timestamp_us;
+			ranged++;
+		}
+		bdb_obs_iter_close(it);
+		assert_int_equal(all, n_runs);
+		assert_int_equal(ranged, in_range);
+	}
 	/* The last 10 only. */
 	assert_int_equal(bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, true, &it), 0);
 	for (n = 0; n < 10; n++)
