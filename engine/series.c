@@ -242,9 +242,9 @@ static int whole_term(bdb_reader *r, MDB_cursor *cur, const MDB_val *k, bdb_buf 
 }
 
 /*
- * Walks the distinct postings terms starting with prefix. With skip_tag_value,
+ * Walks the distinct postings terms starting with prefix. With tag_keys,
  * after a term "t:<key>=..." jumps past every other value of that key and
- * calls fn with "t:<key>" only.
+ * calls fn with "t:<key>" only, once per key.
  */
 static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term_fn fn, void *ctx)
 {
@@ -268,9 +268,13 @@ static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term
 		MDB_cursor_op next = MDB_NEXT_NODUP;
 		if (term.len >= plen && memcmp(term.data, prefix, plen) == 0) {
 			size_t len = term.len;
+			bool repeat = false;
 			if (tag_keys) {
 				const char *eq = memchr(term.data, '=', term.len);
 				len = eq ? (size_t)(eq - term.data) : term.len;
+				/* A key too long to seek past comes once per value. */
+				repeat =
+				    seek.len == len + 1 && memcmp(seek.data, term.data, len) == 0;
 				/* Seek past "t:<key>=" + every value: "t:<key>>" ('=' + 1). */
 				bdb_buf_reset(&seek);
 				bdb_buf_append(&seek, term.data, len);
@@ -283,7 +287,7 @@ static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term
 					next = MDB_SET_RANGE;
 			}
 			term.data[len] = '\0';
-			rc = fn(ctx, term.data, len);
+			rc = repeat ? 0 : fn(ctx, term.data, len);
 			if (rc)
 				break;
 		}
