@@ -142,7 +142,7 @@ typedef struct bdb__entry {
 	double value;
 	bool has_lower, has_upper;
 	double lower, upper;
-	bdb_direction direction; /* the effective definition's (higher if none) */
+	bdb_direction direction; /* the effective definition's (info if none) */
 	bool has_threshold;
 	double threshold;
 	bdb_fb_view view;     /* the metric table, for its samples */

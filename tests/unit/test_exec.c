@@ -614,10 +614,6 @@ static void test_name_errors(void **state)
 		     "no point of \"throughput\" has tag \"size\"\n"
 		     "  rank throughput by size\n"
 		     "                     ^^^^");
-	expect_error("show runs where framework = Grain", BDB_EQUERY, 1, 17,
-		     "show runs filters runs: expected branch or commit, found \"framework\"\n"
-		     "  show runs where framework = Grain\n"
-		     "                  ^^^^^^^^^");
 	expect_error("regressions using zscore", BDB_EQUERY, 1, 19,
 		     "method \"zscore\" is not available yet: expected percent or mwu (the "
 		     "history methods come with change detection)\n"
