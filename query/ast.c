@@ -410,6 +410,12 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 		bdb_buf_printf(b, " window=%llu", (unsigned long long)s->window);
 	if (s->clauses & BDB__C_PVALUE)
 		bdb_buf_printf(b, " pvalue=%.17g", s->pvalue);
+	if (s->clauses & BDB__C_PERMUTATIONS)
+		bdb_buf_printf(b, " permutations=%llu", (unsigned long long)s->permutations);
+	if (s->clauses & BDB__C_SEED)
+		bdb_buf_printf(b, " seed=%llu", (unsigned long long)s->seed);
+	if (s->clauses & BDB__C_EXPLAIN)
+		bdb_buf_puts(b, " explain");
 	if (s->format)
 		bdb_buf_printf(b, " as=%s", bdb_query_format_name(s->format));
 	bdb_buf_putc(b, ')');

@@ -201,7 +201,10 @@ enum {
 	BDB__C_BY = 1u << 10,
 	BDB__C_WINDOW = 1u << 11,
 	BDB__C_PVALUE = 1u << 12,
-	BDB__C_AS = 1u << 13
+	BDB__C_AS = 1u << 13,
+	BDB__C_PERMUTATIONS = 1u << 14,
+	BDB__C_SEED = 1u << 15,
+	BDB__C_EXPLAIN = 1u << 16
 };
 
 typedef struct bdb__stmt {
@@ -237,7 +240,9 @@ typedef struct bdb__stmt {
 	bool has_alpha;
 	uint64_t window;         /* zscore/ttest/iqr/deltaiqr, changes */
 	bool has_window;
-	double pvalue;           /* changes */
+	double pvalue;           /* changes; default 0.05 (given: BDB__C_PVALUE) */
+	uint64_t permutations;   /* changes (given: BDB__C_PERMUTATIONS) */
+	uint64_t seed;           /* changes (given: BDB__C_SEED) */
 
 	const char *name;        /* set/drop baseline NAME, show tags KEY */
 	bdb__span name_span;

@@ -1,0 +1,330 @@
+/*
+ * test_exec_detect.c - change points (`changes`) and the history models
+ * (`using zscore | ttest | iqr | deltaiqr | lookback`) through the query
+ * executor, over a store built here with known values.
+ *
+ * The store: 30 runs s01..s30, one a day from 2026-03-01T00:00:00Z, commit
+ * cNN0000, branch main. Metric "time" (ns, lower is better) of points
+ *   cp/step   100 x 10, 120 x 10, 90 x 10      (steps at runs s11 and s21)
+ *   cp/flat   50 x 30                           (no change)
+ *   hist/z    runs s05..s29: 100, then 110, 90, 110, ... (12 of each),
+ *             s30: 131.2. The 25 history values have mean 100 and sample
+ *             standard deviation 10 exactly (sum of squares 24 * 100 =
+ *             2400 = 24 * s^2): Bencher's worked example.
+ *   hist/q    runs s05..s29: 95 x 7, 100 x 11, 105 x 7 (in that order),
+ *             s30: 121. numpy percentiles of the 25 values: p25 = s[6] =
+ *             95, median s[12] = 100, p75 = s[18] = 105: IQR 10.
+ * Expected values are hand computed next to each assertion, or come from
+ * scipy 1.10 as noted.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers/store_env.h"
+#include "query.h"
+
+#define N_RUNS 30
+
+static bdb_store *store;
+static char *store_dir;
+
+static const bdb_query_options options = {.now_us = 0};
+
+static double step_value(int i)
+{
+	return i < 10 ? 100 : i < 20 ? 120 : 90;
+}
+
+/* hist/z and hist/q in run i (4..29), see the header. */
+static double z_value(int i)
+{
+	if (i == 29)
+		return 131.2;
+	int k = i - 4;
+	return k == 0 ? 100 : (k % 2) ? 110 : 90;
+}
+
+static double q_value(int i)
+{
+	if (i == 29)
+		return 121;
+	int k = i - 4;
+	return k < 7 ? 95 : k < 18 ? 100 : 105;
+}
+
+static void add(bdb_run *run, const char *point, double value)
+{
+	bdb_point *p;
+	bdb_metric *m;
+	assert_int_equal(bdb_run_add_point(run, point, &p), 0);
+	assert_int_equal(bdb_point_add_metric(run, p, "time", value, &m), 0);
+	assert_int_equal(bdb_metric_set_unit(run, m, "ns"), 0);
+}
+
+static bdb_run *build(int i)
+{
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	char text[64];
+	snprintf(text, sizeof text, "s%02d", i + 1);
+	assert_int_equal(bdb_run_set_id(run, text), 0);
+	snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
+	assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
+	snprintf(text, sizeof text, "c%02d0000", i + 1);
+	assert_int_equal(bdb_run_set_commit(run, text), 0);
+	assert_int_equal(bdb_run_set_branch(run, "main"), 0);
+	bdb_metric_def *d;
+	assert_int_equal(bdb_run_add_def(run, "time", &d), 0);
+	d->direction = BDB_LOWER;
+	d->unit = bdb_run_strdup(run, "ns");
+	add(run, "cp/step", step_value(i));
+	add(run, "cp/flat", 50);
+	if (i >= 4) {
+		add(run, "hist/z", z_value(i));
+		add(run, "hist/q", q_value(i));
+	}
+	return run;
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	store_dir = make_temp_dir();
+	store = open_store(store_dir, 0);
+	for (int i = 0; i < N_RUNS; i++) {
+		bdb_run *run = build(i);
+		put_ok(store, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	bdb_store_close(store);
+	remove_tree(store_dir);
+	free(store_dir);
+	return 0;
+}
+
+static bdb_result *run_ok(const char *q)
+{
+	bdb_result *r = NULL;
+	bdb_diag d;
+	int rc = bdb_query_run(store, q, &options, &r, &d);
+	if (rc)
+		fail_msg("%s: %s (%d:%d: %s)", q, bdb_error_name(rc), d.line, d.col, d.message);
+	return r;
+}
+
+static bdb_value cell(const bdb_result *r, size_t row, const char *col)
+{
+	int c = bdb_result_column_index(r, col);
+	if (c < 0)
+		fail_msg("no column %s", col);
+	assert_true(row < bdb_result_n_rows(r));
+	return bdb_result_get(r, row, (size_t)c);
+}
+
+static const char *str(const bdb_result *r, size_t row, const char *col)
+{
+	bdb_value v = cell(r, row, col);
+	return v.kind == BDB_VALUE_STRING ? v.str : v.kind == BDB_VALUE_NULL ? "null" : "?";
+}
+
+static double num(const bdb_result *r, size_t row, const char *col)
+{
+	bdb_value v = cell(r, row, col);
+	if (v.kind == BDB_VALUE_INT)
+		return (double)v.i;
+	return v.kind == BDB_VALUE_NUMBER ? v.num : NAN;
+}
+
+static double field_num(const bdb_result *r, const char *name)
+{
+	bdb_value v = bdb_result_field_by_name(r, name);
+	if (v.kind == BDB_VALUE_INT)
+		return (double)v.i;
+	return v.kind == BDB_VALUE_NUMBER ? v.num : NAN;
+}
+
+static const char *field_str(const bdb_result *r, const char *name)
+{
+	bdb_value v = bdb_result_field_by_name(r, name);
+	return v.kind == BDB_VALUE_STRING ? v.str : "?";
+}
+
+static void assert_near(double got, double want, double tol)
+{
+	if (!(fabs(got - want) <= tol))
+		fail_msg("got %.17g, expected %.17g (within %g)", got, want, tol);
+}
+
+static void expect_error(const char *q, int col, const char *message)
+{
+	bdb_result *r = NULL;
+	bdb_diag d;
+	int rc = bdb_query_run(store, q, &options, &r, &d);
+	assert_null(r);
+	if (rc != BDB_EQUERY || d.col != col || strncmp(d.message, message, strlen(message)) != 0)
+		fail_msg("%s\n  got %s %d:%d: %s\n  expected %d: %s", q, bdb_error_name(rc), d.line,
+			 d.col, d.message, col, message);
+}
+
+static char *exec_text(const char *q)
+{
+	bdb_buf out;
+	bdb_buf_init(&out);
+	bdb_diag d;
+	int rc = bdb_query_exec(store, q, &options, &out, &d);
+	if (rc)
+		fail_msg("%s: %s", q, d.message);
+	char *s = strdup(bdb_buf_cstr(&out));
+	bdb_buf_free(&out);
+	return s;
+}
+
+/* ------------------------------------------------------------------------ */
+/* changes                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * cp/step: both steps are found whatever split E-Divisive takes first, with
+ * p = (1 + 0) / (100 + 1): a permutation of a segment holding both levels
+ * reaches the observed Q only by separating them completely again (chance
+ * 2 / C(20, 10) per permutation), and a constant segment has Q = 0, so the
+ * third round (every segment constant) gets p = 1 and stops.
+ * before/after are the segment means: 100 -> 120 (+20 %), 120 -> 90 (-25 %).
+ */
+static void test_changes_edivisive(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/step\"");
+	assert_int_equal(bdb_result_n_columns(r), 9);
+	assert_string_equal(bdb_result_column(r, 0), "run");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(str(r, 0, "run"), "s11");
+	assert_string_equal(str(r, 0, "commit"), "c110000");
+	assert_true(num(r, 0, "before") == 100 && num(r, 0, "after") == 120);
+	assert_near(num(r, 0, "change_pct"), 20, 1e-12);
+	assert_near(num(r, 0, "p_value"), 1.0 / 101, 1e-15);
+	assert_string_equal(str(r, 0, "method"), "edivisive");
+	assert_string_equal(str(r, 0, "unit"), "ns");
+	assert_string_equal(str(r, 1, "run"), "s21");
+	assert_true(num(r, 1, "before") == 120 && num(r, 1, "after") == 90);
+	assert_near(num(r, 1, "change_pct"), -25, 1e-12);
+	assert_near(num(r, 1, "p_value"), 1.0 / 101, 1e-15);
+	assert_string_equal(field_str(r, "method"), "edivisive");
+	assert_true(field_num(r, "pvalue") == 0.05);
+	assert_true(field_num(r, "permutations") == 100);
+	assert_true(field_num(r, "seed") == 20260131);
+	assert_true(field_num(r, "series") == 1);
+	bdb_result_free(r);
+
+	/* 1000 permutations: the smallest p is 1 / 1001. */
+	r = run_ok("changes time of \"cp/step\" permutations 1000 seed 7 pvalue 0.01");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_near(num(r, 0, "p_value"), 1.0 / 1001, 1e-15);
+	assert_true(field_num(r, "seed") == 7 && field_num(r, "permutations") == 1000);
+	assert_true(field_num(r, "pvalue") == 0.01);
+	bdb_result_free(r);
+
+	/* since: from s15 on only the step at s21 is left (before = mean of
+	 * s15..s20 = 120). */
+	r = run_ok("changes time of \"cp/step\" since 2026-03-15");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(str(r, 0, "run"), "s21");
+	assert_true(num(r, 0, "before") == 120 && num(r, 0, "after") == 90);
+	bdb_result_free(r);
+
+	/* A constant series has no change point (every Q is 0, p = 1). */
+	r = run_ok("changes time of \"cp/flat\"");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_result_free(r);
+}
+
+/* Several series: point, tags and metric lead; cp/flat adds no row. */
+static void test_changes_several_series(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/*\" as json");
+	assert_int_equal(bdb_result_n_columns(r), 12);
+	assert_string_equal(bdb_result_column(r, 0), "point");
+	assert_string_equal(bdb_result_column(r, 3), "run");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(str(r, 0, "point"), "cp/step");
+	assert_string_equal(str(r, 1, "metric"), "time");
+	assert_true(field_num(r, "series") == 2);
+	bdb_result_free(r);
+}
+
+/*
+ * The windowed variant: Student's t-test between neighbouring constant
+ * segments has zero variance and unequal means, so p = 0 (stats.h), and
+ * the Bonferroni factor keeps it 0.
+ */
+static void test_changes_windowed(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/step\" window 12");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(str(r, 0, "run"), "s11");
+	assert_string_equal(str(r, 1, "run"), "s21");
+	assert_true(num(r, 0, "p_value") == 0 && num(r, 1, "p_value") == 0);
+	assert_string_equal(str(r, 0, "method"), "windowed");
+	assert_string_equal(field_str(r, "method"), "windowed");
+	assert_true(field_num(r, "window") == 12);
+	assert_true(field_num(r, "pvalue") == 0.001);
+	assert_int_equal(bdb_result_field_by_name(r, "seed").kind, BDB_VALUE_NULL);
+	bdb_result_free(r);
+	r = run_ok("changes time of \"cp/flat\" window 12");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_result_free(r);
+}
+
+/* The same seed gives the same output, run to run; on hist/z (noisy) the
+ * p-values depend on the permutations. */
+static void test_changes_deterministic(void **state)
+{
+	(void)state;
+	static const char *const queries[] = {
+		"changes time of \"hist/*\" seed 11 as json",
+		"changes time seed 12345 permutations 300 as csv",
+		"changes time of \"hist/z\" as json",
+	};
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		char *a = exec_text(queries[i]);
+		char *b = exec_text(queries[i]);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+static void test_changes_errors(void **state)
+{
+	(void)state;
+	expect_error("changes nothing", 9, "no metric \"nothing\" in the store");
+	expect_error("changes time seed x", 19, "expected a seed");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_changes_edivisive),
+		cmocka_unit_test(test_changes_several_series),
+		cmocka_unit_test(test_changes_windowed),
+		cmocka_unit_test(test_changes_deterministic),
+		cmocka_unit_test(test_changes_errors),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
