@@ -685,6 +685,25 @@ static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
 			  &s->metric_span);
 }
 
+/* A history model's boundary: a probability in [0.5, 1) for zscore and
+ * ttest, a multiplier >= 0 for the others. */
+static int parse_boundary(parser *p, bdb__stmt *s)
+{
+	bdb__span sp;
+	bool probability = s->method == BDB__METHOD_ZSCORE || s->method == BDB__METHOD_TTEST;
+	const char *what = probability ? "a boundary probability from 0.5 to 1 (0.99)"
+				       : "a boundary multiplier of 0 or more (3)";
+	if (parse_number(p, what, &s->boundary, &sp))
+		return p->err;
+	bool ok = probability ? s->boundary >= 0.5 && s->boundary < 1
+			      : s->boundary >= 0 && s->boundary <= 1e6;
+	if (!ok)
+		return fail_at(p, sp.start, sp.end, "expected %s, found \"%.*s\"", what,
+			       (int)(sp.end - sp.start), p->text + sp.start);
+	s->has_boundary = true;
+	return 0;
+}
+
 static int parse_method(parser *p, bdb__stmt *s)
 {
 	static const struct {
@@ -694,9 +713,10 @@ static int parse_method(parser *p, bdb__stmt *s)
 		{"percent", BDB__METHOD_PERCENT}, {"mwu", BDB__METHOD_MWU},
 		{"zscore", BDB__METHOD_ZSCORE},   {"ttest", BDB__METHOD_TTEST},
 		{"iqr", BDB__METHOD_IQR},         {"deltaiqr", BDB__METHOD_DELTAIQR},
+		{"lookback", BDB__METHOD_LOOKBACK},
 	};
-	static const char *const names[] = {"percent", "mwu", "zscore", "ttest", "iqr", "deltaiqr",
-					    NULL};
+	static const char *const names[] = {"percent", "mwu",	   "zscore",   "ttest",
+					    "iqr",     "deltaiqr", "lookback", NULL};
 	need(p);
 	s->method_span.start = p->tok.start;
 	size_t i;
@@ -704,7 +724,9 @@ static int parse_method(parser *p, bdb__stmt *s)
 		if (at_kw(p, methods[i].kw))
 			break;
 	if (i == sizeof methods / sizeof methods[0])
-		return fail_expected(p, "a method (percent, mwu, zscore, ttest, iqr, deltaiqr)",
+		return fail_expected(p,
+				     "a method (percent, mwu, zscore, ttest, iqr, deltaiqr, "
+				     "lookback)",
 				     names);
 	s->method = methods[i].m;
 	advance(p);
@@ -717,10 +739,15 @@ static int parse_method(parser *p, bdb__stmt *s)
 				       "expected a significance level between 0 and 1, found \"%.*s\"",
 				       (int)(sp.end - sp.start), p->text + sp.start);
 		s->has_alpha = true;
-	} else if (s->method >= BDB__METHOD_ZSCORE && accept_kw(p, "window")) {
-		if (parse_count(p, "a window of runs (a positive whole number)", &s->window))
+	} else if (s->method >= BDB__METHOD_ZSCORE) {
+		if (accept_kw(p, "window")) {
+			if (parse_whole(p, "a window of runs (2 or more)", 2, UINT64_MAX,
+					&s->window))
+				return p->err;
+			s->has_window = true;
+		}
+		if (accept_kw(p, "boundary") && parse_boundary(p, s))
 			return p->err;
-		s->has_window = true;
 	}
 	s->method_span.end = p->last_end;
 	return 0;
