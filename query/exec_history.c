@@ -117,6 +117,57 @@ static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_inf
 	return 0;
 }
 
+int bdb__history_before(bdb__exec *ex, const bdb__entry *e, uint64_t seq, int64_t time_us,
+			size_t window, const char *unit, double **values, size_t *n)
+{
+	*values = NULL;
+	*n = 0;
+	uint64_t id;
+	bdb_series_info *si = NULL;
+	bdb_obs_iter *it = NULL;
+	double factor;
+	int rc = bdb_reader_series_lookup(ex->rd, e->point, e->tags, e->n_tags, e->metric, &id);
+	if (rc == BDB_ENOTFOUND)
+		return 0;
+	if (!rc)
+		rc = bdb_reader_series_info(ex->rd, id, &si);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the series dictionary");
+	if (bdb_unit_factor(si->unit, unit, &factor) != 0)
+		goto done; /* never compared raw */
+	double *v = malloc((window ? window : 1) * sizeof *v);
+	if (!v) {
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "reading history");
+		goto done;
+	}
+	*values = v;
+	if ((rc = bdb_obs_iter_open(ex->rd, id, INT64_MIN, time_us, true, &it)) != 0) {
+		rc = bdb__exec_store_error(ex, rc, "reading observations");
+		goto done;
+	}
+	bdb_obs o;
+	while (*n < window && (rc = bdb_obs_iter_next(it, &o)) == 1) {
+		bool later = o.run_seq == seq || (o.timestamp_us == time_us && o.run_seq > seq);
+		if (!later && isfinite(o.value))
+			v[(*n)++] = o.value * factor;
+	}
+	if (rc < 0) {
+		rc = bdb__exec_store_error(ex, rc, "reading observations");
+		goto done;
+	}
+	rc = 0;
+	for (size_t i = 0; i < *n / 2; i++) {
+		double t = v[i];
+		v[i] = v[*n - 1 - i];
+		v[*n - 1 - i] = t;
+	}
+done:
+	if (it)
+		bdb_obs_iter_close(it);
+	free(si);
+	return rc;
+}
+
 /* ------------------------------------------------------------------------ */
 /* trend                                                                     */
 /* ------------------------------------------------------------------------ */

@@ -618,11 +618,11 @@ static void test_name_errors(void **state)
 		     "show runs filters runs: expected branch or commit, found \"framework\"\n"
 		     "  show runs where framework = Grain\n"
 		     "                  ^^^^^^^^^");
-	expect_error("regressions using zscore", BDB_EQUERY, 1, 19,
-		     "method \"zscore\" is not available yet: expected percent or mwu (the "
-		     "history methods come with change detection)\n"
-		     "  regressions using zscore\n"
-		     "                    ^^^^^^");
+	expect_error("regressions using zscore threshold 5%", BDB_EQUERY, 1, 36,
+		     "a threshold does not apply to using zscore: expected the model's window or "
+		     "boundary (the limits decide)\n"
+		     "  regressions using zscore threshold 5%\n"
+		     "                                     ^^");
 	expect_error("show tags frameworks", BDB_EQUERY, 1, 11,
 		     "no tag \"frameworks\" in the store; did you mean \"framework\"?\n"
 		     "  show tags frameworks\n"
