@@ -15,7 +15,9 @@
  *             s30: 121. numpy percentiles of the 25 values: p25 = s[6] =
  *             95, median s[12] = 100, p75 = s[18] = 105: IQR 10.
  * Expected values are hand computed next to each assertion, or come from
- * scipy 1.10 as noted.
+ * the references named there: stats_reference.h (scipy 1.10, written by
+ * tests/reference/stats_reference.py) for Bencher's worked limits, and
+ * Python 3.11's math.erfc and statistics.NormalDist for the rest.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -30,6 +32,7 @@
 
 #include "helpers/store_env.h"
 #include "query.h"
+#include "stats_reference.h"
 
 #define N_RUNS 30
 
@@ -317,6 +320,138 @@ static void test_changes_errors(void **state)
 	expect_error("changes time seed x", 19, "expected a seed");
 }
 
+/* ------------------------------------------------------------------------ */
+/* History models                                                            */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Bencher's worked examples end to end: hist/z's 25 values before s30 have
+ * mean 100 and s 10, so b = 0.977 gives 80.05 / 119.95 (z-score) and
+ * 78.54 / 121.46 (t-test, n = 25): stats_reference.h's ref_zscore_* and
+ * ref_ttest_*. 131.2 is above: a regression of a lower-is-better metric,
+ * severity by its distance from the center, +31.2 % (moderate). p-value
+ * of the z-score: 2 (1 - Phi(3.12)) = erfc(3.12 / sqrt 2) =
+ * 0.0018085103996446825 (Python math.erfc). The base is s29's value (90).
+ */
+static void test_history_bencher_examples(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("regressions vs run s29 of \"hist/z\" using zscore window 25 "
+			       "boundary 0.977");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_near(num(r, 0, "lower"), ref_zscore_lower, 1e-9);
+	assert_near(num(r, 0, "upper"), ref_zscore_upper, 1e-9);
+	assert_near(num(r, 0, "center"), 100, 1e-12);
+	assert_true(num(r, 0, "history") == 25);
+	assert_true(num(r, 0, "base") == 90 && num(r, 0, "current") == 131.2);
+	assert_string_equal(str(r, 0, "severity"), "moderate");
+	assert_near(num(r, 0, "p_value"), 0.0018085103996446825, 1e-12);
+	assert_string_equal(str(r, 0, "threshold"), "null");
+	assert_string_equal(str(r, 0, "explanation"),
+			    "zscore window 25 boundary 0.977 (n=25): 131.2 above upper bound "
+			    "119.954, p = 0.001809");
+	assert_string_equal(field_str(r, "method"), "zscore");
+	assert_true(field_num(r, "window") == 25 && field_num(r, "boundary") == 0.977);
+	bdb_result_free(r);
+
+	r = run_ok("regressions vs run s29 of \"hist/z\" using ttest window 25 boundary 0.977");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_near(num(r, 0, "lower"), ref_ttest_lower, 1e-9);
+	assert_near(num(r, 0, "upper"), ref_ttest_upper, 1e-9);
+	bdb_result_free(r);
+
+	/* IQR: hist/q's median 100, IQR 10 (header), k = 2: 80 / 120; 121 is
+	 * above. compare: the verdict is the model's, base and change are
+	 * against the first run (s29: 105; (121 - 105) / 105 = +15.24 %). */
+	r = run_ok("compare run s29 with latest of \"hist/q\" using iqr window 25 boundary 2");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_true(num(r, 0, "lower") == 80 && num(r, 0, "upper") == 120);
+	assert_true(num(r, 0, "center") == 100);
+	assert_string_equal(str(r, 0, "verdict"), "regression");
+	assert_near(num(r, 0, "change_pct"), 16.0 / 105 * 100, 1e-12);
+	assert_string_equal(str(r, 0, "p_value"), "null");
+	assert_string_equal(str(r, 0, "explanation"),
+			    "iqr window 25 boundary 2 (n=25): 121 above upper bound 120");
+	bdb_result_free(r);
+	/* k = 3 (the default): 70 / 130, 121 is within. */
+	r = run_ok("compare run s29 with latest of \"hist/q\" using iqr");
+	assert_string_equal(str(r, 0, "verdict"), "unchanged");
+	assert_true(num(r, 0, "lower") == 70 && num(r, 0, "upper") == 130);
+	assert_true(num(r, 0, "history") == 25); /* window 30, 25 values exist */
+	bdb_result_free(r);
+}
+
+/*
+ * The window keeps the last N values before the run: window 20 of hist/z
+ * is 10 x 110 and 10 x 90, mean 100, s = sqrt(2000 / 19) = 10.2598; with
+ * b = 0.99 (default), z(0.99) = 2.3263478740408408 (Python
+ * statistics.NormalDist().inv_cdf), limits 76.13217441814777 /
+ * 123.86782558185223.
+ */
+static void test_history_window(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("regressions vs run s29 of \"hist/z\" using zscore window 20 "
+			       "explain");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_true(num(r, 0, "history") == 20);
+	assert_near(num(r, 0, "lower"), 76.13217441814777, 1e-9);
+	assert_near(num(r, 0, "upper"), 123.86782558185223, 1e-9);
+	assert_true(strncmp(str(r, 0, "explanation"),
+			    "zscore window 20 boundary 0.99 (n=20): 131.2 above upper bound 123.868",
+			    70) == 0);
+	bdb_result_free(r);
+
+	/* A run judged before it has 2 earlier values: n/a, never a
+	 * regression. hist/z starts at s05; s06 has one value before it. */
+	r = run_ok("compare run s05 with run s06 of \"hist/z\" using ttest");
+	assert_string_equal(str(r, 0, "verdict"), "n/a");
+	assert_true(num(r, 0, "history") == 1);
+	assert_string_equal(str(r, 0, "lower"), "null");
+	assert_string_equal(str(r, 0, "explanation"),
+			    "ttest window 30 boundary 0.99 (n=1): n/a, the series needs 2 earlier "
+			    "values");
+	bdb_result_free(r);
+	r = run_ok("regressions in run s06 vs run s05 using ttest");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	assert_true(field_num(r, "compared") == 0 + 2); /* cp/step and cp/flat */
+	bdb_result_free(r);
+}
+
+/* The explanation column: in JSON always, in tables only with explain. */
+static void test_explain_column(void **state)
+{
+	(void)state;
+	const char *q = "compare run s29 with latest of \"hist/z\" using lookback";
+	char text[128];
+	char *plain = exec_text(q);
+	snprintf(text, sizeof text, "%s explain", q);
+	char *explained = exec_text(text);
+	snprintf(text, sizeof text, "%s as json", q);
+	char *json = exec_text(text);
+	assert_null(strstr(plain, "explanation"));
+	assert_non_null(strstr(explained, "explanation"));
+	/* lookback, k = 5: 100 -+ 50, 131.2 within; p = erfc(3.12 / sqrt 2). */
+	assert_non_null(strstr(explained, "lookback window 30 boundary 5 (n=25): 131.2 within "
+					  "[50, 150], p = 0.001809"));
+	assert_non_null(strstr(json, "\"explanation\""));
+	free(plain);
+	free(explained);
+	free(json);
+	char *csv = exec_text("regressions vs run s29 of \"hist/z\" as csv");
+	assert_null(strstr(csv, "explanation"));
+	free(csv);
+}
+
+static void test_history_errors(void **state)
+{
+	(void)state;
+	expect_error("regressions using zscore threshold 5%", 36,
+		     "a threshold does not apply to using zscore");
+	expect_error("regressions using ttest boundary 0.4", 34,
+		     "expected a boundary probability from 0.5 to 1 (0.99), found \"0.4\"");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,6 +460,10 @@ int main(void)
 		cmocka_unit_test(test_changes_windowed),
 		cmocka_unit_test(test_changes_deterministic),
 		cmocka_unit_test(test_changes_errors),
+		cmocka_unit_test(test_history_bencher_examples),
+		cmocka_unit_test(test_history_window),
+		cmocka_unit_test(test_explain_column),
+		cmocka_unit_test(test_history_errors),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
