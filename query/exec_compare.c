@@ -85,6 +85,8 @@ typedef struct judgement {
 	double p_value;        /* NAN when no test ran */
 	bool tested;           /* mwu ran on samples */
 	size_t n1, n2;         /* mwu sample sizes */
+	bool has_shift;        /* mwu: the Hodges-Lehmann shift below */
+	bdb__shift_estimate shift; /* of current relative to base, at 1 - alpha */
 	bool history;          /* a history model judged it */
 	size_t history_n;      /* values of history it used */
 	bdb__history_check check; /* when history_n >= 2 */
@@ -120,7 +122,8 @@ static void explain(judgement *j, const char *fmt, ...)
 	va_end(ap);
 }
 
-static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, judgement *j)
+static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, double alpha,
+		 judgement *j)
 {
 	double *x = NULL, *y = NULL;
 	size_t nx = 0, ny = 0;
@@ -138,6 +141,10 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, j
 			j->tested = true;
 			j->n1 = nx;
 			j->n2 = ny;
+			rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
+			j->has_shift = rc == 0;
+			if (rc == BDB_ETOOBIG)
+				rc = 0; /* too many differences: the test alone */
 		}
 	}
 	free(x);
@@ -259,7 +266,7 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	}
 	j->current = cur->value * factor;
 	if (st->method == BDB__METHOD_MWU) {
-		int rc = mwu_p(base, cur, factor, j);
+		int rc = mwu_p(base, cur, factor, st->alpha, j);
 		if (rc)
 			return bdb__exec_store_error(jc->ex, rc, "comparing runs");
 	}
@@ -278,11 +285,14 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	}
 	double worse = cur->direction == BDB_LOWER ? j->change : -j->change;
 	bool significant = !j->tested || j->p_value < st->alpha;
-	if (st->method == BDB__METHOD_MWU && j->tested)
+	if (st->method == BDB__METHOD_MWU && !j->tested)
+		explain(j, "mwu: no samples in both runs; ");
+	else if (st->method == BDB__METHOD_MWU)
 		explain(j, "mwu (n=%zu, %zu): p = %.4g %s alpha %g; ", j->n1, j->n2, j->p_value,
 			significant ? "<" : ">=", st->alpha);
-	else if (st->method == BDB__METHOD_MWU)
-		explain(j, "mwu: no samples in both runs; ");
+	if (j->has_shift)
+		explain(j, "shift %+g [%+g, %+g] at %.1f%%; ", j->shift.estimate, j->shift.lower,
+			j->shift.upper, j->shift.achieved * 100);
 	if (worse > j->threshold && significant) {
 		j->verdict = "regression";
 		j->severity = severity_of(j->change);
@@ -322,7 +332,8 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
 }
 
 /* The columns of a comparison: cols, then center, lower, upper and
- * history for a history model, then the explanation (shown in JSON, and
+ * history for a history model or shift, shift_lower and shift_upper for
+ * mwu, then the explanation (shown in JSON, and
  * in every format with `explain`). */
 static const bdb__column history_columns[] = {
 	{"center", BDB__STYLE_PLAIN},
@@ -332,6 +343,14 @@ static const bdb__column history_columns[] = {
 };
 #define N_HISTORY_COLUMNS (sizeof history_columns / sizeof history_columns[0])
 
+/* mwu: the Hodges-Lehmann shift of current from base and its interval. */
+static const bdb__column shift_columns[] = {
+	{"shift", BDB__STYLE_PLAIN},
+	{"shift_lower", BDB__STYLE_PLAIN},
+	{"shift_upper", BDB__STYLE_PLAIN},
+};
+#define N_SHIFT_COLUMNS (sizeof shift_columns / sizeof shift_columns[0])
+
 static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__column *cols,
 			      size_t n)
 {
@@ -340,6 +359,9 @@ static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__col
 	if (is_history_method(st->method)) {
 		memcpy(all + n, history_columns, sizeof history_columns);
 		n += N_HISTORY_COLUMNS;
+	} else if (st->method == BDB__METHOD_MWU) {
+		memcpy(all + n, shift_columns, sizeof shift_columns);
+		n += N_SHIFT_COLUMNS;
 	}
 	all[n++] = (bdb__column){"explanation", BDB__STYLE_EXPLAIN};
 	r->explain = (st->clauses & BDB__C_EXPLAIN) != 0;
@@ -347,8 +369,17 @@ static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__col
 }
 
 /* The cells after the first `first` columns (see comparison_columns). */
-static void judgement_cells(bdb_result *r, size_t row, size_t first, const judgement *j)
+static void judgement_cells(bdb_result *r, const bdb__stmt *st, size_t row, size_t first,
+			    const judgement *j)
 {
+	if (st->method == BDB__METHOD_MWU) {
+		if (j->has_shift) {
+			bdb__cell_num(r, row, first, j->shift.estimate);
+			bdb__cell_num(r, row, first + 1, j->shift.lower);
+			bdb__cell_num(r, row, first + 2, j->shift.upper);
+		}
+		first += N_SHIFT_COLUMNS;
+	}
 	if (j->history) {
 		if (j->history_n >= 2) {
 			bdb__cell_num(r, row, first, j->check.center);
@@ -484,7 +515,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		put_number_or_null(r, (size_t)row, C_P, j.p_value);
 		if (c->direction != BDB_INFO && !j.history)
 			bdb__cell_num(r, (size_t)row, C_THRESHOLD, j.threshold);
-		judgement_cells(r, (size_t)row, C_THRESHOLD + 1, &j);
+		judgement_cells(r, st, (size_t)row, C_THRESHOLD + 1, &j);
 		if (strcmp(j.verdict, "regression") == 0)
 			bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 		else if (strcmp(j.verdict, "improvement") == 0)
@@ -578,7 +609,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		put_number_or_null(r, (size_t)row, G_P, j.p_value);
 		if (!j.history)
 			bdb__cell_num(r, (size_t)row, G_THRESHOLD, j.threshold);
-		judgement_cells(r, (size_t)row, G_THRESHOLD + 1, &j);
+		judgement_cells(r, st, (size_t)row, G_THRESHOLD + 1, &j);
 		bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);

@@ -434,6 +434,58 @@ static void test_mwu(void **state)
 	bdb_result_free(r);
 }
 
+/*
+ * The Hodges-Lehmann shift of current from base, with its interval at
+ * 1 - alpha. Datarax r4 {898..902} - r1 {998..1002}: the 25 differences
+ * are -100 + (j - i), i, j in -2..2, so -104 once, -103 twice, -102 three
+ * times, ..., -96 once; median -100. Exact null of U for 5 and 5 (252
+ * arrangements; counts of U = 0, 1, 2, ...: 1, 1, 2, 3, 5, 7, 9):
+ * alpha 0.05 needs P(U <= k - 1) <= 0.025: P(U <= 2) = 4/252 = 0.0159,
+ * P(U <= 3) = 7/252 = 0.0278, so k = 3 and the interval is
+ * [D(3), D(23)] = [-103, -97], achieved 1 - 2 * 4/252 = 96.8 %.
+ * alpha 0.2: P(U <= 5) = 19/252 <= 0.1 < P(U <= 6) = 28/252, k = 6:
+ * [D(6), D(20)] = [-102, -98]. Grain r4 {1195, 1200, 1205} - r1 {790,
+ * 800, 810}: differences 385..415, median 400; for 3 and 3 even
+ * P(U <= 0) = 1/20 > 0.025, so k = 1: the whole range [385, 415].
+ */
+static void test_mwu_shift(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("compare baseline with latest metric throughput using mwu explain");
+	assert_true(num(r, 0, "shift") == -100);
+	assert_true(num(r, 0, "shift_lower") == -103 && num(r, 0, "shift_upper") == -97);
+	assert_true(num(r, 1, "shift") == 400);
+	assert_true(num(r, 1, "shift_lower") == 385 && num(r, 1, "shift_upper") == 415);
+	assert_string_equal(str(r, 2, "shift"), "null"); /* NLP-2/large: no samples */
+	assert_string_equal(str(r, 0, "explanation"),
+			    "mwu (n=5, 5): p = 0.007937 < alpha 0.05; shift -100 [-103, -97] at "
+			    "96.8%; percent: -10.0% < -5.0% threshold");
+	assert_string_equal(str(r, 1, "explanation"),
+			    "mwu (n=3, 3): p = 0.1 >= alpha 0.05; shift +400 [+385, +415] at 90.0%; "
+			    "percent: +50.0% > 5.0% threshold");
+	bdb_result_free(r);
+	r = run_ok("regressions metric throughput using mwu alpha 0.2");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_true(num(r, 0, "shift_lower") == -102 && num(r, 0, "shift_upper") == -98);
+	bdb_result_free(r);
+}
+
+/* Every verdict explains itself: percent. */
+static void test_explanations(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("compare baseline with latest of \"CV-1/small\"");
+	/* Rows in r4's order: Datarax throughput, latency_p50, memory, then Grain. */
+	assert_string_equal(str(r, 0, "explanation"), "percent: -10.0% < -5.0% threshold");
+	/* (10.5 - 10) / 10 = +5 %, threshold 10 % (the metric's own). */
+	assert_string_equal(str(r, 1, "explanation"), "percent: +5.0% within ±10.0% threshold");
+	assert_string_equal(str(r, 2, "explanation"), "n/a: direction info, never a regression");
+	bdb_result_free(r);
+	r = run_ok("compare baseline with latest metric latency_p50 of \"NLP-2/large\"");
+	assert_string_equal(str(r, 0, "explanation"), "n/a: the base is 0");
+	bdb_result_free(r);
+}
+
 static void test_rank(void **state)
 {
 	(void)state;
@@ -844,6 +896,8 @@ int main(void)
 		cmocka_unit_test(test_compare),
 		cmocka_unit_test(test_regressions),
 		cmocka_unit_test(test_mwu),
+		cmocka_unit_test(test_mwu_shift),
+		cmocka_unit_test(test_explanations),
 		cmocka_unit_test(test_rank),
 		cmocka_unit_test(test_rank_ties),
 		cmocka_unit_test(test_summary),
