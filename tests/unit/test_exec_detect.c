@@ -30,6 +30,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers/query_check.h"
 #include "helpers/store_env.h"
 #include "query.h"
 #include "stats_reference.h"
@@ -121,35 +122,12 @@ static int group_teardown(void **state)
 
 static bdb_result *run_ok(const char *q)
 {
-	bdb_result *r = NULL;
-	bdb_diag d;
-	int rc = bdb_query_run(store, q, &options, &r, &d);
-	if (rc)
-		fail_msg("%s: %s (%d:%d: %s)", q, bdb_error_name(rc), d.line, d.col, d.message);
-	return r;
+	return query_run_ok(store, &options, q);
 }
 
-static bdb_value cell(const bdb_result *r, size_t row, const char *col)
+static char *exec_text(const char *q)
 {
-	int c = bdb_result_column_index(r, col);
-	if (c < 0)
-		fail_msg("no column %s", col);
-	assert_true(row < bdb_result_n_rows(r));
-	return bdb_result_get(r, row, (size_t)c);
-}
-
-static const char *str(const bdb_result *r, size_t row, const char *col)
-{
-	bdb_value v = cell(r, row, col);
-	return v.kind == BDB_VALUE_STRING ? v.str : v.kind == BDB_VALUE_NULL ? "null" : "?";
-}
-
-static double num(const bdb_result *r, size_t row, const char *col)
-{
-	bdb_value v = cell(r, row, col);
-	if (v.kind == BDB_VALUE_INT)
-		return (double)v.i;
-	return v.kind == BDB_VALUE_NUMBER ? v.num : NAN;
+	return query_text(store, &options, q);
 }
 
 static double field_num(const bdb_result *r, const char *name)
@@ -183,19 +161,6 @@ static void expect_error(const char *q, int col, const char *message)
 			 d.col, d.message, col, message);
 }
 
-static char *exec_text(const char *q)
-{
-	bdb_buf out;
-	bdb_buf_init(&out);
-	bdb_diag d;
-	int rc = bdb_query_exec(store, q, &options, &out, &d);
-	if (rc)
-		fail_msg("%s: %s", q, d.message);
-	char *s = strdup(bdb_buf_cstr(&out));
-	bdb_buf_free(&out);
-	return s;
-}
-
 /* ------------------------------------------------------------------------ */
 /* changes                                                                   */
 /* ------------------------------------------------------------------------ */
@@ -215,17 +180,17 @@ static void test_changes_edivisive(void **state)
 	assert_int_equal(bdb_result_n_columns(r), 9);
 	assert_string_equal(bdb_result_column(r, 0), "run");
 	assert_int_equal(bdb_result_n_rows(r), 2);
-	assert_string_equal(str(r, 0, "run"), "s11");
-	assert_string_equal(str(r, 0, "commit"), "c110000");
-	assert_true(num(r, 0, "before") == 100 && num(r, 0, "after") == 120);
-	assert_near(num(r, 0, "change_pct"), 20, 1e-12);
-	assert_near(num(r, 0, "p_value"), 1.0 / 101, 1e-15);
-	assert_string_equal(str(r, 0, "method"), "edivisive");
-	assert_string_equal(str(r, 0, "unit"), "ns");
-	assert_string_equal(str(r, 1, "run"), "s21");
-	assert_true(num(r, 1, "before") == 120 && num(r, 1, "after") == 90);
-	assert_near(num(r, 1, "change_pct"), -25, 1e-12);
-	assert_near(num(r, 1, "p_value"), 1.0 / 101, 1e-15);
+	assert_string_equal(result_str(r, 0, "run"), "s11");
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_true(result_num(r, 0, "before") == 100 && result_num(r, 0, "after") == 120);
+	assert_near(result_num(r, 0, "change_pct"), 20, 1e-12);
+	assert_near(result_num(r, 0, "p_value"), 1.0 / 101, 1e-15);
+	assert_string_equal(result_str(r, 0, "method"), "edivisive");
+	assert_string_equal(result_str(r, 0, "unit"), "ns");
+	assert_string_equal(result_str(r, 1, "run"), "s21");
+	assert_true(result_num(r, 1, "before") == 120 && result_num(r, 1, "after") == 90);
+	assert_near(result_num(r, 1, "change_pct"), -25, 1e-12);
+	assert_near(result_num(r, 1, "p_value"), 1.0 / 101, 1e-15);
 	assert_string_equal(field_str(r, "method"), "edivisive");
 	assert_true(field_num(r, "pvalue") == 0.05);
 	assert_true(field_num(r, "permutations") == 100);
@@ -236,7 +201,7 @@ static void test_changes_edivisive(void **state)
 	/* 1000 permutations: the smallest p is 1 / 1001. */
 	r = run_ok("changes time of \"cp/step\" permutations 1000 seed 7 pvalue 0.01");
 	assert_int_equal(bdb_result_n_rows(r), 2);
-	assert_near(num(r, 0, "p_value"), 1.0 / 1001, 1e-15);
+	assert_near(result_num(r, 0, "p_value"), 1.0 / 1001, 1e-15);
 	assert_true(field_num(r, "seed") == 7 && field_num(r, "permutations") == 1000);
 	assert_true(field_num(r, "pvalue") == 0.01);
 	bdb_result_free(r);
@@ -245,8 +210,8 @@ static void test_changes_edivisive(void **state)
 	 * s15..s20 = 120). */
 	r = run_ok("changes time of \"cp/step\" since 2026-03-15");
 	assert_int_equal(bdb_result_n_rows(r), 1);
-	assert_string_equal(str(r, 0, "run"), "s21");
-	assert_true(num(r, 0, "before") == 120 && num(r, 0, "after") == 90);
+	assert_string_equal(result_str(r, 0, "run"), "s21");
+	assert_true(result_num(r, 0, "before") == 120 && result_num(r, 0, "after") == 90);
 	bdb_result_free(r);
 
 	/* A constant series has no change point (every Q is 0, p = 1). */
@@ -264,8 +229,8 @@ static void test_changes_several_series(void **state)
 	assert_string_equal(bdb_result_column(r, 0), "point");
 	assert_string_equal(bdb_result_column(r, 3), "run");
 	assert_int_equal(bdb_result_n_rows(r), 2);
-	assert_string_equal(str(r, 0, "point"), "cp/step");
-	assert_string_equal(str(r, 1, "metric"), "time");
+	assert_string_equal(result_str(r, 0, "point"), "cp/step");
+	assert_string_equal(result_str(r, 1, "metric"), "time");
 	assert_true(field_num(r, "series") == 2);
 	bdb_result_free(r);
 }
@@ -280,10 +245,10 @@ static void test_changes_windowed(void **state)
 	(void)state;
 	bdb_result *r = run_ok("changes time of \"cp/step\" window 12");
 	assert_int_equal(bdb_result_n_rows(r), 2);
-	assert_string_equal(str(r, 0, "run"), "s11");
-	assert_string_equal(str(r, 1, "run"), "s21");
-	assert_true(num(r, 0, "p_value") == 0 && num(r, 1, "p_value") == 0);
-	assert_string_equal(str(r, 0, "method"), "windowed");
+	assert_string_equal(result_str(r, 0, "run"), "s11");
+	assert_string_equal(result_str(r, 1, "run"), "s21");
+	assert_true(result_num(r, 0, "p_value") == 0 && result_num(r, 1, "p_value") == 0);
+	assert_string_equal(result_str(r, 0, "method"), "windowed");
 	assert_string_equal(field_str(r, "method"), "windowed");
 	assert_true(field_num(r, "window") == 12);
 	assert_true(field_num(r, "pvalue") == 0.001);
@@ -339,15 +304,15 @@ static void test_history_bencher_examples(void **state)
 	bdb_result *r = run_ok("regressions vs run s29 of \"hist/z\" using zscore window 25 "
 			       "boundary 0.977");
 	assert_int_equal(bdb_result_n_rows(r), 1);
-	assert_near(num(r, 0, "lower"), ref_zscore_lower, 1e-9);
-	assert_near(num(r, 0, "upper"), ref_zscore_upper, 1e-9);
-	assert_near(num(r, 0, "center"), 100, 1e-12);
-	assert_true(num(r, 0, "history") == 25);
-	assert_true(num(r, 0, "base") == 90 && num(r, 0, "current") == 131.2);
-	assert_string_equal(str(r, 0, "severity"), "moderate");
-	assert_near(num(r, 0, "p_value"), 0.0018085103996446825, 1e-12);
-	assert_string_equal(str(r, 0, "threshold"), "null");
-	assert_string_equal(str(r, 0, "explanation"),
+	assert_near(result_num(r, 0, "lower"), ref_zscore_lower, 1e-9);
+	assert_near(result_num(r, 0, "upper"), ref_zscore_upper, 1e-9);
+	assert_near(result_num(r, 0, "center"), 100, 1e-12);
+	assert_true(result_num(r, 0, "history") == 25);
+	assert_true(result_num(r, 0, "base") == 90 && result_num(r, 0, "current") == 131.2);
+	assert_string_equal(result_str(r, 0, "severity"), "moderate");
+	assert_near(result_num(r, 0, "p_value"), 0.0018085103996446825, 1e-12);
+	assert_string_equal(result_str(r, 0, "threshold"), "null");
+	assert_string_equal(result_str(r, 0, "explanation"),
 			    "zscore window 25 boundary 0.977 (n=25): 131.2 above upper bound "
 			    "119.954, p = 0.001809");
 	assert_string_equal(field_str(r, "method"), "zscore");
@@ -356,8 +321,8 @@ static void test_history_bencher_examples(void **state)
 
 	r = run_ok("regressions vs run s29 of \"hist/z\" using ttest window 25 boundary 0.977");
 	assert_int_equal(bdb_result_n_rows(r), 1);
-	assert_near(num(r, 0, "lower"), ref_ttest_lower, 1e-9);
-	assert_near(num(r, 0, "upper"), ref_ttest_upper, 1e-9);
+	assert_near(result_num(r, 0, "lower"), ref_ttest_lower, 1e-9);
+	assert_near(result_num(r, 0, "upper"), ref_ttest_upper, 1e-9);
 	bdb_result_free(r);
 
 	/* IQR: hist/q's median 100, IQR 10 (header), k = 2: 80 / 120; 121 is
@@ -365,19 +330,19 @@ static void test_history_bencher_examples(void **state)
 	 * against the first run (s29: 105; (121 - 105) / 105 = +15.24 %). */
 	r = run_ok("compare run s29 with latest of \"hist/q\" using iqr window 25 boundary 2");
 	assert_int_equal(bdb_result_n_rows(r), 1);
-	assert_true(num(r, 0, "lower") == 80 && num(r, 0, "upper") == 120);
-	assert_true(num(r, 0, "center") == 100);
-	assert_string_equal(str(r, 0, "verdict"), "regression");
-	assert_near(num(r, 0, "change_pct"), 16.0 / 105 * 100, 1e-12);
-	assert_string_equal(str(r, 0, "p_value"), "null");
-	assert_string_equal(str(r, 0, "explanation"),
+	assert_true(result_num(r, 0, "lower") == 80 && result_num(r, 0, "upper") == 120);
+	assert_true(result_num(r, 0, "center") == 100);
+	assert_string_equal(result_str(r, 0, "verdict"), "regression");
+	assert_near(result_num(r, 0, "change_pct"), 16.0 / 105 * 100, 1e-12);
+	assert_string_equal(result_str(r, 0, "p_value"), "null");
+	assert_string_equal(result_str(r, 0, "explanation"),
 			    "iqr window 25 boundary 2 (n=25): 121 above upper bound 120");
 	bdb_result_free(r);
 	/* k = 3 (the default): 70 / 130, 121 is within. */
 	r = run_ok("compare run s29 with latest of \"hist/q\" using iqr");
-	assert_string_equal(str(r, 0, "verdict"), "unchanged");
-	assert_true(num(r, 0, "lower") == 70 && num(r, 0, "upper") == 130);
-	assert_true(num(r, 0, "history") == 25); /* window 30, 25 values exist */
+	assert_string_equal(result_str(r, 0, "verdict"), "unchanged");
+	assert_true(result_num(r, 0, "lower") == 70 && result_num(r, 0, "upper") == 130);
+	assert_true(result_num(r, 0, "history") == 25); /* window 30, 25 values exist */
 	bdb_result_free(r);
 }
 
@@ -394,10 +359,10 @@ static void test_history_window(void **state)
 	bdb_result *r = run_ok("regressions vs run s29 of \"hist/z\" using zscore window 20 "
 			       "explain");
 	assert_int_equal(bdb_result_n_rows(r), 1);
-	assert_true(num(r, 0, "history") == 20);
-	assert_near(num(r, 0, "lower"), 76.13217441814777, 1e-9);
-	assert_near(num(r, 0, "upper"), 123.86782558185223, 1e-9);
-	assert_true(strncmp(str(r, 0, "explanation"),
+	assert_true(result_num(r, 0, "history") == 20);
+	assert_near(result_num(r, 0, "lower"), 76.13217441814777, 1e-9);
+	assert_near(result_num(r, 0, "upper"), 123.86782558185223, 1e-9);
+	assert_true(strncmp(result_str(r, 0, "explanation"),
 			    "zscore window 20 boundary 0.99 (n=20): 131.2 above upper bound 123.868",
 			    70) == 0);
 	bdb_result_free(r);
@@ -405,10 +370,10 @@ static void test_history_window(void **state)
 	/* A run judged before it has 2 earlier values: n/a, never a
 	 * regression. hist/z starts at s05; s06 has one value before it. */
 	r = run_ok("compare run s05 with run s06 of \"hist/z\" using ttest");
-	assert_string_equal(str(r, 0, "verdict"), "n/a");
-	assert_true(num(r, 0, "history") == 1);
-	assert_string_equal(str(r, 0, "lower"), "null");
-	assert_string_equal(str(r, 0, "explanation"),
+	assert_string_equal(result_str(r, 0, "verdict"), "n/a");
+	assert_true(result_num(r, 0, "history") == 1);
+	assert_string_equal(result_str(r, 0, "lower"), "null");
+	assert_string_equal(result_str(r, 0, "explanation"),
 			    "ttest window 30 boundary 0.99 (n=1): n/a, the series needs 2 earlier "
 			    "values");
 	bdb_result_free(r);
