@@ -94,9 +94,11 @@ asan:
 
 # make test = deps, the normal build and tests, then the sanitizer build and
 # tests; the last line sums both: "N passed, N failed".
+# Both builds compile with one job per core.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 test: deps
-	@$(MAKE) --no-print-directory tests
-	@$(MAKE) --no-print-directory BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
+	@$(MAKE) --no-print-directory -j$(JOBS) tests
+	@$(MAKE) --no-print-directory -j$(JOBS) BUILD=build/asan OPT="-O1 -g -fno-omit-frame-pointer" \
 		SANITIZE="-fsanitize=address,undefined -fno-sanitize-recover=all" tests
 	@tests/run.sh --summary-of build build/asan
 

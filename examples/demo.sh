@@ -32,7 +32,9 @@ show -c 'summary latest'
 show -c 'trend real_time of "BM_hash/4096"'
 show -c 'rank real_time of "BM_sort/*"'
 show -c 'compare baseline with latest metric real_time'
+show -c 'regressions using zscore window 3 explain'
 show -c 'regressions in commit "c4e0a77" vs baseline threshold 10%'
+show -c 'changes real_time of "BM_hash/4096"'
 show -c 'trend real_time of "BM_sort/1024" as json'
 
 say "benchdb check --baseline main        # the CI gate: exit 1 on regressions"

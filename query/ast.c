@@ -118,6 +118,7 @@ const char *bdb__method_name(bdb__method m)
 	case BDB__METHOD_TTEST: return "ttest";
 	case BDB__METHOD_IQR: return "iqr";
 	case BDB__METHOD_DELTAIQR: return "deltaiqr";
+	case BDB__METHOD_LOOKBACK: return "lookback";
 	}
 	return "?";
 }
@@ -389,6 +390,8 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 		bdb_buf_printf(b, " using=%s", bdb__method_name(s->method));
 		if (s->has_alpha)
 			bdb_buf_printf(b, " alpha=%.17g", s->alpha);
+		if (s->has_boundary)
+			bdb_buf_printf(b, " boundary=%.17g", s->boundary);
 	}
 	if (s->clauses & BDB__C_LAST)
 		bdb_buf_printf(b, " last=%llu", (unsigned long long)s->last_n);
@@ -410,6 +413,12 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 		bdb_buf_printf(b, " window=%llu", (unsigned long long)s->window);
 	if (s->clauses & BDB__C_PVALUE)
 		bdb_buf_printf(b, " pvalue=%.17g", s->pvalue);
+	if (s->clauses & BDB__C_PERMUTATIONS)
+		bdb_buf_printf(b, " permutations=%llu", (unsigned long long)s->permutations);
+	if (s->clauses & BDB__C_SEED)
+		bdb_buf_printf(b, " seed=%llu", (unsigned long long)s->seed);
+	if (s->clauses & BDB__C_EXPLAIN)
+		bdb_buf_puts(b, " explain");
 	if (s->format)
 		bdb_buf_printf(b, " as=%s", bdb_query_format_name(s->format));
 	bdb_buf_putc(b, ')');

@@ -20,8 +20,12 @@ static const char check_usage[] =
 	"exits 1 when any metric regressed beyond the threshold (default 5%; a metric's\n"
 	"own threshold applies when it has one and --threshold is not given).\n"
 	"--threshold takes a percentage (5%) or benchkit's fraction (0.05).\n"
-	"--using picks the detection method: percent (default), mwu, zscore, ttest,\n"
-	"iqr, deltaiqr.\n"
+	"--using picks the detection method: percent (default), mwu (Mann-Whitney U on\n"
+	"the raw samples, plus the threshold), or a history model: zscore, ttest, iqr,\n"
+	"deltaiqr, lookback, which judge the latest run against the last 30 runs of\n"
+	"each series (a query-language method may carry its options, quoted:\n"
+	"--using 'ttest window 10 boundary 0.99'); --threshold does not apply to them.\n"
+	"docs/detection.md describes each method.\n"
 	"\n"
 	"Text output is benchkit's: 'PASS: No regressions detected (threshold=5%)', or\n"
 	"'FAIL: N regression(s) detected:' and one line per regression. markdown writes\n"
@@ -112,7 +116,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		cli_error("check: --format: expected text, markdown or json, got '%s'", format);
 		return EXIT_USAGE;
 	}
-	if (using && strspn(using, "abcdefghijklmnopqrstuvwxyz") != strlen(using)) {
+	if (using && strspn(using, "abcdefghijklmnopqrstuvwxyz0123456789. ") != strlen(using)) {
 		cli_error("check: --using: expected a method name, got '%s'", using);
 		return EXIT_USAGE;
 	}

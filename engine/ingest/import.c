@@ -179,28 +179,44 @@ static int check_ids(bdb_store *store, const import_plan *p, unsigned flags, bdb
 	return rc;
 }
 
+/* Runs per write transaction: one page write per touched index page per
+ * batch instead of per run, while a batch's dirty pages stay well inside
+ * LMDB's limit. Every file was checked before the first batch. */
+#define IMPORT_BATCH 100
+
 static int store_plan(bdb_store *store, const import_plan *p, unsigned flags,
 		      bdb_import_summary *sum, bdb_diag *d)
 {
-	for (size_t i = 0; i < p->n; i++) {
-		const import_item *it = &p->items[i];
-		uint64_t seq;
-		bdb_put_outcome outcome;
-		int rc = bdb_store_put_run(store, it->run, flags, &seq, &outcome, d);
-		if (!rc && it->baseline[0]) {
-			rc = bdb_store_set_baseline(store, it->baseline, seq);
-			sum->baselines += !rc;
-		}
+	const bdb_run *runs[IMPORT_BATCH];
+	uint64_t seqs[IMPORT_BATCH];
+	bdb_put_outcome outcomes[IMPORT_BATCH];
+	for (size_t at = 0; at < p->n; at += IMPORT_BATCH) {
+		size_t n = p->n - at < IMPORT_BATCH ? p->n - at : IMPORT_BATCH, failed = 0;
+		for (size_t i = 0; i < n; i++)
+			runs[i] = p->items[at + i].run;
+		int rc = bdb_store_put_runs(store, runs, n, flags, seqs, outcomes, &failed, d);
 		if (rc) {
+			const import_item *it = &p->items[at + (failed < n ? failed : 0)];
 			if (!d || !d->code || !d->file[0])
 				bdb_diag_set(d, rc, it->path, 0, 0, "cannot store run \"%s\": %s",
 					     it->run->id, bdb_strerror(rc));
 			return rc;
 		}
-		/* A baseline file is usually a copy of a run just stored. */
-		sum->runs_stored += outcome == BDB_PUT_STORED;
-		sum->runs_unchanged += outcome == BDB_PUT_UNCHANGED && !it->baseline[0];
-		sum->runs_replaced += outcome == BDB_PUT_REPLACED;
+		for (size_t i = 0; i < n; i++) {
+			const import_item *it = &p->items[at + i];
+			if (it->baseline[0]) {
+				rc = bdb_store_set_baseline(store, it->baseline, seqs[i]);
+				if (rc)
+					return bdb_diag_set(d, rc, it->path, 0, 0,
+							    "cannot set baseline \"%s\": %s",
+							    it->baseline, bdb_strerror(rc));
+				sum->baselines++;
+			}
+			/* A baseline file is usually a copy of a run just stored. */
+			sum->runs_stored += outcomes[i] == BDB_PUT_STORED;
+			sum->runs_unchanged += outcomes[i] == BDB_PUT_UNCHANGED && !it->baseline[0];
+			sum->runs_replaced += outcomes[i] == BDB_PUT_REPLACED;
+		}
 	}
 	for (size_t i = 0; p->config && i < p->config->n_defs; i++) {
 		int rc = bdb_store_put_metric_def(store, &p->config->defs[i]);

@@ -375,6 +375,18 @@ int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d);
 
 /*
+ * The fast path for benchkit JSON (benchkit_fast.c): builds into the empty
+ * run exactly what bdb__ingest_benchkit builds from in->data, without a
+ * jansson document, and sets in->has_timestamp alike; or returns
+ * BDB__FAST_DECLINED (never another code) for anything it does not read
+ * exactly as the jansson path does: every malformed or unusual input. The
+ * caller then discards the run and takes the jansson path, which owns the
+ * diagnostics.
+ */
+#define BDB__FAST_DECLINED 1
+int bdb__benchkit_fast(bdb__input *in, bdb_run *run);
+
+/*
  * Reads benchkit "metric_defs" (an object keyed by metric name; a definition
  * without "name" takes its key) into run's definitions. benchkit.c; also
  * used for a benchkit store's config.json.

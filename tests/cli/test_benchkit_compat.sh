@@ -77,4 +77,27 @@ check_out_exact "trend --n-runs 1 keeps the newest" "Trend: throughput @ CV-1/sm
 
   2026-02-11 09:05  19500.00  CI=[19400.00, 19600.00]  [def5678]"
 
+# A store of 250 runs imports in batches (100 runs per transaction): all of
+# them, in order, and a second import changes nothing.
+BIG=$WORK/big-store
+mkdir -p "$BIG/runs" "$BIG/baselines"
+cp "$DOC/config.json" "$BIG/"
+for i in $(seq 1 250); do
+	ts=$(printf '2026-%02d-%02dT09:05:00+00:00' $(( (i - 1) / 28 + 1 )) $(( (i - 1) % 28 + 1 )))
+	printf '{"id": "r%03d", "timestamp": "%s", "commit": "c%03d", "branch": "main", "environment": {}, "metadata": {}, "metric_defs": {}, "points": [{"name": "CV-1/small", "scenario": "CV-1", "tags": {"framework": "Datarax"}, "metrics": {"throughput": {"value": %d.0}}}]}\n' \
+		"$i" "$ts" "$i" $((20000 + i)) >"$BIG/runs/$(printf 'r%03d' "$i").json"
+done
+cp "$BIG/runs/r100.json" "$BIG/baselines/main.json"
+run "$BENCHDB" import-benchkit --db "$WORK/big" "$BIG"
+check_rc "a 250-run store imports" 0
+check_out "every run is imported" "Imported 250 run(s)"
+run "$BENCHDB" --db "$WORK/big" -c 'show runs as csv'
+check "250 runs are stored" test "$(grep -c '^' "$OUT")" -eq 251
+run "$BENCHDB" --db "$WORK/big" -c 'show baselines as csv'
+check_out "the baseline points at r100" "main,r100"
+run "$BENCHDB" import-benchkit --db "$WORK/big" "$BIG"
+check_out "a second import changes nothing" "Imported 0 run(s) (250 unchanged"
+run "$BENCHDB" --db "$WORK/big" verify
+check_rc "the imported store verifies" 0
+
 finish

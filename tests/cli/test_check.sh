@@ -59,6 +59,18 @@ run "$BENCHDB" check --threshold 0.05
 check_rc "--threshold 0.05 is 5%" 1
 check_out "FAIL at 5%" "FAIL: 3 regression(s) detected:"
 
+# A history model: v5 against v1..v4 of each series; only BM_sort/1024
+# leaves the z-score limits (its v5 is 8 times its history's mean).
+run "$BENCHDB" check --using zscore
+check_rc "check --using zscore finds the BM_sort/1024 jump: exit 1" 1
+check_out "zscore: the same three regressions" "FAIL: 3 regression(s) detected:"
+run "$BENCHDB" check --using "ttest window 3" --format json
+check_out "the method's options pass through" '"window": 3'
+check_out "JSON explains the verdict" '"explanation": "ttest window 3 boundary 0.99 (n=3)'
+run "$BENCHDB" check --using zscore --threshold 5%
+check_rc "--threshold with a history model is an error: exit 2" 2
+check_err "the error says why" "a threshold does not apply to using zscore"
+
 # JSON for scripts: the regressions statement's shape.
 run "$BENCHDB" check --format json
 check_rc "check --format json exits 1 on regressions" 1

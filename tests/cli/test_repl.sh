@@ -68,6 +68,10 @@ check_rc "the REPL survives Ctrl-C and leaves with .quit" 0
 check "the interrupted line did not run" sh -c "! grep -q 'nonsense' '$ERR' && ! grep -q 'error' '$OUT'"
 check_out "the REPL kept going after Ctrl-C" "baseline,run"
 
+# On a terminal a trend starts with a sparkline of its values (v1 > v2 here).
+session spark 'trend real_time of "BM_sort/1024"\n' '\004'
+check "a trend on a terminal has a sparkline" grep -q '█▁' "$OUT"
+
 # NO_COLOR is honoured on a terminal: no escape sequences in a table.
 NO_COLOR=1 session nocolor 'show runs\n' '\004'
 check "no colour escapes with NO_COLOR" sh -c "! grep -q \$'\\033\\[3[0-9]m' '$OUT'"

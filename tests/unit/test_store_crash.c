@@ -3,23 +3,25 @@
  * deleting) runs is killed with SIGKILL at random moments, 200 times, and
  * after each kill the store opens, verifies clean and holds every run whole
  * or not at all; then one writer ingests while four reader processes scan
- * series and check that every run they see is complete.
+ * series and check that every run they see is complete, and a backup taken
+ * meanwhile verifies clean.
  *
  * No timing thresholds: durations only bound how long the processes work.
  */
 #include <setjmp.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
 
 #include "engine.h"
 #include "helpers/store_env.h"
@@ -144,7 +146,8 @@ static void test_sigkill_200_times(void **state)
 			assert_int_equal(read(fds[0], &c, 1), 1);
 			put_ns = 0.8 * put_ns + 0.2 * (now_ns() - t0);
 		}
-		struct timespec pause = {0, (long)(next_random(&rng) % (uint64_t)(1.5 * put_ns + 1))};
+		struct timespec pause = {0,
+					 (long)(next_random(&rng) % (uint64_t)(1.5 * put_ns + 1))};
 		nanosleep(&pause, NULL);
 		kill(pid, SIGKILL);
 		int status;
@@ -162,8 +165,8 @@ static void test_sigkill_200_times(void **state)
 		uint64_t top = next_k;
 		for (size_t i = 0; i < n; i++) {
 			if (check_run_whole(r, list[i].seq))
-				fail_msg("cycle %zu: run %s (seq %llu) is not whole", cycle, list[i].id,
-					 (unsigned long long)list[i].seq);
+				fail_msg("cycle %zu: run %s (seq %llu) is not whole", cycle,
+					 list[i].id, (unsigned long long)list[i].seq);
 			uint64_t k = strtoull(list[i].id + 1, NULL, 10);
 			if (k + 1 > top)
 				top = k + 1;
@@ -177,8 +180,10 @@ static void test_sigkill_200_times(void **state)
 		/* The next child goes on after the last run that made it. */
 		next_k = top;
 	}
-	fprintf(stderr, "# (%ld s) %zu kills; %llu runs ingested in all; the store changed in %zu "
-			"cycles\n", (long)(time(NULL) - started), cycles, (unsigned long long)next_k, changed);
+	fprintf(stderr,
+		"# (%ld s) %zu kills; %llu runs ingested in all; the store changed in %zu "
+		"cycles\n",
+		(long)(time(NULL) - started), cycles, (unsigned long long)next_k, changed);
 	assert_true(next_k > 50); /* the children did ingest (and delete) */
 	remove_tree(dir);
 	free(dir);
@@ -279,6 +284,18 @@ static void test_one_writer_four_readers(void **state)
 		}
 	}
 	close(fds[1]);
+	/* Meanwhile, a backup of the live store. */
+	char *backup_parent = make_temp_dir();
+	char backup[4200];
+	snprintf(backup, sizeof backup, "%s/copy", backup_parent);
+	sleep(1);
+	bdb_store *live;
+	bdb_store_options opt = {.no_create = true};
+	while (bdb_store_open(dir, &opt, &live, NULL) != 0)
+		usleep(1000);
+	bdb_diag d;
+	assert_int_equal(bdb_store_backup(live, backup, &d), 0);
+	bdb_store_close(live);
 	for (int i = 0; i < 5; i++) {
 		int status;
 		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
@@ -302,6 +319,12 @@ static void test_one_writer_four_readers(void **state)
 	fprintf(stderr, "# writer stored %llu runs; readers checked %llu runs whole\n",
 		(unsigned long long)st.runs, (unsigned long long)total);
 	bdb_store_close(s);
+	/* The backup taken under load is a clean store of its own. */
+	s = open_store(backup, 0);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	remove_tree(backup_parent);
+	free(backup_parent);
 	remove_tree(dir);
 	free(dir);
 }
@@ -309,8 +332,8 @@ static void test_one_writer_four_readers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_sigkill_200_times),
-		cmocka_unit_test(test_one_writer_four_readers),
+	    cmocka_unit_test(test_sigkill_200_times),
+	    cmocka_unit_test(test_one_writer_four_readers),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
