@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "schema.h"
 
@@ -72,6 +73,22 @@ static inline void fuzz_check_encodes(const bdb_run *run)
 	bdb_buf_free(&out);
 }
 
+/*
+ * A query error as query.h describes it: code BDB_EQUERY, a 1-based
+ * position, and three lines (what was expected, the source line, a caret
+ * line under the offending token).
+ */
+static inline void fuzz_check_query_error(const bdb_diag *d)
+{
+	FUZZ_CHECK(d->code == BDB_EQUERY);
+	FUZZ_CHECK(d->line >= 1 && d->col >= 1);
+	const char *nl1 = strchr(d->message, '\n');
+	const char *nl2 = nl1 ? strchr(nl1 + 1, '\n') : NULL;
+	FUZZ_CHECK(nl1 && nl2 && !strchr(nl2 + 1, '\n'));
+	FUZZ_CHECK(nl1 > d->message); /* says what was expected */
+	FUZZ_CHECK(strchr(nl2 + 1, '^') != NULL);
+}
+
 /* The harnesses (each defined in fuzz/fuzz_NAME.c). */
 int fuzz_verify(const uint8_t *data, size_t size);
 
@@ -86,5 +103,6 @@ int fuzz_ingest_json(const uint8_t *data, size_t size);
 int fuzz_ingest_text(const uint8_t *data, size_t size);
 int fuzz_query_parse(const uint8_t *data, size_t size);
 int fuzz_store_ops(const uint8_t *data, size_t size);
+int fuzz_query_exec(const uint8_t *data, size_t size);
 
 #endif /* BDB_FUZZ_H */

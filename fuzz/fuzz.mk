@@ -9,7 +9,9 @@
 # Harness NAME is fuzz/fuzz_NAME.c. It starts from its seeds in fuzz/corpus/NAME/ (read only)
 # and grows a working corpus in build/fuzz/corpus/NAME/; a crash, leak or timeout is written to
 # fuzz/crashes/NAME/, which tests/unit/test_fuzz_replay.c replays in every `make test` (keep it
-# there once fixed, as the regression input). Dictionaries: fuzz/NAME.dict. Each run's log is
+# there once fixed, as the regression input). Dictionaries: fuzz/NAME.dict, where a line
+# "#include OTHER.dict" adds fuzz/OTHER.dict's entries (libFuzzer reads the joined copy in
+# build/fuzz/NAME.dict; to it the line is a comment). Each run's log is
 # build/fuzz/logs/NAME.log; its last lines (executions, edges covered) are printed.
 #
 # The library is compiled again with clang and -fsanitize=fuzzer-no-link,address,undefined
@@ -64,7 +66,9 @@ run: all
 	@mkdir -p $(FUZZ_BUILD)/logs
 	@for h in $(HARNESSES); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$h fuzz/crashes/$$h; \
-		dict=""; [ -f fuzz/$$h.dict ] && dict="-dict=fuzz/$$h.dict"; \
+		dict=""; [ -f fuzz/$$h.dict ] && dict="-dict=$(FUZZ_BUILD)/$$h.dict" && \
+			sed -n 's|^#include |fuzz/|p' fuzz/$$h.dict | xargs cat fuzz/$$h.dict \
+				>$(FUZZ_BUILD)/$$h.dict; \
 		echo "fuzz: $$h for $(FUZZ_SECONDS)s"; \
 		if $(FUZZ_BUILD)/fuzz_$$h -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
 			-print_final_stats=1 $$dict -artifact_prefix=fuzz/crashes/$$h/ $(FUZZ_FLAGS) \

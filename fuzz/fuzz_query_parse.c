@@ -11,25 +11,12 @@
  *     text, and when the whole text parses, its statements parsed one by
  *     one give the same canonical ASTs in the same order;
  *   - bdb_query_is_complete runs without fault.
- * (bdb_query_complete is not fuzzed yet: the query branch merged here does
- * not implement it.)
+ * (bdb_query_complete needs a store: fuzz_query_exec.c fuzzes it.)
  */
 #include <string.h>
 
 #include "ast.h"
 #include "fuzz.h"
-
-/* A query error as query.h describes it. */
-static void qp_check_error(const bdb_diag *d)
-{
-	FUZZ_CHECK(d->code == BDB_EQUERY);
-	FUZZ_CHECK(d->line >= 1 && d->col >= 1);
-	const char *nl1 = strchr(d->message, '\n');
-	const char *nl2 = nl1 ? strchr(nl1 + 1, '\n') : NULL;
-	FUZZ_CHECK(nl1 && nl2 && !strchr(nl2 + 1, '\n'));
-	FUZZ_CHECK(nl1 > d->message); /* says what was expected */
-	FUZZ_CHECK(strchr(nl2 + 1, '^') != NULL);
-}
 
 /*
  * Parses text[0..len) and appends each statement's canonical AST and a
@@ -45,7 +32,7 @@ static int qp_parse(const char *text, size_t len, bdb_buf *asts)
 	/* The message quotes the source line: a NUL in it (only the internal
 	 * bdb__parse can see one; query.h takes C strings) would cut it short. */
 	if (rc == BDB_EQUERY && !memchr(text, '\0', len))
-		qp_check_error(&d);
+		fuzz_check_query_error(&d);
 	for (size_t i = 0; !rc && asts && i < prog.n_stmts; i++) {
 		bdb__stmt_print(prog.stmts[i], asts);
 		bdb_buf_putc(asts, '\n');

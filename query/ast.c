@@ -181,6 +181,24 @@ static void put_excerpt(bdb_buf *b, const char *s, size_t n)
 	}
 }
 
+/*
+ * The message's first line, with control characters escaped: it may quote a
+ * name from the query or the store, and a raw newline there would break the
+ * three-line layout.
+ */
+static void put_first_line(bdb_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '\n')
+			bdb_buf_puts(b, "\\n");
+		else if (c < 0x20 || c == 0x7f)
+			bdb_buf_printf(b, "\\x%02x", c);
+		else
+			bdb_buf_putc(b, (char)c);
+	}
+}
+
 int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, uint32_t end,
 		     const char *fmt, ...)
 {
@@ -236,7 +254,7 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 
 	bdb_buf b;
 	bdb_buf_init(&b);
-	bdb_buf_puts(&b, message);
+	put_first_line(&b, message);
 	bdb_buf_puts(&b, "\n  ");
 	if (clip_left)
 		bdb_buf_puts(&b, "...");
