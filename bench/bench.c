@@ -1,0 +1,1005 @@
+/*
+ * bench.c - benchdb's performance suite, side by side with SQLite, in one
+ * process run (driven by `make bench`, see bench/bench.mk).
+ *
+ *   bench --data DIR --work DIR --scale-dir DIR [--benchdb PATH] [--sqlite3 PATH]
+ *         [--scale quick|default|full] [--runs N] [--results FILE]
+ *         [--commit SHA] [--branch NAME] [--engine-key KEY]
+ *
+ * It ingests the nightly-10y files (written by build/bench/gen) into a fresh
+ * benchdb store and a fresh SQLite database, runs the same operations on
+ * both, measures a one-shot `benchdb -c` process against a one-shot `sqlite3`
+ * process, measures the trend at growing store sizes, then prints one table
+ * (operation, medians, p99s, ratio, target, met?) and writes the figures as a
+ * benchkit run to --results, so benchdb can gate its own performance.
+ *
+ * Timing: CLOCK_MONOTONIC around each repetition; every operation is warmed
+ * up, then repeated until both a minimum count and a time budget are
+ * reached; medians and p99 (linear interpolation) are reported.
+ */
+#include "bench.h"
+#include "workload.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+uint64_t bench_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+void bench_answer_reset(bench_answer *a)
+{
+	a->rows = 0;
+	a->flagged = 0;
+	a->sum = 0;
+	bdb_buf_reset(&a->text);
+}
+
+static void die(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "bench: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	exit(1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Samples                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef struct samples {
+	double *v;
+	size_t n, cap;
+} samples;
+
+static void samples_add(samples *s, double x)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->v = realloc(s->v, s->cap * sizeof *s->v);
+		if (!s->v)
+			die("%s", "out of memory");
+	}
+	s->v[s->n++] = x;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The q-quantile with linear interpolation (numpy's default). */
+static double quantile(samples *s, double q)
+{
+	if (s->n == 0)
+		return NAN;
+	qsort(s->v, s->n, sizeof *s->v, compare_doubles);
+	double pos = q * (double)(s->n - 1);
+	size_t lo = (size_t)pos;
+	double frac = pos - (double)lo;
+	if (lo + 1 >= s->n)
+		return s->v[s->n - 1];
+	return s->v[lo] + (s->v[lo + 1] - s->v[lo]) * frac;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The result table                                                          */
+/* ------------------------------------------------------------------------ */
+
+typedef enum kind { KIND_TIME, KIND_RATE, KIND_BYTES, KIND_FACTOR } kind;
+
+typedef struct row {
+	const char *label; /* for the table */
+	const char *key;   /* point name in the results run */
+	kind kind;
+	double bdb_med, bdb_p99; /* ns, obs/s or bytes; NAN = not measured */
+	double sq_med, sq_p99;
+	const char *target;
+	int met; /* 1, 0, or -1 when the row has no target or no figure */
+	char note[320];
+} row;
+
+#define MAX_ROWS 32
+static row rows[MAX_ROWS];
+static size_t n_rows;
+
+static row *add_row(const char *label, const char *key, kind k, const char *target)
+{
+	if (n_rows == MAX_ROWS)
+		die("%s", "too many rows");
+	row *r = &rows[n_rows++];
+	memset(r, 0, sizeof *r);
+	r->label = label;
+	r->key = key;
+	r->kind = k;
+	r->bdb_med = r->bdb_p99 = r->sq_med = r->sq_p99 = NAN;
+	r->target = target ? target : "-";
+	r->met = -1;
+	return r;
+}
+
+/* How many times better benchdb is (> 1: benchdb better). */
+static double row_ratio(const row *r)
+{
+	if (r->kind == KIND_FACTOR || isnan(r->bdb_med) || isnan(r->sq_med) || r->bdb_med == 0 ||
+	    r->sq_med == 0)
+		return NAN;
+	return r->kind == KIND_RATE ? r->bdb_med / r->sq_med : r->sq_med / r->bdb_med;
+}
+
+static void format_cell(kind k, double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else if (k == KIND_RATE)
+		snprintf(buf, size, "%.2f M/s", v / 1e6);
+	else if (k == KIND_BYTES)
+		snprintf(buf, size, "%.1f B", v);
+	else if (k == KIND_FACTOR)
+		snprintf(buf, size, "%.2fx", v);
+	else if (v < 1e3)
+		snprintf(buf, size, "%.0f ns", v);
+	else if (v < 1e6)
+		snprintf(buf, size, "%.1f us", v / 1e3);
+	else if (v < 1e9)
+		snprintf(buf, size, "%.2f ms", v / 1e6);
+	else
+		snprintf(buf, size, "%.2f s", v / 1e9);
+}
+
+static void print_table(FILE *f)
+{
+	fprintf(f, "\n| operation | benchdb median | benchdb p99 | SQLite median | SQLite p99 | "
+		   "ratio | target | met? |\n|---|---:|---:|---:|---:|---:|---|---|\n");
+	for (size_t i = 0; i < n_rows; i++) {
+		const row *r = &rows[i];
+		char a[32], b[32], c[32], d[32], ratio[32];
+		format_cell(r->kind, r->bdb_med, a, sizeof a);
+		format_cell(r->kind, r->bdb_p99, b, sizeof b);
+		format_cell(r->kind, r->sq_med, c, sizeof c);
+		format_cell(r->kind, r->sq_p99, d, sizeof d);
+		double x = row_ratio(r);
+		if (isnan(x))
+			snprintf(ratio, sizeof ratio, "-");
+		else
+			snprintf(ratio, sizeof ratio, "%.2fx", x);
+		const char *met = r->met == 1 ? "yes" : r->met == 0 ? "**no**" : "-";
+		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", r->label, a, b, c, d, ratio,
+			r->target, met);
+	}
+	for (size_t i = 0; i < n_rows; i++)
+		if (rows[i].note[0])
+			fprintf(f, "\n- %s: %s", rows[i].label, rows[i].note);
+	fprintf(f, "\n");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Measuring                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef int (*op_fn)(void *ctx, bench_answer *a);
+
+/*
+ * Runs fn 3 times to warm up, then until it ran min_reps times and
+ * budget_s seconds passed (at most max_reps). Fills median and p99 (ns).
+ * Returns fn's first failure, or 0.
+ */
+static int measure(op_fn fn, void *ctx, size_t min_reps, size_t max_reps, double budget_s,
+		   bench_answer *a, double *median, double *p99)
+{
+	samples s = {0};
+	*median = *p99 = NAN;
+	for (int i = 0; i < 3; i++) {
+		int rc = fn(ctx, a);
+		if (rc)
+			return rc;
+	}
+	uint64_t start = bench_now_ns();
+	while (s.n < max_reps &&
+	       (s.n < min_reps || (double)(bench_now_ns() - start) < budget_s * 1e9)) {
+		uint64_t t0 = bench_now_ns();
+		int rc = fn(ctx, a);
+		uint64_t t1 = bench_now_ns();
+		if (rc) {
+			free(s.v);
+			return rc;
+		}
+		samples_add(&s, (double)(t1 - t0));
+	}
+	*median = quantile(&s, 0.5);
+	*p99 = quantile(&s, 0.99);
+	free(s.v);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Files                                                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct file_list {
+	char **paths;
+	size_t n;
+	uint64_t bytes;
+} file_list;
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void list_runs(const char *dir, size_t limit, file_list *out)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		die("no generated data in %s (run make bench)", dir);
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (strncmp(e->d_name, "run-", 4) != 0 || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			out->paths = realloc(out->paths, cap * sizeof *out->paths);
+			if (!out->paths)
+				die("%s", "out of memory");
+		}
+		size_t size = strlen(dir) + len + 2;
+		out->paths[out->n] = malloc(size);
+		if (!out->paths[out->n])
+			die("%s", "out of memory");
+		snprintf(out->paths[out->n], size, "%s/%s", dir, e->d_name);
+		out->n++;
+	}
+	closedir(d);
+	qsort(out->paths, out->n, sizeof *out->paths, compare_strings);
+	if (limit && limit < out->n)
+		out->n = limit;
+}
+
+/* Reads path into *buf (grown as needed); returns the length or dies. */
+static size_t read_file(const char *path, char **buf, size_t *cap)
+{
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0)
+		die("cannot read %s", path);
+	size_t len = (size_t)st.st_size;
+	if (len + 1 > *cap) {
+		*cap = len + 1;
+		*buf = realloc(*buf, *cap);
+		if (!*buf)
+			die("%s", "out of memory");
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = read(fd, *buf + done, len - done);
+		if (n <= 0)
+			die("cannot read %s", path);
+		done += (size_t)n;
+	}
+	close(fd);
+	(*buf)[len] = '\0';
+	return len;
+}
+
+static uint64_t file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+}
+
+/* Removes dir and everything in it (one level of files, as stores are). */
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[4096];
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		remove(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The operations, on either side                                           */
+/* ------------------------------------------------------------------------ */
+
+typedef enum op {
+	OP_TREND,
+	OP_TREND_MONTH,
+	OP_RANK,
+	OP_COMPARE,
+	OP_REGRESSIONS,
+	OP_SHOW_RUNS,
+	OP_TREND_ENGINE
+} op;
+
+typedef struct op_ctx {
+	benchdb_side *bdb;
+	sqlite_peer *sq;
+	op op;
+	bench_series_ref ref;
+} op_ctx;
+
+#define THRESHOLD_PCT 5.0
+
+static int run_benchdb(void *ctx, bench_answer *a)
+{
+	op_ctx *c = ctx;
+	switch (c->op) {
+	case OP_TREND:
+		return benchdb_side_trend(c->bdb, &c->ref, a);
+	case OP_TREND_MONTH:
+		return benchdb_side_trend_by_month(c->bdb, &c->ref, a);
+	case OP_RANK:
+		return benchdb_side_rank(c->bdb, "time", a);
+	case OP_COMPARE:
+		return benchdb_side_compare(c->bdb, false, THRESHOLD_PCT, a);
+	case OP_REGRESSIONS:
+		return benchdb_side_compare(c->bdb, true, THRESHOLD_PCT, a);
+	case OP_SHOW_RUNS:
+		return benchdb_side_show_runs(c->bdb, 20, a);
+	case OP_TREND_ENGINE:
+		return benchdb_side_trend_engine(c->bdb, &c->ref, a);
+	}
+	return -1;
+}
+
+static int run_sqlite(void *ctx, bench_answer *a)
+{
+	op_ctx *c = ctx;
+	switch (c->op) {
+	case OP_TREND:
+	case OP_TREND_ENGINE:
+		return sqlite_peer_trend(c->sq, &c->ref, a);
+	case OP_TREND_MONTH:
+		return sqlite_peer_trend_by_month(c->sq, &c->ref, a);
+	case OP_RANK:
+		return sqlite_peer_rank(c->sq, "time", a);
+	case OP_COMPARE:
+		return sqlite_peer_compare(c->sq, false, THRESHOLD_PCT, a);
+	case OP_REGRESSIONS:
+		return sqlite_peer_compare(c->sq, true, THRESHOLD_PCT, a);
+	case OP_SHOW_RUNS:
+		return sqlite_peer_show_runs(c->sq, 20, a);
+	}
+	return -1;
+}
+
+static const bench_series_ref trend_series = {"BM_sort/1024", "cpu", "f32", "time"};
+
+/* Measures one operation on both sides into a new row. */
+static row *measure_both(const char *label, const char *key, op o, benchdb_side *bdb,
+			 sqlite_peer *sq, const char *missing, size_t min_reps, double budget_s)
+{
+	row *r = add_row(label, key, KIND_TIME, NULL);
+	op_ctx c = {bdb, sq, o, trend_series};
+	bench_answer a = {0}, b = {0};
+	if (sq && measure(run_sqlite, &c, min_reps, 100000, budget_s, &b, &r->sq_med,
+			  &r->sq_p99) != 0)
+		snprintf(r->note, sizeof r->note, "SQLite failed");
+	if (missing) {
+		snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", missing);
+	} else if (bdb) {
+		int rc = measure(run_benchdb, &c, min_reps, 100000, budget_s, &a, &r->bdb_med,
+				 &r->bdb_p99);
+		if (rc)
+			snprintf(r->note, sizeof r->note, "benchdb failed: %s",
+				 rc == BENCH_MISSING ? "API missing" : bdb_strerror(rc));
+		else if (sq && (a.rows != b.rows || a.flagged != b.flagged))
+			snprintf(r->note, sizeof r->note,
+				 "answers differ: benchdb %zu rows (%zu flagged), SQLite %zu rows "
+				 "(%zu flagged)",
+				 a.rows, a.flagged, b.rows, b.flagged);
+		else
+			snprintf(r->note, sizeof r->note, sq ? "%zu rows on both sides%s" : "%zu rows%s",
+				 a.rows, a.flagged ? ", regressions flagged" : "");
+	}
+	printf("bench: %-28s benchdb %10.1f us   SQLite %10.1f us\n", label, r->bdb_med / 1e3,
+	       r->sq_med / 1e3);
+	fflush(stdout);
+	bdb_buf_free(&a.text);
+	bdb_buf_free(&b.text);
+	return r;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Ingest                                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct ingest_result {
+	double seconds;
+	uint64_t obs;
+	samples per_file;
+	bool done;
+} ingest_result;
+
+static void ingest_benchdb(const file_list *files, benchdb_side *s, ingest_result *out)
+{
+	char *buf = NULL, err[256];
+	size_t cap = 0;
+	uint64_t start = bench_now_ns();
+	for (size_t i = 0; i < files->n; i++) {
+		uint64_t t0 = bench_now_ns();
+		size_t len = read_file(files->paths[i], &buf, &cap), n = 0;
+		err[0] = '\0';
+		int rc = benchdb_side_ingest(s, files->paths[i], buf, len, &n, err);
+		if (rc)
+			die("benchdb ingest failed: %s", err[0] ? err : bdb_strerror(rc));
+		samples_add(&out->per_file, (double)(bench_now_ns() - t0));
+		out->obs += n;
+	}
+	out->seconds = (double)(bench_now_ns() - start) / 1e9;
+	out->done = true;
+	free(buf);
+}
+
+static void ingest_sqlite(const file_list *files, sqlite_peer *p, ingest_result *out)
+{
+	char *buf = NULL, err[256];
+	size_t cap = 0;
+	uint64_t start = bench_now_ns();
+	for (size_t i = 0; i < files->n; i++) {
+		uint64_t t0 = bench_now_ns();
+		size_t len = read_file(files->paths[i], &buf, &cap), n = 0;
+		if (sqlite_peer_ingest(p, buf, len, &n, err))
+			die("SQLite ingest failed: %s", err);
+		samples_add(&out->per_file, (double)(bench_now_ns() - t0));
+		out->obs += n;
+	}
+	out->seconds = (double)(bench_now_ns() - start) / 1e9;
+	out->done = true;
+	free(buf);
+}
+
+/* Loads the same history through the engine when the ingest API is missing,
+ * so the query rows can still be measured. Not timed. */
+static int load_through_engine(benchdb_side *s, const bench_workload *w, size_t n_runs)
+{
+	char err[256];
+	for (uint32_t i = 0; i < n_runs; i++) {
+		bdb_run *run;
+		if (bench_workload_build_run(w, BENCH_DEFAULT_SEED, i, &run))
+			return -1;
+		int rc = benchdb_side_put_run(s, run, err);
+		bdb_run_free(run);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* One-shot processes                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Runs argv with stdout and stderr on /dev/null; returns its exit status. */
+static int spawn_quiet(char *const argv[])
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	int status;
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int run_process(void *ctx, bench_answer *a)
+{
+	(void)a;
+	int rc = spawn_quiet(ctx);
+	return rc == 0 ? 0 : rc < 0 ? -1 : rc;
+}
+
+static void bench_oneshot(const char *benchdb, const char *store, const char *sqlite3_cli,
+			  const char *sqlite_db, size_t reps)
+{
+	row *r = add_row("one-shot `benchdb -c 'trend ...'` (wall)", "oneshot_trend", KIND_TIME,
+			 "<= 3 ms");
+	char statement[512], sql[1024];
+	benchdb_side_trend_statement(&trend_series, statement, sizeof statement);
+	sqlite_peer_trend_sql(&trend_series, sql, sizeof sql);
+	char *bdb_argv[] = {(char *)benchdb, "--db", (char *)store, "-c", statement, NULL};
+	char *sq_argv[] = {(char *)sqlite3_cli, "-readonly", (char *)sqlite_db, sql, NULL};
+	bench_answer a = {0};
+	if (sqlite3_cli && access(sqlite3_cli, X_OK) == 0)
+		measure(run_process, sq_argv, reps, reps, 0, &a, &r->sq_med, &r->sq_p99);
+	int rc = access(benchdb, X_OK) == 0 ? spawn_quiet(bdb_argv) : -1;
+	if (rc != 0) {
+		snprintf(r->note, sizeof r->note,
+			 "benchdb n/a (`benchdb --db STORE -c 'trend ...'` exited %d: program not "
+			 "ready)",
+			 rc);
+	} else {
+		measure(run_process, bdb_argv, reps, reps, 0, &a, &r->bdb_med, &r->bdb_p99);
+		r->met = r->bdb_med <= 3e6;
+		snprintf(r->note, sizeof r->note,
+			 "fork/exec of the program, open, query, print to /dev/null; SQLite side: "
+			 "`sqlite3 -readonly DB 'SELECT ...'`");
+	}
+	printf("bench: %-28s benchdb %10.1f us   SQLite %10.1f us\n", "one-shot", r->bdb_med / 1e3,
+	       r->sq_med / 1e3);
+	bdb_buf_free(&a.text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scaling                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef struct scale_step {
+	const char *label;
+	uint64_t observations;
+	bool full_only;
+} scale_step;
+
+static const scale_step scale_steps[] = {
+	{"1M", 1000000, false},
+	{"10M", 10000000, false},
+	{"100M", 100000000, true},
+};
+#define N_SCALE_STEPS (sizeof scale_steps / sizeof scale_steps[0])
+
+/* True when dir/MANIFEST holds exactly `expect`. */
+static bool manifest_matches(const char *dir, const char *expect)
+{
+	char path[4096], have[512] = "";
+	snprintf(path, sizeof path, "%s/MANIFEST", dir);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(have, 1, sizeof have - 1, f);
+	fclose(f);
+	have[n] = '\0';
+	return strcmp(have, expect) == 0;
+}
+
+/*
+ * Builds (or reuses) a store of about step->observations observations: the
+ * nightly-10y history (3,650 runs, 5 metrics) with as many points as that
+ * takes, put straight through bdb_store_put_run with no_sync. The trend
+ * series is one of them, so its length (3,650) is the same at every size.
+ */
+static int build_scale_store(const char *dir, const scale_step *step, const char *key,
+			     uint64_t *obs)
+{
+	bench_workload w = *bench_workload_find("nightly-10y");
+	w.n_points = (uint32_t)((step->observations + w.n_runs * w.n_metrics / 2) /
+				((uint64_t)w.n_runs * w.n_metrics));
+	*obs = bench_workload_observations(&w);
+	char manifest[512];
+	snprintf(manifest, sizeof manifest,
+		 "scale %s\nkey %s\ngenerator_version %d\nruns %u\npoints %u\nobservations %llu\n",
+		 step->label, key, BENCH_GENERATOR_VERSION, w.n_runs, w.n_points,
+		 (unsigned long long)*obs);
+	if (manifest_matches(dir, manifest))
+		return 0;
+	remove_tree(dir);
+	benchdb_side *s;
+	char err[256];
+	int rc = benchdb_side_open(dir, false, &s, err);
+	if (rc)
+		return rc;
+	printf("bench: building the %s store (%u points x %u runs x %u metrics) in %s\n",
+	       step->label, w.n_points, w.n_runs, w.n_metrics, dir);
+	fflush(stdout);
+	uint64_t start = bench_now_ns();
+	for (uint32_t i = 0; i < w.n_runs && rc == 0; i++) {
+		bdb_run *run;
+		rc = bench_workload_build_run(&w, BENCH_DEFAULT_SEED, i, &run);
+		if (rc == 0) {
+			rc = benchdb_side_put_run(s, run, err);
+			bdb_run_free(run);
+		}
+		if ((i + 1) % 730 == 0) {
+			printf("bench:   %u / %u runs, %.0f s\n", i + 1, w.n_runs,
+			       (double)(bench_now_ns() - start) / 1e9);
+			fflush(stdout);
+		}
+	}
+	benchdb_side_close(s);
+	if (rc)
+		return rc;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/MANIFEST", dir);
+	FILE *f = fopen(path, "w");
+	if (!f || fputs(manifest, f) < 0 || fclose(f) != 0)
+		return -1;
+	return 0;
+}
+
+static void bench_scale(const char *scale_dir, const char *key, bool full)
+{
+	double first = NAN, last = NAN;
+	const char *last_label = NULL;
+	const char *missing = benchdb_side_missing("engine");
+	for (size_t i = 0; i < N_SCALE_STEPS; i++) {
+		const scale_step *step = &scale_steps[i];
+		static char labels[N_SCALE_STEPS][80], keys[N_SCALE_STEPS][32];
+		snprintf(labels[i], sizeof labels[i], "trend at %s observations", step->label);
+		snprintf(keys[i], sizeof keys[i], "trend_scale_%s", step->label);
+		row *r = add_row(labels[i], keys[i], KIND_TIME, NULL);
+		if (step->full_only && !full) {
+			snprintf(r->note, sizeof r->note, "not run (set BENCH_SCALE=full)");
+			continue;
+		}
+		if (missing) {
+			snprintf(r->note, sizeof r->note, "n/a (%s)", missing);
+			continue;
+		}
+		char dir[2048];
+		snprintf(dir, sizeof dir, "%s/scale-%s", scale_dir, step->label);
+		uint64_t obs = 0;
+		if (build_scale_store(dir, step, key, &obs) != 0) {
+			snprintf(r->note, sizeof r->note, "n/a (could not build the store)");
+			continue;
+		}
+		benchdb_side *s;
+		char err[256];
+		if (benchdb_side_open(dir, true, &s, err) != 0) {
+			snprintf(r->note, sizeof r->note, "n/a (open: %s)", err);
+			continue;
+		}
+		const char *query_missing = benchdb_side_missing("query");
+		op_ctx c = {s, NULL, query_missing ? OP_TREND_ENGINE : OP_TREND, trend_series};
+		bench_answer a = {0};
+		int rc = measure(run_benchdb, &c, 500, 100000, 1.0, &a, &r->bdb_med, &r->bdb_p99);
+		uint64_t n_obs = 0, disk = 0, used = 0;
+		benchdb_side_size(s, &n_obs, &disk, &used);
+		benchdb_side_close(s);
+		if (rc) {
+			snprintf(r->note, sizeof r->note, "failed: %s", bdb_strerror(rc));
+			continue;
+		}
+		snprintf(r->note, sizeof r->note, "%llu observations, %zu in the series, %.1f GB on disk%s",
+			 (unsigned long long)n_obs, a.rows, (double)disk / 1e9,
+			 query_missing ? "; engine iterator (query API missing)" : "");
+		bdb_buf_free(&a.text);
+		printf("bench: %-28s benchdb %10.1f us\n", labels[i], r->bdb_med / 1e3);
+		fflush(stdout);
+		if (isnan(first))
+			first = r->bdb_med;
+		last = r->bdb_med;
+		last_label = step->label;
+	}
+	row *r = add_row("trend growth, largest store vs 1M", "trend_scale_growth", KIND_FACTOR,
+			 "100M <= 1.5x 1M");
+	if (!isnan(first) && last_label) {
+		double factor = last / first;
+		snprintf(r->note, sizeof r->note, "%s / 1M = %.2fx%s", last_label, factor,
+			 strcmp(last_label, "100M") == 0 ? "" : " (100M not run: BENCH_SCALE=full)");
+		if (strcmp(last_label, "100M") == 0)
+			r->met = factor <= 1.5;
+		r->bdb_med = factor;
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* Results as a benchkit run                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void cpu_model(char *buf, size_t size)
+{
+	snprintf(buf, size, "unknown");
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	if (!f)
+		return;
+	char line[512];
+	while (fgets(line, sizeof line, f)) {
+		char *colon = strchr(line, ':');
+		if (strncmp(line, "model name", 10) == 0 && colon) {
+			snprintf(buf, size, "%s", colon + 2);
+			buf[strcspn(buf, "\n")] = '\0';
+			break;
+		}
+	}
+	fclose(f);
+}
+
+static int add_def(bdb_run *run, const char *name, const char *unit, bdb_direction dir)
+{
+	bdb_metric_def *def;
+	if (bdb_run_add_def(run, name, &def))
+		return -1;
+	def->unit = bdb_run_strdup(run, unit);
+	def->direction = dir;
+	def->group = bdb_run_strdup(run, "bench");
+	def->priority = dir == BDB_INFO ? BDB_SECONDARY : BDB_PRIMARY;
+	return def->unit && def->group ? 0 : -1;
+}
+
+static int add_figures(bdb_run *run, const row *r, const char *engine, double med, double p99,
+		       double ratio)
+{
+	if (isnan(med))
+		return 0;
+	bdb_point *p;
+	bdb_metric *m;
+	if (bdb_run_add_point(run, r->key, &p) || bdb_point_set_tag(run, p, "engine", engine))
+		return -1;
+	switch (r->kind) {
+	case KIND_RATE:
+		if (bdb_point_add_metric(run, p, "throughput", med, &m))
+			return -1;
+		break;
+	case KIND_BYTES:
+		if (bdb_point_add_metric(run, p, "bytes_per_obs", med, &m))
+			return -1;
+		break;
+	case KIND_FACTOR:
+		if (bdb_point_add_metric(run, p, "growth", med, &m))
+			return -1;
+		break;
+	case KIND_TIME:
+		if (bdb_point_add_metric(run, p, "median", med / 1e3, &m) ||
+		    (!isnan(p99) && bdb_point_add_metric(run, p, "p99", p99 / 1e3, &m)))
+			return -1;
+		break;
+	}
+	if (!isnan(ratio) && bdb_point_add_metric(run, p, "ratio", ratio, &m))
+		return -1;
+	return 0;
+}
+
+static int write_results(const char *path, const char *commit, const char *branch,
+			 const char *scale)
+{
+	bdb_run *run = bdb_run_new();
+	if (!run)
+		return -1;
+	char text[256], ts[48];
+	int64_t now = bdb_time_now();
+	now -= now % 1000000;
+	bdb_time_format(now, ts, sizeof ts);
+	snprintf(text, sizeof text, "bench-%s", ts);
+	int rc = bdb_run_set_id(run, text);
+	run->timestamp_us = now;
+	if (commit && *commit)
+		rc = rc ? rc : bdb_run_set_commit(run, commit);
+	if (branch && *branch)
+		rc = rc ? rc : bdb_run_set_branch(run, branch);
+	cpu_model(text, sizeof text);
+	rc = rc ? rc : bdb_run_set_env(run, "cpu", text);
+	snprintf(text, sizeof text, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+	rc = rc ? rc : bdb_run_set_env(run, "nproc", text);
+	rc = rc ? rc : bdb_run_set_env(run, "scale", scale);
+	rc = rc ? rc : bdb_run_set_env(run, "peer", sqlite_peer_description);
+	/* Medians gate; p99s are reported only (too noisy on a shared machine). */
+	rc = rc ? rc : add_def(run, "median", "us", BDB_LOWER);
+	rc = rc ? rc : add_def(run, "p99", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "throughput", "obs/s", BDB_HIGHER);
+	rc = rc ? rc : add_def(run, "bytes_per_obs", "B", BDB_LOWER);
+	rc = rc ? rc : add_def(run, "growth", "x", BDB_LOWER);
+	rc = rc ? rc : add_def(run, "ratio", "x", BDB_HIGHER);
+	for (size_t i = 0; i < n_rows && rc == 0; i++) {
+		const row *r = &rows[i];
+		rc = add_figures(run, r, "benchdb", r->bdb_med, r->bdb_p99, row_ratio(r));
+		rc = rc ? rc : add_figures(run, r, "sqlite", r->sq_med, r->sq_p99, NAN);
+	}
+	bdb_buf b;
+	bdb_buf_init(&b);
+	rc = rc ? rc : bench_run_write_json(run, &b);
+	bdb_run_free(run);
+	FILE *f = rc ? NULL : fopen(path, "w");
+	if (f) {
+		fwrite(b.data, 1, b.len, f);
+		rc = fclose(f);
+	} else {
+		rc = -1;
+	}
+	bdb_buf_free(&b);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Main                                                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct options {
+	const char *data, *work, *scale_dir, *benchdb, *sqlite3_cli, *results;
+	const char *scale, *commit, *branch, *engine_key;
+	size_t runs;
+} options;
+
+static void parse_options(int argc, char **argv, options *o)
+{
+	*o = (options){.benchdb = "build/benchdb",
+		       .sqlite3_cli = "/usr/bin/sqlite3",
+		       .results = "build/bench-results.json",
+		       .scale = "default",
+		       .engine_key = "unknown"};
+	for (int i = 1; i + 1 < argc; i += 2) {
+		const char *a = argv[i], *v = argv[i + 1];
+		if (strcmp(a, "--data") == 0)
+			o->data = v;
+		else if (strcmp(a, "--work") == 0)
+			o->work = v;
+		else if (strcmp(a, "--scale-dir") == 0)
+			o->scale_dir = v;
+		else if (strcmp(a, "--benchdb") == 0)
+			o->benchdb = v;
+		else if (strcmp(a, "--sqlite3") == 0)
+			o->sqlite3_cli = v;
+		else if (strcmp(a, "--results") == 0)
+			o->results = v;
+		else if (strcmp(a, "--scale") == 0)
+			o->scale = v;
+		else if (strcmp(a, "--commit") == 0)
+			o->commit = v;
+		else if (strcmp(a, "--branch") == 0)
+			o->branch = v;
+		else if (strcmp(a, "--engine-key") == 0)
+			o->engine_key = v;
+		else if (strcmp(a, "--runs") == 0)
+			o->runs = (size_t)atol(v);
+		else
+			die("unknown option %s", a);
+	}
+	if (!o->data || !o->work || !o->scale_dir)
+		die("%s", "usage: bench --data DIR --work DIR --scale-dir DIR [options]");
+}
+
+static void add_ingest_rows(const ingest_result *bdb, const ingest_result *sq,
+			    const char *missing, uint64_t bytes)
+{
+	row *r = add_row("ingest, observations/s", "ingest", KIND_RATE, ">= 1 M/s, >= 3x SQLite");
+	row *f = add_row("ingest, one run file (1,000 obs)", "ingest_file", KIND_TIME, NULL);
+	if (sq->done) {
+		r->sq_med = (double)sq->obs / sq->seconds;
+		f->sq_med = quantile((samples *)&sq->per_file, 0.5);
+		f->sq_p99 = quantile((samples *)&sq->per_file, 0.99);
+	}
+	if (!bdb->done) {
+		snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", missing);
+		return;
+	}
+	r->bdb_med = (double)bdb->obs / bdb->seconds;
+	f->bdb_med = quantile((samples *)&bdb->per_file, 0.5);
+	f->bdb_p99 = quantile((samples *)&bdb->per_file, 0.99);
+	r->met = r->bdb_med >= 1e6 && row_ratio(r) >= 3;
+	snprintf(r->note, sizeof r->note,
+		 "%llu observations from %.1f MB of JSON: benchdb %.1f MB/s in %.2f s, SQLite "
+		 "%.1f MB/s in %.2f s; durable commit per run on both",
+		 (unsigned long long)bdb->obs, (double)bytes / 1e6, (double)bytes / 1e6 / bdb->seconds,
+		 bdb->seconds, sq->done ? (double)bytes / 1e6 / sq->seconds : NAN, sq->seconds);
+}
+
+int main(int argc, char **argv)
+{
+	options o;
+	parse_options(argc, argv, &o);
+	bool full = strcmp(o.scale, "full") == 0;
+	char err[256], bdb_dir[4096], sq_path[4096];
+	snprintf(bdb_dir, sizeof bdb_dir, "%s/benchdb-store", o.work);
+	snprintf(sq_path, sizeof sq_path, "%s/sqlite.db", o.work);
+	mkdir(o.work, 0755);
+	mkdir(o.scale_dir, 0755);
+
+	file_list files = {0};
+	list_runs(o.data, o.runs, &files);
+	if (files.n < 2)
+		die("too few run files in %s", o.data);
+	/* Warm the page cache so that both sides read the files from memory. */
+	char *buf = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < files.n; i++)
+		files.bytes += read_file(files.paths[i], &buf, &cap);
+	free(buf);
+	printf("bench: %zu run files, %.1f MB of benchkit JSON\n", files.n,
+	       (double)files.bytes / 1e6);
+
+	/* Ingest: benchdb, then SQLite, each into a fresh store. */
+	remove_tree(bdb_dir);
+	remove(sq_path);
+	char wal[4200];
+	snprintf(wal, sizeof wal, "%s-wal", sq_path);
+	remove(wal);
+	ingest_result bdb_ingest = {0}, sq_ingest = {0};
+	benchdb_side *bdb = NULL;
+	const char *engine_missing = benchdb_side_missing("engine");
+	const char *ingest_missing = benchdb_side_missing("ingest");
+	if (!engine_missing && benchdb_side_open(bdb_dir, true, &bdb, err) != 0)
+		die("cannot open the benchdb store: %s", err);
+	if (bdb && !ingest_missing) {
+		ingest_benchdb(&files, bdb, &bdb_ingest);
+	} else if (bdb) {
+		printf("bench: ingest API missing: loading through the engine (not timed)\n");
+		if (load_through_engine(bdb, bench_workload_find("nightly-10y"), files.n) != 0)
+			die("%s", "could not load the store through the engine");
+	}
+	printf("bench: ingest benchdb %.2f s\n", bdb_ingest.seconds);
+	fflush(stdout);
+	sqlite_peer *sq;
+	if (sqlite_peer_open(sq_path, false, &sq, err) != 0)
+		die("%s", err);
+	ingest_sqlite(&files, sq, &sq_ingest);
+	printf("bench: ingest SQLite %.2f s\n", sq_ingest.seconds);
+	add_ingest_rows(&bdb_ingest, &sq_ingest, ingest_missing ? ingest_missing : engine_missing,
+			files.bytes);
+
+	/* Baseline main = the run before the latest, on both sides. */
+	char baseline_id[64];
+	snprintf(baseline_id, sizeof baseline_id, "nightly-%06zu", files.n - 2);
+	if (sqlite_peer_set_baseline(sq, "main", baseline_id) != 0)
+		die("%s", "SQLite: could not set the baseline");
+	if (bdb && benchdb_side_set_baseline(bdb, "main", baseline_id) != 0)
+		die("%s", "benchdb: could not set the baseline");
+
+	const char *qm = engine_missing ? engine_missing : benchdb_side_missing("query");
+	row *r = measure_both("trend, one series, all runs", "trend", OP_TREND, bdb, sq, qm, 2000,
+			      2.0);
+	r->target = "<= 50 us, >= 5x SQLite";
+	if (!isnan(r->bdb_med))
+		r->met = r->bdb_med <= 50e3 && row_ratio(r) >= 5;
+	measure_both("trend ... by month", "trend_by_month", OP_TREND_MONTH, bdb, sq, qm, 1000, 1.0);
+	measure_both("rank time in latest (200 points)", "rank", OP_RANK, bdb, sq, qm, 500, 1.0);
+	measure_both("compare latest with baseline", "compare", OP_COMPARE, bdb, sq, qm, 200, 1.0);
+	r = measure_both("regressions latest vs baseline", "regressions", OP_REGRESSIONS, bdb, sq,
+			 qm, 200, 1.0);
+	r->target = "<= 2 ms";
+	if (!isnan(r->bdb_med))
+		r->met = r->bdb_med <= 2e6;
+	measure_both("show runs last 20", "show_runs", OP_SHOW_RUNS, bdb, sq, qm, 1000, 1.0);
+	/* The floor under the trend: the engine's index alone, no SQLite peer. */
+	measure_both("trend, engine iterator only", "trend_engine", OP_TREND_ENGINE, bdb, NULL,
+		     engine_missing, 2000, 1.0);
+
+	/* Size on disk. */
+	row *size = add_row("bytes on disk per observation", "size", KIND_BYTES, "<= 48 B");
+	uint64_t n_obs = 0, disk = 0, used = 0;
+	if (bdb && benchdb_side_size(bdb, &n_obs, &disk, &used) == 0 && n_obs) {
+		size->bdb_med = (double)disk / (double)n_obs;
+		size->bdb_p99 = NAN;
+		size->met = size->bdb_med <= 48;
+		snprintf(size->note, sizeof size->note,
+			 "data.mdb %.1f MB for %llu observations (%.1f B/obs in used pages); "
+			 "SQLite after a WAL checkpoint",
+			 (double)disk / 1e6, (unsigned long long)n_obs, (double)used / (double)n_obs);
+	}
+	benchdb_side_close(bdb);
+	sqlite_peer_close(sq); /* checkpoints and removes the WAL */
+	size->sq_med = (double)(file_size(sq_path) + file_size(wal)) / (double)sq_ingest.obs;
+
+	bench_oneshot(o.benchdb, bdb_dir, o.sqlite3_cli, sq_path, 200);
+	bench_scale(o.scale_dir, o.engine_key, full);
+
+	printf("\nbenchdb %s vs %s\n", o.commit ? o.commit : "", sqlite_peer_description);
+	print_table(stdout);
+	if (write_results(o.results, o.commit, o.branch, o.scale) != 0)
+		die("cannot write %s", o.results);
+	printf("\nbench: results written to %s\n", o.results);
+	for (size_t i = 0; i < files.n; i++)
+		free(files.paths[i]);
+	free(files.paths);
+	return 0;
+}

@@ -1,0 +1,137 @@
+/*
+ * bench.h - internal declarations shared by the files of bench/: the clock,
+ * the SQLite peer, and the summary of an operation's result that both sides
+ * produce so their answers can be checked against each other.
+ *
+ * bench/ is not part of libbenchdb.a; nothing here is public.
+ */
+#ifndef BENCH_BENCH_H
+#define BENCH_BENCH_H
+
+#include "schema.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Monotonic clock in nanoseconds. */
+uint64_t bench_now_ns(void);
+
+/*
+ * What an operation answered: the number of rows, a checksum of its values
+ * (their sum, NaN skipped) and, for regressions, how many rows were
+ * regressions. Both engines must agree on rows (and closely on the sum).
+ * The row text is materialized into `text` as a real result table would be,
+ * so neither side gets away without copying what it read.
+ */
+typedef struct bench_answer {
+	size_t rows;
+	size_t flagged; /* rows with verdict regression (compare, regressions) */
+	double sum;
+	bdb_buf text;
+} bench_answer;
+
+void bench_answer_reset(bench_answer *a);
+
+/* The series a trend reads: a point, its two tags, a metric. */
+typedef struct bench_series_ref {
+	const char *point;
+	const char *backend;
+	const char *dtype;
+	const char *metric;
+} bench_series_ref;
+
+/* ------------------------------------------------------------------------ */
+/* The SQLite peer (bench/sqlite_peer.c)                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct sqlite_peer sqlite_peer;
+
+/* A description of the peer's configuration, for the report. */
+extern const char *const sqlite_peer_description;
+
+/*
+ * Opens (creating the schema in) the SQLite database file path with the
+ * durability benchdb has: journal_mode=WAL, synchronous=FULL, one transaction
+ * per run. Returns 0 or -1 with a message in err (size 256).
+ */
+int sqlite_peer_open(const char *path, bool read_only, sqlite_peer **out, char *err);
+void sqlite_peer_close(sqlite_peer *p);
+
+/*
+ * Ingests one benchkit Run JSON document (json, len bytes) in one
+ * transaction: the run row, metric definitions, series (looked up or
+ * created) and one observation row per metric. *n_obs counts observations.
+ * Returns 0 or -1 with a message in err.
+ */
+int sqlite_peer_ingest(sqlite_peer *p, const char *json, size_t len, size_t *n_obs,
+		       char *err);
+
+/* Sets baseline name to the run whose id is run_id. */
+int sqlite_peer_set_baseline(sqlite_peer *p, const char *name, const char *run_id);
+
+/* The operations of the benchmark; each fills a (reset first). 0 or -1. */
+int sqlite_peer_trend(sqlite_peer *p, const bench_series_ref *s, bench_answer *a);
+int sqlite_peer_trend_by_month(sqlite_peer *p, const bench_series_ref *s, bench_answer *a);
+int sqlite_peer_rank(sqlite_peer *p, const char *metric, bench_answer *a);
+/* compare latest with baseline main (all metrics); regressions keeps only
+ * the regressions at threshold_pct. */
+int sqlite_peer_compare(sqlite_peer *p, bool only_regressions, double threshold_pct,
+			bench_answer *a);
+int sqlite_peer_show_runs(sqlite_peer *p, int limit, bench_answer *a);
+
+/* The SQL text of the trend query with the series spelled out, for the
+ * one-shot sqlite3 CLI comparison. Written into buf. */
+void sqlite_peer_trend_sql(const bench_series_ref *s, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* The benchdb side (bench/benchdb_side.c)                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Returned by a benchdb_side function whose API is not in this build yet. */
+#define BENCH_MISSING (-9999)
+
+typedef struct benchdb_side benchdb_side;
+
+/*
+ * Why operation `op` ("ingest", "query", "engine") cannot run in this build,
+ * e.g. "API missing: engine/ingest/ingest.h", or NULL when it can.
+ */
+const char *benchdb_side_missing(const char *op);
+
+/* Opens (creating) the store in dir; durable = fsync at every commit (the
+ * default), else MDB_NOSYNC for bulk loads. 0, BENCH_MISSING, or -1 + err. */
+int benchdb_side_open(const char *dir, bool durable, benchdb_side **out, char *err);
+void benchdb_side_close(benchdb_side *s);
+
+/* Ingests one benchkit JSON file (its bytes already read) through the
+ * ingest API into the store. *n_obs counts observations. */
+int benchdb_side_ingest(benchdb_side *s, const char *path, const char *json, size_t len,
+			size_t *n_obs, char *err);
+
+/* Puts a run straight through the engine (bdb_store_put_run). */
+int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err);
+
+int benchdb_side_set_baseline(benchdb_side *s, const char *name, const char *run_id);
+
+/* The operations, through the query library (query/query.h). */
+int benchdb_side_trend(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+int benchdb_side_trend_by_month(benchdb_side *s, const bench_series_ref *ref,
+				bench_answer *a);
+int benchdb_side_rank(benchdb_side *s, const char *metric, bench_answer *a);
+int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshold_pct,
+			 bench_answer *a);
+int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
+
+/* The trend read straight from the engine's observation index (series
+ * lookup + iterator), without the query library: the floor under
+ * benchdb_side_trend. */
+int benchdb_side_trend_engine(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+
+/* The statement benchdb_side_trend runs, for the one-shot `benchdb -c`. */
+void benchdb_side_trend_statement(const bench_series_ref *ref, char *buf, size_t size);
+
+/* Observations stored and bytes: data.mdb on disk and pages in use. */
+int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
+		      uint64_t *bytes_used);
+
+#endif /* BENCH_BENCH_H */

@@ -1,0 +1,262 @@
+/*
+ * benchdb_side.c - the benchdb half of the benchmark: the store through
+ * engine/engine.h, ingest through engine/ingest/ingest.h and the operations
+ * through the query library (query/query.h).
+ *
+ * bench/bench.mk defines BENCH_HAVE_ENGINE, BENCH_HAVE_INGEST and
+ * BENCH_HAVE_QUERY to 1 when libbenchdb.a holds the functions used here;
+ * while a component is still being written, its functions return
+ * BENCH_MISSING and the report marks the row "n/a (API missing: ...)"
+ * rather than inventing a figure.
+ */
+#include "bench.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef BENCH_HAVE_ENGINE
+#define BENCH_HAVE_ENGINE 0
+#endif
+#ifndef BENCH_HAVE_INGEST
+#define BENCH_HAVE_INGEST 0
+#endif
+#ifndef BENCH_HAVE_QUERY
+#define BENCH_HAVE_QUERY 0
+#endif
+
+#if BENCH_HAVE_ENGINE
+#include "engine.h"
+#endif
+#if BENCH_HAVE_INGEST
+#include "ingest.h"
+#endif
+#if BENCH_HAVE_QUERY
+#include "query.h"
+#endif
+
+const char *benchdb_side_missing(const char *op)
+{
+	if (!BENCH_HAVE_ENGINE)
+		return "API missing: the engine (bdb_store_*) is not in libbenchdb.a yet";
+	if (strcmp(op, "ingest") == 0 && !BENCH_HAVE_INGEST)
+		return "API missing: engine/ingest/ingest.h";
+	if (strcmp(op, "query") == 0 && !BENCH_HAVE_QUERY)
+		return "API missing: query/query.h";
+	return NULL;
+}
+
+void benchdb_side_trend_statement(const bench_series_ref *ref, char *buf, size_t size)
+{
+	snprintf(buf, size, "trend %s of \"%s\" where backend = \"%s\" and dtype = \"%s\"",
+		 ref->metric, ref->point, ref->backend, ref->dtype);
+}
+
+#if BENCH_HAVE_ENGINE
+
+struct benchdb_side {
+	bdb_store *store;
+#if BENCH_HAVE_QUERY
+	/* query library state, see below */
+#endif
+};
+
+int benchdb_side_open(const char *dir, bool durable, benchdb_side **out, char *err)
+{
+	*out = NULL;
+	benchdb_side *s = calloc(1, sizeof *s);
+	if (!s)
+		return BDB_ENOMEM;
+	bdb_store_options opt = {0};
+	opt.no_sync = !durable;
+	opt.initial_map_size = (size_t)1 << 30;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_store_open(dir, &opt, &s->store, &d);
+	if (rc) {
+		bdb_diag_format(&d, err, 256);
+		free(s);
+		return rc;
+	}
+	*out = s;
+	return 0;
+}
+
+void benchdb_side_close(benchdb_side *s)
+{
+	if (!s)
+		return;
+	bdb_store_close(s->store);
+	free(s);
+}
+
+int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err)
+{
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_store_put_run(s->store, run, 0, NULL, NULL, &d);
+	if (rc)
+		bdb_diag_format(&d, err, 256);
+	return rc;
+}
+
+int benchdb_side_set_baseline(benchdb_side *s, const char *name, const char *run_id)
+{
+	bdb_reader *r;
+	uint64_t seq;
+	int rc = bdb_reader_begin(s->store, &r);
+	if (rc)
+		return rc;
+	rc = bdb_reader_find_id(r, run_id, &seq);
+	bdb_reader_end(r);
+	return rc ? rc : bdb_store_set_baseline(s->store, name, seq);
+}
+
+int benchdb_side_trend_engine(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	bench_answer_reset(a);
+	bdb_reader *r;
+	int rc = bdb_reader_begin(s->store, &r);
+	if (rc)
+		return rc;
+	bdb_kv tags[2] = {{"backend", ref->backend}, {"dtype", ref->dtype}};
+	uint64_t id;
+	bdb_obs_iter *it = NULL;
+	rc = bdb_reader_series_lookup(r, ref->point, tags, 2, ref->metric, &id);
+	if (rc == 0)
+		rc = bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, false, &it);
+	bdb_obs obs;
+	while (rc == 0 && (rc = bdb_obs_iter_next(it, &obs)) == 1) {
+		a->rows++;
+		a->sum += obs.value;
+	}
+	if (it)
+		bdb_obs_iter_close(it);
+	bdb_reader_end(r);
+	return rc < 0 ? rc : 0;
+}
+
+int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
+		      uint64_t *bytes_used)
+{
+	bdb_store_stats st;
+	int rc = bdb_store_stats(s->store, &st);
+	if (rc)
+		return rc;
+	*observations = st.observations;
+	*bytes_on_disk = st.bytes_on_disk;
+	*bytes_used = st.bytes_used;
+	return 0;
+}
+
+#else /* !BENCH_HAVE_ENGINE */
+
+struct benchdb_side {
+	int unused;
+};
+
+int benchdb_side_open(const char *dir, bool durable, benchdb_side **out, char *err)
+{
+	(void)dir;
+	(void)durable;
+	*out = NULL;
+	snprintf(err, 256, "%s", benchdb_side_missing("engine"));
+	return BENCH_MISSING;
+}
+
+void benchdb_side_close(benchdb_side *s)
+{
+	(void)s;
+}
+
+int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err)
+{
+	(void)s;
+	(void)run;
+	snprintf(err, 256, "%s", benchdb_side_missing("engine"));
+	return BENCH_MISSING;
+}
+
+int benchdb_side_set_baseline(benchdb_side *s, const char *name, const char *run_id)
+{
+	(void)s;
+	(void)name;
+	(void)run_id;
+	return BENCH_MISSING;
+}
+
+int benchdb_side_trend_engine(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	(void)s;
+	(void)ref;
+	(void)a;
+	return BENCH_MISSING;
+}
+
+int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
+		      uint64_t *bytes_used)
+{
+	(void)s;
+	*observations = *bytes_on_disk = *bytes_used = 0;
+	return BENCH_MISSING;
+}
+
+#endif /* BENCH_HAVE_ENGINE */
+
+#if !(BENCH_HAVE_ENGINE && BENCH_HAVE_INGEST)
+int benchdb_side_ingest(benchdb_side *s, const char *path, const char *json, size_t len,
+			size_t *n_obs, char *err)
+{
+	(void)s;
+	(void)path;
+	(void)json;
+	(void)len;
+	*n_obs = 0;
+	snprintf(err, 256, "%s", benchdb_side_missing("ingest"));
+	return BENCH_MISSING;
+}
+#endif
+
+#if !(BENCH_HAVE_ENGINE && BENCH_HAVE_QUERY)
+int benchdb_side_trend(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	(void)s;
+	(void)ref;
+	(void)a;
+	return BENCH_MISSING;
+}
+
+int benchdb_side_trend_by_month(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	(void)s;
+	(void)ref;
+	(void)a;
+	return BENCH_MISSING;
+}
+
+int benchdb_side_rank(benchdb_side *s, const char *metric, bench_answer *a)
+{
+	(void)s;
+	(void)metric;
+	(void)a;
+	return BENCH_MISSING;
+}
+
+int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshold_pct,
+			 bench_answer *a)
+{
+	(void)s;
+	(void)only_regressions;
+	(void)threshold_pct;
+	(void)a;
+	return BENCH_MISSING;
+}
+
+int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a)
+{
+	(void)s;
+	(void)limit;
+	(void)a;
+	return BENCH_MISSING;
+}
+#endif
