@@ -726,11 +726,15 @@ static void cpu_model(char *buf, size_t size)
 	fclose(f);
 }
 
+/* Every definition carries its own regression threshold: the figures of a
+ * shared 2-core machine move by more than the default 5% between runs. */
 static int add_def(bdb_run *run, const char *name, const char *unit, bdb_direction dir)
 {
 	bdb_metric_def *def;
 	if (bdb_run_add_def(run, name, &def))
 		return -1;
+	def->has_threshold = true;
+	def->threshold = 25.0;
 	def->unit = bdb_run_strdup(run, unit);
 	def->direction = dir;
 	def->group = bdb_run_strdup(run, "bench");

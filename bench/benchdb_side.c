@@ -203,7 +203,28 @@ int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_o
 
 #endif /* BENCH_HAVE_ENGINE */
 
-#if !(BENCH_HAVE_ENGINE && BENCH_HAVE_INGEST)
+#if BENCH_HAVE_ENGINE && BENCH_HAVE_INGEST
+/* What `benchdb ingest FILE` does for one file: detect and parse (the format
+ * is not forced), then store the run in one durable transaction. */
+int benchdb_side_ingest(benchdb_side *s, const char *path, const char *json, size_t len,
+			size_t *n_obs, char *err)
+{
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bdb_run *run = NULL;
+	*n_obs = 0;
+	int rc = bdb_ingest_buffer(path, json, len, BDB_FORMAT_AUTO, NULL, &run, NULL, &d);
+	if (rc == 0)
+		rc = bdb_store_put_run(s->store, run, 0, NULL, NULL, &d);
+	if (rc == 0)
+		for (size_t i = 0; i < run->n_points; i++)
+			*n_obs += run->points[i].n_metrics;
+	else
+		bdb_diag_format(&d, err, 256);
+	bdb_run_free(run);
+	return rc;
+}
+#else
 int benchdb_side_ingest(benchdb_side *s, const char *path, const char *json, size_t len,
 			size_t *n_obs, char *err)
 {

@@ -387,6 +387,8 @@ int bench_run_write_json(const bdb_run *run, bdb_buf *out)
 			put_member(out, "group", d->group, true);
 		put_member(out, "priority", d->priority == BDB_PRIMARY ? "primary" : "secondary",
 			   true);
+		if (d->has_threshold)
+			put_number(out, "threshold", d->threshold);
 		bdb_buf_putc(out, '}');
 	}
 	bdb_buf_puts(out, "\n  },\n  \"points\": [");

@@ -89,13 +89,14 @@ int bench_workload_build_run(const bench_workload *w, uint64_t seed, uint32_t in
 /*
  * Appends run as benchkit Run JSON to out: id, timestamp (ISO 8601 UTC),
  * commit, branch, environment, metric_defs {name: {unit, direction, group,
- * priority}}, points [{name, scenario, tags, metrics {name: {value, lower,
- * upper}}}]. Numbers are written with 9 significant digits, as tools
- * print them. Returns 0 or BDB_ENOMEM.
+ * priority, and threshold when the definition has one}}, points [{name,
+ * scenario, tags, metrics {name: {value, lower, upper, samples}}}].
+ * Numbers are written with 9 significant digits, as tools print them.
+ * Returns 0 or BDB_ENOMEM.
  */
 int bench_run_write_json(const bdb_run *run, bdb_buf *out);
 
-/* FNV-1a 64 of n bytes: the determinism check of tests and of gen --hash. */
+/* FNV-1a 64 of n bytes: the determinism check of the test and of MANIFEST. */
 uint64_t bench_fnv1a(const void *data, size_t n);
 
 #endif /* BENCH_WORKLOAD_H */
