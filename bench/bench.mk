@@ -40,7 +40,7 @@ GEN_INPUTS  := bench/workload.c bench/workload.h bench/gen.c
 have = $(if $(shell nm -g --defined-only $(LIB) 2>/dev/null | grep -w -e '$(1)'),1,0)
 BENCH_HAVE = -DBENCH_HAVE_ENGINE=$(call have,bdb_obs_iter_open) \
 	-DBENCH_HAVE_INGEST=$(if $(wildcard engine/ingest/ingest.h),$(call have,bdb_ingest_buffer),0) \
-	-DBENCH_HAVE_QUERY=$(if $(wildcard query/query.h),$(call have,bdb_query_exec),0)
+	-DBENCH_HAVE_QUERY=$(if $(wildcard query/query.h),$(call have,bdb_query_run),0)
 
 # The storage code's fingerprint: cached scaling stores are rebuilt when it changes.
 ENGINE_KEY = $(shell cat schema/*.c schema/*.h engine/*.c engine/*.h 2>/dev/null | md5sum | cut -c1-16)

@@ -238,7 +238,90 @@ int benchdb_side_ingest(benchdb_side *s, const char *path, const char *json, siz
 }
 #endif
 
-#if !(BENCH_HAVE_ENGINE && BENCH_HAVE_QUERY)
+#if BENCH_HAVE_ENGINE && BENCH_HAVE_QUERY
+/*
+ * Runs one statement through bdb_query_run (lexer, parser, executor, result
+ * table; no formatting, as the SQLite side materializes rows without
+ * printing them) and summarizes the table: rows, the sum of column
+ * sum_column, and the rows whose column flag_column equals flag_value.
+ */
+static int run_statement(benchdb_side *s, const char *text, const char *sum_column,
+			 const char *flag_column, const char *flag_value, bench_answer *a)
+{
+	bench_answer_reset(a);
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_run(s->store, text, NULL, &res, &d);
+	if (rc) {
+		char msg[1200];
+		fprintf(stderr, "bench: benchdb: %s: %s\n", text, bdb_diag_format(&d, msg, sizeof msg));
+		return rc;
+	}
+	a->rows = bdb_result_n_rows(res);
+	int sum_col = sum_column ? bdb_result_column_index(res, sum_column) : -1;
+	int flag_col = flag_column ? bdb_result_column_index(res, flag_column) : -1;
+	for (size_t i = 0; i < a->rows; i++) {
+		if (sum_col >= 0) {
+			bdb_value v = bdb_result_get(res, i, (size_t)sum_col);
+			if (v.kind == BDB_VALUE_NUMBER)
+				a->sum += v.num;
+			else if (v.kind == BDB_VALUE_INT)
+				a->sum += (double)v.i;
+		}
+		if (flag_col >= 0) {
+			bdb_value v = bdb_result_get(res, i, (size_t)flag_col);
+			a->flagged += v.kind == BDB_VALUE_STRING && strcmp(v.str, flag_value) == 0;
+		} else if (flag_value) {
+			a->flagged++;
+		}
+	}
+	bdb_result_free(res);
+	return 0;
+}
+
+int benchdb_side_trend(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	char text[512];
+	benchdb_side_trend_statement(ref, text, sizeof text);
+	return run_statement(s, text, "value", NULL, NULL, a);
+}
+
+int benchdb_side_trend_by_month(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	char text[512];
+	benchdb_side_trend_statement(ref, text, sizeof text);
+	strcat(text, " by month");
+	return run_statement(s, text, "value", NULL, NULL, a);
+}
+
+int benchdb_side_rank(benchdb_side *s, const char *metric, bench_answer *a)
+{
+	char text[256];
+	snprintf(text, sizeof text, "rank %s in latest", metric);
+	return run_statement(s, text, "value", NULL, NULL, a);
+}
+
+int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshold_pct,
+			 bench_answer *a)
+{
+	char text[256];
+	if (only_regressions) {
+		snprintf(text, sizeof text, "regressions in latest vs baseline threshold %g%%",
+			 threshold_pct);
+		return run_statement(s, text, "current", NULL, "regression", a);
+	}
+	snprintf(text, sizeof text, "compare latest with baseline");
+	return run_statement(s, text, "current", "verdict", "regression", a);
+}
+
+int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a)
+{
+	char text[64];
+	snprintf(text, sizeof text, "show runs last %d", limit);
+	return run_statement(s, text, "points", NULL, NULL, a);
+}
+#else
 int benchdb_side_trend(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
 {
 	(void)s;
