@@ -4,7 +4,7 @@
  *
  *   bench --data DIR --work DIR --scale-dir DIR [--benchdb PATH] [--sqlite3 PATH]
  *         [--scale quick|default|full] [--runs N] [--results FILE]
- *         [--commit SHA] [--branch NAME] [--engine-key KEY]
+ *         [--commit SHA] [--branch NAME] [--engine-key KEY] [--extra DIR[:LIMIT]]...
  *
  * It ingests the nightly-10y files (written by build/bench/gen) into a fresh
  * benchdb store and a fresh SQLite database, runs the same operations on
@@ -705,6 +705,82 @@ static void bench_scale(const char *scale_dir, const char *key, bool full)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Other workload shapes (BENCH_SCALE=full)                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Ingest throughput of another generated workload (spec "DIR" or
+ * "DIR:LIMIT" to take its first LIMIT runs) on both sides, each into a
+ * fresh store that is removed afterwards.
+ */
+static void bench_extra_ingest(const char *spec, const char *work)
+{
+	static char labels[4][96], keys[4][48];
+	static int n_extra;
+	if (n_extra == 4)
+		return;
+	char dir[2048];
+	snprintf(dir, sizeof dir, "%s", spec);
+	size_t limit = 0;
+	char *colon = strrchr(dir, ':');
+	if (colon) {
+		*colon = '\0';
+		limit = (size_t)atol(colon + 1);
+	}
+	const char *name = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+	file_list files = {0};
+	list_runs(dir, limit, &files);
+	char *buf = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < files.n; i++)
+		files.bytes += read_file(files.paths[i], &buf, &cap);
+	free(buf);
+	snprintf(labels[n_extra], sizeof labels[n_extra], "ingest %.32s (%zu runs), observations/s",
+		 name, files.n);
+	snprintf(keys[n_extra], sizeof keys[n_extra], "ingest_%.32s", name);
+	row *r = add_row(labels[n_extra], keys[n_extra], KIND_RATE, NULL);
+	n_extra++;
+
+	char bdb_dir[2100], sq_path[2100], wal[2200], err[256];
+	snprintf(bdb_dir, sizeof bdb_dir, "%s/extra-benchdb", work);
+	snprintf(sq_path, sizeof sq_path, "%s/extra.db", work);
+	snprintf(wal, sizeof wal, "%s-wal", sq_path);
+	remove_tree(bdb_dir);
+	ingest_result bdb = {0}, sq = {0};
+	const char *missing = benchdb_side_missing("ingest");
+	benchdb_side *s = NULL;
+	if (!missing && benchdb_side_open(bdb_dir, true, &s, err) == 0) {
+		ingest_benchdb(&files, s, &bdb);
+		benchdb_side_close(s);
+		r->bdb_med = (double)bdb.obs / bdb.seconds;
+	} else {
+		snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", missing ? missing : err);
+	}
+	remove_tree(bdb_dir);
+	sqlite_peer *p;
+	remove(sq_path);
+	remove(wal);
+	if (sqlite_peer_open(sq_path, false, &p, err) == 0) {
+		ingest_sqlite(&files, p, &sq);
+		sqlite_peer_close(p);
+		r->sq_med = (double)sq.obs / sq.seconds;
+	}
+	remove(sq_path);
+	remove(wal);
+	if (!r->note[0])
+		snprintf(r->note, sizeof r->note, "%llu observations, %.1f MB of JSON",
+			 (unsigned long long)sq.obs, (double)files.bytes / 1e6);
+	printf("bench: %-28s benchdb %.2f M/s   SQLite %.2f M/s\n", labels[n_extra - 1],
+	       r->bdb_med / 1e6, r->sq_med / 1e6);
+	fflush(stdout);
+	for (size_t i = 0; i < files.n; i++)
+		free(files.paths[i]);
+	free(files.paths);
+	free(bdb.per_file.v);
+	free(sq.per_file.v);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Results as a benchkit run                                                 */
 /* ------------------------------------------------------------------------ */
 
@@ -742,36 +818,47 @@ static int add_def(bdb_run *run, const char *name, const char *unit, bdb_directi
 	return def->unit && def->group ? 0 : -1;
 }
 
-static int add_figures(bdb_run *run, const row *r, const char *engine, double med, double p99,
-		       double ratio)
+/* The metric names of one row's figures: benchdb's, then SQLite's. */
+static const char *figure_name(kind k, bool peer)
 {
-	if (isnan(med))
-		return 0;
-	bdb_point *p;
-	bdb_metric *m;
-	if (bdb_run_add_point(run, r->key, &p) || bdb_point_set_tag(run, p, "engine", engine))
-		return -1;
-	switch (r->kind) {
+	switch (k) {
 	case KIND_RATE:
-		if (bdb_point_add_metric(run, p, "throughput", med, &m))
-			return -1;
-		break;
+		return peer ? "sqlite_throughput" : "throughput";
 	case KIND_BYTES:
-		if (bdb_point_add_metric(run, p, "bytes_per_obs", med, &m))
-			return -1;
-		break;
+		return peer ? "sqlite_bytes_per_obs" : "bytes_per_obs";
 	case KIND_FACTOR:
-		if (bdb_point_add_metric(run, p, "growth", med, &m))
-			return -1;
-		break;
+		return peer ? "sqlite_growth" : "growth";
 	case KIND_TIME:
-		if (bdb_point_add_metric(run, p, "median", med / 1e3, &m) ||
-		    (!isnan(p99) && bdb_point_add_metric(run, p, "p99", p99 / 1e3, &m)))
-			return -1;
 		break;
 	}
-	if (!isnan(ratio) && bdb_point_add_metric(run, p, "ratio", ratio, &m))
+	return peer ? "sqlite_median" : "median";
+}
+
+/* One point per operation: benchdb's figures gate (median, throughput,
+ * bytes, growth, ratio); p99s and SQLite's figures are "info". */
+static int add_figures(bdb_run *run, const row *r)
+{
+	if (isnan(r->bdb_med) && isnan(r->sq_med))
+		return 0;
+	double scale = r->kind == KIND_TIME ? 1e-3 : 1; /* ns -> us */
+	bdb_point *p;
+	bdb_metric *m;
+	if (bdb_run_add_point(run, r->key, &p))
 		return -1;
+	struct {
+		const char *name;
+		double value;
+	} figures[] = {
+		{figure_name(r->kind, false), r->bdb_med * scale},
+		{"p99", r->kind == KIND_TIME ? r->bdb_p99 * scale : NAN},
+		{figure_name(r->kind, true), r->sq_med * scale},
+		{"sqlite_p99", r->kind == KIND_TIME ? r->sq_p99 * scale : NAN},
+		{"ratio", row_ratio(r)},
+	};
+	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+		if (!isnan(figures[i].value) &&
+		    bdb_point_add_metric(run, p, figures[i].name, figures[i].value, &m))
+			return -1;
 	return 0;
 }
 
@@ -805,11 +892,12 @@ static int write_results(const char *path, const char *commit, const char *branc
 	rc = rc ? rc : add_def(run, "bytes_per_obs", "B", BDB_LOWER);
 	rc = rc ? rc : add_def(run, "growth", "x", BDB_LOWER);
 	rc = rc ? rc : add_def(run, "ratio", "x", BDB_HIGHER);
-	for (size_t i = 0; i < n_rows && rc == 0; i++) {
-		const row *r = &rows[i];
-		rc = add_figures(run, r, "benchdb", r->bdb_med, r->bdb_p99, row_ratio(r));
-		rc = rc ? rc : add_figures(run, r, "sqlite", r->sq_med, r->sq_p99, NAN);
-	}
+	rc = rc ? rc : add_def(run, "sqlite_median", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_p99", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_throughput", "obs/s", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_bytes_per_obs", "B", BDB_INFO);
+	for (size_t i = 0; i < n_rows && rc == 0; i++)
+		rc = add_figures(run, &rows[i]);
 	bdb_buf b;
 	bdb_buf_init(&b);
 	rc = rc ? rc : bench_run_write_json(run, &b);
@@ -832,6 +920,8 @@ static int write_results(const char *path, const char *commit, const char *branc
 typedef struct options {
 	const char *data, *work, *scale_dir, *benchdb, *sqlite3_cli, *results;
 	const char *scale, *commit, *branch, *engine_key;
+	const char *extra[4];
+	size_t n_extra;
 	size_t runs;
 } options;
 
@@ -866,6 +956,8 @@ static void parse_options(int argc, char **argv, options *o)
 			o->engine_key = v;
 		else if (strcmp(a, "--runs") == 0)
 			o->runs = (size_t)atol(v);
+		else if (strcmp(a, "--extra") == 0 && o->n_extra < 4)
+			o->extra[o->n_extra++] = v;
 		else
 			die("unknown option %s", a);
 	}
@@ -996,6 +1088,8 @@ int main(int argc, char **argv)
 
 	bench_oneshot(o.benchdb, bdb_dir, o.sqlite3_cli, sq_path, 200);
 	bench_scale(o.scale_dir, o.engine_key, full);
+	for (size_t i = 0; i < o.n_extra; i++)
+		bench_extra_ingest(o.extra[i], o.work);
 
 	printf("\nbenchdb %s vs %s\n", o.commit ? o.commit : "", sqlite_peer_description);
 	print_table(stdout);
