@@ -298,7 +298,11 @@ bool bdb_run_equal(const bdb_run *a, const bdb_run *b);
 /*
  * Encodes run as a FlatBuffer (root table Run, file identifier "BDBR") into
  * out (appended). Tags, environment and metadata are written in the run's
- * (sorted) order. Returns 0 or BDB_ENOMEM / BDB_EINVAL (run->id NULL).
+ * (sorted) order. Returns 0 or BDB_ENOMEM / BDB_EINVAL (run->id NULL, or a
+ * direction or priority outside its enum) / BDB_ETOOBIG (the buffer would
+ * exceed the FlatBuffers limit of 2^31 - 1 bytes). The builder works in
+ * out's spare capacity, so reusing one bdb_buf (bdb_buf_reset) across runs
+ * avoids allocating; on failure out->len is unchanged.
  */
 int bdb_run_encode(const bdb_run *run, bdb_buf *out);
 
@@ -354,5 +358,33 @@ bool bdb_fb_metric_upper(bdb_fb_view metric, double *out);
 uint32_t bdb_fb_metric_n_samples(bdb_fb_view metric);
 double bdb_fb_metric_sample(bdb_fb_view metric, uint32_t i);
 bdb_fb_str bdb_fb_metric_unit(bdb_fb_view metric);
+
+/*
+ * The rest of the schema, read the same way. An absent field reads as its
+ * default: a string as {NULL, 0}, a count as 0, an optional scalar as false
+ * (with *out set to 0). An index past the end, or a view of an absent table,
+ * gives an absent view / absent strings rather than a read out of bounds.
+ * Enum values this reader does not know (a newer writer's) read as
+ * BDB_INFO / BDB_SECONDARY.
+ */
+uint32_t bdb_fb_run_n_env(bdb_fb_view run);
+void bdb_fb_run_env(bdb_fb_view run, uint32_t i, bdb_fb_str *key, bdb_fb_str *value);
+uint32_t bdb_fb_run_n_meta(bdb_fb_view run);
+void bdb_fb_run_meta(bdb_fb_view run, uint32_t i, bdb_fb_str *key, bdb_fb_str *value);
+uint32_t bdb_fb_run_n_defs(bdb_fb_view run);
+bdb_fb_view bdb_fb_run_def(bdb_fb_view run, uint32_t i);
+bdb_fb_str bdb_fb_def_name(bdb_fb_view def);
+bdb_fb_str bdb_fb_def_unit(bdb_fb_view def);
+bdb_direction bdb_fb_def_direction(bdb_fb_view def);
+bdb_fb_str bdb_fb_def_group(bdb_fb_view def);
+bdb_priority bdb_fb_def_priority(bdb_fb_view def);
+bdb_fb_str bdb_fb_def_description(bdb_fb_view def);
+bool bdb_fb_def_threshold(bdb_fb_view def, double *out);
+/*
+ * Copies all of the metric's samples into out, which must hold
+ * bdb_fb_metric_n_samples(metric) doubles (the buffer's doubles may be
+ * unaligned, so they are not exposed as a pointer). Returns the count.
+ */
+uint32_t bdb_fb_metric_copy_samples(bdb_fb_view metric, double *out);
 
 #endif /* BDB_SCHEMA_H */

@@ -1,0 +1,293 @@
+/*
+ * build.c - what every adapter needs to build a run: metrics with units
+ * and directions, the one mean, repeated observations turned into samples,
+ * a string map for finding points again, and the hash behind fallback ids.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
+		    const char *unit, bdb_metric **out)
+{
+	bdb_metric *m;
+	int rc = bdb_point_add_metric(run, p, name, value, &m);
+	if (!rc && unit)
+		rc = bdb_metric_set_unit(run, m, unit);
+	if (!rc && out)
+		*out = m;
+	return rc;
+}
+
+int bdb__define(bdb_run *run, const char *name, const char *unit, bdb_direction direction)
+{
+	if (bdb_run_find_def(run, name))
+		return 0;
+	bdb_metric_def *def;
+	int rc = bdb_run_add_def(run, name, &def);
+	if (rc)
+		return rc;
+	def->direction = direction;
+	def->priority = BDB_SECONDARY;
+	def->unit = bdb_run_strdup(run, unit);
+	return unit && !def->unit ? BDB_ENOMEM : 0;
+}
+
+int bdb__add_defined_metric(bdb_run *run, bdb_point *p, const char *name, double value,
+			    const char *unit, bdb_direction direction, bdb_metric **out)
+{
+	int rc = bdb__define(run, name, unit, direction);
+	return rc ? rc : bdb__add_metric(run, p, name, value, unit, out);
+}
+
+int bdb__read_metric_fields(bdb__json_doc *doc, const json_t *obj,
+			    const bdb__metric_field *fields, size_t n, bdb_run *run,
+			    size_t point, bdb_diag *d)
+{
+	for (size_t i = 0; i < n; i++) {
+		const bdb__metric_field *f = &fields[i];
+		const char *name = f->metric ? f->metric : f->key;
+		double v;
+		bool present;
+		int rc = bdb__json_number(doc, obj, f->key, f->required, &v, &present, d);
+		if (rc)
+			return rc;
+		if (!present)
+			continue;
+		bdb_point *p = &run->points[point];
+		rc = f->direction < 0
+			     ? bdb__add_metric(run, p, name, v, f->unit, NULL)
+			     : bdb__add_defined_metric(run, p, name, v, f->unit,
+						       (bdb_direction)f->direction, NULL);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+void bdb__set_bounds(bdb_metric *m, double lower, double upper)
+{
+	m->has_lower = true;
+	m->lower = lower;
+	m->has_upper = true;
+	m->upper = upper;
+}
+
+double bdb__mean(const double *x, size_t n)
+{
+	double sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += x[i];
+	return sum / (double)n;
+}
+
+uint64_t bdb__hash(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++) {
+		h ^= p[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	return h;
+}
+
+/* ------------------------------------------------------------------------ */
+/* String map                                                                */
+/* ------------------------------------------------------------------------ */
+
+struct bdb__strmap_slot {
+	char *key; /* NULL: empty */
+	size_t len;
+	uint64_t hash;
+	size_t index;
+};
+
+static size_t strmap_find(const bdb__strmap *m, const char *key, size_t len, uint64_t h)
+{
+	size_t i = (size_t)h & (m->cap - 1);
+	while (m->slots[i].key &&
+	       !(m->slots[i].hash == h && m->slots[i].len == len &&
+		 memcmp(m->slots[i].key, key, len) == 0))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+bool bdb__strmap_get(const bdb__strmap *m, const char *key, size_t len, size_t *index)
+{
+	if (!m->cap)
+		return false;
+	const struct bdb__strmap_slot *s = &m->slots[strmap_find(m, key, len, bdb__hash(BDB__HASH_INIT, key, len))];
+	if (!s->key)
+		return false;
+	*index = s->index;
+	return true;
+}
+
+int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index)
+{
+	if ((m->n + 1) * 2 > m->cap) {
+		size_t ncap = m->cap ? m->cap * 2 : 32;
+		struct bdb__strmap_slot *old = m->slots;
+		size_t ocap = m->cap;
+		m->slots = calloc(ncap, sizeof *m->slots);
+		if (!m->slots) {
+			m->slots = old;
+			return BDB_ENOMEM;
+		}
+		m->cap = ncap;
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].key)
+				m->slots[strmap_find(m, old[i].key, old[i].len, old[i].hash)] =
+					old[i];
+		free(old);
+	}
+	uint64_t h = bdb__hash(BDB__HASH_INIT, key, len);
+	struct bdb__strmap_slot *s = &m->slots[strmap_find(m, key, len, h)];
+	if (s->key) {
+		s->index = index;
+		return 0;
+	}
+	s->key = malloc(len + 1);
+	if (!s->key)
+		return BDB_ENOMEM;
+	memcpy(s->key, key, len);
+	s->key[len] = '\0';
+	s->len = len;
+	s->hash = h;
+	s->index = index;
+	m->n++;
+	return 0;
+}
+
+void bdb__strmap_free(bdb__strmap *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->slots[i].key);
+	free(m->slots);
+	memset(m, 0, sizeof *m);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Points found again by name and tags                                       */
+/* ------------------------------------------------------------------------ */
+
+static int compare_kv(const void *a, const void *b)
+{
+	return strcmp(((const bdb_kv *)a)->key, ((const bdb_kv *)b)->key);
+}
+
+int bdb__point_get(bdb_run *run, bdb__strmap *map, const char *name, const bdb_kv *tags,
+		   size_t n_tags, size_t *index)
+{
+	bdb_kv sorted[16];
+	if (n_tags > sizeof sorted / sizeof *sorted)
+		return BDB_EINVAL;
+	memcpy(sorted, tags, n_tags * sizeof *tags);
+	qsort(sorted, n_tags, sizeof *sorted, compare_kv);
+	bdb_buf key;
+	bdb_buf_init(&key);
+	bdb_buf_puts(&key, name);
+	for (size_t i = 0; i < n_tags; i++) {
+		bdb_buf_putc(&key, '\x1f');
+		bdb_buf_puts(&key, sorted[i].key);
+		bdb_buf_putc(&key, '\x1e');
+		bdb_buf_puts(&key, sorted[i].value);
+	}
+	int rc = key.failed ? BDB_ENOMEM : 0;
+	if (!rc && !bdb__strmap_get(map, key.data, key.len, index)) {
+		bdb_point *p;
+		rc = bdb_run_add_point(run, name, &p);
+		for (size_t i = 0; !rc && i < n_tags; i++)
+			rc = bdb_point_set_tag(run, p, sorted[i].key, sorted[i].value);
+		*index = run->n_points - 1;
+		if (!rc)
+			rc = bdb__strmap_put(map, key.data, key.len, *index);
+	}
+	bdb_buf_free(&key);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Repeated observations                                                     */
+/* ------------------------------------------------------------------------ */
+
+struct bdb__sample_set {
+	size_t point;
+	char *metric;
+	double *values;
+	size_t n, cap;
+};
+
+int bdb__samples_add(bdb__samples *s, size_t point_index, const char *metric, double value)
+{
+	char key[512];
+	int klen = snprintf(key, sizeof key, "%zu\x1f%s", point_index, metric);
+	if (klen < 0 || (size_t)klen >= sizeof key)
+		return BDB_EINVAL;
+	size_t i;
+	if (!bdb__strmap_get(&s->index, key, (size_t)klen, &i)) {
+		if (s->n == s->cap) {
+			size_t ncap = s->cap ? s->cap * 2 : 16;
+			struct bdb__sample_set *p = realloc(s->sets, ncap * sizeof *p);
+			if (!p)
+				return BDB_ENOMEM;
+			s->sets = p;
+			s->cap = ncap;
+		}
+		i = s->n;
+		struct bdb__sample_set *set = &s->sets[i];
+		memset(set, 0, sizeof *set);
+		set->point = point_index;
+		set->metric = strdup(metric);
+		if (!set->metric)
+			return BDB_ENOMEM;
+		s->n++;
+		if (bdb__strmap_put(&s->index, key, (size_t)klen, i))
+			return BDB_ENOMEM;
+	}
+	struct bdb__sample_set *set = &s->sets[i];
+	if (set->n == set->cap) {
+		size_t ncap = set->cap ? set->cap * 2 : 4;
+		double *p = realloc(set->values, ncap * sizeof *p);
+		if (!p)
+			return BDB_ENOMEM;
+		set->values = p;
+		set->cap = ncap;
+	}
+	set->values[set->n++] = value;
+	return 0;
+}
+
+int bdb__samples_finish(bdb__samples *s, bdb_run *run)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		struct bdb__sample_set *set = &s->sets[i];
+		if (set->n < 2)
+			continue;
+		bdb_point *p = &run->points[set->point];
+		for (size_t j = 0; j < p->n_metrics; j++) {
+			bdb_metric *m = &p->metrics[j];
+			if (strcmp(m->name, set->metric) != 0)
+				continue;
+			m->value = bdb__mean(set->values, set->n);
+			m->has_lower = m->has_upper = false;
+			int rc = bdb_metric_set_samples(run, m, set->values, set->n);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+void bdb__samples_free(bdb__samples *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->sets[i].metric);
+		free(s->sets[i].values);
+	}
+	free(s->sets);
+	bdb__strmap_free(&s->index);
+	memset(s, 0, sizeof *s);
+}

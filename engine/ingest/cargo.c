@@ -1,0 +1,156 @@
+/*
+ * cargo.c - the text output of Rust's libtest benchmarks (`cargo bench`
+ * with #[bench]):
+ *
+ *   running 2 tests
+ *   test bench_add ... bench:       1,234 ns/iter (+/- 56)
+ *   test bench_io  ... bench:      12,345 ns/iter (+/- 678) = 830 MB/s
+ *   test result: ok. 0 passed; 0 failed; 0 ignored; 2 measured
+ *
+ * A point is the test name; time (ns, lower) is the ns/iter figure and
+ * libtest's "+/-" spread (the range of its samples) gives the bounds
+ * value ∓ spread; "= N MB/s" is throughput (MB/s, higher). Newer libtest
+ * writes decimals ("1,234.56 ns/iter"). A name that appears again (several
+ * bench binaries, repeated runs) makes samples and a mean, without bounds.
+ * Every other line is ignored; a "test ... bench:" line that does not
+ * parse is an error.
+ */
+#include "internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+typedef struct cargo_result {
+	const char *name;
+	size_t name_len;
+	double ns, spread, mbps;
+	bool has_mbps;
+} cargo_result;
+
+/* 1 and *r filled, 0 when the line is not a bench line, -1 with *err and *at set. */
+static int parse_line(const char *line, size_t len, cargo_result *r, const char **err,
+		      const char **at)
+{
+	const char *end = line + len;
+	static const char marker[] = " ... bench:";
+	if (!bdb__starts_with(line, len, "test "))
+		return 0;
+	const char *mark = NULL;
+	for (const char *p = line; p + sizeof marker - 1 <= end && !mark; p++)
+		if (memcmp(p, marker, sizeof marker - 1) == 0)
+			mark = p;
+	if (!mark)
+		return 0;
+	r->name = bdb__skip_blanks(line + 5, end);
+	const char *name_end = mark;
+	while (name_end > r->name && (name_end[-1] == ' ' || name_end[-1] == '\t'))
+		name_end--;
+	r->name_len = (size_t)(name_end - r->name);
+	*at = r->name;
+	if (!r->name_len) {
+		*err = "expected a benchmark name after \"test\"";
+		return -1;
+	}
+	const char *p = bdb__skip_blanks(mark + sizeof marker - 1, end);
+	const char *tok = bdb__token_end(p, end);
+	*at = p;
+	if (!bdb__parse_number(p, (size_t)(tok - p), true, &r->ns)) {
+		*err = "expected the time per iteration (a number like 1,234)";
+		return -1;
+	}
+	p = bdb__skip_blanks(tok, end);
+	*at = p;
+	if (!bdb__starts_with(p, (size_t)(end - p), "ns/iter")) {
+		*err = "expected \"ns/iter\" after the time";
+		return -1;
+	}
+	p = bdb__skip_blanks(p + 7, end);
+	*at = p;
+	if (!bdb__starts_with(p, (size_t)(end - p), "(+/-")) {
+		*err = "expected \"(+/- N)\" after \"ns/iter\"";
+		return -1;
+	}
+	p = bdb__skip_blanks(p + 4, end);
+	const char *close = memchr(p, ')', (size_t)(end - p));
+	*at = p;
+	if (!close || !bdb__parse_number(p, (size_t)(close - p), true, &r->spread)) {
+		*err = "expected the spread (a number) and \")\" after \"(+/-\"";
+		return -1;
+	}
+	p = bdb__skip_blanks(close + 1, end);
+	r->has_mbps = false;
+	if (p == end)
+		return 1;
+	*at = p;
+	if (*p != '=') {
+		*err = "expected the end of the line or \"= N MB/s\"";
+		return -1;
+	}
+	p = bdb__skip_blanks(p + 1, end);
+	tok = bdb__token_end(p, end);
+	const char *unit = bdb__skip_blanks(tok, end);
+	*at = p;
+	if (!bdb__parse_number(p, (size_t)(tok - p), true, &r->mbps) ||
+	    (size_t)(end - unit) != 4 || memcmp(unit, "MB/s", 4) != 0) {
+		*err = "expected a throughput like \"= 830 MB/s\"";
+		return -1;
+	}
+	r->has_mbps = true;
+	return 1;
+}
+
+bool bdb__detect_cargo(const char *data, size_t len)
+{
+	bdb__lines l;
+	bdb__lines_init(&l, data, len);
+	while (bdb__lines_next(&l)) {
+		cargo_result r;
+		const char *err, *at;
+		if (parse_line(l.line, l.len, &r, &err, &at) == 1)
+			return true;
+	}
+	return false;
+}
+
+int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d)
+{
+	int rc = bdb__text_check(in->name, in->data, in->len, d);
+	if (rc)
+		return rc;
+	bdb__strmap points = {0};
+	bdb__samples samples = {0};
+	bdb__lines l;
+	bdb__lines_init(&l, in->data, in->len);
+	while (!rc && bdb__lines_next(&l)) {
+		cargo_result r;
+		const char *err, *at;
+		int got = parse_line(l.line, l.len, &r, &err, &at);
+		if (got == 0)
+			continue;
+		if (got < 0) {
+			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__column(l.line, at),
+					  "malformed bench line: %s", err);
+			break;
+		}
+		char name[1024];
+		snprintf(name, sizeof name, "%.*s", (int)r.name_len, r.name);
+		size_t point;
+		bdb_metric *m;
+		if ((rc = bdb__point_get(run, &points, name, NULL, 0, &point)) ||
+		    (rc = bdb__add_defined_metric(run, &run->points[point], "time", r.ns, "ns",
+						  BDB_LOWER, &m)))
+			break;
+		bdb__set_bounds(m, r.ns - r.spread, r.ns + r.spread);
+		rc = bdb__samples_add(&samples, point, "time", r.ns);
+		if (!rc && r.has_mbps)
+			rc = bdb__add_defined_metric(run, &run->points[point], "throughput", r.mbps,
+						     "MB/s", BDB_HIGHER, NULL);
+		if (!rc && r.has_mbps)
+			rc = bdb__samples_add(&samples, point, "throughput", r.mbps);
+	}
+	if (!rc)
+		rc = bdb__samples_finish(&samples, run);
+	bdb__samples_free(&samples);
+	bdb__strmap_free(&points);
+	return rc;
+}

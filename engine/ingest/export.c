@@ -1,0 +1,385 @@
+/*
+ * export.c - writing a run out: benchkit Run JSON (read back by benchkit
+ * and by the benchkit adapter), a flat JSON document of observations, CSV
+ * and a Markdown table. Numbers are written in the shortest form that reads
+ * back to the same double.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+int bdb_export_format_parse(const char *name, bdb_export_format *out)
+{
+	static const struct {
+		const char *name;
+		bdb_export_format format;
+	} names[] = {{"benchkit", BDB_EXPORT_BENCHKIT},
+		     {"json", BDB_EXPORT_JSON},
+		     {"csv", BDB_EXPORT_CSV},
+		     {"markdown", BDB_EXPORT_MARKDOWN},
+		     {"md", BDB_EXPORT_MARKDOWN}};
+	for (size_t i = 0; name && i < sizeof names / sizeof *names; i++) {
+		if (strcmp(name, names[i].name) == 0) {
+			*out = names[i].format;
+			return 0;
+		}
+	}
+	return BDB_EINVAL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON pieces                                                               */
+/* ------------------------------------------------------------------------ */
+
+
+static void indent(bdb_buf *b, int level)
+{
+	bdb_buf_putc(b, '\n');
+	for (int i = 0; i < level; i++)
+		bdb_buf_puts(b, "  ");
+}
+
+/* "key": opening a member at level. */
+static void put_key(bdb_buf *b, int level, bool *first, const char *key)
+{
+	if (!*first)
+		bdb_buf_putc(b, ',');
+	*first = false;
+	indent(b, level);
+	bdb__put_json_string(b, key);
+	bdb_buf_puts(b, ": ");
+}
+
+static void put_kv_object(bdb_buf *b, const bdb_kv *kv, size_t n, int level)
+{
+	if (!n) {
+		bdb_buf_puts(b, "{}");
+		return;
+	}
+	bdb_buf_putc(b, '{');
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		put_key(b, level + 1, &first, kv[i].key);
+		bdb__put_json_string(b, kv[i].value);
+	}
+	indent(b, level);
+	bdb_buf_putc(b, '}');
+}
+
+static void put_samples(bdb_buf *b, const bdb_metric *m)
+{
+	bdb_buf_putc(b, '[');
+	for (size_t i = 0; i < m->n_samples; i++) {
+		if (i)
+			bdb_buf_puts(b, ", ");
+		bdb__put_json_number(b, m->samples[i]);
+	}
+	bdb_buf_putc(b, ']');
+}
+
+static void put_time(bdb_buf *b, int64_t us)
+{
+	char t[40];
+	bdb__put_json_string(b, bdb_time_format(us, t, sizeof t));
+}
+
+/* id, timestamp, commit, branch, environment and metadata, as members. */
+static void put_run_fields(bdb_buf *b, const bdb_run *run, int level, bool *first)
+{
+	put_key(b, level, first, "id");
+	bdb__put_json_string(b, run->id);
+	put_key(b, level, first, "timestamp");
+	put_time(b, run->timestamp_us);
+	put_key(b, level, first, "commit");
+	bdb__put_json_string(b, run->commit);
+	put_key(b, level, first, "branch");
+	bdb__put_json_string(b, run->branch);
+	put_key(b, level, first, "environment");
+	put_kv_object(b, run->env, run->n_env, level);
+	put_key(b, level, first, "metadata");
+	put_kv_object(b, run->meta, run->n_meta, level);
+}
+
+/* ------------------------------------------------------------------------ */
+/* benchkit                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static void put_def(bdb_buf *b, const bdb_metric_def *def, int level)
+{
+	bool first = true;
+	bdb_buf_putc(b, '{');
+	put_key(b, level + 1, &first, "name");
+	bdb__put_json_string(b, def->name);
+	/* benchkit requires these keys and writes "" when there is nothing. */
+	put_key(b, level + 1, &first, "unit");
+	bdb__put_json_string(b, def->unit ? def->unit : "");
+	put_key(b, level + 1, &first, "direction");
+	bdb__put_json_string(b, bdb_direction_name(def->direction));
+	put_key(b, level + 1, &first, "group");
+	bdb__put_json_string(b, def->group ? def->group : "");
+	put_key(b, level + 1, &first, "priority");
+	bdb__put_json_string(b, def->priority == BDB_PRIMARY ? "primary" : "secondary");
+	put_key(b, level + 1, &first, "description");
+	bdb__put_json_string(b, def->description ? def->description : "");
+	if (def->has_threshold) {
+		put_key(b, level + 1, &first, "threshold");
+		bdb__put_json_number(b, def->threshold);
+	}
+	indent(b, level);
+	bdb_buf_putc(b, '}');
+}
+
+static void put_metric(bdb_buf *b, const bdb_run *run, const bdb_metric *m, int level)
+{
+	bool first = true;
+	bdb_buf_putc(b, '{');
+	put_key(b, level + 1, &first, "value");
+	bdb__put_json_number(b, m->value);
+	if (m->has_lower) {
+		put_key(b, level + 1, &first, "lower");
+		bdb__put_json_number(b, m->lower);
+	}
+	if (m->has_upper) {
+		put_key(b, level + 1, &first, "upper");
+		bdb__put_json_number(b, m->upper);
+	}
+	if (m->n_samples) {
+		put_key(b, level + 1, &first, "samples");
+		put_samples(b, m);
+	}
+	/* The unit, unless the definition already says it (the reader fills it in). */
+	const bdb_metric_def *def = bdb_run_find_def(run, m->name);
+	if (m->unit && !(def && def->unit && strcmp(def->unit, m->unit) == 0)) {
+		put_key(b, level + 1, &first, "unit");
+		bdb__put_json_string(b, m->unit);
+	}
+	indent(b, level);
+	bdb_buf_putc(b, '}');
+}
+
+static void put_point(bdb_buf *b, const bdb_run *run, const bdb_point *p, int level)
+{
+	bool first = true;
+	bdb_buf_putc(b, '{');
+	put_key(b, level + 1, &first, "name");
+	bdb__put_json_string(b, p->name);
+	put_key(b, level + 1, &first, "scenario");
+	bdb__put_json_string(b, p->scenario ? p->scenario : "");
+	put_key(b, level + 1, &first, "tags");
+	put_kv_object(b, p->tags, p->n_tags, level + 1);
+	put_key(b, level + 1, &first, "metrics");
+	bool mfirst = true;
+	bdb_buf_putc(b, '{');
+	for (size_t i = 0; i < p->n_metrics; i++) {
+		put_key(b, level + 2, &mfirst, p->metrics[i].name);
+		put_metric(b, run, &p->metrics[i], level + 2);
+	}
+	if (p->n_metrics)
+		indent(b, level + 1);
+	bdb_buf_putc(b, '}');
+	indent(b, level);
+	bdb_buf_putc(b, '}');
+}
+
+static void export_benchkit(const bdb_run *run, bdb_buf *b)
+{
+	bool first = true;
+	bdb_buf_putc(b, '{');
+	put_run_fields(b, run, 1, &first);
+	put_key(b, 1, &first, "metric_defs");
+	bool dfirst = true;
+	bdb_buf_putc(b, '{');
+	for (size_t i = 0; i < run->n_defs; i++) {
+		put_key(b, 2, &dfirst, run->defs[i].name);
+		put_def(b, &run->defs[i], 2);
+	}
+	if (run->n_defs)
+		indent(b, 1);
+	bdb_buf_putc(b, '}');
+	put_key(b, 1, &first, "points");
+	bdb_buf_putc(b, '[');
+	for (size_t i = 0; i < run->n_points; i++) {
+		if (i)
+			bdb_buf_putc(b, ',');
+		indent(b, 2);
+		put_point(b, run, &run->points[i], 2);
+	}
+	if (run->n_points)
+		indent(b, 1);
+	bdb_buf_puts(b, "]\n}\n");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Observations: flat JSON, CSV, Markdown                                    */
+/* ------------------------------------------------------------------------ */
+
+static const char *direction_of(const bdb_run *run, const char *metric)
+{
+	const bdb_metric_def *def = bdb_run_find_def(run, metric);
+	return def ? bdb_direction_name(def->direction) : NULL;
+}
+
+static void export_json(const bdb_run *run, bdb_buf *b)
+{
+	bool first = true;
+	bdb_buf_puts(b, "{\n  \"run\": {");
+	put_run_fields(b, run, 2, &first);
+	bdb_buf_puts(b, "\n  },\n  \"observations\": [");
+	bool ofirst = true;
+	for (size_t i = 0; i < run->n_points; i++) {
+		const bdb_point *p = &run->points[i];
+		for (size_t j = 0; j < p->n_metrics; j++) {
+			const bdb_metric *m = &p->metrics[j];
+			bdb_buf_puts(b, ofirst ? "\n    {\"point\": " : ",\n    {\"point\": ");
+			ofirst = false;
+			bdb__put_json_string(b, p->name);
+			bdb_buf_puts(b, ", \"scenario\": ");
+			bdb__put_json_string(b, p->scenario);
+			bdb_buf_puts(b, ", \"tags\": {");
+			for (size_t t = 0; t < p->n_tags; t++) {
+				if (t)
+					bdb_buf_puts(b, ", ");
+				bdb__put_json_string(b, p->tags[t].key);
+				bdb_buf_puts(b, ": ");
+				bdb__put_json_string(b, p->tags[t].value);
+			}
+			bdb_buf_puts(b, "}, \"metric\": ");
+			bdb__put_json_string(b, m->name);
+			bdb_buf_puts(b, ", \"value\": ");
+			bdb__put_json_number(b, m->value);
+			bdb_buf_puts(b, ", \"lower\": ");
+			if (m->has_lower)
+				bdb__put_json_number(b, m->lower);
+			else
+				bdb_buf_puts(b, "null");
+			bdb_buf_puts(b, ", \"upper\": ");
+			if (m->has_upper)
+				bdb__put_json_number(b, m->upper);
+			else
+				bdb_buf_puts(b, "null");
+			bdb_buf_puts(b, ", \"unit\": ");
+			bdb__put_json_string(b, m->unit);
+			bdb_buf_puts(b, ", \"direction\": ");
+			bdb__put_json_string(b, direction_of(run, m->name));
+			bdb_buf_puts(b, ", \"samples\": ");
+			put_samples(b, m);
+			bdb_buf_putc(b, '}');
+		}
+	}
+	bdb_buf_puts(b, ofirst ? "]\n}\n" : "\n  ]\n}\n");
+}
+
+/* One cell: CSV quotes when needed; Markdown escapes '|' and newlines. */
+static void put_cell(bdb_buf *b, const char *s, bool csv)
+{
+	if (!s)
+		s = "";
+	if (csv) {
+		if (!strpbrk(s, ",\"\r\n")) {
+			bdb_buf_puts(b, s);
+			return;
+		}
+		bdb_buf_putc(b, '"');
+		for (const char *p = s; *p; p++) {
+			if (*p == '"')
+				bdb_buf_putc(b, '"');
+			bdb_buf_putc(b, *p);
+		}
+		bdb_buf_putc(b, '"');
+		return;
+	}
+	for (const char *p = s; *p; p++) {
+		if (*p == '|')
+			bdb_buf_puts(b, "\\|");
+		else if (*p == '\n' || *p == '\r')
+			bdb_buf_putc(b, ' ');
+		else
+			bdb_buf_putc(b, *p);
+	}
+}
+
+static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
+{
+	static const char *const columns[] = {"run",    "timestamp", "commit", "branch",
+					      "point",  "scenario",  "tags",   "metric",
+					      "value",  "lower",     "upper",  "unit",
+					      "direction", "samples"};
+	size_t n_columns = sizeof columns / sizeof *columns - (csv ? 0 : 1);
+	const char *sep = csv ? "," : " | ";
+	bdb_buf_puts(b, csv ? "" : "| ");
+	for (size_t c = 0; c < n_columns; c++) {
+		bdb_buf_puts(b, c ? sep : "");
+		bdb_buf_puts(b, columns[c]);
+	}
+	bdb_buf_puts(b, csv ? "\r\n" : " |\n|");
+	for (size_t c = 0; !csv && c < n_columns; c++)
+		bdb_buf_puts(b, "---|");
+	if (!csv)
+		bdb_buf_putc(b, '\n');
+	char t[40];
+	bdb_time_format(run->timestamp_us, t, sizeof t);
+	bdb_buf tags;
+	bdb_buf_init(&tags);
+	for (size_t i = 0; i < run->n_points; i++) {
+		const bdb_point *p = &run->points[i];
+		bdb_buf_reset(&tags);
+		for (size_t k = 0; k < p->n_tags; k++)
+			bdb_buf_printf(&tags, "%s%s=%s", k ? ";" : "", p->tags[k].key,
+				       p->tags[k].value);
+		for (size_t j = 0; j < p->n_metrics; j++) {
+			const bdb_metric *m = &p->metrics[j];
+			const char *cells[14] = {
+				run->id,  t,       run->commit, run->branch,
+				p->name,  p->scenario, bdb_buf_cstr(&tags), m->name,
+				NULL,     NULL,    NULL,        m->unit,
+				direction_of(run, m->name), NULL,
+			};
+			bdb_buf_puts(b, csv ? "" : "| ");
+			for (size_t c = 0; c < n_columns; c++) {
+				bdb_buf_puts(b, c ? sep : "");
+				if (c == 8)
+					bdb__put_json_number(b, m->value);
+				else if (c == 9 && m->has_lower)
+					bdb__put_json_number(b, m->lower);
+				else if (c == 10 && m->has_upper)
+					bdb__put_json_number(b, m->upper);
+				else if (c == 13)
+					bdb_buf_printf(b, "%zu", m->n_samples);
+				else
+					put_cell(b, cells[c], csv);
+			}
+			bdb_buf_puts(b, csv ? "\r\n" : " |\n");
+		}
+	}
+	bdb_buf_free(&tags);
+}
+
+int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out)
+{
+	if (!run || !run->id)
+		return BDB_EINVAL;
+	switch (f) {
+	case BDB_EXPORT_BENCHKIT:
+		export_benchkit(run, out);
+		break;
+	case BDB_EXPORT_JSON:
+		export_json(run, out);
+		break;
+	case BDB_EXPORT_CSV:
+		export_table(run, out, true);
+		break;
+	case BDB_EXPORT_MARKDOWN:
+		export_table(run, out, false);
+		break;
+	default:
+		return BDB_EINVAL;
+	}
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
+int bdb_export_benchkit(const bdb_run *run, bdb_buf *out)
+{
+	return bdb_export_run(run, BDB_EXPORT_BENCHKIT, out);
+}

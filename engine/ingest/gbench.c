@@ -1,0 +1,213 @@
+/*
+ * gbench.c - Google Benchmark --benchmark_format=json.
+ *
+ *   {"context": {"date", "host_name", "num_cpus", ...},
+ *    "benchmarks": [{"name", "run_name", "run_type": "iteration"|"aggregate",
+ *      "repetitions", "repetition_index", "threads", "iterations",
+ *      "real_time", "cpu_time", "time_unit", "items_per_second"?,
+ *      "bytes_per_second"?, "label"?, COUNTER: number ...,
+ *      "aggregate_name"?: "mean"|"median"|"stddev"|"cv"|"BigO"|"RMS",
+ *      "error_occurred"?, "error_message"?}]}
+ *
+ * A point is a run_name (plus tag label when the benchmark set one). Every
+ * iteration row is one observation: with --benchmark_repetitions the rows
+ * become samples and the value their mean. Aggregate rows are used only
+ * when a benchmark has no iteration rows (--benchmark_report_aggregates_only):
+ * then its "mean" row gives the values. Complexity fits (BigO, RMS) are not
+ * observations and are skipped; so are rows with error_occurred, whose
+ * message is kept in the run metadata as "error:<name>".
+ */
+#include "internal.h"
+
+#include <string.h>
+
+bool bdb__detect_gbench(const json_t *root)
+{
+	return json_is_object(root) && json_is_object(json_object_get(root, "context")) &&
+	       json_is_array(json_object_get(root, "benchmarks"));
+}
+
+/* Row keys that are not user counters. */
+static bool is_known_key(const char *key)
+{
+	static const char *const known[] = {
+		"name",           "family_index",     "per_family_instance_index",
+		"run_name",       "run_type",         "repetitions",
+		"repetition_index", "threads",        "iterations",
+		"real_time",      "cpu_time",         "time_unit",
+		"items_per_second", "bytes_per_second", "label",
+		"error_occurred", "error_message",    "aggregate_name",
+		"aggregate_unit", "big_o",            "rms",
+		"cpu_coefficient", "real_coefficient", "complexity_n",
+	};
+	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+		if (strcmp(key, known[i]) == 0)
+			return true;
+	return false;
+}
+
+typedef struct gbench_ctx {
+	bdb__json_doc *doc;
+	bdb_run *run;
+	bdb__strmap points;   /* points by name and label */
+	bdb__strmap iterated; /* run names that have iteration rows */
+	bdb__samples samples;
+	bdb_diag *d;
+} gbench_ctx;
+
+/* One observation of metric (with its unit and direction; has_dir false: none). */
+static int observe(gbench_ctx *c, size_t point, const char *metric, double value,
+		   const char *unit, bool has_dir, bdb_direction dir, const json_t *source)
+{
+	bdb_point *p = &c->run->points[point];
+	int rc = has_dir ? bdb__add_defined_metric(c->run, p, metric, value, unit, dir, NULL)
+			 : bdb__add_metric(c->run, p, metric, value, unit, NULL);
+	if (!rc)
+		rc = bdb__samples_add(&c->samples, point, metric, value);
+	if (!rc && source)
+		rc = bdb__json_keep_exact(c->run, source, p->name, metric);
+	return rc;
+}
+
+/* Reads the values of one row (an iteration row, or a mean aggregate). */
+static int read_row(gbench_ctx *c, const json_t *row, const char *run_name)
+{
+	bdb__json_doc *doc = c->doc;
+	const char *unit, *label;
+	double real, cpu, items, bytes;
+	bool has_items, has_bytes;
+	int rc;
+	if ((rc = bdb__json_string(doc, row, "time_unit", false, &unit, c->d)) ||
+	    (rc = bdb__json_string(doc, row, "label", false, &label, c->d)) ||
+	    (rc = bdb__json_number(doc, row, "real_time", true, &real, NULL, c->d)) ||
+	    (rc = bdb__json_number(doc, row, "cpu_time", true, &cpu, NULL, c->d)) ||
+	    (rc = bdb__json_number(doc, row, "items_per_second", false, &items, &has_items,
+				   c->d)) ||
+	    (rc = bdb__json_number(doc, row, "bytes_per_second", false, &bytes, &has_bytes,
+				   c->d)))
+		return rc;
+	if (!unit)
+		unit = "ns";
+	bdb_kv tag = {"label", label};
+	size_t point;
+	if ((rc = bdb__point_get(c->run, &c->points, run_name, &tag, label && *label ? 1 : 0,
+				 &point)))
+		return rc;
+	if ((rc = observe(c, point, "real_time", real, unit, true, BDB_LOWER, NULL)) ||
+	    (rc = observe(c, point, "cpu_time", cpu, unit, true, BDB_LOWER, NULL)))
+		return rc;
+	if (has_items && (rc = observe(c, point, "items_per_second", items, "items/s", true,
+				       BDB_HIGHER, NULL)))
+		return rc;
+	if (has_bytes && (rc = observe(c, point, "bytes_per_second", bytes, "B/s", true,
+				       BDB_HIGHER, NULL)))
+		return rc;
+	/* User counters: numbers under keys of their own; no known direction. */
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)row, key, v)
+	{
+		if (is_known_key(key))
+			continue;
+		if (!json_is_number(v))
+			return bdb__json_fail(doc, row, key, BDB__NO_INDEX, c->d,
+					      "counter \"%s\" must be a number, got %s", key,
+					      bdb__json_type_name(v));
+		if ((rc = observe(c, point, key, json_number_value(v), NULL, false, BDB_INFO, v)))
+			return rc;
+	}
+	return 0;
+}
+
+static int read_context(gbench_ctx *c, bdb__input *in, const json_t *context)
+{
+	int rc = bdb__json_timestamp(c->doc, context, "date", c->run, in, c->d);
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)context, key, v)
+	{
+		if (rc)
+			break;
+		if (strcmp(key, "date") == 0)
+			continue;
+		rc = bdb__json_flatten(v, key, bdb__set_env, c->run);
+	}
+	return rc;
+}
+
+/* What kind of row: 'i' iteration, 'm' mean aggregate, 's' skip, 'e' error. */
+static int classify(gbench_ctx *c, const json_t *row, const char **run_name, char *kind)
+{
+	bdb__json_doc *doc = c->doc;
+	const char *name, *type, *aggregate, *message;
+	bool error = false;
+	int rc;
+	if ((rc = bdb__json_string(doc, row, "name", true, &name, c->d)) ||
+	    (rc = bdb__json_string(doc, row, "run_name", false, run_name, c->d)) ||
+	    (rc = bdb__json_string(doc, row, "run_type", false, &type, c->d)) ||
+	    (rc = bdb__json_string(doc, row, "aggregate_name", false, &aggregate, c->d)) ||
+	    (rc = bdb__json_bool(doc, row, "error_occurred", false, &error, NULL, c->d)) ||
+	    (rc = bdb__json_string(doc, row, "error_message", false, &message, c->d)))
+		return rc;
+	if (!*run_name)
+		*run_name = name;
+	if (error) {
+		char key[512];
+		snprintf(key, sizeof key, "error:%s", name);
+		*kind = 'e';
+		return bdb_run_set_meta(c->run, key, message ? message : "error");
+	}
+	if (!type || strcmp(type, "iteration") == 0)
+		*kind = 'i';
+	else if (strcmp(type, "aggregate") == 0)
+		*kind = aggregate && strcmp(aggregate, "mean") == 0 ? 'm' : 's';
+	else
+		return bdb__json_fail(doc, row, "run_type", BDB__NO_INDEX, c->d,
+				      "\"run_type\" must be \"iteration\" or \"aggregate\", got "
+				      "\"%s\"",
+				      type);
+	return 0;
+}
+
+int bdb__ingest_gbench(bdb__input *in, bdb_run *run, bdb_diag *d)
+{
+	gbench_ctx c = {.doc = in->json, .run = run, .d = d};
+	const json_t *root = c.doc->root;
+	json_t *context, *rows;
+	int rc = bdb__json_need_object(c.doc, "Google Benchmark output", d);
+	if (rc)
+		return rc;
+	if ((rc = bdb__json_object(c.doc, root, "context", false, &context, d)) ||
+	    (rc = bdb__json_array(c.doc, root, "benchmarks", true, &rows, d)))
+		return rc;
+	if (context && (rc = read_context(&c, in, context)))
+		goto done;
+	/* Iteration rows first; then means of benchmarks that reported only aggregates. */
+	for (int pass = 0; pass < 2 && !rc; pass++) {
+		for (size_t i = 0; i < json_array_size(rows) && !rc; i++) {
+			json_t *row;
+			const char *run_name;
+			char kind = 's';
+			size_t seen;
+			if ((rc = bdb__json_elem_object(c.doc, rows, i, "benchmarks", &row, d)) ||
+			    (rc = classify(&c, row, &run_name, &kind)))
+				break;
+			if (pass == 0 && kind == 'i') {
+				rc = bdb__strmap_put(&c.iterated, run_name, strlen(run_name), 0);
+				if (!rc)
+					rc = read_row(&c, row, run_name);
+			} else if (pass == 1 && kind == 'm' &&
+				   !bdb__strmap_get(&c.iterated, run_name, strlen(run_name),
+						    &seen)) {
+				rc = read_row(&c, row, run_name);
+			}
+		}
+	}
+	if (!rc)
+		rc = bdb__samples_finish(&c.samples, run);
+done:
+	bdb__samples_free(&c.samples);
+	bdb__strmap_free(&c.points);
+	bdb__strmap_free(&c.iterated);
+	return rc;
+}

@@ -1,0 +1,431 @@
+/*
+ * ingest.c - the front of the adapters: reading a file, a directory or
+ * stdin, detecting the format, running the adapter, then applying what the
+ * command line says (options override the file) and the fallbacks for what
+ * neither says (id from a hash of the input, timestamp from the file's
+ * modification time or the current time).
+ */
+#include "internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Inputs above this size are refused rather than read. */
+#define MAX_INPUT ((size_t)1 << 30)
+
+typedef struct adapter {
+	bdb_format format;
+	const char *name;
+	bool (*detect_json)(const json_t *root);
+	bool (*detect_text)(const char *data, size_t len);
+	bdb__ingest_fn ingest;
+	bool json; /* reads a JSON document */
+} adapter;
+
+/*
+ * In detection order: the most specific shapes first, BMF (any object of
+ * objects of {"value": ...}) last among the JSON formats.
+ */
+static const adapter adapters[] = {
+	{BDB_FORMAT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
+	{BDB_FORMAT_GBENCH, "gbench", bdb__detect_gbench, NULL, bdb__ingest_gbench, true},
+	{BDB_FORMAT_CRITERION, "criterion", NULL, NULL, bdb__ingest_criterion, false},
+	{BDB_FORMAT_PYTEST, "pytest", bdb__detect_pytest, NULL, bdb__ingest_pytest, true},
+	{BDB_FORMAT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine,
+	 true},
+	{BDB_FORMAT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
+	{BDB_FORMAT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
+	{BDB_FORMAT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
+	{BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
+	{BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
+	{BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
+};
+
+#define N_ADAPTERS (sizeof adapters / sizeof *adapters)
+
+static const adapter *adapter_of(bdb_format f)
+{
+	for (size_t i = 0; i < N_ADAPTERS; i++)
+		if (adapters[i].format == f)
+			return &adapters[i];
+	return NULL;
+}
+
+const char *bdb_format_name(bdb_format f)
+{
+	if (f == BDB_FORMAT_AUTO)
+		return "auto";
+	const adapter *a = adapter_of(f);
+	return a ? a->name : "unknown";
+}
+
+static const struct {
+	const char *alias;
+	bdb_format format;
+} aliases[] = {
+	{"google-benchmark", BDB_FORMAT_GBENCH}, {"pytest-benchmark", BDB_FORMAT_PYTEST},
+	{"go", BDB_FORMAT_GOTEST},               {"libtest", BDB_FORMAT_CARGO},
+	{"bencher", BDB_FORMAT_BMF},             {"github-action-benchmark", BDB_FORMAT_GAB},
+	{"ml-odyssey", BDB_FORMAT_ODYSSEY},
+};
+
+int bdb_format_parse(const char *name, bdb_format *out)
+{
+	if (!name)
+		return BDB_EINVAL;
+	if (strcmp(name, "auto") == 0) {
+		*out = BDB_FORMAT_AUTO;
+		return 0;
+	}
+	for (size_t i = 0; i < N_ADAPTERS; i++) {
+		if (strcmp(name, adapters[i].name) == 0) {
+			*out = adapters[i].format;
+			return 0;
+		}
+	}
+	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
+		if (strcmp(name, aliases[i].alias) == 0) {
+			*out = aliases[i].format;
+			return 0;
+		}
+	}
+	return BDB_EINVAL;
+}
+
+const char *bdb_format_list(void)
+{
+	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
+	       "odyssey, quasim";
+}
+
+void bdb_ingest_options_init(bdb_ingest_options *opt)
+{
+	memset(opt, 0, sizeof *opt);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Reading                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static int64_t mtime_us(const struct stat *st)
+{
+	return (int64_t)st->st_mtim.tv_sec * 1000000 + st->st_mtim.tv_nsec / 1000;
+}
+
+int bdb__read_file(const char *path, const char *display, char **data, size_t *len,
+		   int64_t *mtime, bdb_diag *d)
+{
+	*data = NULL;
+	*len = 0;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "cannot open: %s", strerror(errno));
+	struct stat st;
+	if (fstat(fileno(f), &st) != 0) {
+		int e = errno;
+		fclose(f);
+		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "cannot read: %s", strerror(e));
+	}
+	if (S_ISDIR(st.st_mode)) {
+		fclose(f);
+		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "is a directory, not a file");
+	}
+	if ((uint64_t)st.st_size > MAX_INPUT) {
+		fclose(f);
+		return bdb_diag_set(d, BDB_ETOOBIG, display, 0, 0,
+				    "is %lld bytes; inputs above 1 GiB are refused",
+				    (long long)st.st_size);
+	}
+	size_t size = (size_t)st.st_size;
+	char *buf = malloc(size + 1);
+	if (!buf) {
+		fclose(f);
+		return BDB_ENOMEM;
+	}
+	size_t got = fread(buf, 1, size, f);
+	int err = ferror(f) ? errno : 0;
+	fclose(f);
+	if (err || got != size) {
+		free(buf);
+		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "cannot read: %s",
+				    err ? strerror(err) : "file changed while reading");
+	}
+	buf[size] = '\0';
+	*data = buf;
+	*len = size;
+	if (mtime)
+		*mtime = mtime_us(&st);
+	return 0;
+}
+
+static int read_stdin(char **data, size_t *len, bdb_diag *d)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
+		if (b.len + n > MAX_INPUT) {
+			bdb_buf_free(&b);
+			return bdb_diag_set(d, BDB_ETOOBIG, "<stdin>", 0, 0,
+					    "inputs above 1 GiB are refused");
+		}
+		bdb_buf_append(&b, chunk, n);
+	}
+	if (ferror(stdin)) {
+		bdb_buf_free(&b);
+		return bdb_diag_set(d, BDB_EIO, "<stdin>", 0, 0, "cannot read: %s",
+				    strerror(errno));
+	}
+	bdb_buf_cstr(&b);
+	if (b.failed) {
+		bdb_buf_free(&b);
+		return BDB_ENOMEM;
+	}
+	*data = b.data; /* NUL-terminated by bdb_buf_cstr */
+	*len = b.len;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Detection                                                                 */
+/* ------------------------------------------------------------------------ */
+
+static const char *skip_space(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+		p++;
+	return p;
+}
+
+/* JSON inputs start with '{' or '[' (after an optional byte order mark). */
+static bool looks_like_json(const char *data, size_t len)
+{
+	const char *end = data + len, *p = data;
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	p = skip_space(p, end);
+	return p < end && (*p == '{' || *p == '[');
+}
+
+static int no_match(bdb__input *in, const char *what, bdb_diag *d)
+{
+	return bdb_diag_set(d, BDB_EFORMAT, in->name, 1, 1,
+			    "unrecognised input format (%s); tried %s; pass --format to force one",
+			    what, bdb_format_list());
+}
+
+/* Picks the adapter (detecting when format is AUTO) and parses JSON inputs. */
+static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const adapter **out,
+		  bdb_diag *d)
+{
+	if (in->dir) {
+		if (format != BDB_FORMAT_AUTO && format != BDB_FORMAT_CRITERION)
+			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
+					    "is a directory; only the criterion format reads one");
+		*out = adapter_of(BDB_FORMAT_CRITERION);
+		return 0;
+	}
+	if (format == BDB_FORMAT_CRITERION)
+		return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
+				    "the criterion format reads a directory "
+				    "(target/criterion), not a file");
+	const char *end = in->data + in->len;
+	if (skip_space(in->data, end) == end)
+		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
+				    "the input is empty; expected benchmark results");
+	const adapter *a = format == BDB_FORMAT_AUTO ? NULL : adapter_of(format);
+	if (format != BDB_FORMAT_AUTO && !a)
+		return bdb_diag_set(d, BDB_EINVAL, in->name, 0, 0, "unknown format %d",
+				    (int)format);
+	bool json = a ? a->json : looks_like_json(in->data, in->len);
+	if (json) {
+		int rc = bdb__json_parse(doc, in->name, in->data, in->len, d);
+		if (rc)
+			return rc;
+		in->json = doc;
+		for (size_t i = 0; !a && i < N_ADAPTERS; i++)
+			if (adapters[i].detect_json && adapters[i].detect_json(doc->root))
+				a = &adapters[i];
+		if (!a)
+			return no_match(in, json_is_array(doc->root)
+						    ? "a JSON array of an unknown shape"
+						    : "a JSON object of an unknown shape",
+					d);
+	} else {
+		int rc = bdb__text_check(in->name, in->data, in->len, d);
+		if (rc)
+			return rc;
+		for (size_t i = 0; !a && i < N_ADAPTERS; i++)
+			if (adapters[i].detect_text && adapters[i].detect_text(in->data, in->len))
+				a = &adapters[i];
+		if (!a)
+			return no_match(in, "text without benchmark result lines", d);
+	}
+	*out = a;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* After the adapter                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* Two points with the same name and tags would be one series twice. */
+static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
+{
+	bdb__strmap seen = {0};
+	bdb_buf key;
+	bdb_buf_init(&key);
+	int rc = 0;
+	for (size_t i = 0; !rc && i < run->n_points; i++) {
+		const bdb_point *p = &run->points[i];
+		bdb_buf_reset(&key);
+		bdb_buf_puts(&key, p->name);
+		for (size_t t = 0; t < p->n_tags; t++)
+			bdb_buf_printf(&key, "\x1f%s\x1e%s", p->tags[t].key, p->tags[t].value);
+		if (key.failed) {
+			rc = BDB_ENOMEM;
+			break;
+		}
+		size_t other;
+		if (bdb__strmap_get(&seen, key.data, key.len, &other)) {
+			rc = bdb_diag_set(d, BDB_EPARSE, in->name, 0, 0,
+					  "points %zu and %zu are both \"%s\" with the same tags; "
+					  "a point must be unique by name and tags",
+					  other + 1, i + 1, p->name);
+			break;
+		}
+		rc = bdb__strmap_put(&seen, key.data, key.len, i);
+	}
+	bdb_buf_free(&key);
+	bdb__strmap_free(&seen);
+	return rc;
+}
+
+static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t fallback_us)
+{
+	const bdb_ingest_options *opt = in->opt;
+	int rc = 0;
+	if (opt->id)
+		rc = bdb_run_set_id(run, opt->id);
+	else if (!run->id) {
+		uint64_t h = a->format == BDB_FORMAT_CRITERION
+				     ? in->hash
+				     : bdb__hash(BDB__HASH_INIT, in->data, in->len);
+		char id[64];
+		snprintf(id, sizeof id, "%s-%016llx", a->name, (unsigned long long)h);
+		rc = bdb_run_set_id(run, id);
+	}
+	if (!rc && opt->commit)
+		rc = bdb_run_set_commit(run, opt->commit);
+	if (!rc && opt->branch)
+		rc = bdb_run_set_branch(run, opt->branch);
+	if (opt->has_timestamp)
+		run->timestamp_us = opt->timestamp_us;
+	else if (!in->has_timestamp)
+		run->timestamp_us =
+			a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
+	for (size_t i = 0; !rc && i < run->n_points; i++)
+		for (size_t t = 0; !rc && t < opt->n_tags; t++)
+			rc = bdb_point_set_tag(run, &run->points[i], opt->tags[t].key,
+					       opt->tags[t].value);
+	return rc;
+}
+
+static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, bdb_run **out,
+			bdb_format *detected, bdb_diag *d)
+{
+	static const bdb_ingest_options none;
+	if (!in->opt)
+		in->opt = &none;
+	*out = NULL;
+	bdb__json_doc doc = {0};
+	const adapter *a = NULL;
+	bdb_run *run = NULL;
+	int rc = choose(in, &doc, format, &a, d);
+	if (!rc && detected)
+		*detected = a->format;
+	if (!rc && !(run = bdb_run_new()))
+		rc = BDB_ENOMEM;
+	if (!rc)
+		rc = a->ingest(in, run, d);
+	if (!rc && run->n_points == 0)
+		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
+				  "no benchmark results found in this %s input", a->name);
+	if (!rc)
+		rc = apply_options(in, a, run, fallback_us);
+	if (!rc)
+		rc = check_unique_points(in, run, d);
+	bdb__json_release(&doc);
+	if (rc) {
+		if (rc == BDB_ENOMEM && d && !d->code)
+			bdb_diag_set(d, rc, in->name, 0, 0, "out of memory");
+		bdb_run_free(run);
+		return rc;
+	}
+	*out = run;
+	return 0;
+}
+
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
+		      bdb_format format, const bdb_ingest_options *opt, bdb_run **out,
+		      bdb_format *detected, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	*out = NULL;
+	if (len > MAX_INPUT)
+		return bdb_diag_set(d, BDB_ETOOBIG, display_name, 0, 0,
+				    "inputs above 1 GiB are refused");
+	/* Adapters rely on a NUL after the bytes. */
+	char *copy = malloc(len + 1);
+	if (!copy)
+		return BDB_ENOMEM;
+	memcpy(copy, data, len);
+	copy[len] = '\0';
+	bdb__input in = {.name = display_name ? display_name : "<input>",
+			 .data = copy,
+			 .len = len,
+			 .opt = opt};
+	int rc = ingest_input(&in, format, bdb_time_now(), out, detected, d);
+	free(copy);
+	return rc;
+}
+
+int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_options *opt,
+		    bdb_run **out, bdb_format *detected, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	*out = NULL;
+	bdb__input in = {.name = path, .opt = opt};
+	char *data = NULL;
+	size_t len = 0;
+	int64_t fallback_us;
+	int rc;
+	if (strcmp(path, "-") == 0) {
+		in.name = "<stdin>";
+		rc = read_stdin(&data, &len, d);
+		fallback_us = bdb_time_now();
+	} else {
+		struct stat st;
+		if (stat(path, &st) != 0)
+			return bdb_diag_set(d, BDB_EIO, path, 0, 0, "cannot read: %s",
+					    strerror(errno));
+		if (S_ISDIR(st.st_mode)) {
+			in.dir = path;
+			rc = 0;
+			fallback_us = mtime_us(&st);
+		} else {
+			rc = bdb__read_file(path, path, &data, &len, &fallback_us, d);
+		}
+	}
+	if (rc)
+		return rc;
+	in.data = data;
+	in.len = len;
+	rc = ingest_input(&in, format, fallback_us, out, detected, d);
+	free(data);
+	return rc;
+}

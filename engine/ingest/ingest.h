@@ -1,0 +1,196 @@
+/*
+ * ingest.h - the public header of benchdb's input adapters.
+ *
+ * An adapter turns the output of one benchmark tool into a bdb_run (the C
+ * run model of schema.h). Eleven formats are known; docs/formats.md says,
+ * for each, which fields become points, tags, metrics, directions, units,
+ * samples, CI bounds, environment, timestamp and id.
+ *
+ *   benchkit    benchkit Run JSON (the native interchange format)
+ *   gbench      Google Benchmark --benchmark_format=json
+ *   criterion   a Criterion.rs target/criterion/ directory tree
+ *   pytest      pytest-benchmark --benchmark-json
+ *   hyperfine   hyperfine --export-json
+ *   gotest      go test -bench text output
+ *   cargo       Rust libtest `cargo bench` text output
+ *   bmf         Bencher Metric Format JSON
+ *   gab         github-action-benchmark custom JSON
+ *   odyssey     ml-odyssey baseline_results.json
+ *   quasim      QuASIM per-kernel report or summary.json
+ *
+ * Rules every adapter follows:
+ *   - JSON is read with jansson; duplicate keys are rejected. Every failure
+ *     names the file, line and column and says what was expected
+ *     (`results.json:12:7: "value" must be a number, got string`).
+ *   - Nothing half-built escapes: on failure *out is NULL and the partial run
+ *     is freed. Storing is the caller's business (one run, one transaction).
+ *   - Metadata precedence: the options override the file; what the file says
+ *     is used otherwise; git metadata is never guessed.
+ *   - A run id the file does not give is "<format>-<16 hex digits>", a hash of
+ *     the input bytes: ingesting the same bytes again yields the same id.
+ *   - A timestamp the file does not give is the file's modification time
+ *     (for a Criterion tree: the newest file read); for stdin or a buffer it
+ *     is the current time.
+ *   - Metric directions the format implies become run metric definitions
+ *     (bdb_run_add_def), so the store learns them. Metrics whose direction is
+ *     unknown (custom counters) get no definition: a stored one applies.
+ *
+ * Nothing here prints or exits.
+ */
+#ifndef BDB_INGEST_H
+#define BDB_INGEST_H
+
+#include "schema.h"
+
+/* The store of engine.h; only bdb_import_benchkit_dir uses it. */
+typedef struct bdb_store bdb_store;
+
+/* ------------------------------------------------------------------------ */
+/* Formats                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb_format {
+	BDB_FORMAT_AUTO = 0,
+	BDB_FORMAT_BENCHKIT,
+	BDB_FORMAT_GBENCH,
+	BDB_FORMAT_CRITERION,
+	BDB_FORMAT_PYTEST,
+	BDB_FORMAT_HYPERFINE,
+	BDB_FORMAT_GOTEST,
+	BDB_FORMAT_CARGO,
+	BDB_FORMAT_BMF,
+	BDB_FORMAT_GAB,
+	BDB_FORMAT_ODYSSEY,
+	BDB_FORMAT_QUASIM,
+	BDB_FORMAT_COUNT /* number of entries, AUTO included */
+} bdb_format;
+
+/* The name of a format ("gbench", "auto"); never NULL ("unknown" when out of range). */
+const char *bdb_format_name(bdb_format f);
+
+/*
+ * Parses a format name as the command line takes it: the names above plus a
+ * few aliases ("google-benchmark", "pytest-benchmark", "go", "libtest",
+ * "bencher", "github-action-benchmark"). Returns 0 or BDB_EINVAL.
+ */
+int bdb_format_parse(const char *name, bdb_format *out);
+
+/* "benchkit, gbench, criterion, ..." (every format but auto); a static string. */
+const char *bdb_format_list(void);
+
+/* ------------------------------------------------------------------------ */
+/* Ingesting                                                                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Metadata from the command line. Every field is optional; set ones override
+ * what the file says. Strings are copied into the run; the caller keeps
+ * ownership of the options.
+ */
+typedef struct bdb_ingest_options {
+	const char *id;      /* --id */
+	const char *commit;  /* --commit */
+	const char *branch;  /* --branch */
+	bool has_timestamp;  /* --timestamp */
+	int64_t timestamp_us;
+	const bdb_kv *tags;  /* --tag K=V..., set on every point (replacing a file tag K) */
+	size_t n_tags;
+	bool has_gab_direction; /* --direction, for gab (whose files do not say) */
+	bdb_direction gab_direction;
+} bdb_ingest_options;
+
+/* Zeroes opt: no overrides. */
+void bdb_ingest_options_init(bdb_ingest_options *opt);
+
+/*
+ * Reads path and turns it into a new run (*out; free with bdb_run_free).
+ * path is a file, a directory (only criterion takes one), or "-" for stdin.
+ * format BDB_FORMAT_AUTO detects the format from the content (and a
+ * directory is criterion); another value forces that format. opt may be NULL.
+ * *detected (may be NULL) receives the format used, also on a format error
+ * after detection.
+ *
+ * Returns 0, or:
+ *   BDB_EIO      path cannot be read (d names it and says why),
+ *   BDB_EFORMAT  no format matches (d lists the formats tried), or a forced
+ *                format does not take this kind of input (a directory),
+ *   BDB_EPARSE   the input is malformed (d: file:line:col and what was expected),
+ *   BDB_ETOOBIG  the input exceeds 1 GiB,
+ *   BDB_ENOMEM.
+ * d (may be NULL) is filled on failure; on failure *out is NULL.
+ */
+int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_options *opt,
+		    bdb_run **out, bdb_format *detected, bdb_diag *d);
+
+/*
+ * Like bdb_ingest_path for bytes already in memory (not a directory).
+ * display_name names the input in diagnostics; data need not be
+ * NUL-terminated and is not kept. The fallback timestamp is the current time.
+ */
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
+		      bdb_format format, const bdb_ingest_options *opt, bdb_run **out,
+		      bdb_format *detected, bdb_diag *d);
+
+/* ------------------------------------------------------------------------ */
+/* Exporting                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb_export_format {
+	/* benchkit Run JSON; benchkit reads it back. Metric units and metric
+	 * definition thresholds are written as extra keys that benchkit ignores. */
+	BDB_EXPORT_BENCHKIT = 0,
+	/* One JSON object: {"run": {id, timestamp, commit, branch, environment,
+	 * metadata}, "observations": [{point, scenario, tags, metric, value,
+	 * lower, upper, unit, direction, samples}]}; missing values are null. */
+	BDB_EXPORT_JSON,
+	/* RFC 4180 CSV with a header: run,timestamp,commit,branch,point,scenario,
+	 * tags,metric,value,lower,upper,unit,direction,samples (tags as k=v;k=v,
+	 * samples as the count). */
+	BDB_EXPORT_CSV,
+	/* A GitHub-flavoured Markdown table of the same columns (no samples). */
+	BDB_EXPORT_MARKDOWN
+} bdb_export_format;
+
+/* Parses "benchkit" / "json" / "csv" / "markdown" (also "md"). 0 or BDB_EINVAL. */
+int bdb_export_format_parse(const char *name, bdb_export_format *out);
+
+/*
+ * Appends run, written in format f, to out (ending with a newline).
+ * Numbers are written so that they read back to the same double.
+ * Returns 0 or BDB_ENOMEM (out->failed) or BDB_EINVAL (unknown f, run->id NULL).
+ */
+int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out);
+
+/* bdb_export_run(run, BDB_EXPORT_BENCHKIT, out). */
+int bdb_export_benchkit(const bdb_run *run, bdb_buf *out);
+
+/* ------------------------------------------------------------------------ */
+/* Importing a benchkit store                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb_import_summary {
+	size_t runs_stored;    /* new runs */
+	size_t runs_unchanged; /* identical runs that were already there */
+	size_t runs_replaced;  /* with BDB_PUT_REPLACE */
+	size_t baselines;      /* baselines set */
+	size_t metric_defs;    /* definitions from config.json */
+} bdb_import_summary;
+
+/*
+ * Migrates a benchkit data directory into store:
+ *   DIR/runs/NAME.json      every run (in file name order),
+ *   DIR/baselines/NAME.json the run it holds becomes baseline NAME
+ *                           (benchkit writes main.json: baseline "main"),
+ *   DIR/config.json         "metric_defs" become stored definitions; a
+ *                           definition without "name" takes its key.
+ * Every file is read and checked before anything is stored, so a bad file
+ * stores nothing. config.json is applied last: its definitions are the
+ * stored ones afterwards (runs keep their own). put_flags is passed to
+ * bdb_store_put_run (BDB_PUT_REPLACE). summary (may be NULL) counts what
+ * happened. Returns 0, the first ingest error (d names the file), or the
+ * store's error.
+ */
+int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flags,
+			    bdb_import_summary *summary, bdb_diag *d);
+
+#endif /* BDB_INGEST_H */

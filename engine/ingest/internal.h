@@ -1,0 +1,338 @@
+/*
+ * internal.h - what the adapters of engine/ingest/ share. Not public: the
+ * symbols carry the bdb__ prefix and may change with the adapters.
+ *
+ *   json.c    jansson loading with positions, typed field getters whose
+ *             errors say file:line:col and what was expected, flattening of
+ *             nested values into key/value text
+ *   text.c    line iteration, strict number parsing and byte checks for the
+ *             text formats (gotest, cargo)
+ *   build.c   run building: metrics with units and directions, repeated
+ *             observations turned into samples and a mean, hashing, a
+ *             string map
+ *   ingest.c  reading, format detection, options, fallback id and timestamp
+ */
+#ifndef BDB_INGEST_INTERNAL_H
+#define BDB_INGEST_INTERNAL_H
+
+#include <jansson.h>
+
+#include "ingest.h"
+
+/* ------------------------------------------------------------------------ */
+/* JSON documents (json.c)                                                   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * A parsed JSON document and the text it came from. Positions of values are
+ * found only when an error needs one: the first query walks the text once,
+ * in step with the parsed tree (jansson keeps object members in text
+ * order), and records where each value starts.
+ */
+typedef struct bdb__json_doc {
+	const char *name; /* display name, for diagnostics */
+	const char *text; /* not owned; must outlive the document */
+	size_t len;
+	json_t *root;     /* owned */
+	struct bdb__json_index *index; /* built lazily, owned */
+} bdb__json_doc;
+
+/*
+ * Parses text (which need not be NUL-terminated) with duplicate keys
+ * rejected; the top level must be an object or an array. A leading UTF-8
+ * byte order mark is skipped. On failure returns BDB_EPARSE with d at the
+ * offending token ("invalid JSON: ...") and leaves doc empty.
+ */
+int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len,
+		    bdb_diag *d);
+void bdb__json_release(bdb__json_doc *doc);
+
+/* "string", "number", "object", "array", "boolean", "null". */
+const char *bdb__json_type_name(const json_t *v);
+
+/* Where an error points: a member (key), an element (index), or the container. */
+#define BDB__NO_INDEX ((size_t)-1)
+
+/*
+ * Fills d with BDB_EPARSE at the start of a value: container's member key
+ * (key non-NULL), its element index (index != BDB__NO_INDEX) or the
+ * container itself. Returns BDB_EPARSE.
+ */
+int bdb__json_fail(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
+		   bdb_diag *d, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/*
+ * Typed member getters. A member that is absent or null is "missing": with
+ * required, that is an error at the object's start (`missing required field
+ * "name"`); otherwise *out is NULL / *present false and 0 is returned. A
+ * member of the wrong type is an error at the member's value (`"value" must
+ * be a number, got string`). Pointers stay valid as long as doc.
+ */
+int bdb__json_object(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     json_t **out, bdb_diag *d);
+int bdb__json_array(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		    json_t **out, bdb_diag *d);
+int bdb__json_string(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     const char **out, bdb_diag *d);
+int bdb__json_number(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     double *out, bool *present, bdb_diag *d);
+int bdb__json_bool(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		   bool *out, bool *present, bdb_diag *d);
+/* A string, number or boolean member as text (numbers written exactly). */
+int bdb__json_scalar(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     char *buf, size_t size, const char **out, bdb_diag *d);
+
+/* Element getters; label names the array in messages (`"times"[3] must be ...`). */
+int bdb__json_elem_object(bdb__json_doc *doc, const json_t *arr, size_t i, const char *label,
+			  json_t **out, bdb_diag *d);
+int bdb__json_elem_number(bdb__json_doc *doc, const json_t *arr, size_t i, const char *label,
+			  double *out, bdb_diag *d);
+
+/*
+ * Reads the numeric array obj[key] (absent/null: *n = 0) into a malloc'ed
+ * vector *out (free with free()), element errors at the element.
+ */
+int bdb__json_numbers(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		      double **out, size_t *n, bdb_diag *d);
+
+/*
+ * Text of a scalar: strings as they are, integers exactly, reals in the
+ * shortest form that reads back to the same double, booleans "true" /
+ * "false". Anything else (object, array, null) is written as compact JSON.
+ * Returns a pointer into buf or to the string's own storage.
+ */
+const char *bdb__json_text(const json_t *v, char *buf, size_t size);
+
+/*
+ * Calls fn(ctx, key, text) for every leaf of v: members of nested objects
+ * get dotted keys ("cpu.brand"), arrays are written as compact JSON, null is
+ * skipped. prefix ("" for none) is put before every key. Stops at the first
+ * non-zero return of fn and returns it.
+ */
+typedef int (*bdb__kv_fn)(void *ctx, const char *key, const char *value);
+int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *ctx);
+
+/* bdb__kv_fn adapters: ctx is the bdb_run. */
+int bdb__set_env(void *run, const char *key, const char *value);
+int bdb__set_meta(void *run, const char *key, const char *value);
+
+/* A point by index (pointers to points move when points are added). */
+typedef struct bdb__point_ref {
+	bdb_run *run;
+	size_t point;
+} bdb__point_ref;
+/* bdb__kv_fn adapter that sets a tag: ctx is a bdb__point_ref. */
+int bdb__set_tag(void *ref, const char *key, const char *value);
+
+/*
+ * Fails unless doc's root is an object: `<what> must be a JSON object, got
+ * array` at the root. Returns 0 or BDB_EPARSE.
+ */
+int bdb__json_need_object(bdb__json_doc *doc, const char *what, bdb_diag *d);
+
+/*
+ * Integers above 2^53 lose digits as doubles. When v is such an integer,
+ * its exact text is kept in the run's metadata under
+ * "exact:<point>:<metric>" (the metric keeps the nearest double).
+ */
+int bdb__json_keep_exact(bdb_run *run, const json_t *v, const char *point, const char *metric);
+
+/* Appends s as a JSON string (NULL: null), escaping quotes, backslashes
+ * and control characters. */
+void bdb__put_json_string(bdb_buf *b, const char *s);
+/* Appends v in the shortest form that reads back the same (non-finite: null). */
+void bdb__put_json_number(bdb_buf *b, double v);
+
+/* Writes the shortest decimal text that reads back to v (size >= 32). */
+char *bdb__format_double(double v, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* Text inputs (text.c)                                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb__lines {
+	const char *next; /* start of the next line */
+	const char *end;
+	const char *line; /* the current line, without its end of line */
+	size_t len;
+	int number;       /* 1-based number of the current line */
+} bdb__lines;
+
+void bdb__lines_init(bdb__lines *l, const char *data, size_t len);
+/* Advances to the next line; false at the end of the input. */
+bool bdb__lines_next(bdb__lines *l);
+
+/* 1-based column (in UTF-8 characters) of `at` within the line at `line`. */
+int bdb__column(const char *line, const char *at);
+
+/* Line and column (1-based, UTF-8 characters) of byte offset in text. */
+void bdb__offset_position(const char *text, size_t len, size_t offset, int *line, int *col);
+
+/*
+ * Checks that text is text: no NUL byte, valid UTF-8. BDB_EPARSE at the
+ * first offending byte otherwise.
+ */
+int bdb__text_check(const char *name, const char *text, size_t len, bdb_diag *d);
+
+/*
+ * Parses s[0..n) as a finite decimal number (optional sign, digits, '.',
+ * exponent); commas are skipped when allow_commas ("1,234"). false for
+ * anything else, including overflow to infinity.
+ */
+bool bdb__parse_number(const char *s, size_t n, bool allow_commas, double *out);
+
+/* Skips spaces and tabs. */
+const char *bdb__skip_blanks(const char *p, const char *end);
+/* End of the token starting at p (up to a space, tab or end). */
+const char *bdb__token_end(const char *p, const char *end);
+/* True when line[0..len) starts with prefix. */
+bool bdb__starts_with(const char *line, size_t len, const char *prefix);
+
+/* ------------------------------------------------------------------------ */
+/* Building runs (build.c)                                                   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Adds (or replaces) metric name on p with its unit (may be NULL); *out
+ * (may be NULL) is valid until the next metric added to p.
+ */
+int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
+		    const char *unit, bdb_metric **out);
+
+/* Adds a definition of metric name unless the run has one already. */
+int bdb__define(bdb_run *run, const char *name, const char *unit, bdb_direction direction);
+
+/* bdb__add_metric and bdb__define in one. */
+int bdb__add_defined_metric(bdb_run *run, bdb_point *p, const char *name, double value,
+			    const char *unit, bdb_direction direction, bdb_metric **out);
+
+/* Sets the lower and upper bounds of m. */
+void bdb__set_bounds(bdb_metric *m, double lower, double upper);
+
+/* The arithmetic mean of x[0..n) (n > 0). The one mean of the adapters. */
+double bdb__mean(const double *x, size_t n);
+
+/* FNV-1a, 64 bits: h = bdb__hash(h, data, n), starting from BDB__HASH_INIT. */
+#define BDB__HASH_INIT UINT64_C(0xcbf29ce484222325)
+uint64_t bdb__hash(uint64_t h, const void *data, size_t n);
+
+/* A map from strings (copied) to indices. */
+typedef struct bdb__strmap {
+	struct bdb__strmap_slot *slots;
+	size_t cap, n;
+} bdb__strmap;
+void bdb__strmap_free(bdb__strmap *m);
+/* *index of key; false when absent. */
+bool bdb__strmap_get(const bdb__strmap *m, const char *key, size_t len, size_t *index);
+/* Sets key to index. 0 or BDB_ENOMEM. */
+int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index);
+
+/*
+ * Repeated observations of one (point, metric): every value is a sample,
+ * the metric's value becomes their mean (bdb__mean) and single-observation
+ * bounds are dropped. Observations seen once stay as they are.
+ */
+typedef struct bdb__samples {
+	bdb__strmap index;
+	struct bdb__sample_set *sets;
+	size_t n, cap;
+} bdb__samples;
+/* Records value for metric of the point with index point_index in run. */
+int bdb__samples_add(bdb__samples *s, size_t point_index, const char *metric, double value);
+/* Applies the samples and means to run. */
+int bdb__samples_finish(bdb__samples *s, bdb_run *run);
+void bdb__samples_free(bdb__samples *s);
+
+/* A JSON member that becomes a metric (tables in odyssey.c, quasim.c). */
+typedef struct bdb__metric_field {
+	const char *key;    /* the member */
+	const char *metric; /* the metric's name; NULL: the key */
+	const char *unit;   /* may be NULL */
+	int direction;      /* a bdb_direction, or -1: no definition */
+	bool required;
+} bdb__metric_field;
+
+/*
+ * Adds a metric to run->points[point] for every field present (as a
+ * number) in obj; a missing required field is an error.
+ */
+int bdb__read_metric_fields(bdb__json_doc *doc, const json_t *obj,
+			    const bdb__metric_field *fields, size_t n, bdb_run *run,
+			    size_t point, bdb_diag *d);
+
+/*
+ * Finds the point with this name and exactly these tags, creating it (with
+ * these tags) when absent; *index is its index in run->points. map indexes
+ * the points made so far (free it with bdb__strmap_free).
+ */
+int bdb__point_get(bdb_run *run, bdb__strmap *map, const char *name, const bdb_kv *tags,
+		   size_t n_tags, size_t *index);
+
+/* ------------------------------------------------------------------------ */
+/* Adapters                                                                  */
+/* ------------------------------------------------------------------------ */
+
+/* One input being ingested. */
+typedef struct bdb__input {
+	const char *name;       /* display name for diagnostics */
+	const char *data;       /* the bytes of a file input (NUL-terminated), or NULL */
+	size_t len;
+	const char *dir;        /* criterion: the directory; NULL otherwise */
+	bdb__json_doc *json;    /* the parsed document of a JSON input, or NULL */
+	const bdb_ingest_options *opt; /* never NULL */
+	/* Adapters set these: */
+	bool has_timestamp;     /* the input gave run->timestamp_us */
+	uint64_t hash;          /* criterion: hash of the files read */
+	int64_t newest_mtime_us; /* criterion: newest modification time read */
+} bdb__input;
+
+typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
+
+/* Content tests for auto-detection. */
+bool bdb__detect_benchkit(const json_t *root);
+bool bdb__detect_gbench(const json_t *root);
+bool bdb__detect_pytest(const json_t *root);
+bool bdb__detect_hyperfine(const json_t *root);
+bool bdb__detect_bmf(const json_t *root);
+bool bdb__detect_gab(const json_t *root);
+bool bdb__detect_odyssey(const json_t *root);
+bool bdb__detect_quasim(const json_t *root);
+bool bdb__detect_gotest(const char *data, size_t len);
+bool bdb__detect_cargo(const char *data, size_t len);
+
+int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_gbench(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_criterion(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_hyperfine(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_bmf(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_gab(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d);
+
+/*
+ * Reads benchkit "metric_defs" (an object keyed by metric name; a definition
+ * without "name" takes its key) into run's definitions. benchkit.c; also
+ * used for a benchkit store's config.json.
+ */
+int bdb__benchkit_read_defs(bdb__json_doc *doc, const json_t *defs, bdb_run *run, bdb_diag *d);
+
+/*
+ * Reads a whole file into a NUL-terminated malloc'ed buffer (*data, free
+ * with free()); *mtime_us (may be NULL) gets its modification time.
+ * BDB_EIO (d says why), BDB_ETOOBIG (> 1 GiB), BDB_ENOMEM.
+ */
+int bdb__read_file(const char *path, const char *display, char **data, size_t *len,
+		   int64_t *mtime_us, bdb_diag *d);
+
+/*
+ * Sets the run's timestamp from a time text of the input (via
+ * bdb_time_parse), or fails at container[key] with `"date" is not a time
+ * this reads (...)`.
+ */
+int bdb__json_timestamp(bdb__json_doc *doc, const json_t *obj, const char *key, bdb_run *run,
+			bdb__input *in, bdb_diag *d);
+
+#endif /* BDB_INGEST_INTERNAL_H */

@@ -1,0 +1,667 @@
+/*
+ * json.c - JSON documents for the adapters: jansson loading with positions,
+ * typed member getters whose errors name file:line:col and what was
+ * expected, and flattening of nested values into key/value text.
+ *
+ * jansson reports positions only for parse errors. For a value of the wrong
+ * type found later, the position comes from an index built on the first
+ * such error: one walk over the (already validated) text in step with the
+ * parsed tree records where every container and every member value starts.
+ * jansson keeps object members in insertion order, which is text order, and
+ * duplicates are rejected, so the k-th member in the text is the k-th
+ * member of the iteration. Correct input never pays for the index.
+ */
+#include "internal.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Parsing                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * jansson's error position is just past the offending token, which its
+ * message quotes ("... near 'tru'"). Point at the token's start instead.
+ */
+static size_t error_offset(const char *text, size_t len, const json_error_t *e)
+{
+	size_t pos = e->position > 0 ? (size_t)e->position : 0;
+	if (pos > len)
+		pos = len;
+	const char *near = strstr(e->text, " near '");
+	if (!near)
+		return pos;
+	const char *tok = near + 7;
+	size_t toklen = strlen(tok);
+	if (toklen == 0 || tok[toklen - 1] != '\'')
+		return pos;
+	toklen--;
+	if (toklen <= pos && memcmp(text + pos - toklen, tok, toklen) == 0)
+		return pos - toklen;
+	return pos;
+}
+
+int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len,
+		    bdb_diag *d)
+{
+	memset(doc, 0, sizeof *doc);
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
+		text += 3;
+		len -= 3;
+	}
+	json_error_t e;
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
+	if (!root) {
+		int line, col;
+		bdb__offset_position(text, len, error_offset(text, len, &e), &line, &col);
+		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", e.text);
+	}
+	doc->name = name;
+	doc->text = text;
+	doc->len = len;
+	doc->root = root;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The position index                                                        */
+/* ------------------------------------------------------------------------ */
+
+typedef struct index_slot {
+	const json_t *container; /* NULL: empty slot */
+	size_t start;            /* offset of '{' or '[' */
+	size_t first;            /* index of its first member in offsets */
+} index_slot;
+
+struct bdb__json_index {
+	index_slot *slots;
+	size_t cap, n;
+	size_t *offsets; /* member value offsets, contiguous per container */
+	size_t n_offsets, cap_offsets;
+};
+
+static size_t slot_of(const struct bdb__json_index *ix, const json_t *c)
+{
+	uintptr_t h = ((uintptr_t)c >> 4) * UINT64_C(0x9e3779b97f4a7c15);
+	size_t i = (size_t)h & (ix->cap - 1);
+	while (ix->slots[i].container && ix->slots[i].container != c)
+		i = (i + 1) & (ix->cap - 1);
+	return i;
+}
+
+static int index_put(struct bdb__json_index *ix, const json_t *c, size_t start, size_t first)
+{
+	if ((ix->n + 1) * 2 > ix->cap) {
+		size_t ncap = ix->cap ? ix->cap * 2 : 64;
+		index_slot *old = ix->slots;
+		size_t ocap = ix->cap;
+		ix->slots = calloc(ncap, sizeof *ix->slots);
+		if (!ix->slots) {
+			ix->slots = old;
+			return BDB_ENOMEM;
+		}
+		ix->cap = ncap;
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].container)
+				ix->slots[slot_of(ix, old[i].container)] = old[i];
+		free(old);
+	}
+	size_t i = slot_of(ix, c);
+	ix->slots[i] = (index_slot){c, start, first};
+	ix->n++;
+	return 0;
+}
+
+/* Reserves n member slots; their first index goes to *first. */
+static int index_reserve(struct bdb__json_index *ix, size_t n, size_t *first)
+{
+	if (ix->n_offsets + n > ix->cap_offsets) {
+		size_t ncap = ix->cap_offsets ? ix->cap_offsets : 256;
+		while (ncap < ix->n_offsets + n)
+			ncap *= 2;
+		size_t *p = realloc(ix->offsets, ncap * sizeof *p);
+		if (!p)
+			return BDB_ENOMEM;
+		ix->offsets = p;
+		ix->cap_offsets = ncap;
+	}
+	*first = ix->n_offsets;
+	ix->n_offsets += n;
+	return 0;
+}
+
+static size_t skip_ws(const char *t, size_t len, size_t i)
+{
+	while (i < len && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r'))
+		i++;
+	return i;
+}
+
+/* i at an opening quote; returns the offset after the closing one. */
+static size_t skip_string(const char *t, size_t len, size_t i)
+{
+	for (i++; i < len && t[i] != '"'; i++)
+		if (t[i] == '\\')
+			i++;
+	return i < len ? i + 1 : len;
+}
+
+static size_t skip_scalar(const char *t, size_t len, size_t i)
+{
+	if (i < len && t[i] == '"')
+		return skip_string(t, len, i);
+	while (i < len && !strchr(" \t\r\n,]}", t[i]))
+		i++;
+	return i;
+}
+
+/*
+ * Walks the value v whose text starts at or after *i, recording containers
+ * and member offsets; leaves *i after the value. The text was accepted by
+ * jansson, so it is well formed and at most 2048 levels deep; every step
+ * still stays inside the text.
+ */
+static int walk(struct bdb__json_index *ix, const char *t, size_t len, size_t *i, json_t *v)
+{
+	*i = skip_ws(t, len, *i);
+	if (*i >= len)
+		return 0;
+	size_t start = *i;
+	bool is_object = json_is_object(v);
+	if (!is_object && !json_is_array(v)) {
+		*i = skip_scalar(t, len, *i);
+		return 0;
+	}
+	size_t n = is_object ? json_object_size(v) : json_array_size(v), first;
+	int rc = index_reserve(ix, n, &first);
+	if (!rc)
+		rc = index_put(ix, v, start, first);
+	if (rc)
+		return rc;
+	(*i)++; /* '{' or '[' */
+	void *it = is_object ? json_object_iter(v) : NULL;
+	for (size_t k = 0; k < n; k++) {
+		*i = skip_ws(t, len, *i);
+		if (is_object) {
+			*i = skip_string(t, len, *i);
+			*i = skip_ws(t, len, *i) + 1; /* ':' */
+			*i = skip_ws(t, len, *i);
+		}
+		if (*i >= len)
+			return 0;
+		ix->offsets[first + k] = *i;
+		json_t *child = is_object ? json_object_iter_value(it) : json_array_get(v, k);
+		if ((rc = walk(ix, t, len, i, child)))
+			return rc;
+		*i = skip_ws(t, len, *i);
+		if (*i < len && t[*i] == ',')
+			(*i)++;
+		if (is_object)
+			it = json_object_iter_next(v, it);
+	}
+	*i = skip_ws(t, len, *i) + 1; /* '}' or ']' */
+	return 0;
+}
+
+static void index_free(struct bdb__json_index *ix)
+{
+	if (!ix)
+		return;
+	free(ix->slots);
+	free(ix->offsets);
+	free(ix);
+}
+
+/* The byte offset of a value, or false when it cannot be found. */
+static bool value_offset(bdb__json_doc *doc, const json_t *container, const char *key,
+			 size_t index, size_t *offset)
+{
+	if (!doc->index) {
+		struct bdb__json_index *ix = calloc(1, sizeof *ix);
+		size_t i = 0;
+		if (!ix || walk(ix, doc->text, doc->len, &i, doc->root)) {
+			index_free(ix);
+			return false;
+		}
+		doc->index = ix;
+	}
+	struct bdb__json_index *ix = doc->index;
+	if (!container || !ix->cap)
+		return false;
+	const index_slot *s = &ix->slots[slot_of(ix, container)];
+	if (!s->container)
+		return false;
+	if (key) {
+		if (!json_is_object(container))
+			return false;
+		size_t k = 0;
+		for (void *it = json_object_iter((json_t *)container); it;
+		     it = json_object_iter_next((json_t *)container, it), k++) {
+			if (strcmp(json_object_iter_key(it), key) == 0) {
+				*offset = ix->offsets[s->first + k];
+				return true;
+			}
+		}
+		return false;
+	}
+	if (index != BDB__NO_INDEX) {
+		if (!json_is_array(container) || index >= json_array_size(container))
+			return false;
+		*offset = ix->offsets[s->first + index];
+		return true;
+	}
+	*offset = s->start;
+	return true;
+}
+
+void bdb__json_release(bdb__json_doc *doc)
+{
+	if (!doc)
+		return;
+	json_decref(doc->root);
+	index_free(doc->index);
+	memset(doc, 0, sizeof *doc);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors and getters                                                        */
+/* ------------------------------------------------------------------------ */
+
+const char *bdb__json_type_name(const json_t *v)
+{
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		return "object";
+	case JSON_ARRAY:
+		return "array";
+	case JSON_STRING:
+		return "string";
+	case JSON_INTEGER:
+	case JSON_REAL:
+		return "number";
+	case JSON_TRUE:
+	case JSON_FALSE:
+		return "boolean";
+	default:
+		return "null";
+	}
+}
+
+int bdb__json_fail(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
+		   bdb_diag *d, const char *fmt, ...)
+{
+	int line = 0, col = 0;
+	size_t offset;
+	if (value_offset(doc, container, key, index, &offset))
+		bdb__offset_position(doc->text, doc->len, offset, &line, &col);
+	bdb_diag_set(d, BDB_EPARSE, doc->name, line, col, "%s", "");
+	if (d) {
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(d->message, sizeof d->message, fmt, ap);
+		va_end(ap);
+	}
+	return BDB_EPARSE;
+}
+
+/*
+ * The member obj[key]: absent or null is missing (an error when required;
+ * a required null is reported as a wrong type at the value); otherwise ok()
+ * decides the type.
+ */
+static int member(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		  int (*ok)(const json_t *), const char *expected, json_t **out, bdb_diag *d)
+{
+	json_t *v = json_object_get(obj, key);
+	*out = NULL;
+	if (!v || (json_is_null(v) && !required)) {
+		if (required)
+			return bdb__json_fail(doc, obj, NULL, BDB__NO_INDEX, d,
+					      "missing required field \"%s\"", key);
+		return 0;
+	}
+	if (!ok(v))
+		return bdb__json_fail(doc, obj, key, BDB__NO_INDEX, d, "\"%s\" must be %s, got %s",
+				      key, expected, bdb__json_type_name(v));
+	*out = v;
+	return 0;
+}
+
+static int is_object(const json_t *v)
+{
+	return json_is_object(v);
+}
+
+static int is_array(const json_t *v)
+{
+	return json_is_array(v);
+}
+
+static int is_string(const json_t *v)
+{
+	return json_is_string(v);
+}
+
+static int is_number(const json_t *v)
+{
+	return json_is_number(v);
+}
+
+static int is_bool(const json_t *v)
+{
+	return json_is_boolean(v);
+}
+
+static int is_scalar(const json_t *v)
+{
+	return json_is_string(v) || json_is_number(v) || json_is_boolean(v);
+}
+
+int bdb__json_object(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     json_t **out, bdb_diag *d)
+{
+	return member(doc, obj, key, required, is_object, "an object", out, d);
+}
+
+int bdb__json_array(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		    json_t **out, bdb_diag *d)
+{
+	return member(doc, obj, key, required, is_array, "an array", out, d);
+}
+
+int bdb__json_string(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     const char **out, bdb_diag *d)
+{
+	json_t *v;
+	int rc = member(doc, obj, key, required, is_string, "a string", &v, d);
+	*out = v ? json_string_value(v) : NULL;
+	return rc;
+}
+
+int bdb__json_number(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     double *out, bool *present, bdb_diag *d)
+{
+	json_t *v;
+	int rc = member(doc, obj, key, required, is_number, "a number", &v, d);
+	if (present)
+		*present = v != NULL;
+	if (v)
+		*out = json_number_value(v);
+	return rc;
+}
+
+int bdb__json_bool(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		   bool *out, bool *present, bdb_diag *d)
+{
+	json_t *v;
+	int rc = member(doc, obj, key, required, is_bool, "true or false", &v, d);
+	if (present)
+		*present = v != NULL;
+	if (v)
+		*out = json_is_true(v);
+	return rc;
+}
+
+int bdb__json_scalar(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		     char *buf, size_t size, const char **out, bdb_diag *d)
+{
+	json_t *v;
+	int rc = member(doc, obj, key, required, is_scalar, "a string, number or boolean", &v,
+			d);
+	*out = v ? bdb__json_text(v, buf, size) : NULL;
+	return rc;
+}
+
+int bdb__json_elem_object(bdb__json_doc *doc, const json_t *arr, size_t i, const char *label,
+			  json_t **out, bdb_diag *d)
+{
+	json_t *v = json_array_get(arr, i);
+	if (!json_is_object(v))
+		return bdb__json_fail(doc, arr, NULL, i, d, "\"%s\"[%zu] must be an object, got %s",
+				      label, i, bdb__json_type_name(v));
+	*out = v;
+	return 0;
+}
+
+int bdb__json_elem_number(bdb__json_doc *doc, const json_t *arr, size_t i, const char *label,
+			  double *out, bdb_diag *d)
+{
+	json_t *v = json_array_get(arr, i);
+	if (!json_is_number(v))
+		return bdb__json_fail(doc, arr, NULL, i, d, "\"%s\"[%zu] must be a number, got %s",
+				      label, i, bdb__json_type_name(v));
+	*out = json_number_value(v);
+	return 0;
+}
+
+int bdb__json_numbers(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
+		      double **out, size_t *n, bdb_diag *d)
+{
+	json_t *arr;
+	*out = NULL;
+	*n = 0;
+	int rc = bdb__json_array(doc, obj, key, required, &arr, d);
+	if (rc || !arr || json_array_size(arr) == 0)
+		return rc;
+	size_t count = json_array_size(arr);
+	double *v = malloc(count * sizeof *v);
+	if (!v)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < count; i++) {
+		if ((rc = bdb__json_elem_number(doc, arr, i, key, &v[i], d))) {
+			free(v);
+			return rc;
+		}
+	}
+	*out = v;
+	*n = count;
+	return 0;
+}
+
+int bdb__json_timestamp(bdb__json_doc *doc, const json_t *obj, const char *key, bdb_run *run,
+			bdb__input *in, bdb_diag *d)
+{
+	const char *text;
+	int rc = bdb__json_string(doc, obj, key, false, &text, d);
+	if (rc || !text)
+		return rc;
+	int64_t us;
+	if (bdb_time_parse(text, &us))
+		return bdb__json_fail(doc, obj, key, BDB__NO_INDEX, d,
+				      "\"%s\" must be a time like 2026-01-31T12:00:00Z, got \"%s\"",
+				      key, text);
+	run->timestamp_us = us;
+	in->has_timestamp = true;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Text of values                                                            */
+/* ------------------------------------------------------------------------ */
+
+char *bdb__format_double(double v, char *buf, size_t size)
+{
+	/* %.15g is exact for values that need no more digits (and drops
+	 * trailing zeros); 17 significant digits always read back. */
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			break;
+	}
+	return buf;
+}
+
+void bdb__put_json_string(bdb_buf *b, const char *s)
+{
+	if (!s) {
+		bdb_buf_puts(b, "null");
+		return;
+	}
+	bdb_buf_putc(b, '"');
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\') {
+			bdb_buf_putc(b, '\\');
+			bdb_buf_putc(b, (char)*p);
+		} else if (*p < 0x20) {
+			bdb_buf_printf(b, "\\u%04x", *p);
+		} else {
+			bdb_buf_putc(b, (char)*p);
+		}
+	}
+	bdb_buf_putc(b, '"');
+}
+
+void bdb__put_json_number(bdb_buf *b, double v)
+{
+	char num[40];
+	bdb_buf_puts(b, isfinite(v) ? bdb__format_double(v, num, sizeof num) : "null");
+}
+
+/* Compact JSON of v, with integers exact and reals in their shortest form. */
+static void put_compact(bdb_buf *b, const json_t *v)
+{
+	char num[40];
+	const char *key;
+	json_t *child;
+	size_t i;
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: {
+		bool first = true;
+		bdb_buf_putc(b, '{');
+		json_object_foreach((json_t *)v, key, child)
+		{
+			bdb_buf_puts(b, first ? "" : ",");
+			first = false;
+			bdb__put_json_string(b, key);
+			bdb_buf_putc(b, ':');
+			put_compact(b, child);
+		}
+		bdb_buf_putc(b, '}');
+		break;
+	}
+	case JSON_ARRAY:
+		bdb_buf_putc(b, '[');
+		json_array_foreach(v, i, child)
+		{
+			bdb_buf_puts(b, i ? "," : "");
+			put_compact(b, child);
+		}
+		bdb_buf_putc(b, ']');
+		break;
+	case JSON_STRING:
+		bdb__put_json_string(b, json_string_value(v));
+		break;
+	case JSON_NULL:
+		bdb_buf_puts(b, "null");
+		break;
+	default:
+		bdb_buf_puts(b, bdb__json_text(v, num, sizeof num));
+	}
+}
+
+const char *bdb__json_text(const json_t *v, char *buf, size_t size)
+{
+	switch (json_typeof(v)) {
+	case JSON_STRING:
+		return json_string_value(v);
+	case JSON_INTEGER:
+		snprintf(buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		return buf;
+	case JSON_REAL:
+		return bdb__format_double(json_real_value(v), buf, size);
+	case JSON_TRUE:
+		return "true";
+	case JSON_FALSE:
+		return "false";
+	default: {
+		bdb_buf b;
+		bdb_buf_init(&b);
+		put_compact(&b, v);
+		snprintf(buf, size, "%s", b.failed ? "null" : bdb_buf_cstr(&b));
+		bdb_buf_free(&b);
+		return buf;
+	}
+	}
+}
+
+int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *ctx)
+{
+	char num[64];
+	int rc = 0;
+	if (json_is_null(v))
+		return 0;
+	if (json_is_object(v)) {
+		const char *key;
+		json_t *child;
+		size_t plen = strlen(prefix);
+		json_object_foreach((json_t *)v, key, child)
+		{
+			size_t klen = strlen(key);
+			char *full = malloc(plen + klen + 2);
+			if (!full)
+				return BDB_ENOMEM;
+			if (plen)
+				snprintf(full, plen + klen + 2, "%s.%s", prefix, key);
+			else
+				memcpy(full, key, klen + 1);
+			rc = bdb__json_flatten(child, full, fn, ctx);
+			free(full);
+			if (rc)
+				return rc;
+		}
+		return 0;
+	}
+	if (json_is_array(v)) {
+		bdb_buf b;
+		bdb_buf_init(&b);
+		put_compact(&b, v);
+		rc = b.failed ? BDB_ENOMEM : fn(ctx, prefix, bdb_buf_cstr(&b));
+		bdb_buf_free(&b);
+		return rc;
+	}
+	return fn(ctx, prefix, bdb__json_text(v, num, sizeof num));
+}
+
+int bdb__json_keep_exact(bdb_run *run, const json_t *v, const char *point, const char *metric)
+{
+	const json_int_t limit = (json_int_t)1 << 53;
+	if (!json_is_integer(v))
+		return 0;
+	json_int_t i = json_integer_value(v);
+	if (i <= limit && i >= -limit)
+		return 0;
+	char key[512], text[32];
+	snprintf(key, sizeof key, "exact:%s:%s", point, metric);
+	snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, i);
+	return bdb_run_set_meta(run, key, text);
+}
+
+int bdb__set_tag(void *ref, const char *key, const char *value)
+{
+	bdb__point_ref *r = ref;
+	return bdb_point_set_tag(r->run, &r->run->points[r->point], key, value);
+}
+
+int bdb__json_need_object(bdb__json_doc *doc, const char *what, bdb_diag *d)
+{
+	if (json_is_object(doc->root))
+		return 0;
+	return bdb__json_fail(doc, doc->root, NULL, BDB__NO_INDEX, d,
+			      "%s must be a JSON object, got %s", what,
+			      bdb__json_type_name(doc->root));
+}
+
+int bdb__set_env(void *run, const char *key, const char *value)
+{
+	return bdb_run_set_env(run, key, value);
+}
+
+int bdb__set_meta(void *run, const char *key, const char *value)
+{
+	return bdb_run_set_meta(run, key, value);
+}

@@ -1,0 +1,170 @@
+/*
+ * text.c - helpers for the text formats (gotest, cargo) and for turning
+ * byte offsets into line:column positions: line iteration, strict number
+ * parsing, and the check that an input is text at all.
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void bdb__lines_init(bdb__lines *l, const char *data, size_t len)
+{
+	l->next = data;
+	l->end = data + len;
+	l->line = NULL;
+	l->len = 0;
+	l->number = 0;
+}
+
+bool bdb__lines_next(bdb__lines *l)
+{
+	if (l->next >= l->end)
+		return false;
+	const char *nl = memchr(l->next, '\n', (size_t)(l->end - l->next));
+	const char *stop = nl ? nl : l->end;
+	l->line = l->next;
+	l->len = (size_t)(stop - l->next);
+	if (l->len && l->line[l->len - 1] == '\r')
+		l->len--;
+	l->next = nl ? nl + 1 : l->end;
+	l->number++;
+	return true;
+}
+
+/* UTF-8 continuation bytes do not start a character. */
+static bool starts_char(unsigned char c)
+{
+	return (c & 0xC0) != 0x80;
+}
+
+int bdb__column(const char *line, const char *at)
+{
+	int col = 1;
+	for (const char *p = line; p < at; p++)
+		if (starts_char((unsigned char)*p))
+			col++;
+	return col;
+}
+
+void bdb__offset_position(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+	if (offset > len)
+		offset = len;
+	const char *start = text;
+	int n = 1;
+	for (const char *p = text; p < text + offset; p++) {
+		if (*p == '\n') {
+			n++;
+			start = p + 1;
+		}
+	}
+	*line = n;
+	*col = bdb__column(start, text + offset);
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0 when it is not valid. */
+static size_t utf8_length(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = p[0];
+	size_t n;
+	uint32_t cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+int bdb__text_check(const char *name, const char *text, size_t len, bdb_diag *d)
+{
+	const unsigned char *p = (const unsigned char *)text, *end = p + len;
+	while (p < end) {
+		size_t n = *p ? utf8_length(p, end) : 0;
+		if (!n) {
+			int line, col;
+			bdb__offset_position(text, len, (size_t)((const char *)p - text), &line,
+					     &col);
+			if (*p == 0)
+				return bdb_diag_set(d, BDB_EPARSE, name, line, col,
+						    "unexpected NUL byte: this is binary data, "
+						    "not benchmark text");
+			return bdb_diag_set(d, BDB_EPARSE, name, line, col,
+					    "invalid UTF-8 byte 0x%02x: this is binary data, "
+					    "not benchmark text",
+					    *p);
+		}
+		p += n;
+	}
+	return 0;
+}
+
+bool bdb__parse_number(const char *s, size_t n, bool allow_commas, double *out)
+{
+	char buf[128];
+	size_t k = 0;
+	bool digits = false;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == ',' && allow_commas && digits)
+			continue;
+		if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' ||
+		      c == 'E'))
+			return false;
+		digits |= c >= '0' && c <= '9';
+		if (k + 1 >= sizeof buf)
+			return false;
+		buf[k++] = c;
+	}
+	if (!digits)
+		return false;
+	buf[k] = '\0';
+	char *endp;
+	double v = strtod(buf, &endp);
+	if (*endp || !isfinite(v))
+		return false;
+	*out = v;
+	return true;
+}
+
+const char *bdb__skip_blanks(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+const char *bdb__token_end(const char *p, const char *end)
+{
+	while (p < end && *p != ' ' && *p != '\t')
+		p++;
+	return p;
+}
+
+bool bdb__starts_with(const char *line, size_t len, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return len >= n && memcmp(line, prefix, n) == 0;
+}

@@ -1,0 +1,583 @@
+/*
+ * fb_build.c - the FlatBuffers builder for schema/run.fbs (bdb_run_encode).
+ *
+ * A FlatBuffer is written back to front: children first, each object placed
+ * in front of (at a lower address than) everything written before it, so
+ * every offset points forward, as the format requires. The builder works in
+ * the spare capacity of the caller's bdb_buf: the bytes grow downward from
+ * the end of that capacity (which doubles when full) and are moved into
+ * place once, at the end. A caller that reuses its bdb_buf across runs thus
+ * encodes without allocating the buffer again. Positions are counted from
+ * the end ("refs"), so they stay valid when the memory moves. Alignment is
+ * likewise kept relative to the end, and the finished buffer is padded at
+ * the front to a multiple of its largest alignment, which makes every
+ * alignment hold relative to the start too.
+ *
+ * Layout choices:
+ *   - A table's fields are pushed largest first (8-byte scalars, then 4-byte
+ *     offsets, then 1-byte enums), which keeps padding inside tables small,
+ *     and the table starts aligned to its largest field, so its layout
+ *     depends only on which fields are present.
+ *   - Each vtable is written once: a table whose vtable equals one already
+ *     in the buffer points at that one (runs of thousands of metrics share
+ *     a handful of vtables).
+ *   - Equal short strings (metric names, units, tag keys) are written once
+ *     and shared, as FlatBuffers' CreateSharedString does.
+ *   - Vector elements are built last to first, so element 0 ends up at the
+ *     lowest address and a reader walking a vector moves forward in memory.
+ *   - Scalars equal to their default (value 0.0 bitwise, timestamp 0,
+ *     direction Higher, priority Primary) are left out; optional scalars
+ *     (lower, upper, threshold) are written exactly when present, even when
+ *     zero. Empty vectors and NULL strings are left out.
+ */
+#include "fb_internal.h"
+
+#include <stdlib.h>
+
+/* Strings at most this long are deduplicated. */
+#define SHARED_STRING_MAX 255
+
+typedef struct shared_string {
+	uint32_t hash;
+	uint32_t ref; /* 0: empty slot */
+} shared_string;
+
+typedef struct builder {
+	bdb_buf *out;     /* the bytes are the last `size` of out's capacity */
+	size_t size;
+	size_t minalign;  /* largest alignment used so far */
+	int err;          /* first error; once set, every push is a no-op */
+
+	/* The table being built: where it started and where each field went. */
+	size_t table_start;
+	uint32_t field_ref[BDB__FB_MAX_FIELDS]; /* 0: field absent */
+	unsigned n_fields;                      /* highest present id + 1 */
+
+	uint32_t *vtables; /* refs of the vtables written so far */
+	size_t n_vtables, cap_vtables;
+
+	uint32_t *refs; /* children waiting for the vector that lists them */
+	size_t n_refs, cap_refs;
+
+	shared_string *strings; /* open addressing, capacity a power of two */
+	size_t n_strings, cap_strings;
+} builder;
+
+static void builder_free(builder *b)
+{
+	free(b->vtables);
+	free(b->refs);
+	free(b->strings);
+}
+
+/*
+ * Where the builder's bytes end: the last byte of out's capacity stays free
+ * for the NUL that bdb_buf keeps after its contents.
+ */
+static size_t end_of(const builder *b)
+{
+	return b->out->cap - 1;
+}
+
+static uint8_t *at_ref(const builder *b, size_t ref)
+{
+	return (uint8_t *)b->out->data + end_of(b) - ref;
+}
+
+/* Makes room for n more bytes in front of the current ones. */
+static bool reserve(builder *b, size_t n)
+{
+	if (b->err)
+		return false;
+	size_t room = end_of(b) - b->out->len;
+	if (room - b->size >= n)
+		return true;
+	if (n > BDB__FB_MAX_SIZE - b->size) {
+		b->err = BDB_ETOOBIG;
+		return false;
+	}
+	size_t want = room * 2;
+	while (want - b->size < n)
+		want *= 2;
+	size_t old_end = end_of(b);
+	if (bdb_buf_reserve(b->out, want)) {
+		b->err = BDB_ENOMEM;
+		return false;
+	}
+	/* realloc kept the old capacity's bytes; move ours to the new end. */
+	memmove(at_ref(b, b->size), b->out->data + old_end - b->size, b->size);
+	return true;
+}
+
+/* Claims n bytes in front; returns where they start, or NULL after an error. */
+static uint8_t *push(builder *b, size_t n)
+{
+	if (!reserve(b, n))
+		return NULL;
+	b->size += n;
+	return at_ref(b, b->size);
+}
+
+static void push_zeros(builder *b, size_t n)
+{
+	uint8_t *p = push(b, n);
+	if (p)
+		memset(p, 0, n);
+}
+
+/*
+ * Pads so that, once `extra` more bytes are pushed, the position is a
+ * multiple of align (a power of two).
+ */
+static void prep(builder *b, size_t align, size_t extra)
+{
+	if (align > b->minalign)
+		b->minalign = align;
+	size_t pad = (0 - (b->size + extra)) & (align - 1);
+	if (pad)
+		push_zeros(b, pad);
+}
+
+static void push_u32(builder *b, uint32_t v)
+{
+	uint8_t *p = push(b, 4);
+	if (p)
+		bdb__fb_put_u32(p, v);
+}
+
+/* Pushes a uoffset to the object at ref (which was written earlier). */
+static void push_offset(builder *b, uint32_t ref)
+{
+	prep(b, 4, 0);
+	push_u32(b, (uint32_t)(b->size + 4 - ref));
+}
+
+/* Keeps a growable array of uint32_t large enough for one more element. */
+static bool grow_u32(builder *b, uint32_t **items, size_t *cap, size_t n)
+{
+	if (n < *cap)
+		return true;
+	size_t ncap = *cap ? *cap * 2 : 64;
+	uint32_t *p = realloc(*items, ncap * sizeof *p);
+	if (!p) {
+		b->err = BDB_ENOMEM;
+		return false;
+	}
+	*items = p;
+	*cap = ncap;
+	return true;
+}
+
+/* ---- strings ---- */
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < n; i++) {
+		h ^= (uint8_t)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+static bool string_at_ref_is(const builder *b, uint32_t ref, const char *s, size_t n)
+{
+	const uint8_t *p = at_ref(b, ref);
+	return bdb__fb_get_u32(p) == n && memcmp(p + 4, s, n) == 0;
+}
+
+static bool grow_strings(builder *b)
+{
+	size_t ncap = b->cap_strings ? b->cap_strings * 2 : 256;
+	shared_string *slots = calloc(ncap, sizeof *slots);
+	if (!slots) {
+		b->err = BDB_ENOMEM;
+		return false;
+	}
+	for (size_t i = 0; i < b->cap_strings; i++) {
+		shared_string e = b->strings[i];
+		if (!e.ref)
+			continue;
+		size_t j = e.hash & (ncap - 1);
+		while (slots[j].ref)
+			j = (j + 1) & (ncap - 1);
+		slots[j] = e;
+	}
+	free(b->strings);
+	b->strings = slots;
+	b->cap_strings = ncap;
+	return true;
+}
+
+/*
+ * Writes a string (u32 length, bytes, NUL); returns its ref, 0 for NULL.
+ * With share, an equal string written before is reused instead: for the
+ * strings that repeat across points (tag keys and values, metric names,
+ * units, scenarios), not for the ones that rarely do (point names, ids).
+ */
+static uint32_t build_string(builder *b, const char *s, bool share)
+{
+	if (!s || b->err)
+		return 0;
+	size_t n = strlen(s);
+	shared_string *slot = NULL;
+	uint32_t hash = 0;
+	if (share && n <= SHARED_STRING_MAX) {
+		if (2 * (b->n_strings + 1) > b->cap_strings && !grow_strings(b))
+			return 0;
+		hash = hash_bytes(s, n);
+		size_t j = hash & (b->cap_strings - 1);
+		while (b->strings[j].ref) {
+			if (b->strings[j].hash == hash && string_at_ref_is(b, b->strings[j].ref, s, n))
+				return b->strings[j].ref;
+			j = (j + 1) & (b->cap_strings - 1);
+		}
+		slot = &b->strings[j];
+	}
+	prep(b, 4, n + 1);
+	uint8_t *p = push(b, n + 1);
+	if (!p)
+		return 0;
+	memcpy(p, s, n + 1);
+	push_u32(b, (uint32_t)n);
+	if (b->err)
+		return 0;
+	uint32_t ref = (uint32_t)b->size;
+	if (slot) {
+		slot->hash = hash;
+		slot->ref = ref;
+		b->n_strings++;
+	}
+	return ref;
+}
+
+/* ---- vectors ---- */
+
+/* Writes a vector of doubles, its data 8-aligned; returns its ref. */
+static uint32_t build_f64_vector(builder *b, const double *v, size_t n)
+{
+	if (n > BDB__FB_MAX_SIZE / 8) {
+		b->err = BDB_ETOOBIG;
+		return 0;
+	}
+	prep(b, 4, n * 8);
+	prep(b, 8, n * 8);
+	uint8_t *p = push(b, n * 8);
+	if (!p)
+		return 0;
+#if BDB__FB_LITTLE_ENDIAN
+	memcpy(p, v, n * 8);
+#else
+	for (size_t i = 0; i < n; i++) {
+		uint64_t bits;
+		memcpy(&bits, &v[i], 8);
+		bdb__fb_put_u64(p + 8 * i, bits);
+	}
+#endif
+	push_u32(b, (uint32_t)n);
+	return b->err ? 0 : (uint32_t)b->size;
+}
+
+/* Makes room for n child refs on the ref stack; returns the first index. */
+static size_t refs_open(builder *b, size_t n)
+{
+	size_t base = b->n_refs;
+	while (b->cap_refs - b->n_refs < n)
+		if (!grow_u32(b, &b->refs, &b->cap_refs, b->cap_refs))
+			return base;
+	if (!b->err)
+		b->n_refs += n;
+	return base;
+}
+
+/*
+ * Writes a vector of offsets to the n children whose refs are on the ref
+ * stack from `base`, pops them, and returns the vector's ref.
+ */
+static uint32_t build_offset_vector(builder *b, size_t base, size_t n)
+{
+	if (b->err)
+		return 0;
+	prep(b, 4, n * 4);
+	for (size_t i = n; i-- > 0;)
+		push_offset(b, b->refs[base + i]);
+	push_u32(b, (uint32_t)n);
+	b->n_refs = base;
+	return b->err ? 0 : (uint32_t)b->size;
+}
+
+/* ---- tables ---- */
+
+/*
+ * Starts a table whose largest field has alignment `align`. Aligning first
+ * keeps that padding out of the table, so a table's layout, and so its
+ * vtable, depends only on which fields are present: equal shapes share one.
+ */
+static void table_start(builder *b, size_t align)
+{
+	prep(b, align, 0);
+	b->table_start = b->size;
+	memset(b->field_ref, 0, sizeof b->field_ref);
+	b->n_fields = 0;
+}
+
+static void field_done(builder *b, unsigned id)
+{
+	b->field_ref[id] = (uint32_t)b->size;
+	if (id + 1 > b->n_fields)
+		b->n_fields = id + 1;
+}
+
+static void field_f64(builder *b, unsigned id, double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	prep(b, 8, 8);
+	uint8_t *p = push(b, 8);
+	if (p)
+		bdb__fb_put_u64(p, bits);
+	field_done(b, id);
+}
+
+static void field_i64(builder *b, unsigned id, int64_t v)
+{
+	prep(b, 8, 8);
+	uint8_t *p = push(b, 8);
+	if (p)
+		bdb__fb_put_u64(p, (uint64_t)v);
+	field_done(b, id);
+}
+
+static void field_i8(builder *b, unsigned id, int8_t v)
+{
+	uint8_t *p = push(b, 1);
+	if (p)
+		*p = (uint8_t)v;
+	field_done(b, id);
+}
+
+/* An offset field; nothing is written for ref 0 (an absent child). */
+static void field_offset(builder *b, unsigned id, uint32_t ref)
+{
+	if (!ref)
+		return;
+	push_offset(b, ref);
+	field_done(b, id);
+}
+
+/*
+ * Finishes the table: writes its soffset and, unless an identical one
+ * exists, its vtable right in front of it. Returns the table's ref.
+ */
+static uint32_t table_end(builder *b)
+{
+	prep(b, 4, 4);
+	push_u32(b, 0); /* the soffset, filled in below */
+	if (b->err)
+		return 0;
+	size_t table = b->size;
+	size_t inline_size = table - b->table_start;
+	size_t vsize = 4 + 2 * (size_t)b->n_fields;
+	if (inline_size > UINT16_MAX) {
+		b->err = BDB_ETOOBIG;
+		return 0;
+	}
+	uint8_t vtable[4 + 2 * BDB__FB_MAX_FIELDS];
+	bdb__fb_put_u16(vtable, (uint16_t)vsize);
+	bdb__fb_put_u16(vtable + 2, (uint16_t)inline_size);
+	for (unsigned i = 0; i < b->n_fields; i++) {
+		uint32_t ref = b->field_ref[i];
+		bdb__fb_put_u16(vtable + 4 + 2 * i, (uint16_t)(ref ? table - ref : 0));
+	}
+	size_t vt_ref = 0;
+	for (size_t i = 0; i < b->n_vtables && !vt_ref; i++) {
+		const uint8_t *old = at_ref(b, b->vtables[i]);
+		if (bdb__fb_get_u16(old) == vsize && memcmp(old, vtable, vsize) == 0)
+			vt_ref = b->vtables[i];
+	}
+	if (!vt_ref) {
+		if (!grow_u32(b, &b->vtables, &b->cap_vtables, b->n_vtables))
+			return 0;
+		uint8_t *p = push(b, vsize);
+		if (!p)
+			return 0;
+		memcpy(p, vtable, vsize);
+		vt_ref = b->size;
+		b->vtables[b->n_vtables++] = (uint32_t)vt_ref;
+	}
+	/* soffset = table address - vtable address; refs count from the end. */
+	bdb__fb_put_u32(at_ref(b, table), (uint32_t)(int32_t)((int64_t)vt_ref - (int64_t)table));
+	return (uint32_t)table;
+}
+
+/* ---- the schema's tables ---- */
+
+static uint32_t build_key_value(builder *b, const bdb_kv *kv)
+{
+	uint32_t key = build_string(b, kv->key, true);
+	uint32_t value = build_string(b, kv->value, true);
+	table_start(b, 4);
+	field_offset(b, BDB__FB_KV_KEY, key);
+	field_offset(b, BDB__FB_KV_VALUE, value);
+	return table_end(b);
+}
+
+/* A vector of KeyValue tables, or ref 0 (field absent) when n is 0. */
+static uint32_t build_key_values(builder *b, const bdb_kv *kvs, size_t n)
+{
+	if (!n)
+		return 0;
+	size_t base = refs_open(b, n);
+	for (size_t i = n; i-- > 0 && !b->err;) {
+		uint32_t ref = build_key_value(b, &kvs[i]);
+		b->refs[base + i] = ref;
+	}
+	return build_offset_vector(b, base, n);
+}
+
+static uint32_t build_metric_def(builder *b, const bdb_metric_def *def)
+{
+	uint32_t name = build_string(b, def->name, true);
+	uint32_t unit = build_string(b, def->unit, true);
+	uint32_t group = build_string(b, def->group, true);
+	uint32_t description = build_string(b, def->description, false);
+	table_start(b, def->has_threshold ? 8 : 4);
+	if (def->has_threshold)
+		field_f64(b, BDB__FB_DEF_THRESHOLD, def->threshold);
+	field_offset(b, BDB__FB_DEF_NAME, name);
+	field_offset(b, BDB__FB_DEF_UNIT, unit);
+	field_offset(b, BDB__FB_DEF_GROUP, group);
+	field_offset(b, BDB__FB_DEF_DESCRIPTION, description);
+	if (def->direction != BDB_HIGHER)
+		field_i8(b, BDB__FB_DEF_DIRECTION, (int8_t)def->direction);
+	if (def->priority != BDB_PRIMARY)
+		field_i8(b, BDB__FB_DEF_PRIORITY, (int8_t)def->priority);
+	return table_end(b);
+}
+
+static bool is_positive_zero(double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	return bits == 0;
+}
+
+static uint32_t build_metric(builder *b, const bdb_metric *m)
+{
+	uint32_t name = build_string(b, m->name, true);
+	uint32_t unit = build_string(b, m->unit, true);
+	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
+	/* -0.0 is kept: only the default's exact bits may be left out. */
+	bool has_value = !is_positive_zero(m->value);
+	table_start(b, has_value || m->has_lower || m->has_upper ? 8 : 4);
+	if (has_value)
+		field_f64(b, BDB__FB_METRIC_VALUE, m->value);
+	if (m->has_lower)
+		field_f64(b, BDB__FB_METRIC_LOWER, m->lower);
+	if (m->has_upper)
+		field_f64(b, BDB__FB_METRIC_UPPER, m->upper);
+	field_offset(b, BDB__FB_METRIC_NAME, name);
+	field_offset(b, BDB__FB_METRIC_SAMPLES, samples);
+	field_offset(b, BDB__FB_METRIC_UNIT, unit);
+	return table_end(b);
+}
+
+static uint32_t build_point(builder *b, const bdb_point *p)
+{
+	uint32_t metrics = 0;
+	if (p->n_metrics) {
+		size_t base = refs_open(b, p->n_metrics);
+		for (size_t i = p->n_metrics; i-- > 0 && !b->err;) {
+			uint32_t ref = build_metric(b, &p->metrics[i]);
+			b->refs[base + i] = ref;
+		}
+		metrics = build_offset_vector(b, base, p->n_metrics);
+	}
+	uint32_t tags = build_key_values(b, p->tags, p->n_tags);
+	uint32_t name = build_string(b, p->name, false);
+	uint32_t scenario = build_string(b, p->scenario, true);
+	table_start(b, 4);
+	field_offset(b, BDB__FB_POINT_NAME, name);
+	field_offset(b, BDB__FB_POINT_SCENARIO, scenario);
+	field_offset(b, BDB__FB_POINT_TAGS, tags);
+	field_offset(b, BDB__FB_POINT_METRICS, metrics);
+	return table_end(b);
+}
+
+static uint32_t build_run(builder *b, const bdb_run *run)
+{
+	uint32_t points = 0, defs = 0;
+	if (run->n_points) {
+		size_t base = refs_open(b, run->n_points);
+		for (size_t i = run->n_points; i-- > 0 && !b->err;) {
+			/* build_point may move b->refs: store through a fresh lvalue. */
+			uint32_t ref = build_point(b, &run->points[i]);
+			b->refs[base + i] = ref;
+		}
+		points = build_offset_vector(b, base, run->n_points);
+	}
+	if (run->n_defs) {
+		size_t base = refs_open(b, run->n_defs);
+		for (size_t i = run->n_defs; i-- > 0 && !b->err;) {
+			uint32_t ref = build_metric_def(b, &run->defs[i]);
+			b->refs[base + i] = ref;
+		}
+		defs = build_offset_vector(b, base, run->n_defs);
+	}
+	uint32_t metadata = build_key_values(b, run->meta, run->n_meta);
+	uint32_t environment = build_key_values(b, run->env, run->n_env);
+	uint32_t id = build_string(b, run->id, false);
+	uint32_t commit = build_string(b, run->commit, false);
+	uint32_t branch = build_string(b, run->branch, false);
+	table_start(b, run->timestamp_us ? 8 : 4);
+	if (run->timestamp_us)
+		field_i64(b, BDB__FB_RUN_TIMESTAMP, run->timestamp_us);
+	field_offset(b, BDB__FB_RUN_ID, id);
+	field_offset(b, BDB__FB_RUN_COMMIT, commit);
+	field_offset(b, BDB__FB_RUN_BRANCH, branch);
+	field_offset(b, BDB__FB_RUN_ENVIRONMENT, environment);
+	field_offset(b, BDB__FB_RUN_METADATA, metadata);
+	field_offset(b, BDB__FB_RUN_METRIC_DEFS, defs);
+	field_offset(b, BDB__FB_RUN_POINTS, points);
+	return table_end(b);
+}
+
+/* Enum values the schema does not define would read back as something else. */
+static bool run_enums_valid(const bdb_run *run)
+{
+	for (size_t i = 0; i < run->n_defs; i++) {
+		const bdb_metric_def *def = &run->defs[i];
+		if ((unsigned)def->direction > BDB_INFO || (unsigned)def->priority > BDB_SECONDARY)
+			return false;
+	}
+	return true;
+}
+
+int bdb_run_encode(const bdb_run *run, bdb_buf *out)
+{
+	if (!run || !out || !run->id || !run_enums_valid(run))
+		return BDB_EINVAL;
+	if (bdb_buf_reserve(out, 1024))
+		return BDB_ENOMEM;
+	builder b;
+	memset(&b, 0, sizeof b);
+	b.out = out;
+	b.minalign = 4;
+	uint32_t root = build_run(&b, run);
+	/* Root offset and file identifier; then the whole is minalign-aligned. */
+	prep(&b, b.minalign, 8);
+	uint8_t *ident = push(&b, 4);
+	if (ident)
+		memcpy(ident, BDB_RUN_FILE_IDENTIFIER, 4);
+	push_offset(&b, root);
+	int rc = b.err;
+	if (!rc) {
+		/* Move the finished bytes from the end of the capacity into place
+		 * and keep bdb_buf's promise of a NUL after the contents. */
+		memmove(out->data + out->len, at_ref(&b, b.size), b.size);
+		out->len += b.size;
+		out->data[out->len] = '\0';
+	}
+	builder_free(&b);
+	return rc;
+}

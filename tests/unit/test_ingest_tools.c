@@ -1,0 +1,310 @@
+/* test_ingest_tools.c - the adapters over real outputs of the tools
+ * (tests/fixtures/, copied unchanged from the runs described in
+ * /work/shared/fixtures/README.md). Expected values are the numbers in the
+ * files; means and derived values were computed independently with Python
+ * 3.11 (statistics.fmean, plain arithmetic), as noted at each. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "helpers/ingest_fixtures.h"
+
+#define S(x) (INT64_C(x) * 1000000)
+
+static void test_gbench_plain(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/gbench_plain.json", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_GBENCH);
+	/* 3 memcpy + 4 sort + 2 map_insert; the BigO/RMS fits are not points. */
+	assert_int_equal(run->n_points, 9);
+	assert_string_equal(run->points[0].name, "BM_memcpy/64");
+	assert_string_equal(run->points[8].name, "BM_map_insert/1000");
+	/* context.date 2026-11-22T23:33:43+00:00; python: 1795390423 */
+	assert_int_equal(run->timestamp_us, S(1795390423));
+	assert_string_equal(fixture_env(run, "host_name"), "vm");
+	assert_string_equal(fixture_env(run, "num_cpus"), "2");
+	assert_string_equal(fixture_env(run, "load_avg"), "[0.41748,0.130371,0.0366211]");
+	assert_null(fixture_env(run, "date"));
+	assert_null(run->commit);
+	assert_null(run->branch);
+
+	const bdb_point *p = fixture_point(run, "BM_memcpy/64", "");
+	const bdb_metric *m = fixture_metric(p, "real_time");
+	fixture_close(m->value, 2.7014304262604023e+00, 0);
+	assert_string_equal(m->unit, "ns");
+	assert_int_equal(m->n_samples, 0);
+	assert_false(m->has_lower);
+	fixture_close(fixture_metric(p, "cpu_time")->value, 2.7009027834862280e+00, 0);
+	m = fixture_metric(p, "bytes_per_second");
+	fixture_close(m->value, 2.3695780681669373e+10, 0);
+	assert_string_equal(m->unit, "B/s");
+
+	m = fixture_metric(fixture_point(run, "BM_sort/256", ""), "items_per_second");
+	fixture_close(m->value, 2.9772132475357011e+07, 0);
+	assert_string_equal(m->unit, "items/s");
+
+	p = fixture_point(run, "BM_map_insert/100", "");
+	m = fixture_metric(p, "real_time");
+	fixture_close(m->value, 3.5329198616910222e+00, 0);
+	assert_string_equal(m->unit, "us");
+	m = fixture_metric(p, "nodes"); /* a user counter */
+	fixture_close(m->value, 100, 0);
+	assert_null(m->unit);
+	assert_null(bdb_run_find_def(run, "nodes"));
+
+	fixture_def(run, "real_time", BDB_LOWER, "ns");
+	fixture_def(run, "cpu_time", BDB_LOWER, "ns");
+	fixture_def(run, "bytes_per_second", BDB_HIGHER, "B/s");
+	fixture_def(run, "items_per_second", BDB_HIGHER, "items/s");
+	assert_int_equal(run->n_defs, 4);
+	assert_memory_equal(run->id, "gbench-", 7);
+	assert_int_equal(strlen(run->id), 7 + 16);
+	bdb_run_free(run);
+}
+
+static void test_gbench_repetitions(void **state)
+{
+	(void)state;
+	bdb_run *run = fixture_load("tests/fixtures/gbench_reps.json", BDB_FORMAT_GBENCH, NULL,
+				    NULL);
+	assert_int_equal(run->n_points, 9);
+	const bdb_point *p = fixture_point(run, "BM_memcpy/64", "");
+	const bdb_metric *m = fixture_metric(p, "real_time");
+	assert_int_equal(m->n_samples, 3);
+	assert_true(m->samples[0] == 2.7382721832703130e+00);
+	assert_true(m->samples[1] == 2.7751113156464400e+00);
+	assert_true(m->samples[2] == 2.7334473894534792e+00);
+	/* statistics.fmean of the three repetitions: 2.7489436294567438 */
+	fixture_close(m->value, 2.7489436294567438, 1e-15);
+	/* fmean of bytes_per_second: 23305505078.830048 */
+	fixture_close(fixture_metric(p, "bytes_per_second")->value, 23305505078.830048, 1e-15);
+	assert_int_equal(fixture_metric(p, "bytes_per_second")->n_samples, 3);
+
+	p = fixture_point(run, "BM_map_insert/1000", "");
+	m = fixture_metric(p, "cpu_time");
+	/* fmean: 38.31087406597404 */
+	fixture_close(m->value, 38.31087406597404, 1e-15);
+	assert_string_equal(m->unit, "us");
+	m = fixture_metric(p, "nodes");
+	assert_int_equal(m->n_samples, 3);
+	fixture_close(m->value, 1000, 0);
+	bdb_run_free(run);
+}
+
+static void test_criterion_tree(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/criterion", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_CRITERION);
+	assert_int_equal(run->n_points, 3);
+	/* Byte order of directory names: "fib 15" < "vec_sum"; "100" < "10000". */
+	assert_string_equal(run->points[0].name, "fib 15");
+	assert_string_equal(run->points[1].name, "vec_sum/100");
+	assert_string_equal(run->points[2].name, "vec_sum/10000");
+
+	const bdb_point *p = fixture_point(run, "fib 15", "");
+	assert_string_equal(p->scenario, "fib 15");
+	const bdb_metric *m = fixture_metric(p, "time");
+	/* new/estimates.json slope */
+	fixture_close(m->value, 5848.674166251866, 0);
+	assert_true(m->has_lower && m->has_upper);
+	fixture_close(m->lower, 5217.454688041781, 0);
+	fixture_close(m->upper, 6258.967251323912, 0);
+	assert_string_equal(m->unit, "ns");
+	assert_int_equal(m->n_samples, 20);
+	/* sample.json times[0] / iters[0] = 1385583 / 322 = 4303.052795031056 */
+	fixture_close(m->samples[0], 4303.052795031056, 1e-15);
+	/* 41069685 / 6440 = 6377.280279503106 */
+	fixture_close(m->samples[19], 6377.280279503106, 1e-15);
+	assert_null(bdb_point_find_metric(p, "throughput"));
+
+	p = fixture_point(run, "vec_sum/100", "");
+	assert_string_equal(p->scenario, "vec_sum");
+	fixture_close(fixture_metric(p, "time")->value, 26.185438282010495, 0);
+	m = fixture_metric(p, "throughput");
+	/* 100 elements * 1e9 / 26.185438282010495 ns = 3818916411.5958457 elem/s;
+	 * bounds from the time bounds 27.87450441086127 and 24.05472386263036. */
+	fixture_close(m->value, 3818916411.5958457, 1e-15);
+	fixture_close(m->lower, 3587507728.4256616, 1e-15);
+	fixture_close(m->upper, 4157187609.846256, 1e-15);
+	assert_string_equal(m->unit, "elem/s");
+	assert_int_equal(m->n_samples, 20);
+	/* 100 * 1e9 / (1461406 / 48136) */
+	fixture_close(m->samples[0], 100 * 1e9 / (1461406.0 / 48136.0), 1e-15);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "throughput", BDB_HIGHER, "elem/s");
+
+	/* The same tree gives the same id; one benchmark's directory also loads. */
+	bdb_run *again = fixture_load("tests/fixtures/criterion/", BDB_FORMAT_CRITERION, NULL,
+				      NULL);
+	assert_string_equal(again->id, run->id);
+	assert_memory_equal(run->id, "criterion-", 10);
+	bdb_run_free(again);
+	bdb_run *one = fixture_load("tests/fixtures/criterion/vec_sum/10000", BDB_FORMAT_AUTO,
+				    NULL, NULL);
+	assert_int_equal(one->n_points, 1);
+	fixture_close(fixture_metric(&one->points[0], "time")->value, 2436.2825561312607, 0);
+	bdb_run_free(one);
+	bdb_run_free(run);
+}
+
+static void test_pytest_benchmark(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/pytest_benchmark.json", BDB_FORMAT_AUTO,
+				    NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_PYTEST);
+	assert_int_equal(run->n_points, 4);
+	/* "datetime": "2026-11-22T23:34:01.459309" (UTC); python: 1795390441 */
+	assert_int_equal(run->timestamp_us, S(1795390441) + 459309);
+	/* commit_info id "unversioned" and branch "(unknown)" are placeholders. */
+	assert_null(run->commit);
+	assert_null(run->branch);
+	assert_string_equal(fixture_meta(run, "commit_info.project"), "pyb");
+	assert_string_equal(fixture_meta(run, "commit_info.dirty"), "false");
+	assert_string_equal(fixture_env(run, "cpu.brand"), "Intel(R) Xeon(R) Processor");
+	assert_string_equal(fixture_env(run, "python_version"), "3.11.2");
+	assert_string_equal(fixture_env(run, "pytest_benchmark_version"), "3.2.2");
+
+	const bdb_point *p = fixture_point(run, "test_bench.py::test_json_loads", "");
+	assert_null(p->scenario);
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 0.00034459519712824683, 0);
+	assert_string_equal(m->unit, "s");
+	assert_int_equal(m->n_samples, 1811);
+	fixture_close(m->samples[0], 0.00034912199998871074, 0);
+	fixture_close(m->samples[1810], 0.00033636799997793787, 0);
+	m = fixture_metric(p, "ops");
+	fixture_close(m->value, 2901.955710159922, 0);
+	assert_string_equal(m->unit, "ops/s");
+
+	p = fixture_point(run, "test_bench.py::test_sorted", "");
+	assert_int_equal(fixture_metric(p, "time")->n_samples, 19589);
+	/* extra_info {"n": 2000}: a metric without a direction */
+	fixture_close(fixture_metric(p, "n")->value, 2000, 0);
+	assert_null(bdb_run_find_def(run, "n"));
+	fixture_def(run, "time", BDB_LOWER, "s");
+	fixture_def(run, "ops", BDB_HIGHER, "ops/s");
+	bdb_run_free(run);
+}
+
+static void test_hyperfine(void **state)
+{
+	(void)state;
+	bdb_run *run = fixture_load("tests/fixtures/hyperfine.json", BDB_FORMAT_AUTO, NULL, NULL);
+	assert_int_equal(run->n_points, 3);
+	assert_int_equal(run->n_env, 0);
+	const bdb_point *p = fixture_point(run, "sleep 0.01", "");
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 0.0121196562, 0);
+	assert_string_equal(m->unit, "s");
+	assert_int_equal(m->n_samples, 10);
+	fixture_close(m->samples[0], 0.011600151400000001, 0);
+	fixture_close(m->samples[9], 0.0124685444, 0);
+	fixture_close(fixture_metric(p, "user")->value, 0.0016925319999999996, 0);
+	fixture_close(fixture_metric(p, "system")->value, 0.00057878, 0);
+	fixture_point(run, "gzip -c /usr/bin/hyperfine >/dev/null", "");
+	fixture_def(run, "time", BDB_LOWER, "s");
+	fixture_def(run, "user", BDB_LOWER, "s");
+	bdb_run_free(run);
+
+	run = fixture_load("tests/fixtures/hyperfine_param.json", BDB_FORMAT_HYPERFINE, NULL,
+			   NULL);
+	assert_int_equal(run->n_points, 3);
+	p = fixture_point(run, "seq 1 200000 > /dev/null", "n=2");
+	m = fixture_metric(p, "time");
+	fixture_close(m->value, 0.00442827606, 0);
+	assert_int_equal(m->n_samples, 5);
+	fixture_point(run, "seq 1 300000 > /dev/null", "n=3");
+	bdb_run_free(run);
+}
+
+static void test_gotest(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/gotest_bench.txt", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_GOTEST);
+	assert_int_equal(run->n_points, 6);
+	assert_string_equal(fixture_env(run, "goos"), "linux");
+	assert_string_equal(fixture_env(run, "goarch"), "amd64");
+	assert_string_equal(fixture_env(run, "cpu"), "Intel(R) Xeon(R) Processor");
+
+	const char *tags = "pkg=example.com/gob,procs=2";
+	const bdb_point *p = fixture_point(run, "BenchmarkSort1k", tags);
+	const bdb_metric *m = fixture_metric(p, "time");
+	assert_int_equal(m->n_samples, 3);
+	assert_true(m->samples[0] == 58252 && m->samples[1] == 65339 && m->samples[2] == 60611);
+	/* fmean(58252, 65339, 60611) = 61400.666666666664 */
+	fixture_close(m->value, 61400.666666666664, 1e-15);
+	assert_string_equal(m->unit, "ns");
+	m = fixture_metric(p, "alloc_bytes");
+	fixture_close(m->value, 8216, 0);
+	assert_string_equal(m->unit, "B");
+	fixture_close(fixture_metric(p, "allocs")->value, 2, 0);
+
+	m = fixture_metric(fixture_point(run, "BenchmarkSHA256", tags), "throughput");
+	/* fmean(359.32, 372.25, 341.30) = 357.6233333333333 */
+	fixture_close(m->value, 357.6233333333333, 1e-15);
+	assert_string_equal(m->unit, "MB/s");
+	/* fmean(47.27, 42.94, 42.30) = 44.169999999999995 */
+	fixture_close(fixture_metric(fixture_point(run, "BenchmarkSub/xn=1", tags), "time")->value,
+		      44.169999999999995, 1e-15);
+	/* "BenchmarkSub/xn=:-2": the name keeps its ':' */
+	fixture_close(fixture_metric(fixture_point(run, "BenchmarkSub/xn=:", tags), "time")->value,
+		      120.36666666666667, 1e-15);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "alloc_bytes", BDB_LOWER, "B");
+	fixture_def(run, "allocs", BDB_LOWER, "allocs/op");
+	fixture_def(run, "throughput", BDB_HIGHER, "MB/s");
+	bdb_run_free(run);
+}
+
+static void test_cargo(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/cargo/libtest.txt", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_CARGO);
+	assert_int_equal(run->n_points, 4); /* the ignored test is not one */
+	const bdb_metric *m = fixture_metric(fixture_point(run, "tests::bench_parse", ""), "time");
+	fixture_close(m->value, 1234, 0);
+	assert_string_equal(m->unit, "ns");
+	/* 1,234 +/- 56 */
+	fixture_close(m->lower, 1178, 0);
+	fixture_close(m->upper, 1290, 0);
+	const bdb_point *p = fixture_point(run, "tests::bench_copy_4k", "");
+	fixture_close(fixture_metric(p, "time")->value, 12345, 0);
+	m = fixture_metric(p, "throughput");
+	fixture_close(m->value, 331, 0);
+	assert_string_equal(m->unit, "MB/s");
+	m = fixture_metric(fixture_point(run, "tests::bench_hash", ""), "time");
+	fixture_close(m->value, 2048.75, 0);
+	fixture_close(m->lower, 2038.25, 0);
+	fixture_close(m->upper, 2059.25, 0);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "throughput", BDB_HIGHER, "MB/s");
+	bdb_run_free(run);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_gbench_plain),  cmocka_unit_test(test_gbench_repetitions),
+		cmocka_unit_test(test_criterion_tree), cmocka_unit_test(test_pytest_benchmark),
+		cmocka_unit_test(test_hyperfine),     cmocka_unit_test(test_gotest),
+		cmocka_unit_test(test_cargo),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
