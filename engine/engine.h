@@ -266,6 +266,6 @@ typedef struct bdb_store_stats {
 	uint64_t map_size;
 	double bytes_per_observation; /* bytes_used / observations (0 if none) */
 } bdb_store_stats;
-int bdb_store_stats(bdb_store *store, bdb_store_stats *out);
+int bdb_store_get_stats(bdb_store *store, bdb_store_stats *out);
 
 #endif /* BDB_ENGINE_H */

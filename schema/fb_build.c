@@ -43,15 +43,15 @@ typedef struct shared_string {
 } shared_string;
 
 typedef struct builder {
-	bdb_buf *out;     /* the bytes are the last `size` of out's capacity */
+	bdb_buf *out; /* the bytes are the last `size` of out's capacity */
 	size_t size;
-	size_t minalign;  /* largest alignment used so far */
-	int err;          /* first error; once set, every push is a no-op */
+	size_t minalign; /* largest alignment used so far */
+	int err;	 /* first error; once set, every push is a no-op */
 
 	/* The table being built: where it started and where each field went. */
 	size_t table_start;
 	uint32_t field_ref[BDB__FB_MAX_FIELDS]; /* 0: field absent */
-	unsigned n_fields;                      /* highest present id + 1 */
+	unsigned n_fields;			/* highest present id + 1 */
 
 	uint32_t *vtables; /* refs of the vtables written so far */
 	size_t n_vtables, cap_vtables;
@@ -228,7 +228,8 @@ static uint32_t build_string(builder *b, const char *s, bool share)
 		hash = hash_bytes(s, n);
 		size_t j = hash & (b->cap_strings - 1);
 		while (b->strings[j].ref) {
-			if (b->strings[j].hash == hash && string_at_ref_is(b, b->strings[j].ref, s, n))
+			if (b->strings[j].hash == hash &&
+			    string_at_ref_is(b, b->strings[j].ref, s, n))
 				return b->strings[j].ref;
 			j = (j + 1) & (b->cap_strings - 1);
 		}
@@ -304,6 +305,27 @@ static uint32_t build_offset_vector(builder *b, size_t base, size_t n)
 	push_u32(b, (uint32_t)n);
 	b->n_refs = base;
 	return b->err ? 0 : (uint32_t)b->size;
+}
+
+/* Builds child i of items (an array of the model's structs); returns its ref. */
+typedef uint32_t (*build_child)(builder *b, const void *items, size_t i);
+
+/*
+ * Builds the n children of items last to first (so child 0 lands at the
+ * lowest address), then the vector of offsets to them. Returns the vector's
+ * ref, or 0 (field absent) when n is 0.
+ */
+static uint32_t build_table_vector(builder *b, const void *items, size_t n, build_child build)
+{
+	if (!n)
+		return 0;
+	size_t base = refs_open(b, n);
+	for (size_t i = n; i-- > 0 && !b->err;) {
+		/* build may move b->refs: store through a fresh lvalue. */
+		uint32_t ref = build(b, items, i);
+		b->refs[base + i] = ref;
+	}
+	return build_offset_vector(b, base, n);
 }
 
 /* ---- tables ---- */
@@ -412,8 +434,9 @@ static uint32_t table_end(builder *b)
 
 /* ---- the schema's tables ---- */
 
-static uint32_t build_key_value(builder *b, const bdb_kv *kv)
+static uint32_t build_key_value(builder *b, const void *items, size_t i)
 {
+	const bdb_kv *kv = (const bdb_kv *)items + i;
 	uint32_t key = build_string(b, kv->key, true);
 	uint32_t value = build_string(b, kv->value, true);
 	table_start(b, 4);
@@ -422,21 +445,9 @@ static uint32_t build_key_value(builder *b, const bdb_kv *kv)
 	return table_end(b);
 }
 
-/* A vector of KeyValue tables, or ref 0 (field absent) when n is 0. */
-static uint32_t build_key_values(builder *b, const bdb_kv *kvs, size_t n)
+static uint32_t build_metric_def(builder *b, const void *items, size_t i)
 {
-	if (!n)
-		return 0;
-	size_t base = refs_open(b, n);
-	for (size_t i = n; i-- > 0 && !b->err;) {
-		uint32_t ref = build_key_value(b, &kvs[i]);
-		b->refs[base + i] = ref;
-	}
-	return build_offset_vector(b, base, n);
-}
-
-static uint32_t build_metric_def(builder *b, const bdb_metric_def *def)
-{
+	const bdb_metric_def *def = (const bdb_metric_def *)items + i;
 	uint32_t name = build_string(b, def->name, true);
 	uint32_t unit = build_string(b, def->unit, true);
 	uint32_t group = build_string(b, def->group, true);
@@ -462,8 +473,9 @@ static bool is_positive_zero(double v)
 	return bits == 0;
 }
 
-static uint32_t build_metric(builder *b, const bdb_metric *m)
+static uint32_t build_metric(builder *b, const void *items, size_t i)
 {
+	const bdb_metric *m = (const bdb_metric *)items + i;
 	uint32_t name = build_string(b, m->name, true);
 	uint32_t unit = build_string(b, m->unit, true);
 	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
@@ -482,18 +494,11 @@ static uint32_t build_metric(builder *b, const bdb_metric *m)
 	return table_end(b);
 }
 
-static uint32_t build_point(builder *b, const bdb_point *p)
+static uint32_t build_point(builder *b, const void *items, size_t i)
 {
-	uint32_t metrics = 0;
-	if (p->n_metrics) {
-		size_t base = refs_open(b, p->n_metrics);
-		for (size_t i = p->n_metrics; i-- > 0 && !b->err;) {
-			uint32_t ref = build_metric(b, &p->metrics[i]);
-			b->refs[base + i] = ref;
-		}
-		metrics = build_offset_vector(b, base, p->n_metrics);
-	}
-	uint32_t tags = build_key_values(b, p->tags, p->n_tags);
+	const bdb_point *p = (const bdb_point *)items + i;
+	uint32_t metrics = build_table_vector(b, p->metrics, p->n_metrics, build_metric);
+	uint32_t tags = build_table_vector(b, p->tags, p->n_tags, build_key_value);
 	uint32_t name = build_string(b, p->name, false);
 	uint32_t scenario = build_string(b, p->scenario, true);
 	table_start(b, 4);
@@ -506,26 +511,10 @@ static uint32_t build_point(builder *b, const bdb_point *p)
 
 static uint32_t build_run(builder *b, const bdb_run *run)
 {
-	uint32_t points = 0, defs = 0;
-	if (run->n_points) {
-		size_t base = refs_open(b, run->n_points);
-		for (size_t i = run->n_points; i-- > 0 && !b->err;) {
-			/* build_point may move b->refs: store through a fresh lvalue. */
-			uint32_t ref = build_point(b, &run->points[i]);
-			b->refs[base + i] = ref;
-		}
-		points = build_offset_vector(b, base, run->n_points);
-	}
-	if (run->n_defs) {
-		size_t base = refs_open(b, run->n_defs);
-		for (size_t i = run->n_defs; i-- > 0 && !b->err;) {
-			uint32_t ref = build_metric_def(b, &run->defs[i]);
-			b->refs[base + i] = ref;
-		}
-		defs = build_offset_vector(b, base, run->n_defs);
-	}
-	uint32_t metadata = build_key_values(b, run->meta, run->n_meta);
-	uint32_t environment = build_key_values(b, run->env, run->n_env);
+	uint32_t points = build_table_vector(b, run->points, run->n_points, build_point);
+	uint32_t defs = build_table_vector(b, run->defs, run->n_defs, build_metric_def);
+	uint32_t metadata = build_table_vector(b, run->meta, run->n_meta, build_key_value);
+	uint32_t environment = build_table_vector(b, run->env, run->n_env, build_key_value);
 	uint32_t id = build_string(b, run->id, false);
 	uint32_t commit = build_string(b, run->commit, false);
 	uint32_t branch = build_string(b, run->branch, false);

@@ -68,14 +68,14 @@ enum bdb__fb_run_field {
  * keep one), and swap bytes on a big-endian host.
  */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define BDB__FB_SWAP16(x) __builtin_bswap16(x)
-#define BDB__FB_SWAP32(x) __builtin_bswap32(x)
-#define BDB__FB_SWAP64(x) __builtin_bswap64(x)
+#define BDB__FB_SWAP16(x)     __builtin_bswap16(x)
+#define BDB__FB_SWAP32(x)     __builtin_bswap32(x)
+#define BDB__FB_SWAP64(x)     __builtin_bswap64(x)
 #define BDB__FB_LITTLE_ENDIAN 0
 #else
-#define BDB__FB_SWAP16(x) (x)
-#define BDB__FB_SWAP32(x) (x)
-#define BDB__FB_SWAP64(x) (x)
+#define BDB__FB_SWAP16(x)     (x)
+#define BDB__FB_SWAP32(x)     (x)
+#define BDB__FB_SWAP64(x)     (x)
 #define BDB__FB_LITTLE_ENDIAN 1
 #endif
 
@@ -115,20 +115,20 @@ static inline double bdb__fb_get_f64(const uint8_t *p)
 
 static inline void bdb__fb_put_u16(uint8_t *p, uint16_t v)
 {
-	v = BDB__FB_SWAP16(v);
-	memcpy(p, &v, sizeof v);
+	uint16_t le = BDB__FB_SWAP16(v);
+	memcpy(p, &le, sizeof le);
 }
 
 static inline void bdb__fb_put_u32(uint8_t *p, uint32_t v)
 {
-	v = BDB__FB_SWAP32(v);
-	memcpy(p, &v, sizeof v);
+	uint32_t le = BDB__FB_SWAP32(v);
+	memcpy(p, &le, sizeof le);
 }
 
 static inline void bdb__fb_put_u64(uint8_t *p, uint64_t v)
 {
-	v = BDB__FB_SWAP64(v);
-	memcpy(p, &v, sizeof v);
+	uint64_t le = BDB__FB_SWAP64(v);
+	memcpy(p, &le, sizeof le);
 }
 
 /*
@@ -146,7 +146,6 @@ typedef struct bdb__fb_limits {
 bdb__fb_limits bdb__fb_default_limits(size_t len);
 
 /* bdb_run_verify with explicit limits (tests use it to reach the limits). */
-int bdb__run_verify_limits(const void *buf, size_t len, const bdb__fb_limits *limits,
-			   bdb_diag *d);
+int bdb__run_verify_limits(const void *buf, size_t len, const bdb__fb_limits *limits, bdb_diag *d);
 
 #endif /* BDB_FB_INTERNAL_H */

@@ -36,7 +36,7 @@ enum table_id { KEY_VALUE, METRIC_DEF, METRIC, POINT, RUN };
 typedef struct field_desc {
 	const char *name;
 	uint8_t kind;
-	uint8_t size;    /* SCALAR: byte size, also its alignment */
+	uint8_t size;	 /* SCALAR: byte size, also its alignment */
 	uint8_t element; /* TABLE_VECTOR: enum table_id of the elements */
 } field_desc;
 
@@ -48,47 +48,45 @@ typedef struct table_desc {
 
 /* Field order is the field number: the declaration order in run.fbs. */
 static const field_desc key_value_fields[BDB__FB_KV_N] = {
-	{"key", STRING, 4, 0},
-	{"value", STRING, 4, 0},
+    {"key", STRING, 4, 0},
+    {"value", STRING, 4, 0},
 };
 
 static const field_desc metric_def_fields[BDB__FB_DEF_N] = {
-	{"name", STRING, 4, 0},      {"unit", STRING, 4, 0},
-	{"direction", SCALAR, 1, 0}, {"group", STRING, 4, 0},
-	{"priority", SCALAR, 1, 0},  {"description", STRING, 4, 0},
-	{"threshold", SCALAR, 8, 0},
+    {"name", STRING, 4, 0},	 {"unit", STRING, 4, 0},     {"direction", SCALAR, 1, 0},
+    {"group", STRING, 4, 0},	 {"priority", SCALAR, 1, 0}, {"description", STRING, 4, 0},
+    {"threshold", SCALAR, 8, 0},
 };
 
 static const field_desc metric_fields[BDB__FB_METRIC_N] = {
-	{"name", STRING, 4, 0},         {"value", SCALAR, 8, 0},
-	{"lower", SCALAR, 8, 0},        {"upper", SCALAR, 8, 0},
-	{"samples", F64_VECTOR, 4, 0},  {"unit", STRING, 4, 0},
+    {"name", STRING, 4, 0},  {"value", SCALAR, 8, 0},	    {"lower", SCALAR, 8, 0},
+    {"upper", SCALAR, 8, 0}, {"samples", F64_VECTOR, 4, 0}, {"unit", STRING, 4, 0},
 };
 
 static const field_desc point_fields[BDB__FB_POINT_N] = {
-	{"name", STRING, 4, 0},
-	{"scenario", STRING, 4, 0},
-	{"tags", TABLE_VECTOR, 4, KEY_VALUE},
-	{"metrics", TABLE_VECTOR, 4, METRIC},
+    {"name", STRING, 4, 0},
+    {"scenario", STRING, 4, 0},
+    {"tags", TABLE_VECTOR, 4, KEY_VALUE},
+    {"metrics", TABLE_VECTOR, 4, METRIC},
 };
 
 static const field_desc run_fields[BDB__FB_RUN_N] = {
-	{"id", STRING, 4, 0},
-	{"timestamp_us", SCALAR, 8, 0},
-	{"commit", STRING, 4, 0},
-	{"branch", STRING, 4, 0},
-	{"environment", TABLE_VECTOR, 4, KEY_VALUE},
-	{"metadata", TABLE_VECTOR, 4, KEY_VALUE},
-	{"metric_defs", TABLE_VECTOR, 4, METRIC_DEF},
-	{"points", TABLE_VECTOR, 4, POINT},
+    {"id", STRING, 4, 0},
+    {"timestamp_us", SCALAR, 8, 0},
+    {"commit", STRING, 4, 0},
+    {"branch", STRING, 4, 0},
+    {"environment", TABLE_VECTOR, 4, KEY_VALUE},
+    {"metadata", TABLE_VECTOR, 4, KEY_VALUE},
+    {"metric_defs", TABLE_VECTOR, 4, METRIC_DEF},
+    {"points", TABLE_VECTOR, 4, POINT},
 };
 
 static const table_desc tables[] = {
-	[KEY_VALUE] = {"KeyValue", BDB__FB_KV_N, key_value_fields},
-	[METRIC_DEF] = {"MetricDef", BDB__FB_DEF_N, metric_def_fields},
-	[METRIC] = {"Metric", BDB__FB_METRIC_N, metric_fields},
-	[POINT] = {"Point", BDB__FB_POINT_N, point_fields},
-	[RUN] = {"Run", BDB__FB_RUN_N, run_fields},
+    [KEY_VALUE] = {"KeyValue", BDB__FB_KV_N, key_value_fields},
+    [METRIC_DEF] = {"MetricDef", BDB__FB_DEF_N, metric_def_fields},
+    [METRIC] = {"Metric", BDB__FB_METRIC_N, metric_fields},
+    [POINT] = {"Point", BDB__FB_POINT_N, point_fields},
+    [RUN] = {"Run", BDB__FB_RUN_N, run_fields},
 };
 
 typedef struct verifier {
@@ -102,7 +100,7 @@ typedef struct verifier {
 #define FAIL(v, pos, ...) fail_at(v, (int64_t)(pos), __VA_ARGS__)
 
 static int fail_at(verifier *v, int64_t pos, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 static int fail_at(verifier *v, int64_t pos, const char *fmt, ...)
 {
@@ -114,8 +112,8 @@ static int fail_at(verifier *v, int64_t pos, const char *fmt, ...)
 	vsnprintf(what, sizeof what, fmt, ap);
 	va_end(ap);
 	return bdb_diag_set(v->d, BDB_EVERIFY, NULL, 0, 0,
-			    "run buffer (%llu bytes): %s at byte %lld",
-			    (unsigned long long)v->len, what, (long long)pos);
+			    "run buffer (%llu bytes): %s at byte %lld", (unsigned long long)v->len,
+			    what, (long long)pos);
 }
 
 /* Whether [pos, pos + n) lies inside the buffer; pos may be negative. */
@@ -176,8 +174,7 @@ static int verify_string(verifier *v, uint64_t pos, const char *what)
 
 static int verify_table(verifier *v, uint64_t pos, enum table_id id, unsigned depth);
 
-static int verify_table_vector(verifier *v, uint64_t pos, const field_desc *f,
-			       unsigned depth)
+static int verify_table_vector(verifier *v, uint64_t pos, const field_desc *f, unsigned depth)
 {
 	uint32_t n;
 	int rc = verify_vector(v, pos, 4, 4, f->name, &n);
@@ -245,7 +242,8 @@ static int verify_table(verifier *v, uint64_t pos, enum table_id id, unsigned de
 		if (!off)
 			continue;
 		if (off < 4 || (uint32_t)off + f->size > tsize)
-			return FAIL(v, pos, "%s.%s at table offset %u is outside the table (%u bytes)",
+			return FAIL(v, pos,
+				    "%s.%s at table offset %u is outside the table (%u bytes)",
 				    t->name, f->name, off, tsize);
 		if ((pos + off) % f->size)
 			return FAIL(v, pos + off, "%s.%s is not %u-aligned", t->name, f->name,
@@ -263,8 +261,7 @@ bdb__fb_limits bdb__fb_default_limits(size_t len)
 	return limits;
 }
 
-int bdb__run_verify_limits(const void *buf, size_t len, const bdb__fb_limits *limits,
-			   bdb_diag *d)
+int bdb__run_verify_limits(const void *buf, size_t len, const bdb__fb_limits *limits, bdb_diag *d)
 {
 	verifier v = {buf, len, *limits, 0, d};
 	if (!buf || len < 8)

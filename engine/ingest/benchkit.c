@@ -19,7 +19,8 @@
 
 bool bdb__detect_benchkit(const json_t *root)
 {
-	return json_is_object(root) && json_is_array(json_object_get(root, "points"));
+	/* Any "points" member: a wrong type is then reported where it is. */
+	return json_is_object(root) && json_object_get(root, "points") != NULL;
 }
 
 /* "threshold": 5 or "5%" (percent). */
@@ -246,7 +247,8 @@ int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d)
 	for (size_t i = 0; i < json_array_size(points); i++) {
 		json_t *p;
 		if ((rc = bdb__json_elem_object(doc, points, i, "points", &p, d)) ||
-		    (rc = read_point(doc, p, run, d)))
+		    (rc = read_point(doc, p, run, d)) ||
+		    (rc = bdb__note_origin(in, run->n_points - 1, points, i)))
 			return rc;
 	}
 	return 0;

@@ -184,7 +184,8 @@ int bdb__point_get(bdb_run *run, bdb__strmap *map, const char *name, const bdb_k
 	bdb_kv sorted[16];
 	if (n_tags > sizeof sorted / sizeof *sorted)
 		return BDB_EINVAL;
-	memcpy(sorted, tags, n_tags * sizeof *tags);
+	if (n_tags) /* tags may be NULL then: memcpy from NULL is undefined */
+		memcpy(sorted, tags, n_tags * sizeof *tags);
 	qsort(sorted, n_tags, sizeof *sorted, compare_kv);
 	bdb_buf key;
 	bdb_buf_init(&key);

@@ -167,22 +167,32 @@ static int read_throughput(crit_file *f, const json_t *tp, double *n, const char
 			      "\"BytesDecimal\"");
 }
 
+/*
+ * throughput = n per iteration / time per iteration, per second. time is
+ * copied: adding a metric to p may move p's metrics. Samples of zero time
+ * have no throughput and are left out.
+ */
 static int add_throughput(bdb_run *run, bdb_point *p, double n, const char *unit,
-			  const bdb_metric *time, const double *samples, size_t n_samples)
+			  bdb_metric time, const double *samples, size_t n_samples)
 {
+	double ns_per_s;
+	int rc = bdb_unit_factor("s", "ns", &ns_per_s);
 	bdb_metric *m;
-	int rc = bdb__add_defined_metric(run, p, "throughput", n * 1e9 / time->value, unit,
-					 BDB_HIGHER, &m);
+	if (!rc)
+		rc = bdb__add_defined_metric(run, p, "throughput", n * ns_per_s / time.value,
+					     unit, BDB_HIGHER, &m);
 	if (rc)
 		return rc;
-	if (time->has_lower && time->has_upper && time->lower > 0)
-		bdb__set_bounds(m, n * 1e9 / time->upper, n * 1e9 / time->lower);
+	if (time.has_lower && time.has_upper && time.lower > 0)
+		bdb__set_bounds(m, n * ns_per_s / time.upper, n * ns_per_s / time.lower);
 	double *per = n_samples ? malloc(n_samples * sizeof *per) : NULL;
 	if (n_samples && !per)
 		return BDB_ENOMEM;
+	size_t kept = 0;
 	for (size_t i = 0; i < n_samples; i++)
-		per[i] = n * 1e9 / samples[i];
-	rc = bdb_metric_set_samples(run, m, per, n_samples);
+		if (samples[i] > 0)
+			per[kept++] = n * ns_per_s / samples[i];
+	rc = bdb_metric_set_samples(run, m, per, kept);
 	free(per);
 	return rc;
 }
@@ -235,8 +245,8 @@ static int read_benchmark(crit_ctx *c, const char *dir)
 					    "the time estimate must be positive to derive a "
 					    "throughput");
 		else
-			rc = add_throughput(c->run, p, n_per_iter, tp_unit, &p->metrics[0],
-					    samples, n_samples);
+			rc = add_throughput(c->run, p, n_per_iter, tp_unit, *m, samples,
+					    n_samples);
 	}
 	free(samples);
 	file_release(&bench);

@@ -23,8 +23,8 @@
 
 bool bdb__detect_gbench(const json_t *root)
 {
-	return json_is_object(root) && json_is_object(json_object_get(root, "context")) &&
-	       json_is_array(json_object_get(root, "benchmarks"));
+	return json_is_object(root) && json_object_get(root, "context") &&
+	       json_object_get(root, "benchmarks");
 }
 
 /* Row keys that are not user counters. */
@@ -86,8 +86,15 @@ static int read_row(gbench_ctx *c, const json_t *row, const char *run_name)
 	    (rc = bdb__json_number(doc, row, "bytes_per_second", false, &bytes, &has_bytes,
 				   c->d)))
 		return rc;
+	/* Google Benchmark writes ns, us, ms or s: any time unit is taken. */
+	double factor;
 	if (!unit)
 		unit = "ns";
+	else if (bdb_unit_factor(unit, "ns", &factor) != 0)
+		return bdb__json_fail(doc, row, "time_unit", BDB__NO_INDEX, c->d,
+				      "\"time_unit\" must be a time unit (ns, us, ms or s), got "
+				      "\"%s\"",
+				      unit);
 	bdb_kv tag = {"label", label};
 	size_t point;
 	if ((rc = bdb__point_get(c->run, &c->points, run_name, &tag, label && *label ? 1 : 0,

@@ -86,19 +86,30 @@ static bool is_benchmark_name(const char *line, size_t len)
 	return bdb__starts_with(line, len, "Benchmark");
 }
 
+/*
+ * go test output: a benchmark line that parses, or a "Benchmark..." line
+ * under go test's "goos:" / "goarch:" / "pkg:" header (whose malformed
+ * numbers are then reported by the adapter rather than called unknown).
+ */
 bool bdb__detect_gotest(const char *data, size_t len)
 {
 	bdb__lines l;
+	bool header = false, named = false;
 	bdb__lines_init(&l, data, len);
 	while (bdb__lines_next(&l)) {
+		if (bdb__starts_with(l.line, l.len, "goos: ") ||
+		    bdb__starts_with(l.line, l.len, "goarch: ") ||
+		    bdb__starts_with(l.line, l.len, "pkg: "))
+			header = true;
 		if (!is_benchmark_name(l.line, l.len))
 			continue;
+		named = true;
 		const char *end = l.line + l.len, *at;
 		go_result r;
 		if (!parse_fields(bdb__token_end(l.line, end), end, &r, &at))
 			return true;
 	}
-	return false;
+	return header && named;
 }
 
 static const struct {
@@ -211,17 +222,21 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 				pending_len = (size_t)(name_end - l.line);
 				continue;
 			}
-			if ((err = parse_fields(name_end, end, &r, &at)))
-				return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						    bdb__column(l.line, at),
-						    "malformed benchmark line: %s", err);
+			if ((err = parse_fields(name_end, end, &r, &at))) {
+				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+						  bdb__column(l.line, at),
+						  "malformed benchmark line: %s", err);
+				break;
+			}
 			rc = add_result(&c, l.line, (size_t)(name_end - l.line), &r);
 			pending = NULL;
 		} else if (pending && first < end && *first >= '0' && *first <= '9') {
-			if ((err = parse_fields(l.line, end, &r, &at)))
-				return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						    bdb__column(l.line, at),
-						    "malformed benchmark line: %s", err);
+			if ((err = parse_fields(l.line, end, &r, &at))) {
+				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+						  bdb__column(l.line, at),
+						  "malformed benchmark line: %s", err);
+				break;
+			}
 			rc = add_result(&c, pending, pending_len, &r);
 			pending = NULL;
 		} else {

@@ -66,8 +66,9 @@ int bdb__ingest_hyperfine(bdb__input *in, bdb_run *run, bdb_diag *d)
 	rc = bdb__json_array(doc, root, "results", true, &results, d);
 	for (size_t i = 0; !rc && i < json_array_size(results); i++) {
 		json_t *r;
-		if (!(rc = bdb__json_elem_object(doc, results, i, "results", &r, d)))
-			rc = read_result(doc, r, run, d);
+		if (!(rc = bdb__json_elem_object(doc, results, i, "results", &r, d)) &&
+		    !(rc = read_result(doc, r, run, d)))
+			rc = bdb__note_origin(in, run->n_points - 1, results, i);
 	}
 	return rc;
 }

@@ -201,14 +201,20 @@ static const char *skip_space(const char *p, const char *end)
 	return p;
 }
 
-/* JSON inputs start with '{' or '[' (after an optional byte order mark). */
-static bool looks_like_json(const char *data, size_t len)
+/* The first byte that is not a UTF-8 byte order mark or white space. */
+static const char *content_start(const char *data, size_t len)
 {
-	const char *end = data + len, *p = data;
+	const char *p = data;
 	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
-	p = skip_space(p, end);
-	return p < end && (*p == '{' || *p == '[');
+	return skip_space(p, data + len);
+}
+
+/* JSON inputs start with '{' or '['. */
+static bool looks_like_json(const char *data, size_t len)
+{
+	const char *p = content_start(data, len);
+	return p < data + len && (*p == '{' || *p == '[');
 }
 
 static int no_match(bdb__input *in, const char *what, bdb_diag *d)
@@ -233,8 +239,7 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 		return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 				    "the criterion format reads a directory "
 				    "(target/criterion), not a file");
-	const char *end = in->data + in->len;
-	if (skip_space(in->data, end) == end)
+	if (content_start(in->data, in->len) == in->data + in->len)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				    "the input is empty; expected benchmark results");
 	const adapter *a = format == BDB_FORMAT_AUTO ? NULL : adapter_of(format);
@@ -273,6 +278,21 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 /* After the adapter                                                         */
 /* ------------------------------------------------------------------------ */
 
+int bdb__note_origin(bdb__input *in, size_t point, const json_t *array, size_t index)
+{
+	if (point >= in->n_origins) {
+		size_t n = point + 1 > 2 * in->n_origins ? point + 1 : 2 * in->n_origins;
+		bdb__origin *o = realloc(in->origins, n * sizeof *o);
+		if (!o)
+			return BDB_ENOMEM;
+		memset(o + in->n_origins, 0, (n - in->n_origins) * sizeof *o);
+		in->origins = o;
+		in->n_origins = n;
+	}
+	in->origins[point] = (bdb__origin){array, index};
+	return 0;
+}
+
 /* Two points with the same name and tags would be one series twice. */
 static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 {
@@ -292,10 +312,15 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 		}
 		size_t other;
 		if (bdb__strmap_get(&seen, key.data, key.len, &other)) {
-			rc = bdb_diag_set(d, BDB_EPARSE, in->name, 0, 0,
-					  "points %zu and %zu are both \"%s\" with the same tags; "
-					  "a point must be unique by name and tags",
-					  other + 1, i + 1, p->name);
+			static const char fmt[] = "points %zu and %zu are both \"%s\" with the same "
+						  "tags; a point must be unique by name and tags";
+			if (in->json && i < in->n_origins && in->origins[i].array)
+				rc = bdb__json_fail(in->json, in->origins[i].array, NULL,
+						    in->origins[i].index, d, fmt, other + 1, i + 1,
+						    p->name);
+			else
+				rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1, fmt, other + 1,
+						  i + 1, p->name);
 			break;
 		}
 		rc = bdb__strmap_put(&seen, key.data, key.len, i);
@@ -360,6 +385,9 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	if (!rc)
 		rc = check_unique_points(in, run, d);
 	bdb__json_release(&doc);
+	free(in->origins);
+	in->origins = NULL;
+	in->n_origins = 0;
 	if (rc) {
 		if (rc == BDB_ENOMEM && d && !d->code)
 			bdb_diag_set(d, rc, in->name, 0, 0, "out of memory");

@@ -284,7 +284,22 @@ typedef struct bdb__input {
 	bool has_timestamp;     /* the input gave run->timestamp_us */
 	uint64_t hash;          /* criterion: hash of the files read */
 	int64_t newest_mtime_us; /* criterion: newest modification time read */
+	struct bdb__origin *origins; /* per point: where a JSON adapter read it */
+	size_t n_origins;
 } bdb__input;
+
+/* Where a point was read: element index of JSON array `array`. */
+typedef struct bdb__origin {
+	const json_t *array; /* NULL: unknown */
+	size_t index;
+} bdb__origin;
+
+/*
+ * Records that run point `point` was read from array[index], so that an
+ * error found once the whole run is built (two points the same) can point
+ * at the element. 0 or BDB_ENOMEM.
+ */
+int bdb__note_origin(bdb__input *in, size_t point, const json_t *array, size_t index);
 
 typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
 

@@ -26,7 +26,8 @@
 
 /*
  * jansson's error position is just past the offending token, which its
- * message quotes ("... near 'tru'"). Point at the token's start instead.
+ * message quotes ("... near 'tru'"); a number out of range is not quoted.
+ * Point at the token's start instead.
  */
 static size_t error_offset(const char *text, size_t len, const json_error_t *e)
 {
@@ -34,6 +35,11 @@ static size_t error_offset(const char *text, size_t len, const json_error_t *e)
 	if (pos > len)
 		pos = len;
 	const char *near = strstr(e->text, " near '");
+	if (!near && json_error_code(e) == json_error_numeric_overflow) {
+		while (pos > 0 && strchr("0123456789+-.eE", text[pos - 1]))
+			pos--;
+		return pos;
+	}
 	if (!near)
 		return pos;
 	const char *tok = near + 7;
@@ -44,6 +50,78 @@ static size_t error_offset(const char *text, size_t len, const json_error_t *e)
 	if (toklen <= pos && memcmp(text + pos - toklen, tok, toklen) == 0)
 		return pos - toklen;
 	return pos;
+}
+
+static bool starts_with(const char *s, const char *end, const char *prefix)
+{
+	size_t n = strlen(prefix);
+	return (size_t)(end - s) >= n && memcmp(s, prefix, n) == 0;
+}
+
+/*
+ * What jansson found, said with what was expected. at is the offending
+ * token in the text (its start), end the end of the text.
+ */
+static void describe_error(const json_error_t *e, const char *at, const char *end, char *buf,
+			   size_t size)
+{
+	const char *m = e->text;
+	size_t numlen = 0;
+	while (at + numlen < end && numlen < 40 && strchr("0123456789+-.eE", at[numlen]))
+		numlen++;
+	switch (json_error_code(e)) {
+	case json_error_duplicate_key: {
+		/* "duplicate object key near '"time"'" */
+		const char *key = strstr(m, " near '");
+		int keylen = key ? (int)strlen(key + 7) - 1 : 0;
+		snprintf(buf, size, "duplicate key %.*s; a key may appear only once in an object",
+			 keylen > 0 ? keylen : 0, key ? key + 7 : "");
+		return;
+	}
+	case json_error_numeric_overflow:
+		snprintf(buf, size,
+			 "the number %.*s is out of range; expected a finite number (a real "
+			 "within a double, an integer within 64 bits)",
+			 (int)numlen, at);
+		return;
+	case json_error_invalid_utf8:
+		snprintf(buf, size, "%s; expected UTF-8 text", m);
+		return;
+	case json_error_stack_overflow:
+		snprintf(buf, size, "nested deeper than 2048 arrays and objects");
+		return;
+	case json_error_premature_end_of_input:
+		snprintf(buf, size, "the document is truncated: %s",
+			 strncmp(m, "unexpected token", 16) == 0 ? "a value expected near end of file"
+								   : m);
+		return;
+	case json_error_end_of_input_expected:
+		snprintf(buf, size, "%s (one JSON document per input)", m);
+		return;
+	default:
+		break;
+	}
+	if (starts_with(at, end, "NaN") || starts_with(at, end, "Infinity") ||
+	    starts_with(at, end, "-Infinity") || starts_with(at, end, "+Infinity")) {
+		snprintf(buf, size, "NaN and Infinity are not JSON numbers; expected a finite number");
+		return;
+	}
+	if (strncmp(m, "unexpected newline", 18) == 0) {
+		snprintf(buf, size, "%s; expected the string's closing '\"' on the same line", m);
+		return;
+	}
+	if (strncmp(m, "control character", 17) == 0) {
+		snprintf(buf, size, "%s; expected control characters escaped (\\u0001)", m);
+		return;
+	}
+	if (strncmp(m, "invalid token", 13) == 0 || strncmp(m, "unexpected token", 16) == 0) {
+		snprintf(buf, size,
+			 "%s; expected a value (a number, string, object, array, true, false or "
+			 "null)",
+			 m);
+		return;
+	}
+	snprintf(buf, size, "%s", m);
 }
 
 int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len,
@@ -58,8 +136,11 @@ int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size
 	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
 	if (!root) {
 		int line, col;
-		bdb__offset_position(text, len, error_offset(text, len, &e), &line, &col);
-		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", e.text);
+		size_t at = error_offset(text, len, &e);
+		char what[512];
+		describe_error(&e, text + at, text + len, what, sizeof what);
+		bdb__offset_position(text, len, at, &line, &col);
+		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", what);
 	}
 	doc->name = name;
 	doc->text = text;

@@ -78,7 +78,8 @@ int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d)
 	for (size_t i = 0; i < json_array_size(benchmarks); i++) {
 		json_t *b;
 		if ((rc = bdb__json_elem_object(doc, benchmarks, i, "benchmarks", &b, d)) ||
-		    (rc = read_benchmark(doc, b, run, d)))
+		    (rc = read_benchmark(doc, b, run, d)) ||
+		    (rc = bdb__note_origin(in, run->n_points - 1, benchmarks, i)))
 			return rc;
 	}
 	return 0;

@@ -14,7 +14,8 @@
  * entries become metrics without a direction. machine_info is the
  * environment; commit_info gives commit and branch (not pytest-benchmark's
  * placeholders "unversioned" and "(unknown)"), the rest of it goes to the
- * metadata as commit_info.*; "datetime" (UTC) is the timestamp.
+ * metadata as commit_info.*; "datetime" (UTC) is the timestamp, else
+ * commit_info.time.
  */
 #include "internal.h"
 
@@ -115,7 +116,10 @@ int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d)
 	if ((rc = bdb__json_object(doc, root, "machine_info", false, &machine, d)) ||
 	    (rc = bdb__json_object(doc, root, "commit_info", false, &commit, d)) ||
 	    (rc = bdb__json_string(doc, root, "version", false, &version, d)) ||
-	    (rc = bdb__json_array(doc, root, "benchmarks", true, &benchmarks, d)) ||
+	    (rc = bdb__json_array(doc, root, "benchmarks", true, &benchmarks, d)))
+		return rc;
+	/* The run's time is "datetime"; the commit's time stands in without it. */
+	if ((commit && (rc = bdb__json_timestamp(doc, commit, "time", run, in, d))) ||
 	    (rc = bdb__json_timestamp(doc, root, "datetime", run, in, d)))
 		return rc;
 	if (machine && (rc = bdb__json_flatten(machine, "", bdb__set_env, run)))
@@ -127,7 +131,8 @@ int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d)
 	for (size_t i = 0; i < json_array_size(benchmarks); i++) {
 		json_t *b;
 		if ((rc = bdb__json_elem_object(doc, benchmarks, i, "benchmarks", &b, d)) ||
-		    (rc = read_benchmark(doc, b, run, d)))
+		    (rc = read_benchmark(doc, b, run, d)) ||
+		    (rc = bdb__note_origin(in, run->n_points - 1, benchmarks, i)))
 			return rc;
 	}
 	return 0;

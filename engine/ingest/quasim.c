@@ -202,8 +202,11 @@ int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d)
 		return rc;
 	for (size_t i = 0; i < json_array_size(results); i++) {
 		json_t *k;
+		size_t before = run->n_points;
 		if ((rc = bdb__json_elem_object(doc, results, i, "results", &k, d)) ||
 		    (rc = read_kernel(doc, k, run, d)))
+			return rc;
+		if (run->n_points > before && (rc = bdb__note_origin(in, before, results, i)))
 			return rc;
 	}
 	return 0;

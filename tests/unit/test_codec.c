@@ -7,7 +7,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the four headers it needs */
 
 #include <float.h>
 #include <math.h>
@@ -81,15 +82,17 @@ static void test_empty_run(void **state)
 static void test_minimal_run_bytes(void **state)
 {
 	(void)state;
+	/* clang-format off */
 	static const uint8_t want[32] = {
-		16, 0, 0, 0,            /* 0: root uoffset -> table at 16 */
-		'B', 'D', 'B', 'R',     /* 4: file identifier */
-		0, 0,                   /* 8: padding */
-		6, 0, 8, 0, 4, 0,       /* 10: vtable: 6 bytes, table 8 bytes, id at +4 */
-		6, 0, 0, 0,             /* 16: table: soffset 6 -> vtable at 10 */
-		4, 0, 0, 0,             /* 20: id uoffset -> string at 24 */
-		1, 0, 0, 0, 'x', 0, 0, 0 /* 24: length 1, "x", NUL, padding */
+		16, 0, 0, 0,              /* 0: root uoffset -> table at 16 */
+		'B', 'D', 'B', 'R',       /* 4: file identifier */
+		0, 0,                     /* 8: padding */
+		6, 0, 8, 0, 4, 0,         /* 10: vtable: 6 bytes, table 8 bytes, id at +4 */
+		6, 0, 0, 0,               /* 16: table: soffset 6 -> vtable at 10 */
+		4, 0, 0, 0,               /* 20: id uoffset -> string at 24 */
+		1, 0, 0, 0, 'x', 0, 0, 0, /* 24: length 1, "x", NUL, padding */
 	};
+	/* clang-format on */
 	bdb_run *run = sample_run_empty();
 	size_t len;
 	void *buf = encode_exact(run, &len);
@@ -109,7 +112,8 @@ static void test_unicode(void **state)
 	bdb_fb_str name = bdb_fb_point_name(fp);
 	/* "ベンチ/naïve café": 9 bytes of katakana, "/", 12 bytes of Latin. */
 	assert_int_equal(name.len, 22);
-	assert_string_equal(name.ptr, "\xe3\x83\x99\xe3\x83\xb3\xe3\x83\x81/na\xc3\xafve caf\xc3\xa9");
+	assert_string_equal(name.ptr,
+			    "\xe3\x83\x99\xe3\x83\xb3\xe3\x83\x81/na\xc3\xafve caf\xc3\xa9");
 	bdb_fb_str k, v;
 	bdb_fb_point_tag(fp, 1, &k, &v); /* sorted by bytes: "backend" < U+1F525 */
 	assert_string_equal(k.ptr, "\xf0\x9f\x94\xa5");
@@ -412,20 +416,20 @@ static void test_decode_rejects_garbage(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_empty_run),
-		cmocka_unit_test(test_minimal_run_bytes),
-		cmocka_unit_test(test_unicode),
-		cmocka_unit_test(test_ten_thousand_points),
-		cmocka_unit_test(test_samples),
-		cmocka_unit_test(test_missing_optionals_versus_zeros),
-		cmocka_unit_test(test_extreme_doubles),
-		cmocka_unit_test(test_full_schema),
-		cmocka_unit_test(test_accessors_out_of_range),
-		cmocka_unit_test(test_shared_strings_and_vtables),
-		cmocka_unit_test(test_unaligned_buffer),
-		cmocka_unit_test(test_encode_appends),
-		cmocka_unit_test(test_encode_errors),
-		cmocka_unit_test(test_decode_rejects_garbage),
+	    cmocka_unit_test(test_empty_run),
+	    cmocka_unit_test(test_minimal_run_bytes),
+	    cmocka_unit_test(test_unicode),
+	    cmocka_unit_test(test_ten_thousand_points),
+	    cmocka_unit_test(test_samples),
+	    cmocka_unit_test(test_missing_optionals_versus_zeros),
+	    cmocka_unit_test(test_extreme_doubles),
+	    cmocka_unit_test(test_full_schema),
+	    cmocka_unit_test(test_accessors_out_of_range),
+	    cmocka_unit_test(test_shared_strings_and_vtables),
+	    cmocka_unit_test(test_unaligned_buffer),
+	    cmocka_unit_test(test_encode_appends),
+	    cmocka_unit_test(test_encode_errors),
+	    cmocka_unit_test(test_decode_rejects_garbage),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,7 +34,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the four headers it needs */
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -47,12 +48,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "helpers/files.h"
 #include "helpers/sample_runs.h"
 #include "schema.h"
 
 extern char **environ;
 
-#define SCHEMA "schema/run.fbs"
+#define SCHEMA	  "schema/run.fbs"
 #define SCHEMA_V2 "tests/fixtures/conformance/run_v2.fbs"
 
 static char tmpdir[256];
@@ -131,21 +133,11 @@ static void write_file(const char *path, const void *data, size_t len)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* Reads a whole file into a malloc'd buffer of exactly its size. */
+/* Reads a file flatc wrote (it must not be empty). */
 static uint8_t *read_file(const char *path, size_t *len)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		fail_msg("flatc wrote no %s", path);
-	assert_int_equal(fseek(f, 0, SEEK_END), 0);
-	long size = ftell(f);
-	assert_true(size > 0);
-	rewind(f);
-	uint8_t *data = malloc((size_t)size);
-	assert_non_null(data);
-	assert_int_equal(fread(data, 1, (size_t)size, f), (size_t)size);
-	fclose(f);
-	*len = (size_t)size;
+	uint8_t *data = test_read_file(path, len);
+	assert_true(*len > 0);
 	return data;
 }
 
@@ -164,8 +156,8 @@ static json_t *kvs_to_json(const bdb_kv *kvs, size_t n)
 {
 	json_t *a = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(a, json_pack("{s:s, s:s}", "key", kvs[i].key, "value",
-						   kvs[i].value));
+		json_array_append_new(
+		    a, json_pack("{s:s, s:s}", "key", kvs[i].key, "value", kvs[i].value));
 	return a;
 }
 
@@ -284,8 +276,7 @@ static void assert_json_kvs(const json_t *obj, const char *key, const bdb_kv *kv
 }
 
 /* An enum by name; absent means its default, names[0]. */
-static void assert_json_enum(const json_t *obj, const char *key, const char *const *names,
-			     int want)
+static void assert_json_enum(const json_t *obj, const char *key, const char *const *names, int want)
 {
 	const json_t *v = json_object_get(obj, key);
 	assert_string_equal(v ? json_string_value(v) : names[0], names[want]);
@@ -332,8 +323,8 @@ static void assert_json_holds_run(const json_t *j, const bdb_run *run)
 			assert_int_equal(json_len(jm, "samples"), m->n_samples);
 			for (size_t x = 0; x < m->n_samples; x++)
 				assert_bits_equal(
-					json_f64(json_array_get(json_object_get(jm, "samples"), x)),
-					m->samples[x]);
+				    json_f64(json_array_get(json_object_get(jm, "samples"), x)),
+				    m->samples[x]);
 			assert_json_str(jm, "unit", m->unit);
 		}
 	}
@@ -418,8 +409,7 @@ static uint8_t *flatc_binary_of(json_t *j, const char *name, size_t json_flags, 
  * The run as JSON (with explicit empty vectors and a zero timestamp, which
  * flatc writes, so reading those is covered too) through flatc -b.
  */
-static uint8_t *flatc_binary(const bdb_run *run, const char *name, size_t json_flags,
-			     size_t *len)
+static uint8_t *flatc_binary(const bdb_run *run, const char *name, size_t json_flags, size_t *len)
 {
 	return flatc_binary_of(run_to_json(run), name, json_flags, len);
 }
@@ -563,7 +553,8 @@ static void test_newer_reader_reads_ours(void **state)
 	char bin[512], json_path[512];
 	tmp_path(bin, sizeof bin, "old_for_v2.bdbr");
 	write_file(bin, buf, len);
-	run_flatc((const char *[]){"-t", "--strict-json", "-o", tmpdir, SCHEMA_V2, "--", bin, NULL});
+	run_flatc(
+	    (const char *[]){"-t", "--strict-json", "-o", tmpdir, SCHEMA_V2, "--", bin, NULL});
 	tmp_path(json_path, sizeof json_path, "old_for_v2.json");
 	json_t *j = json_load_file(json_path, 0, NULL);
 	assert_non_null(j);
@@ -574,27 +565,27 @@ static void test_newer_reader_reads_ours(void **state)
 	bdb_run_free(run);
 }
 
-#define BOTH_WAYS(c)                                                           \
-	cmocka_unit_test_prestate(test_flatc_reads_ours, (void *)&c),          \
-		cmocka_unit_test_prestate(test_we_read_flatc, (void *)&c)
+#define BOTH_WAYS(c)                                                                               \
+	cmocka_unit_test_prestate(test_flatc_reads_ours, (void *)&c),                              \
+	    cmocka_unit_test_prestate(test_we_read_flatc, (void *)&c)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		BOTH_WAYS(case_empty),
-		BOTH_WAYS(case_unicode),
-		BOTH_WAYS(case_points),
-		BOTH_WAYS(case_samples),
-		BOTH_WAYS(case_optionals),
-		BOTH_WAYS(case_printable),
-		cmocka_unit_test_prestate(test_we_read_flatc, (void *)&case_json_extremes),
-		BOTH_WAYS(case_full),
-		cmocka_unit_test(test_we_read_flatc_ascii_escapes),
-		cmocka_unit_test(test_flatc_drops_negative_zero_value),
-		cmocka_unit_test(test_minimal_run_identical),
-		cmocka_unit_test(test_flatc_accepts_identifier),
-		cmocka_unit_test(test_newer_schema_fields_tolerated),
-		cmocka_unit_test(test_newer_reader_reads_ours),
+	    BOTH_WAYS(case_empty),
+	    BOTH_WAYS(case_unicode),
+	    BOTH_WAYS(case_points),
+	    BOTH_WAYS(case_samples),
+	    BOTH_WAYS(case_optionals),
+	    BOTH_WAYS(case_printable),
+	    cmocka_unit_test_prestate(test_we_read_flatc, (void *)&case_json_extremes),
+	    BOTH_WAYS(case_full),
+	    cmocka_unit_test(test_we_read_flatc_ascii_escapes),
+	    cmocka_unit_test(test_flatc_drops_negative_zero_value),
+	    cmocka_unit_test(test_minimal_run_identical),
+	    cmocka_unit_test(test_flatc_accepts_identifier),
+	    cmocka_unit_test(test_newer_schema_fields_tolerated),
+	    cmocka_unit_test(test_newer_reader_reads_ours),
 	};
 	return cmocka_run_group_tests(tests, make_tmpdir, remove_tmpdir);
 }

@@ -3,7 +3,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
+
+#include <cmocka.h> /* after the four headers it needs */
 
 #include <float.h>
 #include <math.h>
@@ -128,21 +129,21 @@ bdb_run *sample_run_extremes(int families)
 		double v;
 		int family;
 	} values[] = {
-		{"neg_zero", -0.0, 0},
-		{"two_1023", ldexp(1.0, 1023), 0},
-		{"dbl_max", DBL_MAX, 0},
-		{"neg_dbl_max", -DBL_MAX, 0},
-		{"neg_two_53", -ldexp(1.0, 53), 0},
-		{"two_53_plus_2", ldexp(1.0, 53) + 2.0, 0},
-		{"two_minus_12", ldexp(1.0, -12), 0},
-		{"tenth", 0.1, 0},
-		{"denormal_min", ldexp(1.0, -1074), SAMPLE_TINY},
-		{"denormal_max", DBL_MIN - ldexp(1.0, -1074), SAMPLE_TINY},
-		{"dbl_min", DBL_MIN, SAMPLE_TINY},
-		{"neg_denormal", -ldexp(3.0, -1074), SAMPLE_TINY},
-		{"nan", NAN, SAMPLE_NONFINITE},
-		{"inf", INFINITY, SAMPLE_NONFINITE},
-		{"neg_inf", -INFINITY, SAMPLE_NONFINITE},
+	    {"neg_zero", -0.0, 0},
+	    {"two_1023", ldexp(1.0, 1023), 0},
+	    {"dbl_max", DBL_MAX, 0},
+	    {"neg_dbl_max", -DBL_MAX, 0},
+	    {"neg_two_53", -ldexp(1.0, 53), 0},
+	    {"two_53_plus_2", ldexp(1.0, 53) + 2.0, 0},
+	    {"two_minus_12", ldexp(1.0, -12), 0},
+	    {"tenth", 0.1, 0},
+	    {"denormal_min", ldexp(1.0, -1074), SAMPLE_TINY},
+	    {"denormal_max", DBL_MIN - ldexp(1.0, -1074), SAMPLE_TINY},
+	    {"dbl_min", DBL_MIN, SAMPLE_TINY},
+	    {"neg_denormal", -ldexp(3.0, -1074), SAMPLE_TINY},
+	    {"nan", NAN, SAMPLE_NONFINITE},
+	    {"inf", INFINITY, SAMPLE_NONFINITE},
+	    {"neg_inf", -INFINITY, SAMPLE_NONFINITE},
 	};
 	double samples[sizeof values / sizeof values[0]];
 	size_t n = 0;

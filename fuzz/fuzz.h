@@ -1,0 +1,59 @@
+/*
+ * fuzz.h - what the harnesses in fuzz/ share.
+ *
+ * A harness is a function `int fuzz_NAME(const uint8_t *data, size_t size)`
+ * in fuzz/fuzz_NAME.c: it feeds the bytes to one untrusted parser and
+ * checks, with FUZZ_CHECK, what must hold afterwards. It always returns 0.
+ * The same file is used two ways:
+ *   - built by fuzz/fuzz.mk with clang -fsanitize=fuzzer,address,undefined,
+ *     FUZZ_ENTRY makes it the libFuzzer entry point;
+ *   - #included by tests/unit/test_fuzz_replay.c with FUZZ_REPLAY defined,
+ *     FUZZ_ENTRY is empty and a plain main() replays the corpora and past
+ *     crashes through the same function inside `make test`.
+ * Because several harness files may be included into one translation unit,
+ * each names its static helpers with its own prefix.
+ *
+ * A failed check calls FUZZ_FAIL(message): by default it prints the place
+ * and aborts (a finding for libFuzzer); an includer may define it first
+ * (the replay test turns it into a cmocka failure).
+ */
+#ifndef BDB_FUZZ_H
+#define BDB_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#ifndef FUZZ_FAIL
+#define FUZZ_FAIL(what) (fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, what), abort())
+#endif
+
+#define FUZZ_CHECK(cond)                                                                           \
+	do {                                                                                       \
+		if (!(cond))                                                                       \
+			FUZZ_FAIL("check failed: " #cond);                                         \
+	} while (0)
+
+#ifdef FUZZ_REPLAY
+#define FUZZ_ENTRY(harness)
+#else
+#define FUZZ_ENTRY(harness)                                                                        \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);                              \
+	int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)                               \
+	{                                                                                          \
+		return harness(data, size);                                                        \
+	}
+#endif
+
+/* The harnesses (each defined in fuzz/fuzz_NAME.c). */
+int fuzz_verify(const uint8_t *data, size_t size);
+
+/*
+ * fuzz_verify's body: verifies data[0..size) and, when it is accepted, reads
+ * and round-trips it. Returns 1 when accepted, 0 when rejected (with a
+ * diagnostic).
+ */
+int fuzz_verify_check(const uint8_t *data, size_t size);
+
+#endif /* BDB_FUZZ_H */
