@@ -210,6 +210,20 @@ int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_te
 typedef int (*bdb_term_fn)(void *ctx, const char *term, size_t len);
 int bdb_reader_terms(bdb_reader *r, const char *prefix, bdb_term_fn fn, void *ctx);
 
+/*
+ * Calls fn once for each distinct tag key (without the "t:" and "=value"),
+ * in byte order; key is valid only during the call. Stops when fn returns
+ * non-zero and returns that value.
+ */
+int bdb_reader_tag_keys(bdb_reader *r, bdb_term_fn fn, void *ctx);
+
+/*
+ * The series of run seq's observations, one per metric, in the run's order
+ * (point by point, metric by metric, as in its FlatBuffer); *ids malloc'ed.
+ * Pair them with bdb_reader_obs_get(r, id, seq). BDB_ENOTFOUND if no run.
+ */
+int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n);
+
 /* ------------------------------------------------------------------------ */
 /* Observations                                                              */
 /* ------------------------------------------------------------------------ */
@@ -256,7 +270,11 @@ int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t 
 /* A compacted, consistent copy of the store into dir (created; must be empty). */
 int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d);
 
-typedef struct bdb_store_stats {
+/*
+ * Store statistics. A struct tag without a typedef, like POSIX's
+ * struct stat / stat(): the function below has the same name.
+ */
+struct bdb_store_stats {
 	uint64_t runs;
 	uint64_t series;
 	uint64_t observations;
@@ -265,7 +283,9 @@ typedef struct bdb_store_stats {
 	uint64_t bytes_used;        /* pages in use * page size */
 	uint64_t map_size;
 	double bytes_per_observation; /* bytes_used / observations (0 if none) */
-} bdb_store_stats;
-int bdb_store_get_stats(bdb_store *store, bdb_store_stats *out);
+};
+/* Fills *out from one read transaction (observations and samples are
+ * counted by a walk of the observation index). */
+int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out);
 
 #endif /* BDB_ENGINE_H */

@@ -1,0 +1,400 @@
+/*
+ * keys.c - every key and value encoding of the store (docs/storage.md §2).
+ *
+ * Integers are big-endian so that byte order is numeric order; timestamps
+ * have their sign bit flipped so that negative times sort before positive
+ * ones. Strings in values are NUL-terminated so readers can hand out
+ * pointers into the memory map.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+const char *const bdb__db_names[BDB__DB_COUNT] = {
+	[BDB__DB_META] = "meta",
+	[BDB__DB_RUNS] = "runs",
+	[BDB__DB_RUNLOG] = "runlog",
+	[BDB__DB_RUN_IDS] = "run_ids",
+	[BDB__DB_TIME] = "time",
+	[BDB__DB_COMMITS] = "commits",
+	[BDB__DB_RUN_SERIES] = "run_series",
+	[BDB__DB_SERIES] = "series",
+	[BDB__DB_SERIES_INFO] = "series_info",
+	[BDB__DB_POSTINGS] = "postings",
+	[BDB__DB_OBS] = "obs",
+	[BDB__DB_BASELINES] = "baselines",
+	[BDB__DB_METRIC_DEFS] = "metric_defs",
+};
+
+void bdb__put_be64(uint8_t *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--) {
+		p[i] = (uint8_t)v;
+		v >>= 8;
+	}
+}
+
+uint64_t bdb__get_be64(const uint8_t *p)
+{
+	uint64_t v = 0;
+	for (int i = 0; i < 8; i++)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+void bdb__put_be32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+uint32_t bdb__get_be32(const uint8_t *p)
+{
+	return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+void bdb__put_time(uint8_t *p, int64_t us)
+{
+	bdb__put_be64(p, (uint64_t)us ^ UINT64_C(0x8000000000000000));
+}
+
+int64_t bdb__get_time(const uint8_t *p)
+{
+	return (int64_t)(bdb__get_be64(p) ^ UINT64_C(0x8000000000000000));
+}
+
+void bdb__put_double(uint8_t *p, double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, 8);
+	bdb__put_be64(p, bits);
+}
+
+double bdb__get_double(const uint8_t *p)
+{
+	uint64_t bits = bdb__get_be64(p);
+	double v;
+	memcpy(&v, &bits, 8);
+	return v;
+}
+
+/* FNV-1a, then a 64-bit finalizer (splitmix64's) to spread the bits. */
+static uint64_t hash64(const uint8_t *s, size_t n)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= UINT64_C(0x100000001b3);
+	}
+	h ^= h >> 30;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	h ^= h >> 27;
+	h *= UINT64_C(0x94d049bb133111eb);
+	h ^= h >> 31;
+	return h;
+}
+
+size_t bdb__key_form(const void *s, size_t n, uint8_t *out)
+{
+	if (n <= BDB__KEY_INLINE) {
+		memcpy(out, s, n);
+		return n;
+	}
+	memcpy(out, s, BDB__KEY_INLINE);
+	out[BDB__KEY_INLINE] = 0xFF;
+	bdb__put_be64(out + BDB__KEY_INLINE + 1, hash64(s, n));
+	return BDB__KEY_LONG;
+}
+
+void bdb__obs_key(uint8_t *out, uint64_t series, int64_t us, uint64_t seq)
+{
+	bdb__put_be64(out, series);
+	bdb__put_time(out + 8, us);
+	bdb__put_be64(out + 16, seq);
+}
+
+void bdb__obs_key_decode(const void *key, uint64_t *series, bdb_obs *obs)
+{
+	const uint8_t *k = key;
+	if (series)
+		*series = bdb__get_be64(k);
+	obs->timestamp_us = bdb__get_time(k + 8);
+	obs->run_seq = bdb__get_be64(k + 16);
+}
+
+enum { OBS_LOWER = 1, OBS_UPPER = 2, OBS_SAMPLES = 4 };
+
+size_t bdb__obs_value_encode(uint8_t *out, const bdb_obs *obs)
+{
+	size_t n = 9;
+	uint8_t flags = 0;
+	bdb__put_double(out, obs->value);
+	if (obs->has_lower) {
+		flags |= OBS_LOWER;
+		bdb__put_double(out + n, obs->lower);
+		n += 8;
+	}
+	if (obs->has_upper) {
+		flags |= OBS_UPPER;
+		bdb__put_double(out + n, obs->upper);
+		n += 8;
+	}
+	if (obs->n_samples) {
+		flags |= OBS_SAMPLES;
+		bdb__put_be32(out + n, obs->n_samples);
+		n += 4;
+	}
+	out[8] = flags;
+	return n;
+}
+
+int bdb__obs_value_decode(const void *data, size_t len, bdb_obs *obs)
+{
+	const uint8_t *p = data;
+	if (len < 9)
+		return BDB_ECORRUPT;
+	uint8_t flags = p[8];
+	size_t want = 9 + (flags & OBS_LOWER ? 8 : 0) + (flags & OBS_UPPER ? 8 : 0) +
+		      (flags & OBS_SAMPLES ? 4 : 0);
+	if (want != len || (flags & ~7))
+		return BDB_ECORRUPT;
+	size_t n = 9;
+	obs->value = bdb__get_double(p);
+	obs->has_lower = flags & OBS_LOWER;
+	obs->lower = 0;
+	if (obs->has_lower) {
+		obs->lower = bdb__get_double(p + n);
+		n += 8;
+	}
+	obs->has_upper = flags & OBS_UPPER;
+	obs->upper = 0;
+	if (obs->has_upper) {
+		obs->upper = bdb__get_double(p + n);
+		n += 8;
+	}
+	obs->n_samples = flags & OBS_SAMPLES ? bdb__get_be32(p + n) : 0;
+	return 0;
+}
+
+enum { RUN_HAS_COMMIT = 1, RUN_HAS_BRANCH = 2 };
+
+int bdb__runlog_encode(bdb_buf *out, const bdb_run *run, uint32_t n_metrics)
+{
+	uint8_t head[17];
+	bdb__put_be64(head, (uint64_t)run->timestamp_us);
+	if (run->n_points > UINT32_MAX)
+		return BDB_ETOOBIG;
+	bdb__put_be32(head + 8, (uint32_t)run->n_points);
+	bdb__put_be32(head + 12, n_metrics);
+	head[16] = (run->commit ? RUN_HAS_COMMIT : 0) | (run->branch ? RUN_HAS_BRANCH : 0);
+	bdb_buf_append(out, head, sizeof head);
+	bdb_buf_append(out, run->id, strlen(run->id) + 1);
+	const char *c = run->commit ? run->commit : "";
+	const char *b = run->branch ? run->branch : "";
+	bdb_buf_append(out, c, strlen(c) + 1);
+	bdb_buf_append(out, b, strlen(b) + 1);
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
+/*
+ * Reads the NUL-terminated string at *pos in data[0..len), advancing *pos.
+ * NULL when there is no terminator before len.
+ */
+static const char *take_string(const char *data, size_t len, size_t *pos)
+{
+	if (*pos >= len)
+		return NULL;
+	const char *s = data + *pos;
+	const char *nul = memchr(s, 0, len - *pos);
+	if (!nul)
+		return NULL;
+	*pos += (size_t)(nul - s) + 1;
+	return s;
+}
+
+int bdb__runlog_decode(const void *data, size_t len, uint64_t seq, bdb_run_info *info)
+{
+	const uint8_t *p = data;
+	if (len < 17 + 3)
+		return BDB_ECORRUPT;
+	info->seq = seq;
+	info->timestamp_us = (int64_t)bdb__get_be64(p);
+	info->n_points = bdb__get_be32(p + 8);
+	info->n_metrics = bdb__get_be32(p + 12);
+	size_t pos = 17;
+	info->id = take_string(data, len, &pos);
+	info->commit = take_string(data, len, &pos);
+	info->branch = take_string(data, len, &pos);
+	if (!info->id || !info->commit || !info->branch || pos != len)
+		return BDB_ECORRUPT;
+	return 0;
+}
+
+static void put_string(bdb_buf *out, const char *s)
+{
+	if (s)
+		bdb_buf_append(out, s, strlen(s));
+	bdb_buf_putc(out, '\0');
+}
+
+void bdb__series_canonical(bdb_buf *out, const char *point, const bdb_kv *tags,
+			   size_t n_tags, const char *metric)
+{
+	put_string(out, point);
+	put_string(out, metric);
+	for (size_t i = 0; i < n_tags; i++) {
+		put_string(out, tags[i].key);
+		put_string(out, tags[i].value);
+	}
+}
+
+void bdb__series_info_encode(bdb_buf *out, const char *unit, const char *scenario,
+			     const char *point, const char *metric, const bdb_kv *tags,
+			     size_t n_tags)
+{
+	put_string(out, unit);
+	put_string(out, scenario);
+	put_string(out, point);
+	put_string(out, metric);
+	for (size_t i = 0; i < n_tags; i++) {
+		put_string(out, tags[i].key);
+		put_string(out, tags[i].value);
+	}
+}
+
+const char *bdb__series_info_unit(const void *data, size_t len)
+{
+	size_t pos = 0;
+	return take_string(data, len, &pos);
+}
+
+int bdb__series_info_decode(const void *data, size_t len, uint64_t id,
+			    bdb_series_info **out)
+{
+	size_t n_strings = 0;
+	const char *d = data;
+	for (size_t i = 0; i < len; i++)
+		n_strings += d[i] == '\0';
+	if (len == 0 || d[len - 1] != '\0' || n_strings < 4 || (n_strings - 4) % 2)
+		return BDB_ECORRUPT;
+	size_t n_tags = (n_strings - 4) / 2;
+	size_t head = sizeof(bdb_series_info) + n_tags * sizeof(bdb_kv);
+	bdb_series_info *s = malloc(head + len);
+	if (!s)
+		return BDB_ENOMEM;
+	char *copy = (char *)s + head;
+	memcpy(copy, data, len);
+	size_t pos = 0;
+	s->id = id;
+	s->unit = take_string(copy, len, &pos);
+	s->scenario = take_string(copy, len, &pos);
+	s->point = take_string(copy, len, &pos);
+	s->metric = take_string(copy, len, &pos);
+	s->n_tags = n_tags;
+	for (size_t i = 0; i < n_tags; i++) {
+		s->tags[i].key = take_string(copy, len, &pos);
+		s->tags[i].value = take_string(copy, len, &pos);
+	}
+	*out = s;
+	return 0;
+}
+
+size_t bdb__series_terms(bdb_buf *out, const bdb_series_info *s)
+{
+	size_t n = 0;
+	bdb_buf_printf(out, "p:%s%c", s->point, 0);
+	bdb_buf_printf(out, "m:%s%c", s->metric, 0);
+	n += 2;
+	if (s->scenario[0]) {
+		bdb_buf_printf(out, "s:%s%c", s->scenario, 0);
+		n++;
+	}
+	for (size_t i = 0; i < s->n_tags; i++) {
+		bdb_buf_printf(out, "t:%s=%s%c", s->tags[i].key, s->tags[i].value, 0);
+		n++;
+	}
+	return n;
+}
+
+enum { DEF_THRESHOLD = 1, DEF_UNIT = 2, DEF_GROUP = 4, DEF_DESCRIPTION = 8 };
+
+void bdb__metric_def_encode(bdb_buf *out, const bdb_metric_def *def)
+{
+	uint8_t head[11];
+	head[0] = (uint8_t)def->direction;
+	head[1] = (uint8_t)def->priority;
+	head[2] = (def->has_threshold ? DEF_THRESHOLD : 0) | (def->unit ? DEF_UNIT : 0) |
+		  (def->group ? DEF_GROUP : 0) | (def->description ? DEF_DESCRIPTION : 0);
+	bdb__put_double(head + 3, def->has_threshold ? def->threshold : 0);
+	bdb_buf_append(out, head, sizeof head);
+	put_string(out, def->name);
+	put_string(out, def->unit);
+	put_string(out, def->group);
+	put_string(out, def->description);
+}
+
+int bdb__metric_def_decode(const void *data, size_t len, bdb_metric_def *def)
+{
+	const uint8_t *p = data;
+	if (len < 11 + 4 || p[0] > BDB_INFO || p[1] > BDB_SECONDARY || (p[2] & ~15))
+		return BDB_ECORRUPT;
+	def->direction = (bdb_direction)p[0];
+	def->priority = (bdb_priority)p[1];
+	def->has_threshold = p[2] & DEF_THRESHOLD;
+	def->threshold = bdb__get_double(p + 3);
+	size_t pos = 11;
+	def->name = take_string(data, len, &pos);
+	def->unit = take_string(data, len, &pos);
+	def->group = take_string(data, len, &pos);
+	def->description = take_string(data, len, &pos);
+	if (!def->name || !def->unit || !def->group || !def->description || pos != len)
+		return BDB_ECORRUPT;
+	if (!(p[2] & DEF_UNIT))
+		def->unit = NULL;
+	if (!(p[2] & DEF_GROUP))
+		def->group = NULL;
+	if (!(p[2] & DEF_DESCRIPTION))
+		def->description = NULL;
+	return 0;
+}
+
+void bdb__baseline_encode(bdb_buf *out, uint64_t seq, const char *name)
+{
+	uint8_t b[8];
+	bdb__put_be64(b, seq);
+	bdb_buf_append(out, b, 8);
+	put_string(out, name);
+}
+
+int bdb__baseline_decode(const void *data, size_t len, uint64_t *seq, const char **name)
+{
+	if (len < 9)
+		return BDB_ECORRUPT;
+	*seq = bdb__get_be64(data);
+	size_t pos = 8;
+	*name = take_string(data, len, &pos);
+	if (!*name || pos != len)
+		return BDB_ECORRUPT;
+	return 0;
+}
+
+const char *bdb__effective_unit(const char *metric_unit, const char *def_unit)
+{
+	if (metric_unit && metric_unit[0])
+		return metric_unit;
+	if (def_unit)
+		return def_unit;
+	return "";
+}
+
+int bdb__series_factor(const char *from, const char *to, double *factor)
+{
+	if (!from[0] || !to[0]) {
+		*factor = 1;
+		return 0;
+	}
+	return bdb_unit_factor(from, to, factor);
+}

@@ -1,0 +1,411 @@
+/*
+ * reader.c - read transactions and what they read of runs: the run log,
+ * run buffers, run references (latest~N, id, commit prefix, time), run
+ * listings, baselines and metric definitions.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+int bdb_reader_begin(bdb_store *store, bdb_reader **out)
+{
+	bdb_reader *r = calloc(1, sizeof *r);
+	if (!r)
+		return BDB_ENOMEM;
+	int rc = bdb__read_begin(store, &r->txn);
+	if (rc) {
+		free(r);
+		return rc;
+	}
+	r->store = store;
+	*out = r;
+	return 0;
+}
+
+void bdb_reader_end(bdb_reader *r)
+{
+	if (!r)
+		return;
+	bdb__reader_close_iters(r);
+	bdb__read_end(r->store, r->txn);
+	free(r);
+}
+
+static MDB_dbi dbi(bdb_reader *r, int db)
+{
+	return r->store->dbi[db];
+}
+
+int bdb_reader_count_runs(bdb_reader *r, uint64_t *out)
+{
+	MDB_stat st;
+	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_RUNLOG), &st);
+	if (rc)
+		return bdb__mdb_error(rc);
+	*out = st.ms_entries;
+	return 0;
+}
+
+int bdb_reader_run_info(bdb_reader *r, uint64_t seq, bdb_run_info *out)
+{
+	uint8_t k8[8];
+	bdb__put_be64(k8, seq);
+	MDB_val k = {8, k8}, v;
+	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUNLOG), &k, &v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	return bdb__runlog_decode(v.mv_data, v.mv_size, seq, out);
+}
+
+int bdb_reader_run_buffer(bdb_reader *r, uint64_t seq, const void **buf, size_t *len)
+{
+	uint8_t k8[8];
+	bdb__put_be64(k8, seq);
+	MDB_val k = {8, k8}, v;
+	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUNS), &k, &v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	if (bdb_run_verify(v.mv_data, v.mv_size, NULL) != 0)
+		return BDB_ECORRUPT;
+	*buf = v.mv_data;
+	*len = v.mv_size;
+	return 0;
+}
+
+int bdb_reader_run_decode(bdb_reader *r, uint64_t seq, bdb_run **out)
+{
+	const void *buf;
+	size_t len;
+	int rc = bdb_reader_run_buffer(r, seq, &buf, &len);
+	if (rc)
+		return rc;
+	rc = bdb_run_decode(buf, len, out, NULL);
+	return rc == BDB_EVERIFY ? BDB_ECORRUPT : rc;
+}
+
+int bdb_reader_latest(bdb_reader *r, uint32_t back, uint64_t *seq)
+{
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_TIME), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	MDB_val k, v;
+	rc = mdb_cursor_get(cur, &k, &v, MDB_LAST);
+	for (uint32_t i = 0; i < back && rc == 0; i++)
+		rc = mdb_cursor_get(cur, &k, &v, MDB_PREV);
+	if (rc == 0 && k.mv_size != 16)
+		rc = MDB_CORRUPTED;
+	if (rc == 0)
+		*seq = bdb__get_be64((const uint8_t *)k.mv_data + 8);
+	mdb_cursor_close(cur);
+	return bdb__mdb_error(rc);
+}
+
+int bdb_reader_find_id(bdb_reader *r, const char *id, uint64_t *seq)
+{
+	return bdb__run_id_find(r->store, r->txn, id, seq);
+}
+
+int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq)
+{
+	size_t plen = strlen(prefix);
+	if (plen == 0)
+		return BDB_EINVAL;
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_COMMITS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	/* Keys starting with the prefix's first BDB__KEY_INLINE bytes; the
+	 * runlog holds each candidate's whole commit. */
+	size_t cmp = plen < BDB__KEY_INLINE ? plen : BDB__KEY_INLINE;
+	MDB_val k = {cmp, (void *)prefix}, v;
+	const char *found = NULL;
+	int64_t best_ts = 0;
+	uint64_t best_seq = 0;
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	while (rc == 0 && k.mv_size >= cmp && memcmp(k.mv_data, prefix, cmp) == 0) {
+		rc = mdb_cursor_get(cur, &k, &v, MDB_LAST_DUP);
+		if (rc)
+			break;
+		if (v.mv_size != 16) {
+			rc = MDB_CORRUPTED;
+			break;
+		}
+		uint64_t s = bdb__get_be64((const uint8_t *)v.mv_data + 8);
+		int64_t ts = bdb__get_time(v.mv_data);
+		bdb_run_info info;
+		int e = bdb_reader_run_info(r, s, &info);
+		if (e) {
+			mdb_cursor_close(cur);
+			return e == BDB_ENOTFOUND ? BDB_ECORRUPT : e;
+		}
+		if (strncmp(info.commit, prefix, plen) == 0) {
+			if (found && strcmp(found, info.commit) != 0) {
+				mdb_cursor_close(cur);
+				return BDB_EINVAL;
+			}
+			found = info.commit;
+			if (ts > best_ts || best_seq == 0 || (ts == best_ts && s > best_seq)) {
+				best_ts = ts;
+				best_seq = s;
+			}
+		}
+		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_NODUP);
+	}
+	mdb_cursor_close(cur);
+	if (rc != 0 && rc != MDB_NOTFOUND)
+		return bdb__mdb_error(rc);
+	if (!found)
+		return BDB_ENOTFOUND;
+	*seq = best_seq;
+	return 0;
+}
+
+/*
+ * Positions cur on the last time-index entry at or before us (ties: the
+ * greatest seq). MDB_NOTFOUND when every run is later.
+ */
+static int seek_at_or_before(MDB_cursor *cur, int64_t us, MDB_val *k)
+{
+	uint8_t key[16];
+	bdb__put_time(key, us);
+	memset(key + 8, 0xFF, 8);
+	MDB_val v;
+	k->mv_size = 16;
+	k->mv_data = key;
+	int rc = mdb_cursor_get(cur, k, &v, MDB_SET_RANGE);
+	if (rc == MDB_NOTFOUND)
+		return mdb_cursor_get(cur, k, &v, MDB_LAST);
+	if (rc)
+		return rc;
+	/* Every key is below the all-ones seq, so this key is past us. */
+	return mdb_cursor_get(cur, k, &v, MDB_PREV);
+}
+
+int bdb_reader_find_at_time(bdb_reader *r, int64_t us, uint64_t *seq)
+{
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_TIME), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	MDB_val k;
+	rc = seek_at_or_before(cur, us, &k);
+	if (rc == 0 && k.mv_size != 16)
+		rc = MDB_CORRUPTED;
+	if (rc == 0)
+		*seq = bdb__get_be64((const uint8_t *)k.mv_data + 8);
+	mdb_cursor_close(cur);
+	return bdb__mdb_error(rc);
+}
+
+int bdb_reader_list_runs(bdb_reader *r, const bdb_run_filter *filter, size_t limit,
+			 bdb_run_info **out, size_t *n)
+{
+	static const bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
+	if (!filter)
+		filter = &all;
+	*out = NULL;
+	*n = 0;
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_TIME), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_run_info *list = NULL;
+	size_t len = 0, cap = 0;
+	int err = 0; /* a BDB_E* error; rc stays LMDB's */
+	MDB_val k, v;
+	rc = seek_at_or_before(cur, filter->until_us, &k);
+	while (rc == 0 && !err && (limit == 0 || len < limit)) {
+		if (k.mv_size != 16) {
+			err = BDB_ECORRUPT;
+			break;
+		}
+		if (bdb__get_time(k.mv_data) < filter->since_us)
+			break;
+		bdb_run_info info;
+		err = bdb_reader_run_info(r, bdb__get_be64((const uint8_t *)k.mv_data + 8), &info);
+		if (err == BDB_ENOTFOUND)
+			err = BDB_ECORRUPT;
+		if (err)
+			break;
+		if (!filter->branch || strcmp(filter->branch, info.branch) == 0) {
+			if (len == cap) {
+				cap = cap ? cap * 2 : 16;
+				bdb_run_info *grown = realloc(list, cap * sizeof *list);
+				if (!grown) {
+					err = BDB_ENOMEM;
+					break;
+				}
+				list = grown;
+			}
+			list[len++] = info;
+		}
+		rc = mdb_cursor_get(cur, &k, &v, MDB_PREV);
+	}
+	mdb_cursor_close(cur);
+	if (!err && rc != 0 && rc != MDB_NOTFOUND)
+		err = bdb__mdb_error(rc);
+	if (err) {
+		free(list);
+		return err;
+	}
+	*out = list;
+	*n = len;
+	return 0;
+}
+
+int bdb_reader_get_baseline(bdb_reader *r, const char *name, uint64_t *seq)
+{
+	uint8_t key[BDB__KEY_LONG];
+	MDB_val k = {bdb__key_form(name, strlen(name), key), key}, v;
+	if (k.mv_size == 0)
+		return BDB_ENOTFOUND;
+	int rc = mdb_get(r->txn, dbi(r, BDB__DB_BASELINES), &k, &v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	const char *stored;
+	rc = bdb__baseline_decode(v.mv_data, v.mv_size, seq, &stored);
+	if (rc)
+		return rc;
+	return strcmp(stored, name) == 0 ? 0 : BDB_ENOTFOUND;
+}
+
+static int compare_baselines(const void *a, const void *b)
+{
+	return strcmp(((const bdb_baseline_info *)a)->name, ((const bdb_baseline_info *)b)->name);
+}
+
+int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	MDB_stat st;
+	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_BASELINES), &st);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_baseline_info *list = malloc((st.ms_entries + 1) * sizeof *list);
+	if (!list)
+		return BDB_ENOMEM;
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_BASELINES), &cur);
+	if (rc) {
+		free(list);
+		return bdb__mdb_error(rc);
+	}
+	size_t len = 0;
+	MDB_val k, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	while (got == 0 && len < st.ms_entries) {
+		rc = bdb__baseline_decode(v.mv_data, v.mv_size, &list[len].seq, &list[len].name);
+		if (rc)
+			break;
+		len++;
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
+	mdb_cursor_close(cur);
+	if (!rc && got != 0 && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	if (rc) {
+		free(list);
+		return rc;
+	}
+	/* Long names sort by their key form; the listing is by whole name. */
+	qsort(list, len, sizeof *list, compare_baselines);
+	*out = list;
+	*n = len;
+	return 0;
+}
+
+int bdb_reader_metric_def(bdb_reader *r, const char *name, bdb_metric_def *out)
+{
+	uint8_t key[BDB__KEY_LONG];
+	MDB_val k = {bdb__key_form(name, strlen(name), key), key}, v;
+	if (k.mv_size == 0)
+		return BDB_ENOTFOUND;
+	int rc = mdb_get(r->txn, dbi(r, BDB__DB_METRIC_DEFS), &k, &v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	rc = bdb__metric_def_decode(v.mv_data, v.mv_size, out);
+	if (rc)
+		return rc;
+	return strcmp(out->name, name) == 0 ? 0 : BDB_ENOTFOUND;
+}
+
+/* A view string as the model's (NULL when absent). */
+static const char *fb_cstr(bdb_fb_str s)
+{
+	return s.ptr;
+}
+
+int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name,
+			     bdb_metric_def *out)
+{
+	const void *buf;
+	size_t len;
+	int rc = bdb_reader_run_buffer(r, seq, &buf, &len);
+	if (rc)
+		return rc;
+	bdb_fb_view run = bdb_fb_run_root(buf, len);
+	uint32_t n = bdb_fb_run_n_defs(run);
+	for (uint32_t i = 0; i < n; i++) {
+		bdb_fb_view def = bdb_fb_run_def(run, i);
+		bdb_fb_str dn = bdb_fb_def_name(def);
+		if (!dn.ptr || strcmp(dn.ptr, name) != 0)
+			continue;
+		out->name = dn.ptr;
+		out->unit = fb_cstr(bdb_fb_def_unit(def));
+		out->direction = bdb_fb_def_direction(def);
+		out->group = fb_cstr(bdb_fb_def_group(def));
+		out->priority = bdb_fb_def_priority(def);
+		out->description = fb_cstr(bdb_fb_def_description(def));
+		out->has_threshold = bdb_fb_def_threshold(def, &out->threshold);
+		return 0;
+	}
+	return bdb_reader_metric_def(r, name, out);
+}
+
+static int compare_defs(const void *a, const void *b)
+{
+	return strcmp(((const bdb_metric_def *)a)->name, ((const bdb_metric_def *)b)->name);
+}
+
+int bdb_reader_list_metric_defs(bdb_reader *r, bdb_metric_def **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	MDB_stat st;
+	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_METRIC_DEFS), &st);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_metric_def *list = malloc((st.ms_entries + 1) * sizeof *list);
+	if (!list)
+		return BDB_ENOMEM;
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_METRIC_DEFS), &cur);
+	if (rc) {
+		free(list);
+		return bdb__mdb_error(rc);
+	}
+	size_t len = 0;
+	MDB_val k, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	while (got == 0 && len < st.ms_entries) {
+		rc = bdb__metric_def_decode(v.mv_data, v.mv_size, &list[len]);
+		if (rc)
+			break;
+		len++;
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
+	mdb_cursor_close(cur);
+	if (!rc && got != 0 && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	if (rc) {
+		free(list);
+		return rc;
+	}
+	qsort(list, len, sizeof *list, compare_defs);
+	*out = list;
+	*n = len;
+	return 0;
+}

@@ -1,0 +1,483 @@
+/*
+ * series.c - what readers read of series: the dictionary, postings and
+ * their intersections, the catalog of terms, the series of one run, and
+ * the observation index (iterators and point lookups), which is read
+ * without touching the run FlatBuffers.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static MDB_dbi dbi(bdb_reader *r, int db)
+{
+	return r->store->dbi[db];
+}
+
+int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags,
+			     size_t n_tags, const char *metric, uint64_t *id)
+{
+	bdb_buf c;
+	bdb_buf_init(&c);
+	bdb__series_canonical(&c, point, tags, n_tags, metric);
+	int rc = c.failed ? BDB_ENOMEM : bdb__series_find(r->store, r->txn, &c, id);
+	bdb_buf_free(&c);
+	return rc;
+}
+
+int bdb_reader_series_info(bdb_reader *r, uint64_t id, bdb_series_info **out)
+{
+	uint8_t k8[8];
+	bdb__put_be64(k8, id);
+	MDB_val k = {8, k8}, v;
+	int rc = mdb_get(r->txn, dbi(r, BDB__DB_SERIES_INFO), &k, &v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	return bdb__series_info_decode(v.mv_data, v.mv_size, id, out);
+}
+
+/* True when series id has term among its terms (for long-key checks). */
+static bool series_has_term(bdb_reader *r, uint64_t id, const char *term, size_t len)
+{
+	bdb_series_info *info;
+	if (bdb_reader_series_info(r, id, &info) != 0)
+		return false;
+	bdb_buf terms;
+	bdb_buf_init(&terms);
+	size_t n = bdb__series_terms(&terms, info);
+	bool found = false;
+	const char *t = terms.failed ? NULL : terms.data;
+	for (size_t i = 0; t && i < n && !found; i++) {
+		size_t tlen = strlen(t);
+		found = tlen == len && memcmp(t, term, len) == 0;
+		t += tlen + 1;
+	}
+	bdb_buf_free(&terms);
+	free(info);
+	return found;
+}
+
+/*
+ * Appends the series ids of the postings entry under cur's current key to
+ * ids (grown with realloc). Reads whole pages of the DUPFIXED set at once.
+ */
+static int read_dups(MDB_cursor *cur, uint64_t **ids, size_t *n, size_t *cap)
+{
+	MDB_val k, v;
+	size_t count;
+	int rc = mdb_cursor_count(cur, &count);
+	/* A single value is not in a sub-database: MDB_GET_MULTIPLE would
+	 * succeed without returning it. */
+	if (rc == 0)
+		rc = mdb_cursor_get(cur, &k, &v, count == 1 ? MDB_GET_CURRENT : MDB_GET_MULTIPLE);
+	while (rc == 0) {
+		if (v.mv_size % 8)
+			return BDB_ECORRUPT;
+		size_t m = v.mv_size / 8;
+		if (*n + m > *cap) {
+			size_t c = *cap ? *cap : 16;
+			while (c < *n + m)
+				c *= 2;
+			uint64_t *grown = realloc(*ids, c * sizeof **ids);
+			if (!grown)
+				return BDB_ENOMEM;
+			*ids = grown;
+			*cap = c;
+		}
+		for (size_t i = 0; i < m; i++)
+			(*ids)[(*n)++] = bdb__get_be64((const uint8_t *)v.mv_data + 8 * i);
+		if (count == 1)
+			break;
+		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_MULTIPLE);
+	}
+	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+}
+
+int bdb_reader_postings(bdb_reader *r, const char *term, uint64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	size_t len = strlen(term);
+	if (len == 0)
+		return 0;
+	uint8_t key[BDB__KEY_LONG];
+	MDB_val k = {bdb__key_form(term, len, key), key}, v;
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_POSTINGS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	size_t cap = 0;
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET);
+	if (rc == 0)
+		rc = read_dups(cur, ids, n, &cap);
+	else
+		rc = rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+	mdb_cursor_close(cur);
+	if (!rc && bdb__key_is_long(k.mv_size)) {
+		/* A hashed term: keep the series that really have it. */
+		size_t kept = 0;
+		for (size_t i = 0; i < *n; i++)
+			if (series_has_term(r, (*ids)[i], term, len))
+				(*ids)[kept++] = (*ids)[i];
+		*n = kept;
+	}
+	if (rc) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
+	}
+	return rc;
+}
+
+/* Every series id, ascending. */
+static int all_series(bdb_reader *r, uint64_t **ids, size_t *n)
+{
+	MDB_stat st;
+	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_SERIES_INFO), &st);
+	if (rc)
+		return bdb__mdb_error(rc);
+	uint64_t *list = malloc((st.ms_entries + 1) * sizeof *list);
+	if (!list)
+		return BDB_ENOMEM;
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_SERIES_INFO), &cur);
+	if (rc) {
+		free(list);
+		return bdb__mdb_error(rc);
+	}
+	size_t len = 0;
+	MDB_val k, v;
+	rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	while (rc == 0 && len < st.ms_entries && k.mv_size == 8) {
+		list[len++] = bdb__get_be64(k.mv_data);
+		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
+	mdb_cursor_close(cur);
+	*ids = list;
+	*n = len;
+	return 0;
+}
+
+int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms,
+			    uint64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	if (n_terms == 0)
+		return all_series(r, ids, n);
+	uint64_t *acc;
+	size_t n_acc;
+	int rc = bdb_reader_postings(r, terms[0], &acc, &n_acc);
+	if (rc)
+		return rc;
+	for (size_t t = 1; t < n_terms && n_acc > 0; t++) {
+		uint64_t *other;
+		size_t n_other;
+		rc = bdb_reader_postings(r, terms[t], &other, &n_other);
+		if (rc) {
+			free(acc);
+			return rc;
+		}
+		/* Both ascending: a merge keeps the common ids in order. */
+		size_t i = 0, j = 0, kept = 0;
+		while (i < n_acc && j < n_other) {
+			if (acc[i] < other[j])
+				i++;
+			else if (acc[i] > other[j])
+				j++;
+			else {
+				acc[kept++] = acc[i];
+				i++;
+				j++;
+			}
+		}
+		n_acc = kept;
+		free(other);
+	}
+	*ids = acc;
+	*n = n_acc;
+	return 0;
+}
+
+/*
+ * The whole term of a postings key: the key itself, or for a long key the
+ * matching term of the first series in its set. Written to out.
+ */
+static int whole_term(bdb_reader *r, MDB_cursor *cur, const MDB_val *k, bdb_buf *out)
+{
+	bdb_buf_reset(out);
+	if (!bdb__key_is_long(k->mv_size)) {
+		bdb_buf_append(out, k->mv_data, k->mv_size);
+		return out->failed ? BDB_ENOMEM : 0;
+	}
+	MDB_val kk, v;
+	int rc = mdb_cursor_get(cur, &kk, &v, MDB_GET_CURRENT);
+	if (rc)
+		return bdb__mdb_error(rc);
+	if (v.mv_size != 8)
+		return BDB_ECORRUPT;
+	bdb_series_info *info;
+	rc = bdb_reader_series_info(r, bdb__get_be64(v.mv_data), &info);
+	if (rc)
+		return rc == BDB_ENOTFOUND ? BDB_ECORRUPT : rc;
+	bdb_buf terms;
+	bdb_buf_init(&terms);
+	size_t n = bdb__series_terms(&terms, info);
+	rc = BDB_ECORRUPT;
+	const char *t = terms.failed ? NULL : terms.data;
+	for (size_t i = 0; t && i < n; i++) {
+		size_t tlen = strlen(t);
+		uint8_t key[BDB__KEY_LONG];
+		if (bdb__key_form(t, tlen, key) == k->mv_size &&
+		    memcmp(key, k->mv_data, k->mv_size) == 0) {
+			bdb_buf_append(out, t, tlen);
+			rc = out->failed ? BDB_ENOMEM : 0;
+			break;
+		}
+		t += tlen + 1;
+	}
+	bdb_buf_free(&terms);
+	free(info);
+	return rc;
+}
+
+/*
+ * Walks the distinct postings terms starting with prefix. With skip_tag_value,
+ * after a term "t:<key>=..." jumps past every other value of that key and
+ * calls fn with "t:<key>" only.
+ */
+static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term_fn fn,
+		      void *ctx)
+{
+	size_t plen = strlen(prefix);
+	size_t cmp = plen < BDB__KEY_INLINE ? plen : BDB__KEY_INLINE;
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_POSTINGS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_buf term, seek;
+	bdb_buf_init(&term);
+	bdb_buf_init(&seek);
+	MDB_val k = {cmp, (void *)prefix}, v;
+	int got = cmp ? mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE)
+		      : mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	rc = 0;
+	while (got == 0 && k.mv_size >= cmp && memcmp(k.mv_data, prefix, cmp) == 0) {
+		rc = whole_term(r, cur, &k, &term);
+		if (rc)
+			break;
+		MDB_cursor_op next = MDB_NEXT_NODUP;
+		if (term.len >= plen && memcmp(term.data, prefix, plen) == 0) {
+			size_t len = term.len;
+			if (tag_keys) {
+				const char *eq = memchr(term.data, '=', term.len);
+				len = eq ? (size_t)(eq - term.data) : term.len;
+				/* Seek past "t:<key>=" + every value: "t:<key>>" ('=' + 1). */
+				bdb_buf_reset(&seek);
+				bdb_buf_append(&seek, term.data, len);
+				bdb_buf_putc(&seek, '=' + 1);
+				if (seek.failed) {
+					rc = BDB_ENOMEM;
+					break;
+				}
+				if (seek.len <= BDB__KEY_INLINE)
+					next = MDB_SET_RANGE;
+			}
+			term.data[len] = '\0';
+			rc = fn(ctx, term.data, len);
+			if (rc)
+				break;
+		}
+		if (next == MDB_SET_RANGE) {
+			k.mv_size = seek.len;
+			k.mv_data = seek.data;
+		}
+		got = mdb_cursor_get(cur, &k, &v, next);
+	}
+	mdb_cursor_close(cur);
+	bdb_buf_free(&term);
+	bdb_buf_free(&seek);
+	if (!rc && got != 0 && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	return rc;
+}
+
+int bdb_reader_terms(bdb_reader *r, const char *prefix, bdb_term_fn fn, void *ctx)
+{
+	return walk_terms(r, prefix, false, fn, ctx);
+}
+
+/* Passes "t:<key>" on as "<key>". */
+typedef struct tag_key_ctx {
+	bdb_term_fn fn;
+	void *ctx;
+} tag_key_ctx;
+
+static int pass_tag_key(void *ctx, const char *term, size_t len)
+{
+	tag_key_ctx *c = ctx;
+	return c->fn(c->ctx, term + 2, len - 2);
+}
+
+int bdb_reader_tag_keys(bdb_reader *r, bdb_term_fn fn, void *ctx)
+{
+	tag_key_ctx c = {fn, ctx};
+	return walk_terms(r, "t:", true, pass_tag_key, &c);
+}
+
+int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	uint8_t k8[8];
+	bdb__put_be64(k8, seq);
+	MDB_val k = {8, k8}, v;
+	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUN_SERIES), &k, &v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	if (v.mv_size % 8)
+		return BDB_ECORRUPT;
+	size_t m = v.mv_size / 8;
+	uint64_t *list = malloc((m + 1) * sizeof *list);
+	if (!list)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < m; i++)
+		list[i] = bdb__get_be64((const uint8_t *)v.mv_data + 8 * i);
+	*ids = list;
+	*n = m;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Observations                                                              */
+/* ------------------------------------------------------------------------ */
+
+struct bdb_obs_iter {
+	bdb_reader *r;
+	MDB_cursor *cur;
+	uint8_t lo[16], hi[16]; /* series ‖ time bounds, inclusive */
+	bool backward, started, done;
+	struct bdb_obs_iter *next, **prev_next;
+};
+
+int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us,
+		      bool backward, bdb_obs_iter **out)
+{
+	bdb_obs_iter *it = calloc(1, sizeof *it);
+	if (!it)
+		return BDB_ENOMEM;
+	if (r->spare_cursor) {
+		it->cur = r->spare_cursor;
+		r->spare_cursor = NULL;
+	} else {
+		int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_OBS), &it->cur);
+		if (rc) {
+			free(it);
+			return bdb__mdb_error(rc);
+		}
+	}
+	it->r = r;
+	bdb__put_be64(it->lo, series);
+	bdb__put_time(it->lo + 8, from_us);
+	bdb__put_be64(it->hi, series);
+	bdb__put_time(it->hi + 8, to_us);
+	it->backward = backward;
+	it->done = from_us > to_us;
+	it->next = r->iters;
+	if (r->iters)
+		r->iters->prev_next = &it->next;
+	it->prev_next = &r->iters;
+	r->iters = it;
+	*out = it;
+	return 0;
+}
+
+/* Moves to the first (or next) entry in iteration order. */
+static int iter_step(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
+{
+	if (it->started)
+		return mdb_cursor_get(it->cur, k, v, it->backward ? MDB_PREV : MDB_NEXT);
+	it->started = true;
+	uint8_t seek[BDB__OBS_KEY];
+	if (!it->backward) {
+		memcpy(seek, it->lo, 16);
+		memset(seek + 16, 0, 8);
+		k->mv_size = BDB__OBS_KEY;
+		k->mv_data = seek;
+		return mdb_cursor_get(it->cur, k, v, MDB_SET_RANGE);
+	}
+	memcpy(seek, it->hi, 16);
+	memset(seek + 16, 0xFF, 8);
+	k->mv_size = BDB__OBS_KEY;
+	k->mv_data = seek;
+	int rc = mdb_cursor_get(it->cur, k, v, MDB_SET_RANGE);
+	if (rc == MDB_NOTFOUND)
+		return mdb_cursor_get(it->cur, k, v, MDB_LAST);
+	if (rc)
+		return rc;
+	/* No key equals the all-ones seq: this one is past the bound. */
+	return mdb_cursor_get(it->cur, k, v, MDB_PREV);
+}
+
+int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs)
+{
+	if (it->done)
+		return 0;
+	MDB_val k, v;
+	int rc = iter_step(it, &k, &v);
+	if (rc == MDB_NOTFOUND) {
+		it->done = true;
+		return 0;
+	}
+	if (rc)
+		return bdb__mdb_error(rc);
+	if (k.mv_size != BDB__OBS_KEY)
+		return BDB_ECORRUPT;
+	if (it->backward ? memcmp(k.mv_data, it->lo, 16) < 0 : memcmp(k.mv_data, it->hi, 16) > 0) {
+		it->done = true;
+		return 0;
+	}
+	bdb__obs_key_decode(k.mv_data, NULL, obs);
+	rc = bdb__obs_value_decode(v.mv_data, v.mv_size, obs);
+	return rc ? rc : 1;
+}
+
+void bdb_obs_iter_close(bdb_obs_iter *it)
+{
+	if (!it)
+		return;
+	*it->prev_next = it->next;
+	if (it->next)
+		it->next->prev_next = it->prev_next;
+	if (!it->r->spare_cursor)
+		it->r->spare_cursor = it->cur;
+	else
+		mdb_cursor_close(it->cur);
+	free(it);
+}
+
+void bdb__reader_close_iters(bdb_reader *r)
+{
+	while (r->iters)
+		bdb_obs_iter_close(r->iters);
+	if (r->spare_cursor)
+		mdb_cursor_close(r->spare_cursor);
+	r->spare_cursor = NULL;
+}
+
+int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs *out)
+{
+	bdb_run_info info;
+	int rc = bdb_reader_run_info(r, run_seq, &info);
+	if (rc)
+		return rc;
+	uint8_t key[BDB__OBS_KEY];
+	bdb__obs_key(key, series, info.timestamp_us, run_seq);
+	MDB_val k = {BDB__OBS_KEY, key}, v;
+	rc = mdb_get(r->txn, dbi(r, BDB__DB_OBS), &k, &v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	out->timestamp_us = info.timestamp_us;
+	out->run_seq = run_seq;
+	return bdb__obs_value_decode(v.mv_data, v.mv_size, out);
+}

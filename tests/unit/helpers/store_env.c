@@ -1,0 +1,128 @@
+/* store_env.c - see store_env.h. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store_env.h"
+
+char *make_temp_dir(void)
+{
+	const char *base = getenv("TMPDIR");
+	if (!base || !base[0])
+		base = "/tmp";
+	size_t n = strlen(base) + 32;
+	char *dir = malloc(n);
+	assert_non_null(dir);
+	snprintf(dir, n, "%s/bdb-test-XXXXXX", base);
+	assert_non_null(mkdtemp(dir));
+	return dir;
+}
+
+void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[4096];
+	while ((e = readdir(d)) != NULL) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		struct stat st;
+		if (lstat(path, &st) == 0 && S_ISDIR(st.st_mode))
+			remove_tree(path);
+		else
+			unlink(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+bdb_store *open_store(const char *dir, size_t initial_map_size)
+{
+	bdb_store_options opt = {.initial_map_size = initial_map_size, .no_sync = true};
+	bdb_store *s = NULL;
+	bdb_diag d;
+	int rc = bdb_store_open(dir, &opt, &s, &d);
+	if (rc)
+		fail_msg("bdb_store_open(%s): %s: %s", dir, bdb_error_name(rc), d.message);
+	return s;
+}
+
+bdb_run *make_run(const char *id, int64_t ts, const char *commit, const char *branch,
+		  size_t n_points, double base)
+{
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	assert_int_equal(bdb_run_set_id(run, id), 0);
+	run->timestamp_us = ts;
+	if (commit)
+		assert_int_equal(bdb_run_set_commit(run, commit), 0);
+	if (branch)
+		assert_int_equal(bdb_run_set_branch(run, branch), 0);
+	for (size_t i = 0; i < n_points; i++) {
+		char name[32], size[8];
+		snprintf(name, sizeof name, "bench/%03zu", i);
+		snprintf(size, sizeof size, "%zu", i % 3);
+		bdb_point *p;
+		assert_int_equal(bdb_run_add_point(run, name, &p), 0);
+		assert_int_equal(bdb_point_set_tag(run, p, "framework", i % 2 ? "Datarax" : "Grain"), 0);
+		assert_int_equal(bdb_point_set_tag(run, p, "size", size), 0);
+		bdb_metric *m;
+		assert_int_equal(bdb_point_add_metric(run, p, "time", base + (double)i, &m), 0);
+		assert_int_equal(bdb_metric_set_unit(run, m, "ns"), 0);
+		m->has_lower = true;
+		m->lower = base + (double)i - 0.5;
+		m->has_upper = true;
+		m->upper = base + (double)i + 0.5;
+		assert_int_equal(bdb_point_add_metric(run, p, "ops", 1000.0 - (double)i, &m), 0);
+		assert_int_equal(bdb_metric_set_unit(run, m, "ops/s"), 0);
+	}
+	return run;
+}
+
+uint64_t put_ok(bdb_store *s, const bdb_run *run, unsigned flags, bdb_put_outcome expect)
+{
+	uint64_t seq = 0;
+	bdb_put_outcome outcome;
+	bdb_diag d;
+	int rc = bdb_store_put_run(s, run, flags, &seq, &outcome, &d);
+	if (rc)
+		fail_msg("put_run(%s): %s: %s", run->id, bdb_error_name(rc), d.message);
+	assert_int_equal(outcome, expect);
+	return seq;
+}
+
+static void print_problem(void *ctx, const char *problem)
+{
+	(void)ctx;
+	fprintf(stderr, "verify: %s\n", problem);
+}
+
+size_t verify_count(bdb_store *s)
+{
+	size_t n = 99;
+	assert_int_equal(bdb_store_verify(s, print_problem, NULL, &n), 0);
+	return n;
+}
+
+void assert_verify_clean(bdb_store *s)
+{
+	assert_int_equal(verify_count(s), 0);
+}
+
+bool sanitized(void)
+{
+	const char *v = getenv("BENCHDB_SANITIZED");
+	return v && v[0] == '1';
+}

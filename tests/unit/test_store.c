@@ -1,0 +1,487 @@
+/*
+ * test_store.c - the storage engine's API, function by function: open and
+ * close, put (stored, unchanged, exists, replaced), run references, listings,
+ * delete, baselines, metric definitions.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine.h"
+#include "helpers/sample_runs.h"
+#include "helpers/store_env.h"
+
+typedef struct fixture {
+	char *dir;
+	bdb_store *store;
+} fixture;
+
+static int setup(void **state)
+{
+	fixture *f = calloc(1, sizeof *f);
+	f->dir = make_temp_dir();
+	f->store = open_store(f->dir, 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	fixture *f = *state;
+	bdb_store_close(f->store);
+	remove_tree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+static int count_term(void *ctx, const char *term, size_t len)
+{
+	(void)term;
+	(void)len;
+	++*(size_t *)ctx;
+	return 0;
+}
+
+static void test_empty_store(void **state)
+{
+	fixture *f = *state;
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	uint64_t n = 9, seq;
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 0);
+	bdb_run_info info;
+	assert_int_equal(bdb_reader_run_info(r, 1, &info), BDB_ENOTFOUND);
+	const void *buf;
+	size_t len;
+	assert_int_equal(bdb_reader_run_buffer(r, 1, &buf, &len), BDB_ENOTFOUND);
+	bdb_run *run;
+	assert_int_equal(bdb_reader_run_decode(r, 1, &run), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_latest(r, 0, &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_id(r, "x", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_commit(r, "ab", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_at_time(r, 0, &seq), BDB_ENOTFOUND);
+	bdb_run_info *list;
+	size_t n_list = 9;
+	assert_int_equal(bdb_reader_list_runs(r, NULL, 0, &list, &n_list), 0);
+	assert_int_equal(n_list, 0);
+	free(list);
+	assert_int_equal(bdb_reader_get_baseline(r, "main", &seq), BDB_ENOTFOUND);
+	bdb_baseline_info *bl;
+	assert_int_equal(bdb_reader_list_baselines(r, &bl, &n_list), 0);
+	assert_int_equal(n_list, 0);
+	free(bl);
+	bdb_metric_def def;
+	assert_int_equal(bdb_reader_metric_def(r, "time", &def), BDB_ENOTFOUND);
+	bdb_metric_def *defs;
+	assert_int_equal(bdb_reader_list_metric_defs(r, &defs, &n_list), 0);
+	assert_int_equal(n_list, 0);
+	free(defs);
+	uint64_t *ids;
+	assert_int_equal(bdb_reader_postings(r, "p:bench/000", &ids, &n_list), 0);
+	assert_int_equal(n_list, 0);
+	free(ids);
+	assert_int_equal(bdb_reader_series_match(r, NULL, 0, &ids, &n_list), 0);
+	assert_int_equal(n_list, 0);
+	free(ids);
+	size_t terms = 0;
+	assert_int_equal(bdb_reader_terms(r, "", count_term, &terms), 0);
+	assert_int_equal(bdb_reader_tag_keys(r, count_term, &terms), 0);
+	assert_int_equal(terms, 0);
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, "p", NULL, 0, "m", &id), BDB_ENOTFOUND);
+	bdb_series_info *si;
+	assert_int_equal(bdb_reader_series_info(r, 1, &si), BDB_ENOTFOUND);
+	bdb_obs obs;
+	assert_int_equal(bdb_reader_obs_get(r, 1, 1, &obs), BDB_ENOTFOUND);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, 1, INT64_MIN, INT64_MAX, false, &it), 0);
+	assert_int_equal(bdb_obs_iter_next(it, &obs), 0);
+	bdb_obs_iter_close(it);
+	assert_int_equal(bdb_reader_run_series(r, 1, &ids, &n_list), BDB_ENOTFOUND);
+	bdb_reader_end(r);
+	assert_int_equal(bdb_store_delete_run(f->store, 1), BDB_ENOTFOUND);
+	assert_int_equal(bdb_store_set_baseline(f->store, "main", 1), BDB_ENOTFOUND);
+	assert_int_equal(bdb_store_drop_baseline(f->store, "main"), BDB_ENOTFOUND);
+	assert_verify_clean(f->store);
+	assert_string_equal(bdb_store_path(f->store), f->dir);
+}
+
+static void test_open_options(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	char sub[4200];
+	snprintf(sub, sizeof sub, "%s/store", dir);
+	bdb_store *s = NULL;
+	bdb_diag d;
+	bdb_store_options opt = {.no_create = true};
+	assert_int_equal(bdb_store_open(sub, &opt, &s, &d), BDB_ENOTFOUND);
+	assert_null(s);
+	opt = (bdb_store_options){.read_only = true};
+	assert_int_equal(bdb_store_open(sub, &opt, &s, &d), BDB_ENOTFOUND);
+	/* Created (with the directory) by a plain open, then reopened. */
+	assert_int_equal(bdb_store_open(sub, NULL, &s, &d), 0);
+	bdb_run *run = make_run("r1", 1000, "abc", "main", 3, 10);
+	put_ok(s, run, 0, BDB_PUT_STORED);
+	bdb_store_close(s);
+	opt = (bdb_store_options){.read_only = true};
+	assert_int_equal(bdb_store_open(sub, &opt, &s, &d), 0);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	uint64_t seq;
+	assert_int_equal(bdb_reader_find_id(r, "r1", &seq), 0);
+	assert_int_equal(seq, 1);
+	bdb_reader_end(r);
+	assert_int_equal(bdb_store_put_run(s, run, 0, NULL, NULL, &d), BDB_EREADONLY);
+	assert_int_equal(bdb_store_set_baseline(s, "main", 1), BDB_EREADONLY);
+	bdb_store_close(s);
+	/* A regular file is not a store. */
+	char file[4200];
+	snprintf(file, sizeof file, "%s/plain", dir);
+	FILE *fp = fopen(file, "w");
+	fputs("hello", fp);
+	fclose(fp);
+	assert_int_equal(bdb_store_open(file, NULL, &s, &d), BDB_ECORRUPT);
+	assert_non_null(strstr(d.message, "not a benchdb store"));
+	/* A directory whose data.mdb is not LMDB. */
+	char junk[4200], junk_data[4300];
+	snprintf(junk, sizeof junk, "%s/junk", dir);
+	mkdir(junk, 0777);
+	snprintf(junk_data, sizeof junk_data, "%s/data.mdb", junk);
+	fp = fopen(junk_data, "w");
+	for (int i = 0; i < 10000; i++)
+		fputs("not lmdb ", fp);
+	fclose(fp);
+	assert_int_equal(bdb_store_open(junk, NULL, &s, &d), BDB_ECORRUPT);
+	bdb_store_close(NULL);
+	bdb_run_free(run);
+	remove_tree(dir);
+	free(dir);
+}
+
+static void test_put_and_read_back(void **state)
+{
+	fixture *f = *state;
+	bdb_run *run = sample_run_full();
+	uint64_t seq = put_ok(f->store, run, 0, BDB_PUT_STORED);
+	assert_int_equal(seq, 1);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	uint64_t n;
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 1);
+	bdb_run_info info;
+	assert_int_equal(bdb_reader_run_info(r, 1, &info), 0);
+	assert_int_equal(info.seq, 1);
+	assert_string_equal(info.id, run->id);
+	assert_int_equal(info.timestamp_us, run->timestamp_us);
+	assert_string_equal(info.commit, "0123456789abcdef0123456789abcdef01234567");
+	assert_string_equal(info.branch, "main");
+	assert_int_equal(info.n_points, 3);
+	assert_int_equal(info.n_metrics, 9);
+	const void *buf;
+	size_t len;
+	assert_int_equal(bdb_reader_run_buffer(r, 1, &buf, &len), 0);
+	assert_buffer_holds_run(buf, len, run);
+	bdb_run *back;
+	assert_int_equal(bdb_reader_run_decode(r, 1, &back), 0);
+	assert_true(bdb_run_equal(run, back));
+	bdb_run_free(back);
+	assert_int_equal(bdb_reader_find_id(r, run->id, &seq), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(bdb_reader_latest(r, 0, &seq), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(bdb_reader_latest(r, 1, &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_commit(r, "0123", &seq), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(bdb_reader_find_commit(r, "0124", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_commit(r, "", &seq), BDB_EINVAL);
+	/* The run's definitions became stored definitions. */
+	bdb_metric_def def;
+	assert_int_equal(bdb_reader_metric_def(r, "throughput", &def), 0);
+	assert_string_equal(def.unit, "items/s");
+	assert_string_equal(def.group, "speed");
+	assert_true(def.has_threshold);
+	assert_true(def.threshold == 7.5);
+	assert_int_equal(bdb_reader_metric_def(r, "rss", &def), 0);
+	assert_null(def.unit);
+	assert_null(def.group);
+	assert_int_equal(def.direction, BDB_INFO);
+	/* Series and observations. */
+	bdb_kv tags[] = {{"backend", "cuda"}, {"framework", "Datarax"}};
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, "CV-2/small", tags, 2, "latency", &id), 0);
+	bdb_series_info *si;
+	assert_int_equal(bdb_reader_series_info(r, id, &si), 0);
+	assert_string_equal(si->point, "CV-2/small");
+	assert_string_equal(si->metric, "latency");
+	assert_string_equal(si->unit, "ms");
+	assert_string_equal(si->scenario, "");
+	assert_int_equal(si->n_tags, 2);
+	assert_string_equal(si->tags[1].value, "Datarax");
+	free(si);
+	bdb_obs obs;
+	assert_int_equal(bdb_reader_obs_get(r, id, 1, &obs), 0);
+	assert_true(obs.value == 1.5);
+	assert_int_equal(obs.timestamp_us, run->timestamp_us);
+	assert_int_equal(obs.run_seq, 1);
+	assert_false(obs.has_lower);
+	uint64_t *ids;
+	size_t n_ids;
+	assert_int_equal(bdb_reader_run_series(r, 1, &ids, &n_ids), 0);
+	assert_int_equal(n_ids, 9);
+	assert_int_equal(ids[4], id); /* point 1, metric 1 */
+	free(ids);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+	bdb_run_free(run);
+}
+
+static void test_duplicate_and_replace(void **state)
+{
+	fixture *f = *state;
+	bdb_run *a = make_run("run-a", 100, "aaaa", "main", 4, 10);
+	bdb_run *a_same = make_run("run-a", 100, "aaaa", "main", 4, 10);
+	bdb_run *a_diff = make_run("run-a", 200, "bbbb", "dev", 2, 50);
+	assert_int_equal(put_ok(f->store, a, 0, BDB_PUT_STORED), 1);
+	assert_int_equal(put_ok(f->store, a_same, 0, BDB_PUT_UNCHANGED), 1);
+	bdb_diag d;
+	uint64_t seq = 0;
+	assert_int_equal(bdb_store_put_run(f->store, a_diff, 0, &seq, NULL, &d), BDB_EEXISTS);
+	assert_non_null(strstr(d.message, "run-a"));
+	assert_int_equal(bdb_store_set_baseline(f->store, "main", 1), 0);
+	assert_int_equal(put_ok(f->store, a_diff, BDB_PUT_REPLACE, BDB_PUT_REPLACED), 1);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	bdb_run_info info;
+	assert_int_equal(bdb_reader_run_info(r, 1, &info), 0);
+	assert_int_equal(info.timestamp_us, 200);
+	assert_string_equal(info.commit, "bbbb");
+	assert_int_equal(info.n_points, 2);
+	assert_int_equal(bdb_reader_find_commit(r, "aa", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_commit(r, "bb", &seq), 0);
+	assert_int_equal(bdb_reader_get_baseline(r, "main", &seq), 0);
+	assert_int_equal(seq, 1);
+	/* Points 2 and 3 were only in the old run: their series are gone. */
+	uint64_t *ids;
+	size_t n;
+	assert_int_equal(bdb_reader_postings(r, "p:bench/003", &ids, &n), 0);
+	assert_int_equal(n, 0);
+	free(ids);
+	assert_int_equal(bdb_reader_series_match(r, NULL, 0, &ids, &n), 0);
+	assert_int_equal(n, 4);
+	free(ids);
+	bdb_run_info *list;
+	assert_int_equal(bdb_reader_list_runs(r, NULL, 0, &list, &n), 0);
+	assert_int_equal(n, 1);
+	free(list);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+	bdb_run_free(a);
+	bdb_run_free(a_same);
+	bdb_run_free(a_diff);
+}
+
+/* Timestamps: negative, equal, out of order; latest~N, at-time, listing. */
+static void test_run_references(void **state)
+{
+	fixture *f = *state;
+	static const struct {
+		const char *id;
+		int64_t ts;
+		const char *commit, *branch;
+	} runs[] = {
+		{"r1", -5000000, "c0ffee01", "main"},
+		{"r2", 3000, "c0ffee02", "dev"},
+		{"r3", -1, "deadbeef", "main"},
+		{"r4", 3000, "c0ffee02", "main"}, /* same commit and time as r2 */
+		{"r5", INT64_MIN, NULL, NULL},
+		{"r6", INT64_MAX, "facade", "dev"},
+	};
+	for (size_t i = 0; i < 6; i++) {
+		bdb_run *run = make_run(runs[i].id, runs[i].ts, runs[i].commit, runs[i].branch, 2,
+					(double)i);
+		assert_int_equal(put_ok(f->store, run, 0, BDB_PUT_STORED), i + 1);
+		bdb_run_free(run);
+	}
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	/* Order by time, ties by seq: r5, r1, r3, r2, r4, r6. */
+	static const uint64_t newest_first[] = {6, 4, 2, 3, 1, 5};
+	uint64_t seq;
+	for (uint32_t back = 0; back < 6; back++) {
+		assert_int_equal(bdb_reader_latest(r, back, &seq), 0);
+		assert_int_equal(seq, newest_first[back]);
+	}
+	assert_int_equal(bdb_reader_latest(r, 6, &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_at_time(r, 3000, &seq), 0);
+	assert_int_equal(seq, 4);
+	assert_int_equal(bdb_reader_find_at_time(r, 2999, &seq), 0);
+	assert_int_equal(seq, 3);
+	assert_int_equal(bdb_reader_find_at_time(r, -2, &seq), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(bdb_reader_find_at_time(r, INT64_MIN, &seq), 0);
+	assert_int_equal(seq, 5);
+	assert_int_equal(bdb_reader_find_at_time(r, INT64_MAX, &seq), 0);
+	assert_int_equal(seq, 6);
+	/* Commits: a prefix of two different commits is ambiguous. */
+	assert_int_equal(bdb_reader_find_commit(r, "c0ffee", &seq), BDB_EINVAL);
+	assert_int_equal(bdb_reader_find_commit(r, "c0ffee02", &seq), 0);
+	assert_int_equal(seq, 4);
+	assert_int_equal(bdb_reader_find_commit(r, "c0ffee01", &seq), 0);
+	assert_int_equal(seq, 1);
+	assert_int_equal(bdb_reader_find_commit(r, "dead", &seq), 0);
+	assert_int_equal(seq, 3);
+	assert_int_equal(bdb_reader_find_commit(r, "deadbeef0", &seq), BDB_ENOTFOUND);
+	/* Listing. */
+	bdb_run_info *list;
+	size_t n;
+	assert_int_equal(bdb_reader_list_runs(r, NULL, 0, &list, &n), 0);
+	assert_int_equal(n, 6);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(list[i].seq, newest_first[i]);
+	assert_string_equal(list[5].commit, "");
+	assert_string_equal(list[5].branch, "");
+	free(list);
+	assert_int_equal(bdb_reader_list_runs(r, NULL, 2, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[1].seq, 4);
+	free(list);
+	bdb_run_filter filter = {"main", -5000000, 3000};
+	assert_int_equal(bdb_reader_list_runs(r, &filter, 0, &list, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(list[0].seq, 4);
+	assert_int_equal(list[1].seq, 3);
+	assert_int_equal(list[2].seq, 1);
+	free(list);
+	filter = (bdb_run_filter){"dev", INT64_MIN, INT64_MAX};
+	assert_int_equal(bdb_reader_list_runs(r, &filter, 1, &list, &n), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].seq, 6);
+	free(list);
+	filter = (bdb_run_filter){NULL, 1, 2999};
+	assert_int_equal(bdb_reader_list_runs(r, &filter, 0, &list, &n), 0);
+	assert_int_equal(n, 0);
+	free(list);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+}
+
+static void test_baselines(void **state)
+{
+	fixture *f = *state;
+	for (int i = 0; i < 3; i++) {
+		char id[8];
+		snprintf(id, sizeof id, "b%d", i);
+		bdb_run *run = make_run(id, i * 10, NULL, NULL, 1, 1);
+		put_ok(f->store, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	assert_int_equal(bdb_store_set_baseline(f->store, "release-1.2", 1), 0);
+	assert_int_equal(bdb_store_set_baseline(f->store, "main", 2), 0);
+	assert_int_equal(bdb_store_set_baseline(f->store, "main", 3), 0); /* moved */
+	assert_int_equal(bdb_store_set_baseline(f->store, "nightly", 3), 0);
+	assert_int_equal(bdb_store_set_baseline(f->store, "bad", 99), BDB_ENOTFOUND);
+	assert_int_equal(bdb_store_set_baseline(f->store, "", 1), BDB_EINVAL);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	uint64_t seq;
+	assert_int_equal(bdb_reader_get_baseline(r, "main", &seq), 0);
+	assert_int_equal(seq, 3);
+	assert_int_equal(bdb_reader_get_baseline(r, "bad", &seq), BDB_ENOTFOUND);
+	bdb_baseline_info *list;
+	size_t n;
+	assert_int_equal(bdb_reader_list_baselines(r, &list, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0].name, "main");
+	assert_string_equal(list[1].name, "nightly");
+	assert_string_equal(list[2].name, "release-1.2");
+	assert_int_equal(list[2].seq, 1);
+	free(list);
+	bdb_reader_end(r);
+	assert_int_equal(bdb_store_drop_baseline(f->store, "nightly"), 0);
+	assert_int_equal(bdb_store_drop_baseline(f->store, "nightly"), BDB_ENOTFOUND);
+	/* Deleting run 3 drops "main" with it. */
+	assert_int_equal(bdb_store_delete_run(f->store, 3), 0);
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(bdb_reader_get_baseline(r, "main", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_list_baselines(r, &list, &n), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].name, "release-1.2");
+	free(list);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+}
+
+static void test_metric_defs(void **state)
+{
+	fixture *f = *state;
+	bdb_metric_def def = {.name = "time", .unit = "ns", .direction = BDB_LOWER,
+			      .description = "wall time"};
+	assert_int_equal(bdb_store_put_metric_def(f->store, &def), 0);
+	def = (bdb_metric_def){.name = "alloc", .direction = BDB_LOWER, .priority = BDB_SECONDARY,
+			       .has_threshold = true, .threshold = 2.5};
+	assert_int_equal(bdb_store_put_metric_def(f->store, &def), 0);
+	def = (bdb_metric_def){.name = "", .direction = BDB_LOWER};
+	assert_int_equal(bdb_store_put_metric_def(f->store, &def), BDB_EINVAL);
+	def = (bdb_metric_def){.name = "x", .direction = (bdb_direction)7};
+	assert_int_equal(bdb_store_put_metric_def(f->store, &def), BDB_EINVAL);
+	/* A run with its own definition of "time". */
+	bdb_run *run = make_run("r", 5, NULL, NULL, 1, 1);
+	bdb_metric_def *own;
+	assert_int_equal(bdb_run_add_def(run, "time", &own), 0);
+	own->unit = bdb_run_strdup(run, "ns");
+	own->direction = BDB_HIGHER;
+	own->group = bdb_run_strdup(run, "g");
+	put_ok(f->store, run, 0, BDB_PUT_STORED);
+	/* A config then replaces the stored one; the run's own still wins for it. */
+	def = (bdb_metric_def){.name = "time", .unit = "us", .direction = BDB_LOWER};
+	assert_int_equal(bdb_store_put_metric_def(f->store, &def), 0);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	bdb_metric_def got;
+	assert_int_equal(bdb_reader_effective_def(r, 1, "time", &got), 0);
+	assert_int_equal(got.direction, BDB_HIGHER);
+	assert_string_equal(got.group, "g");
+	assert_null(got.description);
+	assert_int_equal(bdb_reader_metric_def(r, "time", &got), 0);
+	assert_string_equal(got.unit, "us");
+	assert_int_equal(bdb_reader_effective_def(r, 1, "alloc", &got), 0);
+	assert_int_equal(got.priority, BDB_SECONDARY);
+	assert_true(got.has_threshold && got.threshold == 2.5);
+	assert_null(got.unit);
+	assert_int_equal(bdb_reader_effective_def(r, 1, "ops", &got), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_effective_def(r, 9, "time", &got), BDB_ENOTFOUND);
+	bdb_metric_def *list;
+	size_t n;
+	assert_int_equal(bdb_reader_list_metric_defs(r, &list, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].name, "alloc");
+	assert_string_equal(list[1].name, "time");
+	free(list);
+	bdb_reader_end(r);
+	bdb_run_free(run);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_empty_store, setup, teardown),
+		cmocka_unit_test(test_open_options),
+		cmocka_unit_test_setup_teardown(test_put_and_read_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_duplicate_and_replace, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_run_references, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_baselines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_metric_defs, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
