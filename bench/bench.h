@@ -32,6 +32,37 @@ typedef struct bench_answer {
 
 void bench_answer_reset(bench_answer *a);
 
+/* qsort comparison of doubles, ascending. */
+int bench_compare_doubles(const void *a, const void *b);
+
+/*
+ * The month buckets of `trend ... by month`: values arrive in time order
+ * with their month (year * 12 + month - 1); each finished month becomes a
+ * row "YYYY-MM" median min max count. Start zeroed with month = -1.
+ */
+typedef struct bench_months {
+	double *values;
+	size_t n, cap;
+	int month;
+} bench_months;
+
+int bench_months_add(bench_months *m, int month, double value, bench_answer *a);
+/* Closes the last month; m can be reused. */
+void bench_months_finish(bench_months *m, bench_answer *a);
+void bench_months_free(bench_months *m);
+
+/*
+ * The verdict of one compare row (DESIGN.md section 4): "new", "removed",
+ * "n/a" (zero base), "regression", "improvement" or "unchanged", with the
+ * change in percent. Comparison with the threshold is strict.
+ */
+const char *bench_judge(bdb_direction dir, bool has_base, double base, bool has_cur, double cur,
+			double threshold_pct, double *change, bool *regression);
+/* Ends a compare row: the change, the verdict (or the severity, for
+ * regressions), and the summary counts. */
+void bench_put_verdict(bench_answer *a, double change, const char *verdict, bool regression,
+		       bool only_regressions, bool has_cur, double cur);
+
 /* The series a trend reads: a point, its two tags, a metric. */
 typedef struct bench_series_ref {
 	const char *point;
@@ -52,9 +83,11 @@ extern const char *const sqlite_peer_description;
 /*
  * Opens (creating the schema in) the SQLite database file path with the
  * durability benchdb has: journal_mode=WAL, synchronous=FULL, one transaction
- * per run. Returns 0 or -1 with a message in err (size 256).
+ * per run; with durable false, synchronous=OFF (the peer of benchdb's
+ * no_sync). Returns 0 or -1 with a message in err (size 256).
  */
-int sqlite_peer_open(const char *path, bool read_only, sqlite_peer **out, char *err);
+int sqlite_peer_open(const char *path, bool read_only, bool durable, sqlite_peer **out,
+		     char *err);
 void sqlite_peer_close(sqlite_peer *p);
 
 /*
@@ -93,27 +126,47 @@ void sqlite_peer_trend_sql(const bench_series_ref *s, char *buf, size_t size);
 typedef struct benchdb_side benchdb_side;
 
 /*
- * Why operation `op` ("ingest", "query", "engine") cannot run in this build,
- * e.g. "API missing: engine/ingest/ingest.h", or NULL when it can.
+ * Why operation `op` ("query") cannot run in this build, e.g. "API missing:
+ * bdb_query_run ...", or NULL when it can. The engine and ingest are always
+ * there.
  */
 const char *benchdb_side_missing(const char *op);
 
 /* Opens (creating) the store in dir; durable = fsync at every commit (the
- * default), else MDB_NOSYNC for bulk loads. 0, BENCH_MISSING, or -1 + err. */
+ * default), else MDB_NOSYNC for bulk loads. 0 or an error + err (size 256). */
 int benchdb_side_open(const char *dir, bool durable, benchdb_side **out, char *err);
 void benchdb_side_close(benchdb_side *s);
 
-/* Ingests one benchkit JSON file (its bytes already read) through the
- * ingest API into the store. *n_obs counts observations. */
-int benchdb_side_ingest(benchdb_side *s, const char *path, const char *json, size_t len,
-			size_t *n_obs, char *err);
+/* Ingests one file as `benchdb ingest FILE` does: bdb_ingest_path (format
+ * detected), then bdb_store_put_run in one transaction. *n_obs counts
+ * observations. */
+int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, char *err);
 
 /* Puts a run straight through the engine (bdb_store_put_run). */
 int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err);
 
 int benchdb_side_set_baseline(benchdb_side *s, const char *name, const char *run_id);
+/* *out = whether baseline name exists. */
+int benchdb_side_has_baseline(benchdb_side *s, const char *name, bool *out);
+/* The id of the latest run, into buf. */
+int benchdb_side_latest_id(benchdb_side *s, char *buf, size_t size);
 
-/* The operations, through the query library (query/query.h). */
+/* The operations straight on the engine API (engine.h), materializing the
+ * columns the SQLite peer materializes. compare/regressions: latest vs
+ * baseline "main". */
+int benchdb_side_trend_engine(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+int benchdb_side_trend_by_month_engine(benchdb_side *s, const bench_series_ref *ref,
+				       bench_answer *a);
+int benchdb_side_rank_engine(benchdb_side *s, const char *metric, bench_answer *a);
+int benchdb_side_compare_engine(benchdb_side *s, bool only_regressions, double threshold_pct,
+				bench_answer *a);
+int benchdb_side_show_runs_engine(benchdb_side *s, int limit, bench_answer *a);
+/* The trend's values only (series lookup + iterator, nothing materialized):
+ * the floor under every trend. */
+int benchdb_side_trend_values(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+
+/* The same operations through the query library (query/query.h):
+ * BENCH_MISSING while bdb_query_run is not in libbenchdb.a. */
 int benchdb_side_trend(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
 int benchdb_side_trend_by_month(benchdb_side *s, const bench_series_ref *ref,
 				bench_answer *a);
@@ -121,11 +174,6 @@ int benchdb_side_rank(benchdb_side *s, const char *metric, bench_answer *a);
 int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshold_pct,
 			 bench_answer *a);
 int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
-
-/* The trend read straight from the engine's observation index (series
- * lookup + iterator), without the query library: the floor under
- * benchdb_side_trend. */
-int benchdb_side_trend_engine(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
 
 /* The statement benchdb_side_trend runs, for the one-shot `benchdb -c`. */
 void benchdb_side_trend_statement(const bench_series_ref *ref, char *buf, size_t size);

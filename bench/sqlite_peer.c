@@ -113,8 +113,7 @@ static const char *const statement_sql[ST_COUNT] = {
 struct sqlite_peer {
 	sqlite3 *db;
 	sqlite3_stmt *st[ST_COUNT];
-	double *values; /* scratch for medians */
-	size_t cap_values;
+	bench_months months;
 };
 
 static int fail_db(sqlite_peer *p, char *err)
@@ -124,7 +123,8 @@ static int fail_db(sqlite_peer *p, char *err)
 	return -1;
 }
 
-int sqlite_peer_open(const char *path, bool read_only, sqlite_peer **out, char *err)
+int sqlite_peer_open(const char *path, bool read_only, bool durable, sqlite_peer **out,
+		     char *err)
 {
 	*out = NULL;
 	sqlite_peer *p = calloc(1, sizeof *p);
@@ -132,12 +132,15 @@ int sqlite_peer_open(const char *path, bool read_only, sqlite_peer **out, char *
 		snprintf(err, 256, "out of memory");
 		return -1;
 	}
+	p->months.month = -1;
 	int flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	if (sqlite3_open_v2(path, &p->db, flags, NULL) != SQLITE_OK)
 		goto fail;
 	if (sqlite3_exec(p->db, tuning_sql, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	if (!read_only && sqlite3_exec(p->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK)
+		goto fail;
+	if (!durable && sqlite3_exec(p->db, "PRAGMA synchronous=OFF;", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	for (int i = 0; i < ST_COUNT; i++)
 		if (sqlite3_prepare_v2(p->db, statement_sql[i], -1, &p->st[i], NULL) != SQLITE_OK)
@@ -157,7 +160,7 @@ void sqlite_peer_close(sqlite_peer *p)
 	for (int i = 0; i < ST_COUNT; i++)
 		sqlite3_finalize(p->st[i]);
 	sqlite3_close(p->db);
-	free(p->values);
+	bench_months_free(&p->months);
 	free(p);
 }
 
@@ -421,52 +424,21 @@ int sqlite_peer_trend(sqlite_peer *p, const bench_series_ref *s, bench_answer *a
 	return rc == SQLITE_DONE ? 0 : -1;
 }
 
-static int compare_doubles(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-	return (x > y) - (x < y);
-}
-
-/* Closes a month bucket: median (linear interpolation), min, max, count. */
-static void flush_month(sqlite_peer *p, size_t n, const char *month, bench_answer *a)
-{
-	if (n == 0)
-		return;
-	qsort(p->values, n, sizeof *p->values, compare_doubles);
-	double median = n % 2 ? p->values[n / 2] : (p->values[n / 2 - 1] + p->values[n / 2]) / 2;
-	double cells[4] = {median, p->values[0], p->values[n - 1], (double)n};
-	bdb_buf_puts(&a->text, month);
-	bdb_buf_append(&a->text, cells, sizeof cells);
-	a->sum += median;
-	a->rows++;
-}
-
 int sqlite_peer_trend_by_month(sqlite_peer *p, const bench_series_ref *s, bench_answer *a)
 {
-	char tags[128], month[16] = "";
+	char tags[128];
 	bench_answer_reset(a);
 	sqlite3_stmt *st = p->st[ST_TREND_MONTH];
 	bind_series(st, s, tags, sizeof tags);
-	size_t n = 0;
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* "YYYY-MM" as year * 12 + month - 1 */
 		const char *m = (const char *)sqlite3_column_text(st, 0);
-		if (strcmp(m, month) != 0) {
-			flush_month(p, n, month, a);
-			n = 0;
-			snprintf(month, sizeof month, "%s", m);
-		}
-		if (n == p->cap_values) {
-			size_t cap = p->cap_values ? p->cap_values * 2 : 64;
-			double *v = realloc(p->values, cap * sizeof *v);
-			if (!v)
-				break;
-			p->values = v;
-			p->cap_values = cap;
-		}
-		p->values[n++] = sqlite3_column_double(st, 1);
+		int month = atoi(m) * 12 + atoi(m + 5) - 1;
+		if (bench_months_add(&p->months, month, sqlite3_column_double(st, 1), a))
+			break;
 	}
-	flush_month(p, n, month, a);
+	bench_months_finish(&p->months, a);
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
 }
@@ -493,7 +465,7 @@ typedef struct rank_row {
 
 static int compare_rank_rows(const void *a, const void *b)
 {
-	return compare_doubles(&((const rank_row *)a)->value, &((const rank_row *)b)->value);
+	return bench_compare_doubles(&((const rank_row *)a)->value, &((const rank_row *)b)->value);
 }
 
 int sqlite_peer_rank(sqlite_peer *p, const char *metric, bench_answer *a)
@@ -560,42 +532,21 @@ int sqlite_peer_compare(sqlite_peer *p, bool only_regressions, double threshold_
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *direction = (const char *)sqlite3_column_text(st, 4);
+		bdb_direction dir = BDB_INFO;
+		if (direction)
+			bdb_direction_parse(direction, &dir);
 		bool has_base = sqlite3_column_type(st, 5) != SQLITE_NULL;
 		bool has_cur = sqlite3_column_type(st, 6) != SQLITE_NULL;
 		double base = sqlite3_column_double(st, 5), cur = sqlite3_column_double(st, 6);
-		const char *verdict = "unchanged";
-		double change = 0;
-		bool regression = false;
-		if (!has_base) {
-			verdict = "new";
-		} else if (!has_cur) {
-			verdict = "removed";
-		} else if (base == 0) {
-			verdict = "n/a";
-		} else {
-			change = (cur - base) / (base < 0 ? -base : base) * 100;
-			bool lower = direction && strcmp(direction, "lower") == 0;
-			bool higher = direction && strcmp(direction, "higher") == 0;
-			if ((lower && change > threshold_pct) || (higher && change < -threshold_pct)) {
-				verdict = "regression";
-				regression = true;
-			} else if ((lower && change < -threshold_pct) ||
-				   (higher && change > threshold_pct)) {
-				verdict = "improvement";
-			}
-		}
+		double change;
+		bool regression;
+		const char *verdict = bench_judge(dir, has_base, base, has_cur, cur, threshold_pct,
+						  &change, &regression);
 		if (only_regressions && !regression)
 			continue;
 		for (int i = 0; i < 7; i++)
 			put_column(a, st, i);
-		double size = change < 0 ? -change : change;
-		const char *severity = size > 50 ? "severe" : size > 20 ? "moderate" : "minor";
-		bdb_buf_append(&a->text, &change, sizeof change);
-		bdb_buf_puts(&a->text, only_regressions ? severity : verdict);
-		a->rows++;
-		a->flagged += regression;
-		if (has_cur)
-			a->sum += cur;
+		bench_put_verdict(a, change, verdict, regression, only_regressions, has_cur, cur);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : -1;
