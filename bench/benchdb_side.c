@@ -192,9 +192,13 @@ static void put_int(bench_answer *a, int64_t v)
 /* "k1=v1,k2=v2": the tag set of a series as one cell. */
 static void put_tags(bench_answer *a, const bdb_series_info *info)
 {
-	for (size_t i = 0; i < info->n_tags; i++)
-		bdb_buf_printf(&a->text, "%s%s=%s", i ? "," : "", info->tags[i].key,
-			       info->tags[i].value);
+	for (size_t i = 0; i < info->n_tags; i++) {
+		if (i)
+			bdb_buf_putc(&a->text, ',');
+		bdb_buf_puts(&a->text, info->tags[i].key);
+		bdb_buf_putc(&a->text, '=');
+		bdb_buf_puts(&a->text, info->tags[i].value);
+	}
 	bdb_buf_putc(&a->text, '\t');
 }
 
@@ -390,23 +394,32 @@ static int compare_ids(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The direction of metric in run seq, remembered for the metric last asked. */
+/*
+ * The directions of the metrics of run seq, each asked of the engine once
+ * per operation (bdb_reader_effective_def verifies the run's FlatBuffer on
+ * every call). A few metrics per store: a short list is enough.
+ */
+#define DIRECTION_CACHE 16
 typedef struct direction_cache {
-	char metric[128];
-	bdb_direction direction;
+	size_t n;
+	char metric[DIRECTION_CACHE][64];
+	bdb_direction direction[DIRECTION_CACHE];
 } direction_cache;
 
 static bdb_direction direction_of(bdb_reader *r, uint64_t seq, const char *metric,
 				  direction_cache *cache)
 {
-	if (strcmp(cache->metric, metric) != 0) {
-		bdb_metric_def def;
-		snprintf(cache->metric, sizeof cache->metric, "%s", metric);
-		cache->direction = bdb_reader_effective_def(r, seq, metric, &def) == 0
-					   ? def.direction
-					   : BDB_INFO;
+	for (size_t i = 0; i < cache->n; i++)
+		if (strcmp(cache->metric[i], metric) == 0)
+			return cache->direction[i];
+	bdb_metric_def def;
+	bdb_direction dir = bdb_reader_effective_def(r, seq, metric, &def) == 0 ? def.direction
+										: BDB_INFO;
+	if (cache->n < DIRECTION_CACHE && strlen(metric) < sizeof cache->metric[0]) {
+		strcpy(cache->metric[cache->n], metric);
+		cache->direction[cache->n++] = dir;
 	}
-	return cache->direction;
+	return dir;
 }
 
 /* One compare row: the verdict of series id between runs base and cur. */
@@ -458,7 +471,7 @@ int benchdb_side_compare_engine(benchdb_side *s, bool only_regressions, double t
 		return rc;
 	uint64_t cur_seq, base_seq, *cur_ids = NULL, *base_ids = NULL;
 	size_t n_cur = 0, n_base = 0;
-	direction_cache cache = {"", BDB_INFO};
+	direction_cache cache = {0};
 	rc = bdb_reader_latest(r, 0, &cur_seq);
 	if (rc == 0)
 		rc = bdb_reader_get_baseline(r, "main", &base_seq);
