@@ -380,7 +380,7 @@ static void test_baselines(void **state)
 {
 	fixture *f = *state;
 	for (int i = 0; i < 3; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof id, "b%d", i);
 		bdb_run *run = make_run(id, i * 10, NULL, NULL, 1, 1);
 		put_ok(f->store, run, 0, BDB_PUT_STORED);

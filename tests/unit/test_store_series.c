@@ -46,7 +46,7 @@ static int teardown(void **state)
 static void put_three(bdb_store *s)
 {
 	for (int i = 0; i < 3; i++) {
-		char id[8];
+		char id[16];
 		snprintf(id, sizeof id, "r%d", i + 1);
 		bdb_run *run = make_run(id, 100 * (i + 1), NULL, "main", 6, 10.0 * (i + 1));
 		put_ok(s, run, 0, BDB_PUT_STORED);

@@ -22,7 +22,7 @@ char *make_temp_dir(void)
 	size_t n = strlen(base) + 32;
 	char *dir = malloc(n);
 	assert_non_null(dir);
-	snprintf(dir, n, "%s/bdb-test-XXXXXX", base);
+	snprintf(dir, n, "%s/bdb-store-test-XXXXXX", base);
 	assert_non_null(mkdtemp(dir));
 	return dir;
 }

@@ -1,0 +1,322 @@
+/*
+ * stats.c - descriptive statistics, percentiles, the seeded PRNG and the
+ * percentile bootstrap of the mean. Contracts are in stats.h.
+ */
+#include "stats.h"
+
+#include "schema.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* Descriptive statistics                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Neumaier's compensated sum: means of long series of similar values keep
+ * their last digits, so a mean does not drift with the series length. */
+static double sum_compensated(const double *x, size_t n)
+{
+	double sum = 0.0, compensation = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		double t = sum + x[i];
+		if (fabs(sum) >= fabs(x[i]))
+			compensation += (sum - t) + x[i];
+		else
+			compensation += (x[i] - t) + sum;
+		sum = t;
+	}
+	/* An infinity makes the compensation inf - inf = NaN: the plain sum
+	 * is the answer then. */
+	if (!isfinite(sum))
+		return sum;
+	return sum + compensation;
+}
+
+double bdb__stats_mean(const double *x, size_t n)
+{
+	if (n == 0)
+		return NAN;
+	return sum_compensated(x, n) / (double)n;
+}
+
+double bdb__stats_stddev(const double *x, size_t n)
+{
+	if (n < 2)
+		return NAN;
+	double mean = bdb__stats_mean(x, n);
+	/* Two passes: the sum of squared deviations, not E[x^2] - E[x]^2,
+	 * which cancels catastrophically for values far from zero. */
+	double squares = 0.0, residual = 0.0;
+	for (size_t i = 0; i < n; i++) {
+		double d = x[i] - mean;
+		squares += d * d;
+		residual += d;
+	}
+	/* The residual corrects for the rounding of the mean itself. */
+	squares -= residual * residual / (double)n;
+	if (squares < 0.0)
+		squares = 0.0;
+	return sqrt(squares / (double)(n - 1));
+}
+
+double bdb__stats_min(const double *x, size_t n)
+{
+	if (n == 0)
+		return NAN;
+	double m = x[0];
+	for (size_t i = 1; i < n; i++)
+		if (x[i] < m)
+			m = x[i];
+	return m;
+}
+
+double bdb__stats_max(const double *x, size_t n)
+{
+	if (n == 0)
+		return NAN;
+	double m = x[0];
+	for (size_t i = 1; i < n; i++)
+		if (x[i] > m)
+			m = x[i];
+	return m;
+}
+
+bool bdb__stats_all_finite(const double *x, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(x[i]))
+			return false;
+	return true;
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	if (isnan(x) || isnan(y))
+		return isnan(x) - isnan(y); /* NaNs last */
+	return (x > y) - (x < y);
+}
+
+void bdb__stats_sort(double *x, size_t n)
+{
+	if (n > 1)
+		qsort(x, n, sizeof *x, compare_doubles);
+}
+
+/* numpy's _lerp: a + (b - a) t, or b - (b - a)(1 - t) when t >= 0.5, which
+ * keeps the result exact at t = 1 and monotone in t. */
+static double lerp(double a, double b, double t)
+{
+	double diff = b - a;
+	if (t >= 0.5)
+		return b - diff * (1.0 - t);
+	return a + diff * t;
+}
+
+double bdb__stats_percentile_sorted(const double *sorted, size_t n, double q)
+{
+	if (n == 0 || !(q >= 0.0 && q <= 100.0))
+		return NAN;
+	/* numpy divides q by 100 first, then takes (n - 1) * q; doing the same
+	 * operations in the same order reproduces its results bit for bit. */
+	double virtual_index = (double)(n - 1) * (q / 100.0);
+	if (virtual_index >= (double)(n - 1))
+		return sorted[n - 1];
+	double below = floor(virtual_index);
+	size_t i = (size_t)below;
+	return lerp(sorted[i], sorted[i + 1], virtual_index - below);
+}
+
+/* A sorted private copy of x, or NULL when out of memory. */
+static double *sorted_copy(const double *x, size_t n)
+{
+	double *copy = malloc(n * sizeof *copy);
+	if (!copy)
+		return NULL;
+	memcpy(copy, x, n * sizeof *copy);
+	bdb__stats_sort(copy, n);
+	return copy;
+}
+
+int bdb__stats_percentile(const double *x, size_t n, double q, double *out)
+{
+	if (n == 0 || !(q >= 0.0 && q <= 100.0))
+		return BDB_EINVAL;
+	double *sorted = sorted_copy(x, n);
+	if (!sorted)
+		return BDB_ENOMEM;
+	*out = bdb__stats_percentile_sorted(sorted, n, q);
+	free(sorted);
+	return 0;
+}
+
+int bdb__stats_median(const double *x, size_t n, double *out)
+{
+	return bdb__stats_percentile(x, n, 50.0, out);
+}
+
+int bdb__stats_summarize(const double *x, size_t n, bdb__summary *out)
+{
+	if (n == 0)
+		return BDB_EINVAL;
+	double *sorted = sorted_copy(x, n);
+	if (!sorted)
+		return BDB_ENOMEM;
+	out->n = n;
+	out->mean = bdb__stats_mean(x, n);
+	out->stddev = bdb__stats_stddev(x, n);
+	out->min = sorted[0];
+	out->p25 = bdb__stats_percentile_sorted(sorted, n, 25.0);
+	out->median = bdb__stats_percentile_sorted(sorted, n, 50.0);
+	out->p75 = bdb__stats_percentile_sorted(sorted, n, 75.0);
+	out->max = sorted[n - 1];
+	free(sorted);
+	return 0;
+}
+
+int bdb__stats_change_pct(double base, double current, double *out)
+{
+	if (base == 0.0 || !isfinite(base) || !isfinite(current))
+		return BDB_EINVAL;
+	*out = (current - base) / fabs(base) * 100.0;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* PRNG: splitmix64 seeding xoshiro256**                                     */
+/* ------------------------------------------------------------------------ */
+
+static uint64_t splitmix64(uint64_t *x)
+{
+	uint64_t z = (*x += UINT64_C(0x9e3779b97f4a7c15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+static uint64_t rotl(uint64_t x, int k)
+{
+	return (x << k) | (x >> (64 - k));
+}
+
+void bdb__rng_seed(bdb__rng *rng, uint64_t seed)
+{
+	uint64_t x = seed;
+	for (int i = 0; i < 4; i++)
+		rng->state[i] = splitmix64(&x);
+	rng->seed = seed;
+}
+
+uint64_t bdb__rng_next(bdb__rng *rng)
+{
+	uint64_t *s = rng->state;
+	uint64_t result = rotl(s[1] * 5, 7) * 9;
+	uint64_t t = s[1] << 17;
+	s[2] ^= s[0];
+	s[3] ^= s[1];
+	s[1] ^= s[2];
+	s[0] ^= s[3];
+	s[2] ^= t;
+	s[3] = rotl(s[3], 45);
+	return result;
+}
+
+uint64_t bdb__rng_below(bdb__rng *rng, uint64_t bound)
+{
+	if (bound == 0)
+		return 0;
+	/* Reject the first (2^64 mod bound) values so that every residue is
+	 * equally likely. */
+	uint64_t threshold = (0 - bound) % bound;
+	uint64_t r;
+	do {
+		r = bdb__rng_next(rng);
+	} while (r < threshold);
+	return r % bound;
+}
+
+double bdb__rng_uniform(bdb__rng *rng)
+{
+	return (double)(bdb__rng_next(rng) >> 11) * 0x1.0p-53;
+}
+
+double bdb__rng_normal(bdb__rng *rng)
+{
+	double u, v, s;
+	do {
+		u = 2.0 * bdb__rng_uniform(rng) - 1.0;
+		v = 2.0 * bdb__rng_uniform(rng) - 1.0;
+		s = u * u + v * v;
+	} while (s >= 1.0 || s == 0.0);
+	/* The second deviate (v * factor) is dropped: one draw, one value,
+	 * keeps streams simple to reason about. */
+	return u * sqrt(-2.0 * log(s) / s);
+}
+
+void bdb__rng_shuffle(bdb__rng *rng, double *x, size_t n)
+{
+	for (size_t i = n; i > 1; i--) {
+		size_t j = (size_t)bdb__rng_below(rng, i);
+		double t = x[i - 1];
+		x[i - 1] = x[j];
+		x[j] = t;
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* Percentile bootstrap of the mean                                          */
+/* ------------------------------------------------------------------------ */
+
+static size_t clamp_index(long i, int resamples)
+{
+	if (i < 0)
+		i = 0;
+	if (i > resamples - 1)
+		i = resamples - 1;
+	return (size_t)i;
+}
+
+int bdb__stats_bootstrap_mean(const double *x, size_t n, double confidence, int resamples,
+			      uint64_t seed, bdb__bootstrap_ci *out)
+{
+	if (n == 0 || !(confidence > 0.0 && confidence < 1.0) || resamples < 1)
+		return BDB_EINVAL;
+
+	bdb__bootstrap_ci ci = {
+		.mean = bdb__stats_mean(x, n),
+		.confidence = confidence,
+		.resamples = resamples,
+		.seed = seed,
+	};
+	/* benchkit's rule, with the same floating-point operations; int() in
+	 * Python truncates toward zero, and so does the cast. */
+	double alpha = 1.0 - confidence;
+	ci.lower_index = clamp_index((long)(alpha / 2.0 * (double)resamples), resamples);
+	ci.upper_index = clamp_index((long)((1.0 - alpha / 2.0) * (double)resamples) - 1, resamples);
+
+	if (n == 1) {
+		ci.lower = ci.upper = x[0];
+		*out = ci;
+		return 0;
+	}
+
+	double *means = malloc((size_t)resamples * sizeof *means);
+	if (!means)
+		return BDB_ENOMEM;
+	bdb__rng rng;
+	bdb__rng_seed(&rng, seed);
+	for (int b = 0; b < resamples; b++) {
+		double sum = 0.0;
+		for (size_t i = 0; i < n; i++)
+			sum += x[bdb__rng_below(&rng, n)];
+		means[b] = sum / (double)n;
+	}
+	bdb__stats_sort(means, (size_t)resamples);
+	ci.lower = means[ci.lower_index];
+	ci.upper = means[ci.upper_index];
+	free(means);
+	*out = ci;
+	return 0;
+}

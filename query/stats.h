@@ -1,0 +1,445 @@
+/*
+ * stats.h - the statistics of the query layer (an internal header).
+ *
+ * Pure functions: no storage, no printing, no global state. Every random
+ * procedure takes a seed and is deterministic for that seed. The query
+ * executor and the unit tests include this header; it is not installed.
+ *
+ * What lives where:
+ *   query/stats.c          descriptive statistics, percentiles, the PRNG,
+ *                          the percentile bootstrap of the mean
+ *   query/distributions.c  normal and Student-t CDFs and quantiles, the
+ *                          regularized incomplete beta function
+ *   query/significance.c   Mann-Whitney U, Hodges-Lehmann shift and its
+ *                          confidence interval, Student's two-sample t-test
+ *   query/detect.c         history models (z-score, t-test, IQR, delta-IQR,
+ *                          lookback z-score) and change points (E-Divisive
+ *                          means with a permutation test; windowed
+ *                          Otava/Hunter variant)
+ *
+ * Conventions:
+ *   - Functions that cannot fail return a double; NAN marks "undefined"
+ *     (for example the standard deviation of one value).
+ *   - Functions that can fail (bad argument, allocation) return 0 or a
+ *     negative BDB_E* code from schema.h and write results through
+ *     out-parameters, which are left untouched on failure unless stated.
+ *   - Arrays passed in are never modified and never retained.
+ *   - Internal symbols carry the bdb__ prefix (STYLE.md: internal,
+ *     non-static names are double-prefixed).
+ *
+ * docs/detection.md describes every method with its formula and defaults.
+ */
+#ifndef BDB_QUERY_STATS_H
+#define BDB_QUERY_STATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ------------------------------------------------------------------------ */
+/* Descriptive statistics                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Arithmetic mean of x[0..n). NAN when n == 0. */
+double bdb__stats_mean(const double *x, size_t n);
+
+/* Sample standard deviation (divisor n - 1). NAN when n < 2. */
+double bdb__stats_stddev(const double *x, size_t n);
+
+/* Smallest and largest value. NAN when n == 0. */
+double bdb__stats_min(const double *x, size_t n);
+double bdb__stats_max(const double *x, size_t n);
+
+/* True when no value of x[0..n) is NaN or infinite (true for n == 0). */
+bool bdb__stats_all_finite(const double *x, size_t n);
+
+/* Sorts x[0..n) ascending in place (NaNs, which callers should not pass,
+ * sort last). */
+void bdb__stats_sort(double *x, size_t n);
+
+/*
+ * The q-th percentile (q in [0, 100]) of an ascending array, with numpy's
+ * default linear interpolation: h = (n - 1) q / 100,
+ * result = s[floor h] + (h - floor h) (s[floor h + 1] - s[floor h]),
+ * computed exactly as numpy does (so results agree to the last bit).
+ * NAN when n == 0 or q is outside [0, 100].
+ */
+double bdb__stats_percentile_sorted(const double *sorted, size_t n, double q);
+
+/*
+ * The q-th percentile of unsorted data (same definition). Works on a
+ * private sorted copy. Returns 0, BDB_EINVAL (n == 0, q outside [0, 100])
+ * or BDB_ENOMEM.
+ */
+int bdb__stats_percentile(const double *x, size_t n, double q, double *out);
+
+/* The median (the 50th percentile above). Returns 0, BDB_EINVAL, BDB_ENOMEM. */
+int bdb__stats_median(const double *x, size_t n, double *out);
+
+typedef struct bdb__summary {
+	size_t n;
+	double mean;
+	double stddev; /* sample (n - 1); NAN when n < 2 */
+	double min;
+	double p25;
+	double median;
+	double p75;
+	double max;
+} bdb__summary;
+
+/* Count, mean, sample standard deviation, min, quartiles, median and max of
+ * x[0..n) in one pass over a sorted copy. Returns 0, BDB_EINVAL (n == 0) or
+ * BDB_ENOMEM. */
+int bdb__stats_summarize(const double *x, size_t n, bdb__summary *out);
+
+/*
+ * The change in percent from base to current, DESIGN.md §4:
+ * (current - base) / |base| * 100. Returns 0, or BDB_EINVAL when base is 0
+ * (the change is "n/a") or either value is not finite.
+ */
+int bdb__stats_change_pct(double base, double current, double *out);
+
+/* ------------------------------------------------------------------------ */
+/* Seeded pseudo-random numbers                                              */
+/* ------------------------------------------------------------------------ */
+
+/* The seed used when a query names none. Reported with every result. */
+#define BDB_STATS_DEFAULT_SEED UINT64_C(20260131)
+
+/*
+ * xoshiro256** (Blackman and Vigna), its 256-bit state filled from the
+ * 64-bit seed by splitmix64. Same seed, same stream, on every platform.
+ * Plain value: copy it to fork a stream; no cleanup.
+ */
+typedef struct bdb__rng {
+	uint64_t state[4];
+	uint64_t seed; /* the seed it was started from, for reports */
+} bdb__rng;
+
+void bdb__rng_seed(bdb__rng *rng, uint64_t seed);
+
+/* The next 64 random bits. */
+uint64_t bdb__rng_next(bdb__rng *rng);
+
+/* A uniform integer in [0, bound), without modulo bias; 0 when bound is 0. */
+uint64_t bdb__rng_below(bdb__rng *rng, uint64_t bound);
+
+/* A uniform double in [0, 1) with 53 random bits. */
+double bdb__rng_uniform(bdb__rng *rng);
+
+/* A standard normal deviate (Marsaglia's polar method). */
+double bdb__rng_normal(bdb__rng *rng);
+
+/* Shuffles x[0..n) in place (Fisher-Yates, drawing with bdb__rng_below). */
+void bdb__rng_shuffle(bdb__rng *rng, double *x, size_t n);
+
+/* ------------------------------------------------------------------------ */
+/* Percentile bootstrap of the mean                                          */
+/* ------------------------------------------------------------------------ */
+
+#define BDB_BOOTSTRAP_DEFAULT_RESAMPLES 1000
+#define BDB_BOOTSTRAP_DEFAULT_CONFIDENCE 0.95
+
+typedef struct bdb__bootstrap_ci {
+	double mean;        /* mean of the data */
+	double lower;       /* lower bound of the interval */
+	double upper;       /* upper bound */
+	double confidence;  /* e.g. 0.95 */
+	int resamples;      /* B */
+	uint64_t seed;      /* the seed the resampling used */
+	size_t lower_index; /* index into the sorted resampled means */
+	size_t upper_index;
+} bdb__bootstrap_ci;
+
+/*
+ * Percentile bootstrap confidence interval of the mean, with benchkit's
+ * index rule: draw B resamples of size n with replacement, sort their
+ * means m[0..B), alpha = 1 - confidence, and return
+ *   lower = m[int(alpha / 2 * B)], upper = m[int((1 - alpha / 2) * B) - 1]
+ * (indices clamped to [0, B - 1]; int() truncates, the same floating-point
+ * operations as benchkit's Python). A single value gives (x, x).
+ * Returns 0, BDB_EINVAL (n == 0, confidence outside (0, 1), B < 1) or
+ * BDB_ENOMEM.
+ */
+int bdb__stats_bootstrap_mean(const double *x, size_t n, double confidence, int resamples,
+			      uint64_t seed, bdb__bootstrap_ci *out);
+
+/* ------------------------------------------------------------------------ */
+/* Distributions (relative accuracy 1e-12 or better; for the Student t    */
+/* with df above 1000 about 1e-11, 1e-10 at df = 1e6)                        */
+/* ------------------------------------------------------------------------ */
+
+/* Standard normal CDF P(Z <= z) and survival function P(Z > z); the
+ * survival function keeps full relative accuracy far in the upper tail. */
+double bdb__normal_cdf(double z);
+double bdb__normal_sf(double z);
+
+/* Standard normal quantile: the z with P(Z <= z) = p. -INFINITY at 0,
+ * INFINITY at 1, NAN outside [0, 1]. Acklam's rational approximation
+ * refined by Halley steps on the CDF. */
+double bdb__normal_quantile(double p);
+
+/* Regularized incomplete beta function I_x(a, b) for a, b > 0 and x in
+ * [0, 1] (continued fraction, modified Lentz). NAN on bad arguments. */
+double bdb__beta_inc(double x, double a, double b);
+
+/* Student-t CDF P(T <= t) and survival P(T > t) with df > 0 degrees of
+ * freedom (df need not be an integer). NAN when df <= 0. */
+double bdb__t_cdf(double t, double df);
+double bdb__t_sf(double t, double df);
+
+/* Student-t quantile: the t with P(T <= t) = p; infinities at 0 and 1,
+ * NAN outside [0, 1] or when df <= 0. */
+double bdb__t_quantile(double p, double df);
+
+/* ------------------------------------------------------------------------ */
+/* Two-sample tests                                                          */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb__mwu_method {
+	BDB__MWU_EXACT,  /* exact null distribution of U */
+	BDB__MWU_NORMAL, /* normal approximation, tie and continuity corrected */
+} bdb__mwu_method;
+
+typedef struct bdb__mwu_result {
+	double u;               /* U of the first sample: #{x > y} + #{x == y} / 2 */
+	double p_value;         /* two-sided */
+	double z;               /* standardized statistic; NAN in the exact regime */
+	bdb__mwu_method method; /* which regime produced p_value */
+	bool ties;              /* some value occurs more than once (both samples) */
+	size_t n1, n2;
+} bdb__mwu_result;
+
+/*
+ * Two-sided Mann-Whitney U test of x against y, with the semantics of
+ * scipy.stats.mannwhitneyu(x, y, alternative="two-sided", method="auto")
+ * as of scipy 1.10: mid-ranks for ties; the exact distribution when
+ * min(n1, n2) <= 8 and there are no ties (and n1 n2 < 4e6, past which the
+ * normal approximation is used where scipy would still be exact);
+ * otherwise the normal
+ * approximation z = (max(U1, U2) - n1 n2 / 2 - 0.5) / sigma with the tie
+ * correction in sigma; p = 2 * P(U >= max(U1, U2)) clipped to 1.
+ * Returns 0, BDB_EINVAL (an empty sample or a non-finite value) or
+ * BDB_ENOMEM.
+ */
+int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t n2,
+			    bdb__mwu_result *out);
+
+typedef struct bdb__shift_estimate {
+	double estimate;   /* median of all y[j] - x[i]: how far y lies above x */
+	double lower;      /* confidence interval of the shift */
+	double upper;
+	double confidence; /* the level asked for */
+	double achieved;   /* the level the order statistics actually give */
+	size_t k;          /* the interval is [D(k), D(mn + 1 - k)], 1-based */
+	bdb__mwu_method method;
+} bdb__shift_estimate;
+
+/*
+ * Hodges-Lehmann estimate of the shift of y relative to x (the median of
+ * the n1 n2 differences y[j] - x[i]; positive when y is larger) and its
+ * distribution-free confidence interval [D(k), D(mn + 1 - k)] from the
+ * sorted differences D. k comes from the null distribution of U in the
+ * same regime the Mann-Whitney test uses: exact, the largest k >= 1 with
+ * P(U <= k - 1) <= (1 - confidence) / 2; normal,
+ * k = floor(mn / 2 + 0.5 - z(1 - alpha / 2) sigma_U) (sigma_U tie
+ * corrected), clamped to [1, (mn + 1) / 2]. When no k qualifies (tiny
+ * samples) k is 1, the interval is the whole range of the differences and
+ * `achieved` (1 - 2 P(U <= k - 1)) is below `confidence`: callers should
+ * show it. Returns 0, BDB_EINVAL (empty sample, non-finite value,
+ * confidence outside (0, 1)), BDB_ETOOBIG (n1 n2 > 2^24 differences) or
+ * BDB_ENOMEM.
+ */
+int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_t n2,
+			      double confidence, bdb__shift_estimate *out);
+
+typedef struct bdb__t_test_result {
+	double t;       /* (mean1 - mean2) / (s_pooled sqrt(1/n1 + 1/n2)), as scipy */
+	double df;      /* n1 + n2 - 2 (Welch: Welch-Satterthwaite) */
+	double p_value; /* two-sided */
+	double mean1, mean2;
+	double sd1, sd2; /* sample standard deviations (n - 1) */
+} bdb__t_test_result;
+
+/*
+ * Student's two-sample t-test with pooled variance (equal variances, as
+ * scipy.stats.ttest_ind's default), two-sided. When df < 1 the p-value is
+ * 1 (t NAN); when the pooled variance is 0 it is 1 for equal means, else 0
+ * (t is +-inf). Returns 0 or BDB_EINVAL (an empty sample or a non-finite
+ * value).
+ */
+int bdb__stats_t_test(const double *x, size_t n1, const double *y, size_t n2,
+		      bdb__t_test_result *out);
+
+/*
+ * Welch's two-sample t-test (unequal variances, as scipy.stats.ttest_ind
+ * with equal_var=False), two-sided: t = (mean1 - mean2) /
+ * sqrt(v1 / n1 + v2 / n2), Welch-Satterthwaite df (not an integer). Either
+ * sample with one value gives t NAN and p 1; both variances 0 gives p 1 for
+ * equal means, else 0. Returns 0 or BDB_EINVAL (an empty sample or a
+ * non-finite value).
+ */
+int bdb__stats_welch_test(const double *x, size_t n1, const double *y, size_t n2,
+			  bdb__t_test_result *out);
+
+/* ------------------------------------------------------------------------ */
+/* History models: a candidate against the last N values of its series      */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb__history_model {
+	BDB__MODEL_ZSCORE,    /* Bencher z-score: mean +- z(b) s */
+	BDB__MODEL_TTEST,     /* Bencher t-test: mean +- t(b, n-1) s sqrt(1 + 1/n) */
+	BDB__MODEL_IQR,       /* Bencher IQR: median +- k IQR */
+	BDB__MODEL_DELTA_IQR, /* Bencher delta-IQR: median +- |median| k dIQR */
+	BDB__MODEL_LOOKBACK,  /* Conbench lookback z-score: mean +- k s */
+} bdb__history_model;
+
+#define BDB_HISTORY_DEFAULT_WINDOW 30
+
+typedef enum bdb__history_verdict {
+	BDB__HISTORY_WITHIN, /* lower <= candidate <= upper */
+	BDB__HISTORY_BELOW,  /* candidate < lower */
+	BDB__HISTORY_ABOVE,  /* candidate > upper */
+} bdb__history_verdict;
+
+typedef struct bdb__history_check {
+	bdb__history_model model;
+	double boundary;  /* b (a cumulative probability) or k (a multiplier) */
+	size_t n;         /* history values used */
+	double center;    /* mean (z-score, t-test, lookback) or median */
+	double spread;    /* s, IQR or delta-IQR, per model */
+	double lower;     /* lower limit */
+	double upper;     /* upper limit */
+	double candidate;
+	double score;     /* (candidate - center) in units of the model's scale */
+	double p_value;   /* two-sided, for z-score, t-test, lookback; else NAN */
+	bdb__history_verdict verdict;
+} bdb__history_check;
+
+/* "zscore", "ttest", "iqr", "delta_iqr", "lookback"; NULL for a bad value. */
+const char *bdb__history_model_name(bdb__history_model model);
+
+/* The model of a name above (case-insensitive). Returns 0 or BDB_EINVAL. */
+int bdb__history_model_parse(const char *name, bdb__history_model *out);
+
+/* The default boundary of a model: 0.99 for the z-score and the t-test,
+ * 3 for IQR and delta-IQR, 5 for the lookback z-score. */
+double bdb__history_default_boundary(bdb__history_model model);
+
+/*
+ * The limits of a model from its parameters (center and spread as in
+ * bdb__history_check, n the history size, used by the t-test):
+ *   zscore     center -+ z(b) spread                         b in [0.5, 1)
+ *   ttest      center -+ t(b, n - 1) spread sqrt(1 + 1/n)    b in [0.5, 1), n >= 2
+ *   iqr        center -+ b spread                            b >= 0
+ *   delta_iqr  center -+ |center| b spread                   b >= 0
+ *   lookback   center -+ b spread                            b >= 0
+ * Returns 0 or BDB_EINVAL.
+ */
+int bdb__history_limits(bdb__history_model model, double boundary, double center, double spread,
+			size_t n, double *lower, double *upper);
+
+/*
+ * Judges candidate against history[0..n) (oldest first) with a model and
+ * boundary (pass bdb__history_default_boundary for the default). Spreads:
+ * z-score, t-test and lookback use the sample standard deviation (n - 1);
+ * IQR the interquartile range q75 - q25; delta-IQR the IQR of the relative
+ * changes |h[i+1] - h[i]| / |h[i]| of consecutive values. A zero spread
+ * makes the limits collapse onto the center, so any other value is outside.
+ * Returns 0, BDB_EINVAL (n < 2, bad boundary, non-finite input, a zero
+ * history value for delta-IQR) or BDB_ENOMEM.
+ */
+int bdb__history_check_value(const double *history, size_t n, double candidate,
+			     bdb__history_model model, double boundary, bdb__history_check *out);
+
+/* ------------------------------------------------------------------------ */
+/* Change points                                                             */
+/* ------------------------------------------------------------------------ */
+
+#define BDB_CHANGES_DEFAULT_P_VALUE 0.05          /* E-Divisive */
+#define BDB_CHANGES_DEFAULT_PERMUTATIONS 100      /* E-Divisive */
+#define BDB_CHANGES_DEFAULT_WINDOW 50             /* windowed variant */
+#define BDB_CHANGES_DEFAULT_WINDOWED_P_VALUE 0.001 /* windowed (Otava's) */
+
+typedef struct bdb__changes_options {
+	size_t window;        /* 0: E-Divisive over the whole series; else the
+			       * windowed Otava/Hunter variant with this window */
+	double max_p_value;   /* a change point needs p <= this */
+	int permutations;     /* E-Divisive permutation count */
+	uint64_t seed;        /* E-Divisive permutation seed */
+	double min_magnitude; /* windowed: also drop changes with a relative
+			       * magnitude <= this (0 keeps all) */
+} bdb__changes_options;
+
+/* E-Divisive defaults: window 0, p 0.05, 100 permutations,
+ * BDB_STATS_DEFAULT_SEED, magnitude 0. */
+void bdb__changes_options_default(bdb__changes_options *opt);
+
+/* Windowed defaults: window 50, p 0.001, magnitude 0. */
+void bdb__changes_options_windowed(bdb__changes_options *opt);
+
+typedef struct bdb__change_point {
+	size_t index;       /* first observation of the new regime, 0-based */
+	double mean_before; /* mean from the previous change point to index */
+	double mean_after;  /* mean from index to the next change point */
+	double change_pct;  /* (after - before) / |before| * 100; NAN if before is 0 */
+	double p_value;     /* permutation p (E-Divisive) or t-test p (windowed) */
+} bdb__change_point;
+
+typedef struct bdb__changes {
+	bdb__change_point *points; /* ascending by index; owned, free with
+				    * bdb__changes_free */
+	size_t count;
+	bdb__changes_options options; /* what ran, with defaults filled in */
+} bdb__changes;
+
+/*
+ * Change points of x[0..n) (oldest first).
+ *
+ * window == 0: E-Divisive means (Matteson and James 2014, alpha = 1):
+ * repeatedly take, over every current segment, the split tau with the
+ * largest divergence Q (bdb__changes_best_split; kappa is the segment's
+ * end, as in Otava/Hunter, which makes each scan O(n log n)) and accept it
+ * when a permutation test (values shuffled within every current segment,
+ * `permutations` times, one seeded stream) gives
+ * p = (1 + #{Q_perm >= Q}) / (R + 1) <= max_p_value; stop at the first
+ * rejection (the permutations stop as soon as rejection is certain). Each
+ * side of a split has at least 2 values. By construction the chance of a
+ * false change point in i.i.d. noise is about max_p_value (5/101 with the
+ * defaults).
+ *
+ * window > 0: the Otava/Hunter variant: E-Divisive candidates found in
+ * overlapping windows (start advances by window / 2, or to the last point
+ * found) accepted by Student's t-test at a relaxed first-pass level
+ * (10 p below 0.05, 2 p below 0.5, else p), then merged over the whole
+ * series: the weakest point (largest p; when all pass, smallest relative
+ * magnitude <= min_magnitude) is removed and its neighbours re-tested
+ * against their new neighbours, until every p < max_p_value. Unlike Otava
+ * the t-test p-value is multiplied by the number of places the split could
+ * have taken between its neighbours (Bonferroni), because the split is the
+ * best of those places; without it flat noise of 2,000 values got a change
+ * point in most series. docs/detection.md has the measured rates.
+ *
+ * n < 3 yields no change points. Options are copied into out->options.
+ * Returns 0, BDB_EINVAL (bad options, non-finite values) or BDB_ENOMEM;
+ * on failure *out is empty.
+ */
+int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,
+			bdb__changes *out);
+
+/*
+ * The single E-Divisive split of x[0..n) (alpha = 1): the tau in
+ * [2, n - 2] maximizing
+ *   Q(tau) = a b / (a + b) * (2/(a b) sum|A_i - B_j|
+ *            - sum_{i<k}|A_i - A_k| / C(a, 2) - sum_{j<k}|B_j - B_k| / C(b, 2))
+ * with A = x[0..tau), B = x[tau..n), a = tau, b = n - tau (the earliest
+ * tau on ties), and that Q. O(n log n). For explanations and tests.
+ * Returns 0, BDB_EINVAL (n < 4, a non-finite value) or BDB_ENOMEM.
+ */
+int bdb__changes_best_split(const double *x, size_t n, size_t *tau, double *q);
+
+/* Frees what bdb__detect_changes allocated and empties c (safe on an empty
+ * or zeroed c). */
+void bdb__changes_free(bdb__changes *c);
+
+#endif /* BDB_QUERY_STATS_H */

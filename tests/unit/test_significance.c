@@ -1,0 +1,217 @@
+/*
+ * test_significance.c - Mann-Whitney U, Hodges-Lehmann and the t-tests of
+ * query/stats.h against scipy 1.10.1 (values in stats_reference.h, each
+ * table naming the call that produced it) and hand computations.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "helpers/close.h"
+#include "schema.h"
+#include "stats.h"
+#include "stats_reference.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------------------ */
+/* Mann-Whitney U                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void test_mwu_scipy(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(ref_mwu_cases); i++) {
+		const ref_mwu *ref = &ref_mwu_cases[i];
+		bdb__mwu_result r;
+		print_message("case %s\n", ref->name);
+		assert_int_equal(bdb__stats_mann_whitney(ref->x, ref->n1, ref->y, ref->n2, &r), 0);
+		assert_true(r.u == ref->u);
+		assert_int_equal(r.method, ref->exact ? BDB__MWU_EXACT : BDB__MWU_NORMAL);
+		assert_close(r.p_value, ref->p, 1e-12);
+		assert_int_equal(r.n1, ref->n1);
+		assert_int_equal(r.n2, ref->n2);
+		if (ref->exact)
+			assert_true(isnan(r.z));
+	}
+}
+
+static void test_mwu_hand(void **state)
+{
+	(void)state;
+	/* Full separation, 3 vs 3: U = 0; exactly one of C(6, 3) = 20
+	 * arrangements is as extreme on each side, so p = 2 / 20 = 0.1. */
+	const double x[] = {1, 2, 3}, y[] = {4, 5, 6};
+	bdb__mwu_result r;
+	assert_int_equal(bdb__stats_mann_whitney(x, 3, y, 3, &r), 0);
+	assert_true(r.u == 0.0);
+	assert_close(r.p_value, 0.1, 1e-15);
+	assert_false(r.ties);
+	/* Swapped: U of the first sample is n1 n2 = 9, same p. */
+	assert_int_equal(bdb__stats_mann_whitney(y, 3, x, 3, &r), 0);
+	assert_true(r.u == 9.0);
+	assert_close(r.p_value, 0.1, 1e-15);
+	/* One tie across samples counts one half in U. */
+	const double a[] = {1, 2, 4}, b[] = {2, 5, 6};
+	assert_int_equal(bdb__stats_mann_whitney(a, 3, b, 3, &r), 0);
+	assert_true(r.u == 1.5); /* 2 > 2 counts one half, 4 > 2 one */
+	assert_true(r.ties);
+	assert_int_equal(r.method, BDB__MWU_NORMAL);
+}
+
+static void test_mwu_edges(void **state)
+{
+	(void)state;
+	const double x[] = {1.0, 2.0}, bad[] = {1.0, NAN}, inf[] = {INFINITY, 1.0};
+	bdb__mwu_result r = {.u = -7.0};
+	assert_int_equal(bdb__stats_mann_whitney(x, 0, x, 2, &r), BDB_EINVAL);
+	assert_int_equal(bdb__stats_mann_whitney(x, 2, x, 0, &r), BDB_EINVAL);
+	assert_int_equal(bdb__stats_mann_whitney(bad, 2, x, 2, &r), BDB_EINVAL);
+	assert_int_equal(bdb__stats_mann_whitney(x, 2, inf, 2, &r), BDB_EINVAL);
+	assert_true(r.u == -7.0);
+	/* All values equal: no evidence either way. */
+	const double same[] = {3.0, 3.0};
+	assert_int_equal(bdb__stats_mann_whitney(same, 2, same, 2, &r), 0);
+	assert_true(r.u == 2.0);
+	assert_true(r.p_value == 1.0);
+	/* A large exact case agrees with the normal approximation's order of
+	 * magnitude and stays a probability. */
+	double big[200];
+	for (int i = 0; i < 200; i++)
+		big[i] = i;
+	const double small[] = {-3.0, -2.0, -1.0};
+	assert_int_equal(bdb__stats_mann_whitney(small, 3, big, 200, &r), 0);
+	assert_int_equal(r.method, BDB__MWU_EXACT);
+	/* Exact: 2 / C(203, 3) = 2 / 1373701. */
+	assert_close(r.p_value, 2.0 / 1373701.0, 1e-12);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Hodges-Lehmann                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void test_shift_reference(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(ref_shift_cases); i++) {
+		const ref_shift *ref = &ref_shift_cases[i];
+		bdb__shift_estimate s;
+		print_message("case %s at %.2f\n", ref->name, ref->confidence);
+		assert_int_equal(bdb__stats_hodges_lehmann(ref->x, ref->n1, ref->y, ref->n2,
+							   ref->confidence, &s),
+				 0);
+		assert_int_equal(s.k, ref->k);
+		assert_same_double(s.estimate, ref->estimate);
+		assert_same_double(s.lower, ref->lower);
+		assert_same_double(s.upper, ref->upper);
+		assert_true(s.confidence == ref->confidence);
+		assert_true(s.lower <= s.estimate && s.estimate <= s.upper);
+	}
+}
+
+static void test_shift_hand(void **state)
+{
+	(void)state;
+	/* x = {1, 2, 3}, y = {11, 12, 13}: differences 8..12, median 10; with
+	 * 9 differences and P(U <= 0) = 1 / 20 > 0.025 no k qualifies, so k
+	 * is 1 and the interval is the full range [8, 12], achieving
+	 * 1 - 2 / 20 = 0.9. */
+	const double x[] = {1, 2, 3}, y[] = {11, 12, 13};
+	bdb__shift_estimate s;
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 3, y, 3, 0.95, &s), 0);
+	assert_true(s.estimate == 10.0);
+	assert_int_equal(s.k, 1);
+	assert_true(s.lower == 8.0 && s.upper == 12.0);
+	assert_close(s.achieved, 0.9, 1e-15);
+	assert_int_equal(s.method, BDB__MWU_EXACT);
+	/* At 0.75, alpha / 2 = 0.125: P(U <= 1) = 2 / 20 = 0.1 qualifies,
+	 * P(U <= 2) = 4 / 20 does not, so k = 2 and the interval is
+	 * [D(2), D(8)] = [9, 11] of 8 9 9 10 10 10 11 11 12, achieving 0.8. */
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 3, y, 3, 0.75, &s), 0);
+	assert_int_equal(s.k, 2);
+	assert_true(s.lower == 9.0 && s.upper == 11.0);
+	assert_close(s.achieved, 0.8, 1e-15);
+}
+
+static void test_shift_edges(void **state)
+{
+	(void)state;
+	const double x[] = {1.0, 2.0}, bad[] = {NAN};
+	bdb__shift_estimate s;
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 0, x, 2, 0.95, &s), BDB_EINVAL);
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 2, bad, 1, 0.95, &s), BDB_EINVAL);
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 2, x, 2, 1.0, &s), BDB_EINVAL);
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 2, x, 2, 0.0, &s), BDB_EINVAL);
+	const double same[] = {4.0, 4.0, 4.0};
+	assert_int_equal(bdb__stats_hodges_lehmann(same, 3, same, 3, 0.95, &s), 0);
+	assert_true(s.estimate == 0.0 && s.lower == 0.0 && s.upper == 0.0);
+	const double one[] = {1.5}, other[] = {4.0};
+	assert_int_equal(bdb__stats_hodges_lehmann(one, 1, other, 1, 0.95, &s), 0);
+	assert_true(s.estimate == 2.5 && s.lower == 2.5 && s.upper == 2.5);
+}
+
+/* ------------------------------------------------------------------------ */
+/* t-tests                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static void test_t_tests_scipy(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(ref_ttest_cases); i++) {
+		const ref_ttest *ref = &ref_ttest_cases[i];
+		bdb__t_test_result r;
+		print_message("case %s\n", ref->name);
+		assert_int_equal(bdb__stats_t_test(ref->x, ref->n1, ref->y, ref->n2, &r), 0);
+		assert_close(r.t, ref->t, 1e-12);
+		assert_true(r.df == ref->df);
+		assert_close(r.p_value, ref->p, 1e-12);
+		assert_int_equal(bdb__stats_welch_test(ref->x, ref->n1, ref->y, ref->n2, &r), 0);
+		assert_close(r.t, ref->welch_t, 1e-12);
+		assert_close(r.df, ref->welch_df, 1e-12);
+		assert_close(r.p_value, ref->welch_p, 1e-12);
+	}
+}
+
+static void test_t_test_edges(void **state)
+{
+	(void)state;
+	const double one[] = {1.0}, two[] = {2.0}, pair[] = {1.0, 3.0};
+	bdb__t_test_result r;
+	/* n1 = n2 = 1: df = 0 < 1, so t is undefined and p is 1. */
+	assert_int_equal(bdb__stats_t_test(one, 1, two, 1, &r), 0);
+	assert_true(isnan(r.t) && r.p_value == 1.0 && r.df == 0.0);
+	assert_int_equal(bdb__stats_welch_test(one, 1, pair, 2, &r), 0);
+	assert_true(isnan(r.t) && r.p_value == 1.0);
+	/* Zero pooled variance. */
+	const double a[] = {5.0, 5.0}, b[] = {6.0, 6.0, 6.0};
+	assert_int_equal(bdb__stats_t_test(a, 2, b, 3, &r), 0);
+	assert_true(r.t == -INFINITY && r.p_value == 0.0);
+	assert_int_equal(bdb__stats_t_test(a, 2, a, 2, &r), 0);
+	assert_true(r.p_value == 1.0);
+	assert_int_equal(bdb__stats_welch_test(a, 2, b, 3, &r), 0);
+	assert_true(r.t == -INFINITY && r.p_value == 0.0);
+	/* Student with n1 = 1 still works: the single value adds no variance
+	 * but counts in n. Hand: x = {1}, y = {1, 3}: pooled var = 2 / 1,
+	 * se = sqrt(2 (1 + 1/2)) = sqrt(3), t = (1 - 2) / sqrt(3). */
+	assert_int_equal(bdb__stats_t_test(one, 1, pair, 2, &r), 0);
+	assert_close(r.t, -1.0 / sqrt(3.0), 1e-15);
+	assert_true(r.df == 1.0);
+	assert_int_equal(bdb__stats_t_test(one, 0, two, 1, &r), BDB_EINVAL);
+	const double bad[] = {NAN, 1.0};
+	assert_int_equal(bdb__stats_welch_test(bad, 2, pair, 2, &r), BDB_EINVAL);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_mwu_scipy),      cmocka_unit_test(test_mwu_hand),
+		cmocka_unit_test(test_mwu_edges),      cmocka_unit_test(test_shift_reference),
+		cmocka_unit_test(test_shift_hand),     cmocka_unit_test(test_shift_edges),
+		cmocka_unit_test(test_t_tests_scipy),  cmocka_unit_test(test_t_test_edges),
+	};
+	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);
+}

@@ -1,0 +1,296 @@
+/*
+ * test_store_crash.c - the engine across processes: a child ingesting (and
+ * deleting) runs is killed with SIGKILL at random moments, 200 times, and
+ * after each kill the store opens, verifies clean and holds every run whole
+ * or not at all; then one writer ingests while four reader processes scan
+ * series and check that every run they see is complete.
+ *
+ * No timing thresholds: durations only bound how long the processes work.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "engine.h"
+#include "helpers/store_env.h"
+
+/* A small deterministic generator (xorshift64*). */
+static uint64_t next_random(uint64_t *state)
+{
+	uint64_t x = *state;
+	x ^= x >> 12;
+	x ^= x << 25;
+	x ^= x >> 27;
+	*state = x;
+	return x * UINT64_C(0x2545F4914F6CDD1D);
+}
+
+/* The run a writer puts under id number k: its contents depend on k only. */
+static bdb_run *run_number(uint64_t k)
+{
+	uint64_t h = k * UINT64_C(0x9E3779B97F4A7C15) + 1;
+	char id[32], commit[32];
+	snprintf(id, sizeof id, "k%06llu", (unsigned long long)k);
+	snprintf(commit, sizeof commit, "%016llx", (unsigned long long)next_random(&h));
+	size_t n_points = 5 + next_random(&h) % 40;
+	int64_t ts = (int64_t)(next_random(&h) % 1000000) - 500000;
+	return make_run(id, ts, commit, k % 2 ? "main" : "dev", n_points, (double)k);
+}
+
+/*
+ * Checks that run seq is whole: its FlatBuffer is the run its id names, and
+ * every one of its metrics has its observation. Returns 0 when whole.
+ */
+static int check_run_whole(bdb_reader *r, uint64_t seq)
+{
+	bdb_run_info info;
+	if (bdb_reader_run_info(r, seq, &info) != 0)
+		return 1;
+	uint64_t k = strtoull(info.id + 1, NULL, 10);
+	bdb_run *want = run_number(k), *got = NULL;
+	int bad = bdb_reader_run_decode(r, seq, &got) != 0 || !bdb_run_equal(want, got);
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	bad = bad || bdb_reader_run_series(r, seq, &ids, &n) != 0 || n != info.n_metrics;
+	size_t at = 0;
+	for (size_t p = 0; !bad && p < want->n_points; p++)
+		for (size_t m = 0; !bad && m < want->points[p].n_metrics; m++, at++) {
+			bdb_obs o;
+			bad = at >= n || bdb_reader_obs_get(r, ids[at], seq, &o) != 0 ||
+			      o.value != want->points[p].metrics[m].value;
+		}
+	bad = bad || at != n;
+	free(ids);
+	bdb_run_free(want);
+	bdb_run_free(got);
+	return bad;
+}
+
+/* The child of the crash test: puts runs from number first on, deleting the
+ * oldest to keep the store small, until it is killed. */
+static void crash_child(const char *dir, uint64_t first, int ready_fd)
+{
+	bdb_store_options opt = {.initial_map_size = 64 << 10, .no_sync = true};
+	bdb_store *s;
+	if (bdb_store_open(dir, &opt, &s, NULL) != 0)
+		_exit(3);
+	if (write(ready_fd, "x", 1) != 1)
+		_exit(4);
+	for (uint64_t k = first;; k++) {
+		bdb_run *run = run_number(k);
+		if (bdb_store_put_run(s, run, 0, NULL, NULL, NULL) != 0)
+			_exit(5);
+		bdb_run_free(run);
+		bdb_reader *r;
+		uint64_t n = 0, oldest = 0;
+		if (bdb_reader_begin(s, &r) != 0)
+			_exit(6);
+		bdb_reader_count_runs(r, &n);
+		bool drop = n > 30 && bdb_reader_latest(r, (uint32_t)n - 1, &oldest) == 0;
+		bdb_reader_end(r);
+		if (drop && bdb_store_delete_run(s, oldest) != 0)
+			_exit(7);
+	}
+}
+
+static void test_sigkill_200_times(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	uint64_t rng = 0x5eed, next_k = 0, max_seen = 0;
+	size_t cycles = 200, changed = 0;
+	time_t started = time(NULL);
+	for (size_t cycle = 0; cycle < cycles; cycle++) {
+		int fds[2];
+		assert_int_equal(pipe(fds), 0);
+		pid_t pid = fork();
+		assert_true(pid >= 0);
+		if (pid == 0) {
+			close(fds[0]);
+			crash_child(dir, next_k, fds[1]);
+			_exit(0);
+		}
+		close(fds[1]);
+		char c;
+		assert_int_equal(read(fds[0], &c, 1), 1);
+		close(fds[0]);
+		/* Kill somewhere within the next 0..4 ms of ingesting. */
+		struct timespec pause = {0, (long)(next_random(&rng) % 4000000)};
+		nanosleep(&pause, NULL);
+		kill(pid, SIGKILL);
+		int status;
+		assert_int_equal(waitpid(pid, &status, 0), pid);
+		assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+
+		bdb_store *s = open_store(dir, 64 << 10);
+		assert_verify_clean(s);
+		bdb_reader *r;
+		assert_int_equal(bdb_reader_begin(s, &r), 0);
+		bdb_run_info *list;
+		size_t n;
+		assert_int_equal(bdb_reader_list_runs(r, NULL, 0, &list, &n), 0);
+		uint64_t top = next_k;
+		for (size_t i = 0; i < n; i++) {
+			if (check_run_whole(r, list[i].seq))
+				fail_msg("cycle %zu: run %s (seq %llu) is not whole", cycle, list[i].id,
+					 (unsigned long long)list[i].seq);
+			uint64_t k = strtoull(list[i].id + 1, NULL, 10);
+			if (k + 1 > top)
+				top = k + 1;
+		}
+		free(list);
+		bdb_reader_end(r);
+		bdb_store_close(s);
+		if (top > max_seen)
+			changed++;
+		max_seen = top > max_seen ? top : max_seen;
+		/* The next child goes on after the last run that made it. */
+		next_k = top;
+	}
+	fprintf(stderr, "# (%ld s) %zu kills; %llu runs ingested in all; the store changed in %zu "
+			"cycles\n", (long)(time(NULL) - started), cycles, (unsigned long long)next_k, changed);
+	assert_true(next_k > 30); /* the children did ingest (and delete) */
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Writer: puts runs for about `seconds`, then exits 0. */
+static void concurrent_writer(const char *dir, double seconds)
+{
+	bdb_store_options opt = {.initial_map_size = 256 << 10, .no_sync = true};
+	bdb_store *s;
+	if (bdb_store_open(dir, &opt, &s, NULL) != 0)
+		_exit(3);
+	time_t end = time(NULL) + (time_t)seconds;
+	for (uint64_t k = 1000000; time(NULL) < end; k++) {
+		bdb_run *run = run_number(k);
+		if (bdb_store_put_run(s, run, 0, NULL, NULL, NULL) != 0)
+			_exit(5);
+		bdb_run_free(run);
+	}
+	bdb_store_close(s);
+	_exit(0);
+}
+
+/*
+ * Reader: for about `seconds`, scans series of "m:time" backwards and checks
+ * each run an observation names is whole in the same snapshot; also checks
+ * the latest run. Exits 0 when every check passed and it saw runs.
+ */
+static void concurrent_reader(const char *dir, double seconds, uint64_t seed, int report_fd)
+{
+	bdb_store_options opt = {.read_only = true};
+	bdb_store *s = NULL;
+	time_t end = time(NULL) + (time_t)seconds;
+	/* The writer creates the store; wait until it is there. */
+	while (bdb_store_open(dir, &opt, &s, NULL) != 0) {
+		if (time(NULL) > end + 5)
+			_exit(3);
+		usleep(1000);
+	}
+	uint64_t checked = 0;
+	while (time(NULL) < end) {
+		bdb_reader *r;
+		if (bdb_reader_begin(s, &r) != 0)
+			_exit(4);
+		uint64_t latest;
+		if (bdb_reader_latest(r, 0, &latest) == 0) {
+			if (check_run_whole(r, latest))
+				_exit(5);
+			checked++;
+		}
+		const char *term = "m:time";
+		uint64_t *ids;
+		size_t n;
+		if (bdb_reader_series_match(r, &term, 1, &ids, &n) != 0)
+			_exit(6);
+		if (n > 0) {
+			uint64_t id = ids[next_random(&seed) % n];
+			bdb_obs_iter *it;
+			if (bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, true, &it) != 0)
+				_exit(7);
+			bdb_obs o;
+			int rc, seen = 0;
+			while ((rc = bdb_obs_iter_next(it, &o)) == 1 && seen < 3) {
+				if (check_run_whole(r, o.run_seq))
+					_exit(8);
+				seen++;
+				checked++;
+			}
+			if (rc < 0)
+				_exit(9);
+			bdb_obs_iter_close(it);
+		}
+		free(ids);
+		bdb_reader_end(r);
+	}
+	bdb_store_close(s);
+	if (write(report_fd, &checked, sizeof checked) != sizeof checked)
+		_exit(10);
+	_exit(0);
+}
+
+static void test_one_writer_four_readers(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	double seconds = 3;
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pids[5];
+	for (int i = 0; i < 5; i++) {
+		pids[i] = fork();
+		assert_true(pids[i] >= 0);
+		if (pids[i] == 0) {
+			close(fds[0]);
+			if (i == 0)
+				concurrent_writer(dir, seconds);
+			concurrent_reader(dir, seconds, (uint64_t)i * 7919 + 1, fds[1]);
+		}
+	}
+	close(fds[1]);
+	for (int i = 0; i < 5; i++) {
+		int status;
+		assert_int_equal(waitpid(pids[i], &status, 0), pids[i]);
+		if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+			fail_msg("process %d (%s) failed: status %d", i, i ? "reader" : "writer",
+				 status);
+	}
+	uint64_t total = 0, checked;
+	int readers = 0;
+	while (read(fds[0], &checked, sizeof checked) == sizeof checked) {
+		assert_true(checked > 0);
+		total += checked;
+		readers++;
+	}
+	close(fds[0]);
+	assert_int_equal(readers, 4);
+	bdb_store *s = open_store(dir, 0);
+	assert_verify_clean(s);
+	struct bdb_store_stats st;
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	fprintf(stderr, "# writer stored %llu runs; readers checked %llu runs whole\n",
+		(unsigned long long)st.runs, (unsigned long long)total);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sigkill_200_times),
+		cmocka_unit_test(test_one_writer_four_readers),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

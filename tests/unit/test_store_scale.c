@@ -1,0 +1,169 @@
+/*
+ * test_store_scale.c - the engine at size: a million observations
+ * (scaled down under the sanitizers, same checks), and map growth from a
+ * 64 KiB initial map through 100 MB of runs (20 MB under the sanitizers).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine.h"
+#include "helpers/store_env.h"
+
+static double seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* 1,000 runs x 500 points x 2 metrics = 1,000,000 observations. */
+static void test_million_observations(void **state)
+{
+	(void)state;
+	size_t n_runs = sanitized() ? 100 : 1000, n_points = 500;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	double t0 = seconds();
+	for (size_t i = 0; i < n_runs; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "run-%04zu", i);
+		/* Every third run goes back in time: the index keeps time order. */
+		int64_t ts = (int64_t)(i % 3 == 2 ? i - 2 : i) * 86400000000LL;
+		bdb_run *run = make_run(id, ts, NULL, "main", n_points, (double)i);
+		assert_int_equal(put_ok(s, run, 0, BDB_PUT_STORED), i + 1);
+		bdb_run_free(run);
+	}
+	double t1 = seconds();
+	struct bdb_store_stats st;
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	assert_int_equal(st.runs, n_runs);
+	assert_int_equal(st.series, n_points * 2);
+	assert_int_equal(st.observations, n_runs * n_points * 2);
+	fprintf(stderr, "# %llu observations: ingest %.2f s (%.0f obs/s), %.1f bytes/obs, "
+			"%llu bytes on disk\n",
+		(unsigned long long)st.observations, t1 - t0,
+		(double)st.observations / (t1 - t0), st.bytes_per_observation,
+		(unsigned long long)st.bytes_on_disk);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	/* One series over all runs, newest first, in time order. */
+	bdb_kv tags[] = {{"framework", "Datarax"}, {"size", "2"}};
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, "bench/011", tags, 2, "time", &id), 0);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, true, &it), 0);
+	bdb_obs o;
+	size_t n = 0;
+	int64_t prev = INT64_MAX;
+	while (bdb_obs_iter_next(it, &o) == 1) {
+		assert_true(o.timestamp_us <= prev);
+		prev = o.timestamp_us;
+		assert_true(o.value == (double)(o.run_seq - 1) + 11.0);
+		n++;
+	}
+	bdb_obs_iter_close(it);
+	assert_int_equal(n, n_runs);
+	/* The last 10 only. */
+	assert_int_equal(bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, true, &it), 0);
+	for (n = 0; n < 10; n++)
+		assert_int_equal(bdb_obs_iter_next(it, &o), 1);
+	bdb_obs_iter_close(it);
+	assert_int_equal(o.run_seq, n_runs - 9);
+	uint64_t *ids;
+	const char *terms[] = {"m:ops", "t:framework=Grain"};
+	assert_int_equal(bdb_reader_series_match(r, terms, 2, &ids, &n), 0);
+	assert_int_equal(n, n_points / 2);
+	free(ids);
+	uint64_t seq;
+	assert_int_equal(bdb_reader_latest(r, 0, &seq), 0);
+	assert_int_equal(seq, n_runs); /* i = n_runs - 1 is not moved back */
+	bdb_reader_end(r);
+	double t2 = seconds();
+	assert_verify_clean(s);
+	fprintf(stderr, "# verify of %llu observations: %.2f s\n",
+		(unsigned long long)st.observations, seconds() - t2);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* A run of about 800 KB: 50 points x 2 metrics x 1,000 samples. */
+static bdb_run *big_run(size_t i, const double *samples)
+{
+	char id[16];
+	snprintf(id, sizeof id, "big-%03zu", i);
+	bdb_run *run = make_run(id, (int64_t)i * 1000, NULL, NULL, 50, (double)i);
+	for (size_t p = 0; p < run->n_points; p++)
+		for (size_t m = 0; m < run->points[p].n_metrics; m++)
+			assert_int_equal(bdb_metric_set_samples(run, &run->points[p].metrics[m],
+								samples, 1000), 0);
+	return run;
+}
+
+static void test_map_growth(void **state)
+{
+	(void)state;
+	size_t target = (sanitized() ? 20u : 100u) << 20;
+	double *samples = malloc(1000 * sizeof *samples);
+	for (size_t i = 0; i < 1000; i++)
+		samples[i] = (double)i * 0.5;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 64 << 10);
+	size_t bytes = 0, n_runs = 0;
+	while (bytes < target) {
+		bdb_run *run = big_run(n_runs, samples);
+		bdb_buf fb;
+		bdb_buf_init(&fb);
+		assert_int_equal(bdb_run_encode(run, &fb), 0);
+		bytes += fb.len;
+		bdb_buf_free(&fb);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+		n_runs++;
+	}
+	struct bdb_store_stats st;
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	assert_int_equal(st.runs, n_runs);
+	assert_int_equal(st.samples, n_runs * 100 * 1000);
+	assert_true(st.map_size >= bytes);
+	assert_true(st.bytes_on_disk >= bytes);
+	fprintf(stderr, "# %zu runs, %zu MB of FlatBuffers, map grew from 64 KiB to %llu MB\n",
+		n_runs, bytes >> 20, (unsigned long long)(st.map_size >> 20));
+	bdb_store_close(s);
+	/* Reopened with the tiny map again: it takes the file's size. */
+	s = open_store(dir, 64 << 10);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	bdb_run *back;
+	assert_int_equal(bdb_reader_run_decode(r, n_runs, &back), 0);
+	bdb_run *want = big_run(n_runs - 1, samples);
+	assert_true(bdb_run_equal(back, want));
+	bdb_run_free(back);
+	bdb_run_free(want);
+	bdb_reader_end(r);
+	bdb_run *more = big_run(n_runs, samples);
+	put_ok(s, more, 0, BDB_PUT_STORED);
+	bdb_run_free(more);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+	free(samples);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_million_observations),
+		cmocka_unit_test(test_map_growth),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
