@@ -199,6 +199,14 @@ int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint6
 /* Closes every iterator a reader still has open, and its spare cursor. */
 void bdb__reader_close_iters(bdb_reader *r);
 
+/*
+ * The run baseline name points at; key (BDB__KEY_LONG bytes) and *klen get
+ * its key form. BDB_ENOTFOUND, or BDB_EEXISTS when a different (long) name
+ * holds that key.
+ */
+int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key,
+		       size_t *klen, uint64_t *seq);
+
 /* Looks up the run seq of id, checking long keys against the runlog. */
 int bdb__run_id_find(bdb_store *s, MDB_txn *txn, const char *id, uint64_t *seq);
 

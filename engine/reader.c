@@ -258,37 +258,32 @@ int bdb_reader_list_runs(bdb_reader *r, const bdb_run_filter *filter, size_t lim
 int bdb_reader_get_baseline(bdb_reader *r, const char *name, uint64_t *seq)
 {
 	uint8_t key[BDB__KEY_LONG];
-	MDB_val k = {bdb__key_form(name, strlen(name), key), key}, v;
-	if (k.mv_size == 0)
-		return BDB_ENOTFOUND;
-	int rc = mdb_get(r->txn, dbi(r, BDB__DB_BASELINES), &k, &v);
-	if (rc)
-		return bdb__mdb_error(rc);
-	const char *stored;
-	rc = bdb__baseline_decode(v.mv_data, v.mv_size, seq, &stored);
-	if (rc)
-		return rc;
-	return strcmp(stored, name) == 0 ? 0 : BDB_ENOTFOUND;
+	size_t klen;
+	int rc = bdb__baseline_find(r->store, r->txn, name, key, &klen, seq);
+	return rc == BDB_EEXISTS ? BDB_ENOTFOUND : rc;
 }
 
-static int compare_baselines(const void *a, const void *b)
-{
-	return strcmp(((const bdb_baseline_info *)a)->name, ((const bdb_baseline_info *)b)->name);
-}
+/* Decodes one value of a listed database into item. */
+typedef int (*decode_fn)(const MDB_val *v, void *item);
 
-int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n)
+/*
+ * Every value of db decoded into a malloc'ed array of item_size items,
+ * sorted with cmp (long keys sort by their key form, listings by name).
+ */
+static int collect_values(bdb_reader *r, int db, size_t item_size, decode_fn decode,
+			  int (*cmp)(const void *, const void *), void **out, size_t *n)
 {
 	*out = NULL;
 	*n = 0;
 	MDB_stat st;
-	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_BASELINES), &st);
+	int rc = mdb_stat(r->txn, dbi(r, db), &st);
 	if (rc)
 		return bdb__mdb_error(rc);
-	bdb_baseline_info *list = malloc((st.ms_entries + 1) * sizeof *list);
+	char *list = malloc((st.ms_entries + 1) * item_size);
 	if (!list)
 		return BDB_ENOMEM;
 	MDB_cursor *cur;
-	rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_BASELINES), &cur);
+	rc = mdb_cursor_open(r->txn, dbi(r, db), &cur);
 	if (rc) {
 		free(list);
 		return bdb__mdb_error(rc);
@@ -297,7 +292,7 @@ int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n)
 	MDB_val k, v;
 	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
 	while (got == 0 && len < st.ms_entries) {
-		rc = bdb__baseline_decode(v.mv_data, v.mv_size, &list[len].seq, &list[len].name);
+		rc = decode(&v, list + len * item_size);
 		if (rc)
 			break;
 		len++;
@@ -310,11 +305,27 @@ int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n)
 		free(list);
 		return rc;
 	}
-	/* Long names sort by their key form; the listing is by whole name. */
-	qsort(list, len, sizeof *list, compare_baselines);
+	qsort(list, len, item_size, cmp);
 	*out = list;
 	*n = len;
 	return 0;
+}
+
+static int decode_baseline(const MDB_val *v, void *item)
+{
+	bdb_baseline_info *b = item;
+	return bdb__baseline_decode(v->mv_data, v->mv_size, &b->seq, &b->name);
+}
+
+static int compare_baselines(const void *a, const void *b)
+{
+	return strcmp(((const bdb_baseline_info *)a)->name, ((const bdb_baseline_info *)b)->name);
+}
+
+int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n)
+{
+	return collect_values(r, BDB__DB_BASELINES, sizeof **out, decode_baseline,
+			      compare_baselines, (void **)out, n);
 }
 
 int bdb_reader_metric_def(bdb_reader *r, const char *name, bdb_metric_def *out)
@@ -365,6 +376,11 @@ int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name,
 	return bdb_reader_metric_def(r, name, out);
 }
 
+static int decode_def(const MDB_val *v, void *item)
+{
+	return bdb__metric_def_decode(v->mv_data, v->mv_size, item);
+}
+
 static int compare_defs(const void *a, const void *b)
 {
 	return strcmp(((const bdb_metric_def *)a)->name, ((const bdb_metric_def *)b)->name);
@@ -372,40 +388,6 @@ static int compare_defs(const void *a, const void *b)
 
 int bdb_reader_list_metric_defs(bdb_reader *r, bdb_metric_def **out, size_t *n)
 {
-	*out = NULL;
-	*n = 0;
-	MDB_stat st;
-	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_METRIC_DEFS), &st);
-	if (rc)
-		return bdb__mdb_error(rc);
-	bdb_metric_def *list = malloc((st.ms_entries + 1) * sizeof *list);
-	if (!list)
-		return BDB_ENOMEM;
-	MDB_cursor *cur;
-	rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_METRIC_DEFS), &cur);
-	if (rc) {
-		free(list);
-		return bdb__mdb_error(rc);
-	}
-	size_t len = 0;
-	MDB_val k, v;
-	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-	while (got == 0 && len < st.ms_entries) {
-		rc = bdb__metric_def_decode(v.mv_data, v.mv_size, &list[len]);
-		if (rc)
-			break;
-		len++;
-		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
-	}
-	mdb_cursor_close(cur);
-	if (!rc && got != 0 && got != MDB_NOTFOUND)
-		rc = bdb__mdb_error(got);
-	if (rc) {
-		free(list);
-		return rc;
-	}
-	qsort(list, len, sizeof *list, compare_defs);
-	*out = list;
-	*n = len;
-	return 0;
+	return collect_values(r, BDB__DB_METRIC_DEFS, sizeof **out, decode_def, compare_defs,
+			      (void **)out, n);
 }

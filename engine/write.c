@@ -27,18 +27,33 @@ static int del(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen,
 	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
 }
 
-int bdb__run_id_find(bdb_store *s, MDB_txn *txn, const char *id, uint64_t *seq)
+/*
+ * The u64 stored under the key form of bytes[0..n) in db; *is_long says the
+ * key was a hash, which the caller must check against the whole string.
+ */
+static int get_by_key_form(bdb_store *s, MDB_txn *txn, int db, const void *bytes, size_t n,
+			   uint64_t *out, bool *is_long)
 {
 	uint8_t key[BDB__KEY_LONG];
-	MDB_val k = {bdb__key_form(id, strlen(id), key), key}, v;
-	int rc = mdb_get(txn, s->dbi[BDB__DB_RUN_IDS], &k, &v);
+	MDB_val k = {bdb__key_form(bytes, n, key), key}, v;
+	if (k.mv_size == 0)
+		return BDB_ENOTFOUND;
+	int rc = mdb_get(txn, s->dbi[db], &k, &v);
 	if (rc)
 		return bdb__mdb_error(rc);
 	if (v.mv_size != 8)
 		return BDB_ECORRUPT;
-	*seq = bdb__get_be64(v.mv_data);
-	if (!bdb__key_is_long(k.mv_size))
-		return 0;
+	*out = bdb__get_be64(v.mv_data);
+	*is_long = bdb__key_is_long(k.mv_size);
+	return 0;
+}
+
+int bdb__run_id_find(bdb_store *s, MDB_txn *txn, const char *id, uint64_t *seq)
+{
+	bool is_long;
+	int rc = get_by_key_form(s, txn, BDB__DB_RUN_IDS, id, strlen(id), seq, &is_long);
+	if (rc || !is_long)
+		return rc;
 	/* A long id: the key is a hash, the runlog has the whole id. */
 	uint8_t sk[8];
 	bdb__put_be64(sk, *seq);
@@ -67,16 +82,11 @@ static int series_info_get(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_series_i
 
 int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint64_t *id)
 {
-	uint8_t key[BDB__KEY_LONG];
-	MDB_val k = {bdb__key_form(canonical->data, canonical->len, key), key}, v;
-	int rc = mdb_get(txn, s->dbi[BDB__DB_SERIES], &k, &v);
-	if (rc)
-		return bdb__mdb_error(rc);
-	if (v.mv_size != 8)
-		return BDB_ECORRUPT;
-	*id = bdb__get_be64(v.mv_data);
-	if (!bdb__key_is_long(k.mv_size))
-		return 0;
+	bool is_long;
+	int rc = get_by_key_form(s, txn, BDB__DB_SERIES, canonical->data, canonical->len, id,
+				 &is_long);
+	if (rc || !is_long)
+		return rc;
 	/* A long key is a hash: compare the whole canonical bytes. */
 	bdb_series_info *info;
 	rc = series_info_get(s, txn, *id, &info);
@@ -531,12 +541,13 @@ typedef struct baseline_ctx {
 	uint64_t seq;
 } baseline_ctx;
 
-/* The value of baseline name, checking the whole name of a long key. */
-static int baseline_get(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key,
-			size_t *klen, uint64_t *seq)
+int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key,
+		       size_t *klen, uint64_t *seq)
 {
 	*klen = bdb__key_form(name, strlen(name), key);
 	MDB_val k = {*klen, key}, v;
+	if (*klen == 0)
+		return BDB_ENOTFOUND;
 	int rc = mdb_get(txn, s->dbi[BDB__DB_BASELINES], &k, &v);
 	if (rc)
 		return bdb__mdb_error(rc);
@@ -558,7 +569,7 @@ static int set_baseline_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		return bdb__mdb_error(rc);
 	size_t klen;
 	uint64_t old;
-	rc = baseline_get(s, txn, c->name, key, &klen, &old);
+	rc = bdb__baseline_find(s, txn, c->name, key, &klen, &old);
 	if (rc != 0 && rc != BDB_ENOTFOUND)
 		return rc;
 	bdb_buf b;
@@ -583,7 +594,7 @@ static int drop_baseline_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	uint8_t key[BDB__KEY_LONG];
 	size_t klen;
 	uint64_t seq;
-	int rc = baseline_get(s, txn, c->name, key, &klen, &seq);
+	int rc = bdb__baseline_find(s, txn, c->name, key, &klen, &seq);
 	if (rc == BDB_EEXISTS)
 		return BDB_ENOTFOUND;
 	if (rc)

@@ -126,3 +126,43 @@ bool sanitized(void)
 	const char *v = getenv("BENCHDB_SANITIZED");
 	return v && v[0] == '1';
 }
+
+int store_setup(void **state)
+{
+	store_fixture *f = calloc(1, sizeof *f);
+	assert_non_null(f);
+	f->dir = make_temp_dir();
+	f->store = open_store(f->dir, 0);
+	*state = f;
+	return 0;
+}
+
+int store_teardown(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store_close(f->store);
+	remove_tree(f->dir);
+	free(f->dir);
+	free(f);
+	return 0;
+}
+
+size_t count_postings(bdb_reader *r, const char *term)
+{
+	uint64_t *ids;
+	size_t n = 99;
+	assert_int_equal(bdb_reader_postings(r, term, &ids, &n), 0);
+	free(ids);
+	return n;
+}
+
+size_t count_matching(bdb_reader *r, const char *const *terms, size_t n_terms)
+{
+	uint64_t *ids;
+	size_t n = 99;
+	assert_int_equal(bdb_reader_series_match(r, terms, n_terms, &ids, &n), 0);
+	for (size_t i = 1; i < n; i++)
+		assert_true(ids[i - 1] < ids[i]);
+	free(ids);
+	return n;
+}

@@ -37,6 +37,18 @@ void assert_verify_clean(bdb_store *s);
 /* The number of problems verify reports (0 = clean). */
 size_t verify_count(bdb_store *s);
 
+/* A cmocka fixture: a fresh store in a temporary directory. */
+typedef struct store_fixture {
+	char *dir;
+	bdb_store *store;
+} store_fixture;
+int store_setup(void **state);
+int store_teardown(void **state);
+
+/* The number of series in the postings of term / matching every term. */
+size_t count_postings(bdb_reader *r, const char *term);
+size_t count_matching(bdb_reader *r, const char *const *terms, size_t n_terms);
+
 /* Whether the test runs under the sanitizers (BENCHDB_SANITIZED=1). */
 bool sanitized(void);
 
