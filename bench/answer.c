@@ -46,6 +46,23 @@ static void close_month(bench_months *m, bench_answer *a)
 	m->n = 0;
 }
 
+int bench_month_of(int64_t us)
+{
+	/* H. Hinnant's civil-from-days, in 400-year eras of 146,097 days,
+	 * with years starting on March 1st so that Feb 29 is the last day. */
+	const int64_t day_us = INT64_C(86400000000);
+	int64_t days = us / day_us - (us % day_us < 0);
+	days += 719468; /* 0000-03-01 to 1970-01-01 */
+	int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+	int64_t doe = days - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	int64_t mp = (5 * doy + 2) / 153;
+	int64_t month = mp < 10 ? mp + 3 : mp - 9; /* 1..12 */
+	int64_t year = yoe + era * 400 + (month <= 2);
+	return (int)(year * 12 + month - 1);
+}
+
 int bench_months_add(bench_months *m, int month, double value, bench_answer *a)
 {
 	if (month != m->month) {

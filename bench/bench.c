@@ -4,14 +4,20 @@
  *
  *   bench --data DIR --work DIR --scale-dir DIR [--benchdb PATH] [--sqlite3 PATH]
  *         [--scale quick|default|full] [--runs N] [--results FILE]
+ *         [--results-store DIR] [--nosync 0|1] [--scale-only 0|1]
  *         [--commit SHA] [--branch NAME] [--engine-key KEY] [--extra DIR[:LIMIT]]...
+ *   bench --work DIR [--data DIR] --profile OP[:engine|query|sqlite] [--runs N]
  *
  * It ingests the nightly-10y files (written by build/bench/gen) into a fresh
- * benchdb store and a fresh SQLite database, runs the same operations on
- * both, measures a one-shot `benchdb -c` process against a one-shot `sqlite3`
- * process, measures the trend at growing store sizes, then prints one table
- * (operation, medians, p99s, ratio, target, met?) and writes the figures as a
- * benchkit run to --results, so benchdb can gate its own performance.
+ * benchdb store and a fresh SQLite database (without fsync first when
+ * --nosync 1, then durably), runs the same operations on both (benchdb on
+ * the engine API and through the query library), measures a one-shot
+ * `benchdb -c` process against a one-shot `sqlite3` process, measures the
+ * trend at growing store sizes, then prints one table (operation, medians,
+ * p99s, ratio, target, met?) and writes the figures as a benchkit run to
+ * --results, which it ingests into --results-store, so benchdb can gate its
+ * own performance. --scale-only runs the scaling part alone; --profile runs
+ * one operation in a loop for perf or callgrind.
  *
  * Timing: CLOCK_MONOTONIC around each repetition; every operation is warmed
  * up, then repeated until both a minimum count and a time budget are
@@ -966,6 +972,7 @@ typedef struct options {
 	size_t n_extra;
 	size_t runs;
 	bool nosync;
+	bool scale_only;
 } options;
 
 static void parse_options(int argc, char **argv, options *o)
@@ -1001,6 +1008,8 @@ static void parse_options(int argc, char **argv, options *o)
 			o->results_store = v;
 		else if (strcmp(a, "--profile") == 0)
 			o->profile = v;
+		else if (strcmp(a, "--scale-only") == 0)
+			o->scale_only = strcmp(v, "1") == 0;
 		else if (strcmp(a, "--nosync") == 0)
 			o->nosync = strcmp(v, "1") == 0;
 		else if (strcmp(a, "--runs") == 0)
@@ -1165,6 +1174,12 @@ int main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	if (o.profile)
 		return profile(&o);
+	if (o.scale_only) {
+		mkdir(o.scale_dir, 0755);
+		bench_scale(o.scale_dir, o.engine_key, strcmp(o.scale, "full") == 0);
+		print_table(stdout);
+		return 0;
+	}
 	bool full = strcmp(o.scale, "full") == 0;
 	char bdb_dir[4096], sq_path[4096], wal[4200];
 	snprintf(bdb_dir, sizeof bdb_dir, "%s/benchdb-store", o.work);

@@ -47,6 +47,10 @@ typedef struct bench_months {
 } bench_months;
 
 int bench_months_add(bench_months *m, int month, double value, bench_answer *a);
+/* The month of a UTC timestamp (microseconds) as year * 12 + month - 1,
+ * by arithmetic: gmtime_r takes a lock and costs more than reading the
+ * observation. */
+int bench_month_of(int64_t us);
 /* Closes the last month; m can be reused. */
 void bench_months_finish(bench_months *m, bench_answer *a);
 void bench_months_free(bench_months *m);

@@ -287,25 +287,6 @@ int benchdb_side_trend_engine(benchdb_side *s, const bench_series_ref *ref, benc
 	return scan_close(&scan, rc);
 }
 
-/*
- * The month of a UTC timestamp as year * 12 + month - 1, by the civil-from-
- * days arithmetic (H. Hinnant's algorithm, in 400-year cycles): gmtime_r
- * takes a lock and costs more than reading the observation.
- */
-static int month_of(int64_t us)
-{
-	int64_t days = us / 86400000000 - (us % 86400000000 < 0);
-	days += 719468; /* from 1970-01-01 to 0000-03-01 */
-	int64_t era = (days >= 0 ? days : days - 146096) / 146097;
-	int64_t doe = days - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int64_t mp = (5 * doy + 2) / 153;
-	int64_t month = mp < 10 ? mp + 3 : mp - 9; /* 1..12 */
-	int64_t year = yoe + era * 400 + (month <= 2);
-	return (int)(year * 12 + month - 1);
-}
-
 int benchdb_side_trend_by_month_engine(benchdb_side *s, const bench_series_ref *ref,
 				       bench_answer *a)
 {
@@ -314,7 +295,7 @@ int benchdb_side_trend_by_month_engine(benchdb_side *s, const bench_series_ref *
 	bdb_obs obs;
 	int rc = scan_open(s, ref, &scan);
 	while (rc == 0 && (rc = scan_next(&scan, &obs)) == 1) {
-		rc = bench_months_add(&s->months, month_of(obs.timestamp_us), obs.value, a);
+		rc = bench_months_add(&s->months, bench_month_of(obs.timestamp_us), obs.value, a);
 	}
 	bench_months_finish(&s->months, a);
 	return scan_close(&scan, rc);
