@@ -48,6 +48,14 @@ uint64_t bench_now_ns(void)
 	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
 }
 
+/* CPU time of the calling thread, in nanoseconds. */
+static uint64_t thread_cpu_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 static void die(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "bench: ");
@@ -102,6 +110,7 @@ typedef struct row {
 	kind kind;
 	double bdb_med, bdb_p99; /* ns, obs/s or bytes; NAN = not measured */
 	double sq_med, sq_p99;
+	double bdb_cpu, sq_cpu; /* median thread CPU time (ns) of in-process operations */
 	const char *target;
 	int met; /* 1, 0, or -1 when the row has no target or no figure */
 	char note[320];
@@ -120,7 +129,7 @@ static row *add_row(const char *label, const char *key, kind k, const char *targ
 	snprintf(r->label, sizeof r->label, "%s", label);
 	snprintf(r->key, sizeof r->key, "%s", key);
 	r->kind = k;
-	r->bdb_med = r->bdb_p99 = r->sq_med = r->sq_p99 = NAN;
+	r->bdb_med = r->bdb_p99 = r->sq_med = r->sq_p99 = r->bdb_cpu = r->sq_cpu = NAN;
 	r->target = target ? target : "-";
 	r->met = -1;
 	return r;
@@ -175,9 +184,20 @@ static void print_table(FILE *f)
 		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", r->label, a, b, c, d, ratio,
 			r->target, met);
 	}
-	for (size_t i = 0; i < n_rows; i++)
-		if (rows[i].note[0])
-			fprintf(f, "\n- %s: %s", rows[i].label, rows[i].note);
+	for (size_t i = 0; i < n_rows; i++) {
+		const row *r = &rows[i];
+		if (!r->note[0] && isnan(r->bdb_cpu))
+			continue;
+		fprintf(f, "\n- %s: %s", r->label, r->note);
+		if (!isnan(r->bdb_cpu) || !isnan(r->sq_cpu)) {
+			char a[32], b[32];
+			format_cell(KIND_TIME, r->bdb_cpu, a, sizeof a);
+			format_cell(KIND_TIME, r->sq_cpu, b, sizeof b);
+			fprintf(f, "; CPU-time medians: benchdb %s, SQLite %s", a, b);
+			if (!isnan(r->bdb_cpu) && !isnan(r->sq_cpu))
+				fprintf(f, " (%.2fx)", r->sq_cpu / r->bdb_cpu);
+		}
+	}
 	fprintf(f, "\n");
 }
 
@@ -189,14 +209,18 @@ typedef int (*op_fn)(void *ctx, bench_answer *a);
 
 /*
  * Runs fn 3 times to warm up, then until it ran min_reps times and
- * budget_s seconds passed (at most max_reps). Fills median and p99 (ns).
+ * budget_s seconds passed (at most max_reps). Fills median and p99 (ns) of
+ * the wall time and, when cpu is not NULL, the median of the thread's CPU
+ * time (on a loaded machine the wall time includes waiting for a core).
  * Returns fn's first failure, or 0.
  */
 static int measure(op_fn fn, void *ctx, size_t min_reps, size_t max_reps, double budget_s,
-		   bench_answer *a, double *median, double *p99)
+		   bench_answer *a, double *median, double *p99, double *cpu)
 {
-	samples s = {0};
+	samples s = {0}, c = {0};
 	*median = *p99 = NAN;
+	if (cpu)
+		*cpu = NAN;
 	for (int i = 0; i < 3; i++) {
 		int rc = fn(ctx, a);
 		if (rc)
@@ -205,18 +229,26 @@ static int measure(op_fn fn, void *ctx, size_t min_reps, size_t max_reps, double
 	uint64_t start = bench_now_ns();
 	while (s.n < max_reps &&
 	       (s.n < min_reps || (double)(bench_now_ns() - start) < budget_s * 1e9)) {
+		uint64_t c0 = cpu ? thread_cpu_ns() : 0;
 		uint64_t t0 = bench_now_ns();
 		int rc = fn(ctx, a);
 		uint64_t t1 = bench_now_ns();
+		uint64_t c1 = cpu ? thread_cpu_ns() : 0;
 		if (rc) {
 			free(s.v);
+			free(c.v);
 			return rc;
 		}
 		samples_add(&s, (double)(t1 - t0));
+		if (cpu)
+			samples_add(&c, (double)(c1 - c0));
 	}
 	*median = quantile(&s, 0.5);
 	*p99 = quantile(&s, 0.99);
+	if (cpu)
+		*cpu = quantile(&c, 0.5);
 	free(s.v);
+	free(c.v);
 	return 0;
 }
 
@@ -413,7 +445,7 @@ static void measure_path(row *r, const op_spec *spec, op_ctx *c, const bench_ans
 {
 	bench_answer a = {0};
 	int rc = measure(run_benchdb, c, spec->min_reps, 100000, spec->budget_s, &a, &r->bdb_med,
-			 &r->bdb_p99);
+			 &r->bdb_p99, &r->bdb_cpu);
 	if (rc)
 		snprintf(r->note, sizeof r->note, "benchdb failed: %s",
 			 rc == BENCH_MISSING ? "API missing" : bdb_strerror(rc));
@@ -441,9 +473,9 @@ static void measure_op(const op_spec *spec, benchdb_side *bdb, sqlite_peer *sq, 
 {
 	op_ctx c = {bdb, only_engine ? NULL : sq, spec->op, PATH_ENGINE, trend_series};
 	bench_answer peer = {0};
-	double sq_med = NAN, sq_p99 = NAN;
+	double sq_med = NAN, sq_p99 = NAN, sq_cpu = NAN;
 	bool peer_ok = c.sq && measure(run_sqlite, &c, spec->min_reps, 100000, spec->budget_s,
-				       &peer, &sq_med, &sq_p99) == 0;
+				       &peer, &sq_med, &sq_p99, &sq_cpu) == 0;
 	for (int p = PATH_ENGINE; p <= (only_engine ? PATH_ENGINE : PATH_QUERY); p++) {
 		char label[96], key[48];
 		snprintf(label, sizeof label, "%s [%s]", spec->label,
@@ -452,6 +484,7 @@ static void measure_op(const op_spec *spec, benchdb_side *bdb, sqlite_peer *sq, 
 		row *r = add_row(label, key, KIND_TIME, spec->target);
 		r->sq_med = sq_med;
 		r->sq_p99 = sq_p99;
+		r->sq_cpu = sq_cpu;
 		c.path = (op_path)p;
 		const char *missing = p == PATH_QUERY ? benchdb_side_missing("query") : NULL;
 		if (missing)
@@ -474,6 +507,7 @@ static void measure_op(const op_spec *spec, benchdb_side *bdb, sqlite_peer *sq, 
 
 typedef struct ingest_result {
 	double seconds;
+	uint64_t parse_ns; /* of which reading and parsing (benchdb) */
 	uint64_t obs;
 	samples per_file;
 	bool done;
@@ -487,7 +521,7 @@ static void ingest_benchdb(const file_list *files, benchdb_side *s, ingest_resul
 		uint64_t t0 = bench_now_ns();
 		size_t n = 0;
 		err[0] = '\0';
-		int rc = benchdb_side_ingest(s, files->paths[i], &n, err);
+		int rc = benchdb_side_ingest(s, files->paths[i], &n, &out->parse_ns, err);
 		if (rc)
 			die("benchdb ingest failed: %s", err[0] ? err : bdb_strerror(rc));
 		samples_add(&out->per_file, (double)(bench_now_ns() - t0));
@@ -571,7 +605,7 @@ static void bench_oneshot(const char *benchdb, const char *work, const char *sql
 	char *self_argv[] = {self, "--work", (char *)work, "--profile", "trend", "--runs", "1", NULL};
 	bench_answer a = {0};
 	if (sqlite3_cli && access(sqlite3_cli, X_OK) == 0) {
-		measure(run_process, sq_argv, reps, reps, 0, &a, &r->sq_med, &r->sq_p99);
+		measure(run_process, sq_argv, reps, reps, 0, &a, &r->sq_med, &r->sq_p99, NULL);
 		e->sq_med = r->sq_med;
 		e->sq_p99 = r->sq_p99;
 	}
@@ -582,14 +616,14 @@ static void bench_oneshot(const char *benchdb, const char *work, const char *sql
 			 "ready)",
 			 rc);
 	} else {
-		measure(run_process, bdb_argv, reps, reps, 0, &a, &r->bdb_med, &r->bdb_p99);
+		measure(run_process, bdb_argv, reps, reps, 0, &a, &r->bdb_med, &r->bdb_p99, NULL);
 		r->met = r->bdb_med <= 3e6;
 		snprintf(r->note, sizeof r->note,
 			 "fork/exec of the program, open, query, print to /dev/null; SQLite side: "
 			 "`sqlite3 -readonly DB 'SELECT ...'`");
 	}
 	if (self[0] && spawn_quiet(self_argv) == 0) {
-		measure(run_process, self_argv, reps, reps, 0, &a, &e->bdb_med, &e->bdb_p99);
+		measure(run_process, self_argv, reps, reps, 0, &a, &e->bdb_med, &e->bdb_p99, NULL);
 		e->met = e->bdb_med <= 3e6;
 		snprintf(e->note, sizeof e->note,
 			 "`bench --work DIR --profile trend --runs 1`: fork/exec, open the store, "
@@ -699,7 +733,8 @@ static int measure_scale_step(const char *dir, op_path p, row *r)
 	}
 	op_ctx c = {s, NULL, OP_TREND, p, trend_series};
 	bench_answer a = {0};
-	int rc = measure(run_benchdb, &c, 500, 100000, 1.0, &a, &r->bdb_med, &r->bdb_p99);
+	int rc = measure(run_benchdb, &c, 500, 100000, 1.0, &a, &r->bdb_med, &r->bdb_p99,
+			 &r->bdb_cpu);
 	uint64_t n_obs = 0, disk = 0, used = 0;
 	int size_rc = benchdb_side_size(s, &n_obs, &disk, &used);
 	benchdb_side_close(s);
@@ -929,6 +964,8 @@ static int add_figures(bdb_run *run, const row *r)
 		{figure_name(r->kind, true), r->sq_med * scale},
 		{"sqlite_p99", r->kind == KIND_TIME ? r->sq_p99 * scale : NAN},
 		{"ratio", row_ratio(r)},
+		{"cpu_median", r->bdb_cpu * scale},
+		{"sqlite_cpu_median", r->sq_cpu * scale},
 	};
 	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
 		if (!isnan(figures[i].value) &&
@@ -969,6 +1006,8 @@ static int write_results(const char *path, const char *commit, const char *branc
 	rc = rc ? rc : add_def(run, "ratio", "x", BDB_HIGHER);
 	rc = rc ? rc : add_def(run, "sqlite_median", "us", BDB_INFO);
 	rc = rc ? rc : add_def(run, "sqlite_p99", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "cpu_median", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_cpu_median", "us", BDB_INFO);
 	rc = rc ? rc : add_def(run, "sqlite_throughput", "obs/s", BDB_INFO);
 	rc = rc ? rc : add_def(run, "sqlite_bytes_per_obs", "B", BDB_INFO);
 	for (size_t i = 0; i < n_rows && rc == 0; i++)
@@ -1072,11 +1111,13 @@ static void add_ingest_rows(const char *label, const char *key, const char *targ
 	f->bdb_p99 = quantile((samples *)&bdb->per_file, 0.99);
 	if (target)
 		r->met = r->bdb_med >= 1e6 && row_ratio(r) >= 3;
+	double parse_s = (double)bdb->parse_ns / 1e9;
 	snprintf(r->note, sizeof r->note,
-		 "%llu observations from %.1f MB of JSON: benchdb %.1f MB/s in %.2f s, SQLite "
-		 "%.1f MB/s in %.2f s",
+		 "%llu observations from %.1f MB of JSON: benchdb %.1f MB/s in %.2f s (read + "
+		 "parse %.2f s, bdb_store_put_run %.2f s), SQLite %.1f MB/s in %.2f s",
 		 (unsigned long long)bdb->obs, (double)bytes / 1e6, (double)bytes / 1e6 / bdb->seconds,
-		 bdb->seconds, sq->done ? (double)bytes / 1e6 / sq->seconds : NAN, sq->seconds);
+		 bdb->seconds, parse_s, bdb->seconds - parse_s,
+		 sq->done ? (double)bytes / 1e6 / sq->seconds : NAN, sq->seconds);
 }
 
 /* Ingests files into a fresh benchdb store at dir and a fresh SQLite
@@ -1118,7 +1159,7 @@ static void store_results(const char *results, const char *dir)
 	bool has_main = false;
 	int rc = benchdb_side_open(dir, true, &s, err);
 	if (rc == 0)
-		rc = benchdb_side_ingest(s, results, &n, err);
+		rc = benchdb_side_ingest(s, results, &n, NULL, err);
 	if (rc == 0)
 		rc = benchdb_side_has_baseline(s, "main", &has_main);
 	if (rc == 0 && !has_main && (rc = benchdb_side_latest_id(s, id, sizeof id)) == 0 &&

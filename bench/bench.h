@@ -143,8 +143,10 @@ void benchdb_side_close(benchdb_side *s);
 
 /* Ingests one file as `benchdb ingest FILE` does: bdb_ingest_path (format
  * detected), then bdb_store_put_run in one transaction. *n_obs counts
- * observations. */
-int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, char *err);
+ * observations; the time spent reading and parsing is added to *parse_ns
+ * (may be NULL). */
+int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, uint64_t *parse_ns,
+			char *err);
 
 /* Puts a run straight through the engine (bdb_store_put_run). */
 int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err);

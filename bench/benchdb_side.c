@@ -92,13 +92,17 @@ int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err)
 
 /* What `benchdb ingest FILE` does for one file: read, detect and parse (the
  * format is not forced), then store the run in one write transaction. */
-int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, char *err)
+int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, uint64_t *parse_ns,
+			char *err)
 {
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	bdb_run *run = NULL;
 	*n_obs = 0;
+	uint64_t t0 = bench_now_ns();
 	int rc = bdb_ingest_path(path, BDB_FORMAT_AUTO, NULL, &run, NULL, &d);
+	if (parse_ns)
+		*parse_ns += bench_now_ns() - t0;
 	if (rc == 0)
 		rc = bdb_store_put_run(s->store, run, 0, NULL, NULL, &d);
 	if (rc == 0)
