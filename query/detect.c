@@ -19,9 +19,9 @@
 /* ------------------------------------------------------------------------ */
 
 static const char *const model_names[] = {
-	[BDB__MODEL_ZSCORE] = "zscore",       [BDB__MODEL_TTEST] = "ttest",
-	[BDB__MODEL_IQR] = "iqr",             [BDB__MODEL_DELTA_IQR] = "delta_iqr",
-	[BDB__MODEL_LOOKBACK] = "lookback",
+    [BDB__MODEL_ZSCORE] = "zscore",	[BDB__MODEL_TTEST] = "ttest",
+    [BDB__MODEL_IQR] = "iqr",		[BDB__MODEL_DELTA_IQR] = "delta_iqr",
+    [BDB__MODEL_LOOKBACK] = "lookback",
 };
 
 const char *bdb__history_model_name(bdb__history_model model)
@@ -144,11 +144,11 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 				return BDB_EINVAL;
 
 	bdb__history_check c = {
-		.model = model,
-		.boundary = boundary,
-		.n = n,
-		.candidate = candidate,
-		.p_value = NAN,
+	    .model = model,
+	    .boundary = boundary,
+	    .n = n,
+	    .candidate = candidate,
+	    .p_value = NAN,
 	};
 	int err = 0;
 	if (model == BDB__MODEL_IQR || model == BDB__MODEL_DELTA_IQR) {
@@ -212,9 +212,9 @@ typedef struct ranked_value {
 
 typedef struct split_work {
 	size_t capacity;
-	double *centered;  /* the segment minus its mean */
+	double *centered;    /* the segment minus its mean */
 	ranked_value *order; /* (value, position) sorted by value */
-	size_t *rank;      /* rank of each position */
+	size_t *rank;	     /* rank of each position */
 	double *tree_count;
 	double *tree_sum;
 	double *within_prefix; /* W(x[0..t)) for t = 0..n */
@@ -300,8 +300,8 @@ static double distance_to_inserted(const split_work *w, size_t rank, double v, d
 }
 
 typedef struct split {
-	size_t tau;  /* first index of the right side, relative to the segment */
-	double q;    /* the divergence Q there; -INFINITY when no split fits */
+	size_t tau; /* first index of the right side, relative to the segment */
+	double q;   /* the divergence Q there; -INFINITY when no split fits */
 } split;
 
 /*
@@ -333,7 +333,7 @@ static split best_split(split_work *w, const double *x, size_t n)
 	for (size_t t = 0; t < n; t++) {
 		double v = w->centered[t];
 		w->within_prefix[t + 1] =
-			w->within_prefix[t] + distance_to_inserted(w, w->rank[t], v, count, sum);
+		    w->within_prefix[t] + distance_to_inserted(w, w->rank[t], v, count, sum);
 		tree_add(w, n, w->rank[t], v);
 		count += 1.0;
 		sum += v;
@@ -344,7 +344,7 @@ static split best_split(split_work *w, const double *x, size_t n)
 	for (size_t t = n; t-- > 0;) {
 		double v = w->centered[t];
 		w->within_suffix[t] =
-			w->within_suffix[t + 1] + distance_to_inserted(w, w->rank[t], v, count, sum);
+		    w->within_suffix[t + 1] + distance_to_inserted(w, w->rank[t], v, count, sum);
 		tree_add(w, n, w->rank[t], v);
 		count += 1.0;
 		sum += v;
@@ -711,11 +711,11 @@ int bdb__changes_best_split(const double *x, size_t n, size_t *tau, double *q)
 void bdb__changes_options_default(bdb__changes_options *opt)
 {
 	*opt = (bdb__changes_options){
-		.window = 0,
-		.max_p_value = BDB_CHANGES_DEFAULT_P_VALUE,
-		.permutations = BDB_CHANGES_DEFAULT_PERMUTATIONS,
-		.seed = BDB_STATS_DEFAULT_SEED,
-		.min_magnitude = 0.0,
+	    .window = 0,
+	    .max_p_value = BDB_CHANGES_DEFAULT_P_VALUE,
+	    .permutations = BDB_CHANGES_DEFAULT_PERMUTATIONS,
+	    .seed = BDB_STATS_DEFAULT_SEED,
+	    .min_magnitude = 0.0,
 	};
 }
 

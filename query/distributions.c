@@ -160,7 +160,7 @@ static double log_beta(double a, double b)
 	double p = a < b ? a : b, q = a < b ? b : a;
 	if (p >= 10.0) {
 		double correction =
-			stirling_remainder(p) + stirling_remainder(q) - stirling_remainder(p + q);
+		    stirling_remainder(p) + stirling_remainder(q) - stirling_remainder(p + q);
 		return -0.5 * log(q) + 0.5 * log(2.0 * M_PI) + correction +
 		       (p - 0.5) * log(p / (p + q)) + q * log1p(-p / (p + q));
 	}
@@ -269,8 +269,8 @@ static double t_upper_quantile(double q, double df)
 	/* Start from the Cornish-Fisher expansion around the normal quantile. */
 	double z = -bdb__normal_quantile(q);
 	double z2 = z * z;
-	double t = z + (z2 + 1.0) * z / (4.0 * df) +
-		   ((5.0 * z2 + 16.0) * z2 + 3.0) * z / (96.0 * df * df);
+	double t =
+	    z + (z2 + 1.0) * z / (4.0 * df) + ((5.0 * z2 + 16.0) * z2 + 3.0) * z / (96.0 * df * df);
 
 	double lo = 0.0, hi = t > 1.0 ? 2.0 * t : 2.0;
 	while (t_upper_tail(hi, df) > q)

@@ -179,12 +179,12 @@ int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t 
 	double u2 = mn - u1;
 	double u_max = u1 > u2 ? u1 : u2;
 	bdb__mwu_result r = {
-		.u = u1,
-		.z = NAN,
-		.method = choose_method(n1, n2, ranks.ties),
-		.ties = ranks.ties,
-		.n1 = n1,
-		.n2 = n2,
+	    .u = u1,
+	    .z = NAN,
+	    .method = choose_method(n1, n2, ranks.ties),
+	    .ties = ranks.ties,
+	    .n1 = n1,
+	    .n2 = n2,
 	};
 	if (r.method == BDB__MWU_EXACT) {
 		double *cdf = u_null_cdf(n1, n2);
@@ -260,8 +260,8 @@ int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_
 	if (err)
 		return err;
 	bdb__shift_estimate s = {
-		.confidence = confidence,
-		.method = choose_method(n1, n2, ranks.ties),
+	    .confidence = confidence,
+	    .method = choose_method(n1, n2, ranks.ties),
 	};
 	double alpha = 1.0 - confidence;
 	if (s.method == BDB__MWU_EXACT)
@@ -323,57 +323,50 @@ static void finish_t_test(double difference, double standard_error, double df,
 		r->p_value = 1.0;
 }
 
-static int start_t_test(const double *x, size_t n1, const double *y, size_t n2,
-			bdb__t_test_result *r)
+/* Student's pooled test, or Welch's when `welch`; contracts in stats.h. */
+static int run_t_test(const double *x, size_t n1, const double *y, size_t n2, bool welch,
+		      bdb__t_test_result *out)
 {
 	if (n1 == 0 || n2 == 0 || !bdb__stats_all_finite(x, n1) || !bdb__stats_all_finite(y, n2))
 		return BDB_EINVAL;
-	*r = (bdb__t_test_result){
-		.mean1 = bdb__stats_mean(x, n1),
-		.mean2 = bdb__stats_mean(y, n2),
-		.sd1 = bdb__stats_stddev(x, n1),
-		.sd2 = bdb__stats_stddev(y, n2),
+	bdb__t_test_result r = {
+	    .mean1 = bdb__stats_mean(x, n1),
+	    .mean2 = bdb__stats_mean(y, n2),
+	    .sd1 = bdb__stats_stddev(x, n1),
+	    .sd2 = bdb__stats_stddev(y, n2),
 	};
+	double difference = r.mean1 - r.mean2;
+	double v1 = sample_variance(x, n1), v2 = sample_variance(y, n2);
+	if (!welch) {
+		double df = (double)n1 + (double)n2 - 2.0;
+		double pooled =
+		    df > 0.0 ? ((double)(n1 - 1) * v1 + (double)(n2 - 1) * v2) / df : 0.0;
+		finish_t_test(difference, sqrt(pooled * (1.0 / (double)n1 + 1.0 / (double)n2)), df,
+			      &r);
+	} else if (n1 < 2 || n2 < 2) {
+		/* A variance from one value is undefined. */
+		finish_t_test(difference, NAN, 0.0, &r);
+	} else {
+		double a = v1 / (double)n1, b = v2 / (double)n2;
+		/* Welch-Satterthwaite; both variances 0 leaves df undefined, and
+		 * the zero standard error decides alone. */
+		double df = a + b > 0.0 ? (a + b) * (a + b) /
+					      (a * a / (double)(n1 - 1) + b * b / (double)(n2 - 1))
+					: (double)(n1 + n2 - 2);
+		finish_t_test(difference, sqrt(a + b), df, &r);
+	}
+	*out = r;
 	return 0;
 }
 
 int bdb__stats_t_test(const double *x, size_t n1, const double *y, size_t n2,
 		      bdb__t_test_result *out)
 {
-	bdb__t_test_result r;
-	int err = start_t_test(x, n1, y, n2, &r);
-	if (err)
-		return err;
-	double df = (double)n1 + (double)n2 - 2.0;
-	double v1 = sample_variance(x, n1), v2 = sample_variance(y, n2);
-	double pooled = df > 0.0 ? ((double)(n1 - 1) * v1 + (double)(n2 - 1) * v2) / df : 0.0;
-	double standard_error = sqrt(pooled * (1.0 / (double)n1 + 1.0 / (double)n2));
-	finish_t_test(r.mean1 - r.mean2, standard_error, df, &r);
-	*out = r;
-	return 0;
+	return run_t_test(x, n1, y, n2, false, out);
 }
 
 int bdb__stats_welch_test(const double *x, size_t n1, const double *y, size_t n2,
 			  bdb__t_test_result *out)
 {
-	bdb__t_test_result r;
-	int err = start_t_test(x, n1, y, n2, &r);
-	if (err)
-		return err;
-	if (n1 < 2 || n2 < 2) {
-		/* A variance from one value is undefined. */
-		finish_t_test(r.mean1 - r.mean2, NAN, 0.0, &r);
-		*out = r;
-		return 0;
-	}
-	double a = sample_variance(x, n1) / (double)n1;
-	double b = sample_variance(y, n2) / (double)n2;
-	/* Welch-Satterthwaite; both variances 0 leaves df undefined, and the
-	 * zero standard error decides alone. */
-	double df = (a + b) * (a + b) / (a * a / (double)(n1 - 1) + b * b / (double)(n2 - 1));
-	if (a + b == 0.0)
-		df = (double)(n1 + n2 - 2);
-	finish_t_test(r.mean1 - r.mean2, sqrt(a + b), df, &r);
-	*out = r;
-	return 0;
+	return run_t_test(x, n1, y, n2, true, out);
 }

@@ -285,16 +285,17 @@ int bdb__stats_bootstrap_mean(const double *x, size_t n, double confidence, int 
 		return BDB_EINVAL;
 
 	bdb__bootstrap_ci ci = {
-		.mean = bdb__stats_mean(x, n),
-		.confidence = confidence,
-		.resamples = resamples,
-		.seed = seed,
+	    .mean = bdb__stats_mean(x, n),
+	    .confidence = confidence,
+	    .resamples = resamples,
+	    .seed = seed,
 	};
 	/* benchkit's rule, with the same floating-point operations; int() in
 	 * Python truncates toward zero, and so does the cast. */
 	double alpha = 1.0 - confidence;
 	ci.lower_index = clamp_index((long)(alpha / 2.0 * (double)resamples), resamples);
-	ci.upper_index = clamp_index((long)((1.0 - alpha / 2.0) * (double)resamples) - 1, resamples);
+	ci.upper_index =
+	    clamp_index((long)((1.0 - alpha / 2.0) * (double)resamples) - 1, resamples);
 
 	if (n == 1) {
 		ci.lower = ci.upper = x[0];

@@ -137,16 +137,16 @@ void bdb__rng_shuffle(bdb__rng *rng, double *x, size_t n);
 /* Percentile bootstrap of the mean                                          */
 /* ------------------------------------------------------------------------ */
 
-#define BDB_BOOTSTRAP_DEFAULT_RESAMPLES 1000
+#define BDB_BOOTSTRAP_DEFAULT_RESAMPLES	 1000
 #define BDB_BOOTSTRAP_DEFAULT_CONFIDENCE 0.95
 
 typedef struct bdb__bootstrap_ci {
-	double mean;        /* mean of the data */
-	double lower;       /* lower bound of the interval */
-	double upper;       /* upper bound */
+	double mean;	    /* mean of the data */
+	double lower;	    /* lower bound of the interval */
+	double upper;	    /* upper bound */
 	double confidence;  /* e.g. 0.95 */
-	int resamples;      /* B */
-	uint64_t seed;      /* the seed the resampling used */
+	int resamples;	    /* B */
+	uint64_t seed;	    /* the seed the resampling used */
 	size_t lower_index; /* index into the sorted resampled means */
 	size_t upper_index;
 } bdb__bootstrap_ci;
@@ -197,16 +197,16 @@ double bdb__t_quantile(double p, double df);
 /* ------------------------------------------------------------------------ */
 
 typedef enum bdb__mwu_method {
-	BDB__MWU_EXACT,  /* exact null distribution of U */
+	BDB__MWU_EXACT,	 /* exact null distribution of U */
 	BDB__MWU_NORMAL, /* normal approximation, tie and continuity corrected */
 } bdb__mwu_method;
 
 typedef struct bdb__mwu_result {
-	double u;               /* U of the first sample: #{x > y} + #{x == y} / 2 */
-	double p_value;         /* two-sided */
-	double z;               /* standardized statistic; NAN in the exact regime */
+	double u;		/* U of the first sample: #{x > y} + #{x == y} / 2 */
+	double p_value;		/* two-sided */
+	double z;		/* standardized statistic; NAN in the exact regime */
 	bdb__mwu_method method; /* which regime produced p_value */
-	bool ties;              /* some value occurs more than once (both samples) */
+	bool ties;		/* some value occurs more than once (both samples) */
 	size_t n1, n2;
 } bdb__mwu_result;
 
@@ -226,12 +226,12 @@ int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t 
 			    bdb__mwu_result *out);
 
 typedef struct bdb__shift_estimate {
-	double estimate;   /* median of all y[j] - x[i]: how far y lies above x */
-	double lower;      /* confidence interval of the shift */
+	double estimate; /* median of all y[j] - x[i]: how far y lies above x */
+	double lower;	 /* confidence interval of the shift */
 	double upper;
 	double confidence; /* the level asked for */
 	double achieved;   /* the level the order statistics actually give */
-	size_t k;          /* the interval is [D(k), D(mn + 1 - k)], 1-based */
+	size_t k;	   /* the interval is [D(k), D(mn + 1 - k)], 1-based */
 	bdb__mwu_method method;
 } bdb__shift_estimate;
 
@@ -254,8 +254,8 @@ int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_
 			      double confidence, bdb__shift_estimate *out);
 
 typedef struct bdb__t_test_result {
-	double t;       /* (mean1 - mean2) / (s_pooled sqrt(1/n1 + 1/n2)), as scipy */
-	double df;      /* n1 + n2 - 2 (Welch: Welch-Satterthwaite) */
+	double t;	/* (mean1 - mean2) / (s_pooled sqrt(1/n1 + 1/n2)), as scipy */
+	double df;	/* n1 + n2 - 2 (Welch: Welch-Satterthwaite) */
 	double p_value; /* two-sided */
 	double mean1, mean2;
 	double sd1, sd2; /* sample standard deviations (n - 1) */
@@ -289,7 +289,7 @@ int bdb__stats_welch_test(const double *x, size_t n1, const double *y, size_t n2
 typedef enum bdb__history_model {
 	BDB__MODEL_ZSCORE,    /* Bencher z-score: mean +- z(b) s */
 	BDB__MODEL_TTEST,     /* Bencher t-test: mean +- t(b, n-1) s sqrt(1 + 1/n) */
-	BDB__MODEL_IQR,       /* Bencher IQR: median +- k IQR */
+	BDB__MODEL_IQR,	      /* Bencher IQR: median +- k IQR */
 	BDB__MODEL_DELTA_IQR, /* Bencher delta-IQR: median +- |median| k dIQR */
 	BDB__MODEL_LOOKBACK,  /* Conbench lookback z-score: mean +- k s */
 } bdb__history_model;
@@ -304,15 +304,15 @@ typedef enum bdb__history_verdict {
 
 typedef struct bdb__history_check {
 	bdb__history_model model;
-	double boundary;  /* b (a cumulative probability) or k (a multiplier) */
-	size_t n;         /* history values used */
-	double center;    /* mean (z-score, t-test, lookback) or median */
-	double spread;    /* s, IQR or delta-IQR, per model */
-	double lower;     /* lower limit */
-	double upper;     /* upper limit */
+	double boundary; /* b (a cumulative probability) or k (a multiplier) */
+	size_t n;	 /* history values used */
+	double center;	 /* mean (z-score, t-test, lookback) or median */
+	double spread;	 /* s, IQR or delta-IQR, per model */
+	double lower;	 /* lower limit */
+	double upper;	 /* upper limit */
 	double candidate;
-	double score;     /* (candidate - center) in units of the model's scale */
-	double p_value;   /* two-sided, for z-score, t-test, lookback; else NAN */
+	double score;	/* (candidate - center) in units of the model's scale */
+	double p_value; /* two-sided, for z-score, t-test, lookback; else NAN */
 	bdb__history_verdict verdict;
 } bdb__history_check;
 
@@ -356,17 +356,17 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 /* Change points                                                             */
 /* ------------------------------------------------------------------------ */
 
-#define BDB_CHANGES_DEFAULT_P_VALUE 0.05          /* E-Divisive */
-#define BDB_CHANGES_DEFAULT_PERMUTATIONS 100      /* E-Divisive */
-#define BDB_CHANGES_DEFAULT_WINDOW 50             /* windowed variant */
+#define BDB_CHANGES_DEFAULT_P_VALUE	     0.05  /* E-Divisive */
+#define BDB_CHANGES_DEFAULT_PERMUTATIONS     100   /* E-Divisive */
+#define BDB_CHANGES_DEFAULT_WINDOW	     50	   /* windowed variant */
 #define BDB_CHANGES_DEFAULT_WINDOWED_P_VALUE 0.001 /* windowed (Otava's) */
 
 typedef struct bdb__changes_options {
-	size_t window;        /* 0: E-Divisive over the whole series; else the
+	size_t window;	      /* 0: E-Divisive over the whole series; else the
 			       * windowed Otava/Hunter variant with this window */
 	double max_p_value;   /* a change point needs p <= this */
 	int permutations;     /* E-Divisive permutation count */
-	uint64_t seed;        /* E-Divisive permutation seed */
+	uint64_t seed;	      /* E-Divisive permutation seed */
 	double min_magnitude; /* windowed: also drop changes with a relative
 			       * magnitude <= this (0 keeps all) */
 } bdb__changes_options;
@@ -379,11 +379,11 @@ void bdb__changes_options_default(bdb__changes_options *opt);
 void bdb__changes_options_windowed(bdb__changes_options *opt);
 
 typedef struct bdb__change_point {
-	size_t index;       /* first observation of the new regime, 0-based */
+	size_t index;	    /* first observation of the new regime, 0-based */
 	double mean_before; /* mean from the previous change point to index */
 	double mean_after;  /* mean from index to the next change point */
 	double change_pct;  /* (after - before) / |before| * 100; NAN if before is 0 */
-	double p_value;     /* permutation p (E-Divisive) or t-test p (windowed) */
+	double p_value;	    /* permutation p (E-Divisive) or t-test p (windowed) */
 } bdb__change_point;
 
 typedef struct bdb__changes {
@@ -418,7 +418,9 @@ typedef struct bdb__changes {
  * the t-test p-value is multiplied by the number of places the split could
  * have taken between its neighbours (Bonferroni), because the split is the
  * best of those places; without it flat noise of 2,000 values got a change
- * point in most series. docs/detection.md has the measured rates.
+ * point in most series. After the merge every point moves to the best
+ * split between its neighbours and the merge runs again. docs/detection.md
+ * has the measured rates.
  *
  * n < 3 yields no change points. Options are copied into out->options.
  * Returns 0, BDB_EINVAL (bad options, non-finite values) or BDB_ENOMEM;

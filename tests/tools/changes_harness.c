@@ -30,10 +30,10 @@ static const double noises[] = {1, 2, 5, 10};
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 typedef struct tally {
-	size_t big_found, big_total;     /* steps >= 3 sigma */
+	size_t big_found, big_total;	 /* steps >= 3 sigma */
 	size_t small_found, small_total; /* steps < 3 sigma */
 	size_t flat_clean, flat_total;
-	size_t false_extra;              /* change points > 1 away from the step */
+	size_t false_extra; /* change points > 1 away from the step */
 } tally;
 
 static void fill(bdb__rng *rng, double *x, size_t n, double noise_pct, size_t at, double step_pct)
@@ -62,7 +62,8 @@ static int run_length(size_t n, size_t cases, bdb__rng *rng, const bdb__changes_
 	for (size_t s = 0; s < COUNT(steps); s++) {
 		for (size_t k = 0; k < COUNT(noises); k++) {
 			for (size_t c = 0; c < cases; c++) {
-				size_t at = margin + (size_t)bdb__rng_below(rng, n - 2 * margin + 1);
+				size_t at =
+				    margin + (size_t)bdb__rng_below(rng, n - 2 * margin + 1);
 				fill(rng, x, n, noises[k], at, steps[s]);
 				bdb__changes found;
 				if (detect(x, n, opt, &found) != 0) {
@@ -71,8 +72,9 @@ static int run_length(size_t n, size_t cases, bdb__rng *rng, const bdb__changes_
 				}
 				bool hit = false;
 				for (size_t i = 0; i < found.count; i++) {
-					size_t d = found.points[i].index > at ? found.points[i].index - at
-									      : at - found.points[i].index;
+					size_t d = found.points[i].index > at
+						       ? found.points[i].index - at
+						       : at - found.points[i].index;
 					if (d <= 1)
 						hit = true;
 					else

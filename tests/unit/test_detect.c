@@ -15,6 +15,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* cmocka.h needs the headers above first. */
 #include <cmocka.h>
 
 #include "helpers/close.h"
@@ -72,15 +74,14 @@ static void test_history_reference(void **state)
 {
 	(void)state;
 	const bdb__history_model models[] = {BDB__MODEL_ZSCORE, BDB__MODEL_TTEST, BDB__MODEL_IQR,
-					      BDB__MODEL_DELTA_IQR, BDB__MODEL_LOOKBACK};
+					     BDB__MODEL_DELTA_IQR, BDB__MODEL_LOOKBACK};
 	for (size_t i = 0; i < COUNT(models); i++) {
 		const ref_history *ref = &ref_history_models[i];
 		bdb__history_check c;
 		print_message("model %s\n", bdb__history_model_name(models[i]));
-		assert_int_equal(bdb__history_check_value(ref_data_noise, COUNT(ref_data_noise),
-							  ref_history_candidate, models[i],
-							  bdb__history_default_boundary(models[i]),
-							  &c),
+		assert_int_equal(bdb__history_check_value(
+				     ref_data_noise, COUNT(ref_data_noise), ref_history_candidate,
+				     models[i], bdb__history_default_boundary(models[i]), &c),
 				 0);
 		assert_int_equal(c.model, models[i]);
 		assert_int_equal(c.n, COUNT(ref_data_noise));
@@ -120,14 +121,14 @@ static void test_history_models_on_a_step(void **state)
 					 0);
 			/* Every flat run is within its limits; the first run
 			 * after the step is above them. */
-			assert_int_equal(c.verdict, i < STEP ? BDB__HISTORY_WITHIN
-							     : BDB__HISTORY_ABOVE);
+			assert_int_equal(c.verdict,
+					 i < STEP ? BDB__HISTORY_WITHIN : BDB__HISTORY_ABOVE);
 		}
 		/* A drop of the same size is below. */
 		bdb__history_check c;
-		assert_int_equal(bdb__history_check_value(x, WINDOW, 80.0, (bdb__history_model)m,
-							  boundary, &c),
-				 0);
+		assert_int_equal(
+		    bdb__history_check_value(x, WINDOW, 80.0, (bdb__history_model)m, boundary, &c),
+		    0);
 		assert_int_equal(c.verdict, BDB__HISTORY_BELOW);
 	}
 }
@@ -239,8 +240,8 @@ static void test_edivisive_finds_step(void **state)
 	assert_close(c.points[0].mean_before, bdb__stats_mean(x, 70), 1e-15);
 	assert_close(c.points[0].mean_after, bdb__stats_mean(x + 70, N - 70), 1e-15);
 	assert_close(c.points[0].change_pct,
-		     (c.points[0].mean_after - c.points[0].mean_before) /
-			     c.points[0].mean_before * 100.0,
+		     (c.points[0].mean_after - c.points[0].mean_before) / c.points[0].mean_before *
+			 100.0,
 		     1e-12);
 	/* Nothing of 100 permutations came close: p = 1 / 101. */
 	assert_close(c.points[0].p_value, 1.0 / 101.0, 1e-15);
@@ -454,19 +455,19 @@ static void test_detection_rates(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bencher_examples),
-		cmocka_unit_test(test_history_reference),
-		cmocka_unit_test(test_history_models_on_a_step),
-		cmocka_unit_test(test_history_edges),
-		cmocka_unit_test(test_history_names),
-		cmocka_unit_test(test_best_split_reference),
-		cmocka_unit_test(test_edivisive_finds_step),
-		cmocka_unit_test(test_edivisive_two_steps),
-		cmocka_unit_test(test_edivisive_flat_noise),
-		cmocka_unit_test(test_edivisive_deterministic),
-		cmocka_unit_test(test_changes_edges),
-		cmocka_unit_test(test_windowed),
-		cmocka_unit_test(test_detection_rates),
+	    cmocka_unit_test(test_bencher_examples),
+	    cmocka_unit_test(test_history_reference),
+	    cmocka_unit_test(test_history_models_on_a_step),
+	    cmocka_unit_test(test_history_edges),
+	    cmocka_unit_test(test_history_names),
+	    cmocka_unit_test(test_best_split_reference),
+	    cmocka_unit_test(test_edivisive_finds_step),
+	    cmocka_unit_test(test_edivisive_two_steps),
+	    cmocka_unit_test(test_edivisive_flat_noise),
+	    cmocka_unit_test(test_edivisive_deterministic),
+	    cmocka_unit_test(test_changes_edges),
+	    cmocka_unit_test(test_windowed),
+	    cmocka_unit_test(test_detection_rates),
 	};
 	return cmocka_run_group_tests_name("detect", tests, NULL, NULL);
 }

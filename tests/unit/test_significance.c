@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+
+/* cmocka.h needs the headers above first. */
 #include <cmocka.h>
 
 #include "helpers/close.h"
@@ -208,10 +210,10 @@ static void test_t_test_edges(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_mwu_scipy),      cmocka_unit_test(test_mwu_hand),
-		cmocka_unit_test(test_mwu_edges),      cmocka_unit_test(test_shift_reference),
-		cmocka_unit_test(test_shift_hand),     cmocka_unit_test(test_shift_edges),
-		cmocka_unit_test(test_t_tests_scipy),  cmocka_unit_test(test_t_test_edges),
+	    cmocka_unit_test(test_mwu_scipy),	  cmocka_unit_test(test_mwu_hand),
+	    cmocka_unit_test(test_mwu_edges),	  cmocka_unit_test(test_shift_reference),
+	    cmocka_unit_test(test_shift_hand),	  cmocka_unit_test(test_shift_edges),
+	    cmocka_unit_test(test_t_tests_scipy), cmocka_unit_test(test_t_test_edges),
 	};
 	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);
 }

@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* cmocka.h needs the headers above first. */
 #include <cmocka.h>
 
 #include "helpers/close.h"
@@ -107,13 +109,15 @@ static void test_mean_stddev(void **state)
 {
 	(void)state;
 	assert_close(bdb__stats_mean(ref_data_small, COUNT(ref_data_small)), ref_mean_small, 1e-15);
-	assert_close(bdb__stats_stddev(ref_data_small, COUNT(ref_data_small)), ref_std_small, 1e-14);
+	assert_close(bdb__stats_stddev(ref_data_small, COUNT(ref_data_small)), ref_std_small,
+		     1e-14);
 	assert_close(bdb__stats_mean(ref_data_decimals, COUNT(ref_data_decimals)),
 		     ref_mean_decimals, 1e-15);
 	assert_close(bdb__stats_stddev(ref_data_decimals, COUNT(ref_data_decimals)),
 		     ref_std_decimals, 1e-14);
 	assert_close(bdb__stats_mean(ref_data_noise, COUNT(ref_data_noise)), ref_mean_noise, 1e-15);
-	assert_close(bdb__stats_stddev(ref_data_noise, COUNT(ref_data_noise)), ref_std_noise, 1e-14);
+	assert_close(bdb__stats_stddev(ref_data_noise, COUNT(ref_data_noise)), ref_std_noise,
+		     1e-14);
 
 	/* Large offset, small spread: 1e9 + {1, 2, 3} has s = 1 exactly (a
 	 * one-pass E[x^2] - E[x]^2 formula loses every digit here). */
@@ -250,15 +254,15 @@ static void test_bootstrap_determinism(void **state)
 {
 	(void)state;
 	bdb__bootstrap_ci a, b, c;
-	assert_int_equal(bdb__stats_bootstrap_mean(ref_data_noise, COUNT(ref_data_noise), 0.95,
-						   1000, 99, &a),
-			 0);
-	assert_int_equal(bdb__stats_bootstrap_mean(ref_data_noise, COUNT(ref_data_noise), 0.95,
-						   1000, 99, &b),
-			 0);
-	assert_int_equal(bdb__stats_bootstrap_mean(ref_data_noise, COUNT(ref_data_noise), 0.95,
-						   1000, 100, &c),
-			 0);
+	assert_int_equal(
+	    bdb__stats_bootstrap_mean(ref_data_noise, COUNT(ref_data_noise), 0.95, 1000, 99, &a),
+	    0);
+	assert_int_equal(
+	    bdb__stats_bootstrap_mean(ref_data_noise, COUNT(ref_data_noise), 0.95, 1000, 99, &b),
+	    0);
+	assert_int_equal(
+	    bdb__stats_bootstrap_mean(ref_data_noise, COUNT(ref_data_noise), 0.95, 1000, 100, &c),
+	    0);
 	assert_memory_equal(&a.lower, &b.lower, sizeof a.lower);
 	assert_memory_equal(&a.upper, &b.upper, sizeof a.upper);
 	assert_true(a.lower != c.lower || a.upper != c.upper);
@@ -346,20 +350,20 @@ static void test_beta_inc(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_percentile_numpy_bits),
-		cmocka_unit_test(test_percentile_hand_values),
-		cmocka_unit_test(test_percentile_edges),
-		cmocka_unit_test(test_mean_stddev),
-		cmocka_unit_test(test_descriptive_edges),
-		cmocka_unit_test(test_change_pct),
-		cmocka_unit_test(test_xoshiro_reference),
-		cmocka_unit_test(test_rng_ranges),
-		cmocka_unit_test(test_bootstrap_reference),
-		cmocka_unit_test(test_bootstrap_determinism),
-		cmocka_unit_test(test_bootstrap_edges),
-		cmocka_unit_test(test_normal),
-		cmocka_unit_test(test_student_t),
-		cmocka_unit_test(test_beta_inc),
+	    cmocka_unit_test(test_percentile_numpy_bits),
+	    cmocka_unit_test(test_percentile_hand_values),
+	    cmocka_unit_test(test_percentile_edges),
+	    cmocka_unit_test(test_mean_stddev),
+	    cmocka_unit_test(test_descriptive_edges),
+	    cmocka_unit_test(test_change_pct),
+	    cmocka_unit_test(test_xoshiro_reference),
+	    cmocka_unit_test(test_rng_ranges),
+	    cmocka_unit_test(test_bootstrap_reference),
+	    cmocka_unit_test(test_bootstrap_determinism),
+	    cmocka_unit_test(test_bootstrap_edges),
+	    cmocka_unit_test(test_normal),
+	    cmocka_unit_test(test_student_t),
+	    cmocka_unit_test(test_beta_inc),
 	};
 	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);
 }

@@ -2,12 +2,14 @@
 #include "close.h"
 
 #include <math.h>
-#include <stdbool.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+
+/* cmocka.h needs the headers above first. */
 #include <cmocka.h>
 
 void check_close(double actual, double expected, double rel, const char *what, const char *file,
@@ -27,11 +29,10 @@ void check_close(double actual, double expected, double rel, const char *what, c
 	}
 }
 
-void check_same_double(double actual, double expected, const char *what, const char *file,
-		       int line)
+void check_same_double(double actual, double expected, const char *what, const char *file, int line)
 {
-	bool ok = (isnan(actual) && isnan(expected)) ||
-		  memcmp(&actual, &expected, sizeof actual) == 0;
+	bool ok =
+	    (isnan(actual) && isnan(expected)) || memcmp(&actual, &expected, sizeof actual) == 0;
 	if (!ok) {
 		print_error("%s = %.17g (%a), expected exactly %.17g (%a)\n", what, actual, actual,
 			    expected, expected);

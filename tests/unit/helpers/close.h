@@ -9,9 +9,9 @@
 #ifndef BDB_TEST_CLOSE_H
 #define BDB_TEST_CLOSE_H
 
-#define assert_close(actual, expected, rel) \
+#define assert_close(actual, expected, rel)                                                        \
 	check_close((actual), (expected), (rel), #actual, __FILE__, __LINE__)
-#define assert_same_double(actual, expected) \
+#define assert_same_double(actual, expected)                                                       \
 	check_same_double((actual), (expected), #actual, __FILE__, __LINE__)
 
 void check_close(double actual, double expected, double rel, const char *what, const char *file,

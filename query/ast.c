@@ -1,0 +1,409 @@
+/*
+ * ast.c - the AST's arena, names of statements and methods, and query
+ * errors rendered with the statement and a caret line.
+ */
+#include "ast.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ------------------------------------------------------------------------ */
+/* Arena                                                                     */
+/* ------------------------------------------------------------------------ */
+
+struct bdb__arena_block {
+	bdb__arena_block *next;
+	size_t used, size;
+	_Alignas(8) unsigned char data[];
+};
+
+#define ARENA_BLOCK 4096
+
+void bdb__arena_init(bdb__arena *a)
+{
+	a->head = NULL;
+	a->failed = false;
+}
+
+void bdb__arena_free(bdb__arena *a)
+{
+	bdb__arena_block *b = a->head;
+	while (b) {
+		bdb__arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}
+
+void *bdb__arena_alloc(bdb__arena *a, size_t n)
+{
+	n = (n + 7) & ~(size_t)7;
+	if (!n)
+		n = 8;
+	bdb__arena_block *b = a->head;
+	if (!b || b->size - b->used < n) {
+		size_t size = n > ARENA_BLOCK / 2 ? n : ARENA_BLOCK;
+		b = malloc(sizeof *b + size);
+		if (!b) {
+			a->failed = true;
+			return NULL;
+		}
+		b->used = 0;
+		b->size = size;
+		/* A big allocation gets its own block behind the current one, so
+		 * the current block keeps serving small requests. */
+		if (a->head && size != ARENA_BLOCK) {
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	void *p = b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *bdb__arena_strndup(bdb__arena *a, const char *s, size_t n)
+{
+	char *p = bdb__arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *bdb__arena_strdup(bdb__arena *a, const char *s)
+{
+	return bdb__arena_strndup(a, s, strlen(s));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Names                                                                     */
+/* ------------------------------------------------------------------------ */
+
+const char *bdb__stmt_name(bdb__stmt_kind k)
+{
+	switch (k) {
+	case BDB__STMT_SHOW_RUNS: return "show runs";
+	case BDB__STMT_SHOW_POINTS: return "show points";
+	case BDB__STMT_SHOW_METRICS: return "show metrics";
+	case BDB__STMT_SHOW_TAGS: return "show tags";
+	case BDB__STMT_SHOW_BASELINES: return "show baselines";
+	case BDB__STMT_SUMMARY: return "summary";
+	case BDB__STMT_TREND: return "trend";
+	case BDB__STMT_RANK: return "rank";
+	case BDB__STMT_COMPARE: return "compare";
+	case BDB__STMT_REGRESSIONS: return "regressions";
+	case BDB__STMT_CHANGES: return "changes";
+	case BDB__STMT_SET_BASELINE: return "set baseline";
+	case BDB__STMT_DROP_BASELINE: return "drop baseline";
+	}
+	return "?";
+}
+
+const char *bdb__method_name(bdb__method m)
+{
+	switch (m) {
+	case BDB__METHOD_PERCENT: return "percent";
+	case BDB__METHOD_MWU: return "mwu";
+	case BDB__METHOD_ZSCORE: return "zscore";
+	case BDB__METHOD_TTEST: return "ttest";
+	case BDB__METHOD_IQR: return "iqr";
+	case BDB__METHOD_DELTAIQR: return "deltaiqr";
+	}
+	return "?";
+}
+
+const char *bdb_query_format_name(bdb_query_format f)
+{
+	switch (f) {
+	case BDB_FORMAT_JSON: return "json";
+	case BDB_FORMAT_CSV: return "csv";
+	case BDB_FORMAT_MARKDOWN: return "markdown";
+	case BDB_FORMAT_DEFAULT:
+	case BDB_FORMAT_TABLE:
+		break;
+	}
+	return "table";
+}
+
+int bdb_query_format_parse(const char *name, bdb_query_format *out)
+{
+	static const bdb_query_format all[] = {BDB_FORMAT_TABLE, BDB_FORMAT_JSON, BDB_FORMAT_CSV,
+					       BDB_FORMAT_MARKDOWN};
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		if (name && strcasecmp(name, bdb_query_format_name(all[i])) == 0) {
+			*out = all[i];
+			return 0;
+		}
+	}
+	return BDB_EINVAL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Errors                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Longest source excerpt shown, in bytes; longer lines are clipped. */
+#define EXCERPT_MAX 160
+#define EXCERPT_BEFORE 60
+
+static size_t utf8_back_to_start(const char *text, size_t pos, size_t floor)
+{
+	while (pos > floor && ((unsigned char)text[pos] & 0xC0) == 0x80)
+		pos--;
+	return pos;
+}
+
+static void put_excerpt(bdb_buf *b, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+		if (c == '\t')
+			c = ' ';
+		if (c == '\r')
+			continue;
+		bdb_buf_putc(b, c);
+	}
+}
+
+int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, uint32_t end,
+		     const char *fmt, ...)
+{
+	if (!d)
+		return BDB_EQUERY;
+	if (start > len)
+		start = (uint32_t)len;
+	if (end < start)
+		end = start;
+
+	size_t line_start = start, line_end = start;
+	while (line_start > 0 && text[line_start - 1] != '\n')
+		line_start--;
+	while (line_end < len && text[line_end] != '\n')
+		line_end++;
+	/* At a newline token, point at the end of the line it ends. */
+	if (end > line_end)
+		end = (uint32_t)line_end;
+	int line = 1;
+	for (size_t i = 0; i < line_start; i++)
+		if (text[i] == '\n')
+			line++;
+	int col = 1;
+	for (size_t i = line_start; i < start;) {
+		uint32_t cp;
+		i += bdb__utf8_decode(text + i, start - i, &cp);
+		col++;
+	}
+
+	/* Clip very long lines to a window around the error. */
+	size_t from = line_start, to = line_end;
+	bool clip_left = false, clip_right = false;
+	if (line_end - line_start > EXCERPT_MAX) {
+		if (start - line_start > EXCERPT_BEFORE) {
+			from = utf8_back_to_start(text, start - EXCERPT_BEFORE, line_start);
+			clip_left = true;
+		}
+		if (line_end - from > EXCERPT_MAX) {
+			to = utf8_back_to_start(text, from + EXCERPT_MAX, from);
+			clip_right = true;
+		}
+		if (to < end)
+			end = (uint32_t)to;
+	}
+
+	char message[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+
+	bdb_buf b;
+	bdb_buf_init(&b);
+	bdb_buf_puts(&b, message);
+	bdb_buf_puts(&b, "\n  ");
+	if (clip_left)
+		bdb_buf_puts(&b, "...");
+	put_excerpt(&b, text + from, to - from);
+	if (clip_right)
+		bdb_buf_puts(&b, "...");
+	bdb_buf_puts(&b, "\n  ");
+	size_t pad = bdb__display_width(text + from, start - from) + (clip_left ? 3 : 0);
+	for (size_t i = 0; i < pad; i++)
+		bdb_buf_putc(&b, ' ');
+	size_t carets = bdb__display_width(text + start, end - start);
+	if (carets == 0)
+		carets = 1;
+	for (size_t i = 0; i < carets; i++)
+		bdb_buf_putc(&b, '^');
+	bdb_diag_set(d, BDB_EQUERY, NULL, line, col, "%s", b.failed ? message : bdb_buf_cstr(&b));
+	bdb_buf_free(&b);
+	return BDB_EQUERY;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Canonical text of the AST                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void print_string(bdb_buf *b, const char *s)
+{
+	bdb_buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			bdb_buf_putc(b, '\\');
+		if (*s == '\n')
+			bdb_buf_puts(b, "\\n");
+		else
+			bdb_buf_putc(b, *s);
+	}
+	bdb_buf_putc(b, '"');
+}
+
+static void print_time(bdb_buf *b, int64_t us)
+{
+	char t[48];
+	bdb_buf_puts(b, bdb_time_format(us, t, sizeof t));
+}
+
+static void print_run(bdb_buf *b, const bdb__run_ref *r)
+{
+	switch (r->kind) {
+	case BDB__RUN_LATEST:
+		bdb_buf_puts(b, "latest");
+		if (r->back)
+			bdb_buf_printf(b, "~%u", (unsigned)r->back);
+		return;
+	case BDB__RUN_BASELINE:
+		bdb_buf_puts(b, "(baseline ");
+		break;
+	case BDB__RUN_ID:
+		bdb_buf_puts(b, "(run ");
+		break;
+	case BDB__RUN_COMMIT:
+		bdb_buf_puts(b, "(commit ");
+		break;
+	case BDB__RUN_TIME:
+		bdb_buf_puts(b, "(at ");
+		print_time(b, r->time_us);
+		bdb_buf_putc(b, ')');
+		return;
+	}
+	print_string(b, r->name);
+	bdb_buf_putc(b, ')');
+}
+
+static void print_time_spec(bdb_buf *b, const bdb__time_spec *t)
+{
+	if (t->relative)
+		bdb_buf_printf(b, "now-%lldh", (long long)(t->us / INT64_C(3600000000)));
+	else
+		print_time(b, t->us);
+}
+
+static void print_expr(bdb_buf *b, const bdb__expr *e)
+{
+	static const char *const ops[] = {"=", "!=", "~", "in", "and", "or", "not"};
+	bdb_buf_printf(b, "(%s ", ops[e->kind]);
+	switch (e->kind) {
+	case BDB__EXPR_AND:
+	case BDB__EXPR_OR:
+		print_expr(b, e->left);
+		bdb_buf_putc(b, ' ');
+		print_expr(b, e->right);
+		break;
+	case BDB__EXPR_NOT:
+		print_expr(b, e->left);
+		break;
+	default:
+		if (e->field == BDB__FIELD_TAG) {
+			bdb_buf_puts(b, "tag:");
+			print_string(b, e->key);
+		} else {
+			static const char *const fields[] = {"", "point", "scenario", "metric",
+							     "branch", "commit"};
+			bdb_buf_puts(b, fields[e->field]);
+		}
+		bdb_buf_putc(b, ' ');
+		if (e->kind == BDB__EXPR_IN)
+			bdb_buf_putc(b, '(');
+		for (size_t i = 0; i < e->n_values; i++) {
+			if (i)
+				bdb_buf_putc(b, ' ');
+			print_string(b, e->values[i]);
+		}
+		if (e->kind == BDB__EXPR_IN)
+			bdb_buf_putc(b, ')');
+		break;
+	}
+	bdb_buf_putc(b, ')');
+}
+
+void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
+{
+	static const char *const buckets[] = {"", "day", "week", "month"};
+	bdb_buf_printf(b, "(%s", bdb__stmt_name(s->kind));
+	if (s->name) {
+		bdb_buf_puts(b, " name=");
+		print_string(b, s->name);
+	}
+	if (s->metric) {
+		bdb_buf_puts(b, " metric=");
+		print_string(b, s->metric);
+	}
+	if (s->has_run) {
+		bdb_buf_puts(b, s->kind == BDB__STMT_REGRESSIONS || s->kind == BDB__STMT_RANK
+					? " in="
+					: " run=");
+		print_run(b, &s->run);
+	}
+	if (s->has_other) {
+		bdb_buf_puts(b, s->kind == BDB__STMT_COMPARE ? " with=" : " vs=");
+		print_run(b, &s->other);
+	}
+	if (s->point) {
+		bdb_buf_puts(b, " of=");
+		print_string(b, s->point);
+	}
+	if (s->where) {
+		bdb_buf_puts(b, " where=");
+		print_expr(b, s->where);
+	}
+	if (s->clauses & BDB__C_THRESHOLD)
+		bdb_buf_printf(b, " threshold=%.17g", s->threshold);
+	if (s->clauses & BDB__C_USING) {
+		bdb_buf_printf(b, " using=%s", bdb__method_name(s->method));
+		if (s->has_alpha)
+			bdb_buf_printf(b, " alpha=%.17g", s->alpha);
+	}
+	if (s->clauses & BDB__C_LAST)
+		bdb_buf_printf(b, " last=%llu", (unsigned long long)s->last_n);
+	if (s->clauses & BDB__C_SINCE) {
+		bdb_buf_puts(b, " since=");
+		print_time_spec(b, &s->since);
+	}
+	if (s->clauses & BDB__C_UNTIL) {
+		bdb_buf_puts(b, " until=");
+		print_time_spec(b, &s->until);
+	}
+	if (s->bucket)
+		bdb_buf_printf(b, " by=%s", buckets[s->bucket]);
+	if (s->by) {
+		bdb_buf_puts(b, " by=");
+		print_string(b, s->by);
+	}
+	if (s->has_window)
+		bdb_buf_printf(b, " window=%llu", (unsigned long long)s->window);
+	if (s->clauses & BDB__C_PVALUE)
+		bdb_buf_printf(b, " pvalue=%.17g", s->pvalue);
+	if (s->format)
+		bdb_buf_printf(b, " as=%s", bdb_query_format_name(s->format));
+	bdb_buf_putc(b, ')');
+}

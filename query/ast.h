@@ -1,0 +1,337 @@
+/*
+ * ast.h - internal to query/: tokens, the lexer, the AST, the parser,
+ * source-located errors and name suggestions.
+ *
+ * Every token and every AST node keeps its byte span [start, end) in the
+ * query text, so that any later stage (the executor finding an unknown
+ * metric, say) can point at the exact characters with a caret line.
+ */
+#ifndef BDB_QUERY_AST_H
+#define BDB_QUERY_AST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "query.h"
+
+/* ------------------------------------------------------------------------ */
+/* Arena: every AST node and string of one parse lives in one arena.         */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb__arena_block bdb__arena_block;
+typedef struct bdb__arena {
+	bdb__arena_block *head;
+	bool failed;
+} bdb__arena;
+
+void bdb__arena_init(bdb__arena *a);
+void bdb__arena_free(bdb__arena *a);
+/* n bytes, 8-aligned and zeroed; NULL (and a->failed) when out of memory. */
+void *bdb__arena_alloc(bdb__arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n); NULL when out of memory. */
+char *bdb__arena_strndup(bdb__arena *a, const char *s, size_t n);
+char *bdb__arena_strdup(bdb__arena *a, const char *s);
+
+/* ------------------------------------------------------------------------ */
+/* Lexer                                                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb__tok_kind {
+	BDB__TOK_EOF = 0,
+	BDB__TOK_NEWLINE, /* a statement separator (not inside parentheses) */
+	BDB__TOK_SEMI,
+	BDB__TOK_IDENT,   /* [A-Za-z_][A-Za-z0-9_]*: keywords and plain names */
+	BDB__TOK_STRING,  /* "..." or '...', with \" \' \\ \n \t escapes */
+	BDB__TOK_WORD,    /* starts with a digit: 42, 0.05, 30d, 2026-01-31T12:00:00Z */
+	BDB__TOK_STAR,
+	BDB__TOK_LPAREN,
+	BDB__TOK_RPAREN,
+	BDB__TOK_COMMA,
+	BDB__TOK_EQ,
+	BDB__TOK_NE,
+	BDB__TOK_TILDE,
+	BDB__TOK_PERCENT,
+	BDB__TOK_ERROR    /* lexer->error says what */
+} bdb__tok_kind;
+
+typedef struct bdb__token {
+	bdb__tok_kind kind;
+	uint32_t start, end; /* byte span in the text */
+} bdb__token;
+
+typedef struct bdb__lexer {
+	const char *text;
+	size_t len;
+	size_t pos;
+	int paren_depth;
+	const char *error; /* for BDB__TOK_ERROR: a static sentence */
+} bdb__lexer;
+
+/* The lexer's error for a string still open at the end of the text
+ * (compared by address: a REPL then asks for more input). */
+extern const char bdb__unterminated_at_end[];
+
+void bdb__lexer_init(bdb__lexer *lx, const char *text, size_t len);
+/* Scans the next token. Comments ("--" to the end of the line) and blanks
+ * are skipped; newlines inside parentheses are blanks. */
+void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok);
+/* A short description of a token for "found ..." ("\"wiht\"", "end of input"). */
+void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, size_t size);
+/* Decodes a STRING token's contents into a fresh arena string. */
+char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok);
+/* Whether s is a plain identifier (needs no quotes). */
+bool bdb__is_plain_ident(const char *s);
+
+/* ------------------------------------------------------------------------ */
+/* AST                                                                       */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb__span {
+	uint32_t start, end;
+} bdb__span;
+
+typedef enum bdb__run_kind {
+	BDB__RUN_LATEST = 0, /* latest~back */
+	BDB__RUN_BASELINE,   /* baseline NAME (default "main") */
+	BDB__RUN_ID,         /* run "ID" */
+	BDB__RUN_COMMIT,     /* commit "PREFIX" */
+	BDB__RUN_TIME        /* the last run at or before time_us */
+} bdb__run_kind;
+
+typedef struct bdb__run_ref {
+	bdb__run_kind kind;
+	uint32_t back;       /* LATEST */
+	const char *name;    /* BASELINE name, ID, COMMIT prefix, TIME text */
+	int64_t time_us;     /* TIME */
+	bdb__span span;      /* the whole reference */
+	bdb__span name_span; /* the name / id / prefix / time token */
+} bdb__run_ref;
+
+typedef struct bdb__time_spec {
+	bool relative;   /* true: now - amount_us */
+	int64_t us;      /* absolute time, or the amount for relative */
+	bdb__span span;
+} bdb__time_spec;
+
+/* Fields of a where expression; anything else names a tag key. */
+typedef enum bdb__field {
+	BDB__FIELD_TAG = 0,
+	BDB__FIELD_POINT,
+	BDB__FIELD_SCENARIO,
+	BDB__FIELD_METRIC,
+	BDB__FIELD_BRANCH,
+	BDB__FIELD_COMMIT
+} bdb__field;
+
+typedef enum bdb__expr_kind {
+	BDB__EXPR_EQ = 0,
+	BDB__EXPR_NE,
+	BDB__EXPR_GLOB, /* key ~ "glob" */
+	BDB__EXPR_IN,   /* key in ("a", "b") */
+	BDB__EXPR_AND,
+	BDB__EXPR_OR,
+	BDB__EXPR_NOT
+} bdb__expr_kind;
+
+typedef struct bdb__expr bdb__expr;
+struct bdb__expr {
+	bdb__expr_kind kind;
+	bdb__span span;
+	/* comparisons */
+	bdb__field field;
+	const char *key;      /* the field or tag name as written */
+	bdb__span key_span;
+	const char **values;  /* n_values values (1 except for IN) */
+	bdb__span *value_spans;
+	size_t n_values;
+	/* AND, OR (both), NOT (left) */
+	bdb__expr *left, *right;
+};
+
+typedef enum bdb__stmt_kind {
+	BDB__STMT_SHOW_RUNS = 0,
+	BDB__STMT_SHOW_POINTS,
+	BDB__STMT_SHOW_METRICS,
+	BDB__STMT_SHOW_TAGS,
+	BDB__STMT_SHOW_BASELINES,
+	BDB__STMT_SUMMARY,
+	BDB__STMT_TREND,
+	BDB__STMT_RANK,
+	BDB__STMT_COMPARE,
+	BDB__STMT_REGRESSIONS,
+	BDB__STMT_CHANGES,
+	BDB__STMT_SET_BASELINE,
+	BDB__STMT_DROP_BASELINE
+} bdb__stmt_kind;
+
+/* "show runs", "trend", ... */
+const char *bdb__stmt_name(bdb__stmt_kind k);
+
+typedef enum bdb__bucket {
+	BDB__BUCKET_NONE = 0,
+	BDB__BUCKET_DAY,
+	BDB__BUCKET_WEEK,
+	BDB__BUCKET_MONTH
+} bdb__bucket;
+
+typedef enum bdb__method {
+	BDB__METHOD_PERCENT = 0,
+	BDB__METHOD_MWU,
+	BDB__METHOD_ZSCORE,
+	BDB__METHOD_TTEST,
+	BDB__METHOD_IQR,
+	BDB__METHOD_DELTAIQR
+} bdb__method;
+
+const char *bdb__method_name(bdb__method m);
+
+/* Clause bits, to know which clauses a statement gave. */
+enum {
+	BDB__C_IN = 1u << 0,
+	BDB__C_VS = 1u << 1,
+	BDB__C_METRIC = 1u << 2,
+	BDB__C_THRESHOLD = 1u << 3,
+	BDB__C_OF = 1u << 4,
+	BDB__C_WHERE = 1u << 5,
+	BDB__C_USING = 1u << 6,
+	BDB__C_LAST = 1u << 7,
+	BDB__C_SINCE = 1u << 8,
+	BDB__C_UNTIL = 1u << 9,
+	BDB__C_BY = 1u << 10,
+	BDB__C_WINDOW = 1u << 11,
+	BDB__C_PVALUE = 1u << 12,
+	BDB__C_AS = 1u << 13
+};
+
+typedef struct bdb__stmt {
+	bdb__stmt_kind kind;
+	bdb__span span;          /* the whole statement */
+	unsigned clauses;        /* BDB__C_* given */
+	bdb_query_format format; /* `as`, or DEFAULT */
+
+	const char *metric;      /* trend/rank/changes METRIC, compare/regressions
+	                            `metric M`; "*" for all; NULL when absent */
+	bdb__span metric_span;
+	const char *point;       /* `of POINT` (may be a glob), NULL when absent */
+	bdb__span point_span;
+	bdb__expr *where;        /* NULL when absent */
+
+	bdb__run_ref run;        /* summary RUN, rank/regressions `in`, compare
+	                            first RUN, set baseline RUN */
+	bool has_run;
+	bdb__run_ref other;      /* compare `with`, regressions `vs` */
+	bool has_other;
+
+	uint64_t last_n;
+	bdb__time_spec since, until;
+	bdb__bucket bucket;
+	const char *by;          /* rank `by TAGKEY` */
+	bdb__span by_span;
+
+	double threshold;        /* percent */
+	bdb__span threshold_span;
+	bdb__method method;
+	bdb__span method_span;
+	double alpha;            /* mwu; default 0.05 */
+	bool has_alpha;
+	uint64_t window;         /* zscore/ttest/iqr/deltaiqr, changes */
+	bool has_window;
+	double pvalue;           /* changes */
+
+	const char *name;        /* set/drop baseline NAME, show tags KEY */
+	bdb__span name_span;
+} bdb__stmt;
+
+typedef struct bdb__program {
+	bdb__arena arena;
+	const char *text;
+	size_t len;
+	bdb__stmt **stmts;       /* arena-allocated */
+	size_t n_stmts;
+} bdb__program;
+
+/*
+ * Parses text[0..len) into prog (initialised here; free with
+ * bdb__program_free even on failure). Returns 0, BDB_EQUERY with d filled
+ * (see query.h for the message layout), or BDB_ENOMEM.
+ */
+int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d);
+void bdb__program_free(bdb__program *prog);
+
+/*
+ * Appends the canonical one-line text of s to b: an s-expression naming the
+ * statement and every clause given, with names quoted, runs resolved to
+ * their kind ((baseline "main"), latest~2, (at TIME)), times in RFC 3339 and
+ * relative times as now-Nh. Golden tests compare it; its exact form is
+ * internal.
+ */
+void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b);
+
+/* ------------------------------------------------------------------------ */
+/* Errors with a caret line                                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Fills d with BDB_EQUERY, the position of text[start] (1-based line and
+ * character column) and the three-line message of query.h: message (a
+ * printf format), the source line holding start, and carets under
+ * [start, end) (one caret when end <= start). Returns BDB_EQUERY.
+ */
+int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, uint32_t end,
+		     const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* ------------------------------------------------------------------------ */
+/* Suggestions                                                               */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The optimal-string-alignment (restricted Damerau-Levenshtein) distance
+ * between a and b, comparing ASCII letters case-insensitively: insertions,
+ * deletions, substitutions and transpositions of adjacent characters each
+ * cost 1.
+ */
+size_t bdb__edit_distance(const char *a, size_t alen, const char *b, size_t blen);
+
+/*
+ * A running "nearest name" search: offer candidates one by one, then read
+ * best. A candidate counts only when its distance to word is at most
+ * max(1, strlen(word) / 3); a candidate equal to word is skipped, one that
+ * differs only in letter case is the best possible match (names are
+ * case-sensitive). Ties go to the candidate offered first. best is a copy of
+ * the candidate in buf (NULL when none, or when it did not fit).
+ */
+typedef struct bdb__suggest {
+	const char *word;
+	size_t word_len;
+	size_t best_distance;
+	char buf[128];
+	const char *best;
+} bdb__suggest;
+
+void bdb__suggest_init(bdb__suggest *s, const char *word);
+void bdb__suggest_offer(bdb__suggest *s, const char *candidate, size_t len);
+/* "; did you mean \"x\"?" or "" when there is no suggestion. */
+const char *bdb__suggest_hint(const bdb__suggest *s, char *buf, size_t size);
+
+/* The sorted keyword list (NULL-terminated). */
+extern const char *const bdb__keywords[];
+
+/* Whether s is a keyword (letter case ignored): such a name must be quoted. */
+bool bdb__is_keyword(const char *s);
+
+/* ------------------------------------------------------------------------ */
+/* Text (format.c)                                                           */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Decodes one UTF-8 character at s (n bytes available) into *cp and returns
+ * its length in bytes (1 for an invalid byte, decoded as U+FFFD).
+ */
+size_t bdb__utf8_decode(const char *s, size_t n, uint32_t *cp);
+/* Terminal columns of code point cp: 0 (combining), 2 (East Asian wide) or 1. */
+int bdb__codepoint_width(uint32_t cp);
+/* Terminal columns of s[0..n). */
+size_t bdb__display_width(const char *s, size_t n);
+
+#endif /* BDB_QUERY_AST_H */

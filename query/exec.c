@@ -1,0 +1,295 @@
+/*
+ * exec.c - running statements: the library entry points of query.h, the
+ * dispatch to each statement's executor, run references and the errors
+ * that name things in the store.
+ */
+#include "exec.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int bdb__exec_check_cancel(bdb__exec *ex)
+{
+	if (ex->opt && ex->opt->cancel && *ex->opt->cancel)
+		return bdb_diag_set(ex->d, BDB_ECANCELLED, NULL, 0, 0, "query cancelled");
+	return 0;
+}
+
+int bdb__exec_error(bdb__exec *ex, bdb__span span, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return bdb__query_error(ex->d, ex->text, ex->len, span.start, span.end, "%s", msg);
+}
+
+int bdb__exec_store_error(bdb__exec *ex, int rc, const char *doing)
+{
+	return bdb_diag_set(ex->d, rc, NULL, 0, 0, "%s: %s", doing, bdb_strerror(rc));
+}
+
+/* ------------------------------------------------------------------------ */
+/* Suggestions from the store                                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct term_offer {
+	bdb__suggest *s;
+	size_t skip;      /* prefix length */
+	bool key_only;    /* "t:" terms: offer the key before '=' */
+} term_offer;
+
+static int offer_term(void *ctx, const char *term, size_t len)
+{
+	term_offer *o = ctx;
+	const char *w = term + o->skip;
+	size_t n = len - o->skip;
+	if (o->key_only) {
+		const char *eq = memchr(w, '=', n);
+		if (eq)
+			n = (size_t)(eq - w);
+	}
+	bdb__suggest_offer(o->s, w, n);
+	return 0;
+}
+
+void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char *hint,
+		       size_t size)
+{
+	bdb__suggest s;
+	bdb__suggest_init(&s, word);
+	term_offer o = {&s, strlen(prefix), strcmp(prefix, "t:") == 0};
+	if (ex->rd)
+		bdb_reader_terms(ex->rd, prefix, offer_term, &o);
+	bdb__suggest_hint(&s, hint, size);
+}
+
+static void suggest_baseline(bdb__exec *ex, const char *name, char *hint, size_t size)
+{
+	bdb__suggest s;
+	bdb__suggest_init(&s, name);
+	bdb_baseline_info *all = NULL;
+	size_t n = 0;
+	if (bdb_reader_list_baselines(ex->rd, &all, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			bdb__suggest_offer(&s, all[i].name, strlen(all[i].name));
+	free(all);
+	bdb__suggest_hint(&s, hint, size);
+}
+
+static void suggest_run_id(bdb__exec *ex, const char *id, char *hint, size_t size)
+{
+	bdb__suggest s;
+	bdb__suggest_init(&s, id);
+	bdb_run_info *runs = NULL;
+	size_t n = 0;
+	bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
+	if (bdb_reader_list_runs(ex->rd, &all, 0, &runs, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			bdb__suggest_offer(&s, runs[i].id, strlen(runs[i].id));
+	free(runs);
+	bdb__suggest_hint(&s, hint, size);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Runs and metric rules                                                     */
+/* ------------------------------------------------------------------------ */
+
+static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
+{
+	char hint[200];
+	uint64_t count = 0;
+	switch (ref->kind) {
+	case BDB__RUN_LATEST:
+		bdb_reader_count_runs(ex->rd, &count);
+		if (count == 0)
+			return bdb__exec_error(ex, ref->span,
+					       "no runs in the store yet: ingest some first");
+		return bdb__exec_error(ex, ref->span,
+				       "latest~%u needs %u runs, the store has %llu",
+				       (unsigned)ref->back, (unsigned)ref->back + 1,
+				       (unsigned long long)count);
+	case BDB__RUN_BASELINE:
+		suggest_baseline(ex, ref->name, hint, sizeof hint);
+		return bdb__exec_error(ex, ref->name_span,
+				       "no baseline \"%s\"%s (set one with: set baseline %s = latest)",
+				       ref->name, hint, ref->name);
+	case BDB__RUN_ID:
+		suggest_run_id(ex, ref->name, hint, sizeof hint);
+		return bdb__exec_error(ex, ref->name_span, "no run with id \"%s\"%s", ref->name,
+				       hint);
+	case BDB__RUN_COMMIT:
+		return bdb__exec_error(ex, ref->name_span,
+				       "no run has a commit starting with \"%s\"", ref->name);
+	case BDB__RUN_TIME: {
+		char t[48];
+		return bdb__exec_error(ex, ref->name_span, "no run at or before %s",
+				       bdb_time_format(ref->time_us, t, sizeof t));
+	}
+	}
+	return BDB_EQUERY;
+}
+
+int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq,
+		     bdb_run_info *info)
+{
+	int rc = 0;
+	switch (ref->kind) {
+	case BDB__RUN_LATEST: rc = bdb_reader_latest(ex->rd, ref->back, seq); break;
+	case BDB__RUN_BASELINE: rc = bdb_reader_get_baseline(ex->rd, ref->name, seq); break;
+	case BDB__RUN_ID: rc = bdb_reader_find_id(ex->rd, ref->name, seq); break;
+	case BDB__RUN_COMMIT: rc = bdb_reader_find_commit(ex->rd, ref->name, seq); break;
+	case BDB__RUN_TIME: rc = bdb_reader_find_at_time(ex->rd, ref->time_us, seq); break;
+	}
+	if (rc == BDB_ENOTFOUND)
+		return run_not_found(ex, ref);
+	if (rc == BDB_EINVAL && ref->kind == BDB__RUN_COMMIT)
+		return bdb__exec_error(ex, ref->name_span,
+				       "commit prefix \"%s\" is ambiguous: it starts several "
+				       "commits; give more of it",
+				       ref->name);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "finding a run");
+	rc = bdb_reader_run_info(ex->rd, *seq, info);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the run log");
+	return 0;
+}
+
+bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
+				 bdb__run_kind kind)
+{
+	if (given)
+		return *given;
+	bdb__run_ref ref = {.kind = kind, .name = kind == BDB__RUN_BASELINE ? "main" : NULL};
+	ref.span = ref.name_span = st->span;
+	return ref;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Dispatch                                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef int (*executor)(bdb__exec *, const bdb__stmt *, bdb_result *);
+
+static executor executor_of(bdb__stmt_kind k)
+{
+	switch (k) {
+	case BDB__STMT_SHOW_RUNS: return bdb__exec_show_runs;
+	case BDB__STMT_SHOW_POINTS: return bdb__exec_show_points;
+	case BDB__STMT_SHOW_METRICS: return bdb__exec_show_metrics;
+	case BDB__STMT_SHOW_TAGS: return bdb__exec_show_tags;
+	case BDB__STMT_SHOW_BASELINES: return bdb__exec_show_baselines;
+	case BDB__STMT_SUMMARY: return bdb__exec_summary;
+	case BDB__STMT_TREND: return bdb__exec_trend;
+	case BDB__STMT_RANK: return bdb__exec_rank;
+	case BDB__STMT_COMPARE: return bdb__exec_compare;
+	case BDB__STMT_REGRESSIONS: return bdb__exec_regressions;
+	case BDB__STMT_CHANGES: return bdb__exec_changes;
+	case BDB__STMT_SET_BASELINE: return bdb__exec_set_baseline;
+	case BDB__STMT_DROP_BASELINE: return bdb__exec_drop_baseline;
+	}
+	return NULL;
+}
+
+/* Writes take their own transaction; everything else reads in one. */
+static bool is_write(bdb__stmt_kind k)
+{
+	return k == BDB__STMT_SET_BASELINE || k == BDB__STMT_DROP_BASELINE;
+}
+
+static int run_one(bdb__exec *ex, const bdb__stmt *st, bdb_result **out)
+{
+	*out = NULL;
+	bdb_result *r = bdb__result_new(bdb__stmt_name(st->kind));
+	if (!r)
+		return bdb_diag_set(ex->d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+	r->requested = st->format;
+	int rc = bdb__exec_check_cancel(ex);
+	if (!rc && !is_write(st->kind)) {
+		rc = bdb_reader_begin(ex->store, &ex->rd);
+		if (rc)
+			rc = bdb__exec_store_error(ex, rc, "opening a read transaction");
+	}
+	if (!rc)
+		rc = executor_of(st->kind)(ex, st, r);
+	if (ex->rd) {
+		bdb_reader_end(ex->rd);
+		ex->rd = NULL;
+	}
+	if (!rc && r->failed)
+		rc = bdb_diag_set(ex->d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+	if (rc) {
+		bdb_result_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+static void exec_init(bdb__exec *ex, bdb_store *store, const char *text,
+		      const bdb_query_options *opt, bdb_diag *d)
+{
+	memset(ex, 0, sizeof *ex);
+	ex->store = store;
+	ex->opt = opt;
+	ex->text = text;
+	ex->len = strlen(text);
+	ex->d = d;
+	ex->now_us = opt && opt->now_us ? opt->now_us : bdb_time_now();
+}
+
+int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *opt,
+		   bdb_buf *out, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	if (!store || !text || !out)
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "no store, query or output");
+	bdb__exec ex;
+	exec_init(&ex, store, text, opt, d);
+	bdb__program prog;
+	int rc = bdb__parse(text, ex.len, &prog, d);
+	for (size_t i = 0; !rc && i < prog.n_stmts; i++) {
+		const bdb__stmt *st = prog.stmts[i];
+		bdb_result *r;
+		rc = run_one(&ex, st, &r);
+		if (rc)
+			break;
+		bdb_query_format f = st->format ? st->format : opt ? opt->format : BDB_FORMAT_DEFAULT;
+		if (i > 0 && f != BDB_FORMAT_JSON)
+			bdb_buf_putc(out, '\n');
+		rc = bdb_result_format(r, f, opt, out);
+		bdb_result_free(r);
+		if (rc)
+			rc = bdb_diag_set(d, rc, NULL, 0, 0, "out of memory");
+	}
+	bdb__program_free(&prog);
+	return rc;
+}
+
+int bdb_query_run(bdb_store *store, const char *text, const bdb_query_options *opt,
+		  bdb_result **out, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	*out = NULL;
+	if (!store || !text)
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "no store or query");
+	bdb__exec ex;
+	exec_init(&ex, store, text, opt, d);
+	bdb__program prog;
+	int rc = bdb__parse(text, ex.len, &prog, d);
+	if (!rc && prog.n_stmts == 0)
+		rc = bdb__query_error(d, text, ex.len, (uint32_t)ex.len, (uint32_t)ex.len,
+				      "expected a statement, found end of input");
+	else if (!rc && prog.n_stmts > 1)
+		rc = bdb__exec_error(&ex, prog.stmts[1]->span,
+				     "expected one statement, found a second one (run several with "
+				     "a script)");
+	if (!rc)
+		rc = run_one(&ex, prog.stmts[0], out);
+	bdb__program_free(&prog);
+	return rc;
+}

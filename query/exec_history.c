@@ -1,0 +1,288 @@
+/*
+ * exec_history.c - statements over a series' history: trend (one value per
+ * run, oldest first, or the median per day / week / month bucket) and
+ * changes. Series are chosen through the postings and their values read
+ * from the observation index only, never from the runs' FlatBuffers.
+ */
+#include "exec.h"
+#include "stats.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define DAY_US INT64_C(86400000000)
+
+static int64_t floor_div(int64_t a, int64_t b)
+{
+	int64_t q = a / b;
+	return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q;
+}
+
+/* The start of the bucket holding t: a UTC day, an ISO week (Monday) or a
+ * calendar month. */
+static int64_t bucket_start(bdb__bucket bucket, int64_t t)
+{
+	int64_t day = floor_div(t, DAY_US);
+	switch (bucket) {
+	case BDB__BUCKET_WEEK: {
+		/* 1970-01-01 was a Thursday: day + 3 counts from a Monday. */
+		int64_t monday = day - (day + 3 - floor_div(day + 3, 7) * 7);
+		return monday * DAY_US;
+	}
+	case BDB__BUCKET_MONTH: {
+		char text[48];
+		bdb_time_format(t, text, sizeof text);
+		memcpy(text + 7, "-01", 4); /* "YYYY-MM" + "-01" */
+		int64_t us;
+		return bdb_time_parse(text, &us) == 0 ? us : day * DAY_US;
+	}
+	default: return day * DAY_US;
+	}
+}
+
+/* One series' observations in the statement's window, oldest first. */
+typedef struct history {
+	bdb_obs *obs;
+	size_t n, cap;
+} history;
+
+static int history_push(history *h, const bdb_obs *o)
+{
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 64;
+		bdb_obs *p = realloc(h->obs, cap * sizeof *p);
+		if (!p)
+			return BDB_ENOMEM;
+		h->obs = p;
+		h->cap = cap;
+	}
+	h->obs[h->n++] = *o;
+	return 0;
+}
+
+static int64_t time_of(const bdb__exec *ex, const bdb__time_spec *t)
+{
+	return t->relative ? ex->now_us - t->us : t->us;
+}
+
+/* Whether observation o passes the run fields of `where`. */
+static int run_passes(bdb__exec *ex, const bdb__stmt *st, bdb__subject *s, const bdb_obs *o,
+		      bool *pass)
+{
+	bdb_run_info info;
+	int rc = bdb_reader_run_info(ex->rd, o->run_seq, &info);
+	if (rc)
+		return rc;
+	s->branch = info.branch;
+	s->commit = info.commit;
+	*pass = bdb__subject_matches(st, s);
+	return 0;
+}
+
+static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+			history *h)
+{
+	int64_t from = (st->clauses & BDB__C_SINCE) ? time_of(ex, &st->since) : INT64_MIN;
+	int64_t to = (st->clauses & BDB__C_UNTIL) ? time_of(ex, &st->until) : INT64_MAX;
+	bool backward = st->last_n > 0;
+	bool per_run = bdb__expr_uses_run_fields(st->where);
+	bdb__subject s = {si->point, si->scenario, si->metric, si->tags, si->n_tags, "", ""};
+	bdb_obs_iter *it;
+	int rc = bdb_obs_iter_open(ex->rd, si->id, from, to, backward, &it);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading observations");
+	bdb_obs o;
+	while ((rc = bdb_obs_iter_next(it, &o)) == 1) {
+		if ((h->n & 1023) == 0 && (rc = bdb__exec_check_cancel(ex)) != 0)
+			break;
+		bool pass = true;
+		if (per_run && (rc = run_passes(ex, st, &s, &o, &pass)) != 0)
+			break;
+		if (pass && (rc = history_push(h, &o)) != 0)
+			break;
+		if (backward && h->n == st->last_n)
+			break;
+	}
+	bdb_obs_iter_close(it);
+	if (rc < 0)
+		return rc == BDB_ECANCELLED ? rc : bdb__exec_store_error(ex, rc, "reading observations");
+	if (backward)
+		for (size_t i = 0; i < h->n / 2; i++) {
+			bdb_obs t = h->obs[i];
+			h->obs[i] = h->obs[h->n - 1 - i];
+			h->obs[h->n - 1 - i] = t;
+		}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* trend                                                                     */
+/* ------------------------------------------------------------------------ */
+
+enum { T_POINT, T_TAGS, T_RUN, T_TIMESTAMP, T_COMMIT, T_VALUE, T_LOWER, T_UPPER, T_UNIT };
+enum { B_POINT, B_TAGS, B_BUCKET, B_VALUE, B_MIN, B_MAX, B_COUNT, B_UNIT };
+
+static const bdb__column trend_columns[] = {
+	{"point", BDB__STYLE_PLAIN},  {"tags", BDB__STYLE_PLAIN},   {"run", BDB__STYLE_PLAIN},
+	{"timestamp", BDB__STYLE_PLAIN}, {"commit", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN},
+	{"lower", BDB__STYLE_PLAIN},  {"upper", BDB__STYLE_PLAIN},  {"unit", BDB__STYLE_PLAIN},
+};
+
+static const bdb__column bucket_columns[] = {
+	{"point", BDB__STYLE_PLAIN}, {"tags", BDB__STYLE_PLAIN},  {"bucket", BDB__STYLE_PLAIN},
+	{"value", BDB__STYLE_PLAIN}, {"min", BDB__STYLE_PLAIN},   {"max", BDB__STYLE_PLAIN},
+	{"count", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
+};
+
+static int trend_rows(bdb__exec *ex, const bdb_series_info *si, const history *h,
+		      bdb_result *r)
+{
+	size_t first = r->n_rows;
+	for (size_t i = 0; i < h->n; i++) {
+		const bdb_obs *o = &h->obs[i];
+		bdb_run_info info;
+		int rc = bdb_reader_run_info(ex->rd, o->run_seq, &info);
+		if (rc)
+			return bdb__exec_store_error(ex, rc, "reading the run log");
+		long row = bdb__result_add_row(r);
+		if (row < 0)
+			return 0;
+		size_t w = (size_t)row;
+		if (i == 0) {
+			bdb__cell_str(r, w, T_POINT, si->point);
+			bdb__cell_tags(r, w, T_TAGS, si->tags, si->n_tags);
+			bdb__cell_str(r, w, T_UNIT, *si->unit ? si->unit : NULL);
+		} else {
+			/* The series' columns repeat: share the first row's copies. */
+			bdb__cell_copy(r, w, T_POINT, first);
+			bdb__cell_copy(r, w, T_TAGS, first);
+			bdb__cell_copy(r, w, T_UNIT, first);
+		}
+		bdb__cell_str(r, w, T_RUN, info.id);
+		bdb__cell_time(r, w, T_TIMESTAMP, o->timestamp_us);
+		bdb__cell_str(r, w, T_COMMIT, *info.commit ? info.commit : NULL);
+		bdb__cell_num(r, w, T_VALUE, o->value);
+		if (o->has_lower)
+			bdb__cell_num(r, w, T_LOWER, o->lower);
+		if (o->has_upper)
+			bdb__cell_num(r, w, T_UPPER, o->upper);
+	}
+	return 0;
+}
+
+static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+		       const history *h, bdb_result *r)
+{
+	double *values = malloc((h->n ? h->n : 1) * sizeof *values);
+	if (!values)
+		return bdb__exec_store_error(ex, BDB_ENOMEM, "bucketing");
+	int rc = 0;
+	for (size_t i = 0; i < h->n;) {
+		int64_t start = bucket_start(st->bucket, h->obs[i].timestamp_us);
+		/* The next bucket starts after the longest month (31 days). */
+		int64_t next = bucket_start(st->bucket, start + 32 * DAY_US);
+		if (st->bucket == BDB__BUCKET_DAY)
+			next = start + DAY_US;
+		else if (st->bucket == BDB__BUCKET_WEEK)
+			next = start + 7 * DAY_US;
+		size_t n = 0;
+		for (; i < h->n && h->obs[i].timestamp_us < next; i++)
+			values[n++] = h->obs[i].value;
+		double median;
+		if ((rc = bdb__stats_median(values, n, &median)) != 0) {
+			rc = bdb__exec_store_error(ex, rc, "bucketing");
+			break;
+		}
+		long row = bdb__result_add_row(r);
+		if (row < 0)
+			break;
+		size_t w = (size_t)row;
+		bdb__cell_str(r, w, B_POINT, si->point);
+		bdb__cell_tags(r, w, B_TAGS, si->tags, si->n_tags);
+		bdb__cell_time(r, w, B_BUCKET, start);
+		bdb__cell_num(r, w, B_VALUE, median);
+		bdb__cell_num(r, w, B_MIN, bdb__stats_min(values, n));
+		bdb__cell_num(r, w, B_MAX, bdb__stats_max(values, n));
+		bdb__cell_int(r, w, B_COUNT, (int64_t)n);
+		bdb__cell_str(r, w, B_UNIT, *si->unit ? si->unit : NULL);
+	}
+	free(values);
+	return rc;
+}
+
+static int cmp_series_ptr(const void *a, const void *b)
+{
+	return bdb__series_info_cmp(*(bdb_series_info *const *)a, *(bdb_series_info *const *)b);
+}
+
+int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
+{
+	bdb__idset ids = {NULL, 0};
+	bdb_series_info **series = NULL;
+	size_t n_series = 0;
+	history h = {NULL, 0, 0};
+	int rc = bdb__check_names(ex, st);
+	if (!rc)
+		rc = bdb__select_series(ex, st, st->metric, &ids);
+	if (rc)
+		return rc;
+	series = calloc(ids.n + 1, sizeof *series);
+	if (!series) {
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "reading series");
+		goto done;
+	}
+	for (; n_series < ids.n; n_series++) {
+		rc = bdb_reader_series_info(ex->rd, ids.ids[n_series], &series[n_series]);
+		if (rc) {
+			rc = bdb__exec_store_error(ex, rc, "reading the series dictionary");
+			goto done;
+		}
+	}
+	qsort(series, n_series, sizeof *series, cmp_series_ptr);
+	if (st->bucket)
+		rc = bdb__result_columns(r, bucket_columns,
+					 sizeof bucket_columns / sizeof bucket_columns[0]);
+	else
+		rc = bdb__result_columns(r, trend_columns,
+					 sizeof trend_columns / sizeof trend_columns[0]);
+	if (rc)
+		goto done;
+	bdb__field_str(r, "metric", st->metric);
+	if (st->bucket) {
+		static const char *const names[] = {"", "day", "week", "month"};
+		bdb__field_str(r, "bucket", names[st->bucket]);
+	}
+	r->spark_col = st->bucket ? B_VALUE : T_VALUE;
+	r->spark_group = T_POINT;
+	r->spark_group_cols = 2;
+	int64_t shown = 0; /* series with at least one observation in the window */
+	for (size_t i = 0; i < n_series && !rc; i++) {
+		h.n = 0;
+		rc = load_history(ex, st, series[i], &h);
+		if (!rc)
+			rc = st->bucket ? bucket_rows(ex, st, series[i], &h, r)
+					: trend_rows(ex, series[i], &h, r);
+		shown += h.n > 0;
+	}
+	bdb__field_int(r, "series", shown);
+done:
+	free(h.obs);
+	for (size_t i = 0; i < n_series; i++)
+		free(series[i]);
+	free(series);
+	bdb__idset_free(&ids);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* changes                                                                   */
+/* ------------------------------------------------------------------------ */
+
+int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
+{
+	(void)r;
+	return bdb__exec_error(ex, st->span,
+			       "changes is not available yet: it comes with change detection "
+			       "(expected show, summary, trend, rank, compare, regressions, set "
+			       "or drop)");
+}

@@ -1,0 +1,803 @@
+/*
+ * format.c - result tables as text: table (aligned, UTF-8 display-width
+ * aware, optional colour and sparkline), JSON, CSV (RFC 4180) and Markdown.
+ *
+ * Formatting never touches the store: it reads a finished bdb_result.
+ */
+#include "table.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------ */
+/* UTF-8 and display width                                                   */
+/* ------------------------------------------------------------------------ */
+
+size_t bdb__utf8_decode(const char *s, size_t n, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	size_t len;
+	uint32_t c;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	} else if ((u[0] & 0xE0) == 0xC0) {
+		len = 2;
+		c = u[0] & 0x1F;
+	} else if ((u[0] & 0xF0) == 0xE0) {
+		len = 3;
+		c = u[0] & 0x0F;
+	} else if ((u[0] & 0xF8) == 0xF0) {
+		len = 4;
+		c = u[0] & 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	if (len > n) {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	*cp = c;
+	return len;
+}
+
+typedef struct cp_range {
+	uint32_t lo, hi;
+} cp_range;
+
+static const cp_range zero_width[] = {
+	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+	{0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x1AB0, 0x1AFF},
+	{0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
+	{0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
+};
+
+static const cp_range wide[] = {
+	{0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
+	{0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},
+	{0xA000, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},
+	{0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},
+	{0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+static bool in_ranges(uint32_t cp, const cp_range *r, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < r[mid].lo)
+			hi = mid;
+		else if (cp > r[mid].hi)
+			lo = mid + 1;
+		else
+			return true;
+	}
+	return false;
+}
+
+int bdb__codepoint_width(uint32_t cp)
+{
+	if (cp == '\t')
+		return 1;
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return 0;
+	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
+		return 0;
+	if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))
+		return 2;
+	return 1;
+}
+
+size_t bdb__display_width(const char *s, size_t n)
+{
+	size_t w = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		i += bdb__utf8_decode(s + i, n - i, &cp);
+		w += (size_t)bdb__codepoint_width(cp);
+	}
+	return w;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Numbers                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static void trim_zeros(char *s)
+{
+	if (!strchr(s, '.') || strchr(s, 'e'))
+		return;
+	size_t n = strlen(s);
+	while (n > 0 && s[n - 1] == '0')
+		s[--n] = '\0';
+	if (n > 0 && s[n - 1] == '.')
+		s[--n] = '\0';
+}
+
+/* A number for people: about 6 significant digits, no trailing zeros. */
+static void human_number(double v, char *buf, size_t size)
+{
+	if (isnan(v)) {
+		snprintf(buf, size, "nan");
+		return;
+	}
+	if (isinf(v)) {
+		snprintf(buf, size, v < 0 ? "-inf" : "inf");
+		return;
+	}
+	double a = fabs(v);
+	if (a == 0) {
+		snprintf(buf, size, "0");
+	} else if (a >= 1e15 || a < 1e-4) {
+		snprintf(buf, size, "%.6g", v);
+	} else if (a >= 1e5) {
+		snprintf(buf, size, "%.0f", v);
+	} else {
+		int digits = (int)floor(log10(a)) + 1;
+		int decimals = 6 - digits;
+		if (decimals > 10)
+			decimals = 10;
+		if (decimals < 0)
+			decimals = 0;
+		snprintf(buf, size, "%.*f", decimals, v);
+		trim_zeros(buf);
+	}
+	if (strcmp(buf, "-0") == 0)
+		snprintf(buf, size, "0");
+}
+
+/* The shortest text that reads back as exactly v (for JSON and CSV). */
+static void exact_number(double v, char *buf, size_t size)
+{
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, size, "%.*g", prec, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+static void percent_number(double v, bool sign, char *buf, size_t size)
+{
+	if (!isfinite(v)) {
+		human_number(v, buf, size);
+		return;
+	}
+	snprintf(buf, size, sign ? "%+.1f%%" : "%.1f%%", v);
+	/* A change that rounds to zero has no sign. */
+	if (strcmp(buf, "+0.0%") == 0 || strcmp(buf, "-0.0%") == 0)
+		snprintf(buf, size, "0.0%%");
+}
+
+static void put_tags(bdb_buf *b, const bdb_value *v)
+{
+	for (size_t i = 0; i < v->n_tags; i++) {
+		if (i)
+			bdb_buf_putc(b, ',');
+		bdb_buf_puts(b, v->tags[i].key);
+		bdb_buf_putc(b, '=');
+		bdb_buf_puts(b, v->tags[i].value);
+	}
+}
+
+static void put_time(bdb_buf *b, int64_t us)
+{
+	char t[48];
+	bdb_buf_puts(b, bdb_time_format(us, t, sizeof t));
+}
+
+static const char *mark_arrow(bdb__mark m)
+{
+	switch (m) {
+	case BDB__MARK_REGRESSION: return " \xe2\x86\x93"; /* ↓ */
+	case BDB__MARK_IMPROVEMENT: return " \xe2\x86\x91"; /* ↑ */
+	default: return "";
+	}
+}
+
+/* A cell as people read it (table and markdown formats). */
+static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb__mark mark)
+{
+	char num[64];
+	switch (v->kind) {
+	case BDB_VALUE_NULL:
+		bdb_buf_putc(b, '-');
+		break;
+	case BDB_VALUE_STRING:
+		bdb_buf_puts(b, v->str);
+		break;
+	case BDB_VALUE_INT:
+		bdb_buf_printf(b, "%lld", (long long)v->i);
+		break;
+	case BDB_VALUE_NUMBER:
+		if (style == BDB__STYLE_CHANGE)
+			percent_number(v->num, true, num, sizeof num);
+		else if (style == BDB__STYLE_PERCENT)
+			percent_number(v->num, false, num, sizeof num);
+		else if (style == BDB__STYLE_PVALUE && isfinite(v->num))
+			snprintf(num, sizeof num, "%.4g", v->num);
+		else
+			human_number(v->num, num, sizeof num);
+		bdb_buf_puts(b, num);
+		break;
+	case BDB_VALUE_TIME:
+		put_time(b, v->i);
+		break;
+	case BDB_VALUE_BOOL:
+		if (style == BDB__STYLE_BEST)
+			bdb_buf_puts(b, v->i ? "*" : "");
+		else
+			bdb_buf_puts(b, v->i ? "true" : "false");
+		break;
+	case BDB_VALUE_TAGS:
+		put_tags(b, v);
+		break;
+	}
+	if (style == BDB__STYLE_MARKED)
+		bdb_buf_puts(b, mark_arrow(mark));
+}
+
+static bool is_numeric(const bdb_value *v)
+{
+	return v->kind == BDB_VALUE_INT || v->kind == BDB_VALUE_NUMBER;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Cell layout shared by table and markdown                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef struct laid_cell {
+	size_t off, len, width;
+} laid_cell;
+
+typedef struct layout {
+	bdb_buf text;         /* every formatted cell, back to back */
+	laid_cell *cells;     /* (n_rows + 1) * n_cols: the header first */
+	size_t *widths;       /* per column */
+	bool *right;          /* per column: right-aligned (numbers) */
+} layout;
+
+/* Markdown needs '|' escaped and no line breaks inside a cell. */
+static void escape_markdown(bdb_buf *b, size_t from)
+{
+	bdb_buf esc;
+	bdb_buf_init(&esc);
+	for (size_t i = from; i < b->len; i++) {
+		char c = b->data[i];
+		if (c == '|')
+			bdb_buf_puts(&esc, "\\|");
+		else if (c == '\n' || c == '\r')
+			bdb_buf_putc(&esc, ' ');
+		else
+			bdb_buf_putc(&esc, c);
+	}
+	b->len = from;
+	bdb_buf_append(b, esc.data ? esc.data : "", esc.len);
+	bdb_buf_free(&esc);
+}
+
+/* A table cell stays on one line and sends no control characters to the
+ * terminal: line breaks and tabs become blanks, other controls '?'. */
+static void tidy_table_cell(bdb_buf *b, size_t from)
+{
+	for (size_t i = from; i < b->len; i++) {
+		unsigned char c = (unsigned char)b->data[i];
+		if (c == '\n' || c == '\t' || c == '\r')
+			b->data[i] = ' ';
+		else if (c < 0x20 || c == 0x7f)
+			b->data[i] = '?';
+	}
+}
+
+static int lay_out(const bdb_result *r, bool markdown, layout *L)
+{
+	size_t nc = r->n_cols, nr = r->n_rows;
+	bdb_buf_init(&L->text);
+	L->cells = calloc((nr + 1) * nc + 1, sizeof *L->cells);
+	L->widths = calloc(nc + 1, sizeof *L->widths);
+	L->right = calloc(nc + 1, sizeof *L->right);
+	if (!L->cells || !L->widths || !L->right)
+		return BDB_ENOMEM;
+	for (size_t c = 0; c < nc; c++) {
+		laid_cell *lc = &L->cells[c];
+		lc->off = L->text.len;
+		bdb_buf_puts(&L->text, r->cols[c].name);
+		lc->len = L->text.len - lc->off;
+		lc->width = bdb__display_width(r->cols[c].name, lc->len);
+		L->widths[c] = lc->width;
+		/* A column is numeric when all its non-null cells are. */
+		bool any = false, all = true;
+		for (size_t row = 0; row < nr; row++) {
+			const bdb_value *v = &r->cells[row * nc + c];
+			if (v->kind == BDB_VALUE_NULL)
+				continue;
+			any = true;
+			all = all && is_numeric(v);
+		}
+		L->right[c] = any && all;
+	}
+	for (size_t row = 0; row < nr; row++) {
+		for (size_t c = 0; c < nc; c++) {
+			laid_cell *lc = &L->cells[(row + 1) * nc + c];
+			lc->off = L->text.len;
+			put_human(&L->text, &r->cells[row * nc + c], r->cols[c].style,
+				  (bdb__mark)r->marks[row]);
+			if (markdown)
+				escape_markdown(&L->text, lc->off);
+			else
+				tidy_table_cell(&L->text, lc->off);
+			lc->len = L->text.len - lc->off;
+			if (L->text.failed)
+				return BDB_ENOMEM;
+			lc->width = bdb__display_width(L->text.data + lc->off, lc->len);
+			if (lc->width > L->widths[c])
+				L->widths[c] = lc->width;
+		}
+	}
+	return L->text.failed ? BDB_ENOMEM : 0;
+}
+
+static void layout_free(layout *L)
+{
+	bdb_buf_free(&L->text);
+	free(L->cells);
+	free(L->widths);
+	free(L->right);
+}
+
+static void pad(bdb_buf *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		bdb_buf_putc(b, ' ');
+}
+
+static void put_cell(bdb_buf *b, const layout *L, size_t idx, size_t col, bool last)
+{
+	const laid_cell *lc = &L->cells[idx];
+	size_t gap = L->widths[col] - lc->width;
+	if (L->right[col])
+		pad(b, gap);
+	bdb_buf_append(b, L->text.data + lc->off, lc->len);
+	if (!L->right[col] && !last)
+		pad(b, gap);
+}
+
+/* Drops the blanks that padding left at the end of a line. */
+static void trim_line_end(bdb_buf *b, size_t line_start)
+{
+	while (b->len > line_start && b->data[b->len - 1] == ' ')
+		b->len--;
+	if (b->data)
+		b->data[b->len] = '\0';
+}
+
+/* ------------------------------------------------------------------------ */
+/* Table                                                                     */
+/* ------------------------------------------------------------------------ */
+
+#define SGR_RESET "\033[0m"
+#define SGR_BOLD "\033[1m"
+#define SGR_RED "\033[31m"
+#define SGR_GREEN "\033[32m"
+#define SGR_BEST "\033[1;32m"
+
+static bool colour_wanted(const bdb_query_options *opt)
+{
+	if (!opt || !opt->is_terminal || !opt->color)
+		return false;
+	const char *no = getenv("NO_COLOR");
+	return !no || !*no;
+}
+
+#define SPARK_MAX 60
+
+/* One sparkline of values[0..n): at most SPARK_MAX bars of group means. */
+static void put_sparkline(bdb_buf *b, const double *values, size_t n)
+{
+	static const char *const bars[8] = {
+		"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84",
+		"\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88",
+	};
+	size_t width = n < SPARK_MAX ? n : SPARK_MAX;
+	double lo = INFINITY, hi = -INFINITY;
+	double means[SPARK_MAX];
+	for (size_t i = 0; i < width; i++) {
+		size_t from = i * n / width, to = (i + 1) * n / width;
+		double sum = 0;
+		for (size_t j = from; j < to; j++)
+			sum += values[j];
+		means[i] = sum / (double)(to - from);
+		if (means[i] < lo)
+			lo = means[i];
+		if (means[i] > hi)
+			hi = means[i];
+	}
+	for (size_t i = 0; i < width; i++) {
+		int level = hi > lo ? (int)((means[i] - lo) / (hi - lo) * 7.0 + 0.5) : 3;
+		bdb_buf_puts(b, bars[level < 0 ? 0 : level > 7 ? 7 : level]);
+	}
+}
+
+static bool same_value(const bdb_value *a, const bdb_value *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	switch (a->kind) {
+	case BDB_VALUE_NULL: return true;
+	case BDB_VALUE_STRING: return strcmp(a->str, b->str) == 0;
+	case BDB_VALUE_NUMBER: return a->num == b->num;
+	case BDB_VALUE_TAGS:
+		if (a->n_tags != b->n_tags)
+			return false;
+		for (size_t i = 0; i < a->n_tags; i++)
+			if (strcmp(a->tags[i].key, b->tags[i].key) != 0 ||
+			    strcmp(a->tags[i].value, b->tags[i].value) != 0)
+				return false;
+		return true;
+	default: return a->i == b->i;
+	}
+}
+
+static bool same_group(const bdb_result *r, size_t a, size_t b)
+{
+	for (int c = r->spark_group; c >= 0 && c < r->spark_group + r->spark_group_cols; c++)
+		if (!same_value(&r->cells[a * r->n_cols + (size_t)c],
+				&r->cells[b * r->n_cols + (size_t)c]))
+			return false;
+	return true;
+}
+
+static int put_sparklines(const bdb_result *r, bdb_buf *b)
+{
+	if (r->spark_col < 0 || r->n_rows == 0)
+		return 0;
+	double *values = malloc(r->n_rows * sizeof *values);
+	if (!values)
+		return BDB_ENOMEM;
+	size_t start = 0;
+	bool several = !same_group(r, 0, r->n_rows - 1);
+	while (start < r->n_rows) {
+		size_t end = start, n = 0;
+		while (end < r->n_rows && same_group(r, start, end)) {
+			bdb_value v = r->cells[end * r->n_cols + (size_t)r->spark_col];
+			if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num))
+				values[n++] = v.num;
+			end++;
+		}
+		if (n) {
+			/* Several series: each line starts with its group's values. */
+			for (int c = r->spark_group; several && c >= 0 &&
+						     c < r->spark_group + r->spark_group_cols;
+			     c++) {
+				bdb_value g = r->cells[start * r->n_cols + (size_t)c];
+				if (g.kind == BDB_VALUE_NULL ||
+				    (g.kind == BDB_VALUE_TAGS && g.n_tags == 0))
+					continue;
+				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE);
+				bdb_buf_putc(b, ' ');
+			}
+			put_sparkline(b, values, n);
+			bdb_buf_putc(b, '\n');
+		}
+		start = end;
+	}
+	free(values);
+	return 0;
+}
+
+static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out)
+{
+	bool colour = colour_wanted(opt);
+	for (size_t i = 0; i < r->n_notes; i++) {
+		bdb_buf_puts(out, r->notes[i]);
+		bdb_buf_putc(out, '\n');
+	}
+	if (opt && opt->is_terminal && put_sparklines(r, out))
+		return BDB_ENOMEM;
+	layout L;
+	int rc = lay_out(r, false, &L);
+	if (rc) {
+		layout_free(&L);
+		return rc;
+	}
+	size_t nc = r->n_cols;
+	if (colour)
+		bdb_buf_puts(out, SGR_BOLD);
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			bdb_buf_puts(out, "  ");
+		put_cell(out, &L, c, c, c + 1 == nc);
+	}
+	if (colour)
+		bdb_buf_puts(out, SGR_RESET);
+	bdb_buf_putc(out, '\n');
+	for (size_t c = 0; c < nc; c++) {
+		if (c)
+			bdb_buf_puts(out, "  ");
+		for (size_t i = 0; i < L.widths[c]; i++)
+			bdb_buf_putc(out, '-');
+	}
+	bdb_buf_putc(out, '\n');
+	for (size_t row = 0; row < r->n_rows; row++) {
+		const char *sgr = NULL;
+		if (colour) {
+			switch ((bdb__mark)r->marks[row]) {
+			case BDB__MARK_BEST: sgr = SGR_BEST; break;
+			case BDB__MARK_REGRESSION: sgr = SGR_RED; break;
+			case BDB__MARK_IMPROVEMENT: sgr = SGR_GREEN; break;
+			case BDB__MARK_NONE: break;
+			}
+		}
+		if (sgr)
+			bdb_buf_puts(out, sgr);
+		size_t line_start = out->len;
+		for (size_t c = 0; c < nc; c++) {
+			if (c)
+				bdb_buf_puts(out, "  ");
+			put_cell(out, &L, (row + 1) * nc + c, c, c + 1 == nc);
+		}
+		trim_line_end(out, line_start);
+		if (sgr)
+			bdb_buf_puts(out, SGR_RESET);
+		bdb_buf_putc(out, '\n');
+	}
+	if (r->n_rows == 0)
+		bdb_buf_puts(out, "(no rows)\n");
+	layout_free(&L);
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Markdown                                                                  */
+/* ------------------------------------------------------------------------ */
+
+static int format_markdown(const bdb_result *r, bdb_buf *out)
+{
+	for (size_t i = 0; i < r->n_notes; i++) {
+		bdb_buf_puts(out, r->notes[i]);
+		bdb_buf_puts(out, "\n\n");
+	}
+	layout L;
+	int rc = lay_out(r, true, &L);
+	if (rc) {
+		layout_free(&L);
+		return rc;
+	}
+	size_t nc = r->n_cols;
+	for (size_t c = 0; c < nc; c++) {
+		/* the alignment row needs at least three characters */
+		if (L.widths[c] < 3)
+			L.widths[c] = 3;
+	}
+	bdb_buf_putc(out, '|');
+	for (size_t c = 0; c < nc; c++) {
+		bdb_buf_putc(out, ' ');
+		put_cell(out, &L, c, c, false);
+		bdb_buf_puts(out, " |");
+	}
+	bdb_buf_puts(out, "\n|");
+	for (size_t c = 0; c < nc; c++) {
+		bdb_buf_putc(out, L.right[c] ? ' ' : ':');
+		for (size_t i = 0; i < L.widths[c]; i++)
+			bdb_buf_putc(out, '-');
+		bdb_buf_puts(out, L.right[c] ? ":|" : " |");
+	}
+	bdb_buf_putc(out, '\n');
+	for (size_t row = 0; row < r->n_rows; row++) {
+		bdb_buf_putc(out, '|');
+		for (size_t c = 0; c < nc; c++) {
+			bdb_buf_putc(out, ' ');
+			put_cell(out, &L, (row + 1) * nc + c, c, false);
+			bdb_buf_puts(out, " |");
+		}
+		bdb_buf_putc(out, '\n');
+	}
+	layout_free(&L);
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* JSON                                                                      */
+/* ------------------------------------------------------------------------ */
+
+static void json_string(bdb_buf *b, const char *s)
+{
+	bdb_buf_putc(b, '"');
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		switch (c) {
+		case '"': bdb_buf_puts(b, "\\\""); break;
+		case '\\': bdb_buf_puts(b, "\\\\"); break;
+		case '\n': bdb_buf_puts(b, "\\n"); break;
+		case '\r': bdb_buf_puts(b, "\\r"); break;
+		case '\t': bdb_buf_puts(b, "\\t"); break;
+		default:
+			if (c < 0x20)
+				bdb_buf_printf(b, "\\u%04x", c);
+			else
+				bdb_buf_putc(b, (char)c);
+		}
+	}
+	bdb_buf_putc(b, '"');
+}
+
+static void json_value(bdb_buf *b, const bdb_value *v)
+{
+	char num[64];
+	switch (v->kind) {
+	case BDB_VALUE_NULL:
+		bdb_buf_puts(b, "null");
+		break;
+	case BDB_VALUE_STRING:
+		json_string(b, v->str);
+		break;
+	case BDB_VALUE_INT:
+		bdb_buf_printf(b, "%lld", (long long)v->i);
+		break;
+	case BDB_VALUE_NUMBER:
+		if (!isfinite(v->num)) {
+			bdb_buf_puts(b, "null");
+			break;
+		}
+		exact_number(v->num, num, sizeof num);
+		bdb_buf_puts(b, num);
+		break;
+	case BDB_VALUE_TIME:
+		bdb_buf_putc(b, '"');
+		put_time(b, v->i);
+		bdb_buf_putc(b, '"');
+		break;
+	case BDB_VALUE_BOOL:
+		bdb_buf_puts(b, v->i ? "true" : "false");
+		break;
+	case BDB_VALUE_TAGS:
+		bdb_buf_putc(b, '{');
+		for (size_t i = 0; i < v->n_tags; i++) {
+			if (i)
+				bdb_buf_puts(b, ", ");
+			json_string(b, v->tags[i].key);
+			bdb_buf_puts(b, ": ");
+			json_string(b, v->tags[i].value);
+		}
+		bdb_buf_putc(b, '}');
+		break;
+	}
+}
+
+static int format_json(const bdb_result *r, bdb_buf *out)
+{
+	bdb_buf_puts(out, "{\"statement\": ");
+	json_string(out, r->statement);
+	for (size_t i = 0; i < r->n_fields; i++) {
+		bdb_buf_puts(out, ", ");
+		json_string(out, r->field_names[i]);
+		bdb_buf_puts(out, ": ");
+		json_value(out, &r->fields[i]);
+	}
+	bdb_buf_puts(out, ", \"columns\": [");
+	for (size_t c = 0; c < r->n_cols; c++) {
+		if (c)
+			bdb_buf_puts(out, ", ");
+		json_string(out, r->cols[c].name);
+	}
+	bdb_buf_puts(out, "], \"rows\": [");
+	for (size_t row = 0; row < r->n_rows; row++) {
+		bdb_buf_puts(out, row ? ",\n  {" : "\n  {");
+		for (size_t c = 0; c < r->n_cols; c++) {
+			if (c)
+				bdb_buf_puts(out, ", ");
+			json_string(out, r->cols[c].name);
+			bdb_buf_puts(out, ": ");
+			json_value(out, &r->cells[row * r->n_cols + c]);
+		}
+		bdb_buf_putc(out, '}');
+	}
+	bdb_buf_puts(out, r->n_rows ? "\n]}\n" : "]}\n");
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* CSV (RFC 4180)                                                            */
+/* ------------------------------------------------------------------------ */
+
+static void csv_field(bdb_buf *b, const char *s, size_t n)
+{
+	bool quote = false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
+			quote = true;
+	if (!quote) {
+		bdb_buf_append(b, s, n);
+		return;
+	}
+	bdb_buf_putc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"')
+			bdb_buf_putc(b, '"');
+		bdb_buf_putc(b, s[i]);
+	}
+	bdb_buf_putc(b, '"');
+}
+
+static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
+{
+	char num[64];
+	bdb_buf_reset(scratch);
+	switch (v->kind) {
+	case BDB_VALUE_NULL:
+		return;
+	case BDB_VALUE_STRING:
+		csv_field(b, v->str, strlen(v->str));
+		return;
+	case BDB_VALUE_INT:
+		bdb_buf_printf(b, "%lld", (long long)v->i);
+		return;
+	case BDB_VALUE_NUMBER:
+		if (isfinite(v->num))
+			exact_number(v->num, num, sizeof num);
+		else
+			human_number(v->num, num, sizeof num);
+		bdb_buf_puts(b, num);
+		return;
+	case BDB_VALUE_TIME:
+		put_time(b, v->i);
+		return;
+	case BDB_VALUE_BOOL:
+		bdb_buf_puts(b, v->i ? "true" : "false");
+		return;
+	case BDB_VALUE_TAGS:
+		put_tags(scratch, v);
+		csv_field(b, scratch->data ? scratch->data : "", scratch->len);
+		return;
+	}
+}
+
+static int format_csv(const bdb_result *r, bdb_buf *out)
+{
+	for (size_t c = 0; c < r->n_cols; c++) {
+		if (c)
+			bdb_buf_putc(out, ',');
+		csv_field(out, r->cols[c].name, strlen(r->cols[c].name));
+	}
+	bdb_buf_puts(out, "\r\n");
+	bdb_buf scratch;
+	bdb_buf_init(&scratch);
+	for (size_t row = 0; row < r->n_rows; row++) {
+		for (size_t c = 0; c < r->n_cols; c++) {
+			if (c)
+				bdb_buf_putc(out, ',');
+			csv_value(out, &scratch, &r->cells[row * r->n_cols + c]);
+		}
+		bdb_buf_puts(out, "\r\n");
+	}
+	bool failed = scratch.failed;
+	bdb_buf_free(&scratch);
+	return out->failed || failed ? BDB_ENOMEM : 0;
+}
+
+int bdb_result_format(const bdb_result *r, bdb_query_format format,
+		      const bdb_query_options *opt, bdb_buf *out)
+{
+	switch (format) {
+	case BDB_FORMAT_JSON: return format_json(r, out);
+	case BDB_FORMAT_CSV: return format_csv(r, out);
+	case BDB_FORMAT_MARKDOWN: return format_markdown(r, out);
+	case BDB_FORMAT_DEFAULT:
+	case BDB_FORMAT_TABLE:
+		break;
+	}
+	return format_table(r, opt, out);
+}

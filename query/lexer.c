@@ -1,0 +1,202 @@
+/*
+ * lexer.c - the query language's tokens.
+ *
+ * Hand-written and byte-oriented: every token records its byte span. The
+ * lexer never allocates; string contents are decoded later, on demand, by
+ * bdb__string_value.
+ */
+#include "ast.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char bdb__unterminated_at_end[] =
+	"unterminated string: expected a closing quote before the end of input";
+
+void bdb__lexer_init(bdb__lexer *lx, const char *text, size_t len)
+{
+	lx->text = text;
+	lx->len = len;
+	lx->pos = 0;
+	lx->paren_depth = 0;
+	lx->error = NULL;
+}
+
+static bool is_ident_start(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+static bool is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static bool is_ident_char(char c)
+{
+	return is_ident_start(c) || is_digit(c);
+}
+
+/* A WORD continues over what numbers, durations and timestamps are made of. */
+static bool is_word_char(char c)
+{
+	return is_ident_char(c) || c == '.' || c == ':' || c == '-' || c == '+';
+}
+
+bool bdb__is_plain_ident(const char *s)
+{
+	if (!s || !is_ident_start(*s))
+		return false;
+	for (s++; *s; s++)
+		if (!is_ident_char(*s))
+			return false;
+	return true;
+}
+
+/* Skips blanks and comments; newlines only inside parentheses. */
+static void skip_blanks(bdb__lexer *lx)
+{
+	while (lx->pos < lx->len) {
+		char c = lx->text[lx->pos];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
+		    (c == '\n' && lx->paren_depth > 0)) {
+			lx->pos++;
+		} else if (c == '-' && lx->pos + 1 < lx->len && lx->text[lx->pos + 1] == '-') {
+			while (lx->pos < lx->len && lx->text[lx->pos] != '\n')
+				lx->pos++;
+		} else {
+			break;
+		}
+	}
+}
+
+/* A string may span lines (a REPL continues it); only the end of the
+ * input leaves it unterminated. */
+static void scan_string(bdb__lexer *lx, bdb__token *tok)
+{
+	char quote = lx->text[lx->pos++];
+	while (lx->pos < lx->len) {
+		char c = lx->text[lx->pos];
+		if (c == '\\' && lx->pos + 1 < lx->len) {
+			lx->pos += 2;
+			continue;
+		}
+		lx->pos++;
+		if (c == quote) {
+			tok->kind = BDB__TOK_STRING;
+			return;
+		}
+	}
+	tok->kind = BDB__TOK_ERROR;
+	lx->error = bdb__unterminated_at_end;
+}
+
+void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok)
+{
+	skip_blanks(lx);
+	tok->start = (uint32_t)lx->pos;
+	if (lx->pos >= lx->len) {
+		tok->kind = BDB__TOK_EOF;
+		tok->end = tok->start;
+		return;
+	}
+	char c = lx->text[lx->pos];
+	if (is_ident_start(c)) {
+		while (lx->pos < lx->len && is_ident_char(lx->text[lx->pos]))
+			lx->pos++;
+		tok->kind = BDB__TOK_IDENT;
+	} else if (is_digit(c)) {
+		while (lx->pos < lx->len && is_word_char(lx->text[lx->pos]))
+			lx->pos++;
+		tok->kind = BDB__TOK_WORD;
+	} else if (c == '"' || c == '\'') {
+		scan_string(lx, tok);
+	} else {
+		lx->pos++;
+		switch (c) {
+		case '\n': tok->kind = BDB__TOK_NEWLINE; break;
+		case ';': tok->kind = BDB__TOK_SEMI; break;
+		case '*': tok->kind = BDB__TOK_STAR; break;
+		case ',': tok->kind = BDB__TOK_COMMA; break;
+		case '=': tok->kind = BDB__TOK_EQ; break;
+		case '~': tok->kind = BDB__TOK_TILDE; break;
+		case '%': tok->kind = BDB__TOK_PERCENT; break;
+		case '(':
+			lx->paren_depth++;
+			tok->kind = BDB__TOK_LPAREN;
+			break;
+		case ')':
+			if (lx->paren_depth > 0)
+				lx->paren_depth--;
+			tok->kind = BDB__TOK_RPAREN;
+			break;
+		case '!':
+			if (lx->pos < lx->len && lx->text[lx->pos] == '=') {
+				lx->pos++;
+				tok->kind = BDB__TOK_NE;
+			} else {
+				tok->kind = BDB__TOK_ERROR;
+				lx->error = "unexpected character \"!\": expected \"!=\"";
+			}
+			break;
+		default:
+			/* Take the whole UTF-8 sequence so the caret covers one character. */
+			while (lx->pos < lx->len && ((unsigned char)lx->text[lx->pos] & 0xC0) == 0x80)
+				lx->pos++;
+			tok->kind = BDB__TOK_ERROR;
+			lx->error = NULL; /* the parser describes the character */
+			break;
+		}
+	}
+	tok->end = (uint32_t)lx->pos;
+}
+
+void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, size_t size)
+{
+	size_t n = tok->end - tok->start;
+	switch (tok->kind) {
+	case BDB__TOK_EOF:
+		snprintf(buf, size, "end of input");
+		return;
+	case BDB__TOK_NEWLINE:
+		snprintf(buf, size, "end of line");
+		return;
+	case BDB__TOK_STRING:
+		if (n > 40)
+			snprintf(buf, size, "string %.36s...", text + tok->start);
+		else
+			snprintf(buf, size, "string %.*s", (int)n, text + tok->start);
+		return;
+	default:
+		if (n > 40)
+			snprintf(buf, size, "\"%.36s...\"", text + tok->start);
+		else
+			snprintf(buf, size, "\"%.*s\"", (int)n, text + tok->start);
+		return;
+	}
+}
+
+char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok)
+{
+	const char *s = text + tok->start + 1;
+	const char *e = text + tok->end - 1; /* the closing quote */
+	char *out = bdb__arena_alloc(a, (size_t)(e - s) + 1);
+	if (!out)
+		return NULL;
+	char *o = out;
+	while (s < e) {
+		if (*s == '\\' && s + 1 < e) {
+			s++;
+			switch (*s) {
+			case 'n': *o++ = '\n'; break;
+			case 't': *o++ = '\t'; break;
+			default: *o++ = *s; break; /* \" \' \\ and anything else */
+			}
+			s++;
+		} else {
+			*o++ = *s++;
+		}
+	}
+	*o = '\0';
+	return out;
+}

@@ -1,0 +1,1116 @@
+/*
+ * parser.c - recursive descent from tokens to the AST (ast.h).
+ *
+ * The grammar is docs/query-language.md's EBNF, one function per rule.
+ * Optional clauses after a statement's head may come in any order, each at
+ * most once; which clauses a statement takes is one table (clauses_of).
+ * The first error stops the parse: it names what was expected, what was
+ * found, and the nearest keyword when the found word is a near miss.
+ */
+#include "ast.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+typedef struct parser {
+	bdb__lexer lx;
+	const char *text;
+	size_t len;
+	bdb__token tok;      /* the current token */
+	uint32_t last_end;   /* end of the last consumed token */
+	bdb__arena *arena;
+	bdb_diag *d;
+	int err;             /* first error, 0 while all is well */
+	bool incomplete;     /* the first error is "more input was expected" */
+	bool after_newline;  /* the statement being parsed follows a newline */
+} parser;
+
+static void advance(parser *p)
+{
+	p->last_end = p->tok.end;
+	bdb__lexer_next(&p->lx, &p->tok);
+}
+
+static size_t tok_len(const bdb__token *t)
+{
+	return t->end - t->start;
+}
+
+/*
+ * Where the grammar needs another token, a newline does not end the
+ * statement: "trend\nthroughput" is one statement (a REPL continues a
+ * dangling line). Skipped newlines leave last_end alone so spans stay tight.
+ */
+static void need(parser *p)
+{
+	while (p->tok.kind == BDB__TOK_NEWLINE)
+		bdb__lexer_next(&p->lx, &p->tok);
+}
+
+static bool tok_is_kw(const parser *p, const bdb__token *t, const char *kw)
+{
+	size_t n = strlen(kw);
+	return t->kind == BDB__TOK_IDENT && tok_len(t) == n &&
+	       strncasecmp(p->text + t->start, kw, n) == 0;
+}
+
+static bool at_kw(const parser *p, const char *kw)
+{
+	return tok_is_kw(p, &p->tok, kw);
+}
+
+static bool accept_kw(parser *p, const char *kw)
+{
+	if (!at_kw(p, kw))
+		return false;
+	advance(p);
+	return true;
+}
+
+static bool at_end_of_statement(const parser *p)
+{
+	return p->tok.kind == BDB__TOK_EOF || p->tok.kind == BDB__TOK_NEWLINE ||
+	       p->tok.kind == BDB__TOK_SEMI;
+}
+
+/* Records an error at [start, end). Only the first error counts. */
+static int fail_at(parser *p, uint32_t start, uint32_t end, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+static int fail_at(parser *p, uint32_t start, uint32_t end, const char *fmt, ...)
+{
+	if (p->err)
+		return p->err;
+	char msg[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	p->err = bdb__query_error(p->d, p->text, p->len, start, end, "%s", msg);
+	return p->err;
+}
+
+static int fail_oom(parser *p)
+{
+	if (!p->err)
+		p->err = bdb_diag_set(p->d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+	return p->err;
+}
+
+/*
+ * "expected WHAT, found TOKEN" at the current token, with the nearest of
+ * candidates (NULL-terminated, may be NULL) when the token is a near-miss
+ * word. A lexer error token reports the lexer's own sentence instead.
+ */
+static int fail_expected(parser *p, const char *what, const char *const *candidates)
+{
+	const bdb__token *t = &p->tok;
+	if (t->kind == BDB__TOK_EOF) {
+		/* Point just after the last token, not at trailing blanks. */
+		if (!p->err)
+			p->incomplete = true;
+		return fail_at(p, p->last_end, p->last_end, "expected %s, found end of input", what);
+	}
+	if (t->kind == BDB__TOK_ERROR) {
+		if (p->lx.error == bdb__unterminated_at_end && !p->err)
+			p->incomplete = true;
+		if (p->lx.error)
+			return fail_at(p, t->start, t->end, "%s", p->lx.error);
+		return fail_at(p, t->start, t->end, "unexpected character \"%.*s\": expected %s",
+			       (int)tok_len(t), p->text + t->start, what);
+	}
+	char found[64], hint[160] = "";
+	bdb__token_describe(p->text, t, found, sizeof found);
+	if (candidates && (t->kind == BDB__TOK_IDENT || t->kind == BDB__TOK_STRING)) {
+		char word[128];
+		size_t off = t->kind == BDB__TOK_STRING ? 1 : 0;
+		size_t n = tok_len(t) - 2 * off;
+		if (n < sizeof word) {
+			memcpy(word, p->text + t->start + off, n);
+			word[n] = '\0';
+			bdb__suggest s;
+			bdb__suggest_init(&s, word);
+			for (const char *const *c = candidates; *c; c++)
+				bdb__suggest_offer(&s, *c, strlen(*c));
+			bdb__suggest_hint(&s, hint, sizeof hint);
+		}
+	}
+	return fail_at(p, t->start, t->end, "expected %s, found %s%s", what, found, hint);
+}
+
+static int expect_kw(parser *p, const char *kw)
+{
+	need(p);
+	if (accept_kw(p, kw))
+		return 0;
+	char what[48];
+	snprintf(what, sizeof what, "\"%s\"", kw);
+	const char *const cands[] = {kw, NULL};
+	return fail_expected(p, what, cands);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Names, numbers, times                                                     */
+/* ------------------------------------------------------------------------ */
+
+static bool is_keyword(const parser *p, const bdb__token *t)
+{
+	for (const char *const *k = bdb__keywords; *k; k++)
+		if (tok_is_kw(p, t, *k))
+			return true;
+	return false;
+}
+
+/* parse_name's flags. */
+enum {
+	NAME_WORD = 1u << 0,      /* also a word starting with a digit (ids, "2026") */
+	NAME_NO_KEYWORD = 1u << 1 /* a bare keyword is not a name: quote it */
+};
+
+/*
+ * A name: an identifier or a quoted string (never empty); see the flags
+ * above. Where a metric, point, tag key or baseline name is expected a bare
+ * keyword is refused, so that "trend where ..." says a metric is missing
+ * instead of trending a metric called "where".
+ */
+static int parse_name(parser *p, const char *what, unsigned flags, const char **out,
+		      bdb__span *span)
+{
+	need(p);
+	const bdb__token *t = &p->tok;
+	char *s = NULL;
+	if ((flags & NAME_NO_KEYWORD) && is_keyword(p, t))
+		return fail_at(p, t->start, t->end,
+			       "expected %s, found keyword \"%.*s\" (quote a name that is a "
+			       "keyword: \"%.*s\")",
+			       what, (int)tok_len(t), p->text + t->start, (int)tok_len(t),
+			       p->text + t->start);
+	if (t->kind == BDB__TOK_STRING)
+		s = bdb__string_value(p->arena, p->text, t);
+	else if (t->kind == BDB__TOK_IDENT || ((flags & NAME_WORD) && t->kind == BDB__TOK_WORD))
+		s = bdb__arena_strndup(p->arena, p->text + t->start, tok_len(t));
+	else
+		return fail_expected(p, what, NULL);
+	if (!s)
+		return fail_oom(p);
+	if (t->kind == BDB__TOK_STRING && !*s)
+		return fail_at(p, t->start, t->end, "expected %s, found an empty string", what);
+	*out = s;
+	span->start = t->start;
+	span->end = t->end;
+	advance(p);
+	return 0;
+}
+
+static int parse_count(parser *p, const char *what, uint64_t *out)
+{
+	need(p);
+	const bdb__token *t = &p->tok;
+	if (t->kind != BDB__TOK_WORD)
+		return fail_expected(p, what, NULL);
+	uint64_t v = 0;
+	for (uint32_t i = t->start; i < t->end; i++) {
+		char c = p->text[i];
+		if (c < '0' || c > '9' || v > (UINT64_MAX - 9) / 10)
+			return fail_expected(p, what, NULL);
+		v = v * 10 + (uint64_t)(c - '0');
+	}
+	if (v == 0)
+		return fail_at(p, t->start, t->end, "expected %s, found \"0\"", what);
+	*out = v;
+	advance(p);
+	return 0;
+}
+
+static int parse_number(parser *p, const char *what, double *out, bdb__span *span)
+{
+	need(p);
+	const bdb__token *t = &p->tok;
+	if (t->kind != BDB__TOK_WORD || tok_len(t) >= 64)
+		return fail_expected(p, what, NULL);
+	char buf[64];
+	memcpy(buf, p->text + t->start, tok_len(t));
+	buf[tok_len(t)] = '\0';
+	char *end;
+	errno = 0;
+	double v = strtod(buf, &end);
+	if (*end || errno)
+		return fail_expected(p, what, NULL);
+	*out = v;
+	if (span) {
+		span->start = t->start;
+		span->end = t->end;
+	}
+	advance(p);
+	return 0;
+}
+
+/* A relative time "30d" / "12w" / "6h": its length in microseconds. */
+static bool relative_time(const char *s, size_t n, int64_t *us)
+{
+	if (n < 2)
+		return false;
+	int64_t unit;
+	switch (s[n - 1]) {
+	case 'h': unit = INT64_C(3600000000); break;
+	case 'd': unit = INT64_C(86400000000); break;
+	case 'w': unit = INT64_C(604800000000); break;
+	default: return false;
+	}
+	int64_t v = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] < '0' || s[i] > '9' || v > INT64_C(1000000))
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	*us = v * unit;
+	return true;
+}
+
+/* Whether a time text is a bare date ("2026-01-31"): it then means a day. */
+static bool is_date_only(const char *s)
+{
+	return strlen(s) == 10 && s[4] == '-' && s[7] == '-';
+}
+
+#define DAY_US INT64_C(86400000000)
+
+/*
+ * TIME: an absolute date/time (bare or quoted) or a relative "30d". With
+ * end_of_day, a bare date means the last microsecond of that day (for
+ * `until` and run references: "at or before 2026-01-31" includes the 31st).
+ */
+static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
+{
+	need(p);
+	const bdb__token *t = &p->tok;
+	const char *what = "a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w)";
+	char *s;
+	if (t->kind == BDB__TOK_STRING)
+		s = bdb__string_value(p->arena, p->text, t);
+	else if (t->kind == BDB__TOK_WORD)
+		s = bdb__arena_strndup(p->arena, p->text + t->start, tok_len(t));
+	else
+		return fail_expected(p, what, NULL);
+	if (!s)
+		return fail_oom(p);
+	out->span.start = t->start;
+	out->span.end = t->end;
+	if (relative_time(s, strlen(s), &out->us)) {
+		out->relative = true;
+	} else if (bdb_time_parse(s, &out->us) == 0) {
+		out->relative = false;
+		if (end_of_day && is_date_only(s))
+			out->us += DAY_US - 1;
+	} else {
+		return fail_expected(p, what, NULL);
+	}
+	advance(p);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Run references                                                            */
+/* ------------------------------------------------------------------------ */
+
+static const char *const run_words[] = {"baseline", "commit", "latest", "run", NULL};
+#define RUN_WHAT "a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date)"
+
+/* Whether the current token can be a baseline's bare name (not a keyword). */
+static bool at_plain_name(const parser *p)
+{
+	if (p->tok.kind == BDB__TOK_STRING)
+		return true;
+	if (p->tok.kind != BDB__TOK_IDENT)
+		return false;
+	for (const char *const *k = bdb__keywords; *k; k++)
+		if (at_kw(p, *k))
+			return false;
+	return true;
+}
+
+static bool at_run_start(const parser *p)
+{
+	for (const char *const *w = run_words; *w; w++)
+		if (at_kw(p, *w))
+			return true;
+	return p->tok.kind == BDB__TOK_STRING || p->tok.kind == BDB__TOK_WORD;
+}
+
+static int parse_run(parser *p, bdb__run_ref *ref)
+{
+	need(p);
+	memset(ref, 0, sizeof *ref);
+	ref->span.start = p->tok.start;
+	if (accept_kw(p, "latest")) {
+		ref->kind = BDB__RUN_LATEST;
+		ref->name_span.start = ref->span.start;
+		ref->name_span.end = p->last_end;
+		if (p->tok.kind == BDB__TOK_TILDE) {
+			advance(p);
+			uint64_t back;
+			if (parse_count(p, "a number of runs back after \"latest~\"", &back))
+				return p->err;
+			if (back > UINT32_MAX)
+				return fail_at(p, p->last_end - 1, p->last_end, "too many runs back");
+			ref->back = (uint32_t)back;
+			ref->name_span.end = p->last_end;
+		}
+	} else if (accept_kw(p, "baseline")) {
+		ref->kind = BDB__RUN_BASELINE;
+		ref->name = "main";
+		ref->name_span.start = ref->span.start;
+		ref->name_span.end = p->last_end;
+		if (at_plain_name(p) &&
+		    parse_name(p, "a baseline name", 0, &ref->name, &ref->name_span))
+			return p->err;
+	} else if (accept_kw(p, "run")) {
+		ref->kind = BDB__RUN_ID;
+		if (parse_name(p, "a run id after \"run\"", NAME_WORD | NAME_NO_KEYWORD, &ref->name,
+			       &ref->name_span))
+			return p->err;
+	} else if (accept_kw(p, "commit")) {
+		ref->kind = BDB__RUN_COMMIT;
+		if (parse_name(p, "a commit (or its prefix) after \"commit\"",
+			       NAME_WORD | NAME_NO_KEYWORD, &ref->name, &ref->name_span))
+			return p->err;
+	} else if (p->tok.kind == BDB__TOK_STRING || p->tok.kind == BDB__TOK_WORD) {
+		const bdb__token t = p->tok;
+		char *s = t.kind == BDB__TOK_STRING
+				  ? bdb__string_value(p->arena, p->text, &t)
+				  : bdb__arena_strndup(p->arena, p->text + t.start, tok_len(&t));
+		if (!s)
+			return fail_oom(p);
+		ref->kind = BDB__RUN_TIME;
+		ref->name = s;
+		ref->name_span.start = t.start;
+		ref->name_span.end = t.end;
+		if (bdb_time_parse(s, &ref->time_us) != 0) {
+			if (t.kind == BDB__TOK_STRING)
+				return fail_at(p, t.start, t.end,
+					       "expected %s, found string %.*s; did you mean run \"%s\"?",
+					       RUN_WHAT, (int)tok_len(&t), p->text + t.start, s);
+			return fail_expected(p, RUN_WHAT, NULL);
+		}
+		if (is_date_only(s))
+			ref->time_us += DAY_US - 1;
+		advance(p);
+	} else {
+		return fail_expected(p, RUN_WHAT, run_words);
+	}
+	ref->span.end = p->last_end;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Where expressions                                                         */
+/* ------------------------------------------------------------------------ */
+
+static int parse_or(parser *p, bdb__expr **out);
+
+static bdb__expr *new_expr(parser *p, bdb__expr_kind kind, uint32_t start)
+{
+	bdb__expr *e = bdb__arena_alloc(p->arena, sizeof *e);
+	if (!e) {
+		fail_oom(p);
+		return NULL;
+	}
+	e->kind = kind;
+	e->span.start = start;
+	return e;
+}
+
+static bdb__field field_of(const char *key)
+{
+	static const struct {
+		const char *name;
+		bdb__field field;
+	} fields[] = {
+		{"point", BDB__FIELD_POINT},   {"scenario", BDB__FIELD_SCENARIO},
+		{"metric", BDB__FIELD_METRIC}, {"branch", BDB__FIELD_BRANCH},
+		{"commit", BDB__FIELD_COMMIT},
+	};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (strcasecmp(key, fields[i].name) == 0)
+			return fields[i].field;
+	return BDB__FIELD_TAG;
+}
+
+static int parse_value(parser *p, const char **out, bdb__span *span)
+{
+	return parse_name(p, "a value (a name, a number or a quoted string)", NAME_WORD, out, span);
+}
+
+/* IN's parenthesised list. */
+static int parse_value_list(parser *p, bdb__expr *e)
+{
+	if (p->tok.kind != BDB__TOK_LPAREN)
+		return fail_expected(p, "\"(\" to start the list of values", NULL);
+	advance(p);
+	size_t cap = 4;
+	e->values = bdb__arena_alloc(p->arena, cap * sizeof *e->values);
+	e->value_spans = bdb__arena_alloc(p->arena, cap * sizeof *e->value_spans);
+	if (!e->values || !e->value_spans)
+		return fail_oom(p);
+	for (;;) {
+		if (e->n_values == cap) {
+			const char **v = bdb__arena_alloc(p->arena, 2 * cap * sizeof *v);
+			bdb__span *sp = bdb__arena_alloc(p->arena, 2 * cap * sizeof *sp);
+			if (!v || !sp)
+				return fail_oom(p);
+			memcpy(v, e->values, cap * sizeof *v);
+			memcpy(sp, e->value_spans, cap * sizeof *sp);
+			e->values = v;
+			e->value_spans = sp;
+			cap *= 2;
+		}
+		if (parse_value(p, &e->values[e->n_values], &e->value_spans[e->n_values]))
+			return p->err;
+		e->n_values++;
+		if (p->tok.kind == BDB__TOK_COMMA) {
+			advance(p);
+			continue;
+		}
+		if (p->tok.kind == BDB__TOK_RPAREN) {
+			advance(p);
+			return 0;
+		}
+		return fail_expected(p, "\",\" or \")\"", NULL);
+	}
+}
+
+static int parse_comparison(parser *p, bdb__expr **out)
+{
+	uint32_t start = p->tok.start;
+	const char *key;
+	bdb__span key_span;
+	need(p);
+	bool quoted = p->tok.kind == BDB__TOK_STRING;
+	if (p->tok.kind != BDB__TOK_IDENT && p->tok.kind != BDB__TOK_STRING)
+		return fail_expected(p, "a tag or field (point, scenario, metric, branch, commit)",
+				     NULL);
+	if (parse_name(p, "a tag or field", 0, &key, &key_span))
+		return p->err;
+	bdb__expr *e = new_expr(p, BDB__EXPR_EQ, start);
+	if (!e)
+		return p->err;
+	e->key = key;
+	e->key_span = key_span;
+	e->field = quoted ? BDB__FIELD_TAG : field_of(key);
+	bool negate = false;
+	need(p);
+	switch (p->tok.kind) {
+	case BDB__TOK_EQ: e->kind = BDB__EXPR_EQ; break;
+	case BDB__TOK_NE: e->kind = BDB__EXPR_NE; break;
+	case BDB__TOK_TILDE: e->kind = BDB__EXPR_GLOB; break;
+	default:
+		if (at_kw(p, "not")) {
+			advance(p);
+			negate = true;
+			need(p);
+			if (!at_kw(p, "in"))
+				return fail_expected(p, "\"in\" after \"not\"", NULL);
+		}
+		if (at_kw(p, "in")) {
+			e->kind = BDB__EXPR_IN;
+			break;
+		}
+		{
+			static const char *const ops[] = {"in", "not", NULL};
+			return fail_expected(p, "\"=\", \"!=\", \"~\", \"in\" or \"not in\"", ops);
+		}
+	}
+	advance(p);
+	if (e->kind == BDB__EXPR_IN) {
+		if (parse_value_list(p, e))
+			return p->err;
+	} else {
+		e->values = bdb__arena_alloc(p->arena, sizeof *e->values);
+		e->value_spans = bdb__arena_alloc(p->arena, sizeof *e->value_spans);
+		if (!e->values || !e->value_spans)
+			return fail_oom(p);
+		e->n_values = 1;
+		if (parse_value(p, &e->values[0], &e->value_spans[0]))
+			return p->err;
+	}
+	e->span.end = p->last_end;
+	if (negate) {
+		bdb__expr *n = new_expr(p, BDB__EXPR_NOT, start);
+		if (!n)
+			return p->err;
+		n->left = e;
+		n->span.end = e->span.end;
+		e = n;
+	}
+	*out = e;
+	return 0;
+}
+
+static int parse_unary(parser *p, bdb__expr **out)
+{
+	need(p);
+	uint32_t start = p->tok.start;
+	if (at_kw(p, "not")) {
+		advance(p);
+		bdb__expr *e = new_expr(p, BDB__EXPR_NOT, start);
+		if (!e || parse_unary(p, &e->left))
+			return p->err;
+		e->span.end = p->last_end;
+		*out = e;
+		return 0;
+	}
+	if (p->tok.kind == BDB__TOK_LPAREN) {
+		bdb__token open = p->tok;
+		advance(p);
+		if (parse_or(p, out))
+			return p->err;
+		if (p->tok.kind != BDB__TOK_RPAREN) {
+			if (p->tok.kind == BDB__TOK_EOF) {
+				p->incomplete = !p->err;
+				return fail_at(p, open.start, open.end,
+					       "unclosed \"(\": expected \")\" before the end of input");
+			}
+			return fail_expected(p, "\")\"", NULL);
+		}
+		advance(p);
+		return 0;
+	}
+	return parse_comparison(p, out);
+}
+
+static int parse_binary(parser *p, const char *op, bdb__expr_kind kind,
+			int (*operand)(parser *, bdb__expr **), bdb__expr **out)
+{
+	uint32_t start = p->tok.start;
+	if (operand(p, out))
+		return p->err;
+	while (accept_kw(p, op)) {
+		bdb__expr *e = new_expr(p, kind, start);
+		if (!e)
+			return p->err;
+		e->left = *out;
+		if (operand(p, &e->right))
+			return p->err;
+		e->span.end = p->last_end;
+		*out = e;
+	}
+	return 0;
+}
+
+static int parse_and(parser *p, bdb__expr **out)
+{
+	return parse_binary(p, "and", BDB__EXPR_AND, parse_unary, out);
+}
+
+static int parse_or(parser *p, bdb__expr **out)
+{
+	return parse_binary(p, "or", BDB__EXPR_OR, parse_and, out);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Clauses                                                                   */
+/* ------------------------------------------------------------------------ */
+
+static const struct clause {
+	const char *kw;
+	unsigned bit;
+} clause_table[] = {
+	{"in", BDB__C_IN},       {"vs", BDB__C_VS},         {"metric", BDB__C_METRIC},
+	{"threshold", BDB__C_THRESHOLD}, {"of", BDB__C_OF}, {"where", BDB__C_WHERE},
+	{"using", BDB__C_USING}, {"last", BDB__C_LAST},     {"since", BDB__C_SINCE},
+	{"until", BDB__C_UNTIL}, {"by", BDB__C_BY},         {"window", BDB__C_WINDOW},
+	{"pvalue", BDB__C_PVALUE}, {"as", BDB__C_AS},
+};
+#define N_CLAUSES (sizeof clause_table / sizeof clause_table[0])
+
+static unsigned clauses_of(bdb__stmt_kind k)
+{
+	switch (k) {
+	case BDB__STMT_SHOW_RUNS: return BDB__C_LAST | BDB__C_WHERE | BDB__C_AS;
+	case BDB__STMT_SHOW_POINTS:
+	case BDB__STMT_SHOW_METRICS:
+	case BDB__STMT_SHOW_TAGS: return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
+	case BDB__STMT_SHOW_BASELINES: return BDB__C_AS;
+	case BDB__STMT_SUMMARY: return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
+	case BDB__STMT_TREND:
+		return BDB__C_OF | BDB__C_WHERE | BDB__C_LAST | BDB__C_SINCE | BDB__C_UNTIL |
+		       BDB__C_BY | BDB__C_AS;
+	case BDB__STMT_RANK: return BDB__C_IN | BDB__C_OF | BDB__C_WHERE | BDB__C_BY | BDB__C_AS;
+	case BDB__STMT_COMPARE:
+		return BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF | BDB__C_WHERE | BDB__C_USING |
+		       BDB__C_AS;
+	case BDB__STMT_REGRESSIONS:
+		return BDB__C_IN | BDB__C_VS | BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF |
+		       BDB__C_WHERE | BDB__C_USING | BDB__C_AS;
+	case BDB__STMT_CHANGES:
+		return BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW |
+		       BDB__C_PVALUE | BDB__C_AS;
+	case BDB__STMT_SET_BASELINE:
+	case BDB__STMT_DROP_BASELINE: return BDB__C_AS;
+	}
+	return BDB__C_AS;
+}
+
+static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
+{
+	need(p);
+	if (p->tok.kind == BDB__TOK_STAR) {
+		if (!allow_star)
+			return fail_at(p, p->tok.start, p->tok.end,
+				       "expected a metric name, found \"*\" (all metrics are only "
+				       "allowed in compare and regressions)");
+		s->metric = "*";
+		s->metric_span.start = p->tok.start;
+		s->metric_span.end = p->tok.end;
+		advance(p);
+		return 0;
+	}
+	return parse_name(p, "a metric name", NAME_WORD | NAME_NO_KEYWORD, &s->metric,
+			  &s->metric_span);
+}
+
+static int parse_method(parser *p, bdb__stmt *s)
+{
+	static const struct {
+		const char *kw;
+		bdb__method m;
+	} methods[] = {
+		{"percent", BDB__METHOD_PERCENT}, {"mwu", BDB__METHOD_MWU},
+		{"zscore", BDB__METHOD_ZSCORE},   {"ttest", BDB__METHOD_TTEST},
+		{"iqr", BDB__METHOD_IQR},         {"deltaiqr", BDB__METHOD_DELTAIQR},
+	};
+	static const char *const names[] = {"percent", "mwu", "zscore", "ttest", "iqr", "deltaiqr",
+					    NULL};
+	need(p);
+	s->method_span.start = p->tok.start;
+	size_t i;
+	for (i = 0; i < sizeof methods / sizeof methods[0]; i++)
+		if (at_kw(p, methods[i].kw))
+			break;
+	if (i == sizeof methods / sizeof methods[0])
+		return fail_expected(p, "a method (percent, mwu, zscore, ttest, iqr, deltaiqr)",
+				     names);
+	s->method = methods[i].m;
+	advance(p);
+	if (s->method == BDB__METHOD_MWU && accept_kw(p, "alpha")) {
+		bdb__span sp;
+		if (parse_number(p, "a significance level between 0 and 1", &s->alpha, &sp))
+			return p->err;
+		if (!(s->alpha > 0 && s->alpha < 1))
+			return fail_at(p, sp.start, sp.end,
+				       "expected a significance level between 0 and 1, found \"%.*s\"",
+				       (int)(sp.end - sp.start), p->text + sp.start);
+		s->has_alpha = true;
+	} else if (s->method >= BDB__METHOD_ZSCORE && accept_kw(p, "window")) {
+		if (parse_count(p, "a window of runs (a positive whole number)", &s->window))
+			return p->err;
+		s->has_window = true;
+	}
+	s->method_span.end = p->last_end;
+	return 0;
+}
+
+static int parse_format(parser *p, bdb__stmt *s)
+{
+	static const char *const names[] = {"table", "json", "csv", "markdown", NULL};
+	char word[16] = "";
+	need(p);
+	if (p->tok.kind == BDB__TOK_IDENT && tok_len(&p->tok) < sizeof word) {
+		memcpy(word, p->text + p->tok.start, tok_len(&p->tok));
+		word[tok_len(&p->tok)] = '\0';
+	}
+	if (bdb_query_format_parse(word, &s->format) != 0)
+		return fail_expected(p, "an output format (table, json, csv, markdown)", names);
+	advance(p);
+	return 0;
+}
+
+static int parse_by(parser *p, bdb__stmt *s)
+{
+	need(p);
+	if (s->kind == BDB__STMT_TREND) {
+		static const char *const names[] = {"day", "week", "month", NULL};
+		if (accept_kw(p, "day"))
+			s->bucket = BDB__BUCKET_DAY;
+		else if (accept_kw(p, "week"))
+			s->bucket = BDB__BUCKET_WEEK;
+		else if (accept_kw(p, "month"))
+			s->bucket = BDB__BUCKET_MONTH;
+		else
+			return fail_expected(p, "\"day\", \"week\" or \"month\"", names);
+		return 0;
+	}
+	return parse_name(p, "a tag key to group by", NAME_NO_KEYWORD, &s->by, &s->by_span);
+}
+
+static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
+{
+	switch (bit) {
+	case BDB__C_IN:
+		s->has_run = true;
+		return parse_run(p, &s->run);
+	case BDB__C_VS:
+		s->has_other = true;
+		return parse_run(p, &s->other);
+	case BDB__C_METRIC:
+		return parse_metric_name(p, s, true);
+	case BDB__C_THRESHOLD: {
+		if (parse_number(p, "a threshold in percent (5%)", &s->threshold,
+				 &s->threshold_span))
+			return p->err;
+		if (p->tok.kind == BDB__TOK_PERCENT) {
+			advance(p);
+			s->threshold_span.end = p->last_end;
+		}
+		if (!(s->threshold >= 0) || s->threshold > 1e6)
+			return fail_at(p, s->threshold_span.start, s->threshold_span.end,
+				       "expected a threshold of 0%% or more");
+		return 0;
+	}
+	case BDB__C_OF:
+		return parse_name(p, "a point name or glob", NAME_WORD | NAME_NO_KEYWORD, &s->point,
+				  &s->point_span);
+	case BDB__C_WHERE:
+		return parse_or(p, &s->where);
+	case BDB__C_USING:
+		return parse_method(p, s);
+	case BDB__C_LAST:
+		return parse_count(p, "a number of runs (a positive whole number)", &s->last_n);
+	case BDB__C_SINCE:
+		return parse_time(p, false, &s->since);
+	case BDB__C_UNTIL:
+		return parse_time(p, true, &s->until);
+	case BDB__C_BY:
+		return parse_by(p, s);
+	case BDB__C_WINDOW:
+		if (parse_count(p, "a window of runs (a positive whole number)", &s->window))
+			return p->err;
+		s->has_window = true;
+		return 0;
+	case BDB__C_PVALUE: {
+		bdb__span sp;
+		if (parse_number(p, "a p-value between 0 and 1", &s->pvalue, &sp))
+			return p->err;
+		if (!(s->pvalue > 0 && s->pvalue < 1))
+			return fail_at(p, sp.start, sp.end,
+				       "expected a p-value between 0 and 1, found \"%.*s\"",
+				       (int)(sp.end - sp.start), p->text + sp.start);
+		return 0;
+	}
+	case BDB__C_AS:
+		return parse_format(p, s);
+	}
+	return 0;
+}
+
+/* The clauses after a statement's head, in any order, each at most once. */
+static int parse_clauses(parser *p, bdb__stmt *s)
+{
+	unsigned allowed = clauses_of(s->kind);
+	uint32_t first_pos[N_CLAUSES] = {0};
+	while (!at_end_of_statement(p)) {
+		size_t i;
+		for (i = 0; i < N_CLAUSES; i++)
+			if ((allowed & clause_table[i].bit) && at_kw(p, clause_table[i].kw))
+				break;
+		if (i == N_CLAUSES) {
+			const char *cands[N_CLAUSES + 1];
+			char what[256];
+			size_t n = 0, w = 0;
+			w += (size_t)snprintf(what, sizeof what, "%s", "");
+			for (size_t j = 0; j < N_CLAUSES; j++) {
+				if (!(allowed & clause_table[j].bit) || (s->clauses & clause_table[j].bit))
+					continue;
+				cands[n++] = clause_table[j].kw;
+				if (w < sizeof what)
+					w += (size_t)snprintf(what + w, sizeof what - w, "%s\"%s\"",
+							      w ? ", " : "", clause_table[j].kw);
+			}
+			cands[n] = NULL;
+			char full[300];
+			snprintf(full, sizeof full, "%s%send of statement", what, n ? " or " : "");
+			return fail_expected(p, full, cands);
+		}
+		const struct clause *c = &clause_table[i];
+		if (s->clauses & c->bit)
+			return fail_at(p, p->tok.start, p->tok.end,
+				       "duplicate \"%s\" clause: it was already given at column %u",
+				       c->kw, (unsigned)(first_pos[i] + 1));
+		first_pos[i] = p->tok.start;
+		advance(p);
+		if (parse_clause(p, s, c->bit))
+			return p->err;
+		s->clauses |= c->bit;
+		if ((c->bit == BDB__C_LAST && (s->clauses & (BDB__C_SINCE | BDB__C_UNTIL))) ||
+		    ((c->bit == BDB__C_SINCE || c->bit == BDB__C_UNTIL) &&
+		     (s->clauses & BDB__C_LAST)))
+			return fail_at(p, first_pos[i], p->last_end,
+				       "\"last N\" and \"since\"/\"until\" cannot be combined: "
+				       "expected one of them");
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Statements                                                                */
+/* ------------------------------------------------------------------------ */
+
+static const char *const statement_words[] = {"changes", "compare", "drop", "rank",
+					      "regressions", "set", "show", "summary",
+					      "trend", NULL};
+
+static int parse_show(parser *p, bdb__stmt *s)
+{
+	static const struct {
+		const char *kw;
+		bdb__stmt_kind kind;
+	} what[] = {
+		{"runs", BDB__STMT_SHOW_RUNS},
+		{"points", BDB__STMT_SHOW_POINTS},
+		{"metrics", BDB__STMT_SHOW_METRICS},
+		{"tags", BDB__STMT_SHOW_TAGS},
+		{"baselines", BDB__STMT_SHOW_BASELINES},
+	};
+	static const char *const names[] = {"runs", "points", "metrics", "tags", "baselines", NULL};
+	need(p);
+	for (size_t i = 0; i < sizeof what / sizeof what[0]; i++) {
+		if (accept_kw(p, what[i].kw)) {
+			s->kind = what[i].kind;
+			if (s->kind == BDB__STMT_SHOW_TAGS && at_plain_name(p))
+				return parse_name(p, "a tag key", 0, &s->name, &s->name_span);
+			return 0;
+		}
+	}
+	/* Singular forms are a common slip. */
+	return fail_expected(p, "\"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\"", names);
+}
+
+static int parse_head(parser *p, bdb__stmt *s)
+{
+	if (accept_kw(p, "show"))
+		return parse_show(p, s);
+	if (accept_kw(p, "summary")) {
+		s->kind = BDB__STMT_SUMMARY;
+		if (at_run_start(p)) {
+			s->has_run = true;
+			return parse_run(p, &s->run);
+		}
+		return 0;
+	}
+	if (accept_kw(p, "trend")) {
+		s->kind = BDB__STMT_TREND;
+		return parse_metric_name(p, s, false);
+	}
+	if (accept_kw(p, "rank")) {
+		s->kind = BDB__STMT_RANK;
+		return parse_metric_name(p, s, false);
+	}
+	if (accept_kw(p, "changes")) {
+		s->kind = BDB__STMT_CHANGES;
+		return parse_metric_name(p, s, false);
+	}
+	if (accept_kw(p, "compare")) {
+		s->kind = BDB__STMT_COMPARE;
+		s->has_run = s->has_other = true;
+		if (parse_run(p, &s->run) || expect_kw(p, "with"))
+			return p->err;
+		return parse_run(p, &s->other);
+	}
+	if (accept_kw(p, "regressions")) {
+		s->kind = BDB__STMT_REGRESSIONS;
+		return 0;
+	}
+	if (accept_kw(p, "set")) {
+		s->kind = BDB__STMT_SET_BASELINE;
+		if (expect_kw(p, "baseline"))
+			return p->err;
+		s->name = "main";
+		need(p);
+		if (p->tok.kind != BDB__TOK_EQ &&
+		    parse_name(p, "a baseline name or \"=\"", NAME_WORD | NAME_NO_KEYWORD, &s->name,
+			       &s->name_span))
+			return p->err;
+		need(p);
+		if (p->tok.kind != BDB__TOK_EQ)
+			return fail_expected(p, "\"=\"", NULL);
+		advance(p);
+		s->has_run = true;
+		return parse_run(p, &s->run);
+	}
+	if (accept_kw(p, "drop")) {
+		s->kind = BDB__STMT_DROP_BASELINE;
+		if (expect_kw(p, "baseline"))
+			return p->err;
+		return parse_name(p, "a baseline name", NAME_WORD | NAME_NO_KEYWORD, &s->name,
+				  &s->name_span);
+	}
+	/* A clause on a line of its own: the newline before it ended the
+	 * statement it belongs to. */
+	if (p->after_newline && is_keyword(p, &p->tok))
+		return fail_expected(p,
+				     "a statement (a newline ends a statement: keep its clauses "
+				     "on its line)",
+				     NULL);
+	return fail_expected(p,
+			     "a statement (show, summary, trend, rank, compare, regressions, "
+			     "changes, set, drop)",
+			     statement_words);
+}
+
+static int parse_statement(parser *p, bdb__stmt *s)
+{
+	s->span.start = p->tok.start;
+	s->alpha = 0.05;
+	s->pvalue = 0.05;
+	if (parse_head(p, s) || parse_clauses(p, s))
+		return p->err;
+	s->span.end = p->last_end;
+	return 0;
+}
+
+static void parser_init(parser *p, const char *text, size_t len, bdb__arena *arena,
+			bdb_diag *d)
+{
+	memset(p, 0, sizeof *p);
+	p->text = text;
+	p->len = len;
+	p->arena = arena;
+	p->d = d;
+	bdb__lexer_init(&p->lx, text, len);
+	bdb__lexer_next(&p->lx, &p->tok);
+}
+
+static bool at_separator(const parser *p)
+{
+	return p->tok.kind == BDB__TOK_NEWLINE || p->tok.kind == BDB__TOK_SEMI;
+}
+
+int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
+{
+	memset(prog, 0, sizeof *prog);
+	bdb__arena_init(&prog->arena);
+	prog->text = text;
+	prog->len = len;
+	parser p;
+	parser_init(&p, text, len, &prog->arena, d);
+
+	size_t cap = 0;
+	for (;;) {
+		while (at_separator(&p)) {
+			p.after_newline = p.tok.kind == BDB__TOK_NEWLINE;
+			advance(&p);
+		}
+		if (p.tok.kind == BDB__TOK_EOF)
+			break;
+		if (prog->n_stmts == cap) {
+			size_t ncap = cap ? 2 * cap : 4;
+			bdb__stmt **n = bdb__arena_alloc(&prog->arena, ncap * sizeof *n);
+			if (!n)
+				return fail_oom(&p);
+			if (cap)
+				memcpy(n, prog->stmts, cap * sizeof *n);
+			prog->stmts = n;
+			cap = ncap;
+		}
+		bdb__stmt *s = bdb__arena_alloc(&prog->arena, sizeof *s);
+		if (!s)
+			return fail_oom(&p);
+		if (parse_statement(&p, s))
+			return p.err;
+		prog->stmts[prog->n_stmts++] = s;
+	}
+	return 0;
+}
+
+void bdb__program_free(bdb__program *prog)
+{
+	bdb__arena_free(&prog->arena);
+	prog->stmts = NULL;
+	prog->n_stmts = 0;
+}
+
+int bdb_query_parse(const char *text, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	bdb__program prog;
+	int rc = bdb__parse(text, strlen(text), &prog, d);
+	bdb__program_free(&prog);
+	return rc;
+}
+
+/* Why a statement is incomplete, for the REPL. */
+typedef enum incompleteness {
+	COMPLETE = 0,
+	DANGLING,    /* the statement stops where the grammar needs more */
+	UNTERMINATED /* a string or a parenthesis is still open */
+} incompleteness;
+
+/*
+ * The end of the statement that starts at or after text[from]: the offset
+ * of the ';' or newline that ends it, or len. A statement with a syntax
+ * error ends at the first separator at or after the error (where a script
+ * resumes). *state says whether more input could complete it.
+ */
+static size_t statement_end(const char *text, size_t len, size_t from, incompleteness *state)
+{
+	bdb__arena arena;
+	bdb__arena_init(&arena);
+	parser p;
+	parser_init(&p, text + from, len - from, &arena, NULL);
+	*state = COMPLETE;
+	if (!at_separator(&p) && p.tok.kind != BDB__TOK_EOF) {
+		bdb__stmt s;
+		memset(&s, 0, sizeof s);
+		if (parse_statement(&p, &s)) {
+			if (p.incomplete)
+				*state = DANGLING;
+			/* Resume after the error; a quote or parenthesis left open
+			 * at the end still wants more input. */
+			while (!at_separator(&p) && p.tok.kind != BDB__TOK_EOF) {
+				if (p.tok.kind == BDB__TOK_ERROR &&
+				    p.lx.error == bdb__unterminated_at_end)
+					*state = UNTERMINATED;
+				bdb__lexer_next(&p.lx, &p.tok);
+			}
+			if (p.tok.kind == BDB__TOK_EOF && p.lx.paren_depth > 0)
+				*state = UNTERMINATED;
+		}
+	}
+	bdb__arena_free(&arena);
+	return from + p.tok.start;
+}
+
+size_t bdb_query_statement_end(const char *text, bool *complete)
+{
+	incompleteness state;
+	size_t end = statement_end(text, strlen(text), 0, &state);
+	if (complete)
+		*complete = state == COMPLETE;
+	return end;
+}
+
+/* Whether text ends with an empty line: "trend\n" after the user pressed
+ * Enter twice. */
+static bool ends_with_empty_line(const char *text, size_t len)
+{
+	while (len > 0 && (text[len - 1] == ' ' || text[len - 1] == '\t' || text[len - 1] == '\r'))
+		len--;
+	return len > 0 && text[len - 1] == '\n';
+}
+
+bool bdb_query_is_complete(const char *text)
+{
+	size_t len = strlen(text), pos = 0;
+	incompleteness state = COMPLETE;
+	while (pos < len) {
+		pos = statement_end(text, len, pos, &state);
+		if (pos < len)
+			pos++; /* the separator */
+	}
+	if (state == DANGLING)
+		return ends_with_empty_line(text, len);
+	return state == COMPLETE;
+}

@@ -1,0 +1,220 @@
+/*
+ * query.h - the public header of benchdb's query language.
+ *
+ * A query text holds one or more statements separated by ';' or a newline
+ * (a newline inside parentheses does not end a statement). The language is
+ * documented, with its EBNF grammar, in docs/query-language.md. Execution
+ * goes: lexer -> parser -> AST -> executor -> result table -> formatter.
+ *
+ * Two ways in:
+ *   - bdb_query_exec() runs a whole text and appends every statement's
+ *     formatted output to a buffer: what a one-shot command or a script needs.
+ *   - bdb_query_run() runs exactly one statement and hands back the result
+ *     table (bdb_result) for callers that want the values themselves (the
+ *     CI gate's benchkit-compatible text, exit codes), then
+ *     bdb_result_format() turns it into text.
+ *
+ * Errors. A query error (syntax, an unknown name, a run that does not exist,
+ * a clause the statement does not take) returns BDB_EQUERY and fills the
+ * bdb_diag: code = BDB_EQUERY, line and col = the 1-based position of the
+ * offending token in the text (col counts characters, not bytes), file = "",
+ * and message = three lines separated by '\n' (no trailing newline):
+ *
+ *     expected "with", found "wiht"; did you mean "with"?
+ *       compare latest wiht baseline
+ *                      ^^^^
+ *
+ * line 1 says what was expected and what was found, plus the nearest known
+ * keyword or stored name when one is close; line 2 is the statement's source
+ * line indented by two spaces (clipped with "..." around the error when it is
+ * very long); line 3 puts '^' under every character of the offending token
+ * (a single '^' just after the last token at the end of input), aligned by
+ * display width. file stays "" (bdb_diag_format() then prints the message
+ * alone): the caller knows the source and adds "FILE:LINE:COL: " itself.
+ * Storage failures return the engine's codes (BDB_ESTORE, ...) with a
+ * one-line message; a cancelled query returns BDB_ECANCELLED.
+ *
+ * Nothing here prints or exits.
+ */
+#ifndef BDB_QUERY_H
+#define BDB_QUERY_H
+
+#include <signal.h>
+
+#include "schema.h"
+
+/* The store (engine.h); declared here so that this header stands alone. */
+typedef struct bdb_store bdb_store;
+
+/* Output formats. DEFAULT means "the caller's choice", i.e. TABLE. */
+typedef enum bdb_query_format {
+	BDB_FORMAT_DEFAULT = 0,
+	BDB_FORMAT_TABLE,    /* aligned columns, UTF-8 display-width aware */
+	BDB_FORMAT_JSON,     /* one object per statement (docs/query-language.md) */
+	BDB_FORMAT_CSV,      /* RFC 4180: header line, CRLF line ends */
+	BDB_FORMAT_MARKDOWN  /* a GitHub-flavoured Markdown table */
+} bdb_query_format;
+
+/* "table", "json", "csv", "markdown" (DEFAULT gives "table"). */
+const char *bdb_query_format_name(bdb_query_format f);
+/* Parses a format name (case-insensitive). Returns 0 or BDB_EINVAL. */
+int bdb_query_format_parse(const char *name, bdb_query_format *out);
+
+typedef struct bdb_query_options {
+	/* Format of statements without an `as` clause (DEFAULT = table). */
+	bdb_query_format format;
+	/* The output is a terminal: the table format then heads trend output
+	 * with a sparkline (and may use colour, below). */
+	bool is_terminal;
+	/* Colour wanted. Colour is used only when is_terminal is also set and
+	 * the environment variable NO_COLOR is unset or empty. */
+	bool color;
+	/* When non-NULL and it becomes non-zero (e.g. from a SIGINT handler),
+	 * the running statement stops with BDB_ECANCELLED. Checked in every
+	 * loop over runs, series or observations. */
+	volatile sig_atomic_t *cancel;
+	/* "Now" for relative times (`since 30d`), in microseconds since the
+	 * epoch; 0 means bdb_time_now(). Tests pin it. */
+	int64_t now_us;
+} bdb_query_options;
+
+/*
+ * Parses text (all its statements) without running anything: a syntax check.
+ * Names are not checked against a store. Returns 0, BDB_EQUERY (d filled as
+ * described above) or BDB_ENOMEM. d may be NULL.
+ */
+int bdb_query_parse(const char *text, bdb_diag *d);
+
+/*
+ * Parses every statement of text, then runs them in order, appending each
+ * statement's output in its format (the statement's `as`, else opt->format)
+ * to out. Outputs of consecutive statements are separated by an empty line
+ * (before each statement's output that is not JSON); JSON gives one object
+ * per statement, each ending with a newline. Stops at the first failing statement (output of the
+ * statements before it stays in out). opt may be NULL for defaults.
+ * Returns 0, BDB_EQUERY, BDB_ECANCELLED, BDB_ENOMEM or a storage error;
+ * d (may be NULL) says what and where. Writes (set/drop baseline) open their
+ * own write transaction; no reader is held between statements.
+ */
+int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *opt,
+		   bdb_buf *out, bdb_diag *d);
+
+/*
+ * Whether text ends a statement, for a REPL's continuation prompt. False
+ * when a quoted string or a parenthesis is still open, or when the last
+ * statement stops where the grammar needs more ("trend", "... where a = 1
+ * and"), unless text ends with an empty line (the user pressed Enter on an
+ * empty continuation line: run it and report the error). Where the grammar
+ * needs more, a newline does not end a statement, so the REPL joins lines
+ * with '\n'. Other syntax errors count as complete: running them reports
+ * them.
+ */
+bool bdb_query_is_complete(const char *text);
+
+/*
+ * The statement splitter for scripts and REPLs: the length of text's first
+ * statement, i.e. the byte offset of the ';' or newline that ends it (or
+ * strlen(text)). Quotes, parentheses, comments and newlines inside an
+ * unfinished clause are handled exactly as the parser does. A statement with
+ * a syntax error ends at the first separator at or after the error, where a
+ * script resumes. Text that starts with a separator gives 0 (an empty
+ * statement: skip the separator); a blank or comment-only statement runs as
+ * nothing. *complete (may be NULL) is false when the statement is still
+ * open at the end of text (see bdb_query_is_complete, without the empty-line
+ * rule).
+ */
+size_t bdb_query_statement_end(const char *text, bool *complete);
+
+/*
+ * The language's keywords, sorted, as a NULL-terminated static array (for
+ * completion and highlighting).
+ */
+const char *const *bdb_query_keywords(void);
+
+/*
+ * Completion candidates for the word that ends at text[cursor] (a byte
+ * offset; clamped to strlen(text)). The word is the run of name characters
+ * before the cursor, or a string still open at the cursor, opening quote
+ * included. Candidates: the keywords that start with the word (letter case
+ * ignored, none inside an open string), then, when store is non-NULL, the
+ * stored metric, point, tag-key and baseline names that start with it
+ * (exact case); right after "KEY =", "KEY !=" or "KEY ~" the values of tag
+ * KEY instead (point and metric names after point / metric). fn is called
+ * once per distinct candidate, keywords first, names sorted; a name that is
+ * not a plain identifier, or is a keyword, is passed quoted ("CV-1/small"),
+ * ready to replace text[*word_start .. cursor). Stops early (returning 0)
+ * when fn returns non-zero. *word_start (may be NULL) receives the byte
+ * offset where the word starts. No read transaction is held while fn runs.
+ * Returns 0 or a storage error / BDB_ENOMEM.
+ */
+typedef int (*bdb_candidate_fn)(void *ctx, const char *candidate);
+int bdb_query_complete(bdb_store *store, const char *text, size_t cursor,
+		       size_t *word_start, bdb_candidate_fn fn, void *ctx);
+
+/* ------------------------------------------------------------------------ */
+/* Result tables                                                             */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The result of one statement: a table of columns and rows plus statement
+ * fields (threshold, method, baseline, ...). It owns all its memory (no
+ * pointer into the store) and stays valid until bdb_result_free().
+ */
+typedef struct bdb_result bdb_result;
+
+typedef enum bdb_value_kind {
+	BDB_VALUE_NULL = 0, /* missing */
+	BDB_VALUE_STRING,
+	BDB_VALUE_INT,
+	BDB_VALUE_NUMBER,
+	BDB_VALUE_TIME,     /* microseconds since the epoch, UTC */
+	BDB_VALUE_BOOL,
+	BDB_VALUE_TAGS      /* a sorted key=value set */
+} bdb_value_kind;
+
+typedef struct bdb_value {
+	bdb_value_kind kind;
+	const char *str;     /* STRING */
+	int64_t i;           /* INT, TIME (microseconds), BOOL (0/1) */
+	double num;          /* NUMBER */
+	const bdb_kv *tags;  /* TAGS */
+	size_t n_tags;
+} bdb_value;
+
+/*
+ * Runs exactly one statement of text (a second statement is a query error)
+ * and returns its table in *out (free with bdb_result_free). Same errors as
+ * bdb_query_exec.
+ */
+int bdb_query_run(bdb_store *store, const char *text, const bdb_query_options *opt,
+		  bdb_result **out, bdb_diag *d);
+
+void bdb_result_free(bdb_result *r);
+
+/* The statement's name: "show runs", "trend", "regressions", ... */
+const char *bdb_result_statement(const bdb_result *r);
+/* The format the statement asked for with `as` (DEFAULT when none). */
+bdb_query_format bdb_result_requested_format(const bdb_result *r);
+size_t bdb_result_n_columns(const bdb_result *r);
+const char *bdb_result_column(const bdb_result *r, size_t col);
+/* The index of column name, or -1. */
+int bdb_result_column_index(const bdb_result *r, const char *name);
+size_t bdb_result_n_rows(const bdb_result *r);
+/* Cell (row, col); the value's pointers live as long as r. */
+bdb_value bdb_result_get(const bdb_result *r, size_t row, size_t col);
+/* Statement fields (threshold, method, baseline, run, ...), in output order. */
+size_t bdb_result_n_fields(const bdb_result *r);
+const char *bdb_result_field_name(const bdb_result *r, size_t i);
+bdb_value bdb_result_field(const bdb_result *r, size_t i);
+/* The field called name, or a NULL-kind value. */
+bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
+
+/*
+ * Appends r formatted as format (DEFAULT = table) to out. opt may be NULL;
+ * is_terminal / color apply to the table format only. Returns 0 or
+ * BDB_ENOMEM.
+ */
+int bdb_result_format(const bdb_result *r, bdb_query_format format,
+		      const bdb_query_options *opt, bdb_buf *out);
+
+#endif /* BDB_QUERY_H */

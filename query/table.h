@@ -1,0 +1,107 @@
+/*
+ * table.h - internal to query/: building result tables (struct bdb_result of
+ * query.h) and the formatters' view of them.
+ *
+ * A table owns its memory: one growable array of cells (rows x columns) and
+ * an arena for every string and tag set, so adding a row costs no malloc
+ * beyond the occasional doubling of the cell array.
+ */
+#ifndef BDB_QUERY_TABLE_H
+#define BDB_QUERY_TABLE_H
+
+#include "ast.h"
+
+/* How the table and markdown formats show a column's numbers. */
+typedef enum bdb__col_style {
+	BDB__STYLE_PLAIN = 0, /* numbers with up to 6 significant digits */
+	BDB__STYLE_CHANGE,    /* a signed percentage: "-7.5%" */
+	BDB__STYLE_PERCENT,   /* an unsigned percentage: "20.0%" */
+	BDB__STYLE_PVALUE,    /* 4 significant digits */
+	BDB__STYLE_BEST,      /* a bool shown as "*" (true) or nothing */
+	BDB__STYLE_MARKED     /* gets the row's mark: " ↓" regression, " ↑" improvement */
+} bdb__col_style;
+
+/* A row's mark: shown as arrows and, on a colour terminal, colours. */
+typedef enum bdb__mark {
+	BDB__MARK_NONE = 0,
+	BDB__MARK_BEST,
+	BDB__MARK_REGRESSION,
+	BDB__MARK_IMPROVEMENT
+} bdb__mark;
+
+typedef struct bdb__column {
+	const char *name;
+	bdb__col_style style;
+} bdb__column;
+
+struct bdb_result {
+	bdb__arena arena;
+	const char *statement;
+	bdb_query_format requested;
+
+	bdb__column *cols;
+	size_t n_cols;
+
+	bdb_value *cells;     /* n_rows * n_cols */
+	uint8_t *marks;       /* n_rows */
+	size_t n_rows, cap_rows;
+
+	const char **field_names;
+	bdb_value *fields;
+	size_t n_fields, cap_fields;
+
+	const char **notes;   /* lines shown above a table / markdown table */
+	size_t n_notes, cap_notes;
+
+	/* Sparkline over column spark_col (-1: none), one per run of rows with
+	 * the same values in the spark_group_cols columns from spark_group (-1:
+	 * all rows form one group). */
+	int spark_col;
+	int spark_group;
+	int spark_group_cols;
+	bool failed;          /* an allocation failed: the table is incomplete */
+};
+
+/* A new table for statement (a static string). NULL when out of memory. */
+bdb_result *bdb__result_new(const char *statement);
+
+/* Sets the columns (names are static strings). Returns 0 or BDB_ENOMEM. */
+int bdb__result_columns(bdb_result *r, const bdb__column *cols, size_t n);
+
+/* Appends a row of NULL cells; returns its index, or -1 when out of memory. */
+long bdb__result_add_row(bdb_result *r);
+/* Removes rows from n on. */
+void bdb__result_truncate(bdb_result *r, size_t n);
+
+void bdb__cell_str(bdb_result *r, size_t row, size_t col, const char *s);
+void bdb__cell_strn(bdb_result *r, size_t row, size_t col, const char *s, size_t n);
+void bdb__cell_int(bdb_result *r, size_t row, size_t col, int64_t v);
+void bdb__cell_num(bdb_result *r, size_t row, size_t col, double v);
+void bdb__cell_time(bdb_result *r, size_t row, size_t col, int64_t us);
+void bdb__cell_bool(bdb_result *r, size_t row, size_t col, bool v);
+/* Copies n tags (keys and values as ptr/len pairs via the callback-free
+ * bdb_kv array; strings copied). */
+void bdb__cell_tags(bdb_result *r, size_t row, size_t col, const bdb_kv *tags, size_t n);
+void bdb__row_mark(bdb_result *r, size_t row, bdb__mark mark);
+/* Cell (row, col) takes the value of cell (from_row, col), sharing its
+ * strings: for columns that repeat down a run of rows. */
+void bdb__cell_copy(bdb_result *r, size_t row, size_t col, size_t from_row);
+
+/* Statement fields, in output order (name is a static string). */
+void bdb__field_str(bdb_result *r, const char *name, const char *s);
+void bdb__field_num(bdb_result *r, const char *name, double v);
+void bdb__field_int(bdb_result *r, const char *name, int64_t v);
+void bdb__field_time(bdb_result *r, const char *name, int64_t us);
+void bdb__field_null(bdb_result *r, const char *name);
+
+/* A line shown above the table in table and markdown formats. */
+void bdb__result_note(bdb_result *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Copies s into the table's arena ("" for NULL). */
+const char *bdb__result_strdup(bdb_result *r, const char *s);
+
+/* Sorts rows in [from, to) with cmp over row cell arrays (stable). */
+typedef int (*bdb__row_cmp)(const bdb_value *a, const bdb_value *b, void *ctx);
+int bdb__result_sort(bdb_result *r, size_t from, size_t to, bdb__row_cmp cmp, void *ctx);
+
+#endif /* BDB_QUERY_TABLE_H */

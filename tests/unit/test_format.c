@@ -1,0 +1,274 @@
+/*
+ * test_format.c - the four output formats over hand-built result tables:
+ * table (alignment by display width with wide and combining characters,
+ * numbers right-aligned, colour only on a colour terminal without
+ * NO_COLOR), JSON (escapes, the shortest numbers that read back exactly, null for missing and non-finite,
+ * RFC 3339 times, tags as an object), CSV (RFC 4180 quoting, CRLF) and
+ * Markdown (escaped pipes). Expected texts are written out by hand.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "table.h"
+
+/* -7.25 shows as -7.2%: printf rounds the exact binary half to even. */
+
+/* 2026-01-31T12:00:00Z: python3 datetime(2026,1,31,12,tzinfo=timezone.utc).timestamp() */
+#define T0 (INT64_C(1769860800) * 1000000)
+
+/* name | value | when | tags | note, three rows. */
+static bdb_result *sample(void)
+{
+	static const bdb__column cols[] = {
+		{"name", BDB__STYLE_PLAIN},   {"value", BDB__STYLE_PLAIN},
+		{"change", BDB__STYLE_CHANGE}, {"when", BDB__STYLE_PLAIN},
+		{"tags", BDB__STYLE_PLAIN},   {"verdict", BDB__STYLE_MARKED},
+	};
+	bdb_result *r = bdb__result_new("test");
+	assert_non_null(r);
+	assert_int_equal(bdb__result_columns(r, cols, 6), 0);
+	bdb_kv tags[] = {{"k", "v,w"}, {"z", "\"q\""}};
+	long row = bdb__result_add_row(r);
+	bdb__cell_str(r, 0, 0, "日本語");            /* 3 wide characters: 6 columns */
+	bdb__cell_num(r, 0, 1, 1234.5);
+	bdb__cell_num(r, 0, 2, -7.25);
+	bdb__cell_time(r, 0, 3, T0);
+	bdb__cell_tags(r, 0, 4, tags, 2);
+	bdb__cell_str(r, 0, 5, "regression");
+	bdb__row_mark(r, 0, BDB__MARK_REGRESSION);
+	row = bdb__result_add_row(r);
+	bdb__cell_str(r, 1, 0, "e\xcc\x81t\xc3\xa9"); /* e + combining acute, t, é: 3 columns */
+	bdb__cell_num(r, 1, 1, 0.1);
+	bdb__cell_num(r, 1, 2, 0.04);                /* rounds to zero: no sign */
+	bdb__cell_time(r, 1, 3, T0 + 250000);
+	bdb__cell_tags(r, 1, 4, NULL, 0);
+	bdb__cell_str(r, 1, 5, "improvement");
+	bdb__row_mark(r, 1, BDB__MARK_IMPROVEMENT);
+	row = bdb__result_add_row(r);
+	assert_int_equal(row, 2);
+	bdb__cell_str(r, 2, 0, "a|b,\"c\"\nd");
+	bdb__cell_num(r, 2, 1, NAN);
+	/* change, when, tags, verdict stay missing */
+	bdb__field_str(r, "run", "r\"1");
+	bdb__field_num(r, "threshold", 5);
+	bdb__field_null(r, "baseline");
+	return r;
+}
+
+static char *format(const bdb_result *r, bdb_query_format f, const bdb_query_options *opt)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	assert_int_equal(bdb_result_format(r, f, opt, &b), 0);
+	char *s = strdup(bdb_buf_cstr(&b));
+	bdb_buf_free(&b);
+	return s;
+}
+
+static void expect(const bdb_result *r, bdb_query_format f, const bdb_query_options *opt,
+		   const char *want)
+{
+	char *got = format(r, f, opt);
+	if (strcmp(got, want) != 0)
+		fail_msg("format %s:\n--- got\n%s--- expected\n%s", bdb_query_format_name(f), got,
+			 want);
+	free(got);
+}
+
+static void test_table(void **state)
+{
+	(void)state;
+	bdb_result *r = sample();
+	expect(r, BDB_FORMAT_TABLE, NULL,
+	       "name        value  change  when                         tags         verdict\n"
+	       "---------  ------  ------  ---------------------------  -----------  -------------\n"
+	       "日本語     1234.5   -7.2%  2026-01-31T12:00:00Z         k=v,w,z=\"q\"  regression ↓\n"
+	       "e\xcc\x81t\xc3\xa9           0.1    0.0%  2026-01-31T12:00:00.250000Z               "
+	       "improvement ↑\n"
+	       "a|b,\"c\" d     nan       -  -                            -            -\n");
+	bdb_result_free(r);
+}
+
+static void test_table_colour(void **state)
+{
+	(void)state;
+	bdb_result *r = bdb__result_new("t");
+	static const bdb__column cols[] = {{"v", BDB__STYLE_MARKED}};
+	assert_int_equal(bdb__result_columns(r, cols, 1), 0);
+	bdb__result_add_row(r);
+	bdb__cell_str(r, 0, 0, "x");
+	bdb__row_mark(r, 0, BDB__MARK_REGRESSION);
+	bdb__result_add_row(r);
+	bdb__cell_str(r, 1, 0, "y");
+	bdb__row_mark(r, 1, BDB__MARK_BEST);
+	const char *plain = "v\n---\nx ↓\ny\n";
+	bdb_query_options opt = {.is_terminal = true, .color = true};
+	unsetenv("NO_COLOR");
+	expect(r, BDB_FORMAT_TABLE, &opt,
+	       "\033[1mv\033[0m\n---\n\033[31mx ↓\033[0m\n\033[1;32my\033[0m\n");
+	/* NO_COLOR (non-empty) wins; an empty NO_COLOR does not count. */
+	setenv("NO_COLOR", "1", 1);
+	expect(r, BDB_FORMAT_TABLE, &opt, plain);
+	setenv("NO_COLOR", "", 1);
+	expect(r, BDB_FORMAT_TABLE, &opt,
+	       "\033[1mv\033[0m\n---\n\033[31mx ↓\033[0m\n\033[1;32my\033[0m\n");
+	unsetenv("NO_COLOR");
+	/* Colour needs both a terminal and the wish. */
+	opt.color = false;
+	expect(r, BDB_FORMAT_TABLE, &opt, plain);
+	opt.color = true;
+	opt.is_terminal = false;
+	expect(r, BDB_FORMAT_TABLE, &opt, plain);
+	bdb_result_free(r);
+}
+
+static void test_table_empty_and_notes(void **state)
+{
+	(void)state;
+	bdb_result *r = bdb__result_new("t");
+	static const bdb__column cols[] = {{"a", BDB__STYLE_PLAIN}, {"bb", BDB__STYLE_PLAIN}};
+	assert_int_equal(bdb__result_columns(r, cols, 2), 0);
+	bdb__result_note(r, "%d series had no samples", 2);
+	expect(r, BDB_FORMAT_TABLE, NULL, "2 series had no samples\na  bb\n-  --\n(no rows)\n");
+	expect(r, BDB_FORMAT_MARKDOWN, NULL,
+	       "2 series had no samples\n\n| a   | bb  |\n|:--- |:--- |\n");
+	expect(r, BDB_FORMAT_CSV, NULL, "a,bb\r\n");
+	expect(r, BDB_FORMAT_JSON, NULL,
+	       "{\"statement\": \"t\", \"columns\": [\"a\", \"bb\"], \"rows\": []}\n");
+	bdb_result_free(r);
+}
+
+static void test_json(void **state)
+{
+	(void)state;
+	bdb_result *r = sample();
+	expect(r, BDB_FORMAT_JSON, NULL,
+	       "{\"statement\": \"test\", \"run\": \"r\\\"1\", \"threshold\": 5, \"baseline\": null, "
+	       "\"columns\": [\"name\", \"value\", \"change\", \"when\", \"tags\", \"verdict\"], "
+	       "\"rows\": [\n"
+	       "  {\"name\": \"日本語\", \"value\": 1234.5, \"change\": -7.25, \"when\": "
+	       "\"2026-01-31T12:00:00Z\", \"tags\": {\"k\": \"v,w\", \"z\": \"\\\"q\\\"\"}, "
+	       "\"verdict\": \"regression\"},\n"
+	       "  {\"name\": \"e\xcc\x81t\xc3\xa9\", \"value\": 0.1, \"change\": 0.04, \"when\": "
+	       "\"2026-01-31T12:00:00.250000Z\", \"tags\": {}, \"verdict\": \"improvement\"},\n"
+	       "  {\"name\": \"a|b,\\\"c\\\"\\nd\", \"value\": null, \"change\": null, \"when\": null, "
+	       "\"tags\": null, \"verdict\": null}\n"
+	       "]}\n");
+	bdb_result_free(r);
+}
+
+static void test_json_values(void **state)
+{
+	(void)state;
+	bdb_result *r = bdb__result_new("v");
+	static const bdb__column cols[] = {{"x", BDB__STYLE_PLAIN}};
+	assert_int_equal(bdb__result_columns(r, cols, 1), 0);
+	const double nums[] = {1.0 / 3.0, 1e-7, 1e300, -0.0, INFINITY};
+	for (size_t i = 0; i < 5; i++) {
+		bdb__result_add_row(r);
+		bdb__cell_num(r, i, 0, nums[i]);
+	}
+	bdb__result_add_row(r);
+	bdb__cell_int(r, 5, 0, INT64_MAX);
+	bdb__result_add_row(r);
+	bdb__cell_bool(r, 6, 0, true);
+	bdb__result_add_row(r);
+	bdb__cell_str(r, 7, 0, "\x01\t\\");
+	/* Shortest text that reads back exactly; non-finite is null. */
+	expect(r, BDB_FORMAT_JSON, NULL,
+	       "{\"statement\": \"v\", \"columns\": [\"x\"], \"rows\": [\n"
+	       "  {\"x\": 0.3333333333333333},\n"
+	       "  {\"x\": 1e-07},\n"
+	       "  {\"x\": 1e+300},\n"
+	       "  {\"x\": -0},\n"
+	       "  {\"x\": null},\n"
+	       "  {\"x\": 9223372036854775807},\n"
+	       "  {\"x\": true},\n"
+	       "  {\"x\": \"\\u0001\\t\\\\\"}\n"
+	       "]}\n");
+	expect(r, BDB_FORMAT_CSV, NULL,
+	       "x\r\n0.3333333333333333\r\n1e-07\r\n1e+300\r\n"
+	       "-0\r\ninf\r\n9223372036854775807\r\ntrue\r\n\x01\t\\\r\n");
+	/* Mixed kinds: left-aligned; a control character is shown as '?'. */
+	expect(r, BDB_FORMAT_TABLE, NULL,
+	       "x\n-------------------\n0.333333\n1e-07\n1e+300\n0\ninf\n9223372036854775807\n"
+	       "true\n? \\\n");
+	bdb_result_free(r);
+}
+
+static void test_csv(void **state)
+{
+	(void)state;
+	bdb_result *r = sample();
+	expect(r, BDB_FORMAT_CSV, NULL,
+	       "name,value,change,when,tags,verdict\r\n"
+	       "日本語,1234.5,-7.25,2026-01-31T12:00:00Z,\"k=v,w,z=\"\"q\"\"\",regression\r\n"
+	       "e\xcc\x81t\xc3\xa9,0.1,0.04,2026-01-31T12:00:00.250000Z,,improvement\r\n"
+	       "\"a|b,\"\"c\"\"\nd\",nan,,,,\r\n");
+	bdb_result_free(r);
+}
+
+static void test_markdown(void **state)
+{
+	(void)state;
+	bdb_result *r = sample();
+	expect(r, BDB_FORMAT_MARKDOWN, NULL,
+	       "| name       |  value | change | when                        | tags        | verdict       |\n"
+	       "|:---------- | ------:| ------:|:--------------------------- |:----------- |:------------- |\n"
+	       "| 日本語     | 1234.5 |  -7.2% | 2026-01-31T12:00:00Z        | k=v,w,z=\"q\" | regression ↓  |\n"
+	       "| e\xcc\x81t\xc3\xa9        |    0.1 |   0.0% | 2026-01-31T12:00:00.250000Z |             | improvement ↑ |\n"
+	       "| a\\|b,\"c\" d |    nan |      - | -                           | -           | -             |\n");
+	bdb_result_free(r);
+}
+
+static void test_format_names(void **state)
+{
+	(void)state;
+	bdb_query_format f;
+	assert_int_equal(bdb_query_format_parse("JSON", &f), 0);
+	assert_int_equal(f, BDB_FORMAT_JSON);
+	assert_int_equal(bdb_query_format_parse("Markdown", &f), 0);
+	assert_int_equal(f, BDB_FORMAT_MARKDOWN);
+	assert_int_equal(bdb_query_format_parse("tsv", &f), BDB_EINVAL);
+	assert_int_equal(bdb_query_format_parse(NULL, &f), BDB_EINVAL);
+	assert_string_equal(bdb_query_format_name(BDB_FORMAT_DEFAULT), "table");
+	assert_string_equal(bdb_query_format_name(BDB_FORMAT_CSV), "csv");
+}
+
+static void test_display_width(void **state)
+{
+	(void)state;
+	assert_int_equal(bdb__display_width("abc", 3), 3);
+	assert_int_equal(bdb__display_width("日本", 6), 4);
+	assert_int_equal(bdb__display_width("e\xcc\x81", 3), 1);
+	assert_int_equal(bdb__display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
+	assert_int_equal(bdb__display_width("\xff", 1), 1);             /* invalid: U+FFFD */
+	uint32_t cp;
+	assert_int_equal(bdb__utf8_decode("\xe2\x86\x93", 3, &cp), 3);
+	assert_int_equal(cp, 0x2193);
+	assert_int_equal(bdb__utf8_decode("\xe2\x86", 2, &cp), 1); /* truncated */
+	assert_int_equal(cp, 0xFFFD);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_table),
+		cmocka_unit_test(test_table_colour),
+		cmocka_unit_test(test_table_empty_and_notes),
+		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_json_values),
+		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_display_width),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
