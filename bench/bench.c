@@ -449,14 +449,15 @@ static void measure_path(row *r, const op_spec *spec, op_ctx *c, const bench_ans
 	if (rc)
 		snprintf(r->note, sizeof r->note, "benchdb failed: %s",
 			 rc == BENCH_MISSING ? "API missing" : bdb_strerror(rc));
-	else if (peer && (a.rows != peer->rows || a.flagged != peer->flagged))
+	else if (peer && (a.rows != peer->rows || a.flagged != peer->flagged ||
+			  fabs(a.sum - peer->sum) > 1e-9 * fmax(fabs(a.sum), fabs(peer->sum))))
 		snprintf(r->note, sizeof r->note,
-			 "answers differ: benchdb %zu rows (%zu flagged), SQLite %zu rows "
-			 "(%zu flagged)",
-			 a.rows, a.flagged, peer->rows, peer->flagged);
+			 "answers differ: benchdb %zu rows (%zu flagged, sum %.9g), SQLite %zu rows "
+			 "(%zu flagged, sum %.9g)",
+			 a.rows, a.flagged, a.sum, peer->rows, peer->flagged, peer->sum);
 	else
 		snprintf(r->note, sizeof r->note, "%zu rows%s%s", a.rows,
-			 peer ? " on both sides" : "",
+			 peer ? " and the same values on both sides" : "",
 			 a.flagged ? ", regressions flagged on both" : "");
 	if (rc == 0 && spec->target)
 		r->met = (spec->max_ns == 0 || r->bdb_med <= spec->max_ns) &&

@@ -603,7 +603,8 @@ int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshol
 			 threshold_pct);
 		return run_statement(s, text, "current", NULL, "regression", a);
 	}
-	snprintf(text, sizeof text, "compare latest with baseline");
+	/* The first run is the base (docs/query-language.md). */
+	snprintf(text, sizeof text, "compare baseline with latest");
 	return run_statement(s, text, "current", "verdict", "regression", a);
 }
 
