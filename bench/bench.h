@@ -181,6 +181,11 @@ int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshol
 			 bench_answer *a);
 int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
 
+/* `regressions in latest vs baseline main` through the query library (what
+ * `benchdb check` asks): the count, and the table appended to out.
+ * BENCH_MISSING without the query library. */
+int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out);
+
 /* The statement benchdb_side_trend runs, for the one-shot `benchdb -c`. */
 void benchdb_side_trend_statement(const bench_series_ref *ref, char *buf, size_t size);
 

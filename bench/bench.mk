@@ -58,17 +58,19 @@ run: bench-deps
 	@$(MAKE) --no-print-directory -f bench/bench.mk $(BIN) $(GEN) $(BENCH_BIN) data
 	@rm -rf $(BENCH_WORK)
 	@echo "bench: df -h /work before:"; df -h /work | tail -1
-	$(BENCH_BIN) --data $(BENCH_DATA)/nightly-10y --work $(BENCH_WORK) \
+	{ $(BENCH_BIN) --data $(BENCH_DATA)/nightly-10y --work $(BENCH_WORK) \
 		--scale-dir $(BENCH_DATA) --scale $(BENCH_SCALE) \
 		--benchdb $(BIN) --results $(BUILD)/bench-results.json \
-		--results-store $(BENCH_STORE) --nosync $(BENCH_NOSYNC) \
+		--results-store $(BENCH_STORE) --nosync $(BENCH_NOSYNC) --gate $(BENCH_GATE) \
 		--engine-key $(ENGINE_KEY) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
 		$(if $(filter full,$(BENCH_SCALE)),--extra $(BENCH_DATA)/ci-heavy:$(BENCH_CI_RUNS) \
 			--extra $(BENCH_DATA)/wide) \
 		--commit "$$(git rev-parse HEAD 2>/dev/null)" \
-		--branch "$$(git rev-parse --abbrev-ref HEAD 2>/dev/null)" | tee $(BUILD)/bench-report.md
+		--branch "$$(git rev-parse --abbrev-ref HEAD 2>/dev/null)"; \
+		echo $$? > $(BUILD)/bench-exit; } | tee $(BUILD)/bench-report.md
 	@echo "bench: df -h /work after:"; df -h /work | tail -1
 	@$(MAKE) --no-print-directory -f bench/bench.mk dogfood
+	@rc=$$(cat $(BUILD)/bench-exit); [ "$$rc" = 0 ] || echo "bench: exit $$rc"; exit $$rc
 
 # libsqlite3-dev for the peer, sqlite3 for the one-shot peer process.
 bench-deps: deps
@@ -83,9 +85,11 @@ bench-deps: deps
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
-# Gate the figures (dogfooding). bench has already ingested them into
-# $(BENCH_STORE) through the library (the first run stored is baseline
-# main); `benchdb check` compares the latest run with that baseline.
+# The same gate through the program (dogfooding). bench has already
+# ingested the figures into $(BENCH_STORE) through the library (the first
+# run stored is baseline main) and asked the query library for the
+# regressions against it (with BENCH_GATE=1 a regression makes bench exit
+# 1); `benchdb check` asks the program the same question.
 dogfood:
 	@$(BIN) --db $(BENCH_STORE) check; rc=$$?; \
 	echo "dogfood: \`benchdb --db $(BENCH_STORE) check\` exit $$rc"; \

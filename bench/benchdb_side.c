@@ -558,7 +558,31 @@ static int run_statement(benchdb_side *s, const char *text, const char *sum_colu
 	bdb_result_free(res);
 	return 0;
 }
+int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out)
+{
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_run(s->store, "regressions in latest vs baseline main", NULL, &res, &d);
+	if (rc) {
+		char msg[1200];
+		bdb_buf_puts(out, bdb_diag_format(&d, msg, sizeof msg));
+		return rc;
+	}
+	*n_regressions = bdb_result_n_rows(res);
+	rc = bdb_result_format(res, BDB_FORMAT_TABLE, NULL, out);
+	bdb_result_free(res);
+	return rc;
+}
 #else
+int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out)
+{
+	(void)s;
+	(void)out;
+	*n_regressions = 0;
+	return BENCH_MISSING;
+}
+
 static int run_statement(benchdb_side *s, const char *text, const char *sum_column,
 			 const char *flag_column, const char *flag_value, bench_answer *a)
 {
