@@ -1,7 +1,8 @@
 # bench/bench.mk - benchdb's performance suite, side by side with SQLite.
 #
 #   make bench                       (the top Makefile runs: make -f bench/bench.mk run)
-#   make bench BENCH_SCALE=full      also the 100 M observation store (~6 GB, minutes)
+#   make bench BENCH_SCALE=full      also the 100 M observation store (15 GB; built once,
+#                                    ~1 hour on 2 cores, then cached)
 #                                    and ingest of the ci-heavy (first BENCH_CI_RUNS
 #                                    runs) and wide workloads
 #   make bench BENCH_RUNS=365        a pass over the first 365 nightly runs only
