@@ -77,6 +77,18 @@ typedef enum bdb_put_outcome {
 int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
 		      uint64_t *out_seq, bdb_put_outcome *outcome, bdb_diag *d);
 
+/*
+ * Stores n runs in one write transaction, each as bdb_store_put_run would,
+ * all of them or none: far faster than one transaction per run when many
+ * runs are loaded (each touched index page is written once per batch).
+ * seqs and outcomes (may be NULL) get one entry per run. A later run with
+ * the id of an earlier one in the batch sees it as stored. On failure nothing
+ * of the batch is stored, *failed (may be NULL) is the index of the run that
+ * failed and d says why.
+ */
+int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
+		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d);
+
 /* Deletes the run with sequence number seq and all its index entries.
  * BDB_ENOTFOUND if there is none. Baselines pointing at it are dropped. */
 int bdb_store_delete_run(bdb_store *store, uint64_t seq);

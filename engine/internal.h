@@ -18,17 +18,17 @@
 
 /* The named databases, in the order they are opened. */
 enum bdb__db {
-	BDB__DB_META,        /* name -> value (format_version, next_seq, next_series) */
-	BDB__DB_RUNS,        /* seq -> Run FlatBuffer */
-	BDB__DB_RUNLOG,      /* seq -> run header (timestamp, counts, id, commit, branch) */
+	BDB__DB_META,	     /* name -> value (format_version, next_seq, next_series) */
+	BDB__DB_RUNS,	     /* seq -> Run FlatBuffer */
+	BDB__DB_RUNLOG,	     /* seq -> run header (timestamp, counts, id, commit, branch) */
 	BDB__DB_RUN_IDS,     /* key form of id -> seq */
-	BDB__DB_TIME,        /* timestamp ‖ seq -> empty */
+	BDB__DB_TIME,	     /* timestamp ‖ seq -> empty */
 	BDB__DB_COMMITS,     /* key form of commit -> dup timestamp ‖ seq */
 	BDB__DB_RUN_SERIES,  /* seq -> series ids of the run's observations */
-	BDB__DB_SERIES,      /* key form of canonical series bytes -> series id */
+	BDB__DB_SERIES,	     /* key form of canonical series bytes -> series id */
 	BDB__DB_SERIES_INFO, /* series id -> unit, scenario, point, metric, tags */
 	BDB__DB_POSTINGS,    /* key form of term -> dup series ids */
-	BDB__DB_OBS,         /* series ‖ timestamp ‖ seq -> value record */
+	BDB__DB_OBS,	     /* series -> dup records timestamp ‖ seq ‖ values */
 	BDB__DB_BASELINES,   /* key form of name -> seq ‖ name */
 	BDB__DB_METRIC_DEFS, /* key form of name -> metric definition */
 	BDB__DB_COUNT
@@ -45,10 +45,10 @@ struct bdb_store {
 	char *path;
 	bool read_only;
 	MDB_dbi dbi[BDB__DB_COUNT];
-	pthread_mutex_t lock;          /* guards the fields below */
+	pthread_mutex_t lock; /* guards the fields below */
 	MDB_txn *spare[BDB__SPARE_TXNS];
 	int n_spare;
-	int active_readers;            /* bdb_readers begun and not ended */
+	int active_readers; /* bdb_readers begun and not ended */
 };
 
 struct bdb_obs_iter;
@@ -58,6 +58,8 @@ struct bdb_reader {
 	MDB_txn *txn;
 	struct bdb_obs_iter *iters; /* open iterators, freed at the latest by reader_end */
 	MDB_cursor *spare_cursor;   /* an obs cursor kept for the next iterator */
+	uint64_t verified_seq;	    /* the last run buffer verified (0: none); */
+	const void *verified_buf;   /* within one transaction it cannot change */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -73,12 +75,15 @@ struct bdb_reader {
  * the full string stored elsewhere.
  */
 #define BDB__KEY_INLINE 400
-#define BDB__KEY_LONG (BDB__KEY_INLINE + 1 + 8)
+#define BDB__KEY_LONG	(BDB__KEY_INLINE + 1 + 8)
 
 /* Writes the key form of s[0..n) to out (BDB__KEY_LONG bytes of room) and
  * returns its length. */
 size_t bdb__key_form(const void *s, size_t n, uint8_t *out);
-static inline bool bdb__key_is_long(size_t key_len) { return key_len == BDB__KEY_LONG; }
+static inline bool bdb__key_is_long(size_t key_len)
+{
+	return key_len == BDB__KEY_LONG;
+}
 
 void bdb__put_be64(uint8_t *p, uint64_t v);
 uint64_t bdb__get_be64(const uint8_t *p);
@@ -90,21 +95,23 @@ int64_t bdb__get_time(const uint8_t *p);
 void bdb__put_double(uint8_t *p, double v);
 double bdb__get_double(const uint8_t *p);
 
-/* The 24-byte observation key: series ‖ timestamp ‖ seq. */
-#define BDB__OBS_KEY 24
-void bdb__obs_key(uint8_t *out, uint64_t series, int64_t us, uint64_t seq);
+/*
+ * The observation record, one DUPFIXED item under its series id (8-byte
+ * key), sorted by time then seq:
+ *   time (8) ‖ seq (8) ‖ value (8) ‖ lower (8) ‖ upper (8) ‖ bits (4)
+ * bits: bit 31 lower present, bit 30 upper present, bits 0-29 n_samples
+ * (saturating). Absent bounds are stored as 0.
+ */
+#define BDB__OBS_RECORD 44
+void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs);
+/* Fills every field of obs. BDB_ECORRUPT if malformed. */
+int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
 
 /*
- * The observation record: value, flags (bit 0 lower, bit 1 upper, bit 2
- * sample count), then lower, upper (8 bytes each) and n_samples (u32) when
- * flagged. At most BDB__OBS_VALUE_MAX bytes.
+ * Positions cur (on obs) at the record of series in run (us, seq) and fills
+ * out (may be NULL). BDB_ENOTFOUND when there is none.
  */
-#define BDB__OBS_VALUE_MAX (8 + 1 + 8 + 8 + 4)
-size_t bdb__obs_value_encode(uint8_t *out, const bdb_obs *obs);
-/* Fills obs' value fields (not timestamp, run_seq). BDB_ECORRUPT if malformed. */
-int bdb__obs_value_decode(const void *data, size_t len, bdb_obs *obs);
-/* Fills obs->timestamp_us and obs->run_seq from a 24-byte key. */
-void bdb__obs_key_decode(const void *key, uint64_t *series, bdb_obs *obs);
+int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out);
 
 /*
  * The run header (runlog value): timestamp (8), n_points (4), n_metrics (4),
@@ -119,8 +126,8 @@ int bdb__runlog_decode(const void *data, size_t len, uint64_t seq, bdb_run_info 
  * A series' canonical bytes: point NUL metric NUL (key NUL value NUL)* with
  * tags sorted by key. Appended to out.
  */
-void bdb__series_canonical(bdb_buf *out, const char *point, const bdb_kv *tags,
-			   size_t n_tags, const char *metric);
+void bdb__series_canonical(bdb_buf *out, const char *point, const bdb_kv *tags, size_t n_tags,
+			   const char *metric);
 
 /*
  * The series_info value: unit NUL scenario NUL point NUL metric NUL
@@ -130,8 +137,7 @@ void bdb__series_info_encode(bdb_buf *out, const char *unit, const char *scenari
 			     const char *point, const char *metric, const bdb_kv *tags,
 			     size_t n_tags);
 /* Decodes into a new malloc'ed bdb_series_info (strings copied into the block). */
-int bdb__series_info_decode(const void *data, size_t len, uint64_t id,
-			    bdb_series_info **out);
+int bdb__series_info_decode(const void *data, size_t len, uint64_t id, bdb_series_info **out);
 /* The unit (first field) of a series_info value, pointing into data. */
 const char *bdb__series_info_unit(const void *data, size_t len);
 
@@ -184,8 +190,7 @@ typedef int (*bdb__write_fn)(bdb_store *s, MDB_txn *txn, void *ctx);
 int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx);
 
 /* Reads or writes a u64 counter in meta. A missing counter reads as dflt. */
-int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt,
-		      uint64_t *out);
+int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out);
 int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t v);
 
 /* Deletes run seq and every index entry of it inside txn. Baselines pointing
@@ -204,8 +209,8 @@ void bdb__reader_close_iters(bdb_reader *r);
  * its key form. BDB_ENOTFOUND, or BDB_EEXISTS when a different (long) name
  * holds that key.
  */
-int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key,
-		       size_t *klen, uint64_t *seq);
+int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key, size_t *klen,
+		       uint64_t *seq);
 
 /* Looks up the run seq of id, checking long keys against the runlog. */
 int bdb__run_id_find(bdb_store *s, MDB_txn *txn, const char *id, uint64_t *seq);

@@ -12,35 +12,44 @@
 #include "internal.h"
 
 const char *const bdb__db_names[BDB__DB_COUNT] = {
-	[BDB__DB_META] = "meta",
-	[BDB__DB_RUNS] = "runs",
-	[BDB__DB_RUNLOG] = "runlog",
-	[BDB__DB_RUN_IDS] = "run_ids",
-	[BDB__DB_TIME] = "time",
-	[BDB__DB_COMMITS] = "commits",
-	[BDB__DB_RUN_SERIES] = "run_series",
-	[BDB__DB_SERIES] = "series",
-	[BDB__DB_SERIES_INFO] = "series_info",
-	[BDB__DB_POSTINGS] = "postings",
-	[BDB__DB_OBS] = "obs",
-	[BDB__DB_BASELINES] = "baselines",
-	[BDB__DB_METRIC_DEFS] = "metric_defs",
+    [BDB__DB_META] = "meta",
+    [BDB__DB_RUNS] = "runs",
+    [BDB__DB_RUNLOG] = "runlog",
+    [BDB__DB_RUN_IDS] = "run_ids",
+    [BDB__DB_TIME] = "time",
+    [BDB__DB_COMMITS] = "commits",
+    [BDB__DB_RUN_SERIES] = "run_series",
+    [BDB__DB_SERIES] = "series",
+    [BDB__DB_SERIES_INFO] = "series_info",
+    [BDB__DB_POSTINGS] = "postings",
+    [BDB__DB_OBS] = "obs",
+    [BDB__DB_BASELINES] = "baselines",
+    [BDB__DB_METRIC_DEFS] = "metric_defs",
 };
+
+/* Host <-> big-endian (the compiler's byte swap on little-endian hosts). */
+static uint64_t be64_swap(uint64_t v)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return __builtin_bswap64(v);
+#elif defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	return v;
+#else
+#error "unknown byte order"
+#endif
+}
 
 void bdb__put_be64(uint8_t *p, uint64_t v)
 {
-	for (int i = 7; i >= 0; i--) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
+	v = be64_swap(v);
+	memcpy(p, &v, 8);
 }
 
 uint64_t bdb__get_be64(const uint8_t *p)
 {
-	uint64_t v = 0;
-	for (int i = 0; i < 8; i++)
-		v = (v << 8) | p[i];
-	return v;
+	uint64_t v;
+	memcpy(&v, p, 8);
+	return be64_swap(v);
 }
 
 void bdb__put_be32(uint8_t *p, uint32_t v)
@@ -109,73 +118,35 @@ size_t bdb__key_form(const void *s, size_t n, uint8_t *out)
 	return BDB__KEY_LONG;
 }
 
-void bdb__obs_key(uint8_t *out, uint64_t series, int64_t us, uint64_t seq)
+enum { OBS_LOWER = UINT32_C(1) << 31, OBS_UPPER = UINT32_C(1) << 30 };
+#define OBS_MAX_SAMPLES ((UINT32_C(1) << 30) - 1)
+
+void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs)
 {
-	bdb__put_be64(out, series);
-	bdb__put_time(out + 8, us);
-	bdb__put_be64(out + 16, seq);
+	bdb__put_time(out, obs->timestamp_us);
+	bdb__put_be64(out + 8, obs->run_seq);
+	bdb__put_double(out + 16, obs->value);
+	bdb__put_double(out + 24, obs->has_lower ? obs->lower : 0);
+	bdb__put_double(out + 32, obs->has_upper ? obs->upper : 0);
+	uint32_t n = obs->n_samples > OBS_MAX_SAMPLES ? OBS_MAX_SAMPLES : obs->n_samples;
+	bdb__put_be32(out + 40,
+		      n | (obs->has_lower ? OBS_LOWER : 0) | (obs->has_upper ? OBS_UPPER : 0));
 }
 
-void bdb__obs_key_decode(const void *key, uint64_t *series, bdb_obs *obs)
-{
-	const uint8_t *k = key;
-	if (series)
-		*series = bdb__get_be64(k);
-	obs->timestamp_us = bdb__get_time(k + 8);
-	obs->run_seq = bdb__get_be64(k + 16);
-}
-
-enum { OBS_LOWER = 1, OBS_UPPER = 2, OBS_SAMPLES = 4 };
-
-size_t bdb__obs_value_encode(uint8_t *out, const bdb_obs *obs)
-{
-	size_t n = 9;
-	uint8_t flags = 0;
-	bdb__put_double(out, obs->value);
-	if (obs->has_lower) {
-		flags |= OBS_LOWER;
-		bdb__put_double(out + n, obs->lower);
-		n += 8;
-	}
-	if (obs->has_upper) {
-		flags |= OBS_UPPER;
-		bdb__put_double(out + n, obs->upper);
-		n += 8;
-	}
-	if (obs->n_samples) {
-		flags |= OBS_SAMPLES;
-		bdb__put_be32(out + n, obs->n_samples);
-		n += 4;
-	}
-	out[8] = flags;
-	return n;
-}
-
-int bdb__obs_value_decode(const void *data, size_t len, bdb_obs *obs)
+int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs)
 {
 	const uint8_t *p = data;
-	if (len < 9)
+	if (len != BDB__OBS_RECORD)
 		return BDB_ECORRUPT;
-	uint8_t flags = p[8];
-	size_t want = 9 + (flags & OBS_LOWER ? 8 : 0) + (flags & OBS_UPPER ? 8 : 0) +
-		      (flags & OBS_SAMPLES ? 4 : 0);
-	if (want != len || (flags & ~7))
-		return BDB_ECORRUPT;
-	size_t n = 9;
-	obs->value = bdb__get_double(p);
-	obs->has_lower = flags & OBS_LOWER;
-	obs->lower = 0;
-	if (obs->has_lower) {
-		obs->lower = bdb__get_double(p + n);
-		n += 8;
-	}
-	obs->has_upper = flags & OBS_UPPER;
-	obs->upper = 0;
-	if (obs->has_upper) {
-		obs->upper = bdb__get_double(p + n);
-		n += 8;
-	}
-	obs->n_samples = flags & OBS_SAMPLES ? bdb__get_be32(p + n) : 0;
+	obs->timestamp_us = bdb__get_time(p);
+	obs->run_seq = bdb__get_be64(p + 8);
+	obs->value = bdb__get_double(p + 16);
+	uint32_t bits = bdb__get_be32(p + 40);
+	obs->has_lower = bits & OBS_LOWER;
+	obs->lower = obs->has_lower ? bdb__get_double(p + 24) : 0;
+	obs->has_upper = bits & OBS_UPPER;
+	obs->upper = obs->has_upper ? bdb__get_double(p + 32) : 0;
+	obs->n_samples = bits & OBS_MAX_SAMPLES;
 	return 0;
 }
 
@@ -240,8 +211,8 @@ static void put_string(bdb_buf *out, const char *s)
 	bdb_buf_putc(out, '\0');
 }
 
-void bdb__series_canonical(bdb_buf *out, const char *point, const bdb_kv *tags,
-			   size_t n_tags, const char *metric)
+void bdb__series_canonical(bdb_buf *out, const char *point, const bdb_kv *tags, size_t n_tags,
+			   const char *metric)
 {
 	put_string(out, point);
 	put_string(out, metric);
@@ -271,8 +242,7 @@ const char *bdb__series_info_unit(const void *data, size_t len)
 	return take_string(data, len, &pos);
 }
 
-int bdb__series_info_decode(const void *data, size_t len, uint64_t id,
-			    bdb_series_info **out)
+int bdb__series_info_decode(const void *data, size_t len, uint64_t id, bdb_series_info **out)
 {
 	size_t n_strings = 0;
 	const char *d = data;

@@ -66,8 +66,12 @@ int bdb_reader_run_buffer(bdb_reader *r, uint64_t seq, const void **buf, size_t 
 	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUNS), &k, &v);
 	if (rc)
 		return bdb__mdb_error(rc);
-	if (bdb_run_verify(v.mv_data, v.mv_size, NULL) != 0)
-		return BDB_ECORRUPT;
+	if (r->verified_seq != seq || r->verified_buf != v.mv_data) {
+		if (bdb_run_verify(v.mv_data, v.mv_size, NULL) != 0)
+			return BDB_ECORRUPT;
+		r->verified_seq = seq;
+		r->verified_buf = v.mv_data;
+	}
 	*buf = v.mv_data;
 	*len = v.mv_size;
 	return 0;
@@ -349,8 +353,7 @@ static const char *fb_cstr(bdb_fb_str s)
 	return s.ptr;
 }
 
-int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name,
-			     bdb_metric_def *out)
+int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name, bdb_metric_def *out)
 {
 	const void *buf;
 	size_t len;

@@ -14,8 +14,8 @@ static MDB_dbi dbi(bdb_reader *r, int db)
 	return r->store->dbi[db];
 }
 
-int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags,
-			     size_t n_tags, const char *metric, uint64_t *id)
+int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags, size_t n_tags,
+			     const char *metric, uint64_t *id)
 {
 	bdb_buf c;
 	bdb_buf_init(&c);
@@ -158,8 +158,8 @@ static int all_series(bdb_reader *r, uint64_t **ids, size_t *n)
 	return 0;
 }
 
-int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms,
-			    uint64_t **ids, size_t *n)
+int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms, uint64_t **ids,
+			    size_t *n)
 {
 	*ids = NULL;
 	*n = 0;
@@ -242,12 +242,11 @@ static int whole_term(bdb_reader *r, MDB_cursor *cur, const MDB_val *k, bdb_buf 
 }
 
 /*
- * Walks the distinct postings terms starting with prefix. With skip_tag_value,
+ * Walks the distinct postings terms starting with prefix. With tag_keys,
  * after a term "t:<key>=..." jumps past every other value of that key and
- * calls fn with "t:<key>" only.
+ * calls fn with "t:<key>" only, once per key.
  */
-static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term_fn fn,
-		      void *ctx)
+static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term_fn fn, void *ctx)
 {
 	size_t plen = strlen(prefix);
 	size_t cmp = plen < BDB__KEY_INLINE ? plen : BDB__KEY_INLINE;
@@ -269,9 +268,13 @@ static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term
 		MDB_cursor_op next = MDB_NEXT_NODUP;
 		if (term.len >= plen && memcmp(term.data, prefix, plen) == 0) {
 			size_t len = term.len;
+			bool repeat = false;
 			if (tag_keys) {
 				const char *eq = memchr(term.data, '=', term.len);
 				len = eq ? (size_t)(eq - term.data) : term.len;
+				/* A key too long to seek past comes once per value. */
+				repeat =
+				    seek.len == len + 1 && memcmp(seek.data, term.data, len) == 0;
 				/* Seek past "t:<key>=" + every value: "t:<key>>" ('=' + 1). */
 				bdb_buf_reset(&seek);
 				bdb_buf_append(&seek, term.data, len);
@@ -284,7 +287,7 @@ static int walk_terms(bdb_reader *r, const char *prefix, bool tag_keys, bdb_term
 					next = MDB_SET_RANGE;
 			}
 			term.data[len] = '\0';
-			rc = fn(ctx, term.data, len);
+			rc = repeat ? 0 : fn(ctx, term.data, len);
 			if (rc)
 				break;
 		}
@@ -352,35 +355,63 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 /* Observations                                                              */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * An iterator reads a page of records at a time (DUPFIXED pages are arrays
+ * of records): page[0..page_n), the next one to hand out being page[at]
+ * forwards or page[at - 1] backwards.
+ */
 struct bdb_obs_iter {
 	bdb_reader *r;
 	MDB_cursor *cur;
-	uint8_t lo[16], hi[16]; /* series ‖ time bounds, inclusive */
+	uint8_t key[8];		   /* the series id */
+	uint8_t lo[16], hi[16];	   /* time ‖ seq bounds, inclusive */
+	uint64_t lo_time, hi_time; /* the bounds' first 8 bytes as numbers */
 	bool backward, started, done;
+	bool more_pages; /* false when the series has a single record */
+	const uint8_t *page;
+	size_t page_n, at;
 	struct bdb_obs_iter *next, **prev_next;
 };
 
-int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us,
-		      bool backward, bdb_obs_iter **out)
+/* An obs cursor: the reader's spare one, or a new one. */
+static int obs_cursor(bdb_reader *r, MDB_cursor **out)
+{
+	if (r->spare_cursor) {
+		*out = r->spare_cursor;
+		r->spare_cursor = NULL;
+		return 0;
+	}
+	return bdb__mdb_error(mdb_cursor_open(r->txn, dbi(r, BDB__DB_OBS), out));
+}
+
+/* Gives a cursor back to the reader for the next iterator. */
+static void release_cursor(bdb_reader *r, MDB_cursor *cur)
+{
+	if (!r->spare_cursor)
+		r->spare_cursor = cur;
+	else
+		mdb_cursor_close(cur);
+}
+
+int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us, bool backward,
+		      bdb_obs_iter **out)
 {
 	bdb_obs_iter *it = calloc(1, sizeof *it);
 	if (!it)
 		return BDB_ENOMEM;
-	if (r->spare_cursor) {
-		it->cur = r->spare_cursor;
-		r->spare_cursor = NULL;
-	} else {
-		int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_OBS), &it->cur);
-		if (rc) {
-			free(it);
-			return bdb__mdb_error(rc);
-		}
+	int rc = obs_cursor(r, &it->cur);
+	if (rc) {
+		free(it);
+		return rc;
 	}
 	it->r = r;
-	bdb__put_be64(it->lo, series);
-	bdb__put_time(it->lo + 8, from_us);
-	bdb__put_be64(it->hi, series);
-	bdb__put_time(it->hi + 8, to_us);
+	bdb__put_be64(it->key, series);
+	bdb__put_time(it->lo, from_us);
+	memset(it->lo + 8, 0, 8);
+	bdb__put_time(it->hi, to_us);
+	memset(it->hi + 8, 0xFF, 8);
+	it->lo_time = bdb__get_be64(it->lo);
+	it->hi_time = bdb__get_be64(it->hi);
 	it->backward = backward;
 	it->done = from_us > to_us;
 	it->next = r->iters;
@@ -392,53 +423,124 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	return 0;
 }
 
-/* Moves to the first (or next) entry in iteration order. */
-static int iter_step(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
+/* Positions the cursor on the first record in iteration order. */
+static int iter_seek(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
 {
-	if (it->started)
-		return mdb_cursor_get(it->cur, k, v, it->backward ? MDB_PREV : MDB_NEXT);
-	it->started = true;
-	uint8_t seek[BDB__OBS_KEY];
-	if (!it->backward) {
-		memcpy(seek, it->lo, 16);
-		memset(seek + 16, 0, 8);
-		k->mv_size = BDB__OBS_KEY;
-		k->mv_data = seek;
-		return mdb_cursor_get(it->cur, k, v, MDB_SET_RANGE);
-	}
-	memcpy(seek, it->hi, 16);
-	memset(seek + 16, 0xFF, 8);
-	k->mv_size = BDB__OBS_KEY;
-	k->mv_data = seek;
-	int rc = mdb_cursor_get(it->cur, k, v, MDB_SET_RANGE);
-	if (rc == MDB_NOTFOUND)
-		return mdb_cursor_get(it->cur, k, v, MDB_LAST);
+	uint8_t seek[BDB__OBS_RECORD];
+	memcpy(seek, it->backward ? it->hi : it->lo, 16);
+	memset(seek + 16, it->backward ? 0xFF : 0, sizeof seek - 16);
+	*k = (MDB_val){8, it->key};
+	*v = (MDB_val){sizeof seek, seek};
+	int rc = mdb_cursor_get(it->cur, k, v, MDB_GET_BOTH_RANGE);
+	if (!it->backward)
+		return rc;
+	/* No record equals the all-ones seq: one found is past the bound. */
+	if (rc == 0)
+		return mdb_cursor_get(it->cur, k, v, MDB_PREV_DUP);
+	if (rc != MDB_NOTFOUND)
+		return rc;
+	/* Every record is within the bound (or the series has none). */
+	*k = (MDB_val){8, it->key};
+	rc = mdb_cursor_get(it->cur, k, v, MDB_SET);
+	return rc ? rc : mdb_cursor_get(it->cur, k, v, MDB_LAST_DUP);
+}
+
+/* Loads the page holding the first record (where iter_seek left the cursor). */
+static int iter_first_page(bdb_obs_iter *it)
+{
+	MDB_val k, v;
+	int rc = iter_seek(it, &k, &v);
 	if (rc)
 		return rc;
-	/* No key equals the all-ones seq: this one is past the bound. */
-	return mdb_cursor_get(it->cur, k, v, MDB_PREV);
+	if (v.mv_size != BDB__OBS_RECORD)
+		return MDB_CORRUPTED;
+	size_t count;
+	rc = mdb_cursor_count(it->cur, &count);
+	if (rc)
+		return rc;
+	if (count == 1) {
+		/* A lone record is not in a page of its own: MDB_GET_MULTIPLE
+		 * would not return it. */
+		it->page = v.mv_data;
+		it->page_n = 1;
+		it->at = it->backward ? 1 : 0;
+		return 0;
+	}
+	const uint8_t *record = v.mv_data;
+	MDB_val page = {0, NULL};
+	rc = mdb_cursor_get(it->cur, &k, &page, MDB_GET_MULTIPLE);
+	if (rc == 0 && !page.mv_data) {
+		/* On the last record LMDB marks the cursor at its end and
+		 * MDB_GET_MULTIPLE returns nothing: step back and forth first. */
+		rc = mdb_cursor_get(it->cur, &k, &v, MDB_PREV_DUP);
+		if (!rc)
+			rc = mdb_cursor_get(it->cur, &k, &v, MDB_NEXT_DUP);
+		if (!rc)
+			rc = mdb_cursor_get(it->cur, &k, &page, MDB_GET_MULTIPLE);
+	}
+	if (rc)
+		return rc;
+	it->page = page.mv_data;
+	it->page_n = page.mv_size / BDB__OBS_RECORD;
+	size_t index = (size_t)(record - it->page) / BDB__OBS_RECORD;
+	if (!it->page || record < it->page || index >= it->page_n)
+		return MDB_CORRUPTED;
+	it->at = it->backward ? index + 1 : index;
+	it->more_pages = true;
+	return 0;
+}
+
+/* The next record in iteration order, or MDB_NOTFOUND. */
+static int iter_record(bdb_obs_iter *it, const uint8_t **record)
+{
+	if (!it->started) {
+		it->started = true;
+		int rc = iter_first_page(it);
+		if (rc)
+			return rc;
+	}
+	for (;;) {
+		if (!it->backward && it->at < it->page_n) {
+			*record = it->page + BDB__OBS_RECORD * it->at++;
+			return 0;
+		}
+		if (it->backward && it->at > 0) {
+			*record = it->page + BDB__OBS_RECORD * --it->at;
+			return 0;
+		}
+		if (!it->more_pages)
+			return MDB_NOTFOUND;
+		MDB_val k, v;
+		int rc = mdb_cursor_get(it->cur, &k, &v,
+					it->backward ? MDB_PREV_MULTIPLE : MDB_NEXT_MULTIPLE);
+		if (rc)
+			return rc;
+		it->page = v.mv_data;
+		it->page_n = v.mv_size / BDB__OBS_RECORD;
+		it->at = it->backward ? it->page_n : 0;
+	}
 }
 
 int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs)
 {
 	if (it->done)
 		return 0;
-	MDB_val k, v;
-	int rc = iter_step(it, &k, &v);
+	const uint8_t *record;
+	int rc = iter_record(it, &record);
 	if (rc == MDB_NOTFOUND) {
 		it->done = true;
 		return 0;
 	}
 	if (rc)
 		return bdb__mdb_error(rc);
-	if (k.mv_size != BDB__OBS_KEY)
-		return BDB_ECORRUPT;
-	if (it->backward ? memcmp(k.mv_data, it->lo, 16) < 0 : memcmp(k.mv_data, it->hi, 16) > 0) {
+	/* The bounds are whole timestamps (any seq), so comparing the time
+	 * bytes as a number is enough. */
+	uint64_t t = bdb__get_be64(record);
+	if (it->backward ? t < it->lo_time : t > it->hi_time) {
 		it->done = true;
 		return 0;
 	}
-	bdb__obs_key_decode(k.mv_data, NULL, obs);
-	rc = bdb__obs_value_decode(v.mv_data, v.mv_size, obs);
+	rc = bdb__obs_record_decode(record, BDB__OBS_RECORD, obs);
 	return rc ? rc : 1;
 }
 
@@ -449,10 +551,7 @@ void bdb_obs_iter_close(bdb_obs_iter *it)
 	*it->prev_next = it->next;
 	if (it->next)
 		it->next->prev_next = it->prev_next;
-	if (!it->r->spare_cursor)
-		it->r->spare_cursor = it->cur;
-	else
-		mdb_cursor_close(it->cur);
+	release_cursor(it->r, it->cur);
 	free(it);
 }
 
@@ -471,13 +570,11 @@ int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs
 	int rc = bdb_reader_run_info(r, run_seq, &info);
 	if (rc)
 		return rc;
-	uint8_t key[BDB__OBS_KEY];
-	bdb__obs_key(key, series, info.timestamp_us, run_seq);
-	MDB_val k = {BDB__OBS_KEY, key}, v;
-	rc = mdb_get(r->txn, dbi(r, BDB__DB_OBS), &k, &v);
+	MDB_cursor *cur;
+	rc = obs_cursor(r, &cur);
 	if (rc)
-		return bdb__mdb_error(rc);
-	out->timestamp_us = info.timestamp_us;
-	out->run_seq = run_seq;
-	return bdb__obs_value_decode(v.mv_data, v.mv_size, out);
+		return rc;
+	rc = bdb__obs_find(cur, series, info.timestamp_us, run_seq, out);
+	release_cursor(r, cur);
+	return rc;
 }

@@ -11,7 +11,7 @@
 #include "internal.h"
 
 #define DEFAULT_MAP_SIZE ((size_t)64 << 20)
-#define MAX_READERS 256
+#define MAX_READERS	 256
 
 int bdb__mdb_error(int rc)
 {
@@ -163,8 +163,7 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 	}
 }
 
-int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt,
-		      uint64_t *out)
+int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out)
 {
 	MDB_val k = {strlen(name), (void *)name}, v;
 	int rc = mdb_get(txn, s->dbi[BDB__DB_META], &k, &v);
@@ -188,11 +187,30 @@ int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t val
 	return bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_META], &k, &v, 0));
 }
 
+int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out)
+{
+	uint8_t key[8], rec[BDB__OBS_RECORD] = {0};
+	bdb__put_be64(key, series);
+	bdb__put_time(rec, us);
+	bdb__put_be64(rec + 8, seq);
+	MDB_val k = {8, key}, v = {BDB__OBS_RECORD, rec};
+	/* The first record at or after (us, seq): it must be that one. */
+	int rc = mdb_cursor_get(cur, &k, &v, MDB_GET_BOTH_RANGE);
+	if (rc)
+		return bdb__mdb_error(rc);
+	if (v.mv_size != BDB__OBS_RECORD)
+		return BDB_ECORRUPT;
+	if (memcmp(v.mv_data, rec, 16) != 0)
+		return BDB_ENOTFOUND;
+	return out ? bdb__obs_record_decode(v.mv_data, v.mv_size, out) : 0;
+}
+
 static unsigned db_flags(int db)
 {
 	switch (db) {
 	case BDB__DB_COMMITS:
 	case BDB__DB_POSTINGS:
+	case BDB__DB_OBS:
 		return MDB_DUPSORT | MDB_DUPFIXED;
 	default:
 		return 0;
@@ -216,8 +234,8 @@ static int open_databases(bdb_store *s, bdb_diag *d)
 	if (!rc)
 		rc = mdb_stat(txn, main_dbi, &st);
 	if (rc) {
-		rc = bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
-				  "cannot read the store: %s", mdb_strerror(rc));
+		rc = bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0, "cannot read the store: %s",
+				  mdb_strerror(rc));
 		goto fail;
 	}
 	bool fresh = st.ms_entries == 0;
@@ -267,15 +285,13 @@ static int open_databases(bdb_store *s, bdb_diag *d)
 				    "cannot create the databases: %s", mdb_strerror(rc));
 	return 0;
 fail_diag:
-	bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the format version: %s",
-		     bdb_strerror(rc));
+	bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the format version: %s", bdb_strerror(rc));
 fail:
 	mdb_txn_abort(txn);
 	return rc;
 }
 
-int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out,
-		   bdb_diag *d)
+int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
 	static const bdb_store_options defaults = {0};
 	if (!opt)
@@ -305,8 +321,7 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	if (stat(dir, &st) != 0) {
 		if (errno != ENOENT || mkdir(dir, 0777) != 0) {
 			rc = bdb_diag_set(d, errno == EACCES ? BDB_EREADONLY : BDB_EIO, dir, 0, 0,
-					  "cannot create the store directory: %s",
-					  strerror(errno));
+					  "cannot create the store directory: %s", strerror(errno));
 			goto fail;
 		}
 	} else if (!S_ISDIR(st.st_mode)) {
@@ -324,8 +339,8 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	mdb_env_set_maxdbs(s->env, BDB__DB_COUNT + 2);
 	mdb_env_set_maxreaders(s->env, MAX_READERS);
 	mdb_env_set_mapsize(s->env, map);
-	unsigned flags = MDB_NOTLS | (opt->no_sync ? MDB_NOSYNC : 0) |
-			 (opt->read_only ? MDB_RDONLY : 0);
+	unsigned flags =
+	    MDB_NOTLS | (opt->no_sync ? MDB_NOSYNC : 0) | (opt->read_only ? MDB_RDONLY : 0);
 	rc = mdb_env_open(s->env, dir, flags, 0666);
 	if (rc)
 		goto fail_mdb;

@@ -21,7 +21,7 @@ typedef struct verifier {
 	void *ctx;
 	size_t problems;
 	uint64_t next_seq, next_series;
-	uint64_t expected_obs;      /* metrics of every verified run */
+	uint64_t expected_obs;	    /* metrics of every verified run */
 	uint64_t expected_postings; /* terms of every series */
 	uint64_t runs_with_commit;
 	bdb_buf a, b; /* scratch */
@@ -57,8 +57,7 @@ static int get(verifier *v, int db, const void *key, size_t klen, MDB_val *out)
 }
 
 /* Whether the dupsort db has the pair (key, val). 1, 0 or an error. */
-static int has_pair(verifier *v, int db, const void *key, size_t klen, const void *val,
-		    size_t vlen)
+static int has_pair(verifier *v, int db, const void *key, size_t klen, const void *val, size_t vlen)
 {
 	MDB_cursor *cur;
 	int rc = mdb_cursor_open(v->txn, dbi(v, db), &cur);
@@ -84,8 +83,8 @@ static bool same_double(double x, double y)
 }
 
 /* Checks the observation of metric m (point p) of run seq in series id. */
-static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
-			 bdb_fb_view p, bdb_fb_view m, uint64_t id)
+static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run, bdb_fb_view p,
+			 bdb_fb_view m, uint64_t id)
 {
 	uint8_t id8[8];
 	bdb__put_be64(id8, id);
@@ -96,9 +95,10 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 	if (rc < 0)
 		return rc;
 	if (rc == 0) {
-		problem(v, "run %llu: point \"%s\" metric \"%s\" refers to series %llu, "
-			   "which does not exist", (unsigned long long)seq, pn, mn,
-			(unsigned long long)id);
+		problem(v,
+			"run %llu: point \"%s\" metric \"%s\" refers to series %llu, "
+			"which does not exist",
+			(unsigned long long)seq, pn, mn, (unsigned long long)id);
 		return 0;
 	}
 	bdb_series_info *si;
@@ -129,9 +129,11 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 		return BDB_ENOMEM;
 	}
 	if (v->a.len != v->b.len || memcmp(v->a.data, v->b.data, v->a.len) != 0)
-		problem(v, "run %llu: point \"%s\" metric \"%s\" refers to series %llu, "
-			   "which is point \"%s\" metric \"%s\"", (unsigned long long)seq, pn,
-			mn, (unsigned long long)id, si->point, si->metric);
+		problem(v,
+			"run %llu: point \"%s\" metric \"%s\" refers to series %llu, "
+			"which is point \"%s\" metric \"%s\"",
+			(unsigned long long)seq, pn, mn, (unsigned long long)id, si->point,
+			si->metric);
 	/* The observation, in the series' unit. */
 	const char *def_unit = NULL;
 	for (uint32_t i = 0; i < bdb_fb_run_n_defs(run); i++) {
@@ -143,35 +145,41 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 	const char *unit = bdb__effective_unit(bdb_fb_metric_unit(m).ptr, def_unit);
 	double factor = 1;
 	if (strcmp(unit, si->unit) != 0 && bdb__series_factor(unit, si->unit, &factor) != 0)
-		problem(v, "run %llu: point \"%s\" metric \"%s\": unit \"%s\" does not convert "
-			   "to the series' unit \"%s\"", (unsigned long long)seq, pn, mn, unit,
-			si->unit);
+		problem(v,
+			"run %llu: point \"%s\" metric \"%s\": unit \"%s\" does not convert "
+			"to the series' unit \"%s\"",
+			(unsigned long long)seq, pn, mn, unit, si->unit);
 	free(si);
-	uint8_t key[BDB__OBS_KEY];
-	bdb__obs_key(key, id, ts, seq);
-	rc = get(v, BDB__DB_OBS, key, sizeof key, &val);
-	if (rc < 0)
-		return rc;
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_OBS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
 	bdb_obs o;
-	if (rc == 0) {
-		problem(v, "run %llu: point \"%s\" metric \"%s\" has no observation in the "
-			   "index (series %llu)", (unsigned long long)seq, pn, mn,
-			(unsigned long long)id);
+	rc = bdb__obs_find(cur, id, ts, seq, &o);
+	mdb_cursor_close(cur);
+	if (rc == BDB_ENOTFOUND) {
+		problem(v,
+			"run %llu: point \"%s\" metric \"%s\" has no observation in the "
+			"index (series %llu)",
+			(unsigned long long)seq, pn, mn, (unsigned long long)id);
 		return 0;
 	}
-	if (bdb__obs_value_decode(val.mv_data, val.mv_size, &o) != 0) {
+	if (rc == BDB_ECORRUPT) {
 		problem(v, "observation of series %llu in run %llu is malformed",
 			(unsigned long long)id, (unsigned long long)seq);
 		return 0;
 	}
+	if (rc)
+		return rc;
 	double lower, upper;
 	bool has_lower = bdb_fb_metric_lower(m, &lower), has_upper = bdb_fb_metric_upper(m, &upper);
 	if (!same_double(o.value, bdb_fb_metric_value(m) * factor) || o.has_lower != has_lower ||
 	    (has_lower && !same_double(o.lower, lower * factor)) || o.has_upper != has_upper ||
 	    (has_upper && !same_double(o.upper, upper * factor)) ||
 	    o.n_samples != bdb_fb_metric_n_samples(m))
-		problem(v, "run %llu: point \"%s\" metric \"%s\": the indexed observation "
-			   "differs from the run (value %.17g, run says %.17g x %.17g)",
+		problem(v,
+			"run %llu: point \"%s\" metric \"%s\": the indexed observation "
+			"differs from the run (value %.17g, run says %.17g x %.17g)",
 			(unsigned long long)seq, pn, mn, o.value, bdb_fb_metric_value(m), factor);
 	return 0;
 }
@@ -235,13 +243,13 @@ static int verify_run(verifier *v, uint64_t seq, const MDB_val *fb)
 		problem(v, "run %llu: missing from the time index", (unsigned long long)seq);
 	if (commit.ptr && commit.ptr[0]) {
 		v->runs_with_commit++;
-		rc = has_pair(v, BDB__DB_COMMITS, key,
-			      bdb__key_form(commit.ptr, commit.len, key), tk, 16);
+		rc = has_pair(v, BDB__DB_COMMITS, key, bdb__key_form(commit.ptr, commit.len, key),
+			      tk, 16);
 		if (rc < 0)
 			return rc;
 		if (rc == 0)
-			problem(v, "run %llu: commit \"%s\" is not indexed", (unsigned long long)seq,
-				commit.ptr);
+			problem(v, "run %llu: commit \"%s\" is not indexed",
+				(unsigned long long)seq, commit.ptr);
 	}
 	rc = get(v, BDB__DB_RUN_SERIES, seq8, 8, &val);
 	if (rc < 0)
@@ -262,7 +270,8 @@ static int verify_run(verifier *v, uint64_t seq, const MDB_val *fb)
 	for (uint32_t i = 0; i < bdb_fb_run_n_points(run) && !rc; i++) {
 		bdb_fb_view p = bdb_fb_run_point(run, i);
 		for (uint32_t j = 0; j < bdb_fb_point_n_metrics(p) && !rc; j++, at++)
-			rc = verify_metric(v, seq, ts, run, p, bdb_fb_point_metric(p, j), series[at]);
+			rc = verify_metric(v, seq, ts, run, p, bdb_fb_point_metric(p, j),
+					   series[at]);
 	}
 	qsort(series, n_metrics, sizeof *series, compare_u64);
 	for (uint32_t i = 1; i < n_metrics && !rc; i++)
@@ -411,43 +420,39 @@ static int check_commit_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 
 static int check_obs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 {
-	if (k->mv_size != BDB__OBS_KEY) {
-		problem(v, "obs: a key of %zu bytes (%d expected)", k->mv_size, BDB__OBS_KEY);
+	bdb_obs o;
+	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0) {
+		problem(v, "obs: an entry of %zu and %zu bytes (8 and %d expected)", k->mv_size,
+			val->mv_size, BDB__OBS_RECORD);
 		return 0;
 	}
-	uint64_t series;
-	bdb_obs o;
-	bdb__obs_key_decode(k->mv_data, &series, &o);
-	if (bdb__obs_value_decode(val->mv_data, val->mv_size, &o) != 0)
-		problem(v, "obs: the observation of series %llu in run %llu is malformed",
-			(unsigned long long)series, (unsigned long long)o.run_seq);
+	uint64_t series = bdb__get_be64(k->mv_data);
 	bdb_run_info info;
 	int rc = runlog_of(v, o.run_seq, &info);
 	if (rc < 0)
 		return rc;
 	if (rc == 0 || info.timestamp_us != o.timestamp_us)
-		problem(v, "obs: an observation of series %llu points at run %llu, which does not "
-			   "exist at that time", (unsigned long long)series,
-			(unsigned long long)o.run_seq);
-	uint8_t id8[8];
+		problem(v,
+			"obs: an observation of series %llu points at run %llu, which does not "
+			"exist at that time",
+			(unsigned long long)series, (unsigned long long)o.run_seq);
 	MDB_val sv;
-	bdb__put_be64(id8, series);
-	rc = get(v, BDB__DB_SERIES_INFO, id8, 8, &sv);
+	rc = get(v, BDB__DB_SERIES_INFO, k->mv_data, 8, &sv);
 	if (rc == 0)
-		problem(v, "obs: an observation in run %llu belongs to series %llu, which does not "
-			   "exist", (unsigned long long)o.run_seq, (unsigned long long)series);
+		problem(v,
+			"obs: an observation in run %llu belongs to series %llu, which does not "
+			"exist",
+			(unsigned long long)o.run_seq, (unsigned long long)series);
 	return rc < 0 ? rc : 0;
 }
 
 /* Only after a count mismatch: names the observations no run lists. */
 static int check_obs_listed(verifier *v, const MDB_val *k, const MDB_val *val)
 {
-	(void)val;
-	if (k->mv_size != BDB__OBS_KEY)
-		return 0;
-	uint64_t series;
 	bdb_obs o;
-	bdb__obs_key_decode(k->mv_data, &series, &o);
+	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0)
+		return 0;
+	uint64_t series = bdb__get_be64(k->mv_data);
 	uint8_t seq8[8];
 	bdb__put_be64(seq8, o.run_seq);
 	MDB_val rs;
@@ -533,18 +538,11 @@ static int check_series_info_entry(verifier *v, const MDB_val *k, const MDB_val 
 	v->expected_postings += n_terms;
 	if (rc >= 0) {
 		/* A series lives as long as it has observations. */
-		MDB_cursor *cur;
-		rc = bdb__mdb_error(mdb_cursor_open(v->txn, dbi(v, BDB__DB_OBS), &cur));
-		if (!rc) {
-			uint8_t ok[BDB__OBS_KEY] = {0};
-			bdb__put_be64(ok, id);
-			MDB_val ck = {BDB__OBS_KEY, ok}, cv;
-			int got = mdb_cursor_get(cur, &ck, &cv, MDB_SET_RANGE);
-			if (got != 0 || ck.mv_size != BDB__OBS_KEY || bdb__get_be64(ck.mv_data) != id)
-				problem(v, "series %llu (point \"%s\" metric \"%s\"): no observation",
-					(unsigned long long)id, si->point, si->metric);
-			mdb_cursor_close(cur);
-		}
+		MDB_val ov;
+		rc = get(v, BDB__DB_OBS, k->mv_data, 8, &ov);
+		if (rc == 0)
+			problem(v, "series %llu (point \"%s\" metric \"%s\"): no observation",
+				(unsigned long long)id, si->point, si->metric);
 	}
 	free(si);
 	return rc < 0 ? rc : 0;
@@ -574,7 +572,8 @@ static int check_posting_entry(verifier *v, const MDB_val *k, const MDB_val *val
 	for (size_t i = 0; i < n_terms; i++) {
 		size_t len = strlen(t);
 		uint8_t key[BDB__KEY_LONG];
-		if (bdb__key_form(t, len, key) == k->mv_size && !memcmp(key, k->mv_data, k->mv_size))
+		if (bdb__key_form(t, len, key) == k->mv_size &&
+		    !memcmp(key, k->mv_data, k->mv_size))
 			return 0;
 		t += len + 1;
 	}
@@ -650,8 +649,8 @@ int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t 
 	uint64_t version;
 	rc = bdb__meta_get_u64(store, v.txn, "format_version", 0, &version);
 	if (!rc && version != BDB__FORMAT_VERSION)
-		problem(&v, "meta: format_version is %llu, expected %u", (unsigned long long)version,
-			BDB__FORMAT_VERSION);
+		problem(&v, "meta: format_version is %llu, expected %u",
+			(unsigned long long)version, BDB__FORMAT_VERSION);
 	if (!rc)
 		rc = bdb__meta_get_u64(store, v.txn, "next_seq", 1, &v.next_seq);
 	if (!rc)
@@ -721,8 +720,7 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 			empty = false;
 	closedir(dh);
 	if (!empty)
-		return bdb_diag_set(d, BDB_EEXISTS, dir, 0, 0,
-				    "the backup directory is not empty");
+		return bdb_diag_set(d, BDB_EEXISTS, dir, 0, 0, "the backup directory is not empty");
 	int rc = mdb_env_copy2(store->env, dir, MDB_CP_COMPACT);
 	if (rc)
 		return bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "backup failed: %s",
@@ -734,7 +732,7 @@ static int add_samples(verifier *v, const MDB_val *k, const MDB_val *val)
 {
 	(void)k;
 	bdb_obs o;
-	if (bdb__obs_value_decode(val->mv_data, val->mv_size, &o) == 0)
+	if (bdb__obs_record_decode(val->mv_data, val->mv_size, &o) == 0)
 		v->expected_obs += o.n_samples;
 	return 0;
 }
@@ -752,22 +750,36 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 	/* The sample counts are in the observation records (expected_obs sums them). */
 	rc = walk(&v, BDB__DB_OBS, add_samples);
 	out->samples = v.expected_obs;
+	/* Pages in use: every page up to the last one written, less the free
+	 * ones (DUPSORT sub-databases hide from mdb_stat, so count this way). */
+	MDB_envinfo info;
 	MDB_stat st;
-	uint64_t pages = 0;
-	for (int i = 0; i < BDB__DB_COUNT && !rc; i++) {
-		rc = bdb__mdb_error(mdb_stat(v.txn, dbi(&v, i), &st));
-		pages += st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages;
+	mdb_env_info(store->env, &info);
+	mdb_env_stat(store->env, &st);
+	uint64_t free_pages = 0;
+	MDB_cursor *cur;
+	if (!rc)
+		rc = bdb__mdb_error(mdb_cursor_open(v.txn, 0 /* FREE_DBI */, &cur));
+	if (!rc) {
+		MDB_val k, val;
+		int got = mdb_cursor_get(cur, &k, &val, MDB_FIRST);
+		while (got == 0) {
+			size_t n;
+			if (val.mv_size >= sizeof n) {
+				memcpy(&n, val.mv_data, sizeof n);
+				free_pages += n;
+			}
+			got = mdb_cursor_get(cur, &k, &val, MDB_NEXT);
+		}
+		mdb_cursor_close(cur);
+		if (got != MDB_NOTFOUND)
+			rc = bdb__mdb_error(got);
 	}
-	MDB_dbi main_dbi;
-	if (!rc && mdb_dbi_open(v.txn, NULL, 0, &main_dbi) == 0 &&
-	    mdb_stat(v.txn, main_dbi, &st) == 0)
-		pages += st.ms_branch_pages + st.ms_leaf_pages + st.ms_overflow_pages;
 	bdb__read_end(store, v.txn);
 	if (rc)
 		return rc;
-	out->bytes_used = pages * st.ms_psize;
-	MDB_envinfo info;
-	mdb_env_info(store->env, &info);
+	uint64_t pages = (uint64_t)info.me_last_pgno + 1;
+	out->bytes_used = (pages > free_pages ? pages - free_pages : 0) * st.ms_psize;
 	out->map_size = info.me_mapsize;
 	char path[4096];
 	struct stat fst;
@@ -775,6 +787,6 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 	if (stat(path, &fst) == 0)
 		out->bytes_on_disk = (uint64_t)fst.st_size;
 	out->bytes_per_observation =
-		out->observations ? (double)out->bytes_used / (double)out->observations : 0;
+	    out->observations ? (double)out->bytes_used / (double)out->observations : 0;
 	return 0;
 }

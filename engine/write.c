@@ -10,8 +10,8 @@
 #include "internal.h"
 
 /* Puts key -> value in db; MDB errors mapped (MDB_MAP_FULL -> BDB_EMAPFULL). */
-static int put(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen,
-	       const void *val, size_t vlen, unsigned flags)
+static int put(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen, const void *val,
+	       size_t vlen, unsigned flags)
 {
 	MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
 	return bdb__mdb_error(mdb_put(txn, s->dbi[db], &k, &v, flags));
@@ -19,8 +19,8 @@ static int put(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen,
 
 /* Deletes key (and, for dupsort databases, only the pair with val when val is
  * not NULL). A missing entry is not an error. */
-static int del(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen,
-	       const void *val, size_t vlen)
+static int del(bdb_store *s, MDB_txn *txn, int db, const void *key, size_t klen, const void *val,
+	       size_t vlen)
 {
 	MDB_val k = {klen, (void *)key}, v = {vlen, (void *)val};
 	int rc = mdb_del(txn, s->dbi[db], &k, val ? &v : NULL);
@@ -83,8 +83,8 @@ static int series_info_get(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_series_i
 int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint64_t *id)
 {
 	bool is_long;
-	int rc = get_by_key_form(s, txn, BDB__DB_SERIES, canonical->data, canonical->len, id,
-				 &is_long);
+	int rc =
+	    get_by_key_form(s, txn, BDB__DB_SERIES, canonical->data, canonical->len, id, &is_long);
 	if (rc || !is_long)
 		return rc;
 	/* A long key is a hash: compare the whole canonical bytes. */
@@ -96,9 +96,9 @@ int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint6
 	bdb_buf_init(&c);
 	bdb__series_canonical(&c, info->point, info->tags, info->n_tags, info->metric);
 	rc = c.failed ? BDB_ENOMEM
-		      : (c.len == canonical->len && memcmp(c.data, canonical->data, c.len) == 0)
-			? 0
-			: BDB_ENOTFOUND;
+	     : (c.len == canonical->len && memcmp(c.data, canonical->data, c.len) == 0)
+		 ? 0
+		 : BDB_ENOTFOUND;
 	bdb_buf_free(&c);
 	free(info);
 	return rc;
@@ -155,17 +155,26 @@ static int remove_series(bdb_store *s, MDB_txn *txn, uint64_t id)
 /* True when series id still has an observation. */
 static int series_has_obs(bdb_store *s, MDB_txn *txn, uint64_t id, bool *has)
 {
+	uint8_t key[8];
+	bdb__put_be64(key, id);
+	MDB_val k = {8, key}, v;
+	int rc = mdb_get(txn, s->dbi[BDB__DB_OBS], &k, &v);
+	*has = rc == 0;
+	return rc == 0 || rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+}
+
+/* Deletes the observation of series in run (us, seq); a missing one is fine. */
+static int delete_obs(bdb_store *s, MDB_txn *txn, uint64_t series, int64_t us, uint64_t seq)
+{
 	MDB_cursor *cur;
 	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur);
 	if (rc)
 		return bdb__mdb_error(rc);
-	uint8_t key[BDB__OBS_KEY] = {0};
-	bdb__put_be64(key, id);
-	MDB_val k = {BDB__OBS_KEY, key}, v;
-	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-	*has = rc == 0 && k.mv_size == BDB__OBS_KEY && bdb__get_be64(k.mv_data) == id;
+	rc = bdb__obs_find(cur, series, us, seq, NULL);
+	if (rc == 0)
+		rc = bdb__mdb_error(mdb_cursor_del(cur, 0));
 	mdb_cursor_close(cur);
-	return rc == 0 || rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+	return rc == BDB_ENOTFOUND ? 0 : rc;
 }
 
 int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_baselines)
@@ -205,9 +214,7 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 	}
 	rc = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
-		uint8_t ok[BDB__OBS_KEY];
-		bdb__obs_key(ok, series[i], ts, seq);
-		rc = del(s, txn, BDB__DB_OBS, ok, sizeof ok, NULL, 0);
+		rc = delete_obs(s, txn, series[i], ts, seq);
 		bool has = true;
 		if (!rc)
 			rc = series_has_obs(s, txn, series[i], &has);
@@ -262,9 +269,9 @@ done:
 typedef struct put_ctx {
 	const bdb_run *run;
 	unsigned flags;
-	bdb_buf fb;          /* the encoded run */
-	bdb_buf scratch;     /* canonical bytes, values */
-	bdb_buf series_ids;  /* run_series value being built */
+	bdb_buf fb;	    /* the encoded run */
+	bdb_buf scratch;    /* canonical bytes, values */
+	bdb_buf series_ids; /* run_series value being built */
 	uint64_t seq;
 	bdb_put_outcome outcome;
 	bdb_diag *d;
@@ -281,8 +288,8 @@ static int create_series(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point
 		return rc;
 	uint8_t key[BDB__KEY_LONG], id8[8];
 	bdb__put_be64(id8, *id);
-	rc = put(s, txn, BDB__DB_SERIES, key,
-		 bdb__key_form(c->scratch.data, c->scratch.len, key), id8, 8, MDB_NOOVERWRITE);
+	rc = put(s, txn, BDB__DB_SERIES, key, bdb__key_form(c->scratch.data, c->scratch.len, key),
+		 id8, 8, MDB_NOOVERWRITE);
 	if (rc == BDB_EEXISTS)
 		return bdb_diag_set(c->d, BDB_ESTORE, NULL, 0, 0,
 				    "series key hash collision for point \"%s\" metric \"%s\"",
@@ -293,7 +300,8 @@ static int create_series(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point
 	bdb_buf_init(&info);
 	bdb__series_info_encode(&info, unit, p->scenario, p->name, metric, p->tags, p->n_tags);
 	bdb_series_info *si = NULL;
-	rc = info.failed ? BDB_ENOMEM : put(s, txn, BDB__DB_SERIES_INFO, id8, 8, info.data, info.len, 0);
+	rc = info.failed ? BDB_ENOMEM
+			 : put(s, txn, BDB__DB_SERIES_INFO, id8, 8, info.data, info.len, 0);
 	if (!rc)
 		rc = bdb__series_info_decode(info.data, info.len, *id, &si);
 	if (!rc)
@@ -349,28 +357,75 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	if (rc)
 		return rc;
 	bdb_obs o = {
-		.value = m->value * factor,
-		.has_lower = m->has_lower,
-		.lower = m->has_lower ? m->lower * factor : 0,
-		.has_upper = m->has_upper,
-		.upper = m->has_upper ? m->upper * factor : 0,
-		.n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
+	    .timestamp_us = c->run->timestamp_us,
+	    .run_seq = c->seq,
+	    .value = m->value * factor,
+	    .has_lower = m->has_lower,
+	    .lower = m->has_lower ? m->lower * factor : 0,
+	    .has_upper = m->has_upper,
+	    .upper = m->has_upper ? m->upper * factor : 0,
+	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
-	uint8_t key[BDB__OBS_KEY], val[BDB__OBS_VALUE_MAX];
-	bdb__obs_key(key, id, c->run->timestamp_us, c->seq);
-	rc = put(s, txn, BDB__DB_OBS, key, sizeof key, val, bdb__obs_value_encode(val, &o),
-		 MDB_NOOVERWRITE);
+	uint8_t key[8], rec[BDB__OBS_RECORD];
+	bdb__put_be64(key, id);
+	bdb__obs_record_encode(rec, &o);
+	/*
+	 * Usually the newest run: appending fills the series' pages completely
+	 * instead of splitting them in half. LMDB refuses an append that is not
+	 * past the last record (MDB_KEYEXIST, nothing written); then insert.
+	 */
+	rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, MDB_APPENDDUP);
 	if (rc == BDB_EEXISTS)
-		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
-				    "point \"%s\" with the same tags appears twice in run \"%s\" "
-				    "(metric \"%s\")",
-				    p->name, c->run->id, m->name);
+		rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, 0);
 	if (rc)
 		return rc;
 	uint8_t id8[8];
 	bdb__put_be64(id8, id);
 	bdb_buf_append(&c->series_ids, id8, 8);
 	return c->series_ids.failed ? BDB_ENOMEM : 0;
+}
+
+typedef struct series_at {
+	uint64_t id;
+	size_t index; /* in the run's order of metrics */
+} series_at;
+
+static int compare_series_at(const void *a, const void *b)
+{
+	const series_at *x = a, *y = b;
+	if (x->id != y->id)
+		return x->id < y->id ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Fails when a point (name and tags) appears twice in the run: two of its
+ * metrics went to one series. */
+static int check_series_unique(put_ctx *c)
+{
+	size_t n = c->series_ids.len / 8;
+	series_at *at = malloc((n + 1) * sizeof *at);
+	if (!at)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		at[i] = (series_at){bdb__get_be64((const uint8_t *)c->series_ids.data + 8 * i), i};
+	qsort(at, n, sizeof *at, compare_series_at);
+	size_t dup = SIZE_MAX;
+	for (size_t i = 1; i < n && dup == SIZE_MAX; i++)
+		if (at[i].id == at[i - 1].id)
+			dup = at[i].index;
+	free(at);
+	if (dup == SIZE_MAX)
+		return 0;
+	for (size_t i = 0; i < c->run->n_points; i++) {
+		const bdb_point *p = &c->run->points[i];
+		if (dup < p->n_metrics)
+			return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
+					    "point \"%s\" with the same tags appears twice in run "
+					    "\"%s\" (metric \"%s\")",
+					    p->name, c->run->id, p->metrics[dup].name);
+		dup -= p->n_metrics;
+	}
+	return BDB_EINVAL;
 }
 
 /* Checks what the store cannot hold: empty id, tag keys with '='. */
@@ -451,6 +506,9 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 				return rc;
 		}
 	}
+	rc = check_series_unique(c);
+	if (rc)
+		return rc;
 	size_t n_metrics = c->series_ids.len / 8;
 	if (n_metrics > UINT32_MAX)
 		return BDB_ETOOBIG;
@@ -461,8 +519,8 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!rc)
 		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->fb.data, c->fb.len, 0);
 	if (!rc)
-		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->series_ids.data,
-			 c->series_ids.len, 0);
+		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->series_ids.data, c->series_ids.len,
+			 0);
 	if (!rc) {
 		rc = put(s, txn, BDB__DB_RUN_IDS, key, bdb__key_form(run->id, strlen(run->id), key),
 			 seq8, 8, MDB_NOOVERWRITE);
@@ -487,39 +545,78 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	return rc;
 }
 
-int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
-		      uint64_t *out_seq, bdb_put_outcome *outcome, bdb_diag *d)
+typedef struct put_batch {
+	put_ctx *items;
+	size_t n;
+	size_t failed; /* index of the run that failed */
+} put_batch;
+
+static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	put_batch *b = ctx;
+	bool wrote = false;
+	for (size_t i = 0; i < b->n; i++) {
+		int rc = put_run_txn(s, txn, &b->items[i]);
+		if (rc < 0) {
+			b->failed = i;
+			return rc;
+		}
+		wrote = wrote || rc == 0;
+	}
+	return wrote ? 0 : 1;
+}
+
+int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
+		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d)
 {
 	bdb_diag_clear(d);
-	int rc = check_run(run, d);
-	if (rc)
-		return rc;
-	put_ctx c = {.run = run, .flags = flags, .d = d};
-	bdb_buf_init(&c.fb);
-	bdb_buf_init(&c.scratch);
-	bdb_buf_init(&c.series_ids);
-	rc = bdb_run_encode(run, &c.fb);
-	if (rc) {
-		bdb_diag_set(d, rc, NULL, 0, 0, "cannot encode run \"%s\": %s", run->id,
-			     bdb_strerror(rc));
-		goto done;
+	put_batch b = {.items = calloc(n ? n : 1, sizeof *b.items), .n = n};
+	if (!b.items)
+		return BDB_ENOMEM;
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		put_ctx *c = &b.items[i];
+		*c = (put_ctx){.run = runs[i], .flags = flags, .d = d};
+		bdb_buf_init(&c->fb);
+		bdb_buf_init(&c->scratch);
+		bdb_buf_init(&c->series_ids);
 	}
-	rc = bdb__write(store, put_run_txn, &c);
+	for (size_t i = 0; i < n && !rc; i++) {
+		b.failed = i;
+		rc = check_run(runs[i], d);
+		if (!rc) {
+			rc = bdb_run_encode(runs[i], &b.items[i].fb);
+			if (rc)
+				bdb_diag_set(d, rc, NULL, 0, 0, "cannot encode run \"%s\": %s",
+					     runs[i]->id, bdb_strerror(rc));
+		}
+	}
+	if (!rc)
+		rc = bdb__write(store, put_batch_txn, &b);
 	if (rc) {
 		if (d && d->code == 0)
-			bdb_diag_set(d, rc, NULL, 0, 0, "cannot store run \"%s\": %s", run->id,
-				     bdb_strerror(rc));
-		goto done;
+			bdb_diag_set(d, rc, NULL, 0, 0, "cannot store run \"%s\": %s",
+				     runs[b.failed]->id, bdb_strerror(rc));
+		if (failed)
+			*failed = b.failed;
 	}
-	if (out_seq)
-		*out_seq = c.seq;
-	if (outcome)
-		*outcome = c.outcome;
-done:
-	bdb_buf_free(&c.fb);
-	bdb_buf_free(&c.scratch);
-	bdb_buf_free(&c.series_ids);
+	for (size_t i = 0; i < n; i++) {
+		if (!rc && seqs)
+			seqs[i] = b.items[i].seq;
+		if (!rc && outcomes)
+			outcomes[i] = b.items[i].outcome;
+		bdb_buf_free(&b.items[i].fb);
+		bdb_buf_free(&b.items[i].scratch);
+		bdb_buf_free(&b.items[i].series_ids);
+	}
+	free(b.items);
 	return rc;
+}
+
+int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint64_t *out_seq,
+		      bdb_put_outcome *outcome, bdb_diag *d)
+{
+	return bdb_store_put_runs(store, &run, 1, flags, out_seq, outcome, NULL, d);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -541,8 +638,8 @@ typedef struct baseline_ctx {
 	uint64_t seq;
 } baseline_ctx;
 
-int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key,
-		       size_t *klen, uint64_t *seq)
+int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key, size_t *klen,
+		       uint64_t *seq)
 {
 	*klen = bdb__key_form(name, strlen(name), key);
 	MDB_val k = {*klen, key}, v;

@@ -25,6 +25,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "schema.h"
+
 #ifndef FUZZ_FAIL
 #define FUZZ_FAIL(what) (fprintf(stderr, "%s:%d: %s\n", __FILE__, __LINE__, what), abort())
 #endif
@@ -46,6 +48,30 @@
 	}
 #endif
 
+/*
+ * What holds for every run a parser produced: it encodes (or runs out of
+ * memory, or lacks an id, which encode refuses with EINVAL), the bytes
+ * verify, and they decode to an equal run.
+ */
+static inline void fuzz_check_encodes(const bdb_run *run)
+{
+	bdb_buf out;
+	bdb_buf_init(&out);
+	int rc = bdb_run_encode(run, &out);
+	FUZZ_CHECK(rc == 0 || rc == BDB_ENOMEM || (rc == BDB_EINVAL && !run->id));
+	bdb_run *back = NULL;
+	if (!rc) {
+		bdb_diag d;
+		FUZZ_CHECK(bdb_run_verify(out.data, out.len, &d) == 0);
+		rc = bdb_run_decode(out.data, out.len, &back, &d);
+		FUZZ_CHECK(rc == 0 || rc == BDB_ENOMEM);
+	}
+	if (back)
+		FUZZ_CHECK(bdb_run_equal(run, back));
+	bdb_run_free(back);
+	bdb_buf_free(&out);
+}
+
 /* The harnesses (each defined in fuzz/fuzz_NAME.c). */
 int fuzz_verify(const uint8_t *data, size_t size);
 
@@ -55,5 +81,10 @@ int fuzz_verify(const uint8_t *data, size_t size);
  * diagnostic).
  */
 int fuzz_verify_check(const uint8_t *data, size_t size);
+
+int fuzz_ingest_json(const uint8_t *data, size_t size);
+int fuzz_ingest_text(const uint8_t *data, size_t size);
+int fuzz_query_parse(const uint8_t *data, size_t size);
+int fuzz_store_ops(const uint8_t *data, size_t size);
 
 #endif /* BDB_FUZZ_H */

@@ -38,10 +38,15 @@ LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
 LIB      := $(FUZZ_BUILD)/libbenchdb-fuzz.a
 BINS     := $(HARNESSES:%=$(FUZZ_BUILD)/fuzz_%)
 
-.PHONY: all run merge
+.PHONY: all run merge have-clang
 .SECONDARY:
 
-all: $(BINS)
+all: have-clang $(BINS)
+
+# clang is not in the top Makefile's deps (only fuzzing needs it): say so plainly.
+have-clang:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "fuzz: $(FUZZ_CC) not found;" \
+		"install it (Debian: apt-get install clang)" >&2; exit 1; }
 
 $(FUZZ_BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -118,6 +118,7 @@ const char *bdb__method_name(bdb__method m)
 	case BDB__METHOD_TTEST: return "ttest";
 	case BDB__METHOD_IQR: return "iqr";
 	case BDB__METHOD_DELTAIQR: return "deltaiqr";
+	case BDB__METHOD_LOOKBACK: return "lookback";
 	}
 	return "?";
 }
@@ -156,9 +157,14 @@ int bdb_query_format_parse(const char *name, bdb_query_format *out)
 #define EXCERPT_MAX 160
 #define EXCERPT_BEFORE 60
 
+/*
+ * Moves pos back to the first byte of its UTF-8 character: at most 3 bytes,
+ * so that invalid text (a long run of continuation bytes) cannot drag an
+ * excerpt boundary far away from where it was put.
+ */
 static size_t utf8_back_to_start(const char *text, size_t pos, size_t floor)
 {
-	while (pos > floor && ((unsigned char)text[pos] & 0xC0) == 0x80)
+	for (int i = 0; i < 3 && pos > floor && ((unsigned char)text[pos] & 0xC0) == 0x80; i++)
 		pos--;
 	return pos;
 }
@@ -216,6 +222,8 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 			to = utf8_back_to_start(text, from + EXCERPT_MAX, from);
 			clip_right = true;
 		}
+		if (to < start) /* cannot happen with the 3-byte back-off; keeps end >= start */
+			to = start;
 		if (to < end)
 			end = (uint32_t)to;
 	}
@@ -382,6 +390,8 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 		bdb_buf_printf(b, " using=%s", bdb__method_name(s->method));
 		if (s->has_alpha)
 			bdb_buf_printf(b, " alpha=%.17g", s->alpha);
+		if (s->has_boundary)
+			bdb_buf_printf(b, " boundary=%.17g", s->boundary);
 	}
 	if (s->clauses & BDB__C_LAST)
 		bdb_buf_printf(b, " last=%llu", (unsigned long long)s->last_n);
@@ -403,6 +413,12 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 		bdb_buf_printf(b, " window=%llu", (unsigned long long)s->window);
 	if (s->clauses & BDB__C_PVALUE)
 		bdb_buf_printf(b, " pvalue=%.17g", s->pvalue);
+	if (s->clauses & BDB__C_PERMUTATIONS)
+		bdb_buf_printf(b, " permutations=%llu", (unsigned long long)s->permutations);
+	if (s->clauses & BDB__C_SEED)
+		bdb_buf_printf(b, " seed=%llu", (unsigned long long)s->seed);
+	if (s->clauses & BDB__C_EXPLAIN)
+		bdb_buf_puts(b, " explain");
 	if (s->format)
 		bdb_buf_printf(b, " as=%s", bdb_query_format_name(s->format));
 	bdb_buf_putc(b, ')');

@@ -181,7 +181,8 @@ typedef enum bdb__method {
 	BDB__METHOD_ZSCORE,
 	BDB__METHOD_TTEST,
 	BDB__METHOD_IQR,
-	BDB__METHOD_DELTAIQR
+	BDB__METHOD_DELTAIQR,
+	BDB__METHOD_LOOKBACK
 } bdb__method;
 
 const char *bdb__method_name(bdb__method m);
@@ -201,7 +202,10 @@ enum {
 	BDB__C_BY = 1u << 10,
 	BDB__C_WINDOW = 1u << 11,
 	BDB__C_PVALUE = 1u << 12,
-	BDB__C_AS = 1u << 13
+	BDB__C_AS = 1u << 13,
+	BDB__C_PERMUTATIONS = 1u << 14,
+	BDB__C_SEED = 1u << 15,
+	BDB__C_EXPLAIN = 1u << 16
 };
 
 typedef struct bdb__stmt {
@@ -235,9 +239,13 @@ typedef struct bdb__stmt {
 	bdb__span method_span;
 	double alpha;            /* mwu; default 0.05 */
 	bool has_alpha;
-	uint64_t window;         /* zscore/ttest/iqr/deltaiqr, changes */
+	uint64_t window;         /* zscore/ttest/iqr/deltaiqr/lookback, changes */
 	bool has_window;
-	double pvalue;           /* changes */
+	double boundary;         /* history models: b or k */
+	bool has_boundary;
+	double pvalue;           /* changes; default 0.05 (given: BDB__C_PVALUE) */
+	uint64_t permutations;   /* changes (given: BDB__C_PERMUTATIONS) */
+	uint64_t seed;           /* changes (given: BDB__C_SEED) */
 
 	const char *name;        /* set/drop baseline NAME, show tags KEY */
 	bdb__span name_span;

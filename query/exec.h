@@ -142,7 +142,7 @@ typedef struct bdb__entry {
 	double value;
 	bool has_lower, has_upper;
 	double lower, upper;
-	bdb_direction direction; /* the effective definition's (higher if none) */
+	bdb_direction direction; /* the effective definition's (info if none) */
 	bool has_threshold;
 	double threshold;
 	bdb_fb_view view;     /* the metric table, for its samples */
@@ -177,6 +177,20 @@ int bdb__entry_identity_cmp(const bdb__entry *a, const bdb__entry *b);
 /* The samples of e converted by factor into a malloc'ed array (*n of them;
  * NULL and 0 when it has none). */
 int bdb__entry_samples(const bdb__entry *e, double factor, double **out, size_t *n);
+
+/* ------------------------------------------------------------------------ */
+/* exec_history.c                                                            */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The last `window` finite values of e's series (point, tags, metric)
+ * before run seq (taken at time_us; runs at the same time ingested after it
+ * do not count), oldest first, converted into unit. *values is malloc'ed
+ * (free it); *n is 0 when the series has no such history or its unit does
+ * not convert into unit.
+ */
+int bdb__history_before(bdb__exec *ex, const bdb__entry *e, uint64_t seq, int64_t time_us,
+			size_t window, const char *unit, double **values, size_t *n);
 
 /* ------------------------------------------------------------------------ */
 /* Statements                                                                */

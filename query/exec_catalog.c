@@ -35,12 +35,9 @@ int bdb__exec_show_runs(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		{"commit", BDB__STYLE_PLAIN}, {"branch", BDB__STYLE_PLAIN},
 		{"points", BDB__STYLE_PLAIN}, {"metrics", BDB__STYLE_PLAIN},
 	};
-	const bdb__expr *bad = st->where ? first_series_field(st->where) : NULL;
-	if (bad)
-		return bdb__exec_error(ex, bad->key_span,
-				       "show runs filters runs: expected branch or commit, found "
-				       "\"%s\"",
-				       bad->key);
+	/* A where on tags or point/scenario/metric keeps the runs that have an
+	 * observation passing it (read from each run's FlatBuffer). */
+	bool by_series = st->where && first_series_field(st->where);
 	bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
 	bdb_run_info *runs = NULL;
 	size_t n = 0;
@@ -54,8 +51,18 @@ int bdb__exec_show_runs(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			break;
 		bdb__subject s = {.point = "", .metric = "", .branch = runs[i].branch,
 				  .commit = runs[i].commit};
-		if (!bdb__subject_matches(st, &s))
+		if (by_series) {
+			bdb__run_entries e;
+			rc = bdb__run_entries_load(ex, runs[i].seq, st, BDB__ALL_METRICS, &e);
+			if (rc)
+				break;
+			size_t kept = e.n;
+			bdb__run_entries_free(&e);
+			if (!kept)
+				continue;
+		} else if (!bdb__subject_matches(st, &s)) {
 			continue;
+		}
 		long row = bdb__result_add_row(r);
 		if (row < 0)
 			break;

@@ -20,6 +20,8 @@
 #include "stats.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,9 +84,23 @@ typedef struct judgement {
 	double threshold;      /* T that applied */
 	double p_value;        /* NAN when no test ran */
 	bool tested;           /* mwu ran on samples */
+	size_t n1, n2;         /* mwu sample sizes */
+	bool has_shift;        /* mwu: the Hodges-Lehmann shift below */
+	bdb__shift_estimate shift; /* of current relative to base, at 1 - alpha */
+	bool history;          /* a history model judged it */
+	size_t history_n;      /* values of history it used */
+	bdb__history_check check; /* when history_n >= 2 */
 	const char *verdict;   /* regression, improvement, unchanged, n/a */
 	const char *severity;  /* for regressions */
+	char explanation[320]; /* method, parameters, sizes, bound or p-value */
 } judgement;
+
+/* What judging needs besides the two entries. */
+typedef struct judge_ctx {
+	bdb__exec *ex;
+	const bdb__stmt *st;
+	const bdb__run_entries *cur; /* the current run: its history comes before it */
+} judge_ctx;
 
 static const char *severity_of(double change)
 {
@@ -96,23 +112,39 @@ static const char *severity_of(double change)
 	return "minor";
 }
 
-static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, double *p,
-		 bool *tested)
+static void explain(judgement *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void explain(judgement *j, const char *fmt, ...)
+{
+	size_t used = strlen(j->explanation);
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(j->explanation + used, sizeof j->explanation - used, fmt, ap);
+	va_end(ap);
+}
+
+static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, double alpha,
+		 judgement *j)
 {
 	double *x = NULL, *y = NULL;
 	size_t nx = 0, ny = 0;
 	int rc = bdb__entry_samples(base, 1.0, &x, &nx);
 	if (!rc)
 		rc = bdb__entry_samples(cur, factor, &y, &ny);
-	*tested = false;
+	j->tested = false;
 	if (!rc && nx > 0 && ny > 0) {
 		bdb__mwu_result m;
 		rc = bdb__stats_mann_whitney(x, nx, y, ny, &m);
 		if (rc == BDB_EINVAL) {
 			rc = 0; /* a non-finite sample: no test */
 		} else if (!rc) {
-			*p = m.p_value;
-			*tested = true;
+			j->p_value = m.p_value;
+			j->tested = true;
+			j->n1 = nx;
+			j->n2 = ny;
+			rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
+			j->has_shift = rc == 0;
+			if (rc == BDB_ETOOBIG)
+				rc = 0; /* too many differences: the test alone */
 		}
 	}
 	free(x);
@@ -120,9 +152,103 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 	return rc;
 }
 
-static int judge(const bdb__stmt *st, const bdb__entry *base, const bdb__entry *cur,
+static bool is_history_method(bdb__method m)
+{
+	return m >= BDB__METHOD_ZSCORE;
+}
+
+static bdb__history_model model_of(bdb__method m)
+{
+	switch (m) {
+	case BDB__METHOD_TTEST: return BDB__MODEL_TTEST;
+	case BDB__METHOD_IQR: return BDB__MODEL_IQR;
+	case BDB__METHOD_DELTAIQR: return BDB__MODEL_DELTA_IQR;
+	case BDB__METHOD_LOOKBACK: return BDB__MODEL_LOOKBACK;
+	default: return BDB__MODEL_ZSCORE;
+	}
+}
+
+static double boundary_of(const bdb__stmt *st)
+{
+	return st->has_boundary ? st->boundary : bdb__history_default_boundary(model_of(st->method));
+}
+
+static size_t window_of(const bdb__stmt *st)
+{
+	return st->has_window ? (size_t)st->window : BDB_HISTORY_DEFAULT_WINDOW;
+}
+
+/* The candidate against the last N values of its series (the history
+ * models of docs/detection.md §4): outside the limits on the metric's
+ * worse side is a regression, on the other an improvement. */
+static int judge_history(const judge_ctx *jc, const bdb__entry *cur, judgement *j)
+{
+	const bdb__stmt *st = jc->st;
+	bdb__history_model model = model_of(st->method);
+	double boundary = boundary_of(st);
+	double *h;
+	size_t n;
+	int rc = bdb__history_before(jc->ex, cur, jc->cur->seq, jc->cur->info.timestamp_us,
+				     window_of(st), j->unit, &h, &n);
+	if (rc)
+		return rc;
+	j->history = true;
+	j->history_n = n;
+	explain(j, "%s window %zu boundary %g (n=%zu): ", bdb__method_name(st->method),
+		window_of(st), boundary, n);
+	if (n < 2) {
+		free(h);
+		explain(j, "n/a, the series needs 2 earlier values");
+		return 0;
+	}
+	rc = bdb__history_check_value(h, n, j->current, model, boundary, &j->check);
+	free(h);
+	if (rc == BDB_EINVAL) {
+		j->history_n = 0;
+		explain(j, "n/a, a zero value in the history");
+		return 0;
+	}
+	if (rc)
+		return bdb__exec_store_error(jc->ex, rc, "judging against history");
+	const bdb__history_check *c = &j->check;
+	j->p_value = c->p_value;
+	bool above = c->verdict == BDB__HISTORY_ABOVE, below = c->verdict == BDB__HISTORY_BELOW;
+	bool worse = cur->direction == BDB_LOWER ? above : below;
+	if (worse) {
+		j->verdict = "regression";
+		j->severity = severity_of((j->current - c->center) / fabs(c->center) * 100.0);
+	} else if (above || below) {
+		j->verdict = "improvement";
+	} else {
+		j->verdict = "unchanged";
+	}
+	if (above)
+		explain(j, "%g above upper bound %g", j->current, c->upper);
+	else if (below)
+		explain(j, "%g below lower bound %g", j->current, c->lower);
+	else
+		explain(j, "%g within [%g, %g]", j->current, c->lower, c->upper);
+	if (!isnan(c->p_value))
+		explain(j, ", p = %.4g", c->p_value);
+	return 0;
+}
+
+/* "percent: -10.0% < -5.0% threshold", or "... within ±5.0% threshold". */
+static void explain_threshold(judgement *j, bool beyond)
+{
+	if (beyond)
+		explain(j, "percent: %+.1f%% %s %s%.1f%% threshold", j->change,
+			j->change > 0 ? ">" : "<", j->change > 0 ? "" : "-", j->threshold);
+	else
+		explain(j, "percent: %+.1f%% within ±%.1f%% threshold", j->change, j->threshold);
+}
+
+/* Judges one series: cur against base (percent, mwu) or against its own
+ * history (zscore, ttest, iqr, deltaiqr, lookback). Errors carry a diag. */
+static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *cur,
 		 judgement *j)
 {
+	const bdb__stmt *st = jc->st;
 	memset(j, 0, sizeof *j);
 	j->unit = base->unit;
 	j->base = base->value;
@@ -135,22 +261,38 @@ static int judge(const bdb__stmt *st, const bdb__entry *base, const bdb__entry *
 	double factor;
 	if (bdb_unit_factor(cur->unit, base->unit, &factor) != 0) {
 		j->current = NAN;
+		explain(j, "n/a: \"%s\" does not convert to \"%s\"", cur->unit, base->unit);
 		return 0; /* units that do not convert are never compared raw */
 	}
 	j->current = cur->value * factor;
 	if (st->method == BDB__METHOD_MWU) {
-		int rc = mwu_p(base, cur, factor, &j->p_value, &j->tested);
+		int rc = mwu_p(base, cur, factor, st->alpha, j);
 		if (rc)
-			return rc;
+			return bdb__exec_store_error(jc->ex, rc, "comparing runs");
 	}
-	if (bdb__stats_change_pct(j->base, j->current, &j->change) != 0) {
+	bool has_change = bdb__stats_change_pct(j->base, j->current, &j->change) == 0;
+	if (!has_change)
 		j->change = NAN;
+	if (cur->direction == BDB_INFO) {
+		explain(j, "n/a: direction info, never a regression");
 		return 0;
 	}
-	if (cur->direction == BDB_INFO)
+	if (is_history_method(st->method))
+		return judge_history(jc, cur, j);
+	if (!has_change) {
+		explain(j, "n/a: the base is 0");
 		return 0;
+	}
 	double worse = cur->direction == BDB_LOWER ? j->change : -j->change;
 	bool significant = !j->tested || j->p_value < st->alpha;
+	if (st->method == BDB__METHOD_MWU && !j->tested)
+		explain(j, "mwu: no samples in both runs; ");
+	else if (st->method == BDB__METHOD_MWU)
+		explain(j, "mwu (n=%zu, %zu): p = %.4g %s alpha %g; ", j->n1, j->n2, j->p_value,
+			significant ? "<" : ">=", st->alpha);
+	if (j->has_shift)
+		explain(j, "shift %+g [%+g, %+g] at %.1f%%; ", j->shift.estimate, j->shift.lower,
+			j->shift.upper, j->shift.achieved * 100);
 	if (worse > j->threshold && significant) {
 		j->verdict = "regression";
 		j->severity = severity_of(j->change);
@@ -159,6 +301,7 @@ static int judge(const bdb__stmt *st, const bdb__entry *base, const bdb__entry *
 	} else {
 		j->verdict = "unchanged";
 	}
+	explain_threshold(j, fabs(worse) > j->threshold);
 	return 0;
 }
 
@@ -175,6 +318,11 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
 	bdb__field_str(r, "base", base->info.id);
 	bdb__field_str(r, "current", cur->info.id);
 	bdb__field_str(r, "method", bdb__method_name(st->method));
+	if (is_history_method(st->method)) {
+		bdb__field_int(r, "window", (int64_t)window_of(st));
+		bdb__field_num(r, "boundary", boundary_of(st));
+		return;
+	}
 	if (st->clauses & BDB__C_THRESHOLD)
 		bdb__field_num(r, "threshold", st->threshold);
 	else
@@ -183,12 +331,83 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
 		bdb__field_num(r, "alpha", st->alpha);
 }
 
-static int unsupported_method(bdb__exec *ex, const bdb__stmt *st)
+/* The columns of a comparison: cols, then center, lower, upper and
+ * history for a history model or shift, shift_lower and shift_upper for
+ * mwu, then the explanation (shown in JSON, and
+ * in every format with `explain`). */
+static const bdb__column history_columns[] = {
+	{"center", BDB__STYLE_PLAIN},
+	{"lower", BDB__STYLE_PLAIN},
+	{"upper", BDB__STYLE_PLAIN},
+	{"history", BDB__STYLE_PLAIN},
+};
+#define N_HISTORY_COLUMNS (sizeof history_columns / sizeof history_columns[0])
+
+/* mwu: the Hodges-Lehmann shift of current from base and its interval. */
+static const bdb__column shift_columns[] = {
+	{"shift", BDB__STYLE_PLAIN},
+	{"shift_lower", BDB__STYLE_PLAIN},
+	{"shift_upper", BDB__STYLE_PLAIN},
+};
+#define N_SHIFT_COLUMNS (sizeof shift_columns / sizeof shift_columns[0])
+
+static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__column *cols,
+			      size_t n)
 {
-	return bdb__exec_error(ex, st->method_span,
-			       "method \"%s\" is not available yet: expected percent or mwu "
-			       "(the history methods come with change detection)",
-			       bdb__method_name(st->method));
+	bdb__column all[24];
+	memcpy(all, cols, n * sizeof *cols);
+	if (is_history_method(st->method)) {
+		memcpy(all + n, history_columns, sizeof history_columns);
+		n += N_HISTORY_COLUMNS;
+	} else if (st->method == BDB__METHOD_MWU) {
+		memcpy(all + n, shift_columns, sizeof shift_columns);
+		n += N_SHIFT_COLUMNS;
+	}
+	all[n++] = (bdb__column){"explanation", BDB__STYLE_EXPLAIN};
+	r->explain = (st->clauses & BDB__C_EXPLAIN) != 0;
+	return bdb__result_columns(r, all, n);
+}
+
+/* The cells after the first `first` columns (see comparison_columns). */
+static void judgement_cells(bdb_result *r, const bdb__stmt *st, size_t row, size_t first,
+			    const judgement *j)
+{
+	if (st->method == BDB__METHOD_MWU) {
+		if (j->has_shift) {
+			bdb__cell_num(r, row, first, j->shift.estimate);
+			bdb__cell_num(r, row, first + 1, j->shift.lower);
+			bdb__cell_num(r, row, first + 2, j->shift.upper);
+		}
+		first += N_SHIFT_COLUMNS;
+	}
+	if (j->history) {
+		if (j->history_n >= 2) {
+			bdb__cell_num(r, row, first, j->check.center);
+			bdb__cell_num(r, row, first + 1, j->check.lower);
+			bdb__cell_num(r, row, first + 2, j->check.upper);
+		}
+		bdb__cell_int(r, row, first + 3, (int64_t)j->history_n);
+		first += N_HISTORY_COLUMNS;
+	}
+	bdb__cell_str(r, row, first, j->explanation);
+}
+
+/* The explanation cell of a row that got no judgement (new, removed). */
+static void explanation_cell(bdb_result *r, size_t row, const char *text)
+{
+	bdb__cell_str(r, row, r->n_cols - 1, text);
+}
+
+/* The history models compare a run with its own past: a threshold has no
+ * say there. */
+static int check_method_clauses(bdb__exec *ex, const bdb__stmt *st)
+{
+	if (is_history_method(st->method) && (st->clauses & BDB__C_THRESHOLD))
+		return bdb__exec_error(ex, st->threshold_span,
+				       "a threshold does not apply to using %s: expected the "
+				       "model's window or boundary (the limits decide)",
+				       bdb__method_name(st->method));
+	return 0;
 }
 
 /* mwu needs samples in both runs; say how many series went without. */
@@ -212,9 +431,9 @@ static int load_pair(bdb__exec *ex, const bdb__stmt *st, const bdb__run_ref *bas
 	bdb_run_info info;
 	memset(base, 0, sizeof *base);
 	memset(cur, 0, sizeof *cur);
-	if (st->method != BDB__METHOD_PERCENT && st->method != BDB__METHOD_MWU)
-		return unsupported_method(ex, st);
-	int rc = bdb__resolve_run(ex, base_ref, &bseq, &info);
+	int rc = check_method_clauses(ex, st);
+	if (!rc)
+		rc = bdb__resolve_run(ex, base_ref, &bseq, &info);
 	if (!rc)
 		rc = bdb__resolve_run(ex, cur_ref, &cseq, &info);
 	if (!rc)
@@ -256,7 +475,8 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	int rc = load_pair(ex, st, &st->run, &st->other, metric, &base, &cur);
 	if (rc)
 		goto done;
-	rc = bdb__result_columns(r, compare_columns, sizeof compare_columns / sizeof compare_columns[0]);
+	rc = comparison_columns(r, st, compare_columns,
+				sizeof compare_columns / sizeof compare_columns[0]);
 	if (!rc)
 		rc = index_build(&base, &ix);
 	matched = calloc(base.n + 1, sizeof *matched);
@@ -265,6 +485,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		goto done;
 	}
 	comparison_fields(r, st, &base, &cur);
+	judge_ctx jc = {ex, st, &cur};
 	size_t untested = 0;
 	for (size_t i = 0; i < cur.n; i++) {
 		const bdb__entry *c = &cur.items[i];
@@ -277,14 +498,13 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			bdb__cell_num(r, (size_t)row, C_CURRENT, c->value);
 			bdb__cell_str(r, (size_t)row, C_UNIT, c->unit);
 			bdb__cell_str(r, (size_t)row, C_VERDICT, "new");
+			explanation_cell(r, (size_t)row, "new: not in the base run");
 			continue;
 		}
 		matched[b - base.items] = true;
 		judgement j;
-		if ((rc = judge(st, b, c, &j)) != 0) {
-			rc = bdb__exec_store_error(ex, rc, "comparing runs");
+		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
-		}
 		untested += st->method == BDB__METHOD_MWU && !j.tested &&
 			    strcmp(j.verdict, "n/a") != 0;
 		bdb__cell_num(r, (size_t)row, C_BASE, j.base);
@@ -293,8 +513,9 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		put_number_or_null(r, (size_t)row, C_CHANGE, j.change);
 		bdb__cell_str(r, (size_t)row, C_VERDICT, j.verdict);
 		put_number_or_null(r, (size_t)row, C_P, j.p_value);
-		if (c->direction != BDB_INFO)
+		if (c->direction != BDB_INFO && !j.history)
 			bdb__cell_num(r, (size_t)row, C_THRESHOLD, j.threshold);
+		judgement_cells(r, st, (size_t)row, C_THRESHOLD + 1, &j);
 		if (strcmp(j.verdict, "regression") == 0)
 			bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 		else if (strcmp(j.verdict, "improvement") == 0)
@@ -310,6 +531,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_num(r, (size_t)row, C_BASE, base.items[i].value);
 		bdb__cell_str(r, (size_t)row, C_UNIT, base.items[i].unit);
 		bdb__cell_str(r, (size_t)row, C_VERDICT, "removed");
+		explanation_cell(r, (size_t)row, "removed: not in the current run");
 	}
 	note_untested(r, untested);
 done:
@@ -348,8 +570,8 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	int rc = load_pair(ex, st, &base_ref, &cur_ref, metric, &base, &cur);
 	if (rc)
 		goto done;
-	rc = bdb__result_columns(r, regression_columns,
-				 sizeof regression_columns / sizeof regression_columns[0]);
+	rc = comparison_columns(r, st, regression_columns,
+				sizeof regression_columns / sizeof regression_columns[0]);
 	if (!rc)
 		rc = index_build(&base, &ix);
 	if (rc) {
@@ -357,6 +579,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		goto done;
 	}
 	comparison_fields(r, st, &base, &cur);
+	judge_ctx jc = {ex, st, &cur};
 	size_t compared = 0, untested = 0;
 	for (size_t i = 0; i < cur.n; i++) {
 		const bdb__entry *c = &cur.items[i];
@@ -364,10 +587,8 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if (!b)
 			continue;
 		judgement j;
-		if ((rc = judge(st, b, c, &j)) != 0) {
-			rc = bdb__exec_store_error(ex, rc, "comparing runs");
+		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
-		}
 		compared += strcmp(j.verdict, "n/a") != 0;
 		untested += st->method == BDB__METHOD_MWU && !j.tested &&
 			    strcmp(j.verdict, "n/a") != 0;
@@ -383,10 +604,12 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_num(r, (size_t)row, G_BASE, j.base);
 		bdb__cell_num(r, (size_t)row, G_CURRENT, j.current);
 		bdb__cell_str(r, (size_t)row, G_UNIT, j.unit);
-		bdb__cell_num(r, (size_t)row, G_CHANGE, j.change);
+		put_number_or_null(r, (size_t)row, G_CHANGE, j.change);
 		bdb__cell_str(r, (size_t)row, G_SEVERITY, j.severity);
 		put_number_or_null(r, (size_t)row, G_P, j.p_value);
-		bdb__cell_num(r, (size_t)row, G_THRESHOLD, j.threshold);
+		if (!j.history)
+			bdb__cell_num(r, (size_t)row, G_THRESHOLD, j.threshold);
+		judgement_cells(r, st, (size_t)row, G_THRESHOLD + 1, &j);
 		bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);

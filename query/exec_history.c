@@ -1,12 +1,14 @@
 /*
  * exec_history.c - statements over a series' history: trend (one value per
  * run, oldest first, or the median per day / week / month bucket) and
- * changes. Series are chosen through the postings and their values read
+ * changes (change points: E-Divisive means or the windowed Otava/Hunter
+ * variant). Series are chosen through the postings and their values read
  * from the observation index only, never from the runs' FlatBuffers.
  */
 #include "exec.h"
 #include "stats.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +117,57 @@ static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_inf
 	return 0;
 }
 
+int bdb__history_before(bdb__exec *ex, const bdb__entry *e, uint64_t seq, int64_t time_us,
+			size_t window, const char *unit, double **values, size_t *n)
+{
+	*values = NULL;
+	*n = 0;
+	uint64_t id;
+	bdb_series_info *si = NULL;
+	bdb_obs_iter *it = NULL;
+	double factor;
+	int rc = bdb_reader_series_lookup(ex->rd, e->point, e->tags, e->n_tags, e->metric, &id);
+	if (rc == BDB_ENOTFOUND)
+		return 0;
+	if (!rc)
+		rc = bdb_reader_series_info(ex->rd, id, &si);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the series dictionary");
+	if (bdb_unit_factor(si->unit, unit, &factor) != 0)
+		goto done; /* never compared raw */
+	double *v = malloc((window ? window : 1) * sizeof *v);
+	if (!v) {
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "reading history");
+		goto done;
+	}
+	*values = v;
+	if ((rc = bdb_obs_iter_open(ex->rd, id, INT64_MIN, time_us, true, &it)) != 0) {
+		rc = bdb__exec_store_error(ex, rc, "reading observations");
+		goto done;
+	}
+	bdb_obs o;
+	while (*n < window && (rc = bdb_obs_iter_next(it, &o)) == 1) {
+		bool later = o.run_seq == seq || (o.timestamp_us == time_us && o.run_seq > seq);
+		if (!later && isfinite(o.value))
+			v[(*n)++] = o.value * factor;
+	}
+	if (rc < 0) {
+		rc = bdb__exec_store_error(ex, rc, "reading observations");
+		goto done;
+	}
+	rc = 0;
+	for (size_t i = 0; i < *n / 2; i++) {
+		double t = v[i];
+		v[i] = v[*n - 1 - i];
+		v[*n - 1 - i] = t;
+	}
+done:
+	if (it)
+		bdb_obs_iter_close(it);
+	free(si);
+	return rc;
+}
+
 /* ------------------------------------------------------------------------ */
 /* trend                                                                     */
 /* ------------------------------------------------------------------------ */
@@ -215,30 +268,54 @@ static int cmp_series_ptr(const void *a, const void *b)
 	return bdb__series_info_cmp(*(bdb_series_info *const *)a, *(bdb_series_info *const *)b);
 }
 
-int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
+/* The series of the statement's metric that pass `of` / `where`, sorted
+ * by (point, tags). *series is calloc'ed; free it with free_series. */
+static int load_series(bdb__exec *ex, const bdb__stmt *st, bdb_series_info ***series,
+		       size_t *n_series)
 {
 	bdb__idset ids = {NULL, 0};
-	bdb_series_info **series = NULL;
-	size_t n_series = 0;
-	history h = {NULL, 0, 0};
+	*series = NULL;
+	*n_series = 0;
 	int rc = bdb__check_names(ex, st);
 	if (!rc)
 		rc = bdb__select_series(ex, st, st->metric, &ids);
 	if (rc)
 		return rc;
-	series = calloc(ids.n + 1, sizeof *series);
-	if (!series) {
-		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "reading series");
-		goto done;
+	bdb_series_info **list = calloc(ids.n + 1, sizeof *list);
+	if (!list) {
+		bdb__idset_free(&ids);
+		return bdb__exec_store_error(ex, BDB_ENOMEM, "reading series");
 	}
-	for (; n_series < ids.n; n_series++) {
-		rc = bdb_reader_series_info(ex->rd, ids.ids[n_series], &series[n_series]);
+	size_t n = 0;
+	for (; n < ids.n; n++) {
+		rc = bdb_reader_series_info(ex->rd, ids.ids[n], &list[n]);
 		if (rc) {
 			rc = bdb__exec_store_error(ex, rc, "reading the series dictionary");
-			goto done;
+			break;
 		}
 	}
-	qsort(series, n_series, sizeof *series, cmp_series_ptr);
+	bdb__idset_free(&ids);
+	qsort(list, n, sizeof *list, cmp_series_ptr);
+	*series = list;
+	*n_series = n;
+	return rc;
+}
+
+static void free_series(bdb_series_info **series, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(series[i]);
+	free(series);
+}
+
+int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
+{
+	bdb_series_info **series = NULL;
+	size_t n_series = 0;
+	history h = {NULL, 0, 0};
+	int rc = load_series(ex, st, &series, &n_series);
+	if (rc)
+		goto done;
 	if (st->bucket)
 		rc = bdb__result_columns(r, bucket_columns,
 					 sizeof bucket_columns / sizeof bucket_columns[0]);
@@ -267,10 +344,7 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__field_int(r, "series", shown);
 done:
 	free(h.obs);
-	for (size_t i = 0; i < n_series; i++)
-		free(series[i]);
-	free(series);
-	bdb__idset_free(&ids);
+	free_series(series, n_series);
 	return rc;
 }
 
@@ -278,11 +352,157 @@ done:
 /* changes                                                                   */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * Each matching series' observations in time order (`since` / `until`),
+ * non-finite values left out, through bdb__detect_changes: E-Divisive by
+ * default, the windowed Otava/Hunter variant with `window N`. One row per
+ * change point; the point, tags and metric lead when several series match.
+ */
+
+enum { CH_RUN, CH_COMMIT, CH_TIMESTAMP, CH_BEFORE, CH_AFTER, CH_UNIT, CH_CHANGE, CH_P,
+       CH_METHOD, CH_N_COLUMNS };
+
+static const bdb__column change_columns[] = {
+	{"point", BDB__STYLE_PLAIN},	  {"tags", BDB__STYLE_PLAIN},
+	{"metric", BDB__STYLE_PLAIN},	  {"run", BDB__STYLE_PLAIN},
+	{"commit", BDB__STYLE_PLAIN},	  {"timestamp", BDB__STYLE_PLAIN},
+	{"before", BDB__STYLE_PLAIN},	  {"after", BDB__STYLE_PLAIN},
+	{"unit", BDB__STYLE_PLAIN},	  {"change_pct", BDB__STYLE_CHANGE},
+	{"p_value", BDB__STYLE_PVALUE}, {"method", BDB__STYLE_MARKED},
+};
+
+static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
+{
+	if (st->clauses & BDB__C_WINDOW) {
+		bdb__changes_options_windowed(opt);
+		opt->window = (size_t)st->window;
+	} else {
+		bdb__changes_options_default(opt);
+		if (st->clauses & BDB__C_PERMUTATIONS)
+			opt->permutations = (int)st->permutations;
+		if (st->clauses & BDB__C_SEED)
+			opt->seed = st->seed;
+	}
+	if (st->clauses & BDB__C_PVALUE)
+		opt->max_p_value = st->pvalue;
+}
+
+static const char *changes_method(const bdb__changes_options *opt)
+{
+	return opt->window ? "windowed" : "edivisive";
+}
+
+/* Whether a change in percent is a regression (-1), an improvement (1) or
+ * neither (0) for a metric's direction. */
+static int change_sign(bdb_direction direction, double change)
+{
+	if (direction == BDB_INFO || isnan(change) || change == 0)
+		return 0;
+	bool worse = direction == BDB_LOWER ? change > 0 : change < 0;
+	return worse ? -1 : 1;
+}
+
+static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *h,
+		       const bdb__changes_options *opt, bool lead, bdb_result *r)
+{
+	double *x = malloc((h->n ? h->n : 1) * sizeof *x);
+	size_t *at = malloc((h->n ? h->n : 1) * sizeof *at);
+	bdb__changes found = {0};
+	int rc = 0;
+	if (!x || !at) {
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
+		goto done;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < h->n; i++)
+		if (isfinite(h->obs[i].value)) {
+			at[n] = i;
+			x[n++] = h->obs[i].value;
+		}
+	if ((rc = bdb__detect_changes(x, n, opt, &found)) != 0) {
+		rc = bdb__exec_store_error(ex, rc, "detecting changes");
+		goto done;
+	}
+	bdb_metric_def def;
+	bdb_direction direction = bdb_reader_metric_def(ex->rd, si->metric, &def) == 0
+					  ? def.direction
+					  : BDB_INFO;
+	size_t c0 = lead ? 3 : 0; /* the first column after the series' own */
+	for (size_t k = 0; k < found.count; k++) {
+		const bdb__change_point *cp = &found.points[k];
+		const bdb_obs *o = &h->obs[at[cp->index]];
+		bdb_run_info info;
+		if ((rc = bdb_reader_run_info(ex->rd, o->run_seq, &info)) != 0) {
+			rc = bdb__exec_store_error(ex, rc, "reading the run log");
+			goto done;
+		}
+		long row = bdb__result_add_row(r);
+		if (row < 0)
+			break;
+		size_t w = (size_t)row;
+		if (lead) {
+			bdb__cell_str(r, w, 0, si->point);
+			bdb__cell_tags(r, w, 1, si->tags, si->n_tags);
+			bdb__cell_str(r, w, 2, si->metric);
+		}
+		bdb__cell_str(r, w, c0 + CH_RUN, info.id);
+		bdb__cell_str(r, w, c0 + CH_COMMIT, *info.commit ? info.commit : NULL);
+		bdb__cell_time(r, w, c0 + CH_TIMESTAMP, o->timestamp_us);
+		bdb__cell_num(r, w, c0 + CH_BEFORE, cp->mean_before);
+		bdb__cell_num(r, w, c0 + CH_AFTER, cp->mean_after);
+		bdb__cell_str(r, w, c0 + CH_UNIT, *si->unit ? si->unit : NULL);
+		if (!isnan(cp->change_pct))
+			bdb__cell_num(r, w, c0 + CH_CHANGE, cp->change_pct);
+		bdb__cell_num(r, w, c0 + CH_P, cp->p_value);
+		bdb__cell_str(r, w, c0 + CH_METHOD, changes_method(opt));
+		int sign = change_sign(direction, cp->change_pct);
+		if (sign)
+			bdb__row_mark(r, w, sign < 0 ? BDB__MARK_REGRESSION : BDB__MARK_IMPROVEMENT);
+	}
+done:
+	bdb__changes_free(&found);
+	free(x);
+	free(at);
+	return rc;
+}
+
 int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
-	(void)r;
-	return bdb__exec_error(ex, st->span,
-			       "changes is not available yet: it comes with change detection "
-			       "(expected show, summary, trend, rank, compare, regressions, set "
-			       "or drop)");
+	bdb_series_info **series = NULL;
+	size_t n_series = 0;
+	history h = {NULL, 0, 0};
+	bdb__changes_options opt;
+	changes_options(st, &opt);
+	int rc = load_series(ex, st, &series, &n_series);
+	if (rc)
+		goto done;
+	bool lead = n_series > 1;
+	size_t skip = lead ? 0 : 3;
+	rc = bdb__result_columns(r, change_columns + skip, 3 + CH_N_COLUMNS - skip);
+	if (rc)
+		goto done;
+	bdb__field_str(r, "metric", st->metric);
+	bdb__field_str(r, "method", changes_method(&opt));
+	bdb__field_num(r, "pvalue", opt.max_p_value);
+	if (opt.window) {
+		bdb__field_int(r, "window", (int64_t)opt.window);
+	} else {
+		bdb__field_int(r, "permutations", opt.permutations);
+		bdb__field_int(r, "seed", (int64_t)opt.seed);
+	}
+	int64_t analysed = 0;
+	for (size_t i = 0; i < n_series && !rc; i++) {
+		h.n = 0;
+		rc = load_history(ex, st, series[i], &h);
+		if (!rc)
+			rc = bdb__exec_check_cancel(ex);
+		if (!rc)
+			rc = change_rows(ex, series[i], &h, &opt, lead, r);
+		analysed += h.n > 0;
+	}
+	bdb__field_int(r, "series", analysed);
+done:
+	free(h.obs);
+	free_series(series, n_series);
+	return rc;
 }

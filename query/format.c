@@ -788,9 +788,43 @@ static int format_csv(const bdb_result *r, bdb_buf *out)
 	return out->failed || failed ? BDB_ENOMEM : 0;
 }
 
+/* The number of leading columns a text format shows: BDB__STYLE_EXPLAIN
+ * columns (always last) only when the statement asked for them. */
+static size_t shown_columns(const bdb_result *r)
+{
+	size_t n = r->n_cols;
+	while (n > 0 && r->cols[n - 1].style == BDB__STYLE_EXPLAIN && !r->explain)
+		n--;
+	return n;
+}
+
+/* *view: r without its hidden columns, sharing r's strings; view->cells is
+ * malloc'ed (free it). */
+static int hide_columns(const bdb_result *r, size_t shown, bdb_result *view)
+{
+	*view = *r;
+	view->n_cols = shown;
+	view->cells = malloc((r->n_rows * shown + 1) * sizeof *view->cells);
+	if (!view->cells)
+		return BDB_ENOMEM;
+	for (size_t row = 0; row < r->n_rows; row++)
+		memcpy(&view->cells[row * shown], &r->cells[row * r->n_cols],
+		       shown * sizeof *view->cells);
+	return 0;
+}
+
 int bdb_result_format(const bdb_result *r, bdb_query_format format,
 		      const bdb_query_options *opt, bdb_buf *out)
 {
+	size_t shown = shown_columns(r);
+	if (format != BDB_FORMAT_JSON && shown < r->n_cols) {
+		bdb_result view;
+		int rc = hide_columns(r, shown, &view);
+		if (!rc)
+			rc = bdb_result_format(&view, format, opt, out);
+		free(view.cells);
+		return rc;
+	}
 	switch (format) {
 	case BDB_FORMAT_JSON: return format_json(r, out);
 	case BDB_FORMAT_CSV: return format_csv(r, out);

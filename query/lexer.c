@@ -151,6 +151,38 @@ void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok)
 	tok->end = (uint32_t)lx->pos;
 }
 
+/*
+ * Writes the token text s[0..n) into buf through fmt (which takes the text
+ * and a "..." suffix) for the first line of a message: control characters
+ * are escaped, since a raw newline (strings may span lines) would break the
+ * message's three lines, and a text longer than 40 bytes is cut after at
+ * most 36, at a UTF-8 character boundary.
+ */
+static void describe_text(char *buf, size_t size, const char *fmt, const char *s, size_t n)
+{
+	bool cut = n > 40;
+	if (cut) {
+		n = 36;
+		for (int i = 0; i < 3 && ((unsigned char)s[n] & 0xc0) == 0x80; i++)
+			n--;
+	}
+	char t[4 * 40 + 1];
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\n' || c == '\r' || c == '\t') {
+			t[k++] = '\\';
+			t[k++] = c == '\n' ? 'n' : c == '\r' ? 'r' : 't';
+		} else if (c < 0x20 || c == 0x7f) {
+			k += (size_t)snprintf(t + k, sizeof t - k, "\\x%02x", c);
+		} else {
+			t[k++] = (char)c;
+		}
+	}
+	t[k] = '\0';
+	snprintf(buf, size, fmt, t, cut ? "..." : "");
+}
+
 void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, size_t size)
 {
 	size_t n = tok->end - tok->start;
@@ -162,16 +194,10 @@ void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, siz
 		snprintf(buf, size, "end of line");
 		return;
 	case BDB__TOK_STRING:
-		if (n > 40)
-			snprintf(buf, size, "string %.36s...", text + tok->start);
-		else
-			snprintf(buf, size, "string %.*s", (int)n, text + tok->start);
+		describe_text(buf, size, "string %s%s", text + tok->start, n);
 		return;
 	default:
-		if (n > 40)
-			snprintf(buf, size, "\"%.36s...\"", text + tok->start);
-		else
-			snprintf(buf, size, "\"%.*s\"", (int)n, text + tok->start);
+		describe_text(buf, size, "\"%s%s\"", text + tok->start, n);
 		return;
 	}
 }

@@ -205,7 +205,8 @@ static int parse_name(parser *p, const char *what, unsigned flags, const char **
 	return 0;
 }
 
-static int parse_count(parser *p, const char *what, uint64_t *out)
+/* A whole number in [min, max]; what says what was expected. */
+static int parse_whole(parser *p, const char *what, uint64_t min, uint64_t max, uint64_t *out)
 {
 	need(p);
 	const bdb__token *t = &p->tok;
@@ -218,11 +219,17 @@ static int parse_count(parser *p, const char *what, uint64_t *out)
 			return fail_expected(p, what, NULL);
 		v = v * 10 + (uint64_t)(c - '0');
 	}
-	if (v == 0)
-		return fail_at(p, t->start, t->end, "expected %s, found \"0\"", what);
+	if (v < min || v > max)
+		return fail_at(p, t->start, t->end, "expected %s, found \"%.*s\"", what,
+			       (int)tok_len(t), p->text + t->start);
 	*out = v;
 	advance(p);
 	return 0;
+}
+
+static int parse_count(parser *p, const char *what, uint64_t *out)
+{
+	return parse_whole(p, what, 1, UINT64_MAX, out);
 }
 
 static int parse_number(parser *p, const char *what, double *out, bdb__span *span)
@@ -389,10 +396,15 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 		ref->name_span.start = t.start;
 		ref->name_span.end = t.end;
 		if (bdb_time_parse(s, &ref->time_us) != 0) {
-			if (t.kind == BDB__TOK_STRING)
+			if (t.kind == BDB__TOK_STRING) {
+				/* `string "..."`, escaped for a one-line message; the
+				 * suggestion repeats the literal after "run". */
+				char found[256];
+				bdb__token_describe(p->text, &t, found, sizeof found);
 				return fail_at(p, t.start, t.end,
-					       "expected %s, found string %.*s; did you mean run \"%s\"?",
-					       RUN_WHAT, (int)tok_len(&t), p->text + t.start, s);
+					       "expected %s, found %s; did you mean run %s?", RUN_WHAT,
+					       found, found + strlen("string "));
+			}
 			return fail_expected(p, RUN_WHAT, NULL);
 		}
 		if (is_date_only(s))
@@ -622,7 +634,8 @@ static const struct clause {
 	{"threshold", BDB__C_THRESHOLD}, {"of", BDB__C_OF}, {"where", BDB__C_WHERE},
 	{"using", BDB__C_USING}, {"last", BDB__C_LAST},     {"since", BDB__C_SINCE},
 	{"until", BDB__C_UNTIL}, {"by", BDB__C_BY},         {"window", BDB__C_WINDOW},
-	{"pvalue", BDB__C_PVALUE}, {"as", BDB__C_AS},
+	{"pvalue", BDB__C_PVALUE}, {"permutations", BDB__C_PERMUTATIONS},
+	{"seed", BDB__C_SEED},     {"explain", BDB__C_EXPLAIN}, {"as", BDB__C_AS},
 };
 #define N_CLAUSES (sizeof clause_table / sizeof clause_table[0])
 
@@ -641,13 +654,13 @@ static unsigned clauses_of(bdb__stmt_kind k)
 	case BDB__STMT_RANK: return BDB__C_IN | BDB__C_OF | BDB__C_WHERE | BDB__C_BY | BDB__C_AS;
 	case BDB__STMT_COMPARE:
 		return BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF | BDB__C_WHERE | BDB__C_USING |
-		       BDB__C_AS;
+		       BDB__C_EXPLAIN | BDB__C_AS;
 	case BDB__STMT_REGRESSIONS:
 		return BDB__C_IN | BDB__C_VS | BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF |
-		       BDB__C_WHERE | BDB__C_USING | BDB__C_AS;
+		       BDB__C_WHERE | BDB__C_USING | BDB__C_EXPLAIN | BDB__C_AS;
 	case BDB__STMT_CHANGES:
 		return BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW |
-		       BDB__C_PVALUE | BDB__C_AS;
+		       BDB__C_PVALUE | BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_AS;
 	case BDB__STMT_SET_BASELINE:
 	case BDB__STMT_DROP_BASELINE: return BDB__C_AS;
 	}
@@ -672,6 +685,25 @@ static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
 			  &s->metric_span);
 }
 
+/* A history model's boundary: a probability in [0.5, 1) for zscore and
+ * ttest, a multiplier >= 0 for the others. */
+static int parse_boundary(parser *p, bdb__stmt *s)
+{
+	bdb__span sp;
+	bool probability = s->method == BDB__METHOD_ZSCORE || s->method == BDB__METHOD_TTEST;
+	const char *what = probability ? "a boundary probability from 0.5 to 1 (0.99)"
+				       : "a boundary multiplier of 0 or more (3)";
+	if (parse_number(p, what, &s->boundary, &sp))
+		return p->err;
+	bool ok = probability ? s->boundary >= 0.5 && s->boundary < 1
+			      : s->boundary >= 0 && s->boundary <= 1e6;
+	if (!ok)
+		return fail_at(p, sp.start, sp.end, "expected %s, found \"%.*s\"", what,
+			       (int)(sp.end - sp.start), p->text + sp.start);
+	s->has_boundary = true;
+	return 0;
+}
+
 static int parse_method(parser *p, bdb__stmt *s)
 {
 	static const struct {
@@ -681,9 +713,10 @@ static int parse_method(parser *p, bdb__stmt *s)
 		{"percent", BDB__METHOD_PERCENT}, {"mwu", BDB__METHOD_MWU},
 		{"zscore", BDB__METHOD_ZSCORE},   {"ttest", BDB__METHOD_TTEST},
 		{"iqr", BDB__METHOD_IQR},         {"deltaiqr", BDB__METHOD_DELTAIQR},
+		{"lookback", BDB__METHOD_LOOKBACK},
 	};
-	static const char *const names[] = {"percent", "mwu", "zscore", "ttest", "iqr", "deltaiqr",
-					    NULL};
+	static const char *const names[] = {"percent", "mwu",	   "zscore",   "ttest",
+					    "iqr",     "deltaiqr", "lookback", NULL};
 	need(p);
 	s->method_span.start = p->tok.start;
 	size_t i;
@@ -691,7 +724,9 @@ static int parse_method(parser *p, bdb__stmt *s)
 		if (at_kw(p, methods[i].kw))
 			break;
 	if (i == sizeof methods / sizeof methods[0])
-		return fail_expected(p, "a method (percent, mwu, zscore, ttest, iqr, deltaiqr)",
+		return fail_expected(p,
+				     "a method (percent, mwu, zscore, ttest, iqr, deltaiqr, "
+				     "lookback)",
 				     names);
 	s->method = methods[i].m;
 	advance(p);
@@ -704,10 +739,15 @@ static int parse_method(parser *p, bdb__stmt *s)
 				       "expected a significance level between 0 and 1, found \"%.*s\"",
 				       (int)(sp.end - sp.start), p->text + sp.start);
 		s->has_alpha = true;
-	} else if (s->method >= BDB__METHOD_ZSCORE && accept_kw(p, "window")) {
-		if (parse_count(p, "a window of runs (a positive whole number)", &s->window))
+	} else if (s->method >= BDB__METHOD_ZSCORE) {
+		if (accept_kw(p, "window")) {
+			if (parse_whole(p, "a window of runs (2 or more)", 2, UINT64_MAX,
+					&s->window))
+				return p->err;
+			s->has_window = true;
+		}
+		if (accept_kw(p, "boundary") && parse_boundary(p, s))
 			return p->err;
-		s->has_window = true;
 	}
 	s->method_span.end = p->last_end;
 	return 0;
@@ -800,6 +840,13 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 				       (int)(sp.end - sp.start), p->text + sp.start);
 		return 0;
 	}
+	case BDB__C_PERMUTATIONS:
+		return parse_whole(p, "a number of permutations from 1 to 100000", 1, 100000,
+				   &s->permutations);
+	case BDB__C_SEED:
+		return parse_whole(p, "a seed (a whole number below 2^63)", 0, INT64_MAX, &s->seed);
+	case BDB__C_EXPLAIN:
+		return 0;
 	case BDB__C_AS:
 		return parse_format(p, s);
 	}

@@ -115,7 +115,7 @@ int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, cons
 			const bdb_metric_def *def = effective_def(ex, seq, &defs, subject.metric, &rc);
 			if (rc)
 				break;
-			e->direction = def ? def->direction : BDB_HIGHER;
+			e->direction = def ? def->direction : BDB_INFO; /* benchkit: no definition, no verdict */
 			if (!metric_wanted(metric, subject.metric, e->direction) ||
 			    !bdb__subject_matches(st, &subject))
 				continue;

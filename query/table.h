@@ -18,7 +18,9 @@ typedef enum bdb__col_style {
 	BDB__STYLE_PERCENT,   /* an unsigned percentage: "20.0%" */
 	BDB__STYLE_PVALUE,    /* 4 significant digits */
 	BDB__STYLE_BEST,      /* a bool shown as "*" (true) or nothing */
-	BDB__STYLE_MARKED     /* gets the row's mark: " ↓" regression, " ↑" improvement */
+	BDB__STYLE_MARKED,    /* gets the row's mark: " ↓" regression, " ↑" improvement */
+	BDB__STYLE_EXPLAIN    /* text shown only in JSON, or with `explain` (r->explain);
+	                       * such columns come last */
 } bdb__col_style;
 
 /* A row's mark: shown as arrows and, on a colour terminal, colours. */
@@ -59,6 +61,7 @@ struct bdb_result {
 	int spark_col;
 	int spark_group;
 	int spark_group_cols;
+	bool explain;         /* show BDB__STYLE_EXPLAIN columns in every format */
 	bool failed;          /* an allocation failed: the table is incomplete */
 };
 

@@ -5,6 +5,9 @@
 #   BUILD=build tests/run.sh            the suites of $BUILD
 #   tests/run.sh --summary-of DIR...    the suites of each DIR, one total
 #
+# CLI_ONLY=1 runs only the CLI scripts; BENCHDB_OVERRIDE=PATH runs them
+# against PATH instead of DIR/benchdb (make valgrind passes a wrapper).
+#
 # A suite is a cmocka binary in DIR/tests/ or a script in tests/cli/*.sh
 # (run with BENCHDB=DIR/benchdb). Suites print cmocka's summary lines
 # ("[  PASSED  ] N test(s)." / "[  FAILED  ] N test(s)"); a suite that dies
@@ -53,12 +56,13 @@ for dir in "${dirs[@]}"; do
 	case "$dir" in *asan*) san=1 ;; esac
 	for t in "$dir"/tests/test_*; do
 		[ -x "$t" ] || continue
+		[ "${CLI_ONLY:-0}" = 1 ] && continue
 		run_suite "$dir/$(basename "$t")" env BENCHDB_BUILD="$dir" BENCHDB_SANITIZED=$san "$t"
 	done
 	for s in tests/cli/*.sh; do
 		[ -f "$s" ] || continue
 		case "$(basename "$s")" in lib.sh) continue ;; esac
-		run_suite "$dir/cli/$(basename "$s" .sh)" env BENCHDB="$PWD/$dir/benchdb" \
+		run_suite "$dir/cli/$(basename "$s" .sh)" env BENCHDB="${BENCHDB_OVERRIDE:-$PWD/$dir/benchdb}" \
 			BENCHDB_BUILD="$dir" BENCHDB_SANITIZED=$san bash "$s"
 	done
 done

@@ -153,8 +153,11 @@ static int read_metric(bdb__json_doc *doc, const char *name, const json_t *obj, 
 		const bdb_metric_def *def = bdb_run_find_def(run, name);
 		unit = def ? def->unit : NULL;
 	}
+	/* benchkit's own units stay as written, so that export gives them back. */
 	bdb_metric *m;
-	rc = bdb__add_metric(run, p, name, value, unit, &m);
+	rc = bdb_point_add_metric(run, p, name, value, &m);
+	if (!rc && unit)
+		rc = bdb_metric_set_unit(run, m, unit);
 	if (!rc) {
 		m->has_lower = has_lower;
 		m->lower = has_lower ? lower : 0;
@@ -164,7 +167,7 @@ static int read_metric(bdb__json_doc *doc, const char *name, const json_t *obj, 
 	}
 	free(samples);
 	if (!rc)
-		rc = bdb__json_keep_exact(run, json_object_get(obj, "value"), p->name, name);
+		rc = bdb__json_keep_exact(run, json_object_get(obj, "value"), p, name);
 	return rc;
 }
 
@@ -237,9 +240,11 @@ int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d)
 	    (rc = bdb_run_set_commit(run, commit && *commit ? commit : NULL)) ||
 	    (rc = bdb_run_set_branch(run, branch && *branch ? branch : NULL)))
 		return rc;
-	if (env && (rc = bdb__json_flatten(env, "", bdb__set_env, run)))
+	if (env && ((rc = bdb__json_flatten(env, "", bdb__set_env, run)) ||
+		    (rc = bdb__json_keep_shape(run, "environment", env))))
 		return rc;
-	if (meta && (rc = bdb__json_flatten(meta, "", bdb__set_meta, run)))
+	if (meta && ((rc = bdb__json_flatten(meta, "", bdb__set_meta, run)) ||
+		     (rc = bdb__json_keep_shape(run, "metadata", meta))))
 		return rc;
 	/* Definitions first: a metric without its own unit takes its definition's. */
 	if (defs && (rc = bdb__benchkit_read_defs(doc, defs, run, d)))

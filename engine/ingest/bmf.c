@@ -75,7 +75,7 @@ static int read_measure(bdb__json_doc *doc, const char *name, const json_t *obj,
 	m->lower = has_lower ? lower : 0;
 	m->has_upper = has_upper;
 	m->upper = has_upper ? upper : 0;
-	return bdb__json_keep_exact(run, json_object_get(obj, "value"), p->name, name);
+	return bdb__json_keep_exact(run, json_object_get(obj, "value"), p, name);
 }
 
 int bdb__ingest_bmf(bdb__input *in, bdb_run *run, bdb_diag *d)

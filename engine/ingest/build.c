@@ -9,13 +9,60 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The spellings units are normalised to. */
+static const char *const canonical_units[] = {
+	"ns", "us", "ms", "s", "min", "h", "B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB",
+};
+
+/* The canonical spelling of the plain unit u[0..len), or NULL. */
+static const char *canonical_plain(const char *u, size_t len)
+{
+	char text[32];
+	if (len == 0 || len >= sizeof text)
+		return NULL;
+	memcpy(text, u, len);
+	text[len] = '\0';
+	for (size_t i = 0; i < sizeof canonical_units / sizeof *canonical_units; i++) {
+		double factor;
+		if (bdb_unit_factor(text, canonical_units[i], &factor) == 0 && factor == 1.0)
+			return canonical_units[i];
+	}
+	return NULL;
+}
+
+const char *bdb__unit_normal(bdb_run *run, const char *unit)
+{
+	if (!unit)
+		return NULL;
+	const char *plain = canonical_plain(unit, strlen(unit));
+	if (plain)
+		return plain;
+	/* A rate: a size or a count word per time unit. */
+	const char *slash = strchr(unit, '/');
+	const char *per = slash ? canonical_plain(slash + 1, strlen(slash + 1)) : NULL;
+	if (!per)
+		return unit;
+	const char *num = canonical_plain(unit, (size_t)(slash - unit));
+	size_t num_len = num ? strlen(num) : (size_t)(slash - unit);
+	char text[160];
+	double factor;
+	if (num_len + strlen(per) + 2 > sizeof text)
+		return unit;
+	snprintf(text, sizeof text, "%.*s/%s", (int)num_len, num ? num : unit, per);
+	if (strcmp(text, unit) == 0 || bdb_unit_factor(unit, text, &factor) != 0 ||
+	    factor != 1.0)
+		return unit;
+	const char *copy = bdb_run_strdup(run, text);
+	return copy ? copy : unit;
+}
+
 int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
 		    const char *unit, bdb_metric **out)
 {
 	bdb_metric *m;
 	int rc = bdb_point_add_metric(run, p, name, value, &m);
 	if (!rc && unit)
-		rc = bdb_metric_set_unit(run, m, unit);
+		rc = bdb_metric_set_unit(run, m, bdb__unit_normal(run, unit));
 	if (!rc && out)
 		*out = m;
 	return rc;
@@ -31,7 +78,7 @@ int bdb__define(bdb_run *run, const char *name, const char *unit, bdb_direction 
 		return rc;
 	def->direction = direction;
 	def->priority = BDB_SECONDARY;
-	def->unit = bdb_run_strdup(run, unit);
+	def->unit = bdb_run_strdup(run, bdb__unit_normal(run, unit));
 	return unit && !def->unit ? BDB_ENOMEM : 0;
 }
 
@@ -181,7 +228,7 @@ static int compare_kv(const void *a, const void *b)
 int bdb__point_get(bdb_run *run, bdb__strmap *map, const char *name, const bdb_kv *tags,
 		   size_t n_tags, size_t *index)
 {
-	bdb_kv sorted[16];
+	bdb_kv sorted[16] = {{0}};
 	if (n_tags > sizeof sorted / sizeof *sorted)
 		return BDB_EINVAL;
 	if (n_tags) /* tags may be NULL then: memcpy from NULL is undefined */

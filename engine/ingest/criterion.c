@@ -200,11 +200,11 @@ static int add_throughput(bdb_run *run, bdb_point *p, double n, const char *unit
 static int read_benchmark(crit_ctx *c, const char *dir)
 {
 	crit_file bench, est, sample;
-	const char *full_id, *group;
+	const char *full_id = NULL, *group = NULL;
 	json_t *tp = NULL;
-	double value, lo = 0, hi = 0, n_per_iter = 0, *samples = NULL;
+	double value = 0, lo = 0, hi = 0, n_per_iter = 0, *samples = NULL;
 	size_t n_samples = 0;
-	bool has_ci;
+	bool has_ci = false;
 	const char *tp_unit = NULL;
 	char sample_path[4096];
 	snprintf(sample_path, sizeof sample_path, "%s/new/sample.json", dir);

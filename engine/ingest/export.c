@@ -8,6 +8,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int bdb_export_format_parse(const char *name, bdb_export_format *out)
@@ -52,54 +53,134 @@ static void put_key(bdb_buf *b, int level, bool *first, const char *key)
 	bdb_buf_puts(b, ": ");
 }
 
+/* An object of the string pairs kv, leaving out benchdb's own metadata keys. */
 static void put_kv_object(bdb_buf *b, const bdb_kv *kv, size_t n, int level)
 {
-	if (!n) {
-		bdb_buf_puts(b, "{}");
-		return;
-	}
-	bdb_buf_putc(b, '{');
 	bool first = true;
+	bdb_buf_putc(b, '{');
 	for (size_t i = 0; i < n; i++) {
+		if (bdb__is_reserved_meta(kv[i].key))
+			continue;
 		put_key(b, level + 1, &first, kv[i].key);
 		bdb__put_json_string(b, kv[i].value);
 	}
-	indent(b, level);
+	if (!first)
+		indent(b, level);
 	bdb_buf_putc(b, '}');
 }
 
-static void put_samples(bdb_buf *b, const bdb_metric *m)
+static const char *meta_get(const bdb_run *run, const char *key)
+{
+	for (size_t i = 0; i < run->n_meta; i++)
+		if (strcmp(run->meta[i].key, key) == 0)
+			return run->meta[i].value;
+	return NULL;
+}
+
+/* kv[0..n) minus reserved keys equals flat[0..n_flat) (both sorted by key). */
+static bool same_pairs(const bdb_kv *kv, size_t n, const bdb_kv *flat, size_t n_flat)
+{
+	size_t j = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (bdb__is_reserved_meta(kv[i].key))
+			continue;
+		if (j == n_flat || strcmp(kv[i].key, flat[j].key) != 0 ||
+		    strcmp(kv[i].value, flat[j].value) != 0)
+			return false;
+		j++;
+	}
+	return j == n_flat;
+}
+
+/*
+ * The original JSON of a benchkit environment or metadata object
+ * ("json:<name>"), when the run kept it and it still flattens to exactly
+ * the pairs the run holds; else NULL. json_decref the result.
+ */
+static json_t *original_shape(const bdb_run *run, const char *name, const bdb_kv *kv, size_t n)
+{
+	char key[64];
+	snprintf(key, sizeof key, "%s%s", BDB__META_SHAPE, name);
+	const char *text = meta_get(run, key);
+	json_t *shape = text ? json_loads(text, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	if (!json_is_object(shape)) {
+		json_decref(shape);
+		return NULL;
+	}
+	bdb_run *flat = bdb_run_new();
+	if (!flat || bdb__json_flatten(shape, "", bdb__set_env, flat) != 0 ||
+	    !same_pairs(kv, n, flat->env, flat->n_env)) {
+		json_decref(shape);
+		shape = NULL;
+	}
+	bdb_run_free(flat);
+	return shape;
+}
+
+/* environment / metadata of a benchkit run: its original JSON, or the pairs. */
+static void put_benchkit_pairs(bdb_buf *b, const bdb_run *run, const char *name,
+			       const bdb_kv *kv, size_t n, int level)
+{
+	json_t *shape = original_shape(run, name, kv, n);
+	if (shape)
+		bdb__put_json_value(b, shape, level);
+	else
+		put_kv_object(b, kv, n, level);
+	json_decref(shape);
+}
+
+/* Samples; as_real writes them as Python writes floats (benchkit). */
+static void put_samples(bdb_buf *b, const bdb_metric *m, bool as_real)
 {
 	bdb_buf_putc(b, '[');
 	for (size_t i = 0; i < m->n_samples; i++) {
 		if (i)
 			bdb_buf_puts(b, ", ");
-		bdb__put_json_number(b, m->samples[i]);
+		if (as_real)
+			bdb__put_json_real(b, m->samples[i]);
+		else
+			bdb__put_json_number(b, m->samples[i]);
 	}
 	bdb_buf_putc(b, ']');
 }
 
-static void put_time(bdb_buf *b, int64_t us)
+/*
+ * RFC 3339 UTC ("...Z"), or for benchkit without the zone: benchkit writes
+ * Python's naive isoformat() ("2026-02-10T09:05:00.250000") and cannot order
+ * naive and zoned times together; benchdb reads a time without zone as UTC.
+ */
+static void put_time(bdb_buf *b, int64_t us, bool naive)
 {
 	char t[40];
-	bdb__put_json_string(b, bdb_time_format(us, t, sizeof t));
+	bdb_time_format(us, t, sizeof t);
+	size_t len = strlen(t);
+	if (naive && len && t[len - 1] == 'Z')
+		t[len - 1] = '\0';
+	bdb__put_json_string(b, t);
 }
 
 /* id, timestamp, commit, branch, environment and metadata, as members. */
-static void put_run_fields(bdb_buf *b, const bdb_run *run, int level, bool *first)
+static void put_run_fields(bdb_buf *b, const bdb_run *run, int level, bool *first,
+			   bool benchkit)
 {
 	put_key(b, level, first, "id");
 	bdb__put_json_string(b, run->id);
 	put_key(b, level, first, "timestamp");
-	put_time(b, run->timestamp_us);
+	put_time(b, run->timestamp_us, benchkit);
 	put_key(b, level, first, "commit");
 	bdb__put_json_string(b, run->commit);
 	put_key(b, level, first, "branch");
 	bdb__put_json_string(b, run->branch);
 	put_key(b, level, first, "environment");
-	put_kv_object(b, run->env, run->n_env, level);
+	if (benchkit)
+		put_benchkit_pairs(b, run, "environment", run->env, run->n_env, level);
+	else
+		put_kv_object(b, run->env, run->n_env, level);
 	put_key(b, level, first, "metadata");
-	put_kv_object(b, run->meta, run->n_meta, level);
+	if (benchkit)
+		put_benchkit_pairs(b, run, "metadata", run->meta, run->n_meta, level);
+	else
+		put_kv_object(b, run->meta, run->n_meta, level);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -131,23 +212,37 @@ static void put_def(bdb_buf *b, const bdb_metric_def *def, int level)
 	bdb_buf_putc(b, '}');
 }
 
-static void put_metric(bdb_buf *b, const bdb_run *run, const bdb_metric *m, int level)
+/* The value: its exact integer text when the run kept one (above 2^53). */
+static void put_value_of(bdb_buf *b, const bdb_run *run, const bdb_point *p,
+			 const bdb_metric *m)
+{
+	char key[1024];
+	bdb__exact_key(run, p, m->name, key, sizeof key);
+	const char *exact = meta_get(run, key);
+	if (exact && strtod(exact, NULL) == m->value)
+		bdb_buf_puts(b, exact);
+	else
+		bdb__put_json_real(b, m->value);
+}
+
+static void put_metric(bdb_buf *b, const bdb_run *run, const bdb_point *p, const bdb_metric *m,
+		       int level)
 {
 	bool first = true;
 	bdb_buf_putc(b, '{');
 	put_key(b, level + 1, &first, "value");
-	bdb__put_json_number(b, m->value);
+	put_value_of(b, run, p, m);
 	if (m->has_lower) {
 		put_key(b, level + 1, &first, "lower");
-		bdb__put_json_number(b, m->lower);
+		bdb__put_json_real(b, m->lower);
 	}
 	if (m->has_upper) {
 		put_key(b, level + 1, &first, "upper");
-		bdb__put_json_number(b, m->upper);
+		bdb__put_json_real(b, m->upper);
 	}
 	if (m->n_samples) {
 		put_key(b, level + 1, &first, "samples");
-		put_samples(b, m);
+		put_samples(b, m, true);
 	}
 	/* The unit, unless the definition already says it (the reader fills it in). */
 	const bdb_metric_def *def = bdb_run_find_def(run, m->name);
@@ -174,7 +269,7 @@ static void put_point(bdb_buf *b, const bdb_run *run, const bdb_point *p, int le
 	bdb_buf_putc(b, '{');
 	for (size_t i = 0; i < p->n_metrics; i++) {
 		put_key(b, level + 2, &mfirst, p->metrics[i].name);
-		put_metric(b, run, &p->metrics[i], level + 2);
+		put_metric(b, run, p, &p->metrics[i], level + 2);
 	}
 	if (p->n_metrics)
 		indent(b, level + 1);
@@ -187,7 +282,7 @@ static void export_benchkit(const bdb_run *run, bdb_buf *b)
 {
 	bool first = true;
 	bdb_buf_putc(b, '{');
-	put_run_fields(b, run, 1, &first);
+	put_run_fields(b, run, 1, &first, true);
 	put_key(b, 1, &first, "metric_defs");
 	bool dfirst = true;
 	bdb_buf_putc(b, '{');
@@ -225,7 +320,7 @@ static void export_json(const bdb_run *run, bdb_buf *b)
 {
 	bool first = true;
 	bdb_buf_puts(b, "{\n  \"run\": {");
-	put_run_fields(b, run, 2, &first);
+	put_run_fields(b, run, 2, &first, false);
 	bdb_buf_puts(b, "\n  },\n  \"observations\": [");
 	bool ofirst = true;
 	for (size_t i = 0; i < run->n_points; i++) {
@@ -264,7 +359,7 @@ static void export_json(const bdb_run *run, bdb_buf *b)
 			bdb_buf_puts(b, ", \"direction\": ");
 			bdb__put_json_string(b, direction_of(run, m->name));
 			bdb_buf_puts(b, ", \"samples\": ");
-			put_samples(b, m);
+			put_samples(b, m, false);
 			bdb_buf_putc(b, '}');
 		}
 	}

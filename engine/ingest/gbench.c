@@ -65,7 +65,7 @@ static int observe(gbench_ctx *c, size_t point, const char *metric, double value
 	if (!rc)
 		rc = bdb__samples_add(&c->samples, point, metric, value);
 	if (!rc && source)
-		rc = bdb__json_keep_exact(c->run, source, p->name, metric);
+		rc = bdb__json_keep_exact(c->run, source, p, metric);
 	return rc;
 }
 

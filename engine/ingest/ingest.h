@@ -34,6 +34,15 @@
  *   - Metric directions the format implies become run metric definitions
  *     (bdb_run_add_def), so the store learns them. Metrics whose direction is
  *     unknown (custom counters) get no definition: a stored one applies.
+ *   - Unit spellings that bdb_unit_factor converts with a factor of exactly
+ *     1 become one spelling ("µs" -> "us", "bytes/sec" -> "B/s"); benchkit
+ *     units stay as written. Values are not converted.
+ *   - Two points with the same name and tag set in one input are an error.
+ *   - benchdb keeps a few metadata entries of its own: "exact:..." (the
+ *     exact text of an integer value above 2^53) and "json:environment" /
+ *     "json:metadata" (the original JSON of a benchkit run's environment and
+ *     metadata when it is more than strings). The benchkit export uses them
+ *     to write the file back as it was, and does not write them.
  *
  * Nothing here prints or exits.
  */
@@ -136,8 +145,12 @@ int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
 /* ------------------------------------------------------------------------ */
 
 typedef enum bdb_export_format {
-	/* benchkit Run JSON; benchkit reads it back. Metric units and metric
-	 * definition thresholds are written as extra keys that benchkit ignores. */
+	/* benchkit Run JSON as benchkit (calibrax Run.to_dict) writes it: floats
+	 * as floats, the timestamp as naive UTC ISO 8601, environment and
+	 * metadata in their original JSON shape when the run kept it, integers
+	 * above 2^53 exact. A metric's unit (when its definition does not give
+	 * it) and definition thresholds are extra keys benchkit ignores. A run
+	 * ingested from benchkit JSON exports as the same JSON values. */
 	BDB_EXPORT_BENCHKIT = 0,
 	/* One JSON object: {"run": {id, timestamp, commit, branch, environment,
 	 * metadata}, "observations": [{point, scenario, tags, metric, value,
@@ -184,10 +197,16 @@ typedef struct bdb_import_summary {
  *   DIR/config.json         "metric_defs" become stored definitions; a
  *                           definition without "name" takes its key.
  * Every file is read and checked before anything is stored, so a bad file
- * stores nothing. config.json is applied last: its definitions are the
- * stored ones afterwards (runs keep their own). put_flags is passed to
- * bdb_store_put_run (BDB_PUT_REPLACE). summary (may be NULL) counts what
- * happened. Returns 0, the first ingest error (d names the file), or the
+ * stores nothing at all: a malformed file (BDB_EPARSE, d at its
+ * file:line:col), two files with different runs under one id, or, without
+ * BDB_PUT_REPLACE, a run whose id names a different stored run (both
+ * BDB_EEXISTS, d names the file). Then each run is stored in its own
+ * transaction; a baseline file usually holds a copy of a run of runs/ (an
+ * identical run is not stored twice). config.json is applied last: its
+ * definitions are the stored ones afterwards (runs keep their own).
+ * put_flags is passed to bdb_store_put_run (BDB_PUT_REPLACE). summary (may
+ * be NULL) counts what happened. Returns 0, BDB_EFORMAT when dir has
+ * neither runs/ nor config.json, BDB_EIO, the first ingest error, or the
  * store's error.
  */
 int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flags,

@@ -131,17 +131,53 @@ int bdb__set_tag(void *ref, const char *key, const char *value);
 int bdb__json_need_object(bdb__json_doc *doc, const char *what, bdb_diag *d);
 
 /*
- * Integers above 2^53 lose digits as doubles. When v is such an integer,
- * its exact text is kept in the run's metadata under
- * "exact:<point>:<metric>" (the metric keeps the nearest double).
+ * Metadata keys benchdb itself writes (bdb__is_reserved_meta says which):
+ *   "exact:<point index>:<point>:<metric>"  the exact text of an integer
+ *        value above 2^53, which the metric holds as the nearest double;
+ *   "json:environment", "json:metadata"  the original JSON of a benchkit
+ *        run's environment / metadata when it was more than flat strings
+ *        (the run holds it flattened: "cpu.cores" = "16").
+ * The benchkit exporter writes the originals back from them and leaves them
+ * out of the metadata it writes.
  */
-int bdb__json_keep_exact(bdb_run *run, const json_t *v, const char *point, const char *metric);
+#define BDB__META_EXACT "exact:"
+#define BDB__META_SHAPE "json:"
+bool bdb__is_reserved_meta(const char *key);
+
+/* Writes the "exact:" key of metric `metric` of point p of run into buf. */
+void bdb__exact_key(const bdb_run *run, const bdb_point *p, const char *metric, char *buf,
+		    size_t size);
+
+/*
+ * When v is an integer beyond 2^53 (which a double cannot hold exactly),
+ * keeps its exact text in the run's metadata under bdb__exact_key.
+ * p is a point of run.
+ */
+int bdb__json_keep_exact(bdb_run *run, const json_t *v, const bdb_point *p, const char *metric);
+
+/*
+ * Keeps the JSON of a benchkit environment / metadata object under
+ * "json:<name>" when it holds anything but strings (numbers, booleans,
+ * nested objects, arrays, nulls), so that it can be written back as it was.
+ */
+int bdb__json_keep_shape(bdb_run *run, const char *name, const json_t *obj);
 
 /* Appends s as a JSON string (NULL: null), escaping quotes, backslashes
  * and control characters. */
 void bdb__put_json_string(bdb_buf *b, const char *s);
 /* Appends v in the shortest form that reads back the same (non-finite: null). */
 void bdb__put_json_number(bdb_buf *b, double v);
+
+/* Appends v as Python writes a float: shortest text that reads back the
+ * same, with ".0" when that looks like an integer (non-finite: null). */
+void bdb__put_json_real(bdb_buf *b, double v);
+
+/*
+ * Appends any JSON value: integers exact, reals as bdb__put_json_real.
+ * level < 0: compact; level >= 0: objects one member per line, indented
+ * two spaces per level (level is the depth of v), arrays on one line.
+ */
+void bdb__put_json_value(bdb_buf *b, const json_t *v, int level);
 
 /* Writes the shortest decimal text that reads back to v (size >= 32). */
 char *bdb__format_double(double v, char *buf, size_t size);
@@ -193,8 +229,19 @@ bool bdb__starts_with(const char *line, size_t len, const char *prefix);
 /* ------------------------------------------------------------------------ */
 
 /*
- * Adds (or replaces) metric name on p with its unit (may be NULL); *out
- * (may be NULL) is valid until the next metric added to p.
+ * The unit as benchdb spells it: a spelling that bdb_unit_factor converts
+ * with a factor of exactly 1 to one of ns us ms s min h B KB MB GB TB KiB
+ * MiB GiB TiB becomes that one ("µs" -> "us", "sec" -> "s", "bytes" ->
+ * "B"), in rates too ("bytes/sec" -> "B/s", "ops/sec" -> "ops/s"). Other
+ * units come back as they are. The result lives in the run's arena (or is
+ * unit or a static string). NULL gives NULL.
+ */
+const char *bdb__unit_normal(bdb_run *run, const char *unit);
+
+/*
+ * Adds (or replaces) metric name on p with its unit (may be NULL, else
+ * normalised by bdb__unit_normal); *out (may be NULL) is valid until the
+ * next metric added to p. bdb__define normalises its unit alike.
  */
 int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
 		    const char *unit, bdb_metric **out);
@@ -326,6 +373,18 @@ int bdb__ingest_bmf(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gab(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d);
+
+/*
+ * The fast path for benchkit JSON (benchkit_fast.c): builds into the empty
+ * run exactly what bdb__ingest_benchkit builds from in->data, without a
+ * jansson document, and sets in->has_timestamp alike; or returns
+ * BDB__FAST_DECLINED (never another code) for anything it does not read
+ * exactly as the jansson path does: every malformed or unusual input. The
+ * caller then discards the run and takes the jansson path, which owns the
+ * diagnostics.
+ */
+#define BDB__FAST_DECLINED 1
+int bdb__benchkit_fast(bdb__input *in, bdb_run *run);
 
 /*
  * Reads benchkit "metric_defs" (an object keyed by metric name; a definition

@@ -603,45 +603,77 @@ void bdb__put_json_number(bdb_buf *b, double v)
 	bdb_buf_puts(b, isfinite(v) ? bdb__format_double(v, num, sizeof num) : "null");
 }
 
-/* Compact JSON of v, with integers exact and reals in their shortest form. */
-static void put_compact(bdb_buf *b, const json_t *v)
+void bdb__put_json_real(bdb_buf *b, double v)
 {
 	char num[40];
+	if (!isfinite(v)) {
+		bdb_buf_puts(b, "null");
+		return;
+	}
+	bdb__format_double(v, num, sizeof num);
+	bdb_buf_puts(b, num);
+	if (!strpbrk(num, ".e"))
+		bdb_buf_puts(b, ".0");
+}
+
+static void newline(bdb_buf *b, int level)
+{
+	bdb_buf_putc(b, '\n');
+	for (int i = 0; i < level; i++)
+		bdb_buf_puts(b, "  ");
+}
+
+void bdb__put_json_value(bdb_buf *b, const json_t *v, int level)
+{
+	bool pretty = level >= 0;
+	int inner = pretty ? level + 1 : -1;
 	const char *key;
 	json_t *child;
 	size_t i;
+	bool first = true;
 	switch (json_typeof(v)) {
-	case JSON_OBJECT: {
-		bool first = true;
+	case JSON_OBJECT:
 		bdb_buf_putc(b, '{');
 		json_object_foreach((json_t *)v, key, child)
 		{
 			bdb_buf_puts(b, first ? "" : ",");
 			first = false;
+			if (pretty)
+				newline(b, inner);
 			bdb__put_json_string(b, key);
-			bdb_buf_putc(b, ':');
-			put_compact(b, child);
+			bdb_buf_puts(b, pretty ? ": " : ":");
+			bdb__put_json_value(b, child, inner);
 		}
+		if (pretty && !first)
+			newline(b, level);
 		bdb_buf_putc(b, '}');
 		break;
-	}
 	case JSON_ARRAY:
 		bdb_buf_putc(b, '[');
 		json_array_foreach(v, i, child)
 		{
-			bdb_buf_puts(b, i ? "," : "");
-			put_compact(b, child);
+			bdb_buf_puts(b, i == 0 ? "" : pretty ? ", " : ",");
+			bdb__put_json_value(b, child, inner);
 		}
 		bdb_buf_putc(b, ']');
 		break;
 	case JSON_STRING:
 		bdb__put_json_string(b, json_string_value(v));
 		break;
-	case JSON_NULL:
-		bdb_buf_puts(b, "null");
+	case JSON_INTEGER:
+		bdb_buf_printf(b, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		bdb__put_json_real(b, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		bdb_buf_puts(b, "true");
+		break;
+	case JSON_FALSE:
+		bdb_buf_puts(b, "false");
 		break;
 	default:
-		bdb_buf_puts(b, bdb__json_text(v, num, sizeof num));
+		bdb_buf_puts(b, "null");
 	}
 }
 
@@ -662,7 +694,7 @@ const char *bdb__json_text(const json_t *v, char *buf, size_t size)
 	default: {
 		bdb_buf b;
 		bdb_buf_init(&b);
-		put_compact(&b, v);
+		bdb__put_json_value(&b, v, -1);
 		snprintf(buf, size, "%s", b.failed ? "null" : bdb_buf_cstr(&b));
 		bdb_buf_free(&b);
 		return buf;
@@ -700,7 +732,7 @@ int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *
 	if (json_is_array(v)) {
 		bdb_buf b;
 		bdb_buf_init(&b);
-		put_compact(&b, v);
+		bdb__put_json_value(&b, v, -1);
 		rc = b.failed ? BDB_ENOMEM : fn(ctx, prefix, bdb_buf_cstr(&b));
 		bdb_buf_free(&b);
 		return rc;
@@ -708,7 +740,20 @@ int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *
 	return fn(ctx, prefix, bdb__json_text(v, num, sizeof num));
 }
 
-int bdb__json_keep_exact(bdb_run *run, const json_t *v, const char *point, const char *metric)
+bool bdb__is_reserved_meta(const char *key)
+{
+	return strncmp(key, BDB__META_EXACT, strlen(BDB__META_EXACT)) == 0 ||
+	       strncmp(key, BDB__META_SHAPE, strlen(BDB__META_SHAPE)) == 0;
+}
+
+void bdb__exact_key(const bdb_run *run, const bdb_point *p, const char *metric, char *buf,
+		    size_t size)
+{
+	snprintf(buf, size, "%s%zu:%s:%s", BDB__META_EXACT, (size_t)(p - run->points), p->name,
+		 metric);
+}
+
+int bdb__json_keep_exact(bdb_run *run, const json_t *v, const bdb_point *p, const char *metric)
 {
 	const json_int_t limit = (json_int_t)1 << 53;
 	if (!json_is_integer(v))
@@ -716,10 +761,30 @@ int bdb__json_keep_exact(bdb_run *run, const json_t *v, const char *point, const
 	json_int_t i = json_integer_value(v);
 	if (i <= limit && i >= -limit)
 		return 0;
-	char key[512], text[32];
-	snprintf(key, sizeof key, "exact:%s:%s", point, metric);
+	char key[1024], text[32];
+	bdb__exact_key(run, p, metric, key, sizeof key);
 	snprintf(text, sizeof text, "%" JSON_INTEGER_FORMAT, i);
 	return bdb_run_set_meta(run, key, text);
+}
+
+int bdb__json_keep_shape(bdb_run *run, const char *name, const json_t *obj)
+{
+	const char *key;
+	json_t *v;
+	bool flat = true;
+	json_object_foreach((json_t *)obj, key, v)
+		flat = flat && json_is_string(v);
+	if (flat)
+		return 0;
+	/* 17 digits: every real reads back to the same double. */
+	char *text = json_dumps(obj, JSON_COMPACT | JSON_REAL_PRECISION(17));
+	if (!text)
+		return BDB_ENOMEM;
+	char meta_key[64];
+	snprintf(meta_key, sizeof meta_key, "%s%s", BDB__META_SHAPE, name);
+	int rc = bdb_run_set_meta(run, meta_key, text);
+	free(text);
+	return rc;
 }
 
 int bdb__set_tag(void *ref, const char *key, const char *value)

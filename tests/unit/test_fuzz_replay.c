@@ -30,6 +30,10 @@ static char replay_input[512]; /* the file being replayed, for failures */
 #define FUZZ_REPLAY 1
 #define FUZZ_FAIL(what) fail_msg("%s:%d: %s, replaying %s", __FILE__, __LINE__, what, replay_input)
 
+#include "../../fuzz/fuzz_ingest_json.c"
+#include "../../fuzz/fuzz_ingest_text.c"
+#include "../../fuzz/fuzz_query_parse.c"
+#include "../../fuzz/fuzz_store_ops.c"
 #include "../../fuzz/fuzz_verify.c"
 
 typedef struct harness {
@@ -38,6 +42,10 @@ typedef struct harness {
 } harness;
 
 static const harness h_verify = {"verify", fuzz_verify};
+static const harness h_ingest_json = {"ingest_json", fuzz_ingest_json};
+static const harness h_ingest_text = {"ingest_text", fuzz_ingest_text};
+static const harness h_query_parse = {"query_parse", fuzz_query_parse};
+static const harness h_store_ops = {"store_ops", fuzz_store_ops};
 
 /* Replays every regular file in dir (a missing dir has none); returns the count. */
 static size_t replay_dir(const harness *h, const char *dir)
@@ -80,6 +88,10 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_verify),
+	    cmocka_unit_test_prestate(test_replay, (void *)&h_ingest_json),
+	    cmocka_unit_test_prestate(test_replay, (void *)&h_ingest_text),
+	    cmocka_unit_test_prestate(test_replay, (void *)&h_query_parse),
+	    cmocka_unit_test_prestate(test_replay, (void *)&h_store_ops),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -39,7 +39,7 @@ static void test_full_run(void **state)
 	assert_string_equal(fixture_meta(run, "trigger"), "nightly");
 	/* 2^53 + 1 stays exact as text. */
 	assert_string_equal(fixture_meta(run, "counter"), "9007199254740993");
-	assert_string_equal(fixture_meta(run, "exact:CV-1/small:events"), "9007199254740993");
+	assert_string_equal(fixture_meta(run, "exact:0:CV-1/small:events"), "9007199254740993");
 
 	assert_int_equal(run->n_defs, 3);
 	const bdb_metric_def *def = bdb_run_find_def(run, "throughput");
@@ -253,6 +253,85 @@ static void test_round_trips(void **state)
 		round_trip(paths[i]);
 }
 
+/* Compact JSON of v, for messages. */
+static void print_json(const char *what, const json_t *v)
+{
+	char *text = json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS);
+	print_error("%s: %s\n", what, text ? text : "(null)");
+	free(text);
+}
+
+/*
+ * A run as benchkit (calibrax Run.to_dict + json.dumps, indent 2) writes it:
+ * export gives back the same JSON value: the same keys, the same numbers of
+ * the same JSON types (floats stay floats, integers integers), nested
+ * environment values, the naive timestamp text, null branch, every
+ * definition field. Only the layout may differ.
+ */
+static void test_benchkit_export_is_faithful(void **state)
+{
+	(void)state;
+	static const char *const paths[] = {
+		"tests/fixtures/benchkit/run_calibrax.json",
+		"tests/fixtures/benchkit-store/runs/2026-02-10T09-05-00_3f9a1c.json",
+		"tests/fixtures/benchkit-store/runs/2026-02-11T09-05-00_8c0d5e.json",
+		"tests/fixtures/benchkit-store/baselines/main.json",
+	};
+	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
+		json_error_t e;
+		json_t *original = json_load_file(paths[i], JSON_REJECT_DUPLICATES, &e);
+		assert_non_null(original);
+		bdb_run *run = fixture_load(paths[i], BDB_FORMAT_BENCHKIT, NULL, NULL);
+		bdb_buf out;
+		bdb_buf_init(&out);
+		assert_int_equal(bdb_export_benchkit(run, &out), 0);
+		json_t *exported = json_loadb(out.data, out.len, JSON_REJECT_DUPLICATES, &e);
+		assert_non_null(exported);
+		if (!json_equal(original, exported)) {
+			print_error("%s does not export as it was read\n", paths[i]);
+			print_json("read", original);
+			print_json("exported", exported);
+		}
+		assert_true(json_equal(original, exported));
+		json_decref(original);
+		json_decref(exported);
+		bdb_buf_free(&out);
+		bdb_run_free(run);
+	}
+
+	/* What benchdb keeps to do so: the nested environment, flattened for
+	 * queries and whole for export. */
+	bdb_run *run = fixture_load("tests/fixtures/benchkit/run_calibrax.json", BDB_FORMAT_AUTO,
+				    NULL, NULL);
+	assert_string_equal(fixture_env(run, "cpu_count"), "32");
+	assert_string_equal(fixture_env(run, "memory_gb"), "503.7");
+	assert_string_equal(fixture_env(run, "devices"),
+			    "[{\"kind\":\"NVIDIA A100-SXM4-80GB\",\"id\":0},"
+			    "{\"kind\":\"NVIDIA A100-SXM4-80GB\",\"id\":1}]");
+	assert_non_null(fixture_meta(run, "json:environment"));
+	assert_string_equal(fixture_meta(run, "events_total"), "18014398509481985");
+	/* 2026-03-02T18:45:12.503117, no zone: UTC; python:
+	 * datetime(2026,3,2,18,45,12,503117,tzinfo=timezone.utc).timestamp() */
+	assert_int_equal(run->timestamp_us, S(1772477112) + 503117);
+	assert_null(run->branch);
+	bdb_run_free(run);
+
+	/* A value above 2^53 comes back exact; benchdb's own keys stay inside. */
+	run = fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, NULL, NULL);
+	bdb_buf out;
+	bdb_buf_init(&out);
+	assert_int_equal(bdb_export_benchkit(run, &out), 0);
+	const char *text = bdb_buf_cstr(&out);
+	assert_non_null(strstr(text, "\"value\": 9007199254740993\n"));
+	assert_non_null(strstr(text, "\"counter\": 9007199254740993\n"));
+	assert_null(strstr(text, "exact:"));
+	assert_null(strstr(text, "json:"));
+	/* A zone in the file: written back as the same instant in UTC, naive. */
+	assert_non_null(strstr(text, "\"timestamp\": \"2026-02-10T07:05:00.250000\",\n"));
+	bdb_buf_free(&out);
+	bdb_run_free(run);
+}
+
 static void test_other_exports(void **state)
 {
 	(void)state;
@@ -308,6 +387,7 @@ int main(void)
 		cmocka_unit_test(test_fallback_id_and_timestamp),
 		cmocka_unit_test(test_options_override_the_file),
 		cmocka_unit_test(test_round_trips),
+		cmocka_unit_test(test_benchkit_export_is_faithful),
 		cmocka_unit_test(test_other_exports),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

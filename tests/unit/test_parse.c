@@ -92,6 +92,10 @@ static const golden statements[] = {
 	 "(regressions vs=(baseline \"release\") using=zscore window=20)"},
 	{"regressions using ttest",
 	 "(regressions using=ttest)"},
+	{"regressions using lookback window 10 boundary 4 explain",
+	 "(regressions using=lookback boundary=4 window=10 explain)"},
+	{"compare latest~1 with latest using ttest boundary 0.977",
+	 "(compare run=latest~1 with=latest using=ttest boundary=0.97699999999999998)"},
 	{"regressions using iqr window 5",
 	 "(regressions using=iqr window=5)"},
 	{"regressions using deltaiqr",
@@ -100,6 +104,12 @@ static const golden statements[] = {
 	 "(changes metric=\"time\")"},
 	{"changes time of x where a = b since 90d window 50 pvalue 0.001 as json",
 	 "(changes metric=\"time\" of=\"x\" where=(= tag:\"a\" \"b\") since=now-2160h window=50 pvalue=0.001 as=json)"},
+	{"changes time permutations 200 seed 0 pvalue 0.01",
+	 "(changes metric=\"time\" pvalue=0.01 permutations=200 seed=0)"},
+	{"regressions using ttest window 10 explain as json",
+	 "(regressions using=ttest window=10 explain as=json)"},
+	{"compare latest~1 with latest explain",
+	 "(compare run=latest~1 with=latest explain)"},
 	{"changes time since 2026-01-01 until 2026-01-31",
 	 "(changes metric=\"time\" since=2026-01-01T00:00:00Z until=2026-01-31T23:59:59.999999Z)"},
 	{"set baseline = latest",
@@ -268,7 +278,7 @@ static const bad errors[] = {
 	{"rank x using mwu", 1, 8,
 	 "expected \"in\", \"of\", \"where\", \"by\", \"as\" or end of statement, found \"using\"\n  rank x using mwu\n         ^^^^^"},
 	{"regressions using mvu", 1, 19,
-	 "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr), found \"mvu\"; did you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
+	 "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
 	{"trend x as jsno", 1, 12,
 	 "expected an output format (table, json, csv, markdown), found \"jsno\"; did you mean \"json\"?\n  trend x as jsno\n             ^^^^"},
 	{"show run", 1, 6,
@@ -297,6 +307,16 @@ static const bad errors[] = {
 	 "unexpected character \"-\": expected a threshold in percent (5%)\n  regressions threshold -5%\n                        ^"},
 	{"regressions threshold abc", 1, 23,
 	 "expected a threshold in percent (5%), found \"abc\"\n  regressions threshold abc\n                        ^^^"},
+	{"regressions using zscore boundary 1", 1, 35,
+	 "expected a boundary probability from 0.5 to 1 (0.99), found \"1\"\n  regressions using zscore boundary 1\n                                    ^"},
+	{"regressions using iqr window 1", 1, 30,
+	 "expected a window of runs (2 or more), found \"1\"\n  regressions using iqr window 1\n                               ^"},
+	{"changes x permutations 0", 1, 24,
+	 "expected a number of permutations from 1 to 100000, found \"0\"\n  changes x permutations 0\n                         ^"},
+	{"changes x seed -1", 1, 16,
+	 "unexpected character \"-\": expected a seed (a whole number below 2^63)\n  changes x seed -1\n                 ^"},
+	{"trend x explain", 1, 9,
+	 "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement, found \"explain\"\n  trend x explain\n          ^^^^^^^"},
 	{"changes x pvalue 2", 1, 18,
 	 "expected a p-value between 0 and 1, found \"2\"\n  changes x pvalue 2\n                   ^"},
 	{"regressions using mwu alpha 1.5", 1, 29,
@@ -344,11 +364,11 @@ static const bad errors[] = {
 	{"trend \"x\" where a = \"日本語\" éé", 1, 27,
 	 "unexpected character \"é\": expected \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement\n  trend \"x\" where a = \"日本語\" éé\n                               ^"},
 	{"regressions using zscore window 0", 1, 33,
-	 "expected a window of runs (a positive whole number), found \"0\"\n  regressions using zscore window 0\n                                  ^"},
+	 "expected a window of runs (2 or more), found \"0\"\n  regressions using zscore window 0\n                                  ^"},
 	{"compare latest with latest metric", 1, 34,
 	 "expected a metric name, found end of input\n  compare latest with latest metric\n                                   ^"},
 	{"regressions tresholds 5%", 1, 13,
-	 "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", \"as\" or end of statement, found \"tresholds\"; did you mean \"threshold\"?\n  regressions tresholds 5%\n              ^^^^^^^^^"},
+	 "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", \"explain\", \"as\" or end of statement, found \"tresholds\"; did you mean \"threshold\"?\n  regressions tresholds 5%\n              ^^^^^^^^^"},
 	{"trend thoughput wehre a = 1", 1, 17,
 	 "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement, found \"wehre\"; did you mean \"where\"?\n  trend thoughput wehre a = 1\n                  ^^^^^"},
 	{"trend x\nwhere a = 1", 2, 1,
@@ -665,7 +685,7 @@ static void test_keywords(void **state)
 	for (; k[n]; n++)
 		if (n)
 			assert_true(strcmp(k[n - 1], k[n]) < 0);
-	assert_int_equal(n, 50);
+	assert_int_equal(n, 55);
 	assert_string_equal(k[0], "alpha");
 	assert_string_equal(k[n - 1], "zscore");
 }

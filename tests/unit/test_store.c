@@ -7,17 +7,17 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
+
 #include "engine.h"
 #include "helpers/sample_runs.h"
 #include "helpers/store_env.h"
-
 
 static int count_term(void *ctx, const char *term, size_t len)
 {
@@ -268,16 +268,16 @@ static void test_run_references(void **state)
 		int64_t ts;
 		const char *commit, *branch;
 	} runs[] = {
-		{"r1", -5000000, "c0ffee01", "main"},
-		{"r2", 3000, "c0ffee02", "dev"},
-		{"r3", -1, "deadbeef", "main"},
-		{"r4", 3000, "c0ffee02", "main"}, /* same commit and time as r2 */
-		{"r5", INT64_MIN, NULL, NULL},
-		{"r6", INT64_MAX, "facade", "dev"},
+	    {"r1", -5000000, "c0ffee01", "main"},
+	    {"r2", 3000, "c0ffee02", "dev"},
+	    {"r3", -1, "deadbeef", "main"},
+	    {"r4", 3000, "c0ffee02", "main"}, /* same commit and time as r2 */
+	    {"r5", INT64_MIN, NULL, NULL},
+	    {"r6", INT64_MAX, "facade", "dev"},
 	};
 	for (size_t i = 0; i < 6; i++) {
-		bdb_run *run = make_run(runs[i].id, runs[i].ts, runs[i].commit, runs[i].branch, 2,
-					(double)i);
+		bdb_run *run =
+		    make_run(runs[i].id, runs[i].ts, runs[i].commit, runs[i].branch, 2, (double)i);
 		assert_int_equal(put_ok(f->store, run, 0, BDB_PUT_STORED), i + 1);
 		bdb_run_free(run);
 	}
@@ -348,7 +348,7 @@ static void test_baselines(void **state)
 {
 	store_fixture *f = *state;
 	for (int i = 0; i < 3; i++) {
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof id, "b%d", i);
 		bdb_run *run = make_run(id, i * 10, NULL, NULL, 1, 1);
 		put_ok(f->store, run, 0, BDB_PUT_STORED);
@@ -393,11 +393,14 @@ static void test_baselines(void **state)
 static void test_metric_defs(void **state)
 {
 	store_fixture *f = *state;
-	bdb_metric_def def = {.name = "time", .unit = "ns", .direction = BDB_LOWER,
-			      .description = "wall time"};
+	bdb_metric_def def = {
+	    .name = "time", .unit = "ns", .direction = BDB_LOWER, .description = "wall time"};
 	assert_int_equal(bdb_store_put_metric_def(f->store, &def), 0);
-	def = (bdb_metric_def){.name = "alloc", .direction = BDB_LOWER, .priority = BDB_SECONDARY,
-			       .has_threshold = true, .threshold = 2.5};
+	def = (bdb_metric_def){.name = "alloc",
+			       .direction = BDB_LOWER,
+			       .priority = BDB_SECONDARY,
+			       .has_threshold = true,
+			       .threshold = 2.5};
 	assert_int_equal(bdb_store_put_metric_def(f->store, &def), 0);
 	def = (bdb_metric_def){.name = "", .direction = BDB_LOWER};
 	assert_int_equal(bdb_store_put_metric_def(f->store, &def), BDB_EINVAL);
@@ -440,16 +443,72 @@ static void test_metric_defs(void **state)
 	bdb_run_free(run);
 }
 
+static void test_put_runs_batch(void **state)
+{
+	store_fixture *f = *state;
+	bdb_run *runs[4] = {
+	    make_run("b1", 10, "c1", "main", 3, 1),
+	    make_run("b2", 20, "c2", "main", 3, 2),
+	    make_run("", 30, NULL, NULL, 1, 3), /* invalid: empty id */
+	    make_run("b1", 10, "c1", "main", 3, 1),
+	};
+	uint64_t seqs[4] = {0};
+	bdb_put_outcome outcomes[4];
+	size_t failed = 99;
+	bdb_diag d;
+	/* One bad run: nothing of the batch is stored. */
+	assert_int_equal(bdb_store_put_runs(f->store, (const bdb_run *const *)runs, 3, 0, seqs,
+					    outcomes, &failed, &d),
+			 BDB_EINVAL);
+	assert_int_equal(failed, 2);
+	bdb_reader *r;
+	uint64_t n;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 0);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+	/* Without it; the repeated b1 is unchanged within the same batch. */
+	bdb_run *bad = runs[2];
+	runs[2] = runs[3];
+	assert_int_equal(bdb_store_put_runs(f->store, (const bdb_run *const *)runs, 3, 0, seqs,
+					    outcomes, &failed, &d),
+			 0);
+	assert_int_equal(seqs[0], 1);
+	assert_int_equal(seqs[1], 2);
+	assert_int_equal(seqs[2], 1);
+	assert_int_equal(outcomes[0], BDB_PUT_STORED);
+	assert_int_equal(outcomes[2], BDB_PUT_UNCHANGED);
+	/* All unchanged: a no-op. */
+	assert_int_equal(bdb_store_put_runs(f->store, (const bdb_run *const *)runs, 2, 0, seqs,
+					    outcomes, NULL, &d),
+			 0);
+	assert_int_equal(outcomes[0], BDB_PUT_UNCHANGED);
+	assert_int_equal(outcomes[1], BDB_PUT_UNCHANGED);
+	assert_int_equal(bdb_store_put_runs(f->store, NULL, 0, 0, NULL, NULL, NULL, &d), 0);
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 2);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+	bdb_run_free(runs[0]);
+	bdb_run_free(runs[1]);
+	bdb_run_free(runs[3]);
+	bdb_run_free(bad);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_empty_store, store_setup, store_teardown),
-		cmocka_unit_test(test_open_options),
-		cmocka_unit_test_setup_teardown(test_put_and_read_back, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_duplicate_and_replace, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_run_references, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_baselines, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_metric_defs, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_empty_store, store_setup, store_teardown),
+	    cmocka_unit_test(test_open_options),
+	    cmocka_unit_test_setup_teardown(test_put_and_read_back, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_duplicate_and_replace, store_setup,
+					    store_teardown),
+	    cmocka_unit_test_setup_teardown(test_run_references, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_put_runs_batch, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_baselines, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_metric_defs, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

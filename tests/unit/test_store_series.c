@@ -4,26 +4,26 @@
  * conversion, names past LMDB's key limit, unicode and '=' in tags, delete
  * removing every index entry, verify finding injected damage, backup, stats.
  */
+#include <lmdb.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-
-#include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
+
 #include "engine.h"
 #include "helpers/store_env.h"
-
 
 /* Three runs of make_run with 6 points at times 100, 200, 300 (seq 1..3). */
 static void put_three(bdb_store *s)
 {
 	for (int i = 0; i < 3; i++) {
-		char id[16];
+		char id[32];
 		snprintf(id, sizeof id, "r%d", i + 1);
 		bdb_run *run = make_run(id, 100 * (i + 1), NULL, "main", 6, 10.0 * (i + 1));
 		put_ok(s, run, 0, BDB_PUT_STORED);
@@ -136,7 +136,8 @@ static void test_obs_iterators(void **state)
 	assert_int_equal(bdb_reader_series_lookup(r, "bench/001", tags, 2, "time", &id), 0);
 	double v[8];
 	uint64_t seq[8];
-	/* Values are base + 1: r5 51 (t=-1e6), r1 11 (100), r2 21 (200), r4 41 (200), r3 31 (300). */
+	/* Values are base + 1: r5 51 (t=-1e6), r1 11 (100), r2 21 (200), r4 41 (200), r3 31 (300).
+	 */
 	assert_int_equal(drain(r, id, INT64_MIN, INT64_MAX, false, v, seq), 5);
 	assert_true(v[0] == 51 && v[1] == 11 && v[2] == 21 && v[3] == 41 && v[4] == 31);
 	assert_int_equal(seq[3], 4);
@@ -204,8 +205,8 @@ static void test_units_converted(void **state)
 	assert_int_equal(bdb_reader_series_lookup(r, "bench/000", tags, 2, "time", &id), 0);
 	bdb_obs o;
 	assert_int_equal(bdb_reader_obs_get(r, id, 2, &o), 0);
-	assert_true(o.value == 2000.0);  /* 2 us = 2000 ns */
-	assert_true(o.lower == 1500.0);  /* 1.5 us */
+	assert_true(o.value == 2000.0); /* 2 us = 2000 ns */
+	assert_true(o.lower == 1500.0); /* 1.5 us */
 	assert_int_equal(bdb_reader_obs_get(r, id, 3, &o), 0);
 	assert_true(o.value == 3000000.0); /* 3 ms */
 	bdb_reader_end(r);
@@ -226,6 +227,9 @@ static void test_long_names_unicode_equals(void **state)
 	long_a[big] = '\0';
 	memcpy(long_b, long_a, big + 1);
 	long_b[big - 1] = 'y'; /* same first 1999 bytes */
+	char long_key[451];
+	memset(long_key, 'k', 450);
+	long_key[450] = '\0';
 	bdb_run *run = bdb_run_new();
 	assert_int_equal(bdb_run_set_id(run, long_a), 0);
 	run->timestamp_us = 7;
@@ -237,8 +241,11 @@ static void test_long_names_unicode_equals(void **state)
 		assert_int_equal(bdb_point_set_tag(run, p, "opts", "a=b,c=d"), 0);
 		assert_int_equal(bdb_point_set_tag(run, p, "long", i ? long_a : long_b), 0);
 		assert_int_equal(bdb_point_set_tag(run, p, "ünï", "\x01\x7f\xfe bytes"), 0);
+		/* A key too long to seek past, with a value per point. */
+		assert_int_equal(bdb_point_set_tag(run, p, long_key, names[i]), 0);
 		bdb_metric *m;
-		assert_int_equal(bdb_point_add_metric(run, p, i == 1 ? long_a : "time", i + 1.0, &m), 0);
+		assert_int_equal(
+		    bdb_point_add_metric(run, p, i == 1 ? long_a : "time", i + 1.0, &m), 0);
 	}
 	put_ok(f->store, run, 0, BDB_PUT_STORED);
 	put_ok(f->store, run, 0, BDB_PUT_UNCHANGED);
@@ -253,11 +260,14 @@ static void test_long_names_unicode_equals(void **state)
 	assert_int_equal(bdb_reader_find_commit(r, "xxx", &seq), 0);
 	/* Series by long names; postings of long terms. */
 	for (int i = 0; i < 3; i++) {
-		bdb_kv tags[] = {{"long", i ? long_a : long_b}, {"opts", "a=b,c=d"},
+		bdb_kv tags[] = {{long_key, names[i]},
+				 {"long", i ? long_a : long_b},
+				 {"opts", "a=b,c=d"},
 				 {"ünï", "\x01\x7f\xfe bytes"}};
 		uint64_t id;
-		assert_int_equal(bdb_reader_series_lookup(r, names[i], tags, 3,
-							  i == 1 ? long_a : "time", &id), 0);
+		assert_int_equal(
+		    bdb_reader_series_lookup(r, names[i], tags, 4, i == 1 ? long_a : "time", &id),
+		    0);
 		bdb_obs o;
 		assert_int_equal(bdb_reader_obs_get(r, id, 1, &o), 0);
 		assert_true(o.value == i + 1.0);
@@ -281,7 +291,11 @@ static void test_long_names_unicode_equals(void **state)
 	assert_int_equal(all.len, term.len + 1);
 	bdb_buf_reset(&all);
 	assert_int_equal(bdb_reader_tag_keys(r, collect_term, &all), 0);
-	assert_string_equal(bdb_buf_cstr(&all), "long\nopts\nünï\n");
+	bdb_buf want;
+	bdb_buf_init(&want);
+	bdb_buf_printf(&want, "%s\nlong\nopts\nünï\n", long_key);
+	assert_string_equal(bdb_buf_cstr(&all), bdb_buf_cstr(&want));
+	bdb_buf_free(&want);
 	bdb_buf_free(&all);
 	bdb_buf_free(&term);
 	bdb_reader_end(r);
@@ -397,7 +411,8 @@ static void test_delete_removes_everything(void **state)
 	assert_verify_clean(f->store);
 }
 
-/* Opens the store's LMDB environment directly and applies damage. */
+/* Opens the store's LMDB environment directly (creating db when missing)
+ * and applies damage. */
 typedef void (*damage_fn)(MDB_txn *txn, MDB_dbi dbi);
 
 static void damage(const char *dir, const char *db, damage_fn fn)
@@ -409,8 +424,10 @@ static void damage(const char *dir, const char *db, damage_fn fn)
 	mdb_env_set_maxdbs(env, 32);
 	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
 	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	unsigned flags = !strcmp(db, "postings") || !strcmp(db, "commits") ? MDB_DUPSORT : 0;
-	assert_int_equal(mdb_dbi_open(txn, db, flags, &dbi), 0);
+	unsigned flags = !strcmp(db, "postings") || !strcmp(db, "commits") || !strcmp(db, "obs")
+			     ? MDB_DUPSORT | MDB_DUPFIXED
+			     : 0;
+	assert_int_equal(mdb_dbi_open(txn, db, flags | MDB_CREATE, &dbi), 0);
 	fn(txn, dbi);
 	assert_int_equal(mdb_txn_commit(txn), 0);
 	mdb_env_close(env);
@@ -442,13 +459,13 @@ static void flip_run_byte(MDB_txn *txn, MDB_dbi dbi)
 	mdb_cursor_close(cur);
 }
 
+/* An observation of series 1 in run 77 (which does not exist) at time 0. */
 static void add_stray_obs(MDB_txn *txn, MDB_dbi dbi)
 {
-	uint8_t key[24] = {0}, val[9] = {0};
-	key[7] = 1;  /* series 1 */
-	key[8] = 0x80;
-	key[23] = 77; /* run 77 */
-	MDB_val k = {24, key}, v = {9, val};
+	uint8_t key[8] = {0, 0, 0, 0, 0, 0, 0, 1}, rec[44] = {0};
+	rec[0] = 0x80; /* time 0, sign-flipped */
+	rec[15] = 77;  /* run 77 */
+	MDB_val k = {8, key}, v = {44, rec};
 	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
 }
 
@@ -495,18 +512,18 @@ static void test_verify_finds_damage(void **state)
 		damage_fn fn;
 		const char *expect;
 	} cases[] = {
-		{"obs", delete_first, "has no observation in the index"},
-		{"obs", add_stray_obs, "points at run 77, which does not exist"},
-		{"runs", flip_run_byte, "run 1: the FlatBuffer fails verification"},
-		{"runs", delete_first, "runlog: entry for run 1, which does not exist"},
-		{"runlog", delete_first, "run 1 (\"r1\"): no runlog entry"},
-		{"run_ids", delete_first, "is not indexed to it in run_ids"},
-		{"time", delete_first, "run 1: missing from the time index"},
-		{"run_series", delete_first, "run 1: run_series has 0 entries"},
-		{"series", delete_first, "not in the series dictionary"},
-		{"series_info", delete_first, "refers to series 1, which does not exist"},
-		{"postings", delete_first, "missing from the postings of"},
-		{"runlog", delete_first, "time: an entry points at run 1"},
+	    {"obs", delete_first, "has no observation in the index"},
+	    {"obs", add_stray_obs, "points at run 77, which does not exist"},
+	    {"runs", flip_run_byte, "run 1: the FlatBuffer fails verification"},
+	    {"runs", delete_first, "runlog: entry for run 1, which does not exist"},
+	    {"runlog", delete_first, "run 1 (\"r1\"): no runlog entry"},
+	    {"run_ids", delete_first, "is not indexed to it in run_ids"},
+	    {"time", delete_first, "run 1: missing from the time index"},
+	    {"run_series", delete_first, "run 1: run_series has 0 entries"},
+	    {"series", delete_first, "not in the series dictionary"},
+	    {"series_info", delete_first, "refers to series 1, which does not exist"},
+	    {"postings", delete_first, "missing from the postings of"},
+	    {"runlog", delete_first, "time: an entry points at run 1"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		size_t n;
@@ -516,6 +533,43 @@ static void test_verify_finds_damage(void **state)
 				 cases[i].expect, text);
 		free(text);
 	}
+}
+
+static void leave_alone(MDB_txn *txn, MDB_dbi dbi)
+{
+	(void)txn;
+	(void)dbi;
+}
+
+static void set_version_9(MDB_txn *txn, MDB_dbi dbi)
+{
+	uint8_t v9[8] = {0, 0, 0, 0, 0, 0, 0, 9};
+	MDB_val k = {14, "format_version"}, v = {8, v9};
+	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+}
+
+static void test_open_refuses_other_stores(void **state)
+{
+	(void)state;
+	/* Another format version. */
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	bdb_store_close(s);
+	damage(dir, "meta", set_version_9);
+	bdb_diag d;
+	s = NULL;
+	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
+	assert_null(s);
+	assert_non_null(strstr(d.message, "version 9"));
+	remove_tree(dir);
+	free(dir);
+	/* An LMDB environment of some other program. */
+	dir = make_temp_dir();
+	damage(dir, "accounts", leave_alone);
+	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_ECORRUPT);
+	assert_non_null(strstr(d.message, "not a benchdb store"));
+	remove_tree(dir);
+	free(dir);
 }
 
 static void test_backup_and_stats(void **state)
@@ -557,14 +611,17 @@ static void test_backup_and_stats(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_postings_and_terms, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_obs_iterators, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_units_converted, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_long_names_unicode_equals, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_rejected_runs, store_setup, store_teardown),
-		cmocka_unit_test_setup_teardown(test_delete_removes_everything, store_setup, store_teardown),
-		cmocka_unit_test(test_verify_finds_damage),
-		cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_postings_and_terms, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_obs_iterators, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_units_converted, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_long_names_unicode_equals, store_setup,
+					    store_teardown),
+	    cmocka_unit_test_setup_teardown(test_rejected_runs, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_delete_removes_everything, store_setup,
+					    store_teardown),
+	    cmocka_unit_test(test_verify_finds_damage),
+	    cmocka_unit_test(test_open_refuses_other_stores),
+	    cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,16 +1,17 @@
 /* store_env.c - see store_env.h. */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <cmocka.h>
-
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
 
 #include "store_env.h"
 
@@ -71,12 +72,13 @@ bdb_run *make_run(const char *id, int64_t ts, const char *commit, const char *br
 	if (branch)
 		assert_int_equal(bdb_run_set_branch(run, branch), 0);
 	for (size_t i = 0; i < n_points; i++) {
-		char name[32], size[8];
+		char name[32], size[32];
 		snprintf(name, sizeof name, "bench/%03zu", i);
 		snprintf(size, sizeof size, "%zu", i % 3);
 		bdb_point *p;
 		assert_int_equal(bdb_run_add_point(run, name, &p), 0);
-		assert_int_equal(bdb_point_set_tag(run, p, "framework", i % 2 ? "Datarax" : "Grain"), 0);
+		assert_int_equal(
+		    bdb_point_set_tag(run, p, "framework", i % 2 ? "Datarax" : "Grain"), 0);
 		assert_int_equal(bdb_point_set_tag(run, p, "size", size), 0);
 		bdb_metric *m;
 		assert_int_equal(bdb_point_add_metric(run, p, "time", base + (double)i, &m), 0);

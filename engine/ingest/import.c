@@ -1,0 +1,267 @@
+/*
+ * import.c - migrating a benchkit (calibrax) data directory into a store:
+ *
+ *   DIR/runs/ID.json        one Run JSON per run (Store.save)
+ *   DIR/baselines/NAME.json a copy of the run that is baseline NAME
+ *                           (Store.set_baseline writes main.json)
+ *   DIR/config.json         {"metric_defs": {NAME: {...}}, ...}; other keys
+ *                           (e.g. "wandb_project") are not benchdb's business
+ *
+ * Everything is read and checked first: every file parses, no two files give
+ * different runs under one id, and no run clashes with a different stored
+ * run of its id (unless replacing). Only then is anything stored, so a bad
+ * file stores nothing at all. Each run is then one write transaction.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine.h"
+
+/* One file to store: a run, and for a baseline file the baseline's name. */
+typedef struct import_item {
+	char path[4096 + 256 + 2]; /* directory + "/" + file name */
+	char baseline[256]; /* "" for runs/ */
+	bdb_run *run;
+} import_item;
+
+typedef struct import_plan {
+	import_item *items;
+	size_t n, cap;
+	bdb_run *config; /* config.json's definitions, or NULL */
+} import_plan;
+
+static void plan_free(import_plan *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		bdb_run_free(p->items[i].run);
+	free(p->items);
+	bdb_run_free(p->config);
+	memset(p, 0, sizeof *p);
+}
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int json_file_filter(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return e->d_name[0] != '.' && n > 5 && strcmp(e->d_name + n - 5, ".json") == 0;
+}
+
+static int compare_names(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Reads every DIR/sub/NAME.json, in name order, into the plan. */
+static int read_runs(import_plan *p, const char *dir, const char *sub, bool baselines,
+		     bdb_diag *d)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, sub);
+	if (!is_dir(path))
+		return 0;
+	struct dirent **list;
+	int n = scandir(path, &list, json_file_filter, compare_names);
+	if (n < 0)
+		return bdb_diag_set(d, BDB_EIO, path, 0, 0, "cannot list the directory: %s",
+				    strerror(errno));
+	int rc = 0;
+	for (int i = 0; i < n; i++) {
+		if (!rc && p->n == p->cap) {
+			size_t cap = p->cap ? 2 * p->cap : 16;
+			import_item *items = realloc(p->items, cap * sizeof *items);
+			if (!items)
+				rc = BDB_ENOMEM;
+			else {
+				p->items = items;
+				p->cap = cap;
+			}
+		}
+		if (!rc) {
+			import_item *it = &p->items[p->n];
+			memset(it, 0, sizeof *it);
+			snprintf(it->path, sizeof it->path, "%s/%s", path, list[i]->d_name);
+			if (baselines)
+				snprintf(it->baseline, sizeof it->baseline, "%.*s",
+					 (int)(strlen(list[i]->d_name) - 5), list[i]->d_name);
+			rc = bdb_ingest_path(it->path, BDB_FORMAT_BENCHKIT, NULL, &it->run, NULL, d);
+			if (!rc)
+				p->n++;
+		}
+		free(list[i]);
+	}
+	free(list);
+	return rc;
+}
+
+/* config.json's "metric_defs", read as benchkit definitions into p->config. */
+static int read_config(import_plan *p, const char *dir, bdb_diag *d)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/config.json", dir);
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return 0;
+	char *data;
+	size_t len;
+	int rc = bdb__read_file(path, path, &data, &len, NULL, d);
+	if (rc)
+		return rc;
+	bdb__json_doc doc;
+	json_t *defs = NULL;
+	rc = bdb__json_parse(&doc, path, data, len, d);
+	if (!rc)
+		rc = bdb__json_need_object(&doc, "config.json", d);
+	if (!rc)
+		rc = bdb__json_object(&doc, doc.root, "metric_defs", false, &defs, d);
+	if (!rc && defs && !(p->config = bdb_run_new()))
+		rc = BDB_ENOMEM;
+	if (!rc && defs)
+		rc = bdb__benchkit_read_defs(&doc, defs, p->config, d);
+	bdb__json_release(&doc);
+	free(data);
+	return rc;
+}
+
+/*
+ * A run id may appear in several files (a baseline is a copy of a run) but
+ * must be the same run each time; and without BDB_PUT_REPLACE it must not
+ * name a different run already in the store.
+ */
+static int check_ids(bdb_store *store, const import_plan *p, unsigned flags, bdb_diag *d)
+{
+	for (size_t i = 0; i < p->n; i++) {
+		for (size_t j = 0; j < i; j++) {
+			if (strcmp(p->items[i].run->id, p->items[j].run->id) == 0 &&
+			    !bdb_run_equal(p->items[i].run, p->items[j].run))
+				return bdb_diag_set(d, BDB_EEXISTS, p->items[i].path, 1, 1,
+						    "run \"%s\" differs from the run of the same id "
+						    "in %s",
+						    p->items[i].run->id, p->items[j].path);
+		}
+	}
+	if (flags & BDB_PUT_REPLACE)
+		return 0;
+	bdb_reader *r;
+	int rc = bdb_reader_begin(store, &r);
+	if (rc)
+		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
+				    "cannot read the store: %s", bdb_strerror(rc));
+	for (size_t i = 0; !rc && i < p->n; i++) {
+		uint64_t seq;
+		bdb_run *stored = NULL;
+		int found = bdb_reader_find_id(r, p->items[i].run->id, &seq);
+		if (found == BDB_ENOTFOUND)
+			continue;
+		rc = found ? found : bdb_reader_run_decode(r, seq, &stored);
+		if (!rc && !bdb_run_equal(stored, p->items[i].run))
+			rc = bdb_diag_set(d, BDB_EEXISTS, p->items[i].path, 1, 1,
+					  "the store already holds a different run \"%s\"; "
+					  "replace it to import this one",
+					  p->items[i].run->id);
+		else if (rc)
+			bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
+				     "cannot read run \"%s\": %s", p->items[i].run->id,
+				     bdb_strerror(rc));
+		bdb_run_free(stored);
+	}
+	bdb_reader_end(r);
+	return rc;
+}
+
+/* Runs per write transaction: one page write per touched index page per
+ * batch instead of per run, while a batch's dirty pages stay well inside
+ * LMDB's limit. Every file was checked before the first batch. */
+#define IMPORT_BATCH 100
+
+static int store_plan(bdb_store *store, const import_plan *p, unsigned flags,
+		      bdb_import_summary *sum, bdb_diag *d)
+{
+	const bdb_run *runs[IMPORT_BATCH];
+	uint64_t seqs[IMPORT_BATCH];
+	bdb_put_outcome outcomes[IMPORT_BATCH];
+	for (size_t at = 0; at < p->n; at += IMPORT_BATCH) {
+		size_t n = p->n - at < IMPORT_BATCH ? p->n - at : IMPORT_BATCH, failed = 0;
+		for (size_t i = 0; i < n; i++)
+			runs[i] = p->items[at + i].run;
+		int rc = bdb_store_put_runs(store, runs, n, flags, seqs, outcomes, &failed, d);
+		if (rc) {
+			const import_item *it = &p->items[at + (failed < n ? failed : 0)];
+			if (!d || !d->code || !d->file[0])
+				bdb_diag_set(d, rc, it->path, 0, 0, "cannot store run \"%s\": %s",
+					     it->run->id, bdb_strerror(rc));
+			return rc;
+		}
+		for (size_t i = 0; i < n; i++) {
+			const import_item *it = &p->items[at + i];
+			if (it->baseline[0]) {
+				rc = bdb_store_set_baseline(store, it->baseline, seqs[i]);
+				if (rc)
+					return bdb_diag_set(d, rc, it->path, 0, 0,
+							    "cannot set baseline \"%s\": %s",
+							    it->baseline, bdb_strerror(rc));
+				sum->baselines++;
+			}
+			/* A baseline file is usually a copy of a run just stored. */
+			sum->runs_stored += outcomes[i] == BDB_PUT_STORED;
+			sum->runs_unchanged += outcomes[i] == BDB_PUT_UNCHANGED && !it->baseline[0];
+			sum->runs_replaced += outcomes[i] == BDB_PUT_REPLACED;
+		}
+	}
+	for (size_t i = 0; p->config && i < p->config->n_defs; i++) {
+		int rc = bdb_store_put_metric_def(store, &p->config->defs[i]);
+		if (rc)
+			return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
+					    "cannot store the definition of \"%s\": %s",
+					    p->config->defs[i].name, bdb_strerror(rc));
+		sum->metric_defs++;
+	}
+	return 0;
+}
+
+int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flags,
+			    bdb_import_summary *summary, bdb_diag *d)
+{
+	bdb_import_summary sum = {0};
+	import_plan plan = {0};
+	char path[4096];
+	bdb_diag_clear(d);
+	if (summary)
+		*summary = sum;
+	if (!is_dir(dir))
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "is not a directory");
+	snprintf(path, sizeof path, "%s/runs", dir);
+	bool has_runs = is_dir(path);
+	snprintf(path, sizeof path, "%s/config.json", dir);
+	struct stat st;
+	if (!has_runs && stat(path, &st) != 0)
+		return bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+				    "is not a benchkit store: expected runs/ (and baselines/, "
+				    "config.json) in it");
+	/* Runs first, in file order; then baselines, which point at them. */
+	int rc = read_runs(&plan, dir, "runs", false, d);
+	if (!rc)
+		rc = read_runs(&plan, dir, "baselines", true, d);
+	if (!rc)
+		rc = read_config(&plan, dir, d);
+	if (!rc)
+		rc = check_ids(store, &plan, put_flags, d);
+	if (!rc)
+		rc = store_plan(store, &plan, put_flags, &sum, d);
+	if (rc == BDB_ENOMEM && d && !d->code)
+		bdb_diag_set(d, rc, dir, 0, 0, "out of memory");
+	plan_free(&plan);
+	if (summary)
+		*summary = sum;
+	return rc;
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# examples/demo.sh - the tour `make demo` runs.
+#
+# Ingests five nightly runs of examples/src/kernels.cc (real Google Benchmark
+# JSON, see make-history.sh) into the default store ./benchmark-data, marks the
+# second as baseline "main", and asks the questions benchdb is for. Running it
+# again changes nothing: identical runs are recognised and left as they are.
+#
+# BENCHDB is the binary (make demo sets it); BENCHDB_DIR the store.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BENCHDB=${BENCHDB:-build/benchdb}
+export BENCHDB_DIR=${BENCHDB_DIR:-benchmark-data}
+
+say() { printf '\n\033[1m$ %s\033[0m\n' "$*" | sed 's/\x1b\[[0-9;]*m//g'; }
+show() {
+	say "benchdb $*"
+	"$BENCHDB" "$@"
+}
+
+commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
+for v in 1 2 3 4 5; do
+	show ingest --format gbench --id "nightly-v$v" --commit "${commits[v - 1]}" \
+		--branch main --timestamp "2026-11-$((15 + v))T02:00:00Z" \
+		"examples/history/gbench-v$v.json"
+done
+show baseline set main nightly-v2
+
+show -c 'show runs'
+show -c 'show points'
+show -c 'summary latest'
+show -c 'trend real_time of "BM_hash/4096"'
+show -c 'rank real_time of "BM_sort/*"'
+show -c 'compare baseline with latest metric real_time'
+show -c 'regressions using zscore window 3 explain'
+show -c 'regressions in commit "c4e0a77" vs baseline threshold 10%'
+show -c 'changes real_time of "BM_hash/4096"'
+show -c 'trend real_time of "BM_sort/1024" as json'
+
+say "benchdb check --baseline main        # the CI gate: exit 1 on regressions"
+set +e
+"$BENCHDB" check --baseline main
+rc=$?
+set -e
+echo "(exit code $rc)"
+[ "$rc" -le 1 ] || exit "$rc"
+
+say "benchdb verify"
+"$BENCHDB" verify
+echo
+echo "The store is in $BENCHDB_DIR/. Explore it: $BENCHDB --db $BENCHDB_DIR"

@@ -1,0 +1,103 @@
+/*
+ * bridge.c - from the shell to the query library: run one statement, format
+ * its result, report its error; completion through bdb_query_complete.
+ */
+#include <string.h>
+
+#include "query.h"
+#include "shell.h"
+
+/* Prints a query error: "benchdb: error: FILE:LINE:COL: expected ..." and
+ * the library's statement and caret lines under it. */
+static void report(shell *sh, const bdb_diag *d)
+{
+	bdb_diag shown = *d;
+	if (!shown.file[0] && sh->source_name && d->line > 0) {
+		snprintf(shown.file, sizeof shown.file, "%s", sh->source_name);
+		shown.line = d->line + sh->source_line - 1;
+	}
+	cli_error_diag(&shown);
+}
+
+int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, bdb_buf *out,
+			 bool *found_regressions)
+{
+	bdb_query_options opt;
+	memset(&opt, 0, sizeof opt);
+	bdb_query_format_parse(sh->format, &opt.format);
+	opt.is_terminal = sh->ctx->stdout_tty && !sh->out;
+	opt.color = sh->ctx->color && !sh->out;
+	opt.cancel = shell_cancel_flag();
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_run(store, stmt, &opt, &res, &d);
+	if (rc) {
+		if (rc == BDB_ECANCELLED) {
+			fprintf(stderr, "benchdb: cancelled\n");
+			return EXIT_USAGE;
+		}
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
+		report(sh, &d);
+		return cli_exit_code(rc);
+	}
+	bdb_query_format fmt = bdb_result_requested_format(res);
+	if (fmt == BDB_FORMAT_DEFAULT)
+		fmt = opt.format;
+	rc = bdb_result_format(res, fmt, &opt, out);
+	if (strcmp(bdb_result_statement(res), "regressions") == 0 && bdb_result_n_rows(res) > 0)
+		*found_regressions = true;
+	bdb_result_free(res);
+	if (rc) {
+		cli_error("cannot format the result: %s", bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+typedef struct complete_ctx {
+	void (*add)(void *list, const char *candidate);
+	void *list;
+} complete_ctx;
+
+static int add_candidate(void *ctx, const char *candidate)
+{
+	complete_ctx *c = ctx;
+	c->add(c->list, candidate);
+	return 0;
+}
+
+void shell_complete(void *ctx, const char *line, int start, const char *word,
+		    void (*add)(void *list, const char *candidate), void *list)
+{
+	shell *sh = ctx;
+	if (start == 0 && word[0] == '.') {
+		shell_complete_dot_command(word, add, list);
+		return;
+	}
+	if (!sh->store)
+		cli_open_store(sh->ctx, false, false, &sh->store);
+	complete_ctx c = {add, list};
+	/* The library finds the word itself from the cursor position. */
+	bdb_query_complete(sh->store, line, (size_t)start + strlen(word), NULL, add_candidate,
+			   &c);
+}
+
+const char *shell_statement_help(void)
+{
+	return "  show runs [last N] [where ...]      show points | metrics | tags [KEY] | "
+	       "baselines\n"
+	       "  summary [RUN]\n"
+	       "  trend METRIC [of POINT] [where ...] [last N | since TIME [until TIME]] "
+	       "[by day|week|month]\n"
+	       "  rank METRIC [in RUN] [of POINT] [where ...] [by TAGKEY]\n"
+	       "  compare RUN with RUN [metric M] [of POINT] [where ...] [using METHOD]\n"
+	       "  regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] [where ...] "
+	       "[using METHOD]\n"
+	       "  changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]\n"
+	       "  set baseline [NAME] = RUN          drop baseline NAME\n"
+	       "  ... as table | json | csv | markdown\n"
+	       "RUN: latest, latest~N, baseline [NAME], run \"ID\", commit \"PREFIX\", "
+	       "\"2026-01-31\"\n";
+}

@@ -1,0 +1,82 @@
+/*
+ * cli.h - internal header of the benchdb program (repl/).
+ *
+ * Only repl/ maps library errors to messages and exit codes. Every
+ * subcommand is a function `int cmd_NAME(cli_ctx *ctx, int argc, char **argv)`
+ * returning an exit code.
+ */
+#ifndef BDB_CLI_H
+#define BDB_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "engine.h"
+
+/* Exit codes, documented in docs/cli.md and --help. */
+enum {
+	EXIT_OK = 0,
+	EXIT_REGRESSIONS = 1, /* check (or regressions --fail) found regressions */
+	EXIT_USAGE = 2,       /* usage or query error */
+	EXIT_INPUT = 3        /* input or storage error */
+};
+
+typedef struct cli_ctx {
+	const char *db_dir;   /* --db / --data / BENCHDB_DIR / ./benchmark-data */
+	bool json;            /* --json */
+	bool stdout_tty;      /* output is a terminal */
+	bool color;           /* terminal and NO_COLOR unset */
+	const char *prog;     /* "benchdb" */
+} cli_ctx;
+
+/* Prints "benchdb: error: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Prints "benchdb: error: <diag formatted>" to stderr. */
+void cli_error_diag(const bdb_diag *d);
+/* The exit code of a library error: EXIT_INPUT for data and storage errors,
+ * EXIT_USAGE for query and argument errors. */
+int cli_exit_code(int err);
+
+/*
+ * Opens the store of ctx. create: make it when missing (ingest); otherwise a
+ * missing store is an error naming the directory. Prints the error itself and
+ * returns an exit code, or EXIT_OK with *out set.
+ */
+int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out);
+
+/* Resolves a run reference given on the command line ("latest", "latest~2",
+ * a run id, a commit prefix "commit:abc", a date) to a sequence number. */
+int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d);
+
+/* Option helpers: if argv[*i] is `--name VALUE` or `--name=VALUE`, sets
+ * *value, advances *i and returns true. Prints a usage error and sets *bad
+ * when the value is missing. */
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value,
+		   bool *bad);
+
+/* Subcommands. */
+int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
+int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv);
+int cmd_export(cli_ctx *ctx, int argc, char **argv);
+int cmd_baseline(cli_ctx *ctx, int argc, char **argv);
+int cmd_verify(cli_ctx *ctx, int argc, char **argv);
+int cmd_stats(cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_check(cli_ctx *ctx, int argc, char **argv);
+int cmd_summary(cli_ctx *ctx, int argc, char **argv);
+int cmd_trend(cli_ctx *ctx, int argc, char **argv);
+int cmd_query(cli_ctx *ctx, int argc, char **argv);
+
+/* The shell: statements from a string (-c), a file (-f), stdin or the REPL. */
+typedef struct shell_options {
+	bool bail;            /* stop at the first error */
+	bool interactive;     /* REPL with prompt, history, completion */
+	const char *format;   /* default output format name, or NULL */
+	bool fail_on_regressions; /* --fail: exit 1 when `regressions` finds any */
+} shell_options;
+int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt);
+int shell_run_file(cli_ctx *ctx, const char *path, const shell_options *opt);
+int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_options *opt);
+int shell_repl(cli_ctx *ctx, const shell_options *opt);
+
+#endif /* BDB_CLI_H */

@@ -1,0 +1,279 @@
+/*
+ * cmd_compat.c - benchkit's text commands, so that a CI job calling benchkit
+ * keeps working with benchkit replaced by benchdb: `summary` and `trend`
+ * print benchkit's exact lines (see docs/cli.md, "benchkit compatibility").
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+/* Python's datetime.isoformat() of an aware UTC time: 2026-02-10T09:05:00+00:00. */
+static void iso_utc(int64_t us, char *buf, size_t size)
+{
+	char tmp[48];
+	bdb_time_format(us, tmp, sizeof tmp);
+	size_t n = strlen(tmp);
+	if (n && tmp[n - 1] == 'Z')
+		tmp[n - 1] = '\0';
+	snprintf(buf, size, "%s+00:00", tmp);
+}
+
+static const char summary_usage[] =
+	"usage: benchdb summary [--db DIR] [--run RUN]\n"
+	"\n"
+	"One run (default latest) as benchkit prints it: run, timestamp, commit,\n"
+	"branch, points, then each scenario's points with their metric values.\n";
+
+int cmd_summary(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *ref = "latest";
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		bool bad = false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(summary_usage, stdout);
+			return EXIT_OK;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			ctx->db_dir = v;
+		} else if (cli_opt_value(argc, argv, &i, "--run", &v, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			ref = v;
+		} else if (argv[i][0] != '-') {
+			ref = argv[i];
+		} else {
+			cli_error("summary: unknown option '%s'", argv[i]);
+			fputs(summary_usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	bdb_store *store;
+	int code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	bdb_reader *r = NULL;
+	bdb_run *run = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	uint64_t seq;
+	int rc = bdb_reader_begin(store, &r);
+	if (!rc)
+		rc = cli_resolve_run(r, ref, &seq, &d);
+	if (!rc)
+		rc = bdb_reader_run_decode(r, seq, &run);
+	if (r)
+		bdb_reader_end(r);
+	if (rc) {
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot read run '%s': %s", ref,
+				     bdb_strerror(rc));
+		cli_error_diag(&d);
+		bdb_store_close(store);
+		return EXIT_INPUT;
+	}
+	char ts[64];
+	iso_utc(run->timestamp_us, ts, sizeof ts);
+	printf("Run: %s\n", run->id);
+	printf("Timestamp: %s\n", ts);
+	if (run->commit && *run->commit)
+		printf("Commit: %s\n", run->commit);
+	if (run->branch && *run->branch)
+		printf("Branch: %s\n", run->branch);
+	printf("Points: %zu\n\n", run->n_points);
+	/* Scenarios in order of first appearance, points in run order. */
+	bool *done = calloc(run->n_points ? run->n_points : 1, sizeof *done);
+	for (size_t i = 0; done && i < run->n_points; i++) {
+		if (done[i])
+			continue;
+		const char *scenario = run->points[i].scenario ? run->points[i].scenario : "";
+		/* benchkit's runs always name a scenario; other tools' do not. */
+		printf("  %s:\n", scenario[0] ? scenario : "(no scenario)");
+		for (size_t j = i; j < run->n_points; j++) {
+			const bdb_point *p = &run->points[j];
+			const char *s = p->scenario ? p->scenario : "";
+			if (done[j] || strcmp(s, scenario) != 0)
+				continue;
+			done[j] = true;
+			const char *fw = bdb_point_get_tag(p, "framework");
+			printf("    %s: ", fw ? fw : p->name);
+			for (size_t k = 0; k < p->n_metrics; k++)
+				printf("%s%s=%.2f", k ? ", " : "", p->metrics[k].name,
+				       p->metrics[k].value);
+			printf("\n");
+		}
+	}
+	free(done);
+	bdb_run_free(run);
+	bdb_store_close(store);
+	return EXIT_OK;
+}
+
+static const char trend_usage[] =
+	"usage: benchdb trend [--db DIR] --metric M --point P [--framework F] [--n-runs N]\n"
+	"\n"
+	"One series over time as benchkit prints it, oldest first: metric M of the\n"
+	"point P (whose tag framework is F, when given); --n-runs keeps the N most\n"
+	"recent runs.\n"
+	"For everything else, use the query language: benchdb -c 'trend M of \"P\" ...'.\n";
+
+typedef struct trend_row {
+	bdb_obs obs;
+	char commit[64];
+} trend_row;
+
+static int cmp_row(const void *a, const void *b)
+{
+	const trend_row *x = a, *y = b;
+	if (x->obs.timestamp_us != y->obs.timestamp_us)
+		return x->obs.timestamp_us < y->obs.timestamp_us ? -1 : 1;
+	return x->obs.run_seq < y->obs.run_seq ? -1 : x->obs.run_seq > y->obs.run_seq;
+}
+
+int cmd_trend(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *metric = NULL, *point = NULL, *framework = NULL, *n_runs_s = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		bool bad = false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(trend_usage, stdout);
+			return EXIT_OK;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad))
+			ctx->db_dir = v;
+		else if (cli_opt_value(argc, argv, &i, "--metric", &v, &bad))
+			metric = v;
+		else if (cli_opt_value(argc, argv, &i, "--point", &v, &bad))
+			point = v;
+		else if (cli_opt_value(argc, argv, &i, "--framework", &v, &bad))
+			framework = v;
+		else if (cli_opt_value(argc, argv, &i, "--n-runs", &v, &bad))
+			n_runs_s = v;
+		else {
+			cli_error("trend: unknown argument '%s'", argv[i]);
+			fputs(trend_usage, stderr);
+			return EXIT_USAGE;
+		}
+		if (bad)
+			return EXIT_USAGE;
+	}
+	if (!metric || !point) {
+		cli_error("trend: --metric and --point are required");
+		fputs(trend_usage, stderr);
+		return EXIT_USAGE;
+	}
+	long n_runs = 0;
+	if (n_runs_s) {
+		char *end;
+		n_runs = strtol(n_runs_s, &end, 10);
+		if (*end || n_runs < 0) {
+			cli_error("trend: --n-runs must be a non-negative integer, got '%s'",
+				  n_runs_s);
+			return EXIT_USAGE;
+		}
+	}
+	bdb_store *store;
+	int code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	bdb_buf pterm, mterm, tterm;
+	bdb_buf_init(&pterm);
+	bdb_buf_init(&mterm);
+	bdb_buf_init(&tterm);
+	bdb_buf_printf(&pterm, "p:%s", point);
+	bdb_buf_printf(&mterm, "m:%s", metric);
+	if (framework)
+		bdb_buf_printf(&tterm, "t:framework=%s", framework);
+	const char *terms[3] = {bdb_buf_cstr(&pterm), bdb_buf_cstr(&mterm), bdb_buf_cstr(&tterm)};
+	size_t n_terms = framework ? 3 : 2;
+	bdb_reader *r = NULL;
+	uint64_t *ids = NULL;
+	size_t n_ids = 0, n_rows = 0, cap = 0;
+	trend_row *rows = NULL;
+	int rc = bdb_reader_begin(store, &r);
+	if (!rc)
+		rc = bdb_reader_series_match(r, terms, n_terms, &ids, &n_ids);
+	/* benchkit takes, per run, the first point that matches: with several
+	 * matching series (other tags differ), the lowest series id wins. */
+	for (size_t s = 0; !rc && s < n_ids; s++) {
+		bdb_obs_iter *it = NULL;
+		rc = bdb_obs_iter_open(r, ids[s], INT64_MIN, INT64_MAX, false, &it);
+		bdb_obs obs;
+		while (!rc && bdb_obs_iter_next(it, &obs) == 1) {
+			bool seen = false;
+			for (size_t k = 0; k < n_rows && !seen; k++)
+				seen = rows[k].obs.run_seq == obs.run_seq;
+			if (seen)
+				continue;
+			if (n_rows == cap) {
+				cap = cap ? cap * 2 : 64;
+				trend_row *p = realloc(rows, cap * sizeof *rows);
+				if (!p) {
+					rc = BDB_ENOMEM;
+					break;
+				}
+				rows = p;
+			}
+			rows[n_rows].obs = obs;
+			bdb_run_info info;
+			rows[n_rows].commit[0] = '\0';
+			if (bdb_reader_run_info(r, obs.run_seq, &info) == 0)
+				snprintf(rows[n_rows].commit, sizeof rows[n_rows].commit, "%s",
+					 info.commit);
+			n_rows++;
+		}
+		if (it)
+			bdb_obs_iter_close(it);
+	}
+	if (r)
+		bdb_reader_end(r);
+	free(ids);
+	bdb_buf_free(&pterm);
+	bdb_buf_free(&mterm);
+	bdb_buf_free(&tterm);
+	bdb_store_close(store);
+	if (rc) {
+		free(rows);
+		cli_error("trend: cannot read the store: %s", bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	if (n_rows) /* rows is NULL when nothing matched: qsort(NULL) is undefined */
+		qsort(rows, n_rows, sizeof *rows, cmp_row);
+	size_t first = 0;
+	if (n_runs > 0 && (size_t)n_runs < n_rows)
+		first = n_rows - (size_t)n_runs;
+	if (n_rows - first == 0) {
+		printf("Trend: %s @ %s", metric, point);
+		if (framework)
+			printf(" (framework=%s)", framework);
+		printf(" \xe2\x80\x94 no data (0 points)\n");
+		free(rows);
+		return EXIT_OK;
+	}
+	printf("Trend: %s @ %s", metric, point);
+	if (framework)
+		printf(" (framework=%s)", framework);
+	printf("\n");
+	printf("  %zu points\n\n", n_rows - first);
+	for (size_t i = first; i < n_rows; i++) {
+		char ts[48];
+		bdb_time_format(rows[i].obs.timestamp_us, ts, sizeof ts);
+		/* "2026-02-10T09:05:00Z" -> "2026-02-10 09:05" */
+		ts[10] = ' ';
+		ts[16] = '\0';
+		printf("  %s  %.2f", ts, rows[i].obs.value);
+		if (rows[i].obs.has_lower && rows[i].obs.has_upper)
+			printf("  CI=[%.2f, %.2f]", rows[i].obs.lower, rows[i].obs.upper);
+		if (rows[i].commit[0])
+			printf("  [%s]", rows[i].commit);
+		printf("\n");
+	}
+	free(rows);
+	return EXIT_OK;
+}

@@ -1,0 +1,321 @@
+/* cmd_ingest.c - ingest, import-benchkit, export. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ingest.h"
+
+static const char ingest_usage[] =
+	"usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
+	"                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
+	"                      [--direction higher|lower] FILE|DIR|-...\n"
+	"       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
+	"\n"
+	"Stores each file (a Criterion target/criterion directory, or '-' for standard\n"
+	"input) as one run, atomically. The format is detected from the content unless\n"
+	"--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
+	"cargo, bmf, gab, odyssey, quasim.\n"
+	"\n"
+	"  --commit, --branch, --timestamp, --id   override what the file says\n"
+	"  --tag K=V       add a tag to every point (repeatable)\n"
+	"  --replace       replace a different run stored under the same id\n"
+	"  --direction D   direction of github-action-benchmark (gab) values\n"
+	"\n"
+	"Re-ingesting an identical run changes nothing. A file that fails stores\n"
+	"nothing; the other files are still ingested. Exit 3 if any file failed.\n";
+
+#define MAX_TAGS 64
+
+int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
+{
+	bdb_ingest_options opt;
+	memset(&opt, 0, sizeof opt);
+	bdb_format format = BDB_FORMAT_AUTO;
+	bdb_kv tags[MAX_TAGS];
+	char *tag_copies[MAX_TAGS];
+	size_t n_tags = 0;
+	unsigned flags = 0;
+	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	int n_files = 0, code = EXIT_OK;
+	if (!files)
+		return EXIT_INPUT;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		bool bad = false;
+		const char *arg = argv[i];
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			fputs(ingest_usage, stdout);
+			goto out;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			ctx->db_dir = v;
+		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
+			files[n_files++] = v;
+		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
+			if (!bad && bdb_format_parse(v, &format)) {
+				cli_error("ingest: unknown format '%s' (expected auto, %s)", v,
+					  bdb_format_list());
+				code = EXIT_USAGE;
+				goto out;
+			}
+		} else if (cli_opt_value(argc, argv, &i, "--commit", &v, &bad)) {
+			opt.commit = v;
+		} else if (cli_opt_value(argc, argv, &i, "--branch", &v, &bad)) {
+			opt.branch = v;
+		} else if (cli_opt_value(argc, argv, &i, "--id", &v, &bad)) {
+			opt.id = v;
+		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
+			if (!bad && bdb_time_parse(v, &opt.timestamp_us)) {
+				cli_error("ingest: --timestamp: cannot read '%s' as a time "
+					  "(expected e.g. 2026-01-31 or 2026-01-31T12:00:00Z)",
+					  v);
+				code = EXIT_USAGE;
+				goto out;
+			}
+			opt.has_timestamp = true;
+		} else if (cli_opt_value(argc, argv, &i, "--direction", &v, &bad)) {
+			if (!bad && bdb_direction_parse(v, &opt.gab_direction)) {
+				cli_error("ingest: --direction: expected higher or lower, got '%s'",
+					  v);
+				code = EXIT_USAGE;
+				goto out;
+			}
+			opt.has_gab_direction = true;
+		} else if (cli_opt_value(argc, argv, &i, "--tag", &v, &bad)) {
+			const char *eq = bad ? NULL : strchr(v, '=');
+			if (!bad && (!eq || eq == v)) {
+				cli_error("ingest: --tag: expected KEY=VALUE, got '%s'", v);
+				code = EXIT_USAGE;
+				goto out;
+			}
+			if (!bad && n_tags == MAX_TAGS) {
+				cli_error("ingest: at most %d --tag options", MAX_TAGS);
+				code = EXIT_USAGE;
+				goto out;
+			}
+			if (!bad) {
+				char *copy = strdup(v);
+				if (!copy) {
+					code = EXIT_INPUT;
+					goto out;
+				}
+				copy[eq - v] = '\0';
+				tag_copies[n_tags] = copy;
+				tags[n_tags].key = copy;
+				tags[n_tags].value = copy + (eq - v) + 1;
+				n_tags++;
+			}
+		} else if (strcmp(arg, "--replace") == 0) {
+			flags |= BDB_PUT_REPLACE;
+		} else if (arg[0] == '-' && arg[1]) {
+			cli_error("ingest: unknown option '%s'", arg);
+			fputs(ingest_usage, stderr);
+			code = EXIT_USAGE;
+			goto out;
+		} else {
+			files[n_files++] = arg;
+		}
+		if (bad) {
+			code = EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (n_files == 0) {
+		cli_error("ingest: expected a file, a directory or '-'");
+		fputs(ingest_usage, stderr);
+		code = EXIT_USAGE;
+		goto out;
+	}
+	if (opt.id && n_files > 1) {
+		cli_error("ingest: --id names one run, but %d files were given", n_files);
+		code = EXIT_USAGE;
+		goto out;
+	}
+	opt.tags = tags;
+	opt.n_tags = n_tags;
+
+	bdb_store *store;
+	code = cli_open_store(ctx, true, false, &store);
+	if (code)
+		goto out;
+	for (int f = 0; f < n_files; f++) {
+		bdb_diag d;
+		bdb_diag_clear(&d);
+		bdb_run *run = NULL;
+		bdb_format detected;
+		int rc = bdb_ingest_path(files[f], format, &opt, &run, &detected, &d);
+		bdb_put_outcome outcome = BDB_PUT_STORED;
+		if (!rc)
+			rc = bdb_store_put_run(store, run, flags, NULL, &outcome, &d);
+		if (rc) {
+			if (rc == BDB_EEXISTS && !d.message[0])
+				bdb_diag_set(&d, rc, files[f], 0, 0,
+					     "a different run with id '%s' is already stored "
+					     "(use --replace to replace it)",
+					     run ? run->id : "?");
+			if (!d.file[0] && !d.message[0])
+				bdb_diag_set(&d, rc, files[f], 0, 0, "%s", bdb_strerror(rc));
+			cli_error_diag(&d);
+			if (rc == BDB_EEXISTS)
+				fprintf(stderr, "benchdb: hint: ingest --replace replaces the stored "
+						"run\n");
+			code = EXIT_INPUT;
+			bdb_run_free(run);
+			continue;
+		}
+		/* benchkit's exact line, so that scripts parsing it keep working. */
+		if (outcome == BDB_PUT_UNCHANGED)
+			printf("Run %s is already stored, unchanged (%zu points)\n", run->id,
+			       run->n_points);
+		else
+			printf("%s run %s (%zu points)\n",
+			       outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested", run->id,
+			       run->n_points);
+		bdb_run_free(run);
+	}
+	bdb_store_close(store);
+out:
+	for (size_t t = 0; t < n_tags; t++)
+		free(tag_copies[t]);
+	free(files);
+	return code;
+}
+
+static const char import_usage[] =
+	"usage: benchdb import-benchkit [--db DIR] [--replace] BENCHKIT_DIR\n"
+	"\n"
+	"Migrates a benchkit store: every runs/*.json as a run, baselines/NAME.json\n"
+	"as baseline NAME, and config.json's metric definitions. Every file is\n"
+	"checked before anything is stored: one bad file stores nothing (exit 3).\n"
+	"  --replace   replace different runs stored under the same ids\n";
+
+int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *dir = NULL;
+	unsigned flags = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		bool bad = false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(import_usage, stdout);
+			return EXIT_OK;
+		}
+		if (strcmp(argv[i], "--replace") == 0) {
+			flags |= BDB_PUT_REPLACE;
+			continue;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			ctx->db_dir = v;
+		} else if (argv[i][0] == '-' || dir) {
+			cli_error("import-benchkit: unexpected argument '%s'", argv[i]);
+			fputs(import_usage, stderr);
+			return EXIT_USAGE;
+		} else {
+			dir = argv[i];
+		}
+	}
+	if (!dir) {
+		cli_error("import-benchkit: expected the benchkit store directory");
+		fputs(import_usage, stderr);
+		return EXIT_USAGE;
+	}
+	bdb_store *store;
+	int code = cli_open_store(ctx, true, false, &store);
+	if (code)
+		return code;
+	bdb_import_summary report;
+	memset(&report, 0, sizeof report);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_import_benchkit_dir(store, dir, flags, &report, &d);
+	bdb_store_close(store);
+	if (rc) {
+		cli_error_diag(&d);
+		return EXIT_INPUT;
+	}
+	printf("Imported %zu run(s) (%zu unchanged, %zu replaced), %zu baseline(s), "
+	       "%zu metric definition(s)\n",
+	       report.runs_stored, report.runs_unchanged, report.runs_replaced,
+	       report.baselines, report.metric_defs);
+	return EXIT_OK;
+}
+
+static const char export_usage[] =
+	"usage: benchdb export [--db DIR] [--format benchkit|json|csv|markdown] [RUN]\n"
+	"\n"
+	"Writes one run (default latest) to standard output. benchkit (the default)\n"
+	"is benchkit's Run JSON, which 'benchdb ingest' reads back to the same values.\n";
+
+int cmd_export(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *ref = "latest", *fmt = "benchkit";
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		bool bad = false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(export_usage, stdout);
+			return EXIT_OK;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad))
+			ctx->db_dir = v;
+		else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad))
+			fmt = v;
+		else if (cli_opt_value(argc, argv, &i, "--run", &v, &bad))
+			ref = v;
+		else if (argv[i][0] == '-') {
+			cli_error("export: unknown option '%s'", argv[i]);
+			fputs(export_usage, stderr);
+			return EXIT_USAGE;
+		} else
+			ref = argv[i];
+		if (bad)
+			return EXIT_USAGE;
+	}
+	bdb_export_format ef;
+	if (bdb_export_format_parse(fmt, &ef)) {
+		cli_error("export: unknown format '%s' (expected benchkit, json, csv or markdown)",
+			  fmt);
+		return EXIT_USAGE;
+	}
+	bdb_store *store;
+	int code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	bdb_reader *r = NULL;
+	bdb_run *run = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	uint64_t seq;
+	int rc = bdb_reader_begin(store, &r);
+	if (!rc)
+		rc = cli_resolve_run(r, ref, &seq, &d);
+	if (!rc)
+		rc = bdb_reader_run_decode(r, seq, &run);
+	if (r)
+		bdb_reader_end(r);
+	bdb_store_close(store);
+	if (rc) {
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot read run '%s': %s", ref,
+				     bdb_strerror(rc));
+		cli_error_diag(&d);
+		return EXIT_INPUT;
+	}
+	bdb_buf out;
+	bdb_buf_init(&out);
+	rc = bdb_export_run(run, ef, &out);
+	if (!rc)
+		fwrite(out.data, 1, out.len, stdout);
+	bdb_buf_free(&out);
+	bdb_run_free(run);
+	if (rc) {
+		cli_error("export: %s", bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}

@@ -1,0 +1,348 @@
+/* cmd_store.c - subcommands over the store itself: baseline, verify, stats,
+ * backup; and command-line run references. */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
+{
+	int rc;
+	if (strcmp(ref, "latest") == 0 || strncmp(ref, "latest~", 7) == 0) {
+		unsigned long back = 0;
+		if (ref[6] == '~') {
+			char *end;
+			back = strtoul(ref + 7, &end, 10);
+			if (!isdigit((unsigned char)ref[7]) || *end || back > UINT32_MAX)
+				return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+						    "bad run reference '%s' (expected latest~N)",
+						    ref);
+		}
+		rc = bdb_reader_latest(r, (uint32_t)back, seq);
+		if (rc == BDB_ENOTFOUND)
+			return bdb_diag_set(d, rc, NULL, 0, 0,
+					    back ? "there is no run %s" : "no runs in store%s",
+					    back ? ref : "");
+		return rc;
+	}
+	if (strncmp(ref, "baseline", 8) == 0 && (ref[8] == '\0' || ref[8] == ':')) {
+		const char *name = ref[8] ? ref + 9 : "main";
+		rc = bdb_reader_get_baseline(r, name, seq);
+		if (rc == BDB_ENOTFOUND)
+			return bdb_diag_set(d, rc, NULL, 0, 0, "no baseline named '%s'", name);
+		return rc;
+	}
+	if (strncmp(ref, "commit:", 7) == 0) {
+		rc = bdb_reader_find_commit(r, ref + 7, seq);
+		if (rc == BDB_ENOTFOUND)
+			return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'", ref + 7);
+		if (rc == BDB_EINVAL)
+			return bdb_diag_set(d, rc, NULL, 0, 0,
+					    "commit prefix '%s' is ambiguous", ref + 7);
+		return rc;
+	}
+	rc = bdb_reader_find_id(r, ref, seq);
+	if (rc != BDB_ENOTFOUND)
+		return rc;
+	int64_t us;
+	if (bdb_time_parse(ref, &us) == 0) {
+		rc = bdb_reader_find_at_time(r, us, seq);
+		if (rc == BDB_ENOTFOUND)
+			return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
+		return rc;
+	}
+	return bdb_diag_set(d, BDB_ENOTFOUND, NULL, 0, 0,
+			    "no run '%s' (expected a run id, latest, latest~N, baseline[:NAME], "
+			    "commit:PREFIX or a date)",
+			    ref);
+}
+
+static const char baseline_usage[] =
+	"usage: benchdb baseline set NAME [RUN]     point baseline NAME at RUN (default latest)\n"
+	"       benchdb baseline list               all baselines\n"
+	"       benchdb baseline drop NAME          remove baseline NAME\n"
+	"       benchdb baseline [--data DIR] [--run latest|ID]   benchkit's form: sets 'main'\n"
+	"\n"
+	"RUN is latest, latest~N, a run id, baseline[:NAME], commit:PREFIX or a date.\n";
+
+/* Sets baseline name to ref; prints benchkit's line "Baseline set to run ID". */
+static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
+{
+	bdb_store *store;
+	int code = cli_open_store(ctx, false, false, &store);
+	if (code)
+		return code;
+	bdb_reader *r;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	uint64_t seq = 0;
+	char id[512] = "";
+	int rc = bdb_reader_begin(store, &r);
+	if (!rc) {
+		rc = cli_resolve_run(r, ref, &seq, &d);
+		bdb_run_info info;
+		if (!rc && !(rc = bdb_reader_run_info(r, seq, &info)))
+			snprintf(id, sizeof id, "%s", info.id);
+		bdb_reader_end(r);
+	}
+	if (!rc)
+		rc = bdb_store_set_baseline(store, name, seq);
+	if (rc) {
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot set baseline: %s", bdb_strerror(rc));
+		cli_error_diag(&d);
+		bdb_store_close(store);
+		return rc == BDB_ENOTFOUND ? EXIT_INPUT : cli_exit_code(rc);
+	}
+	if (strcmp(name, "main") == 0)
+		printf("Baseline set to run %s\n", id);
+	else
+		printf("Baseline %s set to run %s\n", name, id);
+	bdb_store_close(store);
+	return EXIT_OK;
+}
+
+static int baseline_list(cli_ctx *ctx)
+{
+	bdb_store *store;
+	int code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	bdb_reader *r;
+	bdb_baseline_info *list = NULL;
+	size_t n = 0;
+	int rc = bdb_reader_begin(store, &r);
+	if (!rc) {
+		rc = bdb_reader_list_baselines(r, &list, &n);
+		for (size_t i = 0; !rc && i < n; i++) {
+			bdb_run_info info;
+			if (bdb_reader_run_info(r, list[i].seq, &info) == 0)
+				printf("%s\t%s\n", list[i].name, info.id);
+		}
+		free(list);
+		bdb_reader_end(r);
+	}
+	bdb_store_close(store);
+	if (rc) {
+		cli_error("cannot list baselines: %s", bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+static int baseline_drop(cli_ctx *ctx, const char *name)
+{
+	bdb_store *store;
+	int code = cli_open_store(ctx, false, false, &store);
+	if (code)
+		return code;
+	int rc = bdb_store_drop_baseline(store, name);
+	bdb_store_close(store);
+	if (rc == BDB_ENOTFOUND) {
+		cli_error("no baseline named '%s'", name);
+		return EXIT_INPUT;
+	}
+	if (rc) {
+		cli_error("cannot drop baseline '%s': %s", name, bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	printf("Dropped baseline %s\n", name);
+	return EXIT_OK;
+}
+
+int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *positional[3];
+	int npos = 0;
+	const char *run_opt = NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		bool bad = false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(baseline_usage, stdout);
+			return EXIT_OK;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			ctx->db_dir = v;
+		} else if (cli_opt_value(argc, argv, &i, "--run", &v, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			run_opt = v;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cli_error("baseline: unknown option '%s'", argv[i]);
+			fputs(baseline_usage, stderr);
+			return EXIT_USAGE;
+		} else if (npos < 3) {
+			positional[npos++] = argv[i];
+		} else {
+			cli_error("baseline: too many arguments");
+			return EXIT_USAGE;
+		}
+	}
+	if (npos == 0)
+		return baseline_set(ctx, "main", run_opt ? run_opt : "latest");
+	const char *verb = positional[0];
+	if (strcmp(verb, "set") == 0 && (npos == 2 || npos == 3))
+		return baseline_set(ctx, positional[1],
+				    npos == 3 ? positional[2] : run_opt ? run_opt : "latest");
+	if (strcmp(verb, "list") == 0 && npos == 1)
+		return baseline_list(ctx);
+	if (strcmp(verb, "drop") == 0 && npos == 2)
+		return baseline_drop(ctx, positional[1]);
+	cli_error("baseline: expected 'set NAME [RUN]', 'list' or 'drop NAME'");
+	fputs(baseline_usage, stderr);
+	return EXIT_USAGE;
+}
+
+/* Parses the only options of the maintenance commands: --db/--data, --help. */
+static int simple_options(cli_ctx *ctx, int argc, char **argv, const char *usage,
+			  const char **positional, int max_positional, int *npos)
+{
+	*npos = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *v;
+		bool bad = false;
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			ctx->db_dir = v;
+		} else if (strcmp(argv[i], "--json") == 0) {
+			ctx->json = true;
+		} else if (argv[i][0] == '-' && argv[i][1]) {
+			cli_error("%s: unknown option '%s'", argv[0], argv[i]);
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		} else if (*npos < max_positional) {
+			positional[(*npos)++] = argv[i];
+		} else {
+			cli_error("%s: unexpected argument '%s'", argv[0], argv[i]);
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_OK;
+}
+
+static void print_problem(void *ctx, const char *problem)
+{
+	(void)ctx;
+	printf("problem: %s\n", problem);
+}
+
+int cmd_verify(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: benchdb verify [--db DIR]\n"
+		"\n"
+		"Walks the whole store: verifies every stored run and checks that every\n"
+		"index entry points at something that exists and that every run's\n"
+		"observations are indexed. Prints each problem; exit 0 when clean, 3 otherwise.\n";
+	int npos, code = simple_options(ctx, argc, argv, usage, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	bdb_store *store;
+	code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	size_t problems = 0;
+	int rc = bdb_store_verify(store, print_problem, NULL, &problems);
+	struct bdb_store_stats st = {0};
+	bdb_store_stats(store, &st);
+	bdb_store_close(store);
+	if (rc) {
+		cli_error("verify could not walk the store: %s", bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	if (problems) {
+		printf("verify: %zu problem(s) found in %s\n", problems, ctx->db_dir);
+		return EXIT_INPUT;
+	}
+	printf("ok: %" PRIu64 " runs, %" PRIu64 " series, %" PRIu64 " observations verified\n",
+	       st.runs, st.series, st.observations);
+	return EXIT_OK;
+}
+
+int cmd_stats(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] = "usage: benchdb stats [--db DIR] [--json]\n"
+				    "\n"
+				    "Runs, series, observations, bytes on disk, bytes per observation,\n"
+				    "map size.\n";
+	int npos, code = simple_options(ctx, argc, argv, usage, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	bdb_store *store;
+	code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	struct bdb_store_stats st;
+	int rc = bdb_store_stats(store, &st);
+	bdb_store_close(store);
+	if (rc) {
+		cli_error("cannot read store statistics: %s", bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	if (ctx->json) {
+		printf("{\"runs\": %" PRIu64 ", \"series\": %" PRIu64 ", \"observations\": %" PRIu64
+		       ", \"samples\": %" PRIu64 ", \"bytes_on_disk\": %" PRIu64
+		       ", \"bytes_used\": %" PRIu64 ", \"bytes_per_observation\": %.2f"
+		       ", \"map_size\": %" PRIu64 "}\n",
+		       st.runs, st.series, st.observations, st.samples, st.bytes_on_disk,
+		       st.bytes_used, st.bytes_per_observation, st.map_size);
+		return EXIT_OK;
+	}
+	printf("store:                 %s\n", ctx->db_dir);
+	printf("runs:                  %" PRIu64 "\n", st.runs);
+	printf("series:                %" PRIu64 "\n", st.series);
+	printf("observations:          %" PRIu64 "\n", st.observations);
+	printf("samples:               %" PRIu64 "\n", st.samples);
+	printf("bytes on disk:         %" PRIu64 "\n", st.bytes_on_disk);
+	printf("bytes in use:          %" PRIu64 "\n", st.bytes_used);
+	printf("bytes per observation: %.2f\n", st.bytes_per_observation);
+	printf("map size:              %" PRIu64 "\n", st.map_size);
+	return EXIT_OK;
+}
+
+int cmd_backup(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] =
+		"usage: benchdb backup [--db DIR] DEST\n"
+		"\n"
+		"Writes a compacted, consistent copy of the store into DEST (created; must be\n"
+		"empty). Safe while other processes read and write the store.\n";
+	const char *dest[1];
+	int npos, code = simple_options(ctx, argc, argv, usage, dest, 1, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	if (npos != 1) {
+		cli_error("backup: expected a destination directory");
+		fputs(usage, stderr);
+		return EXIT_USAGE;
+	}
+	bdb_store *store;
+	code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_store_backup(store, dest[0], &d);
+	bdb_store_close(store);
+	if (rc) {
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, dest[0], 0, 0, "backup failed: %s", bdb_strerror(rc));
+		cli_error_diag(&d);
+		return EXIT_INPUT;
+	}
+	printf("Backed up %s to %s\n", ctx->db_dir, dest[0]);
+	return EXIT_OK;
+}

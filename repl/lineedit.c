@@ -1,0 +1,145 @@
+/* lineedit.c - libedit on a terminal, getline() elsewhere. */
+#include "lineedit.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <editline/readline.h>
+
+struct line_editor {
+	FILE *in;
+	bool interactive;
+	char *history_path;
+};
+
+/* libedit's readline emulation is a process-wide singleton: so is this. */
+static lineedit_complete_fn complete_fn;
+static void *complete_ctx;
+
+typedef struct match_list {
+	char **items;
+	size_t n, cap;
+} match_list;
+
+static void add_match(void *list, const char *candidate)
+{
+	match_list *m = list;
+	if (m->n + 1 >= m->cap) {
+		size_t cap = m->cap ? m->cap * 2 : 16;
+		char **p = realloc(m->items, cap * sizeof *p);
+		if (!p)
+			return;
+		m->items = p;
+		m->cap = cap;
+	}
+	char *copy = strdup(candidate);
+	if (copy)
+		m->items[m->n++] = copy;
+}
+
+static match_list current_matches;
+static size_t current_index;
+
+static char *match_generator(const char *text, int state)
+{
+	(void)text;
+	if (state == 0)
+		current_index = 0;
+	if (current_index < current_matches.n)
+		return strdup(current_matches.items[current_index++]);
+	return NULL;
+}
+
+static char **attempt_completion(const char *text, int start, int end)
+{
+	(void)end;
+	for (size_t i = 0; i < current_matches.n; i++)
+		free(current_matches.items[i]);
+	current_matches.n = 0;
+	if (complete_fn)
+		complete_fn(complete_ctx, rl_line_buffer, start, text, add_match,
+			    &current_matches);
+	rl_attempted_completion_over = 1;
+	if (current_matches.n == 0)
+		return NULL;
+	return rl_completion_matches(text, match_generator);
+}
+
+line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
+			   lineedit_complete_fn fn, void *fn_ctx)
+{
+	line_editor *ed = calloc(1, sizeof *ed);
+	if (!ed)
+		return NULL;
+	ed->in = in;
+	ed->interactive = interactive;
+	if (!interactive)
+		return ed;
+	if (history_path)
+		ed->history_path = strdup(history_path);
+	rl_readline_name = "benchdb";
+	/* Quotes delimit names in the query language: let completion see them. */
+	rl_basic_word_break_characters = " \t\n(),;=<>!~";
+	complete_fn = fn;
+	complete_ctx = fn_ctx;
+	rl_attempted_completion_function = attempt_completion;
+	using_history();
+	stifle_history(2000);
+	if (ed->history_path)
+		read_history(ed->history_path);
+	return ed;
+}
+
+char *lineedit_read(line_editor *ed, const char *prompt, bool *interrupted)
+{
+	*interrupted = false;
+	if (ed->interactive) {
+		errno = 0;
+		char *line = readline(prompt);
+		if (!line && errno == EINTR)
+			*interrupted = true;
+		return line;
+	}
+	char *line = NULL;
+	size_t cap = 0;
+	errno = 0;
+	ssize_t n = getline(&line, &cap, ed->in);
+	if (n < 0) {
+		if (errno == EINTR) {
+			*interrupted = true;
+			clearerr(ed->in);
+		}
+		free(line);
+		return NULL;
+	}
+	if (n > 0 && line[n - 1] == '\n')
+		line[--n] = '\0';
+	if (n > 0 && line[n - 1] == '\r')
+		line[--n] = '\0';
+	return line;
+}
+
+void lineedit_add_history(line_editor *ed, const char *line)
+{
+	if (!ed->interactive || !*line)
+		return;
+	add_history(line);
+	if (ed->history_path)
+		write_history(ed->history_path);
+}
+
+void lineedit_close(line_editor *ed)
+{
+	if (!ed)
+		return;
+	if (ed->interactive && ed->history_path)
+		write_history(ed->history_path);
+	for (size_t i = 0; i < current_matches.n; i++)
+		free(current_matches.items[i]);
+	free(current_matches.items);
+	memset(&current_matches, 0, sizeof current_matches);
+	free(ed->history_path);
+	free(ed);
+}

@@ -1,0 +1,540 @@
+/*
+ * shell.c - statements from a string (-c), a file (-f), standard input, or
+ * the interactive REPL; and the REPL's dot-commands.
+ *
+ * The dot-commands are table-driven like sqlite3's: each has a USAGE line,
+ * and .help prints the table.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "lineedit.h"
+#include "query.h"
+#include "shell.h"
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* ---- output -------------------------------------------------------------- */
+
+/* Where results go now: .output FILE, .once FILE, or stdout. */
+static FILE *shell_out(shell *sh)
+{
+	return sh->out ? sh->out : stdout;
+}
+
+static void shell_close_output(shell *sh)
+{
+	if (sh->out && sh->out != stdout)
+		fclose(sh->out);
+	sh->out = NULL;
+	sh->out_once = false;
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+/* Opens the store on first use, so that .help works without one. */
+static int shell_store(shell *sh, bdb_store **out)
+{
+	if (!sh->store) {
+		int code = cli_open_store(sh->ctx, false, false, &sh->store);
+		if (code) {
+			sh->store = NULL;
+			return code;
+		}
+	}
+	*out = sh->store;
+	return EXIT_OK;
+}
+
+static double cpu_seconds(void)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	       (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+}
+
+static double wall_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Runs one statement (no trailing separator). Returns an exit code. */
+static int run_statement(shell *sh, const char *stmt)
+{
+	bdb_store *store;
+	int code = shell_store(sh, &store);
+	if (code)
+		return code;
+	double w0 = wall_seconds(), c0 = cpu_seconds();
+	interrupted = 0;
+	bdb_buf out;
+	bdb_buf_init(&out);
+	bool found_regressions = false;
+	code = shell_exec_statement(sh, store, stmt, &out, &found_regressions);
+	FILE *f = shell_out(sh);
+	if (out.len)
+		fwrite(out.data, 1, out.len, f);
+	fflush(f);
+	bdb_buf_free(&out);
+	if (sh->timer)
+		fprintf(stderr, "Run Time: real %.6f user+sys %.6f\n", wall_seconds() - w0,
+			cpu_seconds() - c0);
+	if (sh->out_once)
+		shell_close_output(sh);
+	if (code == EXIT_OK && found_regressions && sh->fail_on_regressions)
+		sh->found_regressions = true;
+	return code;
+}
+
+/* ---- dot-commands -------------------------------------------------------- */
+
+typedef struct dot_command {
+	const char *name;
+	const char *usage; /* USAGE line shown by .help */
+	int (*run)(shell *sh, int argc, char **argv);
+} dot_command;
+
+static int dot_help(shell *sh, int argc, char **argv);
+
+static int dot_mode(shell *sh, int argc, char **argv)
+{
+	if (argc == 1) {
+		fprintf(shell_out(sh), "current output mode: %s\n", sh->format);
+		return EXIT_OK;
+	}
+	static const char *modes[] = {"table", "json", "csv", "markdown"};
+	for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
+		if (strcmp(argv[1], modes[i]) == 0) {
+			sh->format = modes[i];
+			return EXIT_OK;
+		}
+	}
+	cli_error(".mode: unknown mode '%s' (expected table, json, csv or markdown)", argv[1]);
+	return EXIT_USAGE;
+}
+
+static int dot_timer(shell *sh, int argc, char **argv)
+{
+	if (argc == 2 && strcmp(argv[1], "on") == 0)
+		sh->timer = true;
+	else if (argc == 2 && strcmp(argv[1], "off") == 0)
+		sh->timer = false;
+	else {
+		cli_error(".timer: expected on or off");
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int open_output(shell *sh, int argc, char **argv, bool once)
+{
+	shell_close_output(sh);
+	if (argc == 1 || (argc == 2 && strcmp(argv[1], "stdout") == 0 && !once))
+		return EXIT_OK;
+	if (argc != 2) {
+		cli_error("%s: expected one file name", argv[0]);
+		return EXIT_USAGE;
+	}
+	FILE *f = fopen(argv[1], "w");
+	if (!f) {
+		cli_error("%s: cannot open '%s': %s", argv[0], argv[1], strerror(errno));
+		return EXIT_INPUT;
+	}
+	sh->out = f;
+	sh->out_once = once;
+	return EXIT_OK;
+}
+
+static int dot_output(shell *sh, int argc, char **argv)
+{
+	return open_output(sh, argc, argv, false);
+}
+
+static int dot_once(shell *sh, int argc, char **argv)
+{
+	return open_output(sh, argc, argv, true);
+}
+
+static int dot_read(shell *sh, int argc, char **argv)
+{
+	if (argc != 2) {
+		cli_error(".read: expected one file name");
+		return EXIT_USAGE;
+	}
+	FILE *f = fopen(argv[1], "r");
+	if (!f) {
+		cli_error(".read: cannot open '%s': %s", argv[1], strerror(errno));
+		return EXIT_INPUT;
+	}
+	bool was_interactive = sh->interactive;
+	sh->interactive = false;
+	int code = shell_loop(sh, f, argv[1]);
+	sh->interactive = was_interactive;
+	fclose(f);
+	return code;
+}
+
+static int dot_open(shell *sh, int argc, char **argv)
+{
+	if (argc != 2) {
+		cli_error(".open: expected a store directory");
+		return EXIT_USAGE;
+	}
+	bdb_store *store;
+	cli_ctx probe = *sh->ctx;
+	probe.db_dir = argv[1];
+	int code = cli_open_store(&probe, false, false, &store);
+	if (code)
+		return code;
+	bdb_store_close(sh->store);
+	sh->store = store;
+	free(sh->db_dir_owned);
+	sh->db_dir_owned = strdup(argv[1]);
+	sh->ctx->db_dir = sh->db_dir_owned;
+	return EXIT_OK;
+}
+
+static int dot_stats(shell *sh, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	bdb_store *store;
+	int code = shell_store(sh, &store);
+	if (code)
+		return code;
+	struct bdb_store_stats st;
+	int rc = bdb_store_stats(store, &st);
+	if (rc) {
+		cli_error(".stats: %s", bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	FILE *f = shell_out(sh);
+	fprintf(f, "store: %s\nruns: %llu\nseries: %llu\nobservations: %llu\n"
+		   "bytes on disk: %llu\nbytes per observation: %.2f\n",
+		sh->ctx->db_dir, (unsigned long long)st.runs, (unsigned long long)st.series,
+		(unsigned long long)st.observations, (unsigned long long)st.bytes_on_disk,
+		st.bytes_per_observation);
+	return EXIT_OK;
+}
+
+static int dot_quit(shell *sh, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	sh->quit = true;
+	return EXIT_OK;
+}
+
+static const dot_command dot_commands[] = {
+	{".help", ".help                  show this list", dot_help},
+	{".mode", ".mode [table|json|csv|markdown]   output format of results", dot_mode},
+	{".timer", ".timer on|off          print wall and CPU time of each statement",
+	 dot_timer},
+	{".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)",
+	 dot_output},
+	{".once", ".once FILE             send the next result to FILE", dot_once},
+	{".read", ".read FILE             run the statements in FILE", dot_read},
+	{".open", ".open DIR              use the store in DIR", dot_open},
+	{".stats", ".stats                 store statistics", dot_stats},
+	{".quit", ".quit                  leave (also .exit, Ctrl-D)", dot_quit},
+	{".exit", NULL, dot_quit},
+};
+
+void shell_complete_dot_command(const char *word, void (*add)(void *list, const char *candidate),
+				void *list)
+{
+	size_t n = strlen(word);
+	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
+		if (strncmp(dot_commands[i].name, word, n) == 0)
+			add(list, dot_commands[i].name);
+}
+
+static int dot_help(shell *sh, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	FILE *f = shell_out(sh);
+	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
+		if (dot_commands[i].usage)
+			fprintf(f, "%s\n", dot_commands[i].usage);
+	fprintf(f, "\nStatements (end with ; or a newline):\n%s", shell_statement_help());
+	return EXIT_OK;
+}
+
+/* Splits a dot-command line into words (double quotes group). */
+static int split_words(char *line, char **argv, int max)
+{
+	int argc = 0;
+	char *p = line;
+	while (*p && argc < max) {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (!*p)
+			break;
+		if (*p == '"') {
+			argv[argc++] = ++p;
+			while (*p && *p != '"')
+				p++;
+		} else {
+			argv[argc++] = p;
+			while (*p && *p != ' ' && *p != '\t')
+				p++;
+		}
+		if (*p)
+			*p++ = '\0';
+	}
+	return argc;
+}
+
+static int run_dot_command(shell *sh, char *line)
+{
+	char *argv[8];
+	int argc = split_words(line, argv, 8);
+	if (argc == 0)
+		return EXIT_OK;
+	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
+		if (strcmp(argv[0], dot_commands[i].name) == 0)
+			return dot_commands[i].run(sh, argc, argv);
+	cli_error("unknown command '%s' (try .help)", argv[0]);
+	return EXIT_USAGE;
+}
+
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '-' && i + 1 < n && s[i + 1] == '-')
+			return true; /* only a comment from here */
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	}
+	return true;
+}
+
+/* Runs every statement in text, whose first line is line first_line of the
+ * source; returns the worst exit code and stops at the first error when
+ * bailing. */
+static int run_statements(shell *sh, const char *text, int first_line)
+{
+	int worst = EXIT_OK;
+	const char *p = text;
+	int line = first_line;
+	while (*p && !sh->quit) {
+		bool complete;
+		size_t n = bdb_query_statement_end(p, &complete);
+		/* Blank lines before the statement move its first line. */
+		const char *q = p;
+		while (q < p + n && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
+			if (*q++ == '\n')
+				line++;
+		if (!blank(p, n)) {
+			char *stmt = strndup(q, n - (size_t)(q - p));
+			if (!stmt)
+				return EXIT_INPUT;
+			sh->source_line = line;
+			int code = run_statement(sh, stmt);
+			free(stmt);
+			if (code) {
+				sh->errors++;
+				if (worst == EXIT_OK)
+					worst = code;
+				if (sh->bail)
+					return worst;
+			}
+		}
+		for (; q < p + n; q++)
+			if (*q == '\n')
+				line++;
+		p += n;
+		if (*p) {
+			if (*p == '\n')
+				line++;
+			p++;
+		}
+	}
+	return worst;
+}
+
+/* ---- the loop ------------------------------------------------------------- */
+
+int shell_loop(shell *sh, FILE *in, const char *name)
+{
+	line_editor *ed = lineedit_open(in, sh->interactive, sh->history_path,
+					sh->interactive ? shell_complete : NULL, sh);
+	if (!ed)
+		return EXIT_INPUT;
+	const char *saved_name = sh->source_name;
+	sh->source_name = sh->interactive ? NULL : name;
+	bdb_buf pending;
+	bdb_buf_init(&pending);
+	int worst = EXIT_OK, lineno = 0, first_line = 1;
+	while (!sh->quit) {
+		const char *prompt = pending.len ? "   ...> " : "benchdb> ";
+		bool intr;
+		char *line = lineedit_read(ed, prompt, &intr);
+		if (!line) {
+			if (intr && sh->interactive) {
+				/* Ctrl-C at the prompt drops the unfinished statement. */
+				fputc('\n', stdout);
+				bdb_buf_reset(&pending);
+				interrupted = 0;
+				continue;
+			}
+			break;
+		}
+		lineno++;
+		if (pending.len == 0 && line[0] == '.') {
+			lineedit_add_history(ed, line);
+			int code = run_dot_command(sh, line);
+			free(line);
+			if (code) {
+				sh->errors++;
+				worst = worst ? worst : code;
+				if (sh->bail)
+					break;
+			}
+			continue;
+		}
+		if (pending.len)
+			bdb_buf_putc(&pending, '\n');
+		else
+			first_line = lineno;
+		bdb_buf_puts(&pending, line);
+		free(line);
+		const char *text = bdb_buf_cstr(&pending);
+		/* Ask for more while a quote or parenthesis is open. */
+		if (!bdb_query_is_complete(text))
+			continue;
+		if (sh->interactive)
+			lineedit_add_history(ed, text);
+		int code = run_statements(sh, text, first_line);
+		bdb_buf_reset(&pending);
+		if (code) {
+			worst = worst ? worst : code;
+			if (sh->bail)
+				break;
+		}
+	}
+	if (pending.len && !sh->quit && !(sh->bail && worst)) {
+		/* End of input inside a quote or parenthesis: run it to report it. */
+		int code = run_statements(sh, bdb_buf_cstr(&pending), first_line);
+		if (code)
+			worst = worst ? worst : code;
+	}
+	bdb_buf_free(&pending);
+	lineedit_close(ed);
+	sh->source_name = saved_name;
+	return worst;
+}
+
+static void shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
+{
+	memset(sh, 0, sizeof *sh);
+	sh->ctx = ctx;
+	sh->bail = opt->bail;
+	sh->interactive = opt->interactive;
+	sh->format = opt->format ? opt->format : "table";
+	sh->fail_on_regressions = opt->fail_on_regressions;
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigint;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: Ctrl-C interrupts a blocking read */
+	if (opt->interactive)
+		sigaction(SIGINT, &sa, NULL);
+}
+
+static int shell_finish(shell *sh, int code)
+{
+	shell_close_output(sh);
+	bdb_store_close(sh->store);
+	free(sh->db_dir_owned);
+	free(sh->history_path);
+	if (code == EXIT_OK && sh->found_regressions)
+		return EXIT_REGRESSIONS;
+	return code;
+}
+
+volatile sig_atomic_t *shell_cancel_flag(void)
+{
+	return &interrupted;
+}
+
+int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt)
+{
+	shell sh;
+	shell_init(&sh, ctx, opt);
+	sh.bail = true;
+	sh.source_name = "<command line>"; /* errors say <command line>:LINE:COL */
+	return shell_finish(&sh, run_statements(&sh, text, 1));
+}
+
+int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_options *opt)
+{
+	shell sh;
+	shell_init(&sh, ctx, opt);
+	return shell_finish(&sh, shell_loop(&sh, in, name));
+}
+
+int shell_run_file(cli_ctx *ctx, const char *path, const shell_options *opt)
+{
+	if (strcmp(path, "-") == 0)
+		return shell_run_stream(ctx, stdin, "<stdin>", opt);
+	FILE *f = fopen(path, "r");
+	if (!f) {
+		cli_error("cannot open '%s': %s", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	int code = shell_run_stream(ctx, f, path, opt);
+	fclose(f);
+	return code;
+}
+
+/* The history file: $BENCHDB_HISTORY, else $XDG_STATE_HOME/benchdb_history,
+ * else ~/.benchdb_history. */
+static char *history_path(void)
+{
+	const char *env = getenv("BENCHDB_HISTORY");
+	if (env && *env)
+		return strdup(env);
+	bdb_buf b;
+	bdb_buf_init(&b);
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	if (state && *state)
+		bdb_buf_printf(&b, "%s/benchdb_history", state);
+	else if (home && *home)
+		bdb_buf_printf(&b, "%s/.benchdb_history", home);
+	else
+		return NULL;
+	char *path = strdup(bdb_buf_cstr(&b));
+	bdb_buf_free(&b);
+	return path;
+}
+
+int shell_repl(cli_ctx *ctx, const shell_options *opt)
+{
+	shell sh;
+	shell_init(&sh, ctx, opt);
+	sh.history_path = history_path();
+	printf("benchdb — store %s. Enter \".help\" for help, Ctrl-D to leave.\n", ctx->db_dir);
+	int code = shell_loop(&sh, stdin, "<tty>");
+	/* In the REPL, errors were shown as they came; leaving is not an error. */
+	shell_finish(&sh, code);
+	return EXIT_OK;
+}

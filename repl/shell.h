@@ -1,0 +1,57 @@
+/*
+ * shell.h - internal: the state of one shell (REPL, script or one-shot), the
+ * bridge from statements to the query library, and completion.
+ */
+#ifndef BDB_SHELL_H
+#define BDB_SHELL_H
+
+#include <signal.h>
+
+#include "cli.h"
+
+typedef struct shell {
+	cli_ctx *ctx;
+	bdb_store *store;          /* opened on first use */
+	const char *format;        /* "table" | "json" | "csv" | "markdown" */
+	bool timer;
+	bool bail;
+	bool interactive;
+	bool quit;
+	bool fail_on_regressions;  /* --fail: regressions found => exit 1 */
+	bool found_regressions;
+	FILE *out;                 /* .output / .once file, or NULL for stdout */
+	bool out_once;
+	int errors;
+	char *history_path;
+	char *db_dir_owned;        /* after .open */
+	const char *source_name;   /* script being read, for error positions */
+	int source_line;           /* its line where the current statement starts */
+} shell;
+
+/* Reads and runs statements from in until its end (or .quit). */
+int shell_loop(shell *sh, FILE *in, const char *name);
+
+
+/*
+ * Runs one statement through the query library, appending its output
+ * (result or error text) to out. Sets *found_regressions when the statement
+ * was `regressions` and it found any. Returns an exit code.
+ */
+int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, bdb_buf *out,
+			 bool *found_regressions);
+
+/* The statement summary shown by .help. */
+const char *shell_statement_help(void);
+
+/* Completion of keywords and the store's names (see lineedit.h). */
+void shell_complete(void *ctx, const char *line, int start, const char *word,
+		    void (*add)(void *list, const char *candidate), void *list);
+
+/* Completes a dot-command name. */
+void shell_complete_dot_command(const char *word, void (*add)(void *list, const char *candidate),
+				void *list);
+
+/* The flag Ctrl-C sets; the query library polls it to cancel. */
+volatile sig_atomic_t *shell_cancel_flag(void);
+
+#endif /* BDB_SHELL_H */

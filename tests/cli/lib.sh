@@ -1,0 +1,84 @@
+# tests/cli/lib.sh - a tiny harness for CLI tests that run the real binary.
+#
+# Source it from a tests/cli/*.sh script, call the check functions, then
+# `finish`. It prints cmocka's summary lines so tests/run.sh counts the cases:
+#   [  PASSED  ] N test(s).
+#   [  FAILED  ] N test(s), listed below:
+#
+# BENCHDB is the binary under test (set by tests/run.sh).
+
+set -u
+: "${BENCHDB:?BENCHDB must point at the benchdb binary}"
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+FIXTURES=$ROOT/tests/fixtures
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-cli.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export NO_COLOR=1
+unset BENCHDB_DIR
+export HOME=$WORK/home
+mkdir -p "$HOME"
+
+_pass=0
+_fail=0
+_failed=()
+OUT=$WORK/out
+ERR=$WORK/err
+RC=0
+
+# run CMD...: runs it with stdin from /dev/null, keeping stdout in $OUT,
+# stderr in $ERR and the exit code in $RC.
+run() {
+	"$@" <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR"
+	RC=$?
+}
+
+pass() { _pass=$((_pass + 1)); echo "[       OK ] $1"; }
+fail() {
+	_fail=$((_fail + 1))
+	_failed+=("$1")
+	echo "[  FAILED  ] $1: $2"
+	echo "--- stdout:"; head -c 2000 "$OUT"; echo "--- stderr:"; head -c 2000 "$ERR"
+}
+
+# check_rc NAME EXPECTED: the last run's exit code.
+check_rc() {
+	if [ "$RC" -eq "$2" ]; then pass "$1"; else fail "$1" "exit code $RC, expected $2"; fi
+}
+
+# check_out NAME TEXT: stdout contains TEXT (fixed string).
+check_out() {
+	if grep -qF -- "$2" "$OUT"; then pass "$1"; else fail "$1" "stdout lacks: $2"; fi
+}
+
+# check_err NAME TEXT: stderr contains TEXT.
+check_err() {
+	if grep -qF -- "$2" "$ERR"; then pass "$1"; else fail "$1" "stderr lacks: $2"; fi
+}
+
+# check_out_exact NAME FILE-OR-STRING: stdout is exactly the expected text.
+check_out_exact() {
+	if [ "$(cat "$OUT")" = "$2" ]; then
+		pass "$1"
+	else
+		fail "$1" "stdout differs"
+		diff <(printf '%s\n' "$2") "$OUT" | head -40
+	fi
+}
+
+# check NAME COMMAND...: a shell condition.
+check() {
+	local name=$1
+	shift
+	if "$@"; then pass "$name"; else fail "$name" "condition failed: $*"; fi
+}
+
+finish() {
+	echo "[==========] $((_pass + _fail)) test(s) run."
+	echo "[  PASSED  ] $_pass test(s)."
+	if [ "$_fail" -ne 0 ]; then
+		echo "[  FAILED  ] $_fail test(s), listed below:"
+		for f in "${_failed[@]}"; do echo "[  FAILED  ] $f"; done
+		exit 1
+	fi
+	exit 0
+}

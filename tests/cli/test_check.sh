@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# tests/cli/test_check.sh - the CI gate and benchkit's commands, with
+# benchkit's exact texts and exit codes.
+#
+# History: examples/history/gbench-v1..v5.json, real Google Benchmark output
+# of examples/src/kernels.cc. Expected numbers are the means of the three
+# repetitions of each benchmark, computed independently with Python:
+#   json.load → mean(row[m] for iteration rows of run_name)
+# v2 → v5: BM_sort/1024 real_time 3896.26 → 32527.07 (+734.8%),
+#          cpu_time 3894.89 → 32518.38 (+734.9%),
+#          items_per_second 262912311.89 → 31489897.84 (-88.0%);
+# everything else moves less than 5% or improves (BM_sort/65536 -62.2%).
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+H=$ROOT/examples/history
+
+# No store / no baseline / no runs: benchkit's messages, exit 0.
+run "$BENCHDB" check
+check_rc "check without a store exits 0" 0
+check_out_exact "check without a baseline: benchkit's text" \
+	"No baseline set. Use 'benchdb baseline' to set one."
+
+commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
+for v in 1 2 3 4 5; do
+	"$BENCHDB" ingest --id "v$v" --commit "${commits[v - 1]}" --branch main \
+		--timestamp "2026-11-$((15 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
+done
+
+run "$BENCHDB" check
+check_out_exact "check with runs but no baseline" \
+	"No baseline set. Use 'benchdb baseline' to set one."
+
+# benchkit's `baseline --run ID`.
+run "$BENCHDB" baseline --run v2
+check_rc "baseline --run exits 0" 0
+check_out_exact "baseline --run: benchkit's text" "Baseline set to run v2"
+
+run "$BENCHDB" check
+check_rc "check finds the regressions: exit 1" 1
+check_out "FAIL header with the count" "FAIL: 3 regression(s) detected:"
+check_out "real_time regression line" "  ↑ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)"
+check_out "cpu_time regression line" "  ↑ BM_sort/1024 cpu_time: 3894.89 → 32518.38 (+734.9%)"
+check_out "items_per_second regression line (higher is better: ↓)" \
+	"  ↓ BM_sort/1024 items_per_second: 262912311.89 → 31489897.84 (-88.0%)"
+check "the improvement is not a regression" sh -c "! grep -q 'BM_sort/65536' '$OUT'"
+
+# A bare number of 1 or more is a percentage: 10 is 10%, and 734.8% is over it.
+run "$BENCHDB" check --threshold 10
+check_rc "--threshold 10 is 10%: exit 1" 1
+check_out "FAIL at 10%" "FAIL: 3 regression(s) detected:"
+# benchkit's fraction: 8.5 would be a percentage, 0.9 is 90%.
+run "$BENCHDB" check --threshold 0.9
+check_rc "--threshold 0.9 (90%) still fails on +734.8%" 1
+run "$BENCHDB" check --threshold 800%
+check_rc "--threshold 800% passes" 0
+check_out_exact "PASS text with 800%" "PASS: No regressions detected (threshold=800%)"
+run "$BENCHDB" check --threshold 0.05
+check_rc "--threshold 0.05 is 5%" 1
+check_out "FAIL at 5%" "FAIL: 3 regression(s) detected:"
+
+# A history model: v5 against v1..v4 of each series; only BM_sort/1024
+# leaves the z-score limits (its v5 is 8 times its history's mean).
+run "$BENCHDB" check --using zscore
+check_rc "check --using zscore finds the BM_sort/1024 jump: exit 1" 1
+check_out "zscore: the same three regressions" "FAIL: 3 regression(s) detected:"
+run "$BENCHDB" check --using "ttest window 3" --format json
+check_out "the method's options pass through" '"window": 3'
+check_out "JSON explains the verdict" '"explanation": "ttest window 3 boundary 0.99 (n=3)'
+run "$BENCHDB" check --using zscore --threshold 5%
+check_rc "--threshold with a history model is an error: exit 2" 2
+check_err "the error says why" "a threshold does not apply to using zscore"
+
+# JSON for scripts: the regressions statement's shape.
+run "$BENCHDB" check --format json
+check_rc "check --format json exits 1 on regressions" 1
+check_out "JSON names the statement" '"statement": "regressions"'
+check_out "JSON lists the point" '"point": "BM_sort/1024"'
+
+run "$BENCHDB" check --format markdown
+check_rc "check --format markdown exits 1" 1
+check_out "markdown header" "3 regression(s)"
+check_out "markdown table" "| BM_sort/1024 |"
+
+# The baseline moves: v4 → v5 only changes BM_sort.
+run "$BENCHDB" baseline set main v5
+check_rc "baseline set main v5" 0
+run "$BENCHDB" check
+check_rc "latest against itself passes" 0
+check_out_exact "PASS at the default threshold" "PASS: No regressions detected (threshold=5%)"
+
+run "$BENCHDB" baseline list
+check_out "baseline list shows main" "main"
+check_out "baseline list shows the run" "v5"
+run "$BENCHDB" baseline drop main
+check_rc "baseline drop" 0
+run "$BENCHDB" baseline drop main
+check_rc "dropping it again exits 3" 3
+check_err "dropping an unknown baseline names it" "main"
+
+# benchkit's summary and trend texts.
+run "$BENCHDB" summary --run v3
+check_rc "summary exits 0" 0
+check_out "summary names the run" "Run: v3"
+check_out "summary has the commit" "Commit: c4e0a77"
+check_out "summary has the branch" "Branch: main"
+check_out "summary has the timestamp" "Timestamp: 2026-11-18T02:00:00+00:00"
+
+run "$BENCHDB" trend --metric real_time --point BM_sort/1024
+check_rc "trend exits 0" 0
+check_out "trend header" "Trend: real_time @ BM_sort/1024"
+check_out "trend count" "  5 points"
+check_out "trend first value (v1)" "2026-11-16 02:00"
+check_out "trend last value (v5)" "32527.07"
+run "$BENCHDB" trend --metric real_time --point nosuch
+check_out "trend of an unknown point: no data" "no data (0 points)"
+
+# One-shot regressions with --fail: exit 1 like check.
+"$BENCHDB" baseline set main v2 >/dev/null
+run "$BENCHDB" --fail -c 'regressions vs baseline main'
+check_rc "--fail makes found regressions exit 1" 1
+run "$BENCHDB" -c 'regressions vs baseline main'
+check_rc "without --fail regressions exit 0" 0
+
+finish

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# tests/cli/test_cli_basics.sh - help, version, usage errors and exit codes.
+. "$(dirname "$0")/lib.sh"
+
+run "$BENCHDB" --help
+check_rc "--help exits 0" 0
+check_out "--help lists exit codes" "3  input or storage error"
+
+run "$BENCHDB" --version
+check_rc "--version exits 0" 0
+check_out "--version prints the version" "benchdb 0."
+
+for sub in query ingest import-benchkit export check baseline summary trend verify stats backup; do
+	run "$BENCHDB" "$sub" --help
+	check_rc "$sub --help exits 0" 0
+	check_out "$sub --help prints usage" "usage: benchdb"
+done
+
+run "$BENCHDB" --no-such-option
+check_rc "unknown option exits 2" 2
+check_err "unknown option is named" "unknown option '--no-such-option'"
+
+run "$BENCHDB" frobnicate
+check_rc "unknown subcommand exits 2" 2
+check_err "unknown subcommand is named" "unknown subcommand 'frobnicate'"
+
+run "$BENCHDB" --db
+check_rc "--db without a value exits 2" 2
+check_err "--db without a value says so" "option --db needs a value"
+
+run "$BENCHDB" ingest --format nosuch x.json
+check_rc "unknown ingest format exits 2" 2
+check_err "unknown format lists the formats" "gbench"
+
+run "$BENCHDB" check --threshold lots
+check_rc "bad threshold exits 2" 2
+check_err "bad threshold is explained" "expected a percentage"
+
+# Commands that read a store say when there is none, with exit 3.
+run "$BENCHDB" --db "$WORK/none" verify
+check_rc "verify without a store exits 3" 3
+check_err "verify without a store names it" "no store at $WORK/none"
+check "no store was created by a reading command" test ! -e "$WORK/none"
+
+finish

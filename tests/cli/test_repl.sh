@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# tests/cli/test_repl.sh - the interactive REPL, driven through a
+# pseudo-terminal with script(1) (util-linux, on every Debian machine).
+#
+# Keystrokes are written one line at a time with a pause, as a person types;
+# the checks look at what the terminal showed and at the history file. The
+# pauses only pace the input: no check depends on how long anything takes.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+H=$ROOT/examples/history
+for v in 1 2; do
+	"$BENCHDB" --db "$DB" ingest --id "v$v" --commit "c$v" --branch main \
+		--timestamp "2026-11-$((15 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
+done
+export BENCHDB_HISTORY=$WORK/history
+export TERM=xterm
+
+# session NAME KEYS...: runs the REPL on a pty, typing each KEYS argument
+# (printf escapes allowed) after a short pause; the screen goes to $OUT.
+session() {
+	local name=$1
+	shift
+	{
+		sleep 0.5
+		for keys in "$@"; do
+			printf "$keys"
+			sleep 0.4
+		done
+		sleep 0.5
+	} | script -q -e -c "\"$BENCHDB\" --db \"$DB\"" /dev/null >"$OUT" 2>"$ERR"
+	RC=$?
+	tr -d '\r' <"$OUT" >"$WORK/screen-$name"
+	cp "$WORK/screen-$name" "$OUT"
+}
+
+# A statement runs; the prompt is shown; Ctrl-D leaves with exit 0.
+session basic 'show runs as csv\n' '\004'
+check_rc "the REPL exits 0 on Ctrl-D" 0
+check_out "the prompt is shown" "benchdb> "
+check_out "the statement ran" "v2,"
+
+# An unfinished statement (a dangling "of") gets the continuation prompt.
+session cont 'trend real_time of\n' '"BM_sort/1024" as csv\n' '\004'
+check_out "continuation prompt" "...> "
+check_out "the continued statement ran" "run,timestamp,commit,value"
+
+# Tab completes a metric name from the store: "items_p<TAB>" becomes
+# "items_per_second " (the only metric starting so). The terminal redraws
+# only the rest of the word, so the check reads the history file, which
+# holds the line as it ran, and the output, which is that metric's.
+session tab 'trend items_p\t' 'of "BM_sort/1024" as csv\n' '\004'
+# (libedit's history file writes a space as \040.)
+check "tab completion finished the metric name" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'trend items_per_second of \"BM_sort/1024\"'"
+check_out "the completed statement ran" "items/s"
+
+# History persists across sessions: Up arrow recalls the last statement.
+session history '\033[A\n' '\004'
+check_out "Up arrow in a new session recalls and reruns it" "run,timestamp,commit,value"
+
+# .mode json changes the output of what follows.
+session mode '.mode json\n' 'show runs\n' '\004'
+check_out ".mode json gives JSON" '"statement": "show runs"'
+
+# Ctrl-C drops the line being typed and keeps the REPL.
+session ctrlc 'show nonsense\003' 'show baselines as csv\n' '.quit\n'
+check_rc "the REPL survives Ctrl-C and leaves with .quit" 0
+check "the interrupted line did not run" sh -c "! grep -q 'nonsense' '$ERR' && ! grep -q 'error' '$OUT'"
+check_out "the REPL kept going after Ctrl-C" "baseline,run"
+
+# On a terminal a trend starts with a sparkline of its values (v1 > v2 here).
+session spark 'trend real_time of "BM_sort/1024"\n' '\004'
+check "a trend on a terminal has a sparkline" grep -q '█▁' "$OUT"
+
+# NO_COLOR is honoured on a terminal: no escape sequences in a table.
+NO_COLOR=1 session nocolor 'show runs\n' '\004'
+check "no colour escapes with NO_COLOR" sh -c "! grep -q \$'\\033\\[3[0-9]m' '$OUT'"
+
+finish

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# tests/cli/test_shell.sh - one-shot statements, scripts, standard input,
+# dot-commands, and where errors are reported.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+H=$ROOT/examples/history
+for v in 1 2 3; do
+	"$BENCHDB" ingest --id "v$v" --commit "c$v" --branch main \
+		--timestamp "2026-11-$((15 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
+done
+
+# One-shot, both spellings.
+run "$BENCHDB" -c 'show runs'
+check_rc "-c show runs exits 0" 0
+check_out "-c lists v3" "v3"
+run "$BENCHDB" query 'show runs as csv'
+check_rc "query subcommand exits 0" 0
+check_out "csv header" "id,timestamp,commit,branch,points"
+run "$BENCHDB" --json -c 'show runs'
+check_out "--json gives the JSON shape" '"statement": "show runs"'
+
+# Two statements separated by ';' both run.
+run "$BENCHDB" -c 'show runs last 1 as csv; show baselines as csv'
+check_rc "two statements exit 0" 0
+check_out "the first statement ran" "v3,"
+
+# A query error: exit 2, the position, what was expected, a caret.
+run "$BENCHDB" -c 'trend real_time of "BM_hash/4096" lsat 3'
+check_rc "a syntax error exits 2" 2
+check_err "the error has line:col" "<command line>:1:35"
+check_err "the statement is shown" 'trend real_time of "BM_hash/4096" lsat 3'
+check_err "a caret points at the word" "^^^^"
+check_err "did you mean" "last"
+
+run "$BENCHDB" -c 'trend real_tme of "BM_hash/4096"'
+check_rc "an unknown metric exits 2" 2
+check_err "an unknown metric suggests the nearest" "real_time"
+
+# Statements from standard input (not a terminal): no prompt, no banner.
+printf 'show runs last 1 as csv\nshow baselines as csv\n' >"$WORK/in.bq"
+STDIN=$WORK/in.bq run "$BENCHDB"
+check_rc "statements from stdin exit 0" 0
+check "no prompt is printed when reading a pipe" sh -c "! grep -q 'benchdb>' '$OUT'"
+check_out "stdin statement output" "v3,"
+
+# A script with an error on line 3: reported as FILE:3:COL; --bail stops there.
+printf -- '-- a script\nshow runs last 1 as csv\nshow nonsense\nshow baselines as csv\n' \
+	>"$WORK/script.bq"
+run "$BENCHDB" -f "$WORK/script.bq"
+check_rc "a script with an error exits 2" 2
+check_err "the error names the script line" "script.bq:3:"
+check_out "without --bail the statements after the error still run" "baseline,run"
+run "$BENCHDB" --bail -f "$WORK/script.bq"
+check_rc "--bail exits 2" 2
+check "--bail stops at the error" sh -c "! grep -q '^baseline,run' '$OUT'"
+run "$BENCHDB" -f "$WORK/no-such.bq"
+check_rc "a missing script exits 3" 3
+
+# Dot-commands over standard input.
+printf '.mode csv\nshow runs last 1\n.mode json\nshow runs last 1\n' >"$WORK/dots.bq"
+STDIN=$WORK/dots.bq run "$BENCHDB"
+check_rc "dot-commands exit 0" 0
+check_out ".mode csv applies" "id,timestamp,commit,branch,points"
+check_out ".mode json applies" '"statement": "show runs"'
+printf '.help\n' >"$WORK/help.bq"
+STDIN=$WORK/help.bq run "$BENCHDB"
+check_out ".help lists .mode" ".mode"
+check_out ".help lists .output" ".output"
+printf ".output $WORK/o.txt\nshow runs last 1 as csv\n.output\n" >"$WORK/out.bq"
+STDIN=$WORK/out.bq run "$BENCHDB"
+check_rc ".output exits 0" 0
+check ".output wrote the file" grep -q "v3," "$WORK/o.txt"
+printf '.nosuch\n' >"$WORK/bad-dot.bq"
+STDIN=$WORK/bad-dot.bq run "$BENCHDB"
+check_rc "an unknown dot-command exits 2" 2
+check_err "an unknown dot-command is named" ".nosuch"
+
+# Writes through the language.
+run "$BENCHDB" -c 'set baseline nightly = latest~1'
+check_rc "set baseline exits 0" 0
+run "$BENCHDB" -c 'show baselines as csv'
+check_out "the baseline points at v2" "nightly"
+check_out "the baseline's run is v2" "v2"
+
+finish

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# tests/cli/test_store_cmds.sh - verify, stats, backup, export, and output
+# to a pipe (no colour, no escapes) versus NO_COLOR.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+H=$ROOT/examples/history
+for v in 1 2; do
+	"$BENCHDB" ingest --id "v$v" --commit "c$v" --timestamp "2026-11-1${v}T02:00:00Z" \
+		"$H/gbench-v$v.json" >/dev/null
+done
+
+run "$BENCHDB" verify
+check_rc "verify of a sound store exits 0" 0
+# 2 runs x 5 points x 3 metrics (examples/history: BM_sort x2, BM_hash x2, BM_memcpy).
+check_out_exact "verify counts what it checked" "ok: 2 runs, 15 series, 30 observations verified"
+
+run "$BENCHDB" stats
+check_rc "stats exits 0" 0
+check_out "stats counts runs" "runs:                  2"
+check_out "stats counts observations" "observations:          30"
+check_out "stats counts samples (3 repetitions each)" "samples:               90"
+run "$BENCHDB" stats --json
+check_out "stats --json" '"observations": 30'
+
+run "$BENCHDB" backup "$WORK/copy"
+check_rc "backup exits 0" 0
+run "$BENCHDB" --db "$WORK/copy" verify
+check_rc "the backup verifies" 0
+"$BENCHDB" -c 'show runs as csv' >"$WORK/a.csv"
+"$BENCHDB" --db "$WORK/copy" -c 'show runs as csv' >"$WORK/b.csv"
+check "the backup holds the same runs" cmp -s "$WORK/a.csv" "$WORK/b.csv"
+run "$BENCHDB" backup "$WORK/copy"
+check_rc "backup into a non-empty directory exits 3" 3
+check_err "and says why" "not empty"
+
+for f in json csv markdown benchkit; do
+	run "$BENCHDB" export --format "$f" v1
+	check_rc "export --format $f exits 0" 0
+done
+run "$BENCHDB" export --format csv v1
+check "export csv has a header and 15 rows" test "$(grep -c '^' "$OUT")" -eq 16
+run "$BENCHDB" export --format yaml v1
+check_rc "an unknown export format exits 2" 2
+run "$BENCHDB" export nosuch
+check_rc "exporting an unknown run exits 3" 3
+check_err "the unknown run is named" "nosuch"
+
+# Piped output: plain text, no escape sequences, with or without NO_COLOR.
+unset NO_COLOR
+run "$BENCHDB" -c 'trend real_time of "BM_sort/1024"'
+check "piped output has no escape sequences" sh -c "! grep -q \$'\\033' '$OUT'"
+check "piped trend has no sparkline" sh -c "! grep -q '▁\\|▂\\|▃\\|▄\\|▅\\|▆\\|▇\\|█' '$OUT'"
+export NO_COLOR=1
+finish

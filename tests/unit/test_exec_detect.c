@@ -1,0 +1,434 @@
+/*
+ * test_exec_detect.c - change points (`changes`) and the history models
+ * (`using zscore | ttest | iqr | deltaiqr | lookback`) through the query
+ * executor, over a store built here with known values.
+ *
+ * The store: 30 runs s01..s30, one a day from 2026-03-01T00:00:00Z, commit
+ * cNN0000, branch main. Metric "time" (ns, lower is better) of points
+ *   cp/step   100 x 10, 120 x 10, 90 x 10      (steps at runs s11 and s21)
+ *   cp/flat   50 x 30                           (no change)
+ *   hist/z    runs s05..s29: 100, then 110, 90, 110, ... (12 of each),
+ *             s30: 131.2. The 25 history values have mean 100 and sample
+ *             standard deviation 10 exactly (sum of squares 24 * 100 =
+ *             2400 = 24 * s^2): Bencher's worked example.
+ *   hist/q    runs s05..s29: 95 x 7, 100 x 11, 105 x 7 (in that order),
+ *             s30: 121. numpy percentiles of the 25 values: p25 = s[6] =
+ *             95, median s[12] = 100, p75 = s[18] = 105: IQR 10.
+ * Expected values are hand computed next to each assertion, or come from
+ * the references named there: stats_reference.h (scipy 1.10, written by
+ * tests/reference/stats_reference.py) for Bencher's worked limits, and
+ * Python 3.11's math.erfc and statistics.NormalDist for the rest.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers/query_check.h"
+#include "helpers/store_env.h"
+#include "query.h"
+#include "stats_reference.h"
+
+#define N_RUNS 30
+
+static bdb_store *store;
+static char *store_dir;
+
+static const bdb_query_options options = {.now_us = 0};
+
+static double step_value(int i)
+{
+	return i < 10 ? 100 : i < 20 ? 120 : 90;
+}
+
+/* hist/z and hist/q in run i (4..29), see the header. */
+static double z_value(int i)
+{
+	if (i == 29)
+		return 131.2;
+	int k = i - 4;
+	return k == 0 ? 100 : (k % 2) ? 110 : 90;
+}
+
+static double q_value(int i)
+{
+	if (i == 29)
+		return 121;
+	int k = i - 4;
+	return k < 7 ? 95 : k < 18 ? 100 : 105;
+}
+
+static void add(bdb_run *run, const char *point, double value)
+{
+	bdb_point *p;
+	bdb_metric *m;
+	assert_int_equal(bdb_run_add_point(run, point, &p), 0);
+	assert_int_equal(bdb_point_add_metric(run, p, "time", value, &m), 0);
+	assert_int_equal(bdb_metric_set_unit(run, m, "ns"), 0);
+}
+
+static bdb_run *build(int i)
+{
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	char text[64];
+	snprintf(text, sizeof text, "s%02d", i + 1);
+	assert_int_equal(bdb_run_set_id(run, text), 0);
+	snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
+	assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
+	snprintf(text, sizeof text, "c%02d0000", i + 1);
+	assert_int_equal(bdb_run_set_commit(run, text), 0);
+	assert_int_equal(bdb_run_set_branch(run, "main"), 0);
+	bdb_metric_def *d;
+	assert_int_equal(bdb_run_add_def(run, "time", &d), 0);
+	d->direction = BDB_LOWER;
+	d->unit = bdb_run_strdup(run, "ns");
+	add(run, "cp/step", step_value(i));
+	add(run, "cp/flat", 50);
+	if (i >= 4) {
+		add(run, "hist/z", z_value(i));
+		add(run, "hist/q", q_value(i));
+	}
+	return run;
+}
+
+static int group_setup(void **state)
+{
+	(void)state;
+	store_dir = make_temp_dir();
+	store = open_store(store_dir, 0);
+	for (int i = 0; i < N_RUNS; i++) {
+		bdb_run *run = build(i);
+		put_ok(store, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	bdb_store_close(store);
+	remove_tree(store_dir);
+	free(store_dir);
+	return 0;
+}
+
+static bdb_result *run_ok(const char *q)
+{
+	return query_run_ok(store, &options, q);
+}
+
+static char *exec_text(const char *q)
+{
+	return query_text(store, &options, q);
+}
+
+static double field_num(const bdb_result *r, const char *name)
+{
+	bdb_value v = bdb_result_field_by_name(r, name);
+	if (v.kind == BDB_VALUE_INT)
+		return (double)v.i;
+	return v.kind == BDB_VALUE_NUMBER ? v.num : NAN;
+}
+
+static const char *field_str(const bdb_result *r, const char *name)
+{
+	bdb_value v = bdb_result_field_by_name(r, name);
+	return v.kind == BDB_VALUE_STRING ? v.str : "?";
+}
+
+static void assert_near(double got, double want, double tol)
+{
+	if (!(fabs(got - want) <= tol))
+		fail_msg("got %.17g, expected %.17g (within %g)", got, want, tol);
+}
+
+static void expect_error(const char *q, int col, const char *message)
+{
+	bdb_result *r = NULL;
+	bdb_diag d;
+	int rc = bdb_query_run(store, q, &options, &r, &d);
+	assert_null(r);
+	if (rc != BDB_EQUERY || d.col != col || strncmp(d.message, message, strlen(message)) != 0)
+		fail_msg("%s\n  got %s %d:%d: %s\n  expected %d: %s", q, bdb_error_name(rc), d.line,
+			 d.col, d.message, col, message);
+}
+
+/* ------------------------------------------------------------------------ */
+/* changes                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * cp/step: both steps are found whatever split E-Divisive takes first, with
+ * p = (1 + 0) / (100 + 1): a permutation of a segment holding both levels
+ * reaches the observed Q only by separating them completely again (chance
+ * 2 / C(20, 10) per permutation), and a constant segment has Q = 0, so the
+ * third round (every segment constant) gets p = 1 and stops.
+ * before/after are the segment means: 100 -> 120 (+20 %), 120 -> 90 (-25 %).
+ */
+static void test_changes_edivisive(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/step\"");
+	assert_int_equal(bdb_result_n_columns(r), 9);
+	assert_string_equal(bdb_result_column(r, 0), "run");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(result_str(r, 0, "run"), "s11");
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_true(result_num(r, 0, "before") == 100 && result_num(r, 0, "after") == 120);
+	assert_near(result_num(r, 0, "change_pct"), 20, 1e-12);
+	assert_near(result_num(r, 0, "p_value"), 1.0 / 101, 1e-15);
+	assert_string_equal(result_str(r, 0, "method"), "edivisive");
+	assert_string_equal(result_str(r, 0, "unit"), "ns");
+	assert_string_equal(result_str(r, 1, "run"), "s21");
+	assert_true(result_num(r, 1, "before") == 120 && result_num(r, 1, "after") == 90);
+	assert_near(result_num(r, 1, "change_pct"), -25, 1e-12);
+	assert_near(result_num(r, 1, "p_value"), 1.0 / 101, 1e-15);
+	assert_string_equal(field_str(r, "method"), "edivisive");
+	assert_true(field_num(r, "pvalue") == 0.05);
+	assert_true(field_num(r, "permutations") == 100);
+	assert_true(field_num(r, "seed") == 20260131);
+	assert_true(field_num(r, "series") == 1);
+	bdb_result_free(r);
+
+	/* 1000 permutations: the smallest p is 1 / 1001. */
+	r = run_ok("changes time of \"cp/step\" permutations 1000 seed 7 pvalue 0.01");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_near(result_num(r, 0, "p_value"), 1.0 / 1001, 1e-15);
+	assert_true(field_num(r, "seed") == 7 && field_num(r, "permutations") == 1000);
+	assert_true(field_num(r, "pvalue") == 0.01);
+	bdb_result_free(r);
+
+	/* since: from s15 on only the step at s21 is left (before = mean of
+	 * s15..s20 = 120). */
+	r = run_ok("changes time of \"cp/step\" since 2026-03-15");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(result_str(r, 0, "run"), "s21");
+	assert_true(result_num(r, 0, "before") == 120 && result_num(r, 0, "after") == 90);
+	bdb_result_free(r);
+
+	/* A constant series has no change point (every Q is 0, p = 1). */
+	r = run_ok("changes time of \"cp/flat\"");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_result_free(r);
+}
+
+/* Several series: point, tags and metric lead; cp/flat adds no row. */
+static void test_changes_several_series(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/*\" as json");
+	assert_int_equal(bdb_result_n_columns(r), 12);
+	assert_string_equal(bdb_result_column(r, 0), "point");
+	assert_string_equal(bdb_result_column(r, 3), "run");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(result_str(r, 0, "point"), "cp/step");
+	assert_string_equal(result_str(r, 1, "metric"), "time");
+	assert_true(field_num(r, "series") == 2);
+	bdb_result_free(r);
+}
+
+/*
+ * The windowed variant: Student's t-test between neighbouring constant
+ * segments has zero variance and unequal means, so p = 0 (stats.h), and
+ * the Bonferroni factor keeps it 0.
+ */
+static void test_changes_windowed(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/step\" window 12");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(result_str(r, 0, "run"), "s11");
+	assert_string_equal(result_str(r, 1, "run"), "s21");
+	assert_true(result_num(r, 0, "p_value") == 0 && result_num(r, 1, "p_value") == 0);
+	assert_string_equal(result_str(r, 0, "method"), "windowed");
+	assert_string_equal(field_str(r, "method"), "windowed");
+	assert_true(field_num(r, "window") == 12);
+	assert_true(field_num(r, "pvalue") == 0.001);
+	assert_int_equal(bdb_result_field_by_name(r, "seed").kind, BDB_VALUE_NULL);
+	bdb_result_free(r);
+	r = run_ok("changes time of \"cp/flat\" window 12");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_result_free(r);
+}
+
+/* The same seed gives the same output, run to run; on hist/z (noisy) the
+ * p-values depend on the permutations. */
+static void test_changes_deterministic(void **state)
+{
+	(void)state;
+	static const char *const queries[] = {
+		"changes time of \"hist/*\" seed 11 as json",
+		"changes time seed 12345 permutations 300 as csv",
+		"changes time of \"hist/z\" as json",
+	};
+	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
+		char *a = exec_text(queries[i]);
+		char *b = exec_text(queries[i]);
+		assert_string_equal(a, b);
+		free(a);
+		free(b);
+	}
+}
+
+static void test_changes_errors(void **state)
+{
+	(void)state;
+	expect_error("changes nothing", 9, "no metric \"nothing\" in the store");
+	expect_error("changes time seed x", 19, "expected a seed");
+}
+
+/* ------------------------------------------------------------------------ */
+/* History models                                                            */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Bencher's worked examples end to end: hist/z's 25 values before s30 have
+ * mean 100 and s 10, so b = 0.977 gives 80.05 / 119.95 (z-score) and
+ * 78.54 / 121.46 (t-test, n = 25): stats_reference.h's ref_zscore_* and
+ * ref_ttest_*. 131.2 is above: a regression of a lower-is-better metric,
+ * severity by its distance from the center, +31.2 % (moderate). p-value
+ * of the z-score: 2 (1 - Phi(3.12)) = erfc(3.12 / sqrt 2) =
+ * 0.0018085103996446825 (Python math.erfc). The base is s29's value (90).
+ */
+static void test_history_bencher_examples(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("regressions vs run s29 of \"hist/z\" using zscore window 25 "
+			       "boundary 0.977");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_near(result_num(r, 0, "lower"), ref_zscore_lower, 1e-9);
+	assert_near(result_num(r, 0, "upper"), ref_zscore_upper, 1e-9);
+	assert_near(result_num(r, 0, "center"), 100, 1e-12);
+	assert_true(result_num(r, 0, "history") == 25);
+	assert_true(result_num(r, 0, "base") == 90 && result_num(r, 0, "current") == 131.2);
+	assert_string_equal(result_str(r, 0, "severity"), "moderate");
+	assert_near(result_num(r, 0, "p_value"), 0.0018085103996446825, 1e-12);
+	assert_string_equal(result_str(r, 0, "threshold"), "null");
+	assert_string_equal(result_str(r, 0, "explanation"),
+			    "zscore window 25 boundary 0.977 (n=25): 131.2 above upper bound "
+			    "119.954, p = 0.001809");
+	assert_string_equal(field_str(r, "method"), "zscore");
+	assert_true(field_num(r, "window") == 25 && field_num(r, "boundary") == 0.977);
+	bdb_result_free(r);
+
+	r = run_ok("regressions vs run s29 of \"hist/z\" using ttest window 25 boundary 0.977");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_near(result_num(r, 0, "lower"), ref_ttest_lower, 1e-9);
+	assert_near(result_num(r, 0, "upper"), ref_ttest_upper, 1e-9);
+	bdb_result_free(r);
+
+	/* IQR: hist/q's median 100, IQR 10 (header), k = 2: 80 / 120; 121 is
+	 * above. compare: the verdict is the model's, base and change are
+	 * against the first run (s29: 105; (121 - 105) / 105 = +15.24 %). */
+	r = run_ok("compare run s29 with latest of \"hist/q\" using iqr window 25 boundary 2");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_true(result_num(r, 0, "lower") == 80 && result_num(r, 0, "upper") == 120);
+	assert_true(result_num(r, 0, "center") == 100);
+	assert_string_equal(result_str(r, 0, "verdict"), "regression");
+	assert_near(result_num(r, 0, "change_pct"), 16.0 / 105 * 100, 1e-12);
+	assert_string_equal(result_str(r, 0, "p_value"), "null");
+	assert_string_equal(result_str(r, 0, "explanation"),
+			    "iqr window 25 boundary 2 (n=25): 121 above upper bound 120");
+	bdb_result_free(r);
+	/* k = 3 (the default): 70 / 130, 121 is within. */
+	r = run_ok("compare run s29 with latest of \"hist/q\" using iqr");
+	assert_string_equal(result_str(r, 0, "verdict"), "unchanged");
+	assert_true(result_num(r, 0, "lower") == 70 && result_num(r, 0, "upper") == 130);
+	assert_true(result_num(r, 0, "history") == 25); /* window 30, 25 values exist */
+	bdb_result_free(r);
+}
+
+/*
+ * The window keeps the last N values before the run: window 20 of hist/z
+ * is 10 x 110 and 10 x 90, mean 100, s = sqrt(2000 / 19) = 10.2598; with
+ * b = 0.99 (default), z(0.99) = 2.3263478740408408 (Python
+ * statistics.NormalDist().inv_cdf), limits 76.13217441814777 /
+ * 123.86782558185223.
+ */
+static void test_history_window(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("regressions vs run s29 of \"hist/z\" using zscore window 20 "
+			       "explain");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_true(result_num(r, 0, "history") == 20);
+	assert_near(result_num(r, 0, "lower"), 76.13217441814777, 1e-9);
+	assert_near(result_num(r, 0, "upper"), 123.86782558185223, 1e-9);
+	assert_true(strncmp(result_str(r, 0, "explanation"),
+			    "zscore window 20 boundary 0.99 (n=20): 131.2 above upper bound 123.868",
+			    70) == 0);
+	bdb_result_free(r);
+
+	/* A run judged before it has 2 earlier values: n/a, never a
+	 * regression. hist/z starts at s05; s06 has one value before it. */
+	r = run_ok("compare run s05 with run s06 of \"hist/z\" using ttest");
+	assert_string_equal(result_str(r, 0, "verdict"), "n/a");
+	assert_true(result_num(r, 0, "history") == 1);
+	assert_string_equal(result_str(r, 0, "lower"), "null");
+	assert_string_equal(result_str(r, 0, "explanation"),
+			    "ttest window 30 boundary 0.99 (n=1): n/a, the series needs 2 earlier "
+			    "values");
+	bdb_result_free(r);
+	r = run_ok("regressions in run s06 vs run s05 using ttest");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	assert_true(field_num(r, "compared") == 0 + 2); /* cp/step and cp/flat */
+	bdb_result_free(r);
+}
+
+/* The explanation column: in JSON always, in tables only with explain. */
+static void test_explain_column(void **state)
+{
+	(void)state;
+	const char *q = "compare run s29 with latest of \"hist/z\" using lookback";
+	char text[128];
+	char *plain = exec_text(q);
+	snprintf(text, sizeof text, "%s explain", q);
+	char *explained = exec_text(text);
+	snprintf(text, sizeof text, "%s as json", q);
+	char *json = exec_text(text);
+	assert_null(strstr(plain, "explanation"));
+	assert_non_null(strstr(explained, "explanation"));
+	/* lookback, k = 5: 100 -+ 50, 131.2 within; p = erfc(3.12 / sqrt 2). */
+	assert_non_null(strstr(explained, "lookback window 30 boundary 5 (n=25): 131.2 within "
+					  "[50, 150], p = 0.001809"));
+	assert_non_null(strstr(json, "\"explanation\""));
+	free(plain);
+	free(explained);
+	free(json);
+	char *csv = exec_text("regressions vs run s29 of \"hist/z\" as csv");
+	assert_null(strstr(csv, "explanation"));
+	free(csv);
+}
+
+static void test_history_errors(void **state)
+{
+	(void)state;
+	expect_error("regressions using zscore threshold 5%", 36,
+		     "a threshold does not apply to using zscore");
+	expect_error("regressions using ttest boundary 0.4", 34,
+		     "expected a boundary probability from 0.5 to 1 (0.99), found \"0.4\"");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_changes_edivisive),
+		cmocka_unit_test(test_changes_several_series),
+		cmocka_unit_test(test_changes_windowed),
+		cmocka_unit_test(test_changes_deterministic),
+		cmocka_unit_test(test_changes_errors),
+		cmocka_unit_test(test_history_bencher_examples),
+		cmocka_unit_test(test_history_window),
+		cmocka_unit_test(test_explain_column),
+		cmocka_unit_test(test_history_errors),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}
