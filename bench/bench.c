@@ -1,0 +1,1381 @@
+/*
+ * bench.c - benchdb's performance suite, side by side with SQLite, in one
+ * process run (driven by `make bench`, see bench/bench.mk).
+ *
+ *   bench --data DIR --work DIR --scale-dir DIR [--benchdb PATH] [--sqlite3 PATH]
+ *         [--scale quick|default|full] [--runs N] [--results FILE]
+ *         [--results-store DIR] [--nosync 0|1] [--scale-only 0|1] [--gate 0|1]
+ *         [--commit SHA] [--branch NAME] [--engine-key KEY] [--extra DIR[:LIMIT]]...
+ *   bench --work DIR [--data DIR] --profile OP[:engine|query|sqlite] [--runs N]
+ *
+ * It ingests the nightly-10y files (written by build/bench/gen) into a fresh
+ * benchdb store and a fresh SQLite database (without fsync first when
+ * --nosync 1, then durably), runs the same operations on both (benchdb on
+ * the engine API and through the query library), measures a one-shot
+ * `benchdb -c` process against a one-shot `sqlite3` process, measures the
+ * trend at growing store sizes, then prints one table (operation, medians,
+ * p99s, ratio, target, met?) and writes the figures as a benchkit run to
+ * --results, which it ingests into --results-store and checks against that
+ * store's baseline main (--gate 1: exit 1 on a regression), so benchdb gates
+ * its own performance. --scale-only runs the scaling part alone; --profile runs
+ * one operation in a loop for perf or callgrind.
+ *
+ * Timing: CLOCK_MONOTONIC around each repetition; every operation is warmed
+ * up, then repeated until both a minimum count and a time budget are
+ * reached; medians and p99 (linear interpolation) are reported.
+ */
+#include "bench.h"
+#include "workload.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+extern char **environ;
+
+uint64_t bench_now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* CPU time of the calling thread, in nanoseconds. */
+static uint64_t thread_cpu_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void die(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "bench: ");
+	fprintf(stderr, fmt, arg);
+	fprintf(stderr, "\n");
+	exit(1);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Samples                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef struct samples {
+	double *v;
+	size_t n, cap;
+} samples;
+
+static void samples_add(samples *s, double x)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 256;
+		s->v = realloc(s->v, s->cap * sizeof *s->v);
+		if (!s->v)
+			die("%s", "out of memory");
+	}
+	s->v[s->n++] = x;
+}
+
+/* The q-quantile with linear interpolation (numpy's default). */
+static double quantile(samples *s, double q)
+{
+	if (s->n == 0)
+		return NAN;
+	qsort(s->v, s->n, sizeof *s->v, bench_compare_doubles);
+	double pos = q * (double)(s->n - 1);
+	size_t lo = (size_t)pos;
+	double frac = pos - (double)lo;
+	if (lo + 1 >= s->n)
+		return s->v[s->n - 1];
+	return s->v[lo] + (s->v[lo + 1] - s->v[lo]) * frac;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The result table                                                          */
+/* ------------------------------------------------------------------------ */
+
+typedef enum kind { KIND_TIME, KIND_RATE, KIND_BYTES, KIND_FACTOR } kind;
+
+typedef struct row {
+	char label[96]; /* for the table */
+	char key[48];   /* point name in the results run */
+	kind kind;
+	double bdb_med, bdb_p99; /* ns, obs/s or bytes; NAN = not measured */
+	double sq_med, sq_p99;
+	double bdb_cpu, sq_cpu; /* median thread CPU time (ns) of in-process operations */
+	const char *target;
+	int met; /* 1, 0, or -1 when the row has no target or no figure */
+	char note[320];
+} row;
+
+#define MAX_ROWS 48
+static row rows[MAX_ROWS];
+static size_t n_rows;
+
+static row *add_row(const char *label, const char *key, kind k, const char *target)
+{
+	if (n_rows == MAX_ROWS)
+		die("%s", "too many rows");
+	row *r = &rows[n_rows++];
+	memset(r, 0, sizeof *r);
+	snprintf(r->label, sizeof r->label, "%s", label);
+	snprintf(r->key, sizeof r->key, "%s", key);
+	r->kind = k;
+	r->bdb_med = r->bdb_p99 = r->sq_med = r->sq_p99 = r->bdb_cpu = r->sq_cpu = NAN;
+	r->target = target ? target : "-";
+	r->met = -1;
+	return r;
+}
+
+/* How many times better benchdb is (> 1: benchdb better). */
+static double row_ratio(const row *r)
+{
+	if (r->kind == KIND_FACTOR || isnan(r->bdb_med) || isnan(r->sq_med) || r->bdb_med == 0 ||
+	    r->sq_med == 0)
+		return NAN;
+	return r->kind == KIND_RATE ? r->bdb_med / r->sq_med : r->sq_med / r->bdb_med;
+}
+
+static void format_cell(kind k, double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		snprintf(buf, size, "-");
+	else if (k == KIND_RATE)
+		snprintf(buf, size, "%.2f M/s", v / 1e6);
+	else if (k == KIND_BYTES)
+		snprintf(buf, size, "%.1f B", v);
+	else if (k == KIND_FACTOR)
+		snprintf(buf, size, "%.2fx", v);
+	else if (v < 1e3)
+		snprintf(buf, size, "%.0f ns", v);
+	else if (v < 1e6)
+		snprintf(buf, size, "%.1f us", v / 1e3);
+	else if (v < 1e9)
+		snprintf(buf, size, "%.2f ms", v / 1e6);
+	else
+		snprintf(buf, size, "%.2f s", v / 1e9);
+}
+
+static void print_table(FILE *f)
+{
+	fprintf(f, "\n| operation | benchdb median | benchdb p99 | SQLite median | SQLite p99 | "
+		   "ratio | target | met? |\n|---|---:|---:|---:|---:|---:|---|---|\n");
+	for (size_t i = 0; i < n_rows; i++) {
+		const row *r = &rows[i];
+		char a[32], b[32], c[32], d[32], ratio[32];
+		format_cell(r->kind, r->bdb_med, a, sizeof a);
+		format_cell(r->kind, r->bdb_p99, b, sizeof b);
+		format_cell(r->kind, r->sq_med, c, sizeof c);
+		format_cell(r->kind, r->sq_p99, d, sizeof d);
+		double x = row_ratio(r);
+		if (isnan(x))
+			snprintf(ratio, sizeof ratio, "-");
+		else
+			snprintf(ratio, sizeof ratio, "%.2fx", x);
+		const char *met = r->met == 1 ? "yes" : r->met == 0 ? "**no**" : "-";
+		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", r->label, a, b, c, d, ratio,
+			r->target, met);
+	}
+	for (size_t i = 0; i < n_rows; i++) {
+		const row *r = &rows[i];
+		if (!r->note[0] && isnan(r->bdb_cpu))
+			continue;
+		fprintf(f, "\n- %s: %s", r->label, r->note);
+		if (!isnan(r->bdb_cpu) || !isnan(r->sq_cpu)) {
+			char a[32], b[32];
+			format_cell(KIND_TIME, r->bdb_cpu, a, sizeof a);
+			format_cell(KIND_TIME, r->sq_cpu, b, sizeof b);
+			fprintf(f, "; CPU-time medians: benchdb %s, SQLite %s", a, b);
+			if (!isnan(r->bdb_cpu) && !isnan(r->sq_cpu))
+				fprintf(f, " (%.2fx)", r->sq_cpu / r->bdb_cpu);
+		}
+	}
+	fprintf(f, "\n");
+}
+
+/* ------------------------------------------------------------------------ */
+/* Measuring                                                                 */
+/* ------------------------------------------------------------------------ */
+
+typedef int (*op_fn)(void *ctx, bench_answer *a);
+
+/*
+ * Runs fn 3 times to warm up, then until it ran min_reps times and
+ * budget_s seconds passed (at most max_reps). Fills median and p99 (ns) of
+ * the wall time and, when cpu is not NULL, the median of the thread's CPU
+ * time (on a loaded machine the wall time includes waiting for a core).
+ * Returns fn's first failure, or 0.
+ */
+static int measure(op_fn fn, void *ctx, size_t min_reps, size_t max_reps, double budget_s,
+		   bench_answer *a, double *median, double *p99, double *cpu)
+{
+	samples s = {0}, c = {0};
+	*median = *p99 = NAN;
+	if (cpu)
+		*cpu = NAN;
+	for (int i = 0; i < 3; i++) {
+		int rc = fn(ctx, a);
+		if (rc)
+			return rc;
+	}
+	uint64_t start = bench_now_ns();
+	while (s.n < max_reps &&
+	       (s.n < min_reps || (double)(bench_now_ns() - start) < budget_s * 1e9)) {
+		uint64_t c0 = cpu ? thread_cpu_ns() : 0;
+		uint64_t t0 = bench_now_ns();
+		int rc = fn(ctx, a);
+		uint64_t t1 = bench_now_ns();
+		uint64_t c1 = cpu ? thread_cpu_ns() : 0;
+		if (rc) {
+			free(s.v);
+			free(c.v);
+			return rc;
+		}
+		samples_add(&s, (double)(t1 - t0));
+		if (cpu)
+			samples_add(&c, (double)(c1 - c0));
+	}
+	*median = quantile(&s, 0.5);
+	*p99 = quantile(&s, 0.99);
+	if (cpu)
+		*cpu = quantile(&c, 0.5);
+	free(s.v);
+	free(c.v);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Files                                                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct file_list {
+	char **paths;
+	size_t n;
+	uint64_t bytes;
+} file_list;
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void list_runs(const char *dir, size_t limit, file_list *out)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		die("no generated data in %s (run make bench)", dir);
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		size_t len = strlen(e->d_name);
+		if (strncmp(e->d_name, "run-", 4) != 0 || len < 6 ||
+		    strcmp(e->d_name + len - 5, ".json") != 0)
+			continue;
+		if (out->n == cap) {
+			cap = cap ? cap * 2 : 4096;
+			out->paths = realloc(out->paths, cap * sizeof *out->paths);
+			if (!out->paths)
+				die("%s", "out of memory");
+		}
+		size_t size = strlen(dir) + len + 2;
+		out->paths[out->n] = malloc(size);
+		if (!out->paths[out->n])
+			die("%s", "out of memory");
+		snprintf(out->paths[out->n], size, "%s/%s", dir, e->d_name);
+		out->n++;
+	}
+	closedir(d);
+	qsort(out->paths, out->n, sizeof *out->paths, compare_strings);
+	if (limit && limit < out->n)
+		out->n = limit;
+}
+
+/* Reads path into *buf (grown as needed); returns the length or dies. */
+static size_t read_file(const char *path, char **buf, size_t *cap)
+{
+	int fd = open(path, O_RDONLY);
+	struct stat st;
+	if (fd < 0 || fstat(fd, &st) != 0)
+		die("cannot read %s", path);
+	size_t len = (size_t)st.st_size;
+	if (len + 1 > *cap) {
+		*cap = len + 1;
+		*buf = realloc(*buf, *cap);
+		if (!*buf)
+			die("%s", "out of memory");
+	}
+	size_t done = 0;
+	while (done < len) {
+		ssize_t n = read(fd, *buf + done, len - done);
+		if (n <= 0)
+			die("cannot read %s", path);
+		done += (size_t)n;
+	}
+	close(fd);
+	(*buf)[len] = '\0';
+	return len;
+}
+
+static uint64_t file_size(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+}
+
+/* Removes dir and everything in it (one level of files, as stores are). */
+static void remove_tree(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char path[4096];
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		remove(path);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* ------------------------------------------------------------------------ */
+/* The operations, on either side                                           */
+/* ------------------------------------------------------------------------ */
+
+typedef enum op {
+	OP_TREND,
+	OP_TREND_MONTH,
+	OP_RANK,
+	OP_COMPARE,
+	OP_REGRESSIONS,
+	OP_SHOW_RUNS,
+	OP_TREND_VALUES
+} op;
+
+/* How benchdb runs an operation: straight on the engine API, or as a
+ * statement through the query library (the path users hit). */
+typedef enum op_path { PATH_ENGINE, PATH_QUERY } op_path;
+
+typedef struct op_ctx {
+	benchdb_side *bdb;
+	sqlite_peer *sq;
+	op op;
+	op_path path;
+	bench_series_ref ref;
+} op_ctx;
+
+#define THRESHOLD_PCT 5.0
+
+static int run_benchdb(void *ctx, bench_answer *a)
+{
+	op_ctx *c = ctx;
+	bool q = c->path == PATH_QUERY;
+	switch (c->op) {
+	case OP_TREND:
+		return q ? benchdb_side_trend(c->bdb, &c->ref, a)
+			 : benchdb_side_trend_engine(c->bdb, &c->ref, a);
+	case OP_TREND_MONTH:
+		return q ? benchdb_side_trend_by_month(c->bdb, &c->ref, a)
+			 : benchdb_side_trend_by_month_engine(c->bdb, &c->ref, a);
+	case OP_RANK:
+		return q ? benchdb_side_rank(c->bdb, "time", a)
+			 : benchdb_side_rank_engine(c->bdb, "time", a);
+	case OP_COMPARE:
+		return q ? benchdb_side_compare(c->bdb, false, THRESHOLD_PCT, a)
+			 : benchdb_side_compare_engine(c->bdb, false, THRESHOLD_PCT, a);
+	case OP_REGRESSIONS:
+		return q ? benchdb_side_compare(c->bdb, true, THRESHOLD_PCT, a)
+			 : benchdb_side_compare_engine(c->bdb, true, THRESHOLD_PCT, a);
+	case OP_SHOW_RUNS:
+		return q ? benchdb_side_show_runs(c->bdb, 20, a)
+			 : benchdb_side_show_runs_engine(c->bdb, 20, a);
+	case OP_TREND_VALUES:
+		return benchdb_side_trend_values(c->bdb, &c->ref, a);
+	}
+	return -1;
+}
+
+static int run_sqlite(void *ctx, bench_answer *a)
+{
+	op_ctx *c = ctx;
+	switch (c->op) {
+	case OP_TREND:
+	case OP_TREND_VALUES:
+		return sqlite_peer_trend(c->sq, &c->ref, a);
+	case OP_TREND_MONTH:
+		return sqlite_peer_trend_by_month(c->sq, &c->ref, a);
+	case OP_RANK:
+		return sqlite_peer_rank(c->sq, "time", a);
+	case OP_COMPARE:
+		return sqlite_peer_compare(c->sq, false, THRESHOLD_PCT, a);
+	case OP_REGRESSIONS:
+		return sqlite_peer_compare(c->sq, true, THRESHOLD_PCT, a);
+	case OP_SHOW_RUNS:
+		return sqlite_peer_show_runs(c->sq, 20, a);
+	}
+	return -1;
+}
+
+static const bench_series_ref trend_series = {"BM_sort/1024", "cpu", "f32", "time"};
+
+/* One query operation of the table and its target. */
+typedef struct op_spec {
+	op op;
+	const char *label;
+	const char *key;    /* point name of the query row in the results */
+	const char *target; /* NULL: none */
+	double max_ns;      /* the target's bound on the median; 0: none */
+	double min_ratio;   /* the target's ratio to SQLite; 0: none */
+	size_t min_reps;
+	double budget_s;
+} op_spec;
+
+/* Fills r's benchdb figures and note from one measured path. */
+static void measure_path(row *r, const op_spec *spec, op_ctx *c, const bench_answer *peer)
+{
+	bench_answer a = {0};
+	int rc = measure(run_benchdb, c, spec->min_reps, 100000, spec->budget_s, &a, &r->bdb_med,
+			 &r->bdb_p99, &r->bdb_cpu);
+	if (rc)
+		snprintf(r->note, sizeof r->note, "benchdb failed: %s",
+			 rc == BENCH_MISSING ? "API missing" : bdb_strerror(rc));
+	else if (peer && (a.rows != peer->rows || a.flagged != peer->flagged ||
+			  fabs(a.sum - peer->sum) > 1e-9 * fmax(fabs(a.sum), fabs(peer->sum))))
+		snprintf(r->note, sizeof r->note,
+			 "answers differ: benchdb %zu rows (%zu flagged, sum %.9g), SQLite %zu rows "
+			 "(%zu flagged, sum %.9g)",
+			 a.rows, a.flagged, a.sum, peer->rows, peer->flagged, peer->sum);
+	else
+		snprintf(r->note, sizeof r->note, "%zu rows%s%s", a.rows,
+			 peer ? " and the same values on both sides" : "",
+			 a.flagged ? ", regressions flagged on both" : "");
+	if (rc == 0 && spec->target)
+		r->met = (spec->max_ns == 0 || r->bdb_med <= spec->max_ns) &&
+			 (spec->min_ratio == 0 || row_ratio(r) >= spec->min_ratio);
+	bdb_buf_free(&a.text);
+}
+
+/*
+ * Measures one operation: SQLite once, benchdb on the engine API and through
+ * the query library, into two rows (labelled "[engine API]" and "[query]")
+ * that share the SQLite figures. With only_engine, one row and no SQLite.
+ */
+static void measure_op(const op_spec *spec, benchdb_side *bdb, sqlite_peer *sq, bool only_engine)
+{
+	op_ctx c = {bdb, only_engine ? NULL : sq, spec->op, PATH_ENGINE, trend_series};
+	bench_answer peer = {0};
+	double sq_med = NAN, sq_p99 = NAN, sq_cpu = NAN;
+	bool peer_ok = c.sq && measure(run_sqlite, &c, spec->min_reps, 100000, spec->budget_s,
+				       &peer, &sq_med, &sq_p99, &sq_cpu) == 0;
+	for (int p = PATH_ENGINE; p <= (only_engine ? PATH_ENGINE : PATH_QUERY); p++) {
+		char label[96], key[48];
+		snprintf(label, sizeof label, "%s [%s]", spec->label,
+			 p == PATH_QUERY ? "query" : "engine API");
+		snprintf(key, sizeof key, "%s%s", spec->key, p == PATH_QUERY ? "" : "_engine");
+		row *r = add_row(label, key, KIND_TIME, spec->target);
+		r->sq_med = sq_med;
+		r->sq_p99 = sq_p99;
+		r->sq_cpu = sq_cpu;
+		c.path = (op_path)p;
+		const char *missing = p == PATH_QUERY ? benchdb_side_missing("query") : NULL;
+		if (missing)
+			snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", missing);
+		else
+			measure_path(r, spec, &c, peer_ok ? &peer : NULL);
+		if (c.sq && !peer_ok)
+			snprintf(r->note + strlen(r->note), sizeof r->note - strlen(r->note),
+				 "; SQLite failed");
+		printf("bench: %-44s benchdb %10.1f us   SQLite %10.1f us\n", label,
+		       r->bdb_med / 1e3, r->sq_med / 1e3);
+		fflush(stdout);
+	}
+	bdb_buf_free(&peer.text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Ingest                                                                    */
+/* ------------------------------------------------------------------------ */
+
+typedef struct ingest_result {
+	double seconds;
+	uint64_t parse_ns; /* of which reading and parsing (benchdb) */
+	uint64_t obs;
+	samples per_file;
+	bool done;
+} ingest_result;
+
+static void ingest_benchdb(const file_list *files, benchdb_side *s, ingest_result *out)
+{
+	char err[256];
+	uint64_t start = bench_now_ns();
+	for (size_t i = 0; i < files->n; i++) {
+		uint64_t t0 = bench_now_ns();
+		size_t n = 0;
+		err[0] = '\0';
+		int rc = benchdb_side_ingest(s, files->paths[i], &n, &out->parse_ns, err);
+		if (rc)
+			die("benchdb ingest failed: %s", err[0] ? err : bdb_strerror(rc));
+		samples_add(&out->per_file, (double)(bench_now_ns() - t0));
+		out->obs += n;
+	}
+	out->seconds = (double)(bench_now_ns() - start) / 1e9;
+	out->done = true;
+}
+
+static void ingest_sqlite(const file_list *files, sqlite_peer *p, ingest_result *out)
+{
+	char *buf = NULL, err[256];
+	size_t cap = 0;
+	uint64_t start = bench_now_ns();
+	for (size_t i = 0; i < files->n; i++) {
+		uint64_t t0 = bench_now_ns();
+		size_t len = read_file(files->paths[i], &buf, &cap), n = 0;
+		if (sqlite_peer_ingest(p, buf, len, &n, err))
+			die("SQLite ingest failed: %s", err);
+		samples_add(&out->per_file, (double)(bench_now_ns() - t0));
+		out->obs += n;
+	}
+	out->seconds = (double)(bench_now_ns() - start) / 1e9;
+	out->done = true;
+	free(buf);
+}
+
+/* ------------------------------------------------------------------------ */
+/* One-shot processes                                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Runs argv with stdout and stderr on /dev/null; returns its exit status. */
+static int spawn_quiet(char *const argv[])
+{
+	posix_spawn_file_actions_t fa;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	pid_t pid;
+	int rc = posix_spawn(&pid, argv[0], &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	int status;
+	if (waitpid(pid, &status, 0) < 0)
+		return -1;
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int run_process(void *ctx, bench_answer *a)
+{
+	(void)a;
+	int rc = spawn_quiet(ctx);
+	return rc == 0 ? 0 : rc < 0 ? -1 : rc;
+}
+
+/*
+ * One-shot processes: `benchdb --db STORE -c 'trend ...'` against
+ * `sqlite3 -readonly DB 'SELECT ...'`, fork/exec to exit, output to
+ * /dev/null. Also this program itself as a one-shot process running the
+ * trend once on the engine API (`bench --work DIR --profile trend --runs 1`):
+ * the floor of a one-shot benchdb (exec, open the store, one query, close),
+ * and a figure while the benchdb program is not ready.
+ */
+static void bench_oneshot(const char *benchdb, const char *work, const char *sqlite3_cli,
+			  size_t reps)
+{
+	row *r = add_row("one-shot `benchdb -c 'trend ...'` (wall)", "oneshot_trend", KIND_TIME,
+			 "<= 3 ms");
+	row *e = add_row("one-shot process, trend on the engine API (wall)", "oneshot_trend_engine",
+			 KIND_TIME, "<= 3 ms");
+	char statement[512], sql[1024], store[4200], sqlite_db[4200], self[4096];
+	snprintf(store, sizeof store, "%s/benchdb-store", work);
+	snprintf(sqlite_db, sizeof sqlite_db, "%s/sqlite.db", work);
+	benchdb_side_trend_statement(&trend_series, statement, sizeof statement);
+	sqlite_peer_trend_sql(&trend_series, sql, sizeof sql);
+	char *bdb_argv[] = {(char *)benchdb, "--db", store, "-c", statement, NULL};
+	char *sq_argv[] = {(char *)sqlite3_cli, "-readonly", sqlite_db, sql, NULL};
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	self[n > 0 ? n : 0] = '\0';
+	char *self_argv[] = {self, "--work", (char *)work, "--profile", "trend", "--runs", "1", NULL};
+	bench_answer a = {0};
+	if (sqlite3_cli && access(sqlite3_cli, X_OK) == 0) {
+		measure(run_process, sq_argv, reps, reps, 0, &a, &r->sq_med, &r->sq_p99, NULL);
+		e->sq_med = r->sq_med;
+		e->sq_p99 = r->sq_p99;
+	}
+	int rc = access(benchdb, X_OK) == 0 ? spawn_quiet(bdb_argv) : -1;
+	if (rc != 0) {
+		snprintf(r->note, sizeof r->note,
+			 "benchdb n/a (`benchdb --db STORE -c 'trend ...'` exited %d: program not "
+			 "ready)",
+			 rc);
+	} else {
+		measure(run_process, bdb_argv, reps, reps, 0, &a, &r->bdb_med, &r->bdb_p99, NULL);
+		r->met = r->bdb_med <= 3e6;
+		snprintf(r->note, sizeof r->note,
+			 "fork/exec of the program, open, query, print to /dev/null; SQLite side: "
+			 "`sqlite3 -readonly DB 'SELECT ...'`");
+	}
+	if (self[0] && spawn_quiet(self_argv) == 0) {
+		measure(run_process, self_argv, reps, reps, 0, &a, &e->bdb_med, &e->bdb_p99, NULL);
+		e->met = e->bdb_med <= 3e6;
+		snprintf(e->note, sizeof e->note,
+			 "`bench --work DIR --profile trend --runs 1`: fork/exec, open the store, "
+			 "one trend (engine API, all columns), close; no query parser, no printing");
+	}
+	printf("bench: %-44s benchdb %10.1f us   SQLite %10.1f us\n", "one-shot", r->bdb_med / 1e3,
+	       r->sq_med / 1e3);
+	printf("bench: %-44s benchdb %10.1f us   SQLite %10.1f us\n", "one-shot engine API",
+	       e->bdb_med / 1e3, e->sq_med / 1e3);
+	bdb_buf_free(&a.text);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scaling                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef struct scale_step {
+	const char *label;
+	uint64_t observations;
+	bool full_only;
+} scale_step;
+
+static const scale_step scale_steps[] = {
+	{"1M", 1000000, false},
+	{"10M", 10000000, false},
+	{"100M", 100000000, true},
+};
+#define N_SCALE_STEPS (sizeof scale_steps / sizeof scale_steps[0])
+
+/* True when dir/MANIFEST holds exactly `expect`. */
+static bool manifest_matches(const char *dir, const char *expect)
+{
+	char path[4096], have[512] = "";
+	snprintf(path, sizeof path, "%s/MANIFEST", dir);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(have, 1, sizeof have - 1, f);
+	fclose(f);
+	have[n] = '\0';
+	return strcmp(have, expect) == 0;
+}
+
+/*
+ * Builds (or reuses) a store of about step->observations observations: the
+ * nightly-10y history (3,650 runs, 5 metrics) with as many points as that
+ * takes, put straight through bdb_store_put_run with no_sync. The trend
+ * series is one of them, so its length (3,650) is the same at every size.
+ */
+static int build_scale_store(const char *dir, const scale_step *step, const char *key,
+			     uint64_t *obs)
+{
+	bench_workload w = *bench_workload_find("nightly-10y");
+	w.n_points = (uint32_t)((step->observations + w.n_runs * w.n_metrics / 2) /
+				((uint64_t)w.n_runs * w.n_metrics));
+	*obs = bench_workload_observations(&w);
+	char manifest[512];
+	snprintf(manifest, sizeof manifest,
+		 "scale %s\nkey %s\ngenerator_version %d\nruns %u\npoints %u\nobservations %llu\n",
+		 step->label, key, BENCH_GENERATOR_VERSION, w.n_runs, w.n_points,
+		 (unsigned long long)*obs);
+	if (manifest_matches(dir, manifest))
+		return 0;
+	remove_tree(dir);
+	benchdb_side *s;
+	char err[256];
+	int rc = benchdb_side_open(dir, false, &s, err);
+	if (rc)
+		return rc;
+	printf("bench: building the %s store (%u points x %u runs x %u metrics) in %s\n",
+	       step->label, w.n_points, w.n_runs, w.n_metrics, dir);
+	fflush(stdout);
+	uint64_t start = bench_now_ns();
+	for (uint32_t i = 0; i < w.n_runs && rc == 0; i++) {
+		bdb_run *run;
+		rc = bench_workload_build_run(&w, BENCH_DEFAULT_SEED, i, &run);
+		if (rc == 0) {
+			rc = benchdb_side_put_run(s, run, err);
+			bdb_run_free(run);
+		}
+		if ((i + 1) % 730 == 0) {
+			printf("bench:   %u / %u runs, %.0f s\n", i + 1, w.n_runs,
+			       (double)(bench_now_ns() - start) / 1e9);
+			fflush(stdout);
+		}
+	}
+	benchdb_side_close(s);
+	if (rc)
+		return rc;
+	char path[4096];
+	snprintf(path, sizeof path, "%s/MANIFEST", dir);
+	FILE *f = fopen(path, "w");
+	if (!f || fputs(manifest, f) < 0 || fclose(f) != 0)
+		return -1;
+	return 0;
+}
+
+/* Measures the trend on the store of one scaling step, on one path, into r.
+ * Returns 0 when r has a figure. */
+static int measure_scale_step(const char *dir, op_path p, row *r)
+{
+	benchdb_side *s;
+	char err[256];
+	if (benchdb_side_open(dir, true, &s, err) != 0) {
+		snprintf(r->note, sizeof r->note, "n/a (open: %s)", err);
+		return -1;
+	}
+	op_ctx c = {s, NULL, OP_TREND, p, trend_series};
+	bench_answer a = {0};
+	int rc = measure(run_benchdb, &c, 500, 100000, 1.0, &a, &r->bdb_med, &r->bdb_p99,
+			 &r->bdb_cpu);
+	uint64_t n_obs = 0, disk = 0, used = 0;
+	int size_rc = benchdb_side_size(s, &n_obs, &disk, &used);
+	benchdb_side_close(s);
+	if (rc) {
+		snprintf(r->note, sizeof r->note, "failed: %s", bdb_strerror(rc));
+		return rc;
+	}
+	if (size_rc == 0)
+		snprintf(r->note, sizeof r->note,
+			 "%llu observations, %zu in the series, data.mdb %.2f GB (%.1f B/obs)",
+			 (unsigned long long)n_obs, a.rows, (double)disk / 1e9,
+			 n_obs ? (double)disk / (double)n_obs : 0.0);
+	else
+		snprintf(r->note, sizeof r->note, "%zu in the series (store stats failed: %s)",
+			 a.rows, bdb_strerror(size_rc));
+	bdb_buf_free(&a.text);
+	printf("bench: %-44s benchdb %10.1f us\n", r->label, r->bdb_med / 1e3);
+	fflush(stdout);
+	return 0;
+}
+
+/*
+ * The trend at growing store sizes, on the engine API and (when the query
+ * library is there) through it, then the growth of the largest store run
+ * against the 1M store on each path.
+ */
+static void bench_scale(const char *scale_dir, const char *key, bool full)
+{
+	int last_path = benchdb_side_missing("query") ? PATH_ENGINE : PATH_QUERY;
+	double first[2] = {NAN, NAN}, last[2] = {NAN, NAN};
+	const char *last_label[2] = {NULL, NULL};
+	for (size_t i = 0; i < N_SCALE_STEPS; i++) {
+		const scale_step *step = &scale_steps[i];
+		char dir[2048];
+		snprintf(dir, sizeof dir, "%s/scale-%s", scale_dir, step->label);
+		uint64_t obs = 0;
+		bool built = false;
+		if (!step->full_only || full)
+			built = build_scale_store(dir, step, key, &obs) == 0;
+		for (int p = PATH_ENGINE; p <= last_path; p++) {
+			char label[96], row_key[48];
+			snprintf(label, sizeof label, "trend at %s observations [%s]", step->label,
+				 p == PATH_QUERY ? "query" : "engine API");
+			snprintf(row_key, sizeof row_key, "trend_scale_%s%s", step->label,
+				 p == PATH_QUERY ? "" : "_engine");
+			row *r = add_row(label, row_key, KIND_TIME, NULL);
+			if (step->full_only && !full) {
+				snprintf(r->note, sizeof r->note, "not run (set BENCH_SCALE=full)");
+				continue;
+			}
+			if (!built) {
+				snprintf(r->note, sizeof r->note, "n/a (could not build the store)");
+				continue;
+			}
+			if (measure_scale_step(dir, (op_path)p, r) != 0)
+				continue;
+			if (isnan(first[p]))
+				first[p] = r->bdb_med;
+			last[p] = r->bdb_med;
+			last_label[p] = step->label;
+		}
+	}
+	for (int p = PATH_ENGINE; p <= last_path; p++) {
+		char label[96];
+		snprintf(label, sizeof label, "trend growth, largest store vs 1M [%s]",
+			 p == PATH_QUERY ? "query" : "engine API");
+		row *r = add_row(label, p == PATH_QUERY ? "trend_scale_growth" : "trend_scale_growth_engine",
+				 KIND_FACTOR, "100M <= 1.5x 1M");
+		if (isnan(first[p]) || !last_label[p])
+			continue;
+		double factor = last[p] / first[p];
+		bool at_100m = strcmp(last_label[p], "100M") == 0;
+		snprintf(r->note, sizeof r->note, "%s / 1M = %.2fx%s", last_label[p], factor,
+			 at_100m ? "" : " (100M not run: BENCH_SCALE=full)");
+		if (at_100m)
+			r->met = factor <= 1.5;
+		r->bdb_med = factor;
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* Other workload shapes (BENCH_SCALE=full)                                  */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * Ingest throughput of another generated workload (spec "DIR" or
+ * "DIR:LIMIT" to take its first LIMIT runs) on both sides, each into a
+ * fresh store that is removed afterwards.
+ */
+static void bench_extra_ingest(const char *spec, const char *work)
+{
+	static char labels[4][96], keys[4][48];
+	static int n_extra;
+	if (n_extra == 4)
+		return;
+	char dir[2048];
+	snprintf(dir, sizeof dir, "%s", spec);
+	size_t limit = 0;
+	char *colon = strrchr(dir, ':');
+	if (colon) {
+		*colon = '\0';
+		limit = (size_t)atol(colon + 1);
+	}
+	const char *name = strrchr(dir, '/') ? strrchr(dir, '/') + 1 : dir;
+	file_list files = {0};
+	list_runs(dir, limit, &files);
+	char *buf = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < files.n; i++)
+		files.bytes += read_file(files.paths[i], &buf, &cap);
+	free(buf);
+	snprintf(labels[n_extra], sizeof labels[n_extra], "ingest %.32s (%zu runs), observations/s",
+		 name, files.n);
+	snprintf(keys[n_extra], sizeof keys[n_extra], "ingest_%.32s", name);
+	row *r = add_row(labels[n_extra], keys[n_extra], KIND_RATE, NULL);
+	n_extra++;
+
+	char bdb_dir[2100], sq_path[2100], wal[2200], err[256];
+	snprintf(bdb_dir, sizeof bdb_dir, "%s/extra-benchdb", work);
+	snprintf(sq_path, sizeof sq_path, "%s/extra.db", work);
+	snprintf(wal, sizeof wal, "%s-wal", sq_path);
+	remove_tree(bdb_dir);
+	ingest_result bdb = {0}, sq = {0};
+	benchdb_side *s = NULL;
+	if (benchdb_side_open(bdb_dir, true, &s, err) == 0) {
+		ingest_benchdb(&files, s, &bdb);
+		benchdb_side_close(s);
+		r->bdb_med = (double)bdb.obs / bdb.seconds;
+	} else {
+		snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", err);
+	}
+	remove_tree(bdb_dir);
+	sqlite_peer *p;
+	remove(sq_path);
+	remove(wal);
+	if (sqlite_peer_open(sq_path, false, true, &p, err) == 0) {
+		ingest_sqlite(&files, p, &sq);
+		sqlite_peer_close(p);
+		r->sq_med = (double)sq.obs / sq.seconds;
+	}
+	remove(sq_path);
+	remove(wal);
+	if (!r->note[0])
+		snprintf(r->note, sizeof r->note, "%llu observations, %.1f MB of JSON",
+			 (unsigned long long)sq.obs, (double)files.bytes / 1e6);
+	printf("bench: %-28s benchdb %.2f M/s   SQLite %.2f M/s\n", labels[n_extra - 1],
+	       r->bdb_med / 1e6, r->sq_med / 1e6);
+	fflush(stdout);
+	for (size_t i = 0; i < files.n; i++)
+		free(files.paths[i]);
+	free(files.paths);
+	free(bdb.per_file.v);
+	free(sq.per_file.v);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Results as a benchkit run                                                 */
+/* ------------------------------------------------------------------------ */
+
+static void cpu_model(char *buf, size_t size)
+{
+	snprintf(buf, size, "unknown");
+	FILE *f = fopen("/proc/cpuinfo", "r");
+	if (!f)
+		return;
+	char line[512];
+	while (fgets(line, sizeof line, f)) {
+		char *colon = strchr(line, ':');
+		if (strncmp(line, "model name", 10) == 0 && colon) {
+			snprintf(buf, size, "%s", colon + 2);
+			buf[strcspn(buf, "\n")] = '\0';
+			break;
+		}
+	}
+	fclose(f);
+}
+
+/* Every definition carries its own regression threshold: the figures of a
+ * shared 2-core machine move by more than the default 5% between runs. */
+static int add_def(bdb_run *run, const char *name, const char *unit, bdb_direction dir)
+{
+	bdb_metric_def *def;
+	if (bdb_run_add_def(run, name, &def))
+		return -1;
+	def->has_threshold = true;
+	def->threshold = 25.0;
+	def->unit = bdb_run_strdup(run, unit);
+	def->direction = dir;
+	def->group = bdb_run_strdup(run, "bench");
+	def->priority = dir == BDB_INFO ? BDB_SECONDARY : BDB_PRIMARY;
+	return def->unit && def->group ? 0 : -1;
+}
+
+/* The metric names of one row's figures: benchdb's, then SQLite's. */
+static const char *figure_name(kind k, bool peer)
+{
+	switch (k) {
+	case KIND_RATE:
+		return peer ? "sqlite_throughput" : "throughput";
+	case KIND_BYTES:
+		return peer ? "sqlite_bytes_per_obs" : "bytes_per_obs";
+	case KIND_FACTOR:
+		return peer ? "sqlite_growth" : "growth";
+	case KIND_TIME:
+		break;
+	}
+	return peer ? "sqlite_median" : "median";
+}
+
+/* One point per operation: benchdb's CPU-time median, throughput, bytes
+ * and growth gate; wall times, p99s, ratios and SQLite's figures are "info". */
+static int add_figures(bdb_run *run, const row *r)
+{
+	if (isnan(r->bdb_med) && isnan(r->sq_med))
+		return 0;
+	double scale = r->kind == KIND_TIME ? 1e-3 : 1; /* ns -> us */
+	bdb_point *p;
+	bdb_metric *m;
+	if (bdb_run_add_point(run, r->key, &p))
+		return -1;
+	struct {
+		const char *name;
+		double value;
+	} figures[] = {
+		{figure_name(r->kind, false), r->bdb_med * scale},
+		{"p99", r->kind == KIND_TIME ? r->bdb_p99 * scale : NAN},
+		{figure_name(r->kind, true), r->sq_med * scale},
+		{"sqlite_p99", r->kind == KIND_TIME ? r->sq_p99 * scale : NAN},
+		{"ratio", row_ratio(r)},
+		{"cpu_median", r->bdb_cpu * scale},
+		{"sqlite_cpu_median", r->sq_cpu * scale},
+	};
+	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
+		if (!isnan(figures[i].value) &&
+		    bdb_point_add_metric(run, p, figures[i].name, figures[i].value, &m))
+			return -1;
+	return 0;
+}
+
+static int write_results(const char *path, const char *commit, const char *branch,
+			 const char *scale)
+{
+	bdb_run *run = bdb_run_new();
+	if (!run)
+		return -1;
+	char text[256], ts[48];
+	int64_t now = bdb_time_now();
+	now -= now % 1000000;
+	bdb_time_format(now, ts, sizeof ts);
+	snprintf(text, sizeof text, "bench-%s", ts);
+	int rc = bdb_run_set_id(run, text);
+	run->timestamp_us = now;
+	if (commit && *commit)
+		rc = rc ? rc : bdb_run_set_commit(run, commit);
+	if (branch && *branch)
+		rc = rc ? rc : bdb_run_set_branch(run, branch);
+	cpu_model(text, sizeof text);
+	rc = rc ? rc : bdb_run_set_env(run, "cpu", text);
+	snprintf(text, sizeof text, "%ld", sysconf(_SC_NPROCESSORS_ONLN));
+	rc = rc ? rc : bdb_run_set_env(run, "nproc", text);
+	rc = rc ? rc : bdb_run_set_env(run, "scale", scale);
+	rc = rc ? rc : bdb_run_set_env(run, "peer", sqlite_peer_description);
+	/* CPU-time medians gate: on a shared 2-core machine wall-time medians
+	 * move by more than 25% between runs when the other core is busy, CPU
+	 * time much less. Wall medians and p99s are reported only. */
+	rc = rc ? rc : add_def(run, "median", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "p99", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "throughput", "obs/s", BDB_HIGHER);
+	rc = rc ? rc : add_def(run, "bytes_per_obs", "B", BDB_LOWER);
+	rc = rc ? rc : add_def(run, "growth", "x", BDB_LOWER);
+	rc = rc ? rc : add_def(run, "ratio", "x", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_median", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_p99", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "cpu_median", "us", BDB_LOWER);
+	rc = rc ? rc : add_def(run, "sqlite_cpu_median", "us", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_throughput", "obs/s", BDB_INFO);
+	rc = rc ? rc : add_def(run, "sqlite_bytes_per_obs", "B", BDB_INFO);
+	for (size_t i = 0; i < n_rows && rc == 0; i++)
+		rc = add_figures(run, &rows[i]);
+	bdb_buf b;
+	bdb_buf_init(&b);
+	rc = rc ? rc : bench_run_write_json(run, &b);
+	bdb_run_free(run);
+	FILE *f = rc ? NULL : fopen(path, "w");
+	if (f) {
+		fwrite(b.data, 1, b.len, f);
+		rc = fclose(f);
+	} else {
+		rc = -1;
+	}
+	bdb_buf_free(&b);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Main                                                                      */
+/* ------------------------------------------------------------------------ */
+
+typedef struct options {
+	const char *data, *work, *scale_dir, *benchdb, *sqlite3_cli, *results;
+	const char *scale, *commit, *branch, *engine_key, *results_store, *profile;
+	const char *extra[4];
+	size_t n_extra;
+	size_t runs;
+	bool nosync;
+	bool scale_only;
+	bool gate; /* exit 1 when the dogfood check finds regressions */
+} options;
+
+static void parse_options(int argc, char **argv, options *o)
+{
+	*o = (options){.benchdb = "build/benchdb",
+		       .sqlite3_cli = "/usr/bin/sqlite3",
+		       .results = "build/bench-results.json",
+		       .scale = "default",
+		       .engine_key = "unknown"};
+	for (int i = 1; i + 1 < argc; i += 2) {
+		const char *a = argv[i], *v = argv[i + 1];
+		if (strcmp(a, "--data") == 0)
+			o->data = v;
+		else if (strcmp(a, "--work") == 0)
+			o->work = v;
+		else if (strcmp(a, "--scale-dir") == 0)
+			o->scale_dir = v;
+		else if (strcmp(a, "--benchdb") == 0)
+			o->benchdb = v;
+		else if (strcmp(a, "--sqlite3") == 0)
+			o->sqlite3_cli = v;
+		else if (strcmp(a, "--results") == 0)
+			o->results = v;
+		else if (strcmp(a, "--scale") == 0)
+			o->scale = v;
+		else if (strcmp(a, "--commit") == 0)
+			o->commit = v;
+		else if (strcmp(a, "--branch") == 0)
+			o->branch = v;
+		else if (strcmp(a, "--engine-key") == 0)
+			o->engine_key = v;
+		else if (strcmp(a, "--results-store") == 0)
+			o->results_store = v;
+		else if (strcmp(a, "--profile") == 0)
+			o->profile = v;
+		else if (strcmp(a, "--gate") == 0)
+			o->gate = strcmp(v, "1") == 0;
+		else if (strcmp(a, "--scale-only") == 0)
+			o->scale_only = strcmp(v, "1") == 0;
+		else if (strcmp(a, "--nosync") == 0)
+			o->nosync = strcmp(v, "1") == 0;
+		else if (strcmp(a, "--runs") == 0)
+			o->runs = (size_t)atol(v);
+		else if (strcmp(a, "--extra") == 0 && o->n_extra < 4)
+			o->extra[o->n_extra++] = v;
+		else
+			die("unknown option %s", a);
+	}
+	if (o->profile && o->work)
+		return;
+	if (!o->data || !o->work || !o->scale_dir)
+		die("%s", "usage: bench --data DIR --work DIR --scale-dir DIR [options]");
+}
+
+/* The ingest rows of one durability setting: throughput and time per file. */
+static void add_ingest_rows(const char *label, const char *key, const char *target,
+			    const ingest_result *bdb, const ingest_result *sq, uint64_t bytes)
+{
+	char text[96], file_key[48];
+	snprintf(text, sizeof text, "%s, observations/s", label);
+	row *r = add_row(text, key, KIND_RATE, target);
+	snprintf(text, sizeof text, "%s, one run file (1,000 obs)", label);
+	snprintf(file_key, sizeof file_key, "%s_file", key);
+	row *f = add_row(text, file_key, KIND_TIME, NULL);
+	if (sq->done) {
+		r->sq_med = (double)sq->obs / sq->seconds;
+		f->sq_med = quantile((samples *)&sq->per_file, 0.5);
+		f->sq_p99 = quantile((samples *)&sq->per_file, 0.99);
+	}
+	r->bdb_med = (double)bdb->obs / bdb->seconds;
+	f->bdb_med = quantile((samples *)&bdb->per_file, 0.5);
+	f->bdb_p99 = quantile((samples *)&bdb->per_file, 0.99);
+	if (target)
+		r->met = r->bdb_med >= 1e6 && row_ratio(r) >= 3;
+	double parse_s = (double)bdb->parse_ns / 1e9;
+	snprintf(r->note, sizeof r->note,
+		 "%llu observations from %.1f MB of JSON: benchdb %.1f MB/s in %.2f s (read + "
+		 "parse %.2f s, bdb_store_put_run %.2f s), SQLite %.1f MB/s in %.2f s",
+		 (unsigned long long)bdb->obs, (double)bytes / 1e6, (double)bytes / 1e6 / bdb->seconds,
+		 bdb->seconds, parse_s, bdb->seconds - parse_s,
+		 sq->done ? (double)bytes / 1e6 / sq->seconds : NAN, sq->seconds);
+}
+
+/* Ingests files into a fresh benchdb store at dir and a fresh SQLite
+ * database at sq_path with the given durability. The stores stay. */
+static void ingest_both(const file_list *files, const char *dir, const char *sq_path,
+			bool durable, ingest_result *bdb, ingest_result *sq)
+{
+	char err[256], wal[4200];
+	remove_tree(dir);
+	snprintf(wal, sizeof wal, "%s-wal", sq_path);
+	remove(sq_path);
+	remove(wal);
+	benchdb_side *s;
+	if (benchdb_side_open(dir, durable, &s, err) != 0)
+		die("cannot open the benchdb store: %s", err);
+	ingest_benchdb(files, s, bdb);
+	benchdb_side_close(s);
+	printf("bench: ingest (%s) benchdb %.2f s\n", durable ? "durable" : "no sync",
+	       bdb->seconds);
+	fflush(stdout);
+	sqlite_peer *p;
+	if (sqlite_peer_open(sq_path, false, durable, &p, err) != 0)
+		die("%s", err);
+	ingest_sqlite(files, p, sq);
+	sqlite_peer_close(p);
+	printf("bench: ingest (%s) SQLite %.2f s\n", durable ? "durable" : "no sync", sq->seconds);
+	fflush(stdout);
+}
+
+/*
+ * Dogfooding: ingests the results file into the benchdb store at dir as
+ * `benchdb ingest` would; the first run stored becomes baseline "main";
+ * then asks for the regressions against it. Returns their number.
+ */
+static int store_results(const char *results, const char *dir)
+{
+	char err[256] = "", id[256];
+	benchdb_side *s;
+	size_t n = 0;
+	bool has_main = false;
+	int rc = benchdb_side_open(dir, true, &s, err);
+	if (rc == 0)
+		rc = benchdb_side_ingest(s, results, &n, NULL, err);
+	if (rc == 0)
+		rc = benchdb_side_has_baseline(s, "main", &has_main);
+	if (rc == 0 && !has_main && (rc = benchdb_side_latest_id(s, id, sizeof id)) == 0 &&
+	    (rc = benchdb_side_set_baseline(s, "main", id)) == 0)
+		printf("bench: baseline main = %s\n", id);
+	if (rc == 0)
+		printf("bench: results stored in %s (%zu figures)\n", dir, n);
+	else
+		printf("bench: could not store the results in %s: %s\n", dir,
+		       err[0] ? err : bdb_strerror(rc));
+	/* The gate, as `benchdb check` asks it: regressions of this run
+	 * against baseline main (each metric carries a 25% threshold). */
+	size_t n_regressions = 0;
+	bdb_buf table;
+	bdb_buf_init(&table);
+	int check = rc == 0 ? benchdb_side_check(s, &n_regressions, &table) : rc;
+	if (check == 0)
+		printf("bench: dogfood: %zu regression(s) against baseline main%s\n%s",
+		       n_regressions, n_regressions ? ":" : "",
+		       n_regressions ? bdb_buf_cstr(&table) : "");
+	else if (check == BENCH_MISSING)
+		printf("bench: dogfood: not gated (%s)\n", benchdb_side_missing("query"));
+	else
+		printf("bench: dogfood: the check failed: %s\n",
+		       table.len ? bdb_buf_cstr(&table) : bdb_strerror(check));
+	bdb_buf_free(&table);
+	if (s)
+		benchdb_side_close(s);
+	return check == 0 ? (int)n_regressions : 0;
+}
+
+/*
+ * `bench --work DIR --profile OP[:PATH] [--runs N]`: runs one operation N
+ * times (default 1000) on the stores a previous run left in DIR, for perf or
+ * callgrind. OP: trend, trend_by_month, rank, compare, regressions,
+ * show_runs, trend_values, ingest (re-ingests the last N files of --data
+ * into a scratch store); PATH: engine (default), query or sqlite.
+ */
+static int profile(const options *o)
+{
+	static const char *const names[] = {"trend", "trend_by_month", "rank", "compare",
+					    "regressions", "show_runs", "trend_values"};
+	char name[64], dir[4096], err[256];
+	snprintf(name, sizeof name, "%s", o->profile);
+	char *colon = strchr(name, ':');
+	const char *how = colon ? colon + 1 : "engine";
+	if (colon)
+		*colon = '\0';
+	size_t reps = o->runs ? o->runs : 1000;
+	if (strcmp(name, "ingest") == 0) {
+		file_list files = {0};
+		if (!o->data)
+			die("%s", "--profile ingest needs --data");
+		list_runs(o->data, reps, &files);
+		snprintf(dir, sizeof dir, "%s/profile-store", o->work);
+		remove_tree(dir);
+		benchdb_side *s;
+		if (benchdb_side_open(dir, false, &s, err))
+			die("%s", err);
+		ingest_result r = {0};
+		ingest_benchdb(&files, s, &r);
+		benchdb_side_close(s);
+		remove_tree(dir);
+		printf("bench: ingest of %zu files (no sync): %.0f obs/s\n", files.n,
+		       (double)r.obs / r.seconds);
+		return 0;
+	}
+	op_ctx c = {NULL, NULL, OP_TREND, strcmp(how, "query") == 0 ? PATH_QUERY : PATH_ENGINE,
+		    trend_series};
+	size_t i = 0;
+	while (i < sizeof names / sizeof names[0] && strcmp(names[i], name) != 0)
+		i++;
+	if (i == sizeof names / sizeof names[0])
+		die("unknown operation %s", name);
+	c.op = (op)i;
+	bool peer = strcmp(how, "sqlite") == 0;
+	snprintf(dir, sizeof dir, "%s/%s", o->work, peer ? "sqlite.db" : "benchdb-store");
+	if (peer ? sqlite_peer_open(dir, true, true, &c.sq, err)
+		 : benchdb_side_open(dir, true, &c.bdb, err))
+		die("%s", err);
+	bench_answer a = {0};
+	uint64_t start = bench_now_ns();
+	for (size_t k = 0; k < reps; k++)
+		if ((peer ? run_sqlite : run_benchdb)(&c, &a))
+			die("%s failed", o->profile);
+	printf("bench: %s x %zu: %.1f us each, %zu rows, sum %.9g\n", o->profile, reps,
+	       (double)(bench_now_ns() - start) / 1e3 / (double)reps, a.rows, a.sum);
+	bdb_buf_free(&a.text);
+	sqlite_peer_close(c.sq);
+	benchdb_side_close(c.bdb);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	options o;
+	parse_options(argc, argv, &o);
+	if (o.profile)
+		return profile(&o);
+	if (o.scale_only) {
+		mkdir(o.scale_dir, 0755);
+		bench_scale(o.scale_dir, o.engine_key, strcmp(o.scale, "full") == 0);
+		print_table(stdout);
+		return 0;
+	}
+	bool full = strcmp(o.scale, "full") == 0;
+	char bdb_dir[4096], sq_path[4096], wal[4200];
+	snprintf(bdb_dir, sizeof bdb_dir, "%s/benchdb-store", o.work);
+	snprintf(sq_path, sizeof sq_path, "%s/sqlite.db", o.work);
+	snprintf(wal, sizeof wal, "%s-wal", sq_path);
+	mkdir(o.work, 0755);
+	mkdir(o.scale_dir, 0755);
+
+	file_list files = {0};
+	list_runs(o.data, o.runs, &files);
+	if (files.n < 2)
+		die("too few run files in %s", o.data);
+	/* Warm the page cache so that both sides read the files from memory. */
+	char *buf = NULL;
+	size_t cap = 0;
+	for (size_t i = 0; i < files.n; i++)
+		files.bytes += read_file(files.paths[i], &buf, &cap);
+	free(buf);
+	printf("bench: %zu run files, %.1f MB of benchkit JSON\n", files.n,
+	       (double)files.bytes / 1e6);
+
+	/* Ingest without fsync first (its stores are dropped), then durable
+	 * (its stores are the ones queried). */
+	ingest_result nosync_bdb = {0}, nosync_sq = {0}, bdb_ingest = {0}, sq_ingest = {0};
+	if (o.nosync) {
+		ingest_both(&files, bdb_dir, sq_path, false, &nosync_bdb, &nosync_sq);
+		add_ingest_rows("ingest no-sync", "ingest_nosync", NULL, &nosync_bdb, &nosync_sq,
+				files.bytes);
+	}
+	ingest_both(&files, bdb_dir, sq_path, true, &bdb_ingest, &sq_ingest);
+	add_ingest_rows("ingest durable", "ingest", ">= 1 M/s, >= 3x SQLite", &bdb_ingest,
+			&sq_ingest, files.bytes);
+	free(nosync_bdb.per_file.v);
+	free(nosync_sq.per_file.v);
+	free(bdb_ingest.per_file.v);
+	free(sq_ingest.per_file.v);
+
+	benchdb_side *bdb;
+	sqlite_peer *sq;
+	char err[256];
+	if (benchdb_side_open(bdb_dir, true, &bdb, err) != 0)
+		die("cannot open the benchdb store: %s", err);
+	if (sqlite_peer_open(sq_path, false, true, &sq, err) != 0)
+		die("%s", err);
+	/* Baseline main = the run before the latest, on both sides. */
+	char baseline_id[64];
+	snprintf(baseline_id, sizeof baseline_id, "nightly-%06zu", files.n - 2);
+	if (sqlite_peer_set_baseline(sq, "main", baseline_id) != 0)
+		die("%s", "SQLite: could not set the baseline");
+	if (benchdb_side_set_baseline(bdb, "main", baseline_id) != 0)
+		die("%s", "benchdb: could not set the baseline");
+
+	static const op_spec ops[] = {
+		{OP_TREND, "trend, one series, all runs", "trend", "<= 50 us, >= 5x SQLite", 50e3,
+		 5, 2000, 2.0},
+		{OP_TREND_MONTH, "trend ... by month", "trend_by_month", NULL, 0, 0, 1000, 1.0},
+		{OP_RANK, "rank time in latest (200 points)", "rank", NULL, 0, 0, 500, 1.0},
+		{OP_COMPARE, "compare latest with baseline", "compare", NULL, 0, 0, 200, 1.0},
+		{OP_REGRESSIONS, "regressions latest vs baseline (1,000 series)", "regressions",
+		 "<= 2 ms", 2e6, 0, 200, 1.0},
+		{OP_SHOW_RUNS, "show runs last 20", "show_runs", NULL, 0, 0, 1000, 1.0},
+	};
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		measure_op(&ops[i], bdb, sq, false);
+	/* The floor under every trend: the index alone, nothing materialized. */
+	static const op_spec floor_op = {OP_TREND_VALUES, "trend, values only (series lookup + "
+							  "iterator)",
+					 "trend_values", NULL, 0, 0, 2000, 1.0};
+	measure_op(&floor_op, bdb, sq, true);
+
+	/* Size on disk. */
+	row *size = add_row("bytes on disk per observation", "size", KIND_BYTES, "<= 48 B");
+	uint64_t n_obs = 0, disk = 0, used = 0;
+	int rc = benchdb_side_size(bdb, &n_obs, &disk, &used);
+	if (rc == 0 && n_obs) {
+		size->bdb_med = (double)disk / (double)n_obs;
+		size->met = size->bdb_med <= 48;
+		snprintf(size->note, sizeof size->note,
+			 "data.mdb %.1f MB for %llu observations (%.1f B/obs in used pages); "
+			 "SQLite after a WAL checkpoint",
+			 (double)disk / 1e6, (unsigned long long)n_obs, (double)used / (double)n_obs);
+	} else {
+		snprintf(size->note, sizeof size->note, "benchdb n/a (store stats: %s)",
+			 rc ? bdb_strerror(rc) : "no observations");
+	}
+	benchdb_side_close(bdb);
+	sqlite_peer_close(sq); /* checkpoints and removes the WAL */
+	size->sq_med = (double)(file_size(sq_path) + file_size(wal)) / (double)sq_ingest.obs;
+
+	bench_oneshot(o.benchdb, o.work, o.sqlite3_cli, 200);
+	if (strcmp(o.scale, "quick") != 0)
+		bench_scale(o.scale_dir, o.engine_key, full);
+	for (size_t i = 0; i < o.n_extra; i++)
+		bench_extra_ingest(o.extra[i], o.work);
+
+	printf("\nbenchdb %s vs %s\n", o.commit ? o.commit : "", sqlite_peer_description);
+	print_table(stdout);
+	if (write_results(o.results, o.commit, o.branch, o.scale) != 0)
+		die("cannot write %s", o.results);
+	printf("\nbench: results written to %s\n", o.results);
+	int regressions = o.results_store ? store_results(o.results, o.results_store) : 0;
+	for (size_t i = 0; i < files.n; i++)
+		free(files.paths[i]);
+	free(files.paths);
+	return o.gate && regressions > 0 ? 1 : 0;
+}

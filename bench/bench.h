@@ -1,0 +1,196 @@
+/*
+ * bench.h - internal declarations shared by the files of bench/: the clock,
+ * the SQLite peer, and the summary of an operation's result that both sides
+ * produce so their answers can be checked against each other.
+ *
+ * bench/ is not part of libbenchdb.a; nothing here is public.
+ */
+#ifndef BENCH_BENCH_H
+#define BENCH_BENCH_H
+
+#include "schema.h"
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Monotonic clock in nanoseconds. */
+uint64_t bench_now_ns(void);
+
+/*
+ * What an operation answered: the number of rows, a checksum of its values
+ * (their sum, NaN skipped) and, for regressions, how many rows were
+ * regressions. Both engines must agree on rows (and closely on the sum).
+ * The row text is materialized into `text` as a real result table would be,
+ * so neither side gets away without copying what it read.
+ */
+typedef struct bench_answer {
+	size_t rows;
+	size_t flagged; /* rows with verdict regression (compare, regressions) */
+	double sum;
+	bdb_buf text;
+} bench_answer;
+
+void bench_answer_reset(bench_answer *a);
+
+/* qsort comparison of doubles, ascending. */
+int bench_compare_doubles(const void *a, const void *b);
+
+/*
+ * The month buckets of `trend ... by month`: values arrive in time order
+ * with their month (year * 12 + month - 1); each finished month becomes a
+ * row "YYYY-MM" median min max count. Start zeroed with month = -1.
+ */
+typedef struct bench_months {
+	double *values;
+	size_t n, cap;
+	int month;
+} bench_months;
+
+int bench_months_add(bench_months *m, int month, double value, bench_answer *a);
+/* The month of a UTC timestamp (microseconds) as year * 12 + month - 1,
+ * by arithmetic: gmtime_r takes a lock and costs more than reading the
+ * observation. */
+int bench_month_of(int64_t us);
+/* Closes the last month; m can be reused. */
+void bench_months_finish(bench_months *m, bench_answer *a);
+void bench_months_free(bench_months *m);
+
+/*
+ * The verdict of one compare row (DESIGN.md section 4): "new", "removed",
+ * "n/a" (zero base), "regression", "improvement" or "unchanged", with the
+ * change in percent. Comparison with the threshold is strict.
+ */
+const char *bench_judge(bdb_direction dir, bool has_base, double base, bool has_cur, double cur,
+			double threshold_pct, double *change, bool *regression);
+/* Ends a compare row: the change, the verdict (or the severity, for
+ * regressions), and the summary counts. */
+void bench_put_verdict(bench_answer *a, double change, const char *verdict, bool regression,
+		       bool only_regressions, bool has_cur, double cur);
+
+/* The series a trend reads: a point, its two tags, a metric. */
+typedef struct bench_series_ref {
+	const char *point;
+	const char *backend;
+	const char *dtype;
+	const char *metric;
+} bench_series_ref;
+
+/* ------------------------------------------------------------------------ */
+/* The SQLite peer (bench/sqlite_peer.c)                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct sqlite_peer sqlite_peer;
+
+/* A description of the peer's configuration, for the report. */
+extern const char *const sqlite_peer_description;
+
+/*
+ * Opens (creating the schema in) the SQLite database file path with the
+ * durability benchdb has: journal_mode=WAL, synchronous=FULL, one transaction
+ * per run; with durable false, synchronous=OFF (the peer of benchdb's
+ * no_sync). Returns 0 or -1 with a message in err (size 256).
+ */
+int sqlite_peer_open(const char *path, bool read_only, bool durable, sqlite_peer **out,
+		     char *err);
+void sqlite_peer_close(sqlite_peer *p);
+
+/*
+ * Ingests one benchkit Run JSON document (json, len bytes) in one
+ * transaction: the run row, metric definitions, series (looked up or
+ * created) and one observation row per metric. *n_obs counts observations.
+ * Returns 0 or -1 with a message in err.
+ */
+int sqlite_peer_ingest(sqlite_peer *p, const char *json, size_t len, size_t *n_obs,
+		       char *err);
+
+/* Sets baseline name to the run whose id is run_id. */
+int sqlite_peer_set_baseline(sqlite_peer *p, const char *name, const char *run_id);
+
+/* The operations of the benchmark; each fills a (reset first). 0 or -1. */
+int sqlite_peer_trend(sqlite_peer *p, const bench_series_ref *s, bench_answer *a);
+int sqlite_peer_trend_by_month(sqlite_peer *p, const bench_series_ref *s, bench_answer *a);
+int sqlite_peer_rank(sqlite_peer *p, const char *metric, bench_answer *a);
+/* compare latest with baseline main (all metrics); regressions keeps only
+ * the regressions at threshold_pct. */
+int sqlite_peer_compare(sqlite_peer *p, bool only_regressions, double threshold_pct,
+			bench_answer *a);
+int sqlite_peer_show_runs(sqlite_peer *p, int limit, bench_answer *a);
+
+/* The SQL text of the trend query with the series spelled out, for the
+ * one-shot sqlite3 CLI comparison. Written into buf. */
+void sqlite_peer_trend_sql(const bench_series_ref *s, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* The benchdb side (bench/benchdb_side.c)                                   */
+/* ------------------------------------------------------------------------ */
+
+/* Returned by a benchdb_side function whose API is not in this build yet. */
+#define BENCH_MISSING (-9999)
+
+typedef struct benchdb_side benchdb_side;
+
+/*
+ * Why operation `op` ("query") cannot run in this build, e.g. "API missing:
+ * bdb_query_run ...", or NULL when it can. The engine and ingest are always
+ * there.
+ */
+const char *benchdb_side_missing(const char *op);
+
+/* Opens (creating) the store in dir; durable = fsync at every commit (the
+ * default), else MDB_NOSYNC for bulk loads. 0 or an error + err (size 256). */
+int benchdb_side_open(const char *dir, bool durable, benchdb_side **out, char *err);
+void benchdb_side_close(benchdb_side *s);
+
+/* Ingests one file as `benchdb ingest FILE` does: bdb_ingest_path (format
+ * detected), then bdb_store_put_run in one transaction. *n_obs counts
+ * observations; the time spent reading and parsing is added to *parse_ns
+ * (may be NULL). */
+int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, uint64_t *parse_ns,
+			char *err);
+
+/* Puts a run straight through the engine (bdb_store_put_run). */
+int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err);
+
+int benchdb_side_set_baseline(benchdb_side *s, const char *name, const char *run_id);
+/* *out = whether baseline name exists. */
+int benchdb_side_has_baseline(benchdb_side *s, const char *name, bool *out);
+/* The id of the latest run, into buf. */
+int benchdb_side_latest_id(benchdb_side *s, char *buf, size_t size);
+
+/* The operations straight on the engine API (engine.h), materializing the
+ * columns the SQLite peer materializes. compare/regressions: latest vs
+ * baseline "main". */
+int benchdb_side_trend_engine(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+int benchdb_side_trend_by_month_engine(benchdb_side *s, const bench_series_ref *ref,
+				       bench_answer *a);
+int benchdb_side_rank_engine(benchdb_side *s, const char *metric, bench_answer *a);
+int benchdb_side_compare_engine(benchdb_side *s, bool only_regressions, double threshold_pct,
+				bench_answer *a);
+int benchdb_side_show_runs_engine(benchdb_side *s, int limit, bench_answer *a);
+/* The trend's values only (series lookup + iterator, nothing materialized):
+ * the floor under every trend. */
+int benchdb_side_trend_values(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+
+/* The same operations through the query library (query/query.h):
+ * BENCH_MISSING while bdb_query_run is not in libbenchdb.a. */
+int benchdb_side_trend(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+int benchdb_side_trend_by_month(benchdb_side *s, const bench_series_ref *ref,
+				bench_answer *a);
+int benchdb_side_rank(benchdb_side *s, const char *metric, bench_answer *a);
+int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshold_pct,
+			 bench_answer *a);
+int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
+
+/* `regressions in latest vs baseline main` through the query library (what
+ * `benchdb check` asks): the count, and the table appended to out.
+ * BENCH_MISSING without the query library. */
+int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out);
+
+/* The statement benchdb_side_trend runs, for the one-shot `benchdb -c`. */
+void benchdb_side_trend_statement(const bench_series_ref *ref, char *buf, size_t size);
+
+/* Observations stored and bytes: data.mdb on disk and pages in use. */
+int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
+		      uint64_t *bytes_used);
+
+#endif /* BENCH_BENCH_H */
