@@ -52,30 +52,10 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	bdb_store *store;
-	int code = cli_open_store(ctx, false, true, &store);
+	bdb_run *run;
+	int code = cli_load_run(ctx, ref, &run);
 	if (code)
 		return code;
-	bdb_reader *r = NULL;
-	bdb_run *run = NULL;
-	bdb_diag d;
-	bdb_diag_clear(&d);
-	uint64_t seq;
-	int rc = bdb_reader_begin(store, &r);
-	if (!rc)
-		rc = cli_resolve_run(r, ref, &seq, &d);
-	if (!rc)
-		rc = bdb_reader_run_decode(r, seq, &run);
-	if (r)
-		bdb_reader_end(r);
-	if (rc) {
-		if (!d.message[0])
-			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot read run '%s': %s", ref,
-				     bdb_strerror(rc));
-		cli_error_diag(&d);
-		bdb_store_close(store);
-		return EXIT_INPUT;
-	}
 	char ts[64];
 	iso_utc(run->timestamp_us, ts, sizeof ts);
 	printf("Run: %s\n", run->id);
@@ -109,7 +89,6 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 	}
 	free(done);
 	bdb_run_free(run);
-	bdb_store_close(store);
 	return EXIT_OK;
 }
 

@@ -282,33 +282,13 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 			  fmt);
 		return EXIT_USAGE;
 	}
-	bdb_store *store;
-	int code = cli_open_store(ctx, false, true, &store);
+	bdb_run *run;
+	int code = cli_load_run(ctx, ref, &run);
 	if (code)
 		return code;
-	bdb_reader *r = NULL;
-	bdb_run *run = NULL;
-	bdb_diag d;
-	bdb_diag_clear(&d);
-	uint64_t seq;
-	int rc = bdb_reader_begin(store, &r);
-	if (!rc)
-		rc = cli_resolve_run(r, ref, &seq, &d);
-	if (!rc)
-		rc = bdb_reader_run_decode(r, seq, &run);
-	if (r)
-		bdb_reader_end(r);
-	bdb_store_close(store);
-	if (rc) {
-		if (!d.message[0])
-			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot read run '%s': %s", ref,
-				     bdb_strerror(rc));
-		cli_error_diag(&d);
-		return EXIT_INPUT;
-	}
 	bdb_buf out;
 	bdb_buf_init(&out);
-	rc = bdb_export_run(run, ef, &out);
+	int rc = bdb_export_run(run, ef, &out);
 	if (!rc)
 		fwrite(out.data, 1, out.len, stdout);
 	bdb_buf_free(&out);

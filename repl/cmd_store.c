@@ -348,3 +348,30 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	printf("Backed up %s to %s\n", ctx->db_dir, dest[0]);
 	return EXIT_OK;
 }
+
+int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out)
+{
+	bdb_store *store;
+	*out = NULL;
+	int code = cli_open_store(ctx, false, true, &store);
+	if (code)
+		return code;
+	bdb_reader *r = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	uint64_t seq;
+	int rc = bdb_reader_begin(store, &r);
+	if (!rc)
+		rc = cli_resolve_run(r, ref, &seq, &d);
+	if (!rc)
+		rc = bdb_reader_run_decode(r, seq, out);
+	if (r)
+		bdb_reader_end(r);
+	bdb_store_close(store);
+	if (!rc)
+		return EXIT_OK;
+	if (!d.message[0])
+		bdb_diag_set(&d, rc, NULL, 0, 0, "cannot read run '%s': %s", ref, bdb_strerror(rc));
+	cli_error_diag(&d);
+	return EXIT_INPUT;
+}
