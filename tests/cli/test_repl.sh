@@ -17,6 +17,9 @@ export TERM=xterm
 
 # session NAME KEYS...: runs the REPL on a pty, typing each KEYS argument
 # (printf escapes allowed) after a short pause; the screen goes to $OUT.
+# script(1) runs the command through $SHELL; "exec" replaces that shell, so
+# a Ctrl-C on the terminal reaches only benchdb (dash, unlike bash, would
+# otherwise stay in between and die of the SIGINT itself).
 session() {
 	local name=$1
 	shift
@@ -27,7 +30,7 @@ session() {
 			sleep 0.4
 		done
 		sleep 0.5
-	} | script -q -e -c "\"$BENCHDB\" --db \"$DB\"" /dev/null >"$OUT" 2>"$ERR"
+	} | script -q -e -c "exec \"$BENCHDB\" --db \"$DB\"" /dev/null >"$OUT" 2>"$ERR"
 	RC=$?
 	tr -d '\r' <"$OUT" >"$WORK/screen-$name"
 	cp "$WORK/screen-$name" "$OUT"
