@@ -83,8 +83,10 @@ int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
  * runs are loaded (each touched index page is written once per batch).
  * seqs and outcomes (may be NULL) get one entry per run. A later run with
  * the id of an earlier one in the batch sees it as stored. On failure nothing
- * of the batch is stored, *failed (may be NULL) is the index of the run that
- * failed and d says why.
+ * of the batch is stored, d says why and *failed (may be NULL) is the index
+ * of the run that failed (its own error: BDB_EEXISTS, BDB_EINVAL, ...), or n
+ * when the transaction as a whole failed (beginning, growing or committing
+ * it: a disk error, BDB_EIO).
  */
 int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
 		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d);

@@ -555,6 +555,7 @@ static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
 	put_batch *b = ctx;
 	bool wrote = false;
+	b->failed = b->n; /* until a run fails: the transaction's own failure */
 	for (size_t i = 0; i < b->n; i++) {
 		int rc = put_run_txn(s, txn, &b->items[i]);
 		if (rc < 0) {
@@ -591,15 +592,22 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 					     runs[i]->id, bdb_strerror(rc));
 		}
 	}
-	if (!rc)
+	if (!rc) {
+		b.failed = n;
 		rc = bdb__write(store, put_batch_txn, &b);
+	}
 	if (rc) {
 		/* The system's words (No space left on device) when the disk failed. */
-		if (d && d->code == 0)
+		const char *why = store->last_write_error ? mdb_strerror(store->last_write_error)
+							  : bdb_strerror(rc);
+		if (d && d->code == 0 && (b.failed < n || n == 1))
 			bdb_diag_set(d, rc, NULL, 0, 0, "cannot store run \"%s\": %s; nothing was stored",
-				     runs[b.failed]->id,
-				     store->last_write_error ? mdb_strerror(store->last_write_error)
-							     : bdb_strerror(rc));
+				     runs[b.failed < n ? b.failed : 0]->id, why);
+		else if (d && d->code == 0)
+			bdb_diag_set(d, rc, NULL, 0, 0,
+				     "cannot store the %zu runs \"%s\" to \"%s\" (one transaction): %s; "
+				     "none of them was stored",
+				     n, runs[0]->id, runs[n - 1]->id, why);
 		if (failed)
 			*failed = b.failed;
 	}

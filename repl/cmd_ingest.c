@@ -14,7 +14,8 @@ static const char ingest_usage[] =
 	"Stores each file (a Criterion target/criterion directory, or '-' for standard\n"
 	"input) as one run, atomically. The format is detected from the content unless\n"
 	"--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
-	"cargo, bmf, gab, odyssey, quasim.\n"
+	"cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
+	"transaction; a run is reported once its transaction is committed.\n"
 	"\n"
 	"  --commit, --branch, --timestamp, --id   override what the file says\n"
 	"  --tag K=V       add a tag to every point (repeatable)\n"
@@ -25,6 +26,34 @@ static const char ingest_usage[] =
 	"nothing; the other files are still ingested. Exit 3 if any file failed.\n";
 
 #define MAX_TAGS 64
+
+/* Says what became of one input: an error, or benchkit's exact line (scripts
+ * parse it), printed once the run's batch is committed. */
+static void report_input(void *ctx, const bdb_ingest_result *r)
+{
+	(void)ctx;
+	if (r->rc) {
+		bdb_diag d = *r->diag;
+		if (r->rc == BDB_EEXISTS && !d.message[0])
+			bdb_diag_set(&d, r->rc, r->path, 0, 0,
+				     "a different run with id '%s' is already stored "
+				     "(use --replace to replace it)",
+				     r->run ? r->run->id : "?");
+		if (!d.file[0] && !d.message[0])
+			bdb_diag_set(&d, r->rc, r->path, 0, 0, "%s", bdb_strerror(r->rc));
+		cli_error_diag(&d);
+		if (r->rc == BDB_EEXISTS)
+			fprintf(stderr, "benchdb: hint: ingest --replace replaces the stored run\n");
+		return;
+	}
+	if (r->outcome == BDB_PUT_UNCHANGED)
+		printf("Run %s is already stored, unchanged (%zu points)\n", r->run->id,
+		       r->run->n_points);
+	else
+		printf("%s run %s (%zu points)\n",
+		       r->outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested", r->run->id,
+		       r->run->n_points);
+}
 
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
@@ -139,41 +168,14 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	code = cli_open_store(ctx, true, false, &store);
 	if (code)
 		goto out;
-	for (int f = 0; f < n_files; f++) {
-		bdb_diag d;
-		bdb_diag_clear(&d);
-		bdb_run *run = NULL;
-		bdb_format detected;
-		int rc = bdb_ingest_path(files[f], format, &opt, &run, &detected, &d);
-		bdb_put_outcome outcome = BDB_PUT_STORED;
-		if (!rc)
-			rc = bdb_store_put_run(store, run, flags, NULL, &outcome, &d);
-		if (rc) {
-			if (rc == BDB_EEXISTS && !d.message[0])
-				bdb_diag_set(&d, rc, files[f], 0, 0,
-					     "a different run with id '%s' is already stored "
-					     "(use --replace to replace it)",
-					     run ? run->id : "?");
-			if (!d.file[0] && !d.message[0])
-				bdb_diag_set(&d, rc, files[f], 0, 0, "%s", bdb_strerror(rc));
-			cli_error_diag(&d);
-			if (rc == BDB_EEXISTS)
-				fprintf(stderr, "benchdb: hint: ingest --replace replaces the stored "
-						"run\n");
-			code = EXIT_INPUT;
-			bdb_run_free(run);
-			continue;
-		}
-		/* benchkit's exact line, so that scripts parsing it keep working. */
-		if (outcome == BDB_PUT_UNCHANGED)
-			printf("Run %s is already stored, unchanged (%zu points)\n", run->id,
-			       run->n_points);
-		else
-			printf("%s run %s (%zu points)\n",
-			       outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested", run->id,
-			       run->n_points);
-		bdb_run_free(run);
-	}
+	bdb_ingest_job job = {
+	    .format = format,
+	    .opt = &opt,
+	    .put_flags = flags,
+	    .report = report_input,
+	};
+	if (bdb_ingest_files(store, files, (size_t)n_files, &job, NULL))
+		code = EXIT_INPUT;
 	bdb_store_close(store);
 out:
 	for (size_t t = 0; t < n_tags; t++)

@@ -49,10 +49,7 @@
 #ifndef BDB_INGEST_H
 #define BDB_INGEST_H
 
-#include "schema.h"
-
-/* The store of engine.h; only bdb_import_benchkit_dir uses it. */
-typedef struct bdb_store bdb_store;
+#include "engine.h"
 
 /* ------------------------------------------------------------------------ */
 /* Formats                                                                   */
@@ -139,6 +136,79 @@ int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_option
 int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
 		      bdb_format format, const bdb_ingest_options *opt, bdb_run **out,
 		      bdb_format *detected, bdb_diag *d);
+
+/* ------------------------------------------------------------------------ */
+/* Ingesting many inputs into a store                                        */
+/* ------------------------------------------------------------------------ */
+
+/* Runs per write transaction when bdb_ingest_job.batch_runs is 0. */
+#define BDB_INGEST_BATCH_RUNS 100
+
+/* What became of one input; handed to the report function. */
+typedef struct bdb_ingest_result {
+	const char *path;         /* the input, as given */
+	size_t index;             /* its position in paths */
+	int rc;                   /* 0: stored (see outcome); else why nothing of it was */
+	const bdb_diag *diag;     /* when rc != 0: the input's error */
+	const bdb_run *run;       /* the run read from it; NULL when it could not be read */
+	uint64_t seq;             /* when rc == 0: the run's sequence number */
+	bdb_put_outcome outcome;  /* when rc == 0: stored, unchanged or replaced */
+} bdb_ingest_result;
+
+/* Called once per input, in input order, after the input's batch was
+ * committed (or failed). r and everything it points to live only during the
+ * call. */
+typedef void (*bdb_ingest_report_fn)(void *ctx, const bdb_ingest_result *r);
+
+typedef struct bdb_ingest_job {
+	bdb_format format;             /* BDB_FORMAT_AUTO detects each input's */
+	const bdb_ingest_options *opt; /* overrides for every input; may be NULL */
+	unsigned put_flags;            /* BDB_PUT_REPLACE */
+	size_t batch_runs;             /* runs per write transaction; 0 = BDB_INGEST_BATCH_RUNS */
+	bdb_ingest_report_fn report;   /* may be NULL */
+	void *report_ctx;
+} bdb_ingest_job;
+
+/* Counts of one bdb_ingest_files call. */
+typedef struct bdb_ingest_stats {
+	size_t stored, unchanged, replaced; /* inputs by outcome */
+	size_t failed;                      /* inputs not stored */
+	size_t observations;                /* of the inputs stored, unchanged or replaced */
+	size_t transactions;                /* write transactions committed */
+	uint64_t read_ns;                   /* monotonic time reading and parsing inputs */
+	uint64_t store_ns;                  /* monotonic time in bdb_store_put_runs */
+} bdb_ingest_stats;
+
+/*
+ * Ingests paths[0..n) into store, as `benchdb ingest FILE...` does: each
+ * input is read with bdb_ingest_path (job->format, job->opt) into one run,
+ * and the runs are stored in batches of up to job->batch_runs consecutive
+ * inputs (fewer when their runs hold 2,000,000 observations and samples),
+ * one write transaction (bdb_store_put_runs) per batch: each touched index
+ * page is written, and the disk flushed, once per batch instead of once per
+ * run.
+ *
+ * Each run is still atomic and each input fails alone:
+ *   - an input that cannot be read or parsed is not stored (its diag gives
+ *     file:line:col); the others of its batch are;
+ *   - a run whose put fails on its own (a different run under its id without
+ *     BDB_PUT_REPLACE, a point twice, units that do not convert) is not
+ *     stored; the runs before and after it in the batch are stored in
+ *     transactions of their own;
+ *   - when a batch's transaction fails as a whole (a disk error: EIO,
+ *     ENOSPC; no map to grow into), none of its runs is stored and each of
+ *     its inputs reports that error: the store is as it was before that
+ *     transaction. Batches committed before it stay; later batches are tried.
+ * job->report (may be NULL) is called for every input in input order, once
+ * its batch has been committed: a run reported stored is durable (unless the
+ * store was opened no_sync). stats (may be NULL) receives the counts.
+ *
+ * Returns 0 when every input was stored (or was already, unchanged), else
+ * the error of the first input that was not (each was reported), or
+ * BDB_ENOMEM before any input was read.
+ */
+int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
+		     const bdb_ingest_job *job, bdb_ingest_stats *stats);
 
 /* ------------------------------------------------------------------------ */
 /* Exporting                                                                 */

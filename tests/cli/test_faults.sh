@@ -77,6 +77,10 @@ check "an ingest makes at least 4 calls on data.mdb ($K), several data writes" \
 check "the last call of a commit is the meta page write" \
 	bash -c "tail -n 1 '$WORK/trace' | grep -q ' pwrite'"
 
+# The ingest under test: its arguments and how many inputs it has.
+INGEST=(--id new "$BIG")
+N_INPUTS=1
+
 # fault_round SOURCE ERRNO STICKY EXPECTED: the ingest into a copy of SOURCE
 # (none: a new store) with each call failing in turn; counts what went wrong.
 bad_rc=0 bad_msg=0 bad_verify=0 bad_state=0 bad_after=0 cases=0
@@ -87,7 +91,7 @@ fault_round() { # source-dir (empty: no store) errno sticky expected-snapshot
 		db=$WORK/db-$errno-$sticky-$n
 		rm -rf "$db"
 		[ -n "$src" ] && cp -r "$src" "$db"
-		with_shim "$n" "$errno" "$sticky" "" "$BENCHDB" --db "$db" ingest --id new "$BIG" \
+		with_shim "$n" "$errno" "$sticky" "" "$BENCHDB" --db "$db" ingest "${INGEST[@]}" \
 			>"$OUT" 2>"$ERR" </dev/null
 		local rc=$?
 		local what="$errno fault at call $n of $K${sticky:+ (sticky)}"
@@ -98,9 +102,11 @@ fault_round() { # source-dir (empty: no store) errno sticky expected-snapshot
 		fi
 		local text="Input/output error"
 		[ "$errno" = ENOSPC ] && text="No space left on device"
-		if ! grep -q "^benchdb: error: .*: $text" "$ERR"; then
+		if [ "$(grep -c "^benchdb: error: .*: $text" "$ERR")" -lt "$N_INPUTS" ] ||
+			grep -q '^Ingested' "$OUT"; then
 			bad_msg=$((bad_msg + 1))
-			echo "# $what: stderr lacks 'benchdb: error: ...: $text'"
+			echo "# $what: stderr lacks 'benchdb: error: ...: $text' for each of the" \
+				"$N_INPUTS inputs, or stdout reports a run stored"
 			head -c 600 "$ERR"
 		fi
 		timeout $LIMIT "$BENCHDB" --db "$db" verify >"$OUT" 2>"$ERR"
@@ -120,7 +126,7 @@ fault_round() { # source-dir (empty: no store) errno sticky expected-snapshot
 				diff "$expect" "$WORK/after.txt" | head -10
 			fi
 		fi
-		if ! timeout $LIMIT "$BENCHDB" --db "$db" ingest --id new "$BIG" >/dev/null 2>"$ERR" ||
+		if ! timeout $LIMIT "$BENCHDB" --db "$db" ingest "${INGEST[@]}" >/dev/null 2>"$ERR" ||
 			! timeout $LIMIT "$BENCHDB" --db "$db" verify >/dev/null 2>>"$ERR"; then
 			bad_after=$((bad_after + 1))
 			echo "# $what: the store does not take the ingest afterwards"
@@ -161,5 +167,35 @@ check "creating: verify is clean or says 'no store' after every fault ($bad_veri
 	test "$bad_verify" -eq 0
 check "creating: no run is stored after any fault ($bad_state of $cases)" test "$bad_state" -eq 0
 check "creating: a later ingest creates the store ($bad_after of $cases not)" test "$bad_after" -eq 0
-echo "# $n_existing faults into an existing store, $cases while creating one"
+n_creating=$cases
+
+# Several files in one ingest are one batch, one write transaction
+# (bdb_ingest_files): a fault at any call of its commit fails the whole
+# batch. Every input is reported failed, none as ingested, and the store
+# holds exactly its runs from before the ingest.
+make_gbench 300 "$WORK/big2.json"
+printf '{"id": "small", "timestamp": "2026-03-02T10:00:00Z", "points": [{"name": "s", "metrics": {"time": {"value": 3, "unit": "ns"}}}]}\n' \
+	>"$WORK/small.json"
+sed -i 's/BM_fault_/BM_other_/' "$WORK/big2.json"
+INGEST=("$BIG" "$WORK/big2.json" "$WORK/small.json")
+N_INPUTS=3
+rm -rf "$WORK/t" "$WORK/trace" && cp -r "$PRISTINE" "$WORK/t"
+run with_shim 0 EIO 0 "$WORK/trace" "$BENCHDB" --db "$WORK/t" ingest "${INGEST[@]}"
+check_rc "the traced batched ingest succeeds" 0
+check "the batch is one commit: one fdatasync" test "$(grep -c fdatasync "$WORK/trace")" -eq 1
+K=$(grep -c '' "$WORK/trace" 2>/dev/null || echo 0)
+echo "# a batch of 3 files makes $K calls on data.mdb"
+bad_rc=0 bad_msg=0 bad_verify=0 bad_state=0 bad_after=0 cases=0
+fault_round "$PRISTINE" ENOSPC 1 "$WORK/before.txt"
+[ "$SAN" = 1 ] || fault_round "$PRISTINE" EIO "" "$WORK/before.txt"
+check "batch: every fault makes ingest exit 3 ($bad_rc of $cases wrong)" test "$bad_rc" -eq 0
+check "batch: every input is reported failed, none ingested ($bad_msg of $cases wrong)" \
+	test "$bad_msg" -eq 0
+check "batch: verify is clean after every fault ($bad_verify of $cases not)" test "$bad_verify" -eq 0
+check "batch: the store holds exactly its runs after every fault ($bad_state of $cases changed)" \
+	test "$bad_state" -eq 0
+check "batch: the store takes the batch after every fault ($bad_after of $cases not)" \
+	test "$bad_after" -eq 0
+echo "# $n_existing faults into an existing store, $n_creating while creating one," \
+	"$cases in a batch of 3 files"
 finish

@@ -68,6 +68,60 @@ run "$BENCHDB" --db "$DB2" ingest "$WORK/bad.json"
 check_rc "bad ingest into db2 exits 3" 3
 check "data.mdb is unchanged by a failed ingest" cmp -s "$DB2/data.mdb" "$WORK/db2-before.mdb"
 
+# Many files in one ingest are stored up to 100 runs per transaction
+# (bdb_ingest_files); each run stays atomic and each file fails alone.
+# mk_run ID DAY VALUE FILE: a one-point benchkit run.
+mk_run() {
+	printf '{"id": "%s", "timestamp": "2026-03-%02dT10:00:00Z", "points": [{"name": "p", "tags": {"k": "v"}, "metrics": {"time": {"value": %s, "unit": "ns"}, "mem": {"value": 7, "unit": "MiB"}}}]}\n' \
+		"$1" "$2" "$3" >"$4"
+}
+BD=$WORK/batch
+mkdir -p "$BD"
+for ((i = 1; i <= 250; i++)); do
+	mk_run "b-$i" $((i % 28 + 1)) "$i.5" "$(printf '%s/f%03d.json' "$BD" "$i")"
+done
+# In the first batch: a file that does not parse, and a copy of run b-3.
+printf '{"id": "b-bad", "points": [}\n' >"$BD/f050.json"
+cp "$BD/f003.json" "$BD/f060.json"
+# In the second batch: a different run under b-7's id (refused without
+# --replace), and a run whose unit does not convert to its series' unit
+# (refused by the store, not by the parser).
+mk_run b-7 9 99 "$BD/f150.json"
+printf '{"id": "b-unit", "points": [{"name": "p", "tags": {"k": "v"}, "metrics": {"time": {"value": 1, "unit": "MiB"}}}]}\n' \
+	>"$BD/f160.json"
+DB4=$WORK/db4
+run "$BENCHDB" --db "$DB4" ingest "$BD"/f*.json
+check_rc "a batched ingest with failing files exits 3" 3
+check "every stored run is reported, in file order" \
+	test "$(grep -c '^Ingested run b-' "$OUT")" -eq 246
+check "the reports keep the order of the files" \
+	bash -c "grep -o '^Ingested run b-[0-9]*' '$OUT' | cut -d- -f2 | sort -n -c"
+check_out "the copy of b-3 in the same batch is unchanged" "Run b-3 is already stored, unchanged"
+check_err "the malformed file is named with its position" "f050.json:1:"
+check_err "the conflicting run is refused" 'run "b-7" is already stored'
+check_err "the run with a unit that does not convert is refused" 'unit "MiB" cannot be converted'
+check "the three failures are reported on stderr" \
+	test "$(grep -c '^benchdb: error:' "$ERR")" -eq 3
+run "$BENCHDB" --db "$DB4" -c 'show runs as csv'
+check "the 246 good runs are stored, and no other" test "$(grep -c '^b-' "$OUT")" -eq 246
+check "the runs around the refused ones are stored" \
+	bash -c "grep -q '^b-149,' '$OUT' && grep -q '^b-151,' '$OUT' && grep -q '^b-159,' '$OUT' && grep -q '^b-161,' '$OUT'"
+check "the refused run under b-7 left the stored b-7 alone" \
+	bash -c "'$BENCHDB' --db '$DB4' export --format csv b-7 | grep -q ',time,7.5,'"
+run "$BENCHDB" --db "$DB4" -c 'trend time of p'
+check "the series holds one observation per stored run" test "$(grep -cE '^p +k=v +b-' "$OUT")" -eq 246
+"$BENCHDB" --db "$DB4" verify >/dev/null
+check "verify is clean after the batched ingest" test $? -eq 0
+# The same files again: every run is already stored; with --replace, the
+# conflicting file replaces b-7 within its batch.
+run "$BENCHDB" --db "$DB4" ingest "$BD"/f1*.json
+check "a second ingest finds the runs unchanged" \
+	test "$(grep -c 'is already stored, unchanged' "$OUT")" -eq 98
+run "$BENCHDB" --db "$DB4" ingest --replace "$BD"/f1*.json
+check_out "--replace replaces within a batch" "Replaced run b-7"
+"$BENCHDB" --db "$DB4" verify >/dev/null
+check "verify is clean after replacing in a batch" test $? -eq 0
+
 # Export reads back to the same values (benchkit JSON round trip).
 run "$BENCHDB" export --format benchkit gb
 check_rc "export benchkit exits 0" 0

@@ -1,0 +1,205 @@
+/*
+ * batch.c - ingesting many inputs: each is read and parsed into a run, and
+ * the runs are stored a batch at a time, one write transaction per batch
+ * (bdb_store_put_runs), with every input reported in order once its fate is
+ * sealed: a stored run only after the commit that made it durable.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "engine.h"
+#include "ingest.h"
+
+/* A batch also closes once its runs hold this many values (observations
+ * and samples): it bounds the memory of parsed runs and the dirty pages of
+ * one transaction whatever the size of the inputs. */
+#define BATCH_MAX_VALUES 2000000u
+
+typedef struct batch_item {
+	size_t index;   /* in paths */
+	bdb_run *run;   /* NULL when the input could not be read */
+	int rc;         /* 0, or why the input was not stored */
+	bdb_diag diag;
+	uint64_t seq;
+	bdb_put_outcome outcome;
+} batch_item;
+
+typedef struct batch {
+	bdb_store *store;
+	const char *const *paths;
+	const bdb_ingest_job *job;
+	bdb_ingest_stats *stats;
+	batch_item *items; /* job->batch_runs of them */
+	size_t n;          /* items in use */
+	/* For bdb_store_put_runs: the runs of the items that were read. */
+	const bdb_run **runs;
+	batch_item **owner; /* owner[k] is the item of runs[k] */
+	uint64_t *seqs;
+	bdb_put_outcome *outcomes;
+} batch;
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/* The observations of run, and its observations plus samples. */
+static size_t run_values(const bdb_run *run, size_t *obs)
+{
+	size_t n = 0, o = 0;
+	for (size_t i = 0; i < run->n_points; i++) {
+		const bdb_point *p = &run->points[i];
+		o += p->n_metrics;
+		for (size_t j = 0; j < p->n_metrics; j++)
+			n += 1 + p->metrics[j].n_samples;
+	}
+	*obs = o;
+	return n;
+}
+
+/* Marks item it failed with rc and d, naming its input when d names no file. */
+static void item_fail(const batch *b, batch_item *it, int rc, const bdb_diag *d)
+{
+	it->rc = rc;
+	it->diag = *d;
+	if (!it->diag.file[0])
+		snprintf(it->diag.file, sizeof it->diag.file, "%s", b->paths[it->index]);
+}
+
+/*
+ * Stores runs[from, to) in one transaction. When one run fails on its own
+ * (an id conflict, a point twice), it alone is marked failed and the runs
+ * before and after it are stored by themselves; when the transaction fails
+ * as a whole (the disk), every run of it is marked failed with that error.
+ */
+static void store_range(batch *b, size_t from, size_t to)
+{
+	if (from >= to)
+		return;
+	size_t n = to - from, failed = n;
+	bdb_diag d;
+	uint64_t t0 = now_ns();
+	int rc = bdb_store_put_runs(b->store, b->runs + from, n, b->job->put_flags, b->seqs + from,
+				    b->outcomes + from, &failed, &d);
+	b->stats->store_ns += now_ns() - t0;
+	if (rc == 0) {
+		b->stats->transactions++;
+		for (size_t k = from; k < to; k++) {
+			b->owner[k]->seq = b->seqs[k];
+			b->owner[k]->outcome = b->outcomes[k];
+		}
+		return;
+	}
+	if (failed < n) {
+		item_fail(b, b->owner[from + failed], rc, &d);
+		store_range(b, from, from + failed);
+		store_range(b, from + failed + 1, to);
+		return;
+	}
+	for (size_t k = from; k < to; k++)
+		item_fail(b, b->owner[k], rc, &d);
+}
+
+/* Stores the batch's runs, reports every item in input order, empties it. */
+static int flush(batch *b)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		if (b->items[i].rc)
+			continue;
+		b->runs[k] = b->items[i].run;
+		b->owner[k++] = &b->items[i];
+	}
+	store_range(b, 0, k);
+	int first = 0;
+	bdb_ingest_stats *st = b->stats;
+	for (size_t i = 0; i < b->n; i++) {
+		batch_item *it = &b->items[i];
+		if (it->rc) {
+			st->failed++;
+			if (!first)
+				first = it->rc;
+		} else {
+			size_t obs;
+			run_values(it->run, &obs);
+			st->observations += obs;
+			st->stored += it->outcome == BDB_PUT_STORED;
+			st->unchanged += it->outcome == BDB_PUT_UNCHANGED;
+			st->replaced += it->outcome == BDB_PUT_REPLACED;
+		}
+		if (b->job->report) {
+			bdb_ingest_result r = {
+			    .path = b->paths[it->index],
+			    .index = it->index,
+			    .rc = it->rc,
+			    .diag = it->rc ? &it->diag : NULL,
+			    .run = it->run,
+			    .seq = it->seq,
+			    .outcome = it->outcome,
+			};
+			b->job->report(b->job->report_ctx, &r);
+		}
+		bdb_run_free(it->run);
+		it->run = NULL;
+	}
+	b->n = 0;
+	return first;
+}
+
+int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
+		     const bdb_ingest_job *job, bdb_ingest_stats *stats)
+{
+	bdb_ingest_stats local;
+	if (!stats)
+		stats = &local;
+	memset(stats, 0, sizeof *stats);
+	size_t cap = job->batch_runs ? job->batch_runs : BDB_INGEST_BATCH_RUNS;
+	if (cap > n)
+		cap = n ? n : 1;
+	batch b = {
+	    .store = store,
+	    .paths = paths,
+	    .job = job,
+	    .stats = stats,
+	    .items = calloc(cap, sizeof *b.items),
+	    .runs = calloc(cap, sizeof *b.runs),
+	    .owner = calloc(cap, sizeof *b.owner),
+	    .seqs = calloc(cap, sizeof *b.seqs),
+	    .outcomes = calloc(cap, sizeof *b.outcomes),
+	};
+	int first = 0;
+	if (!b.items || !b.runs || !b.owner || !b.seqs || !b.outcomes) {
+		first = BDB_ENOMEM;
+		goto done;
+	}
+	size_t values = 0;
+	for (size_t i = 0; i < n; i++) {
+		batch_item *it = &b.items[b.n++];
+		*it = (batch_item){.index = i};
+		bdb_diag_clear(&it->diag);
+		uint64_t t0 = now_ns();
+		it->rc = bdb_ingest_path(paths[i], job->format, job->opt, &it->run, NULL, &it->diag);
+		stats->read_ns += now_ns() - t0;
+		if (!it->rc) {
+			size_t obs;
+			values += run_values(it->run, &obs);
+		}
+		if (b.n == cap || values >= BATCH_MAX_VALUES || i + 1 == n) {
+			int rc = flush(&b);
+			if (!first)
+				first = rc;
+			values = 0;
+		}
+	}
+done:
+	free(b.items);
+	free(b.runs);
+	free(b.owner);
+	free(b.seqs);
+	free(b.outcomes);
+	return first;
+}
