@@ -266,8 +266,83 @@ done:
 /* Putting a run                                                             */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * The series one write transaction has used, by canonical bytes: a batch of
+ * runs looks each series up in LMDB (series, series_info) once, not once per
+ * run. Valid for one transaction: reset when it begins (again, after the map
+ * grew) and when a run is deleted in it (a replace can remove series).
+ */
+typedef struct series_slot {
+	uint64_t hash;
+	uint64_t id;	 /* 0: an empty slot */
+	size_t key;	 /* offset of the canonical bytes in series_cache.bytes */
+	size_t key_len;
+	size_t unit;	 /* offset of the series' unit (str0) in series_cache.bytes */
+	uint64_t stamp;	 /* the last run (series_cache.stamp) that had the series */
+} series_slot;
+
+typedef struct series_cache {
+	series_slot *slots;
+	size_t cap, n; /* cap: 0 or a power of two */
+	bdb_buf bytes;
+	uint64_t stamp; /* counts the runs put */
+} series_cache;
+
+static void cache_clear(series_cache *sc)
+{
+	if (sc->cap)
+		memset(sc->slots, 0, sc->cap * sizeof *sc->slots);
+	sc->n = 0;
+	bdb_buf_reset(&sc->bytes);
+}
+
+/* The slot of canonical bytes c (hash h): its own, or the empty one where it
+ * would go. */
+static series_slot *cache_slot(series_cache *sc, const bdb_buf *c, uint64_t h)
+{
+	for (size_t i = (size_t)h & (sc->cap - 1);; i = (i + 1) & (sc->cap - 1)) {
+		series_slot *sl = &sc->slots[i];
+		if (!sl->id || (sl->hash == h && sl->key_len == c->len &&
+				memcmp(sc->bytes.data + sl->key, c->data, c->len) == 0))
+			return sl;
+	}
+}
+
+/* Adds series id (canonical bytes c, hash h, unit) and returns its slot. */
+static int cache_add(series_cache *sc, const bdb_buf *c, uint64_t h, uint64_t id,
+		     const char *unit, series_slot **out)
+{
+	if (2 * (sc->n + 1) > sc->cap) {
+		size_t cap = sc->cap ? 2 * sc->cap : 1024;
+		series_slot *old = sc->slots, *slots = calloc(cap, sizeof *slots);
+		if (!slots)
+			return BDB_ENOMEM;
+		size_t old_cap = sc->cap;
+		sc->slots = slots;
+		sc->cap = cap;
+		for (size_t i = 0; i < old_cap; i++)
+			if (old[i].id) {
+				bdb_buf key = {.data = sc->bytes.data + old[i].key,
+					       .len = old[i].key_len};
+				*cache_slot(sc, &key, old[i].hash) = old[i];
+			}
+		free(old);
+	}
+	series_slot sl = {.hash = h, .id = id, .key = sc->bytes.len, .key_len = c->len};
+	bdb_buf_append(&sc->bytes, c->data, c->len);
+	sl.unit = sc->bytes.len;
+	bdb_buf_append(&sc->bytes, unit, strlen(unit) + 1);
+	if (sc->bytes.failed)
+		return BDB_ENOMEM;
+	*out = cache_slot(sc, c, h);
+	**out = sl;
+	sc->n++;
+	return 0;
+}
+
 typedef struct put_ctx {
 	const bdb_run *run;
+	series_cache *cache;
 	unsigned flags;
 	bdb_buf fb;	    /* the encoded run */
 	bdb_buf scratch;    /* canonical bytes, values */
@@ -311,10 +386,8 @@ static int create_series(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point
 	return rc;
 }
 
-/* The factor from unit to the unit of existing series id. */
-static int series_unit_factor(bdb_store *s, MDB_txn *txn, put_ctx *c, uint64_t id,
-			      const bdb_point *p, const char *metric, const char *unit,
-			      double *factor)
+/* The unit of existing series id (valid until the transaction writes). */
+static int series_unit(bdb_store *s, MDB_txn *txn, uint64_t id, const char **unit)
 {
 	uint8_t id8[8];
 	bdb__put_be64(id8, id);
@@ -322,13 +395,17 @@ static int series_unit_factor(bdb_store *s, MDB_txn *txn, put_ctx *c, uint64_t i
 	int rc = mdb_get(txn, s->dbi[BDB__DB_SERIES_INFO], &k, &v);
 	if (rc)
 		return rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc);
-	const char *sunit = bdb__series_info_unit(v.mv_data, v.mv_size);
-	if (!sunit)
-		return BDB_ECORRUPT;
-	if (strcmp(sunit, unit) == 0) {
-		*factor = 1;
+	*unit = bdb__series_info_unit(v.mv_data, v.mv_size);
+	return *unit ? 0 : BDB_ECORRUPT;
+}
+
+/* The factor from unit to the series' unit sunit. */
+static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric,
+			      const char *unit, const char *sunit, double *factor)
+{
+	*factor = 1;
+	if (strcmp(sunit, unit) == 0)
 		return 0;
-	}
 	if (bdb__series_factor(unit, sunit, factor) != 0)
 		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" metric \"%s\": unit \"%s\" cannot be converted "
@@ -347,13 +424,31 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	bdb__series_canonical(&c->scratch, p->name, p->tags, p->n_tags, m->name);
 	if (c->scratch.failed)
 		return BDB_ENOMEM;
-	uint64_t id;
-	double factor = 1;
-	int rc = bdb__series_find(s, txn, &c->scratch, &id);
-	if (rc == BDB_ENOTFOUND)
-		rc = create_series(s, txn, c, p, m->name, unit, &id);
-	else if (rc == 0)
-		rc = series_unit_factor(s, txn, c, id, p, m->name, unit, &factor);
+	series_cache *sc = c->cache;
+	uint64_t h = bdb__hash64(c->scratch.data, c->scratch.len), id = 0;
+	series_slot *sl = sc->cap ? cache_slot(sc, &c->scratch, h) : NULL;
+	int rc = 0;
+	if (!sl || !sl->id) {
+		const char *sunit = unit;
+		rc = bdb__series_find(s, txn, &c->scratch, &id);
+		if (rc == BDB_ENOTFOUND)
+			rc = create_series(s, txn, c, p, m->name, unit, &id);
+		else if (rc == 0)
+			rc = series_unit(s, txn, id, &sunit);
+		if (!rc)
+			rc = cache_add(sc, &c->scratch, h, id, sunit, &sl);
+		if (rc)
+			return rc;
+	} else if (sl->stamp == sc->stamp) {
+		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
+				    "point \"%s\" with the same tags appears twice in run "
+				    "\"%s\" (metric \"%s\")",
+				    p->name, c->run->id, m->name);
+	}
+	sl->stamp = sc->stamp;
+	id = sl->id;
+	double factor;
+	rc = series_unit_factor(c, p, m->name, unit, sc->bytes.data + sl->unit, &factor);
 	if (rc)
 		return rc;
 	bdb_obs o = {
@@ -383,49 +478,6 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	bdb__put_be64(id8, id);
 	bdb_buf_append(&c->series_ids, id8, 8);
 	return c->series_ids.failed ? BDB_ENOMEM : 0;
-}
-
-typedef struct series_at {
-	uint64_t id;
-	size_t index; /* in the run's order of metrics */
-} series_at;
-
-static int compare_series_at(const void *a, const void *b)
-{
-	const series_at *x = a, *y = b;
-	if (x->id != y->id)
-		return x->id < y->id ? -1 : 1;
-	return x->index < y->index ? -1 : x->index > y->index;
-}
-
-/* Fails when a point (name and tags) appears twice in the run: two of its
- * metrics went to one series. */
-static int check_series_unique(put_ctx *c)
-{
-	size_t n = c->series_ids.len / 8;
-	series_at *at = malloc((n + 1) * sizeof *at);
-	if (!at)
-		return BDB_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		at[i] = (series_at){bdb__get_be64((const uint8_t *)c->series_ids.data + 8 * i), i};
-	qsort(at, n, sizeof *at, compare_series_at);
-	size_t dup = SIZE_MAX;
-	for (size_t i = 1; i < n && dup == SIZE_MAX; i++)
-		if (at[i].id == at[i - 1].id)
-			dup = at[i].index;
-	free(at);
-	if (dup == SIZE_MAX)
-		return 0;
-	for (size_t i = 0; i < c->run->n_points; i++) {
-		const bdb_point *p = &c->run->points[i];
-		if (dup < p->n_metrics)
-			return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
-					    "point \"%s\" with the same tags appears twice in run "
-					    "\"%s\" (metric \"%s\")",
-					    p->name, c->run->id, p->metrics[dup].name);
-		dup -= p->n_metrics;
-	}
-	return BDB_EINVAL;
 }
 
 /* Checks what the store cannot hold: empty id, tag keys with '='. */
@@ -459,6 +511,7 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	put_ctx *c = ctx;
 	const bdb_run *run = c->run;
 	bdb_buf_reset(&c->series_ids);
+	c->cache->stamp++;
 	uint64_t old;
 	int rc = bdb__run_id_find(s, txn, run->id, &old);
 	if (rc == 0) {
@@ -481,6 +534,7 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = bdb__delete_run_txn(s, txn, old, true);
 		if (rc)
 			return rc;
+		cache_clear(c->cache); /* the delete may have removed series */
 		c->seq = old;
 		c->outcome = BDB_PUT_REPLACED;
 	} else if (rc == BDB_ENOTFOUND) {
@@ -506,9 +560,6 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 				return rc;
 		}
 	}
-	rc = check_series_unique(c);
-	if (rc)
-		return rc;
 	size_t n_metrics = c->series_ids.len / 8;
 	if (n_metrics > UINT32_MAX)
 		return BDB_ETOOBIG;
@@ -549,12 +600,14 @@ typedef struct put_batch {
 	put_ctx *items;
 	size_t n;
 	size_t failed; /* index of the run that failed */
+	series_cache cache;
 } put_batch;
 
 static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
 	put_batch *b = ctx;
 	bool wrote = false;
+	cache_clear(&b->cache);
 	b->failed = b->n; /* until a run fails: the transaction's own failure */
 	for (size_t i = 0; i < b->n; i++) {
 		int rc = put_run_txn(s, txn, &b->items[i]);
@@ -574,10 +627,11 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 	put_batch b = {.items = calloc(n ? n : 1, sizeof *b.items), .n = n};
 	if (!b.items)
 		return BDB_ENOMEM;
+	bdb_buf_init(&b.cache.bytes);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		put_ctx *c = &b.items[i];
-		*c = (put_ctx){.run = runs[i], .flags = flags, .d = d};
+		*c = (put_ctx){.run = runs[i], .cache = &b.cache, .flags = flags, .d = d};
 		bdb_buf_init(&c->fb);
 		bdb_buf_init(&c->scratch);
 		bdb_buf_init(&c->series_ids);
@@ -621,6 +675,8 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		bdb_buf_free(&b.items[i].series_ids);
 	}
 	free(b.items);
+	free(b.cache.slots);
+	bdb_buf_free(&b.cache.bytes);
 	return rc;
 }
 
