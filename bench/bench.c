@@ -4,13 +4,15 @@
  *
  *   bench --data DIR --work DIR --scale-dir DIR [--benchdb PATH] [--sqlite3 PATH]
  *         [--scale quick|default|full] [--runs N] [--results FILE]
- *         [--results-store DIR] [--nosync 0|1] [--scale-only 0|1] [--gate 0|1]
+ *         [--results-store DIR] [--nosync 0|1] [--per-run 0|1] [--scale-only 0|1] [--gate 0|1]
  *         [--commit SHA] [--branch NAME] [--engine-key KEY] [--extra DIR[:LIMIT]]...
  *   bench --work DIR [--data DIR] --profile OP[:engine|query|sqlite] [--runs N]
  *
  * It ingests the nightly-10y files (written by build/bench/gen) into a fresh
- * benchdb store and a fresh SQLite database (without fsync first when
- * --nosync 1, then durably), runs the same operations on both (benchdb on
+ * benchdb store and a fresh SQLite database: with one run per transaction
+ * (--per-run 1), then as `benchdb ingest` does, BENCH_BATCH runs per
+ * transaction on both sides (without fsync first when --nosync 1, then
+ * durably), runs the same operations on both (benchdb on
  * the engine API and through the query library), measures a one-shot
  * `benchdb -c` process against a one-shot `sqlite3` process, measures the
  * trend at growing store sizes, then prints one table (operation, medians,
@@ -509,46 +511,71 @@ static void measure_op(const op_spec *spec, benchdb_side *bdb, sqlite_peer *sq, 
 
 typedef struct ingest_result {
 	double seconds;
-	uint64_t parse_ns; /* of which reading and parsing (benchdb) */
+	uint64_t parse_ns;     /* of which reading and parsing (benchdb) */
 	uint64_t obs;
-	samples per_file;
+	uint64_t transactions; /* write transactions (benchdb) */
+	samples per_file;      /* with one run per transaction: each file's time */
 	bool done;
 } ingest_result;
 
-static void ingest_benchdb(const file_list *files, benchdb_side *s, ingest_result *out)
+/*
+ * benchdb: what `benchdb ingest FILE...` does (bdb_ingest_files), with
+ * batch_runs runs per write transaction; with 1, file by file, timing each.
+ */
+static void ingest_benchdb(const file_list *files, benchdb_side *s, size_t batch_runs,
+			   ingest_result *out)
 {
 	char err[256];
+	bench_ingest_stats st = {0};
 	uint64_t start = bench_now_ns();
-	for (size_t i = 0; i < files->n; i++) {
-		uint64_t t0 = bench_now_ns();
-		size_t n = 0;
-		err[0] = '\0';
-		int rc = benchdb_side_ingest(s, files->paths[i], &n, &out->parse_ns, err);
-		if (rc)
-			die("benchdb ingest failed: %s", err[0] ? err : bdb_strerror(rc));
-		samples_add(&out->per_file, (double)(bench_now_ns() - t0));
-		out->obs += n;
+	if (batch_runs == 1) {
+		for (size_t i = 0; i < files->n; i++) {
+			uint64_t t0 = bench_now_ns();
+			const char *path = files->paths[i];
+			if (benchdb_side_ingest_files(s, &path, 1, 1, &st, err))
+				die("benchdb ingest failed: %s", err);
+			samples_add(&out->per_file, (double)(bench_now_ns() - t0));
+		}
+	} else if (benchdb_side_ingest_files(s, (const char *const *)files->paths, files->n,
+					     batch_runs, &st, err)) {
+		die("benchdb ingest failed: %s", err);
 	}
 	out->seconds = (double)(bench_now_ns() - start) / 1e9;
+	out->obs = st.obs;
+	out->parse_ns = st.parse_ns;
+	out->transactions = st.transactions;
 	out->done = true;
 }
 
-static void ingest_sqlite(const file_list *files, sqlite_peer *p, ingest_result *out)
+/* SQLite: the files read and put batch_runs per transaction; with 1, each
+ * file timed. */
+static void ingest_sqlite(const file_list *files, sqlite_peer *p, size_t batch_runs,
+			  ingest_result *out)
 {
-	char *buf = NULL, err[256];
-	size_t cap = 0;
+	char **buf = calloc(batch_runs, sizeof *buf), err[256];
+	size_t *cap = calloc(batch_runs, sizeof *cap), *len = calloc(batch_runs, sizeof *len);
+	if (!buf || !cap || !len)
+		die("%s", "out of memory");
 	uint64_t start = bench_now_ns();
-	for (size_t i = 0; i < files->n; i++) {
+	for (size_t at = 0; at < files->n; at += batch_runs) {
 		uint64_t t0 = bench_now_ns();
-		size_t len = read_file(files->paths[i], &buf, &cap), n = 0;
-		if (sqlite_peer_ingest(p, buf, len, &n, err))
+		size_t k = files->n - at < batch_runs ? files->n - at : batch_runs, n = 0;
+		for (size_t i = 0; i < k; i++)
+			len[i] = read_file(files->paths[at + i], &buf[i], &cap[i]);
+		if (sqlite_peer_ingest_many(p, (const char *const *)buf, len, k, &n, err))
 			die("SQLite ingest failed: %s", err);
-		samples_add(&out->per_file, (double)(bench_now_ns() - t0));
+		if (batch_runs == 1)
+			samples_add(&out->per_file, (double)(bench_now_ns() - t0));
 		out->obs += n;
+		out->transactions++;
 	}
 	out->seconds = (double)(bench_now_ns() - start) / 1e9;
 	out->done = true;
+	for (size_t i = 0; i < batch_runs; i++)
+		free(buf[i]);
 	free(buf);
+	free(cap);
+	free(len);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -862,7 +889,7 @@ static void bench_extra_ingest(const char *spec, const char *work)
 	ingest_result bdb = {0}, sq = {0};
 	benchdb_side *s = NULL;
 	if (benchdb_side_open(bdb_dir, true, &s, err) == 0) {
-		ingest_benchdb(&files, s, &bdb);
+		ingest_benchdb(&files, s, BENCH_BATCH, &bdb);
 		benchdb_side_close(s);
 		r->bdb_med = (double)bdb.obs / bdb.seconds;
 	} else {
@@ -873,7 +900,7 @@ static void bench_extra_ingest(const char *spec, const char *work)
 	remove(sq_path);
 	remove(wal);
 	if (sqlite_peer_open(sq_path, false, true, &p, err) == 0) {
-		ingest_sqlite(&files, p, &sq);
+		ingest_sqlite(&files, p, BENCH_BATCH, &sq);
 		sqlite_peer_close(p);
 		r->sq_med = (double)sq.obs / sq.seconds;
 	}
@@ -1042,6 +1069,7 @@ typedef struct options {
 	size_t n_extra;
 	size_t runs;
 	bool nosync;
+	bool per_run; /* also ingest with one run per transaction */
 	bool scale_only;
 	bool gate; /* exit 1 when the dogfood check finds regressions */
 } options;
@@ -1052,7 +1080,8 @@ static void parse_options(int argc, char **argv, options *o)
 		       .sqlite3_cli = "/usr/bin/sqlite3",
 		       .results = "build/bench-results.json",
 		       .scale = "default",
-		       .engine_key = "unknown"};
+		       .engine_key = "unknown",
+		       .per_run = true};
 	for (int i = 1; i + 1 < argc; i += 2) {
 		const char *a = argv[i], *v = argv[i + 1];
 		if (strcmp(a, "--data") == 0)
@@ -1085,6 +1114,8 @@ static void parse_options(int argc, char **argv, options *o)
 			o->scale_only = strcmp(v, "1") == 0;
 		else if (strcmp(a, "--nosync") == 0)
 			o->nosync = strcmp(v, "1") == 0;
+		else if (strcmp(a, "--per-run") == 0)
+			o->per_run = strcmp(v, "1") == 0;
 		else if (strcmp(a, "--runs") == 0)
 			o->runs = (size_t)atol(v);
 		else if (strcmp(a, "--extra") == 0 && o->n_extra < 4)
@@ -1098,39 +1129,49 @@ static void parse_options(int argc, char **argv, options *o)
 		die("%s", "usage: bench --data DIR --work DIR --scale-dir DIR [options]");
 }
 
-/* The ingest rows of one durability setting: throughput and time per file. */
+/* The ingest rows of one pass: throughput, and the time per file when the
+ * pass had one run per transaction. */
 static void add_ingest_rows(const char *label, const char *key, const char *target,
 			    const ingest_result *bdb, const ingest_result *sq, uint64_t bytes)
 {
-	char text[96], file_key[48];
+	char text[112], file_key[48];
 	snprintf(text, sizeof text, "%s, observations/s", label);
 	row *r = add_row(text, key, KIND_RATE, target);
-	snprintf(text, sizeof text, "%s, one run file (1,000 obs)", label);
-	snprintf(file_key, sizeof file_key, "%s_file", key);
-	row *f = add_row(text, file_key, KIND_TIME, NULL);
+	row *f = NULL;
+	if (bdb->per_file.n) {
+		snprintf(text, sizeof text, "%s, one run file (1,000 obs)", label);
+		snprintf(file_key, sizeof file_key, "%s_file", key);
+		f = add_row(text, file_key, KIND_TIME, NULL);
+		f->bdb_med = quantile((samples *)&bdb->per_file, 0.5);
+		f->bdb_p99 = quantile((samples *)&bdb->per_file, 0.99);
+	}
 	if (sq->done) {
 		r->sq_med = (double)sq->obs / sq->seconds;
-		f->sq_med = quantile((samples *)&sq->per_file, 0.5);
-		f->sq_p99 = quantile((samples *)&sq->per_file, 0.99);
+		if (f && sq->per_file.n) {
+			f->sq_med = quantile((samples *)&sq->per_file, 0.5);
+			f->sq_p99 = quantile((samples *)&sq->per_file, 0.99);
+		}
 	}
 	r->bdb_med = (double)bdb->obs / bdb->seconds;
-	f->bdb_med = quantile((samples *)&bdb->per_file, 0.5);
-	f->bdb_p99 = quantile((samples *)&bdb->per_file, 0.99);
 	if (target)
 		r->met = r->bdb_med >= 1e6 && row_ratio(r) >= 3;
 	double parse_s = (double)bdb->parse_ns / 1e9;
 	snprintf(r->note, sizeof r->note,
 		 "%llu observations from %.1f MB of JSON: benchdb %.1f MB/s in %.2f s (read + "
-		 "parse %.2f s, bdb_store_put_run %.2f s), SQLite %.1f MB/s in %.2f s",
+		 "parse %.2f s, storing %.2f s, %llu write transactions), SQLite %.1f MB/s in "
+		 "%.2f s (%llu transactions)",
 		 (unsigned long long)bdb->obs, (double)bytes / 1e6, (double)bytes / 1e6 / bdb->seconds,
 		 bdb->seconds, parse_s, bdb->seconds - parse_s,
-		 sq->done ? (double)bytes / 1e6 / sq->seconds : NAN, sq->seconds);
+		 (unsigned long long)bdb->transactions,
+		 sq->done ? (double)bytes / 1e6 / sq->seconds : NAN, sq->seconds,
+		 (unsigned long long)sq->transactions);
 }
 
 /* Ingests files into a fresh benchdb store at dir and a fresh SQLite
- * database at sq_path with the given durability. The stores stay. */
+ * database at sq_path with the given durability, batch_runs runs per
+ * transaction on both sides. The stores stay. */
 static void ingest_both(const file_list *files, const char *dir, const char *sq_path,
-			bool durable, ingest_result *bdb, ingest_result *sq)
+			bool durable, size_t batch_runs, ingest_result *bdb, ingest_result *sq)
 {
 	char err[256], wal[4200];
 	remove_tree(dir);
@@ -1140,17 +1181,18 @@ static void ingest_both(const file_list *files, const char *dir, const char *sq_
 	benchdb_side *s;
 	if (benchdb_side_open(dir, durable, &s, err) != 0)
 		die("cannot open the benchdb store: %s", err);
-	ingest_benchdb(files, s, bdb);
+	ingest_benchdb(files, s, batch_runs, bdb);
 	benchdb_side_close(s);
-	printf("bench: ingest (%s) benchdb %.2f s\n", durable ? "durable" : "no sync",
-	       bdb->seconds);
+	printf("bench: ingest (%s, %zu run(s) per transaction) benchdb %.2f s\n",
+	       durable ? "durable" : "no sync", batch_runs, bdb->seconds);
 	fflush(stdout);
 	sqlite_peer *p;
 	if (sqlite_peer_open(sq_path, false, durable, &p, err) != 0)
 		die("%s", err);
-	ingest_sqlite(files, p, sq);
+	ingest_sqlite(files, p, batch_runs, sq);
 	sqlite_peer_close(p);
-	printf("bench: ingest (%s) SQLite %.2f s\n", durable ? "durable" : "no sync", sq->seconds);
+	printf("bench: ingest (%s, %zu run(s) per transaction) SQLite %.2f s\n",
+	       durable ? "durable" : "no sync", batch_runs, sq->seconds);
 	fflush(stdout);
 }
 
@@ -1166,8 +1208,10 @@ static int store_results(const char *results, const char *dir)
 	size_t n = 0;
 	bool has_main = false;
 	int rc = benchdb_side_open(dir, true, &s, err);
+	bench_ingest_stats st = {0};
 	if (rc == 0)
-		rc = benchdb_side_ingest(s, results, &n, NULL, err);
+		rc = benchdb_side_ingest_files(s, &results, 1, 0, &st, err);
+	n = (size_t)st.obs;
 	if (rc == 0)
 		rc = benchdb_side_has_baseline(s, "main", &has_main);
 	if (rc == 0 && !has_main && (rc = benchdb_side_latest_id(s, id, sizeof id)) == 0 &&
@@ -1228,7 +1272,7 @@ static int profile(const options *o)
 		if (benchdb_side_open(dir, false, &s, err))
 			die("%s", err);
 		ingest_result r = {0};
-		ingest_benchdb(&files, s, &r);
+		ingest_benchdb(&files, s, BENCH_BATCH, &r);
 		benchdb_side_close(s);
 		remove_tree(dir);
 		printf("bench: ingest of %zu files (no sync): %.0f obs/s\n", files.n,
@@ -1294,17 +1338,26 @@ int main(int argc, char **argv)
 	printf("bench: %zu run files, %.1f MB of benchkit JSON\n", files.n,
 	       (double)files.bytes / 1e6);
 
-	/* Ingest without fsync first (its stores are dropped), then durable
-	 * (its stores are the ones queried). */
-	ingest_result nosync_bdb = {0}, nosync_sq = {0}, bdb_ingest = {0}, sq_ingest = {0};
-	if (o.nosync) {
-		ingest_both(&files, bdb_dir, sq_path, false, &nosync_bdb, &nosync_sq);
-		add_ingest_rows("ingest no-sync", "ingest_nosync", NULL, &nosync_bdb, &nosync_sq,
-				files.bytes);
+	/* Ingest with one run per transaction (durable), then as `benchdb
+	 * ingest` of all the files does (BENCH_BATCH runs per transaction) without
+	 * fsync, then durable: its stores are the ones queried. */
+	ingest_result per_run_bdb = {0}, per_run_sq = {0}, nosync_bdb = {0}, nosync_sq = {0},
+		      bdb_ingest = {0}, sq_ingest = {0};
+	if (o.per_run) {
+		ingest_both(&files, bdb_dir, sq_path, true, 1, &per_run_bdb, &per_run_sq);
+		add_ingest_rows("ingest durable, one run per transaction", "ingest_per_run", NULL,
+				&per_run_bdb, &per_run_sq, files.bytes);
 	}
-	ingest_both(&files, bdb_dir, sq_path, true, &bdb_ingest, &sq_ingest);
-	add_ingest_rows("ingest durable", "ingest", ">= 1 M/s, >= 3x SQLite", &bdb_ingest,
-			&sq_ingest, files.bytes);
+	if (o.nosync) {
+		ingest_both(&files, bdb_dir, sq_path, false, BENCH_BATCH, &nosync_bdb, &nosync_sq);
+		add_ingest_rows("ingest no-sync, 100 runs per transaction", "ingest_nosync", NULL,
+				&nosync_bdb, &nosync_sq, files.bytes);
+	}
+	ingest_both(&files, bdb_dir, sq_path, true, BENCH_BATCH, &bdb_ingest, &sq_ingest);
+	add_ingest_rows("ingest durable, 100 runs per transaction (benchdb ingest)", "ingest",
+			">= 1 M/s, >= 3x SQLite", &bdb_ingest, &sq_ingest, files.bytes);
+	free(per_run_bdb.per_file.v);
+	free(per_run_sq.per_file.v);
 	free(nosync_bdb.per_file.v);
 	free(nosync_sq.per_file.v);
 	free(bdb_ingest.per_file.v);

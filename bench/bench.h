@@ -95,13 +95,13 @@ int sqlite_peer_open(const char *path, bool read_only, bool durable, sqlite_peer
 void sqlite_peer_close(sqlite_peer *p);
 
 /*
- * Ingests one benchkit Run JSON document (json, len bytes) in one
- * transaction: the run row, metric definitions, series (looked up or
- * created) and one observation row per metric. *n_obs counts observations.
- * Returns 0 or -1 with a message in err.
+ * Ingests n benchkit Run JSON documents (json[i], len[i] bytes) in one
+ * transaction: for each, the run row, metric definitions, series (looked up
+ * or created) and one observation row per metric. *n_obs counts
+ * observations. Returns 0 or -1 with a message in err.
  */
-int sqlite_peer_ingest(sqlite_peer *p, const char *json, size_t len, size_t *n_obs,
-		       char *err);
+int sqlite_peer_ingest_many(sqlite_peer *p, const char *const *json, const size_t *len,
+			    size_t n, size_t *n_obs, char *err);
 
 /* Sets baseline name to the run whose id is run_id. */
 int sqlite_peer_set_baseline(sqlite_peer *p, const char *name, const char *run_id);
@@ -141,12 +141,23 @@ const char *benchdb_side_missing(const char *op);
 int benchdb_side_open(const char *dir, bool durable, benchdb_side **out, char *err);
 void benchdb_side_close(benchdb_side *s);
 
-/* Ingests one file as `benchdb ingest FILE` does: bdb_ingest_path (format
- * detected), then bdb_store_put_run in one transaction. *n_obs counts
- * observations; the time spent reading and parsing is added to *parse_ns
- * (may be NULL). */
-int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, uint64_t *parse_ns,
-			char *err);
+/* Runs per write transaction of the batched ingest rows: what `benchdb
+ * ingest FILE...` does (BDB_INGEST_BATCH_RUNS), on both sides. */
+#define BENCH_BATCH 100
+
+/* What an ingest of many files added up to. */
+typedef struct bench_ingest_stats {
+	uint64_t obs;	       /* observations stored */
+	uint64_t parse_ns;     /* of the time: reading and parsing */
+	uint64_t transactions; /* write transactions committed */
+} bench_ingest_stats;
+
+/* Ingests paths[0..n) as `benchdb ingest FILE...` does, through the same
+ * library function (bdb_ingest_files: format detected, batch_runs runs per
+ * write transaction, 0 = the program's default); adds to *out. 0, or the
+ * first file's error with its message in err (size 256). */
+int benchdb_side_ingest_files(benchdb_side *s, const char *const *paths, size_t n,
+			      size_t batch_runs, bench_ingest_stats *out, char *err);
 
 /* Puts a run straight through the engine (bdb_store_put_run). */
 int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err);

@@ -28,6 +28,8 @@ BENCH_RUNS      ?=
 BENCH_GATE      ?= 0
 # 1: also ingest once without fsync on both sides (MDB_NOSYNC, synchronous=OFF).
 BENCH_NOSYNC    ?= 1
+# 1: also ingest with one run per write transaction on both sides (durable).
+BENCH_PER_RUN   ?= 1
 # ci-heavy runs ingested under BENCH_SCALE=full (each is one durable commit
 # on both sides; all 100,000 take tens of minutes).
 BENCH_CI_RUNS   ?= 10000
@@ -62,7 +64,7 @@ run: bench-deps
 	{ $(BENCH_BIN) --data $(BENCH_DATA)/nightly-10y --work $(BENCH_WORK) \
 		--scale-dir $(BENCH_DATA) --scale $(BENCH_SCALE) \
 		--benchdb $(BIN) --results $(BUILD)/bench-results.json \
-		--results-store $(BENCH_STORE) --nosync $(BENCH_NOSYNC) --gate $(BENCH_GATE) \
+		--results-store $(BENCH_STORE) --nosync $(BENCH_NOSYNC) --per-run $(BENCH_PER_RUN) --gate $(BENCH_GATE) \
 		--engine-key $(ENGINE_KEY) $(if $(BENCH_RUNS),--runs $(BENCH_RUNS)) \
 		$(if $(filter full,$(BENCH_SCALE)),--extra $(BENCH_DATA)/ci-heavy:$(BENCH_CI_RUNS) \
 			--extra $(BENCH_DATA)/wide) \

@@ -90,27 +90,31 @@ int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err)
 	return rc;
 }
 
-/* What `benchdb ingest FILE` does for one file: read, detect and parse (the
- * format is not forced), then store the run in one write transaction. */
-int benchdb_side_ingest(benchdb_side *s, const char *path, size_t *n_obs, uint64_t *parse_ns,
-			char *err)
+/* Keeps the first input's error for benchdb_side_ingest_files. */
+static void keep_first_error(void *ctx, const bdb_ingest_result *r)
 {
-	bdb_diag d;
-	bdb_diag_clear(&d);
-	bdb_run *run = NULL;
-	*n_obs = 0;
-	uint64_t t0 = bench_now_ns();
-	int rc = bdb_ingest_path(path, BDB_FORMAT_AUTO, NULL, &run, NULL, &d);
-	if (parse_ns)
-		*parse_ns += bench_now_ns() - t0;
-	if (rc == 0)
-		rc = bdb_store_put_run(s->store, run, 0, NULL, NULL, &d);
-	if (rc == 0)
-		for (size_t i = 0; i < run->n_points; i++)
-			*n_obs += run->points[i].n_metrics;
-	else
-		bdb_diag_format(&d, err, 256);
-	bdb_run_free(run);
+	char *err = ctx;
+	if (r->rc && !err[0])
+		bdb_diag_format(r->diag, err, 256);
+}
+
+/* What `benchdb ingest FILE...` does: bdb_ingest_files, the library code of
+ * the program, with its batches (batch_runs runs per write transaction). */
+int benchdb_side_ingest_files(benchdb_side *s, const char *const *paths, size_t n,
+			      size_t batch_runs, bench_ingest_stats *out, char *err)
+{
+	bdb_ingest_job job = {
+	    .format = BDB_FORMAT_AUTO,
+	    .batch_runs = batch_runs,
+	    .report = keep_first_error,
+	    .report_ctx = err,
+	};
+	bdb_ingest_stats st;
+	err[0] = '\0';
+	int rc = bdb_ingest_files(s->store, paths, n, &job, &st);
+	out->obs += st.observations;
+	out->parse_ns += st.read_ns;
+	out->transactions += st.transactions;
 	return rc;
 }
 

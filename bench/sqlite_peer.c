@@ -338,21 +338,24 @@ fail:
 	return fail_db(p, err);
 }
 
-int sqlite_peer_ingest(sqlite_peer *p, const char *json, size_t len, size_t *n_obs, char *err)
+int sqlite_peer_ingest_many(sqlite_peer *p, const char *const *json, const size_t *len,
+			    size_t n, size_t *n_obs, char *err)
 {
-	json_error_t jerr;
-	json_t *root = json_loadb(json, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root) {
-		snprintf(err, 256, "%d:%d: %s", jerr.line, jerr.column, jerr.text);
-		return -1;
-	}
 	*n_obs = 0;
-	if (step_done(p->st[ST_BEGIN])) {
-		json_decref(root);
+	if (step_done(p->st[ST_BEGIN]))
 		return fail_db(p, err);
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		json_error_t jerr;
+		json_t *root = json_loadb(json[i], len[i], JSON_REJECT_DUPLICATES, &jerr);
+		if (!root) {
+			snprintf(err, 256, "%d:%d: %s", jerr.line, jerr.column, jerr.text);
+			rc = -1;
+			break;
+		}
+		rc = ingest_document(p, root, n_obs, err);
+		json_decref(root);
 	}
-	int rc = ingest_document(p, root, n_obs, err);
-	json_decref(root);
 	if (rc == 0 && step_done(p->st[ST_COMMIT]) == 0)
 		return 0;
 	if (rc == 0)

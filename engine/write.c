@@ -269,8 +269,11 @@ done:
 /*
  * The series one write transaction has used, by canonical bytes: a batch of
  * runs looks each series up in LMDB (series, series_info) once, not once per
- * run. Valid for one transaction: reset when it begins (again, after the map
- * grew) and when a run is deleted in it (a replace can remove series).
+ * run, and each series' new observation records wait here (obs) to be
+ * written together, in one cursor put per series (cache_write_obs).
+ * Valid for one transaction: reset when it begins (again, after the map
+ * grew); written out and reset before a run is deleted in it (a replace
+ * deletes observations and can remove series).
  */
 typedef struct series_slot {
 	uint64_t hash;
@@ -279,6 +282,7 @@ typedef struct series_slot {
 	size_t key_len;
 	size_t unit;	 /* offset of the series' unit (str0) in series_cache.bytes */
 	uint64_t stamp;	 /* the last run (series_cache.stamp) that had the series */
+	bdb_buf obs;	 /* observation records not yet written, in put order */
 } series_slot;
 
 typedef struct series_cache {
@@ -290,6 +294,8 @@ typedef struct series_cache {
 
 static void cache_clear(series_cache *sc)
 {
+	for (size_t i = 0; i < sc->cap; i++)
+		bdb_buf_free(&sc->slots[i].obs);
 	if (sc->cap)
 		memset(sc->slots, 0, sc->cap * sizeof *sc->slots);
 	sc->n = 0;
@@ -329,6 +335,7 @@ static int cache_add(series_cache *sc, const bdb_buf *c, uint64_t h, uint64_t id
 		free(old);
 	}
 	series_slot sl = {.hash = h, .id = id, .key = sc->bytes.len, .key_len = c->len};
+	bdb_buf_init(&sl.obs);
 	bdb_buf_append(&sc->bytes, c->data, c->len);
 	sl.unit = sc->bytes.len;
 	bdb_buf_append(&sc->bytes, unit, strlen(unit) + 1);
@@ -338,6 +345,82 @@ static int cache_add(series_cache *sc, const bdb_buf *c, uint64_t h, uint64_t id
 	**out = sl;
 	sc->n++;
 	return 0;
+}
+
+static int compare_slot_id(const void *a, const void *b)
+{
+	const series_slot *x = *(const series_slot *const *)a, *y = *(const series_slot *const *)b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int compare_record(const void *a, const void *b)
+{
+	return memcmp(a, b, BDB__OBS_RECORD);
+}
+
+/* Puts one observation record of series key8 with cursor cur. */
+static int put_record(MDB_cursor *cur, uint8_t *key8, void *rec)
+{
+	MDB_val k = {8, key8}, v = {BDB__OBS_RECORD, rec};
+	/*
+	 * Usually the newest run: appending fills the series' pages completely
+	 * instead of splitting them in half. LMDB refuses an append that is not
+	 * past the last record (MDB_KEYEXIST, nothing written); then insert.
+	 */
+	int rc = mdb_cursor_put(cur, &k, &v, MDB_APPENDDUP);
+	if (rc == MDB_KEYEXIST)
+		rc = mdb_cursor_put(cur, &k, &v, 0);
+	return bdb__mdb_error(rc);
+}
+
+/*
+ * Writes the observation records waiting in the cache, series by series in
+ * id order, and empties their lists. A series' records are sorted (by time,
+ * then sequence: the order of the obs index) and put with one
+ * MDB_MULTIPLE | MDB_APPENDDUP cursor put when they all follow its last
+ * stored record (the usual case: newer runs), one by one otherwise.
+ */
+static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sc->cap; i++)
+		n += sc->slots[i].obs.len > 0;
+	if (!n)
+		return 0;
+	series_slot **todo = malloc(n * sizeof *todo);
+	MDB_cursor *cur = NULL;
+	int rc = todo ? bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur))
+		      : BDB_ENOMEM;
+	n = 0;
+	for (size_t i = 0; i < sc->cap && !rc; i++)
+		if (sc->slots[i].obs.len)
+			todo[n++] = &sc->slots[i];
+	if (!rc)
+		qsort(todo, n, sizeof *todo, compare_slot_id);
+	for (size_t i = 0; i < n && !rc; i++) {
+		bdb_buf *obs = &todo[i]->obs;
+		size_t count = obs->len / BDB__OBS_RECORD;
+		uint8_t *recs = (uint8_t *)obs->data, key8[8];
+		bdb__put_be64(key8, todo[i]->id);
+		for (size_t j = 1; j < count; j++)
+			if (memcmp(recs + (j - 1) * BDB__OBS_RECORD, recs + j * BDB__OBS_RECORD,
+				   BDB__OBS_RECORD) > 0) {
+				qsort(recs, count, BDB__OBS_RECORD, compare_record);
+				break;
+			}
+		MDB_val k = {8, key8}, v[2] = {{BDB__OBS_RECORD, recs}, {count, NULL}};
+		int mrc = mdb_cursor_put(cur, &k, v, MDB_MULTIPLE | MDB_APPENDDUP);
+		/* v[1].mv_size: how many were written before LMDB refused one. */
+		size_t done = mrc == 0 ? count : mrc == MDB_KEYEXIST ? v[1].mv_size : 0;
+		rc = mrc == 0 || mrc == MDB_KEYEXIST ? 0 : bdb__mdb_error(mrc);
+		for (size_t j = done; j < count && !rc; j++)
+			rc = put_record(cur, key8, recs + j * BDB__OBS_RECORD);
+		bdb_buf_reset(obs);
+	}
+	if (cur)
+		mdb_cursor_close(cur);
+	free(todo);
+	return rc;
 }
 
 typedef struct put_ctx {
@@ -461,19 +544,11 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	    .upper = m->has_upper ? m->upper * factor : 0,
 	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
-	uint8_t key[8], rec[BDB__OBS_RECORD];
-	bdb__put_be64(key, id);
+	uint8_t rec[BDB__OBS_RECORD];
 	bdb__obs_record_encode(rec, &o);
-	/*
-	 * Usually the newest run: appending fills the series' pages completely
-	 * instead of splitting them in half. LMDB refuses an append that is not
-	 * past the last record (MDB_KEYEXIST, nothing written); then insert.
-	 */
-	rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, MDB_APPENDDUP);
-	if (rc == BDB_EEXISTS)
-		rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, 0);
-	if (rc)
-		return rc;
+	bdb_buf_append(&sl->obs, rec, sizeof rec); /* written by cache_write_obs */
+	if (sl->obs.failed)
+		return BDB_ENOMEM;
 	uint8_t id8[8];
 	bdb__put_be64(id8, id);
 	bdb_buf_append(&c->series_ids, id8, 8);
@@ -531,7 +606,9 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 					    "run \"%s\" is already stored (sequence %llu) with "
 					    "different contents; replace it to overwrite",
 					    run->id, (unsigned long long)old);
-		rc = bdb__delete_run_txn(s, txn, old, true);
+		rc = cache_write_obs(s, txn, c->cache); /* the old run may be in them */
+		if (!rc)
+			rc = bdb__delete_run_txn(s, txn, old, true);
 		if (rc)
 			return rc;
 		cache_clear(c->cache); /* the delete may have removed series */
@@ -617,7 +694,10 @@ static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		}
 		wrote = wrote || rc == 0;
 	}
-	return wrote ? 0 : 1;
+	if (!wrote)
+		return 1;
+	b->failed = b->n;
+	return cache_write_obs(s, txn, &b->cache);
 }
 
 int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
@@ -675,6 +755,7 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		bdb_buf_free(&b.items[i].series_ids);
 	}
 	free(b.items);
+	cache_clear(&b.cache);
 	free(b.cache.slots);
 	bdb_buf_free(&b.cache.bytes);
 	return rc;

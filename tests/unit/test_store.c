@@ -497,6 +497,63 @@ static void test_put_runs_batch(void **state)
 	bdb_run_free(bad);
 }
 
+/*
+ * One batch whose runs come out of time order, before and after a stored
+ * run, and that replaces a stored run and a run of the same batch: the
+ * observations of a series are written together at the end of the batch
+ * (or before a replace deletes), and must come out in time order with the
+ * replacing values.
+ */
+static void test_put_runs_order(void **state)
+{
+	store_fixture *f = *state;
+	bdb_run *late = make_run("late", 1000, NULL, NULL, 2, 10);
+	put_ok(f->store, late, 0, BDB_PUT_STORED);
+	bdb_run *runs[6] = {
+	    make_run("r500", 500, NULL, NULL, 2, 5),   make_run("r3000", 3000, NULL, NULL, 2, 30),
+	    make_run("r200", 200, NULL, NULL, 2, 2),   make_run("r2000", 2000, NULL, NULL, 2, 20),
+	    make_run("late", 1000, NULL, NULL, 2, 99), make_run("r2000", 2500, NULL, NULL, 2, 77),
+	};
+	uint64_t seqs[6];
+	bdb_put_outcome outcomes[6];
+	size_t failed = 99;
+	bdb_diag d;
+	/* Without replace, the second "late" fails alone: *failed names it. */
+	assert_int_equal(bdb_store_put_runs(f->store, (const bdb_run *const *)runs, 6, 0, seqs,
+					    outcomes, &failed, &d),
+			 BDB_EEXISTS);
+	assert_int_equal(failed, 4);
+	assert_int_equal(bdb_store_put_runs(f->store, (const bdb_run *const *)runs, 6,
+					    BDB_PUT_REPLACE, seqs, outcomes, &failed, &d),
+			 0);
+	assert_int_equal(outcomes[4], BDB_PUT_REPLACED);
+	assert_int_equal(seqs[4], 1);
+	assert_int_equal(outcomes[5], BDB_PUT_REPLACED);
+	assert_int_equal(seqs[5], seqs[3]);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	bdb_kv tags[2] = {{"framework", "Grain"}, {"size", "0"}};
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, "bench/000", tags, 2, "time", &id), 0);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, false, &it), 0);
+	/* (timestamp, value): point 0's time is the run's base. */
+	const double want[5][2] = {{200, 2}, {500, 5}, {1000, 99}, {2500, 77}, {3000, 30}};
+	bdb_obs o;
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(bdb_obs_iter_next(it, &o), 1);
+		assert_int_equal(o.timestamp_us, (int64_t)want[i][0]);
+		assert_true(o.value == want[i][1]);
+	}
+	assert_int_equal(bdb_obs_iter_next(it, &o), 0);
+	bdb_obs_iter_close(it);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+	for (size_t i = 0; i < 6; i++)
+		bdb_run_free(runs[i]);
+	bdb_run_free(late);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -507,6 +564,7 @@ int main(void)
 					    store_teardown),
 	    cmocka_unit_test_setup_teardown(test_run_references, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_put_runs_batch, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_put_runs_order, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_baselines, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_metric_defs, store_setup, store_teardown),
 	};
