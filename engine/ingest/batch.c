@@ -3,7 +3,12 @@
  * the runs are stored a batch at a time, one write transaction per batch
  * (bdb_store_put_runs), with every input reported in order once its fate is
  * sealed: a stored run only after the commit that made it durable.
+ *
+ * Reading and storing overlap: a reader thread parses the next batch into one
+ * of two slots while the caller's thread stores the other (and waits for the
+ * disk). Only the caller's thread touches the store and calls the report.
  */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,13 +31,25 @@ typedef struct batch_item {
 	bdb_put_outcome outcome;
 } batch_item;
 
+/* The inputs of one batch, parsed. */
+typedef struct slot {
+	batch_item *items; /* cap of them */
+	size_t n;	   /* items in use */
+	bool full;	   /* parsed, waiting to be stored (under the lock) */
+} slot;
+
 typedef struct batch {
 	bdb_store *store;
 	const char *const *paths;
+	size_t n_paths;
 	const bdb_ingest_job *job;
 	bdb_ingest_stats *stats;
-	batch_item *items; /* job->batch_runs of them */
-	size_t n;          /* items in use */
+	size_t cap;	    /* inputs per batch */
+	slot slots[2];
+	size_t next;	    /* the next input to read (reader only) */
+	uint64_t read_ns;   /* reader only */
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
 	/* For bdb_store_put_runs: the runs of the items that were read. */
 	const bdb_run **runs;
 	batch_item **owner; /* owner[k] is the item of runs[k] */
@@ -104,21 +121,61 @@ static void store_range(batch *b, size_t from, size_t to)
 		item_fail(b, b->owner[k], rc, &d);
 }
 
-/* Stores the batch's runs, reports every item in input order, empties it. */
-static int flush(batch *b)
+/* Reads the next inputs into sl: up to b->cap of them, fewer when their
+ * runs reach BATCH_MAX_VALUES. */
+static void fill(batch *b, slot *sl)
+{
+	size_t values = 0;
+	sl->n = 0;
+	while (b->next < b->n_paths && sl->n < b->cap && values < BATCH_MAX_VALUES) {
+		batch_item *it = &sl->items[sl->n++];
+		*it = (batch_item){.index = b->next++};
+		bdb_diag_clear(&it->diag);
+		uint64_t t0 = now_ns();
+		it->rc = bdb_ingest_path(b->paths[it->index], b->job->format, b->job->opt, &it->run,
+					 NULL, &it->diag);
+		b->read_ns += now_ns() - t0;
+		if (!it->rc) {
+			size_t obs;
+			values += run_values(it->run, &obs);
+		}
+	}
+}
+
+/* The reader thread: fills the slots in turn as the storing thread frees them. */
+static void *reader_main(void *arg)
+{
+	batch *b = arg;
+	for (int s = 0; b->next < b->n_paths; s ^= 1) {
+		slot *sl = &b->slots[s];
+		pthread_mutex_lock(&b->lock);
+		while (sl->full)
+			pthread_cond_wait(&b->cond, &b->lock);
+		pthread_mutex_unlock(&b->lock);
+		fill(b, sl);
+		pthread_mutex_lock(&b->lock);
+		sl->full = true;
+		pthread_cond_broadcast(&b->cond);
+		pthread_mutex_unlock(&b->lock);
+	}
+	return NULL;
+}
+
+/* Stores the runs of sl, reports every item in input order, empties it. */
+static int flush(batch *b, slot *sl)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < b->n; i++) {
-		if (b->items[i].rc)
+	for (size_t i = 0; i < sl->n; i++) {
+		if (sl->items[i].rc)
 			continue;
-		b->runs[k] = b->items[i].run;
-		b->owner[k++] = &b->items[i];
+		b->runs[k] = sl->items[i].run;
+		b->owner[k++] = &sl->items[i];
 	}
 	store_range(b, 0, k);
 	int first = 0;
 	bdb_ingest_stats *st = b->stats;
-	for (size_t i = 0; i < b->n; i++) {
-		batch_item *it = &b->items[i];
+	for (size_t i = 0; i < sl->n; i++) {
+		batch_item *it = &sl->items[i];
 		if (it->rc) {
 			st->failed++;
 			if (!first)
@@ -146,7 +203,7 @@ static int flush(batch *b)
 		bdb_run_free(it->run);
 		it->run = NULL;
 	}
-	b->n = 0;
+	sl->n = 0;
 	return first;
 }
 
@@ -163,40 +220,65 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
 	batch b = {
 	    .store = store,
 	    .paths = paths,
+	    .n_paths = n,
 	    .job = job,
 	    .stats = stats,
-	    .items = calloc(cap, sizeof *b.items),
+	    .cap = cap,
+	    .slots = {{.items = calloc(cap, sizeof(batch_item))},
+		      {.items = calloc(cap, sizeof(batch_item))}},
 	    .runs = calloc(cap, sizeof *b.runs),
 	    .owner = calloc(cap, sizeof *b.owner),
 	    .seqs = calloc(cap, sizeof *b.seqs),
 	    .outcomes = calloc(cap, sizeof *b.outcomes),
 	};
 	int first = 0;
-	if (!b.items || !b.runs || !b.owner || !b.seqs || !b.outcomes) {
+	if (!b.slots[0].items || !b.slots[1].items || !b.runs || !b.owner || !b.seqs ||
+	    !b.outcomes) {
 		first = BDB_ENOMEM;
 		goto done;
 	}
-	size_t values = 0;
-	for (size_t i = 0; i < n; i++) {
-		batch_item *it = &b.items[b.n++];
-		*it = (batch_item){.index = i};
-		bdb_diag_clear(&it->diag);
-		uint64_t t0 = now_ns();
-		it->rc = bdb_ingest_path(paths[i], job->format, job->opt, &it->run, NULL, &it->diag);
-		stats->read_ns += now_ns() - t0;
-		if (!it->rc) {
-			size_t obs;
-			values += run_values(it->run, &obs);
+	/* One batch, or no thread to be had: read, then store, in turn. */
+	pthread_t reader;
+	bool threaded = n > cap && pthread_mutex_init(&b.lock, NULL) == 0;
+	if (threaded && pthread_cond_init(&b.cond, NULL) != 0) {
+		pthread_mutex_destroy(&b.lock);
+		threaded = false;
+	}
+	if (threaded && pthread_create(&reader, NULL, reader_main, &b) != 0) {
+		pthread_cond_destroy(&b.cond);
+		pthread_mutex_destroy(&b.lock);
+		threaded = false;
+	}
+	for (size_t done = 0, s = 0; done < n; s ^= 1) {
+		slot *sl = &b.slots[threaded ? s : 0];
+		if (threaded) {
+			pthread_mutex_lock(&b.lock);
+			while (!sl->full)
+				pthread_cond_wait(&b.cond, &b.lock);
+			pthread_mutex_unlock(&b.lock);
+		} else {
+			fill(&b, sl);
 		}
-		if (b.n == cap || values >= BATCH_MAX_VALUES || i + 1 == n) {
-			int rc = flush(&b);
-			if (!first)
-				first = rc;
-			values = 0;
+		done += sl->n;
+		int rc = flush(&b, sl);
+		if (!first)
+			first = rc;
+		if (threaded) {
+			pthread_mutex_lock(&b.lock);
+			sl->full = false;
+			pthread_cond_broadcast(&b.cond);
+			pthread_mutex_unlock(&b.lock);
 		}
 	}
+	if (threaded) {
+		pthread_join(reader, NULL);
+		pthread_cond_destroy(&b.cond);
+		pthread_mutex_destroy(&b.lock);
+	}
+	stats->read_ns = b.read_ns;
 done:
-	free(b.items);
+	free(b.slots[0].items);
+	free(b.slots[1].items);
 	free(b.runs);
 	free(b.owner);
 	free(b.seqs);

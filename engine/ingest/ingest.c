@@ -304,8 +304,12 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 		const bdb_point *p = &run->points[i];
 		bdb_buf_reset(&key);
 		bdb_buf_puts(&key, p->name);
-		for (size_t t = 0; t < p->n_tags; t++)
-			bdb_buf_printf(&key, "\x1f%s\x1e%s", p->tags[t].key, p->tags[t].value);
+		for (size_t t = 0; t < p->n_tags; t++) {
+			bdb_buf_putc(&key, '\x1f');
+			bdb_buf_puts(&key, p->tags[t].key);
+			bdb_buf_putc(&key, '\x1e');
+			bdb_buf_puts(&key, p->tags[t].value);
+		}
 		if (key.failed) {
 			rc = BDB_ENOMEM;
 			break;

@@ -472,6 +472,100 @@ static void test_bad_inputs_leave_the_store_alone(void **state)
 	bdb_buf_free(&before);
 }
 
+/* What bdb_ingest_files reported, in call order. */
+typedef struct reports {
+	size_t n;
+	size_t index[16];
+	int rc[16];
+	bdb_put_outcome outcome[16];
+	char file[16][256];
+} reports;
+
+static void keep_report(void *ctx, const bdb_ingest_result *r)
+{
+	reports *rep = ctx;
+	assert_true(rep->n < 16);
+	rep->index[rep->n] = r->index;
+	rep->rc[rep->n] = r->rc;
+	rep->outcome[rep->n] = r->outcome;
+	snprintf(rep->file[rep->n], sizeof rep->file[0], "%s", r->rc ? r->diag->file : "");
+	rep->n++;
+}
+
+/*
+ * bdb_ingest_files in batches of 3 over 10 inputs: a malformed file, a
+ * different run under a stored id and a copy of an earlier input among
+ * them. Every input is reported once, in order; the failures alone are not
+ * stored, with their file named; the runs around them are.
+ */
+static void test_ingest_files_batches(void **state)
+{
+	store_fixture *f = *state;
+	char dir[4200], paths[10][4300];
+	snprintf(dir, sizeof dir, "%s/in", f->dir);
+	assert_int_equal(mkdir(dir, 0777), 0);
+	for (int i = 0; i < 10; i++) {
+		char name[32], text[512];
+		snprintf(name, sizeof name, "f%d.json", i);
+		snprintf(paths[i], sizeof paths[i], "%s/%s", dir, name);
+		int id = i == 6 ? 1 : i; /* input 6: a different run under id r1 */
+		snprintf(text, sizeof text,
+			 "{\"id\": \"r%d\", \"timestamp\": \"2026-04-%02dT00:00:00Z\", "
+			 "\"points\": [{\"name\": \"p\", \"metrics\": {\"time\": "
+			 "{\"value\": %d, \"unit\": \"ns\"}}}]}\n",
+			 id, 10 - i, 100 + i);
+		if (i == 4)
+			snprintf(text, sizeof text, "{\"id\": \"r4\", \"points\": [}\n");
+		write_file(dir, name, text);
+	}
+	/* Input 8 is input 2 again: unchanged. */
+	snprintf(paths[8], sizeof paths[8], "%s/f2.json", dir);
+	const char *list[10];
+	for (int i = 0; i < 10; i++)
+		list[i] = paths[i];
+	reports rep = {0};
+	bdb_ingest_job job = {.batch_runs = 3, .report = keep_report, .report_ctx = &rep};
+	bdb_ingest_stats st;
+	assert_int_equal(bdb_ingest_files(f->store, list, 10, &job, &st), BDB_EPARSE);
+	assert_int_equal(rep.n, 10);
+	for (size_t i = 0; i < 10; i++) {
+		assert_int_equal(rep.index[i], i);
+		if (i == 4) {
+			assert_int_equal(rep.rc[i], BDB_EPARSE);
+			assert_non_null(strstr(rep.file[i], "f4.json"));
+		} else if (i == 6) {
+			assert_int_equal(rep.rc[i], BDB_EEXISTS);
+			assert_non_null(strstr(rep.file[i], "f6.json"));
+		} else {
+			assert_int_equal(rep.rc[i], 0);
+			assert_int_equal(rep.outcome[i], i == 8 ? BDB_PUT_UNCHANGED : BDB_PUT_STORED);
+		}
+	}
+	assert_int_equal(st.stored, 7);
+	assert_int_equal(st.unchanged, 1);
+	assert_int_equal(st.failed, 2);
+	assert_int_equal(st.observations, 8);
+	/* Batches {0,1,2} {3,4,5} {6,7,8} {9}: the third is split around input
+	 * 6 into {} and {7,8}. */
+	assert_int_equal(st.transactions, 4);
+	bdb_reader *r;
+	uint64_t n, seq;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 7);
+	assert_int_equal(bdb_reader_find_id(r, "r4", &seq), BDB_ENOTFOUND);
+	bdb_run_info info;
+	assert_int_equal(bdb_reader_find_id(r, "r1", &seq), 0);
+	assert_int_equal(bdb_reader_run_info(r, seq, &info), 0);
+	assert_int_equal(info.timestamp_us, INT64_C(1775692800000000)); /* 2026-04-09 */
+	bdb_reader_end(r);
+	/* No inputs: nothing reported, nothing done. */
+	rep.n = 0;
+	assert_int_equal(bdb_ingest_files(f->store, list, 0, &job, &st), 0);
+	assert_int_equal(rep.n, 0);
+	assert_int_equal(st.transactions, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +574,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_import_config_and_baselines, store_setup, verified_teardown),
 		cmocka_unit_test_setup_teardown(test_import_refuses_bad_directories, store_setup, verified_teardown),
 		cmocka_unit_test_setup_teardown(test_bad_inputs_leave_the_store_alone, store_setup, verified_teardown),
+		cmocka_unit_test_setup_teardown(test_ingest_files_batches, store_setup, verified_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
