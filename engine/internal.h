@@ -79,9 +79,6 @@ struct bdb_reader {
 #define BDB__KEY_INLINE 400
 #define BDB__KEY_LONG	(BDB__KEY_INLINE + 1 + 8)
 
-/* The 64-bit hash of the long key form (FNV-1a, splitmix64 finalizer). */
-uint64_t bdb__hash64(const void *s, size_t n);
-
 /* Writes the key form of s[0..n) to out (BDB__KEY_LONG bytes of room) and
  * returns its length. */
 size_t bdb__key_form(const void *s, size_t n, uint8_t *out);

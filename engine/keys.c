@@ -106,11 +106,6 @@ static uint64_t hash64(const uint8_t *s, size_t n)
 	return h;
 }
 
-uint64_t bdb__hash64(const void *s, size_t n)
-{
-	return hash64(s, n);
-}
-
 size_t bdb__key_form(const void *s, size_t n, uint8_t *out)
 {
 	if (n <= BDB__KEY_INLINE) {

@@ -289,8 +289,31 @@ typedef struct series_cache {
 	series_slot *slots;
 	size_t cap, n; /* cap: 0 or a power of two */
 	bdb_buf bytes;
-	uint64_t stamp; /* counts the runs put */
+	uint64_t stamp;	   /* counts the runs put */
+	size_t batch_runs; /* runs in the transaction */
 } series_cache;
+
+/* A hash of canonical bytes for the cache only (never stored): eight bytes
+ * at a time, then splitmix64's finalizer. */
+static uint64_t cache_hash(const bdb_buf *c)
+{
+	const uint8_t *p = (const uint8_t *)c->data;
+	uint64_t h = c->len * UINT64_C(0x9e3779b97f4a7c15), w;
+	size_t i = 0;
+	for (; i + 8 <= c->len; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, p + i, c->len - i);
+	h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 30;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	h ^= h >> 27;
+	h *= UINT64_C(0x94d049bb133111eb);
+	return h ^ (h >> 31);
+}
 
 static void cache_clear(series_cache *sc)
 {
@@ -429,6 +452,7 @@ typedef struct put_ctx {
 	unsigned flags;
 	bdb_buf fb;	    /* the encoded run */
 	bdb_buf scratch;    /* canonical bytes, values */
+	bdb_buf point;	    /* the canonical bytes of the point being put, metric "" */
 	bdb_buf series_ids; /* run_series value being built */
 	uint64_t seq;
 	bdb_put_outcome outcome;
@@ -503,12 +527,17 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 {
 	const bdb_metric_def *def = bdb_run_find_def(c->run, m->name);
 	const char *unit = bdb__effective_unit(m->unit, def ? def->unit : NULL);
+	/* The point's canonical bytes (point str0 ‖ metric str0 ‖ tags) with
+	 * the metric's name put in the place of "". */
+	size_t at = (p->name ? strlen(p->name) : 0) + 1;
 	bdb_buf_reset(&c->scratch);
-	bdb__series_canonical(&c->scratch, p->name, p->tags, p->n_tags, m->name);
+	bdb_buf_append(&c->scratch, c->point.data, at);
+	bdb_buf_append(&c->scratch, m->name, strlen(m->name));
+	bdb_buf_append(&c->scratch, c->point.data + at, c->point.len - at);
 	if (c->scratch.failed)
 		return BDB_ENOMEM;
 	series_cache *sc = c->cache;
-	uint64_t h = bdb__hash64(c->scratch.data, c->scratch.len), id = 0;
+	uint64_t h = cache_hash(&c->scratch), id = 0;
 	series_slot *sl = sc->cap ? cache_slot(sc, &c->scratch, h) : NULL;
 	int rc = 0;
 	if (!sl || !sl->id) {
@@ -546,6 +575,9 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	};
 	uint8_t rec[BDB__OBS_RECORD];
 	bdb__obs_record_encode(rec, &o);
+	/* Room for one record per run of the batch at once: no realloc chain. */
+	if (sl->obs.cap == 0)
+		bdb_buf_reserve(&sl->obs, sc->batch_runs * sizeof rec);
 	bdb_buf_append(&sl->obs, rec, sizeof rec); /* written by cache_write_obs */
 	if (sl->obs.failed)
 		return BDB_ENOMEM;
@@ -631,6 +663,10 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	memcpy(tk + 8, seq8, 8);
 	for (size_t i = 0; i < run->n_points; i++) {
 		const bdb_point *p = &run->points[i];
+		bdb_buf_reset(&c->point);
+		bdb__series_canonical(&c->point, p->name, p->tags, p->n_tags, "");
+		if (c->point.failed)
+			return BDB_ENOMEM;
 		for (size_t j = 0; j < p->n_metrics; j++) {
 			rc = put_metric(s, txn, c, p, &p->metrics[j]);
 			if (rc)
@@ -708,12 +744,14 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 	if (!b.items)
 		return BDB_ENOMEM;
 	bdb_buf_init(&b.cache.bytes);
+	b.cache.batch_runs = n;
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		put_ctx *c = &b.items[i];
 		*c = (put_ctx){.run = runs[i], .cache = &b.cache, .flags = flags, .d = d};
 		bdb_buf_init(&c->fb);
 		bdb_buf_init(&c->scratch);
+		bdb_buf_init(&c->point);
 		bdb_buf_init(&c->series_ids);
 	}
 	for (size_t i = 0; i < n && !rc; i++) {
@@ -752,6 +790,7 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 			outcomes[i] = b.items[i].outcome;
 		bdb_buf_free(&b.items[i].fb);
 		bdb_buf_free(&b.items[i].scratch);
+		bdb_buf_free(&b.items[i].point);
 		bdb_buf_free(&b.items[i].series_ids);
 	}
 	free(b.items);
