@@ -148,7 +148,8 @@ void benchdb_side_close(benchdb_side *s);
 /* What an ingest of many files added up to. */
 typedef struct bench_ingest_stats {
 	uint64_t obs;	       /* observations stored */
-	uint64_t parse_ns;     /* of the time: reading and parsing */
+	uint64_t parse_ns;     /* reading and parsing (the library's reader thread) */
+	uint64_t store_ns;     /* bdb_store_put_runs (the calling thread) */
 	uint64_t transactions; /* write transactions committed */
 } bench_ingest_stats;
 

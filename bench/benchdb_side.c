@@ -114,6 +114,7 @@ int benchdb_side_ingest_files(benchdb_side *s, const char *const *paths, size_t 
 	int rc = bdb_ingest_files(s->store, paths, n, &job, &st);
 	out->obs += st.observations;
 	out->parse_ns += st.read_ns;
+	out->store_ns += st.store_ns;
 	out->transactions += st.transactions;
 	return rc;
 }
