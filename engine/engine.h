@@ -2,7 +2,7 @@
  * engine.h - the public header of benchdb's storage engine (LMDB).
  *
  * One store is one LMDB environment (a directory with data.mdb and
- * lock.mdb). Writers put whole runs, one write transaction per run; readers
+ * lock.mdb). Writers put whole runs, one or a batch per write transaction; readers
  * see a run whole or not at all. The layout (named databases, key and value
  * encodings, invariants) is documented byte by byte in docs/storage.md.
  *

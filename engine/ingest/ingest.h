@@ -23,7 +23,8 @@
  *     names the file, line and column and says what was expected
  *     (`results.json:12:7: "value" must be a number, got string`).
  *   - Nothing half-built escapes: on failure *out is NULL and the partial run
- *     is freed. Storing is the caller's business (one run, one transaction).
+ *     is freed. Storing is the caller's business (each run atomic), or
+ *     bdb_ingest_files' (runs in batches, one transaction per batch).
  *   - Metadata precedence: the options override the file; what the file says
  *     is used otherwise; git metadata is never guessed.
  *   - A run id the file does not give is "<format>-<16 hex digits>", a hash of
