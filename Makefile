@@ -162,4 +162,5 @@ install: all
 clean:
 	rm -rf $(BUILD) build
 
--include $(LIB_OBJS:.o=.d) $(BIN_OBJS:.o=.d) $(TEST_SRCS:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d)
+-include $(LIB_OBJS:.o=.d) $(BIN_OBJS:.o=.d) $(TEST_SRCS:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d) \
+	$(TEST_HELPER_OBJS:.o=.d) $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/obj/tests/tools/%.d)
