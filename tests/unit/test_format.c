@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,6 +258,94 @@ static void test_display_width(void **state)
 	assert_int_equal(cp, 0xFFFD);
 }
 
+/*
+ * The oracle for numbers in tables: the C library's printf with the rule
+ * of docs/query-language.md (about 6 significant digits, trailing zeros
+ * dropped; %.6g outside 1e-4 .. 1e15).
+ */
+static void printf_number(double v, char *buf, size_t size)
+{
+	double a = fabs(v);
+	if (a == 0) {
+		snprintf(buf, size, "0");
+		return;
+	}
+	if (a >= 1e15 || a < 1e-4) {
+		snprintf(buf, size, "%.6g", v);
+		return;
+	}
+	int decimals = a >= 1e5 ? 0 : 6 - ((int)floor(log10(a)) + 1);
+	snprintf(buf, size, "%.*f", decimals, v);
+	if (strchr(buf, '.')) {
+		size_t n = strlen(buf);
+		while (buf[n - 1] == '0')
+			buf[--n] = '\0';
+		if (buf[n - 1] == '.')
+			buf[n - 1] = '\0';
+	}
+}
+
+/* Numbers of every magnitude, random and on rounding ties, formatted in a
+ * table one per row, against printf_number. */
+static void test_numbers_like_printf(void **state)
+{
+	(void)state;
+	static const bdb__column col[] = {{"v", BDB__STYLE_PLAIN}};
+	bdb_result *r = bdb__result_new("test");
+	assert_non_null(r);
+	assert_int_equal(bdb__result_columns(r, col, 1), 0);
+	static const double fixed[] = {
+		9140.735,  0.5,	      1.5,	2.5,	   123456.5,  123457.5, 99999.95, 99999.5,
+		9.999995,  0.0001,    0.00012345, 1e5,	   1e15 - 1,  1e15,	    12345.65, 0.125,
+		-2.5,	   -0.000125, 100000.49999, 3.0000005, 1234.5675, 0.1 + 0.2, 1e-4, 7.25,
+	};
+	size_t n_fixed = sizeof fixed / sizeof fixed[0], n = 20000;
+	uint64_t x = 0x2545F4914F6CDD1Du;
+	for (size_t i = 0; i < n_fixed + n; i++) {
+		double v;
+		if (i < n_fixed) {
+			v = fixed[i];
+		} else {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* A mantissa in [1, 10) times 10^(-5 .. 16), either sign;
+			 * every fourth one on a tie of its last printed digit. */
+			double m = 1.0 + (double)(x >> 11) * 0x1p-53 * 9.0;
+			int e = (int)((x >> 3) % 22) - 5;
+			v = m * pow(10.0, e);
+			if (i % 4 == 0)
+				v = (floor(v * 1e3) + 0.5) / 1e3;
+			if (x & 1)
+				v = -v;
+		}
+		long row = bdb__result_add_row(r);
+		assert_true(row >= 0);
+		bdb__cell_num(r, (size_t)row, 0, v);
+	}
+	bdb_buf out;
+	bdb_buf_init(&out);
+	assert_int_equal(bdb_result_format(r, BDB_FORMAT_TABLE, NULL, &out), 0);
+	const char *line = bdb_buf_cstr(&out);
+	for (int skip = 0; skip < 2; skip++) /* the header and its rule */
+		line = strchr(line, '\n') + 1;
+	for (size_t i = 0; i < bdb_result_n_rows(r); i++) {
+		char want[64], got[64];
+		printf_number(bdb_result_get(r, i, 0).num, want, sizeof want);
+		while (*line == ' ')
+			line++;
+		const char *end = strchr(line, '\n');
+		assert_non_null(end);
+		assert_true((size_t)(end - line) < sizeof got);
+		memcpy(got, line, (size_t)(end - line));
+		got[end - line] = '\0';
+		assert_string_equal(got, want);
+		line = end + 1;
+	}
+	bdb_buf_free(&out);
+	bdb_result_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -269,6 +358,7 @@ int main(void)
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_display_width),
+		cmocka_unit_test(test_numbers_like_printf),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
