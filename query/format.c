@@ -316,13 +316,15 @@ static bool is_numeric(const bdb_value *v)
 /* Cell layout shared by table and markdown                                  */
 /* ------------------------------------------------------------------------ */
 
-typedef struct laid_cell {
-	size_t off, len, width;
-} laid_cell;
-
+/*
+ * Cells formatted once, before their widths are known: their text back to
+ * back, each NUL-terminated, the header first, then row by row; put_cell
+ * takes them in the same order. (No per-cell offsets: a big table's layout
+ * is its text and nothing more.)
+ */
 typedef struct layout {
-	bdb_buf text;         /* every formatted cell, back to back */
-	laid_cell *cells;     /* (n_rows + 1) * n_cols: the header first */
+	bdb_buf text;         /* every formatted cell, NUL-terminated */
+	size_t at;            /* where the next cell put_cell takes starts */
 	size_t *widths;       /* per column */
 	bool *right;          /* per column: right-aligned (numbers) */
 } layout;
@@ -359,22 +361,29 @@ static void tidy_table_cell(bdb_buf *b, size_t from)
 	}
 }
 
+/* Ends the cell that starts at off in L->text: its width counts towards its
+ * column's. */
+static void end_cell(layout *L, size_t off, size_t col)
+{
+	size_t width = bdb__display_width(L->text.data + off, L->text.len - off);
+	if (width > L->widths[col])
+		L->widths[col] = width;
+	bdb_buf_putc(&L->text, '\0');
+}
+
 static int lay_out(const bdb_result *r, bool markdown, layout *L)
 {
 	size_t nc = r->n_cols, nr = r->n_rows;
 	bdb_buf_init(&L->text);
-	L->cells = calloc((nr + 1) * nc + 1, sizeof *L->cells);
+	L->at = 0;
 	L->widths = calloc(nc + 1, sizeof *L->widths);
 	L->right = calloc(nc + 1, sizeof *L->right);
-	if (!L->cells || !L->widths || !L->right)
+	if (!L->widths || !L->right)
 		return BDB_ENOMEM;
 	for (size_t c = 0; c < nc; c++) {
-		laid_cell *lc = &L->cells[c];
-		lc->off = L->text.len;
+		size_t off = L->text.len;
 		bdb_buf_puts(&L->text, r->cols[c].name);
-		lc->len = L->text.len - lc->off;
-		lc->width = bdb__display_width(r->cols[c].name, lc->len);
-		L->widths[c] = lc->width;
+		end_cell(L, off, c);
 		/* A column is numeric when all its non-null cells are. */
 		bool any = false, all = true;
 		for (size_t row = 0; row < nr; row++) {
@@ -388,20 +397,16 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 	}
 	for (size_t row = 0; row < nr; row++) {
 		for (size_t c = 0; c < nc; c++) {
-			laid_cell *lc = &L->cells[(row + 1) * nc + c];
-			lc->off = L->text.len;
+			size_t off = L->text.len;
 			put_human(&L->text, &r->cells[row * nc + c], r->cols[c].style,
 				  (bdb__mark)r->marks[row]);
 			if (markdown)
-				escape_markdown(&L->text, lc->off);
+				escape_markdown(&L->text, off);
 			else
-				tidy_table_cell(&L->text, lc->off);
-			lc->len = L->text.len - lc->off;
+				tidy_table_cell(&L->text, off);
 			if (L->text.failed)
 				return BDB_ENOMEM;
-			lc->width = bdb__display_width(L->text.data + lc->off, lc->len);
-			if (lc->width > L->widths[c])
-				L->widths[c] = lc->width;
+			end_cell(L, off, c);
 		}
 	}
 	return L->text.failed ? BDB_ENOMEM : 0;
@@ -410,7 +415,6 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 static void layout_free(layout *L)
 {
 	bdb_buf_free(&L->text);
-	free(L->cells);
 	free(L->widths);
 	free(L->right);
 }
@@ -423,13 +427,16 @@ static void pad(bdb_buf *b, size_t n)
 	bdb_buf_append(b, blanks, n);
 }
 
-static void put_cell(bdb_buf *b, const layout *L, size_t idx, size_t col, bool last)
+/* The next laid-out cell, padded to its column's width. */
+static void put_cell(bdb_buf *b, layout *L, size_t col, bool last)
 {
-	const laid_cell *lc = &L->cells[idx];
-	size_t gap = L->widths[col] - lc->width;
+	const char *text = L->text.data + L->at;
+	size_t len = strlen(text);
+	L->at += len + 1;
+	size_t gap = L->widths[col] - bdb__display_width(text, len);
 	if (L->right[col])
 		pad(b, gap);
-	bdb_buf_append(b, L->text.data + lc->off, lc->len);
+	bdb_buf_append(b, text, len);
 	if (!L->right[col] && !last)
 		pad(b, gap);
 }
@@ -578,7 +585,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
 			bdb_buf_puts(out, "  ");
-		put_cell(out, &L, c, c, c + 1 == nc);
+		put_cell(out, &L, c, c + 1 == nc);
 	}
 	if (colour)
 		bdb_buf_puts(out, SGR_RESET);
@@ -606,7 +613,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		for (size_t c = 0; c < nc; c++) {
 			if (c)
 				bdb_buf_puts(out, "  ");
-			put_cell(out, &L, (row + 1) * nc + c, c, c + 1 == nc);
+			put_cell(out, &L, c, c + 1 == nc);
 		}
 		trim_line_end(out, line_start);
 		if (sgr)
@@ -644,7 +651,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out)
 	bdb_buf_putc(out, '|');
 	for (size_t c = 0; c < nc; c++) {
 		bdb_buf_putc(out, ' ');
-		put_cell(out, &L, c, c, false);
+		put_cell(out, &L, c, false);
 		bdb_buf_puts(out, " |");
 	}
 	bdb_buf_puts(out, "\n|");
@@ -659,7 +666,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out)
 		bdb_buf_putc(out, '|');
 		for (size_t c = 0; c < nc; c++) {
 			bdb_buf_putc(out, ' ');
-			put_cell(out, &L, (row + 1) * nc + c, c, false);
+			put_cell(out, &L, c, false);
 			bdb_buf_puts(out, " |");
 		}
 		bdb_buf_putc(out, '\n');
