@@ -454,6 +454,22 @@ static void trim_line_end(bdb_buf *b, size_t line_start)
 /* Table                                                                     */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * Writing to a FILE (bdb_result_write), the text goes out every SPILL_AT
+ * bytes, at the end of a row: a table of thousands of rows never sits in
+ * memory whole (a one-shot query would pay for every page of it).
+ */
+#define SPILL_AT 65536
+
+static void spill(bdb_buf *out, FILE *f)
+{
+	if (!f || out->len < SPILL_AT || out->failed)
+		return;
+	if (fwrite(out->data, 1, out->len, f) != out->len)
+		out->failed = true; /* ferror(f) tells bdb_result_write */
+	bdb_buf_reset(out);
+}
+
 #define SGR_RESET "\033[0m"
 #define SGR_BOLD "\033[1m"
 #define SGR_RED "\033[31m"
@@ -564,7 +580,8 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 	return 0;
 }
 
-static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out)
+static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out,
+			FILE *f)
 {
 	bool colour = colour_wanted(opt);
 	for (size_t i = 0; i < r->n_notes; i++) {
@@ -619,6 +636,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		if (sgr)
 			bdb_buf_puts(out, SGR_RESET);
 		bdb_buf_putc(out, '\n');
+		spill(out, f);
 	}
 	if (r->n_rows == 0)
 		bdb_buf_puts(out, "(no rows)\n");
@@ -630,7 +648,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 /* Markdown                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static int format_markdown(const bdb_result *r, bdb_buf *out)
+static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f)
 {
 	for (size_t i = 0; i < r->n_notes; i++) {
 		bdb_buf_puts(out, r->notes[i]);
@@ -670,6 +688,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out)
 			bdb_buf_puts(out, " |");
 		}
 		bdb_buf_putc(out, '\n');
+		spill(out, f);
 	}
 	layout_free(&L);
 	return out->failed ? BDB_ENOMEM : 0;
@@ -743,7 +762,7 @@ static void json_value(bdb_buf *b, const bdb_value *v)
 	}
 }
 
-static int format_json(const bdb_result *r, bdb_buf *out)
+static int format_json(const bdb_result *r, bdb_buf *out, FILE *f)
 {
 	bdb_buf_puts(out, "{\"statement\": ");
 	json_string(out, r->statement);
@@ -770,6 +789,7 @@ static int format_json(const bdb_result *r, bdb_buf *out)
 			json_value(out, &r->cells[row * r->n_cols + c]);
 		}
 		bdb_buf_putc(out, '}');
+		spill(out, f);
 	}
 	bdb_buf_puts(out, r->n_rows ? "\n]}\n" : "]}\n");
 	return out->failed ? BDB_ENOMEM : 0;
@@ -831,7 +851,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 	}
 }
 
-static int format_csv(const bdb_result *r, bdb_buf *out)
+static int format_csv(const bdb_result *r, bdb_buf *out, FILE *f)
 {
 	for (size_t c = 0; c < r->n_cols; c++) {
 		if (c)
@@ -848,6 +868,7 @@ static int format_csv(const bdb_result *r, bdb_buf *out)
 			csv_value(out, &scratch, &r->cells[row * r->n_cols + c]);
 		}
 		bdb_buf_puts(out, "\r\n");
+		spill(out, f);
 	}
 	bool failed = scratch.failed;
 	bdb_buf_free(&scratch);
@@ -879,25 +900,46 @@ static int hide_columns(const bdb_result *r, size_t shown, bdb_result *view)
 	return 0;
 }
 
-int bdb_result_format(const bdb_result *r, bdb_query_format format,
-		      const bdb_query_options *opt, bdb_buf *out)
+/* Formats r into out; with f, hands out's text to f a piece at a time. */
+static int format_to(const bdb_result *r, bdb_query_format format,
+		     const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	size_t shown = shown_columns(r);
 	if (format != BDB_FORMAT_JSON && shown < r->n_cols) {
 		bdb_result view;
 		int rc = hide_columns(r, shown, &view);
 		if (!rc)
-			rc = bdb_result_format(&view, format, opt, out);
+			rc = format_to(&view, format, opt, out, f);
 		free(view.cells);
 		return rc;
 	}
 	switch (format) {
-	case BDB_FORMAT_JSON: return format_json(r, out);
-	case BDB_FORMAT_CSV: return format_csv(r, out);
-	case BDB_FORMAT_MARKDOWN: return format_markdown(r, out);
+	case BDB_FORMAT_JSON: return format_json(r, out, f);
+	case BDB_FORMAT_CSV: return format_csv(r, out, f);
+	case BDB_FORMAT_MARKDOWN: return format_markdown(r, out, f);
 	case BDB_FORMAT_DEFAULT:
 	case BDB_FORMAT_TABLE:
 		break;
 	}
-	return format_table(r, opt, out);
+	return format_table(r, opt, out, f);
+}
+
+int bdb_result_format(const bdb_result *r, bdb_query_format format,
+		      const bdb_query_options *opt, bdb_buf *out)
+{
+	return format_to(r, format, opt, out, NULL);
+}
+
+int bdb_result_write(const bdb_result *r, bdb_query_format format,
+		     const bdb_query_options *opt, FILE *f)
+{
+	bdb_buf out;
+	bdb_buf_init(&out);
+	int rc = format_to(r, format, opt, &out, f);
+	if (!rc && out.len)
+		fwrite(out.data, 1, out.len, f);
+	if (ferror(f))
+		rc = BDB_EIO;
+	bdb_buf_free(&out);
+	return rc;
 }

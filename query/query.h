@@ -40,6 +40,7 @@
 #define BDB_QUERY_H
 
 #include <signal.h>
+#include <stdio.h>
 
 #include "schema.h"
 
@@ -222,5 +223,13 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
  */
 int bdb_result_format(const bdb_result *r, bdb_query_format format,
 		      const bdb_query_options *opt, bdb_buf *out);
+
+/*
+ * Writes r formatted as bdb_result_format would to f, a piece at a time
+ * (a big table never sits in memory as text whole). Returns 0, BDB_ENOMEM,
+ * or BDB_EIO when writing to f failed (ferror); f is not flushed.
+ */
+int bdb_result_write(const bdb_result *r, bdb_query_format format,
+		     const bdb_query_options *opt, FILE *f);
 
 #endif /* BDB_QUERY_H */

@@ -346,6 +346,54 @@ static void test_numbers_like_printf(void **state)
 	bdb_result_free(r);
 }
 
+/* bdb_result_write: the bytes bdb_result_format gives, in every format,
+ * for a table big enough to be written in several pieces; BDB_EIO when the
+ * file cannot take them. */
+static void test_write_in_pieces(void **state)
+{
+	(void)state;
+	static const bdb__column cols[] = {{"name", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN},
+					   {"when", BDB__STYLE_PLAIN}};
+	bdb_result *r = bdb__result_new("test");
+	assert_non_null(r);
+	assert_int_equal(bdb__result_columns(r, cols, 3), 0);
+	for (size_t i = 0; i < 5000; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "point|%zu", i);
+		long row = bdb__result_add_row(r);
+		assert_true(row >= 0);
+		bdb__cell_str(r, (size_t)row, 0, name);
+		bdb__cell_num(r, (size_t)row, 1, 1000.0 / (double)(i + 1));
+		bdb__cell_time(r, (size_t)row, 2, T0 + (int64_t)i * 1000000);
+	}
+	static const bdb_query_format formats[] = {BDB_FORMAT_TABLE, BDB_FORMAT_JSON,
+						   BDB_FORMAT_CSV, BDB_FORMAT_MARKDOWN};
+	for (size_t k = 0; k < 4; k++) {
+		bdb_buf want;
+		bdb_buf_init(&want);
+		assert_int_equal(bdb_result_format(r, formats[k], NULL, &want), 0);
+		assert_true(want.len > 3 * 65536);
+		FILE *f = tmpfile();
+		assert_non_null(f);
+		assert_int_equal(bdb_result_write(r, formats[k], NULL, f), 0);
+		assert_int_equal(ftell(f), (long)want.len);
+		rewind(f);
+		char *got = malloc(want.len);
+		assert_non_null(got);
+		assert_int_equal(fread(got, 1, want.len, f), want.len);
+		assert_memory_equal(got, want.data, want.len);
+		free(got);
+		fclose(f);
+		bdb_buf_free(&want);
+	}
+	FILE *full = fopen("/dev/full", "w");
+	if (full) {
+		assert_int_equal(bdb_result_write(r, BDB_FORMAT_TABLE, NULL, full), BDB_EIO);
+		fclose(full);
+	}
+	bdb_result_free(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -359,6 +407,7 @@ int main(void)
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_display_width),
 		cmocka_unit_test(test_numbers_like_printf),
+		cmocka_unit_test(test_write_in_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

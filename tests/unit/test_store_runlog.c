@@ -4,7 +4,7 @@
  * cursor): runs asked in order, backwards, again, by jumps and out of
  * range; gaps left by deleted runs; a series missing from some runs walked
  * with its observation iterator (all, a time range, the last N) with the run
- * of each observation; runs put out of time order; readers reused after a
+ * of each observation, and its count; runs put out of time order; readers reused after a
  * put; and the same walks through trend and changes of the query language.
  */
 #include <setjmp.h>
@@ -201,6 +201,11 @@ static void test_series_walk_with_runs(void **state)
 	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
 	static const int all[] = {1, 2, 3, 5, 6, 7, 9, 10, 11, 13, 14, 15, 17, 18, 19, 21, 22, 23};
 	walk_series(r, INT64_MIN, INT64_MAX, false, 0, all, 18, NULL, NULL);
+	size_t count = 99;
+	assert_int_equal(bdb_reader_obs_count(r, series_005(r), &count), 0);
+	assert_int_equal(count, 18);
+	assert_int_equal(bdb_reader_obs_count(r, 999999, &count), 0);
+	assert_int_equal(count, 0);
 	/* 2026-01-05 .. 2026-01-15, both ends included. */
 	static const int range[] = {5, 6, 7, 9, 10, 11, 13, 14, 15};
 	walk_series(r, BASE_US + 4 * DAY_US, BASE_US + 14 * DAY_US, false, 0, range, 9, NULL,
@@ -220,6 +225,8 @@ static void test_series_walk_with_runs(void **state)
 	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
 	static const int kept[] = {1, 2, 3, 5, 9, 10, 11, 13, 14, 15, 17, 18, 19, 21, 22};
 	walk_series(r, INT64_MIN, INT64_MAX, false, 0, kept, 15, NULL, NULL);
+	assert_int_equal(bdb_reader_obs_count(r, series_005(r), &count), 0);
+	assert_int_equal(count, 15);
 	static const int kept_last[] = {22, 21, 19};
 	walk_series(r, INT64_MIN, INT64_MAX, true, 3, kept_last, 3, NULL, NULL);
 	bdb_reader_end(r);
