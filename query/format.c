@@ -102,10 +102,27 @@ int bdb__codepoint_width(uint32_t cp)
 	return 1;
 }
 
+/* Whether the 8 bytes at p are all printable ASCII (0x20..0x7E): no byte
+ * below 0x20 and none above 0x7E, tested on all eight at once. */
+static bool printable8(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t x;
+	memcpy(&x, p, 8);
+	uint64_t below = (x - 0x20 * ones) & ~x;
+	uint64_t above = (x + ones) | x;
+	return ((below | above) & highs) == 0;
+}
+
 size_t bdb__display_width(const char *s, size_t n)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < n;) {
+		if (n - i >= 8 && printable8(s + i)) {
+			w += 8;
+			i += 8;
+			continue;
+		}
 		unsigned char c = (unsigned char)s[i];
 		if (c >= 0x20 && c < 0x7F) {
 			/* Printable ASCII, most of any table: one column each. */

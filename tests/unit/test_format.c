@@ -251,6 +251,13 @@ static void test_display_width(void **state)
 	assert_int_equal(bdb__display_width("e\xcc\x81", 3), 1);
 	assert_int_equal(bdb__display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
 	assert_int_equal(bdb__display_width("\xff", 1), 1);             /* invalid: U+FFFD */
+	/* Longer text, read eight bytes at a time where they are plain ASCII. */
+	assert_int_equal(bdb__display_width("abcdefghijklmnopq", 17), 17);
+	assert_int_equal(bdb__display_width("abcdefgh日本ijklmnop", 22), 20);
+	assert_int_equal(bdb__display_width("abcdefg\x01hijklmn", 15), 14);
+	assert_int_equal(bdb__display_width("abcdefg\x7fhijklmn", 15), 14);
+	assert_int_equal(bdb__display_width("abcdefghi\xcc\x81jklmnopq", 19), 17);
+	assert_int_equal(bdb__display_width("~~~~~~~~ ~~~~~~~", 16), 16);
 	uint32_t cp;
 	assert_int_equal(bdb__utf8_decode("\xe2\x86\x93", 3, &cp), 3);
 	assert_int_equal(cp, 0x2193);
