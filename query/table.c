@@ -51,7 +51,9 @@ int bdb__result_reserve(bdb_result *r, size_t n)
 {
 	if (r->n_rows + n <= r->cap_rows)
 		return 0;
-	size_t cap = r->n_rows + n;
+	/* At least double: statements reserving series after series stay
+	 * linear in the rows they add. */
+	size_t cap = r->n_rows + n > 2 * r->cap_rows ? r->n_rows + n : 2 * r->cap_rows;
 	bdb_value *cells = realloc(r->cells, cap * r->n_cols * sizeof *cells);
 	if (!cells) {
 		r->failed = true;
@@ -70,8 +72,7 @@ int bdb__result_reserve(bdb_result *r, size_t n)
 
 long bdb__result_add_row(bdb_result *r)
 {
-	if (r->n_rows == r->cap_rows &&
-	    bdb__result_reserve(r, r->cap_rows ? r->cap_rows : 16) != 0)
+	if (r->n_rows == r->cap_rows && bdb__result_reserve(r, r->cap_rows ? 1 : 16) != 0)
 		return -1;
 	size_t row = r->n_rows++;
 	memset(r->cells + row * r->n_cols, 0, r->n_cols * sizeof *r->cells);
