@@ -65,8 +65,21 @@ $(LIB): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
+# The program links LMDB, jansson and libedit (with what libedit needs) from
+# their static archives when Debian's -dev packages ship them: a one-shot
+# `benchdb -c` then maps and relocates 3 shared objects at start instead of 9
+# (docs/performance.md, one-shot). Sanitizer builds and tests link shared.
+BIN_STATIC := lmdb jansson edit tinfo bsd md
+BIN_STATIC_FOUND := $(foreach l,$(BIN_STATIC),\
+	$(if $(filter /%,$(shell $(CC) -print-file-name=lib$(l).a 2>/dev/null)),$(l)))
+ifeq ($(SANITIZE)$(filter-out $(BIN_STATIC_FOUND),$(BIN_STATIC)),)
+BIN_LIBS = -Wl,-O1,--as-needed -Wl,-Bstatic $(BIN_STATIC:%=-l%) -Wl,-Bdynamic -lm -lpthread
+else
+BIN_LIBS = $(LIBS)
+endif
+
 $(BIN): $(BIN_OBJS) $(LIB)
-	$(CC) $(ALL_LDFLAGS) $(BIN_OBJS) $(LIB) $(LIBS) -o $@
+	$(CC) $(ALL_LDFLAGS) $(BIN_OBJS) $(LIB) $(BIN_LIBS) -o $@
 
 $(BUILD)/tests/%: $(BUILD)/obj/tests/unit/%.o $(TEST_HELPER_OBJS) $(LIB)
 	@mkdir -p $(dir $@)
@@ -163,4 +176,5 @@ install: all
 clean:
 	rm -rf $(BUILD) build
 
--include $(LIB_OBJS:.o=.d) $(BIN_OBJS:.o=.d) $(TEST_SRCS:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d)
+-include $(LIB_OBJS:.o=.d) $(BIN_OBJS:.o=.d) $(TEST_SRCS:tests/unit/%.c=$(BUILD)/obj/tests/unit/%.d) \
+	$(TEST_HELPER_OBJS:.o=.d) $(TOOL_SRCS:tests/tools/%.c=$(BUILD)/obj/tests/tools/%.d)

@@ -264,6 +264,13 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs);
 void bdb_obs_iter_close(bdb_obs_iter *it);
 
+/*
+ * How many observations series has (0 for an unknown series), read from the
+ * index without walking it: an upper bound for any iterator over it, for
+ * callers that size their output before iterating.
+ */
+int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n);
+
 /* The observation of series in run seq, or BDB_ENOTFOUND. */
 int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs *out);
 

@@ -62,6 +62,9 @@ struct bdb_reader {
 	MDB_cursor *spare_cursor;   /* an obs cursor kept for the next iterator */
 	uint64_t verified_seq;	    /* the last run buffer verified (0: none); */
 	const void *verified_buf;   /* within one transaction it cannot change */
+	MDB_cursor *runlog_cur;	    /* the run log, opened by the first run lookup */
+	uint64_t runlog_seq;	    /* the run under runlog_cur (0: not positioned) */
+	bdb_run_info runlog_info;   /* that run, decoded (strings in the map) */
 };
 
 /* ------------------------------------------------------------------------ */

@@ -28,6 +28,8 @@ void bdb_reader_end(bdb_reader *r)
 	if (!r)
 		return;
 	bdb__reader_close_iters(r);
+	if (r->runlog_cur)
+		mdb_cursor_close(r->runlog_cur);
 	bdb__read_end(r->store, r->txn);
 	free(r);
 }
@@ -47,15 +49,68 @@ int bdb_reader_count_runs(bdb_reader *r, uint64_t *out)
 	return 0;
 }
 
+/*
+ * The run log is read through one cursor per reader. Callers mostly ask for
+ * runs in order (a trend's rows, a listing by time, a comparison's series
+ * all in one run): the same run again is the header decoded last time, a
+ * run a few sequence numbers ahead or behind is a few MDB_NEXT / MDB_PREV
+ * steps on the leaf page the cursor is on, and only a jump further away
+ * searches the tree (MDB_SET_KEY, which LMDB also answers from the current
+ * page when the key is on it).
+ */
+#define RUNLOG_MAX_STEPS 8
+
+/* Steps the cursor from run *at towards seq (op: MDB_NEXT or MDB_PREV) until
+ * it reaches or passes it; *at becomes the run under the cursor. */
+static int runlog_step(MDB_cursor *cur, MDB_cursor_op op, uint64_t seq, uint64_t *at,
+		       MDB_val *v)
+{
+	MDB_val k;
+	do {
+		int rc = mdb_cursor_get(cur, &k, v, op);
+		if (rc)
+			return rc;
+		if (k.mv_size != 8)
+			return MDB_CORRUPTED;
+		*at = bdb__get_be64(k.mv_data);
+	} while (op == MDB_NEXT ? *at < seq : *at > seq);
+	return 0;
+}
+
 int bdb_reader_run_info(bdb_reader *r, uint64_t seq, bdb_run_info *out)
 {
-	uint8_t k8[8];
-	bdb__put_be64(k8, seq);
-	MDB_val k = {8, k8}, v;
-	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUNLOG), &k, &v);
+	if (seq != 0 && seq == r->runlog_seq) {
+		*out = r->runlog_info;
+		return 0;
+	}
+	int rc = 0;
+	if (!r->runlog_cur && (rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_RUNLOG),
+						    &r->runlog_cur)) != 0)
+		return bdb__mdb_error(rc);
+	uint64_t at = r->runlog_seq;
+	r->runlog_seq = 0; /* until the cursor is known to be on a decoded run */
+	MDB_val v;
+	if (at && seq > at && seq - at <= RUNLOG_MAX_STEPS) {
+		rc = runlog_step(r->runlog_cur, MDB_NEXT, seq, &at, &v);
+	} else if (at && seq < at && at - seq <= RUNLOG_MAX_STEPS) {
+		rc = runlog_step(r->runlog_cur, MDB_PREV, seq, &at, &v);
+	} else {
+		uint8_t k8[8];
+		bdb__put_be64(k8, seq);
+		MDB_val k = {8, k8};
+		rc = mdb_cursor_get(r->runlog_cur, &k, &v, MDB_SET_KEY);
+		at = seq;
+	}
 	if (rc)
 		return bdb__mdb_error(rc);
-	return bdb__runlog_decode(v.mv_data, v.mv_size, seq, out);
+	rc = bdb__runlog_decode(v.mv_data, v.mv_size, at, &r->runlog_info);
+	if (rc == 0)
+		r->runlog_seq = at;
+	if (at != seq) /* stepped past a deleted run, onto the next one asked for */
+		return BDB_ENOTFOUND;
+	if (rc == 0)
+		*out = r->runlog_info;
+	return rc;
 }
 
 int bdb_reader_run_buffer(bdb_reader *r, uint64_t seq, const void **buf, size_t *len)

@@ -564,6 +564,23 @@ void bdb__reader_close_iters(bdb_reader *r)
 	r->spare_cursor = NULL;
 }
 
+int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n)
+{
+	*n = 0;
+	MDB_cursor *cur;
+	int rc = obs_cursor(r, &cur);
+	if (rc)
+		return rc;
+	uint8_t key[8];
+	bdb__put_be64(key, series);
+	MDB_val k = {8, key}, v;
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET);
+	if (rc == 0)
+		rc = mdb_cursor_count(cur, n);
+	release_cursor(r, cur);
+	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+}
+
 int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs *out)
 {
 	bdb_run_info info;

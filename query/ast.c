@@ -39,11 +39,9 @@ void bdb__arena_free(bdb__arena *a)
 	a->head = NULL;
 }
 
-void *bdb__arena_alloc(bdb__arena *a, size_t n)
+/* n bytes (a multiple of 8) of the arena, not zeroed. */
+static void *arena_take(bdb__arena *a, size_t n)
 {
-	n = (n + 7) & ~(size_t)7;
-	if (!n)
-		n = 8;
 	bdb__arena_block *b = a->head;
 	if (!b || b->size - b->used < n) {
 		size_t size = n > ARENA_BLOCK / 2 ? n : ARENA_BLOCK;
@@ -66,13 +64,24 @@ void *bdb__arena_alloc(bdb__arena *a, size_t n)
 	}
 	void *p = b->data + b->used;
 	b->used += n;
-	memset(p, 0, n);
+	return p;
+}
+
+void *bdb__arena_alloc(bdb__arena *a, size_t n)
+{
+	n = (n + 7) & ~(size_t)7;
+	if (!n)
+		n = 8;
+	void *p = arena_take(a, n);
+	if (p)
+		memset(p, 0, n);
 	return p;
 }
 
 char *bdb__arena_strndup(bdb__arena *a, const char *s, size_t n)
 {
-	char *p = bdb__arena_alloc(a, n + 1);
+	/* Every byte is written below: no need to zero them first. */
+	char *p = arena_take(a, (n + 8) & ~(size_t)7);
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);

@@ -81,8 +81,17 @@ static int run_passes(bdb__exec *ex, const bdb__stmt *st, bdb__subject *s, const
 	return 0;
 }
 
-static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-			history *h)
+/* Takes one observation of a walk: 0 to go on, 1 to stop, or an error it
+ * has reported. */
+typedef int (*obs_fn)(void *ctx, const bdb_obs *o);
+
+/*
+ * Walks the observations of series si in the statement's window that pass
+ * the run fields of its `where`, handing each to fn: oldest first, or with
+ * `last N` the newest N, newest first.
+ */
+static int walk_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+			obs_fn fn, void *ctx)
 {
 	int64_t from = (st->clauses & BDB__C_SINCE) ? time_of(ex, &st->since) : INT64_MIN;
 	int64_t to = (st->clauses & BDB__C_UNTIL) ? time_of(ex, &st->until) : INT64_MAX;
@@ -90,31 +99,52 @@ static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_inf
 	bool per_run = bdb__expr_uses_run_fields(st->where);
 	bdb__subject s = {si->point, si->scenario, si->metric, si->tags, si->n_tags, "", ""};
 	bdb_obs_iter *it;
-	int rc = bdb_obs_iter_open(ex->rd, si->id, from, to, backward, &it);
-	if (rc)
-		return bdb__exec_store_error(ex, rc, "reading observations");
+	int got = bdb_obs_iter_open(ex->rd, si->id, from, to, backward, &it);
+	if (got)
+		return bdb__exec_store_error(ex, got, "reading observations");
 	bdb_obs o;
-	while ((rc = bdb_obs_iter_next(it, &o)) == 1) {
-		if ((h->n & 1023) == 0 && (rc = bdb__exec_check_cancel(ex)) != 0)
+	size_t n = 0, seen = 0;
+	int rc = 0; /* from fn or the cancel check: already reported */
+	while ((got = bdb_obs_iter_next(it, &o)) == 1) {
+		if ((seen++ & 1023) == 0 && (rc = bdb__exec_check_cancel(ex)) != 0)
 			break;
 		bool pass = true;
-		if (per_run && (rc = run_passes(ex, st, &s, &o, &pass)) != 0)
+		if (per_run && (got = run_passes(ex, st, &s, &o, &pass)) != 0)
 			break;
-		if (pass && (rc = history_push(h, &o)) != 0)
-			break;
-		if (backward && h->n == st->last_n)
+		if (pass && ((rc = fn(ctx, &o)) != 0 || (backward && ++n == st->last_n)))
 			break;
 	}
 	bdb_obs_iter_close(it);
-	if (rc < 0)
-		return rc == BDB_ECANCELLED ? rc : bdb__exec_store_error(ex, rc, "reading observations");
-	if (backward)
+	if (rc)
+		return rc < 0 ? rc : 0;
+	return got < 0 ? bdb__exec_store_error(ex, got, "reading observations") : 0;
+}
+
+typedef struct history_walk {
+	bdb__exec *ex;
+	history *h;
+} history_walk;
+
+static int push_obs(void *ctx, const bdb_obs *o)
+{
+	history_walk *w = ctx;
+	int rc = history_push(w->h, o);
+	return rc ? bdb__exec_store_error(w->ex, rc, "reading observations") : 0;
+}
+
+/* One series' observations in the statement's window, oldest first. */
+static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+			history *h)
+{
+	history_walk w = {ex, h};
+	int rc = walk_history(ex, st, si, push_obs, &w);
+	if (!rc && st->last_n > 0)
 		for (size_t i = 0; i < h->n / 2; i++) {
 			bdb_obs t = h->obs[i];
 			h->obs[i] = h->obs[h->n - 1 - i];
 			h->obs[h->n - 1 - i] = t;
 		}
-	return 0;
+	return rc;
 }
 
 int bdb__history_before(bdb__exec *ex, const bdb__entry *e, uint64_t seq, int64_t time_us,
@@ -187,40 +217,67 @@ static const bdb__column bucket_columns[] = {
 	{"count", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
 };
 
-static int trend_rows(bdb__exec *ex, const bdb_series_info *si, const history *h,
+/* A trend walk: one row per observation, the run's id and commit from the
+ * run log (in run order, a step of the reader's run-log cursor). */
+typedef struct trend_walk {
+	bdb__exec *ex;
+	const bdb_series_info *si;
+	bdb_result *r;
+	size_t first; /* the series' first row */
+} trend_walk;
+
+static int trend_row(void *ctx, const bdb_obs *o)
+{
+	trend_walk *t = ctx;
+	bdb_result *r = t->r;
+	bdb_run_info info;
+	int rc = bdb_reader_run_info(t->ex->rd, o->run_seq, &info);
+	if (rc)
+		return bdb__exec_store_error(t->ex, rc, "reading the run log");
+	long row = bdb__result_add_row(r);
+	if (row < 0)
+		return 1; /* the table says it failed */
+	size_t w = (size_t)row;
+	if (w == t->first) {
+		bdb__cell_str(r, w, T_POINT, t->si->point);
+		bdb__cell_tags(r, w, T_TAGS, t->si->tags, t->si->n_tags);
+		bdb__cell_str(r, w, T_UNIT, *t->si->unit ? t->si->unit : NULL);
+	} else {
+		/* The series' columns repeat: share the first row's copies. */
+		bdb__cell_copy(r, w, T_POINT, t->first);
+		bdb__cell_copy(r, w, T_TAGS, t->first);
+		bdb__cell_copy(r, w, T_UNIT, t->first);
+	}
+	bdb__cell_str(r, w, T_RUN, info.id);
+	bdb__cell_time(r, w, T_TIMESTAMP, o->timestamp_us);
+	bdb__cell_str(r, w, T_COMMIT, *info.commit ? info.commit : NULL);
+	bdb__cell_num(r, w, T_VALUE, o->value);
+	if (o->has_lower)
+		bdb__cell_num(r, w, T_LOWER, o->lower);
+	if (o->has_upper)
+		bdb__cell_num(r, w, T_UPPER, o->upper);
+	return 0;
+}
+
+/* The rows of one series, oldest first, straight from the observation
+ * index (the table is sized from the series' count first, so its cells are
+ * never copied as it grows). */
+static int trend_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
 		      bdb_result *r)
 {
-	size_t first = r->n_rows;
-	for (size_t i = 0; i < h->n; i++) {
-		const bdb_obs *o = &h->obs[i];
-		bdb_run_info info;
-		int rc = bdb_reader_run_info(ex->rd, o->run_seq, &info);
-		if (rc)
-			return bdb__exec_store_error(ex, rc, "reading the run log");
-		long row = bdb__result_add_row(r);
-		if (row < 0)
-			return 0;
-		size_t w = (size_t)row;
-		if (i == 0) {
-			bdb__cell_str(r, w, T_POINT, si->point);
-			bdb__cell_tags(r, w, T_TAGS, si->tags, si->n_tags);
-			bdb__cell_str(r, w, T_UNIT, *si->unit ? si->unit : NULL);
-		} else {
-			/* The series' columns repeat: share the first row's copies. */
-			bdb__cell_copy(r, w, T_POINT, first);
-			bdb__cell_copy(r, w, T_TAGS, first);
-			bdb__cell_copy(r, w, T_UNIT, first);
-		}
-		bdb__cell_str(r, w, T_RUN, info.id);
-		bdb__cell_time(r, w, T_TIMESTAMP, o->timestamp_us);
-		bdb__cell_str(r, w, T_COMMIT, *info.commit ? info.commit : NULL);
-		bdb__cell_num(r, w, T_VALUE, o->value);
-		if (o->has_lower)
-			bdb__cell_num(r, w, T_LOWER, o->lower);
-		if (o->has_upper)
-			bdb__cell_num(r, w, T_UPPER, o->upper);
-	}
-	return 0;
+	trend_walk t = {ex, si, r, r->n_rows};
+	size_t count;
+	int rc = bdb_reader_obs_count(ex->rd, si->id, &count);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading observations");
+	if (st->last_n > 0 && count > st->last_n)
+		count = st->last_n;
+	if (bdb__result_reserve(r, count) != 0)
+		return 0; /* the table says it failed */
+	rc = walk_history(ex, st, si, trend_row, &t);
+	if (!rc && st->last_n > 0)
+		bdb__result_reverse(r, t.first, r->n_rows);
+	return rc;
 }
 
 static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
@@ -334,11 +391,16 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	r->spark_group_cols = 2;
 	int64_t shown = 0; /* series with at least one observation in the window */
 	for (size_t i = 0; i < n_series && !rc; i++) {
+		size_t rows = r->n_rows;
 		h.n = 0;
+		if (!st->bucket) {
+			rc = trend_rows(ex, st, series[i], r);
+			shown += r->n_rows > rows;
+			continue;
+		}
 		rc = load_history(ex, st, series[i], &h);
 		if (!rc)
-			rc = st->bucket ? bucket_rows(ex, st, series[i], &h, r)
-					: trend_rows(ex, series[i], &h, r);
+			rc = bucket_rows(ex, st, series[i], &h, r);
 		shown += h.n > 0;
 	}
 	bdb__field_int(r, "series", shown);

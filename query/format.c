@@ -102,10 +102,34 @@ int bdb__codepoint_width(uint32_t cp)
 	return 1;
 }
 
+/* Whether the 8 bytes at p are all printable ASCII (0x20..0x7E): no byte
+ * below 0x20 and none above 0x7E, tested on all eight at once. */
+static bool printable8(const char *p)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	uint64_t x;
+	memcpy(&x, p, 8);
+	uint64_t below = (x - 0x20 * ones) & ~x;
+	uint64_t above = (x + ones) | x;
+	return ((below | above) & highs) == 0;
+}
+
 size_t bdb__display_width(const char *s, size_t n)
 {
 	size_t w = 0;
 	for (size_t i = 0; i < n;) {
+		if (n - i >= 8 && printable8(s + i)) {
+			w += 8;
+			i += 8;
+			continue;
+		}
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x20 && c < 0x7F) {
+			/* Printable ASCII, most of any table: one column each. */
+			w++;
+			i++;
+			continue;
+		}
 		uint32_t cp;
 		i += bdb__utf8_decode(s + i, n - i, &cp);
 		w += (size_t)bdb__codepoint_width(cp);
@@ -128,6 +152,53 @@ static void trim_zeros(char *s)
 		s[--n] = '\0';
 }
 
+/*
+ * printf("%.*f", decimals, v) without printf, for |v| * 10^decimals below
+ * 2^50, then trim_zeros: false (nothing written) when it cannot be sure to
+ * print what printf would. printf rounds the exact binary value of v; the
+ * scaled value here carries one rounding error of at most half an ulp
+ * (< 2^-3 below 2^50, < 2^-33 below 2^20), so only a fraction within 1e-6
+ * of one half (where the error could change the direction, or an exact
+ * tie that printf rounds to even) is left to printf. A table prints
+ * thousands of numbers: this is most of its formatting time otherwise.
+ */
+static bool fixed_number(double v, int decimals, char *buf, size_t size)
+{
+	static const double p10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10};
+	if (decimals < 0 || decimals > 10 || size < 32)
+		return false;
+	double scaled = fabs(v) * p10[decimals];
+	if (!(scaled < 0x1p50))
+		return false;
+	double whole = floor(scaled), frac = scaled - whole;
+	if (fabs(frac - 0.5) < 1e-6 || (decimals > 0 && scaled >= 0x1p20))
+		return false;
+	uint64_t n = (uint64_t)whole + (frac > 0.5);
+	if (n == 0)
+		return false; /* printf would keep a sign on a negative zero */
+	char digits[24];
+	int len = 0;
+	for (; n || len <= decimals; n /= 10)
+		digits[len++] = (char)('0' + n % 10);
+	/* digits holds the number backwards, decimals digits after the point. */
+	int keep = 0; /* fraction digits left after trimming zeros */
+	while (keep < decimals && digits[keep] == '0')
+		keep++;
+	keep = decimals - keep;
+	char *p = buf;
+	if (v < 0)
+		*p++ = '-';
+	for (int i = len - 1; i >= decimals; i--)
+		*p++ = digits[i];
+	if (keep > 0) {
+		*p++ = '.';
+		for (int i = decimals - 1; i >= decimals - keep; i--)
+			*p++ = digits[i];
+	}
+	*p = '\0';
+	return true;
+}
+
 /* A number for people: about 6 significant digits, no trailing zeros. */
 static void human_number(double v, char *buf, size_t size)
 {
@@ -145,7 +216,8 @@ static void human_number(double v, char *buf, size_t size)
 	} else if (a >= 1e15 || a < 1e-4) {
 		snprintf(buf, size, "%.6g", v);
 	} else if (a >= 1e5) {
-		snprintf(buf, size, "%.0f", v);
+		if (!fixed_number(v, 0, buf, size))
+			snprintf(buf, size, "%.0f", v);
 	} else {
 		int digits = (int)floor(log10(a)) + 1;
 		int decimals = 6 - digits;
@@ -153,8 +225,10 @@ static void human_number(double v, char *buf, size_t size)
 			decimals = 10;
 		if (decimals < 0)
 			decimals = 0;
-		snprintf(buf, size, "%.*f", decimals, v);
-		trim_zeros(buf);
+		if (!fixed_number(v, decimals, buf, size)) {
+			snprintf(buf, size, "%.*f", decimals, v);
+			trim_zeros(buf);
+		}
 	}
 	if (strcmp(buf, "-0") == 0)
 		snprintf(buf, size, "0");
@@ -259,13 +333,15 @@ static bool is_numeric(const bdb_value *v)
 /* Cell layout shared by table and markdown                                  */
 /* ------------------------------------------------------------------------ */
 
-typedef struct laid_cell {
-	size_t off, len, width;
-} laid_cell;
-
+/*
+ * Cells formatted once, before their widths are known: their text back to
+ * back, each NUL-terminated, the header first, then row by row; put_cell
+ * takes them in the same order. (No per-cell offsets: a big table's layout
+ * is its text and nothing more.)
+ */
 typedef struct layout {
-	bdb_buf text;         /* every formatted cell, back to back */
-	laid_cell *cells;     /* (n_rows + 1) * n_cols: the header first */
+	bdb_buf text;         /* every formatted cell, NUL-terminated */
+	size_t at;            /* where the next cell put_cell takes starts */
 	size_t *widths;       /* per column */
 	bool *right;          /* per column: right-aligned (numbers) */
 } layout;
@@ -302,22 +378,29 @@ static void tidy_table_cell(bdb_buf *b, size_t from)
 	}
 }
 
+/* Ends the cell that starts at off in L->text: its width counts towards its
+ * column's. */
+static void end_cell(layout *L, size_t off, size_t col)
+{
+	size_t width = bdb__display_width(L->text.data + off, L->text.len - off);
+	if (width > L->widths[col])
+		L->widths[col] = width;
+	bdb_buf_putc(&L->text, '\0');
+}
+
 static int lay_out(const bdb_result *r, bool markdown, layout *L)
 {
 	size_t nc = r->n_cols, nr = r->n_rows;
 	bdb_buf_init(&L->text);
-	L->cells = calloc((nr + 1) * nc + 1, sizeof *L->cells);
+	L->at = 0;
 	L->widths = calloc(nc + 1, sizeof *L->widths);
 	L->right = calloc(nc + 1, sizeof *L->right);
-	if (!L->cells || !L->widths || !L->right)
+	if (!L->widths || !L->right)
 		return BDB_ENOMEM;
 	for (size_t c = 0; c < nc; c++) {
-		laid_cell *lc = &L->cells[c];
-		lc->off = L->text.len;
+		size_t off = L->text.len;
 		bdb_buf_puts(&L->text, r->cols[c].name);
-		lc->len = L->text.len - lc->off;
-		lc->width = bdb__display_width(r->cols[c].name, lc->len);
-		L->widths[c] = lc->width;
+		end_cell(L, off, c);
 		/* A column is numeric when all its non-null cells are. */
 		bool any = false, all = true;
 		for (size_t row = 0; row < nr; row++) {
@@ -331,20 +414,16 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 	}
 	for (size_t row = 0; row < nr; row++) {
 		for (size_t c = 0; c < nc; c++) {
-			laid_cell *lc = &L->cells[(row + 1) * nc + c];
-			lc->off = L->text.len;
+			size_t off = L->text.len;
 			put_human(&L->text, &r->cells[row * nc + c], r->cols[c].style,
 				  (bdb__mark)r->marks[row]);
 			if (markdown)
-				escape_markdown(&L->text, lc->off);
+				escape_markdown(&L->text, off);
 			else
-				tidy_table_cell(&L->text, lc->off);
-			lc->len = L->text.len - lc->off;
+				tidy_table_cell(&L->text, off);
 			if (L->text.failed)
 				return BDB_ENOMEM;
-			lc->width = bdb__display_width(L->text.data + lc->off, lc->len);
-			if (lc->width > L->widths[c])
-				L->widths[c] = lc->width;
+			end_cell(L, off, c);
 		}
 	}
 	return L->text.failed ? BDB_ENOMEM : 0;
@@ -353,24 +432,28 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 static void layout_free(layout *L)
 {
 	bdb_buf_free(&L->text);
-	free(L->cells);
 	free(L->widths);
 	free(L->right);
 }
 
 static void pad(bdb_buf *b, size_t n)
 {
-	for (size_t i = 0; i < n; i++)
-		bdb_buf_putc(b, ' ');
+	static const char blanks[] = "                                ";
+	for (; n >= sizeof blanks - 1; n -= sizeof blanks - 1)
+		bdb_buf_append(b, blanks, sizeof blanks - 1);
+	bdb_buf_append(b, blanks, n);
 }
 
-static void put_cell(bdb_buf *b, const layout *L, size_t idx, size_t col, bool last)
+/* The next laid-out cell, padded to its column's width. */
+static void put_cell(bdb_buf *b, layout *L, size_t col, bool last)
 {
-	const laid_cell *lc = &L->cells[idx];
-	size_t gap = L->widths[col] - lc->width;
+	const char *text = L->text.data + L->at;
+	size_t len = strlen(text);
+	L->at += len + 1;
+	size_t gap = L->widths[col] - bdb__display_width(text, len);
 	if (L->right[col])
 		pad(b, gap);
-	bdb_buf_append(b, L->text.data + lc->off, lc->len);
+	bdb_buf_append(b, text, len);
 	if (!L->right[col] && !last)
 		pad(b, gap);
 }
@@ -387,6 +470,22 @@ static void trim_line_end(bdb_buf *b, size_t line_start)
 /* ------------------------------------------------------------------------ */
 /* Table                                                                     */
 /* ------------------------------------------------------------------------ */
+
+/*
+ * Writing to a FILE (bdb_result_write), the text goes out every SPILL_AT
+ * bytes, at the end of a row: a table of thousands of rows never sits in
+ * memory whole (a one-shot query would pay for every page of it).
+ */
+#define SPILL_AT 65536
+
+static void spill(bdb_buf *out, FILE *f)
+{
+	if (!f || out->len < SPILL_AT || out->failed)
+		return;
+	if (fwrite(out->data, 1, out->len, f) != out->len)
+		out->failed = true; /* ferror(f) tells bdb_result_write */
+	bdb_buf_reset(out);
+}
 
 #define SGR_RESET "\033[0m"
 #define SGR_BOLD "\033[1m"
@@ -498,7 +597,8 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 	return 0;
 }
 
-static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out)
+static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out,
+			FILE *f)
 {
 	bool colour = colour_wanted(opt);
 	for (size_t i = 0; i < r->n_notes; i++) {
@@ -519,7 +619,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 	for (size_t c = 0; c < nc; c++) {
 		if (c)
 			bdb_buf_puts(out, "  ");
-		put_cell(out, &L, c, c, c + 1 == nc);
+		put_cell(out, &L, c, c + 1 == nc);
 	}
 	if (colour)
 		bdb_buf_puts(out, SGR_RESET);
@@ -547,12 +647,13 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		for (size_t c = 0; c < nc; c++) {
 			if (c)
 				bdb_buf_puts(out, "  ");
-			put_cell(out, &L, (row + 1) * nc + c, c, c + 1 == nc);
+			put_cell(out, &L, c, c + 1 == nc);
 		}
 		trim_line_end(out, line_start);
 		if (sgr)
 			bdb_buf_puts(out, SGR_RESET);
 		bdb_buf_putc(out, '\n');
+		spill(out, f);
 	}
 	if (r->n_rows == 0)
 		bdb_buf_puts(out, "(no rows)\n");
@@ -564,7 +665,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 /* Markdown                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static int format_markdown(const bdb_result *r, bdb_buf *out)
+static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f)
 {
 	for (size_t i = 0; i < r->n_notes; i++) {
 		bdb_buf_puts(out, r->notes[i]);
@@ -585,7 +686,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out)
 	bdb_buf_putc(out, '|');
 	for (size_t c = 0; c < nc; c++) {
 		bdb_buf_putc(out, ' ');
-		put_cell(out, &L, c, c, false);
+		put_cell(out, &L, c, false);
 		bdb_buf_puts(out, " |");
 	}
 	bdb_buf_puts(out, "\n|");
@@ -600,10 +701,11 @@ static int format_markdown(const bdb_result *r, bdb_buf *out)
 		bdb_buf_putc(out, '|');
 		for (size_t c = 0; c < nc; c++) {
 			bdb_buf_putc(out, ' ');
-			put_cell(out, &L, (row + 1) * nc + c, c, false);
+			put_cell(out, &L, c, false);
 			bdb_buf_puts(out, " |");
 		}
 		bdb_buf_putc(out, '\n');
+		spill(out, f);
 	}
 	layout_free(&L);
 	return out->failed ? BDB_ENOMEM : 0;
@@ -677,7 +779,7 @@ static void json_value(bdb_buf *b, const bdb_value *v)
 	}
 }
 
-static int format_json(const bdb_result *r, bdb_buf *out)
+static int format_json(const bdb_result *r, bdb_buf *out, FILE *f)
 {
 	bdb_buf_puts(out, "{\"statement\": ");
 	json_string(out, r->statement);
@@ -704,6 +806,7 @@ static int format_json(const bdb_result *r, bdb_buf *out)
 			json_value(out, &r->cells[row * r->n_cols + c]);
 		}
 		bdb_buf_putc(out, '}');
+		spill(out, f);
 	}
 	bdb_buf_puts(out, r->n_rows ? "\n]}\n" : "]}\n");
 	return out->failed ? BDB_ENOMEM : 0;
@@ -765,7 +868,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 	}
 }
 
-static int format_csv(const bdb_result *r, bdb_buf *out)
+static int format_csv(const bdb_result *r, bdb_buf *out, FILE *f)
 {
 	for (size_t c = 0; c < r->n_cols; c++) {
 		if (c)
@@ -782,6 +885,7 @@ static int format_csv(const bdb_result *r, bdb_buf *out)
 			csv_value(out, &scratch, &r->cells[row * r->n_cols + c]);
 		}
 		bdb_buf_puts(out, "\r\n");
+		spill(out, f);
 	}
 	bool failed = scratch.failed;
 	bdb_buf_free(&scratch);
@@ -813,25 +917,46 @@ static int hide_columns(const bdb_result *r, size_t shown, bdb_result *view)
 	return 0;
 }
 
-int bdb_result_format(const bdb_result *r, bdb_query_format format,
-		      const bdb_query_options *opt, bdb_buf *out)
+/* Formats r into out; with f, hands out's text to f a piece at a time. */
+static int format_to(const bdb_result *r, bdb_query_format format,
+		     const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	size_t shown = shown_columns(r);
 	if (format != BDB_FORMAT_JSON && shown < r->n_cols) {
 		bdb_result view;
 		int rc = hide_columns(r, shown, &view);
 		if (!rc)
-			rc = bdb_result_format(&view, format, opt, out);
+			rc = format_to(&view, format, opt, out, f);
 		free(view.cells);
 		return rc;
 	}
 	switch (format) {
-	case BDB_FORMAT_JSON: return format_json(r, out);
-	case BDB_FORMAT_CSV: return format_csv(r, out);
-	case BDB_FORMAT_MARKDOWN: return format_markdown(r, out);
+	case BDB_FORMAT_JSON: return format_json(r, out, f);
+	case BDB_FORMAT_CSV: return format_csv(r, out, f);
+	case BDB_FORMAT_MARKDOWN: return format_markdown(r, out, f);
 	case BDB_FORMAT_DEFAULT:
 	case BDB_FORMAT_TABLE:
 		break;
 	}
-	return format_table(r, opt, out);
+	return format_table(r, opt, out, f);
+}
+
+int bdb_result_format(const bdb_result *r, bdb_query_format format,
+		      const bdb_query_options *opt, bdb_buf *out)
+{
+	return format_to(r, format, opt, out, NULL);
+}
+
+int bdb_result_write(const bdb_result *r, bdb_query_format format,
+		     const bdb_query_options *opt, FILE *f)
+{
+	bdb_buf out;
+	bdb_buf_init(&out);
+	int rc = format_to(r, format, opt, &out, f);
+	if (!rc && out.len)
+		fwrite(out.data, 1, out.len, f);
+	if (ferror(f))
+		rc = BDB_EIO;
+	bdb_buf_free(&out);
+	return rc;
 }

@@ -40,6 +40,7 @@
 #define BDB_QUERY_H
 
 #include <signal.h>
+#include <stdio.h>
 
 #include "schema.h"
 
@@ -172,13 +173,19 @@ typedef enum bdb_value_kind {
 	BDB_VALUE_TAGS      /* a sorted key=value set */
 } bdb_value_kind;
 
+/* One cell: read only the member its kind names (they share memory, so a
+ * table of thousands of rows stays small: 24 bytes a cell). */
 typedef struct bdb_value {
 	bdb_value_kind kind;
-	const char *str;     /* STRING */
-	int64_t i;           /* INT, TIME (microseconds), BOOL (0/1) */
-	double num;          /* NUMBER */
-	const bdb_kv *tags;  /* TAGS */
-	size_t n_tags;
+	union {
+		const char *str;     /* STRING */
+		int64_t i;           /* INT, TIME (microseconds), BOOL (0/1) */
+		double num;          /* NUMBER */
+		struct {
+			const bdb_kv *tags; /* TAGS */
+			size_t n_tags;
+		};
+	};
 } bdb_value;
 
 /*
@@ -216,5 +223,13 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
  */
 int bdb_result_format(const bdb_result *r, bdb_query_format format,
 		      const bdb_query_options *opt, bdb_buf *out);
+
+/*
+ * Writes r formatted as bdb_result_format would to f, a piece at a time
+ * (a big table never sits in memory as text whole). Returns 0, BDB_ENOMEM,
+ * or BDB_EIO when writing to f failed (ferror); f is not flushed.
+ */
+int bdb_result_write(const bdb_result *r, bdb_query_format format,
+		     const bdb_query_options *opt, FILE *f);
 
 #endif /* BDB_QUERY_H */

@@ -47,28 +47,53 @@ int bdb__result_columns(bdb_result *r, const bdb__column *cols, size_t n)
 	return 0;
 }
 
+int bdb__result_reserve(bdb_result *r, size_t n)
+{
+	if (r->n_rows + n <= r->cap_rows)
+		return 0;
+	/* At least double: statements reserving series after series stay
+	 * linear in the rows they add. */
+	size_t cap = r->n_rows + n > 2 * r->cap_rows ? r->n_rows + n : 2 * r->cap_rows;
+	bdb_value *cells = realloc(r->cells, cap * r->n_cols * sizeof *cells);
+	if (!cells) {
+		r->failed = true;
+		return BDB_ENOMEM;
+	}
+	r->cells = cells;
+	uint8_t *marks = realloc(r->marks, cap);
+	if (!marks) {
+		r->failed = true;
+		return BDB_ENOMEM;
+	}
+	r->marks = marks;
+	r->cap_rows = cap;
+	return 0;
+}
+
 long bdb__result_add_row(bdb_result *r)
 {
-	if (r->n_rows == r->cap_rows) {
-		size_t cap = r->cap_rows ? 2 * r->cap_rows : 16;
-		bdb_value *cells = realloc(r->cells, cap * r->n_cols * sizeof *cells);
-		if (!cells) {
-			r->failed = true;
-			return -1;
-		}
-		r->cells = cells;
-		uint8_t *marks = realloc(r->marks, cap);
-		if (!marks) {
-			r->failed = true;
-			return -1;
-		}
-		r->marks = marks;
-		r->cap_rows = cap;
-	}
+	if (r->n_rows == r->cap_rows && bdb__result_reserve(r, r->cap_rows ? 1 : 16) != 0)
+		return -1;
 	size_t row = r->n_rows++;
 	memset(r->cells + row * r->n_cols, 0, r->n_cols * sizeof *r->cells);
 	r->marks[row] = BDB__MARK_NONE;
 	return (long)row;
+}
+
+void bdb__result_reverse(bdb_result *r, size_t from, size_t to)
+{
+	size_t w = r->n_cols;
+	for (; from + 1 < to; from++, to--) {
+		bdb_value *a = r->cells + from * w, *b = r->cells + (to - 1) * w;
+		for (size_t c = 0; c < w; c++) {
+			bdb_value t = a[c];
+			a[c] = b[c];
+			b[c] = t;
+		}
+		uint8_t m = r->marks[from];
+		r->marks[from] = r->marks[to - 1];
+		r->marks[to - 1] = m;
+	}
 }
 
 void bdb__result_truncate(bdb_result *r, size_t n)

@@ -71,8 +71,14 @@ bdb_result *bdb__result_new(const char *statement);
 /* Sets the columns (names are static strings). Returns 0 or BDB_ENOMEM. */
 int bdb__result_columns(bdb_result *r, const bdb__column *cols, size_t n);
 
+/* Makes room for n more rows (a statement that knows how many it adds:
+ * no copy of the cells as they grow). Returns 0 or BDB_ENOMEM. */
+int bdb__result_reserve(bdb_result *r, size_t n);
+
 /* Appends a row of NULL cells; returns its index, or -1 when out of memory. */
 long bdb__result_add_row(bdb_result *r);
+/* Reverses the order of rows [from, to). */
+void bdb__result_reverse(bdb_result *r, size_t from, size_t to);
 /* Removes rows from n on. */
 void bdb__result_truncate(bdb_result *r, size_t n);
 

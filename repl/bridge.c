@@ -19,7 +19,7 @@ static void report(shell *sh, const bdb_diag *d)
 	cli_error_diag(&shown);
 }
 
-int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, bdb_buf *out,
+int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *out,
 			 bool *found_regressions)
 {
 	bdb_query_options opt;
@@ -45,12 +45,13 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, bdb_buf 
 	bdb_query_format fmt = bdb_result_requested_format(res);
 	if (fmt == BDB_FORMAT_DEFAULT)
 		fmt = opt.format;
-	rc = bdb_result_format(res, fmt, &opt, out);
+	rc = bdb_result_write(res, fmt, &opt, out);
 	if (strcmp(bdb_result_statement(res), "regressions") == 0 && bdb_result_n_rows(res) > 0)
 		*found_regressions = true;
 	bdb_result_free(res);
 	if (rc) {
-		cli_error("cannot format the result: %s", bdb_strerror(rc));
+		cli_error("cannot %s the result: %s", rc == BDB_EIO ? "write" : "format",
+			  bdb_strerror(rc));
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;

@@ -81,17 +81,16 @@ static int run_statement(shell *sh, const char *stmt)
 	int code = shell_store(sh, &store);
 	if (code)
 		return code;
-	double w0 = wall_seconds(), c0 = cpu_seconds();
+	double w0 = 0, c0 = 0;
+	if (sh->timer) {
+		w0 = wall_seconds();
+		c0 = cpu_seconds();
+	}
 	interrupted = 0;
-	bdb_buf out;
-	bdb_buf_init(&out);
 	bool found_regressions = false;
-	code = shell_exec_statement(sh, store, stmt, &out, &found_regressions);
 	FILE *f = shell_out(sh);
-	if (out.len)
-		fwrite(out.data, 1, out.len, f);
+	code = shell_exec_statement(sh, store, stmt, f, &found_regressions);
 	fflush(f);
-	bdb_buf_free(&out);
 	if (sh->timer)
 		fprintf(stderr, "Run Time: real %.6f user+sys %.6f\n", wall_seconds() - w0,
 			cpu_seconds() - c0);

@@ -33,11 +33,11 @@ int shell_loop(shell *sh, FILE *in, const char *name);
 
 
 /*
- * Runs one statement through the query library, appending its output
- * (result or error text) to out. Sets *found_regressions when the statement
- * was `regressions` and it found any. Returns an exit code.
+ * Runs one statement through the query library, writing its result to out
+ * (errors go to stderr). Sets *found_regressions when the statement was
+ * `regressions` and it found any. Returns an exit code.
  */
-int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, bdb_buf *out,
+int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *out,
 			 bool *found_regressions);
 
 /* The statement summary shown by .help. */

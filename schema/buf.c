@@ -67,6 +67,12 @@ void bdb_buf_puts(bdb_buf *b, const char *s)
 
 void bdb_buf_putc(bdb_buf *b, char c)
 {
+	if (b->len + 2 <= b->cap && !b->failed) {
+		/* Room for c and the terminator: no reserve, no memcpy. */
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
 	bdb_buf_append(b, &c, 1);
 }
 

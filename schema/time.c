@@ -114,6 +114,16 @@ int bdb_time_parse(const char *text, int64_t *out_us)
 	return 0;
 }
 
+/* Writes v (>= 0) as exactly n decimal digits; returns the end. */
+static char *put_digits(char *p, int64_t v, int n)
+{
+	for (int i = n - 1; i >= 0; i--) {
+		p[i] = (char)('0' + v % 10);
+		v /= 10;
+	}
+	return p + n;
+}
+
 char *bdb_time_format(int64_t us, char *buf, size_t size)
 {
 	int64_t secs = us / 1000000, frac = us % 1000000;
@@ -130,6 +140,26 @@ char *bdb_time_format(int64_t us, char *buf, size_t size)
 	int m, d;
 	civil_from_days(days, &y, &m, &d);
 	int h = (int)(rem / 3600), mi = (int)(rem % 3600 / 60), s = (int)(rem % 60);
+	if (y >= 0 && y <= 9999 && size >= sizeof "YYYY-MM-DDTHH:MM:SS.ffffffZ") {
+		/* The common case without snprintf (a table prints thousands). */
+		char *p = put_digits(buf, y, 4);
+		*p++ = '-';
+		p = put_digits(p, m, 2);
+		*p++ = '-';
+		p = put_digits(p, d, 2);
+		*p++ = 'T';
+		p = put_digits(p, h, 2);
+		*p++ = ':';
+		p = put_digits(p, mi, 2);
+		*p++ = ':';
+		p = put_digits(p, s, 2);
+		if (frac) {
+			*p++ = '.';
+			p = put_digits(p, frac, 6);
+		}
+		memcpy(p, "Z", 2);
+		return buf;
+	}
 	if (frac)
 		snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02d.%06lldZ", (long long)y, m,
 			 d, h, mi, s, (long long)frac);

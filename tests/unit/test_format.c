@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,11 +251,154 @@ static void test_display_width(void **state)
 	assert_int_equal(bdb__display_width("e\xcc\x81", 3), 1);
 	assert_int_equal(bdb__display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
 	assert_int_equal(bdb__display_width("\xff", 1), 1);             /* invalid: U+FFFD */
+	/* Longer text, read eight bytes at a time where they are plain ASCII. */
+	assert_int_equal(bdb__display_width("abcdefghijklmnopq", 17), 17);
+	assert_int_equal(bdb__display_width("abcdefgh日本ijklmnop", 22), 20);
+	assert_int_equal(bdb__display_width("abcdefg\x01hijklmn", 15), 14);
+	assert_int_equal(bdb__display_width("abcdefg\x7fhijklmn", 15), 14);
+	assert_int_equal(bdb__display_width("abcdefghi\xcc\x81jklmnopq", 19), 17);
+	assert_int_equal(bdb__display_width("~~~~~~~~ ~~~~~~~", 16), 16);
 	uint32_t cp;
 	assert_int_equal(bdb__utf8_decode("\xe2\x86\x93", 3, &cp), 3);
 	assert_int_equal(cp, 0x2193);
 	assert_int_equal(bdb__utf8_decode("\xe2\x86", 2, &cp), 1); /* truncated */
 	assert_int_equal(cp, 0xFFFD);
+}
+
+/*
+ * The oracle for numbers in tables: the C library's printf with the rule
+ * of docs/query-language.md (about 6 significant digits, trailing zeros
+ * dropped; %.6g outside 1e-4 .. 1e15).
+ */
+static void printf_number(double v, char *buf, size_t size)
+{
+	double a = fabs(v);
+	if (a == 0) {
+		snprintf(buf, size, "0");
+		return;
+	}
+	if (a >= 1e15 || a < 1e-4) {
+		snprintf(buf, size, "%.6g", v);
+		return;
+	}
+	int decimals = a >= 1e5 ? 0 : 6 - ((int)floor(log10(a)) + 1);
+	snprintf(buf, size, "%.*f", decimals, v);
+	if (strchr(buf, '.')) {
+		size_t n = strlen(buf);
+		while (buf[n - 1] == '0')
+			buf[--n] = '\0';
+		if (buf[n - 1] == '.')
+			buf[n - 1] = '\0';
+	}
+}
+
+/* Numbers of every magnitude, random and on rounding ties, formatted in a
+ * table one per row, against printf_number. */
+static void test_numbers_like_printf(void **state)
+{
+	(void)state;
+	static const bdb__column col[] = {{"v", BDB__STYLE_PLAIN}};
+	bdb_result *r = bdb__result_new("test");
+	assert_non_null(r);
+	assert_int_equal(bdb__result_columns(r, col, 1), 0);
+	static const double fixed[] = {
+		9140.735,  0.5,	      1.5,	2.5,	   123456.5,  123457.5, 99999.95, 99999.5,
+		9.999995,  0.0001,    0.00012345, 1e5,	   1e15 - 1,  1e15,	    12345.65, 0.125,
+		-2.5,	   -0.000125, 100000.49999, 3.0000005, 1234.5675, 0.1 + 0.2, 1e-4, 7.25,
+	};
+	size_t n_fixed = sizeof fixed / sizeof fixed[0], n = 20000;
+	uint64_t x = 0x2545F4914F6CDD1Du;
+	for (size_t i = 0; i < n_fixed + n; i++) {
+		double v;
+		if (i < n_fixed) {
+			v = fixed[i];
+		} else {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			/* A mantissa in [1, 10) times 10^(-5 .. 16), either sign;
+			 * every fourth one on a tie of its last printed digit. */
+			double m = 1.0 + (double)(x >> 11) * 0x1p-53 * 9.0;
+			int e = (int)((x >> 3) % 22) - 5;
+			v = m * pow(10.0, e);
+			if (i % 4 == 0)
+				v = (floor(v * 1e3) + 0.5) / 1e3;
+			if (x & 1)
+				v = -v;
+		}
+		long row = bdb__result_add_row(r);
+		assert_true(row >= 0);
+		bdb__cell_num(r, (size_t)row, 0, v);
+	}
+	bdb_buf out;
+	bdb_buf_init(&out);
+	assert_int_equal(bdb_result_format(r, BDB_FORMAT_TABLE, NULL, &out), 0);
+	const char *line = bdb_buf_cstr(&out);
+	for (int skip = 0; skip < 2; skip++) /* the header and its rule */
+		line = strchr(line, '\n') + 1;
+	for (size_t i = 0; i < bdb_result_n_rows(r); i++) {
+		char want[64], got[64];
+		printf_number(bdb_result_get(r, i, 0).num, want, sizeof want);
+		while (*line == ' ')
+			line++;
+		const char *end = strchr(line, '\n');
+		assert_non_null(end);
+		assert_true((size_t)(end - line) < sizeof got);
+		memcpy(got, line, (size_t)(end - line));
+		got[end - line] = '\0';
+		assert_string_equal(got, want);
+		line = end + 1;
+	}
+	bdb_buf_free(&out);
+	bdb_result_free(r);
+}
+
+/* bdb_result_write: the bytes bdb_result_format gives, in every format,
+ * for a table big enough to be written in several pieces; BDB_EIO when the
+ * file cannot take them. */
+static void test_write_in_pieces(void **state)
+{
+	(void)state;
+	static const bdb__column cols[] = {{"name", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN},
+					   {"when", BDB__STYLE_PLAIN}};
+	bdb_result *r = bdb__result_new("test");
+	assert_non_null(r);
+	assert_int_equal(bdb__result_columns(r, cols, 3), 0);
+	for (size_t i = 0; i < 5000; i++) {
+		char name[32];
+		snprintf(name, sizeof name, "point|%zu", i);
+		long row = bdb__result_add_row(r);
+		assert_true(row >= 0);
+		bdb__cell_str(r, (size_t)row, 0, name);
+		bdb__cell_num(r, (size_t)row, 1, 1000.0 / (double)(i + 1));
+		bdb__cell_time(r, (size_t)row, 2, T0 + (int64_t)i * 1000000);
+	}
+	static const bdb_query_format formats[] = {BDB_FORMAT_TABLE, BDB_FORMAT_JSON,
+						   BDB_FORMAT_CSV, BDB_FORMAT_MARKDOWN};
+	for (size_t k = 0; k < 4; k++) {
+		bdb_buf want;
+		bdb_buf_init(&want);
+		assert_int_equal(bdb_result_format(r, formats[k], NULL, &want), 0);
+		assert_true(want.len > 3 * 65536);
+		FILE *f = tmpfile();
+		assert_non_null(f);
+		assert_int_equal(bdb_result_write(r, formats[k], NULL, f), 0);
+		assert_int_equal(ftell(f), (long)want.len);
+		rewind(f);
+		char *got = malloc(want.len);
+		assert_non_null(got);
+		assert_int_equal(fread(got, 1, want.len, f), want.len);
+		assert_memory_equal(got, want.data, want.len);
+		free(got);
+		fclose(f);
+		bdb_buf_free(&want);
+	}
+	FILE *full = fopen("/dev/full", "w");
+	if (full) {
+		assert_int_equal(bdb_result_write(r, BDB_FORMAT_TABLE, NULL, full), BDB_EIO);
+		fclose(full);
+	}
+	bdb_result_free(r);
 }
 
 int main(void)
@@ -269,6 +413,8 @@ int main(void)
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_format_names),
 		cmocka_unit_test(test_display_width),
+		cmocka_unit_test(test_numbers_like_printf),
+		cmocka_unit_test(test_write_in_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

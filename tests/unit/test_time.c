@@ -5,7 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "schema.h"
 
@@ -59,12 +61,47 @@ static void test_format_round_trip(void **state)
 	}
 }
 
+/*
+ * bdb_time_format against the C library's gmtime_r over pseudo-random
+ * instants in years 1..9999 (every field checked, with and without a
+ * fraction of a second), and the text cut short by a small buffer.
+ */
+static void test_format_against_gmtime(void **state)
+{
+	(void)state;
+	const int64_t lo = INT64_C(-62135596800), hi = INT64_C(253402300799); /* years 1..9999 */
+	uint64_t x = 0x9E3779B97F4A7C15u;
+	char buf[40], want[64];
+	for (int i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		int64_t secs = lo + (int64_t)(x % (uint64_t)(hi - lo + 1));
+		int64_t frac = i % 3 == 0 ? 0 : (int64_t)(x >> 40) % 1000000;
+		time_t t = (time_t)secs;
+		struct tm tm;
+		assert_non_null(gmtime_r(&t, &tm));
+		int n = snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d",
+				 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
+				 tm.tm_sec);
+		if (frac)
+			snprintf(want + n, sizeof want - (size_t)n, ".%06dZ", (int)frac);
+		else
+			snprintf(want + n, sizeof want - (size_t)n, "Z");
+		assert_string_equal(bdb_time_format(secs * 1000000 + frac, buf, sizeof buf), want);
+	}
+	char small[12];
+	assert_string_equal(bdb_time_format(INT64_C(1770714300) * 1000000, small, sizeof small),
+			    "2026-02-10T");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_dates_and_zones),
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_format_round_trip),
+		cmocka_unit_test(test_format_against_gmtime),
 	};
 	return cmocka_run_group_tests_name("time", tests, NULL, NULL);
 }
