@@ -200,14 +200,10 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 	}
 	rc = mdb_get(txn, s->dbi[BDB__DB_RUN_SERIES], &k, &v);
 	if (rc == 0) {
-		n_series = v.mv_size / 8;
-		series = malloc(v.mv_size + 1);
-		if (!series) {
-			rc = BDB_ENOMEM;
+		rc = bdb__run_series_decode(v.mv_data, v.mv_size, info.n_metrics, &series,
+					    &n_series);
+		if (rc)
 			goto done;
-		}
-		for (size_t i = 0; i < n_series; i++)
-			series[i] = bdb__get_be64((const uint8_t *)v.mv_data + 8 * i);
 	} else if (rc != MDB_NOTFOUND) {
 		rc = bdb__mdb_error(rc);
 		goto done;
@@ -337,6 +333,64 @@ static int series_unit_factor(bdb_store *s, MDB_txn *txn, put_ctx *c, uint64_t i
 	return 0;
 }
 
+/*
+ * The width of series id's observation records, 0 when it has none. LMDB
+ * keeps one size per key and does not check it: a put of another size
+ * would be stored cut or padded, so every put asks first.
+ */
+static int obs_width(bdb_store *s, MDB_txn *txn, uint64_t id, size_t *width)
+{
+	uint8_t key[8];
+	bdb__put_be64(key, id);
+	MDB_val k = {8, key}, v;
+	int rc = mdb_get(txn, s->dbi[BDB__DB_OBS], &k, &v);
+	*width = rc == 0 ? v.mv_size : 0;
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc)
+		return bdb__mdb_error(rc);
+	return v.mv_size == BDB__OBS_NARROW || v.mv_size == BDB__OBS_WIDE ? 0 : BDB_ECORRUPT;
+}
+
+/*
+ * Rewrites the narrow records of series id in the wide form (the first
+ * observation with bounds or samples arrived): reads them into tmp, deletes
+ * the key and appends them back, in order.
+ */
+static int obs_widen(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_buf *tmp)
+{
+	uint8_t key[8];
+	bdb__put_be64(key, id);
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_buf_reset(tmp);
+	MDB_val k = {8, key}, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_SET);
+	while (got == 0) {
+		bdb_obs o;
+		uint8_t rec[BDB__OBS_WIDE];
+		rc = bdb__obs_record_decode(v.mv_data, v.mv_size, &o);
+		if (rc)
+			break;
+		bdb__obs_record_encode(rec, &o, BDB__OBS_WIDE);
+		bdb_buf_append(tmp, rec, sizeof rec);
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP);
+	}
+	mdb_cursor_close(cur);
+	if (!rc && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	if (!rc && tmp->failed)
+		rc = BDB_ENOMEM;
+	if (!rc)
+		rc = del(s, txn, BDB__DB_OBS, key, 8, NULL, 0);
+	for (size_t at = 0; !rc && at < tmp->len; at += BDB__OBS_WIDE)
+		rc = put(s, txn, BDB__DB_OBS, key, 8, tmp->data + at, BDB__OBS_WIDE,
+			 MDB_APPENDDUP);
+	return rc;
+}
+
 /* Indexes one metric of point p: series, observation, run_series entry. */
 static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p,
 		      const bdb_metric *m)
@@ -349,11 +403,14 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 		return BDB_ENOMEM;
 	uint64_t id;
 	double factor = 1;
+	size_t width = 0; /* of the series' records; 0: it has none */
 	int rc = bdb__series_find(s, txn, &c->scratch, &id);
 	if (rc == BDB_ENOTFOUND)
 		rc = create_series(s, txn, c, p, m->name, unit, &id);
 	else if (rc == 0)
 		rc = series_unit_factor(s, txn, c, id, p, m->name, unit, &factor);
+	if (rc == 0)
+		rc = obs_width(s, txn, id, &width);
 	if (rc)
 		return rc;
 	bdb_obs o = {
@@ -366,17 +423,25 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	    .upper = m->has_upper ? m->upper * factor : 0,
 	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
-	uint8_t key[8], rec[BDB__OBS_RECORD];
+	if (bdb__obs_needs_wide(&o) && width == BDB__OBS_NARROW) {
+		rc = obs_widen(s, txn, id, &c->scratch);
+		if (rc)
+			return rc;
+		width = BDB__OBS_WIDE;
+	}
+	if (!width)
+		width = bdb__obs_needs_wide(&o) ? BDB__OBS_WIDE : BDB__OBS_NARROW;
+	uint8_t key[8], rec[BDB__OBS_WIDE];
 	bdb__put_be64(key, id);
-	bdb__obs_record_encode(rec, &o);
+	bdb__obs_record_encode(rec, &o, width);
 	/*
 	 * Usually the newest run: appending fills the series' pages completely
 	 * instead of splitting them in half. LMDB refuses an append that is not
 	 * past the last record (MDB_KEYEXIST, nothing written); then insert.
 	 */
-	rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, MDB_APPENDDUP);
+	rc = put(s, txn, BDB__DB_OBS, key, 8, rec, width, MDB_APPENDDUP);
 	if (rc == BDB_EEXISTS)
-		rc = put(s, txn, BDB__DB_OBS, key, 8, rec, sizeof rec, 0);
+		rc = put(s, txn, BDB__DB_OBS, key, 8, rec, width, 0);
 	if (rc)
 		return rc;
 	uint8_t id8[8];
@@ -485,6 +550,11 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		c->outcome = BDB_PUT_REPLACED;
 	} else if (rc == BDB_ENOTFOUND) {
 		rc = bdb__meta_get_u64(s, txn, "next_seq", 1, &c->seq);
+		if (!rc && c->seq > BDB__MAX_SEQ)
+			return bdb_diag_set(c->d, BDB_ETOOBIG, NULL, 0, 0,
+					    "the store holds its limit of %lu runs (sequence "
+					    "numbers are 32-bit)",
+					    (unsigned long)BDB__MAX_SEQ);
 		if (!rc)
 			rc = bdb__meta_put_u64(s, txn, "next_seq", c->seq + 1);
 		if (rc)
@@ -518,9 +588,13 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = put(s, txn, BDB__DB_RUNLOG, seq8, 8, c->scratch.data, c->scratch.len, 0);
 	if (!rc)
 		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->fb.data, c->fb.len, 0);
+	if (!rc) {
+		bdb_buf_reset(&c->scratch);
+		bdb__run_series_encode(&c->scratch, (const uint8_t *)c->series_ids.data, n_metrics);
+		rc = c->scratch.failed ? BDB_ENOMEM : 0;
+	}
 	if (!rc)
-		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->series_ids.data, c->series_ids.len,
-			 0);
+		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->scratch.data, c->scratch.len, 0);
 	if (!rc) {
 		rc = put(s, txn, BDB__DB_RUN_IDS, key, bdb__key_form(run->id, strlen(run->id), key),
 			 seq8, 8, MDB_NOOVERWRITE);

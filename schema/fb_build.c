@@ -21,8 +21,9 @@
  *   - Each vtable is written once: a table whose vtable equals one already
  *     in the buffer points at that one (runs of thousands of metrics share
  *     a handful of vtables).
- *   - Equal short strings (metric names, units, tag keys) are written once
- *     and shared, as FlatBuffers' CreateSharedString does.
+ *   - Equal short strings (metric names, units, tag keys and values, point
+ *     names) are written once and shared, as FlatBuffers' CreateSharedString
+ *     does, and so are equal KeyValue tables made of shared strings.
  *   - Vector elements are built last to first, so element 0 ends up at the
  *     lowest address and a reader walking a vector moves forward in memory.
  *   - Scalars equal to their default (value 0.0 bitwise, timestamp 0,
@@ -37,10 +38,21 @@
 /* Strings at most this long are deduplicated. */
 #define SHARED_STRING_MAX 255
 
-typedef struct shared_string {
+/*
+ * A hash table (open addressing, capacity a power of two) of objects
+ * already written, to write equal ones once: strings, and key/value tables
+ * (by the refs of their two shared strings, a and b).
+ */
+typedef struct memo_entry {
 	uint32_t hash;
 	uint32_t ref; /* 0: empty slot */
-} shared_string;
+	uint32_t a, b;
+} memo_entry;
+
+typedef struct memo {
+	memo_entry *slots;
+	size_t n, cap;
+} memo;
 
 typedef struct builder {
 	bdb_buf *out; /* the bytes are the last `size` of out's capacity */
@@ -59,15 +71,16 @@ typedef struct builder {
 	uint32_t *refs; /* children waiting for the vector that lists them */
 	size_t n_refs, cap_refs;
 
-	shared_string *strings; /* open addressing, capacity a power of two */
-	size_t n_strings, cap_strings;
+	memo strings;	 /* shared strings */
+	memo key_values; /* shared KeyValue tables */
 } builder;
 
 static void builder_free(builder *b)
 {
 	free(b->vtables);
 	free(b->refs);
-	free(b->strings);
+	free(b->strings.slots);
+	free(b->key_values.slots);
 }
 
 /*
@@ -186,16 +199,19 @@ static bool string_at_ref_is(const builder *b, uint32_t ref, const char *s, size
 	return bdb__fb_get_u32(p) == n && memcmp(p + 4, s, n) == 0;
 }
 
-static bool grow_strings(builder *b)
+/* Keeps m at most half full, so that probing ends. */
+static bool memo_grow(builder *b, memo *m)
 {
-	size_t ncap = b->cap_strings ? b->cap_strings * 2 : 256;
-	shared_string *slots = calloc(ncap, sizeof *slots);
+	if (2 * (m->n + 1) <= m->cap)
+		return true;
+	size_t ncap = m->cap ? m->cap * 2 : 256;
+	memo_entry *slots = calloc(ncap, sizeof *slots);
 	if (!slots) {
 		b->err = BDB_ENOMEM;
 		return false;
 	}
-	for (size_t i = 0; i < b->cap_strings; i++) {
-		shared_string e = b->strings[i];
+	for (size_t i = 0; i < m->cap; i++) {
+		memo_entry e = m->slots[i];
 		if (!e.ref)
 			continue;
 		size_t j = e.hash & (ncap - 1);
@@ -203,37 +219,75 @@ static bool grow_strings(builder *b)
 			j = (j + 1) & (ncap - 1);
 		slots[j] = e;
 	}
-	free(b->strings);
-	b->strings = slots;
-	b->cap_strings = ncap;
+	free(m->slots);
+	m->slots = slots;
+	m->cap = ncap;
 	return true;
+}
+
+/*
+ * Looks up an object with hash; same(b, entry, ctx) says whether an entry
+ * of that hash is the one wanted. Returns its ref, or 0 with *slot set to
+ * where to record the object once written (NULL after an error).
+ */
+typedef bool (*memo_same)(const builder *b, const memo_entry *e, const void *ctx);
+static uint32_t memo_find(builder *b, memo *m, uint32_t hash, memo_same same, const void *ctx,
+			  memo_entry **slot)
+{
+	*slot = NULL;
+	if (!memo_grow(b, m))
+		return 0;
+	size_t j = hash & (m->cap - 1);
+	while (m->slots[j].ref) {
+		if (m->slots[j].hash == hash && same(b, &m->slots[j], ctx))
+			return m->slots[j].ref;
+		j = (j + 1) & (m->cap - 1);
+	}
+	*slot = &m->slots[j];
+	return 0;
+}
+
+/* Records the object just written at ref in the slot memo_find gave. */
+static void memo_add(memo *m, memo_entry *slot, uint32_t hash, uint32_t ref, uint32_t a,
+		     uint32_t c)
+{
+	if (!slot || !ref)
+		return;
+	*slot = (memo_entry){hash, ref, a, c};
+	m->n++;
+}
+
+typedef struct string_arg {
+	const char *s;
+	size_t n;
+} string_arg;
+
+static bool same_string(const builder *b, const memo_entry *e, const void *ctx)
+{
+	const string_arg *want = ctx;
+	return string_at_ref_is(b, e->ref, want->s, want->n);
 }
 
 /*
  * Writes a string (u32 length, bytes, NUL); returns its ref, 0 for NULL.
  * With share, an equal string written before is reused instead: for the
  * strings that repeat across points (tag keys and values, metric names,
- * units, scenarios), not for the ones that rarely do (point names, ids).
+ * units, scenarios, point names), not for the ones that rarely do (ids,
+ * commits, descriptions).
  */
 static uint32_t build_string(builder *b, const char *s, bool share)
 {
 	if (!s || b->err)
 		return 0;
 	size_t n = strlen(s);
-	shared_string *slot = NULL;
+	memo_entry *slot = NULL;
 	uint32_t hash = 0;
 	if (share && n <= SHARED_STRING_MAX) {
-		if (2 * (b->n_strings + 1) > b->cap_strings && !grow_strings(b))
-			return 0;
+		string_arg want = {s, n};
 		hash = hash_bytes(s, n);
-		size_t j = hash & (b->cap_strings - 1);
-		while (b->strings[j].ref) {
-			if (b->strings[j].hash == hash &&
-			    string_at_ref_is(b, b->strings[j].ref, s, n))
-				return b->strings[j].ref;
-			j = (j + 1) & (b->cap_strings - 1);
-		}
-		slot = &b->strings[j];
+		uint32_t ref = memo_find(b, &b->strings, hash, same_string, &want, &slot);
+		if (ref || b->err)
+			return ref;
 	}
 	prep(b, 4, n + 1);
 	uint8_t *p = push(b, n + 1);
@@ -244,11 +298,7 @@ static uint32_t build_string(builder *b, const char *s, bool share)
 	if (b->err)
 		return 0;
 	uint32_t ref = (uint32_t)b->size;
-	if (slot) {
-		slot->hash = hash;
-		slot->ref = ref;
-		b->n_strings++;
-	}
+	memo_add(&b->strings, slot, hash, ref, 0, 0);
 	return ref;
 }
 
@@ -434,15 +484,38 @@ static uint32_t table_end(builder *b)
 
 /* ---- the schema's tables ---- */
 
+static bool same_key_value(const builder *b, const memo_entry *e, const void *ctx)
+{
+	(void)b;
+	const uint32_t *kv = ctx;
+	return e->a == kv[0] && e->b == kv[1];
+}
+
+/*
+ * A KeyValue table. Tags repeat from point to point: when both strings are
+ * shared, so is the table (several vectors then point at it, which
+ * FlatBuffers allows; each visit still comes from an offset of its own, so
+ * the verifier's budget of len / 4 table visits holds).
+ */
 static uint32_t build_key_value(builder *b, const void *items, size_t i)
 {
 	const bdb_kv *kv = (const bdb_kv *)items + i;
-	uint32_t key = build_string(b, kv->key, true);
-	uint32_t value = build_string(b, kv->value, true);
+	uint32_t refs[2] = {build_string(b, kv->key, true), build_string(b, kv->value, true)};
+	memo_entry *slot = NULL;
+	uint32_t hash = 0;
+	if (refs[0] && refs[1] && strlen(kv->key) <= SHARED_STRING_MAX &&
+	    strlen(kv->value) <= SHARED_STRING_MAX) {
+		hash = (refs[0] * 2654435761u) ^ refs[1];
+		uint32_t ref = memo_find(b, &b->key_values, hash, same_key_value, refs, &slot);
+		if (ref || b->err)
+			return ref;
+	}
 	table_start(b, 4);
-	field_offset(b, BDB__FB_KV_KEY, key);
-	field_offset(b, BDB__FB_KV_VALUE, value);
-	return table_end(b);
+	field_offset(b, BDB__FB_KV_KEY, refs[0]);
+	field_offset(b, BDB__FB_KV_VALUE, refs[1]);
+	uint32_t ref = table_end(b);
+	memo_add(&b->key_values, slot, hash, ref, refs[0], refs[1]);
+	return ref;
 }
 
 static uint32_t build_metric_def(builder *b, const void *items, size_t i)
@@ -499,7 +572,7 @@ static uint32_t build_point(builder *b, const void *items, size_t i)
 	const bdb_point *p = (const bdb_point *)items + i;
 	uint32_t metrics = build_table_vector(b, p->metrics, p->n_metrics, build_metric);
 	uint32_t tags = build_table_vector(b, p->tags, p->n_tags, build_key_value);
-	uint32_t name = build_string(b, p->name, false);
+	uint32_t name = build_string(b, p->name, true);
 	uint32_t scenario = build_string(b, p->scenario, true);
 	table_start(b, 4);
 	field_offset(b, BDB__FB_POINT_NAME, name);
