@@ -40,8 +40,9 @@
 
 /*
  * A hash table (open addressing, capacity a power of two) of objects
- * already written, to write equal ones once: strings, and key/value tables
- * (by the refs of their two shared strings, a and b).
+ * already written, to write equal ones once: strings, key/value tables
+ * (by the refs of their two shared strings, a and b) and metric tables (a:
+ * the index of their metric_key).
  */
 typedef struct memo_entry {
 	uint32_t hash;
@@ -53,6 +54,13 @@ typedef struct memo {
 	memo_entry *slots;
 	size_t n, cap;
 } memo;
+
+/* What makes two Metric tables without samples equal. */
+typedef struct metric_key {
+	uint32_t name, unit; /* refs of shared strings, 0 when absent */
+	unsigned present;    /* bit 0 value, bit 1 lower, bit 2 upper */
+	uint64_t value, lower, upper; /* bits; 0 when absent */
+} metric_key;
 
 typedef struct builder {
 	bdb_buf *out; /* the bytes are the last `size` of out's capacity */
@@ -73,6 +81,9 @@ typedef struct builder {
 
 	memo strings;	 /* shared strings */
 	memo key_values; /* shared KeyValue tables */
+	memo metrics;	 /* shared Metric tables; a: index in metric_keys */
+	metric_key *metric_keys;
+	size_t n_metric_keys, cap_metric_keys;
 } builder;
 
 static void builder_free(builder *b)
@@ -81,6 +92,8 @@ static void builder_free(builder *b)
 	free(b->refs);
 	free(b->strings.slots);
 	free(b->key_values.slots);
+	free(b->metrics.slots);
+	free(b->metric_keys);
 }
 
 /*
@@ -546,6 +559,59 @@ static bool is_positive_zero(double v)
 	return bits == 0;
 }
 
+/* Room for one more metric_key. */
+static bool grow_metric_keys(builder *b)
+{
+	if (b->n_metric_keys < b->cap_metric_keys)
+		return true;
+	size_t ncap = b->cap_metric_keys ? 2 * b->cap_metric_keys : 64;
+	metric_key *p = realloc(b->metric_keys, ncap * sizeof *p);
+	if (!p) {
+		b->err = BDB_ENOMEM;
+		return false;
+	}
+	b->metric_keys = p;
+	b->cap_metric_keys = ncap;
+	return true;
+}
+
+static uint64_t bits_of(double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	return bits;
+}
+
+static bool same_metric(const builder *b, const memo_entry *e, const void *ctx)
+{
+	const metric_key *x = &b->metric_keys[e->a], *y = ctx;
+	return x->name == y->name && x->unit == y->unit && x->present == y->present &&
+	       x->value == y->value && x->lower == y->lower && x->upper == y->upper;
+}
+
+static uint32_t hash_metric(const metric_key *k)
+{
+	uint64_t h = k->name * UINT64_C(0x9E3779B97F4A7C15) ^ k->unit ^ (uint64_t)k->present << 32;
+	const uint64_t parts[] = {k->value, k->lower, k->upper};
+	for (size_t i = 0; i < 3; i++) {
+		h ^= parts[i];
+		h *= UINT64_C(0xbf58476d1ce4e5b9);
+		h ^= h >> 31;
+	}
+	return (uint32_t)(h ^ h >> 32);
+}
+
+static bool is_shareable(const char *s)
+{
+	return !s || strlen(s) <= SHARED_STRING_MAX;
+}
+
+/*
+ * A Metric table. One without samples whose strings are shared is itself
+ * shared with an equal one written before (counters such as allocations
+ * repeat their values from point to point); the verifier's budget holds as
+ * for KeyValue tables.
+ */
 static uint32_t build_metric(builder *b, const void *items, size_t i)
 {
 	const bdb_metric *m = (const bdb_metric *)items + i;
@@ -554,6 +620,19 @@ static uint32_t build_metric(builder *b, const void *items, size_t i)
 	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
 	/* -0.0 is kept: only the default's exact bits may be left out. */
 	bool has_value = !is_positive_zero(m->value);
+	memo_entry *slot = NULL;
+	metric_key key = {name, unit, 0, 0, 0, 0};
+	uint32_t hash = 0;
+	if (!m->n_samples && is_shareable(m->name) && is_shareable(m->unit) && !b->err) {
+		key.present = (has_value ? 1u : 0) | (m->has_lower ? 2u : 0) | (m->has_upper ? 4u : 0);
+		key.value = has_value ? bits_of(m->value) : 0;
+		key.lower = m->has_lower ? bits_of(m->lower) : 0;
+		key.upper = m->has_upper ? bits_of(m->upper) : 0;
+		hash = hash_metric(&key);
+		uint32_t ref = memo_find(b, &b->metrics, hash, same_metric, &key, &slot);
+		if (ref || b->err)
+			return ref;
+	}
 	table_start(b, has_value || m->has_lower || m->has_upper ? 8 : 4);
 	if (has_value)
 		field_f64(b, BDB__FB_METRIC_VALUE, m->value);
@@ -564,7 +643,14 @@ static uint32_t build_metric(builder *b, const void *items, size_t i)
 	field_offset(b, BDB__FB_METRIC_NAME, name);
 	field_offset(b, BDB__FB_METRIC_SAMPLES, samples);
 	field_offset(b, BDB__FB_METRIC_UNIT, unit);
-	return table_end(b);
+	uint32_t ref = table_end(b);
+	if (slot && ref) {
+		if (!grow_metric_keys(b))
+			return 0;
+		b->metric_keys[b->n_metric_keys] = key;
+		memo_add(&b->metrics, slot, hash, ref, (uint32_t)b->n_metric_keys++, 0);
+	}
+	return ref;
 }
 
 static uint32_t build_point(builder *b, const void *items, size_t i)

@@ -326,6 +326,47 @@ static void test_shared_strings_and_vtables(void **state)
 	bdb_run_free(run);
 }
 
+/* Equal Metric tables without samples are written once; any difference
+ * (a bound, the sign of zero, samples) keeps them apart. */
+static void test_shared_metric_tables(void **state)
+{
+	(void)state;
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	assert_int_equal(bdb_run_set_id(run, "shared"), 0);
+	static const double zero = 0.0, samples[] = {5.0};
+	const double values[] = {5.0, 5.0, 5.0, -zero, zero, zero, 5.0};
+	for (size_t i = 0; i < 7; i++) {
+		bdb_point *p;
+		bdb_metric *m;
+		static const char *const names[] = {"p0", "p1", "p2", "p3", "p4", "p5", "p6"};
+		assert_int_equal(bdb_run_add_point(run, names[i], &p), 0);
+		assert_int_equal(bdb_point_set_tag(run, p, "k", "v"), 0);
+		assert_int_equal(bdb_point_add_metric(run, p, "n", values[i], &m), 0);
+		assert_int_equal(bdb_metric_set_unit(run, m, "x"), 0);
+		if (i == 2) {
+			m->has_lower = true;
+			m->lower = 5.0;
+		}
+		if (i == 6)
+			assert_int_equal(bdb_metric_set_samples(run, m, samples, 1), 0);
+	}
+	size_t len;
+	uint8_t *buf = encode_exact(run, &len);
+	bdb_fb_view fr = bdb_fb_run_root(buf, len);
+	uint32_t t[7];
+	for (size_t i = 0; i < 7; i++)
+		t[i] = bdb_fb_point_metric(bdb_fb_run_point(fr, i), 0).table;
+	assert_int_equal(t[0], t[1]); /* 5.0 twice */
+	assert_int_equal(t[4], t[5]); /* +0.0 (value absent) twice */
+	assert_true(t[2] != t[0]);    /* a lower bound */
+	assert_true(t[3] != t[4]);    /* -0.0 is not +0.0 */
+	assert_true(t[6] != t[0]);    /* samples are never shared */
+	free(buf);
+	/* Every value reads back as written, -0.0 included (frees run). */
+	round_trip(run);
+}
+
 /* LMDB values have no alignment: every read must work at any address. */
 static void test_unaligned_buffer(void **state)
 {
@@ -429,6 +470,7 @@ int main(void)
 	    cmocka_unit_test(test_full_schema),
 	    cmocka_unit_test(test_accessors_out_of_range),
 	    cmocka_unit_test(test_shared_strings_and_vtables),
+	    cmocka_unit_test(test_shared_metric_tables),
 	    cmocka_unit_test(test_unaligned_buffer),
 	    cmocka_unit_test(test_encode_appends),
 	    cmocka_unit_test(test_encode_errors),
