@@ -81,9 +81,8 @@ typedef struct builder {
 
 	memo strings;	 /* shared strings */
 	memo key_values; /* shared KeyValue tables */
-	memo metrics;	 /* shared Metric tables; a: index in metric_keys */
-	metric_key *metric_keys;
-	size_t n_metric_keys, cap_metric_keys;
+	memo metrics;	     /* shared Metric tables; a: index in metric_keys */
+	bdb_buf metric_keys; /* an array of metric_key */
 } builder;
 
 static void builder_free(builder *b)
@@ -93,7 +92,7 @@ static void builder_free(builder *b)
 	free(b->strings.slots);
 	free(b->key_values.slots);
 	free(b->metrics.slots);
-	free(b->metric_keys);
+	bdb_buf_free(&b->metric_keys);
 }
 
 /*
@@ -559,22 +558,6 @@ static bool is_positive_zero(double v)
 	return bits == 0;
 }
 
-/* Room for one more metric_key. */
-static bool grow_metric_keys(builder *b)
-{
-	if (b->n_metric_keys < b->cap_metric_keys)
-		return true;
-	size_t ncap = b->cap_metric_keys ? 2 * b->cap_metric_keys : 64;
-	metric_key *p = realloc(b->metric_keys, ncap * sizeof *p);
-	if (!p) {
-		b->err = BDB_ENOMEM;
-		return false;
-	}
-	b->metric_keys = p;
-	b->cap_metric_keys = ncap;
-	return true;
-}
-
 static uint64_t bits_of(double v)
 {
 	uint64_t bits;
@@ -584,7 +567,7 @@ static uint64_t bits_of(double v)
 
 static bool same_metric(const builder *b, const memo_entry *e, const void *ctx)
 {
-	const metric_key *x = &b->metric_keys[e->a], *y = ctx;
+	const metric_key *x = (const metric_key *)b->metric_keys.data + e->a, *y = ctx;
 	return x->name == y->name && x->unit == y->unit && x->present == y->present &&
 	       x->value == y->value && x->lower == y->lower && x->upper == y->upper;
 }
@@ -645,10 +628,13 @@ static uint32_t build_metric(builder *b, const void *items, size_t i)
 	field_offset(b, BDB__FB_METRIC_UNIT, unit);
 	uint32_t ref = table_end(b);
 	if (slot && ref) {
-		if (!grow_metric_keys(b))
+		uint32_t index = (uint32_t)(b->metric_keys.len / sizeof key);
+		bdb_buf_append(&b->metric_keys, &key, sizeof key);
+		if (b->metric_keys.failed) {
+			b->err = BDB_ENOMEM;
 			return 0;
-		b->metric_keys[b->n_metric_keys] = key;
-		memo_add(&b->metrics, slot, hash, ref, (uint32_t)b->n_metric_keys++, 0);
+		}
+		memo_add(&b->metrics, slot, hash, ref, index, 0);
 	}
 	return ref;
 }

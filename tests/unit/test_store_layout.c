@@ -2,8 +2,9 @@
  * test_store_layout.c - the compact parts of store format 2 (docs/storage.md
  * 2.5 and 2.8): observation records of 20 bytes, widened to 40 for a series
  * the first time one of its observations has bounds or samples; run_series
- * as ranges of consecutive series ids; the 32-bit sequence number limit;
- * and a store of format 1 refused. Raw values are read with LMDB directly.
+ * as ranges of consecutive series ids; the 32-bit sequence number limit.
+ * (test_store_series.c checks that a store of format 1 is refused.) Raw
+ * values are read with LMDB directly.
  */
 #include <lmdb.h>
 #include <setjmp.h>
@@ -366,22 +367,6 @@ static void test_sequence_limit(void **state)
 	free(dir);
 }
 
-static void test_format_1_refused(void **state)
-{
-	(void)state;
-	char *dir = make_temp_dir();
-	bdb_store *s = open_store(dir, 0);
-	bdb_store_close(s);
-	set_meta_u64(dir, "format_version", 1);
-	bdb_diag d;
-	s = NULL;
-	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
-	assert_null(s);
-	assert_non_null(strstr(d.message, "store format version 1, this benchdb reads version 2"));
-	remove_tree(dir);
-	free(dir);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -390,7 +375,6 @@ int main(void)
 	    cmocka_unit_test(test_narrow_record_bytes),
 	    cmocka_unit_test(test_run_series_ranges),
 	    cmocka_unit_test(test_sequence_limit),
-	    cmocka_unit_test(test_format_1_refused),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
