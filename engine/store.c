@@ -303,7 +303,9 @@ static int open_databases(bdb_store *s, bdb_diag *d)
 	}
 	if (version != BDB__FORMAT_VERSION) {
 		rc = bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
-				  "store format version %llu, this benchdb reads version %u",
+				  "store format version %llu, this benchdb reads version %u "
+				  "(export the runs with the benchdb that wrote the store and "
+				  "ingest them into a new one)",
 				  (unsigned long long)version, BDB__FORMAT_VERSION);
 		goto fail;
 	}
