@@ -82,6 +82,7 @@ typedef struct builder {
 	memo strings;	 /* shared strings */
 	memo key_values; /* shared KeyValue tables */
 	memo metrics;	     /* shared Metric tables; a: index in metric_keys */
+	memo tag_vectors;    /* shared tag vectors; a: their length */
 	bdb_buf metric_keys; /* an array of metric_key */
 } builder;
 
@@ -93,6 +94,7 @@ static void builder_free(builder *b)
 	free(b->key_values.slots);
 	free(b->metrics.slots);
 	bdb_buf_free(&b->metric_keys);
+	free(b->tag_vectors.slots);
 }
 
 /*
@@ -639,11 +641,67 @@ static uint32_t build_metric(builder *b, const void *items, size_t i)
 	return ref;
 }
 
+typedef struct refs_arg {
+	const uint32_t *refs;
+	size_t n;
+} refs_arg;
+
+/* Whether the offset vector at e->ref points at exactly want's refs. */
+static bool same_offsets(const builder *b, const memo_entry *e, const void *ctx)
+{
+	const refs_arg *want = ctx;
+	if (e->a != want->n)
+		return false;
+	for (size_t i = 0; i < want->n; i++) {
+		/* Element i sits 4 + 4i bytes past the length; an offset is
+		 * counted from its own position. */
+		uint32_t slot = e->ref - 4 - 4 * (uint32_t)i;
+		if (slot - bdb__fb_get_u32(at_ref(b, slot)) != want->refs[i])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The tags vector of a point. Points with equal tags share one vector when
+ * its tables are few enough for the verifier's budget of len / 4 table
+ * visits (1.4): each point then costs 1 + n_tags + n_metrics visits and at
+ * least 12 bytes of its own (its slot in the points vector, its soffset, its
+ * tags offset), 24 with metrics (their offset, vector length and a slot per
+ * metric, which also pays for that metric's visit). So at most 2 tags, or 4
+ * when the point has metrics, keeps every buffer we write verifiable.
+ */
+static uint32_t build_tags(builder *b, const bdb_point *p)
+{
+	if (p->n_tags > (p->n_metrics ? 4 : 2))
+		return build_table_vector(b, p->tags, p->n_tags, build_key_value);
+	size_t n = p->n_tags, base = refs_open(b, n);
+	for (size_t i = n; i-- > 0 && !b->err;) {
+		uint32_t ref = build_key_value(b, p->tags, i);
+		b->refs[base + i] = ref;
+	}
+	if (!n || b->err)
+		return 0;
+	refs_arg want = {b->refs + base, n};
+	uint32_t hash = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		hash = (hash ^ want.refs[i]) * 16777619u;
+	memo_entry *slot;
+	uint32_t ref = memo_find(b, &b->tag_vectors, hash, same_offsets, &want, &slot);
+	if (ref || b->err) {
+		b->n_refs = base;
+		return ref;
+	}
+	ref = build_offset_vector(b, base, n);
+	memo_add(&b->tag_vectors, slot, hash, ref, (uint32_t)n, 0);
+	return ref;
+}
+
 static uint32_t build_point(builder *b, const void *items, size_t i)
 {
 	const bdb_point *p = (const bdb_point *)items + i;
 	uint32_t metrics = build_table_vector(b, p->metrics, p->n_metrics, build_metric);
-	uint32_t tags = build_table_vector(b, p->tags, p->n_tags, build_key_value);
+	uint32_t tags = build_tags(b, p);
 	uint32_t name = build_string(b, p->name, true);
 	uint32_t scenario = build_string(b, p->scenario, true);
 	table_start(b, 4);
