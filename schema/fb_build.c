@@ -23,7 +23,9 @@
  *     a handful of vtables).
  *   - Equal short strings (metric names, units, tag keys and values, point
  *     names) are written once and shared, as FlatBuffers' CreateSharedString
- *     does, and so are equal KeyValue tables made of shared strings.
+ *     does, and so are equal KeyValue tables made of shared strings, equal
+ *     Metric tables without samples and, within the verifier's visit budget
+ *     (build_tags), equal tag vectors.
  *   - Vector elements are built last to first, so element 0 ends up at the
  *     lowest address and a reader walking a vector moves forward in memory.
  *   - Scalars equal to their default (value 0.0 bitwise, timestamp 0,
