@@ -65,7 +65,8 @@ typedef struct metric_key {
 } metric_key;
 
 typedef struct builder {
-	bdb_buf *out; /* the bytes are the last `size` of out's capacity */
+	const bdb_run *run; /* being encoded */
+	bdb_buf *out;	    /* the bytes are the last `size` of out's capacity */
 	size_t size;
 	size_t minalign; /* largest alignment used so far */
 	int err;	 /* first error; once set, every push is a no-op */
@@ -599,18 +600,29 @@ static bool is_shareable(const char *s)
  * repeat their values from point to point); the verifier's budget holds as
  * for KeyValue tables.
  */
+/* The unit to write for m: none when it is its definition's (a reader
+ * takes the definition's unit for a metric without one). */
+static const char *metric_unit_to_write(const builder *b, const bdb_metric *m)
+{
+	if (!m->unit || !m->name)
+		return m->unit;
+	const bdb_metric_def *def = bdb_run_find_def(b->run, m->name);
+	return def && def->unit && strcmp(def->unit, m->unit) == 0 ? NULL : m->unit;
+}
+
 static uint32_t build_metric(builder *b, const void *items, size_t i)
 {
 	const bdb_metric *m = (const bdb_metric *)items + i;
+	const char *unit_text = metric_unit_to_write(b, m);
 	uint32_t name = build_string(b, m->name, true);
-	uint32_t unit = build_string(b, m->unit, true);
+	uint32_t unit = build_string(b, unit_text, true);
 	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
 	/* -0.0 is kept: only the default's exact bits may be left out. */
 	bool has_value = !is_positive_zero(m->value);
 	memo_entry *slot = NULL;
 	metric_key key = {name, unit, 0, 0, 0, 0};
 	uint32_t hash = 0;
-	if (!m->n_samples && is_shareable(m->name) && is_shareable(m->unit) && !b->err) {
+	if (!m->n_samples && is_shareable(m->name) && is_shareable(unit_text) && !b->err) {
 		key.present = (has_value ? 1u : 0) | (m->has_lower ? 2u : 0) | (m->has_upper ? 4u : 0);
 		key.value = has_value ? bits_of(m->value) : 0;
 		key.lower = m->has_lower ? bits_of(m->lower) : 0;
@@ -755,6 +767,7 @@ int bdb_run_encode(const bdb_run *run, bdb_buf *out)
 		return BDB_ENOMEM;
 	builder b;
 	memset(&b, 0, sizeof b);
+	b.run = run;
 	b.out = out;
 	b.minalign = 4;
 	uint32_t root = build_run(&b, run);

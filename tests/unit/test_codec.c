@@ -363,6 +363,18 @@ static void test_shared_metric_tables(void **state)
 	assert_true(t[3] != t[4]);    /* -0.0 is not +0.0 */
 	assert_true(t[6] != t[0]);    /* samples are never shared */
 	free(buf);
+	/* A unit equal to the definition's is left out and read back from it. */
+	bdb_metric_def *def;
+	assert_int_equal(bdb_run_add_def(run, "n", &def), 0);
+	def->unit = bdb_run_strdup(run, "x");
+	buf = encode_exact(run, &len);
+	fr = bdb_fb_run_root(buf, len);
+	assert_null(bdb_fb_metric_unit(bdb_fb_point_metric(bdb_fb_run_point(fr, 0), 0)).ptr);
+	bdb_run *back;
+	assert_int_equal(bdb_run_decode(buf, len, &back, NULL), 0);
+	assert_string_equal(back->points[0].metrics[0].unit, "x");
+	bdb_run_free(back);
+	free(buf);
 	/* Every value reads back as written, -0.0 included (frees run). */
 	round_trip(run);
 }
