@@ -15,7 +15,7 @@
 #include "engine.h"
 
 /* The on-disk format this code reads and writes (meta "format_version"). */
-#define BDB__FORMAT_VERSION 1u
+#define BDB__FORMAT_VERSION 2u
 
 /* The named databases, in the order they are opened. */
 enum bdb__db {
@@ -102,14 +102,30 @@ double bdb__get_double(const uint8_t *p);
 
 /*
  * The observation record, one DUPFIXED item under its series id (8-byte
- * key), sorted by time then seq:
- *   time (8) ‖ seq (8) ‖ value (8) ‖ lower (8) ‖ upper (8) ‖ bits (4)
+ * key), sorted by time then seq. Its width is the series': LMDB keeps one
+ * record size per key, and reads of a key hand out that size.
+ *   narrow (20): time (8) ‖ seq (u32, 4) ‖ value (8)
+ *   wide (40):   narrow ‖ lower (8) ‖ upper (8) ‖ bits (4)
  * bits: bit 31 lower present, bit 30 upper present, bits 0-29 n_samples
- * (saturating). Absent bounds are stored as 0.
+ * (saturating); absent bounds are stored as 0. A narrow record has no
+ * bounds and no samples. A series starts narrow unless its first record
+ * needs the wide form, and is rewritten wide (bdb__obs_widen, write.c) when
+ * a later one does; it never narrows again. The first BDB__OBS_ID bytes
+ * (time ‖ seq) identify a record within its series.
  */
-#define BDB__OBS_RECORD 44
-void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs);
-/* Fills every field of obs. BDB_ECORRUPT if malformed. */
+#define BDB__OBS_NARROW 20
+#define BDB__OBS_WIDE	40
+#define BDB__OBS_ID	12
+/* Sequence numbers fit the record's u32; all ones is kept out of it, so
+ * that time ‖ FFFFFFFF is above every record of that time. */
+#define BDB__MAX_SEQ UINT32_C(0xFFFFFFFE)
+/* True when obs has bounds or samples, which only the wide form holds. */
+bool bdb__obs_needs_wide(const bdb_obs *obs);
+/* Writes obs as a record of width (BDB__OBS_NARROW or BDB__OBS_WIDE) to out;
+ * a narrow record drops bounds and samples (see bdb__obs_needs_wide). */
+void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs, size_t width);
+/* Fills every field of obs from a record of either width. BDB_ECORRUPT if
+ * len is neither. */
 int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
 
 /*
@@ -117,6 +133,19 @@ int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
  * out (may be NULL). BDB_ENOTFOUND when there is none.
  */
 int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out);
+
+/*
+ * The run_series value: the run's series ids in order, as ranges of
+ * consecutive ids, each varint(zigzag(first - next)) ‖ varint(length - 1)
+ * where next is the id after the previous range (0 before the first).
+ * Varints are LEB128 (7 bits a byte, low first, high bit = more).
+ * encode reads n big-endian u64 ids and appends to out.
+ */
+void bdb__run_series_encode(bdb_buf *out, const uint8_t *ids, size_t n);
+/* Decodes into a malloc'ed array of *n ids (room for one more). At most max
+ * ids (the run's metric count): more, or a malformed value, is
+ * BDB_ECORRUPT. */
+int bdb__run_series_decode(const void *data, size_t len, size_t max, uint64_t **ids, size_t *n);
 
 /*
  * The run header (runlog value): timestamp (8), n_points (4), n_metrics (4),

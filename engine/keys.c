@@ -121,32 +121,121 @@ size_t bdb__key_form(const void *s, size_t n, uint8_t *out)
 enum { OBS_LOWER = UINT32_C(1) << 31, OBS_UPPER = UINT32_C(1) << 30 };
 #define OBS_MAX_SAMPLES ((UINT32_C(1) << 30) - 1)
 
-void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs)
+bool bdb__obs_needs_wide(const bdb_obs *obs)
+{
+	return obs->has_lower || obs->has_upper || obs->n_samples;
+}
+
+void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs, size_t width)
 {
 	bdb__put_time(out, obs->timestamp_us);
-	bdb__put_be64(out + 8, obs->run_seq);
-	bdb__put_double(out + 16, obs->value);
-	bdb__put_double(out + 24, obs->has_lower ? obs->lower : 0);
-	bdb__put_double(out + 32, obs->has_upper ? obs->upper : 0);
+	bdb__put_be32(out + 8, (uint32_t)obs->run_seq);
+	bdb__put_double(out + 12, obs->value);
+	if (width != BDB__OBS_WIDE)
+		return;
+	bdb__put_double(out + 20, obs->has_lower ? obs->lower : 0);
+	bdb__put_double(out + 28, obs->has_upper ? obs->upper : 0);
 	uint32_t n = obs->n_samples > OBS_MAX_SAMPLES ? OBS_MAX_SAMPLES : obs->n_samples;
-	bdb__put_be32(out + 40,
+	bdb__put_be32(out + 36,
 		      n | (obs->has_lower ? OBS_LOWER : 0) | (obs->has_upper ? OBS_UPPER : 0));
 }
 
 int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs)
 {
 	const uint8_t *p = data;
-	if (len != BDB__OBS_RECORD)
+	if (len != BDB__OBS_NARROW && len != BDB__OBS_WIDE)
 		return BDB_ECORRUPT;
 	obs->timestamp_us = bdb__get_time(p);
-	obs->run_seq = bdb__get_be64(p + 8);
-	obs->value = bdb__get_double(p + 16);
-	uint32_t bits = bdb__get_be32(p + 40);
+	obs->run_seq = bdb__get_be32(p + 8);
+	obs->value = bdb__get_double(p + 12);
+	uint32_t bits = len == BDB__OBS_WIDE ? bdb__get_be32(p + 36) : 0;
 	obs->has_lower = bits & OBS_LOWER;
-	obs->lower = obs->has_lower ? bdb__get_double(p + 24) : 0;
+	obs->lower = obs->has_lower ? bdb__get_double(p + 20) : 0;
 	obs->has_upper = bits & OBS_UPPER;
-	obs->upper = obs->has_upper ? bdb__get_double(p + 32) : 0;
+	obs->upper = obs->has_upper ? bdb__get_double(p + 28) : 0;
 	obs->n_samples = bits & OBS_MAX_SAMPLES;
+	return 0;
+}
+
+/* ---- run_series: ranges of consecutive series ids ---- */
+
+static void put_varint(bdb_buf *out, uint64_t v)
+{
+	uint8_t b[10];
+	size_t n = 0;
+	do {
+		b[n] = (uint8_t)(v & 0x7F);
+		v >>= 7;
+		if (v)
+			b[n] |= 0x80;
+		n++;
+	} while (v);
+	bdb_buf_append(out, b, n);
+}
+
+/* Reads a varint at *at (advanced); false when it runs past end or past
+ * 64 bits. */
+static bool get_varint(const uint8_t *p, size_t end, size_t *at, uint64_t *v)
+{
+	*v = 0;
+	for (unsigned shift = 0; shift < 64 && *at < end; shift += 7) {
+		uint8_t b = p[(*at)++];
+		if (shift == 63 && b > 1)
+			return false;
+		*v |= (uint64_t)(b & 0x7F) << shift;
+		if (!(b & 0x80))
+			return true;
+	}
+	return false;
+}
+
+void bdb__run_series_encode(bdb_buf *out, const uint8_t *ids, size_t n)
+{
+	uint64_t next = 0; /* the id after the previous range */
+	for (size_t i = 0; i < n;) {
+		uint64_t first = bdb__get_be64(ids + 8 * i);
+		size_t len = 1;
+		while (i + len < n && bdb__get_be64(ids + 8 * (i + len)) == first + len)
+			len++;
+		/* The gap as a signed difference, zigzag-encoded. */
+		uint64_t gap = first - next;
+		put_varint(out, gap >> 63 ? ~(gap << 1) : gap << 1);
+		put_varint(out, len - 1);
+		next = first + len;
+		i += len;
+	}
+}
+
+int bdb__run_series_decode(const void *data, size_t len, size_t max, uint64_t **ids, size_t *n)
+{
+	const uint8_t *p = data;
+	*ids = NULL;
+	*n = 0;
+	/* Count first: a damaged value must not make us allocate much. */
+	size_t count = 0;
+	for (size_t at = 0; at < len;) {
+		uint64_t gap, more;
+		if (!get_varint(p, len, &at, &gap) || !get_varint(p, len, &at, &more) ||
+		    more >= max - count)
+			return BDB_ECORRUPT;
+		count += (size_t)more + 1;
+	}
+	uint64_t *list = malloc((count + 1) * sizeof *list);
+	if (!list)
+		return BDB_ENOMEM;
+	uint64_t next = 0;
+	size_t k = 0;
+	for (size_t at = 0; at < len;) {
+		uint64_t gap, more;
+		get_varint(p, len, &at, &gap);
+		get_varint(p, len, &at, &more);
+		uint64_t id = next + (gap & 1 ? ~(gap >> 1) : gap >> 1);
+		for (uint64_t j = 0; j <= more; j++)
+			list[k++] = id + j;
+		next = id + more + 1;
+	}
+	*ids = list;
+	*n = count;
 	return 0;
 }
 

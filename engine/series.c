@@ -332,23 +332,17 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 {
 	*ids = NULL;
 	*n = 0;
+	bdb_run_info info;
+	int rc = bdb_reader_run_info(r, seq, &info);
+	if (rc)
+		return rc;
 	uint8_t k8[8];
 	bdb__put_be64(k8, seq);
 	MDB_val k = {8, k8}, v;
-	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUN_SERIES), &k, &v);
+	rc = mdb_get(r->txn, dbi(r, BDB__DB_RUN_SERIES), &k, &v);
 	if (rc)
 		return bdb__mdb_error(rc);
-	if (v.mv_size % 8)
-		return BDB_ECORRUPT;
-	size_t m = v.mv_size / 8;
-	uint64_t *list = malloc((m + 1) * sizeof *list);
-	if (!list)
-		return BDB_ENOMEM;
-	for (size_t i = 0; i < m; i++)
-		list[i] = bdb__get_be64((const uint8_t *)v.mv_data + 8 * i);
-	*ids = list;
-	*n = m;
-	return 0;
+	return bdb__run_series_decode(v.mv_data, v.mv_size, info.n_metrics, ids, n);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -364,12 +358,14 @@ struct bdb_obs_iter {
 	bdb_reader *r;
 	MDB_cursor *cur;
 	uint8_t key[8];		   /* the series id */
-	uint8_t lo[16], hi[16];	   /* time ‖ seq bounds, inclusive */
+	uint8_t lo[BDB__OBS_ID];   /* time ‖ seq bounds, inclusive */
+	uint8_t hi[BDB__OBS_ID];
 	uint64_t lo_time, hi_time; /* the bounds' first 8 bytes as numbers */
 	bool backward, started, done;
 	bool more_pages; /* false when the series has a single record */
 	const uint8_t *page;
 	size_t page_n, at;
+	size_t width; /* of the series' records (narrow or wide) */
 	struct bdb_obs_iter *next, **prev_next;
 };
 
@@ -407,9 +403,9 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	it->r = r;
 	bdb__put_be64(it->key, series);
 	bdb__put_time(it->lo, from_us);
-	memset(it->lo + 8, 0, 8);
+	memset(it->lo + 8, 0, BDB__OBS_ID - 8);
 	bdb__put_time(it->hi, to_us);
-	memset(it->hi + 8, 0xFF, 8);
+	memset(it->hi + 8, 0xFF, BDB__OBS_ID - 8);
 	it->lo_time = bdb__get_be64(it->lo);
 	it->hi_time = bdb__get_be64(it->hi);
 	it->backward = backward;
@@ -426,15 +422,14 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 /* Positions the cursor on the first record in iteration order. */
 static int iter_seek(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
 {
-	uint8_t seek[BDB__OBS_RECORD];
-	memcpy(seek, it->backward ? it->hi : it->lo, 16);
-	memset(seek + 16, it->backward ? 0xFF : 0, sizeof seek - 16);
+	/* A seek value shorter than the records: LMDB compares the common
+	 * prefix, then the shorter is smaller. */
 	*k = (MDB_val){8, it->key};
-	*v = (MDB_val){sizeof seek, seek};
+	*v = (MDB_val){BDB__OBS_ID, it->backward ? it->hi : it->lo};
 	int rc = mdb_cursor_get(it->cur, k, v, MDB_GET_BOTH_RANGE);
 	if (!it->backward)
 		return rc;
-	/* No record equals the all-ones seq: one found is past the bound. */
+	/* No record has the all-ones seq (BDB__MAX_SEQ): one found is past the bound. */
 	if (rc == 0)
 		return mdb_cursor_get(it->cur, k, v, MDB_PREV_DUP);
 	if (rc != MDB_NOTFOUND)
@@ -452,8 +447,9 @@ static int iter_first_page(bdb_obs_iter *it)
 	int rc = iter_seek(it, &k, &v);
 	if (rc)
 		return rc;
-	if (v.mv_size != BDB__OBS_RECORD)
+	if (v.mv_size != BDB__OBS_NARROW && v.mv_size != BDB__OBS_WIDE)
 		return MDB_CORRUPTED;
+	it->width = v.mv_size;
 	size_t count;
 	rc = mdb_cursor_count(it->cur, &count);
 	if (rc)
@@ -481,8 +477,8 @@ static int iter_first_page(bdb_obs_iter *it)
 	if (rc)
 		return rc;
 	it->page = page.mv_data;
-	it->page_n = page.mv_size / BDB__OBS_RECORD;
-	size_t index = (size_t)(record - it->page) / BDB__OBS_RECORD;
+	it->page_n = page.mv_size / it->width;
+	size_t index = (size_t)(record - it->page) / it->width;
 	if (!it->page || record < it->page || index >= it->page_n)
 		return MDB_CORRUPTED;
 	it->at = it->backward ? index + 1 : index;
@@ -501,11 +497,11 @@ static int iter_record(bdb_obs_iter *it, const uint8_t **record)
 	}
 	for (;;) {
 		if (!it->backward && it->at < it->page_n) {
-			*record = it->page + BDB__OBS_RECORD * it->at++;
+			*record = it->page + it->width * it->at++;
 			return 0;
 		}
 		if (it->backward && it->at > 0) {
-			*record = it->page + BDB__OBS_RECORD * --it->at;
+			*record = it->page + it->width * --it->at;
 			return 0;
 		}
 		if (!it->more_pages)
@@ -516,7 +512,7 @@ static int iter_record(bdb_obs_iter *it, const uint8_t **record)
 		if (rc)
 			return rc;
 		it->page = v.mv_data;
-		it->page_n = v.mv_size / BDB__OBS_RECORD;
+		it->page_n = v.mv_size / it->width;
 		it->at = it->backward ? it->page_n : 0;
 	}
 }
@@ -540,7 +536,7 @@ int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs)
 		it->done = true;
 		return 0;
 	}
-	rc = bdb__obs_record_decode(record, BDB__OBS_RECORD, obs);
+	rc = bdb__obs_record_decode(record, it->width, obs);
 	return rc ? rc : 1;
 }
 

@@ -198,18 +198,20 @@ int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t val
 
 int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out)
 {
-	uint8_t key[8], rec[BDB__OBS_RECORD] = {0};
+	if (seq > BDB__MAX_SEQ)
+		return BDB_ENOTFOUND;
+	uint8_t key[8], rec[BDB__OBS_ID];
 	bdb__put_be64(key, series);
 	bdb__put_time(rec, us);
-	bdb__put_be64(rec + 8, seq);
-	MDB_val k = {8, key}, v = {BDB__OBS_RECORD, rec};
+	bdb__put_be32(rec + 8, (uint32_t)seq);
+	MDB_val k = {8, key}, v = {BDB__OBS_ID, rec};
 	/* The first record at or after (us, seq): it must be that one. */
 	int rc = mdb_cursor_get(cur, &k, &v, MDB_GET_BOTH_RANGE);
 	if (rc)
 		return bdb__mdb_error(rc);
-	if (v.mv_size != BDB__OBS_RECORD)
+	if (v.mv_size != BDB__OBS_NARROW && v.mv_size != BDB__OBS_WIDE)
 		return BDB_ECORRUPT;
-	if (memcmp(v.mv_data, rec, 16) != 0)
+	if (memcmp(v.mv_data, rec, BDB__OBS_ID) != 0)
 		return BDB_ENOTFOUND;
 	return out ? bdb__obs_record_decode(v.mv_data, v.mv_size, out) : 0;
 }
@@ -301,7 +303,9 @@ static int open_databases(bdb_store *s, bdb_diag *d)
 	}
 	if (version != BDB__FORMAT_VERSION) {
 		rc = bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
-				  "store format version %llu, this benchdb reads version %u",
+				  "store format version %llu, this benchdb reads version %u "
+				  "(export the runs with the benchdb that wrote the store and "
+				  "ingest them into a new one)",
 				  (unsigned long long)version, BDB__FORMAT_VERSION);
 		goto fail;
 	}

@@ -260,17 +260,27 @@ static int verify_run(verifier *v, uint64_t seq, const MDB_val *fb)
 	rc = get(v, BDB__DB_RUN_SERIES, seq8, 8, &val);
 	if (rc < 0)
 		return rc;
-	if (rc == 0 || val.mv_size != 8 * (size_t)n_metrics) {
+	uint64_t *series = NULL;
+	size_t n_listed = 0;
+	if (rc == 1) {
+		rc = bdb__run_series_decode(val.mv_data, val.mv_size, n_metrics, &series,
+					    &n_listed);
+		if (rc == BDB_ENOMEM)
+			return rc;
+		if (rc) {
+			problem(v, "run %llu: run_series is malformed or lists more than the "
+				   "run's %u metrics",
+				(unsigned long long)seq, n_metrics);
+			return 0;
+		}
+	}
+	if (n_listed != n_metrics) {
 		problem(v, "run %llu: run_series has %zu entries, the run has %u metrics",
-			(unsigned long long)seq, rc ? val.mv_size / 8 : 0, n_metrics);
+			(unsigned long long)seq, n_listed, n_metrics);
+		free(series);
 		return 0;
 	}
 	v->expected_obs += n_metrics;
-	uint64_t *series = malloc(((size_t)n_metrics + 1) * sizeof *series);
-	if (!series)
-		return BDB_ENOMEM;
-	for (uint32_t i = 0; i < n_metrics; i++)
-		series[i] = bdb__get_be64((const uint8_t *)val.mv_data + 8 * i);
 	rc = 0;
 	size_t at = 0;
 	for (uint32_t i = 0; i < bdb_fb_run_n_points(run) && !rc; i++) {
@@ -428,8 +438,8 @@ static int check_obs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 {
 	bdb_obs o;
 	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0) {
-		problem(v, "obs: an entry of %zu and %zu bytes (8 and %d expected)", k->mv_size,
-			val->mv_size, BDB__OBS_RECORD);
+		problem(v, "obs: an entry of %zu and %zu bytes (8 and %d or %d expected)",
+			k->mv_size, val->mv_size, BDB__OBS_NARROW, BDB__OBS_WIDE);
 		return 0;
 	}
 	uint64_t series = bdb__get_be64(k->mv_data);
@@ -465,9 +475,23 @@ static int check_obs_listed(verifier *v, const MDB_val *k, const MDB_val *val)
 	int rc = get(v, BDB__DB_RUN_SERIES, seq8, 8, &rs);
 	if (rc < 0)
 		return rc;
-	for (size_t i = 0; rc && i < rs.mv_size / 8; i++)
-		if (bdb__get_be64((const uint8_t *)rs.mv_data + 8 * i) == series)
-			return 0;
+	bdb_run_info info;
+	if (rc == 1)
+		rc = runlog_of(v, o.run_seq, &info);
+	if (rc < 0)
+		return rc;
+	uint64_t *ids = NULL;
+	size_t n = 0;
+	if (rc == 1)
+		rc = bdb__run_series_decode(rs.mv_data, rs.mv_size, info.n_metrics, &ids, &n);
+	if (rc == BDB_ENOMEM)
+		return rc;
+	bool listed = false;
+	for (size_t i = 0; i < n && !listed; i++)
+		listed = ids[i] == series;
+	free(ids);
+	if (listed)
+		return 0;
 	problem(v, "obs: series %llu has an observation in run %llu that the run does not list",
 		(unsigned long long)series, (unsigned long long)o.run_seq);
 	return 0;

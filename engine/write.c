@@ -200,14 +200,10 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 	}
 	rc = mdb_get(txn, s->dbi[BDB__DB_RUN_SERIES], &k, &v);
 	if (rc == 0) {
-		n_series = v.mv_size / 8;
-		series = malloc(v.mv_size + 1);
-		if (!series) {
-			rc = BDB_ENOMEM;
+		rc = bdb__run_series_decode(v.mv_data, v.mv_size, info.n_metrics, &series,
+					    &n_series);
+		if (rc)
 			goto done;
-		}
-		for (size_t i = 0; i < n_series; i++)
-			series[i] = bdb__get_be64((const uint8_t *)v.mv_data + 8 * i);
 	} else if (rc != MDB_NOTFOUND) {
 		rc = bdb__mdb_error(rc);
 		goto done;
@@ -283,6 +279,9 @@ typedef struct series_slot {
 	size_t unit;	 /* offset of the series' unit (str0) in series_cache.bytes */
 	uint64_t stamp;	 /* the last run (series_cache.stamp) that had the series */
 	bdb_buf obs;	 /* observation records not yet written, in put order */
+	size_t width;	     /* of the records in obs (0: none yet), BDB__OBS_NARROW or _WIDE */
+	size_t stored_width; /* of the series' records in LMDB (0: none); the stored
+				narrow ones are widened when width is wide (cache_write_obs) */
 } series_slot;
 
 typedef struct series_cache {
@@ -376,15 +375,17 @@ static int compare_slot_id(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
+/* Orders observation records of either width: by time, then sequence (the
+ * first BDB__OBS_ID bytes, unique within a series). */
 static int compare_record(const void *a, const void *b)
 {
-	return memcmp(a, b, BDB__OBS_RECORD);
+	return memcmp(a, b, BDB__OBS_ID);
 }
 
-/* Puts one observation record of series key8 with cursor cur. */
-static int put_record(MDB_cursor *cur, uint8_t *key8, void *rec)
+/* Puts one observation record (width bytes) of series key8 with cursor cur. */
+static int put_record(MDB_cursor *cur, uint8_t *key8, void *rec, size_t width)
 {
-	MDB_val k = {8, key8}, v = {BDB__OBS_RECORD, rec};
+	MDB_val k = {8, key8}, v = {width, rec};
 	/*
 	 * Usually the newest run: appending fills the series' pages completely
 	 * instead of splitting them in half. LMDB refuses an append that is not
@@ -397,11 +398,46 @@ static int put_record(MDB_cursor *cur, uint8_t *key8, void *rec)
 }
 
 /*
+ * A wide observation arrived for a series whose waiting records are narrow:
+ * they are rewritten wide in place (the stored ones follow in
+ * cache_write_obs), so that every record of the series has one width.
+ */
+static int cache_widen_pending(series_slot *sl)
+{
+	size_t count = sl->width ? sl->obs.len / sl->width : 0;
+	bdb_buf wide;
+	bdb_buf_init(&wide);
+	bdb_buf_reserve(&wide, (count + 1) * BDB__OBS_WIDE);
+	for (size_t i = 0; i < count; i++) {
+		bdb_obs o;
+		uint8_t rec[BDB__OBS_WIDE];
+		if (bdb__obs_record_decode(sl->obs.data + i * sl->width, sl->width, &o) != 0) {
+			bdb_buf_free(&wide);
+			return BDB_ECORRUPT;
+		}
+		bdb__obs_record_encode(rec, &o, BDB__OBS_WIDE);
+		bdb_buf_append(&wide, rec, sizeof rec);
+	}
+	if (wide.failed) {
+		bdb_buf_free(&wide);
+		return BDB_ENOMEM;
+	}
+	bdb_buf_free(&sl->obs);
+	sl->obs = wide;
+	sl->width = BDB__OBS_WIDE;
+	return 0;
+}
+
+static int obs_widen(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_buf *tmp);
+
+/*
  * Writes the observation records waiting in the cache, series by series in
- * id order, and empties their lists. A series' records are sorted (by time,
- * then sequence: the order of the obs index) and put with one
- * MDB_MULTIPLE | MDB_APPENDDUP cursor put when they all follow its last
- * stored record (the usual case: newer runs), one by one otherwise.
+ * id order, and empties their lists. A series whose stored records are
+ * narrow while its waiting ones are wide is widened first (obs_widen). A
+ * series' records are sorted (by time, then sequence: the order of the obs
+ * index) and put with one MDB_MULTIPLE | MDB_APPENDDUP cursor put when they
+ * all follow its last stored record (the usual case: newer runs), one by
+ * one otherwise.
  */
 static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 {
@@ -411,34 +447,45 @@ static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 	if (!n)
 		return 0;
 	series_slot **todo = malloc(n * sizeof *todo);
-	MDB_cursor *cur = NULL;
-	int rc = todo ? bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur))
-		      : BDB_ENOMEM;
+	if (!todo)
+		return BDB_ENOMEM;
+	int rc = 0;
 	n = 0;
-	for (size_t i = 0; i < sc->cap && !rc; i++)
+	for (size_t i = 0; i < sc->cap; i++)
 		if (sc->slots[i].obs.len)
 			todo[n++] = &sc->slots[i];
+	qsort(todo, n, sizeof *todo, compare_slot_id);
+	bdb_buf tmp;
+	bdb_buf_init(&tmp);
+	for (size_t i = 0; i < n && !rc; i++)
+		if (todo[i]->stored_width == BDB__OBS_NARROW && todo[i]->width == BDB__OBS_WIDE) {
+			rc = obs_widen(s, txn, todo[i]->id, &tmp);
+			todo[i]->stored_width = BDB__OBS_WIDE;
+		}
+	bdb_buf_free(&tmp);
+	MDB_cursor *cur = NULL;
 	if (!rc)
-		qsort(todo, n, sizeof *todo, compare_slot_id);
+		rc = bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur));
 	for (size_t i = 0; i < n && !rc; i++) {
 		bdb_buf *obs = &todo[i]->obs;
-		size_t count = obs->len / BDB__OBS_RECORD;
+		size_t width = todo[i]->width;
+		size_t count = obs->len / width;
 		uint8_t *recs = (uint8_t *)obs->data, key8[8];
 		bdb__put_be64(key8, todo[i]->id);
 		for (size_t j = 1; j < count; j++)
-			if (memcmp(recs + (j - 1) * BDB__OBS_RECORD, recs + j * BDB__OBS_RECORD,
-				   BDB__OBS_RECORD) > 0) {
-				qsort(recs, count, BDB__OBS_RECORD, compare_record);
+			if (compare_record(recs + (j - 1) * width, recs + j * width) > 0) {
+				qsort(recs, count, width, compare_record);
 				break;
 			}
-		MDB_val k = {8, key8}, v[2] = {{BDB__OBS_RECORD, recs}, {count, NULL}};
+		MDB_val k = {8, key8}, v[2] = {{width, recs}, {count, NULL}};
 		int mrc = mdb_cursor_put(cur, &k, v, MDB_MULTIPLE | MDB_APPENDDUP);
 		/* v[1].mv_size: how many were written before LMDB refused one. */
 		size_t done = mrc == 0 ? count : mrc == MDB_KEYEXIST ? v[1].mv_size : 0;
 		rc = mrc == 0 || mrc == MDB_KEYEXIST ? 0 : bdb__mdb_error(mrc);
 		for (size_t j = done; j < count && !rc; j++)
-			rc = put_record(cur, key8, recs + j * BDB__OBS_RECORD);
+			rc = put_record(cur, key8, recs + j * width, width);
 		bdb_buf_reset(obs);
+		todo[i]->stored_width = width;
 	}
 	if (cur)
 		mdb_cursor_close(cur);
@@ -521,6 +568,64 @@ static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric
 	return 0;
 }
 
+/*
+ * The width of series id's observation records, 0 when it has none. LMDB
+ * keeps one size per key and does not check it: a put of another size
+ * would be stored cut or padded, so every put asks first.
+ */
+static int obs_width(bdb_store *s, MDB_txn *txn, uint64_t id, size_t *width)
+{
+	uint8_t key[8];
+	bdb__put_be64(key, id);
+	MDB_val k = {8, key}, v;
+	int rc = mdb_get(txn, s->dbi[BDB__DB_OBS], &k, &v);
+	*width = rc == 0 ? v.mv_size : 0;
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc)
+		return bdb__mdb_error(rc);
+	return v.mv_size == BDB__OBS_NARROW || v.mv_size == BDB__OBS_WIDE ? 0 : BDB_ECORRUPT;
+}
+
+/*
+ * Rewrites the narrow records of series id in the wide form (the first
+ * observation with bounds or samples arrived): reads them into tmp, deletes
+ * the key and appends them back, in order.
+ */
+static int obs_widen(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_buf *tmp)
+{
+	uint8_t key[8];
+	bdb__put_be64(key, id);
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_buf_reset(tmp);
+	MDB_val k = {8, key}, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_SET);
+	while (got == 0) {
+		bdb_obs o;
+		uint8_t rec[BDB__OBS_WIDE];
+		rc = bdb__obs_record_decode(v.mv_data, v.mv_size, &o);
+		if (rc)
+			break;
+		bdb__obs_record_encode(rec, &o, BDB__OBS_WIDE);
+		bdb_buf_append(tmp, rec, sizeof rec);
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP);
+	}
+	mdb_cursor_close(cur);
+	if (!rc && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	if (!rc && tmp->failed)
+		rc = BDB_ENOMEM;
+	if (!rc)
+		rc = del(s, txn, BDB__DB_OBS, key, 8, NULL, 0);
+	for (size_t at = 0; !rc && at < tmp->len; at += BDB__OBS_WIDE)
+		rc = put(s, txn, BDB__DB_OBS, key, 8, tmp->data + at, BDB__OBS_WIDE,
+			 MDB_APPENDDUP);
+	return rc;
+}
+
 /* Indexes one metric of point p: series, observation, run_series entry. */
 static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p,
 		      const bdb_metric *m)
@@ -547,10 +652,14 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 			rc = create_series(s, txn, c, p, m->name, unit, &id);
 		else if (rc == 0)
 			rc = series_unit(s, txn, id, &sunit);
+		size_t stored = 0;
+		if (!rc)
+			rc = obs_width(s, txn, id, &stored);
 		if (!rc)
 			rc = cache_add(sc, &c->scratch, h, id, sunit, &sl);
 		if (rc)
 			return rc;
+		sl->stored_width = sl->width = stored;
 	} else if (sl->stamp == sc->stamp) {
 		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" with the same tags appears twice in run "
@@ -573,12 +682,19 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	    .upper = m->has_upper ? m->upper * factor : 0,
 	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
-	uint8_t rec[BDB__OBS_RECORD];
-	bdb__obs_record_encode(rec, &o);
+	if (bdb__obs_needs_wide(&o) && sl->width != BDB__OBS_WIDE) {
+		rc = cache_widen_pending(sl);
+		if (rc)
+			return rc;
+	}
+	if (!sl->width)
+		sl->width = bdb__obs_needs_wide(&o) ? BDB__OBS_WIDE : BDB__OBS_NARROW;
+	uint8_t rec[BDB__OBS_WIDE];
+	bdb__obs_record_encode(rec, &o, sl->width);
 	/* Room for one record per run of the batch at once: no realloc chain. */
 	if (sl->obs.cap == 0)
-		bdb_buf_reserve(&sl->obs, sc->batch_runs * sizeof rec);
-	bdb_buf_append(&sl->obs, rec, sizeof rec); /* written by cache_write_obs */
+		bdb_buf_reserve(&sl->obs, sc->batch_runs * sl->width);
+	bdb_buf_append(&sl->obs, rec, sl->width); /* written by cache_write_obs */
 	if (sl->obs.failed)
 		return BDB_ENOMEM;
 	uint8_t id8[8];
@@ -648,6 +764,11 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		c->outcome = BDB_PUT_REPLACED;
 	} else if (rc == BDB_ENOTFOUND) {
 		rc = bdb__meta_get_u64(s, txn, "next_seq", 1, &c->seq);
+		if (!rc && c->seq > BDB__MAX_SEQ)
+			return bdb_diag_set(c->d, BDB_ETOOBIG, NULL, 0, 0,
+					    "the store holds its limit of %lu runs (sequence "
+					    "numbers are 32-bit)",
+					    (unsigned long)BDB__MAX_SEQ);
 		if (!rc)
 			rc = bdb__meta_put_u64(s, txn, "next_seq", c->seq + 1);
 		if (rc)
@@ -682,9 +803,13 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = put(s, txn, BDB__DB_RUNLOG, seq8, 8, c->scratch.data, c->scratch.len, 0);
 	if (!rc)
 		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->fb.data, c->fb.len, 0);
+	if (!rc) {
+		bdb_buf_reset(&c->scratch);
+		bdb__run_series_encode(&c->scratch, (const uint8_t *)c->series_ids.data, n_metrics);
+		rc = c->scratch.failed ? BDB_ENOMEM : 0;
+	}
 	if (!rc)
-		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->series_ids.data, c->series_ids.len,
-			 0);
+		rc = put(s, txn, BDB__DB_RUN_SERIES, seq8, 8, c->scratch.data, c->scratch.len, 0);
 	if (!rc) {
 		rc = put(s, txn, BDB__DB_RUN_IDS, key, bdb__key_form(run->id, strlen(run->id), key),
 			 seq8, 8, MDB_NOOVERWRITE);

@@ -21,8 +21,11 @@
  *   - Each vtable is written once: a table whose vtable equals one already
  *     in the buffer points at that one (runs of thousands of metrics share
  *     a handful of vtables).
- *   - Equal short strings (metric names, units, tag keys) are written once
- *     and shared, as FlatBuffers' CreateSharedString does.
+ *   - Equal short strings (metric names, units, tag keys and values, point
+ *     names) are written once and shared, as FlatBuffers' CreateSharedString
+ *     does, and so are equal KeyValue tables made of shared strings, equal
+ *     Metric tables without samples and, within the verifier's visit budget
+ *     (build_tags), equal tag vectors.
  *   - Vector elements are built last to first, so element 0 ends up at the
  *     lowest address and a reader walking a vector moves forward in memory.
  *   - Scalars equal to their default (value 0.0 bitwise, timestamp 0,
@@ -37,13 +40,33 @@
 /* Strings at most this long are deduplicated. */
 #define SHARED_STRING_MAX 255
 
-typedef struct shared_string {
+/*
+ * A hash table (open addressing, capacity a power of two) of objects
+ * already written, to write equal ones once: strings, key/value tables
+ * (by the refs of their two shared strings, a and b) and metric tables (a:
+ * the index of their metric_key).
+ */
+typedef struct memo_entry {
 	uint32_t hash;
 	uint32_t ref; /* 0: empty slot */
-} shared_string;
+	uint32_t a, b;
+} memo_entry;
+
+typedef struct memo {
+	memo_entry *slots;
+	size_t n, cap;
+} memo;
+
+/* What makes two Metric tables without samples equal. */
+typedef struct metric_key {
+	uint32_t name, unit; /* refs of shared strings, 0 when absent */
+	unsigned present;    /* bit 0 value, bit 1 lower, bit 2 upper */
+	uint64_t value, lower, upper; /* bits; 0 when absent */
+} metric_key;
 
 typedef struct builder {
-	bdb_buf *out; /* the bytes are the last `size` of out's capacity */
+	const bdb_run *run; /* being encoded */
+	bdb_buf *out;	    /* the bytes are the last `size` of out's capacity */
 	size_t size;
 	size_t minalign; /* largest alignment used so far */
 	int err;	 /* first error; once set, every push is a no-op */
@@ -59,15 +82,22 @@ typedef struct builder {
 	uint32_t *refs; /* children waiting for the vector that lists them */
 	size_t n_refs, cap_refs;
 
-	shared_string *strings; /* open addressing, capacity a power of two */
-	size_t n_strings, cap_strings;
+	memo strings;	 /* shared strings */
+	memo key_values; /* shared KeyValue tables */
+	memo metrics;	     /* shared Metric tables; a: index in metric_keys */
+	memo tag_vectors;    /* shared tag vectors; a: their length */
+	bdb_buf metric_keys; /* an array of metric_key */
 } builder;
 
 static void builder_free(builder *b)
 {
 	free(b->vtables);
 	free(b->refs);
-	free(b->strings);
+	free(b->strings.slots);
+	free(b->key_values.slots);
+	free(b->metrics.slots);
+	bdb_buf_free(&b->metric_keys);
+	free(b->tag_vectors.slots);
 }
 
 /*
@@ -186,16 +216,19 @@ static bool string_at_ref_is(const builder *b, uint32_t ref, const char *s, size
 	return bdb__fb_get_u32(p) == n && memcmp(p + 4, s, n) == 0;
 }
 
-static bool grow_strings(builder *b)
+/* Keeps m at most half full, so that probing ends. */
+static bool memo_grow(builder *b, memo *m)
 {
-	size_t ncap = b->cap_strings ? b->cap_strings * 2 : 256;
-	shared_string *slots = calloc(ncap, sizeof *slots);
+	if (2 * (m->n + 1) <= m->cap)
+		return true;
+	size_t ncap = m->cap ? m->cap * 2 : 256;
+	memo_entry *slots = calloc(ncap, sizeof *slots);
 	if (!slots) {
 		b->err = BDB_ENOMEM;
 		return false;
 	}
-	for (size_t i = 0; i < b->cap_strings; i++) {
-		shared_string e = b->strings[i];
+	for (size_t i = 0; i < m->cap; i++) {
+		memo_entry e = m->slots[i];
 		if (!e.ref)
 			continue;
 		size_t j = e.hash & (ncap - 1);
@@ -203,37 +236,75 @@ static bool grow_strings(builder *b)
 			j = (j + 1) & (ncap - 1);
 		slots[j] = e;
 	}
-	free(b->strings);
-	b->strings = slots;
-	b->cap_strings = ncap;
+	free(m->slots);
+	m->slots = slots;
+	m->cap = ncap;
 	return true;
+}
+
+/*
+ * Looks up an object with hash; same(b, entry, ctx) says whether an entry
+ * of that hash is the one wanted. Returns its ref, or 0 with *slot set to
+ * where to record the object once written (NULL after an error).
+ */
+typedef bool (*memo_same)(const builder *b, const memo_entry *e, const void *ctx);
+static uint32_t memo_find(builder *b, memo *m, uint32_t hash, memo_same same, const void *ctx,
+			  memo_entry **slot)
+{
+	*slot = NULL;
+	if (!memo_grow(b, m))
+		return 0;
+	size_t j = hash & (m->cap - 1);
+	while (m->slots[j].ref) {
+		if (m->slots[j].hash == hash && same(b, &m->slots[j], ctx))
+			return m->slots[j].ref;
+		j = (j + 1) & (m->cap - 1);
+	}
+	*slot = &m->slots[j];
+	return 0;
+}
+
+/* Records the object just written at ref in the slot memo_find gave. */
+static void memo_add(memo *m, memo_entry *slot, uint32_t hash, uint32_t ref, uint32_t a,
+		     uint32_t c)
+{
+	if (!slot || !ref)
+		return;
+	*slot = (memo_entry){hash, ref, a, c};
+	m->n++;
+}
+
+typedef struct string_arg {
+	const char *s;
+	size_t n;
+} string_arg;
+
+static bool same_string(const builder *b, const memo_entry *e, const void *ctx)
+{
+	const string_arg *want = ctx;
+	return string_at_ref_is(b, e->ref, want->s, want->n);
 }
 
 /*
  * Writes a string (u32 length, bytes, NUL); returns its ref, 0 for NULL.
  * With share, an equal string written before is reused instead: for the
  * strings that repeat across points (tag keys and values, metric names,
- * units, scenarios), not for the ones that rarely do (point names, ids).
+ * units, scenarios, point names), not for the ones that rarely do (ids,
+ * commits, descriptions).
  */
 static uint32_t build_string(builder *b, const char *s, bool share)
 {
 	if (!s || b->err)
 		return 0;
 	size_t n = strlen(s);
-	shared_string *slot = NULL;
+	memo_entry *slot = NULL;
 	uint32_t hash = 0;
 	if (share && n <= SHARED_STRING_MAX) {
-		if (2 * (b->n_strings + 1) > b->cap_strings && !grow_strings(b))
-			return 0;
+		string_arg want = {s, n};
 		hash = hash_bytes(s, n);
-		size_t j = hash & (b->cap_strings - 1);
-		while (b->strings[j].ref) {
-			if (b->strings[j].hash == hash &&
-			    string_at_ref_is(b, b->strings[j].ref, s, n))
-				return b->strings[j].ref;
-			j = (j + 1) & (b->cap_strings - 1);
-		}
-		slot = &b->strings[j];
+		uint32_t ref = memo_find(b, &b->strings, hash, same_string, &want, &slot);
+		if (ref || b->err)
+			return ref;
 	}
 	prep(b, 4, n + 1);
 	uint8_t *p = push(b, n + 1);
@@ -244,11 +315,7 @@ static uint32_t build_string(builder *b, const char *s, bool share)
 	if (b->err)
 		return 0;
 	uint32_t ref = (uint32_t)b->size;
-	if (slot) {
-		slot->hash = hash;
-		slot->ref = ref;
-		b->n_strings++;
-	}
+	memo_add(&b->strings, slot, hash, ref, 0, 0);
 	return ref;
 }
 
@@ -434,15 +501,38 @@ static uint32_t table_end(builder *b)
 
 /* ---- the schema's tables ---- */
 
+static bool same_key_value(const builder *b, const memo_entry *e, const void *ctx)
+{
+	(void)b;
+	const uint32_t *kv = ctx;
+	return e->a == kv[0] && e->b == kv[1];
+}
+
+/*
+ * A KeyValue table. Tags repeat from point to point: when both strings are
+ * shared, so is the table (several vectors then point at it, which
+ * FlatBuffers allows; each visit still comes from an offset of its own, so
+ * the verifier's budget of len / 4 table visits holds).
+ */
 static uint32_t build_key_value(builder *b, const void *items, size_t i)
 {
 	const bdb_kv *kv = (const bdb_kv *)items + i;
-	uint32_t key = build_string(b, kv->key, true);
-	uint32_t value = build_string(b, kv->value, true);
+	uint32_t refs[2] = {build_string(b, kv->key, true), build_string(b, kv->value, true)};
+	memo_entry *slot = NULL;
+	uint32_t hash = 0;
+	if (refs[0] && refs[1] && strlen(kv->key) <= SHARED_STRING_MAX &&
+	    strlen(kv->value) <= SHARED_STRING_MAX) {
+		hash = (refs[0] * 2654435761u) ^ refs[1];
+		uint32_t ref = memo_find(b, &b->key_values, hash, same_key_value, refs, &slot);
+		if (ref || b->err)
+			return ref;
+	}
 	table_start(b, 4);
-	field_offset(b, BDB__FB_KV_KEY, key);
-	field_offset(b, BDB__FB_KV_VALUE, value);
-	return table_end(b);
+	field_offset(b, BDB__FB_KV_KEY, refs[0]);
+	field_offset(b, BDB__FB_KV_VALUE, refs[1]);
+	uint32_t ref = table_end(b);
+	memo_add(&b->key_values, slot, hash, ref, refs[0], refs[1]);
+	return ref;
 }
 
 static uint32_t build_metric_def(builder *b, const void *items, size_t i)
@@ -473,14 +563,75 @@ static bool is_positive_zero(double v)
 	return bits == 0;
 }
 
+static uint64_t bits_of(double v)
+{
+	uint64_t bits;
+	memcpy(&bits, &v, sizeof bits);
+	return bits;
+}
+
+static bool same_metric(const builder *b, const memo_entry *e, const void *ctx)
+{
+	const metric_key *x = (const metric_key *)b->metric_keys.data + e->a, *y = ctx;
+	return x->name == y->name && x->unit == y->unit && x->present == y->present &&
+	       x->value == y->value && x->lower == y->lower && x->upper == y->upper;
+}
+
+static uint32_t hash_metric(const metric_key *k)
+{
+	uint64_t h = k->name * UINT64_C(0x9E3779B97F4A7C15) ^ k->unit ^ (uint64_t)k->present << 32;
+	const uint64_t parts[] = {k->value, k->lower, k->upper};
+	for (size_t i = 0; i < 3; i++) {
+		h ^= parts[i];
+		h *= UINT64_C(0xbf58476d1ce4e5b9);
+		h ^= h >> 31;
+	}
+	return (uint32_t)(h ^ h >> 32);
+}
+
+static bool is_shareable(const char *s)
+{
+	return !s || strlen(s) <= SHARED_STRING_MAX;
+}
+
+/*
+ * A Metric table. One without samples whose strings are shared is itself
+ * shared with an equal one written before (counters such as allocations
+ * repeat their values from point to point); the verifier's budget holds as
+ * for KeyValue tables.
+ */
+/* The unit to write for m: none when it is its definition's (a reader
+ * takes the definition's unit for a metric without one). */
+static const char *metric_unit_to_write(const builder *b, const bdb_metric *m)
+{
+	if (!m->unit || !m->name)
+		return m->unit;
+	const bdb_metric_def *def = bdb_run_find_def(b->run, m->name);
+	return def && def->unit && strcmp(def->unit, m->unit) == 0 ? NULL : m->unit;
+}
+
 static uint32_t build_metric(builder *b, const void *items, size_t i)
 {
 	const bdb_metric *m = (const bdb_metric *)items + i;
+	const char *unit_text = metric_unit_to_write(b, m);
 	uint32_t name = build_string(b, m->name, true);
-	uint32_t unit = build_string(b, m->unit, true);
+	uint32_t unit = build_string(b, unit_text, true);
 	uint32_t samples = m->n_samples ? build_f64_vector(b, m->samples, m->n_samples) : 0;
 	/* -0.0 is kept: only the default's exact bits may be left out. */
 	bool has_value = !is_positive_zero(m->value);
+	memo_entry *slot = NULL;
+	metric_key key = {name, unit, 0, 0, 0, 0};
+	uint32_t hash = 0;
+	if (!m->n_samples && is_shareable(m->name) && is_shareable(unit_text) && !b->err) {
+		key.present = (has_value ? 1u : 0) | (m->has_lower ? 2u : 0) | (m->has_upper ? 4u : 0);
+		key.value = has_value ? bits_of(m->value) : 0;
+		key.lower = m->has_lower ? bits_of(m->lower) : 0;
+		key.upper = m->has_upper ? bits_of(m->upper) : 0;
+		hash = hash_metric(&key);
+		uint32_t ref = memo_find(b, &b->metrics, hash, same_metric, &key, &slot);
+		if (ref || b->err)
+			return ref;
+	}
 	table_start(b, has_value || m->has_lower || m->has_upper ? 8 : 4);
 	if (has_value)
 		field_f64(b, BDB__FB_METRIC_VALUE, m->value);
@@ -491,15 +642,81 @@ static uint32_t build_metric(builder *b, const void *items, size_t i)
 	field_offset(b, BDB__FB_METRIC_NAME, name);
 	field_offset(b, BDB__FB_METRIC_SAMPLES, samples);
 	field_offset(b, BDB__FB_METRIC_UNIT, unit);
-	return table_end(b);
+	uint32_t ref = table_end(b);
+	if (slot && ref) {
+		uint32_t index = (uint32_t)(b->metric_keys.len / sizeof key);
+		bdb_buf_append(&b->metric_keys, &key, sizeof key);
+		if (b->metric_keys.failed) {
+			b->err = BDB_ENOMEM;
+			return 0;
+		}
+		memo_add(&b->metrics, slot, hash, ref, index, 0);
+	}
+	return ref;
+}
+
+typedef struct refs_arg {
+	const uint32_t *refs;
+	size_t n;
+} refs_arg;
+
+/* Whether the offset vector at e->ref points at exactly want's refs. */
+static bool same_offsets(const builder *b, const memo_entry *e, const void *ctx)
+{
+	const refs_arg *want = ctx;
+	if (e->a != want->n)
+		return false;
+	for (size_t i = 0; i < want->n; i++) {
+		/* Element i sits 4 + 4i bytes past the length; an offset is
+		 * counted from its own position. */
+		uint32_t slot = e->ref - 4 - 4 * (uint32_t)i;
+		if (slot - bdb__fb_get_u32(at_ref(b, slot)) != want->refs[i])
+			return false;
+	}
+	return true;
+}
+
+/*
+ * The tags vector of a point. Points with equal tags share one vector when
+ * its tables are few enough for the verifier's budget of len / 4 table
+ * visits (1.4): each point then costs 1 + n_tags + n_metrics visits and at
+ * least 12 bytes of its own (its slot in the points vector, its soffset, its
+ * tags offset), 24 with metrics (their offset, vector length and a slot per
+ * metric, which also pays for that metric's visit). So at most 2 tags, or 4
+ * when the point has metrics, keeps every buffer we write verifiable.
+ */
+static uint32_t build_tags(builder *b, const bdb_point *p)
+{
+	if (p->n_tags > (p->n_metrics ? 4 : 2))
+		return build_table_vector(b, p->tags, p->n_tags, build_key_value);
+	size_t n = p->n_tags, base = refs_open(b, n);
+	for (size_t i = n; i-- > 0 && !b->err;) {
+		uint32_t ref = build_key_value(b, p->tags, i);
+		b->refs[base + i] = ref;
+	}
+	if (!n || b->err)
+		return 0;
+	refs_arg want = {b->refs + base, n};
+	uint32_t hash = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		hash = (hash ^ want.refs[i]) * 16777619u;
+	memo_entry *slot;
+	uint32_t ref = memo_find(b, &b->tag_vectors, hash, same_offsets, &want, &slot);
+	if (ref || b->err) {
+		b->n_refs = base;
+		return ref;
+	}
+	ref = build_offset_vector(b, base, n);
+	memo_add(&b->tag_vectors, slot, hash, ref, (uint32_t)n, 0);
+	return ref;
 }
 
 static uint32_t build_point(builder *b, const void *items, size_t i)
 {
 	const bdb_point *p = (const bdb_point *)items + i;
 	uint32_t metrics = build_table_vector(b, p->metrics, p->n_metrics, build_metric);
-	uint32_t tags = build_table_vector(b, p->tags, p->n_tags, build_key_value);
-	uint32_t name = build_string(b, p->name, false);
+	uint32_t tags = build_tags(b, p);
+	uint32_t name = build_string(b, p->name, true);
 	uint32_t scenario = build_string(b, p->scenario, true);
 	table_start(b, 4);
 	field_offset(b, BDB__FB_POINT_NAME, name);
@@ -550,6 +767,7 @@ int bdb_run_encode(const bdb_run *run, bdb_buf *out)
 		return BDB_ENOMEM;
 	builder b;
 	memset(&b, 0, sizeof b);
+	b.run = run;
 	b.out = out;
 	b.minalign = 4;
 	uint32_t root = build_run(&b, run);

@@ -304,7 +304,11 @@ static int decode_metric(bdb_run *run, bdb_point *p, bdb_fb_view fm)
 		m->samples = samples;
 		m->n_samples = n;
 	}
-	return bdb_metric_set_unit(run, m, bdb_fb_metric_unit(fm).ptr);
+	/* Without a unit of its own a metric has its definition's (the builder
+	 * leaves out a unit equal to it). Definitions are decoded first. */
+	const char *unit = bdb_fb_metric_unit(fm).ptr;
+	const bdb_metric_def *def = unit ? NULL : bdb_run_find_def(run, m->name);
+	return bdb_metric_set_unit(run, m, def ? def->unit : unit);
 }
 
 static int decode_point(bdb_run *run, bdb_fb_view fp)

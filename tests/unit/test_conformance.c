@@ -325,7 +325,7 @@ static void assert_json_holds_run(const json_t *j, const bdb_run *run)
 				assert_bits_equal(
 				    json_f64(json_array_get(json_object_get(jm, "samples"), x)),
 				    m->samples[x]);
-			assert_json_str(jm, "unit", m->unit);
+			assert_json_str(jm, "unit", stored_metric_unit(run, m));
 		}
 	}
 }

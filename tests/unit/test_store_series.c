@@ -462,10 +462,14 @@ static void flip_run_byte(MDB_txn *txn, MDB_dbi dbi)
 /* An observation of series 1 in run 77 (which does not exist) at time 0. */
 static void add_stray_obs(MDB_txn *txn, MDB_dbi dbi)
 {
-	uint8_t key[8] = {0, 0, 0, 0, 0, 0, 0, 1}, rec[44] = {0};
+	uint8_t key[8] = {0, 0, 0, 0, 0, 0, 0, 1}, rec[40] = {0};
+	MDB_val k = {8, key}, v;
+	/* A record of the series' own width (LMDB keeps one per key). */
+	assert_int_equal(mdb_get(txn, dbi, &k, &v), 0);
+	assert_true(v.mv_size == 20 || v.mv_size == 40);
 	rec[0] = 0x80; /* time 0, sign-flipped */
-	rec[15] = 77;  /* run 77 */
-	MDB_val k = {8, key}, v = {44, rec};
+	rec[11] = 77;  /* run 77 (u32 at byte 8) */
+	v = (MDB_val){v.mv_size, rec};
 	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
 }
 
@@ -541,26 +545,27 @@ static void leave_alone(MDB_txn *txn, MDB_dbi dbi)
 	(void)dbi;
 }
 
-static void set_version_9(MDB_txn *txn, MDB_dbi dbi)
+/* Format 1: 44-byte observation records, run_series of 8 bytes per id. */
+static void set_version_1(MDB_txn *txn, MDB_dbi dbi)
 {
-	uint8_t v9[8] = {0, 0, 0, 0, 0, 0, 0, 9};
-	MDB_val k = {14, "format_version"}, v = {8, v9};
+	uint8_t v1[8] = {0, 0, 0, 0, 0, 0, 0, 1};
+	MDB_val k = {14, "format_version"}, v = {8, v1};
 	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
 }
 
 static void test_open_refuses_other_stores(void **state)
 {
 	(void)state;
-	/* Another format version. */
+	/* An older format version. */
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	bdb_store_close(s);
-	damage(dir, "meta", set_version_9);
+	damage(dir, "meta", set_version_1);
 	bdb_diag d;
 	s = NULL;
 	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
 	assert_null(s);
-	assert_non_null(strstr(d.message, "version 9"));
+	assert_non_null(strstr(d.message, "store format version 1, this benchdb reads version 2"));
 	remove_tree(dir);
 	free(dir);
 	/* An LMDB environment of some other program. */

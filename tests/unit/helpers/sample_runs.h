@@ -49,4 +49,8 @@ void assert_buffer_holds_run(const void *buf, size_t len, const bdb_run *run);
 /* Encodes run into a fresh malloc'd buffer of exactly *len bytes. */
 void *encode_exact(const bdb_run *run, size_t *len);
 
+/* The unit the builder writes for metric m of run: none when it equals
+ * the unit of the run's definition of that metric (docs/storage.md 1.3). */
+const char *stored_metric_unit(const bdb_run *run, const bdb_metric *m);
+
 #endif /* BDB_TEST_SAMPLE_RUNS_H */

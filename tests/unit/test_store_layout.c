@@ -1,0 +1,456 @@
+/*
+ * test_store_layout.c - the compact parts of store format 2 (docs/storage.md
+ * 2.5 and 2.8): observation records of 20 bytes, widened to 40 for a series
+ * the first time one of its observations has bounds or samples; run_series
+ * as ranges of consecutive series ids; the 32-bit sequence number limit.
+ * (test_store_series.c checks that a store of format 1 is refused.) Raw
+ * values are read with LMDB directly.
+ */
+#include <lmdb.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
+
+#include "engine.h"
+#include "helpers/store_env.h"
+
+/* ---- raw access to the store's databases ---- */
+
+typedef struct raw {
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+} raw;
+
+/* Opens db of the (closed) store in dir in a write transaction. */
+static void raw_open(raw *r, const char *dir, const char *db)
+{
+	assert_int_equal(mdb_env_create(&r->env), 0);
+	mdb_env_set_maxdbs(r->env, 32);
+	assert_int_equal(mdb_env_open(r->env, dir, 0, 0666), 0);
+	assert_int_equal(mdb_txn_begin(r->env, NULL, 0, &r->txn), 0);
+	unsigned flags = strcmp(db, "obs") == 0 ? MDB_DUPSORT | MDB_DUPFIXED : 0;
+	assert_int_equal(mdb_dbi_open(r->txn, db, flags, &r->dbi), 0);
+}
+
+static void raw_close(raw *r)
+{
+	assert_int_equal(mdb_txn_commit(r->txn), 0);
+	mdb_env_close(r->env);
+}
+
+static void put_be64(uint8_t *p, uint64_t v)
+{
+	for (int i = 7; i >= 0; i--, v >>= 8)
+		p[i] = (uint8_t)v;
+}
+
+/* The width of series' records and their count. */
+static size_t obs_width(const char *dir, uint64_t series, size_t *count)
+{
+	raw r;
+	raw_open(&r, dir, "obs");
+	uint8_t key[8];
+	put_be64(key, series);
+	MDB_cursor *cur;
+	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
+	MDB_val k = {8, key}, v;
+	assert_int_equal(mdb_cursor_get(cur, &k, &v, MDB_SET), 0);
+	assert_int_equal(mdb_cursor_count(cur, count), 0);
+	mdb_cursor_close(cur);
+	raw_close(&r);
+	return v.mv_size;
+}
+
+static void set_meta_u64(const char *dir, const char *name, uint64_t value)
+{
+	raw r;
+	raw_open(&r, dir, "meta");
+	uint8_t b[8];
+	put_be64(b, value);
+	MDB_val k = {strlen(name), (void *)name}, v = {8, b};
+	assert_int_equal(mdb_put(r.txn, r.dbi, &k, &v, 0), 0);
+	raw_close(&r);
+}
+
+/* ---- runs ---- */
+
+/* A run of one point "p" with metric m = value, bounds when bounded. */
+static bdb_run *one_metric_run(const char *id, int64_t ts, double value, bool bounded)
+{
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	assert_int_equal(bdb_run_set_id(run, id), 0);
+	run->timestamp_us = ts;
+	bdb_point *p;
+	assert_int_equal(bdb_run_add_point(run, "p", &p), 0);
+	bdb_metric *m;
+	assert_int_equal(bdb_point_add_metric(run, p, "m", value, &m), 0);
+	if (bounded) {
+		m->has_lower = m->has_upper = true;
+		m->lower = value - 1;
+		m->upper = value + 1;
+	}
+	return run;
+}
+
+static uint64_t put_one(bdb_store *s, const char *id, int64_t ts, double value, bool bounded)
+{
+	bdb_run *run = one_metric_run(id, ts, value, bounded);
+	uint64_t seq = put_ok(s, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	return seq;
+}
+
+/* Reads series 1 oldest first into values/bounded; returns the count. */
+static size_t read_series(bdb_store *s, double *values, bool *bounded, size_t max)
+{
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, 1, INT64_MIN, INT64_MAX, false, &it), 0);
+	bdb_obs o;
+	size_t n = 0;
+	int rc;
+	while ((rc = bdb_obs_iter_next(it, &o)) == 1) {
+		assert_true(n < max);
+		values[n] = o.value;
+		bounded[n] = o.has_lower && o.has_upper;
+		if (bounded[n]) {
+			assert_true(o.lower == o.value - 1);
+			assert_true(o.upper == o.value + 1);
+		}
+		n++;
+	}
+	assert_int_equal(rc, 0);
+	bdb_reader_end(r);
+	return n;
+}
+
+/* ---- tests ---- */
+
+static void test_series_widened_when_bounds_arrive(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	/* Enough narrow records to fill more than one page of the series. */
+	size_t n_before = sanitized() ? 300 : 600;
+	for (size_t i = 0; i < n_before; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "n%zu", i);
+		put_one(s, id, 1000 + 10 * (int64_t)i, (double)i, false);
+	}
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	size_t count;
+	assert_int_equal(obs_width(dir, 1, &count), 20);
+	assert_int_equal(count, n_before);
+
+	/* A bounded observation in the middle of the history widens them all. */
+	s = open_store(dir, 0);
+	uint64_t wide_seq = put_one(s, "w", 1005, 0.5, true);
+	/* Narrow observations after it are stored wide, without bounds. */
+	put_one(s, "late", 5, -1.0, false);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(count, n_before + 2);
+
+	s = open_store(dir, 0);
+	double *values = malloc((n_before + 2) * sizeof *values);
+	bool *bounded = malloc((n_before + 2) * sizeof *bounded);
+	assert_int_equal(read_series(s, values, bounded, n_before + 2), n_before + 2);
+	/* Time order: "late" (5), n0 (1000), "w" (1005), n1 (1010), ... */
+	assert_true(values[0] == -1.0 && !bounded[0]);
+	assert_true(values[1] == 0.0 && !bounded[1]);
+	assert_true(values[2] == 0.5 && bounded[2]);
+	for (size_t i = 1; i < n_before; i++)
+		assert_true(values[i + 2] == (double)i && !bounded[i + 2]);
+	free(values);
+	free(bounded);
+
+	bdb_reader *r;
+	bdb_obs o;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_obs_get(r, 1, wide_seq, &o), 0);
+	assert_true(o.has_lower && o.lower == -0.5 && o.has_upper && o.upper == 1.5);
+	assert_int_equal(bdb_reader_obs_get(r, 1, 1, &o), 0);
+	assert_true(o.value == 0.0 && !o.has_lower && !o.has_upper && o.n_samples == 0);
+	bdb_reader_end(r);
+
+	/* Deleting the bounded run leaves the series wide and consistent. */
+	assert_int_equal(bdb_store_delete_run(s, wide_seq), 0);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(count, n_before + 1);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
+ * In one batch (bdb_store_put_runs), narrow records wait in the write path's
+ * series cache; a bounded observation later in the batch re-encodes them
+ * wide, and the series' narrow records already stored are widened before
+ * the batch's records are written. Nothing is cut or padded: every value
+ * reads back, and verify is clean.
+ */
+static void test_series_widened_within_a_batch(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	put_one(s, "stored0", 1000, 1.0, false);
+	put_one(s, "stored1", 1010, 2.0, false);
+	bdb_store_close(s);
+	size_t count;
+	assert_int_equal(obs_width(dir, 1, &count), 20);
+	assert_int_equal(count, 2);
+
+	s = open_store(dir, 0);
+	bdb_run *runs[4] = {
+	    one_metric_run("b0", 1020, 3.0, false),
+	    one_metric_run("b1", 1030, 4.0, false),
+	    one_metric_run("b2", 1040, 5.0, true),
+	    one_metric_run("b3", 1005, 1.5, false), /* older than the stored ones */
+	};
+	size_t failed = 99;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	assert_int_equal(bdb_store_put_runs(s, (const bdb_run *const *)runs, 4, 0, NULL, NULL,
+					    &failed, &d),
+			 0);
+	for (size_t i = 0; i < 4; i++)
+		bdb_run_free(runs[i]);
+	assert_verify_clean(s);
+	double values[8];
+	bool bounded[8];
+	assert_int_equal(read_series(s, values, bounded, 8), 6);
+	const double want[6] = {1.0, 1.5, 2.0, 3.0, 4.0, 5.0};
+	for (size_t i = 0; i < 6; i++) {
+		assert_true(values[i] == want[i]);
+		assert_true(bounded[i] == (i == 5));
+	}
+	bdb_store_close(s);
+	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(count, 6);
+
+	/* A new series whose first batch starts narrow and turns wide. */
+	s = open_store(dir, 0);
+	bdb_run *more[2] = {one_metric_run("c0", 2000, 7.0, false),
+			    one_metric_run("c1", 2010, 8.0, true)};
+	bdb_point *p;
+	bdb_metric *m;
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(bdb_run_add_point(more[i], "q", &p), 0);
+		assert_int_equal(bdb_point_add_metric(more[i], p, "m", 10.0 + (double)i, &m), 0);
+		if (i == 1)
+			m->has_lower = true, m->lower = 9.0;
+	}
+	assert_int_equal(bdb_store_put_runs(s, (const bdb_run *const *)more, 2, 0, NULL, NULL,
+					    &failed, &d),
+			 0);
+	bdb_run_free(more[0]);
+	bdb_run_free(more[1]);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	/* Series 2 is q/m: both records wide, and series 1 still wide. */
+	assert_int_equal(obs_width(dir, 2, &count), 40);
+	assert_int_equal(count, 2);
+	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(count, 8);
+	remove_tree(dir);
+	free(dir);
+}
+
+static void test_samples_need_the_wide_record(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	put_one(s, "a", 1, 1.0, false);
+	bdb_run *run = one_metric_run("b", 2, 2.0, false);
+	static const double samples[] = {1.5, 2.0, 2.5};
+	assert_int_equal(bdb_metric_set_samples(run, &run->points[0].metrics[0], samples, 3), 0);
+	uint64_t seq = put_ok(s, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	assert_verify_clean(s);
+	bdb_reader *r;
+	bdb_obs o;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_obs_get(r, 1, seq, &o), 0);
+	assert_int_equal(o.n_samples, 3);
+	assert_false(o.has_lower || o.has_upper);
+	bdb_reader_end(r);
+	struct bdb_store_stats st;
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	assert_int_equal(st.observations, 2);
+	assert_int_equal(st.samples, 3);
+	bdb_store_close(s);
+	size_t count;
+	assert_int_equal(obs_width(dir, 1, &count), 40);
+	remove_tree(dir);
+	free(dir);
+}
+
+static void test_narrow_record_bytes(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	put_one(s, "a", -1, 1.0, false);
+	bdb_store_close(s);
+	raw r;
+	raw_open(&r, dir, "obs");
+	uint8_t key[8];
+	put_be64(key, 1);
+	MDB_val k = {8, key}, v;
+	assert_int_equal(mdb_get(r.txn, r.dbi, &k, &v), 0);
+	/* time -1 sign-flipped, seq 1 as u32, 1.0 big-endian (docs/storage.md 2.8) */
+	static const uint8_t want[20] = {0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0,
+					 0,    1,    0x3F, 0xF0, 0,    0,    0,    0,    0, 0};
+	assert_int_equal(v.mv_size, 20);
+	assert_memory_equal(v.mv_data, want, 20);
+	raw_close(&r);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* A run of the points named in order, each with metric "m". */
+static bdb_run *points_run(const char *id, int64_t ts, const char *const *names, size_t n)
+{
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	assert_int_equal(bdb_run_set_id(run, id), 0);
+	run->timestamp_us = ts;
+	for (size_t i = 0; i < n; i++) {
+		bdb_point *p;
+		bdb_metric *m;
+		assert_int_equal(bdb_run_add_point(run, names[i], &p), 0);
+		assert_int_equal(bdb_point_add_metric(run, p, "m", (double)i, &m), 0);
+	}
+	return run;
+}
+
+static void test_run_series_ranges(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	static const char *const first[] = {"a", "b", "c", "d", "e"};
+	/* Out of order, a gap, a new series (6), backwards runs. */
+	static const char *const second[] = {"d", "e", "b", "f", "a", "c"};
+	static const uint64_t want[] = {4, 5, 2, 6, 1, 3};
+	bdb_run *run = points_run("r1", 1, first, 5);
+	put_ok(s, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	run = points_run("r2", 2, second, 6);
+	uint64_t seq = put_ok(s, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	assert_verify_clean(s);
+	bdb_reader *r;
+	uint64_t *ids;
+	size_t n;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_run_series(r, 1, &ids, &n), 0);
+	assert_int_equal(n, 5);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(ids[i], i + 1);
+	free(ids);
+	assert_int_equal(bdb_reader_run_series(r, seq, &ids, &n), 0);
+	assert_int_equal(n, 6);
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(ids[i], want[i]);
+	free(ids);
+	bdb_reader_end(r);
+	bdb_store_close(s);
+
+	/* Bytes: run 1 is one range (gap 1 zigzag 2, length-1 4); run 2 is
+	 * 4..5 (gap 4-0: 8, 1), 2 (gap 2-6 = -4: 7, 0), 6 (gap 6-3: 6, 0),
+	 * 1 (gap 1-7 = -6: 11, 0), 3 (gap 3-2: 2, 0). */
+	raw raw_db;
+	raw_open(&raw_db, dir, "run_series");
+	static const uint8_t bytes1[] = {2, 4}, bytes2[] = {8, 1, 7, 0, 6, 0, 11, 0, 2, 0};
+	uint8_t key[8];
+	put_be64(key, 1);
+	MDB_val k = {8, key}, v;
+	assert_int_equal(mdb_get(raw_db.txn, raw_db.dbi, &k, &v), 0);
+	assert_int_equal(v.mv_size, sizeof bytes1);
+	assert_memory_equal(v.mv_data, bytes1, sizeof bytes1);
+	put_be64(key, seq);
+	assert_int_equal(mdb_get(raw_db.txn, raw_db.dbi, &k, &v), 0);
+	assert_int_equal(v.mv_size, sizeof bytes2);
+	assert_memory_equal(v.mv_data, bytes2, sizeof bytes2);
+	/* A value listing more series than the run has metrics is damage. */
+	static const uint8_t too_many[] = {2, 9};
+	put_be64(key, 1);
+	v = (MDB_val){sizeof too_many, (void *)too_many};
+	assert_int_equal(mdb_put(raw_db.txn, raw_db.dbi, &k, &v, 0), 0);
+	raw_close(&raw_db);
+
+	s = open_store(dir, 0);
+	assert_true(verify_count(s) > 0);
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_run_series(r, 1, &ids, &n), BDB_ECORRUPT);
+	bdb_reader_end(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+static void test_sequence_limit(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	bdb_store_close(s);
+	set_meta_u64(dir, "next_seq", UINT64_C(0xFFFFFFFE));
+	s = open_store(dir, 0);
+	/* The last sequence number a record can hold. */
+	uint64_t seq = put_one(s, "last", 7, 3.0, false);
+	assert_int_equal(seq, UINT64_C(0xFFFFFFFE));
+	bdb_reader *r;
+	bdb_obs o;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_obs_get(r, 1, seq, &o), 0);
+	assert_int_equal(o.run_seq, seq);
+	bdb_obs_iter *it;
+	/* Backwards from a bound equal to the run's time still finds it. */
+	assert_int_equal(bdb_obs_iter_open(r, 1, 7, 7, true, &it), 0);
+	assert_int_equal(bdb_obs_iter_next(it, &o), 1);
+	assert_int_equal(o.run_seq, seq);
+	assert_int_equal(bdb_obs_iter_next(it, &o), 0);
+	bdb_reader_end(r);
+	assert_verify_clean(s);
+	/* The next run would not fit the record's 32 bits. */
+	bdb_run *run = one_metric_run("over", 8, 4.0, false);
+	bdb_diag d;
+	assert_int_equal(bdb_store_put_run(s, run, 0, NULL, NULL, &d), BDB_ETOOBIG);
+	assert_non_null(strstr(d.message, "32-bit"));
+	bdb_run_free(run);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_series_widened_when_bounds_arrive),
+	    cmocka_unit_test(test_series_widened_within_a_batch),
+	    cmocka_unit_test(test_samples_need_the_wide_record),
+	    cmocka_unit_test(test_narrow_record_bytes),
+	    cmocka_unit_test(test_run_series_ranges),
+	    cmocka_unit_test(test_sequence_limit),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
