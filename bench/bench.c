@@ -760,7 +760,8 @@ static bool manifest_matches(const char *dir, const char *expect)
 /*
  * Builds (or reuses) a store of about step->observations observations: the
  * nightly-10y history (3,650 runs, 5 metrics) with as many points as that
- * takes, put straight through bdb_store_put_run with no_sync. The trend
+ * takes, put straight through bdb_store_put_runs (batches of about a
+ * million observations) with no_sync. The trend
  * series is one of them, so its length (3,650) is the same at every size.
  */
 static int build_scale_store(const char *dir, const scale_step *step, const char *key,
@@ -787,12 +788,23 @@ static int build_scale_store(const char *dir, const scale_step *step, const char
 	       step->label, w.n_points, w.n_runs, w.n_metrics, dir);
 	fflush(stdout);
 	uint64_t start = bench_now_ns();
+	/* About a million observations per write transaction. */
+	enum { MAX_BATCH = 100 };
+	bdb_run *runs[MAX_BATCH];
+	size_t per_run = (size_t)w.n_points * w.n_metrics, n = 0;
+	size_t batch = per_run >= 1000000 ? 1 : 1000000 / per_run;
+	if (batch > MAX_BATCH)
+		batch = MAX_BATCH;
 	for (uint32_t i = 0; i < w.n_runs && rc == 0; i++) {
-		bdb_run *run;
-		rc = bench_workload_build_run(&w, BENCH_DEFAULT_SEED, i, &run);
-		if (rc == 0) {
-			rc = benchdb_side_put_run(s, run, err);
-			bdb_run_free(run);
+		rc = bench_workload_build_run(&w, BENCH_DEFAULT_SEED, i, &runs[n]);
+		if (rc == 0)
+			n++;
+		if (rc == 0 && (n == batch || i + 1 == w.n_runs))
+			rc = benchdb_side_put_runs(s, runs, n, err);
+		if (rc || n == batch || i + 1 == w.n_runs) {
+			for (size_t k = 0; k < n; k++)
+				bdb_run_free(runs[k]);
+			n = 0;
 		}
 		if ((i + 1) % 730 == 0) {
 			printf("bench:   %u / %u runs, %.0f s\n", i + 1, w.n_runs,

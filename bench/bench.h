@@ -160,8 +160,9 @@ typedef struct bench_ingest_stats {
 int benchdb_side_ingest_files(benchdb_side *s, const char *const *paths, size_t n,
 			      size_t batch_runs, bench_ingest_stats *out, char *err);
 
-/* Puts a run straight through the engine (bdb_store_put_run). */
-int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err);
+/* Puts n runs straight through the engine in one write transaction
+ * (bdb_store_put_runs). */
+int benchdb_side_put_runs(benchdb_side *s, bdb_run *const *runs, size_t n, char *err);
 
 int benchdb_side_set_baseline(benchdb_side *s, const char *name, const char *run_id);
 /* *out = whether baseline name exists. */

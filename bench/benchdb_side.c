@@ -81,11 +81,12 @@ void benchdb_side_close(benchdb_side *s)
 	free(s);
 }
 
-int benchdb_side_put_run(benchdb_side *s, const bdb_run *run, char *err)
+int benchdb_side_put_runs(benchdb_side *s, bdb_run *const *runs, size_t n, char *err)
 {
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = bdb_store_put_run(s->store, run, 0, NULL, NULL, &d);
+	int rc = bdb_store_put_runs(s->store, (const bdb_run *const *)runs, n, 0, NULL, NULL,
+				    NULL, &d);
 	if (rc)
 		bdb_diag_format(&d, err, 256);
 	return rc;
@@ -684,14 +685,8 @@ int benchdb_side_build_long_series(benchdb_side *s, uint32_t n_runs, char *err)
 			rc = bdb_metric_set_unit(run, m, "ns");
 		if (run)
 			runs[n++] = run;
-		if (rc == 0 && (n == BATCH || i + 1 == n_runs)) {
-			bdb_diag d;
-			bdb_diag_clear(&d);
-			rc = bdb_store_put_runs(s->store, (const bdb_run *const *)runs, n, 0, NULL, NULL,
-						NULL, &d);
-			if (rc)
-				bdb_diag_format(&d, err, 256);
-		}
+		if (rc == 0 && (n == BATCH || i + 1 == n_runs))
+			rc = benchdb_side_put_runs(s, runs, n, err);
 		if (n == BATCH || i + 1 == n_runs || rc) {
 			for (size_t k = 0; k < n; k++)
 				bdb_run_free(runs[k]);
