@@ -57,6 +57,26 @@ int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out);
 bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value,
 		   bool *bad);
 
+/* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
+ * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */
+typedef struct cli_opt {
+	const char *name;
+	const char **value;
+	bool *flag;
+} cli_opt;
+
+/*
+ * Parses a subcommand's arguments (argv[0] is its name): -h/--help prints
+ * usage to stdout and returns -1 (the caller exits 0); --db/--data DIR sets
+ * ctx->db_dir; then the options of opts (may be NULL); an argument that does
+ * not start with '-' (or is "-") is positional, up to max_pos of them into
+ * positional (*npos counts them). An unknown option, a missing value or a
+ * positional argument too many is a usage error: printed with usage to
+ * stderr, EXIT_USAGE returned. EXIT_OK otherwise.
+ */
+int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const cli_opt *opts,
+		   const char **positional, int max_pos, int *npos);
+
 /* Subcommands. */
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv);

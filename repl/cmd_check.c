@@ -103,34 +103,15 @@ static void describe_method(const bdb_result *r, const char *pct, char *buf, siz
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *baseline = "main", *threshold_s = NULL, *using = NULL, *format = "text";
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(check_usage, stdout);
-			return EXIT_OK;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad))
-			ctx->db_dir = v;
-		else if (cli_opt_value(argc, argv, &i, "--baseline", &v, &bad))
-			baseline = v;
-		else if (cli_opt_value(argc, argv, &i, "--threshold", &v, &bad))
-			threshold_s = v;
-		else if (cli_opt_value(argc, argv, &i, "--using", &v, &bad))
-			using = v;
-		else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad))
-			format = v;
-		else if (strcmp(argv[i], "--json") == 0)
-			format = "json";
-		else {
-			cli_error("check: unknown argument '%s'", argv[i]);
-			fputs(check_usage, stderr);
-			return EXIT_USAGE;
-		}
-		if (bad)
-			return EXIT_USAGE;
-	}
+	bool json_flag = false;
+	const cli_opt opts[] = {{"--baseline", &baseline, NULL}, {"--threshold", &threshold_s, NULL},
+				{"--using", &using, NULL},	 {"--format", &format, NULL},
+				{"--json", NULL, &json_flag},	 {NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, check_usage, opts, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	if (json_flag)
+		format = "json";
 	double fraction = 0.05;
 	if (threshold_s && !parse_threshold(threshold_s, &fraction)) {
 		cli_error("check: --threshold: expected a percentage (5%%) or a fraction (0.05), "
@@ -255,34 +236,22 @@ static const char query_usage[] =
 int cmd_query(cli_ctx *ctx, int argc, char **argv)
 {
 	shell_options opt = {0};
-	const char *text = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(query_usage, stdout);
-			return EXIT_OK;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad))
-			ctx->db_dir = v;
-		else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad))
-			opt.format = v;
-		else if (strcmp(argv[i], "--json") == 0)
-			opt.format = "json";
-		else if (strcmp(argv[i], "--fail") == 0)
-			opt.fail_on_regressions = true;
-		else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_error("query: unknown option '%s'", argv[i]);
-			return EXIT_USAGE;
-		} else if (text) {
-			cli_error("query: give the statements as one argument (quote them)");
-			return EXIT_USAGE;
-		} else
-			text = argv[i];
-		if (bad)
-			return EXIT_USAGE;
+	bool json_flag = false;
+	const char *positional[2], *text = NULL;
+	const cli_opt opts[] = {{"--format", &opt.format, NULL},
+				{"--json", NULL, &json_flag},
+				{"--fail", NULL, &opt.fail_on_regressions},
+				{NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, query_usage, opts, positional, 2, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	if (npos == 2) {
+		cli_error("query: give the statements as one argument (quote them)");
+		return EXIT_USAGE;
 	}
+	if (json_flag)
+		opt.format = "json";
+	text = npos ? positional[0] : NULL;
 	if (!text) {
 		cli_error("query: expected a statement");
 		fputs(query_usage, stderr);

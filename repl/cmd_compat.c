@@ -27,31 +27,13 @@ static const char summary_usage[] =
 
 int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ref = "latest";
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(summary_usage, stdout);
-			return EXIT_OK;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			if (bad)
-				return EXIT_USAGE;
-			ctx->db_dir = v;
-		} else if (cli_opt_value(argc, argv, &i, "--run", &v, &bad)) {
-			if (bad)
-				return EXIT_USAGE;
-			ref = v;
-		} else if (argv[i][0] != '-') {
-			ref = argv[i];
-		} else {
-			cli_error("summary: unknown option '%s'", argv[i]);
-			fputs(summary_usage, stderr);
-			return EXIT_USAGE;
-		}
-	}
+	const char *ref = "latest", *positional[1];
+	const cli_opt opts[] = {{"--run", &ref, NULL}, {NULL, NULL, NULL}};
+	int npos, rc = cli_parse_args(ctx, argc, argv, summary_usage, opts, positional, 1, &npos);
+	if (rc)
+		return rc < 0 ? EXIT_OK : rc;
+	if (npos)
+		ref = positional[0];
 	bdb_run *run;
 	int code = cli_load_run(ctx, ref, &run);
 	if (code)
@@ -116,32 +98,14 @@ static int cmp_row(const void *a, const void *b)
 int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *metric = NULL, *point = NULL, *framework = NULL, *n_runs_s = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(trend_usage, stdout);
-			return EXIT_OK;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad))
-			ctx->db_dir = v;
-		else if (cli_opt_value(argc, argv, &i, "--metric", &v, &bad))
-			metric = v;
-		else if (cli_opt_value(argc, argv, &i, "--point", &v, &bad))
-			point = v;
-		else if (cli_opt_value(argc, argv, &i, "--framework", &v, &bad))
-			framework = v;
-		else if (cli_opt_value(argc, argv, &i, "--n-runs", &v, &bad))
-			n_runs_s = v;
-		else {
-			cli_error("trend: unknown argument '%s'", argv[i]);
-			fputs(trend_usage, stderr);
-			return EXIT_USAGE;
-		}
-		if (bad)
-			return EXIT_USAGE;
-	}
+	const cli_opt opts[] = {{"--metric", &metric, NULL},
+				{"--point", &point, NULL},
+				{"--framework", &framework, NULL},
+				{"--n-runs", &n_runs_s, NULL},
+				{NULL, NULL, NULL}};
+	int npos, parsed = cli_parse_args(ctx, argc, argv, trend_usage, opts, NULL, 0, &npos);
+	if (parsed)
+		return parsed < 0 ? EXIT_OK : parsed;
 	if (!metric || !point) {
 		cli_error("trend: --metric and --point are required");
 		fputs(trend_usage, stderr);

@@ -195,31 +195,12 @@ static const char import_usage[] =
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *dir = NULL;
-	unsigned flags = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(import_usage, stdout);
-			return EXIT_OK;
-		}
-		if (strcmp(argv[i], "--replace") == 0) {
-			flags |= BDB_PUT_REPLACE;
-			continue;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			if (bad)
-				return EXIT_USAGE;
-			ctx->db_dir = v;
-		} else if (argv[i][0] == '-' || dir) {
-			cli_error("import-benchkit: unexpected argument '%s'", argv[i]);
-			fputs(import_usage, stderr);
-			return EXIT_USAGE;
-		} else {
-			dir = argv[i];
-		}
-	}
+	bool replace = false;
+	const cli_opt opts[] = {{"--replace", NULL, &replace}, {NULL, NULL, NULL}};
+	int npos, parsed = cli_parse_args(ctx, argc, argv, import_usage, opts, &dir, 1, &npos);
+	if (parsed)
+		return parsed < 0 ? EXIT_OK : parsed;
+	unsigned flags = replace ? BDB_PUT_REPLACE : 0;
 	if (!dir) {
 		cli_error("import-benchkit: expected the benchkit store directory");
 		fputs(import_usage, stderr);
@@ -254,30 +235,13 @@ static const char export_usage[] =
 
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ref = "latest", *fmt = "benchkit";
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(export_usage, stdout);
-			return EXIT_OK;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad))
-			ctx->db_dir = v;
-		else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad))
-			fmt = v;
-		else if (cli_opt_value(argc, argv, &i, "--run", &v, &bad))
-			ref = v;
-		else if (argv[i][0] == '-') {
-			cli_error("export: unknown option '%s'", argv[i]);
-			fputs(export_usage, stderr);
-			return EXIT_USAGE;
-		} else
-			ref = argv[i];
-		if (bad)
-			return EXIT_USAGE;
-	}
+	const char *ref = "latest", *fmt = "benchkit", *positional[1];
+	const cli_opt opts[] = {{"--format", &fmt, NULL}, {"--run", &ref, NULL}, {NULL, NULL, NULL}};
+	int npos, parsed = cli_parse_args(ctx, argc, argv, export_usage, opts, positional, 1, &npos);
+	if (parsed)
+		return parsed < 0 ? EXIT_OK : parsed;
+	if (npos)
+		ref = positional[0];
 	bdb_export_format ef;
 	if (bdb_export_format_parse(fmt, &ef)) {
 		cli_error("export: unknown format '%s' (expected benchkit, json, csv or markdown)",

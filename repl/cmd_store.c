@@ -154,36 +154,11 @@ static int baseline_drop(cli_ctx *ctx, const char *name)
 
 int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *positional[3];
-	int npos = 0;
-	const char *run_opt = NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(baseline_usage, stdout);
-			return EXIT_OK;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			if (bad)
-				return EXIT_USAGE;
-			ctx->db_dir = v;
-		} else if (cli_opt_value(argc, argv, &i, "--run", &v, &bad)) {
-			if (bad)
-				return EXIT_USAGE;
-			run_opt = v;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_error("baseline: unknown option '%s'", argv[i]);
-			fputs(baseline_usage, stderr);
-			return EXIT_USAGE;
-		} else if (npos < 3) {
-			positional[npos++] = argv[i];
-		} else {
-			cli_error("baseline: too many arguments");
-			return EXIT_USAGE;
-		}
-	}
+	const char *positional[3], *run_opt = NULL;
+	const cli_opt opts[] = {{"--run", &run_opt, NULL}, {NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, baseline_usage, opts, positional, 3, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
 	if (npos == 0)
 		return baseline_set(ctx, "main", run_opt ? run_opt : "latest");
 	const char *verb = positional[0];
@@ -199,38 +174,13 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
-/* Parses the only options of the maintenance commands: --db/--data, --help. */
+/* Parses the only options of the maintenance commands: --db/--data, --json,
+ * --help; -1 after help. */
 static int simple_options(cli_ctx *ctx, int argc, char **argv, const char *usage,
 			  const char **positional, int max_positional, int *npos)
 {
-	*npos = 0;
-	for (int i = 1; i < argc; i++) {
-		const char *v;
-		bool bad = false;
-		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			fputs(usage, stdout);
-			return -1;
-		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			if (bad)
-				return EXIT_USAGE;
-			ctx->db_dir = v;
-		} else if (strcmp(argv[i], "--json") == 0) {
-			ctx->json = true;
-		} else if (argv[i][0] == '-' && argv[i][1]) {
-			cli_error("%s: unknown option '%s'", argv[0], argv[i]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
-		} else if (*npos < max_positional) {
-			positional[(*npos)++] = argv[i];
-		} else {
-			cli_error("%s: unexpected argument '%s'", argv[0], argv[i]);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
-		}
-	}
-	return EXIT_OK;
+	const cli_opt opts[] = {{"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
+	return cli_parse_args(ctx, argc, argv, usage, opts, positional, max_positional, npos);
 }
 
 static void print_problem(void *ctx, const char *problem)

@@ -129,6 +129,50 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
 	return true;
 }
 
+int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const cli_opt *opts,
+		   const char **positional, int max_pos, int *npos)
+{
+	*npos = 0;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *v;
+		bool bad = false, known = false;
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			ctx->db_dir = v;
+			known = true;
+		}
+		for (const cli_opt *o = opts; !known && o && o->name; o++) {
+			if (!o->value && strcmp(arg, o->name) == 0) {
+				*o->flag = true;
+				known = true;
+			} else if (o->value && cli_opt_value(argc, argv, &i, o->name, &v, &bad)) {
+				*o->value = v;
+				known = true;
+			}
+		}
+		if (bad)
+			return EXIT_USAGE;
+		if (known)
+			continue;
+		if (arg[0] == '-' && arg[1]) {
+			cli_error("%s: unknown option '%s'", argv[0], arg);
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		if (*npos >= max_pos) {
+			cli_error("%s: unexpected argument '%s'", argv[0], arg);
+			fputs(usage, stderr);
+			return EXIT_USAGE;
+		}
+		positional[(*npos)++] = arg;
+	}
+	return EXIT_OK;
+}
+
 int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out)
 {
 	bdb_store_options opt = {0};

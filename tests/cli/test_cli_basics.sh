@@ -16,6 +16,29 @@ for sub in query ingest import-benchkit export check baseline summary trend veri
 	check_out "$sub --help prints usage" "usage: benchdb"
 done
 
+# Every subcommand parses its arguments the same way (cli_parse_args): an
+# unknown option is named with the subcommand, usage follows on stderr, and
+# an option's missing value is a usage error.
+for sub in query import-benchkit export check baseline summary trend verify stats backup; do
+	run "$BENCHDB" "$sub" --bogus
+	check_rc "$sub --bogus exits 2" 2
+	check_err "$sub names the unknown option" "$sub: unknown option '--bogus'"
+	check_err "$sub prints its usage after the error" "usage: benchdb $sub"
+done
+for case in "check --baseline" "export --format" "summary --run" "trend --metric" \
+	"baseline --run" "query --format"; do
+	set -- $case
+	run "$BENCHDB" "$1" "$2"
+	check_rc "$case without a value exits 2" 2
+	check_err "$case without a value says so" "option $2 needs a value"
+done
+run "$BENCHDB" export latest extra
+check_rc "a positional argument too many exits 2" 2
+check_err "it is named" "export: unexpected argument 'extra'"
+run "$BENCHDB" query 'show runs' 'show points'
+check_rc "query with two statement arguments exits 2" 2
+check_err "query says to quote them as one" "give the statements as one argument"
+
 run "$BENCHDB" --no-such-option
 check_rc "unknown option exits 2" 2
 check_err "unknown option is named" "unknown option '--no-such-option'"
