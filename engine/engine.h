@@ -288,6 +288,16 @@ int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs
 typedef void (*bdb_problem_fn)(void *ctx, const char *problem);
 int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t *n_problems);
 
+/* What a clean verify walked, from the same read transaction. */
+typedef struct bdb_verify_counts {
+	uint64_t runs, series, observations;
+} bdb_verify_counts;
+/* bdb_store_verify that also fills *counts (may be NULL; zero when the
+ * walk stopped at damaged pages), so a caller printing them needs no
+ * second walk of the store. */
+int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
+			     size_t *n_problems, bdb_verify_counts *counts);
+
 /* A compacted, consistent copy of the store into dir (created; must be empty). */
 int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d);
 

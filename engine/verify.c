@@ -670,7 +670,15 @@ static void check_counts(verifier *v)
 
 int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t *n_problems)
 {
+	return bdb_store_verify_counted(store, report, ctx, n_problems, NULL);
+}
+
+int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
+			     size_t *n_problems, bdb_verify_counts *counts)
+{
 	verifier v = {.s = store, .report = report, .ctx = ctx};
+	if (counts)
+		memset(counts, 0, sizeof *counts);
 	bdb_buf_init(&v.a);
 	bdb_buf_init(&v.b);
 	int rc = bdb__read_begin(store, &v.txn);
@@ -730,6 +738,11 @@ int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t 
 		rc = walk(&v, BDB__DB_METRIC_DEFS, check_metric_def_entry);
 	if (!rc)
 		check_counts(&v);
+	if (!rc && counts) {
+		counts->runs = entries(&v, BDB__DB_RUNS);
+		counts->series = entries(&v, BDB__DB_SERIES);
+		counts->observations = entries(&v, BDB__DB_OBS);
+	}
 	bdb__read_end(store, v.txn);
 	bdb_buf_free(&v.a);
 	bdb_buf_free(&v.b);

@@ -205,11 +205,8 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 	if (code)
 		return code;
 	size_t problems = 0;
-	int rc = bdb_store_verify(store, print_problem, NULL, &problems);
-	/* Only a clean store is walked again: damaged pages would crash LMDB. */
-	struct bdb_store_stats st = {0};
-	if (!rc && !problems)
-		bdb_store_stats(store, &st);
+	bdb_verify_counts st;
+	int rc = bdb_store_verify_counted(store, print_problem, NULL, &problems, &st);
 	bdb_store_close(store);
 	if (rc) {
 		cli_error("verify could not walk the store: %s", bdb_strerror(rc));
