@@ -119,13 +119,15 @@ demo: deps all
 	else echo "demo: arrives with the program issue"; fi
 
 # Every CLI test with benchdb under memcheck: any invalid access or definite
-# leak makes that command exit 99, which fails its test.
+# leak makes that command exit 99, which fails its test. The REPL test types
+# at a slower pace and allows longer sessions (benchdb starts and runs each
+# statement many times slower under memcheck).
 valgrind: all $(BUILD)/tools/libfault.so
 	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEB_PKGS=valgrind
 	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full \\\n  --errors-for-leak-kinds=definite,indirect --track-origins=yes "%s" "$$@"\n' \
 		"$(abspath $(BIN))" >$(BUILD)/benchdb-valgrind
 	@chmod +x $(BUILD)/benchdb-valgrind
-	@CLI_ONLY=1 BENCHDB_OVERRIDE=$(abspath $(BUILD))/benchdb-valgrind BUILD=$(BUILD) tests/run.sh
+	@CLI_ONLY=1 BENCHDB_TEST_PACE=2 BENCHDB_TEST_TIMEOUT=240 BENCHDB_OVERRIDE=$(abspath $(BUILD))/benchdb-valgrind BUILD=$(BUILD) tests/run.sh
 
 fuzz:
 	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \
