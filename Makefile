@@ -115,7 +115,8 @@ deps:
 	fi
 
 demo: deps all
-	@if [ -x examples/demo.sh ]; then BENCHDB=$(BIN) examples/demo.sh; \
+	@$(MAKE) --no-print-directory -f bench/bench.mk $(BUILD)/bench/gen >/dev/null
+	@if [ -x examples/demo.sh ]; then BENCHDB=$(BIN) GEN=$(BUILD)/bench/gen examples/demo.sh; \
 	else echo "demo: arrives with the program issue"; fi
 
 # Every CLI test with benchdb under memcheck: any invalid access or definite

@@ -189,6 +189,14 @@ int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out);
 /* The statement benchdb_side_trend runs, for the one-shot `benchdb -c`. */
 void benchdb_side_trend_statement(const bench_series_ref *ref, char *buf, size_t size);
 
+/* Stores the long series of the `changes` benchmark (point "BM_long",
+ * metric "time": n_runs runs, steps at 25 %, 60 % and 90 % of them) in
+ * batches of runs. 0 or an error + err (size 256). */
+int benchdb_side_build_long_series(benchdb_side *s, uint32_t n_runs, char *err);
+/* `changes time of "BM_long"` through the query library: E-Divisive when
+ * window is 0, else the windowed variant. Rows = change points. */
+int benchdb_side_changes(benchdb_side *s, unsigned window, bench_answer *a);
+
 /* Observations stored and bytes: data.mdb on disk and pages in use. */
 int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
 		      uint64_t *bytes_used);

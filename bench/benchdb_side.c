@@ -12,6 +12,7 @@
  *     those functions return BENCH_MISSING and the rows say "n/a".
  */
 #include "bench.h"
+#include "workload.h"
 
 #include "engine.h"
 #include "ingest.h"
@@ -637,4 +638,72 @@ int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a)
 	char text[64];
 	snprintf(text, sizeof text, "show runs last %d", limit);
 	return run_statement(s, text, "points", NULL, NULL, a);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Change points over a long series                                          */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The series of the `changes` benchmark: n_runs nightly runs of one point
+ * ("BM_long", metric "time", ns, lower is better), 2 % Gaussian noise
+ * around 100 with steps of +10 at 25 %, -15 at 60 % and +20 at 90 % of the
+ * runs: the series of tests/tools/changes_harness, as stored runs.
+ */
+int benchdb_side_build_long_series(benchdb_side *s, uint32_t n_runs, char *err)
+{
+	enum { BATCH = 500 };
+	bdb_run *runs[BATCH];
+	size_t n = 0;
+	bench_rng rng = {BENCH_DEFAULT_SEED};
+	int rc = 0;
+	for (uint32_t i = 0; i < n_runs && rc == 0; i++) {
+		bdb_run *run = bdb_run_new();
+		bdb_point *p;
+		bdb_metric *m;
+		char id[32];
+		snprintf(id, sizeof id, "long-%06u", i);
+		double level = 100.0 + (i >= n_runs / 4 ? 10.0 : 0.0) +
+			       (i >= n_runs * 3 / 5 ? -15.0 : 0.0) + (i >= n_runs * 9 / 10 ? 20.0 : 0.0);
+		rc = run ? 0 : BDB_ENOMEM;
+		if (rc == 0)
+			rc = bdb_run_set_id(run, id);
+		if (rc == 0) {
+			run->timestamp_us = INT64_C(1600000000000000) + (int64_t)i * INT64_C(86400000000);
+			rc = bdb_run_add_point(run, "BM_long", &p);
+		}
+		if (rc == 0)
+			rc = bdb_point_add_metric(run, p, "time", level + 2.0 * bench_rng_gaussian(&rng),
+						  &m);
+		if (rc == 0)
+			rc = bdb_metric_set_unit(run, m, "ns");
+		if (run)
+			runs[n++] = run;
+		if (rc == 0 && (n == BATCH || i + 1 == n_runs)) {
+			bdb_diag d;
+			bdb_diag_clear(&d);
+			rc = bdb_store_put_runs(s->store, (const bdb_run *const *)runs, n, 0, NULL, NULL,
+						NULL, &d);
+			if (rc)
+				bdb_diag_format(&d, err, 256);
+		}
+		if (n == BATCH || i + 1 == n_runs || rc) {
+			for (size_t k = 0; k < n; k++)
+				bdb_run_free(runs[k]);
+			n = 0;
+		}
+	}
+	if (rc && !err[0])
+		snprintf(err, 256, "%s", bdb_strerror(rc));
+	return rc;
+}
+
+int benchdb_side_changes(benchdb_side *s, unsigned window, bench_answer *a)
+{
+	char text[128];
+	if (window)
+		snprintf(text, sizeof text, "changes time of \"BM_long\" window %u", window);
+	else
+		snprintf(text, sizeof text, "changes time of \"BM_long\"");
+	return run_statement(s, text, "change_pct", NULL, NULL, a);
 }

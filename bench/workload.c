@@ -73,12 +73,21 @@ static const bench_step ci_steps[] = {
 	{80000, "BM_hash", "cpu", "memory", 1.30},
 };
 
+/* demo-90d (make demo): the cpu sorts get 30 % slower from run 60 on, for
+ * `changes` to find. */
+static const bench_step demo_steps[] = {
+	{60, "BM_sort", "cpu", "time", 1.30},
+};
+
 static const bench_workload workloads[] = {
 	{"nightly-10y", 3650, 200, 5, INT64_C(1451613600) * 1000000, DAY_US, "nightly", 1,
 	 nightly_steps, sizeof nightly_steps / sizeof nightly_steps[0]},
 	{"ci-heavy", 100000, 20, 3, INT64_C(1704067200) * 1000000, INT64_C(600) * 1000000, "ci", 4,
 	 ci_steps, sizeof ci_steps / sizeof ci_steps[0]},
 	{"wide", 10, 100000, 10, INT64_C(1767225600) * 1000000, DAY_US, "wide", 1, NULL, 0},
+	/* 2026-08-17 02:00 UTC: the last run is the day before examples/history's first. */
+	{"demo-90d", 90, 8, 2, INT64_C(1786932000) * 1000000, DAY_US, "daily", 1, demo_steps,
+	 sizeof demo_steps / sizeof demo_steps[0]},
 };
 
 const bench_workload *bench_workload_find(const char *name)

@@ -50,7 +50,8 @@ typedef struct bench_workload {
 	size_t n_steps;
 } bench_workload;
 
-/* The named workloads: "nightly-10y", "ci-heavy", "wide". NULL if unknown. */
+/* The named workloads: "nightly-10y", "ci-heavy", "wide", "demo-90d". NULL if
+ * unknown. */
 const bench_workload *bench_workload_find(const char *name);
 
 /* All named workloads, for listing. */

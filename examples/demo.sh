@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
 # examples/demo.sh - the tour `make demo` runs.
 #
-# Ingests five nightly runs of examples/src/kernels.cc (real Google Benchmark
-# JSON, see make-history.sh) into the default store ./benchmark-data, marks the
-# second as baseline "main", and asks the questions benchdb is for. Running it
-# again changes nothing: identical runs are recognised and left as they are.
+# Ingests 90 days of generated daily history (benchkit JSON written by the
+# bench generator, workload demo-90d: the cpu sorts get 30 % slower on day
+# 60) and then five nightly runs of examples/src/kernels.cc (real Google
+# Benchmark JSON, see make-history.sh) into the default store
+# ./benchmark-data, marks the second nightly run as baseline "main", and asks
+# the questions benchdb is for. Running it again changes nothing: identical
+# runs are recognised and left as they are.
 #
-# BENCHDB is the binary (make demo sets it); BENCHDB_DIR the store.
+# BENCHDB is the binary and GEN the generator (make demo sets both);
+# BENCHDB_DIR the store.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BENCHDB=${BENCHDB:-build/benchdb}
+GEN=${GEN:-build/bench/gen}
 export BENCHDB_DIR=${BENCHDB_DIR:-benchmark-data}
 
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*" | sed 's/\x1b\[[0-9;]*m//g'; }
@@ -17,6 +22,10 @@ show() {
 	say "benchdb $*"
 	"$BENCHDB" "$@"
 }
+
+"$GEN" --workload demo-90d --out build/demo-history >/dev/null
+say "benchdb ingest build/demo-history/run-*.json     # 90 daily runs, one line each"
+"$BENCHDB" ingest build/demo-history/run-*.json | awk 'NR <= 2; END { print "... (" NR " runs)" }'
 
 commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
 for v in 1 2 3 4 5; do
@@ -26,7 +35,7 @@ for v in 1 2 3 4 5; do
 done
 show baseline set main nightly-v2
 
-show -c 'show runs'
+show -c 'show runs last 8'
 show -c 'show points'
 show -c 'summary latest'
 show -c 'trend real_time of "BM_hash/4096"'
@@ -34,7 +43,8 @@ show -c 'rank real_time of "BM_sort/*"'
 show -c 'compare baseline with latest metric real_time'
 show -c 'regressions using zscore window 3 explain'
 show -c 'regressions in commit "c4e0a77" vs baseline threshold 10%'
-show -c 'changes real_time of "BM_hash/4096"'
+show -c 'changes time of "BM_sort/64" where backend = "cpu" and dtype = "f32"'
+show -c 'changes time of "BM_sort/64" where backend = "cpu" and dtype = "f32" window 30'
 show -c 'trend real_time of "BM_sort/1024" as json'
 
 say "benchdb check --baseline main        # the CI gate: exit 1 on regressions"

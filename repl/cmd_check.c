@@ -28,8 +28,9 @@ static const char check_usage[] =
 	"docs/detection.md describes each method.\n"
 	"\n"
 	"Text output is benchkit's: 'PASS: No regressions detected (threshold=5%)', or\n"
-	"'FAIL: N regression(s) detected:' and one line per regression. markdown writes\n"
-	"a pull-request comment; json the regressions result.\n"
+	"'FAIL: N regression(s) detected:' and one line per regression; with --using,\n"
+	"the PASS line names the method instead ('(zscore window=30 boundary=0.99)').\n"
+	"markdown writes a pull-request comment; json the regressions result.\n"
 	"Exit: 0 pass (also with no baseline or no runs), 1 regressions, 2 usage, 3 store.\n";
 
 /* Reads "5%", "5", "0.05" into a fraction. Numbers below 1 without '%' are
@@ -70,6 +71,33 @@ static double cell_num(const bdb_result *r, size_t row, const char *col)
 	if (v.kind == BDB_VALUE_INT)
 		return (double)v.i;
 	return NAN;
+}
+
+/* A result field as a number, NaN when absent. */
+static double field_num(const bdb_result *r, const char *name)
+{
+	bdb_value v = bdb_result_field_by_name(r, name);
+	return v.kind == BDB_VALUE_NUMBER ? v.num : v.kind == BDB_VALUE_INT ? (double)v.i : NAN;
+}
+
+/*
+ * What the verdict rests on, for the PASS line and the markdown title:
+ * benchkit's "threshold=5%" for the percent rule (the default), the
+ * threshold and the test for mwu, and for a history model its name with
+ * the window and boundary it ran with ("zscore window=30 boundary=0.99").
+ * A per-metric threshold overrides the default: the text says the default.
+ */
+static void describe_method(const bdb_result *r, const char *pct, char *buf, size_t size)
+{
+	bdb_value m = bdb_result_field_by_name(r, "method");
+	const char *method = m.kind == BDB_VALUE_STRING ? m.str : "percent";
+	if (strcmp(method, "percent") == 0)
+		snprintf(buf, size, "threshold=%s", pct);
+	else if (strcmp(method, "mwu") == 0)
+		snprintf(buf, size, "threshold=%s, mwu alpha=%g", pct, field_num(r, "alpha"));
+	else
+		snprintf(buf, size, "%s window=%g boundary=%g", method, field_num(r, "window"),
+			 field_num(r, "boundary"));
 }
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
@@ -166,8 +194,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		return cli_exit_code(rc);
 	}
 	size_t n = bdb_result_n_rows(res);
-	char pct[32];
+	char pct[32], method[96];
 	snprintf(pct, sizeof pct, "%.0f%%", fraction * 100.0);
+	describe_method(res, pct, method, sizeof method);
 	if (json) {
 		bdb_buf out;
 		bdb_buf_init(&out);
@@ -178,10 +207,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		bdb_buf out;
 		bdb_buf_init(&out);
 		if (n == 0)
-			printf("### :white_check_mark: benchdb: no regressions (threshold %s)\n\n",
-			       pct);
+			printf("### :white_check_mark: benchdb: no regressions (%s)\n\n", method);
 		else
-			printf("### :x: benchdb: %zu regression(s) (threshold %s)\n\n", n, pct);
+			printf("### :x: benchdb: %zu regression(s) (%s)\n\n", n, method);
 		if (n)
 			bdb_result_format(res, BDB_FORMAT_MARKDOWN, &qopt, &out);
 		fputs(bdb_buf_cstr(&out), stdout);
@@ -200,7 +228,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		bdb_buf_free(&cq);
 		bdb_buf_free(&out);
 	} else if (n == 0) {
-		printf("PASS: No regressions detected (threshold=%s)\n", pct);
+		printf("PASS: No regressions detected (%s)\n", method);
 	} else {
 		printf("FAIL: %zu regression(s) detected:\n", n);
 		for (size_t i = 0; i < n; i++) {

@@ -67,6 +67,17 @@ check_out "zscore: the same three regressions" "FAIL: 3 regression(s) detected:"
 run "$BENCHDB" check --using "ttest window 3" --format json
 check_out "the method's options pass through" '"window": 3'
 check_out "JSON explains the verdict" '"explanation": "ttest window 3 boundary 0.99 (n=3)'
+# The PASS line and the markdown title name the method a verdict rests on:
+# a history model has no threshold to quote.
+# (mwu passes here: 3 repetitions a side, and the exact two-sided test of
+# 3 against 3 cannot go below p = 0.1 > alpha 0.05.)
+run "$BENCHDB" check --using mwu
+check_rc "mwu passes: 3 samples a side are too few for p < 0.05" 0
+check_out_exact "PASS names the threshold and the test" \
+	"PASS: No regressions detected (threshold=5%, mwu alpha=0.05)"
+run "$BENCHDB" check --using "zscore window 4" --format markdown
+check_out "markdown title names the history model" \
+	"### :x: benchdb: 3 regression(s) (zscore window=4 boundary=0.99)"
 run "$BENCHDB" check --using zscore --threshold 5%
 check_rc "--threshold with a history model is an error: exit 2" 2
 check_err "the error says why" "a threshold does not apply to using zscore"
