@@ -8,8 +8,8 @@
  * operation the store is compared with the model. bdb_store_verify must
  * report no problem after the last operation and after every operation the
  * input marks (an operation byte of SO_VERIFY_STEP or more, one in eight of
- * random bytes): verifying after every step made the harness four times
- * slower, and the fuzzer can still ask for it wherever it helps.
+ * random bytes): verifying after every step took 80% of the harness's time
+ * (perf), and the fuzzer can still ask for it wherever it helps.
  *
  * Runs are drawn from small sets of ids, names, tags, units and values, so
  * that operations collide (same id, same series, unit changes, duplicate
