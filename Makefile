@@ -124,10 +124,11 @@ demo: deps all
 # at a slower pace and allows longer sessions (benchdb starts and runs each
 # statement many times slower under memcheck). Each process's report goes to
 # $(BUILD)/valgrind/vg.PID.log, so that an error in a command whose exit code
-# a test does not check fails too: any non-empty report fails the target.
+# a test does not check fails too: any non-empty report fails the target (the
+# directory is world-writable: test_store_damage runs benchdb as another user).
 valgrind: all $(BUILD)/tools/libfault.so
 	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEB_PKGS=valgrind
-	@rm -rf $(BUILD)/valgrind && mkdir -p $(BUILD)/valgrind
+	@rm -rf $(BUILD)/valgrind && mkdir -p -m 1777 $(BUILD)/valgrind
 	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full \\\n  --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \\\n  --track-origins=yes --log-file="%s/vg.%%p.log" "%s" "$$@"\n' \
 		"$(abspath $(BUILD))/valgrind" "$(abspath $(BIN))" >$(BUILD)/benchdb-valgrind
 	@chmod +x $(BUILD)/benchdb-valgrind
