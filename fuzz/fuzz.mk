@@ -82,13 +82,14 @@ run: all
 		fi; \
 	done
 
-# Adds to fuzz/corpus/NAME/ the inputs of the working corpus that cover something new
-# (libFuzzer -merge=1 keeps every file already there, regression inputs included).
+# Adds to fuzz/corpus/NAME/ the inputs of the working corpus that cover a new edge
+# (libFuzzer -merge=1 keeps every file already there, regression inputs included;
+# -use_counters=0 counts edges, not hit counts, which keeps the seed corpora small).
 merge: all
 	@mkdir -p $(FUZZ_BUILD)/logs
 	@for h in $(HARNESSES); do \
 		mkdir -p $(FUZZ_BUILD)/corpus/$$h && \
-		$(FUZZ_BUILD)/fuzz_$$h -merge=1 fuzz/corpus/$$h $(FUZZ_BUILD)/corpus/$$h \
+		$(FUZZ_BUILD)/fuzz_$$h -merge=1 -use_counters=0 fuzz/corpus/$$h $(FUZZ_BUILD)/corpus/$$h \
 			>$(FUZZ_BUILD)/logs/$$h.merge.log 2>&1 && \
 		echo "fuzz: $$h seed corpus: $$(ls fuzz/corpus/$$h | wc -l) files"; \
 	done

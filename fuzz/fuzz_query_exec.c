@@ -18,7 +18,8 @@
  *     when the text holds one statement; its result's cells and fields read
  *     back, it formats in all four formats, and the JSON parses (jansson);
  *   - on inputs of at most QE_MAX_COMPLETE bytes, bdb_query_complete at
- *     every cursor position returns 0 with a word start at or before the
+ *     every cursor position (but those deep inside a word, see
+ *     qe_check_complete) returns 0 with a word start at or before the
  *     cursor and non-empty candidates;
  *   - the store holds what it held before (runs byte for byte, baselines,
  *     definitions, counts), unless the input says "set" or "drop", which
@@ -385,9 +386,24 @@ static int qe_candidate(void *ctx, const char *candidate)
 	return c->n > 1000; /* stops a runaway list, checked below */
 }
 
+static bool qe_word_char(char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/*
+ * Completes at every cursor position but those deep inside a word: within a
+ * run of letters and digits the context (the tokens before the word) is the
+ * same and only the prefix grows, so one position after the word's first
+ * character stands for the rest (completing at all of them took 40% of the
+ * harness's time).
+ */
 static void qe_check_complete(const char *text, size_t n)
 {
 	for (size_t cursor = 0; cursor <= n + 1; cursor++) {
+		if (cursor >= 2 && cursor < n && qe_word_char(text[cursor - 2]) &&
+		    qe_word_char(text[cursor - 1]) && qe_word_char(text[cursor]))
+			continue;
 		qe_candidates c = {0};
 		size_t start = 99999;
 		int rc = bdb_query_complete(qe_store, text, cursor, &start, qe_candidate, &c);

@@ -191,14 +191,28 @@ static void put_excerpt(bdb_buf *b, const char *s, size_t n)
 }
 
 /*
+ * At most this many bytes of the first line: the excerpt and caret lines take
+ * at most 340 of bdb_diag's 768, and escaping can make a sentence quoting a
+ * name four times longer.
+ */
+#define FIRST_LINE_MAX 400
+
+/*
  * The message's first line, with control characters escaped: it may quote a
  * name from the query or the store, and a raw newline there would break the
- * three-line layout.
+ * three-line layout. Cut with "..." at a character start beyond
+ * FIRST_LINE_MAX, so that the whole message fits a bdb_diag.
  */
 static void put_first_line(bdb_buf *b, const char *s)
 {
+	size_t begin = b->len;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		size_t n = b->len - begin;
+		if (n >= FIRST_LINE_MAX - 8 && ((c & 0xC0) != 0x80 || n >= FIRST_LINE_MAX - 3)) {
+			bdb_buf_puts(b, "...");
+			return;
+		}
 		if (c == '\n')
 			bdb_buf_puts(b, "\\n");
 		else if (c < 0x20 || c == 0x7f)

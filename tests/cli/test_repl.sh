@@ -2,9 +2,16 @@
 # tests/cli/test_repl.sh - the interactive REPL, driven through a
 # pseudo-terminal with script(1) (util-linux, on every Debian machine).
 #
-# Keystrokes are written one line at a time with a pause, as a person types;
-# the checks look at what the terminal showed and at the history file. The
-# pauses only pace the input: no check depends on how long anything takes.
+# Keystrokes are written once the first prompt is on the screen, then one
+# line at a time with a pause, as a person types; the checks look at what
+# the terminal showed and at the history file. The pauses only pace the
+# input: no check depends on how long anything takes.
+#
+# BENCHDB_TEST_PACE (seconds, default 0.4) is the pause between keystroke
+# lines; `make valgrind` raises it, as benchdb under memcheck runs each
+# statement many times slower. A session that does not end within
+# BENCHDB_TEST_TIMEOUT seconds (default 60) is killed and fails its checks
+# instead of hanging the suite.
 . "$(dirname "$0")/lib.sh"
 DB=$WORK/db
 H=$ROOT/examples/history
@@ -15,23 +22,46 @@ done
 export BENCHDB_HISTORY=$WORK/history
 export TERM=xterm
 
-# session NAME KEYS...: runs the REPL on a pty, typing each KEYS argument
-# (printf escapes allowed) after a short pause; the screen goes to $OUT.
-# script(1) runs the command through $SHELL; "exec" replaces that shell, so
-# a Ctrl-C on the terminal reaches only benchdb (dash, unlike bash, would
-# otherwise stay in between and die of the SIGINT itself).
+PACE=${BENCHDB_TEST_PACE:-0.4}
+TIMEOUT=${BENCHDB_TEST_TIMEOUT:-60}
+
+# wait_prompts N: waits (up to TIMEOUT seconds) until $OUT shows N prompts
+# ("benchdb> " or the continuation "...> "). Keys typed before benchdb is
+# back at its prompt could be read in the terminal's cooked mode (a Ctrl-D
+# taken as end of file by the line discipline, for one).
+wait_prompts() {
+	local tries=$((TIMEOUT * 10))
+	while [ "$tries" -gt 0 ] &&
+		[ "$(grep -oF -e 'benchdb> ' -e '...> ' "$OUT" 2>/dev/null | wc -l)" -lt "$1" ]; do
+		sleep 0.1
+		tries=$((tries - 1))
+	done
+}
+
+# session NAME KEYS...: runs the REPL on a pty and types each KEYS argument
+# (printf escapes allowed) once benchdb shows a prompt for every line typed
+# so far, after a pause; the screen goes to $OUT. script(1) runs the command
+# through $SHELL; "exec" replaces that shell, so a Ctrl-C on the terminal
+# reaches only benchdb (dash, unlike bash, would otherwise stay in between
+# and die of the SIGINT itself).
 session() {
 	local name=$1
 	shift
+	: >"$OUT"
 	{
-		sleep 0.5
+		local lines=0
 		for keys in "$@"; do
+			wait_prompts $((lines + 1))
+			sleep "$PACE"
 			printf "$keys"
-			sleep 0.4
+			case $keys in *'\n') lines=$((lines + 1)) ;; esac
 		done
+		sleep "$PACE"
 		sleep 0.5
-	} | script -q -e -c "exec \"$BENCHDB\" --db \"$DB\"" /dev/null >"$OUT" 2>"$ERR"
+	} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$DB\"" /dev/null \
+		>"$OUT" 2>"$ERR"
 	RC=$?
+	[ "$RC" -eq 124 ] && echo "session $name: killed after ${TIMEOUT}s" >>"$ERR"
 	tr -d '\r' <"$OUT" >"$WORK/screen-$name"
 	cp "$WORK/screen-$name" "$OUT"
 }

@@ -579,6 +579,35 @@ static void test_run_references(void **state)
 	}
 }
 
+/*
+ * A name of control characters, each escaped as \xNN in the first line, once
+ * made that line so long that the source line and caret were cut off the
+ * message (fuzz finding F7): the first line is now cut with "...".
+ */
+static void test_long_escaped_name_error(void **state)
+{
+	(void)state;
+	char q[300] = "trend throughput of \"CV-1/";
+	size_t n = strlen(q);
+	memset(q + n, 0x13, 200);
+	strcpy(q + n + 200, "\"");
+	bdb_result *r = NULL;
+	bdb_diag d;
+	assert_int_equal(bdb_query_run(store, q, &options, &r, &d), BDB_EQUERY);
+	const char *nl1 = strchr(d.message, '\n');
+	assert_non_null(nl1);
+	const char *nl2 = strchr(nl1 + 1, '\n');
+	assert_non_null(nl2);
+	assert_null(strchr(nl2 + 1, '\n'));
+	const char *want = "no point \"CV-1/\\x13\\x13";
+	assert_true(strncmp(d.message, want, strlen(want)) == 0);
+	assert_true(nl1 - d.message <= 400 && strncmp(nl1 - 3, "...", 3) == 0);
+	/* the source line, clipped at the right */
+	assert_true(strncmp(nl1 + 1, "  trend throughput of \"CV-1/", 28) == 0);
+	assert_true(strncmp(nl2 - 3, "...", 3) == 0);
+	assert_non_null(strchr(nl2 + 1, '^'));
+}
+
 static void test_name_errors(void **state)
 {
 	(void)state;
@@ -869,6 +898,7 @@ int main(void)
 		cmocka_unit_test(test_cancel),
 		cmocka_unit_test(test_changes_constant),
 		cmocka_unit_test(test_complete),
+		cmocka_unit_test(test_long_escaped_name_error),
 		cmocka_unit_test(test_tags_match_as_a_whole),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
