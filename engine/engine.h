@@ -209,6 +209,10 @@ int bdb_reader_series_info(bdb_reader *r, uint64_t id, bdb_series_info **out);
  * n = 0 and returns 0.
  */
 int bdb_reader_postings(bdb_reader *r, const char *term, uint64_t **ids, size_t *n);
+/* *has = whether series id has term: one MDB_GET_BOTH probe, however many
+ * series the term lists (the query engine probes a few candidate series
+ * instead of reading a long list). */
+int bdb_reader_postings_has(bdb_reader *r, const char *term, uint64_t id, bool *has);
 
 /* Series ids in every one of the terms (intersection), ascending. With
  * n_terms = 0, every series. */

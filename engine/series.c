@@ -129,6 +129,31 @@ int bdb_reader_postings(bdb_reader *r, const char *term, uint64_t **ids, size_t 
 	return rc;
 }
 
+int bdb_reader_postings_has(bdb_reader *r, const char *term, uint64_t id, bool *has)
+{
+	*has = false;
+	size_t len = strlen(term);
+	if (len == 0)
+		return 0;
+	uint8_t key[BDB__KEY_LONG], id8[8];
+	bdb__put_be64(id8, id);
+	size_t klen = bdb__key_form(term, len, key);
+	MDB_val k = {klen, key}, v = {8, id8};
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_POSTINGS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	rc = mdb_cursor_get(cur, &k, &v, MDB_GET_BOTH);
+	mdb_cursor_close(cur);
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc)
+		return bdb__mdb_error(rc);
+	/* A hashed term lists every series whose term has that hash. */
+	*has = !bdb__key_is_long(klen) || series_has_term(r, id, term, len);
+	return 0;
+}
+
 /* Every series id, ascending. */
 static int all_series(bdb_reader *r, uint64_t **ids, size_t *n)
 {

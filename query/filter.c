@@ -194,6 +194,48 @@ static int term_set(bdb__exec *ex, const char *prefix, const char *key, const ch
 	return 0;
 }
 
+/*
+ * A candidate set at most this large is filtered by probing each of its
+ * series against a term (bdb_reader_postings_has) instead of reading the
+ * term's whole list, which grows with the store (t:backend=cpu lists
+ * half of every series): the query's cost then stays with its answer.
+ */
+#define PROBE_MAX 64
+
+/* The members of base that have the term prefix[key=]value for one of
+ * values. */
+static int probe_set(bdb__exec *ex, const char *prefix, const char *key,
+		     const char *const *values, size_t n_values, const bdb__idset *base,
+		     bdb__idset *out)
+{
+	int rc = set_alloc(out, base->n);
+	bdb_buf term;
+	bdb_buf_init(&term);
+	for (size_t i = 0; !rc && i < base->n; i++) {
+		bool has = false;
+		for (size_t v = 0; !rc && !has && v < n_values; v++) {
+			bdb_buf_reset(&term);
+			bdb_buf_puts(&term, prefix);
+			if (key) {
+				bdb_buf_puts(&term, key);
+				bdb_buf_putc(&term, '=');
+			}
+			bdb_buf_puts(&term, values[v]);
+			rc = term.failed ? BDB_ENOMEM
+					 : bdb_reader_postings_has(ex->rd, bdb_buf_cstr(&term),
+								   base->ids[i], &has);
+		}
+		if (has)
+			out->ids[out->n++] = base->ids[i];
+	}
+	bdb_buf_free(&term);
+	if (rc) {
+		bdb__idset_free(out);
+		return bdb__exec_store_error(ex, rc, "reading the postings");
+	}
+	return 0;
+}
+
 /* Terms under a prefix whose remainder matches a glob, collected first
  * (a term is valid only during the callback). */
 typedef struct glob_terms {
@@ -310,6 +352,15 @@ static int prune(bdb__exec *ex, const bdb__expr *e, const bdb__idset *base, bdb_
 	default:
 		if (is_run_field(e->field))
 			return set_copy(base, out);
+		if (e->kind != BDB__EXPR_GLOB && base->n <= PROBE_MAX) {
+			rc = probe_set(ex, prefix_of(e->field),
+				       e->field == BDB__FIELD_TAG ? e->key : NULL,
+				       (const char *const *)e->values, e->n_values, base, &a);
+			if (!rc)
+				rc = e->kind == BDB__EXPR_NE ? set_combine(base, &a, SET_MINUS, out)
+							     : set_copy(&a, out);
+			break;
+		}
 		rc = leaf_set(ex, e, &a);
 		if (!rc)
 			rc = set_combine(base, &a, e->kind == BDB__EXPR_NE ? SET_MINUS : SET_AND, out);
@@ -325,19 +376,36 @@ int bdb__select_series(bdb__exec *ex, const bdb__stmt *st, const char *metric,
 {
 	bdb__idset base = {NULL, 0}, part = {NULL, 0};
 	int rc;
-	if (metric && strcmp(metric, "*") != 0) {
-		rc = term_set(ex, "m:", NULL, metric, &base);
+	bool by_metric = metric && strcmp(metric, "*") != 0;
+	if (st->point && !bdb__is_glob(st->point)) {
+		/* The point's list is short: start there, then probe the metric. */
+		rc = term_set(ex, "p:", NULL, st->point, &base);
+		if (!rc && by_metric && base.n <= PROBE_MAX) {
+			rc = probe_set(ex, "m:", NULL, &metric, 1, &base, &part);
+			if (!rc) {
+				bdb__idset_free(&base);
+				base = part;
+			}
+		} else if (!rc && by_metric) {
+			rc = term_set(ex, "m:", NULL, metric, &part);
+			if (!rc)
+				rc = set_apply(&base, &part, SET_AND);
+			bdb__idset_free(&part);
+		}
 	} else {
-		rc = bdb_reader_series_match(ex->rd, NULL, 0, &base.ids, &base.n);
-		if (rc)
-			rc = bdb__exec_store_error(ex, rc, "listing series");
-	}
-	if (!rc && st->point) {
-		rc = bdb__is_glob(st->point) ? glob_set(ex, "p:", st->point, &part)
-					     : term_set(ex, "p:", NULL, st->point, &part);
-		if (!rc)
-			rc = set_apply(&base, &part, SET_AND);
-		bdb__idset_free(&part);
+		if (by_metric) {
+			rc = term_set(ex, "m:", NULL, metric, &base);
+		} else {
+			rc = bdb_reader_series_match(ex->rd, NULL, 0, &base.ids, &base.n);
+			if (rc)
+				rc = bdb__exec_store_error(ex, rc, "listing series");
+		}
+		if (!rc && st->point) {
+			rc = glob_set(ex, "p:", st->point, &part);
+			if (!rc)
+				rc = set_apply(&base, &part, SET_AND);
+			bdb__idset_free(&part);
+		}
 	}
 	if (!rc && st->where) {
 		rc = prune(ex, st->where, &base, &part);

@@ -259,6 +259,7 @@ static void test_long_names_unicode_equals(void **state)
 	assert_int_equal(bdb_reader_find_commit(r, long_a, &seq), BDB_ENOTFOUND);
 	assert_int_equal(bdb_reader_find_commit(r, "xxx", &seq), 0);
 	/* Series by long names; postings of long terms. */
+	uint64_t ids[3];
 	for (int i = 0; i < 3; i++) {
 		bdb_kv tags[] = {{long_key, names[i]},
 				 {"long", i ? long_a : long_b},
@@ -271,9 +272,30 @@ static void test_long_names_unicode_equals(void **state)
 		bdb_obs o;
 		assert_int_equal(bdb_reader_obs_get(r, id, 1, &o), 0);
 		assert_true(o.value == i + 1.0);
+		ids[i] = id;
 	}
 	bdb_buf term;
 	bdb_buf_init(&term);
+	/* One-series probes: short terms, and long (hashed) ones whose values
+	 * differ only in their last byte. */
+	for (int i = 0; i < 3; i++) {
+		bool has;
+		assert_int_equal(bdb_reader_postings_has(r, "t:opts=a=b,c=d", ids[i], &has), 0);
+		assert_true(has);
+		assert_int_equal(bdb_reader_postings_has(r, "m:time", ids[i], &has), 0);
+		assert_true(has == (i != 1));
+		assert_int_equal(bdb_reader_postings_has(r, "t:opts=nope", ids[i], &has), 0);
+		assert_false(has);
+		bdb_buf_reset(&term);
+		bdb_buf_printf(&term, "t:long=%s", long_a);
+		assert_int_equal(bdb_reader_postings_has(r, bdb_buf_cstr(&term), ids[i], &has), 0);
+		assert_true(has == (i != 0));
+		bdb_buf_reset(&term);
+		bdb_buf_printf(&term, "t:long=%s", long_b);
+		assert_int_equal(bdb_reader_postings_has(r, bdb_buf_cstr(&term), ids[i], &has), 0);
+		assert_true(has == (i == 0));
+	}
+	bdb_buf_reset(&term);
 	bdb_buf_printf(&term, "p:%s", long_b);
 	assert_int_equal(count_postings(r, bdb_buf_cstr(&term)), 1);
 	bdb_buf_reset(&term);
