@@ -397,6 +397,18 @@ static int put_record(MDB_cursor *cur, uint8_t *key8, void *rec, size_t width)
 	return bdb__mdb_error(rc);
 }
 
+/* Appends observation record rec (width bytes) to out in the wide form. */
+static int append_wide(bdb_buf *out, const void *rec, size_t width)
+{
+	bdb_obs o;
+	uint8_t wide[BDB__OBS_WIDE];
+	if (bdb__obs_record_decode(rec, width, &o) != 0)
+		return BDB_ECORRUPT;
+	bdb__obs_record_encode(wide, &o, BDB__OBS_WIDE);
+	bdb_buf_append(out, wide, sizeof wide);
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
 /*
  * A wide observation arrived for a series whose waiting records are narrow:
  * they are rewritten wide in place (the stored ones follow in
@@ -404,23 +416,14 @@ static int put_record(MDB_cursor *cur, uint8_t *key8, void *rec, size_t width)
  */
 static int cache_widen_pending(series_slot *sl)
 {
-	size_t count = sl->width ? sl->obs.len / sl->width : 0;
 	bdb_buf wide;
 	bdb_buf_init(&wide);
-	bdb_buf_reserve(&wide, (count + 1) * BDB__OBS_WIDE);
-	for (size_t i = 0; i < count; i++) {
-		bdb_obs o;
-		uint8_t rec[BDB__OBS_WIDE];
-		if (bdb__obs_record_decode(sl->obs.data + i * sl->width, sl->width, &o) != 0) {
-			bdb_buf_free(&wide);
-			return BDB_ECORRUPT;
-		}
-		bdb__obs_record_encode(rec, &o, BDB__OBS_WIDE);
-		bdb_buf_append(&wide, rec, sizeof rec);
-	}
-	if (wide.failed) {
+	int rc = 0;
+	for (size_t at = 0; !rc && sl->width && at < sl->obs.len; at += sl->width)
+		rc = append_wide(&wide, sl->obs.data + at, sl->width);
+	if (rc) {
 		bdb_buf_free(&wide);
-		return BDB_ENOMEM;
+		return rc;
 	}
 	bdb_buf_free(&sl->obs);
 	sl->obs = wide;
@@ -446,32 +449,32 @@ static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 		n += sc->slots[i].obs.len > 0;
 	if (!n)
 		return 0;
-	series_slot **todo = malloc(n * sizeof *todo);
-	if (!todo)
+	series_slot **pending = malloc(n * sizeof *pending);
+	if (!pending)
 		return BDB_ENOMEM;
 	int rc = 0;
 	n = 0;
 	for (size_t i = 0; i < sc->cap; i++)
 		if (sc->slots[i].obs.len)
-			todo[n++] = &sc->slots[i];
-	qsort(todo, n, sizeof *todo, compare_slot_id);
+			pending[n++] = &sc->slots[i];
+	qsort(pending, n, sizeof *pending, compare_slot_id);
 	bdb_buf tmp;
 	bdb_buf_init(&tmp);
 	for (size_t i = 0; i < n && !rc; i++)
-		if (todo[i]->stored_width == BDB__OBS_NARROW && todo[i]->width == BDB__OBS_WIDE) {
-			rc = obs_widen(s, txn, todo[i]->id, &tmp);
-			todo[i]->stored_width = BDB__OBS_WIDE;
+		if (pending[i]->stored_width == BDB__OBS_NARROW && pending[i]->width == BDB__OBS_WIDE) {
+			rc = obs_widen(s, txn, pending[i]->id, &tmp);
+			pending[i]->stored_width = BDB__OBS_WIDE;
 		}
 	bdb_buf_free(&tmp);
 	MDB_cursor *cur = NULL;
 	if (!rc)
 		rc = bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur));
 	for (size_t i = 0; i < n && !rc; i++) {
-		bdb_buf *obs = &todo[i]->obs;
-		size_t width = todo[i]->width;
+		bdb_buf *obs = &pending[i]->obs;
+		size_t width = pending[i]->width;
 		size_t count = obs->len / width;
 		uint8_t *recs = (uint8_t *)obs->data, key8[8];
-		bdb__put_be64(key8, todo[i]->id);
+		bdb__put_be64(key8, pending[i]->id);
 		for (size_t j = 1; j < count; j++)
 			if (compare_record(recs + (j - 1) * width, recs + j * width) > 0) {
 				qsort(recs, count, width, compare_record);
@@ -485,11 +488,11 @@ static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 		for (size_t j = done; j < count && !rc; j++)
 			rc = put_record(cur, key8, recs + j * width, width);
 		bdb_buf_reset(obs);
-		todo[i]->stored_width = width;
+		pending[i]->stored_width = width;
 	}
 	if (cur)
 		mdb_cursor_close(cur);
-	free(todo);
+	free(pending);
 	return rc;
 }
 
@@ -603,21 +606,13 @@ static int obs_widen(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_buf *tmp)
 	bdb_buf_reset(tmp);
 	MDB_val k = {8, key}, v;
 	int got = mdb_cursor_get(cur, &k, &v, MDB_SET);
-	while (got == 0) {
-		bdb_obs o;
-		uint8_t rec[BDB__OBS_WIDE];
-		rc = bdb__obs_record_decode(v.mv_data, v.mv_size, &o);
-		if (rc)
-			break;
-		bdb__obs_record_encode(rec, &o, BDB__OBS_WIDE);
-		bdb_buf_append(tmp, rec, sizeof rec);
+	while (got == 0 && !rc) {
+		rc = append_wide(tmp, v.mv_data, v.mv_size);
 		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP);
 	}
 	mdb_cursor_close(cur);
 	if (!rc && got != MDB_NOTFOUND)
 		rc = bdb__mdb_error(got);
-	if (!rc && tmp->failed)
-		rc = BDB_ENOMEM;
 	if (!rc)
 		rc = del(s, txn, BDB__DB_OBS, key, 8, NULL, 0);
 	for (size_t at = 0; !rc && at < tmp->len; at += BDB__OBS_WIDE)

@@ -172,20 +172,27 @@ static int set_apply(bdb__idset *acc, const bdb__idset *b, set_op op)
 /* Postings                                                                  */
 /* ------------------------------------------------------------------------ */
 
+/* The postings term prefix[key=]value into term (reset first). */
+static int build_term(bdb_buf *term, const char *prefix, const char *key, const char *value)
+{
+	bdb_buf_reset(term);
+	bdb_buf_puts(term, prefix);
+	if (key) {
+		bdb_buf_puts(term, key);
+		bdb_buf_putc(term, '=');
+	}
+	bdb_buf_puts(term, value);
+	return term->failed ? BDB_ENOMEM : 0;
+}
+
 static int term_set(bdb__exec *ex, const char *prefix, const char *key, const char *value,
 		    bdb__idset *out)
 {
 	bdb_buf term;
 	bdb_buf_init(&term);
-	bdb_buf_puts(&term, prefix);
-	if (key) {
-		bdb_buf_puts(&term, key);
-		bdb_buf_putc(&term, '=');
-	}
-	bdb_buf_puts(&term, value);
-	int rc = term.failed ? BDB_ENOMEM : 0;
 	out->ids = NULL;
 	out->n = 0;
+	int rc = build_term(&term, prefix, key, value);
 	if (!rc)
 		rc = bdb_reader_postings(ex->rd, bdb_buf_cstr(&term), &out->ids, &out->n);
 	bdb_buf_free(&term);
@@ -202,38 +209,61 @@ static int term_set(bdb__exec *ex, const char *prefix, const char *key, const ch
  */
 #define PROBE_MAX 64
 
-/* The members of base that have the term prefix[key=]value for one of
- * values. */
+/* The members of base (at most PROBE_MAX) that have the term
+ * prefix[key=]value for one of values: each term is built once and probed
+ * for the candidates not kept yet. */
 static int probe_set(bdb__exec *ex, const char *prefix, const char *key,
 		     const char *const *values, size_t n_values, const bdb__idset *base,
 		     bdb__idset *out)
 {
-	int rc = set_alloc(out, base->n);
+	bool keep[PROBE_MAX] = {false};
 	bdb_buf term;
 	bdb_buf_init(&term);
-	for (size_t i = 0; !rc && i < base->n; i++) {
-		bool has = false;
-		for (size_t v = 0; !rc && !has && v < n_values; v++) {
-			bdb_buf_reset(&term);
-			bdb_buf_puts(&term, prefix);
-			if (key) {
-				bdb_buf_puts(&term, key);
-				bdb_buf_putc(&term, '=');
-			}
-			bdb_buf_puts(&term, values[v]);
-			rc = term.failed ? BDB_ENOMEM
-					 : bdb_reader_postings_has(ex->rd, bdb_buf_cstr(&term),
-								   base->ids[i], &has);
-		}
-		if (has)
-			out->ids[out->n++] = base->ids[i];
+	int rc = 0;
+	for (size_t v = 0; !rc && v < n_values; v++) {
+		rc = build_term(&term, prefix, key, values[v]);
+		for (size_t i = 0; !rc && i < base->n; i++)
+			if (!keep[i])
+				rc = bdb_reader_postings_has(ex->rd, bdb_buf_cstr(&term), base->ids[i],
+							     &keep[i]);
 	}
 	bdb_buf_free(&term);
-	if (rc) {
-		bdb__idset_free(out);
+	if (!rc)
+		rc = set_alloc(out, base->n);
+	if (rc)
 		return bdb__exec_store_error(ex, rc, "reading the postings");
-	}
+	for (size_t i = 0; i < base->n; i++)
+		if (keep[i])
+			out->ids[out->n++] = base->ids[i];
 	return 0;
+}
+
+/*
+ * The members of base that have (or, with negate, do not have) one of the
+ * terms prefix[key=]value: probed when base is small, else through the
+ * union of the terms' lists.
+ */
+static int narrow_by_terms(bdb__exec *ex, const char *prefix, const char *key,
+			   const char *const *values, size_t n_values, bool negate,
+			   const bdb__idset *base, bdb__idset *out)
+{
+	bdb__idset have = {NULL, 0}, more;
+	int rc = 0;
+	if (base->n <= PROBE_MAX) {
+		rc = probe_set(ex, prefix, key, values, n_values, base, &have);
+	} else {
+		rc = term_set(ex, prefix, key, values[0], &have);
+		for (size_t i = 1; !rc && i < n_values; i++) {
+			rc = term_set(ex, prefix, key, values[i], &more);
+			if (!rc)
+				rc = set_apply(&have, &more, SET_OR);
+			bdb__idset_free(&more);
+		}
+	}
+	if (!rc)
+		rc = set_combine(base, &have, negate ? SET_MINUS : SET_AND, out);
+	bdb__idset_free(&have);
+	return rc;
 }
 
 /* Terms under a prefix whose remainder matches a glob, collected first
@@ -298,29 +328,17 @@ static const char *prefix_of(bdb__field f)
 	}
 }
 
-/* The series whose field (or tag) has one of e's values, or matches its glob. */
-static int leaf_set(bdb__exec *ex, const bdb__expr *e, bdb__idset *out)
+/* The series whose field (or tag) matches e's glob. */
+static int glob_leaf_set(bdb__exec *ex, const bdb__expr *e, bdb__idset *out)
 {
 	const char *prefix = prefix_of(e->field);
-	const char *key = e->field == BDB__FIELD_TAG ? e->key : NULL;
-	if (e->kind == BDB__EXPR_GLOB) {
-		if (!key)
-			return glob_set(ex, prefix, e->values[0], out);
-		bdb_buf p;
-		bdb_buf_init(&p);
-		bdb_buf_printf(&p, "t:%s=", key);
-		int rc = p.failed ? BDB_ENOMEM : glob_set(ex, bdb_buf_cstr(&p), e->values[0], out);
-		bdb_buf_free(&p);
-		return rc;
-	}
-	int rc = term_set(ex, prefix, key, e->values[0], out);
-	for (size_t i = 1; !rc && i < e->n_values; i++) {
-		bdb__idset more;
-		rc = term_set(ex, prefix, key, e->values[i], &more);
-		if (!rc)
-			rc = set_apply(out, &more, SET_OR);
-		bdb__idset_free(&more);
-	}
+	if (e->field != BDB__FIELD_TAG)
+		return glob_set(ex, prefix, e->values[0], out);
+	bdb_buf p;
+	bdb_buf_init(&p);
+	bdb_buf_printf(&p, "t:%s=", e->key);
+	int rc = p.failed ? BDB_ENOMEM : glob_set(ex, bdb_buf_cstr(&p), e->values[0], out);
+	bdb_buf_free(&p);
 	return rc;
 }
 
@@ -352,18 +370,16 @@ static int prune(bdb__exec *ex, const bdb__expr *e, const bdb__idset *base, bdb_
 	default:
 		if (is_run_field(e->field))
 			return set_copy(base, out);
-		if (e->kind != BDB__EXPR_GLOB && base->n <= PROBE_MAX) {
-			rc = probe_set(ex, prefix_of(e->field),
-				       e->field == BDB__FIELD_TAG ? e->key : NULL,
-				       (const char *const *)e->values, e->n_values, base, &a);
-			if (!rc)
-				rc = e->kind == BDB__EXPR_NE ? set_combine(base, &a, SET_MINUS, out)
-							     : set_copy(&a, out);
+		if (e->kind != BDB__EXPR_GLOB) {
+			rc = narrow_by_terms(ex, prefix_of(e->field),
+					     e->field == BDB__FIELD_TAG ? e->key : NULL,
+					     (const char *const *)e->values, e->n_values,
+					     e->kind == BDB__EXPR_NE, base, out);
 			break;
 		}
-		rc = leaf_set(ex, e, &a);
+		rc = glob_leaf_set(ex, e, &a);
 		if (!rc)
-			rc = set_combine(base, &a, e->kind == BDB__EXPR_NE ? SET_MINUS : SET_AND, out);
+			rc = set_combine(base, &a, SET_AND, out);
 		break;
 	}
 	bdb__idset_free(&a);
@@ -380,17 +396,10 @@ int bdb__select_series(bdb__exec *ex, const bdb__stmt *st, const char *metric,
 	if (st->point && !bdb__is_glob(st->point)) {
 		/* The point's list is short: start there, then probe the metric. */
 		rc = term_set(ex, "p:", NULL, st->point, &base);
-		if (!rc && by_metric && base.n <= PROBE_MAX) {
-			rc = probe_set(ex, "m:", NULL, &metric, 1, &base, &part);
-			if (!rc) {
-				bdb__idset_free(&base);
-				base = part;
-			}
-		} else if (!rc && by_metric) {
-			rc = term_set(ex, "m:", NULL, metric, &part);
-			if (!rc)
-				rc = set_apply(&base, &part, SET_AND);
-			bdb__idset_free(&part);
+		if (!rc && by_metric) {
+			rc = narrow_by_terms(ex, "m:", NULL, &metric, 1, false, &base, &part);
+			bdb__idset_free(&base);
+			base = part;
 		}
 	} else {
 		if (by_metric) {
