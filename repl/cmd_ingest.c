@@ -15,7 +15,8 @@ static const char ingest_usage[] =
 	"input) as one run, atomically. The format is detected from the content unless\n"
 	"--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
 	"cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
-	"transaction; a run is reported once its transaction is committed.\n"
+	"transaction; a run is reported once its transaction is committed, as\n"
+	"'Ingested run ID (N points, M metrics)' (benchkit's form: '(N points)').\n"
 	"\n"
 	"  --commit, --branch, --timestamp, --id   override what the file says\n"
 	"  --tag K=V       add a tag to every point (repeatable)\n"
@@ -27,11 +28,12 @@ static const char ingest_usage[] =
 
 #define MAX_TAGS 64
 
-/* Says what became of one input: an error, or benchkit's exact line (scripts
- * parse it), printed once the run's batch is committed. */
-static void report_input(void *ctx, const bdb_ingest_result *r)
+/* Says what became of one input, once the run's batch is committed: an error,
+ * or `Ingested run ID (N points, M metrics)`; in benchkit's form of the
+ * command (*benchkit_form: --data or --input was given) benchkit's exact line
+ * `Ingested run ID (N points)`, which scripts written for benchkit parse. */
+static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 {
-	(void)ctx;
 	if (r->rc) {
 		bdb_diag d = *r->diag;
 		if (r->rc == BDB_EEXISTS && !d.message[0])
@@ -46,13 +48,18 @@ static void report_input(void *ctx, const bdb_ingest_result *r)
 			fprintf(stderr, "benchdb: hint: ingest --replace replaces the stored run\n");
 		return;
 	}
-	if (r->outcome == BDB_PUT_UNCHANGED)
-		printf("Run %s is already stored, unchanged (%zu points)\n", r->run->id,
-		       r->run->n_points);
+	char counts[64];
+	if (*(const bool *)benchkit_form)
+		snprintf(counts, sizeof counts, "%zu points", r->run->n_points);
 	else
-		printf("%s run %s (%zu points)\n",
+		snprintf(counts, sizeof counts, "%zu points, %zu metrics", r->run->n_points,
+			 r->observations);
+	if (r->outcome == BDB_PUT_UNCHANGED)
+		printf("Run %s is already stored, unchanged (%s)\n", r->run->id, counts);
+	else
+		printf("%s run %s (%s)\n",
 		       r->outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested", r->run->id,
-		       r->run->n_points);
+		       counts);
 }
 
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
@@ -64,6 +71,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	char *tag_copies[MAX_TAGS];
 	size_t n_tags = 0;
 	unsigned flags = 0;
+	bool benchkit_form = false;
 	const char **files = calloc((size_t)argc + 1, sizeof *files);
 	int n_files = 0, code = EXIT_OK;
 	if (!files)
@@ -76,11 +84,14 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			fputs(ingest_usage, stdout);
 			goto out;
 		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
 			ctx->db_dir = v;
+		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			ctx->db_dir = v;
+			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
 			files[n_files++] = v;
+			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
 			if (!bad && bdb_format_parse(v, &format)) {
 				cli_error("ingest: unknown format '%s' (expected auto, %s)", v,
@@ -173,6 +184,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	    .opt = &opt,
 	    .put_flags = flags,
 	    .report = report_input,
+	    .report_ctx = &benchkit_form,
 	};
 	if (bdb_ingest_files(store, files, (size_t)n_files, &job, NULL))
 		code = EXIT_INPUT;

@@ -176,12 +176,12 @@ static int flush(batch *b, slot *sl)
 	bdb_ingest_stats *st = b->stats;
 	for (size_t i = 0; i < sl->n; i++) {
 		batch_item *it = &sl->items[i];
+		size_t obs = 0;
 		if (it->rc) {
 			st->failed++;
 			if (!first)
 				first = it->rc;
 		} else {
-			size_t obs;
 			run_values(it->run, &obs);
 			st->observations += obs;
 			st->stored += it->outcome == BDB_PUT_STORED;
@@ -197,6 +197,7 @@ static int flush(batch *b, slot *sl)
 			    .run = it->run,
 			    .seq = it->seq,
 			    .outcome = it->outcome,
+			    .observations = obs,
 			};
 			b->job->report(b->job->report_ctx, &r);
 		}

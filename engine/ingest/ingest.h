@@ -154,6 +154,7 @@ typedef struct bdb_ingest_result {
 	const bdb_run *run;       /* the run read from it; NULL when it could not be read */
 	uint64_t seq;             /* when rc == 0: the run's sequence number */
 	bdb_put_outcome outcome;  /* when rc == 0: stored, unchanged or replaced */
+	size_t observations;      /* when rc == 0: the run's metrics over all its points */
 } bdb_ingest_result;
 
 /* Called once per input, in input order, after the input's batch was
