@@ -155,6 +155,71 @@ static void test_quasim(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * pytest-benchmark run in a git checkout with parametrized tests
+ * (tests/fixtures/pytest/versioned.json, hand-written in the shape of the
+ * real 3.2.2 output tests/fixtures/pytest_benchmark.json): commit_info gives
+ * commit, branch and, without "datetime", the time; params are tags, group
+ * the scenario. "2026-11-20T10:11:12+01:00": python
+ * datetime.fromisoformat(...).timestamp() = 1795165872.
+ */
+static void test_pytest_commit_info_and_params(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/pytest/versioned.json", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_PYTEST);
+	assert_string_equal(run->commit, "5d41402abc4b2a76b9719d911017c592ae7e1d2f");
+	assert_string_equal(run->branch, "feature/radix");
+	assert_int_equal(run->timestamp_us, S(1795165872));
+	assert_string_equal(fixture_meta(run, "commit_info.project"), "sortlib");
+	assert_string_equal(fixture_meta(run, "commit_info.time"), "2026-11-20T10:11:12+01:00");
+	assert_null(fixture_meta(run, "commit_info.id"));
+	assert_string_equal(fixture_env(run, "cpu.brand_raw"), "AMD EPYC 7763 64-Core Processor");
+	assert_string_equal(fixture_env(run, "cpu.count"), "4");
+	assert_string_equal(fixture_env(run, "python_compiler"), "GCC 12.2.0");
+	assert_string_equal(fixture_env(run, "pytest_benchmark_version"), "3.2.2");
+	assert_int_equal(run->n_points, 2);
+	const bdb_point *p =
+		fixture_point(run, "tests/test_sort.py::test_sort[radix-1000]", "algo=radix,n=1000");
+	assert_string_equal(p->scenario, "sorting");
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 4.32e-05, 0);
+	assert_string_equal(m->unit, "s");
+	assert_int_equal(m->n_samples, 5);
+	assert_true(m->samples[0] == 4.3e-05 && m->samples[4] == 4.2e-05);
+	assert_false(m->has_lower || m->has_upper);
+	fixture_close(fixture_metric(p, "ops")->value, 23148.14814814815, 0);
+	p = fixture_point(run, "tests/test_sort.py::test_sort[merge-1000]", "algo=merge,n=1000");
+	fixture_close(fixture_metric(p, "time")->value, 0.0001004, 0);
+	fixture_close(fixture_metric(p, "ops")->value, 9960.159362549803, 0);
+	fixture_def(run, "time", BDB_LOWER, "s");
+	fixture_def(run, "ops", BDB_HIGHER, "ops/s");
+	bdb_run_free(run);
+
+	/* With both, "datetime" (the run's time) wins over the commit's time. */
+	static const char text[] =
+		"{\"machine_info\": {}, \"datetime\": \"2026-11-22T23:34:01.459309\",\n"
+		" \"commit_info\": {\"id\": \"abc\", \"time\": \"2026-11-20T10:11:12+01:00\"},\n"
+		" \"benchmarks\": [{\"name\": \"t\", \"params\": {\"n\": 5, \"fast\": true},\n"
+		"   \"stats\": {\"mean\": 1.5}}]}\n";
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("pytest.json", text, strlen(text), BDB_FORMAT_AUTO,
+					   NULL, &run, NULL, &d),
+			 0);
+	/* python: 1795390441 (the real fixture's datetime) */
+	assert_int_equal(run->timestamp_us, S(1795390441) + 459309);
+	assert_string_equal(run->commit, "abc");
+	assert_null(run->branch);
+	p = fixture_point(run, "t", "fast=true,n=5"); /* no fullname: the name */
+	assert_null(p->scenario);
+	m = fixture_metric(p, "time");
+	assert_int_equal(m->n_samples, 0);
+	assert_null(bdb_point_find_metric(p, "ops"));
+	bdb_run_free(run);
+}
+
 /* Spellings bdb_unit_factor knows as the same unit become one spelling. */
 static void test_units_normalised(void **state)
 {
@@ -228,6 +293,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bmf),     cmocka_unit_test(test_gab),
 		cmocka_unit_test(test_odyssey), cmocka_unit_test(test_quasim),
+		cmocka_unit_test(test_pytest_commit_info_and_params),
 		cmocka_unit_test(test_units_normalised), cmocka_unit_test(test_forced_formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
