@@ -246,6 +246,8 @@ static void test_round_trips(void **state)
 		"tests/fixtures/hyperfine_param.json",
 		"tests/fixtures/gotest_bench.txt",
 		"tests/fixtures/cargo/libtest.txt",
+		"tests/fixtures/cargo/libtest_rust195.txt",
+		"tests/fixtures/pytest/versioned.json",
 		"tests/fixtures/quasim/summary.json",
 		"tests/fixtures/odyssey/baseline_results.json",
 	};

@@ -31,6 +31,8 @@ static const char *const tool_fixtures[] = {
 	"tests/fixtures/hyperfine_param.json",
 	"tests/fixtures/gotest_bench.txt",
 	"tests/fixtures/cargo/libtest.txt",
+	"tests/fixtures/cargo/libtest_rust195.txt",
+	"tests/fixtures/pytest/versioned.json",
 	"tests/fixtures/bmf/bmf.json",
 	"tests/fixtures/gab/gab.json",
 	"tests/fixtures/odyssey/baseline_results.json",

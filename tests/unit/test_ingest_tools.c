@@ -298,13 +298,63 @@ static void test_cargo(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * A real libtest run: tests/fixtures/cargo/libtest_rust195.txt is
+ * `RUSTC_BOOTSTRAP=1 cargo bench 2>&1` with Rust 1.95.0 (x86_64, 2 cores) on
+ * a crate with #![feature(test)] and three #[bench] functions (fib(10);
+ * a 4096-byte copy_from_slice with b.bytes = 4096; sort_unstable of 1000
+ * u32) and one ignored #[test]. Bounds are value -/+ spread, computed in
+ * Python 3.11: 33.69 - 1.34 = 32.349999999999994, 33.69 + 1.34 = 35.03,
+ * 5396.11 - 2931.92 = 2464.1899999999996, 5396.11 + 2931.92 = 8328.029999999999.
+ */
+static void test_cargo_real_output(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/cargo/libtest_rust195.txt", BDB_FORMAT_AUTO,
+				    NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_CARGO);
+	assert_int_equal(run->n_points, 3); /* cargo's own lines and the ignored test are not */
+	assert_string_equal(run->points[0].name, "tests::bench_copy_4k");
+	assert_int_equal(run->n_env, 0);
+	assert_null(run->commit);
+	const bdb_point *p = fixture_point(run, "tests::bench_copy_4k", "");
+	assert_int_equal(p->n_metrics, 2);
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 33.69, 0);
+	assert_string_equal(m->unit, "ns");
+	assert_true(m->has_lower && m->has_upper);
+	fixture_close(m->lower, 32.349999999999994, 1e-15);
+	fixture_close(m->upper, 35.03, 1e-15);
+	assert_int_equal(m->n_samples, 0);
+	m = fixture_metric(p, "throughput"); /* "= 124121 MB/s" */
+	fixture_close(m->value, 124121, 0);
+	assert_string_equal(m->unit, "MB/s");
+	assert_false(m->has_lower);
+	p = fixture_point(run, "tests::bench_fib_10", "");
+	assert_int_equal(p->n_metrics, 1);
+	m = fixture_metric(p, "time");
+	fixture_close(m->value, 121.98, 0);
+	fixture_close(m->lower, 114.61, 1e-15);
+	fixture_close(m->upper, 129.35, 1e-15);
+	/* "5,396.11 ns/iter (+/- 2,931.92)": commas are digit separators. */
+	m = fixture_metric(fixture_point(run, "tests::bench_sort_1k", ""), "time");
+	fixture_close(m->value, 5396.11, 0);
+	fixture_close(m->lower, 2464.1899999999996, 1e-15);
+	fixture_close(m->upper, 8328.029999999999, 1e-15);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "throughput", BDB_HIGHER, "MB/s");
+	assert_int_equal(run->n_defs, 2);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_gbench_plain),  cmocka_unit_test(test_gbench_repetitions),
 		cmocka_unit_test(test_criterion_tree), cmocka_unit_test(test_pytest_benchmark),
 		cmocka_unit_test(test_hyperfine),     cmocka_unit_test(test_gotest),
-		cmocka_unit_test(test_cargo),
+		cmocka_unit_test(test_cargo),         cmocka_unit_test(test_cargo_real_output),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
