@@ -44,6 +44,13 @@ check "benchkit: id, UTC timestamp, commit and branch of the file" \
 # An integer above 2^53 stays exact through the store.
 run "$BENCHDB" --db "$DB" export --format benchkit run-full-001
 check_out "an integer above 2^53 comes back exact from the store" '"value": 9007199254740993'
+# So does a Google Benchmark user counter above 2^53 (read from standard input).
+printf '{"context": {"date": "2026-01-05T00:00:00Z"}, "benchmarks": [{"name": "BM_n", "run_type": "iteration", "real_time": 1.5, "cpu_time": 1.25, "time_unit": "ns", "events": 9007199254740993}]}\n' \
+	>"$WORK/big.json"
+STDIN=$WORK/big.json run "$BENCHDB" --db "$DB" ingest --id big -
+check_out_exact "a gbench counter above 2^53 ingests" "Ingested run big (1 points, 3 metrics)"
+run "$BENCHDB" --db "$DB" export --format benchkit big
+check_out "a gbench counter above 2^53 comes back exact from the store" '"value": 9007199254740993'
 # pytest-benchmark: commit_info id and branch; commit_info.time as the
 # timestamp when there is no "datetime" (10:11:12+01:00 = 09:11:12Z); params
 # as tags; group as scenario.
