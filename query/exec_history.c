@@ -165,6 +165,15 @@ int bdb__history_before(bdb__exec *ex, const bdb__entry *e, uint64_t seq, int64_
 		return bdb__exec_store_error(ex, rc, "reading the series dictionary");
 	if (bdb_unit_factor(si->unit, unit, &factor) != 0)
 		goto done; /* never compared raw */
+	/* The window is the user's number (`window 777777772`): allocate for
+	 * what the series holds, never more. */
+	size_t stored = 0;
+	if ((rc = bdb_reader_obs_count(ex->rd, id, &stored)) != 0) {
+		rc = bdb__exec_store_error(ex, rc, "reading observations");
+		goto done;
+	}
+	if (window > stored)
+		window = stored;
 	double *v = malloc((window ? window : 1) * sizeof *v);
 	if (!v) {
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "reading history");

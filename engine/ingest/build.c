@@ -5,6 +5,7 @@
  */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,9 +126,19 @@ void bdb__set_bounds(bdb_metric *m, double lower, double upper)
 double bdb__mean(const double *x, size_t n)
 {
 	double sum = 0;
-	for (size_t i = 0; i < n; i++)
+	bool finite = true;
+	for (size_t i = 0; i < n; i++) {
 		sum += x[i];
-	return sum / (double)n;
+		finite = finite && isfinite(x[i]);
+	}
+	if (isfinite(sum) || !finite)
+		return sum / (double)n;
+	/* Finite values whose sum overflows (1e308 twice): the mean of the
+	 * scaled values, which cannot, since it lies between them. */
+	double mean = 0;
+	for (size_t i = 0; i < n; i++)
+		mean += x[i] / (double)n;
+	return mean;
 }
 
 uint64_t bdb__hash(uint64_t h, const void *data, size_t n)

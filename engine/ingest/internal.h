@@ -256,7 +256,8 @@ int bdb__add_defined_metric(bdb_run *run, bdb_point *p, const char *name, double
 /* Sets the lower and upper bounds of m. */
 void bdb__set_bounds(bdb_metric *m, double lower, double upper);
 
-/* The arithmetic mean of x[0..n) (n > 0). The one mean of the adapters. */
+/* The arithmetic mean of x[0..n) (n > 0). The one mean of the adapters.
+ * Finite values give a finite mean, even where their sum overflows. */
 double bdb__mean(const double *x, size_t n);
 
 /* FNV-1a, 64 bits: h = bdb__hash(h, data, n), starting from BDB__HASH_INIT. */

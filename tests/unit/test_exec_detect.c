@@ -383,6 +383,33 @@ static void test_history_window(void **state)
 	bdb_result_free(r);
 }
 
+/*
+ * A window far larger than any history takes every earlier value, as
+ * window 25 does for hist/z (25 values before s29): the same n and the same
+ * limits (ref_ttest_*, boundary 0.977). Fuzzing (finding F9) found that the
+ * window was allocated whole: window 777777772 asked for 6.2 GB, and
+ * 2^61 + 1 doubles wrapped the size to 8 bytes, which the 25 values then
+ * overflowed (ASan: heap-buffer-overflow).
+ */
+static void test_history_huge_window(void **state)
+{
+	(void)state;
+	static const char *const windows[] = {"777777772", "2305843009213693953"};
+	for (size_t i = 0; i < 2; i++) {
+		char q[160];
+		snprintf(q, sizeof q,
+			 "regressions vs run s29 of \"hist/z\" using ttest window %s boundary 0.977",
+			 windows[i]);
+		bdb_result *r = run_ok(q);
+		assert_int_equal(bdb_result_n_rows(r), 1);
+		assert_true(result_num(r, 0, "history") == 25);
+		assert_near(result_num(r, 0, "lower"), ref_ttest_lower, 1e-9);
+		assert_near(result_num(r, 0, "upper"), ref_ttest_upper, 1e-9);
+		assert_true(field_num(r, "window") == strtod(windows[i], NULL));
+		bdb_result_free(r);
+	}
+}
+
 /* The explanation column: in JSON always, in tables only with explain. */
 static void test_explain_column(void **state)
 {
@@ -427,6 +454,7 @@ int main(void)
 		cmocka_unit_test(test_changes_errors),
 		cmocka_unit_test(test_history_bencher_examples),
 		cmocka_unit_test(test_history_window),
+		cmocka_unit_test(test_history_huge_window),
 		cmocka_unit_test(test_explain_column),
 		cmocka_unit_test(test_history_errors),
 	};

@@ -348,6 +348,42 @@ static void test_cargo_real_output(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * Repeats of a value near the largest double (finding F8 of the ingest
+ * fuzzers): the mean of 1e308 and 1e308 is 1e308, not the infinity their
+ * sum overflows to, and the run's benchkit export ingests again with it
+ * (an infinite value was exported as null, which benchkit does not take).
+ * The mean of 1e308 and 1.5e308 is 1.25e308 (exact: both scale by 1/2).
+ */
+static void test_gotest_mean_near_max(void **state)
+{
+	(void)state;
+	static const char text[] = "BenchmarkBig-2 \t 10\t 1e308 ns/op\t 1e308 B/op\n"
+				   "BenchmarkBig-2 \t 10\t 1e308 ns/op\t 1.5e308 B/op\n";
+	bdb_ingest_options opt;
+	bdb_ingest_options_init(&opt);
+	bdb_run *run, *back;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("big.txt", text, sizeof text - 1, BDB_FORMAT_GOTEST,
+					   &opt, &run, NULL, &d),
+			 0);
+	const bdb_point *p = fixture_point(run, "BenchmarkBig", "procs=2");
+	fixture_close(fixture_metric(p, "time")->value, 1e308, 0);
+	fixture_close(fixture_metric(p, "alloc_bytes")->value, 1.25e308, 0);
+	bdb_buf out;
+	bdb_buf_init(&out);
+	assert_int_equal(bdb_export_benchkit(run, &out), 0);
+	assert_int_equal(bdb_ingest_buffer("export.json", out.data, out.len, BDB_FORMAT_BENCHKIT,
+					   &opt, &back, NULL, &d),
+			 0);
+	p = fixture_point(back, "BenchmarkBig", "procs=2");
+	fixture_close(fixture_metric(p, "time")->value, 1e308, 0);
+	fixture_close(fixture_metric(p, "alloc_bytes")->value, 1.25e308, 0);
+	bdb_buf_free(&out);
+	bdb_run_free(back);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -355,6 +391,7 @@ int main(void)
 		cmocka_unit_test(test_criterion_tree), cmocka_unit_test(test_pytest_benchmark),
 		cmocka_unit_test(test_hyperfine),     cmocka_unit_test(test_gotest),
 		cmocka_unit_test(test_cargo),         cmocka_unit_test(test_cargo_real_output),
+		cmocka_unit_test(test_gotest_mean_near_max),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
