@@ -134,7 +134,7 @@ int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d)
 			break;
 		}
 		char name[1024];
-		snprintf(name, sizeof name, "%.*s", (int)r.name_len, r.name);
+		bdb__copy_text(name, sizeof name, r.name, r.name_len);
 		size_t point;
 		bdb_metric *m;
 		if ((rc = bdb__point_get(run, &points, name, NULL, 0, &point)) ||

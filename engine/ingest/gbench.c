@@ -159,8 +159,8 @@ static int classify(gbench_ctx *c, const json_t *row, const char **run_name, cha
 	if (!*run_name)
 		*run_name = name;
 	if (error) {
-		char key[512];
-		snprintf(key, sizeof key, "error:%s", name);
+		char key[512] = "error:";
+		bdb__copy_text(key + 6, sizeof key - 6, name, strlen(name));
 		*kind = 'e';
 		return bdb_run_set_meta(c->run, key, message ? message : "error");
 	}

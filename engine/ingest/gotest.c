@@ -142,7 +142,7 @@ static int add_result(go_ctx *c, const char *name, size_t name_len, const go_res
 		procs[digits] = '\0';
 		n -= digits + 1;
 	}
-	snprintf(point_name, sizeof point_name, "%.*s", (int)n, name);
+	bdb__copy_text(point_name, sizeof point_name, name, n);
 	bdb_kv tags[2];
 	size_t n_tags = 0;
 	if (c->pkg[0])
@@ -153,7 +153,7 @@ static int add_result(go_ctx *c, const char *name, size_t name_len, const go_res
 	int rc = bdb__point_get(c->run, &c->points, point_name, tags, n_tags, &point);
 	for (size_t i = 0; !rc && i < r->n; i++) {
 		char unit[128];
-		snprintf(unit, sizeof unit, "%.*s", (int)r->pairs[i].unit_len, r->pairs[i].unit);
+		bdb__copy_text(unit, sizeof unit, r->pairs[i].unit, r->pairs[i].unit_len);
 		const char *metric = unit, *metric_unit = unit;
 		bdb_point *p = &c->run->points[point];
 		bool known = false;
@@ -187,9 +187,9 @@ static int config_line(go_ctx *c, const char *line, size_t len, bool *handled)
 		if (*p == ' ' || *p == '\t')
 			return 0;
 	char key[128], value[512];
-	snprintf(key, sizeof key, "%.*s", (int)(colon - line), line);
+	bdb__copy_text(key, sizeof key, line, (size_t)(colon - line));
 	const char *v = bdb__skip_blanks(colon + 1, line + len);
-	snprintf(value, sizeof value, "%.*s", (int)(line + len - v), v);
+	bdb__copy_text(value, sizeof value, v, (size_t)(line + len - v));
 	*handled = true;
 	if (strcmp(key, "pkg") == 0) {
 		snprintf(c->pkg, sizeof c->pkg, "%s", value);

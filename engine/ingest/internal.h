@@ -223,6 +223,13 @@ const char *bdb__skip_blanks(const char *p, const char *end);
 const char *bdb__token_end(const char *p, const char *end);
 /* True when line[0..len) starts with prefix. */
 bool bdb__starts_with(const char *line, size_t len, const char *prefix);
+/*
+ * Copies src[0..len) (valid UTF-8) into dst[cap] as a string: a text longer
+ * than cap - 1 bytes is cut at the last character start that fits, so the
+ * copy is valid UTF-8 too (a cut inside a character made names that no JSON
+ * reader takes back).
+ */
+void bdb__copy_text(char *dst, size_t cap, const char *src, size_t len);
 
 /* ------------------------------------------------------------------------ */
 /* Building runs (build.c)                                                   */

@@ -168,3 +168,14 @@ bool bdb__starts_with(const char *line, size_t len, const char *prefix)
 	size_t n = strlen(prefix);
 	return len >= n && memcmp(line, prefix, n) == 0;
 }
+
+void bdb__copy_text(char *dst, size_t cap, const char *src, size_t len)
+{
+	if (len >= cap) {
+		len = cap - 1;
+		while (len > 0 && !starts_char((unsigned char)src[len]))
+			len--;
+	}
+	memcpy(dst, src, len);
+	dst[len] = '\0';
+}
