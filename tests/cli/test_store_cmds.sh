@@ -52,4 +52,31 @@ run "$BENCHDB" -c 'trend real_time of "BM_sort/1024"'
 check "piped output has no escape sequences" sh -c "! grep -q \$'\\033' '$OUT'"
 check "piped trend has no sparkline" sh -c "! grep -q '▁\\|▂\\|▃\\|▄\\|▅\\|▆\\|▇\\|█' '$OUT'"
 export NO_COLOR=1
+# On a terminal (a pty from script(1)): colour unless NO_COLOR is set and
+# non-empty; the ↓/↑ marks either way. v2 -> v1 makes BM_sort/65536's
+# real_time 3689223 -> 3958454 ns, +7.3% (lower is better): a regression.
+tty_run() { # NO_COLOR-VALUE|unset STATEMENT: benchdb -c on a pty, CRs removed
+	local env_arg="NO_COLOR=$1"
+	[ "$1" = unset ] && env_arg="-u NO_COLOR"
+	TERM=xterm script -q -e -c "exec env $env_arg \"$BENCHDB\" -c '$2'" /dev/null \
+		</dev/null 2>"$ERR" | tr -d '\r' >"$OUT"
+}
+ESC=$(printf '\033')
+CMP='compare run v2 with run v1 metric real_time of "BM_sort/65536"'
+tty_run unset "$CMP"
+check "terminal: the header is bold" grep -q "^${ESC}\[1mpoint " "$OUT"
+check "terminal: the regression row is red and marked ↓" \
+	grep -q "^${ESC}\[31mBM_sort/65536 .* regression ↓ .*${ESC}\[0m\$" "$OUT"
+tty_run "" "$CMP"
+check "terminal, NO_COLOR empty: still colour" grep -q "^${ESC}\[31mBM_sort/65536 " "$OUT"
+tty_run 1 "$CMP"
+check "terminal, NO_COLOR=1: no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
+check "terminal, NO_COLOR=1: the ↓ mark stays" grep -q '^BM_sort/65536 .* regression ↓ ' "$OUT"
+tty_run 1 'trend real_time of "BM_sort/1024"'
+check "terminal: a trend starts with its sparkline (v1 > v2)" test "$(head -1 "$OUT")" = "█▁"
+unset NO_COLOR
+run "$BENCHDB" -c "$CMP"
+check "piped: the same comparison has no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
+check "piped: the ↓ mark stays" grep -q '^BM_sort/65536 .* regression ↓ ' "$OUT"
+export NO_COLOR=1
 finish
