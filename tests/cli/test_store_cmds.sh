@@ -49,9 +49,11 @@ check_err "the unknown run is named" "nosuch"
 # Piped output: plain text, no escape sequences, with or without NO_COLOR.
 unset NO_COLOR
 run "$BENCHDB" -c 'trend real_time of "BM_sort/1024"'
-check "piped output has no escape sequences" sh -c "! grep -q \$'\\033' '$OUT'"
+ESC=$(printf '\033') # expanded by bash: sh is dash, which has no $'...'
+check "piped output has no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
 check "piped trend has no sparkline" sh -c "! grep -q '▁\\|▂\\|▃\\|▄\\|▅\\|▆\\|▇\\|█' '$OUT'"
 export NO_COLOR=1
+
 # On a terminal (a pty from script(1)): colour unless NO_COLOR is set and
 # non-empty; the ↓/↑ marks either way. v2 -> v1 makes BM_sort/65536's
 # real_time 3689223 -> 3958454 ns, +7.3% (lower is better): a regression.
@@ -61,7 +63,6 @@ tty_run() { # NO_COLOR-VALUE|unset STATEMENT: benchdb -c on a pty, CRs removed
 	TERM=xterm script -q -e -c "exec env $env_arg \"$BENCHDB\" -c '$2'" /dev/null \
 		</dev/null 2>"$ERR" | tr -d '\r' >"$OUT"
 }
-ESC=$(printf '\033')
 CMP='compare run v2 with run v1 metric real_time of "BM_sort/65536"'
 tty_run unset "$CMP"
 check "terminal: the header is bold" grep -q "^${ESC}\[1mpoint " "$OUT"
