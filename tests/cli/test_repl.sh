@@ -91,6 +91,16 @@ check_out "the completed statement ran" "items/s"
 session history '\033[A\n' '\004'
 check_out "Up arrow in a new session recalls and reruns it" "run,timestamp,commit,value"
 
+# Without $BENCHDB_HISTORY the history goes to $XDG_STATE_HOME/benchdb_history,
+# and without that to ~/.benchdb_history.
+mkdir -p "$WORK/state"
+(unset BENCHDB_HISTORY; XDG_STATE_HOME=$WORK/state session xdg 'show baselines as csv\n' '\004')
+check "history in \$XDG_STATE_HOME/benchdb_history" \
+	sh -c "sed 's/\\\\040/ /g' '$WORK/state/benchdb_history' | grep -q 'show baselines as csv'"
+(unset BENCHDB_HISTORY XDG_STATE_HOME; session home 'show runs last 1 as csv\n' '\004')
+check "else history in ~/.benchdb_history" \
+	sh -c "sed 's/\\\\040/ /g' '$HOME/.benchdb_history' | grep -q 'show runs last 1 as csv'"
+
 # .mode json changes the output of what follows.
 session mode '.mode json\n' 'show runs\n' '\004'
 check_out ".mode json gives JSON" '"statement": "show runs"'
