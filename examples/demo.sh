@@ -18,8 +18,20 @@ GEN=${GEN:-build/bench/gen}
 export BENCHDB_DIR=${BENCHDB_DIR:-benchmark-data}
 
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*" | sed 's/\x1b\[[0-9;]*m//g'; }
+# The words of a command as a shell would read them back: an argument with
+# blanks, quotes, globs or $ goes in single quotes.
+quote() {
+	local a out=""
+	for a in "$@"; do
+		case $a in
+		*[[:space:]\"\'*?\$]*) out+=" '${a//\'/\'\\\'\'}'" ;;
+		*) out+=" $a" ;;
+		esac
+	done
+	printf '%s' "${out# }"
+}
 show() {
-	say "benchdb $*"
+	say "benchdb $(quote "$@")"
 	"$BENCHDB" "$@"
 }
 

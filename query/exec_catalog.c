@@ -290,8 +290,10 @@ int bdb__exec_show_tags(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	memset(&t, 0, sizeof t);
 	char prefix[300];
 	snprintf(prefix, sizeof prefix, st->name ? "t:%s=" : "t:", st->name ? st->name : "");
+	/* of POINT and where narrow the series counted; neither: all. */
+	bool narrowed = st->where || st->point;
 	int rc = bdb__check_names(ex, st);
-	if (!rc && st->where)
+	if (!rc && narrowed)
 		rc = bdb__select_series(ex, st, NULL, &selected);
 	if (rc)
 		return rc;
@@ -317,7 +319,7 @@ int bdb__exec_show_tags(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	size_t key_len = 0;
 	for (size_t i = 0; !rc && i < t.n; i++, term += strlen(term) + 1) {
 		size_t count;
-		if ((rc = term_count(ex, term, st->where ? &selected : NULL, &count)) != 0) {
+		if ((rc = term_count(ex, term, narrowed ? &selected : NULL, &count)) != 0) {
 			rc = bdb__exec_store_error(ex, rc, "listing tags");
 			break;
 		}

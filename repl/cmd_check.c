@@ -156,13 +156,18 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		return EXIT_OK;
 	}
 
+	/* The method's clauses, shared by the verdicts and (markdown) the
+	 * table of everything compared, so that both judge alike. */
+	bdb_buf how;
+	bdb_buf_init(&how);
+	if (threshold_s)
+		bdb_buf_printf(&how, " threshold %.17g%%", fraction * 100.0);
+	if (using)
+		bdb_buf_printf(&how, " using %s", using);
 	bdb_buf q;
 	bdb_buf_init(&q);
-	bdb_buf_printf(&q, "regressions in latest vs baseline \"%s\"", baseline);
-	if (threshold_s)
-		bdb_buf_printf(&q, " threshold %.17g%%", fraction * 100.0);
-	if (using)
-		bdb_buf_printf(&q, " using %s", using);
+	bdb_buf_printf(&q, "regressions in latest vs baseline \"%s\"%s", baseline,
+		       bdb_buf_cstr(&how));
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
@@ -170,6 +175,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	rc = bdb_query_run(store, bdb_buf_cstr(&q), &qopt, &res, &d);
 	if (rc) {
 		bdb_buf_free(&q);
+		bdb_buf_free(&how);
 		bdb_store_close(store);
 		cli_error_diag(&d);
 		return cli_exit_code(rc);
@@ -198,7 +204,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		/* Everything compared, collapsed. */
 		bdb_buf cq;
 		bdb_buf_init(&cq);
-		bdb_buf_printf(&cq, "compare baseline \"%s\" with latest", baseline);
+		bdb_buf_printf(&cq, "compare baseline \"%s\" with latest%s", baseline,
+			       bdb_buf_cstr(&how));
 		bdb_result *all = NULL;
 		if (bdb_query_run(store, bdb_buf_cstr(&cq), &qopt, &all, NULL) == 0) {
 			bdb_result_format(all, BDB_FORMAT_MARKDOWN, &qopt, &out);
@@ -223,6 +230,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	}
 	bdb_result_free(res);
 	bdb_buf_free(&q);
+	bdb_buf_free(&how);
 	bdb_store_close(store);
 	return n ? EXIT_REGRESSIONS : EXIT_OK;
 }

@@ -441,9 +441,16 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	return worst;
 }
 
-static void shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
+/* Sets up a shell; EXIT_USAGE (reported) when the default format is not
+ * one of the four. */
+static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 {
 	memset(sh, 0, sizeof *sh);
+	bdb_query_format f;
+	if (opt->format && bdb_query_format_parse(opt->format, &f) != 0) {
+		cli_error("--format: expected table, json, csv or markdown, got '%s'", opt->format);
+		return EXIT_USAGE;
+	}
 	sh->ctx = ctx;
 	sh->bail = opt->bail;
 	sh->interactive = opt->interactive;
@@ -456,6 +463,7 @@ static void shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 	sa.sa_flags = 0; /* no SA_RESTART: Ctrl-C interrupts a blocking read */
 	if (opt->interactive)
 		sigaction(SIGINT, &sa, NULL);
+	return EXIT_OK;
 }
 
 static int shell_finish(shell *sh, int code)
@@ -477,7 +485,9 @@ volatile sig_atomic_t *shell_cancel_flag(void)
 int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt)
 {
 	shell sh;
-	shell_init(&sh, ctx, opt);
+	int code = shell_init(&sh, ctx, opt);
+	if (code)
+		return code;
 	sh.bail = true;
 	sh.source_name = "<command line>"; /* errors say <command line>:LINE:COL */
 	return shell_finish(&sh, run_statements(&sh, text, 1));
@@ -486,7 +496,9 @@ int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt)
 int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_options *opt)
 {
 	shell sh;
-	shell_init(&sh, ctx, opt);
+	int code = shell_init(&sh, ctx, opt);
+	if (code)
+		return code;
 	return shell_finish(&sh, shell_loop(&sh, in, name));
 }
 
@@ -529,10 +541,12 @@ static char *history_path(void)
 int shell_repl(cli_ctx *ctx, const shell_options *opt)
 {
 	shell sh;
-	shell_init(&sh, ctx, opt);
+	int code = shell_init(&sh, ctx, opt);
+	if (code)
+		return code;
 	sh.history_path = history_path();
 	printf("benchdb — store %s. Enter \".help\" for help, Ctrl-D to leave.\n", ctx->db_dir);
-	int code = shell_loop(&sh, stdin, "<tty>");
+	code = shell_loop(&sh, stdin, "<tty>");
 	/* In the REPL, errors were shown as they came; leaving is not an error. */
 	shell_finish(&sh, code);
 	return EXIT_OK;

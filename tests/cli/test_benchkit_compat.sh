@@ -77,6 +77,91 @@ check_out_exact "trend --n-runs 1 keeps the newest" "Trend: throughput @ CV-1/sm
 
   2026-02-11 09:05  19500.00  CI=[19400.00, 19600.00]  [def5678]"
 
+# Agreement with benchkit's own functions (calibrax.analysis.regression.
+# detect_regressions and calibrax.analysis.ranking.rank_table): the same
+# verdicts, deltas and ranks through the query language. Expected values are
+# their formulas evaluated in Python 3 (float64, printed with repr):
+#   delta_pct = ((cv - bv) / abs(bv)) * 100.0, a regression when
+#   delta_pct < -T*100 (higher) or > T*100 (lower), strict;
+#   rank: sorted(..., reverse=higher) (stable), delta = abs((v - best) / best) * 100.0
+# (18000-20158)/20158*100 = -10.705427125706915, (15-12)/12*100 = 25.0,
+# (19500-20071)/20071*100 = -2.844900602859848; rank of the latest run:
+# |18000-19500|/19500*100 = 7.6923076923076925, |15-13.2|/13.2*100 = 13.636363636363644.
+run "$BENCHDB" --db "$DB" -c 'regressions threshold 2.5% as csv'
+check "agreement: regressions at 2.5% are benchkit's three, with its deltas" \
+	test "$(tr -d '\r' <"$OUT")" = "point,tags,metric,direction,base,current,unit,change_pct,severity,p_value,threshold
+CV-1/small,framework=Datarax,throughput,higher,20158,18000,elem/s,-10.705427125706915,minor,,2.5
+CV-1/small,framework=Datarax,latency_p50,lower,12,15,ms,25,moderate,,2.5
+CV-1/small,framework=Grain,throughput,higher,20071,19500,elem/s,-2.844900602859848,minor,,2.5"
+# Strict: latency's +25.0 is not > 25.0, so at 25% nothing regresses (check
+# passes, as benchkit's `25.0 > 0.25 * 100` is False); at 24.9% it does.
+run "$BENCHDB" check --data "$DB" --threshold 0.25
+check_rc "agreement: exactly the threshold is not a regression (exit 0)" 0
+run "$BENCHDB" --db "$DB" -c 'regressions threshold 24.9% as csv'
+check "agreement: just under it, latency regresses" \
+	test "$(tr -d '\r' <"$OUT" | cut -d, -f3,8 | tail -n +2)" = "latency_p50,25"
+run "$BENCHDB" --db "$DB" -c 'rank throughput by framework as csv; rank latency_p50 by framework as csv'
+check "agreement: rank_table(run, metric) for throughput (higher) and latency_p50 (lower)" \
+	test "$(tr -d '\r' <"$OUT" | cut -d, -f1,2,5,7,8)" = "rank,label,value,delta_pct,best
+1,Grain,19500,0,true
+2,Datarax,18000,7.6923076923076925,false
+rank,label,value,delta_pct,best
+1,Grain,13.2,0,true
+2,Datarax,15,13.636363636363644,false"
+
+# The other rules, on two benchkit runs: P/A throughput 100 -> 90 (-10%),
+# P/A latency 0 -> 5 (zero base: benchkit skips it), P/B 100 -> 100, P/C
+# only in b, Q's tags change from {framework: A} to {framework: A, gpu: 0}
+# (benchkit's key is name plus the sorted tag set: no match, skipped).
+# detect_regressions(b, a, 0.05) = [P throughput 100 -> 90, -10.0];
+# at 0.10 -10.0 < -10.0 is False: none. rank_table(b, "throughput") groups
+# by framework in point order (C 90, A 90, B 100; Q's label A is taken
+# already) and sorts stably: B 100 (0), C 90 (10.0), A 90 (10.0).
+AG=$WORK/agree
+mkdir -p "$AG"
+defs='"metric_defs": {"throughput": {"unit": "elem/s", "direction": "higher"}, "latency": {"unit": "ms", "direction": "lower"}}'
+cat >"$AG/a.json" <<EOF
+{"id": "a", "timestamp": "2026-03-01T09:00:00+00:00", "commit": "aaaaaaa", "branch": "main", "environment": {}, "metadata": {}, $defs,
+ "points": [
+  {"name": "P", "scenario": "S", "tags": {"framework": "A"}, "metrics": {"throughput": {"value": 100.0}, "latency": {"value": 0.0}}},
+  {"name": "P", "scenario": "S", "tags": {"framework": "B"}, "metrics": {"throughput": {"value": 100.0}}},
+  {"name": "Q", "scenario": "S", "tags": {"framework": "A"}, "metrics": {"throughput": {"value": 100.0}}}]}
+EOF
+cat >"$AG/b.json" <<EOF
+{"id": "b", "timestamp": "2026-03-02T09:00:00+00:00", "commit": "bbbbbbb", "branch": "main", "environment": {}, "metadata": {}, $defs,
+ "points": [
+  {"name": "P", "scenario": "S", "tags": {"framework": "C"}, "metrics": {"throughput": {"value": 90.0}}},
+  {"name": "P", "scenario": "S", "tags": {"framework": "A"}, "metrics": {"throughput": {"value": 90.0}, "latency": {"value": 5.0}}},
+  {"name": "P", "scenario": "S", "tags": {"framework": "B"}, "metrics": {"throughput": {"value": 100.0}}},
+  {"name": "Q", "scenario": "S", "tags": {"framework": "A", "gpu": "0"}, "metrics": {"throughput": {"value": 50.0}}}]}
+EOF
+"$BENCHDB" ingest --data "$AG/db" --input "$AG/a.json" >/dev/null
+"$BENCHDB" baseline --data "$AG/db" --run latest >/dev/null
+"$BENCHDB" ingest --data "$AG/db" --input "$AG/b.json" >/dev/null
+run "$BENCHDB" check --data "$AG/db" --threshold 0.05
+check_rc "agreement: one regression, exit 1" 1
+check_out_exact "agreement: only P/A's throughput (zero base and changed tag set skipped)" \
+	"FAIL: 1 regression(s) detected:
+  ↓ P throughput: 100.00 → 90.00 (-10.0%)"
+run "$BENCHDB" check --data "$AG/db" --threshold 0.10
+check_out_exact "agreement: -10.0% at 10% is not a regression" \
+	"PASS: No regressions detected (threshold=10%)"
+run "$BENCHDB" --db "$AG/db" -c 'compare baseline with latest as csv'
+check "agreement: the zero base is n/a and the changed tag set new/removed, never a regression" \
+	test "$(tr -d '\r' <"$OUT" | sed 's/"[^"]*"/T/' | cut -d, -f1,3,8)" = "point,metric,verdict
+P,throughput,new
+P,throughput,regression
+P,latency,n/a
+P,throughput,unchanged
+Q,throughput,new
+Q,throughput,removed"
+run "$BENCHDB" --db "$AG/db" -c 'rank throughput by framework of P as csv'
+check "agreement: stable ranks, ties in the run's order (C before A)" \
+	test "$(tr -d '\r' <"$OUT" | cut -d, -f1,2,5,7,8)" = "rank,label,value,delta_pct,best
+1,B,100,0,true
+2,C,90,10,false
+3,A,90,10,false"
+
 # A store of 250 runs imports in batches (100 runs per transaction): all of
 # them, in order, and a second import changes nothing.
 BIG=$WORK/big-store

@@ -92,6 +92,49 @@ run "$BENCHDB" check --format markdown
 check_rc "check --format markdown exits 1" 1
 check_out "markdown header" "3 regression(s)"
 check_out "markdown table" "| BM_sort/1024 |"
+check_out_exact "markdown: the summary line, the regressions with severity" \
+	"$(cat <<'EOF'
+### :x: benchdb: 3 regression(s) (threshold=5%)
+
+| point        | tags | metric           | direction |      base |  current | unit    | change_pct | severity | p_value | threshold |
+|:------------ |:---- |:---------------- |:--------- | ---------:| --------:|:------- | ----------:|:-------- |:------- | ---------:|
+| BM_sort/1024 |      | real_time        | lower     |   3896.26 |  32527.1 | ns      |    +734.8% | severe ↓ | -       |      5.0% |
+| BM_sort/1024 |      | cpu_time         | lower     |   3894.89 |  32518.4 | ns      |    +734.9% | severe ↓ | -       |      5.0% |
+| BM_sort/1024 |      | items_per_second | higher    | 262912312 | 31489898 | items/s |     -88.0% | severe ↓ | -       |      5.0% |
+
+<details><summary>All 15 comparisons</summary>
+
+| point           | tags | metric           |        base |     current | unit    | change_pct | verdict       | p_value | threshold |
+|:--------------- |:---- |:---------------- | -----------:| -----------:|:------- | ----------:|:------------- |:------- | ---------:|
+| BM_sort/1024    |      | real_time        |     3896.26 |     32527.1 | ns      |    +734.8% | regression ↓  | -       |      5.0% |
+| BM_sort/1024    |      | cpu_time         |     3894.89 |     32518.4 | ns      |    +734.9% | regression ↓  | -       |      5.0% |
+| BM_sort/1024    |      | items_per_second |   262912312 |    31489898 | items/s |     -88.0% | regression ↓  | -       |      5.0% |
+| BM_sort/65536   |      | real_time        |     3689223 |     1394514 | ns      |     -62.2% | improvement ↑ | -       |      5.0% |
+| BM_sort/65536   |      | cpu_time         |     3688151 |     1394152 | ns      |     -62.2% | improvement ↑ | -       |      5.0% |
+| BM_sort/65536   |      | items_per_second |    17769345 |    47008263 | items/s |    +164.5% | improvement ↑ | -       |      5.0% |
+| BM_hash/4096    |      | real_time        |     550.735 |     550.467 | ns      |       0.0% | unchanged     | -       |      5.0% |
+| BM_hash/4096    |      | cpu_time         |     550.693 |      550.47 | ns      |       0.0% | unchanged     | -       |      5.0% |
+| BM_hash/4096    |      | bytes_per_second |  7437904821 |  7440927683 | B/s     |       0.0% | unchanged     | -       |      5.0% |
+| BM_hash/262144  |      | real_time        |     37404.9 |       37342 | ns      |      -0.2% | unchanged     | -       |      5.0% |
+| BM_hash/262144  |      | cpu_time         |     37405.9 |     37342.3 | ns      |      -0.2% | unchanged     | -       |      5.0% |
+| BM_hash/262144  |      | bytes_per_second |  7008180124 |  7020116304 | B/s     |      +0.2% | unchanged     | -       |      5.0% |
+| BM_memcpy/65536 |      | real_time        |     833.097 |     851.934 | ns      |      +2.3% | unchanged     | -       |      5.0% |
+| BM_memcpy/65536 |      | cpu_time         |     832.772 |     851.948 | ns      |      +2.3% | unchanged     | -       |      5.0% |
+| BM_memcpy/65536 |      | bytes_per_second | 78732906863 | 77009156780 | B/s     |      -2.2% | unchanged     | -       |      5.0% |
+
+</details>
+EOF
+)"
+# The collapsed table judges with the same threshold as the summary: at 800%
+# nothing regresses, in either.
+run "$BENCHDB" check --threshold 800% --format markdown
+check_rc "markdown at 800% passes" 0
+check_out "markdown at 800%: the summary line" \
+	"### :white_check_mark: benchdb: no regressions (threshold=800%)"
+check "markdown at 800%: no regression or improvement among all comparisons" \
+	sh -c "! grep -q 'regression ↓\\|improvement ↑' '$OUT'"
+check_out "markdown at 800%: the comparisons used 800%" \
+	"| BM_sort/1024    |      | real_time        |     3896.26 |     32527.1 | ns      |    +734.8% | unchanged | -       |    800.0% |"
 
 # The baseline moves: v4 → v5 only changes BM_sort.
 run "$BENCHDB" baseline set main v5

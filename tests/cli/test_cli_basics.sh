@@ -43,6 +43,14 @@ run "$BENCHDB" --no-such-option
 check_rc "unknown option exits 2" 2
 check_err "unknown option is named" "unknown option '--no-such-option'"
 
+# An unknown output format is a usage error, before anything runs.
+run "$BENCHDB" --db "$WORK/none" --format tsv -c 'show runs'
+check_rc "--format tsv exits 2" 2
+check_err "--format names the formats" "--format: expected table, json, csv or markdown, got 'tsv'"
+run "$BENCHDB" --db "$WORK/none" query --format bogus 'show runs'
+check_rc "query --format bogus exits 2" 2
+check_err "query --format names the formats" "got 'bogus'"
+
 run "$BENCHDB" frobnicate
 check_rc "unknown subcommand exits 2" 2
 check_err "unknown subcommand is named" "unknown subcommand 'frobnicate'"

@@ -91,6 +91,16 @@ check_out "the completed statement ran" "items/s"
 session history '\033[A\n' '\004'
 check_out "Up arrow in a new session recalls and reruns it" "run,timestamp,commit,value"
 
+# Without $BENCHDB_HISTORY the history goes to $XDG_STATE_HOME/benchdb_history,
+# and without that to ~/.benchdb_history.
+mkdir -p "$WORK/state"
+(unset BENCHDB_HISTORY; XDG_STATE_HOME=$WORK/state session xdg 'show baselines as csv\n' '\004')
+check "history in \$XDG_STATE_HOME/benchdb_history" \
+	sh -c "sed 's/\\\\040/ /g' '$WORK/state/benchdb_history' | grep -q 'show baselines as csv'"
+(unset BENCHDB_HISTORY XDG_STATE_HOME; session home 'show runs last 1 as csv\n' '\004')
+check "else history in ~/.benchdb_history" \
+	sh -c "sed 's/\\\\040/ /g' '$HOME/.benchdb_history' | grep -q 'show runs last 1 as csv'"
+
 # .mode json changes the output of what follows.
 session mode '.mode json\n' 'show runs\n' '\004'
 check_out ".mode json gives JSON" '"statement": "show runs"'
@@ -105,8 +115,14 @@ check_out "the REPL kept going after Ctrl-C" "baseline,run"
 session spark 'trend real_time of "BM_sort/1024"\n' '\004'
 check "a trend on a terminal has a sparkline" grep -q '█▁' "$OUT"
 
-# NO_COLOR is honoured on a terminal: no escape sequences in a table.
+# Colour on a terminal: the table's header is bold (SGR 1) without
+# NO_COLOR, and no SGR sequence at all is written with NO_COLOR=1.
+(unset NO_COLOR; session color 'show runs\n' '\004')
+check "the REPL colours a table's header without NO_COLOR" grep -q $'\033\\[1mid ' "$OUT"
 NO_COLOR=1 session nocolor 'show runs\n' '\004'
-check "no colour escapes with NO_COLOR" sh -c "! grep -q \$'\\033\\[3[0-9]m' '$OUT'"
+check "the table is there with NO_COLOR" grep -q '^id ' "$OUT"
+# (The pattern is expanded by bash: sh is dash, which has no $'...'.)
+ESC=$(printf '\033')
+check "no colour escapes with NO_COLOR" sh -c "! grep -q '${ESC}\[[0-9;]*m' '$OUT'"
 
 finish

@@ -76,6 +76,57 @@ STDIN=$WORK/bad-dot.bq run "$BENCHDB"
 check_rc "an unknown dot-command exits 2" 2
 check_err "an unknown dot-command is named" ".nosuch"
 
+# Standard input that is not a terminal: only the results, no banner, no
+# prompt, no echo of the statements.
+printf 'show baselines as csv\n' >"$WORK/one.bq"
+STDIN=$WORK/one.bq run "$BENCHDB"
+# (CSV lines end in CRLF; no baseline is set yet, so the result is its header.)
+check "stdin mode prints the result and nothing else" \
+	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
+
+# The other dot-commands: .timer, .once, .read, .open, .stats, .quit.
+printf '.timer on\nshow baselines as csv\n.timer off\nshow baselines as csv\n' >"$WORK/timer.bq"
+STDIN=$WORK/timer.bq run "$BENCHDB"
+check_rc ".timer exits 0" 0
+check ".timer on reports one statement's wall and CPU time on stderr" \
+	test "$(grep -c '^Run Time: real [0-9.]* user+sys [0-9.]*$' "$ERR")" -eq 1
+printf ".once $WORK/once.csv\nshow runs last 1 as csv\nshow baselines as csv\n" >"$WORK/once.bq"
+STDIN=$WORK/once.bq run "$BENCHDB"
+check_rc ".once exits 0" 0
+check ".once sent the next result to the file" \
+	test "$(head -1 "$WORK/once.csv" | tr -d '\r')" = "id,timestamp,commit,branch,points,metrics"
+check "only that one" sh -c "! grep -q '^baseline,' '$WORK/once.csv'"
+check "the result after it is back on stdout" \
+	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
+printf 'show runs last 1 as csv\n' >"$WORK/inner.bq"
+printf ".read $WORK/inner.bq\n" >"$WORK/read.bq"
+STDIN=$WORK/read.bq run "$BENCHDB"
+check_rc ".read exits 0" 0
+check_out ".read ran the file's statement" "v3,"
+"$BENCHDB" --db "$WORK/other" ingest --id o1 --commit d1 --timestamp 2026-11-30T00:00:00Z \
+	"$H/gbench-v1.json" >/dev/null
+printf ".open $WORK/other\nshow runs as csv\n.stats\n.quit\nshow baselines as csv\n" \
+	>"$WORK/open.bq"
+STDIN=$WORK/open.bq run "$BENCHDB"
+check_rc ".open, .stats and .quit exit 0" 0
+check_out ".open switched to the other store" "o1,2026-11-30T00:00:00Z,d1"
+check "the first store's runs are not listed" sh -c "! grep -q '^v3,' '$OUT'"
+check_out ".stats names the store" "store: $WORK/other"
+check_out ".stats counts its one run" "runs: 1"
+check ".quit stops before the next statement" sh -c "! grep -q '^baseline,' '$OUT'"
+printf ".open $WORK/none\n" >"$WORK/open-bad.bq"
+STDIN=$WORK/open-bad.bq run "$BENCHDB"
+check_rc ".open of a missing store exits 3" 3
+check_err ".open names the missing store" "no store at $WORK/none"
+
+# The store: --db, its synonym --data, $BENCHDB_DIR, else ./benchmark-data.
+run "$BENCHDB" --data "$WORK/other" -c 'show runs as csv'
+check_out "--data is --db" "o1,"
+mkdir -p "$WORK/cwd"
+cp -r "$WORK/other" "$WORK/cwd/benchmark-data"
+(cd "$WORK/cwd" && unset BENCHDB_DIR && "$BENCHDB" -c 'show runs as csv') >"$OUT" 2>"$ERR"
+check_out "without --db or BENCHDB_DIR the store is ./benchmark-data" "o1,"
+
 # Writes through the language.
 run "$BENCHDB" -c 'set baseline nightly = latest~1'
 check_rc "set baseline exits 0" 0

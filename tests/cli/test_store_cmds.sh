@@ -46,10 +46,64 @@ run "$BENCHDB" export nosuch
 check_rc "exporting an unknown run exits 3" 3
 check_err "the unknown run is named" "nosuch"
 
+# Units: a series that moves from ns to us between runs is converted, never
+# compared raw. v2us is gbench-v2.json with time_unit "us" and real_time /
+# cpu_time divided by 1000. Means of the 3 repetitions (Python, json.load):
+# BM_sort/1024 real_time v1 3915.1024264406346 ns, v2 3896.2643665253527 ns
+# (-0.48%); BM_sort/65536 v1 3958454 ns, v2 3689223 ns (-6.8%). Raw, the us
+# values would be -99.9%.
+U=$WORK/units
+mkdir -p "$U"
+awk -F': ' '/"(real|cpu)_time": / { v = $2; sub(/,$/, "", v); printf "%s: %.17g,\n", $1, v / 1000; next }
+	{ sub(/"time_unit": "ns"/, "\"time_unit\": \"us\""); print }' "$H/gbench-v2.json" >"$U/v2us.json"
+"$BENCHDB" --db "$U/db" ingest --id v1 --commit c1 --timestamp 2026-11-11T02:00:00Z \
+	"$H/gbench-v1.json" >/dev/null
+"$BENCHDB" --db "$U/db" ingest --id v2us --commit c2 --timestamp 2026-11-12T02:00:00Z \
+	"$U/v2us.json" >/dev/null
+run "$BENCHDB" --db "$U/db" -c 'trend real_time of "BM_sort/1024"'
+check_out "units: the trend shows the us run in the series' ns" \
+	"BM_sort/1024        v2us  2026-11-12T02:00:00Z  c2      3896.26  -      -      ns"
+run "$BENCHDB" --db "$U/db" -c 'compare run v1 with run v2us metric real_time of "BM_sort/*"'
+check_out "units: ns base, us current converted: -0.5% unchanged" \
+	"BM_sort/1024         real_time   3915.1  3896.26  ns         -0.5%  unchanged "
+check_out "units: -6.8%, an improvement, not -99.9%" \
+	"BM_sort/65536        real_time  3958454  3689223  ns         -6.8%  improvement ↑ "
+run "$BENCHDB" --db "$U/db" -c 'compare run v2us with run v1 metric real_time of "BM_sort/1024"'
+check_out "units: the other way round the base's unit (us) wins" \
+	"BM_sort/1024        real_time  3.89626   3.9151  us         +0.5%  unchanged "
+
 # Piped output: plain text, no escape sequences, with or without NO_COLOR.
 unset NO_COLOR
 run "$BENCHDB" -c 'trend real_time of "BM_sort/1024"'
-check "piped output has no escape sequences" sh -c "! grep -q \$'\\033' '$OUT'"
+ESC=$(printf '\033') # expanded by bash: sh is dash, which has no $'...'
+check "piped output has no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
 check "piped trend has no sparkline" sh -c "! grep -q '▁\\|▂\\|▃\\|▄\\|▅\\|▆\\|▇\\|█' '$OUT'"
+export NO_COLOR=1
+
+# On a terminal (a pty from script(1)): colour unless NO_COLOR is set and
+# non-empty; the ↓/↑ marks either way. v2 -> v1 makes BM_sort/65536's
+# real_time 3689223 -> 3958454 ns, +7.3% (lower is better): a regression.
+tty_run() { # NO_COLOR-VALUE|unset STATEMENT: benchdb -c on a pty, CRs removed
+	local env_arg="NO_COLOR=$1"
+	[ "$1" = unset ] && env_arg="-u NO_COLOR"
+	TERM=xterm script -q -e -c "exec env $env_arg \"$BENCHDB\" -c '$2'" /dev/null \
+		</dev/null 2>"$ERR" | tr -d '\r' >"$OUT"
+}
+CMP='compare run v2 with run v1 metric real_time of "BM_sort/65536"'
+tty_run unset "$CMP"
+check "terminal: the header is bold" grep -q "^${ESC}\[1mpoint " "$OUT"
+check "terminal: the regression row is red and marked ↓" \
+	grep -q "^${ESC}\[31mBM_sort/65536 .* regression ↓ .*${ESC}\[0m\$" "$OUT"
+tty_run "" "$CMP"
+check "terminal, NO_COLOR empty: still colour" grep -q "^${ESC}\[31mBM_sort/65536 " "$OUT"
+tty_run 1 "$CMP"
+check "terminal, NO_COLOR=1: no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
+check "terminal, NO_COLOR=1: the ↓ mark stays" grep -q '^BM_sort/65536 .* regression ↓ ' "$OUT"
+tty_run 1 'trend real_time of "BM_sort/1024"'
+check "terminal: a trend starts with its sparkline (v1 > v2)" test "$(head -1 "$OUT")" = "█▁"
+unset NO_COLOR
+run "$BENCHDB" -c "$CMP"
+check "piped: the same comparison has no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
+check "piped: the ↓ mark stays" grep -q '^BM_sort/65536 .* regression ↓ ' "$OUT"
 export NO_COLOR=1
 finish
