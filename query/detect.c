@@ -480,6 +480,12 @@ static double t_test_p(const double *x, size_t from, size_t at, size_t to)
  * again, R times; p = (1 + #{q_perm >= q}) / (R + 1). Stops early, with
  * *rejected set, once p can no longer reach max_p.
  */
+/* A permutation test of 10,000 values takes seconds: Ctrl-C is read in it. */
+static bool cancelled(const bdb__changes_options *opt)
+{
+	return opt->cancel && *opt->cancel;
+}
+
 static int permutation_p(split_work *w, const double *x, size_t n, const cut_list *c, double q,
 			 const bdb__changes_options *opt, bdb__rng *rng, double *p, bool *rejected)
 {
@@ -492,6 +498,10 @@ static int permutation_p(split_work *w, const double *x, size_t n, const cut_lis
 	int exceed = 0;
 	*rejected = false;
 	for (int r = 0; r < permutations; r++) {
+		if (cancelled(opt)) {
+			free(shuffled);
+			return BDB_ECANCELLED;
+		}
 		memcpy(shuffled, x, n * sizeof *shuffled);
 		for (size_t i = 0; i <= c->count; i++) {
 			size_t from = segment_start(c, i, 0), to = segment_end(c, i, n);
@@ -665,6 +675,10 @@ static int windowed(const double *x, size_t n, const bdb__changes_options *opt, 
 	double relaxed = first_pass_p(opt->max_p_value);
 	size_t step = window / 2 > 0 ? window / 2 : 1;
 	for (size_t start = 0; start < n && !err;) {
+		if (cancelled(opt)) {
+			err = BDB_ECANCELLED;
+			break;
+		}
 		size_t end = start + window < n ? start + window : n;
 		size_t before = cuts->count;
 		err = e_divisive_t_window(&w, x, start, end, relaxed, cuts);

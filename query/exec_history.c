@@ -491,7 +491,8 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 			x[n++] = h->obs[i].value;
 		}
 	if ((rc = bdb__detect_changes(x, n, opt, &found)) != 0) {
-		rc = bdb__exec_store_error(ex, rc, "detecting changes");
+		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
+					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
 	bdb_metric_def def;
@@ -544,6 +545,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	history h = {NULL, 0, 0};
 	bdb__changes_options opt;
 	changes_options(st, &opt);
+	opt.cancel = ex->opt ? ex->opt->cancel : NULL;
 	int rc = load_series(ex, st, &series, &n_series);
 	if (rc)
 		goto done;

@@ -32,6 +32,7 @@
 #ifndef BDB_QUERY_STATS_H
 #define BDB_QUERY_STATS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -369,6 +370,8 @@ typedef struct bdb__changes_options {
 	uint64_t seed;	      /* E-Divisive permutation seed */
 	double min_magnitude; /* windowed: also drop changes with a relative
 			       * magnitude <= this (0 keeps all) */
+	volatile sig_atomic_t *cancel; /* NULL, or set non-zero (by a signal
+					* handler) to stop: BDB_ECANCELLED */
 } bdb__changes_options;
 
 /* E-Divisive defaults: window 0, p 0.05, 100 permutations,
@@ -423,8 +426,9 @@ typedef struct bdb__changes {
  * has the measured rates.
  *
  * n < 3 yields no change points. Options are copied into out->options.
- * Returns 0, BDB_EINVAL (bad options, non-finite values) or BDB_ENOMEM;
- * on failure *out is empty.
+ * Returns 0, BDB_EINVAL (bad options, non-finite values), BDB_ENOMEM or
+ * BDB_ECANCELLED (*opt->cancel was set: it is read before every
+ * permutation and every window); on failure *out is empty.
  */
 int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,
 			bdb__changes *out);

@@ -111,6 +111,45 @@ check_rc "the REPL survives Ctrl-C and leaves with .quit" 0
 check "the interrupted line did not run" sh -c "! grep -q 'nonsense' '$ERR' && ! grep -q 'error' '$OUT'"
 check_out "the REPL kept going after Ctrl-C" "baseline,run"
 
+# Ctrl-C cancels a statement that is running and keeps the REPL. The
+# statement: E-Divisive with 100,000 permutations over one series of 400
+# runs with a step at run 201, which takes seconds (4.6 s of CPU in the
+# normal build on the development machine): the permutation test reads the
+# cancel flag before every permutation. Ctrl-C is typed a second after the
+# statement (no check depends on that: had it finished first, the checks for
+# "cancelled" fail instead); the next statement waits for the prompt.
+LONG=$WORK/long
+mkdir -p "$LONG"
+for i in $(seq 1 400); do
+	v=$((i <= 200 ? 100 : 130)).$(((i * 37) % 10))
+	printf '{"id":"long%03d","timestamp":"2026-01-01T00:00:00Z","points":[{"name":"long","metrics":{"time":{"value":%s,"unit":"ns"}}}]}\n' \
+		"$i" "$v" >"$LONG/r$(printf %03d "$i").json"
+done
+"$BENCHDB" --db "$WORK/longdb" ingest "$LONG"/r*.json >/dev/null
+: >"$OUT"
+{
+	wait_prompts 1
+	sleep "$PACE"
+	printf 'changes time of "long" permutations 100000\n'
+	sleep 1
+	printf '\003'
+	wait_prompts 2
+	sleep "$PACE"
+	printf 'show runs last 1 as csv\n'
+	wait_prompts 3
+	sleep "$PACE"
+	printf '.quit\n'
+	sleep "$PACE"
+} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$WORK/longdb\"" /dev/null \
+	>"$OUT" 2>"$ERR"
+RC=$?
+tr -d '\r' <"$OUT" >"$WORK/screen-cancel"
+cp "$WORK/screen-cancel" "$OUT"
+check_rc "Ctrl-C during a statement: the REPL leaves with .quit, exit 0" 0
+check_out "the running statement was cancelled" "benchdb: cancelled"
+check "the cancelled statement printed no result" sh -c "! grep -q 'edivisive' '$OUT'"
+check_out "the REPL ran the next statement" "long400,"
+
 # On a terminal a trend starts with a sparkline of its values (v1 > v2 here).
 session spark 'trend real_time of "BM_sort/1024"\n' '\004'
 check "a trend on a terminal has a sparkline" grep -q '█▁' "$OUT"

@@ -252,6 +252,36 @@ static void test_edivisive_finds_step(void **state)
 	assert_int_equal(c.count, 0);
 }
 
+/* A set cancel flag stops either method with BDB_ECANCELLED and an empty
+ * result; a clear one changes nothing (the step of test_edivisive_finds_step
+ * is found at 70). */
+static void test_changes_cancelled(void **state)
+{
+	(void)state;
+	enum { N = 120 };
+	double x[N];
+	make_noisy_step(x, N, 70, 5.0, 1.0, 11);
+	volatile sig_atomic_t flag = 1;
+	bdb__changes_options opt;
+	bdb__changes c;
+	for (int windowed = 0; windowed < 2; windowed++) {
+		if (windowed)
+			bdb__changes_options_windowed(&opt);
+		else
+			bdb__changes_options_default(&opt);
+		opt.cancel = &flag;
+		flag = 1;
+		assert_int_equal(bdb__detect_changes(x, N, &opt, &c), BDB_ECANCELLED);
+		assert_int_equal(c.count, 0);
+		assert_null(c.points);
+		flag = 0;
+		assert_int_equal(bdb__detect_changes(x, N, &opt, &c), 0);
+		assert_int_equal(c.count, 1);
+		assert_int_equal(c.points[0].index, 70);
+		bdb__changes_free(&c);
+	}
+}
+
 static void test_edivisive_two_steps(void **state)
 {
 	(void)state;
@@ -466,6 +496,7 @@ int main(void)
 	    cmocka_unit_test(test_edivisive_flat_noise),
 	    cmocka_unit_test(test_edivisive_deterministic),
 	    cmocka_unit_test(test_changes_edges),
+	    cmocka_unit_test(test_changes_cancelled),
 	    cmocka_unit_test(test_windowed),
 	    cmocka_unit_test(test_detection_rates),
 	};
