@@ -2,7 +2,8 @@
  * test_store_series.c - the series side of the engine: dictionary, postings
  * and their intersections, the term catalog, observation iterators, unit
  * conversion, names past LMDB's key limit, unicode and '=' in tags, delete
- * removing every index entry, verify finding injected damage, backup, stats.
+ * removing every index entry, verify finding injected damage (and the counts
+ * of bdb_store_verify_counted), backup, stats.
  */
 #include <lmdb.h>
 #include <setjmp.h>
@@ -561,6 +562,49 @@ static void test_verify_finds_damage(void **state)
 	}
 }
 
+/* Runs bdb_store_verify_counted on a sound store: no problem, and these counts. */
+static void assert_clean_counts(bdb_store *s, uint64_t runs, uint64_t series, uint64_t obs)
+{
+	bdb_verify_counts counts = {99, 99, 99};
+	size_t n = 99;
+	assert_int_equal(bdb_store_verify_counted(s, NULL, NULL, &n, &counts), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(counts.runs, runs);
+	assert_int_equal(counts.series, series);
+	assert_int_equal(counts.observations, obs);
+}
+
+/* bdb_store_verify_counted: the counts of what a walk checked, with and
+ * without problems (what `benchdb verify` prints). */
+static void test_verify_counted(void **state)
+{
+	store_fixture *f = *state;
+	assert_clean_counts(f->store, 0, 0, 0);
+	put_three(f->store);
+	/* 3 runs of 6 points x 2 metrics: 12 series, 36 observations. */
+	assert_clean_counts(f->store, 3, 12, 36);
+	assert_int_equal(bdb_store_verify_counted(f->store, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(bdb_store_delete_run(f->store, 2), 0);
+	assert_clean_counts(f->store, 2, 12, 24);
+	/* A postings entry lost: problems are counted and reported, and the
+	 * walk (not stopped by a damaged page) still fills the counts. */
+	bdb_store_close(f->store);
+	damage(f->dir, "postings", delete_first);
+	f->store = open_store(f->dir, 0);
+	problems p = {0};
+	bdb_buf_init(&p.text);
+	bdb_verify_counts counts = {0};
+	size_t n = 0;
+	assert_int_equal(bdb_store_verify_counted(f->store, gather, &p, &n, &counts), 0);
+	assert_true(n >= 1);
+	assert_int_equal(n, p.n);
+	assert_non_null(strstr(bdb_buf_cstr(&p.text), "missing from the postings of"));
+	assert_int_equal(counts.runs, 2);
+	assert_int_equal(counts.series, 12);
+	assert_int_equal(counts.observations, 24);
+	bdb_buf_free(&p.text);
+}
+
 static void leave_alone(MDB_txn *txn, MDB_dbi dbi)
 {
 	(void)txn;
@@ -647,6 +691,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_delete_removes_everything, store_setup,
 					    store_teardown),
 	    cmocka_unit_test(test_verify_finds_damage),
+	    cmocka_unit_test_setup_teardown(test_verify_counted, store_setup, store_teardown),
 	    cmocka_unit_test(test_open_refuses_other_stores),
 	    cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
 	};
