@@ -2,8 +2,9 @@
  * test_store_series.c - the series side of the engine: dictionary, postings
  * and their intersections, the term catalog, observation iterators, unit
  * conversion, names past LMDB's key limit, unicode and '=' in tags, delete
- * removing every index entry, verify finding injected damage (and the counts
- * of bdb_store_verify_counted), backup, stats.
+ * removing every index entry, series reads that need no run FlatBuffer,
+ * verify finding injected damage (and the counts of bdb_store_verify_counted),
+ * backup, stats.
  */
 #include <lmdb.h>
 #include <setjmp.h>
@@ -119,6 +120,15 @@ static size_t drain(bdb_reader *r, uint64_t series, int64_t from, int64_t to, bo
 	return n;
 }
 
+/* The series of make_run's point bench/001 (Datarax, size 1), metric time. */
+static uint64_t series_001_time(bdb_reader *r)
+{
+	bdb_kv tags[] = {{"framework", "Datarax"}, {"size", "1"}};
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, "bench/001", tags, 2, "time", &id), 0);
+	return id;
+}
+
 static void test_obs_iterators(void **state)
 {
 	store_fixture *f = *state;
@@ -132,9 +142,7 @@ static void test_obs_iterators(void **state)
 	bdb_run_free(run);
 	bdb_reader *r;
 	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
-	bdb_kv tags[] = {{"framework", "Datarax"}, {"size", "1"}};
-	uint64_t id;
-	assert_int_equal(bdb_reader_series_lookup(r, "bench/001", tags, 2, "time", &id), 0);
+	uint64_t id = series_001_time(r);
 	double v[8];
 	uint64_t seq[8];
 	/* Values are base + 1: r5 51 (t=-1e6), r1 11 (100), r2 21 (200), r4 41 (200), r3 31 (300).
@@ -562,6 +570,52 @@ static void test_verify_finds_damage(void **state)
 	}
 }
 
+static void drop_all(MDB_txn *txn, MDB_dbi dbi)
+{
+	assert_int_equal(mdb_drop(txn, dbi, 0), 0);
+}
+
+/*
+ * The series side reads only its indexes: with every run FlatBuffer gone
+ * (the runs database emptied behind the engine's back), iterators, single
+ * observations, counts, postings and a run's series still answer.
+ */
+static void test_series_reads_need_no_flatbuffers(void **state)
+{
+	store_fixture *f = *state;
+	put_three(f->store);
+	bdb_store_close(f->store);
+	damage(f->dir, "runs", drop_all);
+	f->store = open_store(f->dir, 0);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	const void *buf;
+	size_t len;
+	assert_int_equal(bdb_reader_run_buffer(r, 2, &buf, &len), BDB_ENOTFOUND);
+	uint64_t id = series_001_time(r);
+	/* Runs r1..r3 at times 100, 200, 300 with base 10, 20, 30: value base + 1. */
+	double v[4];
+	uint64_t seq[4];
+	assert_int_equal(drain(r, id, INT64_MIN, INT64_MAX, false, v, seq), 3);
+	assert_true(v[0] == 11 && v[1] == 21 && v[2] == 31);
+	assert_true(seq[0] == 1 && seq[1] == 2 && seq[2] == 3);
+	assert_int_equal(drain(r, id, 150, INT64_MAX, true, v, seq), 2);
+	assert_true(v[0] == 31 && v[1] == 21);
+	bdb_obs o;
+	assert_int_equal(bdb_reader_obs_get(r, id, 2, &o), 0);
+	assert_true(o.value == 21 && o.has_lower && o.lower == 20.5);
+	size_t n;
+	assert_int_equal(bdb_reader_obs_count(r, id, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(count_postings(r, "t:framework=Datarax"), 6);
+	uint64_t *ids;
+	assert_int_equal(bdb_reader_run_series(r, 2, &ids, &n), 0);
+	assert_int_equal(n, 12);
+	assert_int_equal(ids[2], id); /* point 1's first metric */
+	free(ids);
+	bdb_reader_end(r);
+}
+
 /* Runs bdb_store_verify_counted on a sound store: no problem, and these counts. */
 static void assert_clean_counts(bdb_store *s, uint64_t runs, uint64_t series, uint64_t obs)
 {
@@ -692,6 +746,8 @@ int main(void)
 					    store_teardown),
 	    cmocka_unit_test(test_verify_finds_damage),
 	    cmocka_unit_test_setup_teardown(test_verify_counted, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_series_reads_need_no_flatbuffers, store_setup,
+					    store_teardown),
 	    cmocka_unit_test(test_open_refuses_other_stores),
 	    cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
 	};
