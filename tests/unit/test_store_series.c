@@ -1,10 +1,10 @@
 /*
  * test_store_series.c - the series side of the engine: dictionary, postings
- * and their intersections, the term catalog, observation iterators, unit
- * conversion, names past LMDB's key limit, unicode and '=' in tags, delete
- * removing every index entry, series reads that need no run FlatBuffer,
- * verify finding injected damage (and the counts of bdb_store_verify_counted),
- * backup, stats.
+ * (point, metric, scenario, tag) and their intersections, the term catalog,
+ * observation iterators, unit conversion, names past LMDB's key limit,
+ * unicode and '=' in tags, delete removing every index entry, series reads
+ * that need no run FlatBuffer, verify finding injected damage (and the
+ * counts of bdb_store_verify_counted), backup, stats.
  */
 #include <lmdb.h>
 #include <setjmp.h>
@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "engine.h"
+#include "helpers/sample_runs.h"
 #include "helpers/store_env.h"
 
 /* Three runs of make_run with 6 points at times 100, 200, 300 (seq 1..3). */
@@ -50,6 +51,19 @@ static int stop_at_second(void *ctx, const char *term, size_t len)
 	return ++*(int *)ctx == 2 ? 42 : 0;
 }
 
+/* The one series matching every term (asserted to be one); free() it. */
+static bdb_series_info *only_match(bdb_reader *r, const char *const *terms, size_t n_terms)
+{
+	uint64_t *ids;
+	size_t n;
+	assert_int_equal(bdb_reader_series_match(r, terms, n_terms, &ids, &n), 0);
+	assert_int_equal(n, 1);
+	bdb_series_info *si;
+	assert_int_equal(bdb_reader_series_info(r, ids[0], &si), 0);
+	free(ids);
+	return si;
+}
+
 static void test_postings_and_terms(void **state)
 {
 	store_fixture *f = *state;
@@ -68,16 +82,12 @@ static void test_postings_and_terms(void **state)
 	free(ids);
 	assert_int_equal(count_postings(r, "t:framework=Nope"), 0);
 	const char *terms[] = {"m:time", "t:framework=Grain", "t:size=1"};
-	assert_int_equal(bdb_reader_series_match(r, terms, 3, &ids, &n), 0);
 	/* Grain points are 0, 2, 4 with sizes 0, 2, 1: only bench/004. */
-	assert_int_equal(n, 1);
-	bdb_series_info *si;
-	assert_int_equal(bdb_reader_series_info(r, ids[0], &si), 0);
+	bdb_series_info *si = only_match(r, terms, 3);
 	assert_string_equal(si->point, "bench/004");
 	assert_string_equal(si->metric, "time");
 	assert_string_equal(si->unit, "ns");
 	free(si);
-	free(ids);
 	assert_int_equal(count_matching(r, terms, 2), 3);
 	assert_int_equal(count_matching(r, NULL, 0), 12);
 	bdb_buf b;
@@ -99,6 +109,41 @@ static void test_postings_and_terms(void **state)
 	assert_int_equal(bdb_reader_terms(r, "", stop_at_second, &calls), 42);
 	assert_int_equal(calls, 2);
 	bdb_reader_end(r);
+}
+
+/* Scenario terms: sample_run_full's points CV-1/small (scenario cold),
+ * CV-2/small (none) and CV-3/small (warm), 3 metrics each. */
+static void test_scenario_postings(void **state)
+{
+	store_fixture *f = *state;
+	bdb_run *run = sample_run_full();
+	put_ok(f->store, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(count_postings(r, "s:cold"), 3);
+	assert_int_equal(count_postings(r, "s:warm"), 3);
+	assert_int_equal(count_postings(r, "s:"), 0); /* no term for "no scenario" */
+	bdb_buf b;
+	bdb_buf_init(&b);
+	assert_int_equal(bdb_reader_terms(r, "s:", collect_term, &b), 0);
+	assert_string_equal(bdb_buf_cstr(&b), "s:cold\ns:warm\n");
+	bdb_buf_free(&b);
+	const char *terms[] = {"s:warm", "m:latency"};
+	bdb_series_info *si = only_match(r, terms, 2);
+	assert_string_equal(si->point, "CV-3/small");
+	assert_string_equal(si->scenario, "warm");
+	assert_string_equal(si->metric, "latency");
+	free(si);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+	/* Deleting the run removes the scenario terms with its series. */
+	assert_int_equal(bdb_store_delete_run(f->store, 1), 0);
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(count_postings(r, "s:cold"), 0);
+	assert_int_equal(count_postings(r, "s:warm"), 0);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
 }
 
 /* Reads a whole iterator into values[]; returns the count. */
@@ -737,6 +782,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_postings_and_terms, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_scenario_postings, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_obs_iterators, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_units_converted, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_long_names_unicode_equals, store_setup,
