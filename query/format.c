@@ -178,8 +178,11 @@ static bool fixed_number(double v, int decimals, char *buf, size_t size)
 		return false; /* printf would keep a sign on a negative zero */
 	char digits[24];
 	int len = 0;
-	for (; n || len <= decimals; n /= 10)
+	/* n > 0: at least one digit (a do loop, so that cppcheck sees it). */
+	do {
 		digits[len++] = (char)('0' + n % 10);
+		n /= 10;
+	} while (n || len <= decimals);
 	/* digits holds the number backwards, decimals digits after the point. */
 	int keep = 0; /* fraction digits left after trimming zeros */
 	while (keep < decimals && digits[keep] == '0')

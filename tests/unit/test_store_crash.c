@@ -4,7 +4,8 @@
  * after each kill the store opens, verifies clean and holds every run whole
  * or not at all; then one writer ingests while four reader processes scan
  * series and check that every run they see is complete, and a backup taken
- * meanwhile verifies clean.
+ * meanwhile verifies clean; and the reader slot of a process killed while
+ * it held a reader is cleared when the store is next opened.
  *
  * No timing thresholds: durations only bound how long the processes work.
  */
@@ -22,6 +23,8 @@
 
 /* cmocka.h needs the headers above first. */
 #include <cmocka.h>
+
+#include <lmdb.h>
 
 #include "engine.h"
 #include "helpers/store_env.h"
@@ -85,11 +88,51 @@ static int check_run_whole(bdb_reader *r, uint64_t seq)
 	return bad;
 }
 
-/* The child of the crash test: puts runs from number first on, deleting the
- * oldest to keep the store small, until it is killed. Writes a byte to
- * progress_fd once the store is open and after each put. */
-static void crash_child(const char *dir, uint64_t first, int progress_fd)
+/* What a forked child runs (it never returns); fd is its pipe to the test. */
+typedef void (*child_fn)(const void *arg, int fd);
+
+/* Forks a child running fn(arg, fd) and waits for the first byte it writes;
+ * returns its pid and, in *out, the pipe's read end (the caller closes it). */
+static pid_t fork_child(child_fn fn, const void *arg, int *out)
 {
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		close(fds[0]);
+		fn(arg, fds[1]);
+		_exit(0);
+	}
+	close(fds[1]);
+	char c;
+	assert_int_equal(read(fds[0], &c, 1), 1);
+	*out = fds[0];
+	return pid;
+}
+
+/* Kills pid with SIGKILL and reaps it, asserting that the signal killed it. */
+static void kill_and_reap(pid_t pid)
+{
+	int status;
+	kill(pid, SIGKILL);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
+}
+
+typedef struct crash_arg {
+	const char *dir;
+	uint64_t first;
+} crash_arg;
+
+/* The child of the crash test: puts runs from number a->first on, deleting
+ * the oldest to keep the store small, until it is killed. Writes a byte to
+ * progress_fd once the store is open and after each put. */
+static void crash_child(const void *arg, int progress_fd)
+{
+	const crash_arg *a = arg;
+	const char *dir = a->dir;
+	uint64_t first = a->first;
 	bdb_store_options opt = {.initial_map_size = 64 << 10, .no_sync = true};
 	bdb_store *s;
 	if (bdb_store_open(dir, &opt, &s, NULL) != 0)
@@ -124,18 +167,10 @@ static void test_sigkill_200_times(void **state)
 	double put_ns = 2e6; /* a first guess: 2 ms */
 	time_t started = time(NULL);
 	for (size_t cycle = 0; cycle < cycles; cycle++) {
-		int fds[2];
-		assert_int_equal(pipe(fds), 0);
-		pid_t pid = fork();
-		assert_true(pid >= 0);
-		if (pid == 0) {
-			close(fds[0]);
-			crash_child(dir, next_k, fds[1]);
-			_exit(0);
-		}
-		close(fds[1]);
+		int progress;
+		crash_arg arg = {dir, next_k};
+		pid_t pid = fork_child(crash_child, &arg, &progress);
 		char c;
-		assert_int_equal(read(fds[0], &c, 1), 1);
 		/*
 		 * Let 0 to 2 puts finish, then kill at a random moment within the
 		 * usual length of one put (measured as we go, so that the kills
@@ -143,17 +178,14 @@ static void test_sigkill_200_times(void **state)
 		 */
 		for (uint64_t m = next_random(&rng) % 3; m > 0; m--) {
 			double t0 = now_ns();
-			assert_int_equal(read(fds[0], &c, 1), 1);
+			assert_int_equal(read(progress, &c, 1), 1);
 			put_ns = 0.8 * put_ns + 0.2 * (now_ns() - t0);
 		}
 		struct timespec pause = {0,
 					 (long)(next_random(&rng) % (uint64_t)(1.5 * put_ns + 1))};
 		nanosleep(&pause, NULL);
-		kill(pid, SIGKILL);
-		int status;
-		assert_int_equal(waitpid(pid, &status, 0), pid);
-		assert_true(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
-		close(fds[0]);
+		kill_and_reap(pid);
+		close(progress);
 
 		bdb_store *s = open_store(dir, 64 << 10);
 		assert_verify_clean(s);
@@ -329,11 +361,114 @@ static void test_one_writer_four_readers(void **state)
 	free(dir);
 }
 
+/* Counts the lines of mdb_reader_list naming the pid in ctx. */
+typedef struct slot_count {
+	long pid;
+	size_t n;
+} slot_count;
+
+static int count_slot(const char *line, void *ctx)
+{
+	slot_count *c = ctx;
+	long pid;
+	/* Lines are "pid thread txnid"; the header and "(no active readers)"
+	 * do not start with a number. */
+	if (sscanf(line, "%ld", &pid) == 1 && pid == c->pid)
+		c->n++;
+	return 0;
+}
+
+/* The reader slots of process pid in the lock table of store dir, read with
+ * LMDB directly (an environment opened, listed and closed: no slot of ours). */
+static size_t reader_slots_of(const char *dir, pid_t pid)
+{
+	MDB_env *env;
+	assert_int_equal(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	assert_int_equal(mdb_env_open(env, dir, MDB_RDONLY, 0666), 0);
+	slot_count c = {(long)pid, 0};
+	assert_true(mdb_reader_list(env, count_slot, &c) >= 0);
+	mdb_env_close(env);
+	return c.n;
+}
+
+typedef struct hold_arg {
+	const char *dir;
+	bool with_reader;
+	const int *hold; /* a pipe whose write end only the test process keeps */
+} hold_arg;
+
+/*
+ * A child that opens the store, begins a reader when a->with_reader, says
+ * so on ready and waits: until killed, or until the test process goes away
+ * (end of file on a->hold), so that a failing test leaves no child behind.
+ */
+static void hold_store(const void *arg, int ready)
+{
+	const hold_arg *a = arg;
+	close(a->hold[1]);
+	bdb_store *s;
+	bdb_reader *r;
+	if (bdb_store_open(a->dir, NULL, &s, NULL) != 0)
+		_exit(3);
+	if (a->with_reader && bdb_reader_begin(s, &r) != 0)
+		_exit(4);
+	if (write(ready, "h", 1) != 1)
+		_exit(5);
+	char c;
+	while (read(a->hold[0], &c, 1) != 0)
+		;
+	_exit(0);
+}
+
+static pid_t spawn_holder(const char *dir, bool with_reader, const int hold[2])
+{
+	hold_arg arg = {dir, with_reader, hold};
+	int ready;
+	pid_t pid = fork_child(hold_store, &arg, &ready);
+	close(ready);
+	return pid;
+}
+
+/*
+ * A process killed while it holds a reader leaves its slot in lock.mdb (and
+ * the snapshot it pins) for as long as another process keeps the store open:
+ * bdb_store_open clears such stale slots (mdb_reader_check).
+ */
+static void test_stale_reader_slot_cleared_at_open(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	bdb_run *run = run_number(1);
+	put_ok(s, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	bdb_store_close(s);
+	/* The holder keeps the lock table alive (the first process to open a
+	 * store alone resets it). */
+	int hold[2];
+	assert_int_equal(pipe(hold), 0);
+	pid_t holder = spawn_holder(dir, false, hold);
+	pid_t dead = spawn_holder(dir, true, hold);
+	assert_int_equal(reader_slots_of(dir, dead), 1);
+	kill_and_reap(dead);
+	assert_int_equal(reader_slots_of(dir, dead), 1); /* stale */
+	s = open_store(dir, 0);
+	bdb_store_close(s);
+	assert_int_equal(reader_slots_of(dir, dead), 0);
+	kill_and_reap(holder);
+	close(hold[0]);
+	close(hold[1]);
+	remove_tree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_sigkill_200_times),
 	    cmocka_unit_test(test_one_writer_four_readers),
+	    cmocka_unit_test(test_stale_reader_slot_cleared_at_open),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

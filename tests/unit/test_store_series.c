@@ -1,8 +1,10 @@
 /*
  * test_store_series.c - the series side of the engine: dictionary, postings
- * and their intersections, the term catalog, observation iterators, unit
- * conversion, names past LMDB's key limit, unicode and '=' in tags, delete
- * removing every index entry, verify finding injected damage, backup, stats.
+ * (point, metric, scenario, tag) and their intersections, the term catalog,
+ * observation iterators, unit conversion, names past LMDB's key limit,
+ * unicode and '=' in tags, delete removing every index entry, series reads
+ * that need no run FlatBuffer, verify finding injected damage (and the
+ * counts of bdb_store_verify_counted), backup, stats.
  */
 #include <lmdb.h>
 #include <setjmp.h>
@@ -17,6 +19,7 @@
 #include <cmocka.h>
 
 #include "engine.h"
+#include "helpers/sample_runs.h"
 #include "helpers/store_env.h"
 
 /* Three runs of make_run with 6 points at times 100, 200, 300 (seq 1..3). */
@@ -48,6 +51,19 @@ static int stop_at_second(void *ctx, const char *term, size_t len)
 	return ++*(int *)ctx == 2 ? 42 : 0;
 }
 
+/* The one series matching every term (asserted to be one); free() it. */
+static bdb_series_info *only_match(bdb_reader *r, const char *const *terms, size_t n_terms)
+{
+	uint64_t *ids;
+	size_t n;
+	assert_int_equal(bdb_reader_series_match(r, terms, n_terms, &ids, &n), 0);
+	assert_int_equal(n, 1);
+	bdb_series_info *si;
+	assert_int_equal(bdb_reader_series_info(r, ids[0], &si), 0);
+	free(ids);
+	return si;
+}
+
 static void test_postings_and_terms(void **state)
 {
 	store_fixture *f = *state;
@@ -66,16 +82,12 @@ static void test_postings_and_terms(void **state)
 	free(ids);
 	assert_int_equal(count_postings(r, "t:framework=Nope"), 0);
 	const char *terms[] = {"m:time", "t:framework=Grain", "t:size=1"};
-	assert_int_equal(bdb_reader_series_match(r, terms, 3, &ids, &n), 0);
 	/* Grain points are 0, 2, 4 with sizes 0, 2, 1: only bench/004. */
-	assert_int_equal(n, 1);
-	bdb_series_info *si;
-	assert_int_equal(bdb_reader_series_info(r, ids[0], &si), 0);
+	bdb_series_info *si = only_match(r, terms, 3);
 	assert_string_equal(si->point, "bench/004");
 	assert_string_equal(si->metric, "time");
 	assert_string_equal(si->unit, "ns");
 	free(si);
-	free(ids);
 	assert_int_equal(count_matching(r, terms, 2), 3);
 	assert_int_equal(count_matching(r, NULL, 0), 12);
 	bdb_buf b;
@@ -99,6 +111,41 @@ static void test_postings_and_terms(void **state)
 	bdb_reader_end(r);
 }
 
+/* Scenario terms: sample_run_full's points CV-1/small (scenario cold),
+ * CV-2/small (none) and CV-3/small (warm), 3 metrics each. */
+static void test_scenario_postings(void **state)
+{
+	store_fixture *f = *state;
+	bdb_run *run = sample_run_full();
+	put_ok(f->store, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(count_postings(r, "s:cold"), 3);
+	assert_int_equal(count_postings(r, "s:warm"), 3);
+	assert_int_equal(count_postings(r, "s:"), 0); /* no term for "no scenario" */
+	bdb_buf b;
+	bdb_buf_init(&b);
+	assert_int_equal(bdb_reader_terms(r, "s:", collect_term, &b), 0);
+	assert_string_equal(bdb_buf_cstr(&b), "s:cold\ns:warm\n");
+	bdb_buf_free(&b);
+	const char *terms[] = {"s:warm", "m:latency"};
+	bdb_series_info *si = only_match(r, terms, 2);
+	assert_string_equal(si->point, "CV-3/small");
+	assert_string_equal(si->scenario, "warm");
+	assert_string_equal(si->metric, "latency");
+	free(si);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+	/* Deleting the run removes the scenario terms with its series. */
+	assert_int_equal(bdb_store_delete_run(f->store, 1), 0);
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	assert_int_equal(count_postings(r, "s:cold"), 0);
+	assert_int_equal(count_postings(r, "s:warm"), 0);
+	bdb_reader_end(r);
+	assert_verify_clean(f->store);
+}
+
 /* Reads a whole iterator into values[]; returns the count. */
 static size_t drain(bdb_reader *r, uint64_t series, int64_t from, int64_t to, bool backward,
 		    double *values, uint64_t *seqs)
@@ -118,6 +165,15 @@ static size_t drain(bdb_reader *r, uint64_t series, int64_t from, int64_t to, bo
 	return n;
 }
 
+/* The series of make_run's point bench/001 (Datarax, size 1), metric time. */
+static uint64_t series_001_time(bdb_reader *r)
+{
+	bdb_kv tags[] = {{"framework", "Datarax"}, {"size", "1"}};
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, "bench/001", tags, 2, "time", &id), 0);
+	return id;
+}
+
 static void test_obs_iterators(void **state)
 {
 	store_fixture *f = *state;
@@ -131,9 +187,7 @@ static void test_obs_iterators(void **state)
 	bdb_run_free(run);
 	bdb_reader *r;
 	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
-	bdb_kv tags[] = {{"framework", "Datarax"}, {"size", "1"}};
-	uint64_t id;
-	assert_int_equal(bdb_reader_series_lookup(r, "bench/001", tags, 2, "time", &id), 0);
+	uint64_t id = series_001_time(r);
 	double v[8];
 	uint64_t seq[8];
 	/* Values are base + 1: r5 51 (t=-1e6), r1 11 (100), r2 21 (200), r4 41 (200), r3 31 (300).
@@ -561,6 +615,95 @@ static void test_verify_finds_damage(void **state)
 	}
 }
 
+static void drop_all(MDB_txn *txn, MDB_dbi dbi)
+{
+	assert_int_equal(mdb_drop(txn, dbi, 0), 0);
+}
+
+/*
+ * The series side reads only its indexes: with every run FlatBuffer gone
+ * (the runs database emptied behind the engine's back), iterators, single
+ * observations, counts, postings and a run's series still answer.
+ */
+static void test_series_reads_need_no_flatbuffers(void **state)
+{
+	store_fixture *f = *state;
+	put_three(f->store);
+	bdb_store_close(f->store);
+	damage(f->dir, "runs", drop_all);
+	f->store = open_store(f->dir, 0);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
+	const void *buf;
+	size_t len;
+	assert_int_equal(bdb_reader_run_buffer(r, 2, &buf, &len), BDB_ENOTFOUND);
+	uint64_t id = series_001_time(r);
+	/* Runs r1..r3 at times 100, 200, 300 with base 10, 20, 30: value base + 1. */
+	double v[4];
+	uint64_t seq[4];
+	assert_int_equal(drain(r, id, INT64_MIN, INT64_MAX, false, v, seq), 3);
+	assert_true(v[0] == 11 && v[1] == 21 && v[2] == 31);
+	assert_true(seq[0] == 1 && seq[1] == 2 && seq[2] == 3);
+	assert_int_equal(drain(r, id, 150, INT64_MAX, true, v, seq), 2);
+	assert_true(v[0] == 31 && v[1] == 21);
+	bdb_obs o;
+	assert_int_equal(bdb_reader_obs_get(r, id, 2, &o), 0);
+	assert_true(o.value == 21 && o.has_lower && o.lower == 20.5);
+	size_t n;
+	assert_int_equal(bdb_reader_obs_count(r, id, &n), 0);
+	assert_int_equal(n, 3);
+	assert_int_equal(count_postings(r, "t:framework=Datarax"), 6);
+	uint64_t *ids;
+	assert_int_equal(bdb_reader_run_series(r, 2, &ids, &n), 0);
+	assert_int_equal(n, 12);
+	assert_int_equal(ids[2], id); /* point 1's first metric */
+	free(ids);
+	bdb_reader_end(r);
+}
+
+/* Runs bdb_store_verify_counted on a sound store: no problem, and these counts. */
+static void assert_clean_counts(bdb_store *s, uint64_t runs, uint64_t series, uint64_t obs)
+{
+	bdb_verify_counts counts = {99, 99, 99};
+	size_t n = 99;
+	assert_int_equal(bdb_store_verify_counted(s, NULL, NULL, &n, &counts), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(counts.runs, runs);
+	assert_int_equal(counts.series, series);
+	assert_int_equal(counts.observations, obs);
+}
+
+/* bdb_store_verify_counted: the counts of what a walk checked, with and
+ * without problems (what `benchdb verify` prints). */
+static void test_verify_counted(void **state)
+{
+	store_fixture *f = *state;
+	assert_clean_counts(f->store, 0, 0, 0);
+	put_three(f->store);
+	/* 3 runs of 6 points x 2 metrics: 12 series, 36 observations. */
+	assert_clean_counts(f->store, 3, 12, 36);
+	assert_int_equal(bdb_store_verify_counted(f->store, NULL, NULL, NULL, NULL), 0);
+	assert_int_equal(bdb_store_delete_run(f->store, 2), 0);
+	assert_clean_counts(f->store, 2, 12, 24);
+	/* A postings entry lost: problems are counted and reported, and the
+	 * walk (not stopped by a damaged page) still fills the counts. */
+	bdb_store_close(f->store);
+	damage(f->dir, "postings", delete_first);
+	f->store = open_store(f->dir, 0);
+	problems p = {0};
+	bdb_buf_init(&p.text);
+	bdb_verify_counts counts = {0};
+	size_t n = 0;
+	assert_int_equal(bdb_store_verify_counted(f->store, gather, &p, &n, &counts), 0);
+	assert_true(n >= 1);
+	assert_int_equal(n, p.n);
+	assert_non_null(strstr(bdb_buf_cstr(&p.text), "missing from the postings of"));
+	assert_int_equal(counts.runs, 2);
+	assert_int_equal(counts.series, 12);
+	assert_int_equal(counts.observations, 24);
+	bdb_buf_free(&p.text);
+}
+
 static void leave_alone(MDB_txn *txn, MDB_dbi dbi)
 {
 	(void)txn;
@@ -639,6 +782,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_postings_and_terms, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_scenario_postings, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_obs_iterators, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_units_converted, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_long_names_unicode_equals, store_setup,
@@ -647,6 +791,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_delete_removes_everything, store_setup,
 					    store_teardown),
 	    cmocka_unit_test(test_verify_finds_damage),
+	    cmocka_unit_test_setup_teardown(test_verify_counted, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_series_reads_need_no_flatbuffers, store_setup,
+					    store_teardown),
 	    cmocka_unit_test(test_open_refuses_other_stores),
 	    cmocka_unit_test_setup_teardown(test_backup_and_stats, store_setup, store_teardown),
 	};
