@@ -71,6 +71,8 @@ typedef struct bdb__lexer {
 /* The lexer's error for a string still open at the end of the text
  * (compared by address: a REPL then asks for more input). */
 extern const char bdb__unterminated_at_end[];
+/* The lexer's error for a string that is not valid UTF-8. */
+extern const char bdb__invalid_utf8_string[];
 
 void bdb__lexer_init(bdb__lexer *lx, const char *text, size_t len);
 /* Scans the next token. Comments ("--" to the end of the line) and blanks

@@ -12,6 +12,8 @@
 
 const char bdb__unterminated_at_end[] =
 	"unterminated string: expected a closing quote before the end of input";
+const char bdb__invalid_utf8_string[] =
+	"invalid UTF-8 in a string: a query is UTF-8 text";
 
 void bdb__lexer_init(bdb__lexer *lx, const char *text, size_t len)
 {
@@ -83,6 +85,13 @@ static void scan_string(bdb__lexer *lx, bdb__token *tok)
 		}
 		lx->pos++;
 		if (c == quote) {
+			/* Names are UTF-8 everywhere (the store, JSON output). */
+			size_t n = lx->pos - tok->start;
+			if (bdb_utf8_valid(lx->text + tok->start, n) < n) {
+				tok->kind = BDB__TOK_ERROR;
+				lx->error = bdb__invalid_utf8_string;
+				return;
+			}
 			tok->kind = BDB__TOK_STRING;
 			return;
 		}

@@ -1,4 +1,4 @@
-/* buf.c - a growable byte buffer. */
+/* buf.c - a growable byte buffer, and the UTF-8 check of texts. */
 #include "schema.h"
 
 #include <stdarg.h>
@@ -102,4 +102,47 @@ const char *bdb_buf_cstr(bdb_buf *b)
 	if (!b->data || b->failed)
 		return "";
 	return b->data;
+}
+
+/* Length of the valid UTF-8 sequence at p, or 0 when it is not valid. */
+static size_t utf8_length(const unsigned char *p, const unsigned char *end)
+{
+	unsigned char c = p[0];
+	size_t n;
+	uint32_t cp;
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF) {
+		n = 2;
+		cp = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3;
+		cp = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4;
+		cp = c & 0x07;
+	} else {
+		return 0;
+	}
+	if ((size_t)(end - p) < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	/* Overlong forms, surrogates and code points past U+10FFFF. */
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+size_t bdb_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	size_t len;
+	while (p < end && (len = utf8_length(p, end)) != 0)
+		p += len;
+	return (size_t)(p - (const unsigned char *)s);
 }

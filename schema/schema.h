@@ -115,6 +115,13 @@ void bdb_buf_printf(bdb_buf *b, const char *fmt, ...)
 /* Returns the contents as a NUL-terminated string (never NULL). */
 const char *bdb_buf_cstr(bdb_buf *b);
 
+/*
+ * The length of the longest prefix of s[0..n) that is valid UTF-8 (n when
+ * all of it is): no overlong forms, surrogates or code points past
+ * U+10FFFF, as JSON readers (jansson) demand. A NUL byte is valid here.
+ */
+size_t bdb_utf8_valid(const char *s, size_t n);
+
 /* ------------------------------------------------------------------------ */
 /* Time                                                                      */
 /* ------------------------------------------------------------------------ */

@@ -45,7 +45,8 @@ static int parse_line(const char *line, size_t len, cargo_result *r, const char 
 	const char *name_end = mark;
 	while (name_end > r->name && (name_end[-1] == ' ' || name_end[-1] == '\t'))
 		name_end--;
-	r->name_len = (size_t)(name_end - r->name);
+	/* "test  ... bench:": the blanks after "test" run into the marker. */
+	r->name_len = name_end > r->name ? (size_t)(name_end - r->name) : 0;
 	*at = r->name;
 	if (!r->name_len) {
 		*err = "expected a benchmark name after \"test\"";

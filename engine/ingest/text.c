@@ -64,61 +64,21 @@ void bdb__offset_position(const char *text, size_t len, size_t offset, int *line
 	*col = bdb__column(start, text + offset);
 }
 
-/* Length of the valid UTF-8 sequence at p, or 0 when it is not valid. */
-static size_t utf8_length(const unsigned char *p, const unsigned char *end)
-{
-	unsigned char c = p[0];
-	size_t n;
-	uint32_t cp;
-	if (c < 0x80)
-		return 1;
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-		cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		cp = c & 0x07;
-	} else {
-		return 0;
-	}
-	if ((size_t)(end - p) < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (p[i] & 0x3F);
-	}
-	/* Overlong forms, surrogates and code points past U+10FFFF. */
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
-}
-
 int bdb__text_check(const char *name, const char *text, size_t len, bdb_diag *d)
 {
-	const unsigned char *p = (const unsigned char *)text, *end = p + len;
-	while (p < end) {
-		size_t n = *p ? utf8_length(p, end) : 0;
-		if (!n) {
-			int line, col;
-			bdb__offset_position(text, len, (size_t)((const char *)p - text), &line,
-					     &col);
-			if (*p == 0)
-				return bdb_diag_set(d, BDB_EPARSE, name, line, col,
-						    "unexpected NUL byte: this is binary data, "
-						    "not benchmark text");
-			return bdb_diag_set(d, BDB_EPARSE, name, line, col,
-					    "invalid UTF-8 byte 0x%02x: this is binary data, "
-					    "not benchmark text",
-					    *p);
-		}
-		p += n;
-	}
-	return 0;
+	size_t valid = bdb_utf8_valid(text, len);
+	const char *nul = memchr(text, 0, valid);
+	size_t at = nul ? (size_t)(nul - text) : valid;
+	if (at == len)
+		return 0;
+	int line, col;
+	bdb__offset_position(text, len, at, &line, &col);
+	if (nul)
+		return bdb_diag_set(d, BDB_EPARSE, name, line, col,
+				    "unexpected NUL byte: this is binary data, not benchmark text");
+	return bdb_diag_set(d, BDB_EPARSE, name, line, col,
+			    "invalid UTF-8 byte 0x%02x: this is binary data, not benchmark text",
+			    (unsigned char)text[at]);
 }
 
 bool bdb__parse_number(const char *s, size_t n, bool allow_commas, double *out)

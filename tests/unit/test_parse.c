@@ -379,6 +379,15 @@ static const bad errors[] = {
 	 "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date), found string \"yesterday\"; did you mean run \"yesterday\"?\n  rank x in \"yesterday\"\n            ^^^^^^^^^^^"},
 	{"trend \"foo", 1, 7,
 	 "unterminated string: expected a closing quote before the end of input\n  trend \"foo\n        ^^^^"},
+	/* A string of bytes that are not UTF-8 (finding F11 of the executor
+	 * fuzzer: a baseline so named made JSON output no reader takes back):
+	 * a lone 0xFF, an overlong "/" (C0 AF) and a surrogate (ED A0 80). */
+	{"set baseline \"a\xff\" = latest", 1, 14,
+	 "invalid UTF-8 in a string: a query is UTF-8 text\n  set baseline \"a\xff\" = latest\n               ^^^^"},
+	{"trend x of \"\xc0\xaf\"", 1, 12,
+	 "invalid UTF-8 in a string: a query is UTF-8 text\n  trend x of \"\xc0\xaf\"\n             ^^^"},
+	{"show points where k = \"\xed\xa0\x80\"", 1, 23,
+	 "invalid UTF-8 in a string: a query is UTF-8 text\n  show points where k = \"\xed\xa0\x80\"\n                        ^^^"},
 	{"trend x since \"2026-13-45\"", 1, 15,
 	 "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found string \"2026-13-45\"\n  trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
 	{"trend x ; rank", 1, 15,
