@@ -109,7 +109,7 @@ typedef enum kind { KIND_TIME, KIND_RATE, KIND_BYTES, KIND_FACTOR } kind;
 
 typedef struct row {
 	char label[96]; /* for the table */
-	char key[48];   /* point name in the results run */
+	char key[48];	/* point name in the results run */
 	kind kind;
 	double bdb_med, bdb_p99; /* ns, obs/s or bytes; NAN = not measured */
 	double sq_med, sq_p99;
@@ -184,8 +184,8 @@ static void print_table(FILE *f)
 		else
 			snprintf(ratio, sizeof ratio, "%.2fx", x);
 		const char *met = r->met == 1 ? "yes" : r->met == 0 ? "**no**" : "-";
-		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", r->label, a, b, c, d, ratio,
-			r->target, met);
+		fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", r->label, a, b, c, d,
+			ratio, r->target, met);
 	}
 	for (size_t i = 0; i < n_rows; i++) {
 		const row *r = &rows[i];
@@ -437,7 +437,7 @@ typedef struct op_spec {
 	const char *label;
 	const char *key;    /* point name of the query row in the results */
 	const char *target; /* NULL: none */
-	double max_ns;      /* the target's bound on the median; 0: none */
+	double max_ns;	    /* the target's bound on the median; 0: none */
 	double min_ratio;   /* the target's ratio to SQLite; 0: none */
 	size_t min_reps;
 	double budget_s;
@@ -454,10 +454,11 @@ static void measure_path(row *r, const op_spec *spec, op_ctx *c, const bench_ans
 			 rc == BENCH_MISSING ? "API missing" : bdb_strerror(rc));
 	else if (peer && (a.rows != peer->rows || a.flagged != peer->flagged ||
 			  fabs(a.sum - peer->sum) > 1e-9 * fmax(fabs(a.sum), fabs(peer->sum))))
-		snprintf(r->note, sizeof r->note,
-			 "answers differ: benchdb %zu rows (%zu flagged, sum %.9g), SQLite %zu rows "
-			 "(%zu flagged, sum %.9g)",
-			 a.rows, a.flagged, a.sum, peer->rows, peer->flagged, peer->sum);
+		snprintf(
+		    r->note, sizeof r->note,
+		    "answers differ: benchdb %zu rows (%zu flagged, sum %.9g), SQLite %zu rows "
+		    "(%zu flagged, sum %.9g)",
+		    a.rows, a.flagged, a.sum, peer->rows, peer->flagged, peer->sum);
 	else
 		snprintf(r->note, sizeof r->note, "%zu rows%s%s", a.rows,
 			 peer ? " and the same values on both sides" : "",
@@ -511,8 +512,8 @@ static void measure_op(const op_spec *spec, benchdb_side *bdb, sqlite_peer *sq, 
 
 typedef struct ingest_result {
 	double seconds;
-	uint64_t parse_ns;     /* reading and parsing (benchdb; overlaps storing) */
-	uint64_t store_ns;     /* bdb_store_put_runs (benchdb) */
+	uint64_t parse_ns; /* reading and parsing (benchdb; overlaps storing) */
+	uint64_t store_ns; /* bdb_store_put_runs (benchdb) */
 	uint64_t obs;
 	uint64_t transactions; /* write transactions (benchdb) */
 	samples per_file;      /* with one run per transaction: each file's time */
@@ -633,7 +634,8 @@ static void bench_oneshot(const char *benchdb, const char *work, const char *sql
 	char *sq_argv[] = {(char *)sqlite3_cli, "-readonly", sqlite_db, sql, NULL};
 	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
 	self[n > 0 ? n : 0] = '\0';
-	char *self_argv[] = {self, "--work", (char *)work, "--profile", "trend", "--runs", "1", NULL};
+	char *self_argv[] = {self,    "--work", (char *)work, "--profile",
+			     "trend", "--runs", "1",	      NULL};
 	bench_answer a = {0};
 	if (sqlite3_cli && access(sqlite3_cli, X_OK) == 0) {
 		measure(run_process, sq_argv, reps, reps, 0, &a, &r->sq_med, &r->sq_p99, NULL);
@@ -656,9 +658,10 @@ static void bench_oneshot(const char *benchdb, const char *work, const char *sql
 	if (self[0] && spawn_quiet(self_argv) == 0) {
 		measure(run_process, self_argv, reps, reps, 0, &a, &e->bdb_med, &e->bdb_p99, NULL);
 		e->met = e->bdb_med <= 3e6;
-		snprintf(e->note, sizeof e->note,
-			 "`bench --work DIR --profile trend --runs 1`: fork/exec, open the store, "
-			 "one trend (engine API, all columns), close; no query parser, no printing");
+		snprintf(
+		    e->note, sizeof e->note,
+		    "`bench --work DIR --profile trend --runs 1`: fork/exec, open the store, "
+		    "one trend (engine API, all columns), close; no query parser, no printing");
 	}
 	printf("bench: %-44s benchdb %10.1f us   SQLite %10.1f us\n", "one-shot", r->bdb_med / 1e3,
 	       r->sq_med / 1e3);
@@ -704,19 +707,20 @@ static void bench_changes(const char *work)
 		unsigned window;
 		const char *label, *key;
 	} methods[] = {
-		{0, "changes, one series of 10,000 runs, E-Divisive [query]", "changes_edivisive"},
-		{50, "changes, one series of 10,000 runs, window 50 [query]", "changes_windowed"},
+	    {0, "changes, one series of 10,000 runs, E-Divisive [query]", "changes_edivisive"},
+	    {50, "changes, one series of 10,000 runs, window 50 [query]", "changes_windowed"},
 	};
 	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++) {
 		row *r = add_row(methods[i].label, methods[i].key, KIND_TIME, "completes");
 		changes_ctx c = {s, methods[i].window};
 		bench_answer a = {0};
-		int rc = measure(run_changes, &c, 3, 5, 1.0, &a, &r->bdb_med, &r->bdb_p99,
-				 &r->bdb_cpu);
+		int rc =
+		    measure(run_changes, &c, 3, 5, 1.0, &a, &r->bdb_med, &r->bdb_p99, &r->bdb_cpu);
 		r->met = rc == 0;
 		if (rc == 0)
 			snprintf(r->note, sizeof r->note,
-				 "%zu change points (steps at runs 2,500, 6,000 and 9,000)", a.rows);
+				 "%zu change points (steps at runs 2,500, 6,000 and 9,000)",
+				 a.rows);
 		else
 			snprintf(r->note, sizeof r->note, "failed: %s",
 				 rc == BENCH_MISSING ? "no query library" : bdb_strerror(rc));
@@ -737,9 +741,9 @@ typedef struct scale_step {
 } scale_step;
 
 static const scale_step scale_steps[] = {
-	{"1M", 1000000, false},
-	{"10M", 10000000, false},
-	{"100M", 100000000, true},
+    {"1M", 1000000, false},
+    {"10M", 10000000, false},
+    {"100M", 100000000, true},
 };
 #define N_SCALE_STEPS (sizeof scale_steps / sizeof scale_steps[0])
 
@@ -835,8 +839,8 @@ static int measure_scale_step(const char *dir, op_path p, row *r)
 	}
 	op_ctx c = {s, NULL, OP_TREND, p, trend_series};
 	bench_answer a = {0};
-	int rc = measure(run_benchdb, &c, 500, 100000, 1.0, &a, &r->bdb_med, &r->bdb_p99,
-			 &r->bdb_cpu);
+	int rc =
+	    measure(run_benchdb, &c, 500, 100000, 1.0, &a, &r->bdb_med, &r->bdb_p99, &r->bdb_cpu);
 	uint64_t n_obs = 0, disk = 0, used = 0;
 	int size_rc = benchdb_side_size(s, &n_obs, &disk, &used);
 	benchdb_side_close(s);
@@ -888,7 +892,8 @@ static void bench_scale(const char *scale_dir, const char *key, bool full)
 				continue;
 			}
 			if (!built) {
-				snprintf(r->note, sizeof r->note, "n/a (could not build the store)");
+				snprintf(r->note, sizeof r->note,
+					 "n/a (could not build the store)");
 				continue;
 			}
 			if (measure_scale_step(dir, (op_path)p, r) != 0)
@@ -903,8 +908,9 @@ static void bench_scale(const char *scale_dir, const char *key, bool full)
 		char label[96];
 		snprintf(label, sizeof label, "trend growth, largest store vs 1M [%s]",
 			 p == PATH_QUERY ? "query" : "engine API");
-		row *r = add_row(label, p == PATH_QUERY ? "trend_scale_growth" : "trend_scale_growth_engine",
-				 KIND_FACTOR, "100M <= 1.5x 1M");
+		row *r = add_row(
+		    label, p == PATH_QUERY ? "trend_scale_growth" : "trend_scale_growth_engine",
+		    KIND_FACTOR, "100M <= 1.5x 1M");
 		if (isnan(first[p]) || !last_label[p])
 			continue;
 		double factor = last[p] / first[p];
@@ -1061,13 +1067,13 @@ static int add_figures(bdb_run *run, const row *r)
 		const char *name;
 		double value;
 	} figures[] = {
-		{figure_name(r->kind, false), r->bdb_med * scale},
-		{"p99", r->kind == KIND_TIME ? r->bdb_p99 * scale : NAN},
-		{figure_name(r->kind, true), r->sq_med * scale},
-		{"sqlite_p99", r->kind == KIND_TIME ? r->sq_p99 * scale : NAN},
-		{"ratio", row_ratio(r)},
-		{"cpu_median", r->bdb_cpu * scale},
-		{"sqlite_cpu_median", r->sq_cpu * scale},
+	    {figure_name(r->kind, false), r->bdb_med * scale},
+	    {"p99", r->kind == KIND_TIME ? r->bdb_p99 * scale : NAN},
+	    {figure_name(r->kind, true), r->sq_med * scale},
+	    {"sqlite_p99", r->kind == KIND_TIME ? r->sq_p99 * scale : NAN},
+	    {"ratio", row_ratio(r)},
+	    {"cpu_median", r->bdb_cpu * scale},
+	    {"sqlite_cpu_median", r->sq_cpu * scale},
 	};
 	for (size_t i = 0; i < sizeof figures / sizeof figures[0]; i++)
 		if (!isnan(figures[i].value) &&
@@ -1232,9 +1238,9 @@ static void add_ingest_rows(const char *label, const char *key, const char *targ
 		 "%llu observations from %.1f MB of JSON: benchdb %.1f MB/s in %.2f s (read + "
 		 "parse %.2f s, bdb_store_put_runs %.2f s: overlapped when batched, %llu write "
 		 "transactions), SQLite %.1f MB/s in %.2f s (%llu transactions)",
-		 (unsigned long long)bdb->obs, (double)bytes / 1e6, (double)bytes / 1e6 / bdb->seconds,
-		 bdb->seconds, (double)bdb->parse_ns / 1e9, (double)bdb->store_ns / 1e9,
-		 (unsigned long long)bdb->transactions,
+		 (unsigned long long)bdb->obs, (double)bytes / 1e6,
+		 (double)bytes / 1e6 / bdb->seconds, bdb->seconds, (double)bdb->parse_ns / 1e9,
+		 (double)bdb->store_ns / 1e9, (unsigned long long)bdb->transactions,
 		 sq->done ? (double)bytes / 1e6 / sq->seconds : NAN, sq->seconds,
 		 (unsigned long long)sq->transactions);
 }
@@ -1242,8 +1248,8 @@ static void add_ingest_rows(const char *label, const char *key, const char *targ
 /* Ingests files into a fresh benchdb store at dir and a fresh SQLite
  * database at sq_path with the given durability, batch_runs runs per
  * transaction on both sides. The stores stay. */
-static void ingest_both(const file_list *files, const char *dir, const char *sq_path,
-			bool durable, size_t batch_runs, ingest_result *bdb, ingest_result *sq)
+static void ingest_both(const file_list *files, const char *dir, const char *sq_path, bool durable,
+			size_t batch_runs, ingest_result *bdb, ingest_result *sq)
 {
 	char err[256], wal[4200];
 	remove_tree(dir);
@@ -1324,8 +1330,9 @@ static int store_results(const char *results, const char *dir)
  */
 static int profile(const options *o)
 {
-	static const char *const names[] = {"trend", "trend_by_month", "rank", "compare",
-					    "regressions", "show_runs", "trend_values"};
+	static const char *const names[] = {"trend",	   "trend_by_month", "rank",
+					    "compare",	   "regressions",    "show_runs",
+					    "trend_values"};
 	char name[64], dir[4096], err[256];
 	snprintf(name, sizeof name, "%s", o->profile);
 	char *colon = strchr(name, ':');
@@ -1451,21 +1458,27 @@ int main(int argc, char **argv)
 		die("%s", "benchdb: could not set the baseline");
 
 	static const op_spec ops[] = {
-		{OP_TREND, "trend, one series, all runs", "trend", "<= 50 us, >= 5x SQLite", 50e3,
-		 5, 2000, 2.0},
-		{OP_TREND_MONTH, "trend ... by month", "trend_by_month", NULL, 0, 0, 1000, 1.0},
-		{OP_RANK, "rank time in latest (200 points)", "rank", NULL, 0, 0, 500, 1.0},
-		{OP_COMPARE, "compare latest with baseline", "compare", NULL, 0, 0, 200, 1.0},
-		{OP_REGRESSIONS, "regressions latest vs baseline (1,000 series)", "regressions",
-		 "<= 2 ms", 2e6, 0, 200, 1.0},
-		{OP_SHOW_RUNS, "show runs last 20", "show_runs", NULL, 0, 0, 1000, 1.0},
+	    {OP_TREND, "trend, one series, all runs", "trend", "<= 50 us, >= 5x SQLite", 50e3, 5,
+	     2000, 2.0},
+	    {OP_TREND_MONTH, "trend ... by month", "trend_by_month", NULL, 0, 0, 1000, 1.0},
+	    {OP_RANK, "rank time in latest (200 points)", "rank", NULL, 0, 0, 500, 1.0},
+	    {OP_COMPARE, "compare latest with baseline", "compare", NULL, 0, 0, 200, 1.0},
+	    {OP_REGRESSIONS, "regressions latest vs baseline (1,000 series)", "regressions",
+	     "<= 2 ms", 2e6, 0, 200, 1.0},
+	    {OP_SHOW_RUNS, "show runs last 20", "show_runs", NULL, 0, 0, 1000, 1.0},
 	};
 	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
 		measure_op(&ops[i], bdb, sq, false);
 	/* The floor under every trend: the index alone, nothing materialized. */
-	static const op_spec floor_op = {OP_TREND_VALUES, "trend, values only (series lookup + "
-							  "iterator)",
-					 "trend_values", NULL, 0, 0, 2000, 1.0};
+	static const op_spec floor_op = {OP_TREND_VALUES,
+					 "trend, values only (series lookup + "
+					 "iterator)",
+					 "trend_values",
+					 NULL,
+					 0,
+					 0,
+					 2000,
+					 1.0};
 	measure_op(&floor_op, bdb, sq, true);
 
 	/* Size on disk. */
@@ -1478,7 +1491,8 @@ int main(int argc, char **argv)
 		snprintf(size->note, sizeof size->note,
 			 "data.mdb %.1f MB for %llu observations (%.1f B/obs in used pages); "
 			 "SQLite after a WAL checkpoint",
-			 (double)disk / 1e6, (unsigned long long)n_obs, (double)used / (double)n_obs);
+			 (double)disk / 1e6, (unsigned long long)n_obs,
+			 (double)used / (double)n_obs);
 	} else {
 		snprintf(size->note, sizeof size->note, "benchdb n/a (store stats: %s)",
 			 rc ? bdb_strerror(rc) : "no observations");

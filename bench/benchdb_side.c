@@ -85,8 +85,8 @@ int benchdb_side_put_runs(benchdb_side *s, bdb_run *const *runs, size_t n, char 
 {
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = bdb_store_put_runs(s->store, (const bdb_run *const *)runs, n, 0, NULL, NULL,
-				    NULL, &d);
+	int rc =
+	    bdb_store_put_runs(s->store, (const bdb_run *const *)runs, n, 0, NULL, NULL, NULL, &d);
 	if (rc)
 		bdb_diag_format(&d, err, 256);
 	return rc;
@@ -362,7 +362,8 @@ int benchdb_side_rank_engine(benchdb_side *s, const char *metric, bench_answer *
 		for (size_t k = 0; k < n; k++) {
 			const rank_row *row = &rows[higher ? n - 1 - k : k];
 			double best = rows[higher ? n - 1 : 0].value;
-			double delta = best == 0 ? 0 : (row->value - best) / (best < 0 ? -best : best) * 100;
+			double delta =
+			    best == 0 ? 0 : (row->value - best) / (best < 0 ? -best : best) * 100;
 			put_text(a, row->info->point);
 			put_tags(a, row->info);
 			put_text(a, row->info->unit);
@@ -405,8 +406,8 @@ static bdb_direction direction_of(bdb_reader *r, uint64_t seq, const char *metri
 		if (strcmp(cache->metric[i], metric) == 0)
 			return cache->direction[i];
 	bdb_metric_def def;
-	bdb_direction dir = bdb_reader_effective_def(r, seq, metric, &def) == 0 ? def.direction
-										: BDB_INFO;
+	bdb_direction dir =
+	    bdb_reader_effective_def(r, seq, metric, &def) == 0 ? def.direction : BDB_INFO;
 	if (cache->n < DIRECTION_CACHE && strlen(metric) < sizeof cache->metric[0]) {
 		strcpy(cache->metric[cache->n], metric);
 		cache->direction[cache->n++] = dir;
@@ -541,7 +542,8 @@ static int run_statement(benchdb_side *s, const char *text, const char *sum_colu
 	int rc = bdb_query_run(s->store, text, NULL, &res, &d);
 	if (rc) {
 		char msg[1200];
-		fprintf(stderr, "bench: benchdb: %s: %s\n", text, bdb_diag_format(&d, msg, sizeof msg));
+		fprintf(stderr, "bench: benchdb: %s: %s\n", text,
+			bdb_diag_format(&d, msg, sizeof msg));
 		return rc;
 	}
 	a->rows = bdb_result_n_rows(res);
@@ -670,17 +672,19 @@ int benchdb_side_build_long_series(benchdb_side *s, uint32_t n_runs, char *err)
 		char id[32];
 		snprintf(id, sizeof id, "long-%06u", i);
 		double level = 100.0 + (i >= n_runs / 4 ? 10.0 : 0.0) +
-			       (i >= n_runs * 3 / 5 ? -15.0 : 0.0) + (i >= n_runs * 9 / 10 ? 20.0 : 0.0);
+			       (i >= n_runs * 3 / 5 ? -15.0 : 0.0) +
+			       (i >= n_runs * 9 / 10 ? 20.0 : 0.0);
 		rc = run ? 0 : BDB_ENOMEM;
 		if (rc == 0)
 			rc = bdb_run_set_id(run, id);
 		if (rc == 0) {
-			run->timestamp_us = INT64_C(1600000000000000) + (int64_t)i * INT64_C(86400000000);
+			run->timestamp_us =
+			    INT64_C(1600000000000000) + (int64_t)i * INT64_C(86400000000);
 			rc = bdb_run_add_point(run, "BM_long", &p);
 		}
 		if (rc == 0)
-			rc = bdb_point_add_metric(run, p, "time", level + 2.0 * bench_rng_gaussian(&rng),
-						  &m);
+			rc = bdb_point_add_metric(run, p, "time",
+						  level + 2.0 * bench_rng_gaussian(&rng), &m);
 		if (rc == 0)
 			rc = bdb_metric_set_unit(run, m, "ns");
 		if (run)

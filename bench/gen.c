@@ -127,7 +127,8 @@ int main(int argc, char **argv)
 			size_t n;
 			const bench_workload *ws = bench_workload_list(&n);
 			for (size_t k = 0; k < n; k++)
-				printf("%-12s %6u runs x %6u points x %2u metrics = %llu observations\n",
+				printf("%-12s %6u runs x %6u points x %2u metrics = %llu "
+				       "observations\n",
 				       ws[k].name, ws[k].n_runs, ws[k].n_points, ws[k].n_metrics,
 				       (unsigned long long)bench_workload_observations(&ws[k]));
 			return 0;

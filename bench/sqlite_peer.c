@@ -21,34 +21,33 @@
 #include <string.h>
 
 const char *const sqlite_peer_description =
-	"SQLite " SQLITE_VERSION ", journal_mode=WAL, synchronous=FULL, one transaction per run, "
-	"tables runs/series/obs/metric_defs, index obs(series, ts), prepared statements, "
-	"256 MiB page cache, mmap";
+    "SQLite " SQLITE_VERSION ", journal_mode=WAL, synchronous=FULL, one transaction per run, "
+    "tables runs/series/obs/metric_defs, index obs(series, ts), prepared statements, "
+    "256 MiB page cache, mmap";
 
-static const char *const tuning_sql =
-	"PRAGMA cache_size=-262144;" /* 256 MiB of page cache */
-	"PRAGMA mmap_size=4294967296;"
-	"PRAGMA temp_store=MEMORY;";
+static const char *const tuning_sql = "PRAGMA cache_size=-262144;" /* 256 MiB of page cache */
+				      "PRAGMA mmap_size=4294967296;"
+				      "PRAGMA temp_store=MEMORY;";
 
 static const char *const schema_sql =
-	"PRAGMA journal_mode=WAL;"
-	"PRAGMA synchronous=FULL;"
-	"CREATE TABLE IF NOT EXISTS runs(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
-	" ts INTEGER NOT NULL, commit_sha TEXT, branch TEXT, environment TEXT,"
-	" n_points INTEGER NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS runs_ts ON runs(ts, seq);"
-	"CREATE TABLE IF NOT EXISTS metric_defs(name TEXT PRIMARY KEY, unit TEXT,"
-	" direction TEXT NOT NULL, grp TEXT, priority TEXT);"
-	"CREATE TABLE IF NOT EXISTS series(id INTEGER PRIMARY KEY, point TEXT NOT NULL,"
-	" scenario TEXT, tags TEXT NOT NULL, metric TEXT NOT NULL, unit TEXT,"
-	" UNIQUE(point, tags, metric));"
-	"CREATE TABLE IF NOT EXISTS obs(series INTEGER NOT NULL, ts INTEGER NOT NULL,"
-	" run INTEGER NOT NULL, value REAL NOT NULL, lower REAL, upper REAL,"
-	" n_samples INTEGER NOT NULL);"
-	"CREATE INDEX IF NOT EXISTS obs_series_ts ON obs(series, ts);"
-	"CREATE TABLE IF NOT EXISTS samples(obs INTEGER NOT NULL, i INTEGER NOT NULL,"
-	" value REAL NOT NULL, PRIMARY KEY(obs, i)) WITHOUT ROWID;"
-	"CREATE TABLE IF NOT EXISTS baselines(name TEXT PRIMARY KEY, run INTEGER NOT NULL);";
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=FULL;"
+    "CREATE TABLE IF NOT EXISTS runs(seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " ts INTEGER NOT NULL, commit_sha TEXT, branch TEXT, environment TEXT,"
+    " n_points INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS runs_ts ON runs(ts, seq);"
+    "CREATE TABLE IF NOT EXISTS metric_defs(name TEXT PRIMARY KEY, unit TEXT,"
+    " direction TEXT NOT NULL, grp TEXT, priority TEXT);"
+    "CREATE TABLE IF NOT EXISTS series(id INTEGER PRIMARY KEY, point TEXT NOT NULL,"
+    " scenario TEXT, tags TEXT NOT NULL, metric TEXT NOT NULL, unit TEXT,"
+    " UNIQUE(point, tags, metric));"
+    "CREATE TABLE IF NOT EXISTS obs(series INTEGER NOT NULL, ts INTEGER NOT NULL,"
+    " run INTEGER NOT NULL, value REAL NOT NULL, lower REAL, upper REAL,"
+    " n_samples INTEGER NOT NULL);"
+    "CREATE INDEX IF NOT EXISTS obs_series_ts ON obs(series, ts);"
+    "CREATE TABLE IF NOT EXISTS samples(obs INTEGER NOT NULL, i INTEGER NOT NULL,"
+    " value REAL NOT NULL, PRIMARY KEY(obs, i)) WITHOUT ROWID;"
+    "CREATE TABLE IF NOT EXISTS baselines(name TEXT PRIMARY KEY, run INTEGER NOT NULL);";
 
 enum {
 	ST_BEGIN,
@@ -72,42 +71,42 @@ enum {
 };
 
 static const char *const statement_sql[ST_COUNT] = {
-	[ST_BEGIN] = "BEGIN",
-	[ST_COMMIT] = "COMMIT",
-	[ST_ROLLBACK] = "ROLLBACK",
-	[ST_RUN] = "INSERT INTO runs(id, ts, commit_sha, branch, environment, n_points)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-	[ST_DEF] = "INSERT OR REPLACE INTO metric_defs(name, unit, direction, grp, priority)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_SERIES_FIND] = "SELECT id FROM series WHERE point = ?1 AND tags = ?2 AND metric = ?3",
-	[ST_SERIES_ADD] = "INSERT INTO series(point, scenario, tags, metric, unit)"
-			  " VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_OBS] = "INSERT INTO obs(series, ts, run, value, lower, upper, n_samples)"
-		   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-	[ST_SAMPLE] = "INSERT INTO samples(obs, i, value) VALUES (?1, ?2, ?3)",
-	[ST_TREND] = "SELECT r.id, o.ts, r.commit_sha, o.value, o.lower, o.upper, s.unit"
-		     " FROM series s JOIN obs o ON o.series = s.id JOIN runs r ON r.seq = o.run"
-		     " WHERE s.point = ?1 AND s.tags = ?2 AND s.metric = ?3 ORDER BY o.ts",
-	[ST_TREND_MONTH] = "SELECT strftime('%Y-%m', o.ts / 1000000, 'unixepoch'), o.value"
-			   " FROM series s JOIN obs o ON o.series = s.id"
-			   " WHERE s.point = ?1 AND s.tags = ?2 AND s.metric = ?3 ORDER BY o.ts",
-	[ST_LATEST] = "SELECT seq, ts FROM runs ORDER BY ts DESC, seq DESC LIMIT 1",
-	[ST_BASELINE] = "SELECT r.seq, r.ts FROM baselines b JOIN runs r ON r.seq = b.run"
-			" WHERE b.name = ?1",
-	/* CROSS JOIN pins the join order (series first, then the (series, ts)
-	 * index): without statistics the planner scans obs instead. */
-	[ST_RANK] = "SELECT s.point, s.tags, o.value, s.unit FROM series s"
-		    " CROSS JOIN obs o ON o.series = s.id AND o.ts = ?1 AND o.run = ?2"
-		    " WHERE s.metric = ?3",
-	[ST_COMPARE] = "SELECT s.point, s.tags, s.metric, s.unit, d.direction, b.value, c.value"
-		       " FROM series s LEFT JOIN metric_defs d ON d.name = s.metric"
-		       " LEFT JOIN obs b ON b.series = s.id AND b.ts = ?1 AND b.run = ?2"
-		       " LEFT JOIN obs c ON c.series = s.id AND c.ts = ?3 AND c.run = ?4"
-		       " WHERE b.value IS NOT NULL OR c.value IS NOT NULL",
-	[ST_SHOW_RUNS] = "SELECT id, ts, commit_sha, branch, n_points FROM runs"
-			 " ORDER BY ts DESC, seq DESC LIMIT ?1",
-	[ST_SET_BASELINE] = "INSERT OR REPLACE INTO baselines(name, run)"
-			    " SELECT ?1, seq FROM runs WHERE id = ?2",
+    [ST_BEGIN] = "BEGIN",
+    [ST_COMMIT] = "COMMIT",
+    [ST_ROLLBACK] = "ROLLBACK",
+    [ST_RUN] = "INSERT INTO runs(id, ts, commit_sha, branch, environment, n_points)"
+	       " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    [ST_DEF] = "INSERT OR REPLACE INTO metric_defs(name, unit, direction, grp, priority)"
+	       " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_SERIES_FIND] = "SELECT id FROM series WHERE point = ?1 AND tags = ?2 AND metric = ?3",
+    [ST_SERIES_ADD] = "INSERT INTO series(point, scenario, tags, metric, unit)"
+		      " VALUES (?1, ?2, ?3, ?4, ?5)",
+    [ST_OBS] = "INSERT INTO obs(series, ts, run, value, lower, upper, n_samples)"
+	       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    [ST_SAMPLE] = "INSERT INTO samples(obs, i, value) VALUES (?1, ?2, ?3)",
+    [ST_TREND] = "SELECT r.id, o.ts, r.commit_sha, o.value, o.lower, o.upper, s.unit"
+		 " FROM series s JOIN obs o ON o.series = s.id JOIN runs r ON r.seq = o.run"
+		 " WHERE s.point = ?1 AND s.tags = ?2 AND s.metric = ?3 ORDER BY o.ts",
+    [ST_TREND_MONTH] = "SELECT strftime('%Y-%m', o.ts / 1000000, 'unixepoch'), o.value"
+		       " FROM series s JOIN obs o ON o.series = s.id"
+		       " WHERE s.point = ?1 AND s.tags = ?2 AND s.metric = ?3 ORDER BY o.ts",
+    [ST_LATEST] = "SELECT seq, ts FROM runs ORDER BY ts DESC, seq DESC LIMIT 1",
+    [ST_BASELINE] = "SELECT r.seq, r.ts FROM baselines b JOIN runs r ON r.seq = b.run"
+		    " WHERE b.name = ?1",
+    /* CROSS JOIN pins the join order (series first, then the (series, ts)
+     * index): without statistics the planner scans obs instead. */
+    [ST_RANK] = "SELECT s.point, s.tags, o.value, s.unit FROM series s"
+		" CROSS JOIN obs o ON o.series = s.id AND o.ts = ?1 AND o.run = ?2"
+		" WHERE s.metric = ?3",
+    [ST_COMPARE] = "SELECT s.point, s.tags, s.metric, s.unit, d.direction, b.value, c.value"
+		   " FROM series s LEFT JOIN metric_defs d ON d.name = s.metric"
+		   " LEFT JOIN obs b ON b.series = s.id AND b.ts = ?1 AND b.run = ?2"
+		   " LEFT JOIN obs c ON c.series = s.id AND c.ts = ?3 AND c.run = ?4"
+		   " WHERE b.value IS NOT NULL OR c.value IS NOT NULL",
+    [ST_SHOW_RUNS] = "SELECT id, ts, commit_sha, branch, n_points FROM runs"
+		     " ORDER BY ts DESC, seq DESC LIMIT ?1",
+    [ST_SET_BASELINE] = "INSERT OR REPLACE INTO baselines(name, run)"
+			" SELECT ?1, seq FROM runs WHERE id = ?2",
 };
 
 struct sqlite_peer {
@@ -123,8 +122,7 @@ static int fail_db(sqlite_peer *p, char *err)
 	return -1;
 }
 
-int sqlite_peer_open(const char *path, bool read_only, bool durable, sqlite_peer **out,
-		     char *err)
+int sqlite_peer_open(const char *path, bool read_only, bool durable, sqlite_peer **out, char *err)
 {
 	*out = NULL;
 	sqlite_peer *p = calloc(1, sizeof *p);
@@ -140,7 +138,8 @@ int sqlite_peer_open(const char *path, bool read_only, bool durable, sqlite_peer
 		goto fail;
 	if (!read_only && sqlite3_exec(p->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
-	if (!durable && sqlite3_exec(p->db, "PRAGMA synchronous=OFF;", NULL, NULL, NULL) != SQLITE_OK)
+	if (!durable &&
+	    sqlite3_exec(p->db, "PRAGMA synchronous=OFF;", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	for (int i = 0; i < ST_COUNT; i++)
 		if (sqlite3_prepare_v2(p->db, statement_sql[i], -1, &p->st[i], NULL) != SQLITE_OK)
@@ -276,7 +275,8 @@ static int ingest_document(sqlite_peer *p, json_t *root, size_t *n_obs, char *er
 		st = p->st[ST_DEF];
 		bind_text(st, 1, name);
 		bind_text(st, 2, get_string(def, "unit"));
-		bind_text(st, 3, get_string(def, "direction") ? get_string(def, "direction") : "info");
+		bind_text(st, 3,
+			  get_string(def, "direction") ? get_string(def, "direction") : "info");
 		bind_text(st, 4, get_string(def, "group"));
 		bind_text(st, 5, get_string(def, "priority"));
 		if (step_done(st))
@@ -306,7 +306,8 @@ static int ingest_document(sqlite_peer *p, json_t *root, size_t *n_obs, char *er
 			sqlite3_bind_int64(st, 1, series);
 			sqlite3_bind_int64(st, 2, ts);
 			sqlite3_bind_int64(st, 3, run);
-			sqlite3_bind_double(st, 4, json_number_value(json_object_get(metric, "value")));
+			sqlite3_bind_double(st, 4,
+					    json_number_value(json_object_get(metric, "value")));
 			if (lower)
 				sqlite3_bind_double(st, 5, json_number_value(lower));
 			else
@@ -338,8 +339,8 @@ fail:
 	return fail_db(p, err);
 }
 
-int sqlite_peer_ingest_many(sqlite_peer *p, const char *const *json, const size_t *len,
-			    size_t n, size_t *n_obs, char *err)
+int sqlite_peer_ingest_many(sqlite_peer *p, const char *const *json, const size_t *len, size_t n,
+			    size_t *n_obs, char *err)
 {
 	*n_obs = 0;
 	if (step_done(p->st[ST_BEGIN]))
@@ -508,7 +509,8 @@ int sqlite_peer_rank(sqlite_peer *p, const char *metric, bench_answer *a)
 	qsort(rows, n, sizeof *rows, compare_rank_rows);
 	for (size_t i = 0; i < n; i++) {
 		double best = rows[0].value;
-		double delta = best == 0 ? 0 : (rows[i].value - best) / (best < 0 ? -best : best) * 100;
+		double delta =
+		    best == 0 ? 0 : (rows[i].value - best) / (best < 0 ? -best : best) * 100;
 		double cells[3] = {(double)(i + 1), rows[i].value, delta};
 		bdb_buf_puts(&a->text, names.data + rows[i].text);
 		bdb_buf_append(&a->text, cells, sizeof cells);

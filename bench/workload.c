@@ -61,33 +61,31 @@ static bench_rng rng_for(uint64_t seed, uint64_t purpose, uint64_t index)
  * hashes, an f16 speed-up, and on the very last run a regression of the
  * matmuls on cpu that `regressions latest vs baseline` must find. */
 static const bench_step nightly_steps[] = {
-	{1200, "BM_sort", "cuda", "time", 1.25},
-	{2000, "BM_hash", NULL, "memory", 0.70},
-	{3000, "BM_matmul", NULL, "time", 0.60},
-	{3649, "BM_matmul", "cpu", "time", 1.12},
-	{3649, "BM_fft", NULL, "allocs", 1.50},
+    {1200, "BM_sort", "cuda", "time", 1.25}, {2000, "BM_hash", NULL, "memory", 0.70},
+    {3000, "BM_matmul", NULL, "time", 0.60}, {3649, "BM_matmul", "cpu", "time", 1.12},
+    {3649, "BM_fft", NULL, "allocs", 1.50},
 };
 
 static const bench_step ci_steps[] = {
-	{40000, "BM_sort", NULL, "time", 1.10},
-	{80000, "BM_hash", "cpu", "memory", 1.30},
+    {40000, "BM_sort", NULL, "time", 1.10},
+    {80000, "BM_hash", "cpu", "memory", 1.30},
 };
 
 /* demo-90d (make demo): the cpu sorts get 30 % slower from run 60 on, for
  * `changes` to find. */
 static const bench_step demo_steps[] = {
-	{60, "BM_sort", "cpu", "time", 1.30},
+    {60, "BM_sort", "cpu", "time", 1.30},
 };
 
 static const bench_workload workloads[] = {
-	{"nightly-10y", 3650, 200, 5, INT64_C(1451613600) * 1000000, DAY_US, "nightly", 1,
-	 nightly_steps, sizeof nightly_steps / sizeof nightly_steps[0]},
-	{"ci-heavy", 100000, 20, 3, INT64_C(1704067200) * 1000000, INT64_C(600) * 1000000, "ci", 4,
-	 ci_steps, sizeof ci_steps / sizeof ci_steps[0]},
-	{"wide", 10, 100000, 10, INT64_C(1767225600) * 1000000, DAY_US, "wide", 1, NULL, 0},
-	/* 2026-08-17 02:00 UTC: the last run is the day before examples/history's first. */
-	{"demo-90d", 90, 8, 2, INT64_C(1786932000) * 1000000, DAY_US, "daily", 1, demo_steps,
-	 sizeof demo_steps / sizeof demo_steps[0]},
+    {"nightly-10y", 3650, 200, 5, INT64_C(1451613600) * 1000000, DAY_US, "nightly", 1,
+     nightly_steps, sizeof nightly_steps / sizeof nightly_steps[0]},
+    {"ci-heavy", 100000, 20, 3, INT64_C(1704067200) * 1000000, INT64_C(600) * 1000000, "ci", 4,
+     ci_steps, sizeof ci_steps / sizeof ci_steps[0]},
+    {"wide", 10, 100000, 10, INT64_C(1767225600) * 1000000, DAY_US, "wide", 1, NULL, 0},
+    /* 2026-08-17 02:00 UTC: the last run is the day before examples/history's first. */
+    {"demo-90d", 90, 8, 2, INT64_C(1786932000) * 1000000, DAY_US, "daily", 1, demo_steps,
+     sizeof demo_steps / sizeof demo_steps[0]},
 };
 
 const bench_workload *bench_workload_find(const char *name)
@@ -121,11 +119,11 @@ typedef struct family {
 } family;
 
 static const family families[] = {
-	{"BM_sort", "algorithms", 9.0, 8},      {"BM_hash", "algorithms", 2.5, 16},
-	{"BM_matmul", "linalg", 0.8, 12},       {"BM_conv2d", "nn", 1.6, 10},
-	{"BM_fft", "signal", 4.2, 16},          {"BM_reduce", "algorithms", 0.4, 4},
-	{"BM_scan", "algorithms", 0.6, 8},      {"BM_gather", "memory", 1.1, 12},
-	{"BM_softmax", "nn", 1.9, 8},           {"BM_layernorm", "nn", 2.2, 8},
+    {"BM_sort", "algorithms", 9.0, 8}, {"BM_hash", "algorithms", 2.5, 16},
+    {"BM_matmul", "linalg", 0.8, 12},  {"BM_conv2d", "nn", 1.6, 10},
+    {"BM_fft", "signal", 4.2, 16},     {"BM_reduce", "algorithms", 0.4, 4},
+    {"BM_scan", "algorithms", 0.6, 8}, {"BM_gather", "memory", 1.1, 12},
+    {"BM_softmax", "nn", 1.9, 8},      {"BM_layernorm", "nn", 2.2, 8},
 };
 #define N_FAMILIES (sizeof families / sizeof families[0])
 
@@ -138,16 +136,16 @@ typedef struct metric_spec {
 
 /* The metric table; a workload takes the first n_metrics. */
 static const metric_spec metric_specs[] = {
-	{"time", "ns", "lower", "latency", "primary"},
-	{"throughput", "items/s", "higher", "throughput", "primary"},
-	{"memory", "MiB", "lower", "resources", "secondary"},
-	{"p99", "ms", "lower", "latency", "secondary"},
-	{"allocs", "count", "lower", "resources", "secondary"},
-	{"p50", "ms", "lower", "latency", "secondary"},
-	{"p90", "ms", "lower", "latency", "secondary"},
-	{"cpu_time", "ns", "lower", "latency", "secondary"},
-	{"bandwidth", "GB/s", "higher", "throughput", "secondary"},
-	{"cache_misses", "count", "info", "resources", "secondary"},
+    {"time", "ns", "lower", "latency", "primary"},
+    {"throughput", "items/s", "higher", "throughput", "primary"},
+    {"memory", "MiB", "lower", "resources", "secondary"},
+    {"p99", "ms", "lower", "latency", "secondary"},
+    {"allocs", "count", "lower", "resources", "secondary"},
+    {"p50", "ms", "lower", "latency", "secondary"},
+    {"p90", "ms", "lower", "latency", "secondary"},
+    {"cpu_time", "ns", "lower", "latency", "secondary"},
+    {"bandwidth", "GB/s", "higher", "throughput", "secondary"},
+    {"cache_misses", "count", "info", "resources", "secondary"},
 };
 #define N_METRIC_SPECS (sizeof metric_specs / sizeof metric_specs[0])
 
@@ -233,7 +231,8 @@ static void point_values(const bench_workload *w, uint64_t seed, uint32_t run, u
 
 	double allocs = (double)(3 + (fam - families) + 2 * (i % 4));
 	if (step_factor(w, run, fam, cuda, "allocs") != 1.0)
-		allocs = (double)(uint64_t)(allocs * step_factor(w, run, fam, cuda, "allocs") + 0.5);
+		allocs =
+		    (double)(uint64_t)(allocs * step_factor(w, run, fam, cuda, "allocs") + 0.5);
 
 	double p99 = time * (1.3 + 0.1 * bench_rng_uniform(noise)) / 1e6;
 	values[0] = time;
@@ -248,8 +247,7 @@ static void point_values(const bench_workload *w, uint64_t seed, uint32_t run, u
 	values[9] = (double)(uint64_t)(bytes / 64.0 * (0.1 + 0.01 * bench_rng_uniform(noise)));
 }
 
-int bench_workload_build_run(const bench_workload *w, uint64_t seed, uint32_t index,
-			     bdb_run **out)
+int bench_workload_build_run(const bench_workload *w, uint64_t seed, uint32_t index, bdb_run **out)
 {
 	*out = NULL;
 	if (index >= w->n_runs || w->n_metrics > N_METRIC_SPECS)
@@ -294,7 +292,8 @@ int bench_workload_build_run(const bench_workload *w, uint64_t seed, uint32_t in
 			rc = BDB_EINVAL;
 			goto fail;
 		}
-		def->priority = strcmp(spec->priority, "primary") == 0 ? BDB_PRIMARY : BDB_SECONDARY;
+		def->priority =
+		    strcmp(spec->priority, "primary") == 0 ? BDB_PRIMARY : BDB_SECONDARY;
 	}
 
 	char name[64], scenario[64];

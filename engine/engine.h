@@ -30,9 +30,9 @@ typedef struct bdb_reader bdb_reader;
 
 typedef struct bdb_store_options {
 	size_t initial_map_size; /* bytes; 0 = default (64 MiB). Grows by itself. */
-	bool read_only;          /* open without write access */
-	bool no_create;          /* fail with BDB_ENOTFOUND when there is no store */
-	bool no_sync;            /* MDB_NOSYNC: for tests and bulk benchmarks only */
+	bool read_only;		 /* open without write access */
+	bool no_create;		 /* fail with BDB_ENOTFOUND when there is no store */
+	bool no_sync;		 /* MDB_NOSYNC: for tests and bulk benchmarks only */
 } bdb_store_options;
 
 /*
@@ -43,8 +43,7 @@ typedef struct bdb_store_options {
  * writing was asked and is not possible, BDB_ENOTFOUND (no_create).
  * d (may be NULL) says what was wrong.
  */
-int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out,
-		   bdb_diag *d);
+int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d);
 
 /* Closes the store. Safe with NULL. No reader may be open. */
 void bdb_store_close(bdb_store *store);
@@ -74,8 +73,8 @@ typedef enum bdb_put_outcome {
  * and retries. On any failure nothing of the run is stored.
  * out_seq and outcome may be NULL.
  */
-int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags,
-		      uint64_t *out_seq, bdb_put_outcome *outcome, bdb_diag *d);
+int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint64_t *out_seq,
+		      bdb_put_outcome *outcome, bdb_diag *d);
 
 /*
  * Stores n runs in one write transaction, each as bdb_store_put_run would,
@@ -114,13 +113,13 @@ void bdb_reader_end(bdb_reader *r);
 
 /* What the run log says of one run. Strings valid until bdb_reader_end. */
 typedef struct bdb_run_info {
-	uint64_t seq;          /* ingest order, from 1 */
+	uint64_t seq; /* ingest order, from 1 */
 	const char *id;
 	int64_t timestamp_us;
-	const char *commit;    /* "" when unknown */
-	const char *branch;    /* "" when unknown */
+	const char *commit; /* "" when unknown */
+	const char *branch; /* "" when unknown */
 	uint32_t n_points;
-	uint32_t n_metrics;    /* observations stored for the run */
+	uint32_t n_metrics; /* observations stored for the run */
 } bdb_run_info;
 
 /* Number of runs in the store. */
@@ -155,9 +154,9 @@ int bdb_reader_find_at_time(bdb_reader *r, int64_t us, uint64_t *seq);
  * *out is malloc'ed (free with free()); its strings live until bdb_reader_end.
  */
 typedef struct bdb_run_filter {
-	const char *branch;  /* exact branch, or NULL */
-	int64_t since_us;    /* inclusive; INT64_MIN for no bound */
-	int64_t until_us;    /* inclusive; INT64_MAX for no bound */
+	const char *branch; /* exact branch, or NULL */
+	int64_t since_us;   /* inclusive; INT64_MIN for no bound */
+	int64_t until_us;   /* inclusive; INT64_MAX for no bound */
 } bdb_run_filter;
 int bdb_reader_list_runs(bdb_reader *r, const bdb_run_filter *filter, size_t limit,
 			 bdb_run_info **out, size_t *n);
@@ -176,8 +175,7 @@ int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n)
 int bdb_reader_metric_def(bdb_reader *r, const char *name, bdb_metric_def *out);
 /* The definition that applies to metric name in run seq: the run's own if it
  * has one, else the stored one, else BDB_ENOTFOUND. */
-int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name,
-			     bdb_metric_def *out);
+int bdb_reader_effective_def(bdb_reader *r, uint64_t seq, const char *name, bdb_metric_def *out);
 /* All stored definitions by name; *out malloc'ed. */
 int bdb_reader_list_metric_defs(bdb_reader *r, bdb_metric_def **out, size_t *n);
 
@@ -191,14 +189,14 @@ typedef struct bdb_series_info {
 	const char *point;
 	const char *scenario; /* "" when none */
 	const char *metric;
-	const char *unit;     /* the series' unit: observations are stored in it */
+	const char *unit; /* the series' unit: observations are stored in it */
 	size_t n_tags;
-	bdb_kv tags[];        /* sorted by key */
+	bdb_kv tags[]; /* sorted by key */
 } bdb_series_info;
 
 /* The series id (point, tags, metric), or BDB_ENOTFOUND. tags sorted by key. */
-int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags,
-			     size_t n_tags, const char *metric, uint64_t *id);
+int bdb_reader_series_lookup(bdb_reader *r, const char *point, const bdb_kv *tags, size_t n_tags,
+			     const char *metric, uint64_t *id);
 
 /* What series id is. *out malloc'ed in one block (free with free()). */
 int bdb_reader_series_info(bdb_reader *r, uint64_t id, bdb_series_info **out);
@@ -216,8 +214,8 @@ int bdb_reader_postings_has(bdb_reader *r, const char *term, uint64_t id, bool *
 
 /* Series ids in every one of the terms (intersection), ascending. With
  * n_terms = 0, every series. */
-int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms,
-			    uint64_t **ids, size_t *n);
+int bdb_reader_series_match(bdb_reader *r, const char *const *terms, size_t n_terms, uint64_t **ids,
+			    size_t *n);
 
 /*
  * Calls fn for each distinct postings term that starts with prefix, in byte
@@ -262,8 +260,8 @@ typedef struct bdb_obs {
  * observation index, never the run FlatBuffers. Lives inside the reader.
  */
 typedef struct bdb_obs_iter bdb_obs_iter;
-int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us,
-		      bool backward, bdb_obs_iter **out);
+int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us, bool backward,
+		      bdb_obs_iter **out);
 /* 1 and *obs filled, 0 at the end, or a negative error. */
 int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs);
 void bdb_obs_iter_close(bdb_obs_iter *it);
@@ -299,8 +297,8 @@ typedef struct bdb_verify_counts {
 /* bdb_store_verify that also fills *counts (may be NULL; zero when the
  * walk stopped at damaged pages), so a caller printing them needs no
  * second walk of the store. */
-int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
-			     size_t *n_problems, bdb_verify_counts *counts);
+int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx, size_t *n_problems,
+			     bdb_verify_counts *counts);
 
 /* A compacted, consistent copy of the store into dir (created; must be empty). */
 int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d);
@@ -314,8 +312,8 @@ struct bdb_store_stats {
 	uint64_t series;
 	uint64_t observations;
 	uint64_t samples;
-	uint64_t bytes_on_disk;     /* size of data.mdb */
-	uint64_t bytes_used;        /* pages in use * page size */
+	uint64_t bytes_on_disk; /* size of data.mdb */
+	uint64_t bytes_used;	/* pages in use * page size */
 	uint64_t map_size;
 	double bytes_per_observation; /* bytes_used / observations (0 if none) */
 };

@@ -49,7 +49,7 @@ struct bdb_store {
 	pthread_mutex_t lock; /* guards the fields below */
 	MDB_txn *spare[BDB__SPARE_TXNS];
 	int n_spare;
-	int active_readers; /* bdb_readers begun and not ended */
+	int active_readers;   /* bdb_readers begun and not ended */
 	int last_write_error; /* LMDB code or errno of the last failed write txn */
 };
 
@@ -233,8 +233,8 @@ void bdb__report_problem(bdb_problem_fn report, void *ctx, size_t *count, const 
  * check could be done. Run before anything reads the trees through LMDB.
  * shallow: only the main database and the root pages of the named ones
  * (what opening a store reads), a few pages. */
-int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn report,
-		     void *ctx, size_t *n_problems);
+int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn report, void *ctx,
+		     size_t *n_problems);
 
 /* Reads or writes a u64 counter in meta. A missing counter reads as dflt. */
 int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out);

@@ -24,9 +24,9 @@
 
 #define PAGE_HEADER 16
 #define NODE_HEADER 8
-#define DB_RECORD 48
-#define META_MAGIC 0xBEEFC0DEu
-#define MAX_DEPTH 32
+#define DB_RECORD   48
+#define META_MAGIC  0xBEEFC0DEu
+#define MAX_DEPTH   32
 
 enum {
 	P_BRANCH = 0x01,
@@ -43,7 +43,7 @@ typedef struct pages {
 	int fd;
 	size_t psize;
 	uint64_t last_pg;
-	uint8_t *seen; /* one bit per page */
+	uint8_t *seen;	    /* one bit per page */
 	unsigned max_depth; /* deeper trees are not walked (the open's shallow check) */
 	bdb_problem_fn report;
 	void *ctx;
@@ -86,8 +86,8 @@ static int read_page(pages *p, uint64_t pgno, uint8_t *buf, const char *db)
 	ssize_t n = pread(p->fd, buf, p->psize, (off_t)(pgno * p->psize));
 	if (n == (ssize_t)p->psize)
 		return 0;
-	problem(p, "data.mdb: page %llu of %s cannot be read (%s)", (unsigned long long)pgno,
-		db, n < 0 ? strerror(errno) : "the file ends before it");
+	problem(p, "data.mdb: page %llu of %s cannot be read (%s)", (unsigned long long)pgno, db,
+		n < 0 ? strerror(errno) : "the file ends before it");
 	return -1;
 }
 
@@ -132,7 +132,8 @@ static int check_nodes(pages *p, const uint8_t *pg, size_t len, uint64_t pgno, c
 	if (flags & P_LEAF2) {
 		size_t ks = u16_at(pg + 8);
 		if (ks == 0 || PAGE_HEADER + nkeys * ks > len) {
-			problem(p, "data.mdb: %s %llu of %s: %zu fixed keys of %zu bytes do not fit",
+			problem(p,
+				"data.mdb: %s %llu of %s: %zu fixed keys of %zu bytes do not fit",
 				what, (unsigned long long)pgno, db, nkeys, ks);
 			return -1;
 		}
@@ -158,7 +159,8 @@ static int check_nodes(pages *p, const uint8_t *pg, size_t len, uint64_t pgno, c
 		size_t dsize = (size_t)(lo | hi << 16);
 		if (nflags & F_BIGDATA) {
 			if (room < 8) {
-				problem(p, "data.mdb: page %llu of %s: node %zu lies outside the page",
+				problem(p,
+					"data.mdb: page %llu of %s: node %zu lies outside the page",
 					(unsigned long long)pgno, db, i);
 				return -1;
 			}
@@ -166,16 +168,18 @@ static int check_nodes(pages *p, const uint8_t *pg, size_t len, uint64_t pgno, c
 			uint8_t head[PAGE_HEADER];
 			if (visit(p, ov, db))
 				continue;
-			if (pread(p->fd, head, sizeof head, (off_t)(ov * p->psize)) != sizeof head) {
+			if (pread(p->fd, head, sizeof head, (off_t)(ov * p->psize)) !=
+			    sizeof head) {
 				problem(p, "data.mdb: overflow page %llu of %s cannot be read",
 					(unsigned long long)ov, db);
 				continue;
 			}
 			uint32_t n = u32_at(head + 12);
-			if (!(u16_at(head + 10) & P_OVERFLOW) || n == 0 || ov + n - 1 > p->last_pg ||
-			    dsize > (size_t)n * p->psize - PAGE_HEADER) {
-				problem(p, "data.mdb: overflow page %llu of %s is damaged "
-					   "(flags 0x%x, %u pages, value of %zu bytes)",
+			if (!(u16_at(head + 10) & P_OVERFLOW) || n == 0 ||
+			    ov + n - 1 > p->last_pg || dsize > (size_t)n * p->psize - PAGE_HEADER) {
+				problem(p,
+					"data.mdb: overflow page %llu of %s is damaged "
+					"(flags 0x%x, %u pages, value of %zu bytes)",
 					(unsigned long long)ov, db, u16_at(head + 10), n, dsize);
 				continue;
 			}
@@ -190,21 +194,23 @@ static int check_nodes(pages *p, const uint8_t *pg, size_t len, uint64_t pgno, c
 		}
 		if (nflags & F_SUBDATA) {
 			if (dsize != DB_RECORD) {
-				problem(p, "data.mdb: page %llu of %s: node %zu is a database record "
-					   "of %zu bytes",
+				problem(p,
+					"data.mdb: page %llu of %s: node %zu is a database record "
+					"of %zu bytes",
 					(unsigned long long)pgno, db, i, dsize);
 				return -1;
 			}
 			/* In the main database the key is a database's name. */
 			char name[80];
-			snprintf(name, sizeof name, "database \"%.*s\"", (int)(ksize < 60 ? ksize : 60),
-				 (const char *)node + NODE_HEADER);
+			snprintf(name, sizeof name, "database \"%.*s\"",
+				 (int)(ksize < 60 ? ksize : 60), (const char *)node + NODE_HEADER);
 			walk_db(p, data, strcmp(db, MAIN_DB) == 0 ? name : db, depth + 1);
 		} else if (nflags & F_DUPDATA) {
 			if (dsize < PAGE_HEADER ||
 			    (u16_at(data + 10) & (P_LEAF | P_SUBP)) != (P_LEAF | P_SUBP)) {
-				problem(p, "data.mdb: page %llu of %s: node %zu's duplicates are "
-					   "not a sub-page",
+				problem(p,
+					"data.mdb: page %llu of %s: node %zu's duplicates are "
+					"not a sub-page",
 					(unsigned long long)pgno, db, i);
 				return -1;
 			}
@@ -252,8 +258,8 @@ static void walk_db(pages *p, const uint8_t *rec, const char *db, unsigned depth
 		walk_tree(p, root, db, depth);
 }
 
-int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn report,
-		     void *ctx, size_t *n_problems)
+int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn report, void *ctx,
+		     size_t *n_problems)
 {
 	MDB_stat st;
 	int fd = -1;
@@ -262,7 +268,10 @@ int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn re
 		rc = mdb_env_get_fd(s->env, &fd);
 	if (rc)
 		return bdb__mdb_error(rc);
-	pages p = {.fd = fd, .psize = st.ms_psize, .report = report, .ctx = ctx,
+	pages p = {.fd = fd,
+		   .psize = st.ms_psize,
+		   .report = report,
+		   .ctx = ctx,
 		   .max_depth = shallow ? 1 : MAX_DEPTH + 1};
 	uint8_t *meta = malloc(2 * p.psize);
 	if (!meta)

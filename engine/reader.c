@@ -62,8 +62,7 @@ int bdb_reader_count_runs(bdb_reader *r, uint64_t *out)
 
 /* Steps the cursor from run *at towards seq (op: MDB_NEXT or MDB_PREV) until
  * it reaches or passes it; *at becomes the run under the cursor. */
-static int runlog_step(MDB_cursor *cur, MDB_cursor_op op, uint64_t seq, uint64_t *at,
-		       MDB_val *v)
+static int runlog_step(MDB_cursor *cur, MDB_cursor_op op, uint64_t seq, uint64_t *at, MDB_val *v)
 {
 	MDB_val k;
 	do {
@@ -84,8 +83,8 @@ int bdb_reader_run_info(bdb_reader *r, uint64_t seq, bdb_run_info *out)
 		return 0;
 	}
 	int rc = 0;
-	if (!r->runlog_cur && (rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_RUNLOG),
-						    &r->runlog_cur)) != 0)
+	if (!r->runlog_cur &&
+	    (rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_RUNLOG), &r->runlog_cur)) != 0)
 		return bdb__mdb_error(rc);
 	uint64_t at = r->runlog_seq;
 	r->runlog_seq = 0; /* until the cursor is known to be on a decoded run */

@@ -382,8 +382,8 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 struct bdb_obs_iter {
 	bdb_reader *r;
 	MDB_cursor *cur;
-	uint8_t key[8];		   /* the series id */
-	uint8_t lo[BDB__OBS_ID];   /* time ‖ seq bounds, inclusive */
+	uint8_t key[8];		 /* the series id */
+	uint8_t lo[BDB__OBS_ID]; /* time ‖ seq bounds, inclusive */
 	uint8_t hi[BDB__OBS_ID];
 	uint64_t lo_time, hi_time; /* the bounds' first 8 bytes as numbers */
 	bool backward, started, done;

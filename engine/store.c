@@ -331,8 +331,8 @@ static const char *denied_file(const char *dir, const char *data_path, bool read
 	if (read_only)
 		return lock_ok ? "the directory is not writable"
 		       : access(lock_path, F_OK) == 0
-			       ? "lock.mdb is not writable"
-			       : "lock.mdb is missing and the directory is not writable";
+			   ? "lock.mdb is not writable"
+			   : "lock.mdb is missing and the directory is not writable";
 	if (access(dir, W_OK) != 0)
 		return "the directory is not writable";
 	if (access(data_path, W_OK) != 0)
@@ -350,8 +350,7 @@ static int check_file_size(bdb_store *s, const char *data_path, bdb_diag *d)
 	MDB_envinfo info;
 	MDB_stat st;
 	struct stat fst;
-	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) ||
-	    stat(data_path, &fst) != 0)
+	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) || stat(data_path, &fst) != 0)
 		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0, "cannot read the size of %s: %s",
 				    data_path, strerror(errno));
 	uint64_t need = ((uint64_t)info.me_last_pgno + 1) * st.ms_psize;

@@ -263,13 +263,14 @@ static int verify_run(verifier *v, uint64_t seq, const MDB_val *fb)
 	uint64_t *series = NULL;
 	size_t n_listed = 0;
 	if (rc == 1) {
-		rc = bdb__run_series_decode(val.mv_data, val.mv_size, n_metrics, &series,
-					    &n_listed);
+		rc =
+		    bdb__run_series_decode(val.mv_data, val.mv_size, n_metrics, &series, &n_listed);
 		if (rc == BDB_ENOMEM)
 			return rc;
 		if (rc) {
-			problem(v, "run %llu: run_series is malformed or lists more than the "
-				   "run's %u metrics",
+			problem(v,
+				"run %llu: run_series is malformed or lists more than the "
+				"run's %u metrics",
 				(unsigned long long)seq, n_metrics);
 			return 0;
 		}
@@ -673,8 +674,8 @@ int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t 
 	return bdb_store_verify_counted(store, report, ctx, n_problems, NULL);
 }
 
-int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
-			     size_t *n_problems, bdb_verify_counts *counts)
+int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx, size_t *n_problems,
+			     bdb_verify_counts *counts)
 {
 	verifier v = {.s = store, .report = report, .ctx = ctx};
 	if (counts)

@@ -273,12 +273,12 @@ done:
  */
 typedef struct series_slot {
 	uint64_t hash;
-	uint64_t id;	 /* 0: an empty slot */
-	size_t key;	 /* offset of the canonical bytes in series_cache.bytes */
+	uint64_t id; /* 0: an empty slot */
+	size_t key;  /* offset of the canonical bytes in series_cache.bytes */
 	size_t key_len;
-	size_t unit;	 /* offset of the series' unit (str0) in series_cache.bytes */
-	uint64_t stamp;	 /* the last run (series_cache.stamp) that had the series */
-	bdb_buf obs;	 /* observation records not yet written, in put order */
+	size_t unit;	     /* offset of the series' unit (str0) in series_cache.bytes */
+	uint64_t stamp;	     /* the last run (series_cache.stamp) that had the series */
+	bdb_buf obs;	     /* observation records not yet written, in put order */
 	size_t width;	     /* of the records in obs (0: none yet), BDB__OBS_NARROW or _WIDE */
 	size_t stored_width; /* of the series' records in LMDB (0: none); the stored
 				narrow ones are widened when width is wide (cache_write_obs) */
@@ -337,8 +337,8 @@ static series_slot *cache_slot(series_cache *sc, const bdb_buf *c, uint64_t h)
 }
 
 /* Adds series id (canonical bytes c, hash h, unit) and returns its slot. */
-static int cache_add(series_cache *sc, const bdb_buf *c, uint64_t h, uint64_t id,
-		     const char *unit, series_slot **out)
+static int cache_add(series_cache *sc, const bdb_buf *c, uint64_t h, uint64_t id, const char *unit,
+		     series_slot **out)
 {
 	if (2 * (sc->n + 1) > sc->cap) {
 		size_t cap = sc->cap ? 2 * sc->cap : 1024;
@@ -461,7 +461,8 @@ static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 	bdb_buf tmp;
 	bdb_buf_init(&tmp);
 	for (size_t i = 0; i < n && !rc; i++)
-		if (pending[i]->stored_width == BDB__OBS_NARROW && pending[i]->width == BDB__OBS_WIDE) {
+		if (pending[i]->stored_width == BDB__OBS_NARROW &&
+		    pending[i]->width == BDB__OBS_WIDE) {
 			rc = obs_widen(s, txn, pending[i]->id, &tmp);
 			pending[i]->stored_width = BDB__OBS_WIDE;
 		}
@@ -557,8 +558,8 @@ static int series_unit(bdb_store *s, MDB_txn *txn, uint64_t id, const char **uni
 }
 
 /* The factor from unit to the series' unit sunit. */
-static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric,
-			      const char *unit, const char *sunit, double *factor)
+static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric, const char *unit,
+			      const char *sunit, double *factor)
 {
 	*factor = 1;
 	if (strcmp(sunit, unit) == 0)
@@ -616,8 +617,7 @@ static int obs_widen(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_buf *tmp)
 	if (!rc)
 		rc = del(s, txn, BDB__DB_OBS, key, 8, NULL, 0);
 	for (size_t at = 0; !rc && at < tmp->len; at += BDB__OBS_WIDE)
-		rc = put(s, txn, BDB__DB_OBS, key, 8, tmp->data + at, BDB__OBS_WIDE,
-			 MDB_APPENDDUP);
+		rc = put(s, txn, BDB__DB_OBS, key, 8, tmp->data + at, BDB__OBS_WIDE, MDB_APPENDDUP);
 	return rc;
 }
 
@@ -893,13 +893,15 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		const char *why = store->last_write_error ? mdb_strerror(store->last_write_error)
 							  : bdb_strerror(rc);
 		if (d && d->code == 0 && (b.failed < n || n == 1))
-			bdb_diag_set(d, rc, NULL, 0, 0, "cannot store run \"%s\": %s; nothing was stored",
+			bdb_diag_set(d, rc, NULL, 0, 0,
+				     "cannot store run \"%s\": %s; nothing was stored",
 				     runs[b.failed < n ? b.failed : 0]->id, why);
 		else if (d && d->code == 0)
-			bdb_diag_set(d, rc, NULL, 0, 0,
-				     "cannot store the %zu runs \"%s\" to \"%s\" (one transaction): %s; "
-				     "none of them was stored",
-				     n, runs[0]->id, runs[n - 1]->id, why);
+			bdb_diag_set(
+			    d, rc, NULL, 0, 0,
+			    "cannot store the %zu runs \"%s\" to \"%s\" (one transaction): %s; "
+			    "none of them was stored",
+			    n, runs[0]->id, runs[n - 1]->id, why);
 		if (failed)
 			*failed = b.failed;
 	}

@@ -47,11 +47,11 @@
 static const struct {
 	const char *id, *time, *commit, *branch;
 } qe_runs[] = {
-	{"r1", "2026-01-05T10:00:00Z", "aaa1111", "main"},
-	{"r2", "2026-01-06T10:00:00Z", "bbb2222", "main"},
-	{"r3", "2026-01-12T10:00:00Z", "ccc3333", "feature"},
-	{"r4", "2026-02-02T10:00:00Z", "ddd4444", "main"},
-	{"ünï-5", "2026-02-03T10:00:00Z", NULL, "rel/ß"},
+    {"r1", "2026-01-05T10:00:00Z", "aaa1111", "main"},
+    {"r2", "2026-01-06T10:00:00Z", "bbb2222", "main"},
+    {"r3", "2026-01-12T10:00:00Z", "ccc3333", "feature"},
+    {"r4", "2026-02-02T10:00:00Z", "ddd4444", "main"},
+    {"ünï-5", "2026-02-03T10:00:00Z", NULL, "rel/ß"},
 };
 #define QE_N_RUNS (sizeof qe_runs / sizeof *qe_runs)
 
@@ -64,23 +64,42 @@ typedef struct qe_series {
 
 #define QE_NA NAN
 static const qe_series qe_data[] = {
-	{"CV-1/small", "cv", "framework\tDatarax\tvariant\tsmall", "throughput", "elem/s",
-	 {1000, 1010, 990, 900, 905}},
-	{"CV-1/small", "cv", "framework\tDatarax\tvariant\tsmall", "latency_p50", "ms",
-	 {10, 10.2, 9.8, 10.5, 10.4}},
-	{"CV-1/small", "cv", "framework\tDatarax\tvariant\tsmall", "memory", "MB",
-	 {512, 256, 512, 600, 600}},
-	{"CV-1/small", "cv", "framework\tGrain\tvariant\tsmall", "throughput", "elem/s",
-	 {800, 820, 850, 1200, 1190}},
-	{"CV-1/small", "cv", "framework\tGrain\tvariant\tsmall", "latency_p50", "ms",
-	 {12, 12, 12, 24, 0}},
-	{"NLP-2/large", "nlp", "framework\tDatarax", "throughput", "elem/s",
-	 {50, 50, 50, 47.5, -1}},
-	{"NLP-2/large", "nlp", "framework\tDatarax", "latency_p50", "ms", {0, 0, 0, 100, 1e300}},
-	{"Ω/größe", NULL, "opts\tx=1,y=2\témoji\t🚀 ok", "ops", "us", {3, 3000, 2, 2.5, QE_NA}},
-	{"Ω/größe", NULL, "opts\tx=1,y=2\témoji\t🚀 ok", "throughput", NULL, {1, 2, 3, 4, 5}},
-	{"OLD/gone", NULL, "", "throughput", "elem/s", {1, QE_NA, QE_NA, QE_NA, QE_NA}},
-	{"NLP-3/new", NULL, "", "throughput", "elem/s", {QE_NA, QE_NA, QE_NA, 5, 6}},
+    {"CV-1/small",
+     "cv",
+     "framework\tDatarax\tvariant\tsmall",
+     "throughput",
+     "elem/s",
+     {1000, 1010, 990, 900, 905}},
+    {"CV-1/small",
+     "cv",
+     "framework\tDatarax\tvariant\tsmall",
+     "latency_p50",
+     "ms",
+     {10, 10.2, 9.8, 10.5, 10.4}},
+    {"CV-1/small",
+     "cv",
+     "framework\tDatarax\tvariant\tsmall",
+     "memory",
+     "MB",
+     {512, 256, 512, 600, 600}},
+    {"CV-1/small",
+     "cv",
+     "framework\tGrain\tvariant\tsmall",
+     "throughput",
+     "elem/s",
+     {800, 820, 850, 1200, 1190}},
+    {"CV-1/small",
+     "cv",
+     "framework\tGrain\tvariant\tsmall",
+     "latency_p50",
+     "ms",
+     {12, 12, 12, 24, 0}},
+    {"NLP-2/large", "nlp", "framework\tDatarax", "throughput", "elem/s", {50, 50, 50, 47.5, -1}},
+    {"NLP-2/large", "nlp", "framework\tDatarax", "latency_p50", "ms", {0, 0, 0, 100, 1e300}},
+    {"Ω/größe", NULL, "opts\tx=1,y=2\témoji\t🚀 ok", "ops", "us", {3, 3000, 2, 2.5, QE_NA}},
+    {"Ω/größe", NULL, "opts\tx=1,y=2\témoji\t🚀 ok", "throughput", NULL, {1, 2, 3, 4, 5}},
+    {"OLD/gone", NULL, "", "throughput", "elem/s", {1, QE_NA, QE_NA, QE_NA, QE_NA}},
+    {"NLP-3/new", NULL, "", "throughput", "elem/s", {QE_NA, QE_NA, QE_NA, 5, 6}},
 };
 
 static const char *const qe_baselines[][2] = {{"main", "r1"}, {"rélease", "r3"}};
@@ -193,7 +212,8 @@ static void qe_fingerprint(bdb_store *store, bdb_buf *out)
 	bdb_baseline_info *bl = NULL;
 	FUZZ_CHECK(bdb_reader_list_baselines(r, &bl, &n) == 0);
 	for (size_t i = 0; i < n; i++)
-		bdb_buf_printf(out, "baseline %s %llu\n", bl[i].name, (unsigned long long)bl[i].seq);
+		bdb_buf_printf(out, "baseline %s %llu\n", bl[i].name,
+			       (unsigned long long)bl[i].seq);
 	free(bl);
 	bdb_metric_def *defs = NULL;
 	FUZZ_CHECK(bdb_reader_list_metric_defs(r, &defs, &n) == 0);
@@ -303,17 +323,28 @@ static uint64_t qe_sink; /* keeps the reads from being optimized away */
 static void qe_touch(bdb_value v)
 {
 	switch (v.kind) {
-	case BDB_VALUE_NULL: break;
-	case BDB_VALUE_STRING: FUZZ_CHECK(v.str != NULL); qe_sink += strlen(v.str); break;
+	case BDB_VALUE_NULL:
+		break;
+	case BDB_VALUE_STRING:
+		FUZZ_CHECK(v.str != NULL);
+		qe_sink += strlen(v.str);
+		break;
 	case BDB_VALUE_INT:
-	case BDB_VALUE_TIME: qe_sink += (uint64_t)v.i; break;
-	case BDB_VALUE_BOOL: FUZZ_CHECK(v.i == 0 || v.i == 1); break;
-	case BDB_VALUE_NUMBER: qe_sink += (uint64_t)(v.num == v.num); break;
+	case BDB_VALUE_TIME:
+		qe_sink += (uint64_t)v.i;
+		break;
+	case BDB_VALUE_BOOL:
+		FUZZ_CHECK(v.i == 0 || v.i == 1);
+		break;
+	case BDB_VALUE_NUMBER:
+		qe_sink += (uint64_t)(v.num == v.num);
+		break;
 	case BDB_VALUE_TAGS:
 		for (size_t i = 0; i < v.n_tags; i++)
 			qe_sink += strlen(v.tags[i].key) + strlen(v.tags[i].value);
 		break;
-	default: FUZZ_FAIL("a value of no known kind");
+	default:
+		FUZZ_FAIL("a value of no known kind");
 	}
 }
 
@@ -388,7 +419,8 @@ static int qe_candidate(void *ctx, const char *candidate)
 
 static bool qe_word_char(char c)
 {
-	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9');
 }
 
 /*
@@ -435,7 +467,8 @@ int fuzz_query_exec(const uint8_t *data, size_t size)
 	size_t n = strlen(text);
 
 	/* "now" as in the golden tests: 2026-02-10T00:00:00Z */
-	bdb_query_options opt = {.format = (bdb_query_format)(n % 5), .now_us = INT64_C(1770681600) * 1000000};
+	bdb_query_options opt = {.format = (bdb_query_format)(n % 5),
+				 .now_us = INT64_C(1770681600) * 1000000};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -476,7 +509,8 @@ int fuzz_query_exec(const uint8_t *data, size_t size)
 		qe_reset_baselines(qe_store);
 		bdb_buf_reset(&now);
 		qe_fingerprint(qe_store, &now);
-		FUZZ_CHECK(now.len == qe_print.len && memcmp(now.data, qe_print.data, now.len) == 0);
+		FUZZ_CHECK(now.len == qe_print.len &&
+			   memcmp(now.data, qe_print.data, now.len) == 0);
 	}
 	bdb_buf_free(&now);
 	free(text);

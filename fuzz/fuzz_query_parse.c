@@ -65,8 +65,9 @@ static void qp_split(const char *text, size_t n, const bdb_buf *whole)
 	if (whole && !pieces.failed && !whole->failed) {
 		FUZZ_CHECK(rc == 0 || rc == BDB_ENOMEM);
 		if (!rc)
-			FUZZ_CHECK(pieces.len == whole->len &&
-				   (!whole->len || memcmp(pieces.data, whole->data, whole->len) == 0));
+			FUZZ_CHECK(
+			    pieces.len == whole->len &&
+			    (!whole->len || memcmp(pieces.data, whole->data, whole->len) == 0));
 	}
 	bdb_buf_free(&pieces);
 }

@@ -106,11 +106,13 @@ static bdb_run *so_make_run(so_input *in)
 		rc = bdb_run_add_point(run, SO_PICK(in, so_points), &p);
 		unsigned n_tags = so_byte(in) % 3;
 		for (unsigned t = 0; !rc && t < n_tags; t++)
-			rc = bdb_point_set_tag(run, p, SO_PICK(in, so_keys), SO_PICK(in, so_values));
+			rc =
+			    bdb_point_set_tag(run, p, SO_PICK(in, so_keys), SO_PICK(in, so_values));
 		unsigned n_metrics = so_byte(in) % 3;
 		for (unsigned k = 0; !rc && k < n_metrics; k++) {
 			bdb_metric *m;
-			rc = bdb_point_add_metric(run, p, SO_PICK(in, so_metrics), so_double(in), &m);
+			rc = bdb_point_add_metric(run, p, SO_PICK(in, so_metrics), so_double(in),
+						  &m);
 			if (!rc)
 				rc = bdb_metric_set_unit(run, m, SO_PICK(in, so_units));
 			uint8_t flags = so_byte(in);
@@ -202,7 +204,8 @@ static void so_put(bdb_store *store, so_model *m, so_input *in)
 static void so_delete(bdb_store *store, so_model *m, so_input *in)
 {
 	int i = so_byte(in) % SO_IDS;
-	int rc = bdb_store_delete_run(store, m->present[i] ? m->seq[i] : m->max_seq + 1 + (uint64_t)i);
+	int rc =
+	    bdb_store_delete_run(store, m->present[i] ? m->seq[i] : m->max_seq + 1 + (uint64_t)i);
 	FUZZ_CHECK(rc == (m->present[i] ? 0 : BDB_ENOTFOUND));
 	if (m->present[i]) {
 		m->present[i] = false;

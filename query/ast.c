@@ -101,19 +101,32 @@ char *bdb__arena_strdup(bdb__arena *a, const char *s)
 const char *bdb__stmt_name(bdb__stmt_kind k)
 {
 	switch (k) {
-	case BDB__STMT_SHOW_RUNS: return "show runs";
-	case BDB__STMT_SHOW_POINTS: return "show points";
-	case BDB__STMT_SHOW_METRICS: return "show metrics";
-	case BDB__STMT_SHOW_TAGS: return "show tags";
-	case BDB__STMT_SHOW_BASELINES: return "show baselines";
-	case BDB__STMT_SUMMARY: return "summary";
-	case BDB__STMT_TREND: return "trend";
-	case BDB__STMT_RANK: return "rank";
-	case BDB__STMT_COMPARE: return "compare";
-	case BDB__STMT_REGRESSIONS: return "regressions";
-	case BDB__STMT_CHANGES: return "changes";
-	case BDB__STMT_SET_BASELINE: return "set baseline";
-	case BDB__STMT_DROP_BASELINE: return "drop baseline";
+	case BDB__STMT_SHOW_RUNS:
+		return "show runs";
+	case BDB__STMT_SHOW_POINTS:
+		return "show points";
+	case BDB__STMT_SHOW_METRICS:
+		return "show metrics";
+	case BDB__STMT_SHOW_TAGS:
+		return "show tags";
+	case BDB__STMT_SHOW_BASELINES:
+		return "show baselines";
+	case BDB__STMT_SUMMARY:
+		return "summary";
+	case BDB__STMT_TREND:
+		return "trend";
+	case BDB__STMT_RANK:
+		return "rank";
+	case BDB__STMT_COMPARE:
+		return "compare";
+	case BDB__STMT_REGRESSIONS:
+		return "regressions";
+	case BDB__STMT_CHANGES:
+		return "changes";
+	case BDB__STMT_SET_BASELINE:
+		return "set baseline";
+	case BDB__STMT_DROP_BASELINE:
+		return "drop baseline";
 	}
 	return "?";
 }
@@ -121,13 +134,20 @@ const char *bdb__stmt_name(bdb__stmt_kind k)
 const char *bdb__method_name(bdb__method m)
 {
 	switch (m) {
-	case BDB__METHOD_PERCENT: return "percent";
-	case BDB__METHOD_MWU: return "mwu";
-	case BDB__METHOD_ZSCORE: return "zscore";
-	case BDB__METHOD_TTEST: return "ttest";
-	case BDB__METHOD_IQR: return "iqr";
-	case BDB__METHOD_DELTAIQR: return "deltaiqr";
-	case BDB__METHOD_LOOKBACK: return "lookback";
+	case BDB__METHOD_PERCENT:
+		return "percent";
+	case BDB__METHOD_MWU:
+		return "mwu";
+	case BDB__METHOD_ZSCORE:
+		return "zscore";
+	case BDB__METHOD_TTEST:
+		return "ttest";
+	case BDB__METHOD_IQR:
+		return "iqr";
+	case BDB__METHOD_DELTAIQR:
+		return "deltaiqr";
+	case BDB__METHOD_LOOKBACK:
+		return "lookback";
 	}
 	return "?";
 }
@@ -135,9 +155,12 @@ const char *bdb__method_name(bdb__method m)
 const char *bdb_query_format_name(bdb_query_format f)
 {
 	switch (f) {
-	case BDB_FORMAT_JSON: return "json";
-	case BDB_FORMAT_CSV: return "csv";
-	case BDB_FORMAT_MARKDOWN: return "markdown";
+	case BDB_FORMAT_JSON:
+		return "json";
+	case BDB_FORMAT_CSV:
+		return "csv";
+	case BDB_FORMAT_MARKDOWN:
+		return "markdown";
 	case BDB_FORMAT_DEFAULT:
 	case BDB_FORMAT_TABLE:
 		break;
@@ -163,7 +186,7 @@ int bdb_query_format_parse(const char *name, bdb_query_format *out)
 /* ------------------------------------------------------------------------ */
 
 /* Longest source excerpt shown, in bytes; longer lines are clipped. */
-#define EXCERPT_MAX 160
+#define EXCERPT_MAX    160
 #define EXCERPT_BEFORE 60
 
 /*
@@ -376,8 +399,8 @@ static void print_expr(bdb_buf *b, const bdb__expr *e)
 			bdb_buf_puts(b, "tag:");
 			print_string(b, e->key);
 		} else {
-			static const char *const fields[] = {"", "point", "scenario", "metric",
-							     "branch", "commit"};
+			static const char *const fields[] = {"",       "point",	 "scenario",
+							     "metric", "branch", "commit"};
 			bdb_buf_puts(b, fields[e->field]);
 		}
 		bdb_buf_putc(b, ' ');
@@ -409,8 +432,8 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 	}
 	if (s->has_run) {
 		bdb_buf_puts(b, s->kind == BDB__STMT_REGRESSIONS || s->kind == BDB__STMT_RANK
-					? " in="
-					: " run=");
+				    ? " in="
+				    : " run=");
 		print_run(b, &s->run);
 	}
 	if (s->has_other) {

@@ -41,9 +41,9 @@ typedef enum bdb__tok_kind {
 	BDB__TOK_EOF = 0,
 	BDB__TOK_NEWLINE, /* a statement separator (not inside parentheses) */
 	BDB__TOK_SEMI,
-	BDB__TOK_IDENT,   /* [A-Za-z_][A-Za-z0-9_]*: keywords and plain names */
-	BDB__TOK_STRING,  /* "..." or '...', with \" \' \\ \n \t escapes */
-	BDB__TOK_WORD,    /* starts with a digit: 42, 0.05, 30d, 2026-01-31T12:00:00Z */
+	BDB__TOK_IDENT,	 /* [A-Za-z_][A-Za-z0-9_]*: keywords and plain names */
+	BDB__TOK_STRING, /* "..." or '...', with \" \' \\ \n \t escapes */
+	BDB__TOK_WORD,	 /* starts with a digit: 42, 0.05, 30d, 2026-01-31T12:00:00Z */
 	BDB__TOK_STAR,
 	BDB__TOK_LPAREN,
 	BDB__TOK_RPAREN,
@@ -52,7 +52,7 @@ typedef enum bdb__tok_kind {
 	BDB__TOK_NE,
 	BDB__TOK_TILDE,
 	BDB__TOK_PERCENT,
-	BDB__TOK_ERROR    /* lexer->error says what */
+	BDB__TOK_ERROR /* lexer->error says what */
 } bdb__tok_kind;
 
 typedef struct bdb__token {
@@ -96,23 +96,23 @@ typedef struct bdb__span {
 typedef enum bdb__run_kind {
 	BDB__RUN_LATEST = 0, /* latest~back */
 	BDB__RUN_BASELINE,   /* baseline NAME (default "main") */
-	BDB__RUN_ID,         /* run "ID" */
+	BDB__RUN_ID,	     /* run "ID" */
 	BDB__RUN_COMMIT,     /* commit "PREFIX" */
-	BDB__RUN_TIME        /* the last run at or before time_us */
+	BDB__RUN_TIME	     /* the last run at or before time_us */
 } bdb__run_kind;
 
 typedef struct bdb__run_ref {
 	bdb__run_kind kind;
-	uint32_t back;       /* LATEST */
+	uint32_t back;	     /* LATEST */
 	const char *name;    /* BASELINE name, ID, COMMIT prefix, TIME text */
 	int64_t time_us;     /* TIME */
-	bdb__span span;      /* the whole reference */
+	bdb__span span;	     /* the whole reference */
 	bdb__span name_span; /* the name / id / prefix / time token */
 } bdb__run_ref;
 
 typedef struct bdb__time_spec {
-	bool relative;   /* true: now - amount_us */
-	int64_t us;      /* absolute time, or the amount for relative */
+	bool relative; /* true: now - amount_us */
+	int64_t us;    /* absolute time, or the amount for relative */
 	bdb__span span;
 } bdb__time_spec;
 
@@ -130,7 +130,7 @@ typedef enum bdb__expr_kind {
 	BDB__EXPR_EQ = 0,
 	BDB__EXPR_NE,
 	BDB__EXPR_GLOB, /* key ~ "glob" */
-	BDB__EXPR_IN,   /* key in ("a", "b") */
+	BDB__EXPR_IN,	/* key in ("a", "b") */
 	BDB__EXPR_AND,
 	BDB__EXPR_OR,
 	BDB__EXPR_NOT
@@ -142,9 +142,9 @@ struct bdb__expr {
 	bdb__span span;
 	/* comparisons */
 	bdb__field field;
-	const char *key;      /* the field or tag name as written */
+	const char *key; /* the field or tag name as written */
 	bdb__span key_span;
-	const char **values;  /* n_values values (1 except for IN) */
+	const char **values; /* n_values values (1 except for IN) */
 	bdb__span *value_spans;
 	size_t n_values;
 	/* AND, OR (both), NOT (left) */
@@ -212,44 +212,44 @@ enum {
 
 typedef struct bdb__stmt {
 	bdb__stmt_kind kind;
-	bdb__span span;          /* the whole statement */
-	unsigned clauses;        /* BDB__C_* given */
+	bdb__span span;		 /* the whole statement */
+	unsigned clauses;	 /* BDB__C_* given */
 	bdb_query_format format; /* `as`, or DEFAULT */
 
-	const char *metric;      /* trend/rank/changes METRIC, compare/regressions
-	                            `metric M`; "*" for all; NULL when absent */
+	const char *metric; /* trend/rank/changes METRIC, compare/regressions
+			       `metric M`; "*" for all; NULL when absent */
 	bdb__span metric_span;
-	const char *point;       /* `of POINT` (may be a glob), NULL when absent */
+	const char *point; /* `of POINT` (may be a glob), NULL when absent */
 	bdb__span point_span;
-	bdb__expr *where;        /* NULL when absent */
+	bdb__expr *where; /* NULL when absent */
 
-	bdb__run_ref run;        /* summary RUN, rank/regressions `in`, compare
-	                            first RUN, set baseline RUN */
+	bdb__run_ref run; /* summary RUN, rank/regressions `in`, compare
+			     first RUN, set baseline RUN */
 	bool has_run;
-	bdb__run_ref other;      /* compare `with`, regressions `vs` */
+	bdb__run_ref other; /* compare `with`, regressions `vs` */
 	bool has_other;
 
 	uint64_t last_n;
 	bdb__time_spec since, until;
 	bdb__bucket bucket;
-	const char *by;          /* rank `by TAGKEY` */
+	const char *by; /* rank `by TAGKEY` */
 	bdb__span by_span;
 
-	double threshold;        /* percent */
+	double threshold; /* percent */
 	bdb__span threshold_span;
 	bdb__method method;
 	bdb__span method_span;
-	double alpha;            /* mwu; default 0.05 */
+	double alpha; /* mwu; default 0.05 */
 	bool has_alpha;
-	uint64_t window;         /* zscore/ttest/iqr/deltaiqr/lookback, changes */
+	uint64_t window; /* zscore/ttest/iqr/deltaiqr/lookback, changes */
 	bool has_window;
-	double boundary;         /* history models: b or k */
+	double boundary; /* history models: b or k */
 	bool has_boundary;
-	double pvalue;           /* changes; default 0.05 (given: BDB__C_PVALUE) */
-	uint64_t permutations;   /* changes (given: BDB__C_PERMUTATIONS) */
-	uint64_t seed;           /* changes (given: BDB__C_SEED) */
+	double pvalue;	       /* changes; default 0.05 (given: BDB__C_PVALUE) */
+	uint64_t permutations; /* changes (given: BDB__C_PERMUTATIONS) */
+	uint64_t seed;	       /* changes (given: BDB__C_SEED) */
 
-	const char *name;        /* set/drop baseline NAME, show tags KEY */
+	const char *name; /* set/drop baseline NAME, show tags KEY */
 	bdb__span name_span;
 } bdb__stmt;
 
@@ -257,7 +257,7 @@ typedef struct bdb__program {
 	bdb__arena arena;
 	const char *text;
 	size_t len;
-	bdb__stmt **stmts;       /* arena-allocated */
+	bdb__stmt **stmts; /* arena-allocated */
 	size_t n_stmts;
 } bdb__program;
 

@@ -59,17 +59,17 @@ static int cmp_str(const void *a, const void *b)
 
 /* What to offer, from the tokens before the word. */
 typedef struct context {
-	const char *word;  /* without an opening quote */
+	const char *word; /* without an opening quote */
 	size_t word_len;
-	bool quoted;       /* the word is an open string */
+	bool quoted;	    /* the word is an open string */
 	char value_of[128]; /* "t:KEY=", "p:" or "m:" after "KEY =", else "" */
 } context;
 
 typedef struct collector {
 	const context *cx;
 	names *out;
-	size_t skip;       /* prefix length of the terms being listed */
-	bool key_only;     /* "t:" terms: the key before '=' */
+	size_t skip;   /* prefix length of the terms being listed */
+	bool key_only; /* "t:" terms: the key before '=' */
 } collector;
 
 static int collect(void *ctx, const char *term, size_t len)
@@ -108,7 +108,8 @@ static int store_names(bdb_store *store, const context *cx, names *out)
 		size_t n = 0;
 		if (!rc && (rc = bdb_reader_list_baselines(rd, &b, &n)) == 0)
 			for (size_t i = 0; i < n; i++)
-				collect(&(collector){cx, out, 0, false}, b[i].name, strlen(b[i].name));
+				collect(&(collector){cx, out, 0, false}, b[i].name,
+					strlen(b[i].name));
 		free(b);
 	}
 	bdb_reader_end(rd);
@@ -147,10 +148,10 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 	if (op && (prev[0].kind == BDB__TOK_IDENT || prev[0].kind == BDB__TOK_STRING)) {
 		bdb__arena a;
 		bdb__arena_init(&a);
-		const char *key = prev[0].kind == BDB__TOK_STRING
-					  ? bdb__string_value(&a, text, &prev[0])
-					  : bdb__arena_strndup(&a, text + prev[0].start,
-							       prev[0].end - prev[0].start);
+		const char *key =
+		    prev[0].kind == BDB__TOK_STRING
+			? bdb__string_value(&a, text, &prev[0])
+			: bdb__arena_strndup(&a, text + prev[0].start, prev[0].end - prev[0].start);
 		if (key && prev[0].kind == BDB__TOK_IDENT && strcasecmp(key, "point") == 0)
 			strcpy(cx->value_of, "p:");
 		else if (key && prev[0].kind == BDB__TOK_IDENT && strcasecmp(key, "metric") == 0)

@@ -38,8 +38,8 @@ int bdb__exec_store_error(bdb__exec *ex, int rc, const char *doing)
 
 typedef struct term_offer {
 	bdb__suggest *s;
-	size_t skip;      /* prefix length */
-	bool key_only;    /* "t:" terms: offer the key before '=' */
+	size_t skip;   /* prefix length */
+	bool key_only; /* "t:" terms: offer the key before '=' */
 } term_offer;
 
 static int offer_term(void *ctx, const char *term, size_t len)
@@ -56,8 +56,7 @@ static int offer_term(void *ctx, const char *term, size_t len)
 	return 0;
 }
 
-void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char *hint,
-		       size_t size)
+void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char *hint, size_t size)
 {
 	bdb__suggest s;
 	bdb__suggest_init(&s, word);
@@ -108,15 +107,15 @@ static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
 		if (count == 0)
 			return bdb__exec_error(ex, ref->span,
 					       "no runs in the store yet: ingest some first");
-		return bdb__exec_error(ex, ref->span,
-				       "latest~%u needs %u runs, the store has %llu",
+		return bdb__exec_error(ex, ref->span, "latest~%u needs %u runs, the store has %llu",
 				       (unsigned)ref->back, (unsigned)ref->back + 1,
 				       (unsigned long long)count);
 	case BDB__RUN_BASELINE:
 		suggest_baseline(ex, ref->name, hint, sizeof hint);
-		return bdb__exec_error(ex, ref->name_span,
-				       "no baseline \"%s\"%s (set one with: set baseline %s = latest)",
-				       ref->name, hint, ref->name);
+		return bdb__exec_error(
+		    ex, ref->name_span,
+		    "no baseline \"%s\"%s (set one with: set baseline %s = latest)", ref->name,
+		    hint, ref->name);
 	case BDB__RUN_ID:
 		suggest_run_id(ex, ref->name, hint, sizeof hint);
 		return bdb__exec_error(ex, ref->name_span, "no run with id \"%s\"%s", ref->name,
@@ -133,16 +132,25 @@ static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
 	return BDB_EQUERY;
 }
 
-int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq,
-		     bdb_run_info *info)
+int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_run_info *info)
 {
 	int rc = 0;
 	switch (ref->kind) {
-	case BDB__RUN_LATEST: rc = bdb_reader_latest(ex->rd, ref->back, seq); break;
-	case BDB__RUN_BASELINE: rc = bdb_reader_get_baseline(ex->rd, ref->name, seq); break;
-	case BDB__RUN_ID: rc = bdb_reader_find_id(ex->rd, ref->name, seq); break;
-	case BDB__RUN_COMMIT: rc = bdb_reader_find_commit(ex->rd, ref->name, seq); break;
-	case BDB__RUN_TIME: rc = bdb_reader_find_at_time(ex->rd, ref->time_us, seq); break;
+	case BDB__RUN_LATEST:
+		rc = bdb_reader_latest(ex->rd, ref->back, seq);
+		break;
+	case BDB__RUN_BASELINE:
+		rc = bdb_reader_get_baseline(ex->rd, ref->name, seq);
+		break;
+	case BDB__RUN_ID:
+		rc = bdb_reader_find_id(ex->rd, ref->name, seq);
+		break;
+	case BDB__RUN_COMMIT:
+		rc = bdb_reader_find_commit(ex->rd, ref->name, seq);
+		break;
+	case BDB__RUN_TIME:
+		rc = bdb_reader_find_at_time(ex->rd, ref->time_us, seq);
+		break;
 	}
 	if (rc == BDB_ENOTFOUND)
 		return run_not_found(ex, ref);
@@ -159,8 +167,7 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq,
 	return 0;
 }
 
-bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
-				 bdb__run_kind kind)
+bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given, bdb__run_kind kind)
 {
 	if (given)
 		return *given;
@@ -178,19 +185,32 @@ typedef int (*executor)(bdb__exec *, const bdb__stmt *, bdb_result *);
 static executor executor_of(bdb__stmt_kind k)
 {
 	switch (k) {
-	case BDB__STMT_SHOW_RUNS: return bdb__exec_show_runs;
-	case BDB__STMT_SHOW_POINTS: return bdb__exec_show_points;
-	case BDB__STMT_SHOW_METRICS: return bdb__exec_show_metrics;
-	case BDB__STMT_SHOW_TAGS: return bdb__exec_show_tags;
-	case BDB__STMT_SHOW_BASELINES: return bdb__exec_show_baselines;
-	case BDB__STMT_SUMMARY: return bdb__exec_summary;
-	case BDB__STMT_TREND: return bdb__exec_trend;
-	case BDB__STMT_RANK: return bdb__exec_rank;
-	case BDB__STMT_COMPARE: return bdb__exec_compare;
-	case BDB__STMT_REGRESSIONS: return bdb__exec_regressions;
-	case BDB__STMT_CHANGES: return bdb__exec_changes;
-	case BDB__STMT_SET_BASELINE: return bdb__exec_set_baseline;
-	case BDB__STMT_DROP_BASELINE: return bdb__exec_drop_baseline;
+	case BDB__STMT_SHOW_RUNS:
+		return bdb__exec_show_runs;
+	case BDB__STMT_SHOW_POINTS:
+		return bdb__exec_show_points;
+	case BDB__STMT_SHOW_METRICS:
+		return bdb__exec_show_metrics;
+	case BDB__STMT_SHOW_TAGS:
+		return bdb__exec_show_tags;
+	case BDB__STMT_SHOW_BASELINES:
+		return bdb__exec_show_baselines;
+	case BDB__STMT_SUMMARY:
+		return bdb__exec_summary;
+	case BDB__STMT_TREND:
+		return bdb__exec_trend;
+	case BDB__STMT_RANK:
+		return bdb__exec_rank;
+	case BDB__STMT_COMPARE:
+		return bdb__exec_compare;
+	case BDB__STMT_REGRESSIONS:
+		return bdb__exec_regressions;
+	case BDB__STMT_CHANGES:
+		return bdb__exec_changes;
+	case BDB__STMT_SET_BASELINE:
+		return bdb__exec_set_baseline;
+	case BDB__STMT_DROP_BASELINE:
+		return bdb__exec_drop_baseline;
 	}
 	return NULL;
 }
@@ -242,8 +262,8 @@ static void exec_init(bdb__exec *ex, bdb_store *store, const char *text,
 	ex->now_us = opt && opt->now_us ? opt->now_us : bdb_time_now();
 }
 
-int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *opt,
-		   bdb_buf *out, bdb_diag *d)
+int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *opt, bdb_buf *out,
+		   bdb_diag *d)
 {
 	bdb_diag_clear(d);
 	if (!store || !text || !out)
@@ -258,7 +278,9 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 		rc = run_one(&ex, st, &r);
 		if (rc)
 			break;
-		bdb_query_format f = st->format ? st->format : opt ? opt->format : BDB_FORMAT_DEFAULT;
+		bdb_query_format f = st->format ? st->format
+				     : opt	? opt->format
+						: BDB_FORMAT_DEFAULT;
 		if (i > 0 && f != BDB_FORMAT_JSON)
 			bdb_buf_putc(out, '\n');
 		rc = bdb_result_format(r, f, opt, out);

@@ -22,9 +22,9 @@
 
 typedef struct bdb__exec {
 	bdb_store *store;
-	bdb_reader *rd;            /* NULL only for set/drop baseline's write */
+	bdb_reader *rd; /* NULL only for set/drop baseline's write */
 	const bdb_query_options *opt;
-	const char *text;          /* the whole query text, for caret errors */
+	const char *text; /* the whole query text, for caret errors */
 	size_t len;
 	bdb_diag *d;
 	int64_t now_us;
@@ -42,7 +42,7 @@ int bdb__exec_check_cancel(bdb__exec *ex);
 
 /* A query error at span (see bdb__query_error). */
 int bdb__exec_error(bdb__exec *ex, bdb__span span, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Storage errors: a one-line diag naming what was being done. */
 int bdb__exec_store_error(bdb__exec *ex, int rc, const char *doing);
@@ -52,8 +52,7 @@ int bdb__exec_store_error(bdb__exec *ex, int rc, const char *doing);
  * (strings valid until the reader ends). Unknown runs are query errors at
  * the reference, with the nearest baseline name when one is close.
  */
-int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq,
-		     bdb_run_info *info);
+int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_run_info *info);
 
 /*
  * The nearest of the postings terms that start with prefix ("m:", "p:",
@@ -82,8 +81,8 @@ typedef struct bdb__subject {
 	const char *metric;
 	const bdb_kv *tags;
 	size_t n_tags;
-	const char *branch;   /* "" when unknown */
-	const char *commit;   /* "" when unknown */
+	const char *branch; /* "" when unknown */
+	const char *commit; /* "" when unknown */
 } bdb__subject;
 
 /* Whether s passes the statement's `of POINT` (a name or a glob) and
@@ -118,8 +117,7 @@ void bdb__idset_free(bdb__idset *s);
  * part of `where` (run fields count as true here: callers that use them
  * check each observation with bdb__subject_matches). Ascending ids.
  */
-int bdb__select_series(bdb__exec *ex, const bdb__stmt *st, const char *metric,
-		       bdb__idset *out);
+int bdb__select_series(bdb__exec *ex, const bdb__stmt *st, const char *metric, bdb__idset *out);
 
 /* ------------------------------------------------------------------------ */
 /* exec_catalog.c                                                            */
@@ -138,15 +136,15 @@ typedef struct bdb__entry {
 	const bdb_kv *tags;   /* sorted by key */
 	size_t n_tags;
 	const char *metric;
-	const char *unit;     /* the metric's, else its definition's, else "" */
+	const char *unit; /* the metric's, else its definition's, else "" */
 	double value;
 	bool has_lower, has_upper;
 	double lower, upper;
 	bdb_direction direction; /* the effective definition's (info if none) */
 	bool has_threshold;
 	double threshold;
-	bdb_fb_view view;     /* the metric table, for its samples */
-	size_t order;         /* position in the run */
+	bdb_fb_view view; /* the metric table, for its samples */
+	size_t order;	  /* position in the run */
 } bdb__entry;
 
 typedef struct bdb__run_entries {
@@ -154,12 +152,12 @@ typedef struct bdb__run_entries {
 	bdb_run_info info;
 	bdb__entry *items;
 	size_t n;
-	bdb_kv *tags;         /* every point's tags, one block */
+	bdb_kv *tags; /* every point's tags, one block */
 } bdb__run_entries;
 
 /* Which metrics bdb__run_entries_load keeps. */
-#define BDB__ALL_METRICS NULL   /* every metric */
-#define BDB__RATED_METRICS "*"  /* every metric whose direction is not info */
+#define BDB__ALL_METRICS   NULL /* every metric */
+#define BDB__RATED_METRICS "*"	/* every metric whose direction is not info */
 
 /*
  * Loads run seq's observations that pass the statement's `of` / `where`

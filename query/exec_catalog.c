@@ -22,7 +22,8 @@ static const bdb__expr *first_series_field(const bdb__expr *e)
 		const bdb__expr *l = first_series_field(e->left);
 		return l ? l : first_series_field(e->right);
 	}
-	case BDB__EXPR_NOT: return first_series_field(e->left);
+	case BDB__EXPR_NOT:
+		return first_series_field(e->left);
 	default:
 		return e->field == BDB__FIELD_BRANCH || e->field == BDB__FIELD_COMMIT ? NULL : e;
 	}
@@ -31,9 +32,9 @@ static const bdb__expr *first_series_field(const bdb__expr *e)
 int bdb__exec_show_runs(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	static const bdb__column cols[] = {
-		{"id", BDB__STYLE_PLAIN},     {"timestamp", BDB__STYLE_PLAIN},
-		{"commit", BDB__STYLE_PLAIN}, {"branch", BDB__STYLE_PLAIN},
-		{"points", BDB__STYLE_PLAIN}, {"metrics", BDB__STYLE_PLAIN},
+	    {"id", BDB__STYLE_PLAIN},	  {"timestamp", BDB__STYLE_PLAIN},
+	    {"commit", BDB__STYLE_PLAIN}, {"branch", BDB__STYLE_PLAIN},
+	    {"points", BDB__STYLE_PLAIN}, {"metrics", BDB__STYLE_PLAIN},
 	};
 	/* A where on tags or point/scenario/metric keeps the runs that have an
 	 * observation passing it (read from each run's FlatBuffer). */
@@ -49,8 +50,8 @@ int bdb__exec_show_runs(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	for (size_t i = 0; !rc && i < n; i++) {
 		if (st->last_n && shown == st->last_n)
 			break;
-		bdb__subject s = {.point = "", .metric = "", .branch = runs[i].branch,
-				  .commit = runs[i].commit};
+		bdb__subject s = {
+		    .point = "", .metric = "", .branch = runs[i].branch, .commit = runs[i].commit};
 		if (by_series) {
 			bdb__run_entries e;
 			rc = bdb__run_entries_load(ex, runs[i].seq, st, BDB__ALL_METRICS, &e);
@@ -159,10 +160,10 @@ static int catalog_load(bdb__exec *ex, const bdb__stmt *st, catalog *c)
 int bdb__exec_show_points(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	static const bdb__column cols[] = {
-		{"point", BDB__STYLE_PLAIN},
-		{"tags", BDB__STYLE_PLAIN},
-		{"scenario", BDB__STYLE_PLAIN},
-		{"metrics", BDB__STYLE_PLAIN},
+	    {"point", BDB__STYLE_PLAIN},
+	    {"tags", BDB__STYLE_PLAIN},
+	    {"scenario", BDB__STYLE_PLAIN},
+	    {"metrics", BDB__STYLE_PLAIN},
 	};
 	catalog c;
 	int rc = catalog_load(ex, st, &c);
@@ -198,9 +199,9 @@ int bdb__exec_show_points(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 int bdb__exec_show_metrics(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	static const bdb__column cols[] = {
-		{"metric", BDB__STYLE_PLAIN},    {"unit", BDB__STYLE_PLAIN},
-		{"direction", BDB__STYLE_PLAIN}, {"threshold", BDB__STYLE_PERCENT},
-		{"series", BDB__STYLE_PLAIN},    {"description", BDB__STYLE_PLAIN},
+	    {"metric", BDB__STYLE_PLAIN},    {"unit", BDB__STYLE_PLAIN},
+	    {"direction", BDB__STYLE_PLAIN}, {"threshold", BDB__STYLE_PERCENT},
+	    {"series", BDB__STYLE_PLAIN},    {"description", BDB__STYLE_PLAIN},
 	};
 	catalog c;
 	int rc = catalog_load(ex, st, &c);
@@ -277,13 +278,13 @@ static int term_count(bdb__exec *ex, const char *term, const bdb__idset *selecte
 int bdb__exec_show_tags(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	static const bdb__column key_cols[] = {
-		{"key", BDB__STYLE_PLAIN},
-		{"values", BDB__STYLE_PLAIN},
-		{"series", BDB__STYLE_PLAIN},
+	    {"key", BDB__STYLE_PLAIN},
+	    {"values", BDB__STYLE_PLAIN},
+	    {"series", BDB__STYLE_PLAIN},
 	};
 	static const bdb__column value_cols[] = {
-		{"value", BDB__STYLE_PLAIN},
-		{"series", BDB__STYLE_PLAIN},
+	    {"value", BDB__STYLE_PLAIN},
+	    {"series", BDB__STYLE_PLAIN},
 	};
 	bdb__idset selected = {NULL, 0};
 	tag_terms t;
@@ -359,10 +360,10 @@ done:
 /* ------------------------------------------------------------------------ */
 
 static const bdb__column baseline_cols[] = {
-	{"baseline", BDB__STYLE_PLAIN},
-	{"run", BDB__STYLE_PLAIN},
-	{"timestamp", BDB__STYLE_PLAIN},
-	{"commit", BDB__STYLE_PLAIN},
+    {"baseline", BDB__STYLE_PLAIN},
+    {"run", BDB__STYLE_PLAIN},
+    {"timestamp", BDB__STYLE_PLAIN},
+    {"commit", BDB__STYLE_PLAIN},
 };
 
 static void baseline_row(bdb_result *r, const char *name, const bdb_run_info *info)
@@ -424,8 +425,8 @@ static int write_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r, boo
 	rc = set ? bdb_store_set_baseline(ex->store, st->name, seq)
 		 : bdb_store_drop_baseline(ex->store, st->name);
 	if (rc)
-		return bdb__exec_store_error(ex, rc, set ? "setting the baseline"
-							 : "dropping the baseline");
+		return bdb__exec_store_error(
+		    ex, rc, set ? "setting the baseline" : "dropping the baseline");
 	return 0;
 }
 
@@ -456,11 +457,11 @@ static int cmp_scenario(const bdb_value *a, const bdb_value *b, void *ctx)
 int bdb__exec_summary(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	static const bdb__column cols[] = {
-		{"scenario", BDB__STYLE_PLAIN}, {"point", BDB__STYLE_PLAIN},
-		{"tags", BDB__STYLE_PLAIN},     {"metric", BDB__STYLE_PLAIN},
-		{"value", BDB__STYLE_PLAIN},    {"lower", BDB__STYLE_PLAIN},
-		{"upper", BDB__STYLE_PLAIN},    {"unit", BDB__STYLE_PLAIN},
-		{"samples", BDB__STYLE_PLAIN},
+	    {"scenario", BDB__STYLE_PLAIN}, {"point", BDB__STYLE_PLAIN},
+	    {"tags", BDB__STYLE_PLAIN},	    {"metric", BDB__STYLE_PLAIN},
+	    {"value", BDB__STYLE_PLAIN},    {"lower", BDB__STYLE_PLAIN},
+	    {"upper", BDB__STYLE_PLAIN},    {"unit", BDB__STYLE_PLAIN},
+	    {"samples", BDB__STYLE_PLAIN},
 	};
 	bdb__run_ref ref = bdb__run_or_default(st, st->has_run ? &st->run : NULL, BDB__RUN_LATEST);
 	uint64_t seq;

@@ -78,21 +78,21 @@ static const bdb__entry *index_find(const entry_index *ix, const bdb__entry *e)
 /* ------------------------------------------------------------------------ */
 
 typedef struct judgement {
-	double base, current;  /* current converted into the base's unit */
+	double base, current; /* current converted into the base's unit */
 	const char *unit;
-	double change;         /* percent; NAN for n/a */
-	double threshold;      /* T that applied */
-	double p_value;        /* NAN when no test ran */
-	bool tested;           /* mwu ran on samples */
-	size_t n1, n2;         /* mwu sample sizes */
-	bool has_shift;        /* mwu: the Hodges-Lehmann shift below */
+	double change;		   /* percent; NAN for n/a */
+	double threshold;	   /* T that applied */
+	double p_value;		   /* NAN when no test ran */
+	bool tested;		   /* mwu ran on samples */
+	size_t n1, n2;		   /* mwu sample sizes */
+	bool has_shift;		   /* mwu: the Hodges-Lehmann shift below */
 	bdb__shift_estimate shift; /* of current relative to base, at 1 - alpha */
-	bool history;          /* a history model judged it */
-	size_t history_n;      /* values of history it used */
-	bdb__history_check check; /* when history_n >= 2 */
-	const char *verdict;   /* regression, improvement, unchanged, n/a */
-	const char *severity;  /* for regressions */
-	char explanation[320]; /* method, parameters, sizes, bound or p-value */
+	bool history;		   /* a history model judged it */
+	size_t history_n;	   /* values of history it used */
+	bdb__history_check check;  /* when history_n >= 2 */
+	const char *verdict;	   /* regression, improvement, unchanged, n/a */
+	const char *severity;	   /* for regressions */
+	char explanation[320];	   /* method, parameters, sizes, bound or p-value */
 } judgement;
 
 /* What judging needs besides the two entries. */
@@ -160,17 +160,23 @@ static bool is_history_method(bdb__method m)
 static bdb__history_model model_of(bdb__method m)
 {
 	switch (m) {
-	case BDB__METHOD_TTEST: return BDB__MODEL_TTEST;
-	case BDB__METHOD_IQR: return BDB__MODEL_IQR;
-	case BDB__METHOD_DELTAIQR: return BDB__MODEL_DELTA_IQR;
-	case BDB__METHOD_LOOKBACK: return BDB__MODEL_LOOKBACK;
-	default: return BDB__MODEL_ZSCORE;
+	case BDB__METHOD_TTEST:
+		return BDB__MODEL_TTEST;
+	case BDB__METHOD_IQR:
+		return BDB__MODEL_IQR;
+	case BDB__METHOD_DELTAIQR:
+		return BDB__MODEL_DELTA_IQR;
+	case BDB__METHOD_LOOKBACK:
+		return BDB__MODEL_LOOKBACK;
+	default:
+		return BDB__MODEL_ZSCORE;
 	}
 }
 
 static double boundary_of(const bdb__stmt *st)
 {
-	return st->has_boundary ? st->boundary : bdb__history_default_boundary(model_of(st->method));
+	return st->has_boundary ? st->boundary
+				: bdb__history_default_boundary(model_of(st->method));
 }
 
 static size_t window_of(const bdb__stmt *st)
@@ -245,8 +251,7 @@ static void explain_threshold(judgement *j, bool beyond)
 
 /* Judges one series: cur against base (percent, mwu) or against its own
  * history (zscore, ttest, iqr, deltaiqr, lookback). Errors carry a diag. */
-static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *cur,
-		 judgement *j)
+static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *cur, judgement *j)
 {
 	const bdb__stmt *st = jc->st;
 	memset(j, 0, sizeof *j);
@@ -256,8 +261,8 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	j->p_value = NAN;
 	j->verdict = "n/a";
 	j->threshold = (st->clauses & BDB__C_THRESHOLD) ? st->threshold
-		       : cur->has_threshold          ? cur->threshold
-						     : BDB__DEFAULT_THRESHOLD;
+		       : cur->has_threshold		? cur->threshold
+							: BDB__DEFAULT_THRESHOLD;
 	double factor;
 	if (bdb_unit_factor(cur->unit, base->unit, &factor) != 0) {
 		j->current = NAN;
@@ -336,23 +341,22 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
  * mwu, then the explanation (shown in JSON, and
  * in every format with `explain`). */
 static const bdb__column history_columns[] = {
-	{"center", BDB__STYLE_PLAIN},
-	{"lower", BDB__STYLE_PLAIN},
-	{"upper", BDB__STYLE_PLAIN},
-	{"history", BDB__STYLE_PLAIN},
+    {"center", BDB__STYLE_PLAIN},
+    {"lower", BDB__STYLE_PLAIN},
+    {"upper", BDB__STYLE_PLAIN},
+    {"history", BDB__STYLE_PLAIN},
 };
 #define N_HISTORY_COLUMNS (sizeof history_columns / sizeof history_columns[0])
 
 /* mwu: the Hodges-Lehmann shift of current from base and its interval. */
 static const bdb__column shift_columns[] = {
-	{"shift", BDB__STYLE_PLAIN},
-	{"shift_lower", BDB__STYLE_PLAIN},
-	{"shift_upper", BDB__STYLE_PLAIN},
+    {"shift", BDB__STYLE_PLAIN},
+    {"shift_lower", BDB__STYLE_PLAIN},
+    {"shift_upper", BDB__STYLE_PLAIN},
 };
 #define N_SHIFT_COLUMNS (sizeof shift_columns / sizeof shift_columns[0])
 
-static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__column *cols,
-			      size_t n)
+static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__column *cols, size_t n)
 {
 	bdb__column all[24];
 	memcpy(all, cols, n * sizeof *cols);
@@ -417,8 +421,9 @@ static void note_untested(bdb_result *r, size_t untested)
 		bdb__result_note(r, "1 series had no samples in both runs: the threshold alone "
 				    "judged it");
 	else if (untested > 1)
-		bdb__result_note(r, "%zu series had no samples in both runs: the threshold alone "
-				    "judged them",
+		bdb__result_note(r,
+				 "%zu series had no samples in both runs: the threshold alone "
+				 "judged them",
 				 untested);
 }
 
@@ -449,14 +454,25 @@ static int load_pair(bdb__exec *ex, const bdb__stmt *st, const bdb__run_ref *bas
 /* compare                                                                   */
 /* ------------------------------------------------------------------------ */
 
-enum { C_POINT, C_TAGS, C_METRIC, C_BASE, C_CURRENT, C_UNIT, C_CHANGE, C_VERDICT, C_P,
-       C_THRESHOLD };
+enum {
+	C_POINT,
+	C_TAGS,
+	C_METRIC,
+	C_BASE,
+	C_CURRENT,
+	C_UNIT,
+	C_CHANGE,
+	C_VERDICT,
+	C_P,
+	C_THRESHOLD
+};
 
 static const bdb__column compare_columns[] = {
-	{"point", BDB__STYLE_PLAIN},   {"tags", BDB__STYLE_PLAIN},    {"metric", BDB__STYLE_PLAIN},
-	{"base", BDB__STYLE_PLAIN},    {"current", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
-	{"change_pct", BDB__STYLE_CHANGE}, {"verdict", BDB__STYLE_MARKED},
-	{"p_value", BDB__STYLE_PVALUE},    {"threshold", BDB__STYLE_PERCENT},
+    {"point", BDB__STYLE_PLAIN},       {"tags", BDB__STYLE_PLAIN},
+    {"metric", BDB__STYLE_PLAIN},      {"base", BDB__STYLE_PLAIN},
+    {"current", BDB__STYLE_PLAIN},     {"unit", BDB__STYLE_PLAIN},
+    {"change_pct", BDB__STYLE_CHANGE}, {"verdict", BDB__STYLE_MARKED},
+    {"p_value", BDB__STYLE_PVALUE},    {"threshold", BDB__STYLE_PERCENT},
 };
 
 static void identity_cells(bdb_result *r, size_t row, const bdb__entry *e)
@@ -505,8 +521,8 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		judgement j;
 		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
-		untested += st->method == BDB__METHOD_MWU && !j.tested &&
-			    strcmp(j.verdict, "n/a") != 0;
+		untested +=
+		    st->method == BDB__METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
 		bdb__cell_num(r, (size_t)row, C_BASE, j.base);
 		put_number_or_null(r, (size_t)row, C_CURRENT, j.current);
 		bdb__cell_str(r, (size_t)row, C_UNIT, j.unit);
@@ -546,24 +562,35 @@ done:
 /* regressions                                                               */
 /* ------------------------------------------------------------------------ */
 
-enum { G_POINT, G_TAGS, G_METRIC, G_DIRECTION, G_BASE, G_CURRENT, G_UNIT, G_CHANGE, G_SEVERITY,
-       G_P, G_THRESHOLD };
+enum {
+	G_POINT,
+	G_TAGS,
+	G_METRIC,
+	G_DIRECTION,
+	G_BASE,
+	G_CURRENT,
+	G_UNIT,
+	G_CHANGE,
+	G_SEVERITY,
+	G_P,
+	G_THRESHOLD
+};
 
 static const bdb__column regression_columns[] = {
-	{"point", BDB__STYLE_PLAIN},      {"tags", BDB__STYLE_PLAIN},
-	{"metric", BDB__STYLE_PLAIN},     {"direction", BDB__STYLE_PLAIN},
-	{"base", BDB__STYLE_PLAIN},       {"current", BDB__STYLE_PLAIN},
-	{"unit", BDB__STYLE_PLAIN},       {"change_pct", BDB__STYLE_CHANGE},
-	{"severity", BDB__STYLE_MARKED},  {"p_value", BDB__STYLE_PVALUE},
-	{"threshold", BDB__STYLE_PERCENT},
+    {"point", BDB__STYLE_PLAIN},       {"tags", BDB__STYLE_PLAIN},
+    {"metric", BDB__STYLE_PLAIN},      {"direction", BDB__STYLE_PLAIN},
+    {"base", BDB__STYLE_PLAIN},	       {"current", BDB__STYLE_PLAIN},
+    {"unit", BDB__STYLE_PLAIN},	       {"change_pct", BDB__STYLE_CHANGE},
+    {"severity", BDB__STYLE_MARKED},   {"p_value", BDB__STYLE_PVALUE},
+    {"threshold", BDB__STYLE_PERCENT},
 };
 
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb__run_ref cur_ref =
-		bdb__run_or_default(st, st->has_run ? &st->run : NULL, BDB__RUN_LATEST);
+	    bdb__run_or_default(st, st->has_run ? &st->run : NULL, BDB__RUN_LATEST);
 	bdb__run_ref base_ref =
-		bdb__run_or_default(st, st->has_other ? &st->other : NULL, BDB__RUN_BASELINE);
+	    bdb__run_or_default(st, st->has_other ? &st->other : NULL, BDB__RUN_BASELINE);
 	bdb__run_entries base, cur;
 	entry_index ix = {NULL, 0};
 	const char *metric = st->metric ? st->metric : BDB__RATED_METRICS;
@@ -590,8 +617,8 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
 		compared += strcmp(j.verdict, "n/a") != 0;
-		untested += st->method == BDB__METHOD_MWU && !j.tested &&
-			    strcmp(j.verdict, "n/a") != 0;
+		untested +=
+		    st->method == BDB__METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
 		if (strcmp(j.verdict, "regression") != 0)
 			continue;
 		long row = bdb__result_add_row(r);
@@ -628,9 +655,9 @@ done:
 enum { R_RANK, R_LABEL, R_POINT, R_TAGS, R_VALUE, R_UNIT, R_DELTA, R_BEST };
 
 static const bdb__column rank_columns[] = {
-	{"rank", BDB__STYLE_PLAIN},  {"label", BDB__STYLE_PLAIN},     {"point", BDB__STYLE_PLAIN},
-	{"tags", BDB__STYLE_PLAIN},  {"value", BDB__STYLE_PLAIN},     {"unit", BDB__STYLE_PLAIN},
-	{"delta_pct", BDB__STYLE_PERCENT}, {"best", BDB__STYLE_BEST},
+    {"rank", BDB__STYLE_PLAIN},	       {"label", BDB__STYLE_PLAIN}, {"point", BDB__STYLE_PLAIN},
+    {"tags", BDB__STYLE_PLAIN},	       {"value", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
+    {"delta_pct", BDB__STYLE_PERCENT}, {"best", BDB__STYLE_BEST},
 };
 
 static const char *tag_value(const bdb__entry *e, const char *key)
@@ -667,8 +694,8 @@ static bool same_group(const bdb__entry *a, const bdb__entry *b, const char *key
 
 typedef struct ranked {
 	const bdb__entry *e;
-	double value;  /* in the group's unit */
-	double key;    /* ascending is best first: value, or -value for higher */
+	double value; /* in the group's unit */
+	double key;   /* ascending is best first: value, or -value for higher */
 	size_t group;
 } ranked;
 

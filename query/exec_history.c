@@ -38,7 +38,8 @@ static int64_t bucket_start(bdb__bucket bucket, int64_t t)
 		int64_t us;
 		return bdb_time_parse(text, &us) == 0 ? us : day * DAY_US;
 	}
-	default: return day * DAY_US;
+	default:
+		return day * DAY_US;
 	}
 }
 
@@ -90,8 +91,8 @@ typedef int (*obs_fn)(void *ctx, const bdb_obs *o);
  * the run fields of its `where`, handing each to fn: oldest first, or with
  * `last N` the newest N, newest first.
  */
-static int walk_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-			obs_fn fn, void *ctx)
+static int walk_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, obs_fn fn,
+			void *ctx)
 {
 	int64_t from = (st->clauses & BDB__C_SINCE) ? time_of(ex, &st->since) : INT64_MIN;
 	int64_t to = (st->clauses & BDB__C_UNTIL) ? time_of(ex, &st->until) : INT64_MAX;
@@ -133,8 +134,7 @@ static int push_obs(void *ctx, const bdb_obs *o)
 }
 
 /* One series' observations in the statement's window, oldest first. */
-static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-			history *h)
+static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, history *h)
 {
 	history_walk w = {ex, h};
 	int rc = walk_history(ex, st, si, push_obs, &w);
@@ -215,15 +215,15 @@ enum { T_POINT, T_TAGS, T_RUN, T_TIMESTAMP, T_COMMIT, T_VALUE, T_LOWER, T_UPPER,
 enum { B_POINT, B_TAGS, B_BUCKET, B_VALUE, B_MIN, B_MAX, B_COUNT, B_UNIT };
 
 static const bdb__column trend_columns[] = {
-	{"point", BDB__STYLE_PLAIN},  {"tags", BDB__STYLE_PLAIN},   {"run", BDB__STYLE_PLAIN},
-	{"timestamp", BDB__STYLE_PLAIN}, {"commit", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN},
-	{"lower", BDB__STYLE_PLAIN},  {"upper", BDB__STYLE_PLAIN},  {"unit", BDB__STYLE_PLAIN},
+    {"point", BDB__STYLE_PLAIN},     {"tags", BDB__STYLE_PLAIN},   {"run", BDB__STYLE_PLAIN},
+    {"timestamp", BDB__STYLE_PLAIN}, {"commit", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN},
+    {"lower", BDB__STYLE_PLAIN},     {"upper", BDB__STYLE_PLAIN},  {"unit", BDB__STYLE_PLAIN},
 };
 
 static const bdb__column bucket_columns[] = {
-	{"point", BDB__STYLE_PLAIN}, {"tags", BDB__STYLE_PLAIN},  {"bucket", BDB__STYLE_PLAIN},
-	{"value", BDB__STYLE_PLAIN}, {"min", BDB__STYLE_PLAIN},   {"max", BDB__STYLE_PLAIN},
-	{"count", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
+    {"point", BDB__STYLE_PLAIN}, {"tags", BDB__STYLE_PLAIN}, {"bucket", BDB__STYLE_PLAIN},
+    {"value", BDB__STYLE_PLAIN}, {"min", BDB__STYLE_PLAIN},  {"max", BDB__STYLE_PLAIN},
+    {"count", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
 };
 
 /* A trend walk: one row per observation, the run's id and commit from the
@@ -271,8 +271,7 @@ static int trend_row(void *ctx, const bdb_obs *o)
 /* The rows of one series, oldest first, straight from the observation
  * index (the table is sized from the series' count first, so its cells are
  * never copied as it grows). */
-static int trend_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-		      bdb_result *r)
+static int trend_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, bdb_result *r)
 {
 	trend_walk t = {ex, si, r, r->n_rows};
 	size_t count;
@@ -430,16 +429,26 @@ done:
  * change point; the point, tags and metric lead when several series match.
  */
 
-enum { CH_RUN, CH_COMMIT, CH_TIMESTAMP, CH_BEFORE, CH_AFTER, CH_UNIT, CH_CHANGE, CH_P,
-       CH_METHOD, CH_N_COLUMNS };
+enum {
+	CH_RUN,
+	CH_COMMIT,
+	CH_TIMESTAMP,
+	CH_BEFORE,
+	CH_AFTER,
+	CH_UNIT,
+	CH_CHANGE,
+	CH_P,
+	CH_METHOD,
+	CH_N_COLUMNS
+};
 
 static const bdb__column change_columns[] = {
-	{"point", BDB__STYLE_PLAIN},	  {"tags", BDB__STYLE_PLAIN},
-	{"metric", BDB__STYLE_PLAIN},	  {"run", BDB__STYLE_PLAIN},
-	{"commit", BDB__STYLE_PLAIN},	  {"timestamp", BDB__STYLE_PLAIN},
-	{"before", BDB__STYLE_PLAIN},	  {"after", BDB__STYLE_PLAIN},
-	{"unit", BDB__STYLE_PLAIN},	  {"change_pct", BDB__STYLE_CHANGE},
-	{"p_value", BDB__STYLE_PVALUE}, {"method", BDB__STYLE_MARKED},
+    {"point", BDB__STYLE_PLAIN},    {"tags", BDB__STYLE_PLAIN},
+    {"metric", BDB__STYLE_PLAIN},   {"run", BDB__STYLE_PLAIN},
+    {"commit", BDB__STYLE_PLAIN},   {"timestamp", BDB__STYLE_PLAIN},
+    {"before", BDB__STYLE_PLAIN},   {"after", BDB__STYLE_PLAIN},
+    {"unit", BDB__STYLE_PLAIN},	    {"change_pct", BDB__STYLE_CHANGE},
+    {"p_value", BDB__STYLE_PVALUE}, {"method", BDB__STYLE_MARKED},
 };
 
 static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
@@ -496,9 +505,8 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 		goto done;
 	}
 	bdb_metric_def def;
-	bdb_direction direction = bdb_reader_metric_def(ex->rd, si->metric, &def) == 0
-					  ? def.direction
-					  : BDB_INFO;
+	bdb_direction direction =
+	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
 	size_t c0 = lead ? 3 : 0; /* the first column after the series' own */
 	for (size_t k = 0; k < found.count; k++) {
 		const bdb__change_point *cp = &found.points[k];
@@ -529,7 +537,8 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 		bdb__cell_str(r, w, c0 + CH_METHOD, changes_method(opt));
 		int sign = change_sign(direction, cp->change_pct);
 		if (sign)
-			bdb__row_mark(r, w, sign < 0 ? BDB__MARK_REGRESSION : BDB__MARK_IMPROVEMENT);
+			bdb__row_mark(r, w,
+				      sign < 0 ? BDB__MARK_REGRESSION : BDB__MARK_IMPROVEMENT);
 	}
 done:
 	bdb__changes_free(&found);

@@ -44,12 +44,18 @@ static const char *tag_of(const bdb__subject *s, const char *key)
 static const char *field_value(const bdb__expr *e, const bdb__subject *s)
 {
 	switch (e->field) {
-	case BDB__FIELD_POINT: return s->point;
-	case BDB__FIELD_SCENARIO: return s->scenario ? s->scenario : "";
-	case BDB__FIELD_METRIC: return s->metric;
-	case BDB__FIELD_BRANCH: return s->branch ? s->branch : "";
-	case BDB__FIELD_COMMIT: return s->commit ? s->commit : "";
-	case BDB__FIELD_TAG: break;
+	case BDB__FIELD_POINT:
+		return s->point;
+	case BDB__FIELD_SCENARIO:
+		return s->scenario ? s->scenario : "";
+	case BDB__FIELD_METRIC:
+		return s->metric;
+	case BDB__FIELD_BRANCH:
+		return s->branch ? s->branch : "";
+	case BDB__FIELD_COMMIT:
+		return s->commit ? s->commit : "";
+	case BDB__FIELD_TAG:
+		break;
 	}
 	return tag_of(s, e->key);
 }
@@ -58,9 +64,12 @@ static bool eval(const bdb__expr *e, const bdb__subject *s)
 {
 	const char *v;
 	switch (e->kind) {
-	case BDB__EXPR_AND: return eval(e->left, s) && eval(e->right, s);
-	case BDB__EXPR_OR: return eval(e->left, s) || eval(e->right, s);
-	case BDB__EXPR_NOT: return !eval(e->left, s);
+	case BDB__EXPR_AND:
+		return eval(e->left, s) && eval(e->right, s);
+	case BDB__EXPR_OR:
+		return eval(e->left, s) || eval(e->right, s);
+	case BDB__EXPR_NOT:
+		return !eval(e->left, s);
 	case BDB__EXPR_EQ:
 		v = field_value(e, s);
 		return v && strcmp(v, e->values[0]) == 0;
@@ -101,10 +110,12 @@ bool bdb__expr_uses_run_fields(const bdb__expr *e)
 		return false;
 	switch (e->kind) {
 	case BDB__EXPR_AND:
-	case BDB__EXPR_OR: return bdb__expr_uses_run_fields(e->left) ||
-				  bdb__expr_uses_run_fields(e->right);
-	case BDB__EXPR_NOT: return bdb__expr_uses_run_fields(e->left);
-	default: return is_run_field(e->field);
+	case BDB__EXPR_OR:
+		return bdb__expr_uses_run_fields(e->left) || bdb__expr_uses_run_fields(e->right);
+	case BDB__EXPR_NOT:
+		return bdb__expr_uses_run_fields(e->left);
+	default:
+		return is_run_field(e->field);
 	}
 }
 
@@ -212,9 +223,8 @@ static int term_set(bdb__exec *ex, const char *prefix, const char *key, const ch
 /* The members of base (at most PROBE_MAX) that have the term
  * prefix[key=]value for one of values: each term is built once and probed
  * for the candidates not kept yet. */
-static int probe_set(bdb__exec *ex, const char *prefix, const char *key,
-		     const char *const *values, size_t n_values, const bdb__idset *base,
-		     bdb__idset *out)
+static int probe_set(bdb__exec *ex, const char *prefix, const char *key, const char *const *values,
+		     size_t n_values, const bdb__idset *base, bdb__idset *out)
 {
 	bool keep[PROBE_MAX] = {false};
 	bdb_buf term;
@@ -224,8 +234,8 @@ static int probe_set(bdb__exec *ex, const char *prefix, const char *key,
 		rc = build_term(&term, prefix, key, values[v]);
 		for (size_t i = 0; !rc && i < base->n; i++)
 			if (!keep[i])
-				rc = bdb_reader_postings_has(ex->rd, bdb_buf_cstr(&term), base->ids[i],
-							     &keep[i]);
+				rc = bdb_reader_postings_has(ex->rd, bdb_buf_cstr(&term),
+							     base->ids[i], &keep[i]);
 	}
 	bdb_buf_free(&term);
 	if (!rc)
@@ -321,10 +331,14 @@ static int glob_set(bdb__exec *ex, const char *prefix, const char *pattern, bdb_
 static const char *prefix_of(bdb__field f)
 {
 	switch (f) {
-	case BDB__FIELD_POINT: return "p:";
-	case BDB__FIELD_SCENARIO: return "s:";
-	case BDB__FIELD_METRIC: return "m:";
-	default: return "t:";
+	case BDB__FIELD_POINT:
+		return "p:";
+	case BDB__FIELD_SCENARIO:
+		return "s:";
+	case BDB__FIELD_METRIC:
+		return "m:";
+	default:
+		return "t:";
 	}
 }
 
@@ -387,8 +401,7 @@ static int prune(bdb__exec *ex, const bdb__expr *e, const bdb__idset *base, bdb_
 	return rc == BDB_ENOMEM ? bdb__exec_store_error(ex, rc, "selecting series") : rc;
 }
 
-int bdb__select_series(bdb__exec *ex, const bdb__stmt *st, const char *metric,
-		       bdb__idset *out)
+int bdb__select_series(bdb__exec *ex, const bdb__stmt *st, const char *metric, bdb__idset *out)
 {
 	bdb__idset base = {NULL, 0}, part = {NULL, 0};
 	int rc;
@@ -463,10 +476,14 @@ static bool has_term(bdb__exec *ex, const char *prefix, const char *key, const c
 static const char *field_word(bdb__field f)
 {
 	switch (f) {
-	case BDB__FIELD_POINT: return "point";
-	case BDB__FIELD_SCENARIO: return "scenario";
-	case BDB__FIELD_METRIC: return "metric";
-	default: return "tag";
+	case BDB__FIELD_POINT:
+		return "point";
+	case BDB__FIELD_SCENARIO:
+		return "scenario";
+	case BDB__FIELD_METRIC:
+		return "metric";
+	default:
+		return "tag";
 	}
 }
 
@@ -479,8 +496,10 @@ static int check_expr(bdb__exec *ex, const bdb__expr *e)
 		if (check_expr(ex, e->left))
 			return BDB_EQUERY;
 		return check_expr(ex, e->right);
-	case BDB__EXPR_NOT: return check_expr(ex, e->left);
-	default: break;
+	case BDB__EXPR_NOT:
+		return check_expr(ex, e->left);
+	default:
+		break;
 	}
 	if (is_run_field(e->field))
 		return 0;
@@ -501,7 +520,8 @@ static int check_expr(bdb__exec *ex, const bdb__expr *e)
 		bdb__suggest_term(ex, prefix, e->values[0], hint, sizeof hint);
 		return bdb__exec_error(ex, e->value_spans[0], "no series has %s%s%s = \"%s\"%s",
 				       field_word(e->field), e->field == BDB__FIELD_TAG ? " " : "",
-				       e->field == BDB__FIELD_TAG ? e->key : "", e->values[0], hint);
+				       e->field == BDB__FIELD_TAG ? e->key : "", e->values[0],
+				       hint);
 	}
 	return 0;
 }
@@ -523,8 +543,8 @@ int bdb__check_names(bdb__exec *ex, const bdb__stmt *st)
 			size_t n = s.n;
 			bdb__idset_free(&s);
 			if (n == 0)
-				return bdb__exec_error(ex, st->point_span, "no point matches \"%s\"",
-						       st->point);
+				return bdb__exec_error(ex, st->point_span,
+						       "no point matches \"%s\"", st->point);
 		} else if (!has_term(ex, "p:", NULL, st->point)) {
 			bdb__suggest_term(ex, "p:", st->point, hint, sizeof hint);
 			return bdb__exec_error(ex, st->point_span, "no point \"%s\" in the store%s",

@@ -60,18 +60,18 @@ typedef struct cp_range {
 } cp_range;
 
 static const cp_range zero_width[] = {
-	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
-	{0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x1AB0, 0x1AFF},
-	{0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
-	{0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
+    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+    {0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x1AB0, 0x1AFF},
+    {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
+    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
 };
 
 static const cp_range wide[] = {
-	{0x1100, 0x115F},   {0x231A, 0x231B},   {0x2329, 0x232A},   {0x23E9, 0x23EC},
-	{0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},
-	{0xA000, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7A3},   {0xF900, 0xFAFF},
-	{0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},   {0xFFE0, 0xFFE6},
-	{0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+    {0x1100, 0x115F},	{0x231A, 0x231B},   {0x2329, 0x232A},	{0x23E9, 0x23EC},
+    {0x2E80, 0x303E},	{0x3041, 0x33FF},   {0x3400, 0x4DBF},	{0x4E00, 0x9FFF},
+    {0xA000, 0xA4CF},	{0xA960, 0xA97F},   {0xAC00, 0xD7A3},	{0xF900, 0xFAFF},
+    {0xFE10, 0xFE19},	{0xFE30, 0xFE6F},   {0xFF00, 0xFF60},	{0xFFE0, 0xFFE6},
+    {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
 };
 
 static bool in_ranges(uint32_t cp, const cp_range *r, size_t n)
@@ -279,9 +279,12 @@ static void put_time(bdb_buf *b, int64_t us)
 static const char *mark_arrow(bdb__mark m)
 {
 	switch (m) {
-	case BDB__MARK_REGRESSION: return " \xe2\x86\x93"; /* ↓ */
-	case BDB__MARK_IMPROVEMENT: return " \xe2\x86\x91"; /* ↑ */
-	default: return "";
+	case BDB__MARK_REGRESSION:
+		return " \xe2\x86\x93"; /* ↓ */
+	case BDB__MARK_IMPROVEMENT:
+		return " \xe2\x86\x91"; /* ↑ */
+	default:
+		return "";
 	}
 }
 
@@ -343,10 +346,10 @@ static bool is_numeric(const bdb_value *v)
  * is its text and nothing more.)
  */
 typedef struct layout {
-	bdb_buf text;         /* every formatted cell, NUL-terminated */
-	size_t at;            /* where the next cell put_cell takes starts */
-	size_t *widths;       /* per column */
-	bool *right;          /* per column: right-aligned (numbers) */
+	bdb_buf text;	/* every formatted cell, NUL-terminated */
+	size_t at;	/* where the next cell put_cell takes starts */
+	size_t *widths; /* per column */
+	bool *right;	/* per column: right-aligned (numbers) */
 } layout;
 
 /* Markdown needs '|' escaped and no line breaks inside a cell. */
@@ -491,10 +494,10 @@ static void spill(bdb_buf *out, FILE *f)
 }
 
 #define SGR_RESET "\033[0m"
-#define SGR_BOLD "\033[1m"
-#define SGR_RED "\033[31m"
+#define SGR_BOLD  "\033[1m"
+#define SGR_RED	  "\033[31m"
 #define SGR_GREEN "\033[32m"
-#define SGR_BEST "\033[1;32m"
+#define SGR_BEST  "\033[1;32m"
 
 static bool colour_wanted(const bdb_query_options *opt)
 {
@@ -510,8 +513,8 @@ static bool colour_wanted(const bdb_query_options *opt)
 static void put_sparkline(bdb_buf *b, const double *values, size_t n)
 {
 	static const char *const bars[8] = {
-		"\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84",
-		"\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88",
+	    "\xe2\x96\x81", "\xe2\x96\x82", "\xe2\x96\x83", "\xe2\x96\x84",
+	    "\xe2\x96\x85", "\xe2\x96\x86", "\xe2\x96\x87", "\xe2\x96\x88",
 	};
 	size_t width = n < SPARK_MAX ? n : SPARK_MAX;
 	double lo = INFINITY, hi = -INFINITY;
@@ -538,9 +541,12 @@ static bool same_value(const bdb_value *a, const bdb_value *b)
 	if (a->kind != b->kind)
 		return false;
 	switch (a->kind) {
-	case BDB_VALUE_NULL: return true;
-	case BDB_VALUE_STRING: return strcmp(a->str, b->str) == 0;
-	case BDB_VALUE_NUMBER: return a->num == b->num;
+	case BDB_VALUE_NULL:
+		return true;
+	case BDB_VALUE_STRING:
+		return strcmp(a->str, b->str) == 0;
+	case BDB_VALUE_NUMBER:
+		return a->num == b->num;
 	case BDB_VALUE_TAGS:
 		if (a->n_tags != b->n_tags)
 			return false;
@@ -549,7 +555,8 @@ static bool same_value(const bdb_value *a, const bdb_value *b)
 			    strcmp(a->tags[i].value, b->tags[i].value) != 0)
 				return false;
 		return true;
-	default: return a->i == b->i;
+	default:
+		return a->i == b->i;
 	}
 }
 
@@ -581,9 +588,8 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 		}
 		if (n) {
 			/* Several series: each line starts with its group's values. */
-			for (int c = r->spark_group; several && c >= 0 &&
-						     c < r->spark_group + r->spark_group_cols;
-			     c++) {
+			for (int c = r->spark_group;
+			     several && c >= 0 && c < r->spark_group + r->spark_group_cols; c++) {
 				bdb_value g = r->cells[start * r->n_cols + (size_t)c];
 				if (g.kind == BDB_VALUE_NULL ||
 				    (g.kind == BDB_VALUE_TAGS && g.n_tags == 0))
@@ -600,8 +606,7 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 	return 0;
 }
 
-static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out,
-			FILE *f)
+static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	bool colour = colour_wanted(opt);
 	for (size_t i = 0; i < r->n_notes; i++) {
@@ -638,10 +643,17 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		const char *sgr = NULL;
 		if (colour) {
 			switch ((bdb__mark)r->marks[row]) {
-			case BDB__MARK_BEST: sgr = SGR_BEST; break;
-			case BDB__MARK_REGRESSION: sgr = SGR_RED; break;
-			case BDB__MARK_IMPROVEMENT: sgr = SGR_GREEN; break;
-			case BDB__MARK_NONE: break;
+			case BDB__MARK_BEST:
+				sgr = SGR_BEST;
+				break;
+			case BDB__MARK_REGRESSION:
+				sgr = SGR_RED;
+				break;
+			case BDB__MARK_IMPROVEMENT:
+				sgr = SGR_GREEN;
+				break;
+			case BDB__MARK_NONE:
+				break;
 			}
 		}
 		if (sgr)
@@ -724,11 +736,21 @@ static void json_string(bdb_buf *b, const char *s)
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 		switch (c) {
-		case '"': bdb_buf_puts(b, "\\\""); break;
-		case '\\': bdb_buf_puts(b, "\\\\"); break;
-		case '\n': bdb_buf_puts(b, "\\n"); break;
-		case '\r': bdb_buf_puts(b, "\\r"); break;
-		case '\t': bdb_buf_puts(b, "\\t"); break;
+		case '"':
+			bdb_buf_puts(b, "\\\"");
+			break;
+		case '\\':
+			bdb_buf_puts(b, "\\\\");
+			break;
+		case '\n':
+			bdb_buf_puts(b, "\\n");
+			break;
+		case '\r':
+			bdb_buf_puts(b, "\\r");
+			break;
+		case '\t':
+			bdb_buf_puts(b, "\\t");
+			break;
 		default:
 			if (c < 0x20)
 				bdb_buf_printf(b, "\\u%04x", c);
@@ -921,8 +943,8 @@ static int hide_columns(const bdb_result *r, size_t shown, bdb_result *view)
 }
 
 /* Formats r into out; with f, hands out's text to f a piece at a time. */
-static int format_to(const bdb_result *r, bdb_query_format format,
-		     const bdb_query_options *opt, bdb_buf *out, FILE *f)
+static int format_to(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+		     bdb_buf *out, FILE *f)
 {
 	size_t shown = shown_columns(r);
 	if (format != BDB_FORMAT_JSON && shown < r->n_cols) {
@@ -934,9 +956,12 @@ static int format_to(const bdb_result *r, bdb_query_format format,
 		return rc;
 	}
 	switch (format) {
-	case BDB_FORMAT_JSON: return format_json(r, out, f);
-	case BDB_FORMAT_CSV: return format_csv(r, out, f);
-	case BDB_FORMAT_MARKDOWN: return format_markdown(r, out, f);
+	case BDB_FORMAT_JSON:
+		return format_json(r, out, f);
+	case BDB_FORMAT_CSV:
+		return format_csv(r, out, f);
+	case BDB_FORMAT_MARKDOWN:
+		return format_markdown(r, out, f);
 	case BDB_FORMAT_DEFAULT:
 	case BDB_FORMAT_TABLE:
 		break;
@@ -944,14 +969,14 @@ static int format_to(const bdb_result *r, bdb_query_format format,
 	return format_table(r, opt, out, f);
 }
 
-int bdb_result_format(const bdb_result *r, bdb_query_format format,
-		      const bdb_query_options *opt, bdb_buf *out)
+int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+		      bdb_buf *out)
 {
 	return format_to(r, format, opt, out, NULL);
 }
 
-int bdb_result_write(const bdb_result *r, bdb_query_format format,
-		     const bdb_query_options *opt, FILE *f)
+int bdb_result_write(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+		     FILE *f)
 {
 	bdb_buf out;
 	bdb_buf_init(&out);

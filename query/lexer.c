@@ -11,9 +11,8 @@
 #include <string.h>
 
 const char bdb__unterminated_at_end[] =
-	"unterminated string: expected a closing quote before the end of input";
-const char bdb__invalid_utf8_string[] =
-	"invalid UTF-8 in a string: a query is UTF-8 text";
+    "unterminated string: expected a closing quote before the end of input";
+const char bdb__invalid_utf8_string[] = "invalid UTF-8 in a string: a query is UTF-8 text";
 
 void bdb__lexer_init(bdb__lexer *lx, const char *text, size_t len)
 {
@@ -123,13 +122,27 @@ void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok)
 	} else {
 		lx->pos++;
 		switch (c) {
-		case '\n': tok->kind = BDB__TOK_NEWLINE; break;
-		case ';': tok->kind = BDB__TOK_SEMI; break;
-		case '*': tok->kind = BDB__TOK_STAR; break;
-		case ',': tok->kind = BDB__TOK_COMMA; break;
-		case '=': tok->kind = BDB__TOK_EQ; break;
-		case '~': tok->kind = BDB__TOK_TILDE; break;
-		case '%': tok->kind = BDB__TOK_PERCENT; break;
+		case '\n':
+			tok->kind = BDB__TOK_NEWLINE;
+			break;
+		case ';':
+			tok->kind = BDB__TOK_SEMI;
+			break;
+		case '*':
+			tok->kind = BDB__TOK_STAR;
+			break;
+		case ',':
+			tok->kind = BDB__TOK_COMMA;
+			break;
+		case '=':
+			tok->kind = BDB__TOK_EQ;
+			break;
+		case '~':
+			tok->kind = BDB__TOK_TILDE;
+			break;
+		case '%':
+			tok->kind = BDB__TOK_PERCENT;
+			break;
 		case '(':
 			lx->paren_depth++;
 			tok->kind = BDB__TOK_LPAREN;
@@ -150,7 +163,8 @@ void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok)
 			break;
 		default:
 			/* Take the whole UTF-8 sequence so the caret covers one character. */
-			while (lx->pos < lx->len && ((unsigned char)lx->text[lx->pos] & 0xC0) == 0x80)
+			while (lx->pos < lx->len &&
+			       ((unsigned char)lx->text[lx->pos] & 0xC0) == 0x80)
 				lx->pos++;
 			tok->kind = BDB__TOK_ERROR;
 			lx->error = NULL; /* the parser describes the character */
@@ -223,9 +237,15 @@ char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok)
 		if (*s == '\\' && s + 1 < e) {
 			s++;
 			switch (*s) {
-			case 'n': *o++ = '\n'; break;
-			case 't': *o++ = '\t'; break;
-			default: *o++ = *s; break; /* \" \' \\ and anything else */
+			case 'n':
+				*o++ = '\n';
+				break;
+			case 't':
+				*o++ = '\t';
+				break;
+			default:
+				*o++ = *s;
+				break; /* \" \' \\ and anything else */
 			}
 			s++;
 		} else {

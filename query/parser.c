@@ -20,13 +20,13 @@ typedef struct parser {
 	bdb__lexer lx;
 	const char *text;
 	size_t len;
-	bdb__token tok;      /* the current token */
-	uint32_t last_end;   /* end of the last consumed token */
+	bdb__token tok;	   /* the current token */
+	uint32_t last_end; /* end of the last consumed token */
 	bdb__arena *arena;
 	bdb_diag *d;
-	int err;             /* first error, 0 while all is well */
-	bool incomplete;     /* the first error is "more input was expected" */
-	bool after_newline;  /* the statement being parsed follows a newline */
+	int err;	    /* first error, 0 while all is well */
+	bool incomplete;    /* the first error is "more input was expected" */
+	bool after_newline; /* the statement being parsed follows a newline */
 } parser;
 
 static void advance(parser *p)
@@ -79,7 +79,7 @@ static bool at_end_of_statement(const parser *p)
 
 /* Records an error at [start, end). Only the first error counts. */
 static int fail_at(parser *p, uint32_t start, uint32_t end, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
+    __attribute__((format(printf, 4, 5)));
 static int fail_at(parser *p, uint32_t start, uint32_t end, const char *fmt, ...)
 {
 	if (p->err)
@@ -112,7 +112,8 @@ static int fail_expected(parser *p, const char *what, const char *const *candida
 		/* Point just after the last token, not at trailing blanks. */
 		if (!p->err)
 			p->incomplete = true;
-		return fail_at(p, p->last_end, p->last_end, "expected %s, found end of input", what);
+		return fail_at(p, p->last_end, p->last_end, "expected %s, found end of input",
+			       what);
 	}
 	if (t->kind == BDB__TOK_ERROR) {
 		if (p->lx.error == bdb__unterminated_at_end && !p->err)
@@ -166,7 +167,7 @@ static bool is_keyword(const parser *p, const bdb__token *t)
 
 /* parse_name's flags. */
 enum {
-	NAME_WORD = 1u << 0,      /* also a word starting with a digit (ids, "2026") */
+	NAME_WORD = 1u << 0,	  /* also a word starting with a digit (ids, "2026") */
 	NAME_NO_KEYWORD = 1u << 1 /* a bare keyword is not a name: quote it */
 };
 
@@ -262,10 +263,17 @@ static bool relative_time(const char *s, size_t n, int64_t *us)
 		return false;
 	int64_t unit;
 	switch (s[n - 1]) {
-	case 'h': unit = INT64_C(3600000000); break;
-	case 'd': unit = INT64_C(86400000000); break;
-	case 'w': unit = INT64_C(604800000000); break;
-	default: return false;
+	case 'h':
+		unit = INT64_C(3600000000);
+		break;
+	case 'd':
+		unit = INT64_C(86400000000);
+		break;
+	case 'w':
+		unit = INT64_C(604800000000);
+		break;
+	default:
+		return false;
 	}
 	int64_t v = 0;
 	for (size_t i = 0; i + 1 < n; i++) {
@@ -324,7 +332,8 @@ static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 /* ------------------------------------------------------------------------ */
 
 static const char *const run_words[] = {"baseline", "commit", "latest", "run", NULL};
-#define RUN_WHAT "a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date)"
+#define RUN_WHAT                                                                                   \
+	"a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date)"
 
 /* Whether the current token can be a baseline's bare name (not a keyword). */
 static bool at_plain_name(const parser *p)
@@ -362,7 +371,8 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 			if (parse_count(p, "a number of runs back after \"latest~\"", &back))
 				return p->err;
 			if (back > UINT32_MAX)
-				return fail_at(p, p->last_end - 1, p->last_end, "too many runs back");
+				return fail_at(p, p->last_end - 1, p->last_end,
+					       "too many runs back");
 			ref->back = (uint32_t)back;
 			ref->name_span.end = p->last_end;
 		}
@@ -387,8 +397,8 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 	} else if (p->tok.kind == BDB__TOK_STRING || p->tok.kind == BDB__TOK_WORD) {
 		const bdb__token t = p->tok;
 		char *s = t.kind == BDB__TOK_STRING
-				  ? bdb__string_value(p->arena, p->text, &t)
-				  : bdb__arena_strndup(p->arena, p->text + t.start, tok_len(&t));
+			      ? bdb__string_value(p->arena, p->text, &t)
+			      : bdb__arena_strndup(p->arena, p->text + t.start, tok_len(&t));
 		if (!s)
 			return fail_oom(p);
 		ref->kind = BDB__RUN_TIME;
@@ -402,8 +412,8 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 				char found[256];
 				bdb__token_describe(p->text, &t, found, sizeof found);
 				return fail_at(p, t.start, t.end,
-					       "expected %s, found %s; did you mean run %s?", RUN_WHAT,
-					       found, found + strlen("string "));
+					       "expected %s, found %s; did you mean run %s?",
+					       RUN_WHAT, found, found + strlen("string "));
 			}
 			return fail_expected(p, RUN_WHAT, NULL);
 		}
@@ -441,9 +451,9 @@ static bdb__field field_of(const char *key)
 		const char *name;
 		bdb__field field;
 	} fields[] = {
-		{"point", BDB__FIELD_POINT},   {"scenario", BDB__FIELD_SCENARIO},
-		{"metric", BDB__FIELD_METRIC}, {"branch", BDB__FIELD_BRANCH},
-		{"commit", BDB__FIELD_COMMIT},
+	    {"point", BDB__FIELD_POINT},   {"scenario", BDB__FIELD_SCENARIO},
+	    {"metric", BDB__FIELD_METRIC}, {"branch", BDB__FIELD_BRANCH},
+	    {"commit", BDB__FIELD_COMMIT},
 	};
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
 		if (strcasecmp(key, fields[i].name) == 0)
@@ -515,9 +525,15 @@ static int parse_comparison(parser *p, bdb__expr **out)
 	bool negate = false;
 	need(p);
 	switch (p->tok.kind) {
-	case BDB__TOK_EQ: e->kind = BDB__EXPR_EQ; break;
-	case BDB__TOK_NE: e->kind = BDB__EXPR_NE; break;
-	case BDB__TOK_TILDE: e->kind = BDB__EXPR_GLOB; break;
+	case BDB__TOK_EQ:
+		e->kind = BDB__EXPR_EQ;
+		break;
+	case BDB__TOK_NE:
+		e->kind = BDB__EXPR_NE;
+		break;
+	case BDB__TOK_TILDE:
+		e->kind = BDB__EXPR_GLOB;
+		break;
 	default:
 		if (at_kw(p, "not")) {
 			advance(p);
@@ -582,8 +598,9 @@ static int parse_unary(parser *p, bdb__expr **out)
 		if (p->tok.kind != BDB__TOK_RPAREN) {
 			if (p->tok.kind == BDB__TOK_EOF) {
 				p->incomplete = !p->err;
-				return fail_at(p, open.start, open.end,
-					       "unclosed \"(\": expected \")\" before the end of input");
+				return fail_at(
+				    p, open.start, open.end,
+				    "unclosed \"(\": expected \")\" before the end of input");
 			}
 			return fail_expected(p, "\")\"", NULL);
 		}
@@ -630,28 +647,36 @@ static const struct clause {
 	const char *kw;
 	unsigned bit;
 } clause_table[] = {
-	{"in", BDB__C_IN},       {"vs", BDB__C_VS},         {"metric", BDB__C_METRIC},
-	{"threshold", BDB__C_THRESHOLD}, {"of", BDB__C_OF}, {"where", BDB__C_WHERE},
-	{"using", BDB__C_USING}, {"last", BDB__C_LAST},     {"since", BDB__C_SINCE},
-	{"until", BDB__C_UNTIL}, {"by", BDB__C_BY},         {"window", BDB__C_WINDOW},
-	{"pvalue", BDB__C_PVALUE}, {"permutations", BDB__C_PERMUTATIONS},
-	{"seed", BDB__C_SEED},     {"explain", BDB__C_EXPLAIN}, {"as", BDB__C_AS},
+    {"in", BDB__C_IN},	       {"vs", BDB__C_VS},
+    {"metric", BDB__C_METRIC}, {"threshold", BDB__C_THRESHOLD},
+    {"of", BDB__C_OF},	       {"where", BDB__C_WHERE},
+    {"using", BDB__C_USING},   {"last", BDB__C_LAST},
+    {"since", BDB__C_SINCE},   {"until", BDB__C_UNTIL},
+    {"by", BDB__C_BY},	       {"window", BDB__C_WINDOW},
+    {"pvalue", BDB__C_PVALUE}, {"permutations", BDB__C_PERMUTATIONS},
+    {"seed", BDB__C_SEED},     {"explain", BDB__C_EXPLAIN},
+    {"as", BDB__C_AS},
 };
 #define N_CLAUSES (sizeof clause_table / sizeof clause_table[0])
 
 static unsigned clauses_of(bdb__stmt_kind k)
 {
 	switch (k) {
-	case BDB__STMT_SHOW_RUNS: return BDB__C_LAST | BDB__C_WHERE | BDB__C_AS;
+	case BDB__STMT_SHOW_RUNS:
+		return BDB__C_LAST | BDB__C_WHERE | BDB__C_AS;
 	case BDB__STMT_SHOW_POINTS:
 	case BDB__STMT_SHOW_METRICS:
-	case BDB__STMT_SHOW_TAGS: return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
-	case BDB__STMT_SHOW_BASELINES: return BDB__C_AS;
-	case BDB__STMT_SUMMARY: return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
+	case BDB__STMT_SHOW_TAGS:
+		return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
+	case BDB__STMT_SHOW_BASELINES:
+		return BDB__C_AS;
+	case BDB__STMT_SUMMARY:
+		return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
 	case BDB__STMT_TREND:
 		return BDB__C_OF | BDB__C_WHERE | BDB__C_LAST | BDB__C_SINCE | BDB__C_UNTIL |
 		       BDB__C_BY | BDB__C_AS;
-	case BDB__STMT_RANK: return BDB__C_IN | BDB__C_OF | BDB__C_WHERE | BDB__C_BY | BDB__C_AS;
+	case BDB__STMT_RANK:
+		return BDB__C_IN | BDB__C_OF | BDB__C_WHERE | BDB__C_BY | BDB__C_AS;
 	case BDB__STMT_COMPARE:
 		return BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF | BDB__C_WHERE | BDB__C_USING |
 		       BDB__C_EXPLAIN | BDB__C_AS;
@@ -662,7 +687,8 @@ static unsigned clauses_of(bdb__stmt_kind k)
 		return BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW |
 		       BDB__C_PVALUE | BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_AS;
 	case BDB__STMT_SET_BASELINE:
-	case BDB__STMT_DROP_BASELINE: return BDB__C_AS;
+	case BDB__STMT_DROP_BASELINE:
+		return BDB__C_AS;
 	}
 	return BDB__C_AS;
 }
@@ -710,10 +736,10 @@ static int parse_method(parser *p, bdb__stmt *s)
 		const char *kw;
 		bdb__method m;
 	} methods[] = {
-		{"percent", BDB__METHOD_PERCENT}, {"mwu", BDB__METHOD_MWU},
-		{"zscore", BDB__METHOD_ZSCORE},   {"ttest", BDB__METHOD_TTEST},
-		{"iqr", BDB__METHOD_IQR},         {"deltaiqr", BDB__METHOD_DELTAIQR},
-		{"lookback", BDB__METHOD_LOOKBACK},
+	    {"percent", BDB__METHOD_PERCENT},	{"mwu", BDB__METHOD_MWU},
+	    {"zscore", BDB__METHOD_ZSCORE},	{"ttest", BDB__METHOD_TTEST},
+	    {"iqr", BDB__METHOD_IQR},		{"deltaiqr", BDB__METHOD_DELTAIQR},
+	    {"lookback", BDB__METHOD_LOOKBACK},
 	};
 	static const char *const names[] = {"percent", "mwu",	   "zscore",   "ttest",
 					    "iqr",     "deltaiqr", "lookback", NULL};
@@ -735,9 +761,10 @@ static int parse_method(parser *p, bdb__stmt *s)
 		if (parse_number(p, "a significance level between 0 and 1", &s->alpha, &sp))
 			return p->err;
 		if (!(s->alpha > 0 && s->alpha < 1))
-			return fail_at(p, sp.start, sp.end,
-				       "expected a significance level between 0 and 1, found \"%.*s\"",
-				       (int)(sp.end - sp.start), p->text + sp.start);
+			return fail_at(
+			    p, sp.start, sp.end,
+			    "expected a significance level between 0 and 1, found \"%.*s\"",
+			    (int)(sp.end - sp.start), p->text + sp.start);
 		s->has_alpha = true;
 	} else if (s->method >= BDB__METHOD_ZSCORE) {
 		if (accept_kw(p, "window")) {
@@ -869,7 +896,8 @@ static int parse_clauses(parser *p, bdb__stmt *s)
 			size_t n = 0, w = 0;
 			w += (size_t)snprintf(what, sizeof what, "%s", "");
 			for (size_t j = 0; j < N_CLAUSES; j++) {
-				if (!(allowed & clause_table[j].bit) || (s->clauses & clause_table[j].bit))
+				if (!(allowed & clause_table[j].bit) ||
+				    (s->clauses & clause_table[j].bit))
 					continue;
 				cands[n++] = clause_table[j].kw;
 				if (w < sizeof what)
@@ -905,9 +933,8 @@ static int parse_clauses(parser *p, bdb__stmt *s)
 /* Statements                                                                */
 /* ------------------------------------------------------------------------ */
 
-static const char *const statement_words[] = {"changes", "compare", "drop", "rank",
-					      "regressions", "set", "show", "summary",
-					      "trend", NULL};
+static const char *const statement_words[] = {
+    "changes", "compare", "drop", "rank", "regressions", "set", "show", "summary", "trend", NULL};
 
 static int parse_show(parser *p, bdb__stmt *s)
 {
@@ -915,11 +942,9 @@ static int parse_show(parser *p, bdb__stmt *s)
 		const char *kw;
 		bdb__stmt_kind kind;
 	} what[] = {
-		{"runs", BDB__STMT_SHOW_RUNS},
-		{"points", BDB__STMT_SHOW_POINTS},
-		{"metrics", BDB__STMT_SHOW_METRICS},
-		{"tags", BDB__STMT_SHOW_TAGS},
-		{"baselines", BDB__STMT_SHOW_BASELINES},
+	    {"runs", BDB__STMT_SHOW_RUNS},	     {"points", BDB__STMT_SHOW_POINTS},
+	    {"metrics", BDB__STMT_SHOW_METRICS},     {"tags", BDB__STMT_SHOW_TAGS},
+	    {"baselines", BDB__STMT_SHOW_BASELINES},
 	};
 	static const char *const names[] = {"runs", "points", "metrics", "tags", "baselines", NULL};
 	need(p);
@@ -932,7 +957,9 @@ static int parse_show(parser *p, bdb__stmt *s)
 		}
 	}
 	/* Singular forms are a common slip. */
-	return fail_expected(p, "\"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\"", names);
+	return fail_expected(
+	    p, "\"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\"",
+	    names);
 }
 
 static int parse_head(parser *p, bdb__stmt *s)
@@ -1018,8 +1045,7 @@ static int parse_statement(parser *p, bdb__stmt *s)
 	return 0;
 }
 
-static void parser_init(parser *p, const char *text, size_t len, bdb__arena *arena,
-			bdb_diag *d)
+static void parser_init(parser *p, const char *text, size_t len, bdb__arena *arena, bdb_diag *d)
 {
 	memset(p, 0, sizeof *p);
 	p->text = text;

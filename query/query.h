@@ -50,10 +50,10 @@ typedef struct bdb_store bdb_store;
 /* Output formats. DEFAULT means "the caller's choice", i.e. TABLE. */
 typedef enum bdb_query_format {
 	BDB_FORMAT_DEFAULT = 0,
-	BDB_FORMAT_TABLE,    /* aligned columns, UTF-8 display-width aware */
-	BDB_FORMAT_JSON,     /* one object per statement (docs/query-language.md) */
-	BDB_FORMAT_CSV,      /* RFC 4180: header line, CRLF line ends */
-	BDB_FORMAT_MARKDOWN  /* a GitHub-flavoured Markdown table */
+	BDB_FORMAT_TABLE,   /* aligned columns, UTF-8 display-width aware */
+	BDB_FORMAT_JSON,    /* one object per statement (docs/query-language.md) */
+	BDB_FORMAT_CSV,	    /* RFC 4180: header line, CRLF line ends */
+	BDB_FORMAT_MARKDOWN /* a GitHub-flavoured Markdown table */
 } bdb_query_format;
 
 /* "table", "json", "csv", "markdown" (DEFAULT gives "table"). */
@@ -97,8 +97,8 @@ int bdb_query_parse(const char *text, bdb_diag *d);
  * d (may be NULL) says what and where. Writes (set/drop baseline) open their
  * own write transaction; no reader is held between statements.
  */
-int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *opt,
-		   bdb_buf *out, bdb_diag *d);
+int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *opt, bdb_buf *out,
+		   bdb_diag *d);
 
 /*
  * Whether text ends a statement, for a REPL's continuation prompt. False
@@ -149,8 +149,8 @@ const char *const *bdb_query_keywords(void);
  * Returns 0 or a storage error / BDB_ENOMEM.
  */
 typedef int (*bdb_candidate_fn)(void *ctx, const char *candidate);
-int bdb_query_complete(bdb_store *store, const char *text, size_t cursor,
-		       size_t *word_start, bdb_candidate_fn fn, void *ctx);
+int bdb_query_complete(bdb_store *store, const char *text, size_t cursor, size_t *word_start,
+		       bdb_candidate_fn fn, void *ctx);
 
 /* ------------------------------------------------------------------------ */
 /* Result tables                                                             */
@@ -168,9 +168,9 @@ typedef enum bdb_value_kind {
 	BDB_VALUE_STRING,
 	BDB_VALUE_INT,
 	BDB_VALUE_NUMBER,
-	BDB_VALUE_TIME,     /* microseconds since the epoch, UTC */
+	BDB_VALUE_TIME, /* microseconds since the epoch, UTC */
 	BDB_VALUE_BOOL,
-	BDB_VALUE_TAGS      /* a sorted key=value set */
+	BDB_VALUE_TAGS /* a sorted key=value set */
 } bdb_value_kind;
 
 /* One cell: read only the member its kind names (they share memory, so a
@@ -178,9 +178,9 @@ typedef enum bdb_value_kind {
 typedef struct bdb_value {
 	bdb_value_kind kind;
 	union {
-		const char *str;     /* STRING */
-		int64_t i;           /* INT, TIME (microseconds), BOOL (0/1) */
-		double num;          /* NUMBER */
+		const char *str; /* STRING */
+		int64_t i;	 /* INT, TIME (microseconds), BOOL (0/1) */
+		double num;	 /* NUMBER */
 		struct {
 			const bdb_kv *tags; /* TAGS */
 			size_t n_tags;
@@ -221,15 +221,15 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
  * is_terminal / color apply to the table format only. Returns 0 or
  * BDB_ENOMEM.
  */
-int bdb_result_format(const bdb_result *r, bdb_query_format format,
-		      const bdb_query_options *opt, bdb_buf *out);
+int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+		      bdb_buf *out);
 
 /*
  * Writes r formatted as bdb_result_format would to f, a piece at a time
  * (a big table never sits in memory as text whole). Returns 0, BDB_ENOMEM,
  * or BDB_EIO when writing to f failed (ferror); f is not flushed.
  */
-int bdb_result_write(const bdb_result *r, bdb_query_format format,
-		     const bdb_query_options *opt, FILE *f);
+int bdb_result_write(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+		     FILE *f);
 
 #endif /* BDB_QUERY_H */

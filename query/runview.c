@@ -33,7 +33,7 @@ typedef struct def_cache {
 		const char *name;
 		bool found;
 		bdb_metric_def def;
-	} *items;
+	} * items;
 	size_t n, cap;
 } def_cache;
 
@@ -92,12 +92,12 @@ int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, cons
 			break;
 		bdb_fb_view p = bdb_fb_run_point(run, i);
 		bdb__subject subject = {
-			.point = str_or_empty(bdb_fb_point_name(p)),
-			.scenario = str_or_empty(bdb_fb_point_scenario(p)),
-			.tags = out->tags + tag_at,
-			.n_tags = bdb_fb_point_n_tags(p),
-			.branch = out->info.branch,
-			.commit = out->info.commit,
+		    .point = str_or_empty(bdb_fb_point_name(p)),
+		    .scenario = str_or_empty(bdb_fb_point_scenario(p)),
+		    .tags = out->tags + tag_at,
+		    .n_tags = bdb_fb_point_n_tags(p),
+		    .branch = out->info.branch,
+		    .commit = out->info.commit,
 		};
 		for (uint32_t t = 0; t < subject.n_tags; t++) {
 			bdb_fb_str k, v;
@@ -112,10 +112,12 @@ int bdb__run_entries_load(bdb__exec *ex, uint64_t seq, const bdb__stmt *st, cons
 			subject.metric = str_or_empty(bdb_fb_metric_name(mv));
 			bdb__entry *e = &out->items[out->n];
 			memset(e, 0, sizeof *e);
-			const bdb_metric_def *def = effective_def(ex, seq, &defs, subject.metric, &rc);
+			const bdb_metric_def *def =
+			    effective_def(ex, seq, &defs, subject.metric, &rc);
 			if (rc)
 				break;
-			e->direction = def ? def->direction : BDB_INFO; /* benchkit: no definition, no verdict */
+			e->direction = def ? def->direction
+					   : BDB_INFO; /* benchkit: no definition, no verdict */
 			if (!metric_wanted(metric, subject.metric, e->direction) ||
 			    !bdb__subject_matches(st, &subject))
 				continue;

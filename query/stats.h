@@ -363,13 +363,13 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 #define BDB_CHANGES_DEFAULT_WINDOWED_P_VALUE 0.001 /* windowed (Otava's) */
 
 typedef struct bdb__changes_options {
-	size_t window;	      /* 0: E-Divisive over the whole series; else the
-			       * windowed Otava/Hunter variant with this window */
-	double max_p_value;   /* a change point needs p <= this */
-	int permutations;     /* E-Divisive permutation count */
-	uint64_t seed;	      /* E-Divisive permutation seed */
-	double min_magnitude; /* windowed: also drop changes with a relative
-			       * magnitude <= this (0 keeps all) */
+	size_t window;		       /* 0: E-Divisive over the whole series; else the
+					* windowed Otava/Hunter variant with this window */
+	double max_p_value;	       /* a change point needs p <= this */
+	int permutations;	       /* E-Divisive permutation count */
+	uint64_t seed;		       /* E-Divisive permutation seed */
+	double min_magnitude;	       /* windowed: also drop changes with a relative
+					* magnitude <= this (0 keeps all) */
 	volatile sig_atomic_t *cancel; /* NULL, or set non-zero (by a signal
 					* handler) to stop: BDB_ECANCELLED */
 } bdb__changes_options;

@@ -11,14 +11,14 @@
 
 /* Every keyword of the language, sorted (completion lists them in order). */
 const char *const bdb__keywords[] = {
-	"alpha",   "and",      "as",        "baseline", "baselines", "boundary", "by",       "changes",
-	"commit",  "compare",  "csv",       "day",      "deltaiqr",  "drop",     "explain", "in",
-	"iqr",     "json",     "last",      "latest",   "lookback", "markdown",  "metric",   "metrics",
-	"month",   "mwu",      "not",       "of",       "or",        "percent",  "permutations", "points",
-	"pvalue",  "rank",     "regressions", "run",    "runs",      "seed",     "set",      "show",
-	"since",   "summary",  "table",     "tags",     "threshold", "trend",    "ttest",
-	"until",   "using",    "vs",        "week",     "where",     "window",   "with",
-	"zscore",  NULL,
+    "alpha",	"and",	   "as",	   "baseline", "baselines", "boundary", "by",
+    "changes",	"commit",  "compare",	   "csv",      "day",	    "deltaiqr", "drop",
+    "explain",	"in",	   "iqr",	   "json",     "last",	    "latest",	"lookback",
+    "markdown", "metric",  "metrics",	   "month",    "mwu",	    "not",	"of",
+    "or",	"percent", "permutations", "points",   "pvalue",    "rank",	"regressions",
+    "run",	"runs",	   "seed",	   "set",      "show",	    "since",	"summary",
+    "table",	"tags",	   "threshold",	   "trend",    "ttest",	    "until",	"using",
+    "vs",	"week",	   "where",	   "window",   "with",	    "zscore",	NULL,
 };
 
 const char *const *bdb_query_keywords(void)
@@ -55,14 +55,14 @@ size_t bdb__edit_distance(const char *a, size_t alen, const char *b, size_t blen
 		cur[0] = i;
 		for (size_t j = 1; j <= blen; j++) {
 			size_t cost = fold(a[i - 1]) == fold(b[j - 1]) ? 0 : 1;
-			size_t best = prev[j] + 1;             /* deletion */
+			size_t best = prev[j] + 1; /* deletion */
 			if (cur[j - 1] + 1 < best)
-				best = cur[j - 1] + 1;         /* insertion */
+				best = cur[j - 1] + 1; /* insertion */
 			if (prev[j - 1] + cost < best)
-				best = prev[j - 1] + cost;     /* substitution */
+				best = prev[j - 1] + cost; /* substitution */
 			if (i > 1 && j > 1 && fold(a[i - 1]) == fold(b[j - 2]) &&
 			    fold(a[i - 2]) == fold(b[j - 1]) && prev2[j - 2] + 1 < best)
-				best = prev2[j - 2] + 1;       /* transposition */
+				best = prev2[j - 2] + 1; /* transposition */
 			cur[j] = best;
 		}
 		size_t *t = prev2;

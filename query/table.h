@@ -20,7 +20,7 @@ typedef enum bdb__col_style {
 	BDB__STYLE_BEST,      /* a bool shown as "*" (true) or nothing */
 	BDB__STYLE_MARKED,    /* gets the row's mark: " ↓" regression, " ↑" improvement */
 	BDB__STYLE_EXPLAIN    /* text shown only in JSON, or with `explain` (r->explain);
-	                       * such columns come last */
+			       * such columns come last */
 } bdb__col_style;
 
 /* A row's mark: shown as arrows and, on a colour terminal, colours. */
@@ -44,15 +44,15 @@ struct bdb_result {
 	bdb__column *cols;
 	size_t n_cols;
 
-	bdb_value *cells;     /* n_rows * n_cols */
-	uint8_t *marks;       /* n_rows */
+	bdb_value *cells; /* n_rows * n_cols */
+	uint8_t *marks;	  /* n_rows */
 	size_t n_rows, cap_rows;
 
 	const char **field_names;
 	bdb_value *fields;
 	size_t n_fields, cap_fields;
 
-	const char **notes;   /* lines shown above a table / markdown table */
+	const char **notes; /* lines shown above a table / markdown table */
 	size_t n_notes, cap_notes;
 
 	/* Sparkline over column spark_col (-1: none), one per run of rows with
@@ -61,8 +61,8 @@ struct bdb_result {
 	int spark_col;
 	int spark_group;
 	int spark_group_cols;
-	bool explain;         /* show BDB__STYLE_EXPLAIN columns in every format */
-	bool failed;          /* an allocation failed: the table is incomplete */
+	bool explain; /* show BDB__STYLE_EXPLAIN columns in every format */
+	bool failed;  /* an allocation failed: the table is incomplete */
 };
 
 /* A new table for statement (a static string). NULL when out of memory. */

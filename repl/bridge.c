@@ -81,8 +81,7 @@ void shell_complete(void *ctx, const char *line, int start, const char *word,
 		cli_open_store(sh->ctx, false, false, &sh->store);
 	complete_ctx c = {add, list};
 	/* The library finds the word itself from the cursor position. */
-	bdb_query_complete(sh->store, line, (size_t)start + strlen(word), NULL, add_candidate,
-			   &c);
+	bdb_query_complete(sh->store, line, (size_t)start + strlen(word), NULL, add_candidate, &c);
 }
 
 const char *shell_statement_help(void)

@@ -17,16 +17,16 @@
 enum {
 	EXIT_OK = 0,
 	EXIT_REGRESSIONS = 1, /* check (or regressions --fail) found regressions */
-	EXIT_USAGE = 2,       /* usage or query error */
-	EXIT_INPUT = 3        /* input or storage error */
+	EXIT_USAGE = 2,	      /* usage or query error */
+	EXIT_INPUT = 3	      /* input or storage error */
 };
 
 typedef struct cli_ctx {
-	const char *db_dir;   /* --db / --data / BENCHDB_DIR / ./benchmark-data */
-	bool json;            /* --json */
-	bool stdout_tty;      /* output is a terminal */
-	bool color;           /* terminal and NO_COLOR unset */
-	const char *prog;     /* "benchdb" */
+	const char *db_dir; /* --db / --data / BENCHDB_DIR / ./benchmark-data */
+	bool json;	    /* --json */
+	bool stdout_tty;    /* output is a terminal */
+	bool color;	    /* terminal and NO_COLOR unset */
+	const char *prog;   /* "benchdb" */
 } cli_ctx;
 
 /* Prints "benchdb: error: MESSAGE" to stderr. */
@@ -54,8 +54,7 @@ int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out);
 /* Option helpers: if argv[*i] is `--name VALUE` or `--name=VALUE`, sets
  * *value, advances *i and returns true. Prints a usage error and sets *bad
  * when the value is missing. */
-bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value,
-		   bool *bad);
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value, bool *bad);
 
 /* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
  * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */
@@ -92,9 +91,9 @@ int cmd_query(cli_ctx *ctx, int argc, char **argv);
 
 /* The shell: statements from a string (-c), a file (-f), stdin or the REPL. */
 typedef struct shell_options {
-	bool bail;            /* stop at the first error */
-	bool interactive;     /* REPL with prompt, history, completion */
-	const char *format;   /* default output format name, or NULL */
+	bool bail;		  /* stop at the first error */
+	bool interactive;	  /* REPL with prompt, history, completion */
+	const char *format;	  /* default output format name, or NULL */
 	bool fail_on_regressions; /* --fail: exit 1 when `regressions` finds any */
 } shell_options;
 int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt);

@@ -13,25 +13,25 @@
 #include "cli.h"
 
 static const char check_usage[] =
-	"usage: benchdb check [--db DIR] [--baseline NAME] [--threshold 5%|0.05]\n"
-	"                     [--using METHOD] [--format text|markdown|json]\n"
-	"\n"
-	"The CI gate: compares the latest run with the baseline (default 'main') and\n"
-	"exits 1 when any metric regressed beyond the threshold (default 5%; a metric's\n"
-	"own threshold applies when it has one and --threshold is not given).\n"
-	"--threshold takes a percentage (5%) or benchkit's fraction (0.05).\n"
-	"--using picks the detection method: percent (default), mwu (Mann-Whitney U on\n"
-	"the raw samples, plus the threshold), or a history model: zscore, ttest, iqr,\n"
-	"deltaiqr, lookback, which judge the latest run against the last 30 runs of\n"
-	"each series (a query-language method may carry its options, quoted:\n"
-	"--using 'ttest window 10 boundary 0.99'); --threshold does not apply to them.\n"
-	"docs/detection.md describes each method.\n"
-	"\n"
-	"Text output is benchkit's: 'PASS: No regressions detected (threshold=5%)', or\n"
-	"'FAIL: N regression(s) detected:' and one line per regression; with --using,\n"
-	"the PASS line names the method instead ('(zscore window=30 boundary=0.99)').\n"
-	"markdown writes a pull-request comment; json the regressions result.\n"
-	"Exit: 0 pass (also with no baseline or no runs), 1 regressions, 2 usage, 3 store.\n";
+    "usage: benchdb check [--db DIR] [--baseline NAME] [--threshold 5%|0.05]\n"
+    "                     [--using METHOD] [--format text|markdown|json]\n"
+    "\n"
+    "The CI gate: compares the latest run with the baseline (default 'main') and\n"
+    "exits 1 when any metric regressed beyond the threshold (default 5%; a metric's\n"
+    "own threshold applies when it has one and --threshold is not given).\n"
+    "--threshold takes a percentage (5%) or benchkit's fraction (0.05).\n"
+    "--using picks the detection method: percent (default), mwu (Mann-Whitney U on\n"
+    "the raw samples, plus the threshold), or a history model: zscore, ttest, iqr,\n"
+    "deltaiqr, lookback, which judge the latest run against the last 30 runs of\n"
+    "each series (a query-language method may carry its options, quoted:\n"
+    "--using 'ttest window 10 boundary 0.99'); --threshold does not apply to them.\n"
+    "docs/detection.md describes each method.\n"
+    "\n"
+    "Text output is benchkit's: 'PASS: No regressions detected (threshold=5%)', or\n"
+    "'FAIL: N regression(s) detected:' and one line per regression; with --using,\n"
+    "the PASS line names the method instead ('(zscore window=30 boundary=0.99)').\n"
+    "markdown writes a pull-request comment; json the regressions result.\n"
+    "Exit: 0 pass (also with no baseline or no runs), 1 regressions, 2 usage, 3 store.\n";
 
 /* Reads "5%", "5", "0.05" into a fraction. Numbers below 1 without '%' are
  * benchkit's fractions; 1 and above are percentages. */
@@ -104,9 +104,10 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *baseline = "main", *threshold_s = NULL, *using = NULL, *format = "text";
 	bool json_flag = false;
-	const cli_opt opts[] = {{"--baseline", &baseline, NULL}, {"--threshold", &threshold_s, NULL},
-				{"--using", &using, NULL},	 {"--format", &format, NULL},
-				{"--json", NULL, &json_flag},	 {NULL, NULL, NULL}};
+	const cli_opt opts[] = {
+	    {"--baseline", &baseline, NULL}, {"--threshold", &threshold_s, NULL},
+	    {"--using", &using, NULL},	     {"--format", &format, NULL},
+	    {"--json", NULL, &json_flag},    {NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, check_usage, opts, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
@@ -209,8 +210,9 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		bdb_result *all = NULL;
 		if (bdb_query_run(store, bdb_buf_cstr(&cq), &qopt, &all, NULL) == 0) {
 			bdb_result_format(all, BDB_FORMAT_MARKDOWN, &qopt, &out);
-			printf("\n<details><summary>All %zu comparisons</summary>\n\n%s\n</details>\n",
-			       bdb_result_n_rows(all), bdb_buf_cstr(&out));
+			printf(
+			    "\n<details><summary>All %zu comparisons</summary>\n\n%s\n</details>\n",
+			    bdb_result_n_rows(all), bdb_buf_cstr(&out));
 			bdb_result_free(all);
 		}
 		bdb_buf_free(&cq);
@@ -236,10 +238,10 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 }
 
 static const char query_usage[] =
-	"usage: benchdb query [--db DIR] [--json] [--fail] 'STATEMENT[; STATEMENT...]'\n"
-	"\n"
-	"Runs statements once, like benchdb -c. See 'benchdb --help' and\n"
-	"docs/query-language.md.\n";
+    "usage: benchdb query [--db DIR] [--json] [--fail] 'STATEMENT[; STATEMENT...]'\n"
+    "\n"
+    "Runs statements once, like benchdb -c. See 'benchdb --help' and\n"
+    "docs/query-language.md.\n";
 
 int cmd_query(cli_ctx *ctx, int argc, char **argv)
 {

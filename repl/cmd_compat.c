@@ -20,10 +20,10 @@ static void iso_utc(int64_t us, char *buf, size_t size)
 }
 
 static const char summary_usage[] =
-	"usage: benchdb summary [--db DIR] [--run RUN]\n"
-	"\n"
-	"One run (default latest) as benchkit prints it: run, timestamp, commit,\n"
-	"branch, points, then each scenario's points with their metric values.\n";
+    "usage: benchdb summary [--db DIR] [--run RUN]\n"
+    "\n"
+    "One run (default latest) as benchkit prints it: run, timestamp, commit,\n"
+    "branch, points, then each scenario's points with their metric values.\n";
 
 int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 {
@@ -75,12 +75,12 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 }
 
 static const char trend_usage[] =
-	"usage: benchdb trend [--db DIR] --metric M --point P [--framework F] [--n-runs N]\n"
-	"\n"
-	"One series over time as benchkit prints it, oldest first: metric M of the\n"
-	"point P (whose tag framework is F, when given); --n-runs keeps the N most\n"
-	"recent runs.\n"
-	"For everything else, use the query language: benchdb -c 'trend M of \"P\" ...'.\n";
+    "usage: benchdb trend [--db DIR] --metric M --point P [--framework F] [--n-runs N]\n"
+    "\n"
+    "One series over time as benchkit prints it, oldest first: metric M of the\n"
+    "point P (whose tag framework is F, when given); --n-runs keeps the N most\n"
+    "recent runs.\n"
+    "For everything else, use the query language: benchdb -c 'trend M of \"P\" ...'.\n";
 
 typedef struct trend_row {
 	bdb_obs obs;

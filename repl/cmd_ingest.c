@@ -6,25 +6,25 @@
 #include "ingest.h"
 
 static const char ingest_usage[] =
-	"usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
-	"                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
-	"                      [--direction higher|lower] FILE|DIR|-...\n"
-	"       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
-	"\n"
-	"Stores each file (a Criterion target/criterion directory, or '-' for standard\n"
-	"input) as one run, atomically. The format is detected from the content unless\n"
-	"--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
-	"cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
-	"transaction; a run is reported once its transaction is committed, as\n"
-	"'Ingested run ID (N points, M metrics)' (benchkit's form: '(N points)').\n"
-	"\n"
-	"  --commit, --branch, --timestamp, --id   override what the file says\n"
-	"  --tag K=V       add a tag to every point (repeatable)\n"
-	"  --replace       replace a different run stored under the same id\n"
-	"  --direction D   direction of github-action-benchmark (gab) values\n"
-	"\n"
-	"Re-ingesting an identical run changes nothing. A file that fails stores\n"
-	"nothing; the other files are still ingested. Exit 3 if any file failed.\n";
+    "usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
+    "                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
+    "                      [--direction higher|lower] FILE|DIR|-...\n"
+    "       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
+    "\n"
+    "Stores each file (a Criterion target/criterion directory, or '-' for standard\n"
+    "input) as one run, atomically. The format is detected from the content unless\n"
+    "--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
+    "cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
+    "transaction; a run is reported once its transaction is committed, as\n"
+    "'Ingested run ID (N points, M metrics)' (benchkit's form: '(N points)').\n"
+    "\n"
+    "  --commit, --branch, --timestamp, --id   override what the file says\n"
+    "  --tag K=V       add a tag to every point (repeatable)\n"
+    "  --replace       replace a different run stored under the same id\n"
+    "  --direction D   direction of github-action-benchmark (gab) values\n"
+    "\n"
+    "Re-ingesting an identical run changes nothing. A file that fails stores\n"
+    "nothing; the other files are still ingested. Exit 3 if any file failed.\n";
 
 #define MAX_TAGS 64
 
@@ -45,7 +45,8 @@ static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 			bdb_diag_set(&d, r->rc, r->path, 0, 0, "%s", bdb_strerror(r->rc));
 		cli_error_diag(&d);
 		if (r->rc == BDB_EEXISTS)
-			fprintf(stderr, "benchdb: hint: ingest --replace replaces the stored run\n");
+			fprintf(stderr,
+				"benchdb: hint: ingest --replace replaces the stored run\n");
 		return;
 	}
 	char counts[64];
@@ -57,9 +58,8 @@ static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 	if (r->outcome == BDB_PUT_UNCHANGED)
 		printf("Run %s is already stored, unchanged (%s)\n", r->run->id, counts);
 	else
-		printf("%s run %s (%s)\n",
-		       r->outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested", r->run->id,
-		       counts);
+		printf("%s run %s (%s)\n", r->outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested",
+		       r->run->id, counts);
 }
 
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
@@ -197,12 +197,12 @@ out:
 }
 
 static const char import_usage[] =
-	"usage: benchdb import-benchkit [--db DIR] [--replace] BENCHKIT_DIR\n"
-	"\n"
-	"Migrates a benchkit store: every runs/*.json as a run, baselines/NAME.json\n"
-	"as baseline NAME, and config.json's metric definitions. Every file is\n"
-	"checked before anything is stored: one bad file stores nothing (exit 3).\n"
-	"  --replace   replace different runs stored under the same ids\n";
+    "usage: benchdb import-benchkit [--db DIR] [--replace] BENCHKIT_DIR\n"
+    "\n"
+    "Migrates a benchkit store: every runs/*.json as a run, baselines/NAME.json\n"
+    "as baseline NAME, and config.json's metric definitions. Every file is\n"
+    "checked before anything is stored: one bad file stores nothing (exit 3).\n"
+    "  --replace   replace different runs stored under the same ids\n";
 
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 {
@@ -234,22 +234,24 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf("Imported %zu run(s) (%zu unchanged, %zu replaced), %zu baseline(s), "
 	       "%zu metric definition(s)\n",
-	       report.runs_stored, report.runs_unchanged, report.runs_replaced,
-	       report.baselines, report.metric_defs);
+	       report.runs_stored, report.runs_unchanged, report.runs_replaced, report.baselines,
+	       report.metric_defs);
 	return EXIT_OK;
 }
 
 static const char export_usage[] =
-	"usage: benchdb export [--db DIR] [--format benchkit|json|csv|markdown] [RUN]\n"
-	"\n"
-	"Writes one run (default latest) to standard output. benchkit (the default)\n"
-	"is benchkit's Run JSON, which 'benchdb ingest' reads back to the same values.\n";
+    "usage: benchdb export [--db DIR] [--format benchkit|json|csv|markdown] [RUN]\n"
+    "\n"
+    "Writes one run (default latest) to standard output. benchkit (the default)\n"
+    "is benchkit's Run JSON, which 'benchdb ingest' reads back to the same values.\n";
 
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *ref = "latest", *fmt = "benchkit", *positional[1];
-	const cli_opt opts[] = {{"--format", &fmt, NULL}, {"--run", &ref, NULL}, {NULL, NULL, NULL}};
-	int npos, parsed = cli_parse_args(ctx, argc, argv, export_usage, opts, positional, 1, &npos);
+	const cli_opt opts[] = {
+	    {"--format", &fmt, NULL}, {"--run", &ref, NULL}, {NULL, NULL, NULL}};
+	int npos,
+	    parsed = cli_parse_args(ctx, argc, argv, export_usage, opts, positional, 1, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
 	if (npos)

@@ -39,8 +39,8 @@ int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
 		if (rc == BDB_ENOTFOUND)
 			return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'", ref + 7);
 		if (rc == BDB_EINVAL)
-			return bdb_diag_set(d, rc, NULL, 0, 0,
-					    "commit prefix '%s' is ambiguous", ref + 7);
+			return bdb_diag_set(d, rc, NULL, 0, 0, "commit prefix '%s' is ambiguous",
+					    ref + 7);
 		return rc;
 	}
 	rc = bdb_reader_find_id(r, ref, seq);
@@ -60,12 +60,12 @@ int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
 }
 
 static const char baseline_usage[] =
-	"usage: benchdb baseline set NAME [RUN]     point baseline NAME at RUN (default latest)\n"
-	"       benchdb baseline list               all baselines\n"
-	"       benchdb baseline drop NAME          remove baseline NAME\n"
-	"       benchdb baseline [--data DIR] [--run latest|ID]   benchkit's form: sets 'main'\n"
-	"\n"
-	"RUN is latest, latest~N, a run id, baseline[:NAME], commit:PREFIX or a date.\n";
+    "usage: benchdb baseline set NAME [RUN]     point baseline NAME at RUN (default latest)\n"
+    "       benchdb baseline list               all baselines\n"
+    "       benchdb baseline drop NAME          remove baseline NAME\n"
+    "       benchdb baseline [--data DIR] [--run latest|ID]   benchkit's form: sets 'main'\n"
+    "\n"
+    "RUN is latest, latest~N, a run id, baseline[:NAME], commit:PREFIX or a date.\n";
 
 /* Sets baseline name to ref; prints benchkit's line "Baseline set to run ID". */
 static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
@@ -91,7 +91,8 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 		rc = bdb_store_set_baseline(store, name, seq);
 	if (rc) {
 		if (!d.message[0])
-			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot set baseline: %s", bdb_strerror(rc));
+			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot set baseline: %s",
+				     bdb_strerror(rc));
 		cli_error_diag(&d);
 		bdb_store_close(store);
 		return rc == BDB_ENOTFOUND ? EXIT_INPUT : cli_exit_code(rc);
@@ -156,7 +157,8 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *positional[3], *run_opt = NULL;
 	const cli_opt opts[] = {{"--run", &run_opt, NULL}, {NULL, NULL, NULL}};
-	int npos, code = cli_parse_args(ctx, argc, argv, baseline_usage, opts, positional, 3, &npos);
+	int npos,
+	    code = cli_parse_args(ctx, argc, argv, baseline_usage, opts, positional, 3, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	if (npos == 0)
@@ -164,7 +166,9 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 	const char *verb = positional[0];
 	if (strcmp(verb, "set") == 0 && (npos == 2 || npos == 3))
 		return baseline_set(ctx, positional[1],
-				    npos == 3 ? positional[2] : run_opt ? run_opt : "latest");
+				    npos == 3 ? positional[2]
+				    : run_opt ? run_opt
+					      : "latest");
 	if (strcmp(verb, "list") == 0 && npos == 1)
 		return baseline_list(ctx);
 	if (strcmp(verb, "drop") == 0 && npos == 2)
@@ -192,11 +196,11 @@ static void print_problem(void *ctx, const char *problem)
 int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"usage: benchdb verify [--db DIR]\n"
-		"\n"
-		"Walks the whole store: verifies every stored run and checks that every\n"
-		"index entry points at something that exists and that every run's\n"
-		"observations are indexed. Prints each problem; exit 0 when clean, 3 otherwise.\n";
+	    "usage: benchdb verify [--db DIR]\n"
+	    "\n"
+	    "Walks the whole store: verifies every stored run and checks that every\n"
+	    "index entry points at something that exists and that every run's\n"
+	    "observations are indexed. Prints each problem; exit 0 when clean, 3 otherwise.\n";
 	int npos, code = simple_options(ctx, argc, argv, usage, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
@@ -223,10 +227,11 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 
 int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 {
-	static const char usage[] = "usage: benchdb stats [--db DIR] [--json]\n"
-				    "\n"
-				    "Runs, series, observations, bytes on disk, bytes per observation,\n"
-				    "map size.\n";
+	static const char usage[] =
+	    "usage: benchdb stats [--db DIR] [--json]\n"
+	    "\n"
+	    "Runs, series, observations, bytes on disk, bytes per observation,\n"
+	    "map size.\n";
 	int npos, code = simple_options(ctx, argc, argv, usage, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
@@ -265,10 +270,10 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
-		"usage: benchdb backup [--db DIR] DEST\n"
-		"\n"
-		"Writes a compacted, consistent copy of the store into DEST (created; must be\n"
-		"empty). Safe while other processes read and write the store.\n";
+	    "usage: benchdb backup [--db DIR] DEST\n"
+	    "\n"
+	    "Writes a compacted, consistent copy of the store into DEST (created; must be\n"
+	    "empty). Safe while other processes read and write the store.\n";
 	const char *dest[1];
 	int npos, code = simple_options(ctx, argc, argv, usage, dest, 1, &npos);
 	if (code)

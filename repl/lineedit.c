@@ -59,8 +59,7 @@ static char **attempt_completion(const char *text, int start, int end)
 		free(current_matches.items[i]);
 	current_matches.n = 0;
 	if (complete_fn)
-		complete_fn(complete_ctx, rl_line_buffer, start, text, add_match,
-			    &current_matches);
+		complete_fn(complete_ctx, rl_line_buffer, start, text, add_match, &current_matches);
 	rl_attempted_completion_over = 1;
 	if (current_matches.n == 0)
 		return NULL;

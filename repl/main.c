@@ -17,46 +17,46 @@
 #define BENCHDB_VERSION "0.1.0"
 
 static const char usage_text[] =
-	"usage: benchdb [--db DIR] [--json] [-c STATEMENT | -f FILE [--bail]]\n"
-	"       benchdb [--db DIR] SUBCOMMAND [OPTIONS]\n"
-	"\n"
-	"An embedded time-series database for benchmark results.\n"
-	"\n"
-	"With no subcommand, benchdb runs the REPL when standard input is a terminal,\n"
-	"and otherwise reads statements from standard input.\n"
-	"\n"
-	"Subcommands:\n"
-	"  query STATEMENT        run one statement (like -c)\n"
-	"  ingest FILE|DIR|-      store benchmark results (auto-detects the format)\n"
-	"  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
-	"  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
-	"  check                  the CI gate: latest vs baseline, exit 1 on regressions\n"
-	"  baseline set|list|drop manage named baselines\n"
-	"  summary [--run ID]     one run, grouped by scenario (benchkit's text)\n"
-	"  trend --metric M --point P   one series over time (benchkit's text)\n"
-	"  verify                 check every run and index; exit 3 on any problem\n"
-	"  stats                  runs, series, observations, bytes on disk\n"
-	"  backup DIR             a compacted, consistent copy of the store\n"
-	"\n"
-	"Options:\n"
-	"  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
-	"  -c STATEMENT           run one statement and exit\n"
-	"  -f FILE                run the statements of FILE ('-' for stdin)\n"
-	"  --bail                 with -f or stdin: stop at the first error\n"
-	"  --fail                 exit 1 when a 'regressions' statement finds any\n"
-	"  --json                 JSON output (same as '... as json')\n"
-	"  --format FMT           default output format: table, json, csv, markdown\n"
-	"  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
-	"  --version              print the version\n"
-	"\n"
-	"Exit codes:\n"
-	"  0  success\n"
-	"  1  regressions found (check, or 'regressions' with --fail)\n"
-	"  2  usage or query error\n"
-	"  3  input or storage error\n"
-	"\n"
-	"Environment: BENCHDB_DIR (store), NO_COLOR (no colour), BENCHDB_HISTORY (REPL history).\n"
-	"See the benchdb(1) man page and docs/ for the query language.\n";
+    "usage: benchdb [--db DIR] [--json] [-c STATEMENT | -f FILE [--bail]]\n"
+    "       benchdb [--db DIR] SUBCOMMAND [OPTIONS]\n"
+    "\n"
+    "An embedded time-series database for benchmark results.\n"
+    "\n"
+    "With no subcommand, benchdb runs the REPL when standard input is a terminal,\n"
+    "and otherwise reads statements from standard input.\n"
+    "\n"
+    "Subcommands:\n"
+    "  query STATEMENT        run one statement (like -c)\n"
+    "  ingest FILE|DIR|-      store benchmark results (auto-detects the format)\n"
+    "  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
+    "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
+    "  check                  the CI gate: latest vs baseline, exit 1 on regressions\n"
+    "  baseline set|list|drop manage named baselines\n"
+    "  summary [--run ID]     one run, grouped by scenario (benchkit's text)\n"
+    "  trend --metric M --point P   one series over time (benchkit's text)\n"
+    "  verify                 check every run and index; exit 3 on any problem\n"
+    "  stats                  runs, series, observations, bytes on disk\n"
+    "  backup DIR             a compacted, consistent copy of the store\n"
+    "\n"
+    "Options:\n"
+    "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
+    "  -c STATEMENT           run one statement and exit\n"
+    "  -f FILE                run the statements of FILE ('-' for stdin)\n"
+    "  --bail                 with -f or stdin: stop at the first error\n"
+    "  --fail                 exit 1 when a 'regressions' statement finds any\n"
+    "  --json                 JSON output (same as '... as json')\n"
+    "  --format FMT           default output format: table, json, csv, markdown\n"
+    "  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
+    "  --version              print the version\n"
+    "\n"
+    "Exit codes:\n"
+    "  0  success\n"
+    "  1  regressions found (check, or 'regressions' with --fail)\n"
+    "  2  usage or query error\n"
+    "  3  input or storage error\n"
+    "\n"
+    "Environment: BENCHDB_DIR (store), NO_COLOR (no colour), BENCHDB_HISTORY (REPL history).\n"
+    "See the benchdb(1) man page and docs/ for the query language.\n";
 
 typedef struct subcommand {
 	const char *name;
@@ -64,17 +64,10 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand subcommands[] = {
-	{"query", cmd_query},
-	{"ingest", cmd_ingest},
-	{"import-benchkit", cmd_import_benchkit},
-	{"export", cmd_export},
-	{"check", cmd_check},
-	{"baseline", cmd_baseline},
-	{"summary", cmd_summary},
-	{"trend", cmd_trend},
-	{"verify", cmd_verify},
-	{"stats", cmd_stats},
-	{"backup", cmd_backup},
+    {"query", cmd_query},     {"ingest", cmd_ingest}, {"import-benchkit", cmd_import_benchkit},
+    {"export", cmd_export},   {"check", cmd_check},   {"baseline", cmd_baseline},
+    {"summary", cmd_summary}, {"trend", cmd_trend},   {"verify", cmd_verify},
+    {"stats", cmd_stats},     {"backup", cmd_backup},
 };
 
 void cli_error(const char *fmt, ...)
@@ -107,8 +100,7 @@ int cli_exit_code(int err)
 	}
 }
 
-bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value,
-		   bool *bad)
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value, bool *bad)
 {
 	const char *arg = argv[*i];
 	size_t n = strlen(name);

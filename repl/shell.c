@@ -63,8 +63,8 @@ static double cpu_seconds(void)
 {
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
-	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6;
+	return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+	       ru.ru_stime.tv_usec / 1e6;
 }
 
 static double wall_seconds(void)
@@ -224,8 +224,9 @@ static int dot_stats(shell *sh, int argc, char **argv)
 		return EXIT_INPUT;
 	}
 	FILE *f = shell_out(sh);
-	fprintf(f, "store: %s\nruns: %llu\nseries: %llu\nobservations: %llu\n"
-		   "bytes on disk: %llu\nbytes per observation: %.2f\n",
+	fprintf(f,
+		"store: %s\nruns: %llu\nseries: %llu\nobservations: %llu\n"
+		"bytes on disk: %llu\nbytes per observation: %.2f\n",
 		sh->ctx->db_dir, (unsigned long long)st.runs, (unsigned long long)st.series,
 		(unsigned long long)st.observations, (unsigned long long)st.bytes_on_disk,
 		st.bytes_per_observation);
@@ -241,18 +242,17 @@ static int dot_quit(shell *sh, int argc, char **argv)
 }
 
 static const dot_command dot_commands[] = {
-	{".help", ".help                  show this list", dot_help},
-	{".mode", ".mode [table|json|csv|markdown]   output format of results", dot_mode},
-	{".timer", ".timer on|off          print wall and CPU time of each statement",
-	 dot_timer},
-	{".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)",
-	 dot_output},
-	{".once", ".once FILE             send the next result to FILE", dot_once},
-	{".read", ".read FILE             run the statements in FILE", dot_read},
-	{".open", ".open DIR              use the store in DIR", dot_open},
-	{".stats", ".stats                 store statistics", dot_stats},
-	{".quit", ".quit                  leave (also .exit, Ctrl-D)", dot_quit},
-	{".exit", NULL, dot_quit},
+    {".help", ".help                  show this list", dot_help},
+    {".mode", ".mode [table|json|csv|markdown]   output format of results", dot_mode},
+    {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer},
+    {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)",
+     dot_output},
+    {".once", ".once FILE             send the next result to FILE", dot_once},
+    {".read", ".read FILE             run the statements in FILE", dot_read},
+    {".open", ".open DIR              use the store in DIR", dot_open},
+    {".stats", ".stats                 store statistics", dot_stats},
+    {".quit", ".quit                  leave (also .exit, Ctrl-D)", dot_quit},
+    {".exit", NULL, dot_quit},
 };
 
 void shell_complete_dot_command(const char *word, void (*add)(void *list, const char *candidate),

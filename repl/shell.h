@@ -11,26 +11,25 @@
 
 typedef struct shell {
 	cli_ctx *ctx;
-	bdb_store *store;          /* opened on first use */
-	const char *format;        /* "table" | "json" | "csv" | "markdown" */
+	bdb_store *store;   /* opened on first use */
+	const char *format; /* "table" | "json" | "csv" | "markdown" */
 	bool timer;
 	bool bail;
 	bool interactive;
 	bool quit;
-	bool fail_on_regressions;  /* --fail: regressions found => exit 1 */
+	bool fail_on_regressions; /* --fail: regressions found => exit 1 */
 	bool found_regressions;
-	FILE *out;                 /* .output / .once file, or NULL for stdout */
+	FILE *out; /* .output / .once file, or NULL for stdout */
 	bool out_once;
 	int errors;
 	char *history_path;
-	char *db_dir_owned;        /* after .open */
-	const char *source_name;   /* script being read, for error positions */
-	int source_line;           /* its line where the current statement starts */
+	char *db_dir_owned;	 /* after .open */
+	const char *source_name; /* script being read, for error positions */
+	int source_line;	 /* its line where the current statement starts */
 } shell;
 
 /* Reads and runs statements from in until its end (or .quit). */
 int shell_loop(shell *sh, FILE *in, const char *name);
-
 
 /*
  * Runs one statement through the query library, writing its result to out

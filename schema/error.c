@@ -10,8 +10,8 @@ const char *bdb_strerror(int err)
 	switch (err) {
 	case BDB_OK:
 		return "success";
-#define XX(code, name, msg)                                                    \
-	case BDB_E##code:                                                      \
+#define XX(code, name, msg)                                                                        \
+	case BDB_E##code:                                                                          \
 		return msg;
 		BDB_ERROR_MAP(XX)
 #undef XX
@@ -25,8 +25,8 @@ const char *bdb_error_name(int err)
 	switch (err) {
 	case BDB_OK:
 		return "ok";
-#define XX(code, name, msg)                                                    \
-	case BDB_E##code:                                                      \
+#define XX(code, name, msg)                                                                        \
+	case BDB_E##code:                                                                          \
 		return name;
 		BDB_ERROR_MAP(XX)
 #undef XX
@@ -41,8 +41,7 @@ void bdb_diag_clear(bdb_diag *d)
 		memset(d, 0, sizeof *d);
 }
 
-int bdb_diag_set(bdb_diag *d, int code, const char *file, int line, int col,
-		 const char *fmt, ...)
+int bdb_diag_set(bdb_diag *d, int code, const char *file, int line, int col, const char *fmt, ...)
 {
 	if (!d)
 		return code;

@@ -59,8 +59,8 @@ typedef struct memo {
 
 /* What makes two Metric tables without samples equal. */
 typedef struct metric_key {
-	uint32_t name, unit; /* refs of shared strings, 0 when absent */
-	unsigned present;    /* bit 0 value, bit 1 lower, bit 2 upper */
+	uint32_t name, unit;	      /* refs of shared strings, 0 when absent */
+	unsigned present;	      /* bit 0 value, bit 1 lower, bit 2 upper */
 	uint64_t value, lower, upper; /* bits; 0 when absent */
 } metric_key;
 
@@ -82,8 +82,8 @@ typedef struct builder {
 	uint32_t *refs; /* children waiting for the vector that lists them */
 	size_t n_refs, cap_refs;
 
-	memo strings;	 /* shared strings */
-	memo key_values; /* shared KeyValue tables */
+	memo strings;	     /* shared strings */
+	memo key_values;     /* shared KeyValue tables */
 	memo metrics;	     /* shared Metric tables; a: index in metric_keys */
 	memo tag_vectors;    /* shared tag vectors; a: their length */
 	bdb_buf metric_keys; /* an array of metric_key */
@@ -265,8 +265,7 @@ static uint32_t memo_find(builder *b, memo *m, uint32_t hash, memo_same same, co
 }
 
 /* Records the object just written at ref in the slot memo_find gave. */
-static void memo_add(memo *m, memo_entry *slot, uint32_t hash, uint32_t ref, uint32_t a,
-		     uint32_t c)
+static void memo_add(memo *m, memo_entry *slot, uint32_t hash, uint32_t ref, uint32_t a, uint32_t c)
 {
 	if (!slot || !ref)
 		return;
@@ -623,7 +622,8 @@ static uint32_t build_metric(builder *b, const void *items, size_t i)
 	metric_key key = {name, unit, 0, 0, 0, 0};
 	uint32_t hash = 0;
 	if (!m->n_samples && is_shareable(m->name) && is_shareable(unit_text) && !b->err) {
-		key.present = (has_value ? 1u : 0) | (m->has_lower ? 2u : 0) | (m->has_upper ? 4u : 0);
+		key.present =
+		    (has_value ? 1u : 0) | (m->has_lower ? 2u : 0) | (m->has_upper ? 4u : 0);
 		key.value = has_value ? bits_of(m->value) : 0;
 		key.lower = m->has_lower ? bits_of(m->lower) : 0;
 		key.upper = m->has_upper ? bits_of(m->upper) : 0;

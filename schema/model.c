@@ -133,8 +133,8 @@ int bdb_run_set_branch(bdb_run *run, const char *branch)
 }
 
 /* Sets key=value in a sorted key/value array, replacing an equal key. */
-static int kv_set(bdb_run *run, bdb_kv **items, size_t *n, size_t *cap,
-		  const char *key, const char *value)
+static int kv_set(bdb_run *run, bdb_kv **items, size_t *n, size_t *cap, const char *key,
+		  const char *value)
 {
 	size_t lo = 0, hi = *n;
 	while (lo < hi) {
@@ -293,8 +293,8 @@ static bool tags_equal(const bdb_kv *a, size_t na, const bdb_kv *b, size_t nb)
 	return true;
 }
 
-const bdb_point *bdb_run_find_point(const bdb_run *run, const char *name,
-				    const bdb_kv *tags, size_t n_tags)
+const bdb_point *bdb_run_find_point(const bdb_run *run, const char *name, const bdb_kv *tags,
+				    size_t n_tags)
 {
 	for (size_t i = 0; i < run->n_points; i++) {
 		const bdb_point *p = &run->points[i];
@@ -321,8 +321,8 @@ int bdb_direction_parse(const char *s, bdb_direction *out)
 	if (!strcmp(s, "higher") || !strcmp(s, "higher_is_better") || !strcmp(s, "bigger") ||
 	    !strcmp(s, "customBiggerIsBetter"))
 		*out = BDB_HIGHER;
-	else if (!strcmp(s, "lower") || !strcmp(s, "lower_is_better") ||
-		 !strcmp(s, "smaller") || !strcmp(s, "customSmallerIsBetter"))
+	else if (!strcmp(s, "lower") || !strcmp(s, "lower_is_better") || !strcmp(s, "smaller") ||
+		 !strcmp(s, "customSmallerIsBetter"))
 		*out = BDB_LOWER;
 	else if (!strcmp(s, "info") || !strcmp(s, "none") || !strcmp(s, "neutral"))
 		*out = BDB_INFO;

@@ -26,23 +26,23 @@
  * The error table. Each entry: code name, short name, message.
  * Every fallible function returns 0 on success or one of these (negative).
  */
-#define BDB_ERROR_MAP(XX)                                                      \
-	XX(NOMEM, "nomem", "out of memory")                                    \
-	XX(INVAL, "inval", "invalid argument")                                 \
-	XX(IO, "io", "input/output error")                                     \
-	XX(NOTFOUND, "notfound", "not found")                                  \
-	XX(EXISTS, "exists", "already exists")                                 \
-	XX(CORRUPT, "corrupt", "data is corrupt")                              \
-	XX(VERIFY, "verify", "buffer failed verification")                     \
-	XX(PARSE, "parse", "malformed input")                                  \
-	XX(FORMAT, "format", "unrecognised input format")                      \
-	XX(TOOBIG, "toobig", "value too large")                                \
-	XX(STORE, "store", "storage error")                                    \
-	XX(MAPFULL, "mapfull", "storage map is full")                          \
-	XX(READONLY, "readonly", "store is read-only")                         \
-	XX(VERSION, "version", "unsupported store format version")             \
-	XX(QUERY, "query", "query error")                                      \
-	XX(CANCELLED, "cancelled", "cancelled")                                \
+#define BDB_ERROR_MAP(XX)                                                                          \
+	XX(NOMEM, "nomem", "out of memory")                                                        \
+	XX(INVAL, "inval", "invalid argument")                                                     \
+	XX(IO, "io", "input/output error")                                                         \
+	XX(NOTFOUND, "notfound", "not found")                                                      \
+	XX(EXISTS, "exists", "already exists")                                                     \
+	XX(CORRUPT, "corrupt", "data is corrupt")                                                  \
+	XX(VERIFY, "verify", "buffer failed verification")                                         \
+	XX(PARSE, "parse", "malformed input")                                                      \
+	XX(FORMAT, "format", "unrecognised input format")                                          \
+	XX(TOOBIG, "toobig", "value too large")                                                    \
+	XX(STORE, "store", "storage error")                                                        \
+	XX(MAPFULL, "mapfull", "storage map is full")                                              \
+	XX(READONLY, "readonly", "store is read-only")                                             \
+	XX(VERSION, "version", "unsupported store format version")                                 \
+	XX(QUERY, "query", "query error")                                                          \
+	XX(CANCELLED, "cancelled", "cancelled")                                                    \
 	XX(UNSUPPORTED, "unsupported", "not supported")
 
 enum bdb_error {
@@ -51,7 +51,7 @@ enum bdb_error {
 	BDB__ERROR_FIRST = -1000,
 	BDB_ERROR_MAP(BDB_XX_ENUM)
 #undef BDB_XX_ENUM
-	BDB__ERROR_LAST
+	    BDB__ERROR_LAST
 };
 
 /* The message of an error code ("out of memory"); never NULL. */
@@ -67,11 +67,11 @@ const char *bdb_error_name(int err);
  * 0 means unknown.
  */
 typedef struct bdb_diag {
-	int code;           /* one of enum bdb_error */
-	char file[256];     /* file name, or "" */
-	int line;           /* 1-based, 0 if unknown */
-	int col;            /* 1-based, 0 if unknown */
-	char message[768];  /* human sentence, no trailing newline */
+	int code;	   /* one of enum bdb_error */
+	char file[256];	   /* file name, or "" */
+	int line;	   /* 1-based, 0 if unknown */
+	int col;	   /* 1-based, 0 if unknown */
+	char message[768]; /* human sentence, no trailing newline */
 } bdb_diag;
 
 /* Clears d (safe with NULL). */
@@ -81,9 +81,8 @@ void bdb_diag_clear(bdb_diag *d);
  * Fills d (safe with NULL) with code, position and a printf-style message.
  * Returns code, so callers can write `return bdb_diag_set(d, BDB_EPARSE, ...)`.
  */
-int bdb_diag_set(bdb_diag *d, int code, const char *file, int line, int col,
-		 const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+int bdb_diag_set(bdb_diag *d, int code, const char *file, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 /*
  * Writes "file:line:col: message" (parts omitted when unknown) into buf.
@@ -96,10 +95,10 @@ const char *bdb_diag_format(const bdb_diag *d, char *buf, size_t size);
 /* ------------------------------------------------------------------------ */
 
 typedef struct bdb_buf {
-	char *data;   /* NUL-terminated when len > 0 or after bdb_buf_cstr */
+	char *data; /* NUL-terminated when len > 0 or after bdb_buf_cstr */
 	size_t len;
 	size_t cap;
-	bool failed;  /* set once an allocation failed; later appends no-op */
+	bool failed; /* set once an allocation failed; later appends no-op */
 } bdb_buf;
 
 void bdb_buf_init(bdb_buf *b);
@@ -110,8 +109,7 @@ int bdb_buf_reserve(bdb_buf *b, size_t n);
 void bdb_buf_append(bdb_buf *b, const void *data, size_t n);
 void bdb_buf_puts(bdb_buf *b, const char *s);
 void bdb_buf_putc(bdb_buf *b, char c);
-void bdb_buf_printf(bdb_buf *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+void bdb_buf_printf(bdb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Returns the contents as a NUL-terminated string (never NULL). */
 const char *bdb_buf_cstr(bdb_buf *b);
 
@@ -164,8 +162,8 @@ int bdb_unit_factor(const char *from, const char *to, double *factor);
 
 typedef enum bdb_direction {
 	BDB_HIGHER = 0, /* higher is better */
-	BDB_LOWER = 1,  /* lower is better */
-	BDB_INFO = 2    /* informational, never a regression */
+	BDB_LOWER = 1,	/* lower is better */
+	BDB_INFO = 2	/* informational, never a regression */
 } bdb_direction;
 
 typedef enum bdb_priority { BDB_PRIMARY = 0, BDB_SECONDARY = 1 } bdb_priority;
@@ -182,13 +180,13 @@ typedef struct bdb_kv {
 
 typedef struct bdb_metric_def {
 	const char *name;
-	const char *unit;        /* may be NULL */
+	const char *unit; /* may be NULL */
 	bdb_direction direction;
-	const char *group;       /* may be NULL */
+	const char *group; /* may be NULL */
 	bdb_priority priority;
 	const char *description; /* may be NULL */
 	bool has_threshold;
-	double threshold;        /* percent, e.g. 5.0 for 5% */
+	double threshold; /* percent, e.g. 5.0 for 5% */
 } bdb_metric_def;
 
 typedef struct bdb_metric {
@@ -200,13 +198,13 @@ typedef struct bdb_metric {
 	double upper;
 	const double *samples; /* n_samples values, or NULL */
 	size_t n_samples;
-	const char *unit;      /* may be NULL */
+	const char *unit; /* may be NULL */
 } bdb_metric;
 
 typedef struct bdb_point {
 	const char *name;
-	const char *scenario;  /* may be NULL */
-	bdb_kv *tags;          /* sorted by key, keys unique */
+	const char *scenario; /* may be NULL */
+	bdb_kv *tags;	      /* sorted by key, keys unique */
 	size_t n_tags;
 	size_t cap_tags;
 	bdb_metric *metrics;
@@ -224,11 +222,11 @@ struct bdb_arena;
 typedef struct bdb_run {
 	const char *id;
 	int64_t timestamp_us;
-	const char *commit;  /* may be NULL */
-	const char *branch;  /* may be NULL */
-	bdb_kv *env;         /* sorted by key */
+	const char *commit; /* may be NULL */
+	const char *branch; /* may be NULL */
+	bdb_kv *env;	    /* sorted by key */
 	size_t n_env, cap_env;
-	bdb_kv *meta;        /* sorted by key */
+	bdb_kv *meta; /* sorted by key */
 	size_t n_meta, cap_meta;
 	bdb_metric_def *defs;
 	size_t n_defs, cap_defs;
@@ -276,8 +274,8 @@ const char *bdb_point_get_tag(const bdb_point *p, const char *key);
  * Appends a metric to the point (replacing one of the same name) and returns
  * it through *out, valid until the next add on the same point.
  */
-int bdb_point_add_metric(bdb_run *run, bdb_point *p, const char *name,
-			 double value, bdb_metric **out);
+int bdb_point_add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
+			 bdb_metric **out);
 const bdb_metric *bdb_point_find_metric(const bdb_point *p, const char *name);
 int bdb_metric_set_unit(bdb_run *run, bdb_metric *m, const char *unit);
 /* Copies n samples into the arena. */
@@ -286,8 +284,8 @@ int bdb_metric_set_samples(bdb_run *run, bdb_metric *m, const double *samples, s
 /*
  * Finds the point with this name and exactly this (sorted) tag set, or NULL.
  */
-const bdb_point *bdb_run_find_point(const bdb_run *run, const char *name,
-				    const bdb_kv *tags, size_t n_tags);
+const bdb_point *bdb_run_find_point(const bdb_run *run, const char *name, const bdb_kv *tags,
+				    size_t n_tags);
 
 /* Deep equality of two runs (same fields, same order, NaN equals NaN). */
 bool bdb_run_equal(const bdb_run *a, const bdb_run *b);
@@ -336,7 +334,7 @@ int bdb_run_decode(const void *buf, size_t len, bdb_run **out, bdb_diag *d);
 typedef struct bdb_fb_view {
 	const uint8_t *buf;
 	size_t len;
-	uint32_t table;  /* offset of the table in buf; 0 means absent */
+	uint32_t table; /* offset of the table in buf; 0 means absent */
 } bdb_fb_view;
 
 typedef struct bdb_fb_str {

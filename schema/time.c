@@ -161,11 +161,11 @@ char *bdb_time_format(int64_t us, char *buf, size_t size)
 		return buf;
 	}
 	if (frac)
-		snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02d.%06lldZ", (long long)y, m,
-			 d, h, mi, s, (long long)frac);
+		snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02d.%06lldZ", (long long)y, m, d,
+			 h, mi, s, (long long)frac);
 	else
-		snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, d, h,
-			 mi, s);
+		snprintf(buf, size, "%04lld-%02d-%02dT%02d:%02d:%02dZ", (long long)y, m, d, h, mi,
+			 s);
 	return buf;
 }
 

@@ -11,15 +11,24 @@ typedef struct unit_scale {
 /* Time, in nanoseconds: integers, so that factors are correctly rounded
  * quotients of exact values (us -> ns is exactly 1000). */
 static const unit_scale time_units[] = {
-	{"ns", 1.0},     {"us", 1e3},    {"\xc2\xb5s", 1e3},  {"\xce\xbcs", 1e3}, {"ms", 1e6},
-	{"s", 1e9},      {"sec", 1e9},   {"min", 6e10},       {"h", 3.6e12},     {NULL, 0},
+    {"ns", 1.0}, {"us", 1e3},  {"\xc2\xb5s", 1e3}, {"\xce\xbcs", 1e3}, {"ms", 1e6},
+    {"s", 1e9},	 {"sec", 1e9}, {"min", 6e10},	   {"h", 3.6e12},      {NULL, 0},
 };
 
 /* Sizes, in bytes. */
 static const unit_scale size_units[] = {
-	{"B", 1.0},     {"bytes", 1.0},        {"KB", 1e3},           {"kB", 1e3},
-	{"MB", 1e6},    {"GB", 1e9},           {"TB", 1e12},          {"KiB", 1024.0},
-	{"MiB", 1048576.0}, {"GiB", 1073741824.0}, {"TiB", 1099511627776.0}, {NULL, 0},
+    {"B", 1.0},
+    {"bytes", 1.0},
+    {"KB", 1e3},
+    {"kB", 1e3},
+    {"MB", 1e6},
+    {"GB", 1e9},
+    {"TB", 1e12},
+    {"KiB", 1024.0},
+    {"MiB", 1048576.0},
+    {"GiB", 1073741824.0},
+    {"TiB", 1099511627776.0},
+    {NULL, 0},
 };
 
 static const unit_scale *find(const unit_scale *table, const char *name, size_t len)

@@ -23,9 +23,9 @@
 #define BATCH_MAX_VALUES 2000000u
 
 typedef struct batch_item {
-	size_t index;   /* in paths */
-	bdb_run *run;   /* NULL when the input could not be read */
-	int rc;         /* 0, or why the input was not stored */
+	size_t index; /* in paths */
+	bdb_run *run; /* NULL when the input could not be read */
+	int rc;	      /* 0, or why the input was not stored */
 	bdb_diag diag;
 	uint64_t seq;
 	bdb_put_outcome outcome;
@@ -44,10 +44,10 @@ typedef struct batch {
 	size_t n_paths;
 	const bdb_ingest_job *job;
 	bdb_ingest_stats *stats;
-	size_t cap;	    /* inputs per batch */
+	size_t cap; /* inputs per batch */
 	slot slots[2];
-	size_t next;	    /* the next input to read (reader only) */
-	uint64_t read_ns;   /* reader only */
+	size_t next;	  /* the next input to read (reader only) */
+	uint64_t read_ns; /* reader only */
 	pthread_mutex_t lock;
 	pthread_cond_t cond;
 	/* For bdb_store_put_runs: the runs of the items that were read. */

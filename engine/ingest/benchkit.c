@@ -24,8 +24,7 @@ bool bdb__detect_benchkit(const json_t *root)
 }
 
 /* "threshold": 5 or "5%" (percent). */
-static int read_threshold(bdb__json_doc *doc, const json_t *obj, bdb_metric_def *def,
-			  bdb_diag *d)
+static int read_threshold(bdb__json_doc *doc, const json_t *obj, bdb_metric_def *def, bdb_diag *d)
 {
 	json_t *v = json_object_get(obj, "threshold");
 	if (!v || json_is_null(v))
@@ -88,8 +87,7 @@ static int read_def(bdb__json_doc *doc, const char *key, const json_t *obj, bdb_
 	/* benchkit writes "" for an absent group or description. */
 	def->unit = unit && *unit ? bdb_run_strdup(run, unit) : NULL;
 	def->group = group && *group ? bdb_run_strdup(run, group) : NULL;
-	def->description = description && *description ? bdb_run_strdup(run, description)
-						       : NULL;
+	def->description = description && *description ? bdb_run_strdup(run, description) : NULL;
 	if ((unit && *unit && !def->unit) || (group && *group && !def->group) ||
 	    (description && *description && !def->description))
 		return BDB_ENOMEM;
@@ -114,8 +112,8 @@ int bdb__benchkit_read_defs(bdb__json_doc *doc, const json_t *defs, bdb_run *run
 }
 
 /* A bound under its benchkit name or its alias; both at once is ambiguous. */
-static int read_bound(bdb__json_doc *doc, const json_t *obj, const char *key,
-		      const char *alias, double *out, bool *present, bdb_diag *d)
+static int read_bound(bdb__json_doc *doc, const json_t *obj, const char *key, const char *alias,
+		      double *out, bool *present, bdb_diag *d)
 {
 	bool a = false, b = false;
 	double va = 0, vb = 0;
@@ -194,7 +192,8 @@ static int read_point(bdb__json_doc *doc, const json_t *obj, bdb_run *run, bdb_d
 		{
 			char buf[64];
 			const char *text;
-			if ((rc = bdb__json_scalar(doc, tags, key, true, buf, sizeof buf, &text, d)))
+			if ((rc =
+				 bdb__json_scalar(doc, tags, key, true, buf, sizeof buf, &text, d)))
 				return rc;
 			if ((rc = bdb_point_set_tag(run, &run->points[index], key, text)))
 				return rc;
@@ -234,7 +233,8 @@ int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d)
 	    (rc = bdb__json_array(doc, root, "points", true, &points, d)))
 		return rc;
 	if (id && !*id)
-		return bdb__json_fail(doc, root, "id", BDB__NO_INDEX, d, "\"id\" must not be empty");
+		return bdb__json_fail(doc, root, "id", BDB__NO_INDEX, d,
+				      "\"id\" must not be empty");
 	/* benchkit writes null for an unknown commit or branch; "" means the same. */
 	if ((rc = bdb_run_set_id(run, id)) ||
 	    (rc = bdb_run_set_commit(run, commit && *commit ? commit : NULL)) ||

@@ -49,7 +49,7 @@ typedef struct fast {
 	bdb_run *run;
 	bdb__input *in;
 	text key, value, unit, scenario; /* decoded strings, NUL-terminated */
-	text unknown; /* unknown keys of the objects being read, NUL-separated */
+	text unknown;			 /* unknown keys of the objects being read, NUL-separated */
 	double *samples;
 	size_t cap_samples;
 } fast;
@@ -207,7 +207,8 @@ static bool string(fast *f, text *t)
 		if (c < 0x20)
 			return false;
 		if (c >= 0x80) {
-			size_t n = utf8_len((const unsigned char *)f->p, (const unsigned char *)f->end);
+			size_t n =
+			    utf8_len((const unsigned char *)f->p, (const unsigned char *)f->end);
 			if (!n)
 				return false;
 			memcpy(t->data + t->len, f->p, n);
@@ -244,8 +245,8 @@ static bool string(fast *f, text *t)
 }
 
 /* Powers of ten a double holds exactly. */
-static const double pow10_exact[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
-				     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+static const double pow10_exact[] = {1e0,  1e1,	 1e2,  1e3,  1e4,  1e5,	 1e6,  1e7,
+				     1e8,  1e9,	 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
 				     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /*
@@ -728,11 +729,19 @@ static bool points(fast *f)
 /* The run                                                                   */
 /* ------------------------------------------------------------------------ */
 
-static const char *const root_keys[] = {"id",          "timestamp", "commit",
+static const char *const root_keys[] = {"id",	       "timestamp",   "commit",
 					"branch",      "environment", "metadata",
-					"metric_defs", "points",    NULL};
-enum { R_ID = 1, R_TIMESTAMP = 2, R_COMMIT = 4, R_BRANCH = 8, R_ENV = 16, R_META = 32,
-       R_DEFS = 64, R_POINTS = 128 };
+					"metric_defs", "points",      NULL};
+enum {
+	R_ID = 1,
+	R_TIMESTAMP = 2,
+	R_COMMIT = 4,
+	R_BRANCH = 8,
+	R_ENV = 16,
+	R_META = 32,
+	R_DEFS = 64,
+	R_POINTS = 128
+};
 
 /* The objects left to jansson: environment, metadata, metric_defs. */
 typedef struct root_state {
@@ -773,8 +782,8 @@ static bool root_member(fast *f, unsigned bit, void *ctx)
 			return false;
 		if (!present || !f->value.len)
 			return true;
-		return (bit == R_COMMIT ? bdb_run_set_commit : bdb_run_set_branch)(
-			       f->run, f->value.data) == 0;
+		return (bit == R_COMMIT ? bdb_run_set_commit
+					: bdb_run_set_branch)(f->run, f->value.data) == 0;
 	case R_ENV:
 	case R_META:
 	case R_DEFS: {
@@ -833,8 +842,8 @@ int bdb__benchkit_fast(bdb__input *in, bdb_run *run)
 		f.p += 3;
 	root_state rs = {0};
 	unsigned seen;
-	bool ok = peek(&f, '{') && object(&f, root_keys, &seen, root_member, &rs) &&
-		  (seen & R_POINTS);
+	bool ok =
+	    peek(&f, '{') && object(&f, root_keys, &seen, root_member, &rs) && (seen & R_POINTS);
 	skip_ws(&f);
 	ok = ok && f.p == f.end && flat_object(run, &rs.env, "environment", bdb__set_env) &&
 	     flat_object(run, &rs.meta, "metadata", bdb__set_meta) && definitions(&f, &rs.defs);

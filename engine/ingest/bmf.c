@@ -38,17 +38,12 @@ static const struct {
 	const char *measure, *unit;
 	bdb_direction direction;
 } builtin[] = {
-	{"latency", "ns", BDB_LOWER},
-	{"throughput", "ops/s", BDB_HIGHER},
-	{"file-size", "B", BDB_LOWER},
-	{"build-time", "s", BDB_LOWER},
-	{"instructions", NULL, BDB_LOWER},
-	{"cycles", NULL, BDB_LOWER},
-	{"estimated-cycles", NULL, BDB_LOWER},
-	{"l1-accesses", NULL, BDB_LOWER},
-	{"l2-accesses", NULL, BDB_LOWER},
-	{"ram-accesses", NULL, BDB_LOWER},
-	{"total-read-write", NULL, BDB_LOWER},
+    {"latency", "ns", BDB_LOWER},	   {"throughput", "ops/s", BDB_HIGHER},
+    {"file-size", "B", BDB_LOWER},	   {"build-time", "s", BDB_LOWER},
+    {"instructions", NULL, BDB_LOWER},	   {"cycles", NULL, BDB_LOWER},
+    {"estimated-cycles", NULL, BDB_LOWER}, {"l1-accesses", NULL, BDB_LOWER},
+    {"l2-accesses", NULL, BDB_LOWER},	   {"ram-accesses", NULL, BDB_LOWER},
+    {"total-read-write", NULL, BDB_LOWER},
 };
 
 static int read_measure(bdb__json_doc *doc, const char *name, const json_t *obj, bdb_run *run,
@@ -90,9 +85,10 @@ int bdb__ingest_bmf(bdb__input *in, bdb_run *run, bdb_diag *d)
 	json_object_foreach((json_t *)root, bench, measures)
 	{
 		if (!json_is_object(measures))
-			return bdb__json_fail(doc, root, bench, BDB__NO_INDEX, d,
-					      "benchmark \"%s\" must be an object of measures, got %s",
-					      bench, bdb__json_type_name(measures));
+			return bdb__json_fail(
+			    doc, root, bench, BDB__NO_INDEX, d,
+			    "benchmark \"%s\" must be an object of measures, got %s", bench,
+			    bdb__json_type_name(measures));
 		bdb_point *p;
 		rc = bdb_run_add_point(run, bench, &p);
 		const char *name;

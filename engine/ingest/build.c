@@ -12,7 +12,7 @@
 
 /* The spellings units are normalised to. */
 static const char *const canonical_units[] = {
-	"ns", "us", "ms", "s", "min", "h", "B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB",
+    "ns", "us", "ms", "s", "min", "h", "B", "KB", "MB", "GB", "TB", "KiB", "MiB", "GiB", "TiB",
 };
 
 /* The canonical spelling of the plain unit u[0..len), or NULL. */
@@ -50,15 +50,14 @@ const char *bdb__unit_normal(bdb_run *run, const char *unit)
 	if (num_len + strlen(per) + 2 > sizeof text)
 		return unit;
 	snprintf(text, sizeof text, "%.*s/%s", (int)num_len, num ? num : unit, per);
-	if (strcmp(text, unit) == 0 || bdb_unit_factor(unit, text, &factor) != 0 ||
-	    factor != 1.0)
+	if (strcmp(text, unit) == 0 || bdb_unit_factor(unit, text, &factor) != 0 || factor != 1.0)
 		return unit;
 	const char *copy = bdb_run_strdup(run, text);
 	return copy ? copy : unit;
 }
 
-int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
-		    const char *unit, bdb_metric **out)
+int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value, const char *unit,
+		    bdb_metric **out)
 {
 	bdb_metric *m;
 	int rc = bdb_point_add_metric(run, p, name, value, &m);
@@ -90,9 +89,8 @@ int bdb__add_defined_metric(bdb_run *run, bdb_point *p, const char *name, double
 	return rc ? rc : bdb__add_metric(run, p, name, value, unit, out);
 }
 
-int bdb__read_metric_fields(bdb__json_doc *doc, const json_t *obj,
-			    const bdb__metric_field *fields, size_t n, bdb_run *run,
-			    size_t point, bdb_diag *d)
+int bdb__read_metric_fields(bdb__json_doc *doc, const json_t *obj, const bdb__metric_field *fields,
+			    size_t n, bdb_run *run, size_t point, bdb_diag *d)
 {
 	for (size_t i = 0; i < n; i++) {
 		const bdb__metric_field *f = &fields[i];
@@ -105,10 +103,9 @@ int bdb__read_metric_fields(bdb__json_doc *doc, const json_t *obj,
 		if (!present)
 			continue;
 		bdb_point *p = &run->points[point];
-		rc = f->direction < 0
-			     ? bdb__add_metric(run, p, name, v, f->unit, NULL)
-			     : bdb__add_defined_metric(run, p, name, v, f->unit,
-						       (bdb_direction)f->direction, NULL);
+		rc = f->direction < 0 ? bdb__add_metric(run, p, name, v, f->unit, NULL)
+				      : bdb__add_defined_metric(run, p, name, v, f->unit,
+								(bdb_direction)f->direction, NULL);
 		if (rc)
 			return rc;
 	}
@@ -165,9 +162,8 @@ struct bdb__strmap_slot {
 static size_t strmap_find(const bdb__strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t i = (size_t)h & (m->cap - 1);
-	while (m->slots[i].key &&
-	       !(m->slots[i].hash == h && m->slots[i].len == len &&
-		 memcmp(m->slots[i].key, key, len) == 0))
+	while (m->slots[i].key && !(m->slots[i].hash == h && m->slots[i].len == len &&
+				    memcmp(m->slots[i].key, key, len) == 0))
 		i = (i + 1) & (m->cap - 1);
 	return i;
 }
@@ -176,7 +172,8 @@ bool bdb__strmap_get(const bdb__strmap *m, const char *key, size_t len, size_t *
 {
 	if (!m->cap)
 		return false;
-	const struct bdb__strmap_slot *s = &m->slots[strmap_find(m, key, len, bdb__hash(BDB__HASH_INIT, key, len))];
+	const struct bdb__strmap_slot *s =
+	    &m->slots[strmap_find(m, key, len, bdb__hash(BDB__HASH_INIT, key, len))];
 	if (!s->key)
 		return false;
 	*index = s->index;
@@ -198,7 +195,7 @@ int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index)
 		for (size_t i = 0; i < ocap; i++)
 			if (old[i].key)
 				m->slots[strmap_find(m, old[i].key, old[i].len, old[i].hash)] =
-					old[i];
+				    old[i];
 		free(old);
 	}
 	uint64_t h = bdb__hash(BDB__HASH_INIT, key, len);

@@ -91,8 +91,8 @@ static int parse_line(const char *line, size_t len, cargo_result *r, const char 
 	tok = bdb__token_end(p, end);
 	const char *unit = bdb__skip_blanks(tok, end);
 	*at = p;
-	if (!bdb__parse_number(p, (size_t)(tok - p), true, &r->mbps) ||
-	    (size_t)(end - unit) != 4 || memcmp(unit, "MB/s", 4) != 0) {
+	if (!bdb__parse_number(p, (size_t)(tok - p), true, &r->mbps) || (size_t)(end - unit) != 4 ||
+	    memcmp(unit, "MB/s", 4) != 0) {
 		*err = "expected a throughput like \"= 830 MB/s\"";
 		return -1;
 	}
@@ -130,8 +130,8 @@ int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d)
 		if (got == 0)
 			continue;
 		if (got < 0) {
-			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__column(l.line, at),
-					  "malformed bench line: %s", err);
+			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+					  bdb__column(l.line, at), "malformed bench line: %s", err);
 			break;
 		}
 		char name[1024];

@@ -158,8 +158,8 @@ static int read_throughput(crit_file *f, const json_t *tp, double *n, const char
 		if (present) {
 			*unit = kinds[i].unit;
 			return *n > 0 ? 0
-				      : bdb__json_fail(&f->doc, tp, kinds[i].key, BDB__NO_INDEX,
-						       d, "\"%s\" must be positive", kinds[i].key);
+				      : bdb__json_fail(&f->doc, tp, kinds[i].key, BDB__NO_INDEX, d,
+						       "\"%s\" must be positive", kinds[i].key);
 		}
 	}
 	return bdb__json_fail(&f->doc, tp, NULL, BDB__NO_INDEX, d,
@@ -172,15 +172,15 @@ static int read_throughput(crit_file *f, const json_t *tp, double *n, const char
  * copied: adding a metric to p may move p's metrics. Samples of zero time
  * have no throughput and are left out.
  */
-static int add_throughput(bdb_run *run, bdb_point *p, double n, const char *unit,
-			  bdb_metric time, const double *samples, size_t n_samples)
+static int add_throughput(bdb_run *run, bdb_point *p, double n, const char *unit, bdb_metric time,
+			  const double *samples, size_t n_samples)
 {
 	double ns_per_s;
 	int rc = bdb_unit_factor("s", "ns", &ns_per_s);
 	bdb_metric *m;
 	if (!rc)
-		rc = bdb__add_defined_metric(run, p, "throughput", n * ns_per_s / time.value,
-					     unit, BDB_HIGHER, &m);
+		rc = bdb__add_defined_metric(run, p, "throughput", n * ns_per_s / time.value, unit,
+					     BDB_HIGHER, &m);
 	if (rc)
 		return rc;
 	if (time.has_lower && time.has_upper && time.lower > 0)
@@ -245,8 +245,7 @@ static int read_benchmark(crit_ctx *c, const char *dir)
 					    "the time estimate must be positive to derive a "
 					    "throughput");
 		else
-			rc = add_throughput(c->run, p, n_per_iter, tp_unit, *m, samples,
-					    n_samples);
+			rc = add_throughput(c->run, p, n_per_iter, tp_unit, *m, samples, n_samples);
 	}
 	free(samples);
 	file_release(&bench);

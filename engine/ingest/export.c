@@ -34,7 +34,6 @@ int bdb_export_format_parse(const char *name, bdb_export_format *out)
 /* JSON pieces                                                               */
 /* ------------------------------------------------------------------------ */
 
-
 static void indent(bdb_buf *b, int level)
 {
 	bdb_buf_putc(b, '\n');
@@ -118,8 +117,8 @@ static json_t *original_shape(const bdb_run *run, const char *name, const bdb_kv
 }
 
 /* environment / metadata of a benchkit run: its original JSON, or the pairs. */
-static void put_benchkit_pairs(bdb_buf *b, const bdb_run *run, const char *name,
-			       const bdb_kv *kv, size_t n, int level)
+static void put_benchkit_pairs(bdb_buf *b, const bdb_run *run, const char *name, const bdb_kv *kv,
+			       size_t n, int level)
 {
 	json_t *shape = original_shape(run, name, kv, n);
 	if (shape)
@@ -160,8 +159,7 @@ static void put_time(bdb_buf *b, int64_t us, bool naive)
 }
 
 /* id, timestamp, commit, branch, environment and metadata, as members. */
-static void put_run_fields(bdb_buf *b, const bdb_run *run, int level, bool *first,
-			   bool benchkit)
+static void put_run_fields(bdb_buf *b, const bdb_run *run, int level, bool *first, bool benchkit)
 {
 	put_key(b, level, first, "id");
 	bdb__put_json_string(b, run->id);
@@ -213,8 +211,7 @@ static void put_def(bdb_buf *b, const bdb_metric_def *def, int level)
 }
 
 /* The value: its exact integer text when the run kept one (above 2^53). */
-static void put_value_of(bdb_buf *b, const bdb_run *run, const bdb_point *p,
-			 const bdb_metric *m)
+static void put_value_of(bdb_buf *b, const bdb_run *run, const bdb_point *p, const bdb_metric *m)
 {
 	char key[1024];
 	bdb__exact_key(run, p, m->name, key, sizeof key);
@@ -397,10 +394,9 @@ static void put_cell(bdb_buf *b, const char *s, bool csv)
 
 static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 {
-	static const char *const columns[] = {"run",    "timestamp", "commit", "branch",
-					      "point",  "scenario",  "tags",   "metric",
-					      "value",  "lower",     "upper",  "unit",
-					      "direction", "samples"};
+	static const char *const columns[] = {
+	    "run",    "timestamp", "commit", "branch", "point", "scenario",  "tags",
+	    "metric", "value",	   "lower",  "upper",  "unit",	"direction", "samples"};
 	size_t n_columns = sizeof columns / sizeof *columns - (csv ? 0 : 1);
 	const char *sep = csv ? "," : " | ";
 	bdb_buf_puts(b, csv ? "" : "| ");
@@ -426,10 +422,20 @@ static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 		for (size_t j = 0; j < p->n_metrics; j++) {
 			const bdb_metric *m = &p->metrics[j];
 			const char *cells[14] = {
-				run->id,  t,       run->commit, run->branch,
-				p->name,  p->scenario, bdb_buf_cstr(&tags), m->name,
-				NULL,     NULL,    NULL,        m->unit,
-				direction_of(run, m->name), NULL,
+			    run->id,
+			    t,
+			    run->commit,
+			    run->branch,
+			    p->name,
+			    p->scenario,
+			    bdb_buf_cstr(&tags),
+			    m->name,
+			    NULL,
+			    NULL,
+			    NULL,
+			    m->unit,
+			    direction_of(run, m->name),
+			    NULL,
 			};
 			bdb_buf_puts(b, csv ? "" : "| ");
 			for (size_t c = 0; c < n_columns; c++) {

@@ -63,10 +63,9 @@ int bdb__ingest_gab(bdb__input *in, bdb_run *run, bdb_diag *d)
 			break;
 		bdb_metric *m;
 		bdb_point *p = &run->points[point];
-		rc = opt->has_gab_direction
-			     ? bdb__add_defined_metric(run, p, "value", value, unit,
-						       opt->gab_direction, &m)
-			     : bdb__add_metric(run, p, "value", value, unit, &m);
+		rc = opt->has_gab_direction ? bdb__add_defined_metric(run, p, "value", value, unit,
+								      opt->gab_direction, &m)
+					    : bdb__add_metric(run, p, "value", value, unit, &m);
 		if (!rc && range && parse_range(range, &half))
 			bdb__set_bounds(m, value - half, value + half);
 		if (!rc)

@@ -31,14 +31,30 @@ bool bdb__detect_gbench(const json_t *root)
 static bool is_known_key(const char *key)
 {
 	static const char *const known[] = {
-		"name",           "family_index",     "per_family_instance_index",
-		"run_name",       "run_type",         "repetitions",
-		"repetition_index", "threads",        "iterations",
-		"real_time",      "cpu_time",         "time_unit",
-		"items_per_second", "bytes_per_second", "label",
-		"error_occurred", "error_message",    "aggregate_name",
-		"aggregate_unit", "big_o",            "rms",
-		"cpu_coefficient", "real_coefficient", "complexity_n",
+	    "name",
+	    "family_index",
+	    "per_family_instance_index",
+	    "run_name",
+	    "run_type",
+	    "repetitions",
+	    "repetition_index",
+	    "threads",
+	    "iterations",
+	    "real_time",
+	    "cpu_time",
+	    "time_unit",
+	    "items_per_second",
+	    "bytes_per_second",
+	    "label",
+	    "error_occurred",
+	    "error_message",
+	    "aggregate_name",
+	    "aggregate_unit",
+	    "big_o",
+	    "rms",
+	    "cpu_coefficient",
+	    "real_coefficient",
+	    "complexity_n",
 	};
 	for (size_t i = 0; i < sizeof known / sizeof *known; i++)
 		if (strcmp(key, known[i]) == 0)
@@ -56,8 +72,8 @@ typedef struct gbench_ctx {
 } gbench_ctx;
 
 /* One observation of metric (with its unit and direction; has_dir false: none). */
-static int observe(gbench_ctx *c, size_t point, const char *metric, double value,
-		   const char *unit, bool has_dir, bdb_direction dir, const json_t *source)
+static int observe(gbench_ctx *c, size_t point, const char *metric, double value, const char *unit,
+		   bool has_dir, bdb_direction dir, const json_t *source)
 {
 	bdb_point *p = &c->run->points[point];
 	int rc = has_dir ? bdb__add_defined_metric(c->run, p, metric, value, unit, dir, NULL)
@@ -81,10 +97,9 @@ static int read_row(gbench_ctx *c, const json_t *row, const char *run_name)
 	    (rc = bdb__json_string(doc, row, "label", false, &label, c->d)) ||
 	    (rc = bdb__json_number(doc, row, "real_time", true, &real, NULL, c->d)) ||
 	    (rc = bdb__json_number(doc, row, "cpu_time", true, &cpu, NULL, c->d)) ||
-	    (rc = bdb__json_number(doc, row, "items_per_second", false, &items, &has_items,
-				   c->d)) ||
-	    (rc = bdb__json_number(doc, row, "bytes_per_second", false, &bytes, &has_bytes,
-				   c->d)))
+	    (rc =
+		 bdb__json_number(doc, row, "items_per_second", false, &items, &has_items, c->d)) ||
+	    (rc = bdb__json_number(doc, row, "bytes_per_second", false, &bytes, &has_bytes, c->d)))
 		return rc;
 	/* Google Benchmark writes ns, us, ms or s: any time unit is taken. */
 	double factor;
@@ -103,11 +118,11 @@ static int read_row(gbench_ctx *c, const json_t *row, const char *run_name)
 	if ((rc = observe(c, point, "real_time", real, unit, true, BDB_LOWER, NULL)) ||
 	    (rc = observe(c, point, "cpu_time", cpu, unit, true, BDB_LOWER, NULL)))
 		return rc;
-	if (has_items && (rc = observe(c, point, "items_per_second", items, "items/s", true,
-				       BDB_HIGHER, NULL)))
+	if (has_items &&
+	    (rc = observe(c, point, "items_per_second", items, "items/s", true, BDB_HIGHER, NULL)))
 		return rc;
-	if (has_bytes && (rc = observe(c, point, "bytes_per_second", bytes, "B/s", true,
-				       BDB_HIGHER, NULL)))
+	if (has_bytes &&
+	    (rc = observe(c, point, "bytes_per_second", bytes, "B/s", true, BDB_HIGHER, NULL)))
 		return rc;
 	/* User counters: numbers under keys of their own; no known direction. */
 	const char *key;

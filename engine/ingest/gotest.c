@@ -5,8 +5,8 @@
  *   goarch: amd64
  *   pkg: example.com/gob
  *   cpu: Intel(R) Xeon(R) Processor
- *   BenchmarkSort1k-2    	    2108	     58252 ns/op	    8216 B/op	       2 allocs/op
- *   BenchmarkSHA256-2    	    5217	     22799 ns/op	 359.32 MB/s	...
+ *   BenchmarkSort1k-2    	    2108	     58252 ns/op	    8216 B/op	       2
+ * allocs/op BenchmarkSHA256-2    	    5217	     22799 ns/op	 359.32 MB/s	...
  *   PASS
  *   ok  	example.com/gob	3.044s
  *
@@ -116,10 +116,10 @@ static const struct {
 	const char *unit, *metric, *metric_unit;
 	bdb_direction direction;
 } known_units[] = {
-	{"ns/op", "time", "ns", BDB_LOWER},
-	{"B/op", "alloc_bytes", "B", BDB_LOWER},
-	{"allocs/op", "allocs", "allocs/op", BDB_LOWER},
-	{"MB/s", "throughput", "MB/s", BDB_HIGHER},
+    {"ns/op", "time", "ns", BDB_LOWER},
+    {"B/op", "alloc_bytes", "B", BDB_LOWER},
+    {"allocs/op", "allocs", "allocs/op", BDB_LOWER},
+    {"MB/s", "throughput", "MB/s", BDB_HIGHER},
 };
 
 typedef struct go_ctx {
@@ -180,8 +180,8 @@ static int config_line(go_ctx *c, const char *line, size_t len, bool *handled)
 {
 	const char *colon = memchr(line, ':', len);
 	*handled = false;
-	if (!colon || colon == line || line[0] < 'a' || line[0] > 'z' ||
-	    colon + 1 >= line + len || colon[1] != ' ')
+	if (!colon || colon == line || line[0] < 'a' || line[0] > 'z' || colon + 1 >= line + len ||
+	    colon[1] != ' ')
 		return 0;
 	for (const char *p = line; p < colon; p++)
 		if (*p == ' ' || *p == '\t')

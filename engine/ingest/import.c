@@ -26,7 +26,7 @@
 /* One file to store: a run, and for a baseline file the baseline's name. */
 typedef struct import_item {
 	char path[4096 + 256 + 2]; /* directory + "/" + file name */
-	char baseline[256]; /* "" for runs/ */
+	char baseline[256];	   /* "" for runs/ */
 	bdb_run *run;
 } import_item;
 
@@ -63,8 +63,7 @@ static int compare_names(const struct dirent **a, const struct dirent **b)
 }
 
 /* Reads every DIR/sub/NAME.json, in name order, into the plan. */
-static int read_runs(import_plan *p, const char *dir, const char *sub, bool baselines,
-		     bdb_diag *d)
+static int read_runs(import_plan *p, const char *dir, const char *sub, bool baselines, bdb_diag *d)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, sub);
@@ -94,7 +93,8 @@ static int read_runs(import_plan *p, const char *dir, const char *sub, bool base
 			if (baselines)
 				snprintf(it->baseline, sizeof it->baseline, "%.*s",
 					 (int)(strlen(list[i]->d_name) - 5), list[i]->d_name);
-			rc = bdb_ingest_path(it->path, BDB_FORMAT_BENCHKIT, NULL, &it->run, NULL, d);
+			rc =
+			    bdb_ingest_path(it->path, BDB_FORMAT_BENCHKIT, NULL, &it->run, NULL, d);
 			if (!rc)
 				p->n++;
 		}
@@ -144,10 +144,11 @@ static int check_ids(bdb_store *store, const import_plan *p, unsigned flags, bdb
 		for (size_t j = 0; j < i; j++) {
 			if (strcmp(p->items[i].run->id, p->items[j].run->id) == 0 &&
 			    !bdb_run_equal(p->items[i].run, p->items[j].run))
-				return bdb_diag_set(d, BDB_EEXISTS, p->items[i].path, 1, 1,
-						    "run \"%s\" differs from the run of the same id "
-						    "in %s",
-						    p->items[i].run->id, p->items[j].path);
+				return bdb_diag_set(
+				    d, BDB_EEXISTS, p->items[i].path, 1, 1,
+				    "run \"%s\" differs from the run of the same id "
+				    "in %s",
+				    p->items[i].run->id, p->items[j].path);
 		}
 	}
 	if (flags & BDB_PUT_REPLACE)
@@ -155,8 +156,8 @@ static int check_ids(bdb_store *store, const import_plan *p, unsigned flags, bdb
 	bdb_reader *r;
 	int rc = bdb_reader_begin(store, &r);
 	if (rc)
-		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
-				    "cannot read the store: %s", bdb_strerror(rc));
+		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
+				    bdb_strerror(rc));
 	for (size_t i = 0; !rc && i < p->n; i++) {
 		uint64_t seq;
 		bdb_run *stored = NULL;

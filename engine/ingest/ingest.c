@@ -30,18 +30,17 @@ typedef struct adapter {
  * objects of {"value": ...}) last among the JSON formats.
  */
 static const adapter adapters[] = {
-	{BDB_FORMAT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
-	{BDB_FORMAT_GBENCH, "gbench", bdb__detect_gbench, NULL, bdb__ingest_gbench, true},
-	{BDB_FORMAT_CRITERION, "criterion", NULL, NULL, bdb__ingest_criterion, false},
-	{BDB_FORMAT_PYTEST, "pytest", bdb__detect_pytest, NULL, bdb__ingest_pytest, true},
-	{BDB_FORMAT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine,
-	 true},
-	{BDB_FORMAT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
-	{BDB_FORMAT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
-	{BDB_FORMAT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
-	{BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
-	{BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
-	{BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
+    {BDB_FORMAT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
+    {BDB_FORMAT_GBENCH, "gbench", bdb__detect_gbench, NULL, bdb__ingest_gbench, true},
+    {BDB_FORMAT_CRITERION, "criterion", NULL, NULL, bdb__ingest_criterion, false},
+    {BDB_FORMAT_PYTEST, "pytest", bdb__detect_pytest, NULL, bdb__ingest_pytest, true},
+    {BDB_FORMAT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine, true},
+    {BDB_FORMAT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
+    {BDB_FORMAT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
+    {BDB_FORMAT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
+    {BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
+    {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
+    {BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -66,10 +65,13 @@ static const struct {
 	const char *alias;
 	bdb_format format;
 } aliases[] = {
-	{"google-benchmark", BDB_FORMAT_GBENCH}, {"pytest-benchmark", BDB_FORMAT_PYTEST},
-	{"go", BDB_FORMAT_GOTEST},               {"libtest", BDB_FORMAT_CARGO},
-	{"bencher", BDB_FORMAT_BMF},             {"github-action-benchmark", BDB_FORMAT_GAB},
-	{"ml-odyssey", BDB_FORMAT_ODYSSEY},
+    {"google-benchmark", BDB_FORMAT_GBENCH},
+    {"pytest-benchmark", BDB_FORMAT_PYTEST},
+    {"go", BDB_FORMAT_GOTEST},
+    {"libtest", BDB_FORMAT_CARGO},
+    {"bencher", BDB_FORMAT_BMF},
+    {"github-action-benchmark", BDB_FORMAT_GAB},
+    {"ml-odyssey", BDB_FORMAT_ODYSSEY},
 };
 
 int bdb_format_parse(const char *name, bdb_format *out)
@@ -115,8 +117,8 @@ static int64_t mtime_us(const struct stat *st)
 	return (int64_t)st->st_mtim.tv_sec * 1000000 + st->st_mtim.tv_nsec / 1000;
 }
 
-int bdb__read_file(const char *path, const char *display, char **data, size_t *len,
-		   int64_t *mtime, bdb_diag *d)
+int bdb__read_file(const char *path, const char *display, char **data, size_t *len, int64_t *mtime,
+		   bdb_diag *d)
 {
 	*data = NULL;
 	*len = 0;
@@ -256,9 +258,10 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 			if (adapters[i].detect_json && adapters[i].detect_json(doc->root))
 				a = &adapters[i];
 		if (!a)
-			return no_match(in, json_is_array(doc->root)
-						    ? "a JSON array of an unknown shape"
-						    : "a JSON object of an unknown shape",
+			return no_match(in,
+					json_is_array(doc->root)
+					    ? "a JSON array of an unknown shape"
+					    : "a JSON object of an unknown shape",
 					d);
 	} else {
 		int rc = bdb__text_check(in->name, in->data, in->len, d);
@@ -316,8 +319,9 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 		}
 		size_t other;
 		if (bdb__strmap_get(&seen, key.data, key.len, &other)) {
-			static const char fmt[] = "points %zu and %zu are both \"%s\" with the same "
-						  "tags; a point must be unique by name and tags";
+			static const char fmt[] =
+			    "points %zu and %zu are both \"%s\" with the same "
+			    "tags; a point must be unique by name and tags";
 			if (in->json && i < in->n_origins && in->origins[i].array)
 				rc = bdb__json_fail(in->json, in->origins[i].array, NULL,
 						    in->origins[i].index, d, fmt, other + 1, i + 1,
@@ -342,8 +346,8 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		rc = bdb_run_set_id(run, opt->id);
 	else if (!run->id) {
 		uint64_t h = a->format == BDB_FORMAT_CRITERION
-				     ? in->hash
-				     : bdb__hash(BDB__HASH_INIT, in->data, in->len);
+				 ? in->hash
+				 : bdb__hash(BDB__HASH_INIT, in->data, in->len);
 		char id[64];
 		snprintf(id, sizeof id, "%s-%016llx", a->name, (unsigned long long)h);
 		rc = bdb_run_set_id(run, id);
@@ -356,7 +360,7 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		run->timestamp_us = opt->timestamp_us;
 	else if (!in->has_timestamp)
 		run->timestamp_us =
-			a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
+		    a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
 	for (size_t i = 0; !rc && i < run->n_points; i++)
 		for (size_t t = 0; !rc && t < opt->n_tags; t++)
 			rc = bdb_point_set_tag(run, &run->points[i], opt->tags[t].key,
@@ -431,9 +435,9 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	return 0;
 }
 
-int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
-		      bdb_format format, const bdb_ingest_options *opt, bdb_run **out,
-		      bdb_format *detected, bdb_diag *d)
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_format format,
+		      const bdb_ingest_options *opt, bdb_run **out, bdb_format *detected,
+		      bdb_diag *d)
 {
 	bdb_diag_clear(d);
 	*out = NULL;
@@ -446,10 +450,8 @@ int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
 		return BDB_ENOMEM;
 	memcpy(copy, data, len);
 	copy[len] = '\0';
-	bdb__input in = {.name = display_name ? display_name : "<input>",
-			 .data = copy,
-			 .len = len,
-			 .opt = opt};
+	bdb__input in = {
+	    .name = display_name ? display_name : "<input>", .data = copy, .len = len, .opt = opt};
 	int rc = ingest_input(&in, format, bdb_time_now(), out, detected, d);
 	free(copy);
 	return rc;

@@ -95,12 +95,12 @@ const char *bdb_format_list(void);
  * ownership of the options.
  */
 typedef struct bdb_ingest_options {
-	const char *id;      /* --id */
-	const char *commit;  /* --commit */
-	const char *branch;  /* --branch */
-	bool has_timestamp;  /* --timestamp */
+	const char *id;	    /* --id */
+	const char *commit; /* --commit */
+	const char *branch; /* --branch */
+	bool has_timestamp; /* --timestamp */
 	int64_t timestamp_us;
-	const bdb_kv *tags;  /* --tag K=V..., set on every point (replacing a file tag K) */
+	const bdb_kv *tags; /* --tag K=V..., set on every point (replacing a file tag K) */
 	size_t n_tags;
 	bool has_gab_direction; /* --direction, for gab (whose files do not say) */
 	bdb_direction gab_direction;
@@ -134,9 +134,9 @@ int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_option
  * display_name names the input in diagnostics; data need not be
  * NUL-terminated and is not kept. The fallback timestamp is the current time.
  */
-int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
-		      bdb_format format, const bdb_ingest_options *opt, bdb_run **out,
-		      bdb_format *detected, bdb_diag *d);
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_format format,
+		      const bdb_ingest_options *opt, bdb_run **out, bdb_format *detected,
+		      bdb_diag *d);
 
 /* ------------------------------------------------------------------------ */
 /* Ingesting many inputs into a store                                        */
@@ -147,14 +147,14 @@ int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
 
 /* What became of one input; handed to the report function. */
 typedef struct bdb_ingest_result {
-	const char *path;         /* the input, as given */
-	size_t index;             /* its position in paths */
-	int rc;                   /* 0: stored (see outcome); else why nothing of it was */
-	const bdb_diag *diag;     /* when rc != 0: the input's error */
-	const bdb_run *run;       /* the run read from it; NULL when it could not be read */
-	uint64_t seq;             /* when rc == 0: the run's sequence number */
-	bdb_put_outcome outcome;  /* when rc == 0: stored, unchanged or replaced */
-	size_t observations;      /* when rc == 0: the run's metrics over all its points */
+	const char *path;	 /* the input, as given */
+	size_t index;		 /* its position in paths */
+	int rc;			 /* 0: stored (see outcome); else why nothing of it was */
+	const bdb_diag *diag;	 /* when rc != 0: the input's error */
+	const bdb_run *run;	 /* the run read from it; NULL when it could not be read */
+	uint64_t seq;		 /* when rc == 0: the run's sequence number */
+	bdb_put_outcome outcome; /* when rc == 0: stored, unchanged or replaced */
+	size_t observations;	 /* when rc == 0: the run's metrics over all its points */
 } bdb_ingest_result;
 
 /* Called once per input, in input order, after the input's batch was
@@ -163,10 +163,10 @@ typedef struct bdb_ingest_result {
 typedef void (*bdb_ingest_report_fn)(void *ctx, const bdb_ingest_result *r);
 
 typedef struct bdb_ingest_job {
-	bdb_format format;             /* BDB_FORMAT_AUTO detects each input's */
+	bdb_format format;	       /* BDB_FORMAT_AUTO detects each input's */
 	const bdb_ingest_options *opt; /* overrides for every input; may be NULL */
-	unsigned put_flags;            /* BDB_PUT_REPLACE */
-	size_t batch_runs;             /* runs per write transaction; 0 = BDB_INGEST_BATCH_RUNS */
+	unsigned put_flags;	       /* BDB_PUT_REPLACE */
+	size_t batch_runs;	       /* runs per write transaction; 0 = BDB_INGEST_BATCH_RUNS */
 	bdb_ingest_report_fn report;   /* may be NULL */
 	void *report_ctx;
 } bdb_ingest_job;
@@ -174,11 +174,11 @@ typedef struct bdb_ingest_job {
 /* Counts of one bdb_ingest_files call. */
 typedef struct bdb_ingest_stats {
 	size_t stored, unchanged, replaced; /* inputs by outcome */
-	size_t failed;                      /* inputs not stored */
-	size_t observations;                /* of the inputs stored, unchanged or replaced */
-	size_t transactions;                /* write transactions committed */
-	uint64_t read_ns;                   /* monotonic time reading and parsing inputs */
-	uint64_t store_ns;                  /* monotonic time in bdb_store_put_runs */
+	size_t failed;			    /* inputs not stored */
+	size_t observations;		    /* of the inputs stored, unchanged or replaced */
+	size_t transactions;		    /* write transactions committed */
+	uint64_t read_ns;		    /* monotonic time reading and parsing inputs */
+	uint64_t store_ns;		    /* monotonic time in bdb_store_put_runs */
 } bdb_ingest_stats;
 
 /*

@@ -33,7 +33,7 @@ typedef struct bdb__json_doc {
 	const char *name; /* display name, for diagnostics */
 	const char *text; /* not owned; must outlive the document */
 	size_t len;
-	json_t *root;     /* owned */
+	json_t *root;		       /* owned */
 	struct bdb__json_index *index; /* built lazily, owned */
 } bdb__json_doc;
 
@@ -76,8 +76,8 @@ int bdb__json_string(bdb__json_doc *doc, const json_t *obj, const char *key, boo
 		     const char **out, bdb_diag *d);
 int bdb__json_number(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
 		     double *out, bool *present, bdb_diag *d);
-int bdb__json_bool(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
-		   bool *out, bool *present, bdb_diag *d);
+int bdb__json_bool(bdb__json_doc *doc, const json_t *obj, const char *key, bool required, bool *out,
+		   bool *present, bdb_diag *d);
 /* A string, number or boolean member as text (numbers written exactly). */
 int bdb__json_scalar(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
 		     char *buf, size_t size, const char **out, bdb_diag *d);
@@ -191,7 +191,7 @@ typedef struct bdb__lines {
 	const char *end;
 	const char *line; /* the current line, without its end of line */
 	size_t len;
-	int number;       /* 1-based number of the current line */
+	int number; /* 1-based number of the current line */
 } bdb__lines;
 
 void bdb__lines_init(bdb__lines *l, const char *data, size_t len);
@@ -250,8 +250,8 @@ const char *bdb__unit_normal(bdb_run *run, const char *unit);
  * normalised by bdb__unit_normal); *out (may be NULL) is valid until the
  * next metric added to p. bdb__define normalises its unit alike.
  */
-int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
-		    const char *unit, bdb_metric **out);
+int bdb__add_metric(bdb_run *run, bdb_point *p, const char *name, double value, const char *unit,
+		    bdb_metric **out);
 
 /* Adds a definition of metric name unless the run has one already. */
 int bdb__define(bdb_run *run, const char *name, const char *unit, bdb_direction direction);
@@ -303,7 +303,7 @@ typedef struct bdb__metric_field {
 	const char *key;    /* the member */
 	const char *metric; /* the metric's name; NULL: the key */
 	const char *unit;   /* may be NULL */
-	int direction;      /* a bdb_direction, or -1: no definition */
+	int direction;	    /* a bdb_direction, or -1: no definition */
 	bool required;
 } bdb__metric_field;
 
@@ -311,9 +311,8 @@ typedef struct bdb__metric_field {
  * Adds a metric to run->points[point] for every field present (as a
  * number) in obj; a missing required field is an error.
  */
-int bdb__read_metric_fields(bdb__json_doc *doc, const json_t *obj,
-			    const bdb__metric_field *fields, size_t n, bdb_run *run,
-			    size_t point, bdb_diag *d);
+int bdb__read_metric_fields(bdb__json_doc *doc, const json_t *obj, const bdb__metric_field *fields,
+			    size_t n, bdb_run *run, size_t point, bdb_diag *d);
 
 /*
  * Finds the point with this name and exactly these tags, creating it (with
@@ -329,16 +328,16 @@ int bdb__point_get(bdb_run *run, bdb__strmap *map, const char *name, const bdb_k
 
 /* One input being ingested. */
 typedef struct bdb__input {
-	const char *name;       /* display name for diagnostics */
-	const char *data;       /* the bytes of a file input (NUL-terminated), or NULL */
+	const char *name; /* display name for diagnostics */
+	const char *data; /* the bytes of a file input (NUL-terminated), or NULL */
 	size_t len;
-	const char *dir;        /* criterion: the directory; NULL otherwise */
-	bdb__json_doc *json;    /* the parsed document of a JSON input, or NULL */
+	const char *dir;	       /* criterion: the directory; NULL otherwise */
+	bdb__json_doc *json;	       /* the parsed document of a JSON input, or NULL */
 	const bdb_ingest_options *opt; /* never NULL */
 	/* Adapters set these: */
-	bool has_timestamp;     /* the input gave run->timestamp_us */
-	uint64_t hash;          /* criterion: hash of the files read */
-	int64_t newest_mtime_us; /* criterion: newest modification time read */
+	bool has_timestamp;	     /* the input gave run->timestamp_us */
+	uint64_t hash;		     /* criterion: hash of the files read */
+	int64_t newest_mtime_us;     /* criterion: newest modification time read */
 	struct bdb__origin *origins; /* per point: where a JSON adapter read it */
 	size_t n_origins;
 } bdb__input;

@@ -92,8 +92,9 @@ static void describe_error(const json_error_t *e, const char *at, const char *en
 		return;
 	case json_error_premature_end_of_input:
 		snprintf(buf, size, "the document is truncated: %s",
-			 strncmp(m, "unexpected token", 16) == 0 ? "a value expected near end of file"
-								   : m);
+			 strncmp(m, "unexpected token", 16) == 0
+			     ? "a value expected near end of file"
+			     : m);
 		return;
 	case json_error_end_of_input_expected:
 		snprintf(buf, size, "%s (one JSON document per input)", m);
@@ -103,7 +104,8 @@ static void describe_error(const json_error_t *e, const char *at, const char *en
 	}
 	if (starts_with(at, end, "NaN") || starts_with(at, end, "Infinity") ||
 	    starts_with(at, end, "-Infinity") || starts_with(at, end, "+Infinity")) {
-		snprintf(buf, size, "NaN and Infinity are not JSON numbers; expected a finite number");
+		snprintf(buf, size,
+			 "NaN and Infinity are not JSON numbers; expected a finite number");
 		return;
 	}
 	if (strncmp(m, "unexpected newline", 18) == 0) {
@@ -124,8 +126,7 @@ static void describe_error(const json_error_t *e, const char *at, const char *en
 	snprintf(buf, size, "%s", m);
 }
 
-int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len,
-		    bdb_diag *d)
+int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len, bdb_diag *d)
 {
 	memset(doc, 0, sizeof *doc);
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
@@ -155,8 +156,8 @@ int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size
 
 typedef struct index_slot {
 	const json_t *container; /* NULL: empty slot */
-	size_t start;            /* offset of '{' or '[' */
-	size_t first;            /* index of its first member in offsets */
+	size_t start;		 /* offset of '{' or '[' */
+	size_t first;		 /* index of its first member in offsets */
 } index_slot;
 
 struct bdb__json_index {
@@ -299,8 +300,8 @@ static void index_free(struct bdb__json_index *ix)
 }
 
 /* The byte offset of a value, or false when it cannot be found. */
-static bool value_offset(bdb__json_doc *doc, const json_t *container, const char *key,
-			 size_t index, size_t *offset)
+static bool value_offset(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
+			 size_t *offset)
 {
 	if (!doc->index) {
 		struct bdb__json_index *ix = calloc(1, sizeof *ix);
@@ -476,8 +477,8 @@ int bdb__json_number(bdb__json_doc *doc, const json_t *obj, const char *key, boo
 	return rc;
 }
 
-int bdb__json_bool(bdb__json_doc *doc, const json_t *obj, const char *key, bool required,
-		   bool *out, bool *present, bdb_diag *d)
+int bdb__json_bool(bdb__json_doc *doc, const json_t *obj, const char *key, bool required, bool *out,
+		   bool *present, bdb_diag *d)
 {
 	json_t *v;
 	int rc = member(doc, obj, key, required, is_bool, "true or false", &v, d);
@@ -492,8 +493,7 @@ int bdb__json_scalar(bdb__json_doc *doc, const json_t *obj, const char *key, boo
 		     char *buf, size_t size, const char **out, bdb_diag *d)
 {
 	json_t *v;
-	int rc = member(doc, obj, key, required, is_scalar, "a string, number or boolean", &v,
-			d);
+	int rc = member(doc, obj, key, required, is_scalar, "a string, number or boolean", &v, d);
 	*out = v ? bdb__json_text(v, buf, size) : NULL;
 	return rc;
 }
@@ -772,8 +772,7 @@ int bdb__json_keep_shape(bdb_run *run, const char *name, const json_t *obj)
 	const char *key;
 	json_t *v;
 	bool flat = true;
-	json_object_foreach((json_t *)obj, key, v)
-		flat = flat && json_is_string(v);
+	json_object_foreach((json_t *)obj, key, v) flat = flat && json_is_string(v);
 	if (flat)
 		return 0;
 	/* 17 digits: every real reads back to the same double. */

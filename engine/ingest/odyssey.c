@@ -24,11 +24,11 @@ bool bdb__detect_odyssey(const json_t *root)
 }
 
 static const bdb__metric_field fields[] = {
-	{"duration_ms", NULL, "ms", BDB_LOWER, true},
-	{"min_duration_ms", NULL, "ms", BDB_LOWER, false},
-	{"max_duration_ms", NULL, "ms", BDB_LOWER, false},
-	{"throughput", NULL, "ops/s", BDB_HIGHER, false},
-	{"memory_mb", NULL, "MB", BDB_LOWER, false},
+    {"duration_ms", NULL, "ms", BDB_LOWER, true},
+    {"min_duration_ms", NULL, "ms", BDB_LOWER, false},
+    {"max_duration_ms", NULL, "ms", BDB_LOWER, false},
+    {"throughput", NULL, "ops/s", BDB_HIGHER, false},
+    {"memory_mb", NULL, "MB", BDB_LOWER, false},
 };
 
 static int read_benchmark(bdb__json_doc *doc, const json_t *b, bdb_run *run, bdb_diag *d)

@@ -42,22 +42,22 @@ bool bdb__detect_quasim(const json_t *root)
 }
 
 static const bdb__metric_field timing_fields[] = {
-	{"latency_ms_p50", NULL, "ms", BDB_LOWER, true},
-	{"latency_ms_p90", NULL, "ms", BDB_LOWER, false},
-	{"latency_ms_p99", NULL, "ms", BDB_LOWER, false},
-	{"latency_ms_mean", NULL, "ms", BDB_LOWER, false},
-	{"latency_ms_std", NULL, "ms", -1, false},
-	{"throughput_ops_per_sec", NULL, "ops/s", BDB_HIGHER, false},
+    {"latency_ms_p50", NULL, "ms", BDB_LOWER, true},
+    {"latency_ms_p90", NULL, "ms", BDB_LOWER, false},
+    {"latency_ms_p99", NULL, "ms", BDB_LOWER, false},
+    {"latency_ms_mean", NULL, "ms", BDB_LOWER, false},
+    {"latency_ms_std", NULL, "ms", -1, false},
+    {"throughput_ops_per_sec", NULL, "ops/s", BDB_HIGHER, false},
 };
 
 static const bdb__metric_field memory_fields[] = {
-	{"peak_mb", "memory_peak_mb", "MB", BDB_LOWER, false},
-	{"allocated_mb", "memory_allocated_mb", "MB", BDB_LOWER, false},
+    {"peak_mb", "memory_peak_mb", "MB", BDB_LOWER, false},
+    {"allocated_mb", "memory_allocated_mb", "MB", BDB_LOWER, false},
 };
 
 static const bdb__metric_field energy_fields[] = {
-	{"energy_j", NULL, "J", BDB_LOWER, false},
-	{"power_w", NULL, "W", BDB_LOWER, false},
+    {"energy_j", NULL, "J", BDB_LOWER, false},
+    {"power_w", NULL, "W", BDB_LOWER, false},
 };
 
 /* Every number of "accuracy" is an error measure: accuracy_<key>, lower. */

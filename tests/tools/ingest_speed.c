@@ -68,7 +68,8 @@ int main(int argc, char **argv)
 			bdb_diag d;
 			if (bdb_ingest_path(argv[k], format, NULL, &run, NULL, &d)) {
 				char msg[1200];
-				fprintf(stderr, "error: %s\n", bdb_diag_format(&d, msg, sizeof msg));
+				fprintf(stderr, "error: %s\n",
+					bdb_diag_format(&d, msg, sizeof msg));
 				free(times);
 				return 3;
 			}

@@ -19,8 +19,8 @@
 
 #include "../../bench/answer.c"
 
-#define MONTH(y, m) ((y) * 12 + (m) - 1)
-#define S(x) (INT64_C(x) * 1000000)
+#define MONTH(y, m) ((y)*12 + (m)-1)
+#define S(x)	    (INT64_C(x) * 1000000)
 
 static void test_month_of(void **state)
 {
@@ -40,7 +40,7 @@ static void test_month_buckets(void **state)
 	(void)state;
 	bench_answer a = {0};
 	bench_months m = {NULL, 0, 0, -1};
-	double in[][2] = {{MONTH(2016, 1), 3}, {MONTH(2016, 1), 1}, {MONTH(2016, 1), 2},
+	double in[][2] = {{MONTH(2016, 1), 3},	{MONTH(2016, 1), 1},  {MONTH(2016, 1), 2},
 			  {MONTH(2016, 2), 10}, {MONTH(2016, 2), 40}, {MONTH(2016, 2), 20},
 			  {MONTH(2016, 2), 30}};
 	for (size_t i = 0; i < sizeof in / sizeof in[0]; i++)
@@ -79,8 +79,7 @@ static void test_judge(void **state)
 	assert_string_equal(bench_judge(BDB_INFO, true, 1, true, 100, 5, &change, &reg),
 			    "unchanged");
 	assert_string_equal(bench_judge(BDB_LOWER, false, 0, true, 1, 5, &change, &reg), "new");
-	assert_string_equal(bench_judge(BDB_LOWER, true, 1, false, 0, 5, &change, &reg),
-			    "removed");
+	assert_string_equal(bench_judge(BDB_LOWER, true, 1, false, 0, 5, &change, &reg), "removed");
 	assert_string_equal(bench_judge(BDB_LOWER, true, 0, true, 1, 5, &change, &reg), "n/a");
 	assert_false(reg);
 }
@@ -88,9 +87,9 @@ static void test_judge(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_month_of),
-		cmocka_unit_test(test_month_buckets),
-		cmocka_unit_test(test_judge),
+	    cmocka_unit_test(test_month_of),
+	    cmocka_unit_test(test_month_buckets),
+	    cmocka_unit_test(test_judge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

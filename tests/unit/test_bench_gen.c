@@ -132,10 +132,10 @@ static void test_injected_step_on_last_run(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_splitmix_and_fnv_reference),
-		cmocka_unit_test(test_same_seed_same_bytes),
-		cmocka_unit_test(test_run_shape),
-		cmocka_unit_test(test_injected_step_on_last_run),
+	    cmocka_unit_test(test_splitmix_and_fnv_reference),
+	    cmocka_unit_test(test_same_seed_same_bytes),
+	    cmocka_unit_test(test_run_shape),
+	    cmocka_unit_test(test_injected_step_on_last_run),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -142,7 +142,8 @@ static void test_catalog(void **state)
 	assert_string_equal(result_str(r, 0, "key"), "framework");
 	assert_int_equal(result_num(r, 0, "values"), 2);
 	assert_int_equal(result_num(r, 0, "series"), 9);
-	assert_int_equal(result_num(r, 1, "series"), 6); /* variant: the two CV-1 points x 3 metrics */
+	assert_int_equal(result_num(r, 1, "series"),
+			 6); /* variant: the two CV-1 points x 3 metrics */
 	bdb_result_free(r);
 	r = run_ok("show tags framework where metric = memory");
 	assert_int_equal(bdb_result_n_rows(r), 2);
@@ -160,15 +161,15 @@ static void test_where(void **state)
 		const char *where;
 		size_t points;
 	} cases[] = {
-		{"framework = Datarax", 2},
-		{"framework != Grain", 4},       /* NLP-3/new and OLD/gone have no framework */
-		{"not framework in (Grain)", 4},
-		{"framework in (Grain, Datarax)", 3},
-		{"point ~ \"CV-*\" and not framework = Datarax", 1},
-		{"scenario = nlp or point = \"OLD/gone\"", 2},
-		{"metric = memory", 3},
-		{"(variant = small or scenario = nlp) and framework ~ \"D*\"", 2},
-		{"branch = main", 5},            /* run fields: every series passes here */
+	    {"framework = Datarax", 2},
+	    {"framework != Grain", 4}, /* NLP-3/new and OLD/gone have no framework */
+	    {"not framework in (Grain)", 4},
+	    {"framework in (Grain, Datarax)", 3},
+	    {"point ~ \"CV-*\" and not framework = Datarax", 1},
+	    {"scenario = nlp or point = \"OLD/gone\"", 2},
+	    {"metric = memory", 3},
+	    {"(variant = small or scenario = nlp) and framework ~ \"D*\"", 2},
+	    {"branch = main", 5}, /* run fields: every series passes here */
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char q[200];
@@ -238,7 +239,8 @@ static void test_trend(void **state)
 static void test_trend_buckets(void **state)
 {
 	(void)state;
-	bdb_result *r = run_ok("trend throughput of \"CV-1/small\" where framework = Datarax by week");
+	bdb_result *r =
+	    run_ok("trend throughput of \"CV-1/small\" where framework = Datarax by week");
 	assert_int_equal(bdb_result_n_rows(r), 3);
 	/* Week of Monday 2026-01-05: r1 1000, r2 1010 -> median 1005. */
 	assert_close(result_num(r, 0, "value"), 1005);
@@ -247,7 +249,8 @@ static void test_trend_buckets(void **state)
 	assert_int_equal(result_num(r, 0, "count"), 2);
 	/* python3: datetime(2026,1,5,tzinfo=timezone.utc).timestamp() = 1767571200 */
 	assert_int_equal(result_cell(r, 0, "bucket").i, INT64_C(1767571200) * 1000000);
-	assert_int_equal(result_cell(r, 1, "bucket").i, (INT64_C(1767571200) + 7 * 86400) * 1000000);
+	assert_int_equal(result_cell(r, 1, "bucket").i,
+			 (INT64_C(1767571200) + 7 * 86400) * 1000000);
 	assert_close(result_num(r, 2, "value"), 900);
 	bdb_result_free(r);
 	r = run_ok("trend throughput of \"CV-1/small\" where framework = Datarax by month");
@@ -295,17 +298,17 @@ static void test_compare(void **state)
 		const char *point, *metric, *verdict;
 		double change; /* NAN: null */
 	} want[] = {
-		{"CV-1/small", "throughput", "regression", -10},   /* 1000 -> 900 */
-		{"CV-1/small", "latency_p50", "unchanged", 5},     /* 10 -> 10.5, T = 10 (def) */
-		{"CV-1/small", "memory", "n/a", 17.1875},          /* 512 -> 600, info */
-		{"CV-1/small", "throughput", "improvement", 50},   /* Grain 800 -> 1200 */
-		{"CV-1/small", "latency_p50", "regression", 100},  /* 12 -> 24 */
-		{"CV-1/small", "memory", "n/a", 0},
-		{"NLP-2/large", "throughput", "unchanged", -5},    /* exactly -T: strict */
-		{"NLP-2/large", "latency_p50", "n/a", NAN},        /* zero base */
-		{"NLP-2/large", "memory", "n/a", 0},
-		{"NLP-3/new", "throughput", "new", NAN},
-		{"OLD/gone", "throughput", "removed", NAN},
+	    {"CV-1/small", "throughput", "regression", -10},  /* 1000 -> 900 */
+	    {"CV-1/small", "latency_p50", "unchanged", 5},    /* 10 -> 10.5, T = 10 (def) */
+	    {"CV-1/small", "memory", "n/a", 17.1875},	      /* 512 -> 600, info */
+	    {"CV-1/small", "throughput", "improvement", 50},  /* Grain 800 -> 1200 */
+	    {"CV-1/small", "latency_p50", "regression", 100}, /* 12 -> 24 */
+	    {"CV-1/small", "memory", "n/a", 0},
+	    {"NLP-2/large", "throughput", "unchanged", -5}, /* exactly -T: strict */
+	    {"NLP-2/large", "latency_p50", "n/a", NAN},	    /* zero base */
+	    {"NLP-2/large", "memory", "n/a", 0},
+	    {"NLP-3/new", "throughput", "new", NAN},
+	    {"OLD/gone", "throughput", "removed", NAN},
 	};
 	assert_int_equal(bdb_result_n_rows(r), 11);
 	for (size_t i = 0; i < 11; i++) {
@@ -358,7 +361,7 @@ static void test_regressions(void **state)
 	r = run_ok("regressions in latest vs run r1 threshold 4%");
 	assert_int_equal(bdb_result_n_rows(r), 4);
 	assert_string_equal(result_str(r, 1, "metric"), "latency_p50"); /* Datarax +5% */
-	assert_string_equal(result_str(r, 3, "point"), "NLP-2/large");   /* -5% < -4% */
+	assert_string_equal(result_str(r, 3, "point"), "NLP-2/large");	/* -5% < -4% */
 	assert_string_equal(result_str(r, 3, "severity"), "minor");
 	bdb_result_free(r);
 	/* Severity bands: (T, 20], (20, 50], > 50. */
@@ -417,20 +420,24 @@ static void test_mwu_shift(void **state)
 	(void)state;
 	bdb_result *r = run_ok("compare baseline with latest metric throughput using mwu explain");
 	assert_true(result_num(r, 0, "shift") == -100);
-	assert_true(result_num(r, 0, "shift_lower") == -103 && result_num(r, 0, "shift_upper") == -97);
+	assert_true(result_num(r, 0, "shift_lower") == -103 &&
+		    result_num(r, 0, "shift_upper") == -97);
 	assert_true(result_num(r, 1, "shift") == 400);
-	assert_true(result_num(r, 1, "shift_lower") == 385 && result_num(r, 1, "shift_upper") == 415);
+	assert_true(result_num(r, 1, "shift_lower") == 385 &&
+		    result_num(r, 1, "shift_upper") == 415);
 	assert_string_equal(result_str(r, 2, "shift"), "null"); /* NLP-2/large: no samples */
 	assert_string_equal(result_str(r, 0, "explanation"),
 			    "mwu (n=5, 5): p = 0.007937 < alpha 0.05; shift -100 [-103, -97] at "
 			    "96.8%; percent: -10.0% < -5.0% threshold");
-	assert_string_equal(result_str(r, 1, "explanation"),
-			    "mwu (n=3, 3): p = 0.1 >= alpha 0.05; shift +400 [+385, +415] at 90.0%; "
-			    "percent: +50.0% > 5.0% threshold");
+	assert_string_equal(
+	    result_str(r, 1, "explanation"),
+	    "mwu (n=3, 3): p = 0.1 >= alpha 0.05; shift +400 [+385, +415] at 90.0%; "
+	    "percent: +50.0% > 5.0% threshold");
 	bdb_result_free(r);
 	r = run_ok("regressions metric throughput using mwu alpha 0.2");
 	assert_int_equal(bdb_result_n_rows(r), 1);
-	assert_true(result_num(r, 0, "shift_lower") == -102 && result_num(r, 0, "shift_upper") == -98);
+	assert_true(result_num(r, 0, "shift_lower") == -102 &&
+		    result_num(r, 0, "shift_upper") == -98);
 	bdb_result_free(r);
 }
 
@@ -442,8 +449,10 @@ static void test_explanations(void **state)
 	/* Rows in r4's order: Datarax throughput, latency_p50, memory, then Grain. */
 	assert_string_equal(result_str(r, 0, "explanation"), "percent: -10.0% < -5.0% threshold");
 	/* (10.5 - 10) / 10 = +5 %, threshold 10 % (the metric's own). */
-	assert_string_equal(result_str(r, 1, "explanation"), "percent: +5.0% within ±10.0% threshold");
-	assert_string_equal(result_str(r, 2, "explanation"), "n/a: direction info, never a regression");
+	assert_string_equal(result_str(r, 1, "explanation"),
+			    "percent: +5.0% within ±10.0% threshold");
+	assert_string_equal(result_str(r, 2, "explanation"),
+			    "n/a: direction info, never a regression");
 	bdb_result_free(r);
 	r = run_ok("compare baseline with latest metric latency_p50 of \"NLP-2/large\"");
 	assert_string_equal(result_str(r, 0, "explanation"), "n/a: the base is 0");
@@ -455,7 +464,8 @@ static void test_rank(void **state)
 	(void)state;
 	bdb_result *r = run_ok("rank throughput");
 	static const double values[] = {1200, 900, 47.5, 5};
-	static const double deltas[] = {0, 25, (1200 - 47.5) / 1200.0 * 100, (1200 - 5) / 1200.0 * 100};
+	static const double deltas[] = {0, 25, (1200 - 47.5) / 1200.0 * 100,
+					(1200 - 5) / 1200.0 * 100};
 	assert_int_equal(bdb_result_n_rows(r), 4);
 	for (size_t i = 0; i < 4; i++) {
 		assert_int_equal(result_num(r, i, "rank"), (double)(i + 1));
@@ -463,7 +473,8 @@ static void test_rank(void **state)
 		assert_close(result_num(r, i, "delta_pct"), deltas[i]);
 		assert_int_equal(result_cell(r, i, "best").i, i == 0);
 	}
-	assert_string_equal(result_str(r, 0, "label"), "CV-1/small {framework=Grain, variant=small}");
+	assert_string_equal(result_str(r, 0, "label"),
+			    "CV-1/small {framework=Grain, variant=small}");
 	assert_string_equal(result_str(r, 3, "label"), "NLP-3/new");
 	bdb_result_free(r);
 
@@ -483,7 +494,6 @@ static void test_rank(void **state)
 	assert_close(result_num(r, 1, "delta_pct"), 20);
 	assert_int_equal(result_num(r, 2, "rank"), 1); /* NLP-2/large alone in its group */
 	bdb_result_free(r);
-
 }
 
 /* Equal values keep the run's order; a best value of 0 gives deltas of 0. */
@@ -495,9 +505,11 @@ static void test_rank_ties(void **state)
 	bdb_result *r = run_ok("rank memory in run r2");
 	assert_int_equal(bdb_result_n_rows(r), 3);
 	assert_string_equal(result_str(r, 0, "point"), "NLP-2/large");
-	assert_string_equal(result_str(r, 1, "label"), "CV-1/small {framework=Datarax, variant=small}");
+	assert_string_equal(result_str(r, 1, "label"),
+			    "CV-1/small {framework=Datarax, variant=small}");
 	assert_int_equal(result_num(r, 1, "rank"), 2);
-	assert_string_equal(result_str(r, 2, "label"), "CV-1/small {framework=Grain, variant=small}");
+	assert_string_equal(result_str(r, 2, "label"),
+			    "CV-1/small {framework=Grain, variant=small}");
 	assert_int_equal(result_num(r, 2, "rank"), 3);
 	assert_close(result_num(r, 2, "delta_pct"), 75); /* (1024 - 256) / 1024 */
 	bdb_result_free(r);
@@ -564,10 +576,17 @@ static void test_run_references(void **state)
 	static const struct {
 		const char *ref, *id;
 	} cases[] = {
-		{"latest", "r4"},       {"latest~1", "r3"},          {"latest~3", "r1"},
-		{"baseline", "r1"},     {"baseline main", "r1"},     {"run r2", "r2"},
-		{"commit bbb", "r2"},   {"commit \"ddd4444\"", "r4"}, {"\"2026-01-12\"", "r3"},
-		{"\"2026-01-11\"", "r2"}, {"\"2026-01-06T10:00:00Z\"", "r2"},
+	    {"latest", "r4"},
+	    {"latest~1", "r3"},
+	    {"latest~3", "r1"},
+	    {"baseline", "r1"},
+	    {"baseline main", "r1"},
+	    {"run r2", "r2"},
+	    {"commit bbb", "r2"},
+	    {"commit \"ddd4444\"", "r4"},
+	    {"\"2026-01-12\"", "r3"},
+	    {"\"2026-01-11\"", "r2"},
+	    {"\"2026-01-06T10:00:00Z\"", "r2"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char q[100];
@@ -689,23 +708,24 @@ static void test_exec_script(void **state)
 	(void)state;
 	char *text = exec_text("show runs last 1; show baselines as csv\n"
 			       "show tags variant as json");
-	assert_string_equal(text, "id  timestamp             commit   branch  points  metrics\n"
-				  "--  --------------------  -------  ------  ------  -------\n"
-				  "r4  2026-02-02T10:00:00Z  ddd4444  main         4       10\n"
-				  "\n"
-				  "baseline,run,timestamp,commit\r\n"
-				  "main,r1,2026-01-05T10:00:00Z,aaa1111\r\n"
-				  "{\"statement\": \"show tags\", \"key\": \"variant\", \"columns\": "
-				  "[\"value\", \"series\"], \"rows\": [\n"
-				  "  {\"value\": \"small\", \"series\": 6}\n"
-				  "]}\n");
+	assert_string_equal(text,
+			    "id  timestamp             commit   branch  points  metrics\n"
+			    "--  --------------------  -------  ------  ------  -------\n"
+			    "r4  2026-02-02T10:00:00Z  ddd4444  main         4       10\n"
+			    "\n"
+			    "baseline,run,timestamp,commit\r\n"
+			    "main,r1,2026-01-05T10:00:00Z,aaa1111\r\n"
+			    "{\"statement\": \"show tags\", \"key\": \"variant\", \"columns\": "
+			    "[\"value\", \"series\"], \"rows\": [\n"
+			    "  {\"value\": \"small\", \"series\": 6}\n"
+			    "]}\n");
 	free(text);
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
-	assert_int_equal(bdb_query_exec(store, "show baselines\nrank nope\nshow runs", &options,
-					&out, &d),
-			 BDB_EQUERY);
+	assert_int_equal(
+	    bdb_query_exec(store, "show baselines\nrank nope\nshow runs", &options, &out, &d),
+	    BDB_EQUERY);
 	assert_int_equal(d.line, 2);
 	assert_int_equal(d.col, 6);
 	assert_non_null(strstr(bdb_buf_cstr(&out), "main      r1"));
@@ -865,9 +885,8 @@ static void test_complete(void **state)
 	expect_completion(NULL, "trend th", 0, 6, "threshold");
 	candidates cs = {{0}, 0, 0};
 	size_t start;
-	assert_int_equal(bdb_query_complete(store, "trend th and more", 8, &start, add_candidate,
-					    &cs),
-			 0);
+	assert_int_equal(
+	    bdb_query_complete(store, "trend th and more", 8, &start, add_candidate, &cs), 0);
 	assert_int_equal(start, 6);
 	assert_string_equal(bdb_buf_cstr(&cs.text), "threshold|throughput");
 	bdb_buf_free(&cs.text);
@@ -876,30 +895,30 @@ static void test_complete(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_show_runs),
-		cmocka_unit_test(test_catalog),
-		cmocka_unit_test(test_where),
-		cmocka_unit_test(test_trend),
-		cmocka_unit_test(test_trend_buckets),
-		cmocka_unit_test(test_units),
-		cmocka_unit_test(test_compare),
-		cmocka_unit_test(test_regressions),
-		cmocka_unit_test(test_mwu),
-		cmocka_unit_test(test_mwu_shift),
-		cmocka_unit_test(test_explanations),
-		cmocka_unit_test(test_rank),
-		cmocka_unit_test(test_rank_ties),
-		cmocka_unit_test(test_summary),
-		cmocka_unit_test(test_baselines),
-		cmocka_unit_test(test_run_references),
-		cmocka_unit_test(test_name_errors),
-		cmocka_unit_test(test_exec_script),
-		cmocka_unit_test(test_requested_format),
-		cmocka_unit_test(test_cancel),
-		cmocka_unit_test(test_changes_constant),
-		cmocka_unit_test(test_complete),
-		cmocka_unit_test(test_long_escaped_name_error),
-		cmocka_unit_test(test_tags_match_as_a_whole),
+	    cmocka_unit_test(test_show_runs),
+	    cmocka_unit_test(test_catalog),
+	    cmocka_unit_test(test_where),
+	    cmocka_unit_test(test_trend),
+	    cmocka_unit_test(test_trend_buckets),
+	    cmocka_unit_test(test_units),
+	    cmocka_unit_test(test_compare),
+	    cmocka_unit_test(test_regressions),
+	    cmocka_unit_test(test_mwu),
+	    cmocka_unit_test(test_mwu_shift),
+	    cmocka_unit_test(test_explanations),
+	    cmocka_unit_test(test_rank),
+	    cmocka_unit_test(test_rank_ties),
+	    cmocka_unit_test(test_summary),
+	    cmocka_unit_test(test_baselines),
+	    cmocka_unit_test(test_run_references),
+	    cmocka_unit_test(test_name_errors),
+	    cmocka_unit_test(test_exec_script),
+	    cmocka_unit_test(test_requested_format),
+	    cmocka_unit_test(test_cancel),
+	    cmocka_unit_test(test_changes_constant),
+	    cmocka_unit_test(test_complete),
+	    cmocka_unit_test(test_long_escaped_name_error),
+	    cmocka_unit_test(test_tags_match_as_a_whole),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -265,9 +265,9 @@ static void test_changes_deterministic(void **state)
 {
 	(void)state;
 	static const char *const queries[] = {
-		"changes time of \"hist/*\" seed 11 as json",
-		"changes time seed 12345 permutations 300 as csv",
-		"changes time of \"hist/z\" as json",
+	    "changes time of \"hist/*\" seed 11 as json",
+	    "changes time seed 12345 permutations 300 as csv",
+	    "changes time of \"hist/z\" as json",
 	};
 	for (size_t i = 0; i < sizeof queries / sizeof queries[0]; i++) {
 		char *a = exec_text(queries[i]);
@@ -362,9 +362,10 @@ static void test_history_window(void **state)
 	assert_true(result_num(r, 0, "history") == 20);
 	assert_near(result_num(r, 0, "lower"), 76.13217441814777, 1e-9);
 	assert_near(result_num(r, 0, "upper"), 123.86782558185223, 1e-9);
-	assert_true(strncmp(result_str(r, 0, "explanation"),
-			    "zscore window 20 boundary 0.99 (n=20): 131.2 above upper bound 123.868",
-			    70) == 0);
+	assert_true(
+	    strncmp(result_str(r, 0, "explanation"),
+		    "zscore window 20 boundary 0.99 (n=20): 131.2 above upper bound 123.868",
+		    70) == 0);
 	bdb_result_free(r);
 
 	/* A run judged before it has 2 earlier values: n/a, never a
@@ -397,9 +398,10 @@ static void test_history_huge_window(void **state)
 	static const char *const windows[] = {"777777772", "2305843009213693953"};
 	for (size_t i = 0; i < 2; i++) {
 		char q[160];
-		snprintf(q, sizeof q,
-			 "regressions vs run s29 of \"hist/z\" using ttest window %s boundary 0.977",
-			 windows[i]);
+		snprintf(
+		    q, sizeof q,
+		    "regressions vs run s29 of \"hist/z\" using ttest window %s boundary 0.977",
+		    windows[i]);
 		bdb_result *r = run_ok(q);
 		assert_int_equal(bdb_result_n_rows(r), 1);
 		assert_true(result_num(r, 0, "history") == 25);
@@ -447,16 +449,16 @@ static void test_history_errors(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_changes_edivisive),
-		cmocka_unit_test(test_changes_several_series),
-		cmocka_unit_test(test_changes_windowed),
-		cmocka_unit_test(test_changes_deterministic),
-		cmocka_unit_test(test_changes_errors),
-		cmocka_unit_test(test_history_bencher_examples),
-		cmocka_unit_test(test_history_window),
-		cmocka_unit_test(test_history_huge_window),
-		cmocka_unit_test(test_explain_column),
-		cmocka_unit_test(test_history_errors),
+	    cmocka_unit_test(test_changes_edivisive),
+	    cmocka_unit_test(test_changes_several_series),
+	    cmocka_unit_test(test_changes_windowed),
+	    cmocka_unit_test(test_changes_deterministic),
+	    cmocka_unit_test(test_changes_errors),
+	    cmocka_unit_test(test_history_bencher_examples),
+	    cmocka_unit_test(test_history_window),
+	    cmocka_unit_test(test_history_huge_window),
+	    cmocka_unit_test(test_explain_column),
+	    cmocka_unit_test(test_history_errors),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -76,8 +76,8 @@ static void test_map_full_at_every_write(void **state)
 		put_ok(s, run, 0, BDB_PUT_UNCHANGED);
 
 		/* A replacement of the same size, other values. */
-		bdb_run *other = make_run(id, (int64_t)i * 1000000, "abc", "main", points,
-					  (double)i + 0.5);
+		bdb_run *other =
+		    make_run(id, (int64_t)i * 1000000, "abc", "main", points, (double)i + 0.5);
 		s = reopen_full(s, dir);
 		before = map_size(s);
 		put_ok(s, other, BDB_PUT_REPLACE, BDB_PUT_REPLACED);
@@ -94,7 +94,9 @@ static void test_map_full_at_every_write(void **state)
 
 		char name[32];
 		snprintf(name, sizeof name, "metric-%zu", i);
-		bdb_metric_def def = {.name = name, .unit = "ns", .direction = BDB_LOWER,
+		bdb_metric_def def = {.name = name,
+				      .unit = "ns",
+				      .direction = BDB_LOWER,
 				      .description = "a definition put into a full map"};
 		s = reopen_full(s, dir);
 		assert_int_equal(bdb_store_put_metric_def(s, &def), 0);
@@ -189,8 +191,8 @@ static void test_put_needs_many_doublings(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_map_full_at_every_write),
-		cmocka_unit_test(test_put_needs_many_doublings),
+	    cmocka_unit_test(test_map_full_at_every_write),
+	    cmocka_unit_test(test_put_needs_many_doublings),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

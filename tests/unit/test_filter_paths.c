@@ -85,13 +85,13 @@ static void test_lists_and_probes_agree(void **state)
 		const char *where;
 		size_t series;
 	} cases[] = {
-		{"backend = cpu", 75},
-		{"backend != cpu", 75},
-		{"size = 0", 40},
-		{"size in (0, 1)", 80},
-		{"size != 0", 110},
-		{"not size = 0", 110},
-		{"backend = cpu and size = 2", 20},
+	    {"backend = cpu", 75},
+	    {"backend != cpu", 75},
+	    {"size = 0", 40},
+	    {"size in (0, 1)", 80},
+	    {"size != 0", 110},
+	    {"not size = 0", 110},
+	    {"backend = cpu and size = 2", 20},
 	};
 	for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
 		char q[200];
@@ -100,7 +100,8 @@ static void test_lists_and_probes_agree(void **state)
 			fail_msg("%s: %zu rows, expected %zu", q, rows(q), cases[c].series);
 		size_t probed = 0;
 		for (int i = 0; i < N_POINTS; i++) {
-			snprintf(q, sizeof q, "trend time of \"b/%03d\" where %s", i, cases[c].where);
+			snprintf(q, sizeof q, "trend time of \"b/%03d\" where %s", i,
+				 cases[c].where);
 			probed += rows(q);
 		}
 		if (probed != cases[c].series)

@@ -2,9 +2,9 @@
  * test_format.c - the four output formats over hand-built result tables:
  * table (alignment by display width with wide and combining characters,
  * numbers right-aligned, colour only on a colour terminal without
- * NO_COLOR), JSON (escapes, the shortest numbers that read back exactly, null for missing and non-finite,
- * RFC 3339 times, tags as an object), CSV (RFC 4180 quoting, CRLF) and
- * Markdown (escaped pipes). Expected texts are written out by hand.
+ * NO_COLOR), JSON (escapes, the shortest numbers that read back exactly, null for missing and
+ * non-finite, RFC 3339 times, tags as an object), CSV (RFC 4180 quoting, CRLF) and Markdown
+ * (escaped pipes). Expected texts are written out by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -28,16 +28,15 @@
 static bdb_result *sample(void)
 {
 	static const bdb__column cols[] = {
-		{"name", BDB__STYLE_PLAIN},   {"value", BDB__STYLE_PLAIN},
-		{"change", BDB__STYLE_CHANGE}, {"when", BDB__STYLE_PLAIN},
-		{"tags", BDB__STYLE_PLAIN},   {"verdict", BDB__STYLE_MARKED},
+	    {"name", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN}, {"change", BDB__STYLE_CHANGE},
+	    {"when", BDB__STYLE_PLAIN}, {"tags", BDB__STYLE_PLAIN},  {"verdict", BDB__STYLE_MARKED},
 	};
 	bdb_result *r = bdb__result_new("test");
 	assert_non_null(r);
 	assert_int_equal(bdb__result_columns(r, cols, 6), 0);
 	bdb_kv tags[] = {{"k", "v,w"}, {"z", "\"q\""}};
 	long row = bdb__result_add_row(r);
-	bdb__cell_str(r, 0, 0, "日本語");            /* 3 wide characters: 6 columns */
+	bdb__cell_str(r, 0, 0, "日本語"); /* 3 wide characters: 6 columns */
 	bdb__cell_num(r, 0, 1, 1234.5);
 	bdb__cell_num(r, 0, 2, -7.25);
 	bdb__cell_time(r, 0, 3, T0);
@@ -47,7 +46,7 @@ static bdb_result *sample(void)
 	row = bdb__result_add_row(r);
 	bdb__cell_str(r, 1, 0, "e\xcc\x81t\xc3\xa9"); /* e + combining acute, t, é: 3 columns */
 	bdb__cell_num(r, 1, 1, 0.1);
-	bdb__cell_num(r, 1, 2, 0.04);                /* rounds to zero: no sign */
+	bdb__cell_num(r, 1, 2, 0.04); /* rounds to zero: no sign */
 	bdb__cell_time(r, 1, 3, T0 + 250000);
 	bdb__cell_tags(r, 1, 4, NULL, 0);
 	bdb__cell_str(r, 1, 5, "improvement");
@@ -87,13 +86,14 @@ static void test_table(void **state)
 {
 	(void)state;
 	bdb_result *r = sample();
-	expect(r, BDB_FORMAT_TABLE, NULL,
-	       "name        value  change  when                         tags         verdict\n"
-	       "---------  ------  ------  ---------------------------  -----------  -------------\n"
-	       "日本語     1234.5   -7.2%  2026-01-31T12:00:00Z         k=v,w,z=\"q\"  regression ↓\n"
-	       "e\xcc\x81t\xc3\xa9           0.1    0.0%  2026-01-31T12:00:00.250000Z               "
-	       "improvement ↑\n"
-	       "a|b,\"c\" d     nan       -  -                            -            -\n");
+	expect(
+	    r, BDB_FORMAT_TABLE, NULL,
+	    "name        value  change  when                         tags         verdict\n"
+	    "---------  ------  ------  ---------------------------  -----------  -------------\n"
+	    "日本語     1234.5   -7.2%  2026-01-31T12:00:00Z         k=v,w,z=\"q\"  regression ↓\n"
+	    "e\xcc\x81t\xc3\xa9           0.1    0.0%  2026-01-31T12:00:00.250000Z               "
+	    "improvement ↑\n"
+	    "a|b,\"c\" d     nan       -  -                            -            -\n");
 	bdb_result_free(r);
 }
 
@@ -150,18 +150,20 @@ static void test_json(void **state)
 {
 	(void)state;
 	bdb_result *r = sample();
-	expect(r, BDB_FORMAT_JSON, NULL,
-	       "{\"statement\": \"test\", \"run\": \"r\\\"1\", \"threshold\": 5, \"baseline\": null, "
-	       "\"columns\": [\"name\", \"value\", \"change\", \"when\", \"tags\", \"verdict\"], "
-	       "\"rows\": [\n"
-	       "  {\"name\": \"日本語\", \"value\": 1234.5, \"change\": -7.25, \"when\": "
-	       "\"2026-01-31T12:00:00Z\", \"tags\": {\"k\": \"v,w\", \"z\": \"\\\"q\\\"\"}, "
-	       "\"verdict\": \"regression\"},\n"
-	       "  {\"name\": \"e\xcc\x81t\xc3\xa9\", \"value\": 0.1, \"change\": 0.04, \"when\": "
-	       "\"2026-01-31T12:00:00.250000Z\", \"tags\": {}, \"verdict\": \"improvement\"},\n"
-	       "  {\"name\": \"a|b,\\\"c\\\"\\nd\", \"value\": null, \"change\": null, \"when\": null, "
-	       "\"tags\": null, \"verdict\": null}\n"
-	       "]}\n");
+	expect(
+	    r, BDB_FORMAT_JSON, NULL,
+	    "{\"statement\": \"test\", \"run\": \"r\\\"1\", \"threshold\": 5, \"baseline\": null, "
+	    "\"columns\": [\"name\", \"value\", \"change\", \"when\", \"tags\", \"verdict\"], "
+	    "\"rows\": [\n"
+	    "  {\"name\": \"日本語\", \"value\": 1234.5, \"change\": -7.25, \"when\": "
+	    "\"2026-01-31T12:00:00Z\", \"tags\": {\"k\": \"v,w\", \"z\": \"\\\"q\\\"\"}, "
+	    "\"verdict\": \"regression\"},\n"
+	    "  {\"name\": \"e\xcc\x81t\xc3\xa9\", \"value\": 0.1, \"change\": 0.04, \"when\": "
+	    "\"2026-01-31T12:00:00.250000Z\", \"tags\": {}, \"verdict\": \"improvement\"},\n"
+	    "  {\"name\": \"a|b,\\\"c\\\"\\nd\", \"value\": null, \"change\": null, \"when\": "
+	    "null, "
+	    "\"tags\": null, \"verdict\": null}\n"
+	    "]}\n");
 	bdb_result_free(r);
 }
 
@@ -221,11 +223,16 @@ static void test_markdown(void **state)
 	(void)state;
 	bdb_result *r = sample();
 	expect(r, BDB_FORMAT_MARKDOWN, NULL,
-	       "| name       |  value | change | when                        | tags        | verdict       |\n"
-	       "|:---------- | ------:| ------:|:--------------------------- |:----------- |:------------- |\n"
-	       "| 日本語     | 1234.5 |  -7.2% | 2026-01-31T12:00:00Z        | k=v,w,z=\"q\" | regression ↓  |\n"
-	       "| e\xcc\x81t\xc3\xa9        |    0.1 |   0.0% | 2026-01-31T12:00:00.250000Z |             | improvement ↑ |\n"
-	       "| a\\|b,\"c\" d |    nan |      - | -                           | -           | -             |\n");
+	       "| name       |  value | change | when                        | tags        | "
+	       "verdict       |\n"
+	       "|:---------- | ------:| ------:|:--------------------------- |:----------- "
+	       "|:------------- |\n"
+	       "| 日本語     | 1234.5 |  -7.2% | 2026-01-31T12:00:00Z        | k=v,w,z=\"q\" | "
+	       "regression ↓  |\n"
+	       "| e\xcc\x81t\xc3\xa9        |    0.1 |   0.0% | 2026-01-31T12:00:00.250000Z |      "
+	       "       | improvement ↑ |\n"
+	       "| a\\|b,\"c\" d |    nan |      - | -                           | -           | -  "
+	       "           |\n");
 	bdb_result_free(r);
 }
 
@@ -250,7 +257,7 @@ static void test_display_width(void **state)
 	assert_int_equal(bdb__display_width("日本", 6), 4);
 	assert_int_equal(bdb__display_width("e\xcc\x81", 3), 1);
 	assert_int_equal(bdb__display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
-	assert_int_equal(bdb__display_width("\xff", 1), 1);             /* invalid: U+FFFD */
+	assert_int_equal(bdb__display_width("\xff", 1), 1);		/* invalid: U+FFFD */
 	/* Longer text, read eight bytes at a time where they are plain ASCII. */
 	assert_int_equal(bdb__display_width("abcdefghijklmnopq", 17), 17);
 	assert_int_equal(bdb__display_width("abcdefgh日本ijklmnop", 22), 20);
@@ -302,9 +309,9 @@ static void test_numbers_like_printf(void **state)
 	assert_non_null(r);
 	assert_int_equal(bdb__result_columns(r, col, 1), 0);
 	static const double fixed[] = {
-		9140.735,  0.5,	      1.5,	2.5,	   123456.5,  123457.5, 99999.95, 99999.5,
-		9.999995,  0.0001,    0.00012345, 1e5,	   1e15 - 1,  1e15,	    12345.65, 0.125,
-		-2.5,	   -0.000125, 100000.49999, 3.0000005, 1234.5675, 0.1 + 0.2, 1e-4, 7.25,
+	    9140.735, 0.5,	 1.5,	       2.5,	  123456.5,  123457.5,	99999.95, 99999.5,
+	    9.999995, 0.0001,	 0.00012345,   1e5,	  1e15 - 1,  1e15,	12345.65, 0.125,
+	    -2.5,     -0.000125, 100000.49999, 3.0000005, 1234.5675, 0.1 + 0.2, 1e-4,	  7.25,
 	};
 	size_t n_fixed = sizeof fixed / sizeof fixed[0], n = 20000;
 	uint64_t x = 0x2545F4914F6CDD1Du;
@@ -359,8 +366,8 @@ static void test_numbers_like_printf(void **state)
 static void test_write_in_pieces(void **state)
 {
 	(void)state;
-	static const bdb__column cols[] = {{"name", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN},
-					   {"when", BDB__STYLE_PLAIN}};
+	static const bdb__column cols[] = {
+	    {"name", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN}, {"when", BDB__STYLE_PLAIN}};
 	bdb_result *r = bdb__result_new("test");
 	assert_non_null(r);
 	assert_int_equal(bdb__result_columns(r, cols, 3), 0);
@@ -404,17 +411,17 @@ static void test_write_in_pieces(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_table),
-		cmocka_unit_test(test_table_colour),
-		cmocka_unit_test(test_table_empty_and_notes),
-		cmocka_unit_test(test_json),
-		cmocka_unit_test(test_json_values),
-		cmocka_unit_test(test_csv),
-		cmocka_unit_test(test_markdown),
-		cmocka_unit_test(test_format_names),
-		cmocka_unit_test(test_display_width),
-		cmocka_unit_test(test_numbers_like_printf),
-		cmocka_unit_test(test_write_in_pieces),
+	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_table_colour),
+	    cmocka_unit_test(test_table_empty_and_notes),
+	    cmocka_unit_test(test_json),
+	    cmocka_unit_test(test_json_values),
+	    cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_markdown),
+	    cmocka_unit_test(test_format_names),
+	    cmocka_unit_test(test_display_width),
+	    cmocka_unit_test(test_numbers_like_printf),
+	    cmocka_unit_test(test_write_in_pieces),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

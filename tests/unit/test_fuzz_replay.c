@@ -27,7 +27,7 @@
 
 static char replay_input[512]; /* the file being replayed, for failures */
 
-#define FUZZ_REPLAY 1
+#define FUZZ_REPLAY	1
 #define FUZZ_FAIL(what) fail_msg("%s:%d: %s, replaying %s", __FILE__, __LINE__, what, replay_input)
 
 #include "../../fuzz/fuzz_ingest_json.c"
@@ -80,8 +80,7 @@ static void test_replay(void **state)
 	size_t seeds = replay_dir(h, dir);
 	snprintf(dir, sizeof dir, "fuzz/crashes/%s", h->name);
 	size_t crashes = replay_dir(h, dir);
-	print_message("%s: %zu corpus files, %zu past crashes replayed\n", h->name, seeds,
-		      crashes);
+	print_message("%s: %zu corpus files, %zu past crashes replayed\n", h->name, seeds, crashes);
 	if (seeds == 0)
 		fail_msg("fuzz/corpus/%s/ has no seeds (run from the repository root)", h->name);
 }

@@ -17,7 +17,7 @@
 
 #include "ingest.h"
 
-#define BAD_DIR "tests/bad"
+#define BAD_DIR	    "tests/bad"
 #define MAX_ENTRIES 512
 
 typedef struct entry {
@@ -146,9 +146,9 @@ static void test_buffers_fail_alike(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_manifest_covers_the_corpus),
-		cmocka_unit_test(test_each_input_fails_as_listed),
-		cmocka_unit_test(test_buffers_fail_alike),
+	    cmocka_unit_test(test_manifest_covers_the_corpus),
+	    cmocka_unit_test(test_each_input_fails_as_listed),
+	    cmocka_unit_test(test_buffers_fail_alike),
 	};
 	return cmocka_run_group_tests(tests, load_manifest, NULL);
 }

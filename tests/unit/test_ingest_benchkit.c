@@ -22,8 +22,8 @@
 static void test_full_run(void **state)
 {
 	(void)state;
-	bdb_run *run = fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO,
-				    NULL, NULL);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, NULL, NULL);
 	assert_string_equal(run->id, "run-full-001");
 	/* 2026-02-10T09:05:00.250000+02:00 = 07:05:00.25Z; python: 1770707100 */
 	assert_int_equal(run->timestamp_us, S(1770707100) + 250000);
@@ -52,14 +52,14 @@ static void test_full_run(void **state)
 	assert_true(def->threshold == 3.0);
 	def = bdb_run_find_def(run, "latency_p50");
 	assert_int_equal(def->priority, BDB_SECONDARY);
-	assert_null(def->description); /* "" */
+	assert_null(def->description);				  /* "" */
 	assert_true(def->has_threshold && def->threshold == 7.5); /* "7.5%" */
 	fixture_def(run, "peak_memory", BDB_INFO, "MiB");
 	assert_false(bdb_run_find_def(run, "peak_memory")->has_threshold);
 
 	assert_int_equal(run->n_points, 2);
-	const bdb_point *p = fixture_point(run, "CV-1/small",
-					   "batch=32,framework=Datarax,variant=small");
+	const bdb_point *p =
+	    fixture_point(run, "CV-1/small", "batch=32,framework=Datarax,variant=small");
 	assert_string_equal(p->scenario, "CV-1");
 	const bdb_metric *m = fixture_metric(p, "throughput");
 	fixture_close(m->value, 20158.0, 0);
@@ -90,7 +90,7 @@ static void test_docs_store_run(void **state)
 	/* "2026-02-10T09:05:00" without a zone is UTC; python: 1770714300 */
 	assert_int_equal(run->timestamp_us, S(1770714300));
 	const bdb_point *datarax =
-		fixture_point(run, "CV-1/small", "framework=Datarax,variant=small");
+	    fixture_point(run, "CV-1/small", "framework=Datarax,variant=small");
 	const bdb_point *grain = fixture_point(run, "CV-1/small", "framework=Grain,variant=small");
 	const bdb_metric *m = fixture_metric(datarax, "throughput");
 	fixture_close(m->value, 20158.0, 0);
@@ -128,16 +128,15 @@ static void test_fallback_id_and_timestamp(void **state)
 {
 	(void)state;
 	char path[256];
-	copy_with_mtime("tests/fixtures/benchkit/run_minimal.json", path, sizeof path,
-			1770714300);
+	copy_with_mtime("tests/fixtures/benchkit/run_minimal.json", path, sizeof path, 1770714300);
 	bdb_run *a = fixture_load(path, BDB_FORMAT_AUTO, NULL, NULL);
 	/* No timestamp in the file: its modification time. */
 	assert_int_equal(a->timestamp_us, S(1770714300));
 	/* No id: the format and a hash of the bytes, the same every time. */
 	assert_memory_equal(a->id, "benchkit-", 9);
 	assert_int_equal(strlen(a->id), 9 + 16);
-	bdb_run *b = fixture_load("tests/fixtures/benchkit/run_minimal.json", BDB_FORMAT_AUTO,
-				  NULL, NULL);
+	bdb_run *b =
+	    fixture_load("tests/fixtures/benchkit/run_minimal.json", BDB_FORMAT_AUTO, NULL, NULL);
 	assert_string_equal(a->id, b->id);
 	assert_null(a->points[0].scenario);
 	fixture_close(fixture_metric(&a->points[0], "throughput")->value, 1.5, 0);
@@ -150,14 +149,12 @@ static void test_fallback_id_and_timestamp(void **state)
 	const char text[] = "{\"points\": [{\"name\": \"x\", \"metrics\": {}}]}";
 	bdb_run *c;
 	int64_t before = bdb_time_now();
-	assert_int_equal(bdb_ingest_buffer("mem", text, strlen(text), BDB_FORMAT_AUTO, NULL, &c,
-					   NULL, NULL),
-			 0);
+	assert_int_equal(
+	    bdb_ingest_buffer("mem", text, strlen(text), BDB_FORMAT_AUTO, NULL, &c, NULL, NULL), 0);
 	assert_true(c->timestamp_us >= before && c->timestamp_us <= bdb_time_now());
 	bdb_run *e;
-	assert_int_equal(bdb_ingest_buffer("mem", text, strlen(text), BDB_FORMAT_AUTO, NULL, &e,
-					   NULL, NULL),
-			 0);
+	assert_int_equal(
+	    bdb_ingest_buffer("mem", text, strlen(text), BDB_FORMAT_AUTO, NULL, &e, NULL, NULL), 0);
 	assert_string_equal(c->id, e->id);
 	bdb_run_free(c);
 	bdb_run_free(e);
@@ -176,8 +173,8 @@ static void test_options_override_the_file(void **state)
 	opt.timestamp_us = S(1770000000);
 	opt.tags = tags;
 	opt.n_tags = 2;
-	bdb_run *run = fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO,
-				    &opt, NULL);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, &opt, NULL);
 	assert_string_equal(run->id, "nightly-412");
 	assert_string_equal(run->commit, "ffff0000");
 	assert_string_equal(run->branch, "release-1.2");
@@ -236,20 +233,20 @@ static void test_round_trips(void **state)
 {
 	(void)state;
 	static const char *const paths[] = {
-		"tests/fixtures/benchkit/run_full.json",
-		"tests/fixtures/benchkit/run_minimal.json",
-		"tests/fixtures/benchkit-store/runs/2026-02-10T09-05-00_3f9a1c.json",
-		"tests/fixtures/gbench_plain.json",
-		"tests/fixtures/gbench_reps.json",
-		"tests/fixtures/criterion",
-		"tests/fixtures/pytest_benchmark.json",
-		"tests/fixtures/hyperfine_param.json",
-		"tests/fixtures/gotest_bench.txt",
-		"tests/fixtures/cargo/libtest.txt",
-		"tests/fixtures/cargo/libtest_rust195.txt",
-		"tests/fixtures/pytest/versioned.json",
-		"tests/fixtures/quasim/summary.json",
-		"tests/fixtures/odyssey/baseline_results.json",
+	    "tests/fixtures/benchkit/run_full.json",
+	    "tests/fixtures/benchkit/run_minimal.json",
+	    "tests/fixtures/benchkit-store/runs/2026-02-10T09-05-00_3f9a1c.json",
+	    "tests/fixtures/gbench_plain.json",
+	    "tests/fixtures/gbench_reps.json",
+	    "tests/fixtures/criterion",
+	    "tests/fixtures/pytest_benchmark.json",
+	    "tests/fixtures/hyperfine_param.json",
+	    "tests/fixtures/gotest_bench.txt",
+	    "tests/fixtures/cargo/libtest.txt",
+	    "tests/fixtures/cargo/libtest_rust195.txt",
+	    "tests/fixtures/pytest/versioned.json",
+	    "tests/fixtures/quasim/summary.json",
+	    "tests/fixtures/odyssey/baseline_results.json",
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++)
 		round_trip(paths[i]);
@@ -274,10 +271,10 @@ static void test_benchkit_export_is_faithful(void **state)
 {
 	(void)state;
 	static const char *const paths[] = {
-		"tests/fixtures/benchkit/run_calibrax.json",
-		"tests/fixtures/benchkit-store/runs/2026-02-10T09-05-00_3f9a1c.json",
-		"tests/fixtures/benchkit-store/runs/2026-02-11T09-05-00_8c0d5e.json",
-		"tests/fixtures/benchkit-store/baselines/main.json",
+	    "tests/fixtures/benchkit/run_calibrax.json",
+	    "tests/fixtures/benchkit-store/runs/2026-02-10T09-05-00_3f9a1c.json",
+	    "tests/fixtures/benchkit-store/runs/2026-02-11T09-05-00_8c0d5e.json",
+	    "tests/fixtures/benchkit-store/baselines/main.json",
 	};
 	for (size_t i = 0; i < sizeof paths / sizeof *paths; i++) {
 		json_error_t e;
@@ -303,8 +300,8 @@ static void test_benchkit_export_is_faithful(void **state)
 
 	/* What benchdb keeps to do so: the nested environment, flattened for
 	 * queries and whole for export. */
-	bdb_run *run = fixture_load("tests/fixtures/benchkit/run_calibrax.json", BDB_FORMAT_AUTO,
-				    NULL, NULL);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/benchkit/run_calibrax.json", BDB_FORMAT_AUTO, NULL, NULL);
 	assert_string_equal(fixture_env(run, "cpu_count"), "32");
 	assert_string_equal(fixture_env(run, "memory_gb"), "503.7");
 	assert_string_equal(fixture_env(run, "devices"),
@@ -337,8 +334,8 @@ static void test_benchkit_export_is_faithful(void **state)
 static void test_other_exports(void **state)
 {
 	(void)state;
-	bdb_run *run = fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO,
-				    NULL, NULL);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, NULL, NULL);
 	bdb_buf b;
 	bdb_buf_init(&b);
 	assert_int_equal(bdb_export_run(run, BDB_EXPORT_CSV, &b), 0);
@@ -351,15 +348,15 @@ static void test_other_exports(void **state)
 			    "20158,19870.5,20431.25,elem/s,higher,3\r\n",
 			    strlen("run,timestamp,commit,branch,point,scenario,tags,metric,value,"
 				   "lower,upper,unit,direction,samples\r\n") +
-				    strlen("run-full-001,2026-02-10T07:05:00.250000Z,a1b2c3d4,"
-					   "feature/loader,CV-1/small,CV-1,batch=32;framework="
-					   "Datarax;variant=small,throughput,20158,19870.5,20431.25,"
-					   "elem/s,higher,3\r\n"));
+				strlen("run-full-001,2026-02-10T07:05:00.250000Z,a1b2c3d4,"
+				       "feature/loader,CV-1/small,CV-1,batch=32;framework="
+				       "Datarax;variant=small,throughput,20158,19870.5,20431.25,"
+				       "elem/s,higher,3\r\n"));
 	bdb_buf_reset(&b);
 	assert_int_equal(bdb_export_run(run, BDB_EXPORT_MARKDOWN, &b), 0);
 	assert_non_null(strstr(bdb_buf_cstr(&b), "| run | timestamp | commit |"));
-	assert_non_null(strstr(bdb_buf_cstr(&b),
-			       "| latency_p50 | 12 | 11.5 | 12.75 | ms | lower |\n"));
+	assert_non_null(
+	    strstr(bdb_buf_cstr(&b), "| latency_p50 | 12 | 11.5 | 12.75 | ms | lower |\n"));
 	bdb_buf_reset(&b);
 	assert_int_equal(bdb_export_run(run, BDB_EXPORT_JSON, &b), 0);
 	json_error_t e;
@@ -384,13 +381,13 @@ static void test_other_exports(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_full_run),
-		cmocka_unit_test(test_docs_store_run),
-		cmocka_unit_test(test_fallback_id_and_timestamp),
-		cmocka_unit_test(test_options_override_the_file),
-		cmocka_unit_test(test_round_trips),
-		cmocka_unit_test(test_benchkit_export_is_faithful),
-		cmocka_unit_test(test_other_exports),
+	    cmocka_unit_test(test_full_run),
+	    cmocka_unit_test(test_docs_store_run),
+	    cmocka_unit_test(test_fallback_id_and_timestamp),
+	    cmocka_unit_test(test_options_override_the_file),
+	    cmocka_unit_test(test_round_trips),
+	    cmocka_unit_test(test_benchkit_export_is_faithful),
+	    cmocka_unit_test(test_other_exports),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -54,8 +54,8 @@ static int compare(const char *text, size_t len)
 	bool slow_ok = false;
 	if (bdb__json_parse(&doc, "t.json", copy, len, &d) == 0) {
 		slow_in.json = &doc;
-		slow_ok = bdb__detect_benchkit(doc.root) &&
-			  bdb__ingest_benchkit(&slow_in, slow, &d) == 0;
+		slow_ok =
+		    bdb__detect_benchkit(doc.root) && bdb__ingest_benchkit(&slow_in, slow, &d) == 0;
 		bdb__json_release(&doc);
 	}
 	free(slow_in.origins);
@@ -112,11 +112,11 @@ static char *read_all(const char *path, size_t *len)
 
 /* The benchkit fixtures, all of which the fast path reads. */
 static const char *const fixtures[] = {
-	"tests/fixtures/benchkit/run_calibrax.json",
-	"tests/fixtures/benchkit/run_minimal.json",
-	"tests/fixtures/benchkit-store/runs/2026-02-10T09-05-00_3f9a1c.json",
-	"tests/fixtures/benchkit-store/runs/2026-02-11T09-05-00_8c0d5e.json",
-	"tests/fixtures/benchkit-store/baselines/main.json",
+    "tests/fixtures/benchkit/run_calibrax.json",
+    "tests/fixtures/benchkit/run_minimal.json",
+    "tests/fixtures/benchkit-store/runs/2026-02-10T09-05-00_3f9a1c.json",
+    "tests/fixtures/benchkit-store/runs/2026-02-11T09-05-00_8c0d5e.json",
+    "tests/fixtures/benchkit-store/baselines/main.json",
 };
 
 static void test_fixtures(void **state)
@@ -153,14 +153,14 @@ static void test_strings(void **state)
 {
 	(void)state;
 	static const char *const names[] = {
-		"caf\\u00e9",
-		"caf\xc3\xa9",
-		"\\ud83d\\ude00 smile",
-		"\xf0\x9f\x98\x80",
-		"q\\\"uote \\\\ \\/ \\b\\f\\n\\r\\t",
-		"\\u0041\\u00DF\\u20AC\\uFFFF",
-		"",
-		"\xe2\x82\xac\xed\x9f\xbf\xef\xbf\xbf\xf4\x8f\xbf\xbf",
+	    "caf\\u00e9",
+	    "caf\xc3\xa9",
+	    "\\ud83d\\ude00 smile",
+	    "\xf0\x9f\x98\x80",
+	    "q\\\"uote \\\\ \\/ \\b\\f\\n\\r\\t",
+	    "\\u0041\\u00DF\\u20AC\\uFFFF",
+	    "",
+	    "\xe2\x82\xac\xed\x9f\xbf\xef\xbf\xbf\xf4\x8f\xbf\xbf",
 	};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		char members[512];
@@ -176,8 +176,8 @@ static void test_strings(void **state)
 			 ACCEPTED);
 	/* What jansson refuses: declined (and the jansson path reports it). */
 	static const char *const bad[] = {
-		"\\u0000", "\\ud83d", "\\ude00", "\\ud83dx", "\\x41", "\xc0\xaf", "\xed\xa0\x80",
-		"\xf4\x90\x80\x80", "\xc3", "\x01", "\\u12G4", "\xff",
+	    "\\u0000",	    "\\ud83d",		"\\ude00", "\\ud83dx", "\\x41",	  "\xc0\xaf",
+	    "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc3",	   "\x01",     "\\u12G4", "\xff",
 	};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		char members[256];
@@ -191,11 +191,33 @@ static void test_numbers(void **state)
 {
 	(void)state;
 	static const char *const good[] = {
-		"0", "-0", "-0.0", "0.0", "1e5", "1E5", "1.5e-3", "-2.5E+10", "123456789012345",
-		"-123456789012345", "0.1", "0.30000000000000004", "1e308", "1.7976931348623157e308",
-		"4.9e-324", "2.2250738585072014e-308", "1e-400", "123456789.123456789e-5",
-		"12345678901234567890.5", "0.000812120749", "105576818", "3.14159265358979323846",
-		"1e22", "1e23", "9007199254740993.0", "5e-324", "2.5e-30",
+	    "0",
+	    "-0",
+	    "-0.0",
+	    "0.0",
+	    "1e5",
+	    "1E5",
+	    "1.5e-3",
+	    "-2.5E+10",
+	    "123456789012345",
+	    "-123456789012345",
+	    "0.1",
+	    "0.30000000000000004",
+	    "1e308",
+	    "1.7976931348623157e308",
+	    "4.9e-324",
+	    "2.2250738585072014e-308",
+	    "1e-400",
+	    "123456789.123456789e-5",
+	    "12345678901234567890.5",
+	    "0.000812120749",
+	    "105576818",
+	    "3.14159265358979323846",
+	    "1e22",
+	    "1e23",
+	    "9007199254740993.0",
+	    "5e-324",
+	    "2.5e-30",
 	};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
 		char members[512];
@@ -208,8 +230,21 @@ static void test_numbers(void **state)
 	}
 	/* Integers of more than 15 digits are left to jansson (exact: metadata). */
 	static const char *const declined[] = {
-		"9007199254740993", "1234567890123456789", "99999999999999999999", "1e309",
-		"-1e309", "01", "1.", ".5", "1e", "+1", "0x10", "NaN", "Infinity", "1.5.3", "--1",
+	    "9007199254740993",
+	    "1234567890123456789",
+	    "99999999999999999999",
+	    "1e309",
+	    "-1e309",
+	    "01",
+	    "1.",
+	    ".5",
+	    "1e",
+	    "+1",
+	    "0x10",
+	    "NaN",
+	    "Infinity",
+	    "1.5.3",
+	    "--1",
 	};
 	for (size_t i = 0; i < sizeof declined / sizeof *declined; i++) {
 		char members[512];
@@ -232,84 +267,86 @@ static void test_shapes(void **state)
 {
 	(void)state;
 	static const char *const accepted[] = {
-		/* empty containers */
-		"{\"points\": [{\"name\": \"a\"}]}",
-		"{\"points\": [{\"name\": \"a\", \"tags\": {}, \"metrics\": {}}], "
-		"\"environment\": {}, \"metadata\": {}, \"metric_defs\": {}}",
-		"{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1, "
-		"\"samples\": []}}}]}",
-		/* white space */
-		"{\"points\":[{\"name\":\"a\",\"metrics\":{\"m\":{\"value\":1}}}]}",
-		" \t\r\n{ \t\r\n\"points\" \t\r\n: \t\r\n[ \t\r\n{ \"name\" : \"a\" , "
-		"\"metrics\" : { \"m\" : { \"value\" : 1 , \"samples\" : [ 1 , 2 ] } } } ] } \n",
-		"\xef\xbb\xbf{\"points\": [{\"name\": \"a\"}]}",
-		/* keys in any order: metrics and tags before the name, definitions last */
-		"{\"points\": [{\"metrics\": {\"time\": {\"samples\": [1, 2], \"value\": 1.5}}, "
-		"\"tags\": {\"b\": \"2\", \"a\": \"1\"}, \"scenario\": \"s\", \"name\": \"p\"}], "
-		"\"metric_defs\": {\"time\": {\"direction\": \"lower\", \"unit\": \"ms\"}}, "
-		"\"id\": \"x\", \"branch\": \"b\", \"commit\": \"c\"}",
-		/* unknown keys at every level, with nested values */
-		"{\"extra\": {\"a\": [1, {\"b\": null}]}, \"points\": [{\"name\": \"a\", \"x\": 1, "
-		"\"y\": [true, false, null], \"metrics\": {\"m\": {\"value\": 1, \"note\": \"n\", "
-		"\"more\": {\"z\": 2}}}}], \"version\": 2}",
-		/* nulls where benchkit writes them */
-		"{\"id\": null, \"timestamp\": null, \"commit\": null, \"branch\": null, "
-		"\"environment\": null, \"metadata\": null, \"metric_defs\": null, \"points\": "
-		"[{\"name\": \"a\", \"scenario\": null, \"tags\": null, \"metrics\": {\"m\": "
-		"{\"value\": 1, \"lower\": null, \"upper\": null, \"unit\": null, \"samples\": "
-		"null}}}]}",
-		"{\"commit\": \"\", \"branch\": \"\", \"points\": [{\"name\": \"a\", \"scenario\": "
-		"\"\", \"metrics\": {\"m\": {\"value\": 1, \"unit\": \"\"}}}]}",
-		/* bounds under benchdb's names; tags that are numbers and booleans */
-		"{\"points\": [{\"name\": \"a\", \"tags\": {\"n\": 3, \"r\": 2.50, \"t\": true, "
-		"\"f\": false, \"z\": -0}, \"metrics\": {\"m\": {\"value\": 1, \"ci_lower\": 0.5, "
-		"\"ci_upper\": 1.5}}}]}",
-		/* environment and metadata beyond strings: flattened and kept as json: */
-		"{\"environment\": {\"cpu\": {\"model\": \"X\", \"cores\": 16}, \"gpus\": [\"a\", "
-		"\"b\"], \"cuda\": null, \"ecc\": false, \"f\": 1.5}, \"metadata\": {\"json:environment\": "
-		"\"mine\", \"n\": 412}, \"points\": [{\"name\": \"a\"}]}",
-		"{\"metadata\": {\"s\": \"t\"}, \"environment\": {\"os\": \"Linux\"}, \"points\": "
-		"[{\"name\": \"a\"}]}",
-		/* definitions: units for metrics without their own, thresholds, priorities */
-		"{\"metric_defs\": {\"t\": {\"name\": \"t\", \"unit\": \"ms\", \"direction\": "
-		"\"lower\", \"group\": \"g\", \"priority\": \"primary\", \"description\": \"d\", "
-		"\"threshold\": \"5%\"}, \"u\": {\"unit\": \"\", \"direction\": \"higher\", "
-		"\"threshold\": 3}}, \"points\": [{\"name\": \"a\", \"metrics\": {\"t\": {\"value\": "
-		"1}, \"u\": {\"value\": 2}, \"v\": {\"value\": 3, \"unit\": \"s\"}}}, {\"name\": "
-		"\"b\", \"metrics\": {\"t\": {\"value\": 1, \"unit\": \"us\"}}}]}",
-		/* no points, two points the same: the adapters agree; ingest.c reports it */
-		"{\"points\": []}",
-		"{\"points\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}",
-		"{\"timestamp\": \"2026-02-10T09:05:00.250000+02:00\", \"points\": [{\"name\": \"a\"}]}",
+	    /* empty containers */
+	    "{\"points\": [{\"name\": \"a\"}]}",
+	    "{\"points\": [{\"name\": \"a\", \"tags\": {}, \"metrics\": {}}], "
+	    "\"environment\": {}, \"metadata\": {}, \"metric_defs\": {}}",
+	    "{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1, "
+	    "\"samples\": []}}}]}",
+	    /* white space */
+	    "{\"points\":[{\"name\":\"a\",\"metrics\":{\"m\":{\"value\":1}}}]}",
+	    " \t\r\n{ \t\r\n\"points\" \t\r\n: \t\r\n[ \t\r\n{ \"name\" : \"a\" , "
+	    "\"metrics\" : { \"m\" : { \"value\" : 1 , \"samples\" : [ 1 , 2 ] } } } ] } \n",
+	    "\xef\xbb\xbf{\"points\": [{\"name\": \"a\"}]}",
+	    /* keys in any order: metrics and tags before the name, definitions last */
+	    "{\"points\": [{\"metrics\": {\"time\": {\"samples\": [1, 2], \"value\": 1.5}}, "
+	    "\"tags\": {\"b\": \"2\", \"a\": \"1\"}, \"scenario\": \"s\", \"name\": \"p\"}], "
+	    "\"metric_defs\": {\"time\": {\"direction\": \"lower\", \"unit\": \"ms\"}}, "
+	    "\"id\": \"x\", \"branch\": \"b\", \"commit\": \"c\"}",
+	    /* unknown keys at every level, with nested values */
+	    "{\"extra\": {\"a\": [1, {\"b\": null}]}, \"points\": [{\"name\": \"a\", \"x\": 1, "
+	    "\"y\": [true, false, null], \"metrics\": {\"m\": {\"value\": 1, \"note\": \"n\", "
+	    "\"more\": {\"z\": 2}}}}], \"version\": 2}",
+	    /* nulls where benchkit writes them */
+	    "{\"id\": null, \"timestamp\": null, \"commit\": null, \"branch\": null, "
+	    "\"environment\": null, \"metadata\": null, \"metric_defs\": null, \"points\": "
+	    "[{\"name\": \"a\", \"scenario\": null, \"tags\": null, \"metrics\": {\"m\": "
+	    "{\"value\": 1, \"lower\": null, \"upper\": null, \"unit\": null, \"samples\": "
+	    "null}}}]}",
+	    "{\"commit\": \"\", \"branch\": \"\", \"points\": [{\"name\": \"a\", \"scenario\": "
+	    "\"\", \"metrics\": {\"m\": {\"value\": 1, \"unit\": \"\"}}}]}",
+	    /* bounds under benchdb's names; tags that are numbers and booleans */
+	    "{\"points\": [{\"name\": \"a\", \"tags\": {\"n\": 3, \"r\": 2.50, \"t\": true, "
+	    "\"f\": false, \"z\": -0}, \"metrics\": {\"m\": {\"value\": 1, \"ci_lower\": 0.5, "
+	    "\"ci_upper\": 1.5}}}]}",
+	    /* environment and metadata beyond strings: flattened and kept as json: */
+	    "{\"environment\": {\"cpu\": {\"model\": \"X\", \"cores\": 16}, \"gpus\": [\"a\", "
+	    "\"b\"], \"cuda\": null, \"ecc\": false, \"f\": 1.5}, \"metadata\": "
+	    "{\"json:environment\": "
+	    "\"mine\", \"n\": 412}, \"points\": [{\"name\": \"a\"}]}",
+	    "{\"metadata\": {\"s\": \"t\"}, \"environment\": {\"os\": \"Linux\"}, \"points\": "
+	    "[{\"name\": \"a\"}]}",
+	    /* definitions: units for metrics without their own, thresholds, priorities */
+	    "{\"metric_defs\": {\"t\": {\"name\": \"t\", \"unit\": \"ms\", \"direction\": "
+	    "\"lower\", \"group\": \"g\", \"priority\": \"primary\", \"description\": \"d\", "
+	    "\"threshold\": \"5%\"}, \"u\": {\"unit\": \"\", \"direction\": \"higher\", "
+	    "\"threshold\": 3}}, \"points\": [{\"name\": \"a\", \"metrics\": {\"t\": {\"value\": "
+	    "1}, \"u\": {\"value\": 2}, \"v\": {\"value\": 3, \"unit\": \"s\"}}}, {\"name\": "
+	    "\"b\", \"metrics\": {\"t\": {\"value\": 1, \"unit\": \"us\"}}}]}",
+	    /* no points, two points the same: the adapters agree; ingest.c reports it */
+	    "{\"points\": []}",
+	    "{\"points\": [{\"name\": \"a\"}, {\"name\": \"a\"}]}",
+	    "{\"timestamp\": \"2026-02-10T09:05:00.250000+02:00\", \"points\": [{\"name\": "
+	    "\"a\"}]}",
 	};
 	expect_all(accepted, sizeof accepted / sizeof *accepted, ACCEPTED);
 	static const char *const declined[] = {
-		"{\"points\": [{\"name\": \"a\", \"name\": \"b\"}]}",
-		"{\"points\": [{\"name\": \"a\", \"x\": 1, \"x\": 2}]}",
-		"{\"x\": 1, \"points\": [{\"name\": \"a\"}], \"x\": 1}",
-		"{\"points\": [{\"name\": \"a\", \"tags\": {\"k\": \"1\", \"k\": \"2\"}}]}",
-		"{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1}, \"m\": "
-		"{\"value\": 2}}}]}",
-		"{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1, \"value\": "
-		"2}}}]}",
-		"{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1, \"lower\": 1, "
-		"\"ci_lower\": 1}}}]}",
-		"{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": null}}}]}",
-		"{\"points\": [{\"name\": \"a\", \"tags\": {\"k\": null}}]}",
-		"{\"points\": [{\"name\": \"a\", \"tags\": {\"k\": [1]}}]}",
-		"{\"points\": [{\"scenario\": \"a\"}]}",
-		"{\"points\": [{\"name\": \"a\"}]} x",
-		"{\"points\": [{\"name\": \"a\"}],}",
-		"{\"points\": [{\"name\": \"a\"},]}",
-		"{\"id\": \"\", \"points\": [{\"name\": \"a\"}]}",
-		"{\"timestamp\": \"yesterday\", \"points\": [{\"name\": \"a\"}]}",
-		"{\"environment\": [1], \"points\": [{\"name\": \"a\"}]}",
-		"{\"environment\": {\"a\": 1, \"a\": 2}, \"points\": [{\"name\": \"a\"}]}",
-		"{\"metric_defs\": {\"t\": {\"unit\": \"ms\"}}, \"points\": [{\"name\": \"a\"}]}",
-		"{\"points\": null}",
-		"{\"points\": {}}",
-		"[{\"points\": []}]",
-		"{\"point\": [{\"name\": \"a\"}]}",
+	    "{\"points\": [{\"name\": \"a\", \"name\": \"b\"}]}",
+	    "{\"points\": [{\"name\": \"a\", \"x\": 1, \"x\": 2}]}",
+	    "{\"x\": 1, \"points\": [{\"name\": \"a\"}], \"x\": 1}",
+	    "{\"points\": [{\"name\": \"a\", \"tags\": {\"k\": \"1\", \"k\": \"2\"}}]}",
+	    "{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1}, \"m\": "
+	    "{\"value\": 2}}}]}",
+	    "{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1, \"value\": "
+	    "2}}}]}",
+	    "{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1, \"lower\": 1, "
+	    "\"ci_lower\": 1}}}]}",
+	    "{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": null}}}]}",
+	    "{\"points\": [{\"name\": \"a\", \"tags\": {\"k\": null}}]}",
+	    "{\"points\": [{\"name\": \"a\", \"tags\": {\"k\": [1]}}]}",
+	    "{\"points\": [{\"scenario\": \"a\"}]}",
+	    "{\"points\": [{\"name\": \"a\"}]} x",
+	    "{\"points\": [{\"name\": \"a\"}],}",
+	    "{\"points\": [{\"name\": \"a\"},]}",
+	    "{\"id\": \"\", \"points\": [{\"name\": \"a\"}]}",
+	    "{\"timestamp\": \"yesterday\", \"points\": [{\"name\": \"a\"}]}",
+	    "{\"environment\": [1], \"points\": [{\"name\": \"a\"}]}",
+	    "{\"environment\": {\"a\": 1, \"a\": 2}, \"points\": [{\"name\": \"a\"}]}",
+	    "{\"metric_defs\": {\"t\": {\"unit\": \"ms\"}}, \"points\": [{\"name\": \"a\"}]}",
+	    "{\"points\": null}",
+	    "{\"points\": {}}",
+	    "[{\"points\": []}]",
+	    "{\"point\": [{\"name\": \"a\"}]}",
 	};
 	expect_all(declined, sizeof declined / sizeof *declined, DECLINED);
 	/* A NUL byte after the document. */
@@ -356,8 +393,8 @@ static void test_public_path(void **state)
 	bdb_format detected = BDB_FORMAT_AUTO;
 	bdb_diag d;
 	const char *doc = "{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1}}}]}";
-	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_FORMAT_AUTO, NULL,
-					   &run, &detected, &d),
+	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_FORMAT_AUTO, NULL, &run,
+					   &detected, &d),
 			 0);
 	assert_int_equal(detected, BDB_FORMAT_BENCHKIT);
 	assert_string_equal(run->points[0].name, "a");
@@ -370,8 +407,8 @@ static void test_public_path(void **state)
 			     0);
 	/* Two points the same: the jansson path's diagnostic, at the second one. */
 	doc = "{\"points\": [\n{\"name\": \"a\"},\n  {\"name\": \"a\"}]}";
-	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_FORMAT_AUTO, NULL,
-					   &run, &detected, &d),
+	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_FORMAT_AUTO, NULL, &run,
+					   &detected, &d),
 			 BDB_EPARSE);
 	assert_int_equal(d.line, 3);
 	assert_int_equal(d.col, 3);
@@ -430,13 +467,14 @@ static void test_mutations(void **state)
 	const char *sanitized = getenv("BENCHDB_SANITIZED");
 	int rounds = sanitized && *sanitized == '1' ? 400 : 4000;
 	static const char seed_doc[] =
-		"{\"id\": \"r\", \"timestamp\": \"2026-01-02T03:04:05Z\", \"commit\": \"c\", "
-		"\"environment\": {\"os\": \"Linux\", \"n\": 2}, \"metric_defs\": {\"t\": "
-		"{\"unit\": \"ms\", \"direction\": \"lower\"}}, \"points\": [{\"name\": \"caf\\u00e9\", "
-		"\"scenario\": \"s\", \"tags\": {\"k\": \"v\", \"n\": 1.5}, \"metrics\": {\"t\": "
-		"{\"value\": 1.25e3, \"lower\": -0.0, \"upper\": 2, \"samples\": [1, 2.5, 3e-2]}, "
-		"\"u\": {\"value\": 7, \"unit\": \"s\"}}}, {\"metrics\": {\"t\": {\"value\": 0}}, "
-		"\"name\": \"b\"}]}";
+	    "{\"id\": \"r\", \"timestamp\": \"2026-01-02T03:04:05Z\", \"commit\": \"c\", "
+	    "\"environment\": {\"os\": \"Linux\", \"n\": 2}, \"metric_defs\": {\"t\": "
+	    "{\"unit\": \"ms\", \"direction\": \"lower\"}}, \"points\": [{\"name\": "
+	    "\"caf\\u00e9\", "
+	    "\"scenario\": \"s\", \"tags\": {\"k\": \"v\", \"n\": 1.5}, \"metrics\": {\"t\": "
+	    "{\"value\": 1.25e3, \"lower\": -0.0, \"upper\": 2, \"samples\": [1, 2.5, 3e-2]}, "
+	    "\"u\": {\"value\": 7, \"unit\": \"s\"}}}, {\"metrics\": {\"t\": {\"value\": 0}}, "
+	    "\"name\": \"b\"}]}";
 	const char *sources[] = {fixtures[0], fixtures[1], fixtures[2]};
 	char *docs[4];
 	size_t lens[4];
@@ -470,10 +508,10 @@ static void test_mutations(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_fixtures),   cmocka_unit_test(test_strings),
-		cmocka_unit_test(test_numbers),    cmocka_unit_test(test_shapes),
-		cmocka_unit_test(test_bad_corpus), cmocka_unit_test(test_public_path),
-		cmocka_unit_test(test_mutations),
+	    cmocka_unit_test(test_fixtures),   cmocka_unit_test(test_strings),
+	    cmocka_unit_test(test_numbers),    cmocka_unit_test(test_shapes),
+	    cmocka_unit_test(test_bad_corpus), cmocka_unit_test(test_public_path),
+	    cmocka_unit_test(test_mutations),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,8 +18,8 @@ static void test_bmf(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/bmf/bmf.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/bmf/bmf.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_BMF);
 	assert_int_equal(run->n_points, 2);
 	const bdb_point *p = fixture_point(run, "bench_fib_10", "");
@@ -46,21 +46,19 @@ static void test_gab(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/gab/gab.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/gab/gab.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_GAB);
 	assert_int_equal(run->n_points, 3);
 	const bdb_metric *m = fixture_metric(
-		fixture_point(run, "My Custom Smaller Is Better Benchmark - CPU Load", ""),
-		"value");
+	    fixture_point(run, "My Custom Smaller Is Better Benchmark - CPU Load", ""), "value");
 	fixture_close(m->value, 50, 0);
 	/* "± 3.5" */
 	assert_true(m->has_lower && m->lower == 46.5 && m->has_upper && m->upper == 53.5);
 	assert_string_equal(m->unit, "Percent");
 	/* The name twice: samples 100, 104, mean 102, no bounds. */
 	m = fixture_metric(
-		fixture_point(run, "My Custom Smaller Is Better Benchmark - Memory Used", ""),
-		"value");
+	    fixture_point(run, "My Custom Smaller Is Better Benchmark - Memory Used", ""), "value");
 	fixture_close(m->value, 102.0, 0);
 	assert_int_equal(m->n_samples, 2);
 	assert_true(m->samples[0] == 100 && m->samples[1] == 104);
@@ -87,8 +85,8 @@ static void test_odyssey(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/odyssey/baseline_results.json",
-				    BDB_FORMAT_AUTO, NULL, &detected);
+	bdb_run *run = fixture_load("tests/fixtures/odyssey/baseline_results.json", BDB_FORMAT_AUTO,
+				    NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_ODYSSEY);
 	/* "2026-01-13T10:00:00Z": 1768298400 */
 	assert_int_equal(run->timestamp_us, S(1768298400));
@@ -116,8 +114,8 @@ static void test_quasim(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/quasim/summary.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/quasim/summary.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_QUASIM);
 	assert_string_equal(run->commit, "ee8da8447c3b1d2e9f0a6b5c4d3e2f1a0b9c8d7e");
 	assert_string_equal(run->branch, "main");
@@ -126,9 +124,9 @@ static void test_quasim(void **state)
 	/* The failed kernel is not a point; its message is kept. */
 	assert_int_equal(run->n_points, 2);
 	assert_string_equal(fixture_meta(run, "error:tensor_contraction"), "CUDA not available");
-	const bdb_point *p = fixture_point(
-		run, "quasim_runtime", "backend=cpu,batches=16,dimension=1024,precision=fp32,"
-				       "rank=2,repeat=30");
+	const bdb_point *p = fixture_point(run, "quasim_runtime",
+					   "backend=cpu,batches=16,dimension=1024,precision=fp32,"
+					   "rank=2,repeat=30");
 	fixture_close(fixture_metric(p, "latency_ms_p50")->value, 38.594, 0);
 	fixture_close(fixture_metric(p, "latency_ms_p99")->value, 39.2, 0);
 	fixture_close(fixture_metric(p, "throughput_ops_per_sec")->value, 25.87, 0);
@@ -143,7 +141,8 @@ static void test_quasim(void **state)
 	bdb_run_free(run);
 
 	run = fixture_load("tests/fixtures/quasim/kernel.json", BDB_FORMAT_AUTO, NULL, NULL);
-	p = fixture_point(run, "autonomous_systems", "backend=jax,precision=fp32,scale=1,seed=1337");
+	p = fixture_point(run, "autonomous_systems",
+			  "backend=jax,precision=fp32,scale=1,seed=1337");
 	const bdb_metric *m = fixture_metric(p, "latency_ms_mean");
 	fixture_close(m->value, 0.0114, 0); /* the file's mean; raw_times_ms its samples */
 	assert_int_equal(m->n_samples, 5);
@@ -167,8 +166,8 @@ static void test_pytest_commit_info_and_params(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/pytest/versioned.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/pytest/versioned.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_PYTEST);
 	assert_string_equal(run->commit, "5d41402abc4b2a76b9719d911017c592ae7e1d2f");
 	assert_string_equal(run->branch, "feature/radix");
@@ -182,7 +181,7 @@ static void test_pytest_commit_info_and_params(void **state)
 	assert_string_equal(fixture_env(run, "pytest_benchmark_version"), "3.2.2");
 	assert_int_equal(run->n_points, 2);
 	const bdb_point *p =
-		fixture_point(run, "tests/test_sort.py::test_sort[radix-1000]", "algo=radix,n=1000");
+	    fixture_point(run, "tests/test_sort.py::test_sort[radix-1000]", "algo=radix,n=1000");
 	assert_string_equal(p->scenario, "sorting");
 	const bdb_metric *m = fixture_metric(p, "time");
 	fixture_close(m->value, 4.32e-05, 0);
@@ -200,13 +199,13 @@ static void test_pytest_commit_info_and_params(void **state)
 
 	/* With both, "datetime" (the run's time) wins over the commit's time. */
 	static const char text[] =
-		"{\"machine_info\": {}, \"datetime\": \"2026-11-22T23:34:01.459309\",\n"
-		" \"commit_info\": {\"id\": \"abc\", \"time\": \"2026-11-20T10:11:12+01:00\"},\n"
-		" \"benchmarks\": [{\"name\": \"t\", \"params\": {\"n\": 5, \"fast\": true},\n"
-		"   \"stats\": {\"mean\": 1.5}}]}\n";
+	    "{\"machine_info\": {}, \"datetime\": \"2026-11-22T23:34:01.459309\",\n"
+	    " \"commit_info\": {\"id\": \"abc\", \"time\": \"2026-11-20T10:11:12+01:00\"},\n"
+	    " \"benchmarks\": [{\"name\": \"t\", \"params\": {\"n\": 5, \"fast\": true},\n"
+	    "   \"stats\": {\"mean\": 1.5}}]}\n";
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("pytest.json", text, strlen(text), BDB_FORMAT_AUTO,
-					   NULL, &run, NULL, &d),
+	assert_int_equal(bdb_ingest_buffer("pytest.json", text, strlen(text), BDB_FORMAT_AUTO, NULL,
+					   &run, NULL, &d),
 			 0);
 	/* python: 1795390441 (the real fixture's datetime) */
 	assert_int_equal(run->timestamp_us, S(1795390441) + 459309);
@@ -225,26 +224,26 @@ static void test_units_normalised(void **state)
 {
 	(void)state;
 	static const char text[] =
-		"[{\"name\": \"a\", \"unit\": \"\xce\xbcs\", \"value\": 1},\n"   /* Greek mu */
-		" {\"name\": \"b\", \"unit\": \"\xc2\xb5s\", \"value\": 1},\n"   /* micro sign */
-		" {\"name\": \"c\", \"unit\": \"bytes/sec\", \"value\": 1},\n"
-		" {\"name\": \"d\", \"unit\": \"ops/sec\", \"value\": 1},\n"
-		" {\"name\": \"e\", \"unit\": \"kB\", \"value\": 1},\n"
-		" {\"name\": \"f\", \"unit\": \"sec\", \"value\": 1},\n"
-		" {\"name\": \"g\", \"unit\": \"Megabytes\", \"value\": 1},\n"
-		" {\"name\": \"h\", \"unit\": \"allocs/op\", \"value\": 1}]\n";
+	    "[{\"name\": \"a\", \"unit\": \"\xce\xbcs\", \"value\": 1},\n" /* Greek mu */
+	    " {\"name\": \"b\", \"unit\": \"\xc2\xb5s\", \"value\": 1},\n" /* micro sign */
+	    " {\"name\": \"c\", \"unit\": \"bytes/sec\", \"value\": 1},\n"
+	    " {\"name\": \"d\", \"unit\": \"ops/sec\", \"value\": 1},\n"
+	    " {\"name\": \"e\", \"unit\": \"kB\", \"value\": 1},\n"
+	    " {\"name\": \"f\", \"unit\": \"sec\", \"value\": 1},\n"
+	    " {\"name\": \"g\", \"unit\": \"Megabytes\", \"value\": 1},\n"
+	    " {\"name\": \"h\", \"unit\": \"allocs/op\", \"value\": 1}]\n";
 	static const char *const expected[][2] = {
-		{"a", "us"}, {"b", "us"},        {"c", "B/s"},       {"d", "ops/s"},
-		{"e", "KB"}, {"f", "s"},         {"g", "Megabytes"}, {"h", "allocs/op"},
+	    {"a", "us"}, {"b", "us"}, {"c", "B/s"},	  {"d", "ops/s"},
+	    {"e", "KB"}, {"f", "s"},  {"g", "Megabytes"}, {"h", "allocs/op"},
 	};
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("units.json", text, strlen(text), BDB_FORMAT_AUTO,
-					   NULL, &run, NULL, &d),
+	assert_int_equal(bdb_ingest_buffer("units.json", text, strlen(text), BDB_FORMAT_AUTO, NULL,
+					   &run, NULL, &d),
 			 0);
 	for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
-		const bdb_metric *m = fixture_metric(fixture_point(run, expected[i][0], ""),
-						     "value");
+		const bdb_metric *m =
+		    fixture_metric(fixture_point(run, expected[i][0], ""), "value");
 		assert_string_equal(m->unit, expected[i][1]);
 	}
 	bdb_run_free(run);
@@ -267,15 +266,15 @@ static void test_forced_formats(void **state)
 	assert_int_equal(d.col, 1);
 	assert_string_equal(d.message, "missing required field \"benchmarks\"");
 	/* Text read as JSON. */
-	assert_int_equal(bdb_ingest_path("tests/fixtures/gotest_bench.txt", BDB_FORMAT_PYTEST,
-					 NULL, &run, NULL, &d),
+	assert_int_equal(bdb_ingest_path("tests/fixtures/gotest_bench.txt", BDB_FORMAT_PYTEST, NULL,
+					 &run, NULL, &d),
 			 BDB_EPARSE);
 	assert_int_equal(d.line, 1);
 	assert_non_null(strstr(d.message, "invalid JSON"));
 	/* A directory is only criterion's; criterion takes only a directory. */
-	assert_int_equal(bdb_ingest_path("tests/fixtures/criterion", BDB_FORMAT_GBENCH, NULL,
-					 &run, NULL, &d),
-			 BDB_EFORMAT);
+	assert_int_equal(
+	    bdb_ingest_path("tests/fixtures/criterion", BDB_FORMAT_GBENCH, NULL, &run, NULL, &d),
+	    BDB_EFORMAT);
 	assert_int_equal(bdb_ingest_path("tests/fixtures/hyperfine.json", BDB_FORMAT_CRITERION,
 					 NULL, &run, NULL, &d),
 			 BDB_EFORMAT);
@@ -291,10 +290,13 @@ static void test_forced_formats(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bmf),     cmocka_unit_test(test_gab),
-		cmocka_unit_test(test_odyssey), cmocka_unit_test(test_quasim),
-		cmocka_unit_test(test_pytest_commit_info_and_params),
-		cmocka_unit_test(test_units_normalised), cmocka_unit_test(test_forced_formats),
+	    cmocka_unit_test(test_bmf),
+	    cmocka_unit_test(test_gab),
+	    cmocka_unit_test(test_odyssey),
+	    cmocka_unit_test(test_quasim),
+	    cmocka_unit_test(test_pytest_commit_info_and_params),
+	    cmocka_unit_test(test_units_normalised),
+	    cmocka_unit_test(test_forced_formats),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

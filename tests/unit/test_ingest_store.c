@@ -21,23 +21,23 @@
 #define STORE_FIXTURE "tests/fixtures/benchkit-store"
 
 static const char *const tool_fixtures[] = {
-	"tests/fixtures/benchkit/run_full.json",
-	"tests/fixtures/benchkit/run_calibrax.json",
-	"tests/fixtures/gbench_plain.json",
-	"tests/fixtures/gbench_reps.json",
-	"tests/fixtures/criterion",
-	"tests/fixtures/pytest_benchmark.json",
-	"tests/fixtures/hyperfine.json",
-	"tests/fixtures/hyperfine_param.json",
-	"tests/fixtures/gotest_bench.txt",
-	"tests/fixtures/cargo/libtest.txt",
-	"tests/fixtures/cargo/libtest_rust195.txt",
-	"tests/fixtures/pytest/versioned.json",
-	"tests/fixtures/bmf/bmf.json",
-	"tests/fixtures/gab/gab.json",
-	"tests/fixtures/odyssey/baseline_results.json",
-	"tests/fixtures/quasim/summary.json",
-	"tests/fixtures/quasim/kernel.json",
+    "tests/fixtures/benchkit/run_full.json",
+    "tests/fixtures/benchkit/run_calibrax.json",
+    "tests/fixtures/gbench_plain.json",
+    "tests/fixtures/gbench_reps.json",
+    "tests/fixtures/criterion",
+    "tests/fixtures/pytest_benchmark.json",
+    "tests/fixtures/hyperfine.json",
+    "tests/fixtures/hyperfine_param.json",
+    "tests/fixtures/gotest_bench.txt",
+    "tests/fixtures/cargo/libtest.txt",
+    "tests/fixtures/cargo/libtest_rust195.txt",
+    "tests/fixtures/pytest/versioned.json",
+    "tests/fixtures/bmf/bmf.json",
+    "tests/fixtures/gab/gab.json",
+    "tests/fixtures/odyssey/baseline_results.json",
+    "tests/fixtures/quasim/summary.json",
+    "tests/fixtures/quasim/kernel.json",
 };
 
 #define N_TOOL_FIXTURES (sizeof tool_fixtures / sizeof *tool_fixtures)
@@ -241,8 +241,8 @@ static void test_import_benchkit_store(void **state)
 
 	/* Each stored run exports as the file it came from. */
 	static const char *const files[] = {
-		STORE_FIXTURE "/runs/2026-02-10T09-05-00_3f9a1c.json",
-		STORE_FIXTURE "/runs/2026-02-11T09-05-00_8c0d5e.json",
+	    STORE_FIXTURE "/runs/2026-02-10T09-05-00_3f9a1c.json",
+	    STORE_FIXTURE "/runs/2026-02-11T09-05-00_8c0d5e.json",
 	};
 	static const char *const ids[] = {"3f9a1c7d2e4b", "8c0d5e61f0a7"};
 	for (size_t i = 0; i < 2; i++) {
@@ -270,34 +270,32 @@ static void test_import_benchkit_store(void **state)
 }
 
 static const char run_a[] =
-	"{\"id\": \"run-a\", \"timestamp\": \"2026-02-10T09:05:00\", \"commit\": \"aaa\",\n"
-	" \"metric_defs\": {\"latency_p50\": {\"name\": \"latency_p50\", \"unit\": \"ms\",\n"
-	"   \"direction\": \"lower\", \"group\": \"\", \"priority\": \"secondary\",\n"
-	"   \"description\": \"\"}},\n"
-	" \"points\": [{\"name\": \"CV-1/small\", \"scenario\": \"CV-1\",\n"
-	"   \"tags\": {\"framework\": \"Datarax\"},\n"
-	"   \"metrics\": {\"latency_p50\": {\"value\": 12.0}}}]}\n";
+    "{\"id\": \"run-a\", \"timestamp\": \"2026-02-10T09:05:00\", \"commit\": \"aaa\",\n"
+    " \"metric_defs\": {\"latency_p50\": {\"name\": \"latency_p50\", \"unit\": \"ms\",\n"
+    "   \"direction\": \"lower\", \"group\": \"\", \"priority\": \"secondary\",\n"
+    "   \"description\": \"\"}},\n"
+    " \"points\": [{\"name\": \"CV-1/small\", \"scenario\": \"CV-1\",\n"
+    "   \"tags\": {\"framework\": \"Datarax\"},\n"
+    "   \"metrics\": {\"latency_p50\": {\"value\": 12.0}}}]}\n";
 
-static const char run_b[] =
-	"{\"id\": \"run-b\", \"timestamp\": \"2026-02-11T09:05:00\",\n"
-	" \"points\": [{\"name\": \"CV-1/small\", \"scenario\": \"CV-1\",\n"
-	"   \"tags\": {\"framework\": \"Datarax\"},\n"
-	"   \"metrics\": {\"latency_p50\": {\"value\": 11.0}}}]}\n";
+static const char run_b[] = "{\"id\": \"run-b\", \"timestamp\": \"2026-02-11T09:05:00\",\n"
+			    " \"points\": [{\"name\": \"CV-1/small\", \"scenario\": \"CV-1\",\n"
+			    "   \"tags\": {\"framework\": \"Datarax\"},\n"
+			    "   \"metrics\": {\"latency_p50\": {\"value\": 11.0}}}]}\n";
 
 /* A release baseline whose run is not in runs/ (deleted there). */
-static const char run_old[] =
-	"{\"id\": \"run-old\", \"timestamp\": \"2025-12-01T09:05:00\",\n"
-	" \"points\": [{\"name\": \"CV-1/small\", \"scenario\": \"CV-1\",\n"
-	"   \"tags\": {\"framework\": \"Datarax\"},\n"
-	"   \"metrics\": {\"latency_p50\": {\"value\": 14.5}}}]}\n";
+static const char run_old[] = "{\"id\": \"run-old\", \"timestamp\": \"2025-12-01T09:05:00\",\n"
+			      " \"points\": [{\"name\": \"CV-1/small\", \"scenario\": \"CV-1\",\n"
+			      "   \"tags\": {\"framework\": \"Datarax\"},\n"
+			      "   \"metrics\": {\"latency_p50\": {\"value\": 14.5}}}]}\n";
 
 /* Seed-style definitions: keyed, without "name". */
 static const char config[] =
-	"{\"wandb_project\": \"datarax\",\n"
-	" \"metric_defs\": {\n"
-	"  \"latency_p50\": {\"unit\": \"ms\", \"direction\": \"lower\", \"priority\": \"primary\",\n"
-	"                  \"description\": \"median latency\", \"threshold\": 7.5},\n"
-	"  \"peak_memory\": {\"unit\": \"MiB\", \"direction\": \"info\"}}}\n";
+    "{\"wandb_project\": \"datarax\",\n"
+    " \"metric_defs\": {\n"
+    "  \"latency_p50\": {\"unit\": \"ms\", \"direction\": \"lower\", \"priority\": \"primary\",\n"
+    "                  \"description\": \"median latency\", \"threshold\": 7.5},\n"
+    "  \"peak_memory\": {\"unit\": \"MiB\", \"direction\": \"info\"}}}\n";
 
 /* A benchkit directory in a new temporary directory. */
 static char *make_benchkit_dir(const char *runs_b, const char *config_text)
@@ -358,8 +356,7 @@ static void test_import_config_and_baselines(void **state)
  * Imports bk, which must fail with code at where ("runs/x.json:2:30",
  * matched against "file:line:col") saying message; then removes bk.
  */
-static void expect_refused(bdb_store *s, char *bk, int code, const char *where,
-			   const char *message)
+static void expect_refused(bdb_store *s, char *bk, int code, const char *where, const char *message)
 {
 	bdb_diag d;
 	char text[1200];
@@ -540,7 +537,8 @@ static void test_ingest_files_batches(void **state)
 			assert_non_null(strstr(rep.file[i], "f6.json"));
 		} else {
 			assert_int_equal(rep.rc[i], 0);
-			assert_int_equal(rep.outcome[i], i == 8 ? BDB_PUT_UNCHANGED : BDB_PUT_STORED);
+			assert_int_equal(rep.outcome[i],
+					 i == 8 ? BDB_PUT_UNCHANGED : BDB_PUT_STORED);
 		}
 	}
 	assert_int_equal(st.stored, 7);
@@ -571,12 +569,18 @@ static void test_ingest_files_batches(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_tool_fixtures_store_and_read_back, store_setup, verified_teardown),
-		cmocka_unit_test_setup_teardown(test_import_benchkit_store, store_setup, verified_teardown),
-		cmocka_unit_test_setup_teardown(test_import_config_and_baselines, store_setup, verified_teardown),
-		cmocka_unit_test_setup_teardown(test_import_refuses_bad_directories, store_setup, verified_teardown),
-		cmocka_unit_test_setup_teardown(test_bad_inputs_leave_the_store_alone, store_setup, verified_teardown),
-		cmocka_unit_test_setup_teardown(test_ingest_files_batches, store_setup, verified_teardown),
+	    cmocka_unit_test_setup_teardown(test_tool_fixtures_store_and_read_back, store_setup,
+					    verified_teardown),
+	    cmocka_unit_test_setup_teardown(test_import_benchkit_store, store_setup,
+					    verified_teardown),
+	    cmocka_unit_test_setup_teardown(test_import_config_and_baselines, store_setup,
+					    verified_teardown),
+	    cmocka_unit_test_setup_teardown(test_import_refuses_bad_directories, store_setup,
+					    verified_teardown),
+	    cmocka_unit_test_setup_teardown(test_bad_inputs_leave_the_store_alone, store_setup,
+					    verified_teardown),
+	    cmocka_unit_test_setup_teardown(test_ingest_files_batches, store_setup,
+					    verified_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,8 +19,8 @@ static void test_gbench_plain(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/gbench_plain.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/gbench_plain.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_GBENCH);
 	/* 3 memcpy + 4 sort + 2 map_insert; the BigO/RMS fits are not points. */
 	assert_int_equal(run->n_points, 9);
@@ -72,8 +72,8 @@ static void test_gbench_plain(void **state)
 static void test_gbench_repetitions(void **state)
 {
 	(void)state;
-	bdb_run *run = fixture_load("tests/fixtures/gbench_reps.json", BDB_FORMAT_GBENCH, NULL,
-				    NULL);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/gbench_reps.json", BDB_FORMAT_GBENCH, NULL, NULL);
 	assert_int_equal(run->n_points, 9);
 	const bdb_point *p = fixture_point(run, "BM_memcpy/64", "");
 	const bdb_metric *m = fixture_metric(p, "real_time");
@@ -102,8 +102,7 @@ static void test_criterion_tree(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/criterion", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run = fixture_load("tests/fixtures/criterion", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_CRITERION);
 	assert_int_equal(run->n_points, 3);
 	/* Byte order of directory names: "fib 15" < "vec_sum"; "100" < "10000". */
@@ -144,13 +143,13 @@ static void test_criterion_tree(void **state)
 	fixture_def(run, "throughput", BDB_HIGHER, "elem/s");
 
 	/* The same tree gives the same id; one benchmark's directory also loads. */
-	bdb_run *again = fixture_load("tests/fixtures/criterion/", BDB_FORMAT_CRITERION, NULL,
-				      NULL);
+	bdb_run *again =
+	    fixture_load("tests/fixtures/criterion/", BDB_FORMAT_CRITERION, NULL, NULL);
 	assert_string_equal(again->id, run->id);
 	assert_memory_equal(run->id, "criterion-", 10);
 	bdb_run_free(again);
-	bdb_run *one = fixture_load("tests/fixtures/criterion/vec_sum/10000", BDB_FORMAT_AUTO,
-				    NULL, NULL);
+	bdb_run *one =
+	    fixture_load("tests/fixtures/criterion/vec_sum/10000", BDB_FORMAT_AUTO, NULL, NULL);
 	assert_int_equal(one->n_points, 1);
 	fixture_close(fixture_metric(&one->points[0], "time")->value, 2436.2825561312607, 0);
 	bdb_run_free(one);
@@ -161,8 +160,8 @@ static void test_pytest_benchmark(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/pytest_benchmark.json", BDB_FORMAT_AUTO,
-				    NULL, &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/pytest_benchmark.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_PYTEST);
 	assert_int_equal(run->n_points, 4);
 	/* "datetime": "2026-11-22T23:34:01.459309" (UTC); python: 1795390441 */
@@ -218,8 +217,7 @@ static void test_hyperfine(void **state)
 	fixture_def(run, "user", BDB_LOWER, "s");
 	bdb_run_free(run);
 
-	run = fixture_load("tests/fixtures/hyperfine_param.json", BDB_FORMAT_HYPERFINE, NULL,
-			   NULL);
+	run = fixture_load("tests/fixtures/hyperfine_param.json", BDB_FORMAT_HYPERFINE, NULL, NULL);
 	assert_int_equal(run->n_points, 3);
 	p = fixture_point(run, "seq 1 200000 > /dev/null", "n=2");
 	m = fixture_metric(p, "time");
@@ -233,8 +231,8 @@ static void test_gotest(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/gotest_bench.txt", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/gotest_bench.txt", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_GOTEST);
 	assert_int_equal(run->n_points, 6);
 	assert_string_equal(fixture_env(run, "goos"), "linux");
@@ -275,8 +273,8 @@ static void test_cargo(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/cargo/libtest.txt", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/cargo/libtest.txt", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_CARGO);
 	assert_int_equal(run->n_points, 4); /* the ignored test is not one */
 	const bdb_metric *m = fixture_metric(fixture_point(run, "tests::bench_parse", ""), "time");
@@ -357,9 +355,9 @@ static bdb_run *gotest_and_export(const char *name, const char *text, bdb_run **
 	bdb_ingest_options_init(&opt);
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer(name, text, strlen(text), BDB_FORMAT_GOTEST, &opt,
-					   &run, NULL, &d),
-			 0);
+	assert_int_equal(
+	    bdb_ingest_buffer(name, text, strlen(text), BDB_FORMAT_GOTEST, &opt, &run, NULL, &d),
+	    0);
 	bdb_buf out;
 	bdb_buf_init(&out);
 	assert_int_equal(bdb_export_benchkit(run, &out), 0);
@@ -421,12 +419,16 @@ static void test_gotest_long_unit_cut_at_a_character(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_gbench_plain),  cmocka_unit_test(test_gbench_repetitions),
-		cmocka_unit_test(test_criterion_tree), cmocka_unit_test(test_pytest_benchmark),
-		cmocka_unit_test(test_hyperfine),     cmocka_unit_test(test_gotest),
-		cmocka_unit_test(test_cargo),         cmocka_unit_test(test_cargo_real_output),
-		cmocka_unit_test(test_gotest_mean_near_max),
-		cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
+	    cmocka_unit_test(test_gbench_plain),
+	    cmocka_unit_test(test_gbench_repetitions),
+	    cmocka_unit_test(test_criterion_tree),
+	    cmocka_unit_test(test_pytest_benchmark),
+	    cmocka_unit_test(test_hyperfine),
+	    cmocka_unit_test(test_gotest),
+	    cmocka_unit_test(test_cargo),
+	    cmocka_unit_test(test_cargo_real_output),
+	    cmocka_unit_test(test_gotest_mean_near_max),
+	    cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

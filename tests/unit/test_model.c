@@ -95,10 +95,10 @@ static void test_error_table(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_tags_sorted_and_replaced),
-		cmocka_unit_test(test_metrics_and_find),
-		cmocka_unit_test(test_equal),
-		cmocka_unit_test(test_error_table),
+	    cmocka_unit_test(test_tags_sorted_and_replaced),
+	    cmocka_unit_test(test_metrics_and_find),
+	    cmocka_unit_test(test_equal),
+	    cmocka_unit_test(test_error_table),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

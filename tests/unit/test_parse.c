@@ -30,126 +30,102 @@ typedef struct golden {
 } golden;
 
 static const golden statements[] = {
-	{"show runs",
-	 "(show runs)"},
-	{"SHOW RUNS LAST 3 AS CSV",
-	 "(show runs last=3 as=csv)"},
-	{"show runs where branch = main and commit ~ \"9f*\"",
-	 "(show runs where=(and (= branch \"main\") (~ commit \"9f*\")))"},
-	{"show points where point ~ \"BM_*\"",
-	 "(show points where=(~ point \"BM_*\"))"},
-	{"show metrics where scenario = small",
-	 "(show metrics where=(= scenario \"small\"))"},
-	{"show tags",
-	 "(show tags)"},
-	{"show tags backend as json",
-	 "(show tags name=\"backend\" as=json)"},
-	{"show baselines as markdown",
-	 "(show baselines as=markdown)"},
-	{"summary",
-	 "(summary)"},
-	{"summary latest~1 of \"CV-1/*\" where backend != cpu",
-	 "(summary run=latest~1 of=\"CV-1/*\" where=(!= tag:\"backend\" \"cpu\"))"},
-	{"summary run \"r-42\"",
-	 "(summary run=(run \"r-42\"))"},
-	{"summary commit 9f3e",
-	 "(summary run=(commit \"9f3e\"))"},
-	{"summary baseline release",
-	 "(summary run=(baseline \"release\"))"},
-	{"trend time",
-	 "(trend metric=\"time\")"},
-	{"trend time of BM_sort by month",
-	 "(trend metric=\"time\" of=\"BM_sort\" by=month)"},
-	{"trend time by day",
-	 "(trend metric=\"time\" by=day)"},
-	{"trend time last 30 by week",
-	 "(trend metric=\"time\" last=30 by=week)"},
-	{"trend time since 2026-01-01T12:00:00Z",
-	 "(trend metric=\"time\" since=2026-01-01T12:00:00Z)"},
-	{"trend time since \"2026-01-01 12:00:00\" until 12w",
-	 "(trend metric=\"time\" since=2026-01-01T12:00:00Z until=now-2016h)"},
-	{"trend time since 6h until 2026-02-01",
-	 "(trend metric=\"time\" since=now-6h until=2026-02-01T23:59:59.999999Z)"},
-	{"trend \"items/s\" last 1 as markdown",
-	 "(trend metric=\"items/s\" last=1 as=markdown)"},
-	{"rank throughput",
-	 "(rank metric=\"throughput\")"},
-	{"rank throughput in baseline of \"CV-1/*\" where not (framework = a or framework = b) by backend as json",
-	 "(rank metric=\"throughput\" in=(baseline \"main\") of=\"CV-1/*\" where=(not (or (= tag:\"framework\" \"a\") (= tag:\"framework\" \"b\"))) by=\"backend\" as=json)"},
-	{"compare baseline with latest",
-	 "(compare run=(baseline \"main\") with=latest)"},
-	{"compare latest~1 with latest metric * threshold 2.5%",
-	 "(compare metric=\"*\" run=latest~1 with=latest threshold=2.5)"},
-	{"compare run \"a\" with run \"b\" metric time of x where metric in (time, ops) using percent threshold 10 as csv",
-	 "(compare metric=\"time\" run=(run \"a\") with=(run \"b\") of=\"x\" where=(in metric (\"time\" \"ops\")) threshold=10 using=percent as=csv)"},
-	{"compare \"2026-01-30\" with commit abc123 using mwu",
-	 "(compare run=(at 2026-01-30T23:59:59.999999Z) with=(commit \"abc123\") using=mwu)"},
-	{"regressions",
-	 "(regressions)"},
-	{"regressions in latest vs baseline \"main\" metric time threshold 5% of \"CV-1/*\" where backend = cuda using mwu alpha 0.01 as json",
-	 "(regressions metric=\"time\" in=latest vs=(baseline \"main\") of=\"CV-1/*\" where=(= tag:\"backend\" \"cuda\") threshold=5 using=mwu alpha=0.01 as=json)"},
-	{"regressions vs baseline release using zscore window 20",
-	 "(regressions vs=(baseline \"release\") using=zscore window=20)"},
-	{"regressions using ttest",
-	 "(regressions using=ttest)"},
-	{"regressions using lookback window 10 boundary 4 explain",
-	 "(regressions using=lookback boundary=4 window=10 explain)"},
-	{"compare latest~1 with latest using ttest boundary 0.977",
-	 "(compare run=latest~1 with=latest using=ttest boundary=0.97699999999999998)"},
-	{"regressions using iqr window 5",
-	 "(regressions using=iqr window=5)"},
-	{"regressions using deltaiqr",
-	 "(regressions using=deltaiqr)"},
-	{"changes time",
-	 "(changes metric=\"time\")"},
-	{"changes time of x where a = b since 90d window 50 pvalue 0.001 as json",
-	 "(changes metric=\"time\" of=\"x\" where=(= tag:\"a\" \"b\") since=now-2160h window=50 pvalue=0.001 as=json)"},
-	{"changes time permutations 200 seed 0 pvalue 0.01",
-	 "(changes metric=\"time\" pvalue=0.01 permutations=200 seed=0)"},
-	{"regressions using ttest window 10 explain as json",
-	 "(regressions using=ttest window=10 explain as=json)"},
-	{"compare latest~1 with latest explain",
-	 "(compare run=latest~1 with=latest explain)"},
-	{"changes time since 2026-01-01 until 2026-01-31",
-	 "(changes metric=\"time\" since=2026-01-01T00:00:00Z until=2026-01-31T23:59:59.999999Z)"},
-	{"set baseline = latest",
-	 "(set baseline name=\"main\" run=latest)"},
-	{"set baseline release = commit \"abc\"",
-	 "(set baseline name=\"release\" run=(commit \"abc\"))"},
-	{"set baseline \"release-1.2\" = \"2026-01-31\"",
-	 "(set baseline name=\"release-1.2\" run=(at 2026-01-31T23:59:59.999999Z))"},
-	{"set baseline nightly = run r7",
-	 "(set baseline name=\"nightly\" run=(run \"r7\"))"},
-	{"drop baseline nightly",
-	 "(drop baseline name=\"nightly\")"},
-	{"drop baseline \"release-1.2\"",
-	 "(drop baseline name=\"release-1.2\")"},
-	{"trend x where 'point' = 'a\\'b' -- comment",
-	 "(trend metric=\"x\" where=(= tag:\"point\" \"a'b\"))"},
-	{"trend x where tag = \"x\" and not branch = main or commit ~ \"ab*\"",
-	 "(trend metric=\"x\" where=(or (and (= tag:\"tag\" \"x\") (not (= branch \"main\"))) (~ commit \"ab*\")))"},
-	{"trend x where a = 1 or b = 2 and c = 3",
-	 "(trend metric=\"x\" where=(or (= tag:\"a\" \"1\") (and (= tag:\"b\" \"2\") (= tag:\"c\" \"3\"))))"},
-	{"trend x where not not a = 1",
-	 "(trend metric=\"x\" where=(not (not (= tag:\"a\" \"1\"))))"},
-	{"trend x where point not in (a, b)",
-	 "(trend metric=\"x\" where=(not (in point (\"a\" \"b\"))))"},
-	{"trend x where (a = 1 or b = 2) and c in (\"x y\", 3.5, z)",
-	 "(trend metric=\"x\" where=(and (or (= tag:\"a\" \"1\") (= tag:\"b\" \"2\")) (in tag:\"c\" (\"x y\" \"3.5\" \"z\"))))"},
-	{"trend x where metric = time and scenario != \"big\"",
-	 "(trend metric=\"x\" where=(and (= metric \"time\") (!= scenario \"big\")))"},
-	{"trend 42",
-	 "(trend metric=\"42\")"},
-	{"regressions metric time",
-	 "(regressions metric=\"time\")"},
-	{"trend x;; trend y\ntrend z",
-	 "(trend metric=\"x\")\n(trend metric=\"y\")\n(trend metric=\"z\")"},
-	{"trend x -- the first\n  -- only a comment\n\nrank y",
-	 "(trend metric=\"x\")\n(rank metric=\"y\")"},
-	{"trend x where (a = 1\n  or b = 2)",
-	 "(trend metric=\"x\" where=(or (= tag:\"a\" \"1\") (= tag:\"b\" \"2\")))"},
-	{"compare latest\nwith latest~3",
-	 "(compare run=latest with=latest~3)"},
+    {"show runs", "(show runs)"},
+    {"SHOW RUNS LAST 3 AS CSV", "(show runs last=3 as=csv)"},
+    {"show runs where branch = main and commit ~ \"9f*\"",
+     "(show runs where=(and (= branch \"main\") (~ commit \"9f*\")))"},
+    {"show points where point ~ \"BM_*\"", "(show points where=(~ point \"BM_*\"))"},
+    {"show metrics where scenario = small", "(show metrics where=(= scenario \"small\"))"},
+    {"show tags", "(show tags)"},
+    {"show tags backend as json", "(show tags name=\"backend\" as=json)"},
+    {"show baselines as markdown", "(show baselines as=markdown)"},
+    {"summary", "(summary)"},
+    {"summary latest~1 of \"CV-1/*\" where backend != cpu",
+     "(summary run=latest~1 of=\"CV-1/*\" where=(!= tag:\"backend\" \"cpu\"))"},
+    {"summary run \"r-42\"", "(summary run=(run \"r-42\"))"},
+    {"summary commit 9f3e", "(summary run=(commit \"9f3e\"))"},
+    {"summary baseline release", "(summary run=(baseline \"release\"))"},
+    {"trend time", "(trend metric=\"time\")"},
+    {"trend time of BM_sort by month", "(trend metric=\"time\" of=\"BM_sort\" by=month)"},
+    {"trend time by day", "(trend metric=\"time\" by=day)"},
+    {"trend time last 30 by week", "(trend metric=\"time\" last=30 by=week)"},
+    {"trend time since 2026-01-01T12:00:00Z", "(trend metric=\"time\" since=2026-01-01T12:00:00Z)"},
+    {"trend time since \"2026-01-01 12:00:00\" until 12w",
+     "(trend metric=\"time\" since=2026-01-01T12:00:00Z until=now-2016h)"},
+    {"trend time since 6h until 2026-02-01",
+     "(trend metric=\"time\" since=now-6h until=2026-02-01T23:59:59.999999Z)"},
+    {"trend \"items/s\" last 1 as markdown", "(trend metric=\"items/s\" last=1 as=markdown)"},
+    {"rank throughput", "(rank metric=\"throughput\")"},
+    {"rank throughput in baseline of \"CV-1/*\" where not (framework = a or framework = b) by "
+     "backend as json",
+     "(rank metric=\"throughput\" in=(baseline \"main\") of=\"CV-1/*\" where=(not (or (= "
+     "tag:\"framework\" \"a\") (= tag:\"framework\" \"b\"))) by=\"backend\" as=json)"},
+    {"compare baseline with latest", "(compare run=(baseline \"main\") with=latest)"},
+    {"compare latest~1 with latest metric * threshold 2.5%",
+     "(compare metric=\"*\" run=latest~1 with=latest threshold=2.5)"},
+    {"compare run \"a\" with run \"b\" metric time of x where metric in (time, ops) using percent "
+     "threshold 10 as csv",
+     "(compare metric=\"time\" run=(run \"a\") with=(run \"b\") of=\"x\" where=(in metric "
+     "(\"time\" \"ops\")) threshold=10 using=percent as=csv)"},
+    {"compare \"2026-01-30\" with commit abc123 using mwu",
+     "(compare run=(at 2026-01-30T23:59:59.999999Z) with=(commit \"abc123\") using=mwu)"},
+    {"regressions", "(regressions)"},
+    {"regressions in latest vs baseline \"main\" metric time threshold 5% of \"CV-1/*\" where "
+     "backend = cuda using mwu alpha 0.01 as json",
+     "(regressions metric=\"time\" in=latest vs=(baseline \"main\") of=\"CV-1/*\" where=(= "
+     "tag:\"backend\" \"cuda\") threshold=5 using=mwu alpha=0.01 as=json)"},
+    {"regressions vs baseline release using zscore window 20",
+     "(regressions vs=(baseline \"release\") using=zscore window=20)"},
+    {"regressions using ttest", "(regressions using=ttest)"},
+    {"regressions using lookback window 10 boundary 4 explain",
+     "(regressions using=lookback boundary=4 window=10 explain)"},
+    {"compare latest~1 with latest using ttest boundary 0.977",
+     "(compare run=latest~1 with=latest using=ttest boundary=0.97699999999999998)"},
+    {"regressions using iqr window 5", "(regressions using=iqr window=5)"},
+    {"regressions using deltaiqr", "(regressions using=deltaiqr)"},
+    {"changes time", "(changes metric=\"time\")"},
+    {"changes time of x where a = b since 90d window 50 pvalue 0.001 as json",
+     "(changes metric=\"time\" of=\"x\" where=(= tag:\"a\" \"b\") since=now-2160h window=50 "
+     "pvalue=0.001 as=json)"},
+    {"changes time permutations 200 seed 0 pvalue 0.01",
+     "(changes metric=\"time\" pvalue=0.01 permutations=200 seed=0)"},
+    {"regressions using ttest window 10 explain as json",
+     "(regressions using=ttest window=10 explain as=json)"},
+    {"compare latest~1 with latest explain", "(compare run=latest~1 with=latest explain)"},
+    {"changes time since 2026-01-01 until 2026-01-31",
+     "(changes metric=\"time\" since=2026-01-01T00:00:00Z until=2026-01-31T23:59:59.999999Z)"},
+    {"set baseline = latest", "(set baseline name=\"main\" run=latest)"},
+    {"set baseline release = commit \"abc\"",
+     "(set baseline name=\"release\" run=(commit \"abc\"))"},
+    {"set baseline \"release-1.2\" = \"2026-01-31\"",
+     "(set baseline name=\"release-1.2\" run=(at 2026-01-31T23:59:59.999999Z))"},
+    {"set baseline nightly = run r7", "(set baseline name=\"nightly\" run=(run \"r7\"))"},
+    {"drop baseline nightly", "(drop baseline name=\"nightly\")"},
+    {"drop baseline \"release-1.2\"", "(drop baseline name=\"release-1.2\")"},
+    {"trend x where 'point' = 'a\\'b' -- comment",
+     "(trend metric=\"x\" where=(= tag:\"point\" \"a'b\"))"},
+    {"trend x where tag = \"x\" and not branch = main or commit ~ \"ab*\"",
+     "(trend metric=\"x\" where=(or (and (= tag:\"tag\" \"x\") (not (= branch \"main\"))) (~ "
+     "commit \"ab*\")))"},
+    {"trend x where a = 1 or b = 2 and c = 3", "(trend metric=\"x\" where=(or (= tag:\"a\" \"1\") "
+					       "(and (= tag:\"b\" \"2\") (= tag:\"c\" \"3\"))))"},
+    {"trend x where not not a = 1", "(trend metric=\"x\" where=(not (not (= tag:\"a\" \"1\"))))"},
+    {"trend x where point not in (a, b)",
+     "(trend metric=\"x\" where=(not (in point (\"a\" \"b\"))))"},
+    {"trend x where (a = 1 or b = 2) and c in (\"x y\", 3.5, z)",
+     "(trend metric=\"x\" where=(and (or (= tag:\"a\" \"1\") (= tag:\"b\" \"2\")) (in tag:\"c\" "
+     "(\"x y\" \"3.5\" \"z\"))))"},
+    {"trend x where metric = time and scenario != \"big\"",
+     "(trend metric=\"x\" where=(and (= metric \"time\") (!= scenario \"big\")))"},
+    {"trend 42", "(trend metric=\"42\")"},
+    {"regressions metric time", "(regressions metric=\"time\")"},
+    {"trend x;; trend y\ntrend z",
+     "(trend metric=\"x\")\n(trend metric=\"y\")\n(trend metric=\"z\")"},
+    {"trend x -- the first\n  -- only a comment\n\nrank y",
+     "(trend metric=\"x\")\n(rank metric=\"y\")"},
+    {"trend x where (a = 1\n  or b = 2)",
+     "(trend metric=\"x\" where=(or (= tag:\"a\" \"1\") (= tag:\"b\" \"2\")))"},
+    {"compare latest\nwith latest~3", "(compare run=latest with=latest~3)"},
 };
 
 static void print_program(const char *text, bdb_buf *out)
@@ -269,143 +245,205 @@ typedef struct bad {
 } bad;
 
 static const bad errors[] = {
-	{"shwo runs", 1, 1,
-	 "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop), found \"shwo\"; did you mean \"show\"?\n  shwo runs\n  ^^^^"},
-	{"compare latest wiht baseline", 1, 16,
-	 "expected \"with\", found \"wiht\"; did you mean \"with\"?\n  compare latest wiht baseline\n                 ^^^^"},
-	{"trend x by year", 1, 12,
-	 "expected \"day\", \"week\" or \"month\", found \"year\"\n  trend x by year\n             ^^^^"},
-	{"rank x using mwu", 1, 8,
-	 "expected \"in\", \"of\", \"where\", \"by\", \"as\" or end of statement, found \"using\"\n  rank x using mwu\n         ^^^^^"},
-	{"regressions using mvu", 1, 19,
-	 "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
-	{"trend x as jsno", 1, 12,
-	 "expected an output format (table, json, csv, markdown), found \"jsno\"; did you mean \"json\"?\n  trend x as jsno\n             ^^^^"},
-	{"show run", 1, 6,
-	 "expected \"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\", found \"run\"; did you mean \"runs\"?\n  show run\n       ^^^"},
-	{"show", 1, 5,
-	 "expected \"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\", found end of input\n  show\n      ^"},
-	{"compare latest", 1, 15,
-	 "expected \"with\", found end of input\n  compare latest\n                ^"},
-	{"compare latest with", 1, 20,
-	 "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date), found end of input\n  compare latest with\n                     ^"},
-	{"set baseline main latest", 1, 19,
-	 "expected \"=\", found \"latest\"\n  set baseline main latest\n                    ^^^^^^"},
-	{"set basline = latest", 1, 5,
-	 "expected \"baseline\", found \"basline\"; did you mean \"baseline\"?\n  set basline = latest\n      ^^^^^^^"},
-	{"drop baseline", 1, 14,
-	 "expected a baseline name, found end of input\n  drop baseline\n               ^"},
-	{"trend x last 0", 1, 14,
-	 "expected a number of runs (a positive whole number), found \"0\"\n  trend x last 0\n               ^"},
-	{"trend x last five", 1, 14,
-	 "expected a number of runs (a positive whole number), found \"five\"\n  trend x last five\n               ^^^^"},
-	{"trend x last 5 since 3d", 1, 16,
-	 "\"last N\" and \"since\"/\"until\" cannot be combined: expected one of them\n  trend x last 5 since 3d\n                 ^^^^^^^^"},
-	{"trend x since yesterday", 1, 15,
-	 "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found \"yesterday\"\n  trend x since yesterday\n                ^^^^^^^^^"},
-	{"regressions threshold -5%", 1, 23,
-	 "unexpected character \"-\": expected a threshold in percent (5%)\n  regressions threshold -5%\n                        ^"},
-	{"regressions threshold abc", 1, 23,
-	 "expected a threshold in percent (5%), found \"abc\"\n  regressions threshold abc\n                        ^^^"},
-	{"regressions using zscore boundary 1", 1, 35,
-	 "expected a boundary probability from 0.5 to 1 (0.99), found \"1\"\n  regressions using zscore boundary 1\n                                    ^"},
-	{"regressions using iqr window 1", 1, 30,
-	 "expected a window of runs (2 or more), found \"1\"\n  regressions using iqr window 1\n                               ^"},
-	{"changes x permutations 0", 1, 24,
-	 "expected a number of permutations from 1 to 100000, found \"0\"\n  changes x permutations 0\n                         ^"},
-	{"changes x seed -1", 1, 16,
-	 "unexpected character \"-\": expected a seed (a whole number below 2^63)\n  changes x seed -1\n                 ^"},
-	{"trend x explain", 1, 9,
-	 "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement, found \"explain\"\n  trend x explain\n          ^^^^^^^"},
-	{"changes x pvalue 2", 1, 18,
-	 "expected a p-value between 0 and 1, found \"2\"\n  changes x pvalue 2\n                   ^"},
-	{"regressions using mwu alpha 1.5", 1, 29,
-	 "expected a significance level between 0 and 1, found \"1.5\"\n  regressions using mwu alpha 1.5\n                              ^^^"},
-	{"trend x where a", 1, 16,
-	 "expected \"=\", \"!=\", \"~\", \"in\" or \"not in\", found end of input\n  trend x where a\n                 ^"},
-	{"trend x where a = ", 1, 18,
-	 "expected a value (a name, a number or a quoted string), found end of input\n  trend x where a = \n                   ^"},
-	{"trend x where a in (b c)", 1, 23,
-	 "expected \",\" or \")\", found \"c\"\n  trend x where a in (b c)\n                        ^"},
-	{"trend x where a in b", 1, 20,
-	 "expected \"(\" to start the list of values, found \"b\"\n  trend x where a in b\n                     ^"},
-	{"trend x where a not b", 1, 21,
-	 "expected \"in\" after \"not\", found \"b\"\n  trend x where a not b\n                      ^"},
-	{"trend x where (a = b", 1, 15,
-	 "unclosed \"(\": expected \")\" before the end of input\n  trend x where (a = b\n                ^"},
-	{"trend x where (a = b))", 1, 22,
-	 "expected \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement, found \")\"\n  trend x where (a = b))\n                       ^"},
-	{"compare run with latest", 1, 13,
-	 "expected a run id after \"run\", found keyword \"with\" (quote a name that is a keyword: \"with\")\n  compare run with latest\n              ^^^^"},
-	{"summary \"CV-1\"", 1, 9,
-	 "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date), found string \"CV-1\"; did you mean run \"CV-1\"?\n  summary \"CV-1\"\n          ^^^^^^"},
-	{"compare latest~ with latest", 1, 17,
-	 "expected a number of runs back after \"latest~\", found \"with\"\n  compare latest~ with latest\n                  ^^^^"},
-	{"trend *", 1, 7,
-	 "expected a metric name, found \"*\" (all metrics are only allowed in compare and regressions)\n  trend *\n        ^"},
-	{"trend x of ", 1, 11,
-	 "expected a point name or glob, found end of input\n  trend x of \n            ^"},
-	{"rank x by", 1, 10,
-	 "expected a tag key to group by, found end of input\n  rank x by\n           ^"},
-	{"trend x last 3 last 4", 1, 16,
-	 "duplicate \"last\" clause: it was already given at column 9\n  trend x last 3 last 4\n                 ^^^^"},
-	{"regressions in lates", 1, 16,
-	 "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date), found \"lates\"; did you mean \"latest\"?\n  regressions in lates\n                 ^^^^^"},
-	{"show tags \"\"", 1, 11,
-	 "expected a tag key, found an empty string\n  show tags \"\"\n            ^^"},
-	{"trend x where = 3", 1, 15,
-	 "expected a tag or field (point, scenario, metric, branch, commit), found \"=\"\n  trend x where = 3\n                ^"},
-	{"trend x!", 1, 8,
-	 "unexpected character \"!\": expected \"!=\"\n  trend x!\n         ^"},
-	{"trend x of \"a\" of \"b\"", 1, 16,
-	 "duplicate \"of\" clause: it was already given at column 9\n  trend x of \"a\" of \"b\"\n                 ^^"},
-	{"trend where x = 1", 1, 7,
-	 "expected a metric name, found keyword \"where\" (quote a name that is a keyword: \"where\")\n  trend where x = 1\n        ^^^^^"},
-	{"trend \"x\" where a = \"日本語\" éé", 1, 27,
-	 "unexpected character \"é\": expected \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement\n  trend \"x\" where a = \"日本語\" éé\n                               ^"},
-	{"regressions using zscore window 0", 1, 33,
-	 "expected a window of runs (2 or more), found \"0\"\n  regressions using zscore window 0\n                                  ^"},
-	{"compare latest with latest metric", 1, 34,
-	 "expected a metric name, found end of input\n  compare latest with latest metric\n                                   ^"},
-	{"regressions tresholds 5%", 1, 13,
-	 "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", \"explain\", \"as\" or end of statement, found \"tresholds\"; did you mean \"threshold\"?\n  regressions tresholds 5%\n              ^^^^^^^^^"},
-	{"trend thoughput wehre a = 1", 1, 17,
-	 "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement, found \"wehre\"; did you mean \"where\"?\n  trend thoughput wehre a = 1\n                  ^^^^^"},
-	{"trend x\nwhere a = 1", 2, 1,
-	 "expected a statement (a newline ends a statement: keep its clauses on its line), found \"where\"\n  where a = 1\n  ^^^^^"},
-	{"trend x\nfoo", 2, 1,
-	 "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop), found \"foo\"\n  foo\n  ^^^"},
-	{"rank x in \"yesterday\"", 1, 11,
-	 "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted date), found string \"yesterday\"; did you mean run \"yesterday\"?\n  rank x in \"yesterday\"\n            ^^^^^^^^^^^"},
-	{"trend \"foo", 1, 7,
-	 "unterminated string: expected a closing quote before the end of input\n  trend \"foo\n        ^^^^"},
-	/* A string of bytes that are not UTF-8 (finding F11 of the executor
-	 * fuzzer: a baseline so named made JSON output no reader takes back):
-	 * a lone 0xFF, an overlong "/" (C0 AF) and a surrogate (ED A0 80). */
-	{"set baseline \"a\xff\" = latest", 1, 14,
-	 "invalid UTF-8 in a string: a query is UTF-8 text\n  set baseline \"a\xff\" = latest\n               ^^^^"},
-	{"trend x of \"\xc0\xaf\"", 1, 12,
-	 "invalid UTF-8 in a string: a query is UTF-8 text\n  trend x of \"\xc0\xaf\"\n             ^^^"},
-	{"show points where k = \"\xed\xa0\x80\"", 1, 23,
-	 "invalid UTF-8 in a string: a query is UTF-8 text\n  show points where k = \"\xed\xa0\x80\"\n                        ^^^"},
-	{"trend x since \"2026-13-45\"", 1, 15,
-	 "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found string \"2026-13-45\"\n  trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
-	{"trend x ; rank", 1, 15,
-	 "expected a metric name, found end of input\n  trend x ; rank\n                ^"},
-	{"trend x by framework", 1, 12,
-	 "expected \"day\", \"week\" or \"month\", found \"framework\"\n  trend x by framework\n             ^^^^^^^^^"},
-	{"rank x by week", 1, 11,
-	 "expected a tag key to group by, found keyword \"week\" (quote a name that is a keyword: \"week\")\n  rank x by week\n            ^^^^"},
-	{"summary latest trend", 1, 16,
-	 "expected \"of\", \"where\", \"as\" or end of statement, found \"trend\"\n  summary latest trend\n                 ^^^^^"},
-	{"changes * ", 1, 9,
-	 "expected a metric name, found \"*\" (all metrics are only allowed in compare and regressions)\n  changes * \n          ^"},
-	{"regressions metric time metric ops", 1, 25,
-	 "duplicate \"metric\" clause: it was already given at column 13\n  regressions metric time metric ops\n                          ^^^^^^"},
-	{"TREND x AS Jsonn", 1, 12,
-	 "expected an output format (table, json, csv, markdown), found \"Jsonn\"; did you mean \"json\"?\n  TREND x AS Jsonn\n             ^^^^^"},
-	{"trend\n  throughput\n  of x", 3, 3,
-	 "expected a statement (a newline ends a statement: keep its clauses on its line), found \"of\"\n    of x\n    ^^"},
+    {"shwo runs", 1, 1,
+     "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop), "
+     "found \"shwo\"; did you mean \"show\"?\n  shwo runs\n  ^^^^"},
+    {"compare latest wiht baseline", 1, 16,
+     "expected \"with\", found \"wiht\"; did you mean \"with\"?\n  compare latest wiht baseline\n  "
+     "               ^^^^"},
+    {"trend x by year", 1, 12,
+     "expected \"day\", \"week\" or \"month\", found \"year\"\n  trend x by year\n             "
+     "^^^^"},
+    {"rank x using mwu", 1, 8,
+     "expected \"in\", \"of\", \"where\", \"by\", \"as\" or end of statement, found \"using\"\n  "
+     "rank x using mwu\n         ^^^^^"},
+    {"regressions using mvu", 1, 19,
+     "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did "
+     "you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
+    {"trend x as jsno", 1, 12,
+     "expected an output format (table, json, csv, markdown), found \"jsno\"; did you mean "
+     "\"json\"?\n  trend x as jsno\n             ^^^^"},
+    {"show run", 1, 6,
+     "expected \"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\", found "
+     "\"run\"; did you mean \"runs\"?\n  show run\n       ^^^"},
+    {"show", 1, 5,
+     "expected \"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\", found "
+     "end of input\n  show\n      ^"},
+    {"compare latest", 1, 15,
+     "expected \"with\", found end of input\n  compare latest\n                ^"},
+    {"compare latest with", 1, 20,
+     "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted "
+     "date), found end of input\n  compare latest with\n                     ^"},
+    {"set baseline main latest", 1, 19,
+     "expected \"=\", found \"latest\"\n  set baseline main latest\n                    ^^^^^^"},
+    {"set basline = latest", 1, 5,
+     "expected \"baseline\", found \"basline\"; did you mean \"baseline\"?\n  set basline = "
+     "latest\n      ^^^^^^^"},
+    {"drop baseline", 1, 14,
+     "expected a baseline name, found end of input\n  drop baseline\n               ^"},
+    {"trend x last 0", 1, 14,
+     "expected a number of runs (a positive whole number), found \"0\"\n  trend x last 0\n         "
+     "      ^"},
+    {"trend x last five", 1, 14,
+     "expected a number of runs (a positive whole number), found \"five\"\n  trend x last five\n   "
+     "            ^^^^"},
+    {"trend x last 5 since 3d", 1, 16,
+     "\"last N\" and \"since\"/\"until\" cannot be combined: expected one of them\n  trend x last "
+     "5 since 3d\n                 ^^^^^^^^"},
+    {"trend x since yesterday", 1, 15,
+     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found \"yesterday\"\n  trend x "
+     "since yesterday\n                ^^^^^^^^^"},
+    {"regressions threshold -5%", 1, 23,
+     "unexpected character \"-\": expected a threshold in percent (5%)\n  regressions threshold "
+     "-5%\n                        ^"},
+    {"regressions threshold abc", 1, 23,
+     "expected a threshold in percent (5%), found \"abc\"\n  regressions threshold abc\n           "
+     "             ^^^"},
+    {"regressions using zscore boundary 1", 1, 35,
+     "expected a boundary probability from 0.5 to 1 (0.99), found \"1\"\n  regressions using "
+     "zscore boundary 1\n                                    ^"},
+    {"regressions using iqr window 1", 1, 30,
+     "expected a window of runs (2 or more), found \"1\"\n  regressions using iqr window 1\n       "
+     "                        ^"},
+    {"changes x permutations 0", 1, 24,
+     "expected a number of permutations from 1 to 100000, found \"0\"\n  changes x permutations "
+     "0\n                         ^"},
+    {"changes x seed -1", 1, 16,
+     "unexpected character \"-\": expected a seed (a whole number below 2^63)\n  changes x seed "
+     "-1\n                 ^"},
+    {"trend x explain", 1, 9,
+     "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of "
+     "statement, found \"explain\"\n  trend x explain\n          ^^^^^^^"},
+    {"changes x pvalue 2", 1, 18,
+     "expected a p-value between 0 and 1, found \"2\"\n  changes x pvalue 2\n                   ^"},
+    {"regressions using mwu alpha 1.5", 1, 29,
+     "expected a significance level between 0 and 1, found \"1.5\"\n  regressions using mwu alpha "
+     "1.5\n                              ^^^"},
+    {"trend x where a", 1, 16,
+     "expected \"=\", \"!=\", \"~\", \"in\" or \"not in\", found end of input\n  trend x where a\n "
+     "                ^"},
+    {"trend x where a = ", 1, 18,
+     "expected a value (a name, a number or a quoted string), found end of input\n  trend x where "
+     "a = \n                   ^"},
+    {"trend x where a in (b c)", 1, 23,
+     "expected \",\" or \")\", found \"c\"\n  trend x where a in (b c)\n                        ^"},
+    {"trend x where a in b", 1, 20,
+     "expected \"(\" to start the list of values, found \"b\"\n  trend x where a in b\n            "
+     "         ^"},
+    {"trend x where a not b", 1, 21,
+     "expected \"in\" after \"not\", found \"b\"\n  trend x where a not b\n                      "
+     "^"},
+    {"trend x where (a = b", 1, 15,
+     "unclosed \"(\": expected \")\" before the end of input\n  trend x where (a = b\n             "
+     "   ^"},
+    {"trend x where (a = b))", 1, 22,
+     "expected \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement, found "
+     "\")\"\n  trend x where (a = b))\n                       ^"},
+    {"compare run with latest", 1, 13,
+     "expected a run id after \"run\", found keyword \"with\" (quote a name that is a keyword: "
+     "\"with\")\n  compare run with latest\n              ^^^^"},
+    {"summary \"CV-1\"", 1, 9,
+     "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted "
+     "date), found string \"CV-1\"; did you mean run \"CV-1\"?\n  summary \"CV-1\"\n          "
+     "^^^^^^"},
+    {"compare latest~ with latest", 1, 17,
+     "expected a number of runs back after \"latest~\", found \"with\"\n  compare latest~ with "
+     "latest\n                  ^^^^"},
+    {"trend *", 1, 7,
+     "expected a metric name, found \"*\" (all metrics are only allowed in compare and "
+     "regressions)\n  trend *\n        ^"},
+    {"trend x of ", 1, 11,
+     "expected a point name or glob, found end of input\n  trend x of \n            ^"},
+    {"rank x by", 1, 10,
+     "expected a tag key to group by, found end of input\n  rank x by\n           ^"},
+    {"trend x last 3 last 4", 1, 16,
+     "duplicate \"last\" clause: it was already given at column 9\n  trend x last 3 last 4\n       "
+     "          ^^^^"},
+    {"regressions in lates", 1, 16,
+     "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted "
+     "date), found \"lates\"; did you mean \"latest\"?\n  regressions in lates\n                 "
+     "^^^^^"},
+    {"show tags \"\"", 1, 11,
+     "expected a tag key, found an empty string\n  show tags \"\"\n            ^^"},
+    {"trend x where = 3", 1, 15,
+     "expected a tag or field (point, scenario, metric, branch, commit), found \"=\"\n  trend x "
+     "where = 3\n                ^"},
+    {"trend x!", 1, 8, "unexpected character \"!\": expected \"!=\"\n  trend x!\n         ^"},
+    {"trend x of \"a\" of \"b\"", 1, 16,
+     "duplicate \"of\" clause: it was already given at column 9\n  trend x of \"a\" of \"b\"\n     "
+     "            ^^"},
+    {"trend where x = 1", 1, 7,
+     "expected a metric name, found keyword \"where\" (quote a name that is a keyword: "
+     "\"where\")\n  trend where x = 1\n        ^^^^^"},
+    {"trend \"x\" where a = \"日本語\" éé", 1, 27,
+     "unexpected character \"é\": expected \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" "
+     "or end of statement\n  trend \"x\" where a = \"日本語\" éé\n                               "
+     "^"},
+    {"regressions using zscore window 0", 1, 33,
+     "expected a window of runs (2 or more), found \"0\"\n  regressions using zscore window 0\n    "
+     "                              ^"},
+    {"compare latest with latest metric", 1, 34,
+     "expected a metric name, found end of input\n  compare latest with latest metric\n            "
+     "                       ^"},
+    {"regressions tresholds 5%", 1, 13,
+     "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", "
+     "\"explain\", \"as\" or end of statement, found \"tresholds\"; did you mean \"threshold\"?\n  "
+     "regressions tresholds 5%\n              ^^^^^^^^^"},
+    {"trend thoughput wehre a = 1", 1, 17,
+     "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of "
+     "statement, found \"wehre\"; did you mean \"where\"?\n  trend thoughput wehre a = 1\n         "
+     "         ^^^^^"},
+    {"trend x\nwhere a = 1", 2, 1,
+     "expected a statement (a newline ends a statement: keep its clauses on its line), found "
+     "\"where\"\n  where a = 1\n  ^^^^^"},
+    {"trend x\nfoo", 2, 1,
+     "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop), "
+     "found \"foo\"\n  foo\n  ^^^"},
+    {"rank x in \"yesterday\"", 1, 11,
+     "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted "
+     "date), found string \"yesterday\"; did you mean run \"yesterday\"?\n  rank x in "
+     "\"yesterday\"\n            ^^^^^^^^^^^"},
+    {"trend \"foo", 1, 7,
+     "unterminated string: expected a closing quote before the end of input\n  trend \"foo\n       "
+     " ^^^^"},
+    /* A string of bytes that are not UTF-8 (finding F11 of the executor
+     * fuzzer: a baseline so named made JSON output no reader takes back):
+     * a lone 0xFF, an overlong "/" (C0 AF) and a surrogate (ED A0 80). */
+    {"set baseline \"a\xff\" = latest", 1, 14,
+     "invalid UTF-8 in a string: a query is UTF-8 text\n  set baseline \"a\xff\" = latest\n        "
+     "       ^^^^"},
+    {"trend x of \"\xc0\xaf\"", 1, 12,
+     "invalid UTF-8 in a string: a query is UTF-8 text\n  trend x of \"\xc0\xaf\"\n             "
+     "^^^"},
+    {"show points where k = \"\xed\xa0\x80\"", 1, 23,
+     "invalid UTF-8 in a string: a query is UTF-8 text\n  show points where k = \"\xed\xa0\x80\"\n "
+     "                       ^^^"},
+    {"trend x since \"2026-13-45\"", 1, 15,
+     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found string \"2026-13-45\"\n  "
+     "trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
+    {"trend x ; rank", 1, 15,
+     "expected a metric name, found end of input\n  trend x ; rank\n                ^"},
+    {"trend x by framework", 1, 12,
+     "expected \"day\", \"week\" or \"month\", found \"framework\"\n  trend x by framework\n       "
+     "      ^^^^^^^^^"},
+    {"rank x by week", 1, 11,
+     "expected a tag key to group by, found keyword \"week\" (quote a name that is a keyword: "
+     "\"week\")\n  rank x by week\n            ^^^^"},
+    {"summary latest trend", 1, 16,
+     "expected \"of\", \"where\", \"as\" or end of statement, found \"trend\"\n  summary latest "
+     "trend\n                 ^^^^^"},
+    {"changes * ", 1, 9,
+     "expected a metric name, found \"*\" (all metrics are only allowed in compare and "
+     "regressions)\n  changes * \n          ^"},
+    {"regressions metric time metric ops", 1, 25,
+     "duplicate \"metric\" clause: it was already given at column 13\n  regressions metric time "
+     "metric ops\n                          ^^^^^^"},
+    {"TREND x AS Jsonn", 1, 12,
+     "expected an output format (table, json, csv, markdown), found \"Jsonn\"; did you mean "
+     "\"json\"?\n  TREND x AS Jsonn\n             ^^^^^"},
+    {"trend\n  throughput\n  of x", 3, 3,
+     "expected a statement (a newline ends a statement: keep its clauses on its line), found "
+     "\"of\"\n    of x\n    ^^"},
 };
 
 static void test_errors(void **state)
@@ -420,8 +458,8 @@ static void test_errors(void **state)
 			fail_msg("%s: expected BDB_EQUERY, got %d", e->text, rc);
 		assert_int_equal(d.code, BDB_EQUERY);
 		if (d.line != e->line || d.col != e->col || strcmp(d.message, e->message) != 0)
-			fail_msg("%s\n  got %d:%d: %s\n  expected %d:%d: %s", e->text, d.line, d.col,
-				 d.message, e->line, e->col, e->message);
+			fail_msg("%s\n  got %d:%d: %s\n  expected %d:%d: %s", e->text, d.line,
+				 d.col, d.message, e->line, e->col, e->message);
 		assert_string_equal(d.file, "");
 	}
 }
@@ -497,31 +535,31 @@ static void test_is_complete(void **state)
 		const char *text;
 		bool complete;
 	} cases[] = {
-		{"", true},
-		{"show runs", true},
-		{"trend x;", true},
-		{"-- only a comment", true},
-		{"trend \"CV-1", false},              /* open quote */
-		{"trend 'CV-1\nsmall", false},        /* still open on the next line */
-		{"trend \"CV-1\nsmall\"", true},
-		{"trend x where (a = 1", false},      /* open parenthesis */
-		{"trend x where (a = 1\nor b = 2", false},
-		{"trend x where (a = 1\nor b = 2)", true},
-		{"trend x where (a = 1\n\n", false},  /* an empty line does not close it */
-		{"trend", false},                     /* dangling: a metric is needed */
-		{"trend x where a = 1 and", false},
-		{"compare latest with", false},
-		{"trend\nx", true},                   /* continued and finished */
-		{"trend\n", true},                    /* an empty line gives up */
-		{"trend x where a = 1 and\n  ", true},
-		{"trend x where a in (b,", false},
-		{"shwo runs", true},                  /* a plain syntax error */
-		{"trend x lats", true},
-		{"trend x; trend", false},            /* the last statement decides */
-		{"trend; trend x", true},
-		{"trend x \"", false},
-		{"trend x wher\"e", false},          /* an error, but the quote is open */
-		{"trend x wher (", false},
+	    {"", true},
+	    {"show runs", true},
+	    {"trend x;", true},
+	    {"-- only a comment", true},
+	    {"trend \"CV-1", false},	   /* open quote */
+	    {"trend 'CV-1\nsmall", false}, /* still open on the next line */
+	    {"trend \"CV-1\nsmall\"", true},
+	    {"trend x where (a = 1", false}, /* open parenthesis */
+	    {"trend x where (a = 1\nor b = 2", false},
+	    {"trend x where (a = 1\nor b = 2)", true},
+	    {"trend x where (a = 1\n\n", false}, /* an empty line does not close it */
+	    {"trend", false},			 /* dangling: a metric is needed */
+	    {"trend x where a = 1 and", false},
+	    {"compare latest with", false},
+	    {"trend\nx", true}, /* continued and finished */
+	    {"trend\n", true},	/* an empty line gives up */
+	    {"trend x where a = 1 and\n  ", true},
+	    {"trend x where a in (b,", false},
+	    {"shwo runs", true}, /* a plain syntax error */
+	    {"trend x lats", true},
+	    {"trend x; trend", false}, /* the last statement decides */
+	    {"trend; trend x", true},
+	    {"trend x \"", false},
+	    {"trend x wher\"e", false}, /* an error, but the quote is open */
+	    {"trend x wher (", false},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		if (bdb_query_is_complete(cases[i].text) != cases[i].complete)
@@ -537,31 +575,31 @@ static void test_statement_end(void **state)
 		size_t end;
 		bool complete;
 	} cases[] = {
-		{"", 0, true},
-		{"show runs", 9, true},
-		{"show runs; rank x", 9, true},
-		{"show runs\nrank x", 9, true},
-		{";rank x", 0, true},
-		{"\n\nrank x", 0, true},
-		{"  -- note\nrank x", 9, true},
-		{"rank \"a;b\"; x", 10, true},
-		{"rank 'a\nb' of c\nshow runs", 15, true},
-		{"trend x where (a = 1;\n b = 2); more", 20, true}, /* error at ';': resume there */
-		{"trend x where (a = 1\n or b = 2); more", 31, true},
-		{"trend\nx; y", 7, true},
-		{"shwo runs; trend x", 9, true},
-		{"trend x lats 3\nshow runs", 14, true},
-		{"trend x -- a ; in a comment\nrank y", 27, true},
-		{"trend", 5, false},
-		{"trend \"x", 8, false},
-		{"trend x where (a = 1", 20, false},
+	    {"", 0, true},
+	    {"show runs", 9, true},
+	    {"show runs; rank x", 9, true},
+	    {"show runs\nrank x", 9, true},
+	    {";rank x", 0, true},
+	    {"\n\nrank x", 0, true},
+	    {"  -- note\nrank x", 9, true},
+	    {"rank \"a;b\"; x", 10, true},
+	    {"rank 'a\nb' of c\nshow runs", 15, true},
+	    {"trend x where (a = 1;\n b = 2); more", 20, true}, /* error at ';': resume there */
+	    {"trend x where (a = 1\n or b = 2); more", 31, true},
+	    {"trend\nx; y", 7, true},
+	    {"shwo runs; trend x", 9, true},
+	    {"trend x lats 3\nshow runs", 14, true},
+	    {"trend x -- a ; in a comment\nrank y", 27, true},
+	    {"trend", 5, false},
+	    {"trend \"x", 8, false},
+	    {"trend x where (a = 1", 20, false},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		bool complete = !cases[i].complete;
 		size_t end = bdb_query_statement_end(cases[i].text, &complete);
 		if (end != cases[i].end || complete != cases[i].complete)
-			fail_msg("\"%s\": got end %zu complete %d, expected %zu %d", cases[i].text, end,
-				 complete, cases[i].end, cases[i].complete);
+			fail_msg("\"%s\": got end %zu complete %d, expected %zu %d", cases[i].text,
+				 end, complete, cases[i].end, cases[i].complete);
 	}
 	assert_int_equal(bdb_query_statement_end("rank x; y", NULL), 6);
 }
@@ -578,10 +616,10 @@ static void test_split_script(void **state)
 			     "rank 'it;ems' ; compare latest with\n"
 			     "  baseline\n";
 	const char *expected[] = {
-		"show runs last 2",
-		"trend time of \"CV-1/*\" where (backend = cuda\n   or backend = cpu) by week",
-		"rank 'it;ems' ",
-		"compare latest with\n  baseline",
+	    "show runs last 2",
+	    "trend time of \"CV-1/*\" where (backend = cuda\n   or backend = cpu) by week",
+	    "rank 'it;ems' ",
+	    "compare latest with\n  baseline",
 	};
 	size_t n = 0, pos = 0, len = strlen(script);
 	while (pos < len) {
@@ -614,12 +652,12 @@ static void test_lexer_tokens(void **state)
 		bdb__tok_kind kind;
 		uint32_t start, end;
 	} want[] = {
-		{BDB__TOK_IDENT, 0, 4},    {BDB__TOK_IDENT, 5, 6},   {BDB__TOK_TILDE, 6, 7},
-		{BDB__TOK_WORD, 7, 8},     {BDB__TOK_STRING, 9, 15}, {BDB__TOK_WORD, 16, 36},
-		{BDB__TOK_WORD, 37, 38},   {BDB__TOK_PERCENT, 38, 39}, {BDB__TOK_LPAREN, 40, 41},
-		{BDB__TOK_RPAREN, 42, 43}, {BDB__TOK_NE, 44, 46},    {BDB__TOK_SEMI, 47, 48},
-		{BDB__TOK_STAR, 49, 50},   {BDB__TOK_COMMA, 51, 52}, {BDB__TOK_EQ, 53, 54},
-		{BDB__TOK_NEWLINE, 59, 60}, {BDB__TOK_IDENT, 60, 63}, {BDB__TOK_EOF, 63, 63},
+	    {BDB__TOK_IDENT, 0, 4},	{BDB__TOK_IDENT, 5, 6},	    {BDB__TOK_TILDE, 6, 7},
+	    {BDB__TOK_WORD, 7, 8},	{BDB__TOK_STRING, 9, 15},   {BDB__TOK_WORD, 16, 36},
+	    {BDB__TOK_WORD, 37, 38},	{BDB__TOK_PERCENT, 38, 39}, {BDB__TOK_LPAREN, 40, 41},
+	    {BDB__TOK_RPAREN, 42, 43},	{BDB__TOK_NE, 44, 46},	    {BDB__TOK_SEMI, 47, 48},
+	    {BDB__TOK_STAR, 49, 50},	{BDB__TOK_COMMA, 51, 52},   {BDB__TOK_EQ, 53, 54},
+	    {BDB__TOK_NEWLINE, 59, 60}, {BDB__TOK_IDENT, 60, 63},   {BDB__TOK_EOF, 63, 63},
 	};
 	bdb__lexer lx;
 	bdb__lexer_init(&lx, text, strlen(text));
@@ -647,11 +685,11 @@ static void test_lexer_tokens(void **state)
 static void test_edit_distance(void **state)
 {
 	(void)state;
-	assert_int_equal(bdb__edit_distance("wiht", 4, "with", 4), 1);      /* transposition */
+	assert_int_equal(bdb__edit_distance("wiht", 4, "with", 4), 1); /* transposition */
 	assert_int_equal(bdb__edit_distance("kitten", 6, "sitting", 7), 3);
 	assert_int_equal(bdb__edit_distance("", 0, "abc", 3), 3);
-	assert_int_equal(bdb__edit_distance("TREND", 5, "trend", 5), 0);    /* ASCII case folded */
-	assert_int_equal(bdb__edit_distance("ca", 2, "abc", 3), 3);         /* OSA, not Damerau */
+	assert_int_equal(bdb__edit_distance("TREND", 5, "trend", 5), 0); /* ASCII case folded */
+	assert_int_equal(bdb__edit_distance("ca", 2, "abc", 3), 3);	 /* OSA, not Damerau */
 	assert_int_equal(bdb__edit_distance("thoughput", 9, "throughput", 10), 1);
 }
 
@@ -702,21 +740,21 @@ static void test_keywords(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_golden_statements),
-		cmocka_unit_test(test_keyword_case),
-		cmocka_unit_test(test_spans),
-		cmocka_unit_test(test_times),
-		cmocka_unit_test(test_errors),
-		cmocka_unit_test(test_diag_format),
-		cmocka_unit_test(test_long_line_clipped),
-		cmocka_unit_test(test_error_line_numbers),
-		cmocka_unit_test(test_is_complete),
-		cmocka_unit_test(test_statement_end),
-		cmocka_unit_test(test_split_script),
-		cmocka_unit_test(test_lexer_tokens),
-		cmocka_unit_test(test_edit_distance),
-		cmocka_unit_test(test_suggest),
-		cmocka_unit_test(test_keywords),
+	    cmocka_unit_test(test_golden_statements),
+	    cmocka_unit_test(test_keyword_case),
+	    cmocka_unit_test(test_spans),
+	    cmocka_unit_test(test_times),
+	    cmocka_unit_test(test_errors),
+	    cmocka_unit_test(test_diag_format),
+	    cmocka_unit_test(test_long_line_clipped),
+	    cmocka_unit_test(test_error_line_numbers),
+	    cmocka_unit_test(test_is_complete),
+	    cmocka_unit_test(test_statement_end),
+	    cmocka_unit_test(test_split_script),
+	    cmocka_unit_test(test_lexer_tokens),
+	    cmocka_unit_test(test_edit_distance),
+	    cmocka_unit_test(test_suggest),
+	    cmocka_unit_test(test_keywords),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -74,8 +74,8 @@ static void free_lines(lines *l)
 static void actual_result(bdb_store *store, const char *stmt, bool fail, bool terminal,
 			  bdb_buf *got, bool *failed)
 {
-	bdb_query_options opt = {.now_us = QUERY_STORE_NOW_US, .is_terminal = terminal,
-				 .color = terminal};
+	bdb_query_options opt = {
+	    .now_us = QUERY_STORE_NOW_US, .is_terminal = terminal, .color = terminal};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -147,8 +147,8 @@ static void run_file(const char *path)
 		cases++;
 		if (failed != fail || strcmp(bdb_buf_cstr(&want), bdb_buf_cstr(&got)) != 0) {
 			failures++;
-			print_error("%s:%zu: %s\n--- expected%s\n%s--- got%s\n%s", path, first + 1, stmt,
-				    fail ? " (an error)" : "", bdb_buf_cstr(&want),
+			print_error("%s:%zu: %s\n--- expected%s\n%s--- got%s\n%s", path, first + 1,
+				    stmt, fail ? " (an error)" : "", bdb_buf_cstr(&want),
 				    failed ? " (an error)" : "", bdb_buf_cstr(&got));
 		}
 		bdb_buf_printf(&update, "%s\n%s", stmt, bdb_buf_cstr(&got));

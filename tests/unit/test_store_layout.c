@@ -217,17 +217,15 @@ static void test_series_widened_within_a_batch(void **state)
 
 	s = open_store(dir, 0);
 	bdb_run *runs[4] = {
-	    one_metric_run("b0", 1020, 3.0, false),
-	    one_metric_run("b1", 1030, 4.0, false),
+	    one_metric_run("b0", 1020, 3.0, false), one_metric_run("b1", 1030, 4.0, false),
 	    one_metric_run("b2", 1040, 5.0, true),
 	    one_metric_run("b3", 1005, 1.5, false), /* older than the stored ones */
 	};
 	size_t failed = 99;
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	assert_int_equal(bdb_store_put_runs(s, (const bdb_run *const *)runs, 4, 0, NULL, NULL,
-					    &failed, &d),
-			 0);
+	assert_int_equal(
+	    bdb_store_put_runs(s, (const bdb_run *const *)runs, 4, 0, NULL, NULL, &failed, &d), 0);
 	for (size_t i = 0; i < 4; i++)
 		bdb_run_free(runs[i]);
 	assert_verify_clean(s);
@@ -255,9 +253,8 @@ static void test_series_widened_within_a_batch(void **state)
 		if (i == 1)
 			m->has_lower = true, m->lower = 9.0;
 	}
-	assert_int_equal(bdb_store_put_runs(s, (const bdb_run *const *)more, 2, 0, NULL, NULL,
-					    &failed, &d),
-			 0);
+	assert_int_equal(
+	    bdb_store_put_runs(s, (const bdb_run *const *)more, 2, 0, NULL, NULL, &failed, &d), 0);
 	bdb_run_free(more[0]);
 	bdb_run_free(more[1]);
 	assert_verify_clean(s);
@@ -316,7 +313,7 @@ static void test_narrow_record_bytes(void **state)
 	assert_int_equal(mdb_get(r.txn, r.dbi, &k, &v), 0);
 	/* time -1 sign-flipped, seq 1 as u32, 1.0 big-endian (docs/storage.md 2.8) */
 	static const uint8_t want[20] = {0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0,
-					 0,    1,    0x3F, 0xF0, 0,    0,    0,    0,    0, 0};
+					 0,    1,    0x3F, 0xF0, 0,    0,    0,	   0,	 0, 0};
 	assert_int_equal(v.mv_size, 20);
 	assert_memory_equal(v.mv_data, want, 20);
 	raw_close(&r);

@@ -50,8 +50,8 @@ static uint64_t put_run_k(bdb_store *s, int k, int64_t ts)
 	char id[32], commit[64];
 	run_id(k, id, sizeof id);
 	run_commit(k, commit, sizeof commit);
-	bdb_run *run = make_run(id, ts, commit, k % 3 == 0 ? "dev" : "main",
-				has_series(k) ? 6 : 3, 10.0 * k);
+	bdb_run *run =
+	    make_run(id, ts, commit, k % 3 == 0 ? "dev" : "main", has_series(k) ? 6 : 3, 10.0 * k);
 	uint64_t seq = put_ok(s, run, 0, BDB_PUT_STORED);
 	bdb_run_free(run);
 	return seq;
@@ -171,7 +171,8 @@ static uint64_t series_005(bdb_reader *r)
  * k, in the walk's order; seq k unless seq_of maps it).
  */
 static void walk_series(bdb_reader *r, int64_t from, int64_t to, bool backward, size_t limit,
-			const int *want, size_t n_want, const uint64_t *seq_of, const int64_t *ts_of)
+			const int *want, size_t n_want, const uint64_t *seq_of,
+			const int64_t *ts_of)
 {
 	bdb_obs_iter *it;
 	assert_int_equal(bdb_obs_iter_open(r, series_005(r), from, to, backward, &it), 0);
@@ -208,14 +209,12 @@ static void test_series_walk_with_runs(void **state)
 	assert_int_equal(count, 0);
 	/* 2026-01-05 .. 2026-01-15, both ends included. */
 	static const int range[] = {5, 6, 7, 9, 10, 11, 13, 14, 15};
-	walk_series(r, BASE_US + 4 * DAY_US, BASE_US + 14 * DAY_US, false, 0, range, 9, NULL,
-		    NULL);
+	walk_series(r, BASE_US + 4 * DAY_US, BASE_US + 14 * DAY_US, false, 0, range, 9, NULL, NULL);
 	/* The last 4, newest first. */
 	static const int last[] = {23, 22, 21, 19};
 	walk_series(r, INT64_MIN, INT64_MAX, true, 4, last, 4, NULL, NULL);
 	/* A range holding only runs without the series. */
-	walk_series(r, BASE_US + 7 * DAY_US, BASE_US + 7 * DAY_US, false, 0, NULL, 0, NULL,
-		    NULL);
+	walk_series(r, BASE_US + 7 * DAY_US, BASE_US + 7 * DAY_US, false, 0, NULL, 0, NULL, NULL);
 	bdb_reader_end(r);
 
 	/* Delete runs with the series (6, 7, 23) and without (8). */

@@ -22,7 +22,9 @@ static void test_dates_and_zones(void **state)
 {
 	(void)state;
 	assert_int_equal(parse("1970-01-01"), 0);
-	/* python3 -c "import datetime as d;print(int(d.datetime(2026,2,10,9,5,tzinfo=d.timezone.utc).timestamp()))" -> 1770714300 */
+	/* python3 -c "import datetime as
+	 * d;print(int(d.datetime(2026,2,10,9,5,tzinfo=d.timezone.utc).timestamp()))" -> 1770714300
+	 */
 	assert_int_equal(parse("2026-02-10T09:05:00Z"), INT64_C(1770714300) * 1000000);
 	assert_int_equal(parse("2026-02-10 09:05:00"), INT64_C(1770714300) * 1000000);
 	assert_int_equal(parse("2026-02-10T11:05:00+02:00"), INT64_C(1770714300) * 1000000);
@@ -38,9 +40,16 @@ static void test_rejects(void **state)
 {
 	(void)state;
 	int64_t us;
-	const char *bad[] = {"", "2026", "2026-13-01", "2026-02-30", "2023-02-29",
-			     "2026-01-01T25:00", "2026-01-01T10:00:00Zjunk", "yesterday",
-			     "2026-01-01T10:00:00.", "2026/01/01"};
+	const char *bad[] = {"",
+			     "2026",
+			     "2026-13-01",
+			     "2026-02-30",
+			     "2023-02-29",
+			     "2026-01-01T25:00",
+			     "2026-01-01T10:00:00Zjunk",
+			     "yesterday",
+			     "2026-01-01T10:00:00.",
+			     "2026/01/01"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_int_equal(bdb_time_parse(bad[i], &us), BDB_EPARSE);
 }
@@ -53,7 +62,11 @@ static void test_format_round_trip(void **state)
 	assert_string_equal(bdb_time_format(INT64_C(1770714300) * 1000000 + 5, buf, sizeof buf),
 			    "2026-02-10T09:05:00.000005Z");
 	assert_string_equal(bdb_time_format(-1, buf, sizeof buf), "1969-12-31T23:59:59.999999Z");
-	int64_t values[] = {0, -1, 1, INT64_C(1770714300123456), INT64_C(-62135596800000000),
+	int64_t values[] = {0,
+			    -1,
+			    1,
+			    INT64_C(1770714300123456),
+			    INT64_C(-62135596800000000),
 			    INT64_C(253402300799000000)};
 	for (size_t i = 0; i < sizeof values / sizeof *values; i++) {
 		bdb_time_format(values[i], buf, sizeof buf);
@@ -81,9 +94,9 @@ static void test_format_against_gmtime(void **state)
 		time_t t = (time_t)secs;
 		struct tm tm;
 		assert_non_null(gmtime_r(&t, &tm));
-		int n = snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d",
-				 tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-				 tm.tm_sec);
+		int n =
+		    snprintf(want, sizeof want, "%04d-%02d-%02dT%02d:%02d:%02d", tm.tm_year + 1900,
+			     tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
 		if (frac)
 			snprintf(want + n, sizeof want - (size_t)n, ".%06dZ", (int)frac);
 		else
@@ -98,10 +111,10 @@ static void test_format_against_gmtime(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_dates_and_zones),
-		cmocka_unit_test(test_rejects),
-		cmocka_unit_test(test_format_round_trip),
-		cmocka_unit_test(test_format_against_gmtime),
+	    cmocka_unit_test(test_dates_and_zones),
+	    cmocka_unit_test(test_rejects),
+	    cmocka_unit_test(test_format_round_trip),
+	    cmocka_unit_test(test_format_against_gmtime),
 	};
 	return cmocka_run_group_tests_name("time", tests, NULL, NULL);
 }

@@ -50,9 +50,9 @@ static void test_incompatible(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_time),
-		cmocka_unit_test(test_sizes_and_rates),
-		cmocka_unit_test(test_incompatible),
+	    cmocka_unit_test(test_time),
+	    cmocka_unit_test(test_sizes_and_rates),
+	    cmocka_unit_test(test_incompatible),
 	};
 	return cmocka_run_group_tests_name("units", tests, NULL, NULL);
 }

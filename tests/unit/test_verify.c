@@ -27,8 +27,9 @@
 #include "schema.h"
 
 #define FUZZ_REPLAY 1
-#define FUZZ_FAIL(what) fail_msg("%s:%d: %s (seed %llu, mutation %zu)", __FILE__, __LINE__, what, \
-				 (unsigned long long)mutation_seed, mutation_iter)
+#define FUZZ_FAIL(what)                                                                            \
+	fail_msg("%s:%d: %s (seed %llu, mutation %zu)", __FILE__, __LINE__, what,                  \
+		 (unsigned long long)mutation_seed, mutation_iter)
 static uint64_t mutation_seed; /* the mutation being checked, for failures */
 static size_t mutation_iter;
 #include "../../fuzz/fuzz_verify.c"

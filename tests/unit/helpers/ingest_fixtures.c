@@ -72,8 +72,7 @@ void fixture_close(double actual, double expected, double rel)
 	fail();
 }
 
-void fixture_def(const bdb_run *run, const char *name, bdb_direction direction,
-		 const char *unit)
+void fixture_def(const bdb_run *run, const char *name, bdb_direction direction, const char *unit)
 {
 	const bdb_metric_def *def = bdb_run_find_def(run, name);
 	if (!def)

@@ -21,8 +21,7 @@ const bdb_metric *fixture_metric(const bdb_point *p, const char *name);
 void fixture_close(double actual, double expected, double rel);
 
 /* Asserts the run defines metric name with this direction and unit (NULL: none). */
-void fixture_def(const bdb_run *run, const char *name, bdb_direction direction,
-		 const char *unit);
+void fixture_def(const bdb_run *run, const char *name, bdb_direction direction, const char *unit);
 
 /* The value of env / meta key, or NULL. */
 const char *fixture_env(const bdb_run *run, const char *key);

@@ -28,8 +28,8 @@ static bdb_point *point_of(bdb_run *run, const char *name, const char *scenario,
 	return p;
 }
 
-static bdb_metric *add(bdb_run *run, const char *point, const char *scenario,
-		       const char *framework, const char *metric, double value, const char *unit)
+static bdb_metric *add(bdb_run *run, const char *point, const char *scenario, const char *framework,
+		       const char *metric, double value, const char *unit)
 {
 	bdb_point *p = point_of(run, point, scenario, framework);
 	bdb_metric *m;
@@ -52,14 +52,14 @@ static void def(bdb_run *run, const char *name, bdb_direction dir, const char *u
 static const struct {
 	const char *id, *time, *commit, *branch;
 } runs[4] = {
-	{"r1", "2026-01-05T10:00:00Z", "aaa1111", "main"},
-	{"r2", "2026-01-06T10:00:00Z", "bbb2222", "main"},
-	{"r3", "2026-01-12T10:00:00Z", "ccc3333", "feature"},
-	{"r4", "2026-02-02T10:00:00Z", "ddd4444", "main"},
+    {"r1", "2026-01-05T10:00:00Z", "aaa1111", "main"},
+    {"r2", "2026-01-06T10:00:00Z", "bbb2222", "main"},
+    {"r3", "2026-01-12T10:00:00Z", "ccc3333", "feature"},
+    {"r4", "2026-02-02T10:00:00Z", "ddd4444", "main"},
 };
 
-static const double cv_d[3][4] = {{1000, 1010, 990, 900}, {10, 10.2, 9.8, 10.5},
-				  {512, 256, 512, 600}};
+static const double cv_d[3][4] = {
+    {1000, 1010, 990, 900}, {10, 10.2, 9.8, 10.5}, {512, 256, 512, 600}};
 static const double cv_g[3][4] = {{800, 820, 850, 1200}, {12, 12, 12, 24}, {256, 256, 256, 256}};
 static const double nlp[3][4] = {{50, 50, 50, 47.5}, {0, 0, 0, 100}, {1024, 1024, 1024, 1024}};
 static const char *const metrics[3] = {"throughput", "latency_p50", "memory"};
@@ -80,8 +80,8 @@ static bdb_run *build(int i)
 		add(run, "CV-1/small", "cv", "Datarax", metrics[m], cv_d[m][i], units[m]);
 	for (int m = 0; m < 3; m++) {
 		bool micro = m == 1 && i == 1; /* the unit changes between runs */
-		add(run, "CV-1/small", "cv", "Grain", metrics[m], micro ? cv_g[m][i] * 1000 : cv_g[m][i],
-		    micro ? "us" : units[m]);
+		add(run, "CV-1/small", "cv", "Grain", metrics[m],
+		    micro ? cv_g[m][i] * 1000 : cv_g[m][i], micro ? "us" : units[m]);
 	}
 	for (int m = 0; m < 3; m++)
 		add(run, "NLP-2/large", "nlp", "Datarax", metrics[m], nlp[m][i], units[m]);
