@@ -90,6 +90,9 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 	if (!rc)
 		rc = bdb_store_set_baseline(store, name, seq);
 	if (rc) {
+		if (!d.message[0] && rc == BDB_EINVAL)
+			bdb_diag_set(&d, rc, NULL, 0, 0,
+				     "cannot set baseline: a name is non-empty UTF-8 text");
 		if (!d.message[0])
 			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot set baseline: %s",
 				     bdb_strerror(rc));

@@ -143,6 +143,10 @@ run "$BENCHDB" check
 check_rc "latest against itself passes" 0
 check_out_exact "PASS at the default threshold" "PASS: No regressions detected (threshold=5%)"
 
+run "$BENCHDB" baseline set "$(printf 'b\377')" v5
+check_rc "a baseline name that is not UTF-8 is a usage error" 2
+check_err "and says why" "cannot set baseline: a name is non-empty UTF-8 text"
+
 run "$BENCHDB" baseline list
 check_out "baseline list shows main" "main"
 check_out "baseline list shows the run" "v5"

@@ -360,6 +360,10 @@ static void test_baselines(void **state)
 	assert_int_equal(bdb_store_set_baseline(f->store, "nightly", 3), 0);
 	assert_int_equal(bdb_store_set_baseline(f->store, "bad", 99), BDB_ENOTFOUND);
 	assert_int_equal(bdb_store_set_baseline(f->store, "", 1), BDB_EINVAL);
+	/* Not UTF-8 (a lone 0xFF, a surrogate): refused here, whatever the caller
+	 * (the CLI passes its argument straight through). */
+	assert_int_equal(bdb_store_set_baseline(f->store, "b\xff", 1), BDB_EINVAL);
+	assert_int_equal(bdb_store_set_baseline(f->store, "\xed\xa0\x80", 1), BDB_EINVAL);
 	bdb_reader *r;
 	assert_int_equal(bdb_reader_begin(f->store, &r), 0);
 	uint64_t seq;
