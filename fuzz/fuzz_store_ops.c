@@ -1,7 +1,7 @@
 /*
  * fuzz_store_ops.c - harness for the store: the input is a byte stream
- * decoded into up to SO_MAX_OPS operations on a fresh store (put a run,
- * with or without replace; delete; set and drop baselines; put a metric
+ * decoded into up to SO_MAX_OPS operations on a fresh store (put a run or
+ * a batch of runs, with or without replace; delete; set and drop baselines; put a metric
  * definition; read everything back). A model of what the store must hold
  * (which run ids are stored, their FlatBuffer bytes and sequence numbers,
  * the baselines) predicts each operation's outcome, and after every
@@ -35,6 +35,7 @@
 #define SO_MAX_OPS   24
 #define SO_IDS	     4
 #define SO_BASELINES 2
+#define SO_BATCH     4 /* runs in one bdb_store_put_runs at most */
 /* An operation byte at least this large (its operation is byte % 6) also
  * runs bdb_store_verify after the step; the last step always does. */
 #define SO_VERIFY_STEP 0xe0
@@ -155,50 +156,102 @@ static int so_index_of(const char *id)
 	return -1;
 }
 
-static void so_put(bdb_store *store, so_model *m, so_input *in)
+/* Whether run bytes fb are those the model holds under id index i. */
+static bool so_same(const so_model *m, int i, const bdb_buf *fb)
+{
+	return m->present[i] && m->bytes[i].len == fb->len &&
+	       memcmp(m->bytes[i].data, fb->data, fb->len) == 0;
+}
+
+/* Checks a stored run's outcome and sequence number against the model, then
+ * records it there. */
+static void so_stored(so_model *m, int i, const bdb_buf *fb, int64_t timestamp, unsigned flags,
+		      uint64_t seq, bdb_put_outcome outcome)
+{
+	bool same = so_same(m, i, fb);
+	if (!m->present[i]) {
+		FUZZ_CHECK(outcome == BDB_PUT_STORED && seq > m->max_seq);
+		m->max_seq = seq;
+	} else {
+		FUZZ_CHECK(seq == m->seq[i]);
+		FUZZ_CHECK(outcome == (same ? BDB_PUT_UNCHANGED : BDB_PUT_REPLACED));
+		FUZZ_CHECK(same || (flags & BDB_PUT_REPLACE));
+	}
+	m->present[i] = true;
+	m->seq[i] = seq;
+	m->timestamp[i] = timestamp;
+	bdb_buf_reset(&m->bytes[i]);
+	bdb_buf_append(&m->bytes[i], fb->data, fb->len);
+}
+
+/* Whether the model refuses run bytes fb under id index i (BDB_EEXISTS). */
+static bool so_conflicts(const so_model *m, int i, const bdb_buf *fb, unsigned flags)
+{
+	return m->present[i] && !so_same(m, i, fb) && !(flags & BDB_PUT_REPLACE);
+}
+
+/*
+ * Puts one to SO_BATCH runs drawn from the input in one bdb_store_put_runs
+ * (one run: bdb_store_put_run). A batch is all or nothing, and a later run
+ * with the id of an earlier one sees it as stored: on success every outcome
+ * is what putting the runs one by one would give; on failure the model (and
+ * so the store) is unchanged, and the run that failed is the first the model
+ * refuses (BDB_EEXISTS) or an invalid one (empty names, a point twice, units
+ * that do not convert: BDB_EINVAL with a reason).
+ */
+static void so_put(bdb_store *store, so_model *m, so_input *in, bool batch)
 {
 	unsigned flags = so_byte(in) % 2 ? BDB_PUT_REPLACE : 0;
-	bdb_run *run = so_make_run(in);
-	if (!run)
-		return;
-	bdb_buf fb;
-	bdb_buf_init(&fb);
-	if (bdb_run_encode(run, &fb)) {
-		bdb_buf_free(&fb);
-		bdb_run_free(run);
-		return;
+	size_t n = batch ? 1 + so_byte(in) % SO_BATCH : 1, made = 0;
+	bdb_run *runs[SO_BATCH];
+	bdb_buf fb[SO_BATCH];
+	int idx[SO_BATCH];
+	bool ok = true;
+	for (; made < n && ok; made++) {
+		bdb_buf_init(&fb[made]);
+		runs[made] = so_make_run(in);
+		ok = runs[made] && bdb_run_encode(runs[made], &fb[made]) == 0;
+		if (ok)
+			idx[made] = so_index_of(runs[made]->id);
 	}
-	int i = so_index_of(run->id);
-	bool same = m->present[i] && m->bytes[i].len == fb.len &&
-		    memcmp(m->bytes[i].data, fb.data, fb.len) == 0;
-	uint64_t seq = 0;
-	bdb_put_outcome outcome;
-	bdb_diag d;
-	int rc = bdb_store_put_run(store, run, flags, &seq, &outcome, &d);
-	if (rc == 0) {
-		if (!m->present[i]) {
-			FUZZ_CHECK(outcome == BDB_PUT_STORED && seq > m->max_seq);
-			m->max_seq = seq;
-		} else {
-			FUZZ_CHECK(seq == m->seq[i]);
-			FUZZ_CHECK(outcome == (same ? BDB_PUT_UNCHANGED : BDB_PUT_REPLACED));
-			FUZZ_CHECK(same || (flags & BDB_PUT_REPLACE));
+	if (ok) {
+		uint64_t seqs[SO_BATCH];
+		bdb_put_outcome outcomes[SO_BATCH];
+		size_t failed = SIZE_MAX;
+		bdb_diag d;
+		int rc = batch
+			     ? bdb_store_put_runs(store, (const bdb_run *const *)runs, n, flags,
+						  seqs, outcomes, &failed, &d)
+			     : bdb_store_put_run(store, runs[0], flags, &seqs[0], &outcomes[0], &d);
+		/* The first run the model refuses, replaying the batch on a copy of
+		 * what it says is present. */
+		so_model shadow = *m;
+		size_t refused = n;
+		for (size_t k = 0; k < n && refused == n; k++) {
+			if (so_conflicts(&shadow, idx[k], &fb[k], flags))
+				refused = k;
+			else if (!shadow.present[idx[k]] || !so_same(&shadow, idx[k], &fb[k])) {
+				shadow.present[idx[k]] = true;
+				shadow.bytes[idx[k]] = fb[k]; /* shallow: read only */
+			}
 		}
-		m->present[i] = true;
-		m->seq[i] = seq;
-		m->timestamp[i] = run->timestamp_us;
-		bdb_buf_reset(&m->bytes[i]);
-		bdb_buf_append(&m->bytes[i], fb.data, fb.len);
-	} else if (rc == BDB_EEXISTS) {
-		FUZZ_CHECK(m->present[i] && !same && !(flags & BDB_PUT_REPLACE));
-	} else {
-		/* An invalid run (empty names, a point twice, units that do not
-		 * convert): refused with a reason, nothing stored. */
-		FUZZ_CHECK(rc == BDB_EINVAL || rc == BDB_ENOMEM);
-		FUZZ_CHECK(rc == BDB_ENOMEM || d.message[0]);
+		if (rc == 0) {
+			FUZZ_CHECK(refused == n);
+			for (size_t k = 0; k < n; k++)
+				so_stored(m, idx[k], &fb[k], runs[k]->timestamp_us, flags, seqs[k],
+					  outcomes[k]);
+		} else if (rc == BDB_EEXISTS) {
+			FUZZ_CHECK(refused < n && (!batch || failed == refused));
+		} else {
+			FUZZ_CHECK(rc == BDB_EINVAL || rc == BDB_ENOMEM);
+			FUZZ_CHECK(rc == BDB_ENOMEM || d.message[0]);
+			FUZZ_CHECK(!batch || rc == BDB_ENOMEM || failed < n);
+		}
 	}
-	bdb_buf_free(&fb);
-	bdb_run_free(run);
+	for (size_t k = 0; k < made; k++) {
+		bdb_buf_free(&fb[k]);
+		bdb_run_free(runs[k]);
+	}
 }
 
 static void so_delete(bdb_store *store, so_model *m, so_input *in)
@@ -382,8 +435,10 @@ int fuzz_store_ops(const uint8_t *data, size_t size)
 		uint8_t b = so_byte(&in);
 		switch (b % 6) {
 		case 0:
+			so_put(store, &m, &in, false);
+			break;
 		case 1:
-			so_put(store, &m, &in);
+			so_put(store, &m, &in, true);
 			break;
 		case 2:
 			so_delete(store, &m, &in);
