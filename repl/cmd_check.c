@@ -14,7 +14,7 @@
 
 static const char check_usage[] =
     "usage: benchdb check [--db DIR] [--baseline NAME] [--threshold 5%|0.05]\n"
-    "                     [--using METHOD] [--format text|markdown|json]\n"
+    "                     [--using METHOD] [--format text|markdown|json] [--json]\n"
     "\n"
     "The CI gate: compares the latest run with the baseline (default 'main') and\n"
     "exits 1 when any metric regressed beyond the threshold (default 5%; a metric's\n"
@@ -30,7 +30,9 @@ static const char check_usage[] =
     "Text output is benchkit's: 'PASS: No regressions detected (threshold=5%)', or\n"
     "'FAIL: N regression(s) detected:' and one line per regression; with --using,\n"
     "the PASS line names the method instead ('(zscore window=30 boundary=0.99)').\n"
-    "markdown writes a pull-request comment; json the regressions result.\n"
+    "markdown writes a pull-request comment; json (or --json) the regressions result.\n"
+    "With no store or no such baseline it prints benchkit's 'No baseline set' line\n"
+    "and exits 0, as benchkit does, and says on standard error what it looked for.\n"
     "Exit: 0 pass (also with no baseline or no runs), 1 regressions, 2 usage, 3 store.\n";
 
 /* Reads "5%", "5", "0.05" into a fraction. Numbers below 1 without '%' are
@@ -145,10 +147,18 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		cli_error("cannot open store %s: %s", ctx->db_dir, bdb_strerror(rc));
 		return EXIT_INPUT;
 	}
-	/* benchkit's order: the baseline first, then the runs. */
+	/* benchkit's order: the baseline first, then the runs. benchkit's
+	 * line and exit 0 keep a first CI run green; standard error says what
+	 * was missing, so that a mistyped --db or --baseline is seen. */
 	if (!have_baseline) {
+		bool no_store = !store;
 		bdb_store_close(store);
 		printf("No baseline set. Use 'benchdb baseline' to set one.\n");
+		if (no_store)
+			fprintf(stderr, "benchdb: check: no store at %s\n", ctx->db_dir);
+		else
+			fprintf(stderr, "benchdb: check: no baseline named '%s' in %s\n", baseline,
+				ctx->db_dir);
 		return EXIT_OK;
 	}
 	if (!have_runs) {
@@ -238,7 +248,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 }
 
 static const char query_usage[] =
-    "usage: benchdb query [--db DIR] [--json] [--fail] 'STATEMENT[; STATEMENT...]'\n"
+    "usage: benchdb query [--db DIR] [--json | --format FMT] [--fail]\n"
+    "                     'STATEMENT[; STATEMENT...]'\n"
     "\n"
     "Runs statements once, like benchdb -c. See 'benchdb --help' and\n"
     "docs/query-language.md.\n";

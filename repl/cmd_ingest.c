@@ -240,7 +240,7 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 }
 
 static const char export_usage[] =
-    "usage: benchdb export [--db DIR] [--format benchkit|json|csv|markdown] [RUN]\n"
+    "usage: benchdb export [--db DIR] [--format benchkit|json|csv|markdown] [RUN | --run RUN]\n"
     "\n"
     "Writes one run (default latest) to standard output. benchkit (the default)\n"
     "is benchkit's Run JSON, which 'benchdb ingest' reads back to the same values.\n";

@@ -20,6 +20,8 @@ run "$BENCHDB" check
 check_rc "check without a store exits 0" 0
 check_out_exact "check without a baseline: benchkit's text" \
 	"No baseline set. Use 'benchdb baseline' to set one."
+check "check without a store says so on stderr" \
+	test "$(cat "$ERR")" = "benchdb: check: no store at $DB"
 
 commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
 for v in 1 2 3 4 5; do
@@ -30,11 +32,21 @@ done
 run "$BENCHDB" check
 check_out_exact "check with runs but no baseline" \
 	"No baseline set. Use 'benchdb baseline' to set one."
+check "check with runs but no baseline names the one it looked for" \
+	test "$(cat "$ERR")" = "benchdb: check: no baseline named 'main' in $DB"
 
 # benchkit's `baseline --run ID`.
 run "$BENCHDB" baseline --run v2
 check_rc "baseline --run exits 0" 0
 check_out_exact "baseline --run: benchkit's text" "Baseline set to run v2"
+
+# A mistyped baseline keeps benchkit's line and exit 0, but stderr names it.
+run "$BENCHDB" check --baseline mian
+check_rc "check with an unknown baseline exits 0, as benchkit" 0
+check_out_exact "check with an unknown baseline: benchkit's text" \
+	"No baseline set. Use 'benchdb baseline' to set one."
+check "check with an unknown baseline names it on stderr" \
+	test "$(cat "$ERR")" = "benchdb: check: no baseline named 'mian' in $DB"
 
 run "$BENCHDB" check
 check_rc "check finds the regressions: exit 1" 1

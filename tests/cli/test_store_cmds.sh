@@ -45,6 +45,10 @@ check_rc "an unknown export format exits 2" 2
 run "$BENCHDB" export nosuch
 check_rc "exporting an unknown run exits 3" 3
 check_err "the unknown run is named" "nosuch"
+run "$BENCHDB" export 'latest~x'
+check_rc "a malformed run reference is a usage error: exit 2" 2
+check_err "a malformed run reference says what was expected" \
+	"bad run reference 'latest~x' (expected latest~N)"
 
 # Units: a series that moves from ns to us between runs is converted, never
 # compared raw. v2us is gbench-v2.json with time_unit "us" and real_time /
