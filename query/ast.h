@@ -84,6 +84,10 @@ void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, siz
 char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok);
 /* Whether s is a plain identifier (needs no quotes). */
 bool bdb__is_plain_ident(const char *s);
+/* Appends name to b as it must be typed in a query: bare when it is a plain
+ * identifier and not a keyword (and quote is false), else quoted, with '"'
+ * and '\\' escaped. */
+void bdb__put_name(bdb_buf *b, const char *name, bool quote);
 
 /* ------------------------------------------------------------------------ */
 /* AST                                                                       */

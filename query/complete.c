@@ -170,13 +170,7 @@ static int offer_name(bdb_candidate_fn fn, void *ctx, const char *name, bool quo
 	if (!quote && bdb__is_plain_ident(name) && !bdb__is_keyword(name))
 		return fn(ctx, name);
 	bdb_buf_reset(b);
-	bdb_buf_putc(b, '"');
-	for (const char *p = name; *p; p++) {
-		if (*p == '"' || *p == '\\')
-			bdb_buf_putc(b, '\\');
-		bdb_buf_putc(b, *p);
-	}
-	bdb_buf_putc(b, '"');
+	bdb__put_name(b, name, true);
 	return b->failed ? BDB_ENOMEM : fn(ctx, bdb_buf_cstr(b));
 }
 

@@ -197,7 +197,7 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 
 /* Each side of a split needs two values: the within-sample mean distance
  * divides by C(size, 2). */
-#define MIN_SIDE 2
+#define MIN_SIDE BDB_CHANGES_MIN_SIDE
 
 /*
  * Work space for best_split, sized for the longest segment. The sums of

@@ -110,12 +110,18 @@ static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
 		return bdb__exec_error(ex, ref->span, "latest~%u needs %u runs, the store has %llu",
 				       (unsigned)ref->back, (unsigned)ref->back + 1,
 				       (unsigned long long)count);
-	case BDB__RUN_BASELINE:
+	case BDB__RUN_BASELINE: {
 		suggest_baseline(ex, ref->name, hint, sizeof hint);
-		return bdb__exec_error(
+		bdb_buf typed; /* the name as the suggested statement needs it */
+		bdb_buf_init(&typed);
+		bdb__put_name(&typed, ref->name, false);
+		int rc = bdb__exec_error(
 		    ex, ref->name_span,
 		    "no baseline \"%s\"%s (set one with: set baseline %s = latest)", ref->name,
-		    hint, ref->name);
+		    hint, typed.failed ? ref->name : bdb_buf_cstr(&typed));
+		bdb_buf_free(&typed);
+		return rc;
+	}
 	case BDB__RUN_ID:
 		suggest_run_id(ex, ref->name, hint, sizeof hint);
 		return bdb__exec_error(ex, ref->name_span, "no run with id \"%s\"%s", ref->name,

@@ -42,7 +42,12 @@ int bdb__exec_show_runs(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
 	bdb_run_info *runs = NULL;
 	size_t n = 0;
-	int rc = bdb_reader_list_runs(ex->rd, &all, st->where ? 0 : (size_t)st->last_n, &runs, &n);
+	/* A tag, point or metric the store does not have is a typo to report,
+	 * as in every other statement, not an empty list. */
+	int rc = bdb__check_names(ex, st);
+	if (rc)
+		return rc;
+	rc = bdb_reader_list_runs(ex->rd, &all, st->where ? 0 : (size_t)st->last_n, &runs, &n);
 	if (rc)
 		return bdb__exec_store_error(ex, rc, "listing runs");
 	rc = bdb__result_columns(r, cols, sizeof cols / sizeof cols[0]);

@@ -384,13 +384,16 @@ static void judgement_cells(bdb_result *r, const bdb__stmt *st, size_t row, size
 		}
 		first += N_SHIFT_COLUMNS;
 	}
-	if (j->history) {
-		if (j->history_n >= 2) {
+	/* A history method's columns are there even for a series judged
+	 * without its history (direction info, units that do not convert). */
+	if (is_history_method(st->method)) {
+		if (j->history && j->history_n >= 2) {
 			bdb__cell_num(r, row, first, j->check.center);
 			bdb__cell_num(r, row, first + 1, j->check.lower);
 			bdb__cell_num(r, row, first + 2, j->check.upper);
 		}
-		bdb__cell_int(r, row, first + 3, (int64_t)j->history_n);
+		if (j->history)
+			bdb__cell_int(r, row, first + 3, (int64_t)j->history_n);
 		first += N_HISTORY_COLUMNS;
 	}
 	bdb__cell_str(r, row, first, j->explanation);

@@ -54,6 +54,21 @@ bool bdb__is_plain_ident(const char *s)
 	return true;
 }
 
+void bdb__put_name(bdb_buf *b, const char *name, bool quote)
+{
+	if (!quote && bdb__is_plain_ident(name) && !bdb__is_keyword(name)) {
+		bdb_buf_append(b, name, strlen(name));
+		return;
+	}
+	bdb_buf_putc(b, '"');
+	for (const char *p = name; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			bdb_buf_putc(b, '\\');
+		bdb_buf_putc(b, *p);
+	}
+	bdb_buf_putc(b, '"');
+}
+
 /* Skips blanks and comments; newlines only inside parentheses. */
 static void skip_blanks(bdb__lexer *lx)
 {

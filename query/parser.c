@@ -8,6 +8,7 @@
  * found, and the nearest keyword when the found word is a near miss.
  */
 #include "ast.h"
+#include "stats.h" /* BDB_CHANGES_MIN_WINDOW */
 
 #include <errno.h>
 #include <stdarg.h>
@@ -853,7 +854,11 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 	case BDB__C_BY:
 		return parse_by(p, s);
 	case BDB__C_WINDOW:
-		if (parse_count(p, "a window of runs (a positive whole number)", &s->window))
+		/* The windowed method splits a window in two, each side with
+		 * BDB_CHANGES_MIN_SIDE values. */
+		_Static_assert(BDB_CHANGES_MIN_WINDOW == 4, "the message says 4");
+		if (parse_whole(p, "a window of runs (4 or more: two each side of a change)",
+				BDB_CHANGES_MIN_WINDOW, UINT64_MAX, &s->window))
 			return p->err;
 		s->has_window = true;
 		return 0;
