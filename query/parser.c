@@ -17,6 +17,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* The message of a too-small changes window says 4. */
+_Static_assert(BDB_CHANGES_MIN_WINDOW == 4, "the window message says 4");
+
 typedef struct parser {
 	bdb__lexer lx;
 	const char *text;
@@ -856,7 +859,6 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 	case BDB__C_WINDOW:
 		/* The windowed method splits a window in two, each side with
 		 * BDB_CHANGES_MIN_SIDE values. */
-		_Static_assert(BDB_CHANGES_MIN_WINDOW == 4, "the message says 4");
 		if (parse_whole(p, "a window of runs (4 or more: two each side of a change)",
 				BDB_CHANGES_MIN_WINDOW, UINT64_MAX, &s->window))
 			return p->err;
