@@ -328,7 +328,7 @@ int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out)
 	if (!d.message[0])
 		bdb_diag_set(&d, rc, NULL, 0, 0, "cannot read run '%s': %s", ref, bdb_strerror(rc));
 	cli_error_diag(&d);
-	/* A reference that does not parse is a usage error; one the store
-	 * does not have, or a store that cannot be read, is the input's. */
-	return rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
+	/* A reference that does not parse (BDB_EINVAL) is a usage error; one
+	 * the store does not have, or a store that cannot be read, is the input's. */
+	return cli_exit_code(rc);
 }
