@@ -181,13 +181,15 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
-/* Parses the only options of the maintenance commands: --db/--data, --json,
- * --help; -1 after help. */
-static int simple_options(cli_ctx *ctx, int argc, char **argv, const char *usage,
+/* Parses the only options of the maintenance commands: --db/--data, --help,
+ * and --json for those that write JSON (an option a command would ignore is
+ * refused instead); -1 after help. */
+static int simple_options(cli_ctx *ctx, int argc, char **argv, const char *usage, bool json,
 			  const char **positional, int max_positional, int *npos)
 {
 	const cli_opt opts[] = {{"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
-	return cli_parse_args(ctx, argc, argv, usage, opts, positional, max_positional, npos);
+	return cli_parse_args(ctx, argc, argv, usage, json ? opts : opts + 1, positional,
+			      max_positional, npos);
 }
 
 static void print_problem(void *ctx, const char *problem)
@@ -204,7 +206,7 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 	    "Walks the whole store: verifies every stored run and checks that every\n"
 	    "index entry points at something that exists and that every run's\n"
 	    "observations are indexed. Prints each problem; exit 0 when clean, 3 otherwise.\n";
-	int npos, code = simple_options(ctx, argc, argv, usage, NULL, 0, &npos);
+	int npos, code = simple_options(ctx, argc, argv, usage, false, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	bdb_store *store;
@@ -235,7 +237,7 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 	    "\n"
 	    "Runs, series, observations, bytes on disk, bytes per observation,\n"
 	    "map size.\n";
-	int npos, code = simple_options(ctx, argc, argv, usage, NULL, 0, &npos);
+	int npos, code = simple_options(ctx, argc, argv, usage, true, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	bdb_store *store;
@@ -278,7 +280,7 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	    "Writes a compacted, consistent copy of the store into DEST (created; must be\n"
 	    "empty). Safe while other processes read and write the store.\n";
 	const char *dest[1];
-	int npos, code = simple_options(ctx, argc, argv, usage, dest, 1, &npos);
+	int npos, code = simple_options(ctx, argc, argv, usage, false, dest, 1, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	if (npos != 1) {

@@ -22,6 +22,15 @@ check_out "stats counts observations" "observations:          30"
 check_out "stats counts samples (3 repetitions each)" "samples:               90"
 run "$BENCHDB" stats --json
 check_out "stats --json" '"observations": 30'
+# Of the maintenance commands only stats writes JSON; verify and backup refuse
+# --json rather than print text to a caller that asked for JSON.
+for sub in verify "backup $WORK/never"; do
+	set -- $sub
+	run "$BENCHDB" "$@" --json
+	check_rc "$1 --json exits 2" 2
+	check_err "$1 --json is refused by name" "$1: unknown option '--json'"
+done
+check "the refused backup made no directory" test ! -e "$WORK/never"
 
 run "$BENCHDB" backup "$WORK/copy"
 check_rc "backup exits 0" 0
