@@ -195,10 +195,6 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 /* The E-Divisive divergence of every split of one segment                   */
 /* ------------------------------------------------------------------------ */
 
-/* Each side of a split needs two values: the within-sample mean distance
- * divides by C(size, 2). */
-#define MIN_SIDE BDB_CHANGES_MIN_SIDE
-
 /*
  * Work space for best_split, sized for the longest segment. The sums of
  * |x_i - x_j| over growing sets are kept in two Fenwick trees indexed by
@@ -314,7 +310,7 @@ typedef struct split {
 static split best_split(split_work *w, const double *x, size_t n)
 {
 	split best = {0, -INFINITY};
-	if (n < 2 * MIN_SIDE)
+	if (n < BDB_CHANGES_MIN_WINDOW)
 		return best;
 	/* Centering keeps the running sums near the data's spread, not its
 	 * offset (1e9 + noise would otherwise cancel most digits). */
@@ -351,7 +347,7 @@ static split best_split(split_work *w, const double *x, size_t n)
 	}
 
 	double total = w->within_prefix[n];
-	for (size_t tau = MIN_SIDE; tau + MIN_SIDE <= n; tau++) {
+	for (size_t tau = BDB_CHANGES_MIN_SIDE; tau + BDB_CHANGES_MIN_SIDE <= n; tau++) {
 		double a = (double)tau, b = (double)(n - tau);
 		double within_a = w->within_prefix[tau], within_b = w->within_suffix[tau];
 		double cross = total - within_a - within_b;
@@ -465,7 +461,7 @@ static double t_test_p(const double *x, size_t from, size_t at, size_t to)
 	bdb__t_test_result r;
 	if (bdb__stats_t_test(x + from, at - from, x + at, to - at, &r) != 0)
 		return 1.0;
-	double places = (double)(to - from) - 2.0 * MIN_SIDE + 1.0;
+	double places = (double)(to - from) - 2.0 * BDB_CHANGES_MIN_SIDE + 1.0;
 	double p = r.p_value * (places > 1.0 ? places : 1.0);
 	return p < 1.0 ? p : 1.0;
 }
@@ -709,7 +705,7 @@ static int windowed(const double *x, size_t n, const bdb__changes_options *opt, 
 
 int bdb__changes_best_split(const double *x, size_t n, size_t *tau, double *q)
 {
-	if (n < 2 * MIN_SIDE || !bdb__stats_all_finite(x, n))
+	if (n < BDB_CHANGES_MIN_WINDOW || !bdb__stats_all_finite(x, n))
 		return BDB_EINVAL;
 	split_work w;
 	int err = split_work_init(&w, n);
@@ -748,7 +744,7 @@ static bool options_valid(const bdb__changes_options *opt)
 		return false;
 	if (opt->window == 0)
 		return opt->permutations >= 1;
-	return opt->window >= 2 * MIN_SIDE;
+	return opt->window >= BDB_CHANGES_MIN_WINDOW;
 }
 
 int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,

@@ -361,8 +361,10 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 #define BDB_CHANGES_DEFAULT_PERMUTATIONS     100   /* E-Divisive */
 #define BDB_CHANGES_DEFAULT_WINDOW	     50	   /* windowed variant */
 #define BDB_CHANGES_DEFAULT_WINDOWED_P_VALUE 0.001 /* windowed (Otava's) */
-#define BDB_CHANGES_MIN_SIDE		     2	   /* values on each side of a split */
-#define BDB_CHANGES_MIN_WINDOW		     (2 * BDB_CHANGES_MIN_SIDE)
+/* Each side of a split needs two values: the within-sample mean distance
+ * divides by C(size, 2). */
+#define BDB_CHANGES_MIN_SIDE   2 /* values on each side of a split */
+#define BDB_CHANGES_MIN_WINDOW (2 * BDB_CHANGES_MIN_SIDE)
 
 typedef struct bdb__changes_options {
 	size_t window;		       /* 0: E-Divisive over the whole series; else the

@@ -181,17 +181,6 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
-/* Parses the only options of the maintenance commands: --db/--data, --help,
- * and --json for those that write JSON (an option a command would ignore is
- * refused instead); -1 after help. */
-static int simple_options(cli_ctx *ctx, int argc, char **argv, const char *usage, bool json,
-			  const char **positional, int max_positional, int *npos)
-{
-	const cli_opt opts[] = {{"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
-	return cli_parse_args(ctx, argc, argv, usage, json ? opts : opts + 1, positional,
-			      max_positional, npos);
-}
-
 static void print_problem(void *ctx, const char *problem)
 {
 	(void)ctx;
@@ -206,7 +195,8 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 	    "Walks the whole store: verifies every stored run and checks that every\n"
 	    "index entry points at something that exists and that every run's\n"
 	    "observations are indexed. Prints each problem; exit 0 when clean, 3 otherwise.\n";
-	int npos, code = simple_options(ctx, argc, argv, usage, false, NULL, 0, &npos);
+	/* No --json: verify writes no JSON, and an ignored option is refused. */
+	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	bdb_store *store;
@@ -237,7 +227,8 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 	    "\n"
 	    "Runs, series, observations, bytes on disk, bytes per observation,\n"
 	    "map size.\n";
-	int npos, code = simple_options(ctx, argc, argv, usage, true, NULL, 0, &npos);
+	const cli_opt opts[] = {{"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, usage, opts, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	bdb_store *store;
@@ -280,7 +271,8 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	    "Writes a compacted, consistent copy of the store into DEST (created; must be\n"
 	    "empty). Safe while other processes read and write the store.\n";
 	const char *dest[1];
-	int npos, code = simple_options(ctx, argc, argv, usage, false, dest, 1, &npos);
+	/* No --json, as for verify. */
+	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, dest, 1, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	if (npos != 1) {
