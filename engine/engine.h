@@ -108,6 +108,13 @@ int bdb_store_put_metric_def(bdb_store *store, const bdb_metric_def *def);
 /* Reading                                                                   */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * Frees the reader slots this process keeps for reuse (ended read
+ * transactions are kept, up to 4). Call it before waiting for long, as a
+ * REPL does before reading a line: an idle process then holds no slot.
+ */
+void bdb_store_release_readers(bdb_store *store);
+
 /* Begins a read transaction. End it with bdb_reader_end. */
 int bdb_reader_begin(bdb_store *store, bdb_reader **out);
 void bdb_reader_end(bdb_reader *r);

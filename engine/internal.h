@@ -11,6 +11,7 @@
 #include <lmdb.h>
 #include <stdarg.h>
 #include <pthread.h>
+#include <sys/types.h>
 
 #include "engine.h"
 
@@ -44,12 +45,18 @@ extern const char *const bdb__db_names[BDB__DB_COUNT];
 struct bdb_store {
 	MDB_env *env;
 	char *path;
+	char *lock_path; /* path/lock.mdb */
+	ino_t lock_ino;	 /* the lock file LMDB opened (0: none) */
+	dev_t lock_dev;
 	bool read_only;
 	MDB_dbi dbi[BDB__DB_COUNT];
-	pthread_mutex_t lock; /* guards the fields below */
+	pthread_mutex_t write_lock; /* one write transaction of this process at a time */
+	pthread_mutex_t lock;	    /* guards the fields below */
+	pthread_cond_t idle;	    /* signalled when no transaction is active */
 	MDB_txn *spare[BDB__SPARE_TXNS];
 	int n_spare;
 	int active_readers;   /* bdb_readers begun and not ended */
+	bool writing;	      /* a write transaction is active (or beginning) */
 	int last_write_error; /* LMDB code or errno of the last failed write txn */
 };
 

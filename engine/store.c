@@ -8,13 +8,24 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "internal.h"
 
 #define DEFAULT_MAP_SIZE ((size_t)64 << 20)
-#define MAX_READERS	 256
+/* Reader slots: one per open read transaction (kept ones included) of any
+ * process. 4,096 slots make lock.mdb 256 KiB. */
+#define MAX_READERS 4096
+/* What lock.mdb needs for MAX_READERS slots: 64 bytes a slot and a header
+ * of at most 256 (LMDB's MDB_txninfo, two cache lines on x86-64). */
+#define LOCK_FILE_SIZE ((off_t)MAX_READERS * 64 + 256)
+/* How long a transaction waits for this process's readers to end so that a
+ * map grown by another process can be adopted. */
+#define ADOPT_WAIT_SECONDS 30
 
 int bdb__mdb_error(int rc)
 {
@@ -35,6 +46,8 @@ int bdb__mdb_error(int rc)
 		return BDB_ECORRUPT;
 	case MDB_VERSION_MISMATCH:
 		return BDB_EVERSION;
+	case MDB_READERS_FULL:
+		return BDB_EREADERS;
 	case ENOMEM:
 		return BDB_ENOMEM;
 	case EACCES:
@@ -55,15 +68,87 @@ const char *bdb_store_path(const bdb_store *store)
 	return store->path;
 }
 
-/* Adopts a map size grown by another process. Only with no active txns. */
-static int adopt_map_size(bdb_store *s)
+/*
+ * Whether lock.mdb is still the file this process opened. A lock file that
+ * was deleted (or replaced) while the store was open no longer coordinates
+ * this process with the others: each would have its own writer mutex and
+ * reader table, and they would overwrite each other's pages.
+ */
+static int check_lock_file(bdb_store *s)
 {
-	if (s->active_readers > 0)
-		return BDB_ESTORE;
+	if (!s->lock_ino)
+		return 0;
+	struct stat st;
+	if (stat(s->lock_path, &st) != 0 || st.st_ino != s->lock_ino || st.st_dev != s->lock_dev)
+		return BDB_ELOCKGONE;
+	return 0;
+}
+
+/* Waits (s->lock held) until no transaction of this process is active;
+ * BDB_EBUSY after ADOPT_WAIT_SECONDS. */
+static int wait_idle(bdb_store *s)
+{
+	struct timespec until;
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += ADOPT_WAIT_SECONDS;
+	while (s->active_readers > 0 || s->writing)
+		if (pthread_cond_timedwait(&s->idle, &s->lock, &until) != 0 &&
+		    (s->active_readers > 0 || s->writing))
+			return BDB_EBUSY;
+	return 0;
+}
+
+/* Drops the kept read transactions (s->lock held): their reader slots are
+ * freed, and a map change needs none of them open. */
+static void drop_spares(bdb_store *s)
+{
 	for (int i = 0; i < s->n_spare; i++)
 		mdb_txn_abort(s->spare[i]);
 	s->n_spare = 0;
+}
+
+/*
+ * Adopts a map size grown by another process (s->lock held): LMDB remaps
+ * only with no transaction of this process active, so it waits for them to
+ * end first.
+ */
+static int adopt_map_size(bdb_store *s)
+{
+	int rc = wait_idle(s);
+	if (rc)
+		return rc;
+	drop_spares(s);
 	return bdb__mdb_error(mdb_env_set_mapsize(s->env, 0));
+}
+
+/*
+ * mdb_txn_begin (s->lock held), adopting a map grown by another process
+ * (MDB_MAP_RESIZED) and clearing the slots of dead processes when every
+ * reader slot is taken (MDB_READERS_FULL). A BDB_E* code on failure.
+ */
+static int begin_txn(bdb_store *s, unsigned flags, MDB_txn **txn)
+{
+	int rc = check_lock_file(s);
+	if (rc)
+		return rc;
+	bool cleared = false;
+	for (;;) {
+		rc = mdb_txn_begin(s->env, NULL, flags, txn);
+		if (rc == MDB_MAP_RESIZED) {
+			rc = adopt_map_size(s);
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (rc == MDB_READERS_FULL && !cleared) {
+			int dead = 0;
+			drop_spares(s);
+			mdb_reader_check(s->env, &dead);
+			cleared = true;
+			continue;
+		}
+		return bdb__mdb_error(rc);
+	}
 }
 
 int bdb__read_begin(bdb_store *s, MDB_txn **out)
@@ -72,26 +157,21 @@ int bdb__read_begin(bdb_store *s, MDB_txn **out)
 	MDB_txn *txn = NULL;
 	pthread_mutex_lock(&s->lock);
 	if (s->n_spare > 0) {
+		rc = check_lock_file(s);
 		txn = s->spare[--s->n_spare];
-		rc = mdb_txn_renew(txn);
+		if (!rc)
+			rc = mdb_txn_renew(txn);
 		if (rc) {
 			mdb_txn_abort(txn);
 			txn = NULL;
 		}
 	}
-	if (!txn) {
-		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
-		if (rc == MDB_MAP_RESIZED) {
-			rc = adopt_map_size(s);
-			if (!rc)
-				rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
-		}
-	}
+	rc = txn ? 0 : begin_txn(s, MDB_RDONLY, &txn);
 	if (!rc)
 		s->active_readers++;
 	pthread_mutex_unlock(&s->lock);
 	if (rc)
-		return rc < 0 ? rc : bdb__mdb_error(rc);
+		return rc;
 	*out = txn;
 	return 0;
 }
@@ -101,7 +181,8 @@ void bdb__read_end(bdb_store *s, MDB_txn *txn)
 	if (!txn)
 		return;
 	pthread_mutex_lock(&s->lock);
-	s->active_readers--;
+	if (--s->active_readers == 0)
+		pthread_cond_broadcast(&s->idle);
 	if (s->n_spare < BDB__SPARE_TXNS) {
 		mdb_txn_reset(txn);
 		s->spare[s->n_spare++] = txn;
@@ -111,65 +192,123 @@ void bdb__read_end(bdb_store *s, MDB_txn *txn)
 	pthread_mutex_unlock(&s->lock);
 }
 
-/* Doubles the map. BDB_EMAPFULL when it cannot grow (readers active here). */
+void bdb_store_release_readers(bdb_store *store)
+{
+	pthread_mutex_lock(&store->lock);
+	drop_spares(store);
+	pthread_mutex_unlock(&store->lock);
+}
+
+/* Doubles the map once this process's transactions have ended. BDB_EMAPFULL
+ * when it cannot grow. */
 static int grow_map(bdb_store *s)
 {
 	MDB_envinfo info;
 	pthread_mutex_lock(&s->lock);
-	int rc = BDB_EMAPFULL;
-	if (s->active_readers == 0) {
-		for (int i = 0; i < s->n_spare; i++)
-			mdb_txn_abort(s->spare[i]);
-		s->n_spare = 0;
+	int rc = wait_idle(s);
+	if (!rc) {
+		drop_spares(s);
 		mdb_env_info(s->env, &info);
 		size_t size = info.me_mapsize;
-		if (size <= SIZE_MAX / 2)
-			rc = mdb_env_set_mapsize(s->env, size * 2) ? BDB_EMAPFULL : 0;
+		rc = size <= SIZE_MAX / 2 && mdb_env_set_mapsize(s->env, size * 2) == 0
+			 ? 0
+			 : BDB_EMAPFULL;
 	}
 	pthread_mutex_unlock(&s->lock);
 	return rc;
+}
+
+/*
+ * LMDB reports a short write as EIO. On a full disk a write is cut short
+ * (the file system wrote what fit) rather than refused: when the store's
+ * file system has less than a few pages left after an EIO, the disk was full.
+ */
+static int disk_error(const bdb_store *s, int mdb_rc)
+{
+	struct statvfs fs;
+	if (mdb_rc == EIO && statvfs(s->path, &fs) == 0 &&
+	    (uint64_t)fs.f_bavail * fs.f_frsize < ((uint64_t)64 << 10))
+		return ENOSPC;
+	return mdb_rc;
+}
+
+/* Marks this process's write transaction as begun or ended (a map change
+ * waits for it). */
+static void set_writing(bdb_store *s, bool writing)
+{
+	pthread_mutex_lock(&s->lock);
+	s->writing = writing;
+	if (!writing)
+		pthread_cond_broadcast(&s->idle);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/*
+ * Begins a write transaction. s->lock is not held while LMDB waits for the
+ * writer mutex (another process may hold it for long), so readers of this
+ * process begin meanwhile.
+ */
+static int begin_write(bdb_store *s, MDB_txn **txn)
+{
+	for (;;) {
+		pthread_mutex_lock(&s->lock);
+		int rc = check_lock_file(s);
+		if (!rc)
+			s->writing = true;
+		pthread_mutex_unlock(&s->lock);
+		if (rc)
+			return rc;
+		rc = mdb_txn_begin(s->env, NULL, 0, txn);
+		if (!rc)
+			return 0;
+		set_writing(s, false);
+		if (rc != MDB_MAP_RESIZED) {
+			s->last_write_error = rc;
+			return bdb__mdb_error(rc);
+		}
+		pthread_mutex_lock(&s->lock);
+		rc = adopt_map_size(s);
+		pthread_mutex_unlock(&s->lock);
+		if (rc)
+			return rc;
+	}
 }
 
 int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 {
 	if (s->read_only)
 		return BDB_EREADONLY;
+	/* One write transaction of this process at a time. */
+	pthread_mutex_lock(&s->write_lock);
+	int rc;
 	for (;;) {
 		MDB_txn *txn;
 		s->last_write_error = 0;
-		int rc = mdb_txn_begin(s->env, NULL, 0, &txn);
-		if (rc == MDB_MAP_RESIZED) {
-			pthread_mutex_lock(&s->lock);
-			rc = adopt_map_size(s);
-			pthread_mutex_unlock(&s->lock);
-			if (rc)
-				return rc;
-			continue;
-		}
-		if (rc) {
-			s->last_write_error = rc;
-			return bdb__mdb_error(rc);
-		}
+		rc = begin_write(s, &txn);
+		if (rc)
+			break;
 		rc = fn(s, txn, ctx);
 		if (rc > 0) {
 			/* Nothing to write after all. */
 			mdb_txn_abort(txn);
-			return 0;
-		}
-		if (rc == 0) {
+			rc = 0;
+		} else if (rc == 0) {
 			int mrc = mdb_txn_commit(txn);
 			if (mrc)
-				s->last_write_error = mrc;
-			rc = bdb__mdb_error(mrc);
+				s->last_write_error = disk_error(s, mrc);
+			rc = bdb__mdb_error(s->last_write_error);
 		} else {
 			mdb_txn_abort(txn);
 		}
+		set_writing(s, false);
 		if (rc != BDB_EMAPFULL)
-			return rc;
+			break;
 		rc = grow_map(s);
 		if (rc)
-			return rc;
+			break;
 	}
+	pthread_mutex_unlock(&s->write_lock);
+	return rc;
 }
 
 int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out)
@@ -237,87 +376,108 @@ static void keep_first_problem(void *ctx, const char *problem)
 }
 
 /*
- * Opens every named database and checks the format version; creates them
- * (and writes the version) when the store is new and writable.
+ * Opens every named database and checks the format version, in a read
+ * transaction: opening never waits for a writer. Returns 1 when the store
+ * must be written first (new, or a named database missing) and is writable;
+ * open_databases_create then creates them (and writes the version).
  */
-static int open_databases(bdb_store *s, bdb_diag *d)
+static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *d)
 {
-	MDB_txn *txn;
-	int rc = mdb_txn_begin(s->env, NULL, s->read_only ? MDB_RDONLY : 0, &txn);
-	if (rc)
-		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
-				    "cannot begin a transaction: %s", mdb_strerror(rc));
 	/* The pages read below first, with pread: a damaged one would crash LMDB. */
 	char damage[400] = "";
 	size_t n_damaged = 0;
-	rc = bdb__check_pages(s, txn, true, keep_first_problem, damage, &n_damaged);
-	if (!rc && n_damaged) {
-		rc = bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
-				  "the store is damaged: %s; restore a backup", damage);
-		goto fail;
-	}
+	int rc = bdb__check_pages(s, txn, true, keep_first_problem, damage, &n_damaged);
+	if (!rc && n_damaged)
+		return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
+				    "the store is damaged: %s; restore a backup", damage);
 	MDB_dbi main_dbi;
 	MDB_stat st;
 	rc = mdb_dbi_open(txn, NULL, 0, &main_dbi);
 	if (!rc)
 		rc = mdb_stat(txn, main_dbi, &st);
-	if (rc) {
-		rc = bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0, "cannot read the store: %s",
-				  mdb_strerror(rc));
-		goto fail;
-	}
+	if (rc)
+		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
+				    "cannot read the store: %s", mdb_strerror(rc));
 	bool fresh = st.ms_entries == 0;
 	if (!fresh) {
 		MDB_val k = {4, "meta"}, v;
-		if (mdb_get(txn, main_dbi, &k, &v) != 0) {
-			rc = bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
-					  "not a benchdb store (an LMDB environment without "
-					  "the \"meta\" database)");
-			goto fail;
-		}
+		if (mdb_get(txn, main_dbi, &k, &v) != 0)
+			return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
+					    "not a benchdb store (an LMDB environment without "
+					    "the \"meta\" database)");
 	}
-	if (fresh && s->read_only) {
-		rc = bdb_diag_set(d, BDB_ENOTFOUND, s->path, 0, 0,
-				  "the store is empty and was opened read-only");
-		goto fail;
-	}
+	if (fresh && s->read_only)
+		return bdb_diag_set(d, BDB_ENOTFOUND, s->path, 0, 0,
+				    "the store is empty and was opened read-only");
+	if (fresh && !create)
+		return 1;
 	for (int i = 0; i < BDB__DB_COUNT; i++) {
-		unsigned flags = db_flags(i) | (s->read_only ? 0 : MDB_CREATE);
+		unsigned flags = db_flags(i) | (create ? MDB_CREATE : 0);
 		rc = mdb_dbi_open(txn, bdb__db_names[i], flags, &s->dbi[i]);
-		if (rc) {
-			rc = bdb_diag_set(d, rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc),
-					  s->path, 0, 0, "cannot open database \"%s\": %s",
-					  bdb__db_names[i], mdb_strerror(rc));
-			goto fail;
-		}
+		if (rc == MDB_NOTFOUND && !create && !s->read_only)
+			return 1;
+		if (rc)
+			return bdb_diag_set(d,
+					    rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc),
+					    s->path, 0, 0, "cannot open database \"%s\": %s",
+					    bdb__db_names[i], mdb_strerror(rc));
 	}
 	uint64_t version;
 	rc = bdb__meta_get_u64(s, txn, "format_version", 0, &version);
-	if (rc)
-		goto fail_diag;
-	if (fresh) {
+	if (!rc && fresh) {
 		version = BDB__FORMAT_VERSION;
 		rc = bdb__meta_put_u64(s, txn, "format_version", version);
-		if (rc)
-			goto fail_diag;
 	}
-	if (version != BDB__FORMAT_VERSION) {
-		rc = bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
-				  "store format version %llu, this benchdb reads version %u "
-				  "(export the runs with the benchdb that wrote the store and "
-				  "ingest them into a new one)",
-				  (unsigned long long)version, BDB__FORMAT_VERSION);
-		goto fail;
-	}
-	rc = mdb_txn_commit(txn);
 	if (rc)
-		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
-				    "cannot create the databases: %s", mdb_strerror(rc));
+		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the format version: %s",
+				    bdb_strerror(rc));
+	if (version != BDB__FORMAT_VERSION)
+		return bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
+				    "store format version %llu, this benchdb reads version %u "
+				    "(export the runs with the benchdb that wrote the store and "
+				    "ingest them into a new one)",
+				    (unsigned long long)version, BDB__FORMAT_VERSION);
 	return 0;
-fail_diag:
-	bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the format version: %s", bdb_strerror(rc));
-fail:
-	mdb_txn_abort(txn);
+}
+
+static int open_databases(bdb_store *s, bdb_diag *d)
+{
+	MDB_txn *txn;
+	pthread_mutex_lock(&s->lock);
+	int rc = begin_txn(s, MDB_RDONLY, &txn);
+	pthread_mutex_unlock(&s->lock);
+	if (rc)
+		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot begin a read transaction: %s",
+				    bdb_strerror(rc));
+	rc = open_databases_in(s, txn, false, d);
+	if (rc)
+		mdb_txn_abort(txn);
+	/* A read transaction's commit keeps the database handles it opened. */
+	else if ((rc = mdb_txn_commit(txn)) != 0)
+		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
+				    "cannot open the databases: %s", mdb_strerror(rc));
+	return rc;
+}
+
+/* open_databases for a new store or one missing a database: in a write
+ * transaction, which creates what is missing. */
+static int open_databases_create(bdb_store *s, bdb_diag *d)
+{
+	MDB_txn *txn;
+	int rc = begin_write(s, &txn);
+	if (rc)
+		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot begin a write transaction: %s",
+				    s->last_write_error ? mdb_strerror(s->last_write_error)
+							: bdb_strerror(rc));
+	rc = open_databases_in(s, txn, true, d);
+	if (rc) {
+		mdb_txn_abort(txn);
+	} else if ((rc = mdb_txn_commit(txn)) != 0) {
+		rc = disk_error(s, rc);
+		rc = bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
+				  "cannot create the databases: %s", mdb_strerror(rc));
+	}
+	set_writing(s, false);
 	return rc;
 }
 
@@ -362,6 +522,33 @@ static int check_file_size(bdb_store *s, const char *data_path, bdb_diag *d)
 	return 0;
 }
 
+/*
+ * LMDB sizes a new lock.mdb with ftruncate and then writes to it through a
+ * shared map: on a full file system the file is sparse and that first write
+ * kills the process with SIGBUS. So its blocks are allocated here first,
+ * when no other process has it open (LMDB's exclusive lock, a write lock on
+ * byte 0, is free): a full disk is then ENOSPC. A lock file already large
+ * enough is left alone; one we cannot open is for LMDB to report.
+ */
+static int prepare_lock_file(const char *path)
+{
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return 0;
+	struct flock lk = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+	struct stat st;
+	int rc = 0;
+	if (fcntl(fd, F_SETLK, &lk) == 0 && fstat(fd, &st) == 0 && st.st_size < LOCK_FILE_SIZE) {
+		rc = posix_fallocate(fd, 0, LOCK_FILE_SIZE);
+		if (rc == EINVAL || rc == EOPNOTSUPP)
+			rc = 0; /* a file system without it: LMDB's way */
+		else if (rc && ftruncate(fd, st.st_size) != 0)
+			rc = errno;
+	}
+	close(fd); /* also releases the lock */
+	return rc;
+}
+
 int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
 	static const bdb_store_options defaults = {0};
@@ -370,6 +557,8 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	bdb_diag_clear(d);
 	struct stat st;
 	char *data_path = NULL;
+	bool created_dir = false;
+	size_t dlen = strlen(dir);
 	bdb_store *s = calloc(1, sizeof *s);
 	int rc = BDB_ENOMEM;
 	if (!s)
@@ -377,12 +566,16 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	s->path = strdup(dir);
 	s->read_only = opt->read_only;
 	pthread_mutex_init(&s->lock, NULL);
-	size_t dlen = strlen(dir);
+	pthread_mutex_init(&s->write_lock, NULL);
+	pthread_cond_init(&s->idle, NULL);
 	data_path = malloc(dlen + 10);
-	if (!s->path || !data_path)
+	s->lock_path = malloc(dlen + 10);
+	if (!s->path || !data_path || !s->lock_path)
 		goto fail;
 	memcpy(data_path, dir, dlen);
 	memcpy(data_path + dlen, "/data.mdb", 10);
+	memcpy(s->lock_path, dir, dlen);
+	memcpy(s->lock_path + dlen, "/lock.mdb", 10);
 
 	/* An empty data.mdb (a creation cut short before LMDB wrote its header)
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
@@ -402,6 +595,7 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 					  "cannot create the store directory: %s", strerror(errno));
 			goto fail;
 		}
+		created_dir = true;
 	} else if (!S_ISDIR(st.st_mode)) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
 				  "not a benchdb store (not a directory)");
@@ -411,6 +605,9 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	if (exists && stat(data_path, &st) == 0 && (size_t)st.st_size > map)
 		map = (size_t)st.st_size;
 
+	rc = prepare_lock_file(s->lock_path);
+	if (rc)
+		goto fail_mdb;
 	rc = mdb_env_create(&s->env);
 	if (rc)
 		goto fail_mdb;
@@ -422,16 +619,24 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	rc = mdb_env_open(s->env, dir, flags, 0666);
 	if (rc)
 		goto fail_mdb;
+	/* The lock file LMDB opened, to notice when it is deleted (no lock file
+	 * when the store is read from a read-only file system). */
+	if (stat(s->lock_path, &st) == 0) {
+		s->lock_ino = st.st_ino;
+		s->lock_dev = st.st_dev;
+	}
 	int dead;
 	mdb_reader_check(s->env, &dead);
 	rc = check_file_size(s, data_path, d);
 	if (rc)
 		goto fail;
 	rc = open_databases(s, d);
+	if (rc == 1)
+		rc = open_databases_create(s, d);
 	/* A new store in a tiny initial map: creating the databases fills it. */
 	while (rc == BDB_EMAPFULL && grow_map(s) == 0) {
 		bdb_diag_clear(d);
-		rc = open_databases(s, d);
+		rc = open_databases_create(s, d);
 	}
 	if (rc)
 		goto fail;
@@ -457,8 +662,17 @@ fail_mdb:
 	rc = bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "cannot open the store: %s",
 			  mdb_strerror(rc));
 fail:
-	free(data_path);
+	/* A store this call began to create is removed again. */
+	if (created_dir) {
+		bdb_store_close(s);
+		s = NULL;
+		unlink(data_path);
+		memcpy(data_path + dlen, "/lock.mdb", 10);
+		unlink(data_path);
+		rmdir(dir);
+	}
 	bdb_store_close(s);
+	free(data_path);
 	return rc;
 }
 
@@ -471,6 +685,9 @@ void bdb_store_close(bdb_store *store)
 	if (store->env)
 		mdb_env_close(store->env);
 	pthread_mutex_destroy(&store->lock);
+	pthread_mutex_destroy(&store->write_lock);
+	pthread_cond_destroy(&store->idle);
 	free(store->path);
+	free(store->lock_path);
 	free(store);
 }

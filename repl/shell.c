@@ -385,6 +385,9 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	while (!sh->quit) {
 		const char *prompt = pending.len ? "   ...> " : "benchdb> ";
 		bool intr;
+		/* An idle session holds no reader slot of the store. */
+		if (sh->store)
+			bdb_store_release_readers(sh->store);
 		char *line = lineedit_read(ed, prompt, &intr);
 		if (!line) {
 			if (intr && sh->interactive) {

@@ -43,7 +43,13 @@
 	XX(VERSION, "version", "unsupported store format version")                                 \
 	XX(QUERY, "query", "query error")                                                          \
 	XX(CANCELLED, "cancelled", "cancelled")                                                    \
-	XX(UNSUPPORTED, "unsupported", "not supported")
+	XX(UNSUPPORTED, "unsupported", "not supported")                                            \
+	XX(READERS, "readers",                                                                     \
+	   "every reader slot of the store is taken (too many processes have it open; end some)")  \
+	XX(LOCKGONE, "lockgone",                                                                   \
+	   "lock.mdb was deleted or replaced while the store was open; stop every process "        \
+	   "using the store, then start again")                                                    \
+	XX(BUSY, "busy", "the store is busy: a transaction of this process did not end")
 
 enum bdb_error {
 	BDB_OK = 0,

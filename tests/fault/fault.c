@@ -12,11 +12,15 @@
  *   FAULT_ERRNO=E         ENOSPC (default), EIO, EDQUOT or EROFS
  *   FAULT_STICKY=1        every counted call from the Nth on fails (a disk
  *                         that stays full), not only the Nth
+ *   FAULT_SHORT=1         a failing write, pwrite or writev writes the first
+ *                         half of its first buffer and returns that count (a
+ *                         short write, as a file system that fills up gives)
+ *                         instead of -1; other calls fail with FAULT_ERRNO
  *   FAULT_PATH_SUBSTR=S   count only calls on paths containing S
  *   FAULT_TRACE=FILE      append one line per counted call to FILE:
  *                         "N CALL PATH [failed]"
  *
- * A failing call does nothing and returns -1 with errno set. The shim never
+ * A failing call does nothing (or writes short) and returns -1 with errno set. The shim never
  * allocates, so it also works inside sanitized binaries (run those with
  * ASAN_OPTIONS=verify_asan_link_order=0).
  */
@@ -116,11 +120,22 @@ static int should_fail(int fd, const char *call)
 	return fail;
 }
 
+/* The bytes a short write of a first buffer of n bytes writes. */
+static size_t short_len(size_t n)
+{
+	return n / 2;
+}
+
+static int short_writes(void)
+{
+	return env_long("FAULT_SHORT") != 0;
+}
+
 ssize_t write(int fd, const void *buf, size_t n)
 {
 	REAL(write);
 	if (should_fail(fd, "write"))
-		return -1;
+		return short_writes() ? real_write(fd, buf, short_len(n)) : -1;
 	return real_write(fd, buf, n);
 }
 
@@ -128,7 +143,7 @@ ssize_t pwrite(int fd, const void *buf, size_t n, off_t off)
 {
 	REAL(pwrite);
 	if (should_fail(fd, "pwrite"))
-		return -1;
+		return short_writes() ? real_pwrite(fd, buf, short_len(n), off) : -1;
 	return real_pwrite(fd, buf, n, off);
 }
 
@@ -136,23 +151,29 @@ ssize_t pwrite64(int fd, const void *buf, size_t n, off_t off)
 {
 	REAL(pwrite64);
 	if (should_fail(fd, "pwrite64"))
-		return -1;
+		return short_writes() ? real_pwrite64(fd, buf, short_len(n), off) : -1;
 	return real_pwrite64(fd, buf, n, off);
 }
 
 ssize_t writev(int fd, const struct iovec *iov, int n)
 {
 	REAL(writev);
+	REAL(write);
 	if (should_fail(fd, "writev"))
-		return -1;
+		return short_writes() && n > 0 ? real_write(fd, iov[0].iov_base,
+							    short_len(iov[0].iov_len))
+					       : -1;
 	return real_writev(fd, iov, n);
 }
 
 ssize_t pwritev(int fd, const struct iovec *iov, int n, off_t off)
 {
 	REAL(pwritev);
+	REAL(pwrite);
 	if (should_fail(fd, "pwritev"))
-		return -1;
+		return short_writes() && n > 0 ? real_pwrite(fd, iov[0].iov_base,
+							     short_len(iov[0].iov_len), off)
+					       : -1;
 	return real_pwritev(fd, iov, n, off);
 }
 
