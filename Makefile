@@ -13,6 +13,8 @@
 #   make fuzz       libFuzzer harnesses (FUZZ_SECONDS=N each)
 #   make bench      the performance suite, side by side with SQLite
 #   make valgrind   the CLI test suite with benchdb under valgrind memcheck
+#   make soak       SOAK_KILLS=N (1000) SIGKILLed writers with readers and a
+#                   second writer at work, then every acknowledged run checked
 #   make clean
 
 BUILD     ?= build
@@ -52,7 +54,7 @@ BIN := $(BUILD)/benchdb
 
 .SECONDARY:
 
-.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind
+.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak
 
 all: $(BIN) $(LIB)
 
@@ -153,6 +155,10 @@ valgrind: all $(BUILD)/tools/libfault.so
 fuzz:
 	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \
 	else echo "fuzz: harnesses arrive with the robustness issue"; fi
+
+SOAK_KILLS ?= 1000
+soak: all
+	@BENCHDB=$(abspath $(BIN)) tests/soak.sh $(SOAK_KILLS)
 
 bench:
 	@if [ -f bench/bench.mk ]; then $(MAKE) --no-print-directory -f bench/bench.mk run; \
