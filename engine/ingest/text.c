@@ -66,14 +66,13 @@ void bdb__offset_position(const char *text, size_t len, size_t offset, int *line
 
 int bdb__text_check(const char *name, const char *text, size_t len, bdb_diag *d)
 {
-	size_t valid = bdb_utf8_valid(text, len);
-	const char *nul = memchr(text, 0, valid);
-	size_t at = nul ? (size_t)(nul - text) : valid;
+	uint32_t control;
+	size_t at = bdb_text_fault(text, len, false, &control);
 	if (at == len)
 		return 0;
 	int line, col;
 	bdb__offset_position(text, len, at, &line, &col);
-	if (nul)
+	if (control == 0)
 		return bdb_diag_set(d, BDB_EPARSE, name, line, col,
 				    "unexpected NUL byte: this is binary data, not benchmark text");
 	return bdb_diag_set(d, BDB_EPARSE, name, line, col,
