@@ -168,3 +168,19 @@ size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control)
 		*control = UINT32_MAX;
 	return valid;
 }
+
+void bdb_text_position(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+	if (offset > len)
+		offset = len;
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (text[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			++*col; /* a continuation byte does not start a character */
+		}
+	}
+}

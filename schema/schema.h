@@ -131,6 +131,10 @@ size_t bdb_utf8_valid(const char *s, size_t n);
  */
 size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control);
 
+/* Line and column (1-based; columns count UTF-8 characters) of byte offset
+ * in text[0..len) (an offset past len counts as len). */
+void bdb_text_position(const char *text, size_t len, size_t offset, int *line, int *col);
+
 /* ------------------------------------------------------------------------ */
 /* Time                                                                      */
 /* ------------------------------------------------------------------------ */
