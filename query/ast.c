@@ -383,16 +383,27 @@ static void print_time_spec(bdb_buf *b, const bdb__time_spec *t)
 static void print_expr(bdb_buf *b, const bdb__expr *e)
 {
 	static const char *const ops[] = {"=", "!=", "~", "in", "and", "or", "not"};
+	if (e->kind == BDB__EXPR_AND || e->kind == BDB__EXPR_OR) {
+		/* A chain prints as the binary operators it stands for, grouped
+		 * from the left: "a or b or c" is (or (or a b) c). Loops, so
+		 * only nesting (BDB__MAX_NESTING) makes this recurse. */
+		for (size_t i = 1; i < e->n_operands; i++)
+			bdb_buf_printf(b, "(%s ", ops[e->kind]);
+		print_expr(b, e->operands[0]);
+		for (size_t i = 1; i < e->n_operands; i++) {
+			bdb_buf_putc(b, ' ');
+			print_expr(b, e->operands[i]);
+			bdb_buf_putc(b, ')');
+		}
+		return;
+	}
 	bdb_buf_printf(b, "(%s ", ops[e->kind]);
 	switch (e->kind) {
 	case BDB__EXPR_AND:
 	case BDB__EXPR_OR:
-		print_expr(b, e->left);
-		bdb_buf_putc(b, ' ');
-		print_expr(b, e->right);
 		break;
 	case BDB__EXPR_NOT:
-		print_expr(b, e->left);
+		print_expr(b, e->operands[0]);
 		break;
 	default:
 		if (e->field == BDB__FIELD_TAG) {

@@ -151,9 +151,22 @@ struct bdb__expr {
 	const char **values; /* n_values values (1 except for IN) */
 	bdb__span *value_spans;
 	size_t n_values;
-	/* AND, OR (both), NOT (left) */
-	bdb__expr *left, *right;
+	/* AND, OR: n_operands >= 2 operands in source order, so that a chain
+	 * "a or b or ... or z" is one node and no walk over the tree goes as
+	 * deep as a chain is long; NOT: the one operand. Walks may recurse:
+	 * the tree is at most BDB__MAX_NESTING levels of parentheses and "not"
+	 * deep (plus a constant). */
+	bdb__expr **operands;
+	size_t n_operands;
 };
+
+/*
+ * How many parentheses and "not"s may enclose a condition of a where
+ * expression (docs/query-language.md, "Limits"). The parser refuses more
+ * with a caret error, so that every recursion over an expression is
+ * bounded whatever the input.
+ */
+#define BDB__MAX_NESTING 256
 
 typedef enum bdb__stmt_kind {
 	BDB__STMT_SHOW_RUNS = 0,

@@ -18,12 +18,15 @@ static const bdb__expr *first_series_field(const bdb__expr *e)
 {
 	switch (e->kind) {
 	case BDB__EXPR_AND:
-	case BDB__EXPR_OR: {
-		const bdb__expr *l = first_series_field(e->left);
-		return l ? l : first_series_field(e->right);
-	}
+	case BDB__EXPR_OR:
 	case BDB__EXPR_NOT:
-		return first_series_field(e->left);
+		/* As deep as the nesting (BDB__MAX_NESTING), not the chains. */
+		for (size_t i = 0; i < e->n_operands; i++) {
+			const bdb__expr *found = first_series_field(e->operands[i]);
+			if (found)
+				return found;
+		}
+		return NULL;
 	default:
 		return e->field == BDB__FIELD_BRANCH || e->field == BDB__FIELD_COMMIT ? NULL : e;
 	}

@@ -60,16 +60,24 @@ static const char *field_value(const bdb__expr *e, const bdb__subject *s)
 	return tag_of(s, e->key);
 }
 
+/* Recursion over expressions goes only as deep as their nesting, which the
+ * parser bounds (BDB__MAX_NESTING); chains are loops. */
 static bool eval(const bdb__expr *e, const bdb__subject *s)
 {
 	const char *v;
 	switch (e->kind) {
 	case BDB__EXPR_AND:
-		return eval(e->left, s) && eval(e->right, s);
+		for (size_t i = 0; i < e->n_operands; i++)
+			if (!eval(e->operands[i], s))
+				return false;
+		return true;
 	case BDB__EXPR_OR:
-		return eval(e->left, s) || eval(e->right, s);
+		for (size_t i = 0; i < e->n_operands; i++)
+			if (eval(e->operands[i], s))
+				return true;
+		return false;
 	case BDB__EXPR_NOT:
-		return !eval(e->left, s);
+		return !eval(e->operands[0], s);
 	case BDB__EXPR_EQ:
 		v = field_value(e, s);
 		return v && strcmp(v, e->values[0]) == 0;
@@ -111,9 +119,11 @@ bool bdb__expr_uses_run_fields(const bdb__expr *e)
 	switch (e->kind) {
 	case BDB__EXPR_AND:
 	case BDB__EXPR_OR:
-		return bdb__expr_uses_run_fields(e->left) || bdb__expr_uses_run_fields(e->right);
 	case BDB__EXPR_NOT:
-		return bdb__expr_uses_run_fields(e->left);
+		for (size_t i = 0; i < e->n_operands; i++)
+			if (bdb__expr_uses_run_fields(e->operands[i]))
+				return true;
+		return false;
 	default:
 		return is_run_field(e->field);
 	}
@@ -363,21 +373,39 @@ static int prune(bdb__exec *ex, const bdb__expr *e, const bdb__idset *base, bdb_
 	bdb__idset a = {NULL, 0}, b = {NULL, 0};
 	switch (e->kind) {
 	case BDB__EXPR_AND:
-		rc = prune(ex, e->left, base, &a);
-		if (!rc)
-			rc = prune(ex, e->right, &a, out);
+		/* a: what the operands so far leave; each one narrows it. */
+		rc = set_copy(base, &a);
+		for (size_t i = 0; !rc && i < e->n_operands; i++) {
+			rc = prune(ex, e->operands[i], &a, &b);
+			if (!rc) {
+				bdb__idset_free(&a);
+				a = b;
+				b = (bdb__idset){NULL, 0};
+			}
+		}
+		if (!rc) {
+			*out = a;
+			a = (bdb__idset){NULL, 0};
+		}
 		break;
 	case BDB__EXPR_OR:
-		rc = prune(ex, e->left, base, &a);
-		if (!rc)
-			rc = prune(ex, e->right, base, &b);
-		if (!rc)
-			rc = set_combine(&a, &b, SET_OR, out);
+		/* a: the union of what the operands so far select. */
+		rc = set_alloc(&a, 0);
+		for (size_t i = 0; !rc && i < e->n_operands; i++) {
+			rc = prune(ex, e->operands[i], base, &b);
+			if (!rc)
+				rc = set_apply(&a, &b, SET_OR);
+			bdb__idset_free(&b);
+		}
+		if (!rc) {
+			*out = a;
+			a = (bdb__idset){NULL, 0};
+		}
 		break;
 	case BDB__EXPR_NOT:
-		if (bdb__expr_uses_run_fields(e->left))
+		if (bdb__expr_uses_run_fields(e->operands[0]))
 			return set_copy(base, out);
-		rc = prune(ex, e->left, base, &a);
+		rc = prune(ex, e->operands[0], base, &a);
 		if (!rc)
 			rc = set_combine(base, &a, SET_MINUS, out);
 		break;
@@ -493,11 +521,11 @@ static int check_expr(bdb__exec *ex, const bdb__expr *e)
 	switch (e->kind) {
 	case BDB__EXPR_AND:
 	case BDB__EXPR_OR:
-		if (check_expr(ex, e->left))
-			return BDB_EQUERY;
-		return check_expr(ex, e->right);
 	case BDB__EXPR_NOT:
-		return check_expr(ex, e->left);
+		for (size_t i = 0; i < e->n_operands; i++)
+			if (check_expr(ex, e->operands[i]))
+				return BDB_EQUERY;
+		return 0;
 	default:
 		break;
 	}

@@ -31,6 +31,7 @@ typedef struct parser {
 	int err;	    /* first error, 0 while all is well */
 	bool incomplete;    /* the first error is "more input was expected" */
 	bool after_newline; /* the statement being parsed follows a newline */
+	int nesting;	    /* open parentheses and "not"s around the condition */
 } parser;
 
 static void advance(parser *p)
@@ -436,6 +437,7 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 /* ------------------------------------------------------------------------ */
 
 static int parse_or(parser *p, bdb__expr **out);
+static int parse_unary(parser *p, bdb__expr **out);
 
 static bdb__expr *new_expr(parser *p, bdb__expr_kind kind, uint32_t start)
 {
@@ -470,29 +472,41 @@ static int parse_value(parser *p, const char **out, bdb__span *span)
 	return parse_name(p, "a value (a name, a number or a quoted string)", NAME_WORD, out, span);
 }
 
+/*
+ * Makes room for element n of an arena array of elements of size bytes
+ * whose capacity is *cap (n <= *cap): returns the array, moved to an
+ * allocation of twice the capacity when it was full, or NULL (an
+ * out-of-memory error recorded) when that failed.
+ */
+static void *grow(parser *p, void *array, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap && array)
+		return array;
+	size_t new_cap = *cap ? 2 * *cap : 4;
+	void *bigger = bdb__arena_alloc(p->arena, new_cap * size);
+	if (!bigger) {
+		fail_oom(p);
+		return NULL;
+	}
+	if (n)
+		memcpy(bigger, array, n * size);
+	*cap = new_cap;
+	return bigger;
+}
+
 /* IN's parenthesised list. */
 static int parse_value_list(parser *p, bdb__expr *e)
 {
 	if (p->tok.kind != BDB__TOK_LPAREN)
 		return fail_expected(p, "\"(\" to start the list of values", NULL);
 	advance(p);
-	size_t cap = 4;
-	e->values = bdb__arena_alloc(p->arena, cap * sizeof *e->values);
-	e->value_spans = bdb__arena_alloc(p->arena, cap * sizeof *e->value_spans);
-	if (!e->values || !e->value_spans)
-		return fail_oom(p);
+	size_t values_cap = 0, spans_cap = 0;
 	for (;;) {
-		if (e->n_values == cap) {
-			const char **v = bdb__arena_alloc(p->arena, 2 * cap * sizeof *v);
-			bdb__span *sp = bdb__arena_alloc(p->arena, 2 * cap * sizeof *sp);
-			if (!v || !sp)
-				return fail_oom(p);
-			memcpy(v, e->values, cap * sizeof *v);
-			memcpy(sp, e->value_spans, cap * sizeof *sp);
-			e->values = v;
-			e->value_spans = sp;
-			cap *= 2;
-		}
+		e->values = grow(p, e->values, e->n_values, &values_cap, sizeof *e->values);
+		e->value_spans =
+		    grow(p, e->value_spans, e->n_values, &spans_cap, sizeof *e->value_spans);
+		if (!e->values || !e->value_spans)
+			return p->err;
 		if (parse_value(p, &e->values[e->n_values], &e->value_spans[e->n_values]))
 			return p->err;
 		e->n_values++;
@@ -571,9 +585,11 @@ static int parse_comparison(parser *p, bdb__expr **out)
 	e->span.end = p->last_end;
 	if (negate) {
 		bdb__expr *n = new_expr(p, BDB__EXPR_NOT, start);
-		if (!n)
+		size_t cap = 0;
+		if (!n || !(n->operands = grow(p, NULL, 0, &cap, sizeof *n->operands)))
 			return p->err;
-		n->left = e;
+		n->operands[0] = e;
+		n->n_operands = 1;
 		n->span.end = e->span.end;
 		e = n;
 	}
@@ -581,66 +597,98 @@ static int parse_comparison(parser *p, bdb__expr **out)
 	return 0;
 }
 
+/* "not" UNARY, the "not" being the current token. */
+static int parse_not(parser *p, bdb__expr **out)
+{
+	bdb__expr *e = new_expr(p, BDB__EXPR_NOT, p->tok.start);
+	size_t cap = 0;
+	if (!e || !(e->operands = grow(p, NULL, 0, &cap, sizeof *e->operands)))
+		return p->err;
+	advance(p);
+	e->n_operands = 1;
+	if (parse_unary(p, &e->operands[0]))
+		return p->err;
+	e->span.end = p->last_end;
+	*out = e;
+	return 0;
+}
+
+/* "(" OR ")", the "(" being the current token. */
+static int parse_group(parser *p, bdb__expr **out)
+{
+	bdb__token open = p->tok;
+	advance(p);
+	if (parse_or(p, out))
+		return p->err;
+	if (p->tok.kind != BDB__TOK_RPAREN) {
+		if (p->tok.kind == BDB__TOK_EOF) {
+			p->incomplete = !p->err;
+			return fail_at(p, open.start, open.end,
+				       "unclosed \"(\": expected \")\" before the end of input");
+		}
+		return fail_expected(p, "\")\"", NULL);
+	}
+	advance(p);
+	return 0;
+}
+
+/*
+ * A comparison, "not" UNARY or "(" OR ")". The last two recurse, at most
+ * BDB__MAX_NESTING deep: the stack stays bounded whatever the input.
+ */
 static int parse_unary(parser *p, bdb__expr **out)
 {
 	need(p);
-	uint32_t start = p->tok.start;
-	if (at_kw(p, "not")) {
-		advance(p);
-		bdb__expr *e = new_expr(p, BDB__EXPR_NOT, start);
-		if (!e || parse_unary(p, &e->left))
-			return p->err;
-		e->span.end = p->last_end;
-		*out = e;
-		return 0;
-	}
-	if (p->tok.kind == BDB__TOK_LPAREN) {
-		bdb__token open = p->tok;
-		advance(p);
-		if (parse_or(p, out))
-			return p->err;
-		if (p->tok.kind != BDB__TOK_RPAREN) {
-			if (p->tok.kind == BDB__TOK_EOF) {
-				p->incomplete = !p->err;
-				return fail_at(
-				    p, open.start, open.end,
-				    "unclosed \"(\": expected \")\" before the end of input");
-			}
-			return fail_expected(p, "\")\"", NULL);
-		}
-		advance(p);
-		return 0;
-	}
-	return parse_comparison(p, out);
+	bool negation = at_kw(p, "not");
+	if (!negation && p->tok.kind != BDB__TOK_LPAREN)
+		return parse_comparison(p, out);
+	if (p->nesting == BDB__MAX_NESTING)
+		return fail_at(p, p->tok.start, p->tok.end,
+			       "nested too deeply: at most %d parentheses and \"not\"s may "
+			       "enclose a condition",
+			       BDB__MAX_NESTING);
+	p->nesting++;
+	int rc = negation ? parse_not(p, out) : parse_group(p, out);
+	p->nesting--;
+	return rc;
 }
 
-static int parse_binary(parser *p, const char *op, bdb__expr_kind kind,
-			int (*operand)(parser *, bdb__expr **), bdb__expr **out)
+/*
+ * operand (op operand)*: one operand alone, or one node of kind holding
+ * them all (a loop, however long the chain).
+ */
+static int parse_chain(parser *p, const char *op, bdb__expr_kind kind,
+		       int (*operand)(parser *, bdb__expr **), bdb__expr **out)
 {
 	uint32_t start = p->tok.start;
 	if (operand(p, out))
 		return p->err;
+	if (!at_kw(p, op))
+		return 0;
+	bdb__expr *e = new_expr(p, kind, start);
+	size_t cap = 0;
+	if (!e || !(e->operands = grow(p, NULL, 0, &cap, sizeof *e->operands)))
+		return p->err;
+	e->operands[e->n_operands++] = *out;
 	while (accept_kw(p, op)) {
-		bdb__expr *e = new_expr(p, kind, start);
-		if (!e)
+		e->operands = grow(p, e->operands, e->n_operands, &cap, sizeof *e->operands);
+		if (!e->operands || operand(p, &e->operands[e->n_operands]))
 			return p->err;
-		e->left = *out;
-		if (operand(p, &e->right))
-			return p->err;
-		e->span.end = p->last_end;
-		*out = e;
+		e->n_operands++;
 	}
+	e->span.end = p->last_end;
+	*out = e;
 	return 0;
 }
 
 static int parse_and(parser *p, bdb__expr **out)
 {
-	return parse_binary(p, "and", BDB__EXPR_AND, parse_unary, out);
+	return parse_chain(p, "and", BDB__EXPR_AND, parse_unary, out);
 }
 
 static int parse_or(parser *p, bdb__expr **out)
 {
-	return parse_binary(p, "or", BDB__EXPR_OR, parse_and, out);
+	return parse_chain(p, "or", BDB__EXPR_OR, parse_and, out);
 }
 
 /* ------------------------------------------------------------------------ */

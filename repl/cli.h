@@ -56,6 +56,15 @@ int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out);
  * when the value is missing. */
 bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char **value, bool *bad);
 
+/*
+ * Whether value (given for what, e.g. "ingest: --id") is one line of text:
+ * valid UTF-8 without control characters (bdb_text_fault), as a run id,
+ * commit, branch, tag or baseline name must be to be stored and printed.
+ * When it is not, prints the usage error saying what is wrong at which byte
+ * ("ingest: --id: contains a control character (U+000A) at byte 2").
+ */
+bool cli_text_ok(const char *what, const char *value);
+
 /* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
  * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */
 typedef struct cli_opt {

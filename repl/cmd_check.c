@@ -113,6 +113,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	int npos, code = cli_parse_args(ctx, argc, argv, check_usage, opts, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
+	if (!cli_text_ok("check: --baseline", baseline))
+		return EXIT_USAGE;
 	if (json_flag)
 		format = "json";
 	double fraction = 0.05;

@@ -123,6 +123,10 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			}
 			opt.has_gab_direction = true;
 		} else if (cli_opt_value(argc, argv, &i, "--tag", &v, &bad)) {
+			if (!bad && !cli_text_ok("ingest: --tag", v)) {
+				code = EXIT_USAGE;
+				goto out;
+			}
 			const char *eq = bad ? NULL : strchr(v, '=');
 			if (!bad && (!eq || eq == v)) {
 				cli_error("ingest: --tag: expected KEY=VALUE, got '%s'", v);
@@ -157,6 +161,18 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			files[n_files++] = arg;
 		}
 		if (bad) {
+			code = EXIT_USAGE;
+			goto out;
+		}
+	}
+	/* What is stored and printed is one line of text (--tag is checked above). */
+	const struct {
+		const char *what, *value;
+	} texts[] = {{"ingest: --id", opt.id},
+		     {"ingest: --commit", opt.commit},
+		     {"ingest: --branch", opt.branch}};
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		if (texts[t].value && !cli_text_ok(texts[t].what, texts[t].value)) {
 			code = EXIT_USAGE;
 			goto out;
 		}

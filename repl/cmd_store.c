@@ -167,6 +167,8 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 	if (npos == 0)
 		return baseline_set(ctx, "main", run_opt ? run_opt : "latest");
 	const char *verb = positional[0];
+	if (npos >= 2 && !cli_text_ok("baseline: NAME", positional[1]))
+		return EXIT_USAGE;
 	if (strcmp(verb, "set") == 0 && (npos == 2 || npos == 3))
 		return baseline_set(ctx, positional[1],
 				    npos == 3 ? positional[2]

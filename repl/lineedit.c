@@ -91,14 +91,17 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
 	return ed;
 }
 
-char *lineedit_read(line_editor *ed, const char *prompt, bool *interrupted)
+char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *interrupted)
 {
 	*interrupted = false;
+	*len = 0;
 	if (ed->interactive) {
 		errno = 0;
 		char *line = readline(prompt);
 		if (!line && errno == EINTR)
 			*interrupted = true;
+		if (line)
+			*len = strlen(line);
 		return line;
 	}
 	char *line = NULL;
@@ -117,6 +120,7 @@ char *lineedit_read(line_editor *ed, const char *prompt, bool *interrupted)
 		line[--n] = '\0';
 	if (n > 0 && line[n - 1] == '\r')
 		line[--n] = '\0';
+	*len = (size_t)n;
 	return line;
 }
 

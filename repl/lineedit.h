@@ -30,10 +30,11 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
 
 /*
  * Reads one line without its newline; malloc'ed, free with free(). NULL at
- * end of input. *interrupted is set when Ctrl-C ended the read (the line is
- * then NULL and the caller should start afresh).
+ * end of input. *len gets its length in bytes, which is more than strlen()
+ * when the line holds a NUL byte. *interrupted is set when Ctrl-C ended the
+ * read (the line is then NULL and the caller should start afresh).
  */
-char *lineedit_read(line_editor *ed, const char *prompt, bool *interrupted);
+char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *interrupted);
 
 /* Adds a line to the history (and the history file). */
 void lineedit_add_history(line_editor *ed, const char *line);

@@ -121,6 +121,21 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
 	return true;
 }
 
+bool cli_text_ok(const char *what, const char *value)
+{
+	size_t n = strlen(value);
+	uint32_t control;
+	size_t at = bdb_text_fault(value, n, true, &control);
+	if (at == n)
+		return true;
+	if (control == UINT32_MAX)
+		cli_error("%s: invalid UTF-8 at byte %zu", what, at + 1);
+	else
+		cli_error("%s: contains a control character (U+%04X) at byte %zu", what,
+			  (unsigned)control, at + 1);
+	return false;
+}
+
 int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const cli_opt *opts,
 		   const char **positional, int max_pos, int *npos)
 {

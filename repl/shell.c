@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "ingest.h"
 #include "lineedit.h"
 #include "query.h"
 #include "shell.h"
@@ -170,22 +171,61 @@ static int dot_once(shell *sh, int argc, char **argv)
 	return open_output(sh, argc, argv, true);
 }
 
+/* Reports the NUL byte at text[at], text being the source name from its line
+ * first_line on; returns EXIT_USAGE. */
+static int nul_error(const char *name, int first_line, const char *text, size_t len, size_t at,
+		     const char *what)
+{
+	int line, col;
+	bdb_text_position(text, len, at, &line, &col);
+	cli_error("%s:%d:%d: a NUL byte: statements are text; %s", name, first_line + line - 1, col,
+		  what);
+	return EXIT_USAGE;
+}
+
+/*
+ * Reads the script at path ("-": standard input) whole, a pipe or FIFO
+ * included, and runs it as sh's source name. A NUL byte anywhere in it is
+ * an error at its line and column, and then nothing of it runs.
+ */
+static int run_script(shell *sh, const char *path, const char *name)
+{
+	char *text;
+	size_t len;
+	bdb_diag d;
+	if (bdb_input_read(path, &text, &len, &d)) {
+		cli_error_diag(&d);
+		return EXIT_INPUT;
+	}
+	const char *nul = memchr(text, '\0', len);
+	int code = EXIT_OK;
+	if (nul) {
+		code = nul_error(name, 1, text, len, (size_t)(nul - text),
+				 "nothing of the script ran");
+	} else if (len) {
+		FILE *f = fmemopen(text, len, "r");
+		if (f) {
+			code = shell_loop(sh, f, name);
+			fclose(f);
+		} else {
+			cli_error("%s: cannot read: %s", name, strerror(errno));
+			code = EXIT_INPUT;
+		}
+	}
+	free(text);
+	return code;
+}
+
 static int dot_read(shell *sh, int argc, char **argv)
 {
 	if (argc != 2) {
 		cli_error(".read: expected one file name");
 		return EXIT_USAGE;
 	}
-	FILE *f = fopen(argv[1], "r");
-	if (!f) {
-		cli_error(".read: cannot open '%s': %s", argv[1], strerror(errno));
-		return EXIT_INPUT;
-	}
 	bool was_interactive = sh->interactive;
 	sh->interactive = false;
-	int code = shell_loop(sh, f, argv[1]);
+	int code = run_script(sh, argv[1], argv[1]);
 	sh->interactive = was_interactive;
-	fclose(f);
 	return code;
 }
 
@@ -388,7 +428,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		/* An idle session holds no reader slot of the store. */
 		if (sh->store)
 			bdb_store_release_readers(sh->store);
-		char *line = lineedit_read(ed, prompt, &intr);
+		size_t len;
+		char *line = lineedit_read(ed, prompt, &len, &intr);
 		if (!line) {
 			if (intr && sh->interactive) {
 				/* Ctrl-C at the prompt drops the unfinished statement. */
@@ -400,6 +441,14 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			break;
 		}
 		lineno++;
+		if (strlen(line) < len) {
+			/* A session streams: what came before has run, nothing after. */
+			worst = nul_error(name, lineno, line, len, strlen(line),
+					  "nothing from here on ran");
+			sh->errors++;
+			free(line);
+			break;
+		}
 		if (pending.len == 0 && line[0] == '.') {
 			lineedit_add_history(ed, line);
 			int code = run_dot_command(sh, line);
@@ -507,16 +556,11 @@ int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_optio
 
 int shell_run_file(cli_ctx *ctx, const char *path, const shell_options *opt)
 {
-	if (strcmp(path, "-") == 0)
-		return shell_run_stream(ctx, stdin, "<stdin>", opt);
-	FILE *f = fopen(path, "r");
-	if (!f) {
-		cli_error("cannot open '%s': %s", path, strerror(errno));
-		return EXIT_INPUT;
-	}
-	int code = shell_run_stream(ctx, f, path, opt);
-	fclose(f);
-	return code;
+	shell sh;
+	int code = shell_init(&sh, ctx, opt);
+	if (code)
+		return code;
+	return shell_finish(&sh, run_script(&sh, path, strcmp(path, "-") == 0 ? "<stdin>" : path));
 }
 
 /* The history file: $BENCHDB_HISTORY, else $XDG_STATE_HOME/benchdb_history,

@@ -146,3 +146,41 @@ size_t bdb_utf8_valid(const char *s, size_t n)
 		p += len;
 	return (size_t)(p - (const unsigned char *)s);
 }
+
+size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t valid = bdb_utf8_valid(s, n);
+	for (size_t i = 0; i < valid; i++) {
+		uint32_t cp = p[i];
+		/* U+0080 to U+009F are 0xC2 0x80 to 0xC2 0x9F. */
+		if (cp == 0xC2 && i + 1 < valid && p[i + 1] <= 0x9F)
+			cp = p[i + 1];
+		else if (cp >= 0x80)
+			continue;
+		if (cp == 0 || (one_line && (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)))) {
+			if (control)
+				*control = cp;
+			return i;
+		}
+	}
+	if (control)
+		*control = UINT32_MAX;
+	return valid;
+}
+
+void bdb_text_position(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+	if (offset > len)
+		offset = len;
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (text[i] == '\n') {
+			++*line;
+			*col = 1;
+		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+			++*col; /* a continuation byte does not start a character */
+		}
+	}
+}

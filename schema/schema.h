@@ -126,6 +126,21 @@ const char *bdb_buf_cstr(bdb_buf *b);
  */
 size_t bdb_utf8_valid(const char *s, size_t n);
 
+/*
+ * The offset of the first byte of s[0..n) that is not text, or n when all
+ * of it is. Text is valid UTF-8 (bdb_utf8_valid) without a NUL byte and,
+ * when one_line is true, without any other control character (U+0001 to
+ * U+001F, U+007F to U+009F): what a run id, commit, branch, tag or baseline
+ * name given on a command line must be. *control (may be NULL) gets the
+ * code point of the control character found there, or UINT32_MAX when the
+ * fault is invalid UTF-8.
+ */
+size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control);
+
+/* Line and column (1-based; columns count UTF-8 characters) of byte offset
+ * in text[0..len) (an offset past len counts as len). */
+void bdb_text_position(const char *text, size_t len, size_t offset, int *line, int *col);
+
 /* ------------------------------------------------------------------------ */
 /* Time                                                                      */
 /* ------------------------------------------------------------------------ */

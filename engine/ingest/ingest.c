@@ -117,6 +117,62 @@ static int64_t mtime_us(const struct stat *st)
 	return (int64_t)st->st_mtim.tv_sec * 1000000 + st->st_mtim.tv_nsec / 1000;
 }
 
+/* "1 GiB" or "N bytes", for the messages of a refused input. */
+static void describe_size(size_t bytes, char *buf, size_t size)
+{
+	if (bytes >= MAX_INPUT && bytes % MAX_INPUT == 0)
+		snprintf(buf, size, "%zu GiB", bytes / MAX_INPUT);
+	else
+		snprintf(buf, size, "%zu bytes", bytes);
+}
+
+int bdb__read_stream(FILE *f, const char *display, size_t size_hint, size_t limit, char **data,
+		     size_t *len, bdb_diag *d)
+{
+	*data = NULL;
+	*len = 0;
+	/* Room for one byte past the limit (to tell "too big" from "exactly
+	 * the limit") and the NUL. A regular file is read in one go. */
+	size_t most = limit + 2;
+	size_t cap = size_hint ? (size_hint < limit ? size_hint : limit) + 2 : 65536;
+	if (cap > most)
+		cap = most;
+	char *buf = malloc(cap);
+	if (!buf)
+		return BDB_ENOMEM;
+	size_t n = 0, got;
+	do {
+		if (n + 1 == cap) {
+			size_t bigger = cap > most / 2 ? most : 2 * cap;
+			char *p = realloc(buf, bigger);
+			if (!p) {
+				free(buf);
+				return BDB_ENOMEM;
+			}
+			buf = p;
+			cap = bigger;
+		}
+		got = fread(buf + n, 1, cap - 1 - n, f);
+		n += got;
+		if (n > limit) {
+			free(buf);
+			char what[32];
+			describe_size(limit, what, sizeof what);
+			return bdb_diag_set(d, BDB_ETOOBIG, display, 0, 0,
+					    "inputs above %s are refused", what);
+		}
+	} while (got > 0);
+	if (ferror(f)) {
+		int e = errno;
+		free(buf);
+		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "cannot read: %s", strerror(e));
+	}
+	buf[n] = '\0';
+	*data = buf;
+	*len = n;
+	return 0;
+}
+
 int bdb__read_file(const char *path, const char *display, char **data, size_t *len, int64_t *mtime,
 		   bdb_diag *d)
 {
@@ -135,61 +191,29 @@ int bdb__read_file(const char *path, const char *display, char **data, size_t *l
 		fclose(f);
 		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "is a directory, not a file");
 	}
-	if ((uint64_t)st.st_size > MAX_INPUT) {
+	bool regular = S_ISREG(st.st_mode);
+	if (regular && (uint64_t)st.st_size > MAX_INPUT) {
 		fclose(f);
 		return bdb_diag_set(d, BDB_ETOOBIG, display, 0, 0,
 				    "is %lld bytes; inputs above 1 GiB are refused",
 				    (long long)st.st_size);
 	}
-	size_t size = (size_t)st.st_size;
-	char *buf = malloc(size + 1);
-	if (!buf) {
-		fclose(f);
-		return BDB_ENOMEM;
-	}
-	size_t got = fread(buf, 1, size, f);
-	int err = ferror(f) ? errno : 0;
+	/* A pipe, FIFO or character device (<(cmd), /dev/stdin) has no size:
+	 * it is read to its end all the same. */
+	int rc =
+	    bdb__read_stream(f, display, regular ? (size_t)st.st_size : 0, MAX_INPUT, data, len, d);
 	fclose(f);
-	if (err || got != size) {
-		free(buf);
-		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "cannot read: %s",
-				    err ? strerror(err) : "file changed while reading");
-	}
-	buf[size] = '\0';
-	*data = buf;
-	*len = size;
-	if (mtime)
-		*mtime = mtime_us(&st);
-	return 0;
+	if (!rc && mtime)
+		*mtime = regular ? mtime_us(&st) : bdb_time_now();
+	return rc;
 }
 
-static int read_stdin(char **data, size_t *len, bdb_diag *d)
+int bdb_input_read(const char *path, char **data, size_t *len, bdb_diag *d)
 {
-	bdb_buf b;
-	bdb_buf_init(&b);
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, stdin)) > 0) {
-		if (b.len + n > MAX_INPUT) {
-			bdb_buf_free(&b);
-			return bdb_diag_set(d, BDB_ETOOBIG, "<stdin>", 0, 0,
-					    "inputs above 1 GiB are refused");
-		}
-		bdb_buf_append(&b, chunk, n);
-	}
-	if (ferror(stdin)) {
-		bdb_buf_free(&b);
-		return bdb_diag_set(d, BDB_EIO, "<stdin>", 0, 0, "cannot read: %s",
-				    strerror(errno));
-	}
-	bdb_buf_cstr(&b);
-	if (b.failed) {
-		bdb_buf_free(&b);
-		return BDB_ENOMEM;
-	}
-	*data = b.data; /* NUL-terminated by bdb_buf_cstr */
-	*len = b.len;
-	return 0;
+	bdb_diag_clear(d);
+	if (strcmp(path, "-") == 0)
+		return bdb__read_stream(stdin, "<stdin>", 0, MAX_INPUT, data, len, d);
+	return bdb__read_file(path, path, data, len, NULL, d);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -469,7 +493,7 @@ int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_option
 	int rc;
 	if (strcmp(path, "-") == 0) {
 		in.name = "<stdin>";
-		rc = read_stdin(&data, &len, d);
+		rc = bdb_input_read(path, &data, &len, d);
 		fallback_us = bdb_time_now();
 	} else {
 		struct stat st;

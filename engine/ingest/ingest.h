@@ -130,6 +130,20 @@ int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_option
 		    bdb_run **out, bdb_format *detected, bdb_diag *d);
 
 /*
+ * Reads the whole input at path into a NUL-terminated malloc'ed buffer
+ * (*data, free with free(); *len bytes, NUL bytes included): a regular
+ * file, or a pipe, FIFO or character device (<(cmd), /dev/stdin) read to
+ * its end; "-" is standard input. bdb_ingest_path reads its inputs so, and
+ * the program its -f scripts.
+ *
+ * Returns 0, or:
+ *   BDB_EIO      path cannot be opened or read, or is a directory (d says why),
+ *   BDB_ETOOBIG  the input exceeds 1 GiB (d names it),
+ *   BDB_ENOMEM.
+ */
+int bdb_input_read(const char *path, char **data, size_t *len, bdb_diag *d);
+
+/*
  * Like bdb_ingest_path for bytes already in memory (not a directory).
  * display_name names the input in diagnostics; data need not be
  * NUL-terminated and is not kept. The fallback timestamp is the current time.

@@ -201,9 +201,6 @@ bool bdb__lines_next(bdb__lines *l);
 /* 1-based column (in UTF-8 characters) of `at` within the line at `line`. */
 int bdb__column(const char *line, const char *at);
 
-/* Line and column (1-based, UTF-8 characters) of byte offset in text. */
-void bdb__offset_position(const char *text, size_t len, size_t offset, int *line, int *col);
-
 /*
  * Checks that text is text: no NUL byte, valid UTF-8. BDB_EPARSE at the
  * first offending byte otherwise.
@@ -402,11 +399,21 @@ int bdb__benchkit_read_defs(bdb__json_doc *doc, const json_t *defs, bdb_run *run
 
 /*
  * Reads a whole file into a NUL-terminated malloc'ed buffer (*data, free
- * with free()); *mtime_us (may be NULL) gets its modification time.
+ * with free()); *mtime_us (may be NULL) gets its modification time (the
+ * current time for a pipe, FIFO or device, which are read to their end).
  * BDB_EIO (d says why), BDB_ETOOBIG (> 1 GiB), BDB_ENOMEM.
  */
 int bdb__read_file(const char *path, const char *display, char **data, size_t *len,
 		   int64_t *mtime_us, bdb_diag *d);
+
+/*
+ * Reads f to its end into a NUL-terminated malloc'ed buffer (*data, *len
+ * bytes), growing it as it goes; size_hint (a regular file's size, else 0)
+ * sizes it at once. More than limit bytes is BDB_ETOOBIG ("inputs above
+ * 1 GiB are refused", d naming display); a read error BDB_EIO; BDB_ENOMEM.
+ */
+int bdb__read_stream(FILE *f, const char *display, size_t size_hint, size_t limit, char **data,
+		     size_t *len, bdb_diag *d);
 
 /*
  * Sets the run's timestamp from a time text of the input (via

@@ -140,7 +140,7 @@ int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size
 		size_t at = error_offset(text, len, &e);
 		char what[512];
 		describe_error(&e, text + at, text + len, what, sizeof what);
-		bdb__offset_position(text, len, at, &line, &col);
+		bdb_text_position(text, len, at, &line, &col);
 		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", what);
 	}
 	doc->name = name;
@@ -380,7 +380,7 @@ int bdb__json_fail(bdb__json_doc *doc, const json_t *container, const char *key,
 	int line = 0, col = 0;
 	size_t offset;
 	if (value_offset(doc, container, key, index, &offset))
-		bdb__offset_position(doc->text, doc->len, offset, &line, &col);
+		bdb_text_position(doc->text, doc->len, offset, &line, &col);
 	bdb_diag_set(d, BDB_EPARSE, doc->name, line, col, "%s", "");
 	if (d) {
 		va_list ap;

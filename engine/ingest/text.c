@@ -48,32 +48,15 @@ int bdb__column(const char *line, const char *at)
 	return col;
 }
 
-void bdb__offset_position(const char *text, size_t len, size_t offset, int *line, int *col)
-{
-	if (offset > len)
-		offset = len;
-	const char *start = text;
-	int n = 1;
-	for (const char *p = text; p < text + offset; p++) {
-		if (*p == '\n') {
-			n++;
-			start = p + 1;
-		}
-	}
-	*line = n;
-	*col = bdb__column(start, text + offset);
-}
-
 int bdb__text_check(const char *name, const char *text, size_t len, bdb_diag *d)
 {
-	size_t valid = bdb_utf8_valid(text, len);
-	const char *nul = memchr(text, 0, valid);
-	size_t at = nul ? (size_t)(nul - text) : valid;
+	uint32_t control;
+	size_t at = bdb_text_fault(text, len, false, &control);
 	if (at == len)
 		return 0;
 	int line, col;
-	bdb__offset_position(text, len, at, &line, &col);
-	if (nul)
+	bdb_text_position(text, len, at, &line, &col);
+	if (control == 0)
 		return bdb_diag_set(d, BDB_EPARSE, name, line, col,
 				    "unexpected NUL byte: this is binary data, not benchmark text");
 	return bdb_diag_set(d, BDB_EPARSE, name, line, col,

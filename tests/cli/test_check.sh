@@ -157,7 +157,7 @@ check_out_exact "PASS at the default threshold" "PASS: No regressions detected (
 
 run "$BENCHDB" baseline set "$(printf 'b\377')" v5
 check_rc "a baseline name that is not UTF-8 is a usage error" 2
-check_err "and says why" "cannot set baseline: a name is non-empty UTF-8 text"
+check_err "and says why" "baseline: NAME: invalid UTF-8 at byte 2"
 
 run "$BENCHDB" baseline list
 check_out "baseline list shows main" "main"

@@ -92,6 +92,43 @@ static void test_error_table(void **state)
 			    "results.json:12:7: \"value\" must be a number, got string");
 }
 
+/*
+ * bdb_text_fault: the one check of text shared by input files (NUL and
+ * invalid UTF-8) and command-line names (also control characters).
+ */
+static void test_text_fault(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *s;
+		size_t n;
+		bool one_line;
+		size_t at;
+		uint32_t control;
+	} cases[] = {
+	    {"plain", 5, true, 5, UINT32_MAX},
+	    {"caf\xc3\xa9 \xe2\x82\xac", 9, true, 9, UINT32_MAX}, /* é, € */
+	    {"a\nb", 3, true, 1, 0x0A},
+	    {"a\nb", 3, false, 3, UINT32_MAX}, /* a file may hold lines */
+	    {"ab\x7f", 3, true, 2, 0x7F},
+	    {"x\xc2\x85y", 4, true, 1, 0x85},	    /* NEL, a C1 control */
+	    {"x\xc2\xa0y", 4, true, 4, UINT32_MAX}, /* no-break space is text */
+	    {"a\tb", 3, true, 1, 0x09},
+	    {"ab\0c", 4, false, 2, 0x00}, /* NUL is never text */
+	    {"ab\xff", 3, true, 2, UINT32_MAX},
+	    {"ab\xc3", 3, false, 2, UINT32_MAX},      /* cut sequence */
+	    {"\xed\xa0\x80", 3, true, 0, UINT32_MAX}, /* a surrogate */
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		uint32_t control = 42;
+		size_t at = bdb_text_fault(cases[i].s, cases[i].n, cases[i].one_line, &control);
+		if (at != cases[i].at || control != cases[i].control)
+			fail_msg("case %zu: at %zu control %u, expected at %zu control %u", i, at,
+				 (unsigned)control, cases[i].at, (unsigned)cases[i].control);
+	}
+	assert_int_equal(bdb_text_fault("a\n", 2, true, NULL), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -99,6 +136,7 @@ int main(void)
 	    cmocka_unit_test(test_metrics_and_find),
 	    cmocka_unit_test(test_equal),
 	    cmocka_unit_test(test_error_table),
+	    cmocka_unit_test(test_text_fault),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

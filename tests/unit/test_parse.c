@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ast.h"
@@ -525,6 +526,132 @@ static void test_error_line_numbers(void **state)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Limits: deep nesting and long chains                                      */
+/* ------------------------------------------------------------------------ */
+
+/* "trend x where " + depth times open + "a = 1" + closing (when given). */
+static char *nested(size_t depth, const char *open, const char *close)
+{
+	size_t cap = 32 + depth * (strlen(open) + strlen(close));
+	char *text = malloc(cap);
+	assert_non_null(text);
+	size_t n = (size_t)snprintf(text, cap, "trend x where ");
+	for (size_t i = 0; i < depth; i++)
+		n += (size_t)snprintf(text + n, cap - n, "%s", open);
+	n += (size_t)snprintf(text + n, cap - n, "a = 1");
+	for (size_t i = 0; i < depth; i++)
+		n += (size_t)snprintf(text + n, cap - n, "%s", close);
+	return text;
+}
+
+/*
+ * BDB__MAX_NESTING parentheses and "not"s parse; one more is a caret error
+ * at the token that goes too deep; 40,000 (which overflowed the stack in
+ * parse_unary) are the same error, not a crash.
+ */
+static void test_nesting_limit(void **state)
+{
+	(void)state;
+	assert_int_equal(BDB__MAX_NESTING, 256);
+	const char *limit_message = "nested too deeply: at most 256 parentheses and \"not\"s may "
+				    "enclose a condition";
+	static const struct {
+		const char *open, *close;
+	} kinds[] = {{"(", ")"}, {"not ", ""}, {"(not ", ")"}};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		size_t per = strcmp(kinds[k].open, "(not ") == 0 ? 2 : 1; /* levels per open */
+		char *ok = nested(256 / per, kinds[k].open, kinds[k].close);
+		assert_int_equal(bdb_query_parse(ok, NULL), 0);
+		free(ok);
+		static const size_t too_deep[] = {257, 40000};
+		for (size_t t = 0; t < 2; t++) {
+			char *text = nested(too_deep[t], kinds[k].open, kinds[k].close);
+			bdb_diag d;
+			assert_int_equal(bdb_query_parse(text, &d), BDB_EQUERY);
+			assert_int_equal(d.line, 1);
+			/* The 257th level: "(" or "not" at 15 + 256 * strlen(open)
+			 * characters ("(not " opens two levels, so its 129th
+			 * "(" is the 257th: offset 128 * 5). */
+			int col = 15 + (per == 2 ? 128 * 5 : 256 * (int)strlen(kinds[k].open));
+			assert_int_equal(d.col, col);
+			assert_memory_equal(d.message, limit_message, strlen(limit_message));
+			const char *caret = strrchr(d.message, '\n') + 1;
+			assert_string_equal(caret + strspn(caret, " "),
+					    kinds[k].open[0] == '(' ? "^" : "^^^");
+			free(text);
+		}
+	}
+}
+
+/* "trend x where " + n terms "k = vI" joined by op. */
+static char *chain(size_t n, const char *op)
+{
+	size_t cap = 32 + n * (16 + strlen(op));
+	char *text = malloc(cap);
+	assert_non_null(text);
+	size_t len = (size_t)snprintf(text, cap, "trend x where ");
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(text + len, cap - len, "%sk = v%zu", i ? op : "", i);
+	return text;
+}
+
+/*
+ * A chain of 20,000 "or"s (and of "and"s: what overflowed the stack in
+ * check_expr) is one node with every operand in order, not a tree 20,000
+ * deep; it prints as the left-grouped binary operators it stands for.
+ */
+static void test_long_chains(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *op, *name;
+		bdb__expr_kind kind;
+	} ops[] = {{" or ", "or", BDB__EXPR_OR}, {" and ", "and", BDB__EXPR_AND}};
+	for (size_t k = 0; k < 2; k++) {
+		char *text = chain(20000, ops[k].op);
+		bdb__program prog;
+		bdb_diag d;
+		bdb_diag_clear(&d);
+		assert_int_equal(bdb__parse(text, strlen(text), &prog, &d), 0);
+		assert_int_equal(prog.n_stmts, 1);
+		const bdb__expr *w = prog.stmts[0]->where;
+		assert_int_equal(w->kind, ops[k].kind);
+		assert_int_equal(w->n_operands, 20000);
+		assert_string_equal(w->operands[0]->values[0], "v0");
+		assert_string_equal(w->operands[19999]->values[0], "v19999");
+		assert_int_equal(w->operands[19999]->kind, BDB__EXPR_EQ);
+		assert_int_equal(w->span.start, strlen("trend x where "));
+		assert_int_equal(w->span.end, strlen(text));
+		bdb_buf b;
+		bdb_buf_init(&b);
+		bdb__stmt_print(prog.stmts[0], &b);
+		const char *printed = bdb_buf_cstr(&b);
+		/* (trend metric="x" where=(or (or ... (= tag:"k" "v0") (= ...)) ...)) */
+		char head[64];
+		snprintf(head, sizeof head, "(trend metric=\"x\" where=(%s (%s ", ops[k].name,
+			 ops[k].name);
+		assert_memory_equal(printed, head, strlen(head));
+		const char *tail = "(= tag:\"k\" \"v19998\")) (= tag:\"k\" \"v19999\")))";
+		assert_string_equal(printed + strlen(printed) - strlen(tail), tail);
+		bdb_buf_free(&b);
+		bdb__program_free(&prog);
+		free(text);
+	}
+	/* Precedence still groups "and" under "or", each chain one node. */
+	const char *mixed = "trend x where a = 1 or b = 2 and c = 3 and d = 4 or e = 5";
+	bdb__program prog;
+	assert_int_equal(bdb__parse(mixed, strlen(mixed), &prog, NULL), 0);
+	const bdb__expr *w = prog.stmts[0]->where;
+	assert_int_equal(w->kind, BDB__EXPR_OR);
+	assert_int_equal(w->n_operands, 3);
+	assert_int_equal(w->operands[1]->kind, BDB__EXPR_AND);
+	assert_int_equal(w->operands[1]->n_operands, 3);
+	assert_int_equal(w->operands[1]->span.start, 23);
+	assert_int_equal(w->operands[1]->span.end, 48);
+	bdb__program_free(&prog);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Completeness and splitting                                                */
 /* ------------------------------------------------------------------------ */
 
@@ -748,6 +875,8 @@ int main(void)
 	    cmocka_unit_test(test_diag_format),
 	    cmocka_unit_test(test_long_line_clipped),
 	    cmocka_unit_test(test_error_line_numbers),
+	    cmocka_unit_test(test_nesting_limit),
+	    cmocka_unit_test(test_long_chains),
 	    cmocka_unit_test(test_is_complete),
 	    cmocka_unit_test(test_statement_end),
 	    cmocka_unit_test(test_split_script),

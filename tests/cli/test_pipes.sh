@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# tests/cli/test_pipes.sh - inputs that are not regular files (process
+# substitution, /dev/stdin from a pipe, a FIFO) are read to their end, for
+# ingest and for -f scripts; a NUL byte in a script is an error at its line
+# and column, and nothing of the script runs.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+F=$ROOT/examples/history/gbench-v1.json
+
+# Process substitution (/dev/fd/N, a pipe) was read as empty.
+run "$BENCHDB" ingest --id sub <(cat "$F")
+check_rc "ingest <(cat FILE) exits 0" 0
+check_out_exact "ingest <(cat FILE) stores the run" "Ingested run sub (5 points, 15 metrics)"
+
+# /dev/stdin from a pipe.
+cat "$F" >"$WORK/in.json"
+run sh -c "cat '$WORK/in.json' | '$BENCHDB' ingest --id piped /dev/stdin"
+check_rc "ingest /dev/stdin from a pipe exits 0" 0
+check_out_exact "ingest /dev/stdin stores the run" "Ingested run piped (5 points, 15 metrics)"
+
+# A FIFO, written by another process.
+mkfifo "$WORK/fifo"
+cat "$F" >"$WORK/fifo" &
+run "$BENCHDB" ingest --id fifo "$WORK/fifo"
+wait
+check_rc "ingest FIFO exits 0" 0
+check_out_exact "ingest FIFO stores the run" "Ingested run fifo (5 points, 15 metrics)"
+
+# The three runs are the same data as the file.
+run "$BENCHDB" -c 'compare run sub with run fifo as csv'
+check_rc "the FIFO run compares with the piped one" 0
+check "and nothing changed" sh -c "! grep -Eq 'regression|improvement' '$OUT'"
+
+# An empty pipe is still "the input is empty".
+run "$BENCHDB" ingest <(true)
+check_rc "an empty pipe exits 3" 3
+check_err "an empty pipe says so" "the input is empty; expected benchmark results"
+
+# A -f script from process substitution.
+run "$BENCHDB" -f <(printf 'show runs as csv\n')
+check_rc "-f <(...) exits 0" 0
+check_out "-f <(...) runs the script" "piped,"
+
+# A NUL byte in a -f script: an error at its line and column; nothing of
+# the script runs (it is checked whole first), the statements before the
+# NUL included. Before, the rest of the line was dropped without a word.
+printf 'show runs as csv\nset baseline x = latest\nshow bas\0elines\nshow baselines as csv\n' \
+	>"$WORK/nul.bq"
+run "$BENCHDB" -f "$WORK/nul.bq"
+check_rc "a NUL in a script exits 2" 2
+check_err "the NUL is placed" \
+	"nul.bq:3:9: a NUL byte: statements are text; nothing of the script ran"
+check_out_exact "nothing of the script ran" ""
+run "$BENCHDB" baseline list
+check_out_exact "the baseline before the NUL was not set" ""
+STDIN=$WORK/nul.bq run "$BENCHDB" -f -
+check_rc "-f - with a NUL exits 2" 2
+check_err "-f - names <stdin>" "<stdin>:3:9: a NUL byte"
+check_out_exact "-f - ran nothing" ""
+printf '.read %s\nshow runs last 1 as csv\n' "$WORK/nul.bq" >"$WORK/read.bq"
+run "$BENCHDB" -f "$WORK/read.bq"
+check_rc ".read of a script with a NUL exits 2" 2
+check_err ".read places the NUL" "nul.bq:3:9: a NUL byte"
+check_out "the statement after .read still runs" "fifo,"
+
+# Statements streamed on standard input: those before the NUL have run,
+# nothing from it on does.
+STDIN=$WORK/nul.bq run "$BENCHDB"
+check_rc "a NUL on standard input exits 2" 2
+check_err "the NUL is placed on standard input" \
+	"<stdin>:3:9: a NUL byte: statements are text; nothing from here on ran"
+check_out "the statement before it ran" "fifo,"
+check "the statement after it did not" sh -c "! grep -q '^baseline,run' '$OUT'"
+
+finish
