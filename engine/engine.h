@@ -319,7 +319,9 @@ struct bdb_store_stats {
 	double bytes_per_observation; /* bytes_used / observations (0 if none) */
 };
 /* Fills *out from one read transaction (observations and samples are
- * counted by a walk of the observation index). */
+ * counted by a walk of the observation index). Checks every B-tree page
+ * first, as bdb_store_verify does (a read of the whole file): BDB_ECORRUPT
+ * when any is damaged (bdb_store_verify says which). */
 int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out);
 
 #endif /* BDB_ENGINE_H */

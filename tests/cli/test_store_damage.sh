@@ -89,7 +89,8 @@ run timeout 60 "$BENCHDB" --db "$db" verify
 id_bad=keep-$(grep -o 'run [0-9]*: the FlatBuffer' "$OUT" | head -1 | tr -dc 0-9)
 run timeout 60 "$BENCHDB" --db "$db" export --format json "$id_bad"
 check_rc "a corrupt run: export of it exits 3" 3
-check_err "a corrupt run: export says the run is corrupt" "cannot read run '$id_bad': data is corrupt"
+check_err "a corrupt run: export says the run is damaged" \
+	"cannot read run '$id_bad': the store is damaged (benchdb verify says where; restore a backup)"
 
 # Every page of data.mdb damaged in turn, at its header (64 bytes) and in
 # its middle (2 KiB), with fixed high-entropy bytes (a gzip stream): verify
@@ -128,6 +129,40 @@ done
 echo "# $n_pages pages x 2 damages: $reported reported, $intact intact (free pages), $crashed crashed"
 check "verify never crashes on a damaged page ($crashed of $((2 * (n_pages - 2))))" test "$crashed" -eq 0
 check "verify reports most damaged pages ($reported)" test "$reported" -ge "$(((n_pages - 2) / 2))"
+
+# A store whose obs index is deeper than its root page (600 benchmarks of
+# two metrics): a damaged obs page below the root is not read at open, but
+# stats walks every observation. It must refuse the store as verify does
+# (exit 3, a sentence) instead of crashing in LMDB. The page is found by
+# damaging pages from the end of the file until verify names obs.
+{
+	echo '{"context": {"date": "2026-01-02T03:04:05+00:00"}, "benchmarks": ['
+	for ((i = 0; i < 600; i++)); do
+		[ "$i" -gt 0 ] && echo ','
+		printf '{"name": "BM_deep/%d", "run_type": "iteration", "iterations": 10,' "$i"
+		printf ' "real_time": %d.5, "cpu_time": %d.25, "time_unit": "ns"}' "$i" "$i"
+	done
+	echo ']}'
+} >"$WORK/deep.json"
+DEEP=$WORK/deep
+"$BENCHDB" --db "$DEEP" ingest --id deep-1 "$WORK/deep.json" >/dev/null
+"$BENCHDB" --db "$DEEP" ingest --id deep-2 "$WORK/deep.json" >/dev/null
+deep_pages=$(($(stat -c %s "$DEEP/data.mdb") / 4096))
+found=""
+for ((pg = deep_pages - 1; pg > 1 && ${#found} == 0; pg--)); do
+	rm -rf "$WORK/deep-damaged" && cp -r "$DEEP" "$WORK/deep-damaged"
+	dd if="$WORK/noise.gz" of="$WORK/deep-damaged/data.mdb" bs=1 count=64 seek=$((pg * 4096)) \
+		conv=notrunc 2>/dev/null
+	run timeout 60 "$BENCHDB" --db "$WORK/deep-damaged" verify
+	grep -q "^problem: data.mdb: page $pg of database \"obs\"" "$OUT" && found=$pg
+done
+check "a damaged obs page below the root is found (page ${found:-none})" test -n "$found"
+expect3 "stats of a store with a damaged obs page" \
+	"cannot read store statistics: the store is damaged (benchdb verify says where; restore a backup)" \
+	"$WORK/deep-damaged" stats
+expect3 "stats --json of a store with a damaged obs page" "the store is damaged" \
+	"$WORK/deep-damaged" stats --json
+check "stats of it prints nothing on stdout" test ! -s "$OUT"
 
 # Read-only. Root ignores permissions, so as root the commands run as
 # nobody (setpriv); without setpriv the case cannot be made.
