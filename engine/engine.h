@@ -123,7 +123,8 @@ typedef struct bdb_run_info {
 	uint32_t n_metrics; /* observations stored for the run */
 } bdb_run_info;
 
-/* Number of runs in the store. */
+/* Number of runs in the store. BDB_ECORRUPT when the stored count is more
+ * than the run log's pages can hold. */
 int bdb_reader_count_runs(bdb_reader *r, uint64_t *out);
 
 /* The run with sequence number seq. BDB_ENOTFOUND if none. */
@@ -237,7 +238,9 @@ int bdb_reader_tag_keys(bdb_reader *r, bdb_term_fn fn, void *ctx);
 /*
  * The series of run seq's observations, one per metric, in the run's order
  * (point by point, metric by metric, as in its FlatBuffer); *ids malloc'ed.
- * Pair them with bdb_reader_obs_get(r, id, seq). BDB_ENOTFOUND if no run.
+ * Pair them with bdb_reader_obs_get(r, id, seq). BDB_ENOTFOUND if no run;
+ * BDB_ECORRUPT when the stored list is malformed or longer than the run's
+ * metric count or the number of series.
  */
 int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n);
 
@@ -270,7 +273,8 @@ void bdb_obs_iter_close(bdb_obs_iter *it);
 /*
  * How many observations series has (0 for an unknown series), read from the
  * index without walking it: an upper bound for any iterator over it, for
- * callers that size their output before iterating.
+ * callers that size their output before iterating. BDB_ECORRUPT when the
+ * stored count is more than the number of runs (a damaged store).
  */
 int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n);
 

@@ -248,6 +248,14 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
  * series_info. BDB_ENOTFOUND when absent. */
 int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint64_t *id);
 
+/*
+ * The number of entries of db (not a DUPSORT one) in txn, from mdb_stat.
+ * The count is the store's word, so it is bounded by the pages it describes
+ * before anyone sizes an allocation with it: more entries than the
+ * database's leaf pages (or the whole file) can hold is BDB_ECORRUPT.
+ */
+int bdb__db_entries(bdb_store *s, MDB_txn *txn, int db, uint64_t *n);
+
 /* Closes every iterator a reader still has open, and its spare cursor. */
 void bdb__reader_close_iters(bdb_reader *r);
 
