@@ -51,6 +51,10 @@ struct bdb_store {
 	int n_spare;
 	int active_readers;   /* bdb_readers begun and not ended */
 	int last_write_error; /* LMDB code or errno of the last failed write txn */
+	/* The snapshot (transaction id) whose indexes a reader checked last
+	 * (BDB__CHECK_INDEXES): its pages stay as they are while it is the
+	 * newest, so readers of it need no second check. */
+	uint64_t checked_txn;
 };
 
 struct bdb_obs_iter;
@@ -228,13 +232,24 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx);
 void bdb__report_problem(bdb_problem_fn report, void *ctx, size_t *count, const char *fmt,
 			 va_list ap);
 
+/* Which pages bdb__check_pages reads. */
+enum bdb__check {
+	/* The main database and the root pages of the named ones (what
+	 * opening a store reads): a few pages. */
+	BDB__CHECK_ROOTS,
+	/* Every tree a reader walks but the observations' duplicate
+	 * sub-trees, and not the free list: pages in proportion to runs,
+	 * series and terms, not to observations (bdb_reader_begin). */
+	BDB__CHECK_INDEXES,
+	/* Every page reachable from the snapshot (verify, stats). */
+	BDB__CHECK_ALL
+};
+
 /* Checks data.mdb's B-tree pages of txn's snapshot with pread (pages.c),
  * reporting each damaged page; adds the problems to *n_problems. 0 when the
- * check could be done. Run before anything reads the trees through LMDB.
- * shallow: only the main database and the root pages of the named ones
- * (what opening a store reads), a few pages. */
-int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn report, void *ctx,
-		     size_t *n_problems);
+ * check could be done. Run before anything reads the trees through LMDB. */
+int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_problem_fn report,
+		     void *ctx, size_t *n_problems);
 
 /* Reads or writes a u64 counter in meta. A missing counter reads as dflt. */
 int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out);

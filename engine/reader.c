@@ -8,6 +8,32 @@
 
 #include "internal.h"
 
+/*
+ * LMDB trusts its pages, so a damaged one crashes it: the pages a reader may
+ * walk are checked with pread first, once per snapshot. Not the
+ * observations' duplicate sub-trees (the bulk of a store, so that a query
+ * does not read the whole file); iterators read them, and their damage can
+ * still crash (docs/faults.md 3).
+ */
+static int check_indexes(bdb_reader *r)
+{
+	bdb_store *s = r->store;
+	uint64_t txn_id = mdb_txn_id(r->txn);
+	pthread_mutex_lock(&s->lock);
+	bool checked = s->checked_txn == txn_id;
+	pthread_mutex_unlock(&s->lock);
+	if (checked)
+		return 0;
+	size_t damaged = 0;
+	int rc = bdb__check_pages(s, r->txn, BDB__CHECK_INDEXES, NULL, NULL, &damaged);
+	if (rc || damaged)
+		return rc ? rc : BDB_ECORRUPT;
+	pthread_mutex_lock(&s->lock);
+	s->checked_txn = txn_id;
+	pthread_mutex_unlock(&s->lock);
+	return 0;
+}
+
 int bdb_reader_begin(bdb_store *store, bdb_reader **out)
 {
 	bdb_reader *r = calloc(1, sizeof *r);
@@ -19,6 +45,11 @@ int bdb_reader_begin(bdb_store *store, bdb_reader **out)
 		return rc;
 	}
 	r->store = store;
+	rc = check_indexes(r);
+	if (rc) {
+		bdb_reader_end(r);
+		return rc;
+	}
 	*out = r;
 	return 0;
 }
