@@ -130,7 +130,8 @@ typedef struct bdb_run_info {
 	uint32_t n_metrics; /* observations stored for the run */
 } bdb_run_info;
 
-/* Number of runs in the store. */
+/* Number of runs in the store. BDB_ECORRUPT when the stored count is more
+ * than the run log's pages can hold. */
 int bdb_reader_count_runs(bdb_reader *r, uint64_t *out);
 
 /* The run with sequence number seq. BDB_ENOTFOUND if none. */
@@ -244,7 +245,9 @@ int bdb_reader_tag_keys(bdb_reader *r, bdb_term_fn fn, void *ctx);
 /*
  * The series of run seq's observations, one per metric, in the run's order
  * (point by point, metric by metric, as in its FlatBuffer); *ids malloc'ed.
- * Pair them with bdb_reader_obs_get(r, id, seq). BDB_ENOTFOUND if no run.
+ * Pair them with bdb_reader_obs_get(r, id, seq). BDB_ENOTFOUND if no run;
+ * BDB_ECORRUPT when the stored list is malformed or longer than the run's
+ * metric count or the number of series.
  */
 int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n);
 
@@ -277,7 +280,8 @@ void bdb_obs_iter_close(bdb_obs_iter *it);
 /*
  * How many observations series has (0 for an unknown series), read from the
  * index without walking it: an upper bound for any iterator over it, for
- * callers that size their output before iterating.
+ * callers that size their output before iterating. BDB_ECORRUPT when the
+ * stored count is more than the number of runs (a damaged store).
  */
 int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n);
 
@@ -326,7 +330,9 @@ struct bdb_store_stats {
 	double bytes_per_observation; /* bytes_used / observations (0 if none) */
 };
 /* Fills *out from one read transaction (observations and samples are
- * counted by a walk of the observation index). */
+ * counted by a walk of the observation index). Checks every B-tree page
+ * first, as bdb_store_verify does (a read of the whole file): BDB_ECORRUPT
+ * when any is damaged (bdb_store_verify says which). */
 int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out);
 
 #endif /* BDB_ENGINE_H */

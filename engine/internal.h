@@ -58,6 +58,10 @@ struct bdb_store {
 	int active_readers;   /* bdb_readers begun and not ended */
 	bool writing;	      /* a write transaction is active (or beginning) */
 	int last_write_error; /* LMDB code or errno of the last failed write txn */
+	/* The snapshot (transaction id) whose indexes a reader checked last
+	 * (BDB__CHECK_INDEXES): its pages stay as they are while it is the
+	 * newest, so readers of it need no second check. */
+	uint64_t checked_txn;
 };
 
 struct bdb_obs_iter;
@@ -235,13 +239,24 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx);
 void bdb__report_problem(bdb_problem_fn report, void *ctx, size_t *count, const char *fmt,
 			 va_list ap);
 
+/* Which pages bdb__check_pages reads. */
+enum bdb__check {
+	/* The main database and the root pages of the named ones (what
+	 * opening a store reads): a few pages. */
+	BDB__CHECK_ROOTS,
+	/* Every tree a reader walks but the observations' duplicate
+	 * sub-trees, and not the free list: pages in proportion to runs,
+	 * series and terms, not to observations (bdb_reader_begin). */
+	BDB__CHECK_INDEXES,
+	/* Every page reachable from the snapshot (verify, stats). */
+	BDB__CHECK_ALL
+};
+
 /* Checks data.mdb's B-tree pages of txn's snapshot with pread (pages.c),
  * reporting each damaged page; adds the problems to *n_problems. 0 when the
- * check could be done. Run before anything reads the trees through LMDB.
- * shallow: only the main database and the root pages of the named ones
- * (what opening a store reads), a few pages. */
-int bdb__check_pages(bdb_store *s, MDB_txn *txn, bool shallow, bdb_problem_fn report, void *ctx,
-		     size_t *n_problems);
+ * check could be done. Run before anything reads the trees through LMDB. */
+int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_problem_fn report,
+		     void *ctx, size_t *n_problems);
 
 /* Reads or writes a u64 counter in meta. A missing counter reads as dflt. */
 int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out);
@@ -254,6 +269,14 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 /* Looks up the series id of canonical bytes, checking long keys against
  * series_info. BDB_ENOTFOUND when absent. */
 int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint64_t *id);
+
+/*
+ * The number of entries of db (not a DUPSORT one) in txn, from mdb_stat.
+ * The count is the store's word, so it is bounded by the pages it describes
+ * before anyone sizes an allocation with it: more entries than the
+ * database's leaf pages (or the whole file) can hold is BDB_ECORRUPT.
+ */
+int bdb__db_entries(bdb_store *s, MDB_txn *txn, int db, uint64_t *n);
 
 /* Closes every iterator a reader still has open, and its spare cursor. */
 void bdb__reader_close_iters(bdb_reader *r);

@@ -8,6 +8,32 @@
 
 #include "internal.h"
 
+/*
+ * LMDB trusts its pages, so a damaged one crashes it: the pages a reader may
+ * walk are checked with pread first, once per snapshot. Not the
+ * observations' duplicate sub-trees (the bulk of a store, so that a query
+ * does not read the whole file); iterators read them, and their damage can
+ * still crash (docs/faults.md 3).
+ */
+static int check_indexes(bdb_reader *r)
+{
+	bdb_store *s = r->store;
+	uint64_t txn_id = mdb_txn_id(r->txn);
+	pthread_mutex_lock(&s->lock);
+	bool checked = s->checked_txn == txn_id;
+	pthread_mutex_unlock(&s->lock);
+	if (checked)
+		return 0;
+	size_t damaged = 0;
+	int rc = bdb__check_pages(s, r->txn, BDB__CHECK_INDEXES, NULL, NULL, &damaged);
+	if (rc || damaged)
+		return rc ? rc : BDB_ECORRUPT;
+	pthread_mutex_lock(&s->lock);
+	s->checked_txn = txn_id;
+	pthread_mutex_unlock(&s->lock);
+	return 0;
+}
+
 int bdb_reader_begin(bdb_store *store, bdb_reader **out)
 {
 	bdb_reader *r = calloc(1, sizeof *r);
@@ -19,6 +45,11 @@ int bdb_reader_begin(bdb_store *store, bdb_reader **out)
 		return rc;
 	}
 	r->store = store;
+	rc = check_indexes(r);
+	if (rc) {
+		bdb_reader_end(r);
+		return rc;
+	}
 	*out = r;
 	return 0;
 }
@@ -39,14 +70,31 @@ static MDB_dbi dbi(bdb_reader *r, int db)
 	return r->store->dbi[db];
 }
 
-int bdb_reader_count_runs(bdb_reader *r, uint64_t *out)
+/* The smallest leaf node: its 2-byte slot, an 8-byte header, no key or value. */
+#define MIN_NODE_BYTES 10
+#define PAGE_HEADER    16
+
+int bdb__db_entries(bdb_store *s, MDB_txn *txn, int db, uint64_t *n)
 {
 	MDB_stat st;
-	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_RUNLOG), &st);
+	MDB_envinfo info;
+	*n = 0;
+	int rc = mdb_stat(txn, s->dbi[db], &st);
 	if (rc)
 		return bdb__mdb_error(rc);
-	*out = st.ms_entries;
+	mdb_env_info(s->env, &info);
+	uint64_t per_page = (st.ms_psize - PAGE_HEADER) / MIN_NODE_BYTES;
+	uint64_t file_pages = (uint64_t)info.me_last_pgno + 1;
+	uint64_t pages = st.ms_leaf_pages < file_pages ? st.ms_leaf_pages : file_pages;
+	if (st.ms_entries > pages * per_page)
+		return BDB_ECORRUPT;
+	*n = st.ms_entries;
 	return 0;
+}
+
+int bdb_reader_count_runs(bdb_reader *r, uint64_t *out)
+{
+	return bdb__db_entries(r->store, r->txn, BDB__DB_RUNLOG, out);
 }
 
 /*
@@ -333,11 +381,11 @@ static int collect_values(bdb_reader *r, int db, size_t item_size, decode_fn dec
 {
 	*out = NULL;
 	*n = 0;
-	MDB_stat st;
-	int rc = mdb_stat(r->txn, dbi(r, db), &st);
+	uint64_t entries;
+	int rc = bdb__db_entries(r->store, r->txn, db, &entries);
 	if (rc)
-		return bdb__mdb_error(rc);
-	char *list = malloc((st.ms_entries + 1) * item_size);
+		return rc;
+	char *list = malloc((entries + 1) * item_size);
 	if (!list)
 		return BDB_ENOMEM;
 	MDB_cursor *cur;
@@ -349,7 +397,7 @@ static int collect_values(bdb_reader *r, int db, size_t item_size, decode_fn dec
 	size_t len = 0;
 	MDB_val k, v;
 	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-	while (got == 0 && len < st.ms_entries) {
+	while (got == 0 && len < entries) {
 		rc = decode(&v, list + len * item_size);
 		if (rc)
 			break;

@@ -157,11 +157,11 @@ int bdb_reader_postings_has(bdb_reader *r, const char *term, uint64_t id, bool *
 /* Every series id, ascending. */
 static int all_series(bdb_reader *r, uint64_t **ids, size_t *n)
 {
-	MDB_stat st;
-	int rc = mdb_stat(r->txn, dbi(r, BDB__DB_SERIES_INFO), &st);
+	uint64_t entries;
+	int rc = bdb__db_entries(r->store, r->txn, BDB__DB_SERIES_INFO, &entries);
 	if (rc)
-		return bdb__mdb_error(rc);
-	uint64_t *list = malloc((st.ms_entries + 1) * sizeof *list);
+		return rc;
+	uint64_t *list = malloc((entries + 1) * sizeof *list);
 	if (!list)
 		return BDB_ENOMEM;
 	MDB_cursor *cur;
@@ -173,7 +173,7 @@ static int all_series(bdb_reader *r, uint64_t **ids, size_t *n)
 	size_t len = 0;
 	MDB_val k, v;
 	rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-	while (rc == 0 && len < st.ms_entries && k.mv_size == 8) {
+	while (rc == 0 && len < entries && k.mv_size == 8) {
 		list[len++] = bdb__get_be64(k.mv_data);
 		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
 	}
@@ -367,7 +367,14 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 	rc = mdb_get(r->txn, dbi(r, BDB__DB_RUN_SERIES), &k, &v);
 	if (rc)
 		return bdb__mdb_error(rc);
-	return bdb__run_series_decode(v.mv_data, v.mv_size, info.n_metrics, ids, n);
+	/* The run log's metric count is the store's word too: each metric of a
+	 * run is in a series of its own, so no run lists more than all series. */
+	uint64_t n_series;
+	rc = bdb__db_entries(r->store, r->txn, BDB__DB_SERIES_INFO, &n_series);
+	if (rc)
+		return rc;
+	size_t max = info.n_metrics < n_series ? info.n_metrics : (size_t)n_series;
+	return bdb__run_series_decode(v.mv_data, v.mv_size, max, ids, n);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -599,7 +606,17 @@ int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n)
 	if (rc == 0)
 		rc = mdb_cursor_count(cur, n);
 	release_cursor(r, cur);
-	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+	if (rc)
+		return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+	/* The count is the store's word (a sub-database's record): a series
+	 * has at most one observation per run, and callers size tables by it. */
+	uint64_t runs;
+	rc = bdb__db_entries(r->store, r->txn, BDB__DB_RUNLOG, &runs);
+	if (!rc && *n > runs)
+		rc = BDB_ECORRUPT;
+	if (rc)
+		*n = 0;
+	return rc;
 }
 
 int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs *out)

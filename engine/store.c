@@ -386,7 +386,7 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 	/* The pages read below first, with pread: a damaged one would crash LMDB. */
 	char damage[400] = "";
 	size_t n_damaged = 0;
-	int rc = bdb__check_pages(s, txn, true, keep_first_problem, damage, &n_damaged);
+	int rc = bdb__check_pages(s, txn, BDB__CHECK_ROOTS, keep_first_problem, damage, &n_damaged);
 	if (!rc && n_damaged)
 		return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
 				    "the store is damaged: %s; restore a backup", damage);

@@ -687,7 +687,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 		return rc;
 	/* Damaged pages would crash LMDB's own walk: report them and stop. */
 	size_t damaged = 0;
-	rc = bdb__check_pages(store, v.txn, false, report, ctx, &damaged);
+	rc = bdb__check_pages(store, v.txn, BDB__CHECK_ALL, report, ctx, &damaged);
 	if (rc || damaged) {
 		bdb__read_end(store, v.txn);
 		if (n_problems)
@@ -797,6 +797,14 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 	int rc = bdb__read_begin(store, &v.txn);
 	if (rc)
 		return rc;
+	/* The walks below read every page of obs and of the free list: check
+	 * them all first, as verify does, or a damaged one crashes LMDB. */
+	size_t damaged = 0;
+	rc = bdb__check_pages(store, v.txn, BDB__CHECK_ALL, NULL, NULL, &damaged);
+	if (rc || damaged) {
+		bdb__read_end(store, v.txn);
+		return rc ? rc : BDB_ECORRUPT;
+	}
 	out->runs = entries(&v, BDB__DB_RUNS);
 	out->series = entries(&v, BDB__DB_SERIES_INFO);
 	out->observations = entries(&v, BDB__DB_OBS);

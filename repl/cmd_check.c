@@ -141,11 +141,12 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	uint64_t seq;
 	bdb_reader *r;
 	bool have_baseline = false, have_runs = false;
-	if (rc == 0 && bdb_reader_begin(store, &r) == 0) {
+	if (rc == 0 && (rc = bdb_reader_begin(store, &r)) == 0) {
 		have_baseline = bdb_reader_get_baseline(r, baseline, &seq) == 0;
 		have_runs = bdb_reader_latest(r, 0, &seq) == 0;
 		bdb_reader_end(r);
 	} else if (rc != BDB_ENOTFOUND) {
+		bdb_store_close(store);
 		cli_error("cannot open store %s: %s", ctx->db_dir, bdb_strerror(rc));
 		return EXIT_INPUT;
 	}

@@ -32,7 +32,8 @@
 	XX(IO, "io", "input/output error")                                                         \
 	XX(NOTFOUND, "notfound", "not found")                                                      \
 	XX(EXISTS, "exists", "already exists")                                                     \
-	XX(CORRUPT, "corrupt", "data is corrupt")                                                  \
+	XX(CORRUPT, "corrupt",                                                                     \
+	   "the store is damaged (benchdb verify says where; restore a backup)")                   \
 	XX(VERIFY, "verify", "buffer failed verification")                                         \
 	XX(PARSE, "parse", "malformed input")                                                      \
 	XX(FORMAT, "format", "unrecognised input format")                                          \

@@ -89,7 +89,8 @@ run timeout 60 "$BENCHDB" --db "$db" verify
 id_bad=keep-$(grep -o 'run [0-9]*: the FlatBuffer' "$OUT" | head -1 | tr -dc 0-9)
 run timeout 60 "$BENCHDB" --db "$db" export --format json "$id_bad"
 check_rc "a corrupt run: export of it exits 3" 3
-check_err "a corrupt run: export says the run is corrupt" "cannot read run '$id_bad': data is corrupt"
+check_err "a corrupt run: export says the run is damaged" \
+	"cannot read run '$id_bad': the store is damaged (benchdb verify says where; restore a backup)"
 
 # Every page of data.mdb damaged in turn, at its header (64 bytes) and in
 # its middle (2 KiB), with fixed high-entropy bytes (a gzip stream): verify
@@ -128,6 +129,74 @@ done
 echo "# $n_pages pages x 2 damages: $reported reported, $intact intact (free pages), $crashed crashed"
 check "verify never crashes on a damaged page ($crashed of $((2 * (n_pages - 2))))" test "$crashed" -eq 0
 check "verify reports most damaged pages ($reported)" test "$reported" -ge "$(((n_pages - 2) / 2))"
+
+# A store whose obs index is deeper than its root page (600 benchmarks of
+# two metrics): a damaged obs page below the root is not read at open, but
+# stats walks every observation. It must refuse the store as verify does
+# (exit 3, a sentence) instead of crashing in LMDB. The page is found by
+# damaging pages from the end of the file until verify names obs.
+{
+	echo '{"context": {"date": "2026-01-02T03:04:05+00:00"}, "benchmarks": ['
+	for ((i = 0; i < 600; i++)); do
+		[ "$i" -gt 0 ] && echo ','
+		printf '{"name": "BM_deep/%d", "run_type": "iteration", "iterations": 10,' "$i"
+		printf ' "real_time": %d.5, "cpu_time": %d.25, "time_unit": "ns"}' "$i" "$i"
+	done
+	echo ']}'
+} >"$WORK/deep.json"
+DEEP=$WORK/deep
+"$BENCHDB" --db "$DEEP" ingest --id deep-1 "$WORK/deep.json" >/dev/null
+"$BENCHDB" --db "$DEEP" ingest --id deep-2 "$WORK/deep.json" >/dev/null
+deep_pages=$(($(stat -c %s "$DEEP/data.mdb") / 4096))
+
+# damage_below_root DB WHERE: a copy of $DEEP in $WORK/deep-damaged with a
+# page of database DB damaged at WHERE (head: 64 bytes, middle: 2 KiB) that
+# verify reports as a problem (so not one read at open); prints its number.
+damage_below_root() {
+	local pg
+	for ((pg = deep_pages - 1; pg > 1; pg--)); do
+		rm -rf "$WORK/deep-damaged" && cp -r "$DEEP" "$WORK/deep-damaged"
+		if [ "$2" = head ]; then
+			dd if="$WORK/noise.gz" of="$WORK/deep-damaged/data.mdb" bs=1 count=64 \
+				seek=$((pg * 4096)) conv=notrunc 2>/dev/null
+		else
+			dd if="$WORK/noise.gz" of="$WORK/deep-damaged/data.mdb" bs=1 count=2048 skip=100 \
+				seek=$((pg * 4096 + 1024)) conv=notrunc 2>/dev/null
+		fi
+		timeout 60 "$BENCHDB" --db "$WORK/deep-damaged" verify >"$OUT" 2>"$ERR" </dev/null
+		if grep -q "^problem: data.mdb: page $pg of database \"$1\"" "$OUT"; then
+			echo "$pg"
+			return
+		fi
+	done
+}
+
+found=$(damage_below_root obs head)
+check "a damaged obs page below the root is found (page ${found:-none})" test -n "$found"
+expect3 "stats of a store with a damaged obs page" \
+	"cannot read store statistics: the store is damaged (benchdb verify says where; restore a backup)" \
+	"$WORK/deep-damaged" stats
+expect3 "stats --json of a store with a damaged obs page" "the store is damaged" \
+	"$WORK/deep-damaged" stats --json
+check "stats of it prints nothing on stdout" test ! -s "$OUT"
+
+# Queries check the pages of every index before they read (not the
+# observations' own sub-trees): a damaged series_info or postings page
+# below the root is refused instead of crashing LMDB (SIGSEGV, or SIGABRT
+# at mdb.c's IS_LEAF assertion, before).
+damaged_says="the store is damaged (benchdb verify says where; restore a backup)"
+for db in series_info postings; do
+	found=$(damage_below_root "$db" middle)
+	check "a damaged $db page below the root is found (page ${found:-none})" test -n "$found"
+	expect3 "$db damaged: show points" "opening a read transaction: $damaged_says" \
+		"$WORK/deep-damaged" -c 'show points'
+	expect3 "$db damaged: trend" "$damaged_says" "$WORK/deep-damaged" -c 'trend real_time'
+	expect3 "$db damaged: rank" "$damaged_says" "$WORK/deep-damaged" -c 'rank cpu_time'
+	expect3 "$db damaged: show runs" "$damaged_says" "$WORK/deep-damaged" -c 'show runs'
+	expect3 "$db damaged: summary" "$damaged_says" "$WORK/deep-damaged" summary
+	expect3 "$db damaged: check" "cannot open store $WORK/deep-damaged: $damaged_says" \
+		"$WORK/deep-damaged" check
+done
 
 # Read-only. Root ignores permissions, so as root the commands run as
 # nobody (setpriv); without setpriv the case cannot be made.

@@ -2,7 +2,8 @@
  * test_store_layout.c - the compact parts of store format 2 (docs/storage.md
  * 2.5 and 2.8): observation records of 20 bytes, widened to 40 for a series
  * the first time one of its observations has bounds or samples; run_series
- * as ranges of consecutive series ids; the 32-bit sequence number limit.
+ * as ranges of consecutive series ids; the 32-bit sequence number limit;
+ * damaged entry counts (written into data.mdb) refused as BDB_ECORRUPT.
  * (test_store_series.c checks that a store of format 1 is refused.) Raw
  * values are read with LMDB directly.
  */
@@ -19,7 +20,9 @@
 #include <cmocka.h>
 
 #include "engine.h"
+#include "helpers/files.h"
 #include "helpers/store_env.h"
+#include "query.h"
 
 /* ---- raw access to the store's databases ---- */
 
@@ -403,6 +406,108 @@ static void test_run_series_ranges(void **state)
 	free(dir);
 }
 
+/*
+ * Overwrites an entry count in data.mdb that LMDB's API cannot write: that
+ * of the 48-byte database record in the leaf node with these flags and key
+ * (a named database in the main one: F_SUBDATA 2; a series' duplicates in
+ * obs: F_SUBDATA | F_DUPDATA 6), at byte 32 of the record. Every copy is
+ * changed (free pages may hold old ones). Returns the number of copies.
+ */
+static size_t set_record_count(const char *dir, uint8_t flags, const void *key, size_t klen,
+			       uint64_t count)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	size_t len;
+	uint8_t *bytes = test_read_file(path, &len);
+	uint8_t node[8 + 64] = {48, 0, 0, 0, flags, 0, (uint8_t)klen, 0};
+	assert_true(klen <= 64);
+	memcpy(node + 8, key, klen);
+	size_t copies = 0, node_len = 8 + klen;
+	for (size_t at = 0; at + node_len + 48 <= len; at++) {
+		if (memcmp(bytes + at, node, node_len) != 0)
+			continue;
+		uint8_t *entries = bytes + at + node_len + 32;
+		memcpy(entries, &count, 8); /* LMDB's own byte order */
+		copies++;
+	}
+	FILE *f = fopen(path, "r+b");
+	assert_non_null(f);
+	assert_int_equal(fwrite(bytes, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	free(bytes);
+	return copies;
+}
+
+/* A damaged observation count (a sub-database's entry count, ~3e18) is
+ * refused before a table is sized by it: trend once tried to realloc ~-3e18
+ * bytes and said "out of memory". */
+static void test_corrupt_observation_count(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	/* 300 records of 20 bytes: more than a sub-page holds. */
+	for (int i = 0; i < 300; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "r%03d", i);
+		put_one(s, id, 1000 + i, i, false);
+	}
+	bdb_reader *r;
+	size_t n;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_obs_count(r, 1, &n), 0);
+	assert_int_equal(n, 300);
+	bdb_reader_end(r);
+	bdb_store_close(s);
+	static const uint8_t series_1[8] = {0, 0, 0, 0, 0, 0, 0, 1};
+	assert_true(set_record_count(dir, 6, series_1, 8, UINT64_C(3000000000000000000)) >= 1);
+
+	s = open_store(dir, 0);
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	n = 7;
+	assert_int_equal(bdb_reader_obs_count(r, 1, &n), BDB_ECORRUPT);
+	assert_int_equal(n, 0);
+	bdb_reader_end(r);
+	bdb_result *res = NULL;
+	bdb_diag d;
+	assert_int_equal(bdb_query_run(s, "trend m", NULL, &res, &d), BDB_ECORRUPT);
+	assert_null(res);
+	assert_string_equal(d.message, "reading observations: the store is damaged (benchdb verify "
+				       "says where; restore a backup)");
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Entry counts of named databases (mdb_stat) size allocations: one more
+ * than the database's leaf pages can hold is refused. */
+static void test_corrupt_database_counts(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	put_one(s, "a", 1, 1.0, false);
+	put_one(s, "b", 2, 2.0, false);
+	bdb_store_close(s);
+	assert_true(set_record_count(dir, 2, "runlog", 6, UINT64_C(3000000000000000000)) >= 1);
+	assert_true(set_record_count(dir, 2, "series_info", 11, 1000) >= 1);
+
+	s = open_store(dir, 0);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	uint64_t runs = 7;
+	assert_int_equal(bdb_reader_count_runs(r, &runs), BDB_ECORRUPT);
+	assert_int_equal(runs, 0);
+	uint64_t *ids;
+	size_t n;
+	assert_int_equal(bdb_reader_series_match(r, NULL, 0, &ids, &n), BDB_ECORRUPT);
+	bdb_reader_end(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
 static void test_sequence_limit(void **state)
 {
 	(void)state;
@@ -448,6 +553,8 @@ int main(void)
 	    cmocka_unit_test(test_narrow_record_bytes),
 	    cmocka_unit_test(test_run_series_ranges),
 	    cmocka_unit_test(test_sequence_limit),
+	    cmocka_unit_test(test_corrupt_observation_count),
+	    cmocka_unit_test(test_corrupt_database_counts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
