@@ -3,12 +3,13 @@
  * read transactions kept for reuse, write transactions that grow the map on
  * MDB_MAP_FULL and retry, and the meta counters.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -82,6 +83,62 @@ static int check_lock_file(bdb_store *s)
 	if (stat(s->lock_path, &st) != 0 || st.st_ino != s->lock_ino || st.st_dev != s->lock_dev)
 		return BDB_ELOCKGONE;
 	return 0;
+}
+
+static void lock_problem(bdb_problem_fn report, void *ctx, size_t *count, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void lock_problem(bdb_problem_fn report, void *ctx, size_t *count, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	bdb__report_problem(report, ctx, count, fmt, ap);
+	va_end(ap);
+}
+
+void bdb__check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, size_t *count)
+{
+	char dir[PATH_MAX], want[PATH_MAX + 16];
+	struct stat cur;
+	if (!realpath(s->path, dir) || stat(s->lock_path, &cur) != 0)
+		return;
+	int n = snprintf(want, sizeof want, "%s/lock.mdb", dir);
+	DIR *proc = opendir("/proc");
+	struct dirent *pe;
+	while (proc && (pe = readdir(proc)) != NULL) {
+		char *end;
+		long pid = strtol(pe->d_name, &end, 10);
+		if (*end || pid <= 0 || pid == (long)getpid())
+			continue;
+		char fd_dir[64];
+		snprintf(fd_dir, sizeof fd_dir, "/proc/%ld/fd", pid);
+		DIR *fds = opendir(fd_dir);
+		struct dirent *fe;
+		while (fds && (fe = readdir(fds)) != NULL) {
+			char link[384], target[PATH_MAX + 16];
+			struct stat st;
+			snprintf(link, sizeof link, "%s/%s", fd_dir, fe->d_name);
+			ssize_t len = readlink(link, target, sizeof target - 1);
+			if (len < n || strncmp(target, want, (size_t)n) != 0 ||
+			    (len > n && strncmp(target + n, " (deleted)", (size_t)len - n) != 0))
+				continue;
+			if (stat(link, &st) == 0 &&
+			    (st.st_ino != cur.st_ino || st.st_dev != cur.st_dev)) {
+				lock_problem(
+				    report, ctx, count,
+				    "process %ld still uses a lock.mdb of this store that was "
+				    "deleted or replaced: it no longer coordinates with the "
+				    "others; "
+				    "stop it",
+				    pid);
+				break;
+			}
+		}
+		if (fds)
+			closedir(fds);
+	}
+	if (proc)
+		closedir(proc);
 }
 
 /* Waits (s->lock held) until no transaction of this process is active;
