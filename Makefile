@@ -7,7 +7,7 @@
 #   make demo       build, ingest examples/ into ./benchmark-data, run a tour
 #   make deps       install missing Debian packages (quiet no-op when present)
 #   make format     clang-format every source file
-#   make lint       cppcheck over the sources
+#   make lint       the rooms' include flow (tests/layers.sh), cppcheck
 #   make install    PREFIX=/usr/local: binary, library, headers, man page,
 #                   bash completion
 #   make fuzz       libFuzzer harnesses (FUZZ_SECONDS=N each)
@@ -173,6 +173,7 @@ format:
 # ctuuninitvar: cppcheck's cross-file check reads write-only out-parameters
 # (bdb_diag *d) as uses of uninitialized memory.
 lint:
+	@tests/layers.sh
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--inline-suppr --suppress=missingIncludeSystem --suppress=ctuuninitvar $(INCLUDES) \
 		schema engine query repl
