@@ -22,6 +22,13 @@
 
 #include "internal.h"
 
+/* The format above is LMDB 0.9's (0.9.14 to 0.9.33 keep it); LMDB 1.0 changes
+ * the page header. A build against another series must check this file's
+ * offsets against its mdb.c first. */
+#if MDB_VERSION_MAJOR != 0 || MDB_VERSION_MINOR != 9
+#error "engine/pages.c knows LMDB 0.9's page format only: check it against this LMDB's mdb.c"
+#endif
+
 #define PAGE_HEADER 16
 #define NODE_HEADER 8
 #define DB_RECORD   48
