@@ -22,7 +22,7 @@
 
 #include "internal.h"
 
-/* The format above is LMDB 0.9's (0.9.14 to 0.9.33 keep it); LMDB 1.0 changes
+/* The format above is that of LMDB 0.9 (checked against 0.9.24); LMDB 1.0 changes
  * the page header. A build against another series must check this file's
  * offsets against its mdb.c first. */
 #if MDB_VERSION_MAJOR != 0 || MDB_VERSION_MINOR != 9
