@@ -302,6 +302,16 @@ int bdb_reader_obs_get(bdb_reader *r, uint64_t series, uint64_t run_seq, bdb_obs
 typedef void (*bdb_problem_fn)(void *ctx, const char *problem);
 int bdb_store_verify(bdb_store *store, bdb_problem_fn report, void *ctx, size_t *n_problems);
 
+/*
+ * Reports, as problems added to *n_problems, each other process that still
+ * uses a lock.mdb of this store other than the one on disk (deleted or
+ * replaced while it had the store open: it no longer coordinates with the
+ * others). Reads /proc (Linux); finds nothing elsewhere. benchdb verify runs
+ * it besides bdb_store_verify, which checks the stored data only.
+ */
+void bdb_store_check_lock_users(bdb_store *store, bdb_problem_fn report, void *ctx,
+				size_t *n_problems);
+
 /* What a clean verify walked, from the same read transaction. */
 typedef struct bdb_verify_counts {
 	uint64_t runs, series, observations;

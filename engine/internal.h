@@ -252,13 +252,6 @@ enum bdb__check {
 	BDB__CHECK_ALL
 };
 
-/*
- * Reports (as verify problems) each other process that still uses a lock.mdb
- * of this store other than the one on disk: one deleted or replaced while it
- * had the store open (read from /proc; Linux). store.c.
- */
-void bdb__check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, size_t *count);
-
 /* Checks data.mdb's B-tree pages of txn's snapshot with pread (pages.c),
  * reporting each damaged page; adds the problems to *n_problems. 0 when the
  * check could be done. Run before anything reads the trees through LMDB. */

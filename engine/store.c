@@ -96,7 +96,7 @@ static void lock_problem(bdb_problem_fn report, void *ctx, size_t *count, const 
 	va_end(ap);
 }
 
-void bdb__check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, size_t *count)
+void bdb_store_check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, size_t *count)
 {
 	char dir[PATH_MAX], want[PATH_MAX + 16];
 	struct stat cur;

@@ -694,8 +694,6 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 			*n_problems = damaged;
 		return rc;
 	}
-	/* Processes that no longer share this store's lock file. */
-	bdb__check_lock_users(store, report, ctx, &v.problems);
 	uint64_t version;
 	rc = bdb__meta_get_u64(store, v.txn, "format_version", 0, &version);
 	if (!rc && version != BDB__FORMAT_VERSION)

@@ -205,9 +205,11 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 	code = cli_open_store(ctx, false, true, &store);
 	if (code)
 		return code;
-	size_t problems = 0;
+	size_t problems = 0, lock_problems = 0;
 	bdb_verify_counts st;
+	bdb_store_check_lock_users(store, print_problem, NULL, &lock_problems);
 	int rc = bdb_store_verify_counted(store, print_problem, NULL, &problems, &st);
+	problems += lock_problems;
 	bdb_store_close(store);
 	if (rc) {
 		cli_error("verify could not walk the store: %s", bdb_strerror(rc));
