@@ -127,6 +127,13 @@ bool bdb_query_is_complete(const char *text);
 size_t bdb_query_statement_end(const char *text, bool *complete);
 
 /*
+ * Appends name to b as a quoted string of the query language ("a \"b\""),
+ * so that a front end can put a run id, baseline or branch name into a
+ * statement it builds. On allocation failure b->failed is set.
+ */
+void bdb_query_put_name(bdb_buf *b, const char *name);
+
+/*
  * The language's keywords, sorted, as a NULL-terminated static array (for
  * completion and highlighting).
  */

@@ -80,6 +80,17 @@ void cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "benchdb: error: %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\ntry 'benchdb %s --help'\n", cmd);
+	return EXIT_USAGE;
+}
+
 void cli_error_diag(const bdb_diag *d)
 {
 	char buf[1400];
@@ -147,9 +158,12 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 			fputs(usage, stdout);
 			return -1;
 		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
 			ctx->db_dir = v;
+			known = true;
+		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			ctx->db_dir = v;
+			ctx->benchkit_data = true;
 			known = true;
 		}
 		for (const cli_opt *o = opts; !known && o && o->name; o++) {
@@ -238,6 +252,7 @@ int main(int argc, char **argv)
 			if (bad)
 				return EXIT_USAGE;
 			ctx.db_dir = value;
+			ctx.benchkit_data = strncmp(arg, "--data", 6) == 0;
 		} else if (cli_opt_value(argc, argv, &i, "-c", &value, &bad)) {
 			if (bad)
 				return EXIT_USAGE;
