@@ -134,6 +134,14 @@ size_t bdb_query_statement_end(const char *text, bool *complete);
 void bdb_query_put_name(bdb_buf *b, const char *name);
 
 /*
+ * The candidate nearest to word by edit distance (case folded, with
+ * transpositions), if it is near enough to be a likely typo (the rule of
+ * the language's own "did you mean"), else NULL. candidates ends with NULL;
+ * the result is one of them.
+ */
+const char *bdb_query_nearest(const char *word, const char *const *candidates);
+
+/*
  * The language's keywords, sorted, as a NULL-terminated static array (for
  * completion and highlighting).
  */

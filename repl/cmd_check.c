@@ -533,17 +533,12 @@ int cmd_query(cli_ctx *ctx, int argc, char **argv)
 	int npos, code = cli_parse_args(ctx, argc, argv, query_usage, opts, positional, 2, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	if (npos == 2) {
-		cli_error("query: give the statements as one argument (quote them)");
-		return EXIT_USAGE;
-	}
-	if (json_flag)
+	if (npos == 2)
+		return cli_usage_error("query", "give the statements as one argument (quote them)");
+	if (json_flag || ctx->json)
 		opt.format = "json";
 	text = npos ? positional[0] : NULL;
-	if (!text) {
-		cli_error("query: expected a statement");
-		fputs(query_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (!text)
+		return cli_usage_error("query", "expected a statement");
 	return shell_run_string(ctx, text, &opt);
 }
