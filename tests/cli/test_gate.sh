@@ -12,7 +12,6 @@
 #   BM_hash/4096 real_time  v2 550.73, v3 4642.85
 . "$(dirname "$0")/lib.sh"
 DB=$WORK/db
-H=$ROOT/examples/history
 
 # ---- 1. a missing store or baseline fails the native gate -----------------
 run "$BENCHDB" check --db "$WORK/mistyped"
@@ -25,11 +24,7 @@ check_rc "benchkit's form (--data) keeps exit 0" 0
 check_out_exact "benchkit's form keeps benchkit's line" \
 	"No baseline set. Use 'benchdb baseline --run RUN' to set one."
 
-branches=(main main pr main pr)
-for v in 1 2 3 4 5; do
-	"$BENCHDB" --db "$DB" ingest --id "v$v" --commit "c0ffee$v" --branch "${branches[v - 1]}" \
-		--timestamp "2026-11-1${v}T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
-done
+ingest_history "$DB" main main pr main pr
 run "$BENCHDB" --db "$DB" check
 check_rc "check without a baseline exits 3" 3
 check_err "and names the baseline" "check: no baseline named 'main' in $DB"
@@ -83,7 +78,7 @@ check_out "markdown counts them" \
 run "$BENCHDB" --db "$DB" check --run v3
 check_rc "check --run v3 judges v3 against the baseline (v2)" 1
 check_out "v3's BM_hash jump" "  ↓ BM_hash/4096 real_time: 550.73 → 4642.85 (+743.0%)"
-run "$BENCHDB" --db "$DB" check --commit c0ffee3 --json
+run "$BENCHDB" --db "$DB" check --commit c3 --json
 check_out "check --commit judges that commit's run" '"current": "v3"'
 check_out "against the baseline" '"base": "v2"'
 # The newest run of main at or before the judged run: v4 for v5 (a pr run),
@@ -100,7 +95,7 @@ check_out "a main run is judged against the main run before it" '"base": "v2"'
 run "$BENCHDB" --db "$DB" check --against-branch nosuch
 check_rc "an unknown branch exits 3" 3
 check_err "and names it" "no run of branch 'nosuch' at or before run v5"
-run "$BENCHDB" --db "$DB" check --run v3 --commit c0ffee3
+run "$BENCHDB" --db "$DB" check --run v3 --commit c3
 check_rc "--run and --commit together: usage error" 2
 # Run references by branch in the query language.
 run "$BENCHDB" --db "$DB" -c 'compare latest~1 on branch "main" with latest on branch main as json'

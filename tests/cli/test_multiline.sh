@@ -10,11 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 DB=$WORK/db
 export BENCHDB_DIR=$DB
-H=$ROOT/examples/history
-for v in 1 2 3 4 5; do
-	"$BENCHDB" ingest --id "v$v" --commit "c$v" --branch main \
-		--timestamp "2026-11-1${v}T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
-done
+ingest_history "$DB"
 "$BENCHDB" baseline set main v2 >/dev/null
 
 # The issue's script: one statement over three lines, ended by ';'.
