@@ -10,6 +10,7 @@
 DB=$WORK/db
 export BENCHDB_DIR=$DB
 ingest_history "$DB"
+cd "$WORK" # an old binary given --json backup x writes x here
 
 # ---- 4. a bare `baseline` lists; it never moves one ------------------------
 "$BENCHDB" baseline set main v2 >/dev/null
