@@ -223,10 +223,12 @@ static int dot_read(shell *sh, int argc, char **argv)
 		cli_error(".read: expected one file name");
 		return EXIT_USAGE;
 	}
-	bool was_interactive = sh->interactive;
+	bool was_interactive = sh->interactive, was_streaming = sh->streaming;
 	sh->interactive = false;
+	sh->streaming = false;
 	int code = run_script(sh, argv[1], argv[1]);
 	sh->interactive = was_interactive;
+	sh->streaming = was_streaming;
 	return code;
 }
 
@@ -419,13 +421,15 @@ static int run_statements(shell *sh, const char *text, int first_line)
 /*
  * Where a statement ends (docs/query-language.md, "Statements over several
  * lines"):
- *   scripts and standard input: at ';', at a blank line, at the end of the
- *     input, or before a line that starts with a statement's keyword (show,
- *     trend, compare, ...); any other line continues the statement above,
- *     so a clause ("  metric real_time") may go on its own line;
- *   the REPL: when Enter ends a line that completes a statement (or ends
- *     with ';'); a line ending with '\' continues, and so does a line where
- *     the grammar needs more or a quote or parenthesis is open.
+ *   scripts (-f, .read) and standard input read from a file: at ';', at
+ *     an empty line, at the end of the input, or before a line that starts
+ *     with a statement's keyword (show, trend, compare, ...); any other
+ *     line continues the statement above, so a clause ("  metric
+ *     real_time") may go on its own line;
+ *   the REPL and standard input streamed from a pipe or FIFO: at the end
+ *     of a line that completes a statement (or ends with ';'); a line
+ *     ending with '\' continues, and so does a line where the grammar
+ *     needs more or a quote or parenthesis is open.
  * Lines of one statement are joined with a space, after their `--` comment.
  */
 static const char *const statement_keywords[] = {
@@ -484,6 +488,11 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	bdb_buf pending;
 	bdb_buf_init(&pending);
 	int worst = EXIT_OK, lineno = 0, first_line = 1;
+	/* The REPL and a stream (a pipe or FIFO, whose next line may not be
+	 * written yet) run a statement at the end of the line completing it;
+	 * scripts and files look at the next line first. */
+	bool line_at_a_time = sh->interactive || sh->streaming;
+	bool continued = false; /* the pending line ended with '\\' */
 	while (!sh->quit) {
 		const char *prompt = pending.len ? "   ...> " : "benchdb> ";
 		bool intr;
@@ -517,7 +526,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		/* A script's statement ends before an empty line, a dot-command
 		 * or a line that starts a statement (while no quote or
 		 * parenthesis is open). */
-		if (!sh->interactive && pending.len &&
+		if (!line_at_a_time && pending.len &&
 		    (is_empty || line[0] == '.' ||
 		     (starts_statement(line) && bdb_query_is_complete(bdb_buf_cstr(&pending))))) {
 			int code = flush_pending(sh, ed, &pending, first_line);
@@ -541,28 +550,29 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			}
 			continue;
 		}
-		if (is_blank && (pending.len == 0 || !sh->interactive)) {
+		if (is_blank && (pending.len == 0 || !line_at_a_time)) {
 			free(line);
 			continue;
 		}
 		size_t n = code_length(line);
-		bool more = sh->interactive && n && line[n - 1] == '\\';
+		bool more = line_at_a_time && n && line[n - 1] == '\\';
 		if (more)
 			n--;
 		size_t skip = 0;
 		if (pending.len) {
-			bdb_buf_putc(&pending, sh->interactive && !more ? '\n' : ' ');
+			bdb_buf_putc(&pending, line_at_a_time && !continued ? '\n' : ' ');
 			skip = strspn(line, " \t"); /* indentation of a continued line */
 		} else {
 			first_line = lineno;
 		}
 		bdb_buf_append(&pending, line + skip, n > skip ? n - skip : 0);
+		continued = more;
 		free(line);
 		const char *text = bdb_buf_cstr(&pending);
 		bool ends_statement = pending.len && text[pending.len - 1] == ';';
 		/* The REPL runs a line that completes a statement; a quote or
 		 * parenthesis still open asks for more in both. */
-		if (more || !bdb_query_is_complete(text) || (!sh->interactive && !ends_statement))
+		if (more || !bdb_query_is_complete(text) || (!line_at_a_time && !ends_statement))
 			continue;
 		int code = flush_pending(sh, ed, &pending, first_line);
 		if (code) {
@@ -642,6 +652,8 @@ int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_optio
 	int code = shell_init(&sh, ctx, opt);
 	if (code)
 		return code;
+	struct stat st;
+	sh.streaming = fstat(fileno(in), &st) != 0 || !S_ISREG(st.st_mode);
 	return shell_finish(&sh, shell_loop(&sh, in, name));
 }
 

@@ -61,4 +61,21 @@ check_err "and shows the statement joined" "compare baseline with latest metric 
 check "the statement before it ran" grep -q "v5," "$OUT"
 check "no compare over every metric ran" sh -c "! grep -q 'BM_sort/65536' '$OUT'"
 
+# A stream (a pipe: the next line may not be written yet) runs a line that
+# completes a statement at once, as the REPL does; '\' continues a line;
+# `-f -` reads the pipe whole and follows the script rule.
+cat >"$WORK/cont.bq" <<'BQ'
+compare baseline with latest \
+  metric real_time of "BM_sort/1024" as csv
+BQ
+run sh -c "cat '$WORK/cont.bq' | '$BENCHDB'"
+check_rc "a line ending with \\ continues on a pipe" 0
+check_out "and runs as one statement" "BM_sort/1024,,real_time,3896.2643665253527"
+check "only that metric" sh -c "! grep -q cpu_time '$OUT'"
+run sh -c "printf 'show runs last 1 as csv\n  show baselines as csv\n' | '$BENCHDB'"
+check_out "on a pipe each complete line runs as it comes" "main,v2,"
+run sh -c "cat '$WORK/sql.bq' | '$BENCHDB' -f -"
+check_out "-f - from a pipe follows the script rule" \
+	"BM_sort/1024,,real_time,3896.2643665253527,32527.073639803624,ns,734.827172387456,regression,,5"
+
 finish
