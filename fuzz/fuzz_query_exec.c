@@ -312,9 +312,9 @@ static bool qe_open_store(void)
 /* A failed statement's diagnostic, as query.h describes it. */
 static void qe_check_error(int rc, const bdb_diag *d)
 {
-	FUZZ_CHECK(rc == BDB_EQUERY || rc == BDB_ENOMEM);
+	FUZZ_CHECK(rc == BDB_EQUERY || rc == BDB_ENOTFOUND || rc == BDB_ENOMEM);
 	FUZZ_CHECK(d->code == rc && d->message[0]);
-	if (rc == BDB_EQUERY)
+	if (rc != BDB_ENOMEM)
 		fuzz_check_query_error(d);
 }
 

@@ -352,6 +352,10 @@ static void print_run(bdb_buf *b, const bdb__run_ref *r)
 		bdb_buf_puts(b, "latest");
 		if (r->back)
 			bdb_buf_printf(b, "~%u", (unsigned)r->back);
+		if (r->branch) {
+			bdb_buf_puts(b, " on branch ");
+			bdb__put_name(b, r->branch, true);
+		}
 		return;
 	case BDB__RUN_BASELINE:
 		bdb_buf_puts(b, "(baseline ");

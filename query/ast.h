@@ -108,6 +108,7 @@ typedef enum bdb__run_kind {
 typedef struct bdb__run_ref {
 	bdb__run_kind kind;
 	uint32_t back;	     /* LATEST */
+	const char *branch;  /* LATEST `on branch NAME`, or NULL for any branch */
 	const char *name;    /* BASELINE name, ID, COMMIT prefix, TIME text */
 	int64_t time_us;     /* TIME */
 	bdb__span span;	     /* the whole reference */

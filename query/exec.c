@@ -97,12 +97,28 @@ static void suggest_run_id(bdb__exec *ex, const char *id, char *hint, size_t siz
 /* Runs and metric rules                                                     */
 /* ------------------------------------------------------------------------ */
 
-static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
+static int branch_not_found(bdb__exec *ex, const bdb__run_ref *ref)
+{
+	bdb_run_filter filter = {ref->branch, INT64_MIN, INT64_MAX};
+	bdb_run_info *runs = NULL;
+	size_t n = 0;
+	bdb_reader_list_runs(ex->rd, &filter, 0, &runs, &n);
+	free(runs);
+	if (n == 0)
+		return bdb__exec_error(ex, ref->span, "no run on branch \"%s\"", ref->branch);
+	return bdb__exec_error(ex, ref->span,
+			       "latest~%u on branch \"%s\" needs %u runs, it has %zu",
+			       (unsigned)ref->back, ref->branch, (unsigned)ref->back + 1, n);
+}
+
+static int run_not_found_message(bdb__exec *ex, const bdb__run_ref *ref)
 {
 	char hint[200];
 	uint64_t count = 0;
 	switch (ref->kind) {
 	case BDB__RUN_LATEST:
+		if (ref->branch)
+			return branch_not_found(ex, ref);
 		bdb_reader_count_runs(ex->rd, &count);
 		if (count == 0)
 			return bdb__exec_error(ex, ref->span,
@@ -117,8 +133,8 @@ static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
 		bdb__put_name(&typed, ref->name, false);
 		int rc = bdb__exec_error(
 		    ex, ref->name_span,
-		    "no baseline \"%s\"%s (set one with: set baseline %s = latest)", ref->name,
-		    hint, typed.failed ? ref->name : bdb_buf_cstr(&typed));
+		    "no baseline \"%s\"%s (set one with: set baseline %s = RUN)", ref->name, hint,
+		    typed.failed ? ref->name : bdb_buf_cstr(&typed));
 		bdb_buf_free(&typed);
 		return rc;
 	}
@@ -138,12 +154,39 @@ static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
 	return BDB_EQUERY;
 }
 
+/* A reference to a run the store does not have: the query is well formed,
+ * the data is missing, so the error is BDB_ENOTFOUND (exit 3 in the CLI)
+ * with the statement and a caret like a query error. */
+static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
+{
+	int rc = run_not_found_message(ex, ref);
+	if (ex->d && rc == BDB_EQUERY)
+		ex->d->code = BDB_ENOTFOUND;
+	return rc == BDB_EQUERY ? BDB_ENOTFOUND : rc;
+}
+
+/* latest~back on branch: the runs of the branch, newest first. */
+static int latest_on_branch(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq)
+{
+	bdb_run_filter filter = {ref->branch, INT64_MIN, INT64_MAX};
+	bdb_run_info *runs = NULL;
+	size_t n = 0;
+	int rc = bdb_reader_list_runs(ex->rd, &filter, (size_t)ref->back + 1, &runs, &n);
+	if (!rc && n <= ref->back)
+		rc = BDB_ENOTFOUND;
+	if (!rc)
+		*seq = runs[ref->back].seq;
+	free(runs);
+	return rc;
+}
+
 int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_run_info *info)
 {
 	int rc = 0;
 	switch (ref->kind) {
 	case BDB__RUN_LATEST:
-		rc = bdb_reader_latest(ex->rd, ref->back, seq);
+		rc = ref->branch ? latest_on_branch(ex, ref, seq)
+				 : bdb_reader_latest(ex->rd, ref->back, seq);
 		break;
 	case BDB__RUN_BASELINE:
 		rc = bdb_reader_get_baseline(ex->rd, ref->name, seq);

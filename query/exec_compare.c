@@ -85,12 +85,14 @@ typedef struct judgement {
 	double p_value;		   /* NAN when no test ran */
 	bool tested;		   /* mwu ran on samples */
 	size_t n1, n2;		   /* mwu sample sizes */
+	double min_p;		   /* mwu: the smallest p these samples allow; NAN if unknown */
 	bool has_shift;		   /* mwu: the Hodges-Lehmann shift below */
 	bdb__shift_estimate shift; /* of current relative to base, at 1 - alpha */
 	bool history;		   /* a history model judged it */
 	size_t history_n;	   /* values of history it used */
 	bdb__history_check check;  /* when history_n >= 2 */
-	const char *verdict;	   /* regression, improvement, unchanged, n/a */
+	const char *verdict;	   /* regression, improvement, unchanged, inconclusive, n/a */
+	char reason[120];	   /* inconclusive: why the test could not decide */
 	const char *severity;	   /* for regressions */
 	char explanation[320];	   /* method, parameters, sizes, bound or p-value */
 } judgement;
@@ -141,6 +143,10 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 			j->tested = true;
 			j->n1 = nx;
 			j->n2 = ny;
+			/* A p at or above alpha is only a "no" when a smaller p
+			 * was possible at all. */
+			if (m.p_value >= alpha)
+				rc = bdb__stats_mann_whitney_min_p(x, nx, y, ny, &j->min_p);
 			rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
 			j->has_shift = rc == 0;
 			if (rc == BDB_ETOOBIG)
@@ -259,6 +265,7 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	j->base = base->value;
 	j->change = NAN;
 	j->p_value = NAN;
+	j->min_p = NAN;
 	j->verdict = "n/a";
 	j->threshold = (st->clauses & BDB__C_THRESHOLD) ? st->threshold
 		       : cur->has_threshold		? cur->threshold
@@ -298,7 +305,15 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	if (j->has_shift)
 		explain(j, "shift %+g [%+g, %+g] at %.1f%%; ", j->shift.estimate, j->shift.lower,
 			j->shift.upper, j->shift.achieved * 100);
-	if (worse > j->threshold && significant) {
+	if (fabs(worse) > j->threshold && !significant && j->min_p >= st->alpha) {
+		/* Beyond the threshold, and the test could not have said yes:
+		 * "unchanged" would pass a gate by mistake. */
+		j->verdict = "inconclusive";
+		snprintf(j->reason, sizeof j->reason,
+			 "%zu vs %zu samples: smallest possible p is %.4g %s alpha %g", j->n1,
+			 j->n2, j->min_p, j->min_p > st->alpha ? ">" : ">=", st->alpha);
+		explain(j, "inconclusive: %s; ", j->reason);
+	} else if (worse > j->threshold && significant) {
 		j->verdict = "regression";
 		j->severity = severity_of(j->change);
 	} else if (-worse > j->threshold && significant) {
@@ -430,6 +445,29 @@ static void note_untested(bdb_result *r, size_t untested)
 				 untested);
 }
 
+/* Comparisons a test could not decide: how many, and the first reason. */
+typedef struct inconclusive_count {
+	size_t n;
+	char first[120];
+} inconclusive_count;
+
+static void count_inconclusive(inconclusive_count *c, const judgement *j)
+{
+	if (strcmp(j->verdict, "inconclusive") != 0)
+		return;
+	if (c->n++ == 0)
+		snprintf(c->first, sizeof c->first, "%s", j->reason);
+}
+
+static void note_inconclusive(bdb_result *r, const inconclusive_count *c)
+{
+	if (c->n)
+		bdb__result_note(r,
+				 "%zu comparison(s) inconclusive: %s%s (more samples or a larger "
+				 "alpha can decide)",
+				 c->n, c->n > 1 ? "e.g. " : "", c->first);
+}
+
 /* Loads both runs of a comparison. */
 static int load_pair(bdb__exec *ex, const bdb__stmt *st, const bdb__run_ref *base_ref,
 		     const bdb__run_ref *cur_ref, const char *metric, bdb__run_entries *base,
@@ -506,6 +544,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	comparison_fields(r, st, &base, &cur);
 	judge_ctx jc = {ex, st, &cur};
 	size_t untested = 0;
+	inconclusive_count inconclusive = {0};
 	for (size_t i = 0; i < cur.n; i++) {
 		const bdb__entry *c = &cur.items[i];
 		const bdb__entry *b = index_find(&ix, c);
@@ -526,6 +565,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			goto done;
 		untested +=
 		    st->method == BDB__METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
+		count_inconclusive(&inconclusive, &j);
 		bdb__cell_num(r, (size_t)row, C_BASE, j.base);
 		put_number_or_null(r, (size_t)row, C_CURRENT, j.current);
 		bdb__cell_str(r, (size_t)row, C_UNIT, j.unit);
@@ -553,6 +593,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		explanation_cell(r, (size_t)row, "removed: not in the current run");
 	}
 	note_untested(r, untested);
+	note_inconclusive(r, &inconclusive);
 done:
 	free(matched);
 	free(ix.sorted);
@@ -576,7 +617,8 @@ enum {
 	G_CHANGE,
 	G_SEVERITY,
 	G_P,
-	G_THRESHOLD
+	G_THRESHOLD,
+	G_VERDICT /* only when may_be_inconclusive */
 };
 
 static const bdb__column regression_columns[] = {
@@ -585,8 +627,16 @@ static const bdb__column regression_columns[] = {
     {"base", BDB__STYLE_PLAIN},	       {"current", BDB__STYLE_PLAIN},
     {"unit", BDB__STYLE_PLAIN},	       {"change_pct", BDB__STYLE_CHANGE},
     {"severity", BDB__STYLE_MARKED},   {"p_value", BDB__STYLE_PVALUE},
-    {"threshold", BDB__STYLE_PERCENT},
+    {"threshold", BDB__STYLE_PERCENT}, {"verdict", BDB__STYLE_PLAIN},
 };
+#define N_REGRESSION_COLUMNS (sizeof regression_columns / sizeof regression_columns[0])
+
+/* A method that can be inconclusive (mwu) lists those comparisons too, and
+ * has the verdict column to tell them from regressions. */
+static bool may_be_inconclusive(const bdb__stmt *st)
+{
+	return st->method == BDB__METHOD_MWU;
+}
 
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
@@ -600,8 +650,8 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	int rc = load_pair(ex, st, &base_ref, &cur_ref, metric, &base, &cur);
 	if (rc)
 		goto done;
-	rc = comparison_columns(r, st, regression_columns,
-				sizeof regression_columns / sizeof regression_columns[0]);
+	size_t n_cols = may_be_inconclusive(st) ? N_REGRESSION_COLUMNS : G_VERDICT;
+	rc = comparison_columns(r, st, regression_columns, n_cols);
 	if (!rc)
 		rc = index_build(&base, &ix);
 	if (rc) {
@@ -611,6 +661,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	comparison_fields(r, st, &base, &cur);
 	judge_ctx jc = {ex, st, &cur};
 	size_t compared = 0, untested = 0;
+	inconclusive_count inconclusive = {0};
 	for (size_t i = 0; i < cur.n; i++) {
 		const bdb__entry *c = &cur.items[i];
 		const bdb__entry *b = index_find(&ix, c);
@@ -622,8 +673,13 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		compared += strcmp(j.verdict, "n/a") != 0;
 		untested +=
 		    st->method == BDB__METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
-		if (strcmp(j.verdict, "regression") != 0)
+		bool regression = strcmp(j.verdict, "regression") == 0;
+		/* An inconclusive comparison is listed when the change is on the
+		 * metric's worse side: it might be a regression. */
+		bool worse = c->direction == BDB_LOWER ? j.change > 0 : j.change < 0;
+		if (!regression && !(strcmp(j.verdict, "inconclusive") == 0 && worse))
 			continue;
+		count_inconclusive(&inconclusive, &j);
 		long row = bdb__result_add_row(r);
 		if (row < 0)
 			break;
@@ -635,15 +691,21 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_num(r, (size_t)row, G_CURRENT, j.current);
 		bdb__cell_str(r, (size_t)row, G_UNIT, j.unit);
 		put_number_or_null(r, (size_t)row, G_CHANGE, j.change);
-		bdb__cell_str(r, (size_t)row, G_SEVERITY, j.severity);
+		if (j.severity)
+			bdb__cell_str(r, (size_t)row, G_SEVERITY, j.severity);
 		put_number_or_null(r, (size_t)row, G_P, j.p_value);
 		if (!j.history)
 			bdb__cell_num(r, (size_t)row, G_THRESHOLD, j.threshold);
-		judgement_cells(r, st, (size_t)row, G_THRESHOLD + 1, &j);
-		bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
+		if (may_be_inconclusive(st))
+			bdb__cell_str(r, (size_t)row, G_VERDICT, j.verdict);
+		judgement_cells(r, st, (size_t)row, n_cols, &j);
+		if (regression)
+			bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);
+	bdb__field_int(r, "inconclusive", (int64_t)inconclusive.n);
 	note_untested(r, untested);
+	note_inconclusive(r, &inconclusive);
 done:
 	free(ix.sorted);
 	bdb__run_entries_free(&base);

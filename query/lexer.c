@@ -69,6 +69,11 @@ void bdb__put_name(bdb_buf *b, const char *name, bool quote)
 	bdb_buf_putc(b, '"');
 }
 
+void bdb_query_put_name(bdb_buf *b, const char *name)
+{
+	bdb__put_name(b, name, true);
+}
+
 /* Skips blanks and comments; newlines only inside parentheses. */
 static void skip_blanks(bdb__lexer *lx)
 {

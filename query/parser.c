@@ -381,6 +381,16 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 			ref->back = (uint32_t)back;
 			ref->name_span.end = p->last_end;
 		}
+		/* `on branch NAME`: "on" is not a keyword, so that it stays a
+		 * plain name everywhere else. */
+		if (accept_kw(p, "on")) {
+			bdb__span span;
+			if (!accept_kw(p, "branch"))
+				return fail_expected(p, "\"branch\" after \"on\"", NULL);
+			if (parse_name(p, "a branch name", NAME_WORD, &ref->branch, &span))
+				return p->err;
+			ref->name_span.end = p->last_end;
+		}
 	} else if (accept_kw(p, "baseline")) {
 		ref->kind = BDB__RUN_BASELINE;
 		ref->name = "main";

@@ -14,9 +14,12 @@
  *     CI gate's benchkit-compatible text, exit codes), then
  *     bdb_result_format() turns it into text.
  *
- * Errors. A query error (syntax, an unknown name, a run that does not exist,
- * a clause the statement does not take) returns BDB_EQUERY and fills the
- * bdb_diag: code = BDB_EQUERY, line and col = the 1-based position of the
+ * Errors. A query error (syntax, an unknown name, a clause the statement
+ * does not take) returns BDB_EQUERY and fills the bdb_diag as below. A run
+ * reference the store does not have (latest~9 of 4 runs, a missing baseline,
+ * run "x", no run on a branch) is the data's fault, not the query's: it
+ * returns BDB_ENOTFOUND with the same diag (code = BDB_ENOTFOUND). The
+ * bdb_diag of a query error: code = BDB_EQUERY, line and col = the 1-based position of the
  * offending token in the text (col counts characters, not bytes), file = "",
  * and message = three lines separated by '\n' (no trailing newline):
  *
@@ -93,8 +96,9 @@ int bdb_query_parse(const char *text, bdb_diag *d);
  * (before each statement's output that is not JSON); JSON gives one object
  * per statement, each ending with a newline. Stops at the first failing statement (output of the
  * statements before it stays in out). opt may be NULL for defaults.
- * Returns 0, BDB_EQUERY, BDB_ECANCELLED, BDB_ENOMEM or a storage error;
- * d (may be NULL) says what and where. Writes (set/drop baseline) open their
+ * Returns 0, BDB_EQUERY, BDB_ENOTFOUND (a run that does not exist),
+ * BDB_ECANCELLED, BDB_ENOMEM or a storage error; d (may be NULL) says what
+ * and where. Writes (set/drop baseline) open their
  * own write transaction; no reader is held between statements.
  */
 int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *opt, bdb_buf *out,
@@ -125,6 +129,21 @@ bool bdb_query_is_complete(const char *text);
  * rule).
  */
 size_t bdb_query_statement_end(const char *text, bool *complete);
+
+/*
+ * Appends name to b as a quoted string of the query language ("a \"b\""),
+ * so that a front end can put a run id, baseline or branch name into a
+ * statement it builds. On allocation failure b->failed is set.
+ */
+void bdb_query_put_name(bdb_buf *b, const char *name);
+
+/*
+ * The candidate nearest to word by edit distance (case folded, with
+ * transpositions), if it is near enough to be a likely typo (the rule of
+ * the language's own "did you mean"), else NULL. candidates ends with NULL;
+ * the result is one of them.
+ */
+const char *bdb_query_nearest(const char *word, const char *const *candidates);
 
 /*
  * The language's keywords, sorted, as a NULL-terminated static array (for

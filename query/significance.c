@@ -207,6 +207,34 @@ int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t 
 	return 0;
 }
 
+static int compare_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+int bdb__stats_mann_whitney_min_p(const double *x, size_t n1, const double *y, size_t n2,
+				  double *min_p)
+{
+	if (n1 == 0 || n2 == 0 || !bdb__stats_all_finite(x, n1) || !bdb__stats_all_finite(y, n2))
+		return BDB_EINVAL;
+	size_t n = n1 + n2;
+	double *all = malloc(n * sizeof *all);
+	if (!all)
+		return BDB_ENOMEM;
+	memcpy(all, x, n1 * sizeof *all);
+	memcpy(all + n1, y, n2 * sizeof *all);
+	qsort(all, n, sizeof *all, compare_double);
+	bdb__mwu_result low, high;
+	int err = bdb__stats_mann_whitney(all, n1, all + n1, n2, &low);
+	if (!err)
+		err = bdb__stats_mann_whitney(all + n2, n1, all, n2, &high);
+	free(all);
+	if (!err)
+		*min_p = low.p_value < high.p_value ? low.p_value : high.p_value;
+	return err;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Hodges-Lehmann shift                                                      */
 /* ------------------------------------------------------------------------ */

@@ -226,6 +226,19 @@ typedef struct bdb__mwu_result {
 int bdb__stats_mann_whitney(const double *x, size_t n1, const double *y, size_t n2,
 			    bdb__mwu_result *out);
 
+/*
+ * The smallest two-sided p-value bdb__stats_mann_whitney can give for
+ * samples of sizes n1 and n2 made of the values of x and y pooled: the p of
+ * the most extreme arrangement (x the n1 smallest pooled values, or the n1
+ * largest), with the same regime (exact or normal) and tie correction. The
+ * ties, the sizes and so the regime do not depend on the arrangement, and p
+ * falls as |U - n1 n2 / 2| grows, so no arrangement gives less. Without
+ * ties in the exact regime it is 2 / C(n1 + n2, n1) (0.1 for 3 vs 3).
+ * Returns 0, BDB_EINVAL or BDB_ENOMEM like bdb__stats_mann_whitney.
+ */
+int bdb__stats_mann_whitney_min_p(const double *x, size_t n1, const double *y, size_t n2,
+				  double *min_p);
+
 typedef struct bdb__shift_estimate {
 	double estimate; /* median of all y[j] - x[i]: how far y lies above x */
 	double lower;	 /* confidence interval of the shift */

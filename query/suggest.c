@@ -120,3 +120,19 @@ const char *bdb__suggest_hint(const bdb__suggest *s, char *buf, size_t size)
 		snprintf(buf, size, "; did you mean \"%s\"?", s->best);
 	return buf;
 }
+
+const char *bdb_query_nearest(const char *word, const char *const *candidates)
+{
+	bdb__suggest s;
+	bdb__suggest_init(&s, word);
+	const char *best = NULL;
+	size_t best_distance = s.best_distance;
+	for (const char *const *c = candidates; *c; c++) {
+		bdb__suggest_offer(&s, *c, strlen(*c));
+		if (s.best_distance < best_distance) {
+			best_distance = s.best_distance;
+			best = *c;
+		}
+	}
+	return best;
+}

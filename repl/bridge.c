@@ -46,7 +46,8 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	if (fmt == BDB_FORMAT_DEFAULT)
 		fmt = opt.format;
 	rc = bdb_result_write(res, fmt, &opt, out);
-	if (strcmp(bdb_result_statement(res), "regressions") == 0 && bdb_result_n_rows(res) > 0)
+	if (strcmp(bdb_result_statement(res), "regressions") == 0 &&
+	    bdb_result_n_rows(res) > cli_count_inconclusive(res))
 		*found_regressions = true;
 	bdb_result_free(res);
 	if (rc) {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "query.h"
 
 /* Exit codes, documented in docs/cli.md and --help. */
 enum {
@@ -24,6 +25,7 @@ enum {
 typedef struct cli_ctx {
 	const char *db_dir; /* --db / --data / BENCHDB_DIR / ./benchmark-data */
 	bool json;	    /* --json */
+	bool benchkit_data; /* the store was named with benchkit's --data */
 	bool stdout_tty;    /* output is a terminal */
 	bool color;	    /* terminal and NO_COLOR unset */
 	const char *prog;   /* "benchdb" */
@@ -31,6 +33,9 @@ typedef struct cli_ctx {
 
 /* Prints "benchdb: error: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* A usage error of subcommand cmd: prints "benchdb: error: CMD: MESSAGE" and
+ * "try 'benchdb CMD --help'" to stderr; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Prints "benchdb: error: <diag formatted>" to stderr. */
 void cli_error_diag(const bdb_diag *d);
 /* The exit code of a library error: EXIT_INPUT for data and storage errors,
@@ -84,6 +89,10 @@ typedef struct cli_opt {
  */
 int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const cli_opt *opts,
 		   const char **positional, int max_pos, int *npos);
+
+/* The count of inconclusive comparisons in a regressions result (its
+ * "inconclusive" field; rows beyond it are regressions). */
+size_t cli_count_inconclusive(const bdb_result *r);
 
 /* Subcommands. */
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);

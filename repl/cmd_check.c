@@ -13,30 +13,41 @@
 #include "cli.h"
 
 static const char check_usage[] =
-    "usage: benchdb check [--db DIR] [--baseline NAME] [--threshold 5%|0.05]\n"
-    "                     [--using METHOD] [--format text|markdown|json] [--json]\n"
+    "usage: benchdb check [--db DIR] [--run RUN | --commit SHA]\n"
+    "                     [--baseline NAME | --against-branch BRANCH]\n"
+    "                     [--threshold 5%|0.05] [--using METHOD] [--strict]\n"
+    "                     [--allow-missing-baseline] [--format text|markdown|json] [--json]\n"
     "\n"
-    "The CI gate: compares the latest run with the baseline (default 'main') and\n"
-    "exits 1 when any metric regressed beyond the threshold (default 5%; a metric's\n"
-    "own threshold applies when it has one and --threshold is not given).\n"
-    "--threshold takes a percentage (5%) or benchkit's fraction (0.05).\n"
+    "The CI gate: judges a run (default the latest; --run RUN or --commit SHA\n"
+    "name another) against the baseline (default 'main'), or with\n"
+    "--against-branch against the newest other run of BRANCH at or before it,\n"
+    "and exits 1 when any metric regressed beyond the threshold (default 5%; a\n"
+    "metric's own threshold applies when it has one and --threshold is not given).\n"
+    "--threshold takes a percentage (5%) or benchkit's fraction (0.05); a bare\n"
+    "number of 1 or more is an error (write 5%).\n"
     "--using picks the detection method: percent (default), mwu (Mann-Whitney U on\n"
     "the raw samples, plus the threshold), or a history model: zscore, ttest, iqr,\n"
-    "deltaiqr, lookback, which judge the latest run against the last 30 runs of\n"
+    "deltaiqr, lookback, which judge the run against the 30 runs before it in\n"
     "each series (a query-language method may carry its options, quoted:\n"
     "--using 'ttest window 10 boundary 0.99'); --threshold does not apply to them.\n"
     "docs/detection.md describes each method.\n"
+    "A comparison beyond the threshold that the test cannot decide (mwu with too\n"
+    "few samples to reach alpha) is inconclusive: listed and counted; --strict\n"
+    "fails the gate on it.\n"
     "\n"
-    "Text output is benchkit's: 'PASS: No regressions detected (threshold=5%)', or\n"
-    "'FAIL: N regression(s) detected:' and one line per regression; with --using,\n"
-    "the PASS line names the method instead ('(zscore window=30 boundary=0.99)').\n"
-    "markdown writes a pull-request comment; json (or --json) the regressions result.\n"
-    "With no store or no such baseline it prints benchkit's 'No baseline set' line\n"
-    "and exits 0, as benchkit does, and says on standard error what it looked for.\n"
-    "Exit: 0 pass (also with no baseline or no runs), 1 regressions, 2 usage, 3 store.\n";
+    "Text: 'PASS: No regressions detected (threshold=5%)', or 'FAIL: N regression(s)\n"
+    "detected (threshold=5%):' and one line per regression, '↓' marking a change for\n"
+    "the worse; then the inconclusive comparisons. markdown writes a pull-request\n"
+    "comment; json (or --json) the regressions statement's result.\n"
+    "A missing store, baseline or run is an error (exit 3) that says which;\n"
+    "--allow-missing-baseline passes (exit 0) when only the baseline is missing,\n"
+    "for a first CI run. benchkit's form (the store given with --data) keeps\n"
+    "benchkit's texts, arrows and exit 0 with no store, baseline or runs.\n"
+    "Exit: 0 pass, 1 regressions (or inconclusive with --strict), 2 usage, 3 store.\n";
 
-/* Reads "5%", "5", "0.05" into a fraction. Numbers below 1 without '%' are
- * benchkit's fractions; 1 and above are percentages. */
+/* Reads "5%" or a fraction below 1 ("0.05", benchkit's) into a fraction.
+ * A bare number of 1 or more is refused: "1" was 1% to some and 100% to
+ * others. */
 static bool parse_threshold(const char *s, double *fraction)
 {
 	char *end;
@@ -47,9 +58,9 @@ static bool parse_threshold(const char *s, double *fraction)
 		*fraction = v / 100.0;
 		return true;
 	}
-	if (*end)
+	if (*end || v >= 1.0)
 		return false;
-	*fraction = v < 1.0 ? v : v / 100.0;
+	*fraction = v;
 	return true;
 }
 
@@ -82,9 +93,15 @@ static double field_num(const bdb_result *r, const char *name)
 	return v.kind == BDB_VALUE_NUMBER ? v.num : v.kind == BDB_VALUE_INT ? (double)v.i : NAN;
 }
 
+size_t cli_count_inconclusive(const bdb_result *r)
+{
+	double n = field_num(r, "inconclusive");
+	return isnan(n) ? 0 : (size_t)n;
+}
+
 /*
- * What the verdict rests on, for the PASS line and the markdown title:
- * benchkit's "threshold=5%" for the percent rule (the default), the
+ * What the verdict rests on, for the PASS and FAIL lines and the markdown
+ * title: benchkit's "threshold=5%" for the percent rule (the default), the
  * threshold and the test for mwu, and for a history model its name with
  * the window and boundary it ran with ("zscore window=30 boundary=0.99").
  * A per-metric threshold overrides the default: the text says the default.
@@ -102,152 +119,399 @@ static void describe_method(const bdb_result *r, const char *pct, char *buf, siz
 			 field_num(r, "boundary"));
 }
 
-int cmd_check(cli_ctx *ctx, int argc, char **argv)
+/* What check was asked, after its options. */
+typedef struct check_request {
+	const char *baseline, *branch, *run, *commit;
+	const char *threshold_s, *using;
+	double fraction;
+	bool strict, allow_missing_baseline, benchkit;
+	bool text, markdown, json;
+} check_request;
+
+/* The newest run of branch, other than the judged run and not after it
+ * (ties in time broken by ingest order, as "latest"). */
+static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_info *judged,
+			    uint64_t *seq)
 {
-	const char *baseline = "main", *threshold_s = NULL, *using = NULL, *format = "text";
+	bdb_run_filter filter = {branch, INT64_MIN, judged->timestamp_us};
+	bdb_run_info *runs = NULL;
+	size_t n = 0;
+	int rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	if (rc)
+		return rc;
+	rc = BDB_ENOTFOUND;
+	for (size_t i = 0; i < n && rc == BDB_ENOTFOUND; i++) {
+		bool after =
+		    runs[i].timestamp_us == judged->timestamp_us && runs[i].seq > judged->seq;
+		if (runs[i].seq != judged->seq && !after) {
+			*seq = runs[i].seq;
+			rc = 0;
+		}
+	}
+	free(runs);
+	return rc;
+}
+
+/* What check judges: the ids of both runs, "" for a base that is missing. */
+typedef struct check_runs {
+	char current[512], base[512];
+	bool no_store, no_runs;
+} check_runs;
+
+static void copy_id(bdb_reader *r, uint64_t seq, char *buf, size_t size)
+{
+	bdb_run_info info;
+	if (bdb_reader_run_info(r, seq, &info) == 0)
+		snprintf(buf, size, "%s", info.id);
+}
+
+/*
+ * Resolves the judged run and its base. Returns EXIT_OK (out->base "" when
+ * the baseline or branch run is missing) or prints the error and returns
+ * its exit code. A missing store or an empty one sets out->no_store or
+ * out->no_runs, for the caller to report in its form.
+ */
+static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *store,
+			check_runs *out)
+{
+	bdb_reader *r;
+	int rc = bdb_reader_begin(store, &r);
+	if (rc) {
+		cli_error("check: cannot read store %s: %s", ctx->db_dir, bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	uint64_t seq, base_seq;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bdb_buf ref;
+	bdb_buf_init(&ref);
+	if (q->commit)
+		bdb_buf_printf(&ref, "commit:%s", q->commit);
+	else
+		bdb_buf_puts(&ref, q->run ? q->run : "latest");
+	int code = EXIT_OK;
+	if (!q->run && !q->commit && bdb_reader_latest(r, 0, &seq) == BDB_ENOTFOUND) {
+		out->no_runs = true;
+	} else if ((rc = cli_resolve_run(r, bdb_buf_cstr(&ref), &seq, &d)) != 0) {
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
+		fprintf(stderr, "benchdb: error: check: %s\n", d.message);
+		code = rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
+	} else {
+		bdb_run_info judged;
+		copy_id(r, seq, out->current, sizeof out->current);
+		if (q->branch && bdb_reader_run_info(r, seq, &judged) == 0 &&
+		    newest_on_branch(r, q->branch, &judged, &base_seq) == 0)
+			copy_id(r, base_seq, out->base, sizeof out->base);
+		else if (!q->branch && bdb_reader_get_baseline(r, q->baseline, &base_seq) == 0)
+			copy_id(r, base_seq, out->base, sizeof out->base);
+	}
+	bdb_buf_free(&ref);
+	bdb_reader_end(r);
+	return code;
+}
+
+/* The missing base in words: "no baseline named 'main'" or "no run of
+ * branch 'main' before run v5". */
+static void describe_missing_base(const check_request *q, const check_runs *runs, char *buf,
+				  size_t size)
+{
+	if (q->branch)
+		snprintf(buf, size, "no run of branch '%s' at or before run %s", q->branch,
+			 runs->current);
+	else
+		snprintf(buf, size, "no baseline named '%s'", q->baseline);
+}
+
+/*
+ * A store, run or base that is missing. benchkit's form prints benchkit's
+ * line and passes, as benchkit does (standard error says what was
+ * missing); the native gate fails with exit 3 unless only the base is
+ * missing and --allow-missing-baseline was given.
+ */
+static int report_missing(const cli_ctx *ctx, const check_request *q, const check_runs *runs)
+{
+	char what[700];
+	if (runs->no_store)
+		snprintf(what, sizeof what, "no store at %s", ctx->db_dir);
+	else if (runs->no_runs)
+		snprintf(what, sizeof what, "no runs");
+	else
+		describe_missing_base(q, runs, what, sizeof what);
+	if (q->benchkit) {
+		/* benchkit looks for the baseline first, and a baseline names a
+		 * run: with no runs there is none. Its hint names benchkit's
+		 * form with an explicit run (a bare `benchdb baseline` lists). */
+		printf("No baseline set. Use 'benchdb baseline --run RUN' to set one.\n");
+		if (runs->no_store)
+			fprintf(stderr, "benchdb: check: %s\n", what);
+		else
+			fprintf(stderr, "benchdb: check: %s in %s\n", what, ctx->db_dir);
+		return EXIT_OK;
+	}
+	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline) {
+		if (q->json)
+			printf("{\"statement\": \"check\", \"skipped\": \"no base run\", "
+			       "\"columns\": [], \"rows\": []}\n");
+		else
+			printf("PASS: nothing to judge: %s (--allow-missing-baseline)\n", what);
+		return EXIT_OK;
+	}
+	if (runs->no_store)
+		cli_error("check: %s (a mistyped --db? ingest results first)", what);
+	else if (runs->no_runs)
+		cli_error("check: %s in %s: ingest results first", what, ctx->db_dir);
+	else if (q->branch)
+		cli_error("check: %s in %s", what, ctx->db_dir);
+	else
+		cli_error("check: %s in %s (set one with 'benchdb baseline set %s RUN', or pass "
+			  "--allow-missing-baseline for a first run)",
+			  what, ctx->db_dir, q->baseline);
+	return EXIT_INPUT;
+}
+
+/* The reason of an inconclusive row: its explanation from "inconclusive: "
+ * to the next ';'. */
+static void inconclusive_reason(const bdb_result *r, size_t row, char *buf, size_t size)
+{
+	const char *e = strstr(cell_str(r, row, "explanation"), "inconclusive: ");
+	buf[0] = '\0';
+	if (!e)
+		return;
+	e += strlen("inconclusive: ");
+	size_t n = strcspn(e, ";");
+	snprintf(buf, size, "%.*s", (int)(n < size ? n : size - 1), e);
+}
+
+/* One judged line: "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)". */
+static void print_line(const bdb_result *r, size_t i, const char *mark)
+{
+	printf("  %s %s %s: %.2f \xe2\x86\x92 %.2f (%+.1f%%)", mark, cell_str(r, i, "point"),
+	       cell_str(r, i, "metric"), cell_num(r, i, "base"), cell_num(r, i, "current"),
+	       cell_num(r, i, "change_pct"));
+}
+
+/*
+ * The text verdict. The native form states the method on the FAIL line too
+ * and marks every regression ↓ (a change for the worse, as compare's
+ * "regression ↓"); benchkit's form keeps benchkit's lines, whose arrow is
+ * the way the value moved.
+ */
+static void print_text(const check_request *q, const bdb_result *res, const char *method,
+		       size_t n_regressions, size_t n_inconclusive)
+{
+	size_t n = bdb_result_n_rows(res);
+	if (n_regressions == 0 && !(q->strict && n_inconclusive))
+		printf("PASS: No regressions detected (%s)\n", method);
+	else if (n_regressions == 0)
+		printf("FAIL: %zu inconclusive comparison(s) with --strict (%s):\n", n_inconclusive,
+		       method);
+	else if (q->benchkit)
+		printf("FAIL: %zu regression(s) detected:\n", n_regressions);
+	else
+		printf("FAIL: %zu regression(s) detected (%s):\n", n_regressions, method);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(cell_str(res, i, "verdict"), "inconclusive") == 0)
+			continue;
+		const char *dir = cell_str(res, i, "direction");
+		bool up = strcmp(dir, "higher") != 0;
+		print_line(res, i, q->benchkit && up ? "\xe2\x86\x91" : "\xe2\x86\x93"); /* ↑ : ↓ */
+		printf("\n");
+	}
+	if (!n_inconclusive)
+		return;
+	if (n_regressions || !q->strict)
+		printf("Inconclusive: %zu comparison(s) the test could not decide%s:\n",
+		       n_inconclusive, q->strict ? "" : " (--strict fails on them)");
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(cell_str(res, i, "verdict"), "inconclusive") != 0)
+			continue;
+		char reason[160];
+		inconclusive_reason(res, i, reason, sizeof reason);
+		print_line(res, i, "?");
+		printf(": %s\n", reason);
+	}
+}
+
+/* The pull-request comment: a title, the regressions, and every
+ * comparison (judged alike: how holds the method's clauses) collapsed. */
+static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
+			   const bdb_result *res, const char *method, size_t n_regressions,
+			   size_t n_inconclusive)
+{
+	bdb_query_options qopt = {0};
+	bdb_buf out;
+	bdb_buf_init(&out);
+	char also[64] = "";
+	if (n_inconclusive)
+		snprintf(also, sizeof also, ", %zu inconclusive", n_inconclusive);
+	if (n_regressions == 0)
+		printf("### :white_check_mark: benchdb: no regressions%s (%s)\n\n", also, method);
+	else
+		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
+		       method);
+	if (bdb_result_n_rows(res))
+		bdb_result_format(res, BDB_FORMAT_MARKDOWN, &qopt, &out);
+	fputs(bdb_buf_cstr(&out), stdout);
+	bdb_buf_reset(&out);
+	bdb_buf cq;
+	bdb_buf_init(&cq);
+	bdb_buf_puts(&cq, "compare run ");
+	bdb_query_put_name(&cq, runs->base);
+	bdb_buf_puts(&cq, " with run ");
+	bdb_query_put_name(&cq, runs->current);
+	bdb_buf_puts(&cq, how);
+	bdb_result *all = NULL;
+	if (bdb_query_run(store, bdb_buf_cstr(&cq), &qopt, &all, NULL) == 0) {
+		bdb_result_format(all, BDB_FORMAT_MARKDOWN, &qopt, &out);
+		printf("\n<details><summary>All %zu comparisons</summary>\n\n%s\n</details>\n",
+		       bdb_result_n_rows(all), bdb_buf_cstr(&out));
+		bdb_result_free(all);
+	}
+	bdb_buf_free(&cq);
+	bdb_buf_free(&out);
+}
+
+/* Parses check's options into q; EXIT_OK, -1 for --help, or a usage error. */
+static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
+{
+	const char *format = "text";
 	bool json_flag = false;
-	const cli_opt opts[] = {
-	    {"--baseline", &baseline, NULL}, {"--threshold", &threshold_s, NULL},
-	    {"--using", &using, NULL},	     {"--format", &format, NULL},
-	    {"--json", NULL, &json_flag},    {NULL, NULL, NULL}};
+	memset(q, 0, sizeof *q);
+	q->baseline = NULL;
+	const cli_opt opts[] = {{"--baseline", &q->baseline, NULL},
+				{"--against-branch", &q->branch, NULL},
+				{"--run", &q->run, NULL},
+				{"--commit", &q->commit, NULL},
+				{"--threshold", &q->threshold_s, NULL},
+				{"--using", &q->using, NULL},
+				{"--format", &format, NULL},
+				{"--json", NULL, &json_flag},
+				{"--strict", NULL, &q->strict},
+				{"--allow-missing-baseline", NULL, &q->allow_missing_baseline},
+				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, check_usage, opts, NULL, 0, &npos);
 	if (code)
-		return code < 0 ? EXIT_OK : code;
-	if (!cli_text_ok("check: --baseline", baseline))
-		return EXIT_USAGE;
-	if (json_flag)
+		return code;
+	q->benchkit = ctx->benchkit_data;
+	if (q->baseline && q->branch)
+		return cli_usage_error("check", "give --baseline or --against-branch, not both");
+	if (q->run && q->commit)
+		return cli_usage_error("check", "give --run or --commit, not both");
+	if (!q->baseline)
+		q->baseline = "main";
+	const char *texts[][2] = {{"check: --baseline", q->baseline},
+				  {"check: --against-branch", q->branch},
+				  {"check: --run", q->run},
+				  {"check: --commit", q->commit}};
+	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
+		if (texts[i][1] && !cli_text_ok(texts[i][0], texts[i][1]))
+			return EXIT_USAGE;
+	if (json_flag || ctx->json)
 		format = "json";
-	double fraction = 0.05;
-	if (threshold_s && !parse_threshold(threshold_s, &fraction)) {
-		cli_error("check: --threshold: expected a percentage (5%%) or a fraction (0.05), "
-			  "got '%s'",
-			  threshold_s);
-		return EXIT_USAGE;
+	q->fraction = 0.05;
+	if (q->threshold_s && !parse_threshold(q->threshold_s, &q->fraction)) {
+		char *end;
+		double v = strtod(q->threshold_s, &end);
+		if (end != q->threshold_s && !*end && v >= 1.0)
+			return cli_usage_error(
+			    "check",
+			    "--threshold %s: write %s%% for a percentage (a bare "
+			    "number is benchkit's fraction, below 1: 0.05 is 5%%)",
+			    q->threshold_s, q->threshold_s);
+		return cli_usage_error("check",
+				       "--threshold: expected a percentage (5%%) or a fraction "
+				       "(0.05), got '%s'",
+				       q->threshold_s);
 	}
-	bool text = strcmp(format, "text") == 0, markdown = strcmp(format, "markdown") == 0,
-	     json = strcmp(format, "json") == 0;
-	if (!text && !markdown && !json) {
-		cli_error("check: --format: expected text, markdown or json, got '%s'", format);
-		return EXIT_USAGE;
-	}
-	if (using && strspn(using, "abcdefghijklmnopqrstuvwxyz0123456789. ") != strlen(using)) {
-		cli_error("check: --using: expected a method name, got '%s'", using);
-		return EXIT_USAGE;
-	}
+	q->text = strcmp(format, "text") == 0;
+	q->markdown = strcmp(format, "markdown") == 0;
+	q->json = strcmp(format, "json") == 0;
+	if (!q->text && !q->markdown && !q->json)
+		return cli_usage_error(
+		    "check", "--format: expected text, markdown or json, got '%s'", format);
+	if (q->using &&
+	    strspn(q->using, "abcdefghijklmnopqrstuvwxyz0123456789. ") != strlen(q->using))
+		return cli_usage_error("check", "--using: expected a method name, got '%s'",
+				       q->using);
+	return EXIT_OK;
+}
+
+int cmd_check(cli_ctx *ctx, int argc, char **argv)
+{
+	check_request q;
+	int code = parse_check(ctx, argc, argv, &q);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
 
 	bdb_store *store = NULL;
 	bdb_store_options sopt = {.no_create = true, .read_only = true};
 	int rc = bdb_store_open(ctx->db_dir, &sopt, &store, NULL);
-	uint64_t seq;
-	bdb_reader *r;
-	bool have_baseline = false, have_runs = false;
-	if (rc == 0 && (rc = bdb_reader_begin(store, &r)) == 0) {
-		have_baseline = bdb_reader_get_baseline(r, baseline, &seq) == 0;
-		have_runs = bdb_reader_latest(r, 0, &seq) == 0;
-		bdb_reader_end(r);
-	} else if (rc != BDB_ENOTFOUND) {
-		bdb_store_close(store);
-		cli_error("cannot open store %s: %s", ctx->db_dir, bdb_strerror(rc));
+	check_runs runs = {0};
+	if (rc == BDB_ENOTFOUND) {
+		runs.no_store = true;
+		return report_missing(ctx, &q, &runs);
+	}
+	if (rc) {
+		cli_error("check: cannot open store %s: %s", ctx->db_dir, bdb_strerror(rc));
 		return EXIT_INPUT;
 	}
-	/* benchkit's order: the baseline first, then the runs. benchkit's
-	 * line and exit 0 keep a first CI run green; standard error says what
-	 * was missing, so that a mistyped --db or --baseline is seen. */
-	if (!have_baseline) {
-		bool no_store = !store;
+	code = resolve_runs(ctx, &q, store, &runs);
+	if (!code && (runs.no_runs || !runs.base[0]))
+		code = report_missing(ctx, &q, &runs);
+	if (code || runs.no_runs || !runs.base[0]) {
 		bdb_store_close(store);
-		printf("No baseline set. Use 'benchdb baseline' to set one.\n");
-		if (no_store)
-			fprintf(stderr, "benchdb: check: no store at %s\n", ctx->db_dir);
-		else
-			fprintf(stderr, "benchdb: check: no baseline named '%s' in %s\n", baseline,
-				ctx->db_dir);
-		return EXIT_OK;
-	}
-	if (!have_runs) {
-		bdb_store_close(store);
-		printf("No runs in store.\n");
-		return EXIT_OK;
+		return code;
 	}
 
 	/* The method's clauses, shared by the verdicts and (markdown) the
 	 * table of everything compared, so that both judge alike. */
 	bdb_buf how;
 	bdb_buf_init(&how);
-	if (threshold_s)
-		bdb_buf_printf(&how, " threshold %.17g%%", fraction * 100.0);
-	if (using)
-		bdb_buf_printf(&how, " using %s", using);
-	bdb_buf q;
-	bdb_buf_init(&q);
-	bdb_buf_printf(&q, "regressions in latest vs baseline \"%s\"%s", baseline,
-		       bdb_buf_cstr(&how));
+	if (q.threshold_s)
+		bdb_buf_printf(&how, " threshold %.17g%%", q.fraction * 100.0);
+	if (q.using)
+		bdb_buf_printf(&how, " using %s", q.using);
+	bdb_buf stmt;
+	bdb_buf_init(&stmt);
+	bdb_buf_puts(&stmt, "regressions in run ");
+	bdb_query_put_name(&stmt, runs.current);
+	bdb_buf_puts(&stmt, " vs run ");
+	bdb_query_put_name(&stmt, runs.base);
+	bdb_buf_puts(&stmt, bdb_buf_cstr(&how));
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	bdb_query_options qopt = {0};
-	rc = bdb_query_run(store, bdb_buf_cstr(&q), &qopt, &res, &d);
+	rc = bdb_query_run(store, bdb_buf_cstr(&stmt), &qopt, &res, &d);
+	bdb_buf_free(&stmt);
 	if (rc) {
-		bdb_buf_free(&q);
 		bdb_buf_free(&how);
 		bdb_store_close(store);
 		cli_error_diag(&d);
 		return cli_exit_code(rc);
 	}
-	size_t n = bdb_result_n_rows(res);
+	size_t n_inconclusive = cli_count_inconclusive(res);
+	size_t n_regressions = bdb_result_n_rows(res) - n_inconclusive;
 	char pct[32], method[96];
-	snprintf(pct, sizeof pct, "%.0f%%", fraction * 100.0);
+	snprintf(pct, sizeof pct, "%g%%", q.fraction * 100.0);
 	describe_method(res, pct, method, sizeof method);
-	if (json) {
+	if (q.json) {
 		bdb_buf out;
 		bdb_buf_init(&out);
 		bdb_result_format(res, BDB_FORMAT_JSON, &qopt, &out);
 		fputs(bdb_buf_cstr(&out), stdout);
 		bdb_buf_free(&out);
-	} else if (markdown) {
-		bdb_buf out;
-		bdb_buf_init(&out);
-		if (n == 0)
-			printf("### :white_check_mark: benchdb: no regressions (%s)\n\n", method);
-		else
-			printf("### :x: benchdb: %zu regression(s) (%s)\n\n", n, method);
-		if (n)
-			bdb_result_format(res, BDB_FORMAT_MARKDOWN, &qopt, &out);
-		fputs(bdb_buf_cstr(&out), stdout);
-		bdb_buf_reset(&out);
-		/* Everything compared, collapsed. */
-		bdb_buf cq;
-		bdb_buf_init(&cq);
-		bdb_buf_printf(&cq, "compare baseline \"%s\" with latest%s", baseline,
-			       bdb_buf_cstr(&how));
-		bdb_result *all = NULL;
-		if (bdb_query_run(store, bdb_buf_cstr(&cq), &qopt, &all, NULL) == 0) {
-			bdb_result_format(all, BDB_FORMAT_MARKDOWN, &qopt, &out);
-			printf(
-			    "\n<details><summary>All %zu comparisons</summary>\n\n%s\n</details>\n",
-			    bdb_result_n_rows(all), bdb_buf_cstr(&out));
-			bdb_result_free(all);
-		}
-		bdb_buf_free(&cq);
-		bdb_buf_free(&out);
-	} else if (n == 0) {
-		printf("PASS: No regressions detected (%s)\n", method);
+	} else if (q.markdown) {
+		print_markdown(store, &runs, bdb_buf_cstr(&how), res, method, n_regressions,
+			       n_inconclusive);
 	} else {
-		printf("FAIL: %zu regression(s) detected:\n", n);
-		for (size_t i = 0; i < n; i++) {
-			const char *dir = cell_str(res, i, "direction");
-			printf("  %s %s %s: %.2f \xe2\x86\x92 %.2f (%+.1f%%)\n",
-			       strcmp(dir, "higher") == 0 ? "\xe2\x86\x93" : "\xe2\x86\x91",
-			       cell_str(res, i, "point"), cell_str(res, i, "metric"),
-			       cell_num(res, i, "base"), cell_num(res, i, "current"),
-			       cell_num(res, i, "change_pct"));
-		}
+		print_text(&q, res, method, n_regressions, n_inconclusive);
 	}
 	bdb_result_free(res);
-	bdb_buf_free(&q);
 	bdb_buf_free(&how);
 	bdb_store_close(store);
-	return n ? EXIT_REGRESSIONS : EXIT_OK;
+	return n_regressions || (q.strict && n_inconclusive) ? EXIT_REGRESSIONS : EXIT_OK;
 }
 
 static const char query_usage[] =
@@ -269,17 +533,12 @@ int cmd_query(cli_ctx *ctx, int argc, char **argv)
 	int npos, code = cli_parse_args(ctx, argc, argv, query_usage, opts, positional, 2, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	if (npos == 2) {
-		cli_error("query: give the statements as one argument (quote them)");
-		return EXIT_USAGE;
-	}
-	if (json_flag)
+	if (npos == 2)
+		return cli_usage_error("query", "give the statements as one argument (quote them)");
+	if (json_flag || ctx->json)
 		opt.format = "json";
 	text = npos ? positional[0] : NULL;
-	if (!text) {
-		cli_error("query: expected a statement");
-		fputs(query_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (!text)
+		return cli_usage_error("query", "expected a statement");
 	return shell_run_string(ctx, text, &opt);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "query.h"
 
 /* Python's datetime.isoformat() of an aware UTC time: 2026-02-10T09:05:00+00:00. */
 static void iso_utc(int64_t us, char *buf, size_t size)
@@ -20,15 +21,30 @@ static void iso_utc(int64_t us, char *buf, size_t size)
 }
 
 static const char summary_usage[] =
-    "usage: benchdb summary [--db DIR] [--run RUN]\n"
+    "usage: benchdb summary [--db DIR] [--run RUN] [--json]\n"
     "\n"
     "One run (default latest) as benchkit prints it: run, timestamp, commit,\n"
-    "branch, points, then each scenario's points with their metric values.\n";
+    "branch, points, then each scenario's points with their metric values.\n"
+    "--json prints the summary statement's result instead.\n";
+
+/* The summary statement of run id as JSON: what --json prints. */
+static int summary_json(cli_ctx *ctx, const char *id)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_puts(&text, "summary run ");
+	bdb_query_put_name(&text, id);
+	shell_options opt = {.format = "json"};
+	int code = text.failed ? EXIT_INPUT : shell_run_string(ctx, bdb_buf_cstr(&text), &opt);
+	bdb_buf_free(&text);
+	return code;
+}
 
 int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *ref = "latest", *positional[1];
-	const cli_opt opts[] = {{"--run", &ref, NULL}, {NULL, NULL, NULL}};
+	const cli_opt opts[] = {
+	    {"--run", &ref, NULL}, {"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
 	int npos, rc = cli_parse_args(ctx, argc, argv, summary_usage, opts, positional, 1, &npos);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
@@ -38,6 +54,11 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 	int code = cli_load_run(ctx, ref, &run);
 	if (code)
 		return code;
+	if (ctx->json) {
+		code = summary_json(ctx, run->id);
+		bdb_run_free(run);
+		return code;
+	}
 	char ts[64];
 	iso_utc(run->timestamp_us, ts, sizeof ts);
 	printf("Run: %s\n", run->id);
@@ -80,7 +101,8 @@ static const char trend_usage[] =
     "One series over time as benchkit prints it, oldest first: metric M of the\n"
     "point P (whose tag framework is F, when given); --n-runs keeps the N most\n"
     "recent runs.\n"
-    "For everything else, use the query language: benchdb -c 'trend M of \"P\" ...'.\n";
+    "Without options, 'benchdb trend ...' runs the trend statement instead, as\n"
+    "-c does: benchdb trend real_time of BM_sort/1024 last 10.\n";
 
 typedef struct trend_row {
 	bdb_obs obs;
@@ -106,11 +128,8 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 	int npos, parsed = cli_parse_args(ctx, argc, argv, trend_usage, opts, NULL, 0, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
-	if (!metric || !point) {
-		cli_error("trend: --metric and --point are required");
-		fputs(trend_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (!metric || !point)
+		return cli_usage_error("trend", "--metric and --point are required");
 	long n_runs = 0;
 	if (n_runs_s) {
 		char *end;

@@ -153,9 +153,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		} else if (strcmp(arg, "--replace") == 0) {
 			flags |= BDB_PUT_REPLACE;
 		} else if (arg[0] == '-' && arg[1]) {
-			cli_error("ingest: unknown option '%s'", arg);
-			fputs(ingest_usage, stderr);
-			code = EXIT_USAGE;
+			code = cli_usage_error("ingest", "unknown option '%s'", arg);
 			goto out;
 		} else {
 			files[n_files++] = arg;
@@ -178,9 +176,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	if (n_files == 0) {
-		cli_error("ingest: expected a file, a directory or '-'");
-		fputs(ingest_usage, stderr);
-		code = EXIT_USAGE;
+		code = cli_usage_error("ingest", "expected a file, a directory or '-'");
 		goto out;
 	}
 	if (opt.id && n_files > 1) {
@@ -230,9 +226,7 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 		return parsed < 0 ? EXIT_OK : parsed;
 	unsigned flags = replace ? BDB_PUT_REPLACE : 0;
 	if (!dir) {
-		cli_error("import-benchkit: expected the benchkit store directory");
-		fputs(import_usage, stderr);
-		return EXIT_USAGE;
+		return cli_usage_error("import-benchkit", "expected the benchkit store directory");
 	}
 	bdb_store *store;
 	int code = cli_open_store(ctx, true, false, &store);

@@ -60,12 +60,14 @@ int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
 }
 
 static const char baseline_usage[] =
-    "usage: benchdb baseline set NAME [RUN]     point baseline NAME at RUN (default latest)\n"
-    "       benchdb baseline list               all baselines\n"
+    "usage: benchdb baseline [list] [--json]          all baselines and their runs\n"
+    "       benchdb baseline set NAME [RUN]     point baseline NAME at RUN (default latest)\n"
     "       benchdb baseline drop NAME          remove baseline NAME\n"
-    "       benchdb baseline [--data DIR] [--run latest|ID]   benchkit's form: sets 'main'\n"
+    "       benchdb baseline [--data DIR] --run latest|ID   benchkit's form: sets 'main'\n"
     "\n"
-    "RUN is latest, latest~N, a run id, baseline[:NAME], commit:PREFIX or a date.\n";
+    "With no arguments, lists the baselines (as 'git branch' does); it never\n"
+    "moves one. RUN is latest, latest~N, a run id, baseline[:NAME], commit:PREFIX\n"
+    "or a date.\n";
 
 /* Sets baseline name to ref; prints benchkit's line "Baseline set to run ID". */
 static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
@@ -110,6 +112,10 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 
 static int baseline_list(cli_ctx *ctx)
 {
+	if (ctx->json) {
+		shell_options opt = {.format = "json"};
+		return shell_run_string(ctx, "show baselines", &opt);
+	}
 	bdb_store *store;
 	int code = cli_open_store(ctx, false, true, &store);
 	if (code)
@@ -159,13 +165,16 @@ static int baseline_drop(cli_ctx *ctx, const char *name)
 int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *positional[3], *run_opt = NULL;
-	const cli_opt opts[] = {{"--run", &run_opt, NULL}, {NULL, NULL, NULL}};
+	const cli_opt opts[] = {
+	    {"--run", &run_opt, NULL}, {"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
 	int npos,
 	    code = cli_parse_args(ctx, argc, argv, baseline_usage, opts, positional, 3, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
+	if (npos == 0 && run_opt)
+		return baseline_set(ctx, "main", run_opt); /* benchkit's form */
 	if (npos == 0)
-		return baseline_set(ctx, "main", run_opt ? run_opt : "latest");
+		return baseline_list(ctx);
 	const char *verb = positional[0];
 	if (npos >= 2 && !cli_text_ok("baseline: NAME", positional[1]))
 		return EXIT_USAGE;
@@ -178,9 +187,7 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 		return baseline_list(ctx);
 	if (strcmp(verb, "drop") == 0 && npos == 2)
 		return baseline_drop(ctx, positional[1]);
-	cli_error("baseline: expected 'set NAME [RUN]', 'list' or 'drop NAME'");
-	fputs(baseline_usage, stderr);
-	return EXIT_USAGE;
+	return cli_usage_error("baseline", "expected 'set NAME [RUN]', 'list' or 'drop NAME'");
 }
 
 static void print_problem(void *ctx, const char *problem)
@@ -279,11 +286,8 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, dest, 1, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	if (npos != 1) {
-		cli_error("backup: expected a destination directory");
-		fputs(usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (npos != 1)
+		return cli_usage_error("backup", "expected a destination directory");
 	bdb_store *store;
 	code = cli_open_store(ctx, false, true, &store);
 	if (code)

@@ -30,10 +30,12 @@ static const char usage_text[] =
     "  ingest FILE|DIR|-      store benchmark results (auto-detects the format)\n"
     "  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
     "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
-    "  check                  the CI gate: latest vs baseline, exit 1 on regressions\n"
-    "  baseline set|list|drop manage named baselines\n"
+    "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
+    "                         regressions, 3 on a missing store, baseline or run\n"
+    "  baseline [list|set|drop]  list (the default) or manage named baselines\n"
     "  summary [--run ID]     one run, grouped by scenario (benchkit's text)\n"
     "  trend --metric M --point P   one series over time (benchkit's text)\n"
+    "  trend|compare|rank|regressions|changes|show ...   run that statement, as -c\n"
     "  verify                 check every run and index; exit 3 on any problem\n"
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
@@ -41,7 +43,8 @@ static const char usage_text[] =
     "Options:\n"
     "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
     "  -c STATEMENT           run one statement and exit\n"
-    "  -f FILE                run the statements of FILE ('-' for stdin)\n"
+    "  -f FILE                run the statements of FILE ('-' for stdin); a statement\n"
+    "                         ends at ';', an empty line or a line starting another\n"
     "  --bail                 with -f or stdin: stop at the first error\n"
     "  --fail                 exit 1 when a 'regressions' statement finds any\n"
     "  --json                 JSON output (same as '... as json')\n"
@@ -51,24 +54,126 @@ static const char usage_text[] =
     "\n"
     "Exit codes:\n"
     "  0  success\n"
-    "  1  regressions found (check, or 'regressions' with --fail)\n"
+    "  1  regressions found (check, or 'regressions' with --fail; check --strict:\n"
+    "     also inconclusive comparisons)\n"
     "  2  usage or query error\n"
-    "  3  input or storage error\n"
+    "  3  input or storage error (a missing store, baseline or run included)\n"
     "\n"
     "Environment: BENCHDB_DIR (store), NO_COLOR (no colour), BENCHDB_HISTORY (REPL history).\n"
     "See the benchdb(1) man page and docs/ for the query language.\n";
 
+/* A subcommand, and why it refuses --json when it does (NULL: it honours
+ * --json and prints JSON). */
 typedef struct subcommand {
 	const char *name;
 	int (*run)(cli_ctx *ctx, int argc, char **argv);
+	const char *no_json;
 } subcommand;
 
 static const subcommand subcommands[] = {
-    {"query", cmd_query},     {"ingest", cmd_ingest}, {"import-benchkit", cmd_import_benchkit},
-    {"export", cmd_export},   {"check", cmd_check},   {"baseline", cmd_baseline},
-    {"summary", cmd_summary}, {"trend", cmd_trend},   {"verify", cmd_verify},
-    {"stats", cmd_stats},     {"backup", cmd_backup},
+    {"query", cmd_query, NULL},
+    {"ingest", cmd_ingest, "it prints one line per stored run; list them with 'show runs as json'"},
+    {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run"},
+    {"export", cmd_export, "use --format json"},
+    {"check", cmd_check, NULL},
+    {"baseline", cmd_baseline, NULL},
+    {"summary", cmd_summary, NULL},
+    /* benchkit's form; the trend statement honours --json */
+    {"trend", cmd_trend, "use the statement: benchdb trend METRIC of POINT"},
+    {"verify", cmd_verify, "it prints no data"},
+    {"stats", cmd_stats, NULL},
+    {"backup", cmd_backup, "it prints no data"},
 };
+
+/* Statements that are subcommands too: `benchdb trend ...` runs the
+ * statement as -c does (trend and summary also have benchkit's forms). */
+static const char *const statement_words[] = {"trend",	 "compare", "rank", "regressions",
+					      "changes", "show",    NULL};
+
+static bool is_statement_word(const char *word)
+{
+	for (const char *const *w = statement_words; *w; w++)
+		if (strcmp(word, *w) == 0)
+			return true;
+	return false;
+}
+
+/* An argument that is not a plain token of the language (BM_sort/1024,
+ * CV-1/small) was unquoted by the shell: quote it again. Arguments holding a
+ * space or a quote are statement text, passed as they are. */
+static bool needs_quotes(const char *arg)
+{
+	if (!*arg || strpbrk(arg, " \t\n\"'"))
+		return false;
+	return strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+			   "_~.%-,=!()<>;") != strlen(arg);
+}
+
+/* `benchdb WORD ARGS...`: the statement WORD ARGS, run as -c runs it. */
+static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	for (int i = 0; i < argc; i++) {
+		if (i)
+			bdb_buf_putc(&text, ' ');
+		if (needs_quotes(argv[i]))
+			bdb_query_put_name(&text, argv[i]);
+		else
+			bdb_buf_puts(&text, argv[i]);
+	}
+	int code = text.failed ? EXIT_INPUT : shell_run_string(ctx, bdb_buf_cstr(&text), sopt);
+	bdb_buf_free(&text);
+	return code;
+}
+
+/* benchkit's trend takes --options; the statement never starts with '-'. */
+static bool benchkit_trend(int argc, char **argv)
+{
+	return argc > 1 && argv[1][0] == '-';
+}
+
+static int unknown_subcommand(const char *word)
+{
+	const char *names[sizeof subcommands / sizeof *subcommands + 8] = {"help"};
+	size_t n = 1;
+	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++)
+		names[n++] = subcommands[k].name;
+	for (const char *const *w = statement_words; *w; w++)
+		names[n++] = *w;
+	names[n] = NULL;
+	const char *near = bdb_query_nearest(word, names);
+	if (near)
+		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
+	else
+		cli_error("unknown subcommand '%s'", word);
+	fprintf(stderr, "try 'benchdb --help'\n");
+	return EXIT_USAGE;
+}
+
+static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
+{
+	const char *word = argv[0];
+	if (strcmp(word, "help") == 0) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	bool statement =
+	    is_statement_word(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
+	if (statement)
+		return run_statement_subcommand(ctx, sopt, argc, argv);
+	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++) {
+		const subcommand *sc = &subcommands[k];
+		if (strcmp(word, sc->name) != 0)
+			continue;
+		if (ctx->json && sc->no_json) {
+			cli_error("%s: --json is not supported: %s", word, sc->no_json);
+			return EXIT_USAGE;
+		}
+		return sc->run(ctx, argc, argv);
+	}
+	return unknown_subcommand(word);
+}
 
 void cli_error(const char *fmt, ...)
 {
@@ -78,6 +183,17 @@ void cli_error(const char *fmt, ...)
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "benchdb: error: %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\ntry 'benchdb %s --help'\n", cmd);
+	return EXIT_USAGE;
 }
 
 void cli_error_diag(const bdb_diag *d)
@@ -147,9 +263,12 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 			fputs(usage, stdout);
 			return -1;
 		}
-		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
-		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
 			ctx->db_dir = v;
+			known = true;
+		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			ctx->db_dir = v;
+			ctx->benchkit_data = true;
 			known = true;
 		}
 		for (const cli_opt *o = opts; !known && o && o->name; o++) {
@@ -161,20 +280,16 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 				known = true;
 			}
 		}
-		if (bad)
+		if (bad) {
+			fprintf(stderr, "try 'benchdb %s --help'\n", argv[0]);
 			return EXIT_USAGE;
+		}
 		if (known)
 			continue;
-		if (arg[0] == '-' && arg[1]) {
-			cli_error("%s: unknown option '%s'", argv[0], arg);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
-		}
-		if (*npos >= max_pos) {
-			cli_error("%s: unexpected argument '%s'", argv[0], arg);
-			fputs(usage, stderr);
-			return EXIT_USAGE;
-		}
+		if (arg[0] == '-' && arg[1])
+			return cli_usage_error(argv[0], "unknown option '%s'", arg);
+		if (*npos >= max_pos)
+			return cli_usage_error(argv[0], "unexpected argument '%s'", arg);
 		positional[(*npos)++] = arg;
 	}
 	return EXIT_OK;
@@ -238,6 +353,7 @@ int main(int argc, char **argv)
 			if (bad)
 				return EXIT_USAGE;
 			ctx.db_dir = value;
+			ctx.benchkit_data = strncmp(arg, "--data", 6) == 0;
 		} else if (cli_opt_value(argc, argv, &i, "-c", &value, &bad)) {
 			if (bad)
 				return EXIT_USAGE;
@@ -264,7 +380,8 @@ int main(int argc, char **argv)
 			printf("benchdb %s\n", BENCHDB_VERSION);
 			return EXIT_OK;
 		} else {
-			cli_error("unknown option '%s' (see 'benchdb --help')", arg);
+			cli_error("unknown option '%s'", arg);
+			fprintf(stderr, "try 'benchdb --help'\n");
 			return EXIT_USAGE;
 		}
 	}
@@ -273,15 +390,7 @@ int main(int argc, char **argv)
 			cli_error("-c and -f take no subcommand ('%s')", argv[i]);
 			return EXIT_USAGE;
 		}
-		for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++)
-			if (strcmp(argv[i], subcommands[k].name) == 0)
-				return subcommands[k].run(&ctx, argc - i, argv + i);
-		if (strcmp(argv[i], "help") == 0) {
-			fputs(usage_text, stdout);
-			return EXIT_OK;
-		}
-		cli_error("unknown subcommand '%s' (see 'benchdb --help')", argv[i]);
-		return EXIT_USAGE;
+		return run_subcommand(&ctx, &sopt, argc - i, argv + i);
 	}
 	if (one_shot && script) {
 		cli_error("give -c or -f, not both");

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
@@ -222,10 +223,12 @@ static int dot_read(shell *sh, int argc, char **argv)
 		cli_error(".read: expected one file name");
 		return EXIT_USAGE;
 	}
-	bool was_interactive = sh->interactive;
+	bool was_interactive = sh->interactive, was_streaming = sh->streaming;
 	sh->interactive = false;
+	sh->streaming = false;
 	int code = run_script(sh, argv[1], argv[1]);
 	sh->interactive = was_interactive;
+	sh->streaming = was_streaming;
 	return code;
 }
 
@@ -312,7 +315,11 @@ static int dot_help(shell *sh, int argc, char **argv)
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
 		if (dot_commands[i].usage)
 			fprintf(f, "%s\n", dot_commands[i].usage);
-	fprintf(f, "\nStatements (end with ; or a newline):\n%s", shell_statement_help());
+	fprintf(
+	    f,
+	    "\nStatements (Enter runs a complete one; end a line with \\ to continue it;\n"
+	    "in scripts a statement ends at ';', a blank line or a line starting a statement):\n%s",
+	    shell_statement_help());
 	return EXIT_OK;
 }
 
@@ -411,6 +418,65 @@ static int run_statements(shell *sh, const char *text, int first_line)
 
 /* ---- the loop ------------------------------------------------------------- */
 
+/*
+ * Where a statement ends (docs/query-language.md, "Statements over several
+ * lines"):
+ *   scripts (-f, .read) and standard input read from a file: at ';', at
+ *     an empty line, at the end of the input, or before a line that starts
+ *     with a statement's keyword (show, trend, compare, ...); any other
+ *     line continues the statement above, so a clause ("  metric
+ *     real_time") may go on its own line;
+ *   the REPL and standard input streamed from a pipe or FIFO: at the end
+ *     of a line that completes a statement (or ends with ';'); a line
+ *     ending with '\' continues, and so does a line where the grammar
+ *     needs more or a quote or parenthesis is open.
+ * Lines of one statement are joined with a space, after their `--` comment.
+ */
+static const char *const statement_keywords[] = {
+    "show", "summary", "trend", "rank", "compare", "regressions", "changes", "set", "drop", NULL};
+
+static bool starts_statement(const char *line)
+{
+	line += strspn(line, " \t");
+	size_t n = strcspn(line, " \t\r;");
+	for (const char *const *k = statement_keywords; *k; k++)
+		if (strlen(*k) == n && strncasecmp(line, *k, n) == 0)
+			return true;
+	return false;
+}
+
+/* The length of line without its `--` comment (outside quotes) and the
+ * blanks before it. */
+static size_t code_length(const char *line)
+{
+	bool quoted = false;
+	size_t end = 0, i = 0;
+	for (; line[i]; i++) {
+		if (quoted && line[i] == '\\' && line[i + 1])
+			i++;
+		else if (line[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && line[i] == '-' && line[i + 1] == '-')
+			break;
+		if (!strchr(" \t\r", line[i]))
+			end = i + 1;
+	}
+	return end;
+}
+
+/* Runs what is pending (first_line: its first line) and empties it. */
+static int flush_pending(shell *sh, line_editor *ed, bdb_buf *pending, int first_line)
+{
+	if (!pending->len)
+		return EXIT_OK;
+	const char *text = bdb_buf_cstr(pending);
+	if (sh->interactive)
+		lineedit_add_history(ed, text);
+	int code = run_statements(sh, text, first_line);
+	bdb_buf_reset(pending);
+	return code;
+}
+
 int shell_loop(shell *sh, FILE *in, const char *name)
 {
 	line_editor *ed = lineedit_open(in, sh->interactive, sh->history_path,
@@ -422,6 +488,11 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	bdb_buf pending;
 	bdb_buf_init(&pending);
 	int worst = EXIT_OK, lineno = 0, first_line = 1;
+	/* The REPL and a stream (a pipe or FIFO, whose next line may not be
+	 * written yet) run a statement at the end of the line completing it;
+	 * scripts and files look at the next line first. */
+	bool line_at_a_time = sh->interactive || sh->streaming;
+	bool continued = false; /* the pending line ended with '\\' */
 	while (!sh->quit) {
 		const char *prompt = pending.len ? "   ...> " : "benchdb> ";
 		bool intr;
@@ -449,6 +520,24 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			free(line);
 			break;
 		}
+		/* A comment-only line is blank but ends nothing. */
+		bool is_blank = blank(line, strlen(line));
+		bool is_empty = line[strspn(line, " \t\r")] == '\0';
+		/* A script's statement ends before an empty line, a dot-command
+		 * or a line that starts a statement (while no quote or
+		 * parenthesis is open). */
+		if (!line_at_a_time && pending.len &&
+		    (is_empty || line[0] == '.' ||
+		     (starts_statement(line) && bdb_query_is_complete(bdb_buf_cstr(&pending))))) {
+			int code = flush_pending(sh, ed, &pending, first_line);
+			if (code) {
+				worst = worst ? worst : code;
+				if (sh->bail) {
+					free(line);
+					break;
+				}
+			}
+		}
 		if (pending.len == 0 && line[0] == '.') {
 			lineedit_add_history(ed, line);
 			int code = run_dot_command(sh, line);
@@ -461,20 +550,31 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			}
 			continue;
 		}
-		if (pending.len)
-			bdb_buf_putc(&pending, '\n');
-		else
+		if (is_blank && (pending.len == 0 || !line_at_a_time)) {
+			free(line);
+			continue;
+		}
+		size_t n = code_length(line);
+		bool more = line_at_a_time && n && line[n - 1] == '\\';
+		if (more)
+			n--;
+		size_t skip = 0;
+		if (pending.len) {
+			bdb_buf_putc(&pending, line_at_a_time && !continued ? '\n' : ' ');
+			skip = strspn(line, " \t"); /* indentation of a continued line */
+		} else {
 			first_line = lineno;
-		bdb_buf_puts(&pending, line);
+		}
+		bdb_buf_append(&pending, line + skip, n > skip ? n - skip : 0);
+		continued = more;
 		free(line);
 		const char *text = bdb_buf_cstr(&pending);
-		/* Ask for more while a quote or parenthesis is open. */
-		if (!bdb_query_is_complete(text))
+		bool ends_statement = pending.len && text[pending.len - 1] == ';';
+		/* The REPL runs a line that completes a statement; a quote or
+		 * parenthesis still open asks for more in both. */
+		if (more || !bdb_query_is_complete(text) || (!line_at_a_time && !ends_statement))
 			continue;
-		if (sh->interactive)
-			lineedit_add_history(ed, text);
-		int code = run_statements(sh, text, first_line);
-		bdb_buf_reset(&pending);
+		int code = flush_pending(sh, ed, &pending, first_line);
 		if (code) {
 			worst = worst ? worst : code;
 			if (sh->bail)
@@ -482,8 +582,9 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		}
 	}
 	if (pending.len && !sh->quit && !(sh->bail && worst)) {
-		/* End of input inside a quote or parenthesis: run it to report it. */
-		int code = run_statements(sh, bdb_buf_cstr(&pending), first_line);
+		/* End of input: run what is pending (an open quote or parenthesis
+		 * is then reported). */
+		int code = flush_pending(sh, ed, &pending, first_line);
 		if (code)
 			worst = worst ? worst : code;
 	}
@@ -551,6 +652,8 @@ int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_optio
 	int code = shell_init(&sh, ctx, opt);
 	if (code)
 		return code;
+	struct stat st;
+	sh.streaming = fstat(fileno(in), &st) != 0 || !S_ISREG(st.st_mode);
 	return shell_finish(&sh, shell_loop(&sh, in, name));
 }
 

@@ -16,6 +16,7 @@ typedef struct shell {
 	bool timer;
 	bool bail;
 	bool interactive;
+	bool streaming; /* statements from a pipe or FIFO: run each line as it comes */
 	bool quit;
 	bool fail_on_regressions; /* --fail: regressions found => exit 1 */
 	bool found_regressions;

@@ -72,6 +72,21 @@ check() {
 	if "$@"; then pass "$name"; else fail "$name" "condition failed: $*"; fi
 }
 
+# ingest_history DB [BRANCH...]: stores examples/history/gbench-v1..v5.json
+# in DB as runs v1..v5 (commit c1..c5, 2026-11-1N 02:00 UTC), on the given
+# branches in turn (default main).
+ingest_history() {
+	local db=$1 v
+	shift
+	local branches=("${@:-main}")
+	for v in 1 2 3 4 5; do
+		"$BENCHDB" --db "$db" ingest --id "v$v" --commit "c$v" \
+			--branch "${branches[(v - 1) % ${#branches[@]}]}" \
+			--timestamp "2026-11-1${v}T02:00:00Z" "$ROOT/examples/history/gbench-v$v.json" \
+			>/dev/null
+	done
+}
+
 finish() {
 	echo "[==========] $((_pass + _fail)) test(s) run."
 	echo "[  PASSED  ] $_pass test(s)."

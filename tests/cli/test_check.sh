@@ -15,12 +15,17 @@ DB=$WORK/db
 export BENCHDB_DIR=$DB
 H=$ROOT/examples/history
 
-# No store / no baseline / no runs: benchkit's messages, exit 0.
+# No store: the native gate fails (exit 3) and says so; benchkit's form
+# (--data) keeps benchkit's line and exit 0 (test_gate.sh covers the rest).
 run "$BENCHDB" check
-check_rc "check without a store exits 0" 0
-check_out_exact "check without a baseline: benchkit's text" \
-	"No baseline set. Use 'benchdb baseline' to set one."
-check "check without a store says so on stderr" \
+check_rc "check without a store exits 3" 3
+check_out_exact "check without a store prints no verdict" ""
+check_err "check without a store names it" "check: no store at $DB"
+run "$BENCHDB" check --data "$DB"
+check_rc "benchkit's form without a store exits 0, as benchkit" 0
+check_out_exact "benchkit's form without a store: benchkit's line" \
+	"No baseline set. Use 'benchdb baseline --run RUN' to set one."
+check "benchkit's form without a store says so on stderr" \
 	test "$(cat "$ERR")" = "benchdb: check: no store at $DB"
 
 commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
@@ -30,9 +35,13 @@ for v in 1 2 3 4 5; do
 done
 
 run "$BENCHDB" check
-check_out_exact "check with runs but no baseline" \
-	"No baseline set. Use 'benchdb baseline' to set one."
-check "check with runs but no baseline names the one it looked for" \
+check_rc "check with runs but no baseline exits 3" 3
+check_err "check with runs but no baseline names the one it looked for" \
+	"check: no baseline named 'main' in $DB"
+run "$BENCHDB" --data "$DB" check
+check_out_exact "benchkit's form with runs but no baseline" \
+	"No baseline set. Use 'benchdb baseline --run RUN' to set one."
+check "benchkit's form names the baseline it looked for" \
 	test "$(cat "$ERR")" = "benchdb: check: no baseline named 'main' in $DB"
 
 # benchkit's `baseline --run ID`.
@@ -40,28 +49,44 @@ run "$BENCHDB" baseline --run v2
 check_rc "baseline --run exits 0" 0
 check_out_exact "baseline --run: benchkit's text" "Baseline set to run v2"
 
-# A mistyped baseline keeps benchkit's line and exit 0, but stderr names it.
+# A mistyped baseline: exit 3 natively; benchkit's form keeps benchkit's
+# line and exit 0, but stderr names it.
 run "$BENCHDB" check --baseline mian
-check_rc "check with an unknown baseline exits 0, as benchkit" 0
-check_out_exact "check with an unknown baseline: benchkit's text" \
-	"No baseline set. Use 'benchdb baseline' to set one."
-check "check with an unknown baseline names it on stderr" \
+check_rc "check with an unknown baseline exits 3" 3
+check_err "check with an unknown baseline names it" "no baseline named 'mian' in $DB"
+run "$BENCHDB" check --data "$DB" --baseline mian
+check_rc "benchkit's form with an unknown baseline exits 0, as benchkit" 0
+check_out_exact "benchkit's form with an unknown baseline: benchkit's text" \
+	"No baseline set. Use 'benchdb baseline --run RUN' to set one."
+check "benchkit's form with an unknown baseline names it on stderr" \
 	test "$(cat "$ERR")" = "benchdb: check: no baseline named 'mian' in $DB"
 
 run "$BENCHDB" check
 check_rc "check finds the regressions: exit 1" 1
-check_out "FAIL header with the count" "FAIL: 3 regression(s) detected:"
-check_out "real_time regression line" "  ↑ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)"
-check_out "cpu_time regression line" "  ↑ BM_sort/1024 cpu_time: 3894.89 → 32518.38 (+734.9%)"
-check_out "items_per_second regression line (higher is better: ↓)" \
+check_out "FAIL header with the count and the threshold" \
+	"FAIL: 3 regression(s) detected (threshold=5%):"
+# benchdb's own arrow is the verdict's: ↓ is a change for the worse.
+check_out "real_time regression line" "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)"
+check_out "cpu_time regression line" "  ↓ BM_sort/1024 cpu_time: 3894.89 → 32518.38 (+734.9%)"
+check_out "items_per_second regression line" \
 	"  ↓ BM_sort/1024 items_per_second: 262912311.89 → 31489897.84 (-88.0%)"
 check "the improvement is not a regression" sh -c "! grep -q 'BM_sort/65536' '$OUT'"
+# benchkit's form: benchkit's header and arrows (the way the value moved).
+run "$BENCHDB" check --data "$DB"
+check_rc "benchkit's form finds the regressions: exit 1" 1
+check_out "benchkit's FAIL header" "FAIL: 3 regression(s) detected:"
+check_out "benchkit's real_time line (lower is better: ↑)" \
+	"  ↑ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)"
+check_out "benchkit's items_per_second line (higher is better: ↓)" \
+	"  ↓ BM_sort/1024 items_per_second: 262912311.89 → 31489897.84 (-88.0%)"
 
-# A bare number of 1 or more is a percentage: 10 is 10%, and 734.8% is over it.
+# --threshold: a percentage or benchkit's fraction; a bare 10 is refused.
 run "$BENCHDB" check --threshold 10
-check_rc "--threshold 10 is 10%: exit 1" 1
-check_out "FAIL at 10%" "FAIL: 3 regression(s) detected:"
-# benchkit's fraction: 8.5 would be a percentage, 0.9 is 90%.
+check_rc "--threshold 10 without % is a usage error" 2
+run "$BENCHDB" check --threshold 10%
+check_rc "--threshold 10% fails on +734.8%: exit 1" 1
+check_out "FAIL at 10%" "FAIL: 3 regression(s) detected (threshold=10%):"
+# benchkit's fraction: 0.9 is 90%.
 run "$BENCHDB" check --threshold 0.9
 check_rc "--threshold 0.9 (90%) still fails on +734.8%" 1
 run "$BENCHDB" check --threshold 800%
@@ -69,24 +94,28 @@ check_rc "--threshold 800% passes" 0
 check_out_exact "PASS text with 800%" "PASS: No regressions detected (threshold=800%)"
 run "$BENCHDB" check --threshold 0.05
 check_rc "--threshold 0.05 is 5%" 1
-check_out "FAIL at 5%" "FAIL: 3 regression(s) detected:"
+check_out "FAIL at 5%" "FAIL: 3 regression(s) detected (threshold=5%):"
 
 # A history model: v5 against v1..v4 of each series; only BM_sort/1024
 # leaves the z-score limits (its v5 is 8 times its history's mean).
 run "$BENCHDB" check --using zscore
 check_rc "check --using zscore finds the BM_sort/1024 jump: exit 1" 1
-check_out "zscore: the same three regressions" "FAIL: 3 regression(s) detected:"
+check_out "zscore: the same three regressions, and the model" \
+	"FAIL: 3 regression(s) detected (zscore window=30 boundary=0.99):"
 run "$BENCHDB" check --using "ttest window 3" --format json
 check_out "the method's options pass through" '"window": 3'
 check_out "JSON explains the verdict" '"explanation": "ttest window 3 boundary 0.99 (n=3)'
 # The PASS line and the markdown title name the method a verdict rests on:
 # a history model has no threshold to quote.
-# (mwu passes here: 3 repetitions a side, and the exact two-sided test of
-# 3 against 3 cannot go below p = 0.1 > alpha 0.05.)
+# (mwu: 3 repetitions a side, and the exact two-sided test of 3 against 3
+# cannot go below p = 0.1 > alpha 0.05: the gate passes, but lists the
+# comparisons it could not decide; test_gate.sh covers --strict.)
 run "$BENCHDB" check --using mwu
 check_rc "mwu passes: 3 samples a side are too few for p < 0.05" 0
-check_out_exact "PASS names the threshold and the test" \
+check_out "PASS names the threshold and the test" \
 	"PASS: No regressions detected (threshold=5%, mwu alpha=0.05)"
+check_out "and counts the inconclusive comparisons" \
+	"Inconclusive: 3 comparison(s) the test could not decide (--strict fails on them):"
 run "$BENCHDB" check --using "zscore window 4" --format markdown
 check_out "markdown title names the history model" \
 	"### :x: benchdb: 3 regression(s) (zscore window=4 boundary=0.99)"

@@ -17,13 +17,15 @@ for sub in query ingest import-benchkit export check baseline summary trend veri
 done
 
 # Every subcommand parses its arguments the same way (cli_parse_args): an
-# unknown option is named with the subcommand, usage follows on stderr, and
-# an option's missing value is a usage error.
+# unknown option is named with the subcommand in one line, followed by where
+# to look (not the whole usage: issue 23, item 9), and an option's missing
+# value is a usage error.
 for sub in query import-benchkit export check baseline summary trend verify stats backup; do
 	run "$BENCHDB" "$sub" --bogus
 	check_rc "$sub --bogus exits 2" 2
 	check_err "$sub names the unknown option" "$sub: unknown option '--bogus'"
-	check_err "$sub prints its usage after the error" "usage: benchdb $sub"
+	check_err "$sub says where to look" "try 'benchdb $sub --help'"
+	check "$sub prints two lines, not its usage" test "$(wc -l <"$ERR")" -eq 2
 done
 for case in "check --baseline" "export --format" "summary --run" "trend --metric" \
 	"baseline --run" "query --format"; do

@@ -194,7 +194,7 @@ for db in series_info postings; do
 	expect3 "$db damaged: rank" "$damaged_says" "$WORK/deep-damaged" -c 'rank cpu_time'
 	expect3 "$db damaged: show runs" "$damaged_says" "$WORK/deep-damaged" -c 'show runs'
 	expect3 "$db damaged: summary" "$damaged_says" "$WORK/deep-damaged" summary
-	expect3 "$db damaged: check" "cannot open store $WORK/deep-damaged: $damaged_says" \
+	expect3 "$db damaged: check" "check: cannot read store $WORK/deep-damaged: $damaged_says" \
 		"$WORK/deep-damaged" check
 done
 

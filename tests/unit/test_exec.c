@@ -389,15 +389,22 @@ static void test_mwu(void **state)
 	assert_string_equal(bdb_result_field_by_name(r, "method").str, "mwu");
 	assert_close(bdb_result_field_by_name(r, "alpha").num, 0.05);
 	bdb_result_free(r);
-	/* Grain's +50% has p = 0.1: not significant, so unchanged. */
+	/* Grain's +50% has p = 0.1, the smallest 3 vs 3 samples allow
+	 * (2 / C(6, 3)): above alpha, the test could not say yes, so the
+	 * verdict is inconclusive, not unchanged. */
 	r = run_ok("compare baseline with latest metric throughput of \"CV-1/small\" using mwu");
 	assert_string_equal(result_str(r, 0, "verdict"), "regression");
-	assert_string_equal(result_str(r, 1, "verdict"), "unchanged");
+	assert_string_equal(result_str(r, 1, "verdict"), "inconclusive");
 	assert_close(result_num(r, 1, "p_value"), 0.1);
 	bdb_result_free(r);
-	/* alpha 0.005 < 2/252: no longer significant. */
+	/* alpha 0.005 < 2/252, which is also the smallest p 5 vs 5 samples
+	 * allow (2 / C(10, 5)): the test cannot decide, so the -10% is listed
+	 * as inconclusive, not as a regression. */
 	r = run_ok("regressions metric throughput using mwu alpha 0.005");
-	assert_int_equal(bdb_result_n_rows(r), 0);
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(result_str(r, 0, "verdict"), "inconclusive");
+	assert_string_equal(result_str(r, 0, "severity"), "null");
+	assert_int_equal(bdb_result_field_by_name(r, "inconclusive").i, 1);
 	bdb_result_free(r);
 }
 
@@ -432,6 +439,7 @@ static void test_mwu_shift(void **state)
 	assert_string_equal(
 	    result_str(r, 1, "explanation"),
 	    "mwu (n=3, 3): p = 0.1 >= alpha 0.05; shift +400 [+385, +415] at 90.0%; "
+	    "inconclusive: 3 vs 3 samples: smallest possible p is 0.1 > alpha 0.05; "
 	    "percent: +50.0% > 5.0% threshold");
 	bdb_result_free(r);
 	r = run_ok("regressions metric throughput using mwu alpha 0.2");
@@ -557,9 +565,9 @@ static void test_baselines(void **state)
 	r = run_ok("compare baseline release with latest metric throughput of \"NLP-2/large\"");
 	assert_close(result_num(r, 0, "base"), 50);
 	bdb_result_free(r);
-	expect_error("drop baseline relase", BDB_EQUERY, 1, 15,
+	expect_error("drop baseline relase", BDB_ENOTFOUND, 1, 15,
 		     "no baseline \"relase\"; did you mean \"release\"? (set one with: set "
-		     "baseline relase = latest)\n"
+		     "baseline relase = RUN)\n"
 		     "  drop baseline relase\n"
 		     "                ^^^^^^");
 	r = run_ok("drop baseline release");
@@ -654,24 +662,24 @@ static void test_name_errors(void **state)
 		     "no series has metric = \"latency\"\n"
 		     "  show points where metric = latency\n"
 		     "                             ^^^^^^^");
-	expect_error("summary latest~9", BDB_EQUERY, 1, 9,
+	expect_error("summary latest~9", BDB_ENOTFOUND, 1, 9,
 		     "latest~9 needs 10 runs, the store has 4\n"
 		     "  summary latest~9\n"
 		     "          ^^^^^^^^");
-	expect_error("summary run x9", BDB_EQUERY, 1, 13,
+	expect_error("summary run x9", BDB_ENOTFOUND, 1, 13,
 		     "no run with id \"x9\"\n"
 		     "  summary run x9\n"
 		     "              ^^");
-	expect_error("summary commit zzz", BDB_EQUERY, 1, 16,
+	expect_error("summary commit zzz", BDB_ENOTFOUND, 1, 16,
 		     "no run has a commit starting with \"zzz\"\n"
 		     "  summary commit zzz\n"
 		     "                 ^^^");
-	expect_error("summary \"2025-12-31\"", BDB_EQUERY, 1, 9,
+	expect_error("summary \"2025-12-31\"", BDB_ENOTFOUND, 1, 9,
 		     "no run at or before 2025-12-31T23:59:59.999999Z\n"
 		     "  summary \"2025-12-31\"\n"
 		     "          ^^^^^^^^^^^^");
-	expect_error("compare baseline nightly with latest", BDB_EQUERY, 1, 18,
-		     "no baseline \"nightly\" (set one with: set baseline nightly = latest)\n"
+	expect_error("compare baseline nightly with latest", BDB_ENOTFOUND, 1, 18,
+		     "no baseline \"nightly\" (set one with: set baseline nightly = RUN)\n"
 		     "  compare baseline nightly with latest\n"
 		     "                   ^^^^^^^");
 	expect_error("rank throughput by size", BDB_EQUERY, 1, 20,

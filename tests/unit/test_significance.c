@@ -65,6 +65,45 @@ static void test_mwu_hand(void **state)
 	assert_int_equal(r.method, BDB__MWU_NORMAL);
 }
 
+/*
+ * The smallest p a Mann-Whitney test can give: the p of the most extreme
+ * arrangement of the pooled values. Expected values are scipy 1.10.1's
+ * scipy.stats.mannwhitneyu(x, y).pvalue (two-sided, method="auto") of that
+ * arrangement; without ties in the exact regime it is 2 / C(n1 + n2, n1).
+ */
+static void test_mwu_min_p(void **state)
+{
+	(void)state;
+	double p;
+	/* mannwhitneyu([1,2,3], [4,5,6]) = 0.1 = 2 / C(6, 3), whatever the
+	 * arrangement given. */
+	const double x3[] = {5, 1, 4}, y3[] = {2, 6, 3};
+	assert_int_equal(bdb__stats_mann_whitney_min_p(x3, 3, y3, 3, &p), 0);
+	assert_close(p, 0.1, 1e-15);
+	/* mannwhitneyu([1,2,3,4,5], [6,7,8]) = 0.03571428571428571 = 2 / C(8, 3). */
+	const double x5[] = {8, 2, 6, 4, 1}, y5[] = {3, 7, 5};
+	assert_int_equal(bdb__stats_mann_whitney_min_p(x5, 5, y5, 3, &p), 0);
+	assert_close(p, 2.0 / 56.0, 1e-15);
+	assert_close(p, 0.03571428571428571, 1e-15);
+	/* Ties: the normal regime with the tie correction;
+	 * mannwhitneyu([1,1,2], [3,4,4]) = 0.07219819770165753. */
+	const double xt[] = {4, 1, 3}, yt[] = {1, 2, 4};
+	assert_int_equal(bdb__stats_mann_whitney_min_p(xt, 3, yt, 3, &p), 0);
+	assert_close(p, 0.07219819770165753, 1e-12);
+	/* 10 vs 10, past the exact regime:
+	 * mannwhitneyu(range(1, 11), range(11, 21)) = 0.00018267179110955002. */
+	double x10[10], y10[10];
+	for (int i = 0; i < 10; i++) {
+		x10[i] = 2 * i; /* interleaved with y10 */
+		y10[i] = 2 * i + 1;
+	}
+	assert_int_equal(bdb__stats_mann_whitney_min_p(x10, 10, y10, 10, &p), 0);
+	assert_close(p, 0.00018267179110955002, 1e-12);
+	const double bad[] = {1, NAN};
+	assert_int_equal(bdb__stats_mann_whitney_min_p(bad, 2, y3, 3, &p), BDB_EINVAL);
+	assert_int_equal(bdb__stats_mann_whitney_min_p(x3, 0, y3, 3, &p), BDB_EINVAL);
+}
+
 static void test_mwu_edges(void **state)
 {
 	(void)state;
@@ -210,10 +249,11 @@ static void test_t_test_edges(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_mwu_scipy),	  cmocka_unit_test(test_mwu_hand),
-	    cmocka_unit_test(test_mwu_edges),	  cmocka_unit_test(test_shift_reference),
-	    cmocka_unit_test(test_shift_hand),	  cmocka_unit_test(test_shift_edges),
-	    cmocka_unit_test(test_t_tests_scipy), cmocka_unit_test(test_t_test_edges),
+	    cmocka_unit_test(test_mwu_scipy),	    cmocka_unit_test(test_mwu_hand),
+	    cmocka_unit_test(test_mwu_min_p),	    cmocka_unit_test(test_mwu_edges),
+	    cmocka_unit_test(test_shift_reference), cmocka_unit_test(test_shift_hand),
+	    cmocka_unit_test(test_shift_edges),	    cmocka_unit_test(test_t_tests_scipy),
+	    cmocka_unit_test(test_t_test_edges),
 	};
 	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);
 }

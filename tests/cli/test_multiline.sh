@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# tests/cli/test_multiline.sh - statements over several lines in -f scripts
+# and on standard input (issue 23, item 7). The rule (docs/query-language.md,
+# "Statements over several lines"): a statement ends at ';', at an empty
+# line, at the end of the input, or before a line that starts a statement
+# (show, trend, compare, ...); any other line continues it.
+#
+# History: examples/history/gbench-v1..v5.json; BM_sort/1024 real_time means
+# (Python: mean of the repetitions) v2 3896.26, v5 32527.07.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+ingest_history "$DB"
+"$BENCHDB" baseline set main v2 >/dev/null
+
+# The issue's script: one statement over three lines, ended by ';'.
+cat >"$WORK/sql.bq" <<'BQ'
+compare baseline with latest
+  metric real_time
+  of "BM_sort/1024" as csv;
+BQ
+run "$BENCHDB" -f "$WORK/sql.bq"
+check_rc "a statement over three lines runs" 0
+check_out_exact "as one statement: one metric of one point" \
+	"$(printf 'point,tags,metric,base,current,unit,change_pct,verdict,p_value,threshold\r\nBM_sort/1024,,real_time,3896.2643665253527,32527.073639803624,ns,734.827172387456,regression,,5\r')"
+STDIN=$WORK/sql.bq run "$BENCHDB"
+check_out "standard input follows the same rule" "BM_sort/1024,,real_time,3896.2643665253527"
+
+# Without ';': an empty line, the end of input or a new statement ends it;
+# a comment line between clauses does not.
+cat >"$WORK/plain.bq" <<'BQ'
+rank real_time
+  -- only the sort benchmarks
+  of "BM_sort/*"   -- both sizes
+  as csv
+show runs last 1 as csv
+
+compare latest~1 with latest
+  metric real_time of "BM_hash/4096" as csv
+BQ
+run "$BENCHDB" -f "$WORK/plain.bq"
+check_rc "statements without ';' run" 0
+check_out "rank over three lines ran whole (of and as applied)" "2,BM_sort/65536,BM_sort/65536"
+check "rank did not list other points" sh -c "! grep -q 'BM_hash/262144' '$OUT'"
+check_out "a line starting a statement starts a new one" "v5,2026-11-15T02:00:00Z,c5,main,5,15"
+check_out "the last statement ran at the end of input" "BM_hash/4096,,real_time,"
+
+# One statement per line still works, and ';' still separates on one line.
+printf 'show runs last 1 as csv\nshow baselines as csv; show runs last 2 as csv\n' >"$WORK/lines.bq"
+run "$BENCHDB" -f "$WORK/lines.bq"
+check_out "one statement per line" "main,v2,"
+check_out "two on one line" "v4,2026-11-14T02:00:00Z"
+
+# An error in a continued statement is reported at its first line, with
+# the statement joined, and nothing of it ran.
+printf 'show runs last 1 as csv\ncompare baseline with latest\n  metric nosuch\n' >"$WORK/bad.bq"
+run "$BENCHDB" -f "$WORK/bad.bq"
+check_rc "an error in a continued statement exits 2" 2
+check_err "it names the statement's first line" "bad.bq:2:"
+check_err "and shows the statement joined" "compare baseline with latest metric nosuch"
+check "the statement before it ran" grep -q "v5," "$OUT"
+check "no compare over every metric ran" sh -c "! grep -q 'BM_sort/65536' '$OUT'"
+
+# A stream (a pipe: the next line may not be written yet) runs a line that
+# completes a statement at once, as the REPL does; '\' continues a line;
+# `-f -` reads the pipe whole and follows the script rule.
+cat >"$WORK/cont.bq" <<'BQ'
+compare baseline with latest \
+  metric real_time of "BM_sort/1024" as csv
+BQ
+run sh -c "cat '$WORK/cont.bq' | '$BENCHDB'"
+check_rc "a line ending with \\ continues on a pipe" 0
+check_out "and runs as one statement" "BM_sort/1024,,real_time,3896.2643665253527"
+check "only that metric" sh -c "! grep -q cpu_time '$OUT'"
+run sh -c "printf 'show runs last 1 as csv\n  show baselines as csv\n' | '$BENCHDB'"
+check_out "on a pipe each complete line runs as it comes" "main,v2,"
+run sh -c "cat '$WORK/sql.bq' | '$BENCHDB' -f -"
+check_out "-f - from a pipe follows the script rule" \
+	"BM_sort/1024,,real_time,3896.2643665253527,32527.073639803624,ns,734.827172387456,regression,,5"
+
+finish

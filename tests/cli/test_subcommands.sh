@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# tests/cli/test_subcommands.sh - first use without surprises (issue 23,
+# items 4, 8 and 9): a bare `baseline` lists, statements are subcommands,
+# a mistyped subcommand gets "did you mean", usage errors are one line, and
+# --json is honoured or refused, never ignored.
+#
+# History: examples/history/gbench-v1..v5.json; BM_sort/1024 real_time means
+# (Python: mean of the repetitions) v4 3922.34, v5 32527.07.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+ingest_history "$DB"
+cd "$WORK" # an old binary given --json backup x writes x here
+
+# ---- 4. a bare `baseline` lists; it never moves one ------------------------
+"$BENCHDB" baseline set main v2 >/dev/null
+run "$BENCHDB" baseline
+check_rc "bare baseline exits 0" 0
+check_out_exact "bare baseline lists the baselines" "$(printf 'main\tv2')"
+run "$BENCHDB" -c 'show baselines as csv'
+check_out "and main still points at v2" "main,v2,"
+run "$BENCHDB" baseline --json
+check_out "baseline --json lists them as JSON" '"baseline": "main", "run": "v2"'
+run "$BENCHDB" --data "$DB" baseline --run v3
+check_out_exact "benchkit's baseline --run still sets main" "Baseline set to run v3"
+run "$BENCHDB" baseline list
+check_out_exact "baseline list shows the move" "$(printf 'main\tv3')"
+
+# ---- 8. statements as subcommands ------------------------------------------
+run "$BENCHDB" trend real_time of BM_sort/1024 last 2
+check_rc "benchdb trend STATEMENT exits 0" 0
+check_out "it runs the trend statement" "32527.1"
+run "$BENCHDB" trend real_time of BM_sort/1024 last 1 as csv
+check_out "the same bytes as -c" "$("$BENCHDB" -c 'trend real_time of "BM_sort/1024" last 1 as csv')"
+run "$BENCHDB" compare latest~1 with latest of BM_sort/1024 metric real_time
+check_out "benchdb compare runs the statement" "regression ↓"
+run "$BENCHDB" rank real_time of "BM_sort/*"
+check_out "benchdb rank runs the statement" "BM_sort/65536"
+run "$BENCHDB" --fail regressions vs latest~1
+check_rc "benchdb regressions with --fail exits 1" 1
+check_out "benchdb regressions lists them" "BM_sort/1024"
+run "$BENCHDB" changes real_time of BM_sort/1024
+check_rc "benchdb changes runs the statement" 0
+run "$BENCHDB" show runs last 1
+check_out "benchdb show runs" "v5"
+run "$BENCHDB" --json show baselines
+check_out "--json applies to a statement subcommand" '"statement": "show baselines"'
+run "$BENCHDB" trend nosuchmetric
+check_rc "a statement subcommand's query error exits 2" 2
+check_err "and reports it as -c does" "<command line>:1:7"
+run "$BENCHDB" trend --metric real_time --point BM_sort/1024 --n-runs 1
+check_out_exact "benchkit's trend form stays" "$(printf 'Trend: real_time @ BM_sort/1024\n  1 points\n\n  2026-11-15 02:00  32527.07  [c5]')"
+run "$BENCHDB" tredn real_time
+check_rc "a mistyped subcommand exits 2" 2
+check_err "and gets did you mean" "unknown subcommand 'tredn'; did you mean 'trend'?"
+run "$BENCHDB" baselnie
+check_err "did you mean for a plain subcommand" "did you mean 'baseline'?"
+
+# ---- 9. usage errors are one line; --json is honoured or refused -----------
+run "$BENCHDB" check --bogus
+check_rc "a usage error exits 2" 2
+check_out_exact "a usage error prints nothing on stdout" ""
+check "a usage error is one line plus where to look" \
+	test "$(cat "$ERR")" = "$(printf "benchdb: error: check: unknown option '--bogus'\ntry 'benchdb check --help'")"
+run "$BENCHDB" baseline frob
+check "baseline's usage error is one line too" test "$(wc -l <"$ERR")" -eq 2
+run "$BENCHDB" --json check
+check_rc "--json check exits 1 on the regressions" 1
+check_out "benchdb --json check prints JSON" '{"statement": "regressions"'
+run "$BENCHDB" --json summary
+check_out "--json summary prints JSON" '{"statement": "summary", "run": "v5"'
+run "$BENCHDB" summary --json --run v4
+check_out "summary --json --run" '"run": "v4"'
+run "$BENCHDB" --json baseline
+check_out "--json baseline" '"statement": "show baselines"'
+run "$BENCHDB" --json stats
+check_out "--json stats" '{"runs": 5,'
+for sub in verify backup ingest import-benchkit export; do
+	run "$BENCHDB" --json "$sub" x
+	check_rc "--json $sub is refused: exit 2" 2
+	check_err "--json $sub is refused in one line" "$sub: --json is not supported"
+	check "--json $sub: one line" test "$(wc -l <"$ERR")" -eq 1
+done
+run "$BENCHDB" --json trend --metric real_time --point BM_sort/1024
+check_rc "benchkit's trend refuses --json" 2
+check_err "and points at the statement" "use the statement: benchdb trend METRIC of POINT"
+
+finish
