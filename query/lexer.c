@@ -270,3 +270,8 @@ char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok)
 	*o = '\0';
 	return out;
 }
+
+void bdb_query_put_name(bdb_buf *out, const char *name)
+{
+	bdb__put_name(out, name, false);
+}

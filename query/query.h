@@ -50,16 +50,24 @@ typedef struct bdb_store bdb_store;
 /* Output formats. DEFAULT means "the caller's choice", i.e. TABLE. */
 typedef enum bdb_query_format {
 	BDB_FORMAT_DEFAULT = 0,
-	BDB_FORMAT_TABLE,   /* aligned columns, UTF-8 display-width aware */
-	BDB_FORMAT_JSON,    /* one object per statement (docs/query-language.md) */
-	BDB_FORMAT_CSV,	    /* RFC 4180: header line, CRLF line ends */
-	BDB_FORMAT_MARKDOWN /* a GitHub-flavoured Markdown table */
+	BDB_FORMAT_TABLE,    /* aligned columns, UTF-8 display-width aware */
+	BDB_FORMAT_JSON,     /* one object per statement (docs/query-language.md) */
+	BDB_FORMAT_CSV,	     /* RFC 4180: header line, CRLF line ends */
+	BDB_FORMAT_MARKDOWN, /* a GitHub-flavoured Markdown table */
+	/* The chart formats draw a trend or changes result (other results
+	 * fall back to the table format; the parser refuses them there): */
+	BDB_FORMAT_SVG,	 /* one SVG document (docs/report.md) */
+	BDB_FORMAT_HTML, /* a self-contained HTML page: the chart, then the table */
+	BDB_FORMAT_CHART /* a line chart of Unicode braille for a terminal */
 } bdb_query_format;
 
-/* "table", "json", "csv", "markdown" (DEFAULT gives "table"). */
+/* "table", "json", "csv", "markdown", "svg", "html", "chart" (DEFAULT gives
+ * "table"). */
 const char *bdb_query_format_name(bdb_query_format f);
 /* Parses a format name (case-insensitive). Returns 0 or BDB_EINVAL. */
 int bdb_query_format_parse(const char *name, bdb_query_format *out);
+/* Whether f is one of the chart formats (svg, html, chart). */
+bool bdb_query_format_is_chart(bdb_query_format f);
 
 typedef struct bdb_query_options {
 	/* Format of statements without an `as` clause (DEFAULT = table). */
@@ -223,6 +231,68 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
  */
 int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
 		      bdb_buf *out);
+
+/* ------------------------------------------------------------------------ */
+/* Charts                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * How a chart is drawn. The statement's own `as svg log runs` words are
+ * added to these (log_scale, run_order). Zero-initialised options give the
+ * defaults.
+ */
+typedef struct bdb_chart_options {
+	int width;	/* pixels; 0: 720 (a sparkline: 120) */
+	int height;	/* pixels of one chart; 0: 300 (a sparkline: 24) */
+	bool log_scale; /* y axis in powers of ten; values <= 0 are left out */
+	bool run_order; /* x axis: runs in order, evenly spaced, instead of time */
+	/* A bare line, no axes, labels or marks (the report's summary grid). */
+	bool sparkline;
+	/* 1-based: draw only this series of the table (see bdb_result_series);
+	 * 0: all of them. */
+	size_t series;
+	/* For an SVG inside an HTML page: no XML declaration and no xmlns (the
+	 * page then holds no URL at all). */
+	bool inline_svg;
+} bdb_chart_options;
+
+/*
+ * Appends r drawn as an SVG chart to out: a pure function of r and o (same
+ * table, same bytes). r must be a trend result (or the series of a changes
+ * result, see bdb_result_chart_table); any other result gives BDB_EINVAL
+ * and appends nothing. o may be NULL. Every name is escaped
+ * (bdb_buf_put_xml). Returns 0, BDB_EINVAL or BDB_ENOMEM.
+ */
+int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out);
+
+/*
+ * The series of a trend-shaped table r (runs of rows with the same point
+ * and tags, in the table's order): returns how many there are and, when k
+ * is below that, the rows [*from, *to) of series k (0-based). 0 for a table
+ * that is not trend-shaped.
+ */
+size_t bdb_result_series(const bdb_result *r, size_t k, size_t *from, size_t *to);
+
+/*
+ * The table a chart of r draws: r itself for a trend, the series of its
+ * change points for a changes result that asked for a chart format (a
+ * trend-shaped table), NULL otherwise. Lives as long as r.
+ */
+const bdb_result *bdb_result_chart_table(const bdb_result *r);
+
+/*
+ * Appends r's rows as an HTML <table> (class "result"), every cell escaped,
+ * numbers as the table format shows them. Returns 0 or BDB_ENOMEM.
+ */
+int bdb_result_html_table(const bdb_result *r, bdb_buf *out);
+
+/* Appends name to out as a query must spell it: bare when it is a plain
+ * name, else double-quoted with '"' and '\\' escaped. */
+void bdb_query_put_name(bdb_buf *out, const char *name);
+
+/* The style sheet of benchdb's HTML pages (the `as html` page, the report):
+ * static text without '<', '&' or "//", for a <style> element. */
+const char *bdb_html_style(void);
 
 /*
  * Writes r formatted as bdb_result_format would to f, a piece at a time
