@@ -36,7 +36,7 @@
 #define SMALL_MULTIPLES_AT 8 /* more series than this: one small chart each */
 #define PANEL_COLUMNS	   3
 #define PANEL_HEIGHT	   170
-#define MAX_DOTS	   400 /* more points: dots only on marked runs */
+#define MAX_DOTS	   400 /* more points (or downsampled): dots only on marked runs */
 #define GAP_FACTOR	   3.0 /* an interval this many times the median is a gap */
 #define LEGEND_ROW	   16
 #define MAX_LABEL	   48 /* characters of a series label in a small multiple */
@@ -230,10 +230,37 @@ static int cmp_time(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int cmp_double(const void *a, const void *b)
+/* The k-th smallest of x[0..n) (x is reordered): Hoare's selection, with
+ * the middle element as pivot, so the same input takes the same steps. */
+static double select_nth(double *x, size_t n, size_t k)
 {
-	double x = *(const double *)a, y = *(const double *)b;
-	return x < y ? -1 : x > y;
+	size_t lo = 0, hi = n - 1;
+	while (lo < hi) {
+		double pivot = x[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (x[i] < pivot)
+				i++;
+			while (x[j] > pivot)
+				j--;
+			if (i <= j) {
+				double t = x[i];
+				x[i] = x[j];
+				x[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+	return x[k];
 }
 
 /* The x of a row: seconds since the earliest time, or its run's place in
@@ -260,7 +287,7 @@ static int build_dots(chart *ch, series *s)
 {
 	const bdb_result *r = ch->r;
 	size_t n = s->to - s->from;
-	s->dots = calloc(n + 1, sizeof *s->dots);
+	s->dots = malloc((n + 1) * sizeof *s->dots); /* every field set below */
 	double *steps = malloc((n + 1) * sizeof *steps);
 	if (!s->dots || !steps) {
 		free(steps);
@@ -294,8 +321,7 @@ static int build_dots(chart *ch, series *s)
 		if (s->dots[i].x > s->dots[i - 1].x)
 			steps[n_steps++] = s->dots[i].x - s->dots[i - 1].x;
 	if (!ch->o->run_order && n_steps >= 3) {
-		qsort(steps, n_steps, sizeof *steps, cmp_double);
-		double median = steps[n_steps / 2];
+		double median = select_nth(steps, n_steps, n_steps / 2);
 		for (size_t i = 1; i < s->n_dots; i++)
 			if (s->dots[i].x - s->dots[i - 1].x > GAP_FACTOR * median)
 				s->dots[i].gap_before = true;
@@ -441,24 +467,28 @@ static void x_axis(const chart *ch, const frame *f, int ticks)
 /* Drawing a series                                                          */
 /* ------------------------------------------------------------------------ */
 
+/* The width in pixels of a column of downsampling. */
+#define COLUMN_PIXELS 2
+
 /*
  * The dots kept for drawing, as indexes into s->dots: all of them, or, past
- * two per pixel column, the lowest and the highest of each column in their
- * order (min/max per pixel column keeps every extreme).
+ * two per column of COLUMN_PIXELS pixels, the lowest and the highest of
+ * each column in their order (min/max per column keeps every extreme).
  */
 static size_t keep_dots(const series *s, const frame *f, size_t *keep)
 {
-	size_t n = s->n_dots, pixels = (size_t)f->w + 1;
-	if (n <= 2 * pixels) {
+	size_t n = s->n_dots, buckets = (size_t)(f->w / COLUMN_PIXELS) + 1;
+	if (n <= 2 * buckets) {
 		for (size_t i = 0; i < n; i++)
 			keep[i] = i;
 		return n;
 	}
 	size_t k = 0;
 	for (size_t i = 0; i < n;) {
-		long col = lround(px_x(f, s->dots[i].x) - f->x);
+		long col = lround((px_x(f, s->dots[i].x) - f->x) / COLUMN_PIXELS);
 		size_t lo = i, hi = i, j = i;
-		for (; j < n && lround(px_x(f, s->dots[j].x) - f->x) == col; j++) {
+		for (; j < n && lround((px_x(f, s->dots[j].x) - f->x) / COLUMN_PIXELS) == col;
+		     j++) {
 			if (s->dots[j].v < s->dots[lo].v)
 				lo = j;
 			if (s->dots[j].v > s->dots[hi].v)
@@ -650,7 +680,8 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 		       size_t n, const display *disp, const char *colour, int *n_rules)
 {
 	bdb_buf *b = ch->out;
-	bool all = n <= MAX_DOTS;
+	/* Every run a dot while none was left out by downsampling. */
+	bool all = n <= MAX_DOTS && n == s->n_dots;
 	bdb_buf_printf(b, "<g class=\"dots\" stroke=\"%s\">\n", colour);
 	for (size_t i = 0, k = 0; i < s->n_dots; i++) {
 		bool kept = k < n && keep[k] == i;
@@ -941,29 +972,49 @@ static int draw_sparkline(const chart *ch, series *s, double w, double h)
 static int chart_open(chart *ch, bool *convertible)
 {
 	const bdb_result *table = ch->r;
-	size_t nr = table->n_rows;
+	size_t first = 0, end = table->n_rows;
+	if (ch->o->rows_to > 0) {
+		first = ch->o->rows_from;
+		end = ch->o->rows_to;
+		if (first >= end || end > table->n_rows)
+			return BDB_EINVAL;
+	}
+	size_t nr = end - first, cap = 8;
 	*convertible = true;
-	ch->s = calloc(nr + 1, sizeof *ch->s);
+	ch->s = calloc(cap, sizeof *ch->s);
 	ch->times = malloc((nr + 1) * sizeof *ch->times);
 	if (!ch->s || !ch->times)
 		return BDB_ENOMEM;
-	for (size_t row = 0; row < nr; row++)
-		ch->times[row] = row_time(ch, row);
-	qsort(ch->times, nr, sizeof *ch->times, cmp_time);
-	for (size_t i = 0; i < nr; i++)
-		if (ch->n_times == 0 || ch->times[ch->n_times - 1] != ch->times[i])
-			ch->times[ch->n_times++] = ch->times[i];
-	ch->t0 = ch->n_times ? ch->times[0] : 0;
-	for (size_t row = 0; row < nr;) {
+	ch->t0 = nr ? row_time(ch, first) : 0;
+	for (size_t row = first; row < end; row++) {
+		ch->times[row - first] = row_time(ch, row);
+		if (ch->times[row - first] < ch->t0)
+			ch->t0 = ch->times[row - first];
+	}
+	if (ch->o->run_order) {
+		/* The distinct times in order: a run's x is its place there. */
+		qsort(ch->times, nr, sizeof *ch->times, cmp_time);
+		for (size_t i = 0; i < nr; i++)
+			if (ch->n_times == 0 || ch->times[ch->n_times - 1] != ch->times[i])
+				ch->times[ch->n_times++] = ch->times[i];
+	}
+	for (size_t row = first; row < end;) {
+		if (ch->n_series + 1 == cap) {
+			series *more = realloc(ch->s, 2 * cap * sizeof *more);
+			if (!more)
+				return BDB_ENOMEM;
+			memset(more + cap, 0, cap * sizeof *more);
+			ch->s = more;
+			cap *= 2;
+		}
 		series *s = &ch->s[ch->n_series++];
 		s->from = row;
-		while (row < nr && same_series(ch, s->from, row))
+		while (row < end && same_series(ch, s->from, row))
 			row++;
 		s->to = row;
 		s->to_display = 1;
-		const char *unit = str(table, s->from, ch->c.unit),
-			   *first = str(table, 0, ch->c.unit);
-		if (bdb_unit_factor(unit, first, &s->to_display) != 0)
+		const char *unit = str(table, s->from, ch->c.unit);
+		if (bdb_unit_factor(unit, str(table, first, ch->c.unit), &s->to_display) != 0)
 			*convertible = false;
 	}
 	return 0;
@@ -989,21 +1040,13 @@ int bdb__format_svg(const bdb_result *r, const bdb_chart_options *opt, bdb_buf *
 	/* All of a combined chart's series are drawn in the first one's unit; a
 	 * unit that does not convert makes small multiples, each in its own. */
 	bool convertible;
-	series **list = calloc(table->n_rows + 1, sizeof *list);
-	int rc = list ? chart_open(&ch, &convertible) : BDB_ENOMEM;
+	series **list = NULL;
+	int rc = chart_open(&ch, &convertible);
 	if (rc)
 		goto done;
 	rc = BDB_ENOMEM;
-	if (o.series > 0) {
-		/* One series alone (the report's sparklines). */
-		if (o.series > ch.n_series) {
-			rc = BDB_EINVAL;
-			goto done;
-		}
-		ch.s[0] = ch.s[o.series - 1];
-		ch.s[0].to_display = 1;
-		ch.n_series = 1;
-	}
+	if ((list = calloc(ch.n_series + 1, sizeof *list)) == NULL)
+		goto done;
 	bool small = ch.n_series > SMALL_MULTIPLES_AT || !convertible;
 	for (size_t k = 0; k < ch.n_series; k++) {
 		if (small)
@@ -1280,22 +1323,15 @@ int bdb__format_terminal_chart(const bdb_result *r, bdb_buf *out)
 	return rc;
 }
 
-size_t bdb_result_series(const bdb_result *r, size_t k, size_t *from, size_t *to)
+size_t bdb_result_series_end(const bdb_result *r, size_t from)
 {
 	chart ch = {.r = r};
-	if (find_columns(r, &ch.c) != 0)
-		return 0;
-	size_t n = 0;
-	for (size_t row = 0; row < r->n_rows; n++) {
-		size_t first = row;
-		while (row < r->n_rows && same_series(&ch, first, row))
-			row++;
-		if (n == k) {
-			*from = first;
-			*to = row;
-		}
-	}
-	return n;
+	if (find_columns(r, &ch.c) != 0 || from >= r->n_rows)
+		return from;
+	size_t row = from;
+	while (row < r->n_rows && same_series(&ch, from, row))
+		row++;
+	return row;
 }
 
 int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out)

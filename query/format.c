@@ -340,6 +340,12 @@ void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
 	put_human(b, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE);
 }
 
+void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out)
+{
+	if (row < r->n_rows && col < r->n_cols)
+		bdb__put_cell_text(out, r, row, col);
+}
+
 static bool is_numeric(const bdb_value *v)
 {
 	return v->kind == BDB_VALUE_INT || v->kind == BDB_VALUE_NUMBER;

@@ -248,9 +248,9 @@ typedef struct bdb_chart_options {
 	bool run_order; /* x axis: runs in order, evenly spaced, instead of time */
 	/* A bare line, no axes, labels or marks (the report's summary grid). */
 	bool sparkline;
-	/* 1-based: draw only this series of the table (see bdb_result_series);
-	 * 0: all of them. */
-	size_t series;
+	/* Draw only rows [rows_from, rows_to) of the table, whole series (see
+	 * bdb_result_series_end); rows_to 0: all of them. */
+	size_t rows_from, rows_to;
 	/* For an SVG inside an HTML page: no XML declaration and no xmlns (the
 	 * page then holds no URL at all). */
 	bool inline_svg;
@@ -266,12 +266,12 @@ typedef struct bdb_chart_options {
 int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out);
 
 /*
- * The series of a trend-shaped table r (runs of rows with the same point
- * and tags, in the table's order): returns how many there are and, when k
- * is below that, the rows [*from, *to) of series k (0-based). 0 for a table
- * that is not trend-shaped.
+ * The series of a trend-shaped table r are runs of rows with the same point
+ * and tags: the end (one past the last row) of the series whose first row
+ * is from. Walk them with `for (from = 0; from < n_rows; from = end)`.
+ * Returns from itself when r is not trend-shaped or from is past its rows.
  */
-size_t bdb_result_series(const bdb_result *r, size_t k, size_t *from, size_t *to);
+size_t bdb_result_series_end(const bdb_result *r, size_t from);
 
 /*
  * The table a chart of r draws: r itself for a trend, the series of its
@@ -285,6 +285,11 @@ const bdb_result *bdb_result_chart_table(const bdb_result *r);
  * numbers as the table format shows them. Returns 0 or BDB_ENOMEM.
  */
 int bdb_result_html_table(const bdb_result *r, bdb_buf *out);
+
+/* Appends cell (row, col) of r to out as the table format shows it
+ * (numbers to about 6 digits, a change as "+7.5%", times in RFC 3339, tags
+ * as k=v,k=v, a missing value as "-"), unescaped. */
+void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
 
 /* Appends name to out as a query must spell it: bare when it is a plain
  * name, else double-quoted with '"' and '\\' escaped. */

@@ -37,6 +37,8 @@ static const char usage_text[] =
     "  verify                 check every run and index; exit 3 on any problem\n"
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
+    "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
+    "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "\n"
     "Options:\n"
     "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
@@ -46,6 +48,7 @@ static const char usage_text[] =
     "  --fail                 exit 1 when a 'regressions' statement finds any\n"
     "  --json                 JSON output (same as '... as json')\n"
     "  --format FMT           default output format: table, json, csv, markdown\n"
+    "                         (charts: '... as svg|html|chart' in the statement)\n"
     "  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
     "  --version              print the version\n"
     "\n"
@@ -67,7 +70,8 @@ static const subcommand subcommands[] = {
     {"query", cmd_query},     {"ingest", cmd_ingest}, {"import-benchkit", cmd_import_benchkit},
     {"export", cmd_export},   {"check", cmd_check},   {"baseline", cmd_baseline},
     {"summary", cmd_summary}, {"trend", cmd_trend},   {"verify", cmd_verify},
-    {"stats", cmd_stats},     {"backup", cmd_backup},
+    {"stats", cmd_stats},     {"backup", cmd_backup}, {"chart", cmd_chart},
+    {"report", cmd_report},
 };
 
 void cli_error(const char *fmt, ...)

@@ -121,7 +121,56 @@ done
 xml_ok "xss.svg is XML" "$WORK/xss.svg"
 xml_ok "xss.html is XML" "$WORK/xss.html"
 
-# 8. Other statements refuse the chart formats with a caret.
+# 8. benchdb chart: the same bytes as `as svg`, to a file.
+run "$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.svg"
+check_rc "chart -o" 0
+check "chart -o: the bytes of tests/charts/trend.svg" cmp -s "$WORK/chart.svg" "$GOLDEN/trend.svg"
+run "$BENCHDB" --db "$DB" chart 'trend time of spread' --log --runs --width 400 --height 200
+check_rc "chart --log --runs --width --height" 0
+check_out "chart: the size asked for" '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"'
+check_out "chart --log: a log scale" ', log scale</text>'
+check_out "chart --runs: run order" '>run 20</text>'
+run "$BENCHDB" --db "$DB" chart 'show runs'
+check_rc "chart 'show runs': usage error" 2
+check_err "chart 'show runs': says why" "chart: draws trend and changes; 'show runs' gives a table"
+run "$BENCHDB" --db "$DB" chart 'trend time of kernel as json'
+check_rc "chart of 'as json': usage error" 2
+run "$BENCHDB" --db "$DB" chart 'trend time of kernel' --width 5
+check_rc "chart --width 5: usage error" 2
+
+# 9. benchdb report: one self-contained page, every name escaped.
+run "$BENCHDB" --db "$DB" report -o "$WORK/report.html" --title 'Fixed <store> & "title"'
+check_rc "report -o" 0
+check_err "report: says where it wrote" "report written to $WORK/report.html"
+R=$WORK/report.html
+xml_ok "report: well-formed XML" "$R"
+xmllint --html --noout "$R" 2>&1 | grep 'error' | grep -v 'Tag [a-z]* invalid' >"$WORK/html-errors"
+check "report: parses as HTML" [ ! -s "$WORK/html-errors" ]
+check "report: no http:, https: or //" lacks 'https?:|//' "$R"
+check "report: no <script" lacks '<script' "$R"
+check "report: the XSS point as text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x' "$R"
+check "report: the title escaped" grep -qF '<h1>Fixed &lt;store&gt; &amp; &quot;title&quot;</h1>' "$R"
+check "report: header names runs and baseline" \
+	grep -qF 'runs: 20 · from 2026-03-01T02:00:00Z to 2026-03-30T02:00:00Z · latest: r20 (commit c200a1b2c3d4e) · baseline main: r05 (commit c050a1b2c3d4e)' "$R"
+check "report: 2 regressions of r20 vs r05 (kernel, spread)" grep -qF '<p class="severe">2 regressions.</p>' "$R"
+check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td></td><td>time</td><td>lower</td><td class="num">1004</td><td class="num">1298</td><td>ns</td><td class="num">+29.3%</td><td>moderate</td>' "$R"
+check "report: the change point of kernel under its commit" \
+	grep -qF '<tr><td>c130a1b2c3d4e</td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
+check "report: a grid of 53 series" grep -qF '<h2>Series (53)</h2>' "$R"
+check "report: 53 charts (one per point and metric)" [ "$(count '<section class="chart"' "$R")" = 53 ]
+check "report: 53 sparklines" [ "$(count '<svg width="120" height="24"' "$R")" = 53 ]
+check "report: every chart has an anchor the grid links to" \
+	[ "$(grep -o 'href="#c[0-9]*"' "$R" | sort -u | wc -l)" = 53 ]
+run "$BENCHDB" --db "$DB" report --baseline nope --where 'point = kernel' --since 2026-03-20
+check_rc "report --baseline nope --where --since" 0
+check_out "report: a missing baseline is said" "baseline nope: none (set one with benchdb baseline set NAME RUN)"
+check_out "report: --where keeps one series" "<h2>Series (1)</h2>"
+check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11"'
+run "$BENCHDB" --db "$DB" report --where 'point = '
+check_rc "report --where with a syntax error: usage error" 2
+check_err "report --where: the caret error" "expected a value"
+
+# 10. Other statements refuse the chart formats with a caret.
 run "$BENCHDB" --db "$DB" -c 'show runs as svg'
 check_rc "show runs as svg: usage error" 2
 check_err "show runs as svg: says why" '"svg" draws a chart of trend or changes only; show runs gives a table'
