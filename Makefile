@@ -25,10 +25,10 @@ SANITIZE  ?=
 
 PKGS      := lmdb jansson libedit
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
-             libcmocka-dev flatbuffers-compiler
+             libcmocka-dev flatbuffers-compiler libxml2-utils chromium
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
-INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Irepl
+INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
@@ -38,7 +38,7 @@ ALL_CFLAGS   = $(WARN) $(OPT) $(SANITIZE) -MMD -MP $(CFLAGS)
 ALL_LDFLAGS  = $(SANITIZE) $(LDFLAGS)
 LIBS         = $(PKG_LIBS) -lm -lpthread
 
-LIB_SRCS  := $(wildcard schema/*.c engine/*.c engine/ingest/*.c query/*.c)
+LIB_SRCS  := $(wildcard schema/*.c engine/*.c engine/ingest/*.c query/*.c web/*.c)
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
 BIN_SRCS  := $(wildcard repl/*.c)
 BIN_OBJS  := $(BIN_SRCS:%.c=$(BUILD)/obj/%.o)
@@ -165,7 +165,7 @@ bench:
 	else echo "bench: the benchmark suite arrives with the performance issue"; fi
 
 FORMAT_SRCS = $(wildcard schema/*.[ch] engine/*.[ch] engine/ingest/*.[ch] query/*.[ch] \
-	repl/*.[ch] tests/unit/*.[ch] tests/unit/helpers/*.[ch] tests/tools/*.c fuzz/*.c bench/*.c)
+	web/*.[ch] repl/*.[ch] tests/unit/*.[ch] tests/unit/helpers/*.[ch] tests/tools/*.c fuzz/*.c bench/*.c)
 
 format:
 	clang-format -i $(FORMAT_SRCS)
@@ -176,7 +176,7 @@ lint:
 	@tests/layers.sh
 	cppcheck --quiet --error-exitcode=1 --std=c11 --enable=warning,portability \
 		--inline-suppr --suppress=missingIncludeSystem --suppress=ctuuninitvar $(INCLUDES) \
-		schema engine query repl
+		schema engine query web repl
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include/benchdb \

@@ -730,6 +730,50 @@ static void bench_changes(const char *work)
 	remove_tree(dir);
 }
 
+static int run_svg(void *ctx, bench_answer *a)
+{
+	return benchdb_side_svg(ctx, &trend_series, a);
+}
+
+/*
+ * Pictures (DESIGN.md section 7): `trend ... as svg` of one series over all
+ * its runs (query and drawing), and `benchdb report` of the whole store
+ * (every metric's trend drawn, regressions, compare), in process. The
+ * report takes seconds: timed twice, no warm-up, the faster kept.
+ */
+static void bench_pictures(benchdb_side *bdb)
+{
+	row *r =
+	    add_row("SVG chart of one series, all runs [query]", "svg_trend", KIND_TIME, "<= 5 ms");
+	bench_answer a = {0};
+	int rc = measure(run_svg, bdb, 20, 500, 1.0, &a, &r->bdb_med, &r->bdb_p99, &r->bdb_cpu);
+	r->met = rc == 0 && r->bdb_med <= 5e6;
+	if (rc == 0)
+		snprintf(r->note, sizeof r->note, "%zu runs, %zu bytes of SVG", a.rows, a.text.len);
+	else
+		snprintf(r->note, sizeof r->note, "failed: %s",
+			 rc == BENCH_MISSING ? "no query library" : bdb_strerror(rc));
+	row *p = add_row("benchdb report of the whole store [web]", "report", KIND_TIME,
+			 "<= 3 s, <= 15 MB");
+	samples t = {0};
+	for (int i = 0; i < 2 && rc == 0; i++) {
+		uint64_t t0 = bench_now_ns();
+		rc = benchdb_side_report(bdb, &a);
+		samples_add(&t, (double)(bench_now_ns() - t0));
+	}
+	if (rc == 0) {
+		p->bdb_med = quantile(&t, 0.0);
+		p->met = p->bdb_med <= 3e9 && a.text.len <= 15000000;
+		snprintf(p->note, sizeof p->note, "%.1f MB of HTML (the faster of 2)",
+			 (double)a.text.len / 1e6);
+	} else {
+		snprintf(p->note, sizeof p->note, "failed: %s",
+			 rc == BENCH_MISSING ? "no query library" : bdb_strerror(rc));
+	}
+	free(t.v);
+	bdb_buf_free(&a.text);
+}
+
 /* ------------------------------------------------------------------------ */
 /* Scaling                                                                   */
 /* ------------------------------------------------------------------------ */
@@ -1326,7 +1370,8 @@ static int store_results(const char *results, const char *dir)
  * times (default 1000) on the stores a previous run left in DIR, for perf or
  * callgrind. OP: trend, trend_by_month, rank, compare, regressions,
  * show_runs, trend_values, ingest (re-ingests the last N files of --data
- * into a scratch store); PATH: engine (default), query or sqlite.
+ * into a scratch store), svg (`trend ... as svg`), report (`benchdb
+ * report`); PATH: engine (default), query or sqlite.
  */
 static int profile(const options *o)
 {
@@ -1356,6 +1401,28 @@ static int profile(const options *o)
 		remove_tree(dir);
 		printf("bench: ingest of %zu files (no sync): %.0f obs/s\n", files.n,
 		       (double)r.obs / r.seconds);
+		return 0;
+	}
+	if (strcmp(name, "svg") == 0 || strcmp(name, "report") == 0) {
+		/* The pictures: `trend ... as svg` of the trend series, or the
+		 * report of the whole store. */
+		benchdb_side *s;
+		snprintf(dir, sizeof dir, "%s/benchdb-store", o->work);
+		if (benchdb_side_open(dir, true, &s, err))
+			die("%s", err);
+		bench_answer a = {0};
+		int rc = 0;
+		uint64_t start = bench_now_ns();
+		for (size_t k = 0; k < reps && rc == 0; k++)
+			rc = name[0] == 's' ? benchdb_side_svg(s, &trend_series, &a)
+					    : benchdb_side_report(s, &a);
+		double each = (double)(bench_now_ns() - start) / (double)reps;
+		if (rc)
+			die("%s failed", name);
+		printf("bench: %s: %zu reps, %.3f ms each, %zu bytes\n", name, reps, each / 1e6,
+		       a.text.len);
+		bdb_buf_free(&a.text);
+		benchdb_side_close(s);
 		return 0;
 	}
 	op_ctx c = {NULL, NULL, OP_TREND, strcmp(how, "query") == 0 ? PATH_QUERY : PATH_ENGINE,
@@ -1480,6 +1547,8 @@ int main(int argc, char **argv)
 					 2000,
 					 1.0};
 	measure_op(&floor_op, bdb, sq, true);
+
+	bench_pictures(bdb);
 
 	/* Size on disk. */
 	row *size = add_row("bytes on disk per observation", "size", KIND_BYTES, "<= 48 B");

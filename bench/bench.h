@@ -194,6 +194,12 @@ int benchdb_side_compare(benchdb_side *s, bool only_regressions, double threshol
 			 bench_answer *a);
 int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
 
+/* `trend ... as svg` of one series, the SVG into a->text (rows: its runs);
+ * and `benchdb report` of the whole store (web.h) into a->text.
+ * BENCH_MISSING without the query library. */
+int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
+int benchdb_side_report(benchdb_side *s, bench_answer *a);
+
 /* `regressions in latest vs baseline main` through the query library (what
  * `benchdb check` asks): the count, and the table appended to out.
  * BENCH_MISSING without the query library. */

@@ -26,6 +26,7 @@
 #endif
 #if BENCH_HAVE_QUERY
 #include "query.h"
+#include "web.h"
 #endif
 
 struct benchdb_side {
@@ -583,7 +584,45 @@ int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out)
 	bdb_result_free(res);
 	return rc;
 }
+
+int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	char text[600];
+	benchdb_side_trend_statement(ref, text, sizeof text - 16);
+	strcat(text, " as svg");
+	bench_answer_reset(a);
+	bdb_result *res = NULL;
+	int rc = bdb_query_run(s->store, text, NULL, &res, NULL);
+	if (!rc)
+		rc = bdb_result_svg(res, NULL, &a->text);
+	if (!rc)
+		a->rows = bdb_result_n_rows(res);
+	bdb_result_free(res);
+	return rc;
+}
+
+int benchdb_side_report(benchdb_side *s, bench_answer *a)
+{
+	bench_answer_reset(a);
+	bdb_report_options o = {.store_name = "nightly-10y"};
+	return bdb_report_write(s->store, &o, &a->text, NULL);
+}
 #else
+int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
+{
+	(void)s;
+	(void)ref;
+	bench_answer_reset(a);
+	return BENCH_MISSING;
+}
+
+int benchdb_side_report(benchdb_side *s, bench_answer *a)
+{
+	(void)s;
+	bench_answer_reset(a);
+	return BENCH_MISSING;
+}
+
 int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out)
 {
 	(void)s;

@@ -5,9 +5,10 @@
 # bench generator, workload demo-90d: the cpu sorts get 30 % slower on day
 # 60) and then five nightly runs of examples/src/kernels.cc (real Google
 # Benchmark JSON, see make-history.sh) into the default store
-# ./benchmark-data, marks the second nightly run as baseline "main", and asks
-# the questions benchdb is for. Running it again changes nothing: identical
-# runs are recognised and left as they are.
+# ./benchmark-data, marks the second nightly run as baseline "main", asks
+# the questions benchdb is for, and ends by writing the report
+# ./benchmark-data/report.html (docs/report.md). Running it again changes
+# nothing: identical runs are recognised and left as they are.
 #
 # BENCHDB is the binary and GEN the generator (make demo sets both);
 # BENCHDB_DIR the store.
@@ -58,6 +59,7 @@ show -c 'regressions in commit "c4e0a77" vs baseline threshold 10%'
 show -c 'changes time of "BM_sort/64" where backend = "cpu" and dtype = "f32"'
 show -c 'changes time of "BM_sort/64" where backend = "cpu" and dtype = "f32" window 30'
 show -c 'trend real_time of "BM_sort/1024" as json'
+show -c 'trend time of "BM_sort/64" where backend = "cpu" and dtype = "f32" as chart'
 
 say "benchdb check --baseline main        # the CI gate: exit 1 on regressions"
 set +e
@@ -69,5 +71,9 @@ echo "(exit code $rc)"
 
 say "benchdb verify"
 "$BENCHDB" verify
+
+say "benchdb report -o $BENCHDB_DIR/report.html"
+"$BENCHDB" report -o "$BENCHDB_DIR/report.html" --title "benchdb demo"
 echo
 echo "The store is in $BENCHDB_DIR/. Explore it: $BENCHDB --db $BENCHDB_DIR"
+echo "The report is $BENCHDB_DIR/report.html: open it in a browser (file://$(cd "$BENCHDB_DIR" && pwd)/report.html)"

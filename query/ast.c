@@ -161,6 +161,12 @@ const char *bdb_query_format_name(bdb_query_format f)
 		return "csv";
 	case BDB_FORMAT_MARKDOWN:
 		return "markdown";
+	case BDB_FORMAT_SVG:
+		return "svg";
+	case BDB_FORMAT_HTML:
+		return "html";
+	case BDB_FORMAT_CHART:
+		return "chart";
 	case BDB_FORMAT_DEFAULT:
 	case BDB_FORMAT_TABLE:
 		break;
@@ -170,8 +176,9 @@ const char *bdb_query_format_name(bdb_query_format f)
 
 int bdb_query_format_parse(const char *name, bdb_query_format *out)
 {
-	static const bdb_query_format all[] = {BDB_FORMAT_TABLE, BDB_FORMAT_JSON, BDB_FORMAT_CSV,
-					       BDB_FORMAT_MARKDOWN};
+	static const bdb_query_format all[] = {
+	    BDB_FORMAT_TABLE, BDB_FORMAT_JSON, BDB_FORMAT_CSV,	BDB_FORMAT_MARKDOWN,
+	    BDB_FORMAT_SVG,   BDB_FORMAT_HTML, BDB_FORMAT_CHART};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		if (name && strcasecmp(name, bdb_query_format_name(all[i])) == 0) {
 			*out = all[i];
@@ -179,6 +186,11 @@ int bdb_query_format_parse(const char *name, bdb_query_format *out)
 		}
 	}
 	return BDB_EINVAL;
+}
+
+bool bdb_query_format_is_chart(bdb_query_format f)
+{
+	return f == BDB_FORMAT_SVG || f == BDB_FORMAT_HTML || f == BDB_FORMAT_CHART;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -499,6 +511,7 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 	if (s->clauses & BDB__C_EXPLAIN)
 		bdb_buf_puts(b, " explain");
 	if (s->format)
-		bdb_buf_printf(b, " as=%s", bdb_query_format_name(s->format));
+		bdb_buf_printf(b, " as=%s%s%s", bdb_query_format_name(s->format),
+			       s->chart_log ? "+log" : "", s->chart_runs ? "+runs" : "");
 	bdb_buf_putc(b, ')');
 }

@@ -233,6 +233,8 @@ typedef struct bdb__stmt {
 	bdb__span span;		 /* the whole statement */
 	unsigned clauses;	 /* BDB__C_* given */
 	bdb_query_format format; /* `as`, or DEFAULT */
+	bool chart_log;		 /* `as svg|html|chart log` */
+	bool chart_runs;	 /* `as svg|html|chart runs` */
 
 	const char *metric; /* trend/rank/changes METRIC, compare/regressions
 			       `metric M`; "*" for all; NULL when absent */

@@ -277,6 +277,8 @@ static int run_one(bdb__exec *ex, const bdb__stmt *st, bdb_result **out)
 	if (!r)
 		return bdb_diag_set(ex->d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
 	r->requested = st->format;
+	r->chart_log = st->chart_log;
+	r->chart_runs = st->chart_runs;
 	int rc = bdb__exec_check_cancel(ex);
 	if (!rc && !is_write(st->kind)) {
 		rc = bdb_reader_begin(ex->store, &ex->rd);

@@ -176,6 +176,14 @@ int bdb__entry_identity_cmp(const bdb__entry *a, const bdb__entry *b);
  * NULL and 0 when it has none). */
 int bdb__entry_samples(const bdb__entry *e, double factor, double **out, size_t *n);
 
+/*
+ * The smallest (*lo) and largest (*hi) raw sample of series si in run seq,
+ * converted into the series' unit; both NAN when the run holds none (or
+ * their unit does not convert). Returns 0 or a storage error (reported).
+ */
+int bdb__sample_range(bdb__exec *ex, uint64_t seq, const bdb_series_info *si, double *lo,
+		      double *hi);
+
 /* ------------------------------------------------------------------------ */
 /* exec_history.c                                                            */
 /* ------------------------------------------------------------------------ */

@@ -211,20 +211,56 @@ done:
 /* trend                                                                     */
 /* ------------------------------------------------------------------------ */
 
-enum { T_POINT, T_TAGS, T_RUN, T_TIMESTAMP, T_COMMIT, T_VALUE, T_LOWER, T_UPPER, T_UNIT };
+enum {
+	T_POINT,
+	T_TAGS,
+	T_RUN,
+	T_TIMESTAMP,
+	T_COMMIT,
+	T_VALUE,
+	T_LOWER,
+	T_UPPER,
+	T_UNIT,
+	/* A chart's columns (chart.c reads them by name): */
+	T_SAMPLE_MIN,
+	T_SAMPLE_MAX,
+	T_BASELINE,
+	T_REGRESSED,
+	T_CHANGE,
+	T_N_CHART_COLUMNS
+};
 enum { B_POINT, B_TAGS, B_BUCKET, B_VALUE, B_MIN, B_MAX, B_COUNT, B_UNIT };
 
 static const bdb__column trend_columns[] = {
-    {"point", BDB__STYLE_PLAIN},     {"tags", BDB__STYLE_PLAIN},   {"run", BDB__STYLE_PLAIN},
-    {"timestamp", BDB__STYLE_PLAIN}, {"commit", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN},
-    {"lower", BDB__STYLE_PLAIN},     {"upper", BDB__STYLE_PLAIN},  {"unit", BDB__STYLE_PLAIN},
+    {"point", BDB__STYLE_PLAIN},      {"tags", BDB__STYLE_PLAIN},
+    {"run", BDB__STYLE_PLAIN},	      {"timestamp", BDB__STYLE_PLAIN},
+    {"commit", BDB__STYLE_PLAIN},     {"value", BDB__STYLE_PLAIN},
+    {"lower", BDB__STYLE_PLAIN},      {"upper", BDB__STYLE_PLAIN},
+    {"unit", BDB__STYLE_PLAIN},	      {"sample_min", BDB__STYLE_PLAIN},
+    {"sample_max", BDB__STYLE_PLAIN}, {"baseline", BDB__STYLE_BEST},
+    {"regressed", BDB__STYLE_BEST},   {"change_pct", BDB__STYLE_CHANGE},
 };
+#define N_TREND_COLUMNS T_SAMPLE_MIN
 
 static const bdb__column bucket_columns[] = {
     {"point", BDB__STYLE_PLAIN}, {"tags", BDB__STYLE_PLAIN}, {"bucket", BDB__STYLE_PLAIN},
     {"value", BDB__STYLE_PLAIN}, {"min", BDB__STYLE_PLAIN},  {"max", BDB__STYLE_PLAIN},
     {"count", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
 };
+
+/*
+ * What a chart's columns need (a trend drawn as a chart, or with `vs RUN`):
+ * the reference run and the rule that calls a point regressed against it,
+ * the DESIGN.md section 4 rule of `regressions` (strictly beyond the
+ * threshold, by the metric's direction; a zero base never).
+ */
+typedef struct chart_ref {
+	bool on;	   /* fill the chart columns */
+	uint64_t base_seq; /* 0: no reference run */
+	double base;	   /* the series' value in it, NAN when none */
+	bdb_direction direction;
+	double threshold; /* percent */
+} chart_ref;
 
 /* A trend walk: one row per observation, the run's id and commit from the
  * run log (in run order, a step of the reader's run-log cursor). */
@@ -233,7 +269,33 @@ typedef struct trend_walk {
 	const bdb_series_info *si;
 	bdb_result *r;
 	size_t first; /* the series' first row */
+	const chart_ref *chart;
 } trend_walk;
+
+/* The chart columns of row w (observation o). */
+static int chart_cells(trend_walk *t, size_t w, const bdb_obs *o)
+{
+	const chart_ref *c = t->chart;
+	bdb_result *r = t->r;
+	if (o->n_samples > 0) {
+		double lo, hi;
+		int rc = bdb__sample_range(t->ex, o->run_seq, t->si, &lo, &hi);
+		if (rc)
+			return rc;
+		if (!isnan(lo)) {
+			bdb__cell_num(r, w, T_SAMPLE_MIN, lo);
+			bdb__cell_num(r, w, T_SAMPLE_MAX, hi);
+		}
+	}
+	if (c->base_seq && o->run_seq == c->base_seq)
+		bdb__cell_bool(r, w, T_BASELINE, true);
+	if (isfinite(c->base) && c->base != 0 && c->direction != BDB_INFO && isfinite(o->value)) {
+		double change = (o->value - c->base) / fabs(c->base) * 100.0;
+		if (c->direction == BDB_LOWER ? change > c->threshold : change < -c->threshold)
+			bdb__cell_bool(r, w, T_REGRESSED, true);
+	}
+	return 0;
+}
 
 static int trend_row(void *ctx, const bdb_obs *o)
 {
@@ -265,15 +327,16 @@ static int trend_row(void *ctx, const bdb_obs *o)
 		bdb__cell_num(r, w, T_LOWER, o->lower);
 	if (o->has_upper)
 		bdb__cell_num(r, w, T_UPPER, o->upper);
-	return 0;
+	return t->chart->on ? chart_cells(t, w, o) : 0;
 }
 
 /* The rows of one series, oldest first, straight from the observation
  * index (the table is sized from the series' count first, so its cells are
  * never copied as it grows). */
-static int trend_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, bdb_result *r)
+static int trend_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+		      const chart_ref *chart, bdb_result *r)
 {
-	trend_walk t = {ex, si, r, r->n_rows};
+	trend_walk t = {ex, si, r, r->n_rows, chart};
 	size_t count;
 	int rc = bdb_reader_obs_count(ex->rd, si->id, &count);
 	if (rc)
@@ -373,20 +436,128 @@ static void free_series(bdb_series_info **series, size_t n)
 	free(series);
 }
 
+/* Whether the statement is drawn as a chart (its `as`, else the caller's
+ * default format). */
+static bool drawn(const bdb__exec *ex, const bdb__stmt *st)
+{
+	bdb_query_format f = st->format ? st->format
+			     : ex->opt	? ex->opt->format
+					: BDB_FORMAT_DEFAULT;
+	return bdb_query_format_is_chart(f);
+}
+
+/*
+ * The reference run of a chart: `vs RUN` (an unknown run is an error), else
+ * baseline "main" when it exists. Sets the result's baseline and threshold
+ * fields when there is one.
+ */
+static int chart_reference(bdb__exec *ex, const bdb__stmt *st, bdb_result *r, chart_ref *c)
+{
+	memset(c, 0, sizeof *c);
+	c->on = true;
+	c->base = NAN;
+	bdb_run_info info;
+	int rc = 0;
+	if (st->clauses & BDB__C_VS) {
+		rc = bdb__resolve_run(ex, &st->other, &c->base_seq, &info);
+	} else {
+		rc = bdb_reader_get_baseline(ex->rd, "main", &c->base_seq);
+		if (rc == BDB_ENOTFOUND)
+			return 0;
+		if (!rc)
+			rc = bdb_reader_run_info(ex->rd, c->base_seq, &info);
+		if (rc)
+			return bdb__exec_store_error(ex, rc, "reading baselines");
+	}
+	if (rc)
+		return rc;
+	bdb__field_str(r, "baseline", info.id);
+	if (st->clauses & BDB__C_THRESHOLD)
+		bdb__field_num(r, "threshold", st->threshold);
+	return 0;
+}
+
+/* The reference run's value of series si and the rule for it. */
+static void chart_series(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+			 chart_ref *c)
+{
+	bdb_metric_def def;
+	bool has_def = bdb_reader_metric_def(ex->rd, si->metric, &def) == 0;
+	c->direction = has_def ? def.direction : BDB_INFO;
+	c->threshold = (st->clauses & BDB__C_THRESHOLD) ? st->threshold
+		       : has_def && def.has_threshold	? def.threshold
+							: BDB__DEFAULT_THRESHOLD;
+	c->base = NAN;
+	bdb_obs o;
+	if (c->base_seq && bdb_reader_obs_get(ex->rd, si->id, c->base_seq, &o) == 0)
+		c->base = o.value;
+}
+
+/*
+ * Runs change detection over rows [first, end) of a chart table (their
+ * finite values, oldest first) and writes each change point's change % in
+ * its row's change_pct column. A changes statement passes its own options,
+ * so that the chart shows exactly the change points of its table.
+ */
+static int chart_changes(bdb__exec *ex, bdb_result *r, size_t first, size_t end,
+			 const bdb__changes_options *opt)
+{
+	size_t n = 0;
+	double *x = malloc((end - first + 1) * sizeof *x);
+	size_t *at = malloc((end - first + 1) * sizeof *at);
+	bdb__changes found = {0};
+	int rc = 0;
+	if (!x || !at) {
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
+		goto done;
+	}
+	for (size_t w = first; w < end; w++) {
+		bdb_value v = r->cells[w * r->n_cols + T_VALUE];
+		if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num)) {
+			at[n] = w;
+			x[n++] = v.num;
+		}
+	}
+	if ((rc = bdb__detect_changes(x, n, opt, &found)) != 0) {
+		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
+					  : bdb__exec_store_error(ex, rc, "detecting changes");
+		goto done;
+	}
+	for (size_t k = 0; k < found.count; k++)
+		if (!isnan(found.points[k].change_pct))
+			bdb__cell_num(r, at[found.points[k].index], T_CHANGE,
+				      found.points[k].change_pct);
+done:
+	bdb__changes_free(&found);
+	free(x);
+	free(at);
+	return rc;
+}
+
 int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb_series_info **series = NULL;
 	size_t n_series = 0;
 	history h = {NULL, 0, 0};
+	chart_ref chart = {0};
+	/* A trend's chart marks the change points of `changes METRIC window 50`:
+	 * the windowed variant stays fast over years of runs (E-Divisive takes
+	 * about half a second a series at 3,650 runs). */
+	bdb__changes_options changes;
+	bdb__changes_options_windowed(&changes);
+	changes.cancel = ex->opt ? ex->opt->cancel : NULL;
 	int rc = load_series(ex, st, &series, &n_series);
 	if (rc)
 		goto done;
+	/* A chart, or `vs RUN`, adds the chart columns (not to buckets: their
+	 * min and max are what a chart draws). */
+	bool charted = !st->bucket && (drawn(ex, st) || (st->clauses & BDB__C_VS));
 	if (st->bucket)
 		rc = bdb__result_columns(r, bucket_columns,
 					 sizeof bucket_columns / sizeof bucket_columns[0]);
 	else
 		rc = bdb__result_columns(r, trend_columns,
-					 sizeof trend_columns / sizeof trend_columns[0]);
+					 charted ? T_N_CHART_COLUMNS : N_TREND_COLUMNS);
 	if (rc)
 		goto done;
 	bdb__field_str(r, "metric", st->metric);
@@ -394,6 +565,8 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		static const char *const names[] = {"", "day", "week", "month"};
 		bdb__field_str(r, "bucket", names[st->bucket]);
 	}
+	if (charted && (rc = chart_reference(ex, st, r, &chart)) != 0)
+		goto done;
 	r->spark_col = st->bucket ? B_VALUE : T_VALUE;
 	r->spark_group = T_POINT;
 	r->spark_group_cols = 2;
@@ -402,7 +575,11 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		size_t rows = r->n_rows;
 		h.n = 0;
 		if (!st->bucket) {
-			rc = trend_rows(ex, st, series[i], r);
+			if (charted)
+				chart_series(ex, st, series[i], &chart);
+			rc = trend_rows(ex, st, series[i], &chart, r);
+			if (!rc && charted && drawn(ex, st))
+				rc = chart_changes(ex, r, rows, r->n_rows, &changes);
 			shown += r->n_rows > rows;
 			continue;
 		}
@@ -572,6 +749,22 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__field_int(r, "permutations", opt.permutations);
 		bdb__field_int(r, "seed", (int64_t)opt.seed);
 	}
+	/* Drawn as a chart: the series' history, with the same change points,
+	 * in a trend table of its own. */
+	bdb_result *drawing = NULL;
+	chart_ref chart;
+	if (drawn(ex, st)) {
+		drawing = r->chart_table = bdb__result_new("trend");
+		if (!drawing || bdb__result_columns(drawing, trend_columns, T_N_CHART_COLUMNS)) {
+			r->failed = true;
+			goto done;
+		}
+		bdb__field_str(drawing, "metric", st->metric);
+		if ((rc = chart_reference(ex, st, drawing, &chart)) != 0)
+			goto done;
+		drawing->chart_log = st->chart_log;
+		drawing->chart_runs = st->chart_runs;
+	}
 	int64_t analysed = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
 		h.n = 0;
@@ -580,8 +773,17 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			rc = bdb__exec_check_cancel(ex);
 		if (!rc)
 			rc = change_rows(ex, series[i], &h, &opt, lead, r);
+		if (!rc && drawing) {
+			size_t first = drawing->n_rows;
+			chart_series(ex, st, series[i], &chart);
+			rc = trend_rows(ex, st, series[i], &chart, drawing);
+			if (!rc)
+				rc = chart_changes(ex, drawing, first, drawing->n_rows, &opt);
+		}
 		analysed += h.n > 0;
 	}
+	if (drawing && drawing->failed)
+		r->failed = true;
 	bdb__field_int(r, "series", analysed);
 done:
 	free(h.obs);

@@ -203,7 +203,7 @@ static bool fixed_number(double v, int decimals, char *buf, size_t size)
 }
 
 /* A number for people: about 6 significant digits, no trailing zeros. */
-static void human_number(double v, char *buf, size_t size)
+void bdb__human_number(double v, char *buf, size_t size)
 {
 	if (isnan(v)) {
 		snprintf(buf, size, "nan");
@@ -250,13 +250,18 @@ static void exact_number(double v, char *buf, size_t size)
 static void percent_number(double v, bool sign, char *buf, size_t size)
 {
 	if (!isfinite(v)) {
-		human_number(v, buf, size);
+		bdb__human_number(v, buf, size);
 		return;
 	}
 	snprintf(buf, size, sign ? "%+.1f%%" : "%.1f%%", v);
 	/* A change that rounds to zero has no sign. */
 	if (strcmp(buf, "+0.0%") == 0 || strcmp(buf, "-0.0%") == 0)
 		snprintf(buf, size, "0.0%%");
+}
+
+void bdb__change_text(double pct, char *buf, size_t size)
+{
+	percent_number(pct, true, buf, size);
 }
 
 static void put_tags(bdb_buf *b, const bdb_value *v)
@@ -310,7 +315,7 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		else if (style == BDB__STYLE_PVALUE && isfinite(v->num))
 			snprintf(num, sizeof num, "%.4g", v->num);
 		else
-			human_number(v->num, num, sizeof num);
+			bdb__human_number(v->num, num, sizeof num);
 		bdb_buf_puts(b, num);
 		break;
 	case BDB_VALUE_TIME:
@@ -328,6 +333,17 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 	}
 	if (style == BDB__STYLE_MARKED)
 		bdb_buf_puts(b, mark_arrow(mark));
+}
+
+void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
+{
+	put_human(b, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE);
+}
+
+void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out)
+{
+	if (row < r->n_rows && col < r->n_cols)
+		bdb__put_cell_text(out, r, row, col);
 }
 
 static bool is_numeric(const bdb_value *v)
@@ -536,7 +552,7 @@ static void put_sparkline(bdb_buf *b, const double *values, size_t n)
 	}
 }
 
-static bool same_value(const bdb_value *a, const bdb_value *b)
+bool bdb__same_value(const bdb_value *a, const bdb_value *b)
 {
 	if (a->kind != b->kind)
 		return false;
@@ -563,8 +579,8 @@ static bool same_value(const bdb_value *a, const bdb_value *b)
 static bool same_group(const bdb_result *r, size_t a, size_t b)
 {
 	for (int c = r->spark_group; c >= 0 && c < r->spark_group + r->spark_group_cols; c++)
-		if (!same_value(&r->cells[a * r->n_cols + (size_t)c],
-				&r->cells[b * r->n_cols + (size_t)c]))
+		if (!bdb__same_value(&r->cells[a * r->n_cols + (size_t)c],
+				     &r->cells[b * r->n_cols + (size_t)c]))
 			return false;
 	return true;
 }
@@ -877,7 +893,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 		if (isfinite(v->num))
 			exact_number(v->num, num, sizeof num);
 		else
-			human_number(v->num, num, sizeof num);
+			bdb__human_number(v->num, num, sizeof num);
 		bdb_buf_puts(b, num);
 		return;
 	case BDB_VALUE_TIME:
@@ -962,6 +978,18 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 		return format_csv(r, out, f);
 	case BDB_FORMAT_MARKDOWN:
 		return format_markdown(r, out, f);
+	case BDB_FORMAT_SVG:
+	case BDB_FORMAT_HTML:
+	case BDB_FORMAT_CHART: {
+		/* Chart formats draw what they can; other results are tables. */
+		bdb_chart_options o = {.log_scale = r->chart_log, .run_order = r->chart_runs};
+		int rc = format == BDB_FORMAT_SVG    ? bdb__format_svg(r, &o, out)
+			 : format == BDB_FORMAT_HTML ? bdb__format_html(r, out)
+						     : bdb__format_terminal_chart(r, out);
+		if (rc != BDB_EINVAL)
+			return rc;
+		break;
+	}
 	case BDB_FORMAT_DEFAULT:
 	case BDB_FORMAT_TABLE:
 		break;

@@ -275,3 +275,4 @@ char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok)
 	*o = '\0';
 	return out;
 }
+

@@ -736,7 +736,7 @@ static unsigned clauses_of(bdb__stmt_kind k)
 		return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
 	case BDB__STMT_TREND:
 		return BDB__C_OF | BDB__C_WHERE | BDB__C_LAST | BDB__C_SINCE | BDB__C_UNTIL |
-		       BDB__C_BY | BDB__C_AS;
+		       BDB__C_BY | BDB__C_VS | BDB__C_THRESHOLD | BDB__C_AS;
 	case BDB__STMT_RANK:
 		return BDB__C_IN | BDB__C_OF | BDB__C_WHERE | BDB__C_BY | BDB__C_AS;
 	case BDB__STMT_COMPARE:
@@ -844,7 +844,8 @@ static int parse_method(parser *p, bdb__stmt *s)
 
 static int parse_format(parser *p, bdb__stmt *s)
 {
-	static const char *const names[] = {"table", "json", "csv", "markdown", NULL};
+	static const char *const names[] = {"table", "json", "csv",   "markdown",
+					    "svg",   "html", "chart", NULL};
 	char word[16] = "";
 	need(p);
 	if (p->tok.kind == BDB__TOK_IDENT && tok_len(&p->tok) < sizeof word) {
@@ -852,8 +853,26 @@ static int parse_format(parser *p, bdb__stmt *s)
 		word[tok_len(&p->tok)] = '\0';
 	}
 	if (bdb_query_format_parse(word, &s->format) != 0)
-		return fail_expected(p, "an output format (table, json, csv, markdown)", names);
+		return fail_expected(p,
+				     "an output format (table, json, csv, markdown, svg, html, "
+				     "chart)",
+				     names);
+	if (bdb_query_format_is_chart(s->format) && s->kind != BDB__STMT_TREND &&
+	    s->kind != BDB__STMT_CHANGES)
+		return fail_at(p, p->tok.start, p->tok.end,
+			       "\"%s\" draws a chart of trend or changes only; %s gives a table: "
+			       "expected table, json, csv or markdown",
+			       bdb_query_format_name(s->format), bdb__stmt_name(s->kind));
 	advance(p);
+	/* A chart's own words: a log scale, runs in order along the x axis. */
+	while (bdb_query_format_is_chart(s->format) && !at_end_of_statement(p)) {
+		if (!s->chart_log && accept_kw(p, "log"))
+			s->chart_log = true;
+		else if (!s->chart_runs && accept_kw(p, "runs"))
+			s->chart_runs = true;
+		else
+			break;
+	}
 	return 0;
 }
 

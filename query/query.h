@@ -53,16 +53,24 @@ typedef struct bdb_store bdb_store;
 /* Output formats. DEFAULT means "the caller's choice", i.e. TABLE. */
 typedef enum bdb_query_format {
 	BDB_FORMAT_DEFAULT = 0,
-	BDB_FORMAT_TABLE,   /* aligned columns, UTF-8 display-width aware */
-	BDB_FORMAT_JSON,    /* one object per statement (docs/query-language.md) */
-	BDB_FORMAT_CSV,	    /* RFC 4180: header line, CRLF line ends */
-	BDB_FORMAT_MARKDOWN /* a GitHub-flavoured Markdown table */
+	BDB_FORMAT_TABLE,    /* aligned columns, UTF-8 display-width aware */
+	BDB_FORMAT_JSON,     /* one object per statement (docs/query-language.md) */
+	BDB_FORMAT_CSV,	     /* RFC 4180: header line, CRLF line ends */
+	BDB_FORMAT_MARKDOWN, /* a GitHub-flavoured Markdown table */
+	/* The chart formats draw a trend or changes result (other results
+	 * fall back to the table format; the parser refuses them there): */
+	BDB_FORMAT_SVG,	 /* one SVG document (docs/report.md) */
+	BDB_FORMAT_HTML, /* a self-contained HTML page: the chart, then the table */
+	BDB_FORMAT_CHART /* a line chart of Unicode braille for a terminal */
 } bdb_query_format;
 
-/* "table", "json", "csv", "markdown" (DEFAULT gives "table"). */
+/* "table", "json", "csv", "markdown", "svg", "html", "chart" (DEFAULT gives
+ * "table"). */
 const char *bdb_query_format_name(bdb_query_format f);
 /* Parses a format name (case-insensitive). Returns 0 or BDB_EINVAL. */
 int bdb_query_format_parse(const char *name, bdb_query_format *out);
+/* Whether f is one of the chart formats (svg, html, chart). */
+bool bdb_query_format_is_chart(bdb_query_format f);
 
 typedef struct bdb_query_options {
 	/* Format of statements without an `as` clause (DEFAULT = table). */
@@ -242,6 +250,70 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
  */
 int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
 		      bdb_buf *out);
+
+/* ------------------------------------------------------------------------ */
+/* Charts                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * How a chart is drawn. The statement's own `as svg log runs` words are
+ * added to these (log_scale, run_order). Zero-initialised options give the
+ * defaults.
+ */
+typedef struct bdb_chart_options {
+	int width;	/* pixels; 0: 720 (a sparkline: 120) */
+	int height;	/* pixels of one chart; 0: 300 (a sparkline: 24) */
+	bool log_scale; /* y axis in powers of ten; values <= 0 are left out */
+	bool run_order; /* x axis: runs in order, evenly spaced, instead of time */
+	/* A bare line, no axes, labels or marks (the report's summary grid). */
+	bool sparkline;
+	/* Draw only rows [rows_from, rows_to) of the table, whole series (see
+	 * bdb_result_series_end); rows_to 0: all of them. */
+	size_t rows_from, rows_to;
+	/* For an SVG inside an HTML page: no XML declaration and no xmlns (the
+	 * page then holds no URL at all). */
+	bool inline_svg;
+} bdb_chart_options;
+
+/*
+ * Appends r drawn as an SVG chart to out: a pure function of r and o (same
+ * table, same bytes). r must be a trend result (or the series of a changes
+ * result, see bdb_result_chart_table); any other result gives BDB_EINVAL
+ * and appends nothing. o may be NULL. Every name is escaped
+ * (bdb_buf_put_xml). Returns 0, BDB_EINVAL or BDB_ENOMEM.
+ */
+int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out);
+
+/*
+ * The series of a trend-shaped table r are runs of rows with the same point
+ * and tags: the end (one past the last row) of the series whose first row
+ * is from. Walk them with `for (from = 0; from < n_rows; from = end)`.
+ * Returns from itself when r is not trend-shaped or from is past its rows.
+ */
+size_t bdb_result_series_end(const bdb_result *r, size_t from);
+
+/*
+ * The table a chart of r draws: r itself for a trend, the series of its
+ * change points for a changes result that asked for a chart format (a
+ * trend-shaped table), NULL otherwise. Lives as long as r.
+ */
+const bdb_result *bdb_result_chart_table(const bdb_result *r);
+
+/*
+ * Appends r's rows as an HTML <table> (class "result"), every cell escaped,
+ * numbers as the table format shows them. Returns 0 or BDB_ENOMEM.
+ */
+int bdb_result_html_table(const bdb_result *r, bdb_buf *out);
+
+/* Appends cell (row, col) of r to out as the table format shows it
+ * (numbers to about 6 digits, a change as "+7.5%", times in RFC 3339, tags
+ * as k=v,k=v, a missing value as "-"), unescaped. */
+void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
+
+
+/* The style sheet of benchdb's HTML pages (the `as html` page, the report):
+ * static text without '<', '&' or "//", for a <style> element. */
+const char *bdb_html_style(void);
 
 /*
  * Writes r formatted as bdb_result_format would to f, a piece at a time

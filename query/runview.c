@@ -6,6 +6,7 @@
  */
 #include "exec.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -184,5 +185,62 @@ int bdb__entry_samples(const bdb__entry *e, double factor, double **out, size_t 
 	bdb_fb_metric_copy_samples(e->view, *out);
 	for (size_t i = 0; i < *n; i++)
 		(*out)[i] *= factor;
+	return 0;
+}
+
+/* Whether point p of a run buffer is (name, tags). */
+static bool point_is(bdb_fb_view p, const char *name, const bdb_kv *tags, size_t n_tags)
+{
+	bdb_fb_str pn = bdb_fb_point_name(p);
+	if (!pn.ptr || strcmp(pn.ptr, name) != 0 || bdb_fb_point_n_tags(p) != n_tags)
+		return false;
+	for (uint32_t i = 0; i < n_tags; i++) {
+		bdb_fb_str k, v;
+		bdb_fb_point_tag(p, i, &k, &v);
+		if (strcmp(str_or_empty(k), tags[i].key) != 0 ||
+		    strcmp(str_or_empty(v), tags[i].value) != 0)
+			return false;
+	}
+	return true;
+}
+
+int bdb__sample_range(bdb__exec *ex, uint64_t seq, const bdb_series_info *si, double *lo,
+		      double *hi)
+{
+	*lo = *hi = NAN;
+	const void *buf;
+	size_t len;
+	int rc = bdb_reader_run_buffer(ex->rd, seq, &buf, &len);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading a run");
+	bdb_fb_view run = bdb_fb_run_root(buf, len);
+	uint32_t n_points = bdb_fb_run_n_points(run);
+	for (uint32_t i = 0; i < n_points; i++) {
+		bdb_fb_view p = bdb_fb_run_point(run, i);
+		if (!point_is(p, si->point, si->tags, si->n_tags))
+			continue;
+		for (uint32_t m = 0; m < bdb_fb_point_n_metrics(p); m++) {
+			bdb_fb_view metric = bdb_fb_point_metric(p, m);
+			bdb_fb_str name = bdb_fb_metric_name(metric);
+			if (!name.ptr || strcmp(name.ptr, si->metric) != 0)
+				continue;
+			bdb_fb_str unit = bdb_fb_metric_unit(metric);
+			double factor = 1;
+			if (unit.ptr && *si->unit &&
+			    bdb_unit_factor(unit.ptr, si->unit, &factor) != 0)
+				return 0; /* never drawn raw */
+			uint32_t n = bdb_fb_metric_n_samples(metric);
+			for (uint32_t k = 0; k < n; k++) {
+				double v = bdb_fb_metric_sample(metric, k) * factor;
+				if (!isfinite(v))
+					continue;
+				if (!(v >= *lo))
+					*lo = v;
+				if (!(v <= *hi))
+					*hi = v;
+			}
+			return 0;
+		}
+	}
 	return 0;
 }

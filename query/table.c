@@ -26,6 +26,7 @@ void bdb_result_free(bdb_result *r)
 {
 	if (!r)
 		return;
+	bdb_result_free(r->chart_table);
 	bdb__arena_free(&r->arena);
 	free(r->cells);
 	free(r->marks);
@@ -33,6 +34,13 @@ void bdb_result_free(bdb_result *r)
 	free(r->fields);
 	free(r->notes);
 	free(r);
+}
+
+const bdb_result *bdb_result_chart_table(const bdb_result *r)
+{
+	if (r->chart_table)
+		return r->chart_table;
+	return strcmp(r->statement, "trend") == 0 ? r : NULL;
 }
 
 int bdb__result_columns(bdb_result *r, const bdb__column *cols, size_t n)

@@ -61,6 +61,11 @@ struct bdb_result {
 	int spark_col;
 	int spark_group;
 	int spark_group_cols;
+	/* Charts (chart.c): the statement's `as svg log runs` words, and for a
+	 * changes result asked for as a chart, the series it drew its change
+	 * points from (a trend table, owned). */
+	bool chart_log, chart_runs;
+	bdb_result *chart_table;
 	bool explain; /* show BDB__STYLE_EXPLAIN columns in every format */
 	bool failed;  /* an allocation failed: the table is incomplete */
 };
@@ -108,6 +113,22 @@ void bdb__result_note(bdb_result *r, const char *fmt, ...) __attribute__((format
 
 /* Copies s into the table's arena ("" for NULL). */
 const char *bdb__result_strdup(bdb_result *r, const char *s);
+
+/* Numbers as the table format shows them (format.c): about 6 significant
+ * digits without trailing zeros; a signed percentage with one decimal
+ * ("+7.5%", "0.0%"). */
+void bdb__human_number(double v, char *buf, size_t size);
+void bdb__change_text(double pct, char *buf, size_t size);
+/* Whether two cells hold the same value (kind and contents). */
+bool bdb__same_value(const bdb_value *a, const bdb_value *b);
+/* A cell as the table format shows it (no mark), appended to b. */
+void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col);
+
+/* The chart formats (chart.c, chart_term.c, format_html.c); each returns 0
+ * or BDB_ENOMEM, or BDB_EINVAL when r holds nothing to draw. */
+int bdb__format_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out);
+int bdb__format_terminal_chart(const bdb_result *r, bdb_buf *out);
+int bdb__format_html(const bdb_result *r, bdb_buf *out);
 
 /* Sorts rows in [from, to) with cmp over row cell arrays (stable). */
 typedef int (*bdb__row_cmp)(const bdb_value *a, const bdb_value *b, void *ctx);

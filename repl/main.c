@@ -39,6 +39,8 @@ static const char usage_text[] =
     "  verify                 check every run and index; exit 3 on any problem\n"
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
+    "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
+    "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "\n"
     "Options:\n"
     "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
@@ -49,6 +51,7 @@ static const char usage_text[] =
     "  --fail                 exit 1 when a 'regressions' statement finds any\n"
     "  --json                 JSON output (same as '... as json')\n"
     "  --format FMT           default output format: table, json, csv, markdown\n"
+    "                         (charts: '... as svg|html|chart' in the statement)\n"
     "  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
     "  --version              print the version\n"
     "\n"
@@ -83,6 +86,8 @@ static const subcommand subcommands[] = {
     {"verify", cmd_verify, "it prints no data"},
     {"stats", cmd_stats, NULL},
     {"backup", cmd_backup, "it prints no data"},
+    {"chart", cmd_chart, "it writes SVG"},
+    {"report", cmd_report, "it writes HTML"},
 };
 
 /* Statements that are subcommands too: `benchdb trend ...` runs the

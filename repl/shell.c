@@ -600,7 +600,10 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 {
 	memset(sh, 0, sizeof *sh);
 	bdb_query_format f;
-	if (opt->format && bdb_query_format_parse(opt->format, &f) != 0) {
+	/* The chart formats draw only some statements: they are asked for with
+	 * `as svg|html|chart` in the statement, never as the default. */
+	if (opt->format &&
+	    (bdb_query_format_parse(opt->format, &f) != 0 || bdb_query_format_is_chart(f))) {
 		cli_error("--format: expected table, json, csv or markdown, got '%s'", opt->format);
 		return EXIT_USAGE;
 	}

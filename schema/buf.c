@@ -1,4 +1,4 @@
-/* buf.c - a growable byte buffer, and the UTF-8 check of texts. */
+/* buf.c - a growable byte buffer, the UTF-8 check of texts and XML escaping. */
 #include "schema.h"
 
 #include <stdarg.h>
@@ -182,5 +182,50 @@ void bdb_text_position(const char *text, size_t len, size_t offset, int *line, i
 		} else if (((unsigned char)text[i] & 0xC0) != 0x80) {
 			++*col; /* a continuation byte does not start a character */
 		}
+	}
+}
+
+void bdb_buf_put_xml(bdb_buf *b, const char *s, size_t n)
+{
+	static const char replacement[] = "\xef\xbf\xbd"; /* U+FFFD */
+	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	while (p < end) {
+		const unsigned char *run = p;
+		/* Plain printable ASCII goes out in one piece. */
+		while (p < end && *p >= 0x20 && *p < 0x7f && *p != '&' && *p != '<' && *p != '>' &&
+		       *p != '"' && *p != '\'')
+			p++;
+		bdb_buf_append(b, run, (size_t)(p - run));
+		if (p == end)
+			break;
+		unsigned char c = *p;
+		const char *entity = c == '&'	 ? "&amp;"
+				     : c == '<'	 ? "&lt;"
+				     : c == '>'	 ? "&gt;"
+				     : c == '"'	 ? "&quot;"
+				     : c == '\'' ? "&#39;"
+						 : NULL;
+		if (entity) {
+			bdb_buf_puts(b, entity);
+			p++;
+			continue;
+		}
+		if (c < 0x80) {
+			/* A control character (or DEL, which XML allows). */
+			if (c == '\t' || c == '\n' || c == '\r' || c == 0x7f)
+				bdb_buf_putc(b, (char)c);
+			else
+				bdb_buf_puts(b, replacement);
+			p++;
+			continue;
+		}
+		size_t len = utf8_length(p, end);
+		bool bad = len == 0 || (len == 2 && p[0] == 0xC2 && p[1] <= 0x9F) ||
+			   (len == 3 && p[0] == 0xEF && p[1] == 0xBF && p[2] >= 0xBE);
+		if (bad)
+			bdb_buf_puts(b, replacement);
+		else
+			bdb_buf_append(b, p, len);
+		p += len ? len : 1;
 	}
 }

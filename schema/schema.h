@@ -142,6 +142,15 @@ size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control)
  * in text[0..len) (an offset past len counts as len). */
 void bdb_text_position(const char *text, size_t len, size_t offset, int *line, int *col);
 
+/*
+ * Appends s[0..n) to b as XML character data or an attribute value (SVG,
+ * HTML): & < > " ' become entities; bytes that are not valid UTF-8, control
+ * characters other than tab, newline and carriage return, and U+FFFE/U+FFFF
+ * (none of which XML 1.0 allows) become U+FFFD. The one escaper of every
+ * name that reaches an SVG chart or an HTML page.
+ */
+void bdb_buf_put_xml(bdb_buf *b, const char *s, size_t n);
+
 /* ------------------------------------------------------------------------ */
 /* Time                                                                      */
 /* ------------------------------------------------------------------------ */

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/cli/test_layers.sh - tests/layers.sh, the include check of the rooms'
-# one-way flow (schema <- engine <- query <- repl, web), on the tree and on
+# one-way flow (schema <- engine <- query <- web <- repl), on the tree and on
 # copies that break it. `make lint` runs the same check.
 . "$(dirname "$0")/lib.sh"
 

@@ -96,6 +96,38 @@ static void test_error_table(void **state)
  * bdb_text_fault: the one check of text shared by input files (NUL and
  * invalid UTF-8) and command-line names (also control characters).
  */
+/* The escaper of every name in an SVG or HTML page: entities for the five
+ * XML specials; U+FFFD for what XML 1.0 cannot hold. */
+static void test_put_xml(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *in;
+		size_t n;
+		const char *out;
+	} cases[] = {
+	    {"<script>alert(1)</script>&\"x", sizeof "<script>alert(1)</script>&\"x" - 1,
+	     "&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x"},
+	    {"it's", sizeof "it's" - 1, "it&#39;s"},
+	    {"tab\tnl\ncr\r", sizeof "tab\tnl\ncr\r" - 1, "tab\tnl\ncr\r"},
+	    {"bell\a esc\033", sizeof "bell\a esc\033" - 1, "bell\xef\xbf\xbd esc\xef\xbf\xbd"},
+	    {"nul\0x", sizeof "nul\0x" - 1, "nul\xef\xbf\xbdx"},
+	    {"bad \xff\xc3", sizeof "bad \xff\xc3" - 1, "bad \xef\xbf\xbd\xef\xbf\xbd"},
+	    {"\xc2\x85 c1", sizeof "\xc2\x85 c1" - 1, "\xef\xbf\xbd c1"},
+	    {"\xef\xbf\xbe", sizeof "\xef\xbf\xbe" - 1, "\xef\xbf\xbd"},
+	    {"\xc2\xb5s \xe2\x86\x93 \xf0\x9f\x98\x80",
+	     sizeof "\xc2\xb5s \xe2\x86\x93 \xf0\x9f\x98\x80" - 1,
+	     "\xc2\xb5s \xe2\x86\x93 \xf0\x9f\x98\x80"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bdb_buf b;
+		bdb_buf_init(&b);
+		bdb_buf_put_xml(&b, cases[i].in, cases[i].n);
+		assert_string_equal(bdb_buf_cstr(&b), cases[i].out);
+		bdb_buf_free(&b);
+	}
+}
+
 static void test_text_fault(void **state)
 {
 	(void)state;
@@ -137,6 +169,7 @@ int main(void)
 	    cmocka_unit_test(test_equal),
 	    cmocka_unit_test(test_error_table),
 	    cmocka_unit_test(test_text_fault),
+	    cmocka_unit_test(test_put_xml),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

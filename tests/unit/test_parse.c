@@ -262,7 +262,8 @@ static const bad errors[] = {
      "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did "
      "you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
     {"trend x as jsno", 1, 12,
-     "expected an output format (table, json, csv, markdown), found \"jsno\"; did you mean "
+     "expected an output format (table, json, csv, markdown, svg, html, chart), found \"jsno\"; "
+     "did you mean "
      "\"json\"?\n  trend x as jsno\n             ^^^^"},
     {"show run", 1, 6,
      "expected \"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\", found "
@@ -313,7 +314,8 @@ static const bad errors[] = {
      "unexpected character \"-\": expected a seed (a whole number below 2^63)\n  changes x seed "
      "-1\n                 ^"},
     {"trend x explain", 1, 9,
-     "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of "
+     "expected \"vs\", \"threshold\", \"of\", \"where\", \"last\", \"since\", \"until\", "
+     "\"by\", \"as\" or end of "
      "statement, found \"explain\"\n  trend x explain\n          ^^^^^^^"},
     {"changes x pvalue 2", 1, 18,
      "expected a p-value between 0 and 1, found \"2\"\n  changes x pvalue 2\n                   ^"},
@@ -338,7 +340,8 @@ static const bad errors[] = {
      "unclosed \"(\": expected \")\" before the end of input\n  trend x where (a = b\n             "
      "   ^"},
     {"trend x where (a = b))", 1, 22,
-     "expected \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of statement, found "
+     "expected \"vs\", \"threshold\", \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" or "
+     "end of statement, found "
      "\")\"\n  trend x where (a = b))\n                       ^"},
     {"compare run with latest", 1, 13,
      "expected a run id after \"run\", found keyword \"with\" (quote a name that is a keyword: "
@@ -377,7 +380,8 @@ static const bad errors[] = {
      "expected a metric name, found keyword \"where\" (quote a name that is a keyword: "
      "\"where\")\n  trend where x = 1\n        ^^^^^"},
     {"trend \"x\" where a = \"日本語\" éé", 1, 27,
-     "unexpected character \"é\": expected \"of\", \"last\", \"since\", \"until\", \"by\", \"as\" "
+     "unexpected character \"é\": expected \"vs\", \"threshold\", \"of\", \"last\", \"since\", "
+     "\"until\", \"by\", \"as\" "
      "or end of statement\n  trend \"x\" where a = \"日本語\" éé\n                               "
      "^"},
     {"regressions using zscore window 0", 1, 33,
@@ -391,7 +395,8 @@ static const bad errors[] = {
      "\"explain\", \"as\" or end of statement, found \"tresholds\"; did you mean \"threshold\"?\n  "
      "regressions tresholds 5%\n              ^^^^^^^^^"},
     {"trend thoughput wehre a = 1", 1, 17,
-     "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", \"as\" or end of "
+     "expected \"vs\", \"threshold\", \"of\", \"where\", \"last\", \"since\", \"until\", "
+     "\"by\", \"as\" or end of "
      "statement, found \"wehre\"; did you mean \"where\"?\n  trend thoughput wehre a = 1\n         "
      "         ^^^^^"},
     {"trend x\nwhere a = 1", 2, 1,
@@ -440,7 +445,8 @@ static const bad errors[] = {
      "duplicate \"metric\" clause: it was already given at column 13\n  regressions metric time "
      "metric ops\n                          ^^^^^^"},
     {"TREND x AS Jsonn", 1, 12,
-     "expected an output format (table, json, csv, markdown), found \"Jsonn\"; did you mean "
+     "expected an output format (table, json, csv, markdown, svg, html, chart), found \"Jsonn\"; "
+     "did you mean "
      "\"json\"?\n  TREND x AS Jsonn\n             ^^^^^"},
     {"trend\n  throughput\n  of x", 3, 3,
      "expected a statement (a newline ends a statement: keep its clauses on its line), found "
@@ -518,11 +524,12 @@ static void test_error_line_numbers(void **state)
 			 BDB_EQUERY);
 	assert_int_equal(d.line, 4);
 	assert_int_equal(d.col, 11);
-	assert_string_equal(d.message,
-			    "expected \"of\", \"where\", \"last\", \"since\", \"until\", \"by\", "
-			    "\"as\" or end of statement, found \"lats\"; did you mean \"last\"?\n"
-			    "    trend x lats 3\n"
-			    "            ^^^^");
+	assert_string_equal(
+	    d.message, "expected \"vs\", \"threshold\", \"of\", \"where\", \"last\", \"since\", "
+		       "\"until\", \"by\", \"as\" or end of statement, found \"lats\"; did you "
+		       "mean \"last\"?\n"
+		       "    trend x lats 3\n"
+		       "            ^^^^");
 }
 
 /* ------------------------------------------------------------------------ */
@@ -859,7 +866,7 @@ static void test_keywords(void **state)
 	for (; k[n]; n++)
 		if (n)
 			assert_true(strcmp(k[n - 1], k[n]) < 0);
-	assert_int_equal(n, 55);
+	assert_int_equal(n, 59);
 	assert_string_equal(k[0], "alpha");
 	assert_string_equal(k[n - 1], "zscore");
 }

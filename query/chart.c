@@ -1,0 +1,1340 @@
+/*
+ * chart.c - a trend table drawn as an SVG chart (`... as svg`, the report).
+ *
+ * The picture is a pure function of the table and the options: the same
+ * store gives the same bytes, so golden files can hold them. It reads the
+ * columns of a trend table by name (point, tags, run, timestamp or bucket,
+ * commit, value, lower, upper, unit) and, when the executor added them for a
+ * chart, sample_min, sample_max, baseline, regressed and change_pct (a
+ * bucketed trend's min and max stand for the samples' spread).
+ *
+ * What is drawn, per series: the line (broken where a run has no value and
+ * where the time between two runs is more than GAP_FACTOR times the
+ * series' median interval), the CI band (lower..upper), the samples'
+ * min-max whisker, one dot per run with a <title> (run, commit, time,
+ * value: what a browser shows on hover), the baseline run ringed, regressed
+ * runs in red, change points as dashed vertical rules labelled with the
+ * commit and change %. More than SMALL_MULTIPLES_AT series become small
+ * multiples, one small chart each. A series with more points than two per
+ * pixel column keeps the lowest and highest point of each column (its
+ * extremes stay), and past MAX_DOTS points only marked runs get dots.
+ *
+ * Every name goes through bdb_buf_put_xml; numbers are printed with fixed
+ * precision, so the text is deterministic.
+ */
+#include "table.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHART_WIDTH	   720
+#define CHART_HEIGHT	   300
+#define SPARK_WIDTH	   120
+#define SPARK_HEIGHT	   24
+#define SMALL_MULTIPLES_AT 8 /* more series than this: one small chart each */
+#define PANEL_COLUMNS	   3
+#define PANEL_HEIGHT	   170
+#define MAX_DOTS	   400 /* more points (or downsampled): dots only on marked runs */
+#define GAP_FACTOR	   3.0 /* an interval this many times the median is a gap */
+#define LEGEND_ROW	   16
+#define MAX_LABEL	   48 /* characters of a series label in a small multiple */
+
+static const char *const palette[] = {"#0072b2", "#e69f00", "#009e73", "#cc79a7",
+				      "#56b4e9", "#d55e00", "#8c6d1f", "#000000"};
+#define N_COLOURS (sizeof palette / sizeof palette[0])
+
+/* The columns a chart reads (-1: the table has none). */
+typedef struct columns {
+	int point, tags, run, time, commit, value, lower, upper, unit;
+	int spread_min, spread_max, baseline, regressed, change;
+} columns;
+
+/* One run of a series as drawn: its row, x in data space, values in the
+ * chart's display unit. */
+typedef struct dot {
+	size_t row;
+	double x, v, lo, hi, smin, smax; /* NAN when absent */
+	bool gap_before;		 /* the line does not join it to the dot before */
+	bool baseline, regressed, change;
+} dot;
+
+typedef struct series {
+	size_t from, to; /* rows */
+	dot *dots;	 /* the rows with a drawable value */
+	size_t n_dots;
+	double to_display; /* factor: the series' unit -> the display unit */
+} series;
+
+/* How the numbers of one y axis are shown: value * factor, then a unit
+ * label, or SI suffixes on the numbers (si) for units without a family. */
+typedef struct display {
+	double factor;
+	char unit[32];
+	bool si;
+} display;
+
+/* A plotting area and its data ranges. */
+typedef struct frame {
+	double x, y, w, h;     /* pixels */
+	double x0, x1, y0, y1; /* data (y in display units, log10 with log) */
+	bool log;
+} frame;
+
+typedef struct chart {
+	const bdb_result *r;
+	columns c;
+	const bdb_chart_options *o;
+	bdb_buf *out;
+	series *s;
+	size_t n_series;
+	int64_t t0;	/* the earliest time: x = seconds since it */
+	int64_t *times; /* run order: the distinct times, sorted */
+	size_t n_times;
+} chart;
+
+static bdb_value cell(const bdb_result *r, size_t row, int col)
+{
+	bdb_value none = {.kind = BDB_VALUE_NULL};
+	return col < 0 ? none : r->cells[row * r->n_cols + (size_t)col];
+}
+
+static double num(const bdb_result *r, size_t row, int col)
+{
+	bdb_value v = cell(r, row, col);
+	if (v.kind == BDB_VALUE_NUMBER)
+		return v.num;
+	if (v.kind == BDB_VALUE_INT)
+		return (double)v.i;
+	return NAN;
+}
+
+static bool flag(const bdb_result *r, size_t row, int col)
+{
+	bdb_value v = cell(r, row, col);
+	return v.kind == BDB_VALUE_BOOL && v.i;
+}
+
+static const char *str(const bdb_result *r, size_t row, int col)
+{
+	bdb_value v = cell(r, row, col);
+	return v.kind == BDB_VALUE_STRING ? v.str : "";
+}
+
+/* ------------------------------------------------------------------------ */
+/* Units and numbers                                                         */
+/* ------------------------------------------------------------------------ */
+
+static const char *const time_units[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
+static const char *const binary_sizes[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
+static const char *const decimal_sizes[] = {"B", "KB", "MB", "GB", "TB", NULL};
+static const char *const binary_rates[] = {"B/s", "KiB/s", "MiB/s", "GiB/s", "TiB/s", NULL};
+static const char *const decimal_rates[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s", NULL};
+
+/* The family of unit: the scale its values are shown in. */
+static const char *const *unit_family(const char *unit)
+{
+	double f;
+	if (!*unit)
+		return NULL;
+	if (bdb_unit_factor(unit, "s", &f) == 0)
+		return time_units;
+	bool decimal = strchr(unit, 'i') == NULL && unit[0] != 'B';
+	if (bdb_unit_factor(unit, "B", &f) == 0)
+		return decimal ? decimal_sizes : binary_sizes;
+	if (bdb_unit_factor(unit, "B/s", &f) == 0)
+		return decimal ? decimal_rates : binary_rates;
+	return NULL;
+}
+
+/*
+ * The display of values up to magnitude top (in unit): the unit of its
+ * family in which top is at least 1 and smallest (ns -> µs -> ms -> s,
+ * B -> KiB -> MiB, ...), else the unit itself with SI suffixes.
+ */
+static void pick_display(const char *unit, double top, display *d)
+{
+	const char *const *family = unit_family(unit);
+	d->factor = 1;
+	d->si = family == NULL;
+	snprintf(d->unit, sizeof d->unit, "%s", unit);
+	if (!family || !(top > 0) || !isfinite(top))
+		return;
+	for (size_t i = 0; family[i]; i++) {
+		double f;
+		if (bdb_unit_factor(unit, family[i], &f) != 0)
+			continue;
+		if (top * f >= 1 || i == 0) {
+			d->factor = f;
+			snprintf(d->unit, sizeof d->unit, "%s", family[i]);
+		}
+	}
+}
+
+/* A tick or title number in display units: up to 4 significant digits,
+ * with k/M/G/T for units without a family. */
+static void put_number(bdb_buf *b, double v, const display *d)
+{
+	static const char *const suffix[] = {"", "k", "M", "G", "T"};
+	char text[64];
+	int e = 0;
+	if (d->si)
+		while (e < 4 && fabs(v) >= 1000) {
+			v /= 1000;
+			e++;
+		}
+	bdb__human_number(v, text, sizeof text);
+	bdb_buf_puts(b, text);
+	bdb_buf_puts(b, suffix[e]);
+}
+
+/* A coordinate: one decimal, no "-0.0". */
+static void put_coord(bdb_buf *b, double v)
+{
+	double r = round(v * 10) / 10;
+	if (r == 0)
+		r = 0;
+	bdb_buf_printf(b, "%.1f", r);
+}
+
+/* The date part (or date and minute) of a time, for axis labels. */
+static void put_time_label(bdb_buf *b, int64_t us, bool minutes)
+{
+	char t[48];
+	bdb_time_format(us, t, sizeof t);
+	t[minutes ? 16 : 10] = '\0';
+	bdb_buf_puts(b, t);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Series and dots                                                           */
+/* ------------------------------------------------------------------------ */
+
+static bool same_series(const chart *ch, size_t a, size_t b)
+{
+	bdb_value pa = cell(ch->r, a, ch->c.point), pb = cell(ch->r, b, ch->c.point);
+	bdb_value ta = cell(ch->r, a, ch->c.tags), tb = cell(ch->r, b, ch->c.tags);
+	return bdb__same_value(&pa, &pb) && bdb__same_value(&ta, &tb);
+}
+
+static int64_t row_time(const chart *ch, size_t row)
+{
+	bdb_value v = cell(ch->r, row, ch->c.time);
+	return v.kind == BDB_VALUE_TIME ? v.i : 0;
+}
+
+static int cmp_time(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The k-th smallest of x[0..n) (x is reordered): Hoare's selection, with
+ * the middle element as pivot, so the same input takes the same steps. */
+static double select_nth(double *x, size_t n, size_t k)
+{
+	size_t lo = 0, hi = n - 1;
+	while (lo < hi) {
+		double pivot = x[lo + (hi - lo) / 2];
+		size_t i = lo, j = hi;
+		while (i <= j) {
+			while (x[i] < pivot)
+				i++;
+			while (x[j] > pivot)
+				j--;
+			if (i <= j) {
+				double t = x[i];
+				x[i] = x[j];
+				x[j] = t;
+				i++;
+				if (j == 0)
+					break;
+				j--;
+			}
+		}
+		if (k <= j)
+			hi = j;
+		else if (k >= i)
+			lo = i;
+		else
+			break;
+	}
+	return x[k];
+}
+
+/* The x of a row: seconds since the earliest time, or its run's place in
+ * time order. */
+static double row_x(const chart *ch, size_t row)
+{
+	int64_t t = row_time(ch, row);
+	if (!ch->o->run_order)
+		return (double)(t - ch->t0) / 1e6;
+	size_t lo = 0, hi = ch->n_times;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (ch->times[mid] < t)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (double)lo;
+}
+
+/* Fills s->dots: the rows with a value (positive, on a log scale), in
+ * display units, with the breaks of the line. */
+static int build_dots(chart *ch, series *s)
+{
+	const bdb_result *r = ch->r;
+	size_t n = s->to - s->from;
+	s->dots = malloc((n + 1) * sizeof *s->dots); /* every field set below */
+	double *steps = malloc((n + 1) * sizeof *steps);
+	if (!s->dots || !steps) {
+		free(steps);
+		return BDB_ENOMEM;
+	}
+	double f = s->to_display;
+	bool skipped = false;
+	for (size_t row = s->from; row < s->to; row++) {
+		double v = num(r, row, ch->c.value);
+		if (!isfinite(v) || (ch->o->log_scale && v <= 0)) {
+			skipped = true;
+			continue;
+		}
+		dot *d = &s->dots[s->n_dots++];
+		d->row = row;
+		d->x = row_x(ch, row);
+		d->v = v * f;
+		d->lo = num(r, row, ch->c.lower) * f;
+		d->hi = num(r, row, ch->c.upper) * f;
+		d->smin = num(r, row, ch->c.spread_min) * f;
+		d->smax = num(r, row, ch->c.spread_max) * f;
+		d->gap_before = skipped && s->n_dots > 1;
+		d->baseline = flag(r, row, ch->c.baseline);
+		d->regressed = flag(r, row, ch->c.regressed);
+		d->change = cell(r, row, ch->c.change).kind == BDB_VALUE_NUMBER;
+		skipped = false;
+	}
+	/* Time gaps: an interval over GAP_FACTOR times the median one. */
+	size_t n_steps = 0;
+	for (size_t i = 1; i < s->n_dots; i++)
+		if (s->dots[i].x > s->dots[i - 1].x)
+			steps[n_steps++] = s->dots[i].x - s->dots[i - 1].x;
+	if (!ch->o->run_order && n_steps >= 3) {
+		double median = select_nth(steps, n_steps, n_steps / 2);
+		for (size_t i = 1; i < s->n_dots; i++)
+			if (s->dots[i].x - s->dots[i - 1].x > GAP_FACTOR * median)
+				s->dots[i].gap_before = true;
+	}
+	free(steps);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Axes                                                                      */
+/* ------------------------------------------------------------------------ */
+
+static double nice_step(double range, int ticks)
+{
+	double raw = range / ticks;
+	double mag = pow(10, floor(log10(raw)));
+	double norm = raw / mag;
+	return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
+}
+
+static double px_x(const frame *f, double x)
+{
+	return f->x1 > f->x0 ? f->x + (x - f->x0) / (f->x1 - f->x0) * f->w : f->x + f->w / 2;
+}
+
+static double px_y(const frame *f, double v)
+{
+	if (f->log)
+		v = v > 0 ? log10(v) : f->y0;
+	return f->y + f->h - (v - f->y0) / (f->y1 - f->y0) * f->h;
+}
+
+/* The y range of the series (values, bands, spreads), on nice ticks. */
+static void y_range(frame *f, series *const *s, size_t n, bool log_scale, int ticks)
+{
+	double lo = INFINITY, hi = -INFINITY;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < s[k]->n_dots; i++) {
+			const dot *d = &s[k]->dots[i];
+			double vals[] = {d->v, d->lo, d->hi, d->smin, d->smax};
+			for (size_t j = 0; j < 5; j++)
+				if (isfinite(vals[j]) && (!log_scale || vals[j] > 0)) {
+					lo = fmin(lo, vals[j]);
+					hi = fmax(hi, vals[j]);
+				}
+		}
+	f->log = log_scale;
+	if (!isfinite(lo)) {
+		lo = log_scale ? 1 : 0;
+		hi = log_scale ? 10 : 1;
+	}
+	if (log_scale) {
+		f->y0 = floor(log10(lo));
+		f->y1 = ceil(log10(hi));
+		if (f->y1 <= f->y0)
+			f->y1 = f->y0 + 1;
+		return;
+	}
+	if (hi == lo) {
+		double pad = lo != 0 ? fabs(lo) * 0.1 : 1;
+		lo -= pad;
+		hi += pad;
+	}
+	double step = nice_step(hi - lo, ticks);
+	f->y0 = floor(lo / step) * step;
+	f->y1 = ceil(hi / step) * step;
+}
+
+static void grid_line(bdb_buf *b, double x0, double y, double x1)
+{
+	bdb_buf_puts(b, "<line class=\"grid\" x1=\"");
+	put_coord(b, x0);
+	bdb_buf_puts(b, "\" y1=\"");
+	put_coord(b, y);
+	bdb_buf_puts(b, "\" x2=\"");
+	put_coord(b, x1);
+	bdb_buf_puts(b, "\" y2=\"");
+	put_coord(b, y);
+	bdb_buf_puts(b, "\"/>\n");
+}
+
+static void y_label(bdb_buf *b, const frame *f, double v, double y, const display *d)
+{
+	bdb_buf_puts(b, "<text class=\"ytick\" x=\"");
+	put_coord(b, f->x - 4);
+	bdb_buf_puts(b, "\" y=\"");
+	put_coord(b, y + 3.5);
+	bdb_buf_puts(b, "\">");
+	put_number(b, v, d);
+	bdb_buf_puts(b, "</text>\n");
+}
+
+static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
+{
+	if (f->log) {
+		bool minor = f->y1 - f->y0 <= 2;
+		for (double e = f->y0; e <= f->y1 + 1e-9; e++) {
+			static const double mult[] = {1, 2, 5};
+			for (size_t m = 0; m < (minor ? 3u : 1u); m++) {
+				double v = mult[m] * pow(10, e);
+				if (log10(v) > f->y1 + 1e-9)
+					break;
+				double y = px_y(f, v);
+				grid_line(b, f->x, y, f->x + f->w);
+				y_label(b, f, v, y, d);
+			}
+		}
+		return;
+	}
+	double step = nice_step(f->y1 - f->y0, ticks);
+	for (double k = round(f->y0 / step); k * step <= f->y1 + step * 1e-9; k++) {
+		double v = k * step, y = px_y(f, v);
+		grid_line(b, f->x, y, f->x + f->w);
+		y_label(b, f, fabs(v) < step * 1e-9 ? 0 : v, y, d);
+	}
+}
+
+static void x_axis(const chart *ch, const frame *f, int ticks)
+{
+	bdb_buf *b = ch->out;
+	for (int i = 0; i <= ticks; i++) {
+		double x = f->x0 + (f->x1 - f->x0) * i / ticks;
+		if (ticks > 0 && f->x1 == f->x0 && i > 0)
+			break;
+		const char *anchor = i == 0 ? "start" : i == ticks ? "end" : "middle";
+		bdb_buf_printf(b, "<text class=\"xtick\" text-anchor=\"%s\" x=\"", anchor);
+		put_coord(b, px_x(f, x));
+		bdb_buf_puts(b, "\" y=\"");
+		put_coord(b, f->y + f->h + 14);
+		bdb_buf_puts(b, "\">");
+		if (ch->o->run_order) {
+			/* The i-th run in time order, counting from 1. */
+			bdb_buf_printf(b, "run %.0f", floor(x + 0.5) + 1);
+		} else {
+			double span = f->x1 - f->x0;
+			put_time_label(b, ch->t0 + (int64_t)llround(x * 1e6), span < 2 * 86400);
+		}
+		bdb_buf_puts(b, "</text>\n");
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drawing a series                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* The width in pixels of a column of downsampling. */
+#define COLUMN_PIXELS 2
+
+/*
+ * The dots kept for drawing, as indexes into s->dots: all of them, or, past
+ * two per column of COLUMN_PIXELS pixels, the lowest and the highest of
+ * each column in their order (min/max per column keeps every extreme).
+ */
+static size_t keep_dots(const series *s, const frame *f, size_t *keep)
+{
+	size_t n = s->n_dots, buckets = (size_t)(f->w / COLUMN_PIXELS) + 1;
+	if (n <= 2 * buckets) {
+		for (size_t i = 0; i < n; i++)
+			keep[i] = i;
+		return n;
+	}
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		long col = lround((px_x(f, s->dots[i].x) - f->x) / COLUMN_PIXELS);
+		size_t lo = i, hi = i, j = i;
+		for (; j < n && lround((px_x(f, s->dots[j].x) - f->x) / COLUMN_PIXELS) == col;
+		     j++) {
+			if (s->dots[j].v < s->dots[lo].v)
+				lo = j;
+			if (s->dots[j].v > s->dots[hi].v)
+				hi = j;
+		}
+		keep[k++] = lo < hi ? lo : hi;
+		if (lo != hi)
+			keep[k++] = lo < hi ? hi : lo;
+		i = j;
+	}
+	return k;
+}
+
+/* Whether the line breaks between kept dots a < b (a gap or a missing
+ * value anywhere in (a, b]). */
+static bool broken(const series *s, size_t a, size_t b)
+{
+	for (size_t i = a + 1; i <= b; i++)
+		if (s->dots[i].gap_before)
+			return true;
+	return false;
+}
+
+static void move_or_line(bdb_buf *b, bool move, double x, double y)
+{
+	bdb_buf_putc(b, move ? 'M' : 'L');
+	put_coord(b, x);
+	bdb_buf_putc(b, ' ');
+	put_coord(b, y);
+}
+
+/* The CI band: upper bounds forward, lower bounds back, per unbroken
+ * stretch of dots with both bounds. */
+static void draw_band(bdb_buf *b, const series *s, const frame *f, const size_t *keep, size_t n,
+		      const char *colour)
+{
+	bool any = false;
+	for (size_t i = 0; i < n && !any; i++)
+		any = isfinite(s->dots[keep[i]].lo) && isfinite(s->dots[keep[i]].hi);
+	if (!any)
+		return;
+	bdb_buf_printf(b, "<path class=\"band\" fill=\"%s\" d=\"", colour);
+	for (size_t i = 0; i < n;) {
+		const dot *d = &s->dots[keep[i]];
+		if (!(isfinite(d->lo) && isfinite(d->hi))) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (j < n && isfinite(s->dots[keep[j]].lo) && isfinite(s->dots[keep[j]].hi) &&
+		       !broken(s, keep[j - 1], keep[j]))
+			j++;
+		for (size_t k = i; k < j; k++)
+			move_or_line(b, k == i, px_x(f, s->dots[keep[k]].x),
+				     px_y(f, s->dots[keep[k]].hi));
+		for (size_t k = j; k-- > i;)
+			move_or_line(b, false, px_x(f, s->dots[keep[k]].x),
+				     px_y(f, s->dots[keep[k]].lo));
+		bdb_buf_putc(b, 'Z');
+		i = j;
+	}
+	bdb_buf_puts(b, "\"/>\n");
+}
+
+static void draw_whiskers(bdb_buf *b, const series *s, const frame *f, const size_t *keep, size_t n,
+			  const char *colour)
+{
+	bool open = false;
+	for (size_t i = 0; i < n; i++) {
+		const dot *d = &s->dots[keep[i]];
+		if (!isfinite(d->smin) || !isfinite(d->smax))
+			continue;
+		if (!open)
+			bdb_buf_printf(b, "<path class=\"spread\" stroke=\"%s\" d=\"", colour);
+		open = true;
+		move_or_line(b, true, px_x(f, d->x), px_y(f, d->smin));
+		bdb_buf_putc(b, 'V');
+		put_coord(b, px_y(f, d->smax));
+	}
+	if (open)
+		bdb_buf_puts(b, "\"/>\n");
+}
+
+/* The line, and over it the stretches where runs regressed, in red. */
+static void draw_line(bdb_buf *b, const series *s, const frame *f, const size_t *keep, size_t n,
+		      const char *colour, bool regressed_only)
+{
+	bool open = false, pen = false;
+	for (size_t i = 0; i < n; i++) {
+		const dot *d = &s->dots[keep[i]];
+		bool on = !regressed_only || d->regressed;
+		if (!on) {
+			pen = false;
+			continue;
+		}
+		if (!open)
+			bdb_buf_printf(b, "<path class=\"%s\" stroke=\"%s\" d=\"",
+				       regressed_only ? "regressed" : "line", colour);
+		open = true;
+		bool move = !pen || (i > 0 && broken(s, keep[i - 1], keep[i]));
+		move_or_line(b, move, px_x(f, d->x), px_y(f, d->v));
+		pen = true;
+	}
+	if (open)
+		bdb_buf_puts(b, "\"/>\n");
+}
+
+/* The short name of a run for labels: its commit's first 7 characters,
+ * else its id. */
+static void put_run_label(bdb_buf *b, const bdb_result *r, const columns *c, size_t row)
+{
+	const char *commit = str(r, row, c->commit);
+	if (*commit)
+		bdb_buf_put_xml(b, commit, strlen(commit) < 7 ? strlen(commit) : 7);
+	else
+		bdb_buf_put_xml(b, str(r, row, c->run), strlen(str(r, row, c->run)));
+}
+
+static void put_value_text(bdb_buf *b, double v, const display *d)
+{
+	put_number(b, v, d);
+	if (*d->unit) {
+		bdb_buf_putc(b, ' ');
+		bdb_buf_put_xml(b, d->unit, strlen(d->unit));
+	}
+}
+
+/* A dot's <title>: run, commit, time, value, and what is marked on it. */
+static void put_dot_title(const chart *ch, const dot *d, const display *disp)
+{
+	bdb_buf *b = ch->out;
+	const bdb_result *r = ch->r;
+	const char *run = str(r, d->row, ch->c.run), *commit = str(r, d->row, ch->c.commit);
+	char t[48];
+	bdb_buf_puts(b, "<title>");
+	if (*run) {
+		bdb_buf_puts(b, "run ");
+		bdb_buf_put_xml(b, run, strlen(run));
+		bdb_buf_puts(b, ", ");
+	}
+	if (*commit) {
+		bdb_buf_puts(b, "commit ");
+		bdb_buf_put_xml(b, commit, strlen(commit));
+		bdb_buf_puts(b, ", ");
+	}
+	bdb_buf_puts(b, bdb_time_format(row_time(ch, d->row), t, sizeof t));
+	bdb_buf_puts(b, ": ");
+	put_value_text(b, d->v, disp);
+	if (isfinite(d->lo) && isfinite(d->hi)) {
+		bdb_buf_puts(b, " (CI ");
+		put_number(b, d->lo, disp);
+		bdb_buf_puts(b, " to ");
+		put_number(b, d->hi, disp);
+		bdb_buf_putc(b, ')');
+	}
+	if (isfinite(d->smin) && isfinite(d->smax)) {
+		bdb_buf_puts(b, " (samples ");
+		put_number(b, d->smin, disp);
+		bdb_buf_puts(b, " to ");
+		put_number(b, d->smax, disp);
+		bdb_buf_putc(b, ')');
+	}
+	if (d->baseline)
+		bdb_buf_puts(b, ", baseline");
+	if (d->regressed)
+		bdb_buf_puts(b, ", regressed");
+	if (d->change) {
+		char pct[32];
+		bdb__change_text(num(r, d->row, ch->c.change), pct, sizeof pct);
+		bdb_buf_printf(b, ", change point %s", pct);
+	}
+	bdb_buf_puts(b, "</title>");
+}
+
+static void draw_dot(const chart *ch, const dot *d, const frame *f, const display *disp)
+{
+	bdb_buf *b = ch->out;
+	bdb_buf_printf(b, "<circle class=\"pt%s\" cx=\"", d->regressed ? " reg" : "");
+	put_coord(b, px_x(f, d->x));
+	bdb_buf_puts(b, "\" cy=\"");
+	put_coord(b, px_y(f, d->v));
+	bdb_buf_puts(b, "\" r=\"2.5\">");
+	put_dot_title(ch, d, disp);
+	bdb_buf_puts(b, "</circle>\n");
+}
+
+/* Dots (each with its title), the baseline ring and the change rules. */
+static void draw_marks(const chart *ch, const series *s, const frame *f, const size_t *keep,
+		       size_t n, const display *disp, const char *colour, int *n_rules)
+{
+	bdb_buf *b = ch->out;
+	/* Every run a dot while none was left out by downsampling. */
+	bool all = n <= MAX_DOTS && n == s->n_dots;
+	bdb_buf_printf(b, "<g class=\"dots\" stroke=\"%s\">\n", colour);
+	for (size_t i = 0, k = 0; i < s->n_dots; i++) {
+		bool kept = k < n && keep[k] == i;
+		k += kept;
+		const dot *d = &s->dots[i];
+		if ((all && kept) || (!all && (d->baseline || d->change)))
+			draw_dot(ch, d, f, disp);
+	}
+	bdb_buf_puts(b, "</g>\n");
+	for (size_t i = 0; i < s->n_dots; i++) {
+		const dot *d = &s->dots[i];
+		double x = px_x(f, d->x), y = px_y(f, d->v);
+		if (d->baseline) {
+			bdb_buf_puts(b, "<circle class=\"base\" cx=\"");
+			put_coord(b, x);
+			bdb_buf_puts(b, "\" cy=\"");
+			put_coord(b, y);
+			bdb_buf_puts(b, "\" r=\"6\"/>\n<text class=\"mark\" x=\"");
+			put_coord(b, x);
+			bdb_buf_puts(b, "\" y=\"");
+			put_coord(b, y - 9);
+			bdb_buf_puts(b, "\">baseline</text>\n");
+		}
+		if (d->change) {
+			/* Labels step down so that close rules stay readable. */
+			double ly = f->y + 10 + 11 * (*n_rules % 3);
+			char pct[32];
+			bdb__change_text(num(ch->r, d->row, ch->c.change), pct, sizeof pct);
+			bdb_buf_puts(b, "<g class=\"change\"><line x1=\"");
+			put_coord(b, x);
+			bdb_buf_puts(b, "\" y1=\"");
+			put_coord(b, f->y);
+			bdb_buf_puts(b, "\" x2=\"");
+			put_coord(b, x);
+			bdb_buf_puts(b, "\" y2=\"");
+			put_coord(b, f->y + f->h);
+			bdb_buf_puts(b, "\"/><text x=\"");
+			put_coord(b, x + 3);
+			bdb_buf_puts(b, "\" y=\"");
+			put_coord(b, ly);
+			bdb_buf_puts(b, "\">");
+			put_run_label(b, ch->r, &ch->c, d->row);
+			bdb_buf_printf(b, " %s</text></g>\n", pct);
+			++*n_rules;
+		}
+	}
+}
+
+/* The label of a series: point, then its tags in brackets. */
+static void put_series_label(bdb_buf *b, const bdb_result *r, const columns *c, size_t row,
+			     size_t max_chars)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb__put_cell_text(&text, r, row, c->point);
+	bdb_value tags = cell(r, row, c->tags);
+	if (tags.kind == BDB_VALUE_TAGS && tags.n_tags > 0) {
+		bdb_buf_puts(&text, " [");
+		bdb__put_cell_text(&text, r, row, c->tags);
+		bdb_buf_putc(&text, ']');
+	}
+	size_t len = text.len;
+	if (max_chars && len > max_chars) {
+		/* Cut at a character boundary and say so. */
+		len = max_chars;
+		while (len > 0 && ((unsigned char)text.data[len] & 0xC0) == 0x80)
+			len--;
+	}
+	bdb_buf_put_xml(b, text.data ? text.data : "", len);
+	if (len < text.len)
+		bdb_buf_puts(b, "\xe2\x80\xa6"); /* … */
+	if (text.failed)
+		b->failed = true;
+	bdb_buf_free(&text);
+}
+
+/* One series drawn in frame f: band, spread, line, regressed stretches,
+ * dots and marks, in one group saying how many runs it has. */
+static int draw_series(const chart *ch, const series *s, const frame *f, const display *disp,
+		       const char *colour, int *n_rules)
+{
+	bdb_buf *b = ch->out;
+	size_t *keep = malloc((s->n_dots + 1) * sizeof *keep);
+	if (!keep)
+		return BDB_ENOMEM;
+	size_t n = keep_dots(s, f, keep);
+	bdb_buf_printf(b, "<g class=\"series\" data-runs=\"%zu\" data-drawn=\"%zu\" data-label=\"",
+		       s->to - s->from, n);
+	put_series_label(b, ch->r, &ch->c, s->from, 0);
+	bdb_buf_puts(b, "\">\n");
+	draw_band(b, s, f, keep, n, colour);
+	draw_whiskers(b, s, f, keep, n, colour);
+	draw_line(b, s, f, keep, n, colour, false);
+	draw_line(b, s, f, keep, n, "#d62728", true);
+	draw_marks(ch, s, f, keep, n, disp, colour, n_rules);
+	bdb_buf_puts(b, "</g>\n");
+	free(keep);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Panels                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* The largest magnitude the series reach, in their display unit. */
+static double top_of(series *const *s, size_t n)
+{
+	double top = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < s[k]->n_dots; i++) {
+			const dot *d = &s[k]->dots[i];
+			double vals[] = {d->v, d->hi, d->smax};
+			for (size_t j = 0; j < 3; j++)
+				if (isfinite(vals[j]))
+					top = fmax(top, fabs(vals[j]));
+		}
+	return top;
+}
+
+/* Rescales the dots of s by factor (the display unit was chosen after
+ * they were read in the series' unit). */
+static void rescale(series *s, double factor)
+{
+	for (size_t i = 0; i < s->n_dots; i++) {
+		dot *d = &s->dots[i];
+		d->v *= factor;
+		d->lo *= factor;
+		d->hi *= factor;
+		d->smin *= factor;
+		d->smax *= factor;
+	}
+}
+
+/* One plotting area with its axes, holding series list[0..n). */
+static int draw_panel(const chart *ch, series *const *list, size_t n, double x, double y, double w,
+		      double h, bool small, const char *title_metric)
+{
+	bdb_buf *b = ch->out;
+	display disp;
+	const char *unit = str(ch->r, list[0]->from, ch->c.unit);
+	pick_display(unit, top_of(list, n), &disp);
+	for (size_t k = 0; k < n; k++)
+		rescale(list[k], disp.factor);
+	double left = small ? 48 : 64, top = small ? 22 : 34, bottom = small ? 20 : 24;
+	frame f = {.x = x + left, .y = y + top, .w = w - left - 12, .h = h - top - bottom};
+	int ticks = small ? 3 : 5;
+	y_range(&f, list, n, ch->o->log_scale, ticks);
+	f.x0 = INFINITY;
+	f.x1 = -INFINITY;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < list[k]->n_dots; i++) {
+			f.x0 = fmin(f.x0, list[k]->dots[i].x);
+			f.x1 = fmax(f.x1, list[k]->dots[i].x);
+		}
+	if (!isfinite(f.x0))
+		f.x0 = f.x1 = 0;
+	bdb_buf_puts(b, "<g class=\"panel\">\n");
+	/* The panel's title: the metric (and the series when it is alone). */
+	bdb_buf_puts(b, "<text class=\"title\" x=\"");
+	put_coord(b, f.x);
+	bdb_buf_puts(b, "\" y=\"");
+	put_coord(b, y + (small ? 14 : 18));
+	bdb_buf_puts(b, "\">");
+	if (!small)
+		bdb_buf_put_xml(b, title_metric, strlen(title_metric));
+	if (n == 1) {
+		if (!small)
+			bdb_buf_puts(b, " \xc2\xb7 "); /* · */
+		put_series_label(b, ch->r, &ch->c, list[0]->from, small ? MAX_LABEL : 0);
+	}
+	if (*disp.unit) {
+		bdb_buf_puts(b, " (");
+		bdb_buf_put_xml(b, disp.unit, strlen(disp.unit));
+		bdb_buf_putc(b, ')');
+	}
+	if (ch->o->log_scale)
+		bdb_buf_puts(b, ", log scale");
+	bdb_buf_puts(b, "</text>\n");
+	y_axis(b, &f, &disp, ticks);
+	x_axis(ch, &f, small ? 1 : 4);
+	bdb_buf_puts(b, "<rect class=\"frame\" x=\"");
+	put_coord(b, f.x);
+	bdb_buf_puts(b, "\" y=\"");
+	put_coord(b, f.y);
+	bdb_buf_puts(b, "\" width=\"");
+	put_coord(b, f.w);
+	bdb_buf_puts(b, "\" height=\"");
+	put_coord(b, f.h);
+	bdb_buf_puts(b, "\"/>\n");
+	int rules = 0;
+	for (size_t k = 0; k < n; k++) {
+		int rc = draw_series(ch, list[k], &f, &disp,
+				     small ? palette[0] : palette[k % N_COLOURS], &rules);
+		if (rc)
+			return rc;
+	}
+	bdb_buf_puts(b, "</g>\n");
+	return 0;
+}
+
+static void draw_legend(const chart *ch, series *const *list, size_t n, double y)
+{
+	bdb_buf *b = ch->out;
+	for (size_t k = 0; k < n; k++) {
+		double x = 64 + (double)(k % 3) * 216, ly = y + (double)(k / 3) * LEGEND_ROW;
+		bdb_buf_printf(
+		    b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>", x,
+		    ly, palette[k % N_COLOURS]);
+		bdb_buf_printf(b, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", x + 14, ly + 9);
+		put_series_label(b, ch->r, &ch->c, list[k]->from, 34);
+		bdb_buf_puts(b, "</text>\n");
+	}
+}
+
+/* ------------------------------------------------------------------------ */
+/* The document                                                              */
+/* ------------------------------------------------------------------------ */
+
+static const char svg_style[] =
+    "<style>\n"
+    "text{font-family:sans-serif;font-size:11px;fill:#333}\n"
+    ".title{font-size:13px;font-weight:bold}\n"
+    ".ytick{text-anchor:end}\n"
+    ".grid{stroke:#e5e5e5;stroke-width:1}\n"
+    ".frame{fill:none;stroke:#999;stroke-width:1}\n"
+    ".line,.regressed{fill:none;stroke-width:1.5;stroke-linejoin:round}\n"
+    ".regressed{stroke-width:2.5}\n"
+    ".band{opacity:0.18;stroke:none}\n"
+    ".spread{stroke-width:1;opacity:0.6}\n"
+    ".pt{fill:#fff;stroke-width:1}\n"
+    ".pt.reg{fill:#d62728;stroke:#d62728}\n"
+    ".base{fill:none;stroke:#000;stroke-width:1.5}\n"
+    ".mark{text-anchor:middle;font-size:10px}\n"
+    ".change line{stroke:#7b3294;stroke-width:1;stroke-dasharray:4 3}\n"
+    ".change text{fill:#7b3294;font-size:10px}\n"
+    "</style>\n";
+
+static int find_columns(const bdb_result *r, columns *c)
+{
+	c->point = bdb_result_column_index(r, "point");
+	c->tags = bdb_result_column_index(r, "tags");
+	c->run = bdb_result_column_index(r, "run");
+	c->time = bdb_result_column_index(r, "timestamp");
+	if (c->time < 0)
+		c->time = bdb_result_column_index(r, "bucket");
+	c->commit = bdb_result_column_index(r, "commit");
+	c->value = bdb_result_column_index(r, "value");
+	c->lower = bdb_result_column_index(r, "lower");
+	c->upper = bdb_result_column_index(r, "upper");
+	c->unit = bdb_result_column_index(r, "unit");
+	c->spread_min = bdb_result_column_index(r, "sample_min");
+	c->spread_max = bdb_result_column_index(r, "sample_max");
+	if (c->spread_min < 0) {
+		c->spread_min = bdb_result_column_index(r, "min");
+		c->spread_max = bdb_result_column_index(r, "max");
+	}
+	c->baseline = bdb_result_column_index(r, "baseline");
+	c->regressed = bdb_result_column_index(r, "regressed");
+	c->change = bdb_result_column_index(r, "change_pct");
+	return c->point < 0 || c->time < 0 || c->value < 0 ? BDB_EINVAL : 0;
+}
+
+/* A bare line for a summary grid: no axes, labels or dots. */
+static int draw_sparkline(const chart *ch, series *s, double w, double h)
+{
+	bdb_buf *b = ch->out;
+	frame f = {.x = 1, .y = 2, .w = w - 2, .h = h - 4};
+	series *list[1] = {s};
+	y_range(&f, list, 1, ch->o->log_scale, 2);
+	f.x0 = s->n_dots ? s->dots[0].x : 0;
+	f.x1 = s->n_dots ? s->dots[s->n_dots - 1].x : 0;
+	size_t *keep = malloc((s->n_dots + 1) * sizeof *keep);
+	if (!keep)
+		return BDB_ENOMEM;
+	size_t n = keep_dots(s, &f, keep);
+	draw_line(b, s, &f, keep, n, palette[0], false);
+	draw_line(b, s, &f, keep, n, "#d62728", true);
+	free(keep);
+	return 0;
+}
+
+/*
+ * Reads table into ch (ch->r, ch->o and ch->out set): the distinct times,
+ * and the series, runs of rows with the same point and tags, each with the
+ * factor into the first series' unit. *convertible is false when a series'
+ * unit does not convert into it. Free with chart_close, even on failure.
+ */
+static int chart_open(chart *ch, bool *convertible)
+{
+	const bdb_result *table = ch->r;
+	size_t first = 0, end = table->n_rows;
+	if (ch->o->rows_to > 0) {
+		first = ch->o->rows_from;
+		end = ch->o->rows_to;
+		if (first >= end || end > table->n_rows)
+			return BDB_EINVAL;
+	}
+	size_t nr = end - first, cap = 8;
+	*convertible = true;
+	ch->s = calloc(cap, sizeof *ch->s);
+	ch->times = malloc((nr + 1) * sizeof *ch->times);
+	if (!ch->s || !ch->times)
+		return BDB_ENOMEM;
+	ch->t0 = nr ? row_time(ch, first) : 0;
+	for (size_t row = first; row < end; row++) {
+		ch->times[row - first] = row_time(ch, row);
+		if (ch->times[row - first] < ch->t0)
+			ch->t0 = ch->times[row - first];
+	}
+	if (ch->o->run_order) {
+		/* The distinct times in order: a run's x is its place there. */
+		qsort(ch->times, nr, sizeof *ch->times, cmp_time);
+		for (size_t i = 0; i < nr; i++)
+			if (ch->n_times == 0 || ch->times[ch->n_times - 1] != ch->times[i])
+				ch->times[ch->n_times++] = ch->times[i];
+	}
+	for (size_t row = first; row < end;) {
+		if (ch->n_series + 1 == cap) {
+			series *more = realloc(ch->s, 2 * cap * sizeof *more);
+			if (!more)
+				return BDB_ENOMEM;
+			memset(more + cap, 0, cap * sizeof *more);
+			ch->s = more;
+			cap *= 2;
+		}
+		series *s = &ch->s[ch->n_series++];
+		s->from = row;
+		while (row < end && same_series(ch, s->from, row))
+			row++;
+		s->to = row;
+		s->to_display = 1;
+		const char *unit = str(table, s->from, ch->c.unit);
+		if (bdb_unit_factor(unit, str(table, first, ch->c.unit), &s->to_display) != 0)
+			*convertible = false;
+	}
+	return 0;
+}
+
+static void chart_close(chart *ch)
+{
+	for (size_t k = 0; ch->s && k < ch->n_series; k++)
+		free(ch->s[k].dots);
+	free(ch->s);
+	free(ch->times);
+}
+
+int bdb__format_svg(const bdb_result *r, const bdb_chart_options *opt, bdb_buf *out)
+{
+	const bdb_result *table = bdb_result_chart_table(r);
+	bdb_chart_options o = opt ? *opt : (bdb_chart_options){0};
+	chart ch = {.r = table, .o = &o, .out = out};
+	if (!table || find_columns(table, &ch.c) != 0)
+		return BDB_EINVAL;
+	o.log_scale = o.log_scale || table->chart_log || r->chart_log;
+	o.run_order = o.run_order || table->chart_runs || r->chart_runs;
+	/* All of a combined chart's series are drawn in the first one's unit; a
+	 * unit that does not convert makes small multiples, each in its own. */
+	bool convertible;
+	series **list = NULL;
+	int rc = chart_open(&ch, &convertible);
+	if (rc)
+		goto done;
+	rc = BDB_ENOMEM;
+	if ((list = calloc(ch.n_series + 1, sizeof *list)) == NULL)
+		goto done;
+	bool small = ch.n_series > SMALL_MULTIPLES_AT || !convertible;
+	for (size_t k = 0; k < ch.n_series; k++) {
+		if (small)
+			ch.s[k].to_display = 1;
+		if (build_dots(&ch, &ch.s[k]) != 0)
+			goto done;
+		list[k] = &ch.s[k];
+	}
+	bdb_value metric = bdb_result_field_by_name(table, "metric");
+	const char *metric_name = metric.kind == BDB_VALUE_STRING ? metric.str : "value";
+	int width = o.width > 0 ? o.width : o.sparkline ? SPARK_WIDTH : CHART_WIDTH;
+	int height = o.height > 0 ? o.height : o.sparkline ? SPARK_HEIGHT : CHART_HEIGHT;
+	size_t panel_rows = (ch.n_series + PANEL_COLUMNS - 1) / PANEL_COLUMNS;
+	size_t legend_rows = !small && ch.n_series > 1 ? (ch.n_series + 2) / 3 : 0;
+	int total = o.sparkline ? height
+		    : small	? (int)(panel_rows * PANEL_HEIGHT) + 8
+				: height + (int)(legend_rows * LEGEND_ROW) + (legend_rows ? 8 : 0);
+	if (!o.inline_svg)
+		bdb_buf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	bdb_buf_printf(out,
+		       "<svg%s width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\">\n",
+		       o.inline_svg ? "" : " xmlns=\"http://www.w3.org/2000/svg\"", width, total,
+		       width, total);
+	bdb_buf_puts(out, "<title>");
+	bdb_buf_put_xml(out, metric_name, strlen(metric_name));
+	if (ch.n_series == 1) {
+		bdb_buf_puts(out, " \xc2\xb7 "); /* · */
+		put_series_label(out, table, &ch.c, ch.s[0].from, 0);
+	} else {
+		bdb_buf_printf(out, " \xc2\xb7 %zu series", ch.n_series);
+	}
+	bdb_buf_puts(out, "</title>\n");
+	rc = 0;
+	if (o.sparkline) {
+		if (ch.n_series > 0)
+			rc = draw_sparkline(&ch, &ch.s[0], width, height);
+	} else {
+		bdb_buf_puts(out, svg_style);
+		bdb_buf_printf(out, "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>\n", width,
+			       total);
+		if (ch.n_series == 0) {
+			bdb_buf_puts(out, "<text x=\"64\" y=\"40\">no runs</text>\n");
+		} else if (small) {
+			double pw = (double)width / PANEL_COLUMNS;
+			for (size_t k = 0; k < ch.n_series && !rc; k++)
+				rc = draw_panel(&ch, &list[k], 1, pw * (double)(k % PANEL_COLUMNS),
+						PANEL_HEIGHT * (double)(k / PANEL_COLUMNS), pw,
+						PANEL_HEIGHT, true, metric_name);
+		} else {
+			rc = draw_panel(&ch, list, ch.n_series, 0, 0, width, height, false,
+					metric_name);
+			if (!rc && legend_rows)
+				draw_legend(&ch, list, ch.n_series, height);
+		}
+	}
+	bdb_buf_puts(out, "</svg>\n");
+done:
+	chart_close(&ch);
+	free(list);
+	if (!rc && out->failed)
+		rc = BDB_ENOMEM;
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The terminal chart (`as chart`)                                           */
+/* ------------------------------------------------------------------------ */
+
+#define TERM_COLS 60 /* braille cells: 2 x 4 dots each */
+#define TERM_ROWS 10
+
+/* Sets dot (x, y) of a braille canvas (y = 0 at the bottom). */
+static void braille_set(uint8_t *cells, int x, int y)
+{
+	static const uint8_t bit[4][2] = {{0x40, 0x80}, {0x04, 0x20}, {0x02, 0x10}, {0x01, 0x08}};
+	if (x < 0 || y < 0 || x >= TERM_COLS * 2 || y >= TERM_ROWS * 4)
+		return;
+	int row = TERM_ROWS - 1 - y / 4;
+	cells[row * TERM_COLS + x / 2] |= bit[y % 4][x % 2];
+}
+
+static void braille_line(uint8_t *cells, int x0, int y0, int x1, int y1)
+{
+	int dx = abs(x1 - x0), dy = -abs(y1 - y0), sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1;
+	int err = dx + dy;
+	for (;;) {
+		braille_set(cells, x0, y0);
+		if (x0 == x1 && y0 == y1)
+			break;
+		int e2 = 2 * err;
+		if (e2 >= dy) {
+			err += dy;
+			x0 += sx;
+		}
+		if (e2 <= dx) {
+			err += dx;
+			y0 += sy;
+		}
+	}
+}
+
+/* Appends the text of number v with its display, padded on the left to
+ * width columns. */
+static void put_padded_number(bdb_buf *b, double v, const display *d, size_t width)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	put_number(&text, v, d);
+	for (size_t i = text.len; i < width; i++)
+		bdb_buf_putc(b, ' ');
+	bdb_buf_append(b, text.data ? text.data : "", text.len);
+	if (text.failed)
+		b->failed = true;
+	bdb_buf_free(&text);
+}
+
+/* One series as a braille line chart with its axes and change points. */
+static void term_series(const chart *ch, series *s, const char *metric)
+{
+	bdb_buf *b = ch->out;
+	display disp;
+	series *list[1] = {s};
+	pick_display(str(ch->r, s->from, ch->c.unit), top_of(list, 1), &disp);
+	rescale(s, disp.factor);
+	double lo = INFINITY, hi = -INFINITY, x0 = INFINITY, x1 = -INFINITY;
+	for (size_t i = 0; i < s->n_dots; i++) {
+		lo = fmin(lo, s->dots[i].v);
+		hi = fmax(hi, s->dots[i].v);
+		x0 = fmin(x0, s->dots[i].x);
+		x1 = fmax(x1, s->dots[i].x);
+	}
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_puts(&text, metric);
+	bdb_buf_puts(&text, " \xc2\xb7 ");
+	bdb__put_cell_text(&text, ch->r, s->from, ch->c.point);
+	bdb_value tags = cell(ch->r, s->from, ch->c.tags);
+	if (tags.kind == BDB_VALUE_TAGS && tags.n_tags) {
+		bdb_buf_puts(&text, " [");
+		bdb__put_cell_text(&text, ch->r, s->from, ch->c.tags);
+		bdb_buf_putc(&text, ']');
+	}
+	/* No control character reaches the terminal. */
+	for (size_t i = 0; i < text.len; i++)
+		if ((unsigned char)text.data[i] < 0x20 || text.data[i] == 0x7f)
+			text.data[i] = '?';
+	bdb_buf_append(b, text.data ? text.data : "", text.len);
+	bdb_buf_free(&text);
+	if (*disp.unit)
+		bdb_buf_printf(b, " (%s)", disp.unit);
+	bdb_buf_printf(b, "%s: %zu runs", ch->o->log_scale ? ", log scale" : "", s->to - s->from);
+	if (s->n_dots == 0) {
+		bdb_buf_puts(b, ", no values\n");
+		return;
+	}
+	bdb_buf_puts(b, ", min ");
+	put_number(b, lo, &disp);
+	bdb_buf_puts(b, ", max ");
+	put_number(b, hi, &disp);
+	bdb_buf_putc(b, '\n');
+	bool log_scale = ch->o->log_scale;
+	double ylo = log_scale ? log10(lo) : lo, yhi = log_scale ? log10(hi) : hi;
+	uint8_t cells[TERM_COLS * TERM_ROWS] = {0};
+	int change_col[TERM_COLS * 2] = {0};
+	int px = -1, py = -1;
+	for (size_t i = 0; i < s->n_dots; i++) {
+		const dot *d = &s->dots[i];
+		double v = log_scale ? log10(d->v) : d->v;
+		int x = x1 > x0 ? (int)lround((d->x - x0) / (x1 - x0) * (TERM_COLS * 2 - 1)) : 0;
+		int y = yhi > ylo ? (int)lround((v - ylo) / (yhi - ylo) * (TERM_ROWS * 4 - 1))
+				  : TERM_ROWS * 2;
+		if (px >= 0 && !d->gap_before)
+			braille_line(cells, px, py, x, y);
+		else
+			braille_set(cells, x, y);
+		if (d->change)
+			change_col[x / 2] = 1;
+		px = x;
+		py = y;
+	}
+	size_t label = 0;
+	bdb_buf probe;
+	bdb_buf_init(&probe);
+	put_number(&probe, hi, &disp);
+	label = probe.len;
+	bdb_buf_reset(&probe);
+	put_number(&probe, lo, &disp);
+	if (probe.len > label)
+		label = probe.len;
+	bdb_buf_free(&probe);
+	for (int row = 0; row < TERM_ROWS; row++) {
+		if (row == 0)
+			put_padded_number(b, hi, &disp, label);
+		else if (row == TERM_ROWS - 1)
+			put_padded_number(b, lo, &disp, label);
+		else
+			for (size_t i = 0; i < label; i++)
+				bdb_buf_putc(b, ' ');
+		bdb_buf_puts(b,
+			     row == 0 || row == TERM_ROWS - 1 ? " \xe2\x94\xa4" : " \xe2\x94\x82");
+		for (int c = 0; c < TERM_COLS; c++) {
+			uint32_t cp = 0x2800u + cells[row * TERM_COLS + c];
+			char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
+				     (char)(0x80 | (cp & 0x3F))};
+			bdb_buf_append(b, u, 3);
+		}
+		bdb_buf_putc(b, '\n');
+	}
+	for (size_t i = 0; i <= label; i++)
+		bdb_buf_putc(b, ' ');
+	bdb_buf_puts(b, "\xe2\x94\x94"); /* └ */
+	for (int c = 0; c < TERM_COLS; c++)
+		bdb_buf_puts(b, change_col[c] ? "\xe2\x94\xbc" : "\xe2\x94\x80"); /* ┼ ─ */
+	bdb_buf_putc(b, '\n');
+	/* First and last time under the axis ends (or run numbers). */
+	for (size_t i = 0; i <= label + 1; i++)
+		bdb_buf_putc(b, ' ');
+	char first[48], last[48];
+	if (ch->o->run_order) {
+		snprintf(first, sizeof first, "run %.0f", x0 + 1);
+		snprintf(last, sizeof last, "run %.0f", x1 + 1);
+	} else {
+		bdb_time_format(row_time(ch, s->dots[0].row), first, sizeof first);
+		bdb_time_format(row_time(ch, s->dots[s->n_dots - 1].row), last, sizeof last);
+		first[10] = last[10] = '\0';
+	}
+	size_t gap =
+	    strlen(first) + strlen(last) < TERM_COLS ? TERM_COLS - strlen(first) - strlen(last) : 1;
+	bdb_buf_puts(b, first);
+	for (size_t i = 0; i < gap; i++)
+		bdb_buf_putc(b, ' ');
+	bdb_buf_puts(b, last);
+	bdb_buf_putc(b, '\n');
+	for (size_t i = 0; i < s->n_dots; i++) {
+		const dot *d = &s->dots[i];
+		if (!d->change)
+			continue;
+		char t[48], pct[32];
+		bdb__change_text(num(ch->r, d->row, ch->c.change), pct, sizeof pct);
+		bdb_time_format(row_time(ch, d->row), t, sizeof t);
+		const char *commit = str(ch->r, d->row, ch->c.commit);
+		bdb_buf_printf(b, "  \xe2\x94\xbc change %s at %s, run ", pct, t);
+		bdb_buf_puts(b, str(ch->r, d->row, ch->c.run));
+		if (*commit)
+			bdb_buf_printf(b, ", commit %.*s", 7, commit);
+		bdb_buf_putc(b, '\n');
+	}
+}
+
+int bdb__format_terminal_chart(const bdb_result *r, bdb_buf *out)
+{
+	const bdb_result *table = bdb_result_chart_table(r);
+	bdb_chart_options o = {.log_scale = r->chart_log, .run_order = r->chart_runs};
+	chart ch = {.r = table, .o = &o, .out = out};
+	if (!table || find_columns(table, &ch.c) != 0)
+		return BDB_EINVAL;
+	bool convertible; /* each series is drawn in its own unit */
+	int rc = chart_open(&ch, &convertible);
+	bdb_value metric = bdb_result_field_by_name(table, "metric");
+	if (!rc && table->n_rows == 0)
+		bdb_buf_puts(out, "(no rows)\n");
+	for (size_t k = 0; k < ch.n_series && !rc; k++) {
+		ch.s[k].to_display = 1;
+		rc = build_dots(&ch, &ch.s[k]);
+		if (rc)
+			break;
+		if (k > 0)
+			bdb_buf_putc(out, '\n');
+		term_series(&ch, &ch.s[k], metric.kind == BDB_VALUE_STRING ? metric.str : "value");
+	}
+	chart_close(&ch);
+	if (!rc && out->failed)
+		rc = BDB_ENOMEM;
+	return rc;
+}
+
+size_t bdb_result_series_end(const bdb_result *r, size_t from)
+{
+	chart ch = {.r = r};
+	if (find_columns(r, &ch.c) != 0 || from >= r->n_rows)
+		return from;
+	size_t row = from;
+	while (row < r->n_rows && same_series(&ch, from, row))
+		row++;
+	return row;
+}
+
+int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out)
+{
+	return bdb__format_svg(r, o, out);
+}

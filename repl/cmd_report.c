@@ -1,0 +1,164 @@
+/* cmd_report.c - pictures: `benchdb chart` (one SVG chart of a statement)
+ * and `benchdb report` (the self-contained HTML report, web.h). */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "web.h"
+
+/* Writes out to path ("-" or NULL: stdout). Prints the error itself;
+ * returns an exit code. */
+static int write_output(const char *what, const char *path, const bdb_buf *out)
+{
+	bool to_stdout = !path || strcmp(path, "-") == 0;
+	FILE *f = to_stdout ? stdout : fopen(path, "wb");
+	if (!f) {
+		cli_error("%s: cannot write %s: %s", what, path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	size_t wrote = out->len ? fwrite(out->data, 1, out->len, f) : 0;
+	bool failed = wrote != out->len || ferror(f);
+	if (to_stdout)
+		failed = fflush(f) != 0 || failed;
+	else
+		failed = fclose(f) != 0 || failed;
+	if (failed) {
+		cli_error("%s: cannot write %s: %s", what, to_stdout ? "standard output" : path,
+			  strerror(errno));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* A pixel size option: a whole number from 16 to 20000. */
+static bool parse_pixels(const char *what, const char *text, int *out)
+{
+	char *end;
+	long v = text ? strtol(text, &end, 10) : 0;
+	if (!text)
+		return true;
+	if (end == text || *end || v < 16 || v > 20000) {
+		cli_error("chart: %s: expected a number of pixels from 16 to 20000, got '%s'", what,
+			  text);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static const char chart_usage[] =
+    "usage: benchdb chart [--db DIR] 'STATEMENT' [-o FILE.svg] [--log] [--runs]\n"
+    "                     [--width PX] [--height PX]\n"
+    "\n"
+    "Draws one trend or changes statement as an SVG chart (the same bytes as\n"
+    "'STATEMENT as svg'), to FILE or standard output: for READMEs and pull-request\n"
+    "comments. --log: a log scale; --runs: runs in order along the x axis.\n";
+
+int cmd_chart(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *positional[1], *output = NULL, *width = NULL, *height = NULL;
+	bdb_chart_options o = {0};
+	const cli_opt opts[] = {{"-o", &output, NULL},
+				{"--output", &output, NULL},
+				{"--log", NULL, &o.log_scale},
+				{"--runs", NULL, &o.run_order},
+				{"--width", &width, NULL},
+				{"--height", &height, NULL},
+				{NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, chart_usage, opts, positional, 1, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	if (npos == 0) {
+		cli_error("chart: expected a statement");
+		fputs(chart_usage, stderr);
+		return EXIT_USAGE;
+	}
+	if (!parse_pixels("--width", width, &o.width) ||
+	    !parse_pixels("--height", height, &o.height))
+		return EXIT_USAGE;
+	bdb_store *store;
+	if ((code = cli_open_store(ctx, false, true, &store)) != 0)
+		return code;
+	bdb_query_options q = {.format = BDB_FORMAT_SVG};
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_run(store, positional[0], &q, &res, &d);
+	bdb_buf out;
+	bdb_buf_init(&out);
+	if (rc) {
+		cli_error_diag(&d);
+		code = cli_exit_code(rc);
+	} else if (!bdb_result_chart_table(res)) {
+		cli_error("chart: draws trend and changes; '%s' gives a table",
+			  bdb_result_statement(res));
+		code = EXIT_USAGE;
+	} else if (bdb_result_requested_format(res) != BDB_FORMAT_DEFAULT &&
+		   bdb_result_requested_format(res) != BDB_FORMAT_SVG) {
+		cli_error("chart: the statement asks for %s; a chart is SVG",
+			  bdb_query_format_name(bdb_result_requested_format(res)));
+		code = EXIT_USAGE;
+	} else if ((rc = bdb_result_svg(res, &o, &out)) != 0) {
+		cli_error("chart: %s", bdb_strerror(rc));
+		code = EXIT_INPUT;
+	} else {
+		code = write_output("chart", output, &out);
+	}
+	bdb_buf_free(&out);
+	bdb_result_free(res);
+	bdb_store_close(store);
+	return code;
+}
+
+static const char report_usage[] =
+    "usage: benchdb report [--db DIR] [-o FILE.html] [--baseline NAME] [--since TIME]\n"
+    "                      [--where EXPR] [--title TEXT]\n"
+    "\n"
+    "Writes one self-contained HTML page of the store's history (no network, inline\n"
+    "CSS and SVG; docs/report.md) to FILE or standard output: the regressions of\n"
+    "latest vs the baseline (default main), recent change points by commit, a grid of\n"
+    "every series with a sparkline, and one chart per point and metric. --since and\n"
+    "--where take the query language's TIME and where expression.\n";
+
+int cmd_report(cli_ctx *ctx, int argc, char **argv)
+{
+	bdb_report_options ro = {0};
+	const char *output = NULL;
+	const cli_opt opts[] = {{"-o", &output, NULL},
+				{"--output", &output, NULL},
+				{"--baseline", &ro.baseline, NULL},
+				{"--since", &ro.since, NULL},
+				{"--where", &ro.where, NULL},
+				{"--title", &ro.title, NULL},
+				{NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, report_usage, opts, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	if ((ro.baseline && !cli_text_ok("report: --baseline", ro.baseline)) ||
+	    (ro.title && !cli_text_ok("report: --title", ro.title)))
+		return EXIT_USAGE;
+	bdb_store *store;
+	if ((code = cli_open_store(ctx, false, true, &store)) != 0)
+		return code;
+	ro.store_name = ctx->db_dir;
+	bdb_buf out;
+	bdb_buf_init(&out);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_report_write(store, &ro, &out, &d);
+	if (rc) {
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "report: %s", bdb_strerror(rc));
+		cli_error_diag(&d);
+		code = cli_exit_code(rc);
+	} else {
+		code = write_output("report", output, &out);
+		if (!code && output && strcmp(output, "-") != 0)
+			fprintf(stderr, "benchdb: report written to %s (%zu bytes)\n", output,
+				out.len);
+	}
+	bdb_buf_free(&out);
+	bdb_store_close(store);
+	return code;
+}

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# Charts: `as svg`, `as html`, `as chart` and `benchdb chart` on a fixed
+# store (tests/charts/make-store.sh), byte for byte against the golden files
+# in tests/charts/, every SVG and page checked by xmllint, and the XSS name.
+# CHARTS_UPDATE=1 rewrites the golden files (review them, and look at them).
+source "$(dirname "$0")/lib.sh"
+GOLDEN=$ROOT/tests/charts
+DB=$WORK/db
+"$GOLDEN/make-store.sh" "$WORK/runs"
+run "$BENCHDB" --db "$DB" ingest "$WORK"/runs/run-*.json
+check_rc "fixed store ingested" 0
+run "$BENCHDB" --db "$DB" baseline set main r05
+check_rc "baseline main = r05" 0
+
+# golden NAME STATEMENT: the statement's output is tests/charts/NAME.
+golden() {
+	local name=$1 stmt=$2
+	run "$BENCHDB" --db "$DB" -c "$stmt"
+	if [ "$RC" -ne 0 ]; then
+		fail "$name" "exit code $RC"
+		return
+	fi
+	if [ "${CHARTS_UPDATE:-0}" = 1 ]; then
+		cp "$OUT" "$GOLDEN/$name"
+	fi
+	if cmp -s "$OUT" "$GOLDEN/$name"; then
+		pass "$name: byte for byte"
+	else
+		fail "$name: byte for byte" "differs from tests/charts/$name"
+		diff "$GOLDEN/$name" "$OUT" | head -20
+	fi
+}
+
+# xml_ok NAME FILE [--html]: xmllint finds nothing to say.
+xml_ok() {
+	local name=$1 file=$2
+	shift 2
+	if xmllint --noout "$@" "$file" 2>"$WORK/xmllint"; then
+		pass "$name"
+	else
+		fail "$name" "xmllint: $(head -3 "$WORK/xmllint")"
+	fi
+}
+
+count() { grep -o -- "$1" "$2" | wc -l; }
+# lacks REGEX FILE: no line of FILE matches (case-insensitive).
+lacks() { ! grep -qiE -- "$1" "$2"; }
+
+# 1. One series: CI band, samples' spread, a change point, the baseline, a gap.
+golden trend.svg 'trend time of kernel as svg'
+cp "$OUT" "$WORK/trend.svg"
+xml_ok "trend.svg is XML" "$WORK/trend.svg"
+check "trend.svg: 20 dots, one per run" [ "$(count '<circle class="pt' "$WORK/trend.svg")" = 20 ]
+check "trend.svg: the series says 20 runs" grep -q 'data-runs="20" data-drawn="20"' "$WORK/trend.svg"
+check "trend.svg: a CI band" grep -q '<path class="band"' "$WORK/trend.svg"
+check "trend.svg: the samples' spread" grep -q '<path class="spread"' "$WORK/trend.svg"
+check "trend.svg: run 13 is the change point, labelled commit and change" \
+	grep -q '>c130a1b +30.1%</text></g>' "$WORK/trend.svg"
+check "trend.svg: one baseline ring" [ "$(count '<circle class="base"' "$WORK/trend.svg")" = 1 ]
+check "trend.svg: the 8 runs from r13 on are regressed (30% slower than r05)" \
+	[ "$(count '<circle class="pt reg"' "$WORK/trend.svg")" = 8 ]
+check "trend.svg: a dot's title names run, commit, time and value" \
+	grep -qF '<title>run r13, commit c130a1b2c3d4e, 2026-03-23T02:00:00Z: 1.303 µs (CI 1.283 to 1.323) (samples 1.273 to 1.328), regressed, change point +30.1%</title>' "$WORK/trend.svg"
+# The 10-day gap after run 8 breaks the line: two pieces (two moves).
+check "trend.svg: the gap breaks the line" \
+	[ "$(grep -o '<path class="line"[^>]*' "$WORK/trend.svg" | grep -o M | wc -l)" = 2 ]
+check "trend.svg: y ticks in µs" grep -q 'time · kernel (µs)' "$WORK/trend.svg"
+
+# 2. A log scale over six decades, in seconds.
+golden log.svg 'trend time of spread as svg log'
+cp "$OUT" "$WORK/log.svg"
+xml_ok "log.svg is XML" "$WORK/log.svg"
+check "log.svg: ticks at powers of ten, 1e-06 s to 10 s" \
+	[ "$(count 'class="ytick"' "$WORK/log.svg")" = 8 ]
+check "log.svg: titled log scale" grep -q '(s), log scale</text>' "$WORK/log.svg"
+
+# 3. 50 series: small multiples, one panel each.
+golden multiples.svg 'trend rate where point ~ "grid/*" as svg'
+cp "$OUT" "$WORK/multiples.svg"
+xml_ok "multiples.svg is XML" "$WORK/multiples.svg"
+check "multiples.svg: 50 panels" [ "$(count '<g class="panel">' "$WORK/multiples.svg")" = 50 ]
+check "multiples.svg: 50 x 20 dots" [ "$(count '<circle class="pt' "$WORK/multiples.svg")" = 1000 ]
+check "multiples.svg: SI suffixes on ops/s ticks" grep -q '>50k</text>' "$WORK/multiples.svg"
+
+# 4. Run order on the x axis; changes drawn with its series.
+golden runs.svg 'trend time of kernel as svg runs'
+xml_ok "runs.svg is XML" "$OUT"
+check "runs.svg: x labels count runs" grep -q '>run 20</text>' "$OUT"
+golden changes.svg 'changes time of kernel as svg'
+xml_ok "changes.svg is XML" "$OUT"
+check "changes.svg: the E-Divisive change point at r13" grep -q '>c130a1b +30.1%<' "$OUT"
+
+# 5. The terminal chart: labelled axes, change point marked.
+golden trend.chart.txt 'trend time of kernel as chart'
+check_out "chart: min and max" "min 0.995, max 1.305"
+check_out "chart: first and last time" "2026-03-01                                        2026-03-30"
+check_out "chart: the change point" "change +30.1% at 2026-03-23T02:00:00Z, run r13, commit c130a1b"
+
+# 6. as html: a page with the chart and the table, no URL at all.
+run "$BENCHDB" --db "$DB" -c 'trend time of kernel as html'
+cp "$OUT" "$WORK/trend.html"
+check_rc "as html" 0
+xml_ok "as html: the page is well-formed XML" "$WORK/trend.html"
+# libxml2's HTML parser knows HTML 4 and calls every inline SVG element an
+# invalid tag: any other complaint fails.
+xmllint --html --noout "$WORK/trend.html" 2>&1 | grep 'error' | grep -v 'Tag [a-z]* invalid' >"$WORK/html-errors"
+check "as html: parses as HTML" [ ! -s "$WORK/html-errors" ]
+check "as html: no http:, https: or //" lacks 'https?:|//' "$WORK/trend.html"
+check "as html: the chart" grep -q '<svg width="720"' "$WORK/trend.html"
+check "as html: the table, 20 rows" [ "$(count '<tr>\|<tr class' "$WORK/trend.html")" = 21 ]
+
+# 7. Names stay text: the XSS point in svg and html.
+for f in svg html; do
+	run "$BENCHDB" --db "$DB" -c "trend time of \"<script>alert(1)</script>&\\\"x\" as $f"
+	check_rc "xss as $f" 0
+	cp "$OUT" "$WORK/xss.$f"
+	check "xss as $f: no <script" lacks '<script' "$WORK/xss.$f"
+	check "xss as $f: the name as text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x' "$WORK/xss.$f"
+	check "xss as $f: the tag as text" grep -qF 'k&lt;b&gt;=v&amp;&quot;&#39;' "$WORK/xss.$f"
+done
+xml_ok "xss.svg is XML" "$WORK/xss.svg"
+xml_ok "xss.html is XML" "$WORK/xss.html"
+
+# 8. benchdb chart: the same bytes as `as svg`, to a file.
+run "$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.svg"
+check_rc "chart -o" 0
+check "chart -o: the bytes of tests/charts/trend.svg" cmp -s "$WORK/chart.svg" "$GOLDEN/trend.svg"
+run "$BENCHDB" --db "$DB" chart 'trend time of spread' --log --runs --width 400 --height 200
+check_rc "chart --log --runs --width --height" 0
+check_out "chart: the size asked for" '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"'
+check_out "chart --log: a log scale" ', log scale</text>'
+check_out "chart --runs: run order" '>run 20</text>'
+run "$BENCHDB" --db "$DB" chart 'show runs'
+check_rc "chart 'show runs': usage error" 2
+check_err "chart 'show runs': says why" "chart: draws trend and changes; 'show runs' gives a table"
+run "$BENCHDB" --db "$DB" chart 'trend time of kernel as json'
+check_rc "chart of 'as json': usage error" 2
+run "$BENCHDB" --db "$DB" chart 'trend time of kernel' --width 5
+check_rc "chart --width 5: usage error" 2
+
+# 9. benchdb report: one self-contained page, every name escaped.
+run "$BENCHDB" --db "$DB" report -o "$WORK/report.html" --title 'Fixed <store> & "title"'
+check_rc "report -o" 0
+check_err "report: says where it wrote" "report written to $WORK/report.html"
+R=$WORK/report.html
+xml_ok "report: well-formed XML" "$R"
+xmllint --html --noout "$R" 2>&1 | grep 'error' | grep -v 'Tag [a-z]* invalid' >"$WORK/html-errors"
+check "report: parses as HTML" [ ! -s "$WORK/html-errors" ]
+check "report: no http:, https: or //" lacks 'https?:|//' "$R"
+check "report: no <script" lacks '<script' "$R"
+check "report: the XSS point as text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x' "$R"
+check "report: the title escaped" grep -qF '<h1>Fixed &lt;store&gt; &amp; &quot;title&quot;</h1>' "$R"
+check "report: header names runs and baseline" \
+	grep -qF 'runs: 20 · from 2026-03-01T02:00:00Z to 2026-03-30T02:00:00Z · latest: r20 (commit c200a1b2c3d4e) · baseline main: r05 (commit c050a1b2c3d4e)' "$R"
+check "report: 2 regressions of r20 vs r05 (kernel, spread)" grep -qF '<p class="severe">2 regressions.</p>' "$R"
+check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td></td><td>time</td><td>lower</td><td class="num">1004</td><td class="num">1298</td><td>ns</td><td class="num">+29.3%</td><td>moderate</td>' "$R"
+check "report: the change point of kernel under its commit" \
+	grep -qF '<tr><td>c130a1b2c3d4e</td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
+check "report: a grid of 53 series" grep -qF '<h2>Series (53)</h2>' "$R"
+check "report: 53 charts (one per point and metric)" [ "$(count '<section class="chart"' "$R")" = 53 ]
+check "report: 53 sparklines" [ "$(count '<svg width="120" height="24"' "$R")" = 53 ]
+check "report: every chart has an anchor the grid links to" \
+	[ "$(grep -o 'href="#c[0-9]*"' "$R" | sort -u | wc -l)" = 53 ]
+run "$BENCHDB" --db "$DB" report --baseline nope --where 'point = kernel' --since 2026-03-20
+check_rc "report --baseline nope --where --since" 0
+check_out "report: a missing baseline is said" "baseline nope: none (set one with benchdb baseline set NAME RUN)"
+check_out "report: --where keeps one series" "<h2>Series (1)</h2>"
+check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11"'
+run "$BENCHDB" --db "$DB" report --where 'point = '
+check_rc "report --where with a syntax error: usage error" 2
+check_err "report --where: the caret error" "expected a value"
+
+# 10. Other statements refuse the chart formats with a caret.
+run "$BENCHDB" --db "$DB" -c 'show runs as svg'
+check_rc "show runs as svg: usage error" 2
+check_err "show runs as svg: says why" '"svg" draws a chart of trend or changes only; show runs gives a table'
+run "$BENCHDB" --db "$DB" --format svg -c 'trend time of kernel'
+check_rc "--format svg: refused" 2
+
+finish

@@ -1,0 +1,474 @@
+/*
+ * report.c - `benchdb report`: a store's history as one self-contained HTML
+ * page (web.h, docs/report.md).
+ *
+ * Every figure on the page comes from a statement run through query.h
+ * (show runs, show baselines, show metrics, regressions, compare, and one
+ * `trend METRIC ... as svg` per metric); the page only arranges their
+ * results. Names reach the page through bdb_buf_put_xml alone; anchors are
+ * numbered ("c12"), never built from names.
+ */
+#include "web.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* How many commits the change-point section lists, newest first. */
+#define RECENT_COMMITS 20
+
+/* A change point found in a chart's table. */
+typedef struct change {
+	int64_t time_us;
+	char *commit; /* or the run id when the run has no commit */
+	char *what;   /* "point [tags] metric", unescaped */
+	char *pct;    /* "+30.1%" */
+	size_t chart; /* the anchor number of its chart */
+} change;
+
+typedef struct report {
+	bdb_store *store;
+	const bdb_report_options *o;
+	bdb_query_options q;
+	bdb_diag *d;
+	const char *baseline;
+	bool has_baseline;
+	bdb_buf stmt;	/* the statement being built */
+	bdb_buf text;	/* scratch: one cell's text */
+	bdb_buf grid;	/* the summary grid's rows */
+	bdb_buf charts; /* the chart sections */
+	bdb_result *compare;
+	char **compare_keys; /* series_key of each row of compare */
+	size_t n_compare;
+	change *changes;
+	size_t n_changes, cap_changes;
+	size_t n_charts, n_series;
+} report;
+
+static void put_text(bdb_buf *out, const char *s)
+{
+	bdb_buf_put_xml(out, s, strlen(s));
+}
+
+/* Runs the statement in r->stmt (one, of the query language). */
+static int run(report *r, bdb_result **out)
+{
+	return bdb_query_run(r->store, bdb_buf_cstr(&r->stmt), &r->q, out, r->d);
+}
+
+/* Appends the report's filters to the statement: `where` (when the
+ * statement can take it) and `since`. */
+static void add_filters(report *r, bool since)
+{
+	if (r->o->where && *r->o->where)
+		bdb_buf_printf(&r->stmt, " where %s", r->o->where);
+	if (since && r->o->since && *r->o->since)
+		bdb_buf_printf(&r->stmt, " since %s", r->o->since);
+}
+
+/* The text of cell (row, col named name) in r->text; "" when absent. */
+static const char *cell(report *r, const bdb_result *res, size_t row, const char *name)
+{
+	bdb_buf_reset(&r->text);
+	int col = bdb_result_column_index(res, name);
+	if (col >= 0 && row < bdb_result_n_rows(res))
+		bdb_result_cell_text(res, row, (size_t)col, &r->text);
+	return bdb_buf_cstr(&r->text);
+}
+
+static char *dup_text(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Header                                                                    */
+/* ------------------------------------------------------------------------ */
+
+static int put_header(report *r, bdb_buf *out)
+{
+	bdb_result *runs = NULL, *baselines = NULL;
+	bdb_buf_reset(&r->stmt);
+	bdb_buf_puts(&r->stmt, "show runs");
+	int rc = run(r, &runs);
+	bdb_buf_reset(&r->stmt);
+	bdb_buf_puts(&r->stmt, "show baselines");
+	if (!rc)
+		rc = run(r, &baselines);
+	if (rc)
+		goto done;
+	size_t n = bdb_result_n_rows(runs);
+	bdb_buf_puts(out, "<header>\n<h1>");
+	put_text(out, r->o->title ? r->o->title : "benchdb report");
+	bdb_buf_puts(out, "</h1>\n<p class=\"fields\">store: ");
+	put_text(out, r->o->store_name ? r->o->store_name : "");
+	bdb_buf_printf(out, " \xc2\xb7 runs: %zu", n);
+	if (n > 0) {
+		bdb_buf_puts(out, " \xc2\xb7 from ");
+		put_text(out, cell(r, runs, n - 1, "timestamp"));
+		bdb_buf_puts(out, " to ");
+		put_text(out, cell(r, runs, 0, "timestamp"));
+		bdb_buf_puts(out, " \xc2\xb7 latest: ");
+		put_text(out, cell(r, runs, 0, "id"));
+		bdb_buf_puts(out, " (commit ");
+		put_text(out, cell(r, runs, 0, "commit"));
+		bdb_buf_puts(out, ")");
+	}
+	bdb_buf_puts(out, " \xc2\xb7 baseline ");
+	put_text(out, r->baseline);
+	bdb_buf_puts(out, ": ");
+	for (size_t i = 0; i < bdb_result_n_rows(baselines); i++) {
+		if (strcmp(cell(r, baselines, i, "baseline"), r->baseline) != 0)
+			continue;
+		r->has_baseline = true;
+		put_text(out, cell(r, baselines, i, "run"));
+		bdb_buf_puts(out, " (commit ");
+		put_text(out, cell(r, baselines, i, "commit"));
+		bdb_buf_puts(out, ")");
+	}
+	if (!r->has_baseline)
+		bdb_buf_puts(out, "none (set one with benchdb baseline set NAME RUN)");
+	if (r->o->since && *r->o->since) {
+		bdb_buf_puts(out, " \xc2\xb7 charts since ");
+		put_text(out, r->o->since);
+	}
+	if (r->o->where && *r->o->where) {
+		bdb_buf_puts(out, " \xc2\xb7 where ");
+		put_text(out, r->o->where);
+	}
+	bdb_buf_puts(out, "</p>\n</header>\n");
+done:
+	bdb_result_free(runs);
+	bdb_result_free(baselines);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Regressions                                                               */
+/* ------------------------------------------------------------------------ */
+
+static int put_regressions(report *r, bdb_buf *out)
+{
+	bdb_buf_puts(out, "<section id=\"regressions\">\n<h2>Regressions: latest vs baseline ");
+	put_text(out, r->baseline);
+	bdb_buf_puts(out, "</h2>\n");
+	if (!r->has_baseline) {
+		bdb_buf_puts(out, "<p class=\"muted\">No baseline, nothing to compare with.</p>\n"
+				  "</section>\n");
+		return 0;
+	}
+	bdb_result *res = NULL;
+	bdb_buf_reset(&r->stmt);
+	bdb_buf_puts(&r->stmt, "regressions vs baseline ");
+	bdb_query_put_name(&r->stmt, r->baseline);
+	add_filters(r, false);
+	int rc = run(r, &res);
+	if (rc)
+		return rc;
+	size_t n = bdb_result_n_rows(res);
+	if (n == 0) {
+		bdb_buf_puts(out, "<p>No regressions.</p>\n");
+	} else {
+		bdb_buf_printf(out, "<p class=\"severe\">%zu regression%s.</p>\n", n,
+			       n == 1 ? "" : "s");
+		rc = bdb_result_html_table(res, out);
+	}
+	bdb_buf_puts(out, "</section>\n");
+	bdb_result_free(res);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Charts, the grid and change points                                        */
+/* ------------------------------------------------------------------------ */
+
+/* The key of a series in the grid and in r->compare: "point\ntags\nmetric"
+ * (tags and metric as the table shows them), in a new string. */
+static char *series_key(report *r, const bdb_result *res, size_t row, const char *metric)
+{
+	bdb_buf key;
+	bdb_buf_init(&key);
+	bdb_buf_puts(&key, cell(r, res, row, "point"));
+	bdb_buf_putc(&key, '\n');
+	bdb_buf_puts(&key, cell(r, res, row, "tags"));
+	bdb_buf_putc(&key, '\n');
+	bdb_buf_puts(&key, metric ? metric : cell(r, res, row, "metric"));
+	char *copy = key.failed ? NULL : dup_text(bdb_buf_cstr(&key));
+	bdb_buf_free(&key);
+	return copy;
+}
+
+/* The row of r->compare for the series at row of res, or -1. */
+static long compare_row(report *r, const bdb_result *res, size_t row, const char *metric)
+{
+	char *key = series_key(r, res, row, metric);
+	long found = -1;
+	for (size_t i = 0; key && i < r->n_compare && found < 0; i++)
+		if (r->compare_keys[i] && strcmp(r->compare_keys[i], key) == 0)
+			found = (long)i;
+	free(key);
+	return found;
+}
+
+static int add_change(report *r, const bdb_result *res, size_t row, const char *what)
+{
+	if (r->n_changes == r->cap_changes) {
+		size_t cap = r->cap_changes ? 2 * r->cap_changes : 32;
+		change *p = realloc(r->changes, cap * sizeof *p);
+		if (!p)
+			return BDB_ENOMEM;
+		r->changes = p;
+		r->cap_changes = cap;
+	}
+	change *c = &r->changes[r->n_changes];
+	int col = bdb_result_column_index(res, "timestamp");
+	bdb_value t = bdb_result_get(res, row, (size_t)col);
+	c->time_us = t.kind == BDB_VALUE_TIME ? t.i : 0;
+	const char *commit = cell(r, res, row, "commit");
+	c->commit = dup_text(strcmp(commit, "-") != 0 ? commit : cell(r, res, row, "run"));
+	c->what = dup_text(what);
+	c->pct = dup_text(cell(r, res, row, "change_pct"));
+	c->chart = r->n_charts;
+	r->n_changes++;
+	return c->commit && c->what && c->pct ? 0 : BDB_ENOMEM;
+}
+
+/* One row of the summary grid, for series [from, to) of res, and its
+ * change points. */
+static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, const char *metric)
+{
+	bdb_buf *g = &r->grid;
+	bdb_buf what;
+	bdb_buf_init(&what);
+	bdb_buf_puts(&what, cell(r, res, from, "point"));
+	const char *tags = cell(r, res, from, "tags");
+	if (*tags && strcmp(tags, "-") != 0) {
+		bdb_buf_puts(&what, " [");
+		bdb_buf_puts(&what, tags);
+		bdb_buf_putc(&what, ']');
+	}
+	long cmp = compare_row(r, res, from, metric);
+	char *verdict = dup_text(cmp >= 0 ? cell(r, r->compare, (size_t)cmp, "verdict") : "-");
+	if (!verdict) {
+		bdb_buf_free(&what);
+		return BDB_ENOMEM;
+	}
+	bool regressed = strncmp(verdict, "regression", 10) == 0;
+	bdb_buf_printf(g, "<tr%s><td><a href=\"#c%zu\">", regressed ? " class=\"regression\"" : "",
+		       r->n_charts);
+	put_text(g, bdb_buf_cstr(&what));
+	bdb_buf_puts(g, "</a></td><td>");
+	put_text(g, metric);
+	bdb_buf_puts(g, "</td><td>");
+	bdb_chart_options spark = {
+	    .sparkline = true, .inline_svg = true, .rows_from = from, .rows_to = to};
+	int rc = bdb_result_svg(res, &spark, g);
+	bdb_buf_printf(g, "</td><td class=\"num\">%zu</td><td class=\"num\">", to - from);
+	put_text(g, cell(r, res, to - 1, "value"));
+	bdb_buf_puts(g, "</td><td>");
+	put_text(g, cell(r, res, to - 1, "unit"));
+	bdb_buf_puts(g, "</td><td class=\"num\">");
+	put_text(g, cmp >= 0 ? cell(r, r->compare, (size_t)cmp, "change_pct") : "-");
+	bdb_buf_puts(g, "</td><td>");
+	put_text(g, verdict);
+	bdb_buf_puts(g, "</td></tr>\n");
+	free(verdict);
+	int col = bdb_result_column_index(res, "change_pct");
+	bdb_buf_puts(&what, " ");
+	bdb_buf_puts(&what, metric);
+	for (size_t row = from; row < to && !rc && col >= 0; row++)
+		if (bdb_result_get(res, row, (size_t)col).kind == BDB_VALUE_NUMBER)
+			rc = add_change(r, res, row, bdb_buf_cstr(&what));
+	bdb_buf_free(&what);
+	r->n_series++;
+	return rc;
+}
+
+/* One metric: its trend drawn as one chart per point (tag variants as
+ * lines), and a grid row per series. */
+static int put_metric(report *r, const char *metric)
+{
+	bdb_result *res = NULL;
+	bdb_buf_reset(&r->stmt);
+	bdb_buf_puts(&r->stmt, "trend ");
+	bdb_query_put_name(&r->stmt, metric);
+	add_filters(r, true);
+	if (r->has_baseline) {
+		bdb_buf_puts(&r->stmt, " vs baseline ");
+		bdb_query_put_name(&r->stmt, r->baseline);
+	}
+	bdb_buf_puts(&r->stmt, " as svg");
+	int rc = run(r, &res);
+	if (rc)
+		return rc;
+	/* Where each series ends, in one walk of the table. */
+	size_t n = bdb_result_n_rows(res), n_series = 0;
+	size_t *ends = malloc((n + 1) * sizeof *ends);
+	if (!ends)
+		rc = BDB_ENOMEM;
+	for (size_t from = 0; !rc && from < n; from = ends[n_series++])
+		ends[n_series] = bdb_result_series_end(res, from);
+	for (size_t k = 0, from = 0; k < n_series && !rc;) {
+		/* The series of one point are consecutive (the table is sorted). */
+		char *point = dup_text(cell(r, res, from, "point"));
+		if (!point) {
+			rc = BDB_ENOMEM;
+			break;
+		}
+		size_t k1 = k + 1;
+		while (k1 < n_series && strcmp(cell(r, res, ends[k1 - 1], "point"), point) == 0)
+			k1++;
+		r->n_charts++;
+		bdb_buf_printf(&r->charts, "<section class=\"chart\" id=\"c%zu\">\n<h3>",
+			       r->n_charts);
+		put_text(&r->charts, point);
+		bdb_buf_puts(&r->charts, " \xc2\xb7 ");
+		put_text(&r->charts, metric);
+		bdb_buf_puts(&r->charts, "</h3>\n");
+		bdb_chart_options o = {
+		    .inline_svg = true, .rows_from = from, .rows_to = ends[k1 - 1]};
+		rc = bdb_result_svg(res, &o, &r->charts);
+		bdb_buf_puts(&r->charts,
+			     "<p class=\"muted\"><a href=\"#grid\">back to the grid</a></p>\n"
+			     "</section>\n");
+		for (; k < k1 && !rc; from = ends[k++])
+			rc = grid_row(r, res, from, ends[k], metric);
+		free(point);
+	}
+	free(ends);
+	bdb_result_free(res);
+	return rc;
+}
+
+static int cmp_change(const void *a, const void *b)
+{
+	const change *x = a, *y = b;
+	if (x->time_us != y->time_us)
+		return x->time_us > y->time_us ? -1 : 1; /* newest first */
+	int c = strcmp(x->commit, y->commit);
+	return c ? c : strcmp(x->what, y->what);
+}
+
+/* The change points of every chart, newest commit first, grouped by it. */
+static void put_changes(report *r, bdb_buf *out)
+{
+	bdb_buf_puts(out, "<section id=\"changes\">\n<h2>Recent change points, by commit</h2>\n");
+	if (r->n_changes == 0) {
+		bdb_buf_puts(out, "<p>No change points.</p>\n</section>\n");
+		return;
+	}
+	qsort(r->changes, r->n_changes, sizeof *r->changes, cmp_change);
+	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>commit</th><th>time</th>"
+			  "<th>series: change</th></tr></thead>\n<tbody>\n");
+	size_t commits = 0;
+	for (size_t i = 0; i < r->n_changes && commits < RECENT_COMMITS; commits++) {
+		size_t j = i;
+		char t[48];
+		bdb_buf_puts(out, "<tr><td>");
+		put_text(out, r->changes[i].commit);
+		bdb_buf_printf(out, "</td><td>%s</td><td>",
+			       bdb_time_format(r->changes[i].time_us, t, sizeof t));
+		for (; j < r->n_changes && r->changes[j].time_us == r->changes[i].time_us &&
+		       strcmp(r->changes[j].commit, r->changes[i].commit) == 0;
+		     j++) {
+			bdb_buf_printf(out, "%s<a href=\"#c%zu\">", j > i ? "<br/>" : "",
+				       r->changes[j].chart);
+			put_text(out, r->changes[j].what);
+			bdb_buf_puts(out, "</a>: ");
+			put_text(out, r->changes[j].pct);
+		}
+		bdb_buf_puts(out, "</td></tr>\n");
+		i = j;
+	}
+	bdb_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void report_free(report *r)
+{
+	for (size_t i = 0; i < r->n_changes; i++) {
+		free(r->changes[i].commit);
+		free(r->changes[i].what);
+		free(r->changes[i].pct);
+	}
+	free(r->changes);
+	for (size_t i = 0; i < r->n_compare; i++)
+		free(r->compare_keys[i]);
+	free(r->compare_keys);
+	bdb_result_free(r->compare);
+	bdb_buf_free(&r->stmt);
+	bdb_buf_free(&r->text);
+	bdb_buf_free(&r->grid);
+	bdb_buf_free(&r->charts);
+}
+
+int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *out, bdb_diag *d)
+{
+	report r = {.store = store, .o = opt, .d = d};
+	r.q.now_us = opt->now_us;
+	r.q.cancel = opt->cancel;
+	r.baseline = opt->baseline && *opt->baseline ? opt->baseline : "main";
+	bdb_buf page;
+	bdb_buf_init(&page);
+	bdb_buf_init(&r.stmt);
+	bdb_buf_init(&r.text);
+	bdb_buf_init(&r.grid);
+	bdb_buf_init(&r.charts);
+	bdb_result *metrics = NULL;
+	bdb_buf_puts(&page,
+		     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+		     "<title>");
+	put_text(&page, opt->title ? opt->title : "benchdb report");
+	bdb_buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", bdb_html_style());
+	int rc = put_header(&r, &page);
+	if (!rc)
+		rc = put_regressions(&r, &page);
+	if (!rc && r.has_baseline) {
+		bdb_buf_reset(&r.stmt);
+		bdb_buf_puts(&r.stmt, "compare baseline ");
+		bdb_query_put_name(&r.stmt, r.baseline);
+		bdb_buf_puts(&r.stmt, " with latest metric *");
+		add_filters(&r, false);
+		rc = run(&r, &r.compare);
+		size_t n = rc ? 0 : bdb_result_n_rows(r.compare);
+		r.compare_keys = rc ? NULL : calloc(n + 1, sizeof *r.compare_keys);
+		if (!rc && !r.compare_keys)
+			rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+		for (; !rc && r.n_compare < n; r.n_compare++)
+			r.compare_keys[r.n_compare] = series_key(&r, r.compare, r.n_compare, NULL);
+	}
+	bdb_buf_reset(&r.stmt);
+	bdb_buf_puts(&r.stmt, "show metrics");
+	if (!rc)
+		rc = run(&r, &metrics);
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(metrics); i++) {
+		char *name = dup_text(cell(&r, metrics, i, "metric"));
+		rc = name ? put_metric(&r, name) : BDB_ENOMEM;
+		free(name);
+	}
+	if (!rc) {
+		put_changes(&r, &page);
+		bdb_buf_printf(
+		    &page,
+		    "<section id=\"grid\">\n<h2>Series (%zu)</h2>\n<table class=\"result\">\n"
+		    "<thead><tr><th>series</th><th>metric</th><th>history</th><th>runs</th>"
+		    "<th>latest</th><th>unit</th><th>vs baseline</th><th>verdict</th></tr>"
+		    "</thead>\n<tbody>\n",
+		    r.n_series);
+		bdb_buf_append(&page, r.grid.data ? r.grid.data : "", r.grid.len);
+		bdb_buf_puts(&page, "</tbody>\n</table>\n</section>\n<section id=\"charts\">\n"
+				    "<h2>Charts</h2>\n");
+		bdb_buf_append(&page, r.charts.data ? r.charts.data : "", r.charts.len);
+		bdb_buf_puts(&page, "</section>\n</body>\n</html>\n");
+	}
+	if (!rc && (page.failed || r.grid.failed || r.charts.failed || r.text.failed))
+		rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+	if (!rc)
+		bdb_buf_append(out, page.data, page.len);
+	bdb_result_free(metrics);
+	bdb_buf_free(&page);
+	report_free(&r);
+	return rc;
+}
