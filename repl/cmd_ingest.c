@@ -8,11 +8,13 @@
 static const char ingest_usage[] =
     "usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
     "                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
-    "                      [--direction higher|lower] FILE|DIR|-...\n"
+    "                      [--direction higher|lower] [-q] FILE|DIR|-...\n"
     "       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
     "\n"
-    "Stores each file (a Criterion target/criterion directory, or '-' for standard\n"
-    "input) as one run, atomically. The format is detected from the content unless\n"
+    "Stores each file (or '-' for standard input) as one run, atomically. A\n"
+    "directory is a Criterion tree (*/new/estimates.json; one run) or a directory\n"
+    "of result files: each file one run, in name order, subdirectories alike (a\n"
+    "pytest-benchmark .benchmarks directory). The format is detected from the content unless\n"
     "--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
     "cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
     "transaction; a run is reported once its transaction is committed, as\n"
@@ -21,6 +23,7 @@ static const char ingest_usage[] =
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
     "  --tag K=V       add a tag to every point (repeatable)\n"
     "  --replace       replace a different run stored under the same id\n"
+    "  -q, --quiet     say nothing on standard error but errors\n"
     "  --direction D   direction of github-action-benchmark (gab) values\n"
     "\n"
     "Re-ingesting an identical run changes nothing. A file that fails stores\n"
@@ -62,6 +65,21 @@ static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 		       r->run->id, counts);
 }
 
+/* Tells, on stderr, what the directory arg held: "found 3 files and 1
+ * Criterion tree in DIR; each is one run". */
+static void say_found(const char *arg, size_t files, size_t trees)
+{
+	char what[128] = "";
+	if (files)
+		snprintf(what, sizeof what, "%zu file%s", files, files == 1 ? "" : "s");
+	if (files && trees)
+		strcat(what, " and ");
+	if (trees)
+		snprintf(what + strlen(what), sizeof what - strlen(what), "%zu Criterion tree%s",
+			 trees, trees == 1 ? "" : "s");
+	fprintf(stderr, "benchdb: found %s in %s; each is one run\n", what, arg);
+}
+
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
 	bdb_ingest_options opt;
@@ -72,9 +90,11 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	size_t n_tags = 0;
 	unsigned flags = 0;
 	bool benchkit_form = false;
-	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	const char **files_arg = calloc((size_t)argc + 1, sizeof *files_arg);
+	bdb_ingest_inputs inputs = {0};
+	bool quiet = false;
 	int n_files = 0, code = EXIT_OK;
-	if (!files)
+	if (!files_arg)
 		return EXIT_INPUT;
 	for (int i = 1; i < argc; i++) {
 		const char *v;
@@ -90,7 +110,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			ctx->db_dir = v;
 			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
-			files[n_files++] = v;
+			files_arg[n_files++] = v;
 			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
 			if (!bad && bdb_format_parse(v, &format)) {
@@ -150,6 +170,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 				tags[n_tags].value = copy + (eq - v) + 1;
 				n_tags++;
 			}
+		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+			quiet = true;
 		} else if (strcmp(arg, "--replace") == 0) {
 			flags |= BDB_PUT_REPLACE;
 		} else if (arg[0] == '-' && arg[1]) {
@@ -158,7 +180,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			code = EXIT_USAGE;
 			goto out;
 		} else {
-			files[n_files++] = arg;
+			files_arg[n_files++] = arg;
 		}
 		if (bad) {
 			code = EXIT_USAGE;
@@ -191,6 +213,27 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	opt.tags = tags;
 	opt.n_tags = n_tags;
 
+	/* Directories stand for their files, or for one Criterion tree. */
+	for (int f = 0; f < n_files; f++) {
+		size_t files = inputs.files, trees = inputs.criterion_trees;
+		bdb_diag d;
+		if (bdb_ingest_expand(files_arg[f], format, &inputs, &d)) {
+			cli_error_diag(&d);
+			code = EXIT_INPUT;
+			goto out;
+		}
+		files = inputs.files - files;
+		trees = inputs.criterion_trees - trees;
+		if (!quiet && (files || trees))
+			say_found(files_arg[f], files, trees);
+	}
+	if (opt.id && inputs.n > 1) {
+		cli_error("ingest: --id names one run, but %s holds %zu inputs", files_arg[0],
+			  inputs.n);
+		code = EXIT_USAGE;
+		goto out;
+	}
+
 	bdb_store *store;
 	code = cli_open_store(ctx, true, false, &store);
 	if (code)
@@ -202,13 +245,14 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	    .report = report_input,
 	    .report_ctx = &benchkit_form,
 	};
-	if (bdb_ingest_files(store, files, (size_t)n_files, &job, NULL))
+	if (bdb_ingest_files(store, (const char *const *)inputs.paths, inputs.n, &job, NULL))
 		code = EXIT_INPUT;
 	bdb_store_close(store);
 out:
 	for (size_t t = 0; t < n_tags; t++)
 		free(tag_copies[t]);
-	free(files);
+	bdb_ingest_inputs_free(&inputs);
+	free(files_arg);
 	return code;
 }
 

@@ -258,6 +258,10 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 		if (format != BDB_FORMAT_AUTO && format != BDB_FORMAT_CRITERION)
 			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 					    "is a directory; only the criterion format reads one");
+		if (format == BDB_FORMAT_AUTO && !bdb_is_criterion_tree(in->dir))
+			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
+					    "is a directory but not a Criterion tree (no "
+					    "*/new/estimates.json); ingest its files");
 		*out = adapter_of(BDB_FORMAT_CRITERION);
 		return 0;
 	}

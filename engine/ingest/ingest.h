@@ -111,9 +111,10 @@ void bdb_ingest_options_init(bdb_ingest_options *opt);
 
 /*
  * Reads path and turns it into a new run (*out; free with bdb_run_free).
- * path is a file, a directory (only criterion takes one), or "-" for stdin.
- * format BDB_FORMAT_AUTO detects the format from the content (and a
- * directory is criterion); another value forces that format. opt may be NULL.
+ * path is a file, a Criterion tree (the only directory read as one run;
+ * bdb_ingest_expand lists the files of another), or "-" for stdin.
+ * format BDB_FORMAT_AUTO detects the format from the content; another value
+ * forces that format. opt may be NULL.
  * *detected (may be NULL) receives the format used, also on a format error
  * after detection.
  *
@@ -151,6 +152,43 @@ int bdb_input_read(const char *path, char **data, size_t *len, bdb_diag *d);
 int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_format format,
 		      const bdb_ingest_options *opt, bdb_run **out, bdb_format *detected,
 		      bdb_diag *d);
+
+/* The inputs command line arguments stand for (bdb_ingest_expand). */
+typedef struct bdb_ingest_inputs {
+	char **paths; /* n malloc'ed paths, in order */
+	size_t n, cap;
+	size_t files;		/* files found in directories */
+	size_t criterion_trees; /* Criterion trees found (each one input) */
+} bdb_ingest_inputs;
+
+/*
+ * True when dir is a Criterion tree: it holds new/estimates.json (one
+ * benchmark's directory), or it holds no files, only directories that are
+ * Criterion trees (and "report", hidden entries), at least one of them: a
+ * target/criterion directory or a group of it.
+ */
+bool bdb_is_criterion_tree(const char *dir);
+
+/*
+ * Appends to list (zeroed at first, freed with bdb_ingest_inputs_free) the
+ * inputs that the argument arg of `benchdb ingest` stands for:
+ *   - a file, "-", or a path that cannot be read: itself (bdb_ingest_path
+ *     reports its error);
+ *   - a Criterion tree (bdb_is_criterion_tree), or any directory when format
+ *     is BDB_FORMAT_CRITERION: itself, one run;
+ *   - another directory: its files in byte order of their names, each one
+ *     input, and its subdirectories in that order, each expanded alike (a
+ *     Criterion tree in it is one input); hidden entries are skipped. A
+ *     pytest-benchmark storage directory (.benchmarks/MACHINE/NNNN_*.json)
+ *     is read so.
+ * list->files and list->criterion_trees count what directories held.
+ * Returns 0, BDB_EFORMAT (a directory with nothing to ingest), BDB_EIO (a
+ * directory that cannot be listed), BDB_ETOOBIG (a path too long),
+ * BDB_ENOMEM; d says which directory.
+ */
+int bdb_ingest_expand(const char *arg, bdb_format format, bdb_ingest_inputs *list, bdb_diag *d);
+
+void bdb_ingest_inputs_free(bdb_ingest_inputs *list);
 
 /* ------------------------------------------------------------------------ */
 /* Ingesting many inputs into a store                                        */
