@@ -224,7 +224,9 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		}
 		files = inputs.files - files;
 		trees = inputs.criterion_trees - trees;
-		if (!quiet && (files || trees))
+		bool itself =
+		    !files && trees == 1 && strcmp(inputs.paths[inputs.n - 1], files_arg[f]) == 0;
+		if (!quiet && (files || trees) && !itself)
 			say_found(files_arg[f], files, trees);
 	}
 	if (opt.id && inputs.n > 1) {

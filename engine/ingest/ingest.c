@@ -386,9 +386,11 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		rc = bdb_run_set_branch(run, opt->branch);
 	if (opt->has_timestamp)
 		run->timestamp_us = opt->timestamp_us;
-	else if (!in->has_timestamp)
+	else if (!in->has_timestamp) {
 		run->timestamp_us =
 		    a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
+		run->timestamp_assumed = true;
+	}
 	for (size_t i = 0; !rc && i < run->n_points; i++)
 		for (size_t t = 0; !rc && t < opt->n_tags; t++)
 			rc = bdb_point_set_tag(run, &run->points[i], opt->tags[t].key,
