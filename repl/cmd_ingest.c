@@ -8,19 +8,23 @@
 static const char ingest_usage[] =
     "usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
     "                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
-    "                      [--direction higher|lower] [-q] FILE|DIR|-...\n"
+    "                      [--direction higher|lower] [--no-env] [-q] FILE|DIR|-...\n"
     "       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
     "\n"
     "Stores each file (or '-' for standard input) as one run, atomically. A\n"
     "directory is a Criterion tree (*/new/estimates.json; one run) or a directory\n"
     "of result files: each file one run, in name order, subdirectories alike (a\n"
-    "pytest-benchmark .benchmarks directory). The format is detected from the content unless\n"
-    "--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
-    "cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
-    "transaction; a run is reported once its transaction is committed, as\n"
-    "'Ingested run ID (N points, M metrics)' (benchkit's form: '(N points)').\n"
+    "pytest-benchmark .benchmarks directory). The format is detected from the\n"
+    "content unless --format forces one: benchkit, gbench, criterion, pytest,\n"
+    "hyperfine, gotest, cargo, bmf, gab, odyssey, quasim. Many files are stored up\n"
+    "to 100 runs per transaction; a run is reported once its transaction is\n"
+    "committed, as 'Ingested run ID (N points, M metrics)' (benchkit's form:\n"
+    "'(N points)').\n"
     "\n"
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
+    "  --commit auto   the commit of 'git rev-parse HEAD'\n"
+    "  --no-env        do not take the commit and branch from the CI environment\n"
+    "                  (GITHUB_SHA, CI_COMMIT_SHA, ... when the file has none)\n"
     "  --tag K=V       add a tag to every point (repeatable)\n"
     "  --replace       replace a different run stored under the same id\n"
     "  -q, --quiet     say nothing on standard error but errors\n"
@@ -92,7 +96,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	bool benchkit_form = false;
 	const char **files_arg = calloc((size_t)argc + 1, sizeof *files_arg);
 	bdb_ingest_inputs inputs = {0};
-	bool quiet = false;
+	bool quiet = false, no_env = false;
+	char head[128];
 	int n_files = 0, code = EXIT_OK;
 	if (!files_arg)
 		return EXIT_INPUT;
@@ -170,6 +175,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 				tags[n_tags].value = copy + (eq - v) + 1;
 				n_tags++;
 			}
+		} else if (strcmp(arg, "--no-env") == 0) {
+			no_env = true;
 		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
 			quiet = true;
 		} else if (strcmp(arg, "--replace") == 0) {
@@ -212,6 +219,17 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	}
 	opt.tags = tags;
 	opt.n_tags = n_tags;
+	if (opt.commit && strcmp(opt.commit, "auto") == 0) {
+		code = cli_git_head(head, sizeof head);
+		if (code)
+			goto out;
+		opt.commit = head;
+	}
+	if (!no_env) {
+		code = cli_ci_metadata(&opt.default_commit, &opt.default_branch);
+		if (code)
+			goto out;
+	}
 
 	/* Directories stand for their files, or for one Criterion tree. */
 	for (int f = 0; f < n_files; f++) {

@@ -384,6 +384,10 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		rc = bdb_run_set_commit(run, opt->commit);
 	if (!rc && opt->branch)
 		rc = bdb_run_set_branch(run, opt->branch);
+	if (!rc && !run->commit && opt->default_commit)
+		rc = bdb_run_set_commit(run, opt->default_commit);
+	if (!rc && !run->branch && opt->default_branch)
+		rc = bdb_run_set_branch(run, opt->default_branch);
 	if (opt->has_timestamp)
 		run->timestamp_us = opt->timestamp_us;
 	else if (!in->has_timestamp) {

@@ -102,6 +102,10 @@ typedef struct bdb_ingest_options {
 	int64_t timestamp_us;
 	const bdb_kv *tags; /* --tag K=V..., set on every point (replacing a file tag K) */
 	size_t n_tags;
+	/* When neither the options above nor the file give a commit or
+	 * branch: these (the CI environment's), or nothing when NULL. */
+	const char *default_commit;
+	const char *default_branch;
 	bool has_gab_direction; /* --direction, for gab (whose files do not say) */
 	bdb_direction gab_direction;
 } bdb_ingest_options;
