@@ -617,6 +617,20 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	unsigned flags =
 	    MDB_NOTLS | (opt->no_sync ? MDB_NOSYNC : 0) | (opt->read_only ? MDB_RDONLY : 0);
 	rc = mdb_env_open(s->env, dir, flags, 0666);
+	if ((rc == EACCES || rc == EROFS) && opt->read_only) {
+		/* Files the user may only read (an archived store, another user's,
+		 * a read-only mount): read them without LMDB's lock file, which a
+		 * reader must otherwise write. Nobody may then write the store
+		 * meanwhile, which its permissions already say. */
+		mdb_env_close(s->env);
+		s->env = NULL;
+		rc = mdb_env_create(&s->env);
+		if (!rc) {
+			mdb_env_set_maxdbs(s->env, BDB__DB_COUNT + 2);
+			mdb_env_set_mapsize(s->env, map);
+			rc = mdb_env_open(s->env, dir, flags | MDB_NOLOCK, 0666);
+		}
+	}
 	if (rc)
 		goto fail_mdb;
 	/* The lock file LMDB opened, to notice when it is deleted (no lock file

@@ -390,6 +390,8 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		rc = bdb_run_set_branch(run, opt->default_branch);
 	if (opt->has_timestamp)
 		run->timestamp_us = opt->timestamp_us;
+	else if (!rc && in->has_timestamp && in->time_zone[0] && a->format == BDB_FORMAT_BENCHKIT)
+		rc = bdb_run_set_meta(run, BDB__META_ZONE, in->time_zone);
 	else if (!in->has_timestamp) {
 		run->timestamp_us =
 		    a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
@@ -424,6 +426,7 @@ static void ingest_fast(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	}
 	bdb_run_free(run);
 	in->has_timestamp = false;
+	in->time_zone[0] = '\0';
 }
 
 static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, bdb_run **out,
@@ -448,6 +451,11 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 		rc = BDB_ENOMEM;
 	if (!rc)
 		rc = a->ingest(in, run, d);
+	/* The environment's JSON types, for the export (benchkit keeps its own). */
+	if (!rc && in->env_shape)
+		rc = bdb__json_keep_shape(run, "environment", in->env_shape);
+	json_decref(in->env_shape);
+	in->env_shape = NULL;
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				  "no benchmark results found in this %s input", a->name);

@@ -42,8 +42,9 @@
  *   - benchdb keeps a few metadata entries of its own: "exact:..." (the
  *     exact text of an integer value above 2^53) and "json:environment" /
  *     "json:metadata" (the original JSON of a benchkit run's environment and
- *     metadata when it is more than strings). The benchkit export uses them
- *     to write the file back as it was, and does not write them.
+ *     metadata, and of any JSON format's environment, when it is more than
+ *     strings). The exports use them to write the values back with their
+ *     JSON types, and do not write them.
  *
  * Nothing here prints or exits.
  */
@@ -274,7 +275,8 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
 
 typedef enum bdb_export_format {
 	/* benchkit Run JSON as benchkit (calibrax Run.to_dict) writes it: floats
-	 * as floats, the timestamp as naive UTC ISO 8601, environment and
+	 * as floats, the timestamp as bdb_run_benchkit_time (naive UTC unless
+	 * the benchkit file gave a zone), environment and
 	 * metadata in their original JSON shape when the run kept it, integers
 	 * above 2^53 exact. A metric's unit (when its definition does not give
 	 * it) and definition thresholds are extra keys benchkit ignores. A run
@@ -301,6 +303,16 @@ int bdb_export_format_parse(const char *name, bdb_export_format *out);
  * Returns 0 or BDB_ENOMEM (out->failed) or BDB_EINVAL (unknown f, run->id NULL).
  */
 int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out);
+
+/*
+ * The run's time as benchkit writes and prints it, Python's
+ * datetime.fromisoformat(s).isoformat() of the benchkit file's text: the
+ * local time and zone the file gave ("2026-02-10T09:05:00.250000+02:00"; Z
+ * gives "+00:00"), else naive UTC ("2026-02-10T09:05:00"), with .ffffff
+ * only when there are microseconds. buf of size bytes (48 hold any);
+ * returns buf.
+ */
+char *bdb_run_benchkit_time(const bdb_run *run, char *buf, size_t size);
 
 /* bdb_export_run(run, BDB_EXPORT_BENCHKIT, out). */
 int bdb_export_benchkit(const bdb_run *run, bdb_buf *out);
