@@ -2,10 +2,56 @@
  * bridge.c - from the shell to the query library: run one statement, format
  * its result, report its error; completion through bdb_query_complete.
  */
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "query.h"
 #include "shell.h"
+
+/* The terminal's height in lines: its window size, else $LINES, else 0. */
+static size_t terminal_rows(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		return ws.ws_row;
+	const char *lines = getenv("LINES");
+	long n = lines ? strtol(lines, NULL, 10) : 0;
+	return n > 0 ? (size_t)n : 0;
+}
+
+/*
+ * Writes text to the terminal, through a pager when it is taller than the
+ * terminal (as git does): $PAGER, else "less -FRX" (-F leaves at once when
+ * the text fits after all, -R passes colours, -X leaves it on the screen);
+ * an empty $PAGER or "cat" means none. Returns false when no pager could
+ * be run (the caller writes the text itself).
+ */
+static bool write_paged(const char *text, size_t len)
+{
+	size_t lines = 0, rows = terminal_rows();
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	const char *pager = getenv("PAGER");
+	if (!pager)
+		pager = "less -FRX";
+	if (rows == 0 || lines < rows || !*pager || strcmp(pager, "cat") == 0)
+		return false;
+	fflush(stdout);
+	/* less reads LESS; without it, -R and -F matter as git sets them. */
+	setenv("LESS", "FRX", 0);
+	FILE *p = popen(pager, "w");
+	if (!p)
+		return false;
+	/* Leaving the pager early closes the pipe: not a reason to die. */
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	fwrite(text, 1, len, p);
+	pclose(p);
+	signal(SIGPIPE, old);
+	return true;
+}
 
 /* Prints a query error: "benchdb: error: FILE:LINE:COL: expected ..." and
  * the library's statement and caret lines under it. */
@@ -45,7 +91,18 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	bdb_query_format fmt = bdb_result_requested_format(res);
 	if (fmt == BDB_FORMAT_DEFAULT)
 		fmt = opt.format;
-	rc = bdb_result_write(res, fmt, &opt, out);
+	if (opt.is_terminal && !sh->ctx->no_pager &&
+	    (fmt == BDB_FORMAT_TABLE || fmt == BDB_FORMAT_DEFAULT)) {
+		bdb_buf text;
+		bdb_buf_init(&text);
+		rc = bdb_result_format(res, fmt, &opt, &text);
+		if (!rc && !write_paged(text.data ? text.data : "", text.len) && text.len &&
+		    fwrite(text.data, 1, text.len, out) != text.len)
+			rc = BDB_EIO;
+		bdb_buf_free(&text);
+	} else {
+		rc = bdb_result_write(res, fmt, &opt, out);
+	}
 	if (strcmp(bdb_result_statement(res), "regressions") == 0 && bdb_result_n_rows(res) > 0)
 		*found_regressions = true;
 	bdb_result_free(res);

@@ -26,6 +26,7 @@ typedef struct cli_ctx {
 	bool json;	    /* --json */
 	bool stdout_tty;    /* output is a terminal */
 	bool color;	    /* terminal and NO_COLOR unset */
+	bool no_pager;	    /* --no-pager: never page tall tables */
 	const char *prog;   /* "benchdb" */
 } cli_ctx;
 
