@@ -1,6 +1,8 @@
 /* cmd_ingest.c - ingest, import-benchkit, export. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ingest.h"
@@ -27,7 +29,8 @@ static const char ingest_usage[] =
     "                  (GITHUB_SHA, CI_COMMIT_SHA, ... when the file has none)\n"
     "  --tag K=V       add a tag to every point (repeatable)\n"
     "  --replace       replace a different run stored under the same id\n"
-    "  -q, --quiet     say nothing on standard error but errors\n"
+    "  -q, --quiet     say nothing on standard error but errors (no progress\n"
+    "                  line, which a terminal shows for many files)\n"
     "  --direction D   direction of github-action-benchmark (gab) values\n"
     "\n"
     "Re-ingesting an identical run changes nothing. A file that fails stores\n"
@@ -39,7 +42,7 @@ static const char ingest_usage[] =
  * or `Ingested run ID (N points, M metrics)`; in benchkit's form of the
  * command (*benchkit_form: --data or --input was given) benchkit's exact line
  * `Ingested run ID (N points)`, which scripts written for benchkit parse. */
-static void report_input(void *benchkit_form, const bdb_ingest_result *r)
+static void report_line(bool benchkit_form, const bdb_ingest_result *r)
 {
 	if (r->rc) {
 		bdb_diag d = *r->diag;
@@ -57,7 +60,7 @@ static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 		return;
 	}
 	char counts[64];
-	if (*(const bool *)benchkit_form)
+	if (benchkit_form)
 		snprintf(counts, sizeof counts, "%zu points", r->run->n_points);
 	else
 		snprintf(counts, sizeof counts, "%zu points, %zu metrics", r->run->n_points,
@@ -82,6 +85,50 @@ static void say_found(const char *arg, size_t files, size_t trees)
 		snprintf(what + strlen(what), sizeof what - strlen(what), "%zu Criterion tree%s",
 			 trees, trees == 1 ? "" : "s");
 	fprintf(stderr, "benchdb: found %s in %s; each is one run\n", what, arg);
+}
+
+/* What report_input needs: the form of its lines, and the progress line. */
+typedef struct ingest_report {
+	bool benchkit_form; /* --data or --input given: benchkit's lines */
+	bool progress;	    /* a progress line on stderr (a terminal, many inputs, no -q) */
+	size_t total, done, runs;
+	struct timespec start;
+} ingest_report;
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* "[12/40 files] 12 runs, 35.1 files/s, ETA 1s" on stderr, over itself; gone
+ * once every input is done (the result lines stay). */
+static void show_progress(const ingest_report *rep)
+{
+	double t = seconds_since(&rep->start), rate = t > 0 ? (double)rep->done / t : 0;
+	char eta[32] = "-";
+	if (rate > 0)
+		snprintf(eta, sizeof eta, "%.0fs", (double)(rep->total - rep->done) / rate);
+	fprintf(stderr, "\r\033[K[%zu/%zu files] %zu runs, %.1f files/s, ETA %s", rep->done,
+		rep->total, rep->runs, rate, eta);
+	if (rep->done == rep->total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static void report_input(void *ctx, const bdb_ingest_result *r)
+{
+	ingest_report *rep = ctx;
+	rep->done++;
+	rep->runs += r->rc == 0;
+	if (rep->progress)
+		fputs("\r\033[K", stderr); /* a message goes where the progress line was */
+	report_line(rep->benchkit_form, r);
+	if (rep->progress) {
+		fflush(stdout);
+		show_progress(rep);
+	}
 }
 
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
@@ -258,12 +305,18 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	code = cli_open_store(ctx, true, false, &store);
 	if (code)
 		goto out;
+	ingest_report rep = {
+	    .benchkit_form = benchkit_form,
+	    .progress = !quiet && inputs.n > 1 && isatty(STDERR_FILENO),
+	    .total = inputs.n,
+	};
+	clock_gettime(CLOCK_MONOTONIC, &rep.start);
 	bdb_ingest_job job = {
 	    .format = format,
 	    .opt = &opt,
 	    .put_flags = flags,
 	    .report = report_input,
-	    .report_ctx = &benchkit_form,
+	    .report_ctx = &rep,
 	};
 	if (bdb_ingest_files(store, (const char *const *)inputs.paths, inputs.n, &job, NULL))
 		code = EXIT_INPUT;
