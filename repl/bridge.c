@@ -5,7 +5,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "query.h"
@@ -134,11 +136,64 @@ void shell_complete(void *ctx, const char *line, int start, const char *word,
 		shell_complete_dot_command(word, add, list);
 		return;
 	}
-	if (!sh->store)
+	/* Without a store there are no names to offer, and no error may land
+	 * in the line being typed. */
+	if (!sh->store && shell_store_exists(sh->ctx->db_dir))
 		cli_open_store(sh->ctx, false, false, &sh->store);
 	complete_ctx c = {add, list};
 	/* The library finds the word itself from the cursor position. */
 	bdb_query_complete(sh->store, line, (size_t)start + strlen(word), NULL, add_candidate, &c);
+}
+
+bool shell_store_exists(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	return stat(path, &st) == 0 && st.st_size > 0;
+}
+
+/* Per statement: its forms and an example on the store of the README. */
+static const struct {
+	const char *name, *help;
+} statement_help[] = {
+    {"show", "show runs [last N] [where ...] | points | metrics | tags [KEY] | baselines\n"
+	     "  The store's catalog.\n"
+	     "Example: show runs last 5\n"},
+    {"summary", "summary [RUN]\n"
+		"  One run's values, grouped by scenario (default latest).\n"
+		"Example: summary latest~1\n"},
+    {"trend", "trend METRIC [of POINT] [where ...] [last N | since TIME [until TIME]] "
+	      "[by day|week|month]\n"
+	      "  One value per run, oldest first, for every series of METRIC.\n"
+	      "Example: trend real_time of \"BM_sort/1024\" last 30\n"},
+    {"rank", "rank METRIC [in RUN] [of POINT] [where ...] [by TAGKEY]\n"
+	     "  One run's values, best first, with the delta from the best.\n"
+	     "Example: rank real_time of \"BM_sort/*\"\n"},
+    {"compare", "compare RUN with RUN [metric M] [of POINT] [where ...] [using METHOD]\n"
+		"  Two runs side by side, with a verdict per value.\n"
+		"Example: compare baseline with latest metric real_time\n"},
+    {"regressions", "regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] "
+		    "[where ...] [using METHOD]\n"
+		    "  What got worse (default: latest vs baseline main).\n"
+		    "Example: regressions threshold 10%\n"},
+    {"changes", "changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]\n"
+		"  Change points over the history of each series.\n"
+		"Example: changes real_time of \"BM_hash/4096\"\n"},
+    {"set", "set baseline [NAME] = RUN\n"
+	    "  Points a baseline (default main) at a run.\n"
+	    "Example: set baseline main = latest\n"},
+    {"drop", "drop baseline NAME\n"
+	     "  Removes a baseline (not its run).\n"
+	     "Example: drop baseline release-1.2\n"},
+};
+
+const char *shell_statement_help_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof statement_help / sizeof *statement_help; i++)
+		if (strcasecmp(statement_help[i].name, name) == 0)
+			return statement_help[i].help;
+	return NULL;
 }
 
 const char *shell_statement_help(void)
