@@ -181,6 +181,18 @@ check "Ctrl-D leaves a newline after the prompt" sh -c "tail -c 1 '$OUT' | od -c
 session help_trend '.help trend\n' '\004'
 check_out ".help trend shows its forms" "trend METRIC [of POINT]"
 check_out ".help trend shows an example" "Example: trend "
+# Completion follows the context: after "of " only points ("B" gives their
+# common start '"BM_'; keywords such as "by" are not offered there), after
+# "where " a tag key or field ("po" -> point).
+session ctxtab 'trend real_time of B\t' 'sort/1024" as csv\n' '\004'
+check "after of: point names" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'trend real_time of \"BM_sort/1024\"'"
+session trendtab 'trend r\t' 'of "BM_hash/4096" as csv\n' '\004'
+check "after trend: metric names only (r -> real_time, not rank or run)" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'trend real_time of \"BM_hash/4096\"'"
+session wheretab 'show points where po\t' '= "BM_hash/4096" as csv\n' '\004'
+check "after where: fields and tag keys" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'show points where point = \"BM_hash/4096\"'"
 SAVED_DB=$DB
 DB=$WORK/no-store-here
 session nostore 'tre\t' '\025' '\004'
