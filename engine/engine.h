@@ -67,8 +67,10 @@ typedef enum bdb_put_outcome {
  * Stores run in one write transaction: the FlatBuffer, the run-id index,
  * the time index, the series dictionary, postings and observations, and
  * the run's metric definitions (which become the stored definitions of those
- * metrics). Re-putting an identical run is a no-op (BDB_PUT_UNCHANGED). A
- * different run under an existing id fails with BDB_EEXISTS unless flags has
+ * metrics). Re-putting an identical run is a no-op (BDB_PUT_UNCHANGED); so is
+ * one that differs only in its timestamp when run->timestamp_assumed (the
+ * stored run keeps its own). A different run under an existing id fails with
+ * BDB_EEXISTS (d naming the first field that differs) unless flags has
  * BDB_PUT_REPLACE, which swaps it atomically. Grows the map on MDB_MAP_FULL
  * and retries. On any failure nothing of the run is stored.
  * out_seq and outcome may be NULL.

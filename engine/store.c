@@ -606,6 +606,32 @@ static int prepare_lock_file(const char *path)
 	return rc;
 }
 
+/* Creates the missing directories above path, as mkdir -p does (path
+ * itself is left to the caller). 0, or -1 with errno set. */
+static int make_parents(const char *path)
+{
+	char buf[PATH_MAX];
+	size_t n = strlen(path);
+	if (n >= sizeof buf) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	memcpy(buf, path, n + 1);
+	while (n > 1 && buf[n - 1] == '/')
+		buf[--n] = '\0';
+	for (size_t i = 1; i < n; i++) {
+		if (buf[i] != '/')
+			continue;
+		buf[i] = '\0';
+		struct stat st;
+		if (stat(buf, &st) != 0 && (errno != ENOENT || mkdir(buf, 0777) != 0) &&
+		    errno != EEXIST)
+			return -1;
+		buf[i] = '/';
+	}
+	return 0;
+}
+
 int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
 	static const bdb_store_options defaults = {0};
@@ -647,7 +673,7 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 		goto fail;
 	}
 	if (stat(dir, &st) != 0) {
-		if (errno != ENOENT || mkdir(dir, 0777) != 0) {
+		if (errno != ENOENT || make_parents(dir) != 0 || mkdir(dir, 0777) != 0) {
 			rc = bdb_diag_set(d, errno == EACCES ? BDB_EREADONLY : BDB_EIO, dir, 0, 0,
 					  "cannot create the store directory: %s", strerror(errno));
 			goto fail;
@@ -674,6 +700,20 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	unsigned flags =
 	    MDB_NOTLS | (opt->no_sync ? MDB_NOSYNC : 0) | (opt->read_only ? MDB_RDONLY : 0);
 	rc = mdb_env_open(s->env, dir, flags, 0666);
+	if ((rc == EACCES || rc == EROFS) && opt->read_only) {
+		/* Files the user may only read (an archived store, another user's,
+		 * a read-only mount): read them without LMDB's lock file, which a
+		 * reader must otherwise write. Nobody may then write the store
+		 * meanwhile, which its permissions already say. */
+		mdb_env_close(s->env);
+		s->env = NULL;
+		rc = mdb_env_create(&s->env);
+		if (!rc) {
+			mdb_env_set_maxdbs(s->env, BDB__DB_COUNT + 2);
+			mdb_env_set_mapsize(s->env, map);
+			rc = mdb_env_open(s->env, dir, flags | MDB_NOLOCK, 0666);
+		}
+	}
 	if (rc)
 		goto fail_mdb;
 	/* The lock file LMDB opened, to notice when it is deleted (no lock file

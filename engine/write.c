@@ -4,6 +4,7 @@
  * definitions. Each public function is one write transaction (bdb__write),
  * so a reader sees a run whole or not at all.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -724,6 +725,39 @@ static int check_run(const bdb_run *run, bdb_diag *d)
 	return 0;
 }
 
+/*
+ * Compares run with the stored run whose FlatBuffer fb[0, len) is not byte
+ * for byte run's encoding. *same is true when the only difference is a
+ * timestamp that run merely assumed (clock, mtime): run encoded with the
+ * stored timestamp is the stored bytes. Otherwise differs (size bytes) says
+ * the first field that differs. Returns 0, BDB_ENOMEM, or BDB_ECORRUPT when
+ * the stored run does not decode.
+ */
+static int stored_difference(const void *fb, size_t len, const bdb_run *run, bool *same,
+			     char *differs, size_t size)
+{
+	bdb_run *stored;
+	bdb_diag d;
+	int rc = bdb_run_decode(fb, len, &stored, &d);
+	if (rc)
+		return rc == BDB_ENOMEM ? rc : BDB_ECORRUPT;
+	*same = false;
+	if (run->timestamp_assumed) {
+		bdb_run copy = *run; /* shares run's strings; only read */
+		copy.timestamp_us = stored->timestamp_us;
+		bdb_buf again;
+		bdb_buf_init(&again);
+		rc = bdb_run_encode(&copy, &again);
+		*same = !rc && again.len == len && memcmp(again.data, fb, len) == 0;
+		bdb_buf_free(&again);
+	}
+	if (!rc && !*same &&
+	    !bdb_run_difference(stored, run, run->timestamp_assumed, differs, size))
+		snprintf(differs, size, "the bits of a value (-0 and 0, or NaNs)");
+	bdb_run_free(stored);
+	return rc;
+}
+
 static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
 	put_ctx *c = ctx;
@@ -739,7 +773,15 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, &v);
 		if (rc)
 			return rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc);
-		if (v.mv_size == c->fb.len && memcmp(v.mv_data, c->fb.data, v.mv_size) == 0) {
+		char differs[512] = "";
+		bool same = v.mv_size == c->fb.len && memcmp(v.mv_data, c->fb.data, v.mv_size) == 0;
+		if (!same) {
+			rc = stored_difference(v.mv_data, v.mv_size, run, &same, differs,
+					       sizeof differs);
+			if (rc)
+				return rc;
+		}
+		if (same) {
 			c->seq = old;
 			c->outcome = BDB_PUT_UNCHANGED;
 			return 1;
@@ -747,8 +789,9 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		if (!(c->flags & BDB_PUT_REPLACE))
 			return bdb_diag_set(c->d, BDB_EEXISTS, NULL, 0, 0,
 					    "run \"%s\" is already stored (sequence %llu) with "
-					    "different contents; replace it to overwrite",
-					    run->id, (unsigned long long)old);
+					    "different contents (first difference: %s); replace it "
+					    "to overwrite",
+					    run->id, (unsigned long long)old, differs);
 		rc = cache_write_obs(s, txn, c->cache); /* the old run may be in them */
 		if (!rc)
 			rc = bdb__delete_run_txn(s, txn, old, true);

@@ -63,6 +63,7 @@ typedef struct context {
 	size_t word_len;
 	bool quoted;	    /* the word is an open string */
 	char value_of[128]; /* "t:KEY=", "p:" or "m:" after "KEY =", else "" */
+	bool keys_only;	    /* value_of "t:": the tag keys (after "where", "and", ...) */
 } context;
 
 typedef struct collector {
@@ -93,7 +94,7 @@ static int store_names(bdb_store *store, const context *cx, names *out)
 	int rc = bdb_reader_begin(store, &rd);
 	if (rc)
 		return rc;
-	collector c = {cx, out, 0, false};
+	collector c = {cx, out, 0, cx->keys_only};
 	if (cx->value_of[0]) {
 		c.skip = strlen(cx->value_of);
 		rc = bdb_reader_terms(rd, cx->value_of, collect, &c);
@@ -160,8 +161,29 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 			strcat(strcat(strcpy(cx->value_of, "t:"), key), "=");
 		bdb__arena_free(&a);
 	}
+	/* The keyword before the word says what kind of name comes next. */
+	static const struct {
+		const char *keyword, *terms;
+	} follow[] = {
+	    {"trend", "m:"}, {"rank", "m:"}, {"changes", "m:"}, {"metric", "m:"}, {"of", "p:"},
+	    {"where", "t:"}, {"and", "t:"},  {"or", "t:"},	{"not", "t:"},
+	};
+	for (size_t i = 0; !op && !cx->quoted && prev[1].kind == BDB__TOK_IDENT &&
+			   i < sizeof follow / sizeof *follow;
+	     i++) {
+		size_t n = prev[1].end - prev[1].start;
+		if (strlen(follow[i].keyword) == n &&
+		    strncasecmp(text + prev[1].start, follow[i].keyword, n) == 0) {
+			strcpy(cx->value_of, follow[i].terms);
+			cx->keys_only = follow[i].terms[0] == 't';
+		}
+	}
 	return start;
 }
+
+/* The fields a filter takes besides tag keys (after "where", "and", ...). */
+static const char *const filter_fields[] = {"point",  "scenario", "metric",
+					    "branch", "commit",	  NULL};
 
 /* A name as it must be typed: quoted unless it is a plain identifier (and
  * always inside an open string, whose quote the candidate replaces). */
@@ -185,8 +207,9 @@ int bdb_query_complete(bdb_store *store, const char *text, size_t cursor, size_t
 	if (word_start)
 		*word_start = start;
 	int rc = 0;
-	if (!cx.quoted && !cx.value_of[0]) {
-		for (const char *const *k = bdb__keywords; *k; k++)
+	if (!cx.quoted && (!cx.value_of[0] || cx.keys_only)) {
+		const char *const *list = cx.keys_only ? filter_fields : bdb__keywords;
+		for (const char *const *k = list; *k; k++)
 			if (strncasecmp(*k, cx.word, cx.word_len) == 0 && fn(ctx, *k) != 0)
 				return 0; /* the caller has enough */
 	}

@@ -35,9 +35,9 @@ static const bdb__expr *first_series_field(const bdb__expr *e)
 int bdb__exec_show_runs(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	static const bdb__column cols[] = {
-	    {"id", BDB__STYLE_PLAIN},	  {"timestamp", BDB__STYLE_PLAIN},
-	    {"commit", BDB__STYLE_PLAIN}, {"branch", BDB__STYLE_PLAIN},
-	    {"points", BDB__STYLE_PLAIN}, {"metrics", BDB__STYLE_PLAIN},
+	    {"id", BDB__STYLE_PLAIN},	   {"timestamp", BDB__STYLE_PLAIN},
+	    {"commit", BDB__STYLE_COMMIT}, {"branch", BDB__STYLE_PLAIN},
+	    {"points", BDB__STYLE_PLAIN},  {"metrics", BDB__STYLE_PLAIN},
 	};
 	/* A where on tags or point/scenario/metric keeps the runs that have an
 	 * observation passing it (read from each run's FlatBuffer). */
@@ -371,7 +371,7 @@ static const bdb__column baseline_cols[] = {
     {"baseline", BDB__STYLE_PLAIN},
     {"run", BDB__STYLE_PLAIN},
     {"timestamp", BDB__STYLE_PLAIN},
-    {"commit", BDB__STYLE_PLAIN},
+    {"commit", BDB__STYLE_COMMIT},
 };
 
 static void baseline_row(bdb_result *r, const char *name, const bdb_run_info *info)
@@ -467,8 +467,8 @@ int bdb__exec_summary(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	static const bdb__column cols[] = {
 	    {"scenario", BDB__STYLE_PLAIN}, {"point", BDB__STYLE_PLAIN},
 	    {"tags", BDB__STYLE_PLAIN},	    {"metric", BDB__STYLE_PLAIN},
-	    {"value", BDB__STYLE_PLAIN},    {"lower", BDB__STYLE_PLAIN},
-	    {"upper", BDB__STYLE_PLAIN},    {"unit", BDB__STYLE_PLAIN},
+	    {"value", BDB__STYLE_QUANTITY}, {"lower", BDB__STYLE_QUANTITY},
+	    {"upper", BDB__STYLE_QUANTITY}, {"unit", BDB__STYLE_PLAIN},
 	    {"samples", BDB__STYLE_PLAIN},
 	};
 	bdb__run_ref ref = bdb__run_or_default(st, st->has_run ? &st->run : NULL, BDB__RUN_LATEST);

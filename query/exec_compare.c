@@ -356,9 +356,9 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
  * mwu, then the explanation (shown in JSON, and
  * in every format with `explain`). */
 static const bdb__column history_columns[] = {
-    {"center", BDB__STYLE_PLAIN},
-    {"lower", BDB__STYLE_PLAIN},
-    {"upper", BDB__STYLE_PLAIN},
+    {"center", BDB__STYLE_QUANTITY},
+    {"lower", BDB__STYLE_QUANTITY},
+    {"upper", BDB__STYLE_QUANTITY},
     {"history", BDB__STYLE_PLAIN},
 };
 #define N_HISTORY_COLUMNS (sizeof history_columns / sizeof history_columns[0])
@@ -510,8 +510,8 @@ enum {
 
 static const bdb__column compare_columns[] = {
     {"point", BDB__STYLE_PLAIN},       {"tags", BDB__STYLE_PLAIN},
-    {"metric", BDB__STYLE_PLAIN},      {"base", BDB__STYLE_PLAIN},
-    {"current", BDB__STYLE_PLAIN},     {"unit", BDB__STYLE_PLAIN},
+    {"metric", BDB__STYLE_PLAIN},      {"base", BDB__STYLE_QUANTITY},
+    {"current", BDB__STYLE_QUANTITY},  {"unit", BDB__STYLE_PLAIN},
     {"change_pct", BDB__STYLE_CHANGE}, {"verdict", BDB__STYLE_MARKED},
     {"p_value", BDB__STYLE_PVALUE},    {"threshold", BDB__STYLE_PERCENT},
 };
@@ -624,7 +624,7 @@ enum {
 static const bdb__column regression_columns[] = {
     {"point", BDB__STYLE_PLAIN},       {"tags", BDB__STYLE_PLAIN},
     {"metric", BDB__STYLE_PLAIN},      {"direction", BDB__STYLE_PLAIN},
-    {"base", BDB__STYLE_PLAIN},	       {"current", BDB__STYLE_PLAIN},
+    {"base", BDB__STYLE_QUANTITY},     {"current", BDB__STYLE_QUANTITY},
     {"unit", BDB__STYLE_PLAIN},	       {"change_pct", BDB__STYLE_CHANGE},
     {"severity", BDB__STYLE_MARKED},   {"p_value", BDB__STYLE_PVALUE},
     {"threshold", BDB__STYLE_PERCENT}, {"verdict", BDB__STYLE_PLAIN},
@@ -720,9 +720,9 @@ done:
 enum { R_RANK, R_LABEL, R_POINT, R_TAGS, R_VALUE, R_UNIT, R_DELTA, R_BEST };
 
 static const bdb__column rank_columns[] = {
-    {"rank", BDB__STYLE_PLAIN},	       {"label", BDB__STYLE_PLAIN}, {"point", BDB__STYLE_PLAIN},
-    {"tags", BDB__STYLE_PLAIN},	       {"value", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
-    {"delta_pct", BDB__STYLE_PERCENT}, {"best", BDB__STYLE_BEST},
+    {"rank", BDB__STYLE_PLAIN},	     {"label", BDB__STYLE_PLAIN},    {"point", BDB__STYLE_PLAIN},
+    {"tags", BDB__STYLE_PLAIN},	     {"value", BDB__STYLE_QUANTITY}, {"unit", BDB__STYLE_PLAIN},
+    {"delta_pct", BDB__STYLE_DELTA}, {"best", BDB__STYLE_BEST},
 };
 
 static const char *tag_value(const bdb__entry *e, const char *key)
@@ -843,6 +843,9 @@ int bdb__exec_rank(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	rc = bdb__result_columns(r, rank_columns, sizeof rank_columns / sizeof rank_columns[0]);
 	if (rc)
 		goto done;
+	/* Without `by`, the label is the point and its tags, shown beside it. */
+	if (!st->by)
+		r->table_redundant |= 1u << R_LABEL;
 	bdb__field_str(r, "run", info.id);
 	bdb__field_str(r, "metric", st->metric);
 	bdb__field_str(r, "direction", lower_is_better ? "lower" : "higher");
@@ -871,11 +874,15 @@ int bdb__exec_rank(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_tags(r, (size_t)row, R_TAGS, x->e->tags, x->e->n_tags);
 		bdb__cell_num(r, (size_t)row, R_VALUE, x->value);
 		bdb__cell_str(r, (size_t)row, R_UNIT, group_rep[x->group]->unit);
+		/* Unsigned, as benchkit's; the table shows the sign of the mark. */
 		bdb__cell_num(r, (size_t)row, R_DELTA,
 			      best == 0 ? 0 : fabs(x->value - best) / fabs(best) * 100.0);
 		bdb__cell_bool(r, (size_t)row, R_BEST, rank == 1);
 		if (rank == 1)
 			bdb__row_mark(r, (size_t)row, BDB__MARK_BEST);
+		else if (x->value != best)
+			bdb__row_mark(r, (size_t)row,
+				      x->value > best ? BDB__MARK_ABOVE : BDB__MARK_BELOW);
 	}
 	if (label.failed)
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "ranking");

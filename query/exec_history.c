@@ -232,20 +232,20 @@ enum {
 enum { B_POINT, B_TAGS, B_BUCKET, B_VALUE, B_MIN, B_MAX, B_COUNT, B_UNIT };
 
 static const bdb__column trend_columns[] = {
-    {"point", BDB__STYLE_PLAIN},      {"tags", BDB__STYLE_PLAIN},
+    {"point", BDB__STYLE_PLAIN},	      {"tags", BDB__STYLE_PLAIN},
     {"run", BDB__STYLE_PLAIN},	      {"timestamp", BDB__STYLE_PLAIN},
-    {"commit", BDB__STYLE_PLAIN},     {"value", BDB__STYLE_PLAIN},
-    {"lower", BDB__STYLE_PLAIN},      {"upper", BDB__STYLE_PLAIN},
-    {"unit", BDB__STYLE_PLAIN},	      {"sample_min", BDB__STYLE_PLAIN},
-    {"sample_max", BDB__STYLE_PLAIN}, {"baseline", BDB__STYLE_BEST},
+    {"commit", BDB__STYLE_COMMIT},    {"value", BDB__STYLE_QUANTITY},
+    {"lower", BDB__STYLE_QUANTITY},   {"upper", BDB__STYLE_QUANTITY},
+    {"unit", BDB__STYLE_PLAIN},	      {"sample_min", BDB__STYLE_QUANTITY},
+    {"sample_max", BDB__STYLE_QUANTITY}, {"baseline", BDB__STYLE_BEST},
     {"regressed", BDB__STYLE_BEST},   {"change_pct", BDB__STYLE_CHANGE},
 };
 #define N_TREND_COLUMNS T_SAMPLE_MIN
 
 static const bdb__column bucket_columns[] = {
-    {"point", BDB__STYLE_PLAIN}, {"tags", BDB__STYLE_PLAIN}, {"bucket", BDB__STYLE_PLAIN},
-    {"value", BDB__STYLE_PLAIN}, {"min", BDB__STYLE_PLAIN},  {"max", BDB__STYLE_PLAIN},
-    {"count", BDB__STYLE_PLAIN}, {"unit", BDB__STYLE_PLAIN},
+    {"point", BDB__STYLE_PLAIN},    {"tags", BDB__STYLE_PLAIN},	  {"bucket", BDB__STYLE_PLAIN},
+    {"value", BDB__STYLE_QUANTITY}, {"min", BDB__STYLE_QUANTITY}, {"max", BDB__STYLE_QUANTITY},
+    {"count", BDB__STYLE_PLAIN},    {"unit", BDB__STYLE_PLAIN},
 };
 
 /*
@@ -620,12 +620,12 @@ enum {
 };
 
 static const bdb__column change_columns[] = {
-    {"point", BDB__STYLE_PLAIN},    {"tags", BDB__STYLE_PLAIN},
-    {"metric", BDB__STYLE_PLAIN},   {"run", BDB__STYLE_PLAIN},
-    {"commit", BDB__STYLE_PLAIN},   {"timestamp", BDB__STYLE_PLAIN},
-    {"before", BDB__STYLE_PLAIN},   {"after", BDB__STYLE_PLAIN},
-    {"unit", BDB__STYLE_PLAIN},	    {"change_pct", BDB__STYLE_CHANGE},
-    {"p_value", BDB__STYLE_PVALUE}, {"method", BDB__STYLE_MARKED},
+    {"point", BDB__STYLE_PLAIN},     {"tags", BDB__STYLE_PLAIN},
+    {"metric", BDB__STYLE_PLAIN},    {"run", BDB__STYLE_PLAIN},
+    {"commit", BDB__STYLE_COMMIT},   {"timestamp", BDB__STYLE_PLAIN},
+    {"before", BDB__STYLE_QUANTITY}, {"after", BDB__STYLE_QUANTITY},
+    {"unit", BDB__STYLE_PLAIN},	     {"change_pct", BDB__STYLE_CHANGE},
+    {"p_value", BDB__STYLE_PVALUE},  {"method", BDB__STYLE_MARKED},
 };
 
 static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)

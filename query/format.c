@@ -202,8 +202,11 @@ static bool fixed_number(double v, int decimals, char *buf, size_t size)
 	return true;
 }
 
-/* A number for people: about 6 significant digits, no trailing zeros. */
-void bdb__human_number(double v, char *buf, size_t size)
+/*
+ * A number for people: about `significant` digits, no trailing zeros, no
+ * exponent between 1e-4 and 1e15 (from 1e5 on, no decimals at all).
+ */
+static void significant_number(double v, int significant, char *buf, size_t size)
 {
 	if (isnan(v)) {
 		snprintf(buf, size, "nan");
@@ -217,13 +220,10 @@ void bdb__human_number(double v, char *buf, size_t size)
 	if (a == 0) {
 		snprintf(buf, size, "0");
 	} else if (a >= 1e15 || a < 1e-4) {
-		snprintf(buf, size, "%.6g", v);
-	} else if (a >= 1e5) {
-		if (!fixed_number(v, 0, buf, size))
-			snprintf(buf, size, "%.0f", v);
+		snprintf(buf, size, "%.*g", significant, v);
 	} else {
 		int digits = (int)floor(log10(a)) + 1;
-		int decimals = 6 - digits;
+		int decimals = a >= 1e5 ? 0 : significant - digits;
 		if (decimals > 10)
 			decimals = 10;
 		if (decimals < 0)
@@ -235,6 +235,12 @@ void bdb__human_number(double v, char *buf, size_t size)
 	}
 	if (strcmp(buf, "-0") == 0)
 		snprintf(buf, size, "0");
+}
+
+/* About 6 significant digits: the table's numbers. */
+void bdb__human_number(double v, char *buf, size_t size)
+{
+	significant_number(v, 6, buf, size);
 }
 
 /* The shortest text that reads back as exactly v (for JSON and CSV). */
@@ -293,16 +299,78 @@ static const char *mark_arrow(bdb__mark m)
 	}
 }
 
-/* A cell as people read it (table and markdown formats). */
-static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb__mark mark)
+/* About 4 significant digits: a quantity with its unit (225.6, 1.39, 7440). */
+static void short_number(double v, char *buf, size_t size)
+{
+	significant_number(v, 4, buf, size);
+}
+
+/* The ladders of units a value is shown in: the largest unit in which its
+ * magnitude is at least 1 (else the smallest). */
+static const char *const time_ladder[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
+static const char *const size_ladder[] = {"B", "KB", "MB", "GB", "TB", NULL};
+static const char *const binary_ladder[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
+static const char *const rate_ladder[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s", NULL};
+
+/* v in unit, as "225.6 µs" (natural scale of a time, size or byte rate),
+ * "19500 ops/s" (other units), or the number alone without a unit. */
+static void put_quantity(bdb_buf *b, double v, const char *unit)
 {
 	char num[64];
+	if (!unit || !*unit || !isfinite(v)) {
+		bdb__human_number(v, num, sizeof num);
+		bdb_buf_puts(b, num);
+		return;
+	}
+	if (v == 0) { /* no scale to choose: the unit as stored */
+		bdb_buf_printf(b, "0 %s", unit);
+		return;
+	}
+	static const char *const *const ladders[] = {time_ladder, binary_ladder, size_ladder,
+						     rate_ladder};
+	double f;
+	for (size_t l = 0; l < sizeof ladders / sizeof *ladders; l++) {
+		const char *const *ladder = ladders[l];
+		if (ladder == binary_ladder && !strstr(unit, "iB"))
+			continue;
+		if (bdb_unit_factor(unit, ladder[0], &f) != 0)
+			continue;
+		const char *best = ladder[0];
+		double shown = v * f;
+		for (size_t i = 1; ladder[i]; i++) {
+			double g;
+			if (bdb_unit_factor(unit, ladder[i], &g) == 0 && fabs(v * g) >= 1) {
+				best = ladder[i];
+				shown = v * g;
+			}
+		}
+		short_number(shown, num, sizeof num);
+		bdb_buf_printf(b, "%s %s", num, best);
+		return;
+	}
+	short_number(v, num, sizeof num);
+	bdb_buf_printf(b, "%s %s", num, unit);
+}
+
+/* A cell as people read it (table and markdown formats). unit: the row's
+ * unit, for a BDB__STYLE_QUANTITY column in the table format (else NULL). */
+static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb__mark mark,
+		      const char *unit)
+{
+	char num[64];
+	if (unit && v->kind == BDB_VALUE_NUMBER) {
+		put_quantity(b, v->num, unit);
+		return;
+	}
 	switch (v->kind) {
 	case BDB_VALUE_NULL:
 		bdb_buf_putc(b, '-');
 		break;
 	case BDB_VALUE_STRING:
-		bdb_buf_puts(b, v->str);
+		if (style == BDB__STYLE_COMMIT && unit && strlen(v->str) > 10)
+			bdb_buf_append(b, v->str, 10);
+		else
+			bdb_buf_puts(b, v->str);
 		break;
 	case BDB_VALUE_INT:
 		bdb_buf_printf(b, "%lld", (long long)v->i);
@@ -310,7 +378,11 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 	case BDB_VALUE_NUMBER:
 		if (style == BDB__STYLE_CHANGE)
 			percent_number(v->num, true, num, sizeof num);
-		else if (style == BDB__STYLE_PERCENT)
+		else if (style == BDB__STYLE_DELTA && mark == BDB__MARK_ABOVE)
+			percent_number(fabs(v->num), true, num, sizeof num);
+		else if (style == BDB__STYLE_DELTA && mark == BDB__MARK_BELOW)
+			percent_number(-fabs(v->num), true, num, sizeof num);
+		else if (style == BDB__STYLE_PERCENT || style == BDB__STYLE_DELTA)
 			percent_number(v->num, false, num, sizeof num);
 		else if (style == BDB__STYLE_PVALUE && isfinite(v->num))
 			snprintf(num, sizeof num, "%.4g", v->num);
@@ -337,7 +409,7 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 
 void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
 {
-	put_human(b, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE);
+	put_human(b, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE, NULL);
 }
 
 void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out)
@@ -410,9 +482,19 @@ static void end_cell(layout *L, size_t off, size_t col)
 	bdb_buf_putc(&L->text, '\0');
 }
 
+/* The index of r's "unit" column, or -1. */
+static long unit_column(const bdb_result *r)
+{
+	for (size_t c = 0; c < r->n_cols; c++)
+		if (strcmp(r->cols[c].name, "unit") == 0)
+			return (long)c;
+	return -1;
+}
+
 static int lay_out(const bdb_result *r, bool markdown, layout *L)
 {
 	size_t nc = r->n_cols, nr = r->n_rows;
+	long unit_col = markdown ? -1 : unit_column(r);
 	bdb_buf_init(&L->text);
 	L->at = 0;
 	L->widths = calloc(nc + 1, sizeof *L->widths);
@@ -437,8 +519,18 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 	for (size_t row = 0; row < nr; row++) {
 		for (size_t c = 0; c < nc; c++) {
 			size_t off = L->text.len;
-			put_human(&L->text, &r->cells[row * nc + c], r->cols[c].style,
-				  (bdb__mark)r->marks[row]);
+			/* The table format: quantities in their unit's scale, short
+			 * commits ("" asks put_human for the table's forms). */
+			const char *unit = NULL;
+			bdb__col_style style = r->cols[c].style;
+			if (!markdown && style == BDB__STYLE_COMMIT)
+				unit = "";
+			if (style == BDB__STYLE_QUANTITY && unit_col >= 0) {
+				const bdb_value *u = &r->cells[row * nc + (size_t)unit_col];
+				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
+			}
+			put_human(&L->text, &r->cells[row * nc + c], style,
+				  (bdb__mark)r->marks[row], unit);
 			if (markdown)
 				escape_markdown(&L->text, off);
 			else
@@ -610,7 +702,7 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 				if (g.kind == BDB_VALUE_NULL ||
 				    (g.kind == BDB_VALUE_TAGS && g.n_tags == 0))
 					continue;
-				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE);
+				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE, NULL);
 				bdb_buf_putc(b, ' ');
 			}
 			put_sparkline(b, values, n);
@@ -620,6 +712,59 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 	}
 	free(values);
 	return 0;
+}
+
+static bool empty_value(const bdb_value *v)
+{
+	return v->kind == BDB_VALUE_NULL || (v->kind == BDB_VALUE_TAGS && v->n_tags == 0) ||
+	       (v->kind == BDB_VALUE_STRING && !v->str[0]);
+}
+
+/*
+ * Which columns the table format shows (show[c]): not those empty in every
+ * row (tags, lower, upper, p_value), not those that repeat others
+ * (r->table_redundant), not "unit" when quantities show their own. A table
+ * without rows shows them all.
+ */
+static void table_columns(const bdb_result *r, bool *show)
+{
+	bool quantities = false;
+	for (size_t c = 0; c < r->n_cols; c++)
+		quantities = quantities || r->cols[c].style == BDB__STYLE_QUANTITY;
+	long unit_col = unit_column(r);
+	for (size_t c = 0; c < r->n_cols; c++) {
+		show[c] = true;
+		if (r->n_rows == 0)
+			continue;
+		bool empty = true;
+		for (size_t row = 0; empty && row < r->n_rows; row++)
+			empty = empty_value(&r->cells[row * r->n_cols + c]);
+		if (empty || (c < 32 && (r->table_redundant >> c) & 1) ||
+		    (quantities && (long)c == unit_col))
+			show[c] = false;
+	}
+}
+
+/* Steps over the next laid-out cell without writing it. */
+static void skip_cell(layout *L)
+{
+	L->at += strlen(L->text.data + L->at) + 1;
+}
+
+/* One line of the table: the shown cells, two blanks apart. */
+static void put_row(bdb_buf *out, layout *L, const bool *show, size_t nc, size_t last)
+{
+	bool first = true;
+	for (size_t c = 0; c < nc; c++) {
+		if (!show[c]) {
+			skip_cell(L);
+			continue;
+		}
+		if (!first)
+			bdb_buf_puts(out, "  ");
+		first = false;
+		put_cell(out, L, c, c == last);
+	}
 }
 
 static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
@@ -637,20 +782,29 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		layout_free(&L);
 		return rc;
 	}
-	size_t nc = r->n_cols;
+	size_t nc = r->n_cols, last = 0;
+	bool *show = calloc(nc + 1, sizeof *show);
+	if (!show) {
+		layout_free(&L);
+		return BDB_ENOMEM;
+	}
+	table_columns(r, show);
+	for (size_t c = 0; c < nc; c++)
+		if (show[c])
+			last = c;
 	if (colour)
 		bdb_buf_puts(out, SGR_BOLD);
-	for (size_t c = 0; c < nc; c++) {
-		if (c)
-			bdb_buf_puts(out, "  ");
-		put_cell(out, &L, c, c + 1 == nc);
-	}
+	put_row(out, &L, show, nc, last);
 	if (colour)
 		bdb_buf_puts(out, SGR_RESET);
 	bdb_buf_putc(out, '\n');
+	bool first = true;
 	for (size_t c = 0; c < nc; c++) {
-		if (c)
+		if (!show[c])
+			continue;
+		if (!first)
 			bdb_buf_puts(out, "  ");
+		first = false;
 		for (size_t i = 0; i < L.widths[c]; i++)
 			bdb_buf_putc(out, '-');
 	}
@@ -669,17 +823,15 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 				sgr = SGR_GREEN;
 				break;
 			case BDB__MARK_NONE:
+			case BDB__MARK_ABOVE:
+			case BDB__MARK_BELOW:
 				break;
 			}
 		}
 		if (sgr)
 			bdb_buf_puts(out, sgr);
 		size_t line_start = out->len;
-		for (size_t c = 0; c < nc; c++) {
-			if (c)
-				bdb_buf_puts(out, "  ");
-			put_cell(out, &L, c, c + 1 == nc);
-		}
+		put_row(out, &L, show, nc, last);
 		trim_line_end(out, line_start);
 		if (sgr)
 			bdb_buf_puts(out, SGR_RESET);
@@ -688,6 +840,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 	}
 	if (r->n_rows == 0)
 		bdb_buf_puts(out, "(no rows)\n");
+	free(show);
 	layout_free(&L);
 	return out->failed ? BDB_ENOMEM : 0;
 }

@@ -19,8 +19,13 @@ typedef enum bdb__col_style {
 	BDB__STYLE_PVALUE,    /* 4 significant digits */
 	BDB__STYLE_BEST,      /* a bool shown as "*" (true) or nothing */
 	BDB__STYLE_MARKED,    /* gets the row's mark: " ↓" regression, " ↑" improvement */
-	BDB__STYLE_EXPLAIN    /* text shown only in JSON, or with `explain` (r->explain);
+	BDB__STYLE_EXPLAIN,   /* text shown only in JSON, or with `explain` (r->explain);
 			       * such columns come last */
+	BDB__STYLE_QUANTITY,  /* a number in the row's "unit": the table format shows it in
+			       * the unit's natural scale ("225.6 µs") and drops "unit" */
+	BDB__STYLE_COMMIT,    /* a commit: the table format shows its first 10 characters */
+	BDB__STYLE_DELTA      /* an unsigned percentage shown with the sign of the row's
+			       * mark: BDB__MARK_ABOVE "+12.5%", BDB__MARK_BELOW "-12.5%" */
 } bdb__col_style;
 
 /* A row's mark: shown as arrows and, on a colour terminal, colours. */
@@ -28,7 +33,9 @@ typedef enum bdb__mark {
 	BDB__MARK_NONE = 0,
 	BDB__MARK_BEST,
 	BDB__MARK_REGRESSION,
-	BDB__MARK_IMPROVEMENT
+	BDB__MARK_IMPROVEMENT,
+	BDB__MARK_ABOVE, /* rank: the value is above the best (no colour) */
+	BDB__MARK_BELOW	 /* rank: below it */
 } bdb__mark;
 
 typedef struct bdb__column {
@@ -67,7 +74,10 @@ struct bdb_result {
 	bool chart_log, chart_runs;
 	bdb_result *chart_table;
 	bool explain; /* show BDB__STYLE_EXPLAIN columns in every format */
-	bool failed;  /* an allocation failed: the table is incomplete */
+	/* Columns (bit i: column i) the table format does not show because they
+	 * repeat others (rank's label without `by`). */
+	uint32_t table_redundant;
+	bool failed; /* an allocation failed: the table is incomplete */
 };
 
 /* A new table for statement (a static string). NULL when out of memory. */

@@ -2,10 +2,58 @@
  * bridge.c - from the shell to the query library: run one statement, format
  * its result, report its error; completion through bdb_query_complete.
  */
+#include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "query.h"
 #include "shell.h"
+
+/* The terminal's height in lines: its window size, else $LINES, else 0. */
+static size_t terminal_rows(void)
+{
+	struct winsize ws;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
+		return ws.ws_row;
+	const char *lines = getenv("LINES");
+	long n = lines ? strtol(lines, NULL, 10) : 0;
+	return n > 0 ? (size_t)n : 0;
+}
+
+/*
+ * Writes text to the terminal, through a pager when it is taller than the
+ * terminal (as git does): $PAGER, else "less -FRX" (-F leaves at once when
+ * the text fits after all, -R passes colours, -X leaves it on the screen);
+ * an empty $PAGER or "cat" means none. Returns false when no pager could
+ * be run (the caller writes the text itself).
+ */
+static bool write_paged(const char *text, size_t len)
+{
+	size_t lines = 0, rows = terminal_rows();
+	for (size_t i = 0; i < len; i++)
+		lines += text[i] == '\n';
+	const char *pager = getenv("PAGER");
+	if (!pager)
+		pager = "less -FRX";
+	if (rows == 0 || lines < rows || !*pager || strcmp(pager, "cat") == 0)
+		return false;
+	fflush(stdout);
+	/* less reads LESS; without it, -R and -F matter as git sets them. */
+	setenv("LESS", "FRX", 0);
+	FILE *p = popen(pager, "w");
+	if (!p)
+		return false;
+	/* Leaving the pager early closes the pipe: not a reason to die. */
+	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
+	fwrite(text, 1, len, p);
+	pclose(p);
+	signal(SIGPIPE, old);
+	return true;
+}
 
 /* Prints a query error: "benchdb: error: FILE:LINE:COL: expected ..." and
  * the library's statement and caret lines under it. */
@@ -45,7 +93,18 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	bdb_query_format fmt = bdb_result_requested_format(res);
 	if (fmt == BDB_FORMAT_DEFAULT)
 		fmt = opt.format;
-	rc = bdb_result_write(res, fmt, &opt, out);
+	if (opt.is_terminal && !sh->ctx->no_pager &&
+	    (fmt == BDB_FORMAT_TABLE || fmt == BDB_FORMAT_DEFAULT)) {
+		bdb_buf text;
+		bdb_buf_init(&text);
+		rc = bdb_result_format(res, fmt, &opt, &text);
+		if (!rc && !write_paged(text.data ? text.data : "", text.len) && text.len &&
+		    fwrite(text.data, 1, text.len, out) != text.len)
+			rc = BDB_EIO;
+		bdb_buf_free(&text);
+	} else {
+		rc = bdb_result_write(res, fmt, &opt, out);
+	}
 	if (strcmp(bdb_result_statement(res), "regressions") == 0 &&
 	    bdb_result_n_rows(res) > cli_count_inconclusive(res))
 		*found_regressions = true;
@@ -78,11 +137,64 @@ void shell_complete(void *ctx, const char *line, int start, const char *word,
 		shell_complete_dot_command(word, add, list);
 		return;
 	}
-	if (!sh->store)
+	/* Without a store there are no names to offer, and no error may land
+	 * in the line being typed. */
+	if (!sh->store && shell_store_exists(sh->ctx->db_dir))
 		cli_open_store(sh->ctx, false, false, &sh->store);
 	complete_ctx c = {add, list};
 	/* The library finds the word itself from the cursor position. */
 	bdb_query_complete(sh->store, line, (size_t)start + strlen(word), NULL, add_candidate, &c);
+}
+
+bool shell_store_exists(const char *dir)
+{
+	char path[4096];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/data.mdb", dir);
+	return stat(path, &st) == 0 && st.st_size > 0;
+}
+
+/* Per statement: its forms and an example on the store of the README. */
+static const struct {
+	const char *name, *help;
+} statement_help[] = {
+    {"show", "show runs [last N] [where ...] | points | metrics | tags [KEY] | baselines\n"
+	     "  The store's catalog.\n"
+	     "Example: show runs last 5\n"},
+    {"summary", "summary [RUN]\n"
+		"  One run's values, grouped by scenario (default latest).\n"
+		"Example: summary latest~1\n"},
+    {"trend", "trend METRIC [of POINT] [where ...] [last N | since TIME [until TIME]] "
+	      "[by day|week|month]\n"
+	      "  One value per run, oldest first, for every series of METRIC.\n"
+	      "Example: trend real_time of \"BM_sort/1024\" last 30\n"},
+    {"rank", "rank METRIC [in RUN] [of POINT] [where ...] [by TAGKEY]\n"
+	     "  One run's values, best first, with the delta from the best.\n"
+	     "Example: rank real_time of \"BM_sort/*\"\n"},
+    {"compare", "compare RUN with RUN [metric M] [of POINT] [where ...] [using METHOD]\n"
+		"  Two runs side by side, with a verdict per value.\n"
+		"Example: compare baseline with latest metric real_time\n"},
+    {"regressions", "regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] "
+		    "[where ...] [using METHOD]\n"
+		    "  What got worse (default: latest vs baseline main).\n"
+		    "Example: regressions threshold 10%\n"},
+    {"changes", "changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]\n"
+		"  Change points over the history of each series.\n"
+		"Example: changes real_time of \"BM_hash/4096\"\n"},
+    {"set", "set baseline [NAME] = RUN\n"
+	    "  Points a baseline (default main) at a run.\n"
+	    "Example: set baseline main = latest\n"},
+    {"drop", "drop baseline NAME\n"
+	     "  Removes a baseline (not its run).\n"
+	     "Example: drop baseline release-1.2\n"},
+};
+
+const char *shell_statement_help_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof statement_help / sizeof *statement_help; i++)
+		if (strcasecmp(statement_help[i].name, name) == 0)
+			return statement_help[i].help;
+	return NULL;
 }
 
 const char *shell_statement_help(void)

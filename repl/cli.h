@@ -28,6 +28,7 @@ typedef struct cli_ctx {
 	bool benchkit_data; /* the store was named with benchkit's --data */
 	bool stdout_tty;    /* output is a terminal */
 	bool color;	    /* terminal and NO_COLOR unset */
+	bool no_pager;	    /* --no-pager: never page tall tables */
 	const char *prog;   /* "benchdb" */
 } cli_ctx;
 
@@ -69,6 +70,20 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
  * ("ingest: --id: contains a control character (U+000A) at byte 2").
  */
 bool cli_text_ok(const char *what, const char *value);
+
+/*
+ * The commit and branch the CI job builds, from the variables of GitHub
+ * Actions, GitLab CI, Buildkite, CircleCI or Jenkins (ci_env.c; the first
+ * service with one set gives both); NULL when none says. The strings are
+ * the environment's. Prints the error and returns EXIT_USAGE when a value
+ * is not one line of text, else EXIT_OK.
+ */
+int cli_ci_metadata(const char **commit, const char **branch);
+
+/* `git rev-parse HEAD` in the current directory into sha (size bytes; 41
+ * hold a SHA-1). Prints the error and returns EXIT_INPUT when there is no
+ * commit (not a checkout, no git), else EXIT_OK. */
+int cli_git_head(char *sha, size_t size);
 
 /* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
  * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */

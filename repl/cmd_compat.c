@@ -3,22 +3,13 @@
  * keeps working with benchkit replaced by benchdb: `summary` and `trend`
  * print benchkit's exact lines (see docs/cli.md, "benchkit compatibility").
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "ingest.h"
 #include "query.h"
-
-/* Python's datetime.isoformat() of an aware UTC time: 2026-02-10T09:05:00+00:00. */
-static void iso_utc(int64_t us, char *buf, size_t size)
-{
-	char tmp[48];
-	bdb_time_format(us, tmp, sizeof tmp);
-	size_t n = strlen(tmp);
-	if (n && tmp[n - 1] == 'Z')
-		tmp[n - 1] = '\0';
-	snprintf(buf, size, "%s+00:00", tmp);
-}
 
 static const char summary_usage[] =
     "usage: benchdb summary [--db DIR] [--run RUN] [--json]\n"
@@ -60,7 +51,7 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 		return code;
 	}
 	char ts[64];
-	iso_utc(run->timestamp_us, ts, sizeof ts);
+	bdb_run_benchkit_time(run, ts, sizeof ts);
 	printf("Run: %s\n", run->id);
 	printf("Timestamp: %s\n", ts);
 	if (run->commit && *run->commit)

@@ -1,6 +1,8 @@
 /* cmd_ingest.c - ingest, import-benchkit, export. */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "ingest.h"
@@ -8,19 +10,27 @@
 static const char ingest_usage[] =
     "usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
     "                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
-    "                      [--direction higher|lower] FILE|DIR|-...\n"
+    "                      [--direction higher|lower] [--no-env] [-q] FILE|DIR|-...\n"
     "       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
     "\n"
-    "Stores each file (a Criterion target/criterion directory, or '-' for standard\n"
-    "input) as one run, atomically. The format is detected from the content unless\n"
-    "--format forces one: benchkit, gbench, criterion, pytest, hyperfine, gotest,\n"
-    "cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
-    "transaction; a run is reported once its transaction is committed, as\n"
-    "'Ingested run ID (N points, M metrics)' (benchkit's form: '(N points)').\n"
+    "Stores each file (or '-' for standard input) as one run, atomically. A\n"
+    "directory is a Criterion tree (*/new/estimates.json; one run) or a directory\n"
+    "of result files: each file one run, in name order, subdirectories alike (a\n"
+    "pytest-benchmark .benchmarks directory). The format is detected from the\n"
+    "content unless --format forces one: benchkit, gbench, criterion, pytest,\n"
+    "hyperfine, gotest, cargo, bmf, gab, odyssey, quasim. Many files are stored up\n"
+    "to 100 runs per transaction; a run is reported once its transaction is\n"
+    "committed, as 'Ingested run ID (N points, M metrics)' (benchkit's form:\n"
+    "'(N points)').\n"
     "\n"
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
+    "  --commit auto   the commit of 'git rev-parse HEAD'\n"
+    "  --no-env        do not take the commit and branch from the CI environment\n"
+    "                  (GITHUB_SHA, CI_COMMIT_SHA, ... when the file has none)\n"
     "  --tag K=V       add a tag to every point (repeatable)\n"
     "  --replace       replace a different run stored under the same id\n"
+    "  -q, --quiet     say nothing on standard error but errors (no progress\n"
+    "                  line, which a terminal shows for many files)\n"
     "  --direction D   direction of github-action-benchmark (gab) values\n"
     "\n"
     "Re-ingesting an identical run changes nothing. A file that fails stores\n"
@@ -32,7 +42,7 @@ static const char ingest_usage[] =
  * or `Ingested run ID (N points, M metrics)`; in benchkit's form of the
  * command (*benchkit_form: --data or --input was given) benchkit's exact line
  * `Ingested run ID (N points)`, which scripts written for benchkit parse. */
-static void report_input(void *benchkit_form, const bdb_ingest_result *r)
+static void report_line(bool benchkit_form, const bdb_ingest_result *r)
 {
 	if (r->rc) {
 		bdb_diag d = *r->diag;
@@ -50,7 +60,7 @@ static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 		return;
 	}
 	char counts[64];
-	if (*(const bool *)benchkit_form)
+	if (benchkit_form)
 		snprintf(counts, sizeof counts, "%zu points", r->run->n_points);
 	else
 		snprintf(counts, sizeof counts, "%zu points, %zu metrics", r->run->n_points,
@@ -60,6 +70,65 @@ static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 	else
 		printf("%s run %s (%s)\n", r->outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested",
 		       r->run->id, counts);
+}
+
+/* Tells, on stderr, what the directory arg held: "found 3 files and 1
+ * Criterion tree in DIR; each is one run". */
+static void say_found(const char *arg, size_t files, size_t trees)
+{
+	char what[128] = "";
+	if (files)
+		snprintf(what, sizeof what, "%zu file%s", files, files == 1 ? "" : "s");
+	if (files && trees)
+		strcat(what, " and ");
+	if (trees)
+		snprintf(what + strlen(what), sizeof what - strlen(what), "%zu Criterion tree%s",
+			 trees, trees == 1 ? "" : "s");
+	fprintf(stderr, "benchdb: found %s in %s; each is one run\n", what, arg);
+}
+
+/* What report_input needs: the form of its lines, and the progress line. */
+typedef struct ingest_report {
+	bool benchkit_form; /* --data or --input given: benchkit's lines */
+	bool progress;	    /* a progress line on stderr (a terminal, many inputs, no -q) */
+	size_t total, done, runs;
+	struct timespec start;
+} ingest_report;
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) + (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/* "[12/40 files] 12 runs, 35.1 files/s, ETA 1s" on stderr, over itself; gone
+ * once every input is done (the result lines stay). */
+static void show_progress(const ingest_report *rep)
+{
+	double t = seconds_since(&rep->start), rate = t > 0 ? (double)rep->done / t : 0;
+	char eta[32] = "-";
+	if (rate > 0)
+		snprintf(eta, sizeof eta, "%.0fs", (double)(rep->total - rep->done) / rate);
+	fprintf(stderr, "\r\033[K[%zu/%zu files] %zu runs, %.1f files/s, ETA %s", rep->done,
+		rep->total, rep->runs, rate, eta);
+	if (rep->done == rep->total)
+		fputs("\r\033[K", stderr);
+	fflush(stderr);
+}
+
+static void report_input(void *ctx, const bdb_ingest_result *r)
+{
+	ingest_report *rep = ctx;
+	rep->done++;
+	rep->runs += r->rc == 0;
+	if (rep->progress)
+		fputs("\r\033[K", stderr); /* a message goes where the progress line was */
+	report_line(rep->benchkit_form, r);
+	if (rep->progress) {
+		fflush(stdout);
+		show_progress(rep);
+	}
 }
 
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
@@ -72,9 +141,12 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	size_t n_tags = 0;
 	unsigned flags = 0;
 	bool benchkit_form = false;
-	const char **files = calloc((size_t)argc + 1, sizeof *files);
+	const char **files_arg = calloc((size_t)argc + 1, sizeof *files_arg);
+	bdb_ingest_inputs inputs = {0};
+	bool quiet = false, no_env = false;
+	char head[128];
 	int n_files = 0, code = EXIT_OK;
-	if (!files)
+	if (!files_arg)
 		return EXIT_INPUT;
 	for (int i = 1; i < argc; i++) {
 		const char *v;
@@ -90,7 +162,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			ctx->db_dir = v;
 			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
-			files[n_files++] = v;
+			files_arg[n_files++] = v;
 			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
 			if (!bad && bdb_format_parse(v, &format)) {
@@ -150,13 +222,17 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 				tags[n_tags].value = copy + (eq - v) + 1;
 				n_tags++;
 			}
+		} else if (strcmp(arg, "--no-env") == 0) {
+			no_env = true;
+		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+			quiet = true;
 		} else if (strcmp(arg, "--replace") == 0) {
 			flags |= BDB_PUT_REPLACE;
 		} else if (arg[0] == '-' && arg[1]) {
 			code = cli_usage_error("ingest", "unknown option '%s'", arg);
 			goto out;
 		} else {
-			files[n_files++] = arg;
+			files_arg[n_files++] = arg;
 		}
 		if (bad) {
 			code = EXIT_USAGE;
@@ -186,25 +262,66 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	}
 	opt.tags = tags;
 	opt.n_tags = n_tags;
+	if (opt.commit && strcmp(opt.commit, "auto") == 0) {
+		code = cli_git_head(head, sizeof head);
+		if (code)
+			goto out;
+		opt.commit = head;
+	}
+	if (!no_env) {
+		code = cli_ci_metadata(&opt.default_commit, &opt.default_branch);
+		if (code)
+			goto out;
+	}
+
+	/* Directories stand for their files, or for one Criterion tree. */
+	for (int f = 0; f < n_files; f++) {
+		size_t files = inputs.files, trees = inputs.criterion_trees;
+		bdb_diag d;
+		if (bdb_ingest_expand(files_arg[f], format, &inputs, &d)) {
+			cli_error_diag(&d);
+			code = EXIT_INPUT;
+			goto out;
+		}
+		files = inputs.files - files;
+		trees = inputs.criterion_trees - trees;
+		bool itself =
+		    !files && trees == 1 && strcmp(inputs.paths[inputs.n - 1], files_arg[f]) == 0;
+		if (!quiet && (files || trees) && !itself)
+			say_found(files_arg[f], files, trees);
+	}
+	if (opt.id && inputs.n > 1) {
+		cli_error("ingest: --id names one run, but %s holds %zu inputs", files_arg[0],
+			  inputs.n);
+		code = EXIT_USAGE;
+		goto out;
+	}
 
 	bdb_store *store;
 	code = cli_open_store(ctx, true, false, &store);
 	if (code)
 		goto out;
+	ingest_report rep = {
+	    .benchkit_form = benchkit_form,
+	    .progress = !quiet && inputs.n > 1 && isatty(STDERR_FILENO),
+	    .total = inputs.n,
+	};
+	clock_gettime(CLOCK_MONOTONIC, &rep.start);
 	bdb_ingest_job job = {
 	    .format = format,
 	    .opt = &opt,
 	    .put_flags = flags,
 	    .report = report_input,
-	    .report_ctx = &benchkit_form,
+	    .report_ctx = &rep,
 	};
-	if (bdb_ingest_files(store, files, (size_t)n_files, &job, NULL))
+	if (bdb_ingest_files(store, (const char *const *)inputs.paths, inputs.n, &job, NULL))
 		code = EXIT_INPUT;
 	bdb_store_close(store);
 out:
 	for (size_t t = 0; t < n_tags; t++)
 		free(tag_copies[t]);
-	free(files);
+	bdb_ingest_inputs_free(&inputs);
+	free(files_arg);
 	return code;
 }
 

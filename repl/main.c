@@ -52,6 +52,8 @@ static const char usage_text[] =
     "  --json                 JSON output (same as '... as json')\n"
     "  --format FMT           default output format: table, json, csv, markdown\n"
     "                         (charts: '... as svg|html|chart' in the statement)\n"
+    "  --no-pager             never page a table taller than the terminal\n"
+    "                         (else $PAGER, default 'less -FRX')\n"
     "  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
     "  --version              print the version\n"
     "\n"
@@ -371,6 +373,8 @@ int main(int argc, char **argv)
 			if (bad)
 				return EXIT_USAGE;
 			sopt.format = value;
+		} else if (strcmp(arg, "--no-pager") == 0) {
+			ctx.no_pager = true;
 		} else if (strcmp(arg, "--fail") == 0) {
 			sopt.fail_on_regressions = true;
 		} else if (strcmp(arg, "--bail") == 0) {

@@ -294,7 +294,7 @@ static const dot_command dot_commands[] = {
     {".read", ".read FILE             run the statements in FILE", dot_read},
     {".open", ".open DIR              use the store in DIR", dot_open},
     {".stats", ".stats                 store statistics", dot_stats},
-    {".quit", ".quit                  leave (also .exit, Ctrl-D)", dot_quit},
+    {".quit", ".quit                  leave (also .exit, exit, quit, \\q, Ctrl-D)", dot_quit},
     {".exit", NULL, dot_quit},
 };
 
@@ -309,9 +309,18 @@ void shell_complete_dot_command(const char *word, void (*add)(void *list, const 
 
 static int dot_help(shell *sh, int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
 	FILE *f = shell_out(sh);
+	if (argc > 1) {
+		const char *help = shell_statement_help_of(argv[1]);
+		if (!help) {
+			cli_error(".help: no statement '%s' (show, summary, trend, rank, compare, "
+				  "regressions, changes, set, drop)",
+				  argv[1]);
+			return EXIT_USAGE;
+		}
+		fputs(help, f);
+		return EXIT_OK;
+	}
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
 		if (dot_commands[i].usage)
 			fprintf(f, "%s\n", dot_commands[i].usage);
@@ -370,6 +379,24 @@ static bool blank(const char *s, size_t n)
 			return false;
 	}
 	return true;
+}
+
+/* The dot-command a bare REPL word stands for: help, exit, quit, \\q (a ';'
+ * and blanks around allowed); NULL for anything else. */
+static const char *repl_habit(const char *line)
+{
+	static const struct {
+		const char *word, *command;
+	} habits[] = {{"help", ".help"}, {"exit", ".quit"}, {"quit", ".quit"}, {"\\q", ".quit"}};
+	while (*line == ' ' || *line == '\t')
+		line++;
+	size_t n = strlen(line);
+	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == ';'))
+		n--;
+	for (size_t i = 0; i < sizeof habits / sizeof *habits; i++)
+		if (strlen(habits[i].word) == n && strncmp(line, habits[i].word, n) == 0)
+			return habits[i].command;
+	return NULL;
 }
 
 /* Runs every statement in text, whose first line is line first_line of the
@@ -509,6 +536,9 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 				interrupted = 0;
 				continue;
 			}
+			if (sh->interactive)
+				fputc('\n',
+				      stdout); /* Ctrl-D: the shell's prompt on a line of its own */
 			break;
 		}
 		lineno++;
@@ -519,6 +549,16 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			sh->errors++;
 			free(line);
 			break;
+		}
+		/* What people type to leave or to ask, as in psql and sqlite3. */
+		const char *habit = pending.len == 0 && sh->interactive ? repl_habit(line) : NULL;
+		if (habit) {
+			char command[8];
+			snprintf(command, sizeof command, "%s", habit);
+			lineedit_add_history(ed, line);
+			free(line);
+			run_dot_command(sh, command);
+			continue;
 		}
 		/* A comment-only line is blank but ends nothing. */
 		bool is_blank = blank(line, strlen(line));
@@ -698,7 +738,13 @@ int shell_repl(cli_ctx *ctx, const shell_options *opt)
 	if (code)
 		return code;
 	sh.history_path = history_path();
-	printf("benchdb — store %s. Enter \".help\" for help, Ctrl-D to leave.\n", ctx->db_dir);
+	if (shell_store_exists(ctx->db_dir))
+		printf("benchdb — store %s. Enter \".help\" for help, Ctrl-D to leave.\n",
+		       ctx->db_dir);
+	else
+		printf("benchdb — no store at %s yet. Make one with 'benchdb ingest FILE' (or "
+		       "'.open DIR' for another). Enter \".help\" for help, Ctrl-D to leave.\n",
+		       ctx->db_dir);
 	code = shell_loop(&sh, stdin, "<tty>");
 	/* In the REPL, errors were shown as they came; leaving is not an error. */
 	shell_finish(&sh, code);

@@ -42,6 +42,11 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 
 /* The statement summary shown by .help. */
 const char *shell_statement_help(void);
+/* One statement's forms, what it does and an example ("trend"; any case),
+ * or NULL when there is no such statement. A static string. */
+const char *shell_statement_help_of(const char *name);
+/* Whether dir holds a store (a data.mdb that is not empty). */
+bool shell_store_exists(const char *dir);
 
 /* Completion of keywords and the store's names (see lineedit.h). */
 void shell_complete(void *ctx, const char *line, int start, const char *word,

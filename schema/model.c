@@ -3,6 +3,8 @@
 #include "schema.h"
 
 #include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -347,25 +349,78 @@ static bool dbl_eq(double a, double b)
 	return memcmp(&a, &b, sizeof a) == 0 || a == b;
 }
 
-static bool kvs_equal(const bdb_kv *a, size_t na, const bdb_kv *b, size_t nb)
+/* Writes "what (stored A, new B)"-style text into buf when buf is not NULL. */
+static void say(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void say(char *buf, size_t size, const char *fmt, ...)
 {
-	return tags_equal(a, na, b, nb);
+	if (!buf || !size)
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
 }
 
-static bool metric_equal(const bdb_metric *a, const bdb_metric *b)
+static const char *or_none(const char *s)
 {
-	if (!str_eq(a->name, b->name) || !dbl_eq(a->value, b->value) ||
-	    a->has_lower != b->has_lower || a->has_upper != b->has_upper ||
-	    a->n_samples != b->n_samples || !str_eq(a->unit, b->unit))
-		return false;
-	if (a->has_lower && !dbl_eq(a->lower, b->lower))
-		return false;
-	if (a->has_upper && !dbl_eq(a->upper, b->upper))
-		return false;
-	for (size_t i = 0; i < a->n_samples; i++)
-		if (!dbl_eq(a->samples[i], b->samples[i]))
-			return false;
-	return true;
+	return s ? s : "(none)";
+}
+
+/* The first entry in which two sorted key/value lists differ, said in buf. */
+static bool kvs_differ(const char *what, const bdb_kv *a, size_t na, const bdb_kv *b, size_t nb,
+		       char *buf, size_t size)
+{
+	for (size_t i = 0; i < na || i < nb; i++) {
+		if (i == na || (i < nb && strcmp(b[i].key, a[i].key) < 0)) {
+			say(buf, size, "%s \"%s\" (only in the new run)", what, b[i].key);
+			return true;
+		}
+		if (i == nb || strcmp(a[i].key, b[i].key) != 0) {
+			say(buf, size, "%s \"%s\" (only in the stored run)", what, a[i].key);
+			return true;
+		}
+		if (strcmp(a[i].value, b[i].value) != 0) {
+			say(buf, size, "%s \"%s\" (stored \"%s\", new \"%s\")", what, a[i].key,
+			    a[i].value, b[i].value);
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool metric_differs(const char *point, const bdb_metric *a, const bdb_metric *b, char *buf,
+			   size_t size)
+{
+	const char *field = NULL;
+	double x = 0, y = 0;
+	if (!str_eq(a->name, b->name)) {
+		say(buf, size, "point \"%s\": a metric (stored \"%s\", new \"%s\")", point, a->name,
+		    b->name);
+		return true;
+	}
+	if (!dbl_eq(a->value, b->value))
+		field = "value", x = a->value, y = b->value;
+	else if (a->has_lower != b->has_lower || (a->has_lower && !dbl_eq(a->lower, b->lower)))
+		field = "lower bound", x = a->lower, y = b->lower;
+	else if (a->has_upper != b->has_upper || (a->has_upper && !dbl_eq(a->upper, b->upper)))
+		field = "upper bound", x = a->upper, y = b->upper;
+	if (field) {
+		say(buf, size, "point \"%s\": metric \"%s\": %s (stored %.17g, new %.17g)", point,
+		    a->name, field, x, y);
+		return true;
+	}
+	if (!str_eq(a->unit, b->unit)) {
+		say(buf, size, "point \"%s\": metric \"%s\": unit (stored %s, new %s)", point,
+		    a->name, or_none(a->unit), or_none(b->unit));
+		return true;
+	}
+	bool samples = a->n_samples != b->n_samples;
+	for (size_t i = 0; !samples && i < a->n_samples; i++)
+		samples = !dbl_eq(a->samples[i], b->samples[i]);
+	if (samples)
+		say(buf, size, "point \"%s\": metric \"%s\": samples (stored %zu, new %zu)", point,
+		    a->name, a->n_samples, b->n_samples);
+	return samples;
 }
 
 static bool def_equal(const bdb_metric_def *a, const bdb_metric_def *b)
@@ -377,26 +432,71 @@ static bool def_equal(const bdb_metric_def *a, const bdb_metric_def *b)
 	       (!a->has_threshold || dbl_eq(a->threshold, b->threshold));
 }
 
+static bool text_differs(const char *what, const char *a, const char *b, char *buf, size_t size)
+{
+	if (str_eq(a, b))
+		return false;
+	say(buf, size, "%s (stored %s%s%s, new %s%s%s)", what, a ? "\"" : "", or_none(a),
+	    a ? "\"" : "", b ? "\"" : "", or_none(b), b ? "\"" : "");
+	return true;
+}
+
+bool bdb_run_difference(const bdb_run *a, const bdb_run *b, bool ignore_timestamp, char *buf,
+			size_t size)
+{
+	if (text_differs("id", a->id, b->id, buf, size))
+		return true;
+	if (!ignore_timestamp && a->timestamp_us != b->timestamp_us) {
+		char x[40], y[40];
+		say(buf, size, "timestamp (stored %s, new %s)",
+		    bdb_time_format(a->timestamp_us, x, sizeof x),
+		    bdb_time_format(b->timestamp_us, y, sizeof y));
+		return true;
+	}
+	if (text_differs("commit", a->commit, b->commit, buf, size) ||
+	    text_differs("branch", a->branch, b->branch, buf, size) ||
+	    kvs_differ("environment", a->env, a->n_env, b->env, b->n_env, buf, size) ||
+	    kvs_differ("metadata", a->meta, a->n_meta, b->meta, b->n_meta, buf, size))
+		return true;
+	for (size_t i = 0; i < a->n_defs || i < b->n_defs; i++) {
+		if (i == a->n_defs || i == b->n_defs || !def_equal(&a->defs[i], &b->defs[i])) {
+			say(buf, size, "metric definition \"%s\"",
+			    i < a->n_defs ? a->defs[i].name : b->defs[i].name);
+			return true;
+		}
+	}
+	for (size_t i = 0; i < a->n_points || i < b->n_points; i++) {
+		if (i == a->n_points || i == b->n_points) {
+			say(buf, size, "number of points (stored %zu, new %zu)", a->n_points,
+			    b->n_points);
+			return true;
+		}
+		const bdb_point *p = &a->points[i], *q = &b->points[i];
+		char what[64];
+		snprintf(what, sizeof what, "point %zu", i + 1);
+		if (text_differs(what, p->name, q->name, buf, size))
+			return true;
+		snprintf(what, sizeof what, "point \"%.40s\": scenario", p->name);
+		if (text_differs(what, p->scenario, q->scenario, buf, size))
+			return true;
+		snprintf(what, sizeof what, "point \"%.40s\": tag", p->name);
+		if (kvs_differ(what, p->tags, p->n_tags, q->tags, q->n_tags, buf, size))
+			return true;
+		for (size_t j = 0; j < p->n_metrics || j < q->n_metrics; j++) {
+			if (j == p->n_metrics || j == q->n_metrics) {
+				say(buf, size,
+				    "point \"%s\": number of metrics (stored %zu, new %zu)",
+				    p->name, p->n_metrics, q->n_metrics);
+				return true;
+			}
+			if (metric_differs(p->name, &p->metrics[j], &q->metrics[j], buf, size))
+				return true;
+		}
+	}
+	return false;
+}
+
 bool bdb_run_equal(const bdb_run *a, const bdb_run *b)
 {
-	if (!str_eq(a->id, b->id) || a->timestamp_us != b->timestamp_us ||
-	    !str_eq(a->commit, b->commit) || !str_eq(a->branch, b->branch) ||
-	    !kvs_equal(a->env, a->n_env, b->env, b->n_env) ||
-	    !kvs_equal(a->meta, a->n_meta, b->meta, b->n_meta) || a->n_defs != b->n_defs ||
-	    a->n_points != b->n_points)
-		return false;
-	for (size_t i = 0; i < a->n_defs; i++)
-		if (!def_equal(&a->defs[i], &b->defs[i]))
-			return false;
-	for (size_t i = 0; i < a->n_points; i++) {
-		const bdb_point *p = &a->points[i], *q = &b->points[i];
-		if (!str_eq(p->name, q->name) || !str_eq(p->scenario, q->scenario) ||
-		    !kvs_equal(p->tags, p->n_tags, q->tags, q->n_tags) ||
-		    p->n_metrics != q->n_metrics)
-			return false;
-		for (size_t j = 0; j < p->n_metrics; j++)
-			if (!metric_equal(&p->metrics[j], &q->metrics[j]))
-				return false;
-	}
-	return true;
+	return !bdb_run_difference(a, b, false, NULL, 0);
 }

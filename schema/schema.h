@@ -263,6 +263,11 @@ typedef struct bdb_run {
 	size_t n_defs, cap_defs;
 	bdb_point *points;
 	size_t n_points, cap_points;
+	/* The timestamp was not given by the input or the options but assumed
+	 * (the clock, a file's modification time): a run stored under the same
+	 * id with the same contents is the same run whatever its timestamp, and
+	 * keeps its own. Not encoded. */
+	bool timestamp_assumed;
 	struct bdb_arena *arena;
 } bdb_run;
 
@@ -320,6 +325,18 @@ const bdb_point *bdb_run_find_point(const bdb_run *run, const char *name, const 
 
 /* Deep equality of two runs (same fields, same order, NaN equals NaN). */
 bool bdb_run_equal(const bdb_run *a, const bdb_run *b);
+
+/*
+ * Whether runs a (the stored one) and b (the new one) differ, as
+ * bdb_run_equal tells, but without their timestamps when ignore_timestamp.
+ * When they do and buf is not NULL, buf (size bytes) receives the first
+ * field that differs, in the order id, timestamp, commit, branch,
+ * environment, metadata, definitions, points (name, scenario, tags, then
+ * each metric's value, bounds, unit, samples): `commit (stored "abc", new
+ * "def")`, `point "BM_x": metric "real_time": value (stored 1.5, new 2.5)`.
+ */
+bool bdb_run_difference(const bdb_run *a, const bdb_run *b, bool ignore_timestamp, char *buf,
+			size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* FlatBuffers codec for schema/run.fbs                                      */

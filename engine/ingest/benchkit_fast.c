@@ -773,6 +773,7 @@ static bool root_member(fast *f, unsigned bit, void *ctx)
 				return false;
 			f->run->timestamp_us = us;
 			f->in->has_timestamp = true;
+			bdb__time_zone_of(f->value.data, f->in->time_zone);
 		}
 		return true;
 	case R_COMMIT:

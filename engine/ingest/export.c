@@ -92,7 +92,7 @@ static bool same_pairs(const bdb_kv *kv, size_t n, const bdb_kv *flat, size_t n_
 }
 
 /*
- * The original JSON of a benchkit environment or metadata object
+ * The original JSON of a run's environment or metadata object
  * ("json:<name>"), when the run kept it and it still flattens to exactly
  * the pairs the run holds; else NULL. json_decref the result.
  */
@@ -116,7 +116,7 @@ static json_t *original_shape(const bdb_run *run, const char *name, const bdb_kv
 	return shape;
 }
 
-/* environment / metadata of a benchkit run: its original JSON, or the pairs. */
+/* environment / metadata of a run: its original JSON (with its types), or the pairs. */
 static void put_benchkit_pairs(bdb_buf *b, const bdb_run *run, const char *name, const bdb_kv *kv,
 			       size_t n, int level)
 {
@@ -143,18 +143,37 @@ static void put_samples(bdb_buf *b, const bdb_metric *m, bool as_real)
 	bdb_buf_putc(b, ']');
 }
 
-/*
- * RFC 3339 UTC ("...Z"), or for benchkit without the zone: benchkit writes
- * Python's naive isoformat() ("2026-02-10T09:05:00.250000") and cannot order
- * naive and zoned times together; benchdb reads a time without zone as UTC.
- */
-static void put_time(bdb_buf *b, int64_t us, bool naive)
+char *bdb_run_benchkit_time(const bdb_run *run, char *buf, size_t size)
 {
-	char t[40];
-	bdb_time_format(us, t, sizeof t);
+	const char *zone = meta_get(run, BDB__META_ZONE);
+	int64_t offset_us = 0;
+	int hh = 0, mm = 0, ss = 0;
+	if (zone && sscanf(zone + 1, "%d:%d:%d", &hh, &mm, &ss) >= 2)
+		offset_us =
+		    (zone[0] == '-' ? -1 : 1) * ((int64_t)hh * 3600 + mm * 60 + ss) * 1000000;
+	else
+		zone = NULL;
+	char t[48];
+	bdb_time_format(run->timestamp_us + offset_us, t, sizeof t);
 	size_t len = strlen(t);
-	if (naive && len && t[len - 1] == 'Z')
+	if (len && t[len - 1] == 'Z')
 		t[len - 1] = '\0';
+	snprintf(buf, size, "%s%s", t, zone ? zone : "");
+	return buf;
+}
+
+/*
+ * RFC 3339 UTC ("...Z"), or for benchkit as benchkit writes it: Python's
+ * isoformat(), naive ("2026-02-10T09:05:00.250000") unless the file gave a
+ * zone; benchdb reads a time without zone as UTC.
+ */
+static void put_time(bdb_buf *b, const bdb_run *run, bool benchkit)
+{
+	char t[48];
+	if (benchkit)
+		bdb_run_benchkit_time(run, t, sizeof t);
+	else
+		bdb_time_format(run->timestamp_us, t, sizeof t);
 	bdb__put_json_string(b, t);
 }
 
@@ -164,16 +183,15 @@ static void put_run_fields(bdb_buf *b, const bdb_run *run, int level, bool *firs
 	put_key(b, level, first, "id");
 	bdb__put_json_string(b, run->id);
 	put_key(b, level, first, "timestamp");
-	put_time(b, run->timestamp_us, benchkit);
+	put_time(b, run, benchkit);
 	put_key(b, level, first, "commit");
 	bdb__put_json_string(b, run->commit);
 	put_key(b, level, first, "branch");
 	bdb__put_json_string(b, run->branch);
+	/* The environment with its JSON types (numbers stay numbers) in every
+	 * JSON export; metadata as benchkit had it only in benchkit's. */
 	put_key(b, level, first, "environment");
-	if (benchkit)
-		put_benchkit_pairs(b, run, "environment", run->env, run->n_env, level);
-	else
-		put_kv_object(b, run->env, run->n_env, level);
+	put_benchkit_pairs(b, run, "environment", run->env, run->n_env, level);
 	put_key(b, level, first, "metadata");
 	if (benchkit)
 		put_benchkit_pairs(b, run, "metadata", run->meta, run->n_meta, level);

@@ -152,7 +152,7 @@ static int read_context(gbench_ctx *c, bdb__input *in, const json_t *context)
 			break;
 		if (strcmp(key, "date") == 0)
 			continue;
-		rc = bdb__json_flatten(v, key, bdb__set_env, c->run);
+		rc = bdb__json_env(in, c->run, key, v);
 	}
 	return rc;
 }

@@ -258,6 +258,10 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 		if (format != BDB_FORMAT_AUTO && format != BDB_FORMAT_CRITERION)
 			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 					    "is a directory; only the criterion format reads one");
+		if (format == BDB_FORMAT_AUTO && !bdb_is_criterion_tree(in->dir))
+			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
+					    "is a directory but not a Criterion tree (no "
+					    "*/new/estimates.json); ingest its files");
 		*out = adapter_of(BDB_FORMAT_CRITERION);
 		return 0;
 	}
@@ -380,11 +384,19 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		rc = bdb_run_set_commit(run, opt->commit);
 	if (!rc && opt->branch)
 		rc = bdb_run_set_branch(run, opt->branch);
+	if (!rc && !run->commit && opt->default_commit)
+		rc = bdb_run_set_commit(run, opt->default_commit);
+	if (!rc && !run->branch && opt->default_branch)
+		rc = bdb_run_set_branch(run, opt->default_branch);
 	if (opt->has_timestamp)
 		run->timestamp_us = opt->timestamp_us;
-	else if (!in->has_timestamp)
+	else if (!rc && in->has_timestamp && in->time_zone[0] && a->format == BDB_FORMAT_BENCHKIT)
+		rc = bdb_run_set_meta(run, BDB__META_ZONE, in->time_zone);
+	else if (!in->has_timestamp) {
 		run->timestamp_us =
 		    a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
+		run->timestamp_assumed = true;
+	}
 	for (size_t i = 0; !rc && i < run->n_points; i++)
 		for (size_t t = 0; !rc && t < opt->n_tags; t++)
 			rc = bdb_point_set_tag(run, &run->points[i], opt->tags[t].key,
@@ -414,6 +426,7 @@ static void ingest_fast(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	}
 	bdb_run_free(run);
 	in->has_timestamp = false;
+	in->time_zone[0] = '\0';
 }
 
 static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, bdb_run **out,
@@ -438,6 +451,11 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 		rc = BDB_ENOMEM;
 	if (!rc)
 		rc = a->ingest(in, run, d);
+	/* The environment's JSON types, for the export (benchkit keeps its own). */
+	if (!rc && in->env_shape)
+		rc = bdb__json_keep_shape(run, "environment", in->env_shape);
+	json_decref(in->env_shape);
+	in->env_shape = NULL;
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				  "no benchmark results found in this %s input", a->name);

@@ -42,8 +42,9 @@
  *   - benchdb keeps a few metadata entries of its own: "exact:..." (the
  *     exact text of an integer value above 2^53) and "json:environment" /
  *     "json:metadata" (the original JSON of a benchkit run's environment and
- *     metadata when it is more than strings). The benchkit export uses them
- *     to write the file back as it was, and does not write them.
+ *     metadata, and of any JSON format's environment, when it is more than
+ *     strings). The exports use them to write the values back with their
+ *     JSON types, and do not write them.
  *
  * Nothing here prints or exits.
  */
@@ -102,6 +103,10 @@ typedef struct bdb_ingest_options {
 	int64_t timestamp_us;
 	const bdb_kv *tags; /* --tag K=V..., set on every point (replacing a file tag K) */
 	size_t n_tags;
+	/* When neither the options above nor the file give a commit or
+	 * branch: these (the CI environment's), or nothing when NULL. */
+	const char *default_commit;
+	const char *default_branch;
 	bool has_gab_direction; /* --direction, for gab (whose files do not say) */
 	bdb_direction gab_direction;
 } bdb_ingest_options;
@@ -111,9 +116,10 @@ void bdb_ingest_options_init(bdb_ingest_options *opt);
 
 /*
  * Reads path and turns it into a new run (*out; free with bdb_run_free).
- * path is a file, a directory (only criterion takes one), or "-" for stdin.
- * format BDB_FORMAT_AUTO detects the format from the content (and a
- * directory is criterion); another value forces that format. opt may be NULL.
+ * path is a file, a Criterion tree (the only directory read as one run;
+ * bdb_ingest_expand lists the files of another), or "-" for stdin.
+ * format BDB_FORMAT_AUTO detects the format from the content; another value
+ * forces that format. opt may be NULL.
  * *detected (may be NULL) receives the format used, also on a format error
  * after detection.
  *
@@ -151,6 +157,43 @@ int bdb_input_read(const char *path, char **data, size_t *len, bdb_diag *d);
 int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_format format,
 		      const bdb_ingest_options *opt, bdb_run **out, bdb_format *detected,
 		      bdb_diag *d);
+
+/* The inputs command line arguments stand for (bdb_ingest_expand). */
+typedef struct bdb_ingest_inputs {
+	char **paths; /* n malloc'ed paths, in order */
+	size_t n, cap;
+	size_t files;		/* files found in directories */
+	size_t criterion_trees; /* Criterion trees found (each one input) */
+} bdb_ingest_inputs;
+
+/*
+ * True when dir is a Criterion tree: it holds new/estimates.json (one
+ * benchmark's directory), or it holds no files, only directories that are
+ * Criterion trees (and "report", hidden entries), at least one of them: a
+ * target/criterion directory or a group of it.
+ */
+bool bdb_is_criterion_tree(const char *dir);
+
+/*
+ * Appends to list (zeroed at first, freed with bdb_ingest_inputs_free) the
+ * inputs that the argument arg of `benchdb ingest` stands for:
+ *   - a file, "-", or a path that cannot be read: itself (bdb_ingest_path
+ *     reports its error);
+ *   - a Criterion tree (bdb_is_criterion_tree), or any directory when format
+ *     is BDB_FORMAT_CRITERION: itself, one run;
+ *   - another directory: its files in byte order of their names, each one
+ *     input, and its subdirectories in that order, each expanded alike (a
+ *     Criterion tree in it is one input); hidden entries are skipped. A
+ *     pytest-benchmark storage directory (.benchmarks/MACHINE/NNNN_*.json)
+ *     is read so.
+ * list->files and list->criterion_trees count what directories held.
+ * Returns 0, BDB_EFORMAT (a directory with nothing to ingest), BDB_EIO (a
+ * directory that cannot be listed), BDB_ETOOBIG (a path too long),
+ * BDB_ENOMEM; d says which directory.
+ */
+int bdb_ingest_expand(const char *arg, bdb_format format, bdb_ingest_inputs *list, bdb_diag *d);
+
+void bdb_ingest_inputs_free(bdb_ingest_inputs *list);
 
 /* ------------------------------------------------------------------------ */
 /* Ingesting many inputs into a store                                        */
@@ -232,7 +275,8 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
 
 typedef enum bdb_export_format {
 	/* benchkit Run JSON as benchkit (calibrax Run.to_dict) writes it: floats
-	 * as floats, the timestamp as naive UTC ISO 8601, environment and
+	 * as floats, the timestamp as bdb_run_benchkit_time (naive UTC unless
+	 * the benchkit file gave a zone), environment and
 	 * metadata in their original JSON shape when the run kept it, integers
 	 * above 2^53 exact. A metric's unit (when its definition does not give
 	 * it) and definition thresholds are extra keys benchkit ignores. A run
@@ -259,6 +303,16 @@ int bdb_export_format_parse(const char *name, bdb_export_format *out);
  * Returns 0 or BDB_ENOMEM (out->failed) or BDB_EINVAL (unknown f, run->id NULL).
  */
 int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out);
+
+/*
+ * The run's time as benchkit writes and prints it, Python's
+ * datetime.fromisoformat(s).isoformat() of the benchkit file's text: the
+ * local time and zone the file gave ("2026-02-10T09:05:00.250000+02:00"; Z
+ * gives "+00:00"), else naive UTC ("2026-02-10T09:05:00"), with .ffffff
+ * only when there are microseconds. buf of size bytes (48 hold any);
+ * returns buf.
+ */
+char *bdb_run_benchkit_time(const bdb_run *run, char *buf, size_t size);
 
 /* bdb_export_run(run, BDB_EXPORT_BENCHKIT, out). */
 int bdb_export_benchkit(const bdb_run *run, bdb_buf *out);

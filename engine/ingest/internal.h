@@ -135,13 +135,23 @@ int bdb__json_need_object(bdb__json_doc *doc, const char *what, bdb_diag *d);
  *   "exact:<point index>:<point>:<metric>"  the exact text of an integer
  *        value above 2^53, which the metric holds as the nearest double;
  *   "json:environment", "json:metadata"  the original JSON of a benchkit
- *        run's environment / metadata when it was more than flat strings
+ *        run's environment / metadata (and of the environment any JSON
+ *        adapter read, bdb__json_env) when it was more than flat strings
  *        (the run holds it flattened: "cpu.cores" = "16").
+ *   "json:timestamp_zone"  the zone of a benchkit run's time ("+02:00";
+ *        Z is "+00:00"), absent when the file's time had none: benchkit's
+ *        `summary` prints the time as Python's isoformat() does.
  * The benchkit exporter writes the originals back from them and leaves them
  * out of the metadata it writes.
  */
 #define BDB__META_EXACT "exact:"
 #define BDB__META_SHAPE "json:"
+#define BDB__META_ZONE	"json:timestamp_zone"
+
+/* The zone of time text (bdb_time_parse syntax) as Python's isoformat()
+ * writes it, "+HH:MM" ("Z" is "+00:00"), into zone (12 bytes); "" when the
+ * text has none. */
+void bdb__time_zone_of(const char *text, char zone[12]);
 bool bdb__is_reserved_meta(const char *key);
 
 /* Writes the "exact:" key of metric `metric` of point p of run into buf. */
@@ -333,9 +343,11 @@ typedef struct bdb__input {
 	const bdb_ingest_options *opt; /* never NULL */
 	/* Adapters set these: */
 	bool has_timestamp;	     /* the input gave run->timestamp_us */
+	char time_zone[12];	     /* benchkit: its time's zone, "+HH:MM"; "" naive */
 	uint64_t hash;		     /* criterion: hash of the files read */
 	int64_t newest_mtime_us;     /* criterion: newest modification time read */
 	struct bdb__origin *origins; /* per point: where a JSON adapter read it */
+	json_t *env_shape;	     /* bdb__json_env: the environment's JSON, or NULL */
 	size_t n_origins;
 } bdb__input;
 
@@ -351,6 +363,14 @@ typedef struct bdb__origin {
  * at the element. 0 or BDB_ENOMEM.
  */
 int bdb__note_origin(bdb__input *in, size_t point, const json_t *array, size_t index);
+
+/*
+ * Sets v, flattened under key (bdb__json_flatten with bdb__set_env; key ""
+ * for v's members at the top), into run's environment, and keeps v in
+ * in->env_shape, from which bdb__json_keep_shape records the environment's
+ * JSON types for the export once the adapter is done. 0 or BDB_ENOMEM.
+ */
+int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v);
 
 typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
 

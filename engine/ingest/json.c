@@ -544,6 +544,37 @@ int bdb__json_numbers(bdb__json_doc *doc, const json_t *obj, const char *key, bo
 	return 0;
 }
 
+void bdb__time_zone_of(const char *text, char zone[12])
+{
+	zone[0] = '\0';
+	size_t n = strlen(text);
+	if (n <= 10) /* a date alone */
+		return;
+	if (text[n - 1] == 'Z' || text[n - 1] == 'z') {
+		strcpy(zone, "+00:00");
+		return;
+	}
+	/* The sign of an offset after the time of day: +HH, +HHMM, +HH:MM[:SS]. */
+	const char *sign = NULL;
+	for (const char *p = text + 11; *p; p++)
+		if (*p == '+' || *p == '-')
+			sign = p;
+	if (!sign)
+		return;
+	char digits[8];
+	size_t k = 0;
+	for (const char *p = sign + 1; *p && k < sizeof digits - 1; p++)
+		if (*p >= '0' && *p <= '9')
+			digits[k++] = *p;
+	digits[k] = '\0';
+	if (k == 2)
+		snprintf(zone, 12, "%c%.2s:00", *sign, digits);
+	else if (k == 4)
+		snprintf(zone, 12, "%c%.2s:%.2s", *sign, digits, digits + 2);
+	else if (k == 6)
+		snprintf(zone, 12, "%c%.2s:%.2s:%.2s", *sign, digits, digits + 2, digits + 4);
+}
+
 int bdb__json_timestamp(bdb__json_doc *doc, const json_t *obj, const char *key, bdb_run *run,
 			bdb__input *in, bdb_diag *d)
 {
@@ -558,6 +589,7 @@ int bdb__json_timestamp(bdb__json_doc *doc, const json_t *obj, const char *key, 
 				      key, text);
 	run->timestamp_us = us;
 	in->has_timestamp = true;
+	bdb__time_zone_of(text, in->time_zone);
 	return 0;
 }
 
@@ -784,6 +816,20 @@ int bdb__json_keep_shape(bdb_run *run, const char *name, const json_t *obj)
 	int rc = bdb_run_set_meta(run, meta_key, text);
 	free(text);
 	return rc;
+}
+
+int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v)
+{
+	int rc = bdb__json_flatten(v, key, bdb__set_env, run);
+	if (rc || json_is_null(v))
+		return rc;
+	if (!in->env_shape && !(in->env_shape = json_object()))
+		return BDB_ENOMEM;
+	if (!*key)
+		return json_is_object(v) && json_object_update(in->env_shape, (json_t *)v)
+			   ? BDB_ENOMEM
+			   : 0;
+	return json_object_set(in->env_shape, key, (json_t *)v) ? BDB_ENOMEM : 0;
 }
 
 int bdb__set_tag(void *ref, const char *key, const char *value)

@@ -68,8 +68,7 @@ int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d)
 	if (env) {
 		json_object_foreach(env, key, v)
 		{
-			if (strcmp(key, "git_commit") != 0 &&
-			    (rc = bdb__json_flatten(v, key, bdb__set_env, run)))
+			if (strcmp(key, "git_commit") != 0 && (rc = bdb__json_env(in, run, key, v)))
 				return rc;
 		}
 	}

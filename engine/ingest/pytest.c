@@ -122,10 +122,15 @@ int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d)
 	if ((commit && (rc = bdb__json_timestamp(doc, commit, "time", run, in, d))) ||
 	    (rc = bdb__json_timestamp(doc, root, "datetime", run, in, d)))
 		return rc;
-	if (machine && (rc = bdb__json_flatten(machine, "", bdb__set_env, run)))
+	if (machine && (rc = bdb__json_env(in, run, "", machine)))
 		return rc;
-	if (version && (rc = bdb_run_set_env(run, "pytest_benchmark_version", version)))
-		return rc;
+	if (version) {
+		json_t *text = json_string(version);
+		rc = text ? bdb__json_env(in, run, "pytest_benchmark_version", text) : BDB_ENOMEM;
+		json_decref(text);
+		if (rc)
+			return rc;
+	}
 	if (commit && (rc = read_commit_info(doc, commit, run, d)))
 		return rc;
 	for (size_t i = 0; i < json_array_size(benchmarks); i++) {

@@ -150,7 +150,8 @@ static int read_kernel(bdb__json_doc *doc, const json_t *k, bdb_run *run, bdb_di
 	return rc;
 }
 
-static int read_environment(bdb__json_doc *doc, const json_t *env, bdb_run *run, bdb_diag *d)
+static int read_environment(bdb__input *in, bdb__json_doc *doc, const json_t *env, bdb_run *run,
+			    bdb_diag *d)
 {
 	json_t *git;
 	int rc = bdb__json_object(doc, env, "git", false, &git, d);
@@ -173,7 +174,7 @@ static int read_environment(bdb__json_doc *doc, const json_t *env, bdb_run *run,
 		if (rc)
 			break;
 		if (strcmp(key, "git") != 0)
-			rc = bdb__json_flatten(v, key, bdb__set_env, run);
+			rc = bdb__json_env(in, run, key, v);
 	}
 	return rc;
 }
@@ -198,7 +199,7 @@ int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d)
 		run->timestamp_us = us;
 		in->has_timestamp = true;
 	}
-	if (env && (rc = read_environment(doc, env, run, d)))
+	if (env && (rc = read_environment(in, doc, env, run, d)))
 		return rc;
 	for (size_t i = 0; i < json_array_size(results); i++) {
 		json_t *k;

@@ -15,6 +15,9 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-cli.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 export NO_COLOR=1
 unset BENCHDB_DIR
+# The CI environment a test may run in must not give runs a commit or branch.
+unset GITHUB_SHA GITHUB_HEAD_REF GITHUB_REF_NAME CI_COMMIT_SHA CI_COMMIT_REF_NAME \
+	BUILDKITE_COMMIT BUILDKITE_BRANCH CIRCLE_SHA1 CIRCLE_BRANCH GIT_COMMIT GIT_BRANCH
 export HOME=$WORK/home
 mkdir -p "$HOME"
 

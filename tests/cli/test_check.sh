@@ -203,7 +203,7 @@ check_rc "summary exits 0" 0
 check_out "summary names the run" "Run: v3"
 check_out "summary has the commit" "Commit: c4e0a77"
 check_out "summary has the branch" "Branch: main"
-check_out "summary has the timestamp" "Timestamp: 2026-11-18T02:00:00+00:00"
+check_out "summary has the timestamp" "Timestamp: 2026-11-18T02:00:00"
 
 run "$BENCHDB" trend --metric real_time --point BM_sort/1024
 check_rc "trend exits 0" 0

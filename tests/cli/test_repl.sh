@@ -164,4 +164,42 @@ check "the table is there with NO_COLOR" grep -q '^id ' "$OUT"
 ESC=$(printf '\033')
 check "no colour escapes with NO_COLOR" sh -c "! grep -q '${ESC}\[[0-9;]*m' '$OUT'"
 
+# REPL habits (issue 23, item 14): help, exit, quit and \q; Ctrl-D leaves a
+# newline; .help STATEMENT; a banner that says when there is no store, and
+# Tab that prints no error into the line then.
+session help 'help\n' '\004'
+check_out "help lists the dot-commands" ".mode"
+session exit 'exit\n'
+check_rc "exit leaves with 0" 0
+check "exit leaves (one prompt)" test "$(grep -c 'benchdb> ' "$OUT")" -eq 1
+session quit 'quit;\n'
+check "quit; leaves" test "$(grep -c 'benchdb> ' "$OUT")" -eq 1
+session backslash_q '\\q\n'
+check "\\q leaves" test "$(grep -c 'benchdb> ' "$OUT")" -eq 1
+session eof '\004'
+check "Ctrl-D leaves a newline after the prompt" sh -c "tail -c 1 '$OUT' | od -c | grep -q '\\\\n'"
+session help_trend '.help trend\n' '\004'
+check_out ".help trend shows its forms" "trend METRIC [of POINT]"
+check_out ".help trend shows an example" "Example: trend "
+# Completion follows the context: after "of " only points ("B" gives their
+# common start '"BM_'; keywords such as "by" are not offered there), after
+# "where " a tag key or field ("po" -> point).
+session ctxtab 'trend real_time of B\t' 'sort/1024" as csv\n' '\004'
+check "after of: point names" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'trend real_time of \"BM_sort/1024\"'"
+session trendtab 'trend r\t' 'of "BM_hash/4096" as csv\n' '\004'
+check "after trend: metric names only (r -> real_time, not rank or run)" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'trend real_time of \"BM_hash/4096\"'"
+session wheretab 'show points where po\t' '= "BM_hash/4096" as csv\n' '\004'
+check "after where: fields and tag keys" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'show points where point = \"BM_hash/4096\"'"
+SAVED_DB=$DB
+DB=$WORK/no-store-here
+session nostore 'tre\t' '\025' '\004'
+check_out "no store: the banner says so" "no store at $WORK/no-store-here yet"
+check_out "no store: and how to make one" "benchdb ingest FILE"
+check "no store: Tab prints no error" sh -c "! grep -q 'error' '$OUT'"
+check "no store: nothing was created" test ! -e "$WORK/no-store-here"
+DB=$SAVED_DB
+
 finish

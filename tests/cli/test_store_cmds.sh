@@ -73,17 +73,21 @@ awk -F': ' '/"(real|cpu)_time": / { v = $2; sub(/,$/, "", v); printf "%s: %.17g,
 	"$H/gbench-v1.json" >/dev/null
 "$BENCHDB" --db "$U/db" ingest --id v2us --commit c2 --timestamp 2026-11-12T02:00:00Z \
 	"$U/v2us.json" >/dev/null
-run "$BENCHDB" --db "$U/db" -c 'trend real_time of "BM_sort/1024"'
+# (CSV: the raw values in the series' unit; tables show them scaled, docs/cli.md.)
+run "$BENCHDB" --db "$U/db" -c 'trend real_time of "BM_sort/1024" as csv'
 check_out "units: the trend shows the us run in the series' ns" \
-	"BM_sort/1024        v2us  2026-11-12T02:00:00Z  c2      3896.26  -      -      ns"
-run "$BENCHDB" --db "$U/db" -c 'compare run v1 with run v2us metric real_time of "BM_sort/*"'
+	"BM_sort/1024,,v2us,2026-11-12T02:00:00Z,c2,3896.264366525352,,,ns"
+run "$BENCHDB" --db "$U/db" -c 'compare run v1 with run v2us metric real_time of "BM_sort/*" as csv'
 check_out "units: ns base, us current converted: -0.5% unchanged" \
-	"BM_sort/1024         real_time   3915.1  3896.26  ns         -0.5%  unchanged "
+	"BM_sort/1024,,real_time,3915.1"
 check_out "units: -6.8%, an improvement, not -99.9%" \
-	"BM_sort/65536        real_time  3958454  3689223  ns         -6.8%  improvement ↑ "
-run "$BENCHDB" --db "$U/db" -c 'compare run v2us with run v1 metric real_time of "BM_sort/1024"'
+	"BM_sort/65536,,real_time,3958454"
+run "$BENCHDB" --db "$U/db" -c 'compare run v2us with run v1 metric real_time of "BM_sort/1024" as csv'
 check_out "units: the other way round the base's unit (us) wins" \
-	"BM_sort/1024        real_time  3.89626   3.9151  us         +0.5%  unchanged "
+	",us,0.48"
+run "$BENCHDB" --db "$U/db" -c 'compare run v2us with run v1 metric real_time of "BM_sort/1024"'
+check_out "units: a table shows both in the natural scale" \
+	"BM_sort/1024  real_time  3.896 µs  3.915 µs       +0.5%  unchanged"
 
 # Piped output: plain text, no escape sequences, with or without NO_COLOR.
 unset NO_COLOR

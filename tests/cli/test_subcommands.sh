@@ -29,7 +29,7 @@ check_out_exact "baseline list shows the move" "$(printf 'main\tv3')"
 # ---- 8. statements as subcommands ------------------------------------------
 run "$BENCHDB" trend real_time of BM_sort/1024 last 2
 check_rc "benchdb trend STATEMENT exits 0" 0
-check_out "it runs the trend statement" "32527.1"
+check_out "it runs the trend statement" "32.53 µs"
 run "$BENCHDB" trend real_time of BM_sort/1024 last 1 as csv
 check_out "the same bytes as -c" "$("$BENCHDB" -c 'trend real_time of "BM_sort/1024" last 1 as csv')"
 run "$BENCHDB" compare latest~1 with latest of BM_sort/1024 metric real_time

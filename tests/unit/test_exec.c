@@ -870,8 +870,16 @@ static void test_complete(void **state)
 {
 	(void)state;
 	expect_completion(store, "tr", 0, 0, "trend");
-	expect_completion(store, "trend th", 0, 6, "threshold|throughput");
-	expect_completion(store, "TREND TH", 0, 6, "threshold");
+	/* The keyword before the word says what comes next: a metric after
+	 * trend, a point after of, a tag key (or field) after where. */
+	expect_completion(store, "trend th", 0, 6, "throughput");
+	expect_completion(store, "TREND TH", 0, 6, "");
+	expect_completion(store, "rank l", 0, 5, "latency_p50");
+	expect_completion(store, "trend throughput of N", 0, 20, "\"NLP-2/large\"|\"NLP-3/new\"");
+	expect_completion(store, "trend throughput where ", 0, 23,
+			  "point|scenario|metric|branch|commit|framework|variant");
+	expect_completion(store, "trend throughput where framework = Datarax and v", 0, 47,
+			  "variant");
 	expect_completion(store, "compare baseline m", 0, 17,
 			  "markdown|metric|metrics|month|mwu|main|memory");
 	expect_completion(store, "show tags f", 0, 10, "framework");
@@ -888,15 +896,16 @@ static void test_complete(void **state)
 			  "\"NLP-2/large\"|\"NLP-3/new\"");
 	expect_completion(store, "show points where metric = l", 0, 27, "latency_p50");
 	/* The cursor may sit before the end; the caller can stop early. */
-	expect_completion(store, "trend th", 2, 6, "threshold|throughput");
+	expect_completion(store, "show m", 2, 5, "markdown|metric");
 	expect_completion(store, "s", 1, 0, "seed");
-	expect_completion(NULL, "trend th", 0, 6, "threshold");
+	expect_completion(NULL, "trend th", 0, 6, "");
+	expect_completion(NULL, "tr", 0, 0, "trend");
 	candidates cs = {{0}, 0, 0};
 	size_t start;
 	assert_int_equal(
 	    bdb_query_complete(store, "trend th and more", 8, &start, add_candidate, &cs), 0);
 	assert_int_equal(start, 6);
-	assert_string_equal(bdb_buf_cstr(&cs.text), "threshold|throughput");
+	assert_string_equal(bdb_buf_cstr(&cs.text), "throughput");
 	bdb_buf_free(&cs.text);
 }
 

@@ -1,0 +1,151 @@
+/*
+ * inputs.c - what a command line argument of `benchdb ingest` stands for.
+ * A file or "-" is one input. A directory is a Criterion tree (one input,
+ * read by criterion.c) or a directory of result files: each file one input,
+ * in name order, its subdirectories likewise (a pytest-benchmark storage
+ * directory, .benchmarks/<machine>/NNNN_*.json, is such a directory).
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* Deeper than any Criterion tree (group/function/value) or storage directory. */
+#define MAX_DEPTH 8
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static bool is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && !S_ISDIR(st.st_mode);
+}
+
+/* Names a directory walk skips: hidden entries (.git, .gitignore). */
+static bool skipped(const char *name)
+{
+	return name[0] == '.';
+}
+
+static int compare_names(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static bool join(char *buf, size_t size, const char *dir, const char *name)
+{
+	size_t len = strlen(dir);
+	bool slash = len > 0 && dir[len - 1] == '/';
+	return (size_t)snprintf(buf, size, "%s%s%s", dir, slash ? "" : "/", name) < size;
+}
+
+static bool criterion_tree_at(const char *dir, int depth)
+{
+	char path[4096];
+	if (join(path, sizeof path, dir, "new/estimates.json") && is_file(path))
+		return true;
+	if (depth >= MAX_DEPTH)
+		return false;
+	struct dirent **list;
+	int n = scandir(dir, &list, NULL, compare_names);
+	if (n < 0)
+		return false;
+	bool tree = true;
+	int subdirs = 0;
+	for (int i = 0; i < n; i++) {
+		const char *name = list[i]->d_name;
+		if (tree && !skipped(name) && join(path, sizeof path, dir, name)) {
+			if (!is_dir(path))
+				tree = false; /* a result file: a directory of files */
+			else if (strcmp(name, "report") != 0 && ++subdirs &&
+				 !criterion_tree_at(path, depth + 1))
+				tree = false;
+		}
+		free(list[i]);
+	}
+	free(list);
+	return tree && subdirs > 0;
+}
+
+bool bdb_is_criterion_tree(const char *dir)
+{
+	return criterion_tree_at(dir, 0);
+}
+
+static int add_path(bdb_ingest_inputs *list, const char *path)
+{
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? 2 * list->cap : 16;
+		char **p = realloc(list->paths, cap * sizeof *p);
+		if (!p)
+			return BDB_ENOMEM;
+		list->paths = p;
+		list->cap = cap;
+	}
+	if (!(list->paths[list->n] = strdup(path)))
+		return BDB_ENOMEM;
+	list->n++;
+	return 0;
+}
+
+static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_format format, int depth,
+		      bdb_diag *d)
+{
+	if (format == BDB_FORMAT_AUTO && bdb_is_criterion_tree(dir)) {
+		list->criterion_trees++;
+		return add_path(list, dir);
+	}
+	if (depth >= MAX_DEPTH)
+		return 0;
+	struct dirent **entries;
+	int n = scandir(dir, &entries, NULL, compare_names);
+	if (n < 0)
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot list the directory: %s",
+				    strerror(errno));
+	int rc = 0;
+	char path[4096];
+	for (int i = 0; i < n; i++) {
+		const char *name = entries[i]->d_name;
+		if (!rc && !skipped(name)) {
+			if (!join(path, sizeof path, dir, name))
+				rc = bdb_diag_set(d, BDB_ETOOBIG, dir, 0, 0,
+						  "a path in this directory is too long");
+			else if (is_dir(path))
+				rc = expand_dir(list, path, format, depth + 1, d);
+			else if (!(rc = add_path(list, path)))
+				list->files++;
+		}
+		free(entries[i]);
+	}
+	free(entries);
+	return rc;
+}
+
+int bdb_ingest_expand(const char *arg, bdb_format format, bdb_ingest_inputs *list, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	if (strcmp(arg, "-") == 0 || !is_dir(arg) || format == BDB_FORMAT_CRITERION)
+		return add_path(list, arg);
+	size_t before = list->n;
+	int rc = expand_dir(list, arg, format, 0, d);
+	if (!rc && list->n == before)
+		rc = bdb_diag_set(d, BDB_EFORMAT, arg, 0, 0,
+				  "the directory holds no result files and no Criterion tree");
+	return rc;
+}
+
+void bdb_ingest_inputs_free(bdb_ingest_inputs *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		free(list->paths[i]);
+	free(list->paths);
+	memset(list, 0, sizeof *list);
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# tests/cli/test_ingest_dirs.sh - a directory is ingested as its files, each
+# one run in name order, unless it is a Criterion tree (one run); what was
+# found is said on stderr (issue 23, item 10).
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+
+# A pytest-benchmark storage directory: .benchmarks/<machine>/NNNN_*.json.
+PB=$WORK/proj/.benchmarks/Linux-CPython-3.11-64bit
+mkdir -p "$PB"
+cp "$FIXTURES/pytest/versioned.json" "$PB/0002_5d41402_20261120_091112.json"
+cp "$FIXTURES/pytest_benchmark.json" "$PB/0001_unversioned_20261122_223401.json"
+run "$BENCHDB" --db "$DB" ingest "$WORK/proj/.benchmarks"
+check_rc "a pytest-benchmark storage directory ingests" 0
+check_err "it says what it found" "found 2 files in $WORK/proj/.benchmarks; each is one run"
+check "each file is one run, in name order" \
+	test "$(grep -c '^Ingested run pytest-' "$OUT")" -eq 2
+check "0001 is ingested before 0002" \
+	test "$(sed -n 1p "$OUT")" = "Ingested run pytest-6623e0425df941dc (4 points, 9 metrics)"
+"$BENCHDB" --db "$DB" -c 'show runs as csv' >"$OUT"
+check "the versioned file keeps its commit" grep -q ',5d41402abc4b2a76b9719d911017c592ae7e1d2f,feature/radix,' "$OUT"
+
+# A directory of result files of several formats, with a Criterion tree in it.
+MIX=$WORK/mix
+mkdir -p "$MIX/sub"
+cp "$FIXTURES/gbench_plain.json" "$MIX/b.json"
+cp "$FIXTURES/hyperfine.json" "$MIX/a.json"
+cp "$FIXTURES/gotest_bench.txt" "$MIX/sub/c.txt"
+cp -r "$FIXTURES/criterion" "$MIX/target-criterion"
+printf 'ignored\n' >"$MIX/.hidden"
+run "$BENCHDB" --db "$WORK/db2" ingest "$MIX"
+check_rc "a directory of files ingests" 0
+check_err "it counts files and Criterion trees" "found 3 files and 1 Criterion tree in $MIX; each is one run"
+check "four runs, in name order (a, b, sub/c, target-criterion)" \
+	test "$(cut -d' ' -f3 "$OUT" | cut -d- -f1 | tr '\n' ' ')" = "hyperfine gbench gotest criterion "
+
+# tests/fixtures/ is no longer taken for a Criterion tree: its files are
+# read too (some are not results: they fail, by name, exit 3).
+run "$BENCHDB" --db "$WORK/db3" ingest "$FIXTURES/"
+check_rc "tests/fixtures/ has files that are not results: exit 3" 3
+check_err "the Criterion subtree is one of what was found" "files and 1 Criterion tree in $FIXTURES/"
+check_out "a gbench file of it is ingested" "Ingested run gbench-"
+check_out "a pytest file of it is ingested" "Ingested run pytest-"
+check_out "its Criterion tree is ingested" "Ingested run criterion-"
+check_err "a file that is no result is named" "conformance/run_v2.fbs:1:1: unrecognised input format"
+
+# A Criterion tree given itself, and one benchmark of it, stay one run each.
+run "$BENCHDB" --db "$WORK/db4" ingest "$FIXTURES/criterion" "$FIXTURES/criterion/fib 15"
+check_rc "a Criterion tree and a benchmark directory ingest" 0
+check "two runs" test "$(grep -c '^Ingested run criterion-' "$OUT")" -eq 2
+
+# -q: nothing on stderr.
+run "$BENCHDB" --db "$WORK/db5" ingest -q "$MIX"
+check_rc "-q ingests" 0
+check "-q says nothing on stderr" test ! -s "$ERR"
+
+# An empty directory: an error naming it.
+mkdir -p "$WORK/empty"
+run "$BENCHDB" --db "$WORK/db6" ingest "$WORK/empty"
+check_rc "an empty directory exits 3" 3
+check_err "it says the directory holds nothing" "empty: the directory holds no result files and no Criterion tree"
+
+finish
