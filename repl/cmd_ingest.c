@@ -202,7 +202,10 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	    .report = report_input,
 	    .report_ctx = &benchkit_form,
 	};
-	if (bdb_ingest_files(store, files, (size_t)n_files, &job, NULL))
+	/* A data.js is a whole history: import-gab's. */
+	if (format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB)
+		code = cli_ingest_histories(store, files, &n_files, flags);
+	if (n_files > 0 && bdb_ingest_files(store, files, (size_t)n_files, &job, NULL))
 		code = EXIT_INPUT;
 	bdb_store_close(store);
 out:

@@ -29,6 +29,8 @@ static const char usage_text[] =
     "  query STATEMENT        run one statement (like -c)\n"
     "  ingest FILE|DIR|-      store benchmark results (auto-detects the format)\n"
     "  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
+    "  import-gab data.js     import a github-action-benchmark history\n"
+    "  import-asv RESULTS_DIR import airspeed velocity (asv) results\n"
     "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
     "  check                  the CI gate: latest vs baseline, exit 1 on regressions\n"
     "  baseline set|list|drop manage named baselines\n"
@@ -64,10 +66,19 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand subcommands[] = {
-    {"query", cmd_query},     {"ingest", cmd_ingest}, {"import-benchkit", cmd_import_benchkit},
-    {"export", cmd_export},   {"check", cmd_check},   {"baseline", cmd_baseline},
-    {"summary", cmd_summary}, {"trend", cmd_trend},   {"verify", cmd_verify},
-    {"stats", cmd_stats},     {"backup", cmd_backup},
+    {"query", cmd_query},
+    {"ingest", cmd_ingest},
+    {"import-benchkit", cmd_import_benchkit},
+    {"import-gab", cmd_import_gab},
+    {"import-asv", cmd_import_asv},
+    {"export", cmd_export},
+    {"check", cmd_check},
+    {"baseline", cmd_baseline},
+    {"summary", cmd_summary},
+    {"trend", cmd_trend},
+    {"verify", cmd_verify},
+    {"stats", cmd_stats},
+    {"backup", cmd_backup},
 };
 
 void cli_error(const char *fmt, ...)

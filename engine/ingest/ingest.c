@@ -250,6 +250,29 @@ static int no_match(bdb__input *in, const char *what, bdb_diag *d)
 			    what, bdb_format_list());
 }
 
+/*
+ * A github-action-benchmark data.js holds many runs, not one: its errors
+ * are reported as import-gab finds them (file:line:col), and a sound one is
+ * refused with the command that imports it.
+ */
+static int refuse_history(bdb__input *in, bdb_diag *d)
+{
+	bdb_run **runs;
+	size_t n;
+	bdb_import_summary sum;
+	memset(&sum, 0, sizeof sum);
+	int rc = bdb_gab_history_read(in->name, in->data, in->len, &runs, &n, &sum, d);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		bdb_run_free(runs[i]);
+	free(runs);
+	return bdb_diag_set(d, BDB_EFORMAT, in->name, 1, 1,
+			    "is a github-action-benchmark history of %zu runs, not one run; "
+			    "import it with: benchdb import-gab %s",
+			    n, in->name);
+}
+
 /* Picks the adapter (detecting when format is AUTO) and parses JSON inputs. */
 static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const adapter **out,
 		  bdb_diag *d)
@@ -268,6 +291,9 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 	if (content_start(in->data, in->len) == in->data + in->len)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				    "the input is empty; expected benchmark results");
+	if ((format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB) &&
+	    bdb_is_gab_history(in->data, in->len))
+		return refuse_history(in, d);
 	const adapter *a = format == BDB_FORMAT_AUTO ? NULL : adapter_of(format);
 	if (format != BDB_FORMAT_AUTO && !a)
 		return bdb_diag_set(d, BDB_EINVAL, in->name, 0, 0, "unknown format %d",
