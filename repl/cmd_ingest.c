@@ -9,6 +9,7 @@ static const char ingest_usage[] =
     "usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
     "                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
     "                      [--direction higher|lower] FILE|DIR|-...\n"
+    "       benchdb ingest --list-formats [--json]\n"
     "       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
     "\n"
     "Stores each file (a Criterion target/criterion directory, or '-' for standard\n"
@@ -62,6 +63,23 @@ static void report_input(void *benchkit_form, const bdb_ingest_result *r)
 		       r->run->id, counts);
 }
 
+/* `ingest --list-formats [--json]`: name, tool and what it reads, one a
+ * line. The texts are the library's static strings, which hold no quote,
+ * backslash or control character, so they are JSON strings as they are. */
+static void list_formats(bool json)
+{
+	const bdb_format_info *f;
+	size_t n = bdb_format_infos(&f);
+	for (size_t i = 0; i < n; i++) {
+		if (json)
+			printf("%s{\"name\": \"%s\", \"tool\": \"%s\", \"reads\": \"%s\"}%s\n",
+			       i ? " " : "[", f[i].name, f[i].tool, f[i].reads,
+			       i + 1 < n ? "," : "]");
+		else
+			printf("%-10s %-24s %s\n", f[i].name, f[i].tool, f[i].reads);
+	}
+}
+
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
 	bdb_ingest_options opt;
@@ -82,6 +100,12 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		const char *arg = argv[i];
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(ingest_usage, stdout);
+			goto out;
+		}
+		if (strcmp(arg, "--list-formats") == 0) {
+			list_formats(ctx->json ||
+				     (i + 1 < argc && strcmp(argv[i + 1], "--json") == 0) ||
+				     (i > 1 && strcmp(argv[i - 1], "--json") == 0));
 			goto out;
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {

@@ -97,6 +97,28 @@ int bdb_format_parse(const char *name, bdb_format *out)
 	return BDB_EINVAL;
 }
 
+/* What each format is, for `ingest --list-formats` (adapter order). */
+static const bdb_format_info infos[] = {
+    {"benchkit", "benchkit", "Run JSON (id, timestamp, points[], metric_defs)"},
+    {"gbench", "Google Benchmark", "--benchmark_format=json output"},
+    {"criterion", "Criterion.rs", "a target/criterion/ directory tree"},
+    {"pytest", "pytest-benchmark", "--benchmark-json output"},
+    {"hyperfine", "hyperfine", "--export-json output"},
+    {"gotest", "go test", "-bench text output"},
+    {"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
+    {"odyssey", "ml-odyssey", "baseline_results.json"},
+    {"quasim", "QuASIM", "per-kernel report or summary.json"},
+    {"gab", "github-action-benchmark",
+     "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
+    {"bmf", "Bencher", "Bencher Metric Format JSON"},
+};
+
+size_t bdb_format_infos(const bdb_format_info **out)
+{
+	*out = infos;
+	return sizeof infos / sizeof *infos;
+}
+
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "

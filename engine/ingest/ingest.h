@@ -82,6 +82,15 @@ const char *bdb_format_name(bdb_format f);
  */
 int bdb_format_parse(const char *name, bdb_format *out);
 
+/* One readable format: its name (as --format takes it), the tool that
+ * writes it and what of that tool's output it reads. Static strings. */
+typedef struct bdb_format_info {
+	const char *name, *tool, *reads;
+} bdb_format_info;
+
+/* Every format but auto, in detection order: *out (static) and their number. */
+size_t bdb_format_infos(const bdb_format_info **out);
+
 /* "benchkit, gbench, criterion, ..." (every format but auto); a static string. */
 const char *bdb_format_list(void);
 

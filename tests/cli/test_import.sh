@@ -170,4 +170,13 @@ run "$BENCHDB" --db "$WORK/v1db" import-asv "$WORK"
 check_rc "asv: a directory without benchmarks.json exits 3" 3
 check_err "asv: says what it expected" "is not an asv results directory"
 
+# --- ingest --list-formats ---
+run "$BENCHDB" ingest --list-formats
+check_rc "--list-formats exits 0" 0
+check "--list-formats prints one format a line (11)" test "$(grep -c '^' "$OUT")" -eq 11
+check_out "--list-formats names the tool and what it reads" \
+	"gab        github-action-benchmark  custom JSON"
+run "$BENCHDB" ingest --list-formats --json
+check_out "--list-formats --json gives objects" '{"name": "cargo", "tool": "Rust libtest", "reads": '
+
 finish
