@@ -2,6 +2,7 @@
  * and the part of `ingest` that hands a data.js to import-gab. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "ingest.h"
@@ -100,10 +101,13 @@ int cmd_import_asv(cli_ctx *ctx, int argc, char **argv)
 	return run_import(ctx, argc, argv, asv_usage, "import-asv", bdb_import_asv, "result files");
 }
 
-/* Whether the file at path starts like a github-action-benchmark history. */
+/* Whether the file at path starts like a github-action-benchmark history.
+ * Only a regular file is looked at: reading the start of a pipe or FIFO
+ * would take it from the ingest that follows. */
 static bool is_history_file(const char *path)
 {
-	if (strcmp(path, "-") == 0)
+	struct stat st;
+	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
 		return false;
 	FILE *f = fopen(path, "rb");
 	if (!f)

@@ -18,6 +18,8 @@ static const char ingest_usage[] =
     "cargo, bmf, gab, odyssey, quasim. Many files are stored up to 100 runs per\n"
     "transaction; a run is reported once its transaction is committed, as\n"
     "'Ingested run ID (N points, M metrics)' (benchkit's form: '(N points)').\n"
+    "A github-action-benchmark data.js is a whole history: it is imported as\n"
+    "'benchdb import-gab FILE' does, one run per entry.\n"
     "\n"
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
     "  --tag K=V       add a tag to every point (repeatable)\n"
