@@ -112,6 +112,16 @@ size_t cli_count_inconclusive(const bdb_result *r);
 /* Subcommands. */
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv);
+int cmd_import_gab(cli_ctx *ctx, int argc, char **argv);
+int cmd_import_asv(cli_ctx *ctx, int argc, char **argv);
+
+/*
+ * `ingest` hands each github-action-benchmark history (data.js) among
+ * files[0..*n_files) to import-gab, printing what it did, and keeps the
+ * other files in files (*n_files updated). EXIT_INPUT when an import
+ * failed, else EXIT_OK.
+ */
+int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, unsigned flags);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_baseline(cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(cli_ctx *ctx, int argc, char **argv);

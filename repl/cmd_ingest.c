@@ -11,6 +11,7 @@ static const char ingest_usage[] =
     "usage: benchdb ingest [--db DIR] [--format F] [--commit SHA] [--branch B]\n"
     "                      [--timestamp T] [--tag K=V]... [--id ID] [--replace]\n"
     "                      [--direction higher|lower] [--no-env] [-q] FILE|DIR|-...\n"
+    "       benchdb ingest --list-formats [--json]\n"
     "       benchdb ingest --data DIR --input FILE      (benchkit's form)\n"
     "\n"
     "Stores each file (or '-' for standard input) as one run, atomically. A\n"
@@ -22,6 +23,8 @@ static const char ingest_usage[] =
     "to 100 runs per transaction; a run is reported once its transaction is\n"
     "committed, as 'Ingested run ID (N points, M metrics)' (benchkit's form:\n"
     "'(N points)').\n"
+    "A github-action-benchmark data.js is a whole history: it is imported as\n"
+    "'benchdb import-gab FILE' does, one run per entry.\n"
     "\n"
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
     "  --commit auto   the commit of 'git rev-parse HEAD'\n"
@@ -131,6 +134,23 @@ static void report_input(void *ctx, const bdb_ingest_result *r)
 	}
 }
 
+/* `ingest --list-formats [--json]`: name, tool and what it reads, one a
+ * line. The texts are the library's static strings, which hold no quote,
+ * backslash or control character, so they are JSON strings as they are. */
+static void list_formats(bool json)
+{
+	const bdb_format_info *f;
+	size_t n = bdb_format_infos(&f);
+	for (size_t i = 0; i < n; i++) {
+		if (json)
+			printf("%s{\"name\": \"%s\", \"tool\": \"%s\", \"reads\": \"%s\"}%s\n",
+			       i ? " " : "[", f[i].name, f[i].tool, f[i].reads,
+			       i + 1 < n ? "," : "]");
+		else
+			printf("%-10s %-24s %s\n", f[i].name, f[i].tool, f[i].reads);
+	}
+}
+
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
 	bdb_ingest_options opt;
@@ -154,6 +174,12 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		const char *arg = argv[i];
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(ingest_usage, stdout);
+			goto out;
+		}
+		if (strcmp(arg, "--list-formats") == 0) {
+			list_formats(ctx->json ||
+				     (i + 1 < argc && strcmp(argv[i + 1], "--json") == 0) ||
+				     (i > 1 && strcmp(argv[i - 1], "--json") == 0));
 			goto out;
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
@@ -314,8 +340,22 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	    .report = report_input,
 	    .report_ctx = &rep,
 	};
-	if (bdb_ingest_files(store, (const char *const *)inputs.paths, inputs.n, &job, NULL))
+	/* A data.js is a whole history: import-gab's (on a copy of the list,
+	 * which it compacts; inputs keeps the paths it owns). */
+	int n_left = (int)inputs.n;
+	const char **left = inputs.n ? malloc(inputs.n * sizeof *left) : NULL;
+	if (inputs.n && !left) {
+		bdb_store_close(store);
 		code = EXIT_INPUT;
+		goto out;
+	}
+	for (size_t f = 0; f < inputs.n; f++)
+		left[f] = inputs.paths[f];
+	if (format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB)
+		code = cli_ingest_histories(store, left, &n_left, flags);
+	if (n_left > 0 && bdb_ingest_files(store, left, (size_t)n_left, &job, NULL))
+		code = EXIT_INPUT;
+	free(left);
 	bdb_store_close(store);
 out:
 	for (size_t t = 0; t < n_tags; t++)

@@ -29,6 +29,8 @@ static const char usage_text[] =
     "  query STATEMENT        run one statement (like -c)\n"
     "  ingest FILE|DIR|-      store benchmark results (auto-detects the format)\n"
     "  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
+    "  import-gab data.js     import a github-action-benchmark history\n"
+    "  import-asv RESULTS_DIR import airspeed velocity (asv) results\n"
     "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
     "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
     "                         regressions, 3 on a missing store, baseline or run\n"
@@ -77,8 +79,12 @@ typedef struct subcommand {
 
 static const subcommand subcommands[] = {
     {"query", cmd_query, NULL},
-    {"ingest", cmd_ingest, "it prints one line per stored run; list them with 'show runs as json'"},
+    {"ingest", cmd_ingest,
+     "it prints one line per stored run; list them with 'show runs as json' (the formats: "
+     "ingest --list-formats --json)"},
     {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run"},
+    {"import-gab", cmd_import_gab, "it prints what it stored"},
+    {"import-asv", cmd_import_asv, "it prints what it stored"},
     {"export", cmd_export, "use --format json"},
     {"check", cmd_check, NULL},
     {"baseline", cmd_baseline, NULL},

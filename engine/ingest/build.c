@@ -19,10 +19,15 @@ static const char *const canonical_units[] = {
 static const char *canonical_plain(const char *u, size_t len)
 {
 	char text[32];
-	if (len == 0 || len >= sizeof text)
-		return NULL;
+	if (len == 0 || len >= sizeof text || memchr(u, '/', len))
+		return NULL; /* the canonical units are plain: a rate is none of them */
 	memcpy(text, u, len);
 	text[len] = '\0';
+	/* A unit that converts to one of them is a time or a size: two lookups
+	 * turn away the others (counts, custom words) before fifteen would. */
+	double f;
+	if (bdb_unit_factor(text, "ns", &f) != 0 && bdb_unit_factor(text, "B", &f) != 0)
+		return NULL;
 	for (size_t i = 0; i < sizeof canonical_units / sizeof *canonical_units; i++) {
 		double factor;
 		if (bdb_unit_factor(text, canonical_units[i], &factor) == 0 && factor == 1.0)

@@ -9,7 +9,11 @@
  *
  * A point is the test name; time (ns, lower) is the ns/iter figure and
  * libtest's "+/-" spread (the range of its samples) gives the bounds
- * value ∓ spread; "= N MB/s" is throughput (MB/s, higher). Newer libtest
+ * value ∓ spread; "= N MB/s" is throughput (MB/s, higher). Custom benchers
+ * that print libtest's line (and github-action-benchmark, which reads it)
+ * use other units: a time per iteration ("us/iter") is time in that unit;
+ * a rate ("1911 MS/s") is throughput (higher); a count per iteration
+ * ("2835 cycles/iter") is a metric named for the count ("cycles", lower). Newer libtest
  * writes decimals ("1,234.56 ns/iter"). A name that appears again (several
  * bench binaries, repeated runs) makes samples and a mean, without bounds.
  * Every other line is ignored; a "test ... bench:" line that does not
@@ -25,6 +29,7 @@ typedef struct cargo_result {
 	size_t name_len;
 	double ns, spread, mbps;
 	bool has_mbps;
+	char unit[32]; /* as printed: "ns/iter", "cycles/iter", "MS/s" */
 } cargo_result;
 
 /* 1 and *r filled, 0 when the line is not a bench line, -1 with *err and *at set. */
@@ -61,14 +66,16 @@ static int parse_line(const char *line, size_t len, cargo_result *r, const char 
 	}
 	p = bdb__skip_blanks(tok, end);
 	*at = p;
-	if (!bdb__starts_with(p, (size_t)(end - p), "ns/iter")) {
-		*err = "expected \"ns/iter\" after the time";
+	tok = bdb__token_end(p, end);
+	if (tok == p || *p == '(' || (size_t)(tok - p) >= sizeof r->unit) {
+		*err = "expected a unit like \"ns/iter\" after the value";
 		return -1;
 	}
-	p = bdb__skip_blanks(p + 7, end);
+	bdb__copy_text(r->unit, sizeof r->unit, p, (size_t)(tok - p));
+	p = bdb__skip_blanks(tok, end);
 	*at = p;
 	if (!bdb__starts_with(p, (size_t)(end - p), "(+/-")) {
-		*err = "expected \"(+/- N)\" after \"ns/iter\"";
+		*err = "expected \"(+/- N)\" after the unit";
 		return -1;
 	}
 	p = bdb__skip_blanks(p + 4, end);
@@ -98,6 +105,30 @@ static int parse_line(const char *line, size_t len, cargo_result *r, const char 
 	}
 	r->has_mbps = true;
 	return 1;
+}
+
+/*
+ * The metric of a bench line's unit: "T/iter" (T a time unit) is time in
+ * T, "X/T" a throughput, "W/iter" (or any other unit) a metric named W.
+ */
+static void metric_of_unit(cargo_result *r, char *count, size_t size, const char **metric,
+			   const char **unit, bdb_direction *direction)
+{
+	char *slash = strchr(r->unit, '/');
+	double f;
+	*metric = "time", *unit = r->unit, *direction = BDB_LOWER;
+	if (slash && strcmp(slash, "/iter") == 0) {
+		*slash = '\0';
+		if (bdb_unit_factor(r->unit, "ns", &f) == 0)
+			return; /* "ns/iter" is time in ns */
+		*slash = '/';
+	} else if (slash && bdb_unit_factor(slash + 1, "s", &f) == 0) {
+		*metric = "throughput", *direction = BDB_HIGHER;
+		return;
+	}
+	size_t n = slash ? (size_t)(slash - r->unit) : strlen(r->unit);
+	bdb__copy_text(count, size, r->unit, n);
+	*metric = count;
 }
 
 bool bdb__detect_cargo(const char *data, size_t len)
@@ -138,12 +169,16 @@ int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d)
 		bdb__copy_text(name, sizeof name, r.name, r.name_len);
 		size_t point;
 		bdb_metric *m;
+		const char *metric, *unit;
+		bdb_direction direction;
+		char count[32];
+		metric_of_unit(&r, count, sizeof count, &metric, &unit, &direction);
 		if ((rc = bdb__point_get(run, &points, name, NULL, 0, &point)) ||
-		    (rc = bdb__add_defined_metric(run, &run->points[point], "time", r.ns, "ns",
-						  BDB_LOWER, &m)))
+		    (rc = bdb__add_defined_metric(run, &run->points[point], metric, r.ns, unit,
+						  direction, &m)))
 			break;
 		bdb__set_bounds(m, r.ns - r.spread, r.ns + r.spread);
-		rc = bdb__samples_add(&samples, point, "time", r.ns);
+		rc = bdb__samples_add(&samples, point, metric, r.ns);
 		if (!rc && r.has_mbps)
 			rc = bdb__add_defined_metric(run, &run->points[point], "throughput", r.mbps,
 						     "MB/s", BDB_HIGHER, NULL);

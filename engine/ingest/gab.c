@@ -1,18 +1,34 @@
 /*
- * gab.c - github-action-benchmark's custom JSON (tool customBiggerIsBetter
- * or customSmallerIsBetter):
+ * gab.c - github-action-benchmark's results, as one entry's "benches" or as
+ * the custom JSON a user writes for tool customBiggerIsBetter or
+ * customSmallerIsBetter:
  *
- *   [{"name", "unit", "value", "range"?: "± 1.5", "extra"?: "..."}]
+ *   [{"name", "unit", "value", "range"?: "± 1.5" | 1.5, "extra"?: "..."}]
  *
- * A point is a name with one metric, "value", in its unit. The file does
- * not say which way is better: the direction comes from the options
- * (--direction higher|lower); without one, no definition is added and a
- * stored one applies. A range "± X" or "+/- X" gives the bounds value ∓ X;
- * other range texts are free-form and ignored, as is "extra". Entries that
- * repeat a name are samples of one point, whose value is their mean.
+ * Custom JSON (bdb__ingest_gab): a point is a name with one metric, "value",
+ * in its unit. The file does not say which way is better: the direction
+ * comes from the options (--direction higher|lower); without one, no
+ * definition is added and a stored one applies.
+ *
+ * An entry of a data.js history (bdb__gab_read_benches with a tool, see
+ * gab_history.c): the tool says what the values mean. The metric is "time"
+ * (lower is better) when the unit is a time or a time per something ("ns",
+ * "ns/iter", "us/op"), "throughput" (higher) when it is a rate ("ops/sec",
+ * "iter/sec", "MB/s", "Hz"), else "value" with the tool's direction (the
+ * action's own table: benchmarkjs, pytest and customBiggerIsBetter bigger is
+ * better, every other tool smaller). Custom tools always give "value" with
+ * their declared direction.
+ *
+ * Both: a range "± X", "+/- X" or a number X gives the bounds value ∓ X; a
+ * range "± X%" gives value ∓ value × X / 100. catch2 prints its standard
+ * deviation in a unit of its own that the action drops: when X is larger
+ * than the value, it is taken in the next smaller time unit (÷ 1000) until
+ * it is not (ns at the least). Entries that repeat a name are samples of one
+ * point, whose value is their mean.
  */
 #include "internal.h"
 
+#include <stdio.h>
 #include <string.h>
 
 bool bdb__detect_gab(const json_t *root)
@@ -22,8 +38,43 @@ bool bdb__detect_gab(const json_t *root)
 	       json_object_get(first, "value") && json_object_get(first, "unit");
 }
 
-/* "± X", "+/- X", "+-X": X, or false. */
-static bool parse_range(const char *s, double *out)
+/* The tools of github-action-benchmark and which way their values go. */
+static const struct {
+	const char *name;
+	bdb_direction direction;
+	bool custom; /* the user declared the direction */
+} tools[] = {
+    {"cargo", BDB_LOWER, false},
+    {"go", BDB_LOWER, false},
+    {"benchmarkjs", BDB_HIGHER, false},
+    {"benchmarkluau", BDB_LOWER, false},
+    {"pytest", BDB_HIGHER, false},
+    {"googlecpp", BDB_LOWER, false},
+    {"catch2", BDB_LOWER, false},
+    {"julia", BDB_LOWER, false},
+    {"jmh", BDB_LOWER, false},
+    {"benchmarkdotnet", BDB_LOWER, false},
+    {"customBiggerIsBetter", BDB_HIGHER, true},
+    {"customSmallerIsBetter", BDB_LOWER, true},
+};
+
+int bdb__gab_tool_find(const char *name, bdb__gab_tool *out)
+{
+	for (size_t i = 0; i < sizeof tools / sizeof *tools; i++) {
+		if (strcmp(tools[i].name, name) == 0) {
+			out->name = tools[i].name;
+			out->direction = tools[i].direction;
+			out->custom = tools[i].custom;
+			out->catch2 = strcmp(name, "catch2") == 0;
+			out->go = strcmp(name, "go") == 0;
+			return 0;
+		}
+	}
+	return BDB_EINVAL;
+}
+
+/* "± X", "+/- X", "+-X" (also "±X%": *percent): X, or false. */
+static bool parse_range(const char *s, double *out, bool *percent)
 {
 	static const char *const prefixes[] = {"\xc2\xb1", "+/-", "+-"};
 	for (size_t i = 0; i < sizeof prefixes / sizeof *prefixes; i++) {
@@ -32,9 +83,166 @@ static bool parse_range(const char *s, double *out)
 			continue;
 		const char *p = s + n, *end = s + strlen(s);
 		p = bdb__skip_blanks(p, end);
+		*percent = end > p && end[-1] == '%';
+		if (*percent)
+			end--;
 		return bdb__parse_number(p, (size_t)(end - p), true, out) && *out >= 0;
 	}
 	return false;
+}
+
+/* Scale of a time unit in ns, or 0. */
+static double time_scale(const char *unit, size_t len)
+{
+	char buf[16];
+	double f;
+	if (len == 0 || len >= sizeof buf)
+		return 0;
+	memcpy(buf, unit, len);
+	buf[len] = '\0';
+	return bdb_unit_factor(buf, "ns", &f) == 0 ? f : 0;
+}
+
+/* The metric a history entry's unit makes: "time", "throughput" or "value". */
+static const char *metric_of_unit(const char *unit)
+{
+	if (strcmp(unit, "Hz") == 0)
+		return "throughput";
+	const char *slash = strchr(unit, '/');
+	size_t head = slash ? (size_t)(slash - unit) : strlen(unit);
+	if (time_scale(unit, head) > 0)
+		return "time";
+	if (slash && time_scale(slash + 1, strlen(slash + 1)) > 0)
+		return "throughput";
+	return NULL;
+}
+
+/*
+ * The unit of a history result, or NULL when it is not one: go writes
+ * "ns/op\t 9668 B/op\t 99 allocs/op" (the first is the unit; the others are
+ * results of their own, "X - B/op"), and a benchmark that prints to
+ * standard output leaves a line of that output as the unit. A unit is
+ * 1..32 bytes without blanks, does not start with a digit, and for go has
+ * a '/'.
+ */
+static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const char *unit)
+{
+	size_t n = strlen(unit);
+	if (tool->go)
+		n = strcspn(unit, "\t");
+	while (n > 0 && (unit[n - 1] == ' ' || unit[n - 1] == '\t'))
+		n--;
+	if (n == 0 || n > 32 || (unit[0] >= '0' && unit[0] <= '9'))
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (unit[i] == ' ' || (unsigned char)unit[i] < 0x20)
+			return NULL;
+	if (tool->go && !memchr(unit, '/', n))
+		return NULL;
+	return n == strlen(unit) ? unit : bdb_run_strndup(run, unit, n);
+}
+
+/* Counts a result left out of a history and keeps where the first was. */
+static void skip(bdb__json_doc *doc, const json_t *benches, size_t i, bdb__gab_skips *skips,
+		 size_t *count, const char *why)
+{
+	(*count)++;
+	if (skips->first[0])
+		return;
+	bdb_diag d;
+	bdb__json_fail(doc, benches, NULL, i, &d, "%s", why);
+	bdb_diag_format(&d, skips->first, sizeof skips->first);
+}
+
+/* Keeps a point's free text (a range that is no bound, "extra") as metadata "<what>:<name>". */
+static int keep_text(bdb_run *run, const char *what, const char *name, const char *text)
+{
+	bdb_buf key;
+	bdb_buf_init(&key);
+	bdb_buf_printf(&key, "%s:%s", what, name);
+	int rc = key.failed ? BDB_ENOMEM : bdb_run_set_meta(run, bdb_buf_cstr(&key), text);
+	bdb_buf_free(&key);
+	return rc;
+}
+
+int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__gab_tool *tool,
+			  const bdb_ingest_options *opt, const bdb_kv *tags, size_t n_tags,
+			  bdb_run *run, bdb__gab_skips *skips, bdb_diag *d)
+{
+	bdb__strmap points = {0};
+	bdb__samples samples = {0};
+	int rc = 0;
+	for (size_t i = 0; !rc && i < json_array_size(benches); i++) {
+		json_t *e, *range_v;
+		const char *name, *unit, *extra, *metric = "value";
+		double value, half = 0;
+		bool has_value, has_half = false, percent = false;
+		size_t point;
+		if ((rc = bdb__json_elem_object(doc, benches, i, "benchmarks", &e, d)) ||
+		    (rc = bdb__json_string(doc, e, "name", true, &name, d)) ||
+		    (rc = bdb__json_string(doc, e, "unit", true, &unit, d)) ||
+		    (rc = bdb__json_number(doc, e, "value", !skips, &value, &has_value, d)) ||
+		    (rc = bdb__json_string(doc, e, "extra", false, &extra, d)))
+			break;
+		if (!has_value) {
+			skip(doc, benches, i, skips, &skips->null_values, "the value is null");
+			continue;
+		}
+		range_v = json_object_get(e, "range");
+		if (json_is_number(range_v)) {
+			half = json_number_value(range_v);
+			has_half = half >= 0;
+		} else if (range_v && !json_is_null(range_v) && !json_is_string(range_v)) {
+			rc = bdb__json_fail(doc, e, "range", BDB__NO_INDEX, d,
+					    "\"range\" must be a string like \"\xc2\xb1 1.5\" or a "
+					    "number, got %s",
+					    bdb__json_type_name(range_v));
+			break;
+		} else if (json_is_string(range_v)) {
+			has_half = parse_range(json_string_value(range_v), &half, &percent);
+		}
+		bdb_direction direction = opt && opt->has_gab_direction ? opt->gab_direction : 0;
+		bool defined = opt && opt->has_gab_direction;
+		if (tool) {
+			if (!(unit = history_unit(run, tool, unit))) {
+				skip(doc, benches, i, skips, &skips->junk_units,
+				     "the unit is not a unit");
+				continue;
+			}
+			const char *kind = tool->custom ? NULL : metric_of_unit(unit);
+			metric = kind ? kind : "value";
+			direction = !kind			? tool->direction
+				    : strcmp(kind, "time") == 0 ? BDB_LOWER
+								: BDB_HIGHER;
+			defined = true;
+		}
+		if (has_half && percent)
+			half = value * half / 100;
+		else if (has_half && tool && tool->catch2) {
+			double scale = time_scale(unit, strlen(unit));
+			for (; half > value && scale > 1; scale /= 1000)
+				half /= 1000;
+		}
+		if ((rc = bdb__point_get(run, &points, name, tags, n_tags, &point)))
+			break;
+		bdb_metric *m;
+		bdb_point *p = &run->points[point];
+		rc = defined ? bdb__add_defined_metric(run, p, metric, value, unit, direction, &m)
+			     : bdb__add_metric(run, p, metric, value, unit, &m);
+		if (!rc && has_half)
+			bdb__set_bounds(m, value - half, value + half);
+		if (!rc && tool && json_is_string(range_v) && (!has_half || percent))
+			rc = keep_text(run, "range", name, json_string_value(range_v));
+		if (!rc && tool && extra)
+			rc = keep_text(run, "extra", name, extra);
+		if (!rc)
+			rc = bdb__samples_add(&samples, point, metric, value);
+	}
+	if (!rc)
+		rc = bdb__samples_finish(&samples, run);
+	bdb__samples_free(&samples);
+	bdb__strmap_free(&points);
+	return rc;
 }
 
 int bdb__ingest_gab(bdb__input *in, bdb_run *run, bdb_diag *d)
@@ -45,35 +253,5 @@ int bdb__ingest_gab(bdb__input *in, bdb_run *run, bdb_diag *d)
 		return bdb__json_fail(doc, root, NULL, BDB__NO_INDEX, d,
 				      "github-action-benchmark input must be a JSON array, got %s",
 				      bdb__json_type_name(root));
-	const bdb_ingest_options *opt = in->opt;
-	bdb__strmap points = {0};
-	bdb__samples samples = {0};
-	int rc = 0;
-	for (size_t i = 0; !rc && i < json_array_size(root); i++) {
-		json_t *e;
-		const char *name, *unit, *range;
-		double value, half;
-		size_t point;
-		if ((rc = bdb__json_elem_object(doc, root, i, "benchmarks", &e, d)) ||
-		    (rc = bdb__json_string(doc, e, "name", true, &name, d)) ||
-		    (rc = bdb__json_string(doc, e, "unit", true, &unit, d)) ||
-		    (rc = bdb__json_number(doc, e, "value", true, &value, NULL, d)) ||
-		    (rc = bdb__json_string(doc, e, "range", false, &range, d)) ||
-		    (rc = bdb__point_get(run, &points, name, NULL, 0, &point)))
-			break;
-		bdb_metric *m;
-		bdb_point *p = &run->points[point];
-		rc = opt->has_gab_direction ? bdb__add_defined_metric(run, p, "value", value, unit,
-								      opt->gab_direction, &m)
-					    : bdb__add_metric(run, p, "value", value, unit, &m);
-		if (!rc && range && parse_range(range, &half))
-			bdb__set_bounds(m, value - half, value + half);
-		if (!rc)
-			rc = bdb__samples_add(&samples, point, "value", value);
-	}
-	if (!rc)
-		rc = bdb__samples_finish(&samples, run);
-	bdb__samples_free(&samples);
-	bdb__strmap_free(&points);
-	return rc;
+	return bdb__gab_read_benches(doc, root, NULL, in->opt, NULL, 0, run, NULL, d);
 }

@@ -45,7 +45,7 @@ static void plan_free(import_plan *p)
 	memset(p, 0, sizeof *p);
 }
 
-static bool is_dir(const char *path)
+bool bdb__is_dir(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
@@ -62,15 +62,20 @@ static int compare_names(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
+int bdb__scan_json(const char *dir, struct dirent ***list)
+{
+	return scandir(dir, list, json_file_filter, compare_names);
+}
+
 /* Reads every DIR/sub/NAME.json, in name order, into the plan. */
 static int read_runs(import_plan *p, const char *dir, const char *sub, bool baselines, bdb_diag *d)
 {
 	char path[4096];
 	snprintf(path, sizeof path, "%s/%s", dir, sub);
-	if (!is_dir(path))
+	if (!bdb__is_dir(path))
 		return 0;
 	struct dirent **list;
-	int n = scandir(path, &list, json_file_filter, compare_names);
+	int n = bdb__scan_json(path, &list);
 	if (n < 0)
 		return bdb_diag_set(d, BDB_EIO, path, 0, 0, "cannot list the directory: %s",
 				    strerror(errno));
@@ -134,45 +139,49 @@ static int read_config(import_plan *p, const char *dir, bdb_diag *d)
 }
 
 /*
- * A run id may appear in several files (a baseline is a copy of a run) but
+ * A run id may appear in several items (a baseline is a copy of a run) but
  * must be the same run each time; and without BDB_PUT_REPLACE it must not
  * name a different run already in the store.
  */
-static int check_ids(bdb_store *store, const import_plan *p, unsigned flags, bdb_diag *d)
+static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
+		     bdb_diag *d)
 {
-	for (size_t i = 0; i < p->n; i++) {
-		for (size_t j = 0; j < i; j++) {
-			if (strcmp(p->items[i].run->id, p->items[j].run->id) == 0 &&
-			    !bdb_run_equal(p->items[i].run, p->items[j].run))
-				return bdb_diag_set(
-				    d, BDB_EEXISTS, p->items[i].path, 1, 1,
-				    "run \"%s\" differs from the run of the same id "
-				    "in %s",
-				    p->items[i].run->id, p->items[j].path);
-		}
+	bdb__strmap seen = {0};
+	int rc = 0;
+	for (size_t i = 0; !rc && i < n; i++) {
+		const char *id = items[i].run->id;
+		size_t j;
+		if (!bdb__strmap_get(&seen, id, strlen(id), &j))
+			rc = bdb__strmap_put(&seen, id, strlen(id), i);
+		else if (!bdb_run_equal(items[i].run, items[j].run))
+			rc = bdb_diag_set(d, BDB_EEXISTS, items[i].label, 1, 1,
+					  "run \"%s\" differs from the run of the same id "
+					  "in %s",
+					  id, items[j].label);
 	}
-	if (flags & BDB_PUT_REPLACE)
-		return 0;
+	bdb__strmap_free(&seen);
+	if (rc || (flags & BDB_PUT_REPLACE))
+		return rc;
 	bdb_reader *r;
-	int rc = bdb_reader_begin(store, &r);
+	rc = bdb_reader_begin(store, &r);
 	if (rc)
 		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
 				    bdb_strerror(rc));
-	for (size_t i = 0; !rc && i < p->n; i++) {
+	for (size_t i = 0; !rc && i < n; i++) {
 		uint64_t seq;
 		bdb_run *stored = NULL;
-		int found = bdb_reader_find_id(r, p->items[i].run->id, &seq);
+		int found = bdb_reader_find_id(r, items[i].run->id, &seq);
 		if (found == BDB_ENOTFOUND)
 			continue;
 		rc = found ? found : bdb_reader_run_decode(r, seq, &stored);
-		if (!rc && !bdb_run_equal(stored, p->items[i].run))
-			rc = bdb_diag_set(d, BDB_EEXISTS, p->items[i].path, 1, 1,
+		if (!rc && !bdb_run_equal(stored, items[i].run))
+			rc = bdb_diag_set(d, BDB_EEXISTS, items[i].label, 1, 1,
 					  "the store already holds a different run \"%s\"; "
 					  "replace it to import this one",
-					  p->items[i].run->id);
+					  items[i].run->id);
 		else if (rc)
 			bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
-				     "cannot read run \"%s\": %s", p->items[i].run->id,
+				     "cannot read run \"%s\": %s", items[i].run->id,
 				     bdb_strerror(rc));
 		bdb_run_free(stored);
 	}
@@ -182,52 +191,81 @@ static int check_ids(bdb_store *store, const import_plan *p, unsigned flags, bdb
 
 /* Runs per write transaction: one page write per touched index page per
  * batch instead of per run, while a batch's dirty pages stay well inside
- * LMDB's limit. Every file was checked before the first batch. */
+ * LMDB's limit. Every item was checked before the first batch. */
 #define IMPORT_BATCH 100
 
-static int store_plan(bdb_store *store, const import_plan *p, unsigned flags,
-		      bdb_import_summary *sum, bdb_diag *d)
+static int store_items(bdb_store *store, const bdb__import_item *items, size_t total,
+		       unsigned flags, bdb_import_summary *sum, bdb_diag *d)
 {
 	const bdb_run *runs[IMPORT_BATCH];
 	uint64_t seqs[IMPORT_BATCH];
 	bdb_put_outcome outcomes[IMPORT_BATCH];
-	for (size_t at = 0; at < p->n; at += IMPORT_BATCH) {
-		size_t n = p->n - at < IMPORT_BATCH ? p->n - at : IMPORT_BATCH, failed = 0;
+	for (size_t at = 0; at < total; at += IMPORT_BATCH) {
+		size_t n = total - at < IMPORT_BATCH ? total - at : IMPORT_BATCH, failed = 0;
 		for (size_t i = 0; i < n; i++)
-			runs[i] = p->items[at + i].run;
+			runs[i] = items[at + i].run;
 		int rc = bdb_store_put_runs(store, runs, n, flags, seqs, outcomes, &failed, d);
 		if (rc) {
-			const import_item *it = &p->items[at + (failed < n ? failed : 0)];
+			const bdb__import_item *it = &items[at + (failed < n ? failed : 0)];
 			if (!d || !d->code || !d->file[0])
-				bdb_diag_set(d, rc, it->path, 0, 0, "cannot store run \"%s\": %s",
+				bdb_diag_set(d, rc, it->label, 0, 0, "cannot store run \"%s\": %s",
 					     it->run->id, bdb_strerror(rc));
 			return rc;
 		}
 		for (size_t i = 0; i < n; i++) {
-			const import_item *it = &p->items[at + i];
-			if (it->baseline[0]) {
+			const bdb__import_item *it = &items[at + i];
+			bool baseline = it->baseline && it->baseline[0];
+			if (baseline) {
 				rc = bdb_store_set_baseline(store, it->baseline, seqs[i]);
 				if (rc)
-					return bdb_diag_set(d, rc, it->path, 0, 0,
+					return bdb_diag_set(d, rc, it->label, 0, 0,
 							    "cannot set baseline \"%s\": %s",
 							    it->baseline, bdb_strerror(rc));
 				sum->baselines++;
 			}
 			/* A baseline file is usually a copy of a run just stored. */
 			sum->runs_stored += outcomes[i] == BDB_PUT_STORED;
-			sum->runs_unchanged += outcomes[i] == BDB_PUT_UNCHANGED && !it->baseline[0];
+			sum->runs_unchanged += outcomes[i] == BDB_PUT_UNCHANGED && !baseline;
 			sum->runs_replaced += outcomes[i] == BDB_PUT_REPLACED;
 		}
 	}
-	for (size_t i = 0; p->config && i < p->config->n_defs; i++) {
-		int rc = bdb_store_put_metric_def(store, &p->config->defs[i]);
+	return 0;
+}
+
+int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
+		      bdb_import_summary *sum, bdb_diag *d)
+{
+	int rc = check_ids(store, items, n, flags, d);
+	return rc ? rc : store_items(store, items, n, flags, sum, d);
+}
+
+/* config.json's definitions become the stored ones. */
+static int store_config(bdb_store *store, const bdb_run *config, bdb_import_summary *sum,
+			bdb_diag *d)
+{
+	for (size_t i = 0; config && i < config->n_defs; i++) {
+		int rc = bdb_store_put_metric_def(store, &config->defs[i]);
 		if (rc)
 			return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
 					    "cannot store the definition of \"%s\": %s",
-					    p->config->defs[i].name, bdb_strerror(rc));
+					    config->defs[i].name, bdb_strerror(rc));
 		sum->metric_defs++;
 	}
 	return 0;
+}
+
+static int store_plan(bdb_store *store, const import_plan *p, unsigned flags,
+		      bdb_import_summary *sum, bdb_diag *d)
+{
+	bdb__import_item *items = calloc(p->n ? p->n : 1, sizeof *items);
+	if (!items)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < p->n; i++)
+		items[i] =
+		    (bdb__import_item){p->items[i].path, p->items[i].baseline, p->items[i].run};
+	int rc = bdb__import_store(store, items, p->n, flags, sum, d);
+	free(items);
+	return rc ? rc : store_config(store, p->config, sum, d);
 }
 
 int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flags,
@@ -239,10 +277,10 @@ int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flag
 	bdb_diag_clear(d);
 	if (summary)
 		*summary = sum;
-	if (!is_dir(dir))
+	if (!bdb__is_dir(dir))
 		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "is not a directory");
 	snprintf(path, sizeof path, "%s/runs", dir);
-	bool has_runs = is_dir(path);
+	bool has_runs = bdb__is_dir(path);
 	snprintf(path, sizeof path, "%s/config.json", dir);
 	struct stat st;
 	if (!has_runs && stat(path, &st) != 0)
@@ -255,8 +293,6 @@ int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flag
 		rc = read_runs(&plan, dir, "baselines", true, d);
 	if (!rc)
 		rc = read_config(&plan, dir, d);
-	if (!rc)
-		rc = check_ids(store, &plan, put_flags, d);
 	if (!rc)
 		rc = store_plan(store, &plan, put_flags, &sum, d);
 	if (rc == BDB_ENOMEM && d && !d->code)

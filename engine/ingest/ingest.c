@@ -97,6 +97,28 @@ int bdb_format_parse(const char *name, bdb_format *out)
 	return BDB_EINVAL;
 }
 
+/* What each format is, for `ingest --list-formats` (adapter order). */
+static const bdb_format_info infos[] = {
+    {"benchkit", "benchkit", "Run JSON (id, timestamp, points[], metric_defs)"},
+    {"gbench", "Google Benchmark", "--benchmark_format=json output"},
+    {"criterion", "Criterion.rs", "a target/criterion/ directory tree"},
+    {"pytest", "pytest-benchmark", "--benchmark-json output"},
+    {"hyperfine", "hyperfine", "--export-json output"},
+    {"gotest", "go test", "-bench text output"},
+    {"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
+    {"odyssey", "ml-odyssey", "baseline_results.json"},
+    {"quasim", "QuASIM", "per-kernel report or summary.json"},
+    {"gab", "github-action-benchmark",
+     "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
+    {"bmf", "Bencher", "Bencher Metric Format JSON"},
+};
+
+size_t bdb_format_infos(const bdb_format_info **out)
+{
+	*out = infos;
+	return sizeof infos / sizeof *infos;
+}
+
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
@@ -250,6 +272,29 @@ static int no_match(bdb__input *in, const char *what, bdb_diag *d)
 			    what, bdb_format_list());
 }
 
+/*
+ * A github-action-benchmark data.js holds many runs, not one: its errors
+ * are reported as import-gab finds them (file:line:col), and a sound one is
+ * refused with the command that imports it.
+ */
+static int refuse_history(bdb__input *in, bdb_diag *d)
+{
+	bdb_run **runs;
+	size_t n;
+	bdb_import_summary sum;
+	memset(&sum, 0, sizeof sum);
+	int rc = bdb_gab_history_read(in->name, in->data, in->len, &runs, &n, &sum, d);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		bdb_run_free(runs[i]);
+	free(runs);
+	return bdb_diag_set(d, BDB_EFORMAT, in->name, 1, 1,
+			    "is a github-action-benchmark history of %zu runs, not one run; "
+			    "import it with: benchdb import-gab %s",
+			    n, in->name);
+}
+
 /* Picks the adapter (detecting when format is AUTO) and parses JSON inputs. */
 static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const adapter **out,
 		  bdb_diag *d)
@@ -272,6 +317,9 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 	if (content_start(in->data, in->len) == in->data + in->len)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				    "the input is empty; expected benchmark results");
+	if ((format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB) &&
+	    bdb_is_gab_history(in->data, in->len))
+		return refuse_history(in, d);
 	const adapter *a = format == BDB_FORMAT_AUTO ? NULL : adapter_of(format);
 	if (format != BDB_FORMAT_AUTO && !a)
 		return bdb_diag_set(d, BDB_EINVAL, in->name, 0, 0, "unknown format %d",

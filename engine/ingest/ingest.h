@@ -83,6 +83,15 @@ const char *bdb_format_name(bdb_format f);
  */
 int bdb_format_parse(const char *name, bdb_format *out);
 
+/* One readable format: its name (as --format takes it), the tool that
+ * writes it and what of that tool's output it reads. Static strings. */
+typedef struct bdb_format_info {
+	const char *name, *tool, *reads;
+} bdb_format_info;
+
+/* Every format but auto, in detection order: *out (static) and their number. */
+size_t bdb_format_infos(const bdb_format_info **out);
+
 /* "benchkit, gbench, criterion, ..." (every format but auto); a static string. */
 const char *bdb_format_list(void);
 
@@ -327,6 +336,12 @@ typedef struct bdb_import_summary {
 	size_t runs_replaced;  /* with BDB_PUT_REPLACE */
 	size_t baselines;      /* baselines set */
 	size_t metric_defs;    /* definitions from config.json */
+	/* History imports (import-gab, import-asv): */
+	size_t entries;	     /* entries (gab) or result files (asv) read */
+	size_t duplicates;   /* entries recorded twice (same suite, commit, date): counted once */
+	size_t skipped_null; /* results without a value (null): left out */
+	size_t skipped_unit; /* results whose unit is not one (gab): left out */
+	char first_skipped[512]; /* "file:line:col: why" of the first left out, or "" */
 } bdb_import_summary;
 
 /*
@@ -351,5 +366,58 @@ typedef struct bdb_import_summary {
  */
 int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flags,
 			    bdb_import_summary *summary, bdb_diag *d);
+
+/* ------------------------------------------------------------------------ */
+/* Importing other tools' histories                                          */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * True when data[0..len) is a github-action-benchmark history: a data.js
+ * (`window.BENCHMARK_DATA = {...}`) or its JSON object ({"entries": {...}}
+ * with "lastUpdate" or "repoUrl").
+ */
+bool bdb_is_gab_history(const char *data, size_t len);
+
+/*
+ * Imports a github-action-benchmark data.js (or its JSON) at path into
+ * store: every entry of every suite is one run (docs/formats.md, "gab
+ * history"), with the id "gab-<16 hex digits>" hashed from the suite, the
+ * commit id and the entry's date, so that importing a file that has grown
+ * stores only its new entries (the others are unchanged). An entry recorded
+ * twice (same suite, commit and date) counts once (summary->duplicates).
+ * Results with a null value or a unit that is not one are left out and
+ * counted. The whole file is read and checked before anything is stored:
+ * a malformed file (BDB_EPARSE, d at its file:line:col) or a conflict
+ * (BDB_EEXISTS, see bdb_import_benchkit_dir) stores nothing. Then runs are
+ * stored up to 100 per transaction. Returns 0, BDB_EIO, BDB_EFORMAT (not a
+ * history: d says what was expected), BDB_EPARSE, BDB_EEXISTS, BDB_ETOOBIG,
+ * BDB_ENOMEM or the store's error.
+ */
+int bdb_import_gab(bdb_store *store, const char *path, unsigned put_flags,
+		   bdb_import_summary *summary, bdb_diag *d);
+
+/*
+ * Reads a github-action-benchmark history from memory into runs (*runs, a
+ * malloc'ed array of *n runs; free each with bdb_run_free, then the array)
+ * without storing them: what bdb_import_gab stores. name names the input in
+ * diagnostics; summary (may be NULL) gets entries, duplicates and skips.
+ * Returns 0, BDB_EFORMAT, BDB_EPARSE or BDB_ENOMEM; on failure *runs is NULL.
+ */
+int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run ***runs, size_t *n,
+			 bdb_import_summary *summary, bdb_diag *d);
+
+/*
+ * Imports an airspeed velocity results directory (the one holding
+ * benchmarks.json and one directory per machine; or one machine's
+ * directory, with benchmarks.json in its parent) into store: every result
+ * file (<commit>-<env>.json, format version 1 or 2) is one run, stored in
+ * the order of the files' "date" (docs/formats.md, "asv"). Failed
+ * benchmarks (null results) are left out and counted in skipped_null.
+ * Everything is read and checked before anything is stored, as
+ * bdb_import_gab. Returns 0, BDB_EIO, BDB_EFORMAT (no benchmarks.json or no
+ * result file), BDB_EPARSE, BDB_EEXISTS, BDB_ENOMEM or the store's error.
+ */
+int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
+		   bdb_import_summary *summary, bdb_diag *d);
 
 #endif /* BDB_INGEST_H */

@@ -435,6 +435,76 @@ int bdb__read_file(const char *path, const char *display, char **data, size_t *l
 int bdb__read_stream(FILE *f, const char *display, size_t size_hint, size_t limit, char **data,
 		     size_t *len, bdb_diag *d);
 
+/* ------------------------------------------------------------------------ */
+/* github-action-benchmark results (gab.c, gab_history.c)                    */
+/* ------------------------------------------------------------------------ */
+
+/* What an entry's "tool" says about its values. */
+typedef struct bdb__gab_tool {
+	const char *name;
+	bdb_direction direction; /* the action's biggerIsBetter */
+	bool custom;		 /* customBiggerIsBetter / customSmallerIsBetter */
+	bool catch2;		 /* ranges may be in a smaller time unit */
+	bool go;		 /* units may carry "\t N B/op\t N allocs/op" */
+} bdb__gab_tool;
+
+/* Fills *out for a tool name of the action; BDB_EINVAL for another name. */
+int bdb__gab_tool_find(const char *name, bdb__gab_tool *out);
+
+/* Results a history import leaves out, and where the first one was. */
+typedef struct bdb__gab_skips {
+	size_t null_values; /* "value": null */
+	size_t junk_units;  /* a unit that is not one (program output) */
+	char first[512];    /* "file:line:col: why" of the first, or "" */
+} bdb__gab_skips;
+
+/*
+ * Reads the array benches ([{name, unit, value, range, extra}]) into run,
+ * each point with the tags tags[0..n_tags). tool NULL: custom JSON, metric
+ * "value", direction from opt (may be NULL), every element must be whole.
+ * tool non-NULL: a history entry (see gab.c for metrics and directions);
+ * a null value or a unit that is not one is counted in *skips (non-NULL)
+ * and left out; ranges that are no bounds and "extra" become run metadata
+ * "range:<name>" / "extra:<name>". 0 or BDB_EPARSE (d at the element) or
+ * BDB_ENOMEM.
+ */
+int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__gab_tool *tool,
+			  const bdb_ingest_options *opt, const bdb_kv *tags, size_t n_tags,
+			  bdb_run *run, bdb__gab_skips *skips, bdb_diag *d);
+
+/* ------------------------------------------------------------------------ */
+/* Storing imported histories (import.c)                                     */
+/* ------------------------------------------------------------------------ */
+
+struct dirent;
+
+/* True when path is a directory (following links). */
+bool bdb__is_dir(const char *path);
+
+/*
+ * The visible "*.json" files of dir, sorted by name (scandir: *list is
+ * malloc'ed, each entry too). Returns their number, or -1 with errno.
+ */
+int bdb__scan_json(const char *dir, struct dirent ***list);
+
+/* One run of an import and what to say of it. */
+typedef struct bdb__import_item {
+	const char *label;    /* where it came from, for errors (a file, or file:line:col) */
+	const char *baseline; /* NULL or "": no baseline; else set baseline NAME to it */
+	bdb_run *run;
+} bdb__import_item;
+
+/*
+ * Stores items in order, as every import does: first checks that no two
+ * items give different runs under one id and (without BDB_PUT_REPLACE) that
+ * no item's id names a different stored run (BDB_EEXISTS, d naming the
+ * item's label), so that a conflict stores nothing; then stores up to 100
+ * runs per write transaction. An identical stored run is counted unchanged.
+ * Adds to sum's run and baseline counts. 0 or the first error.
+ */
+int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
+		      bdb_import_summary *sum, bdb_diag *d);
+
 /*
  * Sets the run's timestamp from a time text of the input (via
  * bdb_time_parse), or fails at container[key] with `"date" is not a time

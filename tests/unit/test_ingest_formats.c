@@ -81,6 +81,24 @@ static void test_gab(void **state)
 	bdb_run_free(run);
 }
 
+/* Issue 21 item 5: custom JSON whose "range" is a number (0.519165) is the
+ * half-width, as "± 0.519165" is. */
+static void test_gab_range_number(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/gab/range_number.json", BDB_FORMAT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_GAB);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "a", ""), "value");
+	fixture_close(m->value, 12.5, 0);
+	assert_true(m->has_lower && m->has_upper);
+	fixture_close(m->lower, 12.5 - 0.519165, 0);
+	fixture_close(m->upper, 12.5 + 0.519165, 0);
+	assert_string_equal(m->unit, "ms");
+	bdb_run_free(run);
+}
+
 static void test_odyssey(void **state)
 {
 	(void)state;
@@ -292,6 +310,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bmf),
 	    cmocka_unit_test(test_gab),
+	    cmocka_unit_test(test_gab_range_number),
 	    cmocka_unit_test(test_odyssey),
 	    cmocka_unit_test(test_quasim),
 	    cmocka_unit_test(test_pytest_commit_info_and_params),

@@ -306,6 +306,38 @@ static void test_cargo(void **state)
  * Python 3.11: 33.69 - 1.34 = 32.349999999999994, 33.69 + 1.34 = 35.03,
  * 5396.11 - 2931.92 = 2464.1899999999996, 5396.11 + 2931.92 = 8328.029999999999.
  */
+/*
+ * Issue 21 item 5: libtest's bench line with units other than ns/iter, as
+ * custom benchers print it (github-action-benchmark's cargo tool reads it):
+ * "2835 cycles/iter (+/- 14)" is a count (metric "cycles", lower),
+ * "1911 MS/s (+/- 420)" a rate (throughput, higher), "12 us/iter" time in us.
+ */
+static void test_cargo_other_units(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/cargo/custom_units.txt", BDB_FORMAT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_CARGO);
+	assert_int_equal(run->n_points, 3);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "cmov", ""), "cycles");
+	fixture_close(m->value, 2835, 0);
+	fixture_close(m->lower, 2821, 0);
+	fixture_close(m->upper, 2849, 0);
+	assert_string_equal(m->unit, "cycles/iter");
+	m = fixture_metric(fixture_point(run, "upload", ""), "throughput");
+	fixture_close(m->value, 1911, 0);
+	fixture_close(m->lower, 1491, 0);
+	fixture_close(m->upper, 2331, 0);
+	assert_string_equal(m->unit, "MS/s");
+	m = fixture_metric(fixture_point(run, "slow", ""), "time");
+	fixture_close(m->value, 12, 0);
+	assert_string_equal(m->unit, "us");
+	fixture_def(run, "cycles", BDB_LOWER, "cycles/iter");
+	fixture_def(run, "throughput", BDB_HIGHER, "MS/s");
+	bdb_run_free(run);
+}
+
 static void test_cargo_real_output(void **state)
 {
 	(void)state;
@@ -427,6 +459,7 @@ int main(void)
 	    cmocka_unit_test(test_gotest),
 	    cmocka_unit_test(test_cargo),
 	    cmocka_unit_test(test_cargo_real_output),
+	    cmocka_unit_test(test_cargo_other_units),
 	    cmocka_unit_test(test_gotest_mean_near_max),
 	    cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
 	};

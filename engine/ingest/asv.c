@@ -1,0 +1,504 @@
+/*
+ * asv.c - airspeed velocity (asv) results directories:
+ *
+ *   RESULTS/benchmarks.json          {NAME: {type, unit, param_names, params}, "version": 2}
+ *   RESULTS/MACHINE/machine.json     {machine, os, arch, cpu, num_cpu, ram, version}
+ *   RESULTS/MACHINE/HASH8-ENV.json   one result file per commit and environment
+ *
+ * A result file is one run: id "asv-<16 hex>" hashed from the machine, the
+ * commit hash and the environment name; commit = commit_hash; timestamp =
+ * date (the commit's time, ms), which also orders the runs; environment =
+ * machine.json (without its "version") and python; metadata requirements.*
+ * and env_vars.*. Each benchmark and combination of its parameters is a
+ * point: name = the benchmark's name, tags = its parameters (param_names[k]
+ * = the value, one level of quotes removed: 'ThreadRunner' -> ThreadRunner),
+ * env = the environment name, machine = the machine. The metric is the
+ * benchmark type: "time" (lower, s), "memory" and "peakmemory" (lower, B),
+ * "track" (the declared unit; no definition, so a stored one applies, else
+ * it is information only). A result of null (a failed benchmark) is left
+ * out and counted.
+ *
+ * Format version 2 rows are lists in the order of "result_columns" (rows
+ * may stop early): result, params, version, started_at, duration,
+ * stats_ci_99_a, stats_ci_99_b, stats_q_25, stats_q_75, stats_number,
+ * stats_repeat, samples, profile; ci_99_a/_b become the bounds, samples the
+ * samples. Version 1 results are objects {result, params, stats: [{ci_99:
+ * [a, b], ...}], samples}, or a bare number.
+ */
+#include "internal.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define PATH_MAX_LEN  4096
+#define FILE_PATH_LEN (PATH_MAX_LEN + 300)
+
+typedef struct asv_file {
+	char path[FILE_PATH_LEN];
+	bdb_run *run;
+} asv_file;
+
+typedef struct asv_import {
+	bdb__json_doc benchmarks; /* benchmarks.json */
+	char *benchmarks_text;
+	asv_file *files;
+	size_t n, cap;
+	bdb_import_summary *sum;
+} asv_import;
+
+/* A document read from path: text and tree (free with release_doc). */
+static int read_doc(const char *path, bdb__json_doc *doc, char **text, bdb_diag *d)
+{
+	size_t len;
+	memset(doc, 0, sizeof *doc);
+	int rc = bdb__read_file(path, path, text, &len, NULL, d);
+	if (!rc)
+		rc = bdb__json_parse(doc, path, *text, len, d);
+	if (!rc)
+		rc = bdb__json_need_object(doc, "an asv file", d);
+	return rc;
+}
+
+static void release_doc(bdb__json_doc *doc, char *text)
+{
+	bdb__json_release(doc);
+	free(text);
+}
+
+/* 'x' or "x" -> x (asv writes parameter values as Python reprs). */
+static const char *unquote(bdb_run *run, const char *s)
+{
+	size_t n = strlen(s);
+	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
+		return bdb_run_strndup(run, s + 1, n - 2);
+	return s;
+}
+
+/* The metric, unit and direction (-1: no definition) of a benchmark type. */
+static void metric_of_type(const char *type, const char *name, const char **metric,
+			   const char **unit, int *direction)
+{
+	const char *base = strrchr(name, '.');
+	base = base ? base + 1 : name;
+	if (!type) /* not in benchmarks.json: asv's name prefixes */
+		type = strncmp(base, "time_", 5) == 0	   ? "time"
+		       : strncmp(base, "mem_", 4) == 0	   ? "memory"
+		       : strncmp(base, "peakmem_", 8) == 0 ? "peakmemory"
+							   : "track";
+	if (strcmp(type, "time") == 0) {
+		*metric = "time", *unit = "s", *direction = BDB_LOWER;
+	} else if (strcmp(type, "memory") == 0) {
+		*metric = "memory", *unit = "B", *direction = BDB_LOWER;
+	} else if (strcmp(type, "peakmemory") == 0) {
+		*metric = "peakmemory", *unit = "B", *direction = BDB_LOWER;
+	} else {
+		*metric = "track", *direction = -1;
+	}
+}
+
+/* What one result row says, whatever the format version. */
+typedef struct asv_row {
+	json_t *result; /* number, null or array */
+	json_t *params; /* array of arrays, or NULL */
+	json_t *ci_a, *ci_b, *samples, *stats;
+} asv_row;
+
+static json_t *column(const json_t *row, const json_t *columns, const char *name)
+{
+	for (size_t i = 0; i < json_array_size(columns); i++)
+		if (json_is_string(json_array_get(columns, i)) &&
+		    strcmp(json_string_value(json_array_get(columns, i)), name) == 0)
+			return json_array_get(row, i);
+	return NULL;
+}
+
+/* The i-th number of a per-combination list (or the value itself when unparameterised). */
+static bool nth_number(const json_t *list, size_t i, double *out)
+{
+	const json_t *v = json_is_array(list) ? json_array_get(list, i) : i == 0 ? list : NULL;
+	if (!json_is_number(v))
+		return false;
+	*out = json_number_value(v);
+	return true;
+}
+
+static int read_row(bdb__json_doc *doc, const json_t *results, const char *name,
+		    const json_t *columns, asv_row *row, bdb_diag *d)
+{
+	json_t *v = json_object_get(results, name);
+	memset(row, 0, sizeof *row);
+	if (columns) { /* version 2 */
+		if (!json_is_array(v))
+			return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
+					      "result \"%s\" must be an array (version 2), got %s",
+					      name, bdb__json_type_name(v));
+		row->result = column(v, columns, "result");
+		row->params = column(v, columns, "params");
+		row->ci_a = column(v, columns, "stats_ci_99_a");
+		row->ci_b = column(v, columns, "stats_ci_99_b");
+		row->samples = column(v, columns, "samples");
+	} else if (json_is_object(v)) { /* version 1 */
+		row->result = json_object_get(v, "result");
+		row->params = json_object_get(v, "params");
+		row->stats = json_object_get(v, "stats");
+		row->samples = json_object_get(v, "samples");
+	} else if (json_is_number(v) || json_is_null(v)) {
+		row->result = v;
+	} else {
+		return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
+				      "result \"%s\" must be an object or a number, got %s", name,
+				      bdb__json_type_name(v));
+	}
+	if (row->result && !json_is_array(row->result) && !json_is_number(row->result) &&
+	    !json_is_null(row->result))
+		return bdb__json_fail(
+		    doc, results, name, BDB__NO_INDEX, d,
+		    "the result of \"%s\" must be a list, a number or null, got %s", name,
+		    bdb__json_type_name(row->result));
+	if (row->params && !json_is_array(row->params))
+		return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
+				      "the params of \"%s\" must be a list of lists, got %s", name,
+				      bdb__json_type_name(row->params));
+	for (size_t k = 0; k < json_array_size(row->params); k++)
+		if (!json_is_array(json_array_get(row->params, k)))
+			return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
+					      "the params of \"%s\" must be a list of lists", name);
+	return 0;
+}
+
+static void skip(bdb__json_doc *doc, const json_t *results, const char *name,
+		 bdb_import_summary *sum, size_t combination)
+{
+	sum->skipped_null++;
+	if (sum->first_skipped[0])
+		return;
+	bdb_diag d;
+	bdb__json_fail(doc, results, name, BDB__NO_INDEX, &d,
+		       "\"%s\" failed (null result) in combination %zu", name, combination + 1);
+	bdb_diag_format(&d, sum->first_skipped, sizeof sum->first_skipped);
+}
+
+/* Adds the points of benchmark `name` (one per parameter combination). */
+static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *results,
+			  const char *name, const json_t *columns, bdb_run *run,
+			  const bdb_kv *base_tags, size_t n_base, bdb_diag *d)
+{
+	asv_row row;
+	int rc = read_row(doc, results, name, columns, &row, d);
+	if (rc)
+		return rc;
+	const json_t *def = json_object_get(im->benchmarks.root, name);
+	const json_t *names = json_object_get(def, "param_names");
+	const json_t *params = row.params ? row.params : json_object_get(def, "params");
+	const char *type = json_string_value(json_object_get(def, "type"));
+	const char *metric, *unit = json_string_value(json_object_get(def, "unit"));
+	int direction;
+	metric_of_type(type, name, &metric, &unit, &direction);
+	size_t n_params = json_array_size(params), combos = 1;
+	for (size_t k = 0; k < n_params; k++)
+		combos *= json_array_size(json_array_get(params, k));
+	if (json_is_array(row.result) && json_array_size(row.result) != combos)
+		return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
+				      "\"%s\" has %zu results for %zu parameter combinations", name,
+				      json_array_size(row.result), combos);
+	if (n_params > 32)
+		return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
+				      "\"%s\" has more than 32 parameters", name);
+	bdb_kv tags[32 + 4];
+	memcpy(tags, base_tags, n_base * sizeof *tags);
+	for (size_t c = 0; !rc && c < combos; c++) {
+		double value;
+		if (!nth_number(row.result, c, &value)) {
+			skip(doc, results, name, im->sum, c);
+			continue;
+		}
+		/* itertools.product order: the last parameter varies fastest. */
+		size_t rest = c;
+		for (size_t k = n_params; k-- > 0;) {
+			const json_t *values = json_array_get(params, k);
+			size_t m = json_array_size(values);
+			const json_t *pv = json_array_get(values, rest % m);
+			rest /= m;
+			const char *key = json_string_value(json_array_get(names, k));
+			char kbuf[32], vbuf[64];
+			if (!key) {
+				snprintf(kbuf, sizeof kbuf, "param%zu", k + 1);
+				key = kbuf;
+			}
+			tags[n_base + k].key = bdb_run_strdup(run, key);
+			tags[n_base + k].value =
+			    unquote(run, bdb__json_text(pv, vbuf, sizeof vbuf));
+			if (!tags[n_base + k].key || !tags[n_base + k].value)
+				return BDB_ENOMEM;
+		}
+		bdb_point *p;
+		bdb_metric *m;
+		if ((rc = bdb_run_add_point(run, name, &p)))
+			break;
+		for (size_t t = 0; !rc && t < n_base + n_params; t++)
+			rc = bdb_point_set_tag(run, p, tags[t].key, tags[t].value);
+		if (!rc)
+			rc = direction >= 0 ? bdb__add_defined_metric(run, p, metric, value, unit,
+								      (bdb_direction)direction, &m)
+					    : bdb__add_metric(run, p, metric, value, unit, &m);
+		if (rc)
+			break;
+		double a, b;
+		const json_t *stats = json_array_get(row.stats, c);
+		const json_t *ci = json_object_get(stats, "ci_99");
+		if ((nth_number(row.ci_a, c, &a) && nth_number(row.ci_b, c, &b)) ||
+		    (nth_number(ci, 0, &a) && nth_number(ci, 1, &b)))
+			bdb__set_bounds(m, a, b);
+		const json_t *samples = json_array_get(row.samples, c);
+		if (json_is_array(samples) && json_array_size(samples) > 0) {
+			size_t n = json_array_size(samples);
+			double *x = malloc(n * sizeof *x);
+			if (!x)
+				return BDB_ENOMEM;
+			size_t k = 0;
+			for (size_t i = 0; i < n; i++)
+				if (nth_number(samples, i, &x[k]))
+					k++;
+			rc = k ? bdb_metric_set_samples(run, m, x, k) : 0;
+			free(x);
+		}
+	}
+	return rc;
+}
+
+/* Sets the environment from machine.json's tree (all but "version"). */
+static int set_machine(const json_t *machine, bdb_run *run)
+{
+	const char *key;
+	json_t *v;
+	json_object_foreach((json_t *)machine, key, v)
+	{
+		char buf[64];
+		if (strcmp(key, "version") == 0 || json_is_null(v))
+			continue;
+		int rc = bdb_run_set_env(run, key, bdb__json_text(v, buf, sizeof buf));
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+static int add_file(asv_import *im, const char *path, bdb_run *run)
+{
+	if (im->n == im->cap) {
+		size_t cap = im->cap ? 2 * im->cap : 64;
+		asv_file *files = realloc(im->files, cap * sizeof *files);
+		if (!files)
+			return BDB_ENOMEM;
+		im->files = files;
+		im->cap = cap;
+	}
+	snprintf(im->files[im->n].path, sizeof im->files[im->n].path, "%s", path);
+	im->files[im->n++].run = run;
+	return 0;
+}
+
+/* Reads one result file of machine (machine.json's tree) into a run. */
+static int read_result(asv_import *im, const char *path, const json_t *machine,
+		       const char *machine_name, bdb_diag *d)
+{
+	bdb__json_doc doc;
+	char *text = NULL;
+	bdb_run *run = NULL;
+	const char *commit, *env, *python, *key;
+	double date, version;
+	bool has_date, has_version;
+	json_t *results, *columns, *v;
+	int rc = read_doc(path, &doc, &text, d);
+	if (!rc && !(run = bdb_run_new()))
+		rc = BDB_ENOMEM;
+	if (rc || (rc = bdb__json_string(&doc, doc.root, "commit_hash", true, &commit, d)) ||
+	    (rc = bdb__json_string(&doc, doc.root, "env_name", false, &env, d)) ||
+	    (rc = bdb__json_number(&doc, doc.root, "date", true, &date, &has_date, d)) ||
+	    (rc = bdb__json_number(&doc, doc.root, "version", false, &version, &has_version, d)) ||
+	    (rc = bdb__json_string(&doc, doc.root, "python", false, &python, d)) ||
+	    (rc = bdb__json_object(&doc, doc.root, "results", true, &results, d)) ||
+	    (rc = bdb__json_array(&doc, doc.root, "result_columns", false, &columns, d)))
+		goto out;
+	if (has_version && version != 1 && version != 2) {
+		rc = bdb__json_fail(&doc, doc.root, "version", BDB__NO_INDEX, d,
+				    "asv result format version %g is not one this reads (1, 2)",
+				    version);
+		goto out;
+	}
+	if (date < -1e16 || date > 1e16) {
+		rc = bdb__json_fail(&doc, doc.root, "date", BDB__NO_INDEX, d,
+				    "\"date\" must be milliseconds since 1970, got %g", date);
+		goto out;
+	}
+	uint64_t h = bdb__hash(BDB__HASH_INIT, machine_name, strlen(machine_name) + 1);
+	h = bdb__hash(h, commit, strlen(commit) + 1);
+	h = bdb__hash(h, env ? env : "", env ? strlen(env) : 0);
+	char id[32];
+	snprintf(id, sizeof id, "asv-%016llx", (unsigned long long)h);
+	run->timestamp_us = (int64_t)date * 1000;
+	if ((rc = bdb_run_set_id(run, id)) || (rc = bdb_run_set_commit(run, commit)) ||
+	    (rc = set_machine(machine, run)) ||
+	    (python && (rc = bdb_run_set_env(run, "python", python))))
+		goto out;
+	const char *groups[] = {"requirements", "env_vars"};
+	for (size_t g = 0; !rc && g < 2; g++) {
+		json_t *o = json_object_get(doc.root, groups[g]);
+		if (json_is_object(o))
+			rc = bdb__json_flatten(o, groups[g], bdb__set_meta, run);
+	}
+	bdb_kv base[2];
+	size_t n_base = 0;
+	if (env)
+		base[n_base++] = (bdb_kv){"env", env};
+	if (machine_name[0])
+		base[n_base++] = (bdb_kv){"machine", machine_name};
+	json_object_foreach(results, key, v)
+	{
+		if (rc)
+			break;
+		rc = read_benchmark(im, &doc, results, key, columns, run, base, n_base, d);
+	}
+	if (!rc)
+		rc = add_file(im, path, run);
+	if (!rc) {
+		run = NULL;
+		im->sum->entries++;
+	}
+out:
+	bdb_run_free(run);
+	release_doc(&doc, text);
+	return rc;
+}
+
+static int subdir_filter(const struct dirent *e)
+{
+	return e->d_name[0] != '.';
+}
+
+static int compare_names(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+/* Reads the result files of one machine directory. */
+static int read_machine_dir(asv_import *im, const char *dir, bdb_diag *d)
+{
+	char path[FILE_PATH_LEN];
+	snprintf(path, sizeof path, "%s/machine.json", dir);
+	bdb__json_doc machine;
+	char *text = NULL;
+	int rc = read_doc(path, &machine, &text, d);
+	if (rc) {
+		release_doc(&machine, text);
+		return rc;
+	}
+	const char *name = json_string_value(json_object_get(machine.root, "machine"));
+	if (!name) {
+		name = strrchr(dir, '/');
+		name = name ? name + 1 : dir;
+	}
+	struct dirent **list;
+	int n = bdb__scan_json(dir, &list);
+	if (n < 0)
+		rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot list the directory: %s",
+				  strerror(errno));
+	for (int i = 0; i < n; i++) {
+		if (!rc && strcmp(list[i]->d_name, "machine.json") != 0) {
+			snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+			rc = read_result(im, path, machine.root, name, d);
+		}
+		free(list[i]);
+	}
+	if (n >= 0)
+		free(list);
+	release_doc(&machine, text);
+	return rc;
+}
+
+/* The results directory: benchmarks.json and the machine directories. */
+static int read_results(asv_import *im, const char *dir, bdb_diag *d)
+{
+	char path[FILE_PATH_LEN];
+	snprintf(path, sizeof path, "%s/benchmarks.json", dir);
+	struct stat st;
+	if (stat(path, &st) != 0) {
+		/* One machine's directory: benchmarks.json is in its parent. */
+		snprintf(path, sizeof path, "%s/../benchmarks.json", dir);
+		char machine[FILE_PATH_LEN];
+		snprintf(machine, sizeof machine, "%s/machine.json", dir);
+		if (stat(path, &st) != 0 || stat(machine, &st) != 0)
+			return bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+					    "is not an asv results directory: expected "
+					    "benchmarks.json and MACHINE/machine.json in it");
+		int rc = read_doc(path, &im->benchmarks, &im->benchmarks_text, d);
+		return rc ? rc : read_machine_dir(im, dir, d);
+	}
+	int rc = read_doc(path, &im->benchmarks, &im->benchmarks_text, d);
+	if (rc)
+		return rc;
+	struct dirent **list;
+	int n = scandir(dir, &list, subdir_filter, compare_names);
+	if (n < 0)
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot list the directory: %s",
+				    strerror(errno));
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s/machine.json", dir, list[i]->d_name);
+		if (!rc && stat(path, &st) == 0) {
+			snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+			rc = read_machine_dir(im, path, d);
+		}
+		free(list[i]);
+	}
+	free(list);
+	return rc;
+}
+
+/* Oldest commit first; the file name breaks ties, so the order is fixed. */
+static int compare_files(const void *a, const void *b)
+{
+	const asv_file *x = a, *y = b;
+	if (x->run->timestamp_us != y->run->timestamp_us)
+		return x->run->timestamp_us < y->run->timestamp_us ? -1 : 1;
+	return strcmp(x->path, y->path);
+}
+
+int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
+		   bdb_import_summary *summary, bdb_diag *d)
+{
+	bdb_import_summary sum;
+	memset(&sum, 0, sizeof sum);
+	bdb_diag_clear(d);
+	asv_import im = {.sum = &sum};
+	bdb__import_item *items = NULL;
+	int rc = 0;
+	if (!bdb__is_dir(dir))
+		rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0, "is not a directory");
+	if (!rc)
+		rc = read_results(&im, dir, d);
+	if (!rc && im.n == 0)
+		rc = bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+				  "holds no asv result files (MACHINE/COMMIT-ENV.json)");
+	if (!rc && !(items = calloc(im.n, sizeof *items)))
+		rc = BDB_ENOMEM;
+	if (!rc) {
+		qsort(im.files, im.n, sizeof *im.files, compare_files);
+		for (size_t i = 0; i < im.n; i++)
+			items[i] = (bdb__import_item){im.files[i].path, NULL, im.files[i].run};
+		rc = bdb__import_store(store, items, im.n, put_flags, &sum, d);
+	}
+	if (rc == BDB_ENOMEM && d && !d->code)
+		bdb_diag_set(d, rc, dir, 0, 0, "out of memory");
+	for (size_t i = 0; i < im.n; i++)
+		bdb_run_free(im.files[i].run);
+	free(im.files);
+	free(items);
+	release_doc(&im.benchmarks, im.benchmarks_text);
+	if (summary)
+		*summary = sum;
+	return rc;
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# tests/cli/test_import.sh - import-gab and import-asv on real histories
+# (tests/realdata/, copied byte for byte from public repositories; see its
+# README): run counts, a labelled change found by `changes`, idempotent
+# re-imports, a grown file adding only its new entries, and bad inputs that
+# exit 3 with a position and leave the store unchanged.
+. "$(dirname "$0")/lib.sh"
+REAL=$ROOT/tests/realdata
+GAB=$REAL/gab
+ASV=$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results
+
+# runs DB: the number of runs in store DB.
+runs() { "$BENCHDB" --db "$1" -c 'show runs as csv' | tail -n +2 | grep -c '^'; }
+
+# --- github-action-benchmark: nautilus (catch2; units change per entry) ---
+DB=$WORK/nautilus
+run "$BENCHDB" --db "$DB" import-gab "$GAB/nebulastream__nautilus.first40.data.js"
+check_rc "nautilus: the first 40 entries import" 0
+check_out "nautilus: 40 runs from 40 entries" "Imported 40 run(s) from 40 entries"
+run "$BENCHDB" --db "$DB" import-gab "$GAB/nebulastream__nautilus.data.js"
+check_rc "nautilus: the grown file imports" 0
+check_out "nautilus: the grown file adds only its 33 new entries" \
+	"Imported 33 run(s) from 73 entries of $GAB/nebulastream__nautilus.data.js (40 unchanged"
+check "nautilus: 73 runs (73 distinct entries; two commits recorded twice)" \
+	test "$(runs "$DB")" -eq 73
+run "$BENCHDB" --db "$DB" import-gab "$GAB/nebulastream__nautilus.data.js"
+check_out "nautilus: re-importing adds 0 runs" "Imported 0 run(s) from 73 entries"
+check "nautilus: still 73 runs" test "$(runs "$DB")" -eq 73
+# N1: trace_add 3.50 -> 41.6 us at 4654fd60e8 (entry 3), reverted at 92c44dc97e.
+run "$BENCHDB" --db "$DB" -c 'changes time of "trace_add" as csv'
+check_out "nautilus N1: the regression at 4654fd60e8 is found" \
+	",4654fd60e84a68fb29b96bcbe88ca2626550212f,2024-08-29T11:36:44Z,"
+check_out "nautilus N1: its revert at 92c44dc97e is found" \
+	",92c44dc97e1e778bcd30daf3f5fae41e86124298,"
+check_out "nautilus N2: the improvement at faf97b8961 is found" \
+	",faf97b89612db3d1eb001488ee70b0e2a6196410,"
+# Entry 0: "value": 3.49964, "unit": "us", "range": "± 389.371" (catch2's ns).
+run "$BENCHDB" --db "$DB" -c 'trend time of "trace_add" last 73 as csv'
+check_out "nautilus: the range in ns becomes bounds in us" \
+	"f3b17428bf6954c74ead59cb93779608ffb52263,3.49964,3.1102689999999997,3.889011,us"
+# ssa_deeplyNestedIfElse: 974.423 ns in entry 49, 1.02584 us in entry 50: one series in us.
+run "$BENCHDB" --db "$DB" -c 'trend time of "ssa_deeplyNestedIfElse" as csv'
+check_out "nautilus: 974.423 ns (entry 49) reads 0.974423 us (no false x1000 step)" \
+	",811fc7b29c1e28739bf4348af65d5b93885dfa68,0.974423,0.9076075,1.0412385,us"
+check_out "nautilus: 1.02584 us (entry 50) stays" ",a072e2fe34e7b3cb0acf0b1fc8aa3405c42ee15d,1.02584,"
+check_out "nautilus: the suite is a tag" "suite=Tracing Benchmark"
+run "$BENCHDB" --db "$DB" export --format json latest
+check_out "nautilus: the commit message is metadata" '"message": "'
+check_out "nautilus: the author is metadata" '"author.name": "'
+"$BENCHDB" --db "$DB" verify >/dev/null
+check "nautilus: verify is clean" test $? -eq 0
+
+# --- jox (jmh, ns/op) ---
+DB=$WORK/jox
+run "$BENCHDB" --db "$DB" import-gab "$GAB/softwaremill__jox.data.js"
+check_out "jox: 47 runs from 47 entries" "Imported 47 run(s) from 47 entries"
+run "$BENCHDB" --db "$DB" import-gab "$GAB/softwaremill__jox.data.js"
+check_out "jox: re-importing adds 0 runs" "Imported 0 run(s) from 47 entries"
+# J1: BufferedBenchmark.channel capacity 16, 184 -> 85.7 ns/op at 9d73fa47bb.
+run "$BENCHDB" --db "$DB" -c 'changes time of "com.softwaremill.jox.BufferedBenchmark.channel ( {\"capacity\":\"16\"} )" as csv'
+check_out "jox J1: the improvement at 9d73fa47bb is found" \
+	",9d73fa47bbe0e89fa92cd469e042f1279c706699,"
+run "$BENCHDB" --db "$DB" -c 'show metrics as csv'
+check_out "jox: jmh ns/op is time, lower is better" "time,ns/op,lower"
+
+# --- color (benchmarkjs, ops/sec, two suites) ---
+DB=$WORK/color
+run "$BENCHDB" --db "$DB" ingest "$GAB/kurkle__color.data.js"
+check_rc "color: ingest hands a data.js to import-gab" 0
+check_out "color: 266 runs from 266 entries (133 per suite)" "Imported 266 run(s) from 266 entries"
+check "color: 266 runs" test "$(runs "$DB")" -eq 266
+run "$BENCHDB" --db "$DB" -c 'changes throughput of "mix|@kurkle/color" as csv'
+check_out "color C1: the step at 284322a04b is found" \
+	",284322a04b7166b007942f1d8035581331c0e65e,"
+check_out "color C1: its revert at 7f441c91cb is found" \
+	",7f441c91cb3a6e578680e63e448a6acca2e68f56,"
+run "$BENCHDB" --db "$DB" -c 'show metrics as csv'
+check_out "color: ops/sec is throughput, higher is better" "throughput,ops/s,higher"
+# "±0.73%" of 4127538 ops/s in the first entry.
+run "$BENCHDB" --db "$DB" -c 'trend throughput of "parseInt +" where suite = "HEX parsing" as csv'
+check_out "color: a percentage range becomes bounds" \
+	",feb3b2c2740eafab82ff9cd948a08385338ce17a,4127538,4097406.9726,4157669.0274,ops/s"
+
+# --- moov-io (go; null values and junk units) ---
+DB=$WORK/moov
+run "$BENCHDB" --db "$DB" import-gab "$GAB/moov-io__benchmarks.data.js"
+check_rc "moov: imports despite nulls and junk units" 0
+check_out "moov: 65 runs from 65 entries" "Imported 65 run(s) from 65 entries"
+check_err "moov: the nulls and junk units are reported" \
+	"left out 195 result(s) without a value (null) and 130 whose unit is not a unit"
+check_err "moov: the first one left out has a position" "moov-io__benchmarks.data.js:290:11:"
+run "$BENCHDB" --db "$DB" -c 'show points as csv'
+check "moov: BenchmarkPPDIATWrite (an ACH line as its unit) is left out" \
+	test "$(grep -c 'BenchmarkPPDIATWrite' "$OUT")" -eq 0
+# M1: BenchmarkAlphaFieldLong - ns/op 13.57 -> 105.9 at f4a0e26fe1 (entry 52).
+run "$BENCHDB" --db "$DB" -c 'changes time of "BenchmarkAlphaFieldLong - ns/op" as csv'
+check_out "moov M1: the regression at f4a0e26fe1 is found" \
+	",f4a0e26fe16d1647d89c2f26d430a96c4c3d5ccb,"
+run "$BENCHDB" --db "$DB" -c 'trend time of "BenchmarkBuildFile" last 1 as csv'
+check_out "moov: a go unit with B/op and allocs/op after a tab is ns/op" ",ns/op"
+
+# --- bad histories: exit 3 with a position, store unchanged ---
+DB=$WORK/nautilus
+cp "$DB/data.mdb" "$WORK/before.mdb"
+head -c 100000 "$GAB/nebulastream__nautilus.data.js" >"$WORK/truncated.data.js"
+run "$BENCHDB" --db "$DB" import-gab "$WORK/truncated.data.js"
+check_rc "a truncated data.js exits 3" 3
+check_err "a truncated data.js is reported with its position" \
+	"truncated.data.js:3344:22: invalid JSON: the document is truncated"
+sed 's/"value": 3.49964/"value": "3.49964"/' "$GAB/nebulastream__nautilus.data.js" >"$WORK/wrong.data.js"
+run "$BENCHDB" --db "$DB" ingest "$WORK/wrong.data.js"
+check_rc "a value of the wrong type exits 3" 3
+check_err "the wrong type is reported at the value" \
+	'wrong.data.js:30:22: "value" must be a number, got string'
+check "a bad history leaves the store unchanged" cmp -s "$DB/data.mdb" "$WORK/before.mdb"
+check "still 73 runs after the bad imports" test "$(runs "$DB")" -eq 73
+
+# --- asv: kedro (format version 2, 100 result files) ---
+DB=$WORK/asv
+run "$BENCHDB" --db "$DB" import-asv "$ASV"
+check_rc "asv: the results import" 0
+check_out "asv: one run per result file" "Imported 100 run(s) from 100 result files"
+check "asv: 100 runs" test "$(runs "$DB")" -eq 100
+run "$BENCHDB" --db "$DB" -c 'show points as csv'
+check "asv: 83 points (benchmark x parameter combination)" \
+	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 83
+run "$BENCHDB" --db "$DB" import-asv "$ASV/github-actions"
+check_out "asv: re-importing (one machine's directory) adds 0 runs" \
+	"Imported 0 run(s) from 100 result files"
+# K1: TimeDataCatalog.time_load 1.58 -> 0.577 s at 0de01c9df2 (run 60).
+run "$BENCHDB" --db "$DB" -c 'changes time of "benchmark_datacatalog.TimeDataCatalog.time_load" as csv'
+check_out "asv K1: the improvement at 0de01c9df2 is found" \
+	",0de01c9df26d4574050ef769f37ca081deee7392,"
+# K2: time_context_params_cached (500, 5) regresses at 0498150daa (run 83).
+run "$BENCHDB" --db "$DB" -c 'changes time of "benchmark_validation.ContextParamsTimeSuite.time_context_params_cached" where node_count = "500" and typed_params_per_node = "5" as csv'
+check_out "asv K2: the regression at 0498150daa is found (parameters are tags)" \
+	",0498150daaa9f37f84eddf53113c03dfe4c4f1cb,"
+# The latest file (d58a0b14): peakmem_runners('ThreadRunner') = 95719424 bytes.
+run "$BENCHDB" --db "$DB" -c "trend peakmemory of \"benchmark_runner.RunnerMemorySuite.peakmem_runners\" where runner = \"ThreadRunner\" last 1 as csv"
+check_out "asv: peakmemory in bytes, quotes of the parameter removed" \
+	",d58a0b140250ced1917f2c54888b594995594be0,95719424,,,B"
+# 0498150d: time_contains 0.0002656320000227197 s, ci_99 [0.00024826, 0.00029707].
+run "$BENCHDB" --db "$DB" -c 'trend time of "benchmark_datacatalog.TimeDataCatalog.time_contains" as csv'
+check_out "asv: stats_ci_99_a/_b become the bounds" \
+	",0498150daaa9f37f84eddf53113c03dfe4c4f1cb,0.0002656320000227197,0.00024826,0.00029707,s"
+check_out "asv: the environment name and machine are tags" \
+	"env=virtualenv-py3.11-kedro-datasets[pandas],machine=github-actions"
+
+# --- asv: format version 1, a failed benchmark, bad files ---
+V1=$WORK/v1/results
+mkdir -p "$V1/laptop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$V1/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/"*.json "$V1/laptop/"
+run "$BENCHDB" --db "$WORK/v1db" import-asv "$V1"
+check_rc "asv v1: imports" 0
+check_out "asv v1: two result files" "Imported 2 run(s) from 2 result files"
+check_err "asv v1: the failed benchmark is reported, not stored" "left out 1 result(s) without a value (null)"
+run "$BENCHDB" --db "$WORK/v1db" -c 'trend time of "bench.TimeSuite.time_sort" where n = "100" as csv'
+check_out "asv v1: ci_99 of stats becomes the bounds and samples are kept" ",0.00123,0.0011,0.0014,s"
+run "$BENCHDB" --db "$WORK/v1db" -c 'trend time of "bench.TimeSuite.time_sort" where n = "100" as csv'
+check "asv v1: the failed combination (null in 0a9b8c7d) is not stored as 0" \
+	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 1
+cp "$WORK/v1db/data.mdb" "$WORK/v1before.mdb"
+printf '{"commit_hash": "abc", "date": "yesterday", "results": {}, "version": 2}\n' >"$V1/laptop/bad-env.json"
+run "$BENCHDB" --db "$WORK/v1db" import-asv "$V1"
+check_rc "asv: a date of the wrong type exits 3" 3
+check_err "asv: the wrong type is reported at the value" 'bad-env.json:1:32: "date" must be a number, got string'
+check "asv: a bad file stores nothing" cmp -s "$WORK/v1db/data.mdb" "$WORK/v1before.mdb"
+run "$BENCHDB" --db "$WORK/v1db" import-asv "$WORK"
+check_rc "asv: a directory without benchmarks.json exits 3" 3
+check_err "asv: says what it expected" "is not an asv results directory"
+
+# --- ingest --list-formats ---
+run "$BENCHDB" ingest --list-formats
+check_rc "--list-formats exits 0" 0
+check "--list-formats prints one format a line (11)" test "$(grep -c '^' "$OUT")" -eq 11
+check_out "--list-formats names the tool and what it reads" \
+	"gab        github-action-benchmark  custom JSON"
+run "$BENCHDB" ingest --list-formats --json
+check_out "--list-formats --json gives objects" '{"name": "cargo", "tool": "Rust libtest", "reads": '
+
+finish
