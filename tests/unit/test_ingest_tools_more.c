@@ -72,11 +72,66 @@ static void test_benchmarkjs_variants(void **state)
 	bdb_run_free(run);
 }
 
+static void test_catch2_console(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/catch2/console.txt", BDB_FORMAT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_CATCH2);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "stddev", BDB_INFO, "ns");
+
+	/* fib 15   20   23   554.76 us / 838.924 ns 833.409 ns 857.613 ns /
+	 * 20.9124 ns ... */
+	const bdb_point *p = fixture_point(run, "fib 15", "test_case=Fibonacci");
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 838.924, 0);
+	assert_string_equal(m->unit, "ns");
+	fixture_close(m->lower, 833.409, 0);
+	fixture_close(m->upper, 857.613, 0);
+	fixture_close(fixture_metric(p, "stddev")->value, 20.9124, 0);
+	fixture_close(fixture_metric(p, "samples")->value, 20, 0);
+	fixture_close(fixture_metric(p, "iterations")->value, 23, 0);
+
+	/* fib 20 is in microseconds. */
+	m = fixture_metric(fixture_point(run, "fib 20", "test_case=Fibonacci"), "time");
+	fixture_close(m->value, 10.8098, 0);
+	assert_string_equal(m->unit, "us");
+	fixture_close(m->upper, 14.8835, 0);
+
+	p = fixture_point(run, "accumulate 10000", "test_case=Vector");
+	fixture_close(fixture_metric(p, "time")->value, 3.44742, 0);
+	fixture_close(fixture_metric(p, "stddev")->value, 342.107, 0);
+	assert_string_equal(fixture_metric(p, "stddev")->unit, "ns");
+	bdb_run_free(run);
+}
+
+/* A name longer than its column is wrapped onto lines of its own. */
+static void test_catch2_wrapped_name(void **state)
+{
+	(void)state;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/catch2/long.txt", BDB_FORMAT_CATCH2, NULL, NULL);
+	assert_int_equal(run->n_points, 1);
+	const bdb_point *p = fixture_point(
+	    run, "a benchmark whose name is much longer than the name column of the table",
+	    "test_case=Long names");
+	fixture_close(fixture_metric(p, "time")->value, 0.334343, 0);
+	fixture_close(fixture_metric(p, "time")->lower, 0.334184, 0);
+	fixture_close(fixture_metric(p, "stddev")->value, 0.000269147, 0);
+	fixture_close(fixture_metric(p, "iterations")->value, 74435, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_benchmarkjs),
 	    cmocka_unit_test(test_benchmarkjs_variants),
+	    cmocka_unit_test(test_catch2_console),
+	    cmocka_unit_test(test_catch2_wrapped_name),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
