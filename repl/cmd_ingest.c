@@ -141,13 +141,17 @@ static void list_formats(bool json)
 {
 	const bdb_format_info *f;
 	size_t n = bdb_format_infos(&f);
+	int width = 0; /* of the longest name, so that the tools line up */
+	for (size_t i = 0; i < n; i++)
+		if ((int)strlen(f[i].name) > width)
+			width = (int)strlen(f[i].name);
 	for (size_t i = 0; i < n; i++) {
 		if (json)
 			printf("%s{\"name\": \"%s\", \"tool\": \"%s\", \"reads\": \"%s\"}%s\n",
 			       i ? " " : "[", f[i].name, f[i].tool, f[i].reads,
 			       i + 1 < n ? "," : "]");
 		else
-			printf("%-10s %-24s %s\n", f[i].name, f[i].tool, f[i].reads);
+			printf("%-*s %-24s %s\n", width, f[i].name, f[i].tool, f[i].reads);
 	}
 }
 

@@ -37,6 +37,9 @@ static const adapter adapters[] = {
     {BDB_FORMAT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine, true},
     {BDB_FORMAT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
     {BDB_FORMAT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
+    {BDB_FORMAT_BENCHMARKJS, "benchmarkjs", NULL, bdb__detect_benchmarkjs, bdb__ingest_benchmarkjs,
+     false},
+    {BDB_FORMAT_CATCH2, "catch2", NULL, bdb__detect_catch2, bdb__ingest_catch2, false},
     {BDB_FORMAT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
     {BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
     {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
@@ -72,6 +75,7 @@ static const struct {
     {"bencher", BDB_FORMAT_BMF},
     {"github-action-benchmark", BDB_FORMAT_GAB},
     {"ml-odyssey", BDB_FORMAT_ODYSSEY},
+    {"benchmark.js", BDB_FORMAT_BENCHMARKJS},
 };
 
 int bdb_format_parse(const char *name, bdb_format *out)
@@ -106,6 +110,8 @@ static const bdb_format_info infos[] = {
     {"hyperfine", "hyperfine", "--export-json output"},
     {"gotest", "go test", "-bench text output"},
     {"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
+    {"benchmarkjs", "benchmark.js", "cycle text: NAME x N ops/sec \xc2\xb1P% (R runs sampled)"},
+    {"catch2", "Catch2", "console output of BENCHMARK: NAME samples iterations, mean, std dev"},
     {"odyssey", "ml-odyssey", "baseline_results.json"},
     {"quasim", "QuASIM", "per-kernel report or summary.json"},
     {"gab", "github-action-benchmark",
@@ -122,7 +128,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim";
+	       "odyssey, quasim, benchmarkjs, catch2";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

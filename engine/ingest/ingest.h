@@ -70,6 +70,8 @@ typedef enum bdb_format {
 	BDB_FORMAT_GAB,
 	BDB_FORMAT_ODYSSEY,
 	BDB_FORMAT_QUASIM,
+	BDB_FORMAT_BENCHMARKJS,
+	BDB_FORMAT_CATCH2,
 	BDB_FORMAT_COUNT /* number of entries, AUTO included */
 } bdb_format;
 

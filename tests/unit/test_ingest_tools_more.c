@@ -1,0 +1,137 @@
+/* test_ingest_tools_more.c - the adapters added for the outputs that
+ * github-action-benchmark reads and other widely run tools, over real
+ * outputs of the tools (tests/fixtures/README.md says how each was made).
+ * Expected values are the numbers in the files; derived values (bounds,
+ * means) were computed with Python 3.11, as noted at each. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "helpers/ingest_fixtures.h"
+
+static void test_benchmarkjs(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/benchmarkjs/suite.txt", BDB_FORMAT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_BENCHMARKJS);
+	assert_int_equal(run->n_points, 3);
+	assert_string_equal(run->points[0].name, "RegExp#test");
+	assert_string_equal(run->points[2].name, "Array#reduce (1000)");
+	fixture_def(run, "throughput", BDB_HIGHER, "ops/s");
+	fixture_def(run, "runs", BDB_INFO, NULL);
+
+	/* RegExp#test x 50,721,161 ops/sec ±3.49% (89 runs sampled) */
+	const bdb_metric *m = fixture_metric(fixture_point(run, "RegExp#test", ""), "throughput");
+	fixture_close(m->value, 50721161, 0);
+	assert_string_equal(m->unit, "ops/s");
+	assert_true(m->has_lower);
+	/* python: 50721161 * (1 - 3.49 / 100), 50721161 * (1 + 3.49 / 100) */
+	fixture_close(m->lower, 48950992.4811, 1e-12);
+	fixture_close(m->upper, 52491329.5189, 1e-12);
+	fixture_close(fixture_metric(fixture_point(run, "RegExp#test", ""), "runs")->value, 89, 0);
+
+	m = fixture_metric(fixture_point(run, "String#indexOf", ""), "throughput");
+	fixture_close(m->value, 1075584217, 0);
+	m = fixture_metric(fixture_point(run, "Array#reduce (1000)", ""), "throughput");
+	fixture_close(m->value, 1398553, 0);
+	fixture_close(fixture_metric(fixture_point(run, "Array#reduce (1000)", ""), "runs")->value,
+		      97, 0);
+	bdb_run_free(run);
+}
+
+/* "+-" for "±", "1 run", a name again (samples and a mean), other lines. */
+static void test_benchmarkjs_variants(void **state)
+{
+	(void)state;
+	static const char text[] = "> node bench.js\n"
+				   "fib(20) x 11,465 ops/sec +-1.12% (91 runs sampled)\n"
+				   "fib(20) x 11,000.5 ops/sec \xc2\xb1"
+				   "2% (1 run sampled)\n"
+				   "matrix 3 x 3 is printed here\n"
+				   "Fastest is fib(20)\n";
+	bdb_run *run;
+	bdb_diag d;
+	bdb_format detected;
+	assert_int_equal(bdb_ingest_buffer("b.txt", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+					   &run, &detected, &d),
+			 0);
+	assert_int_equal(detected, BDB_FORMAT_BENCHMARKJS);
+	assert_int_equal(run->n_points, 1);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "fib(20)", ""), "throughput");
+	/* python: statistics.fmean([11465, 11000.5]) */
+	fixture_close(m->value, 11232.75, 0);
+	assert_int_equal(m->n_samples, 2);
+	assert_false(m->has_lower);
+	fixture_close(fixture_metric(fixture_point(run, "fib(20)", ""), "runs")->value, 46, 0);
+	bdb_run_free(run);
+}
+
+static void test_catch2_console(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/catch2/console.txt", BDB_FORMAT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_CATCH2);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "stddev", BDB_INFO, "ns");
+
+	/* fib 15   20   23   554.76 us / 838.924 ns 833.409 ns 857.613 ns /
+	 * 20.9124 ns ... */
+	const bdb_point *p = fixture_point(run, "fib 15", "test_case=Fibonacci");
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 838.924, 0);
+	assert_string_equal(m->unit, "ns");
+	fixture_close(m->lower, 833.409, 0);
+	fixture_close(m->upper, 857.613, 0);
+	fixture_close(fixture_metric(p, "stddev")->value, 20.9124, 0);
+	fixture_close(fixture_metric(p, "samples")->value, 20, 0);
+	fixture_close(fixture_metric(p, "iterations")->value, 23, 0);
+
+	/* fib 20 is in microseconds. */
+	m = fixture_metric(fixture_point(run, "fib 20", "test_case=Fibonacci"), "time");
+	fixture_close(m->value, 10.8098, 0);
+	assert_string_equal(m->unit, "us");
+	fixture_close(m->upper, 14.8835, 0);
+
+	p = fixture_point(run, "accumulate 10000", "test_case=Vector");
+	fixture_close(fixture_metric(p, "time")->value, 3.44742, 0);
+	fixture_close(fixture_metric(p, "stddev")->value, 342.107, 0);
+	assert_string_equal(fixture_metric(p, "stddev")->unit, "ns");
+	bdb_run_free(run);
+}
+
+/* A name longer than its column is wrapped onto lines of its own. */
+static void test_catch2_wrapped_name(void **state)
+{
+	(void)state;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/catch2/long.txt", BDB_FORMAT_CATCH2, NULL, NULL);
+	assert_int_equal(run->n_points, 1);
+	const bdb_point *p = fixture_point(
+	    run, "a benchmark whose name is much longer than the name column of the table",
+	    "test_case=Long names");
+	fixture_close(fixture_metric(p, "time")->value, 0.334343, 0);
+	fixture_close(fixture_metric(p, "time")->lower, 0.334184, 0);
+	fixture_close(fixture_metric(p, "stddev")->value, 0.000269147, 0);
+	fixture_close(fixture_metric(p, "iterations")->value, 74435, 0);
+	bdb_run_free(run);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_benchmarkjs),
+	    cmocka_unit_test(test_benchmarkjs_variants),
+	    cmocka_unit_test(test_catch2_console),
+	    cmocka_unit_test(test_catch2_wrapped_name),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
