@@ -119,14 +119,15 @@ static int dot_mode(shell *sh, int argc, char **argv)
 		fprintf(shell_out(sh), "current output mode: %s\n", sh->format);
 		return EXIT_OK;
 	}
-	static const char *modes[] = {"table", "json", "csv", "markdown"};
+	static const char *modes[] = {"table", "json", "csv", "markdown", "line"};
 	for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
 		if (strcmp(argv[1], modes[i]) == 0) {
 			sh->format = modes[i];
 			return EXIT_OK;
 		}
 	}
-	cli_error(".mode: unknown mode '%s' (expected table, json, csv or markdown)", argv[1]);
+	cli_error(".mode: unknown mode '%s' (expected table, json, csv, markdown or line)",
+		  argv[1]);
 	return EXIT_USAGE;
 }
 
@@ -286,7 +287,10 @@ static int dot_quit(shell *sh, int argc, char **argv)
 
 static const dot_command dot_commands[] = {
     {".help", ".help                  show this list", dot_help},
-    {".mode", ".mode [table|json|csv|markdown]   output format of results", dot_mode},
+    {".mode",
+     ".mode [MODE]           output format of results: table, json, csv, markdown, "
+     "or line (one field a line, for wide rows such as explain)",
+     dot_mode},
     {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer},
     {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)",
      dot_output},
@@ -635,7 +639,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 }
 
 /* Sets up a shell; EXIT_USAGE (reported) when the default format is not
- * one of the four. */
+ * one of the five. */
 static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 {
 	memset(sh, 0, sizeof *sh);
@@ -644,7 +648,8 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 	 * `as svg|html|chart` in the statement, never as the default. */
 	if (opt->format &&
 	    (bdb_query_format_parse(opt->format, &f) != 0 || bdb_query_format_is_chart(f))) {
-		cli_error("--format: expected table, json, csv or markdown, got '%s'", opt->format);
+		cli_error("--format: expected table, json, csv, markdown or line, got '%s'",
+			  opt->format);
 		return EXIT_USAGE;
 	}
 	sh->ctx = ctx;
