@@ -62,7 +62,7 @@ static void report(shell *sh, const bdb_diag *d)
 	bdb_diag shown = *d;
 	if (!shown.file[0] && sh->source_name && d->line > 0) {
 		snprintf(shown.file, sizeof shown.file, "%s", sh->source_name);
-		shown.line = d->line + sh->source_line - 1;
+		shell_source_position(sh, d->line, d->col, &shown.line, &shown.col);
 	}
 	cli_error_diag(&shown);
 }
