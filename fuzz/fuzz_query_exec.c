@@ -365,9 +365,10 @@ static void qe_check_result(const bdb_result *r)
 		qe_touch(bdb_result_field(r, i));
 	}
 	static const bdb_query_format formats[] = {BDB_FORMAT_TABLE, BDB_FORMAT_JSON,
-						   BDB_FORMAT_CSV, BDB_FORMAT_MARKDOWN};
+						   BDB_FORMAT_CSV, BDB_FORMAT_MARKDOWN,
+						   BDB_FORMAT_LINE};
 	bdb_query_options opt = {.is_terminal = true, .color = true};
-	for (size_t f = 0; f < 4; f++) {
+	for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
 		bdb_buf out;
 		bdb_buf_init(&out);
 		int rc = bdb_result_format(r, formats[f], f == 0 ? &opt : NULL, &out);

@@ -161,6 +161,8 @@ const char *bdb_query_format_name(bdb_query_format f)
 		return "csv";
 	case BDB_FORMAT_MARKDOWN:
 		return "markdown";
+	case BDB_FORMAT_LINE:
+		return "line";
 	case BDB_FORMAT_SVG:
 		return "svg";
 	case BDB_FORMAT_HTML:
@@ -176,9 +178,9 @@ const char *bdb_query_format_name(bdb_query_format f)
 
 int bdb_query_format_parse(const char *name, bdb_query_format *out)
 {
-	static const bdb_query_format all[] = {
-	    BDB_FORMAT_TABLE, BDB_FORMAT_JSON, BDB_FORMAT_CSV,	BDB_FORMAT_MARKDOWN,
-	    BDB_FORMAT_SVG,   BDB_FORMAT_HTML, BDB_FORMAT_CHART};
+	static const bdb_query_format all[] = {BDB_FORMAT_TABLE,    BDB_FORMAT_JSON, BDB_FORMAT_CSV,
+					       BDB_FORMAT_MARKDOWN, BDB_FORMAT_LINE, BDB_FORMAT_SVG,
+					       BDB_FORMAT_HTML,	    BDB_FORMAT_CHART};
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
 		if (name && strcasecmp(name, bdb_query_format_name(all[i])) == 0) {
 			*out = all[i];

@@ -1,6 +1,7 @@
 /*
  * format.c - result tables as text: table (aligned, UTF-8 display-width
- * aware, optional colour and sparkline), JSON, CSV (RFC 4180) and Markdown.
+ * aware, optional colour and sparkline), JSON, CSV (RFC 4180), Markdown and
+ * line (one "name = value" line per field).
  *
  * Formatting never touches the store: it reads a finished bdb_result.
  */
@@ -896,6 +897,65 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f)
 }
 
 /* ------------------------------------------------------------------------ */
+/* Line                                                                      */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * sqlite3's `.mode line`: each row as "name = value" lines, names
+ * right-aligned, an empty line between rows. For rows too wide for a table
+ * (explain). The cells read as the table's (quantities in their unit's
+ * scale, the same columns shown) except commits, shown whole: a line has
+ * room for them.
+ */
+static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
+{
+	for (size_t i = 0; i < r->n_notes; i++) {
+		bdb_buf_puts(out, r->notes[i]);
+		bdb_buf_putc(out, '\n');
+	}
+	size_t nc = r->n_cols, name_width = 0;
+	bool *show = calloc(nc + 1, sizeof *show);
+	if (!show)
+		return BDB_ENOMEM;
+	table_columns(r, show);
+	for (size_t c = 0; c < nc; c++) {
+		size_t w = bdb__display_width(r->cols[c].name, strlen(r->cols[c].name));
+		if (show[c] && w > name_width)
+			name_width = w;
+	}
+	long unit_col = unit_column(r);
+	for (size_t row = 0; row < r->n_rows; row++) {
+		if (row > 0)
+			bdb_buf_putc(out, '\n');
+		for (size_t c = 0; c < nc; c++) {
+			if (!show[c])
+				continue;
+			const char *name = r->cols[c].name;
+			size_t line_start = out->len;
+			pad(out, name_width - bdb__display_width(name, strlen(name)));
+			bdb_buf_puts(out, name);
+			bdb_buf_puts(out, " = ");
+			const char *unit = NULL;
+			if (r->cols[c].style == BDB__STYLE_QUANTITY && unit_col >= 0) {
+				const bdb_value *u = &r->cells[row * nc + (size_t)unit_col];
+				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
+			}
+			size_t off = out->len;
+			put_human(out, &r->cells[row * nc + c], r->cols[c].style,
+				  (bdb__mark)r->marks[row], unit);
+			tidy_table_cell(out, off);
+			trim_line_end(out, line_start);
+			bdb_buf_putc(out, '\n');
+		}
+		spill(out, f);
+	}
+	if (r->n_rows == 0)
+		bdb_buf_puts(out, "(no rows)\n");
+	free(show);
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------------ */
 /* JSON                                                                      */
 /* ------------------------------------------------------------------------ */
 
@@ -1131,6 +1191,8 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 		return format_csv(r, out, f);
 	case BDB_FORMAT_MARKDOWN:
 		return format_markdown(r, out, f);
+	case BDB_FORMAT_LINE:
+		return format_line(r, out, f);
 	case BDB_FORMAT_SVG:
 	case BDB_FORMAT_HTML:
 	case BDB_FORMAT_CHART: {

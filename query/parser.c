@@ -844,7 +844,7 @@ static int parse_method(parser *p, bdb__stmt *s)
 
 static int parse_format(parser *p, bdb__stmt *s)
 {
-	static const char *const names[] = {"table", "json", "csv",   "markdown",
+	static const char *const names[] = {"table", "json", "csv",   "markdown", "line",
 					    "svg",   "html", "chart", NULL};
 	char word[16] = "";
 	need(p);
@@ -854,14 +854,14 @@ static int parse_format(parser *p, bdb__stmt *s)
 	}
 	if (bdb_query_format_parse(word, &s->format) != 0)
 		return fail_expected(p,
-				     "an output format (table, json, csv, markdown, svg, html, "
-				     "chart)",
+				     "an output format (table, json, csv, markdown, line, svg, "
+				     "html, chart)",
 				     names);
 	if (bdb_query_format_is_chart(s->format) && s->kind != BDB__STMT_TREND &&
 	    s->kind != BDB__STMT_CHANGES)
 		return fail_at(p, p->tok.start, p->tok.end,
 			       "\"%s\" draws a chart of trend or changes only; %s gives a table: "
-			       "expected table, json, csv or markdown",
+			       "expected table, json, csv, markdown or line",
 			       bdb_query_format_name(s->format), bdb__stmt_name(s->kind));
 	advance(p);
 	/* A chart's own words: a log scale, runs in order along the x axis. */

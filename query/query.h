@@ -57,6 +57,8 @@ typedef enum bdb_query_format {
 	BDB_FORMAT_JSON,     /* one object per statement (docs/query-language.md) */
 	BDB_FORMAT_CSV,	     /* RFC 4180: header line, CRLF line ends */
 	BDB_FORMAT_MARKDOWN, /* a GitHub-flavoured Markdown table */
+	BDB_FORMAT_LINE,     /* one "name = value" line per field, rows apart
+			      * (sqlite3's .mode line), for wide rows */
 	/* The chart formats draw a trend or changes result (other results
 	 * fall back to the table format; the parser refuses them there): */
 	BDB_FORMAT_SVG,	 /* one SVG document (docs/report.md) */
@@ -64,8 +66,8 @@ typedef enum bdb_query_format {
 	BDB_FORMAT_CHART /* a line chart of Unicode braille for a terminal */
 } bdb_query_format;
 
-/* "table", "json", "csv", "markdown", "svg", "html", "chart" (DEFAULT gives
- * "table"). */
+/* "table", "json", "csv", "markdown", "line", "svg", "html", "chart"
+ * (DEFAULT gives "table"). */
 const char *bdb_query_format_name(bdb_query_format f);
 /* Parses a format name (case-insensitive). Returns 0 or BDB_EINVAL. */
 int bdb_query_format_parse(const char *name, bdb_query_format *out);
@@ -309,7 +311,6 @@ int bdb_result_html_table(const bdb_result *r, bdb_buf *out);
  * (numbers to about 6 digits, a change as "+7.5%", times in RFC 3339, tags
  * as k=v,k=v, a missing value as "-"), unescaped. */
 void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
-
 
 /* The style sheet of benchdb's HTML pages (the `as html` page, the report):
  * static text without '<', '&' or "//", for a <style> element. */

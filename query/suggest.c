@@ -11,15 +11,15 @@
 
 /* Every keyword of the language, sorted (completion lists them in order). */
 const char *const bdb__keywords[] = {
-    "alpha",   "and",	  "as",		 "baseline", "baselines", "boundary",	  "by",
-    "changes", "chart",	  "commit",	 "compare",  "csv",	  "day",	  "deltaiqr",
-    "drop",    "explain", "html",	 "in",	     "iqr",	  "json",	  "last",
-    "latest",  "log",	  "lookback",	 "markdown", "metric",	  "metrics",	  "month",
-    "mwu",     "not",	  "of",		 "or",	     "percent",	  "permutations", "points",
-    "pvalue",  "rank",	  "regressions", "run",	     "runs",	  "seed",	  "set",
-    "show",    "since",	  "summary",	 "svg",	     "table",	  "tags",	  "threshold",
-    "trend",   "ttest",	  "until",	 "using",    "vs",	  "week",	  "where",
-    "window",  "with",	  "zscore",	 NULL,
+    "alpha",	 "and",	    "as",     "baseline",    "baselines", "boundary", "by",
+    "changes",	 "chart",   "commit", "compare",     "csv",	  "day",      "deltaiqr",
+    "drop",	 "explain", "html",   "in",	     "iqr",	  "json",     "last",
+    "latest",	 "line",    "log",    "lookback",    "markdown",  "metric",   "metrics",
+    "month",	 "mwu",	    "not",    "of",	     "or",	  "percent",  "permutations",
+    "points",	 "pvalue",  "rank",   "regressions", "run",	  "runs",     "seed",
+    "set",	 "show",    "since",  "summary",     "svg",	  "table",    "tags",
+    "threshold", "trend",   "ttest",  "until",	     "using",	  "vs",	      "week",
+    "where",	 "window",  "with",   "zscore",	     NULL,
 };
 
 const char *const *bdb_query_keywords(void)

@@ -62,7 +62,7 @@ static void report(shell *sh, const bdb_diag *d)
 	bdb_diag shown = *d;
 	if (!shown.file[0] && sh->source_name && d->line > 0) {
 		snprintf(shown.file, sizeof shown.file, "%s", sh->source_name);
-		shown.line = d->line + sh->source_line - 1;
+		shell_source_position(sh, d->line, d->col, &shown.line, &shown.col);
 	}
 	cli_error_diag(&shown);
 }
@@ -94,7 +94,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	if (fmt == BDB_FORMAT_DEFAULT)
 		fmt = opt.format;
 	if (opt.is_terminal && !sh->ctx->no_pager &&
-	    (fmt == BDB_FORMAT_TABLE || fmt == BDB_FORMAT_DEFAULT)) {
+	    (fmt == BDB_FORMAT_TABLE || fmt == BDB_FORMAT_DEFAULT || fmt == BDB_FORMAT_LINE)) {
 		bdb_buf text;
 		bdb_buf_init(&text);
 		rc = bdb_result_format(res, fmt, &opt, &text);
@@ -210,7 +210,7 @@ const char *shell_statement_help(void)
 	       "[using METHOD]\n"
 	       "  changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]\n"
 	       "  set baseline [NAME] = RUN          drop baseline NAME\n"
-	       "  ... as table | json | csv | markdown\n"
+	       "  ... as table | json | csv | markdown | line\n"
 	       "RUN: latest, latest~N, baseline [NAME], run \"ID\", commit \"PREFIX\", "
 	       "\"2026-01-31\"\n";
 }

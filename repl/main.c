@@ -52,7 +52,7 @@ static const char usage_text[] =
     "  --bail                 with -f or stdin: stop at the first error\n"
     "  --fail                 exit 1 when a 'regressions' statement finds any\n"
     "  --json                 JSON output (same as '... as json')\n"
-    "  --format FMT           default output format: table, json, csv, markdown\n"
+    "  --format FMT           default output format: table, json, csv, markdown, line\n"
     "                         (charts: '... as svg|html|chart' in the statement)\n"
     "  --no-pager             never page a table taller than the terminal\n"
     "                         (else $PAGER, default 'less -FRX')\n"

@@ -119,14 +119,15 @@ static int dot_mode(shell *sh, int argc, char **argv)
 		fprintf(shell_out(sh), "current output mode: %s\n", sh->format);
 		return EXIT_OK;
 	}
-	static const char *modes[] = {"table", "json", "csv", "markdown"};
+	static const char *modes[] = {"table", "json", "csv", "markdown", "line"};
 	for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
 		if (strcmp(argv[1], modes[i]) == 0) {
 			sh->format = modes[i];
 			return EXIT_OK;
 		}
 	}
-	cli_error(".mode: unknown mode '%s' (expected table, json, csv or markdown)", argv[1]);
+	cli_error(".mode: unknown mode '%s' (expected table, json, csv, markdown or line)",
+		  argv[1]);
 	return EXIT_USAGE;
 }
 
@@ -286,7 +287,10 @@ static int dot_quit(shell *sh, int argc, char **argv)
 
 static const dot_command dot_commands[] = {
     {".help", ".help                  show this list", dot_help},
-    {".mode", ".mode [table|json|csv|markdown]   output format of results", dot_mode},
+    {".mode",
+     ".mode [MODE]           output format of results: table, json, csv, markdown, "
+     "or line (one field a line, for wide rows such as explain)",
+     dot_mode},
     {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer},
     {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)",
      dot_output},
@@ -399,27 +403,64 @@ static const char *repl_habit(const char *line)
 	return NULL;
 }
 
-/* Runs every statement in text, whose first line is line first_line of the
- * source; returns the worst exit code and stops at the first error when
- * bailing. */
-static int run_statements(shell *sh, const char *text, int first_line)
+/* The number of UTF-8 code points in s[from, to). */
+static int code_points(const char *s, size_t from, size_t to)
+{
+	int n = 0;
+	for (size_t i = from; i < to; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+void shell_source_position(const shell *sh, int line, int col, int *source_line, int *source_col)
+{
+	const char *text = sh->source_text ? sh->source_text : "";
+	size_t at = sh->source_text ? sh->statement_at : 0;
+	/* The byte of (line, col) in the whole text. */
+	for (int l = 1; l < line && text[at]; at++)
+		if (text[at] == '\n')
+			l++;
+	for (int c = 1; c < col && text[at] && text[at] != '\n'; c++)
+		for (at++; ((unsigned char)text[at] & 0xC0) == 0x80; at++)
+			;
+	size_t i = sh->n_pieces;
+	while (i > 0 && sh->pieces[i - 1].at > at)
+		i--;
+	if (i > 0) {
+		const shell_source_piece *piece = &sh->pieces[i - 1];
+		*source_line = piece->line;
+		*source_col = col ? piece->col + code_points(text, piece->at, at) : 0;
+		return;
+	}
+	size_t line_start = 0;
+	*source_line = 1;
+	for (size_t j = 0; j < at; j++)
+		if (text[j] == '\n') {
+			(*source_line)++;
+			line_start = j + 1;
+		}
+	*source_col = col ? 1 + code_points(text, line_start, at) : 0;
+}
+
+/* Runs every statement in text (sh->pieces say where its pieces came from);
+ * returns the worst exit code and stops at the first error when bailing. */
+static int run_statements(shell *sh, const char *text)
 {
 	int worst = EXIT_OK;
 	const char *p = text;
-	int line = first_line;
+	sh->source_text = text;
 	while (*p && !sh->quit) {
 		bool complete;
 		size_t n = bdb_query_statement_end(p, &complete);
-		/* Blank lines before the statement move its first line. */
 		const char *q = p;
 		while (q < p + n && (*q == ' ' || *q == '\t' || *q == '\r' || *q == '\n'))
-			if (*q++ == '\n')
-				line++;
+			q++;
 		if (!blank(p, n)) {
 			char *stmt = strndup(q, n - (size_t)(q - p));
 			if (!stmt)
 				return EXIT_INPUT;
-			sh->source_line = line;
+			sh->statement_at = (size_t)(q - text);
 			int code = run_statement(sh, stmt);
 			free(stmt);
 			if (code) {
@@ -430,15 +471,9 @@ static int run_statements(shell *sh, const char *text, int first_line)
 					return worst;
 			}
 		}
-		for (; q < p + n; q++)
-			if (*q == '\n')
-				line++;
 		p += n;
-		if (*p) {
-			if (*p == '\n')
-				line++;
+		if (*p)
 			p++;
-		}
 	}
 	return worst;
 }
@@ -491,16 +526,50 @@ static size_t code_length(const char *line)
 	return end;
 }
 
-/* Runs what is pending (first_line: its first line) and empties it. */
-static int flush_pending(shell *sh, line_editor *ed, bdb_buf *pending, int first_line)
+/* What a script has read of the statement it is joining: the text and
+ * where each of its lines came from. */
+typedef struct pending_text {
+	bdb_buf text;
+	shell_source_piece *pieces;
+	size_t n_pieces, cap_pieces;
+} pending_text;
+
+/* Appends n bytes of line number line_number, from column col, to pending,
+ * after sep when it holds text already. Returns false when out of memory. */
+static bool pending_append(pending_text *pending, char sep, const char *text, size_t n,
+			   int line_number, int col)
 {
-	if (!pending->len)
+	if (pending->n_pieces == pending->cap_pieces) {
+		size_t cap = pending->cap_pieces ? 2 * pending->cap_pieces : 8;
+		shell_source_piece *grown = realloc(pending->pieces, cap * sizeof *grown);
+		if (!grown)
+			return false;
+		pending->pieces = grown;
+		pending->cap_pieces = cap;
+	}
+	if (pending->text.len)
+		bdb_buf_putc(&pending->text, sep);
+	pending->pieces[pending->n_pieces++] =
+	    (shell_source_piece){.at = pending->text.len, .line = line_number, .col = col};
+	bdb_buf_append(&pending->text, text, n);
+	return !pending->text.failed;
+}
+
+/* Runs what is pending and empties it. */
+static int flush_pending(shell *sh, line_editor *ed, pending_text *pending)
+{
+	if (!pending->text.len)
 		return EXIT_OK;
-	const char *text = bdb_buf_cstr(pending);
+	const char *text = bdb_buf_cstr(&pending->text);
 	if (sh->interactive)
 		lineedit_add_history(ed, text);
-	int code = run_statements(sh, text, first_line);
-	bdb_buf_reset(pending);
+	sh->pieces = pending->pieces;
+	sh->n_pieces = pending->n_pieces;
+	int code = run_statements(sh, text);
+	sh->pieces = NULL;
+	sh->n_pieces = 0;
+	bdb_buf_reset(&pending->text);
+	pending->n_pieces = 0;
 	return code;
 }
 
@@ -512,16 +581,16 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		return EXIT_INPUT;
 	const char *saved_name = sh->source_name;
 	sh->source_name = sh->interactive ? NULL : name;
-	bdb_buf pending;
-	bdb_buf_init(&pending);
-	int worst = EXIT_OK, lineno = 0, first_line = 1;
+	pending_text pending = {0};
+	bdb_buf_init(&pending.text);
+	int worst = EXIT_OK, lineno = 0;
 	/* The REPL and a stream (a pipe or FIFO, whose next line may not be
 	 * written yet) run a statement at the end of the line completing it;
 	 * scripts and files look at the next line first. */
 	bool line_at_a_time = sh->interactive || sh->streaming;
 	bool continued = false; /* the pending line ended with '\\' */
 	while (!sh->quit) {
-		const char *prompt = pending.len ? "   ...> " : "benchdb> ";
+		const char *prompt = pending.text.len ? "   ...> " : "benchdb> ";
 		bool intr;
 		/* An idle session holds no reader slot of the store. */
 		if (sh->store)
@@ -532,7 +601,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			if (intr && sh->interactive) {
 				/* Ctrl-C at the prompt drops the unfinished statement. */
 				fputc('\n', stdout);
-				bdb_buf_reset(&pending);
+				bdb_buf_reset(&pending.text);
+				pending.n_pieces = 0;
 				interrupted = 0;
 				continue;
 			}
@@ -551,7 +621,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			break;
 		}
 		/* What people type to leave or to ask, as in psql and sqlite3. */
-		const char *habit = pending.len == 0 && sh->interactive ? repl_habit(line) : NULL;
+		const char *habit =
+		    pending.text.len == 0 && sh->interactive ? repl_habit(line) : NULL;
 		if (habit) {
 			char command[8];
 			snprintf(command, sizeof command, "%s", habit);
@@ -566,10 +637,11 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		/* A script's statement ends before an empty line, a dot-command
 		 * or a line that starts a statement (while no quote or
 		 * parenthesis is open). */
-		if (!line_at_a_time && pending.len &&
+		if (!line_at_a_time && pending.text.len &&
 		    (is_empty || line[0] == '.' ||
-		     (starts_statement(line) && bdb_query_is_complete(bdb_buf_cstr(&pending))))) {
-			int code = flush_pending(sh, ed, &pending, first_line);
+		     (starts_statement(line) &&
+		      bdb_query_is_complete(bdb_buf_cstr(&pending.text))))) {
+			int code = flush_pending(sh, ed, &pending);
 			if (code) {
 				worst = worst ? worst : code;
 				if (sh->bail) {
@@ -578,7 +650,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 				}
 			}
 		}
-		if (pending.len == 0 && line[0] == '.') {
+		if (pending.text.len == 0 && line[0] == '.') {
 			lineedit_add_history(ed, line);
 			int code = run_dot_command(sh, line);
 			free(line);
@@ -590,7 +662,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			}
 			continue;
 		}
-		if (is_blank && (pending.len == 0 || !line_at_a_time)) {
+		if (is_blank && (pending.text.len == 0 || !line_at_a_time)) {
 			free(line);
 			continue;
 		}
@@ -598,44 +670,48 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		bool more = line_at_a_time && n && line[n - 1] == '\\';
 		if (more)
 			n--;
-		size_t skip = 0;
-		if (pending.len) {
-			bdb_buf_putc(&pending, line_at_a_time && !continued ? '\n' : ' ');
-			skip = strspn(line, " \t"); /* indentation of a continued line */
-		} else {
-			first_line = lineno;
-		}
-		bdb_buf_append(&pending, line + skip, n > skip ? n - skip : 0);
+		/* The indentation of a continued line goes. */
+		size_t skip = pending.text.len ? strspn(line, " \t") : 0;
+		if (skip > n)
+			skip = n;
+		bool appended = pending_append(&pending, line_at_a_time && !continued ? '\n' : ' ',
+					       line + skip, n - skip, lineno, (int)skip + 1);
 		continued = more;
 		free(line);
-		const char *text = bdb_buf_cstr(&pending);
-		bool ends_statement = pending.len && text[pending.len - 1] == ';';
+		if (!appended) {
+			cli_error("out of memory");
+			worst = EXIT_INPUT;
+			break;
+		}
+		const char *text = bdb_buf_cstr(&pending.text);
+		bool ends_statement = pending.text.len && text[pending.text.len - 1] == ';';
 		/* The REPL runs a line that completes a statement; a quote or
 		 * parenthesis still open asks for more in both. */
 		if (more || !bdb_query_is_complete(text) || (!line_at_a_time && !ends_statement))
 			continue;
-		int code = flush_pending(sh, ed, &pending, first_line);
+		int code = flush_pending(sh, ed, &pending);
 		if (code) {
 			worst = worst ? worst : code;
 			if (sh->bail)
 				break;
 		}
 	}
-	if (pending.len && !sh->quit && !(sh->bail && worst)) {
+	if (pending.text.len && !sh->quit && !(sh->bail && worst)) {
 		/* End of input: run what is pending (an open quote or parenthesis
 		 * is then reported). */
-		int code = flush_pending(sh, ed, &pending, first_line);
+		int code = flush_pending(sh, ed, &pending);
 		if (code)
 			worst = worst ? worst : code;
 	}
-	bdb_buf_free(&pending);
+	bdb_buf_free(&pending.text);
+	free(pending.pieces);
 	lineedit_close(ed);
 	sh->source_name = saved_name;
 	return worst;
 }
 
 /* Sets up a shell; EXIT_USAGE (reported) when the default format is not
- * one of the four. */
+ * one of the five. */
 static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 {
 	memset(sh, 0, sizeof *sh);
@@ -644,7 +720,8 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 	 * `as svg|html|chart` in the statement, never as the default. */
 	if (opt->format &&
 	    (bdb_query_format_parse(opt->format, &f) != 0 || bdb_query_format_is_chart(f))) {
-		cli_error("--format: expected table, json, csv or markdown, got '%s'", opt->format);
+		cli_error("--format: expected table, json, csv, markdown or line, got '%s'",
+			  opt->format);
 		return EXIT_USAGE;
 	}
 	sh->ctx = ctx;
@@ -686,7 +763,7 @@ int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt)
 		return code;
 	sh.bail = true;
 	sh.source_name = "<command line>"; /* errors say <command line>:LINE:COL */
-	return shell_finish(&sh, run_statements(&sh, text, 1));
+	return shell_finish(&sh, run_statements(&sh, text));
 }
 
 int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_options *opt)

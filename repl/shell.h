@@ -9,6 +9,15 @@
 
 #include "cli.h"
 
+/* Where a piece of the text being run came from: from byte `at` of that
+ * text on, line `line` of the source, from column `col` (1-based, in code
+ * points). A script's statement over several lines is one text of pieces. */
+typedef struct shell_source_piece {
+	size_t at;
+	int line;
+	int col;
+} shell_source_piece;
+
 typedef struct shell {
 	cli_ctx *ctx;
 	bdb_store *store;   /* opened on first use */
@@ -26,7 +35,13 @@ typedef struct shell {
 	char *history_path;
 	char *db_dir_owned;	 /* after .open */
 	const char *source_name; /* script being read, for error positions */
-	int source_line;	 /* its line where the current statement starts */
+	/* The text being run and where it came from (error positions): its
+	 * pieces in order of `at`, or none when its lines are the source's
+	 * from line 1; the current statement starts at byte statement_at. */
+	const char *source_text;
+	const shell_source_piece *pieces;
+	size_t n_pieces;
+	size_t statement_at;
 } shell;
 
 /* Reads and runs statements from in until its end (or .quit). */
@@ -39,6 +54,13 @@ int shell_loop(shell *sh, FILE *in, const char *name);
  */
 int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *out,
 			 bool *found_regressions);
+
+/*
+ * The source position (*line, *col) of the current statement's line `line`,
+ * column `col` (1-based, code points; as a query error gives them), through
+ * sh->source_text and sh->pieces. col 0 (unknown) stays 0.
+ */
+void shell_source_position(const shell *sh, int line, int col, int *source_line, int *source_col);
 
 /* The statement summary shown by .help. */
 const char *shell_statement_help(void);

@@ -51,15 +51,22 @@ run "$BENCHDB" -f "$WORK/lines.bq"
 check_out "one statement per line" "main,v2,"
 check_out "two on one line" "v4,2026-11-14T02:00:00Z"
 
-# An error in a continued statement is reported at its first line, with
-# the statement joined, and nothing of it ran.
+# An error in a continued statement is reported at the line and column of
+# the word in the script (bad.bq:2:37, the column in the joined statement,
+# before the fix), with the statement joined, and nothing of it ran.
 printf 'show runs last 1 as csv\ncompare baseline with latest\n  metric nosuch\n' >"$WORK/bad.bq"
 run "$BENCHDB" -f "$WORK/bad.bq"
 check_rc "an error in a continued statement exits 2" 2
-check_err "it names the statement's first line" "bad.bq:2:"
+check_err "it names the word's line and column in the script" "bad.bq:3:10: no metric"
 check_err "and shows the statement joined" "compare baseline with latest metric nosuch"
 check "the statement before it ran" grep -q "v5," "$OUT"
 check "no compare over every metric ran" sh -c "! grep -q 'BM_sort/65536' '$OUT'"
+# A second statement on a line: its column on that line (was 1:6).
+printf 'show runs last 1 as csv; show nonsense\n' >"$WORK/second.bq"
+run "$BENCHDB" -f "$WORK/second.bq"
+check_err "the second statement's column on its line" "second.bq:1:31: expected"
+run "$BENCHDB" -c 'show runs last 1; show nonsense'
+check_err "the same from -c" "<command line>:1:24: expected"
 
 # A stream (a pipe: the next line may not be written yet) runs a line that
 # completes a statement at once, as the REPL does; '\' continues a line;

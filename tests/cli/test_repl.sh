@@ -199,6 +199,9 @@ session nostore 'tre\t' '\025' '\004'
 check_out "no store: the banner says so" "no store at $WORK/no-store-here yet"
 check_out "no store: and how to make one" "benchdb ingest FILE"
 check "no store: Tab prints no error" sh -c "! grep -q 'error' '$OUT'"
+# (libedit writes the completion's rest, "nd ", after a cursor move.)
+check "no store: Tab completes keywords (tre -> trend)" \
+	sh -c "grep -q 'benchdb> tre.*nd ' '$OUT'"
 check "no store: nothing was created" test ! -e "$WORK/no-store-here"
 DB=$SAVED_DB
 

@@ -63,6 +63,36 @@ STDIN=$WORK/dots.bq run "$BENCHDB"
 check_rc "dot-commands exit 0" 0
 check_out ".mode csv applies" "id,timestamp,commit,branch,points"
 check_out ".mode json applies" '"statement": "show runs"'
+# .mode line (sqlite3's): one "name = value" line per field, names
+# right-aligned, an empty line between rows; .mode alone names the mode.
+printf '.mode line\nshow runs last 2\n.mode\n' >"$WORK/line.bq"
+STDIN=$WORK/line.bq run "$BENCHDB"
+check_rc ".mode line exits 0" 0
+check_out_exact ".mode line prints each field on its line" "       id = v3
+timestamp = 2026-11-18T02:00:00Z
+   commit = c3
+   branch = main
+   points = 5
+  metrics = 15
+
+       id = v2
+timestamp = 2026-11-17T02:00:00Z
+   commit = c2
+   branch = main
+   points = 5
+  metrics = 15
+current output mode: line"
+run "$BENCHDB" --format line -c 'show baselines; show runs last 1'
+check_rc "--format line exits 0" 0
+check_out "--format line applies to every statement" "       id = v3"
+run "$BENCHDB" -c 'compare run "v1" with run "v3" metric real_time of "BM_sort/1024" explain as line'
+check_rc "as line exits 0" 0
+check_out "as line shows explain's wide column on its own line" \
+	"explanation = percent: -0.6% within ±5.0% threshold"
+printf '.mode lines\n' >"$WORK/lines.bq"
+STDIN=$WORK/lines.bq run "$BENCHDB"
+check_err "an unknown mode names the modes" \
+	".mode: unknown mode 'lines' (expected table, json, csv, markdown or line)"
 printf '.help\n' >"$WORK/help.bq"
 STDIN=$WORK/help.bq run "$BENCHDB"
 check_out ".help lists .mode" ".mode"

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# tests/cli/test_readme_flows.sh - the four things README.md promises a new
+# user can do from it alone, run as it writes them, in a fresh directory:
+#   (a) the GitHub Actions gate (the commands of its workflow, with the
+#       environment GitHub sets), which fails on a mistyped store path;
+#   (b) judging a named commit with `check --commit`;
+#   (c) ingesting a pytest-benchmark storage directory;
+#   (d) a multi-line `-f` script written as SQL users write it.
+. "$(dirname "$0")/lib.sh"
+H=$ROOT/examples/history
+cd "$WORK" || exit 3
+
+# (a) The workflow's steps: ingest results.json (commit and branch from the
+# environment), then check this commit against the newest run of main.
+# gh_step ENV... -- CMD...: one step, with the variables GitHub sets.
+gh_step() {
+	local envs=()
+	while [ "$1" != "--" ]; do
+		envs+=("$1")
+		shift
+	done
+	shift
+	run env GITHUB_ACTIONS=true CI=true "${envs[@]}" "$@"
+}
+# The workflow's check step, on store $1 (more options after it).
+CHECK='db=$1; shift; exec "$0" --db "$db" check --commit "$GITHUB_SHA" --against-branch main --threshold 5% "$@"'
+PUSH1=(GITHUB_EVENT_NAME=push GITHUB_SHA=1111111aaaa GITHUB_REF_NAME=main)
+PUSH2=(GITHUB_EVENT_NAME=push GITHUB_SHA=2222222bbbb GITHUB_REF_NAME=main)
+PR=(GITHUB_EVENT_NAME=pull_request GITHUB_SHA=3333333cccc GITHUB_REF_NAME=12/merge
+	GITHUB_HEAD_REF=feature GITHUB_BASE_REF=main)
+
+# The first push to main: nothing to judge against, exit 3 saying so;
+# --allow-missing-baseline lets that first run pass.
+cp "$H/gbench-v1.json" results.json
+gh_step "${PUSH1[@]}" -- "$BENCHDB" --db ci-data ingest results.json
+check_rc "(a) first run: ingest exits 0" 0
+gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data
+check_rc "(a) first run: check without a main run before it exits 3" 3
+check_err "(a) it says there is no run of main to judge against" \
+	"benchdb: error: check: no run of branch 'main' at or before run "
+gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data --allow-missing-baseline
+check_rc "(a) first run with --allow-missing-baseline exits 0" 0
+check_out "(a) and says there was nothing to judge" "PASS: nothing to judge: no run of branch 'main'"
+
+# A second push to main, a slight change only: PASS.
+cp "$H/gbench-v2.json" results.json
+gh_step "${PUSH2[@]}" -- "$BENCHDB" --db ci-data ingest results.json
+gh_step "${PUSH2[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data
+check_rc "(a) second push: check exits 0" 0
+check_out_exact "(a) second push: PASS" "PASS: No regressions detected (threshold=5%)"
+
+# A pull request whose BM_sort/1024 is 8x slower: FAIL, exit 1; the run is
+# stored on the PR's branch (GITHUB_HEAD_REF), not on "12/merge".
+cp "$H/gbench-v5.json" results.json
+gh_step "${PR[@]}" -- "$BENCHDB" --db ci-data ingest results.json
+check_rc "(a) pull request: ingest exits 0" 0
+gh_step "${PR[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data
+check_rc "(a) pull request with a regression: check exits 1" 1
+check_out "(a) the FAIL line" "FAIL: 3 regression(s) detected (threshold=5%):"
+check_out "(a) the regression against main's newest run (v2)" \
+	"  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)"
+run "$BENCHDB" --db ci-data -c 'show runs as csv'
+check_out "(a) the PR run has the PR's commit and branch" ",3333333cccc,feature,5,15"
+check_out "(a) the pushes are on main" ",2222222bbbb,main,5,15"
+
+# A mistyped store path fails the gate, and creates nothing.
+gh_step "${PR[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-dta
+check_rc "(a) a mistyped --db exits 3" 3
+check_err "(a) and says so" \
+	"benchdb: error: check: no store at ci-dta (a mistyped --db? ingest results first)"
+check "(a) and creates no store" test ! -e ci-dta
+gh_step "${PR[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-dta --allow-missing-baseline
+check_rc "(a) --allow-missing-baseline does not excuse a missing store" 3
+
+# (b) Judge a named commit (a prefix is enough), against a branch or the
+# baseline; an unknown commit is an error.
+run "$BENCHDB" --db ci-data check --commit 3333333 --against-branch main
+check_rc "(b) check --commit PREFIX --against-branch main exits 1" 1
+check_out "(b) it judged that commit" "FAIL: 3 regression(s) detected (threshold=5%):"
+run "$BENCHDB" --db ci-data check --commit 2222222bbbb --against-branch main
+check_rc "(b) a commit without regressions exits 0" 0
+run "$BENCHDB" --db ci-data baseline set main commit:1111111
+check_rc "(b) baseline set main commit:PREFIX exits 0" 0
+run "$BENCHDB" --db ci-data check --commit 3333333cccc
+check_rc "(b) check --commit against baseline main exits 1" 1
+check_out "(b) against v1" "  ↓ BM_sort/1024 real_time: 3915.10 → 32527.07 (+730.8%)"
+run "$BENCHDB" --db ci-data check --commit dead
+check_rc "(b) an unknown commit exits 3" 3
+check_err "(b) and names it" "benchdb: error: check: no run with commit 'dead'"
+
+# (c) A pytest-benchmark storage directory: .benchmarks/<machine>/NNNN_*.json,
+# each file one run, in name order.
+M=.benchmarks/Linux-CPython-3.11-64bit
+mkdir -p "$M"
+cp "$FIXTURES/pytest_benchmark.json" "$M/0001_unversioned_20260210_090500.json"
+cp "$FIXTURES/pytest/versioned.json" "$M/0002_5d41402_20261120_091112.json"
+run "$BENCHDB" --db py-data ingest .benchmarks
+check_rc "(c) ingest .benchmarks exits 0" 0
+check_err "(c) it says what it found" "found 2 files in .benchmarks; each is one run"
+check "(c) one run per file, in name order" sh -c \
+	"grep -c '^Ingested run pytest-' '$OUT' | grep -qx 2 &&
+	 head -1 '$OUT' | grep -q '(4 points, 9 metrics)' &&
+	 tail -1 '$OUT' | grep -q '(2 points, 4 metrics)'"
+run "$BENCHDB" --db py-data -c 'show points as csv'
+check_out "(c) the versioned file's points" "tests/test_sort.py::test_sort[radix-1000]"
+check_out "(c) the unversioned file's points" "test_bench.py::test_json_dumps"
+run "$BENCHDB" --db py-data -c 'show runs as csv'
+check_out "(c) the commit and branch from the file" ",5d41402abc4b2a76b9719d911017c592ae7e1d2f,feature/radix,2,4"
+
+# (d) README's script: one statement over three lines, ended by ';'.
+cat >gate.bq <<'BQ'
+compare baseline with latest
+  metric real_time
+  of "BM_sort/1024";
+BQ
+run "$BENCHDB" --db ci-data -f gate.bq
+check_rc "(d) the script exits 0" 0
+check "(d) one comparison: that point and metric only (header, rule, one row)" \
+	test "$(wc -l <"$OUT")" -eq 3
+check_out "(d) the row" "BM_sort/1024  real_time  3.915 µs  32.53 µs     +730.8%  regression ↓"
+# A mistyped metric on line 2 is reported there, and nothing ran.
+sed 's/real_time/real_tme/' gate.bq >typo.bq
+run "$BENCHDB" --db ci-data -f typo.bq
+check_rc "(d) a mistyped metric exits 2" 2
+check_err "(d) at its line and column" 'typo.bq:2:10: no metric "real_tme" in the store; did you mean "real_time"?'
+check_out_exact "(d) nothing ran" ""
+
+finish
