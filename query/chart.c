@@ -189,13 +189,29 @@ static void put_number(bdb_buf *b, double v, const display *d)
 	bdb_buf_puts(b, suffix[e]);
 }
 
-/* A coordinate: one decimal, no "-0.0". */
+/* A coordinate: one decimal, no "-0.0"; the text of printf's "%.1f" of
+ * round(v * 10) / 10, written without printf (a 10-year report prints
+ * millions of them). */
 static void put_coord(bdb_buf *b, double v)
 {
-	double r = round(v * 10) / 10;
-	if (r == 0)
-		r = 0;
-	bdb_buf_printf(b, "%.1f", r);
+	double tenths = round(v * 10);
+	if (!(fabs(tenths) < 1e15)) {
+		bdb_buf_printf(b, "%.1f", tenths / 10 == 0 ? 0 : tenths / 10);
+		return;
+	}
+	long long k = (long long)tenths;
+	char text[32], *p = text + sizeof text;
+	unsigned long long m = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+	*--p = (char)('0' + m % 10);
+	*--p = '.';
+	m /= 10;
+	do {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	} while (m);
+	if (k < 0)
+		*--p = '-';
+	bdb_buf_append(b, p, (size_t)(text + sizeof text - p));
 }
 
 /* The date part (or date and minute) of a time, for axis labels. */

@@ -652,10 +652,13 @@ bool bdb__same_value(const bdb_value *a, const bdb_value *b)
 	case BDB_VALUE_NULL:
 		return true;
 	case BDB_VALUE_STRING:
-		return strcmp(a->str, b->str) == 0;
+		/* The rows of one series often share their strings. */
+		return a->str == b->str || strcmp(a->str, b->str) == 0;
 	case BDB_VALUE_NUMBER:
 		return a->num == b->num;
 	case BDB_VALUE_TAGS:
+		if (a->tags == b->tags && a->n_tags == b->n_tags)
+			return true;
 		if (a->n_tags != b->n_tags)
 			return false;
 		for (size_t i = 0; i < a->n_tags; i++)

@@ -170,6 +170,25 @@ run "$BENCHDB" --db "$DB" report --where 'point = '
 check_rc "report --where with a syntax error: usage error" 2
 check_err "report --where: the caret error" "expected a value"
 
+# The report reads one point at a time, by name: a point named like a glob
+# ("g[1]", "g*") is charted once, with its own runs only, and "g1" apart.
+mkdir -p "$WORK/globs"
+for i in 1 2 3; do
+	printf '{"id": "g%d", "timestamp": "2026-04-0%dT00:00:00Z", "points": [
+ {"name": "g[1]", "metrics": {"time": {"value": %d}}},
+ {"name": "g*", "metrics": {"time": {"value": %d}}},
+ {"name": "g1", "metrics": {"time": {"value": %d}}}]}\n' "$i" "$i" $((100 + i)) $((200 + i)) $((300 + i)) \
+		>"$WORK/globs/run-$i.json"
+done
+run "$BENCHDB" --db "$WORK/globdb" ingest "$WORK"/globs/run-*.json
+run "$BENCHDB" --db "$WORK/globdb" report -o "$WORK/globs.html"
+check_rc "report of glob-like points" 0
+check "report: 3 charts for g*, g1 and g[1]" \
+	[ "$(count '<section class="chart"' "$WORK/globs.html")" = 3 ]
+check "report: a grid of 3 series" grep -qF '<h2>Series (3)</h2>' "$WORK/globs.html"
+check "report: every chart has its own 3 runs" \
+	[ "$(grep -o 'data-runs="3"' "$WORK/globs.html" | wc -l)" = 3 ]
+
 # 10. Other statements refuse the chart formats with a caret.
 run "$BENCHDB" --db "$DB" -c 'show runs as svg'
 check_rc "show runs as svg: usage error" 2
