@@ -852,7 +852,30 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 /* Markdown                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f)
+/* A link column added to a Markdown table (bdb_result_markdown_links). */
+typedef struct link_column {
+	const char *name, *text;
+	const char *const *targets; /* per row, NULL: no link */
+} link_column;
+
+/* A link target with every byte but [A-Za-z0-9._~/-] percent-encoded, so
+ * that no '|', ')', blank or '<' ends the link or the cell. */
+static void put_link_target(bdb_buf *b, const char *target)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)target; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("._~/-", *p))
+			bdb_buf_putc(b, (char)*p);
+		else {
+			bdb_buf_putc(b, '%');
+			bdb_buf_putc(b, hex[*p >> 4]);
+			bdb_buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
+static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const link_column *link)
 {
 	for (size_t i = 0; i < r->n_notes; i++) {
 		bdb_buf_puts(out, r->notes[i]);
@@ -870,30 +893,70 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f)
 		if (L.widths[c] < 3)
 			L.widths[c] = 3;
 	}
-	bdb_buf_putc(out, '|');
-	for (size_t c = 0; c < nc; c++) {
-		bdb_buf_putc(out, ' ');
-		put_cell(out, &L, c, false);
-		bdb_buf_puts(out, " |");
+	/* The link column's cells, escaped, NUL-separated, and its width. */
+	bdb_buf links;
+	bdb_buf_init(&links);
+	size_t link_width = 3, link_at = 0;
+	for (size_t row = 0; link && row <= r->n_rows; row++) {
+		size_t off = links.len;
+		if (row == 0) {
+			bdb_buf_puts(&links, link->name);
+			escape_markdown(&links, off);
+		} else if (link->targets[row - 1]) {
+			bdb_buf_putc(&links, '[');
+			bdb_buf_puts(&links, link->text);
+			escape_markdown(&links, off + 1);
+			bdb_buf_puts(&links, "](");
+			put_link_target(&links, link->targets[row - 1]);
+			bdb_buf_putc(&links, ')');
+		}
+		size_t width = bdb__display_width(links.data + off, links.len - off);
+		link_width = width > link_width ? width : link_width;
+		bdb_buf_putc(&links, '\0');
 	}
-	bdb_buf_puts(out, "\n|");
-	for (size_t c = 0; c < nc; c++) {
-		bdb_buf_putc(out, L.right[c] ? ' ' : ':');
-		for (size_t i = 0; i < L.widths[c]; i++)
-			bdb_buf_putc(out, '-');
-		bdb_buf_puts(out, L.right[c] ? ":|" : " |");
+	if (links.failed) {
+		bdb_buf_free(&links);
+		layout_free(&L);
+		return BDB_ENOMEM;
 	}
-	bdb_buf_putc(out, '\n');
-	for (size_t row = 0; row < r->n_rows; row++) {
+	for (size_t row = 0; row <= r->n_rows + 1; row++) {
+		if (row == 1) {
+			/* The alignment row. */
+			bdb_buf_putc(out, '|');
+			for (size_t c = 0; c < nc; c++) {
+				bdb_buf_putc(out, L.right[c] ? ' ' : ':');
+				for (size_t i = 0; i < L.widths[c]; i++)
+					bdb_buf_putc(out, '-');
+				bdb_buf_puts(out, L.right[c] ? ":|" : " |");
+			}
+			if (link) {
+				bdb_buf_putc(out, ':');
+				for (size_t i = 0; i < link_width; i++)
+					bdb_buf_putc(out, '-');
+				bdb_buf_puts(out, " |");
+			}
+			bdb_buf_putc(out, '\n');
+			continue;
+		}
 		bdb_buf_putc(out, '|');
 		for (size_t c = 0; c < nc; c++) {
 			bdb_buf_putc(out, ' ');
 			put_cell(out, &L, c, false);
 			bdb_buf_puts(out, " |");
 		}
+		if (link) {
+			const char *text = links.data + link_at;
+			size_t len = strlen(text);
+			link_at += len + 1;
+			bdb_buf_putc(out, ' ');
+			bdb_buf_append(out, text, len);
+			pad(out, link_width - bdb__display_width(text, len));
+			bdb_buf_puts(out, " |");
+		}
 		bdb_buf_putc(out, '\n');
 		spill(out, f);
 	}
+	bdb_buf_free(&links);
 	layout_free(&L);
 	return out->failed ? BDB_ENOMEM : 0;
 }
@@ -1133,7 +1196,7 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 	case BDB_FORMAT_CSV:
 		return format_csv(r, out, f);
 	case BDB_FORMAT_MARKDOWN:
-		return format_markdown(r, out, f);
+		return format_markdown(r, out, f, NULL);
 	case BDB_FORMAT_SVG:
 	case BDB_FORMAT_HTML:
 	case BDB_FORMAT_CHART: {
@@ -1151,6 +1214,21 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 		break;
 	}
 	return format_table(r, opt, out, f);
+}
+
+int bdb_result_markdown_links(const bdb_result *r, const char *column, const char *text,
+			      const char *const *targets, bdb_buf *out)
+{
+	link_column link = {column, text, targets};
+	size_t shown = shown_columns(r);
+	if (shown == r->n_cols)
+		return format_markdown(r, out, NULL, &link);
+	bdb_result view;
+	int rc = hide_columns(r, shown, &view);
+	if (!rc)
+		rc = format_markdown(&view, out, NULL, &link);
+	free(view.cells);
+	return rc;
 }
 
 int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,

@@ -251,6 +251,17 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
 int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
 		      bdb_buf *out);
 
+/*
+ * Appends r as BDB_FORMAT_MARKDOWN would, with one more column, column,
+ * whose cell in row i links "[text](targets[i])" (empty when targets[i] is
+ * NULL); targets has bdb_result_n_rows(r) entries. A target is written
+ * with every byte outside [A-Za-z0-9._~/-] percent-encoded, so a relative
+ * path stays a relative link. `check --chart-dir` links its charts so.
+ * Returns 0 or BDB_ENOMEM.
+ */
+int bdb_result_markdown_links(const bdb_result *r, const char *column, const char *text,
+			      const char *const *targets, bdb_buf *out);
+
 /* ------------------------------------------------------------------------ */
 /* Charts                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -309,7 +320,6 @@ int bdb_result_html_table(const bdb_result *r, bdb_buf *out);
  * (numbers to about 6 digits, a change as "+7.5%", times in RFC 3339, tags
  * as k=v,k=v, a missing value as "-"), unescaped. */
 void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
-
 
 /* The style sheet of benchdb's HTML pages (the `as html` page, the report):
  * static text without '<', '&' or "//", for a <style> element. */

@@ -189,6 +189,36 @@ check "report: a grid of 3 series" grep -qF '<h2>Series (3)</h2>' "$WORK/globs.h
 check "report: every chart has its own 3 runs" \
 	[ "$(grep -o 'data-runs="3"' "$WORK/globs.html" | wc -l)" = 3 ]
 
+# check --chart-dir: a chart per regression (kernel and spread of r20 vs
+# r05), well-formed, of that series only, linked from the markdown table by
+# a relative link (a blank in DIR percent-encoded).
+(cd "$WORK" && "$BENCHDB" --db "$DB" check --format markdown --chart-dir "my charts/" \
+	>"$WORK/check.md" 2>"$WORK/check.err")
+check "check --chart-dir: exit 1 on the 2 regressions" [ $? = 1 ]
+C="$WORK/my charts"
+check "check --chart-dir: exactly regression-1.svg and regression-2.svg" \
+	[ "$(ls "$C" | tr '\n' ' ')" = "regression-1.svg regression-2.svg " ]
+xml_ok "check --chart-dir: regression-1.svg is XML" "$C/regression-1.svg"
+xml_ok "check --chart-dir: regression-2.svg is XML" "$C/regression-2.svg"
+check "check --chart-dir: chart 1 is kernel's time, 20 runs" \
+	grep -qF '<title>time · kernel</title>' "$C/regression-1.svg"
+check "check --chart-dir: chart 1 has 20 dots, 8 regressed, the baseline ringed" \
+	[ "$(count '<circle class="pt' "$C/regression-1.svg") $(count 'pt reg' "$C/regression-1.svg") $(count 'class="base"' "$C/regression-1.svg")" = "20 8 1" ]
+check "check --chart-dir: chart 2 is spread's time" \
+	grep -qF '<title>time · spread</title>' "$C/regression-2.svg"
+check "check --chart-dir: the table's chart column" \
+	grep -qF '| threshold | chart                                 |' "$WORK/check.md"
+check "check --chart-dir: kernel's row links chart 1" \
+	grep -qF '| moderate ↓ | -       |      5.0% | [chart](my%20charts/regression-1.svg) |' "$WORK/check.md"
+check "check --chart-dir: spread's row links chart 2" \
+	grep -qF '| severe ↓   | -       |      5.0% | [chart](my%20charts/regression-2.svg) |' "$WORK/check.md"
+check "check --chart-dir: the comparisons table has no chart column" \
+	[ "$(grep -c '| chart ' "$WORK/check.md")" = 1 ]
+run "$BENCHDB" --db "$DB" check --chart-dir "$WORK/x"
+check_rc "check --chart-dir without --format markdown: usage error" 2
+check_err "check --chart-dir without markdown: says why" "--chart-dir: the charts are linked from --format markdown"
+check "check --chart-dir without markdown: writes nothing" [ ! -e "$WORK/x" ]
+
 # 10. Other statements refuse the chart formats with a caret.
 run "$BENCHDB" --db "$DB" -c 'show runs as svg'
 check_rc "show runs as svg: usage error" 2
