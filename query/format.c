@@ -680,24 +680,39 @@ static bool same_group(const bdb_result *r, size_t a, size_t b)
 	return true;
 }
 
-static int put_sparklines(const bdb_result *r, bdb_buf *b)
+/*
+ * The sparklines of r, one line per series (its group's values first when
+ * there are several), each followed by the smallest and largest value it
+ * draws in the series' unit: "▇█▇▁ min 900 elem/s, max 1010 elem/s". For
+ * markdown each line is a list item with the bars as code and the names
+ * escaped as table cells are; then an empty line.
+ */
+static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 {
 	if (r->spark_col < 0 || r->n_rows == 0)
 		return 0;
 	double *values = malloc(r->n_rows * sizeof *values);
 	if (!values)
 		return BDB_ENOMEM;
+	long unit_col = unit_column(r);
 	size_t start = 0;
-	bool several = !same_group(r, 0, r->n_rows - 1);
+	bool several = !same_group(r, 0, r->n_rows - 1), any = false;
 	while (start < r->n_rows) {
 		size_t end = start, n = 0;
+		double lo = INFINITY, hi = -INFINITY;
 		while (end < r->n_rows && same_group(r, start, end)) {
 			bdb_value v = r->cells[end * r->n_cols + (size_t)r->spark_col];
-			if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num))
+			if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num)) {
 				values[n++] = v.num;
+				lo = v.num < lo ? v.num : lo;
+				hi = v.num > hi ? v.num : hi;
+			}
 			end++;
 		}
 		if (n) {
+			any = true;
+			if (markdown)
+				bdb_buf_puts(b, "- ");
 			/* Several series: each line starts with its group's values. */
 			for (int c = r->spark_group;
 			     several && c >= 0 && c < r->spark_group + r->spark_group_cols; c++) {
@@ -705,14 +720,35 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 				if (g.kind == BDB_VALUE_NULL ||
 				    (g.kind == BDB_VALUE_TAGS && g.n_tags == 0))
 					continue;
+				size_t off = b->len;
 				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE, NULL);
+				if (markdown)
+					escape_markdown(b, off);
 				bdb_buf_putc(b, ' ');
 			}
+			if (markdown)
+				bdb_buf_putc(b, '`');
 			put_sparkline(b, values, n);
+			if (markdown)
+				bdb_buf_putc(b, '`');
+			const bdb_value *u =
+			    unit_col >= 0 ? &r->cells[start * r->n_cols + (size_t)unit_col] : NULL;
+			const char *unit = u && u->kind == BDB_VALUE_STRING ? u->str : "";
+			bdb_value extreme = {.kind = BDB_VALUE_NUMBER, .num = lo};
+			size_t off = b->len;
+			bdb_buf_puts(b, " min ");
+			put_human(b, &extreme, BDB__STYLE_QUANTITY, BDB__MARK_NONE, unit);
+			bdb_buf_puts(b, ", max ");
+			extreme.num = hi;
+			put_human(b, &extreme, BDB__STYLE_QUANTITY, BDB__MARK_NONE, unit);
+			if (markdown)
+				escape_markdown(b, off);
 			bdb_buf_putc(b, '\n');
 		}
 		start = end;
 	}
+	if (markdown && any)
+		bdb_buf_putc(b, '\n');
 	free(values);
 	return 0;
 }
@@ -777,7 +813,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		bdb_buf_puts(out, r->notes[i]);
 		bdb_buf_putc(out, '\n');
 	}
-	if (opt && opt->is_terminal && put_sparklines(r, out))
+	if (opt && opt->is_terminal && put_sparklines(r, out, false))
 		return BDB_ENOMEM;
 	layout L;
 	int rc = lay_out(r, false, &L);
@@ -881,6 +917,8 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const lin
 		bdb_buf_puts(out, r->notes[i]);
 		bdb_buf_puts(out, "\n\n");
 	}
+	if (put_sparklines(r, out, true))
+		return BDB_ENOMEM;
 	layout L;
 	int rc = lay_out(r, true, &L);
 	if (rc) {
