@@ -22,6 +22,7 @@
  * Every name goes through bdb_buf_put_xml; numbers are printed with fixed
  * precision, so the text is deterministic.
  */
+#include "stats.h"
 #include "table.h"
 
 #include <math.h>
@@ -1348,6 +1349,25 @@ size_t bdb_result_series_end(const bdb_result *r, size_t from)
 	while (row < r->n_rows && same_series(&ch, from, row))
 		row++;
 	return row;
+}
+
+double bdb_result_series_noise(const bdb_result *r, size_t from, size_t to)
+{
+	columns c;
+	if (find_columns(r, &c) != 0 || c.value < 0 || to > r->n_rows || from >= to)
+		return NAN;
+	double x[BDB_NOISE_RUNS];
+	size_t n = 0;
+	for (size_t row = to; row-- > from && n < BDB_NOISE_RUNS;) {
+		double v = num(r, row, c.value);
+		if (isfinite(v))
+			x[n++] = v;
+	}
+	double median, mad;
+	if (n < 3 || bdb__stats_median(x, n, &median) != 0 || median == 0 ||
+	    bdb__stats_mad(x, n, &mad) != 0)
+		return NAN;
+	return mad / fabs(median);
 }
 
 int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out)

@@ -303,6 +303,19 @@ int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out
  */
 size_t bdb_result_series_end(const bdb_result *r, size_t from);
 
+/* How many of a series' newest values bdb_result_series_noise reads. */
+#define BDB_NOISE_RUNS 30
+
+/*
+ * The noise of the series in rows [from, to) of a trend-shaped table r:
+ * over its newest BDB_NOISE_RUNS finite values, the median absolute
+ * deviation divided by the absolute median (a fraction: 0.01 is 1%). A
+ * robust spread: one outlier or one step near the end moves it little.
+ * NAN when the series has fewer than 3 values, its median is 0, or r is
+ * not trend-shaped. The report's grid shows it (docs/report.md).
+ */
+double bdb_result_series_noise(const bdb_result *r, size_t from, size_t to);
+
 /*
  * The table a chart of r draws: r itself for a trend, the series of its
  * change points for a changes result that asked for a chart format (a

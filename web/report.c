@@ -11,6 +11,7 @@
  */
 #include "web.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,6 +274,11 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	put_text(g, cell(r, res, to - 1, "value"));
 	bdb_buf_puts(g, "</td><td>");
 	put_text(g, cell(r, res, to - 1, "unit"));
+	double noise = bdb_result_series_noise(res, from, to);
+	if (isnan(noise))
+		bdb_buf_puts(g, "</td><td class=\"num\">-");
+	else
+		bdb_buf_printf(g, "</td><td class=\"num\">%.1f%%", noise * 100);
 	bdb_buf_puts(g, "</td><td class=\"num\">");
 	put_text(g, cmp >= 0 ? cell(r, r->compare, (size_t)cmp, "change_pct") : "-");
 	bdb_buf_puts(g, "</td><td>");
@@ -487,7 +493,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		    &page,
 		    "<section id=\"grid\">\n<h2>Series (%zu)</h2>\n<table class=\"result\">\n"
 		    "<thead><tr><th>series</th><th>metric</th><th>history</th><th>runs</th>"
-		    "<th>latest</th><th>unit</th><th>vs baseline</th><th>verdict</th></tr>"
+		    "<th>latest</th><th>unit</th><th>noise</th><th>vs "
+		    "baseline</th><th>verdict</th></tr>"
 		    "</thead>\n<tbody>\n",
 		    r.n_series);
 		bdb_buf_append(&page, r.grid.data ? r.grid.data : "", r.grid.len);

@@ -157,6 +157,17 @@ check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td></td>
 check "report: the change point of kernel under its commit" \
 	grep -qF '<tr><td>c130a1b2c3d4e</td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
 check "report: a grid of 53 series" grep -qF '<h2>Series (53)</h2>' "$R"
+check "report: the grid has a noise column" \
+	grep -qF '<th>latest</th><th>unit</th><th>noise</th><th>vs baseline</th>' "$R"
+# noise = MAD / |median| of the newest 30 values (here all 20), by hand:
+# kernel median 1003.5, MAD 7 -> 0.7%; spread (2^k us) 1536000, 1533000
+# -> 99.8%; grid/07 8144, 76.5 -> 0.9%.
+check "report: kernel's noise 0.7%" \
+	grep -qF '<td class="num">1298</td><td>ns</td><td class="num">0.7%</td><td class="num">+29.3%</td>' "$R"
+check "report: spread's noise 99.8%" \
+	grep -qF '<td class="num">1048576000</td><td>ns</td><td class="num">99.8%</td>' "$R"
+check "report: grid/07's noise 0.9%" \
+	grep -qF '<td class="num">8080</td><td>ops/s</td><td class="num">0.9%</td><td class="num">-2.0%</td>' "$R"
 check "report: 53 charts (one per point and metric)" [ "$(count '<section class="chart"' "$R")" = 53 ]
 check "report: 53 sparklines" [ "$(count '<svg width="120" height="24"' "$R")" = 53 ]
 check "report: every chart has an anchor the grid links to" \
@@ -186,6 +197,9 @@ check_rc "report of glob-like points" 0
 check "report: 3 charts for g*, g1 and g[1]" \
 	[ "$(count '<section class="chart"' "$WORK/globs.html")" = 3 ]
 check "report: a grid of 3 series" grep -qF '<h2>Series (3)</h2>' "$WORK/globs.html"
+check "report: noise of 3 runs: g* 1/202, g1 1/302, g[1] 1/102 (MAD / median)" \
+	[ "$(grep -o '<td class="num">[0-9.]*%</td>' "$WORK/globs.html" | tr -d '\n')" = \
+		'<td class="num">0.5%</td><td class="num">0.3%</td><td class="num">1.0%</td>' ]
 check "report: every chart has its own 3 runs" \
 	[ "$(grep -o 'data-runs="3"' "$WORK/globs.html" | wc -l)" = 3 ]
 
