@@ -233,6 +233,37 @@ check_rc "check --chart-dir without --format markdown: usage error" 2
 check_err "check --chart-dir without markdown: says why" "--chart-dir: the charts are linked from --format markdown"
 check "check --chart-dir without markdown: writes nothing" [ ! -e "$WORK/x" ]
 
+# Change-point labels in a combined chart do not overlap: 4 tag variants of
+# one point, each 50% slower from run 11, give 4 rules at the same x whose
+# labels take 4 rows (they cycled through 3 rows, the 4th over the 1st).
+mkdir -p "$WORK/steps"
+for i in $(seq 1 20); do
+	{
+		printf '{"id": "s%02d", "timestamp": "2026-05-%02dT00:00:00Z", "commit": "d%02d0000000",\n' \
+			"$i" "$i" "$i"
+		printf ' "metric_defs": {"time": {"unit": "ns", "direction": "lower"}}, "points": [\n'
+		for k in 1 2 3 4; do
+			v=$((100 * k + (i * 7 + k) % 5))
+			[ "$i" -ge 11 ] && v=$((v * 3 / 2))
+			printf '  {"name": "steps", "tags": {"v": "%d"}, "metrics": {"time": {"value": %d}}}%s\n' \
+				"$k" "$v" "$([ "$k" -lt 4 ] && echo ,)"
+		done
+		printf ' ]}\n'
+	} >"$WORK/steps/run-$(printf %02d "$i").json"
+done
+run "$BENCHDB" --db "$WORK/stepsdb" ingest "$WORK"/steps/run-*.json
+check_rc "steps store ingested" 0
+SAVED_DB=$DB
+DB=$WORK/stepsdb
+golden labels.svg 'trend time of steps as svg'
+DB=$SAVED_DB
+cp "$OUT" "$WORK/labels.svg"
+xml_ok "labels.svg is XML" "$WORK/labels.svg"
+check "labels.svg: 4 change rules, all at run 11 (d110000)" \
+	[ "$(grep -o '<g class="change">.*</text>' "$WORK/labels.svg" | grep -c '>d110000 +')" = 4 ]
+check "labels.svg: the 4 labels on 4 different rows" \
+	[ "$(grep -o '<g class="change">.*</text>' "$WORK/labels.svg" | grep -o ' y="[0-9.]*">' | sort -u | wc -l)" = 4 ]
+
 # 10. Other statements refuse the chart formats with a caret.
 run "$BENCHDB" --db "$DB" -c 'show runs as svg'
 check_rc "show runs as svg: usage error" 2
