@@ -14,14 +14,16 @@
  * min-max whisker, one dot per run with a <title> (run, commit, time,
  * value: what a browser shows on hover), the baseline run ringed, regressed
  * runs in red, change points as dashed vertical rules labelled with the
- * commit and change %. More than SMALL_MULTIPLES_AT series become small
- * multiples, one small chart each. A series with more points than two per
+ * commit and change % (labels that would overlap move down a row). More
+ * than SMALL_MULTIPLES_AT series become small multiples, one small chart
+ * each. A series with more points than two per
  * pixel column keeps the lowest and highest point of each column (its
  * extremes stay), and past MAX_DOTS points only marked runs get dots.
  *
  * Every name goes through bdb_buf_put_xml; numbers are printed with fixed
  * precision, so the text is deterministic.
  */
+#include "stats.h"
 #include "table.h"
 
 #include <math.h>
@@ -189,13 +191,29 @@ static void put_number(bdb_buf *b, double v, const display *d)
 	bdb_buf_puts(b, suffix[e]);
 }
 
-/* A coordinate: one decimal, no "-0.0". */
+/* A coordinate: one decimal, no "-0.0"; the text of printf's "%.1f" of
+ * round(v * 10) / 10, written without printf (a 10-year report prints
+ * millions of them). */
 static void put_coord(bdb_buf *b, double v)
 {
-	double r = round(v * 10) / 10;
-	if (r == 0)
-		r = 0;
-	bdb_buf_printf(b, "%.1f", r);
+	double tenths = round(v * 10);
+	if (!(fabs(tenths) < 1e15)) {
+		bdb_buf_printf(b, "%.1f", tenths / 10 == 0 ? 0 : tenths / 10);
+		return;
+	}
+	long long k = (long long)tenths;
+	char text[32], *p = text + sizeof text;
+	unsigned long long m = k < 0 ? (unsigned long long)-k : (unsigned long long)k;
+	*--p = (char)('0' + m % 10);
+	*--p = '.';
+	m /= 10;
+	do {
+		*--p = (char)('0' + m % 10);
+		m /= 10;
+	} while (m);
+	if (k < 0)
+		*--p = '-';
+	bdb_buf_append(b, p, (size_t)(text + sizeof text - p));
 }
 
 /* The date part (or date and minute) of a time, for axis labels. */
@@ -675,9 +693,59 @@ static void draw_dot(const chart *ch, const dot *d, const frame *f, const displa
 	bdb_buf_puts(b, "</circle>\n");
 }
 
+/* The change-point labels placed in one frame so far (every series of a
+ * combined chart): their extents in pixels and the row each went to. */
+#define MAX_PLACED 64
+#define LABEL_CHAR 6.0	/* pixels per character of a 10px label, about */
+#define LABEL_ROW  11.0 /* pixels between label rows */
+#define LABEL_ROWS 8	/* at most, and no more than the frame's height holds */
+typedef struct labels {
+	double x0[MAX_PLACED], x1[MAX_PLACED];
+	int row[MAX_PLACED];
+	size_t n;
+} labels;
+
+/*
+ * The row (0 at the top) for a label spanning [x0, x1): the highest row
+ * where it overlaps no label placed before (with 4 pixels between), so
+ * that the labels of close change points, of one series or of several, do
+ * not overlap. When every row is taken, rows are used in turn. Records it.
+ */
+static int place_label(labels *placed, const frame *f, double x0, double x1)
+{
+	int rows = (int)((f->h - 10) / LABEL_ROW);
+	rows = rows < 1 ? 1 : rows > LABEL_ROWS ? LABEL_ROWS : rows;
+	int row = -1;
+	for (int r = 0; r < rows && row < 0; r++) {
+		bool free_row = true;
+		for (size_t i = 0; i < placed->n && free_row; i++)
+			free_row = placed->row[i] != r || x1 + 4 <= placed->x0[i] ||
+				   placed->x1[i] + 4 <= x0;
+		if (free_row)
+			row = r;
+	}
+	if (row < 0)
+		row = (int)(placed->n % (size_t)rows);
+	if (placed->n < MAX_PLACED) {
+		placed->x0[placed->n] = x0;
+		placed->x1[placed->n] = x1;
+		placed->row[placed->n++] = row;
+	}
+	return row;
+}
+
+/* The characters of a change label: the run label, a blank, the change. */
+static size_t label_chars(const bdb_result *r, const columns *c, size_t row, const char *pct)
+{
+	const char *commit = str(r, row, c->commit);
+	size_t n =
+	    *commit ? (strlen(commit) < 7 ? strlen(commit) : 7) : strlen(str(r, row, c->run));
+	return n + 1 + strlen(pct);
+}
+
 /* Dots (each with its title), the baseline ring and the change rules. */
 static void draw_marks(const chart *ch, const series *s, const frame *f, const size_t *keep,
-		       size_t n, const display *disp, const char *colour, int *n_rules)
+		       size_t n, const display *disp, const char *colour, labels *placed)
 {
 	bdb_buf *b = ch->out;
 	/* Every run a dot while none was left out by downsampling. */
@@ -706,10 +774,11 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			bdb_buf_puts(b, "\">baseline</text>\n");
 		}
 		if (d->change) {
-			/* Labels step down so that close rules stay readable. */
-			double ly = f->y + 10 + 11 * (*n_rules % 3);
 			char pct[32];
 			bdb__change_text(num(ch->r, d->row, ch->c.change), pct, sizeof pct);
+			double width = LABEL_CHAR * (double)label_chars(ch->r, &ch->c, d->row, pct);
+			double ly =
+			    f->y + 10 + LABEL_ROW * place_label(placed, f, x + 3, x + 3 + width);
 			bdb_buf_puts(b, "<g class=\"change\"><line x1=\"");
 			put_coord(b, x);
 			bdb_buf_puts(b, "\" y1=\"");
@@ -725,7 +794,6 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			bdb_buf_puts(b, "\">");
 			put_run_label(b, ch->r, &ch->c, d->row);
 			bdb_buf_printf(b, " %s</text></g>\n", pct);
-			++*n_rules;
 		}
 	}
 }
@@ -761,7 +829,7 @@ static void put_series_label(bdb_buf *b, const bdb_result *r, const columns *c, 
 /* One series drawn in frame f: band, spread, line, regressed stretches,
  * dots and marks, in one group saying how many runs it has. */
 static int draw_series(const chart *ch, const series *s, const frame *f, const display *disp,
-		       const char *colour, int *n_rules)
+		       const char *colour, labels *placed)
 {
 	bdb_buf *b = ch->out;
 	size_t *keep = malloc((s->n_dots + 1) * sizeof *keep);
@@ -776,7 +844,7 @@ static int draw_series(const chart *ch, const series *s, const frame *f, const d
 	draw_whiskers(b, s, f, keep, n, colour);
 	draw_line(b, s, f, keep, n, colour, false);
 	draw_line(b, s, f, keep, n, "#d62728", true);
-	draw_marks(ch, s, f, keep, n, disp, colour, n_rules);
+	draw_marks(ch, s, f, keep, n, disp, colour, placed);
 	bdb_buf_puts(b, "</g>\n");
 	free(keep);
 	return 0;
@@ -871,10 +939,10 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	bdb_buf_puts(b, "\" height=\"");
 	put_coord(b, f.h);
 	bdb_buf_puts(b, "\"/>\n");
-	int rules = 0;
+	labels placed = {.n = 0};
 	for (size_t k = 0; k < n; k++) {
 		int rc = draw_series(ch, list[k], &f, &disp,
-				     small ? palette[0] : palette[k % N_COLOURS], &rules);
+				     small ? palette[0] : palette[k % N_COLOURS], &placed);
 		if (rc)
 			return rc;
 	}
@@ -1332,6 +1400,25 @@ size_t bdb_result_series_end(const bdb_result *r, size_t from)
 	while (row < r->n_rows && same_series(&ch, from, row))
 		row++;
 	return row;
+}
+
+double bdb_result_series_noise(const bdb_result *r, size_t from, size_t to)
+{
+	columns c;
+	if (find_columns(r, &c) != 0 || c.value < 0 || to > r->n_rows || from >= to)
+		return NAN;
+	double x[BDB_NOISE_RUNS];
+	size_t n = 0;
+	for (size_t row = to; row-- > from && n < BDB_NOISE_RUNS;) {
+		double v = num(r, row, c.value);
+		if (isfinite(v))
+			x[n++] = v;
+	}
+	double median, mad;
+	if (n < 3 || bdb__stats_median(x, n, &median) != 0 || median == 0 ||
+	    bdb__stats_mad(x, n, &mad) != 0)
+		return NAN;
+	return mad / fabs(median);
 }
 
 int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out)

@@ -653,10 +653,13 @@ bool bdb__same_value(const bdb_value *a, const bdb_value *b)
 	case BDB_VALUE_NULL:
 		return true;
 	case BDB_VALUE_STRING:
-		return strcmp(a->str, b->str) == 0;
+		/* The rows of one series often share their strings. */
+		return a->str == b->str || strcmp(a->str, b->str) == 0;
 	case BDB_VALUE_NUMBER:
 		return a->num == b->num;
 	case BDB_VALUE_TAGS:
+		if (a->tags == b->tags && a->n_tags == b->n_tags)
+			return true;
 		if (a->n_tags != b->n_tags)
 			return false;
 		for (size_t i = 0; i < a->n_tags; i++)
@@ -678,24 +681,39 @@ static bool same_group(const bdb_result *r, size_t a, size_t b)
 	return true;
 }
 
-static int put_sparklines(const bdb_result *r, bdb_buf *b)
+/*
+ * The sparklines of r, one line per series (its group's values first when
+ * there are several), each followed by the smallest and largest value it
+ * draws in the series' unit: "▇█▇▁ min 900 elem/s, max 1010 elem/s". For
+ * markdown each line is a list item with the bars as code and the names
+ * escaped as table cells are; then an empty line.
+ */
+static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 {
 	if (r->spark_col < 0 || r->n_rows == 0)
 		return 0;
 	double *values = malloc(r->n_rows * sizeof *values);
 	if (!values)
 		return BDB_ENOMEM;
+	long unit_col = unit_column(r);
 	size_t start = 0;
-	bool several = !same_group(r, 0, r->n_rows - 1);
+	bool several = !same_group(r, 0, r->n_rows - 1), any = false;
 	while (start < r->n_rows) {
 		size_t end = start, n = 0;
+		double lo = INFINITY, hi = -INFINITY;
 		while (end < r->n_rows && same_group(r, start, end)) {
 			bdb_value v = r->cells[end * r->n_cols + (size_t)r->spark_col];
-			if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num))
+			if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num)) {
 				values[n++] = v.num;
+				lo = v.num < lo ? v.num : lo;
+				hi = v.num > hi ? v.num : hi;
+			}
 			end++;
 		}
 		if (n) {
+			any = true;
+			if (markdown)
+				bdb_buf_puts(b, "- ");
 			/* Several series: each line starts with its group's values. */
 			for (int c = r->spark_group;
 			     several && c >= 0 && c < r->spark_group + r->spark_group_cols; c++) {
@@ -703,14 +721,35 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b)
 				if (g.kind == BDB_VALUE_NULL ||
 				    (g.kind == BDB_VALUE_TAGS && g.n_tags == 0))
 					continue;
+				size_t off = b->len;
 				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE, NULL);
+				if (markdown)
+					escape_markdown(b, off);
 				bdb_buf_putc(b, ' ');
 			}
+			if (markdown)
+				bdb_buf_putc(b, '`');
 			put_sparkline(b, values, n);
+			if (markdown)
+				bdb_buf_putc(b, '`');
+			const bdb_value *u =
+			    unit_col >= 0 ? &r->cells[start * r->n_cols + (size_t)unit_col] : NULL;
+			const char *unit = u && u->kind == BDB_VALUE_STRING ? u->str : "";
+			bdb_value extreme = {.kind = BDB_VALUE_NUMBER, .num = lo};
+			size_t off = b->len;
+			bdb_buf_puts(b, " min ");
+			put_human(b, &extreme, BDB__STYLE_QUANTITY, BDB__MARK_NONE, unit);
+			bdb_buf_puts(b, ", max ");
+			extreme.num = hi;
+			put_human(b, &extreme, BDB__STYLE_QUANTITY, BDB__MARK_NONE, unit);
+			if (markdown)
+				escape_markdown(b, off);
 			bdb_buf_putc(b, '\n');
 		}
 		start = end;
 	}
+	if (markdown && any)
+		bdb_buf_putc(b, '\n');
 	free(values);
 	return 0;
 }
@@ -775,7 +814,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		bdb_buf_puts(out, r->notes[i]);
 		bdb_buf_putc(out, '\n');
 	}
-	if (opt && opt->is_terminal && put_sparklines(r, out))
+	if (opt && opt->is_terminal && put_sparklines(r, out, false))
 		return BDB_ENOMEM;
 	layout L;
 	int rc = lay_out(r, false, &L);
@@ -850,12 +889,37 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 /* Markdown                                                                  */
 /* ------------------------------------------------------------------------ */
 
-static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f)
+/* A link column added to a Markdown table (bdb_result_markdown_links). */
+typedef struct link_column {
+	const char *name, *text;
+	const char *const *targets; /* per row, NULL: no link */
+} link_column;
+
+/* A link target with every byte but [A-Za-z0-9._~/-] percent-encoded, so
+ * that no '|', ')', blank or '<' ends the link or the cell. */
+static void put_link_target(bdb_buf *b, const char *target)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)target; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("._~/-", *p))
+			bdb_buf_putc(b, (char)*p);
+		else {
+			bdb_buf_putc(b, '%');
+			bdb_buf_putc(b, hex[*p >> 4]);
+			bdb_buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
+static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const link_column *link)
 {
 	for (size_t i = 0; i < r->n_notes; i++) {
 		bdb_buf_puts(out, r->notes[i]);
 		bdb_buf_puts(out, "\n\n");
 	}
+	if (put_sparklines(r, out, true))
+		return BDB_ENOMEM;
 	layout L;
 	int rc = lay_out(r, true, &L);
 	if (rc) {
@@ -868,30 +932,70 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f)
 		if (L.widths[c] < 3)
 			L.widths[c] = 3;
 	}
-	bdb_buf_putc(out, '|');
-	for (size_t c = 0; c < nc; c++) {
-		bdb_buf_putc(out, ' ');
-		put_cell(out, &L, c, false);
-		bdb_buf_puts(out, " |");
+	/* The link column's cells, escaped, NUL-separated, and its width. */
+	bdb_buf links;
+	bdb_buf_init(&links);
+	size_t link_width = 3, link_at = 0;
+	for (size_t row = 0; link && row <= r->n_rows; row++) {
+		size_t off = links.len;
+		if (row == 0) {
+			bdb_buf_puts(&links, link->name);
+			escape_markdown(&links, off);
+		} else if (link->targets[row - 1]) {
+			bdb_buf_putc(&links, '[');
+			bdb_buf_puts(&links, link->text);
+			escape_markdown(&links, off + 1);
+			bdb_buf_puts(&links, "](");
+			put_link_target(&links, link->targets[row - 1]);
+			bdb_buf_putc(&links, ')');
+		}
+		size_t width = bdb__display_width(links.data + off, links.len - off);
+		link_width = width > link_width ? width : link_width;
+		bdb_buf_putc(&links, '\0');
 	}
-	bdb_buf_puts(out, "\n|");
-	for (size_t c = 0; c < nc; c++) {
-		bdb_buf_putc(out, L.right[c] ? ' ' : ':');
-		for (size_t i = 0; i < L.widths[c]; i++)
-			bdb_buf_putc(out, '-');
-		bdb_buf_puts(out, L.right[c] ? ":|" : " |");
+	if (links.failed) {
+		bdb_buf_free(&links);
+		layout_free(&L);
+		return BDB_ENOMEM;
 	}
-	bdb_buf_putc(out, '\n');
-	for (size_t row = 0; row < r->n_rows; row++) {
+	for (size_t row = 0; row <= r->n_rows + 1; row++) {
+		if (row == 1) {
+			/* The alignment row. */
+			bdb_buf_putc(out, '|');
+			for (size_t c = 0; c < nc; c++) {
+				bdb_buf_putc(out, L.right[c] ? ' ' : ':');
+				for (size_t i = 0; i < L.widths[c]; i++)
+					bdb_buf_putc(out, '-');
+				bdb_buf_puts(out, L.right[c] ? ":|" : " |");
+			}
+			if (link) {
+				bdb_buf_putc(out, ':');
+				for (size_t i = 0; i < link_width; i++)
+					bdb_buf_putc(out, '-');
+				bdb_buf_puts(out, " |");
+			}
+			bdb_buf_putc(out, '\n');
+			continue;
+		}
 		bdb_buf_putc(out, '|');
 		for (size_t c = 0; c < nc; c++) {
 			bdb_buf_putc(out, ' ');
 			put_cell(out, &L, c, false);
 			bdb_buf_puts(out, " |");
 		}
+		if (link) {
+			const char *text = links.data + link_at;
+			size_t len = strlen(text);
+			link_at += len + 1;
+			bdb_buf_putc(out, ' ');
+			bdb_buf_append(out, text, len);
+			pad(out, link_width - bdb__display_width(text, len));
+			bdb_buf_puts(out, " |");
+		}
 		bdb_buf_putc(out, '\n');
 		spill(out, f);
 	}
+	bdb_buf_free(&links);
 	layout_free(&L);
 	return out->failed ? BDB_ENOMEM : 0;
 }
@@ -1190,7 +1294,7 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 	case BDB_FORMAT_CSV:
 		return format_csv(r, out, f);
 	case BDB_FORMAT_MARKDOWN:
-		return format_markdown(r, out, f);
+		return format_markdown(r, out, f, NULL);
 	case BDB_FORMAT_LINE:
 		return format_line(r, out, f);
 	case BDB_FORMAT_SVG:
@@ -1210,6 +1314,21 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 		break;
 	}
 	return format_table(r, opt, out, f);
+}
+
+int bdb_result_markdown_links(const bdb_result *r, const char *column, const char *text,
+			      const char *const *targets, bdb_buf *out)
+{
+	link_column link = {column, text, targets};
+	size_t shown = shown_columns(r);
+	if (shown == r->n_cols)
+		return format_markdown(r, out, NULL, &link);
+	bdb_result view;
+	int rc = hide_columns(r, shown, &view);
+	if (!rc)
+		rc = format_markdown(&view, out, NULL, &link);
+	free(view.cells);
+	return rc;
 }
 
 int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,

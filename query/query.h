@@ -253,6 +253,17 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
 int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
 		      bdb_buf *out);
 
+/*
+ * Appends r as BDB_FORMAT_MARKDOWN would, with one more column, column,
+ * whose cell in row i links "[text](targets[i])" (empty when targets[i] is
+ * NULL); targets has bdb_result_n_rows(r) entries. A target is written
+ * with every byte outside [A-Za-z0-9._~/-] percent-encoded, so a relative
+ * path stays a relative link. `check --chart-dir` links its charts so.
+ * Returns 0 or BDB_ENOMEM.
+ */
+int bdb_result_markdown_links(const bdb_result *r, const char *column, const char *text,
+			      const char *const *targets, bdb_buf *out);
+
 /* ------------------------------------------------------------------------ */
 /* Charts                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -293,6 +304,19 @@ int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out
  * Returns from itself when r is not trend-shaped or from is past its rows.
  */
 size_t bdb_result_series_end(const bdb_result *r, size_t from);
+
+/* How many of a series' newest values bdb_result_series_noise reads. */
+#define BDB_NOISE_RUNS 30
+
+/*
+ * The noise of the series in rows [from, to) of a trend-shaped table r:
+ * over its newest BDB_NOISE_RUNS finite values, the median absolute
+ * deviation divided by the absolute median (a fraction: 0.01 is 1%). A
+ * robust spread: one outlier or one step near the end moves it little.
+ * NAN when the series has fewer than 3 values, its median is 0, or r is
+ * not trend-shaped. The report's grid shows it (docs/report.md).
+ */
+double bdb_result_series_noise(const bdb_result *r, size_t from, size_t to);
 
 /*
  * The table a chart of r draws: r itself for a trend, the series of its

@@ -157,6 +157,22 @@ int bdb__stats_median(const double *x, size_t n, double *out)
 	return bdb__stats_percentile(x, n, 50.0, out);
 }
 
+int bdb__stats_mad(const double *x, size_t n, double *out)
+{
+	double median;
+	int rc = bdb__stats_median(x, n, &median);
+	if (rc)
+		return rc;
+	double *deviation = malloc(n * sizeof *deviation);
+	if (!deviation)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		deviation[i] = fabs(x[i] - median);
+	rc = bdb__stats_median(deviation, n, out);
+	free(deviation);
+	return rc;
+}
+
 int bdb__stats_summarize(const double *x, size_t n, bdb__summary *out)
 {
 	if (n == 0)

@@ -77,6 +77,10 @@ int bdb__stats_percentile(const double *x, size_t n, double q, double *out);
 /* The median (the 50th percentile above). Returns 0, BDB_EINVAL, BDB_ENOMEM. */
 int bdb__stats_median(const double *x, size_t n, double *out);
 
+/* The median absolute deviation: the median of |x_i - median(x)|, in x's
+ * unit, unscaled (no 1.4826). Returns 0, BDB_EINVAL (n == 0), BDB_ENOMEM. */
+int bdb__stats_mad(const double *x, size_t n, double *out);
+
 typedef struct bdb__summary {
 	size_t n;
 	double mean;

@@ -50,6 +50,13 @@ int cli_exit_code(int err);
  */
 int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out);
 
+/*
+ * Writes out to path ("-" or NULL: standard output). what names the
+ * command in the error it prints itself ("chart: cannot write F: ...");
+ * returns an exit code (EXIT_OK or EXIT_INPUT).
+ */
+int cli_write_output(const char *what, const char *path, const bdb_buf *out);
+
 /* Resolves a run reference given on the command line ("latest", "latest~2",
  * a run id, a commit prefix "commit:abc", a date) to a sequence number. */
 int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d);

@@ -5,8 +5,10 @@
  * baseline) and prints benchkit's text, so its verdicts are the query
  * language's: there is one implementation of a regression.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 
 #include "query.h"
@@ -17,6 +19,7 @@ static const char check_usage[] =
     "                     [--baseline NAME | --against-branch BRANCH]\n"
     "                     [--threshold 5%|0.05] [--using METHOD] [--strict]\n"
     "                     [--allow-missing-baseline] [--format text|markdown|json] [--json]\n"
+    "                     [--chart-dir DIR]\n"
     "\n"
     "The CI gate: judges a run (default the latest; --run RUN or --commit SHA\n"
     "name another) against the baseline (default 'main'), or with\n"
@@ -39,6 +42,10 @@ static const char check_usage[] =
     "detected (threshold=5%):' and one line per regression, '↓' marking a change for\n"
     "the worse; then the inconclusive comparisons. markdown writes a pull-request\n"
     "comment; json (or --json) the regressions statement's result.\n"
+    "--chart-dir DIR (with --format markdown) writes the history of each regressed\n"
+    "series as an SVG chart, DIR/regression-N.svg (N: its row in the table), and\n"
+    "links it from the table's chart column (DIR as given: a relative DIR gives\n"
+    "relative links).\n"
     "A missing store, baseline or run is an error (exit 3) that says which;\n"
     "--allow-missing-baseline passes (exit 0) when only the baseline is missing,\n"
     "for a first CI run. benchkit's form (the store given with --data) keeps\n"
@@ -123,6 +130,7 @@ static void describe_method(const bdb_result *r, const char *pct, char *buf, siz
 typedef struct check_request {
 	const char *baseline, *branch, *run, *commit;
 	const char *threshold_s, *using;
+	const char *chart_dir;
 	double fraction;
 	bool strict, allow_missing_baseline, benchkit;
 	bool text, markdown, json;
@@ -333,11 +341,113 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 	}
 }
 
+/*
+ * The history of regression row `row` of res (judged against run base) as
+ * an SVG chart in out: `trend METRIC where point = P and "k" = "v" ... vs
+ * run BASE as svg`, drawing only the series whose tags are exactly the
+ * row's (a filter on tags also keeps series with more tags). Returns 0 or
+ * the query's error.
+ */
+static int regression_chart(bdb_store *store, const bdb_result *res, size_t row, const char *base,
+			    bdb_buf *out)
+{
+	bdb_buf stmt, tags, other;
+	bdb_buf_init(&stmt);
+	bdb_buf_init(&tags);
+	bdb_buf_init(&other);
+	bdb_buf_puts(&stmt, "trend ");
+	bdb_query_put_name(&stmt, cell_str(res, row, "metric"));
+	bdb_buf_puts(&stmt, " where point = ");
+	bdb_query_put_name(&stmt, cell_str(res, row, "point"));
+	int col = bdb_result_column_index(res, "tags");
+	bdb_value t = col >= 0 ? bdb_result_get(res, row, (size_t)col) : (bdb_value){0};
+	for (size_t i = 0; t.kind == BDB_VALUE_TAGS && i < t.n_tags; i++) {
+		/* Quoted keys are always tags, never fields. */
+		bdb_buf_puts(&stmt, " and ");
+		bdb_query_put_name(&stmt, t.tags[i].key);
+		bdb_buf_puts(&stmt, " = ");
+		bdb_query_put_name(&stmt, t.tags[i].value);
+	}
+	bdb_buf_puts(&stmt, " vs run ");
+	bdb_query_put_name(&stmt, base);
+	bdb_buf_puts(&stmt, " as svg");
+	if (col >= 0)
+		bdb_result_cell_text(res, row, (size_t)col, &tags);
+	bdb_result *trend = NULL;
+	bdb_query_options qopt = {0};
+	int rc = bdb_query_run(store, bdb_buf_cstr(&stmt), &qopt, &trend, NULL);
+	size_t n = rc ? 0 : bdb_result_n_rows(trend), from = 0, to = 0;
+	int tags_col = rc ? -1 : bdb_result_column_index(trend, "tags");
+	for (; from < n; from = to) {
+		to = bdb_result_series_end(trend, from);
+		bdb_buf_reset(&other);
+		if (tags_col >= 0)
+			bdb_result_cell_text(trend, from, (size_t)tags_col, &other);
+		if (strcmp(bdb_buf_cstr(&other), bdb_buf_cstr(&tags)) == 0)
+			break;
+	}
+	if (!rc) {
+		bdb_chart_options o = {.rows_from = from, .rows_to = to};
+		rc = from < n ? bdb_result_svg(trend, &o, out) : BDB_ENOTFOUND;
+	}
+	bdb_result_free(trend);
+	bdb_buf_free(&stmt);
+	bdb_buf_free(&tags);
+	bdb_buf_free(&other);
+	return rc;
+}
+
+/*
+ * Writes a chart per regression of res (inconclusive rows have none) into
+ * dir, DIR/regression-N.svg with N the row's number from 1, and sets
+ * targets[row] to its path (malloc'd; NULL for rows without a chart).
+ * File names are numbers, never built from names. Prints the error itself;
+ * returns an exit code.
+ */
+static int write_charts(bdb_store *store, const check_runs *runs, const bdb_result *res,
+			const char *dir, char **targets)
+{
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		cli_error("check: --chart-dir: cannot create %s: %s", dir, strerror(errno));
+		return EXIT_INPUT;
+	}
+	size_t dir_len = strlen(dir);
+	while (dir_len > 1 && dir[dir_len - 1] == '/')
+		dir_len--;
+	int code = EXIT_OK;
+	bdb_buf svg;
+	bdb_buf_init(&svg);
+	for (size_t i = 0; i < bdb_result_n_rows(res) && !code; i++) {
+		if (strcmp(cell_str(res, i, "verdict"), "inconclusive") == 0)
+			continue;
+		bdb_buf_reset(&svg);
+		int rc = regression_chart(store, res, i, runs->base, &svg);
+		if (rc) {
+			cli_error("check: --chart-dir: cannot draw %s %s: %s",
+				  cell_str(res, i, "point"), cell_str(res, i, "metric"),
+				  bdb_strerror(rc));
+			code = cli_exit_code(rc);
+			break;
+		}
+		size_t size = dir_len + 40;
+		targets[i] = malloc(size);
+		if (!targets[i]) {
+			cli_error("check: out of memory");
+			code = EXIT_INPUT;
+			break;
+		}
+		snprintf(targets[i], size, "%.*s/regression-%zu.svg", (int)dir_len, dir, i + 1);
+		code = cli_write_output("check: --chart-dir", targets[i], &svg);
+	}
+	bdb_buf_free(&svg);
+	return code;
+}
+
 /* The pull-request comment: a title, the regressions, and every
  * comparison (judged alike: how holds the method's clauses) collapsed. */
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
 			   const bdb_result *res, const char *method, size_t n_regressions,
-			   size_t n_inconclusive)
+			   size_t n_inconclusive, char *const *charts)
 {
 	bdb_query_options qopt = {0};
 	bdb_buf out;
@@ -350,7 +460,9 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
-	if (bdb_result_n_rows(res))
+	if (bdb_result_n_rows(res) && charts)
+		bdb_result_markdown_links(res, "chart", "chart", (const char *const *)charts, &out);
+	else if (bdb_result_n_rows(res))
 		bdb_result_format(res, BDB_FORMAT_MARKDOWN, &qopt, &out);
 	fputs(bdb_buf_cstr(&out), stdout);
 	bdb_buf_reset(&out);
@@ -386,6 +498,7 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 				{"--threshold", &q->threshold_s, NULL},
 				{"--using", &q->using, NULL},
 				{"--format", &format, NULL},
+				{"--chart-dir", &q->chart_dir, NULL},
 				{"--json", NULL, &json_flag},
 				{"--strict", NULL, &q->strict},
 				{"--allow-missing-baseline", NULL, &q->allow_missing_baseline},
@@ -430,6 +543,11 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	if (!q->text && !q->markdown && !q->json)
 		return cli_usage_error(
 		    "check", "--format: expected text, markdown or json, got '%s'", format);
+	if (q->chart_dir && !q->markdown)
+		return cli_usage_error("check", "--chart-dir: the charts are linked from "
+						"--format markdown; give it too");
+	if (q->chart_dir && !*q->chart_dir)
+		return cli_usage_error("check", "--chart-dir: expected a directory");
 	if (q->using &&
 	    strspn(q->using, "abcdefghijklmnopqrstuvwxyz0123456789. ") != strlen(q->using))
 		return cli_usage_error("check", "--using: expected a method name, got '%s'",
@@ -503,14 +621,25 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		fputs(bdb_buf_cstr(&out), stdout);
 		bdb_buf_free(&out);
 	} else if (q.markdown) {
-		print_markdown(store, &runs, bdb_buf_cstr(&how), res, method, n_regressions,
-			       n_inconclusive);
+		size_t n = bdb_result_n_rows(res);
+		char **charts = q.chart_dir ? calloc(n + 1, sizeof *charts) : NULL;
+		if (q.chart_dir)
+			code = charts ? write_charts(store, &runs, res, q.chart_dir, charts)
+				      : EXIT_INPUT;
+		if (!code)
+			print_markdown(store, &runs, bdb_buf_cstr(&how), res, method, n_regressions,
+				       n_inconclusive, charts);
+		for (size_t i = 0; charts && i < n; i++)
+			free(charts[i]);
+		free(charts);
 	} else {
 		print_text(&q, res, method, n_regressions, n_inconclusive);
 	}
 	bdb_result_free(res);
 	bdb_buf_free(&how);
 	bdb_store_close(store);
+	if (code)
+		return code;
 	return n_regressions || (q.strict && n_inconclusive) ? EXIT_REGRESSIONS : EXIT_OK;
 }
 

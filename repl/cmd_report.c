@@ -7,9 +7,7 @@
 #include "cli.h"
 #include "web.h"
 
-/* Writes out to path ("-" or NULL: stdout). Prints the error itself;
- * returns an exit code. */
-static int write_output(const char *what, const char *path, const bdb_buf *out)
+int cli_write_output(const char *what, const char *path, const bdb_buf *out)
 {
 	bool to_stdout = !path || strcmp(path, "-") == 0;
 	FILE *f = to_stdout ? stdout : fopen(path, "wb");
@@ -103,7 +101,7 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 		cli_error("chart: %s", bdb_strerror(rc));
 		code = EXIT_INPUT;
 	} else {
-		code = write_output("chart", output, &out);
+		code = cli_write_output("chart", output, &out);
 	}
 	bdb_buf_free(&out);
 	bdb_result_free(res);
@@ -153,7 +151,7 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv)
 		cli_error_diag(&d);
 		code = cli_exit_code(rc);
 	} else {
-		code = write_output("report", output, &out);
+		code = cli_write_output("report", output, &out);
 		if (!code && output && strcmp(output, "-") != 0)
 			fprintf(stderr, "benchdb: report written to %s (%zu bytes)\n", output,
 				out.len);

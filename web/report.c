@@ -3,13 +3,15 @@
  * page (web.h, docs/report.md).
  *
  * Every figure on the page comes from a statement run through query.h
- * (show runs, show baselines, show metrics, regressions, compare, and one
- * `trend METRIC ... as svg` per metric); the page only arranges their
+ * (show runs, show baselines, show points, show metrics, regressions,
+ * compare, and one `trend METRIC where point = P ... as svg` per point and
+ * metric); the page only arranges their
  * results. Names reach the page through bdb_buf_put_xml alone; anchors are
  * numbered ("c12"), never built from names.
  */
 #include "web.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +43,8 @@ typedef struct report {
 	size_t n_compare;
 	change *changes;
 	size_t n_changes, cap_changes;
+	char **points; /* the store's points, sorted */
+	size_t n_points;
 	size_t n_charts, n_series;
 } report;
 
@@ -270,6 +274,11 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	put_text(g, cell(r, res, to - 1, "value"));
 	bdb_buf_puts(g, "</td><td>");
 	put_text(g, cell(r, res, to - 1, "unit"));
+	double noise = bdb_result_series_noise(res, from, to);
+	if (isnan(noise))
+		bdb_buf_puts(g, "</td><td class=\"num\">-");
+	else
+		bdb_buf_printf(g, "</td><td class=\"num\">%.1f%%", noise * 100);
 	bdb_buf_puts(g, "</td><td class=\"num\">");
 	put_text(g, cmp >= 0 ? cell(r, r->compare, (size_t)cmp, "change_pct") : "-");
 	bdb_buf_puts(g, "</td><td>");
@@ -287,15 +296,23 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	return rc;
 }
 
-/* One metric: its trend drawn as one chart per point (tag variants as
- * lines), and a grid row per series. */
-static int put_metric(report *r, const char *metric)
+/* One point's series of one metric: its trend drawn as one chart (tag
+ * variants as lines), and a grid row per series. One statement per point
+ * keeps one chart's rows in memory (a `trend` of a whole metric of a
+ * 10-year store is 730,000 rows, about 250 MB); a point without the metric
+ * gives no rows and no chart. */
+static int put_point(report *r, const char *metric, const char *point)
 {
 	bdb_result *res = NULL;
 	bdb_buf_reset(&r->stmt);
 	bdb_buf_puts(&r->stmt, "trend ");
 	bdb_query_put_name(&r->stmt, metric);
-	add_filters(r, true);
+	bdb_buf_puts(&r->stmt, " where point = ");
+	bdb_query_put_name(&r->stmt, point);
+	if (r->o->where && *r->o->where)
+		bdb_buf_printf(&r->stmt, " and (%s)", r->o->where);
+	if (r->o->since && *r->o->since)
+		bdb_buf_printf(&r->stmt, " since %s", r->o->since);
 	if (r->has_baseline) {
 		bdb_buf_puts(&r->stmt, " vs baseline ");
 		bdb_query_put_name(&r->stmt, r->baseline);
@@ -304,23 +321,8 @@ static int put_metric(report *r, const char *metric)
 	int rc = run(r, &res);
 	if (rc)
 		return rc;
-	/* Where each series ends, in one walk of the table. */
-	size_t n = bdb_result_n_rows(res), n_series = 0;
-	size_t *ends = malloc((n + 1) * sizeof *ends);
-	if (!ends)
-		rc = BDB_ENOMEM;
-	for (size_t from = 0; !rc && from < n; from = ends[n_series++])
-		ends[n_series] = bdb_result_series_end(res, from);
-	for (size_t k = 0, from = 0; k < n_series && !rc;) {
-		/* The series of one point are consecutive (the table is sorted). */
-		char *point = dup_text(cell(r, res, from, "point"));
-		if (!point) {
-			rc = BDB_ENOMEM;
-			break;
-		}
-		size_t k1 = k + 1;
-		while (k1 < n_series && strcmp(cell(r, res, ends[k1 - 1], "point"), point) == 0)
-			k1++;
+	size_t n = bdb_result_n_rows(res);
+	if (n > 0) {
 		r->n_charts++;
 		bdb_buf_printf(&r->charts, "<section class=\"chart\" id=\"c%zu\">\n<h3>",
 			       r->n_charts);
@@ -328,17 +330,49 @@ static int put_metric(report *r, const char *metric)
 		bdb_buf_puts(&r->charts, " \xc2\xb7 ");
 		put_text(&r->charts, metric);
 		bdb_buf_puts(&r->charts, "</h3>\n");
-		bdb_chart_options o = {
-		    .inline_svg = true, .rows_from = from, .rows_to = ends[k1 - 1]};
+		bdb_chart_options o = {.inline_svg = true, .rows_from = 0, .rows_to = n};
 		rc = bdb_result_svg(res, &o, &r->charts);
 		bdb_buf_puts(&r->charts,
 			     "<p class=\"muted\"><a href=\"#grid\">back to the grid</a></p>\n"
 			     "</section>\n");
-		for (; k < k1 && !rc; from = ends[k++])
-			rc = grid_row(r, res, from, ends[k], metric);
-		free(point);
 	}
-	free(ends);
+	for (size_t from = 0, to; from < n && !rc; from = to) {
+		to = bdb_result_series_end(res, from);
+		rc = grid_row(r, res, from, to, metric);
+	}
+	bdb_result_free(res);
+	return rc;
+}
+
+/* One metric: a chart per point (r->points, in the order of the store's
+ * `show points`, which is a trend's order). */
+static int put_metric(report *r, const char *metric)
+{
+	int rc = 0;
+	for (size_t i = 0; i < r->n_points && !rc; i++)
+		rc = put_point(r, metric, r->points[i]);
+	return rc;
+}
+
+/* The distinct points of the store, sorted, in r->points. */
+static int load_points(report *r)
+{
+	bdb_result *res = NULL;
+	bdb_buf_reset(&r->stmt);
+	bdb_buf_puts(&r->stmt, "show points");
+	int rc = run(r, &res);
+	size_t n = rc ? 0 : bdb_result_n_rows(res);
+	r->points = rc ? NULL : calloc(n + 1, sizeof *r->points);
+	if (!rc && !r->points)
+		rc = bdb_diag_set(r->d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+	for (size_t i = 0; !rc && i < n; i++) {
+		const char *point = cell(r, res, i, "point");
+		if (r->n_points > 0 && strcmp(r->points[r->n_points - 1], point) == 0)
+			continue;
+		r->points[r->n_points] = dup_text(point);
+		if (!r->points[r->n_points++])
+			rc = bdb_diag_set(r->d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+	}
 	bdb_result_free(res);
 	return rc;
 }
@@ -397,6 +431,9 @@ static void report_free(report *r)
 	for (size_t i = 0; i < r->n_compare; i++)
 		free(r->compare_keys[i]);
 	free(r->compare_keys);
+	for (size_t i = 0; i < r->n_points; i++)
+		free(r->points[i]);
+	free(r->points);
 	bdb_result_free(r->compare);
 	bdb_buf_free(&r->stmt);
 	bdb_buf_free(&r->text);
@@ -439,6 +476,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		for (; !rc && r.n_compare < n; r.n_compare++)
 			r.compare_keys[r.n_compare] = series_key(&r, r.compare, r.n_compare, NULL);
 	}
+	if (!rc)
+		rc = load_points(&r);
 	bdb_buf_reset(&r.stmt);
 	bdb_buf_puts(&r.stmt, "show metrics");
 	if (!rc)
@@ -454,7 +493,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		    &page,
 		    "<section id=\"grid\">\n<h2>Series (%zu)</h2>\n<table class=\"result\">\n"
 		    "<thead><tr><th>series</th><th>metric</th><th>history</th><th>runs</th>"
-		    "<th>latest</th><th>unit</th><th>vs baseline</th><th>verdict</th></tr>"
+		    "<th>latest</th><th>unit</th><th>noise</th><th>vs "
+		    "baseline</th><th>verdict</th></tr>"
 		    "</thead>\n<tbody>\n",
 		    r.n_series);
 		bdb_buf_append(&page, r.grid.data ? r.grid.data : "", r.grid.len);

@@ -157,6 +157,17 @@ check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td></td>
 check "report: the change point of kernel under its commit" \
 	grep -qF '<tr><td>c130a1b2c3d4e</td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
 check "report: a grid of 53 series" grep -qF '<h2>Series (53)</h2>' "$R"
+check "report: the grid has a noise column" \
+	grep -qF '<th>latest</th><th>unit</th><th>noise</th><th>vs baseline</th>' "$R"
+# noise = MAD / |median| of the newest 30 values (here all 20), by hand:
+# kernel median 1003.5, MAD 7 -> 0.7%; spread (2^k us) 1536000, 1533000
+# -> 99.8%; grid/07 8144, 76.5 -> 0.9%.
+check "report: kernel's noise 0.7%" \
+	grep -qF '<td class="num">1298</td><td>ns</td><td class="num">0.7%</td><td class="num">+29.3%</td>' "$R"
+check "report: spread's noise 99.8%" \
+	grep -qF '<td class="num">1048576000</td><td>ns</td><td class="num">99.8%</td>' "$R"
+check "report: grid/07's noise 0.9%" \
+	grep -qF '<td class="num">8080</td><td>ops/s</td><td class="num">0.9%</td><td class="num">-2.0%</td>' "$R"
 check "report: 53 charts (one per point and metric)" [ "$(count '<section class="chart"' "$R")" = 53 ]
 check "report: 53 sparklines" [ "$(count '<svg width="120" height="24"' "$R")" = 53 ]
 check "report: every chart has an anchor the grid links to" \
@@ -169,6 +180,89 @@ check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11
 run "$BENCHDB" --db "$DB" report --where 'point = '
 check_rc "report --where with a syntax error: usage error" 2
 check_err "report --where: the caret error" "expected a value"
+
+# The report reads one point at a time, by name: a point named like a glob
+# ("g[1]", "g*") is charted once, with its own runs only, and "g1" apart.
+mkdir -p "$WORK/globs"
+for i in 1 2 3; do
+	printf '{"id": "g%d", "timestamp": "2026-04-0%dT00:00:00Z", "points": [
+ {"name": "g[1]", "metrics": {"time": {"value": %d}}},
+ {"name": "g*", "metrics": {"time": {"value": %d}}},
+ {"name": "g1", "metrics": {"time": {"value": %d}}}]}\n' "$i" "$i" $((100 + i)) $((200 + i)) $((300 + i)) \
+		>"$WORK/globs/run-$i.json"
+done
+run "$BENCHDB" --db "$WORK/globdb" ingest "$WORK"/globs/run-*.json
+run "$BENCHDB" --db "$WORK/globdb" report -o "$WORK/globs.html"
+check_rc "report of glob-like points" 0
+check "report: 3 charts for g*, g1 and g[1]" \
+	[ "$(count '<section class="chart"' "$WORK/globs.html")" = 3 ]
+check "report: a grid of 3 series" grep -qF '<h2>Series (3)</h2>' "$WORK/globs.html"
+check "report: noise of 3 runs: g* 1/202, g1 1/302, g[1] 1/102 (MAD / median)" \
+	[ "$(grep -o '<td class="num">[0-9.]*%</td>' "$WORK/globs.html" | tr -d '\n')" = \
+		'<td class="num">0.5%</td><td class="num">0.3%</td><td class="num">1.0%</td>' ]
+check "report: every chart has its own 3 runs" \
+	[ "$(grep -o 'data-runs="3"' "$WORK/globs.html" | wc -l)" = 3 ]
+
+# check --chart-dir: a chart per regression (kernel and spread of r20 vs
+# r05), well-formed, of that series only, linked from the markdown table by
+# a relative link (a blank in DIR percent-encoded).
+(cd "$WORK" && "$BENCHDB" --db "$DB" check --format markdown --chart-dir "my charts/" \
+	>"$WORK/check.md" 2>"$WORK/check.err")
+check "check --chart-dir: exit 1 on the 2 regressions" [ $? = 1 ]
+C="$WORK/my charts"
+check "check --chart-dir: exactly regression-1.svg and regression-2.svg" \
+	[ "$(ls "$C" | tr '\n' ' ')" = "regression-1.svg regression-2.svg " ]
+xml_ok "check --chart-dir: regression-1.svg is XML" "$C/regression-1.svg"
+xml_ok "check --chart-dir: regression-2.svg is XML" "$C/regression-2.svg"
+check "check --chart-dir: chart 1 is kernel's time, 20 runs" \
+	grep -qF '<title>time · kernel</title>' "$C/regression-1.svg"
+check "check --chart-dir: chart 1 has 20 dots, 8 regressed, the baseline ringed" \
+	[ "$(count '<circle class="pt' "$C/regression-1.svg") $(count 'pt reg' "$C/regression-1.svg") $(count 'class="base"' "$C/regression-1.svg")" = "20 8 1" ]
+check "check --chart-dir: chart 2 is spread's time" \
+	grep -qF '<title>time · spread</title>' "$C/regression-2.svg"
+check "check --chart-dir: the table's chart column" \
+	grep -qF '| threshold | chart                                 |' "$WORK/check.md"
+check "check --chart-dir: kernel's row links chart 1" \
+	grep -qF '| moderate ↓ | -       |      5.0% | [chart](my%20charts/regression-1.svg) |' "$WORK/check.md"
+check "check --chart-dir: spread's row links chart 2" \
+	grep -qF '| severe ↓   | -       |      5.0% | [chart](my%20charts/regression-2.svg) |' "$WORK/check.md"
+check "check --chart-dir: the comparisons table has no chart column" \
+	[ "$(grep -c '| chart ' "$WORK/check.md")" = 1 ]
+run "$BENCHDB" --db "$DB" check --chart-dir "$WORK/x"
+check_rc "check --chart-dir without --format markdown: usage error" 2
+check_err "check --chart-dir without markdown: says why" "--chart-dir: the charts are linked from --format markdown"
+check "check --chart-dir without markdown: writes nothing" [ ! -e "$WORK/x" ]
+
+# Change-point labels in a combined chart do not overlap: 4 tag variants of
+# one point, each 50% slower from run 11, give 4 rules at the same x whose
+# labels take 4 rows (they cycled through 3 rows, the 4th over the 1st).
+mkdir -p "$WORK/steps"
+for i in $(seq 1 20); do
+	{
+		printf '{"id": "s%02d", "timestamp": "2026-05-%02dT00:00:00Z", "commit": "d%02d0000000",\n' \
+			"$i" "$i" "$i"
+		printf ' "metric_defs": {"time": {"unit": "ns", "direction": "lower"}}, "points": [\n'
+		for k in 1 2 3 4; do
+			v=$((100 * k + (i * 7 + k) % 5))
+			[ "$i" -ge 11 ] && v=$((v * 3 / 2))
+			printf '  {"name": "steps", "tags": {"v": "%d"}, "metrics": {"time": {"value": %d}}}%s\n' \
+				"$k" "$v" "$([ "$k" -lt 4 ] && echo ,)"
+		done
+		printf ' ]}\n'
+	} >"$WORK/steps/run-$(printf %02d "$i").json"
+done
+run "$BENCHDB" --db "$WORK/stepsdb" ingest "$WORK"/steps/run-*.json
+check_rc "steps store ingested" 0
+SAVED_DB=$DB
+DB=$WORK/stepsdb
+golden labels.svg 'trend time of steps as svg'
+DB=$SAVED_DB
+cp "$OUT" "$WORK/labels.svg"
+xml_ok "labels.svg is XML" "$WORK/labels.svg"
+check "labels.svg: 4 change rules, all at run 11 (d110000)" \
+	[ "$(grep -o '<g class="change">.*</text>' "$WORK/labels.svg" | grep -c '>d110000 +')" = 4 ]
+check "labels.svg: the 4 labels on 4 different rows" \
+	[ "$(grep -o '<g class="change">.*</text>' "$WORK/labels.svg" | grep -o ' y="[0-9.]*">' | sort -u | wc -l)" = 4 ]
 
 # 10. Other statements refuse the chart formats with a caret.
 run "$BENCHDB" --db "$DB" -c 'show runs as svg'

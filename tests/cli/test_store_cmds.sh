@@ -117,7 +117,8 @@ tty_run 1 "$CMP"
 check "terminal, NO_COLOR=1: no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
 check "terminal, NO_COLOR=1: the ↓ mark stays" grep -q '^BM_sort/65536 .* regression ↓ ' "$OUT"
 tty_run 1 'trend real_time of "BM_sort/1024"'
-check "terminal: a trend starts with its sparkline (v1 > v2)" test "$(head -1 "$OUT")" = "█▁"
+check "terminal: a trend starts with its sparkline (v1 > v2), its min and max" \
+	test "$(head -1 "$OUT")" = "█▁ min 3.896 µs, max 3.915 µs"
 unset NO_COLOR
 run "$BENCHDB" -c "$CMP"
 check "piped: the same comparison has no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"

@@ -70,6 +70,21 @@ static void test_percentile_hand_values(void **state)
 	assert_true(v == 3.0);
 }
 
+static void test_mad_hand_values(void **state)
+{
+	(void)state;
+	/* {1, 2, 3, 4, 100}: median 3, deviations {2, 1, 0, 1, 97}, their
+	 * median 1 (the outlier moves it no more than any other value). */
+	const double x[] = {1, 2, 3, 4, 100};
+	double v;
+	assert_int_equal(bdb__stats_mad(x, 5, &v), 0);
+	assert_true(v == 1.0);
+	/* {1, 2, 3, 4}: median 2.5, deviations {1.5, 0.5, 0.5, 1.5}: 1. */
+	assert_int_equal(bdb__stats_mad(x, 4, &v), 0);
+	assert_true(v == 1.0);
+	assert_int_equal(bdb__stats_mad(x, 0, &v), BDB_EINVAL);
+}
+
 static void test_percentile_edges(void **state)
 {
 	(void)state;
@@ -353,6 +368,7 @@ int main(void)
 	    cmocka_unit_test(test_percentile_numpy_bits),
 	    cmocka_unit_test(test_percentile_hand_values),
 	    cmocka_unit_test(test_percentile_edges),
+	    cmocka_unit_test(test_mad_hand_values),
 	    cmocka_unit_test(test_mean_stddev),
 	    cmocka_unit_test(test_descriptive_edges),
 	    cmocka_unit_test(test_change_pct),
