@@ -57,6 +57,7 @@ struct bdb_store {
 	int n_spare;
 	int active_readers;   /* bdb_readers begun and not ended */
 	bool writing;	      /* a write transaction is active (or beginning) */
+	int remapping;	      /* threads waiting to change the map (no new txn begins) */
 	int last_write_error; /* LMDB code or errno of the last failed write txn */
 	/* The snapshot (transaction id) whose indexes a reader checked last
 	 * (BDB__CHECK_INDEXES): its pages stay as they are while it is the

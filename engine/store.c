@@ -141,18 +141,37 @@ void bdb_store_check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, 
 		closedir(proc);
 }
 
-/* Waits (s->lock held) until no transaction of this process is active;
- * BDB_EBUSY after ADOPT_WAIT_SECONDS. */
+/*
+ * Waits (s->lock held) until no transaction of this process is active;
+ * BDB_EBUSY after ADOPT_WAIT_SECONDS. Meanwhile no new transaction of the
+ * process begins (s->remapping: they wait in wait_no_remap), so that a
+ * stream of short readers, as a server's, cannot starve the map change.
+ */
 static int wait_idle(bdb_store *s)
 {
 	struct timespec until;
 	clock_gettime(CLOCK_REALTIME, &until);
 	until.tv_sec += ADOPT_WAIT_SECONDS;
+	int rc = 0;
+	s->remapping++;
 	while (s->active_readers > 0 || s->writing)
 		if (pthread_cond_timedwait(&s->idle, &s->lock, &until) != 0 &&
-		    (s->active_readers > 0 || s->writing))
-			return BDB_EBUSY;
-	return 0;
+		    (s->active_readers > 0 || s->writing)) {
+			rc = BDB_EBUSY;
+			break;
+		}
+	s->remapping--;
+	/* The transactions held back begin once the caller, which keeps
+	 * s->lock while it remaps, lets go of it. */
+	pthread_cond_broadcast(&s->idle);
+	return rc;
+}
+
+/* Waits (s->lock held) while another thread waits to change the map. */
+static void wait_no_remap(bdb_store *s)
+{
+	while (s->remapping > 0)
+		pthread_cond_wait(&s->idle, &s->lock);
 }
 
 /* Drops the kept read transactions (s->lock held): their reader slots are
@@ -213,6 +232,7 @@ int bdb__read_begin(bdb_store *s, MDB_txn **out)
 	int rc = 0;
 	MDB_txn *txn = NULL;
 	pthread_mutex_lock(&s->lock);
+	wait_no_remap(s);
 	if (s->n_spare > 0) {
 		rc = check_lock_file(s);
 		txn = s->spare[--s->n_spare];
@@ -309,6 +329,7 @@ static int begin_write(bdb_store *s, MDB_txn **txn)
 {
 	for (;;) {
 		pthread_mutex_lock(&s->lock);
+		wait_no_remap(s);
 		int rc = check_lock_file(s);
 		if (!rc)
 			s->writing = true;

@@ -340,12 +340,94 @@ static void test_write_waits_for_another_thread_to_adopt_the_map(void **state)
 	check_waits_for_reader(true);
 }
 
+/* ---- a writer thread growing the map under reader threads -------------------- */
+
+typedef struct loop_arg {
+	bdb_store *store;
+	int stop;	    /* set by the test */
+	uint64_t readers;   /* readers begun and ended */
+	uint64_t errors;    /* begins that failed */
+	uint64_t runs_seen; /* the most runs one reader counted */
+} loop_arg;
+
+static void *reader_loop(void *p)
+{
+	loop_arg *a = p;
+	while (!__atomic_load_n(&a->stop, __ATOMIC_SEQ_CST)) {
+		bdb_reader *r;
+		if (bdb_reader_begin(a->store, &r) != 0) {
+			a->errors++;
+			continue;
+		}
+		uint64_t n = 0;
+		bdb_reader_count_runs(r, &n);
+		if (n > a->runs_seen)
+			a->runs_seen = n;
+		bdb_reader_end(r);
+		a->readers++;
+	}
+	return NULL;
+}
+
+/*
+ * Four threads begin and end readers back to back while this thread puts
+ * runs into a 64 KiB map: each growth waits for the readers of the process
+ * to end, and new readers wait while it does, so no put starves (BDB_EBUSY
+ * after 30 s) and no reader fails.
+ */
+static void test_writer_grows_map_under_reader_threads(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, SMALL_MAP);
+	loop_arg args[4];
+	pthread_t threads[4];
+	for (int i = 0; i < 4; i++) {
+		args[i] = (loop_arg){.store = s};
+		assert_int_equal(pthread_create(&threads[i], NULL, reader_loop, &args[i]), 0);
+	}
+	int failed = 0;
+	for (uint64_t k = 0; k < 150; k++) {
+		bdb_run *run = run_number(k);
+		int rc = bdb_store_put_run(s, run, 0, NULL, NULL, NULL);
+		if (rc && !failed++)
+			fprintf(stderr, "put %llu: %s\n", (unsigned long long)k, bdb_strerror(rc));
+		bdb_run_free(run);
+	}
+	uint64_t readers = 0, errors = 0, seen = 0;
+	for (int i = 0; i < 4; i++) {
+		__atomic_store_n(&args[i].stop, 1, __ATOMIC_SEQ_CST);
+		assert_int_equal(pthread_join(threads[i], NULL), 0);
+		readers += args[i].readers;
+		errors += args[i].errors;
+		seen = args[i].runs_seen > seen ? args[i].runs_seen : seen;
+	}
+	struct bdb_store_stats st;
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	fprintf(stderr,
+		"# 150 puts, map %llu KiB (from %zu KiB); 4 reader threads: %llu readers, %llu "
+		"failed\n",
+		(unsigned long long)(st.map_size >> 10), SMALL_MAP >> 10,
+		(unsigned long long)readers, (unsigned long long)errors);
+	assert_int_equal(failed, 0);
+	assert_int_equal(errors, 0);
+	assert_int_equal(st.runs, 150);
+	assert_true(st.map_size >= 8 * SMALL_MAP);
+	assert_true(readers > 0);
+	assert_true(seen <= 150);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_readers_while_two_writers_grow_the_map),
 	    cmocka_unit_test(test_reader_waits_for_another_thread_to_adopt_the_map),
 	    cmocka_unit_test(test_write_waits_for_another_thread_to_adopt_the_map),
+	    cmocka_unit_test(test_writer_grows_map_under_reader_threads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
