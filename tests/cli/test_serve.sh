@@ -285,12 +285,11 @@ check "concurrency: every uploaded run whole" [ "$("$BENCHDB" --db "$DB" --json 
 # 12. SIGTERM while a slow query is in flight: it completes, exit 0.
 slow='changes rate permutations 100000'
 "$BENCHDB" --db "$DB" --json -c "$slow" >"$WORK/slow-cli.json"
-curl -s --max-time 120 -o "$WORK/slow.json" -w '%{http_code}' -G --data-urlencode "q=$slow" \
-	"$URL/api/query" >"$WORK/slow.status" &
+curl -s --max-time 120 --trace-ascii "$WORK/slow.trace" -o "$WORK/slow.json" -w '%{http_code}' \
+	-G --data-urlencode "q=$slow" "$URL/api/query" >"$WORK/slow.status" &
 CURL=$!
-port=${URL##*:}
-for i in $(seq 100); do # until the connection is up (10 s)
-	ss -Htn state established "( sport = :$port )" 2>/dev/null | grep -q . && break
+for i in $(seq 100); do # until the request is sent (10 s)
+	grep -q '^=> Send header' "$WORK/slow.trace" 2>/dev/null && break
 	sleep 0.1
 done
 sleep 0.5
