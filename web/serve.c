@@ -27,6 +27,8 @@
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
 #define DEFAULT_MAX_BODY ((size_t)64 << 20)
 #define MAX_UPLOAD_TAGS	 64
+/* Bytes of a statement in a POST /api/query body (also bounded by max_body). */
+#define MAX_STATEMENT ((size_t)1 << 20)
 
 struct bdb_server {
 	struct MHD_Daemon *daemon;
@@ -41,15 +43,19 @@ struct bdb_server {
 	unsigned in_flight;
 };
 
+struct route;
+
 /* One request's state, from its headers to the completion callback. */
 typedef struct request {
 	bdb_buf body;
-	bool too_big;  /* the body passed max_body: answered 413 */
+	bool too_big;  /* the body passed limit: answered 413 */
 	bool answered; /* a response was queued */
 	unsigned status;
 	size_t bytes;
 	struct timespec start;
 	char *method, *path; /* for the access log */
+	const struct route *route;
+	size_t limit; /* bytes of body taken */
 } request;
 
 /* ---- libmicrohttpd, loaded when a server starts ------------------------ */
@@ -575,29 +581,75 @@ static bool method_allowed(const char *methods, const char *method)
 	return false;
 }
 
-static enum MHD_Result route(bdb_server *s, struct MHD_Connection *c, request *rq, const char *url,
-			     const char *method)
+/* The route of url, or NULL; *allowed says whether it takes method. */
+static const struct route *find_route(const char *url, const char *method, bool *allowed)
 {
 	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-		if (strcmp(url, routes[i].path) != 0)
-			continue;
-		if (!method_allowed(routes[i].methods, method))
-			return answer_error(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED,
-					    "method not allowed", "Allow", routes[i].methods);
-		if (strcmp(method, "HEAD") == 0)
-			method = "GET"; /* MHD sends the headers only */
-		switch (routes[i].id) {
-		case ROUTE_HEALTH:
-			return api_health(s, c, rq);
-		case ROUTE_QUERY:
-			return api_query(s, c, rq, method);
-		case ROUTE_CHART:
-			return api_chart(s, c, rq);
-		case ROUTE_RUNS:
-			return api_upload(s, c, rq);
+		if (strcmp(url, routes[i].path) == 0) {
+			*allowed = method_allowed(routes[i].methods, method);
+			return &routes[i];
 		}
 	}
-	return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
+	return NULL;
+}
+
+/*
+ * The first call of a request, its headers read: refuses at once what
+ * needs no body to refuse (an unknown path, a wrong method, an upload
+ * without the token, a body declared too large), so that nobody can make
+ * the server hold a body it will not use. Sets rq->route and rq->limit.
+ */
+static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
+				  const char *url, const char *method)
+{
+	bool allowed = false;
+	const struct route *r = find_route(url, method, &allowed);
+	if (!r)
+		return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
+	if (!allowed)
+		return answer_error(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed",
+				    "Allow", r->methods);
+	rq->route = r;
+	enum MHD_Result ret;
+	if (r->id == ROUTE_RUNS && refuse_write(s, c, rq, &ret))
+		return ret;
+	rq->limit = s->opt.max_body;
+	if (r->id != ROUTE_RUNS && rq->limit > MAX_STATEMENT)
+		rq->limit = MAX_STATEMENT;
+	/* A declared length past the limit is refused before the body is
+	 * sent (no 100 Continue). */
+	const char *length =
+	    mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (length && strtoull(length, NULL, 10) > rq->limit) {
+		rq->too_big = true;
+		return answer_error(c, rq, MHD_HTTP_CONTENT_TOO_LARGE,
+				    "the request body is too large", NULL, NULL);
+	}
+	return MHD_YES;
+}
+
+/* The last call of a request, its body read: the endpoint's answer. */
+static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request *rq,
+			       const char *method)
+{
+	if (rq->too_big)
+		return answer_error(c, rq, MHD_HTTP_CONTENT_TOO_LARGE,
+				    "the request body is too large", NULL, NULL);
+	if (rq->body.failed)
+		return answer_failure(c, rq, BDB_ENOMEM);
+	if (strcmp(method, "HEAD") == 0)
+		method = "GET"; /* MHD sends the headers only */
+	switch (rq->route->id) {
+	case ROUTE_HEALTH:
+		return api_health(s, c, rq);
+	case ROUTE_QUERY:
+		return api_query(s, c, rq, method);
+	case ROUTE_CHART:
+		return api_chart(s, c, rq);
+	case ROUTE_RUNS:
+		return api_upload(s, c, rq);
+	}
+	return MHD_NO;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -625,36 +677,23 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		s->in_flight++;
 		pthread_mutex_unlock(&s->lock);
 		*con_cls = rq;
-		/* A declared length past the limit is refused before the body
-		 * is sent (no 100 Continue). */
-		const char *length =
-		    mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-		if (length && strtoull(length, NULL, 10) > s->opt.max_body) {
-			rq->too_big = true;
-			return answer_error(c, rq, MHD_HTTP_CONTENT_TOO_LARGE,
-					    "the request body is too large", NULL, NULL);
-		}
-		return MHD_YES;
+		return on_headers(s, c, rq, url, method);
 	}
 	if (*upload_data_size) {
-		if (!rq->too_big && rq->body.len + *upload_data_size > s->opt.max_body) {
+		/* Past the limit, or already answered: read and dropped. */
+		if (!rq->too_big && !rq->answered && rq->body.len + *upload_data_size > rq->limit) {
 			rq->too_big = true;
 			bdb_buf_free(&rq->body);
 			bdb_buf_init(&rq->body);
 		}
-		if (!rq->too_big)
+		if (!rq->too_big && !rq->answered)
 			bdb_buf_append(&rq->body, upload_data, *upload_data_size);
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
 	if (rq->answered)
 		return MHD_YES;
-	if (rq->too_big)
-		return answer_error(c, rq, MHD_HTTP_CONTENT_TOO_LARGE,
-				    "the request body is too large", NULL, NULL);
-	if (rq->body.failed)
-		return answer_failure(c, rq, BDB_ENOMEM);
-	return route(s, c, rq, url, method);
+	return on_body(s, c, rq, method);
 }
 
 /* Appends s to b with every byte outside printable ASCII as '?': a

@@ -234,6 +234,11 @@ check_body "413: body" \
 	'{"error": "the request body is too large", "line": null, "column": null, "expected": null, "suggestion": null}'
 http -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" "$URL/api/query"
 check_status "a chunked body over --max-body: 413" 413
+# What needs no body to refuse is refused before the body is read.
+http --data-binary "@$WORK/big" "$URL/api/runs"
+check_status "a big upload without the token: 401, not 413" 401
+http -X PUT --data-binary "@$WORK/big" "$URL/api/nothing"
+check_status "a big body to an unknown path: 404" 404
 
 # 9. Writes through the query language need the token too.
 http --data-binary 'set baseline b2 = latest' "$URL/api/query"
