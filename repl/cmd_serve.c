@@ -17,15 +17,17 @@
 
 static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
-    "                     [--read-only] [--max-body BYTES]\n"
+    "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
     "\n"
     "Serves the store over HTTP: the JSON API of docs/api.md (queries, charts,\n"
     "uploads). It listens on 127.0.0.1:8080 unless --listen names another address\n"
     "(PORT 0 picks a free one). Writes (POST /api/runs, set/drop baseline) need\n"
     "'Authorization: Bearer TOKEN' with the token of --token-file (its first line);\n"
     "without one, or with --read-only, the server is read-only. --max-body: the\n"
-    "largest request body (default 64 MiB). One access-log line per request on\n"
-    "stderr. SIGTERM or SIGINT: finish the requests in flight, close, exit 0.\n";
+    "largest request body (default 64 MiB). --query-timeout: the time a statement\n"
+    "may run before it is cancelled and answered 503 (default 30; 0: no limit).\n"
+    "One access-log line per request on stderr. SIGTERM or SIGINT: finish the\n"
+    "requests in flight, close, exit 0.\n";
 
 /* Reads the token: the first line of path, without its line end. Prints the
  * error itself; returns an exit code. */
@@ -150,12 +152,14 @@ static bool is_loopback(const char *listen)
 
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL;
+	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
+		   *query_timeout = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
 				{"--read-only", NULL, &read_only},
 				{"--max-body", &max_body, NULL},
+				{"--query-timeout", &query_timeout, NULL},
 				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
@@ -169,6 +173,18 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error(
 			    "serve", "--max-body: expected a number of bytes, got '%s'", max_body);
 		so.max_body = (size_t)v;
+	}
+	so.query_ms = 30000;
+	if (query_timeout) {
+		char *end;
+		double v = strtod(query_timeout, &end);
+		if (end == query_timeout || *end || !(v >= 0 && v <= 86400))
+			return cli_usage_error(
+			    "serve", "--query-timeout: expected seconds from 0 to 86400, got '%s'",
+			    query_timeout);
+		so.query_ms = (unsigned)(v * 1000 + 0.5);
+		if (v > 0 && so.query_ms == 0)
+			so.query_ms = 1;
 	}
 	static char token[MAX_TOKEN];
 	if (token_file) {

@@ -41,7 +41,20 @@ struct bdb_server {
 	pthread_mutex_t lock;
 	pthread_cond_t idle;
 	unsigned in_flight;
+	/* The statements running under a time limit, and the thread that
+	 * cancels those past it. */
+	struct watch *watches;
+	pthread_t watchdog;
+	bool watchdog_started;
+	bool stopping; /* under lock */
 };
+
+/* A running statement's time limit: the watchdog sets cancel at deadline. */
+typedef struct watch {
+	volatile sig_atomic_t cancel;
+	struct timespec deadline; /* CLOCK_MONOTONIC */
+	struct watch *next;
+} watch;
 
 struct route;
 
@@ -105,6 +118,76 @@ static void mhd_load(void)
 	LOAD(stop_daemon)
 #undef LOAD
 	mhd_loaded = true; /* the library stays loaded until the process ends */
+}
+
+/* ---- time limits -------------------------------------------------------- */
+
+/* Adds ms milliseconds to *t. */
+static void add_ms(struct timespec *t, unsigned ms)
+{
+	t->tv_sec += ms / 1000;
+	t->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t->tv_nsec >= 1000000000L) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000L;
+	}
+}
+
+static bool passed(const struct timespec *now, const struct timespec *t)
+{
+	return now->tv_sec > t->tv_sec || (now->tv_sec == t->tv_sec && now->tv_nsec >= t->tv_nsec);
+}
+
+/* Every 20 ms, cancels the statements past their deadline (the executor
+ * checks the flag in every loop: query.h). */
+static void *watchdog_main(void *arg)
+{
+	bdb_server *s = arg;
+	const struct timespec tick = {0, 20 * 1000 * 1000};
+	for (;;) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		pthread_mutex_lock(&s->lock);
+		if (s->stopping) {
+			pthread_mutex_unlock(&s->lock);
+			return NULL;
+		}
+		for (watch *w = s->watches; w; w = w->next)
+			if (passed(&now, &w->deadline))
+				w->cancel = 1;
+		pthread_mutex_unlock(&s->lock);
+		nanosleep(&tick, NULL);
+	}
+}
+
+/* Puts w under the server's time limit; returns the flag for
+ * bdb_query_options.cancel (NULL when there is no limit). */
+static volatile sig_atomic_t *watch_begin(bdb_server *s, watch *w)
+{
+	if (!s->opt.query_ms)
+		return NULL;
+	w->cancel = 0;
+	clock_gettime(CLOCK_MONOTONIC, &w->deadline);
+	add_ms(&w->deadline, s->opt.query_ms);
+	pthread_mutex_lock(&s->lock);
+	w->next = s->watches;
+	s->watches = w;
+	pthread_mutex_unlock(&s->lock);
+	return &w->cancel;
+}
+
+static void watch_end(bdb_server *s, watch *w)
+{
+	if (!s->opt.query_ms)
+		return;
+	pthread_mutex_lock(&s->lock);
+	for (watch **p = &s->watches; *p; p = &(*p)->next) {
+		if (*p == w) {
+			*p = w->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
 }
 
 /* ---- JSON bodies -------------------------------------------------------- */
@@ -219,9 +302,11 @@ static enum MHD_Result answer_error(struct MHD_Connection *c, request *rq, unsig
 static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int rc)
 {
 	switch (rc) {
+	case BDB_ECANCELLED:
+		return answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
+				    "the statement ran past the server's time limit", NULL, NULL);
 	case BDB_EBUSY:
 	case BDB_EREADERS:
-	case BDB_ECANCELLED:
 		return answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
 				    "the store is busy; try again", "Retry-After", "1");
 	case BDB_EREADONLY:
@@ -363,12 +448,14 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return ret;
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON};
+	watch w;
+	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_query_exec(s->store, text, &opt, &out, &d);
+	watch_end(s, &w);
 	if (!rc && out.failed)
 		rc = BDB_ENOMEM;
 	if (rc)
@@ -401,11 +488,13 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	if (writes_store(text))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "chart.svg draws trend and changes statements", NULL, NULL);
-	bdb_query_options opt = {.format = BDB_FORMAT_SVG};
+	watch w;
+	bdb_query_options opt = {.format = BDB_FORMAT_SVG, .cancel = watch_begin(s, &w)};
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_query_run(s->store, text, &opt, &res, &d);
+	watch_end(s, &w);
 	if (rc)
 		return query_failed(c, rq, rc, &d);
 	bdb_query_format asked = bdb_result_requested_format(res);
@@ -847,6 +936,14 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 						    : "the server did not start");
 		goto fail;
 	}
+	if (s->opt.query_ms) {
+		if (pthread_create(&s->watchdog, NULL, watchdog_main, s) != 0) {
+			mhd.stop_daemon(s->daemon);
+			rc = BDB_ENOMEM;
+			goto fail;
+		}
+		s->watchdog_started = true;
+	}
 	const union MHD_DaemonInfo *info =
 	    mhd.get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info ? info->port : 0;
@@ -874,18 +971,18 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		close(listener);
 	struct timespec deadline;
 	clock_gettime(CLOCK_REALTIME, &deadline);
-	deadline.tv_sec += grace_ms / 1000;
-	deadline.tv_nsec += (long)(grace_ms % 1000) * 1000000L;
-	if (deadline.tv_nsec >= 1000000000L) {
-		deadline.tv_sec++;
-		deadline.tv_nsec -= 1000000000L;
-	}
+	add_ms(&deadline, grace_ms);
 	pthread_mutex_lock(&s->lock);
 	while (s->in_flight > 0)
 		if (pthread_cond_timedwait(&s->idle, &s->lock, &deadline) == ETIMEDOUT)
 			break;
 	pthread_mutex_unlock(&s->lock);
 	mhd.stop_daemon(s->daemon);
+	pthread_mutex_lock(&s->lock);
+	s->stopping = true;
+	pthread_mutex_unlock(&s->lock);
+	if (s->watchdog_started)
+		pthread_join(s->watchdog, NULL);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
 	free(s->token);

@@ -85,8 +85,11 @@ typedef struct bdb_serve_options {
 	/* The bearer token writes need; NULL: the server is read-only (every
 	 * write is 403). Copied. */
 	const char *token;
-	bool read_only;		    /* refuse writes (403) even with a token */
-	size_t max_body;	    /* bytes of a request body; 0: 64 MiB; more is 413 */
+	bool read_only;	 /* refuse writes (403) even with a token */
+	size_t max_body; /* bytes of a request body; 0: 64 MiB; more is 413 */
+	/* Milliseconds a statement may run (GET /api/query, chart.svg); past
+	 * them it is cancelled and answered 503. 0: no limit. */
+	unsigned query_ms;
 	bdb_serve_ingest_fn ingest; /* NULL: POST /api/runs is 403 */
 	void *ingest_ctx;
 	bdb_serve_log_fn log; /* may be NULL: no access log */

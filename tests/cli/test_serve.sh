@@ -100,7 +100,8 @@ check_security_headers() { # NAME
 auth=(-H "Authorization: Bearer $TOKEN")
 runs_now() { "$BENCHDB" --db "$DB" --json -c 'show runs' >"$1"; }
 
-start_server "$WORK/server.log" --db "$DB" --token-file "$WORK/token" --max-body 65536
+start_server "$WORK/server.log" --db "$DB" --token-file "$WORK/token" --max-body 65536 \
+	--query-timeout 0 # no limit: the SIGTERM test below runs a slow statement
 MAIN=$PID
 
 # 1. Health.
@@ -308,8 +309,8 @@ check "SIGTERM: it was in flight when the signal came" \
 check "SIGTERM: the server says it stopped" grep -q 'benchdb: serve: stopped' "$WORK/server.log"
 check "the server is gone" bash -c "! curl -s --max-time 2 -o /dev/null $URL/api/health"
 
-# 13. Without a token file: read-only.
-start_server "$WORK/ro.log" --db "$DB"
+# 13. Without a token file: read-only; a statement past --query-timeout is 503.
+start_server "$WORK/ro.log" --db "$DB" --query-timeout 0.2
 http "$URL/api/health"
 check_body "read-only: health says so" '{"status": "ok", "writable": false}'
 http "${auth[@]}" --data-binary "@$GBENCH" "$URL/api/runs"
@@ -320,6 +321,12 @@ http --data-binary 'drop baseline main' "$URL/api/query"
 check_status "read-only: drop baseline 403" 403
 http -G --data-urlencode 'q=show runs' "$URL/api/query"
 check_status "read-only: queries answer" 200
+http -G --data-urlencode "q=$slow" "$URL/api/query"
+check_status "a statement past --query-timeout: 503" 503
+check_body "past --query-timeout: says so" \
+	'{"error": "the statement ran past the server'"'"'s time limit", "line": null, "column": null, "expected": null, "suggestion": null}'
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/chart.svg"
+check_status "the server answers after a cancelled statement" 200
 stop_server "$PID"
 check "read-only server: SIGTERM, exit 0" [ "$RC" = 0 ]
 check "read-only: the baseline is still there" grep -q '"main"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
@@ -330,6 +337,8 @@ check_rc "--listen without a port: exit 2" 2
 check_err "--listen: says the form" "expected HOST:PORT"
 run "$BENCHDB" --db "$DB" serve --token-file "$WORK/nonexistent"
 check_rc "a missing token file: exit 3" 3
+run "$BENCHDB" --db "$DB" serve --query-timeout -1
+check_rc "a negative --query-timeout: exit 2" 2
 printf 'short\n' >"$WORK/short"
 run "$BENCHDB" --db "$DB" serve --token-file "$WORK/short"
 check_rc "a short token: exit 2" 2
