@@ -25,11 +25,14 @@ SANITIZE  ?=
 
 PKGS      := lmdb jansson libedit
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
-             libcmocka-dev flatbuffers-compiler libxml2-utils chromium
+             libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
+             libmicrohttpd-dev curl
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+# libmicrohttpd: its header only; web/serve.c opens the library with dlopen
+# when a server starts, so that no other command loads it.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 

@@ -1063,35 +1063,48 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 /* JSON                                                                      */
 /* ------------------------------------------------------------------------ */
 
-static void json_string(bdb_buf *b, const char *s)
+void bdb_query_put_json_string(bdb_buf *b, const char *s, size_t n)
 {
 	bdb_buf_putc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		switch (c) {
-		case '"':
-			bdb_buf_puts(b, "\\\"");
-			break;
-		case '\\':
-			bdb_buf_puts(b, "\\\\");
-			break;
-		case '\n':
-			bdb_buf_puts(b, "\\n");
-			break;
-		case '\r':
-			bdb_buf_puts(b, "\\r");
-			break;
-		case '\t':
-			bdb_buf_puts(b, "\\t");
-			break;
-		default:
-			if (c < 0x20)
-				bdb_buf_printf(b, "\\u%04x", c);
-			else
-				bdb_buf_putc(b, (char)c);
+	size_t i = 0;
+	while (i < n) {
+		size_t valid = i + bdb_utf8_valid(s + i, n - i);
+		for (; i < valid; i++) {
+			unsigned char c = (unsigned char)s[i];
+			switch (c) {
+			case '"':
+				bdb_buf_puts(b, "\\\"");
+				break;
+			case '\\':
+				bdb_buf_puts(b, "\\\\");
+				break;
+			case '\n':
+				bdb_buf_puts(b, "\\n");
+				break;
+			case '\r':
+				bdb_buf_puts(b, "\\r");
+				break;
+			case '\t':
+				bdb_buf_puts(b, "\\t");
+				break;
+			default:
+				if (c < 0x20)
+					bdb_buf_printf(b, "\\u%04x", c);
+				else
+					bdb_buf_putc(b, (char)c);
+			}
+		}
+		if (i < n) { /* a byte that is not UTF-8 */
+			bdb_buf_puts(b, "\xef\xbf\xbd");
+			i++;
 		}
 	}
 	bdb_buf_putc(b, '"');
+}
+
+static void json_string(bdb_buf *b, const char *s)
+{
+	bdb_query_put_json_string(b, s, strlen(s));
 }
 
 static void json_value(bdb_buf *b, const bdb_value *v)

@@ -140,6 +140,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv);
 int cmd_query(cli_ctx *ctx, int argc, char **argv);
 int cmd_chart(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_serve(cli_ctx *ctx, int argc, char **argv);
 
 /* The shell: statements from a string (-c), a file (-f), stdin or the REPL. */
 typedef struct shell_options {

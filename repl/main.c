@@ -43,6 +43,7 @@ static const char usage_text[] =
     "  backup DIR             a compacted, consistent copy of the store\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
+    "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
     "\n"
     "Options:\n"
     "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
@@ -96,6 +97,7 @@ static const subcommand subcommands[] = {
     {"backup", cmd_backup, "it prints no data"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
+    {"serve", cmd_serve, "its API answers in JSON"},
 };
 
 /* Statements that are subcommands too: `benchdb trend ...` runs the

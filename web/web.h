@@ -1,11 +1,14 @@
 /*
  * web.h - the public header of benchdb's web room: pages built from query
- * results. For now the report (`benchdb report`): one self-contained HTML
- * file of a store's history (docs/report.md).
+ * results. The report (`benchdb report`): one self-contained HTML file of a
+ * store's history (docs/report.md); and the HTTP server (`benchdb serve`):
+ * the JSON API of docs/api.md.
  *
  * Everything here reads the store through query.h only (DESIGN.md §8): the
  * statements it runs are the ones a user can type, so the report, the CLI
- * and the REPL give the same answers. Nothing here prints or exits.
+ * and the REPL give the same answers. Uploads are the one exception: the
+ * server hands their bytes to a callback of the program (repl/), which
+ * ingests them as `benchdb ingest` does. Nothing here prints or exits.
  */
 #ifndef BDB_WEB_H
 #define BDB_WEB_H
@@ -38,5 +41,82 @@ typedef struct bdb_report_options {
  * BDB_ECANCELLED, BDB_ENOMEM or a storage error.
  */
 int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *out, bdb_diag *d);
+
+/* ------------------------------------------------------------------------ */
+/* The HTTP server (docs/serve.md, docs/api.md)                              */
+/* ------------------------------------------------------------------------ */
+
+/* The query parameters of one upload (`POST /api/runs?commit=...`), each
+ * NULL when not given; already checked to be one line of text. */
+typedef struct bdb_serve_upload {
+	const char *commit, *branch, *id, *format, *timestamp;
+	const char *const *tags; /* "KEY=VALUE" each (the `tag` parameter, repeatable) */
+	size_t n_tags;
+} bdb_serve_upload;
+
+/* The outcome of one upload, for the 201 answer. */
+typedef struct bdb_serve_stored {
+	char id[256];	/* the run id */
+	size_t points;	/* points of the run */
+	size_t metrics; /* metric values of the run (over all its points) */
+	bool unchanged; /* an identical run was already stored (200, not 201) */
+} bdb_serve_stored;
+
+/*
+ * Ingests body[0..len) (one result file, any format) into store atomically,
+ * as `benchdb ingest` does, and fills *out. Called from many threads at
+ * once. Returns 0, or an error code with d filled: BDB_EPARSE, BDB_EFORMAT,
+ * BDB_EINVAL or BDB_ETOOBIG (bad input: a 400 carrying d's "upload:L:C:
+ * message"), BDB_EEXISTS (a different run with that id: 409), or a storage
+ * error (500 without the detail; 503 when busy). On failure nothing is
+ * stored.
+ */
+typedef int (*bdb_serve_ingest_fn)(void *ctx, bdb_store *store, const void *body, size_t len,
+				   const bdb_serve_upload *params, bdb_serve_stored *out,
+				   bdb_diag *d);
+
+/* Receives one access-log line (no newline), from any thread. */
+typedef void (*bdb_serve_log_fn)(void *ctx, const char *line);
+
+typedef struct bdb_serve_options {
+	/* "HOST:PORT" with an IPv4 HOST, or "[IPV6]:PORT"; NULL: "127.0.0.1:8080".
+	 * PORT 0 picks a free port (bdb_serve_port says which). */
+	const char *listen;
+	/* The bearer token writes need; NULL: the server is read-only (every
+	 * write is 403). Copied. */
+	const char *token;
+	bool read_only;	 /* refuse writes (403) even with a token */
+	size_t max_body; /* bytes of a request body; 0: 64 MiB; more is 413 */
+	/* Milliseconds a statement may run (GET /api/query, chart.svg); past
+	 * them it is cancelled and answered 503. 0: no limit. */
+	unsigned query_ms;
+	bdb_serve_ingest_fn ingest; /* NULL: POST /api/runs is 403 */
+	void *ingest_ctx;
+	bdb_serve_log_fn log; /* may be NULL: no access log */
+	void *log_ctx;
+} bdb_serve_options;
+
+/* A running server (opaque). */
+typedef struct bdb_server bdb_server;
+
+/*
+ * Starts serving store over HTTP on opt->listen, with a thread per
+ * connection; store is shared by every thread and must outlive the server.
+ * Returns at once: 0 with *out set, BDB_EINVAL (opt->listen is not
+ * HOST:PORT; d says why), BDB_EIO (cannot listen there: d says why, e.g.
+ * the address is in use) or BDB_ENOMEM.
+ */
+int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server **out, bdb_diag *d);
+
+/* The port the server listens on (the one picked when opt->listen asked for 0). */
+unsigned bdb_serve_port(const bdb_server *server);
+
+/*
+ * Stops server gracefully: it stops accepting connections, waits until the
+ * requests in flight have been answered (at most grace_ms milliseconds),
+ * then closes every connection and frees the server. The store stays open.
+ * Safe with NULL.
+ */
+void bdb_serve_stop(bdb_server *server, unsigned grace_ms);
 
 #endif /* BDB_WEB_H */

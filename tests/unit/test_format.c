@@ -236,6 +236,22 @@ static void test_markdown(void **state)
 	bdb_result_free(r);
 }
 
+/* The JSON escaper the HTTP API shares: control characters escaped, a byte
+ * that is not UTF-8 replaced, so a body is valid JSON whatever it quotes. */
+static void test_put_json_string(void **state)
+{
+	(void)state;
+	bdb_buf b;
+	bdb_buf_init(&b);
+	static const char in[] = "a\"b\\c\nd\x01\xff\xc3\xa9";
+	bdb_query_put_json_string(&b, in, sizeof in - 1);
+	assert_string_equal(bdb_buf_cstr(&b), "\"a\\\"b\\\\c\\nd\\u0001\xef\xbf\xbd\xc3\xa9\"");
+	bdb_buf_reset(&b);
+	bdb_query_put_json_string(&b, "x\0y", 3);
+	assert_string_equal(bdb_buf_cstr(&b), "\"x\\u0000y\"");
+	bdb_buf_free(&b);
+}
+
 static void test_format_names(void **state)
 {
 	(void)state;
@@ -418,6 +434,7 @@ int main(void)
 	    cmocka_unit_test(test_json_values),
 	    cmocka_unit_test(test_csv),
 	    cmocka_unit_test(test_markdown),
+	    cmocka_unit_test(test_put_json_string),
 	    cmocka_unit_test(test_format_names),
 	    cmocka_unit_test(test_display_width),
 	    cmocka_unit_test(test_numbers_like_printf),

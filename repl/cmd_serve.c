@@ -1,0 +1,238 @@
+/* cmd_serve.c - `benchdb serve`: the store over HTTP (web.h, docs/serve.md).
+ * The program's part: options, the token file, signals, the access log on
+ * stderr, and uploads ingested as `benchdb ingest` does (ingest.h). */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "ingest.h"
+#include "web.h"
+
+#define MAX_TOKEN 4096
+/* How long a shutdown waits for the requests in flight. */
+#define GRACE_MS 30000u
+
+static const char serve_usage[] =
+    "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
+    "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
+    "\n"
+    "Serves the store over HTTP: the JSON API of docs/api.md (queries, charts,\n"
+    "uploads). It listens on 127.0.0.1:8080 unless --listen names another address\n"
+    "(PORT 0 picks a free one). Writes (POST /api/runs, set/drop baseline) need\n"
+    "'Authorization: Bearer TOKEN' with the token of --token-file (its first line);\n"
+    "without one, or with --read-only, the server is read-only. --max-body: the\n"
+    "largest request body (default 64 MiB). --query-timeout: the time a statement\n"
+    "may run before it is cancelled and answered 503 (default 30; 0: no limit).\n"
+    "One access-log line per request on stderr. SIGTERM or SIGINT: finish the\n"
+    "requests in flight, close, exit 0.\n";
+
+/* Reads the token: the first line of path, without its line end. Prints the
+ * error itself; returns an exit code. */
+static int read_token(const char *path, char *token, size_t size)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		cli_error("serve: --token-file: cannot read %s: %s", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	size_t n = fread(token, 1, size - 1, f);
+	bool more = n == size - 1 && fgetc(f) != EOF;
+	fclose(f);
+	token[n] = '\0';
+	token[strcspn(token, "\r\n")] = '\0';
+	n = strlen(token);
+	if (more && n == size - 1) {
+		cli_error("serve: --token-file: the token in %s is longer than %d bytes", path,
+			  MAX_TOKEN - 1);
+		return EXIT_USAGE;
+	}
+	if (n < 16) {
+		cli_error("serve: --token-file: the token in %s must be at least 16 characters",
+			  path);
+		return EXIT_USAGE;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)token[i] <= 0x20 || (unsigned char)token[i] >= 0x7f) {
+			cli_error("serve: --token-file: the token in %s must be printable ASCII "
+				  "without spaces",
+				  path);
+			return EXIT_USAGE;
+		}
+	}
+	return EXIT_OK;
+}
+
+/* The access log: one line a request on stderr, written whole. */
+static void log_line(void *ctx, const char *line)
+{
+	(void)ctx;
+	flockfile(stderr);
+	fputs(line, stderr);
+	fputc('\n', stderr);
+	funlockfile(stderr);
+}
+
+/* Ingests one upload (bdb_serve_ingest_fn): the body read as `benchdb
+ * ingest -` reads a file, stored in one write transaction. */
+static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t len,
+			 const bdb_serve_upload *u, bdb_serve_stored *out, bdb_diag *d)
+{
+	(void)ctx;
+	bdb_ingest_options opt;
+	bdb_ingest_options_init(&opt);
+	opt.id = u->id;
+	opt.commit = u->commit;
+	opt.branch = u->branch;
+	bdb_format format = BDB_FORMAT_AUTO;
+	if (u->format && bdb_format_parse(u->format, &format) != 0)
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+				    "format: unknown format '%s' (expected one of: %s)", u->format,
+				    bdb_format_list());
+	if (u->timestamp) {
+		if (bdb_time_parse(u->timestamp, &opt.timestamp_us) != 0)
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "timestamp: expected a date or time such as "
+					    "2026-01-31T12:00:00Z, got '%s'",
+					    u->timestamp);
+		opt.has_timestamp = true;
+	}
+	bdb_kv tags[64];
+	char *copies[64];
+	size_t n_tags = 0;
+	int rc = 0;
+	for (size_t i = 0; i < u->n_tags && i < 64; i++) {
+		const char *eq = strchr(u->tags[i], '=');
+		if (!eq || eq == u->tags[i]) {
+			rc = bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					  "tag: expected KEY=VALUE, got '%s'", u->tags[i]);
+			goto done;
+		}
+		if (!(copies[n_tags] = strdup(u->tags[i]))) {
+			rc = BDB_ENOMEM;
+			goto done;
+		}
+		copies[n_tags][eq - u->tags[i]] = '\0';
+		tags[n_tags].key = copies[n_tags];
+		tags[n_tags].value = copies[n_tags] + (eq - u->tags[i]) + 1;
+		n_tags++;
+	}
+	opt.tags = tags;
+	opt.n_tags = n_tags;
+	bdb_run *run = NULL;
+	rc = bdb_ingest_buffer("upload", body, len, format, &opt, &run, NULL, d);
+	if (rc)
+		goto done;
+	bdb_put_outcome outcome = BDB_PUT_STORED;
+	rc = bdb_store_put_run(store, run, 0, NULL, &outcome, d);
+	if (rc == 0) {
+		snprintf(out->id, sizeof out->id, "%s", run->id);
+		out->points = run->n_points;
+		out->metrics = 0;
+		for (size_t p = 0; p < run->n_points; p++)
+			out->metrics += run->points[p].n_metrics;
+		out->unchanged = outcome == BDB_PUT_UNCHANGED;
+	} else if (rc == BDB_EEXISTS) {
+		bdb_diag_set(d, rc, NULL, 0, 0, "a different run with id '%s' is already stored",
+			     run->id);
+	}
+	bdb_run_free(run);
+done:
+	for (size_t i = 0; i < n_tags; i++)
+		free(copies[i]);
+	return rc;
+}
+
+static bool is_loopback(const char *listen)
+{
+	return strncmp(listen, "127.", 4) == 0 || strncmp(listen, "[::1]:", 6) == 0;
+}
+
+int cmd_serve(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
+		   *query_timeout = NULL;
+	bool read_only = false;
+	const cli_opt opts[] = {{"--listen", &listen, NULL},
+				{"--token-file", &token_file, NULL},
+				{"--read-only", NULL, &read_only},
+				{"--max-body", &max_body, NULL},
+				{"--query-timeout", &query_timeout, NULL},
+				{NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	bdb_serve_options so = {.listen = listen, .read_only = read_only, .log = log_line};
+	if (max_body) {
+		char *end;
+		errno = 0;
+		unsigned long long v = strtoull(max_body, &end, 10);
+		if (end == max_body || *end || errno || v == 0 || max_body[0] == '-')
+			return cli_usage_error(
+			    "serve", "--max-body: expected a number of bytes, got '%s'", max_body);
+		so.max_body = (size_t)v;
+	}
+	so.query_ms = 30000;
+	if (query_timeout) {
+		char *end;
+		double v = strtod(query_timeout, &end);
+		if (end == query_timeout || *end || !(v >= 0 && v <= 86400))
+			return cli_usage_error(
+			    "serve", "--query-timeout: expected seconds from 0 to 86400, got '%s'",
+			    query_timeout);
+		so.query_ms = (unsigned)(v * 1000 + 0.5);
+		if (v > 0 && so.query_ms == 0)
+			so.query_ms = 1;
+	}
+	static char token[MAX_TOKEN];
+	if (token_file) {
+		if ((code = read_token(token_file, token, sizeof token)) != 0)
+			return code;
+		so.token = token;
+	}
+	bool writes = so.token && !read_only;
+	if (writes)
+		so.ingest = ingest_upload;
+	if (!is_loopback(listen) && !so.token)
+		fprintf(stderr,
+			"benchdb: warning: serve: listening on %s without --token-file: "
+			"anyone who reaches it can read the store\n",
+			listen);
+
+	/* SIGTERM and SIGINT are taken by sigwait below; every thread the
+	 * server starts inherits the blocked mask. */
+	sigset_t stop_signals;
+	sigemptyset(&stop_signals);
+	sigaddset(&stop_signals, SIGTERM);
+	sigaddset(&stop_signals, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	bdb_store *store;
+	if ((code = cli_open_store(ctx, writes, !writes, &store)) != 0)
+		return code;
+	bdb_server *server;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_serve_start(store, &so, &server, &d);
+	if (rc) {
+		cli_error("serve: %s", d.message[0] ? d.message : bdb_strerror(rc));
+		bdb_store_close(store);
+		return rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
+	}
+	char host[128];
+	snprintf(host, sizeof host, "%s", listen);
+	*strrchr(host, ':') = '\0';
+	fprintf(stderr, "benchdb: serving %s on http://%s:%u/ (%s)\n", ctx->db_dir, host,
+		bdb_serve_port(server), writes ? "writes need the bearer token" : "read-only");
+	int sig = 0;
+	sigwait(&stop_signals, &sig);
+	fprintf(stderr, "benchdb: serve: %s: finishing the requests in flight\n",
+		sig == SIGTERM ? "SIGTERM" : "SIGINT");
+	bdb_serve_stop(server, GRACE_MS);
+	bdb_store_close(store);
+	fprintf(stderr, "benchdb: serve: stopped\n");
+	return EXIT_OK;
+}

@@ -1,0 +1,348 @@
+#!/usr/bin/env bash
+# `benchdb serve` (docs/serve.md, docs/api.md) against the real server over
+# 127.0.0.1 with curl: every endpoint and error status, answers byte for
+# byte against the CLI, the token, the body limit, a bad upload leaving the
+# store unchanged, SIGTERM while a request is in flight, and 20 clients
+# querying while uploads arrive. Every curl has a timeout; the servers are
+# killed at exit whatever happens.
+source "$(dirname "$0")/lib.sh"
+command -v curl >/dev/null || {
+	echo "test_serve: curl is missing (make deps)"
+	exit 1
+}
+DB=$WORK/db
+GBENCH=$FIXTURES/gbench_plain.json
+"$ROOT/tests/charts/make-store.sh" "$WORK/runs"
+"$BENCHDB" --db "$DB" ingest "$WORK"/runs/run-*.json >/dev/null
+"$BENCHDB" --db "$DB" baseline set main r05 >/dev/null
+TOKEN=tok-$RANDOM$RANDOM-0123456789abcdef
+printf '%s\n' "$TOKEN" >"$WORK/token"
+
+SERVERS=()
+stop_servers() {
+	local p
+	for p in "${SERVERS[@]}"; do kill -KILL "$p" 2>/dev/null; done
+	rm -rf "$WORK"
+}
+trap stop_servers EXIT
+
+# start_server LOG ARGS...: starts `benchdb serve ARGS` on a random free
+# loopback port (another port when the one picked is taken), waits for
+# /api/health; sets PID and URL. Fails the test script when it cannot.
+start_server() {
+	local log=$1 try port i
+	shift
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		port=$((20000 + RANDOM % 40000))
+		"$BENCHDB" serve "$@" --listen "127.0.0.1:$port" 2>"$log" &
+		PID=$!
+		SERVERS+=("$PID")
+		URL=http://127.0.0.1:$port
+		for i in $(seq 100); do # 10 s
+			if curl -s --max-time 1 -o /dev/null "$URL/api/health"; then
+				return 0
+			fi
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$PID" 2>/dev/null
+		wait "$PID" 2>/dev/null
+		grep -q "in use" "$log" || break
+	done
+	echo "test_serve: the server did not start:"
+	cat "$log"
+	exit 1
+}
+
+# stop_server PID: SIGTERM, then its exit code in RC (124 after 30 s).
+stop_server() {
+	local pid=$1 i
+	kill -TERM "$pid"
+	for i in $(seq 300); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -KILL "$pid"
+		wait "$pid" 2>/dev/null
+		RC=124
+	else
+		wait "$pid"
+		RC=$?
+	fi
+}
+
+# http ARGS...: curl ARGS with a timeout; body in $OUT, headers in $HDR,
+# status in $STATUS.
+HDR=$WORK/headers
+http() {
+	rm -f "$OUT" # curl writes no file for an answer without a body
+	: >"$ERR"
+	STATUS=$(curl -s --max-time 60 -o "$OUT" -D "$HDR" -w '%{http_code}' "$@")
+}
+check_status() { # NAME EXPECTED
+	if [ "$STATUS" = "$2" ]; then pass "$1"; else fail "$1" "status $STATUS, expected $2"; fi
+}
+check_body() { # NAME TEXT: the body is exactly TEXT
+	check_out_exact "$@"
+}
+header() { grep -i "^$1:" "$HDR" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+check_security_headers() { # NAME
+	if [ "$(header Content-Security-Policy)" != "" ] &&
+		header Content-Security-Policy | grep -q "default-src 'none'" &&
+		[ "$(header X-Content-Type-Options)" = nosniff ] &&
+		[ "$(header X-Frame-Options)" = DENY ]; then
+		pass "$1: security headers"
+	else
+		fail "$1: security headers" "$(cat "$HDR")"
+	fi
+}
+auth=(-H "Authorization: Bearer $TOKEN")
+runs_now() { "$BENCHDB" --db "$DB" --json -c 'show runs' >"$1"; }
+
+start_server "$WORK/server.log" --db "$DB" --token-file "$WORK/token" --max-body 65536 \
+	--query-timeout 0 # no limit: the SIGTERM test below runs a slow statement
+MAIN=$PID
+
+# 1. Health.
+http "$URL/api/health"
+check_status "health: 200" 200
+check_body "health: body" '{"status": "ok", "writable": true}'
+check_security_headers "health"
+check "health: JSON" [ "$(header Content-Type)" = application/json ]
+
+# 2. Queries: the bytes of `benchdb --json -c`, by GET and by POST.
+for stmt in 'show runs' 'trend time of kernel' 'compare latest with baseline main' \
+	'show baselines; show metrics' 'regressions vs baseline main'; do
+	"$BENCHDB" --db "$DB" --json -c "$stmt" >"$WORK/cli.json"
+	http -G --data-urlencode "q=$stmt" "$URL/api/query"
+	check_status "GET query '$stmt': 200" 200
+	check "GET query '$stmt': the bytes of benchdb --json -c" cmp -s "$OUT" "$WORK/cli.json"
+	http --data-binary "$stmt" "$URL/api/query"
+	check_status "POST query '$stmt': 200" 200
+	check "POST query '$stmt': the bytes of benchdb --json -c" cmp -s "$OUT" "$WORK/cli.json"
+done
+check_security_headers "query"
+
+# 3. Query errors: 400 with the diagnostic's fields.
+http -G --data-urlencode 'q=compare latest wiht baseline main' "$URL/api/query"
+check_status "query error: 400" 400
+check_body "query error: error, line, column, expected, suggestion" \
+	'{"error": "expected \"with\", found \"wiht\"; did you mean \"with\"?", "line": 1, "column": 16, "expected": "\"with\"", "suggestion": "with"}'
+check_security_headers "query error"
+http -G --data-urlencode 'q=trend tiem of kernel' "$URL/api/query"
+check_status "unknown metric: 400" 400
+check_body "unknown metric: the nearest name" \
+	'{"error": "no metric \"tiem\" in the store; did you mean \"time\"?", "line": 1, "column": 7, "expected": null, "suggestion": "time"}'
+http -G --data-urlencode 'q=compare latest with baseline nope' "$URL/api/query"
+check_status "missing baseline: 400" 400
+check "missing baseline: says which" grep -qF '{"error": "no baseline \"nope\" (set one with' "$OUT"
+http "$URL/api/query"
+check_status "no q: 400" 400
+check_body "no q: says where the statement goes" \
+	'{"error": "expected a statement in the q parameter", "line": null, "column": null, "expected": null, "suggestion": null}'
+http -X POST "$URL/api/query"
+check_status "POST without a body: 400" 400
+
+# 4. Routing: 404 and 405 (with Allow), security headers on both.
+http "$URL/api/nothing"
+check_status "unknown path: 404" 404
+check_body "unknown path: body" \
+	'{"error": "not found", "line": null, "column": null, "expected": null, "suggestion": null}'
+check_security_headers "404"
+http "$URL/../../etc/passwd"
+check_status "a path outside /api: 404" 404
+http -X DELETE "$URL/api/query"
+check_status "DELETE /api/query: 405" 405
+check "405: Allow lists the methods" [ "$(header Allow)" = "GET, HEAD, POST" ]
+check_security_headers "405"
+http "$URL/api/runs"
+check_status "GET /api/runs: 405" 405
+
+# 5. chart.svg: the SVG of `benchdb chart`, an ETag, 304 on a match.
+"$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.svg"
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/chart.svg"
+check_status "chart.svg: 200" 200
+check "chart.svg: the bytes of benchdb chart" cmp -s "$OUT" "$WORK/chart.svg"
+check "chart.svg: image/svg+xml" [ "$(header Content-Type)" = "image/svg+xml; charset=utf-8" ]
+check_security_headers "chart.svg"
+ETAG=$(header ETag)
+check "chart.svg: an ETag" [ -n "$ETAG" ]
+http -G --data-urlencode 'q=trend time of kernel' -H "If-None-Match: $ETAG" "$URL/api/chart.svg"
+check_status "chart.svg: 304 when the ETag matches" 304
+check "chart.svg: 304 has no body" [ ! -s "$OUT" ]
+http -G --data-urlencode 'q=show runs' "$URL/api/chart.svg"
+check_status "chart.svg of a table: 400" 400
+check_body "chart.svg of a table: says why" \
+	"{\"error\": \"chart.svg draws trend and changes statements as svg; this is 'show runs'\", \"line\": null, \"column\": null, \"expected\": null, \"suggestion\": null}"
+
+# 6. Uploads: the token (missing, wrong, right), 201, unchanged, conflict.
+runs_now "$WORK/runs-before.json"
+http --data-binary "@$GBENCH" "$URL/api/runs?commit=abc"
+check_status "upload without a token: 401" 401
+check "401 asks for a bearer token" [ "$(header WWW-Authenticate)" = Bearer ]
+check_body "upload without a token: body" \
+	'{"error": "writes need Authorization: Bearer TOKEN", "line": null, "column": null, "expected": null, "suggestion": null}'
+http -H "Authorization: Bearer ${TOKEN}x" --data-binary "@$GBENCH" "$URL/api/runs"
+check_status "upload with a wrong token: 401" 401
+check_body "wrong token: body" \
+	'{"error": "the bearer token is wrong", "line": null, "column": null, "expected": null, "suggestion": null}'
+http -H "Authorization: Bearer ${TOKEN:0:10}" --data-binary "@$GBENCH" "$URL/api/runs"
+check_status "upload with a prefix of the token: 401" 401
+runs_now "$WORK/runs-after.json"
+check "refused uploads store nothing" cmp -s "$WORK/runs-before.json" "$WORK/runs-after.json"
+
+http "${auth[@]}" --data-binary "@$GBENCH" \
+	"$URL/api/runs?commit=abc123&branch=main&id=up-1&tag=host=ci&timestamp=2026-04-01T00:00:00Z"
+check_status "upload: 201" 201
+check_body "upload: id, points, metrics" \
+	'{"id": "up-1", "points": 9, "metrics": 27, "outcome": "stored"}'
+check_security_headers "upload"
+run "$BENCHDB" --db "$DB" --json -c 'show runs'
+check_out "the uploaded run is stored with its parameters" \
+	'{"id": "up-1", "timestamp": "2026-04-01T00:00:00Z", "commit": "abc123", "branch": "main", "points": 9, "metrics": 27}'
+http "${auth[@]}" --data-binary "@$GBENCH" \
+	"$URL/api/runs?commit=abc123&branch=main&id=up-1&tag=host=ci&timestamp=2026-04-01T00:00:00Z"
+check_status "the same upload again: 200" 200
+check_body "the same upload again: unchanged" \
+	'{"id": "up-1", "points": 9, "metrics": 27, "outcome": "unchanged"}'
+http "${auth[@]}" --data-binary "@$GBENCH" "$URL/api/runs?id=up-1&commit=other"
+check_status "another run under a stored id: 409" 409
+
+# 7. A bad upload: 400 with file:line:col, the store unchanged.
+runs_now "$WORK/runs-before.json"
+printf '{"benchmarks": [\n  {"name": "x", "real_time": "fast"}\n]}\n' >"$WORK/bad.json"
+http "${auth[@]}" --data-binary "@$WORK/bad.json" "$URL/api/runs?format=gbench"
+check_status "bad upload: 400" 400
+check "bad upload: upload:LINE:COL: what was expected" grep -q '"error": "upload:2:[0-9]*: ' "$OUT"
+http "${auth[@]}" --data-binary 'not a result file' "$URL/api/runs"
+check_status "unrecognised upload: 400" 400
+http "${auth[@]}" --data-binary "@$GBENCH" "$URL/api/runs?format=nosuch"
+check_status "unknown format parameter: 400" 400
+check "unknown format: says which" grep -q "unknown format 'nosuch'" "$OUT"
+http "${auth[@]}" --data-binary "@$GBENCH" "$URL/api/runs?tag=novalue"
+check_status "a tag without =: 400" 400
+http "${auth[@]}" --data-binary "@$GBENCH" "$URL/api/runs?commit=a%0Ab"
+check_status "a parameter with a newline: 400" 400
+runs_now "$WORK/runs-after.json"
+check "bad uploads leave the store unchanged" cmp -s "$WORK/runs-before.json" "$WORK/runs-after.json"
+
+# 8. The body limit: 413, declared or chunked.
+head -c 100000 /dev/zero | tr '\0' 'x' >"$WORK/big"
+http "${auth[@]}" --data-binary "@$WORK/big" "$URL/api/runs"
+check_status "a body over --max-body: 413" 413
+check_body "413: body" \
+	'{"error": "the request body is too large", "line": null, "column": null, "expected": null, "suggestion": null}'
+http -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" "$URL/api/query"
+check_status "a chunked body over --max-body: 413" 413
+# What needs no body to refuse is refused before the body is read.
+http --data-binary "@$WORK/big" "$URL/api/runs"
+check_status "a big upload without the token: 401, not 413" 401
+http -X PUT --data-binary "@$WORK/big" "$URL/api/nothing"
+check_status "a big body to an unknown path: 404" 404
+
+# 9. Writes through the query language need the token too.
+http --data-binary 'set baseline b2 = latest' "$URL/api/query"
+check_status "set baseline without a token: 401" 401
+http "${auth[@]}" --data-binary 'set baseline b2 = latest' "$URL/api/query"
+check_status "set baseline with the token: 200" 200
+check "the baseline is set" grep -q '"b2"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
+
+# 10. The access log: one line a request.
+check "access log: one line a request" \
+	grep -q '^127.0.0.1 "GET /api/health" 200 35 [0-9.]*ms$' "$WORK/server.log"
+check "access log: no query string" bash -c "! grep -q 'wiht' '$WORK/server.log'"
+
+# 11. 20 clients querying while 10 uploads arrive: no error, no partial run.
+client() { # N: queries in a loop; counts failures into $WORK/client.N
+	local n=$1 bad=0 i code
+	for i in $(seq 8); do
+		code=$(curl -s --max-time 60 -o "$WORK/c$n.out" -w '%{http_code}' -G \
+			--data-urlencode 'q=show runs' "$URL/api/query")
+		if [ "$code" != 200 ] || ! tail -c 4 "$WORK/c$n.out" | grep -q ']}'; then
+			bad=$((bad + 1))
+		elif grep '"id": "load-' "$WORK/c$n.out" | grep -vq '"points": 9, "metrics": 27}'; then
+			bad=$((bad + 1)) # a run seen partly stored
+		fi
+		code=$(curl -s --max-time 60 -o /dev/null -w '%{http_code}' -G \
+			--data-urlencode 'q=trend time of kernel' "$URL/api/chart.svg")
+		[ "$code" = 200 ] || bad=$((bad + 1))
+	done
+	echo "$bad" >"$WORK/client.$n"
+}
+pids=()
+for n in $(seq 20); do
+	client "$n" &
+	pids+=($!)
+done
+up_bad=0
+for u in $(seq 10); do
+	code=$(curl -s --max-time 60 -o /dev/null -w '%{http_code}' "${auth[@]}" \
+		--data-binary "@$GBENCH" "$URL/api/runs?id=load-$u&commit=c$u")
+	[ "$code" = 201 ] || up_bad=$((up_bad + 1))
+done
+wait "${pids[@]}"
+client_bad=$(cat "$WORK"/client.* | awk '{s += $1} END {print s + 0}')
+check "concurrency: 20 clients x 16 requests, 0 errors or partial runs" [ "$client_bad" = 0 ]
+check "concurrency: 10 uploads, all 201" [ "$up_bad" = 0 ]
+check "concurrency: every uploaded run whole" [ "$("$BENCHDB" --db "$DB" --json -c 'show runs' |
+	grep '"id": "load-' | grep -c '"points": 9, "metrics": 27}')" = 10 ]
+
+# 12. SIGTERM while a slow query is in flight: it completes, exit 0.
+slow='changes rate permutations 100000'
+"$BENCHDB" --db "$DB" --json -c "$slow" >"$WORK/slow-cli.json"
+curl -s --max-time 120 --trace-ascii "$WORK/slow.trace" -o "$WORK/slow.json" -w '%{http_code}' \
+	-G --data-urlencode "q=$slow" "$URL/api/query" >"$WORK/slow.status" &
+CURL=$!
+for i in $(seq 100); do # until the request is sent (10 s)
+	grep -q '^=> Send header' "$WORK/slow.trace" 2>/dev/null && break
+	sleep 0.1
+done
+sleep 0.5
+stop_server "$MAIN"
+check "SIGTERM: the server exits 0" [ "$RC" = 0 ]
+wait "$CURL"
+check "SIGTERM: the request in flight completes with 200" [ "$(cat "$WORK/slow.status")" = 200 ]
+check "SIGTERM: its answer is whole" cmp -s "$WORK/slow.json" "$WORK/slow-cli.json"
+check "SIGTERM: it was in flight when the signal came" \
+	bash -c "sed -n '/SIGTERM/,\$p' '$WORK/server.log' | grep -q '\"GET /api/query\" 200'"
+check "SIGTERM: the server says it stopped" grep -q 'benchdb: serve: stopped' "$WORK/server.log"
+check "the server is gone" bash -c "! curl -s --max-time 2 -o /dev/null $URL/api/health"
+
+# 13. Without a token file: read-only; a statement past --query-timeout is 503.
+start_server "$WORK/ro.log" --db "$DB" --query-timeout 0.2
+http "$URL/api/health"
+check_body "read-only: health says so" '{"status": "ok", "writable": false}'
+http "${auth[@]}" --data-binary "@$GBENCH" "$URL/api/runs"
+check_status "read-only: upload 403" 403
+check_body "read-only: says how to allow writes" \
+	'{"error": "the server is read-only (writes need benchdb serve --token-file)", "line": null, "column": null, "expected": null, "suggestion": null}'
+http --data-binary 'drop baseline main' "$URL/api/query"
+check_status "read-only: drop baseline 403" 403
+http -G --data-urlencode 'q=show runs' "$URL/api/query"
+check_status "read-only: queries answer" 200
+http -G --data-urlencode "q=$slow" "$URL/api/query"
+check_status "a statement past --query-timeout: 503" 503
+check_body "past --query-timeout: says so" \
+	'{"error": "the statement ran past the server'"'"'s time limit", "line": null, "column": null, "expected": null, "suggestion": null}'
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/chart.svg"
+check_status "the server answers after a cancelled statement" 200
+stop_server "$PID"
+check "read-only server: SIGTERM, exit 0" [ "$RC" = 0 ]
+check "read-only: the baseline is still there" grep -q '"main"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
+
+# 14. Usage errors.
+run "$BENCHDB" --db "$DB" serve --listen nohost
+check_rc "--listen without a port: exit 2" 2
+check_err "--listen: says the form" "expected HOST:PORT"
+run "$BENCHDB" --db "$DB" serve --token-file "$WORK/nonexistent"
+check_rc "a missing token file: exit 3" 3
+run "$BENCHDB" --db "$DB" serve --query-timeout -1
+check_rc "a negative --query-timeout: exit 2" 2
+printf 'short\n' >"$WORK/short"
+run "$BENCHDB" --db "$DB" serve --token-file "$WORK/short"
+check_rc "a short token: exit 2" 2
+run "$BENCHDB" --db "$WORK/nostore" serve
+check_rc "a missing store: exit 3" 3
+
+finish

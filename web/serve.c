@@ -1,0 +1,990 @@
+/*
+ * serve.c - the HTTP server of `benchdb serve` (docs/serve.md): the JSON API
+ * of docs/api.md on libmicrohttpd, a thread per connection, one store shared
+ * by every thread (readers never wait for the writer).
+ *
+ * Every answer is computed by query.h, as the CLI computes it: GET
+ * /api/query returns the bytes `benchdb --json -c` prints. No request value
+ * reaches the filesystem; error bodies say what the client can act on and
+ * nothing of the server's internals.
+ */
+#include <arpa/inet.h>
+#include <dlfcn.h>
+#include <errno.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "web.h"
+
+#define DEFAULT_LISTEN	 "127.0.0.1:8080"
+#define DEFAULT_MAX_BODY ((size_t)64 << 20)
+#define MAX_UPLOAD_TAGS	 64
+/* Bytes of a statement in a POST /api/query body (also bounded by max_body). */
+#define MAX_STATEMENT ((size_t)1 << 20)
+
+struct bdb_server {
+	struct MHD_Daemon *daemon;
+	bdb_store *store;
+	bdb_serve_options opt;
+	char *token; /* NULL: read-only */
+	size_t token_len;
+	unsigned port;
+	/* Requests between their first byte and their answer's last. */
+	pthread_mutex_t lock;
+	pthread_cond_t idle;
+	unsigned in_flight;
+	/* The statements running under a time limit, and the thread that
+	 * cancels those past it. */
+	struct watch *watches;
+	pthread_t watchdog;
+	bool watchdog_started;
+	bool stopping; /* under lock */
+};
+
+/* A running statement's time limit: the watchdog sets cancel at deadline. */
+typedef struct watch {
+	volatile sig_atomic_t cancel;
+	struct timespec deadline; /* CLOCK_MONOTONIC */
+	struct watch *next;
+} watch;
+
+struct route;
+
+/* One request's state, from its headers to the completion callback. */
+typedef struct request {
+	bdb_buf body;
+	bool too_big;  /* the body passed limit: answered 413 */
+	bool answered; /* a response was queued */
+	unsigned status;
+	size_t bytes;
+	struct timespec start;
+	char *method, *path; /* for the access log */
+	const struct route *route;
+	size_t limit; /* bytes of body taken */
+} request;
+
+/* ---- libmicrohttpd, loaded when a server starts ------------------------ */
+
+/*
+ * The program opens libmicrohttpd (and the TLS libraries it links) only
+ * when `benchdb serve` starts one, with dlopen: every other command, a
+ * one-shot `benchdb -c` above all, starts without loading them (about a
+ * millisecond a process; docs/performance.md). The table holds the
+ * functions used here, typed from microhttpd.h.
+ */
+static struct {
+	__typeof__(&MHD_add_response_header) add_response_header;
+	__typeof__(&MHD_create_response_from_buffer) create_response_from_buffer;
+	__typeof__(&MHD_destroy_response) destroy_response;
+	__typeof__(&MHD_get_connection_info) get_connection_info;
+	__typeof__(&MHD_get_connection_values) get_connection_values;
+	__typeof__(&MHD_get_daemon_info) get_daemon_info;
+	__typeof__(&MHD_lookup_connection_value) lookup_connection_value;
+	__typeof__(&MHD_queue_response) queue_response;
+	__typeof__(&MHD_quiesce_daemon) quiesce_daemon;
+	__typeof__(&MHD_start_daemon) start_daemon;
+	__typeof__(&MHD_stop_daemon) stop_daemon;
+} mhd;
+
+static pthread_once_t mhd_once = PTHREAD_ONCE_INIT;
+static bool mhd_loaded;
+
+static void mhd_load(void)
+{
+	void *lib = dlopen("libmicrohttpd.so.12", RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		return;
+#define LOAD(name)                                                                                 \
+	if (!(*(void **)&mhd.name = dlsym(lib, "MHD_" #name)))                                     \
+		return;
+	LOAD(add_response_header)
+	LOAD(create_response_from_buffer)
+	LOAD(destroy_response)
+	LOAD(get_connection_info)
+	LOAD(get_connection_values)
+	LOAD(get_daemon_info)
+	LOAD(lookup_connection_value)
+	LOAD(queue_response)
+	LOAD(quiesce_daemon)
+	LOAD(start_daemon)
+	LOAD(stop_daemon)
+#undef LOAD
+	mhd_loaded = true; /* the library stays loaded until the process ends */
+}
+
+/* ---- time limits -------------------------------------------------------- */
+
+/* Adds ms milliseconds to *t. */
+static void add_ms(struct timespec *t, unsigned ms)
+{
+	t->tv_sec += ms / 1000;
+	t->tv_nsec += (long)(ms % 1000) * 1000000L;
+	if (t->tv_nsec >= 1000000000L) {
+		t->tv_sec++;
+		t->tv_nsec -= 1000000000L;
+	}
+}
+
+static bool passed(const struct timespec *now, const struct timespec *t)
+{
+	return now->tv_sec > t->tv_sec || (now->tv_sec == t->tv_sec && now->tv_nsec >= t->tv_nsec);
+}
+
+/* Every 20 ms, cancels the statements past their deadline (the executor
+ * checks the flag in every loop: query.h). */
+static void *watchdog_main(void *arg)
+{
+	bdb_server *s = arg;
+	const struct timespec tick = {0, 20 * 1000 * 1000};
+	for (;;) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		pthread_mutex_lock(&s->lock);
+		if (s->stopping) {
+			pthread_mutex_unlock(&s->lock);
+			return NULL;
+		}
+		for (watch *w = s->watches; w; w = w->next)
+			if (passed(&now, &w->deadline))
+				w->cancel = 1;
+		pthread_mutex_unlock(&s->lock);
+		nanosleep(&tick, NULL);
+	}
+}
+
+/* Puts w under the server's time limit; returns the flag for
+ * bdb_query_options.cancel (NULL when there is no limit). */
+static volatile sig_atomic_t *watch_begin(bdb_server *s, watch *w)
+{
+	if (!s->opt.query_ms)
+		return NULL;
+	w->cancel = 0;
+	clock_gettime(CLOCK_MONOTONIC, &w->deadline);
+	add_ms(&w->deadline, s->opt.query_ms);
+	pthread_mutex_lock(&s->lock);
+	w->next = s->watches;
+	s->watches = w;
+	pthread_mutex_unlock(&s->lock);
+	return &w->cancel;
+}
+
+static void watch_end(bdb_server *s, watch *w)
+{
+	if (!s->opt.query_ms)
+		return;
+	pthread_mutex_lock(&s->lock);
+	for (watch **p = &s->watches; *p; p = &(*p)->next) {
+		if (*p == w) {
+			*p = w->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* ---- JSON bodies -------------------------------------------------------- */
+
+static void put_json_cstr(bdb_buf *b, const char *s)
+{
+	if (s)
+		bdb_query_put_json_string(b, s, strlen(s));
+	else
+		bdb_buf_puts(b, "null");
+}
+
+/* {"error": message} with every other field of a query error null. */
+static void error_body(bdb_buf *b, const char *message)
+{
+	bdb_buf_puts(b, "{\"error\": ");
+	put_json_cstr(b, message);
+	bdb_buf_puts(b, ", \"line\": null, \"column\": null, \"expected\": null, "
+			"\"suggestion\": null}\n");
+}
+
+/*
+ * The body of a query error, from the first line of d->message
+ * (query.h: `expected "with", found "wiht"; did you mean "with"?`):
+ * error = that line, expected = what follows "expected " up to ", found"
+ * or ';', suggestion = the quoted name of "did you mean"; null when the
+ * message does not say.
+ */
+static void query_error_body(bdb_buf *b, const bdb_diag *d)
+{
+	const char *msg = d->message;
+	size_t first = strcspn(msg, "\n");
+	bdb_buf_puts(b, "{\"error\": ");
+	bdb_query_put_json_string(b, msg, first);
+	if (d->line > 0)
+		bdb_buf_printf(b, ", \"line\": %d, \"column\": %d", d->line, d->col);
+	else
+		bdb_buf_puts(b, ", \"line\": null, \"column\": null");
+	bdb_buf_puts(b, ", \"expected\": ");
+	if (strncmp(msg, "expected ", 9) == 0) {
+		const char *start = msg + 9, *end = start;
+		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
+			end++;
+		bdb_query_put_json_string(b, start, (size_t)(end - start));
+	} else {
+		bdb_buf_puts(b, "null");
+	}
+	bdb_buf_puts(b, ", \"suggestion\": ");
+	const char *mean = strstr(msg, "did you mean \"");
+	const char *close = mean ? strchr(mean + 14, '"') : NULL;
+	if (mean && mean < msg + first && close && close < msg + first)
+		bdb_query_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
+	else
+		bdb_buf_puts(b, "null");
+	bdb_buf_puts(b, "}\n");
+}
+
+/* ---- responses ---------------------------------------------------------- */
+
+static const char csp_json[] = "default-src 'none'; frame-ancestors 'none'";
+/* An SVG opened on its own may use its inline style; nothing else. */
+static const char csp_svg[] = "default-src 'none'; style-src 'unsafe-inline'; "
+			      "frame-ancestors 'none'";
+
+/* Queues status with body (copied) and the security headers every answer
+ * carries. extra_name/extra_value: one more header, or NULL. */
+static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned status,
+			      const char *type, const bdb_buf *body, const char *extra_name,
+			      const char *extra_value)
+{
+	size_t len = body && !body->failed ? body->len : 0;
+	struct MHD_Response *r = mhd.create_response_from_buffer(len, len ? body->data : (void *)"",
+								 MHD_RESPMEM_MUST_COPY);
+	if (!r)
+		return MHD_NO;
+	bool svg = type && strncmp(type, "image/svg+xml", 13) == 0;
+	mhd.add_response_header(r, "Content-Security-Policy", svg ? csp_svg : csp_json);
+	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
+	mhd.add_response_header(r, "X-Frame-Options", "DENY");
+	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
+	if (type)
+		mhd.add_response_header(r, "Content-Type", type);
+	if (extra_name)
+		mhd.add_response_header(r, extra_name, extra_value);
+	if (!svg)
+		mhd.add_response_header(r, "Cache-Control", "no-store");
+	enum MHD_Result ret = mhd.queue_response(c, status, r);
+	mhd.destroy_response(r);
+	rq->answered = true;
+	rq->status = status;
+	rq->bytes = len;
+	return ret;
+}
+
+static const char json_type[] = "application/json";
+
+static enum MHD_Result answer_error(struct MHD_Connection *c, request *rq, unsigned status,
+				    const char *message, const char *extra_name,
+				    const char *extra_value)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	error_body(&b, message);
+	enum MHD_Result ret = answer(c, rq, status, json_type, &b, extra_name, extra_value);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* The answer to a failed query or upload that is not the input's fault:
+ * 503 when the store is busy, 403 when it is read-only, else 500. The body
+ * names the kind of failure only. */
+static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int rc)
+{
+	switch (rc) {
+	case BDB_ECANCELLED:
+		return answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
+				    "the statement ran past the server's time limit", NULL, NULL);
+	case BDB_EBUSY:
+	case BDB_EREADERS:
+		return answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
+				    "the store is busy; try again", "Retry-After", "1");
+	case BDB_EREADONLY:
+		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "the store is read-only", NULL,
+				    NULL);
+	case BDB_ENOMEM:
+		return answer_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory", NULL,
+				    NULL);
+	default:
+		return answer_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "storage error", NULL,
+				    NULL);
+	}
+}
+
+/* ---- writes ------------------------------------------------------------- */
+
+static bool writable(const bdb_server *s)
+{
+	return s->token && !s->opt.read_only;
+}
+
+/* Whether header (the Authorization value) carries the token, compared in
+ * time that does not depend on where the two differ. */
+static bool token_ok(const bdb_server *s, const char *header)
+{
+	if (!header || strncmp(header, "Bearer ", 7) != 0)
+		return false;
+	const char *given = header + 7;
+	size_t n = strlen(given);
+	unsigned char diff = n != s->token_len;
+	for (size_t i = 0; i < s->token_len; i++)
+		diff |= (unsigned char)(s->token[i] ^ (i < n ? given[i] : 0));
+	return diff == 0;
+}
+
+/* False when a write may go ahead; true with the refusal (403 or 401)
+ * queued in *ret. */
+static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, enum MHD_Result *ret)
+{
+	if (!writable(s)) {
+		*ret = answer_error(c, rq, MHD_HTTP_FORBIDDEN,
+				    "the server is read-only (writes need benchdb serve "
+				    "--token-file)",
+				    NULL, NULL);
+		return true;
+	}
+	const char *auth = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
+	if (!token_ok(s, auth)) {
+		*ret = answer_error(c, rq, MHD_HTTP_UNAUTHORIZED,
+				    auth ? "the bearer token is wrong"
+					 : "writes need Authorization: Bearer TOKEN",
+				    "WWW-Authenticate", "Bearer");
+		return true;
+	}
+	return false;
+}
+
+/* Whether text holds a statement that writes (set / drop baseline): the
+ * first word of each statement, after blanks and `--` comments. */
+static bool writes_store(const char *text)
+{
+	const char *p = text;
+	while (*p) {
+		size_t n = bdb_query_statement_end(p, NULL);
+		const char *q = p, *end = p + n;
+		for (;;) {
+			while (q < end && strchr(" \t\r\n", *q))
+				q++;
+			if (end - q >= 2 && q[0] == '-' && q[1] == '-') {
+				while (q < end && *q != '\n')
+					q++;
+				continue;
+			}
+			break;
+		}
+		size_t w = 0;
+		while (q + w < end && ((q[w] | 0x20) >= 'a' && (q[w] | 0x20) <= 'z'))
+			w++;
+		if ((w == 3 && strncasecmp(q, "set", 3) == 0) ||
+		    (w == 4 && strncasecmp(q, "drop", 4) == 0))
+			return true;
+		p = end;
+		if (*p)
+			p++;
+	}
+	return false;
+}
+
+/* ---- endpoints ---------------------------------------------------------- */
+
+/* The statement of a query: the q parameter (GET) or the body (POST).
+ * NULL with the answer queued in *ret when there is none. */
+static const char *statement_of(struct MHD_Connection *c, request *rq, const char *method,
+				enum MHD_Result *ret)
+{
+	const char *text;
+	if (strcmp(method, "POST") == 0) {
+		if (memchr(rq->body.data ? rq->body.data : "", '\0', rq->body.len)) {
+			*ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+					    "the statement contains a NUL byte", NULL, NULL);
+			return NULL;
+		}
+		text = bdb_buf_cstr(&rq->body);
+	} else {
+		text = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
+	}
+	if (!text || !text[strspn(text, " \t\r\n")]) {
+		*ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    strcmp(method, "POST") == 0
+					? "expected a statement as the request body"
+					: "expected a statement in the q parameter",
+				    NULL, NULL);
+		return NULL;
+	}
+	return text;
+}
+
+static enum MHD_Result query_failed(struct MHD_Connection *c, request *rq, int rc,
+				    const bdb_diag *d)
+{
+	if (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) {
+		bdb_buf b;
+		bdb_buf_init(&b);
+		query_error_body(&b, d);
+		enum MHD_Result ret =
+		    answer(c, rq, MHD_HTTP_BAD_REQUEST, json_type, &b, NULL, NULL);
+		bdb_buf_free(&b);
+		return ret;
+	}
+	return answer_failure(c, rq, rc);
+}
+
+static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, request *rq,
+				 const char *method)
+{
+	enum MHD_Result ret;
+	const char *text = statement_of(c, rq, method, &ret);
+	if (!text)
+		return ret;
+	if (writes_store(text) && refuse_write(s, c, rq, &ret))
+		return ret;
+	watch w;
+	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_buf out;
+	bdb_buf_init(&out);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_exec(s->store, text, &opt, &out, &d);
+	watch_end(s, &w);
+	if (!rc && out.failed)
+		rc = BDB_ENOMEM;
+	if (rc)
+		ret = query_failed(c, rq, rc, &d);
+	else /* a statement's `as csv` (or svg) gives that format: not JSON */
+		ret =
+		    answer(c, rq, MHD_HTTP_OK,
+			   out.len && out.data[0] == '{' ? json_type : "text/plain; charset=utf-8",
+			   &out, NULL, NULL);
+	bdb_buf_free(&out);
+	return ret;
+}
+
+/* FNV-1a, 64 bits: the ETag of a chart (its bytes are a pure function of
+ * the store's data and the statement). */
+static uint64_t fnv1a(const char *p, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)p[i]) * 0x100000001b3u;
+	return h;
+}
+
+static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *text = statement_of(c, rq, "GET", &ret);
+	if (!text)
+		return ret;
+	if (writes_store(text))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "chart.svg draws trend and changes statements", NULL, NULL);
+	watch w;
+	bdb_query_options opt = {.format = BDB_FORMAT_SVG, .cancel = watch_begin(s, &w)};
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_run(s->store, text, &opt, &res, &d);
+	watch_end(s, &w);
+	if (rc)
+		return query_failed(c, rq, rc, &d);
+	bdb_query_format asked = bdb_result_requested_format(res);
+	if (!bdb_result_chart_table(res) ||
+	    (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)) {
+		bdb_buf msg;
+		bdb_buf_init(&msg);
+		bdb_buf_printf(&msg,
+			       "chart.svg draws trend and changes statements as svg; "
+			       "this is '%s'",
+			       bdb_result_statement(res));
+		if (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)
+			bdb_buf_printf(&msg, " as %s", bdb_query_format_name(asked));
+		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL, NULL);
+		bdb_buf_free(&msg);
+		bdb_result_free(res);
+		return ret;
+	}
+	bdb_buf svg;
+	bdb_buf_init(&svg);
+	rc = bdb_result_svg(res, NULL, &svg);
+	bdb_result_free(res);
+	if (!rc && svg.failed)
+		rc = BDB_ENOMEM;
+	if (rc) {
+		bdb_buf_free(&svg);
+		return answer_failure(c, rq, rc);
+	}
+	char etag[24];
+	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg.data, svg.len));
+	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+	if (match && strstr(match, etag)) {
+		bdb_buf_reset(&svg);
+		ret = answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, &svg, "ETag", etag);
+	} else {
+		ret =
+		    answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", &svg, "ETag", etag);
+	}
+	bdb_buf_free(&svg);
+	return ret;
+}
+
+typedef struct tag_list {
+	const char *tags[MAX_UPLOAD_TAGS];
+	size_t n;
+	bool too_many;
+} tag_list;
+
+static enum MHD_Result collect_tag(void *cls, enum MHD_ValueKind kind, const char *key,
+				   const char *value)
+{
+	(void)kind;
+	tag_list *t = cls;
+	if (strcmp(key, "tag") != 0)
+		return MHD_YES;
+	if (t->n == MAX_UPLOAD_TAGS) {
+		t->too_many = true;
+		return MHD_NO;
+	}
+	t->tags[t->n++] = value ? value : "";
+	return MHD_YES;
+}
+
+/* Whether value (a parameter) is one line of text; else says what is wrong
+ * into *ret. */
+static bool param_ok(struct MHD_Connection *c, request *rq, const char *name, const char *value,
+		     enum MHD_Result *ret)
+{
+	if (!value)
+		return true;
+	size_t n = strlen(value);
+	if (n && bdb_text_fault(value, n, true, NULL) == n)
+		return true;
+	char msg[128];
+	snprintf(msg, sizeof msg, "the %s parameter must be one line of UTF-8 text, not empty",
+		 name);
+	*ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, msg, NULL, NULL);
+	return false;
+}
+
+static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	if (refuse_write(s, c, rq, &ret))
+		return ret;
+	if (!s->opt.ingest)
+		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "uploads are off", NULL, NULL);
+	bdb_serve_upload u = {0};
+	static const char *const names[] = {"commit", "branch", "id", "format", "timestamp"};
+	const char **fields[] = {&u.commit, &u.branch, &u.id, &u.format, &u.timestamp};
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		*fields[i] = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, names[i]);
+		if (!param_ok(c, rq, names[i], *fields[i], &ret))
+			return ret;
+	}
+	tag_list tags = {.n = 0};
+	mhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_tag, &tags);
+	if (tags.too_many)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "at most 64 tag parameters", NULL,
+				    NULL);
+	for (size_t i = 0; i < tags.n; i++)
+		if (!param_ok(c, rq, "tag", tags.tags[i], &ret))
+			return ret;
+	u.tags = tags.tags;
+	u.n_tags = tags.n;
+	if (rq->body.len == 0)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "expected a result file as the request body", NULL, NULL);
+	bdb_serve_stored stored;
+	memset(&stored, 0, sizeof stored);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = s->opt.ingest(s->opt.ingest_ctx, s->store, rq->body.data, rq->body.len, &u,
+			       &stored, &d);
+	bdb_buf b;
+	bdb_buf_init(&b);
+	if (rc == 0) {
+		bdb_buf_puts(&b, "{\"id\": ");
+		put_json_cstr(&b, stored.id);
+		bdb_buf_printf(&b, ", \"points\": %zu, \"metrics\": %zu, \"outcome\": \"%s\"}\n",
+			       stored.points, stored.metrics,
+			       stored.unchanged ? "unchanged" : "stored");
+		ret = answer(c, rq, stored.unchanged ? MHD_HTTP_OK : MHD_HTTP_CREATED, json_type,
+			     &b, NULL, NULL);
+	} else if (rc == BDB_EPARSE || rc == BDB_EFORMAT || rc == BDB_EINVAL || rc == BDB_ETOOBIG ||
+		   rc == BDB_EEXISTS) {
+		char line[1100];
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
+		error_body(&b, bdb_diag_format(&d, line, sizeof line));
+		ret = answer(c, rq, rc == BDB_EEXISTS ? MHD_HTTP_CONFLICT : MHD_HTTP_BAD_REQUEST,
+			     json_type, &b, NULL, NULL);
+	} else {
+		ret = answer_failure(c, rq, rc);
+	}
+	bdb_buf_free(&b);
+	return ret;
+}
+
+static enum MHD_Result api_health(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	bdb_buf_printf(&b, "{\"status\": \"ok\", \"writable\": %s}\n",
+		       writable(s) ? "true" : "false");
+	enum MHD_Result ret = answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* ---- routing ------------------------------------------------------------ */
+
+typedef enum route_id { ROUTE_HEALTH, ROUTE_QUERY, ROUTE_CHART, ROUTE_RUNS } route_id;
+
+/* The routes: a path and the methods it takes ("GET POST"). */
+static const struct route {
+	const char *path;
+	const char *methods;
+	route_id id;
+} routes[] = {
+    {"/api/health", "GET, HEAD", ROUTE_HEALTH},
+    {"/api/query", "GET, HEAD, POST", ROUTE_QUERY},
+    {"/api/chart.svg", "GET, HEAD", ROUTE_CHART},
+    {"/api/runs", "POST", ROUTE_RUNS},
+};
+
+static bool method_allowed(const char *methods, const char *method)
+{
+	size_t n = strlen(method);
+	for (const char *p = methods; (p = strstr(p, method)) != NULL; p += n)
+		if ((p == methods || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* The route of url, or NULL; *allowed says whether it takes method. */
+static const struct route *find_route(const char *url, const char *method, bool *allowed)
+{
+	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
+		if (strcmp(url, routes[i].path) == 0) {
+			*allowed = method_allowed(routes[i].methods, method);
+			return &routes[i];
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The first call of a request, its headers read: refuses at once what
+ * needs no body to refuse (an unknown path, a wrong method, an upload
+ * without the token, a body declared too large), so that nobody can make
+ * the server hold a body it will not use. Sets rq->route and rq->limit.
+ */
+static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
+				  const char *url, const char *method)
+{
+	bool allowed = false;
+	const struct route *r = find_route(url, method, &allowed);
+	if (!r)
+		return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
+	if (!allowed)
+		return answer_error(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed",
+				    "Allow", r->methods);
+	rq->route = r;
+	enum MHD_Result ret;
+	if (r->id == ROUTE_RUNS && refuse_write(s, c, rq, &ret))
+		return ret;
+	rq->limit = s->opt.max_body;
+	if (r->id != ROUTE_RUNS && rq->limit > MAX_STATEMENT)
+		rq->limit = MAX_STATEMENT;
+	/* A declared length past the limit is refused before the body is
+	 * sent (no 100 Continue). */
+	const char *length =
+	    mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+	if (length && strtoull(length, NULL, 10) > rq->limit) {
+		rq->too_big = true;
+		return answer_error(c, rq, MHD_HTTP_CONTENT_TOO_LARGE,
+				    "the request body is too large", NULL, NULL);
+	}
+	return MHD_YES;
+}
+
+/* The last call of a request, its body read: the endpoint's answer. */
+static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request *rq,
+			       const char *method)
+{
+	if (rq->too_big)
+		return answer_error(c, rq, MHD_HTTP_CONTENT_TOO_LARGE,
+				    "the request body is too large", NULL, NULL);
+	if (rq->body.failed)
+		return answer_failure(c, rq, BDB_ENOMEM);
+	if (strcmp(method, "HEAD") == 0)
+		method = "GET"; /* MHD sends the headers only */
+	switch (rq->route->id) {
+	case ROUTE_HEALTH:
+		return api_health(s, c, rq);
+	case ROUTE_QUERY:
+		return api_query(s, c, rq, method);
+	case ROUTE_CHART:
+		return api_chart(s, c, rq);
+	case ROUTE_RUNS:
+		return api_upload(s, c, rq);
+	}
+	return MHD_NO;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+				  const char *method, const char *version, const char *upload_data,
+				  size_t *upload_data_size, void **con_cls)
+{
+	(void)version;
+	bdb_server *s = cls;
+	request *rq = *con_cls;
+	if (!rq) {
+		rq = calloc(1, sizeof *rq);
+		if (!rq)
+			return MHD_NO;
+		bdb_buf_init(&rq->body);
+		clock_gettime(CLOCK_MONOTONIC, &rq->start);
+		rq->method = strdup(method);
+		rq->path = strdup(url);
+		if (!rq->method || !rq->path) {
+			free(rq->method);
+			free(rq->path);
+			free(rq);
+			return MHD_NO;
+		}
+		pthread_mutex_lock(&s->lock);
+		s->in_flight++;
+		pthread_mutex_unlock(&s->lock);
+		*con_cls = rq;
+		return on_headers(s, c, rq, url, method);
+	}
+	if (*upload_data_size) {
+		/* Past the limit, or already answered: read and dropped. */
+		if (!rq->too_big && !rq->answered && rq->body.len + *upload_data_size > rq->limit) {
+			rq->too_big = true;
+			bdb_buf_free(&rq->body);
+			bdb_buf_init(&rq->body);
+		}
+		if (!rq->too_big && !rq->answered)
+			bdb_buf_append(&rq->body, upload_data, *upload_data_size);
+		*upload_data_size = 0;
+		return MHD_YES;
+	}
+	if (rq->answered)
+		return MHD_YES;
+	return on_body(s, c, rq, method);
+}
+
+/* Appends s to b with every byte outside printable ASCII as '?': a
+ * request's path cannot forge a log line. */
+static void put_log_text(bdb_buf *b, const char *s, size_t max)
+{
+	size_t i = 0;
+	for (; s[i] && i < max; i++)
+		bdb_buf_putc(b, s[i] > 0x20 && s[i] < 0x7f ? s[i] : '?');
+	if (s[i])
+		bdb_buf_puts(b, "...");
+}
+
+static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	bdb_server *s = cls;
+	request *rq = *con_cls;
+	if (!rq)
+		return;
+	if (s->opt.log) {
+		struct timespec now;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 +
+			    (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
+		char addr[INET6_ADDRSTRLEN] = "-";
+		const union MHD_ConnectionInfo *info =
+		    mhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		if (info && info->client_addr) {
+			const struct sockaddr *sa = info->client_addr;
+			if (sa->sa_family == AF_INET)
+				inet_ntop(AF_INET,
+					  &((const struct sockaddr_in *)(const void *)sa)->sin_addr,
+					  addr, sizeof addr);
+			else if (sa->sa_family == AF_INET6)
+				inet_ntop(
+				    AF_INET6,
+				    &((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr,
+				    addr, sizeof addr);
+		}
+		bdb_buf line;
+		bdb_buf_init(&line);
+		bdb_buf_printf(&line, "%s \"", addr);
+		put_log_text(&line, rq->method, 16);
+		bdb_buf_putc(&line, ' ');
+		put_log_text(&line, rq->path, 200);
+		bdb_buf_printf(&line, "\" %u %zu %.1fms%s", rq->status, rq->bytes, ms,
+			       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+		if (!line.failed)
+			s->opt.log(s->opt.log_ctx, line.data);
+		bdb_buf_free(&line);
+	}
+	bdb_buf_free(&rq->body);
+	free(rq->method);
+	free(rq->path);
+	free(rq);
+	*con_cls = NULL;
+	pthread_mutex_lock(&s->lock);
+	s->in_flight--;
+	pthread_cond_broadcast(&s->idle);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* ---- start, stop -------------------------------------------------------- */
+
+/* Parses "HOST:PORT" / "[V6]:PORT" into *sa. */
+static int parse_listen(const char *listen, struct sockaddr_storage *sa, bool *v6, bdb_diag *d)
+{
+	char host[INET6_ADDRSTRLEN + 2];
+	const char *colon = strrchr(listen, ':');
+	const char *h = listen;
+	size_t hn = colon ? (size_t)(colon - listen) : 0;
+	if (hn >= 2 && h[0] == '[' && h[hn - 1] == ']') {
+		h++;
+		hn -= 2;
+	}
+	char *end;
+	unsigned long port = colon ? strtoul(colon + 1, &end, 10) : 0;
+	if (!colon || hn == 0 || hn >= sizeof host || !colon[1] || *end || port > 65535)
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+				    "--listen: expected HOST:PORT (127.0.0.1:8080, [::1]:8080), "
+				    "got '%s'",
+				    listen);
+	memcpy(host, h, hn);
+	host[hn] = '\0';
+	memset(sa, 0, sizeof *sa);
+	struct sockaddr_in *in4 = (struct sockaddr_in *)sa;
+	struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)sa;
+	if (inet_pton(AF_INET, host, &in4->sin_addr) == 1) {
+		in4->sin_family = AF_INET;
+		in4->sin_port = htons((uint16_t)port);
+		*v6 = false;
+	} else if (inet_pton(AF_INET6, host, &in6->sin6_addr) == 1) {
+		in6->sin6_family = AF_INET6;
+		in6->sin6_port = htons((uint16_t)port);
+		*v6 = true;
+	} else {
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+				    "--listen: '%s' is not an IP address (names are not looked "
+				    "up)",
+				    host);
+	}
+	return 0;
+}
+
+int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server **out, bdb_diag *d)
+{
+	*out = NULL;
+	pthread_once(&mhd_once, mhd_load);
+	if (!mhd_loaded)
+		return bdb_diag_set(d, BDB_EUNSUPPORTED, NULL, 0, 0,
+				    "the server needs libmicrohttpd (Debian: libmicrohttpd12)");
+	bdb_server *s = calloc(1, sizeof *s);
+	if (!s)
+		return BDB_ENOMEM;
+	s->store = store;
+	s->opt = *opt;
+	if (!s->opt.listen)
+		s->opt.listen = DEFAULT_LISTEN;
+	if (!s->opt.max_body)
+		s->opt.max_body = DEFAULT_MAX_BODY;
+	s->opt.token = NULL;
+	if (opt->token) {
+		s->token = strdup(opt->token);
+		if (!s->token) {
+			free(s);
+			return BDB_ENOMEM;
+		}
+		s->token_len = strlen(s->token);
+	}
+	pthread_mutex_init(&s->lock, NULL);
+	pthread_cond_init(&s->idle, NULL);
+	struct sockaddr_storage sa;
+	bool v6 = false;
+	int rc = parse_listen(s->opt.listen, &sa, &v6, d);
+	if (rc)
+		goto fail;
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+			 MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
+	errno = 0;
+	s->daemon = mhd.start_daemon(
+	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
+	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_END);
+	if (!s->daemon) {
+		int err = errno;
+		rc = bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "cannot listen on %s: %s", s->opt.listen,
+				  err == EADDRINUSE ? "the address is in use"
+				  : err		    ? strerror(err)
+						    : "the server did not start");
+		goto fail;
+	}
+	if (s->opt.query_ms) {
+		if (pthread_create(&s->watchdog, NULL, watchdog_main, s) != 0) {
+			mhd.stop_daemon(s->daemon);
+			rc = BDB_ENOMEM;
+			goto fail;
+		}
+		s->watchdog_started = true;
+	}
+	const union MHD_DaemonInfo *info =
+	    mhd.get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+	s->port = info ? info->port : 0;
+	*out = s;
+	return 0;
+fail:
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->idle);
+	free(s->token);
+	free(s);
+	return rc;
+}
+
+unsigned bdb_serve_port(const bdb_server *server)
+{
+	return server->port;
+}
+
+void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
+{
+	if (!s)
+		return;
+	MHD_socket listener = mhd.quiesce_daemon(s->daemon);
+	if (listener != MHD_INVALID_SOCKET)
+		close(listener);
+	struct timespec deadline;
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	add_ms(&deadline, grace_ms);
+	pthread_mutex_lock(&s->lock);
+	while (s->in_flight > 0)
+		if (pthread_cond_timedwait(&s->idle, &s->lock, &deadline) == ETIMEDOUT)
+			break;
+	pthread_mutex_unlock(&s->lock);
+	mhd.stop_daemon(s->daemon);
+	pthread_mutex_lock(&s->lock);
+	s->stopping = true;
+	pthread_mutex_unlock(&s->lock);
+	if (s->watchdog_started)
+		pthread_join(s->watchdog, NULL);
+	pthread_mutex_destroy(&s->lock);
+	pthread_cond_destroy(&s->idle);
+	free(s->token);
+	free(s);
+}
