@@ -151,6 +151,34 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
  * "inconclusive" field; rows beyond it are regressions). */
 size_t cli_count_inconclusive(const bdb_result *r);
 
+/* The machine `record` measures on (record_env.c). Empty strings and a turbo
+ * of 0 where the system does not say. */
+typedef struct cli_machine {
+	char cpu_model[128];
+	int cores;			/* online */
+	char governor[32];		/* cpu0's cpufreq scaling governor */
+	int turbo;			/* 1 on, -1 off, 0 unknown */
+	char kernel[160];		/* uname: "Linux 6.1.0" */
+	char arch[72];			/* uname: "x86_64" */
+	char os[128];			/* os-release's PRETTY_NAME */
+	char compiler[128];		/* the first line of `cc --version` */
+	double load_before, load_after; /* 1-minute load averages; -1 unknown */
+} cli_machine;
+
+/* Reads what /proc, /sys, uname, os-release and cc say into *m, and the load
+ * average now as m->load_before. Never fails: what cannot be read stays empty. */
+void cli_machine_read(cli_machine *m);
+/* The 1-minute load average, or -1 when it cannot be read. */
+double cli_load_average(void);
+/* Sets the run's environment entries cpu_model, cpu_cores, cpu_governor,
+ * cpu_turbo, kernel, arch, os, compiler, load_before and load_after (those
+ * known). Returns 0 or BDB_ENOMEM. */
+int cli_machine_to_env(const cli_machine *m, bdb_run *run);
+/* Warns on stderr when load is above the number of cores. */
+void cli_machine_warn(const cli_machine *m, double load);
+/* Warns on stderr when the governor is not performance or turbo is on. */
+void cli_machine_warn_setup(const cli_machine *m);
+
 /* Subcommands. */
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv);
@@ -175,6 +203,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv);
 int cmd_query(cli_ctx *ctx, int argc, char **argv);
 int cmd_chart(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
+int cmd_record(cli_ctx *ctx, int argc, char **argv);
 
 /* The shell: statements from a string (-c), a file (-f), stdin or the REPL. */
 typedef struct shell_options {

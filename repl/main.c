@@ -96,6 +96,8 @@ static const subcommand subcommands[] = {
     {"backup", cmd_backup, "it prints no data"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
+    {"record", cmd_record,
+     "it prints statistics and the stored run's id; read the run with 'export --format json'"},
 };
 
 /* Statements that are subcommands too: `benchdb trend ...` runs the
