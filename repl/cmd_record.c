@@ -773,13 +773,28 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 	return EXIT_OK;
 }
 
+/* The id of the run record stores: --id, else "record-" and the time it
+ * started (RFC 3339), into id (size bytes). */
+static const char *run_id(const record_opts *o, int64_t started_us, char *id, size_t size)
+{
+	if (o->meta.id)
+		return o->meta.id;
+	snprintf(id, size, "record-");
+	bdb_time_format(started_us, id + strlen(id), size - strlen(id));
+	return id;
+}
+
 /* The run the command's own results make (--format, --output): read from
- * capture or the output file, with record's options. */
-static int read_results(const record_opts *o, const bdb_buf *capture, bdb_run **out)
+ * capture or the output file, with record's options and id (not the
+ * adapter's hash of the results, which a second record of the same
+ * results would collide with). */
+static int read_results(const record_opts *o, int64_t started_us, const bdb_buf *capture,
+			bdb_run **out)
 {
 	bdb_ingest_options opt;
 	bdb_ingest_options_init(&opt);
-	opt.id = o->meta.id;
+	char id[64];
+	opt.id = run_id(o, started_us, id, sizeof id);
 	opt.commit = o->meta.commit;
 	opt.branch = o->meta.branch;
 	opt.default_commit = o->meta.ci_commit;
@@ -805,11 +820,10 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 	bdb_run *run = bdb_run_new();
 	if (!run)
 		return BDB_ENOMEM;
-	char id[64] = "record-";
-	bdb_time_format(started_us, id + strlen(id), sizeof id - strlen(id));
+	char id[64];
 	const char *commit = o->meta.commit ? o->meta.commit : o->meta.ci_commit;
 	const char *branch = o->meta.branch ? o->meta.branch : o->meta.ci_branch;
-	int rc = bdb_run_set_id(run, o->meta.id ? o->meta.id : id);
+	int rc = bdb_run_set_id(run, run_id(o, started_us, id, sizeof id));
 	run->timestamp_us = started_us;
 	if (!rc && commit)
 		rc = bdb_run_set_commit(run, commit);
@@ -910,7 +924,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	if (!code && machine.load_before <= (double)machine.cores)
 		cli_machine_warn(&machine, machine.load_after);
 	if (!code)
-		code = o.has_format || o.output ? read_results(&o, &capture, &run)
+		code = o.has_format || o.output ? read_results(&o, started_us, &capture, &run)
 						: (new_run(&o, started_us, &run) ? EXIT_INPUT : 0);
 	for (size_t v = 0; v < n_points && !code; v++)
 		if (add_timing_point(run, &o, name, o.param ? o.values[v] : NULL, &results[v]))
