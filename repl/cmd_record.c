@@ -16,7 +16,8 @@
 static const char record_usage[] =
     "usage: benchdb record [--db DIR] [--name NAME] [--warmup N] [--runs N | --min-time S]\n"
     "                      [--tag K=V]... [--commit SHA|auto] [--branch B] [--id ID]\n"
-    "                      [--no-env] [--shell] [--ignore-failure]\n"
+    "                      [--timestamp T] [--replace] [--no-env] [--shell]\n"
+    "                      [--ignore-failure]\n"
     "                      [-P NAME LO HI | -L NAME A,B,C]\n"
     "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
     "\n"
@@ -38,6 +39,8 @@ static const char record_usage[] =
     "  --commit, --branch, --id, --no-env   as ingest: the commit and branch\n"
     "                   default to the CI job's (GITHUB_SHA, CI_COMMIT_SHA, ...);\n"
     "                   --commit auto is 'git rev-parse HEAD'\n"
+    "  --timestamp T    the run's time (default: when record started)\n"
+    "  --replace        replace a different run stored under the same --id\n"
     "  --shell          run CMD with /bin/sh -c (its words joined by spaces)\n"
     "  --ignore-failure keep measuring when CMD exits non-zero\n"
     "  -P NAME LO HI    a sweep: one point per integer LO..HI, {NAME} in CMD\n"
@@ -84,7 +87,10 @@ typedef struct record_opts {
 	bool has_format;
 	bdb_format format;
 	const char *output;
-	char **cmd; /* CMD ARGS..., argv's */
+	bool has_timestamp; /* --timestamp */
+	int64_t timestamp_us;
+	unsigned put_flags; /* --replace */
+	char **cmd;	    /* CMD ARGS..., argv's */
 	int n_cmd;
 	bool progress; /* a terminal on stderr */
 } record_opts;
@@ -680,6 +686,16 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			o->has_format = !bad;
 		} else if (cli_opt_value(argc, argv, &i, "--output", &v, &bad)) {
 			o->output = v;
+		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
+			if (!bad && bdb_time_parse(v, &o->timestamp_us)) {
+				cli_error("record: --timestamp: cannot read '%s' as a time "
+					  "(expected e.g. 2026-01-31T12:00:00Z)",
+					  v);
+				return EXIT_USAGE;
+			}
+			o->has_timestamp = !bad;
+		} else if (strcmp(arg, "--replace") == 0) {
+			o->put_flags |= BDB_PUT_REPLACE;
 		} else if (strcmp(arg, "--shell") == 0) {
 			o->shell = true;
 		} else if (strcmp(arg, "--ignore-failure") == 0) {
@@ -801,6 +817,8 @@ static int read_results(const record_opts *o, int64_t started_us, const bdb_buf 
 	opt.default_branch = o->meta.ci_branch;
 	opt.tags = o->tags;
 	opt.n_tags = o->n_tags;
+	opt.has_timestamp = o->has_timestamp;
+	opt.timestamp_us = o->timestamp_us;
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = o->output ? bdb_ingest_path(o->output, o->has_format ? o->format : BDB_FORMAT_AUTO,
@@ -824,7 +842,7 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 	const char *commit = o->meta.commit ? o->meta.commit : o->meta.ci_commit;
 	const char *branch = o->meta.branch ? o->meta.branch : o->meta.ci_branch;
 	int rc = bdb_run_set_id(run, run_id(o, started_us, id, sizeof id));
-	run->timestamp_us = started_us;
+	run->timestamp_us = o->has_timestamp ? o->timestamp_us : started_us;
 	if (!rc && commit)
 		rc = bdb_run_set_commit(run, commit);
 	if (!rc && branch)
@@ -838,7 +856,7 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 }
 
 /* Stores run; prints "Stored run ID (N points, M metrics)". */
-static int store_run(cli_ctx *ctx, const bdb_run *run)
+static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run)
 {
 	bdb_store *store;
 	int code = cli_open_store(ctx, true, false, &store);
@@ -847,7 +865,7 @@ static int store_run(cli_ctx *ctx, const bdb_run *run)
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	bdb_put_outcome outcome;
-	int rc = bdb_store_put_run(store, run, 0, NULL, &outcome, &d);
+	int rc = bdb_store_put_run(store, run, o->put_flags, NULL, &outcome, &d);
 	bdb_store_close(store);
 	if (rc) {
 		if (!d.message[0])
@@ -859,7 +877,8 @@ static int store_run(cli_ctx *ctx, const bdb_run *run)
 	size_t metrics = 0;
 	for (size_t p = 0; p < run->n_points; p++)
 		metrics += run->points[p].n_metrics;
-	printf("Stored run %s (%zu point%s, %zu metrics)\n", run->id, run->n_points,
+	printf("%s run %s (%zu point%s, %zu metrics)\n",
+	       outcome == BDB_PUT_REPLACED ? "Replaced" : "Stored", run->id, run->n_points,
 	       run->n_points == 1 ? "" : "s", metrics);
 	return EXIT_OK;
 }
@@ -932,7 +951,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	if (!code && cli_machine_to_env(&machine, run))
 		code = EXIT_INPUT;
 	if (!code)
-		code = store_run(ctx, run);
+		code = store_run(ctx, &o, run);
 	for (size_t v = 0; v < n_points; v++)
 		measured_free(&results[v]);
 	free(results);

@@ -120,6 +120,16 @@ GITHUB_SHA=$'bad\nsha' run "$BENCHDB" --db "$DB" record --runs 1 -- true
 check_rc "a GITHUB_SHA that is not one line is a usage error" 2
 check_err "record names the variable" 'record: $GITHUB_SHA: contains a control character'
 
+# --timestamp sets the run's time; --replace a rerun under the same --id.
+run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z -- true
+check "--timestamp is the run's time" \
+	test "$("$BENCHDB" --db "$DB" export --format json rec-t | json_get 'j["run"]["timestamp"]')" = 2026-01-02T03:04:05Z
+run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z -- true
+check_rc "the same --id again, timings differing, is refused" 3
+run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z --replace -- true
+check_rc "--replace replaces it" 0
+check_out "and says so" "Replaced run rec-t"
+
 # 7. --shell and option errors.
 run "$BENCHDB" --db "$DB" record --runs 1 --shell -- 'true && exit 0'
 check_rc "--shell runs the command with /bin/sh -c" 0
