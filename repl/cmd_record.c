@@ -375,6 +375,68 @@ static void show_progress(const record_opts *o, const measured *m, long warmup_d
 	fflush(stderr);
 }
 
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The median of x[0..n) (n > 0), sorting a copy; NAN when out of memory. */
+static double median_of(const double *x, size_t n)
+{
+	double *sorted = malloc(n * sizeof *sorted);
+	if (!sorted)
+		return NAN;
+	memcpy(sorted, x, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, compare_doubles);
+	double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	free(sorted);
+	return median;
+}
+
+/* A wall time this far above the median, in robust standard deviations
+ * (1.4826 MAD), is an outlier: hyperfine's modified Z-score and threshold. */
+#define OUTLIER_Z 14.0
+
+/*
+ * Warns, as hyperfine does, when the first runs were outliers above the
+ * others (caches filled by them: suggests --warmup N), and when there were
+ * other outliers (another program interfered).
+ */
+static void warn_outliers(const char *title, const measured *m)
+{
+	if (m->n < 3)
+		return;
+	double *deviation = malloc(m->n * sizeof *deviation);
+	if (!deviation)
+		return;
+	double median = median_of(m->wall, m->n);
+	for (size_t i = 0; i < m->n; i++)
+		deviation[i] = fabs(m->wall[i] - median);
+	double spread = 1.4826 * median_of(deviation, m->n);
+	free(deviation);
+	if (!(spread > 0))
+		return;
+	size_t slow_first = 0, outliers = 0;
+	while (slow_first < m->n / 2 && (m->wall[slow_first] - median) / spread > OUTLIER_Z)
+		slow_first++;
+	for (size_t i = slow_first; i < m->n; i++)
+		outliers += fabs(m->wall[i] - median) / spread > OUTLIER_Z;
+	if (slow_first)
+		fprintf(stderr,
+			"benchdb: warning: record: '%s': the first %zu run%s %s much slower than "
+			"the rest (caches filled by %s?): consider --warmup %zu\n",
+			title, slow_first, slow_first == 1 ? "" : "s",
+			slow_first == 1 ? "was" : "were", slow_first == 1 ? "it" : "them",
+			slow_first);
+	if (outliers)
+		fprintf(
+		    stderr,
+		    "benchdb: warning: record: '%s': %zu of %zu runs were statistical outliers: "
+		    "consider measuring again on a quiet system\n",
+		    title, outliers, m->n);
+}
+
 /* hyperfine's statistics of one point, on stdout. */
 static void print_statistics(const char *title, const measured *m)
 {
@@ -817,8 +879,10 @@ static int read_results(const record_opts *o, int64_t started_us, const bdb_buf 
 	opt.default_branch = o->meta.ci_branch;
 	opt.tags = o->tags;
 	opt.n_tags = o->n_tags;
-	opt.has_timestamp = o->has_timestamp;
-	opt.timestamp_us = o->timestamp_us;
+	/* The results are of this record: its time, not one the file gives
+	 * (gbench's "date" has whole seconds, in the machine's zone). */
+	opt.has_timestamp = true;
+	opt.timestamp_us = o->has_timestamp ? o->timestamp_us : started_us;
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = o->output ? bdb_ingest_path(o->output, o->has_format ? o->format : BDB_FORMAT_AUTO,
@@ -935,8 +999,10 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		code = measure(&o, cmd, title, &results[v],
 			       o.has_format && !o.output ? &capture : NULL);
 		free_words(cmd);
-		if (!code)
+		if (!code) {
 			print_statistics(title, &results[v]);
+			warn_outliers(title, &results[v]);
+		}
 	}
 	machine.load_after = cli_load_average();
 	/* Once: the load rose above the cores while measuring. */
@@ -950,6 +1016,11 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 			code = EXIT_INPUT;
 	if (!code && cli_machine_to_env(&machine, run))
 		code = EXIT_INPUT;
+	if (!code && interrupted) {
+		/* Ctrl-C after the last run: still nothing is stored. */
+		cli_error("record: interrupted; nothing stored");
+		code = 130;
+	}
 	if (!code)
 		code = store_run(ctx, &o, run);
 	for (size_t v = 0; v < n_points; v++)

@@ -120,6 +120,16 @@ GITHUB_SHA=$'bad\nsha' run "$BENCHDB" --db "$DB" record --runs 1 -- true
 check_rc "a GITHUB_SHA that is not one line is a usage error" 2
 check_err "record names the variable" 'record: $GITHUB_SHA: contains a control character'
 
+# A first run far slower than the rest (a cache it fills): suggest --warmup.
+printf '#!/bin/sh\nif [ -e "$1" ]; then sleep 0.01; else touch "$1"; sleep 0.4; fi\n' >"$WORK/slow-first.sh"
+chmod +x "$WORK/slow-first.sh"
+run "$BENCHDB" --db "$DB" record --runs 6 -- "$WORK/slow-first.sh" "$WORK/filled"
+check_rc "a slow first run is stored as any other" 0
+check_err "record suggests --warmup 1" "the first 1 run was much slower than the rest (caches filled by it?): consider --warmup 1"
+rm -f "$WORK/filled"
+run "$BENCHDB" --db "$DB" record --runs 6 --warmup 1 -- "$WORK/slow-first.sh" "$WORK/filled"
+check "with --warmup 1 it does not" test "$(grep -c 'consider --warmup' "$ERR")" -eq 0
+
 # --timestamp sets the run's time; --replace a rerun under the same --id.
 run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z -- true
 check "--timestamp is the run's time" \
@@ -181,6 +191,8 @@ EOF
 			"$WORK/bm" --benchmark_format=json --benchmark_min_time=0.01
 		check_rc "--format gbench stores the program's results" 0
 		latest_json >"$WORK/gb-run.json"
+		check "the run is record's: its id and the latest time" \
+			test "$(json_get 'j["run"]["id"].startswith("record-")' <"$WORK/gb-run.json")" = True
 		check "its points BM_sum/64 and BM_sum/512, with --tag" \
 			test "$(json_get 'sorted({o["point"] for o in j["observations"] if o["point"].startswith("BM_sum") and o["tags"].get("suite") == "sum"})' <"$WORK/gb-run.json")" = \
 			"['BM_sum/512', 'BM_sum/64']"
