@@ -17,7 +17,7 @@ static const char record_usage[] =
     "usage: benchdb record [--db DIR] [--name NAME] [--warmup N] [--runs N | --min-time S]\n"
     "                      [--tag K=V]... [--commit SHA|auto] [--branch B] [--id ID]\n"
     "                      [--timestamp T] [--replace] [--no-env] [--shell]\n"
-    "                      [--ignore-failure]\n"
+    "                      [--ignore-failure] [--baseline NAME]\n"
     "                      [-P NAME LO HI | -L NAME A,B,C]\n"
     "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
     "\n"
@@ -41,6 +41,8 @@ static const char record_usage[] =
     "                   --commit auto is 'git rev-parse HEAD'\n"
     "  --timestamp T    the run's time (default: when record started)\n"
     "  --replace        replace a different run stored under the same --id\n"
+    "  --baseline NAME  the baseline to judge the wall time against (default\n"
+    "                   main, when the store has it and it has the point)\n"
     "  --shell          run CMD with /bin/sh -c (its words joined by spaces)\n"
     "  --ignore-failure keep measuring when CMD exits non-zero\n"
     "  -P NAME LO HI    a sweep: one point per integer LO..HI, {NAME} in CMD\n"
@@ -87,7 +89,8 @@ typedef struct record_opts {
 	bool has_format;
 	bdb_format format;
 	const char *output;
-	bool has_timestamp; /* --timestamp */
+	const char *baseline; /* --baseline: the verdict's (default main) */
+	bool has_timestamp;   /* --timestamp */
 	int64_t timestamp_us;
 	unsigned put_flags; /* --replace */
 	char **cmd;	    /* CMD ARGS..., argv's */
@@ -418,7 +421,11 @@ static void warn_outliers(const char *title, const measured *m)
 	if (!(spread > 0))
 		return;
 	size_t slow_first = 0, outliers = 0;
-	while (slow_first < m->n / 2 && (m->wall[slow_first] - median) / spread > OUTLIER_Z)
+	/* A leading run counts as a warm-up the user missed when it is an
+	 * outlier and clearly slower too (half again the median): a tiny spread
+	 * makes a run 20 % slower an outlier, not one that filled a cache. */
+	while (slow_first < m->n / 2 && (m->wall[slow_first] - median) / spread > OUTLIER_Z &&
+	       m->wall[slow_first] > 1.5 * median)
 		slow_first++;
 	for (size_t i = slow_first; i < m->n; i++)
 		outliers += fabs(m->wall[i] - median) / spread > OUTLIER_Z;
@@ -756,6 +763,10 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			o->has_timestamp = !bad;
+		} else if (cli_opt_value(argc, argv, &i, "--baseline", &v, &bad)) {
+			if (!bad && !cli_text_ok("record: --baseline", v))
+				return EXIT_USAGE;
+			o->baseline = v;
 		} else if (strcmp(arg, "--replace") == 0) {
 			o->put_flags |= BDB_PUT_REPLACE;
 		} else if (strcmp(arg, "--shell") == 0) {
@@ -920,7 +931,66 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 }
 
 /* Stores run; prints "Stored run ID (N points, M metrics)". */
-static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run)
+/*
+ * When the store has baseline o->baseline (default main) and it holds the
+ * point name, prints the verdict of this run's wall time against it:
+ * compare's table, using mwu when every point has 5 samples or more (else
+ * percent), as the statement prints it. Says on stderr when a baseline
+ * named with --baseline is missing; nothing when main is.
+ */
+static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run *run,
+			  const char *name)
+{
+	const char *baseline = o->baseline ? o->baseline : "main";
+	bdb_reader *r;
+	uint64_t seq;
+	if (bdb_reader_begin(store, &r))
+		return;
+	bool found = bdb_reader_get_baseline(r, baseline, &seq) == 0;
+	bdb_reader_end(r);
+	if (!found) {
+		if (o->baseline)
+			fprintf(stderr, "benchdb: warning: record: no baseline '%s': no verdict\n",
+				baseline);
+		return;
+	}
+	bool mwu = true;
+	for (size_t p = 0; p < run->n_points; p++) {
+		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
+		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
+			mwu = false;
+	}
+	bdb_buf stmt, out;
+	bdb_buf_init(&stmt);
+	bdb_buf_init(&out);
+	bdb_buf_puts(&stmt, "compare baseline ");
+	bdb_query_put_name(&stmt, baseline);
+	bdb_buf_puts(&stmt, " with run ");
+	bdb_query_put_name(&stmt, run->id);
+	bdb_buf_puts(&stmt, " metric wall of ");
+	bdb_query_put_name(&stmt, name);
+	bdb_buf_puts(&stmt, mwu ? " using mwu" : " using percent");
+	bdb_result *res = NULL;
+	bdb_query_options qopt = {0};
+	if (!stmt.failed && bdb_query_run(store, bdb_buf_cstr(&stmt), &qopt, &res, NULL) == 0) {
+		/* Only points that are new: the baseline does not have this point. */
+		int verdict = bdb_result_column_index(res, "verdict");
+		bool compared = false;
+		for (size_t row = 0; verdict >= 0 && row < bdb_result_n_rows(res); row++) {
+			bdb_value v = bdb_result_get(res, row, (size_t)verdict);
+			compared |=
+			    v.kind == BDB_VALUE_STRING && v.str && strcmp(v.str, "new") != 0;
+		}
+		if (compared && bdb_result_format(res, BDB_FORMAT_TABLE, &qopt, &out) == 0)
+			printf("\nAgainst baseline %s (%s):\n%s", baseline, mwu ? "mwu" : "percent",
+			       bdb_buf_cstr(&out));
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&stmt);
+	bdb_buf_free(&out);
+}
+
+static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, const char *name)
 {
 	bdb_store *store;
 	int code = cli_open_store(ctx, true, false, &store);
@@ -930,8 +1000,8 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run)
 	bdb_diag_clear(&d);
 	bdb_put_outcome outcome;
 	int rc = bdb_store_put_run(store, run, o->put_flags, NULL, &outcome, &d);
-	bdb_store_close(store);
 	if (rc) {
+		bdb_store_close(store);
 		if (!d.message[0])
 			bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s", run->id,
 				     bdb_strerror(rc));
@@ -944,6 +1014,8 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run)
 	printf("%s run %s (%zu point%s, %zu metrics)\n",
 	       outcome == BDB_PUT_REPLACED ? "Replaced" : "Stored", run->id, run->n_points,
 	       run->n_points == 1 ? "" : "s", metrics);
+	print_verdict(store, o, run, name);
+	bdb_store_close(store);
 	return EXIT_OK;
 }
 
@@ -1022,7 +1094,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		code = 130;
 	}
 	if (!code)
-		code = store_run(ctx, &o, run);
+		code = store_run(ctx, &o, run, name);
 	for (size_t v = 0; v < n_points; v++)
 		measured_free(&results[v]);
 	free(results);

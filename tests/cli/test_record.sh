@@ -140,6 +140,23 @@ run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:0
 check_rc "--replace replaces it" 0
 check_out "and says so" "Replaced run rec-t"
 
+# The verdict against baseline main, when it has the point.
+VDB=$WORK/verdict-db
+"$BENCHDB" --db "$VDB" record --name nap --id nap-base --runs 5 -- sleep 0.01 >/dev/null 2>&1
+run "$BENCHDB" --db "$VDB" record --name nap --runs 5 -- sleep 0.05
+check "no baseline main: no verdict" test "$(grep -c 'Against baseline' "$OUT")" -eq 0
+"$BENCHDB" --db "$VDB" baseline set main nap-base >/dev/null
+run "$BENCHDB" --db "$VDB" record --name nap --runs 5 -- sleep 0.05
+check_out "5 samples: judged with mwu against baseline main" "Against baseline main (mwu):"
+check "sleeping 5 times longer is a regression of wall" \
+	test "$(grep -c '^nap  *wall .* regression' "$OUT")" -eq 1
+run "$BENCHDB" --db "$VDB" record --name nap --runs 3 -- sleep 0.01
+check_out "fewer samples: judged by percent" "Against baseline main (percent):"
+run "$BENCHDB" --db "$VDB" record --name other --runs 5 -- sleep 0.01
+check "a point the baseline does not have: no verdict" test "$(grep -c 'Against baseline' "$OUT")" -eq 0
+run "$BENCHDB" --db "$VDB" record --runs 1 --baseline nope -- true
+check_err "a missing --baseline is said" "no baseline 'nope': no verdict"
+
 # 7. --shell and option errors.
 run "$BENCHDB" --db "$DB" record --runs 1 --shell -- 'true && exit 0'
 check_rc "--shell runs the command with /bin/sh -c" 0
