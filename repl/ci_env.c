@@ -1,4 +1,5 @@
-/* ci_env.c - the commit and branch a CI job builds, from its environment or git. */
+/* ci_env.c - the run metadata of ingest and record: id, commit and branch from
+ * the options, the CI job's environment or git; --tag. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,7 +30,7 @@ static const char *set_var(const char *name)
 	return v && *v ? v : NULL;
 }
 
-int cli_ci_metadata(const char **commit, const char **branch)
+int cli_ci_metadata(const char *cmd, const char **commit, const char **branch)
 {
 	*commit = *branch = NULL;
 	for (size_t i = 0; i < sizeof ci_services / sizeof *ci_services; i++) {
@@ -43,10 +44,10 @@ int cli_ci_metadata(const char **commit, const char **branch)
 		    b[strlen(ci->strip)])
 			b += strlen(ci->strip);
 		char what[64];
-		snprintf(what, sizeof what, "ingest: $%s", ci->commit);
+		snprintf(what, sizeof what, "%s: $%s", cmd, ci->commit);
 		if (c && !cli_text_ok(what, c))
 			return EXIT_USAGE;
-		snprintf(what, sizeof what, "ingest: %s's branch", ci->service);
+		snprintf(what, sizeof what, "%s: %s's branch", cmd, ci->service);
 		if (b && !cli_text_ok(what, b))
 			return EXIT_USAGE;
 		*commit = c;
@@ -56,12 +57,12 @@ int cli_ci_metadata(const char **commit, const char **branch)
 	return EXIT_OK;
 }
 
-int cli_git_head(char *sha, size_t size)
+int cli_git_head(const char *cmd, char *sha, size_t size)
 {
 	/* A fixed command: nothing of the user's reaches the shell. */
 	FILE *p = popen("git rev-parse --verify -q HEAD 2>/dev/null", "r");
 	if (!p) {
-		cli_error("ingest: --commit auto: cannot run git");
+		cli_error("%s: --commit auto: cannot run git", cmd);
 		return EXIT_INPUT;
 	}
 	char line[128] = "";
@@ -69,10 +70,66 @@ int cli_git_head(char *sha, size_t size)
 	int status = pclose(p);
 	line[strcspn(line, "\r\n")] = '\0';
 	if (!got || status != 0 || strlen(line) < 7 || strlen(line) >= size) {
-		cli_error("ingest: --commit auto: 'git rev-parse HEAD' found no commit here "
-			  "(not a git checkout, or git is not installed)");
+		cli_error("%s: --commit auto: 'git rev-parse HEAD' found no commit here "
+			  "(not a git checkout, or git is not installed)",
+			  cmd);
 		return EXIT_INPUT;
 	}
 	memcpy(sha, line, strlen(line) + 1);
+	return EXIT_OK;
+}
+
+bool cli_run_meta_option(int argc, char **argv, int *i, cli_run_meta *m, bool *bad)
+{
+	if (cli_opt_value(argc, argv, i, "--commit", &m->commit, bad) ||
+	    cli_opt_value(argc, argv, i, "--branch", &m->branch, bad) ||
+	    cli_opt_value(argc, argv, i, "--id", &m->id, bad))
+		return true;
+	if (strcmp(argv[*i], "--no-env") == 0) {
+		m->no_env = true;
+		return true;
+	}
+	return false;
+}
+
+int cli_run_meta_resolve(const char *cmd, cli_run_meta *m)
+{
+	/* What is stored and printed is one line of text. */
+	const struct {
+		const char *option, *value;
+	} texts[] = {{"--id", m->id}, {"--commit", m->commit}, {"--branch", m->branch}};
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		char what[64];
+		snprintf(what, sizeof what, "%s: %s", cmd, texts[t].option);
+		if (texts[t].value && !cli_text_ok(what, texts[t].value))
+			return EXIT_USAGE;
+	}
+	if (m->commit && strcmp(m->commit, "auto") == 0) {
+		int code = cli_git_head(cmd, m->head, sizeof m->head);
+		if (code)
+			return code;
+		m->commit = m->head;
+	}
+	m->ci_commit = m->ci_branch = NULL;
+	return m->no_env ? EXIT_OK : cli_ci_metadata(cmd, &m->ci_commit, &m->ci_branch);
+}
+
+int cli_tag_parse(const char *cmd, const char *value, bdb_kv *tag, char **copy)
+{
+	char what[64];
+	snprintf(what, sizeof what, "%s: --tag", cmd);
+	if (!cli_text_ok(what, value))
+		return EXIT_USAGE;
+	const char *eq = strchr(value, '=');
+	if (!eq || eq == value) {
+		cli_error("%s: --tag: expected KEY=VALUE, got '%s'", cmd, value);
+		return EXIT_USAGE;
+	}
+	*copy = strdup(value);
+	if (!*copy)
+		return EXIT_INPUT;
+	(*copy)[eq - value] = '\0';
+	tag->key = *copy;
+	tag->value = *copy + (eq - value) + 1;
 	return EXIT_OK;
 }

@@ -82,15 +82,50 @@ bool cli_text_ok(const char *what, const char *value);
  * The commit and branch the CI job builds, from the variables of GitHub
  * Actions, GitLab CI, Buildkite, CircleCI or Jenkins (ci_env.c; the first
  * service with one set gives both); NULL when none says. The strings are
- * the environment's. Prints the error and returns EXIT_USAGE when a value
- * is not one line of text, else EXIT_OK.
+ * the environment's. cmd names the subcommand in errors ("ingest"). Prints
+ * the error and returns EXIT_USAGE when a value is not one line of text,
+ * else EXIT_OK.
  */
-int cli_ci_metadata(const char **commit, const char **branch);
+int cli_ci_metadata(const char *cmd, const char **commit, const char **branch);
 
 /* `git rev-parse HEAD` in the current directory into sha (size bytes; 41
- * hold a SHA-1). Prints the error and returns EXIT_INPUT when there is no
- * commit (not a checkout, no git), else EXIT_OK. */
-int cli_git_head(char *sha, size_t size);
+ * hold a SHA-1). cmd names the subcommand in errors. Prints the error and
+ * returns EXIT_INPUT when there is no commit (not a checkout, no git), else
+ * EXIT_OK. */
+int cli_git_head(const char *cmd, char *sha, size_t size);
+
+/*
+ * The run metadata options of the subcommands that store runs (ingest,
+ * record): --id, --commit (SHA or "auto"), --branch, --no-env. The strings
+ * are argv's until cli_run_meta_resolve, which may point commit at head.
+ */
+typedef struct cli_run_meta {
+	const char *id, *commit, *branch;  /* the options, or NULL */
+	bool no_env;			   /* --no-env */
+	const char *ci_commit, *ci_branch; /* after resolving: the CI job's, or NULL */
+	char head[128];			   /* --commit auto's commit */
+} cli_run_meta;
+
+/* If argv[*i] is one of the options above, takes it (advancing *i past its
+ * value) and returns true; sets *bad (usage error printed) when its value is
+ * missing. */
+bool cli_run_meta_option(int argc, char **argv, int *i, cli_run_meta *m, bool *bad);
+
+/*
+ * Checks that --id, --commit and --branch are one line of text
+ * (cli_text_ok, "CMD: --id"), resolves --commit auto (cli_git_head) and,
+ * unless --no-env, reads the CI job's commit and branch (cli_ci_metadata).
+ * Prints the error itself; returns an exit code, EXIT_OK when m is ready.
+ */
+int cli_run_meta_resolve(const char *cmd, cli_run_meta *m);
+
+/*
+ * Parses --tag's value "KEY=VALUE" of subcommand cmd into a malloc'ed copy
+ * (*copy, free with free()) that *tag points into. Prints the usage error
+ * and returns EXIT_USAGE when it is not one line of text or has no key,
+ * EXIT_INPUT when out of memory, else EXIT_OK.
+ */
+int cli_tag_parse(const char *cmd, const char *value, bdb_kv *tag, char **copy);
 
 /* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
  * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */
@@ -115,6 +150,34 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 /* The count of inconclusive comparisons in a regressions result (its
  * "inconclusive" field; rows beyond it are regressions). */
 size_t cli_count_inconclusive(const bdb_result *r);
+
+/* The machine `record` measures on (record_env.c). Empty strings and a turbo
+ * of 0 where the system does not say. */
+typedef struct cli_machine {
+	char cpu_model[128];
+	int cores;			/* online */
+	char governor[32];		/* cpu0's cpufreq scaling governor */
+	int turbo;			/* 1 on, -1 off, 0 unknown */
+	char kernel[160];		/* uname: "Linux 6.1.0" */
+	char arch[72];			/* uname: "x86_64" */
+	char os[128];			/* os-release's PRETTY_NAME */
+	char compiler[128];		/* the first line of `cc --version` */
+	double load_before, load_after; /* 1-minute load averages; -1 unknown */
+} cli_machine;
+
+/* Reads what /proc, /sys, uname, os-release and cc say into *m, and the load
+ * average now as m->load_before. Never fails: what cannot be read stays empty. */
+void cli_machine_read(cli_machine *m);
+/* The 1-minute load average, or -1 when it cannot be read. */
+double cli_load_average(void);
+/* Sets the run's environment entries cpu_model, cpu_cores, cpu_governor,
+ * cpu_turbo, kernel, arch, os, compiler, load_before and load_after (those
+ * known). Returns 0 or BDB_ENOMEM. */
+int cli_machine_to_env(const cli_machine *m, bdb_run *run);
+/* Warns on stderr when load is above the number of cores. */
+void cli_machine_warn(const cli_machine *m, double load);
+/* Warns on stderr when the governor is not performance or turbo is on. */
+void cli_machine_warn_setup(const cli_machine *m);
 
 /* Subcommands. */
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
@@ -141,6 +204,7 @@ int cmd_query(cli_ctx *ctx, int argc, char **argv);
 int cmd_chart(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
+int cmd_record(cli_ctx *ctx, int argc, char **argv);
 
 /* The shell: statements from a string (-c), a file (-f), stdin or the REPL. */
 typedef struct shell_options {

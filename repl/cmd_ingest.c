@@ -167,8 +167,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	bool benchkit_form = false;
 	const char **files_arg = calloc((size_t)argc + 1, sizeof *files_arg);
 	bdb_ingest_inputs inputs = {0};
-	bool quiet = false, no_env = false;
-	char head[128];
+	bool quiet = false;
+	cli_run_meta meta = {0};
 	int n_files = 0, code = EXIT_OK;
 	if (!files_arg)
 		return EXIT_INPUT;
@@ -201,12 +201,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 				code = EXIT_USAGE;
 				goto out;
 			}
-		} else if (cli_opt_value(argc, argv, &i, "--commit", &v, &bad)) {
-			opt.commit = v;
-		} else if (cli_opt_value(argc, argv, &i, "--branch", &v, &bad)) {
-			opt.branch = v;
-		} else if (cli_opt_value(argc, argv, &i, "--id", &v, &bad)) {
-			opt.id = v;
+		} else if (cli_run_meta_option(argc, argv, &i, &meta, &bad)) {
+			/* --id, --commit, --branch, --no-env: resolved below */
 		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
 			if (!bad && bdb_time_parse(v, &opt.timestamp_us)) {
 				cli_error("ingest: --timestamp: cannot read '%s' as a time "
@@ -225,35 +221,18 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			}
 			opt.has_gab_direction = true;
 		} else if (cli_opt_value(argc, argv, &i, "--tag", &v, &bad)) {
-			if (!bad && !cli_text_ok("ingest: --tag", v)) {
-				code = EXIT_USAGE;
-				goto out;
-			}
-			const char *eq = bad ? NULL : strchr(v, '=');
-			if (!bad && (!eq || eq == v)) {
-				cli_error("ingest: --tag: expected KEY=VALUE, got '%s'", v);
-				code = EXIT_USAGE;
-				goto out;
-			}
 			if (!bad && n_tags == MAX_TAGS) {
 				cli_error("ingest: at most %d --tag options", MAX_TAGS);
 				code = EXIT_USAGE;
 				goto out;
 			}
 			if (!bad) {
-				char *copy = strdup(v);
-				if (!copy) {
-					code = EXIT_INPUT;
+				code =
+				    cli_tag_parse("ingest", v, &tags[n_tags], &tag_copies[n_tags]);
+				if (code)
 					goto out;
-				}
-				copy[eq - v] = '\0';
-				tag_copies[n_tags] = copy;
-				tags[n_tags].key = copy;
-				tags[n_tags].value = copy + (eq - v) + 1;
 				n_tags++;
 			}
-		} else if (strcmp(arg, "--no-env") == 0) {
-			no_env = true;
 		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
 			quiet = true;
 		} else if (strcmp(arg, "--replace") == 0) {
@@ -269,18 +248,14 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	/* What is stored and printed is one line of text (--tag is checked above). */
-	const struct {
-		const char *what, *value;
-	} texts[] = {{"ingest: --id", opt.id},
-		     {"ingest: --commit", opt.commit},
-		     {"ingest: --branch", opt.branch}};
-	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
-		if (texts[t].value && !cli_text_ok(texts[t].what, texts[t].value)) {
-			code = EXIT_USAGE;
-			goto out;
-		}
-	}
+	code = cli_run_meta_resolve("ingest", &meta);
+	if (code)
+		goto out;
+	opt.id = meta.id;
+	opt.commit = meta.commit;
+	opt.branch = meta.branch;
+	opt.default_commit = meta.ci_commit;
+	opt.default_branch = meta.ci_branch;
 	if (n_files == 0) {
 		code = cli_usage_error("ingest", "expected a file, a directory or '-'");
 		goto out;
@@ -292,17 +267,6 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	}
 	opt.tags = tags;
 	opt.n_tags = n_tags;
-	if (opt.commit && strcmp(opt.commit, "auto") == 0) {
-		code = cli_git_head(head, sizeof head);
-		if (code)
-			goto out;
-		opt.commit = head;
-	}
-	if (!no_env) {
-		code = cli_ci_metadata(&opt.default_commit, &opt.default_branch);
-		if (code)
-			goto out;
-	}
 
 	/* Directories stand for their files, or for one Criterion tree. */
 	for (int f = 0; f < n_files; f++) {

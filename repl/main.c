@@ -98,6 +98,8 @@ static const subcommand subcommands[] = {
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
     {"serve", cmd_serve, "its API answers in JSON"},
+    {"record", cmd_record,
+     "it prints statistics and the stored run's id; read the run with 'export --format json'"},
 };
 
 /* Statements that are subcommands too: `benchdb trend ...` runs the

@@ -1,0 +1,1113 @@
+/* cmd_record.c - record: run a command several times, measure each run, store one run. */
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "ingest.h"
+
+static const char record_usage[] =
+    "usage: benchdb record [--db DIR] [--name NAME] [--warmup N] [--runs N | --min-time S]\n"
+    "                      [--tag K=V]... [--commit SHA|auto] [--branch B] [--id ID]\n"
+    "                      [--timestamp T] [--replace] [--no-env] [--shell]\n"
+    "                      [--ignore-failure] [--baseline NAME]\n"
+    "                      [-P NAME LO HI | -L NAME A,B,C]\n"
+    "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
+    "\n"
+    "Runs CMD (directly, no shell unless --shell) N times after the warm-up runs,\n"
+    "measures each run's wall time, user and system CPU time and maximum resident\n"
+    "set size, and stores one run: point NAME (default: the command line) with\n"
+    "metrics wall, user, sys (seconds) and max_rss (bytes), lower is better, each\n"
+    "the mean of its samples, one sample per run. CMD's standard output is\n"
+    "discarded (unless --format reads it); its standard error is shown.\n"
+    "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
+    "and after) is stored as the run's environment.\n"
+    "\n"
+    "  --name NAME      the point's name\n"
+    "  --warmup N       runs before measuring, discarded (default 0)\n"
+    "  --runs N         measured runs (default 10; 1 with --format or --output)\n"
+    "  --min-time S     instead of --runs: measure until S seconds of runs (3 runs\n"
+    "                   at least)\n"
+    "  --tag K=V        a tag of every point (repeatable)\n"
+    "  --commit, --branch, --id, --no-env   as ingest: the commit and branch\n"
+    "                   default to the CI job's (GITHUB_SHA, CI_COMMIT_SHA, ...);\n"
+    "                   --commit auto is 'git rev-parse HEAD'\n"
+    "  --timestamp T    the run's time (default: when record started)\n"
+    "  --replace        replace a different run stored under the same --id\n"
+    "  --baseline NAME  the baseline to judge the wall time against (default\n"
+    "                   main, when the store has it and it has the point)\n"
+    "  --shell          run CMD with /bin/sh -c (its words joined by spaces)\n"
+    "  --ignore-failure keep measuring when CMD exits non-zero\n"
+    "  -P NAME LO HI    a sweep: one point per integer LO..HI, {NAME} in CMD\n"
+    "                   replaced by it, tagged NAME=value\n"
+    "  -L NAME A,B,C    a sweep over a list of values, likewise\n"
+    "  --format FMT     CMD writes results in format FMT (gbench, ...) to its\n"
+    "                   standard output: the last run's are stored, with the\n"
+    "                   environment and the timing point added\n"
+    "  --output FILE    CMD writes its results to FILE ({out} in CMD is replaced\n"
+    "                   by FILE): read after the last run (format: --format or\n"
+    "                   detected)\n"
+    "\n"
+    "A run of CMD that fails stores nothing, and record exits with CMD's status\n"
+    "(128 + N for signal N). Ctrl-C stops, stores nothing and exits 130. A\n"
+    "terminal shows the progress on standard error. Exit 3 when the run could\n"
+    "not be stored.\n";
+
+#define MAX_TAGS      64
+#define MIN_TIME_RUNS 3
+
+/* Set by SIGINT: the measuring stops and nothing is stored. */
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* What the command line asks for. */
+typedef struct record_opts {
+	const char *name;
+	long warmup, runs;
+	bool runs_given;
+	double min_time; /* > 0: --min-time */
+	bdb_kv tags[MAX_TAGS];
+	char *tag_copies[MAX_TAGS];
+	size_t n_tags;
+	cli_run_meta meta;
+	bool shell, ignore_failure;
+	const char *param; /* the sweep's {NAME}, or NULL */
+	char **values;	   /* its values (malloc'ed) */
+	size_t n_values;
+	bool has_format;
+	bdb_format format;
+	const char *output;
+	const char *baseline; /* --baseline: the verdict's (default main) */
+	bool has_timestamp;   /* --timestamp */
+	int64_t timestamp_us;
+	unsigned put_flags; /* --replace */
+	char **cmd;	    /* CMD ARGS..., argv's */
+	int n_cmd;
+	bool progress; /* a terminal on stderr */
+} record_opts;
+
+/* One point's measurements: the samples of each metric, one per run. */
+typedef struct measured {
+	double *wall, *user, *sys, *rss;
+	size_t n, cap;
+	size_t failures; /* runs that exited non-zero (--ignore-failure) */
+} measured;
+
+static void measured_free(measured *m)
+{
+	free(m->wall);
+	free(m->user);
+	free(m->sys);
+	free(m->rss);
+	memset(m, 0, sizeof *m);
+}
+
+static int measured_add(measured *m, double wall, double user, double sys, double rss)
+{
+	if (m->n == m->cap) {
+		size_t cap = m->cap ? 2 * m->cap : 16;
+		double *arrays[4] = {m->wall, m->user, m->sys, m->rss};
+		for (int a = 0; a < 4; a++) {
+			double *grown = realloc(arrays[a], cap * sizeof *grown);
+			if (!grown)
+				return BDB_ENOMEM;
+			arrays[a] = grown;
+		}
+		m->wall = arrays[0];
+		m->user = arrays[1];
+		m->sys = arrays[2];
+		m->rss = arrays[3];
+		m->cap = cap;
+	}
+	m->wall[m->n] = wall;
+	m->user[m->n] = user;
+	m->sys[m->n] = sys;
+	m->rss[m->n] = rss;
+	m->n++;
+	return 0;
+}
+
+static double mean_of(const double *x, size_t n)
+{
+	double sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += x[i];
+	return n ? sum / (double)n : 0;
+}
+
+/* The sample standard deviation (0 for one sample). */
+static double stddev_of(const double *x, size_t n)
+{
+	if (n < 2)
+		return 0;
+	double mean = mean_of(x, n), sum = 0;
+	for (size_t i = 0; i < n; i++)
+		sum += (x[i] - mean) * (x[i] - mean);
+	return sqrt(sum / (double)(n - 1));
+}
+
+static double seconds_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) + (double)(b->tv_nsec - a->tv_nsec) / 1e9;
+}
+
+static double timeval_seconds(const struct timeval *t)
+{
+	return (double)t->tv_sec + (double)t->tv_usec / 1e6;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Running the command                                                       */
+/* ------------------------------------------------------------------------ */
+
+/* How one run of the command ended. */
+typedef enum run_end {
+	RUN_DONE,	 /* it exited (status in *status) */
+	RUN_INTERRUPTED, /* SIGINT: ours, or the terminal's that killed it */
+	RUN_NOT_STARTED	 /* fork or exec failed (*err) */
+} run_end;
+
+/* The child's side: stdout to /dev/null or to the capture pipe, then exec.
+ * An exec failure is reported through report_fd as errno. */
+static void exec_child(char **argv, int stdout_fd, int report_fd)
+{
+	struct sigaction dfl;
+	memset(&dfl, 0, sizeof dfl);
+	dfl.sa_handler = SIG_DFL;
+	sigaction(SIGINT, &dfl, NULL);
+	if (stdout_fd >= 0) {
+		dup2(stdout_fd, STDOUT_FILENO);
+		close(stdout_fd);
+	} else {
+		int null = open("/dev/null", O_WRONLY);
+		if (null >= 0) {
+			dup2(null, STDOUT_FILENO);
+			close(null);
+		}
+	}
+	execvp(argv[0], argv);
+	int e = errno;
+	ssize_t w = write(report_fd, &e, sizeof e);
+	(void)w;
+	_exit(127);
+}
+
+/* pipe(2) with both ends closed at exec. */
+static int pipe_cloexec(int fds[2])
+{
+	if (pipe(fds) != 0)
+		return -1;
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	return 0;
+}
+
+/* Stops the child after our SIGINT: SIGINT, then SIGKILL when it has not
+ * ended within two seconds. Reaps it. */
+static void stop_child(pid_t pid)
+{
+	kill(pid, SIGINT);
+	for (int i = 0; i < 200; i++) {
+		if (waitpid(pid, NULL, WNOHANG) == pid)
+			return;
+		struct timespec tick = {0, 10 * 1000 * 1000};
+		nanosleep(&tick, NULL);
+	}
+	kill(pid, SIGKILL);
+	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+		;
+}
+
+/*
+ * Runs argv once and measures it: *wall from before fork to after wait4,
+ * *usage from wait4. With capture (may be NULL), the command's standard
+ * output is appended to it. Returns how the run ended; *status is the
+ * wait status (RUN_DONE), *err the errno (RUN_NOT_STARTED).
+ */
+static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusage *usage,
+			int *status, int *err)
+{
+	int report[2], out[2] = {-1, -1};
+	if (pipe_cloexec(report) != 0) {
+		*err = errno;
+		return RUN_NOT_STARTED;
+	}
+	if (capture && pipe_cloexec(out) != 0) {
+		*err = errno;
+		close(report[0]);
+		close(report[1]);
+		return RUN_NOT_STARTED;
+	}
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pid_t pid = fork();
+	if (pid == 0) {
+		close(report[0]);
+		if (capture)
+			close(out[0]);
+		exec_child(argv, capture ? out[1] : -1, report[1]);
+	}
+	close(report[1]);
+	if (capture)
+		close(out[1]);
+	if (pid < 0) {
+		*err = errno;
+		close(report[0]);
+		if (capture)
+			close(out[0]);
+		return RUN_NOT_STARTED;
+	}
+	/* The report pipe closes at exec; an errno in it is exec's failure. */
+	int exec_errno = 0;
+	ssize_t got;
+	while ((got = read(report[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
+		;
+	close(report[0]);
+	bool stopped = false;
+	if (capture) {
+		char chunk[65536];
+		for (;;) {
+			ssize_t n = read(out[0], chunk, sizeof chunk);
+			if (n > 0) {
+				bdb_buf_append(capture, chunk, (size_t)n);
+			} else if (n < 0 && errno == EINTR) {
+				if (interrupted && !stopped) {
+					stop_child(pid);
+					stopped = true;
+				}
+			} else {
+				break;
+			}
+			if (stopped)
+				break;
+		}
+		close(out[0]);
+	}
+	pid_t w = stopped ? pid : -1;
+	while (!stopped && (w = wait4(pid, status, 0, usage)) < 0 && errno == EINTR) {
+		if (interrupted) {
+			stop_child(pid);
+			stopped = true;
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	*wall = seconds_between(&t0, &t1);
+	if (got == (ssize_t)sizeof exec_errno) {
+		*err = exec_errno;
+		return RUN_NOT_STARTED;
+	}
+	if (stopped || interrupted)
+		return RUN_INTERRUPTED;
+	if (w != pid) {
+		*err = errno;
+		return RUN_NOT_STARTED;
+	}
+	if (WIFSIGNALED(*status) && WTERMSIG(*status) == SIGINT)
+		return RUN_INTERRUPTED; /* the terminal's Ctrl-C reached it first */
+	return RUN_DONE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Output                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* The unit hyperfine would show a time of this size in, and its factor. */
+static const char *time_unit(double seconds, double *factor)
+{
+	if (seconds < 1e-3) {
+		*factor = 1e6;
+		return "µs";
+	}
+	if (seconds < 1) {
+		*factor = 1e3;
+		return "ms";
+	}
+	*factor = 1;
+	return "s";
+}
+
+static void format_bytes(double bytes, char *buf, size_t size)
+{
+	static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
+	int u = 0;
+	while (bytes >= 1024 && u < 4) {
+		bytes /= 1024;
+		u++;
+	}
+	snprintf(buf, size, u ? "%.1f %s" : "%.0f %s", bytes, units[u]);
+}
+
+/* "run 3/10 (warm-up 1/2), 10.2 ms ± 0.1 ms, ETA 1s" on stderr, over itself. */
+static void show_progress(const record_opts *o, const measured *m, long warmup_done,
+			  long runs_planned, double elapsed)
+{
+	char line[200];
+	if (warmup_done < o->warmup) {
+		snprintf(line, sizeof line, "warm-up %ld/%ld", warmup_done + 1, o->warmup);
+	} else if (o->min_time > 0) {
+		snprintf(line, sizeof line, "run %zu (%.1f of %.1f s)", m->n + 1, elapsed,
+			 o->min_time);
+	} else {
+		snprintf(line, sizeof line, "run %zu/%ld", m->n + 1, runs_planned);
+	}
+	if (m->n) {
+		double factor, mean = mean_of(m->wall, m->n);
+		const char *unit = time_unit(mean, &factor);
+		size_t len = strlen(line);
+		snprintf(line + len, sizeof line - len, ", %.1f %s ± %.1f %s", mean * factor, unit,
+			 stddev_of(m->wall, m->n) * factor, unit);
+		if (o->min_time <= 0) {
+			len = strlen(line);
+			snprintf(line + len, sizeof line - len, ", ETA %.0fs",
+				 mean * (double)(runs_planned - (long)m->n));
+		}
+	}
+	fprintf(stderr, "\r\033[K%s", line);
+	fflush(stderr);
+}
+
+static int compare_doubles(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The median of x[0..n) (n > 0), sorting a copy; NAN when out of memory. */
+static double median_of(const double *x, size_t n)
+{
+	double *sorted = malloc(n * sizeof *sorted);
+	if (!sorted)
+		return NAN;
+	memcpy(sorted, x, n * sizeof *sorted);
+	qsort(sorted, n, sizeof *sorted, compare_doubles);
+	double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	free(sorted);
+	return median;
+}
+
+/* A wall time this far above the median, in robust standard deviations
+ * (1.4826 MAD), is an outlier: hyperfine's modified Z-score and threshold. */
+#define OUTLIER_Z 14.0
+
+/*
+ * Warns, as hyperfine does, when the first runs were outliers above the
+ * others (caches filled by them: suggests --warmup N), and when there were
+ * other outliers (another program interfered).
+ */
+static void warn_outliers(const char *title, const measured *m)
+{
+	if (m->n < 3)
+		return;
+	double *deviation = malloc(m->n * sizeof *deviation);
+	if (!deviation)
+		return;
+	double median = median_of(m->wall, m->n);
+	for (size_t i = 0; i < m->n; i++)
+		deviation[i] = fabs(m->wall[i] - median);
+	double spread = 1.4826 * median_of(deviation, m->n);
+	free(deviation);
+	if (!(spread > 0))
+		return;
+	size_t slow_first = 0, outliers = 0;
+	/* A leading run counts as a warm-up the user missed when it is an
+	 * outlier and clearly slower too (half again the median): a tiny spread
+	 * makes a run 20 % slower an outlier, not one that filled a cache. */
+	while (slow_first < m->n / 2 && (m->wall[slow_first] - median) / spread > OUTLIER_Z &&
+	       m->wall[slow_first] > 1.5 * median)
+		slow_first++;
+	for (size_t i = slow_first; i < m->n; i++)
+		outliers += fabs(m->wall[i] - median) / spread > OUTLIER_Z;
+	if (slow_first)
+		fprintf(stderr,
+			"benchdb: warning: record: '%s': the first %zu run%s %s much slower than "
+			"the rest (caches filled by %s?): consider --warmup %zu\n",
+			title, slow_first, slow_first == 1 ? "" : "s",
+			slow_first == 1 ? "was" : "were", slow_first == 1 ? "it" : "them",
+			slow_first);
+	if (outliers)
+		fprintf(
+		    stderr,
+		    "benchdb: warning: record: '%s': %zu of %zu runs were statistical outliers: "
+		    "consider measuring again on a quiet system\n",
+		    title, outliers, m->n);
+}
+
+/* hyperfine's statistics of one point, on stdout. */
+static void print_statistics(const char *title, const measured *m)
+{
+	double factor, mean = mean_of(m->wall, m->n);
+	const char *unit = time_unit(mean, &factor);
+	double min = m->wall[0], max = m->wall[0];
+	for (size_t i = 1; i < m->n; i++) {
+		min = m->wall[i] < min ? m->wall[i] : min;
+		max = m->wall[i] > max ? m->wall[i] : max;
+	}
+	double user_factor, sys_factor, user = mean_of(m->user, m->n), sys = mean_of(m->sys, m->n);
+	const char *user_unit = time_unit(user, &user_factor),
+		   *sys_unit = time_unit(sys, &sys_factor);
+	char rss[32];
+	format_bytes(mean_of(m->rss, m->n), rss, sizeof rss);
+	printf("Benchmark: %s\n", title);
+	printf("  Time (mean ± σ):    %8.1f %s ± %6.1f %s    [User: %.1f %s, System: %.1f %s]\n",
+	       mean * factor, unit, stddev_of(m->wall, m->n) * factor, unit, user * user_factor,
+	       user_unit, sys * sys_factor, sys_unit);
+	printf("  Range (min … max):  %8.1f %s … %6.1f %s    %zu run%s", min * factor, unit,
+	       max * factor, unit, m->n, m->n == 1 ? "" : "s");
+	if (m->failures)
+		printf(" (%zu failed)", m->failures);
+	printf("\n  Max RSS (mean):     %8s\n\n", rss);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building the run                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* Adds metric name (unit, lower is better, defined in the run) with the
+ * samples x[0..n) and their mean as its value. */
+static int add_sampled_metric(bdb_run *run, bdb_point *p, const char *name, const char *unit,
+			      const double *x, size_t n)
+{
+	bdb_metric_def *def;
+	bdb_metric *m;
+	int rc = bdb_run_add_def(run, name, &def);
+	if (rc)
+		return rc;
+	def->unit = bdb_run_strdup(run, unit);
+	def->direction = BDB_LOWER;
+	if (!def->unit)
+		return BDB_ENOMEM;
+	rc = bdb_point_add_metric(run, p, name, mean_of(x, n), &m);
+	if (!rc)
+		rc = bdb_metric_set_unit(run, m, unit);
+	if (!rc)
+		rc = bdb_metric_set_samples(run, m, x, n);
+	return rc;
+}
+
+/* Adds the point of one measured command: name, the --tag tags and the
+ * sweep's tag (param = value, when param), wall, user, sys and max_rss. */
+static int add_timing_point(bdb_run *run, const record_opts *o, const char *name, const char *value,
+			    const measured *m)
+{
+	bdb_point *p;
+	int rc = bdb_run_add_point(run, name, &p);
+	for (size_t t = 0; !rc && t < o->n_tags; t++)
+		rc = bdb_point_set_tag(run, p, o->tags[t].key, o->tags[t].value);
+	if (!rc && o->param)
+		rc = bdb_point_set_tag(run, p, o->param, value);
+	if (!rc)
+		rc = add_sampled_metric(run, p, "wall", "s", m->wall, m->n);
+	if (!rc)
+		rc = add_sampled_metric(run, p, "user", "s", m->user, m->n);
+	if (!rc)
+		rc = add_sampled_metric(run, p, "sys", "s", m->sys, m->n);
+	if (!rc)
+		rc = add_sampled_metric(run, p, "max_rss", "B", m->rss, m->n);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The command line                                                          */
+/* ------------------------------------------------------------------------ */
+
+/* word with every "{key}" replaced by value (malloc'ed; NULL on ENOMEM). */
+static char *substitute(const char *word, const char *key, const char *value)
+{
+	char pattern[128];
+	snprintf(pattern, sizeof pattern, "{%s}", key);
+	bdb_buf b;
+	bdb_buf_init(&b);
+	const char *at;
+	while ((at = strstr(word, pattern)) != NULL) {
+		bdb_buf_append(&b, word, (size_t)(at - word));
+		bdb_buf_puts(&b, value);
+		word = at + strlen(pattern);
+	}
+	bdb_buf_puts(&b, word);
+	char *s = b.failed ? NULL : strdup(bdb_buf_cstr(&b));
+	bdb_buf_free(&b);
+	return s;
+}
+
+/* The words of o->cmd joined by spaces (malloc'ed). */
+static char *join_words(char **words, int n)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	for (int i = 0; i < n; i++) {
+		if (i)
+			bdb_buf_putc(&b, ' ');
+		bdb_buf_puts(&b, words[i]);
+	}
+	char *s = b.failed ? NULL : strdup(bdb_buf_cstr(&b));
+	bdb_buf_free(&b);
+	return s;
+}
+
+static void free_words(char **words)
+{
+	if (!words)
+		return;
+	for (char **w = words; *w; w++)
+		free(*w);
+	free(words);
+}
+
+/* The argv to run for sweep value (may be NULL): o->cmd with {param} and
+ * {out} replaced, or /bin/sh -c with them joined (--shell). NULL-terminated,
+ * malloc'ed (free_words); NULL on ENOMEM. */
+static char **command_for(const record_opts *o, const char *value)
+{
+	int n = o->shell ? 3 : o->n_cmd;
+	char **argv = calloc((size_t)n + 1, sizeof *argv);
+	char **words = calloc((size_t)o->n_cmd + 1, sizeof *words);
+	bool ok = argv && words;
+	for (int i = 0; ok && i < o->n_cmd; i++) {
+		char *w = strdup(o->cmd[i]);
+		if (w && o->param) {
+			char *s = substitute(w, o->param, value);
+			free(w);
+			w = s;
+		}
+		if (w && o->output) {
+			char *s = substitute(w, "out", o->output);
+			free(w);
+			w = s;
+		}
+		words[i] = w;
+		ok = w != NULL;
+	}
+	if (ok && o->shell) {
+		argv[0] = strdup("/bin/sh");
+		argv[1] = strdup("-c");
+		argv[2] = join_words(words, o->n_cmd);
+		ok = argv[0] && argv[1] && argv[2];
+		free_words(words);
+	} else if (ok) {
+		free(argv);
+		argv = words;
+	} else {
+		free_words(words);
+	}
+	if (!ok) {
+		free_words(argv);
+		return NULL;
+	}
+	return argv;
+}
+
+/* Parses a count option's value into *out (>= min). */
+static bool parse_count(const char *option, const char *v, long min, long *out)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(v, &end, 10);
+	if (errno || end == v || *end || n < min || n > 1000000) {
+		cli_error("record: %s: expected a whole number from %ld to 1000000, got '%s'",
+			  option, min, v);
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+/* Adds value (copied) to the sweep's values. */
+static int add_value(record_opts *o, const char *value, size_t len)
+{
+	char **grown = realloc(o->values, (o->n_values + 1) * sizeof *grown);
+	if (!grown)
+		return EXIT_INPUT;
+	o->values = grown;
+	char *copy = strndup(value, len);
+	if (!copy)
+		return EXIT_INPUT;
+	o->values[o->n_values++] = copy;
+	return EXIT_OK;
+}
+
+/* -P NAME LO HI or -L NAME A,B,C at argv[*i]; returns an exit code. */
+static int parse_sweep(record_opts *o, int argc, char **argv, int *i)
+{
+	bool range = strcmp(argv[*i], "-P") == 0;
+	int need = range ? 3 : 2;
+	if (*i + need >= argc)
+		return cli_usage_error("record", "%s expects %s", argv[*i],
+				       range ? "NAME LO HI" : "NAME A,B,C");
+	if (o->param)
+		return cli_usage_error("record", "one sweep (-P or -L) at most");
+	const char *name = argv[*i + 1];
+	if (!name[0] || strpbrk(name, "{}=") || !cli_text_ok("record: sweep name", name))
+		return cli_usage_error("record", "%s: '%s' is not a parameter name", argv[*i],
+				       name);
+	o->param = name;
+	if (range) {
+		long lo, hi;
+		char *e1, *e2;
+		errno = 0;
+		lo = strtol(argv[*i + 2], &e1, 10);
+		hi = strtol(argv[*i + 3], &e2, 10);
+		if (errno || *e1 || *e2 || e1 == argv[*i + 2] || e2 == argv[*i + 3] || hi < lo ||
+		    hi - lo >= 10000)
+			return cli_usage_error("record",
+					       "-P %s: expected whole numbers LO <= HI (at most "
+					       "10000 values), got '%s' '%s'",
+					       name, argv[*i + 2], argv[*i + 3]);
+		for (long v = lo; v <= hi; v++) {
+			char text[32];
+			int len = snprintf(text, sizeof text, "%ld", v);
+			if (add_value(o, text, (size_t)len))
+				return EXIT_INPUT;
+		}
+	} else {
+		const char *list = argv[*i + 2];
+		if (!cli_text_ok("record: -L", list))
+			return EXIT_USAGE;
+		for (const char *v = list;;) {
+			size_t len = strcspn(v, ",");
+			if (!len)
+				return cli_usage_error("record", "-L %s: an empty value in '%s'",
+						       name, list);
+			if (add_value(o, v, len))
+				return EXIT_INPUT;
+			if (!v[len])
+				break;
+			v += len + 1;
+		}
+	}
+	*i += need;
+	return EXIT_OK;
+}
+
+/* Parses the options before CMD into *o; returns an exit code, or -1 after
+ * --help. */
+static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
+{
+	int i;
+	for (i = 1; i < argc; i++) {
+		const char *v, *arg = argv[i];
+		bool bad = false;
+		if (strcmp(arg, "--") == 0) {
+			i++;
+			break;
+		}
+		if (arg[0] != '-')
+			break; /* CMD starts */
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			fputs(record_usage, stdout);
+			return -1;
+		}
+		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			if (!bad)
+				ctx->db_dir = v;
+		} else if (cli_opt_value(argc, argv, &i, "--name", &v, &bad)) {
+			if (!bad && !cli_text_ok("record: --name", v))
+				return EXIT_USAGE;
+			o->name = v;
+		} else if (cli_opt_value(argc, argv, &i, "--warmup", &v, &bad)) {
+			if (!bad && !parse_count("--warmup", v, 0, &o->warmup))
+				return EXIT_USAGE;
+		} else if (cli_opt_value(argc, argv, &i, "--runs", &v, &bad)) {
+			if (!bad && !parse_count("--runs", v, 1, &o->runs))
+				return EXIT_USAGE;
+			o->runs_given = true;
+		} else if (cli_opt_value(argc, argv, &i, "--min-time", &v, &bad)) {
+			char *end;
+			o->min_time = bad ? 0 : strtod(v, &end);
+			if (!bad && (end == v || *end || !(o->min_time > 0) || o->min_time > 1e6)) {
+				cli_error("record: --min-time: expected seconds above 0, got '%s'",
+					  v);
+				return EXIT_USAGE;
+			}
+		} else if (cli_opt_value(argc, argv, &i, "--tag", &v, &bad)) {
+			if (!bad && o->n_tags == MAX_TAGS) {
+				cli_error("record: at most %d --tag options", MAX_TAGS);
+				return EXIT_USAGE;
+			}
+			if (!bad) {
+				int code = cli_tag_parse("record", v, &o->tags[o->n_tags],
+							 &o->tag_copies[o->n_tags]);
+				if (code)
+					return code;
+				o->n_tags++;
+			}
+		} else if (cli_run_meta_option(argc, argv, &i, &o->meta, &bad)) {
+			/* resolved once every option is read */
+		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
+			if (!bad &&
+			    (bdb_format_parse(v, &o->format) || o->format == BDB_FORMAT_AUTO)) {
+				cli_error("record: unknown format '%s' (expected %s)", v,
+					  bdb_format_list());
+				return EXIT_USAGE;
+			}
+			o->has_format = !bad;
+		} else if (cli_opt_value(argc, argv, &i, "--output", &v, &bad)) {
+			o->output = v;
+		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
+			if (!bad && bdb_time_parse(v, &o->timestamp_us)) {
+				cli_error("record: --timestamp: cannot read '%s' as a time "
+					  "(expected e.g. 2026-01-31T12:00:00Z)",
+					  v);
+				return EXIT_USAGE;
+			}
+			o->has_timestamp = !bad;
+		} else if (cli_opt_value(argc, argv, &i, "--baseline", &v, &bad)) {
+			if (!bad && !cli_text_ok("record: --baseline", v))
+				return EXIT_USAGE;
+			o->baseline = v;
+		} else if (strcmp(arg, "--replace") == 0) {
+			o->put_flags |= BDB_PUT_REPLACE;
+		} else if (strcmp(arg, "--shell") == 0) {
+			o->shell = true;
+		} else if (strcmp(arg, "--ignore-failure") == 0) {
+			o->ignore_failure = true;
+		} else if (strcmp(arg, "-P") == 0 || strcmp(arg, "-L") == 0) {
+			int code = parse_sweep(o, argc, argv, &i);
+			if (code)
+				return code;
+		} else {
+			return cli_usage_error("record", "unknown option '%s'", arg);
+		}
+		if (bad)
+			return EXIT_USAGE;
+	}
+	o->cmd = argv + i;
+	o->n_cmd = argc - i;
+	if (o->n_cmd == 0)
+		return cli_usage_error("record", "expected the command to run after '--'");
+	if (o->runs_given && o->min_time > 0)
+		return cli_usage_error("record", "--runs and --min-time exclude each other");
+	if (o->param && (o->has_format || o->output))
+		return cli_usage_error("record", "a sweep cannot be combined with --format or "
+						 "--output yet");
+	if (!o->runs_given)
+		o->runs = o->has_format || o->output ? 1 : 10;
+	return cli_run_meta_resolve("record", &o->meta);
+}
+
+/* ------------------------------------------------------------------------ */
+/* record                                                                    */
+/* ------------------------------------------------------------------------ */
+
+/* Measures one command (value: the sweep's, or NULL) into *m; the last
+ * measured run's standard output goes to capture (may be NULL). Returns
+ * EXIT_OK, 130 on SIGINT, or the command's failing status (said on stderr). */
+static int measure(const record_opts *o, char **argv, const char *title, measured *m,
+		   bdb_buf *capture)
+{
+	struct timespec start, now;
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	double elapsed = 0;
+	for (long i = 0;; i++) {
+		bool warmup = i < o->warmup;
+		if (!warmup && o->min_time <= 0 && (long)m->n >= o->runs)
+			break;
+		if (!warmup && o->min_time > 0 && m->n >= MIN_TIME_RUNS && elapsed >= o->min_time)
+			break;
+		if (o->progress)
+			show_progress(o, m, warmup ? i : o->warmup, o->runs, elapsed);
+		if (capture)
+			bdb_buf_reset(capture);
+		double wall;
+		struct rusage usage;
+		int status = 0, err = 0;
+		memset(&usage, 0, sizeof usage);
+		run_end end = interrupted ? RUN_INTERRUPTED
+					  : run_once(argv, capture, &wall, &usage, &status, &err);
+		if (o->progress)
+			fputs("\r\033[K", stderr);
+		if (end == RUN_INTERRUPTED) {
+			cli_error("record: interrupted during %s %ld of '%s'; nothing stored",
+				  warmup ? "warm-up run" : "run", warmup ? i + 1 : (long)m->n + 1,
+				  title);
+			return 130;
+		}
+		if (end == RUN_NOT_STARTED) {
+			cli_error("record: cannot run '%s': %s", argv[0], strerror(err));
+			return err == ENOENT ? 127 : 126;
+		}
+		int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+		if (code && !o->ignore_failure) {
+			cli_error("record: '%s' %s %d in %s %ld; nothing stored "
+				  "(--ignore-failure measures failing runs too)",
+				  title,
+				  WIFEXITED(status) ? "exited with status" : "died of signal",
+				  WIFEXITED(status) ? code : WTERMSIG(status),
+				  warmup ? "warm-up run" : "run", warmup ? i + 1 : (long)m->n + 1);
+			return code;
+		}
+		if (warmup)
+			continue;
+		m->failures += code != 0;
+		/* ru_maxrss is in KiB on Linux. */
+		if (measured_add(m, wall, timeval_seconds(&usage.ru_utime),
+				 timeval_seconds(&usage.ru_stime),
+				 (double)usage.ru_maxrss * 1024.0))
+			return EXIT_INPUT;
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		elapsed = seconds_between(&start, &now);
+	}
+	return EXIT_OK;
+}
+
+/* The id of the run record stores: --id, else "record-" and the time it
+ * started (RFC 3339), into id (size bytes). */
+static const char *run_id(const record_opts *o, int64_t started_us, char *id, size_t size)
+{
+	if (o->meta.id)
+		return o->meta.id;
+	snprintf(id, size, "record-");
+	bdb_time_format(started_us, id + strlen(id), size - strlen(id));
+	return id;
+}
+
+/* The run the command's own results make (--format, --output): read from
+ * capture or the output file, with record's options and id (not the
+ * adapter's hash of the results, which a second record of the same
+ * results would collide with). */
+static int read_results(const record_opts *o, int64_t started_us, const bdb_buf *capture,
+			bdb_run **out)
+{
+	bdb_ingest_options opt;
+	bdb_ingest_options_init(&opt);
+	char id[64];
+	opt.id = run_id(o, started_us, id, sizeof id);
+	opt.commit = o->meta.commit;
+	opt.branch = o->meta.branch;
+	opt.default_commit = o->meta.ci_commit;
+	opt.default_branch = o->meta.ci_branch;
+	opt.tags = o->tags;
+	opt.n_tags = o->n_tags;
+	/* The results are of this record: its time, not one the file gives
+	 * (gbench's "date" has whole seconds, in the machine's zone). */
+	opt.has_timestamp = true;
+	opt.timestamp_us = o->has_timestamp ? o->timestamp_us : started_us;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = o->output ? bdb_ingest_path(o->output, o->has_format ? o->format : BDB_FORMAT_AUTO,
+					     &opt, out, NULL, &d)
+			   : bdb_ingest_buffer("the command's standard output", capture->data,
+					       capture->len, o->format, &opt, out, NULL, &d);
+	if (rc) {
+		cli_error_diag(&d);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* A new run for record's own points: id, timestamp, commit, branch. */
+static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
+{
+	bdb_run *run = bdb_run_new();
+	if (!run)
+		return BDB_ENOMEM;
+	char id[64];
+	const char *commit = o->meta.commit ? o->meta.commit : o->meta.ci_commit;
+	const char *branch = o->meta.branch ? o->meta.branch : o->meta.ci_branch;
+	int rc = bdb_run_set_id(run, run_id(o, started_us, id, sizeof id));
+	run->timestamp_us = o->has_timestamp ? o->timestamp_us : started_us;
+	if (!rc && commit)
+		rc = bdb_run_set_commit(run, commit);
+	if (!rc && branch)
+		rc = bdb_run_set_branch(run, branch);
+	if (rc) {
+		bdb_run_free(run);
+		return rc;
+	}
+	*out = run;
+	return 0;
+}
+
+/* Stores run; prints "Stored run ID (N points, M metrics)". */
+/*
+ * When the store has baseline o->baseline (default main) and it holds the
+ * point name, prints the verdict of this run's wall time against it:
+ * compare's table, using mwu when every point has 5 samples or more (else
+ * percent), as the statement prints it. Says on stderr when a baseline
+ * named with --baseline is missing; nothing when main is.
+ */
+static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run *run,
+			  const char *name)
+{
+	const char *baseline = o->baseline ? o->baseline : "main";
+	bdb_reader *r;
+	uint64_t seq;
+	if (bdb_reader_begin(store, &r))
+		return;
+	bool found = bdb_reader_get_baseline(r, baseline, &seq) == 0;
+	bdb_reader_end(r);
+	if (!found) {
+		if (o->baseline)
+			fprintf(stderr, "benchdb: warning: record: no baseline '%s': no verdict\n",
+				baseline);
+		return;
+	}
+	bool mwu = true;
+	for (size_t p = 0; p < run->n_points; p++) {
+		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
+		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
+			mwu = false;
+	}
+	bdb_buf stmt, out;
+	bdb_buf_init(&stmt);
+	bdb_buf_init(&out);
+	bdb_buf_puts(&stmt, "compare baseline ");
+	bdb_query_put_name(&stmt, baseline);
+	bdb_buf_puts(&stmt, " with run ");
+	bdb_query_put_name(&stmt, run->id);
+	bdb_buf_puts(&stmt, " metric wall of ");
+	bdb_query_put_name(&stmt, name);
+	bdb_buf_puts(&stmt, mwu ? " using mwu" : " using percent");
+	bdb_result *res = NULL;
+	bdb_query_options qopt = {0};
+	if (!stmt.failed && bdb_query_run(store, bdb_buf_cstr(&stmt), &qopt, &res, NULL) == 0) {
+		/* Only points that are new: the baseline does not have this point. */
+		int verdict = bdb_result_column_index(res, "verdict");
+		bool compared = false;
+		for (size_t row = 0; verdict >= 0 && row < bdb_result_n_rows(res); row++) {
+			bdb_value v = bdb_result_get(res, row, (size_t)verdict);
+			compared |=
+			    v.kind == BDB_VALUE_STRING && v.str && strcmp(v.str, "new") != 0;
+		}
+		if (compared && bdb_result_format(res, BDB_FORMAT_TABLE, &qopt, &out) == 0)
+			printf("\nAgainst baseline %s (%s):\n%s", baseline, mwu ? "mwu" : "percent",
+			       bdb_buf_cstr(&out));
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&stmt);
+	bdb_buf_free(&out);
+}
+
+static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, const char *name)
+{
+	bdb_store *store;
+	int code = cli_open_store(ctx, true, false, &store);
+	if (code)
+		return code;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bdb_put_outcome outcome;
+	int rc = bdb_store_put_run(store, run, o->put_flags, NULL, &outcome, &d);
+	if (rc) {
+		bdb_store_close(store);
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s", run->id,
+				     bdb_strerror(rc));
+		cli_error_diag(&d);
+		return cli_exit_code(rc);
+	}
+	size_t metrics = 0;
+	for (size_t p = 0; p < run->n_points; p++)
+		metrics += run->points[p].n_metrics;
+	printf("%s run %s (%zu point%s, %zu metrics)\n",
+	       outcome == BDB_PUT_REPLACED ? "Replaced" : "Stored", run->id, run->n_points,
+	       run->n_points == 1 ? "" : "s", metrics);
+	print_verdict(store, o, run, name);
+	bdb_store_close(store);
+	return EXIT_OK;
+}
+
+int cmd_record(cli_ctx *ctx, int argc, char **argv)
+{
+	record_opts o;
+	memset(&o, 0, sizeof o);
+	bdb_run *run = NULL;
+	char *command_line = NULL;
+	bdb_buf capture;
+	bdb_buf_init(&capture);
+	int code = parse_options(ctx, &o, argc, argv);
+	if (code)
+		goto out;
+	o.progress = isatty(STDERR_FILENO);
+	command_line = join_words(o.cmd, o.n_cmd);
+	if (!command_line) {
+		code = EXIT_INPUT;
+		goto out;
+	}
+	const char *name = o.name ? o.name : command_line;
+
+	struct sigaction on_int, old_int;
+	memset(&on_int, 0, sizeof on_int);
+	on_int.sa_handler = on_sigint; /* no SA_RESTART: wait4 and read return EINTR */
+	sigemptyset(&on_int.sa_mask);
+	interrupted = 0;
+	sigaction(SIGINT, &on_int, &old_int);
+
+	cli_machine machine;
+	cli_machine_read(&machine);
+	cli_machine_warn(&machine, machine.load_before);
+	cli_machine_warn_setup(&machine);
+	int64_t started_us = bdb_time_now();
+	size_t n_points = o.param ? o.n_values : 1;
+	measured *results = calloc(n_points, sizeof *results);
+	if (!results) {
+		code = EXIT_INPUT;
+		goto restore;
+	}
+	for (size_t v = 0; v < n_points && !code; v++) {
+		const char *value = o.param ? o.values[v] : NULL;
+		char **cmd = command_for(&o, value);
+		char title[512];
+		if (!cmd) {
+			code = EXIT_INPUT;
+			break;
+		}
+		if (o.param)
+			snprintf(title, sizeof title, "%s (%s=%s)", name, o.param, value);
+		else
+			snprintf(title, sizeof title, "%s", name);
+		code = measure(&o, cmd, title, &results[v],
+			       o.has_format && !o.output ? &capture : NULL);
+		free_words(cmd);
+		if (!code) {
+			print_statistics(title, &results[v]);
+			warn_outliers(title, &results[v]);
+		}
+	}
+	machine.load_after = cli_load_average();
+	/* Once: the load rose above the cores while measuring. */
+	if (!code && machine.load_before <= (double)machine.cores)
+		cli_machine_warn(&machine, machine.load_after);
+	if (!code)
+		code = o.has_format || o.output ? read_results(&o, started_us, &capture, &run)
+						: (new_run(&o, started_us, &run) ? EXIT_INPUT : 0);
+	for (size_t v = 0; v < n_points && !code; v++)
+		if (add_timing_point(run, &o, name, o.param ? o.values[v] : NULL, &results[v]))
+			code = EXIT_INPUT;
+	if (!code && cli_machine_to_env(&machine, run))
+		code = EXIT_INPUT;
+	if (!code && interrupted) {
+		/* Ctrl-C after the last run: still nothing is stored. */
+		cli_error("record: interrupted; nothing stored");
+		code = 130;
+	}
+	if (!code)
+		code = store_run(ctx, &o, run, name);
+	for (size_t v = 0; v < n_points; v++)
+		measured_free(&results[v]);
+	free(results);
+restore:
+	sigaction(SIGINT, &old_int, NULL);
+out:
+	bdb_run_free(run);
+	bdb_buf_free(&capture);
+	free(command_line);
+	for (size_t t = 0; t < o.n_tags; t++)
+		free(o.tag_copies[t]);
+	for (size_t v = 0; v < o.n_values; v++)
+		free(o.values[v]);
+	free(o.values);
+	return code < 0 ? EXIT_OK : code;
+}

@@ -1,0 +1,227 @@
+#!/usr/bin/env bash
+# tests/cli/test_record.sh - benchdb record: runs a command, measures each run
+# (wall, user, sys, max RSS), stores one run; failures, SIGINT, sweeps, the CI
+# commit, the environment, --format gbench and --output.
+source "$(dirname "$0")/lib.sh"
+
+DB=$WORK/db
+
+# json_get EXPR: evaluates the Python expression EXPR over the JSON on stdin
+# (as j) and prints the result.
+json_get() {
+	python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"
+}
+
+# The latest run as export JSON.
+latest_json() { "$BENCHDB" --db "$DB" export --format json latest; }
+
+# 1. 7 runs of sleep 0.01 after 2 warm-ups: 7 wall samples of 10 to 50 ms.
+run "$BENCHDB" --db "$DB" record --runs 7 --warmup 2 -- sleep 0.01
+check_rc "record sleep exits 0" 0
+check_out "it prints hyperfine's mean line" "Time (mean ± σ):"
+check_out "it prints hyperfine's range line" "Range (min … max):"
+check_out "it prints the number of runs" "7 runs"
+check_out "it names the stored run" "Stored run record-"
+check "nothing but the statistics when piped: no progress line" \
+	test "$(grep -c $'\r' "$ERR")" -eq 0
+latest_json >"$WORK/sleep.json"
+check "the point is the command line" \
+	test "$(json_get '{o["point"] for o in j["observations"]}' <"$WORK/sleep.json")" = "{'sleep 0.01'}"
+check "metrics wall, user, sys, max_rss" \
+	test "$(json_get 'sorted(o["metric"] for o in j["observations"])' <"$WORK/sleep.json")" = \
+	"['max_rss', 'sys', 'user', 'wall']"
+walls=$(json_get '[o for o in j["observations"] if o["metric"] == "wall"][0]["samples"]' <"$WORK/sleep.json")
+check "7 wall samples (warm-ups discarded)" \
+	test "$(json_get 'len([o for o in j["observations"] if o["metric"] == "wall"][0]["samples"])' <"$WORK/sleep.json")" = 7
+check "every wall sample is between 0.010 and 0.050 s: $walls" \
+	test "$(json_get 'all(0.010 <= s <= 0.050 for s in [o for o in j["observations"] if o["metric"] == "wall"][0]["samples"])' <"$WORK/sleep.json")" = True
+check "wall is the mean of its samples, in s, lower is better" \
+	test "$(json_get '[(abs(o["value"] - sum(o["samples"]) / 7) < 1e-9, o["unit"], o["direction"]) for o in j["observations"] if o["metric"] == "wall"][0]' <"$WORK/sleep.json")" = "(True, 's', 'lower')"
+check "max_rss is in bytes, lower is better" \
+	test "$(json_get '[(o["unit"], o["direction"]) for o in j["observations"] if o["metric"] == "max_rss"][0]' <"$WORK/sleep.json")" = "('B', 'lower')"
+check "the environment names the cores and the kernel" \
+	test "$(json_get 'j["run"]["environment"]["cpu_cores"] == str(__import__("os").cpu_count()) and j["run"]["environment"]["kernel"].startswith("Linux ")' <"$WORK/sleep.json")" = True
+check "the environment has the load average before and after" \
+	test "$(json_get '"load_before" in j["run"]["environment"] and "load_after" in j["run"]["environment"]' <"$WORK/sleep.json")" = True
+check "the run has no commit outside CI" \
+	test "$(json_get 'j["run"]["commit"]' <"$WORK/sleep.json")" = None
+
+# 2. A program that allocates and touches 60 MiB: max_rss >= 60 MiB.
+run "$BENCHDB" --db "$DB" record --runs 2 --name alloc60 -- \
+	python3 -c "b = bytearray(60 * 1024 * 1024)"
+check_rc "record of the 60 MiB program exits 0" 0
+check "max_rss >= 60 MiB" \
+	test "$(latest_json | json_get '[o["value"] >= 60 * 1024 * 1024 and min(o["samples"]) >= 60 * 1024 * 1024 for o in j["observations"] if o["metric"] == "max_rss"][0]')" = True
+check "--name names the point" \
+	test "$(latest_json | json_get 'j["observations"][0]["point"]')" = alloc60
+
+runs_stored() { "$BENCHDB" --db "$DB" --json -c 'show runs' | json_get 'len(j)'; }
+before=$(runs_stored)
+
+# 3. false stores nothing and exits with its status.
+run "$BENCHDB" --db "$DB" record --runs 3 -- false
+check_rc "record false exits with false's status" 1
+check_err "it says nothing was stored" "'false' exited with status 1 in run 1; nothing stored"
+check "false stored no run" test "$(runs_stored)" = "$before"
+run "$BENCHDB" --db "$DB" record --runs 3 -- sh -c 'exit 7'
+check_rc "a command exiting 7 makes record exit 7" 7
+run "$BENCHDB" --db "$DB" record --runs 1 -- ./no-such-program
+check_rc "a command that cannot run exits 127" 127
+check_err "it says why" "cannot run './no-such-program': No such file or directory"
+check "neither stored a run" test "$(runs_stored)" = "$before"
+run "$BENCHDB" --db "$DB" record --runs 2 --ignore-failure -- false
+check_rc "--ignore-failure keeps going and stores" 0
+check_out "it counts the failed runs" "2 runs (2 failed)"
+before=$(runs_stored)
+
+# 4. SIGINT during a run: stop, store nothing, exit 130, quickly.
+"$BENCHDB" --db "$DB" record --runs 3 -- sleep 5 >"$OUT" 2>"$ERR" &
+pid=$!
+sleep 0.5
+start=$SECONDS
+kill -INT "$pid"
+wait "$pid"
+RC=$?
+check_rc "SIGINT makes record exit 130" 130
+check_err "it says it stored nothing" "interrupted during run 1 of 'sleep 5'; nothing stored"
+check "it stopped at once (not after 3 x 5 s)" test $((SECONDS - start)) -le 2
+check "SIGINT stored no run" test "$(runs_stored)" = "$before"
+check "no sleep is left running" test -z "$(pgrep -f '^sleep 5$' -P "$pid" 2>/dev/null)"
+
+# 5. Sweeps: one point per value, tagged with it.
+run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
+check_rc "an -L sweep exits 0" 0
+check_out "it stores 3 points" "(3 points, 12 metrics)"
+latest_json >"$WORK/sweep.json"
+check "one point per value, tagged t=value" \
+	test "$(json_get 'sorted({(o["point"], o["tags"]["t"]) for o in j["observations"]})' <"$WORK/sweep.json")" = \
+	"[('sleep {t}', '0.01'), ('sleep {t}', '0.02'), ('sleep {t}', '0.03')]"
+check "the value was substituted: t=0.03 waits at least 30 ms" \
+	test "$(json_get '[min(o["samples"]) >= 0.030 for o in j["observations"] if o["metric"] == "wall" and o["tags"]["t"] == "0.03"][0]' <"$WORK/sweep.json")" = True
+run "$BENCHDB" --db "$DB" record --runs 1 --tag host=ci -P n 1 3 --name count -- sh -c 'exit 0' '{n}'
+check_rc "a -P sweep exits 0" 0
+check "-P gives one point per integer, with --tag too" \
+	test "$(latest_json | json_get 'sorted({(o["point"], o["tags"]["n"], o["tags"]["host"]) for o in j["observations"]})')" = \
+	"[('count', '1', 'ci'), ('count', '2', 'ci'), ('count', '3', 'ci')]"
+run "$BENCHDB" --db "$DB" record -P n 3 1 -- true
+check_rc "-P with LO > HI is a usage error" 2
+
+# 6. The commit comes from the CI environment, --commit overrides it.
+GITHUB_SHA=1234abcd GITHUB_REF_NAME=main run "$BENCHDB" --db "$DB" record --runs 1 -- true
+check_rc "record in GitHub Actions exits 0" 0
+check "GITHUB_SHA is the commit, GITHUB_REF_NAME the branch" \
+	test "$(latest_json | json_get 'j["run"]["commit"] + "," + j["run"]["branch"]')" = "1234abcd,main"
+GITHUB_SHA=1234abcd run "$BENCHDB" --db "$DB" record --runs 1 --commit feed01 --id rec-c -- true
+check "--commit overrides GITHUB_SHA; --id names the run" \
+	test "$("$BENCHDB" --db "$DB" export --format json rec-c | json_get 'j["run"]["commit"] + "," + j["run"]["id"]')" = "feed01,rec-c"
+GITHUB_SHA=1234abcd run "$BENCHDB" --db "$DB" record --runs 1 --no-env -- true
+check "--no-env ignores GITHUB_SHA" test "$(latest_json | json_get 'j["run"]["commit"]')" = None
+GITHUB_SHA=$'bad\nsha' run "$BENCHDB" --db "$DB" record --runs 1 -- true
+check_rc "a GITHUB_SHA that is not one line is a usage error" 2
+check_err "record names the variable" 'record: $GITHUB_SHA: contains a control character'
+
+# A first run far slower than the rest (a cache it fills): suggest --warmup.
+printf '#!/bin/sh\nif [ -e "$1" ]; then sleep 0.01; else touch "$1"; sleep 0.4; fi\n' >"$WORK/slow-first.sh"
+chmod +x "$WORK/slow-first.sh"
+run "$BENCHDB" --db "$DB" record --runs 6 -- "$WORK/slow-first.sh" "$WORK/filled"
+check_rc "a slow first run is stored as any other" 0
+check_err "record suggests --warmup 1" "the first 1 run was much slower than the rest (caches filled by it?): consider --warmup 1"
+rm -f "$WORK/filled"
+run "$BENCHDB" --db "$DB" record --runs 6 --warmup 1 -- "$WORK/slow-first.sh" "$WORK/filled"
+check "with --warmup 1 it does not" test "$(grep -c 'consider --warmup' "$ERR")" -eq 0
+
+# --timestamp sets the run's time; --replace a rerun under the same --id.
+run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z -- true
+check "--timestamp is the run's time" \
+	test "$("$BENCHDB" --db "$DB" export --format json rec-t | json_get 'j["run"]["timestamp"]')" = 2026-01-02T03:04:05Z
+run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z -- true
+check_rc "the same --id again, timings differing, is refused" 3
+run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z --replace -- true
+check_rc "--replace replaces it" 0
+check_out "and says so" "Replaced run rec-t"
+
+# The verdict against baseline main, when it has the point.
+VDB=$WORK/verdict-db
+"$BENCHDB" --db "$VDB" record --name nap --id nap-base --runs 5 -- sleep 0.01 >/dev/null 2>&1
+run "$BENCHDB" --db "$VDB" record --name nap --runs 5 -- sleep 0.05
+check "no baseline main: no verdict" test "$(grep -c 'Against baseline' "$OUT")" -eq 0
+"$BENCHDB" --db "$VDB" baseline set main nap-base >/dev/null
+run "$BENCHDB" --db "$VDB" record --name nap --runs 5 -- sleep 0.05
+check_out "5 samples: judged with mwu against baseline main" "Against baseline main (mwu):"
+check "sleeping 5 times longer is a regression of wall" \
+	test "$(grep -c '^nap  *wall .* regression' "$OUT")" -eq 1
+run "$BENCHDB" --db "$VDB" record --name nap --runs 3 -- sleep 0.01
+check_out "fewer samples: judged by percent" "Against baseline main (percent):"
+run "$BENCHDB" --db "$VDB" record --name other --runs 5 -- sleep 0.01
+check "a point the baseline does not have: no verdict" test "$(grep -c 'Against baseline' "$OUT")" -eq 0
+run "$BENCHDB" --db "$VDB" record --runs 1 --baseline nope -- true
+check_err "a missing --baseline is said" "no baseline 'nope': no verdict"
+
+# 7. --shell and option errors.
+run "$BENCHDB" --db "$DB" record --runs 1 --shell -- 'true && exit 0'
+check_rc "--shell runs the command with /bin/sh -c" 0
+run "$BENCHDB" --db "$DB" record --runs 2 --min-time 1 -- true
+check_rc "--runs and --min-time exclude each other" 2
+run "$BENCHDB" --db "$DB" record --runs 0 -- true
+check_rc "--runs 0 is a usage error" 2
+check_err "it says what is expected" "--runs: expected a whole number from 1 to 1000000, got '0'"
+run "$BENCHDB" --db "$DB" record --runs 2
+check_rc "no command is a usage error" 2
+run "$BENCHDB" --db "$DB" --json record -- true
+check_rc "--json is refused" 2
+run "$BENCHDB" --db "$DB" record --min-time 0.05 -- true
+check_rc "--min-time measures until the time is spent" 0
+check "--min-time makes at least 3 runs" test "$(latest_json | json_get 'len(j["observations"][0]["samples"]) >= 3')" = True
+
+# 8. --output FILE with {out}: the command's results, read by their adapter.
+run "$BENCHDB" --db "$DB" record --runs 2 --id rec-out --output "$WORK/gb.json" -- \
+	cp "$FIXTURES/gbench_plain.json" '{out}'
+check_rc "--output reads the file the command wrote" 0
+check_out "it stores the file's points (9, aggregates merged) and the timing point" "Stored run rec-out (10 points, 31 metrics)"
+"$BENCHDB" --db "$DB" export --format json rec-out >"$WORK/out.json"
+check "the file's points are stored beside the timing point" \
+	test "$(json_get 'len({o["point"] for o in j["observations"]}) > 1 and any(o["point"].startswith("cp ") and o["metric"] == "wall" for o in j["observations"])' <"$WORK/out.json")" = True
+check "with record's environment" \
+	test "$(json_get '"cpu_cores" in j["run"]["environment"]' <"$WORK/out.json")" = True
+run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/gb.json" -- \
+	cp "$FIXTURES/gbench_plain.json" '{out}'
+check_rc "recording the same results again stores another run" 0
+check_out "under record's own id (not the adapter's hash of the file)" "Stored run record-"
+
+# 9. --format gbench: a real Google Benchmark program's standard output.
+if command -v g++ >/dev/null && [ -e /usr/include/benchmark/benchmark.h ]; then
+	cat >"$WORK/bm.cc" <<'EOF'
+#include <benchmark/benchmark.h>
+static void BM_sum(benchmark::State &state)
+{
+	for (auto _ : state) {
+		long s = 0;
+		for (long i = 0; i < state.range(0); i++)
+			benchmark::DoNotOptimize(s += i);
+	}
+}
+BENCHMARK(BM_sum)->Arg(64)->Arg(512);
+BENCHMARK_MAIN();
+EOF
+	if g++ -O1 "$WORK/bm.cc" -o "$WORK/bm" -lbenchmark -lpthread 2>"$ERR"; then
+		run "$BENCHDB" --db "$DB" record --format gbench --tag suite=sum -- \
+			"$WORK/bm" --benchmark_format=json --benchmark_min_time=0.01
+		check_rc "--format gbench stores the program's results" 0
+		latest_json >"$WORK/gb-run.json"
+		check "the run is record's: its id and the latest time" \
+			test "$(json_get 'j["run"]["id"].startswith("record-")' <"$WORK/gb-run.json")" = True
+		check "its points BM_sum/64 and BM_sum/512, with --tag" \
+			test "$(json_get 'sorted({o["point"] for o in j["observations"] if o["point"].startswith("BM_sum") and o["tags"].get("suite") == "sum"})' <"$WORK/gb-run.json")" = \
+			"['BM_sum/512', 'BM_sum/64']"
+		check "and record's timing point of the program" \
+			test "$(json_get 'any(o["metric"] == "wall" and o["point"].endswith("--benchmark_min_time=0.01") for o in j["observations"])' <"$WORK/gb-run.json")" = True
+		check "and record's environment" \
+			test "$(json_get '"cpu_model" in j["run"]["environment"] and "load_after" in j["run"]["environment"]' <"$WORK/gb-run.json")" = True
+	else
+		fail "the Google Benchmark program builds" "g++ failed"
+	fi
+fi
+run "$BENCHDB" --db "$DB" record --format gbench -- echo 'not json'
+check_rc "output the adapter cannot read is an input error" 3
+
+finish
