@@ -73,11 +73,13 @@ run: bench-deps
 		echo $$? > $(BUILD)/bench-exit; } | tee $(BUILD)/bench-report.md
 	@echo "bench: df -h /work after:"; df -h /work | tail -1
 	@$(MAKE) --no-print-directory -f bench/bench.mk dogfood
+	@BENCHDB=$(BIN) bench/record_overhead.sh | tee -a $(BUILD)/bench-report.md
 	@rc=$$(cat $(BUILD)/bench-exit); [ "$$rc" = 0 ] || echo "bench: exit $$rc"; exit $$rc
 
-# libsqlite3-dev for the peer, sqlite3 for the one-shot peer process.
+# libsqlite3-dev for the peer, sqlite3 for the one-shot peer process,
+# hyperfine for benchdb record's overhead row.
 bench-deps: deps
-	@missing=""; for p in libsqlite3-dev sqlite3; do \
+	@missing=""; for p in libsqlite3-dev sqlite3 hyperfine; do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
 			|| missing="$$missing $$p"; \
 	done; \
