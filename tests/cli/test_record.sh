@@ -189,7 +189,9 @@ check_rc "recording the same results again stores another run" 0
 check_out "under record's own id (not the adapter's hash of the file)" "Stored run record-"
 
 # 9. --format gbench: a real Google Benchmark program's standard output.
-if command -v g++ >/dev/null && [ -e /usr/include/benchmark/benchmark.h ]; then
+if ! [ -e /usr/include/benchmark/benchmark.h ]; then
+	fail "Google Benchmark is installed" "no /usr/include/benchmark/benchmark.h (make deps installs libbenchmark-dev)"
+elif command -v g++ >/dev/null; then
 	cat >"$WORK/bm.cc" <<'EOF'
 #include <benchmark/benchmark.h>
 static void BM_sum(benchmark::State &state)
