@@ -198,18 +198,19 @@ static int adopt_map_size(bdb_store *s)
 }
 
 /*
- * mdb_txn_begin (s->lock held), adopting a map grown by another process
- * (MDB_MAP_RESIZED) and clearing the slots of dead processes when every
- * reader slot is taken (MDB_READERS_FULL). A BDB_E* code on failure.
+ * Begins a read transaction (s->lock held), adopting a map grown by another
+ * process (MDB_MAP_RESIZED) and clearing the slots of dead processes when
+ * every reader slot is taken (MDB_READERS_FULL). A BDB_E* code on failure.
+ * Write transactions begin in begin_write, without s->lock.
  */
-static int begin_txn(bdb_store *s, unsigned flags, MDB_txn **txn)
+static int begin_read(bdb_store *s, MDB_txn **txn)
 {
 	int rc = check_lock_file(s);
 	if (rc)
 		return rc;
 	bool cleared = false;
 	for (;;) {
-		rc = mdb_txn_begin(s->env, NULL, flags, txn);
+		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, txn);
 		if (rc == MDB_MAP_RESIZED) {
 			rc = adopt_map_size(s);
 			if (rc)
@@ -243,7 +244,7 @@ int bdb__read_begin(bdb_store *s, MDB_txn **out)
 			txn = NULL;
 		}
 	}
-	rc = txn ? 0 : begin_txn(s, MDB_RDONLY, &txn);
+	rc = txn ? 0 : begin_read(s, &txn);
 	if (!rc)
 		s->active_readers++;
 	pthread_mutex_unlock(&s->lock);
@@ -522,7 +523,7 @@ static int open_databases(bdb_store *s, bdb_diag *d)
 {
 	MDB_txn *txn;
 	pthread_mutex_lock(&s->lock);
-	int rc = begin_txn(s, MDB_RDONLY, &txn);
+	int rc = begin_read(s, &txn);
 	pthread_mutex_unlock(&s->lock);
 	if (rc)
 		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot begin a read transaction: %s",

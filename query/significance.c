@@ -225,7 +225,7 @@ int bdb__stats_mann_whitney_min_p(const double *x, size_t n1, const double *y, s
 	memcpy(all, x, n1 * sizeof *all);
 	memcpy(all + n1, y, n2 * sizeof *all);
 	qsort(all, n, sizeof *all, compare_double);
-	bdb__mwu_result low, high;
+	bdb__mwu_result low = {0}, high = {0};
 	int err = bdb__stats_mann_whitney(all, n1, all + n1, n2, &low);
 	if (!err)
 		err = bdb__stats_mann_whitney(all + n2, n1, all, n2, &high);

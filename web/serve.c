@@ -790,7 +790,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void put_log_text(bdb_buf *b, const char *s, size_t max)
 {
 	size_t i = 0;
-	for (; s[i] && i < max; i++)
+	for (; i < max && s[i]; i++)
 		bdb_buf_putc(b, s[i] > 0x20 && s[i] < 0x7f ? s[i] : '?');
 	if (s[i])
 		bdb_buf_puts(b, "...");

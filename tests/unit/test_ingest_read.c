@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "helpers/store_env.h"
 #include "ingest/internal.h" /* engine/ingest/internal.h, not engine/internal.h */
 
 /* A pipe's read end holding n bytes 'x' (n fits the pipe's buffer), then
@@ -97,9 +98,8 @@ static void test_growing_buffer(void **state)
 static void test_fifo_ingested(void **state)
 {
 	(void)state;
-	char dir[] = "/tmp/bdb-fifo-XXXXXX";
-	assert_non_null(mkdtemp(dir));
-	char path[64];
+	char *dir = make_temp_dir(); /* under $TMPDIR, as every store test */
+	char path[4200];
 	snprintf(path, sizeof path, "%s/in", dir);
 	assert_int_equal(mkfifo(path, 0600), 0);
 	const char *json = "{\"id\": \"from-fifo\", \"points\": [{\"name\": \"p\", \"metrics\": "
@@ -134,8 +134,8 @@ static void test_fifo_ingested(void **state)
 		int status;
 		assert_int_equal(waitpid(pid, &status, 0), pid);
 	}
-	unlink(path);
-	rmdir(dir);
+	remove_tree(dir);
+	free(dir);
 }
 
 int main(void)
