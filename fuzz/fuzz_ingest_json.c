@@ -1,7 +1,8 @@
 /*
  * fuzz_ingest_json.c - harness for the JSON input adapters: the bytes go
  * through bdb_ingest_buffer with format detection and with each JSON format
- * forced (benchkit, gbench, pytest, hyperfine, odyssey, quasim, gab, bmf),
+ * forced (benchkit, gbench, pytest, hyperfine, odyssey, quasim, gab, bmf,
+ * fio, iperf3),
  * and each outcome is checked as ingest_check.h says. criterion is left
  * out: it reads a directory tree, never a buffer.
  */
@@ -10,6 +11,7 @@
 static const bdb_format ij_formats[] = {
     BDB_FORMAT_BENCHKIT, BDB_FORMAT_GBENCH, BDB_FORMAT_PYTEST, BDB_FORMAT_HYPERFINE,
     BDB_FORMAT_ODYSSEY,	 BDB_FORMAT_QUASIM, BDB_FORMAT_GAB,    BDB_FORMAT_BMF,
+    BDB_FORMAT_FIO,	 BDB_FORMAT_IPERF3,
 };
 
 int fuzz_ingest_json(const uint8_t *data, size_t size)

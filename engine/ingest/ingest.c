@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,16 @@ static const adapter adapters[] = {
     {BDB_FORMAT_BENCHMARKJS, "benchmarkjs", NULL, bdb__detect_benchmarkjs, bdb__ingest_benchmarkjs,
      false},
     {BDB_FORMAT_CATCH2, "catch2", NULL, bdb__detect_catch2, bdb__ingest_catch2, false},
+    {BDB_FORMAT_FIO, "fio", bdb__detect_fio_json, bdb__detect_fio, bdb__ingest_fio, false},
+    {BDB_FORMAT_IPERF3, "iperf3", bdb__detect_iperf3, NULL, bdb__ingest_iperf3, true},
+    {BDB_FORMAT_REDIS, "redis", NULL, bdb__detect_redis, bdb__ingest_redis, false},
+    {BDB_FORMAT_PERF, "perf", NULL, bdb__detect_perf, bdb__ingest_perf, false},
+    {BDB_FORMAT_STRESSNG, "stress-ng", NULL, bdb__detect_stressng, bdb__ingest_stressng, false},
+    {BDB_FORMAT_PGBENCH, "pgbench", NULL, bdb__detect_pgbench, bdb__ingest_pgbench, false},
+    {BDB_FORMAT_SYSBENCH, "sysbench", NULL, bdb__detect_sysbench, bdb__ingest_sysbench, false},
+    {BDB_FORMAT_WRK, "wrk", NULL, bdb__detect_wrk, bdb__ingest_wrk, false},
+    {BDB_FORMAT_AB, "ab", NULL, bdb__detect_ab, bdb__ingest_ab, false},
+    {BDB_FORMAT_CALLGRIND, "callgrind", NULL, bdb__detect_callgrind, bdb__ingest_callgrind, false},
     {BDB_FORMAT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
     {BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
     {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
@@ -112,6 +123,17 @@ static const bdb_format_info infos[] = {
     {"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
     {"benchmarkjs", "benchmark.js", "cycle text: NAME x N ops/sec \xc2\xb1P% (R runs sampled)"},
     {"catch2", "Catch2", "console output of BENCHMARK: NAME samples iterations, mean, std dev"},
+    {"fio", "fio", "--output-format=json output (text before the JSON is skipped)"},
+    {"iperf3", "iperf3", "-J output: end.sum_sent / sum_received, cpu, system_info"},
+    {"redis", "redis-benchmark", "--csv output: test, rps and latencies in ms"},
+    {"perf", "perf stat", "-x, CSV: value,unit,event,... (also with -r)"},
+    {"stress-ng", "stress-ng", "--metrics --yaml FILE: system-info and per-stressor metrics"},
+    {"pgbench", "pgbench", "summary text: transaction type, tps, latency average"},
+    {"sysbench", "sysbench", "cpu, memory and fileio run text (several runs in one file)"},
+    {"wrk", "wrk", "text: Running ... @ URL, Latency, --latency percentiles, Requests/sec"},
+    {"ab", "ApacheBench", "ab text: Requests per second, Time per request, percentiles"},
+    {"callgrind", "valgrind callgrind",
+     "callgrind.out summary/totals, or callgrind_annotate PROGRAM TOTALS"},
     {"odyssey", "ml-odyssey", "baseline_results.json"},
     {"quasim", "QuASIM", "per-kernel report or summary.json"},
     {"gab", "github-action-benchmark",
@@ -125,10 +147,22 @@ size_t bdb_format_infos(const bdb_format_info **out)
 	return sizeof infos / sizeof *infos;
 }
 
+static char format_list[1024];
+
+static void make_format_list(void)
+{
+	size_t used = 0;
+	for (size_t i = 0; i < N_ADAPTERS && used < sizeof format_list; i++)
+		used += (size_t)snprintf(format_list + used, sizeof format_list - used, "%s%s",
+					 i ? ", " : "", adapters[i].name);
+}
+
+/* The adapters' names in detection order, made once. */
 const char *bdb_format_list(void)
 {
-	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2";
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, make_format_list);
+	return format_list;
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

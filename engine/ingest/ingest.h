@@ -2,7 +2,8 @@
  * ingest.h - the public header of benchdb's input adapters.
  *
  * An adapter turns the output of one benchmark tool into a bdb_run (the C
- * run model of schema.h). Eleven formats are known; docs/formats.md says,
+ * run model of schema.h). The formats are listed by bdb_format_infos (below
+ * some of them; `benchdb ingest --list-formats` all); docs/formats.md says,
  * for each, which fields become points, tags, metrics, directions, units,
  * samples, CI bounds, environment, timestamp and id.
  *
@@ -17,6 +18,9 @@
  *   gab         github-action-benchmark custom JSON
  *   odyssey     ml-odyssey baseline_results.json
  *   quasim      QuASIM per-kernel report or summary.json
+ *   fio, iperf3, redis, perf, stress-ng, pgbench, sysbench, wrk, ab,
+ *   callgrind   system and load tools (docs/formats.md, "System and load
+ *               tools")
  *
  * Rules every adapter follows:
  *   - JSON is read with jansson; duplicate keys are rejected. Every failure
@@ -72,6 +76,16 @@ typedef enum bdb_format {
 	BDB_FORMAT_QUASIM,
 	BDB_FORMAT_BENCHMARKJS,
 	BDB_FORMAT_CATCH2,
+	BDB_FORMAT_FIO,
+	BDB_FORMAT_IPERF3,
+	BDB_FORMAT_REDIS,
+	BDB_FORMAT_PERF,
+	BDB_FORMAT_STRESSNG,
+	BDB_FORMAT_PGBENCH,
+	BDB_FORMAT_SYSBENCH,
+	BDB_FORMAT_WRK,
+	BDB_FORMAT_AB,
+	BDB_FORMAT_CALLGRIND,
 	BDB_FORMAT_COUNT /* number of entries, AUTO included */
 } bdb_format;
 

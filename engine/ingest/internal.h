@@ -238,6 +238,40 @@ bool bdb__starts_with(const char *line, size_t len, const char *prefix);
  */
 void bdb__copy_text(char *dst, size_t cap, const char *src, size_t len);
 
+/* A piece of a line: s[0..n), not NUL-terminated. */
+typedef struct bdb__span {
+	const char *s;
+	size_t n;
+} bdb__span;
+
+/* True when s is exactly lit. */
+bool bdb__span_is(bdb__span s, const char *lit);
+
+/*
+ * Splits "  key:   value" at the first sep followed by a blank or the end of
+ * the line: key and value without the blanks around them. false when the
+ * line has no such separator or the key is empty.
+ */
+bool bdb__split_key(const char *line, size_t len, char sep, bdb__span *key, bdb__span *value);
+
+/*
+ * Reads a number and the unit after it ("5.85ms", "2.0082s", "0.367 ms",
+ * "16"): *unit is the rest without blanks (may be empty). false when s does
+ * not start with a finite number.
+ */
+bool bdb__parse_quantity(const char *s, size_t n, double *v, bdb__span *unit);
+
+/* The first occurrence of lit in s[0..n), or NULL. */
+const char *bdb__find(const char *s, size_t n, const char *lit);
+
+/*
+ * Splits a CSV line at its commas into out[0..max): a field in double quotes
+ * is the text between them (it may hold commas, not quotes). Returns the
+ * number of fields, or (size_t)-1 with *bad at the fault (a quote not
+ * closed or not followed by a comma, more than max fields).
+ */
+size_t bdb__csv_split(const char *line, size_t len, bdb__span *out, size_t max, const char **bad);
+
 /* ------------------------------------------------------------------------ */
 /* Building runs (build.c)                                                   */
 /* ------------------------------------------------------------------------ */
@@ -387,6 +421,17 @@ bool bdb__detect_gotest(const char *data, size_t len);
 bool bdb__detect_cargo(const char *data, size_t len);
 bool bdb__detect_benchmarkjs(const char *data, size_t len);
 bool bdb__detect_catch2(const char *data, size_t len);
+bool bdb__detect_fio_json(const json_t *root);
+bool bdb__detect_fio(const char *data, size_t len);
+bool bdb__detect_iperf3(const json_t *root);
+bool bdb__detect_redis(const char *data, size_t len);
+bool bdb__detect_perf(const char *data, size_t len);
+bool bdb__detect_stressng(const char *data, size_t len);
+bool bdb__detect_pgbench(const char *data, size_t len);
+bool bdb__detect_sysbench(const char *data, size_t len);
+bool bdb__detect_wrk(const char *data, size_t len);
+bool bdb__detect_ab(const char *data, size_t len);
+bool bdb__detect_callgrind(const char *data, size_t len);
 
 int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gbench(bdb__input *in, bdb_run *run, bdb_diag *d);
@@ -401,6 +446,16 @@ int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_benchmarkjs(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_fio(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_iperf3(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_perf(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_stressng(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_pgbench(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_sysbench(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_wrk(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_ab(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_callgrind(bdb__input *in, bdb_run *run, bdb_diag *d);
 
 /*
  * The fast path for benchkit JSON (benchkit_fast.c): builds into the empty

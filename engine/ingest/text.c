@@ -122,3 +122,89 @@ void bdb__copy_text(char *dst, size_t cap, const char *src, size_t len)
 	memcpy(dst, src, len);
 	dst[len] = '\0';
 }
+
+bool bdb__span_is(bdb__span s, const char *lit)
+{
+	return strlen(lit) == s.n && memcmp(s.s, lit, s.n) == 0;
+}
+
+static bdb__span trim(const char *p, const char *end)
+{
+	p = bdb__skip_blanks(p, end);
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	return (bdb__span){p, (size_t)(end - p)};
+}
+
+bool bdb__split_key(const char *line, size_t len, char sep, bdb__span *key, bdb__span *value)
+{
+	const char *end = line + len;
+	for (const char *p = line; p < end; p++) {
+		if (*p != sep || (p + 1 < end && p[1] != ' ' && p[1] != '\t'))
+			continue;
+		*key = trim(line, p);
+		*value = trim(p + 1, end);
+		return key->n > 0;
+	}
+	return false;
+}
+
+bool bdb__parse_quantity(const char *s, size_t n, double *v, bdb__span *unit)
+{
+	const char *end = s + n, *p = s;
+	if (p < end && (*p == '-' || *p == '+'))
+		p++;
+	while (p < end && ((*p >= '0' && *p <= '9') || *p == '.'))
+		p++;
+	if (p + 1 < end && (*p == 'e' || *p == 'E') &&
+	    ((p[1] >= '0' && p[1] <= '9') ||
+	     (p + 2 < end && (p[1] == '-' || p[1] == '+') && p[2] >= '0' && p[2] <= '9'))) {
+		p += 2;
+		while (p < end && *p >= '0' && *p <= '9')
+			p++;
+	}
+	if (!bdb__parse_number(s, (size_t)(p - s), false, v))
+		return false;
+	*unit = trim(p, end);
+	return true;
+}
+
+const char *bdb__find(const char *s, size_t n, const char *lit)
+{
+	size_t k = strlen(lit);
+	for (size_t i = 0; k <= n && i <= n - k; i++)
+		if (s[i] == lit[0] && memcmp(s + i, lit, k) == 0)
+			return s + i;
+	return NULL;
+}
+
+size_t bdb__csv_split(const char *line, size_t len, bdb__span *out, size_t max, const char **bad)
+{
+	const char *p = line, *end = line + len;
+	size_t n = 0;
+	for (;;) {
+		const char *start = p, *stop;
+		if (p < end && *p == '"') {
+			const char *q = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (!q || (q + 1 < end && q[1] != ',')) {
+				*bad = q ? q + 1 : p;
+				return (size_t)-1;
+			}
+			start = p + 1;
+			stop = q;
+			p = q + 1;
+		} else {
+			while (p < end && *p != ',')
+				p++;
+			stop = p;
+		}
+		if (n == max) {
+			*bad = start;
+			return (size_t)-1;
+		}
+		out[n++] = (bdb__span){start, (size_t)(stop - start)};
+		if (p == end)
+			return n;
+		p++; /* the comma */
+	}
+}

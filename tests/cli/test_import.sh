@@ -173,7 +173,8 @@ check_err "asv: says what it expected" "is not an asv results directory"
 # --- ingest --list-formats ---
 run "$BENCHDB" ingest --list-formats
 check_rc "--list-formats exits 0" 0
-check "--list-formats prints one format a line (13)" test "$(grep -c '^' "$OUT")" -eq 13
+check "--list-formats prints one format a line (23)" test "$(grep -c '^' "$OUT")" -eq 23
+check "--list-formats lists the system tools" grep -qE '^perf +perf stat +-x, CSV' "$OUT"
 check "--list-formats names the tool and what it reads" \
 	grep -qE '^gab +github-action-benchmark +custom JSON' "$OUT"
 run "$BENCHDB" ingest --list-formats --json
