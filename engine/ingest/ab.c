@@ -31,15 +31,15 @@
 #include <stdio.h>
 #include <string.h>
 
+static bool is_ab_line(const char *line, size_t len)
+{
+	return bdb__starts_with(line, len, "This is ApacheBench, Version ") ||
+	       bdb__starts_with(line, len, "Requests per second:");
+}
+
 bool bdb__detect_ab(const char *data, size_t len)
 {
-	bdb__lines l;
-	bdb__lines_init(&l, data, len);
-	while (bdb__lines_next(&l))
-		if (bdb__starts_with(l.line, l.len, "This is ApacheBench, Version ") ||
-		    bdb__starts_with(l.line, l.len, "Requests per second:"))
-			return true;
-	return false;
+	return bdb__any_line(data, len, is_ab_line);
 }
 
 typedef struct ab_field {

@@ -264,6 +264,9 @@ bool bdb__parse_quantity(const char *s, size_t n, double *v, bdb__span *unit);
 /* The first occurrence of lit in s[0..n), or NULL. */
 const char *bdb__find(const char *s, size_t n, const char *lit);
 
+/* True when match(line, len) holds for a line of data[0..len). */
+bool bdb__any_line(const char *data, size_t len, bool (*match)(const char *line, size_t len));
+
 /*
  * Splits a CSV line at its commas into out[0..max): a field in double quotes
  * is the text between them (it may hold commas, not quotes). Returns the

@@ -33,20 +33,19 @@
 static const char version[] = "pgbench (";
 
 /* "pgbench (15.18 (Debian 15.18-0+deb12u1))", the first line of a run. */
-static bool is_version(const bdb__lines *l)
+static bool is_version(const char *line, size_t len)
 {
-	return bdb__starts_with(l->line, l->len, version) && l->len > sizeof version &&
-	       l->line[l->len - 1] == ')';
+	return bdb__starts_with(line, len, version) && len > sizeof version && line[len - 1] == ')';
+}
+
+static bool is_pgbench_line(const char *line, size_t len)
+{
+	return bdb__starts_with(line, len, "transaction type: ") || is_version(line, len);
 }
 
 bool bdb__detect_pgbench(const char *data, size_t len)
 {
-	bdb__lines l;
-	bdb__lines_init(&l, data, len);
-	while (bdb__lines_next(&l))
-		if (bdb__starts_with(l.line, l.len, "transaction type: ") || is_version(&l))
-			return true;
-	return false;
+	return bdb__any_line(data, len, is_pgbench_line);
 }
 
 typedef struct pg_field {
@@ -123,7 +122,7 @@ int bdb__ingest_pgbench(bdb__input *in, bdb_run *run, bdb_diag *d)
 	bdb__lines_init(&l, in->data, in->len);
 	while (!rc && bdb__lines_next(&l)) {
 		static const char type[] = "transaction type: ";
-		if (is_version(&l)) {
+		if (is_version(l.line, l.len)) {
 			char text[128];
 			bdb__copy_text(text, sizeof text, l.line + sizeof version - 1,
 				       l.len - sizeof version);

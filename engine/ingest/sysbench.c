@@ -44,12 +44,7 @@ static bool is_banner(const char *line, size_t len)
 
 bool bdb__detect_sysbench(const char *data, size_t len)
 {
-	bdb__lines l;
-	bdb__lines_init(&l, data, len);
-	while (bdb__lines_next(&l))
-		if (is_banner(l.line, l.len))
-			return true;
-	return false;
+	return bdb__any_line(data, len, is_banner);
 }
 
 /* A metric line: section (NULL: any) and key, the metric, unit, direction. */

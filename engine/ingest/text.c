@@ -208,3 +208,13 @@ size_t bdb__csv_split(const char *line, size_t len, bdb__span *out, size_t max, 
 		p++; /* the comma */
 	}
 }
+
+bool bdb__any_line(const char *data, size_t len, bool (*match)(const char *line, size_t len))
+{
+	bdb__lines l;
+	bdb__lines_init(&l, data, len);
+	while (bdb__lines_next(&l))
+		if (match(l.line, l.len))
+			return true;
+	return false;
+}

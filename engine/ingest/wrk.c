@@ -38,12 +38,7 @@ static bool is_running(const char *line, size_t len)
 
 bool bdb__detect_wrk(const char *data, size_t len)
 {
-	bdb__lines l;
-	bdb__lines_init(&l, data, len);
-	while (bdb__lines_next(&l))
-		if (is_running(l.line, l.len))
-			return true;
-	return false;
+	return bdb__any_line(data, len, is_running);
 }
 
 /* wrk's unit as benchdb writes it; NULL for one wrk does not print. */
