@@ -12,7 +12,9 @@
  * metric value, metric unit. One point, "perf stat" (a file is one command;
  * --tag says which), with a metric per counted event named as perf names it
  * (task-clock, instructions, cycles:u): the value (the mean with -r), its
- * unit ("msec" written "ms"; none for counts), lower is better. Events
+ * unit ("msec" written "ms"; none for counts), lower is better. An event
+ * seen again (perf stat --append, one block per run) gives samples and
+ * their mean; in another unit it is an error. Events
  * perf could not count (<not supported>, <not counted>) are left out; the
  * derived metrics and the variance are not read. Per-CPU (-A) and interval
  * (-I) output, whose first field is no value, are not this format.
@@ -79,6 +81,36 @@ bool bdb__detect_perf(const char *data, size_t len)
 	return false;
 }
 
+static bool same_unit(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* One event line: its value into the point, and into the event's samples. */
+static int read_event(bdb__input *in, bdb_run *run, bdb_point **p, bdb__samples *samples,
+		      const bdb__lines *l, const bdb__span *f, bdb_diag *d)
+{
+	double v;
+	bdb__parse_number(f[0].s, f[0].n, false, &v);
+	char event[256], text[32];
+	bdb__copy_text(event, sizeof event, f[2].s, f[2].n);
+	bdb__copy_text(text, sizeof text, f[1].s, f[1].n);
+	const char *unit = bdb__span_is(f[1], "msec") ? "ms" : text[0] ? text : NULL;
+	int rc;
+	if (!*p && (rc = bdb_run_add_point(run, "perf stat", p)))
+		return rc;
+	const bdb_metric *seen = bdb_point_find_metric(*p, event);
+	unit = bdb__unit_normal(run, unit);
+	if (seen && !same_unit(seen->unit, unit))
+		return bdb_diag_set(d, BDB_EPARSE, in->name, l->number,
+				    bdb__column(l->line, f[1].s),
+				    "event %s has unit \"%s\" here but \"%s\" on an earlier line", event,
+				    unit ? unit : "", seen->unit ? seen->unit : "");
+	if ((rc = bdb__add_defined_metric(run, *p, event, v, unit, BDB_LOWER, NULL)))
+		return rc;
+	return bdb__samples_add(samples, 0, event, v);
+}
+
 int bdb__ingest_perf(bdb__input *in, bdb_run *run, bdb_diag *d)
 {
 	int rc = bdb__text_check(in->name, in->data, in->len, d);
@@ -87,30 +119,24 @@ int bdb__ingest_perf(bdb__input *in, bdb_run *run, bdb_diag *d)
 	bdb__lines l;
 	bdb__lines_init(&l, in->data, in->len);
 	bdb_point *p = NULL;
-	while (bdb__lines_next(&l)) {
+	bdb__samples samples = {0};
+	while (!rc && bdb__lines_next(&l)) {
 		if (blank_or_comment(&l))
 			continue;
 		bdb__span f[MAX_FIELDS];
 		const char *bad = l.line, *why = "malformed CSV: a quoted field must end with \"";
 		size_t n = bdb__csv_split(l.line, l.len, f, MAX_FIELDS, &bad);
 		if (n == (size_t)-1 || !event_line(f, n, &bad, &why))
-			return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					    bdb__column(l.line, bad), "%s", why);
-		if (not_counted(f[0]))
-			continue;
-		double v;
-		bdb__parse_number(f[0].s, f[0].n, false, &v);
-		char event[256], unit[32];
-		bdb__copy_text(event, sizeof event, f[2].s, f[2].n);
-		if (bdb__span_is(f[1], "msec"))
-			snprintf(unit, sizeof unit, "ms");
-		else
-			bdb__copy_text(unit, sizeof unit, f[1].s, f[1].n);
-		if ((!p && (rc = bdb_run_add_point(run, "perf stat", &p))) ||
-		    (rc = bdb__add_defined_metric(run, p, event, v, unit[0] ? unit : NULL,
-						  BDB_LOWER, NULL)))
-			return rc;
+			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+					  bdb__column(l.line, bad), "%s", why);
+		else if (!not_counted(f[0]))
+			rc = read_event(in, run, &p, &samples, &l, f, d);
 	}
+	if (!rc && p)
+		rc = bdb__samples_finish(&samples, run);
+	bdb__samples_free(&samples);
+	if (rc)
+		return rc;
 	if (!p)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				    "no counted event in this perf stat output (every event is "

@@ -142,6 +142,19 @@ static void test_perf(void **state)
 	fixture_close(fixture_metric(p, "page-faults")->value, 82, 0);
 	assert_int_equal(p->n_metrics, 3);
 	bdb_run_free(run);
+
+	/* --append: three runs' blocks; each event's values are samples and the
+	 * value their mean (python: statistics.mean([4.60, 4.56, 4.44]) =
+	 * 4.533333333333333, statistics.mean([93, 92, 93]) = 92.66666666666667). */
+	run = load_auto(DIR "perf_stat_append.csv", BDB_FORMAT_PERF);
+	p = fixture_point(run, "perf stat", "");
+	const bdb_metric *m = fixture_metric(p, "task-clock");
+	fixture_close(m->value, 4.533333333333333, 1e-15);
+	assert_int_equal(m->n_samples, 3);
+	fixture_close(m->samples[0], 4.60, 0);
+	fixture_close(m->samples[2], 4.44, 0);
+	fixture_close(fixture_metric(p, "page-faults")->value, 92.66666666666667, 1e-15);
+	bdb_run_free(run);
 }
 
 static void test_stressng(void **state)
