@@ -73,6 +73,8 @@ int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, l.number ? l.number : 1, 1,
 				    "expected redis-benchmark's CSV header "
 				    "\"test\",\"rps\",... (redis-benchmark --csv)");
+	const char *header = l.line;
+	int header_line = l.number;
 	while (bdb__lines_next(&l)) {
 		const char *end = l.line + l.len;
 		if (bdb__skip_blanks(l.line, end) == end)
@@ -105,9 +107,16 @@ int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d)
 			const char *unit;
 			bdb_direction dir;
 			bdb_point *pt = &run->points[point];
-			rc = column_metric(cols[i], metric, sizeof metric, &unit, &dir)
-				 ? bdb__add_defined_metric(run, pt, metric, v, unit, dir, NULL)
-				 : bdb__add_metric(run, pt, metric, v, unit, NULL);
+			bool defined = column_metric(cols[i], metric, sizeof metric, &unit, &dir);
+			if (bdb_point_find_metric(pt, metric))
+				return bdb_diag_set(
+				    d, BDB_EPARSE, in->name, header_line,
+				    bdb__column(header, cols[i].s),
+				    "column \"%.*s\" is metric %s, which an earlier "
+				    "column is too",
+				    (int)cols[i].n, cols[i].s, metric);
+			rc = defined ? bdb__add_defined_metric(run, pt, metric, v, unit, dir, NULL)
+				     : bdb__add_metric(run, pt, metric, v, unit, NULL);
 			if (rc)
 				return rc;
 		}
