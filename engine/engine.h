@@ -37,8 +37,9 @@ typedef struct bdb_store_options {
 
 /*
  * Opens (creating unless opt->no_create) the store in directory dir.
- * opt may be NULL for defaults. Clears stale reader slots. Fails with
- * BDB_EVERSION for a store of another format version, BDB_ECORRUPT when
+ * opt may be NULL for defaults. Clears stale reader slots. Upgrades a store
+ * of format 2 (bdb_store_notice). Fails with BDB_EVERSION for a store of
+ * another format version (or of format 2 opened read-only), BDB_ECORRUPT when
  * dir holds something that is not a benchdb store, BDB_EREADONLY when
  * writing was asked and is not possible, BDB_ENOTFOUND (no_create).
  * d (may be NULL) says what was wrong.
@@ -47,6 +48,15 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 
 /* Closes the store. Safe with NULL. No reader may be open. */
 void bdb_store_close(bdb_store *store);
+
+/*
+ * What opening the store did besides opening it, as a sentence for the
+ * user, or NULL: "upgraded the store from format 2 to 3; the store as it
+ * was is in DIR/format-2-backup" (docs/storage.md 2.3). A store of an older
+ * format opened for writing is upgraded in place after a backup; opened
+ * read-only it is refused with BDB_EVERSION.
+ */
+const char *bdb_store_notice(const bdb_store *store);
 
 /* The directory the store was opened from. */
 const char *bdb_store_path(const bdb_store *store);

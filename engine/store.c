@@ -64,6 +64,11 @@ int bdb__mdb_error(int rc)
 	}
 }
 
+const char *bdb_store_notice(const bdb_store *store)
+{
+	return store->notice[0] ? store->notice : NULL;
+}
+
 const char *bdb_store_path(const bdb_store *store)
 {
 	return store->path;
@@ -414,32 +419,11 @@ int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t val
 	return bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_META], &k, &v, 0));
 }
 
-int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out)
-{
-	if (seq > BDB__MAX_SEQ)
-		return BDB_ENOTFOUND;
-	uint8_t key[8], rec[BDB__OBS_ID];
-	bdb__put_be64(key, series);
-	bdb__put_time(rec, us);
-	bdb__put_be32(rec + 8, (uint32_t)seq);
-	MDB_val k = {8, key}, v = {BDB__OBS_ID, rec};
-	/* The first record at or after (us, seq): it must be that one. */
-	int rc = mdb_cursor_get(cur, &k, &v, MDB_GET_BOTH_RANGE);
-	if (rc)
-		return bdb__mdb_error(rc);
-	if (v.mv_size != BDB__OBS_NARROW && v.mv_size != BDB__OBS_WIDE)
-		return BDB_ECORRUPT;
-	if (memcmp(v.mv_data, rec, BDB__OBS_ID) != 0)
-		return BDB_ENOTFOUND;
-	return out ? bdb__obs_record_decode(v.mv_data, v.mv_size, out) : 0;
-}
-
 static unsigned db_flags(int db)
 {
 	switch (db) {
 	case BDB__DB_COMMITS:
 	case BDB__DB_POSTINGS:
-	case BDB__DB_OBS:
 		return MDB_DUPSORT | MDB_DUPFIXED;
 	default:
 		return 0;
@@ -460,6 +444,10 @@ static void keep_first_problem(void *ctx, const char *problem)
  * must be written first (new, or a named database missing) and is writable;
  * open_databases_create then creates them (and writes the version).
  */
+/* open_databases_in's answer for a store of an older format opened
+ * read-only: bdb_store_open upgrades it first with write access. */
+#define NEEDS_UPGRADE 2
+
 static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *d)
 {
 	/* The pages read below first, with pread: a damaged one would crash LMDB. */
@@ -490,7 +478,33 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 				    "the store is empty and was opened read-only");
 	if (fresh && !create)
 		return 1;
+	uint64_t version = 0;
 	for (int i = 0; i < BDB__DB_COUNT; i++) {
+		if (i == BDB__DB_META + 1) {
+			/* The version first: an older store lacks newer databases. */
+			rc = bdb__meta_get_u64(s, txn, "format_version", 0, &version);
+			if (!rc && fresh) {
+				version = BDB__FORMAT_VERSION;
+				rc = bdb__meta_put_u64(s, txn, "format_version", version);
+			}
+			if (rc)
+				return bdb_diag_set(d, rc, s->path, 0, 0,
+						    "cannot read the format version: %s",
+						    bdb_strerror(rc));
+			/* An older version this code upgrades: after the open
+			 * (bdb__upgrade), with write access. */
+			if (version == 2 && s->read_only)
+				return NEEDS_UPGRADE;
+			if (version == 2)
+				s->upgrade_from = version;
+			else if (version != BDB__FORMAT_VERSION)
+				return bdb_diag_set(
+				    d, BDB_EVERSION, s->path, 0, 0,
+				    "store format version %llu, this benchdb reads version %u "
+				    "(export the runs with the benchdb that wrote the store and "
+				    "ingest them into a new one)",
+				    (unsigned long long)version, BDB__FORMAT_VERSION);
+		}
 		unsigned flags = db_flags(i) | (create ? MDB_CREATE : 0);
 		rc = mdb_dbi_open(txn, bdb__db_names[i], flags, &s->dbi[i]);
 		if (rc == MDB_NOTFOUND && !create && !s->read_only)
@@ -501,21 +515,6 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 					    s->path, 0, 0, "cannot open database \"%s\": %s",
 					    bdb__db_names[i], mdb_strerror(rc));
 	}
-	uint64_t version;
-	rc = bdb__meta_get_u64(s, txn, "format_version", 0, &version);
-	if (!rc && fresh) {
-		version = BDB__FORMAT_VERSION;
-		rc = bdb__meta_put_u64(s, txn, "format_version", version);
-	}
-	if (rc)
-		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the format version: %s",
-				    bdb_strerror(rc));
-	if (version != BDB__FORMAT_VERSION)
-		return bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
-				    "store format version %llu, this benchdb reads version %u "
-				    "(export the runs with the benchdb that wrote the store and "
-				    "ingest them into a new one)",
-				    (unsigned long long)version, BDB__FORMAT_VERSION);
 	return 0;
 }
 
@@ -654,11 +653,8 @@ static int make_parents(const char *path)
 	return 0;
 }
 
-int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
+static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
-	static const bdb_store_options defaults = {0};
-	if (!opt)
-		opt = &defaults;
 	bdb_diag_clear(d);
 	struct stat st;
 	char *data_path = NULL;
@@ -757,6 +753,8 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 		bdb_diag_clear(d);
 		rc = open_databases_create(s, d);
 	}
+	if (!rc && s->upgrade_from)
+		rc = bdb__upgrade(s, s->upgrade_from, d);
 	if (rc)
 		goto fail;
 	free(data_path);
@@ -792,6 +790,37 @@ fail:
 	}
 	bdb_store_close(s);
 	free(data_path);
+	return rc;
+}
+
+int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
+{
+	static const bdb_store_options defaults = {0};
+	if (!opt)
+		opt = &defaults;
+	*out = NULL;
+	int rc = open_once(dir, opt, out, d);
+	if (rc != NEEDS_UPGRADE)
+		return rc;
+	/* An older store asked for read-only: upgraded with write access first
+	 * (LMDB wants one environment of a file per process: closed between). */
+	bdb_store_options writable = *opt;
+	writable.read_only = false;
+	bdb_store *w = NULL;
+	rc = open_once(dir, &writable, &w, d);
+	if (rc == BDB_EREADONLY)
+		return bdb_diag_set(d, BDB_EVERSION, dir, 0, 0,
+				    "store format version 2 needs an upgrade to version %u, which "
+				    "needs write access (open it once where it can be written)",
+				    BDB__FORMAT_VERSION);
+	if (rc)
+		return rc;
+	char notice[sizeof w->notice];
+	memcpy(notice, w->notice, sizeof notice);
+	bdb_store_close(w);
+	rc = open_once(dir, opt, out, d);
+	if (rc == 0)
+		memcpy((*out)->notice, notice, sizeof notice);
 	return rc;
 }
 

@@ -22,6 +22,8 @@ typedef struct verifier {
 	size_t problems;
 	uint64_t next_seq, next_series;
 	uint64_t expected_obs;	    /* metrics of every verified run */
+	uint64_t found_obs;	    /* observations in the chunks */
+	uint64_t found_samples;	    /* their sample counts, summed */
 	uint64_t expected_postings; /* terms of every series */
 	uint64_t runs_with_commit;
 	bdb_buf a, b; /* scratch */
@@ -157,7 +159,7 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 			(unsigned long long)seq, pn, mn, unit, si->unit);
 	free(si);
 	MDB_cursor *cur;
-	rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_OBS), &cur);
+	rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_CHUNKS), &cur);
 	if (rc)
 		return bdb__mdb_error(rc);
 	bdb_obs o;
@@ -435,41 +437,58 @@ static int check_commit_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 	return 0;
 }
 
-static int check_obs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
+/* Checks one observation of a chunk of series. */
+static int check_obs(verifier *v, uint64_t series, const uint8_t *series8, const bdb_obs *o)
 {
-	bdb_obs o;
-	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0) {
-		problem(v, "obs: an entry of %zu and %zu bytes (8 and %d or %d expected)",
-			k->mv_size, val->mv_size, BDB__OBS_NARROW, BDB__OBS_WIDE);
-		return 0;
-	}
-	uint64_t series = bdb__get_be64(k->mv_data);
 	bdb_run_info info;
-	int rc = runlog_of(v, o.run_seq, &info);
+	int rc = runlog_of(v, o->run_seq, &info);
 	if (rc < 0)
 		return rc;
-	if (rc == 0 || info.timestamp_us != o.timestamp_us)
+	if (rc == 0 || info.timestamp_us != o->timestamp_us)
 		problem(v,
-			"obs: an observation of series %llu points at run %llu, which does not "
-			"exist at that time",
-			(unsigned long long)series, (unsigned long long)o.run_seq);
+			"chunks: an observation of series %llu points at run %llu, which does "
+			"not exist at that time",
+			(unsigned long long)series, (unsigned long long)o->run_seq);
 	MDB_val sv;
-	rc = get(v, BDB__DB_SERIES_INFO, k->mv_data, 8, &sv);
+	rc = get(v, BDB__DB_SERIES_INFO, series8, 8, &sv);
 	if (rc == 0)
 		problem(v,
-			"obs: an observation in run %llu belongs to series %llu, which does not "
-			"exist",
-			(unsigned long long)o.run_seq, (unsigned long long)series);
+			"chunks: an observation in run %llu belongs to series %llu, which does "
+			"not exist",
+			(unsigned long long)o->run_seq, (unsigned long long)series);
 	return rc < 0 ? rc : 0;
 }
 
-/* Only after a count mismatch: names the observations no run lists. */
-static int check_obs_listed(verifier *v, const MDB_val *k, const MDB_val *val)
+/* Decodes chunk (k, val); false (and a problem) when it does not decode. */
+static bool chunk_of(verifier *v, const MDB_val *k, const MDB_val *val, bdb_obs *obs, size_t *n)
 {
-	bdb_obs o;
-	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0)
+	if (k->mv_size == BDB__CHUNK_KEY && bdb__chunk_read(k, val, obs, n) == 0)
+		return true;
+	problem(v, "chunks: a chunk of %zu bytes under a key of %zu bytes does not decode",
+		val->mv_size, k->mv_size);
+	return false;
+}
+
+static int check_chunk_entry(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+	bdb_obs obs[BDB__CHUNK_OBS];
+	size_t n;
+	if (!chunk_of(v, k, val, obs, &n))
 		return 0;
 	uint64_t series = bdb__get_be64(k->mv_data);
+	v->found_obs += n;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		v->found_samples += obs[i].n_samples;
+		rc = check_obs(v, series, k->mv_data, &obs[i]);
+	}
+	return rc;
+}
+
+/* Only after a count mismatch: names an observation no run lists. */
+static int check_obs_listed(verifier *v, uint64_t series, const bdb_obs *op)
+{
+	bdb_obs o = *op;
 	uint8_t seq8[8];
 	bdb__put_be64(seq8, o.run_seq);
 	MDB_val rs;
@@ -493,9 +512,21 @@ static int check_obs_listed(verifier *v, const MDB_val *k, const MDB_val *val)
 	free(ids);
 	if (listed)
 		return 0;
-	problem(v, "obs: series %llu has an observation in run %llu that the run does not list",
+	problem(v, "chunks: series %llu has an observation in run %llu that the run does not list",
 		(unsigned long long)series, (unsigned long long)o.run_seq);
 	return 0;
+}
+
+static int check_chunk_listed(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+	bdb_obs obs[BDB__CHUNK_OBS];
+	size_t n;
+	if (k->mv_size != BDB__CHUNK_KEY || bdb__chunk_read(k, val, obs, &n) != 0)
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = check_obs_listed(v, bdb__get_be64(k->mv_data), &obs[i]);
+	return rc;
 }
 
 static int check_series_entry(verifier *v, const MDB_val *k, const MDB_val *val)
@@ -569,9 +600,9 @@ static int check_series_info_entry(verifier *v, const MDB_val *k, const MDB_val 
 	v->expected_postings += n_terms;
 	if (rc >= 0) {
 		/* A series lives as long as it has observations. */
-		MDB_val ov;
-		rc = get(v, BDB__DB_OBS, k->mv_data, 8, &ov);
-		if (rc == 0)
+		bool has;
+		rc = bdb__series_has_obs(v->txn, dbi(v, BDB__DB_CHUNKS), id, &has);
+		if (rc == 0 && !has)
 			problem(v, "series %llu (point \"%s\" metric \"%s\"): no observation",
 				(unsigned long long)id, si->point, si->metric);
 	}
@@ -716,12 +747,11 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (!rc)
 		rc = walk(&v, BDB__DB_COMMITS, check_commit_entry);
 	if (!rc)
-		rc = walk(&v, BDB__DB_OBS, check_obs_entry);
-	if (!rc && entries(&v, BDB__DB_OBS) != v.expected_obs) {
-		problem(&v, "obs has %llu observations, the runs have %llu metrics",
-			(unsigned long long)entries(&v, BDB__DB_OBS),
-			(unsigned long long)v.expected_obs);
-		rc = walk(&v, BDB__DB_OBS, check_obs_listed);
+		rc = walk(&v, BDB__DB_CHUNKS, check_chunk_entry);
+	if (!rc && v.found_obs != v.expected_obs) {
+		problem(&v, "chunks hold %llu observations, the runs have %llu metrics",
+			(unsigned long long)v.found_obs, (unsigned long long)v.expected_obs);
+		rc = walk(&v, BDB__DB_CHUNKS, check_chunk_listed);
 	}
 	if (!rc)
 		rc = walk(&v, BDB__DB_SERIES, check_series_entry);
@@ -742,7 +772,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (!rc && counts) {
 		counts->runs = entries(&v, BDB__DB_RUNS);
 		counts->series = entries(&v, BDB__DB_SERIES);
-		counts->observations = entries(&v, BDB__DB_OBS);
+		counts->observations = v.found_obs;
 	}
 	bdb__read_end(store, v.txn);
 	bdb_buf_free(&v.a);
@@ -781,12 +811,15 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 	return 0;
 }
 
-static int add_samples(verifier *v, const MDB_val *k, const MDB_val *val)
+static int add_chunk(verifier *v, const MDB_val *k, const MDB_val *val)
 {
-	(void)k;
-	bdb_obs o;
-	if (bdb__obs_record_decode(val->mv_data, val->mv_size, &o) == 0)
-		v->expected_obs += o.n_samples;
+	bdb_obs obs[BDB__CHUNK_OBS];
+	size_t n;
+	if (k->mv_size != BDB__CHUNK_KEY || bdb__chunk_read(k, val, obs, &n) != 0)
+		return 0;
+	v->found_obs += n;
+	for (size_t i = 0; i < n; i++)
+		v->found_samples += obs[i].n_samples;
 	return 0;
 }
 
@@ -807,10 +840,10 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 	}
 	out->runs = entries(&v, BDB__DB_RUNS);
 	out->series = entries(&v, BDB__DB_SERIES_INFO);
-	out->observations = entries(&v, BDB__DB_OBS);
-	/* The sample counts are in the observation records (expected_obs sums them). */
-	rc = walk(&v, BDB__DB_OBS, add_samples);
-	out->samples = v.expected_obs;
+	/* The observations and their sample counts are in the chunks. */
+	rc = walk(&v, BDB__DB_CHUNKS, add_chunk);
+	out->observations = v.found_obs;
+	out->samples = v.found_samples;
 	/* Pages in use: every page up to the last one written, less the free
 	 * ones (DUPSORT sub-databases hide from mdb_stat, so count this way). */
 	MDB_envinfo info;

@@ -338,6 +338,8 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 		cli_error_diag(&d);
 		return EXIT_INPUT;
 	}
+	if (bdb_store_notice(*out))
+		fprintf(stderr, "benchdb: note: %s\n", bdb_store_notice(*out));
 	return EXIT_OK;
 }
 
