@@ -64,21 +64,23 @@ struct bdb_store {
 	 * newest, so readers of it need no second check. */
 	uint64_t checked_txn;
 	uint64_t upgrade_from; /* an older format version opening found (0: none) */
+	struct ZSTD_CCtx_s *zstd_cctx; /* the writer's compression context (runpack.c) */
 	char notice[4400];     /* what opening did besides (an upgrade), or "" */
 };
 
 struct bdb_obs_iter;
+struct bdb__run_copy;
 
 struct bdb_reader {
 	bdb_store *store;
 	MDB_txn *txn;
 	struct bdb_obs_iter *iters; /* open iterators, freed at the latest by reader_end */
 	MDB_cursor *spare_cursor;   /* an obs cursor kept for the next iterator */
-	uint64_t verified_seq;	    /* the last run buffer verified (0: none); */
-	const void *verified_buf;   /* within one transaction it cannot change */
 	MDB_cursor *runlog_cur;	    /* the run log, opened by the first run lookup */
 	uint64_t runlog_seq;	    /* the run under runlog_cur (0: not positioned) */
 	bdb_run_info runlog_info;   /* that run, decoded (strings in the map) */
+	struct bdb__run_copy *runs; /* run buffers decompressed, kept until reader_end */
+	bdb_buf unpack;		    /* scratch for decompressing */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -318,6 +320,21 @@ void bdb__reader_close_iters(bdb_reader *r);
  */
 int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key, size_t *klen,
 		       uint64_t *seq);
+
+/*
+ * Run values (runpack.c, docs/storage.md 2.2.1): a zstd frame of the
+ * FlatBuffer, with the store's dictionary (meta "zstd_dict") when it has
+ * one. pack writes fb[0..len) compressed to out (reset first); unpack the
+ * FlatBuffer of a stored value to out (reset first), BDB_ECORRUPT for a
+ * value that is not one whole frame or does not decompress. pack needs the
+ * write transaction (one writer: it keeps a context in s).
+ */
+int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out);
+int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out);
+void bdb__run_pack_free(bdb_store *s);
+/* Trains and stores the dictionary once the store has enough runs (and has
+ * none): later runs compress with it. In a write transaction. */
+int bdb__run_dict_train(bdb_store *s, MDB_txn *txn);
 
 /* Upgrades store s of format version from (upgrade.c): a backup first,
  * then one write transaction; s->notice says what was done. */

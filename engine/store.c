@@ -832,6 +832,7 @@ void bdb_store_close(bdb_store *store)
 		mdb_txn_abort(store->spare[i]);
 	if (store->env)
 		mdb_env_close(store->env);
+	bdb__run_pack_free(store);
 	pthread_mutex_destroy(&store->lock);
 	pthread_mutex_destroy(&store->write_lock);
 	pthread_cond_destroy(&store->idle);

@@ -27,6 +27,7 @@ typedef struct verifier {
 	uint64_t expected_postings; /* terms of every series */
 	uint64_t runs_with_commit;
 	bdb_buf a, b; /* scratch */
+	bdb_buf run;  /* the run being verified, decompressed */
 } verifier;
 
 static void problem(verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -339,7 +340,17 @@ static int check_runs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 		problem(v, "runs: a key of %zu bytes (8 expected)", k->mv_size);
 		return 0;
 	}
-	return verify_run(v, bdb__get_be64(k->mv_data), val);
+	uint64_t seq = bdb__get_be64(k->mv_data);
+	int rc = bdb__run_unpack(v->s, v->txn, val->mv_data, val->mv_size, &v->run);
+	if (rc == BDB_ECORRUPT) {
+		problem(v, "run %llu: the value (%zu bytes) is not a zstd frame that decompresses",
+			(unsigned long long)seq, val->mv_size);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	MDB_val fb = {v->run.len, v->run.data};
+	return verify_run(v, seq, &fb);
 }
 
 /* runlog, run_series: every key is a stored run. */
@@ -712,6 +723,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (counts)
 		memset(counts, 0, sizeof *counts);
 	bdb_buf_init(&v.a);
+	bdb_buf_init(&v.run);
 	bdb_buf_init(&v.b);
 	int rc = bdb__read_begin(store, &v.txn);
 	if (rc)
@@ -777,6 +789,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	bdb__read_end(store, v.txn);
 	bdb_buf_free(&v.a);
 	bdb_buf_free(&v.b);
+	bdb_buf_free(&v.run);
 	if (n_problems)
 		*n_problems = v.problems;
 	return rc;

@@ -395,6 +395,7 @@ typedef struct put_ctx {
 	series_cache *cache;
 	unsigned flags;
 	bdb_buf fb;	    /* the encoded run */
+	bdb_buf packed;	    /* fb compressed (runpack.c), or a stored run decompressed */
 	bdb_buf scratch;    /* canonical bytes, values */
 	bdb_buf point;	    /* the canonical bytes of the point being put, metric "" */
 	bdb_buf series_ids; /* run_series value being built */
@@ -603,10 +604,14 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, &v);
 		if (rc)
 			return rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc);
+		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &c->packed);
+		if (rc)
+			return rc;
 		char differs[512] = "";
-		bool same = v.mv_size == c->fb.len && memcmp(v.mv_data, c->fb.data, v.mv_size) == 0;
+		bool same = c->packed.len == c->fb.len &&
+			    memcmp(c->packed.data, c->fb.data, c->fb.len) == 0;
 		if (!same) {
-			rc = stored_difference(v.mv_data, v.mv_size, run, &same, differs,
+			rc = stored_difference(c->packed.data, c->packed.len, run, &same, differs,
 					       sizeof differs);
 			if (rc)
 				return rc;
@@ -670,7 +675,9 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!rc)
 		rc = put(s, txn, BDB__DB_RUNLOG, seq8, 8, c->scratch.data, c->scratch.len, 0);
 	if (!rc)
-		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->fb.data, c->fb.len, 0);
+		rc = bdb__run_pack(s, txn, c->fb.data, c->fb.len, &c->packed);
+	if (!rc)
+		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->packed.data, c->packed.len, 0);
 	if (!rc) {
 		bdb_buf_reset(&c->scratch);
 		bdb__run_series_encode(&c->scratch, (const uint8_t *)c->series_ids.data, n_metrics);
@@ -726,7 +733,8 @@ static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!wrote)
 		return 1;
 	b->failed = b->n;
-	return cache_write_obs(s, txn, &b->cache);
+	int rc = cache_write_obs(s, txn, &b->cache);
+	return rc ? rc : bdb__run_dict_train(s, txn);
 }
 
 int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
@@ -743,6 +751,7 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		put_ctx *c = &b.items[i];
 		*c = (put_ctx){.run = runs[i], .cache = &b.cache, .flags = flags, .d = d};
 		bdb_buf_init(&c->fb);
+		bdb_buf_init(&c->packed);
 		bdb_buf_init(&c->scratch);
 		bdb_buf_init(&c->point);
 		bdb_buf_init(&c->series_ids);
@@ -784,6 +793,7 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		if (!rc && outcomes)
 			outcomes[i] = b.items[i].outcome;
 		bdb_buf_free(&b.items[i].fb);
+		bdb_buf_free(&b.items[i].packed);
 		bdb_buf_free(&b.items[i].scratch);
 		bdb_buf_free(&b.items[i].point);
 		bdb_buf_free(&b.items[i].series_ids);

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 /* cmocka.h needs the headers above first. */
 #include <cmocka.h>
@@ -464,6 +465,70 @@ static size_t set_record_count(const char *dir, uint8_t flags, const void *key, 
 	return copies;
 }
 
+/*
+ * Run values are zstd frames (docs/storage.md 2.2.1). Once the store has 64
+ * runs a dictionary is trained from them (meta "zstd_dict"); runs put after
+ * it name it in their frame, runs before it do not, and every run reads
+ * back equal to what was put, and verifies.
+ */
+static void test_runs_compressed_with_a_dictionary(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	enum { N = 70, POINTS = 40 };
+	char names[POINTS][24];
+	const char *list[POINTS];
+	for (int i = 0; i < POINTS; i++) {
+		snprintf(names[i], sizeof names[i], "BM_point_%d/size:%d", i, 1 << (i % 12));
+		list[i] = names[i];
+	}
+	bdb_run *runs[N];
+	for (int i = 0; i < N; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "r%02d", i);
+		runs[i] = points_run(id, 1000 + i, list, POINTS);
+		for (int j = 0; j < POINTS; j++)
+			runs[i]->points[j].metrics[0].value = 1000.0 / (1 + i + j);
+		put_ok(s, runs[i], 0, BDB_PUT_STORED);
+	}
+	assert_verify_clean(s);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	for (int i = 0; i < N; i++) {
+		bdb_run *back;
+		assert_int_equal(bdb_reader_run_decode(r, (uint64_t)i + 1, &back), 0);
+		assert_true(bdb_run_equal(runs[i], back));
+		bdb_run_free(back);
+		bdb_run_free(runs[i]);
+	}
+	bdb_reader_end(r);
+	bdb_store_close(s);
+
+	raw w;
+	raw_open(&w, dir, "meta");
+	MDB_val k = {9, "zstd_dict"}, v;
+	assert_int_equal(mdb_get(w.txn, w.dbi, &k, &v), 0);
+	unsigned dict_id = ZSTD_getDictID_fromDict(v.mv_data, v.mv_size);
+	assert_true(dict_id != 0);
+	raw_close(&w);
+	raw_open(&w, dir, "runs");
+	for (uint64_t seq = 1; seq <= N; seq++) {
+		uint8_t key[8];
+		put_be64(key, seq);
+		k = (MDB_val){8, key};
+		assert_int_equal(mdb_get(w.txn, w.dbi, &k, &v), 0);
+		/* zstd's magic number, little-endian */
+		assert_memory_equal(v.mv_data, "\x28\xB5\x2F\xFD", 4);
+		/* The 64th run's put trained it: the runs after it use it. */
+		assert_int_equal(ZSTD_getDictID_fromFrame(v.mv_data, v.mv_size),
+				 seq <= 64 ? 0 : dict_id);
+	}
+	raw_close(&w);
+	remove_tree(dir);
+	free(dir);
+}
+
 /* Sets the count byte of series 1's last chunk to count - 1. */
 static void set_last_chunk_count(const char *dir, uint8_t count_less_one)
 {
@@ -595,6 +660,7 @@ int main(void)
 	    cmocka_unit_test(test_chunks_merge_a_batch),
 	    cmocka_unit_test(test_chunk_keeps_sample_counts),
 	    cmocka_unit_test(test_chunk_bytes),
+	    cmocka_unit_test(test_runs_compressed_with_a_dictionary),
 	    cmocka_unit_test(test_run_series_ranges),
 	    cmocka_unit_test(test_sequence_limit),
 	    cmocka_unit_test(test_corrupt_observation_count),

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 /* cmocka.h needs the headers above first. */
 #include <cmocka.h>
@@ -535,6 +536,18 @@ static void flip_run_byte(MDB_txn *txn, MDB_dbi dbi)
 	mdb_cursor_close(cur);
 }
 
+/* Run 1's value: a whole zstd frame, but of bytes that are no FlatBuffer. */
+static void pack_bad_flatbuffer(MDB_txn *txn, MDB_dbi dbi)
+{
+	static const char junk[32] = "not a FlatBuffer, but 32 bytes.";
+	char frame[128];
+	size_t n = ZSTD_compress(frame, sizeof frame, junk, sizeof junk, 3);
+	assert_false(ZSTD_isError(n));
+	uint8_t key[8] = {0, 0, 0, 0, 0, 0, 0, 1};
+	MDB_val k = {8, key}, v = {n, frame};
+	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+}
+
 /* A chunk of one observation of series 1 in run 77 (which does not exist)
  * at time 0, value 0 (docs/storage.md 2.8). */
 static void add_stray_obs(MDB_txn *txn, MDB_dbi dbi)
@@ -592,7 +605,8 @@ static void test_verify_finds_damage(void **state)
 	} cases[] = {
 	    {"chunks", delete_first, "has no observation in the index"},
 	    {"chunks", add_stray_obs, "points at run 77, which does not exist"},
-	    {"runs", flip_run_byte, "run 1: the FlatBuffer fails verification"},
+	    {"runs", flip_run_byte, "run 1: the value ("},
+	    {"runs", pack_bad_flatbuffer, "run 1: the FlatBuffer fails verification"},
 	    {"runs", delete_first, "runlog: entry for run 1, which does not exist"},
 	    {"runlog", delete_first, "run 1 (\"r1\"): no runlog entry"},
 	    {"run_ids", delete_first, "is not indexed to it in run_ids"},
