@@ -350,11 +350,25 @@ struct bdb_store_stats {
 	uint64_t bytes_used;	/* pages in use * page size */
 	uint64_t map_size;
 	double bytes_per_observation; /* bytes_used / observations (0 if none) */
+	uint64_t free_pages;	      /* pages LMDB's free list holds (compact returns them) */
+	uint64_t page_size;
 };
 /* Fills *out from one read transaction (observations and samples are
  * counted by a walk of the observation index). Checks every B-tree page
  * first, as bdb_store_verify does (a read of the whole file): BDB_ECORRUPT
  * when any is damaged (bdb_store_verify says which). */
 int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out);
+
+/*
+ * Rewrites data.mdb without its free pages (docs/storage.md 2.13.1): a
+ * compacted copy (MDB_CP_COMPACT) next to it, then lock.mdb and data.mdb
+ * replaced by renames, while this process holds the writer mutex. Readers
+ * open in other processes go on reading the old file; at their next
+ * transaction they open the new one. *before and *after are the sizes of
+ * data.mdb. BDB_EBUSY when another process is writing (compact does not
+ * wait for it), BDB_EREADONLY for a store opened read-only; on any failure
+ * the store is unchanged. d (may be NULL) says what went wrong.
+ */
+int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_diag *d);
 
 #endif /* BDB_ENGINE_H */

@@ -65,6 +65,8 @@ struct bdb_store {
 	uint64_t checked_txn;
 	uint64_t upgrade_from; /* an older format version opening found (0: none) */
 	struct ZSTD_CCtx_s *zstd_cctx; /* the writer's compression context (runpack.c) */
+	unsigned env_flags;	       /* mdb_env_open's, to open the files again */
+	unsigned max_readers;
 	char notice[4400];     /* what opening did besides (an upgrade), or "" */
 };
 
@@ -335,6 +337,16 @@ void bdb__run_pack_free(bdb_store *s);
 /* Trains and stores the dictionary once the store has enough runs (and has
  * none): later runs compress with it. In a write transaction. */
 int bdb__run_dict_train(bdb_store *s, MDB_txn *txn);
+
+/*
+ * The compaction gate (store.c, docs/storage.md 2.13.1): a flock on
+ * DIR/compact.lock, shared while a process opens the store's files or
+ * adopts compacted ones, exclusive while compact swaps them. Returns the
+ * fd to pass to bdb__gate_unlock, or -1 when there is no gate (a directory
+ * the user may not write).
+ */
+int bdb__gate_lock(const char *dir, int how);
+void bdb__gate_unlock(int fd);
 
 /* Upgrades store s of format version from (upgrade.c): a backup first,
  * then one write transaction; s->notice says what was done. */

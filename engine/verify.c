@@ -887,6 +887,8 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 		return rc;
 	uint64_t pages = (uint64_t)info.me_last_pgno + 1;
 	out->bytes_used = (pages > free_pages ? pages - free_pages : 0) * st.ms_psize;
+	out->free_pages = free_pages;
+	out->page_size = st.ms_psize;
 	out->map_size = info.me_mapsize;
 	char path[4096];
 	struct stat fst;

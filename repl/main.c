@@ -41,6 +41,7 @@ static const char usage_text[] =
     "  verify                 check every run and index; exit 3 on any problem\n"
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
+    "  compact                give data.mdb's free pages back (readers may stay open)\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
@@ -95,6 +96,7 @@ static const subcommand subcommands[] = {
     {"verify", cmd_verify, "it prints no data"},
     {"stats", cmd_stats, NULL},
     {"backup", cmd_backup, "it prints no data"},
+    {"compact", cmd_compact, "it prints no data"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
     {"serve", cmd_serve, "its API answers in JSON"},
