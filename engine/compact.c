@@ -1,6 +1,7 @@
 /*
  * compact.c - giving the free pages of data.mdb back to the file system
- * (docs/storage.md 2.13.1): a compacted copy written next to the store
+ * (docs/storage.md 2.13.1): the observation chunks rewritten into full
+ * pages (one write transaction), then a compacted copy written next to the store
  * while this process holds the writer mutex, then swapped in with
  * renames under the compaction gate, lock.mdb first. Processes that have
  * the store open notice the new lock.mdb at their next transaction and
@@ -147,6 +148,52 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	return 1; /* nothing to commit: the transaction only kept writers out */
 }
 
+/*
+ * Rewrites the chunks in key order with MDB_APPEND, so that their leaf
+ * pages are full: appends to each series' last chunk land in the middle of
+ * the tree, where LMDB splits pages in half, and the chunks left behind
+ * (never rewritten) keep the half-empty pages. The values are read into
+ * memory (the database's size), the database emptied, and put back.
+ */
+static int repack_chunks_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	(void)ctx;
+	MDB_dbi dbi = s->dbi[BDB__DB_CHUNKS];
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(txn, dbi, &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_buf all;
+	bdb_buf_init(&all);
+	MDB_val k, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	while (got == 0) {
+		uint32_t lens[2] = {(uint32_t)k.mv_size, (uint32_t)v.mv_size};
+		bdb_buf_append(&all, lens, sizeof lens);
+		bdb_buf_append(&all, k.mv_data, k.mv_size);
+		bdb_buf_append(&all, v.mv_data, v.mv_size);
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
+	mdb_cursor_close(cur);
+	if (got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	else if (all.failed)
+		rc = BDB_ENOMEM;
+	if (!rc)
+		rc = bdb__mdb_error(mdb_drop(txn, dbi, 0));
+	for (size_t at = 0; !rc && at < all.len;) {
+		uint32_t lens[2];
+		memcpy(lens, all.data + at, sizeof lens);
+		at += sizeof lens;
+		k = (MDB_val){lens[0], all.data + at};
+		v = (MDB_val){lens[1], all.data + at + lens[0]};
+		at += (size_t)lens[0] + lens[1];
+		rc = bdb__mdb_error(mdb_put(txn, dbi, &k, &v, MDB_APPEND));
+	}
+	bdb_buf_free(&all);
+	return rc;
+}
+
 int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_diag *d)
 {
 	bdb_diag_clear(d);
@@ -160,7 +207,14 @@ int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_d
 				    "wait for another writer (run it again when that one is done)",
 				    pid);
 	compact_ctx c = {.d = d};
-	int rc = bdb__write(store, compact_txn, &c);
+	int rc = bdb__write(store, repack_chunks_txn, NULL);
+	if (rc)
+		return bdb_diag_set(d, rc, store->path, 0, 0,
+				    "compact: cannot rewrite the observation chunks: %s; the store "
+				    "is unchanged",
+				    store->last_write_error ? mdb_strerror(store->last_write_error)
+							    : bdb_strerror(rc));
+	rc = bdb__write(store, compact_txn, &c);
 	if (rc && d && !d->message[0])
 		bdb_diag_set(d, rc, store->path, 0, 0, "compact failed: %s", bdb_strerror(rc));
 	if (!rc) {
