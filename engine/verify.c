@@ -28,6 +28,9 @@ typedef struct verifier {
 	uint64_t runs_with_commit;
 	bdb_buf a, b; /* scratch */
 	bdb_buf run;  /* the run being verified, decompressed */
+	/* The last chunk decoded per series (direct-mapped by id): runs are
+	 * verified in order, so one chunk answers 128 runs of a series. */
+	struct verified_chunk *chunks;
 } verifier;
 
 static void problem(verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -53,6 +56,45 @@ static void problem(verifier *v, const char *fmt, ...)
 static MDB_dbi dbi(verifier *v, int db)
 {
 	return v->s->dbi[db];
+}
+
+#define VERIFY_CHUNK_SLOTS 1024
+
+struct verified_chunk {
+	uint8_t key[BDB__CHUNK_KEY]; /* all zero: empty (no series 0) */
+	size_t n;
+	bdb_obs obs[BDB__CHUNK_OBS];
+};
+
+/* bdb__obs_find through the verifier's chunk cache. */
+static int find_obs(verifier *v, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out)
+{
+	if (seq > BDB__MAX_SEQ)
+		return BDB_ENOTFOUND;
+	if (!v->chunks && !(v->chunks = calloc(VERIFY_CHUNK_SLOTS, sizeof *v->chunks)))
+		return BDB_ENOMEM;
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_CHUNKS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	MDB_val k, val;
+	rc = bdb__chunk_locate(cur, series, us, seq, &k, &val);
+	struct verified_chunk *c = &v->chunks[series % VERIFY_CHUNK_SLOTS];
+	if (!rc && (k.mv_size != BDB__CHUNK_KEY || memcmp(c->key, k.mv_data, BDB__CHUNK_KEY) != 0)) {
+		memset(c->key, 0, sizeof c->key);
+		rc = bdb__chunk_read(&k, &val, c->obs, &c->n);
+		if (!rc)
+			memcpy(c->key, k.mv_data, BDB__CHUNK_KEY);
+	}
+	mdb_cursor_close(cur);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->obs[i].timestamp_us == us && c->obs[i].run_seq == seq) {
+			*out = c->obs[i];
+			return 0;
+		}
+	return BDB_ENOTFOUND;
 }
 
 /* mdb_get on db; 1 found, 0 absent, negative error. */
@@ -159,13 +201,8 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 			"to the series' unit \"%s\"",
 			(unsigned long long)seq, pn, mn, unit, si->unit);
 	free(si);
-	MDB_cursor *cur;
-	rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_CHUNKS), &cur);
-	if (rc)
-		return bdb__mdb_error(rc);
-	bdb_obs o;
-	rc = bdb__obs_find(cur, id, ts, seq, &o);
-	mdb_cursor_close(cur);
+	bdb_obs o = {0};
+	rc = find_obs(v, id, ts, seq, &o);
 	if (rc == BDB_ENOTFOUND) {
 		problem(v,
 			"run %llu: point \"%s\" metric \"%s\" has no observation in the "
@@ -790,6 +827,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	bdb_buf_free(&v.a);
 	bdb_buf_free(&v.b);
 	bdb_buf_free(&v.run);
+	free(v.chunks);
 	if (n_problems)
 		*n_problems = v.problems;
 	return rc;
