@@ -477,7 +477,7 @@ static void test_runs_compressed_with_a_dictionary(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	enum { N = 70, POINTS = 40 };
-	char names[POINTS][24];
+	char names[POINTS][48];
 	const char *list[POINTS];
 	for (int i = 0; i < POINTS; i++) {
 		snprintf(names[i], sizeof names[i], "BM_point_%d/size:%d", i, 1 << (i % 12));
