@@ -50,22 +50,56 @@ typedef struct bit_reader {
 	size_t len, bit; /* bit: the next bit's position */
 } bit_reader;
 
+/* The 64 bits of the stream from byte at on, big-endian, zeros past the end. */
+static uint64_t load64(const bit_reader *r, size_t at)
+{
+	uint64_t w = 0;
+	if (at + 8 <= r->len) {
+		memcpy(&w, r->p + at, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
+		return w;
+	}
+	for (size_t i = 0; i < 8; i++)
+		w = w << 8 | (at + i < r->len ? r->p[at + i] : 0);
+	return w;
+}
+
 /* Reads `bits` bits (<= 64) into *v; false when the stream ends first. */
 static bool get_bits(bit_reader *r, unsigned bits, uint64_t *v)
 {
 	if (bits > r->len * 8 - r->bit)
 		return false;
-	uint64_t x = 0;
-	while (bits) {
-		size_t byte = r->bit / 8;
-		unsigned off = (unsigned)(r->bit % 8), avail = 8 - off;
-		unsigned take = bits < avail ? bits : avail;
-		unsigned part = (unsigned)(r->p[byte] >> (avail - take)) & ((1u << take) - 1);
-		x = x << take | part;
-		r->bit += take;
-		bits -= take;
+	if (bits == 0) {
+		*v = 0;
+		return true;
 	}
-	*v = x;
+	if (bits > 56) { /* more than one load holds after its first byte */
+		uint64_t hi, lo;
+		get_bits(r, bits - 32, &hi);
+		get_bits(r, 32, &lo);
+		*v = hi << 32 | lo;
+		return true;
+	}
+	uint64_t w = load64(r, r->bit / 8) << (r->bit % 8);
+	*v = w >> (64 - bits);
+	r->bit += bits;
+	return true;
+}
+
+/* The next n bits (n <= 56) without consuming them; zeros past the end. */
+static uint64_t peek_bits(const bit_reader *r, unsigned n)
+{
+	return (load64(r, r->bit / 8) << (r->bit % 8)) >> (64 - n);
+}
+
+/* Consumes n bits peeked; false when the stream has fewer. */
+static bool skip_bits(bit_reader *r, unsigned n)
+{
+	if (n > r->len * 8 - r->bit)
+		return false;
+	r->bit += n;
 	return true;
 }
 
@@ -91,14 +125,13 @@ static void put_number(bit_writer *w, uint64_t v)
 
 static bool get_number(bit_reader *r, uint64_t *v)
 {
-	uint64_t flag, n;
-	if (!get_bits(r, 1, &flag))
-		return false;
-	if (!flag) {
+	/* The flag and the length in one look. */
+	uint64_t head = peek_bits(r, 7);
+	if (!(head >> 6)) {
 		*v = 0;
-		return true;
+		return skip_bits(r, 1);
 	}
-	return get_bits(r, 6, &n) && get_bits(r, (unsigned)n + 1, v);
+	return skip_bits(r, 7) && get_bits(r, (unsigned)(head & 63) + 1, v);
 }
 
 static uint64_t zigzag(uint64_t v)
@@ -147,24 +180,19 @@ static void put_xor(bit_writer *w, xor_state *st, uint64_t x)
 
 static bool get_xor(bit_reader *r, xor_state *st, uint64_t *x)
 {
-	uint64_t flag, lead, len, bits;
-	if (!get_bits(r, 1, &flag))
-		return false;
-	if (!flag) {
+	/* The control bits, leading zeros and length in one look. */
+	uint64_t head = peek_bits(r, 13), bits;
+	if (!(head >> 12)) {
 		*x = 0;
-		return true;
+		return skip_bits(r, 1);
 	}
-	if (!get_bits(r, 1, &flag))
-		return false;
-	if (flag) {
-		if (!get_bits(r, 5, &lead) || !get_bits(r, 6, &len))
+	if (head >> 11 & 1) {
+		unsigned lead = (unsigned)(head >> 6 & 31), len = (unsigned)(head & 63) + 1;
+		if (lead + len > 64 || !skip_bits(r, 13))
 			return false;
-		len++;
-		if (lead + len > 64)
-			return false;
-		st->lead = (unsigned)lead;
-		st->len = (unsigned)len;
-	} else if (!st->len) {
+		st->lead = lead;
+		st->len = len;
+	} else if (!st->len || !skip_bits(r, 2)) {
 		return false; /* a window before any was set */
 	}
 	if (!get_bits(r, st->len, &bits))
