@@ -16,7 +16,8 @@ enum { CHUNK_LOWER = 1, CHUNK_UPPER = 2, CHUNK_SAMPLES = 4, CHUNK_FLAGS = 7 };
 /* ---- bits, most significant first ---- */
 
 typedef struct bit_writer {
-	bdb_buf *out;
+	uint8_t *p;   /* room reserved for the whole chunk (bdb__chunk_encode) */
+	size_t len;   /* bytes written */
 	uint64_t acc; /* pending bits, right-aligned */
 	unsigned n;   /* how many */
 } bit_writer;
@@ -32,7 +33,7 @@ static void put_bits(bit_writer *w, uint64_t v, unsigned bits)
 		w->n += take;
 		while (w->n >= 8) {
 			w->n -= 8;
-			bdb_buf_putc(w->out, (char)(uint8_t)(w->acc >> w->n));
+			w->p[w->len++] = (uint8_t)(w->acc >> w->n);
 		}
 	}
 }
@@ -40,7 +41,7 @@ static void put_bits(bit_writer *w, uint64_t v, unsigned bits)
 static void flush_bits(bit_writer *w)
 {
 	if (w->n)
-		bdb_buf_putc(w->out, (char)(uint8_t)(w->acc << (8 - w->n)));
+		w->p[w->len++] = (uint8_t)(w->acc << (8 - w->n));
 	w->n = 0;
 	w->acc = 0;
 }
@@ -280,9 +281,14 @@ int bdb__chunk_encode(bdb_buf *out, const bdb_obs *obs, size_t n)
 	if (n == 0 || n > BDB__CHUNK_OBS)
 		return BDB_EINVAL;
 	unsigned flags = chunk_flags(obs, n);
-	uint8_t head[2] = {(uint8_t)flags, (uint8_t)(n - 1)};
-	bdb_buf_append(out, head, 2);
-	bit_writer w = {.out = out};
+	/* At most 446 bits an observation (71 for a time or seq, 77 for a
+	 * value, 78 for a bound, 71 for a sample count), 160 for the first. */
+	if (bdb_buf_reserve(out, 2 + 56 * n + 32) != 0)
+		return BDB_ENOMEM;
+	uint8_t *head = (uint8_t *)out->data + out->len;
+	head[0] = (uint8_t)flags;
+	head[1] = (uint8_t)(n - 1);
+	bit_writer w = {.p = head + 2};
 	chunk_state st = {0};
 	put_bits(&w, (uint64_t)obs[0].timestamp_us, 64);
 	put_bits(&w, obs[0].run_seq, 32);
@@ -296,7 +302,9 @@ int bdb__chunk_encode(bdb_buf *out, const bdb_obs *obs, size_t n)
 		put_extras(&w, &st, flags, &obs[i]);
 	}
 	flush_bits(&w);
-	return out->failed ? BDB_ENOMEM : 0;
+	out->len += 2 + w.len;
+	out->data[out->len] = '\0';
+	return 0;
 }
 
 int bdb__chunk_count(const void *data, size_t len, size_t *n)

@@ -19,7 +19,7 @@
 #define DICT_MAX     (64 * 1024)
 /* A frame saying it holds more than this is damaged (the map is smaller). */
 #define MAX_RUN_BYTES (UINT64_C(1) << 34)
-#define ZSTD_LEVEL    3
+#define ZSTD_LEVEL    1
 
 /* The store's dictionary (meta "zstd_dict"), or len 0. Points into the map. */
 static int dict_get(bdb_store *s, MDB_txn *txn, const void **dict, size_t *len)
