@@ -52,7 +52,7 @@ void bdb_store_close(bdb_store *store);
 /*
  * What opening the store did besides opening it, as a sentence for the
  * user, or NULL: "upgraded the store from format 2 to 3; the store as it
- * was is in DIR/format-2-backup" (docs/storage.md 2.3). A store of an older
+ * was is in DIR/format-2-backup (...)" (docs/storage.md 2.3). A store of an older
  * format opened for writing is upgraded in place after a backup; opened
  * read-only it is refused with BDB_EVERSION.
  */

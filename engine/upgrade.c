@@ -217,7 +217,8 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 	if (rename(tmp, final) != 0)
 		snprintf(final, sizeof final, "%s", tmp);
 	snprintf(s->notice, sizeof s->notice,
-		 "upgraded the store from format %llu to %u; the store as it was is in %s",
+		 "upgraded the store from format %llu to %u; the store as it was is in %s "
+		 "(benchdb compact gives back the space the old layout leaves free)",
 		 (unsigned long long)from, BDB__FORMAT_VERSION, final);
 	return 0;
 }
