@@ -53,8 +53,9 @@ void bdb_store_close(bdb_store *store);
  * What opening the store did besides opening it, as a sentence for the
  * user, or NULL: "upgraded the store from format 2 to 3; the store as it
  * was is in DIR/format-2-backup (...)" (docs/storage.md 2.3). A store of an older
- * format opened for writing is upgraded in place after a backup; opened
- * read-only it is refused with BDB_EVERSION.
+ * format is upgraded in place after a backup, also when opened read-only
+ * (with write access first); where its files cannot be written, the open
+ * fails with BDB_EVERSION.
  */
 const char *bdb_store_notice(const bdb_store *store);
 
