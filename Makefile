@@ -26,7 +26,7 @@ SANITIZE  ?=
 PKGS      := lmdb jansson libedit
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
              libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
-             libmicrohttpd-dev curl libbenchmark-dev
+             libmicrohttpd-dev curl libbenchmark-dev chromium-driver python3-selenium
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
@@ -42,7 +42,9 @@ ALL_LDFLAGS  = $(SANITIZE) $(LDFLAGS)
 LIBS         = $(PKG_LIBS) -lm -lpthread
 
 LIB_SRCS  := $(wildcard schema/*.c engine/*.c engine/ingest/*.c query/*.c web/*.c)
-LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/assets.o
+# The dashboard's files, compiled into the program as C arrays (web/dashboard.h).
+ASSETS    := $(sort $(wildcard web/assets/*.html web/assets/*.css web/assets/*.js))
 BIN_SRCS  := $(wildcard repl/*.c)
 BIN_OBJS  := $(BIN_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
@@ -62,6 +64,14 @@ BIN := $(BUILD)/benchdb
 all: $(BIN) $(LIB)
 
 $(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/assets.c: $(ASSETS) web/embed_assets.sh
+	@mkdir -p $(dir $@)
+	sh web/embed_assets.sh $(ASSETS) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 

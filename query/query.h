@@ -348,6 +348,12 @@ void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *
  * static text without '<', '&' or "//", for a <style> element. */
 const char *bdb_html_style(void);
 
+/* The style rules of the SVG charts (bdb_result_svg puts them in each
+ * chart's <style>): static CSS text without '<', '&' or "//", for a page
+ * that shows charts inline but may not use inline styles (the dashboard's
+ * style sheet). */
+const char *bdb_chart_style(void);
+
 /*
  * Writes r formatted as bdb_result_format would to f, a piece at a time
  * (a big table never sits in memory as text whole). Returns 0, BDB_ENOMEM,

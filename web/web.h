@@ -43,6 +43,37 @@ typedef struct bdb_report_options {
 int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *out, bdb_diag *d);
 
 /* ------------------------------------------------------------------------ */
+/* The dashboard's overview (docs/serve.md, docs/api.md)                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb_overview_options {
+	const char *baseline; /* the baseline compared with; NULL: "main" */
+	/* Each series' newest runs its sparkline and change points read; 0: 30. */
+	size_t runs;
+	/* As in bdb_query_options. */
+	int64_t now_us;
+	volatile sig_atomic_t *cancel;
+} bdb_overview_options;
+
+/*
+ * Appends the dashboard's overview of store to out, one JSON object
+ * (docs/api.md, GET /api/overview): the store's run count and latest run;
+ * the baseline; `regressions vs baseline NAME` as its JSON (null without
+ * the baseline); the change points of each series' newest runs, newest
+ * commit first, grouped by commit (at most 20 commits); and a row per
+ * series (point, tags, metric, latest value and unit, change and verdict
+ * of latest vs the baseline, and its sparkline: an <svg> element without
+ * namespace, for a page to place), the
+ * regressions first, worst first, then the improvements, then the rest in
+ * the store's order. Values are the table format's text ("+28.1%",
+ * "1.287 µs"). A missing baseline is said in the object, not an error.
+ * Returns 0, BDB_ECANCELLED, BDB_ENOMEM or a storage error (d says which);
+ * out is unchanged on failure.
+ */
+int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bdb_buf *out,
+			   bdb_diag *d);
+
+/* ------------------------------------------------------------------------ */
 /* The HTTP server (docs/serve.md, docs/api.md)                              */
 /* ------------------------------------------------------------------------ */
 
