@@ -235,6 +235,23 @@ int bdb_query_run(bdb_store *store, const char *text, const bdb_query_options *o
 
 void bdb_result_free(bdb_result *r);
 
+/*
+ * Keeps rows [from, from + count) of r (clipped to its rows) and drops the
+ * others: a page of a long table (the HTTP API's GET /api/runs). The
+ * statement fields stay as they are.
+ */
+void bdb_result_slice(bdb_result *r, size_t from, size_t count);
+
+/*
+ * The environment and metadata of the run with id (its exact id, not a run
+ * reference), as a table: statement "run", fields run, timestamp, commit,
+ * branch (as summary has them), columns section ("environment" or
+ * "metadata"), key, value; the environment first, each sorted by key.
+ * Returns 0, BDB_ENOTFOUND (no such run; d says so), BDB_ENOMEM or a
+ * storage error. Free *out with bdb_result_free.
+ */
+int bdb_query_run_environment(bdb_store *store, const char *id, bdb_result **out, bdb_diag *d);
+
 /* The statement's name: "show runs", "trend", "regressions", ... */
 const char *bdb_result_statement(const bdb_result *r);
 /* The format the statement asked for with `as` (DEFAULT when none). */

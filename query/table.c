@@ -110,6 +110,19 @@ void bdb__result_truncate(bdb_result *r, size_t n)
 		r->n_rows = n;
 }
 
+void bdb_result_slice(bdb_result *r, size_t from, size_t count)
+{
+	if (from > r->n_rows)
+		from = r->n_rows;
+	if (count > r->n_rows - from)
+		count = r->n_rows - from;
+	if (from) {
+		memmove(r->cells, r->cells + from * r->n_cols, count * r->n_cols * sizeof *r->cells);
+		memmove(r->marks, r->marks + from, count);
+	}
+	r->n_rows = count;
+}
+
 static bdb_value *cell(bdb_result *r, size_t row, size_t col)
 {
 	return &r->cells[row * r->n_cols + col];

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "router.h"
 #include "web.h"
 
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
@@ -56,7 +57,11 @@ typedef struct watch {
 	struct watch *next;
 } watch;
 
-struct route;
+/* A decoded query-string value, owned by its request. */
+typedef struct decoded {
+	struct decoded *next;
+	char text[];
+} decoded;
 
 /* One request's state, from its headers to the completion callback. */
 typedef struct request {
@@ -67,8 +72,9 @@ typedef struct request {
 	size_t bytes;
 	struct timespec start;
 	char *method, *path; /* for the access log */
-	const struct route *route;
-	size_t limit; /* bytes of body taken */
+	bdb__route_match match; /* the route and its decoded path parameter */
+	decoded *params;	/* the query-string values decoded so far */
+	size_t limit;		/* bytes of body taken */
 } request;
 
 /* ---- libmicrohttpd, loaded when a server starts ------------------------ */
@@ -321,6 +327,54 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
 	}
 }
 
+/* ---- query-string parameters ------------------------------------------- */
+
+/* Decodes raw (a query-string value as libmicrohttpd hands it over: split,
+ * '+' made a space, escapes left alone) into memory rq owns; NULL when out
+ * of memory or the encoding is bad (*bad then set). */
+static const char *decode_param(request *rq, const char *raw, bool *bad)
+{
+	size_t n = strlen(raw), len;
+	decoded *v = malloc(sizeof *v + n + 1);
+	if (!v)
+		return NULL;
+	if (bdb__url_decode(raw, n, true, v->text, &len) != 0) {
+		free(v);
+		*bad = true;
+		return NULL;
+	}
+	v->next = rq->params;
+	rq->params = v;
+	return v->text;
+}
+
+/*
+ * The decoded query-string parameter name into *value (NULL when absent).
+ * False with the answer queued in *ret when its encoding is bad (400: a
+ * '%' without two hex digits, a NUL, not UTF-8) or memory ran out.
+ */
+static bool get_param(struct MHD_Connection *c, request *rq, const char *name,
+		      const char **value, enum MHD_Result *ret)
+{
+	const char *raw = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	*value = NULL;
+	if (!raw)
+		return true;
+	bool bad = false;
+	*value = decode_param(rq, raw, &bad);
+	if (*value)
+		return true;
+	if (!bad) {
+		*ret = answer_failure(c, rq, BDB_ENOMEM);
+		return false;
+	}
+	char msg[160];
+	snprintf(msg, sizeof msg,
+		 "the %.32s parameter is not percent-encoded UTF-8 text without NUL bytes", name);
+	*ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, msg, NULL, NULL);
+	return false;
+}
+
 /* ---- writes ------------------------------------------------------------- */
 
 static bool writable(const bdb_server *s)
@@ -411,7 +465,8 @@ static const char *statement_of(struct MHD_Connection *c, request *rq, const cha
 		}
 		text = bdb_buf_cstr(&rq->body);
 	} else {
-		text = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
+		if (!get_param(c, rq, "q", &text, ret))
+			return NULL;
 	}
 	if (!text || !text[strspn(text, " \t\r\n")]) {
 		*ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
@@ -586,8 +641,8 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	static const char *const names[] = {"commit", "branch", "id", "format", "timestamp"};
 	const char **fields[] = {&u.commit, &u.branch, &u.id, &u.format, &u.timestamp};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		*fields[i] = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, names[i]);
-		if (!param_ok(c, rq, names[i], *fields[i], &ret))
+		if (!get_param(c, rq, names[i], fields[i], &ret) ||
+		    !param_ok(c, rq, names[i], *fields[i], &ret))
 			return ret;
 	}
 	tag_list tags = {.n = 0};
@@ -595,9 +650,17 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (tags.too_many)
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "at most 64 tag parameters", NULL,
 				    NULL);
-	for (size_t i = 0; i < tags.n; i++)
+	for (size_t i = 0; i < tags.n; i++) {
+		bool bad = false;
+		if (!(tags.tags[i] = decode_param(rq, tags.tags[i], &bad)))
+			return bad ? answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+						  "the tag parameter is not percent-encoded UTF-8 "
+						  "text without NUL bytes",
+						  NULL, NULL)
+				   : answer_failure(c, rq, BDB_ENOMEM);
 		if (!param_ok(c, rq, "tag", tags.tags[i], &ret))
 			return ret;
+	}
 	u.tags = tags.tags;
 	u.n_tags = tags.n;
 	if (rq->body.len == 0)
@@ -645,65 +708,229 @@ static enum MHD_Result api_health(bdb_server *s, struct MHD_Connection *c, reque
 	return ret;
 }
 
-/* ---- routing ------------------------------------------------------------ */
+/* ---- catalog: what the store holds, for a UI -------------------------- */
 
-typedef enum route_id { ROUTE_HEALTH, ROUTE_QUERY, ROUTE_CHART, ROUTE_RUNS } route_id;
-
-/* The routes: a path and the methods it takes ("GET POST"). */
-static const struct route {
-	const char *path;
-	const char *methods;
-	route_id id;
-} routes[] = {
-    {"/api/health", "GET, HEAD", ROUTE_HEALTH},
-    {"/api/query", "GET, HEAD, POST", ROUTE_QUERY},
-    {"/api/chart.svg", "GET, HEAD", ROUTE_CHART},
-    {"/api/runs", "POST", ROUTE_RUNS},
-};
-
-static bool method_allowed(const char *methods, const char *method)
+/* Runs text, a statement the server builds (never a client's text), under
+ * the time limit. */
+static int run_statement(bdb_server *s, const char *text, bdb_result **res, bdb_diag *d)
 {
-	size_t n = strlen(method);
-	for (const char *p = methods; (p = strstr(p, method)) != NULL; p += n)
-		if ((p == methods || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
-			return true;
-	return false;
+	watch w;
+	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	int rc = bdb_query_run(s->store, text, &opt, res, d);
+	watch_end(s, &w);
+	return rc;
 }
 
-/* The route of url, or NULL; *allowed says whether it takes method. */
-static const struct route *find_route(const char *url, const char *method, bool *allowed)
+/* The answer to a failed statement of the server's: a name the store does
+ * not have (a run id, a tag key from the path) is 404 with the first line
+ * of the message, anything else as answer_failure. */
+static enum MHD_Result catalog_failed(struct MHD_Connection *c, request *rq, int rc,
+				      const bdb_diag *d)
 {
-	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-		if (strcmp(url, routes[i].path) == 0) {
-			*allowed = method_allowed(routes[i].methods, method);
-			return &routes[i];
-		}
+	if (rc != BDB_ENOTFOUND && rc != BDB_EQUERY)
+		return answer_failure(c, rq, rc);
+	char msg[sizeof d->message];
+	size_t n = strcspn(d->message, "\n");
+	memcpy(msg, d->message, n);
+	msg[n] = '\0';
+	return answer_error(c, rq, MHD_HTTP_NOT_FOUND, msg, NULL, NULL);
+}
+
+/* Appends res as JSON to b without its last newline. Returns 0 or BDB_ENOMEM. */
+static int put_result_json(bdb_buf *b, const bdb_result *res)
+{
+	int rc = bdb_result_format(res, BDB_FORMAT_JSON, NULL, b);
+	if (!rc && b->failed)
+		rc = BDB_ENOMEM;
+	if (!rc && b->len && b->data[b->len - 1] == '\n')
+		b->len--;
+	return rc;
+}
+
+/* Answers res as the JSON of `benchdb --json -c` (200). */
+static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq,
+				     const bdb_result *res, const char *extra_name,
+				     const char *extra_value)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	int rc = put_result_json(&b, res);
+	bdb_buf_putc(&b, '\n');
+	enum MHD_Result ret = rc || b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+					     : answer(c, rq, MHD_HTTP_OK, json_type, &b, extra_name,
+						      extra_value);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* GET /api/points, /api/metrics, /api/tags, /api/baselines: the statement's JSON. */
+static enum MHD_Result api_catalog(bdb_server *s, struct MHD_Connection *c, request *rq,
+				   const char *text)
+{
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = run_statement(s, text, &res, &d);
+	if (rc)
+		return catalog_failed(c, rq, rc, &d);
+	enum MHD_Result ret = answer_result(c, rq, res, NULL, NULL);
+	bdb_result_free(res);
+	return ret;
+}
+
+/* GET /api/tags/KEY: `show tags "KEY"`. */
+static enum MHD_Result api_tag(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_puts(&text, "show tags ");
+	bdb_query_put_name(&text, rq->match.param);
+	enum MHD_Result ret = text.failed ? answer_failure(c, rq, BDB_ENOMEM)
+					  : api_catalog(s, c, rq, bdb_buf_cstr(&text));
+	bdb_buf_free(&text);
+	return ret;
+}
+
+#define RUNS_PAGE     100u
+#define RUNS_PAGE_MAX 1000u
+
+/*
+ * GET /api/runs?limit=N&before=ID: a page of `show runs` (newest first):
+ * the limit runs after run ID in that order (from the newest without
+ * before). When more follow, a Link header names the next page.
+ */
+static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *limit_text, *before;
+	if (!get_param(c, rq, "limit", &limit_text, &ret) ||
+	    !get_param(c, rq, "before", &before, &ret))
+		return ret;
+	unsigned long limit = RUNS_PAGE;
+	if (limit_text) {
+		char *end;
+		errno = 0;
+		limit = strtoul(limit_text, &end, 10);
+		if (!*limit_text || *end || errno || limit_text[0] == '-' || limit == 0 ||
+		    limit > RUNS_PAGE_MAX)
+			return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+					    "limit: expected a number of runs from 1 to 1000", NULL,
+					    NULL);
 	}
-	return NULL;
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = run_statement(s, "show runs", &res, &d);
+	if (rc)
+		return catalog_failed(c, rq, rc, &d);
+	size_t n = bdb_result_n_rows(res), from = 0;
+	if (before) {
+		int id_col = bdb_result_column_index(res, "id");
+		while (from < n && strcmp(bdb_result_get(res, from, (size_t)id_col).str, before) != 0)
+			from++;
+		if (from == n) {
+			bdb_buf msg;
+			bdb_buf_init(&msg);
+			bdb_buf_puts(&msg, "before: the store has no run ");
+			bdb_query_put_name(&msg, before);
+			ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL,
+					   NULL);
+			bdb_buf_free(&msg);
+			bdb_result_free(res);
+			return ret;
+		}
+		from++;
+	}
+	bdb_result_slice(res, from, limit);
+	bdb_buf link;
+	bdb_buf_init(&link);
+	size_t shown = bdb_result_n_rows(res);
+	if (from + shown < n) {
+		bdb_buf_printf(&link, "</api/runs?limit=%lu&before=", limit);
+		bdb__url_encode(&link, bdb_result_get(res, shown - 1, 0).str);
+		bdb_buf_puts(&link, ">; rel=\"next\"");
+	}
+	ret = link.failed ? answer_failure(c, rq, BDB_ENOMEM)
+			  : answer_result(c, rq, res, link.len ? "Link" : NULL,
+					  link.len ? bdb_buf_cstr(&link) : NULL);
+	bdb_buf_free(&link);
+	bdb_result_free(res);
+	return ret;
 }
+
+/*
+ * GET /api/runs/ID: {"run": the run's environment and metadata
+ * (bdb_query_run_environment), "summary": `summary run "ID"`}.
+ */
+static enum MHD_Result api_run(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_result *env = NULL, *sum = NULL;
+	bdb_buf text, b;
+	bdb_buf_init(&text);
+	bdb_buf_init(&b);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_run_environment(s->store, rq->match.param, &env, &d);
+	if (!rc) {
+		bdb_buf_puts(&text, "summary run ");
+		bdb_query_put_name(&text, rq->match.param);
+		rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &sum, &d);
+	}
+	enum MHD_Result ret;
+	if (rc) {
+		ret = catalog_failed(c, rq, rc, &d);
+		goto done;
+	}
+	bdb_buf_puts(&b, "{\"run\": ");
+	rc = put_result_json(&b, env);
+	bdb_buf_puts(&b, ",\n\"summary\": ");
+	if (!rc)
+		rc = put_result_json(&b, sum);
+	bdb_buf_puts(&b, "}\n");
+	ret = rc || b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+			     : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
+done:
+	bdb_result_free(env);
+	bdb_result_free(sum);
+	bdb_buf_free(&text);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* ---- routing ------------------------------------------------------------ */
 
 /*
  * The first call of a request, its headers read: refuses at once what
  * needs no body to refuse (an unknown path, a wrong method, an upload
  * without the token, a body declared too large), so that nobody can make
- * the server hold a body it will not use. Sets rq->route and rq->limit.
+ * the server hold a body it will not use. Sets rq->match and rq->limit.
  */
 static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
 				  const char *url, const char *method)
 {
-	bool allowed = false;
-	const struct route *r = find_route(url, method, &allowed);
-	if (!r)
+	switch (bdb__route_find(url, method, &rq->match)) {
+	case BDB__ROUTE_OK:
+		break;
+	case BDB__ROUTE_NOT_FOUND:
 		return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
-	if (!allowed)
+	case BDB__ROUTE_BAD_METHOD:
 		return answer_error(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed",
-				    "Allow", r->methods);
-	rq->route = r;
+				    "Allow", rq->match.route->methods);
+	case BDB__ROUTE_BAD_PARAM:
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "the path is not percent-encoded UTF-8 text without control "
+				    "characters",
+				    NULL, NULL);
+	case BDB__ROUTE_NO_MEMORY:
+		return answer_failure(c, rq, BDB_ENOMEM);
+	}
+	bdb__route_id id = rq->match.route->id;
+	bool upload = id == BDB__ROUTE_RUNS && strcmp(method, "POST") == 0;
 	enum MHD_Result ret;
-	if (r->id == ROUTE_RUNS && refuse_write(s, c, rq, &ret))
+	if ((upload || id == BDB__ROUTE_BASELINE) && refuse_write(s, c, rq, &ret))
 		return ret;
 	rq->limit = s->opt.max_body;
-	if (r->id != ROUTE_RUNS && rq->limit > MAX_STATEMENT)
+	if (!upload && rq->limit > MAX_STATEMENT)
 		rq->limit = MAX_STATEMENT;
 	/* A declared length past the limit is refused before the body is
 	 * sent (no 100 Continue). */
@@ -728,17 +955,34 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 		return answer_failure(c, rq, BDB_ENOMEM);
 	if (strcmp(method, "HEAD") == 0)
 		method = "GET"; /* MHD sends the headers only */
-	switch (rq->route->id) {
-	case ROUTE_HEALTH:
+	switch (rq->match.route->id) {
+	case BDB__ROUTE_HEALTH:
 		return api_health(s, c, rq);
-	case ROUTE_QUERY:
+	case BDB__ROUTE_QUERY:
 		return api_query(s, c, rq, method);
-	case ROUTE_CHART:
+	case BDB__ROUTE_CHART:
 		return api_chart(s, c, rq);
-	case ROUTE_RUNS:
-		return api_upload(s, c, rq);
+	case BDB__ROUTE_RUNS:
+		return strcmp(method, "POST") == 0 ? api_upload(s, c, rq) : api_runs(s, c, rq);
+	case BDB__ROUTE_RUN:
+		return api_run(s, c, rq);
+	case BDB__ROUTE_POINTS:
+		return api_catalog(s, c, rq, "show points");
+	case BDB__ROUTE_METRICS:
+		return api_catalog(s, c, rq, "show metrics");
+	case BDB__ROUTE_TAGS:
+		return api_catalog(s, c, rq, "show tags");
+	case BDB__ROUTE_TAG:
+		return api_tag(s, c, rq);
+	case BDB__ROUTE_BASELINES:
+		return api_catalog(s, c, rq, "show baselines");
+	case BDB__ROUTE_BADGE:
+	case BDB__ROUTE_BASELINE:
+	case BDB__ROUTE_PROMETHEUS:
+	case BDB__N_ROUTES:
+		break;
 	}
-	return MHD_NO;
+	return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -836,6 +1080,12 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		bdb_buf_free(&line);
 	}
 	bdb_buf_free(&rq->body);
+	bdb__route_match_free(&rq->match);
+	while (rq->params) {
+		decoded *next = rq->params->next;
+		free(rq->params);
+		rq->params = next;
+	}
 	free(rq->method);
 	free(rq->path);
 	free(rq);
@@ -847,6 +1097,15 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* ---- start, stop -------------------------------------------------------- */
+
+/* libmicrohttpd's unescape callback: leaves escapes as they are, so that
+ * router.c decodes the path and get_param the values, rejecting bad ones. */
+static size_t keep_escapes(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
 
 /* Parses "HOST:PORT" / "[V6]:PORT" into *sa. */
 static int parse_listen(const char *listen, struct sockaddr_storage *sa, bool *v6, bdb_diag *d)
@@ -927,7 +1186,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_END);
+	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u,
+	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escapes, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		int err = errno;
 		rc = bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "cannot listen on %s: %s", s->opt.listen,

@@ -156,8 +156,9 @@ http -X DELETE "$URL/api/query"
 check_status "DELETE /api/query: 405" 405
 check "405: Allow lists the methods" [ "$(header Allow)" = "GET, HEAD, POST" ]
 check_security_headers "405"
-http "$URL/api/runs"
-check_status "GET /api/runs: 405" 405
+http -X PATCH "$URL/api/runs"
+check_status "PATCH /api/runs: 405" 405
+check "PATCH /api/runs: Allow" [ "$(header Allow)" = "GET, HEAD, POST" ]
 
 # 5. chart.svg: the SVG of `benchdb chart`, an ETag, 304 on a match.
 "$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.svg"
