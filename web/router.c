@@ -20,6 +20,9 @@ static const bdb__route routes[BDB__N_ROUTES] = {
     {"/api/baselines", "GET, HEAD", BDB__ROUTE_BASELINES},
     {"/api/baselines/{}", "PUT, DELETE", BDB__ROUTE_BASELINE},
     {"/metrics", "GET, HEAD", BDB__ROUTE_PROMETHEUS},
+    {"/", "GET, HEAD", BDB__ROUTE_DASHBOARD},
+    {"/assets/{}", "GET, HEAD", BDB__ROUTE_ASSET},
+    {"/api/overview", "GET, HEAD", BDB__ROUTE_OVERVIEW},
 };
 
 const bdb__route *bdb__routes(size_t *n)

@@ -30,6 +30,9 @@ typedef enum bdb__route_id {
 	BDB__ROUTE_BASELINES,  /* /api/baselines */
 	BDB__ROUTE_BASELINE,   /* /api/baselines/NAME: PUT, DELETE */
 	BDB__ROUTE_PROMETHEUS, /* /metrics */
+	BDB__ROUTE_DASHBOARD,  /* /: the dashboard's page */
+	BDB__ROUTE_ASSET,      /* /assets/NAME: its script and style sheet */
+	BDB__ROUTE_OVERVIEW,   /* /api/overview: the overview page's data */
 	BDB__N_ROUTES
 } bdb__route_id;
 

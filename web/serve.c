@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "router.h"
+#include "dashboard.h"
 #include "web.h"
 
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
@@ -254,6 +255,11 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 /* ---- responses ---------------------------------------------------------- */
 
 static const char csp_json[] = "default-src 'none'; frame-ancestors 'none'";
+/* The dashboard's page: its own script and style sheet, the API, and the
+ * charts it places inline (as data: nothing else is loaded). */
+static const char csp_page[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			       "img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+			       "form-action 'none'; frame-ancestors 'none'";
 /* An SVG opened on its own may use its inline style; nothing else. */
 static const char csp_svg[] = "default-src 'none'; style-src 'unsafe-inline'; "
 			      "frame-ancestors 'none'";
@@ -270,7 +276,9 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned st
 	if (!r)
 		return MHD_NO;
 	bool svg = type && strncmp(type, "image/svg+xml", 13) == 0;
-	mhd.add_response_header(r, "Content-Security-Policy", svg ? csp_svg : csp_json);
+	bool page = type && strncmp(type, "text/html", 9) == 0;
+	mhd.add_response_header(r, "Content-Security-Policy",
+				svg ? csp_svg : page ? csp_page : csp_json);
 	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
 	mhd.add_response_header(r, "X-Frame-Options", "DENY");
 	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
@@ -897,6 +905,69 @@ done:
 	return ret;
 }
 
+/* ---- the dashboard (web/dashboard.c) ----------------------------------- */
+
+/* GET / and /assets/NAME: the dashboard's files, compiled in. */
+static enum MHD_Result dashboard_file(struct MHD_Connection *c, request *rq)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	const char *type = NULL;
+	const char *path = rq->match.param ? rq->match.param : "/";
+	enum MHD_Result ret;
+	if (rq->match.param) {
+		bdb_buf_puts(&b, "/assets/");
+		bdb_buf_puts(&b, rq->match.param);
+		path = bdb_buf_cstr(&b);
+	}
+	bdb_buf file;
+	bdb_buf_init(&file);
+	if (b.failed || (bdb__dashboard_file(path, &file, &type) == 0 && file.failed))
+		ret = answer_failure(c, rq, BDB_ENOMEM);
+	else if (type)
+		ret = answer(c, rq, MHD_HTTP_OK, type, &file, NULL, NULL);
+	else
+		ret = answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
+	bdb_buf_free(&file);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* GET /api/overview?baseline=NAME&runs=N: bdb_dashboard_overview. */
+static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *baseline, *runs_text;
+	if (!get_param(c, rq, "baseline", &baseline, &ret) ||
+	    !get_param(c, rq, "runs", &runs_text, &ret))
+		return ret;
+	unsigned long runs = 0;
+	if (runs_text) {
+		char *end;
+		errno = 0;
+		runs = strtoul(runs_text, &end, 10);
+		if (!*runs_text || *end || errno || runs_text[0] == '-' || runs < 2 || runs > 1000)
+			return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+					    "runs: expected a number of runs from 2 to 1000", NULL,
+					    NULL);
+	}
+	if (baseline && bdb_text_fault(baseline, strlen(baseline), true, NULL) != strlen(baseline))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "baseline: expected one line of text", NULL, NULL);
+	watch w;
+	bdb_overview_options opt = {
+	    .baseline = baseline, .runs = runs, .cancel = watch_begin(s, &w)};
+	bdb_buf b;
+	bdb_buf_init(&b);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_dashboard_overview(s->store, &opt, &b, &d);
+	watch_end(s, &w);
+	ret = rc ? answer_failure(c, rq, rc) : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
+	bdb_buf_free(&b);
+	return ret;
+}
+
 /* ---- routing ------------------------------------------------------------ */
 
 /*
@@ -976,6 +1047,11 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 		return api_tag(s, c, rq);
 	case BDB__ROUTE_BASELINES:
 		return api_catalog(s, c, rq, "show baselines");
+	case BDB__ROUTE_DASHBOARD:
+	case BDB__ROUTE_ASSET:
+		return dashboard_file(c, rq);
+	case BDB__ROUTE_OVERVIEW:
+		return api_overview(s, c, rq);
 	case BDB__ROUTE_BADGE:
 	case BDB__ROUTE_BASELINE:
 	case BDB__ROUTE_PROMETHEUS:

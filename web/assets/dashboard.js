@@ -5,7 +5,7 @@
  * (the query language's JSON) and GET /api/chart.svg (the SVG renderer).
  * This file only arranges them and adds a little interaction: hover, zoom,
  * filters, links. Names reach the page as text only (textContent, never
- * innerHTML), and charts are parsed as SVG documents the server escaped;
+ * parsed as markup), and charts are parsed as SVG documents the server escaped;
  * the page's Content-Security-Policy runs no inline script either.
  */
 'use strict';
@@ -134,8 +134,10 @@ async function queryOne(statement) {
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /* Parses an SVG document the server rendered into a node of this page. Its
- * <style> goes: the page's style sheet carries the same rules. */
+ * <style> goes before parsing (the page's policy allows no inline style,
+ * and its style sheet carries the same rules: bdb_chart_style). */
 function importSvg(text) {
+	text = text.replace(/<style>[^<]*<\/style>\n?/, '');
 	if (!/xmlns=/.test(text.slice(0, 200))) text = text.replace('<svg', '<svg xmlns="' + SVG_NS + '"');
 	const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
 	const root = doc.documentElement;
@@ -280,8 +282,9 @@ async function pageOverview(params) {
 	const vs = el('section', {class: 'card', id: 'latest-vs-baseline'},
 		el('h2', {}, 'Latest vs baseline ' + data.baseline.name));
 	const badges = el('p', {class: 'counts'});
+	const plural = {regression: 'regressions', improvement: 'improvements'};
 	for (const k of ['regression', 'improvement', 'unchanged', 'new', 'removed', 'n/a', 'not compared'])
-		if (counts[k]) badges.append(el('span', {class: 'n-' + k.replace(/[^a-z]/g, '')}, counts[k] + ' ' + k + (counts[k] === 1 ? '' : 's')));
+		if (counts[k]) badges.append(el('span', {class: 'n-' + k.replace(/[^a-z]/g, '')}, counts[k] + ' ' + (counts[k] > 1 && plural[k] || k)), ' ');
 	if (data.latest && data.baseline.run)
 		badges.append(el('a', {id: 'compare-latest', href: hashLink('compare', {a: data.baseline.run, b: data.latest.id})}, 'compare latest with baseline \u2192'));
 	vs.append(badges);
@@ -309,7 +312,7 @@ async function pageOverview(params) {
 	if (!data.changes.length) {
 		ch.append(el('p', {}, 'No change points.'));
 	} else {
-		ch.append(table(['commit', 'run', 'time', 'changes'], data.changes, {
+		ch.append(table(['commit', 'run', 'timestamp', 'changes'], data.changes, {
 			cell: (c, row) => {
 				if (c === 'commit') return el('code', {}, row.commit);
 				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
@@ -474,7 +477,7 @@ async function pageSeries(params) {
  * improved (drawn here from the compare table; the labels are text nodes). */
 function compareBars(rows) {
 	const shown = rows.filter((r) => typeof r.change_pct === 'number' && isFinite(r.change_pct));
-	const W = 720, rowH = 18, left = 300, top = 24;
+	const W = 760, rowH = 18, left = 300, top = 24;
 	const H = top + shown.length * rowH + 12;
 	const svg = document.createElementNS(SVG_NS, 'svg');
 	svg.setAttribute('width', W);
@@ -482,8 +485,8 @@ function compareBars(rows) {
 	svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
 	svg.setAttribute('class', 'bars');
 	const max = Math.max(5, ...shown.map((r) => Math.abs(r.change_pct)));
-	const mid = left + (W - left - 20) / 2;
-	const scale = (W - left - 20) / 2 / max;
+	const mid = left + (W - left) / 2;
+	const scale = ((W - left) / 2 - 56) / max; /* room for the labels at both ends */
 	const mk = (tag, attrs, text) => {
 		const e = document.createElementNS(SVG_NS, tag);
 		for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
@@ -554,11 +557,13 @@ async function pageCompare(params) {
 		});
 		const n = {};
 		for (const r of rows) n[r.verdict] = (n[r.verdict] || 0) + 1;
-		card.append(el('p', {class: 'counts'}, Object.keys(n).map((k) => el('span', {class: 'n-' + (verdictClass(k) || 'other')}, n[k] + ' ' + k))));
+		card.append(el('p', {class: 'counts'}, Object.keys(n).map((k) => [el('span', {class: 'n-' + (verdictClass(k) || 'other')},
+			n[k] + ' ' + (n[k] > 1 && verdictClass(k) ? k + 's' : k)), ' '])));
 		card.append(el('div', {class: 'chart-box', id: 'compare-chart'}, compareBars(rows)));
 		card.append(table(['series', 'metric', 'base', 'current', 'unit', 'change', 'verdict'], rows.map((r) => Object.assign({}, r, {series: r, change: pct(r.change_pct)})), {
 			rowClass: (r) => verdictClass(r.verdict),
-			cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags)) : null,
+			cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
+				: c === 'verdict' ? el('span', {class: 'verdict-' + (verdictClass(row.verdict) || 'other')}, row.verdict) : null,
 		}));
 	} catch (e) {
 		card.append(errorBox(e));
@@ -682,38 +687,41 @@ async function pageRun(params) {
 	const id = params.get('id') || '';
 	const root = el('div', {id: 'run'});
 	root.append(el('h1', {}, 'Run ', el('code', {id: 'run-id'}, id)));
-	let detail = null;
+	let detail;
 	try {
 		detail = await getJSON('/api/runs/' + encodeURIComponent(id));
 	} catch (e) {
-		if (!(e instanceof ApiError) || e.status !== 404) throw e;
-	}
-	const [runs, baselines] = await Promise.all([queryOne('show runs'), queryOne('show baselines')]);
-	const i = runs.rows.findIndex((r) => r.id === id);
-	if (i < 0) {
-		root.append(el('p', {class: 'error'}, 'No run with this id.'));
+		root.append(errorBox(e));
 		return root;
 	}
-	const r = runs.rows[i];
+	const [older, baselines] = await Promise.all([
+		getJSON('/api/runs', {before: id, limit: 1}), getJSON('/api/baselines'),
+	]);
+	const r = detail.run;
 	const marks = baselines.rows.filter((b) => b.run === id).map((b) => 'baseline ' + b.baseline);
-	root.append(el('p', {class: 'meta'}, r.timestamp + ' \u00b7 commit ', el('code', {}, r.commit), ' \u00b7 branch ' + r.branch +
-		' \u00b7 ' + r.points + ' points' + (marks.length ? ' \u00b7 ' + marks.join(', ') : '')));
+	root.append(el('p', {class: 'meta'}, r.timestamp + ' \u00b7 commit ', el('code', {}, r.commit === null ? '-' : r.commit),
+		' \u00b7 branch ' + (r.branch === null ? '-' : r.branch) + (marks.length ? ' \u00b7 ' + marks.join(', ') : '')));
 	const links = el('p', {class: 'row'});
-	if (i + 1 < runs.rows.length)
-		links.append(el('a', {id: 'run-compare-previous', href: hashLink('compare', {a: runs.rows[i + 1].id, b: id})}, 'compare with the previous run (' + runs.rows[i + 1].id + ')'));
+	if (older.rows.length)
+		links.append(el('a', {id: 'run-compare-previous', href: hashLink('compare', {a: older.rows[0].id, b: id})},
+			'compare with the previous run (' + older.rows[0].id + ')'));
 	const main = baselines.rows.find((b) => b.baseline === 'main');
 	if (main && main.run !== id)
-		links.append(el('a', {href: hashLink('compare', {a: main.run, b: id})}, 'compare with baseline main (' + main.run + ')'));
+		links.append(el('a', {id: 'run-compare-baseline', href: hashLink('compare', {a: main.run, b: id})},
+			'compare with baseline main (' + main.run + ')'));
 	root.append(links);
-	const env = detail && (detail.environment || (detail.run && detail.run.environment));
-	const meta = detail && (detail.metadata || (detail.run && detail.run.metadata));
+	const section = (name) => {
+		const o = {};
+		for (const row of r.rows) if (row.section === name) o[row.key] = row.value;
+		return o;
+	};
 	root.append(el('div', {class: 'two'},
-		el('section', {class: 'card', id: 'run-environment'}, el('h2', {}, 'Environment'), detail ? kvList(env) : el('p', {class: 'muted'}, 'not available')),
-		el('section', {class: 'card', id: 'run-metadata'}, el('h2', {}, 'Metadata'), detail ? kvList(meta) : el('p', {class: 'muted'}, 'not available'))));
-	const summary = await queryOne('summary run ' + quote(id));
+		el('section', {class: 'card', id: 'run-environment'}, el('h2', {}, 'Environment'), kvList(section('environment'))),
+		el('section', {class: 'card', id: 'run-metadata'}, el('h2', {}, 'Metadata'), kvList(section('metadata')))));
+	const summary = detail.summary;
 	const pts = el('section', {class: 'card', id: 'run-points'}, el('h2', {}, 'Points (' + summary.rows.length + ' values)'));
-	pts.append(el('div', {class: 'scroll'}, table(summary.columns.filter((c) => c !== 'tags'), summary.rows, {
-		cell: (c, row) => c === 'point' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags)) : null,
+	pts.append(el('div', {class: 'scroll'}, table(summary.columns, summary.rows, {
+		cell: (c, row) => c === 'point' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, row.point) : null,
 	})));
 	root.append(pts);
 	return root;
