@@ -11,6 +11,7 @@
  * of each series' newest runs, not of its whole history.
  */
 #include "dashboard.h"
+#include "page_parts.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -18,8 +19,6 @@
 
 /* Each series' newest runs the overview reads, by default. */
 #define OVERVIEW_RUNS 30
-/* How many commits with change points the overview lists, newest first. */
-#define RECENT_COMMITS 20
 
 /* ---- the embedded files -------------------------------------------------- */
 
@@ -58,14 +57,6 @@ int bdb__dashboard_file(const char *path, bdb_buf *out, const char **type)
 
 /* ---- the overview --------------------------------------------------------- */
 
-/* A change point of one series: the run that starts it. */
-typedef struct change {
-	int64_t time_us;
-	char *commit; /* or the run id when the run has no commit */
-	char *run;
-	size_t at, len; /* its series as a JSON object, in overview.change_json */
-} change;
-
 /* A row of the grid: its JSON in overview.grid_json[at, at + len). */
 typedef struct grid_row {
 	size_t at, len;
@@ -91,11 +82,10 @@ typedef struct overview {
 	bdb_result *compare;
 	keyed *keys;
 	size_t n_keys;
-	bdb_buf grid_json, change_json;
+	bdb_buf grid_json, series_json;
 	grid_row *grid;
 	size_t n_grid, cap_grid;
-	change *changes;
-	size_t n_changes, cap_changes;
+	bdb__page_changes changes;
 } overview;
 
 static int run(overview *o, bdb_result **out)
@@ -103,24 +93,10 @@ static int run(overview *o, bdb_result **out)
 	return bdb_query_run(o->store, bdb_buf_cstr(&o->stmt), &o->q, out, o->d);
 }
 
-/* The text of cell (row, column name) as the table format shows it, in
- * o->text; "" when there is no such column. */
+/* The text of cell (row, column name) as the table shows it, in o->text. */
 static const char *cell(overview *o, const bdb_result *res, size_t row, const char *name)
 {
-	bdb_buf_reset(&o->text);
-	int col = bdb_result_column_index(res, name);
-	if (col >= 0 && row < bdb_result_n_rows(res))
-		bdb_result_cell_text(res, row, (size_t)col, &o->text);
-	return bdb_buf_cstr(&o->text);
-}
-
-static char *dup_text(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
+	return bdb__page_cell(&o->text, res, row, name);
 }
 
 static void put_json(bdb_buf *b, const char *s)
@@ -129,8 +105,8 @@ static void put_json(bdb_buf *b, const char *s)
 }
 
 /* `"name": "cell text"` (with a leading ", " unless first). */
-static void put_cell(overview *o, bdb_buf *b, const bdb_result *res, size_t row,
-		     const char *name, bool first)
+static void put_cell(overview *o, bdb_buf *b, const bdb_result *res, size_t row, const char *name,
+		     bool first)
 {
 	if (!first)
 		bdb_buf_puts(b, ", ");
@@ -155,22 +131,6 @@ static void put_tags(bdb_buf *b, const bdb_result *res, size_t row)
 	bdb_buf_putc(b, '}');
 }
 
-/* The key of the series at row of res: "point\ntags\nmetric" (metric from
- * the row, or the one given), in a new string. */
-static char *series_key(overview *o, const bdb_result *res, size_t row, const char *metric)
-{
-	bdb_buf key;
-	bdb_buf_init(&key);
-	bdb_buf_puts(&key, cell(o, res, row, "point"));
-	bdb_buf_putc(&key, '\n');
-	bdb_buf_puts(&key, cell(o, res, row, "tags"));
-	bdb_buf_putc(&key, '\n');
-	bdb_buf_puts(&key, metric ? metric : cell(o, res, row, "metric"));
-	char *copy = key.failed ? NULL : dup_text(bdb_buf_cstr(&key));
-	bdb_buf_free(&key);
-	return copy;
-}
-
 static int cmp_keyed(const void *a, const void *b)
 {
 	return strcmp(((const keyed *)a)->key, ((const keyed *)b)->key);
@@ -193,7 +153,8 @@ static int load_compare(overview *o)
 		return BDB_ENOMEM;
 	for (; o->n_keys < n; o->n_keys++) {
 		o->keys[o->n_keys].row = o->n_keys;
-		if (!(o->keys[o->n_keys].key = series_key(o, o->compare, o->n_keys, NULL)))
+		if (!(o->keys[o->n_keys].key =
+			  bdb__page_series_key(&o->text, o->compare, o->n_keys, NULL)))
 			return BDB_ENOMEM;
 	}
 	qsort(o->keys, o->n_keys, sizeof *o->keys, cmp_keyed);
@@ -205,7 +166,7 @@ static long compare_row(overview *o, const bdb_result *res, size_t row, const ch
 {
 	if (!o->n_keys)
 		return -1;
-	keyed want = {.key = series_key(o, res, row, metric)};
+	keyed want = {.key = bdb__page_series_key(&o->text, res, row, metric)};
 	if (!want.key)
 		return -1;
 	const keyed *hit = bsearch(&want, o->keys, o->n_keys, sizeof *o->keys, cmp_keyed);
@@ -213,34 +174,21 @@ static long compare_row(overview *o, const bdb_result *res, size_t row, const ch
 	return hit ? (long)hit->row : -1;
 }
 
+/* The change point at row of res, of the series whose first row is
+ * series_row: what is the series as JSON (point, tags, metric). */
 static int add_change(overview *o, const bdb_result *res, size_t row, size_t series_row,
 		      const char *metric)
 {
-	if (o->n_changes == o->cap_changes) {
-		size_t cap = o->cap_changes ? 2 * o->cap_changes : 32;
-		change *p = realloc(o->changes, cap * sizeof *p);
-		if (!p)
-			return BDB_ENOMEM;
-		o->changes = p;
-		o->cap_changes = cap;
-	}
-	change *c = &o->changes[o->n_changes++];
-	bdb_value t = bdb_result_get(res, row, (size_t)bdb_result_column_index(res, "timestamp"));
-	c->time_us = t.kind == BDB_VALUE_TIME ? t.i : 0;
-	c->run = dup_text(cell(o, res, row, "run"));
-	const char *commit = cell(o, res, row, "commit");
-	c->commit = dup_text(strcmp(commit, "-") != 0 ? commit : c->run ? c->run : "");
-	bdb_buf *b = &o->change_json;
-	c->at = b->len;
+	bdb_buf *b = &o->series_json;
+	bdb_buf_reset(b);
 	bdb_buf_putc(b, '{');
 	put_cell(o, b, res, series_row, "point", true);
 	put_tags(b, res, series_row);
 	bdb_buf_puts(b, ", \"metric\": ");
 	put_json(b, metric);
-	put_cell(o, b, res, row, "change_pct", false);
-	bdb_buf_putc(b, '}');
-	c->len = b->len - c->at;
-	return c->run && c->commit ? 0 : BDB_ENOMEM;
+	if (b->failed)
+		return BDB_ENOMEM;
+	return bdb__page_changes_add(&o->changes, &o->text, res, row, bdb_buf_cstr(b), 0);
 }
 
 static int add_grid_row(overview *o)
@@ -344,36 +292,29 @@ static int cmp_grid(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-static int cmp_change(const void *a, const void *b)
-{
-	const change *x = a, *y = b;
-	if (x->time_us != y->time_us)
-		return x->time_us > y->time_us ? -1 : 1; /* newest first */
-	int c = strcmp(x->commit, y->commit);
-	return c ? c : (x->at > y->at) - (x->at < y->at);
-}
-
 /* "changes": the change points, newest commit first, grouped by it. */
 static void put_changes(overview *o, bdb_buf *out)
 {
-	qsort(o->changes, o->n_changes, sizeof *o->changes, cmp_change);
+	bdb__page_changes *c = &o->changes;
+	bdb__page_changes_sort(c);
 	bdb_buf_puts(out, ", \"changes\": [");
 	size_t commits = 0;
-	for (size_t i = 0, j; i < o->n_changes && commits < RECENT_COMMITS; i = j, commits++) {
+	for (size_t i = 0, end; i < c->n && commits < BDB__PAGE_RECENT_COMMITS;
+	     i = end, commits++) {
+		end = bdb__page_changes_group_end(c, i);
 		char t[48];
 		bdb_buf_puts(out, commits ? ",\n  {\"commit\": " : "\n  {\"commit\": ");
-		put_json(out, o->changes[i].commit);
+		put_json(out, c->v[i].commit);
 		bdb_buf_puts(out, ", \"run\": ");
-		put_json(out, o->changes[i].run);
+		put_json(out, c->v[i].run);
 		bdb_buf_printf(out, ", \"timestamp\": \"%s\", \"series\": [",
-			       bdb_time_format(o->changes[i].time_us, t, sizeof t));
-		for (j = i; j < o->n_changes && o->changes[j].time_us == o->changes[i].time_us &&
-			    strcmp(o->changes[j].commit, o->changes[i].commit) == 0;
-		     j++) {
-			if (j > i)
-				bdb_buf_puts(out, ", ");
-			bdb_buf_append(out, o->change_json.data + o->changes[j].at,
-				       o->changes[j].len);
+			       bdb_time_format(c->v[i].time_us, t, sizeof t));
+		for (size_t j = i; j < end; j++) {
+			bdb_buf_puts(out, j > i ? ", " : "");
+			bdb_buf_puts(out, c->v[j].what);
+			bdb_buf_puts(out, ", \"change_pct\": ");
+			put_json(out, c->v[j].pct);
+			bdb_buf_putc(out, '}');
 		}
 		bdb_buf_puts(out, "]}");
 	}
@@ -450,11 +391,7 @@ static int put_regressions(overview *o, bdb_buf *out)
 
 static void overview_free(overview *o)
 {
-	for (size_t i = 0; i < o->n_changes; i++) {
-		free(o->changes[i].commit);
-		free(o->changes[i].run);
-	}
-	free(o->changes);
+	bdb__page_changes_free(&o->changes);
 	for (size_t i = 0; i < o->n_keys; i++)
 		free(o->keys[i].key);
 	free(o->keys);
@@ -463,7 +400,7 @@ static void overview_free(overview *o)
 	bdb_buf_free(&o->stmt);
 	bdb_buf_free(&o->text);
 	bdb_buf_free(&o->grid_json);
-	bdb_buf_free(&o->change_json);
+	bdb_buf_free(&o->series_json);
 }
 
 int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bdb_buf *out,
@@ -477,7 +414,7 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	bdb_buf_init(&o.stmt);
 	bdb_buf_init(&o.text);
 	bdb_buf_init(&o.grid_json);
-	bdb_buf_init(&o.change_json);
+	bdb_buf_init(&o.series_json);
 	bdb_buf page;
 	bdb_buf_init(&page);
 	bdb_result *metrics = NULL;
@@ -491,7 +428,7 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	if (!rc)
 		rc = run(&o, &metrics);
 	for (size_t i = 0; !rc && i < bdb_result_n_rows(metrics); i++) {
-		char *name = dup_text(cell(&o, metrics, i, "metric"));
+		char *name = bdb__page_text_copy(cell(&o, metrics, i, "metric"));
 		rc = name ? metric_rows(&o, name) : BDB_ENOMEM;
 		free(name);
 	}
@@ -505,7 +442,7 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 		}
 		bdb_buf_puts(&page, o.n_grid ? "\n]}\n" : "]}\n");
 	}
-	if (!rc && (page.failed || o.grid_json.failed || o.change_json.failed || o.text.failed ||
+	if (!rc && (page.failed || o.grid_json.failed || o.series_json.failed || o.text.failed ||
 		    o.stmt.failed))
 		rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
 	if (rc == BDB_ENOMEM && !d->message[0])
