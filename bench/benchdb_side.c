@@ -607,6 +607,15 @@ int benchdb_side_report(benchdb_side *s, bench_answer *a)
 	bdb_report_options o = {.store_name = "nightly-10y"};
 	return bdb_report_write(s->store, &o, &a->text, NULL);
 }
+
+int benchdb_side_overview(benchdb_side *s, bench_answer *a)
+{
+	bench_answer_reset(a);
+	bdb_overview_options o = {.baseline = NULL};
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	return bdb_dashboard_overview(s->store, &o, &a->text, &d);
+}
 #else
 int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
 {
@@ -617,6 +626,13 @@ int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer 
 }
 
 int benchdb_side_report(benchdb_side *s, bench_answer *a)
+{
+	(void)s;
+	bench_answer_reset(a);
+	return BENCH_MISSING;
+}
+
+int benchdb_side_overview(benchdb_side *s, bench_answer *a)
 {
 	(void)s;
 	bench_answer_reset(a);
