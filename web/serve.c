@@ -747,8 +747,8 @@ static int put_result_json(bdb_buf *b, const bdb_result *res)
 	return rc;
 }
 
-/* Answers res as the JSON of `benchdb --json -c` (200). */
-static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq,
+/* Answers res as the JSON of `benchdb --json -c`, with status. */
+static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq, unsigned status,
 				     const bdb_result *res, const char *extra_name,
 				     const char *extra_value)
 {
@@ -757,7 +757,7 @@ static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq,
 	int rc = put_result_json(&b, res);
 	bdb_buf_putc(&b, '\n');
 	enum MHD_Result ret = rc || b.failed ? answer_failure(c, rq, BDB_ENOMEM)
-					     : answer(c, rq, MHD_HTTP_OK, json_type, &b, extra_name,
+					     : answer(c, rq, status, json_type, &b, extra_name,
 						      extra_value);
 	bdb_buf_free(&b);
 	return ret;
@@ -773,7 +773,7 @@ static enum MHD_Result api_catalog(bdb_server *s, struct MHD_Connection *c, requ
 	int rc = run_statement(s, text, &res, &d);
 	if (rc)
 		return catalog_failed(c, rq, rc, &d);
-	enum MHD_Result ret = answer_result(c, rq, res, NULL, NULL);
+	enum MHD_Result ret = answer_result(c, rq, MHD_HTTP_OK, res, NULL, NULL);
 	bdb_result_free(res);
 	return ret;
 }
@@ -851,7 +851,7 @@ static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request
 		bdb_buf_puts(&link, ">; rel=\"next\"");
 	}
 	ret = link.failed ? answer_failure(c, rq, BDB_ENOMEM)
-			  : answer_result(c, rq, res, link.len ? "Link" : NULL,
+			  : answer_result(c, rq, MHD_HTTP_OK, res, link.len ? "Link" : NULL,
 					  link.len ? bdb_buf_cstr(&link) : NULL);
 	bdb_buf_free(&link);
 	bdb_result_free(res);
@@ -894,6 +894,83 @@ done:
 	bdb_result_free(sum);
 	bdb_buf_free(&text);
 	bdb_buf_free(&b);
+	return ret;
+}
+
+/* ---- baselines: PUT and DELETE /api/baselines/NAME ---------------------- */
+
+/* Whether baseline name is stored (*has); 0 or the statement's error. */
+static int baseline_exists(bdb_server *s, const char *name, bool *has, bdb_diag *d)
+{
+	bdb_result *res = NULL;
+	int rc = run_statement(s, "show baselines", &res, d);
+	*has = false;
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++)
+		if (strcmp(bdb_result_get(res, i, 0).str, name) == 0)
+			*has = true;
+	bdb_result_free(res);
+	return rc;
+}
+
+/*
+ * PUT /api/baselines/NAME with a run reference of the query language as
+ * the body (`latest~1`, `run "r05"`): `set baseline "NAME" = BODY`, 201
+ * when NAME is new, 200 when it moved. A bad reference is 400 with its
+ * position in the body. DELETE: `drop baseline "NAME"`, 404 when there is
+ * none. The name is always quoted into the statement, never pasted.
+ */
+static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, request *rq,
+				    const char *method)
+{
+	bool put = strcmp(method, "PUT") == 0;
+	const char *ref = bdb_buf_cstr(&rq->body);
+	if (put && (memchr(ref, '\0', rq->body.len) || bdb_utf8_valid(ref, rq->body.len) !=
+							     rq->body.len))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "the run reference is not UTF-8 text without NUL bytes", NULL,
+				    NULL);
+	if (put && !ref[strspn(ref, " \t\r\n")])
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "expected a run reference as the request body (latest, "
+				    "latest~N, run \"ID\", commit \"SHA\", baseline NAME)",
+				    NULL, NULL);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bool existed = false;
+	int rc = put ? baseline_exists(s, rq->match.param, &existed, &d) : 0;
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_puts(&text, put ? "set baseline " : "drop baseline ");
+	bdb_query_put_name(&text, rq->match.param);
+	size_t prefix = 0;
+	if (put) {
+		bdb_buf_puts(&text, " = ");
+		prefix = text.len;
+		bdb_buf_puts(&text, ref);
+	}
+	bdb_result *res = NULL;
+	if (!rc)
+		rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+	enum MHD_Result ret;
+	if (!rc) {
+		ret = answer_result(c, rq, put && !existed ? MHD_HTTP_CREATED : MHD_HTTP_OK, res,
+				    NULL, NULL);
+	} else if (!put && rc == BDB_ENOTFOUND) {
+		ret = catalog_failed(c, rq, rc, &d);
+	} else if (put && (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) && d.line == 1 &&
+		   (size_t)d.col > prefix) {
+		/* The error is in the body: its position there. */
+		int line, col;
+		bdb_text_position(text.data, text.len, prefix, &line, &col);
+		d.col -= col - 1;
+		ret = query_failed(c, rq, rc, &d);
+	} else if (put && (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) && d.line > 1) {
+		ret = query_failed(c, rq, rc, &d); /* the body's own lines */
+	} else {
+		ret = catalog_failed(c, rq, rc, &d);
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&text);
 	return ret;
 }
 
@@ -976,8 +1053,9 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 		return api_tag(s, c, rq);
 	case BDB__ROUTE_BASELINES:
 		return api_catalog(s, c, rq, "show baselines");
-	case BDB__ROUTE_BADGE:
 	case BDB__ROUTE_BASELINE:
+		return api_baseline(s, c, rq, method);
+	case BDB__ROUTE_BADGE:
 	case BDB__ROUTE_PROMETHEUS:
 	case BDB__N_ROUTES:
 		break;
