@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "ingest.h"
@@ -145,6 +146,26 @@ done:
 	return rc;
 }
 
+/* The store's facts for GET /metrics (bdb_serve_facts_fn): its runs and
+ * the size of its data file. */
+static void store_facts(void *ctx, bdb_store *store, bdb_serve_store_facts *out)
+{
+	(void)ctx;
+	bdb_reader *r;
+	uint64_t runs;
+	if (bdb_reader_begin(store, &r) == 0) {
+		if (bdb_reader_count_runs(r, &runs) == 0)
+			out->runs = (double)runs;
+		bdb_reader_end(r);
+	}
+	char path[4096];
+	struct stat st;
+	if ((size_t)snprintf(path, sizeof path, "%s/data.mdb", bdb_store_path(store)) <
+		sizeof path &&
+	    stat(path, &st) == 0)
+		out->bytes = (double)st.st_size;
+}
+
 static bool is_loopback(const char *listen)
 {
 	return strncmp(listen, "127.", 4) == 0 || strncmp(listen, "[::1]:", 6) == 0;
@@ -164,7 +185,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	bdb_serve_options so = {.listen = listen, .read_only = read_only, .log = log_line};
+	bdb_serve_options so = {
+	    .listen = listen, .read_only = read_only, .log = log_line, .facts = store_facts};
 	if (max_body) {
 		char *end;
 		errno = 0;

@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "metrics.h"
 #include "router.h"
 #include "web.h"
 
@@ -48,6 +49,8 @@ struct bdb_server {
 	pthread_t watchdog;
 	bool watchdog_started;
 	bool stopping; /* under lock */
+	bdb__metrics metrics; /* under lock */
+	struct timespec started; /* CLOCK_MONOTONIC */
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -974,6 +977,34 @@ static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, req
 	return ret;
 }
 
+/* ---- GET /metrics ------------------------------------------------------ */
+
+/* The Prometheus text exposition of the server's counters (metrics.h). */
+static enum MHD_Result api_prometheus(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_serve_store_facts facts = {-1, -1};
+	if (s->opt.facts)
+		s->opt.facts(s->opt.facts_ctx, s->store, &facts);
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	bdb__metrics_gauges g = {
+	    .uptime_seconds = (double)(now.tv_sec - s->started.tv_sec) +
+			      (double)(now.tv_nsec - s->started.tv_nsec) / 1e9,
+	    .store_bytes = facts.bytes,
+	    .runs = facts.runs};
+	bdb_buf b;
+	bdb_buf_init(&b);
+	pthread_mutex_lock(&s->lock);
+	bdb__metrics_write(&s->metrics, &g, &b);
+	pthread_mutex_unlock(&s->lock);
+	enum MHD_Result ret = b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+				       : answer(c, rq, MHD_HTTP_OK,
+						"text/plain; version=0.0.4; charset=utf-8", &b, NULL,
+						NULL);
+	bdb_buf_free(&b);
+	return ret;
+}
+
 /* ---- routing ------------------------------------------------------------ */
 
 /*
@@ -1055,8 +1086,9 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 		return api_catalog(s, c, rq, "show baselines");
 	case BDB__ROUTE_BASELINE:
 		return api_baseline(s, c, rq, method);
-	case BDB__ROUTE_BADGE:
 	case BDB__ROUTE_PROMETHEUS:
+		return api_prometheus(s, c, rq);
+	case BDB__ROUTE_BADGE:
 	case BDB__N_ROUTES:
 		break;
 	}
@@ -1125,11 +1157,16 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	request *rq = *con_cls;
 	if (!rq)
 		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 +
+		    (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
+	if (rq->answered) {
+		pthread_mutex_lock(&s->lock);
+		bdb__metrics_record(&s->metrics, rq->match.route, rq->status, ms / 1e3);
+		pthread_mutex_unlock(&s->lock);
+	}
 	if (s->opt.log) {
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 +
-			    (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
 		char addr[INET6_ADDRSTRLEN] = "-";
 		const union MHD_ConnectionInfo *info =
 		    mhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -1252,6 +1289,7 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	}
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &s->started);
 	struct sockaddr_storage sa;
 	bool v6 = false;
 	int rc = parse_listen(s->opt.listen, &sa, &v6, d);

@@ -194,6 +194,87 @@ http "$URL/api/baselines/rel"
 check_status "GET /api/baselines/NAME: 405" 405
 check "GET /api/baselines/NAME: Allow" [ "$(header Allow)" = "PUT, DELETE" ]
 
+# 7. GET /metrics on a fresh server after known requests: the Prometheus
+# text format, checked line by line and by the prometheus_client parser
+# (Debian python3-prometheus-client).
+start_server "$WORK/metrics.log" --db "$DB"
+PROM=$PID
+for path in /api/runs/r1 /api/runs/r2 /api/runs/nope /nothing; do http "$URL$path"; done
+http -X PATCH "$URL/api/runs"
+# start_server's health probes were answered too: GET /api/health 200.
+http "$URL/metrics"
+check_status "GET /metrics: 200" 200
+check "GET /metrics: the exposition format's type" \
+	[ "$(header Content-Type)" = "text/plain; version=0.0.4; charset=utf-8" ]
+cp "$OUT" "$WORK/metrics.txt"
+http "$URL/metrics"
+cp "$OUT" "$WORK/metrics2.txt"
+check "/metrics: HELP, TYPE and samples well formed; the counts of the requests made" \
+	/usr/bin/python3 - "$WORK/metrics.txt" "$WORK/metrics2.txt" "$(stat -c %s "$DB/data.mdb")" <<'PY'
+import re, sys
+from prometheus_client.parser import text_string_to_metric_families
+
+text = open(sys.argv[1]).read()
+# The grammar of the text format 0.0.4, strictly: every family has a HELP
+# then a TYPE line before its samples, once; sample names belong to it.
+families, current = {}, None
+sample = re.compile(r'^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{([a-zA-Z_][a-zA-Z0-9_]*="[^"\\]*"(,[a-zA-Z_][a-zA-Z0-9_]*="[^"\\]*")*)\})? (\S+)$')
+lines = text.split('\n')
+assert lines[-1] == '', 'the text ends with a newline'
+for i, line in enumerate(lines[:-1]):
+    if line.startswith('# HELP '):
+        name = line.split(' ')[2]
+        assert name not in families, 'family twice: ' + name
+        assert lines[i + 1].startswith('# TYPE ' + name + ' '), 'TYPE after HELP: ' + name
+        families[name] = lines[i + 1].split(' ')[3]
+        current = name
+    elif line.startswith('# TYPE '):
+        assert line.split(' ')[2] == current
+    else:
+        m = sample.match(line)
+        assert m, 'not a sample line: ' + line
+        base = m.group(1)
+        if families[current] == 'histogram':
+            assert base in (current + '_bucket', current + '_sum', current + '_count'), line
+        else:
+            assert base == current, line
+        float(m.group(5))
+assert families == {
+    'benchdb_http_requests_total': 'counter',
+    'benchdb_http_request_duration_seconds': 'histogram',
+    'benchdb_store_size_bytes': 'gauge', 'benchdb_runs': 'gauge',
+    'benchdb_uptime_seconds': 'gauge'}, families
+
+parsed = {f.name: f for f in text_string_to_metric_families(text)}
+def samples(family, name):
+    return {tuple(sorted(s.labels.items())): s.value
+            for s in parsed[family].samples if s.name == name}
+requests = samples('benchdb_http_requests', 'benchdb_http_requests_total')
+health = requests.pop((('code', '200'), ('route', '/api/health')))
+assert health >= 1, health
+assert requests == {
+    (('code', '200'), ('route', '/api/runs/{}')): 2,
+    (('code', '404'), ('route', '/api/runs/{}')): 1,
+    (('code', '404'), ('route', 'other')): 1,
+    (('code', '405'), ('route', '/api/runs')): 1}, requests
+buckets = [s for s in parsed['benchdb_http_request_duration_seconds'].samples
+           if s.name.endswith('_bucket') and s.labels['route'] == '/api/runs/{}']
+les = [float(s.labels['le']) for s in buckets]
+counts = [s.value for s in buckets]
+assert les == sorted(les) and les[-1] == float('inf'), les
+assert counts == sorted(counts), counts
+count = samples('benchdb_http_request_duration_seconds', 'benchdb_http_request_duration_seconds_count')
+assert count[(('route', '/api/runs/{}'),)] == 3 == counts[-1], (count, counts)
+assert samples('benchdb_runs', 'benchdb_runs') == {(): 4}
+assert samples('benchdb_store_size_bytes', 'benchdb_store_size_bytes') == {(): float(sys.argv[3])}
+assert list(samples('benchdb_uptime_seconds', 'benchdb_uptime_seconds').values())[0] > 0
+# The first scrape is counted in the second.
+second = {f.name: f for f in text_string_to_metric_families(open(sys.argv[2]).read())}
+assert any(s.labels == {'route': '/metrics', 'code': '200'} and s.value == 1
+           for s in second['benchdb_http_requests'].samples)
+PY
+stop_server "$PROM"
+
 # 6. A read-only server: every baseline write is 403, the token or not.
 start_server "$WORK/ro.log" --db "$DB" --token-file "$WORK/token" --read-only
 RO=$PID
