@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "badge.h"
 #include "metrics.h"
 #include "router.h"
 #include "web.h"
@@ -537,6 +538,20 @@ static uint64_t fnv1a(const char *p, size_t n)
 	return h;
 }
 
+/* Answers svg (200) with its ETag, a hash of its bytes, or 304 without a
+ * body when If-None-Match names it; svg is emptied. */
+static enum MHD_Result answer_svg(struct MHD_Connection *c, request *rq, bdb_buf *svg)
+{
+	char etag[24];
+	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg->data, svg->len));
+	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+	if (match && strstr(match, etag)) {
+		bdb_buf_reset(svg);
+		return answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, svg, "ETag", etag);
+	}
+	return answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", svg, "ETag", etag);
+}
+
 static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
@@ -581,16 +596,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		bdb_buf_free(&svg);
 		return answer_failure(c, rq, rc);
 	}
-	char etag[24];
-	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg.data, svg.len));
-	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
-	if (match && strstr(match, etag)) {
-		bdb_buf_reset(&svg);
-		ret = answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, &svg, "ETag", etag);
-	} else {
-		ret =
-		    answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", &svg, "ETag", etag);
-	}
+	ret = answer_svg(c, rq, &svg);
 	bdb_buf_free(&svg);
 	return ret;
 }
@@ -977,6 +983,158 @@ static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, req
 	return ret;
 }
 
+/* ---- GET /api/badge.svg ------------------------------------------------- */
+
+/* The string cell (row, name) of res, or "" when there is none. */
+static const char *cell_str(const bdb_result *res, size_t row, const char *name)
+{
+	int col = bdb_result_column_index(res, name);
+	if (col < 0)
+		return "";
+	bdb_value v = bdb_result_get(res, row, (size_t)col);
+	return v.kind == BDB_VALUE_STRING ? v.str : "";
+}
+
+/*
+ * The badge of res into label (when the client gave none), message and
+ * *color: a trend's newest value of its one series, in natural units; a
+ * compare's or regressions' verdict, the worst of its rows (regressed
+ * before inconclusive before ok). False with *why set when res is neither
+ * (or a trend of several series).
+ */
+static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, const char **color,
+		     const char **why)
+{
+	const char *stmt = bdb_result_statement(res);
+	size_t n = bdb_result_n_rows(res);
+	bool fill_label = label->len == 0;
+	if (strcmp(stmt, "trend") == 0) {
+		bdb_value series = bdb_result_field_by_name(res, "series");
+		if (series.kind == BDB_VALUE_INT && series.i > 1) {
+			*why = "a badge shows one series; narrow the trend with of or where";
+			return false;
+		}
+		if (fill_label) {
+			bdb_value metric = bdb_result_field_by_name(res, "metric");
+			bdb_buf_puts(label, metric.kind == BDB_VALUE_STRING ? metric.str : "value");
+			if (n) {
+				bdb_buf_puts(label, " of ");
+				bdb_buf_puts(label, cell_str(res, 0, "point"));
+			}
+		}
+		*color = BDB__BADGE_BLUE;
+		if (n)
+			bdb_result_cell_quantity(res, n - 1,
+						 (size_t)bdb_result_column_index(res, "value"),
+						 message);
+		else
+			bdb_buf_puts(message, "no data");
+		if (!n)
+			*color = BDB__BADGE_GREY;
+		return true;
+	}
+	if (strcmp(stmt, "compare") != 0 && strcmp(stmt, "regressions") != 0) {
+		*why = "badge.svg shows a trend (its newest value) or a compare or regressions "
+		       "(the verdict)";
+		return false;
+	}
+	bool regressions = strcmp(stmt, "regressions") == 0, regressed = false, unsure = false;
+	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *verdict = cell_str(res, i, "verdict");
+		if (strcmp(verdict, "regression") == 0 || (regressions && !has_verdict))
+			regressed = true;
+		else if (strcmp(verdict, "inconclusive") == 0)
+			unsure = true;
+	}
+	if (fill_label) {
+		if (n == 1) {
+			bdb_buf_puts(label, cell_str(res, 0, "metric"));
+			bdb_buf_puts(label, " of ");
+			bdb_buf_puts(label, cell_str(res, 0, "point"));
+		} else {
+			bdb_buf_puts(label, "benchmarks");
+		}
+	}
+	if (!regressions && n == 0)
+		unsure = true; /* nothing was compared */
+	bdb_buf_puts(message, regressed ? "regressed" : unsure ? "inconclusive" : "ok");
+	*color = regressed ? BDB__BADGE_RED : unsure ? BDB__BADGE_GREY : BDB__BADGE_GREEN;
+	return true;
+}
+
+/*
+ * GET /api/badge.svg?q=STATEMENT, or ?point=P&metric=M[&baseline=NAME]:
+ * a shields-style badge of a series' newest value (`trend "M" of "P" last
+ * 1`) or of the verdict of the latest run against a baseline (`compare
+ * baseline "NAME" with latest metric "M" of "P"`). label= replaces the
+ * label. ETag and 304 as chart.svg.
+ */
+static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *q, *point, *metric, *baseline, *label_param;
+	if (!get_param(c, rq, "q", &q, &ret) || !get_param(c, rq, "point", &point, &ret) ||
+	    !get_param(c, rq, "metric", &metric, &ret) ||
+	    !get_param(c, rq, "baseline", &baseline, &ret) ||
+	    !get_param(c, rq, "label", &label_param, &ret))
+		return ret;
+	if (q ? point || metric || baseline : !point || !metric)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "expected q=STATEMENT, or point= and metric= (and baseline=)",
+				    NULL, NULL);
+	if (q && writes_store(q))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "badge.svg shows a trend, compare or regressions statement",
+				    NULL, NULL);
+	bdb_buf text, label, message, svg;
+	bdb_buf_init(&text);
+	bdb_buf_init(&label);
+	bdb_buf_init(&message);
+	bdb_buf_init(&svg);
+	if (q) {
+		bdb_buf_puts(&text, q);
+	} else if (baseline) {
+		bdb_buf_puts(&text, "compare baseline ");
+		bdb_query_put_name(&text, baseline);
+		bdb_buf_puts(&text, " with latest metric ");
+		bdb_query_put_name(&text, metric);
+		bdb_buf_puts(&text, " of ");
+		bdb_query_put_name(&text, point);
+	} else {
+		bdb_buf_puts(&text, "trend ");
+		bdb_query_put_name(&text, metric);
+		bdb_buf_puts(&text, " of ");
+		bdb_query_put_name(&text, point);
+		bdb_buf_puts(&text, " last 1");
+	}
+	if (label_param)
+		bdb_buf_puts(&label, label_param);
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+	const char *color = BDB__BADGE_GREY, *why = NULL;
+	if (rc && q)
+		ret = query_failed(c, rq, rc, &d);
+	else if (rc)
+		ret = catalog_failed(c, rq, rc, &d);
+	else if (!badge_of(res, &label, &message, &color, &why))
+		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, why, NULL, NULL);
+	else if (label.failed || message.failed)
+		ret = answer_failure(c, rq, BDB_ENOMEM);
+	else {
+		bdb__badge_svg(bdb_buf_cstr(&label), bdb_buf_cstr(&message), color, &svg);
+		ret = svg.failed ? answer_failure(c, rq, BDB_ENOMEM) : answer_svg(c, rq, &svg);
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&text);
+	bdb_buf_free(&label);
+	bdb_buf_free(&message);
+	bdb_buf_free(&svg);
+	return ret;
+}
+
 /* ---- GET /metrics ------------------------------------------------------ */
 
 /* The Prometheus text exposition of the server's counters (metrics.h). */
@@ -1089,6 +1247,7 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 	case BDB__ROUTE_PROMETHEUS:
 		return api_prometheus(s, c, rq);
 	case BDB__ROUTE_BADGE:
+		return api_badge(s, c, rq);
 	case BDB__N_ROUTES:
 		break;
 	}

@@ -16,7 +16,8 @@ source "$ROOT/tests/cli/serve_lib.sh"
 DB=$WORK/db
 XSS='<img src=x onerror=alert(1)>'
 # Four runs, newest last: r1..r4 on 2026-05-01..04; r2 has an environment
-# and metadata; the point named $XSS has metric time; tag framework.
+# and metadata; the point named $XSS has metric time (3 samples a run);
+# kernel has two series (tag framework A and B).
 mkdir -p "$WORK/runs"
 for i in 1 2 3 4; do
 	env=""
@@ -27,7 +28,7 @@ for i in 1 2 3 4; do
  "points": [
   {"name": "kernel", "tags": {"framework": "A"}, "metrics": {"time": {"value": $((1000 + i))}}},
   {"name": "kernel", "tags": {"framework": "B"}, "metrics": {"time": {"value": $((2000 + i))}}},
-  {"name": "<img src=x onerror=alert(1)>", "metrics": {"time": {"value": $((300 + i))}}}
+  {"name": "<img src=x onerror=alert(1)>", "metrics": {"time": {"value": $((300 + i)), "samples": [$((299 + i)), $((300 + i)), $((301 + i))]}}}
  ]}
 JSON
 done
@@ -40,7 +41,7 @@ cli_json() { "$BENCHDB" --db "$DB" --json -c "$1" >"$WORK/cli.json"; }
 E=', "line": null, "column": null, "expected": null, "suggestion": null}'
 
 start_server "$WORK/server.log" --db "$DB" --token-file "$WORK/token"
-MAIN=$PID
+MAIN=$PID MAIN_URL=$URL
 
 # 1. Catalog endpoints: the bytes of `benchdb --json -c STATEMENT`.
 for pair in 'points:show points' 'metrics:show metrics' 'tags:show tags' \
@@ -274,6 +275,68 @@ assert any(s.labels == {'route': '/metrics', 'code': '200'} and s.value == 1
            for s in second['benchdb_http_requests'].samples)
 PY
 stop_server "$PROM"
+URL=$MAIN_URL
+
+# 8. GET /api/badge.svg: a series' newest value or the verdict vs a
+# baseline, names escaped (xmllint reads every badge), ETag and 304.
+badge() { # NAME EXPECTED-TITLE EXPECTED-COLOUR CURL-ARGS...: a 200 badge
+	local name=$1 title=$2 colour=$3
+	shift 3
+	http -G "$@" "$URL/api/badge.svg"
+	check_status "badge $name: 200" 200
+	check "badge $name: image/svg+xml" [ "$(header Content-Type)" = "image/svg+xml; charset=utf-8" ]
+	check "badge $name: well-formed XML (xmllint)" xmllint --noout "$OUT"
+	check "badge $name: title '$title'" [ "$(grep -o '<title>.*</title>' "$OUT")" = "<title>$title</title>" ]
+	check "badge $name: colour $colour" grep -qF "fill=\"$colour\"/><rect width=" "$OUT"
+}
+badge "value" 'time of &lt;img src=x onerror=alert(1)&gt;: 304 ns' '#007ec6' \
+	--data-urlencode "point=$XSS" --data-urlencode 'metric=time'
+check "badge value: the point name is text, no element" [ "$(grep -c '<img' "$OUT")" = 0 ]
+check "badge value: shields' layout, 20 px high" grep -qF 'height="20" role="img" aria-label="time of &lt;img src=x onerror=alert(1)&gt;: 304 ns"' "$OUT"
+cp "$OUT" "$WORK/badge.svg"
+ETAG=$(header ETag)
+check "badge: an ETag" [ -n "$ETAG" ]
+http -G --data-urlencode "point=$XSS" --data-urlencode 'metric=time' -H "If-None-Match: $ETAG" "$URL/api/badge.svg"
+check_status "badge: If-None-Match with its ETag: 304" 304
+check "badge 304: no body" [ ! -s "$OUT" ]
+badge "natural units" 'time of kernel: 1.004 µs' '#007ec6' --data-urlencode 'q=trend time of kernel where framework = A'
+badge "label=" 'kernel A: 1.004 µs' '#007ec6' --data-urlencode 'q=trend time of kernel where framework = A' \
+	--data-urlencode 'label=kernel A'
+badge "verdict ok" 'time of &lt;img src=x onerror=alert(1)&gt;: ok' '#4c1' \
+	--data-urlencode "point=$XSS" --data-urlencode 'metric=time' --data-urlencode 'baseline=main'
+badge "verdict regressed" 'benchmarks: regressed' '#e05d44' \
+	--data-urlencode 'q=compare baseline main with latest threshold 0.2%'
+badge "verdict inconclusive" 'time of &lt;img src=x onerror=alert(1)&gt;: inconclusive' '#9f9f9f' \
+	--data-urlencode "q=compare baseline main with latest of \"$XSS\" threshold 0.5% using mwu"
+badge "regressions: none is ok" 'benchmarks: ok' '#4c1' --data-urlencode 'q=regressions vs baseline main'
+badge "regressions: some" 'benchmarks: regressed' '#e05d44' \
+	--data-urlencode 'q=regressions vs baseline main threshold 0.2%'
+BADGE_ERR="{\"error\": \"expected q=STATEMENT, or point= and metric= (and baseline=)\"$E"
+http "$URL/api/badge.svg"
+check_status "badge without parameters: 400" 400
+check_body "badge without parameters: body" "$BADGE_ERR"
+http -G --data-urlencode 'q=trend time of kernel' --data-urlencode 'point=kernel' "$URL/api/badge.svg"
+check_status "badge with q and point: 400" 400
+check_body "badge with q and point: body" "$BADGE_ERR"
+http -G --data-urlencode 'point=kernel' "$URL/api/badge.svg"
+check_status "badge with a point and no metric: 400" 400
+http -G --data-urlencode 'q=show runs' "$URL/api/badge.svg"
+check_status "badge of show runs: 400" 400
+check_body "badge of show runs: body" \
+	"{\"error\": \"badge.svg shows a trend (its newest value) or a compare or regressions (the verdict)\"$E"
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/badge.svg"
+check_status "badge of two series: 400" 400
+check_body "badge of two series: body" \
+	"{\"error\": \"a badge shows one series; narrow the trend with of or where\"$E"
+http -G --data-urlencode 'q=trend tme of kernel' "$URL/api/badge.svg"
+check_status "badge of a bad statement: 400" 400
+check_body "badge of a bad statement: the query error's fields" \
+	'{"error": "no metric \"tme\" in the store; did you mean \"time\"?", "line": 1, "column": 7, "expected": null, "suggestion": "time"}'
+http -G --data-urlencode 'point=nope' --data-urlencode 'metric=time' "$URL/api/badge.svg"
+check_status "badge of an unknown point: 404" 404
+check_body "badge of an unknown point: body" "{\"error\": \"no point \\\"nope\\\" in the store\"$E"
+http -G --data-urlencode 'q=set baseline x = latest' "$URL/api/badge.svg"
+check_status "badge of a write: 400" 400
 
 # 6. A read-only server: every baseline write is 403, the token or not.
 start_server "$WORK/ro.log" --db "$DB" --token-file "$WORK/token" --read-only
