@@ -338,7 +338,52 @@ check_body "badge of an unknown point: body" "{\"error\": \"no point \\\"nope\\\
 http -G --data-urlencode 'q=set baseline x = latest' "$URL/api/badge.svg"
 check_status "badge of a write: 400" 400
 
-# 6. A read-only server: every baseline write is 403, the token or not.
+# 9. --access-log FILE: the lines go there, not to stderr; SIGHUP opens it
+# again (after logrotate moved it); a file that cannot be opened exits 3.
+start_server "$WORK/al.stderr" --db "$DB" --access-log "$WORK/access.log"
+AL=$PID
+http "$URL/api/runs/nope"
+http "$URL/api/metrics"
+check "access log file: the 404 line" grep -q '^127.0.0.1 "GET /api/runs/nope" 404 [0-9]* [0-9.]*ms$' "$WORK/access.log"
+check "access log file: the 200 line" grep -q '^127.0.0.1 "GET /api/metrics" 200 [0-9]* [0-9.]*ms$' "$WORK/access.log"
+check "access log file: nothing of it on stderr" bash -c "! grep -q '\"GET ' '$WORK/al.stderr'"
+mv "$WORK/access.log" "$WORK/access.log.1"
+kill -HUP "$AL"
+for i in $(seq 50); do grep -q 'SIGHUP: opened' "$WORK/al.stderr" && break; sleep 0.1; done
+check "SIGHUP: the server says it opened the log again" \
+	grep -qF "benchdb: serve: SIGHUP: opened $WORK/access.log again" "$WORK/al.stderr"
+http "$URL/api/points"
+check "after SIGHUP: the new line in the new file" grep -q '"GET /api/points" 200' "$WORK/access.log"
+check "after SIGHUP: the old file has no new line" bash -c "! grep -q '/api/points' '$WORK/access.log.1'"
+stop_server "$AL"
+check "access log server: exit 0 on SIGTERM" [ "$RC" = 0 ]
+run "$BENCHDB" serve --db "$DB" --listen 127.0.0.1:0 --access-log "$WORK/no/such/dir/access.log"
+check_rc "an access log that cannot be opened: exit 3" 3
+check_err "an access log that cannot be opened: says why" \
+	"benchdb: error: serve: --access-log: cannot open $WORK/no/such/dir/access.log: No such file or directory"
+
+# 10. Listening beyond loopback without --token-file: a warning on stderr.
+# serve_on ARGS...: starts `benchdb serve ARGS` (its own --listen), waits for
+# its startup line, then stops it; its stderr in $WORK/wide.log.
+serve_on() {
+	"$BENCHDB" serve --db "$DB" "$@" 2>"$WORK/wide.log" &
+	local pid=$! i
+	SERVERS+=("$pid")
+	for i in $(seq 100); do grep -q 'serving' "$WORK/wide.log" && break; sleep 0.1; done
+	stop_server "$pid"
+}
+serve_on --listen 0.0.0.0:0
+check "0.0.0.0 without a token file: the warning" grep -qxF \
+	'benchdb: warning: serve: listening on 0.0.0.0:0 without --token-file: anyone who reaches it can read the store' \
+	"$WORK/wide.log"
+serve_on --listen 0.0.0.0:0 --token-file "$WORK/token"
+check "0.0.0.0 with a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
+serve_on --listen 127.0.0.1:0
+check "loopback without a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
+serve_on --listen '[::1]:0'
+check "[::1] without a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
+
+# 11. A read-only server: every baseline write is 403, the token or not.
 start_server "$WORK/ro.log" --db "$DB" --token-file "$WORK/token" --read-only
 RO=$PID
 RO_ERR="{\"error\": \"the server is read-only (writes need benchdb serve --token-file)\"$E"
