@@ -83,8 +83,9 @@ void bdb__url_encode(bdb_buf *b, const char *s)
 
 static bool method_allowed(const char *methods, const char *method)
 {
-	size_t n = strlen(method);
-	if (n == 0)
+	/* A method is a word of capitals: "GET, HEAD" is not one. */
+	size_t n = strspn(method, "ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+	if (n == 0 || method[n])
 		return false;
 	for (const char *p = methods; (p = strstr(p, method)) != NULL; p += n)
 		if ((p == methods || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))

@@ -22,6 +22,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "badge.h"
+#include "metrics.h"
 #include "router.h"
 #include "dashboard.h"
 #include "web.h"
@@ -49,6 +51,8 @@ struct bdb_server {
 	pthread_t watchdog;
 	bool watchdog_started;
 	bool stopping; /* under lock */
+	bdb__metrics metrics; /* under lock */
+	struct timespec started; /* CLOCK_MONOTONIC */
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -542,6 +546,20 @@ static uint64_t fnv1a(const char *p, size_t n)
 	return h;
 }
 
+/* Answers svg (200) with its ETag, a hash of its bytes, or 304 without a
+ * body when If-None-Match names it; svg is emptied. */
+static enum MHD_Result answer_svg(struct MHD_Connection *c, request *rq, bdb_buf *svg)
+{
+	char etag[24];
+	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg->data, svg->len));
+	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+	if (match && strstr(match, etag)) {
+		bdb_buf_reset(svg);
+		return answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, svg, "ETag", etag);
+	}
+	return answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", svg, "ETag", etag);
+}
+
 static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
@@ -586,16 +604,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		bdb_buf_free(&svg);
 		return answer_failure(c, rq, rc);
 	}
-	char etag[24];
-	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg.data, svg.len));
-	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
-	if (match && strstr(match, etag)) {
-		bdb_buf_reset(&svg);
-		ret = answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, &svg, "ETag", etag);
-	} else {
-		ret =
-		    answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", &svg, "ETag", etag);
-	}
+	ret = answer_svg(c, rq, &svg);
 	bdb_buf_free(&svg);
 	return ret;
 }
@@ -755,8 +764,8 @@ static int put_result_json(bdb_buf *b, const bdb_result *res)
 	return rc;
 }
 
-/* Answers res as the JSON of `benchdb --json -c` (200). */
-static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq,
+/* Answers res as the JSON of `benchdb --json -c`, with status. */
+static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq, unsigned status,
 				     const bdb_result *res, const char *extra_name,
 				     const char *extra_value)
 {
@@ -765,7 +774,7 @@ static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq,
 	int rc = put_result_json(&b, res);
 	bdb_buf_putc(&b, '\n');
 	enum MHD_Result ret = rc || b.failed ? answer_failure(c, rq, BDB_ENOMEM)
-					     : answer(c, rq, MHD_HTTP_OK, json_type, &b, extra_name,
+					     : answer(c, rq, status, json_type, &b, extra_name,
 						      extra_value);
 	bdb_buf_free(&b);
 	return ret;
@@ -781,7 +790,7 @@ static enum MHD_Result api_catalog(bdb_server *s, struct MHD_Connection *c, requ
 	int rc = run_statement(s, text, &res, &d);
 	if (rc)
 		return catalog_failed(c, rq, rc, &d);
-	enum MHD_Result ret = answer_result(c, rq, res, NULL, NULL);
+	enum MHD_Result ret = answer_result(c, rq, MHD_HTTP_OK, res, NULL, NULL);
 	bdb_result_free(res);
 	return ret;
 }
@@ -859,7 +868,7 @@ static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request
 		bdb_buf_puts(&link, ">; rel=\"next\"");
 	}
 	ret = link.failed ? answer_failure(c, rq, BDB_ENOMEM)
-			  : answer_result(c, rq, res, link.len ? "Link" : NULL,
+			  : answer_result(c, rq, MHD_HTTP_OK, res, link.len ? "Link" : NULL,
 					  link.len ? bdb_buf_cstr(&link) : NULL);
 	bdb_buf_free(&link);
 	bdb_result_free(res);
@@ -968,6 +977,263 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	return ret;
 }
 
+/* ---- baselines: PUT and DELETE /api/baselines/NAME ---------------------- */
+
+/* Whether baseline name is stored (*has); 0 or the statement's error. */
+static int baseline_exists(bdb_server *s, const char *name, bool *has, bdb_diag *d)
+{
+	bdb_result *res = NULL;
+	int rc = run_statement(s, "show baselines", &res, d);
+	*has = false;
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++)
+		if (strcmp(bdb_result_get(res, i, 0).str, name) == 0)
+			*has = true;
+	bdb_result_free(res);
+	return rc;
+}
+
+/*
+ * PUT /api/baselines/NAME with a run reference of the query language as
+ * the body (`latest~1`, `run "r05"`): `set baseline "NAME" = BODY`, 201
+ * when NAME is new, 200 when it moved. A bad reference is 400 with its
+ * position in the body. DELETE: `drop baseline "NAME"`, 404 when there is
+ * none. The name is always quoted into the statement, never pasted.
+ */
+static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, request *rq,
+				    const char *method)
+{
+	bool put = strcmp(method, "PUT") == 0;
+	const char *ref = bdb_buf_cstr(&rq->body);
+	if (put && (memchr(ref, '\0', rq->body.len) || bdb_utf8_valid(ref, rq->body.len) !=
+							     rq->body.len))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "the run reference is not UTF-8 text without NUL bytes", NULL,
+				    NULL);
+	if (put && !ref[strspn(ref, " \t\r\n")])
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "expected a run reference as the request body (latest, "
+				    "latest~N, run \"ID\", commit \"SHA\", baseline NAME)",
+				    NULL, NULL);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bool existed = false;
+	int rc = put ? baseline_exists(s, rq->match.param, &existed, &d) : 0;
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_puts(&text, put ? "set baseline " : "drop baseline ");
+	bdb_query_put_name(&text, rq->match.param);
+	size_t prefix = 0;
+	if (put) {
+		bdb_buf_puts(&text, " = ");
+		prefix = text.len;
+		bdb_buf_puts(&text, ref);
+	}
+	bdb_result *res = NULL;
+	if (!rc)
+		rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+	enum MHD_Result ret;
+	if (!rc) {
+		ret = answer_result(c, rq, put && !existed ? MHD_HTTP_CREATED : MHD_HTTP_OK, res,
+				    NULL, NULL);
+	} else if (!put && rc == BDB_ENOTFOUND) {
+		ret = catalog_failed(c, rq, rc, &d);
+	} else if (put && (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) && d.line == 1 &&
+		   (size_t)d.col > prefix) {
+		/* The error is in the body: its position there. */
+		int line, col;
+		bdb_text_position(text.data, text.len, prefix, &line, &col);
+		d.col -= col - 1;
+		ret = query_failed(c, rq, rc, &d);
+	} else if (put && (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) && d.line > 1) {
+		ret = query_failed(c, rq, rc, &d); /* the body's own lines */
+	} else {
+		ret = catalog_failed(c, rq, rc, &d);
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&text);
+	return ret;
+}
+
+/* ---- GET /api/badge.svg ------------------------------------------------- */
+
+/* The string cell (row, name) of res, or "" when there is none. */
+static const char *cell_str(const bdb_result *res, size_t row, const char *name)
+{
+	int col = bdb_result_column_index(res, name);
+	if (col < 0)
+		return "";
+	bdb_value v = bdb_result_get(res, row, (size_t)col);
+	return v.kind == BDB_VALUE_STRING ? v.str : "";
+}
+
+/*
+ * The badge of res into label (when the client gave none), message and
+ * *color: a trend's newest value of its one series, in natural units; a
+ * compare's or regressions' verdict, the worst of its rows (regressed
+ * before inconclusive before ok). False with *why set when res is neither
+ * (or a trend of several series).
+ */
+static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, const char **color,
+		     const char **why)
+{
+	const char *stmt = bdb_result_statement(res);
+	size_t n = bdb_result_n_rows(res);
+	bool fill_label = label->len == 0;
+	if (strcmp(stmt, "trend") == 0) {
+		bdb_value series = bdb_result_field_by_name(res, "series");
+		if (series.kind == BDB_VALUE_INT && series.i > 1) {
+			*why = "a badge shows one series; narrow the trend with of or where";
+			return false;
+		}
+		if (fill_label) {
+			bdb_value metric = bdb_result_field_by_name(res, "metric");
+			bdb_buf_puts(label, metric.kind == BDB_VALUE_STRING ? metric.str : "value");
+			if (n) {
+				bdb_buf_puts(label, " of ");
+				bdb_buf_puts(label, cell_str(res, 0, "point"));
+			}
+		}
+		*color = BDB__BADGE_BLUE;
+		if (n)
+			bdb_result_cell_quantity(res, n - 1,
+						 (size_t)bdb_result_column_index(res, "value"),
+						 message);
+		else
+			bdb_buf_puts(message, "no data");
+		if (!n)
+			*color = BDB__BADGE_GREY;
+		return true;
+	}
+	if (strcmp(stmt, "compare") != 0 && strcmp(stmt, "regressions") != 0) {
+		*why = "badge.svg shows a trend (its newest value) or a compare or regressions "
+		       "(the verdict)";
+		return false;
+	}
+	bool regressions = strcmp(stmt, "regressions") == 0, regressed = false, unsure = false;
+	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *verdict = cell_str(res, i, "verdict");
+		if (strcmp(verdict, "regression") == 0 || (regressions && !has_verdict))
+			regressed = true;
+		else if (strcmp(verdict, "inconclusive") == 0)
+			unsure = true;
+	}
+	if (fill_label) {
+		if (n == 1) {
+			bdb_buf_puts(label, cell_str(res, 0, "metric"));
+			bdb_buf_puts(label, " of ");
+			bdb_buf_puts(label, cell_str(res, 0, "point"));
+		} else {
+			bdb_buf_puts(label, "benchmarks");
+		}
+	}
+	if (!regressions && n == 0)
+		unsure = true; /* nothing was compared */
+	bdb_buf_puts(message, regressed ? "regressed" : unsure ? "inconclusive" : "ok");
+	*color = regressed ? BDB__BADGE_RED : unsure ? BDB__BADGE_GREY : BDB__BADGE_GREEN;
+	return true;
+}
+
+/*
+ * GET /api/badge.svg?q=STATEMENT, or ?point=P&metric=M[&baseline=NAME]:
+ * a shields-style badge of a series' newest value (`trend "M" of "P" last
+ * 1`) or of the verdict of the latest run against a baseline (`compare
+ * baseline "NAME" with latest metric "M" of "P"`). label= replaces the
+ * label. ETag and 304 as chart.svg.
+ */
+static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *q, *point, *metric, *baseline, *label_param;
+	if (!get_param(c, rq, "q", &q, &ret) || !get_param(c, rq, "point", &point, &ret) ||
+	    !get_param(c, rq, "metric", &metric, &ret) ||
+	    !get_param(c, rq, "baseline", &baseline, &ret) ||
+	    !get_param(c, rq, "label", &label_param, &ret))
+		return ret;
+	if (q ? point || metric || baseline : !point || !metric)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "expected q=STATEMENT, or point= and metric= (and baseline=)",
+				    NULL, NULL);
+	if (q && writes_store(q))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "badge.svg shows a trend, compare or regressions statement",
+				    NULL, NULL);
+	bdb_buf text, label, message, svg;
+	bdb_buf_init(&text);
+	bdb_buf_init(&label);
+	bdb_buf_init(&message);
+	bdb_buf_init(&svg);
+	if (q) {
+		bdb_buf_puts(&text, q);
+	} else if (baseline) {
+		bdb_buf_puts(&text, "compare baseline ");
+		bdb_query_put_name(&text, baseline);
+		bdb_buf_puts(&text, " with latest metric ");
+		bdb_query_put_name(&text, metric);
+		bdb_buf_puts(&text, " of ");
+		bdb_query_put_name(&text, point);
+	} else {
+		bdb_buf_puts(&text, "trend ");
+		bdb_query_put_name(&text, metric);
+		bdb_buf_puts(&text, " of ");
+		bdb_query_put_name(&text, point);
+		bdb_buf_puts(&text, " last 1");
+	}
+	if (label_param)
+		bdb_buf_puts(&label, label_param);
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+	const char *color = BDB__BADGE_GREY, *why = NULL;
+	if (rc && q)
+		ret = query_failed(c, rq, rc, &d);
+	else if (rc)
+		ret = catalog_failed(c, rq, rc, &d);
+	else if (!badge_of(res, &label, &message, &color, &why))
+		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, why, NULL, NULL);
+	else if (label.failed || message.failed)
+		ret = answer_failure(c, rq, BDB_ENOMEM);
+	else {
+		bdb__badge_svg(bdb_buf_cstr(&label), bdb_buf_cstr(&message), color, &svg);
+		ret = svg.failed ? answer_failure(c, rq, BDB_ENOMEM) : answer_svg(c, rq, &svg);
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&text);
+	bdb_buf_free(&label);
+	bdb_buf_free(&message);
+	bdb_buf_free(&svg);
+	return ret;
+}
+
+/* ---- GET /metrics ------------------------------------------------------ */
+
+/* The Prometheus text exposition of the server's counters (metrics.h). */
+static enum MHD_Result api_prometheus(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_serve_store_facts facts = {-1, -1};
+	if (s->opt.facts)
+		s->opt.facts(s->opt.facts_ctx, s->store, &facts);
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	bdb__metrics_gauges g = {
+	    .uptime_seconds = (double)(now.tv_sec - s->started.tv_sec) +
+			      (double)(now.tv_nsec - s->started.tv_nsec) / 1e9,
+	    .store_bytes = facts.bytes,
+	    .runs = facts.runs};
+	bdb_buf b;
+	bdb_buf_init(&b);
+	pthread_mutex_lock(&s->lock);
+	bdb__metrics_write(&s->metrics, &g, &b);
+	pthread_mutex_unlock(&s->lock);
+	enum MHD_Result ret = b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+				       : answer(c, rq, MHD_HTTP_OK,
+						"text/plain; version=0.0.4; charset=utf-8", &b, NULL,
+						NULL);
+	bdb_buf_free(&b);
+	return ret;
+}
+
 /* ---- routing ------------------------------------------------------------ */
 
 /*
@@ -1052,9 +1318,12 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 		return dashboard_file(c, rq);
 	case BDB__ROUTE_OVERVIEW:
 		return api_overview(s, c, rq);
-	case BDB__ROUTE_BADGE:
 	case BDB__ROUTE_BASELINE:
+		return api_baseline(s, c, rq, method);
 	case BDB__ROUTE_PROMETHEUS:
+		return api_prometheus(s, c, rq);
+	case BDB__ROUTE_BADGE:
+		return api_badge(s, c, rq);
 	case BDB__N_ROUTES:
 		break;
 	}
@@ -1123,11 +1392,16 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	request *rq = *con_cls;
 	if (!rq)
 		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 +
+		    (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
+	if (rq->answered) {
+		pthread_mutex_lock(&s->lock);
+		bdb__metrics_record(&s->metrics, rq->match.route, rq->status, ms / 1e3);
+		pthread_mutex_unlock(&s->lock);
+	}
 	if (s->opt.log) {
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 +
-			    (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
 		char addr[INET6_ADDRSTRLEN] = "-";
 		const union MHD_ConnectionInfo *info =
 		    mhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -1250,6 +1524,7 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	}
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &s->started);
 	struct sockaddr_storage sa;
 	bool v6 = false;
 	int rc = parse_listen(s->opt.listen, &sa, &v6, d);
