@@ -216,6 +216,15 @@ try:
     check("series: dragging across runs 4 to 8 zooms to them",
           'since "2026-10-04T02:00:00Z" until "2026-10-08T02:00:00Z"' in stmt and len(dots) == 5,
           "%s: %d dots" % (stmt, len(dots)))
+    # No baseline: the statement has none, and no run is ringed.
+    Select(driver.find_element(By.CSS_SELECTOR, "#series-form select[name=baseline]")).select_by_value("")
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.find_element(By.ID, "series-show").click()
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("series: baseline none leaves it out of the statement and the chart",
+          "vs baseline" not in stmt and "baseline=&" in driver.current_url + "&"
+          and not driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.base"), stmt)
     # The XSS point in the browser: its name as text, in the list and chart.
     go("#/series?point=%3Cimg*&metric=time", "series")
     links = texts("#series-matches a.open-series")

@@ -113,4 +113,11 @@ check "browser: the WebDriver script exited 0 (exit $rc)" [ "$rc" = 0 ]
 for page in overview series compare console run; do
 	check "screenshot of the $page page" [ -s "$BUILD_DIR/dashboard-$page.png" ]
 done
+# The server stops cleanly after all that (under ASan: no error, no leak).
+kill -TERM "$SERVER"
+wait "$SERVER"
+rc=$?
+SERVER=
+check "the server exits 0 on SIGTERM (exit $rc)" [ "$rc" = 0 ]
+check "the server's log holds no sanitizer report" [ "$(grep -c 'Sanitizer' "$WORK/server.log")" = 0 ]
 finish

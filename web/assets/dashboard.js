@@ -42,15 +42,15 @@ function quote(name) {
 	return '"' + String(name).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 }
 
-/* A number as the table format shows it: about 4 significant digits. */
+/* A number as the table format shows it: about 6 significant digits. */
 function fmt(v) {
 	if (v === null || v === undefined) return '-';
 	if (typeof v !== 'number') return String(v);
 	if (!isFinite(v)) return '-';
 	if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
 	const a = Math.abs(v);
-	if (a !== 0 && (a >= 1e9 || a < 1e-3)) return v.toExponential(3);
-	return String(Number(v.toPrecision(4)));
+	if (a !== 0 && (a >= 1e12 || a < 1e-4)) return v.toExponential(5).replace(/\.?0+e/, 'e');
+	return String(Number(v.toPrecision(6)));
 }
 
 function pct(v) {
@@ -71,10 +71,11 @@ function cellText(v) {
 	return String(v);
 }
 
-function hashLink(page, params) {
+/* '#/page?k=v...' without the empty parameters (but those named in keep). */
+function hashLink(page, params, keep) {
 	const q = new URLSearchParams();
 	for (const [k, v] of Object.entries(params || {}))
-		if (v !== undefined && v !== null && v !== '') q.set(k, v);
+		if (v !== undefined && v !== null && (v !== '' || (keep && keep.includes(k)))) q.set(k, v);
 	const s = q.toString();
 	return '#/' + page + (s ? '?' + s : '');
 }
@@ -420,10 +421,9 @@ async function pageSeries(params) {
 	};
 	const go = (override) => {
 		const c = Object.assign(current(), override || {});
-		const q = {point: c.point, metric: c.metric, exact: c.exact ? '1' : '', since: c.since, until: c.until, baseline: c.baseline || 'none'};
-		if (!c.baseline) q.baseline = '';
+		const q = {point: c.point, metric: c.metric, exact: c.exact ? '1' : '', since: c.since, until: c.until, baseline: c.baseline};
 		for (const [k, v] of Object.entries(c.tags)) q['tag.' + k] = v;
-		const target = hashLink('series', q);
+		const target = hashLink('series', q, ['baseline']); /* baseline= is "none" */
 		if (location.hash === target) render(); else location.hash = target;
 	};
 	form.addEventListener('submit', (ev) => { ev.preventDefault(); go({exact: false}); });
@@ -653,7 +653,9 @@ async function pageQuery(params) {
 		}
 		const n = res.rows.length;
 		out.append(el('h2', {}, res.statement + ': ' + n + ' row' + (n === 1 ? '' : 's')));
-		if ((res.statement === 'trend' || res.statement === 'changes') && results.length === 1) {
+		/* A trend or changes is drawn too, unless it asks for a format. */
+		const drawable = !/\bas\s+(?!svg\b)[a-z]+[\s;]*$/i.test(text);
+		if ((res.statement === 'trend' || res.statement === 'changes') && results.length === 1 && drawable) {
 			const box = el('div', {class: 'chart-box', id: 'console-chart'});
 			const readout = el('p', {class: 'hover'});
 			out.append(box, readout);
