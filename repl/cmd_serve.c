@@ -21,17 +21,18 @@ static const char serve_usage[] =
     "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
     "                     [--access-log FILE]\n"
     "\n"
-    "Serves the store over HTTP: the JSON API of docs/api.md (queries, charts,\n"
-    "uploads). It listens on 127.0.0.1:8080 unless --listen names another address\n"
-    "(PORT 0 picks a free one). Writes (POST /api/runs, set/drop baseline) need\n"
-    "'Authorization: Bearer TOKEN' with the token of --token-file (its first line);\n"
-    "without one, or with --read-only, the server is read-only. --max-body: the\n"
-    "largest request body (default 64 MiB). --query-timeout: the time a statement\n"
-    "may run before it is cancelled and answered 503 (default 30; 0: no limit).\n"
-    "One access-log line per request on stderr, or appended to --access-log FILE\n"
-    "(SIGHUP opens it again, for log rotation). Listening on an address other\n"
-    "than loopback without --token-file prints a warning. SIGTERM or SIGINT:\n"
-    "finish the requests in flight, close, exit 0.\n";
+    "Serves the store over HTTP: the dashboard at / (docs/serve.md) and the JSON\n"
+    "API of docs/api.md (queries, charts, uploads). It listens on 127.0.0.1:8080\n"
+    "unless --listen names another address (PORT 0 picks a free one). Writes (POST\n"
+    "/api/runs, set/drop baseline) need 'Authorization: Bearer TOKEN' with the\n"
+    "token of --token-file (its first line); without one, or with --read-only, the\n"
+    "server is read-only. --max-body: the largest request body (default 64 MiB).\n"
+    "--query-timeout: the time a statement may run before it is cancelled and\n"
+    "answered 503 (default 30; 0: no limit). One access-log line per request on\n"
+    "stderr, or appended to --access-log FILE (SIGHUP opens it again, for log\n"
+    "rotation). Listening on an address other than loopback without --token-file\n"
+    "prints a warning. SIGTERM or SIGINT: finish the requests in flight, close,\n"
+    "exit 0.\n";
 
 /* Reads the token: the first line of path, without its line end. Prints the
  * error itself; returns an exit code. */
