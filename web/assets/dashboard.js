@@ -294,7 +294,7 @@ async function pageOverview(params) {
 	} else if (!data.regressions.rows.length) {
 		vs.append(el('p', {}, 'No regressions (threshold ' + data.regressions.threshold + '%).'));
 	} else {
-		vs.append(table(['series', 'metric', 'base', 'current', 'change', 'severity'],
+		vs.append(el('div', {class: 'scroll'}, table(['series', 'metric', 'base', 'current', 'change', 'severity'],
 			data.regressions.rows.map((r) => ({
 				series: r, metric: r.metric, base: fmt(r.base) + ' ' + (r.unit || ''),
 				current: fmt(r.current) + ' ' + (r.unit || ''), change: pct(r.change_pct), severity: r.severity,
@@ -302,7 +302,7 @@ async function pageOverview(params) {
 				rowClass: () => 'regression',
 				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric)}, seriesLabel(row.series.point, row.series.tags))
 					: c === 'severity' ? el('span', {class: 'sev'}, row.severity) : null,
-			}));
+			})));
 	}
 	root.append(vs);
 
