@@ -249,6 +249,8 @@ try:
     check("compare: the table has 8 series, the 2 regressions first",
           len(rows) == 8 and len(regressed) == 2 and rows[0] in regressed and rows[1] in regressed,
           [r.text for r in rows])
+    counts = driver.find_element(By.CSS_SELECTOR, "#compare-result .counts").text
+    check("compare: counts 2 regressions, 6 unchanged", counts == "2 regressions 6 unchanged", counts)
     bars = driver.find_elements(By.CSS_SELECTOR, "#compare-chart svg rect")
     check("compare: the chart has a bar per series", len(bars) == 8, "%d" % len(bars))
     check("compare: the XSS point's name is text in the table",
