@@ -117,7 +117,8 @@ void bdb_result_slice(bdb_result *r, size_t from, size_t count)
 	if (count > r->n_rows - from)
 		count = r->n_rows - from;
 	if (from) {
-		memmove(r->cells, r->cells + from * r->n_cols, count * r->n_cols * sizeof *r->cells);
+		memmove(r->cells, r->cells + from * r->n_cols,
+			count * r->n_cols * sizeof *r->cells);
 		memmove(r->marks, r->marks + from, count);
 	}
 	r->n_rows = count;

@@ -293,7 +293,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	int sig = 0;
 	while (sigwait(&stop_signals, &sig) == 0 && sig == SIGHUP)
 		if (access_log_path && open_access_log(&log) == EXIT_OK)
-			fprintf(stderr, "benchdb: serve: SIGHUP: opened %s again\n", access_log_path);
+			fprintf(stderr, "benchdb: serve: SIGHUP: opened %s again\n",
+				access_log_path);
 	fprintf(stderr, "benchdb: serve: %s: finishing the requests in flight\n",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	bdb_serve_stop(server, GRACE_MS);

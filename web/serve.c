@@ -49,8 +49,8 @@ struct bdb_server {
 	struct watch *watches;
 	pthread_t watchdog;
 	bool watchdog_started;
-	bool stopping; /* under lock */
-	bdb__metrics metrics; /* under lock */
+	bool stopping;		 /* under lock */
+	bdb__metrics metrics;	 /* under lock */
 	struct timespec started; /* CLOCK_MONOTONIC */
 };
 
@@ -75,7 +75,7 @@ typedef struct request {
 	unsigned status;
 	size_t bytes;
 	struct timespec start;
-	char *method, *path; /* for the access log */
+	char *method, *path;	/* for the access log */
 	bdb__route_match match; /* the route and its decoded path parameter */
 	decoded *params;	/* the query-string values decoded so far */
 	size_t limit;		/* bytes of body taken */
@@ -357,8 +357,8 @@ static const char *decode_param(request *rq, const char *raw, bool *bad)
  * False with the answer queued in *ret when its encoding is bad (400: a
  * '%' without two hex digits, a NUL, not UTF-8) or memory ran out.
  */
-static bool get_param(struct MHD_Connection *c, request *rq, const char *name,
-		      const char **value, enum MHD_Result *ret)
+static bool get_param(struct MHD_Connection *c, request *rq, const char *name, const char **value,
+		      enum MHD_Result *ret)
 {
 	const char *raw = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
 	*value = NULL;
@@ -765,9 +765,9 @@ static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq, unsi
 	bdb_buf_init(&b);
 	int rc = put_result_json(&b, res);
 	bdb_buf_putc(&b, '\n');
-	enum MHD_Result ret = rc || b.failed ? answer_failure(c, rq, BDB_ENOMEM)
-					     : answer(c, rq, status, json_type, &b, extra_name,
-						      extra_value);
+	enum MHD_Result ret = rc || b.failed
+				  ? answer_failure(c, rq, BDB_ENOMEM)
+				  : answer(c, rq, status, json_type, &b, extra_name, extra_value);
 	bdb_buf_free(&b);
 	return ret;
 }
@@ -835,7 +835,8 @@ static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request
 	size_t n = bdb_result_n_rows(res), from = 0;
 	if (before) {
 		int id_col = bdb_result_column_index(res, "id");
-		while (from < n && strcmp(bdb_result_get(res, from, (size_t)id_col).str, before) != 0)
+		while (from < n &&
+		       strcmp(bdb_result_get(res, from, (size_t)id_col).str, before) != 0)
 			from++;
 		if (from == n) {
 			bdb_buf msg;
@@ -933,8 +934,8 @@ static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, req
 {
 	bool put = strcmp(method, "PUT") == 0;
 	const char *ref = bdb_buf_cstr(&rq->body);
-	if (put && (memchr(ref, '\0', rq->body.len) || bdb_utf8_valid(ref, rq->body.len) !=
-							     rq->body.len))
+	if (put &&
+	    (memchr(ref, '\0', rq->body.len) || bdb_utf8_valid(ref, rq->body.len) != rq->body.len))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "the run reference is not UTF-8 text without NUL bytes", NULL,
 				    NULL);
@@ -1024,9 +1025,8 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 		}
 		*color = BDB__BADGE_BLUE;
 		if (n)
-			bdb_result_cell_quantity(res, n - 1,
-						 (size_t)bdb_result_column_index(res, "value"),
-						 message);
+			bdb_result_cell_quantity(
+			    res, n - 1, (size_t)bdb_result_column_index(res, "value"), message);
 		else
 			bdb_buf_puts(message, "no data");
 		if (!n)
@@ -1145,20 +1145,19 @@ static enum MHD_Result api_prometheus(bdb_server *s, struct MHD_Connection *c, r
 		s->opt.facts(s->opt.facts_ctx, s->store, &facts);
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	bdb__metrics_gauges g = {
-	    .uptime_seconds = (double)(now.tv_sec - s->started.tv_sec) +
-			      (double)(now.tv_nsec - s->started.tv_nsec) / 1e9,
-	    .store_bytes = facts.bytes,
-	    .runs = facts.runs};
+	bdb__metrics_gauges g = {.uptime_seconds = (double)(now.tv_sec - s->started.tv_sec) +
+						   (double)(now.tv_nsec - s->started.tv_nsec) / 1e9,
+				 .store_bytes = facts.bytes,
+				 .runs = facts.runs};
 	bdb_buf b;
 	bdb_buf_init(&b);
 	pthread_mutex_lock(&s->lock);
 	bdb__metrics_write(&s->metrics, &g, &b);
 	pthread_mutex_unlock(&s->lock);
-	enum MHD_Result ret = b.failed ? answer_failure(c, rq, BDB_ENOMEM)
-				       : answer(c, rq, MHD_HTTP_OK,
-						"text/plain; version=0.0.4; charset=utf-8", &b, NULL,
-						NULL);
+	enum MHD_Result ret =
+	    b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+		     : answer(c, rq, MHD_HTTP_OK, "text/plain; version=0.0.4; charset=utf-8", &b,
+			      NULL, NULL);
 	bdb_buf_free(&b);
 	return ret;
 }
@@ -1461,8 +1460,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u,
-	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escapes, NULL, MHD_OPTION_END);
+	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
+	    keep_escapes, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		int err = errno;
 		rc = bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "cannot listen on %s: %s", s->opt.listen,
