@@ -19,19 +19,7 @@
 /* Arena: every AST node and string of one parse lives in one arena.         */
 /* ------------------------------------------------------------------------ */
 
-typedef struct bdb__arena_block bdb__arena_block;
-typedef struct bdb__arena {
-	bdb__arena_block *head;
-	bool failed;
-} bdb__arena;
-
-void bdb__arena_init(bdb__arena *a);
-void bdb__arena_free(bdb__arena *a);
-/* n bytes, 8-aligned and zeroed; NULL (and a->failed) when out of memory. */
-void *bdb__arena_alloc(bdb__arena *a, size_t n);
-/* A NUL-terminated copy of s[0..n); NULL when out of memory. */
-char *bdb__arena_strndup(bdb__arena *a, const char *s, size_t n);
-char *bdb__arena_strdup(bdb__arena *a, const char *s);
+/* (bdb_arena, schema.h: AST nodes are taken zeroed with bdb_arena_calloc.) */
 
 /* ------------------------------------------------------------------------ */
 /* Lexer                                                                     */
@@ -81,7 +69,7 @@ void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok);
 /* A short description of a token for "found ..." ("\"wiht\"", "end of input"). */
 void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, size_t size);
 /* Decodes a STRING token's contents into a fresh arena string. */
-char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok);
+char *bdb__string_value(bdb_arena *a, const char *text, const bdb__token *tok);
 /* Whether s is a plain identifier (needs no quotes). */
 bool bdb__is_plain_ident(const char *s);
 /* Appends name to b as it must be typed in a query: bare when it is a plain
@@ -274,7 +262,7 @@ typedef struct bdb__stmt {
 } bdb__stmt;
 
 typedef struct bdb__program {
-	bdb__arena arena;
+	bdb_arena arena;
 	const char *text;
 	size_t len;
 	bdb__stmt **stmts; /* arena-allocated */
@@ -349,19 +337,5 @@ extern const char *const bdb__keywords[];
 
 /* Whether s is a keyword (letter case ignored): such a name must be quoted. */
 bool bdb__is_keyword(const char *s);
-
-/* ------------------------------------------------------------------------ */
-/* Text (format.c)                                                           */
-/* ------------------------------------------------------------------------ */
-
-/*
- * Decodes one UTF-8 character at s (n bytes available) into *cp and returns
- * its length in bytes (1 for an invalid byte, decoded as U+FFFD).
- */
-size_t bdb__utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Terminal columns of code point cp: 0 (combining), 2 (East Asian wide) or 1. */
-int bdb__codepoint_width(uint32_t cp);
-/* Terminal columns of s[0..n). */
-size_t bdb__display_width(const char *s, size_t n);
 
 #endif /* BDB_QUERY_AST_H */

@@ -147,19 +147,19 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 	bool op = prev[1].kind == BDB__TOK_EQ || prev[1].kind == BDB__TOK_NE ||
 		  prev[1].kind == BDB__TOK_TILDE;
 	if (op && (prev[0].kind == BDB__TOK_IDENT || prev[0].kind == BDB__TOK_STRING)) {
-		bdb__arena a;
-		bdb__arena_init(&a);
+		bdb_arena a;
+		bdb_arena_init(&a, 0);
 		const char *key =
 		    prev[0].kind == BDB__TOK_STRING
 			? bdb__string_value(&a, text, &prev[0])
-			: bdb__arena_strndup(&a, text + prev[0].start, prev[0].end - prev[0].start);
+			: bdb_arena_strndup(&a, text + prev[0].start, prev[0].end - prev[0].start);
 		if (key && prev[0].kind == BDB__TOK_IDENT && strcasecmp(key, "point") == 0)
 			strcpy(cx->value_of, "p:");
 		else if (key && prev[0].kind == BDB__TOK_IDENT && strcasecmp(key, "metric") == 0)
 			strcpy(cx->value_of, "m:");
 		else if (key && strlen(key) + 4 < sizeof cx->value_of)
 			strcat(strcat(strcpy(cx->value_of, "t:"), key), "=");
-		bdb__arena_free(&a);
+		bdb_arena_free(&a);
 	}
 	/* The keyword before the word says what kind of name comes next. */
 	static const struct {

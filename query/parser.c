@@ -26,7 +26,7 @@ typedef struct parser {
 	size_t len;
 	bdb__token tok;	   /* the current token */
 	uint32_t last_end; /* end of the last consumed token */
-	bdb__arena *arena;
+	bdb_arena *arena;
 	bdb_diag *d;
 	int err;	    /* first error, 0 while all is well */
 	bool incomplete;    /* the first error is "more input was expected" */
@@ -197,7 +197,7 @@ static int parse_name(parser *p, const char *what, unsigned flags, const char **
 	if (t->kind == BDB__TOK_STRING)
 		s = bdb__string_value(p->arena, p->text, t);
 	else if (t->kind == BDB__TOK_IDENT || ((flags & NAME_WORD) && t->kind == BDB__TOK_WORD))
-		s = bdb__arena_strndup(p->arena, p->text + t->start, tok_len(t));
+		s = bdb_arena_strndup(p->arena, p->text + t->start, tok_len(t));
 	else
 		return fail_expected(p, what, NULL);
 	if (!s)
@@ -312,7 +312,7 @@ static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 	if (t->kind == BDB__TOK_STRING)
 		s = bdb__string_value(p->arena, p->text, t);
 	else if (t->kind == BDB__TOK_WORD)
-		s = bdb__arena_strndup(p->arena, p->text + t->start, tok_len(t));
+		s = bdb_arena_strndup(p->arena, p->text + t->start, tok_len(t));
 	else
 		return fail_expected(p, what, NULL);
 	if (!s)
@@ -413,7 +413,7 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 		const bdb__token t = p->tok;
 		char *s = t.kind == BDB__TOK_STRING
 			      ? bdb__string_value(p->arena, p->text, &t)
-			      : bdb__arena_strndup(p->arena, p->text + t.start, tok_len(&t));
+			      : bdb_arena_strndup(p->arena, p->text + t.start, tok_len(&t));
 		if (!s)
 			return fail_oom(p);
 		ref->kind = BDB__RUN_TIME;
@@ -451,7 +451,7 @@ static int parse_unary(parser *p, bdb__expr **out);
 
 static bdb__expr *new_expr(parser *p, bdb__expr_kind kind, uint32_t start)
 {
-	bdb__expr *e = bdb__arena_alloc(p->arena, sizeof *e);
+	bdb__expr *e = bdb_arena_calloc(p->arena, sizeof *e);
 	if (!e) {
 		fail_oom(p);
 		return NULL;
@@ -493,7 +493,7 @@ static void *grow(parser *p, void *array, size_t n, size_t *cap, size_t size)
 	if (n < *cap && array)
 		return array;
 	size_t new_cap = *cap ? 2 * *cap : 4;
-	void *bigger = bdb__arena_alloc(p->arena, new_cap * size);
+	void *bigger = bdb_arena_calloc(p->arena, new_cap * size);
 	if (!bigger) {
 		fail_oom(p);
 		return NULL;
@@ -584,8 +584,8 @@ static int parse_comparison(parser *p, bdb__expr **out)
 		if (parse_value_list(p, e))
 			return p->err;
 	} else {
-		e->values = bdb__arena_alloc(p->arena, sizeof *e->values);
-		e->value_spans = bdb__arena_alloc(p->arena, sizeof *e->value_spans);
+		e->values = bdb_arena_calloc(p->arena, sizeof *e->values);
+		e->value_spans = bdb_arena_calloc(p->arena, sizeof *e->value_spans);
 		if (!e->values || !e->value_spans)
 			return fail_oom(p);
 		e->n_values = 1;
@@ -1129,7 +1129,7 @@ static int parse_statement(parser *p, bdb__stmt *s)
 	return 0;
 }
 
-static void parser_init(parser *p, const char *text, size_t len, bdb__arena *arena, bdb_diag *d)
+static void parser_init(parser *p, const char *text, size_t len, bdb_arena *arena, bdb_diag *d)
 {
 	memset(p, 0, sizeof *p);
 	p->text = text;
@@ -1148,7 +1148,7 @@ static bool at_separator(const parser *p)
 int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 {
 	memset(prog, 0, sizeof *prog);
-	bdb__arena_init(&prog->arena);
+	bdb_arena_init(&prog->arena, 0);
 	prog->text = text;
 	prog->len = len;
 	parser p;
@@ -1164,7 +1164,7 @@ int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 			break;
 		if (prog->n_stmts == cap) {
 			size_t ncap = cap ? 2 * cap : 4;
-			bdb__stmt **n = bdb__arena_alloc(&prog->arena, ncap * sizeof *n);
+			bdb__stmt **n = bdb_arena_calloc(&prog->arena, ncap * sizeof *n);
 			if (!n)
 				return fail_oom(&p);
 			if (cap)
@@ -1172,7 +1172,7 @@ int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 			prog->stmts = n;
 			cap = ncap;
 		}
-		bdb__stmt *s = bdb__arena_alloc(&prog->arena, sizeof *s);
+		bdb__stmt *s = bdb_arena_calloc(&prog->arena, sizeof *s);
 		if (!s)
 			return fail_oom(&p);
 		if (parse_statement(&p, s))
@@ -1184,7 +1184,7 @@ int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 
 void bdb__program_free(bdb__program *prog)
 {
-	bdb__arena_free(&prog->arena);
+	bdb_arena_free(&prog->arena);
 	prog->stmts = NULL;
 	prog->n_stmts = 0;
 }
@@ -1213,8 +1213,8 @@ typedef enum incompleteness {
  */
 static size_t statement_end(const char *text, size_t len, size_t from, incompleteness *state)
 {
-	bdb__arena arena;
-	bdb__arena_init(&arena);
+	bdb_arena arena;
+	bdb_arena_init(&arena, 0);
 	parser p;
 	parser_init(&p, text + from, len - from, &arena, NULL);
 	*state = COMPLETE;
@@ -1236,7 +1236,7 @@ static size_t statement_end(const char *text, size_t len, size_t from, incomplet
 				*state = UNTERMINATED;
 		}
 	}
-	bdb__arena_free(&arena);
+	bdb_arena_free(&arena);
 	return from + p.tok.start;
 }
 

@@ -148,14 +148,6 @@ size_t bdb_query_statement_end(const char *text, bool *complete);
 void bdb_query_put_name(bdb_buf *b, const char *name);
 
 /*
- * Appends s[0..n) to b as a JSON string, as the JSON format writes every
- * name: '"', '\\' and control characters escaped, a byte that is not UTF-8
- * (bdb_utf8_valid) as U+FFFD. The one JSON escaper of the front ends (the
- * HTTP API's bodies). On allocation failure b->failed is set.
- */
-void bdb_query_put_json_string(bdb_buf *b, const char *s, size_t n);
-
-/*
  * The candidate nearest to word by edit distance (case folded, with
  * transpositions), if it is near enough to be a likely typo (the rule of
  * the language's own "did you mean"), else NULL. candidates ends with NULL;

@@ -44,7 +44,7 @@ typedef struct bdb__column {
 } bdb__column;
 
 struct bdb_result {
-	bdb__arena arena;
+	bdb_arena arena;
 	const char *statement;
 	bdb_query_format requested;
 

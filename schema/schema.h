@@ -120,6 +120,25 @@ void bdb_buf_printf(bdb_buf *b, const char *fmt, ...) __attribute__((format(prin
 /* Returns the contents as a NUL-terminated string (never NULL). */
 const char *bdb_buf_cstr(bdb_buf *b);
 
+/* ------------------------------------------------------------------------ */
+/* Text (text.c): the one text layer of every reader and writer              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The length (1 to 4) of the well-formed UTF-8 sequence at s[0..n), with
+ * its code point in *cp; 0 (and *cp = U+FFFD) when it is not one: an
+ * overlong form, a surrogate, a code point past U+10FFFF, a stray or
+ * missing continuation byte, or n == 0.
+ */
+size_t bdb_utf8_next(const char *s, size_t n, uint32_t *cp);
+
+/* Writes cp (at most U+10FFFF) as UTF-8 to out[0..4); returns its length. */
+size_t bdb_utf8_encode(uint32_t cp, char *out);
+
+/* bdb_utf8_next for display: a byte that starts no well-formed sequence
+ * decodes as U+FFFD of length 1. Returns 0 only for n == 0 (*cp = 0). */
+size_t bdb_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
 /*
  * The length of the longest prefix of s[0..n) that is valid UTF-8 (n when
  * all of it is): no overlong forms, surrogates or code points past
@@ -142,6 +161,32 @@ size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control)
  * in text[0..len) (an offset past len counts as len). */
 void bdb_text_position(const char *text, size_t len, size_t offset, int *line, int *col);
 
+/* Terminal columns of one code point: 0 for controls and combining marks,
+ * 2 for East Asian wide characters and emoji, 1 otherwise. */
+int bdb_codepoint_width(uint32_t cp);
+
+/* Terminal columns of s[0..n) (bytes that are not UTF-8 count as U+FFFD). */
+size_t bdb_display_width(const char *s, size_t n);
+
+/* Writes the shortest decimal text that reads back to exactly v (printf's
+ * %g form; size >= 32). Returns buf. */
+char *bdb_double_text(double v, char *buf, size_t size);
+
+/*
+ * Appends s[0..n) to b as a JSON string, quotes included: '"', '\\' and
+ * control characters escaped (\n, \r, \t by name, others as \u00XX), a
+ * byte that is not UTF-8 (bdb_utf8_valid) as U+FFFD. The one JSON escaper.
+ */
+void bdb_buf_put_json_string(bdb_buf *b, const char *s, size_t n);
+
+/* Appends s[0..n) to b as one CSV field (RFC 4180): quoted, with '"'
+ * doubled, when it holds a comma, a quote or a line break. */
+void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
+
+/* Appends s[0..n) to b as the text of a Markdown table cell: '|' escaped,
+ * line breaks as blanks. */
+void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n);
+
 /*
  * Appends s[0..n) to b as XML character data or an attribute value (SVG,
  * HTML): & < > " ' become entities; bytes that are not valid UTF-8, control
@@ -150,6 +195,27 @@ void bdb_text_position(const char *text, size_t len, size_t offset, int *line, i
  * name that reaches an SVG chart or an HTML page.
  */
 void bdb_buf_put_xml(bdb_buf *b, const char *s, size_t n);
+
+/*
+ * An arena: strings and small objects freed all at once. Allocations are
+ * 8-aligned; a request larger than half a block gets a block of its own.
+ * On ENOMEM an allocation returns NULL and sets failed.
+ */
+typedef struct bdb_arena {
+	struct bdb_arena_block *head;
+	size_t block; /* bytes per block */
+	bool failed;
+} bdb_arena;
+
+/* block: bytes per block (0: 4096). */
+void bdb_arena_init(bdb_arena *a, size_t block);
+void bdb_arena_free(bdb_arena *a);
+/* n bytes (n == 0 gives 8), not zeroed; NULL on ENOMEM. */
+void *bdb_arena_alloc(bdb_arena *a, size_t n);
+/* n bytes, zeroed; NULL on ENOMEM. */
+void *bdb_arena_calloc(bdb_arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n); NULL on ENOMEM. */
+char *bdb_arena_strndup(bdb_arena *a, const char *s, size_t n);
 
 /* ------------------------------------------------------------------------ */
 /* Time                                                                      */
@@ -242,8 +308,6 @@ typedef struct bdb_point {
 	size_t n_metrics;
 	size_t cap_metrics;
 } bdb_point;
-
-struct bdb_arena;
 
 /*
  * A Run. Every string and sample array it points to lives in the run's own

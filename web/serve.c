@@ -195,7 +195,7 @@ static void watch_end(bdb_server *s, watch *w)
 static void put_json_cstr(bdb_buf *b, const char *s)
 {
 	if (s)
-		bdb_query_put_json_string(b, s, strlen(s));
+		bdb_buf_put_json_string(b, s, strlen(s));
 	else
 		bdb_buf_puts(b, "null");
 }
@@ -221,7 +221,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 	const char *msg = d->message;
 	size_t first = strcspn(msg, "\n");
 	bdb_buf_puts(b, "{\"error\": ");
-	bdb_query_put_json_string(b, msg, first);
+	bdb_buf_put_json_string(b, msg, first);
 	if (d->line > 0)
 		bdb_buf_printf(b, ", \"line\": %d, \"column\": %d", d->line, d->col);
 	else
@@ -231,7 +231,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 		const char *start = msg + 9, *end = start;
 		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
 			end++;
-		bdb_query_put_json_string(b, start, (size_t)(end - start));
+		bdb_buf_put_json_string(b, start, (size_t)(end - start));
 	} else {
 		bdb_buf_puts(b, "null");
 	}
@@ -239,7 +239,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 	const char *mean = strstr(msg, "did you mean \"");
 	const char *close = mean ? strchr(mean + 14, '"') : NULL;
 	if (mean && mean < msg + first && close && close < msg + first)
-		bdb_query_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
+		bdb_buf_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
 	else
 		bdb_buf_puts(b, "null");
 	bdb_buf_puts(b, "}\n");

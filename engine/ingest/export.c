@@ -386,28 +386,10 @@ static void put_cell(bdb_buf *b, const char *s, bool csv)
 {
 	if (!s)
 		s = "";
-	if (csv) {
-		if (!strpbrk(s, ",\"\r\n")) {
-			bdb_buf_puts(b, s);
-			return;
-		}
-		bdb_buf_putc(b, '"');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				bdb_buf_putc(b, '"');
-			bdb_buf_putc(b, *p);
-		}
-		bdb_buf_putc(b, '"');
-		return;
-	}
-	for (const char *p = s; *p; p++) {
-		if (*p == '|')
-			bdb_buf_puts(b, "\\|");
-		else if (*p == '\n' || *p == '\r')
-			bdb_buf_putc(b, ' ');
-		else
-			bdb_buf_putc(b, *p);
-	}
+	if (csv)
+		bdb_buf_put_csv_field(b, s, strlen(s));
+	else
+		bdb_buf_put_markdown(b, s, strlen(s));
 }
 
 static void export_table(const bdb_run *run, bdb_buf *b, bool csv)

@@ -189,8 +189,6 @@ void bdb__put_json_real(bdb_buf *b, double v);
  */
 void bdb__put_json_value(bdb_buf *b, const json_t *v, int level);
 
-/* Writes the shortest decimal text that reads back to v (size >= 32). */
-char *bdb__format_double(double v, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Text inputs (text.c)                                                      */

@@ -244,10 +244,10 @@ static void test_put_json_string(void **state)
 	bdb_buf b;
 	bdb_buf_init(&b);
 	static const char in[] = "a\"b\\c\nd\x01\xff\xc3\xa9";
-	bdb_query_put_json_string(&b, in, sizeof in - 1);
+	bdb_buf_put_json_string(&b, in, sizeof in - 1);
 	assert_string_equal(bdb_buf_cstr(&b), "\"a\\\"b\\\\c\\nd\\u0001\xef\xbf\xbd\xc3\xa9\"");
 	bdb_buf_reset(&b);
-	bdb_query_put_json_string(&b, "x\0y", 3);
+	bdb_buf_put_json_string(&b, "x\0y", 3);
 	assert_string_equal(bdb_buf_cstr(&b), "\"x\\u0000y\"");
 	bdb_buf_free(&b);
 }
@@ -269,22 +269,22 @@ static void test_format_names(void **state)
 static void test_display_width(void **state)
 {
 	(void)state;
-	assert_int_equal(bdb__display_width("abc", 3), 3);
-	assert_int_equal(bdb__display_width("日本", 6), 4);
-	assert_int_equal(bdb__display_width("e\xcc\x81", 3), 1);
-	assert_int_equal(bdb__display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
-	assert_int_equal(bdb__display_width("\xff", 1), 1);		/* invalid: U+FFFD */
+	assert_int_equal(bdb_display_width("abc", 3), 3);
+	assert_int_equal(bdb_display_width("日本", 6), 4);
+	assert_int_equal(bdb_display_width("e\xcc\x81", 3), 1);
+	assert_int_equal(bdb_display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
+	assert_int_equal(bdb_display_width("\xff", 1), 1);		/* invalid: U+FFFD */
 	/* Longer text, read eight bytes at a time where they are plain ASCII. */
-	assert_int_equal(bdb__display_width("abcdefghijklmnopq", 17), 17);
-	assert_int_equal(bdb__display_width("abcdefgh日本ijklmnop", 22), 20);
-	assert_int_equal(bdb__display_width("abcdefg\x01hijklmn", 15), 14);
-	assert_int_equal(bdb__display_width("abcdefg\x7fhijklmn", 15), 14);
-	assert_int_equal(bdb__display_width("abcdefghi\xcc\x81jklmnopq", 19), 17);
-	assert_int_equal(bdb__display_width("~~~~~~~~ ~~~~~~~", 16), 16);
+	assert_int_equal(bdb_display_width("abcdefghijklmnopq", 17), 17);
+	assert_int_equal(bdb_display_width("abcdefgh日本ijklmnop", 22), 20);
+	assert_int_equal(bdb_display_width("abcdefg\x01hijklmn", 15), 14);
+	assert_int_equal(bdb_display_width("abcdefg\x7fhijklmn", 15), 14);
+	assert_int_equal(bdb_display_width("abcdefghi\xcc\x81jklmnopq", 19), 17);
+	assert_int_equal(bdb_display_width("~~~~~~~~ ~~~~~~~", 16), 16);
 	uint32_t cp;
-	assert_int_equal(bdb__utf8_decode("\xe2\x86\x93", 3, &cp), 3);
+	assert_int_equal(bdb_utf8_decode("\xe2\x86\x93", 3, &cp), 3);
 	assert_int_equal(cp, 0x2193);
-	assert_int_equal(bdb__utf8_decode("\xe2\x86", 2, &cp), 1); /* truncated */
+	assert_int_equal(bdb_utf8_decode("\xe2\x86", 2, &cp), 1); /* truncated */
 	assert_int_equal(cp, 0xFFFD);
 }
 
