@@ -14,103 +14,6 @@
 /* Names                                                                     */
 /* ------------------------------------------------------------------------ */
 
-const char *bdb__stmt_name(bdb__stmt_kind k)
-{
-	switch (k) {
-	case BDB__STMT_SHOW_RUNS:
-		return "show runs";
-	case BDB__STMT_SHOW_POINTS:
-		return "show points";
-	case BDB__STMT_SHOW_METRICS:
-		return "show metrics";
-	case BDB__STMT_SHOW_TAGS:
-		return "show tags";
-	case BDB__STMT_SHOW_BASELINES:
-		return "show baselines";
-	case BDB__STMT_SUMMARY:
-		return "summary";
-	case BDB__STMT_TREND:
-		return "trend";
-	case BDB__STMT_RANK:
-		return "rank";
-	case BDB__STMT_COMPARE:
-		return "compare";
-	case BDB__STMT_REGRESSIONS:
-		return "regressions";
-	case BDB__STMT_CHANGES:
-		return "changes";
-	case BDB__STMT_SET_BASELINE:
-		return "set baseline";
-	case BDB__STMT_DROP_BASELINE:
-		return "drop baseline";
-	}
-	return "?";
-}
-
-const char *bdb__method_name(bdb__method m)
-{
-	switch (m) {
-	case BDB__METHOD_PERCENT:
-		return "percent";
-	case BDB__METHOD_MWU:
-		return "mwu";
-	case BDB__METHOD_ZSCORE:
-		return "zscore";
-	case BDB__METHOD_TTEST:
-		return "ttest";
-	case BDB__METHOD_IQR:
-		return "iqr";
-	case BDB__METHOD_DELTAIQR:
-		return "deltaiqr";
-	case BDB__METHOD_LOOKBACK:
-		return "lookback";
-	}
-	return "?";
-}
-
-const char *bdb_query_format_name(bdb_query_format f)
-{
-	switch (f) {
-	case BDB_FORMAT_JSON:
-		return "json";
-	case BDB_FORMAT_CSV:
-		return "csv";
-	case BDB_FORMAT_MARKDOWN:
-		return "markdown";
-	case BDB_FORMAT_LINE:
-		return "line";
-	case BDB_FORMAT_SVG:
-		return "svg";
-	case BDB_FORMAT_HTML:
-		return "html";
-	case BDB_FORMAT_CHART:
-		return "chart";
-	case BDB_FORMAT_DEFAULT:
-	case BDB_FORMAT_TABLE:
-		break;
-	}
-	return "table";
-}
-
-int bdb_query_format_parse(const char *name, bdb_query_format *out)
-{
-	static const bdb_query_format all[] = {BDB_FORMAT_TABLE,    BDB_FORMAT_JSON, BDB_FORMAT_CSV,
-					       BDB_FORMAT_MARKDOWN, BDB_FORMAT_LINE, BDB_FORMAT_SVG,
-					       BDB_FORMAT_HTML,	    BDB_FORMAT_CHART};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		if (name && strcasecmp(name, bdb_query_format_name(all[i])) == 0) {
-			*out = all[i];
-			return 0;
-		}
-	}
-	return BDB_EINVAL;
-}
-
-bool bdb_query_format_is_chart(bdb_query_format f)
-{
-	return f == BDB_FORMAT_SVG || f == BDB_FORMAT_HTML || f == BDB_FORMAT_CHART;
-}
-
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                    */
 /* ------------------------------------------------------------------------ */
@@ -420,7 +323,7 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 	if (s->clauses & BDB__C_EXPLAIN)
 		bdb_buf_puts(b, " explain");
 	if (s->format)
-		bdb_buf_printf(b, " as=%s%s%s", bdb_query_format_name(s->format),
+		bdb_buf_printf(b, " as=%s%s%s", bdb_output_format_name(s->format),
 			       s->chart_log ? "+log" : "", s->chart_runs ? "+runs" : "");
 	bdb_buf_putc(b, ')');
 }

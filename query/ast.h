@@ -173,7 +173,7 @@ typedef enum bdb__stmt_kind {
 	BDB__STMT_DROP_BASELINE
 } bdb__stmt_kind;
 
-/* "show runs", "trend", ... */
+/* "show runs", "trend", ... (the statement table's name). */
 const char *bdb__stmt_name(bdb__stmt_kind k);
 
 typedef enum bdb__bucket {
@@ -183,17 +183,23 @@ typedef enum bdb__bucket {
 	BDB__BUCKET_MONTH
 } bdb__bucket;
 
-typedef enum bdb__method {
-	BDB__METHOD_PERCENT = 0,
-	BDB__METHOD_MWU,
-	BDB__METHOD_ZSCORE,
-	BDB__METHOD_TTEST,
-	BDB__METHOD_IQR,
-	BDB__METHOD_DELTAIQR,
-	BDB__METHOD_LOOKBACK
-} bdb__method;
+/*
+ * The method table (methods.c): one row per detection method, the only
+ * place its keyword, family and defaults are written.
+ */
+typedef struct bdb__method_info {
+	bdb_method method;
+	const char *keyword; /* the `using` keyword */
+	bdb_method_family family;
+	bool takes_window;	   /* history methods: `window N boundary B` */
+	bool boundary_probability; /* the boundary is a probability in [0.5, 1) */
+	int model;		   /* history methods: their bdb__history_model */
+} bdb__method_info;
 
-const char *bdb__method_name(bdb__method m);
+extern const bdb__method_info bdb__methods[];
+extern const size_t bdb__n_methods;
+const bdb__method_info *bdb__method_of(bdb_method m);
+const char *bdb__method_name(bdb_method m);
 
 /* Clause bits, to know which clauses a statement gave. */
 enum {
@@ -216,11 +222,49 @@ enum {
 	BDB__C_EXPLAIN = 1u << 16
 };
 
+/* The shapes a statement's head takes after its keywords (parser.c). */
+typedef enum bdb__head {
+	BDB__HEAD_NONE,		/* nothing: regressions, show runs */
+	BDB__HEAD_METRIC,	/* METRIC: trend, rank, changes */
+	BDB__HEAD_RUN_OPT,	/* [RUN]: summary */
+	BDB__HEAD_RUN_WITH_RUN, /* RUN with RUN: compare */
+	BDB__HEAD_TAG_KEY_OPT,	/* [KEY]: show tags */
+	BDB__HEAD_NAME_EQ_RUN,	/* [NAME] = RUN: set baseline */
+	BDB__HEAD_NAME		/* NAME: drop baseline */
+} bdb__head;
+
+struct bdb__exec;
+struct bdb__stmt;
+
+/*
+ * The statement table (statements.c): one row per statement, the only
+ * place its keywords, clauses, executor, help and example are written.
+ */
+typedef struct bdb__statement {
+	bdb__stmt_kind kind;
+	const char *name;  /* "show runs", "trend" */
+	const char *word;  /* its first keyword: "show", "trend" */
+	const char *word2; /* its second keyword, or NULL: "runs", "baseline" */
+	bdb__head head;
+	unsigned clauses; /* the BDB__C_* it takes */
+	int (*exec)(struct bdb__exec *ex, const struct bdb__stmt *st, bdb_result *r);
+	bool writes;	       /* runs in a write transaction of its own */
+	bool subcommand;       /* `benchdb WORD ...` runs it */
+	const char *completes; /* the names completion offers after its word ("m:") */
+	const char *usage, *summary, *example;
+} bdb__statement;
+
+extern const bdb__statement bdb__statements[];
+extern const size_t bdb__n_statements;
+const bdb__statement *bdb__statement_of(bdb__stmt_kind k);
+/* The distinct first words, in table order, NULL-terminated; returns how many. */
+size_t bdb__statement_words(const char **out, size_t max);
+
 typedef struct bdb__stmt {
 	bdb__stmt_kind kind;
 	bdb__span span;		 /* the whole statement */
 	unsigned clauses;	 /* BDB__C_* given */
-	bdb_query_format format; /* `as`, or DEFAULT */
+	bdb_output_format format; /* `as`, or DEFAULT */
 	bool chart_log;		 /* `as svg|html|chart log` */
 	bool chart_runs;	 /* `as svg|html|chart runs` */
 
@@ -245,7 +289,7 @@ typedef struct bdb__stmt {
 
 	double threshold; /* percent */
 	bdb__span threshold_span;
-	bdb__method method;
+	bdb_method method;
 	bdb__span method_span;
 	double alpha; /* mwu; default 0.05 */
 	bool has_alpha;
@@ -331,9 +375,6 @@ void bdb__suggest_init(bdb__suggest *s, const char *word);
 void bdb__suggest_offer(bdb__suggest *s, const char *candidate, size_t len);
 /* "; did you mean \"x\"?" or "" when there is no suggestion. */
 const char *bdb__suggest_hint(const bdb__suggest *s, char *buf, size_t size);
-
-/* The sorted keyword list (NULL-terminated). */
-extern const char *const bdb__keywords[];
 
 /* Whether s is a keyword (letter case ignored): such a name must be quoted. */
 bool bdb__is_keyword(const char *s);

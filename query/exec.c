@@ -229,47 +229,6 @@ bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
 /* Dispatch                                                                  */
 /* ------------------------------------------------------------------------ */
 
-typedef int (*executor)(bdb__exec *, const bdb__stmt *, bdb_result *);
-
-static executor executor_of(bdb__stmt_kind k)
-{
-	switch (k) {
-	case BDB__STMT_SHOW_RUNS:
-		return bdb__exec_show_runs;
-	case BDB__STMT_SHOW_POINTS:
-		return bdb__exec_show_points;
-	case BDB__STMT_SHOW_METRICS:
-		return bdb__exec_show_metrics;
-	case BDB__STMT_SHOW_TAGS:
-		return bdb__exec_show_tags;
-	case BDB__STMT_SHOW_BASELINES:
-		return bdb__exec_show_baselines;
-	case BDB__STMT_SUMMARY:
-		return bdb__exec_summary;
-	case BDB__STMT_TREND:
-		return bdb__exec_trend;
-	case BDB__STMT_RANK:
-		return bdb__exec_rank;
-	case BDB__STMT_COMPARE:
-		return bdb__exec_compare;
-	case BDB__STMT_REGRESSIONS:
-		return bdb__exec_regressions;
-	case BDB__STMT_CHANGES:
-		return bdb__exec_changes;
-	case BDB__STMT_SET_BASELINE:
-		return bdb__exec_set_baseline;
-	case BDB__STMT_DROP_BASELINE:
-		return bdb__exec_drop_baseline;
-	}
-	return NULL;
-}
-
-/* Writes take their own transaction; everything else reads in one. */
-static bool is_write(bdb__stmt_kind k)
-{
-	return k == BDB__STMT_SET_BASELINE || k == BDB__STMT_DROP_BASELINE;
-}
-
 static int run_one(bdb__exec *ex, const bdb__stmt *st, bdb_result **out)
 {
 	*out = NULL;
@@ -280,13 +239,14 @@ static int run_one(bdb__exec *ex, const bdb__stmt *st, bdb_result **out)
 	r->chart_log = st->chart_log;
 	r->chart_runs = st->chart_runs;
 	int rc = bdb__exec_check_cancel(ex);
-	if (!rc && !is_write(st->kind)) {
+	const bdb__statement *row = bdb__statement_of(st->kind);
+	if (!rc && !row->writes) {
 		rc = bdb_reader_begin(ex->store, &ex->rd);
 		if (rc)
 			rc = bdb__exec_store_error(ex, rc, "opening a read transaction");
 	}
 	if (!rc)
-		rc = executor_of(st->kind)(ex, st, r);
+		rc = row->exec(ex, st, r);
 	if (ex->rd) {
 		bdb_reader_end(ex->rd);
 		ex->rd = NULL;
@@ -329,10 +289,10 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 		rc = run_one(&ex, st, &r);
 		if (rc)
 			break;
-		bdb_query_format f = st->format ? st->format
+		bdb_output_format f = st->format ? st->format
 				     : opt	? opt->format
-						: BDB_FORMAT_DEFAULT;
-		if (i > 0 && f != BDB_FORMAT_JSON)
+						: BDB_OUTPUT_DEFAULT;
+		if (i > 0 && f != BDB_OUTPUT_JSON)
 			bdb_buf_putc(out, '\n');
 		rc = bdb_result_format(r, f, opt, out);
 		bdb_result_free(r);

@@ -1087,11 +1087,11 @@ static int hide_columns(const bdb_result *r, size_t shown, bdb_result *view)
 }
 
 /* Formats r into out; with f, hands out's text to f a piece at a time. */
-static int format_to(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+static int format_to(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		     bdb_buf *out, FILE *f)
 {
 	size_t shown = shown_columns(r);
-	if (format != BDB_FORMAT_JSON && shown < r->n_cols) {
+	if (format != BDB_OUTPUT_JSON && shown < r->n_cols) {
 		bdb_result view;
 		int rc = hide_columns(r, shown, &view);
 		if (!rc)
@@ -1100,28 +1100,29 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 		return rc;
 	}
 	switch (format) {
-	case BDB_FORMAT_JSON:
+	case BDB_OUTPUT_JSON:
 		return format_json(r, out, f);
-	case BDB_FORMAT_CSV:
+	case BDB_OUTPUT_CSV:
 		return format_csv(r, out, f);
-	case BDB_FORMAT_MARKDOWN:
+	case BDB_OUTPUT_MARKDOWN:
 		return format_markdown(r, out, f, NULL);
-	case BDB_FORMAT_LINE:
+	case BDB_OUTPUT_LINE:
 		return format_line(r, out, f);
-	case BDB_FORMAT_SVG:
-	case BDB_FORMAT_HTML:
-	case BDB_FORMAT_CHART: {
+	case BDB_OUTPUT_SVG:
+	case BDB_OUTPUT_HTML:
+	case BDB_OUTPUT_CHART: {
 		/* Chart formats draw what they can; other results are tables. */
 		bdb_chart_options o = {.log_scale = r->chart_log, .run_order = r->chart_runs};
-		int rc = format == BDB_FORMAT_SVG    ? bdb__format_svg(r, &o, out)
-			 : format == BDB_FORMAT_HTML ? bdb__format_html(r, out)
+		int rc = format == BDB_OUTPUT_SVG    ? bdb__format_svg(r, &o, out)
+			 : format == BDB_OUTPUT_HTML ? bdb__format_html(r, out)
 						     : bdb__format_terminal_chart(r, out);
 		if (rc != BDB_EINVAL)
 			return rc;
 		break;
 	}
-	case BDB_FORMAT_DEFAULT:
-	case BDB_FORMAT_TABLE:
+	case BDB_OUTPUT_DEFAULT:
+	case BDB_OUTPUT_TABLE:
+	case BDB_OUTPUT_BENCHKIT: /* an export format: a result is a table */
 		break;
 	}
 	return format_table(r, opt, out, f);
@@ -1142,13 +1143,13 @@ int bdb_result_markdown_links(const bdb_result *r, const char *column, const cha
 	return rc;
 }
 
-int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+int bdb_result_format(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		      bdb_buf *out)
 {
 	return format_to(r, format, opt, out, NULL);
 }
 
-int bdb_result_write(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+int bdb_result_write(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		     FILE *f)
 {
 	bdb_buf out;

@@ -40,7 +40,7 @@ const bdb_result *bdb_result_chart_table(const bdb_result *r)
 {
 	if (r->chart_table)
 		return r->chart_table;
-	return strcmp(r->statement, "trend") == 0 ? r : NULL;
+	return strcmp(r->statement, bdb__stmt_name(BDB__STMT_TREND)) == 0 ? r : NULL;
 }
 
 int bdb__result_columns(bdb_result *r, const bdb__column *cols, size_t n)
@@ -347,7 +347,7 @@ const char *bdb_result_statement(const bdb_result *r)
 	return r->statement;
 }
 
-bdb_query_format bdb_result_requested_format(const bdb_result *r)
+bdb_output_format bdb_result_requested_format(const bdb_result *r)
 {
 	return r->requested;
 }

@@ -46,7 +46,7 @@ typedef struct bdb__column {
 struct bdb_result {
 	bdb_arena arena;
 	const char *statement;
-	bdb_query_format requested;
+	bdb_output_format requested;
 
 	bdb__column *cols;
 	size_t n_cols;

@@ -25,7 +25,7 @@ static int summary_json(cli_ctx *ctx, const char *id)
 	bdb_buf_init(&text);
 	bdb_buf_puts(&text, "summary run ");
 	bdb_query_put_name(&text, id);
-	shell_options opt = {.format = "json"};
+	shell_options opt = {.format = bdb_output_format_name(BDB_OUTPUT_JSON)};
 	int code = text.failed ? EXIT_INPUT : shell_run_string(ctx, bdb_buf_cstr(&text), &opt);
 	bdb_buf_free(&text);
 	return code;

@@ -159,7 +159,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
 	bdb_ingest_options opt;
 	memset(&opt, 0, sizeof opt);
-	bdb_format format = BDB_FORMAT_AUTO;
+	bdb_input_format format = BDB_INPUT_AUTO;
 	bdb_kv tags[MAX_TAGS];
 	char *tag_copies[MAX_TAGS];
 	size_t n_tags = 0;
@@ -319,7 +319,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	}
 	for (size_t f = 0; f < inputs.n; f++)
 		left[f] = inputs.paths[f];
-	if (format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB)
+	if (format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB)
 		code = cli_ingest_histories(store, left, &n_left, flags);
 	if (n_left > 0 && bdb_ingest_files(store, left, (size_t)n_left, &job, NULL))
 		code = EXIT_INPUT;
@@ -391,8 +391,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		return parsed < 0 ? EXIT_OK : parsed;
 	if (npos)
 		ref = positional[0];
-	bdb_export_format ef;
-	if (bdb_export_format_parse(fmt, &ef)) {
+	bdb_output_format ef;
+	if (bdb_output_format_parse(fmt, BDB_OUTPUT_FOR_EXPORT, &ef)) {
 		cli_error("export: unknown format '%s' (expected benchkit, json, csv or markdown)",
 			  fmt);
 		return EXIT_USAGE;

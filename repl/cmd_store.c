@@ -113,7 +113,7 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 static int baseline_list(cli_ctx *ctx)
 {
 	if (ctx->json) {
-		shell_options opt = {.format = "json"};
+		shell_options opt = {.format = bdb_output_format_name(BDB_OUTPUT_JSON)};
 		return shell_run_string(ctx, "show baselines", &opt);
 	}
 	bdb_store *store;

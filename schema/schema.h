@@ -218,6 +218,59 @@ void *bdb_arena_calloc(bdb_arena *a, size_t n);
 char *bdb_arena_strndup(bdb_arena *a, const char *s, size_t n);
 
 /* ------------------------------------------------------------------------ */
+/* Output formats (output.c): the one table of the formats benchdb writes    */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb_output_format {
+	BDB_OUTPUT_DEFAULT = 0, /* the caller's choice: TABLE */
+	BDB_OUTPUT_TABLE,	/* aligned columns, UTF-8 display-width aware */
+	BDB_OUTPUT_JSON,	/* query: one object per statement; export: one run */
+	BDB_OUTPUT_CSV,		/* RFC 4180: header line, CRLF line ends */
+	BDB_OUTPUT_MARKDOWN,	/* a GitHub-flavoured Markdown table */
+	BDB_OUTPUT_LINE,	/* one "name = value" line per field, rows apart
+				 * (sqlite3's .mode line), for wide rows */
+	/* The pictures draw a trend or changes result (other results fall
+	 * back to the table format; the parser refuses them there): */
+	BDB_OUTPUT_SVG,	  /* one SVG document (docs/report.md) */
+	BDB_OUTPUT_HTML,  /* a self-contained HTML page: the chart, then the table */
+	BDB_OUTPUT_CHART, /* a line chart of Unicode braille for a terminal */
+	/* export only: benchkit Run JSON as benchkit (calibrax Run.to_dict)
+	 * writes it (engine/ingest/ingest.h, bdb_export_run) */
+	BDB_OUTPUT_BENCHKIT
+} bdb_output_format;
+
+/* Where a format is offered (a row's uses). */
+enum {
+	BDB_OUTPUT_FOR_QUERY = 1u << 0,	 /* `as`, --format of statements */
+	BDB_OUTPUT_FOR_MODE = 1u << 1,	 /* the REPL's .mode */
+	BDB_OUTPUT_FOR_EXPORT = 1u << 2, /* benchdb export --format */
+	BDB_OUTPUT_FOR_CHECK = 1u << 3,	 /* benchdb check --format */
+	BDB_OUTPUT_PICTURE = 1u << 4	 /* a chart of a trend or changes */
+};
+
+typedef struct bdb_output_format_info {
+	bdb_output_format format;
+	const char *name;  /* what users write */
+	const char *alias; /* another accepted name ("md"), or NULL */
+	unsigned uses;	   /* BDB_OUTPUT_FOR_* and BDB_OUTPUT_PICTURE */
+	const char *what;
+} bdb_output_format_info;
+
+extern const bdb_output_format_info bdb_output_formats[];
+extern const size_t bdb_n_output_formats;
+
+/* The name of f ("table" for DEFAULT). */
+const char *bdb_output_format_name(bdb_output_format f);
+/* The format named name or its alias (any case) whose uses include all of
+ * uses: 0, or BDB_EINVAL. */
+int bdb_output_format_parse(const char *name, unsigned uses, bdb_output_format *out);
+/* Whether f is a picture (svg, html, chart). */
+bool bdb_output_format_is_picture(bdb_output_format f);
+/* The names of the formats whose uses include all of uses, in table order,
+ * into out[0..max) NULL-terminated; returns how many. */
+size_t bdb_output_format_names(unsigned uses, const char **out, size_t max);
+
+/* ------------------------------------------------------------------------ */
 /* Time                                                                      */
 /* ------------------------------------------------------------------------ */
 

@@ -449,7 +449,7 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -489,7 +489,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "chart.svg draws trend and changes statements", NULL, NULL);
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_SVG, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_SVG, .cancel = watch_begin(s, &w)};
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
@@ -497,17 +497,17 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	watch_end(s, &w);
 	if (rc)
 		return query_failed(c, rq, rc, &d);
-	bdb_query_format asked = bdb_result_requested_format(res);
+	bdb_output_format asked = bdb_result_requested_format(res);
 	if (!bdb_result_chart_table(res) ||
-	    (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)) {
+	    (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)) {
 		bdb_buf msg;
 		bdb_buf_init(&msg);
 		bdb_buf_printf(&msg,
 			       "chart.svg draws trend and changes statements as svg; "
 			       "this is '%s'",
 			       bdb_result_statement(res));
-		if (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)
-			bdb_buf_printf(&msg, " as %s", bdb_query_format_name(asked));
+		if (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)
+			bdb_buf_printf(&msg, " as %s", bdb_output_format_name(asked));
 		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL, NULL);
 		bdb_buf_free(&msg);
 		bdb_result_free(res);

@@ -11,25 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int bdb_export_format_parse(const char *name, bdb_export_format *out)
-{
-	static const struct {
-		const char *name;
-		bdb_export_format format;
-	} names[] = {{"benchkit", BDB_EXPORT_BENCHKIT},
-		     {"json", BDB_EXPORT_JSON},
-		     {"csv", BDB_EXPORT_CSV},
-		     {"markdown", BDB_EXPORT_MARKDOWN},
-		     {"md", BDB_EXPORT_MARKDOWN}};
-	for (size_t i = 0; name && i < sizeof names / sizeof *names; i++) {
-		if (strcmp(name, names[i].name) == 0) {
-			*out = names[i].format;
-			return 0;
-		}
-	}
-	return BDB_EINVAL;
-}
-
 /* ------------------------------------------------------------------------ */
 /* JSON pieces                                                               */
 /* ------------------------------------------------------------------------ */
@@ -457,21 +438,21 @@ static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 	bdb_buf_free(&tags);
 }
 
-int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out)
+int bdb_export_run(const bdb_run *run, bdb_output_format f, bdb_buf *out)
 {
 	if (!run || !run->id)
 		return BDB_EINVAL;
 	switch (f) {
-	case BDB_EXPORT_BENCHKIT:
+	case BDB_OUTPUT_BENCHKIT:
 		export_benchkit(run, out);
 		break;
-	case BDB_EXPORT_JSON:
+	case BDB_OUTPUT_JSON:
 		export_json(run, out);
 		break;
-	case BDB_EXPORT_CSV:
+	case BDB_OUTPUT_CSV:
 		export_table(run, out, true);
 		break;
-	case BDB_EXPORT_MARKDOWN:
+	case BDB_OUTPUT_MARKDOWN:
 		export_table(run, out, false);
 		break;
 	default:
@@ -482,5 +463,5 @@ int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out)
 
 int bdb_export_benchkit(const bdb_run *run, bdb_buf *out)
 {
-	return bdb_export_run(run, BDB_EXPORT_BENCHKIT, out);
+	return bdb_export_run(run, BDB_OUTPUT_BENCHKIT, out);
 }

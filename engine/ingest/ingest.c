@@ -17,7 +17,7 @@
 #define MAX_INPUT ((size_t)1 << 30)
 
 typedef struct adapter {
-	bdb_format format;
+	bdb_input_format format;
 	const char *name;
 	bool (*detect_json)(const json_t *root);
 	bool (*detect_text)(const char *data, size_t len);
@@ -30,25 +30,25 @@ typedef struct adapter {
  * objects of {"value": ...}) last among the JSON formats.
  */
 static const adapter adapters[] = {
-    {BDB_FORMAT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
-    {BDB_FORMAT_GBENCH, "gbench", bdb__detect_gbench, NULL, bdb__ingest_gbench, true},
-    {BDB_FORMAT_CRITERION, "criterion", NULL, NULL, bdb__ingest_criterion, false},
-    {BDB_FORMAT_PYTEST, "pytest", bdb__detect_pytest, NULL, bdb__ingest_pytest, true},
-    {BDB_FORMAT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine, true},
-    {BDB_FORMAT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
-    {BDB_FORMAT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
-    {BDB_FORMAT_BENCHMARKJS, "benchmarkjs", NULL, bdb__detect_benchmarkjs, bdb__ingest_benchmarkjs,
+    {BDB_INPUT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
+    {BDB_INPUT_GBENCH, "gbench", bdb__detect_gbench, NULL, bdb__ingest_gbench, true},
+    {BDB_INPUT_CRITERION, "criterion", NULL, NULL, bdb__ingest_criterion, false},
+    {BDB_INPUT_PYTEST, "pytest", bdb__detect_pytest, NULL, bdb__ingest_pytest, true},
+    {BDB_INPUT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine, true},
+    {BDB_INPUT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
+    {BDB_INPUT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
+    {BDB_INPUT_BENCHMARKJS, "benchmarkjs", NULL, bdb__detect_benchmarkjs, bdb__ingest_benchmarkjs,
      false},
-    {BDB_FORMAT_CATCH2, "catch2", NULL, bdb__detect_catch2, bdb__ingest_catch2, false},
-    {BDB_FORMAT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
-    {BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
-    {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
-    {BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
+    {BDB_INPUT_CATCH2, "catch2", NULL, bdb__detect_catch2, bdb__ingest_catch2, false},
+    {BDB_INPUT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
+    {BDB_INPUT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
+    {BDB_INPUT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
+    {BDB_INPUT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
 
-static const adapter *adapter_of(bdb_format f)
+static const adapter *adapter_of(bdb_input_format f)
 {
 	for (size_t i = 0; i < N_ADAPTERS; i++)
 		if (adapters[i].format == f)
@@ -56,9 +56,9 @@ static const adapter *adapter_of(bdb_format f)
 	return NULL;
 }
 
-const char *bdb_format_name(bdb_format f)
+const char *bdb_format_name(bdb_input_format f)
 {
-	if (f == BDB_FORMAT_AUTO)
+	if (f == BDB_INPUT_AUTO)
 		return "auto";
 	const adapter *a = adapter_of(f);
 	return a ? a->name : "unknown";
@@ -66,24 +66,24 @@ const char *bdb_format_name(bdb_format f)
 
 static const struct {
 	const char *alias;
-	bdb_format format;
+	bdb_input_format format;
 } aliases[] = {
-    {"google-benchmark", BDB_FORMAT_GBENCH},
-    {"pytest-benchmark", BDB_FORMAT_PYTEST},
-    {"go", BDB_FORMAT_GOTEST},
-    {"libtest", BDB_FORMAT_CARGO},
-    {"bencher", BDB_FORMAT_BMF},
-    {"github-action-benchmark", BDB_FORMAT_GAB},
-    {"ml-odyssey", BDB_FORMAT_ODYSSEY},
-    {"benchmark.js", BDB_FORMAT_BENCHMARKJS},
+    {"google-benchmark", BDB_INPUT_GBENCH},
+    {"pytest-benchmark", BDB_INPUT_PYTEST},
+    {"go", BDB_INPUT_GOTEST},
+    {"libtest", BDB_INPUT_CARGO},
+    {"bencher", BDB_INPUT_BMF},
+    {"github-action-benchmark", BDB_INPUT_GAB},
+    {"ml-odyssey", BDB_INPUT_ODYSSEY},
+    {"benchmark.js", BDB_INPUT_BENCHMARKJS},
 };
 
-int bdb_format_parse(const char *name, bdb_format *out)
+int bdb_format_parse(const char *name, bdb_input_format *out)
 {
 	if (!name)
 		return BDB_EINVAL;
 	if (strcmp(name, "auto") == 0) {
-		*out = BDB_FORMAT_AUTO;
+		*out = BDB_INPUT_AUTO;
 		return 0;
 	}
 	for (size_t i = 0; i < N_ADAPTERS; i++) {
@@ -302,32 +302,32 @@ static int refuse_history(bdb__input *in, bdb_diag *d)
 }
 
 /* Picks the adapter (detecting when format is AUTO) and parses JSON inputs. */
-static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const adapter **out,
+static int choose(bdb__input *in, bdb__json_doc *doc, bdb_input_format format, const adapter **out,
 		  bdb_diag *d)
 {
 	if (in->dir) {
-		if (format != BDB_FORMAT_AUTO && format != BDB_FORMAT_CRITERION)
+		if (format != BDB_INPUT_AUTO && format != BDB_INPUT_CRITERION)
 			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 					    "is a directory; only the criterion format reads one");
-		if (format == BDB_FORMAT_AUTO && !bdb_is_criterion_tree(in->dir))
+		if (format == BDB_INPUT_AUTO && !bdb_is_criterion_tree(in->dir))
 			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 					    "is a directory but not a Criterion tree (no "
 					    "*/new/estimates.json); ingest its files");
-		*out = adapter_of(BDB_FORMAT_CRITERION);
+		*out = adapter_of(BDB_INPUT_CRITERION);
 		return 0;
 	}
-	if (format == BDB_FORMAT_CRITERION)
+	if (format == BDB_INPUT_CRITERION)
 		return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 				    "the criterion format reads a directory "
 				    "(target/criterion), not a file");
 	if (content_start(in->data, in->len) == in->data + in->len)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				    "the input is empty; expected benchmark results");
-	if ((format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB) &&
+	if ((format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB) &&
 	    bdb_is_gab_history(in->data, in->len))
 		return refuse_history(in, d);
-	const adapter *a = format == BDB_FORMAT_AUTO ? NULL : adapter_of(format);
-	if (format != BDB_FORMAT_AUTO && !a)
+	const adapter *a = format == BDB_INPUT_AUTO ? NULL : adapter_of(format);
+	if (format != BDB_INPUT_AUTO && !a)
 		return bdb_diag_set(d, BDB_EINVAL, in->name, 0, 0, "unknown format %d",
 				    (int)format);
 	bool json = a ? a->json : looks_like_json(in->data, in->len);
@@ -427,7 +427,7 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 	if (opt->id)
 		rc = bdb_run_set_id(run, opt->id);
 	else if (!run->id) {
-		uint64_t h = a->format == BDB_FORMAT_CRITERION
+		uint64_t h = a->format == BDB_INPUT_CRITERION
 				 ? in->hash
 				 : bdb__hash(BDB__HASH_INIT, in->data, in->len);
 		char id[64];
@@ -444,11 +444,11 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		rc = bdb_run_set_branch(run, opt->default_branch);
 	if (opt->has_timestamp)
 		run->timestamp_us = opt->timestamp_us;
-	else if (!rc && in->has_timestamp && in->time_zone[0] && a->format == BDB_FORMAT_BENCHKIT)
+	else if (!rc && in->has_timestamp && in->time_zone[0] && a->format == BDB_INPUT_BENCHKIT)
 		rc = bdb_run_set_meta(run, BDB__META_ZONE, in->time_zone);
 	else if (!in->has_timestamp) {
 		run->timestamp_us =
-		    a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
+		    a->format == BDB_INPUT_CRITERION ? in->newest_mtime_us : fallback_us;
 		run->timestamp_assumed = true;
 	}
 	for (size_t i = 0; !rc && i < run->n_points; i++)
@@ -463,17 +463,17 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
  * finished run, or NULL when the input is left to the jansson path (which
  * then finds every error, with its diagnostics).
  */
-static void ingest_fast(bdb__input *in, bdb_format format, int64_t fallback_us, bdb_run **out)
+static void ingest_fast(bdb__input *in, bdb_input_format format, int64_t fallback_us, bdb_run **out)
 {
 	*out = NULL;
-	if (in->dir || (format != BDB_FORMAT_AUTO && format != BDB_FORMAT_BENCHKIT))
+	if (in->dir || (format != BDB_INPUT_AUTO && format != BDB_INPUT_BENCHKIT))
 		return;
 	const char *p = content_start(in->data, in->len);
 	bdb_run *run;
 	if (p == in->data + in->len || *p != '{' || !(run = bdb_run_new()))
 		return;
 	if (!bdb__benchkit_fast(in, run) && run->n_points > 0 &&
-	    !apply_options(in, adapter_of(BDB_FORMAT_BENCHKIT), run, fallback_us) &&
+	    !apply_options(in, adapter_of(BDB_INPUT_BENCHKIT), run, fallback_us) &&
 	    !check_unique_points(in, run, NULL)) {
 		*out = run;
 		return;
@@ -483,8 +483,8 @@ static void ingest_fast(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	in->time_zone[0] = '\0';
 }
 
-static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, bdb_run **out,
-			bdb_format *detected, bdb_diag *d)
+static int ingest_input(bdb__input *in, bdb_input_format format, int64_t fallback_us, bdb_run **out,
+			bdb_input_format *detected, bdb_diag *d)
 {
 	static const bdb_ingest_options none;
 	if (!in->opt)
@@ -492,7 +492,7 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	ingest_fast(in, format, fallback_us, out);
 	if (*out) {
 		if (detected)
-			*detected = BDB_FORMAT_BENCHKIT;
+			*detected = BDB_INPUT_BENCHKIT;
 		return 0;
 	}
 	bdb__json_doc doc = {0};
@@ -531,8 +531,8 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	return 0;
 }
 
-int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_format format,
-		      const bdb_ingest_options *opt, bdb_run **out, bdb_format *detected,
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_input_format format,
+		      const bdb_ingest_options *opt, bdb_run **out, bdb_input_format *detected,
 		      bdb_diag *d)
 {
 	bdb_diag_clear(d);
@@ -553,8 +553,8 @@ int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bd
 	return rc;
 }
 
-int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_options *opt,
-		    bdb_run **out, bdb_format *detected, bdb_diag *d)
+int bdb_ingest_path(const char *path, bdb_input_format format, const bdb_ingest_options *opt,
+		    bdb_run **out, bdb_input_format *detected, bdb_diag *d)
 {
 	bdb_diag_clear(d);
 	*out = NULL;
