@@ -139,19 +139,18 @@ static void report_input(void *ctx, const bdb_ingest_result *r)
  * backslash or control character, so they are JSON strings as they are. */
 static void list_formats(bool json)
 {
-	const bdb_format_info *f;
-	size_t n = bdb_format_infos(&f);
+	size_t n = bdb_format_count();
 	int width = 0; /* of the longest name, so that the tools line up */
 	for (size_t i = 0; i < n; i++)
-		if ((int)strlen(f[i].name) > width)
-			width = (int)strlen(f[i].name);
+		if ((int)strlen(bdb_format_info_at(i)->name) > width)
+			width = (int)strlen(bdb_format_info_at(i)->name);
 	for (size_t i = 0; i < n; i++) {
+		const bdb_format_info *f = bdb_format_info_at(i);
 		if (json)
 			printf("%s{\"name\": \"%s\", \"tool\": \"%s\", \"reads\": \"%s\"}%s\n",
-			       i ? " " : "[", f[i].name, f[i].tool, f[i].reads,
-			       i + 1 < n ? "," : "]");
+			       i ? " " : "[", f->name, f->tool, f->reads, i + 1 < n ? "," : "]");
 		else
-			printf("%-*s %-24s %s\n", width, f[i].name, f[i].tool, f[i].reads);
+			printf("%-*s %-24s %s\n", width, f->name, f->tool, f->reads);
 	}
 }
 

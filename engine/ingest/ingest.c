@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,8 +18,9 @@
 #define MAX_INPUT ((size_t)1 << 30)
 
 typedef struct adapter {
+	bdb_format_info info; /* name (as --format takes it), tool, what it reads */
 	bdb_input_format format;
-	const char *name;
+	const char *alias; /* another name --format takes, or NULL */
 	bool (*detect_json)(const json_t *root);
 	bool (*detect_text)(const char *data, size_t len);
 	bdb__ingest_fn ingest;
@@ -26,24 +28,103 @@ typedef struct adapter {
 } adapter;
 
 /*
- * In detection order: the most specific shapes first, BMF (any object of
- * objects of {"value": ...}) last among the JSON formats.
+ * The input-format table, in detection order: the most specific shapes
+ * first, BMF (any object of objects of {"value": ...}) last among the JSON
+ * formats. The only place a format's name is written.
  */
 static const adapter adapters[] = {
-    {BDB_INPUT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
-    {BDB_INPUT_GBENCH, "gbench", bdb__detect_gbench, NULL, bdb__ingest_gbench, true},
-    {BDB_INPUT_CRITERION, "criterion", NULL, NULL, bdb__ingest_criterion, false},
-    {BDB_INPUT_PYTEST, "pytest", bdb__detect_pytest, NULL, bdb__ingest_pytest, true},
-    {BDB_INPUT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine, true},
-    {BDB_INPUT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
-    {BDB_INPUT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
-    {BDB_INPUT_BENCHMARKJS, "benchmarkjs", NULL, bdb__detect_benchmarkjs, bdb__ingest_benchmarkjs,
+    {{"benchkit", "benchkit", "Run JSON (id, timestamp, points[], metric_defs)"},
+     BDB_INPUT_BENCHKIT,
+     NULL,
+     bdb__detect_benchkit,
+     NULL,
+     bdb__ingest_benchkit,
+     true},
+    {{"gbench", "Google Benchmark", "--benchmark_format=json output"},
+     BDB_INPUT_GBENCH,
+     "google-benchmark",
+     bdb__detect_gbench,
+     NULL,
+     bdb__ingest_gbench,
+     true},
+    {{"criterion", "Criterion.rs", "a target/criterion/ directory tree"},
+     BDB_INPUT_CRITERION,
+     NULL,
+     NULL,
+     NULL,
+     bdb__ingest_criterion,
      false},
-    {BDB_INPUT_CATCH2, "catch2", NULL, bdb__detect_catch2, bdb__ingest_catch2, false},
-    {BDB_INPUT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
-    {BDB_INPUT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
-    {BDB_INPUT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
-    {BDB_INPUT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
+    {{"pytest", "pytest-benchmark", "--benchmark-json output"},
+     BDB_INPUT_PYTEST,
+     "pytest-benchmark",
+     bdb__detect_pytest,
+     NULL,
+     bdb__ingest_pytest,
+     true},
+    {{"hyperfine", "hyperfine", "--export-json output"},
+     BDB_INPUT_HYPERFINE,
+     NULL,
+     bdb__detect_hyperfine,
+     NULL,
+     bdb__ingest_hyperfine,
+     true},
+    {{"gotest", "go test", "-bench text output"},
+     BDB_INPUT_GOTEST,
+     "go",
+     NULL,
+     bdb__detect_gotest,
+     bdb__ingest_gotest,
+     false},
+    {{"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
+     BDB_INPUT_CARGO,
+     "libtest",
+     NULL,
+     bdb__detect_cargo,
+     bdb__ingest_cargo,
+     false},
+    {{"benchmarkjs", "benchmark.js", "cycle text: NAME x N ops/sec \xc2\xb1P% (R runs sampled)"},
+     BDB_INPUT_BENCHMARKJS,
+     "benchmark.js",
+     NULL,
+     bdb__detect_benchmarkjs,
+     bdb__ingest_benchmarkjs,
+     false},
+    {{"catch2", "Catch2", "console output of BENCHMARK: NAME samples iterations, mean, std dev"},
+     BDB_INPUT_CATCH2,
+     NULL,
+     NULL,
+     bdb__detect_catch2,
+     bdb__ingest_catch2,
+     false},
+    {{"odyssey", "ml-odyssey", "baseline_results.json"},
+     BDB_INPUT_ODYSSEY,
+     "ml-odyssey",
+     bdb__detect_odyssey,
+     NULL,
+     bdb__ingest_odyssey,
+     true},
+    {{"quasim", "QuASIM", "per-kernel report or summary.json"},
+     BDB_INPUT_QUASIM,
+     NULL,
+     bdb__detect_quasim,
+     NULL,
+     bdb__ingest_quasim,
+     true},
+    {{"gab", "github-action-benchmark",
+      "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
+     BDB_INPUT_GAB,
+     "github-action-benchmark",
+     bdb__detect_gab,
+     NULL,
+     bdb__ingest_gab,
+     true},
+    {{"bmf", "Bencher", "Bencher Metric Format JSON"},
+     BDB_INPUT_BMF,
+     "bencher",
+     bdb__detect_bmf,
+     NULL,
+     bdb__ingest_bmf,
+     true},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -61,22 +142,8 @@ const char *bdb_format_name(bdb_input_format f)
 	if (f == BDB_INPUT_AUTO)
 		return "auto";
 	const adapter *a = adapter_of(f);
-	return a ? a->name : "unknown";
+	return a ? a->info.name : "unknown";
 }
-
-static const struct {
-	const char *alias;
-	bdb_input_format format;
-} aliases[] = {
-    {"google-benchmark", BDB_INPUT_GBENCH},
-    {"pytest-benchmark", BDB_INPUT_PYTEST},
-    {"go", BDB_INPUT_GOTEST},
-    {"libtest", BDB_INPUT_CARGO},
-    {"bencher", BDB_INPUT_BMF},
-    {"github-action-benchmark", BDB_INPUT_GAB},
-    {"ml-odyssey", BDB_INPUT_ODYSSEY},
-    {"benchmark.js", BDB_INPUT_BENCHMARKJS},
-};
 
 int bdb_format_parse(const char *name, bdb_input_format *out)
 {
@@ -87,48 +154,40 @@ int bdb_format_parse(const char *name, bdb_input_format *out)
 		return 0;
 	}
 	for (size_t i = 0; i < N_ADAPTERS; i++) {
-		if (strcmp(name, adapters[i].name) == 0) {
-			*out = adapters[i].format;
-			return 0;
-		}
-	}
-	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
-		if (strcmp(name, aliases[i].alias) == 0) {
-			*out = aliases[i].format;
+		const adapter *a = &adapters[i];
+		if (strcmp(name, a->info.name) == 0 || (a->alias && strcmp(name, a->alias) == 0)) {
+			*out = a->format;
 			return 0;
 		}
 	}
 	return BDB_EINVAL;
 }
 
-/* What each format is, for `ingest --list-formats` (adapter order). */
-static const bdb_format_info infos[] = {
-    {"benchkit", "benchkit", "Run JSON (id, timestamp, points[], metric_defs)"},
-    {"gbench", "Google Benchmark", "--benchmark_format=json output"},
-    {"criterion", "Criterion.rs", "a target/criterion/ directory tree"},
-    {"pytest", "pytest-benchmark", "--benchmark-json output"},
-    {"hyperfine", "hyperfine", "--export-json output"},
-    {"gotest", "go test", "-bench text output"},
-    {"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
-    {"benchmarkjs", "benchmark.js", "cycle text: NAME x N ops/sec \xc2\xb1P% (R runs sampled)"},
-    {"catch2", "Catch2", "console output of BENCHMARK: NAME samples iterations, mean, std dev"},
-    {"odyssey", "ml-odyssey", "baseline_results.json"},
-    {"quasim", "QuASIM", "per-kernel report or summary.json"},
-    {"gab", "github-action-benchmark",
-     "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
-    {"bmf", "Bencher", "Bencher Metric Format JSON"},
-};
-
-size_t bdb_format_infos(const bdb_format_info **out)
+size_t bdb_format_count(void)
 {
-	*out = infos;
-	return sizeof infos / sizeof *infos;
+	return N_ADAPTERS;
+}
+
+const bdb_format_info *bdb_format_info_at(size_t i)
+{
+	return i < N_ADAPTERS ? &adapters[i].info : NULL;
+}
+
+static char format_list[1024];
+static pthread_once_t format_list_once = PTHREAD_ONCE_INIT;
+
+static void build_format_list(void)
+{
+	size_t len = 0;
+	for (size_t i = 0; i < N_ADAPTERS && len < sizeof format_list; i++)
+		len += (size_t)snprintf(format_list + len, sizeof format_list - len, "%s%s",
+					i ? ", " : "", adapters[i].info.name);
 }
 
 const char *bdb_format_list(void)
 {
-	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2";
+	pthread_once(&format_list_once, build_format_list);
+	return format_list;
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)
@@ -431,7 +490,7 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 				 ? in->hash
 				 : bdb__hash(BDB__HASH_INIT, in->data, in->len);
 		char id[64];
-		snprintf(id, sizeof id, "%s-%016llx", a->name, (unsigned long long)h);
+		snprintf(id, sizeof id, "%s-%016llx", a->info.name, (unsigned long long)h);
 		rc = bdb_run_set_id(run, id);
 	}
 	if (!rc && opt->commit)
@@ -512,7 +571,7 @@ static int ingest_input(bdb__input *in, bdb_input_format format, int64_t fallbac
 	in->env_shape = NULL;
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
-				  "no benchmark results found in this %s input", a->name);
+				  "no benchmark results found in this %s input", a->info.name);
 	if (!rc)
 		rc = apply_options(in, a, run, fallback_us);
 	if (!rc)
@@ -531,9 +590,9 @@ static int ingest_input(bdb__input *in, bdb_input_format format, int64_t fallbac
 	return 0;
 }
 
-int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_input_format format,
-		      const bdb_ingest_options *opt, bdb_run **out, bdb_input_format *detected,
-		      bdb_diag *d)
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
+		      bdb_input_format format, const bdb_ingest_options *opt, bdb_run **out,
+		      bdb_input_format *detected, bdb_diag *d)
 {
 	bdb_diag_clear(d);
 	*out = NULL;

@@ -91,8 +91,10 @@ typedef struct bdb_format_info {
 	const char *name, *tool, *reads;
 } bdb_format_info;
 
-/* Every format but auto, in detection order: *out (static) and their number. */
-size_t bdb_format_infos(const bdb_format_info **out);
+/* How many formats there are (auto aside), and the i-th in detection order
+ * (NULL past the end); static. */
+size_t bdb_format_count(void);
+const bdb_format_info *bdb_format_info_at(size_t i);
 
 /* "benchkit, gbench, criterion, ..." (every format but auto); a static string. */
 const char *bdb_format_list(void);
