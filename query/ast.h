@@ -379,4 +379,8 @@ const char *bdb__suggest_hint(const bdb__suggest *s, char *buf, size_t size);
 /* Whether s is a keyword (letter case ignored): such a name must be quoted. */
 bool bdb__is_keyword(const char *s);
 
+/* Parses text, all of it, as one run reference (RUN of the grammar) into
+ * *out, its strings in arena: 0 or BDB_EQUERY. */
+int bdb__parse_run_ref(const char *text, bdb_arena *arena, bdb__run_ref *out);
+
 #endif /* BDB_QUERY_AST_H */

@@ -216,6 +216,97 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_
 	return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Run references of the command line                                        */
+/* ------------------------------------------------------------------------ */
+
+/* The command line's text of a run reference as the query language's:
+ * the aliases baseline:NAME and commit:PREFIX become baseline "NAME" and
+ * commit "PREFIX"; anything else is left as it is. */
+static void cli_ref_text(const char *ref, bdb_buf *out)
+{
+	static const char *const aliases[] = {"baseline", "commit"};
+	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
+		size_t n = strlen(aliases[i]);
+		if (strncmp(ref, aliases[i], n) == 0 && ref[n] == ':') {
+			bdb_buf_printf(out, "%s ", aliases[i]);
+			bdb_query_put_name(out, ref + n + 1);
+			return;
+		}
+	}
+	bdb_buf_puts(out, ref);
+}
+
+/* The message of a reference the store does not resolve, as the command
+ * line words it. */
+static int cli_ref_error(const bdb__run_ref *rr, const char *ref, int rc, bdb_diag *d)
+{
+	if (rc != BDB_ENOTFOUND && !(rc == BDB_EQUERY && rr->kind == BDB__RUN_COMMIT))
+		return bdb_diag_set(d, rc, NULL, 0, 0, "cannot find run '%s': %s", ref,
+				    bdb_strerror(rc));
+	switch (rr->kind) {
+	case BDB__RUN_LATEST:
+		if (rr->back || rr->branch)
+			return bdb_diag_set(d, rc, NULL, 0, 0, "there is no run %s", ref);
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no runs in store");
+	case BDB__RUN_BASELINE:
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no baseline named '%s'", rr->name);
+	case BDB__RUN_COMMIT:
+		if (rc == BDB_EQUERY)
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "commit prefix '%s' is ambiguous", rr->name);
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'", rr->name);
+	case BDB__RUN_TIME:
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
+	case BDB__RUN_ID:
+		break;
+	}
+	return bdb_diag_set(d, rc, NULL, 0, 0,
+			    "no run '%s' (expected a run id, latest, latest~N, baseline[:NAME], "
+			    "commit:PREFIX or a date)",
+			    ref);
+}
+
+int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	cli_ref_text(ref, &text);
+	bdb_arena arena;
+	bdb_arena_init(&arena, 0);
+	bdb__run_ref rr;
+	int rc = text.failed ? BDB_ENOMEM : bdb__parse_run_ref(bdb_buf_cstr(&text), &arena, &rr);
+	if (rc == BDB_EQUERY && strncmp(ref, "latest", 6) == 0 && ref[6] == '~') {
+		rc = bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+				  "bad run reference '%s' (expected latest~N)", ref);
+		goto done;
+	}
+	/* Any other word is a run id first (ids may look like dates), then
+	 * a date. */
+	bool id_first = rc == BDB_EQUERY || rr.kind == BDB__RUN_TIME;
+	bdb__exec ex = {.rd = r};
+	bdb_run_info info;
+	if (id_first) {
+		bdb__run_ref id = {.kind = BDB__RUN_ID, .name = ref};
+		int found = bdb__resolve_run(&ex, &id, seq, &info);
+		if (found != BDB_ENOTFOUND || rc == BDB_EQUERY) {
+			rc = found ? cli_ref_error(&id, ref, found, d) : 0;
+			goto done;
+		}
+	}
+	if (rc) {
+		rc = bdb_diag_set(d, rc, NULL, 0, 0, "cannot read run reference '%s'", ref);
+		goto done;
+	}
+	rc = bdb__resolve_run(&ex, &rr, seq, &info);
+	if (rc)
+		rc = cli_ref_error(&rr, ref, rc, d);
+done:
+	bdb_arena_free(&arena);
+	bdb_buf_free(&text);
+	return rc;
+}
+
 bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given, bdb__run_kind kind)
 {
 	if (given)

@@ -1174,6 +1174,15 @@ void bdb__program_free(bdb__program *prog)
 	prog->n_stmts = 0;
 }
 
+int bdb__parse_run_ref(const char *text, bdb_arena *arena, bdb__run_ref *out)
+{
+	parser p;
+	parser_init(&p, text, strlen(text), arena, NULL);
+	if (parse_run(&p, out) || p.tok.kind != BDB__TOK_EOF)
+		return BDB_EQUERY;
+	return 0;
+}
+
 int bdb_query_parse(const char *text, bdb_diag *d)
 {
 	bdb_diag_clear(d);

@@ -49,6 +49,7 @@
 
 /* The store (engine.h); declared here so that this header stands alone. */
 typedef struct bdb_store bdb_store;
+typedef struct bdb_reader bdb_reader;
 
 /* Detection methods (`using METHOD`; their table: query/methods.c). */
 typedef enum bdb_method {
@@ -142,6 +143,17 @@ bool bdb_query_is_complete(const char *text);
  * rule).
  */
 size_t bdb_query_statement_end(const char *text, bool *complete);
+
+/*
+ * Resolves a run reference as a command line gives it, through the query
+ * language's run grammar (RUN in docs/query-language.md): latest,
+ * latest~N, latest on branch B, baseline [NAME], run ID, commit PREFIX, a
+ * date; plus the command line's aliases baseline:NAME and commit:PREFIX.
+ * Any other word is a run id, or else a date. *seq gets the run. Returns
+ * 0, or an error with a one-line message in d: BDB_ENOTFOUND (no such
+ * run), BDB_EINVAL (a bad reference, an ambiguous commit prefix).
+ */
+int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d);
 
 /* ---- The statements (their table: query/statements.c) ---- */
 

@@ -204,7 +204,7 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 	int code = EXIT_OK;
 	if (!q->run && !q->commit && bdb_reader_latest(r, 0, &seq) == BDB_ENOTFOUND) {
 		out->no_runs = true;
-	} else if ((rc = cli_resolve_run(r, bdb_buf_cstr(&ref), &seq, &d)) != 0) {
+	} else if ((rc = bdb_query_resolve_run(r, bdb_buf_cstr(&ref), &seq, &d)) != 0) {
 		if (!d.message[0])
 			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
 		fprintf(stderr, "benchdb: error: check: %s\n", d.message);
