@@ -117,7 +117,7 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	opt.id = u->id;
 	opt.commit = u->commit;
 	opt.branch = u->branch;
-	bdb_format format = BDB_FORMAT_AUTO;
+	bdb_input_format format = BDB_INPUT_AUTO;
 	if (u->format && bdb_format_parse(u->format, &format) != 0)
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "format: unknown format '%s' (expected one of: %s)", u->format,

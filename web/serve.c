@@ -205,7 +205,7 @@ static void watch_end(bdb_server *s, watch *w)
 static void put_json_cstr(bdb_buf *b, const char *s)
 {
 	if (s)
-		bdb_query_put_json_string(b, s, strlen(s));
+		bdb_buf_put_json_string(b, s, strlen(s));
 	else
 		bdb_buf_puts(b, "null");
 }
@@ -231,7 +231,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 	const char *msg = d->message;
 	size_t first = strcspn(msg, "\n");
 	bdb_buf_puts(b, "{\"error\": ");
-	bdb_query_put_json_string(b, msg, first);
+	bdb_buf_put_json_string(b, msg, first);
 	if (d->line > 0)
 		bdb_buf_printf(b, ", \"line\": %d, \"column\": %d", d->line, d->col);
 	else
@@ -241,7 +241,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 		const char *start = msg + 9, *end = start;
 		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
 			end++;
-		bdb_query_put_json_string(b, start, (size_t)(end - start));
+		bdb_buf_put_json_string(b, start, (size_t)(end - start));
 	} else {
 		bdb_buf_puts(b, "null");
 	}
@@ -249,7 +249,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 	const char *mean = strstr(msg, "did you mean \"");
 	const char *close = mean ? strchr(mean + 14, '"') : NULL;
 	if (mean && mean < msg + first && close && close < msg + first)
-		bdb_query_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
+		bdb_buf_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
 	else
 		bdb_buf_puts(b, "null");
 	bdb_buf_puts(b, "}\n");
@@ -508,7 +508,7 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -562,7 +562,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "chart.svg draws trend and changes statements", NULL, NULL);
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_SVG, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_SVG, .cancel = watch_begin(s, &w)};
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
@@ -570,17 +570,17 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	watch_end(s, &w);
 	if (rc)
 		return query_failed(c, rq, rc, &d);
-	bdb_query_format asked = bdb_result_requested_format(res);
+	bdb_output_format asked = bdb_result_requested_format(res);
 	if (!bdb_result_chart_table(res) ||
-	    (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)) {
+	    (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)) {
 		bdb_buf msg;
 		bdb_buf_init(&msg);
 		bdb_buf_printf(&msg,
 			       "chart.svg draws trend and changes statements as svg; "
 			       "this is '%s'",
 			       bdb_result_statement(res));
-		if (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)
-			bdb_buf_printf(&msg, " as %s", bdb_query_format_name(asked));
+		if (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)
+			bdb_buf_printf(&msg, " as %s", bdb_output_format_name(asked));
 		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL, NULL);
 		bdb_buf_free(&msg);
 		bdb_result_free(res);
@@ -724,7 +724,7 @@ static enum MHD_Result api_health(bdb_server *s, struct MHD_Connection *c, reque
 static int run_statement(bdb_server *s, const char *text, bdb_result **res, bdb_diag *d)
 {
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
 	int rc = bdb_query_run(s->store, text, &opt, res, d);
 	watch_end(s, &w);
 	return rc;
@@ -748,7 +748,7 @@ static enum MHD_Result catalog_failed(struct MHD_Connection *c, request *rq, int
 /* Appends res as JSON to b without its last newline. Returns 0 or BDB_ENOMEM. */
 static int put_result_json(bdb_buf *b, const bdb_result *res)
 {
-	int rc = bdb_result_format(res, BDB_FORMAT_JSON, NULL, b);
+	int rc = bdb_result_format(res, BDB_OUTPUT_JSON, NULL, b);
 	if (!rc && b->failed)
 		rc = BDB_ENOMEM;
 	if (!rc && b->len && b->data[b->len - 1] == '\n')
@@ -1006,10 +1006,9 @@ static const char *cell_str(const bdb_result *res, size_t row, const char *name)
 static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, const char **color,
 		     const char **why)
 {
-	const char *stmt = bdb_result_statement(res);
 	size_t n = bdb_result_n_rows(res);
 	bool fill_label = label->len == 0;
-	if (strcmp(stmt, "trend") == 0) {
+	if (bdb_result_is_trend(res)) {
 		bdb_value series = bdb_result_field_by_name(res, "series");
 		if (series.kind == BDB_VALUE_INT && series.i > 1) {
 			*why = "a badge shows one series; narrow the trend with of or where";
@@ -1033,12 +1032,12 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 			*color = BDB__BADGE_GREY;
 		return true;
 	}
-	if (strcmp(stmt, "compare") != 0 && strcmp(stmt, "regressions") != 0) {
+	if (!bdb_result_has_verdicts(res)) {
 		*why = "badge.svg shows a trend (its newest value) or a compare or regressions "
 		       "(the verdict)";
 		return false;
 	}
-	bool regressions = strcmp(stmt, "regressions") == 0, regressed = false, unsure = false;
+	bool regressions = bdb_result_is_regressions(res), regressed = false, unsure = false;
 	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *verdict = cell_str(res, i, "verdict");
