@@ -69,9 +69,8 @@ static void sr_check_route(const char *path, const char *method)
 {
 	bdb__route_match m;
 	bdb__route_outcome o = bdb__route_find(path, method, &m);
-	FUZZ_CHECK(o == BDB__ROUTE_OK || o == BDB__ROUTE_NOT_FOUND ||
-		   o == BDB__ROUTE_BAD_METHOD || o == BDB__ROUTE_BAD_PARAM ||
-		   o == BDB__ROUTE_NO_MEMORY);
+	FUZZ_CHECK(o == BDB__ROUTE_OK || o == BDB__ROUTE_NOT_FOUND || o == BDB__ROUTE_BAD_METHOD ||
+		   o == BDB__ROUTE_BAD_PARAM || o == BDB__ROUTE_NO_MEMORY);
 	FUZZ_CHECK((m.route == NULL) == (o == BDB__ROUTE_NOT_FOUND || o == BDB__ROUTE_NO_MEMORY));
 	bool has_hole = m.route && strstr(m.route->pattern, "{}");
 	if (o != BDB__ROUTE_OK || !has_hole) {

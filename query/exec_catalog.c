@@ -553,7 +553,8 @@ int bdb_query_run_environment(bdb_store *store, const char *id, bdb_result **out
 	if (!rc)
 		rc = bdb__result_columns(r, cols, sizeof cols / sizeof cols[0]);
 	if (rc) {
-		rc = bdb_diag_set(d, rc, NULL, 0, 0, "reading run \"%s\": %s", id, bdb_strerror(rc));
+		rc =
+		    bdb_diag_set(d, rc, NULL, 0, 0, "reading run \"%s\": %s", id, bdb_strerror(rc));
 		goto done;
 	}
 	bdb__field_str(r, "run", run->id);

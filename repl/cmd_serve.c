@@ -118,7 +118,7 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	opt.id = u->id;
 	opt.commit = u->commit;
 	opt.branch = u->branch;
-	bdb_format format = BDB_FORMAT_AUTO;
+	bdb_input_format format = BDB_INPUT_AUTO;
 	if (u->format && bdb_format_parse(u->format, &format) != 0)
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "format: unknown format '%s' (expected one of: %s)", u->format,
@@ -294,7 +294,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	int sig = 0;
 	while (sigwait(&stop_signals, &sig) == 0 && sig == SIGHUP)
 		if (access_log_path && open_access_log(&log) == EXIT_OK)
-			fprintf(stderr, "benchdb: serve: SIGHUP: opened %s again\n", access_log_path);
+			fprintf(stderr, "benchdb: serve: SIGHUP: opened %s again\n",
+				access_log_path);
 	fprintf(stderr, "benchdb: serve: %s: finishing the requests in flight\n",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	bdb_serve_stop(server, GRACE_MS);

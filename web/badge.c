@@ -43,8 +43,9 @@ void bdb__badge_svg(const char *label, const char *message, const char *color, b
 		       "<rect x=\"%d\" width=\"%d\" height=\"20\" fill=\"%s\"/>"
 		       "<rect width=\"%d\" height=\"20\" fill=\"url(#s)\"/></g>\n",
 		       lw, lw, mw, color, w);
-	bdb_buf_puts(out, "<g fill=\"#fff\" text-anchor=\"middle\" "
-			  "font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">");
+	bdb_buf_puts(out,
+		     "<g fill=\"#fff\" text-anchor=\"middle\" "
+		     "font-family=\"Verdana,Geneva,DejaVu Sans,sans-serif\" font-size=\"11\">");
 	bdb_buf_printf(out, "<text x=\"%.1f\" y=\"14\">", lw / 2.0);
 	bdb_buf_put_xml(out, label, strlen(label));
 	bdb_buf_printf(out, "</text><text x=\"%.1f\" y=\"14\">", lw + mw / 2.0);

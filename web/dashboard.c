@@ -101,7 +101,7 @@ static const char *cell(overview *o, const bdb_result *res, size_t row, const ch
 
 static void put_json(bdb_buf *b, const char *s)
 {
-	bdb_query_put_json_string(b, s, strlen(s));
+	bdb_buf_put_json_string(b, s, strlen(s));
 }
 
 /* `"name": "cell text"` (with a leading ", " unless first). */
@@ -247,7 +247,7 @@ static int series_row(overview *o, const bdb_result *res, size_t from, size_t to
 	bdb_chart_options so = {
 	    .sparkline = true, .inline_svg = true, .rows_from = from, .rows_to = to};
 	rc = bdb_result_svg(res, &so, &spark);
-	bdb_query_put_json_string(b, spark.data ? spark.data : "", spark.len);
+	bdb_buf_put_json_string(b, spark.data ? spark.data : "", spark.len);
 	bdb_buf_free(&spark);
 	bdb_buf_putc(b, '}');
 	g->len = b->len - g->at;
@@ -381,7 +381,7 @@ static int put_regressions(overview *o, bdb_buf *out)
 	int rc = run(o, &res);
 	if (!rc) {
 		size_t at = out->len;
-		rc = bdb_result_format(res, BDB_FORMAT_JSON, NULL, out);
+		rc = bdb_result_format(res, BDB_OUTPUT_JSON, NULL, out);
 		if (!rc && out->len > at && out->data[out->len - 1] == '\n')
 			out->len--; /* the object goes on */
 	}

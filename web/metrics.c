@@ -5,11 +5,10 @@
 
 #include <string.h>
 
-static const double bucket_le[BDB__METRICS_BUCKETS] = {
-    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5};
+static const double bucket_le[BDB__METRICS_BUCKETS] = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025,
+						       0.05,   0.1,   0.25,   0.5,   1,	   5};
 
-void bdb__metrics_record(bdb__metrics *m, const bdb__route *route, unsigned status,
-			 double seconds)
+void bdb__metrics_record(bdb__metrics *m, const bdb__route *route, unsigned status, double seconds)
 {
 	bdb__route_stats *r = &m->routes[route ? route->id : BDB__N_ROUTES];
 	size_t b = 0;
@@ -57,10 +56,10 @@ void bdb__metrics_write(const bdb__metrics *m, const bdb__metrics_gauges *g, bdb
 	       "HTTP requests answered, by route and status code.");
 	for (size_t i = 0; i < n; i++)
 		for (size_t c = 0; c < m->routes[i].n_codes; c++)
-			bdb_buf_printf(out,
-				       "benchdb_http_requests_total{route=\"%s\",code=\"%u\"} %llu\n",
-				       route_label(i), m->routes[i].codes[c].code,
-				       (unsigned long long)m->routes[i].codes[c].n);
+			bdb_buf_printf(
+			    out, "benchdb_http_requests_total{route=\"%s\",code=\"%u\"} %llu\n",
+			    route_label(i), m->routes[i].codes[c].code,
+			    (unsigned long long)m->routes[i].codes[c].n);
 	family(out, "benchdb_http_request_duration_seconds", "histogram",
 	       "Time from a request's first byte to its answer, by route.");
 	for (size_t i = 0; i < n; i++) {

@@ -32,8 +32,7 @@ typedef struct bdb__metrics {
 } bdb__metrics;
 
 /* Counts one answered request: its route (NULL: none), status and time. */
-void bdb__metrics_record(bdb__metrics *m, const bdb__route *route, unsigned status,
-			 double seconds);
+void bdb__metrics_record(bdb__metrics *m, const bdb__route *route, unsigned status, double seconds);
 
 /* What the text reports besides the requests; a negative value is left out. */
 typedef struct bdb__metrics_gauges {

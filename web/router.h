@@ -50,10 +50,10 @@ const bdb__route *bdb__routes(size_t *n);
 
 /* What bdb__route_find made of a request line. */
 typedef enum bdb__route_outcome {
-	BDB__ROUTE_OK,		/* a route takes the path and the method */
-	BDB__ROUTE_NOT_FOUND,	/* no route has the path: 404 */
-	BDB__ROUTE_BAD_METHOD,	/* the route does not take the method: 405 */
-	BDB__ROUTE_BAD_PARAM,	/* the path parameter is not percent-encoded UTF-8 text: 400 */
+	BDB__ROUTE_OK,	       /* a route takes the path and the method */
+	BDB__ROUTE_NOT_FOUND,  /* no route has the path: 404 */
+	BDB__ROUTE_BAD_METHOD, /* the route does not take the method: 405 */
+	BDB__ROUTE_BAD_PARAM,  /* the path parameter is not percent-encoded UTF-8 text: 400 */
 	BDB__ROUTE_NO_MEMORY
 } bdb__route_outcome;
 

@@ -50,8 +50,8 @@ struct bdb_server {
 	struct watch *watches;
 	pthread_t watchdog;
 	bool watchdog_started;
-	bool stopping; /* under lock */
-	bdb__metrics metrics; /* under lock */
+	bool stopping;		 /* under lock */
+	bdb__metrics metrics;	 /* under lock */
 	struct timespec started; /* CLOCK_MONOTONIC */
 };
 
@@ -76,7 +76,7 @@ typedef struct request {
 	unsigned status;
 	size_t bytes;
 	struct timespec start;
-	char *method, *path; /* for the access log */
+	char *method, *path;	/* for the access log */
 	bdb__route_match match; /* the route and its decoded path parameter */
 	decoded *params;	/* the query-string values decoded so far */
 	size_t limit;		/* bytes of body taken */
@@ -206,7 +206,7 @@ static void watch_end(bdb_server *s, watch *w)
 static void put_json_cstr(bdb_buf *b, const char *s)
 {
 	if (s)
-		bdb_query_put_json_string(b, s, strlen(s));
+		bdb_buf_put_json_string(b, s, strlen(s));
 	else
 		bdb_buf_puts(b, "null");
 }
@@ -232,7 +232,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 	const char *msg = d->message;
 	size_t first = strcspn(msg, "\n");
 	bdb_buf_puts(b, "{\"error\": ");
-	bdb_query_put_json_string(b, msg, first);
+	bdb_buf_put_json_string(b, msg, first);
 	if (d->line > 0)
 		bdb_buf_printf(b, ", \"line\": %d, \"column\": %d", d->line, d->col);
 	else
@@ -242,7 +242,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 		const char *start = msg + 9, *end = start;
 		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
 			end++;
-		bdb_query_put_json_string(b, start, (size_t)(end - start));
+		bdb_buf_put_json_string(b, start, (size_t)(end - start));
 	} else {
 		bdb_buf_puts(b, "null");
 	}
@@ -250,7 +250,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 	const char *mean = strstr(msg, "did you mean \"");
 	const char *close = mean ? strchr(mean + 14, '"') : NULL;
 	if (mean && mean < msg + first && close && close < msg + first)
-		bdb_query_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
+		bdb_buf_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
 	else
 		bdb_buf_puts(b, "null");
 	bdb_buf_puts(b, "}\n");
@@ -365,8 +365,8 @@ static const char *decode_param(request *rq, const char *raw, bool *bad)
  * False with the answer queued in *ret when its encoding is bad (400: a
  * '%' without two hex digits, a NUL, not UTF-8) or memory ran out.
  */
-static bool get_param(struct MHD_Connection *c, request *rq, const char *name,
-		      const char **value, enum MHD_Result *ret)
+static bool get_param(struct MHD_Connection *c, request *rq, const char *name, const char **value,
+		      enum MHD_Result *ret)
 {
 	const char *raw = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
 	*value = NULL;
@@ -516,7 +516,7 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -570,7 +570,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "chart.svg draws trend and changes statements", NULL, NULL);
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_SVG, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_SVG, .cancel = watch_begin(s, &w)};
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
@@ -578,17 +578,17 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	watch_end(s, &w);
 	if (rc)
 		return query_failed(c, rq, rc, &d);
-	bdb_query_format asked = bdb_result_requested_format(res);
+	bdb_output_format asked = bdb_result_requested_format(res);
 	if (!bdb_result_chart_table(res) ||
-	    (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)) {
+	    (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)) {
 		bdb_buf msg;
 		bdb_buf_init(&msg);
 		bdb_buf_printf(&msg,
 			       "chart.svg draws trend and changes statements as svg; "
 			       "this is '%s'",
 			       bdb_result_statement(res));
-		if (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)
-			bdb_buf_printf(&msg, " as %s", bdb_query_format_name(asked));
+		if (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)
+			bdb_buf_printf(&msg, " as %s", bdb_output_format_name(asked));
 		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL, NULL);
 		bdb_buf_free(&msg);
 		bdb_result_free(res);
@@ -732,7 +732,7 @@ static enum MHD_Result api_health(bdb_server *s, struct MHD_Connection *c, reque
 static int run_statement(bdb_server *s, const char *text, bdb_result **res, bdb_diag *d)
 {
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
 	int rc = bdb_query_run(s->store, text, &opt, res, d);
 	watch_end(s, &w);
 	return rc;
@@ -756,7 +756,7 @@ static enum MHD_Result catalog_failed(struct MHD_Connection *c, request *rq, int
 /* Appends res as JSON to b without its last newline. Returns 0 or BDB_ENOMEM. */
 static int put_result_json(bdb_buf *b, const bdb_result *res)
 {
-	int rc = bdb_result_format(res, BDB_FORMAT_JSON, NULL, b);
+	int rc = bdb_result_format(res, BDB_OUTPUT_JSON, NULL, b);
 	if (!rc && b->failed)
 		rc = BDB_ENOMEM;
 	if (!rc && b->len && b->data[b->len - 1] == '\n')
@@ -773,9 +773,9 @@ static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq, unsi
 	bdb_buf_init(&b);
 	int rc = put_result_json(&b, res);
 	bdb_buf_putc(&b, '\n');
-	enum MHD_Result ret = rc || b.failed ? answer_failure(c, rq, BDB_ENOMEM)
-					     : answer(c, rq, status, json_type, &b, extra_name,
-						      extra_value);
+	enum MHD_Result ret = rc || b.failed
+				  ? answer_failure(c, rq, BDB_ENOMEM)
+				  : answer(c, rq, status, json_type, &b, extra_name, extra_value);
 	bdb_buf_free(&b);
 	return ret;
 }
@@ -843,7 +843,8 @@ static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request
 	size_t n = bdb_result_n_rows(res), from = 0;
 	if (before) {
 		int id_col = bdb_result_column_index(res, "id");
-		while (from < n && strcmp(bdb_result_get(res, from, (size_t)id_col).str, before) != 0)
+		while (from < n &&
+		       strcmp(bdb_result_get(res, from, (size_t)id_col).str, before) != 0)
 			from++;
 		if (from == n) {
 			bdb_buf msg;
@@ -1004,8 +1005,8 @@ static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, req
 {
 	bool put = strcmp(method, "PUT") == 0;
 	const char *ref = bdb_buf_cstr(&rq->body);
-	if (put && (memchr(ref, '\0', rq->body.len) || bdb_utf8_valid(ref, rq->body.len) !=
-							     rq->body.len))
+	if (put &&
+	    (memchr(ref, '\0', rq->body.len) || bdb_utf8_valid(ref, rq->body.len) != rq->body.len))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "the run reference is not UTF-8 text without NUL bytes", NULL,
 				    NULL);
@@ -1076,10 +1077,9 @@ static const char *cell_str(const bdb_result *res, size_t row, const char *name)
 static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, const char **color,
 		     const char **why)
 {
-	const char *stmt = bdb_result_statement(res);
 	size_t n = bdb_result_n_rows(res);
 	bool fill_label = label->len == 0;
-	if (strcmp(stmt, "trend") == 0) {
+	if (bdb_result_is_trend(res)) {
 		bdb_value series = bdb_result_field_by_name(res, "series");
 		if (series.kind == BDB_VALUE_INT && series.i > 1) {
 			*why = "a badge shows one series; narrow the trend with of or where";
@@ -1095,21 +1095,20 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 		}
 		*color = BDB__BADGE_BLUE;
 		if (n)
-			bdb_result_cell_quantity(res, n - 1,
-						 (size_t)bdb_result_column_index(res, "value"),
-						 message);
+			bdb_result_cell_quantity(
+			    res, n - 1, (size_t)bdb_result_column_index(res, "value"), message);
 		else
 			bdb_buf_puts(message, "no data");
 		if (!n)
 			*color = BDB__BADGE_GREY;
 		return true;
 	}
-	if (strcmp(stmt, "compare") != 0 && strcmp(stmt, "regressions") != 0) {
+	if (!bdb_result_has_verdicts(res)) {
 		*why = "badge.svg shows a trend (its newest value) or a compare or regressions "
 		       "(the verdict)";
 		return false;
 	}
-	bool regressions = strcmp(stmt, "regressions") == 0, regressed = false, unsure = false;
+	bool regressions = bdb_result_is_regressions(res), regressed = false, unsure = false;
 	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
 	for (size_t i = 0; i < n; i++) {
 		const char *verdict = cell_str(res, i, "verdict");
@@ -1216,20 +1215,19 @@ static enum MHD_Result api_prometheus(bdb_server *s, struct MHD_Connection *c, r
 		s->opt.facts(s->opt.facts_ctx, s->store, &facts);
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	bdb__metrics_gauges g = {
-	    .uptime_seconds = (double)(now.tv_sec - s->started.tv_sec) +
-			      (double)(now.tv_nsec - s->started.tv_nsec) / 1e9,
-	    .store_bytes = facts.bytes,
-	    .runs = facts.runs};
+	bdb__metrics_gauges g = {.uptime_seconds = (double)(now.tv_sec - s->started.tv_sec) +
+						   (double)(now.tv_nsec - s->started.tv_nsec) / 1e9,
+				 .store_bytes = facts.bytes,
+				 .runs = facts.runs};
 	bdb_buf b;
 	bdb_buf_init(&b);
 	pthread_mutex_lock(&s->lock);
 	bdb__metrics_write(&s->metrics, &g, &b);
 	pthread_mutex_unlock(&s->lock);
-	enum MHD_Result ret = b.failed ? answer_failure(c, rq, BDB_ENOMEM)
-				       : answer(c, rq, MHD_HTTP_OK,
-						"text/plain; version=0.0.4; charset=utf-8", &b, NULL,
-						NULL);
+	enum MHD_Result ret =
+	    b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+		     : answer(c, rq, MHD_HTTP_OK, "text/plain; version=0.0.4; charset=utf-8", &b,
+			      NULL, NULL);
 	bdb_buf_free(&b);
 	return ret;
 }
@@ -1537,8 +1535,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u,
-	    MHD_OPTION_UNESCAPE_CALLBACK, keep_escapes, NULL, MHD_OPTION_END);
+	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
+	    keep_escapes, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		int err = errno;
 		rc = bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "cannot listen on %s: %s", s->opt.listen,

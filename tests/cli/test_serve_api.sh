@@ -383,6 +383,30 @@ check "loopback without a token file: no warning" bash -c "! grep -q warning '$W
 serve_on --listen '[::1]:0'
 check "[::1] without a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
 
+# 12. Methods and limits of the new routes: 405 with Allow, HEAD without a
+# body, a baseline body over the statement limit is 413 before it is sent.
+URL=$MAIN_URL
+for path in points metrics tags tags/framework baselines runs/r1 badge.svg; do
+	http -X POST --data-binary x "$URL/api/$path"
+	check_status "POST /api/$path: 405" 405
+	check "POST /api/$path: Allow GET, HEAD" [ "$(header Allow)" = "GET, HEAD" ]
+	check_body "POST /api/$path: body" "{\"error\": \"method not allowed\"$E"
+done
+http -X POST --data-binary x "$URL/metrics"
+check_status "POST /metrics: 405" 405
+http "$URL/api/runs?limit=1"
+GET_LEN=$(wc -c <"$OUT")
+http -I "$URL/api/runs?limit=1" # curl -I writes the headers to the output file
+check_status "HEAD /api/runs: 200" 200
+check "HEAD /api/runs: no body (only headers)" bash -c "! grep -q '\"rows\"' '$OUT'"
+check "HEAD /api/runs: the Content-Length of GET" [ "$(header Content-Length)" = "$GET_LEN" ]
+head -c 1048577 /dev/zero | tr '\0' 'x' >"$WORK/big"
+http -X PUT "${auth[@]}" --data-binary @"$WORK/big" "$URL/api/baselines/rel"
+check_status "PUT a baseline body over 1 MiB: 413" 413
+check_body "PUT over 1 MiB: body" "{\"error\": \"the request body is too large\"$E"
+http -X PUT --data-binary @"$WORK/big" "$URL/api/baselines/rel"
+check_status "PUT without a token is refused before its body: 401" 401
+
 # 11. A read-only server: every baseline write is 403, the token or not.
 start_server "$WORK/ro.log" --db "$DB" --token-file "$WORK/token" --read-only
 RO=$PID

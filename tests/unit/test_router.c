@@ -41,9 +41,9 @@ static void test_decode(void **state)
 	assert_int_equal(decode("", false, out), 0);
 	assert_string_equal(out, "");
 	/* Bad escapes, NUL, not UTF-8 (truncated, overlong, a surrogate). */
-	static const char *const bad[] = {"%",	    "%2",     "a%ZZ",	"%G0",	  "%0g",
-					  "a%00b",  "%FF",    "%C3",	"%C0%80", "%ED%A0%80",
-					  "%F4%90%80%80"};
+	static const char *const bad[] = {"%",	    "%2",	 "a%ZZ",	"%G0",
+					  "%0g",    "a%00b",	 "%FF",		"%C3",
+					  "%C0%80", "%ED%A0%80", "%F4%90%80%80"};
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
 		assert_int_equal(decode(bad[i], false, out), BDB_EINVAL);
 	/* A raw NUL inside the given length is refused as well. */
@@ -181,35 +181,62 @@ static void test_metrics_text(void **state)
 	    "# TYPE benchdb_http_request_duration_seconds histogram\n"
 #define B(route, le, n)                                                                            \
 	"benchdb_http_request_duration_seconds_bucket{route=\"" route "\",le=\"" le "\"} " #n "\n"
-	    B("/api/health", "0.0005", 1) B("/api/health", "0.001", 1) B("/api/health", "0.0025", 1)
-		B("/api/health", "0.005", 2) B("/api/health", "0.01", 2) B("/api/health", "0.025", 2)
-		    B("/api/health", "0.05", 2) B("/api/health", "0.1", 2) B("/api/health", "0.25", 2)
-			B("/api/health", "0.5", 2) B("/api/health", "1", 2) B("/api/health", "5", 2)
-			    B("/api/health", "+Inf", 2)
-	    "benchdb_http_request_duration_seconds_sum{route=\"/api/health\"} 0.0031\n"
-	    "benchdb_http_request_duration_seconds_count{route=\"/api/health\"} 2\n"
-	    B("/api/runs/{}", "0.0005", 0) B("/api/runs/{}", "0.001", 1) B("/api/runs/{}", "0.0025", 1)
-		B("/api/runs/{}", "0.005", 1) B("/api/runs/{}", "0.01", 1) B("/api/runs/{}", "0.025", 1)
-		    B("/api/runs/{}", "0.05", 1) B("/api/runs/{}", "0.1", 1)
-			B("/api/runs/{}", "0.25", 1) B("/api/runs/{}", "0.5", 1)
-			    B("/api/runs/{}", "1", 2) B("/api/runs/{}", "5", 2)
-				B("/api/runs/{}", "+Inf", 2)
-	    "benchdb_http_request_duration_seconds_sum{route=\"/api/runs/{}\"} 0.701\n"
-	    "benchdb_http_request_duration_seconds_count{route=\"/api/runs/{}\"} 2\n"
-	    B("other", "0.0005", 0) B("other", "0.001", 0) B("other", "0.0025", 0)
-		B("other", "0.005", 0) B("other", "0.01", 0) B("other", "0.025", 0)
-		    B("other", "0.05", 0) B("other", "0.1", 0) B("other", "0.25", 0)
-			B("other", "0.5", 0) B("other", "1", 0) B("other", "5", 0)
-			    B("other", "+Inf", 1)
+	    B("/api/health", "0.0005", 1) B("/api/health", "0.001", 1) B(
+		"/api/health", "0.0025",
+		1) B("/api/health", "0.005",
+		     2) B("/api/health", "0.01",
+			  2) B("/api/health", "0.025",
+			       2) B("/api/health", "0.05",
+				    2) B("/api/health", "0.1",
+					 2) B("/api/health", "0.25",
+					      2) B("/api/health", "0.5",
+						   2) B("/api/health", "1", 2) B("/api/health", "5",
+										 2)
+		B("/api/health", "+Inf",
+		  2) "benchdb_http_request_duration_seconds_sum{route=\"/api/health\"} 0.0031\n"
+		     "benchdb_http_request_duration_seconds_count{route=\"/api/health\"} 2\n" B(
+			 "/api/runs/{}", "0.0005", 0) B("/api/runs/{}",
+							"0.001", 1) B("/api/runs/{}", "0.0025", 1)
+			 B("/api/runs/{}", "0.005", 1) B("/api/runs/{}", "0.01", 1) B(
+			     "/api/runs/{}",
+			     "0.025",
+			     1) B("/api/runs/{}", "0.05",
+				  1) B("/api/runs/{}", "0.1", 1)
+			     B("/api/runs/{}", "0.25", 1) B("/api/runs/{}", "0.5", 1) B(
+				 "/api/runs/{}",
+				 "1",
+				 2) B("/api/runs/{}", "5", 2)
+				 B("/api/runs/{}", "+Inf",
+				   2) "benchdb_http_request_duration_seconds_sum{route=\"/api/runs/"
+				      "{}\"} 0.701\n"
+				      "benchdb_http_request_duration_seconds_count{route=\"/api/"
+				      "runs/{}\"} 2\n" B("other", "0.0005", 0) B(
+					  "other",
+					  "0.001",
+					  0) B("other", "0.0025",
+					       0) B("other", "0.005", 0)
+					  B("other", "0.01",
+					    0) B("other", "0.025",
+						 0) B("other", "0.05", 0)
+					      B("other", "0.1",
+						0) B("other", "0.25",
+						     0) B("other", "0.5", 0)
+						  B("other", "1",
+						    0) B("other", "5",
+							 0) B("other", "+Inf", 1)
 #undef B
-	    "benchdb_http_request_duration_seconds_sum{route=\"other\"} 10\n"
-	    "benchdb_http_request_duration_seconds_count{route=\"other\"} 1\n"
-	    "# HELP benchdb_store_size_bytes Size of the store's data file (data.mdb) in bytes.\n"
-	    "# TYPE benchdb_store_size_bytes gauge\n"
-	    "benchdb_store_size_bytes 4096\n"
-	    "# HELP benchdb_uptime_seconds Seconds since the server started.\n"
-	    "# TYPE benchdb_uptime_seconds gauge\n"
-	    "benchdb_uptime_seconds 1.500\n";
+						      "benchdb_http_request_duration_seconds_sum{"
+						      "route=\"other\"} 10\n"
+						      "benchdb_http_request_duration_seconds_count{"
+						      "route=\"other\"} 1\n"
+						      "# HELP benchdb_store_size_bytes Size of the "
+						      "store's data file (data.mdb) in bytes.\n"
+						      "# TYPE benchdb_store_size_bytes gauge\n"
+						      "benchdb_store_size_bytes 4096\n"
+						      "# HELP benchdb_uptime_seconds Seconds since "
+						      "the server started.\n"
+						      "# TYPE benchdb_uptime_seconds gauge\n"
+						      "benchdb_uptime_seconds 1.500\n";
 	assert_string_equal(bdb_buf_cstr(&b), want);
 	bdb_buf_free(&b);
 	free(m);
@@ -264,9 +291,12 @@ static void test_badge(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_decode),	   cmocka_unit_test(test_encode),
-	    cmocka_unit_test(test_routes),	   cmocka_unit_test(test_metrics_text),
-	    cmocka_unit_test(test_metrics_codes_bounded), cmocka_unit_test(test_badge),
+	    cmocka_unit_test(test_decode),
+	    cmocka_unit_test(test_encode),
+	    cmocka_unit_test(test_routes),
+	    cmocka_unit_test(test_metrics_text),
+	    cmocka_unit_test(test_metrics_codes_bounded),
+	    cmocka_unit_test(test_badge),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
