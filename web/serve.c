@@ -22,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "notify.h"
 #include "web.h"
 
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
@@ -47,6 +48,7 @@ struct bdb_server {
 	pthread_t watchdog;
 	bool watchdog_started;
 	bool stopping; /* under lock */
+	bdb_notifier *notifier; /* --notify-url, or NULL */
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -242,7 +244,12 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 		bdb_query_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
 	else
 		bdb_buf_puts(b, "null");
-	bdb_buf_puts(b, "}\n");
+	/* What a client needs to show the error as the CLI does (push,
+	 * --server): the whole message, statement and caret lines included,
+	 * and whether the query (2) or the data (3) was at fault. */
+	bdb_buf_puts(b, ", \"message\": ");
+	put_json_cstr(b, msg);
+	bdb_buf_printf(b, ", \"code\": \"%s\"}\n", bdb_error_name(d->code));
 }
 
 /* ---- responses ---------------------------------------------------------- */
@@ -448,8 +455,17 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return ret;
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
+	/* format=table|csv|markdown|line|json: the text the CLI prints in that
+	 * mode, when piped (`benchdb --server URL -c` asks for its mode). */
+	bdb_query_format format = BDB_FORMAT_JSON;
+	const char *asked = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "format");
+	if (asked && (bdb_query_format_parse(asked, &format) != 0 ||
+		      bdb_query_format_is_chart(format)))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "format: expected table, json, csv, markdown or line", NULL,
+				    NULL);
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = format, .cancel = watch_begin(s, &w)};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -583,8 +599,12 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (!s->opt.ingest)
 		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "uploads are off", NULL, NULL);
 	bdb_serve_upload u = {0};
-	static const char *const names[] = {"commit", "branch", "id", "format", "timestamp"};
-	const char **fields[] = {&u.commit, &u.branch, &u.id, &u.format, &u.timestamp};
+	static const char *const names[] = {"commit",	 "branch",	   "id",
+					    "format",	 "timestamp",	   "default_commit",
+					    "default_branch"};
+	const char **fields[] = {&u.commit, &u.branch,		&u.id,
+				 &u.format, &u.timestamp, &u.default_commit,
+				 &u.default_branch};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		*fields[i] = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, names[i]);
 		if (!param_ok(c, rq, names[i], *fields[i], &ret))
@@ -619,6 +639,8 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 			       stored.unchanged ? "unchanged" : "stored");
 		ret = answer(c, rq, stored.unchanged ? MHD_HTTP_OK : MHD_HTTP_CREATED, json_type,
 			     &b, NULL, NULL);
+		if (s->notifier && !stored.unchanged) /* queued: the answer does not wait */
+			bdb_notify_run(s->notifier, stored.id, stored.commit);
 	} else if (rc == BDB_EPARSE || rc == BDB_EFORMAT || rc == BDB_EINVAL || rc == BDB_ETOOBIG ||
 		   rc == BDB_EEXISTS) {
 		char line[1100];
@@ -888,6 +910,23 @@ static int parse_listen(const char *listen, struct sockaddr_storage *sa, bool *v
 	return 0;
 }
 
+/* The notifier of --notify-url, linking to --public-url or the address
+ * listened on. */
+static int start_notifier(bdb_server *s)
+{
+	char link[300];
+	if (s->opt.public_url) {
+		snprintf(link, sizeof link, "%s", s->opt.public_url);
+	} else {
+		const char *colon = strrchr(s->opt.listen, ':');
+		snprintf(link, sizeof link, "http://%.*s:%u/", (int)(colon - s->opt.listen),
+			 s->opt.listen, s->port);
+	}
+	bdb_notify_options no = {
+	    .url = s->opt.notify_url, .link = link, .log = s->opt.log, .log_ctx = s->opt.log_ctx};
+	return bdb_notify_start(s->store, &no, &s->notifier);
+}
+
 int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server **out, bdb_diag *d)
 {
 	*out = NULL;
@@ -947,8 +986,19 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	const union MHD_DaemonInfo *info =
 	    mhd.get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info ? info->port : 0;
+	if (opt->notify_url && (rc = start_notifier(s)) != 0) {
+		mhd.stop_daemon(s->daemon);
+		goto fail_started;
+	}
 	*out = s;
 	return 0;
+fail_started:
+	if (s->watchdog_started) {
+		pthread_mutex_lock(&s->lock);
+		s->stopping = true;
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->watchdog, NULL);
+	}
 fail:
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
@@ -978,6 +1028,7 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 			break;
 	pthread_mutex_unlock(&s->lock);
 	mhd.stop_daemon(s->daemon);
+	bdb_notify_stop(s->notifier);
 	pthread_mutex_lock(&s->lock);
 	s->stopping = true;
 	pthread_mutex_unlock(&s->lock);
