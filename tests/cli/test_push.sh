@@ -116,9 +116,9 @@ check_rc "push to a non-http URL: exit 2" 2
 same_as_local() { # NAME ARGS...: benchdb ARGS locally and with --server
 	local name=$1
 	shift
-	"$BENCHDB" --db "$DB" "$@" >"$WORK/local.out" 2>"$WORK/local.err" </dev/null
+	"$BENCHDB" --db "$DB" "$@" >"$WORK/local.out" 2>"$WORK/local.err" <"${STDIN:-/dev/null}"
 	local lrc=$?
-	"$BENCHDB" --server "$S" "$@" >"$WORK/remote.out" 2>"$WORK/remote.err" </dev/null
+	"$BENCHDB" --server "$S" "$@" >"$WORK/remote.out" 2>"$WORK/remote.err" <"${STDIN:-/dev/null}"
 	local rrc=$?
 	if [ "$lrc" = "$rrc" ] && cmp -s "$WORK/local.out" "$WORK/remote.out" &&
 		cmp -s "$WORK/local.err" "$WORK/remote.err"; then
@@ -147,6 +147,8 @@ same_as_local "an error in the second statement" -c 'show baselines; trend time 
 printf 'show baselines\n\nshow metrics\n\ntrend time of\n  kernal last 2\n' >"$WORK/script.bdb"
 same_as_local "-f: an error on line 6 of a script" -f "$WORK/script.bdb"
 same_as_local "a statement subcommand" trend time of kernel last 2
+printf 'show baselines\ntrend tiem of kernel\n' >"$WORK/stdin.bdb"
+STDIN=$WORK/stdin.bdb same_as_local "statements on standard input"
 # The API underneath: ?format= renders as the CLI does; charts are refused.
 "$BENCHDB" --db "$DB" --format csv -c 'rank rate' >"$WORK/cli.csv"
 run curl -s --max-time 60 -G --data-urlencode 'q=rank rate' --data-urlencode format=csv "$S/api/query"
