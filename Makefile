@@ -26,7 +26,8 @@ SANITIZE  ?=
 PKGS      := lmdb jansson libedit
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
              libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
-             libmicrohttpd-dev curl libbenchmark-dev libcurl4-openssl-dev
+             libmicrohttpd-dev curl libbenchmark-dev python3-prometheus-client \
+             libcurl4-openssl-dev
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl

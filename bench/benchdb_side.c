@@ -107,7 +107,7 @@ int benchdb_side_ingest_files(benchdb_side *s, const char *const *paths, size_t 
 			      size_t batch_runs, bench_ingest_stats *out, char *err)
 {
 	bdb_ingest_job job = {
-	    .format = BDB_FORMAT_AUTO,
+	    .format = BDB_INPUT_AUTO,
 	    .batch_runs = batch_runs,
 	    .report = keep_first_error,
 	    .report_ctx = err,
@@ -580,7 +580,7 @@ int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out)
 		return rc;
 	}
 	*n_regressions = bdb_result_n_rows(res);
-	rc = bdb_result_format(res, BDB_FORMAT_TABLE, NULL, out);
+	rc = bdb_result_format(res, BDB_OUTPUT_TABLE, NULL, out);
 	bdb_result_free(res);
 	return rc;
 }

@@ -1317,9 +1317,8 @@ static void term_series(const chart *ch, series *s, const char *metric)
 			     row == 0 || row == TERM_ROWS - 1 ? " \xe2\x94\xa4" : " \xe2\x94\x82");
 		for (int c = 0; c < TERM_COLS; c++) {
 			uint32_t cp = 0x2800u + cells[row * TERM_COLS + c];
-			char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
-				     (char)(0x80 | (cp & 0x3F))};
-			bdb_buf_append(b, u, 3);
+			char u[4];
+			bdb_buf_append(b, u, bdb_utf8_encode(cp, u));
 		}
 		bdb_buf_putc(b, '\n');
 	}

@@ -61,9 +61,6 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
  */
 int cli_write_output(const char *what, const char *path, const bdb_buf *out);
 
-/* Resolves a run reference given on the command line ("latest", "latest~2",
- * a run id, a commit prefix "commit:abc", a date) to a sequence number. */
-int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d);
 /* Opens the store read-only and decodes the run ref names into *out (free
  * with bdb_run_free). Prints the error itself; returns an exit code. */
 int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out);

@@ -209,7 +209,7 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 		} else if (cli_opt_value(argc, argv, &i, "--token-file", &v, &bad)) {
 			token_file = v;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
-			bdb_format f;
+			bdb_input_format f;
 			if (!bad && bdb_format_parse(v, &f)) {
 				cli_error("push: unknown format '%s' (expected auto, %s)", v,
 					  bdb_format_list());

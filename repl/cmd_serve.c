@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "ingest.h"
@@ -18,7 +19,7 @@
 static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
     "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
-    "                     [--notify-url URL [--public-url URL]]\n"
+    "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
     "\n"
     "Serves the store over HTTP: the JSON API of docs/api.md (queries, charts,\n"
     "uploads). It listens on 127.0.0.1:8080 unless --listen names another address\n"
@@ -31,8 +32,10 @@ static const char serve_usage[] =
     "{\"text\": ...} (Slack, Discord, Mattermost webhooks) naming the run, its commit,\n"
     "the worst series and a link to --public-url (default http://LISTEN/); sent\n"
     "in the background, tried up to 5 times with a doubling delay, failures logged.\n"
-    "One access-log line per request on stderr. SIGTERM or SIGINT: finish the\n"
-    "requests in flight, close, exit 0.\n";
+    "One access-log line per request on stderr, or appended to --access-log FILE\n"
+    "(SIGHUP opens it again, for log rotation). Listening on an address other\n"
+    "than loopback without --token-file prints a warning. SIGTERM or SIGINT:\n"
+    "finish the requests in flight, close, exit 0.\n";
 
 int cli_read_token(const char *cmd, const char *path, char *token, size_t size)
 {
@@ -68,14 +71,41 @@ int cli_read_token(const char *cmd, const char *path, char *token, size_t size)
 	return EXIT_OK;
 }
 
-/* The access log: one line a request on stderr, written whole. */
+/* The access log: stderr, or the file of --access-log (appended to, and
+ * opened again on SIGHUP, for logrotate). */
+typedef struct access_log {
+	pthread_mutex_t lock;
+	FILE *f;
+	const char *path; /* NULL: stderr */
+} access_log;
+
+/* One line a request, written whole (bdb_serve_log_fn). */
 static void log_line(void *ctx, const char *line)
 {
-	(void)ctx;
-	flockfile(stderr);
-	fputs(line, stderr);
-	fputc('\n', stderr);
-	funlockfile(stderr);
+	access_log *log = ctx;
+	pthread_mutex_lock(&log->lock);
+	if (log->f) {
+		fputs(line, log->f);
+		fputc('\n', log->f);
+		fflush(log->f);
+	}
+	pthread_mutex_unlock(&log->lock);
+}
+
+/* Opens log->path for appending; prints the error itself. */
+static int open_access_log(access_log *log)
+{
+	FILE *f = fopen(log->path, "a");
+	if (!f) {
+		cli_error("serve: --access-log: cannot open %s: %s", log->path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	pthread_mutex_lock(&log->lock);
+	if (log->f)
+		fclose(log->f);
+	log->f = f;
+	pthread_mutex_unlock(&log->lock);
+	return EXIT_OK;
 }
 
 /* Ingests one upload (bdb_serve_ingest_fn): the body read as `benchdb
@@ -91,7 +121,7 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	opt.branch = u->branch;
 	opt.default_commit = u->default_commit;
 	opt.default_branch = u->default_branch;
-	bdb_format format = BDB_FORMAT_AUTO;
+	bdb_input_format format = BDB_INPUT_AUTO;
 	if (u->format && bdb_format_parse(u->format, &format) != 0)
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "format: unknown format '%s' (expected one of: %s)", u->format,
@@ -151,6 +181,26 @@ done:
 	return rc;
 }
 
+/* The store's facts for GET /metrics (bdb_serve_facts_fn): its runs and
+ * the size of its data file. */
+static void store_facts(void *ctx, bdb_store *store, bdb_serve_store_facts *out)
+{
+	(void)ctx;
+	bdb_reader *r;
+	uint64_t runs;
+	if (bdb_reader_begin(store, &r) == 0) {
+		if (bdb_reader_count_runs(r, &runs) == 0)
+			out->runs = (double)runs;
+		bdb_reader_end(r);
+	}
+	char path[4096];
+	struct stat st;
+	if ((size_t)snprintf(path, sizeof path, "%s/data.mdb", bdb_store_path(store)) <
+		sizeof path &&
+	    stat(path, &st) == 0)
+		out->bytes = (double)st.st_size;
+}
+
 static bool is_loopback(const char *listen)
 {
 	return strncmp(listen, "127.", 4) == 0 || strncmp(listen, "[::1]:", 6) == 0;
@@ -159,22 +209,29 @@ static bool is_loopback(const char *listen)
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
-		   *query_timeout = NULL, *notify_url = NULL, *public_url = NULL;
+		   *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
+		   *public_url = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
 				{"--read-only", NULL, &read_only},
 				{"--max-body", &max_body, NULL},
 				{"--query-timeout", &query_timeout, NULL},
+				{"--access-log", &access_log_path, NULL},
 				{"--notify-url", &notify_url, NULL},
 				{"--public-url", &public_url, NULL},
 				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
+	static access_log log = {.lock = PTHREAD_MUTEX_INITIALIZER};
+	log.path = access_log_path;
+	log.f = access_log_path ? NULL : stderr;
 	bdb_serve_options so = {.listen = listen,
 				.read_only = read_only,
 				.log = log_line,
+				.log_ctx = &log,
+				.facts = store_facts,
 				.notify_url = notify_url,
 				.public_url = public_url};
 	const char *urls[][2] = {{"--notify-url", notify_url}, {"--public-url", public_url}};
@@ -222,12 +279,16 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 			"anyone who reaches it can read the store\n",
 			listen);
 
-	/* SIGTERM and SIGINT are taken by sigwait below; every thread the
-	 * server starts inherits the blocked mask. */
+	if (access_log_path && (code = open_access_log(&log)) != 0)
+		return code;
+
+	/* SIGTERM, SIGINT and SIGHUP are taken by sigwait below; every thread
+	 * the server starts inherits the blocked mask. */
 	sigset_t stop_signals;
 	sigemptyset(&stop_signals);
 	sigaddset(&stop_signals, SIGTERM);
 	sigaddset(&stop_signals, SIGINT);
+	sigaddset(&stop_signals, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -249,11 +310,16 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	fprintf(stderr, "benchdb: serving %s on http://%s:%u/ (%s)\n", ctx->db_dir, host,
 		bdb_serve_port(server), writes ? "writes need the bearer token" : "read-only");
 	int sig = 0;
-	sigwait(&stop_signals, &sig);
+	while (sigwait(&stop_signals, &sig) == 0 && sig == SIGHUP)
+		if (access_log_path && open_access_log(&log) == EXIT_OK)
+			fprintf(stderr, "benchdb: serve: SIGHUP: opened %s again\n",
+				access_log_path);
 	fprintf(stderr, "benchdb: serve: %s: finishing the requests in flight\n",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	bdb_serve_stop(server, GRACE_MS);
 	bdb_store_close(store);
+	if (access_log_path && log.f)
+		fclose(log.f);
 	fprintf(stderr, "benchdb: serve: stopped\n");
 	return EXIT_OK;
 }

@@ -110,19 +110,6 @@ static const subcommand subcommands[] = {
      "it prints statistics and the stored run's id; read the run with 'export --format json'"},
 };
 
-/* Statements that are subcommands too: `benchdb trend ...` runs the
- * statement as -c does (trend and summary also have benchkit's forms). */
-static const char *const statement_words[] = {"trend",	 "compare", "rank", "regressions",
-					      "changes", "show",    NULL};
-
-static bool is_statement_word(const char *word)
-{
-	for (const char *const *w = statement_words; *w; w++)
-		if (strcmp(word, *w) == 0)
-			return true;
-	return false;
-}
-
 /* An argument that is not a plain token of the language (BM_sort/1024,
  * CV-1/small) was unquoted by the shell: quote it again. Arguments holding a
  * space or a quote are statement text, passed as they are. */
@@ -160,13 +147,11 @@ static bool benchkit_trend(int argc, char **argv)
 
 static int unknown_subcommand(const char *word)
 {
-	const char *names[sizeof subcommands / sizeof *subcommands + 8] = {"help"};
+	const char *names[sizeof subcommands / sizeof *subcommands + 64] = {"help"};
 	size_t n = 1;
 	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++)
 		names[n++] = subcommands[k].name;
-	for (const char *const *w = statement_words; *w; w++)
-		names[n++] = *w;
-	names[n] = NULL;
+	bdb_query_subcommands(names + n, sizeof names / sizeof *names - n);
 	const char *near = bdb_query_nearest(word, names);
 	if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
@@ -184,7 +169,7 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **ar
 		return EXIT_OK;
 	}
 	bool statement =
-	    is_statement_word(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
+	    bdb_query_is_subcommand(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
 	if (statement)
 		return run_statement_subcommand(ctx, sopt, argc, argv);
 	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++) {
@@ -381,7 +366,7 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 		return EXIT_USAGE;
 	}
 	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&
-	    !is_statement_word(word)) {
+	    !bdb_query_is_subcommand(word)) {
 		cli_error("--server runs statements (-c, -f, query, trend, ...), not '%s'%s", word,
 			  strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'" : "");
 		return EXIT_USAGE;
@@ -442,7 +427,7 @@ int main(int argc, char **argv)
 			sopt.bail = true;
 		} else if (strcmp(arg, "--json") == 0) {
 			ctx.json = true;
-			sopt.format = "json";
+			sopt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
 		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(usage_text, stdout);
 			return EXIT_OK;

@@ -21,7 +21,7 @@ typedef struct shell_source_piece {
 typedef struct shell {
 	cli_ctx *ctx;
 	bdb_store *store;   /* opened on first use */
-	const char *format; /* "table" | "json" | "csv" | "markdown" */
+	const char *format; /* an output format's name (schema/output.c) */
 	bool timer;
 	bool bail;
 	bool interactive;
@@ -75,11 +75,6 @@ void shell_report_error(shell *sh, const bdb_diag *d);
  */
 void shell_source_position(const shell *sh, int line, int col, int *source_line, int *source_col);
 
-/* The statement summary shown by .help. */
-const char *shell_statement_help(void);
-/* One statement's forms, what it does and an example ("trend"; any case),
- * or NULL when there is no such statement. A static string. */
-const char *shell_statement_help_of(const char *name);
 /* Whether dir holds a store (a data.mdb that is not empty). */
 bool shell_store_exists(const char *dir);
 

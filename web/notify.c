@@ -120,7 +120,7 @@ bool bdb_notify_message(const bdb_result *res, const char *run_id, const char *c
 	put_value(&text, res, worst, "current");
 	bdb_buf_printf(&text, "). %s", link);
 	bdb_buf_puts(out, "{\"text\": ");
-	bdb_query_put_json_string(out, text.data ? text.data : "", text.len);
+	bdb_buf_put_json_string(out, text.data ? text.data : "", text.len);
 	bdb_buf_puts(out, "}\n");
 	bdb_buf_free(&text);
 	return !out->failed;
@@ -190,7 +190,7 @@ static void consider(bdb_notifier *n, const queued_run *q)
 	bdb_query_put_name(&stmt, q->id);
 	bdb_buf_puts(&stmt, " vs baseline ");
 	bdb_query_put_name(&stmt, n->baseline);
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON};
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON};
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);

@@ -79,6 +79,14 @@ typedef int (*bdb_serve_ingest_fn)(void *ctx, bdb_store *store, const void *body
 				   const bdb_serve_upload *params, bdb_serve_stored *out,
 				   bdb_diag *d);
 
+/* What GET /metrics says of the store: fill what is known, leave the rest
+ * negative. Called from any thread; reads only. */
+typedef struct bdb_serve_store_facts {
+	double runs;  /* runs stored */
+	double bytes; /* size of the store's data file */
+} bdb_serve_store_facts;
+typedef void (*bdb_serve_facts_fn)(void *ctx, bdb_store *store, bdb_serve_store_facts *out);
+
 /* Receives one access-log line (no newline), from any thread. */
 typedef void (*bdb_serve_log_fn)(void *ctx, const char *line);
 
@@ -98,6 +106,8 @@ typedef struct bdb_serve_options {
 	void *ingest_ctx;
 	bdb_serve_log_fn log; /* may be NULL: no access log */
 	void *log_ctx;
+	bdb_serve_facts_fn facts; /* may be NULL: /metrics leaves the store out */
+	void *facts_ctx;
 	/* Where to POST {"text": ...} when an upload regressed against
 	 * baseline main (notify.h); NULL: no notifications. The messages link
 	 * to public_url, or NULL: http://LISTEN/. Failures go to log. */

@@ -9,7 +9,7 @@
 # notify_receiver.py): the message's fields, two failures then success,
 # and a receiver that never answers not holding the upload.
 source "$(dirname "$0")/lib.sh"
-source "$(dirname "$0")/server_lib.sh"
+source "$(dirname "$0")/serve_lib.sh"
 command -v curl >/dev/null || {
 	echo "test_push: curl is missing (make deps)"
 	exit 1

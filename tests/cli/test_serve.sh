@@ -18,33 +18,7 @@ GBENCH=$FIXTURES/gbench_plain.json
 TOKEN=tok-$RANDOM$RANDOM-0123456789abcdef
 printf '%s\n' "$TOKEN" >"$WORK/token"
 
-source "$(dirname "$0")/server_lib.sh"
-
-# http ARGS...: curl ARGS with a timeout; body in $OUT, headers in $HDR,
-# status in $STATUS.
-HDR=$WORK/headers
-http() {
-	rm -f "$OUT" # curl writes no file for an answer without a body
-	: >"$ERR"
-	STATUS=$(curl -s --max-time 60 -o "$OUT" -D "$HDR" -w '%{http_code}' "$@")
-}
-check_status() { # NAME EXPECTED
-	if [ "$STATUS" = "$2" ]; then pass "$1"; else fail "$1" "status $STATUS, expected $2"; fi
-}
-check_body() { # NAME TEXT: the body is exactly TEXT
-	check_out_exact "$@"
-}
-header() { grep -i "^$1:" "$HDR" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
-check_security_headers() { # NAME
-	if [ "$(header Content-Security-Policy)" != "" ] &&
-		header Content-Security-Policy | grep -q "default-src 'none'" &&
-		[ "$(header X-Content-Type-Options)" = nosniff ] &&
-		[ "$(header X-Frame-Options)" = DENY ]; then
-		pass "$1: security headers"
-	else
-		fail "$1: security headers" "$(cat "$HDR")"
-	fi
-}
+source "$ROOT/tests/cli/serve_lib.sh"
 auth=(-H "Authorization: Bearer $TOKEN")
 runs_now() { "$BENCHDB" --db "$DB" --json -c 'show runs' >"$1"; }
 
@@ -104,8 +78,9 @@ http -X DELETE "$URL/api/query"
 check_status "DELETE /api/query: 405" 405
 check "405: Allow lists the methods" [ "$(header Allow)" = "GET, HEAD, POST" ]
 check_security_headers "405"
-http "$URL/api/runs"
-check_status "GET /api/runs: 405" 405
+http -X PATCH "$URL/api/runs"
+check_status "PATCH /api/runs: 405" 405
+check "PATCH /api/runs: Allow" [ "$(header Allow)" = "GET, HEAD, POST" ]
 
 # 5. chart.svg: the SVG of `benchdb chart`, an ETag, 304 on a match.
 "$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.svg"
