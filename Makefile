@@ -27,13 +27,14 @@ PKGS      := lmdb jansson libedit
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
              libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
              libmicrohttpd-dev curl libbenchmark-dev python3-prometheus-client \
-             chromium-driver python3-selenium
+             chromium-driver python3-selenium libcurl4-openssl-dev
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
-# libmicrohttpd: its header only; web/serve.c opens the library with dlopen
-# when a server starts, so that no other command loads it.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
+# libmicrohttpd and libcurl: their headers only; web/serve.c and web/client.c
+# open the libraries with dlopen when a server starts or a request is sent,
+# so that no other command loads them.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libmicrohttpd libcurl 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 

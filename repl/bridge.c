@@ -57,7 +57,7 @@ static bool write_paged(const char *text, size_t len)
 
 /* Prints a query error: "benchdb: error: FILE:LINE:COL: expected ..." and
  * the library's statement and caret lines under it. */
-static void report(shell *sh, const bdb_diag *d)
+void shell_report_error(shell *sh, const bdb_diag *d)
 {
 	bdb_diag shown = *d;
 	if (!shown.file[0] && sh->source_name && d->line > 0) {
@@ -87,7 +87,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 		}
 		if (!d.message[0])
 			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
-		report(sh, &d);
+		shell_report_error(sh, &d);
 		return cli_exit_code(rc);
 	}
 	bdb_output_format fmt = bdb_result_requested_format(res);

@@ -19,7 +19,7 @@
 static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
     "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
-    "                     [--access-log FILE]\n"
+    "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
     "\n"
     "Serves the store over HTTP: the dashboard at / (docs/serve.md) and the JSON\n"
     "API of docs/api.md (queries, charts, uploads). It listens on 127.0.0.1:8080\n"
@@ -28,19 +28,21 @@ static const char serve_usage[] =
     "token of --token-file (its first line); without one, or with --read-only, the\n"
     "server is read-only. --max-body: the largest request body (default 64 MiB).\n"
     "--query-timeout: the time a statement may run before it is cancelled and\n"
-    "answered 503 (default 30; 0: no limit). One access-log line per request on\n"
-    "stderr, or appended to --access-log FILE (SIGHUP opens it again, for log\n"
-    "rotation). Listening on an address other than loopback without --token-file\n"
-    "prints a warning. SIGTERM or SIGINT: finish the requests in flight, close,\n"
-    "exit 0.\n";
+    "answered 503 (default 30; 0: no limit).\n"
+    "--notify-url: after each upload that regresses against baseline main, POST\n"
+    "{\"text\": ...} (Slack, Discord, Mattermost webhooks) naming the run, its commit,\n"
+    "the worst series and a link to --public-url (default http://LISTEN/); sent\n"
+    "in the background, tried up to 5 times with a doubling delay, failures logged.\n"
+    "One access-log line per request on stderr, or appended to --access-log FILE\n"
+    "(SIGHUP opens it again, for log rotation). Listening on an address other\n"
+    "than loopback without --token-file prints a warning. SIGTERM or SIGINT:\n"
+    "finish the requests in flight, close, exit 0.\n";
 
-/* Reads the token: the first line of path, without its line end. Prints the
- * error itself; returns an exit code. */
-static int read_token(const char *path, char *token, size_t size)
+int cli_read_token(const char *cmd, const char *path, char *token, size_t size)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		cli_error("serve: --token-file: cannot read %s: %s", path, strerror(errno));
+		cli_error("%s: --token-file: cannot read %s: %s", cmd, path, strerror(errno));
 		return EXIT_INPUT;
 	}
 	size_t n = fread(token, 1, size - 1, f);
@@ -50,20 +52,20 @@ static int read_token(const char *path, char *token, size_t size)
 	token[strcspn(token, "\r\n")] = '\0';
 	n = strlen(token);
 	if (more && n == size - 1) {
-		cli_error("serve: --token-file: the token in %s is longer than %d bytes", path,
-			  MAX_TOKEN - 1);
+		cli_error("%s: --token-file: the token in %s is longer than %zu bytes", cmd,
+			  path, size - 1);
 		return EXIT_USAGE;
 	}
 	if (n < 16) {
-		cli_error("serve: --token-file: the token in %s must be at least 16 characters",
-			  path);
+		cli_error("%s: --token-file: the token in %s must be at least 16 characters",
+			  cmd, path);
 		return EXIT_USAGE;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if ((unsigned char)token[i] <= 0x20 || (unsigned char)token[i] >= 0x7f) {
-			cli_error("serve: --token-file: the token in %s must be printable ASCII "
+			cli_error("%s: --token-file: the token in %s must be printable ASCII "
 				  "without spaces",
-				  path);
+				  cmd, path);
 			return EXIT_USAGE;
 		}
 	}
@@ -118,6 +120,8 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	opt.id = u->id;
 	opt.commit = u->commit;
 	opt.branch = u->branch;
+	opt.default_commit = u->default_commit;
+	opt.default_branch = u->default_branch;
 	bdb_input_format format = BDB_INPUT_AUTO;
 	if (u->format && bdb_format_parse(u->format, &format) != 0)
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
@@ -161,6 +165,7 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	rc = bdb_store_put_run(store, run, 0, NULL, &outcome, d);
 	if (rc == 0) {
 		snprintf(out->id, sizeof out->id, "%s", run->id);
+		snprintf(out->commit, sizeof out->commit, "%s", run->commit ? run->commit : "");
 		out->points = run->n_points;
 		out->metrics = 0;
 		for (size_t p = 0; p < run->n_points; p++)
@@ -205,7 +210,8 @@ static bool is_loopback(const char *listen)
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
-		   *query_timeout = NULL, *access_log_path = NULL;
+		   *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
+		   *public_url = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
@@ -213,6 +219,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				{"--max-body", &max_body, NULL},
 				{"--query-timeout", &query_timeout, NULL},
 				{"--access-log", &access_log_path, NULL},
+				{"--notify-url", &notify_url, NULL},
+				{"--public-url", &public_url, NULL},
 				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
@@ -224,7 +232,18 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				.read_only = read_only,
 				.log = log_line,
 				.log_ctx = &log,
-				.facts = store_facts};
+				.facts = store_facts,
+				.notify_url = notify_url,
+				.public_url = public_url};
+	const char *urls[][2] = {{"--notify-url", notify_url}, {"--public-url", public_url}};
+	for (size_t u = 0; u < 2; u++)
+		if (urls[u][1] && strncmp(urls[u][1], "http://", 7) != 0 &&
+		    strncmp(urls[u][1], "https://", 8) != 0)
+			return cli_usage_error("serve", "%s: expected a URL starting with http:// "
+						  "or https://, got '%s'",
+					       urls[u][0], urls[u][1]);
+	if (public_url && !notify_url)
+		return cli_usage_error("serve", "--public-url goes with --notify-url");
 	if (max_body) {
 		char *end;
 		errno = 0;
@@ -248,7 +267,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	}
 	static char token[MAX_TOKEN];
 	if (token_file) {
-		if ((code = read_token(token_file, token, sizeof token)) != 0)
+		if ((code = cli_read_token("serve", token_file, token, sizeof token)) != 0)
 			return code;
 		so.token = token;
 	}

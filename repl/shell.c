@@ -79,8 +79,8 @@ static double wall_seconds(void)
 /* Runs one statement (no trailing separator). Returns an exit code. */
 static int run_statement(shell *sh, const char *stmt)
 {
-	bdb_store *store;
-	int code = shell_store(sh, &store);
+	bdb_store *store = NULL;
+	int code = sh->ctx->server ? EXIT_OK : shell_store(sh, &store);
 	if (code)
 		return code;
 	double w0 = 0, c0 = 0;
@@ -91,7 +91,8 @@ static int run_statement(shell *sh, const char *stmt)
 	interrupted = 0;
 	bool found_regressions = false;
 	FILE *f = shell_out(sh);
-	code = shell_exec_statement(sh, store, stmt, f, &found_regressions);
+	code = sh->ctx->server ? shell_exec_remote(sh, stmt, f)
+			       : shell_exec_statement(sh, store, stmt, f, &found_regressions);
 	fflush(f);
 	if (sh->timer)
 		fprintf(stderr, "Run Time: real %.6f user+sys %.6f\n", wall_seconds() - w0,
@@ -725,6 +726,13 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 	    (bdb_output_format_parse(opt->format, BDB_OUTPUT_FOR_QUERY, &f) != 0 || bdb_output_format_is_picture(f))) {
 		cli_error("--format: expected table, json, csv, markdown or line, got '%s'",
 			  opt->format);
+		return EXIT_USAGE;
+	}
+	/* --fail counts the regressions of the result table, which stays on
+	 * the server. */
+	if (ctx->server && opt->fail_on_regressions) {
+		cli_error("--fail does not work with --server: run 'benchdb check' where the "
+			  "store is, or read the regressions with --json");
 		return EXIT_USAGE;
 	}
 	sh->ctx = ctx;

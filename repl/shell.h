@@ -56,6 +56,19 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 			 bool *found_regressions);
 
 /*
+ * Runs one statement on the server of sh->ctx->server (remote.c): the
+ * answer, rendered there in sh->format, is written to out as it came; a
+ * statement the server refuses is reported as shell_exec_statement reports
+ * a local one. Returns an exit code (EXIT_SERVER when the server cannot
+ * answer).
+ */
+int shell_exec_remote(shell *sh, const char *stmt, FILE *out);
+
+/* Prints a statement's error d as the CLI does: FILE:LINE:COL of the
+ * source being run (not of the statement), the message, the caret lines. */
+void shell_report_error(shell *sh, const bdb_diag *d);
+
+/*
  * The source position (*line, *col) of the current statement's line `line`,
  * column `col` (1-based, code points; as a query error gives them), through
  * sh->source_text and sh->pieces. col 0 (unknown) stays 0.

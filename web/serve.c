@@ -24,6 +24,7 @@
 
 #include "badge.h"
 #include "metrics.h"
+#include "notify.h"
 #include "router.h"
 #include "dashboard.h"
 #include "web.h"
@@ -53,6 +54,7 @@ struct bdb_server {
 	bool stopping;		 /* under lock */
 	bdb__metrics metrics;	 /* under lock */
 	struct timespec started; /* CLOCK_MONOTONIC */
+	bdb_notifier *notifier;	 /* --notify-url, or NULL */
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -225,9 +227,12 @@ static void error_body(bdb_buf *b, const char *message)
  * (query.h: `expected "with", found "wiht"; did you mean "with"?`):
  * error = that line, expected = what follows "expected " up to ", found"
  * or ';', suggestion = the quoted name of "did you mean"; null when the
- * message does not say.
+ * message does not say. whole (the client's own statement: /api/query)
+ * adds message = all of d->message (the statement and caret lines) and
+ * code = what was at fault ("query", or "notfound": the data), which the
+ * CLI's --server shows and exits with as a local error.
  */
-static void query_error_body(bdb_buf *b, const bdb_diag *d)
+static void query_error_body(bdb_buf *b, const bdb_diag *d, bool whole)
 {
 	const char *msg = d->message;
 	size_t first = strcspn(msg, "\n");
@@ -253,6 +258,11 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 		bdb_buf_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
 	else
 		bdb_buf_puts(b, "null");
+	if (whole) {
+		bdb_buf_puts(b, ", \"message\": ");
+		put_json_cstr(b, msg);
+		bdb_buf_printf(b, ", \"code\": \"%s\"", bdb_error_name(d->code));
+	}
 	bdb_buf_puts(b, "}\n");
 }
 
@@ -491,19 +501,28 @@ static const char *statement_of(struct MHD_Connection *c, request *rq, const cha
 	return text;
 }
 
-static enum MHD_Result query_failed(struct MHD_Connection *c, request *rq, int rc,
-				    const bdb_diag *d)
+/* A statement's failure: 400 with the query error's body (whole: see
+ * query_error_body), or the storage error's status. */
+static enum MHD_Result statement_failed(struct MHD_Connection *c, request *rq, int rc,
+					const bdb_diag *d, bool whole)
 {
 	if (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) {
 		bdb_buf b;
 		bdb_buf_init(&b);
-		query_error_body(&b, d);
+		query_error_body(&b, d, whole);
 		enum MHD_Result ret =
 		    answer(c, rq, MHD_HTTP_BAD_REQUEST, json_type, &b, NULL, NULL);
 		bdb_buf_free(&b);
 		return ret;
 	}
 	return answer_failure(c, rq, rc);
+}
+
+/* The failure of a statement the server built (badge, baselines, ...). */
+static enum MHD_Result query_failed(struct MHD_Connection *c, request *rq, int rc,
+				    const bdb_diag *d)
+{
+	return statement_failed(c, rq, rc, d, false);
 }
 
 static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, request *rq,
@@ -515,8 +534,19 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return ret;
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
+	/* format=table|csv|markdown|line|json: the text the CLI prints in that
+	 * mode, when piped (`benchdb --server URL -c` asks for its mode). */
+	bdb_output_format format = BDB_OUTPUT_JSON;
+	const char *asked;
+	if (!get_param(c, rq, "format", &asked, &ret))
+		return ret;
+	if (asked && (bdb_output_format_parse(asked, BDB_OUTPUT_FOR_QUERY, &format) != 0 ||
+		      bdb_output_format_is_picture(format)))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "format: expected table, json, csv, markdown or line", NULL,
+				    NULL);
 	watch w;
-	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = format, .cancel = watch_begin(s, &w)};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -526,7 +556,7 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	if (!rc && out.failed)
 		rc = BDB_ENOMEM;
 	if (rc)
-		ret = query_failed(c, rq, rc, &d);
+		ret = statement_failed(c, rq, rc, &d, true); /* the client's own statement */
 	else /* a statement's `as csv` (or svg) gives that format: not JSON */
 		ret =
 		    answer(c, rq, MHD_HTTP_OK,
@@ -655,8 +685,12 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (!s->opt.ingest)
 		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "uploads are off", NULL, NULL);
 	bdb_serve_upload u = {0};
-	static const char *const names[] = {"commit", "branch", "id", "format", "timestamp"};
-	const char **fields[] = {&u.commit, &u.branch, &u.id, &u.format, &u.timestamp};
+	static const char *const names[] = {"commit",	 "branch",	   "id",
+					    "format",	 "timestamp",	   "default_commit",
+					    "default_branch"};
+	const char **fields[] = {&u.commit, &u.branch,		&u.id,
+				 &u.format, &u.timestamp, &u.default_commit,
+				 &u.default_branch};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (!get_param(c, rq, names[i], fields[i], &ret) ||
 		    !param_ok(c, rq, names[i], *fields[i], &ret))
@@ -699,6 +733,8 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 			       stored.unchanged ? "unchanged" : "stored");
 		ret = answer(c, rq, stored.unchanged ? MHD_HTTP_OK : MHD_HTTP_CREATED, json_type,
 			     &b, NULL, NULL);
+		if (s->notifier && !stored.unchanged) /* queued: the answer does not wait */
+			bdb_notify_run(s->notifier, stored.id, stored.commit);
 	} else if (rc == BDB_EPARSE || rc == BDB_EFORMAT || rc == BDB_EINVAL || rc == BDB_ETOOBIG ||
 		   rc == BDB_EEXISTS) {
 		char line[1100];
@@ -1495,6 +1531,23 @@ static int parse_listen(const char *listen, struct sockaddr_storage *sa, bool *v
 	return 0;
 }
 
+/* The notifier of --notify-url, linking to --public-url or the address
+ * listened on. */
+static int start_notifier(bdb_server *s)
+{
+	char link[300];
+	if (s->opt.public_url) {
+		snprintf(link, sizeof link, "%s", s->opt.public_url);
+	} else {
+		const char *colon = strrchr(s->opt.listen, ':');
+		snprintf(link, sizeof link, "http://%.*s:%u/", (int)(colon - s->opt.listen),
+			 s->opt.listen, s->port);
+	}
+	bdb_notify_options no = {
+	    .url = s->opt.notify_url, .link = link, .log = s->opt.log, .log_ctx = s->opt.log_ctx};
+	return bdb_notify_start(s->store, &no, &s->notifier);
+}
+
 int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server **out, bdb_diag *d)
 {
 	*out = NULL;
@@ -1556,8 +1609,19 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	const union MHD_DaemonInfo *info =
 	    mhd.get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info ? info->port : 0;
+	if (opt->notify_url && (rc = start_notifier(s)) != 0) {
+		mhd.stop_daemon(s->daemon);
+		goto fail_started;
+	}
 	*out = s;
 	return 0;
+fail_started:
+	if (s->watchdog_started) {
+		pthread_mutex_lock(&s->lock);
+		s->stopping = true;
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->watchdog, NULL);
+	}
 fail:
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
@@ -1587,6 +1651,7 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 			break;
 	pthread_mutex_unlock(&s->lock);
 	mhd.stop_daemon(s->daemon);
+	bdb_notify_stop(s->notifier);
 	pthread_mutex_lock(&s->lock);
 	s->stopping = true;
 	pthread_mutex_unlock(&s->lock);

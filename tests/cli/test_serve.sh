@@ -49,13 +49,13 @@ check_security_headers "query"
 # 3. Query errors: 400 with the diagnostic's fields.
 http -G --data-urlencode 'q=compare latest wiht baseline main' "$URL/api/query"
 check_status "query error: 400" 400
-check_body "query error: error, line, column, expected, suggestion" \
-	'{"error": "expected \"with\", found \"wiht\"; did you mean \"with\"?", "line": 1, "column": 16, "expected": "\"with\"", "suggestion": "with"}'
+check_body "query error: error, line, column, expected, suggestion, message, code" \
+	'{"error": "expected \"with\", found \"wiht\"; did you mean \"with\"?", "line": 1, "column": 16, "expected": "\"with\"", "suggestion": "with", "message": "expected \"with\", found \"wiht\"; did you mean \"with\"?\n  compare latest wiht baseline main\n                 ^^^^", "code": "query"}'
 check_security_headers "query error"
 http -G --data-urlencode 'q=trend tiem of kernel' "$URL/api/query"
 check_status "unknown metric: 400" 400
 check_body "unknown metric: the nearest name" \
-	'{"error": "no metric \"tiem\" in the store; did you mean \"time\"?", "line": 1, "column": 7, "expected": null, "suggestion": "time"}'
+	'{"error": "no metric \"tiem\" in the store; did you mean \"time\"?", "line": 1, "column": 7, "expected": null, "suggestion": "time", "message": "no metric \"tiem\" in the store; did you mean \"time\"?\n  trend tiem of kernel\n        ^^^^", "code": "query"}'
 http -G --data-urlencode 'q=compare latest with baseline nope' "$URL/api/query"
 check_status "missing baseline: 400" 400
 check "missing baseline: says which" grep -qF '{"error": "no baseline \"nope\" (set one with' "$OUT"
