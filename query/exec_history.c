@@ -440,10 +440,10 @@ static void free_series(bdb_series_info **series, size_t n)
  * default format). */
 static bool drawn(const bdb__exec *ex, const bdb__stmt *st)
 {
-	bdb_query_format f = st->format ? st->format
+	bdb_output_format f = st->format ? st->format
 			     : ex->opt	? ex->opt->format
-					: BDB_FORMAT_DEFAULT;
-	return bdb_query_format_is_chart(f);
+					: BDB_OUTPUT_DEFAULT;
+	return bdb_output_format_is_picture(f);
 }
 
 /*
@@ -754,7 +754,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb_result *drawing = NULL;
 	chart_ref chart;
 	if (drawn(ex, st)) {
-		drawing = r->chart_table = bdb__result_new("trend");
+		drawing = r->chart_table = bdb__result_new(bdb__stmt_name(BDB__STMT_TREND));
 		if (!drawing || bdb__result_columns(drawing, trend_columns, T_N_CHART_COLUMNS)) {
 			r->failed = true;
 			goto done;
