@@ -181,23 +181,33 @@ static void put_xor(bit_writer *w, xor_state *st, uint64_t x)
 
 static bool get_xor(bit_reader *r, xor_state *st, uint64_t *x)
 {
-	/* The control bits, leading zeros and length in one look. */
-	uint64_t head = peek_bits(r, 13), bits;
-	if (!(head >> 12)) {
+	/* Up to 56 bits in one look: the control bits, the window and, when
+	 * they fit, the meaningful bits too. */
+	uint64_t w = peek_bits(r, 56), bits;
+	if (!(w >> 55)) {
 		*x = 0;
 		return skip_bits(r, 1);
 	}
-	if (head >> 11 & 1) {
-		unsigned lead = (unsigned)(head >> 6 & 31), len = (unsigned)(head & 63) + 1;
-		if (lead + len > 64 || !skip_bits(r, 13))
+	unsigned used;
+	if (w >> 54 & 1) {
+		unsigned lead = (unsigned)(w >> 49 & 31), len = (unsigned)(w >> 43 & 63) + 1;
+		if (lead + len > 64)
 			return false;
 		st->lead = lead;
 		st->len = len;
-	} else if (!st->len || !skip_bits(r, 2)) {
+		used = 13;
+	} else if (!st->len) {
 		return false; /* a window before any was set */
+	} else {
+		used = 2;
 	}
-	if (!get_bits(r, st->len, &bits))
+	if (used + st->len <= 56) {
+		if (!skip_bits(r, used + st->len))
+			return false;
+		bits = (w >> (56 - used - st->len)) & ((UINT64_C(1) << st->len) - 1);
+	} else if (!skip_bits(r, used) || !get_bits(r, st->len, &bits)) {
 		return false;
+	}
 	unsigned shift = 64 - st->lead - st->len;
 	*x = shift == 64 ? 0 : bits << shift;
 	return *x != 0; /* a zero XOR has its own code */
@@ -379,14 +389,20 @@ int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 	if (!get_extras(&r, &st, flags, &obs[0]))
 		return BDB_ECORRUPT;
 	for (size_t i = 1; i < count; i++) {
-		if (!get_number(&r, &x))
-			return BDB_ECORRUPT;
-		st.time_delta += unzigzag(x);
-		st.time += st.time_delta;
-		if (!get_number(&r, &x))
-			return BDB_ECORRUPT;
-		st.seq_delta += unzigzag(x);
-		st.seq += st.seq_delta;
+		/* The usual case first: both deltas as before (two 0 bits). */
+		if (peek_bits(&r, 2) == 0 && skip_bits(&r, 2)) {
+			st.time += st.time_delta;
+			st.seq += st.seq_delta;
+		} else {
+			if (!get_number(&r, &x))
+				return BDB_ECORRUPT;
+			st.time_delta += unzigzag(x);
+			st.time += st.time_delta;
+			if (!get_number(&r, &x))
+				return BDB_ECORRUPT;
+			st.seq_delta += unzigzag(x);
+			st.seq += st.seq_delta;
+		}
 		if (st.seq > UINT32_MAX || !get_xor(&r, &st.value_win, &x))
 			return BDB_ECORRUPT;
 		st.value ^= x;
