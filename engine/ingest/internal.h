@@ -33,6 +33,8 @@ typedef struct bdb__json_doc {
 	const char *name; /* display name, for diagnostics */
 	const char *text; /* not owned; must outlive the document */
 	size_t len;
+	const char *whole; /* the input text lies in (positions count in it) */
+	size_t whole_len;
 	json_t *root;		       /* owned */
 	struct bdb__json_index *index; /* built lazily, owned */
 } bdb__json_doc;
@@ -46,6 +48,23 @@ typedef struct bdb__json_doc {
 int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len,
 		    bdb_diag *d);
 void bdb__json_release(bdb__json_doc *doc);
+
+/*
+ * bdb__json_parse of whole[start..start+len), a value inside a larger
+ * input: positions in errors (now and from doc later) are positions in
+ * whole. whole must outlive the document.
+ */
+int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole,
+			 size_t whole_len, size_t start, size_t len, bdb_diag *d);
+
+/*
+ * The end of the JSON value that starts at p (no white space before it),
+ * found without checking it: strings are skipped to their closing quote,
+ * brackets matched, a scalar runs to the next delimiter. NULL when the value
+ * does not end before end or nests deeper than max_depth. jansson checks
+ * the bytes when it parses them.
+ */
+const char *bdb__json_skip(const char *p, const char *end, int max_depth);
 
 /* "string", "number", "object", "array", "boolean", "null". */
 const char *bdb__json_type_name(const json_t *v);
