@@ -391,6 +391,36 @@ int bdb__note_origin(bdb__input *in, size_t point, const json_t *array, size_t i
  */
 int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v);
 
+/*
+ * Readers of one result a line (cargo, benchmarkjs, benchmarkluau; text.c) share
+ * their loop: a line function parses one line and, when c is non-NULL,
+ * adds what it read to c->run (points through c->points, repeated
+ * observations through c->samples). It returns 1 for a result line, 0 for
+ * a line it skips, and -1 for a result line that does not parse, with *err
+ * saying what was expected at *at (a byte of the line); an error adding to
+ * the run (BDB_ENOMEM) goes to c->rc. c NULL: detection, parse only.
+ */
+typedef struct bdb__line_ctx {
+	int rc;
+	bdb_run *run;
+	bdb__strmap points;
+	struct bdb__samples *samples;
+} bdb__line_ctx;
+typedef int (*bdb__line_fn)(bdb__line_ctx *c, const char *line, size_t len, const char **err,
+			    const char **at);
+
+/* True when fn takes any line of data for a result line (1 or -1). */
+bool bdb__detect_lines(const char *data, size_t len, bdb__line_fn fn);
+
+/*
+ * Checks that in is text, then runs fn over its lines; a line that fails
+ * to parse is BDB_EPARSE "malformed <what> line: <err>" at its line and
+ * column. Repeated observations become samples and means at the end
+ * (bdb__samples_finish). 0, BDB_EPARSE or BDB_ENOMEM.
+ */
+int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *run,
+		    bdb_diag *d);
+
 typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
 
 /* Content tests for auto-detection. */

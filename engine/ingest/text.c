@@ -1,6 +1,7 @@
 /*
- * text.c - helpers for the text formats (gotest, cargo) and for turning
- * byte offsets into line:column positions: line iteration, strict number
+ * text.c - helpers for the text formats (gotest, cargo, benchmarkjs, ...)
+ * and for turning byte offsets into line:column positions: line
+ * iteration, the loop of the one-result-a-line readers, strict number
  * parsing, and the check that an input is text at all.
  */
 #include "internal.h"
@@ -31,6 +32,44 @@ bool bdb__lines_next(bdb__lines *l)
 	l->next = nl ? nl + 1 : l->end;
 	l->number++;
 	return true;
+}
+
+bool bdb__detect_lines(const char *data, size_t len, bdb__line_fn fn)
+{
+	bdb__lines l;
+	bdb__lines_init(&l, data, len);
+	while (bdb__lines_next(&l)) {
+		const char *err, *at;
+		/* A line that starts like a result is the tool's, even when the rest is broken. */
+		if (fn(NULL, l.line, l.len, &err, &at) != 0)
+			return true;
+	}
+	return false;
+}
+
+int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *run,
+		    bdb_diag *d)
+{
+	int rc = bdb__text_check(in->name, in->data, in->len, d);
+	if (rc)
+		return rc;
+	bdb__samples samples = {0};
+	bdb__line_ctx c = {.run = run, .samples = &samples};
+	bdb__lines l;
+	bdb__lines_init(&l, in->data, in->len);
+	while (!rc && bdb__lines_next(&l)) {
+		const char *err, *at;
+		if (fn(&c, l.line, l.len, &err, &at) < 0)
+			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+					  bdb__column(l.line, at), "malformed %s line: %s", what, err);
+		else
+			rc = c.rc;
+	}
+	if (!rc)
+		rc = bdb__samples_finish(&samples, run);
+	bdb__samples_free(&samples);
+	bdb__strmap_free(&c.points);
+	return rc;
 }
 
 /* UTF-8 continuation bytes do not start a character. */
