@@ -1,11 +1,14 @@
 /*
  * fuzz_ingest_text.c - harness for the text input adapters: the bytes go
- * through bdb_ingest_buffer with format detection and with gotest and cargo
- * (libtest) forced, and each outcome is checked as ingest_check.h says.
+ * through bdb_ingest_buffer with format detection and with each text format
+ * of it_formats forced, and each outcome is checked as ingest_check.h says.
  */
 #include "ingest_check.h"
 
-static const bdb_format it_formats[] = {BDB_FORMAT_GOTEST, BDB_FORMAT_CARGO};
+static const bdb_format it_formats[] = {
+    BDB_FORMAT_GOTEST, BDB_FORMAT_CARGO,
+    BDB_FORMAT_GOTEST_JSON,
+};
 
 int fuzz_ingest_text(const uint8_t *data, size_t size)
 {

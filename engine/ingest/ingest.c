@@ -22,12 +22,17 @@ typedef struct adapter {
 	bool (*detect_json)(const json_t *root);
 	bool (*detect_text)(const char *data, size_t len);
 	bdb__ingest_fn ingest;
-	bool json; /* reads a JSON document */
+	int json; /* true: reads a JSON document; false: text; or JSON_LINES */
 } adapter;
+
+/* Reads JSON lines (text to the reader): detected by detect_text before documents. */
+#define JSON_LINES 2
 
 /*
  * In detection order: the most specific shapes first, BMF (any object of
- * objects of {"value": ...}) last among the JSON formats.
+ * objects of {"value": ...}) last among the JSON formats. Input that
+ * starts like JSON is first offered to the JSON-lines formats, then parsed
+ * as one document.
  */
 static const adapter adapters[] = {
     {BDB_FORMAT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
@@ -44,6 +49,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
     {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
     {BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
+    {BDB_FORMAT_GOTEST_JSON, "gotest-json", NULL, bdb__detect_gotest_json, bdb__ingest_gotest_json, JSON_LINES},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -117,6 +123,7 @@ static const bdb_format_info infos[] = {
     {"gab", "github-action-benchmark",
      "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
     {"bmf", "Bencher", "Bencher Metric Format JSON"},
+    {"gotest-json", "go test", "-json -bench output (test2json events around the -bench text)"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -128,7 +135,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)
@@ -330,7 +337,10 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 	if (format != BDB_FORMAT_AUTO && !a)
 		return bdb_diag_set(d, BDB_EINVAL, in->name, 0, 0, "unknown format %d",
 				    (int)format);
-	bool json = a ? a->json : looks_like_json(in->data, in->len);
+	bool json = a ? a->json == true : looks_like_json(in->data, in->len);
+	for (size_t i = 0; json && !a && i < N_ADAPTERS; i++)
+		if (adapters[i].json == JSON_LINES && adapters[i].detect_text(in->data, in->len))
+			a = &adapters[i], json = false;
 	if (json) {
 		int rc = bdb__json_parse(doc, in->name, in->data, in->len, d);
 		if (rc)
@@ -350,7 +360,8 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 		if (rc)
 			return rc;
 		for (size_t i = 0; !a && i < N_ADAPTERS; i++)
-			if (adapters[i].detect_text && adapters[i].detect_text(in->data, in->len))
+			if (adapters[i].detect_text && adapters[i].json != JSON_LINES &&
+			    adapters[i].detect_text(in->data, in->len))
 				a = &adapters[i];
 		if (!a)
 			return no_match(in, "text without benchmark result lines", d);

@@ -72,6 +72,7 @@ typedef enum bdb_format {
 	BDB_FORMAT_QUASIM,
 	BDB_FORMAT_BENCHMARKJS,
 	BDB_FORMAT_CATCH2,
+	BDB_FORMAT_GOTEST_JSON,
 	BDB_FORMAT_COUNT /* number of entries, AUTO included */
 } bdb_format;
 

@@ -436,6 +436,7 @@ bool bdb__detect_gotest(const char *data, size_t len);
 bool bdb__detect_cargo(const char *data, size_t len);
 bool bdb__detect_benchmarkjs(const char *data, size_t len);
 bool bdb__detect_catch2(const char *data, size_t len);
+bool bdb__detect_gotest_json(const char *data, size_t len);
 
 int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gbench(bdb__input *in, bdb_run *run, bdb_diag *d);
@@ -450,6 +451,7 @@ int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_benchmarkjs(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_gotest_json(bdb__input *in, bdb_run *run, bdb_diag *d);
 
 /*
  * The fast path for benchkit JSON (benchkit_fast.c): builds into the empty
