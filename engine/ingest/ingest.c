@@ -50,6 +50,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
     {BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
     {BDB_FORMAT_GOTEST_JSON, "gotest-json", NULL, bdb__detect_gotest_json, bdb__ingest_gotest_json, JSON_LINES},
+    {BDB_FORMAT_GBENCH_CSV, "gbench-csv", NULL, bdb__detect_gbench_csv, bdb__ingest_gbench_csv, false},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -124,6 +125,7 @@ static const bdb_format_info infos[] = {
      "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
     {"bmf", "Bencher", "Bencher Metric Format JSON"},
     {"gotest-json", "go test", "-json -bench output (test2json events around the -bench text)"},
+    {"gbench-csv", "Google Benchmark", "--benchmark_format=csv output"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -135,7 +137,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

@@ -257,6 +257,29 @@ bool bdb__starts_with(const char *line, size_t len, const char *prefix);
  */
 void bdb__copy_text(char *dst, size_t cap, const char *src, size_t len);
 
+/*
+ * One CSV line split into fields (RFC 4180 quoting: a field in double
+ * quotes may hold commas, and "" is a quote; no line breaks inside
+ * fields). field[i] is NUL-terminated text, start[i] where it began in the
+ * line (for error columns). Valid until the next split or bdb__csv_free.
+ */
+#define BDB__CSV_MAX_FIELDS 256
+typedef struct bdb__csv_row {
+	size_t n;
+	const char *field[BDB__CSV_MAX_FIELDS];
+	const char *start[BDB__CSV_MAX_FIELDS];
+	bdb_buf text; /* the fields, NUL-separated */
+} bdb__csv_row;
+
+/*
+ * Splits line[0..len) into row. Returns 0, or -1 with *err and *at (a byte
+ * of the line) for a quote that does not close, text after a closing
+ * quote, or more than BDB__CSV_MAX_FIELDS fields; BDB_ENOMEM.
+ */
+int bdb__csv_split(bdb__csv_row *row, const char *line, size_t len, const char **err,
+		   const char **at);
+void bdb__csv_free(bdb__csv_row *row);
+
 /* ------------------------------------------------------------------------ */
 /* Building runs (build.c)                                                   */
 /* ------------------------------------------------------------------------ */
@@ -437,6 +460,7 @@ bool bdb__detect_cargo(const char *data, size_t len);
 bool bdb__detect_benchmarkjs(const char *data, size_t len);
 bool bdb__detect_catch2(const char *data, size_t len);
 bool bdb__detect_gotest_json(const char *data, size_t len);
+bool bdb__detect_gbench_csv(const char *data, size_t len);
 
 int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gbench(bdb__input *in, bdb_run *run, bdb_diag *d);
@@ -452,6 +476,7 @@ int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_benchmarkjs(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gotest_json(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_gbench_csv(bdb__input *in, bdb_run *run, bdb_diag *d);
 
 /*
  * The fast path for benchkit JSON (benchkit_fast.c): builds into the empty

@@ -72,6 +72,67 @@ int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *
 	return rc;
 }
 
+int bdb__csv_split(bdb__csv_row *row, const char *line, size_t len, const char **err,
+		   const char **at)
+{
+	const char *p = line, *end = line + len;
+	size_t offsets[BDB__CSV_MAX_FIELDS];
+	bdb_buf_reset(&row->text);
+	row->n = 0;
+	for (;;) {
+		if (row->n == BDB__CSV_MAX_FIELDS) {
+			*err = "more than 256 fields on one line";
+			*at = p;
+			return -1;
+		}
+		row->start[row->n] = p;
+		offsets[row->n++] = row->text.len;
+		if (p < end && *p == '"') {
+			const char *open = p++;
+			for (;;) {
+				if (p == end) {
+					*err = "a quoted field does not close";
+					*at = open;
+					return -1;
+				}
+				if (*p == '"' && p + 1 < end && p[1] == '"') {
+					bdb_buf_putc(&row->text, '"');
+					p += 2;
+				} else if (*p == '"') {
+					p++;
+					break;
+				} else {
+					bdb_buf_putc(&row->text, *p++);
+				}
+			}
+			if (p < end && *p != ',') {
+				*err = "expected ',' after a quoted field";
+				*at = p;
+				return -1;
+			}
+		} else {
+			const char *comma = memchr(p, ',', (size_t)(end - p));
+			const char *stop = comma ? comma : end;
+			bdb_buf_append(&row->text, p, (size_t)(stop - p));
+			p = stop;
+		}
+		bdb_buf_putc(&row->text, '\0');
+		if (p == end)
+			break;
+		p++; /* the comma */
+	}
+	if (row->text.failed)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < row->n; i++)
+		row->field[i] = row->text.data + offsets[i];
+	return 0;
+}
+
+void bdb__csv_free(bdb__csv_row *row)
+{
+	bdb_buf_free(&row->text);
+}
+
 /* UTF-8 continuation bytes do not start a character. */
 static bool starts_char(unsigned char c)
 {

@@ -51,10 +51,69 @@ static void test_gotest_json(void **state)
 	bdb_run_free(run);
 }
 
+/* --benchmark_format=csv --benchmark_repetitions=3 (libbenchmark 1.7.1):
+ * iteration rows become samples; the _mean/_median/_stddev/_cv rows are
+ * Google Benchmark's own aggregates and are skipped. */
+static void test_gbench_csv(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/gbench_csv/bench.csv", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_GBENCH_CSV);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "real_time", BDB_LOWER, "ns");
+	fixture_def(run, "bytes_per_second", BDB_HIGHER, "B/s");
+	fixture_def(run, "items_per_second", BDB_HIGHER, "items/s");
+	const bdb_metric *m = fixture_metric(fixture_point(run, "BM_memcpy/64", ""), "real_time");
+	assert_int_equal(m->n_samples, 3);
+	fixture_close(m->samples[1], 7.3217, 0);
+	/* python: statistics.fmean([8.40677, 7.3217, 5.30853]); the file's own
+	 * BM_memcpy/64_mean row says 7.01233 */
+	fixture_close(m->value, 7.012333333333333, 1e-12);
+	/* A quoted label with a comma and doubled quotes becomes tag label
+	 * (fixture_point's "k=v,k=v" cannot say it: the point is the third). */
+	const bdb_point *p = &run->points[2];
+	assert_string_equal(p->name, "BM_sort/256");
+	assert_int_equal(p->n_tags, 1);
+	assert_string_equal(p->tags[0].key, "label");
+	assert_string_equal(p->tags[0].value, "ints, \"random\"");
+	/* python: statistics.fmean([111605000, 107165000, 108369000]) */
+	fixture_close(fixture_metric(p, "items_per_second")->value, 109046333.33333333, 1e-12);
+	fixture_close(fixture_metric(p, "swaps")->value, 256, 0);
+	bdb_run_free(run);
+}
+
+/* --benchmark_report_aggregates_only: the _mean row stands for its benchmark. */
+static void test_gbench_csv_aggregates_only(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "name,iterations,real_time,cpu_time,time_unit,bytes_per_second,items_per_second,"
+	    "label,error_occurred,error_message\n"
+	    "\"BM_a_mean\",3,12.5,12,us,,,,,\n"
+	    "\"BM_a_median\",3,12.25,11.5,us,,,,,\n"
+	    "\"BM_a_stddev\",3,0.5,0.25,us,,,,,\n"
+	    "\"BM_fail\",0,0,0,ns,,,,true,\"could not open\"\n";
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("a.csv", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+					   &run, NULL, &d),
+			 0);
+	assert_int_equal(run->n_points, 1);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "BM_a", ""), "real_time");
+	fixture_close(m->value, 12.5, 0);
+	assert_string_equal(m->unit, "us");
+	assert_string_equal(fixture_meta(run, "error:BM_fail"), "could not open");
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_gotest_json),
+	    cmocka_unit_test(test_gbench_csv),
+	    cmocka_unit_test(test_gbench_csv_aggregates_only),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
