@@ -108,12 +108,46 @@ static void test_gbench_csv_aggregates_only(void **state)
 	bdb_run_free(run);
 }
 
+/* JMH -rf json (built from the documented format by make_fixture.py). */
+static void test_jmh(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/jmh/jmh-result.json", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_JMH);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "throughput", BDB_HIGHER, "ops/ms");
+	fixture_def(run, "time", BDB_LOWER, "us");
+	const bdb_metric *m = fixture_metric(
+	    fixture_point(run, "org.sample.ListBench.sum", "mode=thrpt,size=100"), "throughput");
+	/* python: statistics.fmean of the six rawData values */
+	fixture_close(m->value, 1529.9166666666667, 1e-12);
+	fixture_close(m->lower, 1507.3089962876586, 0);
+	fixture_close(m->upper, 1552.5243370456749, 0);
+	assert_int_equal(m->n_samples, 6);
+	fixture_close(m->samples[3], 1541.2, 0);
+	/* avgt in us/op: metric time in us; the gc profiler's metric without its dot. */
+	const bdb_point *p = fixture_point(run, "org.sample.StringBench.concat", "mode=avgt");
+	m = fixture_metric(p, "time");
+	fixture_close(m->value, 0.5078333333333334, 1e-12);
+	assert_string_equal(m->unit, "us");
+	m = fixture_metric(p, "gc.alloc.rate");
+	fixture_close(m->value, 1843.2, 0);
+	assert_string_equal(m->unit, "MB/s");
+	assert_false(m->has_lower);
+	assert_string_equal(fixture_env(run, "jdkVersion"), "17.0.15");
+	assert_string_equal(fixture_meta(run, "forks"), "2");
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_gotest_json),
 	    cmocka_unit_test(test_gbench_csv),
 	    cmocka_unit_test(test_gbench_csv_aggregates_only),
+	    cmocka_unit_test(test_jmh),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
