@@ -52,6 +52,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_GOTEST_JSON, "gotest-json", NULL, bdb__detect_gotest_json, bdb__ingest_gotest_json, JSON_LINES},
     {BDB_FORMAT_GBENCH_CSV, "gbench-csv", NULL, bdb__detect_gbench_csv, bdb__ingest_gbench_csv, false},
     {BDB_FORMAT_JMH, "jmh", bdb__detect_jmh, NULL, bdb__ingest_jmh, true},
+    {BDB_FORMAT_BENCHMARKDOTNET, "benchmarkdotnet", bdb__detect_benchmarkdotnet, NULL, bdb__ingest_benchmarkdotnet, true},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -128,6 +129,7 @@ static const bdb_format_info infos[] = {
     {"gotest-json", "go test", "-json -bench output (test2json events around the -bench text)"},
     {"gbench-csv", "Google Benchmark", "--benchmark_format=csv output"},
     {"jmh", "JMH", "-rf json result file (jmh-result.json)"},
+    {"benchmarkdotnet", "BenchmarkDotNet", "full JSON report (--exporters json, *-report-full.json)"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -139,7 +141,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

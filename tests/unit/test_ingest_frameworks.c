@@ -141,6 +141,38 @@ static void test_jmh(void **state)
 	bdb_run_free(run);
 }
 
+/* BenchmarkDotNet full JSON (built from the documented format by make_fixture.py). */
+static void test_benchmarkdotnet(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/benchmarkdotnet/report-full.json",
+				    BDB_FORMAT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_BENCHMARKDOTNET);
+	assert_int_equal(run->n_points, 2);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "stddev", BDB_INFO, "ns");
+	const bdb_point *p = fixture_point(run, "Sample.Benchmarks.StringBench.Builder(N: 100)", "N=100");
+	const bdb_metric *m = fixture_metric(p, "time");
+	/* python: statistics.fmean([812.4, 798.9, 805.3, 820.7, 809.1]); the
+	 * interval is the file's ConfidenceInterval.Lower / .Upper */
+	fixture_close(m->value, 809.28, 1e-12);
+	fixture_close(m->lower, 778.010969328012, 0);
+	fixture_close(m->upper, 840.5490306719879, 0);
+	assert_int_equal(m->n_samples, 5);
+	fixture_close(m->samples[4], 809.1, 0);
+	/* python: statistics.stdev([812.4, 798.9, 805.3, 820.7, 809.1]) */
+	fixture_close(fixture_metric(p, "stddev")->value, 8.120467966810807, 1e-12);
+	m = fixture_metric(p, "Allocated Memory");
+	fixture_close(m->value, 1064, 0);
+	assert_string_equal(m->unit, "B");
+	fixture_def(run, "Allocated Memory", BDB_LOWER, "B");
+	assert_string_equal(fixture_env(run, "RuntimeVersion"), ".NET 8.0.0 (8.0.23.53103)");
+	assert_string_equal(fixture_env(run, "ChronometerFrequency.Hertz"), "1000000000");
+	assert_string_equal(fixture_meta(run, "title"), "Sample.Benchmarks.StringBench-20261206-051200");
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -148,6 +180,7 @@ int main(void)
 	    cmocka_unit_test(test_gbench_csv),
 	    cmocka_unit_test(test_gbench_csv_aggregates_only),
 	    cmocka_unit_test(test_jmh),
+	    cmocka_unit_test(test_benchmarkdotnet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
