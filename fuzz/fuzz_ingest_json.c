@@ -12,6 +12,7 @@ static const bdb_format ij_formats[] = {
     BDB_FORMAT_ODYSSEY,	 BDB_FORMAT_QUASIM, BDB_FORMAT_GAB,    BDB_FORMAT_BMF,
     BDB_FORMAT_JMH,
     BDB_FORMAT_BENCHMARKDOTNET,
+    BDB_FORMAT_JULIA,
 };
 
 int fuzz_ingest_json(const uint8_t *data, size_t size)

@@ -53,6 +53,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_GBENCH_CSV, "gbench-csv", NULL, bdb__detect_gbench_csv, bdb__ingest_gbench_csv, false},
     {BDB_FORMAT_JMH, "jmh", bdb__detect_jmh, NULL, bdb__ingest_jmh, true},
     {BDB_FORMAT_BENCHMARKDOTNET, "benchmarkdotnet", bdb__detect_benchmarkdotnet, NULL, bdb__ingest_benchmarkdotnet, true},
+    {BDB_FORMAT_JULIA, "julia", bdb__detect_julia, NULL, bdb__ingest_julia, true},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -130,6 +131,7 @@ static const bdb_format_info infos[] = {
     {"gbench-csv", "Google Benchmark", "--benchmark_format=csv output"},
     {"jmh", "JMH", "-rf json result file (jmh-result.json)"},
     {"benchmarkdotnet", "BenchmarkDotNet", "full JSON report (--exporters json, *-report-full.json)"},
+    {"julia", "BenchmarkTools.jl", "BenchmarkTools.save JSON (TrialEstimates or Trials)"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -141,7 +143,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

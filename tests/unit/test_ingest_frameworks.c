@@ -173,6 +173,39 @@ static void test_benchmarkdotnet(void **state)
 	bdb_run_free(run);
 }
 
+/* BenchmarkTools.save JSON (built from the documented layout by make_fixture.py). */
+static void test_julia(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/julia/estimates.json", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_JULIA);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "memory", BDB_LOWER, "B");
+	/* Nested groups join their keys with "/", as github-action-benchmark names them. */
+	fixture_close(fixture_metric(fixture_point(run, "fib/10", ""), "time")->value,
+		      246.03846153846155, 0);
+	const bdb_point *p = fixture_point(run, "sort/rand 1000", "");
+	fixture_close(fixture_metric(p, "gctime")->value, 1204.25, 0);
+	fixture_close(fixture_metric(p, "memory")->value, 8064, 0);
+	fixture_close(fixture_metric(p, "allocs")->value, 2, 0);
+	fixture_close(fixture_metric(fixture_point(run, "fib/10", ""), "evals")->value, 390, 0);
+	assert_string_equal(fixture_env(run, "Julia"), "1.10.4");
+	bdb_run_free(run);
+
+	/* A raw Trial: its times are the samples, the value their mean. */
+	run = fixture_load("tests/fixtures/julia/trials.json", BDB_FORMAT_AUTO, NULL, &detected);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "sum", ""), "time");
+	/* python: statistics.fmean([1210.0, 1185.5, 1502.0, 1199.5]) */
+	fixture_close(m->value, 1274.25, 0);
+	assert_int_equal(m->n_samples, 4);
+	/* python: statistics.fmean([0.0, 0.0, 310.0, 0.0]) */
+	fixture_close(fixture_metric(fixture_point(run, "sum", ""), "gctime")->value, 77.5, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +214,7 @@ int main(void)
 	    cmocka_unit_test(test_gbench_csv_aggregates_only),
 	    cmocka_unit_test(test_jmh),
 	    cmocka_unit_test(test_benchmarkdotnet),
+	    cmocka_unit_test(test_julia),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
