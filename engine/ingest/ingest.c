@@ -54,6 +54,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_JMH, "jmh", bdb__detect_jmh, NULL, bdb__ingest_jmh, true},
     {BDB_FORMAT_BENCHMARKDOTNET, "benchmarkdotnet", bdb__detect_benchmarkdotnet, NULL, bdb__ingest_benchmarkdotnet, true},
     {BDB_FORMAT_JULIA, "julia", bdb__detect_julia, NULL, bdb__ingest_julia, true},
+    {BDB_FORMAT_BENCHMARKLUAU, "benchmarkluau", NULL, bdb__detect_benchmarkluau, bdb__ingest_benchmarkluau, false},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -132,6 +133,7 @@ static const bdb_format_info infos[] = {
     {"jmh", "JMH", "-rf json result file (jmh-result.json)"},
     {"benchmarkdotnet", "BenchmarkDotNet", "full JSON report (--exporters json, *-report-full.json)"},
     {"julia", "BenchmarkTools.jl", "BenchmarkTools.save JSON (TrialEstimates or Trials)"},
+    {"benchmarkluau", "Luau", "bench/bench.py output: SUCCESS: NAME : Tms +/- P% on DRIVER"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -143,7 +145,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

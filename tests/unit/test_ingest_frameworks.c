@@ -206,6 +206,27 @@ static void test_julia(void **state)
 	bdb_run_free(run);
 }
 
+/* Luau's bench.py output (built from its documented output). */
+static void test_benchmarkluau(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/benchmarkluau/bench.txt", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_BENCHMARKLUAU);
+	assert_int_equal(run->n_points, 3); /* the Total row is no benchmark */
+	fixture_def(run, "time", BDB_LOWER, "ms");
+	fixture_def(run, "min", BDB_LOWER, "ms");
+	const bdb_point *p = fixture_point(run, "qsort", "driver=luau");
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 23.884, 0);
+	/* python: 23.884 * (1 - 1.075 / 100), 23.884 * (1 + 1.075 / 100) */
+	fixture_close(m->lower, 23.627247, 1e-12);
+	fixture_close(m->upper, 24.140753, 1e-12);
+	fixture_close(fixture_metric(p, "min")->value, 23.501, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +236,7 @@ int main(void)
 	    cmocka_unit_test(test_jmh),
 	    cmocka_unit_test(test_benchmarkdotnet),
 	    cmocka_unit_test(test_julia),
+	    cmocka_unit_test(test_benchmarkluau),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
