@@ -281,6 +281,60 @@ int bdb__csv_split(bdb__csv_row *row, const char *line, size_t len, const char *
 void bdb__csv_free(bdb__csv_row *row);
 
 /* ------------------------------------------------------------------------ */
+/* XML reports (xml.c)                                                       */
+/* ------------------------------------------------------------------------ */
+
+#define BDB__XML_MAX_DEPTH 64
+
+enum { BDB__XML_OPEN, BDB__XML_CLOSE, BDB__XML_TEXT, BDB__XML_END };
+
+/* One step of the reader; pointers point into the text. */
+typedef struct bdb__xml_event {
+	int kind;
+	const char *at;		       /* where it starts: '<' of a tag, the first byte of text */
+	const char *name;	       /* OPEN, CLOSE: the element's name (not NUL-terminated) */
+	size_t name_len;
+	const char *attrs, *attrs_end; /* OPEN: the attribute text */
+	bool empty;		       /* OPEN of <x/>: a CLOSE follows at once */
+	const char *text;	       /* TEXT: raw (entities not decoded) */
+	size_t text_len;
+	bool cdata; /* TEXT from a CDATA section */
+} bdb__xml_event;
+
+typedef struct bdb__xml {
+	const char *p, *end;
+	struct bdb__xml_open {
+		const char *name;
+		size_t len;
+		const char *at;
+	} stack[BDB__XML_MAX_DEPTH];
+	int depth;
+	bool pending_close;
+	const char *err; /* after -1: what was expected ... */
+	const char *at;	 /* ... at this byte */
+} bdb__xml;
+
+void bdb__xml_init(bdb__xml *x, const char *text, size_t len);
+/*
+ * The next event into *e: 0, or -1 with x->err and x->at for malformed XML
+ * (a tag or comment that does not close, a closing tag that does not match,
+ * an unquoted attribute, elements nested deeper than BDB__XML_MAX_DEPTH, an
+ * element still open at the end). BDB__XML_END at the end.
+ */
+int bdb__xml_next(bdb__xml *x, bdb__xml_event *e);
+/* True when e's element is named name. */
+bool bdb__xml_is(const bdb__xml_event *e, const char *name);
+/*
+ * Attribute name of the OPEN event e, entities decoded, into buf (cut at a
+ * character when longer): *out = buf, or NULL when absent. 0, or -1 with
+ * x->err and x->at for an unknown entity.
+ */
+int bdb__xml_attr(bdb__xml *x, const bdb__xml_event *e, const char *name, char *buf, size_t size,
+		  const char **out);
+/* The TEXT event e's text, entities decoded, into buf. 0 or -1 as bdb__xml_attr. */
+int bdb__xml_text(bdb__xml *x, const bdb__xml_event *e, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
 /* Building runs (build.c)                                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -456,6 +510,7 @@ bool bdb__detect_gab(const json_t *root);
 bool bdb__detect_odyssey(const json_t *root);
 bool bdb__detect_quasim(const json_t *root);
 bool bdb__detect_gotest(const char *data, size_t len);
+bool bdb__detect_catch2_xml(const char *data, size_t len);
 bool bdb__detect_benchmarkluau(const char *data, size_t len);
 bool bdb__detect_julia(const json_t *root);
 bool bdb__detect_benchmarkdotnet(const json_t *root);
@@ -472,6 +527,7 @@ int bdb__ingest_criterion(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_hyperfine(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_catch2_xml(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_benchmarkluau(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_julia(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_benchmarkdotnet(bdb__input *in, bdb_run *run, bdb_diag *d);

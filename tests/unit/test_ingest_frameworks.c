@@ -227,6 +227,57 @@ static void test_benchmarkluau(void **state)
 	bdb_run_free(run);
 }
 
+/* Catch2 2.13.10 -r xml over the console fixture's benchmarks. */
+static void test_catch2_xml(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/catch2_xml/bench.xml", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_CATCH2_XML);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	fixture_def(run, "stddev", BDB_INFO, "ns");
+	/* <mean value="14332.4" lowerBound="13706.5" upperBound="15150.2" ci="0.95"/> */
+	const bdb_point *p = fixture_point(run, "fib 20", "test_case=Fibonacci");
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 14332.4, 0);
+	fixture_close(m->lower, 13706.5, 0);
+	fixture_close(m->upper, 15150.2, 0);
+	fixture_close(fixture_metric(p, "stddev")->value, 1623.89, 0);
+	fixture_close(fixture_metric(p, "iterations")->value, 3, 0);
+	p = fixture_point(run, "accumulate 10000", "test_case=Vector");
+	fixture_close(fixture_metric(p, "time")->value, 5223.37, 0);
+	bdb_run_free(run);
+}
+
+/* Entities in attributes and a test case without benchmarks. */
+static void test_catch2_xml_entities(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<Catch2TestRun name=\"t\">\n"
+	    "  <TestCase name=\"asserts\"><Expression success=\"true\"/></TestCase>\n"
+	    "  <TestCase name=\"a &amp; b\">\n"
+	    "    <BenchmarkResults name=\"x &lt; 3 &#x3bc;\" samples=\"5\" iterations=\"2\">\n"
+	    "      <mean value=\"1.5\" lowerBound=\"1.25\" upperBound=\"2\" ci=\"0.95\"/>\n"
+	    "    </BenchmarkResults>\n"
+	    "  </TestCase>\n"
+	    "</Catch2TestRun>\n";
+	bdb_run *run;
+	bdb_diag d;
+	bdb_format detected;
+	assert_int_equal(bdb_ingest_buffer("t.xml", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+					   &run, &detected, &d),
+			 0);
+	assert_int_equal(detected, BDB_FORMAT_CATCH2_XML);
+	assert_int_equal(run->n_points, 1);
+	const bdb_point *p = fixture_point(run, "x < 3 \xce\xbc", "test_case=a & b");
+	fixture_close(fixture_metric(p, "time")->value, 1.5, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -237,6 +288,8 @@ int main(void)
 	    cmocka_unit_test(test_benchmarkdotnet),
 	    cmocka_unit_test(test_julia),
 	    cmocka_unit_test(test_benchmarkluau),
+	    cmocka_unit_test(test_catch2_xml),
+	    cmocka_unit_test(test_catch2_xml_entities),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
