@@ -11,6 +11,7 @@ static const bdb_format it_formats[] = {
     BDB_FORMAT_GBENCH_CSV,
     BDB_FORMAT_BENCHMARKLUAU,
     BDB_FORMAT_CATCH2_XML,
+    BDB_FORMAT_JUNIT,
 };
 
 int fuzz_ingest_text(const uint8_t *data, size_t size)

@@ -278,6 +278,34 @@ static void test_catch2_xml_entities(void **state)
 	bdb_run_free(run);
 }
 
+/* pytest 7.2.1 --junitxml: passing, failing, skipped and parametrized tests. */
+static void test_junit(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/junit/pytest.xml", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_JUNIT);
+	assert_int_equal(run->n_points, 6); /* 7 tests, the skipped one measured nothing */
+	fixture_def(run, "time", BDB_LOWER, "s");
+	fixture_close(
+	    fixture_metric(fixture_point(run, "test_sample.test_sleep_short", "suite=pytest"), "time")
+		->value,
+	    0.035, 0);
+	fixture_close(
+	    fixture_metric(fixture_point(run, "test_sample.test_fib[20]", "suite=pytest"), "time")
+		->value,
+	    0.010, 0);
+	fixture_point(run, "test_sample.TestStrings.test_join", "suite=pytest");
+	assert_string_equal(fixture_meta(run, "failed:test_sample.test_fails"),
+			    "assert (1 + 1) == 3");
+	assert_string_equal(fixture_env(run, "hostname"), "vm");
+	int64_t t;
+	assert_int_equal(bdb_time_parse("2026-12-06T05:20:18.601107Z", &t), 0);
+	assert_true(run->timestamp_us == t);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -290,6 +318,7 @@ int main(void)
 	    cmocka_unit_test(test_benchmarkluau),
 	    cmocka_unit_test(test_catch2_xml),
 	    cmocka_unit_test(test_catch2_xml_entities),
+	    cmocka_unit_test(test_junit),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
