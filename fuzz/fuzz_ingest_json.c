@@ -13,6 +13,7 @@ static const bdb_format ij_formats[] = {
     BDB_FORMAT_JMH,
     BDB_FORMAT_BENCHMARKDOTNET,
     BDB_FORMAT_JULIA,
+    BDB_FORMAT_VITEST,
 };
 
 int fuzz_ingest_json(const uint8_t *data, size_t size)

@@ -57,6 +57,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_BENCHMARKLUAU, "benchmarkluau", NULL, bdb__detect_benchmarkluau, bdb__ingest_benchmarkluau, false},
     {BDB_FORMAT_CATCH2_XML, "catch2-xml", NULL, bdb__detect_catch2_xml, bdb__ingest_catch2_xml, false},
     {BDB_FORMAT_JUNIT, "junit", NULL, bdb__detect_junit, bdb__ingest_junit, false},
+    {BDB_FORMAT_VITEST, "vitest", bdb__detect_vitest, NULL, bdb__ingest_vitest, true},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -138,6 +139,7 @@ static const bdb_format_info infos[] = {
     {"benchmarkluau", "Luau", "bench/bench.py output: SUCCESS: NAME : Tms +/- P% on DRIVER"},
     {"catch2-xml", "Catch2", "XML reporter output (-r xml) of BENCHMARKs"},
     {"junit", "JUnit XML", "test report (pytest --junitxml, Surefire TEST-*.xml): the time of each test"},
+    {"vitest", "vitest bench", "--outputJson report (tinybench results: hz, mean, rme, percentiles)"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -149,7 +151,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit, vitest";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

@@ -306,6 +306,34 @@ static void test_junit(void **state)
 	bdb_run_free(run);
 }
 
+/* vitest 1.6.1 bench --outputJson (tinybench 2.9 results). */
+static void test_vitest(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/vitest/bench.json", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_VITEST);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "throughput", BDB_HIGHER, "ops/s");
+	fixture_def(run, "time", BDB_LOWER, "ms");
+	fixture_def(run, "p99", BDB_INFO, "ms");
+	const bdb_point *p = fixture_point(run, "Array.sort 1000", "group=sort.bench.js > sort");
+	const bdb_metric *m = fixture_metric(p, "throughput");
+	fixture_close(m->value, 1691.9499521204127, 0);
+	/* python: h = 1691.9499521204127; r = 18.696686344836912; h - h * r / 100, h + h * r / 100 */
+	fixture_close(m->lower, 1375.6113764608408, 1e-12);
+	fixture_close(m->upper, 2008.2885277799846, 1e-12);
+	m = fixture_metric(p, "time");
+	fixture_close(m->value, 0.5910340307328618, 0);
+	/* python: 0.5910340307328618 -/+ 0.11050377891737016 */
+	fixture_close(m->lower, 0.48053025181549164, 1e-12);
+	fixture_close(fixture_metric(p, "p99")->value, 8.510099999999966, 0);
+	fixture_close(fixture_metric(p, "samples")->value, 846, 0);
+	fixture_point(run, "JSON round trip", "group=sort.bench.js");
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +347,7 @@ int main(void)
 	    cmocka_unit_test(test_catch2_xml),
 	    cmocka_unit_test(test_catch2_xml_entities),
 	    cmocka_unit_test(test_junit),
+	    cmocka_unit_test(test_vitest),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
