@@ -12,6 +12,7 @@ static const bdb_format it_formats[] = {
     BDB_FORMAT_BENCHMARKLUAU,
     BDB_FORMAT_CATCH2_XML,
     BDB_FORMAT_JUNIT,
+    BDB_FORMAT_CRITERION_JSON,
 };
 
 int fuzz_ingest_text(const uint8_t *data, size_t size)

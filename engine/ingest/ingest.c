@@ -58,6 +58,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_CATCH2_XML, "catch2-xml", NULL, bdb__detect_catch2_xml, bdb__ingest_catch2_xml, false},
     {BDB_FORMAT_JUNIT, "junit", NULL, bdb__detect_junit, bdb__ingest_junit, false},
     {BDB_FORMAT_VITEST, "vitest", bdb__detect_vitest, NULL, bdb__ingest_vitest, true},
+    {BDB_FORMAT_CRITERION_JSON, "criterion-json", NULL, bdb__detect_criterion_json, bdb__ingest_criterion_json, JSON_LINES},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -140,6 +141,7 @@ static const bdb_format_info infos[] = {
     {"catch2-xml", "Catch2", "XML reporter output (-r xml) of BENCHMARKs"},
     {"junit", "JUnit XML", "test report (pytest --junitxml, Surefire TEST-*.xml): the time of each test"},
     {"vitest", "vitest bench", "--outputJson report (tinybench results: hz, mean, rme, percentiles)"},
+    {"criterion-json", "cargo-criterion", "--message-format=json messages (one JSON object a line)"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -151,7 +153,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit, vitest";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit, vitest, criterion-json";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

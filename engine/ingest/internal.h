@@ -500,6 +500,16 @@ int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *
 
 typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
 
+/*
+ * Criterion's throughput (criterion.c, criterion_json.c): metric
+ * "throughput" (higher, unit "B/s" or "elem/s") = n per iteration / time
+ * per iteration (time in ns, copied: adding a metric may move p's
+ * metrics), bounds from time's, samples from the per-iteration samples
+ * (those of zero time left out). 0 or BDB_ENOMEM.
+ */
+int bdb__criterion_throughput(bdb_run *run, bdb_point *p, double n, const char *unit,
+			      bdb_metric time, const double *samples, size_t n_samples);
+
 /* Content tests for auto-detection. */
 bool bdb__detect_benchkit(const json_t *root);
 bool bdb__detect_gbench(const json_t *root);
@@ -510,6 +520,7 @@ bool bdb__detect_gab(const json_t *root);
 bool bdb__detect_odyssey(const json_t *root);
 bool bdb__detect_quasim(const json_t *root);
 bool bdb__detect_gotest(const char *data, size_t len);
+bool bdb__detect_criterion_json(const char *data, size_t len);
 bool bdb__detect_vitest(const json_t *root);
 bool bdb__detect_junit(const char *data, size_t len);
 bool bdb__detect_catch2_xml(const char *data, size_t len);
@@ -529,6 +540,7 @@ int bdb__ingest_criterion(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_hyperfine(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_criterion_json(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_vitest(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_junit(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_catch2_xml(bdb__input *in, bdb_run *run, bdb_diag *d);

@@ -334,6 +334,30 @@ static void test_vitest(void **state)
 	bdb_run_free(run);
 }
 
+/* cargo-criterion --message-format=json (built from the documented format). */
+static void test_criterion_json(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/criterion_json/messages.json", BDB_FORMAT_AUTO,
+				    NULL, &detected);
+	assert_int_equal(detected, BDB_FORMAT_CRITERION_JSON);
+	assert_int_equal(run->n_points, 3);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	const bdb_metric *m = fixture_metric(fixture_point(run, "fib/20", ""), "time");
+	/* the file's typical.estimate: python sum(c*v)/sum(c*c) over the samples */
+	fixture_close(m->value, 26059.81818181818, 1e-12);
+	fixture_close(m->lower, 25950, 0);
+	assert_int_equal(m->n_samples, 5);
+	fixture_close(m->samples[0], 26120, 0); /* 2612000.0 / 100 */
+	m = fixture_metric(fixture_point(run, "checksum/4096", ""), "throughput");
+	/* python: 4096 / (1524.4e-9) */
+	fixture_close(m->value, 2686958803.463658, 1e-12);
+	assert_string_equal(m->unit, "B/s");
+	fixture_def(run, "throughput", BDB_HIGHER, "B/s");
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -348,6 +372,7 @@ int main(void)
 	    cmocka_unit_test(test_catch2_xml_entities),
 	    cmocka_unit_test(test_junit),
 	    cmocka_unit_test(test_vitest),
+	    cmocka_unit_test(test_criterion_json),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
