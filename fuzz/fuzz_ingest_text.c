@@ -13,6 +13,7 @@ static const bdb_format it_formats[] = {
     BDB_FORMAT_CATCH2_XML,
     BDB_FORMAT_JUNIT,
     BDB_FORMAT_CRITERION_JSON,
+    BDB_FORMAT_HYPERFINE_CSV,
 };
 
 int fuzz_ingest_text(const uint8_t *data, size_t size)

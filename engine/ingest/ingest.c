@@ -59,6 +59,7 @@ static const adapter adapters[] = {
     {BDB_FORMAT_JUNIT, "junit", NULL, bdb__detect_junit, bdb__ingest_junit, false},
     {BDB_FORMAT_VITEST, "vitest", bdb__detect_vitest, NULL, bdb__ingest_vitest, true},
     {BDB_FORMAT_CRITERION_JSON, "criterion-json", NULL, bdb__detect_criterion_json, bdb__ingest_criterion_json, JSON_LINES},
+    {BDB_FORMAT_HYPERFINE_CSV, "hyperfine-csv", NULL, bdb__detect_hyperfine_csv, bdb__ingest_hyperfine_csv, false},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -142,6 +143,7 @@ static const bdb_format_info infos[] = {
     {"junit", "JUnit XML", "test report (pytest --junitxml, Surefire TEST-*.xml): the time of each test"},
     {"vitest", "vitest bench", "--outputJson report (tinybench results: hz, mean, rme, percentiles)"},
     {"criterion-json", "cargo-criterion", "--message-format=json messages (one JSON object a line)"},
+    {"hyperfine-csv", "hyperfine", "--export-csv output"},
 };
 
 size_t bdb_format_infos(const bdb_format_info **out)
@@ -153,7 +155,7 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit, vitest, criterion-json";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit, vitest, criterion-json, hyperfine-csv";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

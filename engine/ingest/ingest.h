@@ -82,6 +82,7 @@ typedef enum bdb_format {
 	BDB_FORMAT_JUNIT,
 	BDB_FORMAT_VITEST,
 	BDB_FORMAT_CRITERION_JSON,
+	BDB_FORMAT_HYPERFINE_CSV,
 	BDB_FORMAT_COUNT /* number of entries, AUTO included */
 } bdb_format;
 

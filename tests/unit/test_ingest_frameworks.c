@@ -358,6 +358,29 @@ static void test_criterion_json(void **state)
 	bdb_run_free(run);
 }
 
+/* hyperfine 1.15.0 --export-csv, with and without a parameter scan. */
+static void test_hyperfine_csv(void **state)
+{
+	(void)state;
+	bdb_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/hyperfine_csv/runs.csv", BDB_FORMAT_AUTO, NULL,
+				    &detected);
+	assert_int_equal(detected, BDB_FORMAT_HYPERFINE_CSV);
+	assert_int_equal(run->n_points, 2);
+	fixture_def(run, "time", BDB_LOWER, "s");
+	fixture_def(run, "median", BDB_INFO, "s");
+	const bdb_point *p = fixture_point(run, "sleep 0.01", "");
+	fixture_close(fixture_metric(p, "time")->value, 0.012390166400000001, 0);
+	fixture_close(fixture_metric(p, "max")->value, 0.015440738, 0);
+	fixture_close(fixture_metric(fixture_point(run, "true", ""), "user")->value, 0.0009707, 0);
+	bdb_run_free(run);
+
+	run = fixture_load("tests/fixtures/hyperfine_csv/param.csv", BDB_FORMAT_AUTO, NULL, NULL);
+	p = fixture_point(run, "sleep 0.002", "n=2");
+	fixture_close(fixture_metric(p, "time")->value, 0.007786607200000001, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -373,6 +396,7 @@ int main(void)
 	    cmocka_unit_test(test_junit),
 	    cmocka_unit_test(test_vitest),
 	    cmocka_unit_test(test_criterion_json),
+	    cmocka_unit_test(test_hyperfine_csv),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
