@@ -66,8 +66,8 @@ static int read_metrics(bdb__json_doc *doc, const json_t *bench, bdb_run *run, s
 		    (rc = bdb__json_object(doc, m, "Descriptor", true, &descriptor, d)) ||
 		    (rc = bdb__json_string(doc, descriptor, "Id", true, &id, d)) ||
 		    (rc = bdb__json_string(doc, descriptor, "Unit", false, &unit, d)) ||
-		    (rc = bdb__json_bool(doc, descriptor, "TheGreaterTheBetter", false, &greater, NULL,
-					 d)))
+		    (rc = bdb__json_bool(doc, descriptor, "TheGreaterTheBetter", false, &greater,
+					 NULL, d)))
 			break;
 		rc = bdb__add_defined_metric(run, &run->points[point], id, value, unit,
 					     greater ? BDB_HIGHER : BDB_LOWER, NULL);
@@ -109,11 +109,12 @@ static int read_bench(bdb__input *in, const json_t *list, size_t i, bdb_run *run
 	size_t point, before = run->n_points;
 	bdb_metric *m;
 	if (!(rc = bdb__point_get(run, points, name, tags, n_tags, &point)) && point < before)
-		rc = bdb__json_fail(doc, bench, "FullName", BDB__NO_INDEX, d,
-				    "benchmark \"%s\" appears twice with the same parameters", name);
+		rc =
+		    bdb__json_fail(doc, bench, "FullName", BDB__NO_INDEX, d,
+				   "benchmark \"%s\" appears twice with the same parameters", name);
 	if (!rc)
-		rc = bdb__add_defined_metric(run, &run->points[point], "time", mean, "ns", BDB_LOWER,
-					     &m);
+		rc = bdb__add_defined_metric(run, &run->points[point], "time", mean, "ns",
+					     BDB_LOWER, &m);
 	if (!rc && has_lower && has_upper)
 		bdb__set_bounds(m, lower, upper);
 	if (!rc && n_values)

@@ -245,7 +245,8 @@ static int read_benchmark(crit_ctx *c, const char *dir)
 					    "the time estimate must be positive to derive a "
 					    "throughput");
 		else
-			rc = bdb__criterion_throughput(c->run, p, n_per_iter, tp_unit, *m, samples, n_samples);
+			rc = bdb__criterion_throughput(c->run, p, n_per_iter, tp_unit, *m, samples,
+						       n_samples);
 	}
 	free(samples);
 	file_release(&bench);

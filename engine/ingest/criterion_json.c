@@ -85,7 +85,7 @@ static int read_throughput(bdb__json_doc *doc, const json_t *msg, bdb_run *run, 
 	    (rc = bdb__json_number(doc, tp, "per_iteration", true, &per, NULL, d)) ||
 	    (rc = bdb__json_string(doc, tp, "unit", true, &kind, d)))
 		return rc;
-	const char *unit = strcmp(kind, "bytes") == 0	 ? "B/s"
+	const char *unit = strcmp(kind, "bytes") == 0	   ? "B/s"
 			   : strcmp(kind, "elements") == 0 ? "elem/s"
 							   : NULL;
 	if (!unit || per <= 0)

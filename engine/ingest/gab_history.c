@@ -86,7 +86,6 @@ static void blank_js(char *text, size_t len)
 }
 
 typedef struct history {
-	bdb__json_doc *doc;
 	const char *repo; /* "repoUrl", or NULL */
 	bdb_run **runs;
 	size_t n, cap;
@@ -110,9 +109,8 @@ static int add_run(history *h, bdb_run *run)
 }
 
 /* Run metadata from the entry's commit object. */
-static int read_commit(history *h, const json_t *commit, bdb_run *run, bdb_diag *d)
+static int read_commit(bdb__json_doc *doc, const json_t *commit, bdb_run *run, bdb_diag *d)
 {
-	bdb__json_doc *doc = h->doc;
 	const char *id, *message, *url;
 	json_t *author;
 	int rc;
@@ -130,10 +128,9 @@ static int read_commit(history *h, const json_t *commit, bdb_run *run, bdb_diag 
 }
 
 /* The entry's timestamp: commit.timestamp, else date (milliseconds). */
-static int read_time(history *h, const json_t *entry, const json_t *commit, bdb_run *run,
+static int read_time(bdb__json_doc *doc, const json_t *entry, const json_t *commit, bdb_run *run,
 		     bdb_diag *d)
 {
-	bdb__json_doc *doc = h->doc;
 	bdb__input none = {0};
 	double date;
 	bool has_date;
@@ -173,10 +170,10 @@ static int set_id(bdb_run *run, const char *suite, const json_t *entry)
 	return bdb_run_set_id(run, id);
 }
 
-/* The entry object of suite, read from h->doc, as a run (unless a duplicate). */
-static int read_entry(history *h, const char *suite, const json_t *entry, bdb_diag *d)
+/* The entry object of suite, read from doc, as a run (unless a duplicate). */
+static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const json_t *entry,
+		      bdb_diag *d)
 {
-	bdb__json_doc *doc = h->doc;
 	json_t *commit, *benches;
 	const char *tool_name;
 	bdb__gab_tool tool;
@@ -197,8 +194,9 @@ static int read_entry(history *h, const char *suite, const json_t *entry, bdb_di
 	if (!run)
 		return BDB_ENOMEM;
 	bdb_kv tag = {"suite", suite};
-	if (!(rc = read_commit(h, commit, run, d)) && !(rc = read_time(h, entry, commit, run, d)) &&
-	    !(rc = set_id(run, suite, entry)) && !(rc = bdb_run_set_meta(run, "tool", tool_name)) &&
+	if (!(rc = read_commit(doc, commit, run, d)) &&
+	    !(rc = read_time(doc, entry, commit, run, d)) && !(rc = set_id(run, suite, entry)) &&
+	    !(rc = bdb_run_set_meta(run, "tool", tool_name)) &&
 	    !(h->repo && (rc = bdb_run_set_meta(run, "repo", h->repo))))
 		rc = bdb__gab_read_benches(doc, benches, &tool, NULL, &tag, 1, run, &h->skips, d);
 	size_t other;
@@ -223,7 +221,6 @@ static int read_whole(history *h, const char *name, const char *text, size_t len
 {
 	bdb__json_doc doc = {0};
 	json_t *entries = NULL;
-	h->doc = &doc;
 	int rc = bdb__json_parse(&doc, name, text, len, d);
 	if (!rc)
 		rc = bdb__json_need_object(&doc, "a github-action-benchmark history", d);
@@ -244,14 +241,13 @@ static int read_whole(history *h, const char *name, const char *text, size_t len
 			for (size_t i = 0; !rc && i < json_array_size(list); i++) {
 				json_t *entry;
 				if (!(rc = bdb__json_elem_object(&doc, list, i, suite, &entry, d)))
-					rc = read_entry(h, suite, entry, d);
+					rc = read_entry(h, &doc, suite, entry, d);
 			}
 			if (rc)
 				break;
 		}
 	}
 	h->repo = NULL;
-	h->doc = NULL;
 	bdb__json_release(&doc);
 	return rc;
 }
@@ -350,13 +346,12 @@ static int scan_suite(history *h, scan *s, const char *name, const char *suite)
 			return DECLINED;
 		s->p = stop;
 		bdb__json_doc doc;
-		int rc = bdb__json_parse_span(&doc, name, s->text, (size_t)(s->end - s->text),
-					      (size_t)(start - s->text), (size_t)(stop - start), NULL);
+		int rc =
+		    bdb__json_parse_span(&doc, name, s->text, (size_t)(s->end - s->text),
+					 (size_t)(start - s->text), (size_t)(stop - start), NULL);
 		if (rc)
 			return DECLINED;
-		h->doc = &doc;
-		rc = read_entry(h, suite, doc.root, NULL);
-		h->doc = NULL;
+		rc = read_entry(h, &doc, suite, doc.root, NULL);
 		bdb__json_release(&doc);
 		if (rc)
 			return rc == BDB_ENOMEM ? rc : DECLINED;

@@ -57,8 +57,7 @@ typedef struct csv_ctx {
 static int fail(csv_ctx *c, const char *at, const char *fmt, const char *what, const char *got)
 {
 	bdb_diag_set(c->d, BDB_EPARSE, c->in->name, c->line_offset + c->at.number,
-		     bdb__column(c->at.line, at),
-		     "malformed Google Benchmark CSV row: %s", "");
+		     bdb__column(c->at.line, at), "malformed Google Benchmark CSV row: %s", "");
 	if (c->d) {
 		char msg[512];
 		snprintf(msg, sizeof msg, fmt, what, got);
@@ -136,7 +135,8 @@ static int read_values(csv_ctx *c, const char *name, size_t n)
 	if (!*unit)
 		unit = "ns";
 	else if (bdb_unit_factor(unit, "ns", &f) != 0)
-		return fail(c, c->row.start[UNIT], "expected a time unit (ns, us, ms or s) for \"%s\", got \"%s\"",
+		return fail(c, c->row.start[UNIT],
+			    "expected a time unit (ns, us, ms or s) for \"%s\", got \"%s\"",
 			    "time_unit", unit);
 	char point_name[1024];
 	bdb__copy_text(point_name, sizeof point_name, name, n);
@@ -145,8 +145,8 @@ static int read_values(csv_ctx *c, const char *name, size_t n)
 	if ((rc = bdb__point_get(c->run, &c->points, point_name, &tag, *label ? 1 : 0, &point)) ||
 	    (rc = observe(c, point, "real_time", real, unit, true, BDB_LOWER)) ||
 	    (rc = observe(c, point, "cpu_time", cpu, unit, true, BDB_LOWER)) ||
-	    (has_items && (rc = observe(c, point, "items_per_second", items, "items/s", true,
-					 BDB_HIGHER))) ||
+	    (has_items &&
+	     (rc = observe(c, point, "items_per_second", items, "items/s", true, BDB_HIGHER))) ||
 	    (has_bytes &&
 	     (rc = observe(c, point, "bytes_per_second", bytes, "B/s", true, BDB_HIGHER))))
 		return rc;
@@ -206,8 +206,8 @@ static int read_pass(csv_ctx *c, int pass, const char *first)
 		if (pass == 1 && error) {
 			char key[512] = "error:";
 			bdb__copy_text(key + 6, sizeof key - 6, name, n);
-			rc = bdb_run_set_meta(c->run, key,
-					      *c->row.field[MESSAGE] ? c->row.field[MESSAGE] : "error");
+			rc = bdb_run_set_meta(
+			    c->run, key, *c->row.field[MESSAGE] ? c->row.field[MESSAGE] : "error");
 		} else if (pass == 1 && !base) {
 			rc = read_values(c, name, n);
 		} else if (pass == 2 && base && !error && strcmp(name + base, "_mean") == 0 &&

@@ -34,8 +34,8 @@ static const struct {
 	const char *metric;
 	bdb_direction direction;
 } columns[N_FIXED] = {
-    [MEAN] = {"time", BDB_LOWER},   [STDDEV] = {"stddev", BDB_INFO}, [MEDIAN] = {"median", BDB_INFO},
-    [USER] = {"user", BDB_LOWER},   [SYSTEM] = {"system", BDB_LOWER}, [MIN] = {"min", BDB_INFO},
+    [MEAN] = {"time", BDB_LOWER}, [STDDEV] = {"stddev", BDB_INFO},  [MEDIAN] = {"median", BDB_INFO},
+    [USER] = {"user", BDB_LOWER}, [SYSTEM] = {"system", BDB_LOWER}, [MIN] = {"min", BDB_INFO},
     [MAX] = {"max", BDB_INFO},
 };
 
@@ -52,8 +52,8 @@ static int read_row(bdb__input *in, const bdb__lines *l, const bdb__csv_row *hea
 {
 	if (row->n != head->n) {
 		char what[96];
-		snprintf(what, sizeof what, "expected %zu fields as the header has, got %zu", head->n,
-			 row->n);
+		snprintf(what, sizeof what, "expected %zu fields as the header has, got %zu",
+			 head->n, row->n);
 		return fail(in, l, l->line + l->len, what, NULL, d);
 	}
 	if (!*row->field[COMMAND])
@@ -104,8 +104,8 @@ int bdb__ingest_hyperfine_csv(bdb__input *in, bdb_run *run, bdb_diag *d)
 		if (rc < 0)
 			rc = fail(in, &l, at, err, NULL, d);
 		else if (!rc && !have_head && !bdb__starts_with(l.line, l.len, header))
-			rc = fail(in, &l, l.line, "expected hyperfine's CSV header \"command,mean,...\"",
-				  NULL, d);
+			rc = fail(in, &l, l.line,
+				  "expected hyperfine's CSV header \"command,mean,...\"", NULL, d);
 		else if (!rc && !have_head)
 			have_head = true;
 		else if (!rc)

@@ -49,17 +49,24 @@ static const adapter adapters[] = {
     {BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
     {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
     {BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
-    {BDB_FORMAT_GOTEST_JSON, "gotest-json", NULL, bdb__detect_gotest_json, bdb__ingest_gotest_json, JSON_LINES},
-    {BDB_FORMAT_GBENCH_CSV, "gbench-csv", NULL, bdb__detect_gbench_csv, bdb__ingest_gbench_csv, false},
+    {BDB_FORMAT_GOTEST_JSON, "gotest-json", NULL, bdb__detect_gotest_json, bdb__ingest_gotest_json,
+     JSON_LINES},
+    {BDB_FORMAT_GBENCH_CSV, "gbench-csv", NULL, bdb__detect_gbench_csv, bdb__ingest_gbench_csv,
+     false},
     {BDB_FORMAT_JMH, "jmh", bdb__detect_jmh, NULL, bdb__ingest_jmh, true},
-    {BDB_FORMAT_BENCHMARKDOTNET, "benchmarkdotnet", bdb__detect_benchmarkdotnet, NULL, bdb__ingest_benchmarkdotnet, true},
+    {BDB_FORMAT_BENCHMARKDOTNET, "benchmarkdotnet", bdb__detect_benchmarkdotnet, NULL,
+     bdb__ingest_benchmarkdotnet, true},
     {BDB_FORMAT_JULIA, "julia", bdb__detect_julia, NULL, bdb__ingest_julia, true},
-    {BDB_FORMAT_BENCHMARKLUAU, "benchmarkluau", NULL, bdb__detect_benchmarkluau, bdb__ingest_benchmarkluau, false},
-    {BDB_FORMAT_CATCH2_XML, "catch2-xml", NULL, bdb__detect_catch2_xml, bdb__ingest_catch2_xml, false},
+    {BDB_FORMAT_BENCHMARKLUAU, "benchmarkluau", NULL, bdb__detect_benchmarkluau,
+     bdb__ingest_benchmarkluau, false},
+    {BDB_FORMAT_CATCH2_XML, "catch2-xml", NULL, bdb__detect_catch2_xml, bdb__ingest_catch2_xml,
+     false},
     {BDB_FORMAT_JUNIT, "junit", NULL, bdb__detect_junit, bdb__ingest_junit, false},
     {BDB_FORMAT_VITEST, "vitest", bdb__detect_vitest, NULL, bdb__ingest_vitest, true},
-    {BDB_FORMAT_CRITERION_JSON, "criterion-json", NULL, bdb__detect_criterion_json, bdb__ingest_criterion_json, JSON_LINES},
-    {BDB_FORMAT_HYPERFINE_CSV, "hyperfine-csv", NULL, bdb__detect_hyperfine_csv, bdb__ingest_hyperfine_csv, false},
+    {BDB_FORMAT_CRITERION_JSON, "criterion-json", NULL, bdb__detect_criterion_json,
+     bdb__ingest_criterion_json, JSON_LINES},
+    {BDB_FORMAT_HYPERFINE_CSV, "hyperfine-csv", NULL, bdb__detect_hyperfine_csv,
+     bdb__ingest_hyperfine_csv, false},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -136,13 +143,17 @@ static const bdb_format_info infos[] = {
     {"gotest-json", "go test", "-json -bench output (test2json events around the -bench text)"},
     {"gbench-csv", "Google Benchmark", "--benchmark_format=csv output"},
     {"jmh", "JMH", "-rf json result file (jmh-result.json)"},
-    {"benchmarkdotnet", "BenchmarkDotNet", "full JSON report (--exporters json, *-report-full.json)"},
+    {"benchmarkdotnet", "BenchmarkDotNet",
+     "full JSON report (--exporters json, *-report-full.json)"},
     {"julia", "BenchmarkTools.jl", "BenchmarkTools.save JSON (TrialEstimates or Trials)"},
     {"benchmarkluau", "Luau", "bench/bench.py output: SUCCESS: NAME : Tms +/- P% on DRIVER"},
     {"catch2-xml", "Catch2", "XML reporter output (-r xml) of BENCHMARKs"},
-    {"junit", "JUnit XML", "test report (pytest --junitxml, Surefire TEST-*.xml): the time of each test"},
-    {"vitest", "vitest bench", "--outputJson report (tinybench results: hz, mean, rme, percentiles)"},
-    {"criterion-json", "cargo-criterion", "--message-format=json messages (one JSON object a line)"},
+    {"junit", "JUnit XML",
+     "test report (pytest --junitxml, Surefire TEST-*.xml): the time of each test"},
+    {"vitest", "vitest bench",
+     "--outputJson report (tinybench results: hz, mean, rme, percentiles)"},
+    {"criterion-json", "cargo-criterion",
+     "--message-format=json messages (one JSON object a line)"},
     {"hyperfine-csv", "hyperfine", "--export-csv output"},
 };
 
@@ -155,7 +166,9 @@ size_t bdb_format_infos(const bdb_format_info **out)
 const char *bdb_format_list(void)
 {
 	return "benchkit, gbench, criterion, pytest, hyperfine, gotest, cargo, bmf, gab, "
-	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit, vitest, criterion-json, hyperfine-csv";
+	       "odyssey, quasim, benchmarkjs, catch2, gotest-json, gbench-csv, jmh, "
+	       "benchmarkdotnet, julia, benchmarkluau, catch2-xml, junit, vitest, criterion-json, "
+	       "hyperfine-csv";
 }
 
 void bdb_ingest_options_init(bdb_ingest_options *opt)

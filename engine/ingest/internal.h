@@ -54,8 +54,8 @@ void bdb__json_release(bdb__json_doc *doc);
  * input: positions in errors (now and from doc later) are positions in
  * whole. whole must outlive the document.
  */
-int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole,
-			 size_t whole_len, size_t start, size_t len, bdb_diag *d);
+int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole, size_t whole_len,
+			 size_t start, size_t len, bdb_diag *d);
 
 /*
  * The end of the JSON value that starts at p (no white space before it),
@@ -291,8 +291,8 @@ enum { BDB__XML_OPEN, BDB__XML_CLOSE, BDB__XML_TEXT, BDB__XML_END };
 /* One step of the reader; pointers point into the text. */
 typedef struct bdb__xml_event {
 	int kind;
-	const char *at;		       /* where it starts: '<' of a tag, the first byte of text */
-	const char *name;	       /* OPEN, CLOSE: the element's name (not NUL-terminated) */
+	const char *at;	  /* where it starts: '<' of a tag, the first byte of text */
+	const char *name; /* OPEN, CLOSE: the element's name (not NUL-terminated) */
 	size_t name_len;
 	const char *attrs, *attrs_end; /* OPEN: the attribute text */
 	bool empty;		       /* OPEN of <x/>: a CLOSE follows at once */
@@ -495,8 +495,7 @@ bool bdb__detect_lines(const char *data, size_t len, bdb__line_fn fn);
  * column. Repeated observations become samples and means at the end
  * (bdb__samples_finish). 0, BDB_EPARSE or BDB_ENOMEM.
  */
-int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *run,
-		    bdb_diag *d);
+int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *run, bdb_diag *d);
 
 typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
 

@@ -35,9 +35,9 @@ bool bdb__detect_jmh(const json_t *root)
 }
 
 /* The metric, unit and direction of a primary score in mode. */
-static int primary_metric(bdb__json_doc *doc, const json_t *row, const char *mode,
-			  const char *unit, char *time_unit, size_t size, const char **metric,
-			  const char **out_unit, bdb_direction *direction, bdb_diag *d)
+static int primary_metric(bdb__json_doc *doc, const json_t *row, const char *mode, const char *unit,
+			  char *time_unit, size_t size, const char **metric, const char **out_unit,
+			  bdb_direction *direction, bdb_diag *d)
 {
 	double f;
 	const char *slash = strchr(unit, '/');
@@ -182,8 +182,8 @@ static int read_point(bdb__json_doc *doc, const json_t *row, bdb_run *run, bdb__
 	return 0;
 }
 
-static int read_row(bdb__input *in, const json_t *rows, size_t i, bdb_run *run,
-		    bdb__strmap *points, bdb_diag *d)
+static int read_row(bdb__input *in, const json_t *rows, size_t i, bdb_run *run, bdb__strmap *points,
+		    bdb_diag *d)
 {
 	bdb__json_doc *doc = in->json;
 	json_t *row, *primary;
@@ -216,9 +216,9 @@ static int read_row(bdb__input *in, const json_t *rows, size_t i, bdb_run *run,
 static int read_setup(bdb__input *in, const json_t *row, bdb_run *run)
 {
 	static const char *const env[] = {"jmhVersion", "jdkVersion", "vmName", "vmVersion", "jvm"};
-	static const char *const meta[] = {"threads",		  "forks",
-					   "warmupIterations",	  "warmupTime",
-					   "measurementIterations", "measurementTime"};
+	static const char *const meta[] = {
+	    "threads",	      "forks", "warmupIterations", "warmupTime", "measurementIterations",
+	    "measurementTime"};
 	int rc = 0;
 	for (size_t i = 0; !rc && i < sizeof env / sizeof *env; i++) {
 		const json_t *v = json_object_get(row, env[i]);

@@ -172,8 +172,8 @@ static void doc_position(const bdb__json_doc *doc, size_t offset, int *line, int
 				  (size_t)(doc->text - doc->whole) + offset, line, col);
 }
 
-int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole,
-			 size_t whole_len, size_t start, size_t len, bdb_diag *d)
+int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole, size_t whole_len,
+			 size_t start, size_t len, bdb_diag *d)
 {
 	memset(doc, 0, sizeof *doc);
 	doc->name = name;

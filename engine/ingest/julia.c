@@ -93,7 +93,8 @@ static int read_leaf(julia_ctx *c, const char *type, const json_t *fields)
 	for (size_t i = 0; !rc && json_is_object(settings) && i < 2; i++) {
 		double v;
 		bool has;
-		if (!(rc = bdb__json_number(doc, settings, counts[i], false, &v, &has, c->d)) && has)
+		if (!(rc = bdb__json_number(doc, settings, counts[i], false, &v, &has, c->d)) &&
+		    has)
 			rc = metric(c, point, counts[i], v, NULL, BDB_INFO, NULL);
 	}
 done:

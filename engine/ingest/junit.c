@@ -42,7 +42,7 @@ typedef struct junit_ctx {
 	bdb__strmap points;
 	bdb__samples samples;
 	char suite[512];
-	char point[1024];   /* the open testcase's point */
+	char point[1024];    /* the open testcase's point */
 	const char *case_at; /* where it opened */
 	double time;
 	bool has_case, skipped, failed, in_failure;
@@ -66,7 +66,7 @@ static int attr(junit_ctx *c, const bdb__xml_event *e, const char *name, char *b
 		const char **out)
 {
 	return bdb__xml_attr(&c->x, e, name, buf, size, out) ? fail_at(c, c->x.at, "%s", c->x.err)
-							       : 0;
+							     : 0;
 }
 
 static int open_suite(junit_ctx *c, const bdb__xml_event *e)
@@ -149,8 +149,7 @@ static int step(junit_ctx *c, const bdb__xml_event *e)
 			return open_suite(c, e);
 		if (bdb__xml_is(e, "testcase")) {
 			if (c->has_case)
-				return fail_at(c, e->at, "a testcase inside testcase %s",
-					       c->point);
+				return fail_at(c, e->at, "a testcase inside testcase %s", c->point);
 			return open_case(c, e);
 		}
 		if (c->has_case && bdb__xml_is(e, "skipped"))

@@ -47,8 +47,7 @@ bool bdb__detect_lines(const char *data, size_t len, bdb__line_fn fn)
 	return false;
 }
 
-int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *run,
-		    bdb_diag *d)
+int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *run, bdb_diag *d)
 {
 	int rc = bdb__text_check(in->name, in->data, in->len, d);
 	if (rc)
@@ -60,8 +59,9 @@ int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *
 	while (!rc && bdb__lines_next(&l)) {
 		const char *err, *at;
 		if (fn(&c, l.line, l.len, &err, &at) < 0)
-			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					  bdb__column(l.line, at), "malformed %s line: %s", what, err);
+			rc =
+			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__column(l.line, at),
+					 "malformed %s line: %s", what, err);
 		else
 			rc = c.rc;
 	}

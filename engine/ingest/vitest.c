@@ -29,8 +29,8 @@ bool bdb__detect_vitest(const json_t *root)
 /* The info metrics of a benchmark, in ms. */
 static const char *const spreads[] = {"min", "max", "p75", "p99", "p995", "p999"};
 
-static int read_bench(bdb__input *in, const json_t *list, size_t i, const char *group,
-		      bdb_run *run, bdb__strmap *points, bdb_diag *d)
+static int read_bench(bdb__input *in, const json_t *list, size_t i, const char *group, bdb_run *run,
+		      bdb__strmap *points, bdb_diag *d)
 {
 	bdb__json_doc *doc = in->json;
 	json_t *b;
@@ -52,7 +52,8 @@ static int read_bench(bdb__input *in, const json_t *list, size_t i, const char *
 		return rc;
 	if (point < before)
 		return bdb__json_fail(doc, b, "name", BDB__NO_INDEX, d,
-				      "benchmark \"%s\" appears twice in group \"%s\"", name, group);
+				      "benchmark \"%s\" appears twice in group \"%s\"", name,
+				      group);
 	bdb_point *p = &run->points[point];
 	bdb_metric *m;
 	if ((rc = bdb__add_defined_metric(run, p, "throughput", hz, "ops/s", BDB_HIGHER, &m)))

@@ -102,8 +102,9 @@ int bdb__xml_next(bdb__xml *x, bdb__xml_event *e)
 		e->at = x->p;
 		if (x->p >= x->end) {
 			if (x->depth)
-				return fail(x, x->stack[x->depth - 1].at,
-					    "the element does not close before the end of the input");
+				return fail(
+				    x, x->stack[x->depth - 1].at,
+				    "the element does not close before the end of the input");
 			e->kind = BDB__XML_END;
 			return 0;
 		}
@@ -125,7 +126,8 @@ int bdb__xml_next(bdb__xml *x, bdb__xml_event *e)
 			x->p += 9;
 			e->text = x->p;
 			if (!skip_past(x, "]]>"))
-				return fail(x, start, "the CDATA section does not close with ']]>'");
+				return fail(x, start,
+					    "the CDATA section does not close with ']]>'");
 			e->text_len = (size_t)(x->p - 3 - e->text);
 			e->kind = BDB__XML_TEXT;
 			e->cdata = true;
@@ -152,8 +154,10 @@ int bdb__xml_next(bdb__xml *x, bdb__xml_event *e)
 			x->p++;
 			if (!x->depth || x->stack[x->depth - 1].len != e->name_len ||
 			    memcmp(x->stack[x->depth - 1].name, e->name, e->name_len) != 0)
-				return fail(x, start, x->depth ? "the closing tag does not match the open element"
-								: "a closing tag without an open element");
+				return fail(x, start,
+					    x->depth
+						? "the closing tag does not match the open element"
+						: "a closing tag without an open element");
 			x->depth--;
 			e->kind = BDB__XML_CLOSE;
 			return 0;
@@ -202,14 +206,15 @@ static int decode(const char *p, const char *end, char *buf, size_t size, const 
 				const char *d = p + (hex ? 3 : 2);
 				known = d < semi;
 				for (; known && d < semi; d++) {
-					int v = *d >= '0' && *d <= '9'		   ? *d - '0'
+					int v = *d >= '0' && *d <= '9'		? *d - '0'
 						: hex && *d >= 'a' && *d <= 'f' ? *d - 'a' + 10
 						: hex && *d >= 'A' && *d <= 'F' ? *d - 'A' + 10
 										: -1;
 					known = v >= 0 && cp < 0x110000;
 					cp = cp * (hex ? 16 : 10) + (unsigned long)(v < 0 ? 0 : v);
 				}
-				known = known && cp > 0 && cp < 0x110000 && (cp < 0xD800 || cp > 0xDFFF);
+				known = known && cp > 0 && cp < 0x110000 &&
+					(cp < 0xD800 || cp > 0xDFFF);
 				if (known) {
 					if (cp < 0x80) {
 						one[0] = (char)cp;
@@ -279,8 +284,9 @@ int bdb__xml_attr(bdb__xml *x, const bdb__xml_event *e, const char *name, char *
 		if (key_len == len && memcmp(key, name, len) == 0) {
 			const char *bad;
 			if (decode(p + 1, q, buf, size, &bad))
-				return fail(x, bad, "unknown entity; expected &lt; &gt; &amp; &quot; "
-						    "&apos; or &#N;");
+				return fail(x, bad,
+					    "unknown entity; expected &lt; &gt; &amp; &quot; "
+					    "&apos; or &#N;");
 			*out = buf;
 			return 0;
 		}
@@ -297,6 +303,7 @@ int bdb__xml_text(bdb__xml *x, const bdb__xml_event *e, char *buf, size_t size)
 	}
 	const char *bad;
 	if (decode(e->text, e->text + e->text_len, buf, size, &bad))
-		return fail(x, bad, "unknown entity; expected &lt; &gt; &amp; &quot; &apos; or &#N;");
+		return fail(x, bad,
+			    "unknown entity; expected &lt; &gt; &amp; &quot; &apos; or &#N;");
 	return 0;
 }

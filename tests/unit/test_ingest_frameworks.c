@@ -21,8 +21,8 @@ static void test_gotest_json(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/gotest_json/bench.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/gotest_json/bench.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_GOTEST_JSON);
 	assert_int_equal(run->n_points, 4);
 	fixture_def(run, "time", BDB_LOWER, "ns");
@@ -35,8 +35,9 @@ static void test_gotest_json(void **state)
 	assert_int_equal(m->n_samples, 2);
 	fixture_close(m->samples[0], 69294, 0);
 	fixture_close(m->samples[1], 86091, 0);
-	fixture_close(fixture_metric(fixture_point(run, "BenchmarkSort1k", tags), "alloc_bytes")->value,
-		      8216, 0);
+	fixture_close(
+	    fixture_metric(fixture_point(run, "BenchmarkSort1k", tags), "alloc_bytes")->value, 8216,
+	    0);
 	/* python: statistics.fmean([371.55, 273.29]) */
 	m = fixture_metric(fixture_point(run, "BenchmarkSHA256", tags), "throughput");
 	fixture_close(m->value, 322.42, 1e-12);
@@ -58,8 +59,8 @@ static void test_gbench_csv(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/gbench_csv/bench.csv", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/gbench_csv/bench.csv", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_GBENCH_CSV);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "real_time", BDB_LOWER, "ns");
@@ -113,8 +114,8 @@ static void test_jmh(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/jmh/jmh-result.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/jmh/jmh-result.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_JMH);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "throughput", BDB_HIGHER, "ops/ms");
@@ -152,7 +153,8 @@ static void test_benchmarkdotnet(void **state)
 	assert_int_equal(run->n_points, 2);
 	fixture_def(run, "time", BDB_LOWER, "ns");
 	fixture_def(run, "stddev", BDB_INFO, "ns");
-	const bdb_point *p = fixture_point(run, "Sample.Benchmarks.StringBench.Builder(N: 100)", "N=100");
+	const bdb_point *p =
+	    fixture_point(run, "Sample.Benchmarks.StringBench.Builder(N: 100)", "N=100");
 	const bdb_metric *m = fixture_metric(p, "time");
 	/* python: statistics.fmean([812.4, 798.9, 805.3, 820.7, 809.1]); the
 	 * interval is the file's ConfidenceInterval.Lower / .Upper */
@@ -169,7 +171,8 @@ static void test_benchmarkdotnet(void **state)
 	fixture_def(run, "Allocated Memory", BDB_LOWER, "B");
 	assert_string_equal(fixture_env(run, "RuntimeVersion"), ".NET 8.0.0 (8.0.23.53103)");
 	assert_string_equal(fixture_env(run, "ChronometerFrequency.Hertz"), "1000000000");
-	assert_string_equal(fixture_meta(run, "title"), "Sample.Benchmarks.StringBench-20261206-051200");
+	assert_string_equal(fixture_meta(run, "title"),
+			    "Sample.Benchmarks.StringBench-20261206-051200");
 	bdb_run_free(run);
 }
 
@@ -178,8 +181,8 @@ static void test_julia(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/julia/estimates.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/julia/estimates.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_JULIA);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "time", BDB_LOWER, "ns");
@@ -232,8 +235,8 @@ static void test_catch2_xml(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/catch2_xml/bench.xml", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/catch2_xml/bench.xml", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_CATCH2_XML);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "time", BDB_LOWER, "ns");
@@ -283,13 +286,14 @@ static void test_junit(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/junit/pytest.xml", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/junit/pytest.xml", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_JUNIT);
 	assert_int_equal(run->n_points, 6); /* 7 tests, the skipped one measured nothing */
 	fixture_def(run, "time", BDB_LOWER, "s");
 	fixture_close(
-	    fixture_metric(fixture_point(run, "test_sample.test_sleep_short", "suite=pytest"), "time")
+	    fixture_metric(fixture_point(run, "test_sample.test_sleep_short", "suite=pytest"),
+			   "time")
 		->value,
 	    0.035, 0);
 	fixture_close(
@@ -311,8 +315,8 @@ static void test_vitest(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/vitest/bench.json", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/vitest/bench.json", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_VITEST);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "throughput", BDB_HIGHER, "ops/s");
@@ -321,7 +325,8 @@ static void test_vitest(void **state)
 	const bdb_point *p = fixture_point(run, "Array.sort 1000", "group=sort.bench.js > sort");
 	const bdb_metric *m = fixture_metric(p, "throughput");
 	fixture_close(m->value, 1691.9499521204127, 0);
-	/* python: h = 1691.9499521204127; r = 18.696686344836912; h - h * r / 100, h + h * r / 100 */
+	/* python: h = 1691.9499521204127; r = 18.696686344836912; h - h * r / 100, h + h * r / 100
+	 */
 	fixture_close(m->lower, 1375.6113764608408, 1e-12);
 	fixture_close(m->upper, 2008.2885277799846, 1e-12);
 	m = fixture_metric(p, "time");
@@ -363,8 +368,8 @@ static void test_hyperfine_csv(void **state)
 {
 	(void)state;
 	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/hyperfine_csv/runs.csv", BDB_FORMAT_AUTO, NULL,
-				    &detected);
+	bdb_run *run =
+	    fixture_load("tests/fixtures/hyperfine_csv/runs.csv", BDB_FORMAT_AUTO, NULL, &detected);
 	assert_int_equal(detected, BDB_FORMAT_HYPERFINE_CSV);
 	assert_int_equal(run->n_points, 2);
 	fixture_def(run, "time", BDB_LOWER, "s");
