@@ -464,6 +464,27 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 	return rc;
 }
 
+/*
+ * A metric without a unit of its own has its definition's: the store
+ * writes no unit for a metric whose unit is its definition's and reads one
+ * back from it, so the run is made now as it will read back (an adapter
+ * may add such a metric before or after the definition).
+ */
+static int fill_units(bdb_run *run)
+{
+	for (size_t i = 0; i < run->n_points; i++) {
+		bdb_point *p = &run->points[i];
+		for (size_t k = 0; k < p->n_metrics; k++) {
+			bdb_metric *m = &p->metrics[k];
+			const bdb_metric_def *def = m->unit ? NULL : bdb_run_find_def(run, m->name);
+			int rc = def && def->unit ? bdb_metric_set_unit(run, m, def->unit) : 0;
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t fallback_us)
 {
 	const bdb_ingest_options *opt = in->opt;
@@ -557,6 +578,8 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				  "no benchmark results found in this %s input", a->name);
+	if (!rc)
+		rc = fill_units(run);
 	if (!rc)
 		rc = apply_options(in, a, run, fallback_us);
 	if (!rc)
