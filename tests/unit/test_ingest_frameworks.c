@@ -386,6 +386,39 @@ static void test_hyperfine_csv(void **state)
 	bdb_run_free(run);
 }
 
+/* A metric without a unit after a definition with one takes the definition's,
+ * as the store reads it back (found by fuzz ingest_json: the run failed its
+ * encode round trip). */
+static void test_unit_from_definition(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "{\"Title\": \"t\", \"Benchmarks\": [\n"
+	    " {\"FullName\": \"A\", \"Statistics\": {\"Mean\": 1},\n"
+	    "  \"Metrics\": [{\"Value\": 56, \"Descriptor\": {\"Id\": \"Allocated\", \"Unit\": "
+	    "\"B\"}}]},\n"
+	    " {\"FullName\": \"B\", \"Statistics\": {\"Mean\": 2},\n"
+	    "  \"Metrics\": [{\"Value\": 64, \"Descriptor\": {\"Id\": \"Allocated\"}}]}]}\n";
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("u.json", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+					   &run, NULL, &d),
+			 0);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "B", ""), "Allocated");
+	fixture_close(m->value, 64, 0);
+	assert_non_null(m->unit);
+	assert_string_equal(m->unit, "B");
+	bdb_buf out;
+	bdb_buf_init(&out);
+	bdb_run *back = NULL;
+	assert_int_equal(bdb_run_encode(run, &out), 0);
+	assert_int_equal(bdb_run_decode(out.data, out.len, &back, &d), 0);
+	assert_true(bdb_run_equal(run, back));
+	bdb_run_free(back);
+	bdb_buf_free(&out);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -402,6 +435,7 @@ int main(void)
 	    cmocka_unit_test(test_vitest),
 	    cmocka_unit_test(test_criterion_json),
 	    cmocka_unit_test(test_hyperfine_csv),
+	    cmocka_unit_test(test_unit_from_definition),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
