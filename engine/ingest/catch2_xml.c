@@ -50,19 +50,6 @@ typedef struct cx_ctx {
 	size_t point;
 } cx_ctx;
 
-static int fail_at(cx_ctx *c, const char *at, const char *fmt, const char *what)
-{
-	int line, col;
-	bdb_text_position(c->in->data, c->in->len, (size_t)(at - c->in->data), &line, &col);
-	bdb_diag_set(c->d, BDB_EPARSE, c->in->name, line, col, "malformed Catch2 XML: %s", "");
-	if (c->d) {
-		char msg[600];
-		snprintf(msg, sizeof msg, fmt, what);
-		snprintf(c->d->message, sizeof c->d->message, "malformed Catch2 XML: %s", msg);
-	}
-	return BDB_EPARSE;
-}
-
 /* A numeric attribute; required ones must be there. */
 static int number_attr(cx_ctx *c, const bdb__xml_event *e, const char *name, bool required,
 		       double *out, bool *present)
@@ -71,13 +58,15 @@ static int number_attr(cx_ctx *c, const bdb__xml_event *e, const char *name, boo
 	const char *v;
 	*present = false;
 	if (bdb__xml_attr(&c->x, e, name, buf, sizeof buf, &v))
-		return fail_at(c, c->x.at, "%s", c->x.err);
+		return bdb__xml_fail(c->in, "Catch2 XML", c->x.at, c->d, "%s", c->x.err);
 	if (!v && !required)
 		return 0;
 	if (!v)
-		return fail_at(c, e->at, "expected attribute \"%s\"", name);
+		return bdb__xml_fail(c->in, "Catch2 XML", e->at, c->d, "expected attribute \"%s\"",
+				     name);
 	if (!bdb__parse_number(v, strlen(v), false, out))
-		return fail_at(c, e->at, "attribute \"%s\" must be a number", name);
+		return bdb__xml_fail(c->in, "Catch2 XML", e->at, c->d,
+				     "attribute \"%s\" must be a number", name);
 	*present = true;
 	return 0;
 }
@@ -99,16 +88,17 @@ static int open_element(cx_ctx *c, const bdb__xml_event *e)
 	int rc;
 	if (bdb__xml_is(e, "TestCase")) {
 		if (bdb__xml_attr(&c->x, e, "name", c->test_case, sizeof c->test_case, &v))
-			return fail_at(c, c->x.at, "%s", c->x.err);
+			return bdb__xml_fail(c->in, "Catch2 XML", c->x.at, c->d, "%s", c->x.err);
 		if (!v)
 			c->test_case[0] = '\0';
 		return 0;
 	}
 	if (bdb__xml_is(e, "BenchmarkResults")) {
 		if (bdb__xml_attr(&c->x, e, "name", buf, sizeof buf, &v))
-			return fail_at(c, c->x.at, "%s", c->x.err);
+			return bdb__xml_fail(c->in, "Catch2 XML", c->x.at, c->d, "%s", c->x.err);
 		if (!v || !*v)
-			return fail_at(c, e->at, "expected a benchmark %s", "name");
+			return bdb__xml_fail(c->in, "Catch2 XML", e->at, c->d,
+					     "expected a benchmark %s", "name");
 		bdb_kv tag = {"test_case", c->test_case};
 		if ((rc = bdb__point_get(c->run, &c->points, buf, &tag, c->test_case[0] ? 1 : 0,
 					 &c->point)))
@@ -140,26 +130,23 @@ static int open_element(cx_ctx *c, const bdb__xml_event *e)
 	return 0;
 }
 
+/* A bdb__xml_fn. */
+static int step(void *ctx, const bdb__xml_event *e)
+{
+	cx_ctx *c = ctx;
+	if (e->kind == BDB__XML_OPEN)
+		return open_element(c, e);
+	if (e->kind == BDB__XML_CLOSE && bdb__xml_is(e, "BenchmarkResults"))
+		c->in_bench = false;
+	else if (e->kind == BDB__XML_CLOSE && bdb__xml_is(e, "TestCase"))
+		c->test_case[0] = '\0';
+	return 0;
+}
+
 int bdb__ingest_catch2_xml(bdb__input *in, bdb_run *run, bdb_diag *d)
 {
-	int rc = bdb__text_check(in->name, in->data, in->len, d);
-	if (rc)
-		return rc;
 	cx_ctx c = {.in = in, .run = run, .d = d};
-	bdb__xml_init(&c.x, in->data, in->len);
-	bdb__xml_event e;
-	do {
-		if (bdb__xml_next(&c.x, &e)) {
-			rc = fail_at(&c, c.x.at, "%s", c.x.err);
-			break;
-		}
-		if (e.kind == BDB__XML_OPEN)
-			rc = open_element(&c, &e);
-		else if (e.kind == BDB__XML_CLOSE && bdb__xml_is(&e, "BenchmarkResults"))
-			c.in_bench = false;
-		else if (e.kind == BDB__XML_CLOSE && bdb__xml_is(&e, "TestCase"))
-			c.test_case[0] = '\0';
-	} while (!rc && e.kind != BDB__XML_END);
+	int rc = bdb__xml_read(in, "Catch2 XML", &c.x, step, &c, d);
 	if (!rc)
 		rc = bdb__samples_finish(&c.samples, run);
 	bdb__samples_free(&c.samples);

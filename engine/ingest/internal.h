@@ -500,6 +500,20 @@ int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *
 typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
 
 /*
+ * The XML report readers (catch2_xml.c, junit.c) share their loop and
+ * errors (xml.c). bdb__xml_fail sets d to BDB_EPARSE "malformed WHAT: ..."
+ * at the byte at of in's text and returns BDB_EPARSE. bdb__xml_read checks
+ * that in is text, then gives fn every event of its XML until the end or
+ * fn's first non-zero return (which it returns); malformed XML is
+ * bdb__xml_fail at the fault. fn may read attributes through x.
+ */
+int bdb__xml_fail(const bdb__input *in, const char *what, const char *at, bdb_diag *d,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+typedef int (*bdb__xml_fn)(void *ctx, const bdb__xml_event *e);
+int bdb__xml_read(bdb__input *in, const char *what, bdb__xml *x, bdb__xml_fn fn, void *ctx,
+		  bdb_diag *d);
+
+/*
  * Criterion's throughput (criterion.c, criterion_json.c): metric
  * "throughput" (higher, unit "B/s" or "elem/s") = n per iteration / time
  * per iteration (time in ns, copied: adding a metric may move p's

@@ -49,24 +49,12 @@ typedef struct junit_ctx {
 	char message[512];
 } junit_ctx;
 
-static int fail_at(junit_ctx *c, const char *at, const char *fmt, const char *what)
-{
-	int line, col;
-	bdb_text_position(c->in->data, c->in->len, (size_t)(at - c->in->data), &line, &col);
-	bdb_diag_set(c->d, BDB_EPARSE, c->in->name, line, col, "malformed JUnit XML: %s", "");
-	if (c->d) {
-		char msg[600];
-		snprintf(msg, sizeof msg, fmt, what);
-		snprintf(c->d->message, sizeof c->d->message, "malformed JUnit XML: %s", msg);
-	}
-	return BDB_EPARSE;
-}
-
 static int attr(junit_ctx *c, const bdb__xml_event *e, const char *name, char *buf, size_t size,
 		const char **out)
 {
-	return bdb__xml_attr(&c->x, e, name, buf, size, out) ? fail_at(c, c->x.at, "%s", c->x.err)
-							     : 0;
+	return bdb__xml_attr(&c->x, e, name, buf, size, out)
+		   ? bdb__xml_fail(c->in, "JUnit XML", c->x.at, c->d, "%s", c->x.err)
+		   : 0;
 }
 
 static int open_suite(junit_ctx *c, const bdb__xml_event *e)
@@ -84,10 +72,11 @@ static int open_suite(junit_ctx *c, const bdb__xml_event *e)
 		return rc;
 	if (v) {
 		if (bdb_time_parse(v, &c->run->timestamp_us))
-			return fail_at(c, e->at,
-				       "\"timestamp\" is not a time like 2026-01-31T12:00:00, got "
-				       "\"%s\"",
-				       v);
+			return bdb__xml_fail(
+			    c->in, "JUnit XML", e->at, c->d,
+			    "\"timestamp\" is not a time like 2026-01-31T12:00:00, got "
+			    "\"%s\"",
+			    v);
 		c->in->has_timestamp = true;
 	}
 	if ((rc = attr(c, e, "hostname", buf, sizeof buf, &v)))
@@ -105,11 +94,14 @@ static int open_case(junit_ctx *c, const bdb__xml_event *e)
 	    (rc = attr(c, e, "time", time, sizeof time, &t)))
 		return rc;
 	if (!nm || !*nm)
-		return fail_at(c, e->at, "a testcase needs a %s", "\"name\"");
+		return bdb__xml_fail(c->in, "JUnit XML", e->at, c->d, "a testcase needs a %s",
+				     "\"name\"");
 	if (!t)
-		return fail_at(c, e->at, "testcase \"%s\" has no \"time\"", nm);
+		return bdb__xml_fail(c->in, "JUnit XML", e->at, c->d,
+				     "testcase \"%s\" has no \"time\"", nm);
 	if (!bdb__parse_number(t, strlen(t), true, &c->time) || c->time < 0)
-		return fail_at(c, e->at, "\"time\" must be seconds like 0.002, got \"%s\"", t);
+		return bdb__xml_fail(c->in, "JUnit XML", e->at, c->d,
+				     "\"time\" must be seconds like 0.002, got \"%s\"", t);
 	if (cls && *cls)
 		snprintf(c->point, sizeof c->point, "%s.%s", cls, nm);
 	else
@@ -142,14 +134,17 @@ static int close_case(junit_ctx *c)
 	return rc;
 }
 
-static int step(junit_ctx *c, const bdb__xml_event *e)
+/* A bdb__xml_fn. */
+static int step(void *ctx, const bdb__xml_event *e)
 {
+	junit_ctx *c = ctx;
 	if (e->kind == BDB__XML_OPEN) {
 		if (bdb__xml_is(e, "testsuite"))
 			return open_suite(c, e);
 		if (bdb__xml_is(e, "testcase")) {
 			if (c->has_case)
-				return fail_at(c, e->at, "a testcase inside testcase %s", c->point);
+				return bdb__xml_fail(c->in, "JUnit XML", e->at, c->d,
+						     "a testcase inside testcase %s", c->point);
 			return open_case(c, e);
 		}
 		if (c->has_case && bdb__xml_is(e, "skipped"))
@@ -168,19 +163,8 @@ static int step(junit_ctx *c, const bdb__xml_event *e)
 
 int bdb__ingest_junit(bdb__input *in, bdb_run *run, bdb_diag *d)
 {
-	int rc = bdb__text_check(in->name, in->data, in->len, d);
-	if (rc)
-		return rc;
 	junit_ctx c = {.in = in, .run = run, .d = d};
-	bdb__xml_init(&c.x, in->data, in->len);
-	bdb__xml_event e;
-	do {
-		if (bdb__xml_next(&c.x, &e)) {
-			rc = fail_at(&c, c.x.at, "%s", c.x.err);
-			break;
-		}
-		rc = step(&c, &e);
-	} while (!rc && e.kind != BDB__XML_END);
+	int rc = bdb__xml_read(in, "JUnit XML", &c.x, step, &c, d);
 	if (!rc)
 		rc = bdb__samples_finish(&c.samples, run);
 	bdb__samples_free(&c.samples);

@@ -8,6 +8,8 @@
  */
 #include "internal.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 
 void bdb__xml_init(bdb__xml *x, const char *text, size_t len)
@@ -306,4 +308,37 @@ int bdb__xml_text(bdb__xml *x, const bdb__xml_event *e, char *buf, size_t size)
 		return fail(x, bad,
 			    "unknown entity; expected &lt; &gt; &amp; &quot; &apos; or &#N;");
 	return 0;
+}
+
+int bdb__xml_fail(const bdb__input *in, const char *what, const char *at, bdb_diag *d,
+		  const char *fmt, ...)
+{
+	int line, col;
+	bdb_text_position(in->data, in->len, (size_t)(at - in->data), &line, &col);
+	bdb_diag_set(d, BDB_EPARSE, in->name, line, col, "%s", "");
+	if (d) {
+		char msg[600];
+		va_list ap;
+		va_start(ap, fmt);
+		vsnprintf(msg, sizeof msg, fmt, ap);
+		va_end(ap);
+		snprintf(d->message, sizeof d->message, "malformed %s: %s", what, msg);
+	}
+	return BDB_EPARSE;
+}
+
+int bdb__xml_read(bdb__input *in, const char *what, bdb__xml *x, bdb__xml_fn fn, void *ctx,
+		  bdb_diag *d)
+{
+	int rc = bdb__text_check(in->name, in->data, in->len, d);
+	if (rc)
+		return rc;
+	bdb__xml_init(x, in->data, in->len);
+	bdb__xml_event e;
+	do {
+		if (bdb__xml_next(x, &e))
+			return bdb__xml_fail(in, what, x->at, d, "%s", x->err);
+		rc = fn(ctx, &e);
+	} while (!rc && e.kind != BDB__XML_END);
+	return rc;
 }
