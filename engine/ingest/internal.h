@@ -397,6 +397,8 @@ typedef struct bdb__samples {
 } bdb__samples;
 /* Records value for metric of the point with index point_index in run. */
 int bdb__samples_add(bdb__samples *s, size_t point_index, const char *metric, double value);
+/* True when metric of the point with index point_index has samples recorded. */
+bool bdb__samples_has(const bdb__samples *s, size_t point_index, const char *metric);
 /* Applies the samples and means to run. */
 int bdb__samples_finish(bdb__samples *s, bdb_run *run);
 void bdb__samples_free(bdb__samples *s);

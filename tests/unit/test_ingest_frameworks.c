@@ -419,6 +419,32 @@ static void test_unit_from_definition(void **state)
 	bdb_run_free(run);
 }
 
+/* gab.c keeps samples only from a name's second result on: a name three
+ * times still gives all three, in order, and their mean. */
+static void test_gab_name_three_times(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "[{\"name\": \"a\", \"unit\": \"ns\", \"value\": 10, \"range\": \"\xc2\xb1 1\"},\n"
+	    " {\"name\": \"b\", \"unit\": \"ns\", \"value\": 7},\n"
+	    " {\"name\": \"a\", \"unit\": \"ns\", \"value\": 12},\n"
+	    " {\"name\": \"a\", \"unit\": \"ns\", \"value\": 17}]\n";
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("g.json", text, sizeof text - 1, BDB_FORMAT_GAB, NULL,
+					   &run, NULL, &d),
+			 0);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "a", ""), "value");
+	assert_int_equal(m->n_samples, 3);
+	assert_true(m->samples[0] == 10 && m->samples[1] == 12 && m->samples[2] == 17);
+	fixture_close(m->value, 13, 0); /* python: statistics.fmean([10, 12, 17]) */
+	assert_false(m->has_lower);
+	m = fixture_metric(fixture_point(run, "b", ""), "value");
+	assert_int_equal(m->n_samples, 0);
+	fixture_close(m->value, 7, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -436,6 +462,7 @@ int main(void)
 	    cmocka_unit_test(test_criterion_json),
 	    cmocka_unit_test(test_hyperfine_csv),
 	    cmocka_unit_test(test_unit_from_definition),
+	    cmocka_unit_test(test_gab_name_three_times),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
