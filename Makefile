@@ -26,7 +26,7 @@ SANITIZE  ?=
 PKGS      := lmdb jansson libedit
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
              libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
-             libmicrohttpd-dev curl libbenchmark-dev
+             libmicrohttpd-dev curl libbenchmark-dev python3
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
@@ -57,7 +57,7 @@ BIN := $(BUILD)/benchdb
 
 .SECONDARY:
 
-.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak
+.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak eval
 
 all: $(BIN) $(LIB)
 
@@ -154,6 +154,14 @@ valgrind: all $(BUILD)/tools/libfault.so
 	@n=$$(ls $(BUILD)/valgrind | wc -l); bad=$$(find $(BUILD)/valgrind -name 'vg.*.log' -size +0c); \
 		echo "valgrind: $$n benchdb processes under memcheck, $$(echo $$bad | wc -w) with a report"; \
 		for f in $$bad; do echo "--- $$f"; head -n 40 "$$f"; done; [ -z "$$bad" ]
+
+# The change-point methods measured: synthetic series (build/tools/detect_eval)
+# and the real histories of tests/realdata with their labelled events
+# (tests/eval/realdata.py); docs/detection.md records the tables.
+eval: $(BIN) $(BUILD)/tools/detect_eval
+	@$(BUILD)/tools/detect_eval
+	@echo
+	@rm -rf $(BUILD)/eval && python3 tests/eval/realdata.py $(BIN) $(BUILD)/eval
 
 fuzz:
 	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \

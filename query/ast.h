@@ -225,8 +225,22 @@ enum {
 	BDB__C_AS = 1u << 13,
 	BDB__C_PERMUTATIONS = 1u << 14,
 	BDB__C_SEED = 1u << 15,
-	BDB__C_EXPLAIN = 1u << 16
+	BDB__C_EXPLAIN = 1u << 16,
+	BDB__C_EFFECT = 1u << 17,
+	BDB__C_FLOOR = 1u << 18,
+	BDB__C_KIND = 1u << 19
 };
+
+/* changes `using`: the robust default, or E-Divisive means as it was. */
+typedef enum bdb__changes_method {
+	BDB__CHANGES_ROBUST = 0,
+	BDB__CHANGES_EDIVISIVE
+} bdb__changes_method;
+
+/* changes `kind`: bits 1 << bdb__change_kind (stats.h); 0 means all. */
+#define BDB__KIND_STEP	    (1u << 0)
+#define BDB__KIND_EXCURSION (1u << 1)
+#define BDB__KIND_DRIFT	    (1u << 2)
 
 typedef struct bdb__stmt {
 	bdb__stmt_kind kind;
@@ -268,6 +282,10 @@ typedef struct bdb__stmt {
 	double pvalue;	       /* changes; default 0.05 (given: BDB__C_PVALUE) */
 	uint64_t permutations; /* changes (given: BDB__C_PERMUTATIONS) */
 	uint64_t seed;	       /* changes (given: BDB__C_SEED) */
+	bdb__changes_method changes_method; /* changes `using` */
+	double effect;			    /* changes (given: BDB__C_EFFECT) */
+	double floor_pct;		    /* changes (given: BDB__C_FLOOR) */
+	unsigned kinds;			    /* changes `kind` (BDB__KIND_*), 0: all */
 
 	const char *name; /* set/drop baseline NAME, show tags KEY */
 	bdb__span name_span;

@@ -610,22 +610,50 @@ enum {
 	CH_RUN,
 	CH_COMMIT,
 	CH_TIMESTAMP,
+	CH_KIND,
 	CH_BEFORE,
 	CH_AFTER,
 	CH_UNIT,
 	CH_CHANGE,
 	CH_P,
 	CH_METHOD,
+	CH_DETAIL,
+	CH_PREVIOUS, /* JSON (and explain) only from here on */
+	CH_END_RUN,
+	CH_END_COMMIT,
+	CH_NOISE,
+	CH_THRESHOLD,
+	CH_SLOPE,
+	CH_SLOPE_LOWER,
+	CH_SLOPE_UPPER,
+	CH_EXPLANATION,
 	CH_N_COLUMNS
 };
 
 static const bdb__column change_columns[] = {
-    {"point", BDB__STYLE_PLAIN},     {"tags", BDB__STYLE_PLAIN},
-    {"metric", BDB__STYLE_PLAIN},    {"run", BDB__STYLE_PLAIN},
-    {"commit", BDB__STYLE_COMMIT},   {"timestamp", BDB__STYLE_PLAIN},
-    {"before", BDB__STYLE_QUANTITY}, {"after", BDB__STYLE_QUANTITY},
-    {"unit", BDB__STYLE_PLAIN},	     {"change_pct", BDB__STYLE_CHANGE},
-    {"p_value", BDB__STYLE_PVALUE},  {"method", BDB__STYLE_MARKED},
+    {"point", BDB__STYLE_PLAIN},
+    {"tags", BDB__STYLE_PLAIN},
+    {"metric", BDB__STYLE_PLAIN},
+    {"run", BDB__STYLE_PLAIN},
+    {"commit", BDB__STYLE_COMMIT},
+    {"timestamp", BDB__STYLE_PLAIN},
+    {"kind", BDB__STYLE_PLAIN},
+    {"before", BDB__STYLE_QUANTITY},
+    {"after", BDB__STYLE_QUANTITY},
+    {"unit", BDB__STYLE_PLAIN},
+    {"change_pct", BDB__STYLE_CHANGE},
+    {"p_value", BDB__STYLE_PVALUE},
+    {"method", BDB__STYLE_MARKED},
+    {"detail", BDB__STYLE_PLAIN},
+    {"previous_commit", BDB__STYLE_EXPLAIN},
+    {"end_run", BDB__STYLE_EXPLAIN},
+    {"end_commit", BDB__STYLE_EXPLAIN},
+    {"noise", BDB__STYLE_EXPLAIN},
+    {"threshold", BDB__STYLE_EXPLAIN},
+    {"slope_per_month", BDB__STYLE_EXPLAIN},
+    {"slope_lower", BDB__STYLE_EXPLAIN},
+    {"slope_upper", BDB__STYLE_EXPLAIN},
+    {"explanation", BDB__STYLE_EXPLAIN},
 };
 
 static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
@@ -634,11 +662,18 @@ static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
 		bdb__changes_options_windowed(opt);
 		opt->window = (size_t)st->window;
 	} else {
-		bdb__changes_options_default(opt);
+		if (st->changes_method == BDB__CHANGES_EDIVISIVE)
+			bdb__changes_options_default(opt);
+		else
+			bdb__changes_options_robust(opt);
 		if (st->clauses & BDB__C_PERMUTATIONS)
 			opt->permutations = (int)st->permutations;
 		if (st->clauses & BDB__C_SEED)
 			opt->seed = st->seed;
+		if (st->clauses & BDB__C_EFFECT)
+			opt->effect = st->effect;
+		if (st->clauses & BDB__C_FLOOR)
+			opt->floor_pct = st->floor_pct;
 	}
 	if (st->clauses & BDB__C_PVALUE)
 		opt->max_p_value = st->pvalue;
@@ -646,7 +681,7 @@ static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
 
 static const char *changes_method(const bdb__changes_options *opt)
 {
-	return opt->window ? "windowed" : "edivisive";
+	return opt->window ? "windowed" : opt->robust ? "robust" : "edivisive";
 }
 
 /* Whether a change in percent is a regression (-1), an improvement (1) or
@@ -659,14 +694,73 @@ static int change_sign(bdb_direction direction, double change)
 	return worse ? -1 : 1;
 }
 
-static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *h,
-		       const bdb__changes_options *opt, bool lead, bdb_result *r)
+#define US_PER_DAY 86400e6
+
+/* The p-value as the explanation gives it: a bound at the permutations'
+ * floor. */
+static void explain_p(char *buf, size_t size, const bdb__changes_options *opt, double p)
+{
+	double floor = 1.0 / ((double)opt->permutations + 1.0);
+	if (!opt->window && p <= floor * (1 + 1e-9))
+		snprintf(buf, size, "p < %.2g (%d permutations, seed %llu)", floor,
+			 opt->permutations, (unsigned long long)opt->seed);
+	else
+		snprintf(buf, size, "p = %.4g%s", p, opt->window ? " (t-test)" : "");
+}
+
+/* The detail and explanation of one robust change point. */
+static void describe(const bdb__change_point *cp, const bdb__changes_options *opt, size_t n,
+		     double span_days, const char *back_at, char *detail, size_t dsize,
+		     char *why, size_t wsize)
+{
+	char p[96];
+	explain_p(p, sizeof p, opt, cp->p_value);
+	double effect = cp->mean_after - cp->mean_before;
+	char thr[160];
+	snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g)",
+		 cp->threshold, opt->effect, cp->noise, opt->floor_pct, fabs(cp->mean_before));
+	switch (cp->kind) {
+	case BDB__CHANGE_DRIFT: {
+		double month = BDB_CHANGES_DAYS_PER_MONTH;
+		double pct = cp->mean_before != 0 ? 100.0 / fabs(cp->mean_before) : NAN;
+		snprintf(detail, dsize, "%+.3g%%/month [%+.3g, %+.3g] over %.0f days",
+			 cp->slope * month * pct, cp->slope_lower * month * pct,
+			 cp->slope_upper * month * pct, span_days);
+		snprintf(why, wsize,
+			 "robust drift (n=%zu): Mann-Kendall p = %.3g <= %g within the segments "
+			 "between steps; Theil-Sen slope %.6g/day, %+.6g over %.1f days, |change| "
+			 ">= %s",
+			 n, cp->p_value, opt->drift_p, cp->slope, effect, span_days, thr);
+		break;
+	}
+	case BDB__CHANGE_EXCURSION:
+		snprintf(detail, dsize, "back after %zu runs%s%s", cp->end - cp->index,
+			 back_at ? " at " : "", back_at ? back_at : "");
+		snprintf(why, wsize,
+			 "robust excursion (n=%zu): %zu runs all beyond the levels on both sides "
+			 "and every run around them; level %+.6g from %.6g, |effect| >= %s",
+			 n, cp->end - cp->index, effect, cp->mean_before, thr);
+		break;
+	case BDB__CHANGE_STEP:
+		detail[0] = '\0';
+		snprintf(why, wsize,
+			 "robust step (n=%zu): E-Divisive on ranks %s <= %g; median %.6g -> %.6g, "
+			 "|effect| %.6g >= %s",
+			 n, p, opt->max_p_value, cp->mean_before, cp->mean_after, fabs(effect), thr);
+		break;
+	}
+}
+
+static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+		       const history *h, const bdb__changes_options *opt, bool lead,
+		       bdb_result *r)
 {
 	double *x = malloc((h->n ? h->n : 1) * sizeof *x);
+	double *t = malloc((h->n ? h->n : 1) * sizeof *t);
 	size_t *at = malloc((h->n ? h->n : 1) * sizeof *at);
 	bdb__changes found = {0};
 	int rc = 0;
-	if (!x || !at) {
+	if (!x || !t || !at) {
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
 		goto done;
 	}
@@ -674,9 +768,10 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 	for (size_t i = 0; i < h->n; i++)
 		if (isfinite(h->obs[i].value)) {
 			at[n] = i;
+			t[n] = (double)h->obs[i].timestamp_us / US_PER_DAY;
 			x[n++] = h->obs[i].value;
 		}
-	if ((rc = bdb__detect_changes(x, n, opt, &found)) != 0) {
+	if ((rc = bdb__detect_changes_at(x, t, n, opt, &found)) != 0) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
@@ -687,11 +782,33 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 	size_t c0 = lead ? 3 : 0; /* the first column after the series' own */
 	for (size_t k = 0; k < found.count; k++) {
 		const bdb__change_point *cp = &found.points[k];
+		if (st->kinds && !(st->kinds & (1u << cp->kind)))
+			continue;
 		const bdb_obs *o = &h->obs[at[cp->index]];
-		bdb_run_info info;
+		bdb_run_info info, prev, end;
+		bool has_prev = false, has_end = false;
 		if ((rc = bdb_reader_run_info(ex->rd, o->run_seq, &info)) != 0) {
 			rc = bdb__exec_store_error(ex, rc, "reading the run log");
 			goto done;
+		}
+		if (cp->index > 0 && cp->kind != BDB__CHANGE_DRIFT) {
+			if ((rc = bdb_reader_run_info(ex->rd, h->obs[at[cp->index - 1]].run_seq,
+						      &prev)) != 0) {
+				rc = bdb__exec_store_error(ex, rc, "reading the run log");
+				goto done;
+			}
+			has_prev = true;
+		}
+		if (opt->robust && cp->kind != BDB__CHANGE_STEP && cp->end > 0 && cp->end <= n) {
+			size_t e = cp->kind == BDB__CHANGE_DRIFT ? cp->end - 1 : cp->end;
+			if (e < n) {
+				if ((rc = bdb_reader_run_info(ex->rd, h->obs[at[e]].run_seq, &end)) !=
+				    0) {
+					rc = bdb__exec_store_error(ex, rc, "reading the run log");
+					goto done;
+				}
+				has_end = true;
+			}
 		}
 		long row = bdb__result_add_row(r);
 		if (row < 0)
@@ -705,13 +822,49 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 		bdb__cell_str(r, w, c0 + CH_RUN, info.id);
 		bdb__cell_str(r, w, c0 + CH_COMMIT, *info.commit ? info.commit : NULL);
 		bdb__cell_time(r, w, c0 + CH_TIMESTAMP, o->timestamp_us);
+		bdb__cell_str(r, w, c0 + CH_KIND, bdb__change_kind_name(cp->kind));
 		bdb__cell_num(r, w, c0 + CH_BEFORE, cp->mean_before);
 		bdb__cell_num(r, w, c0 + CH_AFTER, cp->mean_after);
 		bdb__cell_str(r, w, c0 + CH_UNIT, *si->unit ? si->unit : NULL);
 		if (!isnan(cp->change_pct))
 			bdb__cell_num(r, w, c0 + CH_CHANGE, cp->change_pct);
-		bdb__cell_num(r, w, c0 + CH_P, cp->p_value);
+		if (!isnan(cp->p_value))
+			bdb__cell_num(r, w, c0 + CH_P, cp->p_value);
 		bdb__cell_str(r, w, c0 + CH_METHOD, changes_method(opt));
+		if (has_prev && *prev.commit)
+			bdb__cell_str(r, w, c0 + CH_PREVIOUS, prev.commit);
+		if (has_end) {
+			bdb__cell_str(r, w, c0 + CH_END_RUN, end.id);
+			if (*end.commit)
+				bdb__cell_str(r, w, c0 + CH_END_COMMIT, end.commit);
+		}
+		if (opt->robust) {
+			char detail[160], why[512];
+			double span = n > 1 ? t[n - 1] - t[0] : 0;
+			char back[48] = "";
+			if (has_end)
+				snprintf(back, sizeof back, "%.10s", *end.commit ? end.commit : end.id);
+			describe(cp, opt, n, span, has_end ? back : NULL, detail, sizeof detail, why,
+				 sizeof why);
+			if (*detail)
+				bdb__cell_str(r, w, c0 + CH_DETAIL, detail);
+			bdb__cell_str(r, w, c0 + CH_EXPLANATION, why);
+			bdb__cell_num(r, w, c0 + CH_NOISE, cp->noise);
+			bdb__cell_num(r, w, c0 + CH_THRESHOLD, cp->threshold);
+			if (cp->kind == BDB__CHANGE_DRIFT) {
+				double month = BDB_CHANGES_DAYS_PER_MONTH;
+				bdb__cell_num(r, w, c0 + CH_SLOPE, cp->slope * month);
+				bdb__cell_num(r, w, c0 + CH_SLOPE_LOWER, cp->slope_lower * month);
+				bdb__cell_num(r, w, c0 + CH_SLOPE_UPPER, cp->slope_upper * month);
+			}
+		} else {
+			char p[96], why[256];
+			explain_p(p, sizeof p, opt, cp->p_value);
+			snprintf(why, sizeof why, "%s (n=%zu): %s <= %g; mean %.6g -> %.6g",
+				 changes_method(opt), n, p, opt->max_p_value, cp->mean_before,
+				 cp->mean_after);
+			bdb__cell_str(r, w, c0 + CH_EXPLANATION, why);
+		}
 		int sign = change_sign(direction, cp->change_pct);
 		if (sign)
 			bdb__row_mark(r, w,
@@ -720,6 +873,7 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 done:
 	bdb__changes_free(&found);
 	free(x);
+	free(t);
 	free(at);
 	return rc;
 }
@@ -743,11 +897,21 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__field_str(r, "metric", st->metric);
 	bdb__field_str(r, "method", changes_method(&opt));
 	bdb__field_num(r, "pvalue", opt.max_p_value);
+	r->explain = (st->clauses & BDB__C_EXPLAIN) != 0;
 	if (opt.window) {
 		bdb__field_int(r, "window", (int64_t)opt.window);
 	} else {
 		bdb__field_int(r, "permutations", opt.permutations);
 		bdb__field_int(r, "seed", (int64_t)opt.seed);
+		/* The smallest p-value the permutations resolve. */
+		bdb__field_num(r, "p_floor", 1.0 / (opt.permutations + 1.0));
+		r->p_floor_permutations = opt.permutations;
+	}
+	if (opt.robust) {
+		bdb__field_num(r, "effect", opt.effect);
+		bdb__field_num(r, "floor_pct", opt.floor_pct);
+		bdb__field_int(r, "excursion_runs", (int64_t)opt.excursion_runs);
+		bdb__field_num(r, "drift_pvalue", opt.drift_p);
 	}
 	/* Drawn as a chart: the series' history, with the same change points,
 	 * in a trend table of its own. */
@@ -772,7 +936,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if (!rc)
 			rc = bdb__exec_check_cancel(ex);
 		if (!rc)
-			rc = change_rows(ex, series[i], &h, &opt, lead, r);
+			rc = change_rows(ex, st, series[i], &h, &opt, lead, r);
 		if (!rc && drawing) {
 			size_t first = drawing->n_rows;
 			chart_series(ex, st, series[i], &chart);

@@ -717,7 +717,8 @@ static const struct clause {
     {"by", BDB__C_BY},	       {"window", BDB__C_WINDOW},
     {"pvalue", BDB__C_PVALUE}, {"permutations", BDB__C_PERMUTATIONS},
     {"seed", BDB__C_SEED},     {"explain", BDB__C_EXPLAIN},
-    {"as", BDB__C_AS},
+    {"effect", BDB__C_EFFECT}, {"floor", BDB__C_FLOOR},
+    {"kind", BDB__C_KIND},     {"as", BDB__C_AS},
 };
 #define N_CLAUSES (sizeof clause_table / sizeof clause_table[0])
 
@@ -747,7 +748,8 @@ static unsigned clauses_of(bdb__stmt_kind k)
 		       BDB__C_WHERE | BDB__C_USING | BDB__C_EXPLAIN | BDB__C_AS;
 	case BDB__STMT_CHANGES:
 		return BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW |
-		       BDB__C_PVALUE | BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_AS;
+		       BDB__C_PVALUE | BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_USING |
+		       BDB__C_EFFECT | BDB__C_FLOOR | BDB__C_KIND | BDB__C_EXPLAIN | BDB__C_AS;
 	case BDB__STMT_SET_BASELINE:
 	case BDB__STMT_DROP_BASELINE:
 		return BDB__C_AS;
@@ -842,6 +844,41 @@ static int parse_method(parser *p, bdb__stmt *s)
 	return 0;
 }
 
+/* changes `using robust | edivisive`. */
+static int parse_changes_method(parser *p, bdb__stmt *s)
+{
+	static const char *const names[] = {"robust", "edivisive", NULL};
+	need(p);
+	s->method_span.start = p->tok.start;
+	if (accept_kw(p, "robust"))
+		s->changes_method = BDB__CHANGES_ROBUST;
+	else if (accept_kw(p, "edivisive"))
+		s->changes_method = BDB__CHANGES_EDIVISIVE;
+	else
+		return fail_expected(p, "a change-point method (robust, edivisive)", names);
+	s->method_span.end = p->last_end;
+	return 0;
+}
+
+/* changes `kind K [, K ...]` with K one of step, excursion, drift. */
+static int parse_kinds(parser *p, bdb__stmt *s)
+{
+	static const char *const names[] = {"step", "excursion", "drift", NULL};
+	for (;;) {
+		need(p);
+		unsigned bit = 0;
+		for (unsigned i = 0; names[i] && !bit; i++)
+			if (accept_kw(p, names[i]))
+				bit = 1u << i;
+		if (!bit)
+			return fail_expected(p, "a kind of change (step, excursion, drift)", names);
+		s->kinds |= bit;
+		if (p->tok.kind != BDB__TOK_COMMA)
+			return 0;
+		advance(p);
+	}
+}
+
 static int parse_format(parser *p, bdb__stmt *s)
 {
 	static const char *const names[] = {"table", "json", "csv",   "markdown", "line",
@@ -924,7 +961,33 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 	case BDB__C_WHERE:
 		return parse_or(p, &s->where);
 	case BDB__C_USING:
+		if (s->kind == BDB__STMT_CHANGES)
+			return parse_changes_method(p, s);
 		return parse_method(p, s);
+	case BDB__C_EFFECT: {
+		bdb__span sp;
+		if (parse_number(p, "a multiple of the noise, 0 or more (2)", &s->effect, &sp))
+			return p->err;
+		if (!(s->effect >= 0) || s->effect > 1e6)
+			return fail_at(p, sp.start, sp.end,
+				       "expected a multiple of the noise, 0 or more, found \"%.*s\"",
+				       (int)(sp.end - sp.start), p->text + sp.start);
+		return 0;
+	}
+	case BDB__C_FLOOR: {
+		bdb__span sp;
+		if (parse_number(p, "a floor in percent (2%)", &s->floor_pct, &sp))
+			return p->err;
+		if (p->tok.kind == BDB__TOK_PERCENT) {
+			advance(p);
+			sp.end = p->last_end;
+		}
+		if (!(s->floor_pct >= 0) || s->floor_pct > 1e6)
+			return fail_at(p, sp.start, sp.end, "expected a floor of 0%% or more");
+		return 0;
+	}
+	case BDB__C_KIND:
+		return parse_kinds(p, s);
 	case BDB__C_LAST:
 		return parse_count(p, "a number of runs (a positive whole number)", &s->last_n);
 	case BDB__C_SINCE:
@@ -962,6 +1025,18 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 		return parse_format(p, s);
 	}
 	return 0;
+}
+
+/* What is wrong with a changes statement's method clauses, or NULL. */
+static const char *changes_conflict(const bdb__stmt *s)
+{
+	bool tuning = s->clauses & (BDB__C_EFFECT | BDB__C_FLOOR);
+	if ((s->clauses & BDB__C_WINDOW) && (tuning || (s->clauses & BDB__C_USING)))
+		return "\"window N\" selects the windowed method, which takes no \"using\", "
+		       "\"effect\" or \"floor\"";
+	if (tuning && (s->clauses & BDB__C_USING) && s->changes_method == BDB__CHANGES_EDIVISIVE)
+		return "\"effect\" and \"floor\" belong to the robust method, not edivisive";
+	return NULL;
 }
 
 /* The clauses after a statement's head, in any order, each at most once. */
@@ -1009,6 +1084,8 @@ static int parse_clauses(parser *p, bdb__stmt *s)
 			return fail_at(p, first_pos[i], p->last_end,
 				       "\"last N\" and \"since\"/\"until\" cannot be combined: "
 				       "expected one of them");
+		if (s->kind == BDB__STMT_CHANGES && changes_conflict(s))
+			return fail_at(p, first_pos[i], p->last_end, "%s", changes_conflict(s));
 	}
 	return 0;
 }

@@ -70,10 +70,11 @@ check_rc "color: ingest hands a data.js to import-gab" 0
 check_out "color: 266 runs from 266 entries (133 per suite)" "Imported 266 run(s) from 266 entries"
 check "color: 266 runs" test "$(runs "$DB")" -eq 266
 run "$BENCHDB" --db "$DB" -c 'changes throughput of "mix|@kurkle/color" as csv'
-check_out "color C1: the step at 284322a04b is found" \
-	",284322a04b7166b007942f1d8035581331c0e65e,"
-check_out "color C1: its revert at 7f441c91cb is found" \
-	",7f441c91cb3a6e578680e63e448a6acca2e68f56,"
+# The 4-run regression and its revert are one excursion (the robust default).
+check_out "color C1: the change at 284322a04b is found" \
+	",284322a04b7166b007942f1d8035581331c0e65e,2022-03-29T14:37:09Z,excursion,"
+check_out "color C1: it is back at its revert 7f441c91cb after 4 runs" \
+	",robust,back after 4 runs at 7f441c91cb"
 run "$BENCHDB" --db "$DB" -c 'show metrics as csv'
 check_out "color: ops/sec is throughput, higher is better" "throughput,ops/s,higher"
 # "±0.73%" of 4127538 ops/s in the first entry.
