@@ -417,7 +417,7 @@ static bool put_p_floor(bdb_buf *b, const bdb_result *r, const bdb_value *v,
 	if (style != BDB__STYLE_PVALUE || v->kind != BDB_VALUE_NUMBER || r->p_floor_permutations < 1)
 		return false;
 	double floor = 1.0 / ((double)r->p_floor_permutations + 1.0);
-	if (!(v->num <= floor * (1 + 1e-9)))
+	if (!(fabs(v->num - floor) <= floor * 1e-9))
 		return false;
 	bdb_buf_printf(b, "< %.2g (%d permutations)", floor, r->p_floor_permutations);
 	return true;

@@ -121,6 +121,17 @@ static double threshold_for(const robust *w, double before)
 	return by_noise > by_floor ? by_noise : by_floor;
 }
 
+/* The smallest change over the window a drift needs: the floor, or half
+ * the effect multiple of the noise. Mann-Kendall's test already weighs the
+ * creep against the noise of every run; this only keeps out drifts too
+ * small to matter. */
+static double drift_threshold(const robust *w, double level)
+{
+	double by_noise = w->opt->effect / 2.0 * w->noise;
+	double by_floor = w->opt->floor_pct / 100.0 * fabs(level);
+	return by_noise > by_floor ? by_noise : by_floor;
+}
+
 typedef struct mark {
 	size_t index, end;
 	bdb__change_kind kind;
@@ -603,6 +614,38 @@ static int by_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* The lag-1 autocorrelation (at most 0.9) of the residuals x - slope * t
+ * around each segment's median, over neighbouring picked points of one
+ * segment. */
+static double lag1_residual(const double *x, const double *t, const size_t *seg,
+			    const size_t *pick, size_t np, double slope)
+{
+	double *r = malloc((np ? np : 1) * sizeof *r);
+	double *scratch = malloc((np ? np : 1) * sizeof *scratch);
+	if (!r || !scratch) {
+		free(r);
+		free(scratch);
+		return 0.0;
+	}
+	for (size_t a = 0, b; a < np; a = b) {
+		for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
+			r[b] = x[pick[b]] - slope * t[pick[b]];
+		double level = median_of(r + a, b - a, scratch);
+		for (size_t i = a; i < b; i++)
+			r[i] -= level;
+	}
+	double num = 0, den = 0;
+	for (size_t i = 0; i < np; i++) {
+		den += r[i] * r[i];
+		if (i + 1 < np && seg[pick[i]] == seg[pick[i + 1]])
+			num += r[i] * r[i + 1];
+	}
+	free(r);
+	free(scratch);
+	double rho = den > 0 ? num / den : 0.0;
+	return rho < 0.9 ? rho : 0.9;
+}
+
 /* n(n - 1)(2n + 5) for Mann-Kendall's variance (times 18). */
 static double mk_term(double n)
 {
@@ -698,17 +741,23 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 	if (ns > 0 && var > 0) {
 		qsort(slopes, ns, sizeof *slopes, by_double);
 		out->slope = bdb__stats_percentile_sorted(slopes, ns, 50.0);
-		double z = (fabs(S) - 1.0) / sqrt(var);
+		/* Sen's interval as scipy.stats.theilslopes computes it: the
+		 * order statistics rint((N -+ z sigma) / 2) of the N slopes. */
+		double c = bdb__normal_quantile(0.975) * sqrt(var);
+		double ru = nearbyint(((double)ns + c) / 2.0);
+		double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
+		out->upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
+		out->lower = slopes[rl < 0 ? 0 : (size_t)rl];
+		/* Autocorrelated noise makes S vary more than independent noise
+		 * does: the variance is scaled by (1 + r1) / (1 - r1) for the
+		 * lag-1 autocorrelation r1 > 0 of the residuals around the
+		 * slope (Bayley and Hammersley's effective sample size). */
+		double r1 = lag1_residual(x, t, seg, pick, np, out->slope);
+		double inflate = r1 > 0 ? (1 + r1) / (1 - r1) : 1.0;
+		double z = (fabs(S) - 1.0) / sqrt(var * inflate);
 		out->p_value = z > 0 ? 2.0 * bdb__normal_sf(z) : 1.0;
 		if (out->p_value > 1.0)
 			out->p_value = 1.0;
-		double c = bdb__normal_quantile(0.975) * sqrt(var);
-		double lo = floor(((double)ns - c) / 2.0); /* 1-based rank */
-		double hi = ceil(((double)ns + c) / 2.0) + 1.0;
-		size_t li = lo < 1 ? 0 : (size_t)lo - 1;
-		size_t hi_i = hi > (double)ns ? ns - 1 : (size_t)hi - 1;
-		out->lower = slopes[li];
-		out->upper = slopes[hi_i];
 	}
 	free(seg);
 	free(pick);
@@ -720,6 +769,19 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 /* ------------------------------------------------------------------------ */
 /* The entry point                                                           */
 /* ------------------------------------------------------------------------ */
+
+/* Whether marks hold two or more steps, every one of them (and nothing
+ * else) going the way of slope. */
+static bool staircase(const mark_list *marks, double slope)
+{
+	if (marks->count < 2)
+		return false;
+	for (size_t i = 0; i < marks->count; i++)
+		if (marks->m[i].kind != BDB__CHANGE_STEP ||
+		    (marks->m[i].after - marks->m[i].before) * slope <= 0)
+			return false;
+	return true;
+}
 
 static bool robust_options_valid(const bdb__changes_options *opt)
 {
@@ -757,7 +819,7 @@ static int emit(const robust *w, const mark_list *marks, const drift *d, double 
 		cp->slope = d->slope;
 		cp->slope_lower = d->lower;
 		cp->slope_upper = d->upper;
-		cp->threshold = threshold_for(w, drift_before);
+		cp->threshold = drift_threshold(w, drift_before);
 	}
 	for (size_t i = 0; i < marks->count; i++) {
 		const mark *m = &marks->m[i];
@@ -818,31 +880,61 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 	if ((err = find_steps(&w, x, &marks)) != 0)
 		goto done;
 
-	drift d;
+	drift d = {0, 0, 0, 1.0};
 	bool drifting = false;
 	double span = t[n - 1] - t[0];
 	if (opt->drift_p > 0 && span > 0) {
-		if ((err = fit_drift(&w, x, t, &marks, &d)) != 0)
-			goto done;
 		double level = median_of(x, n, w.scratch);
-		if (d.p_value <= opt->drift_p && fabs(d.slope * span) >= threshold_for(&w, level)) {
-			/* Steps again on the detrended series, then the slope
-			 * again between those steps. */
+		/* Two guesses at the creep: the slope within the segments
+		 * between the steps found, and the slope over the whole series
+		 * (a creep alone reads as a staircase, whose segments are too
+		 * short to show the slope). Each that is significant is taken
+		 * out, the steps found again, and the slope measured again
+		 * between those: a drift that holds beats no drift, and of two
+		 * the one with fewer other changes wins. */
+		drift guess[2];
+		if ((err = fit_drift(&w, x, t, &marks, &guess[0])) != 0)
+			goto done;
+		/* The whole series: the marks without their steps. */
+		mark_list exc = {malloc((marks.count ? marks.count : 1) * sizeof *exc.m), 0, 0};
+		if (!exc.m) {
+			err = BDB_ENOMEM;
+			goto done;
+		}
+		for (size_t i = 0; i < marks.count; i++)
+			if (marks.m[i].kind == BDB__CHANGE_EXCURSION)
+				exc.m[exc.count++] = marks.m[i];
+		err = fit_drift(&w, x, t, &exc, &guess[1]);
+		free(exc.m);
+		if (err)
+			goto done;
+		for (int g = 0; g < 2; g++) {
+			if (!(guess[g].p_value <= opt->drift_p &&
+			      fabs(guess[g].slope * span) >= drift_threshold(&w, level)))
+				continue;
 			for (size_t i = 0; i < n; i++)
-				flat[i] = x[i] - d.slope * (t[i] - t[0]);
+				flat[i] = x[i] - guess[g].slope * (t[i] - t[0]);
 			if ((err = find_steps(&w, flat, &again)) != 0)
 				goto done;
 			drift d2;
 			if ((err = fit_drift(&w, x, t, &again, &d2)) != 0)
 				goto done;
-			if (d2.p_value <= opt->drift_p &&
-			    fabs(d2.slope * span) >= threshold_for(&w, level)) {
+			bool holds = d2.p_value <= opt->drift_p &&
+				     fabs(d2.slope * span) >= drift_threshold(&w, level);
+			/* The whole-series guess stands for a staircase only: at
+			 * least two steps, all the slope's way, and none left
+			 * once it is taken out. A single step is no creep. */
+			if (holds && g == 1)
+				holds = again.count == 0 && staircase(&marks, guess[1].slope);
+			if (holds) {
+				free(marks.m);
 				drifting = true;
 				d = d2;
-				free(marks.m);
 				marks = again;
-				again = (mark_list){0};
+			} else {
+				free(again.m);
 			}
+			again = (mark_list){0};
 		}
 	}
 	double drift_before = 0;
