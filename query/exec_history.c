@@ -878,6 +878,204 @@ done:
 	return rc;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Alert groups: the change points of many series at one commit              */
+/* ------------------------------------------------------------------------ */
+
+enum {
+	G_COMMIT,
+	G_TIMESTAMP,
+	G_KIND,
+	G_SERIES,
+	G_MEDIAN,
+	G_WORST,
+	G_WORST_SERIES,
+	G_PREVIOUS,
+	G_BISECT,
+	G_MEMBERS, /* JSON (and explain) only */
+	G_N_COLUMNS
+};
+
+static const bdb__column group_columns[] = {
+    {"commit", BDB__STYLE_COMMIT},	 {"timestamp", BDB__STYLE_PLAIN},
+    {"kind", BDB__STYLE_PLAIN},		 {"series", BDB__STYLE_PLAIN},
+    {"median_change_pct", BDB__STYLE_CHANGE}, {"worst_change_pct", BDB__STYLE_CHANGE},
+    {"worst_series", BDB__STYLE_MARKED}, {"previous_commit", BDB__STYLE_COMMIT},
+    {"bisect", BDB__STYLE_PLAIN},	 {"members", BDB__STYLE_EXPLAIN},
+};
+
+static const bdb_value *cell_at(const bdb_result *r, size_t row, size_t col)
+{
+	return &r->cells[row * r->n_cols + col];
+}
+
+static const char *cell_text(const bdb_result *r, size_t row, size_t col)
+{
+	const bdb_value *v = cell_at(r, row, col);
+	return v->kind == BDB_VALUE_STRING ? v->str : NULL;
+}
+
+/* Rows a and b belong to one group: the same commit (drifts: all drifts of
+ * the same kind form one group, they have no commit of their own). */
+static bool same_group(const bdb_result *r, size_t a, size_t b)
+{
+	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
+	bool da = ka && strcmp(ka, "drift") == 0, db = kb && strcmp(kb, "drift") == 0;
+	if (da || db)
+		return da && db;
+	const char *ca = cell_text(r, a, 3 + CH_COMMIT), *cb = cell_text(r, b, 3 + CH_COMMIT);
+	if (!ca || !cb)
+		return a == b;
+	return strcmp(ca, cb) == 0;
+}
+
+/* Whether group leader a comes after b: drifts first, then by time. */
+static bool group_after(const bdb_result *r, size_t a, size_t b)
+{
+	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
+	bool da = ka && strcmp(ka, "drift") == 0, db = kb && strcmp(kb, "drift") == 0;
+	if (da != db)
+		return db;
+	const bdb_value *ta = cell_at(r, a, 3 + CH_TIMESTAMP), *tb = cell_at(r, b, 3 + CH_TIMESTAMP);
+	return ta->i > tb->i;
+}
+
+/* "point {k=v, ...}" of a per-series row. */
+static void series_name(const bdb_result *r, size_t row, bdb_buf *b)
+{
+	bdb_buf_puts(b, cell_text(r, row, 0) ? cell_text(r, row, 0) : "?");
+	const bdb_value *t = cell_at(r, row, 1);
+	if (t->kind == BDB_VALUE_TAGS && t->n_tags) {
+		bdb_buf_puts(b, " {");
+		for (size_t i = 0; i < t->n_tags; i++)
+			bdb_buf_printf(b, "%s%s=%s", i ? ", " : "", t->tags[i].key,
+				       t->tags[i].value);
+		bdb_buf_putc(b, '}');
+	}
+}
+
+static int by_double_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * The groups of the per-series rows of rows (point, tags and metric lead)
+ * into g: one row per commit, in the order of their first row, with the
+ * number of series, the median and the worst change (the largest
+ * regression, else the largest change), the series it is in, the commit of
+ * the run before (the worst series') and the git command that lists the
+ * commits to bisect. JSON's members column names every series with its
+ * change.
+ */
+static int group_rows(const bdb_result *rows, bdb_result *g)
+{
+	int rc = bdb__result_columns(g, group_columns, G_N_COLUMNS);
+	if (rc)
+		return rc;
+	size_t n = rows->n_rows;
+	bool *done = calloc(n ? n : 1, sizeof *done);
+	double *changes = malloc((n ? n : 1) * sizeof *changes);
+	bdb_buf text = {0};
+	if (!done || !changes) {
+		free(done);
+		free(changes);
+		return BDB_ENOMEM;
+	}
+	/* The first row of each group, the groups in time order (drifts
+	 * first). */
+	size_t *lead = malloc((n ? n : 1) * sizeof *lead), n_lead = 0;
+	if (!lead) {
+		free(done);
+		free(changes);
+		return BDB_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		for (size_t j = i; j < n; j++)
+			if (!done[j] && same_group(rows, i, j))
+				done[j] = true;
+		size_t k = n_lead++;
+		for (; k > 0 && group_after(rows, lead[k - 1], i); k--)
+			lead[k] = lead[k - 1];
+		lead[k] = i;
+	}
+	memset(done, 0, n * sizeof *done);
+	for (size_t l = 0; l < n_lead; l++) {
+		size_t i = lead[l];
+		size_t count = 0, nc = 0, worst = i;
+		bool worst_regresses = false;
+		double worst_abs = -1;
+		bdb_buf_reset(&text);
+		for (size_t j = i; j < n; j++) {
+			if (done[j] || !same_group(rows, i, j))
+				continue;
+			done[j] = true;
+			count++;
+			const bdb_value *c = cell_at(rows, j, 3 + CH_CHANGE);
+			double change = c->kind == BDB_VALUE_NUMBER ? c->num : NAN;
+			if (!isnan(change))
+				changes[nc++] = change;
+			bool regresses = rows->marks[j] == BDB__MARK_REGRESSION;
+			double mag = isnan(change) ? 0 : fabs(change);
+			if ((regresses && !worst_regresses) ||
+			    (regresses == worst_regresses && mag > worst_abs)) {
+				worst = j;
+				worst_regresses = regresses;
+				worst_abs = mag;
+			}
+			if (text.len)
+				bdb_buf_puts(&text, "; ");
+			series_name(rows, j, &text);
+			if (!isnan(change))
+				bdb_buf_printf(&text, " %+.1f%%", change);
+		}
+		long row = bdb__result_add_row(g);
+		if (row < 0)
+			break;
+		size_t w = (size_t)row;
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		const char *kind = cell_text(rows, i, 3 + CH_KIND);
+		bool drift = kind && strcmp(kind, "drift") == 0;
+		if (!drift) {
+			bdb__cell_str(g, w, G_COMMIT, commit);
+			g->cells[w * g->n_cols + G_TIMESTAMP] = *cell_at(rows, i, 3 + CH_TIMESTAMP);
+		}
+		bdb__cell_str(g, w, G_KIND, kind);
+		bdb__cell_int(g, w, G_SERIES, (int64_t)count);
+		if (nc) {
+			qsort(changes, nc, sizeof *changes, by_double_value);
+			bdb__cell_num(g, w, G_MEDIAN, bdb__stats_percentile_sorted(changes, nc, 50));
+		}
+		const bdb_value *wc = cell_at(rows, worst, 3 + CH_CHANGE);
+		if (wc->kind == BDB_VALUE_NUMBER)
+			bdb__cell_num(g, w, G_WORST, wc->num);
+		bdb_buf name = {0};
+		series_name(rows, worst, &name);
+		bdb__cell_str(g, w, G_WORST_SERIES, bdb_buf_cstr(&name));
+		bdb_buf_free(&name);
+		const char *prev = cell_text(rows, worst, 3 + CH_PREVIOUS);
+		if (prev && !drift) {
+			bdb__cell_str(g, w, G_PREVIOUS, prev);
+			if (commit) {
+				char cmd[96];
+				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, commit);
+				bdb__cell_str(g, w, G_BISECT, cmd);
+			}
+		}
+		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
+		if (rows->marks[worst])
+			bdb__row_mark(g, w, (bdb__mark)rows->marks[worst]);
+	}
+	bdb_buf_free(&text);
+	free(lead);
+	free(done);
+	free(changes);
+	return g->failed ? BDB_ENOMEM : 0;
+}
+
 int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb_series_info **series = NULL;
@@ -948,6 +1146,36 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	}
 	if (drawing && drawing->failed)
 		r->failed = true;
+	/* Many series: one row per commit, unless `by series`. */
+	if (!rc && lead && !drawing && !(st->by && strcmp(st->by, "series") == 0)) {
+		bdb_result *g = bdb__result_new("changes");
+		if (!g) {
+			rc = bdb__exec_store_error(ex, BDB_ENOMEM, "grouping changes");
+			goto done;
+		}
+		if ((rc = group_rows(r, g)) != 0) {
+			bdb_result_free(g);
+			rc = bdb__exec_store_error(ex, rc, "grouping changes");
+			goto done;
+		}
+		size_t change_points = r->n_rows;
+		/* g takes r's place (fields and settings come along). */
+		g->requested = r->requested;
+		g->explain = r->explain;
+		g->p_floor_permutations = r->p_floor_permutations;
+		for (size_t i = 0; i < r->n_fields; i++)
+			if (r->fields[i].kind == BDB_VALUE_STRING)
+				bdb__field_str(g, r->field_names[i], r->fields[i].str);
+			else if (r->fields[i].kind == BDB_VALUE_INT)
+				bdb__field_int(g, r->field_names[i], r->fields[i].i);
+			else if (r->fields[i].kind == BDB_VALUE_NUMBER)
+				bdb__field_num(g, r->field_names[i], r->fields[i].num);
+		bdb__field_int(g, "change_points", (int64_t)change_points);
+		bdb_result swap = *r;
+		*r = *g;
+		*g = swap;
+		bdb_result_free(g);
+	}
 	bdb__field_int(r, "series", analysed);
 done:
 	free(h.obs);

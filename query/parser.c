@@ -749,7 +749,8 @@ static unsigned clauses_of(bdb__stmt_kind k)
 	case BDB__STMT_CHANGES:
 		return BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW |
 		       BDB__C_PVALUE | BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_USING |
-		       BDB__C_EFFECT | BDB__C_FLOOR | BDB__C_KIND | BDB__C_EXPLAIN | BDB__C_AS;
+		       BDB__C_EFFECT | BDB__C_FLOOR | BDB__C_KIND | BDB__C_BY | BDB__C_EXPLAIN |
+		       BDB__C_AS;
 	case BDB__STMT_SET_BASELINE:
 	case BDB__STMT_DROP_BASELINE:
 		return BDB__C_AS;
@@ -916,6 +917,15 @@ static int parse_format(parser *p, bdb__stmt *s)
 static int parse_by(parser *p, bdb__stmt *s)
 {
 	need(p);
+	if (s->kind == BDB__STMT_CHANGES) {
+		static const char *const names[] = {"series", NULL};
+		s->by_span.start = p->tok.start;
+		if (!accept_kw(p, "series"))
+			return fail_expected(p, "\"series\" (one row per series and change)", names);
+		s->by = "series";
+		s->by_span.end = p->last_end;
+		return 0;
+	}
 	if (s->kind == BDB__STMT_TREND) {
 		static const char *const names[] = {"day", "week", "month", NULL};
 		if (accept_kw(p, "day"))

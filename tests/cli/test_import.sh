@@ -94,7 +94,7 @@ run "$BENCHDB" --db "$DB" -c 'show points as csv'
 check "moov: BenchmarkPPDIATWrite (an ACH line as its unit) is left out" \
 	test "$(grep -c 'BenchmarkPPDIATWrite' "$OUT")" -eq 0
 # M1: BenchmarkAlphaFieldLong - ns/op 13.57 -> 105.9 at f4a0e26fe1 (entry 52).
-run "$BENCHDB" --db "$DB" -c 'changes time of "BenchmarkAlphaFieldLong - ns/op" as csv'
+run "$BENCHDB" --db "$DB" -c 'changes time of "BenchmarkAlphaFieldLong - ns/op" by series as csv'
 check_out "moov M1: the regression at f4a0e26fe1 is found" \
 	",f4a0e26fe16d1647d89c2f26d430a96c4c3d5ccb,"
 run "$BENCHDB" --db "$DB" -c 'trend time of "BenchmarkBuildFile" last 1 as csv'

@@ -7,7 +7,8 @@ Imports every history in tests/realdata/ into its own store under WORKDIR
 (gab data.js files with import-gab, the kedro asv results with import-asv,
 the glitchygames pytest-benchmark files with ingest), runs
 `changes METRIC CLAUSES` over every metric of every store for each method
-(default: the robust default, E-Divisive and window 50) and prints, per
+(default: the robust default, E-Divisive and window 50; `by series`, one
+row per series and change) and prints, per
 method:
 
   * the labelled events of tests/realdata/README.md (from the shared
@@ -176,7 +177,7 @@ def main():
         rows = []  # (store, row)
         for s, db in dbs.items():
             for m in metrics[s]:
-                res = query(benchdb, db, ("changes %s %s" % (m, clauses)).strip())
+                res = query(benchdb, db, "changes %s %s by series" % (m, clauses))
                 for r in res["rows"]:
                     r.setdefault("point", None)
                     r["metric"] = m

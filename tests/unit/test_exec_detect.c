@@ -277,11 +277,12 @@ static void test_changes_robust(void **state)
 	bdb_result_free(r);
 }
 
-/* Several series: point, tags and metric lead; cp/flat adds no row. */
+/* Several series: `by series` gives one row per series and change, with
+ * point, tags and metric leading; cp/flat adds no row. */
 static void test_changes_several_series(void **state)
 {
 	(void)state;
-	bdb_result *r = run_ok("changes time of \"cp/*\" as json");
+	bdb_result *r = run_ok("changes time of \"cp/*\" by series as json");
 	assert_int_equal(bdb_result_n_columns(r), 23);
 	assert_string_equal(bdb_result_column(r, 0), "point");
 	assert_string_equal(bdb_result_column(r, 3), "run");
@@ -289,6 +290,25 @@ static void test_changes_several_series(void **state)
 	assert_string_equal(result_str(r, 0, "point"), "cp/step");
 	assert_string_equal(result_str(r, 1, "metric"), "time");
 	assert_true(field_num(r, "series") == 2);
+	bdb_result_free(r);
+
+	/* Without it: one row per commit. cp/step's two steps are at two
+	 * commits, one series each; the bisect range starts at the run before
+	 * (c100000 -> c110000). */
+	r = run_ok("changes time of \"cp/*\"");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(bdb_result_column(r, 0), "commit");
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_string_equal(result_str(r, 0, "kind"), "step");
+	assert_true(result_num(r, 0, "series") == 1);
+	assert_near(result_num(r, 0, "median_change_pct"), 20, 1e-12);
+	assert_near(result_num(r, 0, "worst_change_pct"), 20, 1e-12);
+	assert_string_equal(result_str(r, 0, "worst_series"), "cp/step");
+	assert_string_equal(result_str(r, 0, "previous_commit"), "c100000");
+	assert_string_equal(result_str(r, 0, "bisect"), "git log --oneline c100000..c110000");
+	assert_string_equal(result_str(r, 0, "members"), "cp/step +20.0%");
+	assert_string_equal(result_str(r, 1, "commit"), "c210000");
+	assert_true(field_num(r, "change_points") == 2 && field_num(r, "series") == 2);
 	bdb_result_free(r);
 }
 
