@@ -751,6 +751,36 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 	}
 }
 
+/* With explain, a series with no change point gets a note that says what a
+ * change would have needed. */
+static void explain_nothing(bdb_result *r, const bdb_series_info *si, const double *x, size_t n,
+			    const bdb__changes_options *opt)
+{
+	bdb_buf name = {0};
+	bdb_buf_puts(&name, si->point);
+	for (size_t i = 0; i < si->n_tags; i++)
+		bdb_buf_printf(&name, "%s%s=%s", i ? ", " : " {", si->tags[i].key,
+			       si->tags[i].value);
+	if (si->n_tags)
+		bdb_buf_putc(&name, '}');
+	double noise, level;
+	bdb__changes_noise(x, n, &noise, &level);
+	if (n < 2 * BDB_CHANGES_MIN_SIDE) {
+		bdb__result_note(r, "%s %s: no change point: %zu values, a change needs %d", bdb_buf_cstr(&name),
+				 si->metric, n, 2 * BDB_CHANGES_MIN_SIDE);
+	} else {
+		double by_noise = opt->effect * noise, by_floor = opt->floor_pct / 100 * fabs(level);
+		bdb__result_note(r,
+				 "%s %s: no change point (robust, n=%zu): noise %.6g around level "
+				 "%.6g; a step needs a rank split with p <= %g (%d permutations, seed "
+				 "%llu) and |effect| >= %.6g = max(%g x noise, %g%% of the level)",
+				 bdb_buf_cstr(&name), si->metric, n, noise, level, opt->max_p_value,
+				 opt->permutations, (unsigned long long)opt->seed,
+				 by_noise > by_floor ? by_noise : by_floor, opt->effect, opt->floor_pct);
+	}
+	bdb_buf_free(&name);
+}
+
 static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
 		       const history *h, const bdb__changes_options *opt, bool lead,
 		       bdb_result *r)
@@ -779,6 +809,8 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
+	if (found.count == 0 && opt->robust && (st->clauses & BDB__C_EXPLAIN))
+		explain_nothing(r, si, x, n, opt);
 	size_t c0 = lead ? 3 : 0; /* the first column after the series' own */
 	for (size_t k = 0; k < found.count; k++) {
 		const bdb__change_point *cp = &found.points[k];

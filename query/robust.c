@@ -971,3 +971,22 @@ done:
 	}
 	return err;
 }
+
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *level)
+{
+	*noise = *level = NAN;
+	double *scratch = n ? malloc(n * sizeof *scratch) : NULL;
+	if (!scratch)
+		return;
+	*level = median_of(x, n, scratch);
+	*noise = noise_of(x, n, scratch);
+	if (n >= 3) {
+		for (size_t i = 0; i < n; i++)
+			scratch[i] = fabs(x[i] - *level);
+		bdb__stats_sort(scratch, n);
+		double around = 1.4826 * bdb__stats_percentile_sorted(scratch, n, 50.0);
+		if (around > *noise)
+			*noise = around;
+	}
+	free(scratch);
+}

@@ -521,6 +521,12 @@ int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *o
 int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			   const bdb__changes_options *opt, bdb__changes *out);
 
+/* The robust method's noise of a series with no change point: the larger of
+ * 1.4826 MAD(x[i+1] - x[i]) / sqrt(2) and 1.4826 MAD(x - median(x)), and
+ * that median (the level). 0 and the level for n < 3; NAN and NAN for n 0.
+ * For `explain`: why nothing was flagged. */
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *level);
+
 /*
  * The single E-Divisive split of x[0..n) (alpha = 1): the tau in
  * [2, n - 2] maximizing

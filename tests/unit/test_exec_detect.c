@@ -271,6 +271,19 @@ static void test_changes_robust(void **state)
 	assert_int_equal(bdb_result_n_rows(r), 0);
 	bdb_result_free(r);
 
+	/* explain on a series with no change says what one would need: cp/flat
+	 * is 50 x 30, noise 0, so the 2 % floor of 50. */
+	r = run_ok("changes time of \"cp/flat\" explain");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_buf text = {0};
+	assert_int_equal(bdb_result_format(r, BDB_FORMAT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text),
+			       "cp/flat time: no change point (robust, n=30): noise 0 around level 50; a "
+			       "step needs a rank split with p <= 0.01 (100 permutations, seed "
+			       "20260131) and |effect| >= 1 = max(2 x noise, 2% of the level)\n"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
+
 	/* kind drift: no drift here. */
 	r = run_ok("changes time of \"cp/step\" kind drift");
 	assert_int_equal(bdb_result_n_rows(r), 0);
