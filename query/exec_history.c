@@ -499,37 +499,45 @@ static void chart_series(bdb__exec *ex, const bdb__stmt *st, const bdb_series_in
  * its row's change_pct column. A changes statement passes its own options,
  * so that the chart shows exactly the change points of its table.
  */
+#define US_PER_DAY 86400e6
+
 static int chart_changes(bdb__exec *ex, bdb_result *r, size_t first, size_t end,
 			 const bdb__changes_options *opt)
 {
 	size_t n = 0;
 	double *x = malloc((end - first + 1) * sizeof *x);
+	double *t = malloc((end - first + 1) * sizeof *t);
 	size_t *at = malloc((end - first + 1) * sizeof *at);
 	bdb__changes found = {0};
 	int rc = 0;
-	if (!x || !at) {
+	if (!x || !t || !at) {
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
 		goto done;
 	}
 	for (size_t w = first; w < end; w++) {
 		bdb_value v = r->cells[w * r->n_cols + T_VALUE];
+		bdb_value ts = r->cells[w * r->n_cols + T_TIMESTAMP];
 		if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num)) {
 			at[n] = w;
+			t[n] = ts.kind == BDB_VALUE_TIME ? (double)ts.i / US_PER_DAY : (double)n;
 			x[n++] = v.num;
 		}
 	}
-	if ((rc = bdb__detect_changes(x, n, opt, &found)) != 0) {
+	if ((rc = bdb__detect_changes_at(x, t, n, opt, &found)) != 0) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
+	/* A drift is no change at one run: the chart marks steps and the
+	 * start of excursions. */
 	for (size_t k = 0; k < found.count; k++)
-		if (!isnan(found.points[k].change_pct))
+		if (found.points[k].kind != BDB__CHANGE_DRIFT && !isnan(found.points[k].change_pct))
 			bdb__cell_num(r, at[found.points[k].index], T_CHANGE,
 				      found.points[k].change_pct);
 done:
 	bdb__changes_free(&found);
 	free(x);
+	free(t);
 	free(at);
 	return rc;
 }
@@ -693,8 +701,6 @@ static int change_sign(bdb_direction direction, double change)
 	bool worse = direction == BDB_LOWER ? change > 0 : change < 0;
 	return worse ? -1 : 1;
 }
-
-#define US_PER_DAY 86400e6
 
 /* The p-value as the explanation gives it: a bound at the permutations'
  * floor. */
