@@ -912,6 +912,10 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			if (!(guess[g].p_value <= opt->drift_p &&
 			      fabs(guess[g].slope * span) >= drift_threshold(&w, level)))
 				continue;
+			/* The whole-series guess stands for a staircase only (below):
+			 * not worth a search otherwise. */
+			if (g == 1 && !staircase(&marks, guess[1].slope))
+				continue;
 			for (size_t i = 0; i < n; i++)
 				flat[i] = x[i] - guess[g].slope * (t[i] - t[0]);
 			if ((err = find_steps(&w, flat, &again)) != 0)
@@ -925,7 +929,7 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			 * least two steps, all the slope's way, and none left
 			 * once it is taken out. A single step is no creep. */
 			if (holds && g == 1)
-				holds = again.count == 0 && staircase(&marks, guess[1].slope);
+				holds = again.count == 0;
 			if (holds) {
 				free(marks.m);
 				drifting = true;
