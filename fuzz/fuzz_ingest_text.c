@@ -5,7 +5,7 @@
  */
 #include "ingest_check.h"
 
-static const bdb_format it_formats[] = {BDB_FORMAT_GOTEST, BDB_FORMAT_CARGO};
+static const bdb_input_format it_formats[] = {BDB_INPUT_GOTEST, BDB_INPUT_CARGO};
 
 int fuzz_ingest_text(const uint8_t *data, size_t size)
 {

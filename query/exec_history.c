@@ -440,10 +440,10 @@ static void free_series(bdb_series_info **series, size_t n)
  * default format). */
 static bool drawn(const bdb__exec *ex, const bdb__stmt *st)
 {
-	bdb_query_format f = st->format ? st->format
+	bdb_output_format f = st->format ? st->format
 			     : ex->opt	? ex->opt->format
-					: BDB_FORMAT_DEFAULT;
-	return bdb_query_format_is_chart(f);
+					: BDB_OUTPUT_DEFAULT;
+	return bdb_output_format_is_picture(f);
 }
 
 /*
@@ -670,7 +670,7 @@ static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
 		bdb__changes_options_windowed(opt);
 		opt->window = (size_t)st->window;
 	} else {
-		if (st->changes_method == BDB__CHANGES_EDIVISIVE)
+		if (st->changes_method == BDB_METHOD_EDIVISIVE)
 			bdb__changes_options_default(opt);
 		else
 			bdb__changes_options_robust(opt);
@@ -689,7 +689,9 @@ static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
 
 static const char *changes_method(const bdb__changes_options *opt)
 {
-	return opt->window ? "windowed" : opt->robust ? "robust" : "edivisive";
+	if (opt->window)
+		return "windowed"; /* `window N`: not a `using` method */
+	return bdb__method_name(opt->robust ? BDB_METHOD_ROBUST : BDB_METHOD_EDIVISIVE);
 }
 
 /* Whether a change in percent is a regression (-1), an improvement (1) or
@@ -958,7 +960,8 @@ static const char *cell_text(const bdb_result *r, size_t row, size_t col)
 static bool same_group(const bdb_result *r, size_t a, size_t b)
 {
 	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
-	bool da = ka && strcmp(ka, "drift") == 0, db = kb && strcmp(kb, "drift") == 0;
+	const char *drift = bdb__change_kind_name(BDB__CHANGE_DRIFT);
+	bool da = ka && strcmp(ka, drift) == 0, db = kb && strcmp(kb, drift) == 0;
 	if (da || db)
 		return da && db;
 	const char *ca = cell_text(r, a, 3 + CH_COMMIT), *cb = cell_text(r, b, 3 + CH_COMMIT);
@@ -971,7 +974,8 @@ static bool same_group(const bdb_result *r, size_t a, size_t b)
 static bool group_after(const bdb_result *r, size_t a, size_t b)
 {
 	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
-	bool da = ka && strcmp(ka, "drift") == 0, db = kb && strcmp(kb, "drift") == 0;
+	const char *drift = bdb__change_kind_name(BDB__CHANGE_DRIFT);
+	bool da = ka && strcmp(ka, drift) == 0, db = kb && strcmp(kb, drift) == 0;
 	if (da != db)
 		return db;
 	const bdb_value *ta = cell_at(r, a, 3 + CH_TIMESTAMP), *tb = cell_at(r, b, 3 + CH_TIMESTAMP);
@@ -1076,7 +1080,7 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		size_t w = (size_t)row;
 		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
 		const char *kind = cell_text(rows, i, 3 + CH_KIND);
-		bool drift = kind && strcmp(kind, "drift") == 0;
+		bool drift = kind && strcmp(kind, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
 		if (!drift) {
 			bdb__cell_str(g, w, G_COMMIT, commit);
 			g->cells[w * g->n_cols + G_TIMESTAMP] = *cell_at(rows, i, 3 + CH_TIMESTAMP);
@@ -1154,7 +1158,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb_result *drawing = NULL;
 	chart_ref chart;
 	if (drawn(ex, st)) {
-		drawing = r->chart_table = bdb__result_new("trend");
+		drawing = r->chart_table = bdb__result_new(bdb__stmt_name(BDB__STMT_TREND));
 		if (!drawing || bdb__result_columns(drawing, trend_columns, T_N_CHART_COLUMNS)) {
 			r->failed = true;
 			goto done;

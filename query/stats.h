@@ -334,11 +334,9 @@ typedef struct bdb__history_check {
 	bdb__history_verdict verdict;
 } bdb__history_check;
 
-/* "zscore", "ttest", "iqr", "delta_iqr", "lookback"; NULL for a bad value. */
-const char *bdb__history_model_name(bdb__history_model model);
-
-/* The model of a name above (case-insensitive). Returns 0 or BDB_EINVAL. */
-int bdb__history_model_parse(const char *name, bdb__history_model *out);
+/* Whether model is one of the models above. (Their names are the query
+ * language's method keywords: the method table, query/methods.c.) */
+bool bdb__history_model_valid(bdb__history_model model);
 
 /* The default boundary of a model: 0.99 for the z-score and the t-test,
  * 3 for IQR and delta-IQR, 5 for the lookback z-score. */

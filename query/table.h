@@ -44,9 +44,9 @@ typedef struct bdb__column {
 } bdb__column;
 
 struct bdb_result {
-	bdb__arena arena;
+	bdb_arena arena;
 	const char *statement;
-	bdb_query_format requested;
+	bdb_output_format requested;
 
 	bdb__column *cols;
 	size_t n_cols;

@@ -138,7 +138,7 @@ int bdb__ingest_benchmarkjs(bdb__input *in, bdb_run *run, bdb_diag *d)
 			continue;
 		if (got < 0) {
 			rc =
-			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__column(l.line, at),
+			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__line_column(l.line, at),
 					 "malformed benchmark.js line: %s", err);
 			break;
 		}

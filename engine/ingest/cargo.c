@@ -162,7 +162,7 @@ int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d)
 			continue;
 		if (got < 0) {
 			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					  bdb__column(l.line, at), "malformed bench line: %s", err);
+					  bdb__line_column(l.line, at), "malformed bench line: %s", err);
 			break;
 		}
 		char name[1024];

@@ -39,7 +39,7 @@ static bool starts_char(unsigned char c)
 	return (c & 0xC0) != 0x80;
 }
 
-int bdb__column(const char *line, const char *at)
+int bdb__line_column(const char *line, const char *at)
 {
 	int col = 1;
 	for (const char *p = line; p < at; p++)

@@ -276,7 +276,7 @@ static void test_changes_robust(void **state)
 	r = run_ok("changes time of \"cp/flat\" explain");
 	assert_int_equal(bdb_result_n_rows(r), 0);
 	bdb_buf text = {0};
-	assert_int_equal(bdb_result_format(r, BDB_FORMAT_TABLE, NULL, &text), 0);
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
 	assert_non_null(strstr(bdb_buf_cstr(&text),
 			       "cp/flat time: no change point (robust, n=30): noise 0 around level 50; a "
 			       "step needs a rank split with p <= 0.01 (100 permutations, seed "
