@@ -199,6 +199,8 @@ int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
  * BENCH_MISSING without the query library. */
 int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
 int benchdb_side_report(benchdb_side *s, bench_answer *a);
+/* The dashboard's overview (GET /api/overview), its JSON in a->text. */
+int benchdb_side_overview(benchdb_side *s, bench_answer *a);
 
 /* `regressions in latest vs baseline main` through the query library (what
  * `benchdb check` asks): the count, and the table appended to out.

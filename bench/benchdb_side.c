@@ -107,7 +107,7 @@ int benchdb_side_ingest_files(benchdb_side *s, const char *const *paths, size_t 
 			      size_t batch_runs, bench_ingest_stats *out, char *err)
 {
 	bdb_ingest_job job = {
-	    .format = BDB_FORMAT_AUTO,
+	    .format = BDB_INPUT_AUTO,
 	    .batch_runs = batch_runs,
 	    .report = keep_first_error,
 	    .report_ctx = err,
@@ -580,7 +580,7 @@ int benchdb_side_check(benchdb_side *s, size_t *n_regressions, bdb_buf *out)
 		return rc;
 	}
 	*n_regressions = bdb_result_n_rows(res);
-	rc = bdb_result_format(res, BDB_FORMAT_TABLE, NULL, out);
+	rc = bdb_result_format(res, BDB_OUTPUT_TABLE, NULL, out);
 	bdb_result_free(res);
 	return rc;
 }
@@ -607,6 +607,15 @@ int benchdb_side_report(benchdb_side *s, bench_answer *a)
 	bdb_report_options o = {.store_name = "nightly-10y"};
 	return bdb_report_write(s->store, &o, &a->text, NULL);
 }
+
+int benchdb_side_overview(benchdb_side *s, bench_answer *a)
+{
+	bench_answer_reset(a);
+	bdb_overview_options o = {.baseline = NULL};
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	return bdb_dashboard_overview(s->store, &o, &a->text, &d);
+}
 #else
 int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a)
 {
@@ -617,6 +626,13 @@ int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer 
 }
 
 int benchdb_side_report(benchdb_side *s, bench_answer *a)
+{
+	(void)s;
+	bench_answer_reset(a);
+	return BENCH_MISSING;
+}
+
+int benchdb_side_overview(benchdb_side *s, bench_answer *a)
 {
 	(void)s;
 	bench_answer_reset(a);
@@ -747,6 +763,7 @@ int benchdb_side_changes(benchdb_side *s, unsigned window, bench_answer *a)
 	if (window)
 		snprintf(text, sizeof text, "changes time of \"BM_long\" window %u", window);
 	else
-		snprintf(text, sizeof text, "changes time of \"BM_long\"");
+		/* The row is E-Divisive's, which is no longer the default. */
+		snprintf(text, sizeof text, "changes time of \"BM_long\" using edivisive");
 	return run_statement(s, text, "change_pct", NULL, NULL, a);
 }

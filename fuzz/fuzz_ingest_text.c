@@ -5,10 +5,10 @@
  */
 #include "ingest_check.h"
 
-static const bdb_format it_formats[] = {
-    BDB_FORMAT_GOTEST,	   BDB_FORMAT_CARGO,	      BDB_FORMAT_GOTEST_JSON,
-    BDB_FORMAT_GBENCH_CSV, BDB_FORMAT_BENCHMARKLUAU,  BDB_FORMAT_CATCH2_XML,
-    BDB_FORMAT_JUNIT,	   BDB_FORMAT_CRITERION_JSON, BDB_FORMAT_HYPERFINE_CSV,
+static const bdb_input_format it_formats[] = {
+    BDB_INPUT_GOTEST,	   BDB_INPUT_CARGO,	      BDB_INPUT_GOTEST_JSON,
+    BDB_INPUT_GBENCH_CSV, BDB_INPUT_BENCHMARKLUAU,  BDB_INPUT_CATCH2_XML,
+    BDB_INPUT_JUNIT,	   BDB_INPUT_CRITERION_JSON, BDB_INPUT_HYPERFINE_CSV,
 };
 
 int fuzz_ingest_text(const uint8_t *data, size_t size)

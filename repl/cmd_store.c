@@ -1,63 +1,11 @@
 /* cmd_store.c - subcommands over the store itself: baseline, verify, stats,
- * backup; and command-line run references. */
+ * backup. (Run references: bdb_query_resolve_run.) */
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
-{
-	int rc;
-	if (strcmp(ref, "latest") == 0 || strncmp(ref, "latest~", 7) == 0) {
-		unsigned long back = 0;
-		if (ref[6] == '~') {
-			char *end;
-			back = strtoul(ref + 7, &end, 10);
-			if (!isdigit((unsigned char)ref[7]) || *end || back > UINT32_MAX)
-				return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
-						    "bad run reference '%s' (expected latest~N)",
-						    ref);
-		}
-		rc = bdb_reader_latest(r, (uint32_t)back, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0,
-					    back ? "there is no run %s" : "no runs in store%s",
-					    back ? ref : "");
-		return rc;
-	}
-	if (strncmp(ref, "baseline", 8) == 0 && (ref[8] == '\0' || ref[8] == ':')) {
-		const char *name = ref[8] ? ref + 9 : "main";
-		rc = bdb_reader_get_baseline(r, name, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "no baseline named '%s'", name);
-		return rc;
-	}
-	if (strncmp(ref, "commit:", 7) == 0) {
-		rc = bdb_reader_find_commit(r, ref + 7, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'", ref + 7);
-		if (rc == BDB_EINVAL)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "commit prefix '%s' is ambiguous",
-					    ref + 7);
-		return rc;
-	}
-	rc = bdb_reader_find_id(r, ref, seq);
-	if (rc != BDB_ENOTFOUND)
-		return rc;
-	int64_t us;
-	if (bdb_time_parse(ref, &us) == 0) {
-		rc = bdb_reader_find_at_time(r, us, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
-		return rc;
-	}
-	return bdb_diag_set(d, BDB_ENOTFOUND, NULL, 0, 0,
-			    "no run '%s' (expected a run id, latest, latest~N, baseline[:NAME], "
-			    "commit:PREFIX or a date)",
-			    ref);
-}
 
 static const char baseline_usage[] =
     "usage: benchdb baseline [list] [--json]          all baselines and their runs\n"
@@ -83,7 +31,7 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 	char id[512] = "";
 	int rc = bdb_reader_begin(store, &r);
 	if (!rc) {
-		rc = cli_resolve_run(r, ref, &seq, &d);
+		rc = bdb_query_resolve_run(r, ref, &seq, &d);
 		bdb_run_info info;
 		if (!rc && !(rc = bdb_reader_run_info(r, seq, &info)))
 			snprintf(id, sizeof id, "%s", info.id);
@@ -113,7 +61,7 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 static int baseline_list(cli_ctx *ctx)
 {
 	if (ctx->json) {
-		shell_options opt = {.format = "json"};
+		shell_options opt = {.format = bdb_output_format_name(BDB_OUTPUT_JSON)};
 		return shell_run_string(ctx, "show baselines", &opt);
 	}
 	bdb_store *store;
@@ -319,7 +267,7 @@ int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out)
 	uint64_t seq;
 	int rc = bdb_reader_begin(store, &r);
 	if (!rc)
-		rc = cli_resolve_run(r, ref, &seq, &d);
+		rc = bdb_query_resolve_run(r, ref, &seq, &d);
 	if (!rc)
 		rc = bdb_reader_run_decode(r, seq, out);
 	if (r)

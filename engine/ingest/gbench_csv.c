@@ -57,7 +57,7 @@ typedef struct csv_ctx {
 static int fail(csv_ctx *c, const char *at, const char *fmt, const char *what, const char *got)
 {
 	bdb_diag_set(c->d, BDB_EPARSE, c->in->name, c->line_offset + c->at.number,
-		     bdb__column(c->at.line, at), "malformed Google Benchmark CSV row: %s", "");
+		     bdb__line_column(c->at.line, at), "malformed Google Benchmark CSV row: %s", "");
 	if (c->d) {
 		char msg[512];
 		snprintf(msg, sizeof msg, fmt, what, got);
@@ -236,7 +236,7 @@ int bdb__ingest_gbench_csv(bdb__input *in, bdb_run *run, bdb_diag *d)
 		int line = c.at.number;
 		rc = bdb__csv_split(&c.head, c.at.line, c.at.len, &err, &at);
 		if (rc < 0)
-			rc = bdb_diag_set(d, BDB_EPARSE, in->name, line, bdb__column(c.at.line, at),
+			rc = bdb_diag_set(d, BDB_EPARSE, in->name, line, bdb__line_column(c.at.line, at),
 					  "malformed Google Benchmark CSV header: %s", err);
 		else if (!rc && c.head.n < N_FIXED)
 			rc = bdb_diag_set(d, BDB_EPARSE, in->name, line, 1,

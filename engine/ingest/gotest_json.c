@@ -121,7 +121,7 @@ static void place_error(const joined *j, bdb_diag *d)
 			break;
 		}
 	d->line = o->line;
-	d->col = bdb__column(o->event, at);
+	d->col = bdb__line_column(o->event, at);
 }
 
 int bdb__ingest_gotest_json(bdb__input *in, bdb_run *run, bdb_diag *d)

@@ -42,7 +42,7 @@ static const struct {
 static int fail(bdb__input *in, const bdb__lines *l, const char *at, const char *what,
 		const char *got, bdb_diag *d)
 {
-	return bdb_diag_set(d, BDB_EPARSE, in->name, l->number, bdb__column(l->line, at),
+	return bdb_diag_set(d, BDB_EPARSE, in->name, l->number, bdb__line_column(l->line, at),
 			    "malformed hyperfine CSV row: %s%s%s", what, got ? got : "",
 			    got ? "\"" : "");
 }

@@ -208,8 +208,6 @@ void bdb__put_json_real(bdb_buf *b, double v);
  */
 void bdb__put_json_value(bdb_buf *b, const json_t *v, int level);
 
-/* Writes the shortest decimal text that reads back to v (size >= 32). */
-char *bdb__format_double(double v, char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Text inputs (text.c)                                                      */
@@ -228,7 +226,7 @@ void bdb__lines_init(bdb__lines *l, const char *data, size_t len);
 bool bdb__lines_next(bdb__lines *l);
 
 /* 1-based column (in UTF-8 characters) of `at` within the line at `line`. */
-int bdb__column(const char *line, const char *at);
+int bdb__line_column(const char *line, const char *at);
 
 /*
  * Checks that text is text: no NUL byte, valid UTF-8. BDB_EPARSE at the

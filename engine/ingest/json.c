@@ -653,42 +653,18 @@ int bdb__json_timestamp(bdb__json_doc *doc, const json_t *obj, const char *key, 
 /* Text of values                                                            */
 /* ------------------------------------------------------------------------ */
 
-char *bdb__format_double(double v, char *buf, size_t size)
-{
-	/* %.15g is exact for values that need no more digits (and drops
-	 * trailing zeros); 17 significant digits always read back. */
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, size, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			break;
-	}
-	return buf;
-}
-
 void bdb__put_json_string(bdb_buf *b, const char *s)
 {
-	if (!s) {
+	if (s)
+		bdb_buf_put_json_string(b, s, strlen(s));
+	else
 		bdb_buf_puts(b, "null");
-		return;
-	}
-	bdb_buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\') {
-			bdb_buf_putc(b, '\\');
-			bdb_buf_putc(b, (char)*p);
-		} else if (*p < 0x20) {
-			bdb_buf_printf(b, "\\u%04x", *p);
-		} else {
-			bdb_buf_putc(b, (char)*p);
-		}
-	}
-	bdb_buf_putc(b, '"');
 }
 
 void bdb__put_json_number(bdb_buf *b, double v)
 {
 	char num[40];
-	bdb_buf_puts(b, isfinite(v) ? bdb__format_double(v, num, sizeof num) : "null");
+	bdb_buf_puts(b, isfinite(v) ? bdb_double_text(v, num, sizeof num) : "null");
 }
 
 void bdb__put_json_real(bdb_buf *b, double v)
@@ -698,7 +674,7 @@ void bdb__put_json_real(bdb_buf *b, double v)
 		bdb_buf_puts(b, "null");
 		return;
 	}
-	bdb__format_double(v, num, sizeof num);
+	bdb_double_text(v, num, sizeof num);
 	bdb_buf_puts(b, num);
 	if (!strpbrk(num, ".e"))
 		bdb_buf_puts(b, ".0");
@@ -774,7 +750,7 @@ const char *bdb__json_text(const json_t *v, char *buf, size_t size)
 		snprintf(buf, size, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		return buf;
 	case JSON_REAL:
-		return bdb__format_double(json_real_value(v), buf, size);
+		return bdb_double_text(json_real_value(v), buf, size);
 	case JSON_TRUE:
 		return "true";
 	case JSON_FALSE:

@@ -60,7 +60,7 @@ int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *
 		const char *err, *at;
 		if (fn(&c, l.line, l.len, &err, &at) < 0)
 			rc =
-			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__column(l.line, at),
+			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__line_column(l.line, at),
 					 "malformed %s line: %s", what, err);
 		else
 			rc = c.rc;
@@ -139,7 +139,7 @@ static bool starts_char(unsigned char c)
 	return (c & 0xC0) != 0x80;
 }
 
-int bdb__column(const char *line, const char *at)
+int bdb__line_column(const char *line, const char *at)
 {
 	int col = 1;
 	for (const char *p = line; p < at; p++)

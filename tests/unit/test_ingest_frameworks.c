@@ -20,10 +20,10 @@
 static void test_gotest_json(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/gotest_json/bench.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_GOTEST_JSON);
+	    fixture_load("tests/fixtures/gotest_json/bench.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_GOTEST_JSON);
 	assert_int_equal(run->n_points, 4);
 	fixture_def(run, "time", BDB_LOWER, "ns");
 	fixture_def(run, "throughput", BDB_HIGHER, "MB/s");
@@ -58,10 +58,10 @@ static void test_gotest_json(void **state)
 static void test_gbench_csv(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/gbench_csv/bench.csv", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_GBENCH_CSV);
+	    fixture_load("tests/fixtures/gbench_csv/bench.csv", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_GBENCH_CSV);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "real_time", BDB_LOWER, "ns");
 	fixture_def(run, "bytes_per_second", BDB_HIGHER, "B/s");
@@ -98,7 +98,7 @@ static void test_gbench_csv_aggregates_only(void **state)
 	    "\"BM_fail\",0,0,0,ns,,,,true,\"could not open\"\n";
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("a.csv", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+	assert_int_equal(bdb_ingest_buffer("a.csv", text, sizeof text - 1, BDB_INPUT_AUTO, NULL,
 					   &run, NULL, &d),
 			 0);
 	assert_int_equal(run->n_points, 1);
@@ -113,10 +113,10 @@ static void test_gbench_csv_aggregates_only(void **state)
 static void test_jmh(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/jmh/jmh-result.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_JMH);
+	    fixture_load("tests/fixtures/jmh/jmh-result.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_JMH);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "throughput", BDB_HIGHER, "ops/ms");
 	fixture_def(run, "time", BDB_LOWER, "us");
@@ -146,10 +146,10 @@ static void test_jmh(void **state)
 static void test_benchmarkdotnet(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run = fixture_load("tests/fixtures/benchmarkdotnet/report-full.json",
-				    BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_BENCHMARKDOTNET);
+				    BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_BENCHMARKDOTNET);
 	assert_int_equal(run->n_points, 2);
 	fixture_def(run, "time", BDB_LOWER, "ns");
 	fixture_def(run, "stddev", BDB_INFO, "ns");
@@ -180,10 +180,10 @@ static void test_benchmarkdotnet(void **state)
 static void test_julia(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/julia/estimates.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_JULIA);
+	    fixture_load("tests/fixtures/julia/estimates.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_JULIA);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "time", BDB_LOWER, "ns");
 	fixture_def(run, "memory", BDB_LOWER, "B");
@@ -199,7 +199,7 @@ static void test_julia(void **state)
 	bdb_run_free(run);
 
 	/* A raw Trial: its times are the samples, the value their mean. */
-	run = fixture_load("tests/fixtures/julia/trials.json", BDB_FORMAT_AUTO, NULL, &detected);
+	run = fixture_load("tests/fixtures/julia/trials.json", BDB_INPUT_AUTO, NULL, &detected);
 	const bdb_metric *m = fixture_metric(fixture_point(run, "sum", ""), "time");
 	/* python: statistics.fmean([1210.0, 1185.5, 1502.0, 1199.5]) */
 	fixture_close(m->value, 1274.25, 0);
@@ -213,10 +213,10 @@ static void test_julia(void **state)
 static void test_benchmarkluau(void **state)
 {
 	(void)state;
-	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/benchmarkluau/bench.txt", BDB_FORMAT_AUTO, NULL,
+	bdb_input_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/benchmarkluau/bench.txt", BDB_INPUT_AUTO, NULL,
 				    &detected);
-	assert_int_equal(detected, BDB_FORMAT_BENCHMARKLUAU);
+	assert_int_equal(detected, BDB_INPUT_BENCHMARKLUAU);
 	assert_int_equal(run->n_points, 3); /* the Total row is no benchmark */
 	fixture_def(run, "time", BDB_LOWER, "ms");
 	fixture_def(run, "min", BDB_LOWER, "ms");
@@ -234,10 +234,10 @@ static void test_benchmarkluau(void **state)
 static void test_catch2_xml(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/catch2_xml/bench.xml", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_CATCH2_XML);
+	    fixture_load("tests/fixtures/catch2_xml/bench.xml", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_CATCH2_XML);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "time", BDB_LOWER, "ns");
 	fixture_def(run, "stddev", BDB_INFO, "ns");
@@ -270,11 +270,11 @@ static void test_catch2_xml_entities(void **state)
 	    "</Catch2TestRun>\n";
 	bdb_run *run;
 	bdb_diag d;
-	bdb_format detected;
-	assert_int_equal(bdb_ingest_buffer("t.xml", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+	bdb_input_format detected;
+	assert_int_equal(bdb_ingest_buffer("t.xml", text, sizeof text - 1, BDB_INPUT_AUTO, NULL,
 					   &run, &detected, &d),
 			 0);
-	assert_int_equal(detected, BDB_FORMAT_CATCH2_XML);
+	assert_int_equal(detected, BDB_INPUT_CATCH2_XML);
 	assert_int_equal(run->n_points, 1);
 	const bdb_point *p = fixture_point(run, "x < 3 \xce\xbc", "test_case=a & b");
 	fixture_close(fixture_metric(p, "time")->value, 1.5, 0);
@@ -285,10 +285,10 @@ static void test_catch2_xml_entities(void **state)
 static void test_junit(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/junit/pytest.xml", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_JUNIT);
+	    fixture_load("tests/fixtures/junit/pytest.xml", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_JUNIT);
 	assert_int_equal(run->n_points, 6); /* 7 tests, the skipped one measured nothing */
 	fixture_def(run, "time", BDB_LOWER, "s");
 	fixture_close(
@@ -314,10 +314,10 @@ static void test_junit(void **state)
 static void test_vitest(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/vitest/bench.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_VITEST);
+	    fixture_load("tests/fixtures/vitest/bench.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_VITEST);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "throughput", BDB_HIGHER, "ops/s");
 	fixture_def(run, "time", BDB_LOWER, "ms");
@@ -343,10 +343,10 @@ static void test_vitest(void **state)
 static void test_criterion_json(void **state)
 {
 	(void)state;
-	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/criterion_json/messages.json", BDB_FORMAT_AUTO,
+	bdb_input_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/criterion_json/messages.json", BDB_INPUT_AUTO,
 				    NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_CRITERION_JSON);
+	assert_int_equal(detected, BDB_INPUT_CRITERION_JSON);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "time", BDB_LOWER, "ns");
 	const bdb_metric *m = fixture_metric(fixture_point(run, "fib/20", ""), "time");
@@ -367,10 +367,10 @@ static void test_criterion_json(void **state)
 static void test_hyperfine_csv(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/hyperfine_csv/runs.csv", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_HYPERFINE_CSV);
+	    fixture_load("tests/fixtures/hyperfine_csv/runs.csv", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_HYPERFINE_CSV);
 	assert_int_equal(run->n_points, 2);
 	fixture_def(run, "time", BDB_LOWER, "s");
 	fixture_def(run, "median", BDB_INFO, "s");
@@ -380,7 +380,7 @@ static void test_hyperfine_csv(void **state)
 	fixture_close(fixture_metric(fixture_point(run, "true", ""), "user")->value, 0.0009707, 0);
 	bdb_run_free(run);
 
-	run = fixture_load("tests/fixtures/hyperfine_csv/param.csv", BDB_FORMAT_AUTO, NULL, NULL);
+	run = fixture_load("tests/fixtures/hyperfine_csv/param.csv", BDB_INPUT_AUTO, NULL, NULL);
 	p = fixture_point(run, "sleep 0.002", "n=2");
 	fixture_close(fixture_metric(p, "time")->value, 0.007786607200000001, 0);
 	bdb_run_free(run);
@@ -401,7 +401,7 @@ static void test_unit_from_definition(void **state)
 	    "  \"Metrics\": [{\"Value\": 64, \"Descriptor\": {\"Id\": \"Allocated\"}}]}]}\n";
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("u.json", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+	assert_int_equal(bdb_ingest_buffer("u.json", text, sizeof text - 1, BDB_INPUT_AUTO, NULL,
 					   &run, NULL, &d),
 			 0);
 	const bdb_metric *m = fixture_metric(fixture_point(run, "B", ""), "Allocated");
@@ -431,7 +431,7 @@ static void test_gab_name_three_times(void **state)
 	    " {\"name\": \"a\", \"unit\": \"ns\", \"value\": 17}]\n";
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("g.json", text, sizeof text - 1, BDB_FORMAT_GAB, NULL,
+	assert_int_equal(bdb_ingest_buffer("g.json", text, sizeof text - 1, BDB_INPUT_GAB, NULL,
 					   &run, NULL, &d),
 			 0);
 	const bdb_metric *m = fixture_metric(fixture_point(run, "a", ""), "value");
