@@ -27,7 +27,7 @@ PKGS      := lmdb jansson libedit libzstd
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
              libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
              libmicrohttpd-dev curl libbenchmark-dev python3-prometheus-client \
-             chromium-driver python3-selenium libcurl4-openssl-dev libzstd-dev
+             chromium-driver python3-selenium libcurl4-openssl-dev python3 libzstd-dev
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
@@ -61,7 +61,7 @@ BIN := $(BUILD)/benchdb
 
 .SECONDARY:
 
-.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak
+.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak eval
 
 all: $(BIN) $(LIB)
 
@@ -166,6 +166,14 @@ valgrind: all $(BUILD)/tools/libfault.so
 	@n=$$(ls $(BUILD)/valgrind | wc -l); bad=$$(find $(BUILD)/valgrind -name 'vg.*.log' -size +0c); \
 		echo "valgrind: $$n benchdb processes under memcheck, $$(echo $$bad | wc -w) with a report"; \
 		for f in $$bad; do echo "--- $$f"; head -n 40 "$$f"; done; [ -z "$$bad" ]
+
+# The change-point methods measured: synthetic series (build/tools/detect_eval)
+# and the real histories of tests/realdata with their labelled events
+# (tests/eval/realdata.py); docs/detection.md records the tables.
+eval: $(BIN) $(BUILD)/tools/detect_eval
+	@$(BUILD)/tools/detect_eval
+	@echo
+	@rm -rf $(BUILD)/eval && python3 tests/eval/realdata.py $(BIN) $(BUILD)/eval
 
 fuzz:
 	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \

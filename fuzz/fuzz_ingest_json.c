@@ -10,6 +10,10 @@
 static const bdb_input_format ij_formats[] = {
     BDB_INPUT_BENCHKIT, BDB_INPUT_GBENCH, BDB_INPUT_PYTEST, BDB_INPUT_HYPERFINE,
     BDB_INPUT_ODYSSEY,	 BDB_INPUT_QUASIM, BDB_INPUT_GAB,    BDB_INPUT_BMF,
+    BDB_INPUT_JMH,
+    BDB_INPUT_BENCHMARKDOTNET,
+    BDB_INPUT_JULIA,
+    BDB_INPUT_VITEST,
 };
 
 int fuzz_ingest_json(const uint8_t *data, size_t size)

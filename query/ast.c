@@ -289,7 +289,12 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 	}
 	if (s->clauses & BDB__C_THRESHOLD)
 		bdb_buf_printf(b, " threshold=%.17g", s->threshold);
-	if (s->clauses & BDB__C_USING) {
+	if ((s->clauses & BDB__C_USING) && s->kind == BDB__STMT_CHANGES) {
+		bdb_buf_printf(b, " using=%s",
+			       bdb__method_name(s->changes_method == BDB_METHOD_EDIVISIVE
+						    ? BDB_METHOD_EDIVISIVE
+						    : BDB_METHOD_ROBUST));
+	} else if (s->clauses & BDB__C_USING) {
 		bdb_buf_printf(b, " using=%s", bdb__method_name(s->method));
 		if (s->has_alpha)
 			bdb_buf_printf(b, " alpha=%.17g", s->alpha);
@@ -320,6 +325,14 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 		bdb_buf_printf(b, " permutations=%llu", (unsigned long long)s->permutations);
 	if (s->clauses & BDB__C_SEED)
 		bdb_buf_printf(b, " seed=%llu", (unsigned long long)s->seed);
+	if (s->clauses & BDB__C_EFFECT)
+		bdb_buf_printf(b, " effect=%.17g", s->effect);
+	if (s->clauses & BDB__C_FLOOR)
+		bdb_buf_printf(b, " floor=%.17g", s->floor_pct);
+	if (s->clauses & BDB__C_KIND)
+		bdb_buf_printf(b, " kind=%s%s%s", s->kinds & BDB__KIND_STEP ? "+step" : "",
+			       s->kinds & BDB__KIND_EXCURSION ? "+excursion" : "",
+			       s->kinds & BDB__KIND_DRIFT ? "+drift" : "");
 	if (s->clauses & BDB__C_EXPLAIN)
 		bdb_buf_puts(b, " explain");
 	if (s->format)

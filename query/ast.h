@@ -219,9 +219,16 @@ enum {
 	BDB__C_AS = 1u << 13,
 	BDB__C_PERMUTATIONS = 1u << 14,
 	BDB__C_SEED = 1u << 15,
-	BDB__C_EXPLAIN = 1u << 16
+	BDB__C_EXPLAIN = 1u << 16,
+	BDB__C_EFFECT = 1u << 17,
+	BDB__C_FLOOR = 1u << 18,
+	BDB__C_KIND = 1u << 19
 };
 
+/* changes `kind`: bits 1 << bdb__change_kind (stats.h); 0 means all. */
+#define BDB__KIND_STEP	    (1u << 0)
+#define BDB__KIND_EXCURSION (1u << 1)
+#define BDB__KIND_DRIFT	    (1u << 2)
 /* The shapes a statement's head takes after its keywords (parser.c). */
 typedef enum bdb__head {
 	BDB__HEAD_NONE,		/* nothing: regressions, show runs */
@@ -300,6 +307,10 @@ typedef struct bdb__stmt {
 	double pvalue;	       /* changes; default 0.05 (given: BDB__C_PVALUE) */
 	uint64_t permutations; /* changes (given: BDB__C_PERMUTATIONS) */
 	uint64_t seed;	       /* changes (given: BDB__C_SEED) */
+	bdb_method changes_method; /* changes `using`: ROBUST (0 too) or EDIVISIVE */
+	double effect;			    /* changes (given: BDB__C_EFFECT) */
+	double floor_pct;		    /* changes (given: BDB__C_FLOOR) */
+	unsigned kinds;			    /* changes `kind` (BDB__KIND_*), 0: all */
 
 	const char *name; /* set/drop baseline NAME, show tags KEY */
 	bdb__span name_span;

@@ -764,6 +764,8 @@ static bool options_valid(const bdb__changes_options *opt)
 int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,
 			bdb__changes *out)
 {
+	if (opt && opt->robust && opt->window == 0)
+		return bdb__detect_changes_at(x, NULL, n, opt, out);
 	memset(out, 0, sizeof *out);
 	if (!opt || !options_valid(opt) || !bdb__stats_all_finite(x, n))
 		return BDB_EINVAL;

@@ -272,9 +272,26 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		bdb_buf_puts(b, mark_arrow(mark));
 }
 
+/* A permutation p-value at the smallest its permutation count resolves,
+ * 1 / (R + 1), reads "< 0.0099 (100 permutations)": it is a bound, not an
+ * estimate. True when it wrote that. */
+static bool put_p_floor(bdb_buf *b, const bdb_result *r, const bdb_value *v,
+			bdb__col_style style)
+{
+	if (style != BDB__STYLE_PVALUE || v->kind != BDB_VALUE_NUMBER || r->p_floor_permutations < 1)
+		return false;
+	double floor = 1.0 / ((double)r->p_floor_permutations + 1.0);
+	if (!(fabs(v->num - floor) <= floor * 1e-9))
+		return false;
+	bdb_buf_printf(b, "< %.2g (%d permutations)", floor, r->p_floor_permutations);
+	return true;
+}
+
 void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
 {
-	put_human(b, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE, NULL);
+	const bdb_value *v = &r->cells[row * r->n_cols + col];
+	if (!put_p_floor(b, r, v, r->cols[col].style))
+		put_human(b, v, r->cols[col].style, BDB__MARK_NONE, NULL);
 }
 
 void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out)
@@ -399,8 +416,9 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 				const bdb_value *u = &r->cells[row * nc + (size_t)unit_col];
 				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
 			}
-			put_human(&L->text, &r->cells[row * nc + c], style,
-				  (bdb__mark)r->marks[row], unit);
+			if (!put_p_floor(&L->text, r, &r->cells[row * nc + c], style))
+				put_human(&L->text, &r->cells[row * nc + c], style,
+					  (bdb__mark)r->marks[row], unit);
 			if (markdown)
 				escape_markdown(&L->text, off);
 			else
@@ -914,8 +932,9 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
 			}
 			size_t off = out->len;
-			put_human(out, &r->cells[row * nc + c], r->cols[c].style,
-				  (bdb__mark)r->marks[row], unit);
+			if (!put_p_floor(out, r, &r->cells[row * nc + c], r->cols[c].style))
+				put_human(out, &r->cells[row * nc + c], r->cols[c].style,
+					  (bdb__mark)r->marks[row], unit);
 			tidy_table_cell(out, off);
 			trim_line_end(out, line_start);
 			bdb_buf_putc(out, '\n');

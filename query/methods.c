@@ -6,7 +6,9 @@
  *
  * Adding a method: a bdb_method, a row here, and its judgement in
  * exec_compare.c (a history model also needs its bdb__history_model in
- * stats.h/detect.c).
+ * stats.h/detect.c; a change-point method its options in exec_history.c).
+ * Change-point methods are words of `changes ... using` only, not
+ * keywords: a metric or tag may still be called "robust".
  */
 #include "ast.h"
 #include "stats.h"
@@ -21,6 +23,8 @@ const bdb__method_info bdb__methods[] = {
     {BDB_METHOD_IQR, "iqr", BDB_FAMILY_HISTORY, true, false, BDB__MODEL_IQR},
     {BDB_METHOD_DELTAIQR, "deltaiqr", BDB_FAMILY_HISTORY, true, false, BDB__MODEL_DELTA_IQR},
     {BDB_METHOD_LOOKBACK, "lookback", BDB_FAMILY_HISTORY, true, false, BDB__MODEL_LOOKBACK},
+    {BDB_METHOD_ROBUST, "robust", BDB_FAMILY_CHANGES, false, false, 0},
+    {BDB_METHOD_EDIVISIVE, "edivisive", BDB_FAMILY_CHANGES, false, false, 0},
 };
 
 const size_t bdb__n_methods = sizeof bdb__methods / sizeof bdb__methods[0];

@@ -739,7 +739,8 @@ static const struct clause {
     {"by", BDB__C_BY},	       {"window", BDB__C_WINDOW},
     {"pvalue", BDB__C_PVALUE}, {"permutations", BDB__C_PERMUTATIONS},
     {"seed", BDB__C_SEED},     {"explain", BDB__C_EXPLAIN},
-    {"as", BDB__C_AS},
+    {"effect", BDB__C_EFFECT}, {"floor", BDB__C_FLOOR},
+    {"kind", BDB__C_KIND},     {"as", BDB__C_AS},
 };
 #define N_CLAUSES (sizeof clause_table / sizeof clause_table[0])
 
@@ -791,13 +792,14 @@ static int parse_method(parser *p, bdb__stmt *s)
 	s->method_span.start = p->tok.start;
 	const bdb__method_info *m = NULL;
 	for (size_t i = 0; i < bdb__n_methods && !m; i++)
-		if (at_kw(p, bdb__methods[i].keyword))
+		if (bdb__methods[i].family != BDB_FAMILY_CHANGES && at_kw(p, bdb__methods[i].keyword))
 			m = &bdb__methods[i];
 	if (!m) {
 		const char *names[32];
 		size_t n = 0;
-		for (; n < bdb__n_methods && n + 1 < sizeof names / sizeof *names; n++)
-			names[n] = bdb__methods[n].keyword;
+		for (size_t i = 0; i < bdb__n_methods && n + 1 < sizeof names / sizeof *names; i++)
+			if (bdb__methods[i].family != BDB_FAMILY_CHANGES)
+				names[n++] = bdb__methods[i].keyword;
 		names[n] = NULL;
 		return fail_expected_one_of(p, "a method", names, n);
 	}
@@ -825,6 +827,51 @@ static int parse_method(parser *p, bdb__stmt *s)
 	}
 	s->method_span.end = p->last_end;
 	return 0;
+}
+
+/* changes `using METHOD`: a change-point method of the method table. */
+static int parse_changes_method(parser *p, bdb__stmt *s)
+{
+	const char *names[32];
+	size_t n = 0;
+	need(p);
+	s->method_span.start = p->tok.start;
+	for (size_t i = 0; i < bdb__n_methods; i++) {
+		if (bdb__methods[i].family != BDB_FAMILY_CHANGES)
+			continue;
+		if (accept_kw(p, bdb__methods[i].keyword)) {
+			s->changes_method = bdb__methods[i].method;
+			s->method_span.end = p->last_end;
+			return 0;
+		}
+		if (n + 1 < sizeof names / sizeof *names)
+			names[n++] = bdb__methods[i].keyword;
+	}
+	names[n] = NULL;
+	return fail_expected_one_of(p, "a change-point method", names, n);
+}
+
+/* changes `kind K [, K ...]` with K one of step, excursion, drift. */
+static int parse_kinds(parser *p, bdb__stmt *s)
+{
+	const char *names[8];
+	size_t n = 0;
+	for (unsigned k = 0; bdb__change_kind_name((bdb__change_kind)k) && n + 1 < 8; k++)
+		names[n++] = bdb__change_kind_name((bdb__change_kind)k);
+	names[n] = NULL;
+	for (;;) {
+		need(p);
+		unsigned bit = 0;
+		for (unsigned i = 0; names[i] && !bit; i++)
+			if (accept_kw(p, names[i]))
+				bit = 1u << i;
+		if (!bit)
+			return fail_expected_one_of(p, "a kind of change", names, n);
+		s->kinds |= bit;
+		if (p->tok.kind != BDB__TOK_COMMA)
+			return 0;
+		advance(p);
+	}
 }
 
 static int parse_format(parser *p, bdb__stmt *s)
@@ -863,6 +910,15 @@ static int parse_format(parser *p, bdb__stmt *s)
 static int parse_by(parser *p, bdb__stmt *s)
 {
 	need(p);
+	if (s->kind == BDB__STMT_CHANGES) {
+		static const char *const names[] = {"series", NULL};
+		s->by_span.start = p->tok.start;
+		if (!accept_kw(p, "series"))
+			return fail_expected(p, "\"series\" (one row per series and change)", names);
+		s->by = "series";
+		s->by_span.end = p->last_end;
+		return 0;
+	}
 	if (s->kind == BDB__STMT_TREND) {
 		static const char *const names[] = {"day", "week", "month", NULL};
 		if (accept_kw(p, "day"))
@@ -908,7 +964,33 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 	case BDB__C_WHERE:
 		return parse_or(p, &s->where);
 	case BDB__C_USING:
+		if (s->kind == BDB__STMT_CHANGES)
+			return parse_changes_method(p, s);
 		return parse_method(p, s);
+	case BDB__C_EFFECT: {
+		bdb__span sp;
+		if (parse_number(p, "a multiple of the noise, 0 or more (2)", &s->effect, &sp))
+			return p->err;
+		if (!(s->effect >= 0) || s->effect > 1e6)
+			return fail_at(p, sp.start, sp.end,
+				       "expected a multiple of the noise, 0 or more, found \"%.*s\"",
+				       (int)(sp.end - sp.start), p->text + sp.start);
+		return 0;
+	}
+	case BDB__C_FLOOR: {
+		bdb__span sp;
+		if (parse_number(p, "a floor in percent (2%)", &s->floor_pct, &sp))
+			return p->err;
+		if (p->tok.kind == BDB__TOK_PERCENT) {
+			advance(p);
+			sp.end = p->last_end;
+		}
+		if (!(s->floor_pct >= 0) || s->floor_pct > 1e6)
+			return fail_at(p, sp.start, sp.end, "expected a floor of 0%% or more");
+		return 0;
+	}
+	case BDB__C_KIND:
+		return parse_kinds(p, s);
 	case BDB__C_LAST:
 		return parse_count(p, "a number of runs (a positive whole number)", &s->last_n);
 	case BDB__C_SINCE:
@@ -946,6 +1028,18 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 		return parse_format(p, s);
 	}
 	return 0;
+}
+
+/* What is wrong with a changes statement's method clauses, or NULL. */
+static const char *changes_conflict(const bdb__stmt *s)
+{
+	bool tuning = s->clauses & (BDB__C_EFFECT | BDB__C_FLOOR);
+	if ((s->clauses & BDB__C_WINDOW) && (tuning || (s->clauses & BDB__C_USING)))
+		return "\"window N\" selects the windowed method, which takes no \"using\", "
+		       "\"effect\" or \"floor\"";
+	if (tuning && (s->clauses & BDB__C_USING) && s->changes_method == BDB_METHOD_EDIVISIVE)
+		return "\"effect\" and \"floor\" belong to the robust method, not edivisive";
+	return NULL;
 }
 
 /* The clauses after a statement's head, in any order, each at most once. */
@@ -993,6 +1087,8 @@ static int parse_clauses(parser *p, bdb__stmt *s)
 			return fail_at(p, first_pos[i], p->last_end,
 				       "\"last N\" and \"since\"/\"until\" cannot be combined: "
 				       "expected one of them");
+		if (s->kind == BDB__STMT_CHANGES && changes_conflict(s))
+			return fail_at(p, first_pos[i], p->last_end, "%s", changes_conflict(s));
 	}
 	return 0;
 }

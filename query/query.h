@@ -59,13 +59,16 @@ typedef enum bdb_method {
 	BDB_METHOD_TTEST,
 	BDB_METHOD_IQR,
 	BDB_METHOD_DELTAIQR,
-	BDB_METHOD_LOOKBACK
+	BDB_METHOD_LOOKBACK,
+	BDB_METHOD_ROBUST,   /* change points: ranks, noise-tied effect (changes' default) */
+	BDB_METHOD_EDIVISIVE /* change points: E-Divisive means with a permutation test */
 } bdb_method;
 
 typedef enum bdb_method_family {
 	BDB_FAMILY_THRESHOLD, /* percent */
 	BDB_FAMILY_SAMPLES,   /* a test on the samples of two runs: mwu */
-	BDB_FAMILY_HISTORY    /* a value against its series' history */
+	BDB_FAMILY_HISTORY,   /* a value against its series' history */
+	BDB_FAMILY_CHANGES    /* change points over a series (`changes ... using`) */
 } bdb_method_family;
 
 /* The `using` keyword of m. */

@@ -64,7 +64,8 @@ const bdb__statement bdb__statements[] = {
      "What got worse (default: latest vs baseline main).", "regressions threshold 10%"},
     {BDB__STMT_CHANGES, "changes", "changes", NULL, BDB__HEAD_METRIC,
      BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW | BDB__C_PVALUE |
-	 BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_AS,
+	 BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_USING | BDB__C_EFFECT | BDB__C_FLOOR |
+	 BDB__C_KIND | BDB__C_BY | BDB__C_EXPLAIN | BDB__C_AS,
      bdb__exec_changes, false, true, "m:",
      "changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]",
      "Change points over the history of each series.", "changes real_time of \"BM_hash/4096\""},

@@ -52,7 +52,8 @@ static void build_keywords(void)
 			add_keyword(&n, bdb__statements[i].word2);
 	}
 	for (size_t i = 0; i < bdb__n_methods; i++)
-		add_keyword(&n, bdb__methods[i].keyword);
+		if (bdb__methods[i].family != BDB_FAMILY_CHANGES)
+			add_keyword(&n, bdb__methods[i].keyword);
 	for (size_t i = 0; i < bdb_n_output_formats; i++)
 		if (bdb_output_formats[i].uses & BDB_OUTPUT_FOR_QUERY)
 			add_keyword(&n, bdb_output_formats[i].name);

@@ -212,7 +212,7 @@ check "concurrency: every uploaded run whole" [ "$("$BENCHDB" --db "$DB" --json 
 	grep '"id": "load-' | grep -c '"points": 9, "metrics": 27}')" = 10 ]
 
 # 12. SIGTERM while a slow query is in flight: it completes, exit 0.
-slow='changes rate permutations 100000'
+slow='changes rate using edivisive permutations 100000'
 "$BENCHDB" --db "$DB" --json -c "$slow" >"$WORK/slow-cli.json"
 curl -s --max-time 120 --trace-ascii "$WORK/slow.trace" -o "$WORK/slow.json" -w '%{http_code}' \
 	-G --data-urlencode "q=$slow" "$URL/api/query" >"$WORK/slow.status" &
