@@ -23,16 +23,18 @@ CC        ?= cc
 OPT       ?= -O2 -g
 SANITIZE  ?=
 
-PKGS      := lmdb jansson libedit
+PKGS      := lmdb jansson libedit libzstd
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
              libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
-             libmicrohttpd-dev curl libbenchmark-dev
+             libmicrohttpd-dev curl libbenchmark-dev python3-prometheus-client \
+             chromium-driver python3-selenium libcurl4-openssl-dev python3 libzstd-dev
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
-# libmicrohttpd: its header only; web/serve.c opens the library with dlopen
-# when a server starts, so that no other command loads it.
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libmicrohttpd 2>/dev/null)
+# libmicrohttpd and libcurl: their headers only; web/serve.c and web/client.c
+# open the libraries with dlopen when a server starts or a request is sent,
+# so that no other command loads them.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) libmicrohttpd libcurl 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CMOCKA_LIBS = $(shell pkg-config --libs cmocka 2>/dev/null)
 
@@ -42,7 +44,9 @@ ALL_LDFLAGS  = $(SANITIZE) $(LDFLAGS)
 LIBS         = $(PKG_LIBS) -lm -lpthread
 
 LIB_SRCS  := $(wildcard schema/*.c engine/*.c engine/ingest/*.c query/*.c web/*.c)
-LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o)
+LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(BUILD)/obj/gen/assets.o
+# The dashboard's files, compiled into the program as C arrays (web/dashboard.h).
+ASSETS    := $(sort $(wildcard web/assets/*.html web/assets/*.css web/assets/*.js))
 BIN_SRCS  := $(wildcard repl/*.c)
 BIN_OBJS  := $(BIN_SRCS:%.c=$(BUILD)/obj/%.o)
 TEST_SRCS := $(wildcard tests/unit/test_*.c)
@@ -57,11 +61,19 @@ BIN := $(BUILD)/benchdb
 
 .SECONDARY:
 
-.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak
+.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak eval
 
 all: $(BIN) $(LIB)
 
 $(BUILD)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+$(BUILD)/gen/assets.c: $(ASSETS) web/embed_assets.sh
+	@mkdir -p $(dir $@)
+	sh web/embed_assets.sh $(ASSETS) >$@.tmp && mv $@.tmp $@
+
+$(BUILD)/obj/gen/assets.o: $(BUILD)/gen/assets.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
@@ -70,11 +82,11 @@ $(LIB): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-# The program links LMDB, jansson and libedit (with what libedit needs) from
+# The program links LMDB, jansson, libedit (with what libedit needs) and zstd from
 # their static archives when Debian's -dev packages ship them: a one-shot
 # `benchdb -c` then maps and relocates 3 shared objects at start instead of 9
 # (docs/performance.md, one-shot). Sanitizer builds and tests link shared.
-BIN_STATIC := lmdb jansson edit tinfo bsd md
+BIN_STATIC := lmdb jansson edit tinfo bsd md zstd
 BIN_STATIC_FOUND := $(foreach l,$(BIN_STATIC),\
 	$(if $(filter /%,$(shell $(CC) -print-file-name=lib$(l).a 2>/dev/null)),$(l)))
 ifeq ($(SANITIZE)$(filter-out $(BIN_STATIC_FOUND),$(BIN_STATIC)),)
@@ -154,6 +166,14 @@ valgrind: all $(BUILD)/tools/libfault.so
 	@n=$$(ls $(BUILD)/valgrind | wc -l); bad=$$(find $(BUILD)/valgrind -name 'vg.*.log' -size +0c); \
 		echo "valgrind: $$n benchdb processes under memcheck, $$(echo $$bad | wc -w) with a report"; \
 		for f in $$bad; do echo "--- $$f"; head -n 40 "$$f"; done; [ -z "$$bad" ]
+
+# The change-point methods measured: synthetic series (build/tools/detect_eval)
+# and the real histories of tests/realdata with their labelled events
+# (tests/eval/realdata.py); docs/detection.md records the tables.
+eval: $(BIN) $(BUILD)/tools/detect_eval
+	@$(BUILD)/tools/detect_eval
+	@echo
+	@rm -rf $(BUILD)/eval && python3 tests/eval/realdata.py $(BIN) $(BUILD)/eval
 
 fuzz:
 	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \

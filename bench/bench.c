@@ -735,12 +735,42 @@ static int run_svg(void *ctx, bench_answer *a)
 	return benchdb_side_svg(ctx, &trend_series, a);
 }
 
+static int run_overview(void *ctx, bench_answer *a)
+{
+	return benchdb_side_overview(ctx, a);
+}
+
 /*
  * Pictures (DESIGN.md section 7): `trend ... as svg` of one series over all
  * its runs (query and drawing), and `benchdb report` of the whole store
  * (every metric's trend drawn, regressions, compare), in process. The
  * report takes seconds: timed twice, no warm-up, the faster kept.
  */
+/*
+ * The size of the nightly store after `benchdb compact` (docs/storage.md
+ * 2.13.1), last, as the store's other rows measured it as ingested. The
+ * target of issue 18: at most 16 B/obs and half SQLite's file.
+ */
+static void bench_compacted_size(const char *dir, const row *ingested)
+{
+	row *r = add_row("bytes on disk per observation after compact", "size_compact", KIND_BYTES,
+			 "<= 16 B, <= 0.5x SQLite");
+	uint64_t before = 0, after = 0, obs = 0, disk = 0;
+	double secs = 0;
+	char err[256] = "";
+	if (benchdb_side_compact(dir, &before, &after, &secs, &obs, &disk, err, sizeof err) != 0 ||
+	    !obs) {
+		snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", err);
+		return;
+	}
+	r->bdb_med = (double)disk / (double)obs;
+	r->sq_med = ingested->sq_med;
+	r->met = r->bdb_med <= 16 && r->bdb_med <= 0.5 * r->sq_med;
+	snprintf(r->note, sizeof r->note,
+		 "data.mdb %.1f MB -> %.1f MB in %.2f s (benchdb compact); %.2fx SQLite's file",
+		 (double)before / 1e6, (double)after / 1e6, secs, r->bdb_med / r->sq_med);
+}
+
 static void bench_pictures(benchdb_side *bdb)
 {
 	row *r =
@@ -771,6 +801,19 @@ static void bench_pictures(benchdb_side *bdb)
 			 rc == BENCH_MISSING ? "no query library" : bdb_strerror(rc));
 	}
 	free(t.v);
+	/* The dashboard's overview page: all the server computes for it (GET
+	 * /api/overview: latest vs baseline, change points and sparklines of
+	 * each series' newest 30 runs), in process, without the HTTP send. */
+	row *o = add_row("dashboard overview, server time (GET /api/overview) [web]", "overview",
+			 KIND_TIME, "<= 50 ms");
+	rc = measure(run_overview, bdb, 10, 200, 2.0, &a, &o->bdb_med, &o->bdb_p99, &o->bdb_cpu);
+	o->met = rc == 0 && o->bdb_med <= 50e6;
+	if (rc == 0)
+		snprintf(o->note, sizeof o->note, "%.2f MB of JSON (1,000 series with sparklines)",
+			 (double)a.text.len / 1e6);
+	else
+		snprintf(o->note, sizeof o->note, "failed: %s",
+			 rc == BENCH_MISSING ? "no query library" : bdb_strerror(rc));
 	bdb_buf_free(&a.text);
 }
 
@@ -1371,7 +1414,8 @@ static int store_results(const char *results, const char *dir)
  * callgrind. OP: trend, trend_by_month, rank, compare, regressions,
  * show_runs, trend_values, ingest (re-ingests the last N files of --data
  * into a scratch store), svg (`trend ... as svg`), report (`benchdb
- * report`); PATH: engine (default), query or sqlite.
+ * report`), overview (the dashboard's GET /api/overview); PATH: engine
+ * (default), query or sqlite.
  */
 static int profile(const options *o)
 {
@@ -1403,9 +1447,10 @@ static int profile(const options *o)
 		       (double)r.obs / r.seconds);
 		return 0;
 	}
-	if (strcmp(name, "svg") == 0 || strcmp(name, "report") == 0) {
-		/* The pictures: `trend ... as svg` of the trend series, or the
-		 * report of the whole store. */
+	if (strcmp(name, "svg") == 0 || strcmp(name, "report") == 0 ||
+	    strcmp(name, "overview") == 0) {
+		/* The pictures: `trend ... as svg` of the trend series, the
+		 * report of the whole store, or the dashboard's overview. */
 		benchdb_side *s;
 		snprintf(dir, sizeof dir, "%s/benchdb-store", o->work);
 		if (benchdb_side_open(dir, true, &s, err))
@@ -1414,8 +1459,9 @@ static int profile(const options *o)
 		int rc = 0;
 		uint64_t start = bench_now_ns();
 		for (size_t k = 0; k < reps && rc == 0; k++)
-			rc = name[0] == 's' ? benchdb_side_svg(s, &trend_series, &a)
-					    : benchdb_side_report(s, &a);
+			rc = name[0] == 's'   ? benchdb_side_svg(s, &trend_series, &a)
+			     : name[0] == 'r' ? benchdb_side_report(s, &a)
+					      : benchdb_side_overview(s, &a);
 		double each = (double)(bench_now_ns() - start) / (double)reps;
 		if (rc)
 			die("%s failed", name);
@@ -1576,6 +1622,8 @@ int main(int argc, char **argv)
 		bench_scale(o.scale_dir, o.engine_key, full);
 	for (size_t i = 0; i < o.n_extra; i++)
 		bench_extra_ingest(o.extra[i], o.work);
+
+	bench_compacted_size(bdb_dir, size);
 
 	printf("\nbenchdb %s vs %s\n", o.commit ? o.commit : "", sqlite_peer_description);
 	print_table(stdout);

@@ -199,6 +199,8 @@ int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
  * BENCH_MISSING without the query library. */
 int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
 int benchdb_side_report(benchdb_side *s, bench_answer *a);
+/* The dashboard's overview (GET /api/overview), its JSON in a->text. */
+int benchdb_side_overview(benchdb_side *s, bench_answer *a);
 
 /* `regressions in latest vs baseline main` through the query library (what
  * `benchdb check` asks): the count, and the table appended to out.
@@ -217,6 +219,10 @@ int benchdb_side_build_long_series(benchdb_side *s, uint32_t n_runs, char *err);
 int benchdb_side_changes(benchdb_side *s, unsigned window, bench_answer *a);
 
 /* Observations stored and bytes: data.mdb on disk and pages in use. */
+/* Opens the store in dir, compacts it (bdb_store_compact, timed into
+ * *secs), and reads its size again; err says what failed. */
+int benchdb_side_compact(const char *dir, uint64_t *before, uint64_t *after, double *secs,
+			 uint64_t *observations, uint64_t *bytes_on_disk, char *err, size_t size);
 int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
 		      uint64_t *bytes_used);
 

@@ -33,6 +33,8 @@ BENCH_PER_RUN   ?= 1
 # ci-heavy runs ingested under BENCH_SCALE=full (each is one durable commit
 # on both sides; all 100,000 take tens of minutes).
 BENCH_CI_RUNS   ?= 10000
+# Seconds of the server's load test (bench/serve_load.sh).
+BENCH_SERVE_SECONDS ?= 20
 BENCH_DIR   := $(BUILD)/bench
 BENCH_DATA  := $(BUILD)/bench-data
 BENCH_WORK  := $(BUILD)/bench-work
@@ -74,12 +76,14 @@ run: bench-deps
 	@echo "bench: df -h /work after:"; df -h /work | tail -1
 	@$(MAKE) --no-print-directory -f bench/bench.mk dogfood
 	@BENCHDB=$(BIN) bench/record_overhead.sh | tee -a $(BUILD)/bench-report.md
+	@BENCHDB=$(BIN) bench/serve_load.sh $(BENCH_DATA)/nightly-10y $(BENCH_WORK)/serve \
+		$(BENCH_SERVE_SECONDS) | tee -a $(BUILD)/bench-report.md
 	@rc=$$(cat $(BUILD)/bench-exit); [ "$$rc" = 0 ] || echo "bench: exit $$rc"; exit $$rc
 
 # libsqlite3-dev for the peer, sqlite3 for the one-shot peer process,
-# hyperfine for benchdb record's overhead row.
+# hyperfine for benchdb record's overhead row, wrk for the server's load test.
 bench-deps: deps
-	@missing=""; for p in libsqlite3-dev sqlite3 hyperfine; do \
+	@missing=""; for p in libsqlite3-dev sqlite3 hyperfine wrk; do \
 		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
 			|| missing="$$missing $$p"; \
 	done; \
@@ -121,3 +125,15 @@ $(BENCH_BIN): $(BENCH_SRCS:bench/%.c=$(BENCH_DIR)/obj/%.o) $(LIB)
 	$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -lsqlite3 -o $@
 
 -include $(wildcard $(BENCH_DIR)/obj/*.d)
+
+# import-gab of a 30 MB github-action-benchmark history (DESIGN.md §7: <= 3 s),
+# made from a real one by bench/gab_history.py: wall time, CPU time and RSS.
+#   make -f bench/bench.mk gab [GAB_SRC=tests/realdata/gab/NAME.data.js]
+GAB_SRC ?= tests/realdata/gab/moov-io__benchmarks.data.js
+.PHONY: gab
+gab: $(BUILD)/benchdb
+	@mkdir -p $(BENCH_WORK)
+	python3 bench/gab_history.py $(GAB_SRC) $(BENCH_WORK)/gab30.data.js 25
+	rm -rf $(BENCH_WORK)/gab-store
+	/usr/bin/time -f 'import-gab 30 MB: %e s wall, %U s user + %S s system, %M KB RSS' \
+		$(BUILD)/benchdb --db $(BENCH_WORK)/gab-store import-gab $(BENCH_WORK)/gab30.data.js

@@ -86,3 +86,10 @@ say "benchdb report -o $BENCHDB_DIR/report.html"
 echo
 echo "The store is in $BENCHDB_DIR/. Explore it: $BENCHDB --db $BENCHDB_DIR"
 echo "The report is $BENCHDB_DIR/report.html: open it in a browser (file://$(cd "$BENCHDB_DIR" && pwd)/report.html)"
+echo
+echo "Serve the store over HTTP (docs/serve.md; Ctrl-C stops it):"
+echo "  $BENCHDB --db $BENCHDB_DIR serve --listen 127.0.0.1:8080"
+echo "then, from another shell, at http://127.0.0.1:8080/ :"
+echo "  curl -s -G --data-urlencode 'q=show runs last 3' http://127.0.0.1:8080/api/query"
+echo "  $BENCHDB --server http://127.0.0.1:8080 -c 'regressions'"
+echo "(uploads need --token-file: benchdb push --server http://127.0.0.1:8080 --token-file F FILE)"

@@ -27,15 +27,16 @@ FUZZ_FLAGS   ?=
 
 HARNESSES ?= $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 
-PKGS     := lmdb jansson
+PKGS     := lmdb jansson libzstd
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all
 CFLAGS_F := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
             -O1 -g -fno-omit-frame-pointer $(SAN) -MMD -MP
 CPPFLAGS_F := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ischema -Iengine -Iengine/ingest \
-            -Iquery -Ifuzz $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+            -Iquery -Iweb -Ifuzz $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LIBS_F   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm -lpthread
 
-LIB_SRCS := $(wildcard schema/*.c engine/*.c engine/ingest/*.c query/*.c)
+# web/router.c is pure (no libmicrohttpd): fuzz_serve_route.c drives it.
+LIB_SRCS := $(wildcard schema/*.c engine/*.c engine/ingest/*.c query/*.c) web/router.c
 LIB_OBJS := $(LIB_SRCS:%.c=$(FUZZ_BUILD)/obj/%.o)
 LIB      := $(FUZZ_BUILD)/libbenchdb-fuzz.a
 BINS     := $(HARNESSES:%=$(FUZZ_BUILD)/fuzz_%)

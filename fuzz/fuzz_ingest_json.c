@@ -8,10 +8,15 @@
  */
 #include "ingest_check.h"
 
-static const bdb_format ij_formats[] = {
-    BDB_FORMAT_BENCHKIT, BDB_FORMAT_GBENCH, BDB_FORMAT_PYTEST, BDB_FORMAT_HYPERFINE,
-    BDB_FORMAT_ODYSSEY,	 BDB_FORMAT_QUASIM, BDB_FORMAT_GAB,    BDB_FORMAT_BMF,
-    BDB_FORMAT_FIO,	 BDB_FORMAT_IPERF3,
+static const bdb_input_format ij_formats[] = {
+    BDB_INPUT_BENCHKIT, BDB_INPUT_GBENCH, BDB_INPUT_PYTEST, BDB_INPUT_HYPERFINE,
+    BDB_INPUT_ODYSSEY,	 BDB_INPUT_QUASIM, BDB_INPUT_GAB,    BDB_INPUT_BMF,
+    BDB_INPUT_JMH,
+    BDB_INPUT_BENCHMARKDOTNET,
+    BDB_INPUT_JULIA,
+    BDB_INPUT_VITEST,
+    BDB_INPUT_FIO,
+    BDB_INPUT_IPERF3,
 };
 
 int fuzz_ingest_json(const uint8_t *data, size_t size)

@@ -364,16 +364,16 @@ static void qe_check_result(const bdb_result *r)
 		FUZZ_CHECK(bdb_result_field_name(r, i) != NULL);
 		qe_touch(bdb_result_field(r, i));
 	}
-	static const bdb_query_format formats[] = {BDB_FORMAT_TABLE, BDB_FORMAT_JSON,
-						   BDB_FORMAT_CSV, BDB_FORMAT_MARKDOWN,
-						   BDB_FORMAT_LINE};
+	static const bdb_output_format formats[] = {BDB_OUTPUT_TABLE, BDB_OUTPUT_JSON,
+						   BDB_OUTPUT_CSV, BDB_OUTPUT_MARKDOWN,
+						   BDB_OUTPUT_LINE};
 	bdb_query_options opt = {.is_terminal = true, .color = true};
 	for (size_t f = 0; f < sizeof formats / sizeof *formats; f++) {
 		bdb_buf out;
 		bdb_buf_init(&out);
 		int rc = bdb_result_format(r, formats[f], f == 0 ? &opt : NULL, &out);
 		FUZZ_CHECK(rc == 0 || rc == BDB_ENOMEM);
-		if (!rc && formats[f] == BDB_FORMAT_JSON) {
+		if (!rc && formats[f] == BDB_OUTPUT_JSON) {
 			json_error_t err;
 			bdb_buf_putc(&out, '\0');
 			json_t *j = out.failed ? NULL : json_loads(out.data, 0, &err);
@@ -468,7 +468,7 @@ int fuzz_query_exec(const uint8_t *data, size_t size)
 	size_t n = strlen(text);
 
 	/* "now" as in the golden tests: 2026-02-10T00:00:00Z */
-	bdb_query_options opt = {.format = (bdb_query_format)(n % 5),
+	bdb_query_options opt = {.format = (bdb_output_format)(n % 5),
 				 .now_us = INT64_C(1770681600) * 1000000};
 	bdb_buf out;
 	bdb_buf_init(&out);

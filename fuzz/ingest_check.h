@@ -18,9 +18,9 @@ static void ic_check_exports(const bdb_run *run)
 {
 	bdb_buf out;
 	bdb_buf_init(&out);
-	for (int f = BDB_EXPORT_BENCHKIT; f <= BDB_EXPORT_MARKDOWN; f++) {
+	for (int f = BDB_OUTPUT_BENCHKIT; f <= BDB_OUTPUT_MARKDOWN; f++) {
 		bdb_buf_reset(&out);
-		int rc = bdb_export_run(run, (bdb_export_format)f, &out);
+		int rc = bdb_export_run(run, (bdb_output_format)f, &out);
 		FUZZ_CHECK(rc == 0 || rc == BDB_ENOMEM);
 	}
 	bdb_buf_reset(&out);
@@ -29,7 +29,7 @@ static void ic_check_exports(const bdb_run *run)
 		bdb_ingest_options_init(&opt);
 		bdb_run *back;
 		bdb_diag d;
-		int rc = bdb_ingest_buffer("export.json", out.data, out.len, BDB_FORMAT_BENCHKIT,
+		int rc = bdb_ingest_buffer("export.json", out.data, out.len, BDB_INPUT_BENCHKIT,
 					   &opt, &back, NULL, &d);
 		if (rc && rc != BDB_ENOMEM) {
 			fprintf(stderr, "benchkit export not read back: %s\n", d.message);
@@ -41,7 +41,7 @@ static void ic_check_exports(const bdb_run *run)
 }
 
 /* Ingests data as format and checks the outcome (see the top of the file). */
-static void ic_ingest_as(const uint8_t *data, size_t size, bdb_format format)
+static void ic_ingest_as(const uint8_t *data, size_t size, bdb_input_format format)
 {
 	bdb_ingest_options opt;
 	bdb_ingest_options_init(&opt);
@@ -49,7 +49,7 @@ static void ic_ingest_as(const uint8_t *data, size_t size, bdb_format format)
 	opt.timestamp_us = 1769860800000000;
 	static bdb_run untouched;
 	bdb_run *run = &untouched; /* bdb_ingest_buffer must overwrite it */
-	bdb_format detected = BDB_FORMAT_COUNT;
+	bdb_input_format detected = BDB_INPUT_COUNT;
 	bdb_diag d;
 	int rc = bdb_ingest_buffer("fuzz-input", data, size, format, &opt, &run, &detected, &d);
 	if (rc) {
@@ -60,17 +60,17 @@ static void ic_ingest_as(const uint8_t *data, size_t size, bdb_format format)
 		return;
 	}
 	FUZZ_CHECK(run != NULL && run->id != NULL);
-	FUZZ_CHECK(detected > BDB_FORMAT_AUTO && detected < BDB_FORMAT_COUNT);
-	FUZZ_CHECK(format == BDB_FORMAT_AUTO || detected == format);
+	FUZZ_CHECK(detected > BDB_INPUT_AUTO && detected < BDB_INPUT_COUNT);
+	FUZZ_CHECK(format == BDB_INPUT_AUTO || detected == format);
 	fuzz_check_encodes(run);
 	ic_check_exports(run);
 	bdb_run_free(run);
 }
 
 /* Auto detection, then each of the n formats forced. */
-static void ic_ingest_all(const uint8_t *data, size_t size, const bdb_format *formats, size_t n)
+static void ic_ingest_all(const uint8_t *data, size_t size, const bdb_input_format *formats, size_t n)
 {
-	ic_ingest_as(data, size, BDB_FORMAT_AUTO);
+	ic_ingest_as(data, size, BDB_INPUT_AUTO);
 	for (size_t i = 0; i < n; i++)
 		ic_ingest_as(data, size, formats[i]);
 }

@@ -1,5 +1,5 @@
 /*
- * ast.c - the AST's arena, names of statements and methods, and query
+ * ast.c - names of statements and methods, and query
  * errors rendered with the statement and a caret line.
  */
 #include "ast.h"
@@ -11,189 +11,8 @@
 #include <strings.h>
 
 /* ------------------------------------------------------------------------ */
-/* Arena                                                                     */
-/* ------------------------------------------------------------------------ */
-
-struct bdb__arena_block {
-	bdb__arena_block *next;
-	size_t used, size;
-	_Alignas(8) unsigned char data[];
-};
-
-#define ARENA_BLOCK 4096
-
-void bdb__arena_init(bdb__arena *a)
-{
-	a->head = NULL;
-	a->failed = false;
-}
-
-void bdb__arena_free(bdb__arena *a)
-{
-	bdb__arena_block *b = a->head;
-	while (b) {
-		bdb__arena_block *next = b->next;
-		free(b);
-		b = next;
-	}
-	a->head = NULL;
-}
-
-/* n bytes (a multiple of 8) of the arena, not zeroed. */
-static void *arena_take(bdb__arena *a, size_t n)
-{
-	bdb__arena_block *b = a->head;
-	if (!b || b->size - b->used < n) {
-		size_t size = n > ARENA_BLOCK / 2 ? n : ARENA_BLOCK;
-		b = malloc(sizeof *b + size);
-		if (!b) {
-			a->failed = true;
-			return NULL;
-		}
-		b->used = 0;
-		b->size = size;
-		/* A big allocation gets its own block behind the current one, so
-		 * the current block keeps serving small requests. */
-		if (a->head && size != ARENA_BLOCK) {
-			b->next = a->head->next;
-			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
-		}
-	}
-	void *p = b->data + b->used;
-	b->used += n;
-	return p;
-}
-
-void *bdb__arena_alloc(bdb__arena *a, size_t n)
-{
-	n = (n + 7) & ~(size_t)7;
-	if (!n)
-		n = 8;
-	void *p = arena_take(a, n);
-	if (p)
-		memset(p, 0, n);
-	return p;
-}
-
-char *bdb__arena_strndup(bdb__arena *a, const char *s, size_t n)
-{
-	/* Every byte is written below: no need to zero them first. */
-	char *p = arena_take(a, (n + 8) & ~(size_t)7);
-	if (!p)
-		return NULL;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *bdb__arena_strdup(bdb__arena *a, const char *s)
-{
-	return bdb__arena_strndup(a, s, strlen(s));
-}
-
-/* ------------------------------------------------------------------------ */
 /* Names                                                                     */
 /* ------------------------------------------------------------------------ */
-
-const char *bdb__stmt_name(bdb__stmt_kind k)
-{
-	switch (k) {
-	case BDB__STMT_SHOW_RUNS:
-		return "show runs";
-	case BDB__STMT_SHOW_POINTS:
-		return "show points";
-	case BDB__STMT_SHOW_METRICS:
-		return "show metrics";
-	case BDB__STMT_SHOW_TAGS:
-		return "show tags";
-	case BDB__STMT_SHOW_BASELINES:
-		return "show baselines";
-	case BDB__STMT_SUMMARY:
-		return "summary";
-	case BDB__STMT_TREND:
-		return "trend";
-	case BDB__STMT_RANK:
-		return "rank";
-	case BDB__STMT_COMPARE:
-		return "compare";
-	case BDB__STMT_REGRESSIONS:
-		return "regressions";
-	case BDB__STMT_CHANGES:
-		return "changes";
-	case BDB__STMT_SET_BASELINE:
-		return "set baseline";
-	case BDB__STMT_DROP_BASELINE:
-		return "drop baseline";
-	}
-	return "?";
-}
-
-const char *bdb__method_name(bdb__method m)
-{
-	switch (m) {
-	case BDB__METHOD_PERCENT:
-		return "percent";
-	case BDB__METHOD_MWU:
-		return "mwu";
-	case BDB__METHOD_ZSCORE:
-		return "zscore";
-	case BDB__METHOD_TTEST:
-		return "ttest";
-	case BDB__METHOD_IQR:
-		return "iqr";
-	case BDB__METHOD_DELTAIQR:
-		return "deltaiqr";
-	case BDB__METHOD_LOOKBACK:
-		return "lookback";
-	}
-	return "?";
-}
-
-const char *bdb_query_format_name(bdb_query_format f)
-{
-	switch (f) {
-	case BDB_FORMAT_JSON:
-		return "json";
-	case BDB_FORMAT_CSV:
-		return "csv";
-	case BDB_FORMAT_MARKDOWN:
-		return "markdown";
-	case BDB_FORMAT_LINE:
-		return "line";
-	case BDB_FORMAT_SVG:
-		return "svg";
-	case BDB_FORMAT_HTML:
-		return "html";
-	case BDB_FORMAT_CHART:
-		return "chart";
-	case BDB_FORMAT_DEFAULT:
-	case BDB_FORMAT_TABLE:
-		break;
-	}
-	return "table";
-}
-
-int bdb_query_format_parse(const char *name, bdb_query_format *out)
-{
-	static const bdb_query_format all[] = {BDB_FORMAT_TABLE,    BDB_FORMAT_JSON, BDB_FORMAT_CSV,
-					       BDB_FORMAT_MARKDOWN, BDB_FORMAT_LINE, BDB_FORMAT_SVG,
-					       BDB_FORMAT_HTML,	    BDB_FORMAT_CHART};
-	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
-		if (name && strcasecmp(name, bdb_query_format_name(all[i])) == 0) {
-			*out = all[i];
-			return 0;
-		}
-	}
-	return BDB_EINVAL;
-}
-
-bool bdb_query_format_is_chart(bdb_query_format f)
-{
-	return f == BDB_FORMAT_SVG || f == BDB_FORMAT_HTML || f == BDB_FORMAT_CHART;
-}
 
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                    */
@@ -284,7 +103,7 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 	int col = 1;
 	for (size_t i = line_start; i < start;) {
 		uint32_t cp;
-		i += bdb__utf8_decode(text + i, start - i, &cp);
+		i += bdb_utf8_decode(text + i, start - i, &cp);
 		col++;
 	}
 
@@ -322,10 +141,10 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 	if (clip_right)
 		bdb_buf_puts(&b, "...");
 	bdb_buf_puts(&b, "\n  ");
-	size_t pad = bdb__display_width(text + from, start - from) + (clip_left ? 3 : 0);
+	size_t pad = bdb_display_width(text + from, start - from) + (clip_left ? 3 : 0);
 	for (size_t i = 0; i < pad; i++)
 		bdb_buf_putc(&b, ' ');
-	size_t carets = bdb__display_width(text + start, end - start);
+	size_t carets = bdb_display_width(text + start, end - start);
 	if (carets == 0)
 		carets = 1;
 	for (size_t i = 0; i < carets; i++)
@@ -341,16 +160,7 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 
 static void print_string(bdb_buf *b, const char *s)
 {
-	bdb_buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			bdb_buf_putc(b, '\\');
-		if (*s == '\n')
-			bdb_buf_puts(b, "\\n");
-		else
-			bdb_buf_putc(b, *s);
-	}
-	bdb_buf_putc(b, '"');
+	bdb__put_name(b, s, true);
 }
 
 static void print_time(bdb_buf *b, int64_t us)
@@ -479,7 +289,12 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 	}
 	if (s->clauses & BDB__C_THRESHOLD)
 		bdb_buf_printf(b, " threshold=%.17g", s->threshold);
-	if (s->clauses & BDB__C_USING) {
+	if ((s->clauses & BDB__C_USING) && s->kind == BDB__STMT_CHANGES) {
+		bdb_buf_printf(b, " using=%s",
+			       bdb__method_name(s->changes_method == BDB_METHOD_EDIVISIVE
+						    ? BDB_METHOD_EDIVISIVE
+						    : BDB_METHOD_ROBUST));
+	} else if (s->clauses & BDB__C_USING) {
 		bdb_buf_printf(b, " using=%s", bdb__method_name(s->method));
 		if (s->has_alpha)
 			bdb_buf_printf(b, " alpha=%.17g", s->alpha);
@@ -510,10 +325,18 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 		bdb_buf_printf(b, " permutations=%llu", (unsigned long long)s->permutations);
 	if (s->clauses & BDB__C_SEED)
 		bdb_buf_printf(b, " seed=%llu", (unsigned long long)s->seed);
+	if (s->clauses & BDB__C_EFFECT)
+		bdb_buf_printf(b, " effect=%.17g", s->effect);
+	if (s->clauses & BDB__C_FLOOR)
+		bdb_buf_printf(b, " floor=%.17g", s->floor_pct);
+	if (s->clauses & BDB__C_KIND)
+		bdb_buf_printf(b, " kind=%s%s%s", s->kinds & BDB__KIND_STEP ? "+step" : "",
+			       s->kinds & BDB__KIND_EXCURSION ? "+excursion" : "",
+			       s->kinds & BDB__KIND_DRIFT ? "+drift" : "");
 	if (s->clauses & BDB__C_EXPLAIN)
 		bdb_buf_puts(b, " explain");
 	if (s->format)
-		bdb_buf_printf(b, " as=%s%s%s", bdb_query_format_name(s->format),
+		bdb_buf_printf(b, " as=%s%s%s", bdb_output_format_name(s->format),
 			       s->chart_log ? "+log" : "", s->chart_runs ? "+runs" : "");
 	bdb_buf_putc(b, ')');
 }

@@ -19,19 +19,7 @@
 /* Arena: every AST node and string of one parse lives in one arena.         */
 /* ------------------------------------------------------------------------ */
 
-typedef struct bdb__arena_block bdb__arena_block;
-typedef struct bdb__arena {
-	bdb__arena_block *head;
-	bool failed;
-} bdb__arena;
-
-void bdb__arena_init(bdb__arena *a);
-void bdb__arena_free(bdb__arena *a);
-/* n bytes, 8-aligned and zeroed; NULL (and a->failed) when out of memory. */
-void *bdb__arena_alloc(bdb__arena *a, size_t n);
-/* A NUL-terminated copy of s[0..n); NULL when out of memory. */
-char *bdb__arena_strndup(bdb__arena *a, const char *s, size_t n);
-char *bdb__arena_strdup(bdb__arena *a, const char *s);
+/* (bdb_arena, schema.h: AST nodes are taken zeroed with bdb_arena_calloc.) */
 
 /* ------------------------------------------------------------------------ */
 /* Lexer                                                                     */
@@ -81,7 +69,7 @@ void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok);
 /* A short description of a token for "found ..." ("\"wiht\"", "end of input"). */
 void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, size_t size);
 /* Decodes a STRING token's contents into a fresh arena string. */
-char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok);
+char *bdb__string_value(bdb_arena *a, const char *text, const bdb__token *tok);
 /* Whether s is a plain identifier (needs no quotes). */
 bool bdb__is_plain_ident(const char *s);
 /* Appends name to b as it must be typed in a query: bare when it is a plain
@@ -185,7 +173,7 @@ typedef enum bdb__stmt_kind {
 	BDB__STMT_DROP_BASELINE
 } bdb__stmt_kind;
 
-/* "show runs", "trend", ... */
+/* "show runs", "trend", ... (the statement table's name). */
 const char *bdb__stmt_name(bdb__stmt_kind k);
 
 typedef enum bdb__bucket {
@@ -195,17 +183,23 @@ typedef enum bdb__bucket {
 	BDB__BUCKET_MONTH
 } bdb__bucket;
 
-typedef enum bdb__method {
-	BDB__METHOD_PERCENT = 0,
-	BDB__METHOD_MWU,
-	BDB__METHOD_ZSCORE,
-	BDB__METHOD_TTEST,
-	BDB__METHOD_IQR,
-	BDB__METHOD_DELTAIQR,
-	BDB__METHOD_LOOKBACK
-} bdb__method;
+/*
+ * The method table (methods.c): one row per detection method, the only
+ * place its keyword, family and defaults are written.
+ */
+typedef struct bdb__method_info {
+	bdb_method method;
+	const char *keyword; /* the `using` keyword */
+	bdb_method_family family;
+	bool takes_window;	   /* history methods: `window N boundary B` */
+	bool boundary_probability; /* the boundary is a probability in [0.5, 1) */
+	int model;		   /* history methods: their bdb__history_model */
+} bdb__method_info;
 
-const char *bdb__method_name(bdb__method m);
+extern const bdb__method_info bdb__methods[];
+extern const size_t bdb__n_methods;
+const bdb__method_info *bdb__method_of(bdb_method m);
+const char *bdb__method_name(bdb_method m);
 
 /* Clause bits, to know which clauses a statement gave. */
 enum {
@@ -225,14 +219,59 @@ enum {
 	BDB__C_AS = 1u << 13,
 	BDB__C_PERMUTATIONS = 1u << 14,
 	BDB__C_SEED = 1u << 15,
-	BDB__C_EXPLAIN = 1u << 16
+	BDB__C_EXPLAIN = 1u << 16,
+	BDB__C_EFFECT = 1u << 17,
+	BDB__C_FLOOR = 1u << 18,
+	BDB__C_KIND = 1u << 19
 };
+
+/* changes `kind`: bits 1 << bdb__change_kind (stats.h); 0 means all. */
+#define BDB__KIND_STEP	    (1u << 0)
+#define BDB__KIND_EXCURSION (1u << 1)
+#define BDB__KIND_DRIFT	    (1u << 2)
+/* The shapes a statement's head takes after its keywords (parser.c). */
+typedef enum bdb__head {
+	BDB__HEAD_NONE,		/* nothing: regressions, show runs */
+	BDB__HEAD_METRIC,	/* METRIC: trend, rank, changes */
+	BDB__HEAD_RUN_OPT,	/* [RUN]: summary */
+	BDB__HEAD_RUN_WITH_RUN, /* RUN with RUN: compare */
+	BDB__HEAD_TAG_KEY_OPT,	/* [KEY]: show tags */
+	BDB__HEAD_NAME_EQ_RUN,	/* [NAME] = RUN: set baseline */
+	BDB__HEAD_NAME		/* NAME: drop baseline */
+} bdb__head;
+
+struct bdb__exec;
+struct bdb__stmt;
+
+/*
+ * The statement table (statements.c): one row per statement, the only
+ * place its keywords, clauses, executor, help and example are written.
+ */
+typedef struct bdb__statement {
+	bdb__stmt_kind kind;
+	const char *name;  /* "show runs", "trend" */
+	const char *word;  /* its first keyword: "show", "trend" */
+	const char *word2; /* its second keyword, or NULL: "runs", "baseline" */
+	bdb__head head;
+	unsigned clauses; /* the BDB__C_* it takes */
+	int (*exec)(struct bdb__exec *ex, const struct bdb__stmt *st, bdb_result *r);
+	bool writes;	       /* runs in a write transaction of its own */
+	bool subcommand;       /* `benchdb WORD ...` runs it */
+	const char *completes; /* the names completion offers after its word ("m:") */
+	const char *usage, *summary, *example;
+} bdb__statement;
+
+extern const bdb__statement bdb__statements[];
+extern const size_t bdb__n_statements;
+const bdb__statement *bdb__statement_of(bdb__stmt_kind k);
+/* The distinct first words, in table order, NULL-terminated; returns how many. */
+size_t bdb__statement_words(const char **out, size_t max);
 
 typedef struct bdb__stmt {
 	bdb__stmt_kind kind;
 	bdb__span span;		 /* the whole statement */
 	unsigned clauses;	 /* BDB__C_* given */
-	bdb_query_format format; /* `as`, or DEFAULT */
+	bdb_output_format format; /* `as`, or DEFAULT */
 	bool chart_log;		 /* `as svg|html|chart log` */
 	bool chart_runs;	 /* `as svg|html|chart runs` */
 
@@ -257,7 +296,7 @@ typedef struct bdb__stmt {
 
 	double threshold; /* percent */
 	bdb__span threshold_span;
-	bdb__method method;
+	bdb_method method;
 	bdb__span method_span;
 	double alpha; /* mwu; default 0.05 */
 	bool has_alpha;
@@ -268,13 +307,17 @@ typedef struct bdb__stmt {
 	double pvalue;	       /* changes; default 0.05 (given: BDB__C_PVALUE) */
 	uint64_t permutations; /* changes (given: BDB__C_PERMUTATIONS) */
 	uint64_t seed;	       /* changes (given: BDB__C_SEED) */
+	bdb_method changes_method; /* changes `using`: ROBUST (0 too) or EDIVISIVE */
+	double effect;			    /* changes (given: BDB__C_EFFECT) */
+	double floor_pct;		    /* changes (given: BDB__C_FLOOR) */
+	unsigned kinds;			    /* changes `kind` (BDB__KIND_*), 0: all */
 
 	const char *name; /* set/drop baseline NAME, show tags KEY */
 	bdb__span name_span;
 } bdb__stmt;
 
 typedef struct bdb__program {
-	bdb__arena arena;
+	bdb_arena arena;
 	const char *text;
 	size_t len;
 	bdb__stmt **stmts; /* arena-allocated */
@@ -344,24 +387,11 @@ void bdb__suggest_offer(bdb__suggest *s, const char *candidate, size_t len);
 /* "; did you mean \"x\"?" or "" when there is no suggestion. */
 const char *bdb__suggest_hint(const bdb__suggest *s, char *buf, size_t size);
 
-/* The sorted keyword list (NULL-terminated). */
-extern const char *const bdb__keywords[];
-
 /* Whether s is a keyword (letter case ignored): such a name must be quoted. */
 bool bdb__is_keyword(const char *s);
 
-/* ------------------------------------------------------------------------ */
-/* Text (format.c)                                                           */
-/* ------------------------------------------------------------------------ */
-
-/*
- * Decodes one UTF-8 character at s (n bytes available) into *cp and returns
- * its length in bytes (1 for an invalid byte, decoded as U+FFFD).
- */
-size_t bdb__utf8_decode(const char *s, size_t n, uint32_t *cp);
-/* Terminal columns of code point cp: 0 (combining), 2 (East Asian wide) or 1. */
-int bdb__codepoint_width(uint32_t cp);
-/* Terminal columns of s[0..n). */
-size_t bdb__display_width(const char *s, size_t n);
+/* Parses text, all of it, as one run reference (RUN of the grammar) into
+ * *out, its strings in arena: 0 or BDB_EQUERY. */
+int bdb__parse_run_ref(const char *text, bdb_arena *arena, bdb__run_ref *out);
 
 #endif /* BDB_QUERY_AST_H */

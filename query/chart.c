@@ -968,24 +968,32 @@ static void draw_legend(const chart *ch, series *const *list, size_t n, double y
 /* The document                                                              */
 /* ------------------------------------------------------------------------ */
 
-static const char svg_style[] =
-    "<style>\n"
-    "text{font-family:sans-serif;font-size:11px;fill:#333}\n"
-    ".title{font-size:13px;font-weight:bold}\n"
-    ".ytick{text-anchor:end}\n"
-    ".grid{stroke:#e5e5e5;stroke-width:1}\n"
-    ".frame{fill:none;stroke:#999;stroke-width:1}\n"
-    ".line,.regressed{fill:none;stroke-width:1.5;stroke-linejoin:round}\n"
-    ".regressed{stroke-width:2.5}\n"
-    ".band{opacity:0.18;stroke:none}\n"
-    ".spread{stroke-width:1;opacity:0.6}\n"
-    ".pt{fill:#fff;stroke-width:1}\n"
-    ".pt.reg{fill:#d62728;stroke:#d62728}\n"
-    ".base{fill:none;stroke:#000;stroke-width:1.5}\n"
-    ".mark{text-anchor:middle;font-size:10px}\n"
-    ".change line{stroke:#7b3294;stroke-width:1;stroke-dasharray:4 3}\n"
-    ".change text{fill:#7b3294;font-size:10px}\n"
-    "</style>\n";
+/* The chart's style rules: in each SVG document's <style>, and for a page
+ * that shows charts under a Content-Security-Policy without inline styles
+ * (the dashboard), in its style sheet (bdb_chart_style). */
+#define CHART_RULES                                                                                \
+	"text{font-family:sans-serif;font-size:11px;fill:#333}\n"                                  \
+	".title{font-size:13px;font-weight:bold}\n"                                                \
+	".ytick{text-anchor:end}\n"                                                                \
+	".grid{stroke:#e5e5e5;stroke-width:1}\n"                                                   \
+	".frame{fill:none;stroke:#999;stroke-width:1}\n"                                           \
+	".line,.regressed{fill:none;stroke-width:1.5;stroke-linejoin:round}\n"                     \
+	".regressed{stroke-width:2.5}\n"                                                           \
+	".band{opacity:0.18;stroke:none}\n"                                                        \
+	".spread{stroke-width:1;opacity:0.6}\n"                                                    \
+	".pt{fill:#fff;stroke-width:1}\n"                                                          \
+	".pt.reg{fill:#d62728;stroke:#d62728}\n"                                                   \
+	".base{fill:none;stroke:#000;stroke-width:1.5}\n"                                          \
+	".mark{text-anchor:middle;font-size:10px}\n"                                               \
+	".change line{stroke:#7b3294;stroke-width:1;stroke-dasharray:4 3}\n"                       \
+	".change text{fill:#7b3294;font-size:10px}\n"
+
+static const char svg_style[] = "<style>\n" CHART_RULES "</style>\n";
+
+const char *bdb_chart_style(void)
+{
+	return CHART_RULES;
+}
 
 static int find_columns(const bdb_result *r, columns *c)
 {
@@ -1317,9 +1325,8 @@ static void term_series(const chart *ch, series *s, const char *metric)
 			     row == 0 || row == TERM_ROWS - 1 ? " \xe2\x94\xa4" : " \xe2\x94\x82");
 		for (int c = 0; c < TERM_COLS; c++) {
 			uint32_t cp = 0x2800u + cells[row * TERM_COLS + c];
-			char u[3] = {(char)(0xE0 | (cp >> 12)), (char)(0x80 | ((cp >> 6) & 0x3F)),
-				     (char)(0x80 | (cp & 0x3F))};
-			bdb_buf_append(b, u, 3);
+			char u[4];
+			bdb_buf_append(b, u, bdb_utf8_encode(cp, u));
 		}
 		bdb_buf_putc(b, '\n');
 	}

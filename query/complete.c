@@ -147,35 +147,46 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 	bool op = prev[1].kind == BDB__TOK_EQ || prev[1].kind == BDB__TOK_NE ||
 		  prev[1].kind == BDB__TOK_TILDE;
 	if (op && (prev[0].kind == BDB__TOK_IDENT || prev[0].kind == BDB__TOK_STRING)) {
-		bdb__arena a;
-		bdb__arena_init(&a);
+		bdb_arena a;
+		bdb_arena_init(&a, 0);
 		const char *key =
 		    prev[0].kind == BDB__TOK_STRING
 			? bdb__string_value(&a, text, &prev[0])
-			: bdb__arena_strndup(&a, text + prev[0].start, prev[0].end - prev[0].start);
+			: bdb_arena_strndup(&a, text + prev[0].start, prev[0].end - prev[0].start);
 		if (key && prev[0].kind == BDB__TOK_IDENT && strcasecmp(key, "point") == 0)
 			strcpy(cx->value_of, "p:");
 		else if (key && prev[0].kind == BDB__TOK_IDENT && strcasecmp(key, "metric") == 0)
 			strcpy(cx->value_of, "m:");
 		else if (key && strlen(key) + 4 < sizeof cx->value_of)
 			strcat(strcat(strcpy(cx->value_of, "t:"), key), "=");
-		bdb__arena_free(&a);
+		bdb_arena_free(&a);
 	}
-	/* The keyword before the word says what kind of name comes next. */
+	/* The keyword before the word says what kind of name comes next: a
+	 * statement's (its table's `completes`) or a clause's. */
 	static const struct {
 		const char *keyword, *terms;
 	} follow[] = {
-	    {"trend", "m:"}, {"rank", "m:"}, {"changes", "m:"}, {"metric", "m:"}, {"of", "p:"},
-	    {"where", "t:"}, {"and", "t:"},  {"or", "t:"},	{"not", "t:"},
+	    {"metric", "m:"}, {"of", "p:"}, {"where", "t:"},
+	    {"and", "t:"},    {"or", "t:"}, {"not", "t:"},
 	};
+	size_t n = prev[1].end - prev[1].start;
+	const char *word = text + prev[1].start;
 	for (size_t i = 0; !op && !cx->quoted && prev[1].kind == BDB__TOK_IDENT &&
-			   i < sizeof follow / sizeof *follow;
+			   i < bdb__n_statements + sizeof follow / sizeof *follow;
 	     i++) {
-		size_t n = prev[1].end - prev[1].start;
-		if (strlen(follow[i].keyword) == n &&
-		    strncasecmp(text + prev[1].start, follow[i].keyword, n) == 0) {
-			strcpy(cx->value_of, follow[i].terms);
-			cx->keys_only = follow[i].terms[0] == 't';
+		const char *keyword, *terms;
+		if (i < bdb__n_statements) {
+			keyword = bdb__statements[i].word;
+			terms = bdb__statements[i].completes;
+			if (!terms)
+				continue;
+		} else {
+			keyword = follow[i - bdb__n_statements].keyword;
+			terms = follow[i - bdb__n_statements].terms;
+		}
+		if (strlen(keyword) == n && strncasecmp(word, keyword, n) == 0) {
+			strcpy(cx->value_of, terms);
+			cx->keys_only = terms[0] == 't';
 		}
 	}
 	return start;
@@ -208,7 +219,7 @@ int bdb_query_complete(bdb_store *store, const char *text, size_t cursor, size_t
 		*word_start = start;
 	int rc = 0;
 	if (!cx.quoted && (!cx.value_of[0] || cx.keys_only)) {
-		const char *const *list = cx.keys_only ? filter_fields : bdb__keywords;
+		const char *const *list = cx.keys_only ? filter_fields : bdb_query_keywords();
 		for (const char *const *k = list; *k; k++)
 			if (strncasecmp(*k, cx.word, cx.word_len) == 0 && fn(ctx, *k) != 0)
 				return 0; /* the caller has enough */

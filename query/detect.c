@@ -18,35 +18,9 @@
 /* History models                                                            */
 /* ------------------------------------------------------------------------ */
 
-static const char *const model_names[] = {
-    [BDB__MODEL_ZSCORE] = "zscore",	[BDB__MODEL_TTEST] = "ttest",
-    [BDB__MODEL_IQR] = "iqr",		[BDB__MODEL_DELTA_IQR] = "delta_iqr",
-    [BDB__MODEL_LOOKBACK] = "lookback",
-};
-
-const char *bdb__history_model_name(bdb__history_model model)
+bool bdb__history_model_valid(bdb__history_model model)
 {
-	if ((unsigned)model >= sizeof model_names / sizeof model_names[0])
-		return NULL;
-	return model_names[model];
-}
-
-int bdb__history_model_parse(const char *name, bdb__history_model *out)
-{
-	if (!name)
-		return BDB_EINVAL;
-	for (size_t i = 0; i < sizeof model_names / sizeof model_names[0]; i++) {
-		if (strcasecmp(name, model_names[i]) == 0) {
-			*out = (bdb__history_model)i;
-			return 0;
-		}
-	}
-	/* The query keyword is written without the underscore. */
-	if (strcasecmp(name, "deltaiqr") == 0) {
-		*out = BDB__MODEL_DELTA_IQR;
-		return 0;
-	}
-	return BDB_EINVAL;
+	return (unsigned)model <= BDB__MODEL_LOOKBACK;
 }
 
 double bdb__history_default_boundary(bdb__history_model model)
@@ -102,7 +76,7 @@ static double model_multiplier(bdb__history_model model, double boundary, size_t
 int bdb__history_limits(bdb__history_model model, double boundary, double center, double spread,
 			size_t n, double *lower, double *upper)
 {
-	if (bdb__history_model_name(model) == NULL || !boundary_valid(model, boundary) ||
+	if (!bdb__history_model_valid(model) || !boundary_valid(model, boundary) ||
 	    !isfinite(center) || !(spread >= 0.0) || !isfinite(spread))
 		return BDB_EINVAL;
 	if (model == BDB__MODEL_TTEST && n < 2)
@@ -136,7 +110,7 @@ int bdb__history_check_value(const double *history, size_t n, double candidate,
 			     bdb__history_model model, double boundary, bdb__history_check *out)
 {
 	if (n < 2 || !bdb__stats_all_finite(history, n) || !isfinite(candidate) ||
-	    bdb__history_model_name(model) == NULL || !boundary_valid(model, boundary))
+	    !bdb__history_model_valid(model) || !boundary_valid(model, boundary))
 		return BDB_EINVAL;
 	if (model == BDB__MODEL_DELTA_IQR)
 		for (size_t i = 0; i + 1 < n; i++)
@@ -790,6 +764,8 @@ static bool options_valid(const bdb__changes_options *opt)
 int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,
 			bdb__changes *out)
 {
+	if (opt && opt->robust && opt->window == 0)
+		return bdb__detect_changes_at(x, NULL, n, opt, out);
 	memset(out, 0, sizeof *out);
 	if (!opt || !options_valid(opt) || !bdb__stats_all_finite(x, n))
 		return BDB_EINVAL;

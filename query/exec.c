@@ -216,6 +216,97 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_
 	return 0;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Run references of the command line                                        */
+/* ------------------------------------------------------------------------ */
+
+/* The command line's text of a run reference as the query language's:
+ * the aliases baseline:NAME and commit:PREFIX become baseline "NAME" and
+ * commit "PREFIX"; anything else is left as it is. */
+static void cli_ref_text(const char *ref, bdb_buf *out)
+{
+	static const char *const aliases[] = {"baseline", "commit"};
+	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
+		size_t n = strlen(aliases[i]);
+		if (strncmp(ref, aliases[i], n) == 0 && ref[n] == ':') {
+			bdb_buf_printf(out, "%s ", aliases[i]);
+			bdb_query_put_name(out, ref + n + 1);
+			return;
+		}
+	}
+	bdb_buf_puts(out, ref);
+}
+
+/* The message of a reference the store does not resolve, as the command
+ * line words it. */
+static int cli_ref_error(const bdb__run_ref *rr, const char *ref, int rc, bdb_diag *d)
+{
+	if (rc != BDB_ENOTFOUND && !(rc == BDB_EQUERY && rr->kind == BDB__RUN_COMMIT))
+		return bdb_diag_set(d, rc, NULL, 0, 0, "cannot find run '%s': %s", ref,
+				    bdb_strerror(rc));
+	switch (rr->kind) {
+	case BDB__RUN_LATEST:
+		if (rr->back || rr->branch)
+			return bdb_diag_set(d, rc, NULL, 0, 0, "there is no run %s", ref);
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no runs in store");
+	case BDB__RUN_BASELINE:
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no baseline named '%s'", rr->name);
+	case BDB__RUN_COMMIT:
+		if (rc == BDB_EQUERY)
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "commit prefix '%s' is ambiguous", rr->name);
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'", rr->name);
+	case BDB__RUN_TIME:
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
+	case BDB__RUN_ID:
+		break;
+	}
+	return bdb_diag_set(d, rc, NULL, 0, 0,
+			    "no run '%s' (expected a run id, latest, latest~N, baseline[:NAME], "
+			    "commit:PREFIX or a date)",
+			    ref);
+}
+
+int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	cli_ref_text(ref, &text);
+	bdb_arena arena;
+	bdb_arena_init(&arena, 0);
+	bdb__run_ref rr;
+	int rc = text.failed ? BDB_ENOMEM : bdb__parse_run_ref(bdb_buf_cstr(&text), &arena, &rr);
+	if (rc == BDB_EQUERY && strncmp(ref, "latest", 6) == 0 && ref[6] == '~') {
+		rc = bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+				  "bad run reference '%s' (expected latest~N)", ref);
+		goto done;
+	}
+	/* Any other word is a run id first (ids may look like dates), then
+	 * a date. */
+	bool id_first = rc == BDB_EQUERY || rr.kind == BDB__RUN_TIME;
+	bdb__exec ex = {.rd = r};
+	bdb_run_info info;
+	if (id_first) {
+		bdb__run_ref id = {.kind = BDB__RUN_ID, .name = ref};
+		int found = bdb__resolve_run(&ex, &id, seq, &info);
+		if (found != BDB_ENOTFOUND || rc == BDB_EQUERY) {
+			rc = found ? cli_ref_error(&id, ref, found, d) : 0;
+			goto done;
+		}
+	}
+	if (rc) {
+		rc = bdb_diag_set(d, rc, NULL, 0, 0, "cannot read run reference '%s'", ref);
+		goto done;
+	}
+	rc = bdb__resolve_run(&ex, &rr, seq, &info);
+	if (rc)
+		rc = cli_ref_error(&rr, ref, rc, d);
+done:
+	bdb_arena_free(&arena);
+	bdb_buf_free(&text);
+	return rc;
+}
+
 bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given, bdb__run_kind kind)
 {
 	if (given)
@@ -229,47 +320,6 @@ bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
 /* Dispatch                                                                  */
 /* ------------------------------------------------------------------------ */
 
-typedef int (*executor)(bdb__exec *, const bdb__stmt *, bdb_result *);
-
-static executor executor_of(bdb__stmt_kind k)
-{
-	switch (k) {
-	case BDB__STMT_SHOW_RUNS:
-		return bdb__exec_show_runs;
-	case BDB__STMT_SHOW_POINTS:
-		return bdb__exec_show_points;
-	case BDB__STMT_SHOW_METRICS:
-		return bdb__exec_show_metrics;
-	case BDB__STMT_SHOW_TAGS:
-		return bdb__exec_show_tags;
-	case BDB__STMT_SHOW_BASELINES:
-		return bdb__exec_show_baselines;
-	case BDB__STMT_SUMMARY:
-		return bdb__exec_summary;
-	case BDB__STMT_TREND:
-		return bdb__exec_trend;
-	case BDB__STMT_RANK:
-		return bdb__exec_rank;
-	case BDB__STMT_COMPARE:
-		return bdb__exec_compare;
-	case BDB__STMT_REGRESSIONS:
-		return bdb__exec_regressions;
-	case BDB__STMT_CHANGES:
-		return bdb__exec_changes;
-	case BDB__STMT_SET_BASELINE:
-		return bdb__exec_set_baseline;
-	case BDB__STMT_DROP_BASELINE:
-		return bdb__exec_drop_baseline;
-	}
-	return NULL;
-}
-
-/* Writes take their own transaction; everything else reads in one. */
-static bool is_write(bdb__stmt_kind k)
-{
-	return k == BDB__STMT_SET_BASELINE || k == BDB__STMT_DROP_BASELINE;
-}
-
 static int run_one(bdb__exec *ex, const bdb__stmt *st, bdb_result **out)
 {
 	*out = NULL;
@@ -280,13 +330,14 @@ static int run_one(bdb__exec *ex, const bdb__stmt *st, bdb_result **out)
 	r->chart_log = st->chart_log;
 	r->chart_runs = st->chart_runs;
 	int rc = bdb__exec_check_cancel(ex);
-	if (!rc && !is_write(st->kind)) {
+	const bdb__statement *row = bdb__statement_of(st->kind);
+	if (!rc && !row->writes) {
 		rc = bdb_reader_begin(ex->store, &ex->rd);
 		if (rc)
 			rc = bdb__exec_store_error(ex, rc, "opening a read transaction");
 	}
 	if (!rc)
-		rc = executor_of(st->kind)(ex, st, r);
+		rc = row->exec(ex, st, r);
 	if (ex->rd) {
 		bdb_reader_end(ex->rd);
 		ex->rd = NULL;
@@ -329,10 +380,10 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 		rc = run_one(&ex, st, &r);
 		if (rc)
 			break;
-		bdb_query_format f = st->format ? st->format
+		bdb_output_format f = st->format ? st->format
 				     : opt	? opt->format
-						: BDB_FORMAT_DEFAULT;
-		if (i > 0 && f != BDB_FORMAT_JSON)
+						: BDB_OUTPUT_DEFAULT;
+		if (i > 0 && f != BDB_OUTPUT_JSON)
 			bdb_buf_putc(out, '\n');
 		rc = bdb_result_format(r, f, opt, out);
 		bdb_result_free(r);

@@ -512,3 +512,66 @@ done:
 	bdb__run_entries_free(&run);
 	return rc;
 }
+
+/* ------------------------------------------------------------------------ */
+/* A run's environment and metadata (the HTTP API's run detail)              */
+/* ------------------------------------------------------------------------ */
+
+static void add_kv_rows(bdb_result *r, const char *section, const bdb_kv *kv, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		long row = bdb__result_add_row(r);
+		if (row < 0)
+			return;
+		bdb__cell_str(r, (size_t)row, 0, section);
+		bdb__cell_str(r, (size_t)row, 1, kv[i].key);
+		bdb__cell_str(r, (size_t)row, 2, kv[i].value);
+	}
+}
+
+int bdb_query_run_environment(bdb_store *store, const char *id, bdb_result **out, bdb_diag *d)
+{
+	static const bdb__column cols[] = {
+	    {"section", BDB__STYLE_PLAIN}, {"key", BDB__STYLE_PLAIN}, {"value", BDB__STYLE_PLAIN}};
+	bdb_diag_clear(d);
+	*out = NULL;
+	bdb_result *r = bdb__result_new("run");
+	if (!r)
+		return bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+	bdb_reader *rd = NULL;
+	bdb_run *run = NULL;
+	uint64_t seq;
+	int rc = bdb_reader_begin(store, &rd);
+	if (!rc)
+		rc = bdb_reader_find_id(rd, id, &seq);
+	if (rc == BDB_ENOTFOUND) {
+		rc = bdb_diag_set(d, rc, NULL, 0, 0, "no run \"%s\"", id);
+		goto done;
+	}
+	if (!rc)
+		rc = bdb_reader_run_decode(rd, seq, &run);
+	if (!rc)
+		rc = bdb__result_columns(r, cols, sizeof cols / sizeof cols[0]);
+	if (rc) {
+		rc =
+		    bdb_diag_set(d, rc, NULL, 0, 0, "reading run \"%s\": %s", id, bdb_strerror(rc));
+		goto done;
+	}
+	bdb__field_str(r, "run", run->id);
+	bdb__field_time(r, "timestamp", run->timestamp_us);
+	bdb__field_str(r, "commit", run->commit && *run->commit ? run->commit : NULL);
+	bdb__field_str(r, "branch", run->branch && *run->branch ? run->branch : NULL);
+	add_kv_rows(r, "environment", run->env, run->n_env);
+	add_kv_rows(r, "metadata", run->meta, run->n_meta);
+	if (r->failed)
+		rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
+done:
+	bdb_run_free(run);
+	if (rd)
+		bdb_reader_end(rd);
+	if (rc)
+		bdb_result_free(r);
+	else
+		*out = r;
+	return rc;
+}

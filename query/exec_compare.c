@@ -158,25 +158,14 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 	return rc;
 }
 
-static bool is_history_method(bdb__method m)
+static bool is_history_method(bdb_method m)
 {
-	return m >= BDB__METHOD_ZSCORE;
+	return bdb__method_of(m)->family == BDB_FAMILY_HISTORY;
 }
 
-static bdb__history_model model_of(bdb__method m)
+static bdb__history_model model_of(bdb_method m)
 {
-	switch (m) {
-	case BDB__METHOD_TTEST:
-		return BDB__MODEL_TTEST;
-	case BDB__METHOD_IQR:
-		return BDB__MODEL_IQR;
-	case BDB__METHOD_DELTAIQR:
-		return BDB__MODEL_DELTA_IQR;
-	case BDB__METHOD_LOOKBACK:
-		return BDB__MODEL_LOOKBACK;
-	default:
-		return BDB__MODEL_ZSCORE;
-	}
+	return (bdb__history_model)bdb__method_of(m)->model;
 }
 
 static double boundary_of(const bdb__stmt *st)
@@ -277,7 +266,7 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 		return 0; /* units that do not convert are never compared raw */
 	}
 	j->current = cur->value * factor;
-	if (st->method == BDB__METHOD_MWU) {
+	if (st->method == BDB_METHOD_MWU) {
 		int rc = mwu_p(base, cur, factor, st->alpha, j);
 		if (rc)
 			return bdb__exec_store_error(jc->ex, rc, "comparing runs");
@@ -297,9 +286,9 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	}
 	double worse = cur->direction == BDB_LOWER ? j->change : -j->change;
 	bool significant = !j->tested || j->p_value < st->alpha;
-	if (st->method == BDB__METHOD_MWU && !j->tested)
+	if (st->method == BDB_METHOD_MWU && !j->tested)
 		explain(j, "mwu: no samples in both runs; ");
-	else if (st->method == BDB__METHOD_MWU)
+	else if (st->method == BDB_METHOD_MWU)
 		explain(j, "mwu (n=%zu, %zu): p = %.4g %s alpha %g; ", j->n1, j->n2, j->p_value,
 			significant ? "<" : ">=", st->alpha);
 	if (j->has_shift)
@@ -347,7 +336,7 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
 		bdb__field_num(r, "threshold", st->threshold);
 	else
 		bdb__field_num(r, "threshold", BDB__DEFAULT_THRESHOLD);
-	if (st->method == BDB__METHOD_MWU)
+	if (st->method == BDB_METHOD_MWU)
 		bdb__field_num(r, "alpha", st->alpha);
 }
 
@@ -378,7 +367,7 @@ static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__col
 	if (is_history_method(st->method)) {
 		memcpy(all + n, history_columns, sizeof history_columns);
 		n += N_HISTORY_COLUMNS;
-	} else if (st->method == BDB__METHOD_MWU) {
+	} else if (st->method == BDB_METHOD_MWU) {
 		memcpy(all + n, shift_columns, sizeof shift_columns);
 		n += N_SHIFT_COLUMNS;
 	}
@@ -391,7 +380,7 @@ static int comparison_columns(bdb_result *r, const bdb__stmt *st, const bdb__col
 static void judgement_cells(bdb_result *r, const bdb__stmt *st, size_t row, size_t first,
 			    const judgement *j)
 {
-	if (st->method == BDB__METHOD_MWU) {
+	if (st->method == BDB_METHOD_MWU) {
 		if (j->has_shift) {
 			bdb__cell_num(r, row, first, j->shift.estimate);
 			bdb__cell_num(r, row, first + 1, j->shift.lower);
@@ -564,7 +553,7 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
 		untested +=
-		    st->method == BDB__METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
+		    st->method == BDB_METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
 		count_inconclusive(&inconclusive, &j);
 		bdb__cell_num(r, (size_t)row, C_BASE, j.base);
 		put_number_or_null(r, (size_t)row, C_CURRENT, j.current);
@@ -635,7 +624,7 @@ static const bdb__column regression_columns[] = {
  * has the verdict column to tell them from regressions. */
 static bool may_be_inconclusive(const bdb__stmt *st)
 {
-	return st->method == BDB__METHOD_MWU;
+	return st->method == BDB_METHOD_MWU;
 }
 
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
@@ -672,7 +661,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			goto done;
 		compared += strcmp(j.verdict, "n/a") != 0;
 		untested +=
-		    st->method == BDB__METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
+		    st->method == BDB_METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
 		bool regression = strcmp(j.verdict, "regression") == 0;
 		/* An inconclusive comparison is listed when the change is on the
 		 * metric's worse side: it might be a regression. */

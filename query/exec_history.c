@@ -440,10 +440,10 @@ static void free_series(bdb_series_info **series, size_t n)
  * default format). */
 static bool drawn(const bdb__exec *ex, const bdb__stmt *st)
 {
-	bdb_query_format f = st->format ? st->format
+	bdb_output_format f = st->format ? st->format
 			     : ex->opt	? ex->opt->format
-					: BDB_FORMAT_DEFAULT;
-	return bdb_query_format_is_chart(f);
+					: BDB_OUTPUT_DEFAULT;
+	return bdb_output_format_is_picture(f);
 }
 
 /*
@@ -499,37 +499,45 @@ static void chart_series(bdb__exec *ex, const bdb__stmt *st, const bdb_series_in
  * its row's change_pct column. A changes statement passes its own options,
  * so that the chart shows exactly the change points of its table.
  */
+#define US_PER_DAY 86400e6
+
 static int chart_changes(bdb__exec *ex, bdb_result *r, size_t first, size_t end,
 			 const bdb__changes_options *opt)
 {
 	size_t n = 0;
 	double *x = malloc((end - first + 1) * sizeof *x);
+	double *t = malloc((end - first + 1) * sizeof *t);
 	size_t *at = malloc((end - first + 1) * sizeof *at);
 	bdb__changes found = {0};
 	int rc = 0;
-	if (!x || !at) {
+	if (!x || !t || !at) {
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
 		goto done;
 	}
 	for (size_t w = first; w < end; w++) {
 		bdb_value v = r->cells[w * r->n_cols + T_VALUE];
+		bdb_value ts = r->cells[w * r->n_cols + T_TIMESTAMP];
 		if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num)) {
 			at[n] = w;
+			t[n] = ts.kind == BDB_VALUE_TIME ? (double)ts.i / US_PER_DAY : (double)n;
 			x[n++] = v.num;
 		}
 	}
-	if ((rc = bdb__detect_changes(x, n, opt, &found)) != 0) {
+	if ((rc = bdb__detect_changes_at(x, t, n, opt, &found)) != 0) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
+	/* A drift is no change at one run: the chart marks steps and the
+	 * start of excursions. */
 	for (size_t k = 0; k < found.count; k++)
-		if (!isnan(found.points[k].change_pct))
+		if (found.points[k].kind != BDB__CHANGE_DRIFT && !isnan(found.points[k].change_pct))
 			bdb__cell_num(r, at[found.points[k].index], T_CHANGE,
 				      found.points[k].change_pct);
 done:
 	bdb__changes_free(&found);
 	free(x);
+	free(t);
 	free(at);
 	return rc;
 }
@@ -610,22 +618,50 @@ enum {
 	CH_RUN,
 	CH_COMMIT,
 	CH_TIMESTAMP,
+	CH_KIND,
 	CH_BEFORE,
 	CH_AFTER,
 	CH_UNIT,
 	CH_CHANGE,
 	CH_P,
 	CH_METHOD,
+	CH_DETAIL,
+	CH_PREVIOUS, /* JSON (and explain) only from here on */
+	CH_END_RUN,
+	CH_END_COMMIT,
+	CH_NOISE,
+	CH_THRESHOLD,
+	CH_SLOPE,
+	CH_SLOPE_LOWER,
+	CH_SLOPE_UPPER,
+	CH_EXPLANATION,
 	CH_N_COLUMNS
 };
 
 static const bdb__column change_columns[] = {
-    {"point", BDB__STYLE_PLAIN},     {"tags", BDB__STYLE_PLAIN},
-    {"metric", BDB__STYLE_PLAIN},    {"run", BDB__STYLE_PLAIN},
-    {"commit", BDB__STYLE_COMMIT},   {"timestamp", BDB__STYLE_PLAIN},
-    {"before", BDB__STYLE_QUANTITY}, {"after", BDB__STYLE_QUANTITY},
-    {"unit", BDB__STYLE_PLAIN},	     {"change_pct", BDB__STYLE_CHANGE},
-    {"p_value", BDB__STYLE_PVALUE},  {"method", BDB__STYLE_MARKED},
+    {"point", BDB__STYLE_PLAIN},
+    {"tags", BDB__STYLE_PLAIN},
+    {"metric", BDB__STYLE_PLAIN},
+    {"run", BDB__STYLE_PLAIN},
+    {"commit", BDB__STYLE_COMMIT},
+    {"timestamp", BDB__STYLE_PLAIN},
+    {"kind", BDB__STYLE_PLAIN},
+    {"before", BDB__STYLE_QUANTITY},
+    {"after", BDB__STYLE_QUANTITY},
+    {"unit", BDB__STYLE_PLAIN},
+    {"change_pct", BDB__STYLE_CHANGE},
+    {"p_value", BDB__STYLE_PVALUE},
+    {"method", BDB__STYLE_MARKED},
+    {"detail", BDB__STYLE_PLAIN},
+    {"previous_commit", BDB__STYLE_EXPLAIN},
+    {"end_run", BDB__STYLE_EXPLAIN},
+    {"end_commit", BDB__STYLE_EXPLAIN},
+    {"noise", BDB__STYLE_EXPLAIN},
+    {"threshold", BDB__STYLE_EXPLAIN},
+    {"slope_per_month", BDB__STYLE_EXPLAIN},
+    {"slope_lower", BDB__STYLE_EXPLAIN},
+    {"slope_upper", BDB__STYLE_EXPLAIN},
+    {"explanation", BDB__STYLE_EXPLAIN},
 };
 
 static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
@@ -634,11 +670,18 @@ static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
 		bdb__changes_options_windowed(opt);
 		opt->window = (size_t)st->window;
 	} else {
-		bdb__changes_options_default(opt);
+		if (st->changes_method == BDB_METHOD_EDIVISIVE)
+			bdb__changes_options_default(opt);
+		else
+			bdb__changes_options_robust(opt);
 		if (st->clauses & BDB__C_PERMUTATIONS)
 			opt->permutations = (int)st->permutations;
 		if (st->clauses & BDB__C_SEED)
 			opt->seed = st->seed;
+		if (st->clauses & BDB__C_EFFECT)
+			opt->effect = st->effect;
+		if (st->clauses & BDB__C_FLOOR)
+			opt->floor_pct = st->floor_pct;
 	}
 	if (st->clauses & BDB__C_PVALUE)
 		opt->max_p_value = st->pvalue;
@@ -646,7 +689,9 @@ static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
 
 static const char *changes_method(const bdb__changes_options *opt)
 {
-	return opt->window ? "windowed" : "edivisive";
+	if (opt->window)
+		return "windowed"; /* `window N`: not a `using` method */
+	return bdb__method_name(opt->robust ? BDB_METHOD_ROBUST : BDB_METHOD_EDIVISIVE);
 }
 
 /* Whether a change in percent is a regression (-1), an improvement (1) or
@@ -659,14 +704,101 @@ static int change_sign(bdb_direction direction, double change)
 	return worse ? -1 : 1;
 }
 
-static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *h,
-		       const bdb__changes_options *opt, bool lead, bdb_result *r)
+/* The p-value as the explanation gives it: a bound at the permutations'
+ * floor. */
+static void explain_p(char *buf, size_t size, const bdb__changes_options *opt, double p)
+{
+	double floor = 1.0 / ((double)opt->permutations + 1.0);
+	if (!opt->window && p <= floor * (1 + 1e-9))
+		snprintf(buf, size, "p < %.2g (%d permutations, seed %llu)", floor,
+			 opt->permutations, (unsigned long long)opt->seed);
+	else
+		snprintf(buf, size, "p = %.4g%s", p, opt->window ? " (t-test)" : "");
+}
+
+/* The detail and explanation of one robust change point. */
+static void describe(const bdb__change_point *cp, const bdb__changes_options *opt, size_t n,
+		     double span_days, const char *back_at, char *detail, size_t dsize,
+		     char *why, size_t wsize)
+{
+	char p[96];
+	explain_p(p, sizeof p, opt, cp->p_value);
+	double effect = cp->mean_after - cp->mean_before;
+	char thr[160];
+	snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g)",
+		 cp->threshold, opt->effect, cp->noise, opt->floor_pct, fabs(cp->mean_before));
+	switch (cp->kind) {
+	case BDB__CHANGE_DRIFT: {
+		double month = BDB_CHANGES_DAYS_PER_MONTH;
+		double pct = cp->mean_before != 0 ? 100.0 / fabs(cp->mean_before) : NAN;
+		snprintf(detail, dsize, "%+.3g%%/month [%+.3g, %+.3g] over %.0f days",
+			 cp->slope * month * pct, cp->slope_lower * month * pct,
+			 cp->slope_upper * month * pct, span_days);
+		snprintf(why, wsize,
+			 "robust drift (n=%zu): Mann-Kendall p = %.3g <= %g within the segments "
+			 "between steps; Theil-Sen slope %.6g/day, %+.6g over %.1f days, |change| "
+			 ">= %s",
+			 n, cp->p_value, opt->drift_p, cp->slope, effect, span_days, thr);
+		break;
+	}
+	case BDB__CHANGE_EXCURSION:
+		snprintf(detail, dsize, "back after %zu runs%s%s", cp->end - cp->index,
+			 back_at ? " at " : "", back_at ? back_at : "");
+		snprintf(why, wsize,
+			 "robust excursion (n=%zu): %zu runs all beyond the levels on both sides "
+			 "and every run around them; level %+.6g from %.6g, |effect| >= %s",
+			 n, cp->end - cp->index, effect, cp->mean_before, thr);
+		break;
+	case BDB__CHANGE_STEP:
+		detail[0] = '\0';
+		snprintf(why, wsize,
+			 "robust step (n=%zu): E-Divisive on ranks %s <= %g; median %.6g -> %.6g, "
+			 "|effect| %.6g >= %s",
+			 n, p, opt->max_p_value, cp->mean_before, cp->mean_after, fabs(effect), thr);
+		break;
+	}
+}
+
+/* With explain, a series with no change point gets a note that says what a
+ * change would have needed. */
+static void explain_nothing(bdb_result *r, const bdb_series_info *si, const double *x, size_t n,
+			    const bdb__changes_options *opt)
+{
+	bdb_buf name = {0};
+	bdb_buf_puts(&name, si->point);
+	for (size_t i = 0; i < si->n_tags; i++)
+		bdb_buf_printf(&name, "%s%s=%s", i ? ", " : " {", si->tags[i].key,
+			       si->tags[i].value);
+	if (si->n_tags)
+		bdb_buf_putc(&name, '}');
+	double noise, level;
+	bdb__changes_noise(x, n, &noise, &level);
+	if (n < 2 * BDB_CHANGES_MIN_SIDE) {
+		bdb__result_note(r, "%s %s: no change point: %zu values, a change needs %d", bdb_buf_cstr(&name),
+				 si->metric, n, 2 * BDB_CHANGES_MIN_SIDE);
+	} else {
+		double by_noise = opt->effect * noise, by_floor = opt->floor_pct / 100 * fabs(level);
+		bdb__result_note(r,
+				 "%s %s: no change point (robust, n=%zu): noise %.6g around level "
+				 "%.6g; a step needs a rank split with p <= %g (%d permutations, seed "
+				 "%llu) and |effect| >= %.6g = max(%g x noise, %g%% of the level)",
+				 bdb_buf_cstr(&name), si->metric, n, noise, level, opt->max_p_value,
+				 opt->permutations, (unsigned long long)opt->seed,
+				 by_noise > by_floor ? by_noise : by_floor, opt->effect, opt->floor_pct);
+	}
+	bdb_buf_free(&name);
+}
+
+static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+		       const history *h, const bdb__changes_options *opt, bool lead,
+		       bdb_result *r)
 {
 	double *x = malloc((h->n ? h->n : 1) * sizeof *x);
+	double *t = malloc((h->n ? h->n : 1) * sizeof *t);
 	size_t *at = malloc((h->n ? h->n : 1) * sizeof *at);
 	bdb__changes found = {0};
 	int rc = 0;
-	if (!x || !at) {
+	if (!x || !t || !at) {
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
 		goto done;
 	}
@@ -674,9 +806,10 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 	for (size_t i = 0; i < h->n; i++)
 		if (isfinite(h->obs[i].value)) {
 			at[n] = i;
+			t[n] = (double)h->obs[i].timestamp_us / US_PER_DAY;
 			x[n++] = h->obs[i].value;
 		}
-	if ((rc = bdb__detect_changes(x, n, opt, &found)) != 0) {
+	if ((rc = bdb__detect_changes_at(x, t, n, opt, &found)) != 0) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
@@ -684,14 +817,38 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
+	if (found.count == 0 && opt->robust && (st->clauses & BDB__C_EXPLAIN))
+		explain_nothing(r, si, x, n, opt);
 	size_t c0 = lead ? 3 : 0; /* the first column after the series' own */
 	for (size_t k = 0; k < found.count; k++) {
 		const bdb__change_point *cp = &found.points[k];
+		if (st->kinds && !(st->kinds & (1u << cp->kind)))
+			continue;
 		const bdb_obs *o = &h->obs[at[cp->index]];
-		bdb_run_info info;
+		bdb_run_info info, prev, end;
+		bool has_prev = false, has_end = false;
 		if ((rc = bdb_reader_run_info(ex->rd, o->run_seq, &info)) != 0) {
 			rc = bdb__exec_store_error(ex, rc, "reading the run log");
 			goto done;
+		}
+		if (cp->index > 0 && cp->kind != BDB__CHANGE_DRIFT) {
+			if ((rc = bdb_reader_run_info(ex->rd, h->obs[at[cp->index - 1]].run_seq,
+						      &prev)) != 0) {
+				rc = bdb__exec_store_error(ex, rc, "reading the run log");
+				goto done;
+			}
+			has_prev = true;
+		}
+		if (opt->robust && cp->kind != BDB__CHANGE_STEP && cp->end > 0 && cp->end <= n) {
+			size_t e = cp->kind == BDB__CHANGE_DRIFT ? cp->end - 1 : cp->end;
+			if (e < n) {
+				if ((rc = bdb_reader_run_info(ex->rd, h->obs[at[e]].run_seq, &end)) !=
+				    0) {
+					rc = bdb__exec_store_error(ex, rc, "reading the run log");
+					goto done;
+				}
+				has_end = true;
+			}
 		}
 		long row = bdb__result_add_row(r);
 		if (row < 0)
@@ -705,13 +862,49 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 		bdb__cell_str(r, w, c0 + CH_RUN, info.id);
 		bdb__cell_str(r, w, c0 + CH_COMMIT, *info.commit ? info.commit : NULL);
 		bdb__cell_time(r, w, c0 + CH_TIMESTAMP, o->timestamp_us);
+		bdb__cell_str(r, w, c0 + CH_KIND, bdb__change_kind_name(cp->kind));
 		bdb__cell_num(r, w, c0 + CH_BEFORE, cp->mean_before);
 		bdb__cell_num(r, w, c0 + CH_AFTER, cp->mean_after);
 		bdb__cell_str(r, w, c0 + CH_UNIT, *si->unit ? si->unit : NULL);
 		if (!isnan(cp->change_pct))
 			bdb__cell_num(r, w, c0 + CH_CHANGE, cp->change_pct);
-		bdb__cell_num(r, w, c0 + CH_P, cp->p_value);
+		if (!isnan(cp->p_value))
+			bdb__cell_num(r, w, c0 + CH_P, cp->p_value);
 		bdb__cell_str(r, w, c0 + CH_METHOD, changes_method(opt));
+		if (has_prev && *prev.commit)
+			bdb__cell_str(r, w, c0 + CH_PREVIOUS, prev.commit);
+		if (has_end) {
+			bdb__cell_str(r, w, c0 + CH_END_RUN, end.id);
+			if (*end.commit)
+				bdb__cell_str(r, w, c0 + CH_END_COMMIT, end.commit);
+		}
+		if (opt->robust) {
+			char detail[160], why[512];
+			double span = n > 1 ? t[n - 1] - t[0] : 0;
+			char back[48] = "";
+			if (has_end)
+				snprintf(back, sizeof back, "%.10s", *end.commit ? end.commit : end.id);
+			describe(cp, opt, n, span, has_end ? back : NULL, detail, sizeof detail, why,
+				 sizeof why);
+			if (*detail)
+				bdb__cell_str(r, w, c0 + CH_DETAIL, detail);
+			bdb__cell_str(r, w, c0 + CH_EXPLANATION, why);
+			bdb__cell_num(r, w, c0 + CH_NOISE, cp->noise);
+			bdb__cell_num(r, w, c0 + CH_THRESHOLD, cp->threshold);
+			if (cp->kind == BDB__CHANGE_DRIFT) {
+				double month = BDB_CHANGES_DAYS_PER_MONTH;
+				bdb__cell_num(r, w, c0 + CH_SLOPE, cp->slope * month);
+				bdb__cell_num(r, w, c0 + CH_SLOPE_LOWER, cp->slope_lower * month);
+				bdb__cell_num(r, w, c0 + CH_SLOPE_UPPER, cp->slope_upper * month);
+			}
+		} else {
+			char p[96], why[256];
+			explain_p(p, sizeof p, opt, cp->p_value);
+			snprintf(why, sizeof why, "%s (n=%zu): %s <= %g; mean %.6g -> %.6g",
+				 changes_method(opt), n, p, opt->max_p_value, cp->mean_before,
+				 cp->mean_after);
+			bdb__cell_str(r, w, c0 + CH_EXPLANATION, why);
+		}
 		int sign = change_sign(direction, cp->change_pct);
 		if (sign)
 			bdb__row_mark(r, w,
@@ -720,8 +913,209 @@ static int change_rows(bdb__exec *ex, const bdb_series_info *si, const history *
 done:
 	bdb__changes_free(&found);
 	free(x);
+	free(t);
 	free(at);
 	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Alert groups: the change points of many series at one commit              */
+/* ------------------------------------------------------------------------ */
+
+enum {
+	G_COMMIT,
+	G_TIMESTAMP,
+	G_KIND,
+	G_SERIES,
+	G_MEDIAN,
+	G_WORST,
+	G_WORST_SERIES,
+	G_PREVIOUS,
+	G_BISECT,
+	G_MEMBERS, /* JSON (and explain) only */
+	G_N_COLUMNS
+};
+
+static const bdb__column group_columns[] = {
+    {"commit", BDB__STYLE_COMMIT},	 {"timestamp", BDB__STYLE_PLAIN},
+    {"kind", BDB__STYLE_PLAIN},		 {"series", BDB__STYLE_PLAIN},
+    {"median_change_pct", BDB__STYLE_CHANGE}, {"worst_change_pct", BDB__STYLE_CHANGE},
+    {"worst_series", BDB__STYLE_MARKED}, {"previous_commit", BDB__STYLE_COMMIT},
+    {"bisect", BDB__STYLE_PLAIN},	 {"members", BDB__STYLE_EXPLAIN},
+};
+
+static const bdb_value *cell_at(const bdb_result *r, size_t row, size_t col)
+{
+	return &r->cells[row * r->n_cols + col];
+}
+
+static const char *cell_text(const bdb_result *r, size_t row, size_t col)
+{
+	const bdb_value *v = cell_at(r, row, col);
+	return v->kind == BDB_VALUE_STRING ? v->str : NULL;
+}
+
+/* Rows a and b belong to one group: the same commit (drifts: all drifts of
+ * the same kind form one group, they have no commit of their own). */
+static bool same_group(const bdb_result *r, size_t a, size_t b)
+{
+	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
+	const char *drift = bdb__change_kind_name(BDB__CHANGE_DRIFT);
+	bool da = ka && strcmp(ka, drift) == 0, db = kb && strcmp(kb, drift) == 0;
+	if (da || db)
+		return da && db;
+	const char *ca = cell_text(r, a, 3 + CH_COMMIT), *cb = cell_text(r, b, 3 + CH_COMMIT);
+	if (!ca || !cb)
+		return a == b;
+	return strcmp(ca, cb) == 0;
+}
+
+/* Whether group leader a comes after b: drifts first, then by time. */
+static bool group_after(const bdb_result *r, size_t a, size_t b)
+{
+	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
+	const char *drift = bdb__change_kind_name(BDB__CHANGE_DRIFT);
+	bool da = ka && strcmp(ka, drift) == 0, db = kb && strcmp(kb, drift) == 0;
+	if (da != db)
+		return db;
+	const bdb_value *ta = cell_at(r, a, 3 + CH_TIMESTAMP), *tb = cell_at(r, b, 3 + CH_TIMESTAMP);
+	return ta->i > tb->i;
+}
+
+/* "point {k=v, ...}" of a per-series row. */
+static void series_name(const bdb_result *r, size_t row, bdb_buf *b)
+{
+	bdb_buf_puts(b, cell_text(r, row, 0) ? cell_text(r, row, 0) : "?");
+	const bdb_value *t = cell_at(r, row, 1);
+	if (t->kind == BDB_VALUE_TAGS && t->n_tags) {
+		bdb_buf_puts(b, " {");
+		for (size_t i = 0; i < t->n_tags; i++)
+			bdb_buf_printf(b, "%s%s=%s", i ? ", " : "", t->tags[i].key,
+				       t->tags[i].value);
+		bdb_buf_putc(b, '}');
+	}
+}
+
+static int by_double_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/*
+ * The groups of the per-series rows of rows (point, tags and metric lead)
+ * into g: one row per commit, in the order of their first row, with the
+ * number of series, the median and the worst change (the largest
+ * regression, else the largest change), the series it is in, the commit of
+ * the run before (the worst series') and the git command that lists the
+ * commits to bisect. JSON's members column names every series with its
+ * change.
+ */
+static int group_rows(const bdb_result *rows, bdb_result *g)
+{
+	int rc = bdb__result_columns(g, group_columns, G_N_COLUMNS);
+	if (rc)
+		return rc;
+	size_t n = rows->n_rows;
+	bool *done = calloc(n ? n : 1, sizeof *done);
+	double *changes = malloc((n ? n : 1) * sizeof *changes);
+	bdb_buf text = {0};
+	if (!done || !changes) {
+		free(done);
+		free(changes);
+		return BDB_ENOMEM;
+	}
+	/* The first row of each group, the groups in time order (drifts
+	 * first). */
+	size_t *lead = malloc((n ? n : 1) * sizeof *lead), n_lead = 0;
+	if (!lead) {
+		free(done);
+		free(changes);
+		return BDB_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (done[i])
+			continue;
+		for (size_t j = i; j < n; j++)
+			if (!done[j] && same_group(rows, i, j))
+				done[j] = true;
+		size_t k = n_lead++;
+		for (; k > 0 && group_after(rows, lead[k - 1], i); k--)
+			lead[k] = lead[k - 1];
+		lead[k] = i;
+	}
+	memset(done, 0, n * sizeof *done);
+	for (size_t l = 0; l < n_lead; l++) {
+		size_t i = lead[l];
+		size_t count = 0, nc = 0, worst = i;
+		bool worst_regresses = false;
+		double worst_abs = -1;
+		bdb_buf_reset(&text);
+		for (size_t j = i; j < n; j++) {
+			if (done[j] || !same_group(rows, i, j))
+				continue;
+			done[j] = true;
+			count++;
+			const bdb_value *c = cell_at(rows, j, 3 + CH_CHANGE);
+			double change = c->kind == BDB_VALUE_NUMBER ? c->num : NAN;
+			if (!isnan(change))
+				changes[nc++] = change;
+			bool regresses = rows->marks[j] == BDB__MARK_REGRESSION;
+			double mag = isnan(change) ? 0 : fabs(change);
+			if ((regresses && !worst_regresses) ||
+			    (regresses == worst_regresses && mag > worst_abs)) {
+				worst = j;
+				worst_regresses = regresses;
+				worst_abs = mag;
+			}
+			if (text.len)
+				bdb_buf_puts(&text, "; ");
+			series_name(rows, j, &text);
+			if (!isnan(change))
+				bdb_buf_printf(&text, " %+.1f%%", change);
+		}
+		long row = bdb__result_add_row(g);
+		if (row < 0)
+			break;
+		size_t w = (size_t)row;
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		const char *kind = cell_text(rows, i, 3 + CH_KIND);
+		bool drift = kind && strcmp(kind, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
+		if (!drift) {
+			bdb__cell_str(g, w, G_COMMIT, commit);
+			g->cells[w * g->n_cols + G_TIMESTAMP] = *cell_at(rows, i, 3 + CH_TIMESTAMP);
+		}
+		bdb__cell_str(g, w, G_KIND, kind);
+		bdb__cell_int(g, w, G_SERIES, (int64_t)count);
+		if (nc) {
+			qsort(changes, nc, sizeof *changes, by_double_value);
+			bdb__cell_num(g, w, G_MEDIAN, bdb__stats_percentile_sorted(changes, nc, 50));
+		}
+		const bdb_value *wc = cell_at(rows, worst, 3 + CH_CHANGE);
+		if (wc->kind == BDB_VALUE_NUMBER)
+			bdb__cell_num(g, w, G_WORST, wc->num);
+		bdb_buf name = {0};
+		series_name(rows, worst, &name);
+		bdb__cell_str(g, w, G_WORST_SERIES, bdb_buf_cstr(&name));
+		bdb_buf_free(&name);
+		const char *prev = cell_text(rows, worst, 3 + CH_PREVIOUS);
+		if (prev && !drift) {
+			bdb__cell_str(g, w, G_PREVIOUS, prev);
+			if (commit) {
+				char cmd[96];
+				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, commit);
+				bdb__cell_str(g, w, G_BISECT, cmd);
+			}
+		}
+		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
+		if (rows->marks[worst])
+			bdb__row_mark(g, w, (bdb__mark)rows->marks[worst]);
+	}
+	bdb_buf_free(&text);
+	free(lead);
+	free(done);
+	free(changes);
+	return g->failed ? BDB_ENOMEM : 0;
 }
 
 int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
@@ -743,18 +1137,28 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__field_str(r, "metric", st->metric);
 	bdb__field_str(r, "method", changes_method(&opt));
 	bdb__field_num(r, "pvalue", opt.max_p_value);
+	r->explain = (st->clauses & BDB__C_EXPLAIN) != 0;
 	if (opt.window) {
 		bdb__field_int(r, "window", (int64_t)opt.window);
 	} else {
 		bdb__field_int(r, "permutations", opt.permutations);
 		bdb__field_int(r, "seed", (int64_t)opt.seed);
+		/* The smallest p-value the permutations resolve. */
+		bdb__field_num(r, "p_floor", 1.0 / (opt.permutations + 1.0));
+		r->p_floor_permutations = opt.permutations;
+	}
+	if (opt.robust) {
+		bdb__field_num(r, "effect", opt.effect);
+		bdb__field_num(r, "floor_pct", opt.floor_pct);
+		bdb__field_int(r, "excursion_runs", (int64_t)opt.excursion_runs);
+		bdb__field_num(r, "drift_pvalue", opt.drift_p);
 	}
 	/* Drawn as a chart: the series' history, with the same change points,
 	 * in a trend table of its own. */
 	bdb_result *drawing = NULL;
 	chart_ref chart;
 	if (drawn(ex, st)) {
-		drawing = r->chart_table = bdb__result_new("trend");
+		drawing = r->chart_table = bdb__result_new(bdb__stmt_name(BDB__STMT_TREND));
 		if (!drawing || bdb__result_columns(drawing, trend_columns, T_N_CHART_COLUMNS)) {
 			r->failed = true;
 			goto done;
@@ -772,7 +1176,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if (!rc)
 			rc = bdb__exec_check_cancel(ex);
 		if (!rc)
-			rc = change_rows(ex, series[i], &h, &opt, lead, r);
+			rc = change_rows(ex, st, series[i], &h, &opt, lead, r);
 		if (!rc && drawing) {
 			size_t first = drawing->n_rows;
 			chart_series(ex, st, series[i], &chart);
@@ -784,6 +1188,36 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	}
 	if (drawing && drawing->failed)
 		r->failed = true;
+	/* Many series: one row per commit, unless `by series`. */
+	if (!rc && lead && !drawing && !(st->by && strcmp(st->by, "series") == 0)) {
+		bdb_result *g = bdb__result_new("changes");
+		if (!g) {
+			rc = bdb__exec_store_error(ex, BDB_ENOMEM, "grouping changes");
+			goto done;
+		}
+		if ((rc = group_rows(r, g)) != 0) {
+			bdb_result_free(g);
+			rc = bdb__exec_store_error(ex, rc, "grouping changes");
+			goto done;
+		}
+		size_t change_points = r->n_rows;
+		/* g takes r's place (fields and settings come along). */
+		g->requested = r->requested;
+		g->explain = r->explain;
+		g->p_floor_permutations = r->p_floor_permutations;
+		for (size_t i = 0; i < r->n_fields; i++)
+			if (r->fields[i].kind == BDB_VALUE_STRING)
+				bdb__field_str(g, r->field_names[i], r->fields[i].str);
+			else if (r->fields[i].kind == BDB_VALUE_INT)
+				bdb__field_int(g, r->field_names[i], r->fields[i].i);
+			else if (r->fields[i].kind == BDB_VALUE_NUMBER)
+				bdb__field_num(g, r->field_names[i], r->fields[i].num);
+		bdb__field_int(g, "change_points", (int64_t)change_points);
+		bdb_result swap = *r;
+		*r = *g;
+		*g = swap;
+		bdb_result_free(g);
+	}
 	bdb__field_int(r, "series", analysed);
 done:
 	free(h.obs);

@@ -13,132 +13,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------------ */
-/* UTF-8 and display width                                                   */
-/* ------------------------------------------------------------------------ */
-
-size_t bdb__utf8_decode(const char *s, size_t n, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (n == 0) {
-		*cp = 0;
-		return 0;
-	}
-	size_t len;
-	uint32_t c;
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	} else if ((u[0] & 0xE0) == 0xC0) {
-		len = 2;
-		c = u[0] & 0x1F;
-	} else if ((u[0] & 0xF0) == 0xE0) {
-		len = 3;
-		c = u[0] & 0x0F;
-	} else if ((u[0] & 0xF8) == 0xF0) {
-		len = 4;
-		c = u[0] & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	if (len > n) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	*cp = c;
-	return len;
-}
-
-typedef struct cp_range {
-	uint32_t lo, hi;
-} cp_range;
-
-static const cp_range zero_width[] = {
-    {0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
-    {0x064B, 0x065F}, {0x0E31, 0x0E31}, {0x0E34, 0x0E3A}, {0x1AB0, 0x1AFF},
-    {0x1DC0, 0x1DFF}, {0x200B, 0x200F}, {0x2028, 0x202E}, {0x2060, 0x2064},
-    {0x20D0, 0x20FF}, {0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF},
-};
-
-static const cp_range wide[] = {
-    {0x1100, 0x115F},	{0x231A, 0x231B},   {0x2329, 0x232A},	{0x23E9, 0x23EC},
-    {0x2E80, 0x303E},	{0x3041, 0x33FF},   {0x3400, 0x4DBF},	{0x4E00, 0x9FFF},
-    {0xA000, 0xA4CF},	{0xA960, 0xA97F},   {0xAC00, 0xD7A3},	{0xF900, 0xFAFF},
-    {0xFE10, 0xFE19},	{0xFE30, 0xFE6F},   {0xFF00, 0xFF60},	{0xFFE0, 0xFFE6},
-    {0x1F300, 0x1F64F}, {0x1F900, 0x1F9FF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
-};
-
-static bool in_ranges(uint32_t cp, const cp_range *r, size_t n)
-{
-	size_t lo = 0, hi = n;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		if (cp < r[mid].lo)
-			hi = mid;
-		else if (cp > r[mid].hi)
-			lo = mid + 1;
-		else
-			return true;
-	}
-	return false;
-}
-
-int bdb__codepoint_width(uint32_t cp)
-{
-	if (cp == '\t')
-		return 1;
-	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
-		return 0;
-	if (in_ranges(cp, zero_width, sizeof zero_width / sizeof zero_width[0]))
-		return 0;
-	if (in_ranges(cp, wide, sizeof wide / sizeof wide[0]))
-		return 2;
-	return 1;
-}
-
-/* Whether the 8 bytes at p are all printable ASCII (0x20..0x7E): no byte
- * below 0x20 and none above 0x7E, tested on all eight at once. */
-static bool printable8(const char *p)
-{
-	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-	uint64_t x;
-	memcpy(&x, p, 8);
-	uint64_t below = (x - 0x20 * ones) & ~x;
-	uint64_t above = (x + ones) | x;
-	return ((below | above) & highs) == 0;
-}
-
-size_t bdb__display_width(const char *s, size_t n)
-{
-	size_t w = 0;
-	for (size_t i = 0; i < n;) {
-		if (n - i >= 8 && printable8(s + i)) {
-			w += 8;
-			i += 8;
-			continue;
-		}
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 0x20 && c < 0x7F) {
-			/* Printable ASCII, most of any table: one column each. */
-			w++;
-			i++;
-			continue;
-		}
-		uint32_t cp;
-		i += bdb__utf8_decode(s + i, n - i, &cp);
-		w += (size_t)bdb__codepoint_width(cp);
-	}
-	return w;
-}
-
-/* ------------------------------------------------------------------------ */
 /* Numbers                                                                   */
 /* ------------------------------------------------------------------------ */
 
@@ -242,16 +116,6 @@ static void significant_number(double v, int significant, char *buf, size_t size
 void bdb__human_number(double v, char *buf, size_t size)
 {
 	significant_number(v, 6, buf, size);
-}
-
-/* The shortest text that reads back as exactly v (for JSON and CSV). */
-static void exact_number(double v, char *buf, size_t size)
-{
-	for (int prec = 15; prec <= 17; prec++) {
-		snprintf(buf, size, "%.*g", prec, v);
-		if (strtod(buf, NULL) == v)
-			return;
-	}
 }
 
 static void percent_number(double v, bool sign, char *buf, size_t size)
@@ -408,15 +272,45 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		bdb_buf_puts(b, mark_arrow(mark));
 }
 
+/* A permutation p-value at the smallest its permutation count resolves,
+ * 1 / (R + 1), reads "< 0.0099 (100 permutations)": it is a bound, not an
+ * estimate. True when it wrote that. */
+static bool put_p_floor(bdb_buf *b, const bdb_result *r, const bdb_value *v,
+			bdb__col_style style)
+{
+	if (style != BDB__STYLE_PVALUE || v->kind != BDB_VALUE_NUMBER || r->p_floor_permutations < 1)
+		return false;
+	double floor = 1.0 / ((double)r->p_floor_permutations + 1.0);
+	if (!(fabs(v->num - floor) <= floor * 1e-9))
+		return false;
+	bdb_buf_printf(b, "< %.2g (%d permutations)", floor, r->p_floor_permutations);
+	return true;
+}
+
 void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
 {
-	put_human(b, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE, NULL);
+	const bdb_value *v = &r->cells[row * r->n_cols + col];
+	if (!put_p_floor(b, r, v, r->cols[col].style))
+		put_human(b, v, r->cols[col].style, BDB__MARK_NONE, NULL);
 }
 
 void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out)
 {
 	if (row < r->n_rows && col < r->n_cols)
 		bdb__put_cell_text(out, r, row, col);
+}
+
+void bdb_result_cell_quantity(const bdb_result *r, size_t row, size_t col, bdb_buf *out)
+{
+	if (row >= r->n_rows || col >= r->n_cols)
+		return;
+	int unit_col = bdb_result_column_index(r, "unit");
+	const char *unit = NULL;
+	if (r->cols[col].style == BDB__STYLE_QUANTITY && unit_col >= 0) {
+		const bdb_value *u = &r->cells[row * r->n_cols + (size_t)unit_col];
+		unit = u->kind == BDB_VALUE_STRING ? u->str : "";
+	}
+	put_human(out, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE, unit);
 }
 
 static bool is_numeric(const bdb_value *v)
@@ -444,20 +338,12 @@ typedef struct layout {
 /* Markdown needs '|' escaped and no line breaks inside a cell. */
 static void escape_markdown(bdb_buf *b, size_t from)
 {
-	bdb_buf esc;
-	bdb_buf_init(&esc);
-	for (size_t i = from; i < b->len; i++) {
-		char c = b->data[i];
-		if (c == '|')
-			bdb_buf_puts(&esc, "\\|");
-		else if (c == '\n' || c == '\r')
-			bdb_buf_putc(&esc, ' ');
-		else
-			bdb_buf_putc(&esc, c);
-	}
+	bdb_buf raw;
+	bdb_buf_init(&raw);
+	bdb_buf_append(&raw, b->data + from, b->len - from);
 	b->len = from;
-	bdb_buf_append(b, esc.data ? esc.data : "", esc.len);
-	bdb_buf_free(&esc);
+	bdb_buf_put_markdown(b, raw.data ? raw.data : "", raw.len);
+	bdb_buf_free(&raw);
 }
 
 /* A table cell stays on one line and sends no control characters to the
@@ -477,7 +363,7 @@ static void tidy_table_cell(bdb_buf *b, size_t from)
  * column's. */
 static void end_cell(layout *L, size_t off, size_t col)
 {
-	size_t width = bdb__display_width(L->text.data + off, L->text.len - off);
+	size_t width = bdb_display_width(L->text.data + off, L->text.len - off);
 	if (width > L->widths[col])
 		L->widths[col] = width;
 	bdb_buf_putc(&L->text, '\0');
@@ -530,8 +416,9 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 				const bdb_value *u = &r->cells[row * nc + (size_t)unit_col];
 				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
 			}
-			put_human(&L->text, &r->cells[row * nc + c], style,
-				  (bdb__mark)r->marks[row], unit);
+			if (!put_p_floor(&L->text, r, &r->cells[row * nc + c], style))
+				put_human(&L->text, &r->cells[row * nc + c], style,
+					  (bdb__mark)r->marks[row], unit);
 			if (markdown)
 				escape_markdown(&L->text, off);
 			else
@@ -565,7 +452,7 @@ static void put_cell(bdb_buf *b, layout *L, size_t col, bool last)
 	const char *text = L->text.data + L->at;
 	size_t len = strlen(text);
 	L->at += len + 1;
-	size_t gap = L->widths[col] - bdb__display_width(text, len);
+	size_t gap = L->widths[col] - bdb_display_width(text, len);
 	if (L->right[col])
 		pad(b, gap);
 	bdb_buf_append(b, text, len);
@@ -949,7 +836,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const lin
 			put_link_target(&links, link->targets[row - 1]);
 			bdb_buf_putc(&links, ')');
 		}
-		size_t width = bdb__display_width(links.data + off, links.len - off);
+		size_t width = bdb_display_width(links.data + off, links.len - off);
 		link_width = width > link_width ? width : link_width;
 		bdb_buf_putc(&links, '\0');
 	}
@@ -989,7 +876,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const lin
 			link_at += len + 1;
 			bdb_buf_putc(out, ' ');
 			bdb_buf_append(out, text, len);
-			pad(out, link_width - bdb__display_width(text, len));
+			pad(out, link_width - bdb_display_width(text, len));
 			bdb_buf_puts(out, " |");
 		}
 		bdb_buf_putc(out, '\n');
@@ -1023,7 +910,7 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 		return BDB_ENOMEM;
 	table_columns(r, show);
 	for (size_t c = 0; c < nc; c++) {
-		size_t w = bdb__display_width(r->cols[c].name, strlen(r->cols[c].name));
+		size_t w = bdb_display_width(r->cols[c].name, strlen(r->cols[c].name));
 		if (show[c] && w > name_width)
 			name_width = w;
 	}
@@ -1036,7 +923,7 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 				continue;
 			const char *name = r->cols[c].name;
 			size_t line_start = out->len;
-			pad(out, name_width - bdb__display_width(name, strlen(name)));
+			pad(out, name_width - bdb_display_width(name, strlen(name)));
 			bdb_buf_puts(out, name);
 			bdb_buf_puts(out, " = ");
 			const char *unit = NULL;
@@ -1045,8 +932,9 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
 			}
 			size_t off = out->len;
-			put_human(out, &r->cells[row * nc + c], r->cols[c].style,
-				  (bdb__mark)r->marks[row], unit);
+			if (!put_p_floor(out, r, &r->cells[row * nc + c], r->cols[c].style))
+				put_human(out, &r->cells[row * nc + c], r->cols[c].style,
+					  (bdb__mark)r->marks[row], unit);
 			tidy_table_cell(out, off);
 			trim_line_end(out, line_start);
 			bdb_buf_putc(out, '\n');
@@ -1063,48 +951,9 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 /* JSON                                                                      */
 /* ------------------------------------------------------------------------ */
 
-void bdb_query_put_json_string(bdb_buf *b, const char *s, size_t n)
-{
-	bdb_buf_putc(b, '"');
-	size_t i = 0;
-	while (i < n) {
-		size_t valid = i + bdb_utf8_valid(s + i, n - i);
-		for (; i < valid; i++) {
-			unsigned char c = (unsigned char)s[i];
-			switch (c) {
-			case '"':
-				bdb_buf_puts(b, "\\\"");
-				break;
-			case '\\':
-				bdb_buf_puts(b, "\\\\");
-				break;
-			case '\n':
-				bdb_buf_puts(b, "\\n");
-				break;
-			case '\r':
-				bdb_buf_puts(b, "\\r");
-				break;
-			case '\t':
-				bdb_buf_puts(b, "\\t");
-				break;
-			default:
-				if (c < 0x20)
-					bdb_buf_printf(b, "\\u%04x", c);
-				else
-					bdb_buf_putc(b, (char)c);
-			}
-		}
-		if (i < n) { /* a byte that is not UTF-8 */
-			bdb_buf_puts(b, "\xef\xbf\xbd");
-			i++;
-		}
-	}
-	bdb_buf_putc(b, '"');
-}
-
 static void json_string(bdb_buf *b, const char *s)
 {
-	bdb_query_put_json_string(b, s, strlen(s));
+	bdb_buf_put_json_string(b, s, strlen(s));
 }
 
 static void json_value(bdb_buf *b, const bdb_value *v)
@@ -1125,7 +974,7 @@ static void json_value(bdb_buf *b, const bdb_value *v)
 			bdb_buf_puts(b, "null");
 			break;
 		}
-		exact_number(v->num, num, sizeof num);
+		bdb_double_text(v->num, num, sizeof num);
 		bdb_buf_puts(b, num);
 		break;
 	case BDB_VALUE_TIME:
@@ -1187,25 +1036,6 @@ static int format_json(const bdb_result *r, bdb_buf *out, FILE *f)
 /* CSV (RFC 4180)                                                            */
 /* ------------------------------------------------------------------------ */
 
-static void csv_field(bdb_buf *b, const char *s, size_t n)
-{
-	bool quote = false;
-	for (size_t i = 0; i < n; i++)
-		if (s[i] == ',' || s[i] == '"' || s[i] == '\r' || s[i] == '\n')
-			quote = true;
-	if (!quote) {
-		bdb_buf_append(b, s, n);
-		return;
-	}
-	bdb_buf_putc(b, '"');
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"')
-			bdb_buf_putc(b, '"');
-		bdb_buf_putc(b, s[i]);
-	}
-	bdb_buf_putc(b, '"');
-}
-
 static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 {
 	char num[64];
@@ -1214,14 +1044,14 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 	case BDB_VALUE_NULL:
 		return;
 	case BDB_VALUE_STRING:
-		csv_field(b, v->str, strlen(v->str));
+		bdb_buf_put_csv_field(b, v->str, strlen(v->str));
 		return;
 	case BDB_VALUE_INT:
 		bdb_buf_printf(b, "%lld", (long long)v->i);
 		return;
 	case BDB_VALUE_NUMBER:
 		if (isfinite(v->num))
-			exact_number(v->num, num, sizeof num);
+			bdb_double_text(v->num, num, sizeof num);
 		else
 			bdb__human_number(v->num, num, sizeof num);
 		bdb_buf_puts(b, num);
@@ -1234,7 +1064,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 		return;
 	case BDB_VALUE_TAGS:
 		put_tags(scratch, v);
-		csv_field(b, scratch->data ? scratch->data : "", scratch->len);
+		bdb_buf_put_csv_field(b, scratch->data ? scratch->data : "", scratch->len);
 		return;
 	}
 }
@@ -1244,7 +1074,7 @@ static int format_csv(const bdb_result *r, bdb_buf *out, FILE *f)
 	for (size_t c = 0; c < r->n_cols; c++) {
 		if (c)
 			bdb_buf_putc(out, ',');
-		csv_field(out, r->cols[c].name, strlen(r->cols[c].name));
+		bdb_buf_put_csv_field(out, r->cols[c].name, strlen(r->cols[c].name));
 	}
 	bdb_buf_puts(out, "\r\n");
 	bdb_buf scratch;
@@ -1289,11 +1119,11 @@ static int hide_columns(const bdb_result *r, size_t shown, bdb_result *view)
 }
 
 /* Formats r into out; with f, hands out's text to f a piece at a time. */
-static int format_to(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+static int format_to(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		     bdb_buf *out, FILE *f)
 {
 	size_t shown = shown_columns(r);
-	if (format != BDB_FORMAT_JSON && shown < r->n_cols) {
+	if (format != BDB_OUTPUT_JSON && shown < r->n_cols) {
 		bdb_result view;
 		int rc = hide_columns(r, shown, &view);
 		if (!rc)
@@ -1302,28 +1132,29 @@ static int format_to(const bdb_result *r, bdb_query_format format, const bdb_que
 		return rc;
 	}
 	switch (format) {
-	case BDB_FORMAT_JSON:
+	case BDB_OUTPUT_JSON:
 		return format_json(r, out, f);
-	case BDB_FORMAT_CSV:
+	case BDB_OUTPUT_CSV:
 		return format_csv(r, out, f);
-	case BDB_FORMAT_MARKDOWN:
+	case BDB_OUTPUT_MARKDOWN:
 		return format_markdown(r, out, f, NULL);
-	case BDB_FORMAT_LINE:
+	case BDB_OUTPUT_LINE:
 		return format_line(r, out, f);
-	case BDB_FORMAT_SVG:
-	case BDB_FORMAT_HTML:
-	case BDB_FORMAT_CHART: {
+	case BDB_OUTPUT_SVG:
+	case BDB_OUTPUT_HTML:
+	case BDB_OUTPUT_CHART: {
 		/* Chart formats draw what they can; other results are tables. */
 		bdb_chart_options o = {.log_scale = r->chart_log, .run_order = r->chart_runs};
-		int rc = format == BDB_FORMAT_SVG    ? bdb__format_svg(r, &o, out)
-			 : format == BDB_FORMAT_HTML ? bdb__format_html(r, out)
+		int rc = format == BDB_OUTPUT_SVG    ? bdb__format_svg(r, &o, out)
+			 : format == BDB_OUTPUT_HTML ? bdb__format_html(r, out)
 						     : bdb__format_terminal_chart(r, out);
 		if (rc != BDB_EINVAL)
 			return rc;
 		break;
 	}
-	case BDB_FORMAT_DEFAULT:
-	case BDB_FORMAT_TABLE:
+	case BDB_OUTPUT_DEFAULT:
+	case BDB_OUTPUT_TABLE:
+	case BDB_OUTPUT_BENCHKIT: /* an export format: a result is a table */
 		break;
 	}
 	return format_table(r, opt, out, f);
@@ -1344,13 +1175,13 @@ int bdb_result_markdown_links(const bdb_result *r, const char *column, const cha
 	return rc;
 }
 
-int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+int bdb_result_format(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		      bdb_buf *out)
 {
 	return format_to(r, format, opt, out, NULL);
 }
 
-int bdb_result_write(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+int bdb_result_write(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		     FILE *f)
 {
 	bdb_buf out;

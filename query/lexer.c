@@ -62,6 +62,10 @@ void bdb__put_name(bdb_buf *b, const char *name, bool quote)
 	}
 	bdb_buf_putc(b, '"');
 	for (const char *p = name; *p; p++) {
+		if (*p == '\n') {
+			bdb_buf_puts(b, "\\n"); /* keeps a statement on one line */
+			continue;
+		}
 		if (*p == '"' || *p == '\\')
 			bdb_buf_putc(b, '\\');
 		bdb_buf_putc(b, *p);
@@ -245,11 +249,11 @@ void bdb__token_describe(const char *text, const bdb__token *tok, char *buf, siz
 	}
 }
 
-char *bdb__string_value(bdb__arena *a, const char *text, const bdb__token *tok)
+char *bdb__string_value(bdb_arena *a, const char *text, const bdb__token *tok)
 {
 	const char *s = text + tok->start + 1;
 	const char *e = text + tok->end - 1; /* the closing quote */
-	char *out = bdb__arena_alloc(a, (size_t)(e - s) + 1);
+	char *out = bdb_arena_calloc(a, (size_t)(e - s) + 1);
 	if (!out)
 		return NULL;
 	char *o = out;

@@ -26,7 +26,7 @@ typedef struct parser {
 	size_t len;
 	bdb__token tok;	   /* the current token */
 	uint32_t last_end; /* end of the last consumed token */
-	bdb__arena *arena;
+	bdb_arena *arena;
 	bdb_diag *d;
 	int err;	    /* first error, 0 while all is well */
 	bool incomplete;    /* the first error is "more input was expected" */
@@ -158,13 +158,35 @@ static int expect_kw(parser *p, const char *kw)
 	return fail_expected(p, what, cands);
 }
 
+/* Sorts candidate words (suggestions break ties by order). */
+static int by_word(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* "expected WHAT (a, b, c), found ...", with a suggestion among the n
+ * names (a table's; NULL-terminated, sorted here). */
+static int fail_expected_one_of(parser *p, const char *what, const char **names, size_t n)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_printf(&text, "%s (", what);
+	for (size_t i = 0; i < n; i++)
+		bdb_buf_printf(&text, "%s%s", i ? ", " : "", names[i]);
+	bdb_buf_putc(&text, ')');
+	qsort(names, n, sizeof *names, by_word);
+	fail_expected(p, bdb_buf_cstr(&text), names);
+	bdb_buf_free(&text);
+	return p->err;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Names, numbers, times                                                     */
 /* ------------------------------------------------------------------------ */
 
 static bool is_keyword(const parser *p, const bdb__token *t)
 {
-	for (const char *const *k = bdb__keywords; *k; k++)
+	for (const char *const *k = bdb_query_keywords(); *k; k++)
 		if (tok_is_kw(p, t, *k))
 			return true;
 	return false;
@@ -197,7 +219,7 @@ static int parse_name(parser *p, const char *what, unsigned flags, const char **
 	if (t->kind == BDB__TOK_STRING)
 		s = bdb__string_value(p->arena, p->text, t);
 	else if (t->kind == BDB__TOK_IDENT || ((flags & NAME_WORD) && t->kind == BDB__TOK_WORD))
-		s = bdb__arena_strndup(p->arena, p->text + t->start, tok_len(t));
+		s = bdb_arena_strndup(p->arena, p->text + t->start, tok_len(t));
 	else
 		return fail_expected(p, what, NULL);
 	if (!s)
@@ -312,7 +334,7 @@ static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 	if (t->kind == BDB__TOK_STRING)
 		s = bdb__string_value(p->arena, p->text, t);
 	else if (t->kind == BDB__TOK_WORD)
-		s = bdb__arena_strndup(p->arena, p->text + t->start, tok_len(t));
+		s = bdb_arena_strndup(p->arena, p->text + t->start, tok_len(t));
 	else
 		return fail_expected(p, what, NULL);
 	if (!s)
@@ -347,7 +369,7 @@ static bool at_plain_name(const parser *p)
 		return true;
 	if (p->tok.kind != BDB__TOK_IDENT)
 		return false;
-	for (const char *const *k = bdb__keywords; *k; k++)
+	for (const char *const *k = bdb_query_keywords(); *k; k++)
 		if (at_kw(p, *k))
 			return false;
 	return true;
@@ -413,7 +435,7 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 		const bdb__token t = p->tok;
 		char *s = t.kind == BDB__TOK_STRING
 			      ? bdb__string_value(p->arena, p->text, &t)
-			      : bdb__arena_strndup(p->arena, p->text + t.start, tok_len(&t));
+			      : bdb_arena_strndup(p->arena, p->text + t.start, tok_len(&t));
 		if (!s)
 			return fail_oom(p);
 		ref->kind = BDB__RUN_TIME;
@@ -451,7 +473,7 @@ static int parse_unary(parser *p, bdb__expr **out);
 
 static bdb__expr *new_expr(parser *p, bdb__expr_kind kind, uint32_t start)
 {
-	bdb__expr *e = bdb__arena_alloc(p->arena, sizeof *e);
+	bdb__expr *e = bdb_arena_calloc(p->arena, sizeof *e);
 	if (!e) {
 		fail_oom(p);
 		return NULL;
@@ -493,7 +515,7 @@ static void *grow(parser *p, void *array, size_t n, size_t *cap, size_t size)
 	if (n < *cap && array)
 		return array;
 	size_t new_cap = *cap ? 2 * *cap : 4;
-	void *bigger = bdb__arena_alloc(p->arena, new_cap * size);
+	void *bigger = bdb_arena_calloc(p->arena, new_cap * size);
 	if (!bigger) {
 		fail_oom(p);
 		return NULL;
@@ -584,8 +606,8 @@ static int parse_comparison(parser *p, bdb__expr **out)
 		if (parse_value_list(p, e))
 			return p->err;
 	} else {
-		e->values = bdb__arena_alloc(p->arena, sizeof *e->values);
-		e->value_spans = bdb__arena_alloc(p->arena, sizeof *e->value_spans);
+		e->values = bdb_arena_calloc(p->arena, sizeof *e->values);
+		e->value_spans = bdb_arena_calloc(p->arena, sizeof *e->value_spans);
 		if (!e->values || !e->value_spans)
 			return fail_oom(p);
 		e->n_values = 1;
@@ -717,42 +739,14 @@ static const struct clause {
     {"by", BDB__C_BY},	       {"window", BDB__C_WINDOW},
     {"pvalue", BDB__C_PVALUE}, {"permutations", BDB__C_PERMUTATIONS},
     {"seed", BDB__C_SEED},     {"explain", BDB__C_EXPLAIN},
-    {"as", BDB__C_AS},
+    {"effect", BDB__C_EFFECT}, {"floor", BDB__C_FLOOR},
+    {"kind", BDB__C_KIND},     {"as", BDB__C_AS},
 };
 #define N_CLAUSES (sizeof clause_table / sizeof clause_table[0])
 
 static unsigned clauses_of(bdb__stmt_kind k)
 {
-	switch (k) {
-	case BDB__STMT_SHOW_RUNS:
-		return BDB__C_LAST | BDB__C_WHERE | BDB__C_AS;
-	case BDB__STMT_SHOW_POINTS:
-	case BDB__STMT_SHOW_METRICS:
-	case BDB__STMT_SHOW_TAGS:
-		return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
-	case BDB__STMT_SHOW_BASELINES:
-		return BDB__C_AS;
-	case BDB__STMT_SUMMARY:
-		return BDB__C_OF | BDB__C_WHERE | BDB__C_AS;
-	case BDB__STMT_TREND:
-		return BDB__C_OF | BDB__C_WHERE | BDB__C_LAST | BDB__C_SINCE | BDB__C_UNTIL |
-		       BDB__C_BY | BDB__C_VS | BDB__C_THRESHOLD | BDB__C_AS;
-	case BDB__STMT_RANK:
-		return BDB__C_IN | BDB__C_OF | BDB__C_WHERE | BDB__C_BY | BDB__C_AS;
-	case BDB__STMT_COMPARE:
-		return BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF | BDB__C_WHERE | BDB__C_USING |
-		       BDB__C_EXPLAIN | BDB__C_AS;
-	case BDB__STMT_REGRESSIONS:
-		return BDB__C_IN | BDB__C_VS | BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF |
-		       BDB__C_WHERE | BDB__C_USING | BDB__C_EXPLAIN | BDB__C_AS;
-	case BDB__STMT_CHANGES:
-		return BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW |
-		       BDB__C_PVALUE | BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_AS;
-	case BDB__STMT_SET_BASELINE:
-	case BDB__STMT_DROP_BASELINE:
-		return BDB__C_AS;
-	}
-	return BDB__C_AS;
+	return bdb__statement_of(k)->clauses;
 }
 
 static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
@@ -778,7 +772,7 @@ static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
 static int parse_boundary(parser *p, bdb__stmt *s)
 {
 	bdb__span sp;
-	bool probability = s->method == BDB__METHOD_ZSCORE || s->method == BDB__METHOD_TTEST;
+	bool probability = bdb__method_of(s->method)->boundary_probability;
 	const char *what = probability ? "a boundary probability from 0.5 to 1 (0.99)"
 				       : "a boundary multiplier of 0 or more (3)";
 	if (parse_number(p, what, &s->boundary, &sp))
@@ -794,31 +788,24 @@ static int parse_boundary(parser *p, bdb__stmt *s)
 
 static int parse_method(parser *p, bdb__stmt *s)
 {
-	static const struct {
-		const char *kw;
-		bdb__method m;
-	} methods[] = {
-	    {"percent", BDB__METHOD_PERCENT},	{"mwu", BDB__METHOD_MWU},
-	    {"zscore", BDB__METHOD_ZSCORE},	{"ttest", BDB__METHOD_TTEST},
-	    {"iqr", BDB__METHOD_IQR},		{"deltaiqr", BDB__METHOD_DELTAIQR},
-	    {"lookback", BDB__METHOD_LOOKBACK},
-	};
-	static const char *const names[] = {"percent", "mwu",	   "zscore",   "ttest",
-					    "iqr",     "deltaiqr", "lookback", NULL};
 	need(p);
 	s->method_span.start = p->tok.start;
-	size_t i;
-	for (i = 0; i < sizeof methods / sizeof methods[0]; i++)
-		if (at_kw(p, methods[i].kw))
-			break;
-	if (i == sizeof methods / sizeof methods[0])
-		return fail_expected(p,
-				     "a method (percent, mwu, zscore, ttest, iqr, deltaiqr, "
-				     "lookback)",
-				     names);
-	s->method = methods[i].m;
+	const bdb__method_info *m = NULL;
+	for (size_t i = 0; i < bdb__n_methods && !m; i++)
+		if (bdb__methods[i].family != BDB_FAMILY_CHANGES && at_kw(p, bdb__methods[i].keyword))
+			m = &bdb__methods[i];
+	if (!m) {
+		const char *names[32];
+		size_t n = 0;
+		for (size_t i = 0; i < bdb__n_methods && n + 1 < sizeof names / sizeof *names; i++)
+			if (bdb__methods[i].family != BDB_FAMILY_CHANGES)
+				names[n++] = bdb__methods[i].keyword;
+		names[n] = NULL;
+		return fail_expected_one_of(p, "a method", names, n);
+	}
+	s->method = m->method;
 	advance(p);
-	if (s->method == BDB__METHOD_MWU && accept_kw(p, "alpha")) {
+	if (m->family == BDB_FAMILY_SAMPLES && accept_kw(p, "alpha")) {
 		bdb__span sp;
 		if (parse_number(p, "a significance level between 0 and 1", &s->alpha, &sp))
 			return p->err;
@@ -828,7 +815,7 @@ static int parse_method(parser *p, bdb__stmt *s)
 			    "expected a significance level between 0 and 1, found \"%.*s\"",
 			    (int)(sp.end - sp.start), p->text + sp.start);
 		s->has_alpha = true;
-	} else if (s->method >= BDB__METHOD_ZSCORE) {
+	} else if (m->takes_window) {
 		if (accept_kw(p, "window")) {
 			if (parse_whole(p, "a window of runs (2 or more)", 2, UINT64_MAX,
 					&s->window))
@@ -842,30 +829,74 @@ static int parse_method(parser *p, bdb__stmt *s)
 	return 0;
 }
 
+/* changes `using METHOD`: a change-point method of the method table. */
+static int parse_changes_method(parser *p, bdb__stmt *s)
+{
+	const char *names[32];
+	size_t n = 0;
+	need(p);
+	s->method_span.start = p->tok.start;
+	for (size_t i = 0; i < bdb__n_methods; i++) {
+		if (bdb__methods[i].family != BDB_FAMILY_CHANGES)
+			continue;
+		if (accept_kw(p, bdb__methods[i].keyword)) {
+			s->changes_method = bdb__methods[i].method;
+			s->method_span.end = p->last_end;
+			return 0;
+		}
+		if (n + 1 < sizeof names / sizeof *names)
+			names[n++] = bdb__methods[i].keyword;
+	}
+	names[n] = NULL;
+	return fail_expected_one_of(p, "a change-point method", names, n);
+}
+
+/* changes `kind K [, K ...]` with K one of step, excursion, drift. */
+static int parse_kinds(parser *p, bdb__stmt *s)
+{
+	const char *names[8];
+	size_t n = 0;
+	for (unsigned k = 0; bdb__change_kind_name((bdb__change_kind)k) && n + 1 < 8; k++)
+		names[n++] = bdb__change_kind_name((bdb__change_kind)k);
+	names[n] = NULL;
+	for (;;) {
+		need(p);
+		unsigned bit = 0;
+		for (unsigned i = 0; names[i] && !bit; i++)
+			if (accept_kw(p, names[i]))
+				bit = 1u << i;
+		if (!bit)
+			return fail_expected_one_of(p, "a kind of change", names, n);
+		s->kinds |= bit;
+		if (p->tok.kind != BDB__TOK_COMMA)
+			return 0;
+		advance(p);
+	}
+}
+
 static int parse_format(parser *p, bdb__stmt *s)
 {
-	static const char *const names[] = {"table", "json", "csv",   "markdown", "line",
-					    "svg",   "html", "chart", NULL};
 	char word[16] = "";
 	need(p);
 	if (p->tok.kind == BDB__TOK_IDENT && tok_len(&p->tok) < sizeof word) {
 		memcpy(word, p->text + p->tok.start, tok_len(&p->tok));
 		word[tok_len(&p->tok)] = '\0';
 	}
-	if (bdb_query_format_parse(word, &s->format) != 0)
-		return fail_expected(p,
-				     "an output format (table, json, csv, markdown, line, svg, "
-				     "html, chart)",
-				     names);
-	if (bdb_query_format_is_chart(s->format) && s->kind != BDB__STMT_TREND &&
+	if (bdb_output_format_parse(word, BDB_OUTPUT_FOR_QUERY, &s->format) != 0) {
+		const char *names[32];
+		size_t n = bdb_output_format_names(BDB_OUTPUT_FOR_QUERY, names,
+						   sizeof names / sizeof *names);
+		return fail_expected_one_of(p, "an output format", names, n);
+	}
+	if (bdb_output_format_is_picture(s->format) && s->kind != BDB__STMT_TREND &&
 	    s->kind != BDB__STMT_CHANGES)
 		return fail_at(p, p->tok.start, p->tok.end,
 			       "\"%s\" draws a chart of trend or changes only; %s gives a table: "
 			       "expected table, json, csv, markdown or line",
-			       bdb_query_format_name(s->format), bdb__stmt_name(s->kind));
+			       bdb_output_format_name(s->format), bdb__stmt_name(s->kind));
 	advance(p);
 	/* A chart's own words: a log scale, runs in order along the x axis. */
-	while (bdb_query_format_is_chart(s->format) && !at_end_of_statement(p)) {
+	while (bdb_output_format_is_picture(s->format) && !at_end_of_statement(p)) {
 		if (!s->chart_log && accept_kw(p, "log"))
 			s->chart_log = true;
 		else if (!s->chart_runs && accept_kw(p, "runs"))
@@ -879,6 +910,15 @@ static int parse_format(parser *p, bdb__stmt *s)
 static int parse_by(parser *p, bdb__stmt *s)
 {
 	need(p);
+	if (s->kind == BDB__STMT_CHANGES) {
+		static const char *const names[] = {"series", NULL};
+		s->by_span.start = p->tok.start;
+		if (!accept_kw(p, "series"))
+			return fail_expected(p, "\"series\" (one row per series and change)", names);
+		s->by = "series";
+		s->by_span.end = p->last_end;
+		return 0;
+	}
 	if (s->kind == BDB__STMT_TREND) {
 		static const char *const names[] = {"day", "week", "month", NULL};
 		if (accept_kw(p, "day"))
@@ -924,7 +964,33 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 	case BDB__C_WHERE:
 		return parse_or(p, &s->where);
 	case BDB__C_USING:
+		if (s->kind == BDB__STMT_CHANGES)
+			return parse_changes_method(p, s);
 		return parse_method(p, s);
+	case BDB__C_EFFECT: {
+		bdb__span sp;
+		if (parse_number(p, "a multiple of the noise, 0 or more (2)", &s->effect, &sp))
+			return p->err;
+		if (!(s->effect >= 0) || s->effect > 1e6)
+			return fail_at(p, sp.start, sp.end,
+				       "expected a multiple of the noise, 0 or more, found \"%.*s\"",
+				       (int)(sp.end - sp.start), p->text + sp.start);
+		return 0;
+	}
+	case BDB__C_FLOOR: {
+		bdb__span sp;
+		if (parse_number(p, "a floor in percent (2%)", &s->floor_pct, &sp))
+			return p->err;
+		if (p->tok.kind == BDB__TOK_PERCENT) {
+			advance(p);
+			sp.end = p->last_end;
+		}
+		if (!(s->floor_pct >= 0) || s->floor_pct > 1e6)
+			return fail_at(p, sp.start, sp.end, "expected a floor of 0%% or more");
+		return 0;
+	}
+	case BDB__C_KIND:
+		return parse_kinds(p, s);
 	case BDB__C_LAST:
 		return parse_count(p, "a number of runs (a positive whole number)", &s->last_n);
 	case BDB__C_SINCE:
@@ -962,6 +1028,18 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 		return parse_format(p, s);
 	}
 	return 0;
+}
+
+/* What is wrong with a changes statement's method clauses, or NULL. */
+static const char *changes_conflict(const bdb__stmt *s)
+{
+	bool tuning = s->clauses & (BDB__C_EFFECT | BDB__C_FLOOR);
+	if ((s->clauses & BDB__C_WINDOW) && (tuning || (s->clauses & BDB__C_USING)))
+		return "\"window N\" selects the windowed method, which takes no \"using\", "
+		       "\"effect\" or \"floor\"";
+	if (tuning && (s->clauses & BDB__C_USING) && s->changes_method == BDB_METHOD_EDIVISIVE)
+		return "\"effect\" and \"floor\" belong to the robust method, not edivisive";
+	return NULL;
 }
 
 /* The clauses after a statement's head, in any order, each at most once. */
@@ -1009,6 +1087,8 @@ static int parse_clauses(parser *p, bdb__stmt *s)
 			return fail_at(p, first_pos[i], p->last_end,
 				       "\"last N\" and \"since\"/\"until\" cannot be combined: "
 				       "expected one of them");
+		if (s->kind == BDB__STMT_CHANGES && changes_conflict(s))
+			return fail_at(p, first_pos[i], p->last_end, "%s", changes_conflict(s));
 	}
 	return 0;
 }
@@ -1017,74 +1097,89 @@ static int parse_clauses(parser *p, bdb__stmt *s)
 /* Statements                                                                */
 /* ------------------------------------------------------------------------ */
 
-static const char *const statement_words[] = {
-    "changes", "compare", "drop", "rank", "regressions", "set", "show", "summary", "trend", NULL};
-
-static int parse_show(parser *p, bdb__stmt *s)
+/* The statement whose keywords start the text, or a caret error listing
+ * what may come there: its second keywords after a first one, or every
+ * statement's first keyword. */
+static const bdb__statement *parse_keywords(parser *p)
 {
-	static const struct {
-		const char *kw;
-		bdb__stmt_kind kind;
-	} what[] = {
-	    {"runs", BDB__STMT_SHOW_RUNS},	     {"points", BDB__STMT_SHOW_POINTS},
-	    {"metrics", BDB__STMT_SHOW_METRICS},     {"tags", BDB__STMT_SHOW_TAGS},
-	    {"baselines", BDB__STMT_SHOW_BASELINES},
-	};
-	static const char *const names[] = {"runs", "points", "metrics", "tags", "baselines", NULL};
+	const char *words[64];
+	size_t n = 0;
 	need(p);
-	for (size_t i = 0; i < sizeof what / sizeof what[0]; i++) {
-		if (accept_kw(p, what[i].kw)) {
-			s->kind = what[i].kind;
-			if (s->kind == BDB__STMT_SHOW_TAGS && at_plain_name(p))
-				return parse_name(p, "a tag key", 0, &s->name, &s->name_span);
-			return 0;
+	const char *first = NULL;
+	for (size_t i = 0; i < bdb__n_statements && !first; i++)
+		if (at_kw(p, bdb__statements[i].word))
+			first = bdb__statements[i].word;
+	if (!first) {
+		/* A clause on a line of its own: the newline before it ended
+		 * the statement it belongs to. */
+		if (p->after_newline && is_keyword(p, &p->tok)) {
+			fail_expected(p,
+				      "a statement (a newline ends a statement: keep its clauses "
+				      "on its line)",
+				      NULL);
+			return NULL;
 		}
+		n = bdb__statement_words(words, sizeof words / sizeof *words);
+		fail_expected_one_of(p, "a statement", words, n);
+		return NULL;
 	}
-	/* Singular forms are a common slip. */
-	return fail_expected(
-	    p, "\"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\"",
-	    names);
+	advance(p);
+	for (size_t i = 0; i < bdb__n_statements; i++) {
+		const bdb__statement *st = &bdb__statements[i];
+		if (strcmp(st->word, first) != 0)
+			continue;
+		if (!st->word2)
+			return st;
+		if (n + 1 < sizeof words / sizeof *words)
+			words[n++] = st->word2;
+	}
+	need(p);
+	for (size_t i = 0; i < bdb__n_statements; i++) {
+		const bdb__statement *st = &bdb__statements[i];
+		if (strcmp(st->word, first) == 0 && accept_kw(p, st->word2))
+			return st;
+	}
+	/* "expected "baseline"", or "expected "runs", ... or "baselines" after "show"". */
+	bdb_buf what;
+	bdb_buf_init(&what);
+	for (size_t i = 0; i < n; i++)
+		bdb_buf_printf(&what, "%s\"%s\"", i == 0 ? "" : i + 1 < n ? ", " : " or ", words[i]);
+	if (n > 1)
+		bdb_buf_printf(&what, " after \"%s\"", first);
+	words[n] = NULL;
+	fail_expected(p, bdb_buf_cstr(&what), words);
+	bdb_buf_free(&what);
+	return NULL;
 }
 
+/* The head of a statement after its keywords, by the table's shape. */
 static int parse_head(parser *p, bdb__stmt *s)
 {
-	if (accept_kw(p, "show"))
-		return parse_show(p, s);
-	if (accept_kw(p, "summary")) {
-		s->kind = BDB__STMT_SUMMARY;
+	const bdb__statement *st = parse_keywords(p);
+	if (!st)
+		return p->err;
+	s->kind = st->kind;
+	switch (st->head) {
+	case BDB__HEAD_NONE:
+		return 0;
+	case BDB__HEAD_METRIC:
+		return parse_metric_name(p, s, false);
+	case BDB__HEAD_RUN_OPT:
 		if (at_run_start(p)) {
 			s->has_run = true;
 			return parse_run(p, &s->run);
 		}
 		return 0;
-	}
-	if (accept_kw(p, "trend")) {
-		s->kind = BDB__STMT_TREND;
-		return parse_metric_name(p, s, false);
-	}
-	if (accept_kw(p, "rank")) {
-		s->kind = BDB__STMT_RANK;
-		return parse_metric_name(p, s, false);
-	}
-	if (accept_kw(p, "changes")) {
-		s->kind = BDB__STMT_CHANGES;
-		return parse_metric_name(p, s, false);
-	}
-	if (accept_kw(p, "compare")) {
-		s->kind = BDB__STMT_COMPARE;
+	case BDB__HEAD_RUN_WITH_RUN:
 		s->has_run = s->has_other = true;
 		if (parse_run(p, &s->run) || expect_kw(p, "with"))
 			return p->err;
 		return parse_run(p, &s->other);
-	}
-	if (accept_kw(p, "regressions")) {
-		s->kind = BDB__STMT_REGRESSIONS;
+	case BDB__HEAD_TAG_KEY_OPT:
+		if (at_plain_name(p))
+			return parse_name(p, "a tag key", 0, &s->name, &s->name_span);
 		return 0;
-	}
-	if (accept_kw(p, "set")) {
-		s->kind = BDB__STMT_SET_BASELINE;
-		if (expect_kw(p, "baseline"))
-			return p->err;
+	case BDB__HEAD_NAME_EQ_RUN:
 		s->name = "main";
 		need(p);
 		if (p->tok.kind != BDB__TOK_EQ &&
@@ -1097,25 +1192,11 @@ static int parse_head(parser *p, bdb__stmt *s)
 		advance(p);
 		s->has_run = true;
 		return parse_run(p, &s->run);
-	}
-	if (accept_kw(p, "drop")) {
-		s->kind = BDB__STMT_DROP_BASELINE;
-		if (expect_kw(p, "baseline"))
-			return p->err;
+	case BDB__HEAD_NAME:
 		return parse_name(p, "a baseline name", NAME_WORD | NAME_NO_KEYWORD, &s->name,
 				  &s->name_span);
 	}
-	/* A clause on a line of its own: the newline before it ended the
-	 * statement it belongs to. */
-	if (p->after_newline && is_keyword(p, &p->tok))
-		return fail_expected(p,
-				     "a statement (a newline ends a statement: keep its clauses "
-				     "on its line)",
-				     NULL);
-	return fail_expected(p,
-			     "a statement (show, summary, trend, rank, compare, regressions, "
-			     "changes, set, drop)",
-			     statement_words);
+	return 0;
 }
 
 static int parse_statement(parser *p, bdb__stmt *s)
@@ -1129,7 +1210,7 @@ static int parse_statement(parser *p, bdb__stmt *s)
 	return 0;
 }
 
-static void parser_init(parser *p, const char *text, size_t len, bdb__arena *arena, bdb_diag *d)
+static void parser_init(parser *p, const char *text, size_t len, bdb_arena *arena, bdb_diag *d)
 {
 	memset(p, 0, sizeof *p);
 	p->text = text;
@@ -1148,7 +1229,7 @@ static bool at_separator(const parser *p)
 int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 {
 	memset(prog, 0, sizeof *prog);
-	bdb__arena_init(&prog->arena);
+	bdb_arena_init(&prog->arena, 0);
 	prog->text = text;
 	prog->len = len;
 	parser p;
@@ -1164,7 +1245,7 @@ int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 			break;
 		if (prog->n_stmts == cap) {
 			size_t ncap = cap ? 2 * cap : 4;
-			bdb__stmt **n = bdb__arena_alloc(&prog->arena, ncap * sizeof *n);
+			bdb__stmt **n = bdb_arena_calloc(&prog->arena, ncap * sizeof *n);
 			if (!n)
 				return fail_oom(&p);
 			if (cap)
@@ -1172,7 +1253,7 @@ int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 			prog->stmts = n;
 			cap = ncap;
 		}
-		bdb__stmt *s = bdb__arena_alloc(&prog->arena, sizeof *s);
+		bdb__stmt *s = bdb_arena_calloc(&prog->arena, sizeof *s);
 		if (!s)
 			return fail_oom(&p);
 		if (parse_statement(&p, s))
@@ -1184,9 +1265,18 @@ int bdb__parse(const char *text, size_t len, bdb__program *prog, bdb_diag *d)
 
 void bdb__program_free(bdb__program *prog)
 {
-	bdb__arena_free(&prog->arena);
+	bdb_arena_free(&prog->arena);
 	prog->stmts = NULL;
 	prog->n_stmts = 0;
+}
+
+int bdb__parse_run_ref(const char *text, bdb_arena *arena, bdb__run_ref *out)
+{
+	parser p;
+	parser_init(&p, text, strlen(text), arena, NULL);
+	if (parse_run(&p, out) || p.tok.kind != BDB__TOK_EOF)
+		return BDB_EQUERY;
+	return 0;
 }
 
 int bdb_query_parse(const char *text, bdb_diag *d)
@@ -1213,8 +1303,8 @@ typedef enum incompleteness {
  */
 static size_t statement_end(const char *text, size_t len, size_t from, incompleteness *state)
 {
-	bdb__arena arena;
-	bdb__arena_init(&arena);
+	bdb_arena arena;
+	bdb_arena_init(&arena, 0);
 	parser p;
 	parser_init(&p, text + from, len - from, &arena, NULL);
 	*state = COMPLETE;
@@ -1236,7 +1326,7 @@ static size_t statement_end(const char *text, size_t len, size_t from, incomplet
 				*state = UNTERMINATED;
 		}
 	}
-	bdb__arena_free(&arena);
+	bdb_arena_free(&arena);
 	return from + p.tok.start;
 }
 

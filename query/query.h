@@ -49,34 +49,41 @@
 
 /* The store (engine.h); declared here so that this header stands alone. */
 typedef struct bdb_store bdb_store;
+typedef struct bdb_reader bdb_reader;
+
+/* Detection methods (`using METHOD`; their table: query/methods.c). */
+typedef enum bdb_method {
+	BDB_METHOD_PERCENT = 0, /* a relative change beyond a threshold */
+	BDB_METHOD_MWU,		/* Mann-Whitney U on the samples of the two runs */
+	BDB_METHOD_ZSCORE,	/* history models: the candidate against the window */
+	BDB_METHOD_TTEST,
+	BDB_METHOD_IQR,
+	BDB_METHOD_DELTAIQR,
+	BDB_METHOD_LOOKBACK,
+	BDB_METHOD_ROBUST,   /* change points: ranks, noise-tied effect (changes' default) */
+	BDB_METHOD_EDIVISIVE /* change points: E-Divisive means with a permutation test */
+} bdb_method;
+
+typedef enum bdb_method_family {
+	BDB_FAMILY_THRESHOLD, /* percent */
+	BDB_FAMILY_SAMPLES,   /* a test on the samples of two runs: mwu */
+	BDB_FAMILY_HISTORY,   /* a value against its series' history */
+	BDB_FAMILY_CHANGES    /* change points over a series (`changes ... using`) */
+} bdb_method_family;
+
+/* The `using` keyword of m. */
+const char *bdb_query_method_name(bdb_method m);
+/* The method of a `using` keyword (any case): 0, or BDB_EINVAL. */
+int bdb_query_method_parse(const char *name, bdb_method *out);
+/* The family of m. */
+bdb_method_family bdb_query_method_family(bdb_method m);
 
 /* Output formats. DEFAULT means "the caller's choice", i.e. TABLE. */
-typedef enum bdb_query_format {
-	BDB_FORMAT_DEFAULT = 0,
-	BDB_FORMAT_TABLE,    /* aligned columns, UTF-8 display-width aware */
-	BDB_FORMAT_JSON,     /* one object per statement (docs/query-language.md) */
-	BDB_FORMAT_CSV,	     /* RFC 4180: header line, CRLF line ends */
-	BDB_FORMAT_MARKDOWN, /* a GitHub-flavoured Markdown table */
-	BDB_FORMAT_LINE,     /* one "name = value" line per field, rows apart
-			      * (sqlite3's .mode line), for wide rows */
-	/* The chart formats draw a trend or changes result (other results
-	 * fall back to the table format; the parser refuses them there): */
-	BDB_FORMAT_SVG,	 /* one SVG document (docs/report.md) */
-	BDB_FORMAT_HTML, /* a self-contained HTML page: the chart, then the table */
-	BDB_FORMAT_CHART /* a line chart of Unicode braille for a terminal */
-} bdb_query_format;
-
-/* "table", "json", "csv", "markdown", "line", "svg", "html", "chart"
- * (DEFAULT gives "table"). */
-const char *bdb_query_format_name(bdb_query_format f);
-/* Parses a format name (case-insensitive). Returns 0 or BDB_EINVAL. */
-int bdb_query_format_parse(const char *name, bdb_query_format *out);
-/* Whether f is one of the chart formats (svg, html, chart). */
-bool bdb_query_format_is_chart(bdb_query_format f);
+/* (bdb_output_format: schema.h, its table schema/output.c.) */
 
 typedef struct bdb_query_options {
 	/* Format of statements without an `as` clause (DEFAULT = table). */
-	bdb_query_format format;
+	bdb_output_format format;
 	/* The output is a terminal: the table format then heads trend output
 	 * with a sparkline (and may use colour, below). */
 	bool is_terminal;
@@ -141,19 +148,44 @@ bool bdb_query_is_complete(const char *text);
 size_t bdb_query_statement_end(const char *text, bool *complete);
 
 /*
+ * Resolves a run reference as a command line gives it, through the query
+ * language's run grammar (RUN in docs/query-language.md): latest,
+ * latest~N, latest on branch B, baseline [NAME], run ID, commit PREFIX, a
+ * date; plus the command line's aliases baseline:NAME and commit:PREFIX.
+ * Any other word is a run id, or else a date. *seq gets the run. Returns
+ * 0, or an error with a one-line message in d: BDB_ENOTFOUND (no such
+ * run), BDB_EINVAL (a bad reference, an ambiguous commit prefix).
+ */
+int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d);
+
+/* ---- The statements (their table: query/statements.c) ---- */
+
+/* Whether word[0..n) is the first keyword of a statement ("trend", "show"). */
+bool bdb_query_starts_statement(const char *word, size_t n);
+
+/* Whether `benchdb WORD ...` runs the statement WORD starts. */
+bool bdb_query_is_subcommand(const char *word);
+
+/* Those WORDs into out[0..max), NULL-terminated; returns how many. */
+size_t bdb_query_subcommands(const char **out, size_t max);
+
+/* Appends the forms, summary and example of the statements that word (a
+ * first keyword, or a whole name like "show runs") names. 0, or
+ * BDB_ENOTFOUND when it names none. */
+int bdb_query_statement_help(const char *word, bdb_buf *out);
+
+/* Appends every statement's forms, one "  FORM\n" line each. */
+void bdb_query_statements_help(bdb_buf *out);
+
+/* Appends the statements' first keywords: "show, summary, trend, ...". */
+void bdb_query_statement_list(bdb_buf *out);
+
+/*
  * Appends name to b as a quoted string of the query language ("a \"b\""),
  * so that a front end can put a run id, baseline or branch name into a
  * statement it builds. On allocation failure b->failed is set.
  */
 void bdb_query_put_name(bdb_buf *b, const char *name);
-
-/*
- * Appends s[0..n) to b as a JSON string, as the JSON format writes every
- * name: '"', '\\' and control characters escaped, a byte that is not UTF-8
- * (bdb_utf8_valid) as U+FFFD. The one JSON escaper of the front ends (the
- * HTTP API's bodies). On allocation failure b->failed is set.
- */
-void bdb_query_put_json_string(bdb_buf *b, const char *s, size_t n);
 
 /*
  * The candidate nearest to word by edit distance (case folded, with
@@ -235,10 +267,34 @@ int bdb_query_run(bdb_store *store, const char *text, const bdb_query_options *o
 
 void bdb_result_free(bdb_result *r);
 
-/* The statement's name: "show runs", "trend", "regressions", ... */
+/*
+ * Keeps rows [from, from + count) of r (clipped to its rows) and drops the
+ * others: a page of a long table (the HTTP API's GET /api/runs). The
+ * statement fields stay as they are.
+ */
+void bdb_result_slice(bdb_result *r, size_t from, size_t count);
+
+/*
+ * The environment and metadata of the run with id (its exact id, not a run
+ * reference), as a table: statement "run", fields run, timestamp, commit,
+ * branch (as summary has them), columns section ("environment" or
+ * "metadata"), key, value; the environment first, each sorted by key.
+ * Returns 0, BDB_ENOTFOUND (no such run; d says so), BDB_ENOMEM or a
+ * storage error. Free *out with bdb_result_free.
+ */
+int bdb_query_run_environment(bdb_store *store, const char *id, bdb_result **out, bdb_diag *d);
+
+/* The statement's name (its table's: "show runs", "trend", ...). */
 const char *bdb_result_statement(const bdb_result *r);
+
+/* Whether r is the result of a regressions statement (what a gate counts). */
+bool bdb_result_is_regressions(const bdb_result *r);
+/* Whether r is a trend's result. */
+bool bdb_result_is_trend(const bdb_result *r);
+/* Whether r judges runs with a verdict per row (compare, regressions). */
+bool bdb_result_has_verdicts(const bdb_result *r);
 /* The format the statement asked for with `as` (DEFAULT when none). */
-bdb_query_format bdb_result_requested_format(const bdb_result *r);
+bdb_output_format bdb_result_requested_format(const bdb_result *r);
 size_t bdb_result_n_columns(const bdb_result *r);
 const char *bdb_result_column(const bdb_result *r, size_t col);
 /* The index of column name, or -1. */
@@ -258,11 +314,11 @@ bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
  * is_terminal / color apply to the table format only. Returns 0 or
  * BDB_ENOMEM.
  */
-int bdb_result_format(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+int bdb_result_format(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		      bdb_buf *out);
 
 /*
- * Appends r as BDB_FORMAT_MARKDOWN would, with one more column, column,
+ * Appends r as BDB_OUTPUT_MARKDOWN would, with one more column, column,
  * whose cell in row i links "[text](targets[i])" (empty when targets[i] is
  * NULL); targets has bdb_result_n_rows(r) entries. A target is written
  * with every byte outside [A-Za-z0-9._~/-] percent-encoded, so a relative
@@ -344,16 +400,27 @@ int bdb_result_html_table(const bdb_result *r, bdb_buf *out);
  * as k=v,k=v, a missing value as "-"), unescaped. */
 void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
 
+/* As bdb_result_cell_text, but a quantity (a value, bound or base of a
+ * table with a "unit" column) in its unit's natural scale, unit included,
+ * as the table format shows it ("1.298 µs" for 1298 ns). */
+void bdb_result_cell_quantity(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
+
 /* The style sheet of benchdb's HTML pages (the `as html` page, the report):
  * static text without '<', '&' or "//", for a <style> element. */
 const char *bdb_html_style(void);
+
+/* The style rules of the SVG charts (bdb_result_svg puts them in each
+ * chart's <style>): static CSS text without '<', '&' or "//", for a page
+ * that shows charts inline but may not use inline styles (the dashboard's
+ * style sheet). */
+const char *bdb_chart_style(void);
 
 /*
  * Writes r formatted as bdb_result_format would to f, a piece at a time
  * (a big table never sits in memory as text whole). Returns 0, BDB_ENOMEM,
  * or BDB_EIO when writing to f failed (ferror); f is not flushed.
  */
-int bdb_result_write(const bdb_result *r, bdb_query_format format, const bdb_query_options *opt,
+int bdb_result_write(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		     FILE *f);
 
 #endif /* BDB_QUERY_H */

@@ -334,11 +334,9 @@ typedef struct bdb__history_check {
 	bdb__history_verdict verdict;
 } bdb__history_check;
 
-/* "zscore", "ttest", "iqr", "delta_iqr", "lookback"; NULL for a bad value. */
-const char *bdb__history_model_name(bdb__history_model model);
-
-/* The model of a name above (case-insensitive). Returns 0 or BDB_EINVAL. */
-int bdb__history_model_parse(const char *name, bdb__history_model *out);
+/* Whether model is one of the models above. (Their names are the query
+ * language's method keywords: the method table, query/methods.c.) */
+bool bdb__history_model_valid(bdb__history_model model);
 
 /* The default boundary of a model: 0.99 for the z-score and the t-test,
  * 3 for IQR and delta-IQR, 5 for the lookback z-score. */
@@ -391,6 +389,16 @@ typedef struct bdb__changes_options {
 	uint64_t seed;		       /* E-Divisive permutation seed */
 	double min_magnitude;	       /* windowed: also drop changes with a relative
 					* magnitude <= this (0 keeps all) */
+	bool robust;		       /* the robust default of `changes` (window 0):
+					* E-Divisive on ranks, a minimum effect,
+					* excursions and drifts (query/robust.c) */
+	double effect;		       /* robust: a change needs |after - before| >=
+					* effect * noise ... */
+	double floor_pct;	       /* ... and >= floor_pct % of |before| */
+	size_t excursion_runs;	       /* robust: a change that reverts within this
+					* many runs is one excursion (0: never) */
+	double drift_p;		       /* robust: Mann-Kendall level for a drift
+					* (0: no drifts) */
 	volatile sig_atomic_t *cancel; /* NULL, or set non-zero (by a signal
 					* handler) to stop: BDB_ECANCELLED */
 } bdb__changes_options;
@@ -402,12 +410,44 @@ void bdb__changes_options_default(bdb__changes_options *opt);
 /* Windowed defaults: window 50, p 0.001, magnitude 0. */
 void bdb__changes_options_windowed(bdb__changes_options *opt);
 
+#define BDB_CHANGES_ROBUST_P_VALUE    0.01 /* rank E-Divisive, per split */
+#define BDB_CHANGES_ROBUST_EFFECT     2.0  /* noise multiples */
+#define BDB_CHANGES_ROBUST_FLOOR_PCT  2.0  /* percent of the level before */
+#define BDB_CHANGES_ROBUST_EXCURSION  5	   /* runs */
+#define BDB_CHANGES_ROBUST_DRIFT_P    0.001
+#define BDB_CHANGES_DAYS_PER_MONTH    30.436875 /* a Gregorian month */
+
+/* Robust defaults (the default of `changes`): E-Divisive defaults with
+ * robust set, p BDB_CHANGES_ROBUST_P_VALUE and the BDB_CHANGES_ROBUST_*
+ * effect, floor, excursion and drift settings. */
+void bdb__changes_options_robust(bdb__changes_options *opt);
+
+typedef enum bdb__change_kind {
+	BDB__CHANGE_STEP = 0, /* the level moves at index and stays */
+	BDB__CHANGE_EXCURSION, /* it moves at index and returns at end */
+	BDB__CHANGE_DRIFT      /* a monotone creep from index to end */
+} bdb__change_kind;
+
+const char *bdb__change_kind_name(bdb__change_kind kind);
+
 typedef struct bdb__change_point {
 	size_t index;	    /* first observation of the new regime, 0-based */
 	double mean_before; /* mean from the previous change point to index */
 	double mean_after;  /* mean from index to the next change point */
 	double change_pct;  /* (after - before) / |before| * 100; NAN if before is 0 */
-	double p_value;	    /* permutation p (E-Divisive) or t-test p (windowed) */
+	double p_value;	    /* permutation p (E-Divisive) or t-test p (windowed);
+			     * robust: the permutation p of the split on ranks
+			     * (an excursion: the larger of its two), a drift's
+			     * two-sided Mann-Kendall p */
+	/* Filled by the robust method only (else kind STEP, the rest 0): */
+	bdb__change_kind kind;
+	size_t end;	    /* excursion: first index back at the old level;
+			     * drift: one past its last index */
+	double noise;	    /* robust noise estimate of the series */
+	double threshold;   /* the smallest |after - before| that counted */
+	double slope;	    /* drift: Theil-Sen slope per unit of t */
+	double slope_lower; /* drift: its interval at 95 % (Sen's) */
+	double slope_upper;
 } bdb__change_point;
 
 typedef struct bdb__changes {
@@ -453,6 +493,37 @@ typedef struct bdb__changes {
  */
 int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *opt,
 			bdb__changes *out);
+
+/*
+ * bdb__detect_changes with the times t[0..n) of the values (ascending, any
+ * unit: the executor passes days), which only the robust method's drifts
+ * use; t NULL means the index. With opt->robust (window 0):
+ *
+ *  1. noise = 1.4826 * MAD(x[i+1] - x[i]) / sqrt(2), the standard deviation
+ *     of the noise that run-to-run differences imply (a step or an outlier
+ *     moves one or two differences, not their median);
+ *  2. candidates: E-Divisive (the permutation test above) on the mid-ranks
+ *     of x, so that an outlier weighs no more than the largest ordinary value;
+ *  3. effect: each candidate's level change (segment medians) must reach
+ *     max(effect * noise, floor_pct % of |before|); the weakest failing one
+ *     is removed and its neighbours re-measured, until all pass;
+ *  4. excursions: two consecutive points at most excursion_runs apart whose
+ *     outer levels agree (within the threshold) are one excursion;
+ *  5. drift: Theil-Sen slope and Mann-Kendall test over the pairs within the
+ *     segments between steps (excursions left out); when p <= drift_p and the
+ *     slope's change over the series reaches the threshold, the series is
+ *     detrended and steps 2-4 run again on it; the drift is one point with
+ *     kind DRIFT (index 0, end n) if it still holds.
+ * Points are ascending by index (a drift first).
+ */
+int bdb__detect_changes_at(const double *x, const double *t, size_t n,
+			   const bdb__changes_options *opt, bdb__changes *out);
+
+/* The robust method's noise of a series with no change point: the larger of
+ * 1.4826 MAD(x[i+1] - x[i]) / sqrt(2) and 1.4826 MAD(x - median(x)), and
+ * that median (the level). 0 and the level for n < 3; NAN and NAN for n 0.
+ * For `explain`: why nothing was flagged. */
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *level);
 
 /*
  * The single E-Divisive split of x[0..n) (alpha = 1): the tau in

@@ -4,32 +4,72 @@
  */
 #include "ast.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Every keyword of the language, sorted (completion lists them in order). */
-const char *const bdb__keywords[] = {
-    "alpha",	 "and",	    "as",     "baseline",    "baselines", "boundary", "by",
-    "changes",	 "chart",   "commit", "compare",     "csv",	  "day",      "deltaiqr",
-    "drop",	 "explain", "html",   "in",	     "iqr",	  "json",     "last",
-    "latest",	 "line",    "log",    "lookback",    "markdown",  "metric",   "metrics",
-    "month",	 "mwu",	    "not",    "of",	     "or",	  "percent",  "permutations",
-    "points",	 "pvalue",  "rank",   "regressions", "run",	  "runs",     "seed",
-    "set",	 "show",    "since",  "summary",     "svg",	  "table",    "tags",
-    "threshold", "trend",   "ttest",  "until",	     "using",	  "vs",	      "week",
-    "where",	 "window",  "with",   "zscore",	     NULL,
+/*
+ * The keywords of the language that belong to no table: clause words and
+ * the words inside clauses. Statement, method and output-format keywords
+ * come from their tables (statements.c, methods.c, schema/output.c).
+ */
+static const char *const other_keywords[] = {
+    "alpha", "and",  "as",	 "baseline", "boundary", "by",	   "commit", "day",
+    "explain", "in",   "last",	 "latest",   "log",	 "metric", "month",  "not",
+    "of",	 "or",	  "permutations", "pvalue",   "run",	 "runs",   "seed",   "since",
+    "threshold", "until", "using", "vs", "week", "where", "window", "with",
 };
+
+#define MAX_KEYWORDS 128
+static const char *keywords[MAX_KEYWORDS + 1];
+static pthread_once_t keywords_once = PTHREAD_ONCE_INIT;
+
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void add_keyword(size_t *n, const char *k)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(keywords[i], k) == 0)
+			return;
+	if (*n < MAX_KEYWORDS)
+		keywords[(*n)++] = k;
+}
+
+/* Every keyword, sorted (completion lists them in order), built once. */
+static void build_keywords(void)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < sizeof other_keywords / sizeof *other_keywords; i++)
+		add_keyword(&n, other_keywords[i]);
+	for (size_t i = 0; i < bdb__n_statements; i++) {
+		add_keyword(&n, bdb__statements[i].word);
+		if (bdb__statements[i].word2)
+			add_keyword(&n, bdb__statements[i].word2);
+	}
+	for (size_t i = 0; i < bdb__n_methods; i++)
+		if (bdb__methods[i].family != BDB_FAMILY_CHANGES)
+			add_keyword(&n, bdb__methods[i].keyword);
+	for (size_t i = 0; i < bdb_n_output_formats; i++)
+		if (bdb_output_formats[i].uses & BDB_OUTPUT_FOR_QUERY)
+			add_keyword(&n, bdb_output_formats[i].name);
+	qsort(keywords, n, sizeof *keywords, by_name);
+	keywords[n] = NULL;
+}
 
 const char *const *bdb_query_keywords(void)
 {
-	return bdb__keywords;
+	pthread_once(&keywords_once, build_keywords);
+	return keywords;
 }
 
 bool bdb__is_keyword(const char *s)
 {
-	for (const char *const *k = bdb__keywords; *k; k++)
+	for (const char *const *k = bdb_query_keywords(); *k; k++)
 		if (strcasecmp(*k, s) == 0)
 			return true;
 	return false;

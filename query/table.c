@@ -14,7 +14,7 @@ bdb_result *bdb__result_new(const char *statement)
 	bdb_result *r = calloc(1, sizeof *r);
 	if (!r)
 		return NULL;
-	bdb__arena_init(&r->arena);
+	bdb_arena_init(&r->arena, 0);
 	r->statement = statement;
 	r->spark_col = -1;
 	r->spark_group = -1;
@@ -27,7 +27,7 @@ void bdb_result_free(bdb_result *r)
 	if (!r)
 		return;
 	bdb_result_free(r->chart_table);
-	bdb__arena_free(&r->arena);
+	bdb_arena_free(&r->arena);
 	free(r->cells);
 	free(r->marks);
 	free(r->field_names);
@@ -40,12 +40,12 @@ const bdb_result *bdb_result_chart_table(const bdb_result *r)
 {
 	if (r->chart_table)
 		return r->chart_table;
-	return strcmp(r->statement, "trend") == 0 ? r : NULL;
+	return strcmp(r->statement, bdb__stmt_name(BDB__STMT_TREND)) == 0 ? r : NULL;
 }
 
 int bdb__result_columns(bdb_result *r, const bdb__column *cols, size_t n)
 {
-	r->cols = bdb__arena_alloc(&r->arena, n * sizeof *cols);
+	r->cols = bdb_arena_calloc(&r->arena, n * sizeof *cols);
 	if (!r->cols) {
 		r->failed = true;
 		return BDB_ENOMEM;
@@ -110,6 +110,20 @@ void bdb__result_truncate(bdb_result *r, size_t n)
 		r->n_rows = n;
 }
 
+void bdb_result_slice(bdb_result *r, size_t from, size_t count)
+{
+	if (from > r->n_rows)
+		from = r->n_rows;
+	if (count > r->n_rows - from)
+		count = r->n_rows - from;
+	if (from) {
+		memmove(r->cells, r->cells + from * r->n_cols,
+			count * r->n_cols * sizeof *r->cells);
+		memmove(r->marks, r->marks + from, count);
+	}
+	r->n_rows = count;
+}
+
 static bdb_value *cell(bdb_result *r, size_t row, size_t col)
 {
 	return &r->cells[row * r->n_cols + col];
@@ -117,7 +131,9 @@ static bdb_value *cell(bdb_result *r, size_t row, size_t col)
 
 const char *bdb__result_strdup(bdb_result *r, const char *s)
 {
-	char *p = bdb__arena_strdup(&r->arena, s ? s : "");
+	if (!s)
+		s = "";
+	char *p = bdb_arena_strndup(&r->arena, s, strlen(s));
 	if (!p) {
 		r->failed = true;
 		return "";
@@ -127,7 +143,7 @@ const char *bdb__result_strdup(bdb_result *r, const char *s)
 
 void bdb__cell_strn(bdb_result *r, size_t row, size_t col, const char *s, size_t n)
 {
-	char *p = bdb__arena_strndup(&r->arena, s, n);
+	char *p = bdb_arena_strndup(&r->arena, s, n);
 	if (!p) {
 		r->failed = true;
 		return;
@@ -174,7 +190,7 @@ void bdb__cell_bool(bdb_result *r, size_t row, size_t col, bool v)
 
 void bdb__cell_tags(bdb_result *r, size_t row, size_t col, const bdb_kv *tags, size_t n)
 {
-	bdb_kv *copy = bdb__arena_alloc(&r->arena, (n ? n : 1) * sizeof *copy);
+	bdb_kv *copy = bdb_arena_calloc(&r->arena, (n ? n : 1) * sizeof *copy);
 	if (!copy) {
 		r->failed = true;
 		return;
@@ -345,7 +361,7 @@ const char *bdb_result_statement(const bdb_result *r)
 	return r->statement;
 }
 
-bdb_query_format bdb_result_requested_format(const bdb_result *r)
+bdb_output_format bdb_result_requested_format(const bdb_result *r)
 {
 	return r->requested;
 }

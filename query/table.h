@@ -44,9 +44,9 @@ typedef struct bdb__column {
 } bdb__column;
 
 struct bdb_result {
-	bdb__arena arena;
+	bdb_arena arena;
 	const char *statement;
-	bdb_query_format requested;
+	bdb_output_format requested;
 
 	bdb__column *cols;
 	size_t n_cols;
@@ -74,6 +74,9 @@ struct bdb_result {
 	bool chart_log, chart_runs;
 	bdb_result *chart_table;
 	bool explain; /* show BDB__STYLE_EXPLAIN columns in every format */
+	/* > 0: p-values come from this many permutations; the human formats
+	 * show one at 1 / (R + 1) as "< 0.0099 (100 permutations)". */
+	int p_floor_permutations;
 	/* Columns (bit i: column i) the table format does not show because they
 	 * repeat others (rank's label without `by`). */
 	uint32_t table_redundant;

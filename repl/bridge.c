@@ -57,7 +57,7 @@ static bool write_paged(const char *text, size_t len)
 
 /* Prints a query error: "benchdb: error: FILE:LINE:COL: expected ..." and
  * the library's statement and caret lines under it. */
-static void report(shell *sh, const bdb_diag *d)
+void shell_report_error(shell *sh, const bdb_diag *d)
 {
 	bdb_diag shown = *d;
 	if (!shown.file[0] && sh->source_name && d->line > 0) {
@@ -72,7 +72,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 {
 	bdb_query_options opt;
 	memset(&opt, 0, sizeof opt);
-	bdb_query_format_parse(sh->format, &opt.format);
+	bdb_output_format_parse(sh->format, BDB_OUTPUT_FOR_QUERY, &opt.format);
 	opt.is_terminal = sh->ctx->stdout_tty && !sh->out;
 	opt.color = sh->ctx->color && !sh->out;
 	opt.cancel = shell_cancel_flag();
@@ -87,14 +87,14 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 		}
 		if (!d.message[0])
 			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
-		report(sh, &d);
+		shell_report_error(sh, &d);
 		return cli_exit_code(rc);
 	}
-	bdb_query_format fmt = bdb_result_requested_format(res);
-	if (fmt == BDB_FORMAT_DEFAULT)
+	bdb_output_format fmt = bdb_result_requested_format(res);
+	if (fmt == BDB_OUTPUT_DEFAULT)
 		fmt = opt.format;
 	if (opt.is_terminal && !sh->ctx->no_pager &&
-	    (fmt == BDB_FORMAT_TABLE || fmt == BDB_FORMAT_DEFAULT || fmt == BDB_FORMAT_LINE)) {
+	    (fmt == BDB_OUTPUT_TABLE || fmt == BDB_OUTPUT_DEFAULT || fmt == BDB_OUTPUT_LINE)) {
 		bdb_buf text;
 		bdb_buf_init(&text);
 		rc = bdb_result_format(res, fmt, &opt, &text);
@@ -105,7 +105,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	} else {
 		rc = bdb_result_write(res, fmt, &opt, out);
 	}
-	if (strcmp(bdb_result_statement(res), "regressions") == 0 &&
+	if (bdb_result_is_regressions(res) &&
 	    bdb_result_n_rows(res) > cli_count_inconclusive(res))
 		*found_regressions = true;
 	bdb_result_free(res);
@@ -154,63 +154,3 @@ bool shell_store_exists(const char *dir)
 	return stat(path, &st) == 0 && st.st_size > 0;
 }
 
-/* Per statement: its forms and an example on the store of the README. */
-static const struct {
-	const char *name, *help;
-} statement_help[] = {
-    {"show", "show runs [last N] [where ...] | points | metrics | tags [KEY] | baselines\n"
-	     "  The store's catalog.\n"
-	     "Example: show runs last 5\n"},
-    {"summary", "summary [RUN]\n"
-		"  One run's values, grouped by scenario (default latest).\n"
-		"Example: summary latest~1\n"},
-    {"trend", "trend METRIC [of POINT] [where ...] [last N | since TIME [until TIME]] "
-	      "[by day|week|month]\n"
-	      "  One value per run, oldest first, for every series of METRIC.\n"
-	      "Example: trend real_time of \"BM_sort/1024\" last 30\n"},
-    {"rank", "rank METRIC [in RUN] [of POINT] [where ...] [by TAGKEY]\n"
-	     "  One run's values, best first, with the delta from the best.\n"
-	     "Example: rank real_time of \"BM_sort/*\"\n"},
-    {"compare", "compare RUN with RUN [metric M] [of POINT] [where ...] [using METHOD]\n"
-		"  Two runs side by side, with a verdict per value.\n"
-		"Example: compare baseline with latest metric real_time\n"},
-    {"regressions", "regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] "
-		    "[where ...] [using METHOD]\n"
-		    "  What got worse (default: latest vs baseline main).\n"
-		    "Example: regressions threshold 10%\n"},
-    {"changes", "changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]\n"
-		"  Change points over the history of each series.\n"
-		"Example: changes real_time of \"BM_hash/4096\"\n"},
-    {"set", "set baseline [NAME] = RUN\n"
-	    "  Points a baseline (default main) at a run.\n"
-	    "Example: set baseline main = latest\n"},
-    {"drop", "drop baseline NAME\n"
-	     "  Removes a baseline (not its run).\n"
-	     "Example: drop baseline release-1.2\n"},
-};
-
-const char *shell_statement_help_of(const char *name)
-{
-	for (size_t i = 0; i < sizeof statement_help / sizeof *statement_help; i++)
-		if (strcasecmp(statement_help[i].name, name) == 0)
-			return statement_help[i].help;
-	return NULL;
-}
-
-const char *shell_statement_help(void)
-{
-	return "  show runs [last N] [where ...]      show points | metrics | tags [KEY] | "
-	       "baselines\n"
-	       "  summary [RUN]\n"
-	       "  trend METRIC [of POINT] [where ...] [last N | since TIME [until TIME]] "
-	       "[by day|week|month]\n"
-	       "  rank METRIC [in RUN] [of POINT] [where ...] [by TAGKEY]\n"
-	       "  compare RUN with RUN [metric M] [of POINT] [where ...] [using METHOD]\n"
-	       "  regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] [where ...] "
-	       "[using METHOD]\n"
-	       "  changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]\n"
-	       "  set baseline [NAME] = RUN          drop baseline NAME\n"
-	       "  ... as table | json | csv | markdown | line\n"
-	       "RUN: latest, latest~N, baseline [NAME], run \"ID\", commit \"PREFIX\", "
-	       "\"2026-01-31\"\n";
-}

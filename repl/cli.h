@@ -13,13 +13,15 @@
 
 #include "engine.h"
 #include "query.h"
+#include "web.h"
 
 /* Exit codes, documented in docs/cli.md and --help. */
 enum {
 	EXIT_OK = 0,
 	EXIT_REGRESSIONS = 1, /* check (or regressions --fail) found regressions */
 	EXIT_USAGE = 2,	      /* usage or query error */
-	EXIT_INPUT = 3	      /* input or storage error */
+	EXIT_INPUT = 3,	      /* input or storage error */
+	EXIT_SERVER = 4	      /* push, --server: no answer, 401/403, or a 5xx */
 };
 
 typedef struct cli_ctx {
@@ -30,6 +32,8 @@ typedef struct cli_ctx {
 	bool color;	    /* terminal and NO_COLOR unset */
 	bool no_pager;	    /* --no-pager: never page tall tables */
 	const char *prog;   /* "benchdb" */
+	const char *server; /* --server URL: statements run there (remote.c) */
+	const char *token;  /* --token-file's token for the server, or NULL */
 } cli_ctx;
 
 /* Prints "benchdb: error: MESSAGE" to stderr. */
@@ -57,9 +61,6 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
  */
 int cli_write_output(const char *what, const char *path, const bdb_buf *out);
 
-/* Resolves a run reference given on the command line ("latest", "latest~2",
- * a run id, a commit prefix "commit:abc", a date) to a sequence number. */
-int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d);
 /* Opens the store read-only and decodes the run ref names into *out (free
  * with bdb_run_free). Prints the error itself; returns an exit code. */
 int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out);
@@ -126,6 +127,39 @@ int cli_run_meta_resolve(const char *cmd, cli_run_meta *m);
  * EXIT_INPUT when out of memory, else EXIT_OK.
  */
 int cli_tag_parse(const char *cmd, const char *value, bdb_kv *tag, char **copy);
+
+/*
+ * Reads a bearer token: the first line of path without its line end, into
+ * token (size bytes). It must be 16 printable ASCII characters or more,
+ * without spaces. cmd names the subcommand in errors ("serve: --token-file:
+ * ..."). Prints the error itself; returns an exit code.
+ */
+int cli_read_token(const char *cmd, const char *path, char *token, size_t size);
+
+/* ---- the server's client (remote.c; push, --server) ---------------------- */
+
+/* Appends server (a base URL; trailing slashes dropped) and path to b. */
+void cli_server_url(bdb_buf *b, const char *server, const char *path);
+
+/* Sends body (NULL: a GET) to url with ctx->token as the bearer token, as
+ * bdb_http_send does (its returns; out to free when it returns 0). */
+int cli_server_send(const cli_ctx *ctx, const char *url, const void *body, size_t len,
+		    const char *type, bdb_http_response *out, bdb_diag *d);
+
+/* The string member name of the JSON object r's body holds (malloc'ed), or
+ * NULL when there is none. */
+char *cli_server_field(const bdb_http_response *r, const char *name);
+
+/*
+ * What every client command says when the server cannot help: rc and d
+ * from bdb_http_send (no answer: "CMD: cannot reach SERVER: why"), or an
+ * answer r of 401, 403 or 500 and above ("CMD: SERVER answered 401
+ * Unauthorized: the bearer token is wrong"). Prints that one line and
+ * returns EXIT_SERVER; returns -1, printing nothing, for any other answer
+ * (the caller reads it).
+ */
+int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,
+		       const bdb_http_response *r);
 
 /* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
  * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */
@@ -197,6 +231,7 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(cli_ctx *ctx, int argc, char **argv);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_compact(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_trend(cli_ctx *ctx, int argc, char **argv);
@@ -204,6 +239,7 @@ int cmd_query(cli_ctx *ctx, int argc, char **argv);
 int cmd_chart(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
+int cmd_push(cli_ctx *ctx, int argc, char **argv);
 int cmd_record(cli_ctx *ctx, int argc, char **argv);
 
 /* The shell: statements from a string (-c), a file (-f), stdin or the REPL. */

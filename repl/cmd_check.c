@@ -116,13 +116,17 @@ size_t cli_count_inconclusive(const bdb_result *r)
 static void describe_method(const bdb_result *r, const char *pct, char *buf, size_t size)
 {
 	bdb_value m = bdb_result_field_by_name(r, "method");
-	const char *method = m.kind == BDB_VALUE_STRING ? m.str : "percent";
-	if (strcmp(method, "percent") == 0)
+	bdb_method method = BDB_METHOD_PERCENT;
+	if (m.kind == BDB_VALUE_STRING)
+		bdb_query_method_parse(m.str, &method);
+	bdb_method_family family = bdb_query_method_family(method);
+	if (family == BDB_FAMILY_THRESHOLD)
 		snprintf(buf, size, "threshold=%s", pct);
-	else if (strcmp(method, "mwu") == 0)
+	else if (family == BDB_FAMILY_SAMPLES)
 		snprintf(buf, size, "threshold=%s, mwu alpha=%g", pct, field_num(r, "alpha"));
 	else
-		snprintf(buf, size, "%s window=%g boundary=%g", method, field_num(r, "window"),
+		snprintf(buf, size, "%s window=%g boundary=%g", bdb_query_method_name(method),
+			 field_num(r, "window"),
 			 field_num(r, "boundary"));
 }
 
@@ -200,7 +204,7 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 	int code = EXIT_OK;
 	if (!q->run && !q->commit && bdb_reader_latest(r, 0, &seq) == BDB_ENOTFOUND) {
 		out->no_runs = true;
-	} else if ((rc = cli_resolve_run(r, bdb_buf_cstr(&ref), &seq, &d)) != 0) {
+	} else if ((rc = bdb_query_resolve_run(r, bdb_buf_cstr(&ref), &seq, &d)) != 0) {
 		if (!d.message[0])
 			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
 		fprintf(stderr, "benchdb: error: check: %s\n", d.message);
@@ -463,7 +467,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	if (bdb_result_n_rows(res) && charts)
 		bdb_result_markdown_links(res, "chart", "chart", (const char *const *)charts, &out);
 	else if (bdb_result_n_rows(res))
-		bdb_result_format(res, BDB_FORMAT_MARKDOWN, &qopt, &out);
+		bdb_result_format(res, BDB_OUTPUT_MARKDOWN, &qopt, &out);
 	fputs(bdb_buf_cstr(&out), stdout);
 	bdb_buf_reset(&out);
 	bdb_buf cq;
@@ -475,7 +479,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	bdb_buf_puts(&cq, how);
 	bdb_result *all = NULL;
 	if (bdb_query_run(store, bdb_buf_cstr(&cq), &qopt, &all, NULL) == 0) {
-		bdb_result_format(all, BDB_FORMAT_MARKDOWN, &qopt, &out);
+		bdb_result_format(all, BDB_OUTPUT_MARKDOWN, &qopt, &out);
 		printf("\n<details><summary>All %zu comparisons</summary>\n\n%s\n</details>\n",
 		       bdb_result_n_rows(all), bdb_buf_cstr(&out));
 		bdb_result_free(all);
@@ -521,7 +525,7 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 		if (texts[i][1] && !cli_text_ok(texts[i][0], texts[i][1]))
 			return EXIT_USAGE;
 	if (json_flag || ctx->json)
-		format = "json";
+		format = bdb_output_format_name(BDB_OUTPUT_JSON);
 	q->fraction = 0.05;
 	if (q->threshold_s && !parse_threshold(q->threshold_s, &q->fraction)) {
 		char *end;
@@ -537,9 +541,14 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 				       "(0.05), got '%s'",
 				       q->threshold_s);
 	}
+	/* "text" is benchkit's name of check's own lines; the others are
+	 * output formats (schema/output.c). */
+	bdb_output_format f = BDB_OUTPUT_DEFAULT;
 	q->text = strcmp(format, "text") == 0;
-	q->markdown = strcmp(format, "markdown") == 0;
-	q->json = strcmp(format, "json") == 0;
+	if (!q->text)
+		bdb_output_format_parse(format, BDB_OUTPUT_FOR_CHECK, &f);
+	q->markdown = f == BDB_OUTPUT_MARKDOWN;
+	q->json = f == BDB_OUTPUT_JSON;
 	if (!q->text && !q->markdown && !q->json)
 		return cli_usage_error(
 		    "check", "--format: expected text, markdown or json, got '%s'", format);
@@ -617,7 +626,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	if (q.json) {
 		bdb_buf out;
 		bdb_buf_init(&out);
-		bdb_result_format(res, BDB_FORMAT_JSON, &qopt, &out);
+		bdb_result_format(res, BDB_OUTPUT_JSON, &qopt, &out);
 		fputs(bdb_buf_cstr(&out), stdout);
 		bdb_buf_free(&out);
 	} else if (q.markdown) {
@@ -665,7 +674,7 @@ int cmd_query(cli_ctx *ctx, int argc, char **argv)
 	if (npos == 2)
 		return cli_usage_error("query", "give the statements as one argument (quote them)");
 	if (json_flag || ctx->json)
-		opt.format = "json";
+		opt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
 	text = npos ? positional[0] : NULL;
 	if (!text)
 		return cli_usage_error("query", "expected a statement");

@@ -25,7 +25,7 @@ static int summary_json(cli_ctx *ctx, const char *id)
 	bdb_buf_init(&text);
 	bdb_buf_puts(&text, "summary run ");
 	bdb_query_put_name(&text, id);
-	shell_options opt = {.format = "json"};
+	shell_options opt = {.format = bdb_output_format_name(BDB_OUTPUT_JSON)};
 	int code = text.failed ? EXIT_INPUT : shell_run_string(ctx, bdb_buf_cstr(&text), &opt);
 	bdb_buf_free(&text);
 	return code;
@@ -95,17 +95,67 @@ static const char trend_usage[] =
     "Without options, 'benchdb trend ...' runs the trend statement instead, as\n"
     "-c does: benchdb trend real_time of BM_sort/1024 last 10.\n";
 
+/* One row of the benchkit trend: a run's value of the series. */
 typedef struct trend_row {
-	bdb_obs obs;
-	char commit[64];
+	size_t order; /* in the statement's result: ties keep it */
+	int64_t timestamp_us;
+	double value, lower, upper;
+	bool bounds;
+	const char *run, *commit;
 } trend_row;
 
 static int cmp_row(const void *a, const void *b)
 {
 	const trend_row *x = a, *y = b;
-	if (x->obs.timestamp_us != y->obs.timestamp_us)
-		return x->obs.timestamp_us < y->obs.timestamp_us ? -1 : 1;
-	return x->obs.run_seq < y->obs.run_seq ? -1 : x->obs.run_seq > y->obs.run_seq;
+	if (x->timestamp_us != y->timestamp_us)
+		return x->timestamp_us < y->timestamp_us ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static bdb_value cell(const bdb_result *res, size_t row, const char *column)
+{
+	int col = bdb_result_column_index(res, column);
+	bdb_value none = {.kind = BDB_VALUE_NULL};
+	return col < 0 ? none : bdb_result_get(res, row, (size_t)col);
+}
+
+/* The benchkit trend's rows out of the trend statement's result: one per
+ * run (benchkit takes a run's first matching point: with several matching
+ * series, the first in the statement's order), oldest first. */
+static trend_row *trend_rows(const bdb_result *res, size_t *n_rows)
+{
+	size_t n = bdb_result_n_rows(res), k = 0;
+	trend_row *rows = calloc(n ? n : 1, sizeof *rows);
+	for (size_t i = 0; rows && i < n; i++) {
+		bdb_value run = cell(res, i, "run");
+		bool seen = false;
+		for (size_t j = 0; j < k && !seen; j++)
+			seen = run.kind == BDB_VALUE_STRING && strcmp(rows[j].run, run.str) == 0;
+		bdb_value v = cell(res, i, "value"), lo = cell(res, i, "lower"),
+			  hi = cell(res, i, "upper"), c = cell(res, i, "commit");
+		if (seen || run.kind != BDB_VALUE_STRING || v.kind != BDB_VALUE_NUMBER)
+			continue;
+		trend_row *t = &rows[k++];
+		t->order = i;
+		t->run = run.str;
+		t->timestamp_us = cell(res, i, "timestamp").i;
+		t->value = v.num;
+		t->bounds = lo.kind == BDB_VALUE_NUMBER && hi.kind == BDB_VALUE_NUMBER;
+		t->lower = t->bounds ? lo.num : 0;
+		t->upper = t->bounds ? hi.num : 0;
+		t->commit = c.kind == BDB_VALUE_STRING ? c.str : NULL;
+	}
+	if (rows && k)
+		qsort(rows, k, sizeof *rows, cmp_row);
+	*n_rows = k;
+	return rows;
+}
+
+static void trend_header(const char *metric, const char *point, const char *framework)
+{
+	printf("Trend: %s @ %s", metric, point);
+	if (framework)
+		printf(" (framework=%s)", framework);
 }
 
 int cmd_trend(cli_ctx *ctx, int argc, char **argv)
@@ -135,98 +185,56 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 	int code = cli_open_store(ctx, false, true, &store);
 	if (code)
 		return code;
-	bdb_buf pterm, mterm, tterm;
-	bdb_buf_init(&pterm);
-	bdb_buf_init(&mterm);
-	bdb_buf_init(&tterm);
-	bdb_buf_printf(&pterm, "p:%s", point);
-	bdb_buf_printf(&mterm, "m:%s", metric);
-	if (framework)
-		bdb_buf_printf(&tterm, "t:framework=%s", framework);
-	const char *terms[3] = {bdb_buf_cstr(&pterm), bdb_buf_cstr(&mterm), bdb_buf_cstr(&tterm)};
-	size_t n_terms = framework ? 3 : 2;
-	bdb_reader *r = NULL;
-	uint64_t *ids = NULL;
-	size_t n_ids = 0, n_rows = 0, cap = 0;
-	trend_row *rows = NULL;
-	int rc = bdb_reader_begin(store, &r);
-	if (!rc)
-		rc = bdb_reader_series_match(r, terms, n_terms, &ids, &n_ids);
-	/* benchkit takes, per run, the first point that matches: with several
-	 * matching series (other tags differ), the lowest series id wins. */
-	for (size_t s = 0; !rc && s < n_ids; s++) {
-		bdb_obs_iter *it = NULL;
-		rc = bdb_obs_iter_open(r, ids[s], INT64_MIN, INT64_MAX, false, &it);
-		bdb_obs obs;
-		while (!rc && bdb_obs_iter_next(it, &obs) == 1) {
-			bool seen = false;
-			for (size_t k = 0; k < n_rows && !seen; k++)
-				seen = rows[k].obs.run_seq == obs.run_seq;
-			if (seen)
-				continue;
-			if (n_rows == cap) {
-				cap = cap ? cap * 2 : 64;
-				trend_row *p = realloc(rows, cap * sizeof *rows);
-				if (!p) {
-					rc = BDB_ENOMEM;
-					break;
-				}
-				rows = p;
-			}
-			rows[n_rows].obs = obs;
-			bdb_run_info info;
-			rows[n_rows].commit[0] = '\0';
-			if (bdb_reader_run_info(r, obs.run_seq, &info) == 0)
-				snprintf(rows[n_rows].commit, sizeof rows[n_rows].commit, "%s",
-					 info.commit);
-			n_rows++;
-		}
-		if (it)
-			bdb_obs_iter_close(it);
+	/* trend "M" where point = "P" [and framework = "F"] */
+	bdb_buf stmt;
+	bdb_buf_init(&stmt);
+	bdb_buf_puts(&stmt, "trend ");
+	bdb_query_put_name(&stmt, metric);
+	bdb_buf_puts(&stmt, " where point = ");
+	bdb_query_put_name(&stmt, point);
+	if (framework) {
+		bdb_buf_puts(&stmt, " and framework = ");
+		bdb_query_put_name(&stmt, framework);
 	}
-	if (r)
-		bdb_reader_end(r);
-	free(ids);
-	bdb_buf_free(&pterm);
-	bdb_buf_free(&mterm);
-	bdb_buf_free(&tterm);
-	bdb_store_close(store);
-	if (rc) {
-		free(rows);
+	bdb_result *res = NULL;
+	bdb_query_options qopt = {0};
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = stmt.failed ? BDB_ENOMEM : bdb_query_run(store, bdb_buf_cstr(&stmt), &qopt, &res, &d);
+	bdb_buf_free(&stmt);
+	/* A metric, point or framework the store does not have is no data, as
+	 * benchkit says it; anything else is an error. */
+	if (rc && rc != BDB_EQUERY) {
+		bdb_store_close(store);
 		cli_error("trend: cannot read the store: %s", bdb_strerror(rc));
 		return EXIT_INPUT;
 	}
-	if (n_rows) /* rows is NULL when nothing matched: qsort(NULL) is undefined */
-		qsort(rows, n_rows, sizeof *rows, cmp_row);
+	size_t n_rows = 0;
+	trend_row *rows = rc ? NULL : trend_rows(res, &n_rows);
 	size_t first = 0;
 	if (n_runs > 0 && (size_t)n_runs < n_rows)
 		first = n_rows - (size_t)n_runs;
+	trend_header(metric, point, framework);
 	if (n_rows - first == 0) {
-		printf("Trend: %s @ %s", metric, point);
-		if (framework)
-			printf(" (framework=%s)", framework);
 		printf(" \xe2\x80\x94 no data (0 points)\n");
-		free(rows);
-		return EXIT_OK;
-	}
-	printf("Trend: %s @ %s", metric, point);
-	if (framework)
-		printf(" (framework=%s)", framework);
-	printf("\n");
-	printf("  %zu points\n\n", n_rows - first);
-	for (size_t i = first; i < n_rows; i++) {
-		char ts[48];
-		bdb_time_format(rows[i].obs.timestamp_us, ts, sizeof ts);
-		/* "2026-02-10T09:05:00Z" -> "2026-02-10 09:05" */
-		ts[10] = ' ';
-		ts[16] = '\0';
-		printf("  %s  %.2f", ts, rows[i].obs.value);
-		if (rows[i].obs.has_lower && rows[i].obs.has_upper)
-			printf("  CI=[%.2f, %.2f]", rows[i].obs.lower, rows[i].obs.upper);
-		if (rows[i].commit[0])
-			printf("  [%s]", rows[i].commit);
-		printf("\n");
+	} else {
+		printf("\n  %zu points\n\n", n_rows - first);
+		for (size_t i = first; i < n_rows; i++) {
+			char ts[48];
+			bdb_time_format(rows[i].timestamp_us, ts, sizeof ts);
+			/* "2026-02-10T09:05:00Z" -> "2026-02-10 09:05" */
+			ts[10] = ' ';
+			ts[16] = '\0';
+			printf("  %s  %.2f", ts, rows[i].value);
+			if (rows[i].bounds)
+				printf("  CI=[%.2f, %.2f]", rows[i].lower, rows[i].upper);
+			if (rows[i].commit && rows[i].commit[0])
+				printf("  [%s]", rows[i].commit);
+			printf("\n");
+		}
 	}
 	free(rows);
+	bdb_result_free(res);
+	bdb_store_close(store);
 	return EXIT_OK;
 }

@@ -19,9 +19,10 @@ static const char ingest_usage[] =
     "of result files: each file one run, in name order, subdirectories alike (a\n"
     "pytest-benchmark .benchmarks directory). The format is detected from the\n"
     "content unless --format forces one ('benchdb ingest --list-formats' lists\n"
-    "them all). Many files are stored up to 100 runs per transaction; a run is\n"
-    "reported once its transaction is committed, as 'Ingested run ID (N points,\n"
-    "M metrics)' (benchkit's form: '(N points)').\n"
+    "them). Many files are stored up\n"
+    "to 100 runs per transaction; a run is reported once its transaction is\n"
+    "committed, as 'Ingested run ID (N points, M metrics)' (benchkit's form:\n"
+    "'(N points)').\n"
     "A github-action-benchmark data.js is a whole history: it is imported as\n"
     "'benchdb import-gab FILE' does, one run per entry.\n"
     "\n"
@@ -138,19 +139,18 @@ static void report_input(void *ctx, const bdb_ingest_result *r)
  * backslash or control character, so they are JSON strings as they are. */
 static void list_formats(bool json)
 {
-	const bdb_format_info *f;
-	size_t n = bdb_format_infos(&f);
+	size_t n = bdb_format_count();
 	int width = 0; /* of the longest name, so that the tools line up */
 	for (size_t i = 0; i < n; i++)
-		if ((int)strlen(f[i].name) > width)
-			width = (int)strlen(f[i].name);
+		if ((int)strlen(bdb_format_info_at(i)->name) > width)
+			width = (int)strlen(bdb_format_info_at(i)->name);
 	for (size_t i = 0; i < n; i++) {
+		const bdb_format_info *f = bdb_format_info_at(i);
 		if (json)
 			printf("%s{\"name\": \"%s\", \"tool\": \"%s\", \"reads\": \"%s\"}%s\n",
-			       i ? " " : "[", f[i].name, f[i].tool, f[i].reads,
-			       i + 1 < n ? "," : "]");
+			       i ? " " : "[", f->name, f->tool, f->reads, i + 1 < n ? "," : "]");
 		else
-			printf("%-*s %-24s %s\n", width, f[i].name, f[i].tool, f[i].reads);
+			printf("%-*s %-24s %s\n", width, f->name, f->tool, f->reads);
 	}
 }
 
@@ -158,7 +158,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 {
 	bdb_ingest_options opt;
 	memset(&opt, 0, sizeof opt);
-	bdb_format format = BDB_FORMAT_AUTO;
+	bdb_input_format format = BDB_INPUT_AUTO;
 	bdb_kv tags[MAX_TAGS];
 	char *tag_copies[MAX_TAGS];
 	size_t n_tags = 0;
@@ -318,7 +318,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	}
 	for (size_t f = 0; f < inputs.n; f++)
 		left[f] = inputs.paths[f];
-	if (format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB)
+	if (format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB)
 		code = cli_ingest_histories(store, left, &n_left, flags);
 	if (n_left > 0 && bdb_ingest_files(store, left, (size_t)n_left, &job, NULL))
 		code = EXIT_INPUT;
@@ -390,8 +390,8 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 		return parsed < 0 ? EXIT_OK : parsed;
 	if (npos)
 		ref = positional[0];
-	bdb_export_format ef;
-	if (bdb_export_format_parse(fmt, &ef)) {
+	bdb_output_format ef;
+	if (bdb_output_format_parse(fmt, BDB_OUTPUT_FOR_EXPORT, &ef)) {
 		cli_error("export: unknown format '%s' (expected benchkit, json, csv or markdown)",
 			  fmt);
 		return EXIT_USAGE;

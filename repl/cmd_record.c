@@ -87,7 +87,7 @@ typedef struct record_opts {
 	char **values;	   /* its values (malloc'ed) */
 	size_t n_values;
 	bool has_format;
-	bdb_format format;
+	bdb_input_format format;
 	const char *output;
 	const char *baseline; /* --baseline: the verdict's (default main) */
 	bool has_timestamp;   /* --timestamp */
@@ -747,7 +747,7 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			/* resolved once every option is read */
 		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
 			if (!bad &&
-			    (bdb_format_parse(v, &o->format) || o->format == BDB_FORMAT_AUTO)) {
+			    (bdb_format_parse(v, &o->format) || o->format == BDB_INPUT_AUTO)) {
 				cli_error("record: unknown format '%s' (expected %s)", v,
 					  bdb_format_list());
 				return EXIT_USAGE;
@@ -896,7 +896,7 @@ static int read_results(const record_opts *o, int64_t started_us, const bdb_buf 
 	opt.timestamp_us = o->has_timestamp ? o->timestamp_us : started_us;
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = o->output ? bdb_ingest_path(o->output, o->has_format ? o->format : BDB_FORMAT_AUTO,
+	int rc = o->output ? bdb_ingest_path(o->output, o->has_format ? o->format : BDB_INPUT_AUTO,
 					     &opt, out, NULL, &d)
 			   : bdb_ingest_buffer("the command's standard output", capture->data,
 					       capture->len, o->format, &opt, out, NULL, &d);
@@ -969,7 +969,8 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 	bdb_query_put_name(&stmt, run->id);
 	bdb_buf_puts(&stmt, " metric wall of ");
 	bdb_query_put_name(&stmt, name);
-	bdb_buf_puts(&stmt, mwu ? " using mwu" : " using percent");
+	const char *method = bdb_query_method_name(mwu ? BDB_METHOD_MWU : BDB_METHOD_PERCENT);
+	bdb_buf_printf(&stmt, " using %s", method);
 	bdb_result *res = NULL;
 	bdb_query_options qopt = {0};
 	if (!stmt.failed && bdb_query_run(store, bdb_buf_cstr(&stmt), &qopt, &res, NULL) == 0) {
@@ -981,8 +982,8 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 			compared |=
 			    v.kind == BDB_VALUE_STRING && v.str && strcmp(v.str, "new") != 0;
 		}
-		if (compared && bdb_result_format(res, BDB_FORMAT_TABLE, &qopt, &out) == 0)
-			printf("\nAgainst baseline %s (%s):\n%s", baseline, mwu ? "mwu" : "percent",
+		if (compared && bdb_result_format(res, BDB_OUTPUT_TABLE, &qopt, &out) == 0)
+			printf("\nAgainst baseline %s (%s):\n%s", baseline, method,
 			       bdb_buf_cstr(&out));
 	}
 	bdb_result_free(res);

@@ -78,7 +78,7 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 	bdb_store *store;
 	if ((code = cli_open_store(ctx, false, true, &store)) != 0)
 		return code;
-	bdb_query_options q = {.format = BDB_FORMAT_SVG};
+	bdb_query_options q = {.format = BDB_OUTPUT_SVG};
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
@@ -92,10 +92,10 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 		cli_error("chart: draws trend and changes; '%s' gives a table",
 			  bdb_result_statement(res));
 		code = EXIT_USAGE;
-	} else if (bdb_result_requested_format(res) != BDB_FORMAT_DEFAULT &&
-		   bdb_result_requested_format(res) != BDB_FORMAT_SVG) {
+	} else if (bdb_result_requested_format(res) != BDB_OUTPUT_DEFAULT &&
+		   bdb_result_requested_format(res) != BDB_OUTPUT_SVG) {
 		cli_error("chart: the statement asks for %s; a chart is SVG",
-			  bdb_query_format_name(bdb_result_requested_format(res)));
+			  bdb_output_format_name(bdb_result_requested_format(res)));
 		code = EXIT_USAGE;
 	} else if ((rc = bdb_result_svg(res, &o, &out)) != 0) {
 		cli_error("chart: %s", bdb_strerror(rc));

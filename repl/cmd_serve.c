@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "ingest.h"
@@ -18,24 +19,30 @@
 static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
     "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
+    "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
     "\n"
-    "Serves the store over HTTP: the JSON API of docs/api.md (queries, charts,\n"
-    "uploads). It listens on 127.0.0.1:8080 unless --listen names another address\n"
-    "(PORT 0 picks a free one). Writes (POST /api/runs, set/drop baseline) need\n"
-    "'Authorization: Bearer TOKEN' with the token of --token-file (its first line);\n"
-    "without one, or with --read-only, the server is read-only. --max-body: the\n"
-    "largest request body (default 64 MiB). --query-timeout: the time a statement\n"
-    "may run before it is cancelled and answered 503 (default 30; 0: no limit).\n"
-    "One access-log line per request on stderr. SIGTERM or SIGINT: finish the\n"
-    "requests in flight, close, exit 0.\n";
+    "Serves the store over HTTP: the dashboard at / (docs/serve.md) and the JSON\n"
+    "API of docs/api.md (queries, charts, uploads). It listens on 127.0.0.1:8080\n"
+    "unless --listen names another address (PORT 0 picks a free one). Writes (POST\n"
+    "/api/runs, set/drop baseline) need 'Authorization: Bearer TOKEN' with the\n"
+    "token of --token-file (its first line); without one, or with --read-only, the\n"
+    "server is read-only. --max-body: the largest request body (default 64 MiB).\n"
+    "--query-timeout: the time a statement may run before it is cancelled and\n"
+    "answered 503 (default 30; 0: no limit).\n"
+    "--notify-url: after each upload that regresses against baseline main, POST\n"
+    "{\"text\": ...} (Slack, Discord, Mattermost webhooks) naming the run, its commit,\n"
+    "the worst series and a link to --public-url (default http://LISTEN/); sent\n"
+    "in the background, tried up to 5 times with a doubling delay, failures logged.\n"
+    "One access-log line per request on stderr, or appended to --access-log FILE\n"
+    "(SIGHUP opens it again, for log rotation). Listening on an address other\n"
+    "than loopback without --token-file prints a warning. SIGTERM or SIGINT:\n"
+    "finish the requests in flight, close, exit 0.\n";
 
-/* Reads the token: the first line of path, without its line end. Prints the
- * error itself; returns an exit code. */
-static int read_token(const char *path, char *token, size_t size)
+int cli_read_token(const char *cmd, const char *path, char *token, size_t size)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		cli_error("serve: --token-file: cannot read %s: %s", path, strerror(errno));
+		cli_error("%s: --token-file: cannot read %s: %s", cmd, path, strerror(errno));
 		return EXIT_INPUT;
 	}
 	size_t n = fread(token, 1, size - 1, f);
@@ -45,34 +52,61 @@ static int read_token(const char *path, char *token, size_t size)
 	token[strcspn(token, "\r\n")] = '\0';
 	n = strlen(token);
 	if (more && n == size - 1) {
-		cli_error("serve: --token-file: the token in %s is longer than %d bytes", path,
-			  MAX_TOKEN - 1);
+		cli_error("%s: --token-file: the token in %s is longer than %zu bytes", cmd,
+			  path, size - 1);
 		return EXIT_USAGE;
 	}
 	if (n < 16) {
-		cli_error("serve: --token-file: the token in %s must be at least 16 characters",
-			  path);
+		cli_error("%s: --token-file: the token in %s must be at least 16 characters",
+			  cmd, path);
 		return EXIT_USAGE;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if ((unsigned char)token[i] <= 0x20 || (unsigned char)token[i] >= 0x7f) {
-			cli_error("serve: --token-file: the token in %s must be printable ASCII "
+			cli_error("%s: --token-file: the token in %s must be printable ASCII "
 				  "without spaces",
-				  path);
+				  cmd, path);
 			return EXIT_USAGE;
 		}
 	}
 	return EXIT_OK;
 }
 
-/* The access log: one line a request on stderr, written whole. */
+/* The access log: stderr, or the file of --access-log (appended to, and
+ * opened again on SIGHUP, for logrotate). */
+typedef struct access_log {
+	pthread_mutex_t lock;
+	FILE *f;
+	const char *path; /* NULL: stderr */
+} access_log;
+
+/* One line a request, written whole (bdb_serve_log_fn). */
 static void log_line(void *ctx, const char *line)
 {
-	(void)ctx;
-	flockfile(stderr);
-	fputs(line, stderr);
-	fputc('\n', stderr);
-	funlockfile(stderr);
+	access_log *log = ctx;
+	pthread_mutex_lock(&log->lock);
+	if (log->f) {
+		fputs(line, log->f);
+		fputc('\n', log->f);
+		fflush(log->f);
+	}
+	pthread_mutex_unlock(&log->lock);
+}
+
+/* Opens log->path for appending; prints the error itself. */
+static int open_access_log(access_log *log)
+{
+	FILE *f = fopen(log->path, "a");
+	if (!f) {
+		cli_error("serve: --access-log: cannot open %s: %s", log->path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	pthread_mutex_lock(&log->lock);
+	if (log->f)
+		fclose(log->f);
+	log->f = f;
+	pthread_mutex_unlock(&log->lock);
+	return EXIT_OK;
 }
 
 /* Ingests one upload (bdb_serve_ingest_fn): the body read as `benchdb
@@ -86,7 +120,9 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	opt.id = u->id;
 	opt.commit = u->commit;
 	opt.branch = u->branch;
-	bdb_format format = BDB_FORMAT_AUTO;
+	opt.default_commit = u->default_commit;
+	opt.default_branch = u->default_branch;
+	bdb_input_format format = BDB_INPUT_AUTO;
 	if (u->format && bdb_format_parse(u->format, &format) != 0)
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "format: unknown format '%s' (expected one of: %s)", u->format,
@@ -129,6 +165,7 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	rc = bdb_store_put_run(store, run, 0, NULL, &outcome, d);
 	if (rc == 0) {
 		snprintf(out->id, sizeof out->id, "%s", run->id);
+		snprintf(out->commit, sizeof out->commit, "%s", run->commit ? run->commit : "");
 		out->points = run->n_points;
 		out->metrics = 0;
 		for (size_t p = 0; p < run->n_points; p++)
@@ -145,6 +182,26 @@ done:
 	return rc;
 }
 
+/* The store's facts for GET /metrics (bdb_serve_facts_fn): its runs and
+ * the size of its data file. */
+static void store_facts(void *ctx, bdb_store *store, bdb_serve_store_facts *out)
+{
+	(void)ctx;
+	bdb_reader *r;
+	uint64_t runs;
+	if (bdb_reader_begin(store, &r) == 0) {
+		if (bdb_reader_count_runs(r, &runs) == 0)
+			out->runs = (double)runs;
+		bdb_reader_end(r);
+	}
+	char path[4096];
+	struct stat st;
+	if ((size_t)snprintf(path, sizeof path, "%s/data.mdb", bdb_store_path(store)) <
+		sizeof path &&
+	    stat(path, &st) == 0)
+		out->bytes = (double)st.st_size;
+}
+
 static bool is_loopback(const char *listen)
 {
 	return strncmp(listen, "127.", 4) == 0 || strncmp(listen, "[::1]:", 6) == 0;
@@ -153,18 +210,40 @@ static bool is_loopback(const char *listen)
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
-		   *query_timeout = NULL;
+		   *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
+		   *public_url = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
 				{"--read-only", NULL, &read_only},
 				{"--max-body", &max_body, NULL},
 				{"--query-timeout", &query_timeout, NULL},
+				{"--access-log", &access_log_path, NULL},
+				{"--notify-url", &notify_url, NULL},
+				{"--public-url", &public_url, NULL},
 				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	bdb_serve_options so = {.listen = listen, .read_only = read_only, .log = log_line};
+	static access_log log = {.lock = PTHREAD_MUTEX_INITIALIZER};
+	log.path = access_log_path;
+	log.f = access_log_path ? NULL : stderr;
+	bdb_serve_options so = {.listen = listen,
+				.read_only = read_only,
+				.log = log_line,
+				.log_ctx = &log,
+				.facts = store_facts,
+				.notify_url = notify_url,
+				.public_url = public_url};
+	const char *urls[][2] = {{"--notify-url", notify_url}, {"--public-url", public_url}};
+	for (size_t u = 0; u < 2; u++)
+		if (urls[u][1] && strncmp(urls[u][1], "http://", 7) != 0 &&
+		    strncmp(urls[u][1], "https://", 8) != 0)
+			return cli_usage_error("serve", "%s: expected a URL starting with http:// "
+						  "or https://, got '%s'",
+					       urls[u][0], urls[u][1]);
+	if (public_url && !notify_url)
+		return cli_usage_error("serve", "--public-url goes with --notify-url");
 	if (max_body) {
 		char *end;
 		errno = 0;
@@ -188,7 +267,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	}
 	static char token[MAX_TOKEN];
 	if (token_file) {
-		if ((code = read_token(token_file, token, sizeof token)) != 0)
+		if ((code = cli_read_token("serve", token_file, token, sizeof token)) != 0)
 			return code;
 		so.token = token;
 	}
@@ -201,12 +280,16 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 			"anyone who reaches it can read the store\n",
 			listen);
 
-	/* SIGTERM and SIGINT are taken by sigwait below; every thread the
-	 * server starts inherits the blocked mask. */
+	if (access_log_path && (code = open_access_log(&log)) != 0)
+		return code;
+
+	/* SIGTERM, SIGINT and SIGHUP are taken by sigwait below; every thread
+	 * the server starts inherits the blocked mask. */
 	sigset_t stop_signals;
 	sigemptyset(&stop_signals);
 	sigaddset(&stop_signals, SIGTERM);
 	sigaddset(&stop_signals, SIGINT);
+	sigaddset(&stop_signals, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
@@ -228,11 +311,16 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	fprintf(stderr, "benchdb: serving %s on http://%s:%u/ (%s)\n", ctx->db_dir, host,
 		bdb_serve_port(server), writes ? "writes need the bearer token" : "read-only");
 	int sig = 0;
-	sigwait(&stop_signals, &sig);
+	while (sigwait(&stop_signals, &sig) == 0 && sig == SIGHUP)
+		if (access_log_path && open_access_log(&log) == EXIT_OK)
+			fprintf(stderr, "benchdb: serve: SIGHUP: opened %s again\n",
+				access_log_path);
 	fprintf(stderr, "benchdb: serve: %s: finishing the requests in flight\n",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
 	bdb_serve_stop(server, GRACE_MS);
 	bdb_store_close(store);
+	if (access_log_path && log.f)
+		fclose(log.f);
 	fprintf(stderr, "benchdb: serve: stopped\n");
 	return EXIT_OK;
 }

@@ -1,63 +1,11 @@
 /* cmd_store.c - subcommands over the store itself: baseline, verify, stats,
- * backup; and command-line run references. */
+ * backup, compact. (Run references: bdb_query_resolve_run.) */
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-int cli_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
-{
-	int rc;
-	if (strcmp(ref, "latest") == 0 || strncmp(ref, "latest~", 7) == 0) {
-		unsigned long back = 0;
-		if (ref[6] == '~') {
-			char *end;
-			back = strtoul(ref + 7, &end, 10);
-			if (!isdigit((unsigned char)ref[7]) || *end || back > UINT32_MAX)
-				return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
-						    "bad run reference '%s' (expected latest~N)",
-						    ref);
-		}
-		rc = bdb_reader_latest(r, (uint32_t)back, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0,
-					    back ? "there is no run %s" : "no runs in store%s",
-					    back ? ref : "");
-		return rc;
-	}
-	if (strncmp(ref, "baseline", 8) == 0 && (ref[8] == '\0' || ref[8] == ':')) {
-		const char *name = ref[8] ? ref + 9 : "main";
-		rc = bdb_reader_get_baseline(r, name, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "no baseline named '%s'", name);
-		return rc;
-	}
-	if (strncmp(ref, "commit:", 7) == 0) {
-		rc = bdb_reader_find_commit(r, ref + 7, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'", ref + 7);
-		if (rc == BDB_EINVAL)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "commit prefix '%s' is ambiguous",
-					    ref + 7);
-		return rc;
-	}
-	rc = bdb_reader_find_id(r, ref, seq);
-	if (rc != BDB_ENOTFOUND)
-		return rc;
-	int64_t us;
-	if (bdb_time_parse(ref, &us) == 0) {
-		rc = bdb_reader_find_at_time(r, us, seq);
-		if (rc == BDB_ENOTFOUND)
-			return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
-		return rc;
-	}
-	return bdb_diag_set(d, BDB_ENOTFOUND, NULL, 0, 0,
-			    "no run '%s' (expected a run id, latest, latest~N, baseline[:NAME], "
-			    "commit:PREFIX or a date)",
-			    ref);
-}
 
 static const char baseline_usage[] =
     "usage: benchdb baseline [list] [--json]          all baselines and their runs\n"
@@ -83,7 +31,7 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 	char id[512] = "";
 	int rc = bdb_reader_begin(store, &r);
 	if (!rc) {
-		rc = cli_resolve_run(r, ref, &seq, &d);
+		rc = bdb_query_resolve_run(r, ref, &seq, &d);
 		bdb_run_info info;
 		if (!rc && !(rc = bdb_reader_run_info(r, seq, &info)))
 			snprintf(id, sizeof id, "%s", info.id);
@@ -113,7 +61,7 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 static int baseline_list(cli_ctx *ctx)
 {
 	if (ctx->json) {
-		shell_options opt = {.format = "json"};
+		shell_options opt = {.format = bdb_output_format_name(BDB_OUTPUT_JSON)};
 		return shell_run_string(ctx, "show baselines", &opt);
 	}
 	bdb_store *store;
@@ -237,7 +185,7 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 	    "usage: benchdb stats [--db DIR] [--json]\n"
 	    "\n"
 	    "Runs, series, observations, bytes on disk, bytes per observation,\n"
-	    "map size.\n";
+	    "free pages, map size.\n";
 	const cli_opt opts[] = {{"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, usage, opts, NULL, 0, &npos);
 	if (code)
@@ -257,9 +205,9 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 		printf("{\"runs\": %" PRIu64 ", \"series\": %" PRIu64 ", \"observations\": %" PRIu64
 		       ", \"samples\": %" PRIu64 ", \"bytes_on_disk\": %" PRIu64
 		       ", \"bytes_used\": %" PRIu64 ", \"bytes_per_observation\": %.2f"
-		       ", \"map_size\": %" PRIu64 "}\n",
+		       ", \"map_size\": %" PRIu64 ", \"free_pages\": %" PRIu64 "}\n",
 		       st.runs, st.series, st.observations, st.samples, st.bytes_on_disk,
-		       st.bytes_used, st.bytes_per_observation, st.map_size);
+		       st.bytes_used, st.bytes_per_observation, st.map_size, st.free_pages);
 		return EXIT_OK;
 	}
 	printf("store:                 %s\n", ctx->db_dir);
@@ -269,6 +217,8 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv)
 	printf("samples:               %" PRIu64 "\n", st.samples);
 	printf("bytes on disk:         %" PRIu64 "\n", st.bytes_on_disk);
 	printf("bytes in use:          %" PRIu64 "\n", st.bytes_used);
+	printf("free pages:            %" PRIu64 " (%" PRIu64 " bytes; benchdb compact returns them)\n",
+	       st.free_pages, st.free_pages * st.page_size);
 	printf("bytes per observation: %.2f\n", st.bytes_per_observation);
 	printf("map size:              %" PRIu64 "\n", st.map_size);
 	return EXIT_OK;
@@ -306,6 +256,36 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+int cmd_compact(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: benchdb compact [--db DIR]\n"
+	    "\n"
+	    "Rewrites data.mdb without its free pages (benchdb stats counts them):\n"
+	    "a compacted copy next to it, swapped in atomically. Readers in other\n"
+	    "processes keep working and move to the new file at their next\n"
+	    "transaction. Refuses (exit 3) while another process is writing.\n";
+	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	bdb_store *store;
+	code = cli_open_store(ctx, false, false, &store);
+	if (code)
+		return code;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	uint64_t before = 0, after = 0;
+	int rc = bdb_store_compact(store, &before, &after, &d);
+	bdb_store_close(store);
+	if (rc) {
+		cli_error_diag(&d);
+		return EXIT_INPUT;
+	}
+	printf("Compacted %s: data.mdb %" PRIu64 " -> %" PRIu64 " bytes\n", ctx->db_dir, before,
+	       after);
+	return EXIT_OK;
+}
+
 int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out)
 {
 	bdb_store *store;
@@ -319,7 +299,7 @@ int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out)
 	uint64_t seq;
 	int rc = bdb_reader_begin(store, &r);
 	if (!rc)
-		rc = cli_resolve_run(r, ref, &seq, &d);
+		rc = bdb_query_resolve_run(r, ref, &seq, &d);
 	if (!rc)
 		rc = bdb_reader_run_decode(r, seq, out);
 	if (r)

@@ -18,6 +18,7 @@
 
 static const char usage_text[] =
     "usage: benchdb [--db DIR] [--json] [-c STATEMENT | -f FILE [--bail]]\n"
+    "       benchdb --server URL [--token-file F] [--json] [-c STATEMENT | -f FILE]\n"
     "       benchdb [--db DIR] SUBCOMMAND [OPTIONS]\n"
     "\n"
     "An embedded time-series database for benchmark results.\n"
@@ -41,9 +42,11 @@ static const char usage_text[] =
     "  verify                 check every run and index; exit 3 on any problem\n"
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
+    "  compact                give data.mdb's free pages back (readers may stay open)\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
+    "  push --server URL FILE...  upload results to a 'benchdb serve' (from CI)\n"
     "\n"
     "Options:\n"
     "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
@@ -55,6 +58,9 @@ static const char usage_text[] =
     "  --json                 JSON output (same as '... as json')\n"
     "  --format FMT           default output format: table, json, csv, markdown, line\n"
     "                         (charts: '... as svg|html|chart' in the statement)\n"
+    "  --server URL           run the statements on 'benchdb serve' at URL, with the\n"
+    "                         output a local store gives (--token-file F: its token,\n"
+    "                         for set/drop baseline)\n"
     "  --no-pager             never page a table taller than the terminal\n"
     "                         (else $PAGER, default 'less -FRX')\n"
     "  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
@@ -66,6 +72,8 @@ static const char usage_text[] =
     "     also inconclusive comparisons)\n"
     "  2  usage or query error\n"
     "  3  input or storage error (a missing store, baseline or run included)\n"
+    "  4  push, --server: the server did not answer, refused the token (401, 403)\n"
+    "     or failed (5xx, 503)\n"
     "\n"
     "Environment: BENCHDB_DIR (store), NO_COLOR (no colour), BENCHDB_HISTORY (REPL history).\n"
     "See the benchdb(1) man page and docs/ for the query language.\n";
@@ -95,25 +103,14 @@ static const subcommand subcommands[] = {
     {"verify", cmd_verify, "it prints no data"},
     {"stats", cmd_stats, NULL},
     {"backup", cmd_backup, "it prints no data"},
+    {"compact", cmd_compact, "it prints no data"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
     {"serve", cmd_serve, "its API answers in JSON"},
+    {"push", cmd_push, "it prints one line per pushed run"},
     {"record", cmd_record,
      "it prints statistics and the stored run's id; read the run with 'export --format json'"},
 };
-
-/* Statements that are subcommands too: `benchdb trend ...` runs the
- * statement as -c does (trend and summary also have benchkit's forms). */
-static const char *const statement_words[] = {"trend",	 "compare", "rank", "regressions",
-					      "changes", "show",    NULL};
-
-static bool is_statement_word(const char *word)
-{
-	for (const char *const *w = statement_words; *w; w++)
-		if (strcmp(word, *w) == 0)
-			return true;
-	return false;
-}
 
 /* An argument that is not a plain token of the language (BM_sort/1024,
  * CV-1/small) was unquoted by the shell: quote it again. Arguments holding a
@@ -152,13 +149,11 @@ static bool benchkit_trend(int argc, char **argv)
 
 static int unknown_subcommand(const char *word)
 {
-	const char *names[sizeof subcommands / sizeof *subcommands + 8] = {"help"};
+	const char *names[sizeof subcommands / sizeof *subcommands + 64] = {"help"};
 	size_t n = 1;
 	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++)
 		names[n++] = subcommands[k].name;
-	for (const char *const *w = statement_words; *w; w++)
-		names[n++] = *w;
-	names[n] = NULL;
+	bdb_query_subcommands(names + n, sizeof names / sizeof *names - n);
 	const char *near = bdb_query_nearest(word, names);
 	if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
@@ -176,7 +171,7 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **ar
 		return EXIT_OK;
 	}
 	bool statement =
-	    is_statement_word(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
+	    bdb_query_is_subcommand(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
 	if (statement)
 		return run_statement_subcommand(ctx, sopt, argc, argv);
 	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++) {
@@ -338,6 +333,8 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 		cli_error_diag(&d);
 		return EXIT_INPUT;
 	}
+	if (bdb_store_notice(*out))
+		fprintf(stderr, "benchdb: note: %s\n", bdb_store_notice(*out));
 	return EXIT_OK;
 }
 
@@ -352,12 +349,47 @@ static void ctx_init(cli_ctx *ctx)
 	ctx->color = ctx->stdout_tty && !(no_color && *no_color);
 }
 
+/*
+ * Checks --server and --token-file (which goes with --server: `push` takes
+ * its own) and reads the token into ctx. With --server, only statements
+ * run: -c, -f, standard input, the REPL, `query` and the statement
+ * subcommands (word). Prints the error itself; returns an exit code.
+ */
+static int remote_options(cli_ctx *ctx, const char *token_file, const char *word)
+{
+	static char token[4096];
+	if (token_file && !ctx->server) {
+		cli_error("--token-file goes with --server (push takes its own)");
+		return EXIT_USAGE;
+	}
+	if (!ctx->server)
+		return EXIT_OK;
+	if (strncmp(ctx->server, "http://", 7) != 0 && strncmp(ctx->server, "https://", 8) != 0) {
+		cli_error("--server: expected a URL starting with http:// or https://, got '%s'",
+			  ctx->server);
+		return EXIT_USAGE;
+	}
+	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&
+	    !bdb_query_is_subcommand(word)) {
+		cli_error("--server runs statements (-c, -f, query, trend, ...), not '%s'%s", word,
+			  strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'" : "");
+		return EXIT_USAGE;
+	}
+	if (token_file) {
+		int code = cli_read_token("--server", token_file, token, sizeof token);
+		if (code)
+			return code;
+		ctx->token = token;
+	}
+	return EXIT_OK;
+}
+
 int main(int argc, char **argv)
 {
 	cli_ctx ctx;
 	ctx_init(&ctx);
 	shell_options sopt = {0};
-	const char *one_shot = NULL, *script = NULL;
+	const char *one_shot = NULL, *script = NULL, *token_file = NULL;
 	int i = 1;
 	for (; i < argc; i++) {
 		const char *arg = argv[i];
@@ -383,6 +415,14 @@ int main(int argc, char **argv)
 			if (bad)
 				return EXIT_USAGE;
 			sopt.format = value;
+		} else if (cli_opt_value(argc, argv, &i, "--server", &value, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			ctx.server = value;
+		} else if (cli_opt_value(argc, argv, &i, "--token-file", &value, &bad)) {
+			if (bad)
+				return EXIT_USAGE;
+			token_file = value;
 		} else if (strcmp(arg, "--no-pager") == 0) {
 			ctx.no_pager = true;
 		} else if (strcmp(arg, "--fail") == 0) {
@@ -391,7 +431,7 @@ int main(int argc, char **argv)
 			sopt.bail = true;
 		} else if (strcmp(arg, "--json") == 0) {
 			ctx.json = true;
-			sopt.format = "json";
+			sopt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
 		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -404,6 +444,9 @@ int main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	int code = remote_options(&ctx, token_file, i < argc ? argv[i] : NULL);
+	if (code)
+		return code;
 	if (i < argc && strcmp(argv[i], "-") != 0) {
 		if (one_shot || script) {
 			cli_error("-c and -f take no subcommand ('%s')", argv[i]);

@@ -79,8 +79,8 @@ static double wall_seconds(void)
 /* Runs one statement (no trailing separator). Returns an exit code. */
 static int run_statement(shell *sh, const char *stmt)
 {
-	bdb_store *store;
-	int code = shell_store(sh, &store);
+	bdb_store *store = NULL;
+	int code = sh->ctx->server ? EXIT_OK : shell_store(sh, &store);
 	if (code)
 		return code;
 	double w0 = 0, c0 = 0;
@@ -91,7 +91,8 @@ static int run_statement(shell *sh, const char *stmt)
 	interrupted = 0;
 	bool found_regressions = false;
 	FILE *f = shell_out(sh);
-	code = shell_exec_statement(sh, store, stmt, f, &found_regressions);
+	code = sh->ctx->server ? shell_exec_remote(sh, stmt, f)
+			       : shell_exec_statement(sh, store, stmt, f, &found_regressions);
 	fflush(f);
 	if (sh->timer)
 		fprintf(stderr, "Run Time: real %.6f user+sys %.6f\n", wall_seconds() - w0,
@@ -119,15 +120,19 @@ static int dot_mode(shell *sh, int argc, char **argv)
 		fprintf(shell_out(sh), "current output mode: %s\n", sh->format);
 		return EXIT_OK;
 	}
-	static const char *modes[] = {"table", "json", "csv", "markdown", "line"};
-	for (size_t i = 0; i < sizeof modes / sizeof *modes; i++) {
-		if (strcmp(argv[1], modes[i]) == 0) {
-			sh->format = modes[i];
-			return EXIT_OK;
-		}
+	bdb_output_format f;
+	if (bdb_output_format_parse(argv[1], BDB_OUTPUT_FOR_MODE, &f) == 0) {
+		sh->format = bdb_output_format_name(f);
+		return EXIT_OK;
 	}
-	cli_error(".mode: unknown mode '%s' (expected table, json, csv, markdown or line)",
-		  argv[1]);
+	const char *modes[32];
+	size_t n = bdb_output_format_names(BDB_OUTPUT_FOR_MODE, modes, sizeof modes / sizeof *modes);
+	bdb_buf list;
+	bdb_buf_init(&list);
+	for (size_t i = 0; i < n; i++)
+		bdb_buf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", modes[i]);
+	cli_error(".mode: unknown mode '%s' (expected %s)", argv[1], bdb_buf_cstr(&list));
+	bdb_buf_free(&list);
 	return EXIT_USAGE;
 }
 
@@ -314,25 +319,31 @@ void shell_complete_dot_command(const char *word, void (*add)(void *list, const 
 static int dot_help(shell *sh, int argc, char **argv)
 {
 	FILE *f = shell_out(sh);
+	bdb_buf help;
+	bdb_buf_init(&help);
 	if (argc > 1) {
-		const char *help = shell_statement_help_of(argv[1]);
-		if (!help) {
-			cli_error(".help: no statement '%s' (show, summary, trend, rank, compare, "
-				  "regressions, changes, set, drop)",
-				  argv[1]);
+		if (bdb_query_statement_help(argv[1], &help) != 0) {
+			bdb_query_statement_list(&help);
+			cli_error(".help: no statement '%s' (%s)", argv[1], bdb_buf_cstr(&help));
+			bdb_buf_free(&help);
 			return EXIT_USAGE;
 		}
-		fputs(help, f);
+		fputs(bdb_buf_cstr(&help), f);
+		bdb_buf_free(&help);
 		return EXIT_OK;
 	}
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
 		if (dot_commands[i].usage)
 			fprintf(f, "%s\n", dot_commands[i].usage);
+	bdb_query_statements_help(&help);
 	fprintf(
 	    f,
 	    "\nStatements (Enter runs a complete one; end a line with \\ to continue it;\n"
-	    "in scripts a statement ends at ';', a blank line or a line starting a statement):\n%s",
-	    shell_statement_help());
+	    "in scripts a statement ends at ';', a blank line or a line starting a statement):\n%s"
+	    "  ... as table | json | csv | markdown | line\n"
+	    "RUN: latest, latest~N, baseline [NAME], run \"ID\", commit \"PREFIX\", \"2026-01-31\"\n",
+	    bdb_buf_cstr(&help));
+	bdb_buf_free(&help);
 	return EXIT_OK;
 }
 
@@ -494,17 +505,10 @@ static int run_statements(shell *sh, const char *text)
  *     needs more or a quote or parenthesis is open.
  * Lines of one statement are joined with a space, after their `--` comment.
  */
-static const char *const statement_keywords[] = {
-    "show", "summary", "trend", "rank", "compare", "regressions", "changes", "set", "drop", NULL};
-
 static bool starts_statement(const char *line)
 {
 	line += strspn(line, " \t");
-	size_t n = strcspn(line, " \t\r;");
-	for (const char *const *k = statement_keywords; *k; k++)
-		if (strlen(*k) == n && strncasecmp(line, *k, n) == 0)
-			return true;
-	return false;
+	return bdb_query_starts_statement(line, strcspn(line, " \t\r;"));
 }
 
 /* The length of line without its `--` comment (outside quotes) and the
@@ -715,19 +719,26 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 {
 	memset(sh, 0, sizeof *sh);
-	bdb_query_format f;
+	bdb_output_format f;
 	/* The chart formats draw only some statements: they are asked for with
 	 * `as svg|html|chart` in the statement, never as the default. */
 	if (opt->format &&
-	    (bdb_query_format_parse(opt->format, &f) != 0 || bdb_query_format_is_chart(f))) {
+	    (bdb_output_format_parse(opt->format, BDB_OUTPUT_FOR_QUERY, &f) != 0 || bdb_output_format_is_picture(f))) {
 		cli_error("--format: expected table, json, csv, markdown or line, got '%s'",
 			  opt->format);
+		return EXIT_USAGE;
+	}
+	/* --fail counts the regressions of the result table, which stays on
+	 * the server. */
+	if (ctx->server && opt->fail_on_regressions) {
+		cli_error("--fail does not work with --server: run 'benchdb check' where the "
+			  "store is, or read the regressions with --json");
 		return EXIT_USAGE;
 	}
 	sh->ctx = ctx;
 	sh->bail = opt->bail;
 	sh->interactive = opt->interactive;
-	sh->format = opt->format ? opt->format : "table";
+	sh->format = opt->format ? opt->format : bdb_output_format_name(BDB_OUTPUT_TABLE);
 	sh->fail_on_regressions = opt->fail_on_regressions;
 	struct sigaction sa;
 	memset(&sa, 0, sizeof sa);

@@ -21,7 +21,7 @@ typedef struct shell_source_piece {
 typedef struct shell {
 	cli_ctx *ctx;
 	bdb_store *store;   /* opened on first use */
-	const char *format; /* "table" | "json" | "csv" | "markdown" */
+	const char *format; /* an output format's name (schema/output.c) */
 	bool timer;
 	bool bail;
 	bool interactive;
@@ -56,17 +56,25 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 			 bool *found_regressions);
 
 /*
+ * Runs one statement on the server of sh->ctx->server (remote.c): the
+ * answer, rendered there in sh->format, is written to out as it came; a
+ * statement the server refuses is reported as shell_exec_statement reports
+ * a local one. Returns an exit code (EXIT_SERVER when the server cannot
+ * answer).
+ */
+int shell_exec_remote(shell *sh, const char *stmt, FILE *out);
+
+/* Prints a statement's error d as the CLI does: FILE:LINE:COL of the
+ * source being run (not of the statement), the message, the caret lines. */
+void shell_report_error(shell *sh, const bdb_diag *d);
+
+/*
  * The source position (*line, *col) of the current statement's line `line`,
  * column `col` (1-based, code points; as a query error gives them), through
  * sh->source_text and sh->pieces. col 0 (unknown) stays 0.
  */
 void shell_source_position(const shell *sh, int line, int col, int *source_line, int *source_col);
 
-/* The statement summary shown by .help. */
-const char *shell_statement_help(void);
-/* One statement's forms, what it does and an example ("trend"; any case),
- * or NULL when there is no such statement. A static string. */
-const char *shell_statement_help_of(const char *name);
 /* Whether dir holds a store (a data.mdb that is not empty). */
 bool shell_store_exists(const char *dir);
 

@@ -8,44 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct arena_chunk {
-	struct arena_chunk *next;
-	size_t used, size;
-	_Alignas(8) unsigned char data[];
-} arena_chunk;
-
-struct bdb_arena {
-	arena_chunk *head;
-};
-
-static void *arena_alloc(struct bdb_arena *a, size_t n)
-{
-	n = (n + 7) & ~(size_t)7;
-	if (!a->head || a->head->size - a->head->used < n) {
-		size_t size = n > 16384 ? n : 16384;
-		arena_chunk *c = malloc(sizeof *c + size);
-		if (!c)
-			return NULL;
-		c->next = a->head;
-		c->used = 0;
-		c->size = size;
-		a->head = c;
-	}
-	void *p = a->head->data + a->head->used;
-	a->head->used += n;
-	return p;
-}
-
 bdb_run *bdb_run_new(void)
 {
 	bdb_run *run = calloc(1, sizeof *run);
 	if (!run)
 		return NULL;
-	run->arena = calloc(1, sizeof *run->arena);
+	run->arena = malloc(sizeof *run->arena);
 	if (!run->arena) {
 		free(run);
 		return NULL;
 	}
+	bdb_arena_init(run->arena, 16384);
 	return run;
 }
 
@@ -62,12 +35,7 @@ void bdb_run_free(bdb_run *run)
 	free(run->meta);
 	free(run->defs);
 	if (run->arena) {
-		arena_chunk *c = run->arena->head;
-		while (c) {
-			arena_chunk *next = c->next;
-			free(c);
-			c = next;
-		}
+		bdb_arena_free(run->arena);
 		free(run->arena);
 	}
 	free(run);
@@ -75,19 +43,12 @@ void bdb_run_free(bdb_run *run)
 
 void *bdb_run_alloc(bdb_run *run, size_t n)
 {
-	return arena_alloc(run->arena, n ? n : 1);
+	return bdb_arena_alloc(run->arena, n);
 }
 
 const char *bdb_run_strndup(bdb_run *run, const char *s, size_t n)
 {
-	if (!s)
-		return NULL;
-	char *p = arena_alloc(run->arena, n + 1);
-	if (!p)
-		return NULL;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
+	return s ? bdb_arena_strndup(run->arena, s, n) : NULL;
 }
 
 const char *bdb_run_strdup(bdb_run *run, const char *s)

@@ -120,6 +120,25 @@ void bdb_buf_printf(bdb_buf *b, const char *fmt, ...) __attribute__((format(prin
 /* Returns the contents as a NUL-terminated string (never NULL). */
 const char *bdb_buf_cstr(bdb_buf *b);
 
+/* ------------------------------------------------------------------------ */
+/* Text (text.c): the one text layer of every reader and writer              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The length (1 to 4) of the well-formed UTF-8 sequence at s[0..n), with
+ * its code point in *cp; 0 (and *cp = U+FFFD) when it is not one: an
+ * overlong form, a surrogate, a code point past U+10FFFF, a stray or
+ * missing continuation byte, or n == 0.
+ */
+size_t bdb_utf8_next(const char *s, size_t n, uint32_t *cp);
+
+/* Writes cp (at most U+10FFFF) as UTF-8 to out[0..4); returns its length. */
+size_t bdb_utf8_encode(uint32_t cp, char *out);
+
+/* bdb_utf8_next for display: a byte that starts no well-formed sequence
+ * decodes as U+FFFD of length 1. Returns 0 only for n == 0 (*cp = 0). */
+size_t bdb_utf8_decode(const char *s, size_t n, uint32_t *cp);
+
 /*
  * The length of the longest prefix of s[0..n) that is valid UTF-8 (n when
  * all of it is): no overlong forms, surrogates or code points past
@@ -142,6 +161,32 @@ size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control)
  * in text[0..len) (an offset past len counts as len). */
 void bdb_text_position(const char *text, size_t len, size_t offset, int *line, int *col);
 
+/* Terminal columns of one code point: 0 for controls and combining marks,
+ * 2 for East Asian wide characters and emoji, 1 otherwise. */
+int bdb_codepoint_width(uint32_t cp);
+
+/* Terminal columns of s[0..n) (bytes that are not UTF-8 count as U+FFFD). */
+size_t bdb_display_width(const char *s, size_t n);
+
+/* Writes the shortest decimal text that reads back to exactly v (printf's
+ * %g form; size >= 32). Returns buf. */
+char *bdb_double_text(double v, char *buf, size_t size);
+
+/*
+ * Appends s[0..n) to b as a JSON string, quotes included: '"', '\\' and
+ * control characters escaped (\n, \r, \t by name, others as \u00XX), a
+ * byte that is not UTF-8 (bdb_utf8_valid) as U+FFFD. The one JSON escaper.
+ */
+void bdb_buf_put_json_string(bdb_buf *b, const char *s, size_t n);
+
+/* Appends s[0..n) to b as one CSV field (RFC 4180): quoted, with '"'
+ * doubled, when it holds a comma, a quote or a line break. */
+void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
+
+/* Appends s[0..n) to b as the text of a Markdown table cell: '|' escaped,
+ * line breaks as blanks. */
+void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n);
+
 /*
  * Appends s[0..n) to b as XML character data or an attribute value (SVG,
  * HTML): & < > " ' become entities; bytes that are not valid UTF-8, control
@@ -150,6 +195,80 @@ void bdb_text_position(const char *text, size_t len, size_t offset, int *line, i
  * name that reaches an SVG chart or an HTML page.
  */
 void bdb_buf_put_xml(bdb_buf *b, const char *s, size_t n);
+
+/*
+ * An arena: strings and small objects freed all at once. Allocations are
+ * 8-aligned; a request larger than half a block gets a block of its own.
+ * On ENOMEM an allocation returns NULL and sets failed.
+ */
+typedef struct bdb_arena {
+	struct bdb_arena_block *head;
+	size_t block; /* bytes per block */
+	bool failed;
+} bdb_arena;
+
+/* block: bytes per block (0: 4096). */
+void bdb_arena_init(bdb_arena *a, size_t block);
+void bdb_arena_free(bdb_arena *a);
+/* n bytes (n == 0 gives 8), not zeroed; NULL on ENOMEM. */
+void *bdb_arena_alloc(bdb_arena *a, size_t n);
+/* n bytes, zeroed; NULL on ENOMEM. */
+void *bdb_arena_calloc(bdb_arena *a, size_t n);
+/* A NUL-terminated copy of s[0..n); NULL on ENOMEM. */
+char *bdb_arena_strndup(bdb_arena *a, const char *s, size_t n);
+
+/* ------------------------------------------------------------------------ */
+/* Output formats (output.c): the one table of the formats benchdb writes    */
+/* ------------------------------------------------------------------------ */
+
+typedef enum bdb_output_format {
+	BDB_OUTPUT_DEFAULT = 0, /* the caller's choice: TABLE */
+	BDB_OUTPUT_TABLE,	/* aligned columns, UTF-8 display-width aware */
+	BDB_OUTPUT_JSON,	/* query: one object per statement; export: one run */
+	BDB_OUTPUT_CSV,		/* RFC 4180: header line, CRLF line ends */
+	BDB_OUTPUT_MARKDOWN,	/* a GitHub-flavoured Markdown table */
+	BDB_OUTPUT_LINE,	/* one "name = value" line per field, rows apart
+				 * (sqlite3's .mode line), for wide rows */
+	/* The pictures draw a trend or changes result (other results fall
+	 * back to the table format; the parser refuses them there): */
+	BDB_OUTPUT_SVG,	  /* one SVG document (docs/report.md) */
+	BDB_OUTPUT_HTML,  /* a self-contained HTML page: the chart, then the table */
+	BDB_OUTPUT_CHART, /* a line chart of Unicode braille for a terminal */
+	/* export only: benchkit Run JSON as benchkit (calibrax Run.to_dict)
+	 * writes it (engine/ingest/ingest.h, bdb_export_run) */
+	BDB_OUTPUT_BENCHKIT
+} bdb_output_format;
+
+/* Where a format is offered (a row's uses). */
+enum {
+	BDB_OUTPUT_FOR_QUERY = 1u << 0,	 /* `as`, --format of statements */
+	BDB_OUTPUT_FOR_MODE = 1u << 1,	 /* the REPL's .mode */
+	BDB_OUTPUT_FOR_EXPORT = 1u << 2, /* benchdb export --format */
+	BDB_OUTPUT_FOR_CHECK = 1u << 3,	 /* benchdb check --format */
+	BDB_OUTPUT_PICTURE = 1u << 4	 /* a chart of a trend or changes */
+};
+
+typedef struct bdb_output_format_info {
+	bdb_output_format format;
+	const char *name;  /* what users write */
+	const char *alias; /* another accepted name ("md"), or NULL */
+	unsigned uses;	   /* BDB_OUTPUT_FOR_* and BDB_OUTPUT_PICTURE */
+	const char *what;
+} bdb_output_format_info;
+
+extern const bdb_output_format_info bdb_output_formats[];
+extern const size_t bdb_n_output_formats;
+
+/* The name of f ("table" for DEFAULT). */
+const char *bdb_output_format_name(bdb_output_format f);
+/* The format named name or its alias (any case) whose uses include all of
+ * uses: 0, or BDB_EINVAL. */
+int bdb_output_format_parse(const char *name, unsigned uses, bdb_output_format *out);
+/* Whether f is a picture (svg, html, chart). */
+bool bdb_output_format_is_picture(bdb_output_format f);
+/* The names of the formats whose uses include all of uses, in table order,
+ * into out[0..max) NULL-terminated; returns how many. */
+size_t bdb_output_format_names(unsigned uses, const char **out, size_t max);
 
 /* ------------------------------------------------------------------------ */
 /* Time                                                                      */
@@ -242,8 +361,6 @@ typedef struct bdb_point {
 	size_t n_metrics;
 	size_t cap_metrics;
 } bdb_point;
-
-struct bdb_arena;
 
 /*
  * A Run. Every string and sample array it points to lives in the run's own

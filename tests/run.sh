@@ -61,7 +61,7 @@ for dir in "${dirs[@]}"; do
 	done
 	for s in tests/cli/*.sh; do
 		[ -f "$s" ] || continue
-		case "$(basename "$s")" in lib.sh) continue ;; esac
+		case "$(basename "$s")" in lib.sh | *_lib.sh) continue ;; esac
 		run_suite "$dir/cli/$(basename "$s" .sh)" env BENCHDB="${BENCHDB_OVERRIDE:-$PWD/$dir/benchdb}" \
 			BENCHDB_BUILD="$dir" BENCHDB_SANITIZED=$san bash "$s"
 	done

@@ -9,23 +9,11 @@
  * results. Names reach the page through bdb_buf_put_xml alone; anchors are
  * numbered ("c12"), never built from names.
  */
-#include "web.h"
+#include "page_parts.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* How many commits the change-point section lists, newest first. */
-#define RECENT_COMMITS 20
-
-/* A change point found in a chart's table. */
-typedef struct change {
-	int64_t time_us;
-	char *commit; /* or the run id when the run has no commit */
-	char *what;   /* "point [tags] metric", unescaped */
-	char *pct;    /* "+30.1%" */
-	size_t chart; /* the anchor number of its chart */
-} change;
 
 typedef struct report {
 	bdb_store *store;
@@ -39,10 +27,9 @@ typedef struct report {
 	bdb_buf grid;	/* the summary grid's rows */
 	bdb_buf charts; /* the chart sections */
 	bdb_result *compare;
-	char **compare_keys; /* series_key of each row of compare */
+	char **compare_keys; /* bdb__page_series_key of each row of compare */
 	size_t n_compare;
-	change *changes;
-	size_t n_changes, cap_changes;
+	bdb__page_changes changes;
 	char **points; /* the store's points, sorted */
 	size_t n_points;
 	size_t n_charts, n_series;
@@ -69,23 +56,10 @@ static void add_filters(report *r, bool since)
 		bdb_buf_printf(&r->stmt, " since %s", r->o->since);
 }
 
-/* The text of cell (row, col named name) in r->text; "" when absent. */
+/* The text of cell (row, column name) in r->text; "" when absent. */
 static const char *cell(report *r, const bdb_result *res, size_t row, const char *name)
 {
-	bdb_buf_reset(&r->text);
-	int col = bdb_result_column_index(res, name);
-	if (col >= 0 && row < bdb_result_n_rows(res))
-		bdb_result_cell_text(res, row, (size_t)col, &r->text);
-	return bdb_buf_cstr(&r->text);
-}
-
-static char *dup_text(const char *s)
-{
-	size_t n = strlen(s) + 1;
-	char *p = malloc(n);
-	if (p)
-		memcpy(p, s, n);
-	return p;
+	return bdb__page_cell(&r->text, res, row, name);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -189,55 +163,16 @@ static int put_regressions(report *r, bdb_buf *out)
 /* Charts, the grid and change points                                        */
 /* ------------------------------------------------------------------------ */
 
-/* The key of a series in the grid and in r->compare: "point\ntags\nmetric"
- * (tags and metric as the table shows them), in a new string. */
-static char *series_key(report *r, const bdb_result *res, size_t row, const char *metric)
-{
-	bdb_buf key;
-	bdb_buf_init(&key);
-	bdb_buf_puts(&key, cell(r, res, row, "point"));
-	bdb_buf_putc(&key, '\n');
-	bdb_buf_puts(&key, cell(r, res, row, "tags"));
-	bdb_buf_putc(&key, '\n');
-	bdb_buf_puts(&key, metric ? metric : cell(r, res, row, "metric"));
-	char *copy = key.failed ? NULL : dup_text(bdb_buf_cstr(&key));
-	bdb_buf_free(&key);
-	return copy;
-}
-
 /* The row of r->compare for the series at row of res, or -1. */
 static long compare_row(report *r, const bdb_result *res, size_t row, const char *metric)
 {
-	char *key = series_key(r, res, row, metric);
+	char *key = bdb__page_series_key(&r->text, res, row, metric);
 	long found = -1;
 	for (size_t i = 0; key && i < r->n_compare && found < 0; i++)
 		if (r->compare_keys[i] && strcmp(r->compare_keys[i], key) == 0)
 			found = (long)i;
 	free(key);
 	return found;
-}
-
-static int add_change(report *r, const bdb_result *res, size_t row, const char *what)
-{
-	if (r->n_changes == r->cap_changes) {
-		size_t cap = r->cap_changes ? 2 * r->cap_changes : 32;
-		change *p = realloc(r->changes, cap * sizeof *p);
-		if (!p)
-			return BDB_ENOMEM;
-		r->changes = p;
-		r->cap_changes = cap;
-	}
-	change *c = &r->changes[r->n_changes];
-	int col = bdb_result_column_index(res, "timestamp");
-	bdb_value t = bdb_result_get(res, row, (size_t)col);
-	c->time_us = t.kind == BDB_VALUE_TIME ? t.i : 0;
-	const char *commit = cell(r, res, row, "commit");
-	c->commit = dup_text(strcmp(commit, "-") != 0 ? commit : cell(r, res, row, "run"));
-	c->what = dup_text(what);
-	c->pct = dup_text(cell(r, res, row, "change_pct"));
-	c->chart = r->n_charts;
-	r->n_changes++;
-	return c->commit && c->what && c->pct ? 0 : BDB_ENOMEM;
 }
 
 /* One row of the summary grid, for series [from, to) of res, and its
@@ -255,7 +190,8 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 		bdb_buf_putc(&what, ']');
 	}
 	long cmp = compare_row(r, res, from, metric);
-	char *verdict = dup_text(cmp >= 0 ? cell(r, r->compare, (size_t)cmp, "verdict") : "-");
+	char *verdict =
+	    bdb__page_text_copy(cmp >= 0 ? cell(r, r->compare, (size_t)cmp, "verdict") : "-");
 	if (!verdict) {
 		bdb_buf_free(&what);
 		return BDB_ENOMEM;
@@ -290,7 +226,8 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	bdb_buf_puts(&what, metric);
 	for (size_t row = from; row < to && !rc && col >= 0; row++)
 		if (bdb_result_get(res, row, (size_t)col).kind == BDB_VALUE_NUMBER)
-			rc = add_change(r, res, row, bdb_buf_cstr(&what));
+			rc = bdb__page_changes_add(&r->changes, &r->text, res, row,
+						   bdb_buf_cstr(&what), r->n_charts);
 	bdb_buf_free(&what);
 	r->n_series++;
 	return rc;
@@ -369,7 +306,7 @@ static int load_points(report *r)
 		const char *point = cell(r, res, i, "point");
 		if (r->n_points > 0 && strcmp(r->points[r->n_points - 1], point) == 0)
 			continue;
-		r->points[r->n_points] = dup_text(point);
+		r->points[r->n_points] = bdb__page_text_copy(point);
 		if (!r->points[r->n_points++])
 			rc = bdb_diag_set(r->d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
 	}
@@ -377,57 +314,42 @@ static int load_points(report *r)
 	return rc;
 }
 
-static int cmp_change(const void *a, const void *b)
-{
-	const change *x = a, *y = b;
-	if (x->time_us != y->time_us)
-		return x->time_us > y->time_us ? -1 : 1; /* newest first */
-	int c = strcmp(x->commit, y->commit);
-	return c ? c : strcmp(x->what, y->what);
-}
-
 /* The change points of every chart, newest commit first, grouped by it. */
 static void put_changes(report *r, bdb_buf *out)
 {
+	bdb__page_changes *c = &r->changes;
 	bdb_buf_puts(out, "<section id=\"changes\">\n<h2>Recent change points, by commit</h2>\n");
-	if (r->n_changes == 0) {
+	if (c->n == 0) {
 		bdb_buf_puts(out, "<p>No change points.</p>\n</section>\n");
 		return;
 	}
-	qsort(r->changes, r->n_changes, sizeof *r->changes, cmp_change);
+	bdb__page_changes_sort(c);
 	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>commit</th><th>time</th>"
 			  "<th>series: change</th></tr></thead>\n<tbody>\n");
 	size_t commits = 0;
-	for (size_t i = 0; i < r->n_changes && commits < RECENT_COMMITS; commits++) {
-		size_t j = i;
+	for (size_t i = 0, end; i < c->n && commits < BDB__PAGE_RECENT_COMMITS;
+	     i = end, commits++) {
+		end = bdb__page_changes_group_end(c, i);
 		char t[48];
 		bdb_buf_puts(out, "<tr><td>");
-		put_text(out, r->changes[i].commit);
+		put_text(out, c->v[i].commit);
 		bdb_buf_printf(out, "</td><td>%s</td><td>",
-			       bdb_time_format(r->changes[i].time_us, t, sizeof t));
-		for (; j < r->n_changes && r->changes[j].time_us == r->changes[i].time_us &&
-		       strcmp(r->changes[j].commit, r->changes[i].commit) == 0;
-		     j++) {
+			       bdb_time_format(c->v[i].time_us, t, sizeof t));
+		for (size_t j = i; j < end; j++) {
 			bdb_buf_printf(out, "%s<a href=\"#c%zu\">", j > i ? "<br/>" : "",
-				       r->changes[j].chart);
-			put_text(out, r->changes[j].what);
+				       c->v[j].ref);
+			put_text(out, c->v[j].what);
 			bdb_buf_puts(out, "</a>: ");
-			put_text(out, r->changes[j].pct);
+			put_text(out, c->v[j].pct);
 		}
 		bdb_buf_puts(out, "</td></tr>\n");
-		i = j;
 	}
 	bdb_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
 
 static void report_free(report *r)
 {
-	for (size_t i = 0; i < r->n_changes; i++) {
-		free(r->changes[i].commit);
-		free(r->changes[i].what);
-		free(r->changes[i].pct);
-	}
-	free(r->changes);
+	bdb__page_changes_free(&r->changes);
 	for (size_t i = 0; i < r->n_compare; i++)
 		free(r->compare_keys[i]);
 	free(r->compare_keys);
@@ -474,7 +396,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		if (!rc && !r.compare_keys)
 			rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
 		for (; !rc && r.n_compare < n; r.n_compare++)
-			r.compare_keys[r.n_compare] = series_key(&r, r.compare, r.n_compare, NULL);
+			r.compare_keys[r.n_compare] =
+			    bdb__page_series_key(&r.text, r.compare, r.n_compare, NULL);
 	}
 	if (!rc)
 		rc = load_points(&r);
@@ -483,7 +406,7 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	if (!rc)
 		rc = run(&r, &metrics);
 	for (size_t i = 0; !rc && i < bdb_result_n_rows(metrics); i++) {
-		char *name = dup_text(cell(&r, metrics, i, "metric"));
+		char *name = bdb__page_text_copy(cell(&r, metrics, i, "metric"));
 		rc = name ? put_metric(&r, name) : BDB_ENOMEM;
 		free(name);
 	}

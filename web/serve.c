@@ -22,6 +22,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "badge.h"
+#include "metrics.h"
+#include "notify.h"
+#include "router.h"
+#include "dashboard.h"
 #include "web.h"
 
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
@@ -46,7 +51,10 @@ struct bdb_server {
 	struct watch *watches;
 	pthread_t watchdog;
 	bool watchdog_started;
-	bool stopping; /* under lock */
+	bool stopping;		 /* under lock */
+	bdb__metrics metrics;	 /* under lock */
+	struct timespec started; /* CLOCK_MONOTONIC */
+	bdb_notifier *notifier;	 /* --notify-url, or NULL */
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -56,7 +64,11 @@ typedef struct watch {
 	struct watch *next;
 } watch;
 
-struct route;
+/* A decoded query-string value, owned by its request. */
+typedef struct decoded {
+	struct decoded *next;
+	char text[];
+} decoded;
 
 /* One request's state, from its headers to the completion callback. */
 typedef struct request {
@@ -66,9 +78,10 @@ typedef struct request {
 	unsigned status;
 	size_t bytes;
 	struct timespec start;
-	char *method, *path; /* for the access log */
-	const struct route *route;
-	size_t limit; /* bytes of body taken */
+	char *method, *path;	/* for the access log */
+	bdb__route_match match; /* the route and its decoded path parameter */
+	decoded *params;	/* the query-string values decoded so far */
+	size_t limit;		/* bytes of body taken */
 } request;
 
 /* ---- libmicrohttpd, loaded when a server starts ------------------------ */
@@ -195,7 +208,7 @@ static void watch_end(bdb_server *s, watch *w)
 static void put_json_cstr(bdb_buf *b, const char *s)
 {
 	if (s)
-		bdb_query_put_json_string(b, s, strlen(s));
+		bdb_buf_put_json_string(b, s, strlen(s));
 	else
 		bdb_buf_puts(b, "null");
 }
@@ -214,14 +227,17 @@ static void error_body(bdb_buf *b, const char *message)
  * (query.h: `expected "with", found "wiht"; did you mean "with"?`):
  * error = that line, expected = what follows "expected " up to ", found"
  * or ';', suggestion = the quoted name of "did you mean"; null when the
- * message does not say.
+ * message does not say. whole (the client's own statement: /api/query)
+ * adds message = all of d->message (the statement and caret lines) and
+ * code = what was at fault ("query", or "notfound": the data), which the
+ * CLI's --server shows and exits with as a local error.
  */
-static void query_error_body(bdb_buf *b, const bdb_diag *d)
+static void query_error_body(bdb_buf *b, const bdb_diag *d, bool whole)
 {
 	const char *msg = d->message;
 	size_t first = strcspn(msg, "\n");
 	bdb_buf_puts(b, "{\"error\": ");
-	bdb_query_put_json_string(b, msg, first);
+	bdb_buf_put_json_string(b, msg, first);
 	if (d->line > 0)
 		bdb_buf_printf(b, ", \"line\": %d, \"column\": %d", d->line, d->col);
 	else
@@ -231,7 +247,7 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 		const char *start = msg + 9, *end = start;
 		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
 			end++;
-		bdb_query_put_json_string(b, start, (size_t)(end - start));
+		bdb_buf_put_json_string(b, start, (size_t)(end - start));
 	} else {
 		bdb_buf_puts(b, "null");
 	}
@@ -239,15 +255,25 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d)
 	const char *mean = strstr(msg, "did you mean \"");
 	const char *close = mean ? strchr(mean + 14, '"') : NULL;
 	if (mean && mean < msg + first && close && close < msg + first)
-		bdb_query_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
+		bdb_buf_put_json_string(b, mean + 14, (size_t)(close - (mean + 14)));
 	else
 		bdb_buf_puts(b, "null");
+	if (whole) {
+		bdb_buf_puts(b, ", \"message\": ");
+		put_json_cstr(b, msg);
+		bdb_buf_printf(b, ", \"code\": \"%s\"", bdb_error_name(d->code));
+	}
 	bdb_buf_puts(b, "}\n");
 }
 
 /* ---- responses ---------------------------------------------------------- */
 
 static const char csp_json[] = "default-src 'none'; frame-ancestors 'none'";
+/* The dashboard's page: its own script and style sheet, the API, and the
+ * charts it places inline (as data: nothing else is loaded). */
+static const char csp_page[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
+			       "img-src 'self' data:; connect-src 'self'; base-uri 'none'; "
+			       "form-action 'none'; frame-ancestors 'none'";
 /* An SVG opened on its own may use its inline style; nothing else. */
 static const char csp_svg[] = "default-src 'none'; style-src 'unsafe-inline'; "
 			      "frame-ancestors 'none'";
@@ -264,7 +290,9 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned st
 	if (!r)
 		return MHD_NO;
 	bool svg = type && strncmp(type, "image/svg+xml", 13) == 0;
-	mhd.add_response_header(r, "Content-Security-Policy", svg ? csp_svg : csp_json);
+	bool page = type && strncmp(type, "text/html", 9) == 0;
+	mhd.add_response_header(r, "Content-Security-Policy",
+				svg ? csp_svg : page ? csp_page : csp_json);
 	mhd.add_response_header(r, "X-Content-Type-Options", "nosniff");
 	mhd.add_response_header(r, "X-Frame-Options", "DENY");
 	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
@@ -319,6 +347,54 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
 		return answer_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR, "storage error", NULL,
 				    NULL);
 	}
+}
+
+/* ---- query-string parameters ------------------------------------------- */
+
+/* Decodes raw (a query-string value as libmicrohttpd hands it over: split,
+ * '+' made a space, escapes left alone) into memory rq owns; NULL when out
+ * of memory or the encoding is bad (*bad then set). */
+static const char *decode_param(request *rq, const char *raw, bool *bad)
+{
+	size_t n = strlen(raw), len;
+	decoded *v = malloc(sizeof *v + n + 1);
+	if (!v)
+		return NULL;
+	if (bdb__url_decode(raw, n, true, v->text, &len) != 0) {
+		free(v);
+		*bad = true;
+		return NULL;
+	}
+	v->next = rq->params;
+	rq->params = v;
+	return v->text;
+}
+
+/*
+ * The decoded query-string parameter name into *value (NULL when absent).
+ * False with the answer queued in *ret when its encoding is bad (400: a
+ * '%' without two hex digits, a NUL, not UTF-8) or memory ran out.
+ */
+static bool get_param(struct MHD_Connection *c, request *rq, const char *name, const char **value,
+		      enum MHD_Result *ret)
+{
+	const char *raw = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, name);
+	*value = NULL;
+	if (!raw)
+		return true;
+	bool bad = false;
+	*value = decode_param(rq, raw, &bad);
+	if (*value)
+		return true;
+	if (!bad) {
+		*ret = answer_failure(c, rq, BDB_ENOMEM);
+		return false;
+	}
+	char msg[160];
+	snprintf(msg, sizeof msg,
+		 "the %.32s parameter is not percent-encoded UTF-8 text without NUL bytes", name);
+	*ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, msg, NULL, NULL);
+	return false;
 }
 
 /* ---- writes ------------------------------------------------------------- */
@@ -411,7 +487,8 @@ static const char *statement_of(struct MHD_Connection *c, request *rq, const cha
 		}
 		text = bdb_buf_cstr(&rq->body);
 	} else {
-		text = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
+		if (!get_param(c, rq, "q", &text, ret))
+			return NULL;
 	}
 	if (!text || !text[strspn(text, " \t\r\n")]) {
 		*ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
@@ -424,19 +501,28 @@ static const char *statement_of(struct MHD_Connection *c, request *rq, const cha
 	return text;
 }
 
-static enum MHD_Result query_failed(struct MHD_Connection *c, request *rq, int rc,
-				    const bdb_diag *d)
+/* A statement's failure: 400 with the query error's body (whole: see
+ * query_error_body), or the storage error's status. */
+static enum MHD_Result statement_failed(struct MHD_Connection *c, request *rq, int rc,
+					const bdb_diag *d, bool whole)
 {
 	if (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) {
 		bdb_buf b;
 		bdb_buf_init(&b);
-		query_error_body(&b, d);
+		query_error_body(&b, d, whole);
 		enum MHD_Result ret =
 		    answer(c, rq, MHD_HTTP_BAD_REQUEST, json_type, &b, NULL, NULL);
 		bdb_buf_free(&b);
 		return ret;
 	}
 	return answer_failure(c, rq, rc);
+}
+
+/* The failure of a statement the server built (badge, baselines, ...). */
+static enum MHD_Result query_failed(struct MHD_Connection *c, request *rq, int rc,
+				    const bdb_diag *d)
+{
+	return statement_failed(c, rq, rc, d, false);
 }
 
 static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, request *rq,
@@ -448,8 +534,19 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return ret;
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
+	/* format=table|csv|markdown|line|json: the text the CLI prints in that
+	 * mode, when piped (`benchdb --server URL -c` asks for its mode). */
+	bdb_output_format format = BDB_OUTPUT_JSON;
+	const char *asked;
+	if (!get_param(c, rq, "format", &asked, &ret))
+		return ret;
+	if (asked && (bdb_output_format_parse(asked, BDB_OUTPUT_FOR_QUERY, &format) != 0 ||
+		      bdb_output_format_is_picture(format)))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "format: expected table, json, csv, markdown or line", NULL,
+				    NULL);
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_JSON, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = format, .cancel = watch_begin(s, &w)};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -459,7 +556,7 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	if (!rc && out.failed)
 		rc = BDB_ENOMEM;
 	if (rc)
-		ret = query_failed(c, rq, rc, &d);
+		ret = statement_failed(c, rq, rc, &d, true); /* the client's own statement */
 	else /* a statement's `as csv` (or svg) gives that format: not JSON */
 		ret =
 		    answer(c, rq, MHD_HTTP_OK,
@@ -479,6 +576,20 @@ static uint64_t fnv1a(const char *p, size_t n)
 	return h;
 }
 
+/* Answers svg (200) with its ETag, a hash of its bytes, or 304 without a
+ * body when If-None-Match names it; svg is emptied. */
+static enum MHD_Result answer_svg(struct MHD_Connection *c, request *rq, bdb_buf *svg)
+{
+	char etag[24];
+	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg->data, svg->len));
+	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
+	if (match && strstr(match, etag)) {
+		bdb_buf_reset(svg);
+		return answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, svg, "ETag", etag);
+	}
+	return answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", svg, "ETag", etag);
+}
+
 static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
@@ -489,7 +600,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "chart.svg draws trend and changes statements", NULL, NULL);
 	watch w;
-	bdb_query_options opt = {.format = BDB_FORMAT_SVG, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = BDB_OUTPUT_SVG, .cancel = watch_begin(s, &w)};
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
@@ -497,17 +608,17 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	watch_end(s, &w);
 	if (rc)
 		return query_failed(c, rq, rc, &d);
-	bdb_query_format asked = bdb_result_requested_format(res);
+	bdb_output_format asked = bdb_result_requested_format(res);
 	if (!bdb_result_chart_table(res) ||
-	    (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)) {
+	    (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)) {
 		bdb_buf msg;
 		bdb_buf_init(&msg);
 		bdb_buf_printf(&msg,
 			       "chart.svg draws trend and changes statements as svg; "
 			       "this is '%s'",
 			       bdb_result_statement(res));
-		if (asked != BDB_FORMAT_DEFAULT && asked != BDB_FORMAT_SVG)
-			bdb_buf_printf(&msg, " as %s", bdb_query_format_name(asked));
+		if (asked != BDB_OUTPUT_DEFAULT && asked != BDB_OUTPUT_SVG)
+			bdb_buf_printf(&msg, " as %s", bdb_output_format_name(asked));
 		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL, NULL);
 		bdb_buf_free(&msg);
 		bdb_result_free(res);
@@ -523,16 +634,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		bdb_buf_free(&svg);
 		return answer_failure(c, rq, rc);
 	}
-	char etag[24];
-	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg.data, svg.len));
-	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
-	if (match && strstr(match, etag)) {
-		bdb_buf_reset(&svg);
-		ret = answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, &svg, "ETag", etag);
-	} else {
-		ret =
-		    answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", &svg, "ETag", etag);
-	}
+	ret = answer_svg(c, rq, &svg);
 	bdb_buf_free(&svg);
 	return ret;
 }
@@ -583,11 +685,15 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (!s->opt.ingest)
 		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "uploads are off", NULL, NULL);
 	bdb_serve_upload u = {0};
-	static const char *const names[] = {"commit", "branch", "id", "format", "timestamp"};
-	const char **fields[] = {&u.commit, &u.branch, &u.id, &u.format, &u.timestamp};
+	static const char *const names[] = {"commit",	 "branch",	   "id",
+					    "format",	 "timestamp",	   "default_commit",
+					    "default_branch"};
+	const char **fields[] = {&u.commit, &u.branch,		&u.id,
+				 &u.format, &u.timestamp, &u.default_commit,
+				 &u.default_branch};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		*fields[i] = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, names[i]);
-		if (!param_ok(c, rq, names[i], *fields[i], &ret))
+		if (!get_param(c, rq, names[i], fields[i], &ret) ||
+		    !param_ok(c, rq, names[i], *fields[i], &ret))
 			return ret;
 	}
 	tag_list tags = {.n = 0};
@@ -595,9 +701,17 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (tags.too_many)
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "at most 64 tag parameters", NULL,
 				    NULL);
-	for (size_t i = 0; i < tags.n; i++)
+	for (size_t i = 0; i < tags.n; i++) {
+		bool bad = false;
+		if (!(tags.tags[i] = decode_param(rq, tags.tags[i], &bad)))
+			return bad ? answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+						  "the tag parameter is not percent-encoded UTF-8 "
+						  "text without NUL bytes",
+						  NULL, NULL)
+				   : answer_failure(c, rq, BDB_ENOMEM);
 		if (!param_ok(c, rq, "tag", tags.tags[i], &ret))
 			return ret;
+	}
 	u.tags = tags.tags;
 	u.n_tags = tags.n;
 	if (rq->body.len == 0)
@@ -619,6 +733,8 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 			       stored.unchanged ? "unchanged" : "stored");
 		ret = answer(c, rq, stored.unchanged ? MHD_HTTP_OK : MHD_HTTP_CREATED, json_type,
 			     &b, NULL, NULL);
+		if (s->notifier && !stored.unchanged) /* queued: the answer does not wait */
+			bdb_notify_run(s->notifier, stored.id, stored.commit);
 	} else if (rc == BDB_EPARSE || rc == BDB_EFORMAT || rc == BDB_EINVAL || rc == BDB_ETOOBIG ||
 		   rc == BDB_EEXISTS) {
 		char line[1100];
@@ -645,65 +761,547 @@ static enum MHD_Result api_health(bdb_server *s, struct MHD_Connection *c, reque
 	return ret;
 }
 
-/* ---- routing ------------------------------------------------------------ */
+/* ---- catalog: what the store holds, for a UI -------------------------- */
 
-typedef enum route_id { ROUTE_HEALTH, ROUTE_QUERY, ROUTE_CHART, ROUTE_RUNS } route_id;
-
-/* The routes: a path and the methods it takes ("GET POST"). */
-static const struct route {
-	const char *path;
-	const char *methods;
-	route_id id;
-} routes[] = {
-    {"/api/health", "GET, HEAD", ROUTE_HEALTH},
-    {"/api/query", "GET, HEAD, POST", ROUTE_QUERY},
-    {"/api/chart.svg", "GET, HEAD", ROUTE_CHART},
-    {"/api/runs", "POST", ROUTE_RUNS},
-};
-
-static bool method_allowed(const char *methods, const char *method)
+/* Runs text, a statement the server builds (never a client's text), under
+ * the time limit. */
+static int run_statement(bdb_server *s, const char *text, bdb_result **res, bdb_diag *d)
 {
-	size_t n = strlen(method);
-	for (const char *p = methods; (p = strstr(p, method)) != NULL; p += n)
-		if ((p == methods || p[-1] == ' ') && (p[n] == ',' || p[n] == '\0'))
-			return true;
-	return false;
+	watch w;
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
+	int rc = bdb_query_run(s->store, text, &opt, res, d);
+	watch_end(s, &w);
+	return rc;
 }
 
-/* The route of url, or NULL; *allowed says whether it takes method. */
-static const struct route *find_route(const char *url, const char *method, bool *allowed)
+/* The answer to a failed statement of the server's: a name the store does
+ * not have (a run id, a tag key from the path) is 404 with the first line
+ * of the message, anything else as answer_failure. */
+static enum MHD_Result catalog_failed(struct MHD_Connection *c, request *rq, int rc,
+				      const bdb_diag *d)
 {
-	for (size_t i = 0; i < sizeof routes / sizeof *routes; i++) {
-		if (strcmp(url, routes[i].path) == 0) {
-			*allowed = method_allowed(routes[i].methods, method);
-			return &routes[i];
+	if (rc != BDB_ENOTFOUND && rc != BDB_EQUERY)
+		return answer_failure(c, rq, rc);
+	char msg[sizeof d->message];
+	size_t n = strcspn(d->message, "\n");
+	memcpy(msg, d->message, n);
+	msg[n] = '\0';
+	return answer_error(c, rq, MHD_HTTP_NOT_FOUND, msg, NULL, NULL);
+}
+
+/* Appends res as JSON to b without its last newline. Returns 0 or BDB_ENOMEM. */
+static int put_result_json(bdb_buf *b, const bdb_result *res)
+{
+	int rc = bdb_result_format(res, BDB_OUTPUT_JSON, NULL, b);
+	if (!rc && b->failed)
+		rc = BDB_ENOMEM;
+	if (!rc && b->len && b->data[b->len - 1] == '\n')
+		b->len--;
+	return rc;
+}
+
+/* Answers res as the JSON of `benchdb --json -c`, with status. */
+static enum MHD_Result answer_result(struct MHD_Connection *c, request *rq, unsigned status,
+				     const bdb_result *res, const char *extra_name,
+				     const char *extra_value)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	int rc = put_result_json(&b, res);
+	bdb_buf_putc(&b, '\n');
+	enum MHD_Result ret = rc || b.failed
+				  ? answer_failure(c, rq, BDB_ENOMEM)
+				  : answer(c, rq, status, json_type, &b, extra_name, extra_value);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* GET /api/points, /api/metrics, /api/tags, /api/baselines: the statement's JSON. */
+static enum MHD_Result api_catalog(bdb_server *s, struct MHD_Connection *c, request *rq,
+				   const char *text)
+{
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = run_statement(s, text, &res, &d);
+	if (rc)
+		return catalog_failed(c, rq, rc, &d);
+	enum MHD_Result ret = answer_result(c, rq, MHD_HTTP_OK, res, NULL, NULL);
+	bdb_result_free(res);
+	return ret;
+}
+
+/* GET /api/tags/KEY: `show tags "KEY"`. */
+static enum MHD_Result api_tag(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_puts(&text, "show tags ");
+	bdb_query_put_name(&text, rq->match.param);
+	enum MHD_Result ret = text.failed ? answer_failure(c, rq, BDB_ENOMEM)
+					  : api_catalog(s, c, rq, bdb_buf_cstr(&text));
+	bdb_buf_free(&text);
+	return ret;
+}
+
+#define RUNS_PAGE     100u
+#define RUNS_PAGE_MAX 1000u
+
+/*
+ * GET /api/runs?limit=N&before=ID: a page of `show runs` (newest first):
+ * the limit runs after run ID in that order (from the newest without
+ * before). When more follow, a Link header names the next page.
+ */
+static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *limit_text, *before;
+	if (!get_param(c, rq, "limit", &limit_text, &ret) ||
+	    !get_param(c, rq, "before", &before, &ret))
+		return ret;
+	unsigned long limit = RUNS_PAGE;
+	if (limit_text) {
+		char *end;
+		errno = 0;
+		limit = strtoul(limit_text, &end, 10);
+		if (!*limit_text || *end || errno || limit_text[0] == '-' || limit == 0 ||
+		    limit > RUNS_PAGE_MAX)
+			return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+					    "limit: expected a number of runs from 1 to 1000", NULL,
+					    NULL);
+	}
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = run_statement(s, "show runs", &res, &d);
+	if (rc)
+		return catalog_failed(c, rq, rc, &d);
+	size_t n = bdb_result_n_rows(res), from = 0;
+	if (before) {
+		int id_col = bdb_result_column_index(res, "id");
+		while (from < n &&
+		       strcmp(bdb_result_get(res, from, (size_t)id_col).str, before) != 0)
+			from++;
+		if (from == n) {
+			bdb_buf msg;
+			bdb_buf_init(&msg);
+			bdb_buf_puts(&msg, "before: the store has no run ");
+			bdb_query_put_name(&msg, before);
+			ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL,
+					   NULL);
+			bdb_buf_free(&msg);
+			bdb_result_free(res);
+			return ret;
+		}
+		from++;
+	}
+	bdb_result_slice(res, from, limit);
+	bdb_buf link;
+	bdb_buf_init(&link);
+	size_t shown = bdb_result_n_rows(res);
+	if (from + shown < n) {
+		bdb_buf_printf(&link, "</api/runs?limit=%lu&before=", limit);
+		bdb__url_encode(&link, bdb_result_get(res, shown - 1, 0).str);
+		bdb_buf_puts(&link, ">; rel=\"next\"");
+	}
+	ret = link.failed ? answer_failure(c, rq, BDB_ENOMEM)
+			  : answer_result(c, rq, MHD_HTTP_OK, res, link.len ? "Link" : NULL,
+					  link.len ? bdb_buf_cstr(&link) : NULL);
+	bdb_buf_free(&link);
+	bdb_result_free(res);
+	return ret;
+}
+
+/*
+ * GET /api/runs/ID: {"run": the run's environment and metadata
+ * (bdb_query_run_environment), "summary": `summary run "ID"`}.
+ */
+static enum MHD_Result api_run(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_result *env = NULL, *sum = NULL;
+	bdb_buf text, b;
+	bdb_buf_init(&text);
+	bdb_buf_init(&b);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_run_environment(s->store, rq->match.param, &env, &d);
+	if (!rc) {
+		bdb_buf_puts(&text, "summary run ");
+		bdb_query_put_name(&text, rq->match.param);
+		rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &sum, &d);
+	}
+	enum MHD_Result ret;
+	if (rc) {
+		ret = catalog_failed(c, rq, rc, &d);
+		goto done;
+	}
+	bdb_buf_puts(&b, "{\"run\": ");
+	rc = put_result_json(&b, env);
+	bdb_buf_puts(&b, ",\n\"summary\": ");
+	if (!rc)
+		rc = put_result_json(&b, sum);
+	bdb_buf_puts(&b, "}\n");
+	ret = rc || b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+			     : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
+done:
+	bdb_result_free(env);
+	bdb_result_free(sum);
+	bdb_buf_free(&text);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* ---- the dashboard (web/dashboard.c) ----------------------------------- */
+
+/* GET / and /assets/NAME: the dashboard's files, compiled in. */
+static enum MHD_Result dashboard_file(struct MHD_Connection *c, request *rq)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	const char *type = NULL;
+	const char *path = rq->match.param ? rq->match.param : "/";
+	enum MHD_Result ret;
+	if (rq->match.param) {
+		bdb_buf_puts(&b, "/assets/");
+		bdb_buf_puts(&b, rq->match.param);
+		path = bdb_buf_cstr(&b);
+	}
+	bdb_buf file;
+	bdb_buf_init(&file);
+	if (b.failed || (bdb__dashboard_file(path, &file, &type) == 0 && file.failed))
+		ret = answer_failure(c, rq, BDB_ENOMEM);
+	else if (type)
+		ret = answer(c, rq, MHD_HTTP_OK, type, &file, NULL, NULL);
+	else
+		ret = answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
+	bdb_buf_free(&file);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* GET /api/overview?baseline=NAME&runs=N: bdb_dashboard_overview. */
+static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *baseline, *runs_text;
+	if (!get_param(c, rq, "baseline", &baseline, &ret) ||
+	    !get_param(c, rq, "runs", &runs_text, &ret))
+		return ret;
+	unsigned long runs = 0;
+	if (runs_text) {
+		char *end;
+		errno = 0;
+		runs = strtoul(runs_text, &end, 10);
+		if (!*runs_text || *end || errno || runs_text[0] == '-' || runs < 2 || runs > 1000)
+			return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+					    "runs: expected a number of runs from 2 to 1000", NULL,
+					    NULL);
+	}
+	if (baseline && bdb_text_fault(baseline, strlen(baseline), true, NULL) != strlen(baseline))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "baseline: expected one line of text", NULL, NULL);
+	watch w;
+	bdb_overview_options opt = {
+	    .baseline = baseline, .runs = runs, .cancel = watch_begin(s, &w)};
+	bdb_buf b;
+	bdb_buf_init(&b);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_dashboard_overview(s->store, &opt, &b, &d);
+	watch_end(s, &w);
+	ret = rc ? answer_failure(c, rq, rc) : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* ---- baselines: PUT and DELETE /api/baselines/NAME ---------------------- */
+
+/* Whether baseline name is stored (*has); 0 or the statement's error. */
+static int baseline_exists(bdb_server *s, const char *name, bool *has, bdb_diag *d)
+{
+	bdb_result *res = NULL;
+	int rc = run_statement(s, "show baselines", &res, d);
+	*has = false;
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++)
+		if (strcmp(bdb_result_get(res, i, 0).str, name) == 0)
+			*has = true;
+	bdb_result_free(res);
+	return rc;
+}
+
+/*
+ * PUT /api/baselines/NAME with a run reference of the query language as
+ * the body (`latest~1`, `run "r05"`): `set baseline "NAME" = BODY`, 201
+ * when NAME is new, 200 when it moved. A bad reference is 400 with its
+ * position in the body. DELETE: `drop baseline "NAME"`, 404 when there is
+ * none. The name is always quoted into the statement, never pasted.
+ */
+static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, request *rq,
+				    const char *method)
+{
+	bool put = strcmp(method, "PUT") == 0;
+	const char *ref = bdb_buf_cstr(&rq->body);
+	if (put &&
+	    (memchr(ref, '\0', rq->body.len) || bdb_utf8_valid(ref, rq->body.len) != rq->body.len))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "the run reference is not UTF-8 text without NUL bytes", NULL,
+				    NULL);
+	if (put && !ref[strspn(ref, " \t\r\n")])
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "expected a run reference as the request body (latest, "
+				    "latest~N, run \"ID\", commit \"SHA\", baseline NAME)",
+				    NULL, NULL);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bool existed = false;
+	int rc = put ? baseline_exists(s, rq->match.param, &existed, &d) : 0;
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_puts(&text, put ? "set baseline " : "drop baseline ");
+	bdb_query_put_name(&text, rq->match.param);
+	size_t prefix = 0;
+	if (put) {
+		bdb_buf_puts(&text, " = ");
+		prefix = text.len;
+		bdb_buf_puts(&text, ref);
+	}
+	bdb_result *res = NULL;
+	if (!rc)
+		rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+	enum MHD_Result ret;
+	if (!rc) {
+		ret = answer_result(c, rq, put && !existed ? MHD_HTTP_CREATED : MHD_HTTP_OK, res,
+				    NULL, NULL);
+	} else if (!put && rc == BDB_ENOTFOUND) {
+		ret = catalog_failed(c, rq, rc, &d);
+	} else if (put && (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) && d.line == 1 &&
+		   (size_t)d.col > prefix) {
+		/* The error is in the body: its position there. */
+		int line, col;
+		bdb_text_position(text.data, text.len, prefix, &line, &col);
+		d.col -= col - 1;
+		ret = query_failed(c, rq, rc, &d);
+	} else if (put && (rc == BDB_EQUERY || rc == BDB_ENOTFOUND) && d.line > 1) {
+		ret = query_failed(c, rq, rc, &d); /* the body's own lines */
+	} else {
+		ret = catalog_failed(c, rq, rc, &d);
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&text);
+	return ret;
+}
+
+/* ---- GET /api/badge.svg ------------------------------------------------- */
+
+/* The string cell (row, name) of res, or "" when there is none. */
+static const char *cell_str(const bdb_result *res, size_t row, const char *name)
+{
+	int col = bdb_result_column_index(res, name);
+	if (col < 0)
+		return "";
+	bdb_value v = bdb_result_get(res, row, (size_t)col);
+	return v.kind == BDB_VALUE_STRING ? v.str : "";
+}
+
+/*
+ * The badge of res into label (when the client gave none), message and
+ * *color: a trend's newest value of its one series, in natural units; a
+ * compare's or regressions' verdict, the worst of its rows (regressed
+ * before inconclusive before ok). False with *why set when res is neither
+ * (or a trend of several series).
+ */
+static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, const char **color,
+		     const char **why)
+{
+	size_t n = bdb_result_n_rows(res);
+	bool fill_label = label->len == 0;
+	if (bdb_result_is_trend(res)) {
+		bdb_value series = bdb_result_field_by_name(res, "series");
+		if (series.kind == BDB_VALUE_INT && series.i > 1) {
+			*why = "a badge shows one series; narrow the trend with of or where";
+			return false;
+		}
+		if (fill_label) {
+			bdb_value metric = bdb_result_field_by_name(res, "metric");
+			bdb_buf_puts(label, metric.kind == BDB_VALUE_STRING ? metric.str : "value");
+			if (n) {
+				bdb_buf_puts(label, " of ");
+				bdb_buf_puts(label, cell_str(res, 0, "point"));
+			}
+		}
+		*color = BDB__BADGE_BLUE;
+		if (n)
+			bdb_result_cell_quantity(
+			    res, n - 1, (size_t)bdb_result_column_index(res, "value"), message);
+		else
+			bdb_buf_puts(message, "no data");
+		if (!n)
+			*color = BDB__BADGE_GREY;
+		return true;
+	}
+	if (!bdb_result_has_verdicts(res)) {
+		*why = "badge.svg shows a trend (its newest value) or a compare or regressions "
+		       "(the verdict)";
+		return false;
+	}
+	bool regressions = bdb_result_is_regressions(res), regressed = false, unsure = false;
+	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *verdict = cell_str(res, i, "verdict");
+		if (strcmp(verdict, "regression") == 0 || (regressions && !has_verdict))
+			regressed = true;
+		else if (strcmp(verdict, "inconclusive") == 0)
+			unsure = true;
+	}
+	if (fill_label) {
+		if (n == 1) {
+			bdb_buf_puts(label, cell_str(res, 0, "metric"));
+			bdb_buf_puts(label, " of ");
+			bdb_buf_puts(label, cell_str(res, 0, "point"));
+		} else {
+			bdb_buf_puts(label, "benchmarks");
 		}
 	}
-	return NULL;
+	if (!regressions && n == 0)
+		unsure = true; /* nothing was compared */
+	bdb_buf_puts(message, regressed ? "regressed" : unsure ? "inconclusive" : "ok");
+	*color = regressed ? BDB__BADGE_RED : unsure ? BDB__BADGE_GREY : BDB__BADGE_GREEN;
+	return true;
 }
+
+/*
+ * GET /api/badge.svg?q=STATEMENT, or ?point=P&metric=M[&baseline=NAME]:
+ * a shields-style badge of a series' newest value (`trend "M" of "P" last
+ * 1`) or of the verdict of the latest run against a baseline (`compare
+ * baseline "NAME" with latest metric "M" of "P"`). label= replaces the
+ * label. ETag and 304 as chart.svg.
+ */
+static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	enum MHD_Result ret;
+	const char *q, *point, *metric, *baseline, *label_param;
+	if (!get_param(c, rq, "q", &q, &ret) || !get_param(c, rq, "point", &point, &ret) ||
+	    !get_param(c, rq, "metric", &metric, &ret) ||
+	    !get_param(c, rq, "baseline", &baseline, &ret) ||
+	    !get_param(c, rq, "label", &label_param, &ret))
+		return ret;
+	if (q ? point || metric || baseline : !point || !metric)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "expected q=STATEMENT, or point= and metric= (and baseline=)",
+				    NULL, NULL);
+	if (q && writes_store(q))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "badge.svg shows a trend, compare or regressions statement",
+				    NULL, NULL);
+	bdb_buf text, label, message, svg;
+	bdb_buf_init(&text);
+	bdb_buf_init(&label);
+	bdb_buf_init(&message);
+	bdb_buf_init(&svg);
+	if (q) {
+		bdb_buf_puts(&text, q);
+	} else if (baseline) {
+		bdb_buf_puts(&text, "compare baseline ");
+		bdb_query_put_name(&text, baseline);
+		bdb_buf_puts(&text, " with latest metric ");
+		bdb_query_put_name(&text, metric);
+		bdb_buf_puts(&text, " of ");
+		bdb_query_put_name(&text, point);
+	} else {
+		bdb_buf_puts(&text, "trend ");
+		bdb_query_put_name(&text, metric);
+		bdb_buf_puts(&text, " of ");
+		bdb_query_put_name(&text, point);
+		bdb_buf_puts(&text, " last 1");
+	}
+	if (label_param)
+		bdb_buf_puts(&label, label_param);
+	bdb_result *res = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+	const char *color = BDB__BADGE_GREY, *why = NULL;
+	if (rc && q)
+		ret = query_failed(c, rq, rc, &d);
+	else if (rc)
+		ret = catalog_failed(c, rq, rc, &d);
+	else if (!badge_of(res, &label, &message, &color, &why))
+		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, why, NULL, NULL);
+	else if (label.failed || message.failed)
+		ret = answer_failure(c, rq, BDB_ENOMEM);
+	else {
+		bdb__badge_svg(bdb_buf_cstr(&label), bdb_buf_cstr(&message), color, &svg);
+		ret = svg.failed ? answer_failure(c, rq, BDB_ENOMEM) : answer_svg(c, rq, &svg);
+	}
+	bdb_result_free(res);
+	bdb_buf_free(&text);
+	bdb_buf_free(&label);
+	bdb_buf_free(&message);
+	bdb_buf_free(&svg);
+	return ret;
+}
+
+/* ---- GET /metrics ------------------------------------------------------ */
+
+/* The Prometheus text exposition of the server's counters (metrics.h). */
+static enum MHD_Result api_prometheus(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	bdb_serve_store_facts facts = {-1, -1};
+	if (s->opt.facts)
+		s->opt.facts(s->opt.facts_ctx, s->store, &facts);
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	bdb__metrics_gauges g = {.uptime_seconds = (double)(now.tv_sec - s->started.tv_sec) +
+						   (double)(now.tv_nsec - s->started.tv_nsec) / 1e9,
+				 .store_bytes = facts.bytes,
+				 .runs = facts.runs};
+	bdb_buf b;
+	bdb_buf_init(&b);
+	pthread_mutex_lock(&s->lock);
+	bdb__metrics_write(&s->metrics, &g, &b);
+	pthread_mutex_unlock(&s->lock);
+	enum MHD_Result ret =
+	    b.failed ? answer_failure(c, rq, BDB_ENOMEM)
+		     : answer(c, rq, MHD_HTTP_OK, "text/plain; version=0.0.4; charset=utf-8", &b,
+			      NULL, NULL);
+	bdb_buf_free(&b);
+	return ret;
+}
+
+/* ---- routing ------------------------------------------------------------ */
 
 /*
  * The first call of a request, its headers read: refuses at once what
  * needs no body to refuse (an unknown path, a wrong method, an upload
  * without the token, a body declared too large), so that nobody can make
- * the server hold a body it will not use. Sets rq->route and rq->limit.
+ * the server hold a body it will not use. Sets rq->match and rq->limit.
  */
 static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
 				  const char *url, const char *method)
 {
-	bool allowed = false;
-	const struct route *r = find_route(url, method, &allowed);
-	if (!r)
+	switch (bdb__route_find(url, method, &rq->match)) {
+	case BDB__ROUTE_OK:
+		break;
+	case BDB__ROUTE_NOT_FOUND:
 		return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
-	if (!allowed)
+	case BDB__ROUTE_BAD_METHOD:
 		return answer_error(c, rq, MHD_HTTP_METHOD_NOT_ALLOWED, "method not allowed",
-				    "Allow", r->methods);
-	rq->route = r;
+				    "Allow", rq->match.route->methods);
+	case BDB__ROUTE_BAD_PARAM:
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "the path is not percent-encoded UTF-8 text without control "
+				    "characters",
+				    NULL, NULL);
+	case BDB__ROUTE_NO_MEMORY:
+		return answer_failure(c, rq, BDB_ENOMEM);
+	}
+	bdb__route_id id = rq->match.route->id;
+	bool upload = id == BDB__ROUTE_RUNS && strcmp(method, "POST") == 0;
 	enum MHD_Result ret;
-	if (r->id == ROUTE_RUNS && refuse_write(s, c, rq, &ret))
+	if ((upload || id == BDB__ROUTE_BASELINE) && refuse_write(s, c, rq, &ret))
 		return ret;
 	rq->limit = s->opt.max_body;
-	if (r->id != ROUTE_RUNS && rq->limit > MAX_STATEMENT)
+	if (!upload && rq->limit > MAX_STATEMENT)
 		rq->limit = MAX_STATEMENT;
 	/* A declared length past the limit is refused before the body is
 	 * sent (no 100 Continue). */
@@ -728,17 +1326,42 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 		return answer_failure(c, rq, BDB_ENOMEM);
 	if (strcmp(method, "HEAD") == 0)
 		method = "GET"; /* MHD sends the headers only */
-	switch (rq->route->id) {
-	case ROUTE_HEALTH:
+	switch (rq->match.route->id) {
+	case BDB__ROUTE_HEALTH:
 		return api_health(s, c, rq);
-	case ROUTE_QUERY:
+	case BDB__ROUTE_QUERY:
 		return api_query(s, c, rq, method);
-	case ROUTE_CHART:
+	case BDB__ROUTE_CHART:
 		return api_chart(s, c, rq);
-	case ROUTE_RUNS:
-		return api_upload(s, c, rq);
+	case BDB__ROUTE_RUNS:
+		return strcmp(method, "POST") == 0 ? api_upload(s, c, rq) : api_runs(s, c, rq);
+	case BDB__ROUTE_RUN:
+		return api_run(s, c, rq);
+	case BDB__ROUTE_POINTS:
+		return api_catalog(s, c, rq, "show points");
+	case BDB__ROUTE_METRICS:
+		return api_catalog(s, c, rq, "show metrics");
+	case BDB__ROUTE_TAGS:
+		return api_catalog(s, c, rq, "show tags");
+	case BDB__ROUTE_TAG:
+		return api_tag(s, c, rq);
+	case BDB__ROUTE_BASELINES:
+		return api_catalog(s, c, rq, "show baselines");
+	case BDB__ROUTE_DASHBOARD:
+	case BDB__ROUTE_ASSET:
+		return dashboard_file(c, rq);
+	case BDB__ROUTE_OVERVIEW:
+		return api_overview(s, c, rq);
+	case BDB__ROUTE_BASELINE:
+		return api_baseline(s, c, rq, method);
+	case BDB__ROUTE_PROMETHEUS:
+		return api_prometheus(s, c, rq);
+	case BDB__ROUTE_BADGE:
+		return api_badge(s, c, rq);
+	case BDB__N_ROUTES:
+		break;
 	}
-	return MHD_NO;
+	return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -803,11 +1426,16 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	request *rq = *con_cls;
 	if (!rq)
 		return;
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 +
+		    (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
+	if (rq->answered) {
+		pthread_mutex_lock(&s->lock);
+		bdb__metrics_record(&s->metrics, rq->match.route, rq->status, ms / 1e3);
+		pthread_mutex_unlock(&s->lock);
+	}
 	if (s->opt.log) {
-		struct timespec now;
-		clock_gettime(CLOCK_MONOTONIC, &now);
-		double ms = (double)(now.tv_sec - rq->start.tv_sec) * 1e3 +
-			    (double)(now.tv_nsec - rq->start.tv_nsec) / 1e6;
 		char addr[INET6_ADDRSTRLEN] = "-";
 		const union MHD_ConnectionInfo *info =
 		    mhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -836,6 +1464,12 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		bdb_buf_free(&line);
 	}
 	bdb_buf_free(&rq->body);
+	bdb__route_match_free(&rq->match);
+	while (rq->params) {
+		decoded *next = rq->params->next;
+		free(rq->params);
+		rq->params = next;
+	}
 	free(rq->method);
 	free(rq->path);
 	free(rq);
@@ -847,6 +1481,15 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 }
 
 /* ---- start, stop -------------------------------------------------------- */
+
+/* libmicrohttpd's unescape callback: leaves escapes as they are, so that
+ * router.c decodes the path and get_param the values, rejecting bad ones. */
+static size_t keep_escapes(void *cls, struct MHD_Connection *c, char *s)
+{
+	(void)cls;
+	(void)c;
+	return strlen(s);
+}
 
 /* Parses "HOST:PORT" / "[V6]:PORT" into *sa. */
 static int parse_listen(const char *listen, struct sockaddr_storage *sa, bool *v6, bdb_diag *d)
@@ -888,6 +1531,23 @@ static int parse_listen(const char *listen, struct sockaddr_storage *sa, bool *v
 	return 0;
 }
 
+/* The notifier of --notify-url, linking to --public-url or the address
+ * listened on. */
+static int start_notifier(bdb_server *s)
+{
+	char link[300];
+	if (s->opt.public_url) {
+		snprintf(link, sizeof link, "%s", s->opt.public_url);
+	} else {
+		const char *colon = strrchr(s->opt.listen, ':');
+		snprintf(link, sizeof link, "http://%.*s:%u/", (int)(colon - s->opt.listen),
+			 s->opt.listen, s->port);
+	}
+	bdb_notify_options no = {
+	    .url = s->opt.notify_url, .link = link, .log = s->opt.log, .log_ctx = s->opt.log_ctx};
+	return bdb_notify_start(s->store, &no, &s->notifier);
+}
+
 int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server **out, bdb_diag *d)
 {
 	*out = NULL;
@@ -915,6 +1575,7 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	}
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
+	clock_gettime(CLOCK_MONOTONIC, &s->started);
 	struct sockaddr_storage sa;
 	bool v6 = false;
 	int rc = parse_listen(s->opt.listen, &sa, &v6, d);
@@ -927,7 +1588,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_END);
+	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
+	    keep_escapes, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		int err = errno;
 		rc = bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "cannot listen on %s: %s", s->opt.listen,
@@ -947,8 +1609,19 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	const union MHD_DaemonInfo *info =
 	    mhd.get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
 	s->port = info ? info->port : 0;
+	if (opt->notify_url && (rc = start_notifier(s)) != 0) {
+		mhd.stop_daemon(s->daemon);
+		goto fail_started;
+	}
 	*out = s;
 	return 0;
+fail_started:
+	if (s->watchdog_started) {
+		pthread_mutex_lock(&s->lock);
+		s->stopping = true;
+		pthread_mutex_unlock(&s->lock);
+		pthread_join(s->watchdog, NULL);
+	}
 fail:
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
@@ -978,6 +1651,7 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 			break;
 	pthread_mutex_unlock(&s->lock);
 	mhd.stop_daemon(s->daemon);
+	bdb_notify_stop(s->notifier);
 	pthread_mutex_lock(&s->lock);
 	s->stopping = true;
 	pthread_mutex_unlock(&s->lock);

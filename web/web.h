@@ -43,6 +43,37 @@ typedef struct bdb_report_options {
 int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *out, bdb_diag *d);
 
 /* ------------------------------------------------------------------------ */
+/* The dashboard's overview (docs/serve.md, docs/api.md)                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb_overview_options {
+	const char *baseline; /* the baseline compared with; NULL: "main" */
+	/* Each series' newest runs its sparkline and change points read; 0: 30. */
+	size_t runs;
+	/* As in bdb_query_options. */
+	int64_t now_us;
+	volatile sig_atomic_t *cancel;
+} bdb_overview_options;
+
+/*
+ * Appends the dashboard's overview of store to out, one JSON object
+ * (docs/api.md, GET /api/overview): the store's run count and latest run;
+ * the baseline; `regressions vs baseline NAME` as its JSON (null without
+ * the baseline); the change points of each series' newest runs, newest
+ * commit first, grouped by commit (at most 20 commits); and a row per
+ * series (point, tags, metric, latest value and unit, change and verdict
+ * of latest vs the baseline, and its sparkline: an <svg> element without
+ * namespace, for a page to place), the
+ * regressions first, worst first, then the improvements, then the rest in
+ * the store's order. Values are the table format's text ("+28.1%",
+ * "1.287 µs"). A missing baseline is said in the object, not an error.
+ * Returns 0, BDB_ECANCELLED, BDB_ENOMEM or a storage error (d says which);
+ * out is unchanged on failure.
+ */
+int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bdb_buf *out,
+			   bdb_diag *d);
+
+/* ------------------------------------------------------------------------ */
 /* The HTTP server (docs/serve.md, docs/api.md)                              */
 /* ------------------------------------------------------------------------ */
 
@@ -50,6 +81,9 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
  * NULL when not given; already checked to be one line of text. */
 typedef struct bdb_serve_upload {
 	const char *commit, *branch, *id, *format, *timestamp;
+	/* The commit and branch the file's own give way to (the CI job's, as
+	 * `benchdb ingest` reads them from the environment). */
+	const char *default_commit, *default_branch;
 	const char *const *tags; /* "KEY=VALUE" each (the `tag` parameter, repeatable) */
 	size_t n_tags;
 } bdb_serve_upload;
@@ -57,6 +91,7 @@ typedef struct bdb_serve_upload {
 /* The outcome of one upload, for the 201 answer. */
 typedef struct bdb_serve_stored {
 	char id[256];	/* the run id */
+	char commit[256]; /* its commit, "" when it has none */
 	size_t points;	/* points of the run */
 	size_t metrics; /* metric values of the run (over all its points) */
 	bool unchanged; /* an identical run was already stored (200, not 201) */
@@ -74,6 +109,14 @@ typedef struct bdb_serve_stored {
 typedef int (*bdb_serve_ingest_fn)(void *ctx, bdb_store *store, const void *body, size_t len,
 				   const bdb_serve_upload *params, bdb_serve_stored *out,
 				   bdb_diag *d);
+
+/* What GET /metrics says of the store: fill what is known, leave the rest
+ * negative. Called from any thread; reads only. */
+typedef struct bdb_serve_store_facts {
+	double runs;  /* runs stored */
+	double bytes; /* size of the store's data file */
+} bdb_serve_store_facts;
+typedef void (*bdb_serve_facts_fn)(void *ctx, bdb_store *store, bdb_serve_store_facts *out);
 
 /* Receives one access-log line (no newline), from any thread. */
 typedef void (*bdb_serve_log_fn)(void *ctx, const char *line);
@@ -94,6 +137,13 @@ typedef struct bdb_serve_options {
 	void *ingest_ctx;
 	bdb_serve_log_fn log; /* may be NULL: no access log */
 	void *log_ctx;
+	bdb_serve_facts_fn facts; /* may be NULL: /metrics leaves the store out */
+	void *facts_ctx;
+	/* Where to POST {"text": ...} when an upload regressed against
+	 * baseline main (notify.h); NULL: no notifications. The messages link
+	 * to public_url, or NULL: http://LISTEN/. Failures go to log. */
+	const char *notify_url;
+	const char *public_url;
 } bdb_serve_options;
 
 /* A running server (opaque). */
@@ -118,5 +168,42 @@ unsigned bdb_serve_port(const bdb_server *server);
  * Safe with NULL.
  */
 void bdb_serve_stop(bdb_server *server, unsigned grace_ms);
+
+/* ------------------------------------------------------------------------ */
+/* The HTTP client (client.c): push, --server, notifications                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct bdb_http_request {
+	const char *method; /* NULL: GET, or POST when body is set */
+	const char *url;    /* http:// or https:// (no other scheme is followed) */
+	const char *token;  /* sent as "Authorization: Bearer TOKEN"; NULL: none */
+	const char *content_type; /* of the body; NULL: libcurl's default */
+	const void *body;	  /* NULL: no body */
+	size_t body_len;
+	unsigned timeout_ms; /* the whole exchange; 0: no limit (connecting: 10 s) */
+} bdb_http_request;
+
+typedef struct bdb_http_response {
+	unsigned status;	/* the HTTP status */
+	char content_type[128]; /* the Content-Type header, "" when none */
+	bdb_buf body;		/* the answer's body (bdb_http_response_free) */
+} bdb_http_response;
+
+/*
+ * Sends rq and waits for the whole answer. Safe from many threads at once.
+ * Opens libcurl on first use (dlopen, as the server opens libmicrohttpd).
+ * Returns 0 when the server answered, whatever the status (out filled; free
+ * it with bdb_http_response_free); BDB_EIO when no answer came (d says why
+ * in libcurl's words: "Failed to connect to 127.0.0.1 port 9 ...: Connection
+ * refused", a timeout, a TLS failure); BDB_EUNSUPPORTED when libcurl cannot
+ * be loaded; BDB_ENOMEM. On an error out holds nothing to free.
+ */
+int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *d);
+
+void bdb_http_response_free(bdb_http_response *r);
+
+/* Appends s to b percent-encoded for a URL's query string (every byte but
+ * A-Z a-z 0-9 - . _ ~ as %XX). */
+void bdb_http_put_query_value(bdb_buf *b, const char *s);
 
 #endif /* BDB_WEB_H */

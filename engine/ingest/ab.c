@@ -98,7 +98,7 @@ static int read_line(bdb__input *in, ab_ctx *c, const bdb__lines *l, bdb_run *ru
 			return 0;
 		if (!bdb__parse_number(num, (size_t)(bdb__token_end(num, end) - num), false, &v))
 			return bdb_diag_set(
-			    d, BDB_EPARSE, in->name, l->number, bdb__column(l->line, num),
+			    d, BDB_EPARSE, in->name, l->number, bdb__line_column(l->line, num),
 			    "expected a time in ms after \"%.*s\"", (int)(pct - p), p);
 		char *name = c->pct_names[c->n_pct++];
 		snprintf(name, sizeof c->pct_names[0], "latency_p%.*s", (int)(pct - 1 - p), p);
@@ -133,7 +133,7 @@ static int read_line(bdb__input *in, ab_ctx *c, const bdb__lines *l, bdb_run *ru
 		const char *e = bdb__token_end(value.s, end);
 		if (!bdb__parse_number(value.s, (size_t)(e - value.s), false, &v))
 			return bdb_diag_set(d, BDB_EPARSE, in->name, l->number,
-					    bdb__column(l->line, value.n ? value.s : end),
+					    bdb__line_column(l->line, value.n ? value.s : end),
 					    "expected a number after \"%s:\"", f->key);
 		const char *metric = f->metric;
 		if (!strcmp(metric, "time_per_request") &&

@@ -96,30 +96,6 @@ static bool reserve(text *t, size_t more)
 	return true;
 }
 
-static void put_utf8(text *t, unsigned cp)
-{
-	char *o = t->data + t->len;
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		t->len += 1;
-	} else if (cp < 0x800) {
-		o[0] = (char)(0xC0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		t->len += 2;
-	} else if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | cp >> 12);
-		o[1] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		t->len += 3;
-	} else {
-		o[0] = (char)(0xF0 | cp >> 18);
-		o[1] = (char)(0x80 | (cp >> 12 & 0x3F));
-		o[2] = (char)(0x80 | (cp >> 6 & 0x3F));
-		o[3] = (char)(0x80 | (cp & 0x3F));
-		t->len += 4;
-	}
-}
-
 /* Four hex digits at p (p + 4 <= end checked by the caller). */
 static bool hex4(const char *p, unsigned *out)
 {
@@ -138,40 +114,6 @@ static bool hex4(const char *p, unsigned *out)
 	}
 	*out = v;
 	return true;
-}
-
-/*
- * Length of the well-formed UTF-8 sequence at p (its first byte >= 0x80),
- * or 0: no overlong forms, no surrogates, nothing above U+10FFFF.
- */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end)
-{
-	unsigned c = p[0];
-	size_t n;
-	unsigned lo = 0x80, hi = 0xBF; /* range of the second byte */
-	if (c >= 0xC2 && c <= 0xDF) {
-		n = 2;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3;
-		if (c == 0xE0)
-			lo = 0xA0;
-		else if (c == 0xED)
-			hi = 0x9F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4;
-		if (c == 0xF0)
-			lo = 0x90;
-		else if (c == 0xF4)
-			hi = 0x8F;
-	} else {
-		return 0;
-	}
-	if ((size_t)(end - p) < n || p[1] < lo || p[1] > hi)
-		return 0;
-	for (size_t i = 2; i < n; i++)
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-	return n;
 }
 
 /*
@@ -207,8 +149,8 @@ static bool string(fast *f, text *t)
 		if (c < 0x20)
 			return false;
 		if (c >= 0x80) {
-			size_t n =
-			    utf8_len((const unsigned char *)f->p, (const unsigned char *)f->end);
+			uint32_t cp;
+			size_t n = bdb_utf8_next(f->p, (size_t)(f->end - f->p), &cp);
 			if (!n)
 				return false;
 			memcpy(t->data + t->len, f->p, n);
@@ -240,7 +182,7 @@ static bool string(fast *f, text *t)
 			f->p += 6;
 			cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
 		}
-		put_utf8(t, cp);
+		t->len += bdb_utf8_encode(cp, t->data + t->len);
 	}
 }
 
@@ -363,38 +305,11 @@ static bool skip_value(fast *f, span *out)
 {
 	skip_ws(f);
 	out->start = f->p;
-	int depth = 0;
-	do {
-		if (f->p >= f->end)
-			return false;
-		char c = *f->p;
-		if (c == '"') {
-			for (f->p++; f->p < f->end && *f->p != '"'; f->p++)
-				if (*f->p == '\\' && ++f->p >= f->end)
-					return false;
-			if (f->p >= f->end)
-				return false;
-			f->p++;
-		} else if (c == '{' || c == '[') {
-			if (++depth > MAX_DEPTH)
-				return false;
-			f->p++;
-		} else if (c == '}' || c == ']') {
-			if (depth == 0)
-				return false;
-			depth--;
-			f->p++;
-		} else if (depth == 0) {
-			/* A scalar: up to the next delimiter. */
-			while (f->p < f->end && *f->p != ',' && *f->p != '}' && *f->p != ']' &&
-			       *f->p != ' ' && *f->p != '\n' && *f->p != '\r' && *f->p != '\t')
-				f->p++;
-		} else {
-			f->p++;
-		}
-	} while (depth > 0);
-	out->end = f->p;
-	return out->end > out->start;
+	const char *end = bdb__json_skip(f->p, f->end, MAX_DEPTH);
+	if (!end)
+		return false;
+	f->p = out->end = end;
+	return true;
 }
 
 /* Whether the value at the cursor is null (taken when it is). */
@@ -644,7 +559,7 @@ static bool tags(fast *f, size_t point)
 			if (is_int)
 				snprintf(num, sizeof num, "%lld", i);
 			else
-				bdb__format_double(d, num, sizeof num);
+				bdb_double_text(d, num, sizeof num);
 			v = num;
 		} else {
 			return false;

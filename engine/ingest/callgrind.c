@@ -91,7 +91,7 @@ static int read_events(cg_ctx *c, const bdb__lines *l, const char *s)
 		const char *e = bdb__token_end(s, end);
 		if (c->n_events == MAX_EVENTS)
 			return bdb_diag_set(c->d, BDB_EPARSE, c->in->name, l->number,
-					    bdb__column(l->line, s), "more than %d events",
+					    bdb__line_column(l->line, s), "more than %d events",
 					    MAX_EVENTS);
 		bdb__copy_text(c->events[c->n_events++], sizeof c->events[0], s, (size_t)(e - s));
 		s = e;
@@ -105,7 +105,7 @@ static int read_counts(cg_ctx *c, const bdb__lines *l, const char *s, const char
 {
 	if (!c->n_events)
 		return bdb_diag_set(c->d, BDB_EPARSE, c->in->name, l->number,
-				    bdb__column(l->line, s),
+				    bdb__line_column(l->line, s),
 				    "counts before the event names (an \"events:\" or "
 				    "\"Events shown:\" line)");
 	size_t n = 0;
@@ -119,13 +119,13 @@ static int read_counts(cg_ctx *c, const bdb__lines *l, const char *s, const char
 		double v;
 		if (n == c->n_events)
 			return bdb_diag_set(c->d, BDB_EPARSE, c->in->name, l->number,
-					    bdb__column(l->line, s),
+					    bdb__line_column(l->line, s),
 					    "more counts than the %zu events", c->n_events);
 		if (with_shares && e - s == 1 && *s == '.')
 			v = 0;
 		else if (!bdb__parse_number(s, (size_t)(e - s), with_shares, &v) || v < 0)
 			return bdb_diag_set(
-			    c->d, BDB_EPARSE, c->in->name, l->number, bdb__column(l->line, s),
+			    c->d, BDB_EPARSE, c->in->name, l->number, bdb__line_column(l->line, s),
 			    "expected the count of event %s (a whole number)", c->events[n]);
 		c->values[n++] = v;
 		s = e;

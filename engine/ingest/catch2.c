@@ -254,7 +254,7 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 			else if (!rest || bdb__skip_blanks(l.line, rest) != rest)
 				rc = bdb_diag_set(
 				    d, BDB_EPARSE, in->name, l.number,
-				    bdb__column(l.line, rest ? bdb__skip_blanks(l.line, rest) : at),
+				    bdb__line_column(l.line, rest ? bdb__skip_blanks(l.line, rest) : at),
 				    "malformed Catch2 benchmark \"%s\": expected %s as three "
 				    "times with units (like \"838.924 ns\")",
 				    c.name,

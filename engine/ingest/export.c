@@ -11,25 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int bdb_export_format_parse(const char *name, bdb_export_format *out)
-{
-	static const struct {
-		const char *name;
-		bdb_export_format format;
-	} names[] = {{"benchkit", BDB_EXPORT_BENCHKIT},
-		     {"json", BDB_EXPORT_JSON},
-		     {"csv", BDB_EXPORT_CSV},
-		     {"markdown", BDB_EXPORT_MARKDOWN},
-		     {"md", BDB_EXPORT_MARKDOWN}};
-	for (size_t i = 0; name && i < sizeof names / sizeof *names; i++) {
-		if (strcmp(name, names[i].name) == 0) {
-			*out = names[i].format;
-			return 0;
-		}
-	}
-	return BDB_EINVAL;
-}
-
 /* ------------------------------------------------------------------------ */
 /* JSON pieces                                                               */
 /* ------------------------------------------------------------------------ */
@@ -386,28 +367,10 @@ static void put_cell(bdb_buf *b, const char *s, bool csv)
 {
 	if (!s)
 		s = "";
-	if (csv) {
-		if (!strpbrk(s, ",\"\r\n")) {
-			bdb_buf_puts(b, s);
-			return;
-		}
-		bdb_buf_putc(b, '"');
-		for (const char *p = s; *p; p++) {
-			if (*p == '"')
-				bdb_buf_putc(b, '"');
-			bdb_buf_putc(b, *p);
-		}
-		bdb_buf_putc(b, '"');
-		return;
-	}
-	for (const char *p = s; *p; p++) {
-		if (*p == '|')
-			bdb_buf_puts(b, "\\|");
-		else if (*p == '\n' || *p == '\r')
-			bdb_buf_putc(b, ' ');
-		else
-			bdb_buf_putc(b, *p);
-	}
+	if (csv)
+		bdb_buf_put_csv_field(b, s, strlen(s));
+	else
+		bdb_buf_put_markdown(b, s, strlen(s));
 }
 
 static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
@@ -475,21 +438,21 @@ static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 	bdb_buf_free(&tags);
 }
 
-int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out)
+int bdb_export_run(const bdb_run *run, bdb_output_format f, bdb_buf *out)
 {
 	if (!run || !run->id)
 		return BDB_EINVAL;
 	switch (f) {
-	case BDB_EXPORT_BENCHKIT:
+	case BDB_OUTPUT_BENCHKIT:
 		export_benchkit(run, out);
 		break;
-	case BDB_EXPORT_JSON:
+	case BDB_OUTPUT_JSON:
 		export_json(run, out);
 		break;
-	case BDB_EXPORT_CSV:
+	case BDB_OUTPUT_CSV:
 		export_table(run, out, true);
 		break;
-	case BDB_EXPORT_MARKDOWN:
+	case BDB_OUTPUT_MARKDOWN:
 		export_table(run, out, false);
 		break;
 	default:
@@ -500,5 +463,5 @@ int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out)
 
 int bdb_export_benchkit(const bdb_run *run, bdb_buf *out)
 {
-	return bdb_export_run(run, BDB_EXPORT_BENCHKIT, out);
+	return bdb_export_run(run, BDB_OUTPUT_BENCHKIT, out);
 }

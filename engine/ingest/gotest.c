@@ -224,7 +224,7 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 			}
 			if ((err = parse_fields(name_end, end, &r, &at))) {
 				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						  bdb__column(l.line, at),
+						  bdb__line_column(l.line, at),
 						  "malformed benchmark line: %s", err);
 				break;
 			}
@@ -233,7 +233,7 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 		} else if (pending && first < end && *first >= '0' && *first <= '9') {
 			if ((err = parse_fields(l.line, end, &r, &at))) {
 				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						  bdb__column(l.line, at),
+						  bdb__line_column(l.line, at),
 						  "malformed benchmark line: %s", err);
 				break;
 			}

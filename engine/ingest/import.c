@@ -99,7 +99,7 @@ static int read_runs(import_plan *p, const char *dir, const char *sub, bool base
 				snprintf(it->baseline, sizeof it->baseline, "%.*s",
 					 (int)(strlen(list[i]->d_name) - 5), list[i]->d_name);
 			rc =
-			    bdb_ingest_path(it->path, BDB_FORMAT_BENCHKIT, NULL, &it->run, NULL, d);
+			    bdb_ingest_path(it->path, BDB_INPUT_BENCHKIT, NULL, &it->run, NULL, d);
 			if (!rc)
 				p->n++;
 		}

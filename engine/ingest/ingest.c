@@ -18,48 +18,273 @@
 #define MAX_INPUT ((size_t)1 << 30)
 
 typedef struct adapter {
-	bdb_format format;
-	const char *name;
+	bdb_format_info info; /* name (as --format takes it), tool, what it reads */
+	bdb_input_format format;
+	const char *alias; /* another name --format takes, or NULL */
 	bool (*detect_json)(const json_t *root);
 	bool (*detect_text)(const char *data, size_t len);
 	bdb__ingest_fn ingest;
-	bool json; /* reads a JSON document */
+	int json; /* true: reads a JSON document; false: text; or JSON_LINES */
 } adapter;
 
+/* Reads JSON lines (text to the reader): detected by detect_text before documents. */
+#define JSON_LINES 2
+
 /*
- * In detection order: the most specific shapes first, BMF (any object of
- * objects of {"value": ...}) last among the JSON formats.
+ * The input-format table, in detection order: the most specific shapes
+ * first, BMF (any object of objects of {"value": ...}) last among the JSON
+ * formats. The only place a format's name is written.
  */
 static const adapter adapters[] = {
-    {BDB_FORMAT_BENCHKIT, "benchkit", bdb__detect_benchkit, NULL, bdb__ingest_benchkit, true},
-    {BDB_FORMAT_GBENCH, "gbench", bdb__detect_gbench, NULL, bdb__ingest_gbench, true},
-    {BDB_FORMAT_CRITERION, "criterion", NULL, NULL, bdb__ingest_criterion, false},
-    {BDB_FORMAT_PYTEST, "pytest", bdb__detect_pytest, NULL, bdb__ingest_pytest, true},
-    {BDB_FORMAT_HYPERFINE, "hyperfine", bdb__detect_hyperfine, NULL, bdb__ingest_hyperfine, true},
-    {BDB_FORMAT_GOTEST, "gotest", NULL, bdb__detect_gotest, bdb__ingest_gotest, false},
-    {BDB_FORMAT_CARGO, "cargo", NULL, bdb__detect_cargo, bdb__ingest_cargo, false},
-    {BDB_FORMAT_BENCHMARKJS, "benchmarkjs", NULL, bdb__detect_benchmarkjs, bdb__ingest_benchmarkjs,
+    {{"benchkit", "benchkit", "Run JSON (id, timestamp, points[], metric_defs)"},
+     BDB_INPUT_BENCHKIT,
+     NULL,
+     bdb__detect_benchkit,
+     NULL,
+     bdb__ingest_benchkit,
+     true},
+    {{"gbench", "Google Benchmark", "--benchmark_format=json output"},
+     BDB_INPUT_GBENCH,
+     "google-benchmark",
+     bdb__detect_gbench,
+     NULL,
+     bdb__ingest_gbench,
+     true},
+    {{"criterion", "Criterion.rs", "a target/criterion/ directory tree"},
+     BDB_INPUT_CRITERION,
+     NULL,
+     NULL,
+     NULL,
+     bdb__ingest_criterion,
      false},
-    {BDB_FORMAT_CATCH2, "catch2", NULL, bdb__detect_catch2, bdb__ingest_catch2, false},
-    {BDB_FORMAT_FIO, "fio", bdb__detect_fio_json, bdb__detect_fio, bdb__ingest_fio, false},
-    {BDB_FORMAT_IPERF3, "iperf3", bdb__detect_iperf3, NULL, bdb__ingest_iperf3, true},
-    {BDB_FORMAT_REDIS, "redis", NULL, bdb__detect_redis, bdb__ingest_redis, false},
-    {BDB_FORMAT_PERF, "perf", NULL, bdb__detect_perf, bdb__ingest_perf, false},
-    {BDB_FORMAT_STRESSNG, "stress-ng", NULL, bdb__detect_stressng, bdb__ingest_stressng, false},
-    {BDB_FORMAT_PGBENCH, "pgbench", NULL, bdb__detect_pgbench, bdb__ingest_pgbench, false},
-    {BDB_FORMAT_SYSBENCH, "sysbench", NULL, bdb__detect_sysbench, bdb__ingest_sysbench, false},
-    {BDB_FORMAT_WRK, "wrk", NULL, bdb__detect_wrk, bdb__ingest_wrk, false},
-    {BDB_FORMAT_AB, "ab", NULL, bdb__detect_ab, bdb__ingest_ab, false},
-    {BDB_FORMAT_CALLGRIND, "callgrind", NULL, bdb__detect_callgrind, bdb__ingest_callgrind, false},
-    {BDB_FORMAT_ODYSSEY, "odyssey", bdb__detect_odyssey, NULL, bdb__ingest_odyssey, true},
-    {BDB_FORMAT_QUASIM, "quasim", bdb__detect_quasim, NULL, bdb__ingest_quasim, true},
-    {BDB_FORMAT_GAB, "gab", bdb__detect_gab, NULL, bdb__ingest_gab, true},
-    {BDB_FORMAT_BMF, "bmf", bdb__detect_bmf, NULL, bdb__ingest_bmf, true},
+    {{"pytest", "pytest-benchmark", "--benchmark-json output"},
+     BDB_INPUT_PYTEST,
+     "pytest-benchmark",
+     bdb__detect_pytest,
+     NULL,
+     bdb__ingest_pytest,
+     true},
+    {{"hyperfine", "hyperfine", "--export-json output"},
+     BDB_INPUT_HYPERFINE,
+     NULL,
+     bdb__detect_hyperfine,
+     NULL,
+     bdb__ingest_hyperfine,
+     true},
+    {{"gotest", "go test", "-bench text output"},
+     BDB_INPUT_GOTEST,
+     "go",
+     NULL,
+     bdb__detect_gotest,
+     bdb__ingest_gotest,
+     false},
+    {{"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
+     BDB_INPUT_CARGO,
+     "libtest",
+     NULL,
+     bdb__detect_cargo,
+     bdb__ingest_cargo,
+     false},
+    {{"benchmarkjs", "benchmark.js", "cycle text: NAME x N ops/sec \xc2\xb1P% (R runs sampled)"},
+     BDB_INPUT_BENCHMARKJS,
+     "benchmark.js",
+     NULL,
+     bdb__detect_benchmarkjs,
+     bdb__ingest_benchmarkjs,
+     false},
+    {{"catch2", "Catch2", "console output of BENCHMARK: NAME samples iterations, mean, std dev"},
+     BDB_INPUT_CATCH2,
+     NULL,
+     NULL,
+     bdb__detect_catch2,
+     bdb__ingest_catch2,
+     false},
+    {{"fio", "fio", "--output-format=json output (text before the JSON is skipped)"},
+     BDB_INPUT_FIO,
+     NULL,
+     bdb__detect_fio_json,
+     bdb__detect_fio,
+     bdb__ingest_fio,
+     false},
+    {{"iperf3", "iperf3", "-J output: end.sum_sent / sum_received, cpu, system_info"},
+     BDB_INPUT_IPERF3,
+     NULL,
+     bdb__detect_iperf3,
+     NULL,
+     bdb__ingest_iperf3,
+     true},
+    {{"redis", "redis-benchmark", "--csv output: test, rps and latencies in ms"},
+     BDB_INPUT_REDIS,
+     "redis-benchmark",
+     NULL,
+     bdb__detect_redis,
+     bdb__ingest_redis,
+     false},
+    {{"perf", "perf stat", "-x, CSV: value,unit,event,... (also with -r)"},
+     BDB_INPUT_PERF,
+     NULL,
+     NULL,
+     bdb__detect_perf,
+     bdb__ingest_perf,
+     false},
+    {{"stress-ng", "stress-ng", "--metrics --yaml FILE: system-info and per-stressor metrics"},
+     BDB_INPUT_STRESSNG,
+     NULL,
+     NULL,
+     bdb__detect_stressng,
+     bdb__ingest_stressng,
+     false},
+    {{"pgbench", "pgbench", "summary text: transaction type, tps, latency average"},
+     BDB_INPUT_PGBENCH,
+     NULL,
+     NULL,
+     bdb__detect_pgbench,
+     bdb__ingest_pgbench,
+     false},
+    {{"sysbench", "sysbench", "cpu, memory and fileio run text (several runs in one file)"},
+     BDB_INPUT_SYSBENCH,
+     NULL,
+     NULL,
+     bdb__detect_sysbench,
+     bdb__ingest_sysbench,
+     false},
+    {{"wrk", "wrk", "text: Running ... @ URL, Latency, --latency percentiles, Requests/sec"},
+     BDB_INPUT_WRK,
+     NULL,
+     NULL,
+     bdb__detect_wrk,
+     bdb__ingest_wrk,
+     false},
+    {{"ab", "ApacheBench", "ab text: Requests per second, Time per request, percentiles"},
+     BDB_INPUT_AB,
+     NULL,
+     NULL,
+     bdb__detect_ab,
+     bdb__ingest_ab,
+     false},
+    {{"callgrind", "valgrind callgrind",
+      "callgrind.out summary/totals, or callgrind_annotate PROGRAM TOTALS"},
+     BDB_INPUT_CALLGRIND,
+     NULL,
+     NULL,
+     bdb__detect_callgrind,
+     bdb__ingest_callgrind,
+     false},
+    {{"odyssey", "ml-odyssey", "baseline_results.json"},
+     BDB_INPUT_ODYSSEY,
+     "ml-odyssey",
+     bdb__detect_odyssey,
+     NULL,
+     bdb__ingest_odyssey,
+     true},
+    {{"quasim", "QuASIM", "per-kernel report or summary.json"},
+     BDB_INPUT_QUASIM,
+     NULL,
+     bdb__detect_quasim,
+     NULL,
+     bdb__ingest_quasim,
+     true},
+    {{"gab", "github-action-benchmark",
+      "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
+     BDB_INPUT_GAB,
+     "github-action-benchmark",
+     bdb__detect_gab,
+     NULL,
+     bdb__ingest_gab,
+     true},
+    {{"bmf", "Bencher", "Bencher Metric Format JSON"},
+     BDB_INPUT_BMF,
+     "bencher",
+     bdb__detect_bmf,
+     NULL,
+     bdb__ingest_bmf,
+     true},
+    {{"gotest-json", "go test", "-json -bench output (test2json events around the -bench text)"},
+     BDB_INPUT_GOTEST_JSON,
+     NULL,
+     NULL,
+     bdb__detect_gotest_json,
+     bdb__ingest_gotest_json,
+     JSON_LINES},
+    {{"gbench-csv", "Google Benchmark", "--benchmark_format=csv output"},
+     BDB_INPUT_GBENCH_CSV,
+     NULL,
+     NULL,
+     bdb__detect_gbench_csv,
+     bdb__ingest_gbench_csv,
+     false},
+    {{"jmh", "JMH", "-rf json result file (jmh-result.json)"},
+     BDB_INPUT_JMH,
+     NULL,
+     bdb__detect_jmh,
+     NULL,
+     bdb__ingest_jmh,
+     true},
+    {{"benchmarkdotnet", "BenchmarkDotNet",
+      "full JSON report (--exporters json, *-report-full.json)"},
+     BDB_INPUT_BENCHMARKDOTNET,
+     NULL,
+     bdb__detect_benchmarkdotnet,
+     NULL,
+     bdb__ingest_benchmarkdotnet,
+     true},
+    {{"julia", "BenchmarkTools.jl", "BenchmarkTools.save JSON (TrialEstimates or Trials)"},
+     BDB_INPUT_JULIA,
+     NULL,
+     bdb__detect_julia,
+     NULL,
+     bdb__ingest_julia,
+     true},
+    {{"benchmarkluau", "Luau", "bench/bench.py output: SUCCESS: NAME : Tms +/- P% on DRIVER"},
+     BDB_INPUT_BENCHMARKLUAU,
+     NULL,
+     NULL,
+     bdb__detect_benchmarkluau,
+     bdb__ingest_benchmarkluau,
+     false},
+    {{"catch2-xml", "Catch2", "XML reporter output (-r xml) of BENCHMARKs"},
+     BDB_INPUT_CATCH2_XML,
+     NULL,
+     NULL,
+     bdb__detect_catch2_xml,
+     bdb__ingest_catch2_xml,
+     false},
+    {{"junit", "JUnit XML",
+      "test report (pytest --junitxml, Surefire TEST-*.xml): the time of each test"},
+     BDB_INPUT_JUNIT,
+     NULL,
+     NULL,
+     bdb__detect_junit,
+     bdb__ingest_junit,
+     false},
+    {{"vitest", "vitest bench",
+      "--outputJson report (tinybench results: hz, mean, rme, percentiles)"},
+     BDB_INPUT_VITEST,
+     NULL,
+     bdb__detect_vitest,
+     NULL,
+     bdb__ingest_vitest,
+     true},
+    {{"criterion-json", "cargo-criterion",
+      "--message-format=json messages (one JSON object a line)"},
+     BDB_INPUT_CRITERION_JSON,
+     NULL,
+     NULL,
+     bdb__detect_criterion_json,
+     bdb__ingest_criterion_json,
+     JSON_LINES},
+    {{"hyperfine-csv", "hyperfine", "--export-csv output"},
+     BDB_INPUT_HYPERFINE_CSV,
+     NULL,
+     NULL,
+     bdb__detect_hyperfine_csv,
+     bdb__ingest_hyperfine_csv,
+     false},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
 
-static const adapter *adapter_of(bdb_format f)
+static const adapter *adapter_of(bdb_input_format f)
 {
 	for (size_t i = 0; i < N_ADAPTERS; i++)
 		if (adapters[i].format == f)
@@ -67,101 +292,57 @@ static const adapter *adapter_of(bdb_format f)
 	return NULL;
 }
 
-const char *bdb_format_name(bdb_format f)
+const char *bdb_format_name(bdb_input_format f)
 {
-	if (f == BDB_FORMAT_AUTO)
+	if (f == BDB_INPUT_AUTO)
 		return "auto";
 	const adapter *a = adapter_of(f);
-	return a ? a->name : "unknown";
+	return a ? a->info.name : "unknown";
 }
 
-static const struct {
-	const char *alias;
-	bdb_format format;
-} aliases[] = {
-    {"google-benchmark", BDB_FORMAT_GBENCH},
-    {"pytest-benchmark", BDB_FORMAT_PYTEST},
-    {"go", BDB_FORMAT_GOTEST},
-    {"libtest", BDB_FORMAT_CARGO},
-    {"bencher", BDB_FORMAT_BMF},
-    {"github-action-benchmark", BDB_FORMAT_GAB},
-    {"ml-odyssey", BDB_FORMAT_ODYSSEY},
-    {"benchmark.js", BDB_FORMAT_BENCHMARKJS},
-};
-
-int bdb_format_parse(const char *name, bdb_format *out)
+int bdb_format_parse(const char *name, bdb_input_format *out)
 {
 	if (!name)
 		return BDB_EINVAL;
 	if (strcmp(name, "auto") == 0) {
-		*out = BDB_FORMAT_AUTO;
+		*out = BDB_INPUT_AUTO;
 		return 0;
 	}
 	for (size_t i = 0; i < N_ADAPTERS; i++) {
-		if (strcmp(name, adapters[i].name) == 0) {
-			*out = adapters[i].format;
-			return 0;
-		}
-	}
-	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
-		if (strcmp(name, aliases[i].alias) == 0) {
-			*out = aliases[i].format;
+		const adapter *a = &adapters[i];
+		if (strcmp(name, a->info.name) == 0 || (a->alias && strcmp(name, a->alias) == 0)) {
+			*out = a->format;
 			return 0;
 		}
 	}
 	return BDB_EINVAL;
 }
 
-/* What each format is, for `ingest --list-formats` (adapter order). */
-static const bdb_format_info infos[] = {
-    {"benchkit", "benchkit", "Run JSON (id, timestamp, points[], metric_defs)"},
-    {"gbench", "Google Benchmark", "--benchmark_format=json output"},
-    {"criterion", "Criterion.rs", "a target/criterion/ directory tree"},
-    {"pytest", "pytest-benchmark", "--benchmark-json output"},
-    {"hyperfine", "hyperfine", "--export-json output"},
-    {"gotest", "go test", "-bench text output"},
-    {"cargo", "Rust libtest", "cargo bench text: test NAME ... bench: N UNIT (+/- M)"},
-    {"benchmarkjs", "benchmark.js", "cycle text: NAME x N ops/sec \xc2\xb1P% (R runs sampled)"},
-    {"catch2", "Catch2", "console output of BENCHMARK: NAME samples iterations, mean, std dev"},
-    {"fio", "fio", "--output-format=json output (text before the JSON is skipped)"},
-    {"iperf3", "iperf3", "-J output: end.sum_sent / sum_received, cpu, system_info"},
-    {"redis", "redis-benchmark", "--csv output: test, rps and latencies in ms"},
-    {"perf", "perf stat", "-x, CSV: value,unit,event,... (also with -r)"},
-    {"stress-ng", "stress-ng", "--metrics --yaml FILE: system-info and per-stressor metrics"},
-    {"pgbench", "pgbench", "summary text: transaction type, tps, latency average"},
-    {"sysbench", "sysbench", "cpu, memory and fileio run text (several runs in one file)"},
-    {"wrk", "wrk", "text: Running ... @ URL, Latency, --latency percentiles, Requests/sec"},
-    {"ab", "ApacheBench", "ab text: Requests per second, Time per request, percentiles"},
-    {"callgrind", "valgrind callgrind",
-     "callgrind.out summary/totals, or callgrind_annotate PROGRAM TOTALS"},
-    {"odyssey", "ml-odyssey", "baseline_results.json"},
-    {"quasim", "QuASIM", "per-kernel report or summary.json"},
-    {"gab", "github-action-benchmark",
-     "custom JSON [{name, unit, value, range, extra}]; a data.js history is imported whole"},
-    {"bmf", "Bencher", "Bencher Metric Format JSON"},
-};
-
-size_t bdb_format_infos(const bdb_format_info **out)
+size_t bdb_format_count(void)
 {
-	*out = infos;
-	return sizeof infos / sizeof *infos;
+	return N_ADAPTERS;
+}
+
+const bdb_format_info *bdb_format_info_at(size_t i)
+{
+	return i < N_ADAPTERS ? &adapters[i].info : NULL;
 }
 
 static char format_list[1024];
+static pthread_once_t format_list_once = PTHREAD_ONCE_INIT;
 
-static void make_format_list(void)
+static void build_format_list(void)
 {
-	size_t used = 0;
-	for (size_t i = 0; i < N_ADAPTERS && used < sizeof format_list; i++)
-		used += (size_t)snprintf(format_list + used, sizeof format_list - used, "%s%s",
-					 i ? ", " : "", adapters[i].name);
+	size_t len = 0;
+	for (size_t i = 0; i < N_ADAPTERS && len < sizeof format_list; i++)
+		len += (size_t)snprintf(format_list + len, sizeof format_list - len, "%s%s",
+					i ? ", " : "", adapters[i].info.name);
 }
 
 /* The adapters' names in detection order, made once. */
 const char *bdb_format_list(void)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, make_format_list);
+	pthread_once(&format_list_once, build_format_list);
 	return format_list;
 }
 
@@ -336,35 +517,38 @@ static int refuse_history(bdb__input *in, bdb_diag *d)
 }
 
 /* Picks the adapter (detecting when format is AUTO) and parses JSON inputs. */
-static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const adapter **out,
+static int choose(bdb__input *in, bdb__json_doc *doc, bdb_input_format format, const adapter **out,
 		  bdb_diag *d)
 {
 	if (in->dir) {
-		if (format != BDB_FORMAT_AUTO && format != BDB_FORMAT_CRITERION)
+		if (format != BDB_INPUT_AUTO && format != BDB_INPUT_CRITERION)
 			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 					    "is a directory; only the criterion format reads one");
-		if (format == BDB_FORMAT_AUTO && !bdb_is_criterion_tree(in->dir))
+		if (format == BDB_INPUT_AUTO && !bdb_is_criterion_tree(in->dir))
 			return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 					    "is a directory but not a Criterion tree (no "
 					    "*/new/estimates.json); ingest its files");
-		*out = adapter_of(BDB_FORMAT_CRITERION);
+		*out = adapter_of(BDB_INPUT_CRITERION);
 		return 0;
 	}
-	if (format == BDB_FORMAT_CRITERION)
+	if (format == BDB_INPUT_CRITERION)
 		return bdb_diag_set(d, BDB_EFORMAT, in->name, 0, 0,
 				    "the criterion format reads a directory "
 				    "(target/criterion), not a file");
 	if (content_start(in->data, in->len) == in->data + in->len)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				    "the input is empty; expected benchmark results");
-	if ((format == BDB_FORMAT_AUTO || format == BDB_FORMAT_GAB) &&
+	if ((format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB) &&
 	    bdb_is_gab_history(in->data, in->len))
 		return refuse_history(in, d);
-	const adapter *a = format == BDB_FORMAT_AUTO ? NULL : adapter_of(format);
-	if (format != BDB_FORMAT_AUTO && !a)
+	const adapter *a = format == BDB_INPUT_AUTO ? NULL : adapter_of(format);
+	if (format != BDB_INPUT_AUTO && !a)
 		return bdb_diag_set(d, BDB_EINVAL, in->name, 0, 0, "unknown format %d",
 				    (int)format);
-	bool json = a ? a->json : looks_like_json(in->data, in->len);
+	bool json = a ? a->json == true : looks_like_json(in->data, in->len);
+	for (size_t i = 0; json && !a && i < N_ADAPTERS; i++)
+		if (adapters[i].json == JSON_LINES && adapters[i].detect_text(in->data, in->len))
+			a = &adapters[i], json = false;
 	if (json) {
 		int rc = bdb__json_parse(doc, in->name, in->data, in->len, d);
 		if (rc)
@@ -384,7 +568,8 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_format format, const a
 		if (rc)
 			return rc;
 		for (size_t i = 0; !a && i < N_ADAPTERS; i++)
-			if (adapters[i].detect_text && adapters[i].detect_text(in->data, in->len))
+			if (adapters[i].detect_text && adapters[i].json != JSON_LINES &&
+			    adapters[i].detect_text(in->data, in->len))
 				a = &adapters[i];
 		if (!a)
 			return no_match(in, "text without benchmark result lines", d);
@@ -454,6 +639,27 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 	return rc;
 }
 
+/*
+ * A metric without a unit of its own has its definition's: the store
+ * writes no unit for a metric whose unit is its definition's and reads one
+ * back from it, so the run is made now as it will read back (an adapter
+ * may add such a metric before or after the definition).
+ */
+static int fill_units(bdb_run *run)
+{
+	for (size_t i = 0; i < run->n_points; i++) {
+		bdb_point *p = &run->points[i];
+		for (size_t k = 0; k < p->n_metrics; k++) {
+			bdb_metric *m = &p->metrics[k];
+			const bdb_metric_def *def = m->unit ? NULL : bdb_run_find_def(run, m->name);
+			int rc = def && def->unit ? bdb_metric_set_unit(run, m, def->unit) : 0;
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t fallback_us)
 {
 	const bdb_ingest_options *opt = in->opt;
@@ -461,11 +667,11 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 	if (opt->id)
 		rc = bdb_run_set_id(run, opt->id);
 	else if (!run->id) {
-		uint64_t h = a->format == BDB_FORMAT_CRITERION
+		uint64_t h = a->format == BDB_INPUT_CRITERION
 				 ? in->hash
 				 : bdb__hash(BDB__HASH_INIT, in->data, in->len);
 		char id[64];
-		snprintf(id, sizeof id, "%s-%016llx", a->name, (unsigned long long)h);
+		snprintf(id, sizeof id, "%s-%016llx", a->info.name, (unsigned long long)h);
 		rc = bdb_run_set_id(run, id);
 	}
 	if (!rc && opt->commit)
@@ -478,11 +684,11 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		rc = bdb_run_set_branch(run, opt->default_branch);
 	if (opt->has_timestamp)
 		run->timestamp_us = opt->timestamp_us;
-	else if (!rc && in->has_timestamp && in->time_zone[0] && a->format == BDB_FORMAT_BENCHKIT)
+	else if (!rc && in->has_timestamp && in->time_zone[0] && a->format == BDB_INPUT_BENCHKIT)
 		rc = bdb_run_set_meta(run, BDB__META_ZONE, in->time_zone);
 	else if (!in->has_timestamp) {
 		run->timestamp_us =
-		    a->format == BDB_FORMAT_CRITERION ? in->newest_mtime_us : fallback_us;
+		    a->format == BDB_INPUT_CRITERION ? in->newest_mtime_us : fallback_us;
 		run->timestamp_assumed = true;
 	}
 	for (size_t i = 0; !rc && i < run->n_points; i++)
@@ -497,17 +703,17 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
  * finished run, or NULL when the input is left to the jansson path (which
  * then finds every error, with its diagnostics).
  */
-static void ingest_fast(bdb__input *in, bdb_format format, int64_t fallback_us, bdb_run **out)
+static void ingest_fast(bdb__input *in, bdb_input_format format, int64_t fallback_us, bdb_run **out)
 {
 	*out = NULL;
-	if (in->dir || (format != BDB_FORMAT_AUTO && format != BDB_FORMAT_BENCHKIT))
+	if (in->dir || (format != BDB_INPUT_AUTO && format != BDB_INPUT_BENCHKIT))
 		return;
 	const char *p = content_start(in->data, in->len);
 	bdb_run *run;
 	if (p == in->data + in->len || *p != '{' || !(run = bdb_run_new()))
 		return;
 	if (!bdb__benchkit_fast(in, run) && run->n_points > 0 &&
-	    !apply_options(in, adapter_of(BDB_FORMAT_BENCHKIT), run, fallback_us) &&
+	    !apply_options(in, adapter_of(BDB_INPUT_BENCHKIT), run, fallback_us) &&
 	    !check_unique_points(in, run, NULL)) {
 		*out = run;
 		return;
@@ -517,8 +723,8 @@ static void ingest_fast(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	in->time_zone[0] = '\0';
 }
 
-static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, bdb_run **out,
-			bdb_format *detected, bdb_diag *d)
+static int ingest_input(bdb__input *in, bdb_input_format format, int64_t fallback_us, bdb_run **out,
+			bdb_input_format *detected, bdb_diag *d)
 {
 	static const bdb_ingest_options none;
 	if (!in->opt)
@@ -526,7 +732,7 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	ingest_fast(in, format, fallback_us, out);
 	if (*out) {
 		if (detected)
-			*detected = BDB_FORMAT_BENCHKIT;
+			*detected = BDB_INPUT_BENCHKIT;
 		return 0;
 	}
 	bdb__json_doc doc = {0};
@@ -546,7 +752,9 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	in->env_shape = NULL;
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
-				  "no benchmark results found in this %s input", a->name);
+				  "no benchmark results found in this %s input", a->info.name);
+	if (!rc)
+		rc = fill_units(run);
 	if (!rc)
 		rc = apply_options(in, a, run, fallback_us);
 	if (!rc)
@@ -565,9 +773,9 @@ static int ingest_input(bdb__input *in, bdb_format format, int64_t fallback_us, 
 	return 0;
 }
 
-int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_format format,
-		      const bdb_ingest_options *opt, bdb_run **out, bdb_format *detected,
-		      bdb_diag *d)
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
+		      bdb_input_format format, const bdb_ingest_options *opt, bdb_run **out,
+		      bdb_input_format *detected, bdb_diag *d)
 {
 	bdb_diag_clear(d);
 	*out = NULL;
@@ -587,8 +795,8 @@ int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bd
 	return rc;
 }
 
-int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_options *opt,
-		    bdb_run **out, bdb_format *detected, bdb_diag *d)
+int bdb_ingest_path(const char *path, bdb_input_format format, const bdb_ingest_options *opt,
+		    bdb_run **out, bdb_input_format *detected, bdb_diag *d)
 {
 	bdb_diag_clear(d);
 	*out = NULL;

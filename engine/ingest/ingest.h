@@ -61,43 +61,54 @@
 /* Formats                                                                   */
 /* ------------------------------------------------------------------------ */
 
-typedef enum bdb_format {
-	BDB_FORMAT_AUTO = 0,
-	BDB_FORMAT_BENCHKIT,
-	BDB_FORMAT_GBENCH,
-	BDB_FORMAT_CRITERION,
-	BDB_FORMAT_PYTEST,
-	BDB_FORMAT_HYPERFINE,
-	BDB_FORMAT_GOTEST,
-	BDB_FORMAT_CARGO,
-	BDB_FORMAT_BMF,
-	BDB_FORMAT_GAB,
-	BDB_FORMAT_ODYSSEY,
-	BDB_FORMAT_QUASIM,
-	BDB_FORMAT_BENCHMARKJS,
-	BDB_FORMAT_CATCH2,
-	BDB_FORMAT_FIO,
-	BDB_FORMAT_IPERF3,
-	BDB_FORMAT_REDIS,
-	BDB_FORMAT_PERF,
-	BDB_FORMAT_STRESSNG,
-	BDB_FORMAT_PGBENCH,
-	BDB_FORMAT_SYSBENCH,
-	BDB_FORMAT_WRK,
-	BDB_FORMAT_AB,
-	BDB_FORMAT_CALLGRIND,
-	BDB_FORMAT_COUNT /* number of entries, AUTO included */
-} bdb_format;
+typedef enum bdb_input_format {
+	BDB_INPUT_AUTO = 0,
+	BDB_INPUT_BENCHKIT,
+	BDB_INPUT_GBENCH,
+	BDB_INPUT_CRITERION,
+	BDB_INPUT_PYTEST,
+	BDB_INPUT_HYPERFINE,
+	BDB_INPUT_GOTEST,
+	BDB_INPUT_CARGO,
+	BDB_INPUT_BMF,
+	BDB_INPUT_GAB,
+	BDB_INPUT_ODYSSEY,
+	BDB_INPUT_QUASIM,
+	BDB_INPUT_BENCHMARKJS,
+	BDB_INPUT_CATCH2,
+	BDB_INPUT_GOTEST_JSON,
+	BDB_INPUT_GBENCH_CSV,
+	BDB_INPUT_JMH,
+	BDB_INPUT_BENCHMARKDOTNET,
+	BDB_INPUT_JULIA,
+	BDB_INPUT_BENCHMARKLUAU,
+	BDB_INPUT_CATCH2_XML,
+	BDB_INPUT_JUNIT,
+	BDB_INPUT_VITEST,
+	BDB_INPUT_CRITERION_JSON,
+	BDB_INPUT_HYPERFINE_CSV,
+	BDB_INPUT_FIO,
+	BDB_INPUT_IPERF3,
+	BDB_INPUT_REDIS,
+	BDB_INPUT_PERF,
+	BDB_INPUT_STRESSNG,
+	BDB_INPUT_PGBENCH,
+	BDB_INPUT_SYSBENCH,
+	BDB_INPUT_WRK,
+	BDB_INPUT_AB,
+	BDB_INPUT_CALLGRIND,
+	BDB_INPUT_COUNT /* number of entries, AUTO included */
+} bdb_input_format;
 
 /* The name of a format ("gbench", "auto"); never NULL ("unknown" when out of range). */
-const char *bdb_format_name(bdb_format f);
+const char *bdb_format_name(bdb_input_format f);
 
 /*
  * Parses a format name as the command line takes it: the names above plus a
  * few aliases ("google-benchmark", "pytest-benchmark", "go", "libtest",
  * "bencher", "github-action-benchmark"). Returns 0 or BDB_EINVAL.
  */
-int bdb_format_parse(const char *name, bdb_format *out);
+int bdb_format_parse(const char *name, bdb_input_format *out);
 
 /* One readable format: its name (as --format takes it), the tool that
  * writes it and what of that tool's output it reads. Static strings. */
@@ -105,8 +116,10 @@ typedef struct bdb_format_info {
 	const char *name, *tool, *reads;
 } bdb_format_info;
 
-/* Every format but auto, in detection order: *out (static) and their number. */
-size_t bdb_format_infos(const bdb_format_info **out);
+/* How many formats there are (auto aside), and the i-th in detection order
+ * (NULL past the end); static. */
+size_t bdb_format_count(void);
+const bdb_format_info *bdb_format_info_at(size_t i);
 
 /* "benchkit, gbench, criterion, ..." (every format but auto); a static string. */
 const char *bdb_format_list(void);
@@ -143,7 +156,7 @@ void bdb_ingest_options_init(bdb_ingest_options *opt);
  * Reads path and turns it into a new run (*out; free with bdb_run_free).
  * path is a file, a Criterion tree (the only directory read as one run;
  * bdb_ingest_expand lists the files of another), or "-" for stdin.
- * format BDB_FORMAT_AUTO detects the format from the content; another value
+ * format BDB_INPUT_AUTO detects the format from the content; another value
  * forces that format. opt may be NULL.
  * *detected (may be NULL) receives the format used, also on a format error
  * after detection.
@@ -157,8 +170,8 @@ void bdb_ingest_options_init(bdb_ingest_options *opt);
  *   BDB_ENOMEM.
  * d (may be NULL) is filled on failure; on failure *out is NULL.
  */
-int bdb_ingest_path(const char *path, bdb_format format, const bdb_ingest_options *opt,
-		    bdb_run **out, bdb_format *detected, bdb_diag *d);
+int bdb_ingest_path(const char *path, bdb_input_format format, const bdb_ingest_options *opt,
+		    bdb_run **out, bdb_input_format *detected, bdb_diag *d);
 
 /*
  * Reads the whole input at path into a NUL-terminated malloc'ed buffer
@@ -179,8 +192,8 @@ int bdb_input_read(const char *path, char **data, size_t *len, bdb_diag *d);
  * display_name names the input in diagnostics; data need not be
  * NUL-terminated and is not kept. The fallback timestamp is the current time.
  */
-int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_format format,
-		      const bdb_ingest_options *opt, bdb_run **out, bdb_format *detected,
+int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_input_format format,
+		      const bdb_ingest_options *opt, bdb_run **out, bdb_input_format *detected,
 		      bdb_diag *d);
 
 /* The inputs command line arguments stand for (bdb_ingest_expand). */
@@ -205,7 +218,7 @@ bool bdb_is_criterion_tree(const char *dir);
  *   - a file, "-", or a path that cannot be read: itself (bdb_ingest_path
  *     reports its error);
  *   - a Criterion tree (bdb_is_criterion_tree), or any directory when format
- *     is BDB_FORMAT_CRITERION: itself, one run;
+ *     is BDB_INPUT_CRITERION: itself, one run;
  *   - another directory: its files in byte order of their names, each one
  *     input, and its subdirectories in that order, each expanded alike (a
  *     Criterion tree in it is one input); hidden entries are skipped. A
@@ -216,7 +229,7 @@ bool bdb_is_criterion_tree(const char *dir);
  * directory that cannot be listed), BDB_ETOOBIG (a path too long),
  * BDB_ENOMEM; d says which directory.
  */
-int bdb_ingest_expand(const char *arg, bdb_format format, bdb_ingest_inputs *list, bdb_diag *d);
+int bdb_ingest_expand(const char *arg, bdb_input_format format, bdb_ingest_inputs *list, bdb_diag *d);
 
 void bdb_ingest_inputs_free(bdb_ingest_inputs *list);
 
@@ -245,7 +258,7 @@ typedef struct bdb_ingest_result {
 typedef void (*bdb_ingest_report_fn)(void *ctx, const bdb_ingest_result *r);
 
 typedef struct bdb_ingest_job {
-	bdb_format format;	       /* BDB_FORMAT_AUTO detects each input's */
+	bdb_input_format format;	       /* BDB_INPUT_AUTO detects each input's */
 	const bdb_ingest_options *opt; /* overrides for every input; may be NULL */
 	unsigned put_flags;	       /* BDB_PUT_REPLACE */
 	size_t batch_runs;	       /* runs per write transaction; 0 = BDB_INGEST_BATCH_RUNS */
@@ -298,36 +311,34 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
 /* Exporting                                                                 */
 /* ------------------------------------------------------------------------ */
 
-typedef enum bdb_export_format {
-	/* benchkit Run JSON as benchkit (calibrax Run.to_dict) writes it: floats
-	 * as floats, the timestamp as bdb_run_benchkit_time (naive UTC unless
-	 * the benchkit file gave a zone), environment and
-	 * metadata in their original JSON shape when the run kept it, integers
-	 * above 2^53 exact. A metric's unit (when its definition does not give
-	 * it) and definition thresholds are extra keys benchkit ignores. A run
-	 * ingested from benchkit JSON exports as the same JSON values. */
-	BDB_EXPORT_BENCHKIT = 0,
-	/* One JSON object: {"run": {id, timestamp, commit, branch, environment,
-	 * metadata}, "observations": [{point, scenario, tags, metric, value,
-	 * lower, upper, unit, direction, samples}]}; missing values are null. */
-	BDB_EXPORT_JSON,
-	/* RFC 4180 CSV with a header: run,timestamp,commit,branch,point,scenario,
-	 * tags,metric,value,lower,upper,unit,direction,samples (tags as k=v;k=v,
-	 * samples as the count). */
-	BDB_EXPORT_CSV,
-	/* A GitHub-flavoured Markdown table of the same columns (no samples). */
-	BDB_EXPORT_MARKDOWN
-} bdb_export_format;
-
-/* Parses "benchkit" / "json" / "csv" / "markdown" (also "md"). 0 or BDB_EINVAL. */
-int bdb_export_format_parse(const char *name, bdb_export_format *out);
+/*
+ * Export formats (bdb_output_format, schema.h; those with
+ * BDB_OUTPUT_FOR_EXPORT):
+ *   BENCHKIT  benchkit Run JSON as benchkit (calibrax Run.to_dict) writes
+ *             it: floats as floats, the timestamp as bdb_run_benchkit_time
+ *             (naive UTC unless the benchkit file gave a zone), environment
+ *             and metadata in their original JSON shape when the run kept
+ *             it, integers above 2^53 exact. A metric's unit (when its
+ *             definition does not give it) and definition thresholds are
+ *             extra keys benchkit ignores. A run ingested from benchkit JSON
+ *             exports as the same JSON values.
+ *   JSON      one JSON object: {"run": {id, timestamp, commit, branch,
+ *             environment, metadata}, "observations": [{point, scenario,
+ *             tags, metric, value, lower, upper, unit, direction, samples}]};
+ *             missing values are null.
+ *   CSV       RFC 4180 CSV with a header: run,timestamp,commit,branch,point,
+ *             scenario,tags,metric,value,lower,upper,unit,direction,samples
+ *             (tags as k=v;k=v, samples as the count).
+ *   MARKDOWN  a GitHub-flavoured Markdown table of the same columns (no
+ *             samples).
+ */
 
 /*
  * Appends run, written in format f, to out (ending with a newline).
  * Numbers are written so that they read back to the same double.
  * Returns 0 or BDB_ENOMEM (out->failed) or BDB_EINVAL (unknown f, run->id NULL).
  */
-int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out);
+int bdb_export_run(const bdb_run *run, bdb_output_format f, bdb_buf *out);
 
 /*
  * The run's time as benchkit writes and prints it, Python's
@@ -339,7 +350,7 @@ int bdb_export_run(const bdb_run *run, bdb_export_format f, bdb_buf *out);
  */
 char *bdb_run_benchkit_time(const bdb_run *run, char *buf, size_t size);
 
-/* bdb_export_run(run, BDB_EXPORT_BENCHKIT, out). */
+/* bdb_export_run(run, BDB_OUTPUT_BENCHKIT, out). */
 int bdb_export_benchkit(const bdb_run *run, bdb_buf *out);
 
 /* ------------------------------------------------------------------------ */

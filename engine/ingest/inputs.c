@@ -96,10 +96,10 @@ static int add_path(bdb_ingest_inputs *list, const char *path)
 	return 0;
 }
 
-static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_format format, int depth,
+static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_input_format format, int depth,
 		      bdb_diag *d)
 {
-	if (format == BDB_FORMAT_AUTO && bdb_is_criterion_tree(dir)) {
+	if (format == BDB_INPUT_AUTO && bdb_is_criterion_tree(dir)) {
 		list->criterion_trees++;
 		return add_path(list, dir);
 	}
@@ -129,10 +129,10 @@ static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_format forma
 	return rc;
 }
 
-int bdb_ingest_expand(const char *arg, bdb_format format, bdb_ingest_inputs *list, bdb_diag *d)
+int bdb_ingest_expand(const char *arg, bdb_input_format format, bdb_ingest_inputs *list, bdb_diag *d)
 {
 	bdb_diag_clear(d);
-	if (strcmp(arg, "-") == 0 || !is_dir(arg) || format == BDB_FORMAT_CRITERION)
+	if (strcmp(arg, "-") == 0 || !is_dir(arg) || format == BDB_INPUT_CRITERION)
 		return add_path(list, arg);
 	size_t before = list->n;
 	int rc = expand_dir(list, arg, format, 0, d);

@@ -73,7 +73,7 @@ bool bdb__detect_perf(const char *data, size_t len)
 			continue;
 		bdb__span f[MAX_FIELDS];
 		const char *bad, *why;
-		size_t n = bdb__csv_split(l.line, l.len, f, MAX_FIELDS, &bad);
+		size_t n = bdb__csv_spans(l.line, l.len, f, MAX_FIELDS, &bad);
 		if (n != (size_t)-1 && n >= 6 && event_line(f, n, &bad, &why))
 			return true;
 		tried++;
@@ -103,7 +103,7 @@ static int read_event(bdb__input *in, bdb_run *run, bdb_point **p, bdb__samples 
 	unit = bdb__unit_normal(run, unit);
 	if (seen && !same_unit(seen->unit, unit))
 		return bdb_diag_set(d, BDB_EPARSE, in->name, l->number,
-				    bdb__column(l->line, f[1].s),
+				    bdb__line_column(l->line, f[1].s),
 				    "event %s has unit \"%s\" here but \"%s\" on an earlier line", event,
 				    unit ? unit : "", seen->unit ? seen->unit : "");
 	if ((rc = bdb__add_defined_metric(run, *p, event, v, unit, BDB_LOWER, NULL)))
@@ -125,10 +125,10 @@ int bdb__ingest_perf(bdb__input *in, bdb_run *run, bdb_diag *d)
 			continue;
 		bdb__span f[MAX_FIELDS];
 		const char *bad = l.line, *why = "malformed CSV: a quoted field must end with \"";
-		size_t n = bdb__csv_split(l.line, l.len, f, MAX_FIELDS, &bad);
+		size_t n = bdb__csv_spans(l.line, l.len, f, MAX_FIELDS, &bad);
 		if (n == (size_t)-1 || !event_line(f, n, &bad, &why))
 			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					  bdb__column(l.line, bad), "%s", why);
+					  bdb__line_column(l.line, bad), "%s", why);
 		else if (!not_counted(f[0]))
 			rc = read_event(in, run, &p, &samples, &l, f, d);
 	}

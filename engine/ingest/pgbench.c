@@ -99,7 +99,7 @@ static int read_field(bdb__input *in, bdb_run *run, pg_run *r, const pg_field *f
 	const char *stop = bdb__token_end(v, end);
 	double value;
 	if (!bdb__parse_number(v, (size_t)(stop - v), false, &value))
-		return bdb_diag_set(d, BDB_EPARSE, in->name, l->number, bdb__column(l->line, v),
+		return bdb_diag_set(d, BDB_EPARSE, in->name, l->number, bdb__line_column(l->line, v),
 				    "expected a number after \"%s\"", f->prefix);
 	/* tps "including connections establishing" (before 14) is the
 	 * lesser figure; the other one follows it. */

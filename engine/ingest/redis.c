@@ -69,7 +69,7 @@ int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d)
 	const char *bad;
 	size_t n_cols;
 	if (!first_line(&l) || !bdb__starts_with(l.line, l.len, header_start) ||
-	    (n_cols = bdb__csv_split(l.line, l.len, cols, MAX_COLUMNS, &bad)) == (size_t)-1)
+	    (n_cols = bdb__csv_spans(l.line, l.len, cols, MAX_COLUMNS, &bad)) == (size_t)-1)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, l.number ? l.number : 1, 1,
 				    "expected redis-benchmark's CSV header "
 				    "\"test\",\"rps\",... (redis-benchmark --csv)");
@@ -79,15 +79,15 @@ int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d)
 		const char *end = l.line + l.len;
 		if (bdb__skip_blanks(l.line, end) == end)
 			continue;
-		size_t n = bdb__csv_split(l.line, l.len, fields, MAX_COLUMNS, &bad);
+		size_t n = bdb__csv_spans(l.line, l.len, fields, MAX_COLUMNS, &bad);
 		if (n == (size_t)-1)
 			return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					    bdb__column(l.line, bad),
+					    bdb__line_column(l.line, bad),
 					    "malformed CSV row: a quoted field must end with "
 					    "\" and a comma");
 		if (n != n_cols)
 			return bdb_diag_set(
-			    d, BDB_EPARSE, in->name, l.number, bdb__column(l.line, end),
+			    d, BDB_EPARSE, in->name, l.number, bdb__line_column(l.line, end),
 			    "expected %zu fields like the header, got %zu", n_cols, n);
 		char name[512];
 		bdb__copy_text(name, sizeof name, fields[0].s, fields[0].n);
@@ -99,7 +99,7 @@ int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d)
 			double v;
 			if (!bdb__parse_number(fields[i].s, fields[i].n, false, &v))
 				return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						    bdb__column(l.line, fields[i].s),
+						    bdb__line_column(l.line, fields[i].s),
 						    "\"%.*s\" must be a number, got \"%.*s\"",
 						    (int)cols[i].n, cols[i].s, (int)fields[i].n,
 						    fields[i].s);
@@ -111,7 +111,7 @@ int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d)
 			if (bdb_point_find_metric(pt, metric))
 				return bdb_diag_set(
 				    d, BDB_EPARSE, in->name, header_line,
-				    bdb__column(header, cols[i].s),
+				    bdb__line_column(header, cols[i].s),
 				    "column \"%.*s\" is metric %s, which an earlier "
 				    "column is too",
 				    (int)cols[i].n, cols[i].s, metric);

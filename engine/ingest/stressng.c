@@ -135,7 +135,7 @@ int bdb__ingest_stressng(bdb__input *in, bdb_run *run, bdb_diag *d)
 		bdb__span key, value;
 		if (!bdb__split_key(p, (size_t)(end - p), ':', &key, &value))
 			return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					    bdb__column(l.line, p),
+					    bdb__line_column(l.line, p),
 					    "expected \"key: value\" in stress-ng's YAML");
 		if (section == SYSTEM) {
 			if ((rc = env_line(in, run, key, value)))
@@ -145,7 +145,7 @@ int bdb__ingest_stressng(bdb__input *in, bdb_run *run, bdb_diag *d)
 		if (item) {
 			if (!bdb__span_is(key, "stressor") || value.n == 0)
 				return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						    bdb__column(l.line, p),
+						    bdb__line_column(l.line, p),
 						    "expected \"- stressor: NAME\" to start a "
 						    "stressor's metrics");
 			char name[256];
@@ -160,14 +160,14 @@ int bdb__ingest_stressng(bdb__input *in, bdb_run *run, bdb_diag *d)
 		}
 		if (!stressor)
 			return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					    bdb__column(l.line, p),
+					    bdb__line_column(l.line, p),
 					    "a metric before the first \"- stressor: NAME\"");
 		double v;
 		char k[128];
 		bdb__copy_text(k, sizeof k, key.s, key.n);
 		if (!bdb__parse_number(value.s, value.n, false, &v))
 			return bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					    bdb__column(l.line, value.n ? value.s : end),
+					    bdb__line_column(l.line, value.n ? value.s : end),
 					    "\"%s\" must be a number, got \"%.*s\"", k,
 					    (int)value.n, value.s);
 		if ((rc = metric_line(run, point, k, v)))

@@ -197,7 +197,7 @@ static int read_line(bdb__input *in, sb_run *r, const bdb__lines *l, bdb_diag *d
 		if (!bdb__parse_quantity(value.s, value.n, &v, &unit) ||
 		    (unit.n && !bdb__span_is(unit, "s")))
 			return bdb_diag_set(d, BDB_EPARSE, in->name, l->number,
-					    bdb__column(l->line, value.n ? value.s : end),
+					    bdb__line_column(l->line, value.n ? value.s : end),
 					    "expected a number after \"%s:\"", f->key);
 		add_value(r, f->metric, f->unit, f->direction, v);
 		return 0;

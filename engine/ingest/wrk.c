@@ -66,7 +66,7 @@ typedef struct wrk_ctx {
 
 static int fail(wrk_ctx *c, const bdb__lines *l, const char *at, const char *what)
 {
-	return bdb_diag_set(c->d, BDB_EPARSE, c->in->name, l->number, bdb__column(l->line, at),
+	return bdb_diag_set(c->d, BDB_EPARSE, c->in->name, l->number, bdb__line_column(l->line, at),
 			    "malformed wrk output: expected %s", what);
 }
 

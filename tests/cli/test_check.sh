@@ -61,6 +61,19 @@ check_out_exact "benchkit's form with an unknown baseline: benchkit's text" \
 check "benchkit's form with an unknown baseline names it on stderr" \
 	test "$(cat "$ERR")" = "benchdb: check: no baseline named 'mian' in $DB"
 
+# A baseline name with a quote and a backslash reaches the statements the
+# gate builds quoted (issue 17): same verdict as 'main', which is v2 too.
+run "$BENCHDB" baseline set 'a"b\c' v2
+check_rc "baseline set with a quote and a backslash exits 0" 0
+run "$BENCHDB" check --baseline 'a"b\c'
+check_rc "check --baseline 'a\"b\\c' finds the regressions: exit 1" 1
+check_out "and names the same three" "FAIL: 3 regression(s) detected (threshold=5%):"
+check_out "with the same real_time line" "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)"
+run "$BENCHDB" baseline
+check_out "baseline lists the name as it was given" 'a"b\c'
+run "$BENCHDB" baseline drop 'a"b\c'
+check_rc "and drops it" 0
+
 run "$BENCHDB" check
 check_rc "check finds the regressions: exit 1" 1
 check_out "FAIL header with the count and the threshold" \

@@ -18,85 +18,7 @@ GBENCH=$FIXTURES/gbench_plain.json
 TOKEN=tok-$RANDOM$RANDOM-0123456789abcdef
 printf '%s\n' "$TOKEN" >"$WORK/token"
 
-SERVERS=()
-stop_servers() {
-	local p
-	for p in "${SERVERS[@]}"; do kill -KILL "$p" 2>/dev/null; done
-	rm -rf "$WORK"
-}
-trap stop_servers EXIT
-
-# start_server LOG ARGS...: starts `benchdb serve ARGS` on a random free
-# loopback port (another port when the one picked is taken), waits for
-# /api/health; sets PID and URL. Fails the test script when it cannot.
-start_server() {
-	local log=$1 try port i
-	shift
-	for try in 1 2 3 4 5 6 7 8 9 10; do
-		port=$((20000 + RANDOM % 40000))
-		"$BENCHDB" serve "$@" --listen "127.0.0.1:$port" 2>"$log" &
-		PID=$!
-		SERVERS+=("$PID")
-		URL=http://127.0.0.1:$port
-		for i in $(seq 100); do # 10 s
-			if curl -s --max-time 1 -o /dev/null "$URL/api/health"; then
-				return 0
-			fi
-			kill -0 "$PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -KILL "$PID" 2>/dev/null
-		wait "$PID" 2>/dev/null
-		grep -q "in use" "$log" || break
-	done
-	echo "test_serve: the server did not start:"
-	cat "$log"
-	exit 1
-}
-
-# stop_server PID: SIGTERM, then its exit code in RC (124 after 30 s).
-stop_server() {
-	local pid=$1 i
-	kill -TERM "$pid"
-	for i in $(seq 300); do
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.1
-	done
-	if kill -0 "$pid" 2>/dev/null; then
-		kill -KILL "$pid"
-		wait "$pid" 2>/dev/null
-		RC=124
-	else
-		wait "$pid"
-		RC=$?
-	fi
-}
-
-# http ARGS...: curl ARGS with a timeout; body in $OUT, headers in $HDR,
-# status in $STATUS.
-HDR=$WORK/headers
-http() {
-	rm -f "$OUT" # curl writes no file for an answer without a body
-	: >"$ERR"
-	STATUS=$(curl -s --max-time 60 -o "$OUT" -D "$HDR" -w '%{http_code}' "$@")
-}
-check_status() { # NAME EXPECTED
-	if [ "$STATUS" = "$2" ]; then pass "$1"; else fail "$1" "status $STATUS, expected $2"; fi
-}
-check_body() { # NAME TEXT: the body is exactly TEXT
-	check_out_exact "$@"
-}
-header() { grep -i "^$1:" "$HDR" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
-check_security_headers() { # NAME
-	if [ "$(header Content-Security-Policy)" != "" ] &&
-		header Content-Security-Policy | grep -q "default-src 'none'" &&
-		[ "$(header X-Content-Type-Options)" = nosniff ] &&
-		[ "$(header X-Frame-Options)" = DENY ]; then
-		pass "$1: security headers"
-	else
-		fail "$1: security headers" "$(cat "$HDR")"
-	fi
-}
+source "$ROOT/tests/cli/serve_lib.sh"
 auth=(-H "Authorization: Bearer $TOKEN")
 runs_now() { "$BENCHDB" --db "$DB" --json -c 'show runs' >"$1"; }
 
@@ -127,13 +49,13 @@ check_security_headers "query"
 # 3. Query errors: 400 with the diagnostic's fields.
 http -G --data-urlencode 'q=compare latest wiht baseline main' "$URL/api/query"
 check_status "query error: 400" 400
-check_body "query error: error, line, column, expected, suggestion" \
-	'{"error": "expected \"with\", found \"wiht\"; did you mean \"with\"?", "line": 1, "column": 16, "expected": "\"with\"", "suggestion": "with"}'
+check_body "query error: error, line, column, expected, suggestion, message, code" \
+	'{"error": "expected \"with\", found \"wiht\"; did you mean \"with\"?", "line": 1, "column": 16, "expected": "\"with\"", "suggestion": "with", "message": "expected \"with\", found \"wiht\"; did you mean \"with\"?\n  compare latest wiht baseline main\n                 ^^^^", "code": "query"}'
 check_security_headers "query error"
 http -G --data-urlencode 'q=trend tiem of kernel' "$URL/api/query"
 check_status "unknown metric: 400" 400
 check_body "unknown metric: the nearest name" \
-	'{"error": "no metric \"tiem\" in the store; did you mean \"time\"?", "line": 1, "column": 7, "expected": null, "suggestion": "time"}'
+	'{"error": "no metric \"tiem\" in the store; did you mean \"time\"?", "line": 1, "column": 7, "expected": null, "suggestion": "time", "message": "no metric \"tiem\" in the store; did you mean \"time\"?\n  trend tiem of kernel\n        ^^^^", "code": "query"}'
 http -G --data-urlencode 'q=compare latest with baseline nope' "$URL/api/query"
 check_status "missing baseline: 400" 400
 check "missing baseline: says which" grep -qF '{"error": "no baseline \"nope\" (set one with' "$OUT"
@@ -156,8 +78,9 @@ http -X DELETE "$URL/api/query"
 check_status "DELETE /api/query: 405" 405
 check "405: Allow lists the methods" [ "$(header Allow)" = "GET, HEAD, POST" ]
 check_security_headers "405"
-http "$URL/api/runs"
-check_status "GET /api/runs: 405" 405
+http -X PATCH "$URL/api/runs"
+check_status "PATCH /api/runs: 405" 405
+check "PATCH /api/runs: Allow" [ "$(header Allow)" = "GET, HEAD, POST" ]
 
 # 5. chart.svg: the SVG of `benchdb chart`, an ETag, 304 on a match.
 "$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.svg"
@@ -289,7 +212,7 @@ check "concurrency: every uploaded run whole" [ "$("$BENCHDB" --db "$DB" --json 
 	grep '"id": "load-' | grep -c '"points": 9, "metrics": 27}')" = 10 ]
 
 # 12. SIGTERM while a slow query is in flight: it completes, exit 0.
-slow='changes rate permutations 100000'
+slow='changes rate using edivisive permutations 100000'
 "$BENCHDB" --db "$DB" --json -c "$slow" >"$WORK/slow-cli.json"
 curl -s --max-time 120 --trace-ascii "$WORK/slow.trace" -o "$WORK/slow.json" -w '%{http_code}' \
 	-G --data-urlencode "q=$slow" "$URL/api/query" >"$WORK/slow.status" &

@@ -59,6 +59,23 @@ check_rc "a malformed run reference is a usage error: exit 2" 2
 check_err "a malformed run reference says what was expected" \
 	"bad run reference 'latest~x' (expected latest~N)"
 
+# Run references are the query language's (issue 17), with the command
+# line's aliases baseline:NAME and commit:PREFIX kept.
+exported_id() { "$BENCHDB" export --format json "$1" | sed -n 's/.*"id": "\([^"]*\)".*/\1/p' | head -1; }
+"$BENCHDB" baseline set rel v2 >/dev/null
+check "baseline:NAME (the alias) is v2" test "$(exported_id baseline:rel)" = v2
+check "baseline NAME (the grammar) is v2" test "$(exported_id 'baseline rel')" = v2
+check "commit:PREFIX (the alias) is v2" test "$(exported_id commit:c2)" = v2
+check "commit PREFIX (the grammar) is v2" test "$(exported_id 'commit c2')" = v2
+check "run ID (the grammar) is v1" test "$(exported_id 'run v1')" = v1
+check "latest~1 is the one before the newest" test "$(exported_id 'latest~1')" = v1
+run "$BENCHDB" export 'baseline nosuch'
+check_rc "an unknown baseline exits 3" 3
+check_err "and is named" "no baseline named 'nosuch'"
+run "$BENCHDB" export 'commit:zzz'
+check_err "an unknown commit is named" "no run with commit 'zzz'"
+"$BENCHDB" baseline drop rel >/dev/null
+
 # Units: a series that moves from ns to us between runs is converted, never
 # compared raw. v2us is gbench-v2.json with time_unit "us" and real_time /
 # cpu_time divided by 1000. Means of the 3 repetitions (Python, json.load):

@@ -13,18 +13,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "usage: ingest_dump FILE|DIR|- [FORMAT [EXPORT]]\n");
 		return 2;
 	}
-	bdb_format format = BDB_FORMAT_AUTO;
-	bdb_export_format export = BDB_EXPORT_BENCHKIT;
+	bdb_input_format format = BDB_INPUT_AUTO;
+	bdb_output_format export = BDB_OUTPUT_BENCHKIT;
 	if (argc > 2 && bdb_format_parse(argv[2], &format)) {
 		fprintf(stderr, "unknown format %s (%s)\n", argv[2], bdb_format_list());
 		return 2;
 	}
-	if (argc > 3 && bdb_export_format_parse(argv[3], &export)) {
+	if (argc > 3 && bdb_output_format_parse(argv[3], BDB_OUTPUT_FOR_EXPORT, &export)) {
 		fprintf(stderr, "unknown export format %s\n", argv[3]);
 		return 2;
 	}
 	bdb_run *run;
-	bdb_format detected = BDB_FORMAT_AUTO;
+	bdb_input_format detected = BDB_INPUT_AUTO;
 	bdb_diag d;
 	if (bdb_ingest_path(argv[1], format, NULL, &run, &detected, &d)) {
 		char msg[1200];

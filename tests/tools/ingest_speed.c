@@ -39,7 +39,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
 	int rounds = 5, i = 1;
-	bdb_format format = BDB_FORMAT_AUTO;
+	bdb_input_format format = BDB_INPUT_AUTO;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i += 2) {
 		if (i + 1 >= argc)
 			return usage();

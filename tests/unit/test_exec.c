@@ -751,10 +751,10 @@ static void test_requested_format(void **state)
 {
 	(void)state;
 	bdb_result *r = run_ok("show baselines as markdown");
-	assert_int_equal(bdb_result_requested_format(r), BDB_FORMAT_MARKDOWN);
+	assert_int_equal(bdb_result_requested_format(r), BDB_OUTPUT_MARKDOWN);
 	bdb_result_free(r);
 	r = run_ok("show baselines");
-	assert_int_equal(bdb_result_requested_format(r), BDB_FORMAT_DEFAULT);
+	assert_int_equal(bdb_result_requested_format(r), BDB_OUTPUT_DEFAULT);
 	bdb_result_free(r);
 }
 

@@ -176,8 +176,10 @@ static void expect_error(const char *q, int col, const char *message)
 static void test_changes_edivisive(void **state)
 {
 	(void)state;
-	bdb_result *r = run_ok("changes time of \"cp/step\"");
-	assert_int_equal(bdb_result_n_columns(r), 9);
+	bdb_result *r = run_ok("changes time of \"cp/step\" using edivisive");
+	/* run .. method and detail, then the JSON-only columns through
+	 * explanation. */
+	assert_int_equal(bdb_result_n_columns(r), 20);
 	assert_string_equal(bdb_result_column(r, 0), "run");
 	assert_int_equal(bdb_result_n_rows(r), 2);
 	assert_string_equal(result_str(r, 0, "run"), "s11");
@@ -199,7 +201,7 @@ static void test_changes_edivisive(void **state)
 	bdb_result_free(r);
 
 	/* 1000 permutations: the smallest p is 1 / 1001. */
-	r = run_ok("changes time of \"cp/step\" permutations 1000 seed 7 pvalue 0.01");
+	r = run_ok("changes time of \"cp/step\" using edivisive permutations 1000 seed 7 pvalue 0.01");
 	assert_int_equal(bdb_result_n_rows(r), 2);
 	assert_near(result_num(r, 0, "p_value"), 1.0 / 1001, 1e-15);
 	assert_true(field_num(r, "seed") == 7 && field_num(r, "permutations") == 1000);
@@ -208,30 +210,118 @@ static void test_changes_edivisive(void **state)
 
 	/* since: from s15 on only the step at s21 is left (before = mean of
 	 * s15..s20 = 120). */
-	r = run_ok("changes time of \"cp/step\" since 2026-03-15");
+	r = run_ok("changes time of \"cp/step\" using edivisive since 2026-03-15");
 	assert_int_equal(bdb_result_n_rows(r), 1);
 	assert_string_equal(result_str(r, 0, "run"), "s21");
 	assert_true(result_num(r, 0, "before") == 120 && result_num(r, 0, "after") == 90);
 	bdb_result_free(r);
 
 	/* A constant series has no change point (every Q is 0, p = 1). */
-	r = run_ok("changes time of \"cp/flat\"");
+	r = run_ok("changes time of \"cp/flat\" using edivisive");
 	assert_int_equal(bdb_result_n_rows(r), 0);
 	bdb_result_free(r);
 }
 
-/* Several series: point, tags and metric lead; cp/flat adds no row. */
+/*
+ * The robust default on cp/step: the run-to-run differences are all 0 but
+ * two, so their MAD and the noise are 0 and the threshold is the 2 % floor
+ * of the level before (2 at 100, 2.4 at 120). Levels are segment medians;
+ * both steps separate their segments completely, so p = 1 / 101 (the
+ * permutation floor), which tables show as a bound. The series is flat
+ * between the steps, so the Mann-Kendall S within segments is 0: no drift.
+ */
+static void test_changes_robust(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/step\" explain");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(field_str(r, "method"), "robust");
+	assert_true(field_num(r, "pvalue") == 0.01 && field_num(r, "effect") == 2);
+	assert_true(field_num(r, "floor_pct") == 2 && field_num(r, "excursion_runs") == 5);
+	assert_near(field_num(r, "p_floor"), 1.0 / 101, 1e-15);
+	assert_string_equal(result_str(r, 0, "run"), "s11");
+	assert_string_equal(result_str(r, 0, "kind"), "step");
+	assert_string_equal(result_str(r, 0, "previous_commit"), "c100000");
+	assert_true(result_num(r, 0, "before") == 100 && result_num(r, 0, "after") == 120);
+	assert_true(result_num(r, 0, "noise") == 0 && result_num(r, 0, "threshold") == 2);
+	assert_near(result_num(r, 0, "p_value"), 1.0 / 101, 1e-15);
+	assert_string_equal(result_str(r, 0, "method"), "robust");
+	assert_string_equal(result_str(r, 1, "run"), "s21");
+	assert_true(result_num(r, 1, "before") == 120 && result_num(r, 1, "after") == 90);
+	assert_near(result_num(r, 1, "threshold"), 2.4, 1e-12);
+	assert_string_equal(result_str(r, 1, "explanation"),
+			    "robust step (n=30): E-Divisive on ranks p < 0.0099 (100 permutations, "
+			    "seed 20260131) <= 0.01; median 120 -> 90, |effect| 30 >= threshold 2.4 "
+			    "= max(2 x noise 0, 2% of 120)");
+	/* The table shows the p-value as the bound it is. */
+	bdb_buf b = {0};
+	bdb_result_cell_text(r, 0, 8, &b);
+	assert_string_equal(bdb_result_column(r, 8), "p_value");
+	assert_string_equal(bdb_buf_cstr(&b), "< 0.0099 (100 permutations)");
+	bdb_buf_free(&b);
+	bdb_result_free(r);
+
+	/* floor 18 %: 20 >= 18 and 30 >= 21.6, both stay. floor 21 %: the +20
+	 * step (needs 21) goes; the other is then measured against the median
+	 * of s1..s20, 110, and needs 23.1 where it has 20: it goes too. */
+	r = run_ok("changes time of \"cp/step\" floor 18%");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	bdb_result_free(r);
+	r = run_ok("changes time of \"cp/step\" floor 21% effect 0");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_result_free(r);
+
+	/* explain on a series with no change says what one would need: cp/flat
+	 * is 50 x 30, noise 0, so the 2 % floor of 50. */
+	r = run_ok("changes time of \"cp/flat\" explain");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_buf text = {0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text),
+			       "cp/flat time: no change point (robust, n=30): noise 0 around level 50; a "
+			       "step needs a rank split with p <= 0.01 (100 permutations, seed "
+			       "20260131) and |effect| >= 1 = max(2 x noise, 2% of the level)\n"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
+
+	/* kind drift: no drift here. */
+	r = run_ok("changes time of \"cp/step\" kind drift");
+	assert_int_equal(bdb_result_n_rows(r), 0);
+	bdb_result_free(r);
+}
+
+/* Several series: `by series` gives one row per series and change, with
+ * point, tags and metric leading; cp/flat adds no row. */
 static void test_changes_several_series(void **state)
 {
 	(void)state;
-	bdb_result *r = run_ok("changes time of \"cp/*\" as json");
-	assert_int_equal(bdb_result_n_columns(r), 12);
+	bdb_result *r = run_ok("changes time of \"cp/*\" by series as json");
+	assert_int_equal(bdb_result_n_columns(r), 23);
 	assert_string_equal(bdb_result_column(r, 0), "point");
 	assert_string_equal(bdb_result_column(r, 3), "run");
 	assert_int_equal(bdb_result_n_rows(r), 2);
 	assert_string_equal(result_str(r, 0, "point"), "cp/step");
 	assert_string_equal(result_str(r, 1, "metric"), "time");
 	assert_true(field_num(r, "series") == 2);
+	bdb_result_free(r);
+
+	/* Without it: one row per commit. cp/step's two steps are at two
+	 * commits, one series each; the bisect range starts at the run before
+	 * (c100000 -> c110000). */
+	r = run_ok("changes time of \"cp/*\"");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(bdb_result_column(r, 0), "commit");
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_string_equal(result_str(r, 0, "kind"), "step");
+	assert_true(result_num(r, 0, "series") == 1);
+	assert_near(result_num(r, 0, "median_change_pct"), 20, 1e-12);
+	assert_near(result_num(r, 0, "worst_change_pct"), 20, 1e-12);
+	assert_string_equal(result_str(r, 0, "worst_series"), "cp/step");
+	assert_string_equal(result_str(r, 0, "previous_commit"), "c100000");
+	assert_string_equal(result_str(r, 0, "bisect"), "git log --oneline c100000..c110000");
+	assert_string_equal(result_str(r, 0, "members"), "cp/step +20.0%");
+	assert_string_equal(result_str(r, 1, "commit"), "c210000");
+	assert_true(field_num(r, "change_points") == 2 && field_num(r, "series") == 2);
 	bdb_result_free(r);
 }
 
@@ -450,6 +540,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_changes_edivisive),
+	    cmocka_unit_test(test_changes_robust),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_windowed),
 	    cmocka_unit_test(test_changes_deterministic),

@@ -62,7 +62,7 @@ static bdb_result *sample(void)
 	return r;
 }
 
-static char *format(const bdb_result *r, bdb_query_format f, const bdb_query_options *opt)
+static char *format(const bdb_result *r, bdb_output_format f, const bdb_query_options *opt)
 {
 	bdb_buf b;
 	bdb_buf_init(&b);
@@ -72,12 +72,12 @@ static char *format(const bdb_result *r, bdb_query_format f, const bdb_query_opt
 	return s;
 }
 
-static void expect(const bdb_result *r, bdb_query_format f, const bdb_query_options *opt,
+static void expect(const bdb_result *r, bdb_output_format f, const bdb_query_options *opt,
 		   const char *want)
 {
 	char *got = format(r, f, opt);
 	if (strcmp(got, want) != 0)
-		fail_msg("format %s:\n--- got\n%s--- expected\n%s", bdb_query_format_name(f), got,
+		fail_msg("format %s:\n--- got\n%s--- expected\n%s", bdb_output_format_name(f), got,
 			 want);
 	free(got);
 }
@@ -87,7 +87,7 @@ static void test_table(void **state)
 	(void)state;
 	bdb_result *r = sample();
 	expect(
-	    r, BDB_FORMAT_TABLE, NULL,
+	    r, BDB_OUTPUT_TABLE, NULL,
 	    "name        value  change  when                         tags         verdict\n"
 	    "---------  ------  ------  ---------------------------  -----------  -------------\n"
 	    "日本語     1234.5   -7.2%  2026-01-31T12:00:00Z         k=v,w,z=\"q\"  regression ↓\n"
@@ -112,21 +112,21 @@ static void test_table_colour(void **state)
 	const char *plain = "v\n---\nx ↓\ny\n";
 	bdb_query_options opt = {.is_terminal = true, .color = true};
 	unsetenv("NO_COLOR");
-	expect(r, BDB_FORMAT_TABLE, &opt,
+	expect(r, BDB_OUTPUT_TABLE, &opt,
 	       "\033[1mv\033[0m\n---\n\033[31mx ↓\033[0m\n\033[1;32my\033[0m\n");
 	/* NO_COLOR (non-empty) wins; an empty NO_COLOR does not count. */
 	setenv("NO_COLOR", "1", 1);
-	expect(r, BDB_FORMAT_TABLE, &opt, plain);
+	expect(r, BDB_OUTPUT_TABLE, &opt, plain);
 	setenv("NO_COLOR", "", 1);
-	expect(r, BDB_FORMAT_TABLE, &opt,
+	expect(r, BDB_OUTPUT_TABLE, &opt,
 	       "\033[1mv\033[0m\n---\n\033[31mx ↓\033[0m\n\033[1;32my\033[0m\n");
 	unsetenv("NO_COLOR");
 	/* Colour needs both a terminal and the wish. */
 	opt.color = false;
-	expect(r, BDB_FORMAT_TABLE, &opt, plain);
+	expect(r, BDB_OUTPUT_TABLE, &opt, plain);
 	opt.color = true;
 	opt.is_terminal = false;
-	expect(r, BDB_FORMAT_TABLE, &opt, plain);
+	expect(r, BDB_OUTPUT_TABLE, &opt, plain);
 	bdb_result_free(r);
 }
 
@@ -137,11 +137,11 @@ static void test_table_empty_and_notes(void **state)
 	static const bdb__column cols[] = {{"a", BDB__STYLE_PLAIN}, {"bb", BDB__STYLE_PLAIN}};
 	assert_int_equal(bdb__result_columns(r, cols, 2), 0);
 	bdb__result_note(r, "%d series had no samples", 2);
-	expect(r, BDB_FORMAT_TABLE, NULL, "2 series had no samples\na  bb\n-  --\n(no rows)\n");
-	expect(r, BDB_FORMAT_MARKDOWN, NULL,
+	expect(r, BDB_OUTPUT_TABLE, NULL, "2 series had no samples\na  bb\n-  --\n(no rows)\n");
+	expect(r, BDB_OUTPUT_MARKDOWN, NULL,
 	       "2 series had no samples\n\n| a   | bb  |\n|:--- |:--- |\n");
-	expect(r, BDB_FORMAT_CSV, NULL, "a,bb\r\n");
-	expect(r, BDB_FORMAT_JSON, NULL,
+	expect(r, BDB_OUTPUT_CSV, NULL, "a,bb\r\n");
+	expect(r, BDB_OUTPUT_JSON, NULL,
 	       "{\"statement\": \"t\", \"columns\": [\"a\", \"bb\"], \"rows\": []}\n");
 	bdb_result_free(r);
 }
@@ -151,7 +151,7 @@ static void test_json(void **state)
 	(void)state;
 	bdb_result *r = sample();
 	expect(
-	    r, BDB_FORMAT_JSON, NULL,
+	    r, BDB_OUTPUT_JSON, NULL,
 	    "{\"statement\": \"test\", \"run\": \"r\\\"1\", \"threshold\": 5, \"baseline\": null, "
 	    "\"columns\": [\"name\", \"value\", \"change\", \"when\", \"tags\", \"verdict\"], "
 	    "\"rows\": [\n"
@@ -185,7 +185,7 @@ static void test_json_values(void **state)
 	bdb__result_add_row(r);
 	bdb__cell_str(r, 7, 0, "\x01\t\\");
 	/* Shortest text that reads back exactly; non-finite is null. */
-	expect(r, BDB_FORMAT_JSON, NULL,
+	expect(r, BDB_OUTPUT_JSON, NULL,
 	       "{\"statement\": \"v\", \"columns\": [\"x\"], \"rows\": [\n"
 	       "  {\"x\": 0.3333333333333333},\n"
 	       "  {\"x\": 1e-07},\n"
@@ -196,11 +196,11 @@ static void test_json_values(void **state)
 	       "  {\"x\": true},\n"
 	       "  {\"x\": \"\\u0001\\t\\\\\"}\n"
 	       "]}\n");
-	expect(r, BDB_FORMAT_CSV, NULL,
+	expect(r, BDB_OUTPUT_CSV, NULL,
 	       "x\r\n0.3333333333333333\r\n1e-07\r\n1e+300\r\n"
 	       "-0\r\ninf\r\n9223372036854775807\r\ntrue\r\n\x01\t\\\r\n");
 	/* Mixed kinds: left-aligned; a control character is shown as '?'. */
-	expect(r, BDB_FORMAT_TABLE, NULL,
+	expect(r, BDB_OUTPUT_TABLE, NULL,
 	       "x\n-------------------\n0.333333\n1e-07\n1e+300\n0\ninf\n9223372036854775807\n"
 	       "true\n? \\\n");
 	bdb_result_free(r);
@@ -210,7 +210,7 @@ static void test_csv(void **state)
 {
 	(void)state;
 	bdb_result *r = sample();
-	expect(r, BDB_FORMAT_CSV, NULL,
+	expect(r, BDB_OUTPUT_CSV, NULL,
 	       "name,value,change,when,tags,verdict\r\n"
 	       "日本語,1234.5,-7.25,2026-01-31T12:00:00Z,\"k=v,w,z=\"\"q\"\"\",regression\r\n"
 	       "e\xcc\x81t\xc3\xa9,0.1,0.04,2026-01-31T12:00:00.250000Z,,improvement\r\n"
@@ -222,7 +222,7 @@ static void test_markdown(void **state)
 {
 	(void)state;
 	bdb_result *r = sample();
-	expect(r, BDB_FORMAT_MARKDOWN, NULL,
+	expect(r, BDB_OUTPUT_MARKDOWN, NULL,
 	       "| name       |  value | change | when                        | tags        | "
 	       "verdict       |\n"
 	       "|:---------- | ------:| ------:|:--------------------------- |:----------- "
@@ -244,10 +244,10 @@ static void test_put_json_string(void **state)
 	bdb_buf b;
 	bdb_buf_init(&b);
 	static const char in[] = "a\"b\\c\nd\x01\xff\xc3\xa9";
-	bdb_query_put_json_string(&b, in, sizeof in - 1);
+	bdb_buf_put_json_string(&b, in, sizeof in - 1);
 	assert_string_equal(bdb_buf_cstr(&b), "\"a\\\"b\\\\c\\nd\\u0001\xef\xbf\xbd\xc3\xa9\"");
 	bdb_buf_reset(&b);
-	bdb_query_put_json_string(&b, "x\0y", 3);
+	bdb_buf_put_json_string(&b, "x\0y", 3);
 	assert_string_equal(bdb_buf_cstr(&b), "\"x\\u0000y\"");
 	bdb_buf_free(&b);
 }
@@ -255,36 +255,36 @@ static void test_put_json_string(void **state)
 static void test_format_names(void **state)
 {
 	(void)state;
-	bdb_query_format f;
-	assert_int_equal(bdb_query_format_parse("JSON", &f), 0);
-	assert_int_equal(f, BDB_FORMAT_JSON);
-	assert_int_equal(bdb_query_format_parse("Markdown", &f), 0);
-	assert_int_equal(f, BDB_FORMAT_MARKDOWN);
-	assert_int_equal(bdb_query_format_parse("tsv", &f), BDB_EINVAL);
-	assert_int_equal(bdb_query_format_parse(NULL, &f), BDB_EINVAL);
-	assert_string_equal(bdb_query_format_name(BDB_FORMAT_DEFAULT), "table");
-	assert_string_equal(bdb_query_format_name(BDB_FORMAT_CSV), "csv");
+	bdb_output_format f;
+	assert_int_equal(bdb_output_format_parse("JSON", BDB_OUTPUT_FOR_QUERY, &f), 0);
+	assert_int_equal(f, BDB_OUTPUT_JSON);
+	assert_int_equal(bdb_output_format_parse("Markdown", BDB_OUTPUT_FOR_QUERY, &f), 0);
+	assert_int_equal(f, BDB_OUTPUT_MARKDOWN);
+	assert_int_equal(bdb_output_format_parse("tsv", BDB_OUTPUT_FOR_QUERY, &f), BDB_EINVAL);
+	assert_int_equal(bdb_output_format_parse(NULL, BDB_OUTPUT_FOR_QUERY, &f), BDB_EINVAL);
+	assert_string_equal(bdb_output_format_name(BDB_OUTPUT_DEFAULT), "table");
+	assert_string_equal(bdb_output_format_name(BDB_OUTPUT_CSV), "csv");
 }
 
 static void test_display_width(void **state)
 {
 	(void)state;
-	assert_int_equal(bdb__display_width("abc", 3), 3);
-	assert_int_equal(bdb__display_width("日本", 6), 4);
-	assert_int_equal(bdb__display_width("e\xcc\x81", 3), 1);
-	assert_int_equal(bdb__display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
-	assert_int_equal(bdb__display_width("\xff", 1), 1);		/* invalid: U+FFFD */
+	assert_int_equal(bdb_display_width("abc", 3), 3);
+	assert_int_equal(bdb_display_width("日本", 6), 4);
+	assert_int_equal(bdb_display_width("e\xcc\x81", 3), 1);
+	assert_int_equal(bdb_display_width("\xf0\x9f\x98\x80", 4), 2); /* U+1F600 */
+	assert_int_equal(bdb_display_width("\xff", 1), 1);		/* invalid: U+FFFD */
 	/* Longer text, read eight bytes at a time where they are plain ASCII. */
-	assert_int_equal(bdb__display_width("abcdefghijklmnopq", 17), 17);
-	assert_int_equal(bdb__display_width("abcdefgh日本ijklmnop", 22), 20);
-	assert_int_equal(bdb__display_width("abcdefg\x01hijklmn", 15), 14);
-	assert_int_equal(bdb__display_width("abcdefg\x7fhijklmn", 15), 14);
-	assert_int_equal(bdb__display_width("abcdefghi\xcc\x81jklmnopq", 19), 17);
-	assert_int_equal(bdb__display_width("~~~~~~~~ ~~~~~~~", 16), 16);
+	assert_int_equal(bdb_display_width("abcdefghijklmnopq", 17), 17);
+	assert_int_equal(bdb_display_width("abcdefgh日本ijklmnop", 22), 20);
+	assert_int_equal(bdb_display_width("abcdefg\x01hijklmn", 15), 14);
+	assert_int_equal(bdb_display_width("abcdefg\x7fhijklmn", 15), 14);
+	assert_int_equal(bdb_display_width("abcdefghi\xcc\x81jklmnopq", 19), 17);
+	assert_int_equal(bdb_display_width("~~~~~~~~ ~~~~~~~", 16), 16);
 	uint32_t cp;
-	assert_int_equal(bdb__utf8_decode("\xe2\x86\x93", 3, &cp), 3);
+	assert_int_equal(bdb_utf8_decode("\xe2\x86\x93", 3, &cp), 3);
 	assert_int_equal(cp, 0x2193);
-	assert_int_equal(bdb__utf8_decode("\xe2\x86", 2, &cp), 1); /* truncated */
+	assert_int_equal(bdb_utf8_decode("\xe2\x86", 2, &cp), 1); /* truncated */
 	assert_int_equal(cp, 0xFFFD);
 }
 
@@ -355,7 +355,7 @@ static void test_numbers_like_printf(void **state)
 	}
 	bdb_buf out;
 	bdb_buf_init(&out);
-	assert_int_equal(bdb_result_format(r, BDB_FORMAT_TABLE, NULL, &out), 0);
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &out), 0);
 	const char *line = bdb_buf_cstr(&out);
 	for (int skip = 0; skip < 2; skip++) /* the header and its rule */
 		line = strchr(line, '\n') + 1;
@@ -396,8 +396,8 @@ static void test_write_in_pieces(void **state)
 		bdb__cell_num(r, (size_t)row, 1, 1000.0 / (double)(i + 1));
 		bdb__cell_time(r, (size_t)row, 2, T0 + (int64_t)i * 1000000);
 	}
-	static const bdb_query_format formats[] = {BDB_FORMAT_TABLE, BDB_FORMAT_JSON,
-						   BDB_FORMAT_CSV, BDB_FORMAT_MARKDOWN};
+	static const bdb_output_format formats[] = {BDB_OUTPUT_TABLE, BDB_OUTPUT_JSON,
+						   BDB_OUTPUT_CSV, BDB_OUTPUT_MARKDOWN};
 	for (size_t k = 0; k < 4; k++) {
 		bdb_buf want;
 		bdb_buf_init(&want);
@@ -418,7 +418,7 @@ static void test_write_in_pieces(void **state)
 	}
 	FILE *full = fopen("/dev/full", "w");
 	if (full) {
-		assert_int_equal(bdb_result_write(r, BDB_FORMAT_TABLE, NULL, full), BDB_EIO);
+		assert_int_equal(bdb_result_write(r, BDB_OUTPUT_TABLE, NULL, full), BDB_EIO);
 		fclose(full);
 	}
 	bdb_result_free(r);

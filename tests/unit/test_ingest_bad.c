@@ -109,7 +109,7 @@ static void test_each_input_fails_as_listed(void **state)
 		snprintf(path, sizeof path, "%s/%.255s", BAD_DIR, entries[i].file);
 		bdb_run *run = (bdb_run *)1;
 		bdb_diag d;
-		int rc = bdb_ingest_path(path, BDB_FORMAT_AUTO, NULL, &run, NULL, &d);
+		int rc = bdb_ingest_path(path, BDB_INPUT_AUTO, NULL, &run, NULL, &d);
 		check_failure(&entries[i], "path", rc, run, &d);
 	}
 }
@@ -134,7 +134,7 @@ static void test_buffers_fail_alike(void **state)
 		fclose(f);
 		bdb_run *run = (bdb_run *)1;
 		bdb_diag d;
-		int rc = bdb_ingest_buffer(path, data, (size_t)st.st_size, BDB_FORMAT_AUTO, NULL,
+		int rc = bdb_ingest_buffer(path, data, (size_t)st.st_size, BDB_INPUT_AUTO, NULL,
 					   &run, NULL, &d);
 		check_failure(&entries[i], "buffer", rc, run, &d);
 		free(data);

@@ -23,7 +23,7 @@ static void test_full_run(void **state)
 {
 	(void)state;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, NULL, NULL);
+	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_INPUT_AUTO, NULL, NULL);
 	assert_string_equal(run->id, "run-full-001");
 	/* 2026-02-10T09:05:00.250000+02:00 = 07:05:00.25Z; python: 1770707100 */
 	assert_int_equal(run->timestamp_us, S(1770707100) + 250000);
@@ -85,7 +85,7 @@ static void test_docs_store_run(void **state)
 	(void)state;
 	bdb_run *run = fixture_load("tests/fixtures/benchkit-store/runs/"
 				    "2026-02-10T09-05-00_3f9a1c.json",
-				    BDB_FORMAT_BENCHKIT, NULL, NULL);
+				    BDB_INPUT_BENCHKIT, NULL, NULL);
 	assert_string_equal(run->id, "3f9a1c7d2e4b");
 	/* "2026-02-10T09:05:00" without a zone is UTC; python: 1770714300 */
 	assert_int_equal(run->timestamp_us, S(1770714300));
@@ -129,14 +129,14 @@ static void test_fallback_id_and_timestamp(void **state)
 	(void)state;
 	char path[256];
 	copy_with_mtime("tests/fixtures/benchkit/run_minimal.json", path, sizeof path, 1770714300);
-	bdb_run *a = fixture_load(path, BDB_FORMAT_AUTO, NULL, NULL);
+	bdb_run *a = fixture_load(path, BDB_INPUT_AUTO, NULL, NULL);
 	/* No timestamp in the file: its modification time. */
 	assert_int_equal(a->timestamp_us, S(1770714300));
 	/* No id: the format and a hash of the bytes, the same every time. */
 	assert_memory_equal(a->id, "benchkit-", 9);
 	assert_int_equal(strlen(a->id), 9 + 16);
 	bdb_run *b =
-	    fixture_load("tests/fixtures/benchkit/run_minimal.json", BDB_FORMAT_AUTO, NULL, NULL);
+	    fixture_load("tests/fixtures/benchkit/run_minimal.json", BDB_INPUT_AUTO, NULL, NULL);
 	assert_string_equal(a->id, b->id);
 	assert_null(a->points[0].scenario);
 	fixture_close(fixture_metric(&a->points[0], "throughput")->value, 1.5, 0);
@@ -150,11 +150,11 @@ static void test_fallback_id_and_timestamp(void **state)
 	bdb_run *c;
 	int64_t before = bdb_time_now();
 	assert_int_equal(
-	    bdb_ingest_buffer("mem", text, strlen(text), BDB_FORMAT_AUTO, NULL, &c, NULL, NULL), 0);
+	    bdb_ingest_buffer("mem", text, strlen(text), BDB_INPUT_AUTO, NULL, &c, NULL, NULL), 0);
 	assert_true(c->timestamp_us >= before && c->timestamp_us <= bdb_time_now());
 	bdb_run *e;
 	assert_int_equal(
-	    bdb_ingest_buffer("mem", text, strlen(text), BDB_FORMAT_AUTO, NULL, &e, NULL, NULL), 0);
+	    bdb_ingest_buffer("mem", text, strlen(text), BDB_INPUT_AUTO, NULL, &e, NULL, NULL), 0);
 	assert_string_equal(c->id, e->id);
 	bdb_run_free(c);
 	bdb_run_free(e);
@@ -174,7 +174,7 @@ static void test_options_override_the_file(void **state)
 	opt.tags = tags;
 	opt.n_tags = 2;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, &opt, NULL);
+	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_INPUT_AUTO, &opt, NULL);
 	assert_string_equal(run->id, "nightly-412");
 	assert_string_equal(run->commit, "ffff0000");
 	assert_string_equal(run->branch, "release-1.2");
@@ -191,7 +191,7 @@ static void test_options_override_the_file(void **state)
 	bdb_diag d;
 	assert_int_equal(bdb_ingest_path("tests/fixtures/benchkit-store/runs/"
 					 "2026-02-10T09-05-00_3f9a1c.json",
-					 BDB_FORMAT_AUTO, &opt, &run, NULL, &d),
+					 BDB_INPUT_AUTO, &opt, &run, NULL, &d),
 			 BDB_EPARSE);
 	assert_null(run);
 	assert_non_null(strstr(d.message, "points 1 and 2 are both \"CV-1/small\""));
@@ -201,22 +201,22 @@ static void test_options_override_the_file(void **state)
  * when exported again. */
 static void round_trip(const char *path)
 {
-	bdb_run *a = fixture_load(path, BDB_FORMAT_AUTO, NULL, NULL);
+	bdb_run *a = fixture_load(path, BDB_INPUT_AUTO, NULL, NULL);
 	bdb_buf out, again;
 	bdb_buf_init(&out);
 	bdb_buf_init(&again);
 	assert_int_equal(bdb_export_benchkit(a, &out), 0);
 	bdb_run *b;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_diag d;
-	int rc = bdb_ingest_buffer("export", out.data, out.len, BDB_FORMAT_AUTO, NULL, &b,
+	int rc = bdb_ingest_buffer("export", out.data, out.len, BDB_INPUT_AUTO, NULL, &b,
 				   &detected, &d);
 	if (rc) {
 		char msg[1200];
 		print_error("%s: %s\n", path, bdb_diag_format(&d, msg, sizeof msg));
 	}
 	assert_int_equal(rc, 0);
-	assert_int_equal(detected, BDB_FORMAT_BENCHKIT);
+	assert_int_equal(detected, BDB_INPUT_BENCHKIT);
 	if (!bdb_run_equal(a, b))
 		print_error("%s does not survive the round trip\n", path);
 	assert_true(bdb_run_equal(a, b));
@@ -280,7 +280,7 @@ static void test_benchkit_export_is_faithful(void **state)
 		json_error_t e;
 		json_t *original = json_load_file(paths[i], JSON_REJECT_DUPLICATES, &e);
 		assert_non_null(original);
-		bdb_run *run = fixture_load(paths[i], BDB_FORMAT_BENCHKIT, NULL, NULL);
+		bdb_run *run = fixture_load(paths[i], BDB_INPUT_BENCHKIT, NULL, NULL);
 		bdb_buf out;
 		bdb_buf_init(&out);
 		assert_int_equal(bdb_export_benchkit(run, &out), 0);
@@ -301,7 +301,7 @@ static void test_benchkit_export_is_faithful(void **state)
 	/* What benchdb keeps to do so: the nested environment, flattened for
 	 * queries and whole for export. */
 	bdb_run *run =
-	    fixture_load("tests/fixtures/benchkit/run_calibrax.json", BDB_FORMAT_AUTO, NULL, NULL);
+	    fixture_load("tests/fixtures/benchkit/run_calibrax.json", BDB_INPUT_AUTO, NULL, NULL);
 	assert_string_equal(fixture_env(run, "cpu_count"), "32");
 	assert_string_equal(fixture_env(run, "memory_gb"), "503.7");
 	assert_string_equal(fixture_env(run, "devices"),
@@ -316,7 +316,7 @@ static void test_benchkit_export_is_faithful(void **state)
 	bdb_run_free(run);
 
 	/* A value above 2^53 comes back exact; benchdb's own keys stay inside. */
-	run = fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, NULL, NULL);
+	run = fixture_load("tests/fixtures/benchkit/run_full.json", BDB_INPUT_AUTO, NULL, NULL);
 	bdb_buf out;
 	bdb_buf_init(&out);
 	assert_int_equal(bdb_export_benchkit(run, &out), 0);
@@ -336,10 +336,10 @@ static void test_other_exports(void **state)
 {
 	(void)state;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_FORMAT_AUTO, NULL, NULL);
+	    fixture_load("tests/fixtures/benchkit/run_full.json", BDB_INPUT_AUTO, NULL, NULL);
 	bdb_buf b;
 	bdb_buf_init(&b);
-	assert_int_equal(bdb_export_run(run, BDB_EXPORT_CSV, &b), 0);
+	assert_int_equal(bdb_export_run(run, BDB_OUTPUT_CSV, &b), 0);
 	const char *csv = bdb_buf_cstr(&b);
 	assert_memory_equal(csv,
 			    "run,timestamp,commit,branch,point,scenario,tags,metric,value,lower,"
@@ -354,12 +354,12 @@ static void test_other_exports(void **state)
 				       "Datarax;variant=small,throughput,20158,19870.5,20431.25,"
 				       "elem/s,higher,3\r\n"));
 	bdb_buf_reset(&b);
-	assert_int_equal(bdb_export_run(run, BDB_EXPORT_MARKDOWN, &b), 0);
+	assert_int_equal(bdb_export_run(run, BDB_OUTPUT_MARKDOWN, &b), 0);
 	assert_non_null(strstr(bdb_buf_cstr(&b), "| run | timestamp | commit |"));
 	assert_non_null(
 	    strstr(bdb_buf_cstr(&b), "| latency_p50 | 12 | 11.5 | 12.75 | ms | lower |\n"));
 	bdb_buf_reset(&b);
-	assert_int_equal(bdb_export_run(run, BDB_EXPORT_JSON, &b), 0);
+	assert_int_equal(bdb_export_run(run, BDB_OUTPUT_JSON, &b), 0);
 	json_error_t e;
 	json_t *doc = json_loadb(b.data, b.len, JSON_REJECT_DUPLICATES, &e);
 	assert_non_null(doc);
@@ -371,10 +371,10 @@ static void test_other_exports(void **state)
 	assert_true(json_is_null(json_object_get(json_array_get(obs, 3), "lower")));
 	json_decref(doc);
 
-	bdb_export_format f;
-	assert_int_equal(bdb_export_format_parse("md", &f), 0);
-	assert_int_equal(f, BDB_EXPORT_MARKDOWN);
-	assert_int_equal(bdb_export_format_parse("xml", &f), BDB_EINVAL);
+	bdb_output_format f;
+	assert_int_equal(bdb_output_format_parse("md", BDB_OUTPUT_FOR_EXPORT, &f), 0);
+	assert_int_equal(f, BDB_OUTPUT_MARKDOWN);
+	assert_int_equal(bdb_output_format_parse("xml", BDB_OUTPUT_FOR_EXPORT, &f), BDB_EINVAL);
 	bdb_buf_free(&b);
 	bdb_run_free(run);
 }

@@ -390,24 +390,24 @@ static void test_public_path(void **state)
 {
 	(void)state;
 	bdb_run *run;
-	bdb_format detected = BDB_FORMAT_AUTO;
+	bdb_input_format detected = BDB_INPUT_AUTO;
 	bdb_diag d;
 	const char *doc = "{\"points\": [{\"name\": \"a\", \"metrics\": {\"m\": {\"value\": 1}}}]}";
-	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_FORMAT_AUTO, NULL, &run,
+	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_INPUT_AUTO, NULL, &run,
 					   &detected, &d),
 			 0);
-	assert_int_equal(detected, BDB_FORMAT_BENCHKIT);
+	assert_int_equal(detected, BDB_INPUT_BENCHKIT);
 	assert_string_equal(run->points[0].name, "a");
 	assert_non_null(run->id); /* the hash id of ingest.c */
 	assert_memory_equal(run->id, "benchkit-", 9);
 	bdb_run_free(run);
 	/* A forced other format never takes the fast path. */
-	assert_int_not_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_FORMAT_BMF, NULL,
+	assert_int_not_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_INPUT_BMF, NULL,
 					       &run, &detected, &d),
 			     0);
 	/* Two points the same: the jansson path's diagnostic, at the second one. */
 	doc = "{\"points\": [\n{\"name\": \"a\"},\n  {\"name\": \"a\"}]}";
-	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_FORMAT_AUTO, NULL, &run,
+	assert_int_equal(bdb_ingest_buffer("t.json", doc, strlen(doc), BDB_INPUT_AUTO, NULL, &run,
 					   &detected, &d),
 			 BDB_EPARSE);
 	assert_int_equal(d.line, 3);

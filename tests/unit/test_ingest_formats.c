@@ -17,10 +17,10 @@
 static void test_bmf(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/bmf/bmf.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_BMF);
+	    fixture_load("tests/fixtures/bmf/bmf.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_BMF);
 	assert_int_equal(run->n_points, 2);
 	const bdb_point *p = fixture_point(run, "bench_fib_10", "");
 	const bdb_metric *m = fixture_metric(p, "latency");
@@ -45,10 +45,10 @@ static void test_bmf(void **state)
 static void test_gab(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/gab/gab.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_GAB);
+	    fixture_load("tests/fixtures/gab/gab.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_GAB);
 	assert_int_equal(run->n_points, 3);
 	const bdb_metric *m = fixture_metric(
 	    fixture_point(run, "My Custom Smaller Is Better Benchmark - CPU Load", ""), "value");
@@ -75,7 +75,7 @@ static void test_gab(void **state)
 	bdb_ingest_options_init(&opt);
 	opt.has_gab_direction = true;
 	opt.gab_direction = BDB_LOWER;
-	run = fixture_load("tests/fixtures/gab/gab.json", BDB_FORMAT_GAB, &opt, NULL);
+	run = fixture_load("tests/fixtures/gab/gab.json", BDB_INPUT_GAB, &opt, NULL);
 	assert_int_equal(run->n_defs, 1);
 	assert_int_equal(bdb_run_find_def(run, "value")->direction, BDB_LOWER);
 	bdb_run_free(run);
@@ -86,10 +86,10 @@ static void test_gab(void **state)
 static void test_gab_range_number(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/gab/range_number.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_GAB);
+	    fixture_load("tests/fixtures/gab/range_number.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_GAB);
 	const bdb_metric *m = fixture_metric(fixture_point(run, "a", ""), "value");
 	fixture_close(m->value, 12.5, 0);
 	assert_true(m->has_lower && m->has_upper);
@@ -102,10 +102,10 @@ static void test_gab_range_number(void **state)
 static void test_odyssey(void **state)
 {
 	(void)state;
-	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/odyssey/baseline_results.json", BDB_FORMAT_AUTO,
+	bdb_input_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/odyssey/baseline_results.json", BDB_INPUT_AUTO,
 				    NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_ODYSSEY);
+	assert_int_equal(detected, BDB_INPUT_ODYSSEY);
 	/* "2026-01-13T10:00:00Z": 1768298400 */
 	assert_int_equal(run->timestamp_us, S(1768298400));
 	assert_string_equal(run->commit, "4e1d2a9");
@@ -131,10 +131,10 @@ static void test_odyssey(void **state)
 static void test_quasim(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/quasim/summary.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_QUASIM);
+	    fixture_load("tests/fixtures/quasim/summary.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_QUASIM);
 	assert_string_equal(run->commit, "ee8da8447c3b1d2e9f0a6b5c4d3e2f1a0b9c8d7e");
 	assert_string_equal(run->branch, "main");
 	assert_string_equal(fixture_meta(run, "git.dirty"), "true");
@@ -158,7 +158,7 @@ static void test_quasim(void **state)
 	fixture_def(run, "throughput_ops_per_sec", BDB_HIGHER, "ops/s");
 	bdb_run_free(run);
 
-	run = fixture_load("tests/fixtures/quasim/kernel.json", BDB_FORMAT_AUTO, NULL, NULL);
+	run = fixture_load("tests/fixtures/quasim/kernel.json", BDB_INPUT_AUTO, NULL, NULL);
 	p = fixture_point(run, "autonomous_systems",
 			  "backend=jax,precision=fp32,scale=1,seed=1337");
 	const bdb_metric *m = fixture_metric(p, "latency_ms_mean");
@@ -183,10 +183,10 @@ static void test_quasim(void **state)
 static void test_pytest_commit_info_and_params(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/pytest/versioned.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_PYTEST);
+	    fixture_load("tests/fixtures/pytest/versioned.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_PYTEST);
 	assert_string_equal(run->commit, "5d41402abc4b2a76b9719d911017c592ae7e1d2f");
 	assert_string_equal(run->branch, "feature/radix");
 	assert_int_equal(run->timestamp_us, S(1795165872));
@@ -222,7 +222,7 @@ static void test_pytest_commit_info_and_params(void **state)
 	    " \"benchmarks\": [{\"name\": \"t\", \"params\": {\"n\": 5, \"fast\": true},\n"
 	    "   \"stats\": {\"mean\": 1.5}}]}\n";
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("pytest.json", text, strlen(text), BDB_FORMAT_AUTO, NULL,
+	assert_int_equal(bdb_ingest_buffer("pytest.json", text, strlen(text), BDB_INPUT_AUTO, NULL,
 					   &run, NULL, &d),
 			 0);
 	/* python: 1795390441 (the real fixture's datetime) */
@@ -256,7 +256,7 @@ static void test_units_normalised(void **state)
 	};
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("units.json", text, strlen(text), BDB_FORMAT_AUTO, NULL,
+	assert_int_equal(bdb_ingest_buffer("units.json", text, strlen(text), BDB_INPUT_AUTO, NULL,
 					   &run, NULL, &d),
 			 0);
 	for (size_t i = 0; i < sizeof expected / sizeof *expected; i++) {
@@ -273,35 +273,35 @@ static void test_forced_formats(void **state)
 	(void)state;
 	bdb_run *run;
 	bdb_diag d;
-	bdb_format detected = BDB_FORMAT_AUTO;
+	bdb_input_format detected = BDB_INPUT_AUTO;
 	/* A benchkit run read as Google Benchmark output: no "benchmarks". */
 	assert_int_equal(bdb_ingest_path("tests/fixtures/benchkit/run_minimal.json",
-					 BDB_FORMAT_GBENCH, NULL, &run, &detected, &d),
+					 BDB_INPUT_GBENCH, NULL, &run, &detected, &d),
 			 BDB_EPARSE);
 	assert_null(run);
-	assert_int_equal(detected, BDB_FORMAT_GBENCH);
+	assert_int_equal(detected, BDB_INPUT_GBENCH);
 	assert_int_equal(d.line, 1);
 	assert_int_equal(d.col, 1);
 	assert_string_equal(d.message, "missing required field \"benchmarks\"");
 	/* Text read as JSON. */
-	assert_int_equal(bdb_ingest_path("tests/fixtures/gotest_bench.txt", BDB_FORMAT_PYTEST, NULL,
+	assert_int_equal(bdb_ingest_path("tests/fixtures/gotest_bench.txt", BDB_INPUT_PYTEST, NULL,
 					 &run, NULL, &d),
 			 BDB_EPARSE);
 	assert_int_equal(d.line, 1);
 	assert_non_null(strstr(d.message, "invalid JSON"));
 	/* A directory is only criterion's; criterion takes only a directory. */
 	assert_int_equal(
-	    bdb_ingest_path("tests/fixtures/criterion", BDB_FORMAT_GBENCH, NULL, &run, NULL, &d),
+	    bdb_ingest_path("tests/fixtures/criterion", BDB_INPUT_GBENCH, NULL, &run, NULL, &d),
 	    BDB_EFORMAT);
-	assert_int_equal(bdb_ingest_path("tests/fixtures/hyperfine.json", BDB_FORMAT_CRITERION,
+	assert_int_equal(bdb_ingest_path("tests/fixtures/hyperfine.json", BDB_INPUT_CRITERION,
 					 NULL, &run, NULL, &d),
 			 BDB_EFORMAT);
 	/* Names and aliases. */
-	bdb_format f;
+	bdb_input_format f;
 	assert_int_equal(bdb_format_parse("pytest-benchmark", &f), 0);
-	assert_int_equal(f, BDB_FORMAT_PYTEST);
+	assert_int_equal(f, BDB_INPUT_PYTEST);
 	assert_int_equal(bdb_format_parse("nope", &f), BDB_EINVAL);
-	assert_string_equal(bdb_format_name(BDB_FORMAT_QUASIM), "quasim");
+	assert_string_equal(bdb_format_name(BDB_INPUT_QUASIM), "quasim");
 	assert_non_null(strstr(bdb_format_list(), "benchkit, gbench"));
 }
 

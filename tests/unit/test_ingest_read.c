@@ -124,7 +124,7 @@ static void test_fifo_ingested(void **state)
 		} else {
 			bdb_run *run;
 			bdb_diag d;
-			int rc = bdb_ingest_path(path, BDB_FORMAT_AUTO, NULL, &run, NULL, &d);
+			int rc = bdb_ingest_path(path, BDB_INPUT_AUTO, NULL, &run, NULL, &d);
 			if (rc)
 				fail_msg("%s", d.message);
 			assert_string_equal(run->id, "from-fifo");

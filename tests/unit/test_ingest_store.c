@@ -111,7 +111,7 @@ static void snapshot(bdb_store *s, bdb_buf *out)
 			       ri->n_points, ri->n_metrics);
 		bdb_run *run;
 		assert_int_equal(bdb_reader_run_decode(r, ri->seq, &run), 0);
-		assert_int_equal(bdb_export_run(run, BDB_EXPORT_JSON, out), 0);
+		assert_int_equal(bdb_export_run(run, BDB_OUTPUT_JSON, out), 0);
 		bdb_run_free(run);
 		uint64_t *ids;
 		size_t n_ids;
@@ -167,7 +167,7 @@ static void assert_unchanged(bdb_store *s, const bdb_buf *before)
 static int ingest_one(bdb_store *s, const char *path, bdb_diag *d)
 {
 	bdb_run *run;
-	int rc = bdb_ingest_path(path, BDB_FORMAT_AUTO, NULL, &run, NULL, d);
+	int rc = bdb_ingest_path(path, BDB_INPUT_AUTO, NULL, &run, NULL, d);
 	if (rc)
 		return rc;
 	rc = bdb_store_put_run(s, run, 0, NULL, NULL, d);
@@ -184,7 +184,7 @@ static void test_tool_fixtures_store_and_read_back(void **state)
 {
 	bdb_store *s = ((store_fixture *)*state)->store;
 	for (size_t i = 0; i < N_TOOL_FIXTURES; i++) {
-		bdb_run *run = fixture_load(tool_fixtures[i], BDB_FORMAT_AUTO, NULL, NULL);
+		bdb_run *run = fixture_load(tool_fixtures[i], BDB_INPUT_AUTO, NULL, NULL);
 		uint64_t seq;
 		put_ok(s, run, 0, BDB_PUT_STORED);
 		bdb_run *back = stored_run(s, run->id, &seq);

@@ -16,10 +16,10 @@
 
 #define DIR "tests/fixtures/system/"
 
-static bdb_run *load_auto(const char *file, bdb_format expected)
+static bdb_run *load_auto(const char *file, bdb_input_format expected)
 {
-	bdb_format detected;
-	bdb_run *run = fixture_load(file, BDB_FORMAT_AUTO, NULL, &detected);
+	bdb_input_format detected;
+	bdb_run *run = fixture_load(file, BDB_INPUT_AUTO, NULL, &detected);
 	assert_int_equal(detected, expected);
 	return run;
 }
@@ -28,7 +28,7 @@ static void test_fio(void **state)
 {
 	(void)state;
 	/* The file starts with fio's job line, then the JSON. */
-	bdb_run *run = load_auto(DIR "fio.json", BDB_FORMAT_FIO);
+	bdb_run *run = load_auto(DIR "fio.json", BDB_INPUT_FIO);
 	assert_int_equal(run->n_points, 2);
 	assert_string_equal(fixture_env(run, "fio_version"), "fio-3.33");
 	assert_int_equal(run->timestamp_us, INT64_C(1796533003000000));
@@ -70,11 +70,11 @@ static void test_fio_pure_json(void **state)
 	assert_non_null(json);
 	bdb_run *run;
 	bdb_diag d;
-	bdb_format detected;
+	bdb_input_format detected;
 	assert_int_equal(bdb_ingest_buffer("fio.json", json, n - (size_t)(json - buf),
-					   BDB_FORMAT_AUTO, NULL, &run, &detected, &d),
+					   BDB_INPUT_AUTO, NULL, &run, &detected, &d),
 			 0);
-	assert_int_equal(detected, BDB_FORMAT_FIO);
+	assert_int_equal(detected, BDB_INPUT_FIO);
 	assert_int_equal(run->n_points, 2);
 	bdb_run_free(run);
 }
@@ -82,7 +82,7 @@ static void test_fio_pure_json(void **state)
 static void test_iperf3(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "iperf3.json", BDB_FORMAT_IPERF3);
+	bdb_run *run = load_auto(DIR "iperf3.json", BDB_INPUT_IPERF3);
 	assert_int_equal(run->n_points, 2);
 	assert_string_equal(fixture_env(run, "version"), "iperf 3.12");
 	assert_int_equal(run->timestamp_us, INT64_C(1796533015000000));
@@ -104,7 +104,7 @@ static void test_iperf3(void **state)
 static void test_redis(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "redis.csv", BDB_FORMAT_REDIS);
+	bdb_run *run = load_auto(DIR "redis.csv", BDB_INPUT_REDIS);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "rps", BDB_HIGHER, "req/s");
 	fixture_def(run, "latency_p99", BDB_LOWER, "ms");
@@ -122,7 +122,7 @@ static void test_redis(void **state)
 static void test_perf(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "perf_stat.csv", BDB_FORMAT_PERF);
+	bdb_run *run = load_auto(DIR "perf_stat.csv", BDB_INPUT_PERF);
 	assert_int_equal(run->n_points, 1);
 	const bdb_point *p = fixture_point(run, "perf stat", "");
 	/* 904.18,msec,task-clock,...; cycles and instructions <not supported> */
@@ -136,7 +136,7 @@ static void test_perf(void **state)
 	bdb_run_free(run);
 
 	/* -r 3 puts the variance after the event: 1.47,msec,task-clock,1.98%,... */
-	run = load_auto(DIR "perf_stat_repeat.csv", BDB_FORMAT_PERF);
+	run = load_auto(DIR "perf_stat_repeat.csv", BDB_INPUT_PERF);
 	p = fixture_point(run, "perf stat", "");
 	fixture_close(fixture_metric(p, "task-clock")->value, 1.47, 0);
 	fixture_close(fixture_metric(p, "page-faults")->value, 82, 0);
@@ -146,7 +146,7 @@ static void test_perf(void **state)
 	/* --append: three runs' blocks; each event's values are samples and the
 	 * value their mean (python: statistics.mean([4.60, 4.56, 4.44]) =
 	 * 4.533333333333333, statistics.mean([93, 92, 93]) = 92.66666666666667). */
-	run = load_auto(DIR "perf_stat_append.csv", BDB_FORMAT_PERF);
+	run = load_auto(DIR "perf_stat_append.csv", BDB_INPUT_PERF);
 	p = fixture_point(run, "perf stat", "");
 	const bdb_metric *m = fixture_metric(p, "task-clock");
 	fixture_close(m->value, 4.533333333333333, 1e-15);
@@ -160,7 +160,7 @@ static void test_perf(void **state)
 static void test_stressng(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "stress-ng.yaml", BDB_FORMAT_STRESSNG);
+	bdb_run *run = load_auto(DIR "stress-ng.yaml", BDB_INPUT_STRESSNG);
 	assert_int_equal(run->n_points, 2);
 	assert_string_equal(fixture_env(run, "stress-ng-version"), "0.15.06");
 	assert_string_equal(fixture_env(run, "compiler"), "gcc 12.2.0");
@@ -181,7 +181,7 @@ static void test_stressng(void **state)
 static void test_pgbench(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "pgbench.txt", BDB_FORMAT_PGBENCH);
+	bdb_run *run = load_auto(DIR "pgbench.txt", BDB_INPUT_PGBENCH);
 	assert_int_equal(run->n_points, 2);
 	assert_string_equal(fixture_env(run, "pgbench_version"), "15.18 (Debian 15.18-0+deb12u1)");
 	fixture_def(run, "tps", BDB_HIGHER, "tx/s");
@@ -202,7 +202,7 @@ static void test_pgbench(void **state)
 static void test_sysbench(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "sysbench.txt", BDB_FORMAT_SYSBENCH);
+	bdb_run *run = load_auto(DIR "sysbench.txt", BDB_INPUT_SYSBENCH);
 	assert_int_equal(run->n_points, 3);
 	assert_string_equal(fixture_env(run, "sysbench_version"), "1.0.20");
 	fixture_def(run, "events_per_second", BDB_HIGHER, "events/s");
@@ -230,7 +230,7 @@ static void test_sysbench(void **state)
 static void test_wrk(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "wrk.txt", BDB_FORMAT_WRK);
+	bdb_run *run = load_auto(DIR "wrk.txt", BDB_INPUT_WRK);
 	assert_int_equal(run->n_points, 1);
 	const bdb_point *p = fixture_point(run, "http://127.0.0.1:8931/index.html",
 					   "connections=8,duration=2s,threads=2");
@@ -266,7 +266,7 @@ static void test_wrk_variants(void **state)
 				   "Transfer/sec:     90.00KB\n";
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("w.txt", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+	assert_int_equal(bdb_ingest_buffer("w.txt", text, sizeof text - 1, BDB_INPUT_AUTO, NULL,
 					   &run, NULL, &d),
 			 0);
 	const bdb_point *p =
@@ -282,7 +282,7 @@ static void test_wrk_variants(void **state)
 static void test_ab(void **state)
 {
 	(void)state;
-	bdb_run *run = load_auto(DIR "ab.txt", BDB_FORMAT_AB);
+	bdb_run *run = load_auto(DIR "ab.txt", BDB_INPUT_AB);
 	assert_int_equal(run->n_points, 1);
 	assert_string_equal(fixture_env(run, "ab_version"), "2.3");
 	assert_string_equal(fixture_env(run, "server_software"), "SimpleHTTP/0.6");
@@ -310,7 +310,7 @@ static void test_callgrind(void **state)
 	(void)state;
 	static const char *const files[] = {DIR "callgrind.out", DIR "callgrind_annotate.txt"};
 	for (size_t i = 0; i < 2; i++) {
-		bdb_run *run = load_auto(files[i], BDB_FORMAT_CALLGRIND);
+		bdb_run *run = load_auto(files[i], BDB_INPUT_CALLGRIND);
 		assert_int_equal(run->n_points, 1);
 		assert_string_equal(fixture_env(run, "creator"), "callgrind-3.19.0");
 		assert_string_equal(fixture_env(run, "LL cache"),
@@ -340,7 +340,7 @@ static void test_callgrind_totals(void **state)
 				   "totals: 1500 300\n";
 	bdb_run *run;
 	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("c.out", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+	assert_int_equal(bdb_ingest_buffer("c.out", text, sizeof text - 1, BDB_INPUT_AUTO, NULL,
 					   &run, NULL, &d),
 			 0);
 	const bdb_point *p = fixture_point(run, "./bench --quick", "");
@@ -358,7 +358,7 @@ static void test_listed(void **state)
 					    "pgbench", "sysbench", "wrk",   "ab",   "callgrind"};
 	const char *list = bdb_format_list();
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-		bdb_format f;
+		bdb_input_format f;
 		assert_int_equal(bdb_format_parse(names[i], &f), 0);
 		assert_string_equal(bdb_format_name(f), names[i]);
 		char item[32];
@@ -368,7 +368,7 @@ static void test_listed(void **state)
 	bdb_run *run;
 	bdb_diag d;
 	assert_int_equal(
-	    bdb_ingest_buffer("x.txt", "nothing here\n", 13, BDB_FORMAT_AUTO, NULL, &run, NULL, &d),
+	    bdb_ingest_buffer("x.txt", "nothing here\n", 13, BDB_INPUT_AUTO, NULL, &run, NULL, &d),
 	    BDB_EFORMAT);
 	assert_non_null(strstr(d.message, "sysbench, wrk, ab, callgrind"));
 }

@@ -18,10 +18,10 @@
 static void test_gbench_plain(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/gbench_plain.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_GBENCH);
+	    fixture_load("tests/fixtures/gbench_plain.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_GBENCH);
 	/* 3 memcpy + 4 sort + 2 map_insert; the BigO/RMS fits are not points. */
 	assert_int_equal(run->n_points, 9);
 	assert_string_equal(run->points[0].name, "BM_memcpy/64");
@@ -73,7 +73,7 @@ static void test_gbench_repetitions(void **state)
 {
 	(void)state;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/gbench_reps.json", BDB_FORMAT_GBENCH, NULL, NULL);
+	    fixture_load("tests/fixtures/gbench_reps.json", BDB_INPUT_GBENCH, NULL, NULL);
 	assert_int_equal(run->n_points, 9);
 	const bdb_point *p = fixture_point(run, "BM_memcpy/64", "");
 	const bdb_metric *m = fixture_metric(p, "real_time");
@@ -101,9 +101,9 @@ static void test_gbench_repetitions(void **state)
 static void test_criterion_tree(void **state)
 {
 	(void)state;
-	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/criterion", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_CRITERION);
+	bdb_input_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/criterion", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_CRITERION);
 	assert_int_equal(run->n_points, 3);
 	/* Byte order of directory names: "fib 15" < "vec_sum"; "100" < "10000". */
 	assert_string_equal(run->points[0].name, "fib 15");
@@ -144,12 +144,12 @@ static void test_criterion_tree(void **state)
 
 	/* The same tree gives the same id; one benchmark's directory also loads. */
 	bdb_run *again =
-	    fixture_load("tests/fixtures/criterion/", BDB_FORMAT_CRITERION, NULL, NULL);
+	    fixture_load("tests/fixtures/criterion/", BDB_INPUT_CRITERION, NULL, NULL);
 	assert_string_equal(again->id, run->id);
 	assert_memory_equal(run->id, "criterion-", 10);
 	bdb_run_free(again);
 	bdb_run *one =
-	    fixture_load("tests/fixtures/criterion/vec_sum/10000", BDB_FORMAT_AUTO, NULL, NULL);
+	    fixture_load("tests/fixtures/criterion/vec_sum/10000", BDB_INPUT_AUTO, NULL, NULL);
 	assert_int_equal(one->n_points, 1);
 	fixture_close(fixture_metric(&one->points[0], "time")->value, 2436.2825561312607, 0);
 	bdb_run_free(one);
@@ -159,10 +159,10 @@ static void test_criterion_tree(void **state)
 static void test_pytest_benchmark(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/pytest_benchmark.json", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_PYTEST);
+	    fixture_load("tests/fixtures/pytest_benchmark.json", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_PYTEST);
 	assert_int_equal(run->n_points, 4);
 	/* "datetime": "2026-11-22T23:34:01.459309" (UTC); python: 1795390441 */
 	assert_int_equal(run->timestamp_us, S(1795390441) + 459309);
@@ -200,7 +200,7 @@ static void test_pytest_benchmark(void **state)
 static void test_hyperfine(void **state)
 {
 	(void)state;
-	bdb_run *run = fixture_load("tests/fixtures/hyperfine.json", BDB_FORMAT_AUTO, NULL, NULL);
+	bdb_run *run = fixture_load("tests/fixtures/hyperfine.json", BDB_INPUT_AUTO, NULL, NULL);
 	assert_int_equal(run->n_points, 3);
 	assert_int_equal(run->n_env, 0);
 	const bdb_point *p = fixture_point(run, "sleep 0.01", "");
@@ -217,7 +217,7 @@ static void test_hyperfine(void **state)
 	fixture_def(run, "user", BDB_LOWER, "s");
 	bdb_run_free(run);
 
-	run = fixture_load("tests/fixtures/hyperfine_param.json", BDB_FORMAT_HYPERFINE, NULL, NULL);
+	run = fixture_load("tests/fixtures/hyperfine_param.json", BDB_INPUT_HYPERFINE, NULL, NULL);
 	assert_int_equal(run->n_points, 3);
 	p = fixture_point(run, "seq 1 200000 > /dev/null", "n=2");
 	m = fixture_metric(p, "time");
@@ -230,10 +230,10 @@ static void test_hyperfine(void **state)
 static void test_gotest(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/gotest_bench.txt", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_GOTEST);
+	    fixture_load("tests/fixtures/gotest_bench.txt", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_GOTEST);
 	assert_int_equal(run->n_points, 6);
 	assert_string_equal(fixture_env(run, "goos"), "linux");
 	assert_string_equal(fixture_env(run, "goarch"), "amd64");
@@ -272,10 +272,10 @@ static void test_gotest(void **state)
 static void test_cargo(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/cargo/libtest.txt", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_CARGO);
+	    fixture_load("tests/fixtures/cargo/libtest.txt", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_CARGO);
 	assert_int_equal(run->n_points, 4); /* the ignored test is not one */
 	const bdb_metric *m = fixture_metric(fixture_point(run, "tests::bench_parse", ""), "time");
 	fixture_close(m->value, 1234, 0);
@@ -315,10 +315,10 @@ static void test_cargo(void **state)
 static void test_cargo_other_units(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/cargo/custom_units.txt", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_CARGO);
+	    fixture_load("tests/fixtures/cargo/custom_units.txt", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_CARGO);
 	assert_int_equal(run->n_points, 3);
 	const bdb_metric *m = fixture_metric(fixture_point(run, "cmov", ""), "cycles");
 	fixture_close(m->value, 2835, 0);
@@ -341,10 +341,10 @@ static void test_cargo_other_units(void **state)
 static void test_cargo_real_output(void **state)
 {
 	(void)state;
-	bdb_format detected;
-	bdb_run *run = fixture_load("tests/fixtures/cargo/libtest_rust195.txt", BDB_FORMAT_AUTO,
+	bdb_input_format detected;
+	bdb_run *run = fixture_load("tests/fixtures/cargo/libtest_rust195.txt", BDB_INPUT_AUTO,
 				    NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_CARGO);
+	assert_int_equal(detected, BDB_INPUT_CARGO);
 	assert_int_equal(run->n_points, 3); /* cargo's own lines and the ignored test are not */
 	assert_string_equal(run->points[0].name, "tests::bench_copy_4k");
 	assert_int_equal(run->n_env, 0);
@@ -388,12 +388,12 @@ static bdb_run *gotest_and_export(const char *name, const char *text, bdb_run **
 	bdb_run *run;
 	bdb_diag d;
 	assert_int_equal(
-	    bdb_ingest_buffer(name, text, strlen(text), BDB_FORMAT_GOTEST, &opt, &run, NULL, &d),
+	    bdb_ingest_buffer(name, text, strlen(text), BDB_INPUT_GOTEST, &opt, &run, NULL, &d),
 	    0);
 	bdb_buf out;
 	bdb_buf_init(&out);
 	assert_int_equal(bdb_export_benchkit(run, &out), 0);
-	assert_int_equal(bdb_ingest_buffer("export.json", out.data, out.len, BDB_FORMAT_BENCHKIT,
+	assert_int_equal(bdb_ingest_buffer("export.json", out.data, out.len, BDB_INPUT_BENCHKIT,
 					   &opt, back, NULL, &d),
 			 0);
 	bdb_buf_free(&out);

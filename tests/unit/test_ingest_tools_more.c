@@ -16,10 +16,10 @@
 static void test_benchmarkjs(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/benchmarkjs/suite.txt", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_BENCHMARKJS);
+	    fixture_load("tests/fixtures/benchmarkjs/suite.txt", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_BENCHMARKJS);
 	assert_int_equal(run->n_points, 3);
 	assert_string_equal(run->points[0].name, "RegExp#test");
 	assert_string_equal(run->points[2].name, "Array#reduce (1000)");
@@ -57,11 +57,11 @@ static void test_benchmarkjs_variants(void **state)
 				   "Fastest is fib(20)\n";
 	bdb_run *run;
 	bdb_diag d;
-	bdb_format detected;
-	assert_int_equal(bdb_ingest_buffer("b.txt", text, sizeof text - 1, BDB_FORMAT_AUTO, NULL,
+	bdb_input_format detected;
+	assert_int_equal(bdb_ingest_buffer("b.txt", text, sizeof text - 1, BDB_INPUT_AUTO, NULL,
 					   &run, &detected, &d),
 			 0);
-	assert_int_equal(detected, BDB_FORMAT_BENCHMARKJS);
+	assert_int_equal(detected, BDB_INPUT_BENCHMARKJS);
 	assert_int_equal(run->n_points, 1);
 	const bdb_metric *m = fixture_metric(fixture_point(run, "fib(20)", ""), "throughput");
 	/* python: statistics.fmean([11465, 11000.5]) */
@@ -75,10 +75,10 @@ static void test_benchmarkjs_variants(void **state)
 static void test_catch2_console(void **state)
 {
 	(void)state;
-	bdb_format detected;
+	bdb_input_format detected;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/catch2/console.txt", BDB_FORMAT_AUTO, NULL, &detected);
-	assert_int_equal(detected, BDB_FORMAT_CATCH2);
+	    fixture_load("tests/fixtures/catch2/console.txt", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_CATCH2);
 	assert_int_equal(run->n_points, 3);
 	fixture_def(run, "time", BDB_LOWER, "ns");
 	fixture_def(run, "stddev", BDB_INFO, "ns");
@@ -113,7 +113,7 @@ static void test_catch2_wrapped_name(void **state)
 {
 	(void)state;
 	bdb_run *run =
-	    fixture_load("tests/fixtures/catch2/long.txt", BDB_FORMAT_CATCH2, NULL, NULL);
+	    fixture_load("tests/fixtures/catch2/long.txt", BDB_INPUT_CATCH2, NULL, NULL);
 	assert_int_equal(run->n_points, 1);
 	const bdb_point *p = fixture_point(
 	    run, "a benchmark whose name is much longer than the name column of the table",

@@ -414,16 +414,17 @@ static const bad errors[] = {
      " ^^^^"},
     /* A string of bytes that are not UTF-8 (finding F11 of the executor
      * fuzzer: a baseline so named made JSON output no reader takes back):
-     * a lone 0xFF, an overlong "/" (C0 AF) and a surrogate (ED A0 80). */
+     * a lone 0xFF, an overlong "/" (C0 AF) and a surrogate (ED A0 80).
+     * Each byte that starts no well-formed sequence is one U+FFFD wide. */
     {"set baseline \"a\xff\" = latest", 1, 14,
      "invalid UTF-8 in a string: a query is UTF-8 text\n  set baseline \"a\xff\" = latest\n        "
      "       ^^^^"},
     {"trend x of \"\xc0\xaf\"", 1, 12,
      "invalid UTF-8 in a string: a query is UTF-8 text\n  trend x of \"\xc0\xaf\"\n             "
-     "^^^"},
+     "^^^^"},
     {"show points where k = \"\xed\xa0\x80\"", 1, 23,
      "invalid UTF-8 in a string: a query is UTF-8 text\n  show points where k = \"\xed\xa0\x80\"\n "
-     "                       ^^^"},
+     "                       ^^^^^"},
     {"trend x since \"2026-13-45\"", 1, 15,
      "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found string \"2026-13-45\"\n  "
      "trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
@@ -802,14 +803,14 @@ static void test_lexer_tokens(void **state)
 			fail_msg("token %zu: got kind %d [%u, %u), expected %d [%u, %u)", i, t.kind,
 				 t.start, t.end, want[i].kind, want[i].start, want[i].end);
 	}
-	bdb__arena a;
-	bdb__arena_init(&a);
+	bdb_arena a;
+	bdb_arena_init(&a, 0);
 	bdb__token s = {BDB__TOK_STRING, 9, 15};
 	assert_string_equal(bdb__string_value(&a, text, &s), "a\"b");
 	const char *esc = "'tab\\there\\nnew\\\\'";
 	bdb__token e = {BDB__TOK_STRING, 0, (uint32_t)strlen(esc)};
 	assert_string_equal(bdb__string_value(&a, esc, &e), "tab\there\nnew\\");
-	bdb__arena_free(&a);
+	bdb_arena_free(&a);
 	assert_true(bdb__is_plain_ident("CV_1"));
 	assert_false(bdb__is_plain_ident("CV-1/small"));
 	assert_false(bdb__is_plain_ident("1x"));

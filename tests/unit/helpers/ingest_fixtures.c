@@ -10,8 +10,8 @@
 
 #include "ingest_fixtures.h"
 
-bdb_run *fixture_load(const char *path, bdb_format format, const bdb_ingest_options *opt,
-		      bdb_format *detected)
+bdb_run *fixture_load(const char *path, bdb_input_format format, const bdb_ingest_options *opt,
+		      bdb_input_format *detected)
 {
 	bdb_run *run = NULL;
 	bdb_diag d;

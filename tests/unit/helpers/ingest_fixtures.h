@@ -7,8 +7,8 @@
 
 /* Ingests path (format may be AUTO) with opt (may be NULL); fails the test
  * with the diagnostic when it does not load. *detected may be NULL. */
-bdb_run *fixture_load(const char *path, bdb_format format, const bdb_ingest_options *opt,
-		      bdb_format *detected);
+bdb_run *fixture_load(const char *path, bdb_input_format format, const bdb_ingest_options *opt,
+		      bdb_input_format *detected);
 
 /* The point with this name and exactly these tags ("k=v,k=v", "" for none);
  * fails the test when there is none. */

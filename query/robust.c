@@ -1,0 +1,996 @@
+/*
+ * robust.c - the robust default of `changes`: E-Divisive on ranks, a
+ * minimum effect tied to each series' own noise, excursions (a change that
+ * reverts within a few runs) and drifts (a monotone creep: Theil-Sen slope,
+ * Mann-Kendall test). The contract is bdb__detect_changes_at in stats.h;
+ * docs/detection.md gives the reasons for the defaults and the measured
+ * rates (make eval).
+ */
+#include "stats.h"
+
+#include "schema.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Pairs the drift fit looks at: the points are thinned to this many. */
+#define DRIFT_MAX_POINTS 2000
+
+static const char *const kind_names[] = {
+    [BDB__CHANGE_STEP] = "step",
+    [BDB__CHANGE_EXCURSION] = "excursion",
+    [BDB__CHANGE_DRIFT] = "drift",
+};
+
+const char *bdb__change_kind_name(bdb__change_kind kind)
+{
+	if ((unsigned)kind >= sizeof kind_names / sizeof kind_names[0])
+		return NULL;
+	return kind_names[kind];
+}
+
+void bdb__changes_options_robust(bdb__changes_options *opt)
+{
+	bdb__changes_options_default(opt);
+	opt->robust = true;
+	opt->max_p_value = BDB_CHANGES_ROBUST_P_VALUE;
+	opt->effect = BDB_CHANGES_ROBUST_EFFECT;
+	opt->floor_pct = BDB_CHANGES_ROBUST_FLOOR_PCT;
+	opt->excursion_runs = BDB_CHANGES_ROBUST_EXCURSION;
+	opt->drift_p = BDB_CHANGES_ROBUST_DRIFT_P;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Building blocks                                                           */
+/* ------------------------------------------------------------------------ */
+
+typedef struct value_at {
+	double value;
+	size_t index;
+} value_at;
+
+static int by_value(const void *a, const void *b)
+{
+	const value_at *x = a, *y = b;
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* The mid-ranks (1-based, ties share their average rank) of x[0..n). */
+static int mid_ranks(const double *x, size_t n, double *rank)
+{
+	value_at *v = malloc((n ? n : 1) * sizeof *v);
+	if (!v)
+		return BDB_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		v[i] = (value_at){x[i], i};
+	qsort(v, n, sizeof *v, by_value);
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && v[j].value == v[i].value)
+			j++;
+		double r = (double)(i + j + 1) / 2.0;
+		for (size_t k = i; k < j; k++)
+			rank[v[k].index] = r;
+		i = j;
+	}
+	free(v);
+	return 0;
+}
+
+/* The median of x[0..n) (n >= 1), sorted in scratch. */
+static double median_of(const double *x, size_t n, double *scratch)
+{
+	memcpy(scratch, x, n * sizeof *x);
+	bdb__stats_sort(scratch, n);
+	return bdb__stats_percentile_sorted(scratch, n, 50.0);
+}
+
+/* 1.4826 * MAD(x[i+1] - x[i]) / sqrt(2): the noise standard deviation that
+ * run-to-run differences imply (normal noise: the differences have sd
+ * sigma * sqrt(2), and 1.4826 * MAD estimates an sd). */
+static double noise_of(const double *x, size_t n, double *scratch)
+{
+	if (n < 3)
+		return 0.0;
+	size_t m = n - 1;
+	for (size_t i = 0; i < m; i++)
+		scratch[i] = x[i + 1] - x[i];
+	bdb__stats_sort(scratch, m);
+	double center = bdb__stats_percentile_sorted(scratch, m, 50.0);
+	for (size_t i = 0; i < m; i++)
+		scratch[i] = fabs(scratch[i] - center);
+	bdb__stats_sort(scratch, m);
+	return 1.4826 * bdb__stats_percentile_sorted(scratch, m, 50.0) / sqrt(2.0);
+}
+
+typedef struct robust {
+	const bdb__changes_options *opt;
+	size_t n;
+	double noise;
+	double *scratch; /* n values */
+	double *rank;	 /* n values */
+} robust;
+
+static double threshold_for(const robust *w, double before)
+{
+	double by_noise = w->opt->effect * w->noise;
+	double by_floor = w->opt->floor_pct / 100.0 * fabs(before);
+	return by_noise > by_floor ? by_noise : by_floor;
+}
+
+/* The smallest change over the window a drift needs: the floor, or half
+ * the effect multiple of the noise. Mann-Kendall's test already weighs the
+ * creep against the noise of every run; this only keeps out drifts too
+ * small to matter. */
+static double drift_threshold(const robust *w, double level)
+{
+	double by_noise = w->opt->effect / 2.0 * w->noise;
+	double by_floor = w->opt->floor_pct / 100.0 * fabs(level);
+	return by_noise > by_floor ? by_noise : by_floor;
+}
+
+typedef struct mark {
+	size_t index, end;
+	bdb__change_kind kind;
+	double p_value, before, after, threshold;
+} mark;
+
+typedef struct mark_list {
+	mark *m;
+	size_t count;
+	double noise; /* the noise estimate the marks were found with */
+} mark_list;
+
+/* ------------------------------------------------------------------------ */
+/* Steps and excursions                                                      */
+/* ------------------------------------------------------------------------ */
+
+/* The segment medians around cut i of idx[0..m) over x[0..n). */
+static void levels_around(const robust *w, const double *x, const size_t *idx, size_t m, size_t i,
+			  double *before, double *after)
+{
+	size_t from = i == 0 ? 0 : idx[i - 1];
+	size_t to = i + 1 == m ? w->n : idx[i + 1];
+	*before = median_of(x + from, idx[i] - from, w->scratch);
+	*after = median_of(x + idx[i], to - idx[i], w->scratch);
+}
+
+/* Removes, one at a time, the cut whose level change falls furthest short
+ * of its threshold, until every remaining cut reaches it. */
+static size_t prune(const robust *w, const double *x, size_t *idx, double *p, size_t m)
+{
+	while (m > 0) {
+		size_t weakest = m;
+		double worst = 1.0;
+		for (size_t i = 0; i < m; i++) {
+			double before, after;
+			levels_around(w, x, idx, m, i, &before, &after);
+			double thr = threshold_for(w, before);
+			double effect = fabs(after - before);
+			double score = thr > 0 ? effect / thr : (effect > 0 ? INFINITY : 0.0);
+			if (score < worst) {
+				worst = score;
+				weakest = i;
+			}
+		}
+		if (weakest == m)
+			break;
+		memmove(idx + weakest, idx + weakest + 1, (m - weakest - 1) * sizeof *idx);
+		memmove(p + weakest, p + weakest + 1, (m - weakest - 1) * sizeof *p);
+		m--;
+	}
+	return m;
+}
+
+/* Runs each side of a block that give the level an excursion leaves and
+ * returns to. */
+#define EXCURSION_CONTEXT     20
+#define EXCURSION_MIN_CONTEXT 5
+
+/*
+ * Excursions of x[0..n): blocks x[i..i+w) of 2 to excursion_runs runs that
+ * all lie beyond the levels on both sides (medians of up to
+ * EXCURSION_CONTEXT runs before i and from i + w, at least
+ * EXCURSION_MIN_CONTEXT each) by at
+ * least the threshold, the same way, and beyond every one of those runs,
+ * with a block median at least 1.5 thresholds away, while the two
+ * outer levels agree within the threshold or a quarter of the excursion.
+ * The widest block wins; the scan goes on after it. A single run beyond
+ * the rest is an outlier, never reported.
+ */
+static int find_excursions(robust *w, const double *x, mark_list *out)
+{
+	size_t n = w->n, W = w->opt->excursion_runs;
+	for (size_t i = EXCURSION_MIN_CONTEXT; W >= 2 && i + 2 + EXCURSION_MIN_CONTEXT <= n;) {
+		size_t found = 0;
+		double before = 0, after = 0, level = 0;
+		for (size_t width = W; width >= 2 && !found; width--) {
+			if (i + width + EXCURSION_MIN_CONTEXT > n)
+				continue;
+			size_t b0 = i > EXCURSION_CONTEXT ? i - EXCURSION_CONTEXT : 0;
+			size_t a1 = i + width + EXCURSION_CONTEXT < n ? i + width + EXCURSION_CONTEXT
+								     : n;
+			before = median_of(x + b0, i - b0, w->scratch);
+			after = median_of(x + i + width, a1 - i - width, w->scratch);
+			double thr = threshold_for(w, before);
+			if (!(thr > 0))
+				continue;
+			double outer_hi = before > after ? before : after;
+			double outer_lo = before > after ? after : before;
+			/* Beyond every run around it too: bimodal noise visits its
+			 * second mode for a run or two, and those stay noise. */
+			double ctx_hi = bdb__stats_max(x + b0, i - b0);
+			double ctx_lo = bdb__stats_min(x + b0, i - b0);
+			double a_hi = bdb__stats_max(x + i + width, a1 - i - width);
+			double a_lo = bdb__stats_min(x + i + width, a1 - i - width);
+			ctx_hi = a_hi > ctx_hi ? a_hi : ctx_hi;
+			ctx_lo = a_lo < ctx_lo ? a_lo : ctx_lo;
+			bool up = x[i] > outer_hi;
+			bool all = true;
+			for (size_t j = i; j < i + width && all; j++)
+				all = up ? x[j] - outer_hi >= thr && x[j] > ctx_hi
+					 : outer_lo - x[j] >= thr && x[j] < ctx_lo;
+			if (!all)
+				continue;
+			level = median_of(x + i, width, w->scratch);
+			/* It returns: the levels either side differ by less than
+			 * the threshold or a quarter of the excursion. */
+			double back = fabs(after - before);
+			if ((up ? level - outer_hi : outer_lo - level) >= 1.5 * thr &&
+			    (back < thr || back < 0.25 * fabs(level - before)))
+				found = width;
+		}
+		if (!found) {
+			i++;
+			continue;
+		}
+		out->m[out->count++] = (mark){i,     i + found, BDB__CHANGE_EXCURSION,
+					      NAN,   before,	level,
+					      threshold_for(w, before)};
+		i += found;
+	}
+	return 0;
+}
+
+static int by_index(const void *a, const void *b)
+{
+	const mark *x = a, *y = b;
+	return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Runs a step may move by when its place is refined. */
+#define REFINE_RUNS 3
+/* Rounds of splitting the pieces that refined cuts leave. */
+#define REFINE_ROUNDS 2
+
+/*
+ * Moves each cut of idx[0..m) to the place within REFINE_RUNS runs (and
+ * 2 runs from its neighbours) that maximises the mean-shift statistic
+ * a b / (a + b) (mean(A) - mean(B))^2 of the values between its neighbours,
+ * each clipped to the two segments' medians -+ 3 noise so that one outlier
+ * cannot pull it. The ranks place a step only up to the order of values;
+ * under autocorrelated noise that is often two runs off.
+ */
+static void refine(const robust *w, double *y, size_t *idx, size_t m)
+{
+	for (size_t i = 0; i < m; i++) {
+		size_t from = i == 0 ? 0 : idx[i - 1];
+		size_t to = i + 1 == m ? w->n : idx[i + 1];
+		double before, after;
+		levels_around(w, y, idx, m, i, &before, &after);
+		double lo = (before < after ? before : after) - 3 * w->noise;
+		double hi = (before > after ? before : after) + 3 * w->noise;
+		size_t first = idx[i] > from + REFINE_RUNS ? idx[i] - REFINE_RUNS : from;
+		size_t last = idx[i] + REFINE_RUNS < to ? idx[i] + REFINE_RUNS : to;
+		if (first < from + BDB_CHANGES_MIN_SIDE)
+			first = from + BDB_CHANGES_MIN_SIDE;
+		if (last + BDB_CHANGES_MIN_SIDE > to)
+			last = to - BDB_CHANGES_MIN_SIDE;
+		double total = 0;
+		for (size_t j = from; j < to; j++)
+			total += y[j] < lo ? lo : y[j] > hi ? hi : y[j];
+		double left = 0;
+		for (size_t j = from; j < first; j++)
+			left += y[j] < lo ? lo : y[j] > hi ? hi : y[j];
+		double best = -1;
+		size_t at = idx[i];
+		for (size_t tau = first; tau <= last; tau++) {
+			double a = (double)(tau - from), b = (double)(to - tau);
+			double d = left / a - (total - left) / b;
+			double stat = a * b / (a + b) * d * d;
+			if (stat > best) {
+				best = stat;
+				at = tau;
+			}
+			left += y[tau] < lo ? lo : y[tau] > hi ? hi : y[tau];
+		}
+		idx[i] = at;
+	}
+}
+
+/* n choose k as a double (exact while it stays below 2^53). */
+static double choose(size_t n, size_t k)
+{
+	double c = 1;
+	for (size_t i = 1; i <= k; i++)
+		c = c * (double)(n - k + i) / (double)i;
+	return c;
+}
+
+/*
+ * The split of y[lo..hi) when the permutation test on ranks did not show
+ * one: ranks forget how far apart the values are, and in a short segment
+ * even a perfect split of 3 against 5 values happens by chance
+ * 2 / C(8, 3) = 3.6 % of the time, above a p of 0.01. Such a segment is
+ * split where E-Divisive on its ranks puts the best split when each side
+ * has at least 3 values and every value of one side lies below every value
+ * of the other; the reported p is that chance, 2 / C(len, a). The minimum
+ * effect decides afterwards. Returns the split, or 0.
+ */
+static size_t perfect_split(const robust *w, const double *y, size_t lo, size_t hi, double *p)
+{
+	size_t len = hi - lo;
+	if (len < 6)
+		return 0;
+	size_t tau;
+	double q;
+	if (bdb__changes_best_split(w->rank + lo, len, &tau, &q) != 0 || tau < 3 ||
+	    len - tau < 3)
+		return 0;
+	double chance = 2.0 / choose(len, tau);
+	double lmax = bdb__stats_max(y + lo, tau), lmin = bdb__stats_min(y + lo, tau);
+	double rmax = bdb__stats_max(y + lo + tau, len - tau);
+	double rmin = bdb__stats_min(y + lo + tau, len - tau);
+	if (!(lmax < rmin || lmin > rmax))
+		return 0;
+	*p = chance;
+	return lo + tau;
+}
+
+/*
+ * Binary segmentation of y[lo..hi) on ranks: E-Divisive (the permutation
+ * test) over the mid-ranks of the segment, then again inside every piece
+ * it leaves, so that one piece without a significant split does not stop
+ * the search in the others; a piece the permutations cannot resolve may
+ * still split perfectly (perfect_split). Cuts are appended to idx/p.
+ */
+static int rank_cuts(robust *w, const double *y, size_t lo, size_t hi, size_t *idx, double *p,
+		     size_t *m)
+{
+	if (hi - lo < BDB_CHANGES_MIN_WINDOW)
+		return 0;
+	int err = mid_ranks(y + lo, hi - lo, w->rank + lo);
+	if (err)
+		return err;
+	bdb__changes_options ed = *w->opt;
+	ed.robust = false;
+	ed.window = 0;
+	bdb__changes found;
+	if ((err = bdb__detect_changes(w->rank + lo, hi - lo, &ed, &found)) != 0)
+		return err;
+	if (found.count == 0) {
+		bdb__changes_free(&found);
+		double chance;
+		size_t at = perfect_split(w, y, lo, hi, &chance);
+		if (!at)
+			return 0;
+		idx[*m] = at;
+		p[(*m)++] = chance;
+		if ((err = rank_cuts(w, y, lo, at, idx, p, m)) != 0)
+			return err;
+		return rank_cuts(w, y, at, hi, idx, p, m);
+	}
+	size_t from = lo;
+	for (size_t i = 0; i <= found.count && !err; i++) {
+		size_t to = i < found.count ? lo + found.points[i].index : hi;
+		if (i < found.count) {
+			idx[*m] = to;
+			p[(*m)++] = found.points[i].p_value;
+		}
+		/* A piece E-Divisive already left whole is tried once more only
+		 * when it is a piece of a new split. */
+		if (found.count > 0)
+			err = rank_cuts(w, y, from, to, idx, p, m);
+		from = to;
+	}
+	bdb__changes_free(&found);
+	return err;
+}
+
+static void sort_cuts(size_t *idx, double *p, size_t m)
+{
+	for (size_t i = 1; i < m; i++)
+		for (size_t j = i; j > 0 && idx[j - 1] > idx[j]; j--) {
+			size_t ti = idx[j];
+			idx[j] = idx[j - 1];
+			idx[j - 1] = ti;
+			double tp = p[j];
+			p[j] = p[j - 1];
+			p[j - 1] = tp;
+		}
+}
+
+static double median3(double a, double b, double c)
+{
+	if (a > b) {
+		double t = a;
+		a = b;
+		b = t;
+	}
+	return c < a ? a : c > b ? b : c;
+}
+
+/* Whether v lies beyond both a and b, the same way, by at least d. */
+static bool beyond_both(double v, double a, double b, double d)
+{
+	return (v - a >= d && v - b >= d) || (a - v >= d && b - v >= d);
+}
+
+/*
+ * y[0..n) with its spikes taken out, for the ranks that place steps: a run
+ * beyond both neighbours (at an end: the two runs next to it) by at least
+ * twice the threshold is replaced by the median of the three. Such a run
+ * can neither be a step (each side of a split has 2 runs) nor an
+ * excursion (2 runs at least), but its rank pulls E-Divisive's split
+ * towards it. Levels and effects are still measured on y itself.
+ */
+static void despike(const robust *w, const double *y, size_t n, double *out)
+{
+	memcpy(out, y, n * sizeof *y);
+	if (n < 3)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		size_t a = i == 0 ? 1 : i - 1, b = i == 0 ? 2 : i + 1 == n ? i - 2 : i + 1;
+		double m = median3(y[a], y[i], y[b]);
+		if (beyond_both(y[i], y[a], y[b], 2 * threshold_for(w, m)))
+			out[i] = m;
+	}
+}
+
+/* Steps and excursions of x[0..n) with the noise w->noise: excursions
+ * first; then, on the series without their runs, candidates from
+ * E-Divisive on ranks pruned to the minimum effect. */
+static int find_pass(robust *w, const double *x, mark_list *out)
+{
+	size_t n = w->n;
+	out->count = 0;
+	out->m = calloc(n, sizeof *out->m); /* at most n / 2 of each */
+	size_t *map = malloc(n * sizeof *map);
+	double *y = malloc(n * sizeof *y);
+	double *sm = malloc(n * sizeof *sm);
+	size_t *idx = NULL;
+	double *p = NULL;
+	int err = 0;
+	if (!out->m || !map || !y || !sm) {
+		err = BDB_ENOMEM;
+		goto done;
+	}
+	if ((err = find_excursions(w, x, out)) != 0)
+		goto done;
+	size_t ny = 0;
+	for (size_t i = 0, k = 0; i < n; i++) {
+		while (k < out->count && out->m[k].end <= i)
+			k++;
+		if (k < out->count && out->m[k].index <= i)
+			continue;
+		map[ny] = i;
+		y[ny++] = x[i];
+	}
+	idx = malloc((ny ? ny : 1) * sizeof *idx);
+	p = malloc((ny ? ny : 1) * sizeof *p);
+	if (!idx || !p) {
+		err = BDB_ENOMEM;
+		goto done;
+	}
+	size_t m = 0;
+	despike(w, y, ny, sm);
+	if ((err = rank_cuts(w, sm, 0, ny, idx, p, &m)) != 0)
+		goto done;
+	sort_cuts(idx, p, m);
+	size_t keep_n = w->n;
+	w->n = ny; /* levels_around and prune work on y */
+	m = prune(w, y, idx, p, m);
+	refine(w, y, idx, m);
+	/* A refined cut can leave a piece that splits now (a split on ranks
+	 * one run off kept a value of the other level in it): once more. */
+	for (size_t round = 0; round < REFINE_ROUNDS; round++) {
+		size_t had = m;
+		for (size_t i = 0; i <= had && !err; i++)
+			err = rank_cuts(w, sm, i ? idx[i - 1] : 0, i < had ? idx[i] : ny, idx, p,
+					&m);
+		if (err)
+			break;
+		if (m == had)
+			break;
+		sort_cuts(idx, p, m);
+		m = prune(w, y, idx, p, m);
+		refine(w, y, idx, m);
+	}
+	if (err) {
+		w->n = keep_n;
+		goto done;
+	}
+	for (size_t i = 0; i < m; i++) {
+		double before, after;
+		levels_around(w, y, idx, m, i, &before, &after);
+		out->m[out->count++] = (mark){map[idx[i]], map[idx[i]], BDB__CHANGE_STEP, p[i],
+					      before,	   after,	threshold_for(w, before)};
+	}
+	w->n = keep_n;
+	qsort(out->m, out->count, sizeof *out->m, by_index);
+	out->noise = w->noise;
+done:
+	free(map);
+	free(y);
+	free(sm);
+	free(idx);
+	free(p);
+	if (err) {
+		free(out->m);
+		out->m = NULL;
+		out->count = 0;
+	}
+	return err;
+}
+
+/*
+ * 1.4826 * MAD of x around the medians of the segments between the steps
+ * of marks (excursion runs left out): the noise around the levels, which
+ * run-to-run differences underestimate when the noise is autocorrelated
+ * (by sqrt(1 - phi) for AR(1)).
+ */
+static double residual_noise(const robust *w, const double *x, const mark_list *marks,
+			     double *resid)
+{
+	size_t n = w->n, nr = 0, from = 0, k = 0;
+	while (from < n) {
+		size_t to = n;
+		for (size_t j = 0; j < marks->count; j++)
+			if (marks->m[j].kind == BDB__CHANGE_STEP && marks->m[j].index > from) {
+				to = marks->m[j].index;
+				break;
+			}
+		size_t first = nr;
+		for (size_t i = from; i < to; i++) {
+			while (k < marks->count && marks->m[k].end <= i)
+				k++;
+			bool inside = k < marks->count && marks->m[k].kind == BDB__CHANGE_EXCURSION &&
+				      marks->m[k].index <= i;
+			if (!inside)
+				resid[nr++] = x[i];
+		}
+		if (nr > first) {
+			double level = median_of(resid + first, nr - first, w->scratch);
+			for (size_t i = first; i < nr; i++)
+				resid[i] = fabs(resid[i] - level);
+		}
+		from = to;
+	}
+	if (nr < 3)
+		return 0.0;
+	return 1.4826 * median_of(resid, nr, w->scratch);
+}
+
+/* find_pass with the noise of x: first the run-to-run estimate; when the
+ * residuals around the levels found say the noise is larger, again with
+ * that. */
+static int find_steps(robust *w, const double *x, mark_list *out)
+{
+	w->noise = noise_of(x, w->n, w->scratch);
+	int err = find_pass(w, x, out);
+	if (err)
+		return err;
+	double *resid = malloc(w->n * sizeof *resid);
+	if (!resid) {
+		free(out->m);
+		*out = (mark_list){0};
+		return BDB_ENOMEM;
+	}
+	double around = residual_noise(w, x, out, resid);
+	free(resid);
+	if (around > w->noise) {
+		free(out->m);
+		w->noise = around;
+		err = find_pass(w, x, out);
+	}
+	return err;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Drift                                                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct drift {
+	double slope, lower, upper; /* per unit of t */
+	double p_value;		    /* two-sided Mann-Kendall */
+} drift;
+
+static int by_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+/* The lag-1 autocorrelation (at most 0.9) of the residuals x - slope * t
+ * around each segment's median, over neighbouring picked points of one
+ * segment. */
+static double lag1_residual(const double *x, const double *t, const size_t *seg,
+			    const size_t *pick, size_t np, double slope)
+{
+	double *r = malloc((np ? np : 1) * sizeof *r);
+	double *scratch = malloc((np ? np : 1) * sizeof *scratch);
+	if (!r || !scratch) {
+		free(r);
+		free(scratch);
+		return 0.0;
+	}
+	for (size_t a = 0, b; a < np; a = b) {
+		for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
+			r[b] = x[pick[b]] - slope * t[pick[b]];
+		double level = median_of(r + a, b - a, scratch);
+		for (size_t i = a; i < b; i++)
+			r[i] -= level;
+	}
+	double num = 0, den = 0;
+	for (size_t i = 0; i < np; i++) {
+		den += r[i] * r[i];
+		if (i + 1 < np && seg[pick[i]] == seg[pick[i + 1]])
+			num += r[i] * r[i + 1];
+	}
+	free(r);
+	free(scratch);
+	double rho = den > 0 ? num / den : 0.0;
+	return rho < 0.9 ? rho : 0.9;
+}
+
+/* n(n - 1)(2n + 5) for Mann-Kendall's variance (times 18). */
+static double mk_term(double n)
+{
+	return n * (n - 1) * (2 * n + 5);
+}
+
+/*
+ * Theil-Sen slope and the Mann-Kendall test over the pairs within each
+ * segment between steps of marks (excursion runs left out), so that a step
+ * neither adds to the slope nor to the test. Points are thinned to
+ * DRIFT_MAX_POINTS (every k-th kept) first. Variance with the ties
+ * correction; p = 2 P(Z > (|S| - 1) / sqrt(var)); the slope's interval is
+ * Sen's: the order statistics (N -+ z(0.975) sqrt(var)) / 2 of the N slopes.
+ * Returns 0 with p_value 1 when there are no pairs.
+ */
+static int fit_drift(const robust *w, const double *x, const double *t, const mark_list *marks,
+		     drift *out)
+{
+	size_t n = w->n;
+	*out = (drift){0, 0, 0, 1.0};
+	size_t stride = n > DRIFT_MAX_POINTS ? (n + DRIFT_MAX_POINTS - 1) / DRIFT_MAX_POINTS : 1;
+	size_t *seg = malloc((n ? n : 1) * sizeof *seg);
+	if (!seg)
+		return BDB_ENOMEM;
+	/* seg[i]: the segment of run i, or SIZE_MAX inside an excursion. */
+	size_t s = 0, k = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (;;) {
+			const mark *at = k < marks->count ? &marks->m[k] : NULL;
+			if (at && at->kind == BDB__CHANGE_STEP && at->index <= i) {
+				s++;
+				k++;
+			} else if (at && at->kind != BDB__CHANGE_STEP && at->end <= i) {
+				k++;
+			} else {
+				break;
+			}
+		}
+		bool inside = k < marks->count && marks->m[k].kind == BDB__CHANGE_EXCURSION &&
+			      marks->m[k].index <= i && i < marks->m[k].end;
+		seg[i] = inside ? SIZE_MAX : s;
+	}
+	size_t *pick = malloc((n ? n : 1) * sizeof *pick);
+	size_t np = 0;
+	if (!pick) {
+		free(seg);
+		return BDB_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i += stride)
+		if (seg[i] != SIZE_MAX)
+			pick[np++] = i;
+	size_t pairs = 0;
+	for (size_t a = 0, b; a < np; a = b) {
+		for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
+			;
+		pairs += (b - a) * (b - a - 1) / 2;
+	}
+	double *slopes = malloc((pairs ? pairs : 1) * sizeof *slopes);
+	double *vals = malloc((np ? np : 1) * sizeof *vals);
+	if (!slopes || !vals) {
+		free(seg);
+		free(pick);
+		free(slopes);
+		free(vals);
+		return BDB_ENOMEM;
+	}
+	size_t ns = 0;
+	double S = 0, var = 0;
+	for (size_t a = 0, b; a < np; a = b) {
+		for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
+			;
+		for (size_t i = a; i < b; i++)
+			for (size_t j = i + 1; j < b; j++) {
+				double dx = x[pick[j]] - x[pick[i]];
+				double dt = t[pick[j]] - t[pick[i]];
+				S += (dx > 0) - (dx < 0);
+				if (dt > 0)
+					slopes[ns++] = dx / dt;
+			}
+		/* The ties correction over the segment's values. */
+		size_t m = b - a;
+		for (size_t i = 0; i < m; i++)
+			vals[i] = x[pick[a + i]];
+		qsort(vals, m, sizeof *vals, by_double);
+		double ties = 0;
+		for (size_t i = 0, j; i < m; i = j) {
+			for (j = i; j < m && vals[j] == vals[i]; j++)
+				;
+			ties += mk_term((double)(j - i));
+		}
+		var += (mk_term((double)m) - ties) / 18.0;
+	}
+	if (ns > 0 && var > 0) {
+		qsort(slopes, ns, sizeof *slopes, by_double);
+		out->slope = bdb__stats_percentile_sorted(slopes, ns, 50.0);
+		/* Sen's interval as scipy.stats.theilslopes computes it: the
+		 * order statistics rint((N -+ z sigma) / 2) of the N slopes. */
+		double c = bdb__normal_quantile(0.975) * sqrt(var);
+		double ru = nearbyint(((double)ns + c) / 2.0);
+		double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
+		out->upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
+		out->lower = slopes[rl < 0 ? 0 : (size_t)rl];
+		/* Autocorrelated noise makes S vary more than independent noise
+		 * does: the variance is scaled by (1 + r1) / (1 - r1) for the
+		 * lag-1 autocorrelation r1 > 0 of the residuals around the
+		 * slope (Bayley and Hammersley's effective sample size). */
+		double r1 = lag1_residual(x, t, seg, pick, np, out->slope);
+		double inflate = r1 > 0 ? (1 + r1) / (1 - r1) : 1.0;
+		double z = (fabs(S) - 1.0) / sqrt(var * inflate);
+		out->p_value = z > 0 ? 2.0 * bdb__normal_sf(z) : 1.0;
+		if (out->p_value > 1.0)
+			out->p_value = 1.0;
+	}
+	free(seg);
+	free(pick);
+	free(slopes);
+	free(vals);
+	return 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The entry point                                                           */
+/* ------------------------------------------------------------------------ */
+
+/* Whether marks hold two or more steps, every one of them (and nothing
+ * else) going the way of slope. */
+static bool staircase(const mark_list *marks, double slope)
+{
+	if (marks->count < 2)
+		return false;
+	for (size_t i = 0; i < marks->count; i++)
+		if (marks->m[i].kind != BDB__CHANGE_STEP ||
+		    (marks->m[i].after - marks->m[i].before) * slope <= 0)
+			return false;
+	return true;
+}
+
+static bool robust_options_valid(const bdb__changes_options *opt)
+{
+	return opt->max_p_value > 0.0 && opt->max_p_value <= 1.0 && opt->permutations >= 1 &&
+	       opt->effect >= 0.0 && isfinite(opt->effect) && opt->floor_pct >= 0.0 &&
+	       isfinite(opt->floor_pct) && opt->drift_p >= 0.0 && opt->drift_p < 1.0;
+}
+
+static bool times_valid(const double *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(t[i]) || (i > 0 && t[i] < t[i - 1]))
+			return false;
+	return true;
+}
+
+static int emit(const robust *w, const mark_list *marks, const drift *d, double drift_before,
+		double span, bdb__changes *out)
+{
+	size_t count = marks->count + (d ? 1 : 0);
+	if (count == 0)
+		return 0;
+	out->points = calloc(count, sizeof *out->points);
+	if (!out->points)
+		return BDB_ENOMEM;
+	size_t k = 0;
+	if (d) {
+		bdb__change_point *cp = &out->points[k++];
+		cp->index = 0;
+		cp->end = w->n;
+		cp->kind = BDB__CHANGE_DRIFT;
+		cp->mean_before = drift_before;
+		cp->mean_after = drift_before + d->slope * span;
+		cp->p_value = d->p_value;
+		cp->slope = d->slope;
+		cp->slope_lower = d->lower;
+		cp->slope_upper = d->upper;
+		cp->threshold = drift_threshold(w, drift_before);
+	}
+	for (size_t i = 0; i < marks->count; i++) {
+		const mark *m = &marks->m[i];
+		bdb__change_point *cp = &out->points[k++];
+		cp->index = m->index;
+		cp->end = m->end;
+		cp->kind = m->kind;
+		cp->mean_before = m->before;
+		cp->mean_after = m->after;
+		cp->p_value = m->p_value;
+		cp->threshold = m->threshold;
+	}
+	for (size_t i = 0; i < count; i++) {
+		bdb__change_point *cp = &out->points[i];
+		cp->noise = w->noise;
+		if (bdb__stats_change_pct(cp->mean_before, cp->mean_after, &cp->change_pct) != 0)
+			cp->change_pct = NAN;
+	}
+	out->count = count;
+	return 0;
+}
+
+int bdb__detect_changes_at(const double *x, const double *t, size_t n,
+			   const bdb__changes_options *opt, bdb__changes *out)
+{
+	if (!opt || !opt->robust || opt->window != 0) {
+		if (!opt)
+			return BDB_EINVAL;
+		bdb__changes_options plain = *opt;
+		plain.robust = false;
+		int err = bdb__detect_changes(x, n, &plain, out);
+		if (!err)
+			out->options = *opt;
+		return err;
+	}
+	memset(out, 0, sizeof *out);
+	if (!robust_options_valid(opt) || !bdb__stats_all_finite(x, n) ||
+	    (t && !times_valid(t, n)))
+		return BDB_EINVAL;
+	out->options = *opt;
+	if (n < 3)
+		return 0;
+
+	robust w = {opt, n, 0.0, malloc(n * sizeof(double)), malloc(n * sizeof(double))};
+	double *index_t = t ? NULL : malloc(n * sizeof *index_t);
+	double *flat = malloc(n * sizeof *flat);
+	mark_list marks = {0}, again = {0};
+	int err = 0;
+	if (!w.scratch || !w.rank || !flat || (!t && !index_t)) {
+		err = BDB_ENOMEM;
+		goto done;
+	}
+	if (!t) {
+		for (size_t i = 0; i < n; i++)
+			index_t[i] = (double)i;
+		t = index_t;
+	}
+	if ((err = find_steps(&w, x, &marks)) != 0)
+		goto done;
+
+	drift d = {0, 0, 0, 1.0};
+	bool drifting = false;
+	double span = t[n - 1] - t[0];
+	if (opt->drift_p > 0 && span > 0) {
+		double level = median_of(x, n, w.scratch);
+		/* Two guesses at the creep: the slope within the segments
+		 * between the steps found, and the slope over the whole series
+		 * (a creep alone reads as a staircase, whose segments are too
+		 * short to show the slope). Each that is significant is taken
+		 * out, the steps found again, and the slope measured again
+		 * between those: a drift that holds beats no drift, and of two
+		 * the one with fewer other changes wins. */
+		drift guess[2];
+		if ((err = fit_drift(&w, x, t, &marks, &guess[0])) != 0)
+			goto done;
+		/* The whole series: the marks without their steps. */
+		mark_list exc = {malloc((marks.count ? marks.count : 1) * sizeof *exc.m), 0, 0};
+		if (!exc.m) {
+			err = BDB_ENOMEM;
+			goto done;
+		}
+		for (size_t i = 0; i < marks.count; i++)
+			if (marks.m[i].kind == BDB__CHANGE_EXCURSION)
+				exc.m[exc.count++] = marks.m[i];
+		err = fit_drift(&w, x, t, &exc, &guess[1]);
+		free(exc.m);
+		if (err)
+			goto done;
+		for (int g = 0; g < 2; g++) {
+			if (!(guess[g].p_value <= opt->drift_p &&
+			      fabs(guess[g].slope * span) >= drift_threshold(&w, level)))
+				continue;
+			/* The whole-series guess stands for a staircase only (below):
+			 * not worth a search otherwise. */
+			if (g == 1 && !staircase(&marks, guess[1].slope))
+				continue;
+			for (size_t i = 0; i < n; i++)
+				flat[i] = x[i] - guess[g].slope * (t[i] - t[0]);
+			if ((err = find_steps(&w, flat, &again)) != 0)
+				goto done;
+			drift d2;
+			if ((err = fit_drift(&w, x, t, &again, &d2)) != 0)
+				goto done;
+			bool holds = d2.p_value <= opt->drift_p &&
+				     fabs(d2.slope * span) >= drift_threshold(&w, level);
+			/* The whole-series guess stands for a staircase only: at
+			 * least two steps, all the slope's way, and none left
+			 * once it is taken out. A single step is no creep. */
+			if (holds && g == 1)
+				holds = again.count == 0;
+			if (holds) {
+				free(marks.m);
+				drifting = true;
+				d = d2;
+				marks = again;
+			} else {
+				free(again.m);
+			}
+			again = (mark_list){0};
+		}
+	}
+	double drift_before = 0;
+	if (drifting) {
+		/* Levels measured on the detrended series, put back at the
+		 * time of each change. */
+		for (size_t i = 0; i < n; i++)
+			flat[i] = x[i] - d.slope * (t[i] - t[0]);
+		size_t first_end = n;
+		for (size_t i = 0; i < marks.count; i++)
+			if (marks.m[i].kind == BDB__CHANGE_STEP) {
+				first_end = marks.m[i].index;
+				break;
+			}
+		drift_before = median_of(flat, first_end, w.scratch);
+		for (size_t i = 0; i < marks.count; i++) {
+			double at = d.slope * (t[marks.m[i].index] - t[0]);
+			marks.m[i].before += at;
+			marks.m[i].after += at;
+		}
+	}
+	w.noise = marks.noise;
+	err = emit(&w, &marks, drifting ? &d : NULL, drift_before, span, out);
+done:
+	free(marks.m);
+	free(again.m);
+	free(w.scratch);
+	free(w.rank);
+	free(index_t);
+	free(flat);
+	if (err) {
+		bdb__changes_free(out);
+		out->options = (bdb__changes_options){0};
+	}
+	return err;
+}
+
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *level)
+{
+	*noise = *level = NAN;
+	double *scratch = n ? malloc(n * sizeof *scratch) : NULL;
+	if (!scratch)
+		return;
+	*level = median_of(x, n, scratch);
+	*noise = noise_of(x, n, scratch);
+	if (n >= 3) {
+		for (size_t i = 0; i < n; i++)
+			scratch[i] = fabs(x[i] - *level);
+		bdb__stats_sort(scratch, n);
+		double around = 1.4826 * bdb__stats_percentile_sorted(scratch, n, 50.0);
+		if (around > *noise)
+			*noise = around;
+	}
+	free(scratch);
+}

@@ -1,0 +1,300 @@
+/* cmd_push.c - `benchdb push`: result files uploaded to `benchdb serve`
+ * (POST /api/runs, docs/api.md), one request per file, from a CI job on
+ * another machine. The options and the exit codes are ingest's; the store
+ * is the server's. */
+#include <errno.h>
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "ingest.h"
+
+static const char push_usage[] =
+    "usage: benchdb push --server URL [--token-file F] [--format F] [--commit SHA]\n"
+    "                    [--branch B] [--timestamp T] [--tag K=V]... [--id ID]\n"
+    "                    [--no-env] [-q] FILE|-...\n"
+    "\n"
+    "Uploads each result file (or '-' for standard input) to 'benchdb serve' at\n"
+    "URL, which stores it as one run, atomically, as 'benchdb ingest' does (POST\n"
+    "/api/runs, one request per file). The options are ingest's:\n"
+    "\n"
+    "  --token-file F  the server's bearer token (the first line of F); without\n"
+    "                  it, $BENCHDB_TOKEN\n"
+    "  --format F      force the format (default: detected by the server)\n"
+    "  --commit, --branch, --timestamp, --id   override what the file says\n"
+    "  --commit auto   the commit of 'git rev-parse HEAD'\n"
+    "  --no-env        do not take the commit and branch from the CI environment\n"
+    "                  (GITHUB_SHA, CI_COMMIT_SHA, ... when the file has none)\n"
+    "  --tag K=V       add a tag to every point (repeatable)\n"
+    "  -q, --quiet     print errors only\n"
+    "\n"
+    "Prints 'Pushed run ID (N points, M metrics)' per stored run, or 'Run ID is\n"
+    "already stored, unchanged (...)'. A file the server refuses stores nothing\n"
+    "and the other files are still pushed.\n"
+    "Exit codes: 0 every file stored; 2 usage; 3 a file was refused (bad input,\n"
+    "shown as FILE:LINE:COL: what, or a different run under its id); 4 the\n"
+    "server did not answer, refused the token (401, 403) or failed (5xx): no\n"
+    "further file is sent.\n";
+
+#define MAX_TAGS 64
+
+/* What every request of one push carries. */
+typedef struct push_job {
+	const cli_ctx *ctx;
+	const char *format, *timestamp;
+	cli_run_meta meta;
+	const char *tags[MAX_TAGS];
+	size_t n_tags;
+	bool quiet;
+} push_job;
+
+/* The URL of POST /api/runs with the job's parameters. */
+static void upload_url(const push_job *job, bdb_buf *url)
+{
+	cli_server_url(url, job->ctx->server, "/api/runs");
+	const struct {
+		const char *name, *value;
+	} params[] = {
+	    {"format", job->format},
+	    {"id", job->meta.id},
+	    {"commit", job->meta.commit},
+	    {"branch", job->meta.branch},
+	    {"timestamp", job->timestamp},
+	    {"default_commit", job->meta.ci_commit},
+	    {"default_branch", job->meta.ci_branch},
+	};
+	char sep = '?';
+	for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
+		if (!params[i].value)
+			continue;
+		bdb_buf_printf(url, "%c%s=", sep, params[i].name);
+		bdb_http_put_query_value(url, params[i].value);
+		sep = '&';
+	}
+	for (size_t i = 0; i < job->n_tags; i++) {
+		bdb_buf_printf(url, "%ctag=", sep);
+		bdb_http_put_query_value(url, job->tags[i]);
+		sep = '&';
+	}
+}
+
+/* Reads path ("-": standard input) whole into b. Prints the error itself. */
+static int read_input(const char *path, bdb_buf *b)
+{
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	struct stat st;
+	if (f && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(f);
+		cli_error("push: %s is a directory: give the result files in it", path);
+		return EXIT_USAGE;
+	}
+	if (!f) {
+		cli_error("push: cannot read %s: %s", path, strerror(errno));
+		return EXIT_INPUT;
+	}
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		bdb_buf_append(b, chunk, n);
+	bool failed = ferror(f) != 0;
+	if (f != stdin)
+		fclose(f);
+	if (failed || b->failed) {
+		cli_error("push: cannot read %s: %s", path,
+			  b->failed ? bdb_strerror(BDB_ENOMEM) : strerror(EIO));
+		return EXIT_INPUT;
+	}
+	if (b->len == 0) {
+		cli_error("push: %s is empty", path);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+/* A refused upload's error, with the server's "upload:L:C: what" said of
+ * path, as ingest says it of the file: "results.json:12:7: what". */
+static void refused(const char *path, const bdb_http_response *r)
+{
+	char *msg = cli_server_field(r, "error");
+	const char *text = msg ? msg : "the server refused the file";
+	if (strncmp(text, "upload:", 7) == 0)
+		cli_error("%s:%s", path, text + 7);
+	else if (strncmp(text, "upload", 6) == 0 && text[6] == '\0')
+		cli_error("%s", path);
+	else
+		cli_error("%s: %s", path, text);
+	if (r->status == 409)
+		fprintf(stderr, "benchdb: hint: give another --id, or replace the run where the "
+				"store is (ingest --replace)\n");
+	free(msg);
+}
+
+/* Pushes one file; returns an exit code. */
+static int push_file(const push_job *job, const char *path)
+{
+	bdb_buf body, url;
+	bdb_buf_init(&body);
+	bdb_buf_init(&url);
+	int code = read_input(path, &body);
+	if (code)
+		goto done;
+	upload_url(job, &url);
+	if (url.failed) {
+		code = EXIT_INPUT;
+		goto done;
+	}
+	bdb_http_response r;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = cli_server_send(job->ctx, bdb_buf_cstr(&url), body.data, body.len,
+				 "application/octet-stream", &r, &d);
+	code = cli_server_failure("push", job->ctx->server, rc, &d, &r);
+	if (code >= 0)
+		goto done_answer;
+	if (r.status == 200 || r.status == 201) {
+		json_t *root = json_loadb(r.body.data ? r.body.data : "", r.body.len, 0, NULL);
+		const char *id = json_string_value(json_object_get(root, "id"));
+		json_int_t points = json_integer_value(json_object_get(root, "points"));
+		json_int_t metrics = json_integer_value(json_object_get(root, "metrics"));
+		if (!job->quiet && r.status == 201)
+			printf("Pushed run %s (%lld points, %lld metrics)\n", id ? id : "?",
+			       (long long)points, (long long)metrics);
+		else if (!job->quiet)
+			printf("Run %s is already stored, unchanged (%lld points, %lld metrics)\n",
+			       id ? id : "?", (long long)points, (long long)metrics);
+		json_decref(root);
+		code = EXIT_OK;
+	} else if (r.status == 400 || r.status == 409 || r.status == 413) {
+		refused(path, &r);
+		code = EXIT_INPUT;
+	} else {
+		char *msg = cli_server_field(&r, "error");
+		cli_error("push: %s answered %u%s%s", job->ctx->server, r.status, msg ? ": " : "",
+			  msg ? msg : "");
+		free(msg);
+		code = EXIT_SERVER;
+	}
+done_answer:
+	if (!rc)
+		bdb_http_response_free(&r);
+done:
+	bdb_buf_free(&body);
+	bdb_buf_free(&url);
+	return code;
+}
+
+int cmd_push(cli_ctx *ctx, int argc, char **argv)
+{
+	push_job job = {.ctx = ctx};
+	const char *token_file = NULL;
+	const char **files = calloc((size_t)argc, sizeof *files);
+	char *tag_copies[MAX_TAGS];
+	bdb_kv tag;
+	size_t n_copies = 0;
+	int n_files = 0, code = EXIT_OK;
+	static char token[4096];
+	if (!files)
+		return EXIT_INPUT;
+	for (int i = 1; i < argc; i++) {
+		const char *v, *arg = argv[i];
+		bool bad = false;
+		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+			fputs(push_usage, stdout);
+			goto out;
+		}
+		if (cli_opt_value(argc, argv, &i, "--server", &v, &bad)) {
+			ctx->server = v;
+		} else if (cli_opt_value(argc, argv, &i, "--token-file", &v, &bad)) {
+			token_file = v;
+		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
+			bdb_input_format f;
+			if (!bad && bdb_format_parse(v, &f)) {
+				cli_error("push: unknown format '%s' (expected auto, %s)", v,
+					  bdb_format_list());
+				code = EXIT_USAGE;
+				goto out;
+			}
+			job.format = v;
+		} else if (cli_run_meta_option(argc, argv, &i, &job.meta, &bad)) {
+			/* --id, --commit, --branch, --no-env: resolved below */
+		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
+			int64_t us;
+			if (!bad && bdb_time_parse(v, &us)) {
+				cli_error("push: --timestamp: cannot read '%s' as a time "
+					  "(expected e.g. 2026-01-31 or 2026-01-31T12:00:00Z)",
+					  v);
+				code = EXIT_USAGE;
+				goto out;
+			}
+			job.timestamp = v;
+		} else if (cli_opt_value(argc, argv, &i, "--tag", &v, &bad)) {
+			if (!bad && job.n_tags == MAX_TAGS) {
+				cli_error("push: at most %d --tag options", MAX_TAGS);
+				code = EXIT_USAGE;
+				goto out;
+			}
+			/* Checked as ingest checks it; sent as it was given. */
+			if (!bad && (code = cli_tag_parse("push", v, &tag, &tag_copies[n_copies])))
+				goto out;
+			if (!bad) {
+				n_copies++;
+				job.tags[job.n_tags++] = v;
+			}
+		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
+			job.quiet = true;
+		} else if (arg[0] == '-' && arg[1]) {
+			code = cli_usage_error("push", "unknown option '%s'", arg);
+			goto out;
+		} else {
+			files[n_files++] = arg;
+		}
+		if (bad) {
+			code = EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (!ctx->server) {
+		code = cli_usage_error("push", "expected --server URL (the 'benchdb serve' to "
+					       "upload to)");
+		goto out;
+	}
+	if (strncmp(ctx->server, "http://", 7) != 0 && strncmp(ctx->server, "https://", 8) != 0) {
+		code = cli_usage_error("push", "--server: expected a URL starting with http:// or "
+					       "https://, got '%s'",
+				       ctx->server);
+		goto out;
+	}
+	if (n_files == 0) {
+		code = cli_usage_error("push", "expected a result file or '-'");
+		goto out;
+	}
+	if (job.meta.id && n_files > 1) {
+		cli_error("push: --id names one run, but %d files were given", n_files);
+		code = EXIT_USAGE;
+		goto out;
+	}
+	if ((code = cli_run_meta_resolve("push", &job.meta)) != 0)
+		goto out;
+	const char *env_token = getenv("BENCHDB_TOKEN");
+	if (token_file) {
+		if ((code = cli_read_token("push", token_file, token, sizeof token)) != 0)
+			goto out;
+		ctx->token = token;
+	} else if (env_token && *env_token) {
+		ctx->token = env_token;
+	}
+	for (int f = 0; f < n_files; f++) {
+		int c = push_file(&job, files[f]);
+		if (c > code)
+			code = c;
+		if (c == EXIT_SERVER || c == EXIT_USAGE)
+			break; /* the next files would meet the same */
+	}
+out:
+	for (size_t t = 0; t < n_copies; t++)
+		free(tag_copies[t]);
+	free(files);
+	return code;
+}

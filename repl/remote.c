@@ -1,0 +1,149 @@
+/*
+ * remote.c - the program as a client of `benchdb serve` (docs/api.md):
+ * statements run on the server (`benchdb --server URL -c ...`), and what
+ * push and the shell share: the URL of an endpoint, the server's answers
+ * read, and its failures turned into one-line errors and exit codes.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "shell.h"
+#include "web.h"
+
+/* How long one answer may take: a statement past the server's own limit
+ * (--query-timeout, 30 s by default) is answered 503 before this. */
+#define REQUEST_TIMEOUT_MS 120000u
+
+void cli_server_url(bdb_buf *b, const char *server, const char *path)
+{
+	size_t n = strlen(server);
+	while (n && server[n - 1] == '/')
+		n--;
+	bdb_buf_append(b, server, n);
+	bdb_buf_puts(b, path);
+}
+
+int cli_server_send(const cli_ctx *ctx, const char *url, const void *body, size_t len,
+		    const char *type, bdb_http_response *out, bdb_diag *d)
+{
+	bdb_http_request rq = {
+	    .url = url,
+	    .token = ctx->token,
+	    .content_type = type,
+	    .body = body,
+	    .body_len = len,
+	    .timeout_ms = REQUEST_TIMEOUT_MS,
+	};
+	return bdb_http_send(&rq, out, d);
+}
+
+char *cli_server_field(const bdb_http_response *r, const char *name)
+{
+	json_error_t err;
+	json_t *root = json_loadb(r->body.data ? r->body.data : "", r->body.len, 0, &err);
+	const char *v = json_string_value(json_object_get(root, name));
+	char *copy = v ? strdup(v) : NULL;
+	json_decref(root);
+	return copy;
+}
+
+int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,
+		       const bdb_http_response *r)
+{
+	if (rc == BDB_EUNSUPPORTED) {
+		cli_error("%s: %s", cmd, d->message);
+		return EXIT_SERVER;
+	}
+	if (rc) {
+		cli_error("%s: cannot reach %s: %s", cmd, server,
+			  d->message[0] ? d->message : bdb_strerror(rc));
+		return EXIT_SERVER;
+	}
+	/* The status, and what to do when the server's message does not say. */
+	const char *reason, *hint;
+	switch (r->status) {
+	case 401:
+		reason = "Unauthorized";
+		hint = "give the server's token with --token-file";
+		break;
+	case 403:
+		reason = "Forbidden";
+		hint = "the server takes no writes";
+		break;
+	case 503:
+		reason = "Service Unavailable";
+		hint = "the store is busy or the statement ran too long; try again";
+		break;
+	default:
+		if (r->status < 500)
+			return -1;
+		reason = "Server Error";
+		hint = "the server's log says why";
+	}
+	char *msg = cli_server_field(r, "error");
+	cli_error("%s: %s answered %u %s: %s", cmd, server, r->status, reason, msg ? msg : hint);
+	free(msg);
+	return EXIT_SERVER;
+}
+
+/* The error of a statement the server refused (400): shown as the CLI shows
+ * a local one, from the body's message, line, column and code; the exit
+ * code is the local one's (2 for the query, 3 for a missing run). */
+static int remote_query_error(shell *sh, const bdb_http_response *r)
+{
+	json_error_t err;
+	json_t *root = json_loadb(r->body.data ? r->body.data : "", r->body.len, 0, &err);
+	const char *message = json_string_value(json_object_get(root, "message"));
+	if (!message)
+		message = json_string_value(json_object_get(root, "error"));
+	const char *code = json_string_value(json_object_get(root, "code"));
+	int rc = code && strcmp(code, bdb_error_name(BDB_ENOTFOUND)) == 0 ? BDB_ENOTFOUND
+	       : code && strcmp(code, bdb_error_name(BDB_EQUERY)) == 0	  ? BDB_EQUERY
+									  : BDB_EINVAL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bdb_diag_set(&d, rc, NULL, (int)json_integer_value(json_object_get(root, "line")),
+		     (int)json_integer_value(json_object_get(root, "column")), "%s",
+		     message ? message : "the server refused the statement");
+	json_decref(root);
+	shell_report_error(sh, &d);
+	return cli_exit_code(rc);
+}
+
+int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
+{
+	bdb_buf url;
+	bdb_buf_init(&url);
+	cli_server_url(&url, sh->ctx->server, "/api/query?format=");
+	bdb_http_put_query_value(&url, sh->format);
+	if (url.failed) {
+		bdb_buf_free(&url);
+		return EXIT_INPUT;
+	}
+	bdb_http_response r;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = cli_server_send(sh->ctx, bdb_buf_cstr(&url), stmt, strlen(stmt),
+				 "text/plain; charset=utf-8", &r, &d);
+	bdb_buf_free(&url);
+	int code = cli_server_failure("--server", sh->ctx->server, rc, &d, &r);
+	if (code < 0 && r.status == 400)
+		code = remote_query_error(sh, &r);
+	else if (code < 0 && r.status != 200) {
+		char *msg = cli_server_field(&r, "error");
+		cli_error("--server: %s answered %u%s%s", sh->ctx->server, r.status,
+			  msg ? ": " : "", msg ? msg : "");
+		free(msg);
+		code = EXIT_SERVER;
+	} else if (code < 0) {
+		code = EXIT_OK;
+		if (r.body.len && fwrite(r.body.data, 1, r.body.len, out) != r.body.len) {
+			cli_error("cannot write the result: %s", bdb_strerror(BDB_EIO));
+			code = EXIT_INPUT;
+		}
+	}
+	if (!rc)
+		bdb_http_response_free(&r);
+	return code;
+}

@@ -1,0 +1,84 @@
+# tests/cli/serve_lib.sh - what the tests of `benchdb serve` share: start
+# and stop a real server on a random free loopback port, and curl with a
+# timeout into $OUT / $HDR / $STATUS. Source it after lib.sh. Servers
+# started here are killed at exit whatever happens (the EXIT trap also
+# removes $WORK, as lib.sh's does).
+SERVERS=()
+stop_servers() {
+	local p
+	for p in "${SERVERS[@]}"; do kill -KILL "$p" 2>/dev/null; done
+	rm -rf "$WORK"
+}
+trap stop_servers EXIT
+
+# start_server LOG ARGS...: starts `benchdb serve ARGS` on a random free
+# loopback port (another port when the one picked is taken), waits for
+# /api/health; sets PID and URL. Fails the test script when it cannot.
+start_server() {
+	local log=$1 try port i
+	shift
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		port=$((20000 + RANDOM % 40000))
+		"$BENCHDB" serve "$@" --listen "127.0.0.1:$port" 2>"$log" &
+		PID=$!
+		SERVERS+=("$PID")
+		URL=http://127.0.0.1:$port
+		for i in $(seq 100); do # 10 s
+			if curl -s --max-time 1 -o /dev/null "$URL/api/health"; then
+				return 0
+			fi
+			kill -0 "$PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$PID" 2>/dev/null
+		wait "$PID" 2>/dev/null
+		grep -q "in use" "$log" || break
+	done
+	echo "serve test: the server did not start:"
+	cat "$log"
+	exit 1
+}
+
+# stop_server PID: SIGTERM, then its exit code in RC (124 after 30 s).
+stop_server() {
+	local pid=$1 i
+	kill -TERM "$pid"
+	for i in $(seq 300); do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$pid" 2>/dev/null; then
+		kill -KILL "$pid"
+		wait "$pid" 2>/dev/null
+		RC=124
+	else
+		wait "$pid"
+		RC=$?
+	fi
+}
+
+# http ARGS...: curl ARGS with a timeout; body in $OUT, headers in $HDR,
+# status in $STATUS.
+HDR=$WORK/headers
+http() {
+	rm -f "$OUT" # curl writes no file for an answer without a body
+	: >"$ERR"
+	STATUS=$(curl -s --max-time 60 -o "$OUT" -D "$HDR" -w '%{http_code}' "$@")
+}
+check_status() { # NAME EXPECTED
+	if [ "$STATUS" = "$2" ]; then pass "$1"; else fail "$1" "status $STATUS, expected $2"; fi
+}
+check_body() { # NAME TEXT: the body is exactly TEXT
+	check_out_exact "$@"
+}
+header() { grep -i "^$1:" "$HDR" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+check_security_headers() { # NAME
+	if [ "$(header Content-Security-Policy)" != "" ] &&
+		header Content-Security-Policy | grep -q "default-src 'none'" &&
+		[ "$(header X-Content-Type-Options)" = nosniff ] &&
+		[ "$(header X-Frame-Options)" = DENY ]; then
+		pass "$1: security headers"
+	else
+		fail "$1: security headers" "$(cat "$HDR")"
+	fi
+}

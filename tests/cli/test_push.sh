@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# The clients of `benchdb serve` against a real server over 127.0.0.1:
+# `benchdb push` end to end (stored, unchanged, the ingest options and the
+# CI environment, a bad file refused with ingest's file:line:col and the
+# store unchanged, the token missing or wrong, a read-only server, no
+# server), `benchdb --server URL` giving byte for byte what the local store
+# gives (results, errors, exit codes, in every output mode), and `serve
+# --notify-url` against a local webhook receiver (tests/tools/
+# notify_receiver.py): the message's fields, two failures then success,
+# and a receiver that never answers not holding the upload.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/serve_lib.sh"
+command -v curl >/dev/null || {
+	echo "test_push: curl is missing (make deps)"
+	exit 1
+}
+DB=$WORK/db
+"$ROOT/tests/charts/make-store.sh" "$WORK/runs"
+"$BENCHDB" --db "$DB" ingest "$WORK"/runs/run-*.json >/dev/null
+"$BENCHDB" --db "$DB" baseline set main r05 >/dev/null
+TOKEN=tok-$RANDOM$RANDOM-0123456789abcdef
+printf '%s\n' "$TOKEN" >"$WORK/token"
+printf 'wrong-%s\n' "$TOKEN" >"$WORK/wrong-token"
+runs_now() { "$BENCHDB" --db "$DB" --json -c 'show runs' >"$1"; }
+
+start_server "$WORK/server.log" --db "$DB" --token-file "$WORK/token"
+S=$URL
+MAIN=$PID
+push() { run "$BENCHDB" push --server "$S" "$@"; }
+
+# 1. push: --help, stored, unchanged, the options.
+run "$BENCHDB" push --help
+check_rc "push --help: exit 0" 0
+check_out "push --help: usage" "usage: benchdb push --server URL"
+push --token-file "$WORK/token" "$WORK/runs/run-01.json"
+check_rc "re-push of a stored run: exit 0" 0
+check_out_exact "re-push: unchanged" "Run r01 is already stored, unchanged (53 points, 53 metrics)"
+push --token-file "$WORK/token" --id up-1 --commit abc123 --branch feature/x \
+	--timestamp 2026-04-01T00:00:00Z --tag host=ci-1 "$WORK/runs/run-02.json"
+check_rc "push: exit 0" 0
+check_out_exact "push: the run and its counts" "Pushed run up-1 (53 points, 53 metrics)"
+run "$BENCHDB" --db "$DB" --format csv -c 'show runs'
+check_out "push: commit, branch and timestamp stored" "up-1,2026-04-01T00:00:00Z,abc123,feature/x,53,53"
+run "$BENCHDB" --db "$DB" --format csv -c 'show tags host'
+check_out "push: the tag is on the points" "ci-1"
+push --token-file "$WORK/token" --id up-1 --commit abc123 --branch feature/x \
+	--timestamp 2026-04-01T00:00:00Z --tag host=ci-1 "$WORK/runs/run-02.json"
+check_rc "the same push again: exit 0" 0
+check_out_exact "the same push again: unchanged" "Run up-1 is already stored, unchanged (53 points, 53 metrics)"
+
+# The CI job's commit and branch when the file has none (a Google Benchmark
+# file), as ingest takes them; the token from $BENCHDB_TOKEN.
+GITHUB_SHA=feedface0001 GITHUB_REF_NAME=ci-branch BENCHDB_TOKEN=$TOKEN \
+	run "$BENCHDB" push --server "$S" --id ci-1 "$FIXTURES/gbench_plain.json"
+check_rc "push from a GitHub job: exit 0" 0
+run "$BENCHDB" --db "$DB" --format csv -c 'show runs'
+check "push from a GitHub job: its commit and branch" grep -q '^ci-1,[^,]*,feedface0001,ci-branch,' "$OUT"
+# --commit auto: this checkout's HEAD.
+head=$(git -C "$ROOT" rev-parse HEAD)
+BENCHDB_TOKEN=$TOKEN run env -C "$ROOT" "$BENCHDB" push --server "$S" --id auto-1 \
+	--commit auto "$FIXTURES/gbench_plain.json"
+check_rc "push --commit auto: exit 0" 0
+run "$BENCHDB" --db "$DB" --format csv -c 'show runs'
+check "push --commit auto: git's HEAD" grep -q "^auto-1,[^,]*,$head," "$OUT"
+
+# 2. A bad file: exit 3 with ingest's FILE:LINE:COL message, nothing stored.
+printf '{"benchmarks": [\n  {"name": "a", "real_time": "fast"}\n' >"$WORK/bad.json"
+runs_now "$WORK/before.json"
+run env -C "$WORK" "$BENCHDB" push --server "$S" --token-file token bad.json
+check_rc "bad file: exit 3" 3
+cp "$ERR" "$WORK/push.err"
+rm -rf "$WORK/copy" && cp -r "$DB" "$WORK/copy"
+run env -C "$WORK" "$BENCHDB" --db copy ingest bad.json
+check "bad file: the message ingest prints (FILE:LINE:COL)" cmp -s "$WORK/push.err" "$ERR"
+check "bad file: it names bad.json:LINE:COL" grep -q '^benchdb: error: bad.json:[0-9]*:[0-9]*: ' "$WORK/push.err"
+runs_now "$WORK/after.json"
+check "bad file: the store is unchanged" cmp -s "$WORK/before.json" "$WORK/after.json"
+# A different run under a stored id: 409, exit 3.
+push --token-file "$WORK/token" --id up-1 "$WORK/runs/run-03.json"
+check_rc "an id taken by another run: exit 3" 3
+check_err "an id taken: says so" "run-03.json: a different run with id 'up-1' is already stored"
+# Good, bad, good: the good ones are stored, exit 3.
+cp "$WORK/runs/run-04.json" "$WORK/good.json"
+push --token-file "$WORK/token" "$FIXTURES/hyperfine.json" "$WORK/bad.json" "$FIXTURES/pytest_benchmark.json"
+check_rc "good, bad, good: exit 3" 3
+check "good, bad, good: two pushed" [ "$(grep -c '^Pushed run ' "$OUT")" = 2 ]
+
+# 3. The server refuses or is not there: exit 4, one line.
+runs_now "$WORK/before.json"
+push --token-file "$WORK/wrong-token" "$WORK/runs/run-02.json"
+check_rc "wrong token: exit 4" 4
+check_out_exact "wrong token: one line" ""
+check "wrong token: the server's reason, one line" [ "$(cat "$ERR")" = \
+	"benchdb: error: push: $S answered 401 Unauthorized: the bearer token is wrong" ]
+push "$WORK/runs/run-02.json"
+check_rc "no token: exit 4" 4
+check_err "no token: says what is missing" "answered 401 Unauthorized: writes need Authorization: Bearer TOKEN"
+runs_now "$WORK/after.json"
+check "refused pushes store nothing" cmp -s "$WORK/before.json" "$WORK/after.json"
+start_server "$WORK/ro.log" --db "$DB"
+RO=$URL
+run "$BENCHDB" push --server "$RO" --token-file "$WORK/token" "$WORK/runs/run-02.json"
+check_rc "read-only server: exit 4" 4
+check_err "read-only server: 403" "answered 403 Forbidden: the server is read-only"
+stop_server "$PID"
+run "$BENCHDB" push --server "$RO" --token-file "$WORK/token" "$WORK/runs/run-02.json"
+check_rc "no server: exit 4" 4
+check_err "no server: cannot reach" "benchdb: error: push: cannot reach $RO: "
+check "no server: one line" [ "$(wc -l <"$ERR")" = 1 ]
+run "$BENCHDB" push "$WORK/runs/run-02.json"
+check_rc "push without --server: exit 2" 2
+run "$BENCHDB" push --server ftp://x "$WORK/runs/run-02.json"
+check_rc "push to a non-http URL: exit 2" 2
+
+# 4. --server: the bytes, the errors and the exit codes of the local store.
+same_as_local() { # NAME ARGS...: benchdb ARGS locally and with --server
+	local name=$1
+	shift
+	"$BENCHDB" --db "$DB" "$@" >"$WORK/local.out" 2>"$WORK/local.err" <"${STDIN:-/dev/null}"
+	local lrc=$?
+	"$BENCHDB" --server "$S" "$@" >"$WORK/remote.out" 2>"$WORK/remote.err" <"${STDIN:-/dev/null}"
+	local rrc=$?
+	if [ "$lrc" = "$rrc" ] && cmp -s "$WORK/local.out" "$WORK/remote.out" &&
+		cmp -s "$WORK/local.err" "$WORK/remote.err"; then
+		pass "--server $name: exit $lrc, same stdout and stderr"
+	else
+		fail "--server $name" "exit $lrc local, $rrc remote"
+		diff "$WORK/local.out" "$WORK/remote.out" | head -10
+		diff "$WORK/local.err" "$WORK/remote.err" | head -10
+	fi
+	[ -s "$WORK/local.out" ] || [ -s "$WORK/local.err" ] ||
+		fail "--server $name" "the local command printed nothing to compare"
+}
+for stmt in 'show runs' 'trend time of kernel last 5' 'compare latest with baseline main' \
+	'regressions vs baseline main' 'rank rate' 'summary latest~1' 'show baselines; show metrics' \
+	'show points'; do
+	for mode in "--format table" --json "--format csv" "--format markdown" "--format line"; do
+		# shellcheck disable=SC2086 # the mode is one or two words
+		same_as_local "'$stmt' $mode" $mode -c "$stmt"
+	done
+done
+same_as_local "'... as csv' in the statement" -c 'trend time of kernel last 3 as csv'
+same_as_local "a query error (exit 2, caret)" -c 'compare latest wiht baseline main'
+same_as_local "an unknown name (exit 2, suggestion)" -c 'trend tiem of kernel'
+same_as_local "a missing baseline (exit 3)" -c 'compare latest with baseline nope'
+same_as_local "an error in the second statement" -c 'show baselines; trend time of kernal'
+printf 'show baselines\n\nshow metrics\n\ntrend time of\n  kernal last 2\n' >"$WORK/script.bdb"
+same_as_local "-f: an error on line 6 of a script" -f "$WORK/script.bdb"
+same_as_local "a statement subcommand" trend time of kernel last 2
+printf 'show baselines\ntrend tiem of kernel\n' >"$WORK/stdin.bdb"
+STDIN=$WORK/stdin.bdb same_as_local "statements on standard input"
+# The API underneath: ?format= renders as the CLI does; charts are refused.
+"$BENCHDB" --db "$DB" --format csv -c 'rank rate' >"$WORK/cli.csv"
+run curl -s --max-time 60 -G --data-urlencode 'q=rank rate' --data-urlencode format=csv "$S/api/query"
+check "GET /api/query?format=csv: the bytes of --format csv" cmp -s "$OUT" "$WORK/cli.csv"
+run curl -s --max-time 60 -o /dev/null -w '%{http_code}' -G --data-urlencode 'q=show runs' \
+	--data-urlencode format=svg "$S/api/query"
+check_out_exact "GET /api/query?format=svg: 400" 400
+run curl -s --max-time 60 -G --data-urlencode 'q=compare latest with baseline nope' "$S/api/query"
+check_out "a missing baseline: code notfound (exit 3 in the CLI)" '"code": "notfound"}'
+run "$BENCHDB" --server "$S" --json -c 'compare latest wiht baseline main'
+check_err "--server query error: the caret line" "                 ^^^^"
+run "$BENCHDB" --server "$RO" -c 'show runs'
+check_rc "--server without a server: exit 4" 4
+check_err "--server without a server: cannot reach" "benchdb: error: --server: cannot reach $RO: "
+run "$BENCHDB" --server "$S" ingest "$WORK/runs/run-02.json"
+check_rc "--server with ingest: exit 2" 2
+check_err "--server with ingest: points at push" "upload with 'benchdb push'"
+run "$BENCHDB" --server "$S" --fail -c 'regressions'
+check_rc "--server --fail: exit 2" 2
+# Writes through --server need the token.
+run "$BENCHDB" --server "$S" -c 'set baseline pr = latest'
+check_rc "--server set baseline without a token: exit 4" 4
+check_err "--server set baseline without a token: 401" "answered 401 Unauthorized"
+run "$BENCHDB" --server "$S" --token-file "$WORK/token" -c 'set baseline pr = run "r07"'
+check_rc "--server set baseline with the token: exit 0" 0
+run "$BENCHDB" --db "$DB" --format csv -c 'show baselines'
+check_out "--server set baseline: stored" "pr,r07,"
+
+# 5. Notifications. A receiver that fails twice, then takes the message.
+RECEIVED=$WORK/received.log
+: >"$RECEIVED"
+python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/recv.port" "$RECEIVED" 2 &
+SERVERS+=($!)
+disown
+for i in $(seq 100); do [ -s "$WORK/recv.port" ] && break; sleep 0.1; done
+RPORT=$(cat "$WORK/recv.port")
+start_server "$WORK/notify.log" --db "$DB" --token-file "$WORK/token" \
+	--notify-url "http://127.0.0.1:$RPORT/hook" --public-url "https://bench.example/team/"
+N=$URL
+# A run close to the baseline (r05) brings no message; then a regressed one.
+run "$BENCHDB" push --server "$N" --token-file "$WORK/token" --id calm-1 "$WORK/runs/run-04.json"
+check_rc "notify: a calm run is pushed" 0
+run "$BENCHDB" push --server "$N" --token-file "$WORK/token" --id slow-1 "$WORK/runs/run-20.json"
+check_rc "notify: a regressed run is pushed" 0
+for i in $(seq 300); do # 30 s for 3 tries 0.25 s and 0.5 s apart
+	[ "$(wc -l <"$RECEIVED")" -ge 3 ] && break
+	sleep 0.1
+done
+check "notify: three tries arrived" [ "$(wc -l <"$RECEIVED")" = 3 ]
+check "notify: the first two were answered 500" [ "$(cut -d' ' -f1 "$RECEIVED" | tr '\n' ' ')" = "500 500 200 " ]
+sed -n 3p "$RECEIVED" | cut -d' ' -f2- >"$WORK/message.json"
+# r20 vs r05 (tests/charts/make-store.sh): kernel 1004 -> 1298 ns (+29.3%),
+# spread 2^5 -> 2^20 us (+3276700%, the worst); the calm run (r04) has none.
+check "notify: the message" [ "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["text"])' "$WORK/message.json")" = \
+	"benchdb: run slow-1 (commit c200a1b2c3d4e) has 2 regressions vs baseline main. Worst: time of spread +3276700.0% (32000 ns -> 1048576000 ns). https://bench.example/team/" ]
+check "notify: all three were the same message" [ "$(cut -d' ' -f2- "$RECEIVED" | sort -u | wc -l)" = 1 ]
+check "notify: the calm run sent nothing" bash -c "! grep -q calm-1 '$RECEIVED'"
+check "notify: the failed tries are logged" grep -q "notify: run slow-1: try 2 failed: HTTP 500; next in 500 ms" "$WORK/notify.log"
+check "notify: the delivery is logged" grep -q "notify: run slow-1: sent (HTTP 200, try 3)" "$WORK/notify.log"
+stop_server "$PID"
+check_rc "notify: the server stops, exit 0" 0
+
+# A receiver that never answers: the upload is answered all the same (20 s
+# bounds a hang, not a speed: the notifier's 5 tries of 5 s would be 25 s).
+python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/dead.port" "$WORK/dead.log" 0 hang &
+SERVERS+=($!)
+disown
+for i in $(seq 100); do [ -s "$WORK/dead.port" ] && break; sleep 0.1; done
+start_server "$WORK/dead-server.log" --db "$DB" --token-file "$WORK/token" \
+	--notify-url "http://127.0.0.1:$(cat "$WORK/dead.port")/"
+run timeout 20 "$BENCHDB" push --server "$URL" --token-file "$WORK/token" --id slow-2 "$WORK/runs/run-19.json"
+check_rc "dead receiver: the upload is answered" 0
+check_out_exact "dead receiver: the run is stored" "Pushed run slow-2 (53 points, 53 metrics)"
+stop_server "$PID"
+check_rc "dead receiver: the server still stops, exit 0" 0
+
+stop_server "$MAIN"
+check_rc "the main server stops, exit 0" 0
+finish

@@ -1,0 +1,226 @@
+/*
+ * detect_eval.c - the synthetic half of `make eval`: the change-point
+ * methods of `changes` over seeded series with known steps, drifts and
+ * excursions under four noise shapes (tests/eval/realdata.py is the other
+ * half).
+ *
+ *   build/tools/detect_eval [SERIES_PER_CELL] [SEED]
+ *
+ * Every series has length 100, level 100 and noise of standard deviation
+ * 2 (2 %) of one shape:
+ *   normal   N(0, 1)
+ *   t3       Student t with 3 degrees of freedom, scaled to sd 1
+ *   bimodal  0.8 N(0, 0.5^2) + 0.2 N(3, 0.5^2), centred and scaled to sd 1
+ *   ar1      AR(1) with phi 0.5, marginal sd 1
+ * times sigma = 2. Cases (SERIES_PER_CELL each, default 200):
+ *   step       one step of 3, 4 or 6 sigma, up or down, at a uniform run
+ *              in [10, 90]; found when a step or excursion starts within
+ *              +-1 run of it
+ *   noise      no change: every reported point is a false one, counted per
+ *              1,000 runs
+ *   drift      +5 % linear creep over the 100 runs, noise sd 1 (1 %); right
+ *              when exactly one drift and nothing else is reported
+ *   excursion  +6 sigma for 3 runs at a uniform run in [10, 87], then
+ *              back; right when exactly one excursion (robust) or, for the
+ *              methods without excursions, when it is reported at all
+ * The same arguments print the same table. EVAL_EFFECT, EVAL_P and
+ * EVAL_FLOOR in the environment replace the robust method's effect, p-value
+ * and floor (for tuning; make eval sets none).
+ */
+#include "schema.h"
+#include "stats.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N      100
+#define LEVEL  100.0
+#define SIGMA  2.0
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+typedef enum shape { NORMAL, T3, BIMODAL, AR1 } shape;
+static const char *const shape_names[] = {"normal", "t3", "bimodal", "ar1"};
+
+/* n unit-sd noise values of one shape. */
+static void noise(bdb__rng *rng, shape s, double *e, size_t n)
+{
+	double prev = bdb__rng_normal(rng);
+	for (size_t i = 0; i < n; i++) {
+		double z = bdb__rng_normal(rng);
+		switch (s) {
+		case NORMAL:
+			e[i] = z;
+			break;
+		case T3: {
+			double c = 0;
+			for (int k = 0; k < 3; k++) {
+				double g = bdb__rng_normal(rng);
+				c += g * g;
+			}
+			e[i] = z / sqrt(c / 3.0) / sqrt(3.0);
+			break;
+		}
+		case BIMODAL: {
+			/* mean 0.6, variance 0.25 + 0.2 * 0.8 * 9 = 1.69 */
+			double v = 0.5 * z + (bdb__rng_uniform(rng) < 0.2 ? 3.0 : 0.0);
+			e[i] = (v - 0.6) / 1.3;
+			break;
+		}
+		case AR1:
+			prev = 0.5 * prev + sqrt(1 - 0.25) * z;
+			e[i] = prev;
+			break;
+		}
+	}
+}
+
+typedef struct method {
+	const char *name;
+	bdb__changes_options opt;
+} method;
+
+typedef struct tally {
+	size_t step_found, step_total;
+	size_t false_points, noise_runs, false_kind[3];
+	size_t drift_right, drift_total, drift_steps;
+	size_t exc_right, exc_total;
+} tally;
+
+static int detect(const method *m, const double *x, bdb__changes *c)
+{
+	int err = bdb__detect_changes_at(x, NULL, N, &m->opt, c);
+	if (err)
+		fprintf(stderr, "detect_eval: %s: %s\n", m->name, bdb_strerror(err));
+	return err;
+}
+
+static size_t count_kind(const bdb__changes *c, bdb__change_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < c->count; i++)
+		n += c->points[i].kind == k;
+	return n;
+}
+
+static int run_shape(const method *m, shape s, size_t cases, uint64_t seed, tally *t)
+{
+	static const double sizes[] = {3, 4, 6};
+	bdb__rng rng;
+	bdb__rng_seed(&rng, seed + (uint64_t)s);
+	double e[N], x[N];
+	bdb__changes c;
+	for (size_t k = 0; k < cases; k++) {
+		/* A step. */
+		size_t at = 10 + (size_t)bdb__rng_below(&rng, N - 20 + 1);
+		double size = sizes[k % COUNT(sizes)] * SIGMA * (k % 2 ? -1 : 1);
+		noise(&rng, s, e, N);
+		for (size_t i = 0; i < N; i++)
+			x[i] = LEVEL + (i >= at ? size : 0) + SIGMA * e[i];
+		if (detect(m, x, &c))
+			return -1;
+		bool hit = false;
+		for (size_t i = 0; i < c.count; i++) {
+			size_t d = c.points[i].index > at ? c.points[i].index - at
+							  : at - c.points[i].index;
+			hit |= d <= 1 && c.points[i].kind != BDB__CHANGE_DRIFT;
+		}
+		t->step_found += hit;
+		t->step_total++;
+		bdb__changes_free(&c);
+
+		/* Noise only. */
+		noise(&rng, s, e, N);
+		for (size_t i = 0; i < N; i++)
+			x[i] = LEVEL + SIGMA * e[i];
+		if (detect(m, x, &c))
+			return -1;
+		t->false_points += c.count;
+		for (size_t i = 0; i < c.count; i++)
+			t->false_kind[c.points[i].kind]++;
+		t->noise_runs += N;
+		bdb__changes_free(&c);
+
+		/* +5 % creep, noise sd 1. */
+		noise(&rng, s, e, N);
+		for (size_t i = 0; i < N; i++)
+			x[i] = LEVEL * (1.0 + 0.05 * (double)i / (N - 1)) + 1.0 * e[i];
+		if (detect(m, x, &c))
+			return -1;
+		size_t drifts = count_kind(&c, BDB__CHANGE_DRIFT);
+		t->drift_right += drifts == 1 && c.count == 1;
+		t->drift_steps += c.count - drifts;
+		t->drift_total++;
+		bdb__changes_free(&c);
+
+		/* A 3-run excursion of +6 sigma. */
+		at = 10 + (size_t)bdb__rng_below(&rng, N - 23 + 1);
+		noise(&rng, s, e, N);
+		for (size_t i = 0; i < N; i++)
+			x[i] = LEVEL + (i >= at && i < at + 3 ? 6 * SIGMA : 0) + SIGMA * e[i];
+		if (detect(m, x, &c))
+			return -1;
+		if (m->opt.robust)
+			t->exc_right += c.count == 1 && c.points[0].kind == BDB__CHANGE_EXCURSION &&
+					c.points[0].index + 1 >= at && c.points[0].index <= at + 1;
+		else
+			for (size_t i = 0; i < c.count; i++)
+				if (c.points[i].index + 1 >= at && c.points[i].index <= at + 1) {
+					t->exc_right++;
+					break;
+				}
+		t->exc_total++;
+		bdb__changes_free(&c);
+	}
+	return 0;
+}
+
+static double pct(size_t a, size_t b)
+{
+	return b ? 100.0 * (double)a / (double)b : 0.0;
+}
+
+int main(int argc, char **argv)
+{
+	size_t cases = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 200;
+	uint64_t seed = argc > 2 ? strtoull(argv[2], NULL, 10) : BDB_STATS_DEFAULT_SEED;
+	method methods[3];
+	methods[0].name = "robust (default)";
+	bdb__changes_options_robust(&methods[0].opt);
+	if (getenv("EVAL_EFFECT"))
+		methods[0].opt.effect = atof(getenv("EVAL_EFFECT"));
+	if (getenv("EVAL_P"))
+		methods[0].opt.max_p_value = atof(getenv("EVAL_P"));
+	if (getenv("EVAL_FLOOR"))
+		methods[0].opt.floor_pct = atof(getenv("EVAL_FLOOR"));
+	methods[1].name = "edivisive";
+	bdb__changes_options_default(&methods[1].opt);
+	methods[2].name = "window 50";
+	bdb__changes_options_windowed(&methods[2].opt);
+
+	printf("detect_eval: %zu series per (method, noise, case), length %d, noise sd %.0f %%, "
+	       "seed %" PRIu64 "\n\n",
+	       cases, N, SIGMA, seed);
+	printf("| method | noise | steps >= 3 sd found (+-1 run) | false points / 1,000 runs (steps, excursions, drifts) | "
+	       "+5 %% drift: one drift, nothing else | steps on the drift | 3-run excursion "
+	       "found |\n|---|---|---|---|---|---|---|\n");
+	for (size_t k = 0; k < COUNT(methods); k++)
+		for (shape s = NORMAL; s <= AR1; s++) {
+			tally t = {0};
+			if (run_shape(&methods[k], s, cases, seed, &t))
+				return 1;
+			printf("| %s | %s | %.1f %% of %zu | %.2f (%zu, %zu, %zu) | %.1f %% of %zu | %zu | "
+			       "%.1f %% of %zu%s |\n",
+			       methods[k].name, shape_names[s], pct(t.step_found, t.step_total),
+			       t.step_total, 1000.0 * (double)t.false_points / (double)t.noise_runs,
+			       t.false_kind[BDB__CHANGE_STEP], t.false_kind[BDB__CHANGE_EXCURSION],
+			       t.false_kind[BDB__CHANGE_DRIFT],
+			       pct(t.drift_right, t.drift_total), t.drift_total, t.drift_steps,
+			       pct(t.exc_right, t.exc_total), t.exc_total,
+			       methods[k].opt.robust ? " as one excursion" : "");
+			fflush(stdout);
+		}
+	return 0;
+}

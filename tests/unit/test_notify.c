@@ -1,0 +1,102 @@
+/*
+ * test_notify.c - the message of `benchdb serve --notify-url` (web/notify.h,
+ * bdb_notify_message) from the regressions of the store of
+ * helpers/query_store.h; the delivery itself (threads, retries, a real
+ * receiver) is tests/cli/test_push.sh's.
+ *
+ * Expected values by hand from the table in query_store.h, r4 against r1,
+ * default rule: percent, 5 % (change % = (current - base) / |base| * 100):
+ *   CV-1/small Datarax throughput (higher) 1000 -> 900: -10 %: regression
+ *   CV-1/small Datarax latency_p50 10 -> 10.5: +5 %, threshold 10 %: none
+ *   CV-1/small Grain throughput 800 -> 1200: better
+ *   CV-1/small Grain latency_p50 (lower) 12 -> 24: +100 %: regression, the worst
+ *   NLP-2/large throughput 50 -> 47.5: -5 %, not past 5 %: none
+ *   NLP-2/large latency_p50 0 -> 100: no percent change from a base of 0:
+ *     the percent rule does not count it
+ * so 2 regressions, the worst Grain's latency at +100 %.
+ *   memory: direction info: never a regression
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers/query_check.h"
+#include "helpers/query_store.h"
+#include "notify.h"
+
+static bdb_store *store;
+static char *store_dir;
+static const bdb_query_options options = {.now_us = QUERY_STORE_NOW_US};
+
+static int group_setup(void **state)
+{
+	(void)state;
+	store = query_store_open(&store_dir);
+	return 0;
+}
+
+static int group_teardown(void **state)
+{
+	(void)state;
+	query_store_close(store, store_dir);
+	return 0;
+}
+
+static char *message_of(const char *statement, const char *run, const char *commit)
+{
+	bdb_result *res = query_run_ok(store, &options, statement);
+	bdb_buf out;
+	bdb_buf_init(&out);
+	bool sent = bdb_notify_message(res, run, commit, "main", "https://bench.example/", &out);
+	bdb_result_free(res);
+	char *text = sent ? strdup(bdb_buf_cstr(&out)) : NULL;
+	bdb_buf_free(&out);
+	return text;
+}
+
+static void regressed_run_names_the_worst(void **state)
+{
+	(void)state;
+	char *m = message_of("regressions in run \"r4\" vs run \"r1\"", "r4", "ddd4444");
+	assert_non_null(m);
+	assert_string_equal(m, "{\"text\": \"benchdb: run r4 (commit ddd4444) has 2 regressions vs "
+			       "baseline main. Worst: latency_p50 of CV-1/small "
+			       "[framework=Grain,variant=small] +100.0% (12 ms -> 24 ms). "
+			       "https://bench.example/\"}\n");
+	free(m);
+}
+
+static void calm_run_sends_nothing(void **state)
+{
+	(void)state;
+	/* r2 against r1: every change within its threshold (Datarax throughput
+	 * +1 %, Grain +2.5 %, latency 10 -> 10.2 = +2 % under 10 %). */
+	char *m = message_of("regressions in run \"r2\" vs run \"r1\"", "r2", "bbb2222");
+	assert_null(m);
+}
+
+static void names_are_json_escaped(void **state)
+{
+	(void)state;
+	char *m = message_of("regressions in run \"r4\" vs run \"r1\"", "r\"4\n", NULL);
+	assert_non_null(m);
+	assert_non_null(strstr(m, "benchdb: run r\\\"4\\n has 2 regressions"));
+	assert_null(strstr(m, "(commit"));
+	free(m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(regressed_run_names_the_worst),
+	    cmocka_unit_test(calm_run_sends_nothing),
+	    cmocka_unit_test(names_are_json_escaped),
+	};
+	return cmocka_run_group_tests(tests, group_setup, group_teardown);
+}

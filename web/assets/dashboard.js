@@ -1,0 +1,762 @@
+/*
+ * dashboard.js - the pages of benchdb's dashboard (docs/serve.md).
+ *
+ * Every figure comes from the server: GET /api/overview, GET /api/query
+ * (the query language's JSON) and GET /api/chart.svg (the SVG renderer).
+ * This file only arranges them and adds a little interaction: hover, zoom,
+ * filters, links. Names reach the page as text only (textContent, never
+ * parsed as markup), and charts are parsed as SVG documents the server escaped;
+ * the page's Content-Security-Policy runs no inline script either.
+ */
+'use strict';
+
+const app = document.getElementById('app');
+const statusLine = document.getElementById('status');
+
+/* ---- small helpers ------------------------------------------------------ */
+
+/* el('a', {href: '#/'}, 'text', child...): an element; strings become text
+ * nodes, attributes are set as attributes (never as HTML). */
+function el(tag, attrs, ...children) {
+	const e = document.createElement(tag);
+	for (const [k, v] of Object.entries(attrs || {})) {
+		if (v === undefined || v === null || v === false) continue;
+		if (k === 'class') e.className = v;
+		else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+		else e.setAttribute(k, v === true ? '' : v);
+	}
+	for (const c of children.flat(Infinity)) {
+		if (c === undefined || c === null || c === false) continue;
+		e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+	}
+	return e;
+}
+
+function clear(node) {
+	while (node.firstChild) node.removeChild(node.firstChild);
+	return node;
+}
+
+/* A name as a quoted string of the query language ("a \"b\""). */
+function quote(name) {
+	return '"' + String(name).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+}
+
+/* A number as the table format shows it: about 6 significant digits. */
+function fmt(v) {
+	if (v === null || v === undefined) return '-';
+	if (typeof v !== 'number') return String(v);
+	if (!isFinite(v)) return '-';
+	if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+	const a = Math.abs(v);
+	if (a !== 0 && (a >= 1e12 || a < 1e-4)) return v.toExponential(5).replace(/\.?0+e/, 'e');
+	return String(Number(v.toPrecision(6)));
+}
+
+function pct(v) {
+	if (typeof v !== 'number' || !isFinite(v)) return '-';
+	return (v > 0 ? '+' : '') + v.toFixed(1) + '%';
+}
+
+function tagsText(tags) {
+	if (!tags || typeof tags !== 'object') return tags ? String(tags) : '';
+	return Object.keys(tags).map((k) => k + '=' + tags[k]).join(',');
+}
+
+function cellText(v) {
+	if (v === null || v === undefined) return '-';
+	if (typeof v === 'number') return fmt(v);
+	if (typeof v === 'boolean') return v ? '*' : '-';
+	if (typeof v === 'object') return tagsText(v);
+	return String(v);
+}
+
+/* '#/page?k=v...' without the empty parameters (but those named in keep). */
+function hashLink(page, params, keep) {
+	const q = new URLSearchParams();
+	for (const [k, v] of Object.entries(params || {}))
+		if (v !== undefined && v !== null && (v !== '' || (keep && keep.includes(k)))) q.set(k, v);
+	const s = q.toString();
+	return '#/' + page + (s ? '?' + s : '');
+}
+
+function seriesLink(point, tags, metric) {
+	const p = {point: point, metric: metric, exact: '1'};
+	for (const [k, v] of Object.entries(tags || {})) p['tag.' + k] = v;
+	return hashLink('series', p);
+}
+
+/* The label of a series: point, then its tags in grey. */
+function seriesLabel(point, tags) {
+	const t = tagsText(tags);
+	return [el('span', {class: 'point'}, point), t ? el('span', {class: 'tags'}, t) : null];
+}
+
+class ApiError extends Error {
+	constructor(status, body) {
+		super((body && body.error) || 'HTTP ' + status);
+		this.status = status;
+		this.body = body;
+	}
+}
+
+async function getText(path, params) {
+	const url = path + (params ? '?' + new URLSearchParams(params).toString() : '');
+	const r = await fetch(url, {headers: {Accept: 'application/json'}});
+	const text = await r.text();
+	if (!r.ok) {
+		let body = null;
+		try { body = JSON.parse(text); } catch (e) { body = {error: text || 'HTTP ' + r.status}; }
+		throw new ApiError(r.status, body);
+	}
+	return {text: text, type: r.headers.get('Content-Type') || ''};
+}
+
+async function getJSON(path, params) {
+	return JSON.parse((await getText(path, params)).text);
+}
+
+/* The JSON objects of /api/query's answer: one a statement, each starting
+ * a line with '{' (their rows start with two spaces). */
+function splitObjects(text) {
+	return text.split(/\n(?=\{)/).filter((s) => s.trim()).map((s) => JSON.parse(s));
+}
+
+async function query(statement) {
+	const r = await getText('/api/query', {q: statement});
+	if (!r.type.startsWith('application/json')) return [{text: r.text}];
+	return splitObjects(r.text);
+}
+
+async function queryOne(statement) {
+	return (await query(statement))[0];
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/* Parses an SVG document the server rendered into a node of this page. Its
+ * <style> goes before parsing (the page's policy allows no inline style,
+ * and its style sheet carries the same rules: bdb_chart_style). */
+function importSvg(text) {
+	text = text.replace(/<style>[^<]*<\/style>\n?/, '');
+	if (!/xmlns=/.test(text.slice(0, 200))) text = text.replace('<svg', '<svg xmlns="' + SVG_NS + '"');
+	const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+	const root = doc.documentElement;
+	if (!root || root.namespaceURI !== SVG_NS) return el('span', {class: 'muted'}, '(no chart)');
+	for (const s of root.querySelectorAll('style, script, foreignObject')) s.remove();
+	return document.importNode(root, true);
+}
+
+async function chart(statement) {
+	const r = await getText('/api/chart.svg', {q: statement});
+	return importSvg(r.text);
+}
+
+function errorBox(e) {
+	return el('p', {class: 'error'}, e instanceof ApiError ? e.message : 'error: ' + e);
+}
+
+function table(columns, rows, opts) {
+	opts = opts || {};
+	const head = el('tr', {}, columns.map((c) => el('th', {class: opts.numeric && opts.numeric.has(c) ? 'num' : null}, c)));
+	const body = el('tbody');
+	for (const row of rows) {
+		const tr = el('tr', {class: opts.rowClass ? opts.rowClass(row) : null});
+		for (const c of columns) {
+			const custom = opts.cell && opts.cell(c, row);
+			const td = el('td', {class: typeof row[c] === 'number' ? 'num' : null});
+			td.append(custom !== undefined && custom !== null ? custom : cellText(row[c]));
+			tr.append(td);
+		}
+		body.append(tr);
+	}
+	return el('table', {class: 'data'}, el('thead', {}, head), body);
+}
+
+function verdictClass(v) {
+	v = String(v || '');
+	return v.startsWith('regression') ? 'regression' : v.startsWith('improvement') ? 'improvement' : null;
+}
+
+function setStatus(text) {
+	statusLine.textContent = text;
+}
+
+/* ---- hover and zoom on a chart ------------------------------------------ */
+
+/* "run r, commit c, 2026-10-01T02:00:00Z: value ..." -> its parts. */
+function parseDotTitle(t) {
+	const m = /^run (.*), commit (.*), (\d{4}-\d\d-\d\dT[^:]*:\d\d:\d\dZ): (.*)$/.exec(t);
+	return m ? {run: m[1], commit: m[2], time: m[3], value: m[4]} : null;
+}
+
+/* Hover: the dot's run, commit and value in readout (the SVG's <title> is
+ * the browser's own tooltip as well). Zoom: a drag across the chart keeps
+ * the runs inside it (onZoom(since, until)). */
+function interact(box, readout, onZoom) {
+	box.addEventListener('mouseover', (ev) => {
+		const dot = ev.target.closest && ev.target.closest('circle.pt');
+		if (!dot) return;
+		const title = dot.querySelector('title');
+		const d = title && parseDotTitle(title.textContent);
+		for (const h of box.querySelectorAll('circle.hot')) h.classList.remove('hot');
+		dot.classList.add('hot');
+		clear(readout);
+		if (d) {
+			readout.append('run ', el('a', {href: hashLink('run', {id: d.run})}, d.run),
+				', commit ', el('code', {}, d.commit), ', ', d.time, ': ', el('b', {}, d.value));
+		} else if (title) {
+			readout.append(title.textContent);
+		}
+	});
+	if (!onZoom) return;
+	let start = null;
+	let brush = null;
+	box.addEventListener('mousedown', (ev) => {
+		if (ev.button !== 0) return;
+		const r = box.getBoundingClientRect();
+		start = ev.clientX;
+		brush = el('div', {class: 'brush'});
+		brush.style.left = (ev.clientX - r.left + box.scrollLeft) + 'px';
+		brush.style.width = '0px';
+		box.append(brush);
+		ev.preventDefault();
+	});
+	box.addEventListener('mousemove', (ev) => {
+		if (start === null) return;
+		const r = box.getBoundingClientRect();
+		const a = Math.min(start, ev.clientX);
+		brush.style.left = (a - r.left + box.scrollLeft) + 'px';
+		brush.style.width = Math.abs(ev.clientX - start) + 'px';
+	});
+	const finish = (ev) => {
+		if (start === null) return;
+		const lo = Math.min(start, ev.clientX);
+		const hi = Math.max(start, ev.clientX);
+		start = null;
+		brush.remove();
+		if (hi - lo < 4) return;
+		const times = [];
+		for (const dot of box.querySelectorAll('circle.pt')) {
+			const b = dot.getBoundingClientRect();
+			const x = b.left + b.width / 2;
+			const t = dot.querySelector('title');
+			const d = t && parseDotTitle(t.textContent);
+			if (d && x >= lo && x <= hi) times.push(d.time);
+		}
+		if (times.length) {
+			times.sort();
+			onZoom(times[0], times[times.length - 1]);
+		}
+	};
+	box.addEventListener('mouseup', finish);
+	box.addEventListener('mouseleave', finish);
+}
+
+/* ---- overview ------------------------------------------------------------ */
+
+async function pageOverview(params) {
+	const baseline = params.get('baseline') || 'main';
+	const data = await getJSON('/api/overview', {baseline: baseline});
+	const root = el('div', {id: 'overview'});
+	root.append(el('h1', {}, 'Overview'));
+	const meta = el('p', {class: 'meta'}, data.runs + ' runs');
+	if (data.latest) {
+		meta.append(' from ' + data.first + ' to ' + data.latest.timestamp + ' \u00b7 latest: ',
+			el('a', {href: hashLink('run', {id: data.latest.id})}, data.latest.id),
+			' (commit ', el('code', {}, data.latest.commit), ', branch ' + data.latest.branch + ')');
+	}
+	meta.append(' \u00b7 baseline ' + data.baseline.name + ': ');
+	if (data.baseline.run)
+		meta.append(el('a', {href: hashLink('run', {id: data.baseline.run})}, data.baseline.run),
+			' (commit ', el('code', {}, data.baseline.commit), ')');
+	else
+		meta.append('none (set one with ', el('code', {}, 'benchdb baseline set ' + data.baseline.name + ' RUN'), ')');
+	root.append(meta);
+
+	/* Latest vs baseline, regressions first. */
+	const counts = {};
+	for (const s of data.series) {
+		const v = verdictClass(s.verdict) || (s.verdict === '-' ? 'not compared' : String(s.verdict).split(' ')[0]);
+		counts[v] = (counts[v] || 0) + 1;
+	}
+	const vs = el('section', {class: 'card', id: 'latest-vs-baseline'},
+		el('h2', {}, 'Latest vs baseline ' + data.baseline.name));
+	const badges = el('p', {class: 'counts'});
+	const plural = {regression: 'regressions', improvement: 'improvements'};
+	for (const k of ['regression', 'improvement', 'unchanged', 'new', 'removed', 'n/a', 'not compared'])
+		if (counts[k]) badges.append(el('span', {class: 'n-' + k.replace(/[^a-z]/g, '')}, counts[k] + ' ' + (counts[k] > 1 && plural[k] || k)), ' ');
+	if (data.latest && data.baseline.run)
+		badges.append(el('a', {id: 'compare-latest', href: hashLink('compare', {a: data.baseline.run, b: data.latest.id})}, 'compare latest with baseline \u2192'));
+	vs.append(badges);
+	if (!data.regressions) {
+		vs.append(el('p', {class: 'muted'}, 'No baseline ' + data.baseline.name + ': nothing to compare with.'));
+	} else if (!data.regressions.rows.length) {
+		vs.append(el('p', {}, 'No regressions (threshold ' + data.regressions.threshold + '%).'));
+	} else {
+		vs.append(el('div', {class: 'scroll'}, table(['series', 'metric', 'base', 'current', 'change', 'severity'],
+			data.regressions.rows.map((r) => ({
+				series: r, metric: r.metric, base: fmt(r.base) + ' ' + (r.unit || ''),
+				current: fmt(r.current) + ' ' + (r.unit || ''), change: pct(r.change_pct), severity: r.severity,
+			})), {
+				rowClass: () => 'regression',
+				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric)}, seriesLabel(row.series.point, row.series.tags))
+					: c === 'severity' ? el('span', {class: 'sev'}, row.severity) : null,
+			})));
+	}
+	root.append(vs);
+
+	/* Change points by commit. */
+	const ch = el('section', {class: 'card', id: 'changes'},
+		el('h2', {}, 'Recent change points, by commit'),
+		el('p', {class: 'muted'}, 'Over each series\u2019 newest ' + data.window + ' runs (windowed E-Divisive, as the charts mark them).'));
+	if (!data.changes.length) {
+		ch.append(el('p', {}, 'No change points.'));
+	} else {
+		ch.append(table(['commit', 'run', 'timestamp', 'changes'], data.changes, {
+			cell: (c, row) => {
+				if (c === 'commit') return el('code', {}, row.commit);
+				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
+				if (c !== 'changes') return null;
+				const list = el('div');
+				for (const s of row.series)
+					list.append(el('div', {}, el('a', {href: seriesLink(s.point, s.tags, s.metric)}, seriesLabel(s.point, s.tags)),
+						' ' + s.metric + ': ', el('b', {}, s.change_pct)));
+				return list;
+			},
+		}));
+	}
+	root.append(ch);
+
+	/* The grid. */
+	const grid = el('section', {class: 'card', id: 'grid'}, el('h2', {}, 'Series (' + data.series.length + ')'));
+	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter'});
+	grid.append(el('div', {class: 'row'}, filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
+	const rows = data.series.map((s) => Object.assign({}, s, {
+		series: s, sparkline: s.sparkline, latest: s.latest + (s.unit && s.unit !== '-' ? ' ' + s.unit : ''),
+		'vs baseline': s.change_pct,
+	}));
+	const t = table(['series', 'metric', 'sparkline', 'latest', 'vs baseline', 'verdict'], rows, {
+		rowClass: (r) => verdictClass(r.verdict),
+		cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
+			: c === 'sparkline' ? el('span', {class: 'spark'}, importSvg(row.sparkline))
+			: c === 'verdict' ? el('span', {class: 'verdict-' + (verdictClass(row.verdict) || 'other')}, row.verdict)
+			: null,
+	});
+	const body = t.querySelector('tbody');
+	filter.addEventListener('input', () => {
+		const f = filter.value.toLowerCase();
+		for (const [i, tr] of Array.from(body.rows).entries()) {
+			const s = data.series[i];
+			const hay = (s.point + ' ' + tagsText(s.tags) + ' ' + s.metric).toLowerCase();
+			tr.hidden = f !== '' && !hay.includes(f);
+		}
+	});
+	grid.append(el('div', {class: 'scroll'}, t));
+	root.append(grid);
+	return root;
+}
+
+/* ---- series browser -------------------------------------------------------- */
+
+function seriesStatement(p) {
+	let s = 'trend ' + quote(p.metric);
+	const where = [];
+	if (p.point && p.exact) where.push('point = ' + quote(p.point));
+	else if (p.point) s += ' of ' + quote(p.point);
+	for (const [k, v] of Object.entries(p.tags)) if (v !== '') where.push(quote(k) + ' = ' + quote(v));
+	if (where.length) s += ' where ' + where.join(' and ');
+	if (p.since) s += ' since ' + quote(p.since);
+	if (p.until) s += ' until ' + quote(p.until);
+	if (p.baseline) s += ' vs baseline ' + quote(p.baseline);
+	return s;
+}
+
+async function pageSeries(params) {
+	const p = {
+		point: params.get('point') || '', metric: params.get('metric') || '', exact: params.get('exact') === '1',
+		since: params.get('since') || '', until: params.get('until') || '', baseline: params.get('baseline') || '',
+		tags: {},
+	};
+	for (const [k, v] of params.entries()) if (k.startsWith('tag.')) p.tags[k.slice(4)] = v;
+	const [metrics, tagKeys, baselines, points] = await Promise.all([
+		queryOne('show metrics'), queryOne('show tags'), queryOne('show baselines'), queryOne('show points'),
+	]);
+	const tagValues = await Promise.all(tagKeys.rows.map((r) => queryOne('show tags ' + quote(r.key))));
+	if (!p.metric && metrics.rows.length) p.metric = metrics.rows[0].metric;
+	if (!params.has('baseline') && baselines.rows.some((b) => b.baseline === 'main')) p.baseline = 'main';
+
+	const root = el('div', {id: 'series'});
+	root.append(el('h1', {}, 'Series'));
+	const form = el('form', {class: 'controls card', id: 'series-form'});
+	const pointIn = el('input', {type: 'text', name: 'point', value: p.point, list: 'points', placeholder: 'a name or a glob: BM_sort/*'});
+	const datalist = el('datalist', {id: 'points'});
+	for (const name of new Set(points.rows.map((r) => r.point))) datalist.append(el('option', {value: name}));
+	const metricSel = el('select', {name: 'metric'});
+	for (const m of metrics.rows) metricSel.append(el('option', {value: m.metric, selected: m.metric === p.metric}, m.metric + (m.unit ? ' (' + m.unit + ')' : '')));
+	form.append(el('label', {}, 'point', pointIn, datalist), el('label', {}, 'metric', metricSel));
+	const tagSels = {};
+	tagKeys.rows.forEach((r, i) => {
+		const sel = el('select', {name: 'tag.' + r.key}, el('option', {value: ''}, 'any'));
+		for (const v of tagValues[i].rows) sel.append(el('option', {value: v.value, selected: p.tags[r.key] === v.value}, v.value));
+		tagSels[r.key] = sel;
+		form.append(el('label', {}, r.key, sel));
+	});
+	const baseSel = el('select', {name: 'baseline'}, el('option', {value: ''}, 'none'));
+	for (const b of baselines.rows) baseSel.append(el('option', {value: b.baseline, selected: b.baseline === p.baseline}, b.baseline));
+	const sinceIn = el('input', {type: 'text', name: 'since', value: p.since, placeholder: '2026-01-01 or 90d', size: 12});
+	const untilIn = el('input', {type: 'text', name: 'until', value: p.until, placeholder: 'until', size: 12});
+	form.append(el('label', {}, 'baseline', baseSel), el('label', {}, 'since', sinceIn), el('label', {}, 'until', untilIn),
+		el('button', {type: 'submit', id: 'series-show'}, 'Show'));
+	const quick = el('div', {class: 'quick'}, el('span', {class: 'muted'}, 'range: '));
+	for (const [label, since] of [['30 days', '30d'], ['90 days', '90d'], ['1 year', '365d'], ['all', '']])
+		quick.append(el('button', {type: 'button', class: 'secondary', onclick: () => go({since: since, until: ''})}, label));
+	form.append(quick);
+
+	const current = () => {
+		const tags = {};
+		for (const [k, sel] of Object.entries(tagSels)) if (sel.value) tags[k] = sel.value;
+		return {point: pointIn.value.trim(), metric: metricSel.value, exact: p.exact && pointIn.value.trim() === p.point,
+			since: sinceIn.value.trim(), until: untilIn.value.trim(), baseline: baseSel.value, tags: tags};
+	};
+	const go = (override) => {
+		const c = Object.assign(current(), override || {});
+		const q = {point: c.point, metric: c.metric, exact: c.exact ? '1' : '', since: c.since, until: c.until, baseline: c.baseline};
+		for (const [k, v] of Object.entries(c.tags)) q['tag.' + k] = v;
+		const target = hashLink('series', q, ['baseline']); /* baseline= is "none" */
+		if (location.hash === target) render(); else location.hash = target;
+	};
+	form.addEventListener('submit', (ev) => { ev.preventDefault(); go({exact: false}); });
+	root.append(form);
+
+	if (!p.metric) {
+		root.append(el('p', {class: 'muted'}, 'The store has no metrics yet.'));
+		return root;
+	}
+	const statement = seriesStatement(p);
+	const card = el('section', {class: 'card'});
+	card.append(el('div', {class: 'row'}, el('code', {class: 'statement', id: 'series-statement'}, statement),
+		el('a', {href: hashLink('query', {q: statement})}, 'open in the console')));
+	const box = el('div', {class: 'chart-box', id: 'series-chart'});
+	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value; drag across the chart to zoom to that time range.'));
+	card.append(box, readout);
+	root.append(card);
+	try {
+		box.append(await chart(statement));
+		interact(box, readout, (since, until) => go({since: since, until: until}));
+	} catch (e) {
+		box.append(errorBox(e));
+	}
+
+	/* The series the filter matches, each opened alone. */
+	const list = el('section', {class: 'card', id: 'series-matches'});
+	let where = [];
+	for (const [k, v] of Object.entries(p.tags)) where.push(quote(k) + ' = ' + quote(v));
+	let stmt = 'show points';
+	if (p.point && p.exact) where.unshift('point = ' + quote(p.point));
+	else if (p.point) stmt += ' of ' + quote(p.point);
+	if (where.length) stmt += ' where ' + where.join(' and ');
+	try {
+		const matches = await queryOne(stmt);
+		const rows = matches.rows.filter((r) => String(r.metrics).split(', ').includes(p.metric));
+		list.append(el('h2', {}, 'Matching series (' + rows.length + ')'));
+		const ul = el('ul', {class: 'series-list'});
+		for (const r of rows)
+			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric)}, seriesLabel(r.point, r.tags))));
+		list.append(ul);
+	} catch (e) {
+		list.append(errorBox(e));
+	}
+	root.append(list);
+	return root;
+}
+
+/* ---- compare ---------------------------------------------------------------- */
+
+/* A bar per row: its change %, red where it regressed, green where it
+ * improved (drawn here from the compare table; the labels are text nodes). */
+function compareBars(rows) {
+	const shown = rows.filter((r) => typeof r.change_pct === 'number' && isFinite(r.change_pct));
+	const W = 760, rowH = 18, left = 300, top = 24;
+	const H = top + shown.length * rowH + 12;
+	const svg = document.createElementNS(SVG_NS, 'svg');
+	svg.setAttribute('width', W);
+	svg.setAttribute('height', H);
+	svg.setAttribute('viewBox', '0 0 ' + W + ' ' + H);
+	svg.setAttribute('class', 'bars');
+	const max = Math.max(5, ...shown.map((r) => Math.abs(r.change_pct)));
+	const mid = left + (W - left) / 2;
+	const scale = ((W - left) / 2 - 56) / max; /* room for the labels at both ends */
+	const mk = (tag, attrs, text) => {
+		const e = document.createElementNS(SVG_NS, tag);
+		for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+		if (text !== undefined) e.textContent = text;
+		svg.append(e);
+		return e;
+	};
+	mk('text', {x: mid, y: 14, 'text-anchor': 'middle'}, 'change % (current vs base)');
+	mk('line', {x1: mid, x2: mid, y1: top - 4, y2: H - 8, stroke: '#888'});
+	shown.forEach((r, i) => {
+		const y = top + i * rowH;
+		const w = Math.abs(r.change_pct) * scale;
+		const v = verdictClass(r.verdict);
+		const bar = mk('rect', {x: r.change_pct < 0 ? mid - w : mid, y: y + 3, width: Math.max(w, 1), height: rowH - 6,
+			fill: v === 'regression' ? '#d62728' : v === 'improvement' ? '#2ca02c' : '#9aa5b8'});
+		const title = document.createElementNS(SVG_NS, 'title');
+		title.textContent = r.point + ' ' + tagsText(r.tags) + ' ' + r.metric + ': ' + pct(r.change_pct) + ' (' + r.verdict + ')';
+		bar.append(title);
+		const label = (r.point + ' ' + tagsText(r.tags) + ' \u00b7 ' + r.metric);
+		mk('text', {x: left - 8, y: y + rowH - 5, 'text-anchor': 'end'}, label.length > 46 ? label.slice(0, 45) + '\u2026' : label);
+		mk('text', {x: r.change_pct < 0 ? mid - w - 4 : mid + w + 4, y: y + rowH - 5, 'text-anchor': r.change_pct < 0 ? 'end' : 'start'}, pct(r.change_pct));
+	});
+	return svg;
+}
+
+async function pageCompare(params) {
+	const [runs, baselines] = await Promise.all([queryOne('show runs last 500'), queryOne('show baselines')]);
+	const root = el('div', {id: 'compare'});
+	root.append(el('h1', {}, 'Compare two runs'));
+	if (runs.rows.length < 1) {
+		root.append(el('p', {class: 'muted'}, 'The store has no runs yet.'));
+		return root;
+	}
+	const main = baselines.rows.find((b) => b.baseline === 'main');
+	const a = params.get('a') || (main ? main.run : (runs.rows[1] || runs.rows[0]).id);
+	const b = params.get('b') || runs.rows[0].id;
+	const metric = params.get('metric') || '*';
+	const pick = (name, chosen) => {
+		const sel = el('select', {name: name, id: 'compare-' + name});
+		const ids = new Set(runs.rows.map((r) => r.id));
+		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, chosen));
+		for (const r of runs.rows) {
+			const marks = baselines.rows.filter((x) => x.run === r.id).map((x) => 'baseline ' + x.baseline);
+			sel.append(el('option', {value: r.id, selected: r.id === chosen},
+				r.id + ' \u00b7 ' + r.timestamp.slice(0, 10) + ' \u00b7 ' + r.commit + (marks.length ? ' \u00b7 ' + marks.join(', ') : '')));
+		}
+		return sel;
+	};
+	const selA = pick('a', a), selB = pick('b', b);
+	const metricIn = el('input', {type: 'text', name: 'metric', value: metric, size: 10});
+	const form = el('form', {class: 'controls card'}, el('label', {}, 'base run', selA), el('label', {}, 'current run', selB),
+		el('label', {}, 'metric', metricIn), el('button', {type: 'submit', id: 'compare-go'}, 'Compare'));
+	form.addEventListener('submit', (ev) => {
+		ev.preventDefault();
+		location.hash = hashLink('compare', {a: selA.value, b: selB.value, metric: metricIn.value.trim() || '*'});
+	});
+	root.append(form);
+	const statement = 'compare run ' + quote(a) + ' with run ' + quote(b) + ' metric ' + (metric === '*' ? '*' : quote(metric));
+	const card = el('section', {class: 'card', id: 'compare-result'});
+	card.append(el('div', {class: 'row'}, el('code', {class: 'statement'}, statement),
+		el('a', {href: hashLink('query', {q: statement})}, 'open in the console')));
+	root.append(card);
+	try {
+		const res = await queryOne(statement);
+		const rows = res.rows.slice().sort((x, y) => {
+			const rank = (r) => verdictClass(r.verdict) === 'regression' ? 0 : verdictClass(r.verdict) === 'improvement' ? 1 : 2;
+			return rank(x) - rank(y) || Math.abs(y.change_pct || 0) - Math.abs(x.change_pct || 0);
+		});
+		const n = {};
+		for (const r of rows) n[r.verdict] = (n[r.verdict] || 0) + 1;
+		card.append(el('p', {class: 'counts'}, Object.keys(n).map((k) => [el('span', {class: 'n-' + (verdictClass(k) || 'other')},
+			n[k] + ' ' + (n[k] > 1 && verdictClass(k) ? k + 's' : k)), ' '])));
+		card.append(el('div', {class: 'chart-box', id: 'compare-chart'}, compareBars(rows)));
+		card.append(table(['series', 'metric', 'base', 'current', 'unit', 'change', 'verdict'], rows.map((r) => Object.assign({}, r, {series: r, change: pct(r.change_pct)})), {
+			rowClass: (r) => verdictClass(r.verdict),
+			cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
+				: c === 'verdict' ? el('span', {class: 'verdict-' + (verdictClass(row.verdict) || 'other')}, row.verdict) : null,
+		}));
+	} catch (e) {
+		card.append(errorBox(e));
+	}
+	return root;
+}
+
+/* ---- query console ------------------------------------------------------------ */
+
+/* The caret message of a query error, as the CLI prints it: the message,
+ * the statement's line, '^' under the offending token. */
+function caretText(text, err) {
+	const lines = text.split('\n');
+	const line = lines[(err.line || 1) - 1] || '';
+	const chars = Array.from(line);
+	const col = Math.max(1, err.column || 1);
+	let len = 1;
+	const rest = chars.slice(col - 1).join('');
+	const m = /^("(?:[^"\\]|\\.)*"?|'(?:[^'\\]|\\.)*'?|[A-Za-z0-9_.*\/-]+)/.exec(rest);
+	if (m) len = Array.from(m[0]).length;
+	return err.error + '\n  ' + line + '\n  ' + ' '.repeat(col - 1) + '^'.repeat(len);
+}
+
+const EXAMPLES = [
+	'show runs last 10', 'regressions vs baseline main', 'compare latest~1 with latest metric *',
+	'trend time last 30', 'changes time window 30', 'show metrics',
+];
+
+async function pageQuery(params) {
+	const root = el('div', {id: 'query'});
+	root.append(el('h1', {}, 'Query console'));
+	const text = params.get('q') || '';
+	const area = el('textarea', {id: 'console', spellcheck: 'false', placeholder: 'trend time of "BM_sort/*" last 30'});
+	area.value = text;
+	const runBtn = el('button', {type: 'button', id: 'console-run'}, 'Run');
+	const share = el('input', {type: 'text', class: 'share', id: 'console-share', readonly: true, value: text ? location.href : ''});
+	const run = () => {
+		const target = hashLink('query', {q: area.value});
+		if (location.hash === target) render(); else location.hash = target;
+	};
+	runBtn.addEventListener('click', run);
+	area.addEventListener('keydown', (ev) => {
+		if (ev.key === 'Enter' && (ev.ctrlKey || ev.metaKey)) { ev.preventDefault(); run(); }
+	});
+	const ex = el('div', {class: 'row muted'}, 'examples: ');
+	for (const e of EXAMPLES)
+		ex.append(el('a', {href: hashLink('query', {q: e})}, e), ' ');
+	root.append(el('section', {class: 'card'}, area,
+		el('div', {class: 'row'}, runBtn, el('span', {class: 'muted'}, 'Ctrl+Enter runs; the link shares it:'), share), ex));
+	const out = el('section', {class: 'card', id: 'console-result'});
+	root.append(out);
+	if (!text.trim()) {
+		out.append(el('p', {class: 'muted'}, 'Type a statement of the query language (docs/query-language.md) and run it.'));
+		return root;
+	}
+	let results;
+	try {
+		results = await query(text);
+	} catch (e) {
+		if (e instanceof ApiError && e.body && e.status === 400) {
+			out.append(el('pre', {class: 'caret', id: 'console-error'}, e.body.line ? caretText(text, e.body) : e.body.error));
+			if (e.body.suggestion) {
+				const fix = el('button', {type: 'button', class: 'secondary', id: 'console-suggestion'}, 'use \u201c' + e.body.suggestion + '\u201d');
+				fix.addEventListener('click', () => {
+					const lines = text.split('\n');
+					const i = (e.body.line || 1) - 1;
+					const chars = Array.from(lines[i] || '');
+					const m = /^("(?:[^"\\]|\\.)*"?|[A-Za-z0-9_.*\/-]+)/.exec(chars.slice(e.body.column - 1).join(''));
+					const len = m ? Array.from(m[0]).length : 1;
+					const word = /^[A-Za-z_][A-Za-z0-9_]*$/.test(e.body.suggestion) ? e.body.suggestion : quote(e.body.suggestion);
+					chars.splice(e.body.column - 1, len, word);
+					lines[i] = chars.join('');
+					area.value = lines.join('\n');
+					run();
+				});
+				out.append(el('p', {class: 'suggest'}, 'did you mean ', el('code', {}, e.body.suggestion), '? ', fix));
+			}
+		} else {
+			out.append(errorBox(e));
+		}
+		return root;
+	}
+	for (const res of results) {
+		if (res.text !== undefined) {
+			out.append(el('pre', {class: 'text-result'}, res.text));
+			continue;
+		}
+		const n = res.rows.length;
+		out.append(el('h2', {}, res.statement + ': ' + n + ' row' + (n === 1 ? '' : 's')));
+		/* A trend or changes is drawn too, unless it asks for a format. */
+		const drawable = !/\bas\s+(?!svg\b)[a-z]+[\s;]*$/i.test(text);
+		if ((res.statement === 'trend' || res.statement === 'changes') && results.length === 1 && drawable) {
+			const box = el('div', {class: 'chart-box', id: 'console-chart'});
+			const readout = el('p', {class: 'hover'});
+			out.append(box, readout);
+			try {
+				box.append(await chart(text));
+				interact(box, readout, null);
+			} catch (e) {
+				box.append(errorBox(e));
+			}
+		}
+		out.append(el('div', {class: 'scroll'}, table(res.columns, res.rows, {
+			rowClass: (r) => verdictClass(r.verdict),
+			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? el('a', {href: hashLink('run', {id: row.run})}, row.run)
+				: c === 'id' && res.statement === 'show runs' ? el('a', {href: hashLink('run', {id: row.id})}, row.id) : null,
+		})));
+	}
+	return root;
+}
+
+/* ---- run detail ---------------------------------------------------------------- */
+
+function kvList(obj) {
+	const dl = el('dl', {class: 'kv'});
+	const keys = Object.keys(obj || {});
+	if (!keys.length) return el('p', {class: 'muted'}, 'none');
+	for (const k of keys) dl.append(el('dt', {}, k), el('dd', {}, cellText(obj[k])));
+	return dl;
+}
+
+async function pageRun(params) {
+	const id = params.get('id') || '';
+	const root = el('div', {id: 'run'});
+	root.append(el('h1', {}, 'Run ', el('code', {id: 'run-id'}, id)));
+	let detail;
+	try {
+		detail = await getJSON('/api/runs/' + encodeURIComponent(id));
+	} catch (e) {
+		root.append(errorBox(e));
+		return root;
+	}
+	const [older, baselines] = await Promise.all([
+		getJSON('/api/runs', {before: id, limit: 1}), getJSON('/api/baselines'),
+	]);
+	const r = detail.run;
+	const marks = baselines.rows.filter((b) => b.run === id).map((b) => 'baseline ' + b.baseline);
+	root.append(el('p', {class: 'meta'}, r.timestamp + ' \u00b7 commit ', el('code', {}, r.commit === null ? '-' : r.commit),
+		' \u00b7 branch ' + (r.branch === null ? '-' : r.branch) + (marks.length ? ' \u00b7 ' + marks.join(', ') : '')));
+	const links = el('p', {class: 'row'});
+	if (older.rows.length)
+		links.append(el('a', {id: 'run-compare-previous', href: hashLink('compare', {a: older.rows[0].id, b: id})},
+			'compare with the previous run (' + older.rows[0].id + ')'));
+	const main = baselines.rows.find((b) => b.baseline === 'main');
+	if (main && main.run !== id)
+		links.append(el('a', {id: 'run-compare-baseline', href: hashLink('compare', {a: main.run, b: id})},
+			'compare with baseline main (' + main.run + ')'));
+	root.append(links);
+	const section = (name) => {
+		const o = {};
+		for (const row of r.rows) if (row.section === name) o[row.key] = row.value;
+		return o;
+	};
+	root.append(el('div', {class: 'two'},
+		el('section', {class: 'card', id: 'run-environment'}, el('h2', {}, 'Environment'), kvList(section('environment'))),
+		el('section', {class: 'card', id: 'run-metadata'}, el('h2', {}, 'Metadata'), kvList(section('metadata')))));
+	const summary = detail.summary;
+	const pts = el('section', {class: 'card', id: 'run-points'}, el('h2', {}, 'Points (' + summary.rows.length + ' values)'));
+	pts.append(el('div', {class: 'scroll'}, table(summary.columns, summary.rows, {
+		cell: (c, row) => c === 'point' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, row.point) : null,
+	})));
+	root.append(pts);
+	return root;
+}
+
+/* ---- routing ---------------------------------------------------------------------- */
+
+const PAGES = {overview: pageOverview, series: pageSeries, compare: pageCompare, query: pageQuery, run: pageRun};
+let generation = 0;
+
+async function render() {
+	const hash = location.hash.replace(/^#\/?/, '');
+	const q = hash.indexOf('?');
+	const name = (q < 0 ? hash : hash.slice(0, q)) || 'overview';
+	const params = new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
+	const page = PAGES[name] || pageOverview;
+	for (const a of document.querySelectorAll('header nav a'))
+		a.classList.toggle('active', a.dataset.page === (PAGES[name] ? name : 'overview'));
+	const mine = ++generation;
+	setStatus('loading\u2026');
+	const started = performance.now();
+	let node;
+	try {
+		node = await page(params);
+	} catch (e) {
+		node = el('div', {}, el('h1', {}, name), errorBox(e));
+	}
+	if (mine !== generation) return;
+	clear(app).append(node);
+	document.body.dataset.page = name;
+	document.body.dataset.ready = String(mine);
+	setStatus('loaded in ' + Math.round(performance.now() - started) + ' ms');
+}
+
+window.addEventListener('hashchange', render);
+render();

@@ -1,0 +1,180 @@
+/*
+ * client.c - benchdb's HTTP client (web.h): one request, one answer, on
+ * libcurl. `benchdb push`, `benchdb --server URL -c` and the server's
+ * notifications (notify.c) send through it.
+ *
+ * libcurl (and the TLS, IDN and compression libraries it links) is opened
+ * with dlopen when the first request is sent, as serve.c opens
+ * libmicrohttpd: a one-shot `benchdb -c` on a local store never loads it
+ * (docs/performance.md, one-shot start).
+ */
+#include <curl/curl.h>
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "web.h"
+
+/* The functions used here, typed from curl/curl.h. */
+static struct {
+	__typeof__(&curl_global_init) global_init;
+	__typeof__(&curl_easy_init) easy_init;
+	__typeof__(&curl_easy_setopt) easy_setopt;
+	__typeof__(&curl_easy_perform) easy_perform;
+	__typeof__(&curl_easy_getinfo) easy_getinfo;
+	__typeof__(&curl_easy_cleanup) easy_cleanup;
+	__typeof__(&curl_easy_strerror) easy_strerror;
+	__typeof__(&curl_slist_append) slist_append;
+	__typeof__(&curl_slist_free_all) slist_free_all;
+} curl;
+
+static pthread_once_t curl_once = PTHREAD_ONCE_INIT;
+static bool curl_loaded;
+
+static void curl_load(void)
+{
+	void *lib = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+	if (!lib)
+		return;
+#define LOAD(name)                                                                                 \
+	if (!(*(void **)&curl.name = dlsym(lib, "curl_" #name)))                                   \
+		return;
+	LOAD(global_init)
+	LOAD(easy_init)
+	LOAD(easy_setopt)
+	LOAD(easy_perform)
+	LOAD(easy_getinfo)
+	LOAD(easy_cleanup)
+	LOAD(easy_strerror)
+	LOAD(slist_append)
+	LOAD(slist_free_all)
+#undef LOAD
+	/* Once, before any thread sends: curl_global_init is not thread-safe
+	 * on every build. The library stays loaded until the process ends. */
+	curl_loaded = curl.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+}
+
+/* libcurl's write callback: appends the answer's bytes to a bdb_buf. */
+static size_t take_body(char *data, size_t size, size_t n, void *ctx)
+{
+	bdb_buf *b = ctx;
+	bdb_buf_append(b, data, size * n);
+	return b->failed ? 0 : size * n;
+}
+
+/* libcurl's header callback: keeps the Content-Type of the answer. */
+static size_t take_header(char *data, size_t size, size_t n, void *ctx)
+{
+	bdb_http_response *r = ctx;
+	size_t len = size * n;
+	static const char name[] = "content-type:";
+	if (len > sizeof name - 1 && strncasecmp(data, name, sizeof name - 1) == 0) {
+		const char *v = data + sizeof name - 1;
+		size_t vn = len - (sizeof name - 1);
+		while (vn && (*v == ' ' || *v == '\t'))
+			v++, vn--;
+		while (vn && (v[vn - 1] == '\r' || v[vn - 1] == '\n' || v[vn - 1] == ' '))
+			vn--;
+		if (vn >= sizeof r->content_type)
+			vn = sizeof r->content_type - 1;
+		memcpy(r->content_type, v, vn);
+		r->content_type[vn] = '\0';
+	}
+	return len;
+}
+
+int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *d)
+{
+	out->status = 0;
+	out->content_type[0] = '\0';
+	bdb_buf_init(&out->body);
+	pthread_once(&curl_once, curl_load);
+	if (!curl_loaded)
+		return bdb_diag_set(d, BDB_EUNSUPPORTED, NULL, 0, 0,
+				    "sending to a server needs libcurl (Debian: libcurl4)");
+	CURL *h = curl.easy_init();
+	if (!h)
+		return BDB_ENOMEM;
+	struct curl_slist *headers = NULL;
+	bdb_buf auth;
+	bdb_buf_init(&auth);
+	int rc = 0;
+	if (rq->token) {
+		bdb_buf_printf(&auth, "Authorization: Bearer %s", rq->token);
+		headers = curl.slist_append(headers, bdb_buf_cstr(&auth));
+	}
+	if (rq->content_type) {
+		bdb_buf_reset(&auth);
+		bdb_buf_printf(&auth, "Content-Type: %s", rq->content_type);
+		headers = curl.slist_append(headers, bdb_buf_cstr(&auth));
+	}
+	/* No "Expect: 100-continue" round trip before a body. */
+	headers = curl.slist_append(headers, "Expect:");
+	if (!headers || auth.failed) {
+		rc = BDB_ENOMEM;
+		goto done;
+	}
+	char error[CURL_ERROR_SIZE] = "";
+	curl.easy_setopt(h, CURLOPT_URL, rq->url);
+	curl.easy_setopt(h, CURLOPT_HTTPHEADER, headers);
+	curl.easy_setopt(h, CURLOPT_ERRORBUFFER, error);
+	curl.easy_setopt(h, CURLOPT_NOSIGNAL, 1L); /* safe in threads; no SIGALRM */
+	curl.easy_setopt(h, CURLOPT_USERAGENT, "benchdb");
+	curl.easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https");
+	curl.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
+	if (rq->timeout_ms)
+		curl.easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)rq->timeout_ms);
+	curl.easy_setopt(h, CURLOPT_WRITEFUNCTION, take_body);
+	curl.easy_setopt(h, CURLOPT_WRITEDATA, &out->body);
+	curl.easy_setopt(h, CURLOPT_HEADERFUNCTION, take_header);
+	curl.easy_setopt(h, CURLOPT_HEADERDATA, out);
+	if (rq->body) {
+		curl.easy_setopt(h, CURLOPT_POST, 1L);
+		curl.easy_setopt(h, CURLOPT_POSTFIELDS, rq->body);
+		curl.easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)rq->body_len);
+	}
+	if (rq->method)
+		curl.easy_setopt(h, CURLOPT_CUSTOMREQUEST, rq->method);
+	CURLcode cc = curl.easy_perform(h);
+	if (cc != CURLE_OK) {
+		rc = out->body.failed ? BDB_ENOMEM
+				      : bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "%s",
+						     error[0] ? error : curl.easy_strerror(cc));
+		goto done;
+	}
+	long status = 0;
+	curl.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+	out->status = (unsigned)status;
+done:
+	curl.slist_free_all(headers);
+	curl.easy_cleanup(h);
+	bdb_buf_free(&auth);
+	if (rc)
+		bdb_buf_free(&out->body);
+	return rc;
+}
+
+void bdb_http_response_free(bdb_http_response *r)
+{
+	bdb_buf_free(&r->body);
+}
+
+void bdb_http_put_query_value(bdb_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		unsigned char c = *p;
+		bool unreserved = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+				  (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+				  c == '~';
+		if (unreserved) {
+			bdb_buf_putc(b, (char)c);
+		} else {
+			bdb_buf_putc(b, '%');
+			bdb_buf_putc(b, hex[c >> 4]);
+			bdb_buf_putc(b, hex[c & 15]);
+		}
+	}
+}

@@ -1,0 +1,102 @@
+/*
+ * page_parts.c - what the report and the dashboard's overview share (page_parts.h).
+ */
+#include "page_parts.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *bdb__page_text_copy(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+const char *bdb__page_cell(bdb_buf *scratch, const bdb_result *res, size_t row, const char *name)
+{
+	bdb_buf_reset(scratch);
+	int col = bdb_result_column_index(res, name);
+	if (col >= 0 && row < bdb_result_n_rows(res))
+		bdb_result_cell_text(res, row, (size_t)col, scratch);
+	return bdb_buf_cstr(scratch);
+}
+
+char *bdb__page_series_key(bdb_buf *scratch, const bdb_result *res, size_t row, const char *metric)
+{
+	bdb_buf key;
+	bdb_buf_init(&key);
+	bdb_buf_puts(&key, bdb__page_cell(scratch, res, row, "point"));
+	bdb_buf_putc(&key, '\n');
+	bdb_buf_puts(&key, bdb__page_cell(scratch, res, row, "tags"));
+	bdb_buf_putc(&key, '\n');
+	bdb_buf_puts(&key, metric ? metric : bdb__page_cell(scratch, res, row, "metric"));
+	char *copy = key.failed ? NULL : bdb__page_text_copy(bdb_buf_cstr(&key));
+	bdb_buf_free(&key);
+	return copy;
+}
+
+int bdb__page_changes_add(bdb__page_changes *c, bdb_buf *scratch, const bdb_result *res, size_t row,
+			  const char *what, size_t ref)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 32;
+		bdb__page_change *p = realloc(c->v, cap * sizeof *p);
+		if (!p)
+			return BDB_ENOMEM;
+		c->v = p;
+		c->cap = cap;
+	}
+	bdb__page_change *ch = &c->v[c->n++];
+	int col = bdb_result_column_index(res, "timestamp");
+	bdb_value t = col >= 0 ? bdb_result_get(res, row, (size_t)col) : (bdb_value){0};
+	ch->time_us = t.kind == BDB_VALUE_TIME ? t.i : 0;
+	ch->ref = ref;
+	ch->what = bdb__page_text_copy(what);
+	ch->pct = bdb__page_text_copy(bdb__page_cell(scratch, res, row, "change_pct"));
+	ch->run = bdb__page_text_copy(bdb__page_cell(scratch, res, row, "run"));
+	const char *commit = bdb__page_cell(scratch, res, row, "commit");
+	ch->commit = bdb__page_text_copy(strcmp(commit, "-") != 0 ? commit
+					 : ch->run		  ? ch->run
+								  : "");
+	return ch->what && ch->pct && ch->run && ch->commit ? 0 : BDB_ENOMEM;
+}
+
+static int cmp_change(const void *a, const void *b)
+{
+	const bdb__page_change *x = a, *y = b;
+	if (x->time_us != y->time_us)
+		return x->time_us > y->time_us ? -1 : 1; /* newest first */
+	int c = strcmp(x->commit, y->commit);
+	return c ? c : strcmp(x->what, y->what);
+}
+
+void bdb__page_changes_sort(bdb__page_changes *c)
+{
+	if (c->n)
+		qsort(c->v, c->n, sizeof *c->v, cmp_change);
+}
+
+size_t bdb__page_changes_group_end(const bdb__page_changes *c, size_t from)
+{
+	size_t j = from;
+	while (j < c->n && c->v[j].time_us == c->v[from].time_us &&
+	       strcmp(c->v[j].commit, c->v[from].commit) == 0)
+		j++;
+	return j;
+}
+
+void bdb__page_changes_free(bdb__page_changes *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		free(c->v[i].commit);
+		free(c->v[i].run);
+		free(c->v[i].pct);
+		free(c->v[i].what);
+	}
+	free(c->v);
+	c->v = NULL;
+	c->n = c->cap = 0;
+}

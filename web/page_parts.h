@@ -1,0 +1,63 @@
+/*
+ * page_parts.h - internal to web/: the pieces the report (report.c) and the
+ * dashboard's overview (dashboard.c) share: a result cell as text, a
+ * series' key, and the change points of many series grouped by commit.
+ */
+#ifndef BDB_WEB_PAGE_PARTS_H
+#define BDB_WEB_PAGE_PARTS_H
+
+#include "web.h"
+
+/* A copy of s (malloc'd), or NULL when memory ran out. */
+char *bdb__page_text_copy(const char *s);
+
+/*
+ * The text of cell (row, column name) of res as the table format shows it
+ * (bdb_result_cell_text), in scratch, which it resets; "" when res has no
+ * such column or row. Valid until scratch changes.
+ */
+const char *bdb__page_cell(bdb_buf *scratch, const bdb_result *res, size_t row, const char *name);
+
+/*
+ * The key of the series at row of res, "point\ntags\nmetric" (tags as the
+ * table shows them; metric the row's, or the one given when not NULL), in
+ * a new string (NULL when memory ran out). scratch is reset.
+ */
+char *bdb__page_series_key(bdb_buf *scratch, const bdb_result *res, size_t row, const char *metric);
+
+/* How many commits with change points a page lists, newest first. */
+#define BDB__PAGE_RECENT_COMMITS 20
+
+/* A change point of one series: the run that starts the new regime. */
+typedef struct bdb__page_change {
+	int64_t time_us;
+	char *commit; /* the run's commit, or its id when it has none */
+	char *run;
+	char *pct;  /* the change %, as the table shows it ("+30.1%") */
+	char *what; /* the page's text for the series (the report's label, the overview's JSON) */
+	size_t ref; /* the page's own number for it (the report's chart) */
+} bdb__page_change;
+
+typedef struct bdb__page_changes {
+	bdb__page_change *v;
+	size_t n, cap;
+} bdb__page_changes;
+
+/*
+ * Adds the change point at row of res (a trend-shaped table whose
+ * change_pct is set on that row) with what and ref. Returns 0 or
+ * BDB_ENOMEM. scratch is reset.
+ */
+int bdb__page_changes_add(bdb__page_changes *c, bdb_buf *scratch, const bdb_result *res, size_t row,
+			  const char *what, size_t ref);
+
+/* Sorts c newest first; one commit's change points together, by what. */
+void bdb__page_changes_sort(bdb__page_changes *c);
+
+/* The end (one past) of the group of change points of c->v[from]'s run
+ * time and commit, once sorted. */
+size_t bdb__page_changes_group_end(const bdb__page_changes *c, size_t from);
+
+void bdb__page_changes_free(bdb__page_changes *c);
+
+#endif /* BDB_WEB_PAGE_PARTS_H */
