@@ -372,4 +372,85 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out);
  */
 int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_diag *d);
 
+/* ------------------------------------------------------------------------ */
+/* Retention (retain.c, docs/storage.md 2.14)                                */
+/* ------------------------------------------------------------------------ */
+
+#define BDB_RETAIN_MAX_BRANCHES 16
+
+/*
+ * A retention policy. Durations are days; -1 means the rule is not given.
+ * Runs of a kept branch, and runs a baseline points at, are never removed.
+ */
+typedef struct bdb_retention {
+	char *branches[BDB_RETAIN_MAX_BRANCHES]; /* `keep branch "B" forever`, malloc'ed */
+	size_t n_branches;
+	int64_t keep_other_days;   /* `keep other Nd`: other branches' runs older go */
+	int64_t drop_samples_days; /* `drop samples after Nd` */
+	int64_t rollup_days;	   /* `rollup week after Nd` */
+} bdb_retention;
+
+/*
+ * Parses a policy: rules separated by ";" (docs/query-language.md, "Retention
+ * policies"). An empty text is no policy (every rule absent). BDB_EPARSE with
+ * d's col (1-based) at the offending word. Free with bdb_retention_free.
+ */
+int bdb_retention_parse(const char *text, bdb_retention *out, bdb_diag *d);
+void bdb_retention_free(bdb_retention *p);
+/* The canonical text of p (rules in the order keep, keep other, drop, rollup;
+ * "" when empty) into buf; returns buf, truncated to size. */
+const char *bdb_retention_format(const bdb_retention *p, char *buf, size_t size);
+
+/* Stores the policy text (parsed first: on a parse error nothing is stored)
+ * in meta "retention"; "" removes it. */
+int bdb_store_set_retention(bdb_store *store, const char *text, bdb_diag *d);
+/* The stored policy (empty when none). Free with bdb_retention_free. */
+int bdb_reader_retention(bdb_reader *r, bdb_retention *out);
+
+/* What retain does to one run. */
+typedef enum bdb_retain_kind {
+	BDB_RETAIN_DROP_RUN,	 /* the run is removed */
+	BDB_RETAIN_ROLLUP_RUN,	 /* the run is removed, its values go into rollup_id */
+	BDB_RETAIN_DROP_SAMPLES, /* the run stays, without its samples */
+	BDB_RETAIN_NEW_ROLLUP	 /* rollup_id is created from n_runs runs */
+} bdb_retain_kind;
+
+typedef struct bdb_retain_action {
+	bdb_retain_kind kind;
+	const char *id;	       /* the run's (the rollup's for NEW_ROLLUP) */
+	const char *branch;    /* "" when unknown */
+	int64_t timestamp_us;  /* the run's; for a rollup its week's Monday 00:00 UTC */
+	const char *rollup_id; /* ROLLUP_RUN and NEW_ROLLUP */
+	size_t n_runs;	       /* NEW_ROLLUP: how many runs it replaces */
+} bdb_retain_action;
+
+/* Called once per action, in order (runs by time); strings valid during the call. */
+typedef int (*bdb_retain_fn)(void *ctx, const bdb_retain_action *a);
+
+/*
+ * Applies the stored policy as of time now_us (docs/storage.md 2.14): in one
+ * write transaction, or, with dry_run, in a read transaction that changes
+ * nothing. fn (may be NULL) then gets every action (after the commit when
+ * applying). A store without a policy has nothing to do. Weeks are
+ * Monday-to-Sunday UTC; a week is rolled up only when all of it is older
+ * than the rollup age, and never into a rollup that exists (runs of such a
+ * week are left). On any failure nothing is changed.
+ */
+int bdb_store_retain(bdb_store *store, int64_t now_us, bool dry_run, bdb_retain_fn fn, void *ctx,
+		     bdb_diag *d);
+
+/* A rollup run: a synthetic run holding, per series, a week's median
+ * (value), min (lower), max (upper) and count. */
+typedef struct bdb_rollup_info {
+	const char *period; /* "week" */
+	uint32_t count;	    /* the series' observations rolled up (0: the series is not in it) */
+	uint32_t n_runs;    /* runs the rollup replaced */
+} bdb_rollup_info;
+
+/* Whether run seq is a rollup (*is) and, when it is, what it holds for
+ * series (0: none asked). Reads the run's metadata only for runs whose id
+ * starts with "rollup:". */
+int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,
+		      bdb_rollup_info *out);
+
 #endif /* BDB_ENGINE_H */

@@ -300,6 +300,11 @@ int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t v);
  * at it are dropped unless keep_baselines. */
 int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_baselines);
 
+/* Puts runs[0..n) inside txn, as bdb_store_put_runs does in its own
+ * transaction (retain.c puts rollups and runs without samples with it). */
+int bdb__put_runs_txn(bdb_store *s, MDB_txn *txn, const bdb_run *const *runs, size_t n,
+		      unsigned flags, bdb_diag *d);
+
 /* Looks up the series id of canonical bytes, checking long keys against
  * series_info. BDB_ENOTFOUND when absent. */
 int bdb__series_find(bdb_store *s, MDB_txn *txn, const bdb_buf *canonical, uint64_t *id);

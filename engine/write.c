@@ -737,39 +737,77 @@ static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	return rc ? rc : bdb__run_dict_train(s, txn);
 }
 
-int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
-		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d)
+/* Sets up batch b of runs[0..n): each run checked and encoded. On failure
+ * b->failed is the run that failed and d says why. Free with batch_free. */
+static int batch_init(put_batch *b, const bdb_run *const *runs, size_t n, unsigned flags,
+		      bdb_diag *d)
 {
-	bdb_diag_clear(d);
-	put_batch b = {.items = calloc(n ? n : 1, sizeof *b.items), .n = n};
-	if (!b.items)
+	*b = (put_batch){.items = calloc(n ? n : 1, sizeof *b->items), .n = n};
+	bdb_buf_init(&b->cache.bytes);
+	if (!b->items)
 		return BDB_ENOMEM;
-	bdb_buf_init(&b.cache.bytes);
-	b.cache.batch_runs = n;
-	int rc = 0;
+	b->cache.batch_runs = n;
 	for (size_t i = 0; i < n; i++) {
-		put_ctx *c = &b.items[i];
-		*c = (put_ctx){.run = runs[i], .cache = &b.cache, .flags = flags, .d = d};
+		put_ctx *c = &b->items[i];
+		*c = (put_ctx){.run = runs[i], .cache = &b->cache, .flags = flags, .d = d};
 		bdb_buf_init(&c->fb);
 		bdb_buf_init(&c->packed);
 		bdb_buf_init(&c->scratch);
 		bdb_buf_init(&c->point);
 		bdb_buf_init(&c->series_ids);
 	}
+	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++) {
-		b.failed = i;
+		b->failed = i;
 		rc = check_run(runs[i], d);
 		if (!rc) {
-			rc = bdb_run_encode(runs[i], &b.items[i].fb);
+			rc = bdb_run_encode(runs[i], &b->items[i].fb);
 			if (rc)
 				bdb_diag_set(d, rc, NULL, 0, 0, "cannot encode run \"%s\": %s",
 					     runs[i]->id, bdb_strerror(rc));
 		}
 	}
-	if (!rc) {
-		b.failed = n;
-		rc = bdb__write(store, put_batch_txn, &b);
+	if (!rc)
+		b->failed = n;
+	return rc;
+}
+
+static void batch_free(put_batch *b)
+{
+	for (size_t i = 0; b->items && i < b->n; i++) {
+		bdb_buf_free(&b->items[i].fb);
+		bdb_buf_free(&b->items[i].packed);
+		bdb_buf_free(&b->items[i].scratch);
+		bdb_buf_free(&b->items[i].point);
+		bdb_buf_free(&b->items[i].series_ids);
 	}
+	free(b->items);
+	cache_clear(&b->cache);
+	free(b->cache.slots);
+	bdb_buf_free(&b->cache.bytes);
+}
+
+int bdb__put_runs_txn(bdb_store *s, MDB_txn *txn, const bdb_run *const *runs, size_t n,
+		      unsigned flags, bdb_diag *d)
+{
+	put_batch b;
+	int rc = batch_init(&b, runs, n, flags, d);
+	if (!rc)
+		rc = put_batch_txn(s, txn, &b);
+	batch_free(&b);
+	return rc > 0 ? 0 : rc;
+}
+
+int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
+		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	put_batch b;
+	int rc = batch_init(&b, runs, n, flags, d);
+	if (rc == BDB_ENOMEM && !b.items)
+		return rc;
+	if (!rc)
+		rc = bdb__write(store, put_batch_txn, &b);
 	if (rc) {
 		/* The system's words (No space left on device) when the disk failed. */
 		const char *why = store->last_write_error ? mdb_strerror(store->last_write_error)
@@ -787,21 +825,13 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		if (failed)
 			*failed = b.failed;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (!rc && seqs)
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (seqs)
 			seqs[i] = b.items[i].seq;
-		if (!rc && outcomes)
+		if (outcomes)
 			outcomes[i] = b.items[i].outcome;
-		bdb_buf_free(&b.items[i].fb);
-		bdb_buf_free(&b.items[i].packed);
-		bdb_buf_free(&b.items[i].scratch);
-		bdb_buf_free(&b.items[i].point);
-		bdb_buf_free(&b.items[i].series_ids);
 	}
-	free(b.items);
-	cache_clear(&b.cache);
-	free(b.cache.slots);
-	bdb_buf_free(&b.cache.bytes);
+	batch_free(&b);
 	return rc;
 }
 

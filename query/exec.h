@@ -207,6 +207,7 @@ int bdb__exec_show_points(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_show_metrics(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_show_tags(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_show_baselines(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+int bdb__exec_show_retention(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_summary(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_set_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_drop_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);

@@ -407,6 +407,42 @@ int bdb__exec_show_baselines(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	return rc;
 }
 
+static const bdb__column retention_cols[] = {{"rule", BDB__STYLE_PLAIN}};
+
+int bdb__exec_show_retention(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
+{
+	(void)st;
+	bdb_retention p;
+	int rc = bdb_reader_retention(ex->rd, &p);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the retention policy");
+	rc = bdb__result_columns(r, retention_cols, 1);
+	/* One rule a row, each the canonical text of a policy of that rule alone. */
+	for (size_t i = 0; !rc && i < p.n_branches + 3; i++) {
+		bdb_retention one = {.keep_other_days = -1, .drop_samples_days = -1,
+				     .rollup_days = -1};
+		if (i < p.n_branches) {
+			one.branches[0] = p.branches[i];
+			one.n_branches = 1;
+		} else if (i == p.n_branches) {
+			one.keep_other_days = p.keep_other_days;
+		} else if (i == p.n_branches + 1) {
+			one.drop_samples_days = p.drop_samples_days;
+		} else {
+			one.rollup_days = p.rollup_days;
+		}
+		char text[1024];
+		if (!*bdb_retention_format(&one, text, sizeof text))
+			continue;
+		long row = bdb__result_add_row(r);
+		if (row < 0)
+			break;
+		bdb__cell_str(r, (size_t)row, 0, text);
+	}
+	bdb_retention_free(&p);
+	return rc;
+}
+
 /*
  * set baseline NAME = RUN, drop baseline NAME: the run is resolved (and its
  * row made) in a read transaction that ends before the write begins.

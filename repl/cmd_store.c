@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 
@@ -283,6 +284,96 @@ int cmd_compact(cli_ctx *ctx, int argc, char **argv)
 	}
 	printf("Compacted %s: data.mdb %" PRIu64 " -> %" PRIu64 " bytes\n", ctx->db_dir, before,
 	       after);
+	return EXIT_OK;
+}
+
+/* What retain did (or would do): one line per action, then counts. */
+typedef struct retain_tally {
+	size_t dropped, rolled, rollups, samples;
+} retain_tally;
+
+static int print_retain_action(void *ctx, const bdb_retain_action *a)
+{
+	retain_tally *t = ctx;
+	char when[64];
+	bdb_time_format(a->timestamp_us, when, sizeof when);
+	switch (a->kind) {
+	case BDB_RETAIN_NEW_ROLLUP:
+		printf("create rollup %s of %zu runs\n", a->rollup_id, a->n_runs);
+		t->rollups++;
+		break;
+	case BDB_RETAIN_ROLLUP_RUN:
+		printf("roll up run %s (branch \"%s\", %s) into %s\n", a->id, a->branch, when,
+		       a->rollup_id);
+		t->rolled++;
+		break;
+	case BDB_RETAIN_DROP_RUN:
+		printf("drop run %s (branch \"%s\", %s)\n", a->id, a->branch, when);
+		t->dropped++;
+		break;
+	case BDB_RETAIN_DROP_SAMPLES:
+		printf("drop samples of run %s (branch \"%s\", %s)\n", a->id, a->branch, when);
+		t->samples++;
+		break;
+	}
+	return 0;
+}
+
+int cmd_retain(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: benchdb retain [--db DIR] [--dry-run] [--now TIME]\n"
+	    "       benchdb retain [--db DIR] --set POLICY\n"
+	    "\n"
+	    "Applies the store's retention policy (show it with 'benchdb show retention')\n"
+	    "in one write transaction: runs of other branches older than 'keep other'\n"
+	    "go, weeks older than 'rollup week after' become one rollup run each\n"
+	    "(per series the median, min, max and count), runs older than 'drop\n"
+	    "samples after' lose their samples. Runs of kept branches are only rolled\n"
+	    "up; runs a baseline points at are never touched. Prints one line per\n"
+	    "run. --dry-run prints the same lines and changes nothing. --now TIME\n"
+	    "ages runs from TIME instead of the clock. --set POLICY stores a policy,\n"
+	    "for example:\n"
+	    "  'keep branch \"main\" forever; keep other 90d; drop samples after 30d;\n"
+	    "   rollup week after 365d'\n"
+	    "(--set '' removes it).\n";
+	const char *policy = NULL, *now_text = NULL;
+	bool dry_run = false;
+	const cli_opt opts[] = {{"--set", &policy, NULL},
+				{"--now", &now_text, NULL},
+				{"--dry-run", NULL, &dry_run},
+				{NULL, NULL, NULL}};
+	int npos, code = cli_parse_args(ctx, argc, argv, usage, opts, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	int64_t now = (int64_t)time(NULL) * 1000000;
+	if (now_text && bdb_time_parse(now_text, &now) != 0)
+		return cli_usage_error("retain", "--now: cannot read \"%s\" as a time", now_text);
+	if (policy && (dry_run || now_text))
+		return cli_usage_error("retain", "--set stores a policy; run retain again to apply it");
+	bdb_store *store;
+	code = cli_open_store(ctx, false, false, &store);
+	if (code)
+		return code;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	retain_tally t = {0};
+	int rc = policy ? bdb_store_set_retention(store, policy, &d)
+			: bdb_store_retain(store, now, dry_run, print_retain_action, &t, &d);
+	bdb_store_close(store);
+	if (rc) {
+		if (!d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "retain: %s", bdb_strerror(rc));
+		cli_error_diag(&d);
+		return rc == BDB_EPARSE ? EXIT_USAGE : EXIT_INPUT;
+	}
+	if (policy)
+		printf("Retention policy of %s %s\n", ctx->db_dir, *policy ? "set" : "removed");
+	else
+		printf("%s%zu runs dropped, %zu runs rolled up into %zu rollups, %zu runs' samples "
+		       "dropped\n",
+		       dry_run ? "retain --dry-run (nothing changed): " : "retain: ", t.dropped,
+		       t.rolled, t.rollups, t.samples);
 	return EXIT_OK;
 }
 

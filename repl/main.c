@@ -43,6 +43,7 @@ static const char usage_text[] =
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
     "  compact                give data.mdb's free pages back (readers may stay open)\n"
+    "  retain [--dry-run]     apply the retention policy (--set POLICY stores one)\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
@@ -104,6 +105,7 @@ static const subcommand subcommands[] = {
     {"stats", cmd_stats, NULL},
     {"backup", cmd_backup, "it prints no data"},
     {"compact", cmd_compact, "it prints no data"},
+    {"retain", cmd_retain, "it prints one line per run it changes"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
     {"serve", cmd_serve, "its API answers in JSON"},
