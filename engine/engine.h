@@ -447,6 +447,10 @@ typedef struct bdb_rollup_info {
 	uint32_t n_runs;    /* runs the rollup replaced */
 } bdb_rollup_info;
 
+/* Whether retain ever made a rollup in this store (meta "rollups"): a
+ * trend then shows rollup and count columns. */
+int bdb_reader_has_rollups(bdb_reader *r, bool *has);
+
 /* Whether run seq is a rollup (*is) and, when it is, what it holds for
  * series (0: none asked). Reads the run's metadata only for runs whose id
  * starts with "rollup:". */

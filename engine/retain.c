@@ -746,6 +746,15 @@ static int without_samples(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *sc
 /* Applying it                                                               */
 /* ------------------------------------------------------------------------ */
 
+/* How many runs of p lose their samples. */
+static size_t n_samples_puts(const plan *p)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->n_runs; i++)
+		n += p->runs[i].kind == BDB_RETAIN_DROP_SAMPLES;
+	return n;
+}
+
 typedef struct retain_ctx {
 	int64_t now;
 	plan plan;
@@ -772,6 +781,11 @@ static int retain_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	for (size_t i = 0; !rc && i < p->n_runs; i++)
 		if (p->runs[i].kind == BDB_RETAIN_DROP_SAMPLES)
 			rc = without_samples(s, txn, p->runs[i].seq, &scratch, &puts[n_puts++]);
+	uint64_t made = 0;
+	if (!rc)
+		rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
+	if (!rc && n_puts > 0 && puts[0] && p->n_groups)
+		rc = bdb__meta_put_u64(s, txn, "rollups", made + (n_puts - n_samples_puts(p)));
 	if (!rc && n_puts)
 		rc = bdb__put_runs_txn(s, txn, (const bdb_run *const *)puts, n_puts,
 				       BDB_PUT_REPLACE, c->d);
@@ -850,6 +864,14 @@ static uint32_t count_at(const char *rle, size_t index)
 			p++;
 	}
 	return 0;
+}
+
+int bdb_reader_has_rollups(bdb_reader *r, bool *has)
+{
+	uint64_t n;
+	int rc = bdb__meta_get_u64(r->store, r->txn, "rollups", 0, &n);
+	*has = !rc && n > 0;
+	return rc;
 }
 
 int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,

@@ -270,6 +270,7 @@ typedef struct trend_walk {
 	bdb_result *r;
 	size_t first; /* the series' first row */
 	const chart_ref *chart;
+	long rollup_col; /* the rollup column, then count; -1: none (no rollups) */
 } trend_walk;
 
 /* The chart columns of row w (observation o). */
@@ -327,16 +328,47 @@ static int trend_row(void *ctx, const bdb_obs *o)
 		bdb__cell_num(r, w, T_LOWER, o->lower);
 	if (o->has_upper)
 		bdb__cell_num(r, w, T_UPPER, o->upper);
+	if (t->rollup_col >= 0) {
+		/* A rollup stands for a week of runs: it says so, and how many
+		 * observations its median, min (lower) and max (upper) are of. */
+		bool is;
+		bdb_rollup_info ri;
+		rc = bdb_reader_rollup(t->ex->rd, o->run_seq, t->si->id, &is, &ri);
+		if (rc)
+			return bdb__exec_store_error(t->ex, rc, "reading a rollup");
+		if (is) {
+			bdb__cell_str(r, w, (size_t)t->rollup_col, ri.period);
+			bdb__cell_int(r, w, (size_t)t->rollup_col + 1, ri.count);
+		}
+	}
 	return t->chart->on ? chart_cells(t, w, o) : 0;
+}
+
+/* The trend's first n columns, and, in a store with rollups, the rollup
+ * and count columns after them (*rollup_col, else -1). */
+static int trend_columns_of(bdb__exec *ex, bdb_result *r, size_t n, long *rollup_col)
+{
+	static const bdb__column rollup_columns[] = {{"rollup", BDB__STYLE_PLAIN},
+						     {"count", BDB__STYLE_PLAIN}};
+	bdb__column cols[T_N_CHART_COLUMNS + 2];
+	memcpy(cols, trend_columns, n * sizeof *cols);
+	bool has = false;
+	int rc = bdb_reader_has_rollups(ex->rd, &has);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the store's rollups");
+	*rollup_col = has ? (long)n : -1;
+	if (has)
+		memcpy(cols + n, rollup_columns, sizeof rollup_columns);
+	return bdb__result_columns(r, cols, n + (has ? 2 : 0));
 }
 
 /* The rows of one series, oldest first, straight from the observation
  * index (the table is sized from the series' count first, so its cells are
  * never copied as it grows). */
 static int trend_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-		      const chart_ref *chart, bdb_result *r)
+		      const chart_ref *chart, long rollup_col, bdb_result *r)
 {
-	trend_walk t = {ex, si, r, r->n_rows, chart};
+	trend_walk t = {ex, si, r, r->n_rows, chart, rollup_col};
 	size_t count;
 	int rc = bdb_reader_obs_count(ex->rd, si->id, &count);
 	if (rc)
@@ -548,6 +580,7 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	size_t n_series = 0;
 	history h = {NULL, 0, 0};
 	chart_ref chart = {0};
+	long rollup_col = -1;
 	/* A trend's chart marks the change points of `changes METRIC window 50`:
 	 * the windowed variant stays fast over years of runs (E-Divisive takes
 	 * about half a second a series at 3,650 runs). */
@@ -564,8 +597,8 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		rc = bdb__result_columns(r, bucket_columns,
 					 sizeof bucket_columns / sizeof bucket_columns[0]);
 	else
-		rc = bdb__result_columns(r, trend_columns,
-					 charted ? T_N_CHART_COLUMNS : N_TREND_COLUMNS);
+		rc = trend_columns_of(ex, r, charted ? T_N_CHART_COLUMNS : N_TREND_COLUMNS,
+				      &rollup_col);
 	if (rc)
 		goto done;
 	bdb__field_str(r, "metric", st->metric);
@@ -585,7 +618,7 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if (!st->bucket) {
 			if (charted)
 				chart_series(ex, st, series[i], &chart);
-			rc = trend_rows(ex, st, series[i], &chart, r);
+			rc = trend_rows(ex, st, series[i], &chart, rollup_col, r);
 			if (!rc && charted && drawn(ex, st))
 				rc = chart_changes(ex, r, rows, r->n_rows, &changes);
 			shown += r->n_rows > rows;
@@ -1180,7 +1213,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if (!rc && drawing) {
 			size_t first = drawing->n_rows;
 			chart_series(ex, st, series[i], &chart);
-			rc = trend_rows(ex, st, series[i], &chart, drawing);
+			rc = trend_rows(ex, st, series[i], &chart, -1, drawing);
 			if (!rc)
 				rc = chart_changes(ex, drawing, first, drawing->n_rows, &opt);
 		}
