@@ -51,6 +51,7 @@ static const char *const palette[] = {"#0072b2", "#e69f00", "#009e73", "#cc79a7"
 typedef struct columns {
 	int point, tags, run, time, commit, value, lower, upper, unit;
 	int spread_min, spread_max, baseline, regressed, change;
+	int rollup, count; /* a trend in a store with rollups */
 } columns;
 
 /* One run of a series as drawn: its row, x in data space, values in the
@@ -60,6 +61,7 @@ typedef struct dot {
 	double x, v, lo, hi, smin, smax; /* NAN when absent */
 	bool gap_before;		 /* the line does not join it to the dot before */
 	bool baseline, regressed, change;
+	bool rollup; /* the dot is a week's rollup: median, min, max of count runs */
 } dot;
 
 typedef struct series {
@@ -331,6 +333,7 @@ static int build_dots(chart *ch, series *s)
 		d->baseline = flag(r, row, ch->c.baseline);
 		d->regressed = flag(r, row, ch->c.regressed);
 		d->change = cell(r, row, ch->c.change).kind == BDB_VALUE_NUMBER;
+		d->rollup = *str(r, row, ch->c.rollup) != 0;
 		skipped = false;
 	}
 	/* Time gaps: an interval over GAP_FACTOR times the median one. */
@@ -655,7 +658,15 @@ static void put_dot_title(const chart *ch, const dot *d, const display *disp)
 	bdb_buf_puts(b, bdb_time_format(row_time(ch, d->row), t, sizeof t));
 	bdb_buf_puts(b, ": ");
 	put_value_text(b, d->v, disp);
-	if (isfinite(d->lo) && isfinite(d->hi)) {
+	if (d->rollup && isfinite(d->lo) && isfinite(d->hi)) {
+		/* A rollup's bounds are its week's min and max, not a CI. */
+		bdb_buf_printf(b, " (%s rollup: median of %.0f runs, min ",
+			       str(r, d->row, ch->c.rollup), num(r, d->row, ch->c.count));
+		put_number(b, d->lo, disp);
+		bdb_buf_puts(b, ", max ");
+		put_number(b, d->hi, disp);
+		bdb_buf_putc(b, ')');
+	} else if (isfinite(d->lo) && isfinite(d->hi)) {
 		bdb_buf_puts(b, " (CI ");
 		put_number(b, d->lo, disp);
 		bdb_buf_puts(b, " to ");
@@ -684,11 +695,13 @@ static void put_dot_title(const chart *ch, const dot *d, const display *disp)
 static void draw_dot(const chart *ch, const dot *d, const frame *f, const display *disp)
 {
 	bdb_buf *b = ch->out;
-	bdb_buf_printf(b, "<circle class=\"pt%s\" cx=\"", d->regressed ? " reg" : "");
+	bdb_buf_printf(b, "<circle class=\"pt%s%s\" cx=\"", d->regressed ? " reg" : "",
+		       d->rollup ? " rollup" : "");
 	put_coord(b, px_x(f, d->x));
 	bdb_buf_puts(b, "\" cy=\"");
 	put_coord(b, px_y(f, d->v));
-	bdb_buf_puts(b, "\" r=\"2.5\">");
+	/* A rollup stands for a week of runs: a larger dot. */
+	bdb_buf_puts(b, d->rollup ? "\" r=\"4\">" : "\" r=\"2.5\">");
 	put_dot_title(ch, d, disp);
 	bdb_buf_puts(b, "</circle>\n");
 }
@@ -1017,6 +1030,8 @@ static int find_columns(const bdb_result *r, columns *c)
 	c->baseline = bdb_result_column_index(r, "baseline");
 	c->regressed = bdb_result_column_index(r, "regressed");
 	c->change = bdb_result_column_index(r, "change_pct");
+	c->rollup = bdb_result_column_index(r, "rollup");
+	c->count = bdb_result_column_index(r, "count");
 	return c->point < 0 || c->time < 0 || c->value < 0 ? BDB_EINVAL : 0;
 }
 
