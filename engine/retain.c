@@ -75,7 +75,7 @@ static bool is(const lex *l, const char *word)
 static int expect(lex *l, const char *word)
 {
 	if (!is(l, word))
-		return bdb_diag_set(l->d, BDB_EPARSE, NULL, 1, col(l), "expected \"%s\", found %s%.*s%s",
+		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l), "expected \"%s\", found %s%.*s%s",
 				    word, l->len ? "\"" : "", (int)l->len, l->len ? l->tok : "the end",
 				    l->len ? "\"" : "");
 	next(l);
@@ -90,7 +90,7 @@ static int days(lex *l, int64_t *out)
 	while (i < l->len && isdigit((unsigned char)l->tok[i]) && n <= 36500)
 		n = n * 10 + (l->tok[i++] - '0');
 	if (i == 0 || i + 1 != l->len || (l->tok[i] != 'd' && l->tok[i] != 'D') || n > 36500)
-		return bdb_diag_set(l->d, BDB_EPARSE, NULL, 1, col(l),
+		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
 				    "expected a number of days such as 90d (at most 36500d), found "
 				    "\"%.*s\"",
 				    (int)l->len, l->len ? l->tok : "");
@@ -111,10 +111,10 @@ static int rule(lex *l, bdb_retention *p)
 		if (rc)
 			return rc;
 		if (l->len < 2 || l->tok[0] != '"' || l->tok[l->len - 1] != '"')
-			return bdb_diag_set(l->d, BDB_EPARSE, NULL, 1, col(l),
+			return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
 					    "expected a quoted branch name such as \"main\"");
 		if (p->n_branches == BDB_RETAIN_MAX_BRANCHES)
-			return bdb_diag_set(l->d, BDB_EPARSE, NULL, 1, col(l),
+			return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
 					    "at most %d branches are kept", BDB_RETAIN_MAX_BRANCHES);
 		char *b = strndup(l->tok + 1, l->len - 2);
 		if (!b)
@@ -137,7 +137,7 @@ static int rule(lex *l, bdb_retention *p)
 			rc = expect(l, "after");
 		return rc ? rc : days(l, &p->rollup_days);
 	}
-	return bdb_diag_set(l->d, BDB_EPARSE, NULL, 1, col(l),
+	return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
 			    "expected a rule (keep branch \"B\" forever, keep other Nd, drop samples "
 			    "after Nd, rollup week after Nd), found \"%.*s\"",
 			    (int)l->len, l->tok);
@@ -153,7 +153,7 @@ int bdb_retention_parse(const char *text, bdb_retention *out, bdb_diag *d)
 	while (l.len && !rc) {
 		rc = rule(&l, out);
 		if (!rc && l.len && !is(&l, ";"))
-			rc = bdb_diag_set(d, BDB_EPARSE, NULL, 1, col(&l),
+			rc = bdb_diag_set(d, BDB_EPARSE, "policy", 1, col(&l),
 					  "expected \";\" between rules, found \"%.*s\"", (int)l.len,
 					  l.tok);
 		while (!rc && is(&l, ";"))
