@@ -194,6 +194,35 @@ done
 check "SIGKILL during retain, 10 times: verify clean, the runs all before or all after ($bad bad)" \
 	test "$bad" -eq 0
 
+# Killed at each of retain's disk writes in turn (tests/fault/fault.c,
+# FAULT_KILL): the commit's last write (the meta page) is the last one
+# counted, so every kill leaves the store as it was before, exactly.
+SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+rm -rf "$WORK/k" "$WORK/trace"
+cp -r "$WORK/before" "$WORK/k"
+FAULT_TRACE=$WORK/trace LD_PRELOAD=$SHIM "$BENCHDB" --db "$WORK/k" retain \
+	--now 2025-02-10T00:00:00Z >/dev/null
+n=$(wc -l <"$WORK/trace")
+check "retain writes through the shim ($n calls)" test "$n" -gt 3
+bad=0
+killed=0
+for at in $(seq 1 "$n"); do
+	rm -rf "$WORK/k"
+	cp -r "$WORK/before" "$WORK/k"
+	FAULT_KILL=1 FAULT_AT=$at LD_PRELOAD=$SHIM "$BENCHDB" --db "$WORK/k" retain \
+		--now 2025-02-10T00:00:00Z >/dev/null 2>&1 &
+	wait $! 2>/dev/null # (the shell's "Killed" note to /dev/null)
+	[ $? -eq 137 ] && killed=$((killed + 1))
+	"$BENCHDB" --db "$WORK/k" verify >"$WORK/v.out" 2>&1 || bad=$((bad + 1))
+	"$BENCHDB" --db "$WORK/k" -c 'show runs as csv' >"$WORK/r.out" 2>&1
+	cmp -s "$WORK/r.out" "$WORK/runs.before" || bad=$((bad + 1))
+done
+check "SIGKILL at each of its $n writes ($killed killed): verify clean and every run as before ($bad bad)" \
+	test "$bad" -eq 0 -a "$killed" -eq "$n"
+run "$BENCHDB" --db "$WORK/k" retain --now 2025-02-10T00:00:00Z
+check_out "  and retain then does it all" \
+	"retain: 3 runs dropped, 11 runs rolled up into 4 rollups, 2 runs' samples dropped"
+
 run "$BENCHDB" --db "$DB" retain --set ''
 run "$BENCHDB" --db "$DB" -c "show retention as csv"
 check_out_exact "retain --set '' removes the policy" "$(printf 'rule\r')"

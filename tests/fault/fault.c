@@ -16,6 +16,10 @@
  *                         half of its first buffer and returns that count (a
  *                         short write, as a file system that fills up gives)
  *                         instead of -1; other calls fail with FAULT_ERRNO
+ *   FAULT_KILL=1          the Nth counted call kills the process with SIGKILL
+ *                         before it runs, instead of failing (a crash at that
+ *                         point: the calls before it were made, it and those
+ *                         after it never are)
  *   FAULT_PATH_SUBSTR=S   count only calls on paths containing S
  *   FAULT_TRACE=FILE      append one line per counted call to FILE:
  *                         "N CALL PATH [failed]"
@@ -28,6 +32,7 @@
 #include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -115,6 +120,8 @@ static int should_fail(int fd, const char *call)
 	int fail = at > 0 && (n == (unsigned long)at ||
 			      (env_long("FAULT_STICKY") && n > (unsigned long)at));
 	trace(n, call, fd >= 0 ? path : "(memory map)", fail);
+	if (fail && env_long("FAULT_KILL"))
+		kill(getpid(), SIGKILL);
 	if (fail)
 		errno = fault_errno();
 	return fail;
