@@ -74,10 +74,12 @@ static bool is(const lex *l, const char *word)
 
 static int expect(lex *l, const char *word)
 {
+	if (!is(l, word) && !l->len)
+		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
+				    "expected \"%s\", found the end", word);
 	if (!is(l, word))
-		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l), "expected \"%s\", found %s%.*s%s",
-				    word, l->len ? "\"" : "", (int)l->len, l->len ? l->tok : "the end",
-				    l->len ? "\"" : "");
+		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
+				    "expected \"%s\", found \"%.*s\"", word, (int)l->len, l->tok);
 	next(l);
 	return 0;
 }
@@ -151,6 +153,10 @@ int bdb_retention_parse(const char *text, bdb_retention *out, bdb_diag *d)
 	next(&l);
 	int rc = 0;
 	while (l.len && !rc) {
+		while (is(&l, ";")) /* empty rules */
+			next(&l);
+		if (!l.len)
+			break;
 		rc = rule(&l, out);
 		if (!rc && l.len && !is(&l, ";"))
 			rc = bdb_diag_set(d, BDB_EPARSE, "policy", 1, col(&l),

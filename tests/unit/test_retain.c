@@ -1,0 +1,236 @@
+/*
+ * test_retain.c - retention with rollups (engine/retain.c, docs/storage.md
+ * 2.14): the policy's grammar (canonical text, errors with their column),
+ * a week rolled up into one run whose values are the median, min and max of
+ * the runs it replaces with per-series counts (a series missing from a run
+ * counts fewer), the actions reported, a week already rolled up left alone,
+ * baselines' runs never touched, other branches' old runs dropped, and
+ * verify clean after each.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* cmocka.h needs the headers above first. */
+#include <cmocka.h>
+
+#include "engine.h"
+#include "helpers/store_env.h"
+
+#define DAY_US	INT64_C(86400000000)
+#define HOUR_US INT64_C(3600000000)
+/* 2026-01-05T00:00:00Z, a Monday. */
+#define MONDAY_US INT64_C(1767571200000000)
+
+static void parses_to(const char *text, const char *canonical)
+{
+	bdb_retention p;
+	bdb_diag d;
+	int rc = bdb_retention_parse(text, &p, &d);
+	if (rc)
+		fail_msg("%s: %s", text, d.message);
+	char buf[1024];
+	assert_string_equal(bdb_retention_format(&p, buf, sizeof buf), canonical);
+	bdb_retention_free(&p);
+}
+
+static void refused_at(const char *text, int col, const char *message)
+{
+	bdb_retention p;
+	bdb_diag d;
+	assert_int_equal(bdb_retention_parse(text, &p, &d), BDB_EPARSE);
+	assert_int_equal(d.col, col);
+	assert_string_equal(d.file, "policy");
+	if (!strstr(d.message, message))
+		fail_msg("%s: \"%s\" lacks \"%s\"", text, d.message, message);
+	assert_int_equal(p.n_branches, 0);
+}
+
+static void test_policy_grammar(void **state)
+{
+	(void)state;
+	parses_to("", "");
+	parses_to("  ;; ", "");
+	parses_to("rollup week after 365d; KEEP Branch \"main\" Forever; drop samples after "
+		  "30d;keep other 90d;keep branch \"release/1.x\" forever",
+		  "keep branch \"main\" forever; keep branch \"release/1.x\" forever; keep other "
+		  "90d; drop samples after 30d; rollup week after 365d");
+	parses_to("keep other 0d", "keep other 0d");
+	refused_at("keep other 90", 12, "expected a number of days such as 90d");
+	refused_at("keep other 36501d", 12, "at most 36500d");
+	refused_at("keep branch main forever", 13, "expected a quoted branch name");
+	refused_at("keep branch \"main\"", 19, "expected \"forever\", found the end");
+	refused_at("rollup month after 10d", 8, "expected \"week\", found \"month\"");
+	refused_at("keep other 9d drop samples after 1d", 15, "expected \";\" between rules");
+	refused_at("delete everything", 1, "expected a rule");
+	char many[2048] = "";
+	for (int i = 0; i <= BDB_RETAIN_MAX_BRANCHES; i++)
+		snprintf(many + strlen(many), sizeof many - strlen(many), "keep branch \"b%02d\" forever;",
+			 i);
+	/* Each rule is 26 characters; the 17th branch name is at 16 * 26 + 13. */
+	refused_at(many, 16 * 26 + 13, "at most 16 branches");
+}
+
+/* Collects retain's actions. */
+typedef struct actions {
+	int n;
+	char lines[32][160];
+} actions;
+
+static int collect(void *ctx, const bdb_retain_action *a)
+{
+	actions *acts = ctx;
+	static const char *const kinds[] = {"drop", "rollup", "samples", "new"};
+	assert_true(acts->n < 32);
+	snprintf(acts->lines[acts->n++], sizeof acts->lines[0], "%s %s %s %zu", kinds[a->kind],
+		 a->id, a->rollup_id ? a->rollup_id : "-", a->n_runs);
+	return 0;
+}
+
+static uint64_t put(bdb_store *s, const char *id, int64_t ts, const char *branch, size_t points,
+		    double base)
+{
+	bdb_run *run = make_run(id, ts, NULL, branch, points, base);
+	uint64_t seq = put_ok(s, run, 0, BDB_PUT_STORED);
+	bdb_run_free(run);
+	return seq;
+}
+
+static void set_policy(bdb_store *s, const char *text)
+{
+	bdb_diag d;
+	int rc = bdb_store_set_retention(s, text, &d);
+	if (rc)
+		fail_msg("%s: %s", text, d.message);
+}
+
+/* The first observation of (point, tags, metric) and what the rollup holds for it. */
+static void first_obs(bdb_store *s, const char *point, const char *framework, const char *size,
+		      const char *metric, bdb_obs *o, bdb_rollup_info *ri, bool *is)
+{
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	bdb_kv tags[] = {{"framework", framework}, {"size", size}};
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, point, tags, 2, metric, &id), 0);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, false, &it), 0);
+	assert_int_equal(bdb_obs_iter_next(it, o), 1);
+	bdb_obs_iter_close(it);
+	assert_int_equal(bdb_reader_rollup(r, o->run_seq, id, is, ri), 0);
+	bdb_reader_end(r);
+}
+
+static void test_week_rolled_up(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store *s = f->store;
+	/* Four runs in the week of Monday 2026-01-05 (bench/NNN time = base +
+	 * NNN; "w4" has 3 points only), one in the next week. */
+	put(s, "w1", MONDAY_US + 10 * HOUR_US, "main", 6, 10);
+	put(s, "w2", MONDAY_US + DAY_US, "main", 6, 40);
+	put(s, "w3", MONDAY_US + 3 * DAY_US, "main", 6, 20);
+	put(s, "w4", MONDAY_US + 6 * DAY_US + 23 * HOUR_US, "main", 3, 30);
+	put(s, "next", MONDAY_US + 7 * DAY_US, "main", 6, 99);
+	set_policy(s, "rollup week after 7d");
+	/* Now 2026-01-20: the cutoff is 2026-01-13, after the first week's end
+	 * (2026-01-12) and before the second's (2026-01-19). */
+	int64_t now = MONDAY_US + 15 * DAY_US;
+	actions dry = {0}, done = {0};
+	assert_int_equal(bdb_store_retain(s, now, true, collect, &dry, NULL), 0);
+	assert_int_equal(dry.n, 5);
+	assert_string_equal(dry.lines[0], "new rollup:week:2026-01-05:main rollup:week:2026-01-05:main 4");
+	assert_string_equal(dry.lines[1], "rollup w1 rollup:week:2026-01-05:main 0");
+	assert_string_equal(dry.lines[4], "rollup w4 rollup:week:2026-01-05:main 0");
+	assert_int_equal(bdb_store_retain(s, now, false, collect, &done, NULL), 0);
+	assert_int_equal(memcmp(&dry, &done, sizeof dry), 0);
+	assert_verify_clean(s);
+
+	bdb_obs o;
+	bdb_rollup_info ri;
+	bool is;
+	/* bench/000 time: 10, 40, 20, 30 -> median (20 + 30) / 2 = 25 (Python's
+	 * statistics.median([10, 40, 20, 30]) = 25.0), min 10, max 40, count 4. */
+	first_obs(s, "bench/000", "Grain", "0", "time", &o, &ri, &is);
+	assert_true(is);
+	assert_true(o.value == 25.0 && o.has_lower && o.lower == 10.0 && o.upper == 40.0);
+	assert_int_equal(o.timestamp_us, MONDAY_US);
+	assert_string_equal(ri.period, "week");
+	assert_int_equal(ri.count, 4);
+	assert_int_equal(ri.n_runs, 4);
+	/* bench/005 time: w4 has no bench/005, so 15, 45, 25 -> median 25, count 3. */
+	first_obs(s, "bench/005", "Datarax", "2", "time", &o, &ri, &is);
+	assert_true(o.value == 25.0 && o.lower == 15.0 && o.upper == 45.0);
+	assert_int_equal(ri.count, 3);
+	/* bench/001 ops: 999 in every run. */
+	first_obs(s, "bench/001", "Datarax", "1", "ops", &o, &ri, &is);
+	assert_true(o.value == 999.0 && o.lower == 999.0 && o.upper == 999.0);
+	assert_int_equal(ri.count, 4);
+
+	bdb_reader *r;
+	uint64_t n, seq;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(bdb_reader_find_id(r, "w2", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_id(r, "next", &seq), 0);
+	assert_int_equal(bdb_reader_rollup(r, seq, 0, &is, &ri), 0);
+	assert_false(is);
+	bdb_reader_end(r);
+
+	/* A late run in a week already rolled up is left as it is. */
+	put(s, "late", MONDAY_US + 2 * DAY_US, "main", 6, 1000);
+	actions again = {0};
+	assert_int_equal(bdb_store_retain(s, now, false, collect, &again, NULL), 0);
+	assert_int_equal(again.n, 0);
+	assert_verify_clean(s);
+}
+
+static void test_baselines_and_branches(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store *s = f->store;
+	uint64_t kept = put(s, "m1", MONDAY_US, "main", 2, 1);
+	put(s, "m2", MONDAY_US + DAY_US, "main", 2, 2);
+	uint64_t ref = put(s, "f1", MONDAY_US + 2 * DAY_US, "feature", 2, 3);
+	put(s, "f2", MONDAY_US + 3 * DAY_US, "feature", 2, 4);
+	put(s, "f3", MONDAY_US + 40 * DAY_US, "feature", 2, 5);
+	assert_int_equal(bdb_store_set_baseline(s, "release", kept), 0);
+	assert_int_equal(bdb_store_set_baseline(s, "feature-ref", ref), 0);
+	set_policy(s, "keep branch \"main\" forever; keep other 30d");
+	actions done = {0};
+	assert_int_equal(bdb_store_retain(s, MONDAY_US + 45 * DAY_US, false, collect, &done, NULL),
+			 0);
+	/* Only f2 goes: f1 is a baseline's, f3 is recent, main is kept. */
+	assert_int_equal(done.n, 1);
+	assert_string_equal(done.lines[0], "drop f2 - 0");
+	bdb_reader *r;
+	uint64_t n, seq;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 4);
+	assert_int_equal(bdb_reader_get_baseline(r, "feature-ref", &seq), 0);
+	assert_int_equal(seq, ref);
+	bdb_retention p;
+	assert_int_equal(bdb_reader_retention(r, &p), 0);
+	assert_int_equal(p.keep_other_days, 30);
+	assert_int_equal(p.rollup_days, -1);
+	bdb_retention_free(&p);
+	bdb_reader_end(r);
+	assert_verify_clean(s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_policy_grammar),
+	    cmocka_unit_test_setup_teardown(test_week_rolled_up, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_baselines_and_branches, store_setup,
+					    store_teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
