@@ -13,7 +13,7 @@
 
 #include "internal.h"
 
-#define DAY_US	 INT64_C(86400000000)
+#define DAY_US	      INT64_C(86400000000)
 #define ROLLUP_PREFIX "rollup:"
 
 /* ------------------------------------------------------------------------ */
@@ -117,7 +117,8 @@ static int rule(lex *l, bdb_retention *p)
 					    "expected a quoted branch name such as \"main\"");
 		if (p->n_branches == BDB_RETAIN_MAX_BRANCHES)
 			return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
-					    "at most %d branches are kept", BDB_RETAIN_MAX_BRANCHES);
+					    "at most %d branches are kept",
+					    BDB_RETAIN_MAX_BRANCHES);
 		char *b = strndup(l->tok + 1, l->len - 2);
 		if (!b)
 			return BDB_ENOMEM;
@@ -139,10 +140,11 @@ static int rule(lex *l, bdb_retention *p)
 			rc = expect(l, "after");
 		return rc ? rc : days(l, &p->rollup_days);
 	}
-	return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
-			    "expected a rule (keep branch \"B\" forever, keep other Nd, drop samples "
-			    "after Nd, rollup week after Nd), found \"%.*s\"",
-			    (int)l->len, l->tok);
+	return bdb_diag_set(
+	    l->d, BDB_EPARSE, "policy", 1, col(l),
+	    "expected a rule (keep branch \"B\" forever, keep other Nd, drop samples "
+	    "after Nd, rollup week after Nd), found \"%.*s\"",
+	    (int)l->len, l->tok);
 }
 
 int bdb_retention_parse(const char *text, bdb_retention *out, bdb_diag *d)
@@ -160,8 +162,8 @@ int bdb_retention_parse(const char *text, bdb_retention *out, bdb_diag *d)
 		rc = rule(&l, out);
 		if (!rc && l.len && !is(&l, ";"))
 			rc = bdb_diag_set(d, BDB_EPARSE, "policy", 1, col(&l),
-					  "expected \";\" between rules, found \"%.*s\"", (int)l.len,
-					  l.tok);
+					  "expected \";\" between rules, found \"%.*s\"",
+					  (int)l.len, l.tok);
 		while (!rc && is(&l, ";"))
 			next(&l);
 	}
@@ -461,7 +463,8 @@ static int make_plan(bdb_store *s, MDB_txn *txn, int64_t now, plan *p)
 			   week_start(ts) + 7 * DAY_US <= now - pol.rollup_days * DAY_US) {
 			kind = BDB_RETAIN_ROLLUP_RUN;
 			rc = plan_group_of(p, info.branch, week_start(ts), &group);
-		} else if (pol.drop_samples_days >= 0 && ts < now - pol.drop_samples_days * DAY_US) {
+		} else if (pol.drop_samples_days >= 0 &&
+			   ts < now - pol.drop_samples_days * DAY_US) {
 			bool has = false;
 			rc = has_samples(s, txn, seq, &scratch, &has);
 			if (has)
@@ -515,15 +518,16 @@ static int report_plan(const plan *p, bdb_retain_fn fn, void *ctx)
 		const plan_run *r = &p->runs[i];
 		if (r->kind < 0)
 			continue;
-		const plan_group *g = r->kind == BDB_RETAIN_ROLLUP_RUN ? &p->groups[r->group] : NULL;
+		const plan_group *g =
+		    r->kind == BDB_RETAIN_ROLLUP_RUN ? &p->groups[r->group] : NULL;
 		if (g && !told[r->group]) {
 			told[r->group] = true;
-			bdb_retain_action a = {BDB_RETAIN_NEW_ROLLUP, g->id, g->branch, g->week,
-					       g->id, g->n_runs};
+			bdb_retain_action a = {
+			    BDB_RETAIN_NEW_ROLLUP, g->id, g->branch, g->week, g->id, g->n_runs};
 			rc = fn(ctx, &a);
 		}
 		bdb_retain_action a = {(bdb_retain_kind)r->kind, r->id, r->branch, r->ts,
-				       g ? g->id : NULL, 0};
+				       g ? g->id : NULL,	 0};
 		if (!rc)
 			rc = fn(ctx, &a);
 	}
@@ -661,16 +665,17 @@ static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g, bdb
 		}
 		bdb_metric *m = NULL;
 		if (!rc)
-			rc = bdb_point_add_metric(run, pt, si->metric, median_sorted(vals + i, j - i),
-						  &m);
+			rc = bdb_point_add_metric(run, pt, si->metric,
+						  median_sorted(vals + i, j - i), &m);
 		if (!rc && *si->unit)
 			rc = bdb_metric_set_unit(run, m, si->unit);
 		if (!rc) {
 			m->has_lower = m->has_upper = true;
 			m->lower = vals[i].value;
 			m->upper = vals[j - 1].value;
-			counts[n_counts++] = (counted){(size_t)(pt - run->points),
-						       (size_t)(m - pt->metrics), (uint32_t)(j - i)};
+			counts[n_counts++] =
+			    (counted){(size_t)(pt - run->points), (size_t)(m - pt->metrics),
+				      (uint32_t)(j - i)};
 		}
 		i = j;
 	}
@@ -829,8 +834,10 @@ int bdb_store_retain(bdb_store *store, int64_t now_us, bool dry_run, bdb_retain_
 	if (!rc)
 		rc = report_plan(&c.plan, fn, ctx);
 	else if (d && d->code == 0)
-		bdb_diag_set(d, rc, NULL, 0, 0, "cannot apply the retention policy: %s; the store "
-				  "is unchanged", bdb_strerror(rc));
+		bdb_diag_set(d, rc, NULL, 0, 0,
+			     "cannot apply the retention policy: %s; the store "
+			     "is unchanged",
+			     bdb_strerror(rc));
 	plan_free(&c.plan);
 	return rc;
 }
@@ -880,8 +887,7 @@ int bdb_reader_has_rollups(bdb_reader *r, bool *has)
 	return rc;
 }
 
-int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,
-		      bdb_rollup_info *out)
+int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is, bdb_rollup_info *out)
 {
 	*is = false;
 	*out = (bdb_rollup_info){0};

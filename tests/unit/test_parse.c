@@ -40,6 +40,7 @@ static const golden statements[] = {
     {"show tags", "(show tags)"},
     {"show tags backend as json", "(show tags name=\"backend\" as=json)"},
     {"show baselines as markdown", "(show baselines as=markdown)"},
+    {"show retention as csv", "(show retention as=csv)"},
     {"summary", "(summary)"},
     {"summary latest~1 of \"CV-1/*\" where backend != cpu",
      "(summary run=latest~1 of=\"CV-1/*\" where=(!= tag:\"backend\" \"cpu\"))"},
@@ -262,14 +263,17 @@ static const bad errors[] = {
      "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did "
      "you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
     {"trend x as jsno", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found \"jsno\"; "
+     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
+     "\"jsno\"; "
      "did you mean "
      "\"json\"?\n  trend x as jsno\n             ^^^^"},
     {"show run", 1, 6,
-     "expected \"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\", found "
+     "expected \"runs\", \"points\", \"metrics\", \"tags\", \"baselines\" or \"retention\" after "
+     "\"show\", found "
      "\"run\"; did you mean \"runs\"?\n  show run\n       ^^^"},
     {"show", 1, 5,
-     "expected \"runs\", \"points\", \"metrics\", \"tags\" or \"baselines\" after \"show\", found "
+     "expected \"runs\", \"points\", \"metrics\", \"tags\", \"baselines\" or \"retention\" after "
+     "\"show\", found "
      "end of input\n  show\n      ^"},
     {"compare latest", 1, 15,
      "expected \"with\", found end of input\n  compare latest\n                ^"},
@@ -446,7 +450,8 @@ static const bad errors[] = {
      "duplicate \"metric\" clause: it was already given at column 13\n  regressions metric time "
      "metric ops\n                          ^^^^^^"},
     {"TREND x AS Jsonn", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found \"Jsonn\"; "
+     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
+     "\"Jsonn\"; "
      "did you mean "
      "\"json\"?\n  TREND x AS Jsonn\n             ^^^^^"},
     {"trend\n  throughput\n  of x", 3, 3,
@@ -867,7 +872,7 @@ static void test_keywords(void **state)
 	for (; k[n]; n++)
 		if (n)
 			assert_true(strcmp(k[n - 1], k[n]) < 0);
-	assert_int_equal(n, 60);
+	assert_int_equal(n, 61);
 	assert_string_equal(k[0], "alpha");
 	assert_string_equal(k[n - 1], "zscore");
 }

@@ -69,8 +69,8 @@ static void test_policy_grammar(void **state)
 	refused_at("delete everything", 1, "expected a rule");
 	char many[2048] = "";
 	for (int i = 0; i <= BDB_RETAIN_MAX_BRANCHES; i++)
-		snprintf(many + strlen(many), sizeof many - strlen(many), "keep branch \"b%02d\" forever;",
-			 i);
+		snprintf(many + strlen(many), sizeof many - strlen(many),
+			 "keep branch \"b%02d\" forever;", i);
 	/* Each rule is 26 characters; the 17th branch name is at 16 * 26 + 13. */
 	refused_at(many, 16 * 26 + 13, "at most 16 branches");
 }
@@ -143,7 +143,8 @@ static void test_week_rolled_up(void **state)
 	actions dry = {0}, done = {0};
 	assert_int_equal(bdb_store_retain(s, now, true, collect, &dry, NULL), 0);
 	assert_int_equal(dry.n, 5);
-	assert_string_equal(dry.lines[0], "new rollup:week:2026-01-05:main rollup:week:2026-01-05:main 4");
+	assert_string_equal(dry.lines[0],
+			    "new rollup:week:2026-01-05:main rollup:week:2026-01-05:main 4");
 	assert_string_equal(dry.lines[1], "rollup w1 rollup:week:2026-01-05:main 0");
 	assert_string_equal(dry.lines[4], "rollup w4 rollup:week:2026-01-05:main 0");
 	assert_int_equal(bdb_store_retain(s, now, false, collect, &done, NULL), 0);
