@@ -263,8 +263,7 @@ static const bad errors[] = {
      "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did "
      "you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
     {"trend x as jsno", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
-     "\"jsno\"; "
+     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found \"jsno\"; "
      "did you mean "
      "\"json\"?\n  trend x as jsno\n             ^^^^"},
     {"show run", 1, 6,
@@ -450,8 +449,7 @@ static const bad errors[] = {
      "duplicate \"metric\" clause: it was already given at column 13\n  regressions metric time "
      "metric ops\n                          ^^^^^^"},
     {"TREND x AS Jsonn", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
-     "\"Jsonn\"; "
+     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found \"Jsonn\"; "
      "did you mean "
      "\"json\"?\n  TREND x AS Jsonn\n             ^^^^^"},
     {"trend\n  throughput\n  of x", 3, 3,
