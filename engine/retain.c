@@ -307,6 +307,21 @@ static bool kept_branch(const bdb_retention *p, const char *branch)
 	return false;
 }
 
+/* Makes room for one more item in *items (n used of *cap, each size bytes),
+ * doubling from first. 0 or BDB_ENOMEM. */
+static int reserve_one(void *items, size_t n, size_t *cap, size_t size, size_t first)
+{
+	if (n < *cap)
+		return 0;
+	size_t want = *cap ? *cap * 2 : first;
+	void *m = realloc(*(void **)items, want * size);
+	if (!m)
+		return BDB_ENOMEM;
+	*(void **)items = m;
+	*cap = want;
+	return 0;
+}
+
 /*
  * Runs the policy never touches: those a baseline points at. Annotations
  * (another branch adds them) are to be added here: a run an annotation
@@ -328,14 +343,9 @@ static int protected_runs(bdb_store *s, MDB_txn *txn, uint64_t **out, size_t *n)
 		const char *name;
 		if (bdb__baseline_decode(v.mv_data, v.mv_size, &seq, &name))
 			continue;
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			uint64_t *m = realloc(*out, cap * sizeof *m);
-			if (!m) {
-				mdb_cursor_close(cur);
-				return BDB_ENOMEM;
-			}
-			*out = m;
+		if (reserve_one(out, *n, &cap, sizeof **out, 8)) {
+			mdb_cursor_close(cur);
+			return BDB_ENOMEM;
 		}
 		(*out)[(*n)++] = seq;
 	}
@@ -368,14 +378,8 @@ static int has_samples(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *scratc
 
 static int plan_add_run(plan *p, uint64_t seq, const bdb_run_info *info, int kind)
 {
-	if (p->n_runs == p->cap_runs) {
-		size_t cap = p->cap_runs ? p->cap_runs * 2 : 64;
-		plan_run *m = realloc(p->runs, cap * sizeof *m);
-		if (!m)
-			return BDB_ENOMEM;
-		p->runs = m;
-		p->cap_runs = cap;
-	}
+	if (reserve_one(&p->runs, p->n_runs, &p->cap_runs, sizeof *p->runs, 64))
+		return BDB_ENOMEM;
 	plan_run *r = &p->runs[p->n_runs];
 	*r = (plan_run){seq, info->timestamp_us, strdup(info->id), strdup(info->branch), kind, 0};
 	if (!r->id || !r->branch) {
@@ -395,14 +399,8 @@ static int plan_group_of(plan *p, const char *branch, int64_t week, size_t *out)
 			*out = i;
 			return 0;
 		}
-	if (p->n_groups == p->cap_groups) {
-		size_t cap = p->cap_groups ? p->cap_groups * 2 : 16;
-		plan_group *m = realloc(p->groups, cap * sizeof *m);
-		if (!m)
-			return BDB_ENOMEM;
-		p->groups = m;
-		p->cap_groups = cap;
-	}
+	if (reserve_one(&p->groups, p->n_groups, &p->cap_groups, sizeof *p->groups, 16))
+		return BDB_ENOMEM;
 	plan_group *g = &p->groups[p->n_groups];
 	*g = (plan_group){.branch = strdup(branch), .week = week};
 	if (!g->branch)
@@ -590,14 +588,9 @@ static int run_values(bdb_store *s, MDB_txn *txn, MDB_cursor *chunks, uint64_t s
 			rc = BDB_ECORRUPT; /* verify names it */
 			break;
 		}
-		if (*n == *cap) {
-			*cap = *cap ? *cap * 2 : 1024;
-			series_value *m = realloc(*vals, *cap * sizeof *m);
-			if (!m) {
-				rc = BDB_ENOMEM;
-				break;
-			}
-			*vals = m;
+		if (reserve_one(vals, *n, cap, sizeof **vals, 1024)) {
+			rc = BDB_ENOMEM;
+			break;
 		}
 		(*vals)[(*n)++] = (series_value){ids[i], o.value};
 	}
