@@ -571,12 +571,12 @@ static int run_values(bdb_store *s, MDB_txn *txn, MDB_cursor *chunks, uint64_t s
 	bdb__put_be64(seq8, seq);
 	MDB_val k = {8, seq8}, v;
 	int rc = bdb__mdb_error(mdb_get(txn, s->dbi[BDB__DB_RUNLOG], &k, &v));
-	bdb_run_info info;
+	bdb_run_info info = {0};
 	if (!rc)
 		rc = bdb__runlog_decode(v.mv_data, v.mv_size, seq, &info);
 	uint64_t *ids = NULL;
 	size_t n_ids = 0;
-	int64_t ts = info.timestamp_us;
+	int64_t ts = info.timestamp_us; /* read only when rc is 0 */
 	if (!rc)
 		rc = bdb__mdb_error(mdb_get(txn, s->dbi[BDB__DB_RUN_SERIES], &k, &v));
 	if (!rc)
