@@ -538,6 +538,7 @@ static int report_plan(const plan *p, bdb_retain_fn fn, void *ctx)
 /* ------------------------------------------------------------------------ */
 
 typedef struct series_value {
+	size_t group;
 	uint64_t series;
 	double value;
 } series_value;
@@ -545,6 +546,8 @@ typedef struct series_value {
 static int compare_series_value(const void *a, const void *b)
 {
 	const series_value *x = a, *y = b;
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
 	if (x->series != y->series)
 		return x->series < y->series ? -1 : 1;
 	return x->value < y->value ? -1 : x->value > y->value ? 1 : 0;
@@ -563,38 +566,70 @@ static int compare_counted(const void *a, const void *b)
 	return x->metric < y->metric ? -1 : x->metric > y->metric;
 }
 
-/* Appends the observations of run seq to *vals (grown as needed). */
-static int run_values(bdb_store *s, MDB_txn *txn, MDB_cursor *chunks, uint64_t seq,
-		      series_value **vals, size_t *n, size_t *cap)
+typedef struct seq_group {
+	uint64_t seq;
+	size_t group;
+} seq_group;
+
+static int compare_seq_group(const void *a, const void *b)
 {
-	uint8_t seq8[8];
-	bdb__put_be64(seq8, seq);
-	MDB_val k = {8, seq8}, v;
-	int rc = bdb__mdb_error(mdb_get(txn, s->dbi[BDB__DB_RUNLOG], &k, &v));
-	bdb_run_info info = {0};
-	if (!rc)
-		rc = bdb__runlog_decode(v.mv_data, v.mv_size, seq, &info);
-	uint64_t *ids = NULL;
-	size_t n_ids = 0;
-	int64_t ts = info.timestamp_us; /* read only when rc is 0 */
-	if (!rc)
-		rc = bdb__mdb_error(mdb_get(txn, s->dbi[BDB__DB_RUN_SERIES], &k, &v));
-	if (!rc)
-		rc = bdb__run_series_decode(v.mv_data, v.mv_size, info.n_metrics, &ids, &n_ids);
-	for (size_t i = 0; !rc && i < n_ids; i++) {
-		bdb_obs o;
-		rc = bdb__obs_find(chunks, ids[i], ts, seq, &o);
-		if (rc == BDB_ENOTFOUND) {
-			rc = BDB_ECORRUPT; /* verify names it */
-			break;
-		}
-		if (reserve_one(vals, *n, cap, sizeof **vals, 1024)) {
-			rc = BDB_ENOMEM;
-			break;
-		}
-		(*vals)[(*n)++] = (series_value){ids[i], o.value};
+	const seq_group *x = a, *y = b;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/*
+ * Every value the rollups of p take, in one walk over all chunks (a lookup
+ * per run and series would decode a chunk each time: 3.5 s instead of
+ * well under one for 276 runs of 1,000 series), sorted by group, series and
+ * value. *vals malloc'ed.
+ */
+static int collect_values(bdb_store *s, MDB_txn *txn, const plan *p, series_value **vals, size_t *n)
+{
+	*vals = NULL;
+	*n = 0;
+	size_t n_runs = 0, cap = 0;
+	for (size_t i = 0; i < p->n_runs; i++)
+		n_runs += p->runs[i].kind == BDB_RETAIN_ROLLUP_RUN;
+	if (!n_runs)
+		return 0;
+	seq_group *runs = malloc(n_runs * sizeof *runs);
+	bdb_obs *obs = malloc(BDB__CHUNK_OBS * sizeof *obs);
+	MDB_cursor *cur = NULL;
+	int rc = runs && obs ? 0 : BDB_ENOMEM;
+	for (size_t i = 0, j = 0; !rc && i < p->n_runs; i++)
+		if (p->runs[i].kind == BDB_RETAIN_ROLLUP_RUN)
+			runs[j++] = (seq_group){p->runs[i].seq, p->runs[i].group};
+	if (!rc) {
+		qsort(runs, n_runs, sizeof *runs, compare_seq_group);
+		rc = bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_CHUNKS], &cur));
 	}
-	free(ids);
+	MDB_val k, v;
+	int got = rc ? MDB_NOTFOUND : mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	for (; !rc && got == 0; got = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		size_t count;
+		rc = bdb__chunk_read(&k, &v, obs, &count);
+		uint64_t series = rc ? 0 : bdb__get_be64(k.mv_data);
+		for (size_t i = 0; !rc && i < count; i++) {
+			seq_group key = {obs[i].run_seq, 0};
+			const seq_group *at =
+			    bsearch(&key, runs, n_runs, sizeof *runs, compare_seq_group);
+			if (!at)
+				continue;
+			if (reserve_one(vals, *n, &cap, sizeof **vals, 1024)) {
+				rc = BDB_ENOMEM;
+				break;
+			}
+			(*vals)[(*n)++] = (series_value){at->group, series, obs[i].value};
+		}
+	}
+	if (!rc && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	if (cur)
+		mdb_cursor_close(cur);
+	free(runs);
+	free(obs);
+	if (!rc)
+		qsort(*vals, *n, sizeof **vals, compare_series_value);
 	return rc;
 }
 
@@ -607,11 +642,10 @@ static double median_sorted(const series_value *v, size_t n)
 
 /* Builds the rollup run of group g: per series its week's median (value),
  * min (lower), max (upper); the metadata says what it replaced. */
-static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g, bdb_run **out)
+static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g,
+			const series_value *vals, size_t n, bdb_run **out)
 {
 	const plan_group *grp = &p->groups[g];
-	series_value *vals = NULL;
-	size_t n = 0, cap = 0;
 	counted *counts = NULL;
 	size_t n_counts = 0;
 	bdb_buf ids, rle;
@@ -619,18 +653,12 @@ static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g, bdb
 	bdb_buf_init(&rle);
 	bdb_series_info *si = NULL;
 	bdb_run *run = bdb_run_new();
-	MDB_cursor *chunks = NULL;
-	int rc = run ? bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_CHUNKS], &chunks))
-		     : BDB_ENOMEM;
+	int rc = run ? 0 : BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < p->n_runs; i++) {
 		const plan_run *r = &p->runs[i];
-		if (r->kind != BDB_RETAIN_ROLLUP_RUN || r->group != g)
-			continue;
-		rc = run_values(s, txn, chunks, r->seq, &vals, &n, &cap);
-		bdb_buf_printf(&ids, "%s%s", ids.len ? "\n" : "", r->id);
+		if (r->kind == BDB_RETAIN_ROLLUP_RUN && r->group == g)
+			bdb_buf_printf(&ids, "%s%s", ids.len ? "\n" : "", r->id);
 	}
-	if (!rc)
-		qsort(vals, n, sizeof *vals, compare_series_value);
 	if (!rc && !(counts = malloc((n ? n : 1) * sizeof *counts)))
 		rc = BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < n;) {
@@ -709,9 +737,6 @@ static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g, bdb
 		rc = bdb_run_set_meta(run, "rollup.run_ids", ids.len ? bdb_buf_cstr(&ids) : "");
 	if (!rc)
 		rc = bdb_run_set_meta(run, "rollup.counts", rle.len ? bdb_buf_cstr(&rle) : "");
-	if (chunks)
-		mdb_cursor_close(chunks);
-	free(vals);
 	free(counts);
 	free(si);
 	bdb_buf_free(&ids);
@@ -779,9 +804,18 @@ static int retain_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!rc && !puts)
 		rc = BDB_ENOMEM;
 	/* Everything is read before anything is written. */
-	for (size_t g = 0; !rc && g < p->n_groups; g++)
+	series_value *vals = NULL;
+	size_t n_vals = 0, at = 0;
+	if (!rc)
+		rc = collect_values(s, txn, p, &vals, &n_vals);
+	for (size_t g = 0; !rc && g < p->n_groups; g++) {
+		size_t from = at;
+		while (at < n_vals && vals[at].group == g)
+			at++;
 		if (p->groups[g].n_runs > 0)
-			rc = build_rollup(s, txn, p, g, &puts[n_puts++]);
+			rc = build_rollup(s, txn, p, g, vals + from, at - from, &puts[n_puts++]);
+	}
+	free(vals);
 	for (size_t i = 0; !rc && i < p->n_runs; i++)
 		if (p->runs[i].kind == BDB_RETAIN_DROP_SAMPLES)
 			rc = without_samples(s, txn, p->runs[i].seq, &scratch, &puts[n_puts++]);
