@@ -352,7 +352,8 @@ int cmd_retain(cli_ctx *ctx, int argc, char **argv)
 	if (policy && (dry_run || now_text))
 		return cli_usage_error("retain", "--set stores a policy; run retain again to apply it");
 	bdb_store *store;
-	code = cli_open_store(ctx, false, false, &store);
+	/* A dry run only reads: it works where the store cannot be written. */
+	code = cli_open_store(ctx, false, dry_run, &store);
 	if (code)
 		return code;
 	bdb_diag d;

@@ -90,6 +90,20 @@ drop samples of run r17 (branch "main", 2025-01-27T02:00:00Z)
 drop samples of run r18 (branch "feature", 2025-01-28T02:00:00Z)
 retain --dry-run (nothing changed): 3 runs dropped, 11 runs rolled up into 4 rollups, 2 runs'"'"' samples dropped'
 
+# A dry run only reads: it works on a store it cannot write (AS_USER, lib.sh).
+if [ "${AS_USER[0]:-}" = none ]; then
+	pass "read-only dry run: not checked (running as root without setpriv)"
+else
+	chmod 755 "$WORK"
+	cp -r "$WORK/before" "$WORK/ro"
+	chmod 444 "$WORK/ro/data.mdb" "$WORK/ro/lock.mdb" && chmod 555 "$WORK/ro"
+	run "${AS_USER[@]}" "$BENCHDB" --db "$WORK/ro" retain --dry-run --now 2025-02-10T00:00:00Z
+	check "a dry run on a store it cannot write lists the same" cmp -s "$OUT" "$WORK/dry.out"
+	run "${AS_USER[@]}" "$BENCHDB" --db "$WORK/ro" retain --now 2025-02-10T00:00:00Z
+	check_rc "  and retain there exits 3" 3
+	chmod -R u+w "$WORK/ro"
+fi
+
 run "$BENCHDB" --db "$DB" retain --now 2025-02-10T00:00:00Z
 check_rc "retain applies the policy" 0
 check "  doing exactly what the dry run listed" \
