@@ -173,6 +173,12 @@ int bdb__chunk_read(const MDB_val *k, const MDB_val *v, bdb_obs *obs, size_t *n)
 int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs, size_t n);
 /* Deletes the observation of series in run (us, seq); a missing one is fine. */
 int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint64_t seq);
+/* Deletes every observation of the runs seqs[0..n) (sorted ascending) in one
+ * walk over all chunks, each changed chunk rewritten once (retain.c: far
+ * faster than bdb__obs_delete per run and series). */
+int bdb__obs_delete_runs(MDB_txn *txn, MDB_dbi dbi, const uint64_t *seqs, size_t n);
+/* qsort / bsearch order of uint64_t values. */
+int bdb__compare_u64(const void *a, const void *b);
 /* Finds the observation of series in run (us, seq) with cur (on chunks) and
  * fills out (may be NULL). BDB_ENOTFOUND when there is none. */
 int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out);
@@ -297,8 +303,12 @@ int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dfl
 int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t v);
 
 /* Deletes run seq and every index entry of it inside txn. Baselines pointing
- * at it are dropped unless keep_baselines. */
-int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_baselines);
+ * at it are dropped unless flags has BDB__DELETE_KEEP_BASELINES; with
+ * BDB__DELETE_OBS_GONE its observations were deleted already
+ * (bdb__obs_delete_runs): only the series left without any are removed. */
+#define BDB__DELETE_KEEP_BASELINES 0x1u
+#define BDB__DELETE_OBS_GONE	   0x2u
+int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, unsigned flags);
 
 /* Puts runs[0..n) inside txn, as bdb_store_put_runs does in its own
  * transaction (retain.c puts rollups and runs without samples with it). */

@@ -229,6 +229,104 @@ int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint
 	return rc;
 }
 
+int bdb__compare_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* One chunk that loses observations: its key and what stays of it. */
+typedef struct chunk_edit {
+	uint8_t key[BDB__CHUNK_KEY];
+	size_t from, n; /* the observations that stay, in obs_delete_runs' kept buffer */
+} chunk_edit;
+
+/* Rewrites the chunks of edits[0..n): each deleted, what stays of it put as
+ * chunks of its own (within the old chunk's range, so chunks never overlap). */
+static int rewrite_chunks(MDB_txn *txn, MDB_dbi dbi, const chunk_edit *edits, size_t n,
+			  const bdb_obs *kept, bdb_buf *enc)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		MDB_val k = {BDB__CHUNK_KEY, (void *)edits[i].key};
+		rc = bdb__mdb_error(mdb_del(txn, dbi, &k, NULL));
+		if (!rc && edits[i].n)
+			rc = put_chunks(txn, dbi, bdb__get_be64(edits[i].key), kept + edits[i].from,
+					edits[i].n, enc);
+	}
+	return rc;
+}
+
+int bdb__obs_delete_runs(MDB_txn *txn, MDB_dbi dbi, const uint64_t *seqs, size_t n_seqs)
+{
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(txn, dbi, &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_obs obs[BDB__CHUNK_OBS];
+	bdb_buf kept, edits, enc;
+	bdb_buf_init(&kept);
+	bdb_buf_init(&edits);
+	bdb_buf_init(&enc);
+	uint64_t series = 0;
+	MDB_val k, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	for (;;) {
+		bool same = got == 0 && k.mv_size == BDB__CHUNK_KEY && series &&
+			    bdb__get_be64(k.mv_data) == series;
+		if (!same && edits.len) {
+			/* The series is walked: rewrite its chunks, then find the
+			 * next one again (the writes move the cursor's pages). */
+			uint8_t next[BDB__CHUNK_KEY];
+			bool more = got == 0 && k.mv_size == BDB__CHUNK_KEY;
+			if (more)
+				memcpy(next, k.mv_data, BDB__CHUNK_KEY);
+			rc = rewrite_chunks(txn, dbi, (const chunk_edit *)edits.data,
+					    edits.len / sizeof(chunk_edit), (const bdb_obs *)kept.data,
+					    &enc);
+			bdb_buf_reset(&kept);
+			bdb_buf_reset(&edits);
+			if (rc)
+				break;
+			if (!more)
+				break;
+			k = (MDB_val){BDB__CHUNK_KEY, next};
+			got = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+			continue;
+		}
+		if (got)
+			break;
+		size_t n;
+		rc = bdb__chunk_read(&k, &v, obs, &n);
+		if (rc)
+			break;
+		series = bdb__get_be64(k.mv_data);
+		chunk_edit e = {.from = kept.len / sizeof(bdb_obs)};
+		memcpy(e.key, k.mv_data, BDB__CHUNK_KEY);
+		for (size_t i = 0; i < n; i++)
+			if (!bsearch(&obs[i].run_seq, seqs, n_seqs, sizeof *seqs, bdb__compare_u64)) {
+				bdb_buf_append(&kept, &obs[i], sizeof obs[i]);
+				e.n++;
+			}
+		if (e.n < n)
+			bdb_buf_append(&edits, &e, sizeof e);
+		else
+			kept.len = e.from * sizeof(bdb_obs); /* the chunk stays as it is */
+		if (kept.failed || edits.failed) {
+			rc = BDB_ENOMEM;
+			break;
+		}
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
+	if (!rc && got && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	mdb_cursor_close(cur);
+	bdb_buf_free(&kept);
+	bdb_buf_free(&edits);
+	bdb_buf_free(&enc);
+	return rc;
+}
+
 int bdb__series_has_obs(MDB_txn *txn, MDB_dbi dbi, uint64_t series, bool *has)
 {
 	MDB_cursor *cur;

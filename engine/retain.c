@@ -827,14 +827,24 @@ static int retain_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!rc && n_puts)
 		rc = bdb__put_runs_txn(s, txn, (const bdb_run *const *)puts, n_puts,
 				       BDB_PUT_REPLACE, c->d);
-	size_t changed = n_puts;
-	for (size_t i = 0; !rc && i < p->n_runs; i++) {
-		int kind = p->runs[i].kind;
-		if (kind == BDB_RETAIN_DROP_RUN || kind == BDB_RETAIN_ROLLUP_RUN) {
-			rc = bdb__delete_run_txn(s, txn, p->runs[i].seq, false);
-			changed++;
-		}
+	/* The runs that go: their observations in one walk over the chunks,
+	 * then each run's other entries. */
+	uint64_t *gone = malloc((p->n_runs ? p->n_runs : 1) * sizeof *gone);
+	size_t n_gone = 0;
+	if (!rc && !gone)
+		rc = BDB_ENOMEM;
+	for (size_t i = 0; !rc && i < p->n_runs; i++)
+		if (p->runs[i].kind == BDB_RETAIN_DROP_RUN ||
+		    p->runs[i].kind == BDB_RETAIN_ROLLUP_RUN)
+			gone[n_gone++] = p->runs[i].seq;
+	if (!rc && n_gone) {
+		qsort(gone, n_gone, sizeof *gone, bdb__compare_u64);
+		rc = bdb__obs_delete_runs(txn, s->dbi[BDB__DB_CHUNKS], gone, n_gone);
 	}
+	for (size_t i = 0; !rc && i < n_gone; i++)
+		rc = bdb__delete_run_txn(s, txn, gone[i], BDB__DELETE_OBS_GONE);
+	free(gone);
+	size_t changed = n_puts + n_gone;
 	for (size_t i = 0; i < n_puts; i++)
 		bdb_run_free(puts[i]);
 	free(puts);

@@ -153,7 +153,7 @@ static int remove_series(bdb_store *s, MDB_txn *txn, uint64_t id)
 	return rc;
 }
 
-int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_baselines)
+int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, unsigned flags)
 {
 	uint8_t seq8[8];
 	bdb__put_be64(seq8, seq);
@@ -186,10 +186,20 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 	}
 	rc = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
-		rc = bdb__obs_delete(txn, s->dbi[BDB__DB_CHUNKS], series[i], ts, seq);
+		if (!(flags & BDB__DELETE_OBS_GONE))
+			rc = bdb__obs_delete(txn, s->dbi[BDB__DB_CHUNKS], series[i], ts, seq);
 		bool has = true;
 		if (!rc)
 			rc = bdb__series_has_obs(txn, s->dbi[BDB__DB_CHUNKS], series[i], &has);
+		if (!rc && !has && (flags & BDB__DELETE_OBS_GONE)) {
+			/* Another run of the batch may have removed it already. */
+			uint8_t k8[8];
+			bdb__put_be64(k8, series[i]);
+			MDB_val sk = {8, k8}, sv;
+			int got = mdb_get(txn, s->dbi[BDB__DB_SERIES_INFO], &sk, &sv);
+			has = got == MDB_NOTFOUND;
+			rc = got == 0 || got == MDB_NOTFOUND ? 0 : bdb__mdb_error(got);
+		}
 		if (!rc && !has)
 			rc = remove_series(s, txn, series[i]);
 	}
@@ -209,7 +219,7 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 		rc = del(s, txn, BDB__DB_RUNLOG, seq8, 8, NULL, 0);
 	if (!rc)
 		rc = del(s, txn, BDB__DB_RUNS, seq8, 8, NULL, 0);
-	if (!rc && !keep_baselines) {
+	if (!rc && !(flags & BDB__DELETE_KEEP_BASELINES)) {
 		MDB_cursor *cur;
 		rc = bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_BASELINES], &cur));
 		int got = rc ? MDB_NOTFOUND : mdb_cursor_get(cur, &k, &v, MDB_FIRST);
@@ -629,7 +639,7 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 					    run->id, (unsigned long long)old, differs);
 		rc = cache_write_obs(s, txn, c->cache); /* the old run may be in them */
 		if (!rc)
-			rc = bdb__delete_run_txn(s, txn, old, true);
+			rc = bdb__delete_run_txn(s, txn, old, BDB__DELETE_KEEP_BASELINES);
 		if (rc)
 			return rc;
 		cache_clear(c->cache); /* the delete may have removed series */
@@ -847,7 +857,7 @@ int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint
 
 static int delete_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
-	return bdb__delete_run_txn(s, txn, *(const uint64_t *)ctx, false);
+	return bdb__delete_run_txn(s, txn, *(const uint64_t *)ctx, 0);
 }
 
 int bdb_store_delete_run(bdb_store *store, uint64_t seq)

@@ -4,8 +4,8 @@
  * a week rolled up into one run whose values are the median, min and max of
  * the runs it replaces with per-series counts (a series missing from a run
  * counts fewer), the actions reported, a week already rolled up left alone,
- * baselines' runs never touched, other branches' old runs dropped, and
- * verify clean after each.
+ * baselines' runs never touched, other branches' old runs dropped (from
+ * series of several chunks), and verify clean after each.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -225,6 +225,49 @@ static void test_baselines_and_branches(void **state)
 	assert_verify_clean(s);
 }
 
+/* 300 runs, every other one on feature: each series' observations fill
+ * chunks of 128 at most, and dropping the feature runs rewrites each chunk
+ * once (bdb__obs_delete_runs); a series only feature runs had goes with them. */
+static void test_drop_across_chunks(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store *s = f->store;
+	for (int i = 0; i < 300; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "r%03d", i);
+		/* feature runs have a third point, bench/002, which main runs lack */
+		put(s, id, MONDAY_US + i * HOUR_US, i % 2 ? "feature" : "main", i % 2 ? 3 : 2, i);
+	}
+	set_policy(s, "keep branch \"main\" forever; keep other 1d");
+	/* Now hour 400: every run is over a day old, so every feature run goes. */
+	assert_int_equal(bdb_store_retain(s, MONDAY_US + 400 * HOUR_US, false, NULL, NULL, NULL),
+			 0);
+	assert_verify_clean(s);
+	struct bdb_store_stats st;
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	assert_int_equal(st.runs, 150);
+	assert_int_equal(st.series, 4); /* bench/002 went with the feature runs */
+	assert_int_equal(st.observations, 150 * 4);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	bdb_kv tags[] = {{"framework", "Grain"}, {"size", "0"}};
+	uint64_t id;
+	assert_int_equal(bdb_reader_series_lookup(r, "bench/000", tags, 2, "time", &id), 0);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, id, INT64_MIN, INT64_MAX, false, &it), 0);
+	bdb_obs o;
+	int k = 0;
+	while (bdb_obs_iter_next(it, &o) == 1) {
+		/* main run r(2k): time = base 2k + point 0 */
+		assert_true(o.value == 2.0 * k);
+		assert_int_equal(o.timestamp_us, MONDAY_US + 2 * k * HOUR_US);
+		k++;
+	}
+	assert_int_equal(k, 150);
+	bdb_obs_iter_close(it);
+	bdb_reader_end(r);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -232,6 +275,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_week_rolled_up, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_baselines_and_branches, store_setup,
 					    store_teardown),
+	    cmocka_unit_test_setup_teardown(test_drop_across_chunks, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
