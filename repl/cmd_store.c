@@ -329,14 +329,16 @@ int cmd_retain(cli_ctx *ctx, int argc, char **argv)
 	    "in one write transaction: runs of other branches older than 'keep other'\n"
 	    "go, weeks older than 'rollup week after' become one rollup run each\n"
 	    "(per series the median, min, max and count), runs older than 'drop\n"
-	    "samples after' lose their samples. Runs of kept branches are only rolled\n"
-	    "up; runs a baseline points at are never touched. Prints one line per\n"
-	    "run. --dry-run prints the same lines and changes nothing. --now TIME\n"
+	    "samples after' lose their samples. Runs of kept branches are never\n"
+	    "dropped (only rolled up, or thinned of samples); runs a baseline points\n"
+	    "at are never touched. Prints one line per run. --dry-run prints the\n"
+	    "same lines and changes nothing. --now TIME\n"
 	    "ages runs from TIME instead of the clock. --set POLICY stores a policy,\n"
 	    "for example:\n"
 	    "  'keep branch \"main\" forever; keep other 90d; drop samples after 30d;\n"
 	    "   rollup week after 365d'\n"
-	    "(--set '' removes it).\n";
+	    "(--set '' removes it). Exit 0; 2 for a policy that does not parse or a\n"
+	    "bad option; 3 when the store cannot be changed (it is left as it was).\n";
 	const char *policy = NULL, *now_text = NULL;
 	bool dry_run = false;
 	const cli_opt opts[] = {{"--set", &policy, NULL},
