@@ -8,6 +8,7 @@
  *                   set baseline, drop baseline
  *   exec_history.c  trend (and its buckets), changes
  *   exec_compare.c  rank, compare, regressions
+ *   exec_annotate.c annotate, show annotations, drop annotation
  *   runview.c       one run's observations from its FlatBuffer
  *
  * An executor gets one read transaction (ex->rd) for the whole statement;
@@ -28,6 +29,8 @@ typedef struct bdb__exec {
 	size_t len;
 	bdb_diag *d;
 	int64_t now_us;
+	bdb_annotation *annotations; /* changes: the store's, while it runs */
+	size_t n_annotations;
 } bdb__exec;
 
 /* The default regression threshold in percent (DESIGN.md §4). */
@@ -210,6 +213,13 @@ int bdb__exec_show_baselines(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_summary(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_set_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_drop_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+int bdb__exec_annotate(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+int bdb__exec_show_annotations(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+int bdb__exec_drop_annotation(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+/* Cell (row, col) of r: "KIND: TEXT" of the annotation (of ex->annotations)
+ * that applies to commit, or left empty. */
+void bdb__cell_annotation(bdb__exec *ex, bdb_result *r, size_t row, size_t col,
+			  const char *commit);
 int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_rank(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);

@@ -626,6 +626,7 @@ enum {
 	CH_P,
 	CH_METHOD,
 	CH_DETAIL,
+	CH_ANNOTATION,
 	CH_PREVIOUS, /* JSON (and explain) only from here on */
 	CH_END_RUN,
 	CH_END_COMMIT,
@@ -653,6 +654,7 @@ static const bdb__column change_columns[] = {
     {"p_value", BDB__STYLE_PVALUE},
     {"method", BDB__STYLE_MARKED},
     {"detail", BDB__STYLE_PLAIN},
+    {"annotation", BDB__STYLE_PLAIN},
     {"previous_commit", BDB__STYLE_EXPLAIN},
     {"end_run", BDB__STYLE_EXPLAIN},
     {"end_commit", BDB__STYLE_EXPLAIN},
@@ -871,6 +873,7 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 		if (!isnan(cp->p_value))
 			bdb__cell_num(r, w, c0 + CH_P, cp->p_value);
 		bdb__cell_str(r, w, c0 + CH_METHOD, changes_method(opt));
+		bdb__cell_annotation(ex, r, w, c0 + CH_ANNOTATION, info.commit);
 		if (has_prev && *prev.commit)
 			bdb__cell_str(r, w, c0 + CH_PREVIOUS, prev.commit);
 		if (has_end) {
@@ -932,6 +935,7 @@ enum {
 	G_WORST_SERIES,
 	G_PREVIOUS,
 	G_BISECT,
+	G_ANNOTATION,
 	G_MEMBERS, /* JSON (and explain) only */
 	G_N_COLUMNS
 };
@@ -941,7 +945,8 @@ static const bdb__column group_columns[] = {
     {"kind", BDB__STYLE_PLAIN},		 {"series", BDB__STYLE_PLAIN},
     {"median_change_pct", BDB__STYLE_CHANGE}, {"worst_change_pct", BDB__STYLE_CHANGE},
     {"worst_series", BDB__STYLE_MARKED}, {"previous_commit", BDB__STYLE_COMMIT},
-    {"bisect", BDB__STYLE_PLAIN},	 {"members", BDB__STYLE_EXPLAIN},
+    {"bisect", BDB__STYLE_PLAIN},	 {"annotation", BDB__STYLE_PLAIN},
+    {"members", BDB__STYLE_EXPLAIN},
 };
 
 static const bdb_value *cell_at(const bdb_result *r, size_t row, size_t col)
@@ -1107,6 +1112,8 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 				bdb__cell_str(g, w, G_BISECT, cmd);
 			}
 		}
+		if (!drift)
+			bdb__cell_str(g, w, G_ANNOTATION, cell_text(rows, i, 3 + CH_ANNOTATION));
 		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
 		if (rows->marks[worst])
 			bdb__row_mark(g, w, (bdb__mark)rows->marks[worst]);
@@ -1127,6 +1134,9 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	changes_options(st, &opt);
 	opt.cancel = ex->opt ? ex->opt->cancel : NULL;
 	int rc = load_series(ex, st, &series, &n_series);
+	if (!rc && (rc = bdb_reader_list_annotations(ex->rd, &ex->annotations,
+						     &ex->n_annotations)) != 0)
+		rc = bdb__exec_store_error(ex, rc, "listing annotations");
 	if (rc)
 		goto done;
 	bool lead = n_series > 1;
@@ -1220,6 +1230,9 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	}
 	bdb__field_int(r, "series", analysed);
 done:
+	free(ex->annotations);
+	ex->annotations = NULL;
+	ex->n_annotations = 0;
 	free(h.obs);
 	free_series(series, n_series);
 	return rc;

@@ -75,6 +75,17 @@ const bdb__statement bdb__statements[] = {
     {BDB__STMT_DROP_BASELINE, "drop baseline", "drop", "baseline", BDB__HEAD_NAME, BDB__C_AS,
      bdb__exec_drop_baseline, true, false, NULL, "drop baseline NAME",
      "Removes a baseline (not its run).", "drop baseline release-1.2"},
+    {BDB__STMT_ANNOTATE, "annotate", "annotate", NULL, BDB__HEAD_COMMIT_AS, BDB__C_AS,
+     bdb__exec_annotate, true, true, NULL,
+     "annotate commit COMMIT as intended|ignore TEXT",
+     "Marks the changes at a commit as intended or to ignore, and says why.",
+     "annotate commit \"4f2a9c1\" as intended \"new allocator\""},
+    {BDB__STMT_SHOW_ANNOTATIONS, "show annotations", "show", "annotations", BDB__HEAD_NONE,
+     BDB__C_AS, bdb__exec_show_annotations, false, true, NULL, "show annotations",
+     "The annotated commits, with their kind and text.", "show annotations"},
+    {BDB__STMT_DROP_ANNOTATION, "drop annotation", "drop", "annotation", BDB__HEAD_COMMIT,
+     BDB__C_AS, bdb__exec_drop_annotation, true, false, NULL, "drop annotation commit COMMIT",
+     "Removes the annotation of a commit.", "drop annotation commit \"4f2a9c1\""},
 };
 
 const size_t bdb__n_statements = sizeof bdb__statements / sizeof bdb__statements[0];
@@ -120,6 +131,15 @@ bool bdb_query_starts_statement(const char *word, size_t n)
 {
 	for (size_t i = 0; i < bdb__n_statements; i++)
 		if (strlen(bdb__statements[i].word) == n &&
+		    strncasecmp(bdb__statements[i].word, word, n) == 0)
+			return true;
+	return false;
+}
+
+bool bdb_query_word_writes(const char *word, size_t n)
+{
+	for (size_t i = 0; i < bdb__n_statements; i++)
+		if (bdb__statements[i].writes && strlen(bdb__statements[i].word) == n &&
 		    strncasecmp(bdb__statements[i].word, word, n) == 0)
 			return true;
 	return false;

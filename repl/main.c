@@ -126,6 +126,13 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 {
 	bdb_buf text;
 	bdb_buf_init(&text);
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		/* The statement's usage, summary and example (its table row). */
+		bdb_query_statement_help(argv[0], &text);
+		fputs(bdb_buf_cstr(&text), stdout);
+		bdb_buf_free(&text);
+		return EXIT_OK;
+	}
 	for (int i = 0; i < argc; i++) {
 		if (i)
 			bdb_buf_putc(&text, ' ');

@@ -86,6 +86,7 @@ typedef struct overview {
 	grid_row *grid;
 	size_t n_grid, cap_grid;
 	bdb__page_changes changes;
+	bdb_result *annotations; /* `show annotations`: marks the change points */
 } overview;
 
 static int run(overview *o, bdb_result **out)
@@ -307,6 +308,12 @@ static void put_changes(overview *o, bdb_buf *out)
 		put_json(out, c->v[i].commit);
 		bdb_buf_puts(out, ", \"run\": ");
 		put_json(out, c->v[i].run);
+		const char *note = bdb__page_annotation(&o->text, o->annotations, c->v[i].commit);
+		bdb_buf_puts(out, ", \"annotation\": ");
+		if (note)
+			put_json(out, note);
+		else
+			bdb_buf_puts(out, "null");
 		bdb_buf_printf(out, ", \"timestamp\": \"%s\", \"series\": [",
 			       bdb_time_format(c->v[i].time_us, t, sizeof t));
 		for (size_t j = i; j < end; j++) {
@@ -392,6 +399,7 @@ static int put_regressions(overview *o, bdb_buf *out)
 static void overview_free(overview *o)
 {
 	bdb__page_changes_free(&o->changes);
+	bdb_result_free(o->annotations);
 	for (size_t i = 0; i < o->n_keys; i++)
 		free(o->keys[i].key);
 	free(o->keys);
@@ -423,6 +431,10 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 		rc = put_regressions(&o, &page);
 	if (!rc && o.has_baseline)
 		rc = load_compare(&o);
+	bdb_buf_reset(&o.stmt);
+	bdb_buf_puts(&o.stmt, "show annotations");
+	if (!rc)
+		rc = run(&o, &o.annotations);
 	bdb_buf_reset(&o.stmt);
 	bdb_buf_puts(&o.stmt, "show metrics");
 	if (!rc)

@@ -100,3 +100,26 @@ void bdb__page_changes_free(bdb__page_changes *c)
 	c->v = NULL;
 	c->n = c->cap = 0;
 }
+
+const char *bdb__page_annotation(bdb_buf *scratch, const bdb_result *annotations,
+				 const char *commit)
+{
+	if (!annotations || !commit || !*commit)
+		return NULL;
+	int cc = bdb_result_column_index(annotations, "commit");
+	int ck = bdb_result_column_index(annotations, "annotation");
+	int ct = bdb_result_column_index(annotations, "text");
+	if (cc < 0 || ck < 0 || ct < 0)
+		return NULL;
+	for (size_t i = 0; i < bdb_result_n_rows(annotations); i++) {
+		bdb_value c = bdb_result_get(annotations, i, (size_t)cc);
+		if (c.kind != BDB_VALUE_STRING || strncmp(commit, c.str, strlen(c.str)) != 0)
+			continue;
+		bdb_buf_reset(scratch);
+		bdb_result_cell_text(annotations, i, (size_t)ck, scratch);
+		bdb_buf_puts(scratch, ": ");
+		bdb_result_cell_text(annotations, i, (size_t)ct, scratch);
+		return bdb_buf_cstr(scratch);
+	}
+	return NULL;
+}

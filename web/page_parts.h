@@ -60,4 +60,12 @@ size_t bdb__page_changes_group_end(const bdb__page_changes *c, size_t from);
 
 void bdb__page_changes_free(bdb__page_changes *c);
 
+/*
+ * The annotation of commit in annotations (a `show annotations` result, may
+ * be NULL): "KIND: TEXT" in scratch (reset), for the annotation whose
+ * commit is commit or starts it; NULL when none applies.
+ */
+const char *bdb__page_annotation(bdb_buf *scratch, const bdb_result *annotations,
+				 const char *commit);
+
 #endif /* BDB_WEB_PAGE_PARTS_H */

@@ -30,6 +30,7 @@ typedef struct report {
 	char **compare_keys; /* bdb__page_series_key of each row of compare */
 	size_t n_compare;
 	bdb__page_changes changes;
+	bdb_result *annotations; /* `show annotations`: marks the change points */
 	char **points; /* the store's points, sorted */
 	size_t n_points;
 	size_t n_charts, n_series;
@@ -333,6 +334,12 @@ static void put_changes(report *r, bdb_buf *out)
 		char t[48];
 		bdb_buf_puts(out, "<tr><td>");
 		put_text(out, c->v[i].commit);
+		const char *note = bdb__page_annotation(&r->text, r->annotations, c->v[i].commit);
+		if (note) {
+			bdb_buf_puts(out, "<br/><span class=\"annotation\">");
+			put_text(out, note);
+			bdb_buf_puts(out, "</span>");
+		}
 		bdb_buf_printf(out, "</td><td>%s</td><td>",
 			       bdb_time_format(c->v[i].time_us, t, sizeof t));
 		for (size_t j = i; j < end; j++) {
@@ -357,6 +364,7 @@ static void report_free(report *r)
 		free(r->points[i]);
 	free(r->points);
 	bdb_result_free(r->compare);
+	bdb_result_free(r->annotations);
 	bdb_buf_free(&r->stmt);
 	bdb_buf_free(&r->text);
 	bdb_buf_free(&r->grid);
@@ -401,6 +409,10 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	}
 	if (!rc)
 		rc = load_points(&r);
+	bdb_buf_reset(&r.stmt);
+	bdb_buf_puts(&r.stmt, "show annotations");
+	if (!rc)
+		rc = run(&r, &r.annotations);
 	bdb_buf_reset(&r.stmt);
 	bdb_buf_puts(&r.stmt, "show metrics");
 	if (!rc)

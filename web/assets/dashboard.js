@@ -315,7 +315,9 @@ async function pageOverview(params) {
 	} else {
 		ch.append(table(['commit', 'run', 'timestamp', 'changes'], data.changes, {
 			cell: (c, row) => {
-				if (c === 'commit') return el('code', {}, row.commit);
+				if (c === 'commit') return row.annotation
+					? el('div', {}, el('code', {}, row.commit), el('div', {class: 'annotation muted'}, row.annotation))
+					: el('code', {}, row.commit);
 				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
 				if (c !== 'changes') return null;
 				const list = el('div');
