@@ -216,6 +216,33 @@ int bdb__exec_drop_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_annotate(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_show_annotations(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_drop_annotation(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+/*
+ * Change-point rows to group by commit as changes groups them (exec_history.c):
+ * a table with changes' per-series columns, point, tags and metric leading,
+ * one row per series and change; bdb__change_rows_group replaces r's table
+ * (keeping r's fields) with the groups of rows (which may be r) (one row per commit: series, median and worst change,
+ * worst series, previous commit, bisect, annotation; JSON's members) and
+ * adds the field change_points. doing names the work in an error.
+ */
+typedef struct bdb__change_row {
+	const char *point;
+	const bdb_kv *tags;
+	size_t n_tags;
+	const char *metric;
+	const char *run, *commit; /* the run that starts the change */
+	int64_t timestamp_us;
+	const char *kind;
+	double before, after;
+	const char *unit;
+	double change_pct; /* NAN: none */
+	const char *previous_commit; /* the run before it, or NULL */
+	int mark;		     /* bdb__mark */
+} bdb__change_row;
+int bdb__change_rows_columns(bdb_result *rows);
+void bdb__change_row_add(bdb__exec *ex, bdb_result *rows, const bdb__change_row *c);
+int bdb__change_rows_group(bdb__exec *ex, bdb_result *r, const bdb_result *rows,
+			   const char *doing);
+
 /* Cell (row, col) of r: "KIND: TEXT" of the annotation (of ex->annotations)
  * that applies to commit, or left empty. */
 void bdb__cell_annotation(bdb__exec *ex, bdb_result *r, size_t row, size_t col,

@@ -920,6 +920,16 @@ static int parse_by(parser *p, bdb__stmt *s)
 		s->by_span.end = p->last_end;
 		return 0;
 	}
+	if (s->kind == BDB__STMT_REGRESSIONS) {
+		static const char *const names[] = {"commit", NULL};
+		s->by_span.start = p->tok.start;
+		if (!accept_kw(p, "commit"))
+			return fail_expected(p, "\"commit\" (one row per commit where regressions began)",
+					     names);
+		s->by = "commit";
+		s->by_span.end = p->last_end;
+		return 0;
+	}
 	if (s->kind == BDB__STMT_TREND) {
 		static const char *const names[] = {"day", "week", "month", NULL};
 		if (accept_kw(p, "day"))

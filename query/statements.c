@@ -57,10 +57,10 @@ const bdb__statement bdb__statements[] = {
      "compare baseline with latest metric real_time"},
     {BDB__STMT_REGRESSIONS, "regressions", "regressions", NULL, BDB__HEAD_NONE,
      BDB__C_IN | BDB__C_VS | BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF | BDB__C_WHERE |
-	 BDB__C_USING | BDB__C_EXPLAIN | BDB__C_AS,
+	 BDB__C_USING | BDB__C_BY | BDB__C_EXPLAIN | BDB__C_AS,
      bdb__exec_regressions, false, true, NULL,
      "regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] [where ...] "
-     "[using METHOD]",
+     "[using METHOD] [by commit]",
      "What got worse (default: latest vs baseline main).", "regressions threshold 10%"},
     {BDB__STMT_CHANGES, "changes", "changes", NULL, BDB__HEAD_METRIC,
      BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW | BDB__C_PVALUE |

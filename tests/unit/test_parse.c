@@ -108,6 +108,7 @@ static const golden statements[] = {
     {"ANNOTATE COMMIT \"abc\" AS Ignore flaky as json",
      "(annotate name=\"abc\" ignore=\"flaky\" as=json)"},
     {"show annotations", "(show annotations)"},
+    {"regressions threshold 10% by commit", "(regressions threshold=10 by=\"commit\")"},
     {"drop annotation commit \"4f2a9c1\"", "(drop annotation name=\"4f2a9c1\")"},
     {"trend x where 'point' = 'a\\'b' -- comment",
      "(trend metric=\"x\" where=(= tag:\"point\" \"a'b\"))"},
@@ -407,7 +408,7 @@ static const bad errors[] = {
      "expected a metric name, found end of input\n  compare latest with latest metric\n            "
      "                       ^"},
     {"regressions tresholds 5%", 1, 13,
-     "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", "
+     "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", \"by\", "
      "\"explain\", \"as\" or end of statement, found \"tresholds\"; did you mean \"threshold\"?\n  "
      "regressions tresholds 5%\n              ^^^^^^^^^"},
     {"trend thoughput wehre a = 1", 1, 17,
