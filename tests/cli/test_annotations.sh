@@ -75,10 +75,44 @@ run "$BENCHDB" report -o "$WORK/report.html"
 check_rc "report exits 0" 0
 check "the report marks the annotated commit" grep -qF \
 	'<tr><td>c110000aa<br/><span class="annotation">ignore: runner change</span></td>' "$WORK/report.html"
+# The report's and the overview's groups of `changes` (the robust default)
+# carry it too: 2 series +50 %, bisect c100000aa..c110000aa.
+check "the report's change groups: the row of changes time" grep -qF \
+	'<tr><td>time</td><td>c110000aa</td><td>2026-01-11T00:00:00Z</td><td>step</td><td>2</td><td>+50.0%</td><td>+50.0%</td><td>BenchmarkA {pkg=example.com/m, procs=8}</td><td>git log --oneline c100000aa..c110000aa</td><td>ignore: runner change</td></tr>' \
+	"$WORK/report.html"
+check "the report names the statement (20 runs: the whole history)" grep -qF \
+	'<p class="muted"><code>changes METRIC</code> for each metric' "$WORK/report.html"
 start_server "$WORK/serve.log" --read-only
 curl -s --max-time 30 -o "$WORK/overview.json" "$URL/api/overview"
 check "the overview's change group carries the annotation" grep -qF \
 	'"commit": "c110000aa", "run": "r11", "annotation": "ignore: runner change"' "$WORK/overview.json"
+check "the overview's robust groups: since the oldest of the newest 30 runs (all 20)" grep -qF \
+	'"change_groups_since": null, "change_groups": [' "$WORK/overview.json"
+check "the overview's robust group of time" grep -qF \
+	'{"metric": "time", "commit": "c110000aa", "timestamp": "2026-01-11T00:00:00Z", "kind": "step", "series": "2", "median_change_pct": "+50.0%", "worst_change_pct": "+50.0%", "worst_series": "BenchmarkA {pkg=example.com/m, procs=8}", "bisect": "git log --oneline c100000aa..c110000aa", "annotation": "ignore: runner change"}' \
+	"$WORK/overview.json"
+stop_server "$PID"
+
+# A creep of 10 ns a run (1,010 -> 1,200 ns over 20 days, noise -2..+2):
+# one drift in the report's groups and the overview's, as changes says.
+D2=$WORK/db2
+for i in $(seq 1 20); do
+	printf 'goos: linux\ngoarch: amd64\npkg: example.com/m\nBenchmarkD-8 \t 1000\t %d ns/op\nPASS\n' \
+		$((1000 + 10 * i + (i * 7) % 5 - 2)) >"$WORK/in/d$i.txt"
+	"$BENCHDB" --db "$D2" ingest --no-env -q --id "d$i" --commit "$(printf 'd%02d0000aa' "$i")" \
+		--timestamp "2026-01-$(printf %02d "$i")T00:00:00Z" "$WORK/in/d$i.txt" >/dev/null
+done
+runlf "$BENCHDB" --db "$D2" -c 'changes time as csv'
+check_out "changes: the creep is one drift, +18.8 %" 'd1,d010000aa,2026-01-01T00:00:00Z,drift,1010,1200,ns,18.81188118811881,'
+run "$BENCHDB" --db "$D2" report -o "$WORK/report2.html"
+check "the report's groups show the drift" grep -qF \
+	'<tr><td>time</td><td>d010000aa</td><td>2026-01-01T00:00:00Z</td><td>drift</td><td>1</td><td>+18.8%</td><td>+18.8%</td>' \
+	"$WORK/report2.html"
+start_server "$WORK/serve3.log" --read-only --db "$D2"
+curl -s --max-time 30 -o "$WORK/overview2.json" "$URL/api/overview"
+check "the overview's groups show the drift" grep -qF \
+	'{"metric": "time", "commit": "d010000aa", "timestamp": "2026-01-01T00:00:00Z", "kind": "drift", "series": "1", "median_change_pct": "+18.8%"' \
+	"$WORK/overview2.json"
 stop_server "$PID"
 
 # On a server, annotate and drop annotation are writes: they need the token.
