@@ -67,6 +67,10 @@ static int resolve_commit(bdb__exec *ex, const bdb__stmt *st, bool annotated, ch
 			rc = bdb_reader_run_info(ex->rd, seq, &info);
 		if (rc)
 			return bdb__exec_store_error(ex, rc, "looking up the commit");
+		if (strlen(info.commit) >= size)
+			return bdb__exec_error(ex, st->name_span,
+					       "the commit \"%s\" names is longer than %d bytes",
+					       st->name, BDB_ANNOTATION_COMMIT_MAX);
 		snprintf(buf, size, "%s", info.commit);
 		return 0;
 	}

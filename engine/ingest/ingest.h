@@ -314,6 +314,11 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
  * Returns 0 or BDB_ENOMEM (out->failed) or BDB_EINVAL (unknown f, run->id NULL).
  */
 int bdb_export_run(const bdb_run *run, bdb_output_format f, bdb_buf *out);
+/* As bdb_export_run; JSON's run object also gets "annotation": {kind,
+ * commit, text} when annotation (of the run's commit) is not NULL. The
+ * other formats have no place for it. */
+int bdb_export_run_annotated(const bdb_run *run, bdb_output_format f,
+			     const bdb_annotation *annotation, bdb_buf *out);
 
 /*
  * The run's time as benchkit writes and prints it, Python's

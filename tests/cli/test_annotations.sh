@@ -145,6 +145,17 @@ for bad in 'annotate commit "c1" as intended "x"|1:17: commit "c1" is ambiguous:
 	check "${bad%%|*}: store unchanged" cmp -s "$WORK/before.csv" "$WORK/after.csv"
 done
 
+# export --format json carries the annotation of the run's commit; the
+# other formats have no place for it.
+run "$BENCHDB" export --format json r11
+check_rc "export --format json exits 0" 0
+check_out "export json: the run's annotation" \
+	'"annotation": {"kind": "ignore", "commit": "c110000aa", "text": "runner change"}'
+run "$BENCHDB" export --format json r10
+check "export json: a run of another commit has none" test "$(grep -c annotation "$OUT")" -eq 0
+run "$BENCHDB" export r11
+check "export benchkit: no annotation" test "$(grep -c annotation "$OUT")" -eq 0
+
 # A backup keeps the annotations.
 run "$BENCHDB" backup "$WORK/copy"
 check_rc "backup exits 0" 0
