@@ -32,6 +32,7 @@ static const char usage_text[] =
     "  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
     "  import-gab data.js     import a github-action-benchmark history\n"
     "  import-asv RESULTS_DIR import airspeed velocity (asv) results\n"
+    "  import-otava FILE.csv  import an Apache Otava (Hunter) CSV history\n"
     "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
     "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
     "                         regressions, 3 on a missing store, baseline or run\n"
@@ -94,6 +95,7 @@ static const subcommand subcommands[] = {
     {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run"},
     {"import-gab", cmd_import_gab, "it prints what it stored"},
     {"import-asv", cmd_import_asv, "it prints what it stored"},
+    {"import-otava", cmd_import_otava, "it prints what it stored"},
     {"export", cmd_export, "use --format json"},
     {"check", cmd_check, NULL},
     {"baseline", cmd_baseline, NULL},
