@@ -81,6 +81,10 @@ static bool is_attribute(const otava_ctx *c, size_t col)
 static int read_header(otava_ctx *c)
 {
 	const bdb_otava_options *o = c->o;
+	if (o->n_attributes > BDB__CSV_MAX_FIELDS || o->n_metrics > BDB__CSV_MAX_FIELDS)
+		return bdb_diag_set(c->d, BDB_EINVAL, c->name, 1, 1,
+				    "Otava CSV: more than %d attribute or metric columns",
+				    BDB__CSV_MAX_FIELDS);
 	int rc = need_column(c, "time", o->time_column ? o->time_column : "time", &c->time_col);
 	for (size_t i = 0; !rc && i < o->n_attributes; i++)
 		rc = need_column(c, "attribute", o->attributes[i], &c->attr_col[c->n_attr++]);
