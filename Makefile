@@ -23,11 +23,11 @@ CC        ?= cc
 OPT       ?= -O2 -g
 SANITIZE  ?=
 
-PKGS      := lmdb jansson libedit
+PKGS      := lmdb jansson libedit libzstd
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
              libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
              libmicrohttpd-dev curl libbenchmark-dev python3-prometheus-client \
-             chromium-driver python3-selenium libcurl4-openssl-dev python3
+             chromium-driver python3-selenium libcurl4-openssl-dev python3 libzstd-dev
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
@@ -82,11 +82,11 @@ $(LIB): $(LIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
-# The program links LMDB, jansson and libedit (with what libedit needs) from
+# The program links LMDB, jansson, libedit (with what libedit needs) and zstd from
 # their static archives when Debian's -dev packages ship them: a one-shot
 # `benchdb -c` then maps and relocates 3 shared objects at start instead of 9
 # (docs/performance.md, one-shot). Sanitizer builds and tests link shared.
-BIN_STATIC := lmdb jansson edit tinfo bsd md
+BIN_STATIC := lmdb jansson edit tinfo bsd md zstd
 BIN_STATIC_FOUND := $(foreach l,$(BIN_STATIC),\
 	$(if $(filter /%,$(shell $(CC) -print-file-name=lib$(l).a 2>/dev/null)),$(l)))
 ifeq ($(SANITIZE)$(filter-out $(BIN_STATIC_FOUND),$(BIN_STATIC)),)

@@ -746,6 +746,31 @@ static int run_overview(void *ctx, bench_answer *a)
  * (every metric's trend drawn, regressions, compare), in process. The
  * report takes seconds: timed twice, no warm-up, the faster kept.
  */
+/*
+ * The size of the nightly store after `benchdb compact` (docs/storage.md
+ * 2.13.1), last, as the store's other rows measured it as ingested. The
+ * target of issue 18: at most 16 B/obs and half SQLite's file.
+ */
+static void bench_compacted_size(const char *dir, const row *ingested)
+{
+	row *r = add_row("bytes on disk per observation after compact", "size_compact", KIND_BYTES,
+			 "<= 16 B, <= 0.5x SQLite");
+	uint64_t before = 0, after = 0, obs = 0, disk = 0;
+	double secs = 0;
+	char err[256] = "";
+	if (benchdb_side_compact(dir, &before, &after, &secs, &obs, &disk, err, sizeof err) != 0 ||
+	    !obs) {
+		snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", err);
+		return;
+	}
+	r->bdb_med = (double)disk / (double)obs;
+	r->sq_med = ingested->sq_med;
+	r->met = r->bdb_med <= 16 && r->bdb_med <= 0.5 * r->sq_med;
+	snprintf(r->note, sizeof r->note,
+		 "data.mdb %.1f MB -> %.1f MB in %.2f s (benchdb compact); %.2fx SQLite's file",
+		 (double)before / 1e6, (double)after / 1e6, secs, r->bdb_med / r->sq_med);
+}
+
 static void bench_pictures(benchdb_side *bdb)
 {
 	row *r =
@@ -1597,6 +1622,8 @@ int main(int argc, char **argv)
 		bench_scale(o.scale_dir, o.engine_key, full);
 	for (size_t i = 0; i < o.n_extra; i++)
 		bench_extra_ingest(o.extra[i], o.work);
+
+	bench_compacted_size(bdb_dir, size);
 
 	printf("\nbenchdb %s vs %s\n", o.commit ? o.commit : "", sqlite_peer_description);
 	print_table(stdout);

@@ -219,6 +219,10 @@ int benchdb_side_build_long_series(benchdb_side *s, uint32_t n_runs, char *err);
 int benchdb_side_changes(benchdb_side *s, unsigned window, bench_answer *a);
 
 /* Observations stored and bytes: data.mdb on disk and pages in use. */
+/* Opens the store in dir, compacts it (bdb_store_compact, timed into
+ * *secs), and reads its size again; err says what failed. */
+int benchdb_side_compact(const char *dir, uint64_t *before, uint64_t *after, double *secs,
+			 uint64_t *observations, uint64_t *bytes_on_disk, char *err, size_t size);
 int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
 		      uint64_t *bytes_used);
 

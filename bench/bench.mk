@@ -125,3 +125,15 @@ $(BENCH_BIN): $(BENCH_SRCS:bench/%.c=$(BENCH_DIR)/obj/%.o) $(LIB)
 	$(CC) $(ALL_LDFLAGS) $^ $(LIBS) -lsqlite3 -o $@
 
 -include $(wildcard $(BENCH_DIR)/obj/*.d)
+
+# import-gab of a 30 MB github-action-benchmark history (DESIGN.md §7: <= 3 s),
+# made from a real one by bench/gab_history.py: wall time, CPU time and RSS.
+#   make -f bench/bench.mk gab [GAB_SRC=tests/realdata/gab/NAME.data.js]
+GAB_SRC ?= tests/realdata/gab/moov-io__benchmarks.data.js
+.PHONY: gab
+gab: $(BUILD)/benchdb
+	@mkdir -p $(BENCH_WORK)
+	python3 bench/gab_history.py $(GAB_SRC) $(BENCH_WORK)/gab30.data.js 25
+	rm -rf $(BENCH_WORK)/gab-store
+	/usr/bin/time -f 'import-gab 30 MB: %e s wall, %U s user + %S s system, %M KB RSS' \
+		$(BUILD)/benchdb --db $(BENCH_WORK)/gab-store import-gab $(BENCH_WORK)/gab30.data.js

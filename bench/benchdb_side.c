@@ -164,6 +164,35 @@ int benchdb_side_latest_id(benchdb_side *s, char *buf, size_t size)
 	return rc;
 }
 
+int benchdb_side_compact(const char *dir, uint64_t *before, uint64_t *after, double *secs,
+			 uint64_t *observations, uint64_t *bytes_on_disk, char *err, size_t size)
+{
+	bdb_store *s;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	struct bdb_store_stats st;
+	int rc = bdb_store_open(dir, NULL, &s, &d);
+	if (rc == 0) {
+		uint64_t start = bench_now_ns();
+		rc = bdb_store_compact(s, before, after, &d);
+		*secs = (double)(bench_now_ns() - start) / 1e9;
+		bdb_store_close(s);
+	}
+	if (rc == 0)
+		rc = bdb_store_open(dir, NULL, &s, &d);
+	if (rc == 0) {
+		rc = bdb_store_stats(s, &st);
+		bdb_store_close(s);
+	}
+	if (rc) {
+		snprintf(err, size, "%s", d.message[0] ? d.message : bdb_strerror(rc));
+		return rc;
+	}
+	*observations = st.observations;
+	*bytes_on_disk = st.bytes_on_disk;
+	return 0;
+}
+
 int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
 		      uint64_t *bytes_used)
 {

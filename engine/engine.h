@@ -37,8 +37,9 @@ typedef struct bdb_store_options {
 
 /*
  * Opens (creating unless opt->no_create) the store in directory dir.
- * opt may be NULL for defaults. Clears stale reader slots. Fails with
- * BDB_EVERSION for a store of another format version, BDB_ECORRUPT when
+ * opt may be NULL for defaults. Clears stale reader slots. Upgrades a store
+ * of format 2 (bdb_store_notice). Fails with BDB_EVERSION for a store of
+ * another format version (or of format 2 opened read-only), BDB_ECORRUPT when
  * dir holds something that is not a benchdb store, BDB_EREADONLY when
  * writing was asked and is not possible, BDB_ENOTFOUND (no_create).
  * d (may be NULL) says what was wrong.
@@ -47,6 +48,16 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 
 /* Closes the store. Safe with NULL. No reader may be open. */
 void bdb_store_close(bdb_store *store);
+
+/*
+ * What opening the store did besides opening it, as a sentence for the
+ * user, or NULL: "upgraded the store from format 2 to 3; the store as it
+ * was is in DIR/format-2-backup (...)" (docs/storage.md 2.3). A store of an older
+ * format is upgraded in place after a backup, also when opened read-only
+ * (with write access first); where its files cannot be written, the open
+ * fails with BDB_EVERSION.
+ */
+const char *bdb_store_notice(const bdb_store *store);
 
 /* The directory the store was opened from. */
 const char *bdb_store_path(const bdb_store *store);
@@ -374,11 +385,25 @@ struct bdb_store_stats {
 	uint64_t bytes_used;	/* pages in use * page size */
 	uint64_t map_size;
 	double bytes_per_observation; /* bytes_used / observations (0 if none) */
+	uint64_t free_pages;	      /* pages LMDB's free list holds (compact returns them) */
+	uint64_t page_size;
 };
 /* Fills *out from one read transaction (observations and samples are
  * counted by a walk of the observation index). Checks every B-tree page
  * first, as bdb_store_verify does (a read of the whole file): BDB_ECORRUPT
  * when any is damaged (bdb_store_verify says which). */
 int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out);
+
+/*
+ * Rewrites data.mdb without its free pages (docs/storage.md 2.13.1): a
+ * compacted copy (MDB_CP_COMPACT) next to it, then lock.mdb and data.mdb
+ * replaced by renames, while this process holds the writer mutex. Readers
+ * open in other processes go on reading the old file; at their next
+ * transaction they open the new one. *before and *after are the sizes of
+ * data.mdb. BDB_EBUSY when another process is writing (compact does not
+ * wait for it), BDB_EREADONLY for a store opened read-only; on any failure
+ * the store is unchanged. d (may be NULL) says what went wrong.
+ */
+int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_diag *d);
 
 #endif /* BDB_ENGINE_H */

@@ -16,7 +16,7 @@
 #include "engine.h"
 
 /* The on-disk format this code reads and writes (meta "format_version"). */
-#define BDB__FORMAT_VERSION 2u
+#define BDB__FORMAT_VERSION 3u
 
 /* The named databases, in the order they are opened. */
 enum bdb__db {
@@ -30,7 +30,7 @@ enum bdb__db {
 	BDB__DB_SERIES,	     /* key form of canonical series bytes -> series id */
 	BDB__DB_SERIES_INFO, /* series id -> unit, scenario, point, metric, tags */
 	BDB__DB_POSTINGS,    /* key form of term -> dup series ids */
-	BDB__DB_OBS,	     /* series -> dup records timestamp ‖ seq ‖ values */
+	BDB__DB_CHUNKS,	     /* series ‖ timestamp ‖ seq -> chunk of observations */
 	BDB__DB_BASELINES,   /* key form of name -> seq ‖ name */
 	BDB__DB_METRIC_DEFS, /* key form of name -> metric definition */
 	BDB__DB_COUNT
@@ -63,20 +63,26 @@ struct bdb_store {
 	 * (BDB__CHECK_INDEXES): its pages stay as they are while it is the
 	 * newest, so readers of it need no second check. */
 	uint64_t checked_txn;
+	uint64_t upgrade_from; /* an older format version opening found (0: none) */
+	struct ZSTD_CCtx_s *zstd_cctx; /* the writer's compression context (runpack.c) */
+	unsigned env_flags;	       /* mdb_env_open's, to open the files again */
+	unsigned max_readers;
+	char notice[4400];     /* what opening did besides (an upgrade), or "" */
 };
 
 struct bdb_obs_iter;
+struct bdb__run_copy;
 
 struct bdb_reader {
 	bdb_store *store;
 	MDB_txn *txn;
 	struct bdb_obs_iter *iters; /* open iterators, freed at the latest by reader_end */
 	MDB_cursor *spare_cursor;   /* an obs cursor kept for the next iterator */
-	uint64_t verified_seq;	    /* the last run buffer verified (0: none); */
-	const void *verified_buf;   /* within one transaction it cannot change */
 	MDB_cursor *runlog_cur;	    /* the run log, opened by the first run lookup */
 	uint64_t runlog_seq;	    /* the run under runlog_cur (0: not positioned) */
 	bdb_run_info runlog_info;   /* that run, decoded (strings in the map) */
+	struct bdb__run_copy *runs; /* run buffers decompressed, kept until reader_end */
+	bdb_buf unpack;		    /* scratch for decompressing */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -113,38 +119,65 @@ void bdb__put_double(uint8_t *p, double v);
 double bdb__get_double(const uint8_t *p);
 
 /*
- * The observation record, one DUPFIXED item under its series id (8-byte
- * key), sorted by time then seq. Its width is the series': LMDB keeps one
- * record size per key, and reads of a key hand out that size.
+ * Format 2's observation record (format 2 kept them in the DUPSORT database
+ * "obs", one per observation), read only to upgrade a store:
  *   narrow (20): time (8) ‖ seq (u32, 4) ‖ value (8)
  *   wide (40):   narrow ‖ lower (8) ‖ upper (8) ‖ bits (4)
- * bits: bit 31 lower present, bit 30 upper present, bits 0-29 n_samples
- * (saturating); absent bounds are stored as 0. A narrow record has no
- * bounds and no samples. A series starts narrow unless its first record
- * needs the wide form, and is rewritten wide (bdb__obs_widen, write.c) when
- * a later one does; it never narrows again. The first BDB__OBS_ID bytes
- * (time ‖ seq) identify a record within its series.
+ * bits: bit 31 lower present, bit 30 upper present, bits 0-29 n_samples.
  */
 #define BDB__OBS_NARROW 20
 #define BDB__OBS_WIDE	40
-#define BDB__OBS_ID	12
-/* Sequence numbers fit the record's u32; all ones is kept out of it, so
- * that time ‖ FFFFFFFF is above every record of that time. */
-#define BDB__MAX_SEQ UINT32_C(0xFFFFFFFE)
-/* True when obs has bounds or samples, which only the wide form holds. */
-bool bdb__obs_needs_wide(const bdb_obs *obs);
-/* Writes obs as a record of width (BDB__OBS_NARROW or BDB__OBS_WIDE) to out;
- * a narrow record drops bounds and samples (see bdb__obs_needs_wide). */
-void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs, size_t width);
 /* Fills every field of obs from a record of either width. BDB_ECORRUPT if
  * len is neither. */
 int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
 
+/* Sequence numbers are 32-bit in chunks and keys; all ones is kept out, so
+ * that time ‖ FFFFFFFF is above every observation of that time. */
+#define BDB__MAX_SEQ UINT32_C(0xFFFFFFFE)
+
 /*
- * Positions cur (on obs) at the record of series in run (us, seq) and fills
- * out (may be NULL). BDB_ENOTFOUND when there is none.
+ * Observation chunks (chunk.c, docs/storage.md 2.8): 1 to BDB__CHUNK_OBS
+ * observations of one series, strictly increasing in (time, seq), as a
+ * bit stream. Written at most about BDB__CHUNK_BYTES long.
  */
+#define BDB__CHUNK_OBS	 128
+#define BDB__CHUNK_BYTES 1800
+/* Appends the chunk of obs[0..n) (sorted, 1 <= n <= BDB__CHUNK_OBS) to out.
+ * BDB_EINVAL for another n. */
+int bdb__chunk_encode(bdb_buf *out, const bdb_obs *obs, size_t n);
+/* How many observations the chunk holds (its header only). */
+int bdb__chunk_count(const void *data, size_t len, size_t *n);
+/* Decodes a chunk into obs (room for BDB__CHUNK_OBS) and *n. BDB_ECORRUPT
+ * for anything bdb__chunk_encode does not write: a stream cut or too long,
+ * observations out of order, a sequence number past 32 bits. */
+int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n);
+
+/*
+ * The chunk index (obs.c). A chunk's key is series (8) ‖ time (8, as
+ * bdb__put_time) ‖ seq (u32) of its first observation: BDB__CHUNK_KEY bytes.
+ */
+#define BDB__CHUNK_KEY 20
+void bdb__chunk_key(uint8_t *key, uint64_t series, int64_t us, uint64_t seq);
+/* Orders observations by time, then sequence. */
+int bdb__obs_compare(const bdb_obs *a, const bdb_obs *b);
+/* Positions cur (on chunks) on the chunk where (us, seq) of series is or
+ * would go: the last one starting at or before it, else the series' first.
+ * BDB_ENOTFOUND when the series has none. */
+int bdb__chunk_locate(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, MDB_val *k,
+		      MDB_val *v);
+/* Decodes chunk (k, v) into obs (room for BDB__CHUNK_OBS), checking that the
+ * key names its first observation. */
+int bdb__chunk_read(const MDB_val *k, const MDB_val *v, bdb_obs *obs, size_t *n);
+/* Puts obs[0..n) (sorted, seqs <= BDB__MAX_SEQ) into series' chunks; one of
+ * the same (time, seq) is replaced. */
+int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs, size_t n);
+/* Deletes the observation of series in run (us, seq); a missing one is fine. */
+int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint64_t seq);
+/* Finds the observation of series in run (us, seq) with cur (on chunks) and
+ * fills out (may be NULL). BDB_ENOTFOUND when there is none. */
 int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out);
+/* *has: series has a chunk. */
+int bdb__series_has_obs(MDB_txn *txn, MDB_dbi dbi, uint64_t series, bool *has);
 
 /*
  * The run_series value: the run's series ids in order, as ranges of
@@ -289,6 +322,35 @@ void bdb__reader_close_iters(bdb_reader *r);
  */
 int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *key, size_t *klen,
 		       uint64_t *seq);
+
+/*
+ * Run values (runpack.c, docs/storage.md 2.2.1): a zstd frame of the
+ * FlatBuffer, with the store's dictionary (meta "zstd_dict") when it has
+ * one. pack writes fb[0..len) compressed to out (reset first); unpack the
+ * FlatBuffer of a stored value to out (reset first), BDB_ECORRUPT for a
+ * value that is not one whole frame or does not decompress. pack needs the
+ * write transaction (one writer: it keeps a context in s).
+ */
+int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out);
+int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out);
+void bdb__run_pack_free(bdb_store *s);
+/* Trains and stores the dictionary once the store has enough runs (and has
+ * none): later runs compress with it. In a write transaction. */
+int bdb__run_dict_train(bdb_store *s, MDB_txn *txn);
+
+/*
+ * The compaction gate (store.c, docs/storage.md 2.13.1): a flock on
+ * DIR/compact.lock, shared while a process opens the store's files or
+ * adopts compacted ones, exclusive while compact swaps them. Returns the
+ * fd to pass to bdb__gate_unlock, or -1 when there is no gate (a directory
+ * the user may not write).
+ */
+int bdb__gate_lock(const char *dir, int how);
+void bdb__gate_unlock(int fd);
+
+/* Upgrades store s of format version from (upgrade.c): a backup first,
+ * then one write transaction; s->notice says what was done. */
+int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d);
 
 /* Looks up the run seq of id, checking long keys against the runlog. */
 int bdb__run_id_find(bdb_store *s, MDB_txn *txn, const char *id, uint64_t *seq);

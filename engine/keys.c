@@ -22,7 +22,7 @@ const char *const bdb__db_names[BDB__DB_COUNT] = {
     [BDB__DB_SERIES] = "series",
     [BDB__DB_SERIES_INFO] = "series_info",
     [BDB__DB_POSTINGS] = "postings",
-    [BDB__DB_OBS] = "obs",
+    [BDB__DB_CHUNKS] = "chunks",
     [BDB__DB_BASELINES] = "baselines",
     [BDB__DB_METRIC_DEFS] = "metric_defs",
 };
@@ -120,25 +120,6 @@ size_t bdb__key_form(const void *s, size_t n, uint8_t *out)
 
 enum { OBS_LOWER = UINT32_C(1) << 31, OBS_UPPER = UINT32_C(1) << 30 };
 #define OBS_MAX_SAMPLES ((UINT32_C(1) << 30) - 1)
-
-bool bdb__obs_needs_wide(const bdb_obs *obs)
-{
-	return obs->has_lower || obs->has_upper || obs->n_samples;
-}
-
-void bdb__obs_record_encode(uint8_t *out, const bdb_obs *obs, size_t width)
-{
-	bdb__put_time(out, obs->timestamp_us);
-	bdb__put_be32(out + 8, (uint32_t)obs->run_seq);
-	bdb__put_double(out + 12, obs->value);
-	if (width != BDB__OBS_WIDE)
-		return;
-	bdb__put_double(out + 20, obs->has_lower ? obs->lower : 0);
-	bdb__put_double(out + 28, obs->has_upper ? obs->upper : 0);
-	uint32_t n = obs->n_samples > OBS_MAX_SAMPLES ? OBS_MAX_SAMPLES : obs->n_samples;
-	bdb__put_be32(out + 36,
-		      n | (obs->has_lower ? OBS_LOWER : 0) | (obs->has_upper ? OBS_UPPER : 0));
-}
 
 int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs)
 {

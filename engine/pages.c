@@ -52,7 +52,7 @@ typedef struct pages {
 	uint64_t last_pg;
 	uint8_t *seen;	    /* one bit per page */
 	unsigned max_depth; /* deeper trees are not walked (the open's shallow check) */
-	bool skip_obs_dups; /* obs's duplicate sub-trees are not walked (BDB__CHECK_INDEXES) */
+	bool skip_chunks;   /* the chunks database is not walked (BDB__CHECK_INDEXES) */
 	bdb_problem_fn report;
 	void *ctx;
 	size_t problems;
@@ -120,7 +120,7 @@ static void walk_db(pages *p, const uint8_t *rec, const char *db, unsigned depth
 static void walk_tree(pages *p, uint64_t pgno, const char *db, unsigned depth);
 
 #define MAIN_DB "the main database"
-#define OBS_DB	"database \"obs\""
+#define CHUNKS_DB "database \"chunks\""
 
 /*
  * Checks the nodes of a leaf or branch page (or, when sub, of a sub-page of
@@ -209,13 +209,14 @@ static int check_nodes(pages *p, const uint8_t *pg, size_t len, uint64_t pgno, c
 					(unsigned long long)pgno, db, i, dsize);
 				return -1;
 			}
-			/* The observations themselves: most of the file. */
-			if (p->skip_obs_dups && strcmp(db, OBS_DB) == 0)
-				continue;
 			/* In the main database the key is a database's name. */
 			char name[80];
 			snprintf(name, sizeof name, "database \"%.*s\"",
 				 (int)(ksize < 60 ? ksize : 60), (const char *)node + NODE_HEADER);
+			/* The observations themselves: most of the file. */
+			if (p->skip_chunks && strcmp(db, MAIN_DB) == 0 &&
+			    strcmp(name, CHUNKS_DB) == 0)
+				continue;
 			walk_db(p, data, strcmp(db, MAIN_DB) == 0 ? name : db, depth + 1);
 		} else if (nflags & F_DUPDATA) {
 			if (dsize < PAGE_HEADER ||
@@ -285,7 +286,7 @@ int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_probl
 		   .report = report,
 		   .ctx = ctx,
 		   .max_depth = what == BDB__CHECK_ROOTS ? 1 : MAX_DEPTH + 1,
-		   .skip_obs_dups = what == BDB__CHECK_INDEXES};
+		   .skip_chunks = what == BDB__CHECK_INDEXES};
 	uint8_t *meta = malloc(2 * p.psize);
 	if (!meta)
 		return BDB_ENOMEM;

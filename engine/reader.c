@@ -8,6 +8,14 @@
 
 #include "internal.h"
 
+/* A run's FlatBuffer decompressed (and verified), kept by the reader. */
+struct bdb__run_copy {
+	struct bdb__run_copy *next;
+	uint64_t seq;
+	size_t len;
+	unsigned char data[];
+};
+
 /*
  * LMDB trusts its pages, so a damaged one crashes it: the pages a reader may
  * walk are checked with pread first, once per snapshot. Not the
@@ -45,6 +53,7 @@ int bdb_reader_begin(bdb_store *store, bdb_reader **out)
 		return rc;
 	}
 	r->store = store;
+	bdb_buf_init(&r->unpack);
 	rc = check_indexes(r);
 	if (rc) {
 		bdb_reader_end(r);
@@ -61,6 +70,12 @@ void bdb_reader_end(bdb_reader *r)
 	bdb__reader_close_iters(r);
 	if (r->runlog_cur)
 		mdb_cursor_close(r->runlog_cur);
+	while (r->runs) {
+		struct bdb__run_copy *next = r->runs->next;
+		free(r->runs);
+		r->runs = next;
+	}
+	bdb_buf_free(&r->unpack);
 	bdb__read_end(r->store, r->txn);
 	free(r);
 }
@@ -162,20 +177,34 @@ int bdb_reader_run_info(bdb_reader *r, uint64_t seq, bdb_run_info *out)
 
 int bdb_reader_run_buffer(bdb_reader *r, uint64_t seq, const void **buf, size_t *len)
 {
+	for (struct bdb__run_copy *c = r->runs; c; c = c->next)
+		if (c->seq == seq) {
+			*buf = c->data;
+			*len = c->len;
+			return 0;
+		}
 	uint8_t k8[8];
 	bdb__put_be64(k8, seq);
 	MDB_val k = {8, k8}, v;
 	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUNS), &k, &v);
 	if (rc)
 		return bdb__mdb_error(rc);
-	if (r->verified_seq != seq || r->verified_buf != v.mv_data) {
-		if (bdb_run_verify(v.mv_data, v.mv_size, NULL) != 0)
-			return BDB_ECORRUPT;
-		r->verified_seq = seq;
-		r->verified_buf = v.mv_data;
-	}
-	*buf = v.mv_data;
-	*len = v.mv_size;
+	rc = bdb__run_unpack(r->store, r->txn, v.mv_data, v.mv_size, &r->unpack);
+	if (rc)
+		return rc;
+	if (bdb_run_verify(r->unpack.data, r->unpack.len, NULL) != 0)
+		return BDB_ECORRUPT;
+	struct bdb__run_copy *c = malloc(sizeof *c + r->unpack.len + 1);
+	if (!c)
+		return BDB_ENOMEM;
+	c->seq = seq;
+	c->len = r->unpack.len;
+	memcpy(c->data, r->unpack.data, c->len);
+	c->data[c->len] = 0;
+	c->next = r->runs;
+	r->runs = c;
+	*buf = c->data;
+	*len = c->len;
 	return 0;
 }
 

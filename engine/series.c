@@ -382,26 +382,21 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 /* ------------------------------------------------------------------------ */
 
 /*
- * An iterator reads a page of records at a time (DUPFIXED pages are arrays
- * of records): page[0..page_n), the next one to hand out being page[at]
- * forwards or page[at - 1] backwards.
+ * An iterator decodes a chunk at a time: chunk[0..chunk_n), the next one
+ * to hand out being chunk[at] forwards or chunk[at - 1] backwards.
  */
 struct bdb_obs_iter {
 	bdb_reader *r;
 	MDB_cursor *cur;
-	uint8_t key[8];		 /* the series id */
-	uint8_t lo[BDB__OBS_ID]; /* time ‖ seq bounds, inclusive */
-	uint8_t hi[BDB__OBS_ID];
-	uint64_t lo_time, hi_time; /* the bounds' first 8 bytes as numbers */
+	uint64_t series;
+	int64_t from_us, to_us;
 	bool backward, started, done;
-	bool more_pages; /* false when the series has a single record */
-	const uint8_t *page;
-	size_t page_n, at;
-	size_t width; /* of the series' records (narrow or wide) */
+	bdb_obs chunk[BDB__CHUNK_OBS];
+	size_t chunk_n, at;
 	struct bdb_obs_iter *next, **prev_next;
 };
 
-/* An obs cursor: the reader's spare one, or a new one. */
+/* A chunks cursor: the reader's spare one, or a new one. */
 static int obs_cursor(bdb_reader *r, MDB_cursor **out)
 {
 	if (r->spare_cursor) {
@@ -409,7 +404,7 @@ static int obs_cursor(bdb_reader *r, MDB_cursor **out)
 		r->spare_cursor = NULL;
 		return 0;
 	}
-	return bdb__mdb_error(mdb_cursor_open(r->txn, dbi(r, BDB__DB_OBS), out));
+	return bdb__mdb_error(mdb_cursor_open(r->txn, dbi(r, BDB__DB_CHUNKS), out));
 }
 
 /* Gives a cursor back to the reader for the next iterator. */
@@ -424,7 +419,7 @@ static void release_cursor(bdb_reader *r, MDB_cursor *cur)
 int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t to_us, bool backward,
 		      bdb_obs_iter **out)
 {
-	bdb_obs_iter *it = calloc(1, sizeof *it);
+	bdb_obs_iter *it = malloc(sizeof *it);
 	if (!it)
 		return BDB_ENOMEM;
 	int rc = obs_cursor(r, &it->cur);
@@ -433,15 +428,13 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 		return rc;
 	}
 	it->r = r;
-	bdb__put_be64(it->key, series);
-	bdb__put_time(it->lo, from_us);
-	memset(it->lo + 8, 0, BDB__OBS_ID - 8);
-	bdb__put_time(it->hi, to_us);
-	memset(it->hi + 8, 0xFF, BDB__OBS_ID - 8);
-	it->lo_time = bdb__get_be64(it->lo);
-	it->hi_time = bdb__get_be64(it->hi);
+	it->series = series;
+	it->from_us = from_us;
+	it->to_us = to_us;
 	it->backward = backward;
+	it->started = false;
 	it->done = from_us > to_us;
+	it->chunk_n = it->at = 0;
 	it->next = r->iters;
 	if (r->iters)
 		r->iters->prev_next = &it->next;
@@ -451,125 +444,86 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	return 0;
 }
 
-/* Positions the cursor on the first record in iteration order. */
-static int iter_seek(bdb_obs_iter *it, MDB_val *k, MDB_val *v)
+/* Decodes the chunk under the cursor (k, v); BDB_ENOTFOUND when it is
+ * another series'. */
+static int iter_load(bdb_obs_iter *it, const MDB_val *k, const MDB_val *v)
 {
-	/* A seek value shorter than the records: LMDB compares the common
-	 * prefix, then the shorter is smaller. */
-	*k = (MDB_val){8, it->key};
-	*v = (MDB_val){BDB__OBS_ID, it->backward ? it->hi : it->lo};
-	int rc = mdb_cursor_get(it->cur, k, v, MDB_GET_BOTH_RANGE);
-	if (!it->backward)
-		return rc;
-	/* No record has the all-ones seq (BDB__MAX_SEQ): one found is past the bound. */
-	if (rc == 0)
-		return mdb_cursor_get(it->cur, k, v, MDB_PREV_DUP);
-	if (rc != MDB_NOTFOUND)
-		return rc;
-	/* Every record is within the bound (or the series has none). */
-	*k = (MDB_val){8, it->key};
-	rc = mdb_cursor_get(it->cur, k, v, MDB_SET);
-	return rc ? rc : mdb_cursor_get(it->cur, k, v, MDB_LAST_DUP);
+	if (k->mv_size != BDB__CHUNK_KEY || bdb__get_be64(k->mv_data) != it->series)
+		return BDB_ENOTFOUND;
+	int rc = bdb__chunk_read(k, v, it->chunk, &it->chunk_n);
+	it->at = it->backward ? it->chunk_n : 0;
+	return rc;
 }
 
-/* Loads the page holding the first record (where iter_seek left the cursor). */
-static int iter_first_page(bdb_obs_iter *it)
+/* The first chunk: the one holding the bound iteration starts from. */
+static int iter_first(bdb_obs_iter *it)
 {
 	MDB_val k, v;
-	int rc = iter_seek(it, &k, &v);
+	int rc = it->backward
+		     ? bdb__chunk_locate(it->cur, it->series, it->to_us, BDB__MAX_SEQ + 1, &k, &v)
+		     : bdb__chunk_locate(it->cur, it->series, it->from_us, 0, &k, &v);
 	if (rc)
 		return rc;
-	if (v.mv_size != BDB__OBS_NARROW && v.mv_size != BDB__OBS_WIDE)
-		return MDB_CORRUPTED;
-	it->width = v.mv_size;
-	size_t count;
-	rc = mdb_cursor_count(it->cur, &count);
-	if (rc)
+	rc = iter_load(it, &k, &v);
+	if (rc || it->backward)
 		return rc;
-	if (count == 1) {
-		/* A lone record is not in a page of its own: MDB_GET_MULTIPLE
-		 * would not return it. */
-		it->page = v.mv_data;
-		it->page_n = 1;
-		it->at = it->backward ? 1 : 0;
-		return 0;
-	}
-	const uint8_t *record = v.mv_data;
-	MDB_val page = {0, NULL};
-	rc = mdb_cursor_get(it->cur, &k, &page, MDB_GET_MULTIPLE);
-	if (rc == 0 && !page.mv_data) {
-		/* On the last record LMDB marks the cursor at its end and
-		 * MDB_GET_MULTIPLE returns nothing: step back and forth first. */
-		rc = mdb_cursor_get(it->cur, &k, &v, MDB_PREV_DUP);
-		if (!rc)
-			rc = mdb_cursor_get(it->cur, &k, &v, MDB_NEXT_DUP);
-		if (!rc)
-			rc = mdb_cursor_get(it->cur, &k, &page, MDB_GET_MULTIPLE);
-	}
-	if (rc)
-		return rc;
-	it->page = page.mv_data;
-	it->page_n = page.mv_size / it->width;
-	size_t index = (size_t)(record - it->page) / it->width;
-	if (!it->page || record < it->page || index >= it->page_n)
-		return MDB_CORRUPTED;
-	it->at = it->backward ? index + 1 : index;
-	it->more_pages = true;
+	/* Skip the chunk's observations before the bound. */
+	while (it->at < it->chunk_n && it->chunk[it->at].timestamp_us < it->from_us)
+		it->at++;
 	return 0;
 }
 
-/* The next record in iteration order, or MDB_NOTFOUND. */
-static int iter_record(bdb_obs_iter *it, const uint8_t **record)
+/* The next observation in iteration order, or BDB_ENOTFOUND. */
+static int iter_step(bdb_obs_iter *it, const bdb_obs **o)
 {
 	if (!it->started) {
 		it->started = true;
-		int rc = iter_first_page(it);
+		int rc = iter_first(it);
 		if (rc)
 			return rc;
 	}
 	for (;;) {
-		if (!it->backward && it->at < it->page_n) {
-			*record = it->page + it->width * it->at++;
+		if (!it->backward && it->at < it->chunk_n) {
+			*o = &it->chunk[it->at++];
 			return 0;
 		}
 		if (it->backward && it->at > 0) {
-			*record = it->page + it->width * --it->at;
+			*o = &it->chunk[--it->at];
 			return 0;
 		}
-		if (!it->more_pages)
-			return MDB_NOTFOUND;
 		MDB_val k, v;
-		int rc = mdb_cursor_get(it->cur, &k, &v,
-					it->backward ? MDB_PREV_MULTIPLE : MDB_NEXT_MULTIPLE);
+		int rc = mdb_cursor_get(it->cur, &k, &v, it->backward ? MDB_PREV : MDB_NEXT);
+		if (rc)
+			return bdb__mdb_error(rc);
+		rc = iter_load(it, &k, &v);
 		if (rc)
 			return rc;
-		it->page = v.mv_data;
-		it->page_n = v.mv_size / it->width;
-		it->at = it->backward ? it->page_n : 0;
 	}
 }
 
 int bdb_obs_iter_next(bdb_obs_iter *it, bdb_obs *obs)
 {
-	if (it->done)
-		return 0;
-	const uint8_t *record;
-	int rc = iter_record(it, &record);
-	if (rc == MDB_NOTFOUND) {
-		it->done = true;
-		return 0;
+	for (;;) {
+		if (it->done)
+			return 0;
+		const bdb_obs *o = NULL;
+		int rc = iter_step(it, &o);
+		if (rc == BDB_ENOTFOUND) {
+			it->done = true;
+			return 0;
+		}
+		if (rc)
+			return rc;
+		if (it->backward ? o->timestamp_us < it->from_us : o->timestamp_us > it->to_us) {
+			it->done = true;
+			return 0;
+		}
+		/* Backwards, the first chunk can hold observations past the bound. */
+		if (it->backward && o->timestamp_us > it->to_us)
+			continue;
+		*obs = *o;
+		return 1;
 	}
-	if (rc)
-		return bdb__mdb_error(rc);
-	/* The bounds are whole timestamps (any seq), so comparing the time
-	 * bytes as a number is enough. */
-	uint64_t t = bdb__get_be64(record);
-	if (it->backward ? t < it->lo_time : t > it->hi_time) {
-		it->done = true;
-		return 0;
-	}
-	rc = bdb__obs_record_decode(record, it->width, obs);
-	return rc ? rc : 1;
 }
 
 void bdb_obs_iter_close(bdb_obs_iter *it)
@@ -599,23 +553,32 @@ int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n)
 	int rc = obs_cursor(r, &cur);
 	if (rc)
 		return rc;
-	uint8_t key[8];
-	bdb__put_be64(key, series);
-	MDB_val k = {8, key}, v;
-	rc = mdb_cursor_get(cur, &k, &v, MDB_SET);
-	if (rc == 0)
-		rc = mdb_cursor_count(cur, n);
+	/* The sum of the series' chunk headers. */
+	uint8_t key[BDB__CHUNK_KEY];
+	bdb__chunk_key(key, series, INT64_MIN, 0);
+	MDB_val k = {BDB__CHUNK_KEY, key}, v;
+	size_t total = 0;
+	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	while (rc == 0 && k.mv_size == BDB__CHUNK_KEY && bdb__get_be64(k.mv_data) == series) {
+		size_t count;
+		if (bdb__chunk_count(v.mv_data, v.mv_size, &count) != 0) {
+			release_cursor(r, cur);
+			return BDB_ECORRUPT;
+		}
+		total += count;
+		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
 	release_cursor(r, cur);
-	if (rc)
-		return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
-	/* The count is the store's word (a sub-database's record): a series
-	 * has at most one observation per run, and callers size tables by it. */
+	if (rc && rc != MDB_NOTFOUND)
+		return bdb__mdb_error(rc);
+	/* The count is the store's word: a series has at most one observation
+	 * per run, and callers size tables by it. */
 	uint64_t runs;
 	rc = bdb__db_entries(r->store, r->txn, BDB__DB_RUNLOG, &runs);
-	if (!rc && *n > runs)
+	if (!rc && total > runs)
 		rc = BDB_ECORRUPT;
-	if (rc)
-		*n = 0;
+	if (!rc)
+		*n = total;
 	return rc;
 }
 

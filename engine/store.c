@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 #include <time.h>
@@ -64,6 +65,11 @@ int bdb__mdb_error(int rc)
 	}
 }
 
+const char *bdb_store_notice(const bdb_store *store)
+{
+	return store->notice[0] ? store->notice : NULL;
+}
+
 const char *bdb_store_path(const bdb_store *store)
 {
 	return store->path;
@@ -85,6 +91,102 @@ static int check_lock_file(bdb_store *s)
 	return 0;
 }
 
+/* ---- the compaction gate (docs/storage.md 2.13.1) ---- */
+
+int bdb__gate_lock(const char *dir, int how)
+{
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/compact.lock", dir);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	if (fd < 0)
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1; /* a directory we may not write: nobody compacts it */
+	while (flock(fd, how) != 0)
+		if (errno != EINTR) {
+			close(fd);
+			return -1;
+		}
+	return fd;
+}
+
+void bdb__gate_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd); /* releases the flock */
+}
+
+/* True when compact replaced lock.mdb: the gate file names the lock file
+ * that is there now ("lock DEV INO"). */
+static bool replaced_by_compact(const bdb_store *s, int gate)
+{
+	char text[96] = "";
+	struct stat st;
+	unsigned long long dev, ino;
+	ssize_t n = gate >= 0 ? pread(gate, text, sizeof text - 1, 0) : -1;
+	if (n <= 0 || sscanf(text, "lock %llu %llu", &dev, &ino) != 2 ||
+	    stat(s->lock_path, &st) != 0)
+		return false;
+	return (unsigned long long)st.st_dev == dev && (unsigned long long)st.st_ino == ino;
+}
+
+static unsigned db_flags(int db);
+static int wait_idle(bdb_store *s);
+static void drop_spares(bdb_store *s);
+
+/*
+ * lock.mdb was replaced (s->lock held): when compact did it, this process
+ * closes its environment (the old data.mdb it maps) once its transactions
+ * have ended and opens the new files; otherwise BDB_ELOCKGONE as before.
+ */
+static int adopt_compacted(bdb_store *s)
+{
+	int rc = wait_idle(s);
+	if (rc)
+		return rc;
+	drop_spares(s);
+	int gate = bdb__gate_lock(s->path, LOCK_SH);
+	if (!replaced_by_compact(s, gate)) {
+		bdb__gate_unlock(gate);
+		return BDB_ELOCKGONE;
+	}
+	MDB_envinfo info;
+	mdb_env_info(s->env, &info);
+	mdb_env_close(s->env);
+	s->env = NULL;
+	MDB_txn *txn = NULL;
+	rc = mdb_env_create(&s->env);
+	if (!rc) {
+		mdb_env_set_maxdbs(s->env, BDB__DB_COUNT + 2);
+		mdb_env_set_maxreaders(s->env, s->max_readers);
+		mdb_env_set_mapsize(s->env, info.me_mapsize);
+		rc = mdb_env_open(s->env, s->path, s->env_flags, 0666);
+	}
+	struct stat st;
+	if (!rc && stat(s->lock_path, &st) == 0) {
+		s->lock_ino = st.st_ino;
+		s->lock_dev = st.st_dev;
+	}
+	if (!rc)
+		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
+	for (int i = 0; i < BDB__DB_COUNT && !rc; i++)
+		rc = mdb_dbi_open(txn, bdb__db_names[i], db_flags(i), &s->dbi[i]);
+	if (txn && !rc)
+		rc = mdb_txn_commit(txn);
+	else if (txn)
+		mdb_txn_abort(txn);
+	s->checked_txn = 0;
+	bdb__gate_unlock(gate);
+	return rc ? BDB_ELOCKGONE : 0;
+}
+
+/* check_lock_file, adopting a compacted store (s->lock held). */
+static int check_or_adopt(bdb_store *s)
+{
+	int rc = check_lock_file(s);
+	return rc == BDB_ELOCKGONE ? adopt_compacted(s) : rc;
+}
+
 static void lock_problem(bdb_problem_fn report, void *ctx, size_t *count, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
@@ -101,6 +203,16 @@ void bdb_store_check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, 
 	char dir[PATH_MAX], want[PATH_MAX + 16];
 	struct stat cur;
 	if (!realpath(s->path, dir) || stat(s->lock_path, &cur) != 0)
+		return;
+	/* Replaced by compact: the processes using the old lock file open the
+	 * new one at their next transaction, before they write. */
+	char gate_path[PATH_MAX + 16];
+	snprintf(gate_path, sizeof gate_path, "%s/compact.lock", s->path);
+	int gate = open(gate_path, O_RDONLY | O_CLOEXEC);
+	bool compacted = replaced_by_compact(s, gate);
+	if (gate >= 0)
+		close(gate);
+	if (compacted)
 		return;
 	int n = snprintf(want, sizeof want, "%s/lock.mdb", dir);
 	DIR *proc = opendir("/proc");
@@ -205,7 +317,7 @@ static int adopt_map_size(bdb_store *s)
  */
 static int begin_read(bdb_store *s, MDB_txn **txn)
 {
-	int rc = check_lock_file(s);
+	int rc = check_or_adopt(s);
 	if (rc)
 		return rc;
 	bool cleared = false;
@@ -331,15 +443,26 @@ static int begin_write(bdb_store *s, MDB_txn **txn)
 	for (;;) {
 		pthread_mutex_lock(&s->lock);
 		wait_no_remap(s);
-		int rc = check_lock_file(s);
+		int rc = check_or_adopt(s);
 		if (!rc)
 			s->writing = true;
 		pthread_mutex_unlock(&s->lock);
 		if (rc)
 			return rc;
 		rc = mdb_txn_begin(s->env, NULL, 0, txn);
-		if (!rc)
-			return 0;
+		if (!rc) {
+			/* Compact may have swapped the files while LMDB waited for
+			 * the writer mutex of the old ones: nothing may be written
+			 * to those. */
+			pthread_mutex_lock(&s->lock);
+			rc = check_lock_file(s);
+			pthread_mutex_unlock(&s->lock);
+			if (!rc)
+				return 0;
+			mdb_txn_abort(*txn);
+			set_writing(s, false);
+			continue;
+		}
 		set_writing(s, false);
 		if (rc != MDB_MAP_RESIZED) {
 			s->last_write_error = rc;
@@ -414,32 +537,11 @@ int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t val
 	return bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_META], &k, &v, 0));
 }
 
-int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out)
-{
-	if (seq > BDB__MAX_SEQ)
-		return BDB_ENOTFOUND;
-	uint8_t key[8], rec[BDB__OBS_ID];
-	bdb__put_be64(key, series);
-	bdb__put_time(rec, us);
-	bdb__put_be32(rec + 8, (uint32_t)seq);
-	MDB_val k = {8, key}, v = {BDB__OBS_ID, rec};
-	/* The first record at or after (us, seq): it must be that one. */
-	int rc = mdb_cursor_get(cur, &k, &v, MDB_GET_BOTH_RANGE);
-	if (rc)
-		return bdb__mdb_error(rc);
-	if (v.mv_size != BDB__OBS_NARROW && v.mv_size != BDB__OBS_WIDE)
-		return BDB_ECORRUPT;
-	if (memcmp(v.mv_data, rec, BDB__OBS_ID) != 0)
-		return BDB_ENOTFOUND;
-	return out ? bdb__obs_record_decode(v.mv_data, v.mv_size, out) : 0;
-}
-
 static unsigned db_flags(int db)
 {
 	switch (db) {
 	case BDB__DB_COMMITS:
 	case BDB__DB_POSTINGS:
-	case BDB__DB_OBS:
 		return MDB_DUPSORT | MDB_DUPFIXED;
 	default:
 		return 0;
@@ -460,6 +562,10 @@ static void keep_first_problem(void *ctx, const char *problem)
  * must be written first (new, or a named database missing) and is writable;
  * open_databases_create then creates them (and writes the version).
  */
+/* open_databases_in's answer for a store of an older format opened
+ * read-only: bdb_store_open upgrades it first with write access. */
+#define NEEDS_UPGRADE 2
+
 static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *d)
 {
 	/* The pages read below first, with pread: a damaged one would crash LMDB. */
@@ -490,7 +596,33 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 				    "the store is empty and was opened read-only");
 	if (fresh && !create)
 		return 1;
+	uint64_t version = 0;
 	for (int i = 0; i < BDB__DB_COUNT; i++) {
+		if (i == BDB__DB_META + 1) {
+			/* The version first: an older store lacks newer databases. */
+			rc = bdb__meta_get_u64(s, txn, "format_version", 0, &version);
+			if (!rc && fresh) {
+				version = BDB__FORMAT_VERSION;
+				rc = bdb__meta_put_u64(s, txn, "format_version", version);
+			}
+			if (rc)
+				return bdb_diag_set(d, rc, s->path, 0, 0,
+						    "cannot read the format version: %s",
+						    bdb_strerror(rc));
+			/* An older version this code upgrades: after the open
+			 * (bdb__upgrade), with write access. */
+			if (version == 2 && s->read_only)
+				return NEEDS_UPGRADE;
+			if (version == 2)
+				s->upgrade_from = version;
+			else if (version != BDB__FORMAT_VERSION)
+				return bdb_diag_set(
+				    d, BDB_EVERSION, s->path, 0, 0,
+				    "store format version %llu, this benchdb reads version %u "
+				    "(export the runs with the benchdb that wrote the store and "
+				    "ingest them into a new one)",
+				    (unsigned long long)version, BDB__FORMAT_VERSION);
+		}
 		unsigned flags = db_flags(i) | (create ? MDB_CREATE : 0);
 		rc = mdb_dbi_open(txn, bdb__db_names[i], flags, &s->dbi[i]);
 		if (rc == MDB_NOTFOUND && !create && !s->read_only)
@@ -501,21 +633,6 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 					    s->path, 0, 0, "cannot open database \"%s\": %s",
 					    bdb__db_names[i], mdb_strerror(rc));
 	}
-	uint64_t version;
-	rc = bdb__meta_get_u64(s, txn, "format_version", 0, &version);
-	if (!rc && fresh) {
-		version = BDB__FORMAT_VERSION;
-		rc = bdb__meta_put_u64(s, txn, "format_version", version);
-	}
-	if (rc)
-		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the format version: %s",
-				    bdb_strerror(rc));
-	if (version != BDB__FORMAT_VERSION)
-		return bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
-				    "store format version %llu, this benchdb reads version %u "
-				    "(export the runs with the benchdb that wrote the store and "
-				    "ingest them into a new one)",
-				    (unsigned long long)version, BDB__FORMAT_VERSION);
 	return 0;
 }
 
@@ -654,15 +771,13 @@ static int make_parents(const char *path)
 	return 0;
 }
 
-int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
+static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
-	static const bdb_store_options defaults = {0};
-	if (!opt)
-		opt = &defaults;
 	bdb_diag_clear(d);
 	struct stat st;
 	char *data_path = NULL;
 	bool created_dir = false;
+	int gate = -1;
 	size_t dlen = strlen(dir);
 	bdb_store *s = calloc(1, sizeof *s);
 	int rc = BDB_ENOMEM;
@@ -710,6 +825,8 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	if (exists && stat(data_path, &st) == 0 && (size_t)st.st_size > map)
 		map = (size_t)st.st_size;
 
+	/* Not while compact swaps the files (the gate, docs/storage.md 2.13.1). */
+	gate = bdb__gate_lock(dir, LOCK_SH);
 	rc = prepare_lock_file(s->lock_path);
 	if (rc)
 		goto fail_mdb;
@@ -717,10 +834,12 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	if (rc)
 		goto fail_mdb;
 	mdb_env_set_maxdbs(s->env, BDB__DB_COUNT + 2);
+	s->max_readers = MAX_READERS;
 	mdb_env_set_maxreaders(s->env, MAX_READERS);
 	mdb_env_set_mapsize(s->env, map);
 	unsigned flags =
 	    MDB_NOTLS | (opt->no_sync ? MDB_NOSYNC : 0) | (opt->read_only ? MDB_RDONLY : 0);
+	s->env_flags = flags;
 	rc = mdb_env_open(s->env, dir, flags, 0666);
 	if ((rc == EACCES || rc == EROFS) && opt->read_only) {
 		/* Files the user may only read (an archived store, another user's,
@@ -744,6 +863,8 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 		s->lock_ino = st.st_ino;
 		s->lock_dev = st.st_dev;
 	}
+	bdb__gate_unlock(gate);
+	gate = -1;
 	int dead;
 	mdb_reader_check(s->env, &dead);
 	rc = check_file_size(s, data_path, d);
@@ -757,6 +878,8 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 		bdb_diag_clear(d);
 		rc = open_databases_create(s, d);
 	}
+	if (!rc && s->upgrade_from)
+		rc = bdb__upgrade(s, s->upgrade_from, d);
 	if (rc)
 		goto fail;
 	free(data_path);
@@ -781,6 +904,7 @@ fail_mdb:
 	rc = bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "cannot open the store: %s",
 			  mdb_strerror(rc));
 fail:
+	bdb__gate_unlock(gate);
 	/* A store this call began to create is removed again. */
 	if (created_dir) {
 		bdb_store_close(s);
@@ -788,10 +912,44 @@ fail:
 		unlink(data_path);
 		memcpy(data_path + dlen, "/lock.mdb", 10);
 		unlink(data_path);
+		char gate_path[PATH_MAX];
+		snprintf(gate_path, sizeof gate_path, "%s/compact.lock", dir);
+		unlink(gate_path);
 		rmdir(dir);
 	}
 	bdb_store_close(s);
 	free(data_path);
+	return rc;
+}
+
+int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
+{
+	static const bdb_store_options defaults = {0};
+	if (!opt)
+		opt = &defaults;
+	*out = NULL;
+	int rc = open_once(dir, opt, out, d);
+	if (rc != NEEDS_UPGRADE)
+		return rc;
+	/* An older store asked for read-only: upgraded with write access first
+	 * (LMDB wants one environment of a file per process: closed between). */
+	bdb_store_options writable = *opt;
+	writable.read_only = false;
+	bdb_store *w = NULL;
+	rc = open_once(dir, &writable, &w, d);
+	if (rc == BDB_EREADONLY)
+		return bdb_diag_set(d, BDB_EVERSION, dir, 0, 0,
+				    "store format version 2 needs an upgrade to version %u, which "
+				    "needs write access (open it once where it can be written)",
+				    BDB__FORMAT_VERSION);
+	if (rc)
+		return rc;
+	char notice[sizeof w->notice];
+	memcpy(notice, w->notice, sizeof notice);
+	bdb_store_close(w);
+	rc = open_once(dir, opt, out, d);
+	if (rc == 0)
+		memcpy((*out)->notice, notice, sizeof notice);
 	return rc;
 }
 
@@ -803,6 +961,7 @@ void bdb_store_close(bdb_store *store)
 		mdb_txn_abort(store->spare[i]);
 	if (store->env)
 		mdb_env_close(store->env);
+	bdb__run_pack_free(store);
 	pthread_mutex_destroy(&store->lock);
 	pthread_mutex_destroy(&store->write_lock);
 	pthread_cond_destroy(&store->idle);

@@ -22,9 +22,15 @@ typedef struct verifier {
 	size_t problems;
 	uint64_t next_seq, next_series;
 	uint64_t expected_obs;	    /* metrics of every verified run */
+	uint64_t found_obs;	    /* observations in the chunks */
+	uint64_t found_samples;	    /* their sample counts, summed */
 	uint64_t expected_postings; /* terms of every series */
 	uint64_t runs_with_commit;
 	bdb_buf a, b; /* scratch */
+	bdb_buf run;  /* the run being verified, decompressed */
+	/* The last chunk decoded per series (direct-mapped by id): runs are
+	 * verified in order, so one chunk answers 128 runs of a series. */
+	struct verified_chunk *chunks;
 } verifier;
 
 static void problem(verifier *v, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -50,6 +56,45 @@ static void problem(verifier *v, const char *fmt, ...)
 static MDB_dbi dbi(verifier *v, int db)
 {
 	return v->s->dbi[db];
+}
+
+#define VERIFY_CHUNK_SLOTS 1024
+
+struct verified_chunk {
+	uint8_t key[BDB__CHUNK_KEY]; /* all zero: empty (no series 0) */
+	size_t n;
+	bdb_obs obs[BDB__CHUNK_OBS];
+};
+
+/* bdb__obs_find through the verifier's chunk cache. */
+static int find_obs(verifier *v, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out)
+{
+	if (seq > BDB__MAX_SEQ)
+		return BDB_ENOTFOUND;
+	if (!v->chunks && !(v->chunks = calloc(VERIFY_CHUNK_SLOTS, sizeof *v->chunks)))
+		return BDB_ENOMEM;
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_CHUNKS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	MDB_val k, val;
+	rc = bdb__chunk_locate(cur, series, us, seq, &k, &val);
+	struct verified_chunk *c = &v->chunks[series % VERIFY_CHUNK_SLOTS];
+	if (!rc && (k.mv_size != BDB__CHUNK_KEY || memcmp(c->key, k.mv_data, BDB__CHUNK_KEY) != 0)) {
+		memset(c->key, 0, sizeof c->key);
+		rc = bdb__chunk_read(&k, &val, c->obs, &c->n);
+		if (!rc)
+			memcpy(c->key, k.mv_data, BDB__CHUNK_KEY);
+	}
+	mdb_cursor_close(cur);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < c->n; i++)
+		if (c->obs[i].timestamp_us == us && c->obs[i].run_seq == seq) {
+			*out = c->obs[i];
+			return 0;
+		}
+	return BDB_ENOTFOUND;
 }
 
 /* mdb_get on db; 1 found, 0 absent, negative error. */
@@ -156,13 +201,8 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 			"to the series' unit \"%s\"",
 			(unsigned long long)seq, pn, mn, unit, si->unit);
 	free(si);
-	MDB_cursor *cur;
-	rc = mdb_cursor_open(v->txn, dbi(v, BDB__DB_OBS), &cur);
-	if (rc)
-		return bdb__mdb_error(rc);
-	bdb_obs o;
-	rc = bdb__obs_find(cur, id, ts, seq, &o);
-	mdb_cursor_close(cur);
+	bdb_obs o = {0};
+	rc = find_obs(v, id, ts, seq, &o);
 	if (rc == BDB_ENOTFOUND) {
 		problem(v,
 			"run %llu: point \"%s\" metric \"%s\" has no observation in the "
@@ -337,7 +377,17 @@ static int check_runs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 		problem(v, "runs: a key of %zu bytes (8 expected)", k->mv_size);
 		return 0;
 	}
-	return verify_run(v, bdb__get_be64(k->mv_data), val);
+	uint64_t seq = bdb__get_be64(k->mv_data);
+	int rc = bdb__run_unpack(v->s, v->txn, val->mv_data, val->mv_size, &v->run);
+	if (rc == BDB_ECORRUPT) {
+		problem(v, "run %llu: the value (%zu bytes) is not a zstd frame that decompresses",
+			(unsigned long long)seq, val->mv_size);
+		return 0;
+	}
+	if (rc)
+		return rc;
+	MDB_val fb = {v->run.len, v->run.data};
+	return verify_run(v, seq, &fb);
 }
 
 /* runlog, run_series: every key is a stored run. */
@@ -435,41 +485,58 @@ static int check_commit_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 	return 0;
 }
 
-static int check_obs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
+/* Checks one observation of a chunk of series. */
+static int check_obs(verifier *v, uint64_t series, const uint8_t *series8, const bdb_obs *o)
 {
-	bdb_obs o;
-	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0) {
-		problem(v, "obs: an entry of %zu and %zu bytes (8 and %d or %d expected)",
-			k->mv_size, val->mv_size, BDB__OBS_NARROW, BDB__OBS_WIDE);
-		return 0;
-	}
-	uint64_t series = bdb__get_be64(k->mv_data);
 	bdb_run_info info;
-	int rc = runlog_of(v, o.run_seq, &info);
+	int rc = runlog_of(v, o->run_seq, &info);
 	if (rc < 0)
 		return rc;
-	if (rc == 0 || info.timestamp_us != o.timestamp_us)
+	if (rc == 0 || info.timestamp_us != o->timestamp_us)
 		problem(v,
-			"obs: an observation of series %llu points at run %llu, which does not "
-			"exist at that time",
-			(unsigned long long)series, (unsigned long long)o.run_seq);
+			"chunks: an observation of series %llu points at run %llu, which does "
+			"not exist at that time",
+			(unsigned long long)series, (unsigned long long)o->run_seq);
 	MDB_val sv;
-	rc = get(v, BDB__DB_SERIES_INFO, k->mv_data, 8, &sv);
+	rc = get(v, BDB__DB_SERIES_INFO, series8, 8, &sv);
 	if (rc == 0)
 		problem(v,
-			"obs: an observation in run %llu belongs to series %llu, which does not "
-			"exist",
-			(unsigned long long)o.run_seq, (unsigned long long)series);
+			"chunks: an observation in run %llu belongs to series %llu, which does "
+			"not exist",
+			(unsigned long long)o->run_seq, (unsigned long long)series);
 	return rc < 0 ? rc : 0;
 }
 
-/* Only after a count mismatch: names the observations no run lists. */
-static int check_obs_listed(verifier *v, const MDB_val *k, const MDB_val *val)
+/* Decodes chunk (k, val); false (and a problem) when it does not decode. */
+static bool chunk_of(verifier *v, const MDB_val *k, const MDB_val *val, bdb_obs *obs, size_t *n)
 {
-	bdb_obs o;
-	if (k->mv_size != 8 || bdb__obs_record_decode(val->mv_data, val->mv_size, &o) != 0)
+	if (k->mv_size == BDB__CHUNK_KEY && bdb__chunk_read(k, val, obs, n) == 0)
+		return true;
+	problem(v, "chunks: a chunk of %zu bytes under a key of %zu bytes does not decode",
+		val->mv_size, k->mv_size);
+	return false;
+}
+
+static int check_chunk_entry(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+	bdb_obs obs[BDB__CHUNK_OBS];
+	size_t n;
+	if (!chunk_of(v, k, val, obs, &n))
 		return 0;
 	uint64_t series = bdb__get_be64(k->mv_data);
+	v->found_obs += n;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		v->found_samples += obs[i].n_samples;
+		rc = check_obs(v, series, k->mv_data, &obs[i]);
+	}
+	return rc;
+}
+
+/* Only after a count mismatch: names an observation no run lists. */
+static int check_obs_listed(verifier *v, uint64_t series, const bdb_obs *op)
+{
+	bdb_obs o = *op;
 	uint8_t seq8[8];
 	bdb__put_be64(seq8, o.run_seq);
 	MDB_val rs;
@@ -493,9 +560,21 @@ static int check_obs_listed(verifier *v, const MDB_val *k, const MDB_val *val)
 	free(ids);
 	if (listed)
 		return 0;
-	problem(v, "obs: series %llu has an observation in run %llu that the run does not list",
+	problem(v, "chunks: series %llu has an observation in run %llu that the run does not list",
 		(unsigned long long)series, (unsigned long long)o.run_seq);
 	return 0;
+}
+
+static int check_chunk_listed(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+	bdb_obs obs[BDB__CHUNK_OBS];
+	size_t n;
+	if (k->mv_size != BDB__CHUNK_KEY || bdb__chunk_read(k, val, obs, &n) != 0)
+		return 0;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = check_obs_listed(v, bdb__get_be64(k->mv_data), &obs[i]);
+	return rc;
 }
 
 static int check_series_entry(verifier *v, const MDB_val *k, const MDB_val *val)
@@ -569,9 +648,9 @@ static int check_series_info_entry(verifier *v, const MDB_val *k, const MDB_val 
 	v->expected_postings += n_terms;
 	if (rc >= 0) {
 		/* A series lives as long as it has observations. */
-		MDB_val ov;
-		rc = get(v, BDB__DB_OBS, k->mv_data, 8, &ov);
-		if (rc == 0)
+		bool has;
+		rc = bdb__series_has_obs(v->txn, dbi(v, BDB__DB_CHUNKS), id, &has);
+		if (rc == 0 && !has)
 			problem(v, "series %llu (point \"%s\" metric \"%s\"): no observation",
 				(unsigned long long)id, si->point, si->metric);
 	}
@@ -681,6 +760,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (counts)
 		memset(counts, 0, sizeof *counts);
 	bdb_buf_init(&v.a);
+	bdb_buf_init(&v.run);
 	bdb_buf_init(&v.b);
 	int rc = bdb__read_begin(store, &v.txn);
 	if (rc)
@@ -716,12 +796,11 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (!rc)
 		rc = walk(&v, BDB__DB_COMMITS, check_commit_entry);
 	if (!rc)
-		rc = walk(&v, BDB__DB_OBS, check_obs_entry);
-	if (!rc && entries(&v, BDB__DB_OBS) != v.expected_obs) {
-		problem(&v, "obs has %llu observations, the runs have %llu metrics",
-			(unsigned long long)entries(&v, BDB__DB_OBS),
-			(unsigned long long)v.expected_obs);
-		rc = walk(&v, BDB__DB_OBS, check_obs_listed);
+		rc = walk(&v, BDB__DB_CHUNKS, check_chunk_entry);
+	if (!rc && v.found_obs != v.expected_obs) {
+		problem(&v, "chunks hold %llu observations, the runs have %llu metrics",
+			(unsigned long long)v.found_obs, (unsigned long long)v.expected_obs);
+		rc = walk(&v, BDB__DB_CHUNKS, check_chunk_listed);
 	}
 	if (!rc)
 		rc = walk(&v, BDB__DB_SERIES, check_series_entry);
@@ -742,11 +821,13 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (!rc && counts) {
 		counts->runs = entries(&v, BDB__DB_RUNS);
 		counts->series = entries(&v, BDB__DB_SERIES);
-		counts->observations = entries(&v, BDB__DB_OBS);
+		counts->observations = v.found_obs;
 	}
 	bdb__read_end(store, v.txn);
 	bdb_buf_free(&v.a);
 	bdb_buf_free(&v.b);
+	bdb_buf_free(&v.run);
+	free(v.chunks);
 	if (n_problems)
 		*n_problems = v.problems;
 	return rc;
@@ -781,12 +862,15 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 	return 0;
 }
 
-static int add_samples(verifier *v, const MDB_val *k, const MDB_val *val)
+static int add_chunk(verifier *v, const MDB_val *k, const MDB_val *val)
 {
-	(void)k;
-	bdb_obs o;
-	if (bdb__obs_record_decode(val->mv_data, val->mv_size, &o) == 0)
-		v->expected_obs += o.n_samples;
+	bdb_obs obs[BDB__CHUNK_OBS];
+	size_t n;
+	if (k->mv_size != BDB__CHUNK_KEY || bdb__chunk_read(k, val, obs, &n) != 0)
+		return 0;
+	v->found_obs += n;
+	for (size_t i = 0; i < n; i++)
+		v->found_samples += obs[i].n_samples;
 	return 0;
 }
 
@@ -807,10 +891,10 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 	}
 	out->runs = entries(&v, BDB__DB_RUNS);
 	out->series = entries(&v, BDB__DB_SERIES_INFO);
-	out->observations = entries(&v, BDB__DB_OBS);
-	/* The sample counts are in the observation records (expected_obs sums them). */
-	rc = walk(&v, BDB__DB_OBS, add_samples);
-	out->samples = v.expected_obs;
+	/* The observations and their sample counts are in the chunks. */
+	rc = walk(&v, BDB__DB_CHUNKS, add_chunk);
+	out->observations = v.found_obs;
+	out->samples = v.found_samples;
 	/* Pages in use: every page up to the last one written, less the free
 	 * ones (DUPSORT sub-databases hide from mdb_stat, so count this way). */
 	MDB_envinfo info;
@@ -841,6 +925,8 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 		return rc;
 	uint64_t pages = (uint64_t)info.me_last_pgno + 1;
 	out->bytes_used = (pages > free_pages ? pages - free_pages : 0) * st.ms_psize;
+	out->free_pages = free_pages;
+	out->page_size = st.ms_psize;
 	out->map_size = info.me_mapsize;
 	char path[4096];
 	struct stat fst;

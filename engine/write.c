@@ -153,31 +153,6 @@ static int remove_series(bdb_store *s, MDB_txn *txn, uint64_t id)
 	return rc;
 }
 
-/* True when series id still has an observation. */
-static int series_has_obs(bdb_store *s, MDB_txn *txn, uint64_t id, bool *has)
-{
-	uint8_t key[8];
-	bdb__put_be64(key, id);
-	MDB_val k = {8, key}, v;
-	int rc = mdb_get(txn, s->dbi[BDB__DB_OBS], &k, &v);
-	*has = rc == 0;
-	return rc == 0 || rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
-}
-
-/* Deletes the observation of series in run (us, seq); a missing one is fine. */
-static int delete_obs(bdb_store *s, MDB_txn *txn, uint64_t series, int64_t us, uint64_t seq)
-{
-	MDB_cursor *cur;
-	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur);
-	if (rc)
-		return bdb__mdb_error(rc);
-	rc = bdb__obs_find(cur, series, us, seq, NULL);
-	if (rc == 0)
-		rc = bdb__mdb_error(mdb_cursor_del(cur, 0));
-	mdb_cursor_close(cur);
-	return rc == BDB_ENOTFOUND ? 0 : rc;
-}
-
 int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_baselines)
 {
 	uint8_t seq8[8];
@@ -211,10 +186,10 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, bool keep_base
 	}
 	rc = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
-		rc = delete_obs(s, txn, series[i], ts, seq);
+		rc = bdb__obs_delete(txn, s->dbi[BDB__DB_CHUNKS], series[i], ts, seq);
 		bool has = true;
 		if (!rc)
-			rc = series_has_obs(s, txn, series[i], &has);
+			rc = bdb__series_has_obs(txn, s->dbi[BDB__DB_CHUNKS], series[i], &has);
 		if (!rc && !has)
 			rc = remove_series(s, txn, series[i]);
 	}
@@ -279,10 +254,7 @@ typedef struct series_slot {
 	size_t key_len;
 	size_t unit;	     /* offset of the series' unit (str0) in series_cache.bytes */
 	uint64_t stamp;	     /* the last run (series_cache.stamp) that had the series */
-	bdb_buf obs;	     /* observation records not yet written, in put order */
-	size_t width;	     /* of the records in obs (0: none yet), BDB__OBS_NARROW or _WIDE */
-	size_t stored_width; /* of the series' records in LMDB (0: none); the stored
-				narrow ones are widened when width is wide (cache_write_obs) */
+	bdb_buf obs;	     /* bdb_obs not yet written, in put order */
 } series_slot;
 
 typedef struct series_cache {
@@ -376,72 +348,15 @@ static int compare_slot_id(const void *a, const void *b)
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
-/* Orders observation records of either width: by time, then sequence (the
- * first BDB__OBS_ID bytes, unique within a series). */
-static int compare_record(const void *a, const void *b)
+static int compare_obs(const void *a, const void *b)
 {
-	return memcmp(a, b, BDB__OBS_ID);
-}
-
-/* Puts one observation record (width bytes) of series key8 with cursor cur. */
-static int put_record(MDB_cursor *cur, uint8_t *key8, void *rec, size_t width)
-{
-	MDB_val k = {8, key8}, v = {width, rec};
-	/*
-	 * Usually the newest run: appending fills the series' pages completely
-	 * instead of splitting them in half. LMDB refuses an append that is not
-	 * past the last record (MDB_KEYEXIST, nothing written); then insert.
-	 */
-	int rc = mdb_cursor_put(cur, &k, &v, MDB_APPENDDUP);
-	if (rc == MDB_KEYEXIST)
-		rc = mdb_cursor_put(cur, &k, &v, 0);
-	return bdb__mdb_error(rc);
-}
-
-/* Appends observation record rec (width bytes) to out in the wide form. */
-static int append_wide(bdb_buf *out, const void *rec, size_t width)
-{
-	bdb_obs o;
-	uint8_t wide[BDB__OBS_WIDE];
-	if (bdb__obs_record_decode(rec, width, &o) != 0)
-		return BDB_ECORRUPT;
-	bdb__obs_record_encode(wide, &o, BDB__OBS_WIDE);
-	bdb_buf_append(out, wide, sizeof wide);
-	return out->failed ? BDB_ENOMEM : 0;
+	return bdb__obs_compare(a, b);
 }
 
 /*
- * A wide observation arrived for a series whose waiting records are narrow:
- * they are rewritten wide in place (the stored ones follow in
- * cache_write_obs), so that every record of the series has one width.
- */
-static int cache_widen_pending(series_slot *sl)
-{
-	bdb_buf wide;
-	bdb_buf_init(&wide);
-	int rc = 0;
-	for (size_t at = 0; !rc && sl->width && at < sl->obs.len; at += sl->width)
-		rc = append_wide(&wide, sl->obs.data + at, sl->width);
-	if (rc) {
-		bdb_buf_free(&wide);
-		return rc;
-	}
-	bdb_buf_free(&sl->obs);
-	sl->obs = wide;
-	sl->width = BDB__OBS_WIDE;
-	return 0;
-}
-
-static int obs_widen(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_buf *tmp);
-
-/*
- * Writes the observation records waiting in the cache, series by series in
- * id order, and empties their lists. A series whose stored records are
- * narrow while its waiting ones are wide is widened first (obs_widen). A
- * series' records are sorted (by time, then sequence: the order of the obs
- * index) and put with one MDB_MULTIPLE | MDB_APPENDDUP cursor put when they
- * all follow its last stored record (the usual case: newer runs), one by
- * one otherwise.
+ * Writes the observations waiting in the cache, series by series in id
+ * order (bdb__obs_put: usually a rewrite of each series' last chunk), and
+ * empties their lists.
  */
 static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 {
@@ -459,41 +374,18 @@ static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 		if (sc->slots[i].obs.len)
 			pending[n++] = &sc->slots[i];
 	qsort(pending, n, sizeof *pending, compare_slot_id);
-	bdb_buf tmp;
-	bdb_buf_init(&tmp);
-	for (size_t i = 0; i < n && !rc; i++)
-		if (pending[i]->stored_width == BDB__OBS_NARROW &&
-		    pending[i]->width == BDB__OBS_WIDE) {
-			rc = obs_widen(s, txn, pending[i]->id, &tmp);
-			pending[i]->stored_width = BDB__OBS_WIDE;
-		}
-	bdb_buf_free(&tmp);
-	MDB_cursor *cur = NULL;
-	if (!rc)
-		rc = bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur));
 	for (size_t i = 0; i < n && !rc; i++) {
 		bdb_buf *obs = &pending[i]->obs;
-		size_t width = pending[i]->width;
-		size_t count = obs->len / width;
-		uint8_t *recs = (uint8_t *)obs->data, key8[8];
-		bdb__put_be64(key8, pending[i]->id);
+		size_t count = obs->len / sizeof(bdb_obs);
+		bdb_obs *list = (bdb_obs *)(void *)obs->data;
 		for (size_t j = 1; j < count; j++)
-			if (compare_record(recs + (j - 1) * width, recs + j * width) > 0) {
-				qsort(recs, count, width, compare_record);
+			if (bdb__obs_compare(&list[j - 1], &list[j]) > 0) {
+				qsort(list, count, sizeof *list, compare_obs);
 				break;
 			}
-		MDB_val k = {8, key8}, v[2] = {{width, recs}, {count, NULL}};
-		int mrc = mdb_cursor_put(cur, &k, v, MDB_MULTIPLE | MDB_APPENDDUP);
-		/* v[1].mv_size: how many were written before LMDB refused one. */
-		size_t done = mrc == 0 ? count : mrc == MDB_KEYEXIST ? v[1].mv_size : 0;
-		rc = mrc == 0 || mrc == MDB_KEYEXIST ? 0 : bdb__mdb_error(mrc);
-		for (size_t j = done; j < count && !rc; j++)
-			rc = put_record(cur, key8, recs + j * width, width);
+		rc = bdb__obs_put(txn, s->dbi[BDB__DB_CHUNKS], pending[i]->id, list, count);
 		bdb_buf_reset(obs);
-		pending[i]->stored_width = width;
 	}
-	if (cur)
-		mdb_cursor_close(cur);
 	free(pending);
 	return rc;
 }
@@ -503,6 +395,7 @@ typedef struct put_ctx {
 	series_cache *cache;
 	unsigned flags;
 	bdb_buf fb;	    /* the encoded run */
+	bdb_buf packed;	    /* fb compressed (runpack.c), or a stored run decompressed */
 	bdb_buf scratch;    /* canonical bytes, values */
 	bdb_buf point;	    /* the canonical bytes of the point being put, metric "" */
 	bdb_buf series_ids; /* run_series value being built */
@@ -573,55 +466,6 @@ static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric
 	return 0;
 }
 
-/*
- * The width of series id's observation records, 0 when it has none. LMDB
- * keeps one size per key and does not check it: a put of another size
- * would be stored cut or padded, so every put asks first.
- */
-static int obs_width(bdb_store *s, MDB_txn *txn, uint64_t id, size_t *width)
-{
-	uint8_t key[8];
-	bdb__put_be64(key, id);
-	MDB_val k = {8, key}, v;
-	int rc = mdb_get(txn, s->dbi[BDB__DB_OBS], &k, &v);
-	*width = rc == 0 ? v.mv_size : 0;
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc)
-		return bdb__mdb_error(rc);
-	return v.mv_size == BDB__OBS_NARROW || v.mv_size == BDB__OBS_WIDE ? 0 : BDB_ECORRUPT;
-}
-
-/*
- * Rewrites the narrow records of series id in the wide form (the first
- * observation with bounds or samples arrived): reads them into tmp, deletes
- * the key and appends them back, in order.
- */
-static int obs_widen(bdb_store *s, MDB_txn *txn, uint64_t id, bdb_buf *tmp)
-{
-	uint8_t key[8];
-	bdb__put_be64(key, id);
-	MDB_cursor *cur;
-	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_OBS], &cur);
-	if (rc)
-		return bdb__mdb_error(rc);
-	bdb_buf_reset(tmp);
-	MDB_val k = {8, key}, v;
-	int got = mdb_cursor_get(cur, &k, &v, MDB_SET);
-	while (got == 0 && !rc) {
-		rc = append_wide(tmp, v.mv_data, v.mv_size);
-		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP);
-	}
-	mdb_cursor_close(cur);
-	if (!rc && got != MDB_NOTFOUND)
-		rc = bdb__mdb_error(got);
-	if (!rc)
-		rc = del(s, txn, BDB__DB_OBS, key, 8, NULL, 0);
-	for (size_t at = 0; !rc && at < tmp->len; at += BDB__OBS_WIDE)
-		rc = put(s, txn, BDB__DB_OBS, key, 8, tmp->data + at, BDB__OBS_WIDE, MDB_APPENDDUP);
-	return rc;
-}
-
 /* Indexes one metric of point p: series, observation, run_series entry. */
 static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p,
 		      const bdb_metric *m)
@@ -648,14 +492,10 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 			rc = create_series(s, txn, c, p, m->name, unit, &id);
 		else if (rc == 0)
 			rc = series_unit(s, txn, id, &sunit);
-		size_t stored = 0;
-		if (!rc)
-			rc = obs_width(s, txn, id, &stored);
 		if (!rc)
 			rc = cache_add(sc, &c->scratch, h, id, sunit, &sl);
 		if (rc)
 			return rc;
-		sl->stored_width = sl->width = stored;
 	} else if (sl->stamp == sc->stamp) {
 		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" with the same tags appears twice in run "
@@ -678,19 +518,10 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	    .upper = m->has_upper ? m->upper * factor : 0,
 	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
-	if (bdb__obs_needs_wide(&o) && sl->width != BDB__OBS_WIDE) {
-		rc = cache_widen_pending(sl);
-		if (rc)
-			return rc;
-	}
-	if (!sl->width)
-		sl->width = bdb__obs_needs_wide(&o) ? BDB__OBS_WIDE : BDB__OBS_NARROW;
-	uint8_t rec[BDB__OBS_WIDE];
-	bdb__obs_record_encode(rec, &o, sl->width);
-	/* Room for one record per run of the batch at once: no realloc chain. */
+	/* Room for one observation per run of the batch at once: no realloc chain. */
 	if (sl->obs.cap == 0)
-		bdb_buf_reserve(&sl->obs, sc->batch_runs * sl->width);
-	bdb_buf_append(&sl->obs, rec, sl->width); /* written by cache_write_obs */
+		bdb_buf_reserve(&sl->obs, sc->batch_runs * sizeof o);
+	bdb_buf_append(&sl->obs, &o, sizeof o); /* written by cache_write_obs */
 	if (sl->obs.failed)
 		return BDB_ENOMEM;
 	uint8_t id8[8];
@@ -773,10 +604,14 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, &v);
 		if (rc)
 			return rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc);
+		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &c->packed);
+		if (rc)
+			return rc;
 		char differs[512] = "";
-		bool same = v.mv_size == c->fb.len && memcmp(v.mv_data, c->fb.data, v.mv_size) == 0;
+		bool same = c->packed.len == c->fb.len &&
+			    memcmp(c->packed.data, c->fb.data, c->fb.len) == 0;
 		if (!same) {
-			rc = stored_difference(v.mv_data, v.mv_size, run, &same, differs,
+			rc = stored_difference(c->packed.data, c->packed.len, run, &same, differs,
 					       sizeof differs);
 			if (rc)
 				return rc;
@@ -840,7 +675,9 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!rc)
 		rc = put(s, txn, BDB__DB_RUNLOG, seq8, 8, c->scratch.data, c->scratch.len, 0);
 	if (!rc)
-		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->fb.data, c->fb.len, 0);
+		rc = bdb__run_pack(s, txn, c->fb.data, c->fb.len, &c->packed);
+	if (!rc)
+		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->packed.data, c->packed.len, 0);
 	if (!rc) {
 		bdb_buf_reset(&c->scratch);
 		bdb__run_series_encode(&c->scratch, (const uint8_t *)c->series_ids.data, n_metrics);
@@ -896,7 +733,8 @@ static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!wrote)
 		return 1;
 	b->failed = b->n;
-	return cache_write_obs(s, txn, &b->cache);
+	int rc = cache_write_obs(s, txn, &b->cache);
+	return rc ? rc : bdb__run_dict_train(s, txn);
 }
 
 int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
@@ -913,6 +751,7 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		put_ctx *c = &b.items[i];
 		*c = (put_ctx){.run = runs[i], .cache = &b.cache, .flags = flags, .d = d};
 		bdb_buf_init(&c->fb);
+		bdb_buf_init(&c->packed);
 		bdb_buf_init(&c->scratch);
 		bdb_buf_init(&c->point);
 		bdb_buf_init(&c->series_ids);
@@ -954,6 +793,7 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		if (!rc && outcomes)
 			outcomes[i] = b.items[i].outcome;
 		bdb_buf_free(&b.items[i].fb);
+		bdb_buf_free(&b.items[i].packed);
 		bdb_buf_free(&b.items[i].scratch);
 		bdb_buf_free(&b.items[i].point);
 		bdb_buf_free(&b.items[i].series_ids);

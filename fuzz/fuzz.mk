@@ -27,7 +27,7 @@ FUZZ_FLAGS   ?=
 
 HARNESSES ?= $(patsubst fuzz/fuzz_%.c,%,$(wildcard fuzz/fuzz_*.c))
 
-PKGS     := lmdb jansson
+PKGS     := lmdb jansson libzstd
 SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all
 CFLAGS_F := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes \
             -O1 -g -fno-omit-frame-pointer $(SAN) -MMD -MP

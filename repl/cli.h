@@ -217,6 +217,7 @@ void cli_machine_warn_setup(const cli_machine *m);
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_gab(cli_ctx *ctx, int argc, char **argv);
+int cmd_import_otava(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv);
 
 /*
@@ -231,6 +232,7 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(cli_ctx *ctx, int argc, char **argv);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
+int cmd_compact(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_trend(cli_ctx *ctx, int argc, char **argv);

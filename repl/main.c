@@ -32,6 +32,7 @@ static const char usage_text[] =
     "  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
     "  import-gab data.js     import a github-action-benchmark history\n"
     "  import-asv RESULTS_DIR import airspeed velocity (asv) results\n"
+    "  import-otava FILE.csv  import an Apache Otava (Hunter) CSV history\n"
     "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
     "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
     "                         regressions, 3 on a missing store, baseline or run\n"
@@ -42,6 +43,7 @@ static const char usage_text[] =
     "  verify                 check every run and index; exit 3 on any problem\n"
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
+    "  compact                give data.mdb's free pages back (readers may stay open)\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
@@ -93,6 +95,7 @@ static const subcommand subcommands[] = {
     {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run"},
     {"import-gab", cmd_import_gab, "it prints what it stored"},
     {"import-asv", cmd_import_asv, "it prints what it stored"},
+    {"import-otava", cmd_import_otava, "it prints what it stored"},
     {"export", cmd_export, "use --format json"},
     {"check", cmd_check, NULL},
     {"baseline", cmd_baseline, NULL},
@@ -102,6 +105,7 @@ static const subcommand subcommands[] = {
     {"verify", cmd_verify, "it prints no data"},
     {"stats", cmd_stats, NULL},
     {"backup", cmd_backup, "it prints no data"},
+    {"compact", cmd_compact, "it prints no data"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
     {"serve", cmd_serve, "its API answers in JSON"},
@@ -338,6 +342,8 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 		cli_error_diag(&d);
 		return EXIT_INPUT;
 	}
+	if (bdb_store_notice(*out))
+		fprintf(stderr, "benchdb: note: %s\n", bdb_store_notice(*out));
 	return EXIT_OK;
 }
 

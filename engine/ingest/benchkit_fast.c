@@ -305,38 +305,11 @@ static bool skip_value(fast *f, span *out)
 {
 	skip_ws(f);
 	out->start = f->p;
-	int depth = 0;
-	do {
-		if (f->p >= f->end)
-			return false;
-		char c = *f->p;
-		if (c == '"') {
-			for (f->p++; f->p < f->end && *f->p != '"'; f->p++)
-				if (*f->p == '\\' && ++f->p >= f->end)
-					return false;
-			if (f->p >= f->end)
-				return false;
-			f->p++;
-		} else if (c == '{' || c == '[') {
-			if (++depth > MAX_DEPTH)
-				return false;
-			f->p++;
-		} else if (c == '}' || c == ']') {
-			if (depth == 0)
-				return false;
-			depth--;
-			f->p++;
-		} else if (depth == 0) {
-			/* A scalar: up to the next delimiter. */
-			while (f->p < f->end && *f->p != ',' && *f->p != '}' && *f->p != ']' &&
-			       *f->p != ' ' && *f->p != '\n' && *f->p != '\r' && *f->p != '\t')
-				f->p++;
-		} else {
-			f->p++;
-		}
-	} while (depth > 0);
-	out->end = f->p;
-	return out->end > out->start;
+	const char *end = bdb__json_skip(f->p, f->end, MAX_DEPTH);
+	if (!end)
+		return false;
+	f->p = out->end = end;
+	return true;
 }
 
 /* Whether the value at the cursor is null (taken when it is). */

@@ -107,60 +107,41 @@ static int parse_line(const char *line, size_t len, js_result *r, const char **e
 	return 1;
 }
 
+/* A bdb__line_fn: one result line; "Fastest is" lines count for detection. */
+static int js_line(bdb__line_ctx *c, const char *line, size_t len, const char **err,
+		   const char **at)
+{
+	js_result r;
+	int got = parse_line(line, len, &r, err, at);
+	if (!c)
+		return got != 0 || bdb__starts_with(line, len, "Fastest is ");
+	if (got <= 0)
+		return got;
+	char name[1024];
+	bdb__copy_text(name, sizeof name, r.name, r.name_len);
+	size_t point;
+	bdb_metric *m;
+	bdb_run *run = c->run;
+	if ((c->rc = bdb__point_get(run, &c->points, name, NULL, 0, &point)) ||
+	    (c->rc = bdb__add_defined_metric(run, &run->points[point], "throughput", r.rate,
+					     r.unit, BDB_HIGHER, &m)))
+		return 1;
+	double spread = r.rate * r.margin / 100;
+	bdb__set_bounds(m, r.rate - spread, r.rate + spread);
+	if ((c->rc = bdb__samples_add(c->samples, point, "throughput", r.rate)) ||
+	    (c->rc = bdb__add_defined_metric(run, &run->points[point], "runs", r.runs, NULL,
+					     BDB_INFO, NULL)))
+		return 1;
+	c->rc = bdb__samples_add(c->samples, point, "runs", r.runs);
+	return 1;
+}
+
 bool bdb__detect_benchmarkjs(const char *data, size_t len)
 {
-	bdb__lines l;
-	bdb__lines_init(&l, data, len);
-	while (bdb__lines_next(&l)) {
-		js_result r;
-		const char *err, *at;
-		if (bdb__starts_with(l.line, l.len, "Fastest is ") ||
-		    parse_line(l.line, l.len, &r, &err, &at) != 0)
-			return true;
-	}
-	return false;
+	return bdb__detect_lines(data, len, js_line);
 }
 
 int bdb__ingest_benchmarkjs(bdb__input *in, bdb_run *run, bdb_diag *d)
 {
-	int rc = bdb__text_check(in->name, in->data, in->len, d);
-	if (rc)
-		return rc;
-	bdb__strmap points = {0};
-	bdb__samples samples = {0};
-	bdb__lines l;
-	bdb__lines_init(&l, in->data, in->len);
-	while (!rc && bdb__lines_next(&l)) {
-		js_result r;
-		const char *err, *at;
-		int got = parse_line(l.line, l.len, &r, &err, &at);
-		if (got == 0)
-			continue;
-		if (got < 0) {
-			rc =
-			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__line_column(l.line, at),
-					 "malformed benchmark.js line: %s", err);
-			break;
-		}
-		char name[1024];
-		bdb__copy_text(name, sizeof name, r.name, r.name_len);
-		size_t point;
-		bdb_metric *m;
-		if ((rc = bdb__point_get(run, &points, name, NULL, 0, &point)) ||
-		    (rc = bdb__add_defined_metric(run, &run->points[point], "throughput", r.rate,
-						  r.unit, BDB_HIGHER, &m)))
-			break;
-		double spread = r.rate * r.margin / 100;
-		bdb__set_bounds(m, r.rate - spread, r.rate + spread);
-		if ((rc = bdb__samples_add(&samples, point, "throughput", r.rate)) ||
-		    (rc = bdb__add_defined_metric(run, &run->points[point], "runs", r.runs, NULL,
-						  BDB_INFO, NULL)))
-			break;
-		rc = bdb__samples_add(&samples, point, "runs", r.runs);
-	}
-	if (!rc)
-		rc = bdb__samples_finish(&samples, run);
-	bdb__samples_free(&samples);
-	bdb__strmap_free(&points);
-	return rc;
+	return bdb__read_lines(in, "benchmark.js", js_line, run, d);
 }

@@ -281,11 +281,26 @@ struct bdb__sample_set {
 	size_t n, cap;
 };
 
+/* The index key of (point, metric) into key[512]; its length, or -1 when too long. */
+static int sample_key(size_t point_index, const char *metric, char key[512])
+{
+	int klen = snprintf(key, 512, "%zu\x1f%s", point_index, metric);
+	return klen < 0 || klen >= 512 ? -1 : klen;
+}
+
+bool bdb__samples_has(const bdb__samples *s, size_t point_index, const char *metric)
+{
+	char key[512];
+	int klen = sample_key(point_index, metric, key);
+	size_t i;
+	return klen >= 0 && bdb__strmap_get(&s->index, key, (size_t)klen, &i);
+}
+
 int bdb__samples_add(bdb__samples *s, size_t point_index, const char *metric, double value)
 {
 	char key[512];
-	int klen = snprintf(key, sizeof key, "%zu\x1f%s", point_index, metric);
-	if (klen < 0 || (size_t)klen >= sizeof key)
+	int klen = sample_key(point_index, metric, key);
+	if (klen < 0)
 		return BDB_EINVAL;
 	size_t i;
 	if (!bdb__strmap_get(&s->index, key, (size_t)klen, &i)) {

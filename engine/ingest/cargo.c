@@ -131,63 +131,44 @@ static void metric_of_unit(cargo_result *r, char *count, size_t size, const char
 	*metric = count;
 }
 
+/* A bdb__line_fn: one "test NAME ... bench:" line. */
+static int cargo_line(bdb__line_ctx *c, const char *line, size_t len, const char **err,
+		      const char **at)
+{
+	cargo_result r;
+	int got = parse_line(line, len, &r, err, at);
+	if (got <= 0 || !c)
+		return got;
+	char name[1024];
+	bdb__copy_text(name, sizeof name, r.name, r.name_len);
+	size_t point;
+	bdb_metric *m;
+	const char *metric, *unit;
+	bdb_direction direction;
+	char count[32];
+	metric_of_unit(&r, count, sizeof count, &metric, &unit, &direction);
+	bdb_run *run = c->run;
+	if ((c->rc = bdb__point_get(run, &c->points, name, NULL, 0, &point)) ||
+	    (c->rc = bdb__add_defined_metric(run, &run->points[point], metric, r.ns, unit,
+					     direction, &m)))
+		return 1;
+	bdb__set_bounds(m, r.ns - r.spread, r.ns + r.spread);
+	c->rc = bdb__samples_add(c->samples, point, metric, r.ns);
+	if (!c->rc && r.has_mbps)
+		c->rc = bdb__add_defined_metric(run, &run->points[point], "throughput", r.mbps,
+						"MB/s", BDB_HIGHER, NULL);
+	if (!c->rc && r.has_mbps)
+		c->rc = bdb__samples_add(c->samples, point, "throughput", r.mbps);
+	return 1;
+}
+
 bool bdb__detect_cargo(const char *data, size_t len)
 {
-	bdb__lines l;
-	bdb__lines_init(&l, data, len);
-	while (bdb__lines_next(&l)) {
-		cargo_result r;
-		const char *err, *at;
-		/* "test NAME ... bench:" is libtest's, even when the rest is broken. */
-		if (parse_line(l.line, l.len, &r, &err, &at) != 0)
-			return true;
-	}
-	return false;
+	/* "test NAME ... bench:" is libtest's, even when the rest is broken. */
+	return bdb__detect_lines(data, len, cargo_line);
 }
 
 int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d)
 {
-	int rc = bdb__text_check(in->name, in->data, in->len, d);
-	if (rc)
-		return rc;
-	bdb__strmap points = {0};
-	bdb__samples samples = {0};
-	bdb__lines l;
-	bdb__lines_init(&l, in->data, in->len);
-	while (!rc && bdb__lines_next(&l)) {
-		cargo_result r;
-		const char *err, *at;
-		int got = parse_line(l.line, l.len, &r, &err, &at);
-		if (got == 0)
-			continue;
-		if (got < 0) {
-			rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-					  bdb__line_column(l.line, at), "malformed bench line: %s", err);
-			break;
-		}
-		char name[1024];
-		bdb__copy_text(name, sizeof name, r.name, r.name_len);
-		size_t point;
-		bdb_metric *m;
-		const char *metric, *unit;
-		bdb_direction direction;
-		char count[32];
-		metric_of_unit(&r, count, sizeof count, &metric, &unit, &direction);
-		if ((rc = bdb__point_get(run, &points, name, NULL, 0, &point)) ||
-		    (rc = bdb__add_defined_metric(run, &run->points[point], metric, r.ns, unit,
-						  direction, &m)))
-			break;
-		bdb__set_bounds(m, r.ns - r.spread, r.ns + r.spread);
-		rc = bdb__samples_add(&samples, point, metric, r.ns);
-		if (!rc && r.has_mbps)
-			rc = bdb__add_defined_metric(run, &run->points[point], "throughput", r.mbps,
-						     "MB/s", BDB_HIGHER, NULL);
-		if (!rc && r.has_mbps)
-			rc = bdb__samples_add(&samples, point, "throughput", r.mbps);
-	}
-	if (!rc)
-		rc = bdb__samples_finish(&samples, run);
-	bdb__samples_free(&samples);
-	bdb__strmap_free(&points);
-	return rc;
+	return bdb__read_lines(in, "bench", cargo_line, run, d);
 }

@@ -172,8 +172,8 @@ static int read_throughput(crit_file *f, const json_t *tp, double *n, const char
  * copied: adding a metric to p may move p's metrics. Samples of zero time
  * have no throughput and are left out.
  */
-static int add_throughput(bdb_run *run, bdb_point *p, double n, const char *unit, bdb_metric time,
-			  const double *samples, size_t n_samples)
+int bdb__criterion_throughput(bdb_run *run, bdb_point *p, double n, const char *unit,
+			      bdb_metric time, const double *samples, size_t n_samples)
 {
 	double ns_per_s;
 	int rc = bdb_unit_factor("s", "ns", &ns_per_s);
@@ -245,7 +245,8 @@ static int read_benchmark(crit_ctx *c, const char *dir)
 					    "the time estimate must be positive to derive a "
 					    "throughput");
 		else
-			rc = add_throughput(c->run, p, n_per_iter, tp_unit, *m, samples, n_samples);
+			rc = bdb__criterion_throughput(c->run, p, n_per_iter, tp_unit, *m, samples,
+						       n_samples);
 	}
 	free(samples);
 	file_release(&bench);

@@ -227,6 +227,9 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 			break;
 		bdb_metric *m;
 		bdb_point *p = &run->points[point];
+		/* Most names come once: samples are kept only from a name's second result on. */
+		const bdb_metric *before = bdb_point_find_metric(p, metric);
+		double first = before ? before->value : 0;
 		rc = defined ? bdb__add_defined_metric(run, p, metric, value, unit, direction, &m)
 			     : bdb__add_metric(run, p, metric, value, unit, &m);
 		if (!rc && has_half)
@@ -235,7 +238,9 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 			rc = keep_text(run, "range", name, json_string_value(range_v));
 		if (!rc && tool && extra)
 			rc = keep_text(run, "extra", name, extra);
-		if (!rc)
+		if (!rc && before && !bdb__samples_has(&samples, point, metric))
+			rc = bdb__samples_add(&samples, point, metric, first);
+		if (!rc && before)
 			rc = bdb__samples_add(&samples, point, metric, value);
 	}
 	if (!rc)

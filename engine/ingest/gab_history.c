@@ -86,7 +86,6 @@ static void blank_js(char *text, size_t len)
 }
 
 typedef struct history {
-	bdb__json_doc *doc;
 	const char *repo; /* "repoUrl", or NULL */
 	bdb_run **runs;
 	size_t n, cap;
@@ -110,9 +109,8 @@ static int add_run(history *h, bdb_run *run)
 }
 
 /* Run metadata from the entry's commit object. */
-static int read_commit(history *h, const json_t *commit, bdb_run *run, bdb_diag *d)
+static int read_commit(bdb__json_doc *doc, const json_t *commit, bdb_run *run, bdb_diag *d)
 {
-	bdb__json_doc *doc = h->doc;
 	const char *id, *message, *url;
 	json_t *author;
 	int rc;
@@ -130,10 +128,9 @@ static int read_commit(history *h, const json_t *commit, bdb_run *run, bdb_diag 
 }
 
 /* The entry's timestamp: commit.timestamp, else date (milliseconds). */
-static int read_time(history *h, const json_t *entry, const json_t *commit, bdb_run *run,
+static int read_time(bdb__json_doc *doc, const json_t *entry, const json_t *commit, bdb_run *run,
 		     bdb_diag *d)
 {
-	bdb__json_doc *doc = h->doc;
 	bdb__input none = {0};
 	double date;
 	bool has_date;
@@ -173,15 +170,15 @@ static int set_id(bdb_run *run, const char *suite, const json_t *entry)
 	return bdb_run_set_id(run, id);
 }
 
-static int read_entry(history *h, const char *suite, const json_t *list, size_t i, bdb_diag *d)
+/* The entry object of suite, read from doc, as a run (unless a duplicate). */
+static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const json_t *entry,
+		      bdb_diag *d)
 {
-	bdb__json_doc *doc = h->doc;
-	json_t *entry, *commit, *benches;
+	json_t *commit, *benches;
 	const char *tool_name;
 	bdb__gab_tool tool;
 	int rc;
-	if ((rc = bdb__json_elem_object(doc, list, i, suite, &entry, d)) ||
-	    (rc = bdb__json_object(doc, entry, "commit", true, &commit, d)) ||
+	if ((rc = bdb__json_object(doc, entry, "commit", true, &commit, d)) ||
 	    (rc = bdb__json_string(doc, entry, "tool", true, &tool_name, d)) ||
 	    (rc = bdb__json_array(doc, entry, "benches", true, &benches, d)))
 		return rc;
@@ -197,8 +194,9 @@ static int read_entry(history *h, const char *suite, const json_t *list, size_t 
 	if (!run)
 		return BDB_ENOMEM;
 	bdb_kv tag = {"suite", suite};
-	if (!(rc = read_commit(h, commit, run, d)) && !(rc = read_time(h, entry, commit, run, d)) &&
-	    !(rc = set_id(run, suite, entry)) && !(rc = bdb_run_set_meta(run, "tool", tool_name)) &&
+	if (!(rc = read_commit(doc, commit, run, d)) &&
+	    !(rc = read_time(doc, entry, commit, run, d)) && !(rc = set_id(run, suite, entry)) &&
+	    !(rc = bdb_run_set_meta(run, "tool", tool_name)) &&
 	    !(h->repo && (rc = bdb_run_set_meta(run, "repo", h->repo))))
 		rc = bdb__gab_read_benches(doc, benches, &tool, NULL, &tag, 1, run, &h->skips, d);
 	size_t other;
@@ -211,6 +209,226 @@ static int read_entry(history *h, const char *suite, const json_t *list, size_t 
 	}
 	bdb_run_free(run);
 	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The whole document at once                                                */
+/* ------------------------------------------------------------------------ */
+
+/* Parses text as one jansson document and reads every entry: the reference
+ * path, which owns every diagnostic. */
+static int read_whole(history *h, const char *name, const char *text, size_t len, bdb_diag *d)
+{
+	bdb__json_doc doc = {0};
+	json_t *entries = NULL;
+	int rc = bdb__json_parse(&doc, name, text, len, d);
+	if (!rc)
+		rc = bdb__json_need_object(&doc, "a github-action-benchmark history", d);
+	if (!rc)
+		rc = bdb__json_string(&doc, doc.root, "repoUrl", false, &h->repo, d);
+	if (!rc)
+		rc = bdb__json_object(&doc, doc.root, "entries", true, &entries, d);
+	const char *suite;
+	json_t *list;
+	if (!rc) {
+		json_object_foreach(entries, suite, list)
+		{
+			if (!json_is_array(list))
+				rc = bdb__json_fail(&doc, entries, suite, BDB__NO_INDEX, d,
+						    "suite \"%s\" must be an array of entries, "
+						    "got %s",
+						    suite, bdb__json_type_name(list));
+			for (size_t i = 0; !rc && i < json_array_size(list); i++) {
+				json_t *entry;
+				if (!(rc = bdb__json_elem_object(&doc, list, i, suite, &entry, d)))
+					rc = read_entry(h, &doc, suite, entry, d);
+			}
+			if (rc)
+				break;
+		}
+	}
+	h->repo = NULL;
+	bdb__json_release(&doc);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Entry by entry                                                            */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The fast path. A history is mostly its entries: parsing the whole file
+ * as one jansson document holds every entry's tree at once (ten times the
+ * file in memory) and builds a position index over all of it for the first
+ * skipped result. Here the structure around the entries is scanned by
+ * hand and each entry is parsed, read and freed on its own bytes
+ * (bdb__json_parse_span keeps positions those of the file). Anything the
+ * scan does not take plainly, and any error, declines: the whole-document
+ * path then runs from the start and reports exactly as before.
+ */
+
+#define DECLINED 1
+/* Deeper values go to the whole path (jansson's own limit is 2048 levels). */
+#define MAX_DEPTH 2000
+
+typedef struct scan {
+	const char *text, *p, *end;
+} scan;
+
+static void scan_ws(scan *s)
+{
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+		s->p++;
+}
+
+static bool scan_take(scan *s, char c)
+{
+	scan_ws(s);
+	if (s->p >= s->end || *s->p != c)
+		return false;
+	s->p++;
+	return true;
+}
+
+/* The next value, parsed by jansson on its own (NULL: not a valid value). */
+static json_t *scan_value(scan *s)
+{
+	scan_ws(s);
+	const char *start = s->p, *stop = bdb__json_skip(s->p, s->end, MAX_DEPTH);
+	if (!stop)
+		return NULL;
+	s->p = stop;
+	return json_loadb(start, (size_t)(stop - start), JSON_DECODE_ANY | JSON_REJECT_DUPLICATES,
+			  NULL);
+}
+
+/* A member key: decoded into a new jansson string, NULL when there is none. */
+static json_t *scan_key(scan *s)
+{
+	scan_ws(s);
+	if (s->p >= s->end || *s->p != '"')
+		return NULL;
+	json_t *key = scan_value(s);
+	if (key && (!json_is_string(key) || !scan_take(s, ':'))) {
+		json_decref(key);
+		return NULL;
+	}
+	return key;
+}
+
+/*
+ * Iterates an object or array at the cursor: *first true on the first
+ * call. 1: another member or element follows; 0: the end (taken); -1:
+ * malformed.
+ */
+static int scan_next(scan *s, bool *first, char open, char close)
+{
+	if (*first) {
+		*first = false;
+		if (!scan_take(s, open))
+			return -1;
+		return scan_take(s, close) ? 0 : 1;
+	}
+	if (scan_take(s, ','))
+		return 1;
+	return scan_take(s, close) ? 0 : -1;
+}
+
+/* Every entry of one suite's array, each parsed and read on its own. */
+static int scan_suite(history *h, scan *s, const char *name, const char *suite)
+{
+	bool first = true;
+	int more;
+	while ((more = scan_next(s, &first, '[', ']')) == 1) {
+		scan_ws(s);
+		const char *start = s->p, *stop = bdb__json_skip(s->p, s->end, MAX_DEPTH);
+		if (!stop || *start != '{')
+			return DECLINED;
+		s->p = stop;
+		bdb__json_doc doc;
+		int rc =
+		    bdb__json_parse_span(&doc, name, s->text, (size_t)(s->end - s->text),
+					 (size_t)(start - s->text), (size_t)(stop - start), NULL);
+		if (rc)
+			return DECLINED;
+		rc = read_entry(h, &doc, suite, doc.root, NULL);
+		bdb__json_release(&doc);
+		if (rc)
+			return rc == BDB_ENOMEM ? rc : DECLINED;
+	}
+	return more == 0 ? 0 : DECLINED;
+}
+
+static int scan_entries(history *h, scan *s, const char *name)
+{
+	bdb__strmap suites = {0};
+	bool first = true;
+	int more, rc = 0;
+	while (!rc && (more = scan_next(s, &first, '{', '}')) == 1) {
+		json_t *key = scan_key(s);
+		const char *suite = key ? json_string_value(key) : NULL;
+		size_t n = key ? json_string_length(key) : 0, seen;
+		if (!key || bdb__strmap_get(&suites, suite, n, &seen))
+			rc = DECLINED; /* a duplicate suite is an error of the whole path */
+		else if (!(rc = bdb__strmap_put(&suites, suite, n, 0)))
+			rc = scan_suite(h, s, name, suite);
+		json_decref(key);
+	}
+	bdb__strmap_free(&suites);
+	return rc ? rc : more == 0 ? 0 : DECLINED;
+}
+
+static int read_fast(history *h, const char *name, const char *text, size_t len)
+{
+	scan s = {text, text, text + len};
+	bool first = true, entries = false;
+	json_t *repo = NULL;
+	bdb__strmap keys = {0};
+	int more, rc = 0;
+	while (!rc && (more = scan_next(&s, &first, '{', '}')) == 1) {
+		json_t *key = scan_key(&s), *v;
+		const char *k = key ? json_string_value(key) : "";
+		size_t seen;
+		if (!key || bdb__strmap_get(&keys, k, json_string_length(key), &seen)) {
+			rc = DECLINED; /* a duplicate key is an error of the whole path */
+		} else if ((rc = bdb__strmap_put(&keys, k, json_string_length(key), 0))) {
+			/* out of memory */
+		} else if (strcmp(k, "entries") == 0) {
+			rc = scan_entries(h, &s, name);
+			entries = true;
+		} else if (!(v = scan_value(&s))) {
+			rc = DECLINED;
+		} else if (strcmp(k, "repoUrl") == 0) {
+			/* After the entries, the runs read lack it: the whole path's case. */
+			if (entries || !(json_is_string(v) || json_is_null(v))) {
+				rc = DECLINED;
+				json_decref(v);
+			} else {
+				repo = v;
+				h->repo = json_string_value(v);
+			}
+		} else {
+			json_decref(v);
+		}
+		json_decref(key);
+	}
+	scan_ws(&s);
+	if (!rc && (more != 0 || !entries || s.p != s.end))
+		rc = DECLINED;
+	h->repo = NULL;
+	json_decref(repo);
+	bdb__strmap_free(&keys);
+	return rc;
+}
+
+/* Frees what a history read holds and empties it. */
+static void history_clear(history *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		bdb_run_free(h->runs[i]);
+	free(h->runs);
+	bdb__strmap_free(&h->ids);
+	memset(h, 0, sizeof *h);
 }
 
 int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run ***runs, size_t *n,
@@ -230,31 +448,13 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 	memcpy(text, data, len);
 	text[len] = '\0';
 	blank_js(text, len);
-	bdb__json_doc doc = {0};
-	history h = {.doc = &doc};
-	json_t *entries = NULL;
-	int rc = bdb__json_parse(&doc, name, text, len, d);
-	if (!rc)
-		rc = bdb__json_need_object(&doc, "a github-action-benchmark history", d);
-	if (!rc)
-		rc = bdb__json_string(&doc, doc.root, "repoUrl", false, &h.repo, d);
-	if (!rc)
-		rc = bdb__json_object(&doc, doc.root, "entries", true, &entries, d);
-	const char *suite;
-	json_t *list;
-	if (!rc) {
-		json_object_foreach(entries, suite, list)
-		{
-			if (!json_is_array(list))
-				rc = bdb__json_fail(&doc, entries, suite, BDB__NO_INDEX, d,
-						    "suite \"%s\" must be an array of entries, "
-						    "got %s",
-						    suite, bdb__json_type_name(list));
-			for (size_t i = 0; !rc && i < json_array_size(list); i++)
-				rc = read_entry(&h, suite, list, i, d);
-			if (rc)
-				break;
-		}
+	history h = {0};
+	/* A byte order mark goes to the whole path, whose positions skip it. */
+	int rc = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? DECLINED
+								  : read_fast(&h, name, text, len);
+	if (rc == DECLINED) {
+		history_clear(&h);
+		rc = read_whole(&h, name, text, len, d);
 	}
 	if (!rc && h.n == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, name, 1, 1,
@@ -269,17 +469,14 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 			snprintf(summary->first_skipped, sizeof summary->first_skipped, "%s",
 				 h.skips.first);
 	}
-	bdb__json_release(&doc);
 	free(text);
-	bdb__strmap_free(&h.ids);
 	if (rc) {
 		if (rc == BDB_ENOMEM && d && !d->code)
 			bdb_diag_set(d, rc, name, 0, 0, "out of memory");
-		for (size_t i = 0; i < h.n; i++)
-			bdb_run_free(h.runs[i]);
-		free(h.runs);
+		history_clear(&h);
 		return rc;
 	}
+	bdb__strmap_free(&h.ids);
 	*runs = h.runs;
 	*n = h.n;
 	return 0;

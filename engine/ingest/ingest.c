@@ -24,8 +24,11 @@ typedef struct adapter {
 	bool (*detect_json)(const json_t *root);
 	bool (*detect_text)(const char *data, size_t len);
 	bdb__ingest_fn ingest;
-	bool json; /* reads a JSON document */
+	int json; /* true: reads a JSON document; false: text; or JSON_LINES */
 } adapter;
+
+/* Reads JSON lines (text to the reader): detected by detect_text before documents. */
+#define JSON_LINES 2
 
 /*
  * The input-format table, in detection order: the most specific shapes
@@ -96,6 +99,77 @@ static const adapter adapters[] = {
      bdb__detect_catch2,
      bdb__ingest_catch2,
      false},
+    {{"fio", "fio", "--output-format=json output (text before the JSON is skipped)"},
+     BDB_INPUT_FIO,
+     NULL,
+     bdb__detect_fio_json,
+     bdb__detect_fio,
+     bdb__ingest_fio,
+     false},
+    {{"iperf3", "iperf3", "-J output: end.sum_sent / sum_received, cpu, system_info"},
+     BDB_INPUT_IPERF3,
+     NULL,
+     bdb__detect_iperf3,
+     NULL,
+     bdb__ingest_iperf3,
+     true},
+    {{"redis", "redis-benchmark", "--csv output: test, rps and latencies in ms"},
+     BDB_INPUT_REDIS,
+     "redis-benchmark",
+     NULL,
+     bdb__detect_redis,
+     bdb__ingest_redis,
+     false},
+    {{"perf", "perf stat", "-x, CSV: value,unit,event,... (also with -r)"},
+     BDB_INPUT_PERF,
+     NULL,
+     NULL,
+     bdb__detect_perf,
+     bdb__ingest_perf,
+     false},
+    {{"stress-ng", "stress-ng", "--metrics --yaml FILE: system-info and per-stressor metrics"},
+     BDB_INPUT_STRESSNG,
+     NULL,
+     NULL,
+     bdb__detect_stressng,
+     bdb__ingest_stressng,
+     false},
+    {{"pgbench", "pgbench", "summary text: transaction type, tps, latency average"},
+     BDB_INPUT_PGBENCH,
+     NULL,
+     NULL,
+     bdb__detect_pgbench,
+     bdb__ingest_pgbench,
+     false},
+    {{"sysbench", "sysbench", "cpu, memory and fileio run text (several runs in one file)"},
+     BDB_INPUT_SYSBENCH,
+     NULL,
+     NULL,
+     bdb__detect_sysbench,
+     bdb__ingest_sysbench,
+     false},
+    {{"wrk", "wrk", "text: Running ... @ URL, Latency, --latency percentiles, Requests/sec"},
+     BDB_INPUT_WRK,
+     NULL,
+     NULL,
+     bdb__detect_wrk,
+     bdb__ingest_wrk,
+     false},
+    {{"ab", "ApacheBench", "ab text: Requests per second, Time per request, percentiles"},
+     BDB_INPUT_AB,
+     NULL,
+     NULL,
+     bdb__detect_ab,
+     bdb__ingest_ab,
+     false},
+    {{"callgrind", "valgrind callgrind",
+      "callgrind.out summary/totals, or callgrind_annotate PROGRAM TOTALS"},
+     BDB_INPUT_CALLGRIND,
+     NULL,
+     NULL,
+     bdb__detect_callgrind,
+     bdb__ingest_callgrind,
+     false},
     {{"odyssey", "ml-odyssey", "baseline_results.json"},
      BDB_INPUT_ODYSSEY,
      "ml-odyssey",
@@ -125,6 +199,87 @@ static const adapter adapters[] = {
      NULL,
      bdb__ingest_bmf,
      true},
+    {{"gotest-json", "go test", "-json -bench output (test2json events around the -bench text)"},
+     BDB_INPUT_GOTEST_JSON,
+     NULL,
+     NULL,
+     bdb__detect_gotest_json,
+     bdb__ingest_gotest_json,
+     JSON_LINES},
+    {{"gbench-csv", "Google Benchmark", "--benchmark_format=csv output"},
+     BDB_INPUT_GBENCH_CSV,
+     NULL,
+     NULL,
+     bdb__detect_gbench_csv,
+     bdb__ingest_gbench_csv,
+     false},
+    {{"jmh", "JMH", "-rf json result file (jmh-result.json)"},
+     BDB_INPUT_JMH,
+     NULL,
+     bdb__detect_jmh,
+     NULL,
+     bdb__ingest_jmh,
+     true},
+    {{"benchmarkdotnet", "BenchmarkDotNet",
+      "full JSON report (--exporters json, *-report-full.json)"},
+     BDB_INPUT_BENCHMARKDOTNET,
+     NULL,
+     bdb__detect_benchmarkdotnet,
+     NULL,
+     bdb__ingest_benchmarkdotnet,
+     true},
+    {{"julia", "BenchmarkTools.jl", "BenchmarkTools.save JSON (TrialEstimates or Trials)"},
+     BDB_INPUT_JULIA,
+     NULL,
+     bdb__detect_julia,
+     NULL,
+     bdb__ingest_julia,
+     true},
+    {{"benchmarkluau", "Luau", "bench/bench.py output: SUCCESS: NAME : Tms +/- P% on DRIVER"},
+     BDB_INPUT_BENCHMARKLUAU,
+     NULL,
+     NULL,
+     bdb__detect_benchmarkluau,
+     bdb__ingest_benchmarkluau,
+     false},
+    {{"catch2-xml", "Catch2", "XML reporter output (-r xml) of BENCHMARKs"},
+     BDB_INPUT_CATCH2_XML,
+     NULL,
+     NULL,
+     bdb__detect_catch2_xml,
+     bdb__ingest_catch2_xml,
+     false},
+    {{"junit", "JUnit XML",
+      "test report (pytest --junitxml, Surefire TEST-*.xml): the time of each test"},
+     BDB_INPUT_JUNIT,
+     NULL,
+     NULL,
+     bdb__detect_junit,
+     bdb__ingest_junit,
+     false},
+    {{"vitest", "vitest bench",
+      "--outputJson report (tinybench results: hz, mean, rme, percentiles)"},
+     BDB_INPUT_VITEST,
+     NULL,
+     bdb__detect_vitest,
+     NULL,
+     bdb__ingest_vitest,
+     true},
+    {{"criterion-json", "cargo-criterion",
+      "--message-format=json messages (one JSON object a line)"},
+     BDB_INPUT_CRITERION_JSON,
+     NULL,
+     NULL,
+     bdb__detect_criterion_json,
+     bdb__ingest_criterion_json,
+     JSON_LINES},
+    {{"hyperfine-csv", "hyperfine", "--export-csv output"},
+     BDB_INPUT_HYPERFINE_CSV,
+     NULL,
+     NULL,
+     bdb__detect_hyperfine_csv,
+     bdb__ingest_hyperfine_csv,
+     false},
 };
 
 #define N_ADAPTERS (sizeof adapters / sizeof *adapters)
@@ -184,6 +339,7 @@ static void build_format_list(void)
 					i ? ", " : "", adapters[i].info.name);
 }
 
+/* The adapters' names in detection order, made once. */
 const char *bdb_format_list(void)
 {
 	pthread_once(&format_list_once, build_format_list);
@@ -389,7 +545,10 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_input_format format, c
 	if (format != BDB_INPUT_AUTO && !a)
 		return bdb_diag_set(d, BDB_EINVAL, in->name, 0, 0, "unknown format %d",
 				    (int)format);
-	bool json = a ? a->json : looks_like_json(in->data, in->len);
+	bool json = a ? a->json == true : looks_like_json(in->data, in->len);
+	for (size_t i = 0; json && !a && i < N_ADAPTERS; i++)
+		if (adapters[i].json == JSON_LINES && adapters[i].detect_text(in->data, in->len))
+			a = &adapters[i], json = false;
 	if (json) {
 		int rc = bdb__json_parse(doc, in->name, in->data, in->len, d);
 		if (rc)
@@ -409,7 +568,8 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_input_format format, c
 		if (rc)
 			return rc;
 		for (size_t i = 0; !a && i < N_ADAPTERS; i++)
-			if (adapters[i].detect_text && adapters[i].detect_text(in->data, in->len))
+			if (adapters[i].detect_text && adapters[i].json != JSON_LINES &&
+			    adapters[i].detect_text(in->data, in->len))
 				a = &adapters[i];
 		if (!a)
 			return no_match(in, "text without benchmark result lines", d);
@@ -477,6 +637,27 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 	bdb_buf_free(&key);
 	bdb__strmap_free(&seen);
 	return rc;
+}
+
+/*
+ * A metric without a unit of its own has its definition's: the store
+ * writes no unit for a metric whose unit is its definition's and reads one
+ * back from it, so the run is made now as it will read back (an adapter
+ * may add such a metric before or after the definition).
+ */
+static int fill_units(bdb_run *run)
+{
+	for (size_t i = 0; i < run->n_points; i++) {
+		bdb_point *p = &run->points[i];
+		for (size_t k = 0; k < p->n_metrics; k++) {
+			bdb_metric *m = &p->metrics[k];
+			const bdb_metric_def *def = m->unit ? NULL : bdb_run_find_def(run, m->name);
+			int rc = def && def->unit ? bdb_metric_set_unit(run, m, def->unit) : 0;
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
 }
 
 static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t fallback_us)
@@ -572,6 +753,8 @@ static int ingest_input(bdb__input *in, bdb_input_format format, int64_t fallbac
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				  "no benchmark results found in this %s input", a->info.name);
+	if (!rc)
+		rc = fill_units(run);
 	if (!rc)
 		rc = apply_options(in, a, run, fallback_us);
 	if (!rc)

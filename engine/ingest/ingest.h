@@ -2,7 +2,8 @@
  * ingest.h - the public header of benchdb's input adapters.
  *
  * An adapter turns the output of one benchmark tool into a bdb_run (the C
- * run model of schema.h). Eleven formats are known; docs/formats.md says,
+ * run model of schema.h). The formats are listed by bdb_format_infos (below
+ * some of them; `benchdb ingest --list-formats` all); docs/formats.md says,
  * for each, which fields become points, tags, metrics, directions, units,
  * samples, CI bounds, environment, timestamp and id.
  *
@@ -17,6 +18,9 @@
  *   gab         github-action-benchmark custom JSON
  *   odyssey     ml-odyssey baseline_results.json
  *   quasim      QuASIM per-kernel report or summary.json
+ *   fio, iperf3, redis, perf, stress-ng, pgbench, sysbench, wrk, ab,
+ *   callgrind   system and load tools (docs/formats.md, "System and load
+ *               tools")
  *
  * Rules every adapter follows:
  *   - JSON is read with jansson; duplicate keys are rejected. Every failure
@@ -72,6 +76,27 @@ typedef enum bdb_input_format {
 	BDB_INPUT_QUASIM,
 	BDB_INPUT_BENCHMARKJS,
 	BDB_INPUT_CATCH2,
+	BDB_INPUT_GOTEST_JSON,
+	BDB_INPUT_GBENCH_CSV,
+	BDB_INPUT_JMH,
+	BDB_INPUT_BENCHMARKDOTNET,
+	BDB_INPUT_JULIA,
+	BDB_INPUT_BENCHMARKLUAU,
+	BDB_INPUT_CATCH2_XML,
+	BDB_INPUT_JUNIT,
+	BDB_INPUT_VITEST,
+	BDB_INPUT_CRITERION_JSON,
+	BDB_INPUT_HYPERFINE_CSV,
+	BDB_INPUT_FIO,
+	BDB_INPUT_IPERF3,
+	BDB_INPUT_REDIS,
+	BDB_INPUT_PERF,
+	BDB_INPUT_STRESSNG,
+	BDB_INPUT_PGBENCH,
+	BDB_INPUT_SYSBENCH,
+	BDB_INPUT_WRK,
+	BDB_INPUT_AB,
+	BDB_INPUT_CALLGRIND,
 	BDB_INPUT_COUNT /* number of entries, AUTO included */
 } bdb_input_format;
 
@@ -426,5 +451,39 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
  */
 int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
 		   bdb_import_summary *summary, bdb_diag *d);
+
+/* One metric column of an Otava CSV (Otava's `metrics:` entry). */
+typedef struct bdb_otava_metric {
+	const char *name;   /* the metric's name; NULL: the column's */
+	int direction;	    /* 1 (or 0): higher is better, Otava's default; -1: lower */
+	double scale;	    /* every value is multiplied by it (Otava's `scale`) */
+	const char *unit;   /* NULL: none */
+	const char *column; /* the CSV column */
+} bdb_otava_metric;
+
+/* Otava's configuration of a `type: csv` test. */
+typedef struct bdb_otava_options {
+	const char *test;	 /* the point name; NULL: the file's name without .csv */
+	const char *time_column; /* NULL: "time" */
+	const char *const *attributes;
+	size_t n_attributes; /* 0: "commit" when the header has it */
+	const bdb_otava_metric *metrics;
+	size_t n_metrics; /* 0: every other column, direction 1, scale 1 */
+} bdb_otava_options;
+
+/*
+ * Imports an Apache Otava (Hunter) CSV history at path into store: every
+ * row is one run (docs/formats.md, "Otava CSV"), with the id
+ * "otava-<16 hex digits>" hashed from the test, the row's time and its
+ * attribute values, so that importing a grown file stores only its new
+ * rows. Attribute commit is the commit, branch the branch, the others
+ * metadata; the metrics are one point named after the test. Identical rows
+ * count once (summary->duplicates); summary->entries counts the rows. The
+ * whole file is read and checked before anything is stored, as
+ * bdb_import_gab. Returns 0, BDB_EIO, BDB_EPARSE (d at file:line:col),
+ * BDB_EEXISTS, BDB_ENOMEM or the store's error.
+ */
+int bdb_import_otava(bdb_store *store, const char *path, const bdb_otava_options *o,
+		     unsigned put_flags, bdb_import_summary *summary, bdb_diag *d);
 
 #endif /* BDB_INGEST_H */

@@ -33,6 +33,8 @@ typedef struct bdb__json_doc {
 	const char *name; /* display name, for diagnostics */
 	const char *text; /* not owned; must outlive the document */
 	size_t len;
+	const char *whole; /* the input text lies in (positions count in it) */
+	size_t whole_len;
 	json_t *root;		       /* owned */
 	struct bdb__json_index *index; /* built lazily, owned */
 } bdb__json_doc;
@@ -46,6 +48,23 @@ typedef struct bdb__json_doc {
 int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len,
 		    bdb_diag *d);
 void bdb__json_release(bdb__json_doc *doc);
+
+/*
+ * bdb__json_parse of whole[start..start+len), a value inside a larger
+ * input: positions in errors (now and from doc later) are positions in
+ * whole. whole must outlive the document.
+ */
+int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole, size_t whole_len,
+			 size_t start, size_t len, bdb_diag *d);
+
+/*
+ * The end of the JSON value that starts at p (no white space before it),
+ * found without checking it: strings are skipped to their closing quote,
+ * brackets matched, a scalar runs to the next delimiter. NULL when the value
+ * does not end before end or nests deeper than max_depth. jansson checks
+ * the bytes when it parses them.
+ */
+const char *bdb__json_skip(const char *p, const char *end, int max_depth);
 
 /* "string", "number", "object", "array", "boolean", "null". */
 const char *bdb__json_type_name(const json_t *v);
@@ -236,6 +255,122 @@ bool bdb__starts_with(const char *line, size_t len, const char *prefix);
  */
 void bdb__copy_text(char *dst, size_t cap, const char *src, size_t len);
 
+/*
+ * One CSV line split into fields (RFC 4180 quoting: a field in double
+ * quotes may hold commas, and "" is a quote; no line breaks inside
+ * fields). field[i] is NUL-terminated text, start[i] where it began in the
+ * line (for error columns). Valid until the next split or bdb__csv_free.
+ */
+#define BDB__CSV_MAX_FIELDS 256
+typedef struct bdb__csv_row {
+	size_t n;
+	const char *field[BDB__CSV_MAX_FIELDS];
+	const char *start[BDB__CSV_MAX_FIELDS];
+	bdb_buf text; /* the fields, NUL-separated */
+} bdb__csv_row;
+
+/*
+ * Splits line[0..len) into row. Returns 0, or -1 with *err and *at (a byte
+ * of the line) for a quote that does not close, text after a closing
+ * quote, or more than BDB__CSV_MAX_FIELDS fields; BDB_ENOMEM.
+ */
+int bdb__csv_split(bdb__csv_row *row, const char *line, size_t len, const char **err,
+		   const char **at);
+void bdb__csv_free(bdb__csv_row *row);
+
+/* ------------------------------------------------------------------------ */
+/* XML reports (xml.c)                                                       */
+/* ------------------------------------------------------------------------ */
+
+#define BDB__XML_MAX_DEPTH 64
+
+enum { BDB__XML_OPEN, BDB__XML_CLOSE, BDB__XML_TEXT, BDB__XML_END };
+
+/* One step of the reader; pointers point into the text. */
+typedef struct bdb__xml_event {
+	int kind;
+	const char *at;	  /* where it starts: '<' of a tag, the first byte of text */
+	const char *name; /* OPEN, CLOSE: the element's name (not NUL-terminated) */
+	size_t name_len;
+	const char *attrs, *attrs_end; /* OPEN: the attribute text */
+	bool empty;		       /* OPEN of <x/>: a CLOSE follows at once */
+	const char *text;	       /* TEXT: raw (entities not decoded) */
+	size_t text_len;
+	bool cdata; /* TEXT from a CDATA section */
+} bdb__xml_event;
+
+typedef struct bdb__xml {
+	const char *p, *end;
+	struct bdb__xml_open {
+		const char *name;
+		size_t len;
+		const char *at;
+	} stack[BDB__XML_MAX_DEPTH];
+	int depth;
+	bool pending_close;
+	const char *err; /* after -1: what was expected ... */
+	const char *at;	 /* ... at this byte */
+} bdb__xml;
+
+void bdb__xml_init(bdb__xml *x, const char *text, size_t len);
+/*
+ * The next event into *e: 0, or -1 with x->err and x->at for malformed XML
+ * (a tag or comment that does not close, a closing tag that does not match,
+ * an unquoted attribute, elements nested deeper than BDB__XML_MAX_DEPTH, an
+ * element still open at the end). BDB__XML_END at the end.
+ */
+int bdb__xml_next(bdb__xml *x, bdb__xml_event *e);
+/* True when e's element is named name. */
+bool bdb__xml_is(const bdb__xml_event *e, const char *name);
+/*
+ * Attribute name of the OPEN event e, entities decoded, into buf (cut at a
+ * character when longer): *out = buf, or NULL when absent. 0, or -1 with
+ * x->err and x->at for an unknown entity.
+ */
+int bdb__xml_attr(bdb__xml *x, const bdb__xml_event *e, const char *name, char *buf, size_t size,
+		  const char **out);
+/* The TEXT event e's text, entities decoded, into buf. 0 or -1 as bdb__xml_attr. */
+int bdb__xml_text(bdb__xml *x, const bdb__xml_event *e, char *buf, size_t size);
+/* A piece of a line: s[0..n), not NUL-terminated. */
+typedef struct bdb__span {
+	const char *s;
+	size_t n;
+} bdb__span;
+
+/* True when s is exactly lit. */
+bool bdb__span_is(bdb__span s, const char *lit);
+
+/*
+ * Splits "  key:   value" at the first sep followed by a blank or the end of
+ * the line: key and value without the blanks around them. false when the
+ * line has no such separator or the key is empty.
+ */
+bool bdb__split_key(const char *line, size_t len, char sep, bdb__span *key, bdb__span *value);
+
+/*
+ * Reads a number and the unit after it ("5.85ms", "2.0082s", "0.367 ms",
+ * "16"): *unit is the rest without blanks (may be empty). false when s does
+ * not start with a finite number.
+ */
+bool bdb__parse_quantity(const char *s, size_t n, double *v, bdb__span *unit);
+
+/* The first occurrence of lit in s[0..n), or NULL. */
+const char *bdb__find(const char *s, size_t n, const char *lit);
+
+/* True when match(line, len) holds for a line of data[0..len). */
+bool bdb__any_line(const char *data, size_t len, bool (*match)(const char *line, size_t len));
+
+/*
+ * Splits a CSV line at its commas into out[0..max) without copying: a field
+ * in double quotes is the text between them (it may hold commas, not
+ * quotes), so every span points into the line and error columns come from
+ * it. For the tools whose CSV never escapes a quote (perf stat -x,,
+ * redis-benchmark --csv); RFC 4180 text with "" is bdb__csv_split's.
+ * Returns the number of fields, or (size_t)-1 with *bad at the fault (a
+ * quote not closed or not followed by a comma, more than max fields).
+ */
+size_t bdb__csv_spans(const char *line, size_t len, bdb__span *out, size_t max, const char **bad);
+
 /* ------------------------------------------------------------------------ */
 /* Building runs (build.c)                                                   */
 /* ------------------------------------------------------------------------ */
@@ -299,6 +434,8 @@ typedef struct bdb__samples {
 } bdb__samples;
 /* Records value for metric of the point with index point_index in run. */
 int bdb__samples_add(bdb__samples *s, size_t point_index, const char *metric, double value);
+/* True when metric of the point with index point_index has samples recorded. */
+bool bdb__samples_has(const bdb__samples *s, size_t point_index, const char *metric);
 /* Applies the samples and means to run. */
 int bdb__samples_finish(bdb__samples *s, bdb_run *run);
 void bdb__samples_free(bdb__samples *s);
@@ -370,7 +507,60 @@ int bdb__note_origin(bdb__input *in, size_t point, const json_t *array, size_t i
  */
 int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v);
 
+/*
+ * Readers of one result a line (cargo, benchmarkjs, benchmarkluau; text.c) share
+ * their loop: a line function parses one line and, when c is non-NULL,
+ * adds what it read to c->run (points through c->points, repeated
+ * observations through c->samples). It returns 1 for a result line, 0 for
+ * a line it skips, and -1 for a result line that does not parse, with *err
+ * saying what was expected at *at (a byte of the line); an error adding to
+ * the run (BDB_ENOMEM) goes to c->rc. c NULL: detection, parse only.
+ */
+typedef struct bdb__line_ctx {
+	int rc;
+	bdb_run *run;
+	bdb__strmap points;
+	struct bdb__samples *samples;
+} bdb__line_ctx;
+typedef int (*bdb__line_fn)(bdb__line_ctx *c, const char *line, size_t len, const char **err,
+			    const char **at);
+
+/* True when fn takes any line of data for a result line (1 or -1). */
+bool bdb__detect_lines(const char *data, size_t len, bdb__line_fn fn);
+
+/*
+ * Checks that in is text, then runs fn over its lines; a line that fails
+ * to parse is BDB_EPARSE "malformed <what> line: <err>" at its line and
+ * column. Repeated observations become samples and means at the end
+ * (bdb__samples_finish). 0, BDB_EPARSE or BDB_ENOMEM.
+ */
+int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *run, bdb_diag *d);
+
 typedef int (*bdb__ingest_fn)(bdb__input *in, bdb_run *run, bdb_diag *d);
+
+/*
+ * The XML report readers (catch2_xml.c, junit.c) share their loop and
+ * errors (xml.c). bdb__xml_fail sets d to BDB_EPARSE "malformed WHAT: ..."
+ * at the byte at of in's text and returns BDB_EPARSE. bdb__xml_read checks
+ * that in is text, then gives fn every event of its XML until the end or
+ * fn's first non-zero return (which it returns); malformed XML is
+ * bdb__xml_fail at the fault. fn may read attributes through x.
+ */
+int bdb__xml_fail(const bdb__input *in, const char *what, const char *at, bdb_diag *d,
+		  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+typedef int (*bdb__xml_fn)(void *ctx, const bdb__xml_event *e);
+int bdb__xml_read(bdb__input *in, const char *what, bdb__xml *x, bdb__xml_fn fn, void *ctx,
+		  bdb_diag *d);
+
+/*
+ * Criterion's throughput (criterion.c, criterion_json.c): metric
+ * "throughput" (higher, unit "B/s" or "elem/s") = n per iteration / time
+ * per iteration (time in ns, copied: adding a metric may move p's
+ * metrics), bounds from time's, samples from the per-iteration samples
+ * (those of zero time left out). 0 or BDB_ENOMEM.
+ */
+int bdb__criterion_throughput(bdb_run *run, bdb_point *p, double n, const char *unit,
+			      bdb_metric time, const double *samples, size_t n_samples);
 
 /* Content tests for auto-detection. */
 bool bdb__detect_benchkit(const json_t *root);
@@ -382,9 +572,31 @@ bool bdb__detect_gab(const json_t *root);
 bool bdb__detect_odyssey(const json_t *root);
 bool bdb__detect_quasim(const json_t *root);
 bool bdb__detect_gotest(const char *data, size_t len);
+bool bdb__detect_hyperfine_csv(const char *data, size_t len);
+bool bdb__detect_criterion_json(const char *data, size_t len);
+bool bdb__detect_vitest(const json_t *root);
+bool bdb__detect_junit(const char *data, size_t len);
+bool bdb__detect_catch2_xml(const char *data, size_t len);
+bool bdb__detect_benchmarkluau(const char *data, size_t len);
+bool bdb__detect_julia(const json_t *root);
+bool bdb__detect_benchmarkdotnet(const json_t *root);
+bool bdb__detect_jmh(const json_t *root);
 bool bdb__detect_cargo(const char *data, size_t len);
 bool bdb__detect_benchmarkjs(const char *data, size_t len);
 bool bdb__detect_catch2(const char *data, size_t len);
+bool bdb__detect_gotest_json(const char *data, size_t len);
+bool bdb__detect_gbench_csv(const char *data, size_t len);
+bool bdb__detect_fio_json(const json_t *root);
+bool bdb__detect_fio(const char *data, size_t len);
+bool bdb__detect_iperf3(const json_t *root);
+bool bdb__detect_redis(const char *data, size_t len);
+bool bdb__detect_perf(const char *data, size_t len);
+bool bdb__detect_stressng(const char *data, size_t len);
+bool bdb__detect_pgbench(const char *data, size_t len);
+bool bdb__detect_sysbench(const char *data, size_t len);
+bool bdb__detect_wrk(const char *data, size_t len);
+bool bdb__detect_ab(const char *data, size_t len);
+bool bdb__detect_callgrind(const char *data, size_t len);
 
 int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gbench(bdb__input *in, bdb_run *run, bdb_diag *d);
@@ -392,6 +604,15 @@ int bdb__ingest_criterion(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_hyperfine(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_hyperfine_csv(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_criterion_json(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_vitest(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_junit(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_catch2_xml(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_benchmarkluau(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_julia(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_benchmarkdotnet(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_jmh(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_cargo(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_bmf(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gab(bdb__input *in, bdb_run *run, bdb_diag *d);
@@ -399,6 +620,18 @@ int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_quasim(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_benchmarkjs(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_gotest_json(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_gbench_csv(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_fio(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_iperf3(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_perf(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_stressng(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_pgbench(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_sysbench(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_wrk(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_ab(bdb__input *in, bdb_run *run, bdb_diag *d);
+int bdb__ingest_callgrind(bdb__input *in, bdb_run *run, bdb_diag *d);
 
 /*
  * The fast path for benchkit JSON (benchkit_fast.c): builds into the empty

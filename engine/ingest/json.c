@@ -126,28 +126,84 @@ static void describe_error(const json_error_t *e, const char *at, const char *en
 	snprintf(buf, size, "%s", m);
 }
 
-int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len, bdb_diag *d)
+const char *bdb__json_skip(const char *p, const char *end, int max_depth)
+{
+	int depth = 0;
+	const char *start = p;
+	do {
+		if (p >= end)
+			return NULL;
+		char c = *p;
+		if (c == '"') {
+			for (p++; p < end && *p != '"'; p++)
+				if (*p == '\\' && ++p >= end)
+					return NULL;
+			if (p >= end)
+				return NULL;
+			p++;
+		} else if (c == '{' || c == '[') {
+			if (++depth > max_depth)
+				return NULL;
+			p++;
+		} else if (c == '}' || c == ']') {
+			if (depth == 0)
+				return NULL;
+			depth--;
+			p++;
+		} else if (depth == 0) {
+			/* A scalar: up to the next delimiter. */
+			while (p < end && *p != ',' && *p != '}' && *p != ']' && *p != ' ' &&
+			       *p != '\n' && *p != '\r' && *p != '\t')
+				p++;
+		} else {
+			p++;
+		}
+	} while (depth > 0);
+	return p > start ? p : NULL;
+}
+
+/* Line and column of a byte offset of doc's text, counted in the whole input. */
+static void doc_position(const bdb__json_doc *doc, size_t offset, int *line, int *col)
+{
+	if (!doc->whole)
+		bdb_text_position(doc->text, doc->len, offset, line, col);
+	else
+		bdb_text_position(doc->whole, doc->whole_len,
+				  (size_t)(doc->text - doc->whole) + offset, line, col);
+}
+
+int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole, size_t whole_len,
+			 size_t start, size_t len, bdb_diag *d)
 {
 	memset(doc, 0, sizeof *doc);
+	doc->name = name;
+	doc->whole = whole;
+	doc->whole_len = whole_len;
+	doc->text = whole + start;
+	doc->len = len;
+	json_error_t e;
+	json_t *root = json_loadb(doc->text, len, JSON_REJECT_DUPLICATES, &e);
+	if (!root) {
+		int line, col;
+		size_t at = error_offset(doc->text, len, &e);
+		char what[512];
+		describe_error(&e, doc->text + at, doc->text + len, what, sizeof what);
+		doc_position(doc, at, &line, &col);
+		memset(doc, 0, sizeof *doc);
+		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", what);
+	}
+	doc->root = root;
+	return 0;
+}
+
+int bdb__json_parse(bdb__json_doc *doc, const char *name, const char *text, size_t len, bdb_diag *d)
+{
+	/* Positions count from after a byte order mark. */
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		text += 3;
 		len -= 3;
 	}
-	json_error_t e;
-	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &e);
-	if (!root) {
-		int line, col;
-		size_t at = error_offset(text, len, &e);
-		char what[512];
-		describe_error(&e, text + at, text + len, what, sizeof what);
-		bdb_text_position(text, len, at, &line, &col);
-		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", what);
-	}
-	doc->name = name;
-	doc->text = text;
-	doc->len = len;
-	doc->root = root;
-	return 0;
+	return bdb__json_parse_span(doc, name, text, len, 0, len, d);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -380,7 +436,7 @@ int bdb__json_fail(bdb__json_doc *doc, const json_t *container, const char *key,
 	int line = 0, col = 0;
 	size_t offset;
 	if (value_offset(doc, container, key, index, &offset))
-		bdb_text_position(doc->text, doc->len, offset, &line, &col);
+		doc_position(doc, offset, &line, &col);
 	bdb_diag_set(d, BDB_EPARSE, doc->name, line, col, "%s", "");
 	if (d) {
 		va_list ap;

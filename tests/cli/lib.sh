@@ -21,6 +21,18 @@ unset GITHUB_SHA GITHUB_HEAD_REF GITHUB_REF_NAME CI_COMMIT_SHA CI_COMMIT_REF_NAM
 export HOME=$WORK/home
 mkdir -p "$HOME"
 
+# AS_USER: the prefix that runs a command as a user whom file permissions
+# bind. Root ignores them, so as root it is nobody through setpriv; without
+# setpriv it is (none): a read-only case cannot be made.
+AS_USER=()
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv >/dev/null; then
+		AS_USER=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	else
+		AS_USER=(none)
+	fi
+fi
+
 _pass=0
 _fail=0
 _failed=()

@@ -1,11 +1,11 @@
 /*
- * test_store_layout.c - the compact parts of store format 2 (docs/storage.md
- * 2.5 and 2.8): observation records of 20 bytes, widened to 40 for a series
- * the first time one of its observations has bounds or samples; run_series
- * as ranges of consecutive series ids; the 32-bit sequence number limit;
- * damaged entry counts (written into data.mdb) refused as BDB_ECORRUPT.
- * (test_store_series.c checks that a store of format 1 is refused.) Raw
- * values are read with LMDB directly.
+ * test_store_layout.c - the compact parts of store format 3 (docs/storage.md
+ * 2.5 and 2.8): observations in chunks of at most 128 per series, bounds
+ * and sample counts only in the chunks that have them, bytes as the format
+ * says; run_series as ranges of consecutive series ids; the 32-bit sequence
+ * number limit; damaged counts refused as BDB_ECORRUPT. (test_chunk.c
+ * checks the codec; test_store_series.c that a store of format 1 is
+ * refused.) Raw values are read with LMDB directly.
  */
 #include <lmdb.h>
 #include <setjmp.h>
@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 /* cmocka.h needs the headers above first. */
 #include <cmocka.h>
@@ -39,8 +40,7 @@ static void raw_open(raw *r, const char *dir, const char *db)
 	mdb_env_set_maxdbs(r->env, 32);
 	assert_int_equal(mdb_env_open(r->env, dir, 0, 0666), 0);
 	assert_int_equal(mdb_txn_begin(r->env, NULL, 0, &r->txn), 0);
-	unsigned flags = strcmp(db, "obs") == 0 ? MDB_DUPSORT | MDB_DUPFIXED : 0;
-	assert_int_equal(mdb_dbi_open(r->txn, db, flags, &r->dbi), 0);
+	assert_int_equal(mdb_dbi_open(r->txn, db, 0, &r->dbi), 0);
 }
 
 static void raw_close(raw *r)
@@ -55,21 +55,32 @@ static void put_be64(uint8_t *p, uint64_t v)
 		p[i] = (uint8_t)v;
 }
 
-/* The width of series' records and their count. */
-static size_t obs_width(const char *dir, uint64_t series, size_t *count)
+/* The chunks of series: how many, how many observations they hold (the
+ * count in each chunk's second byte, plus one), and the largest count. Each
+ * key starts with the series id. */
+static size_t series_chunks(const char *dir, uint64_t series, size_t *count, size_t *largest)
 {
 	raw r;
-	raw_open(&r, dir, "obs");
-	uint8_t key[8];
+	raw_open(&r, dir, "chunks");
+	uint8_t key[20] = {0};
 	put_be64(key, series);
 	MDB_cursor *cur;
 	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
-	MDB_val k = {8, key}, v;
-	assert_int_equal(mdb_cursor_get(cur, &k, &v, MDB_SET), 0);
-	assert_int_equal(mdb_cursor_count(cur, count), 0);
+	MDB_val k = {20, key}, v;
+	size_t n = 0;
+	*count = *largest = 0;
+	int rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	while (rc == 0 && k.mv_size == 20 && memcmp(k.mv_data, key, 8) == 0) {
+		size_t c = (size_t)((const uint8_t *)v.mv_data)[1] + 1;
+		*count += c;
+		if (c > *largest)
+			*largest = c;
+		n++;
+		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
 	mdb_cursor_close(cur);
 	raw_close(&r);
-	return v.mv_size;
+	return n;
 }
 
 static void set_meta_u64(const char *dir, const char *name, uint64_t value)
@@ -139,12 +150,12 @@ static size_t read_series(bdb_store *s, double *values, bool *bounded, size_t ma
 
 /* ---- tests ---- */
 
-static void test_series_widened_when_bounds_arrive(void **state)
+static void test_chunks_take_bounds_and_older_runs(void **state)
 {
 	(void)state;
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
-	/* Enough narrow records to fill more than one page of the series. */
+	/* Observations without bounds, more than two chunks' worth. */
 	size_t n_before = sanitized() ? 300 : 600;
 	for (size_t i = 0; i < n_before; i++) {
 		char id[32];
@@ -153,19 +164,23 @@ static void test_series_widened_when_bounds_arrive(void **state)
 	}
 	assert_verify_clean(s);
 	bdb_store_close(s);
-	size_t count;
-	assert_int_equal(obs_width(dir, 1, &count), 20);
+	size_t count, largest;
+	/* Appended one run at a time, the series fills chunks of 128. */
+	assert_int_equal(series_chunks(dir, 1, &count, &largest), (n_before + 127) / 128);
 	assert_int_equal(count, n_before);
+	assert_int_equal(largest, 128);
 
-	/* A bounded observation in the middle of the history widens them all. */
+	/* A bounded observation in the middle of the history (the first
+	 * chunk, full: it splits into 128 and 1) and one before all the
+	 * others (the first chunk again, full again: it splits too). */
 	s = open_store(dir, 0);
 	uint64_t wide_seq = put_one(s, "w", 1005, 0.5, true);
-	/* Narrow observations after it are stored wide, without bounds. */
 	put_one(s, "late", 5, -1.0, false);
 	assert_verify_clean(s);
 	bdb_store_close(s);
-	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(series_chunks(dir, 1, &count, &largest), (n_before + 127) / 128 + 2);
 	assert_int_equal(count, n_before + 2);
+	assert_int_equal(largest, 128);
 
 	s = open_store(dir, 0);
 	double *values = malloc((n_before + 2) * sizeof *values);
@@ -189,24 +204,23 @@ static void test_series_widened_when_bounds_arrive(void **state)
 	assert_true(o.value == 0.0 && !o.has_lower && !o.has_upper && o.n_samples == 0);
 	bdb_reader_end(r);
 
-	/* Deleting the bounded run leaves the series wide and consistent. */
+	/* Deleting the bounded run rewrites its chunk only. */
 	assert_int_equal(bdb_store_delete_run(s, wide_seq), 0);
 	assert_verify_clean(s);
 	bdb_store_close(s);
-	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(series_chunks(dir, 1, &count, &largest), (n_before + 127) / 128 + 2);
 	assert_int_equal(count, n_before + 1);
 	remove_tree(dir);
 	free(dir);
 }
 
 /*
- * In one batch (bdb_store_put_runs), narrow records wait in the write path's
- * series cache; a bounded observation later in the batch re-encodes them
- * wide, and the series' narrow records already stored are widened before
- * the batch's records are written. Nothing is cut or padded: every value
- * reads back, and verify is clean.
+ * In one batch (bdb_store_put_runs), observations wait in the write path's
+ * series cache and are merged into the series' chunk once, older ones
+ * included; bounds arriving in the batch join a chunk without them. Every
+ * value reads back, and verify is clean.
  */
-static void test_series_widened_within_a_batch(void **state)
+static void test_chunks_merge_a_batch(void **state)
 {
 	(void)state;
 	char *dir = make_temp_dir();
@@ -214,8 +228,8 @@ static void test_series_widened_within_a_batch(void **state)
 	put_one(s, "stored0", 1000, 1.0, false);
 	put_one(s, "stored1", 1010, 2.0, false);
 	bdb_store_close(s);
-	size_t count;
-	assert_int_equal(obs_width(dir, 1, &count), 20);
+	size_t count, largest;
+	assert_int_equal(series_chunks(dir, 1, &count, &largest), 1);
 	assert_int_equal(count, 2);
 
 	s = open_store(dir, 0);
@@ -241,7 +255,7 @@ static void test_series_widened_within_a_batch(void **state)
 		assert_true(bounded[i] == (i == 5));
 	}
 	bdb_store_close(s);
-	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(series_chunks(dir, 1, &count, &largest), 1);
 	assert_int_equal(count, 6);
 
 	/* A new series whose first batch starts narrow and turns wide. */
@@ -262,16 +276,16 @@ static void test_series_widened_within_a_batch(void **state)
 	bdb_run_free(more[1]);
 	assert_verify_clean(s);
 	bdb_store_close(s);
-	/* Series 2 is q/m: both records wide, and series 1 still wide. */
-	assert_int_equal(obs_width(dir, 2, &count), 40);
+	/* Series 2 is q/m; series 1 has the two new runs too. */
+	assert_int_equal(series_chunks(dir, 2, &count, &largest), 1);
 	assert_int_equal(count, 2);
-	assert_int_equal(obs_width(dir, 1, &count), 40);
+	assert_int_equal(series_chunks(dir, 1, &count, &largest), 1);
 	assert_int_equal(count, 8);
 	remove_tree(dir);
 	free(dir);
 }
 
-static void test_samples_need_the_wide_record(void **state)
+static void test_chunk_keeps_sample_counts(void **state)
 {
 	(void)state;
 	char *dir = make_temp_dir();
@@ -295,30 +309,42 @@ static void test_samples_need_the_wide_record(void **state)
 	assert_int_equal(st.observations, 2);
 	assert_int_equal(st.samples, 3);
 	bdb_store_close(s);
-	size_t count;
-	assert_int_equal(obs_width(dir, 1, &count), 40);
+	size_t count, largest;
+	assert_int_equal(series_chunks(dir, 1, &count, &largest), 1);
+	assert_int_equal(count, 2);
 	remove_tree(dir);
 	free(dir);
 }
 
-static void test_narrow_record_bytes(void **state)
+/*
+ * The bytes of a chunk (docs/storage.md 2.8), worked out by hand from the
+ * format: flags 0 (no bounds, no samples), count - 1; then bits: time -1
+ * (64 bits, two's complement), seq 1 (32 bits), 1.0 (64 bits); for the
+ * second observation (time 9, seq 2, value 1.0): time delta of delta 10,
+ * zigzag 20 = 1 ‖ 000100 (5 bits - 1) ‖ 10100; seq delta of delta 1,
+ * zigzag 2 = 1 ‖ 000001 ‖ 10; value XOR 0 = 0; then two bits of padding:
+ * 10001001 01001000 00110000.
+ */
+static void test_chunk_bytes(void **state)
 {
 	(void)state;
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	put_one(s, "a", -1, 1.0, false);
+	put_one(s, "b", 9, 1.0, false);
 	bdb_store_close(s);
 	raw r;
-	raw_open(&r, dir, "obs");
-	uint8_t key[8];
-	put_be64(key, 1);
-	MDB_val k = {8, key}, v;
+	raw_open(&r, dir, "chunks");
+	/* series 1, time -1 sign-flipped, seq 1 */
+	uint8_t key[20] = {0,	 0,    0,    0,	   0,	 0,    0, 1, 0x7F, 0xFF,
+			   0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0,	   1};
+	MDB_val k = {20, key}, v;
 	assert_int_equal(mdb_get(r.txn, r.dbi, &k, &v), 0);
-	/* time -1 sign-flipped, seq 1 as u32, 1.0 big-endian (docs/storage.md 2.8) */
-	static const uint8_t want[20] = {0x7F, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0,
-					 0,    1,    0x3F, 0xF0, 0,    0,    0,	   0,	 0, 0};
-	assert_int_equal(v.mv_size, 20);
-	assert_memory_equal(v.mv_data, want, 20);
+	static const uint8_t want[25] = {0,    1,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+					 0xFF, 0,    0,	   0,	 1,    0x3F, 0xF0, 0,	 0,
+					 0,    0,    0,	   0,	 0x89, 0x48, 0x30};
+	assert_int_equal(v.mv_size, 25);
+	assert_memory_equal(v.mv_data, want, 25);
 	raw_close(&r);
 	remove_tree(dir);
 	free(dir);
@@ -409,8 +435,8 @@ static void test_run_series_ranges(void **state)
 /*
  * Overwrites an entry count in data.mdb that LMDB's API cannot write: that
  * of the 48-byte database record in the leaf node with these flags and key
- * (a named database in the main one: F_SUBDATA 2; a series' duplicates in
- * obs: F_SUBDATA | F_DUPDATA 6), at byte 32 of the record. Every copy is
+ * (a named database in the main one: F_SUBDATA 2), at byte 32 of the
+ * record. Every copy is
  * changed (free pages may hold old ones). Returns the number of copies.
  */
 static size_t set_record_count(const char *dir, uint8_t flags, const void *key, size_t klen,
@@ -439,15 +465,97 @@ static size_t set_record_count(const char *dir, uint8_t flags, const void *key, 
 	return copies;
 }
 
-/* A damaged observation count (a sub-database's entry count, ~3e18) is
- * refused before a table is sized by it: trend once tried to realloc ~-3e18
- * bytes and said "out of memory". */
+/*
+ * Run values are zstd frames (docs/storage.md 2.2.1). Once the store has 64
+ * runs a dictionary is trained from them (meta "zstd_dict"); runs put after
+ * it name it in their frame, runs before it do not, and every run reads
+ * back equal to what was put, and verifies.
+ */
+static void test_runs_compressed_with_a_dictionary(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	enum { N = 70, POINTS = 40 };
+	char names[POINTS][48];
+	const char *list[POINTS];
+	for (int i = 0; i < POINTS; i++) {
+		snprintf(names[i], sizeof names[i], "BM_point_%d/size:%d", i, 1 << (i % 12));
+		list[i] = names[i];
+	}
+	bdb_run *runs[N];
+	for (int i = 0; i < N; i++) {
+		char id[16];
+		snprintf(id, sizeof id, "r%02d", i);
+		runs[i] = points_run(id, 1000 + i, list, POINTS);
+		for (int j = 0; j < POINTS; j++)
+			runs[i]->points[j].metrics[0].value = 1000.0 / (1 + i + j);
+		put_ok(s, runs[i], 0, BDB_PUT_STORED);
+	}
+	assert_verify_clean(s);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	for (int i = 0; i < N; i++) {
+		bdb_run *back;
+		assert_int_equal(bdb_reader_run_decode(r, (uint64_t)i + 1, &back), 0);
+		assert_true(bdb_run_equal(runs[i], back));
+		bdb_run_free(back);
+		bdb_run_free(runs[i]);
+	}
+	bdb_reader_end(r);
+	bdb_store_close(s);
+
+	raw w;
+	raw_open(&w, dir, "meta");
+	MDB_val k = {9, "zstd_dict"}, v;
+	assert_int_equal(mdb_get(w.txn, w.dbi, &k, &v), 0);
+	unsigned dict_id = ZSTD_getDictID_fromDict(v.mv_data, v.mv_size);
+	assert_true(dict_id != 0);
+	raw_close(&w);
+	raw_open(&w, dir, "runs");
+	for (uint64_t seq = 1; seq <= N; seq++) {
+		uint8_t key[8];
+		put_be64(key, seq);
+		k = (MDB_val){8, key};
+		assert_int_equal(mdb_get(w.txn, w.dbi, &k, &v), 0);
+		/* zstd's magic number, little-endian */
+		assert_memory_equal(v.mv_data, "\x28\xB5\x2F\xFD", 4);
+		/* The 64th run's put trained it: the runs after it use it. */
+		assert_int_equal(ZSTD_getDictID_fromFrame(v.mv_data, v.mv_size),
+				 seq <= 64 ? 0 : dict_id);
+	}
+	raw_close(&w);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Sets the count byte of series 1's last chunk to count - 1. */
+static void set_last_chunk_count(const char *dir, uint8_t count_less_one)
+{
+	raw r;
+	raw_open(&r, dir, "chunks");
+	MDB_cursor *cur;
+	MDB_val k, v;
+	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
+	assert_int_equal(mdb_cursor_get(cur, &k, &v, MDB_LAST), 0);
+	uint8_t *copy = malloc(v.mv_size);
+	memcpy(copy, v.mv_data, v.mv_size);
+	copy[1] = count_less_one;
+	MDB_val nv = {v.mv_size, copy};
+	assert_int_equal(mdb_cursor_put(cur, &k, &nv, MDB_CURRENT), 0);
+	free(copy);
+	mdb_cursor_close(cur);
+	raw_close(&r);
+}
+
+/* A damaged observation count (chunk headers summing past the runs) is
+ * refused before a table is sized by it, and so is the chunk it damaged. */
 static void test_corrupt_observation_count(void **state)
 {
 	(void)state;
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
-	/* 300 records of 20 bytes: more than a sub-page holds. */
+	/* 300 observations: chunks of 128, 128 and 44. */
 	for (int i = 0; i < 300; i++) {
 		char id[16];
 		snprintf(id, sizeof id, "r%03d", i);
@@ -460,8 +568,8 @@ static void test_corrupt_observation_count(void **state)
 	assert_int_equal(n, 300);
 	bdb_reader_end(r);
 	bdb_store_close(s);
-	static const uint8_t series_1[8] = {0, 0, 0, 0, 0, 0, 0, 1};
-	assert_true(set_record_count(dir, 6, series_1, 8, UINT64_C(3000000000000000000)) >= 1);
+	/* 128 + 128 + 128 = 384 observations said, for 300 runs. */
+	set_last_chunk_count(dir, 127);
 
 	s = open_store(dir, 0);
 	assert_int_equal(bdb_reader_begin(s, &r), 0);
@@ -475,6 +583,7 @@ static void test_corrupt_observation_count(void **state)
 	assert_null(res);
 	assert_string_equal(d.message, "reading observations: the store is damaged (benchdb verify "
 				       "says where; restore a backup)");
+	assert_true(verify_count(s) > 0);
 	bdb_store_close(s);
 	remove_tree(dir);
 	free(dir);
@@ -547,10 +656,11 @@ static void test_sequence_limit(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_series_widened_when_bounds_arrive),
-	    cmocka_unit_test(test_series_widened_within_a_batch),
-	    cmocka_unit_test(test_samples_need_the_wide_record),
-	    cmocka_unit_test(test_narrow_record_bytes),
+	    cmocka_unit_test(test_chunks_take_bounds_and_older_runs),
+	    cmocka_unit_test(test_chunks_merge_a_batch),
+	    cmocka_unit_test(test_chunk_keeps_sample_counts),
+	    cmocka_unit_test(test_chunk_bytes),
+	    cmocka_unit_test(test_runs_compressed_with_a_dictionary),
 	    cmocka_unit_test(test_run_series_ranges),
 	    cmocka_unit_test(test_sequence_limit),
 	    cmocka_unit_test(test_corrupt_observation_count),

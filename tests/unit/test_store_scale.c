@@ -137,16 +137,27 @@ static void test_million_observations(void **state)
 }
 
 /* A run of about 800 KB: 50 points x 2 metrics x 1,000 samples. */
-static bdb_run *big_run(size_t i, const double *samples)
+/* Run i: 50 points of 2 metrics, each with 1,000 samples of random bits
+ * (a sequence seeded by i, point and metric: runs are stored compressed,
+ * docs/storage.md 2.2.1, and repeated samples would shrink to nothing).
+ * samples is scratch room for 1,000. */
+static bdb_run *big_run(size_t i, double *samples)
 {
 	char id[32];
 	snprintf(id, sizeof id, "big-%03zu", i);
 	bdb_run *run = make_run(id, (int64_t)i * 1000, NULL, NULL, 50, (double)i);
 	for (size_t p = 0; p < run->n_points; p++)
-		for (size_t m = 0; m < run->points[p].n_metrics; m++)
+		for (size_t m = 0; m < run->points[p].n_metrics; m++) {
+			uint64_t x = (i * 1000 + p) * 8 + m + 1;
+			for (size_t k = 0; k < 1000; k++) {
+				x = x * UINT64_C(6364136223846793005) +
+				    UINT64_C(1442695040888963407);
+				samples[k] = (double)(x >> 11) / 9007199254740992.0;
+			}
 			assert_int_equal(
 			    bdb_metric_set_samples(run, &run->points[p].metrics[m], samples, 1000),
 			    0);
+		}
 	return run;
 }
 
@@ -155,8 +166,6 @@ static void test_map_growth(void **state)
 	(void)state;
 	size_t target = (sanitized() ? 20u : 100u) << 20;
 	double *samples = malloc(1000 * sizeof *samples);
-	for (size_t i = 0; i < 1000; i++)
-		samples[i] = (double)i * 0.5;
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 64 << 10);
 	size_t bytes = 0, n_runs = 0;
@@ -175,8 +184,10 @@ static void test_map_growth(void **state)
 	assert_int_equal(bdb_store_stats(s, &st), 0);
 	assert_int_equal(st.runs, n_runs);
 	assert_int_equal(st.samples, n_runs * 100 * 1000);
-	assert_true(st.map_size >= bytes);
-	assert_true(st.bytes_on_disk >= bytes);
+	/* Random samples lose little to compression (their exponents): the
+	 * file and the map hold at least half the FlatBuffers' bytes. */
+	assert_true(st.map_size >= st.bytes_on_disk);
+	assert_true(st.bytes_on_disk >= bytes / 2);
 	fprintf(stderr, "# %zu runs, %zu MB of FlatBuffers, map grew from 64 KiB to %llu MB\n",
 		n_runs, bytes >> 20, (unsigned long long)(st.map_size >> 20));
 	bdb_store_close(s);

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zstd.h>
 
 /* cmocka.h needs the headers above first. */
 #include <cmocka.h>
@@ -500,7 +501,7 @@ static void damage(const char *dir, const char *db, damage_fn fn)
 	mdb_env_set_maxdbs(env, 32);
 	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
 	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	unsigned flags = !strcmp(db, "postings") || !strcmp(db, "commits") || !strcmp(db, "obs")
+	unsigned flags = !strcmp(db, "postings") || !strcmp(db, "commits")
 			     ? MDB_DUPSORT | MDB_DUPFIXED
 			     : 0;
 	assert_int_equal(mdb_dbi_open(txn, db, flags | MDB_CREATE, &dbi), 0);
@@ -535,17 +536,27 @@ static void flip_run_byte(MDB_txn *txn, MDB_dbi dbi)
 	mdb_cursor_close(cur);
 }
 
-/* An observation of series 1 in run 77 (which does not exist) at time 0. */
+/* Run 1's value: a whole zstd frame, but of bytes that are no FlatBuffer. */
+static void pack_bad_flatbuffer(MDB_txn *txn, MDB_dbi dbi)
+{
+	static const char junk[32] = "not a FlatBuffer, but 32 bytes.";
+	char frame[128];
+	size_t n = ZSTD_compress(frame, sizeof frame, junk, sizeof junk, 3);
+	assert_false(ZSTD_isError(n));
+	uint8_t key[8] = {0, 0, 0, 0, 0, 0, 0, 1};
+	MDB_val k = {8, key}, v = {n, frame};
+	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+}
+
+/* A chunk of one observation of series 1 in run 77 (which does not exist)
+ * at time 0, value 0 (docs/storage.md 2.8). */
 static void add_stray_obs(MDB_txn *txn, MDB_dbi dbi)
 {
-	uint8_t key[8] = {0, 0, 0, 0, 0, 0, 0, 1}, rec[40] = {0};
-	MDB_val k = {8, key}, v;
-	/* A record of the series' own width (LMDB keeps one per key). */
-	assert_int_equal(mdb_get(txn, dbi, &k, &v), 0);
-	assert_true(v.mv_size == 20 || v.mv_size == 40);
-	rec[0] = 0x80; /* time 0, sign-flipped */
-	rec[11] = 77;  /* run 77 (u32 at byte 8) */
-	v = (MDB_val){v.mv_size, rec};
+	/* series 1 ‖ time 0 sign-flipped ‖ seq 77 */
+	uint8_t key[20] = {0, 0, 0, 0, 0, 0, 0, 1, 0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 77};
+	/* flags 0, count 1, time 0 (64 bits), seq 77 (32), value 0 (64) */
+	uint8_t chunk[22] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 77};
+	MDB_val k = {20, key}, v = {sizeof chunk, chunk};
 	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
 }
 
@@ -592,9 +603,10 @@ static void test_verify_finds_damage(void **state)
 		damage_fn fn;
 		const char *expect;
 	} cases[] = {
-	    {"obs", delete_first, "has no observation in the index"},
-	    {"obs", add_stray_obs, "points at run 77, which does not exist"},
-	    {"runs", flip_run_byte, "run 1: the FlatBuffer fails verification"},
+	    {"chunks", delete_first, "has no observation in the index"},
+	    {"chunks", add_stray_obs, "points at run 77, which does not exist"},
+	    {"runs", flip_run_byte, "run 1: the value ("},
+	    {"runs", pack_bad_flatbuffer, "run 1: the FlatBuffer fails verification"},
 	    {"runs", delete_first, "runlog: entry for run 1, which does not exist"},
 	    {"runlog", delete_first, "run 1 (\"r1\"): no runlog entry"},
 	    {"run_ids", delete_first, "is not indexed to it in run_ids"},
@@ -730,7 +742,7 @@ static void test_open_refuses_other_stores(void **state)
 	s = NULL;
 	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
 	assert_null(s);
-	assert_non_null(strstr(d.message, "store format version 1, this benchdb reads version 2"));
+	assert_non_null(strstr(d.message, "store format version 1, this benchdb reads version 3"));
 	remove_tree(dir);
 	free(dir);
 	/* An LMDB environment of some other program. */

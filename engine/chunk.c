@@ -1,0 +1,423 @@
+/*
+ * chunk.c - the observation chunk codec (docs/storage.md 2.8): up to
+ * BDB__CHUNK_OBS observations of one series in a bit stream, timestamps
+ * and sequence numbers as deltas of deltas, values XOR-encoded against the
+ * previous value (Gorilla's scheme), bounds against their observation's
+ * value, sample counts against the previous count. Every field round-trips
+ * bit for bit (NaN payloads, -0, subnormals): the codec works on the bits.
+ */
+#include <string.h>
+
+#include "internal.h"
+
+/* Header flags: which optional columns the chunk has. */
+enum { CHUNK_LOWER = 1, CHUNK_UPPER = 2, CHUNK_SAMPLES = 4, CHUNK_FLAGS = 7 };
+
+/* ---- bits, most significant first ---- */
+
+typedef struct bit_writer {
+	uint8_t *p;   /* room reserved for the whole chunk (bdb__chunk_encode) */
+	size_t len;   /* bytes written */
+	uint64_t acc; /* pending bits, right-aligned */
+	unsigned n;   /* how many */
+} bit_writer;
+
+/* Writes the low `bits` bits of v (bits <= 64). */
+static void put_bits(bit_writer *w, uint64_t v, unsigned bits)
+{
+	while (bits) {
+		unsigned take = bits < 56 - w->n ? bits : 56 - w->n;
+		bits -= take;
+		uint64_t part = (v >> bits) & ((UINT64_C(1) << take) - 1);
+		w->acc = w->acc << take | part;
+		w->n += take;
+		while (w->n >= 8) {
+			w->n -= 8;
+			w->p[w->len++] = (uint8_t)(w->acc >> w->n);
+		}
+	}
+}
+
+static void flush_bits(bit_writer *w)
+{
+	if (w->n)
+		w->p[w->len++] = (uint8_t)(w->acc << (8 - w->n));
+	w->n = 0;
+	w->acc = 0;
+}
+
+typedef struct bit_reader {
+	const uint8_t *p;
+	size_t len, bit; /* bit: the next bit's position */
+} bit_reader;
+
+/* The 64 bits of the stream from byte at on, big-endian, zeros past the end. */
+static uint64_t load64(const bit_reader *r, size_t at)
+{
+	uint64_t w = 0;
+	if (at + 8 <= r->len) {
+		memcpy(&w, r->p + at, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
+		return w;
+	}
+	for (size_t i = 0; i < 8; i++)
+		w = w << 8 | (at + i < r->len ? r->p[at + i] : 0);
+	return w;
+}
+
+/* Reads `bits` bits (<= 64) into *v; false when the stream ends first. */
+static bool get_bits(bit_reader *r, unsigned bits, uint64_t *v)
+{
+	if (bits > r->len * 8 - r->bit)
+		return false;
+	if (bits == 0) {
+		*v = 0;
+		return true;
+	}
+	if (bits > 56) { /* more than one load holds after its first byte */
+		uint64_t hi, lo;
+		get_bits(r, bits - 32, &hi);
+		get_bits(r, 32, &lo);
+		*v = hi << 32 | lo;
+		return true;
+	}
+	uint64_t w = load64(r, r->bit / 8) << (r->bit % 8);
+	*v = w >> (64 - bits);
+	r->bit += bits;
+	return true;
+}
+
+/* The next n bits (n <= 56) without consuming them; zeros past the end. */
+static uint64_t peek_bits(const bit_reader *r, unsigned n)
+{
+	return (load64(r, r->bit / 8) << (r->bit % 8)) >> (64 - n);
+}
+
+/* Consumes n bits peeked; false when the stream has fewer. */
+static bool skip_bits(bit_reader *r, unsigned n)
+{
+	if (n > r->len * 8 - r->bit)
+		return false;
+	r->bit += n;
+	return true;
+}
+
+/* ---- signed and unsigned numbers of any size ---- */
+
+static unsigned bit_length(uint64_t v)
+{
+	return v ? 64 - (unsigned)__builtin_clzll(v) : 0;
+}
+
+/* 0 as one 0 bit, else 1 ‖ (length - 1) in 6 bits ‖ the bits. */
+static void put_number(bit_writer *w, uint64_t v)
+{
+	if (!v) {
+		put_bits(w, 0, 1);
+		return;
+	}
+	unsigned n = bit_length(v);
+	put_bits(w, 1, 1);
+	put_bits(w, n - 1, 6);
+	put_bits(w, v, n);
+}
+
+static bool get_number(bit_reader *r, uint64_t *v)
+{
+	/* The flag and the length in one look. */
+	uint64_t head = peek_bits(r, 7);
+	if (!(head >> 6)) {
+		*v = 0;
+		return skip_bits(r, 1);
+	}
+	return skip_bits(r, 7) && get_bits(r, (unsigned)(head & 63) + 1, v);
+}
+
+static uint64_t zigzag(uint64_t v)
+{
+	return v >> 63 ? ~(v << 1) : v << 1;
+}
+
+static uint64_t unzigzag(uint64_t v)
+{
+	return v & 1 ? ~(v >> 1) : v >> 1;
+}
+
+/* ---- XOR-encoded doubles ---- */
+
+/* The window of meaningful bits of the previous non-zero XOR. */
+typedef struct xor_state {
+	unsigned lead, len; /* len 0: no window yet */
+} xor_state;
+
+/*
+ * x = bits XOR reference: 0 as one 0 bit; else 1 0 ‖ the bits in the
+ * previous window when they fit in it; else 1 1 ‖ leading zeros (5 bits,
+ * at most 31) ‖ length - 1 (6 bits) ‖ the meaningful bits.
+ */
+static void put_xor(bit_writer *w, xor_state *st, uint64_t x)
+{
+	if (!x) {
+		put_bits(w, 0, 1);
+		return;
+	}
+	unsigned lead = (unsigned)__builtin_clzll(x), trail = (unsigned)__builtin_ctzll(x);
+	if (lead > 31)
+		lead = 31;
+	if (st->len && lead >= st->lead && trail >= 64 - st->lead - st->len) {
+		put_bits(w, 2, 2);
+		put_bits(w, x >> (64 - st->lead - st->len), st->len);
+		return;
+	}
+	st->lead = lead;
+	st->len = 64 - lead - trail;
+	put_bits(w, 3, 2);
+	put_bits(w, lead, 5);
+	put_bits(w, st->len - 1, 6);
+	put_bits(w, x >> trail, st->len);
+}
+
+static bool get_xor(bit_reader *r, xor_state *st, uint64_t *x)
+{
+	/* Up to 56 bits in one look: the control bits, the window and, when
+	 * they fit, the meaningful bits too. */
+	uint64_t w = peek_bits(r, 56), bits;
+	if (!(w >> 55)) {
+		*x = 0;
+		return skip_bits(r, 1);
+	}
+	unsigned used;
+	if (w >> 54 & 1) {
+		unsigned lead = (unsigned)(w >> 49 & 31), len = (unsigned)(w >> 43 & 63) + 1;
+		if (lead + len > 64)
+			return false;
+		st->lead = lead;
+		st->len = len;
+		used = 13;
+	} else if (!st->len) {
+		return false; /* a window before any was set */
+	} else {
+		used = 2;
+	}
+	if (used + st->len <= 56) {
+		if (!skip_bits(r, used + st->len))
+			return false;
+		bits = (w >> (56 - used - st->len)) & ((UINT64_C(1) << st->len) - 1);
+	} else if (!skip_bits(r, used) || !get_bits(r, st->len, &bits)) {
+		return false;
+	}
+	unsigned shift = 64 - st->lead - st->len;
+	*x = shift == 64 ? 0 : bits << shift;
+	return *x != 0; /* a zero XOR has its own code */
+}
+
+static uint64_t double_bits(double v)
+{
+	uint64_t b;
+	memcpy(&b, &v, 8);
+	return b;
+}
+
+static double bits_double(uint64_t b)
+{
+	double v;
+	memcpy(&v, &b, 8);
+	return v;
+}
+
+/* ---- the chunk ---- */
+
+/* Everything the next observation is encoded against. */
+typedef struct chunk_state {
+	uint64_t time, time_delta, seq, seq_delta, value, samples;
+	xor_state value_win, lower_win, upper_win;
+} chunk_state;
+
+static unsigned chunk_flags(const bdb_obs *obs, size_t n)
+{
+	unsigned flags = 0;
+	for (size_t i = 0; i < n; i++)
+		flags |= (obs[i].has_lower ? CHUNK_LOWER : 0) | (obs[i].has_upper ? CHUNK_UPPER : 0) |
+			 (obs[i].n_samples ? CHUNK_SAMPLES : 0);
+	return flags;
+}
+
+/* One observation after the first. */
+static void put_obs(bit_writer *w, chunk_state *st, const bdb_obs *o)
+{
+	uint64_t t = (uint64_t)o->timestamp_us, delta = t - st->time;
+	put_number(w, zigzag(delta - st->time_delta));
+	st->time = t;
+	st->time_delta = delta;
+	delta = o->run_seq - st->seq;
+	put_number(w, zigzag(delta - st->seq_delta));
+	st->seq = o->run_seq;
+	st->seq_delta = delta;
+	uint64_t v = double_bits(o->value);
+	put_xor(w, &st->value_win, v ^ st->value);
+	st->value = v;
+}
+
+/* The optional columns of an observation (also the first). */
+static void put_extras(bit_writer *w, chunk_state *st, unsigned flags, const bdb_obs *o)
+{
+	uint64_t v = double_bits(o->value);
+	if (flags & CHUNK_LOWER) {
+		put_bits(w, o->has_lower, 1);
+		if (o->has_lower)
+			put_xor(w, &st->lower_win, double_bits(o->lower) ^ v);
+	}
+	if (flags & CHUNK_UPPER) {
+		put_bits(w, o->has_upper, 1);
+		if (o->has_upper)
+			put_xor(w, &st->upper_win, double_bits(o->upper) ^ v);
+	}
+	if (flags & CHUNK_SAMPLES) {
+		put_number(w, zigzag(o->n_samples - st->samples));
+		st->samples = o->n_samples;
+	}
+}
+
+/*
+ * Layout: flags (1 byte), count - 1 (1 byte), then bits: the first
+ * observation's time (64), seq (32) and value (64) whole, every later one as
+ * time and seq deltas of deltas and a value XOR; after each observation its
+ * optional columns. Padded with zero bits to a byte.
+ */
+int bdb__chunk_encode(bdb_buf *out, const bdb_obs *obs, size_t n)
+{
+	if (n == 0 || n > BDB__CHUNK_OBS)
+		return BDB_EINVAL;
+	unsigned flags = chunk_flags(obs, n);
+	/* At most 446 bits an observation (71 for a time or seq, 77 for a
+	 * value, 78 for a bound, 71 for a sample count), 160 for the first. */
+	if (bdb_buf_reserve(out, 2 + 56 * n + 32) != 0)
+		return BDB_ENOMEM;
+	uint8_t *head = (uint8_t *)out->data + out->len;
+	head[0] = (uint8_t)flags;
+	head[1] = (uint8_t)(n - 1);
+	bit_writer w = {.p = head + 2};
+	chunk_state st = {0};
+	put_bits(&w, (uint64_t)obs[0].timestamp_us, 64);
+	put_bits(&w, obs[0].run_seq, 32);
+	put_bits(&w, double_bits(obs[0].value), 64);
+	st.time = (uint64_t)obs[0].timestamp_us;
+	st.seq = obs[0].run_seq;
+	st.value = double_bits(obs[0].value);
+	put_extras(&w, &st, flags, &obs[0]);
+	for (size_t i = 1; i < n; i++) {
+		put_obs(&w, &st, &obs[i]);
+		put_extras(&w, &st, flags, &obs[i]);
+	}
+	flush_bits(&w);
+	out->len += 2 + w.len;
+	out->data[out->len] = '\0';
+	return 0;
+}
+
+int bdb__chunk_count(const void *data, size_t len, size_t *n)
+{
+	const uint8_t *p = data;
+	if (len < 2 || (p[0] & ~CHUNK_FLAGS) || (size_t)p[1] + 1 > BDB__CHUNK_OBS)
+		return BDB_ECORRUPT;
+	*n = (size_t)p[1] + 1;
+	return 0;
+}
+
+static bool get_extras(bit_reader *r, chunk_state *st, unsigned flags, bdb_obs *o)
+{
+	uint64_t bit, x;
+	o->has_lower = o->has_upper = false;
+	o->lower = o->upper = 0;
+	o->n_samples = 0;
+	if (flags & CHUNK_LOWER) {
+		if (!get_bits(r, 1, &bit))
+			return false;
+		if (bit && !get_xor(r, &st->lower_win, &x))
+			return false;
+		if (bit) {
+			o->has_lower = true;
+			o->lower = bits_double(x ^ st->value);
+		}
+	}
+	if (flags & CHUNK_UPPER) {
+		if (!get_bits(r, 1, &bit))
+			return false;
+		if (bit && !get_xor(r, &st->upper_win, &x))
+			return false;
+		if (bit) {
+			o->has_upper = true;
+			o->upper = bits_double(x ^ st->value);
+		}
+	}
+	if (flags & CHUNK_SAMPLES) {
+		if (!get_number(r, &x))
+			return false;
+		st->samples += unzigzag(x);
+		if (st->samples > UINT32_MAX)
+			return false;
+		o->n_samples = (uint32_t)st->samples;
+	}
+	return true;
+}
+
+/* (time, seq) of a strictly after b's. */
+static bool obs_after(const bdb_obs *a, const bdb_obs *b)
+{
+	return a->timestamp_us > b->timestamp_us ||
+	       (a->timestamp_us == b->timestamp_us && a->run_seq > b->run_seq);
+}
+
+int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
+{
+	size_t count;
+	int rc = bdb__chunk_count(data, len, &count);
+	if (rc)
+		return rc;
+	unsigned flags = ((const uint8_t *)data)[0];
+	bit_reader r = {.p = (const uint8_t *)data + 2, .len = len - 2};
+	chunk_state st = {0};
+	uint64_t t, seq, v, x;
+	if (!get_bits(&r, 64, &t) || !get_bits(&r, 32, &seq) || !get_bits(&r, 64, &v))
+		return BDB_ECORRUPT;
+	st.time = t;
+	st.seq = seq;
+	st.value = v;
+	obs[0] = (bdb_obs){.timestamp_us = (int64_t)t, .run_seq = seq, .value = bits_double(v)};
+	if (!get_extras(&r, &st, flags, &obs[0]))
+		return BDB_ECORRUPT;
+	for (size_t i = 1; i < count; i++) {
+		/* The usual case first: both deltas as before (two 0 bits). */
+		if (peek_bits(&r, 2) == 0 && skip_bits(&r, 2)) {
+			st.time += st.time_delta;
+			st.seq += st.seq_delta;
+		} else {
+			if (!get_number(&r, &x))
+				return BDB_ECORRUPT;
+			st.time_delta += unzigzag(x);
+			st.time += st.time_delta;
+			if (!get_number(&r, &x))
+				return BDB_ECORRUPT;
+			st.seq_delta += unzigzag(x);
+			st.seq += st.seq_delta;
+		}
+		if (st.seq > UINT32_MAX || !get_xor(&r, &st.value_win, &x))
+			return BDB_ECORRUPT;
+		st.value ^= x;
+		bdb_obs *o = &obs[i];
+		o->timestamp_us = (int64_t)st.time;
+		o->run_seq = st.seq;
+		o->value = bits_double(st.value);
+		if (!get_extras(&r, &st, flags, o) || !obs_after(o, o - 1))
+			return BDB_ECORRUPT;
+	}
+	/* Only padding may follow: fewer than 8 bits, all zero. */
+	uint64_t pad;
+	size_t left = r.len * 8 - r.bit;
+	if (left >= 8 || (left && (!get_bits(&r, (unsigned)left, &pad) || pad)))
+		return BDB_ECORRUPT;
+	*n = count;
+	return 0;
+}

@@ -1,0 +1,225 @@
+/*
+ * compact.c - giving the free pages of data.mdb back to the file system
+ * (docs/storage.md 2.13.1): the observation chunks rewritten into full
+ * pages (one write transaction), then a compacted copy written next to the store
+ * while this process holds the writer mutex, then swapped in with
+ * renames under the compaction gate, lock.mdb first. Processes that have
+ * the store open notice the new lock.mdb at their next transaction and
+ * open the new files (store.c, adopt_compacted); their transactions open
+ * meanwhile read the old data.mdb, which they keep mapped.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/*
+ * The process holding LMDB's writer mutex, read from lock.mdb, or 0. This
+ * knows the layout of LMDB 0.9's lock file with glibc's process-shared
+ * robust mutexes on x86-64 / aarch64 Linux: the writer mutex at byte 64,
+ * its owner's thread id at byte 72, its kind (0x90: robust, shared) at 80.
+ * Another layout reads as 0: compact then waits for the writer instead of
+ * refusing.
+ */
+static long writer_pid(const bdb_store *s)
+{
+	unsigned char head[88];
+	int fd = open(s->lock_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	ssize_t n = pread(fd, head, sizeof head, 0);
+	close(fd);
+	uint32_t magic, kind;
+	int32_t owner;
+	if (n != (ssize_t)sizeof head)
+		return 0;
+	memcpy(&magic, head, 4);
+	memcpy(&owner, head + 72, 4);
+	memcpy(&kind, head + 80, 4);
+	if (magic != 0xBEEFC0DEu || kind != 0x90 || owner <= 0)
+		return 0;
+	/* A dead owner's mutex is recovered by the next locker. */
+	if (kill(owner, 0) != 0 && errno == ESRCH)
+		return 0;
+	return owner;
+}
+
+typedef struct compact_ctx {
+	bdb_diag *d;
+	uint64_t before, after;
+} compact_ctx;
+
+static int fail_errno(bdb_store *s, compact_ctx *c, const char *what, const char *path)
+{
+	int e = errno;
+	return bdb_diag_set(c->d, e == ENOSPC ? BDB_EIO : BDB_ESTORE, s->path, 0, 0,
+			    "compact: cannot %s %s: %s; the store is unchanged", what, path,
+			    strerror(e));
+}
+
+/* Runs with the write transaction held: no other writer commits meanwhile. */
+static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	(void)txn;
+	compact_ctx *c = ctx;
+	char data[PATH_MAX], new_data[PATH_MAX], new_lock[PATH_MAX];
+	snprintf(data, sizeof data, "%s/data.mdb", s->path);
+	snprintf(new_data, sizeof new_data, "%s/data.mdb.compact", s->path);
+	snprintf(new_lock, sizeof new_lock, "%s/lock.mdb.compact", s->path);
+	/* What a compact killed before its renames left. */
+	unlink(new_data);
+	unlink(new_lock);
+	struct stat st, lst;
+	if (stat(data, &st) != 0 || stat(s->lock_path, &lst) != 0)
+		return fail_errno(s, c, "read", data);
+	c->before = (uint64_t)st.st_size;
+	int fd = open(new_data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 0777);
+	if (fd < 0)
+		return fail_errno(s, c, "create", new_data);
+	int rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
+	if (!rc && fdatasync(fd) != 0)
+		rc = errno;
+	if (close(fd) != 0 && !rc)
+		rc = errno;
+	if (rc) {
+		unlink(new_data);
+		return bdb_diag_set(c->d, bdb__mdb_error(rc), s->path, 0, 0,
+				    "compact: the copy failed: %s; the store is unchanged",
+				    mdb_strerror(rc));
+	}
+	fd = open(new_lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, lst.st_mode & 0777);
+	struct stat nl;
+	if (fd < 0 || fstat(fd, &nl) != 0) {
+		rc = fail_errno(s, c, "create", new_lock);
+		if (fd >= 0)
+			close(fd);
+		unlink(new_data);
+		return rc;
+	}
+	close(fd);
+	/* The swap: no process opens the files or adopts new ones meanwhile. */
+	int gate = bdb__gate_lock(s->path, LOCK_EX);
+	char mark[96];
+	int len = snprintf(mark, sizeof mark, "lock %llu %llu\n", (unsigned long long)nl.st_dev,
+			   (unsigned long long)nl.st_ino);
+	if (gate < 0 || ftruncate(gate, 0) != 0 || pwrite(gate, mark, (size_t)len, 0) != len ||
+	    fsync(gate) != 0) {
+		rc = fail_errno(s, c, "mark", "compact.lock");
+		bdb__gate_unlock(gate);
+		unlink(new_data);
+		unlink(new_lock);
+		return rc;
+	}
+	/*
+	 * lock.mdb first: killed between the renames, the store is the old
+	 * data.mdb with a new, empty lock file, which the next process to open
+	 * it initialises (and the others adopt): the compaction just did not
+	 * happen. The other order would pair the new data.mdb with the old
+	 * lock file's transaction ids.
+	 */
+	if (rename(new_lock, s->lock_path) != 0) {
+		rc = fail_errno(s, c, "rename", new_lock);
+		bdb__gate_unlock(gate);
+		unlink(new_data);
+		unlink(new_lock);
+		return rc;
+	}
+	if (rename(new_data, data) != 0) {
+		rc = fail_errno(s, c, "rename", new_data);
+		bdb__gate_unlock(gate);
+		unlink(new_data);
+		return rc;
+	}
+	int dir = open(s->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dir >= 0) {
+		fsync(dir);
+		close(dir);
+	}
+	bdb__gate_unlock(gate);
+	if (stat(data, &st) == 0)
+		c->after = (uint64_t)st.st_size;
+	return 1; /* nothing to commit: the transaction only kept writers out */
+}
+
+/*
+ * Rewrites the chunks in key order with MDB_APPEND, so that their leaf
+ * pages are full: appends to each series' last chunk land in the middle of
+ * the tree, where LMDB splits pages in half, and the chunks left behind
+ * (never rewritten) keep the half-empty pages. The values are read into
+ * memory (the database's size), the database emptied, and put back.
+ */
+static int repack_chunks_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	(void)ctx;
+	MDB_dbi dbi = s->dbi[BDB__DB_CHUNKS];
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(txn, dbi, &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_buf all;
+	bdb_buf_init(&all);
+	MDB_val k, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	while (got == 0) {
+		uint32_t lens[2] = {(uint32_t)k.mv_size, (uint32_t)v.mv_size};
+		bdb_buf_append(&all, lens, sizeof lens);
+		bdb_buf_append(&all, k.mv_data, k.mv_size);
+		bdb_buf_append(&all, v.mv_data, v.mv_size);
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	}
+	mdb_cursor_close(cur);
+	if (got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	else if (all.failed)
+		rc = BDB_ENOMEM;
+	if (!rc)
+		rc = bdb__mdb_error(mdb_drop(txn, dbi, 0));
+	for (size_t at = 0; !rc && at < all.len;) {
+		uint32_t lens[2];
+		memcpy(lens, all.data + at, sizeof lens);
+		at += sizeof lens;
+		k = (MDB_val){lens[0], all.data + at};
+		v = (MDB_val){lens[1], all.data + at + lens[0]};
+		at += (size_t)lens[0] + lens[1];
+		rc = bdb__mdb_error(mdb_put(txn, dbi, &k, &v, MDB_APPEND));
+	}
+	bdb_buf_free(&all);
+	return rc;
+}
+
+int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	if (store->read_only)
+		return bdb_diag_set(d, BDB_EREADONLY, store->path, 0, 0,
+				    "compact: the store is open read-only");
+	long pid = writer_pid(store);
+	if (pid && pid != (long)getpid())
+		return bdb_diag_set(d, BDB_EBUSY, store->path, 0, 0,
+				    "compact: process %ld is writing the store; compact does not "
+				    "wait for another writer (run it again when that one is done)",
+				    pid);
+	compact_ctx c = {.d = d};
+	int rc = bdb__write(store, repack_chunks_txn, NULL);
+	if (rc)
+		return bdb_diag_set(d, rc, store->path, 0, 0,
+				    "compact: cannot rewrite the observation chunks: %s; the store "
+				    "is unchanged",
+				    store->last_write_error ? mdb_strerror(store->last_write_error)
+							    : bdb_strerror(rc));
+	rc = bdb__write(store, compact_txn, &c);
+	if (rc && d && !d->message[0])
+		bdb_diag_set(d, rc, store->path, 0, 0, "compact failed: %s", bdb_strerror(rc));
+	if (!rc) {
+		*before = c.before;
+		*after = c.after;
+	}
+	return rc;
+}

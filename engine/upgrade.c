@@ -1,0 +1,224 @@
+/*
+ * upgrade.c - opening a store of an older format upgrades it in place
+ * (docs/storage.md 2.3): first a compacted copy of it as it was goes to
+ * DIR/format-N-backup, then one write transaction rewrites what changed
+ * and sets the new version. A crash before the commit leaves the old
+ * store as it was (and the backup); after it, the new one.
+ *
+ * Format 2 -> 3: the DUPSORT database "obs" (one record per observation)
+ * becomes "chunks" (chunks of up to 128 per series); run FlatBuffers are
+ * stored as zstd frames, with a dictionary when the store has enough runs.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* Moves every series' format 2 records into chunks, then drops "obs". */
+static int upgrade_obs(bdb_store *s, MDB_txn *txn)
+{
+	MDB_dbi old;
+	int rc = mdb_dbi_open(txn, "obs", MDB_DUPSORT | MDB_DUPFIXED, &old);
+	if (rc == MDB_NOTFOUND)
+		return 0; /* nothing observed yet */
+	if (rc)
+		return bdb__mdb_error(rc);
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(txn, old, &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_buf list;
+	bdb_buf_init(&list);
+	MDB_val k, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	rc = 0;
+	while (got == 0 && !rc) {
+		if (k.mv_size != 8) {
+			rc = BDB_ECORRUPT;
+			break;
+		}
+		uint64_t series = bdb__get_be64(k.mv_data);
+		bdb_buf_reset(&list);
+		/* The series' records, in (time, seq) order already. */
+		while (got == 0 && !rc) {
+			bdb_obs o;
+			rc = bdb__obs_record_decode(v.mv_data, v.mv_size, &o);
+			if (!rc)
+				bdb_buf_append(&list, &o, sizeof o);
+			got = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP);
+		}
+		if (got == MDB_NOTFOUND)
+			got = 0;
+		if (!rc && list.failed)
+			rc = BDB_ENOMEM;
+		if (!rc && got == 0)
+			rc = bdb__obs_put(txn, s->dbi[BDB__DB_CHUNKS], series,
+					  (const bdb_obs *)(const void *)list.data,
+					  list.len / sizeof(bdb_obs));
+		if (!rc && got == 0)
+			got = mdb_cursor_get(cur, &k, &v, MDB_NEXT_NODUP);
+	}
+	mdb_cursor_close(cur);
+	bdb_buf_free(&list);
+	if (!rc && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	if (!rc)
+		rc = bdb__mdb_error(mdb_drop(txn, old, 1));
+	return rc;
+}
+
+/*
+ * Rewrites every run value: raw FlatBuffers compressed (raw), or stored
+ * frames compressed again (the dictionary just trained).
+ */
+static int repack_runs(bdb_store *s, MDB_txn *txn, bool raw)
+{
+	bdb_buf fb, packed;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&packed);
+	MDB_cursor *cur;
+	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_RUNS], &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	uint8_t next[8] = {0};
+	for (;;) {
+		MDB_val k = {8, next}, v;
+		int got = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+		if (got == MDB_NOTFOUND)
+			break;
+		if (!got && k.mv_size != 8)
+			got = MDB_CORRUPTED;
+		if (got) {
+			rc = bdb__mdb_error(got);
+			break;
+		}
+		uint8_t key[8];
+		memcpy(key, k.mv_data, 8);
+		bdb_buf_reset(&fb);
+		if (raw)
+			bdb_buf_append(&fb, v.mv_data, v.mv_size);
+		else
+			rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &fb);
+		if (!rc && fb.failed)
+			rc = BDB_ENOMEM;
+		if (!rc)
+			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
+		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
+		if (!rc)
+			rc = bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_RUNS], &pk, &pv, 0));
+		if (rc)
+			break;
+		bdb__put_be64(next, bdb__get_be64(key) + 1);
+	}
+	mdb_cursor_close(cur);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&packed);
+	return rc;
+}
+
+/* The runs compressed; the dictionary trained and used when one is made. */
+static int upgrade_runs(bdb_store *s, MDB_txn *txn)
+{
+	int rc = repack_runs(s, txn, true);
+	if (rc)
+		return rc;
+	MDB_val k = {9, "zstd_dict"}, v;
+	rc = bdb__run_dict_train(s, txn);
+	if (!rc && mdb_get(txn, s->dbi[BDB__DB_META], &k, &v) == 0)
+		rc = repack_runs(s, txn, false);
+	return rc;
+}
+
+typedef struct upgrade_ctx {
+	uint64_t from;
+	bool done; /* another process upgraded first */
+} upgrade_ctx;
+
+static int upgrade_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	upgrade_ctx *u = ctx;
+	uint64_t version;
+	int rc = bdb__meta_get_u64(s, txn, "format_version", 0, &version);
+	if (rc)
+		return rc;
+	u->done = version == BDB__FORMAT_VERSION;
+	if (u->done)
+		return 1;
+	if (version != u->from)
+		return BDB_EVERSION;
+	rc = upgrade_obs(s, txn);
+	if (!rc)
+		rc = upgrade_runs(s, txn);
+	if (!rc)
+		rc = bdb__meta_put_u64(s, txn, "format_version", BDB__FORMAT_VERSION);
+	return rc;
+}
+
+/* A directory name in dir not taken yet: dir/format-N-backup, else with
+ * -2, -3, ... appended. */
+static void backup_name(const char *dir, uint64_t from, char *out, size_t size)
+{
+	struct stat st;
+	snprintf(out, size, "%s/format-%llu-backup", dir, (unsigned long long)from);
+	for (int i = 2; stat(out, &st) == 0 && i < 1000; i++)
+		snprintf(out, size, "%s/format-%llu-backup-%d", dir, (unsigned long long)from, i);
+}
+
+int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
+{
+	if (from != 2)
+		return bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
+				    "store format version %llu, this benchdb reads version %u "
+				    "(export the runs with the benchdb that wrote the store and "
+				    "ingest them into a new one)",
+				    (unsigned long long)from, BDB__FORMAT_VERSION);
+	/* The backup first, under a name of this process: two processes
+	 * opening the old store at once each make one, and the one that does
+	 * not upgrade removes its own. */
+	char tmp[4096], final[4096];
+	snprintf(tmp, sizeof tmp, "%s/format-%llu-backup.tmp.%ld", s->path,
+		 (unsigned long long)from, (long)getpid());
+	if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0,
+				    "cannot upgrade the store from format %llu: cannot create %s: %s",
+				    (unsigned long long)from, tmp, strerror(errno));
+	int rc = mdb_env_copy2(s->env, tmp, MDB_CP_COMPACT);
+	if (rc) {
+		char data[4200];
+		snprintf(data, sizeof data, "%s/data.mdb", tmp);
+		unlink(data);
+		rmdir(tmp);
+		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
+				    "cannot upgrade the store from format %llu: the backup failed: %s; "
+				    "the store is unchanged",
+				    (unsigned long long)from, mdb_strerror(rc));
+	}
+	upgrade_ctx u = {.from = from};
+	rc = bdb__write(s, upgrade_txn, &u);
+	if (rc || u.done) {
+		char data[4200];
+		snprintf(data, sizeof data, "%s/data.mdb", tmp);
+		unlink(data);
+		rmdir(tmp);
+		if (rc)
+			return bdb_diag_set(d, rc, s->path, 0, 0,
+					    "cannot upgrade the store from format %llu to %u: %s; the "
+					    "store is unchanged",
+					    (unsigned long long)from, BDB__FORMAT_VERSION,
+					    s->last_write_error ? mdb_strerror(s->last_write_error)
+								: bdb_strerror(rc));
+		return 0;
+	}
+	backup_name(s->path, from, final, sizeof final);
+	if (rename(tmp, final) != 0)
+		snprintf(final, sizeof final, "%s", tmp);
+	snprintf(s->notice, sizeof s->notice,
+		 "upgraded the store from format %llu to %u; the store as it was is in %s "
+		 "(benchdb compact gives back the space the old layout leaves free)",
+		 (unsigned long long)from, BDB__FORMAT_VERSION, final);
+	return 0;
+}
