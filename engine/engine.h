@@ -192,6 +192,40 @@ typedef struct bdb_baseline_info {
 /* All baselines by name; *out malloc'ed, strings valid until bdb_reader_end. */
 int bdb_reader_list_baselines(bdb_reader *r, bdb_baseline_info **out, size_t *n);
 
+/*
+ * Annotations: what a person said of the change at a commit (engine/
+ * annotate.c). commit is a commit id or a prefix of one (git's
+ * abbreviations): it applies to every run whose commit starts with it.
+ */
+typedef enum bdb_annotation_kind {
+	BDB_ANNOTATION_INTENDED = 1, /* "intended": the change was meant */
+	BDB_ANNOTATION_IGNORE = 2    /* "ignore": the change is not the code's */
+} bdb_annotation_kind;
+#define BDB_ANNOTATION_COMMIT_MAX 256 /* bytes */
+#define BDB_ANNOTATION_TEXT_MAX	  4096
+typedef struct bdb_annotation {
+	const char *commit;
+	bdb_annotation_kind kind;
+	const char *text;
+} bdb_annotation;
+/* "intended", "ignore"; parse: 0 or BDB_ENOTFOUND (letter case ignored). */
+const char *bdb_annotation_kind_name(bdb_annotation_kind k);
+int bdb_annotation_kind_parse(const char *name, bdb_annotation_kind *out);
+/* The kind names, NULL-terminated. */
+const char *const *bdb_annotation_kind_names(void);
+/* Stores (replacing) the annotation of commit. BDB_EINVAL when commit or text
+ * is empty, too long (BDB_ANNOTATION_*_MAX) or not UTF-8. */
+int bdb_store_put_annotation(bdb_store *store, const char *commit, bdb_annotation_kind kind,
+			     const char *text);
+/* Drops the annotation of commit (exactly as annotated). BDB_ENOTFOUND if none. */
+int bdb_store_drop_annotation(bdb_store *store, const char *commit);
+/* All annotations, by commit; *out malloc'ed, strings valid until bdb_reader_end. */
+int bdb_reader_list_annotations(bdb_reader *r, bdb_annotation **out, size_t *n);
+/* The annotation (of list[0..n)) that applies to a run of commit: the longest
+ * annotated prefix of it, or NULL. */
+const bdb_annotation *bdb_annotation_match(const bdb_annotation *list, size_t n,
+					   const char *commit);
+
 /* Metric definitions. */
 /* The stored definition of metric name. Strings valid until bdb_reader_end. */
 int bdb_reader_metric_def(bdb_reader *r, const char *name, bdb_metric_def *out);

@@ -215,6 +215,12 @@ static void qe_fingerprint(bdb_store *store, bdb_buf *out)
 		bdb_buf_printf(out, "baseline %s %llu\n", bl[i].name,
 			       (unsigned long long)bl[i].seq);
 	free(bl);
+	bdb_annotation *notes = NULL;
+	FUZZ_CHECK(bdb_reader_list_annotations(r, &notes, &n) == 0);
+	for (size_t i = 0; i < n; i++)
+		bdb_buf_printf(out, "annotation %s %d %s\n", notes[i].commit, (int)notes[i].kind,
+			       notes[i].text);
+	free(notes);
 	bdb_metric_def *defs = NULL;
 	FUZZ_CHECK(bdb_reader_list_metric_defs(r, &defs, &n) == 0);
 	for (size_t i = 0; i < n; i++)
@@ -253,7 +259,8 @@ static void qe_remove_store(void)
 	rmdir(qe_dir);
 }
 
-/* Points the baselines at their runs and drops every other baseline. */
+/* Points the baselines at their runs, drops every other baseline and every
+ * annotation. */
 static void qe_reset_baselines(bdb_store *store)
 {
 	bdb_reader *r;
@@ -269,7 +276,21 @@ static void qe_reset_baselines(bdb_store *store)
 	uint64_t seqs[2];
 	for (size_t b = 0; b < 2; b++)
 		FUZZ_CHECK(bdb_reader_find_id(r, qe_baselines[b][1], &seqs[b]) == 0);
+	/* Annotations too: the store starts without any. */
+	bdb_annotation *notes = NULL;
+	size_t n_notes = 0;
+	FUZZ_CHECK(bdb_reader_list_annotations(r, &notes, &n_notes) == 0);
+	char **commits = calloc(n_notes ? n_notes : 1, sizeof *commits);
+	FUZZ_CHECK(commits != NULL);
+	for (size_t i = 0; i < n_notes; i++)
+		FUZZ_CHECK((commits[i] = strdup(notes[i].commit)) != NULL);
+	free(notes);
 	bdb_reader_end(r);
+	for (size_t i = 0; i < n_notes; i++) {
+		FUZZ_CHECK(bdb_store_drop_annotation(store, commits[i]) == 0);
+		free(commits[i]);
+	}
+	free(commits);
 	for (size_t i = 0; i < n; i++) {
 		FUZZ_CHECK(bdb_store_drop_baseline(store, names[i]) == 0);
 		free(names[i]);
@@ -490,7 +511,7 @@ int fuzz_query_exec(const uint8_t *data, size_t size)
 		/* A lone statement that runs on its own runs in a script too
 		 * (not so for a write, which the script may have done already). */
 		if (n_statements == 1 && rc1 == 0 && !qe_mentions(text, "set") &&
-		    !qe_mentions(text, "drop"))
+		    !qe_mentions(text, "drop") && !qe_mentions(text, "annotate"))
 			FUZZ_CHECK(rc == 0 || rc == BDB_ENOMEM);
 		bdb_result_free(r);
 		free(first);
@@ -503,7 +524,8 @@ int fuzz_query_exec(const uint8_t *data, size_t size)
 	bdb_buf_init(&now);
 	qe_fingerprint(qe_store, &now);
 	if (now.len != qe_print.len || memcmp(now.data, qe_print.data, now.len) != 0) {
-		FUZZ_CHECK(qe_mentions(text, "set") || qe_mentions(text, "drop"));
+		FUZZ_CHECK(qe_mentions(text, "set") || qe_mentions(text, "drop") ||
+			   qe_mentions(text, "annotate"));
 		size_t problems = 99;
 		FUZZ_CHECK(bdb_store_verify(qe_store, NULL, NULL, &problems) == 0);
 		FUZZ_CHECK(problems == 0);

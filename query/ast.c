@@ -3,6 +3,7 @@
  * errors rendered with the statement and a caret line.
  */
 #include "ast.h"
+#include "engine.h" /* annotation kinds */
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -264,6 +265,10 @@ void bdb__stmt_print(const bdb__stmt *s, bdb_buf *b)
 	if (s->name) {
 		bdb_buf_puts(b, " name=");
 		print_string(b, s->name);
+	}
+	if (s->note) {
+		bdb_buf_printf(b, " %s=", bdb_annotation_kind_name((bdb_annotation_kind)s->annotation));
+		print_string(b, s->note);
 	}
 	if (s->metric) {
 		bdb_buf_puts(b, " metric=");

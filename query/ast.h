@@ -171,7 +171,10 @@ typedef enum bdb__stmt_kind {
 	BDB__STMT_REGRESSIONS,
 	BDB__STMT_CHANGES,
 	BDB__STMT_SET_BASELINE,
-	BDB__STMT_DROP_BASELINE
+	BDB__STMT_DROP_BASELINE,
+	BDB__STMT_ANNOTATE,
+	BDB__STMT_SHOW_ANNOTATIONS,
+	BDB__STMT_DROP_ANNOTATION
 } bdb__stmt_kind;
 
 /* "show runs", "trend", ... (the statement table's name). */
@@ -238,7 +241,9 @@ typedef enum bdb__head {
 	BDB__HEAD_RUN_WITH_RUN, /* RUN with RUN: compare */
 	BDB__HEAD_TAG_KEY_OPT,	/* [KEY]: show tags */
 	BDB__HEAD_NAME_EQ_RUN,	/* [NAME] = RUN: set baseline */
-	BDB__HEAD_NAME		/* NAME: drop baseline */
+	BDB__HEAD_NAME,		/* NAME: drop baseline */
+	BDB__HEAD_COMMIT_AS,	/* commit NAME as KIND TEXT: annotate */
+	BDB__HEAD_COMMIT	/* commit NAME: drop annotation */
 } bdb__head;
 
 struct bdb__exec;
@@ -313,8 +318,11 @@ typedef struct bdb__stmt {
 	double floor_pct;		    /* changes (given: BDB__C_FLOOR) */
 	unsigned kinds;			    /* changes `kind` (BDB__KIND_*), 0: all */
 
-	const char *name; /* set/drop baseline NAME, show tags KEY */
+	const char *name; /* set/drop baseline NAME, show tags KEY, annotate/drop
+			     annotation commit NAME */
 	bdb__span name_span;
+	int annotation; /* annotate: its bdb_annotation_kind */
+	const char *note; /* annotate: its text */
 } bdb__stmt;
 
 typedef struct bdb__program {

@@ -8,6 +8,7 @@
  *                   set baseline, drop baseline
  *   exec_history.c  trend (and its buckets), changes
  *   exec_compare.c  rank, compare, regressions
+ *   exec_annotate.c annotate, show annotations, drop annotation
  *   runview.c       one run's observations from its FlatBuffer
  *
  * An executor gets one read transaction (ex->rd) for the whole statement;
@@ -28,6 +29,8 @@ typedef struct bdb__exec {
 	size_t len;
 	bdb_diag *d;
 	int64_t now_us;
+	bdb_annotation *annotations; /* changes: the store's, while it runs */
+	size_t n_annotations;
 } bdb__exec;
 
 /* The default regression threshold in percent (DESIGN.md §4). */
@@ -211,6 +214,40 @@ int bdb__exec_show_retention(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_summary(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_set_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_drop_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+int bdb__exec_annotate(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+int bdb__exec_show_annotations(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+int bdb__exec_drop_annotation(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
+/*
+ * Change-point rows to group by commit as changes groups them (exec_history.c):
+ * a table with changes' per-series columns, point, tags and metric leading,
+ * one row per series and change; bdb__change_rows_group replaces r's table
+ * (keeping r's fields) with the groups of rows (which may be r) (one row per commit: series, median and worst change,
+ * worst series, previous commit, bisect, annotation; JSON's members) and
+ * adds the field change_points. doing names the work in an error.
+ */
+typedef struct bdb__change_row {
+	const char *point;
+	const bdb_kv *tags;
+	size_t n_tags;
+	const char *metric;
+	const char *run, *commit; /* the run that starts the change */
+	int64_t timestamp_us;
+	const char *kind;
+	double before, after;
+	const char *unit;
+	double change_pct; /* NAN: none */
+	const char *previous_commit; /* the run before it, or NULL */
+	int mark;		     /* bdb__mark */
+} bdb__change_row;
+int bdb__change_rows_columns(bdb_result *rows);
+void bdb__change_row_add(bdb__exec *ex, bdb_result *rows, const bdb__change_row *c);
+int bdb__change_rows_group(bdb__exec *ex, bdb_result *r, const bdb_result *rows,
+			   const char *doing);
+
+/* Cell (row, col) of r: "KIND: TEXT" of the annotation (of ex->annotations)
+ * that applies to commit, or left empty. */
+void bdb__cell_annotation(bdb__exec *ex, bdb_result *r, size_t row, size_t col,
+			  const char *commit);
 int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);
 int bdb__exec_rank(bdb__exec *ex, const bdb__stmt *st, bdb_result *r);

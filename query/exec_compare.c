@@ -627,6 +627,108 @@ static bool may_be_inconclusive(const bdb__stmt *st)
 	return st->method == BDB_METHOD_MWU;
 }
 
+/*
+ * regressions … by commit: where the regression of series c began between
+ * the base run and the current one. The first run of the last stretch of
+ * the series' runs, ending at the current run, whose value is worse than
+ * the base's by more than the threshold (a bisect's first bad run), and
+ * the run before it (its last good one, or the base). A series without
+ * such a stretch (a history model's or mwu's verdict) began at the current
+ * run, after the series' run before it.
+ */
+static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
+			     const bdb__run_entries *cur, const bdb__entry *c, const judgement *j,
+			     double threshold, uint64_t *first, uint64_t *prev)
+{
+	uint64_t id;
+	bdb_series_info *si = NULL;
+	bdb_obs_iter *it = NULL;
+	double factor = 1;
+	*first = cur->seq;
+	*prev = 0;
+	int rc = bdb_reader_series_lookup(ex->rd, c->point, c->tags, c->n_tags, c->metric, &id);
+	if (!rc)
+		rc = bdb_reader_series_info(ex->rd, id, &si);
+	if (!rc && bdb_unit_factor(si->unit, j->unit, &factor) != 0)
+		rc = BDB_ENOTFOUND;
+	if (!rc)
+		rc = bdb_obs_iter_open(ex->rd, id, base->info.timestamp_us, cur->info.timestamp_us,
+				       false, &it);
+	uint64_t last = base->seq, start = 0, start_prev = 0;
+	bdb_obs o;
+	while (!rc && (rc = bdb_obs_iter_next(it, &o)) == 1) {
+		rc = 0;
+		bool before_base = o.timestamp_us == base->info.timestamp_us && o.run_seq <= base->seq;
+		bool after_cur = o.timestamp_us == cur->info.timestamp_us && o.run_seq > cur->seq;
+		if (before_base || after_cur)
+			continue;
+		double pct = (o.value * factor - j->base) / fabs(j->base) * 100;
+		bool worse = isfinite(pct) && (c->direction == BDB_LOWER ? pct > threshold
+						: c->direction == BDB_HIGHER ? pct < -threshold
+									     : false);
+		if (o.run_seq == cur->seq) {
+			/* Worse since start (the current run included), or the
+			 * current run alone. */
+			if (worse && start) {
+				*first = start;
+				*prev = start_prev;
+			} else {
+				*prev = last;
+			}
+			break;
+		}
+		if (worse && !start) {
+			start = o.run_seq;
+			start_prev = last;
+		} else if (!worse) {
+			start = 0;
+		}
+		last = o.run_seq;
+	}
+	if (it)
+		bdb_obs_iter_close(it);
+	free(si);
+	if (rc != 0 && rc != BDB_ENOTFOUND)
+		return bdb__exec_store_error(ex, rc, "reading observations");
+	return 0;
+}
+
+/* The change-point row of regression c (judged j), for `by commit`. */
+static int regression_change_row(bdb__exec *ex, const bdb__stmt *st, const bdb__run_entries *base,
+				 const bdb__run_entries *cur, const bdb__entry *c,
+				 const judgement *j, bdb_result *rows)
+{
+	double threshold = !j->history && isfinite(j->threshold) ? j->threshold
+			   : (st->clauses & BDB__C_THRESHOLD)	   ? st->threshold
+								   : BDB__DEFAULT_THRESHOLD;
+	uint64_t first, prev;
+	int rc = locate_regression(ex, base, cur, c, j, threshold, &first, &prev);
+	bdb_run_info fi, pi;
+	if (!rc && (rc = bdb_reader_run_info(ex->rd, first, &fi)) != 0)
+		return bdb__exec_store_error(ex, rc, "reading the run log");
+	if (rc)
+		return rc;
+	bool has_prev = prev && bdb_reader_run_info(ex->rd, prev, &pi) == 0;
+	bdb__change_row row = {
+	    .point = c->point,
+	    .tags = c->tags,
+	    .n_tags = c->n_tags,
+	    .metric = c->metric,
+	    .run = fi.id,
+	    .commit = fi.commit,
+	    .timestamp_us = fi.timestamp_us,
+	    .kind = "regression",
+	    .before = j->base,
+	    .after = j->current,
+	    .unit = j->unit,
+	    .change_pct = j->change,
+	    .previous_commit = has_prev ? pi.commit : NULL,
+	    .mark = BDB__MARK_REGRESSION,
+	};
+	bdb__change_row_add(ex, rows, &row);
+	return rows->failed ? bdb__exec_store_error(ex, BDB_ENOMEM, "grouping regressions") : 0;
+}
+
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb__run_ref cur_ref =
@@ -635,6 +737,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	    bdb__run_or_default(st, st->has_other ? &st->other : NULL, BDB__RUN_BASELINE);
 	bdb__run_entries base, cur;
 	entry_index ix = {NULL, 0};
+	bdb_result *changes = NULL;
 	const char *metric = st->metric ? st->metric : BDB__RATED_METRICS;
 	int rc = load_pair(ex, st, &base_ref, &cur_ref, metric, &base, &cur);
 	if (rc)
@@ -651,6 +754,18 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	judge_ctx jc = {ex, st, &cur};
 	size_t compared = 0, untested = 0;
 	inconclusive_count inconclusive = {0};
+	/* by commit: each regression as a change point, grouped at the end. */
+	if (st->by && strcmp(st->by, "commit") == 0 &&
+	    ((changes = bdb__result_new(bdb_result_statement(r))) == NULL ||
+	     bdb__change_rows_columns(changes) != 0)) {
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "grouping regressions");
+		goto done;
+	}
+	if (changes && (rc = bdb_reader_list_annotations(ex->rd, &ex->annotations,
+							 &ex->n_annotations)) != 0) {
+		rc = bdb__exec_store_error(ex, rc, "listing annotations");
+		goto done;
+	}
 	for (size_t i = 0; i < cur.n; i++) {
 		const bdb__entry *c = &cur.items[i];
 		const bdb__entry *b = index_find(&ix, c);
@@ -690,12 +805,21 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		judgement_cells(r, st, (size_t)row, n_cols, &j);
 		if (regression)
 			bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
+		if (regression && changes &&
+		    (rc = regression_change_row(ex, st, &base, &cur, c, &j, changes)) != 0)
+			goto done;
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);
 	bdb__field_int(r, "inconclusive", (int64_t)inconclusive.n);
 	note_untested(r, untested);
 	note_inconclusive(r, &inconclusive);
+	if (changes)
+		rc = bdb__change_rows_group(ex, r, changes, "grouping regressions");
 done:
+	bdb_result_free(changes);
+	free(ex->annotations);
+	ex->annotations = NULL;
+	ex->n_annotations = 0;
 	free(ix.sorted);
 	bdb__run_entries_free(&base);
 	bdb__run_entries_free(&cur);

@@ -659,6 +659,7 @@ enum {
 	CH_P,
 	CH_METHOD,
 	CH_DETAIL,
+	CH_ANNOTATION,
 	CH_PREVIOUS, /* JSON (and explain) only from here on */
 	CH_END_RUN,
 	CH_END_COMMIT,
@@ -686,6 +687,7 @@ static const bdb__column change_columns[] = {
     {"p_value", BDB__STYLE_PVALUE},
     {"method", BDB__STYLE_MARKED},
     {"detail", BDB__STYLE_PLAIN},
+    {"annotation", BDB__STYLE_PLAIN},
     {"previous_commit", BDB__STYLE_EXPLAIN},
     {"end_run", BDB__STYLE_EXPLAIN},
     {"end_commit", BDB__STYLE_EXPLAIN},
@@ -904,6 +906,7 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 		if (!isnan(cp->p_value))
 			bdb__cell_num(r, w, c0 + CH_P, cp->p_value);
 		bdb__cell_str(r, w, c0 + CH_METHOD, changes_method(opt));
+		bdb__cell_annotation(ex, r, w, c0 + CH_ANNOTATION, info.commit);
 		if (has_prev && *prev.commit)
 			bdb__cell_str(r, w, c0 + CH_PREVIOUS, prev.commit);
 		if (has_end) {
@@ -965,6 +968,7 @@ enum {
 	G_WORST_SERIES,
 	G_PREVIOUS,
 	G_BISECT,
+	G_ANNOTATION,
 	G_MEMBERS, /* JSON (and explain) only */
 	G_N_COLUMNS
 };
@@ -974,7 +978,8 @@ static const bdb__column group_columns[] = {
     {"kind", BDB__STYLE_PLAIN},		 {"series", BDB__STYLE_PLAIN},
     {"median_change_pct", BDB__STYLE_CHANGE}, {"worst_change_pct", BDB__STYLE_CHANGE},
     {"worst_series", BDB__STYLE_MARKED}, {"previous_commit", BDB__STYLE_COMMIT},
-    {"bisect", BDB__STYLE_PLAIN},	 {"members", BDB__STYLE_EXPLAIN},
+    {"bisect", BDB__STYLE_PLAIN},	 {"annotation", BDB__STYLE_PLAIN},
+    {"members", BDB__STYLE_EXPLAIN},
 };
 
 static const bdb_value *cell_at(const bdb_result *r, size_t row, size_t col)
@@ -1140,6 +1145,8 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 				bdb__cell_str(g, w, G_BISECT, cmd);
 			}
 		}
+		if (!drift)
+			bdb__cell_str(g, w, G_ANNOTATION, cell_text(rows, i, 3 + CH_ANNOTATION));
 		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
 		if (rows->marks[worst])
 			bdb__row_mark(g, w, (bdb__mark)rows->marks[worst]);
@@ -1151,6 +1158,67 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 	return g->failed ? BDB_ENOMEM : 0;
 }
 
+int bdb__change_rows_columns(bdb_result *rows)
+{
+	return bdb__result_columns(rows, change_columns, 3 + CH_N_COLUMNS);
+}
+
+void bdb__change_row_add(bdb__exec *ex, bdb_result *rows, const bdb__change_row *c)
+{
+	long row = bdb__result_add_row(rows);
+	if (row < 0)
+		return;
+	size_t w = (size_t)row;
+	bdb__cell_str(rows, w, 0, c->point);
+	bdb__cell_tags(rows, w, 1, c->tags, c->n_tags);
+	bdb__cell_str(rows, w, 2, c->metric);
+	bdb__cell_str(rows, w, 3 + CH_RUN, c->run);
+	bdb__cell_str(rows, w, 3 + CH_COMMIT, c->commit && *c->commit ? c->commit : NULL);
+	bdb__cell_time(rows, w, 3 + CH_TIMESTAMP, c->timestamp_us);
+	bdb__cell_str(rows, w, 3 + CH_KIND, c->kind);
+	bdb__cell_num(rows, w, 3 + CH_BEFORE, c->before);
+	bdb__cell_num(rows, w, 3 + CH_AFTER, c->after);
+	bdb__cell_str(rows, w, 3 + CH_UNIT, c->unit && *c->unit ? c->unit : NULL);
+	if (!isnan(c->change_pct))
+		bdb__cell_num(rows, w, 3 + CH_CHANGE, c->change_pct);
+	bdb__cell_annotation(ex, rows, w, 3 + CH_ANNOTATION, c->commit);
+	if (c->previous_commit && *c->previous_commit)
+		bdb__cell_str(rows, w, 3 + CH_PREVIOUS, c->previous_commit);
+	if (c->mark)
+		bdb__row_mark(rows, w, c->mark);
+}
+
+int bdb__change_rows_group(bdb__exec *ex, bdb_result *r, const bdb_result *rows,
+			   const char *doing)
+{
+	bdb_result *g = bdb__result_new(bdb_result_statement(r));
+	if (!g)
+		return bdb__exec_store_error(ex, BDB_ENOMEM, doing);
+	int rc = group_rows(rows, g);
+	if (rc) {
+		bdb_result_free(g);
+		return bdb__exec_store_error(ex, rc, doing);
+	}
+	size_t change_points = rows->n_rows;
+	/* g takes r's place (fields and settings come along). */
+	g->requested = r->requested;
+	g->explain = r->explain;
+	g->p_floor_permutations = r->p_floor_permutations;
+	for (size_t i = 0; i < r->n_fields; i++)
+		if (r->fields[i].kind == BDB_VALUE_STRING)
+			bdb__field_str(g, r->field_names[i], r->fields[i].str);
+		else if (r->fields[i].kind == BDB_VALUE_INT)
+			bdb__field_int(g, r->field_names[i], r->fields[i].i);
+		else if (r->fields[i].kind == BDB_VALUE_NUMBER)
+			bdb__field_num(g, r->field_names[i], r->fields[i].num);
+	bdb__field_int(g, "change_points", (int64_t)change_points);
+	bdb_result swap = *r;
+	*r = *g;
+	*g = swap;
+	bdb_result_free(g);
+	return 0;
+}
+
 int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb_series_info **series = NULL;
@@ -1160,6 +1228,9 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	changes_options(st, &opt);
 	opt.cancel = ex->opt ? ex->opt->cancel : NULL;
 	int rc = load_series(ex, st, &series, &n_series);
+	if (!rc && (rc = bdb_reader_list_annotations(ex->rd, &ex->annotations,
+						     &ex->n_annotations)) != 0)
+		rc = bdb__exec_store_error(ex, rc, "listing annotations");
 	if (rc)
 		goto done;
 	bool lead = n_series > 1;
@@ -1222,37 +1293,14 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	if (drawing && drawing->failed)
 		r->failed = true;
 	/* Many series: one row per commit, unless `by series`. */
-	if (!rc && lead && !drawing && !(st->by && strcmp(st->by, "series") == 0)) {
-		bdb_result *g = bdb__result_new("changes");
-		if (!g) {
-			rc = bdb__exec_store_error(ex, BDB_ENOMEM, "grouping changes");
-			goto done;
-		}
-		if ((rc = group_rows(r, g)) != 0) {
-			bdb_result_free(g);
-			rc = bdb__exec_store_error(ex, rc, "grouping changes");
-			goto done;
-		}
-		size_t change_points = r->n_rows;
-		/* g takes r's place (fields and settings come along). */
-		g->requested = r->requested;
-		g->explain = r->explain;
-		g->p_floor_permutations = r->p_floor_permutations;
-		for (size_t i = 0; i < r->n_fields; i++)
-			if (r->fields[i].kind == BDB_VALUE_STRING)
-				bdb__field_str(g, r->field_names[i], r->fields[i].str);
-			else if (r->fields[i].kind == BDB_VALUE_INT)
-				bdb__field_int(g, r->field_names[i], r->fields[i].i);
-			else if (r->fields[i].kind == BDB_VALUE_NUMBER)
-				bdb__field_num(g, r->field_names[i], r->fields[i].num);
-		bdb__field_int(g, "change_points", (int64_t)change_points);
-		bdb_result swap = *r;
-		*r = *g;
-		*g = swap;
-		bdb_result_free(g);
-	}
+	if (!rc && lead && !drawing && !(st->by && strcmp(st->by, "series") == 0) &&
+	    (rc = bdb__change_rows_group(ex, r, r, "grouping changes")) != 0)
+		goto done;
 	bdb__field_int(r, "series", analysed);
 done:
+	free(ex->annotations);
+	ex->annotations = NULL;
+	ex->n_annotations = 0;
 	free(h.obs);
 	free_series(series, n_series);
 	return rc;

@@ -8,6 +8,7 @@
  * found, and the nearest keyword when the found word is a near miss.
  */
 #include "ast.h"
+#include "engine.h" /* annotation kinds and limits */
 #include "stats.h" /* BDB_CHANGES_MIN_WINDOW */
 
 #include <errno.h>
@@ -919,6 +920,16 @@ static int parse_by(parser *p, bdb__stmt *s)
 		s->by_span.end = p->last_end;
 		return 0;
 	}
+	if (s->kind == BDB__STMT_REGRESSIONS) {
+		static const char *const names[] = {"commit", NULL};
+		s->by_span.start = p->tok.start;
+		if (!accept_kw(p, "commit"))
+			return fail_expected(p, "\"commit\" (one row per commit where regressions began)",
+					     names);
+		s->by = "commit";
+		s->by_span.end = p->last_end;
+		return 0;
+	}
 	if (s->kind == BDB__STMT_TREND) {
 		static const char *const names[] = {"day", "week", "month", NULL};
 		if (accept_kw(p, "day"))
@@ -1152,6 +1163,33 @@ static const bdb__statement *parse_keywords(parser *p)
 	return NULL;
 }
 
+/* annotate's "as KIND TEXT", after its commit. */
+static int parse_annotation(parser *p, bdb__stmt *s)
+{
+	if (expect_kw(p, "as"))
+		return p->err;
+	need(p);
+	const char *const *kinds = bdb_annotation_kind_names();
+	bdb_annotation_kind kind;
+	char word[32];
+	size_t n = tok_len(&p->tok);
+	if (p->tok.kind != BDB__TOK_IDENT || n >= sizeof word)
+		return fail_expected(p, "\"intended\" or \"ignore\"", kinds);
+	memcpy(word, p->text + p->tok.start, n);
+	word[n] = '\0';
+	if (bdb_annotation_kind_parse(word, &kind))
+		return fail_expected(p, "\"intended\" or \"ignore\"", kinds);
+	s->annotation = (int)kind;
+	advance(p);
+	bdb__span span;
+	if (parse_name(p, "the annotation's text (a quoted string)", NAME_WORD, &s->note, &span))
+		return p->err;
+	if (strlen(s->note) > BDB_ANNOTATION_TEXT_MAX)
+		return fail_at(p, span.start, span.end, "an annotation's text is at most %d bytes",
+			       BDB_ANNOTATION_TEXT_MAX);
+	return 0;
+}
+
 /* The head of a statement after its keywords, by the table's shape. */
 static int parse_head(parser *p, bdb__stmt *s)
 {
@@ -1195,6 +1233,17 @@ static int parse_head(parser *p, bdb__stmt *s)
 	case BDB__HEAD_NAME:
 		return parse_name(p, "a baseline name", NAME_WORD | NAME_NO_KEYWORD, &s->name,
 				  &s->name_span);
+	case BDB__HEAD_COMMIT_AS:
+	case BDB__HEAD_COMMIT:
+		if (expect_kw(p, "commit") ||
+		    parse_name(p, "a commit", NAME_WORD | NAME_NO_KEYWORD, &s->name, &s->name_span))
+			return p->err;
+		if (strlen(s->name) > BDB_ANNOTATION_COMMIT_MAX)
+			return fail_at(p, s->name_span.start, s->name_span.end,
+				       "a commit is at most %d bytes", BDB_ANNOTATION_COMMIT_MAX);
+		if (st->head == BDB__HEAD_COMMIT)
+			return 0;
+		return parse_annotation(p, s);
 	}
 	return 0;
 }

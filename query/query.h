@@ -162,6 +162,9 @@ int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_dia
 
 /* Whether word[0..n) is the first keyword of a statement ("trend", "show"). */
 bool bdb_query_starts_statement(const char *word, size_t n);
+/* Whether a statement starting with word[0..n) may write the store ("set",
+ * "drop", "annotate"): a server asks for its token. */
+bool bdb_query_word_writes(const char *word, size_t n);
 
 /* Whether `benchdb WORD ...` runs the statement WORD starts. */
 bool bdb_query_is_subcommand(const char *word);

@@ -61,10 +61,10 @@ const bdb__statement bdb__statements[] = {
      "compare baseline with latest metric real_time"},
     {BDB__STMT_REGRESSIONS, "regressions", "regressions", NULL, BDB__HEAD_NONE,
      BDB__C_IN | BDB__C_VS | BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF | BDB__C_WHERE |
-	 BDB__C_USING | BDB__C_EXPLAIN | BDB__C_AS,
+	 BDB__C_USING | BDB__C_BY | BDB__C_EXPLAIN | BDB__C_AS,
      bdb__exec_regressions, false, true, NULL,
      "regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] [where ...] "
-     "[using METHOD]",
+     "[using METHOD] [by commit]",
      "What got worse (default: latest vs baseline main).", "regressions threshold 10%"},
     {BDB__STMT_CHANGES, "changes", "changes", NULL, BDB__HEAD_METRIC,
      BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW | BDB__C_PVALUE |
@@ -79,6 +79,17 @@ const bdb__statement bdb__statements[] = {
     {BDB__STMT_DROP_BASELINE, "drop baseline", "drop", "baseline", BDB__HEAD_NAME, BDB__C_AS,
      bdb__exec_drop_baseline, true, false, NULL, "drop baseline NAME",
      "Removes a baseline (not its run).", "drop baseline release-1.2"},
+    {BDB__STMT_ANNOTATE, "annotate", "annotate", NULL, BDB__HEAD_COMMIT_AS, BDB__C_AS,
+     bdb__exec_annotate, true, true, NULL,
+     "annotate commit COMMIT as intended|ignore TEXT",
+     "Marks the changes at a commit as intended or to ignore, and says why.",
+     "annotate commit \"4f2a9c1\" as intended \"new allocator\""},
+    {BDB__STMT_SHOW_ANNOTATIONS, "show annotations", "show", "annotations", BDB__HEAD_NONE,
+     BDB__C_AS, bdb__exec_show_annotations, false, true, NULL, "show annotations",
+     "The annotated commits, with their kind and text.", "show annotations"},
+    {BDB__STMT_DROP_ANNOTATION, "drop annotation", "drop", "annotation", BDB__HEAD_COMMIT,
+     BDB__C_AS, bdb__exec_drop_annotation, true, false, NULL, "drop annotation commit COMMIT",
+     "Removes the annotation of a commit.", "drop annotation commit \"4f2a9c1\""},
 };
 
 const size_t bdb__n_statements = sizeof bdb__statements / sizeof bdb__statements[0];
@@ -124,6 +135,15 @@ bool bdb_query_starts_statement(const char *word, size_t n)
 {
 	for (size_t i = 0; i < bdb__n_statements; i++)
 		if (strlen(bdb__statements[i].word) == n &&
+		    strncasecmp(bdb__statements[i].word, word, n) == 0)
+			return true;
+	return false;
+}
+
+bool bdb_query_word_writes(const char *word, size_t n)
+{
+	for (size_t i = 0; i < bdb__n_statements; i++)
+		if (bdb__statements[i].writes && strlen(bdb__statements[i].word) == n &&
 		    strncasecmp(bdb__statements[i].word, word, n) == 0)
 			return true;
 	return false;

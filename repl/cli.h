@@ -217,6 +217,7 @@ void cli_machine_warn_setup(const cli_machine *m);
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_gab(cli_ctx *ctx, int argc, char **argv);
+int cmd_import_otava(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv);
 
 /*

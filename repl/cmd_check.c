@@ -449,6 +449,46 @@ static int write_charts(bdb_store *store, const check_runs *runs, const bdb_resu
 
 /* The pull-request comment: a title, the regressions, and every
  * comparison (judged alike: how holds the method's clauses) collapsed. */
+/*
+ * The annotated commits whose runs come after the base, up to the judged
+ * run: a note under the markdown heading, so a reviewer sees which changes
+ * are known (intended or to ignore). The verdicts do not read annotations:
+ * they compare two runs (docs/detection.md, "Annotations").
+ */
+static void print_annotations(bdb_store *store, const check_runs *runs)
+{
+	bdb_reader *r;
+	if (bdb_reader_begin(store, &r) != 0)
+		return;
+	uint64_t cur, base;
+	bdb_run_info ci, bi, ai;
+	bdb_annotation *all = NULL;
+	size_t n = 0, shown = 0;
+	if (bdb_reader_find_id(r, runs->current, &cur) == 0 &&
+	    bdb_reader_find_id(r, runs->base, &base) == 0 && bdb_reader_run_info(r, cur, &ci) == 0 &&
+	    bdb_reader_run_info(r, base, &bi) == 0 && bdb_reader_list_annotations(r, &all, &n) == 0) {
+		for (size_t i = 0; i < n; i++) {
+			uint64_t seq;
+			if (bdb_reader_find_commit(r, all[i].commit, &seq) != 0 ||
+			    bdb_reader_run_info(r, seq, &ai) != 0 ||
+			    ai.timestamp_us <= bi.timestamp_us || ai.timestamp_us > ci.timestamp_us)
+				continue;
+			if (shown++ == 0)
+				printf("Annotated commits in this range (`show annotations`):\n\n");
+			bdb_buf text;
+			bdb_buf_init(&text);
+			bdb_buf_put_markdown(&text, all[i].text, strlen(all[i].text));
+			printf("- `%.10s` %s: %s\n", all[i].commit,
+			       bdb_annotation_kind_name(all[i].kind), bdb_buf_cstr(&text));
+			bdb_buf_free(&text);
+		}
+	}
+	if (shown)
+		printf("\n");
+	free(all);
+	bdb_reader_end(r);
+}
+
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
 			   const bdb_result *res, const char *method, size_t n_regressions,
 			   size_t n_inconclusive, char *const *charts)
@@ -464,6 +504,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
+	print_annotations(store, runs);
 	if (bdb_result_n_rows(res) && charts)
 		bdb_result_markdown_links(res, "chart", "chart", (const char *const *)charts, &out);
 	else if (bdb_result_n_rows(res))

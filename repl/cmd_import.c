@@ -1,5 +1,6 @@
-/* cmd_import.c - import-gab and import-asv: other tools' whole histories;
+/* cmd_import.c - import-gab, import-asv and import-otava: other tools' whole histories;
  * and the part of `ingest` that hands a data.js to import-gab. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -22,6 +23,20 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			input, s->skipped_null, s->skipped_unit, s->first_skipped);
 }
 
+/* An import's outcome rc said: its summary, or its error; an exit code. */
+static int report_import(int rc, const bdb_diag *d, const char *what, const char *input,
+			 const bdb_import_summary *s)
+{
+	if (rc) {
+		cli_error_diag(d);
+		if (rc == BDB_EEXISTS)
+			fprintf(stderr, "benchdb: hint: --replace replaces the stored runs\n");
+		return EXIT_INPUT;
+	}
+	print_summary(what, input, s);
+	return EXIT_OK;
+}
+
 typedef int (*import_fn)(bdb_store *store, const char *path, unsigned flags,
 			 bdb_import_summary *summary, bdb_diag *d);
 
@@ -33,15 +48,7 @@ static int import_one(bdb_store *store, import_fn fn, const char *what, const ch
 	memset(&summary, 0, sizeof summary);
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = fn(store, path, flags, &summary, &d);
-	if (rc) {
-		cli_error_diag(&d);
-		if (rc == BDB_EEXISTS)
-			fprintf(stderr, "benchdb: hint: --replace replaces the stored runs\n");
-		return EXIT_INPUT;
-	}
-	print_summary(what, path, &summary);
-	return EXIT_OK;
+	return report_import(fn(store, path, flags, &summary, &d), &d, what, path, &summary);
 }
 
 static int run_import(cli_ctx *ctx, int argc, char **argv, const char *usage, const char *name,
@@ -99,6 +106,139 @@ static const char asv_usage[] =
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv)
 {
 	return run_import(ctx, argc, argv, asv_usage, "import-asv", bdb_import_asv, "result files");
+}
+
+static const char otava_usage[] =
+    "usage: benchdb import-otava [--db DIR] [--replace] [--time-column NAME]\n"
+    "                            [--attributes A,B] [--metrics M[:DIR[:SCALE[:UNIT]]],...]\n"
+    "                            [--test NAME] FILE.csv\n"
+    "\n"
+    "Imports an Apache Otava (Hunter) CSV history, with the options of Otava's\n"
+    "csv test: every row becomes one run of the test (one point named NAME,\n"
+    "default the file name without .csv). The time column gives the\n"
+    "timestamp; attribute commit the commit, branch the branch, the others\n"
+    "metadata. Importing a file that has grown adds only its new rows. The\n"
+    "whole file is checked first: a bad file stores nothing (exit 3).\n"
+    "  --time-column NAME  the time column (default time)\n"
+    "  --attributes A,B    the attribute columns (default commit, if present)\n"
+    "  --metrics LIST      the metric columns (default every other column);\n"
+    "                      each COLUMN[:DIRECTION[:SCALE[:UNIT]]], DIRECTION 1\n"
+    "                      (higher is better, the default) or -1 (lower), values\n"
+    "                      multiplied by SCALE, e.g. latency:-1:0.001:s\n"
+    "  --test NAME         the test's name: the point the metrics go to\n"
+    "  --replace           replace different runs stored under the same ids\n";
+
+/* Splits text (a writable copy) at commas into out[0..max); how many, or
+ * max + 1 when there are more. Empty items are kept for the caller to refuse. */
+static size_t split_commas(char *text, char **out, size_t max)
+{
+	size_t n = 0;
+	for (char *p = text;; p++) {
+		char *comma = strchr(p, ',');
+		if (n == max)
+			return max + 1;
+		out[n++] = p;
+		if (!comma)
+			return n;
+		*comma = '\0';
+		p = comma;
+	}
+}
+
+#define OTAVA_MAX_COLUMNS 256
+
+/* One --metrics item: COLUMN[:DIRECTION[:SCALE[:UNIT]]]. */
+static bool parse_otava_metric(char *item, bdb_otava_metric *m)
+{
+	char *part[4] = {item, NULL, NULL, NULL};
+	for (int i = 1; i < 4; i++) {
+		char *colon = part[i - 1] ? strchr(part[i - 1], ':') : NULL;
+		if (colon) {
+			*colon = '\0';
+			part[i] = colon + 1;
+		}
+	}
+	*m = (bdb_otava_metric){NULL, 1, 1.0, NULL, part[0]};
+	if (!*part[0])
+		return false;
+	if (part[1] && strcmp(part[1], "1") != 0 && strcmp(part[1], "-1") != 0)
+		return false;
+	if (part[1])
+		m->direction = atoi(part[1]);
+	char *end;
+	if (part[2] && *part[2]) {
+		m->scale = strtod(part[2], &end);
+		if (*end || !isfinite(m->scale))
+			return false;
+	}
+	if (part[3] && *part[3])
+		m->unit = part[3];
+	return true;
+}
+
+int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
+{
+	const char *path = NULL, *time_col = NULL, *attrs = NULL, *metrics = NULL, *test = NULL;
+	bool replace = false;
+	const cli_opt opts[] = {{"--replace", NULL, &replace},
+				{"--time-column", &time_col, NULL},
+				{"--attributes", &attrs, NULL},
+				{"--metrics", &metrics, NULL},
+				{"--test", &test, NULL},
+				{NULL, NULL, NULL}};
+	int npos, parsed = cli_parse_args(ctx, argc, argv, otava_usage, opts, &path, 1, &npos);
+	if (parsed)
+		return parsed < 0 ? EXIT_OK : parsed;
+	if (!path) {
+		cli_error("import-otava: expected the CSV file to import");
+		fputs(otava_usage, stderr);
+		return EXIT_USAGE;
+	}
+	static char *attr_list[OTAVA_MAX_COLUMNS], *metric_items[OTAVA_MAX_COLUMNS];
+	static bdb_otava_metric metric_list[OTAVA_MAX_COLUMNS];
+	char *attr_text = attrs ? strdup(attrs) : NULL, *metric_text = metrics ? strdup(metrics) : NULL;
+	bdb_otava_options o = {test, time_col, (const char *const *)attr_list, 0, metric_list, 0};
+	int code = EXIT_OK;
+	if ((attrs && !attr_text) || (metrics && !metric_text)) {
+		cli_error("import-otava: out of memory");
+		code = EXIT_INPUT;
+	}
+	if (!code && attr_text) {
+		o.n_attributes = split_commas(attr_text, attr_list, OTAVA_MAX_COLUMNS);
+		for (size_t i = 0; !code && i < o.n_attributes; i++)
+			if (o.n_attributes > OTAVA_MAX_COLUMNS || !*attr_list[i]) {
+				cli_error("import-otava: --attributes: expected column names "
+					  "separated by commas, got \"%s\"", attrs);
+				code = EXIT_USAGE;
+			}
+	}
+	if (!code && metric_text) {
+		o.n_metrics = split_commas(metric_text, metric_items, OTAVA_MAX_COLUMNS);
+		for (size_t i = 0; !code && i < o.n_metrics; i++)
+			if (o.n_metrics > OTAVA_MAX_COLUMNS ||
+			    !parse_otava_metric(metric_items[i], &metric_list[i])) {
+				cli_error("import-otava: --metrics: expected "
+					  "COLUMN[:DIRECTION[:SCALE[:UNIT]]] items separated by "
+					  "commas, DIRECTION 1 or -1; got \"%s\"", metrics);
+				code = EXIT_USAGE;
+			}
+	}
+	bdb_store *store = NULL;
+	if (!code)
+		code = cli_open_store(ctx, true, false, &store);
+	if (!code) {
+		bdb_import_summary summary;
+		memset(&summary, 0, sizeof summary);
+		bdb_diag d;
+		bdb_diag_clear(&d);
+		int rc = bdb_import_otava(store, path, &o, replace ? BDB_PUT_REPLACE : 0, &summary,
+					  &d);
+		code = report_import(rc, &d, "rows", path, &summary);
+		bdb_store_close(store);
+	}
+	free(attr_text);
+	free(metric_text);
+	return code;
 }
 
 /* Whether the file at path starts like a github-action-benchmark history.

@@ -377,7 +377,8 @@ static const char export_usage[] =
     "usage: benchdb export [--db DIR] [--format benchkit|json|csv|markdown] [RUN | --run RUN]\n"
     "\n"
     "Writes one run (default latest) to standard output. benchkit (the default)\n"
-    "is benchkit's Run JSON, which 'benchdb ingest' reads back to the same values.\n";
+    "is benchkit's Run JSON, which 'benchdb ingest' reads back to the same values.\n"
+    "json adds the annotation of the run's commit ('annotate commit ...'), if any.\n";
 
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
@@ -400,12 +401,35 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	int code = cli_load_run(ctx, ref, &run);
 	if (code)
 		return code;
+	/* JSON carries the annotation of the run's commit (read in a reader of
+	 * its own: cli_load_run has closed the store). */
+	bdb_store *store = NULL;
+	bdb_reader *r = NULL;
+	bdb_annotation *notes = NULL;
+	size_t n_notes = 0;
+	int rc = 0;
+	if (ef == BDB_OUTPUT_JSON && run->commit && *run->commit) {
+		if ((code = cli_open_store(ctx, false, true, &store)) != 0) {
+			bdb_run_free(run);
+			return code;
+		}
+		rc = bdb_reader_begin(store, &r);
+		if (!rc)
+			rc = bdb_reader_list_annotations(r, &notes, &n_notes);
+	}
 	bdb_buf out;
 	bdb_buf_init(&out);
-	int rc = bdb_export_run(run, ef, &out);
+	if (!rc)
+		rc = bdb_export_run_annotated(
+		    run, ef, bdb_annotation_match(notes, n_notes, run->commit), &out);
 	if (!rc)
 		fwrite(out.data, 1, out.len, stdout);
 	bdb_buf_free(&out);
+	free(notes);
+	if (r)
+		bdb_reader_end(r);
+	if (store)
+		bdb_store_close(store);
 	bdb_run_free(run);
 	if (rc) {
 		cli_error("export: %s", bdb_strerror(rc));

@@ -32,6 +32,7 @@ static const char usage_text[] =
     "  import-benchkit DIR    migrate a benchkit store (runs/, baselines/, config.json)\n"
     "  import-gab data.js     import a github-action-benchmark history\n"
     "  import-asv RESULTS_DIR import airspeed velocity (asv) results\n"
+    "  import-otava FILE.csv  import an Apache Otava (Hunter) CSV history\n"
     "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
     "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
     "                         regressions, 3 on a missing store, baseline or run\n"
@@ -95,6 +96,7 @@ static const subcommand subcommands[] = {
     {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run"},
     {"import-gab", cmd_import_gab, "it prints what it stored"},
     {"import-asv", cmd_import_asv, "it prints what it stored"},
+    {"import-otava", cmd_import_otava, "it prints what it stored"},
     {"export", cmd_export, "use --format json"},
     {"check", cmd_check, NULL},
     {"baseline", cmd_baseline, NULL},
@@ -130,6 +132,13 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 {
 	bdb_buf text;
 	bdb_buf_init(&text);
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		/* The statement's usage, summary and example (its table row). */
+		bdb_query_statement_help(argv[0], &text);
+		fputs(bdb_buf_cstr(&text), stdout);
+		bdb_buf_free(&text);
+		return EXIT_OK;
+	}
 	for (int i = 0; i < argc; i++) {
 		if (i)
 			bdb_buf_putc(&text, ' ');

@@ -86,6 +86,7 @@ typedef struct overview {
 	grid_row *grid;
 	size_t n_grid, cap_grid;
 	bdb__page_changes changes;
+	bdb_result *annotations; /* `show annotations`: marks the change points */
 } overview;
 
 static int run(overview *o, bdb_result **out)
@@ -307,6 +308,12 @@ static void put_changes(overview *o, bdb_buf *out)
 		put_json(out, c->v[i].commit);
 		bdb_buf_puts(out, ", \"run\": ");
 		put_json(out, c->v[i].run);
+		const char *note = bdb__page_annotation(&o->text, o->annotations, c->v[i].commit);
+		bdb_buf_puts(out, ", \"annotation\": ");
+		if (note)
+			put_json(out, note);
+		else
+			bdb_buf_puts(out, "null");
 		bdb_buf_printf(out, ", \"timestamp\": \"%s\", \"series\": [",
 			       bdb_time_format(c->v[i].time_us, t, sizeof t));
 		for (size_t j = i; j < end; j++) {
@@ -319,6 +326,58 @@ static void put_changes(overview *o, bdb_buf *out)
 		bdb_buf_puts(out, "]}");
 	}
 	bdb_buf_puts(out, commits ? "\n]" : "]");
+}
+
+/*
+ * "change_groups": the groups of `changes METRIC since T` (the robust
+ * default: steps, excursions, drifts) for each metric, T the time of the
+ * oldest of the newest N runs the overview reads; "change_groups_since": T
+ * (null when the store has fewer runs: the whole history).
+ */
+static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *out)
+{
+	bdb_result *res = NULL;
+	char since[64] = "";
+	bdb_buf_reset(&o->stmt);
+	bdb_buf_printf(&o->stmt, "show runs last %zu", o->runs);
+	int rc = run(o, &res);
+	if (rc)
+		return rc;
+	bdb__page_window_start(&o->text, res, o->runs, since, sizeof since);
+	bdb_result_free(res);
+	res = NULL;
+	bdb_buf_puts(out, ", \"change_groups_since\": ");
+	if (*since)
+		put_json(out, since);
+	else
+		bdb_buf_puts(out, "null");
+	bdb_buf_puts(out, ", \"change_groups\": [");
+	size_t shown = 0;
+	for (size_t m = 0; !rc && m < bdb_result_n_rows(metrics); m++) {
+		char *metric = bdb__page_text_copy(cell(o, metrics, m, "metric"));
+		if (!metric)
+			return BDB_ENOMEM;
+		bdb_buf_reset(&o->stmt);
+		bdb_buf_puts(&o->stmt, "changes ");
+		bdb_query_put_name(&o->stmt, metric);
+		if (*since)
+			bdb_buf_printf(&o->stmt, " since %s", since);
+		rc = run(o, &res);
+		for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
+			bdb_buf_puts(out, shown++ ? ",\n  {\"metric\": " : "\n  {\"metric\": ");
+			put_json(out, metric);
+			for (const char *const *c = bdb__page_group_columns; *c; c++) {
+				bdb_buf_printf(out, ", \"%s\": ", *c);
+				put_json(out, bdb__page_group_cell(&o->text, res, i, *c));
+			}
+			bdb_buf_putc(out, '}');
+		}
+		bdb_result_free(res);
+		res = NULL;
+		free(metric);
+	}
+	bdb_buf_puts(out, shown ? "\n]" : "]");
+	return rc;
 }
 
 /* "store", "latest" and "baseline": the header of the page. */
@@ -392,6 +451,7 @@ static int put_regressions(overview *o, bdb_buf *out)
 static void overview_free(overview *o)
 {
 	bdb__page_changes_free(&o->changes);
+	bdb_result_free(o->annotations);
 	for (size_t i = 0; i < o->n_keys; i++)
 		free(o->keys[i].key);
 	free(o->keys);
@@ -424,6 +484,10 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	if (!rc && o.has_baseline)
 		rc = load_compare(&o);
 	bdb_buf_reset(&o.stmt);
+	bdb_buf_puts(&o.stmt, "show annotations");
+	if (!rc)
+		rc = run(&o, &o.annotations);
+	bdb_buf_reset(&o.stmt);
 	bdb_buf_puts(&o.stmt, "show metrics");
 	if (!rc)
 		rc = run(&o, &metrics);
@@ -434,6 +498,9 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	}
 	if (!rc) {
 		put_changes(&o, &page);
+		rc = put_change_groups(&o, metrics, &page);
+	}
+	if (!rc) {
 		qsort(o.grid, o.n_grid, sizeof *o.grid, cmp_grid);
 		bdb_buf_puts(&page, ",\n\"series\": [");
 		for (size_t i = 0; i < o.n_grid; i++) {

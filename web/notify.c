@@ -6,15 +6,29 @@
 #include <errno.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "engine.h"
 #include "notify.h"
 
 #define MAX_QUEUED 256
+
+/* Runs before an upload that the search for a new change group looks at. */
+#define CHANGE_WINDOW 60
+/* A new change group is told when it starts in one of the last runs: a
+ * step needs a few runs after it to be told from an excursion (4 after its
+ * first run in tests/cli/test_notify_changes.sh), while an older one that
+ * moves when a run is added is the noise of the method, not news. */
+#define CHANGE_RECENT 8
+/* A group is told when it is seen with the upload and the CHANGE_SETTLE runs
+ * before it, and was not seen before them: a change point of a noisy series
+ * that moves from run to run never settles. */
+#define CHANGE_SETTLE 1
 
 typedef struct queued_run {
 	char *id, *commit;
@@ -75,6 +89,17 @@ static bool is_regression(const bdb_result *res, size_t row, int severity)
 	return !(v.kind == BDB_VALUE_STRING && v.str && strcmp(v.str, "inconclusive") == 0);
 }
 
+/* Appends {"text": TEXT} and a newline to out, and frees text. */
+static bool put_message(bdb_buf *out, bdb_buf *text)
+{
+	bdb_buf_puts(out, "{\"text\": ");
+	bdb_buf_put_json_string(out, text->data ? text->data : "", text->len);
+	bdb_buf_puts(out, "}\n");
+	bool ok = !text->failed && !out->failed;
+	bdb_buf_free(text);
+	return ok;
+}
+
 bool bdb_notify_message(const bdb_result *res, const char *run_id, const char *commit,
 			const char *baseline, const char *link, bdb_buf *out)
 {
@@ -119,11 +144,7 @@ bool bdb_notify_message(const bdb_result *res, const char *run_id, const char *c
 	bdb_buf_puts(&text, " -> ");
 	put_value(&text, res, worst, "current");
 	bdb_buf_printf(&text, "). %s", link);
-	bdb_buf_puts(out, "{\"text\": ");
-	bdb_buf_put_json_string(out, text.data ? text.data : "", text.len);
-	bdb_buf_puts(out, "}\n");
-	bdb_buf_free(&text);
-	return !out->failed;
+	return put_message(out, &text);
 }
 
 /* Sends body to the URL, with up to opt.attempts tries and a doubling
@@ -212,6 +233,283 @@ static void consider(bdb_notifier *n, const queued_run *q)
 	bdb_result_free(res);
 }
 
+/* ------------------------------------------------------------------------ */
+/* New change groups                                                         */
+/* ------------------------------------------------------------------------ */
+
+/* A metric of the uploaded run and the `where` over its points. */
+typedef struct run_metric {
+	char *name;
+	bdb_buf where;	     /* point in ("a", "b") */
+	size_t n_points;     /* the run's series of the metric */
+	const char *last_point; /* the last name put in where (the run's, while read) */
+	char *only_series;   /* with one series: "NAME {k=v, ...}" */
+} run_metric;
+
+/* What the uploaded run touches and the window `changes` looks at. */
+typedef struct change_scope {
+	run_metric *metrics;
+	size_t n;
+	char since[40];
+	char until[CHANGE_SETTLE + 2][40]; /* up to the upload, the run before, ... */
+	char *recent[CHANGE_RECENT]; /* the commits of the last runs, the upload's first */
+	size_t n_recent;
+} change_scope;
+
+static void scope_free(change_scope *s)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		free(s->metrics[i].name);
+		bdb_buf_free(&s->metrics[i].where);
+		free(s->metrics[i].only_series);
+	}
+	free(s->metrics);
+	for (size_t i = 0; i < s->n_recent; i++)
+		free(s->recent[i]);
+	memset(s, 0, sizeof *s);
+}
+
+/* A point's series as `changes` names it: "NAME {k=v, k=v}". */
+static char *series_name(const bdb_point *p)
+{
+	bdb_buf b;
+	bdb_buf_init(&b);
+	bdb_buf_puts(&b, p->name);
+	for (size_t t = 0; t < p->n_tags; t++)
+		bdb_buf_printf(&b, "%s%s=%s", t ? ", " : " {", p->tags[t].key, p->tags[t].value);
+	if (p->n_tags)
+		bdb_buf_puts(&b, "}");
+	char *out = b.failed ? NULL : strdup(bdb_buf_cstr(&b));
+	bdb_buf_free(&b);
+	return out;
+}
+
+/* Adds point p (with metric m) to the scope. */
+static int scope_add(change_scope *s, const bdb_point *p, const char *metric)
+{
+	size_t i = 0;
+	while (i < s->n && strcmp(s->metrics[i].name, metric) != 0)
+		i++;
+	if (i == s->n) {
+		run_metric *grown = realloc(s->metrics, (s->n + 1) * sizeof *grown);
+		if (!grown)
+			return BDB_ENOMEM;
+		s->metrics = grown;
+		memset(&grown[i], 0, sizeof grown[i]);
+		bdb_buf_init(&grown[i].where);
+		s->n++;
+		if (!(grown[i].name = strdup(metric)))
+			return BDB_ENOMEM;
+		bdb_buf_puts(&grown[i].where, "point in (");
+	}
+	run_metric *m = &s->metrics[i];
+	if (m->last_point && strcmp(m->last_point, p->name) == 0) {
+		/* Another tag set of the same point: the name is in the list. */
+		free(m->only_series);
+		m->only_series = NULL;
+		m->n_points++;
+		return 0;
+	}
+	m->last_point = p->name;
+	free(m->only_series);
+	m->only_series = m->n_points ? NULL : series_name(p);
+	bdb_buf_puts(&m->where, m->n_points++ ? ", " : "");
+	bdb_query_put_name(&m->where, p->name);
+	return m->where.failed || (m->n_points == 1 && !m->only_series) ? BDB_ENOMEM : 0;
+}
+
+/*
+ * The scope of run id: its metrics with their points, the commits of the
+ * CHANGE_RECENT runs up to it, and the window: from the CHANGE_WINDOW-th
+ * run before it to it (until[0]) or to the k-th run before it (until[k]).
+ * BDB_ENOTFOUND when it is not the newest run, has none before it, or
+ * shares its timestamp with the run before it (then no window holds the
+ * one without the other).
+ */
+static int scope_read(bdb_store *store, const char *id, change_scope *s)
+{
+	bdb_reader *r;
+	int rc = bdb_reader_begin(store, &r);
+	if (rc)
+		return rc;
+	uint64_t seq, newest;
+	bdb_run_info *runs = NULL;
+	bdb_run *run = NULL;
+	size_t n = 0;
+	if (!(rc = bdb_reader_find_id(r, id, &seq)) && !(rc = bdb_reader_latest(r, 0, &newest))) {
+		bdb_run_filter f = {NULL, INT64_MIN, INT64_MAX};
+		rc = newest != seq ? BDB_ENOTFOUND
+				   : bdb_reader_list_runs(r, &f, CHANGE_WINDOW + 1, &runs, &n);
+	}
+	for (size_t k = 1; !rc && k < CHANGE_SETTLE + 2; k++)
+		if (n <= k || runs[k].timestamp_us == runs[k - 1].timestamp_us)
+			rc = BDB_ENOTFOUND;
+	if (!rc) {
+		bdb_time_format(runs[n - 1].timestamp_us, s->since, sizeof s->since);
+		for (size_t k = 0; k < CHANGE_SETTLE + 2; k++)
+			bdb_time_format(runs[k].timestamp_us, s->until[k], sizeof s->until[k]);
+		for (size_t i = 0; !rc && i < n && i < CHANGE_RECENT; i++)
+			if (runs[i].commit[0] && !(s->recent[s->n_recent++] = strdup(runs[i].commit)))
+				rc = BDB_ENOMEM;
+	}
+	if (!rc)
+		rc = bdb_reader_run_decode(r, seq, &run);
+	for (size_t p = 0; !rc && p < run->n_points; p++)
+		for (size_t m = 0; !rc && m < run->points[p].n_metrics; m++)
+			rc = scope_add(s, &run->points[p], run->points[p].metrics[m].name);
+	bdb_run_free(run);
+	free(runs);
+	bdb_reader_end(r);
+	return rc;
+}
+
+static bool is_recent(const change_scope *s, const char *commit)
+{
+	for (size_t i = 0; i < s->n_recent; i++)
+		if (strcmp(s->recent[i], commit) == 0)
+			return true;
+	return false;
+}
+
+/* `changes METRIC where point in (...) since S until U kind step as json`. */
+static int run_changes(bdb_notifier *n, const run_metric *m, const char *since, const char *until,
+		       bdb_result **out)
+{
+	bdb_buf stmt;
+	bdb_buf_init(&stmt);
+	bdb_buf_puts(&stmt, "changes ");
+	bdb_query_put_name(&stmt, m->name);
+	bdb_buf_printf(&stmt, " where %s) since ", bdb_buf_cstr((bdb_buf *)&m->where));
+	bdb_query_put_name(&stmt, since);
+	bdb_buf_puts(&stmt, " until ");
+	bdb_query_put_name(&stmt, until);
+	bdb_buf_puts(&stmt, " kind step");
+	bdb_query_options opt = {.format = BDB_OUTPUT_JSON};
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	*out = NULL;
+	int rc = stmt.failed ? BDB_ENOMEM
+			     : bdb_query_run(n->store, bdb_buf_cstr(&stmt), &opt, out, &d);
+	bdb_buf_free(&stmt);
+	return rc;
+}
+
+/* The string of cell (row, name), or NULL. */
+static const char *cell_str(const bdb_result *res, size_t row, const char *name)
+{
+	int col = bdb_result_column_index(res, name);
+	bdb_value v = col >= 0 ? bdb_result_get(res, row, (size_t)col)
+			       : (bdb_value){.kind = BDB_VALUE_NULL};
+	return v.kind == BDB_VALUE_STRING ? v.str : NULL;
+}
+
+static bool has_commit(const bdb_result *res, const char *commit)
+{
+	for (size_t row = 0; res && row < bdb_result_n_rows(res); row++) {
+		const char *c = cell_str(res, row, "commit");
+		if (c && strcmp(c, commit) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* A signed percentage as the tables show it ("+29.7%"). */
+static void put_pct(bdb_buf *b, const bdb_result *res, size_t row, const char *name)
+{
+	int col = bdb_result_column_index(res, name);
+	bdb_value v = col >= 0 ? bdb_result_get(res, row, (size_t)col)
+			       : (bdb_value){.kind = BDB_VALUE_NULL};
+	if (v.kind == BDB_VALUE_NUMBER)
+		bdb_buf_printf(b, "%+.1f%%", v.num);
+	else
+		bdb_buf_puts(b, "-");
+}
+
+bool bdb_notify_change_message(const bdb_result *res, size_t row, const char *metric,
+			       const char *only_series, const char *run_id, const char *commit,
+			       const char *link, bdb_buf *out)
+{
+	bool grouped = bdb_result_column_index(res, "series") >= 0;
+	const char *at = cell_str(res, row, "commit"), *prev = cell_str(res, row, "previous_commit");
+	if (!at)
+		return false;
+	bdb_buf text;
+	bdb_buf_init(&text);
+	bdb_buf_printf(&text, "benchdb: new change of %s at commit %s", metric, at);
+	bdb_buf_printf(&text, ", seen with run %s", run_id);
+	if (commit && *commit && strcmp(commit, at) != 0)
+		bdb_buf_printf(&text, " (commit %s)", commit);
+	bdb_buf_puts(&text, ": ");
+	if (grouped) {
+		put_cell(&text, res, row, "series");
+		bdb_buf_puts(&text, " series, median ");
+		put_pct(&text, res, row, "median_change_pct");
+		bdb_buf_puts(&text, ", worst ");
+		put_pct(&text, res, row, "worst_change_pct");
+		bdb_buf_puts(&text, " (");
+		put_cell(&text, res, row, "worst_series");
+	} else {
+		bdb_buf_puts(&text, "1 series, median ");
+		put_pct(&text, res, row, "change_pct");
+		bdb_buf_puts(&text, ", worst ");
+		put_pct(&text, res, row, "change_pct");
+		bdb_buf_printf(&text, " (%s", only_series ? only_series : "");
+	}
+	bdb_buf_puts(&text, ")");
+	if (prev)
+		bdb_buf_printf(&text, ". Bisect: git log --oneline %s..%s", prev, at);
+	bdb_buf_printf(&text, ". %s", link);
+	return put_message(out, &text);
+}
+
+/*
+ * Sends a message for every change group of the uploaded run's series that
+ * `changes` finds with the run and did not find without it, over the same
+ * window, and that starts in one of the last CHANGE_RECENT runs.
+ */
+static void consider_changes(bdb_notifier *n, const queued_run *q)
+{
+	change_scope s = {0};
+	int rc = scope_read(n->store, q->id, &s);
+	if (rc) {
+		if (rc != BDB_ENOTFOUND)
+			log_line(n, "notify: run %s: %s", q->id, bdb_strerror(rc));
+		scope_free(&s);
+		return;
+	}
+	for (size_t i = 0; i < s.n; i++) {
+		/* seen[k]: the groups up to the k-th run before the upload; an
+		 * error (no value of the metric yet) finds none. */
+		bdb_result *seen[CHANGE_SETTLE + 2] = {NULL};
+		for (size_t k = 0; k < CHANGE_SETTLE + 2; k++) {
+			if (run_changes(n, &s.metrics[i], s.since, s.until[k], &seen[k])) {
+				bdb_result_free(seen[k]);
+				seen[k] = NULL;
+			}
+			if (!seen[k] || (k == 0 && bdb_result_n_rows(seen[0]) == 0))
+				break;
+		}
+		for (size_t row = 0; seen[0] && row < bdb_result_n_rows(seen[0]); row++) {
+			const char *at = cell_str(seen[0], row, "commit");
+			bool settled = at && is_recent(&s, at);
+			for (size_t k = 1; settled && k <= CHANGE_SETTLE; k++)
+				settled = has_commit(seen[k], at);
+			if (!settled || has_commit(seen[CHANGE_SETTLE + 1], at))
+				continue;
+			bdb_buf body;
+			bdb_buf_init(&body);
+			if (bdb_notify_change_message(seen[0], row, s.metrics[i].name,
+						      s.metrics[i].only_series, q->id, q->commit,
+						      n->link, &body))
+				deliver(n, q->id, &body);
+			bdb_buf_free(&body);
+		}
+		for (size_t k = 0; k < CHANGE_SETTLE + 2; k++)
+			bdb_result_free(seen[k]);
+	}
+	scope_free(&s);
+}
+
 static void free_run(queued_run *q)
 {
 	free(q->id);
@@ -237,6 +535,7 @@ static void *notify_main(void *arg)
 		n->queued--;
 		pthread_mutex_unlock(&n->lock);
 		consider(n, q);
+		consider_changes(n, q);
 		free_run(q);
 	}
 }

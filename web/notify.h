@@ -52,4 +52,16 @@ void bdb_notify_stop(bdb_notifier *n);
 bool bdb_notify_message(const bdb_result *res, const char *run_id, const char *commit,
 			const char *baseline, const char *link, bdb_buf *out);
 
+/*
+ * The message for a new change group: row of res, a `changes METRIC ...
+ * kind step` result (grouped by commit, or one series' change points, then
+ * only_series names that series), found with run run_id (stored under
+ * commit, may be NULL): `{"text": "..."}` with the metric, the group's
+ * commit, the number of series, the median and worst change, the worst
+ * series, the bisect range and link. Returns whether it appended it.
+ */
+bool bdb_notify_change_message(const bdb_result *res, size_t row, const char *metric,
+			       const char *only_series, const char *run_id, const char *commit,
+			       const char *link, bdb_buf *out);
+
 #endif /* BDB_NOTIFY_H */

@@ -3,6 +3,7 @@
  */
 #include "page_parts.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,4 +100,53 @@ void bdb__page_changes_free(bdb__page_changes *c)
 	free(c->v);
 	c->v = NULL;
 	c->n = c->cap = 0;
+}
+
+const char *bdb__page_annotation(bdb_buf *scratch, const bdb_result *annotations,
+				 const char *commit)
+{
+	if (!annotations || !commit || !*commit)
+		return NULL;
+	int cc = bdb_result_column_index(annotations, "commit");
+	int ck = bdb_result_column_index(annotations, "annotation");
+	int ct = bdb_result_column_index(annotations, "text");
+	if (cc < 0 || ck < 0 || ct < 0)
+		return NULL;
+	for (size_t i = 0; i < bdb_result_n_rows(annotations); i++) {
+		bdb_value c = bdb_result_get(annotations, i, (size_t)cc);
+		if (c.kind != BDB_VALUE_STRING || strncmp(commit, c.str, strlen(c.str)) != 0)
+			continue;
+		bdb_buf_reset(scratch);
+		bdb_result_cell_text(annotations, i, (size_t)ck, scratch);
+		bdb_buf_puts(scratch, ": ");
+		bdb_result_cell_text(annotations, i, (size_t)ct, scratch);
+		return bdb_buf_cstr(scratch);
+	}
+	return NULL;
+}
+
+const char *const bdb__page_group_columns[] = {
+    "commit",	    "timestamp",    "kind",   "series",	    "median_change_pct",
+    "worst_change_pct", "worst_series", "bisect", "annotation", NULL};
+
+const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t row,
+				 const char *name)
+{
+	if (bdb_result_column_index(res, "series") >= 0)
+		return bdb__page_cell(scratch, res, row, name);
+	if (strcmp(name, "series") == 0)
+		return "1";
+	if (strcmp(name, "median_change_pct") == 0 || strcmp(name, "worst_change_pct") == 0)
+		return bdb__page_cell(scratch, res, row, "change_pct");
+	if (strcmp(name, "worst_series") == 0 || strcmp(name, "bisect") == 0)
+		return "";
+	return bdb__page_cell(scratch, res, row, name);
+}
+
+void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, char *buf,
+			    size_t size)
+{
+	size_t have = bdb_result_n_rows(runs);
+	snprintf(buf, size, "%s",
+		 n > 0 && have == n ? bdb__page_cell(scratch, runs, n - 1, "timestamp") : "");
 }

@@ -25,6 +25,10 @@ const char *bdb__page_cell(bdb_buf *scratch, const bdb_result *res, size_t row, 
  */
 char *bdb__page_series_key(bdb_buf *scratch, const bdb_result *res, size_t row, const char *metric);
 
+/* The newest runs the report's `changes` section reads (the robust method
+ * over a whole 10-year history costs seconds per series). */
+#define BDB__PAGE_CHANGE_RUNS 50
+
 /* How many commits with change points a page lists, newest first. */
 #define BDB__PAGE_RECENT_COMMITS 20
 
@@ -59,5 +63,29 @@ void bdb__page_changes_sort(bdb__page_changes *c);
 size_t bdb__page_changes_group_end(const bdb__page_changes *c, size_t from);
 
 void bdb__page_changes_free(bdb__page_changes *c);
+
+/* The columns of a `changes` group the pages show, NULL-terminated. */
+extern const char *const bdb__page_group_columns[];
+
+/*
+ * The text of cell name of row of a `changes` result, in scratch (reset),
+ * as a group row: a metric of one series gives per-series rows, read as
+ * groups of one (series 1, its change as median and worst).
+ */
+const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t row,
+				 const char *name);
+
+/* The timestamp of the oldest of runs (a `show runs last n` result) into
+ * buf when it holds n runs, else "" (the whole history is that short). */
+void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, char *buf,
+			    size_t size);
+
+/*
+ * The annotation of commit in annotations (a `show annotations` result, may
+ * be NULL): "KIND: TEXT" in scratch (reset), for the annotation whose
+ * commit is commit or starts it; NULL when none applies.
+ */
+const char *bdb__page_annotation(bdb_buf *scratch, const bdb_result *annotations,
+				 const char *commit);
 
 #endif /* BDB_WEB_PAGE_PARTS_H */

@@ -30,6 +30,7 @@ typedef struct report {
 	char **compare_keys; /* bdb__page_series_key of each row of compare */
 	size_t n_compare;
 	bdb__page_changes changes;
+	bdb_result *annotations; /* `show annotations`: marks the change points */
 	char **points; /* the store's points, sorted */
 	size_t n_points;
 	size_t n_charts, n_series;
@@ -333,6 +334,12 @@ static void put_changes(report *r, bdb_buf *out)
 		char t[48];
 		bdb_buf_puts(out, "<tr><td>");
 		put_text(out, c->v[i].commit);
+		const char *note = bdb__page_annotation(&r->text, r->annotations, c->v[i].commit);
+		if (note) {
+			bdb_buf_puts(out, "<br/><span class=\"annotation\">");
+			put_text(out, note);
+			bdb_buf_puts(out, "</span>");
+		}
 		bdb_buf_printf(out, "</td><td>%s</td><td>",
 			       bdb_time_format(c->v[i].time_us, t, sizeof t));
 		for (size_t j = i; j < end; j++) {
@@ -347,6 +354,81 @@ static void put_changes(report *r, bdb_buf *out)
 	bdb_buf_puts(out, "</tbody>\n</table>\n</section>\n");
 }
 
+/*
+ * The change points of `changes`' default (robust: steps, excursions and
+ * drifts) grouped by commit, one `changes METRIC` per metric over the
+ * newest BDB__PAGE_CHANGE_RUNS runs (or since --since): the rows that
+ * statement gives, which the section names so that a reader can run it.
+ * The whole history would cost seconds per series (docs/performance.md).
+ */
+static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out)
+{
+	bdb_result *res = NULL;
+	char since[64] = "";
+	if (r->o->since && *r->o->since) {
+		snprintf(since, sizeof since, "%s", r->o->since);
+	} else {
+		bdb_buf_reset(&r->stmt);
+		bdb_buf_printf(&r->stmt, "show runs last %d", BDB__PAGE_CHANGE_RUNS);
+		int rc = run(r, &res);
+		if (rc)
+			return rc;
+		bdb__page_window_start(&r->text, res, BDB__PAGE_CHANGE_RUNS, since, sizeof since);
+		bdb_result_free(res);
+		res = NULL;
+	}
+	bdb_buf_puts(out, "<section id=\"change-groups\">\n<h2>Change points and drifts, by "
+			  "commit</h2>\n<p class=\"muted\">");
+	if (*since)
+		bdb_buf_puts(out, "Since ");
+	put_text(out, since);
+	bdb_buf_puts(out, *since ? ": " : "");
+	bdb_buf_puts(out, "<code>changes METRIC");
+	if (*since) {
+		bdb_buf_puts(out, " since ");
+		put_text(out, since);
+	}
+	bdb_buf_puts(out, "</code> for each metric (the robust default: steps, excursions and "
+			  "drifts, grouped by commit).</p>\n");
+	size_t shown = 0;
+	int rc = 0;
+	for (size_t m = 0; !rc && m < bdb_result_n_rows(metrics); m++) {
+		char *metric = bdb__page_text_copy(cell(r, metrics, m, "metric"));
+		if (!metric)
+			return BDB_ENOMEM;
+		bdb_buf_reset(&r->stmt);
+		bdb_buf_puts(&r->stmt, "changes ");
+		bdb_query_put_name(&r->stmt, metric);
+		add_filters(r, false);
+		if (*since)
+			bdb_buf_printf(&r->stmt, " since %s", since);
+		rc = run(r, &res);
+		for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
+			if (shown++ == 0) {
+				bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>metric</th>");
+				for (const char *const *c = bdb__page_group_columns; *c; c++)
+					bdb_buf_printf(out, "<th>%s</th>", *c);
+				bdb_buf_puts(out, "</tr></thead>\n<tbody>\n");
+			}
+			bdb_buf_puts(out, "<tr><td>");
+			put_text(out, metric);
+			bdb_buf_puts(out, "</td>");
+			for (const char *const *c = bdb__page_group_columns; *c; c++) {
+				bdb_buf_puts(out, "<td>");
+				put_text(out, bdb__page_group_cell(&r->text, res, i, *c));
+				bdb_buf_puts(out, "</td>");
+			}
+			bdb_buf_puts(out, "</tr>\n");
+		}
+		bdb_result_free(res);
+		res = NULL;
+		free(metric);
+	}
+	bdb_buf_puts(out, shown ? "</tbody>\n</table>\n</section>\n"
+				: "<p>No change points.</p>\n</section>\n");
+	return rc;
+}
+
 static void report_free(report *r)
 {
 	bdb__page_changes_free(&r->changes);
@@ -357,6 +439,7 @@ static void report_free(report *r)
 		free(r->points[i]);
 	free(r->points);
 	bdb_result_free(r->compare);
+	bdb_result_free(r->annotations);
 	bdb_buf_free(&r->stmt);
 	bdb_buf_free(&r->text);
 	bdb_buf_free(&r->grid);
@@ -402,6 +485,10 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	if (!rc)
 		rc = load_points(&r);
 	bdb_buf_reset(&r.stmt);
+	bdb_buf_puts(&r.stmt, "show annotations");
+	if (!rc)
+		rc = run(&r, &r.annotations);
+	bdb_buf_reset(&r.stmt);
 	bdb_buf_puts(&r.stmt, "show metrics");
 	if (!rc)
 		rc = run(&r, &metrics);
@@ -410,6 +497,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		rc = name ? put_metric(&r, name) : BDB_ENOMEM;
 		free(name);
 	}
+	if (!rc)
+		rc = put_change_groups(&r, metrics, &page);
 	if (!rc) {
 		put_changes(&r, &page);
 		bdb_buf_printf(

@@ -17,7 +17,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -440,8 +439,9 @@ static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, e
 	return false;
 }
 
-/* Whether text holds a statement that writes (set / drop baseline): the
- * first word of each statement, after blanks and `--` comments. */
+/* Whether text holds a statement that writes (set / drop baseline,
+ * annotate, drop annotation): the first word of each statement, after
+ * blanks and `--` comments, by the statement table. */
 static bool writes_store(const char *text)
 {
 	const char *p = text;
@@ -461,8 +461,7 @@ static bool writes_store(const char *text)
 		size_t w = 0;
 		while (q + w < end && ((q[w] | 0x20) >= 'a' && (q[w] | 0x20) <= 'z'))
 			w++;
-		if ((w == 3 && strncasecmp(q, "set", 3) == 0) ||
-		    (w == 4 && strncasecmp(q, "drop", 4) == 0))
+		if (w > 0 && bdb_query_word_writes(q, w))
 			return true;
 		p = end;
 		if (*p)

@@ -312,11 +312,21 @@ static const char *direction_of(const bdb_run *run, const char *metric)
 	return def ? bdb_direction_name(def->direction) : NULL;
 }
 
-static void export_json(const bdb_run *run, bdb_buf *b)
+static void export_json(const bdb_run *run, const bdb_annotation *annotation, bdb_buf *b)
 {
 	bool first = true;
 	bdb_buf_puts(b, "{\n  \"run\": {");
 	put_run_fields(b, run, 2, &first, false);
+	if (annotation) {
+		put_key(b, 2, &first, "annotation");
+		bdb_buf_puts(b, "{\"kind\": ");
+		bdb__put_json_string(b, bdb_annotation_kind_name(annotation->kind));
+		bdb_buf_puts(b, ", \"commit\": ");
+		bdb__put_json_string(b, annotation->commit);
+		bdb_buf_puts(b, ", \"text\": ");
+		bdb__put_json_string(b, annotation->text);
+		bdb_buf_putc(b, '}');
+	}
 	bdb_buf_puts(b, "\n  },\n  \"observations\": [");
 	bool ofirst = true;
 	for (size_t i = 0; i < run->n_points; i++) {
@@ -440,6 +450,12 @@ static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 
 int bdb_export_run(const bdb_run *run, bdb_output_format f, bdb_buf *out)
 {
+	return bdb_export_run_annotated(run, f, NULL, out);
+}
+
+int bdb_export_run_annotated(const bdb_run *run, bdb_output_format f,
+			     const bdb_annotation *annotation, bdb_buf *out)
+{
 	if (!run || !run->id)
 		return BDB_EINVAL;
 	switch (f) {
@@ -447,7 +463,7 @@ int bdb_export_run(const bdb_run *run, bdb_output_format f, bdb_buf *out)
 		export_benchkit(run, out);
 		break;
 	case BDB_OUTPUT_JSON:
-		export_json(run, out);
+		export_json(run, annotation, out);
 		break;
 	case BDB_OUTPUT_CSV:
 		export_table(run, out, true);

@@ -339,6 +339,11 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
  * Returns 0 or BDB_ENOMEM (out->failed) or BDB_EINVAL (unknown f, run->id NULL).
  */
 int bdb_export_run(const bdb_run *run, bdb_output_format f, bdb_buf *out);
+/* As bdb_export_run; JSON's run object also gets "annotation": {kind,
+ * commit, text} when annotation (of the run's commit) is not NULL. The
+ * other formats have no place for it. */
+int bdb_export_run_annotated(const bdb_run *run, bdb_output_format f,
+			     const bdb_annotation *annotation, bdb_buf *out);
 
 /*
  * The run's time as benchkit writes and prints it, Python's
@@ -446,5 +451,39 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
  */
 int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
 		   bdb_import_summary *summary, bdb_diag *d);
+
+/* One metric column of an Otava CSV (Otava's `metrics:` entry). */
+typedef struct bdb_otava_metric {
+	const char *name;   /* the metric's name; NULL: the column's */
+	int direction;	    /* 1 (or 0): higher is better, Otava's default; -1: lower */
+	double scale;	    /* every value is multiplied by it (Otava's `scale`) */
+	const char *unit;   /* NULL: none */
+	const char *column; /* the CSV column */
+} bdb_otava_metric;
+
+/* Otava's configuration of a `type: csv` test. */
+typedef struct bdb_otava_options {
+	const char *test;	 /* the point name; NULL: the file's name without .csv */
+	const char *time_column; /* NULL: "time" */
+	const char *const *attributes;
+	size_t n_attributes; /* 0: "commit" when the header has it */
+	const bdb_otava_metric *metrics;
+	size_t n_metrics; /* 0: every other column, direction 1, scale 1 */
+} bdb_otava_options;
+
+/*
+ * Imports an Apache Otava (Hunter) CSV history at path into store: every
+ * row is one run (docs/formats.md, "Otava CSV"), with the id
+ * "otava-<16 hex digits>" hashed from the test, the row's time and its
+ * attribute values, so that importing a grown file stores only its new
+ * rows. Attribute commit is the commit, branch the branch, the others
+ * metadata; the metrics are one point named after the test. Identical rows
+ * count once (summary->duplicates); summary->entries counts the rows. The
+ * whole file is read and checked before anything is stored, as
+ * bdb_import_gab. Returns 0, BDB_EIO, BDB_EPARSE (d at file:line:col),
+ * BDB_EEXISTS, BDB_ENOMEM or the store's error.
+ */
+int bdb_import_otava(bdb_store *store, const char *path, const bdb_otava_options *o,
+		     unsigned put_flags, bdb_import_summary *summary, bdb_diag *d);
 
 #endif /* BDB_INGEST_H */

@@ -33,8 +33,10 @@ check "metrics wall, user, sys, max_rss" \
 walls=$(json_get '[o for o in j["observations"] if o["metric"] == "wall"][0]["samples"]' <"$WORK/sleep.json")
 check "7 wall samples (warm-ups discarded)" \
 	test "$(json_get 'len([o for o in j["observations"] if o["metric"] == "wall"][0]["samples"])' <"$WORK/sleep.json")" = 7
-check "every wall sample is between 0.010 and 0.050 s: $walls" \
-	test "$(json_get 'all(0.010 <= s <= 0.050 for s in [o for o in j["observations"] if o["metric"] == "wall"][0]["samples"])' <"$WORK/sleep.json")" = True
+# A lower bound only: `sleep 0.01` cannot take less than 10 ms, but how much
+# longer it takes depends on the machine's load (no timing threshold here).
+check "every wall sample is at least the 0.010 s slept: $walls" \
+	test "$(json_get 'all(0.010 <= s for s in [o for o in j["observations"] if o["metric"] == "wall"][0]["samples"])' <"$WORK/sleep.json")" = True
 check "wall is the mean of its samples, in s, lower is better" \
 	test "$(json_get '[(abs(o["value"] - sum(o["samples"]) / 7) < 1e-9, o["unit"], o["direction"]) for o in j["observations"] if o["metric"] == "wall"][0]' <"$WORK/sleep.json")" = "(True, 's', 'lower')"
 check "max_rss is in bytes, lower is better" \

@@ -179,7 +179,7 @@ static void test_changes_edivisive(void **state)
 	bdb_result *r = run_ok("changes time of \"cp/step\" using edivisive");
 	/* run .. method and detail, then the JSON-only columns through
 	 * explanation. */
-	assert_int_equal(bdb_result_n_columns(r), 20);
+	assert_int_equal(bdb_result_n_columns(r), 21);
 	assert_string_equal(bdb_result_column(r, 0), "run");
 	assert_int_equal(bdb_result_n_rows(r), 2);
 	assert_string_equal(result_str(r, 0, "run"), "s11");
@@ -296,7 +296,7 @@ static void test_changes_several_series(void **state)
 {
 	(void)state;
 	bdb_result *r = run_ok("changes time of \"cp/*\" by series as json");
-	assert_int_equal(bdb_result_n_columns(r), 23);
+	assert_int_equal(bdb_result_n_columns(r), 24);
 	assert_string_equal(bdb_result_column(r, 0), "point");
 	assert_string_equal(bdb_result_column(r, 3), "run");
 	assert_int_equal(bdb_result_n_rows(r), 2);

@@ -104,6 +104,13 @@ static const golden statements[] = {
     {"set baseline nightly = run r7", "(set baseline name=\"nightly\" run=(run \"r7\"))"},
     {"drop baseline nightly", "(drop baseline name=\"nightly\")"},
     {"drop baseline \"release-1.2\"", "(drop baseline name=\"release-1.2\")"},
+    {"annotate commit 4f2a9c1 as intended \"new allocator\"",
+     "(annotate name=\"4f2a9c1\" intended=\"new allocator\")"},
+    {"ANNOTATE COMMIT \"abc\" AS Ignore flaky as json",
+     "(annotate name=\"abc\" ignore=\"flaky\" as=json)"},
+    {"show annotations", "(show annotations)"},
+    {"regressions threshold 10% by commit", "(regressions threshold=10 by=\"commit\")"},
+    {"drop annotation commit \"4f2a9c1\"", "(drop annotation name=\"4f2a9c1\")"},
     {"trend x where 'point' = 'a\\'b' -- comment",
      "(trend metric=\"x\" where=(= tag:\"point\" \"a'b\"))"},
     {"trend x where tag = \"x\" and not branch = main or commit ~ \"ab*\"",
@@ -248,8 +255,8 @@ typedef struct bad {
 
 static const bad errors[] = {
     {"shwo runs", 1, 1,
-     "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop), "
-     "found \"shwo\"; did you mean \"show\"?\n  shwo runs\n  ^^^^"},
+     "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop, "
+     "annotate), found \"shwo\"; did you mean \"show\"?\n  shwo runs\n  ^^^^"},
     {"compare latest wiht baseline", 1, 16,
      "expected \"with\", found \"wiht\"; did you mean \"with\"?\n  compare latest wiht baseline\n  "
      "               ^^^^"},
@@ -267,18 +274,26 @@ static const bad errors[] = {
      "did you mean "
      "\"json\"?\n  trend x as jsno\n             ^^^^"},
     {"show run", 1, 6,
-     "expected \"runs\", \"points\", \"metrics\", \"tags\", \"baselines\" or \"retention\" after "
-     "\"show\", found "
+     "expected \"runs\", \"points\", \"metrics\", \"tags\", \"baselines\", \"retention\" or "
+     "\"annotations\" after \"show\", found "
      "\"run\"; did you mean \"runs\"?\n  show run\n       ^^^"},
     {"show", 1, 5,
-     "expected \"runs\", \"points\", \"metrics\", \"tags\", \"baselines\" or \"retention\" after "
-     "\"show\", found "
+     "expected \"runs\", \"points\", \"metrics\", \"tags\", \"baselines\", \"retention\" or "
+     "\"annotations\" after \"show\", found "
      "end of input\n  show\n      ^"},
     {"compare latest", 1, 15,
      "expected \"with\", found end of input\n  compare latest\n                ^"},
     {"compare latest with", 1, 20,
      "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted "
      "date), found end of input\n  compare latest with\n                     ^"},
+    {"annotate commit abc as intended", 1, 32,
+     "expected the annotation's text (a quoted string), found end of input\n"
+     "  annotate commit abc as intended\n                                 ^"},
+    {"annotate commit as intended \"x\"", 1, 17,
+     "expected a commit, found keyword \"as\" (quote a name that is a keyword: \"as\")\n"
+     "  annotate commit as intended \"x\"\n                  ^^"},
+    {"drop annotation commit", 1, 23,
+     "expected a commit, found end of input\n  drop annotation commit\n                        ^"},
     {"set baseline main latest", 1, 19,
      "expected \"=\", found \"latest\"\n  set baseline main latest\n                    ^^^^^^"},
     {"set basline = latest", 1, 5,
@@ -394,7 +409,7 @@ static const bad errors[] = {
      "expected a metric name, found end of input\n  compare latest with latest metric\n            "
      "                       ^"},
     {"regressions tresholds 5%", 1, 13,
-     "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", "
+     "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", \"by\", "
      "\"explain\", \"as\" or end of statement, found \"tresholds\"; did you mean \"threshold\"?\n  "
      "regressions tresholds 5%\n              ^^^^^^^^^"},
     {"trend thoughput wehre a = 1", 1, 17,
@@ -406,8 +421,8 @@ static const bad errors[] = {
      "expected a statement (a newline ends a statement: keep its clauses on its line), found "
      "\"where\"\n  where a = 1\n  ^^^^^"},
     {"trend x\nfoo", 2, 1,
-     "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop), "
-     "found \"foo\"\n  foo\n  ^^^"},
+     "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop, "
+     "annotate), found \"foo\"\n  foo\n  ^^^"},
     {"rank x in \"yesterday\"", 1, 11,
      "expected a run (latest, latest~N, baseline [NAME], run \"ID\", commit \"SHA\" or a quoted "
      "date), found string \"yesterday\"; did you mean run \"yesterday\"?\n  rank x in "
@@ -870,7 +885,7 @@ static void test_keywords(void **state)
 	for (; k[n]; n++)
 		if (n)
 			assert_true(strcmp(k[n - 1], k[n]) < 0);
-	assert_int_equal(n, 61);
+	assert_int_equal(n, 64);
 	assert_string_equal(k[0], "alpha");
 	assert_string_equal(k[n - 1], "zscore");
 }

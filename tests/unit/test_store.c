@@ -1,7 +1,7 @@
 /*
  * test_store.c - the storage engine's API, function by function: open and
  * close, put (stored, unchanged, exists, replaced), run references, listings,
- * delete, baselines, metric definitions.
+ * delete, baselines, metric definitions, annotations.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -558,6 +558,58 @@ static void test_put_runs_order(void **state)
 	bdb_run_free(late);
 }
 
+/* Annotations: put replaces, list in commit order, the longest annotated
+ * prefix applies, drop, and the refusals (store unchanged). */
+static void test_annotations(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store *s = f->store;
+	assert_int_equal(bdb_store_put_annotation(s, "abc123", BDB_ANNOTATION_INTENDED, "alloc"), 0);
+	assert_int_equal(bdb_store_put_annotation(s, "abc", BDB_ANNOTATION_IGNORE, "runner"), 0);
+	assert_int_equal(bdb_store_put_annotation(s, "0ff", BDB_ANNOTATION_IGNORE, "old"), 0);
+	assert_int_equal(bdb_store_put_annotation(s, "0ff", BDB_ANNOTATION_INTENDED, "new"), 0);
+	assert_int_equal(bdb_store_put_annotation(s, "", BDB_ANNOTATION_IGNORE, "x"), BDB_EINVAL);
+	assert_int_equal(bdb_store_put_annotation(s, "d1", BDB_ANNOTATION_IGNORE, ""), BDB_EINVAL);
+	assert_int_equal(bdb_store_put_annotation(s, "d1", (bdb_annotation_kind)3, "x"), BDB_EINVAL);
+	assert_int_equal(bdb_store_put_annotation(s, "d1", BDB_ANNOTATION_IGNORE, "\xff"),
+			 BDB_EINVAL);
+	assert_int_equal(bdb_store_drop_annotation(s, "d1"), BDB_ENOTFOUND);
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	bdb_annotation *a;
+	size_t n = 0;
+	assert_int_equal(bdb_reader_list_annotations(r, &a, &n), 0);
+	assert_int_equal(n, 3);
+	assert_string_equal(a[0].commit, "0ff");
+	assert_int_equal(a[0].kind, BDB_ANNOTATION_INTENDED);
+	assert_string_equal(a[0].text, "new");
+	assert_string_equal(a[1].commit, "abc");
+	assert_string_equal(a[2].commit, "abc123");
+	assert_string_equal(bdb_annotation_match(a, n, "abc123ff")->text, "alloc");
+	assert_string_equal(bdb_annotation_match(a, n, "abc9")->text, "runner");
+	assert_null(bdb_annotation_match(a, n, "ab"));
+	assert_null(bdb_annotation_match(a, n, ""));
+	free(a);
+	/* The other meta entries are not annotations. */
+	uint64_t runs = 9;
+	assert_int_equal(bdb_reader_count_runs(r, &runs), 0);
+	assert_int_equal(runs, 0);
+	bdb_reader_end(r);
+	assert_int_equal(bdb_store_drop_annotation(s, "abc"), 0);
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_list_annotations(r, &a, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(a[1].commit, "abc123");
+	free(a);
+	bdb_reader_end(r);
+	assert_string_equal(bdb_annotation_kind_name(BDB_ANNOTATION_IGNORE), "ignore");
+	bdb_annotation_kind k;
+	assert_int_equal(bdb_annotation_kind_parse("Intended", &k), 0);
+	assert_int_equal(k, BDB_ANNOTATION_INTENDED);
+	assert_int_equal(bdb_annotation_kind_parse("ignored", &k), BDB_ENOTFOUND);
+	assert_verify_clean(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -571,6 +623,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_put_runs_order, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_baselines, store_setup, store_teardown),
 	    cmocka_unit_test_setup_teardown(test_metric_defs, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_annotations, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

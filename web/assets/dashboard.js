@@ -315,7 +315,9 @@ async function pageOverview(params) {
 	} else {
 		ch.append(table(['commit', 'run', 'timestamp', 'changes'], data.changes, {
 			cell: (c, row) => {
-				if (c === 'commit') return el('code', {}, row.commit);
+				if (c === 'commit') return row.annotation
+					? el('div', {}, el('code', {}, row.commit), el('div', {class: 'annotation muted'}, row.annotation))
+					: el('code', {}, row.commit);
 				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
 				if (c !== 'changes') return null;
 				const list = el('div');
@@ -327,6 +329,17 @@ async function pageOverview(params) {
 		}));
 	}
 	root.append(ch);
+
+	/* The groups of `changes` (its robust default) over the same runs. */
+	const groups = data.change_groups || [];
+	const cg = el('section', {class: 'card', id: 'change-groups'},
+		el('h2', {}, 'Change points and drifts, by commit'),
+		el('p', {class: 'muted'}, 'changes METRIC' + (data.change_groups_since ? ' since ' + data.change_groups_since : '') + ' for each metric (the robust default: steps, excursions, drifts).'));
+	if (!groups.length)
+		cg.append(el('p', {}, 'No change points.'));
+	else
+		cg.append(table(['metric', 'commit', 'timestamp', 'kind', 'series', 'median_change_pct', 'worst_change_pct', 'worst_series', 'bisect', 'annotation'], groups, {}));
+	root.append(cg);
 
 	/* The grid. */
 	const grid = el('section', {class: 'card', id: 'grid'}, el('h2', {}, 'Series (' + data.series.length + ')'));

@@ -1,0 +1,180 @@
+#!/usr/bin/env bash
+# tests/cli/test_annotations.sh - annotate, show annotations, drop annotation:
+# the store they write, the changes rows they mark, the errors they give
+# (store unchanged), and that a backup keeps them.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/serve_lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+# 20 runs of three go benchmarks, one a day; A and B step up by 50 % at run
+# 11 (commit c110000aa), C stays flat. Noise: -2..+2 ns, the same each run.
+mkdir -p "$WORK/in"
+# run, with CSV's CRLF line ends read as LF.
+runlf() {
+	run "$@"
+	tr -d '\r' <"$OUT" >"$OUT.lf" && mv "$OUT.lf" "$OUT"
+}
+for i in $(seq 1 20); do
+	a=$((i <= 10 ? 100 : 150))
+	d=$(((i * 7) % 5 - 2))
+	printf 'goos: linux\ngoarch: amd64\npkg: example.com/m\nBenchmarkA-8 \t 1000\t %d ns/op\nBenchmarkB-8 \t 1000\t %d ns/op\nBenchmarkC-8 \t 1000\t %d ns/op\nPASS\n' \
+		$((a + d)) $((2 * a + d)) $((300 + d)) >"$WORK/in/r$i.txt"
+	"$BENCHDB" ingest --no-env -q --id "r$i" --commit "$(printf 'c%02d0000aa' "$i")" \
+		--timestamp "2026-01-$(printf %02d "$i")T00:00:00Z" "$WORK/in/r$i.txt" >/dev/null
+done
+
+runlf "$BENCHDB" -c 'changes time as csv'
+check_rc "changes runs" 0
+# One group: 2 series at c110000aa, both +50 % (100 -> 150 ns, 200 -> 300 ns), no annotation.
+check_out_exact "changes before annotating: one group, no annotation" \
+	"$(printf '%s\n' 'commit,timestamp,kind,series,median_change_pct,worst_change_pct,worst_series,previous_commit,bisect,annotation' \
+		'c110000aa,2026-01-11T00:00:00Z,step,2,50,50,"BenchmarkA {pkg=example.com/m, procs=8}",c100000aa,git log --oneline c100000aa..c110000aa,')"
+
+# A prefix of a stored commit is resolved to it, as the run reference does.
+runlf "$BENCHDB" -c 'annotate commit "c11" as intended "new allocator" as csv'
+check_rc "annotate exits 0" 0
+check_out_exact "annotate prints the stored annotation, commit resolved" \
+	"$(printf '%s\n' 'commit,annotation,text' 'c110000aa,intended,new allocator')"
+runlf "$BENCHDB" -c 'show annotations as csv'
+check_out_exact "show annotations lists it" \
+	"$(printf '%s\n' 'commit,annotation,text' 'c110000aa,intended,new allocator')"
+
+runlf "$BENCHDB" -c 'changes time as csv'
+check_out "the group row carries the annotation" \
+	'c100000aa,git log --oneline c100000aa..c110000aa,intended: new allocator'
+runlf "$BENCHDB" -c 'changes time by series as csv'
+check "both series rows carry it" test "$(grep -c ',intended: new allocator$' "$OUT")" -eq 2
+run "$BENCHDB" -c 'changes time of "BenchmarkA" as json'
+check_out "JSON rows carry it" '"annotation": "intended: new allocator"'
+check_out "JSON names the column" '"detail", "annotation", "previous_commit"'
+
+# Annotating again replaces; ignore is the other kind. As a subcommand, the
+# text is quoted for the statement.
+run "$BENCHDB" annotate commit c110000aa as ignore '"runner change"'
+check_rc "benchdb annotate (subcommand) exits 0" 0
+runlf "$BENCHDB" -c 'show annotations as csv'
+check_out_exact "annotating again replaces" \
+	"$(printf '%s\n' 'commit,annotation,text' 'c110000aa,ignore,runner change')"
+runlf "$BENCHDB" -c 'changes time by series as csv'
+check "changes show the new kind" test "$(grep -c ',ignore: runner change$' "$OUT")" -eq 2
+
+# check's markdown lists the annotated commits between the base (r10) and the
+# judged run (r20); the verdicts do not read them: 2 regressions, exit 1.
+"$BENCHDB" -c 'set baseline main = run r10' >/dev/null
+run "$BENCHDB" check --format markdown
+check_rc "check still fails on the annotated regressions" 1
+check_out "check's markdown heading" "### :x: benchdb: 2 regression(s) (threshold=5%)"
+check_out "check's markdown lists the annotation" '- `c110000aa` ignore: runner change'
+"$BENCHDB" -c 'set baseline main = run r15' >/dev/null
+run "$BENCHDB" check --format markdown
+check_rc "check from r15: nothing regressed" 0
+check "an annotation before the base is not listed" test "$(grep -c 'runner change' "$OUT")" -eq 0
+
+# The report and the dashboard's overview mark the change points' commit.
+run "$BENCHDB" report -o "$WORK/report.html"
+check_rc "report exits 0" 0
+check "the report marks the annotated commit" grep -qF \
+	'<tr><td>c110000aa<br/><span class="annotation">ignore: runner change</span></td>' "$WORK/report.html"
+# The report's and the overview's groups of `changes` (the robust default)
+# carry it too: 2 series +50 %, bisect c100000aa..c110000aa.
+check "the report's change groups: the row of changes time" grep -qF \
+	'<tr><td>time</td><td>c110000aa</td><td>2026-01-11T00:00:00Z</td><td>step</td><td>2</td><td>+50.0%</td><td>+50.0%</td><td>BenchmarkA {pkg=example.com/m, procs=8}</td><td>git log --oneline c100000aa..c110000aa</td><td>ignore: runner change</td></tr>' \
+	"$WORK/report.html"
+check "the report names the statement (20 runs: the whole history)" grep -qF \
+	'<p class="muted"><code>changes METRIC</code> for each metric' "$WORK/report.html"
+start_server "$WORK/serve.log" --read-only
+curl -s --max-time 30 -o "$WORK/overview.json" "$URL/api/overview"
+check "the overview's change group carries the annotation" grep -qF \
+	'"commit": "c110000aa", "run": "r11", "annotation": "ignore: runner change"' "$WORK/overview.json"
+check "the overview's robust groups: since the oldest of the newest 30 runs (all 20)" grep -qF \
+	'"change_groups_since": null, "change_groups": [' "$WORK/overview.json"
+check "the overview's robust group of time" grep -qF \
+	'{"metric": "time", "commit": "c110000aa", "timestamp": "2026-01-11T00:00:00Z", "kind": "step", "series": "2", "median_change_pct": "+50.0%", "worst_change_pct": "+50.0%", "worst_series": "BenchmarkA {pkg=example.com/m, procs=8}", "bisect": "git log --oneline c100000aa..c110000aa", "annotation": "ignore: runner change"}' \
+	"$WORK/overview.json"
+stop_server "$PID"
+
+# A creep of 10 ns a run (1,010 -> 1,200 ns over 20 days, noise -2..+2):
+# one drift in the report's groups and the overview's, as changes says.
+D2=$WORK/db2
+for i in $(seq 1 20); do
+	printf 'goos: linux\ngoarch: amd64\npkg: example.com/m\nBenchmarkD-8 \t 1000\t %d ns/op\nPASS\n' \
+		$((1000 + 10 * i + (i * 7) % 5 - 2)) >"$WORK/in/d$i.txt"
+	"$BENCHDB" --db "$D2" ingest --no-env -q --id "d$i" --commit "$(printf 'd%02d0000aa' "$i")" \
+		--timestamp "2026-01-$(printf %02d "$i")T00:00:00Z" "$WORK/in/d$i.txt" >/dev/null
+done
+runlf "$BENCHDB" --db "$D2" -c 'changes time as csv'
+check_out "changes: the creep is one drift, +18.8 %" 'd1,d010000aa,2026-01-01T00:00:00Z,drift,1010,1200,ns,18.81188118811881,'
+run "$BENCHDB" --db "$D2" report -o "$WORK/report2.html"
+check "the report's groups show the drift" grep -qF \
+	'<tr><td>time</td><td>d010000aa</td><td>2026-01-01T00:00:00Z</td><td>drift</td><td>1</td><td>+18.8%</td><td>+18.8%</td>' \
+	"$WORK/report2.html"
+start_server "$WORK/serve3.log" --read-only --db "$D2"
+curl -s --max-time 30 -o "$WORK/overview2.json" "$URL/api/overview"
+check "the overview's groups show the drift" grep -qF \
+	'{"metric": "time", "commit": "d010000aa", "timestamp": "2026-01-01T00:00:00Z", "kind": "drift", "series": "1", "median_change_pct": "+18.8%"' \
+	"$WORK/overview2.json"
+stop_server "$PID"
+
+# On a server, annotate and drop annotation are writes: they need the token.
+TOKEN=s3cret-annotations
+printf '%s\n' "$TOKEN" >"$WORK/token"
+start_server "$WORK/serve2.log" --token-file "$WORK/token"
+http --data-binary 'annotate commit "c05" as intended "x"' "$URL/api/query"
+check_status "annotate without the token: 401" 401
+http --data-binary 'drop annotation commit "c11"' "$URL/api/query"
+check_status "drop annotation without the token: 401" 401
+http -H "Authorization: Bearer $TOKEN" --data-binary 'annotate commit "c05" as intended "x"' \
+	"$URL/api/query"
+check_status "annotate with the token: 200" 200
+http -H "Authorization: Bearer $TOKEN" --data-binary 'drop annotation commit "c05"' \
+	"$URL/api/query"
+check_status "drop annotation with the token: 200" 200
+stop_server "$PID"
+
+# Errors: a caret at the commit or the kind, exit 2, store unchanged.
+"$BENCHDB" -c 'show annotations as csv' >"$WORK/before.csv"
+for bad in 'annotate commit "c1" as intended "x"|1:17: commit "c1" is ambiguous: it starts two stored commits' \
+	'annotate commit "zz" as intended "x"|1:17: no stored run has commit "zz"' \
+	'annotate commit "c11" as ignored "x"|1:26: expected "intended" or "ignore", found "ignored"; did you mean "ignore"?' \
+	'annotate commit "c11" as intended|1:34: expected the annotation'"'"'s text (a quoted string), found end of input' \
+	'drop annotation commit "c05"|1:24: no annotation of commit "c05"'; do
+	run "$BENCHDB" -c "${bad%%|*}"
+	check_rc "${bad%%|*}: exit 2" 2
+	check_err "${bad%%|*}: the error" "${bad#*|}"
+	"$BENCHDB" -c 'show annotations as csv' >"$WORK/after.csv"
+	check "${bad%%|*}: store unchanged" cmp -s "$WORK/before.csv" "$WORK/after.csv"
+done
+
+# export --format json carries the annotation of the run's commit; the
+# other formats have no place for it.
+run "$BENCHDB" export --format json r11
+check_rc "export --format json exits 0" 0
+check_out "export json: the run's annotation" \
+	'"annotation": {"kind": "ignore", "commit": "c110000aa", "text": "runner change"}'
+run "$BENCHDB" export --format json r10
+check "export json: a run of another commit has none" test "$(grep -c annotation "$OUT")" -eq 0
+run "$BENCHDB" export r11
+check "export benchkit: no annotation" test "$(grep -c annotation "$OUT")" -eq 0
+
+# A backup keeps the annotations.
+run "$BENCHDB" backup "$WORK/copy"
+check_rc "backup exits 0" 0
+runlf "$BENCHDB" --db "$WORK/copy" -c 'show annotations as csv'
+check_out_exact "the backup has the annotation" \
+	"$(printf '%s\n' 'commit,annotation,text' 'c110000aa,ignore,runner change')"
+run "$BENCHDB" --db "$WORK/copy" verify
+check_rc "the backup verifies" 0
+
+runlf "$BENCHDB" -c 'drop annotation commit "c11" as csv'
+check_rc "drop annotation exits 0" 0
+check_out_exact "drop prints what it dropped" \
+	"$(printf '%s\n' 'commit,annotation,text' 'c110000aa,ignore,runner change')"
+runlf "$BENCHDB" -c 'show annotations as csv'
+check_out_exact "none left" 'commit,annotation,text'
+runlf "$BENCHDB" -c 'changes time by series as csv'
+check "changes no longer marked" test "$(grep -c 'runner change' "$OUT")" -eq 0
+
+run "$BENCHDB" annotate --help
+check_rc "annotate --help exits 0" 0
+check_out "annotate --help gives the usage" "annotate commit COMMIT as intended|ignore TEXT"
+finish
