@@ -414,7 +414,8 @@ int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_d
 
 /*
  * A retention policy. Durations are days; -1 means the rule is not given.
- * Runs of a kept branch, and runs a baseline points at, are never removed.
+ * Runs of a kept branch are never dropped (rolled up at most); runs a
+ * baseline points at, or an annotation applies to, are never touched.
  */
 typedef struct bdb_retention {
 	char *branches[BDB_RETAIN_MAX_BRANCHES]; /* `keep branch "B" forever`, malloc'ed */

@@ -323,9 +323,9 @@ static int reserve_one(void *items, size_t n, size_t *cap, size_t size, size_t f
 }
 
 /*
- * Runs the policy never touches: those a baseline points at. Annotations
- * (another branch adds them) are to be added here: a run an annotation
- * points at is protected the same way.
+ * Runs the policy never touches: those a baseline points at (here), and
+ * those an annotation applies to (make_plan asks bdb_annotation_match of each
+ * run's commit).
  */
 static int protected_runs(bdb_store *s, MDB_txn *txn, uint64_t **out, size_t *n)
 {
@@ -426,7 +426,13 @@ static int make_plan(bdb_store *s, MDB_txn *txn, int64_t now, plan *p)
 	bdb_buf scratch;
 	bdb_buf_init(&scratch);
 	MDB_cursor *cur = NULL;
+	/* The annotations, read through a reader of this transaction. */
+	bdb_reader in_txn = {.store = s, .txn = txn};
+	bdb_annotation *notes = NULL;
+	size_t n_notes = 0;
 	rc = protected_runs(s, txn, &prot, &n_prot);
+	if (!rc)
+		rc = bdb_reader_list_annotations(&in_txn, &notes, &n_notes);
 	if (!rc)
 		rc = bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_TIME], &cur));
 	MDB_val k, v;
@@ -451,6 +457,8 @@ static int make_plan(bdb_store *s, MDB_txn *txn, int64_t now, plan *p)
 			break;
 		if (strncmp(info.id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0)
 			continue; /* rollups stay */
+		if (*info.commit && bdb_annotation_match(notes, n_notes, info.commit))
+			continue; /* an annotated run stays whole */
 		int64_t ts = info.timestamp_us;
 		int kind = -1;
 		size_t group = 0;
@@ -498,6 +506,7 @@ static int make_plan(bdb_store *s, MDB_txn *txn, int64_t now, plan *p)
 			}
 	}
 	free(prot);
+	free(notes);
 	bdb_buf_free(&scratch);
 	bdb_retention_free(&pol);
 	if (rc)

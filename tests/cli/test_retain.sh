@@ -184,6 +184,14 @@ run "$BENCHDB" --db "$DB" -c "trend cpu_time of 'BM_hash/4096' as svg"
 check_out "a chart's rollup dot says what it is" \
 	'<circle class="pt rollup" cx="268.1" cy="249.3" r="4"><title>run rollup:week:2025-01-13:main, 2025-01-13T00:00:00Z: 0.550964 µs (week rollup: median of 4 runs, min 0.550693, max 0.551235)</title>'
 
+# An annotated run stays whole: r6 (commit c6, feature) would be dropped.
+rm -rf "$WORK/an"
+cp -r "$WORK/before" "$WORK/an"
+"$BENCHDB" --db "$WORK/an" -c 'annotate commit "c6" as intended "new hash"' >/dev/null
+run "$BENCHDB" --db "$WORK/an" retain --dry-run --now 2025-02-10T00:00:00Z
+check "an annotated run is not in the plan" cmp -s "$OUT" \
+	<(grep -v '^drop run r6 ' "$WORK/dry.out" | sed 's/^retain --dry-run (nothing changed): 3 runs/retain --dry-run (nothing changed): 2 runs/')
+
 # Again: nothing left to do (a week already rolled up takes no more runs).
 run "$BENCHDB" --db "$DB" retain --now 2025-02-10T00:00:00Z
 check_out_exact "a second retain changes nothing" \

@@ -200,20 +200,26 @@ static void test_baselines_and_branches(void **state)
 	uint64_t ref = put(s, "f1", MONDAY_US + 2 * DAY_US, "feature", 2, 3);
 	put(s, "f2", MONDAY_US + 3 * DAY_US, "feature", 2, 4);
 	put(s, "f3", MONDAY_US + 40 * DAY_US, "feature", 2, 5);
+	bdb_run *noted = make_run("f4", MONDAY_US + 4 * DAY_US, "abc123", "feature", 2, 6);
+	put_ok(s, noted, 0, BDB_PUT_STORED);
+	bdb_run_free(noted);
+	assert_int_equal(bdb_store_put_annotation(s, "abc", BDB_ANNOTATION_INTENDED, "faster"), 0);
 	assert_int_equal(bdb_store_set_baseline(s, "release", kept), 0);
 	assert_int_equal(bdb_store_set_baseline(s, "feature-ref", ref), 0);
 	set_policy(s, "keep branch \"main\" forever; keep other 30d");
 	actions done = {0};
 	assert_int_equal(bdb_store_retain(s, MONDAY_US + 45 * DAY_US, false, collect, &done, NULL),
 			 0);
-	/* Only f2 goes: f1 is a baseline's, f3 is recent, main is kept. */
+	/* Only f2 goes: f1 is a baseline's, f3 is recent, f4's commit abc123 is
+	 * annotated (by its prefix abc), main is kept. */
 	assert_int_equal(done.n, 1);
 	assert_string_equal(done.lines[0], "drop f2 - 0");
 	bdb_reader *r;
 	uint64_t n, seq;
 	assert_int_equal(bdb_reader_begin(s, &r), 0);
 	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 5);
+	assert_int_equal(bdb_reader_find_id(r, "f4", &seq), 0);
 	assert_int_equal(bdb_reader_get_baseline(r, "feature-ref", &seq), 0);
 	assert_int_equal(seq, ref);
 	bdb_retention p;
