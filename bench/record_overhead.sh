@@ -13,7 +13,8 @@ if ! command -v hyperfine >/dev/null; then
 	echo "record overhead: hyperfine is not installed (make -f bench/bench.mk bench-deps)"
 	exit 0
 fi
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-record.XXXXXX")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-record.XXXXXX") ||
+	{ echo "record overhead: cannot make a work directory under ${TMPDIR:-/tmp}"; exit 1; }
 trap 'rm -rf "$WORK"' EXIT
 hyperfine -N --style none --runs "$RUNS" --warmup "$WARMUP" --export-json "$WORK/h.json" true \
 	>/dev/null 2>&1 || { echo "record overhead: hyperfine failed"; exit 1; }

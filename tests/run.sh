@@ -31,7 +31,7 @@ run_suite() { # name, command...
 	local name=$1
 	shift
 	local log
-	log=$(mktemp)
+	log=$(mktemp) || { echo "run.sh: cannot make a temporary file" >&2; exit 1; }
 	"$@" >"$log" 2>&1
 	local rc=$?
 	local pass fail

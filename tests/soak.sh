@@ -15,7 +15,8 @@
 set -u
 : "${BENCHDB:?BENCHDB must point at the benchdb binary}"
 KILLS=${1:-1000}
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-soak.XXXXXX")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-soak.XXXXXX") ||
+	{ echo "soak: cannot make a work directory under ${TMPDIR:-/tmp}" >&2; exit 1; }
 trap 'kill $(jobs -p) 2>/dev/null; rm -rf "$WORK"' EXIT
 DB=$WORK/db
 POINTS=400 # per file, two metrics each: an ingest of 3 files takes tens of ms

@@ -11,7 +11,8 @@ set -u
 : "${BENCHDB:?BENCHDB must point at the benchdb binary}"
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 FIXTURES=$ROOT/tests/fixtures
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-cli.XXXXXX")
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-cli.XXXXXX") ||
+	{ echo "cannot make a work directory under ${TMPDIR:-/tmp}" >&2; exit 1; }
 trap 'rm -rf "$WORK"' EXIT
 export NO_COLOR=1
 unset BENCHDB_DIR

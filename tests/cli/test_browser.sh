@@ -21,10 +21,14 @@ REPORT=$BUILD_DIR/report.html
 run "$BENCHDB" --db "$DB" report -o "$REPORT" --title "benchdb: example history"
 check_rc "report" 0
 
+# Each run gets a fresh profile of its own (a profile left by one run would
+# change the next one's start).
 chromium_run() {
+	local profile
+	profile=$(mktemp -d "$WORK/chromium.XXXXXX") || return 1
 	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
 		--disable-component-update --disable-sync --no-first-run \
-		--user-data-dir="$(mktemp -d "$WORK/chromium.XXXXXX")" "$@" 2>>"$WORK/chromium.log"
+		--user-data-dir="$profile" "$@" 2>>"$WORK/chromium.log"
 }
 if ! command -v chromium >/dev/null; then
 	fail "chromium installed" "no chromium: make deps installs it"
