@@ -293,7 +293,7 @@ static int cmp_grid(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* "changes": the change points, newest commit first, grouped by it. */
+/* The overview's changes member: the change points, newest commit first, grouped by it. */
 static void put_changes(overview *o, bdb_buf *out)
 {
 	bdb__page_changes *c = &o->changes;
@@ -425,7 +425,7 @@ done:
 	return rc;
 }
 
-/* "regressions": the `regressions vs baseline NAME` result as its JSON. */
+/* The overview's regressions member: the `regressions vs baseline NAME` result as its JSON. */
 static int put_regressions(overview *o, bdb_buf *out)
 {
 	bdb_buf_puts(out, ",\n\"regressions\": ");
