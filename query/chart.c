@@ -61,7 +61,7 @@ typedef struct dot {
 	double x, v, lo, hi, smin, smax; /* NAN when absent */
 	bool gap_before;		 /* the line does not join it to the dot before */
 	bool baseline, regressed, change;
-	bool rollup; /* the dot is a week's rollup: median, min, max of count runs */
+	bool rollup; /* the dot is a week's or month's rollup: median, min, max of count runs */
 } dot;
 
 typedef struct series {
@@ -659,7 +659,7 @@ static void put_dot_title(const chart *ch, const dot *d, const display *disp)
 	bdb_buf_puts(b, ": ");
 	put_value_text(b, d->v, disp);
 	if (d->rollup && isfinite(d->lo) && isfinite(d->hi)) {
-		/* A rollup's bounds are its week's min and max, not a CI. */
+		/* A rollup's bounds are its week's or month's min and max, not a CI. */
 		bdb_buf_printf(b, " (%s rollup: median of %.0f runs, min ",
 			       str(r, d->row, ch->c.rollup), num(r, d->row, ch->c.count));
 		put_number(b, d->lo, disp);
@@ -700,7 +700,7 @@ static void draw_dot(const chart *ch, const dot *d, const frame *f, const displa
 	put_coord(b, px_x(f, d->x));
 	bdb_buf_puts(b, "\" cy=\"");
 	put_coord(b, px_y(f, d->v));
-	/* A rollup stands for a week of runs: a larger dot. */
+	/* A rollup stands for a week or month of runs: a larger dot. */
 	bdb_buf_puts(b, d->rollup ? "\" r=\"4\">" : "\" r=\"2.5\">");
 	put_dot_title(ch, d, disp);
 	bdb_buf_puts(b, "</circle>\n");

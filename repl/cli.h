@@ -54,6 +54,11 @@ int cli_exit_code(int err);
  */
 int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out);
 
+/* Notes on stderr what the retention policy did on ingest, one line per
+ * action as `benchdb retain` prints it (a bdb_retain_fn: cli_open_store
+ * gives it to every store it opens). */
+int cli_retain_note(void *ctx, const bdb_retain_action *a);
+
 /*
  * Writes out to path ("-" or NULL: standard output). what names the
  * command in the error it prints itself ("chart: cannot write F: ...");

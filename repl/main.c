@@ -346,6 +346,7 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 	}
 	if (bdb_store_notice(*out))
 		fprintf(stderr, "benchdb: note: %s\n", bdb_store_notice(*out));
+	bdb_store_on_retain(*out, cli_retain_note, NULL);
 	return EXIT_OK;
 }
 

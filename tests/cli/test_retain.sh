@@ -35,10 +35,10 @@ check_out_exact "retain without a policy does nothing" \
 	"retain: 0 runs dropped, 0 runs rolled up into 0 rollups, 0 runs' samples dropped"
 
 # --- the policy ----------------------------------------------------------
-run "$BENCHDB" --db "$DB" retain --set 'keep branch "main" forever; keep other 20d; drop samples after 5d; rollup month after 10d'
+run "$BENCHDB" --db "$DB" retain --set 'keep branch "main" forever; keep other 20d; drop samples after 5d; rollup day after 10d'
 check_rc "a policy that does not parse exits 2" 2
-check_err "  naming the column of the word" 'policy:1:75: expected' # "month" is the 75th character
-check_err "  and what was expected" 'expected "week", found "month"'
+check_err "  naming the column of the word" 'policy:1:75: expected' # "day" is the 75th character
+check_err "  and what was expected" 'expected "week" or "month", found "day"'
 run "$BENCHDB" --db "$DB" retain --set 'keep other 20'
 check_err "a duration without its unit is refused" 'expected a number of days such as 90d'
 run "$BENCHDB" --db "$DB" -c "show retention as csv"
