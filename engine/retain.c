@@ -283,10 +283,19 @@ int bdb_store_set_retention(bdb_store *store, const char *text, bdb_diag *d)
 	int rc = bdb_retention_parse(text, &p, d);
 	if (rc)
 		return rc;
-	char canonical[4096];
-	bdb_retention_format(&p, canonical, sizeof canonical);
+	/* The canonical text is never much longer than the text (a rule's words
+	 * and "; " at most, and "1y" -> "365d"): room for twice it and more. */
+	size_t size = 2 * strlen(text) + 1024;
+	char *canonical = malloc(size);
+	if (!canonical) {
+		bdb_retention_free(&p);
+		return BDB_ENOMEM;
+	}
+	bdb_retention_format(&p, canonical, size);
 	bdb_retention_free(&p);
-	return bdb__write(store, set_policy_txn, canonical);
+	rc = bdb__write(store, set_policy_txn, canonical);
+	free(canonical);
+	return rc;
 }
 
 /* ------------------------------------------------------------------------ */
