@@ -121,33 +121,12 @@ check_err_none() { [ ! -s "$ERR" ]; }
 check "ingesting the same run again (nothing stored) applies nothing and notes nothing" check_err_none
 "$BENCHDB" --db "$DB" -c "show runs as csv" >"$WORK/runs.after"
 
-# --- SIGKILL at each write of the ingest ------------------------------------
-# (tests/fault/fault.c, FAULT_KILL): the commit's last write is the last one
-# counted, so every kill leaves the store as it was before, exactly.
-SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
-export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
-rm -rf "$WORK/k" "$WORK/trace"
-cp -r "$WORK/before" "$WORK/k"
-FAULT_TRACE=$WORK/trace LD_PRELOAD=$SHIM "$BENCHDB" --db "$WORK/k" ingest "$WORK/new.json" \
-	>/dev/null 2>&1
-n=$(wc -l <"$WORK/trace")
-check "the ingest writes through the shim ($n calls)" test "$n" -gt 3
-bad=0
-killed=0
-for at in $(seq 1 "$n"); do
-	rm -rf "$WORK/k"
-	cp -r "$WORK/before" "$WORK/k"
-	FAULT_KILL=1 FAULT_AT=$at LD_PRELOAD=$SHIM "$BENCHDB" --db "$WORK/k" ingest \
-		"$WORK/new.json" >/dev/null 2>&1 &
-	wait $! 2>/dev/null
-	[ $? -eq 137 ] && killed=$((killed + 1))
-	"$BENCHDB" --db "$WORK/k" verify >"$WORK/v.out" 2>&1 || bad=$((bad + 1))
-	"$BENCHDB" --db "$WORK/k" -c 'show runs as csv' >"$WORK/r.out" 2>&1
-	cmp -s "$WORK/r.out" "$WORK/runs.before" || bad=$((bad + 1))
-done
-check "SIGKILL at each of its $n writes ($killed killed): verify clean, every run as before ($bad bad)" \
-	test "$bad" -eq 0 -a "$killed" -eq "$n"
-run "$BENCHDB" --db "$WORK/k" ingest "$WORK/new.json"
+# --- SIGKILL at each write of the ingest (lib.sh) ---------------------------
+kill_at_each_write "$WORK/before" "$WORK/runs.before" ingest "$WORK/new.json"
+check "the ingest writes through the shim ($WRITES calls)" test "$WRITES" -gt 3
+check "SIGKILL at each of its $WRITES writes ($KILLED killed): verify clean, every run as before ($BAD bad)" \
+	test "$BAD" -eq 0 -a "$KILLED" -eq "$WRITES"
+run "$BENCHDB" --db "$WORK/kill-copy" ingest "$WORK/new.json"
 check "  and the ingest then does it all" cmp -s "$ERR" <(sed 's/^/benchdb: retain on ingest: /' "$WORK/plan")
 
 # --- import-benchkit goes through the same write path ----------------------

@@ -11,19 +11,9 @@
 # folding, the store is as before or as after.
 . "$(dirname "$0")/lib.sh"
 DB=$WORK/db
-# The demo history as test_retain.sh has it: 18 runs over January 2025, two
-# on main and one on feature every four days; r1 (main) is a baseline's.
-i=0
-for w in 0 1 2 3 4 5; do
-	for v in 1 2 3; do
-		i=$((i + 1))
-		br=main
-		[ "$v" = 3 ] && br=feature
-		"$BENCHDB" --db "$DB" ingest --id "r$i" --commit "c$i" --branch "$br" \
-			--timestamp "2025-01-$(printf %02d $((6 + w * 4 + v - 1)))T02:00:00Z" \
-			"$ROOT/examples/history/gbench-v$v.json" >/dev/null
-	done
-done
+# The history of test_retain.sh (lib.sh): 18 runs over January 2025, two on
+# main and one on feature every four days; r1 (main) is a baseline's.
+ingest_january "$DB"
 "$BENCHDB" --db "$DB" baseline set release-1 r1 >/dev/null
 cp -r "$DB" "$WORK/before"
 for metric in cpu_time real_time; do
@@ -172,29 +162,10 @@ check_out_exact "a second retain changes nothing" \
 
 # --- SIGKILL while folding ----------------------------------------------------
 "$BENCHDB" --db "$DB" -c "show runs as csv" >"$WORK/runs.after"
-SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
-export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
-rm -rf "$WORK/k" "$WORK/trace"
-cp -r "$WORK/mid" "$WORK/k"
-FAULT_TRACE=$WORK/trace LD_PRELOAD=$SHIM "$BENCHDB" --db "$WORK/k" retain \
-	--now 2025-03-20T00:00:00Z >/dev/null
-n=$(wc -l <"$WORK/trace")
-bad=0
-killed=0
-for at in $(seq 1 "$n"); do
-	rm -rf "$WORK/k"
-	cp -r "$WORK/mid" "$WORK/k"
-	FAULT_KILL=1 FAULT_AT=$at LD_PRELOAD=$SHIM "$BENCHDB" --db "$WORK/k" retain \
-		--now 2025-03-20T00:00:00Z >/dev/null 2>&1 &
-	wait $! 2>/dev/null
-	[ $? -eq 137 ] && killed=$((killed + 1))
-	"$BENCHDB" --db "$WORK/k" verify >"$WORK/v.out" 2>&1 || bad=$((bad + 1))
-	"$BENCHDB" --db "$WORK/k" -c 'show runs as csv' >"$WORK/r.out" 2>&1
-	cmp -s "$WORK/r.out" "$WORK/runs.mid" || bad=$((bad + 1))
-done
-check "SIGKILL at each of the fold's $n writes ($killed killed): verify clean, the runs as before ($bad bad)" \
-	test "$bad" -eq 0 -a "$killed" -eq "$n" -a "$n" -gt 3
-run "$BENCHDB" --db "$WORK/k" retain --now 2025-03-20T00:00:00Z
-"$BENCHDB" --db "$WORK/k" -c 'show runs as csv' >"$WORK/r.out"
+kill_at_each_write "$WORK/mid" "$WORK/runs.mid" retain --now 2025-03-20T00:00:00Z
+check "SIGKILL at each of the fold's $WRITES writes ($KILLED killed): verify clean, the runs as before ($BAD bad)" \
+	test "$BAD" -eq 0 -a "$KILLED" -eq "$WRITES" -a "$WRITES" -gt 3
+run "$BENCHDB" --db "$WORK/kill-copy" retain --now 2025-03-20T00:00:00Z
+"$BENCHDB" --db "$WORK/kill-copy" -c 'show runs as csv' >"$WORK/r.out"
 check "  and retain then does it all" cmp -s "$WORK/r.out" "$WORK/runs.after"
 finish
