@@ -156,13 +156,13 @@ int bench_samples_measure(const char *work, uint32_t n_runs, int digits, bench_s
 		rc = sm_store_benchdb(without, runs, n_runs, &out->bdb_without, err);
 	if (!rc)
 		rc = sm_store_sqlite(sq, runs, n_runs, false, &out->sq_without, err);
-	uint64_t before, obs;
+	uint64_t before, after, obs;
 	double secs;
 	if (!rc)
-		rc = benchdb_side_compact(with, &before, &out->bdb_with_cmp, &secs, &obs,
-					  &out->bdb_with_cmp, err, 256);
+		rc = benchdb_side_compact(with, &before, &after, &secs, &obs, &out->bdb_with_cmp, err,
+					  256);
 	if (!rc)
-		rc = benchdb_side_compact(without, &before, &out->bdb_without_cmp, &secs, &obs,
+		rc = benchdb_side_compact(without, &before, &after, &secs, &obs,
 					  &out->bdb_without_cmp, err, 256);
 	bench_remove_tree(with);
 	bench_remove_tree(without);
