@@ -20,6 +20,7 @@ static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
     "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
     "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
+    "                     [--threads N]\n"
     "\n"
     "Serves the store over HTTP: the dashboard at / (docs/serve.md) and the JSON\n"
     "API of docs/api.md (queries, charts, uploads). It listens on 127.0.0.1:8080\n"
@@ -29,6 +30,9 @@ static const char serve_usage[] =
     "server is read-only. --max-body: the largest request body (default 64 MiB).\n"
     "--query-timeout: the time a statement may run before it is cancelled and\n"
     "answered 503 (default 30; 0: no limit).\n"
+    "--threads: the threads answering quick reads (default: one per CPU); uploads,\n"
+    "writes, the overview and `changes` run on 2 more, so they never hold up a\n"
+    "trend.\n"
     "--notify-url: after each upload that regresses against baseline main, POST\n"
     "{\"text\": ...} (Slack, Discord, Mattermost webhooks) naming the run, its commit,\n"
     "the worst series and a link to --public-url (default http://LISTEN/); sent\n"
@@ -214,7 +218,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
 		   *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
-		   *public_url = NULL;
+		   *public_url = NULL, *threads = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
@@ -224,6 +228,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				{"--access-log", &access_log_path, NULL},
 				{"--notify-url", &notify_url, NULL},
 				{"--public-url", &public_url, NULL},
+				{"--threads", &threads, NULL},
 				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
@@ -255,6 +260,16 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 			return cli_usage_error(
 			    "serve", "--max-body: expected a number of bytes, got '%s'", max_body);
 		so.max_body = (size_t)v;
+	}
+	if (threads) {
+		char *end;
+		errno = 0;
+		unsigned long v = strtoul(threads, &end, 10);
+		if (end == threads || *end || errno || v == 0 || v > BDB_SERVE_MAX_THREADS ||
+		    threads[0] == '-')
+			return cli_usage_error("serve", "--threads: expected 1 to %d, got '%s'",
+					       BDB_SERVE_MAX_THREADS, threads);
+		so.threads = (unsigned)v;
 	}
 	so.query_ms = 30000;
 	if (query_timeout) {
