@@ -208,9 +208,14 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	    .sparkline = true, .inline_svg = true, .rows_from = from, .rows_to = to};
 	int rc = bdb_result_svg(res, &spark, g);
 	bdb_buf_printf(g, "</td><td class=\"num\">%zu</td><td class=\"num\">", to - from);
-	put_text(g, cell(r, res, to - 1, "value"));
-	bdb_buf_puts(g, "</td><td>");
-	put_text(g, cell(r, res, to - 1, "unit"));
+	int value_col = bdb_result_column_index(res, "value");
+	if (value_col >= 0) { /* in its unit's scale, as the table format shows it */
+		bdb_buf latest;
+		bdb_buf_init(&latest);
+		bdb_result_cell_quantity(res, to - 1, (size_t)value_col, &latest);
+		put_text(g, bdb_buf_cstr(&latest));
+		bdb_buf_free(&latest);
+	}
 	double noise = bdb_result_series_noise(res, from, to);
 	if (isnan(noise))
 		bdb_buf_puts(g, "</td><td class=\"num\">-");
@@ -505,7 +510,7 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		    &page,
 		    "<section id=\"grid\">\n<h2>Series (%zu)</h2>\n<table class=\"result\">\n"
 		    "<thead><tr><th>series</th><th>metric</th><th>history</th><th>runs</th>"
-		    "<th>latest</th><th>unit</th><th>noise</th><th>vs "
+		    "<th>latest</th><th>noise</th><th>vs "
 		    "baseline</th><th>verdict</th></tr>"
 		    "</thead>\n<tbody>\n",
 		    r.n_series);
