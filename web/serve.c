@@ -1,7 +1,7 @@
 /*
  * serve.c - the HTTP server of `benchdb serve` (docs/serve.md): the JSON API
  * of docs/api.md on libmicrohttpd: a pool of quick threads (one per CPU)
- * for the reads, a slow lane for uploads, writes and long statements, one
+ * for the reads, lanes of their own for writes and for long reads, one
  * store shared by every thread (readers never wait for the writer).
  *
  * Every answer is computed by query.h, as the CLI computes it: GET
@@ -34,9 +34,29 @@
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
 #define DEFAULT_MAX_BODY ((size_t)64 << 20)
 #define MAX_UPLOAD_TAGS	 64
-/* The nice value of the slow lane's threads (the quick ones keep the
- * process's). */
-#define SLOW_NICE 10
+/* The lanes beside the quick threads: writes (uploads, baselines,
+ * annotations: one thread, as the store takes one writer at a time, at
+ * nice 10 so that a parse and write take the CPU the reads leave), and
+ * long reads (the overview, `changes`: two threads at the process's
+ * priority). */
+enum { LANE_WRITE, LANE_LONG, N_LANES };
+static const struct {
+	unsigned threads;
+	int nice;
+} lane_kinds[N_LANES] = {[LANE_WRITE] = {1, 10}, [LANE_LONG] = {2, 0}};
+#define MAX_LANE_THREADS 2
+
+/* A lane: requests suspended by the quick threads, answered by its own
+ * threads (the queue under the server's lock; work signals a new one). */
+typedef struct lane {
+	struct bdb_server *server;
+	int nice;
+	struct request *head, *tail;
+	pthread_cond_t work;
+	pthread_t threads[MAX_LANE_THREADS];
+	unsigned n_threads;
+	bool stopping; /* under lock: the threads leave when the queue is empty */
+} lane;
 /* Bytes of a statement in a POST /api/query body (also bounded by max_body). */
 #define MAX_STATEMENT ((size_t)1 << 20)
 
@@ -60,13 +80,7 @@ struct bdb_server {
 	bdb__metrics metrics;	 /* under lock */
 	struct timespec started; /* CLOCK_MONOTONIC */
 	bdb_notifier *notifier;	 /* --notify-url, or NULL */
-	/* The slow lane: requests suspended by the quick threads, answered by
-	 * these (under lock; work signals a new one). */
-	struct request *slow_head, *slow_tail;
-	pthread_cond_t work;
-	pthread_t slow[BDB_SERVE_SLOW_THREADS];
-	unsigned n_slow;
-	bool slow_stopping; /* under lock: the slow threads leave when idle */
+	lane lanes[N_LANES];
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -94,8 +108,8 @@ typedef struct request {
 	bdb__route_match match; /* the route and its decoded path parameter */
 	decoded *params;	/* the query-string values decoded so far */
 	size_t limit;		/* bytes of body taken */
-	/* The slow lane: the request waits suspended in the queue (next)
-	 * while a slow thread answers it into response, queued when its
+	/* A lane: the request waits suspended in its queue (next) while one
+	 * of its threads answers it into response, queued when its
 	 * connection resumes; failed: close the connection instead. */
 	struct MHD_Connection *connection;
 	struct request *next;
@@ -327,7 +341,7 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned st
 	if (!svg)
 		mhd.add_response_header(r, "Cache-Control", "no-store");
 	enum MHD_Result ret = MHD_YES;
-	if (rq->deferred) { /* a slow thread: queued when the connection resumes */
+	if (rq->deferred) { /* a lane's thread: queued when the connection resumes */
 		rq->response = r;
 	} else {
 		ret = mhd.queue_response(c, status, r);
@@ -1399,27 +1413,28 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 	return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
 }
 
-/* ---- the slow lane ------------------------------------------------------ */
+/* ---- the lanes ------------------------------------------------------ */
 
 /*
  * The quick threads (libmicrohttpd's pool, each serving its share of the
- * connections) answer the reads that take a millisecond; a request that
- * may take long -- an upload, a write, the overview, a statement the
- * statement table calls long-running such as `changes` -- is suspended
- * and answered by a slow thread instead, so that it never holds up the
- * connections that share its quick thread.
+ * connections) answer the reads that take a millisecond. A request that
+ * may take long is suspended and answered on a lane instead, so that it
+ * never holds up the connections that share its quick thread: an upload or
+ * a write on the write lane, the overview or a statement the statement
+ * table calls long-running (`changes`) on the long lane. Returns the lane,
+ * or -1: answer it here.
  */
-static bool slow_request(bdb_server *s, struct MHD_Connection *c, request *rq, const char *method)
+static int lane_of(struct MHD_Connection *c, request *rq, const char *method)
 {
-	(void)s;
 	if (rq->too_big || rq->body.failed)
-		return false;
+		return -1;
 	switch (rq->match.route->id) {
 	case BDB__ROUTE_RUNS:
-		return strcmp(method, "POST") == 0;
+		return strcmp(method, "POST") == 0 ? LANE_WRITE : -1;
 	case BDB__ROUTE_BASELINE:
+		return LANE_WRITE;
 	case BDB__ROUTE_OVERVIEW:
-		return true;
+		return LANE_LONG;
 	case BDB__ROUTE_QUERY:
 	case BDB__ROUTE_CHART:
 	case BDB__ROUTE_BADGE: {
@@ -1432,32 +1447,37 @@ static bool slow_request(bdb_server *s, struct MHD_Connection *c, request *rq, c
 			text = raw ? decode_param(rq, raw, &bad) : NULL;
 		}
 		/* a bad q is answered quickly, by on_body */
-		return text && any_statement(text, bdb_query_word_long_running);
+		if (!text)
+			return -1;
+		if (writes_store(text))
+			return LANE_WRITE;
+		return any_statement(text, bdb_query_word_long_running) ? LANE_LONG : -1;
 	}
 	default:
-		return false;
+		return -1;
 	}
 }
 
-static void *slow_main(void *arg)
+static void *lane_main(void *arg)
 {
-	bdb_server *s = arg;
-	/* Below the quick threads' priority: an upload's parse and write take
-	 * the CPU the reads leave (Linux: the nice value of this thread; where
-	 * that is refused, it keeps the process's). */
-	(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), SLOW_NICE);
+	lane *l = arg;
+	bdb_server *s = l->server;
+	/* Linux: the nice value of this thread; where that is refused, it
+	 * keeps the process's. */
+	if (l->nice)
+		(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), l->nice);
 	pthread_mutex_lock(&s->lock);
 	for (;;) {
-		request *rq = s->slow_head;
+		request *rq = l->head;
 		if (!rq) {
-			if (s->slow_stopping)
+			if (l->stopping)
 				break;
-			pthread_cond_wait(&s->work, &s->lock);
+			pthread_cond_wait(&l->work, &s->lock);
 			continue;
 		}
-		s->slow_head = rq->next;
-		if (!s->slow_head)
-			s->slow_tail = NULL;
+		l->head = rq->next;
+		if (!l->head)
+			l->tail = NULL;
 		rq->next = NULL;
 		pthread_mutex_unlock(&s->lock);
 		/* The connection is suspended: its quick thread does not touch it
@@ -1472,16 +1492,55 @@ static void *slow_main(void *arg)
 	return NULL;
 }
 
-/* Lets the slow threads finish the queue and leave. */
-static void stop_slow(bdb_server *s)
+/* Suspends rq's connection and queues it on lane k. */
+static void lane_put(bdb_server *s, int k, struct MHD_Connection *c, request *rq)
+{
+	lane *l = &s->lanes[k];
+	rq->connection = c;
+	rq->deferred = true;
+	mhd.suspend_connection(c);
+	pthread_mutex_lock(&s->lock);
+	if (l->tail)
+		l->tail->next = rq;
+	else
+		l->head = rq;
+	l->tail = rq;
+	pthread_cond_signal(&l->work);
+	pthread_mutex_unlock(&s->lock);
+}
+
+static int start_lanes(bdb_server *s)
+{
+	for (int k = 0; k < N_LANES; k++) {
+		s->lanes[k].server = s;
+		s->lanes[k].nice = lane_kinds[k].nice;
+		pthread_cond_init(&s->lanes[k].work, NULL);
+	}
+	for (int k = 0; k < N_LANES; k++) {
+		lane *l = &s->lanes[k];
+		for (; l->n_threads < lane_kinds[k].threads; l->n_threads++)
+			if (pthread_create(&l->threads[l->n_threads], NULL, lane_main, l) != 0)
+				return BDB_ENOMEM;
+	}
+	return 0;
+}
+
+/* Lets every lane's threads finish their queue and leave. */
+static void stop_lanes(bdb_server *s)
 {
 	pthread_mutex_lock(&s->lock);
-	s->slow_stopping = true;
-	pthread_cond_broadcast(&s->work);
+	for (int k = 0; k < N_LANES; k++) {
+		s->lanes[k].stopping = true;
+		pthread_cond_broadcast(&s->lanes[k].work);
+	}
 	pthread_mutex_unlock(&s->lock);
-	for (unsigned i = 0; i < s->n_slow; i++)
-		pthread_join(s->slow[i], NULL);
-	s->n_slow = 0;
+	for (int k = 0; k < N_LANES; k++) {
+		lane *l = &s->lanes[k];
+		for (unsigned i = 0; i < l->n_threads; i++)
+			pthread_join(l->threads[i], NULL);
+		l->n_threads = 0;
+		pthread_cond_destroy(&l->work);
+	}
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
@@ -1523,7 +1582,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
-	if (rq->deferred) { /* resumed: the slow thread's answer */
+	if (rq->deferred) { /* resumed: the lane's answer */
 		rq->deferred = false;
 		if (rq->failed)
 			return MHD_NO;
@@ -1536,18 +1595,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	}
 	if (rq->answered)
 		return MHD_YES;
-	if (slow_request(s, c, rq, method)) {
-		rq->connection = c;
-		rq->deferred = true;
-		mhd.suspend_connection(c);
-		pthread_mutex_lock(&s->lock);
-		if (s->slow_tail)
-			s->slow_tail->next = rq;
-		else
-			s->slow_head = rq;
-		s->slow_tail = rq;
-		pthread_cond_signal(&s->work);
-		pthread_mutex_unlock(&s->lock);
+	int k = lane_of(c, rq, method);
+	if (k >= 0) {
+		lane_put(s, k, c, rq);
 		return MHD_YES;
 	}
 	return on_body(s, c, rq, method);
@@ -1722,7 +1772,6 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	}
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
-	pthread_cond_init(&s->work, NULL);
 	clock_gettime(CLOCK_MONOTONIC, &s->started);
 	struct sockaddr_storage sa;
 	bool v6 = false;
@@ -1735,12 +1784,10 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 		threads = cpus < 1 ? 1 : cpus > BDB_SERVE_MAX_THREADS ? BDB_SERVE_MAX_THREADS
 								      : (unsigned)cpus;
 	}
-	for (; s->n_slow < BDB_SERVE_SLOW_THREADS; s->n_slow++)
-		if (pthread_create(&s->slow[s->n_slow], NULL, slow_main, s) != 0) {
-			stop_slow(s);
-			rc = BDB_ENOMEM;
-			goto fail;
-		}
+	if ((rc = start_lanes(s)) != 0) {
+		stop_lanes(s);
+		goto fail;
+	}
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
 			 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
 	errno = 0;
@@ -1757,13 +1804,13 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 				  err == EADDRINUSE ? "the address is in use"
 				  : err		    ? strerror(err)
 						    : "the server did not start");
-		stop_slow(s);
+		stop_lanes(s);
 		goto fail;
 	}
 	if (s->opt.query_ms) {
 		if (pthread_create(&s->watchdog, NULL, watchdog_main, s) != 0) {
 			mhd.stop_daemon(s->daemon);
-			stop_slow(s);
+			stop_lanes(s);
 			rc = BDB_ENOMEM;
 			goto fail;
 		}
@@ -1774,7 +1821,7 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	s->port = info ? info->port : 0;
 	if (opt->notify_url && (rc = start_notifier(s)) != 0) {
 		mhd.stop_daemon(s->daemon);
-		stop_slow(s);
+		stop_lanes(s);
 		goto fail_started;
 	}
 	*out = s;
@@ -1789,7 +1836,6 @@ fail_started:
 fail:
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	pthread_cond_destroy(&s->work);
 	free(s->token);
 	free(s);
 	return rc;
@@ -1815,7 +1861,7 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		if (pthread_cond_timedwait(&s->idle, &s->lock, &deadline) == ETIMEDOUT)
 			break;
 	pthread_mutex_unlock(&s->lock);
-	stop_slow(s); /* they finish what is queued: no request stays suspended */
+	stop_lanes(s); /* they finish what is queued: no request stays suspended */
 	mhd.stop_daemon(s->daemon);
 	bdb_notify_stop(s->notifier);
 	pthread_mutex_lock(&s->lock);
@@ -1825,7 +1871,6 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		pthread_join(s->watchdog, NULL);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	pthread_cond_destroy(&s->work);
 	free(s->token);
 	free(s);
 }

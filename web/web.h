@@ -144,14 +144,13 @@ typedef struct bdb_serve_options {
 	 * to public_url, or NULL: http://LISTEN/. Failures go to log. */
 	const char *notify_url;
 	const char *public_url;
-	/* Threads answering the quick reads; 0: one per online CPU. Writes,
-	 * uploads, the overview and long statements (`changes`) run on
-	 * BDB_SERVE_SLOW_THREADS others, so that they never hold up a trend. */
+	/* Threads answering the quick reads; 0: one per online CPU. Uploads
+	 * and writes run on a thread of their own at nice 10, the overview
+	 * and long statements (`changes`) on two more, so that they never
+	 * hold up a trend. */
 	unsigned threads;
 } bdb_serve_options;
 
-/* The threads of the slow lane (uploads, writes, long statements). */
-#define BDB_SERVE_SLOW_THREADS 2
 /* The most threads opt->threads may ask for. */
 #define BDB_SERVE_MAX_THREADS 64
 
@@ -161,8 +160,8 @@ typedef struct bdb_server bdb_server;
 /*
  * Starts serving store over HTTP on opt->listen, with opt->threads
  * threads for the quick reads (each serving its share of the connections)
- * and BDB_SERVE_SLOW_THREADS for the rest; store is shared by every thread
- * and must outlive the server.
+ * and three for the writes and long reads; store is shared by every
+ * thread and must outlive the server.
  * Returns at once: 0 with *out set, BDB_EINVAL (opt->listen is not
  * HOST:PORT; d says why), BDB_EIO (cannot listen there: d says why, e.g.
  * the address is in use) or BDB_ENOMEM.

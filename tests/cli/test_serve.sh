@@ -233,8 +233,8 @@ check "SIGTERM: the server says it stopped" grep -q 'benchdb: serve: stopped' "$
 check "the server is gone" bash -c "! curl -s --max-time 2 -o /dev/null $URL/api/health"
 
 # 12b. With one quick thread, a long statement (`changes`: the statement
-# table's long-running rows run on the slow threads) does not hold up a
-# trend: the trend is answered while the changes request is in flight.
+# table's long-running rows run on the long lane's threads) does not hold
+# up a trend: the trend is answered while the changes request is in flight.
 start_server "$WORK/lanes.log" --db "$DB" --threads 1 --query-timeout 0
 curl -s --max-time 120 --trace-ascii "$WORK/lane.trace" -o "$WORK/lane.json" -w '%{http_code}' \
 	-G --data-urlencode "q=$slow" "$URL/api/query" >"$WORK/lane.status" &
