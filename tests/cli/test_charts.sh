@@ -156,6 +156,10 @@ check "report: 2 regressions of r20 vs r05 (kernel, spread)" grep -qF '<p class=
 check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td>time</td><td>lower</td><td class="num">1.004 µs</td><td class="num">1.298 µs</td><td class="num">+29.3%</td><td>moderate ↓</td>' "$R"
 check "report: the change point of kernel under its commit" \
 	grep -qF '<tr><td>c130a1b2c3d4e</td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
+check "report: one section of change points" [ "$(count '<h2>Change points' "$R")" = 1 ]
+check "report: the charts' change points inside it" \
+	grep -qF '</table>'$'\n''<div id="changes">'$'\n''<h3>Marked on the charts</h3>' "$R"
+check "report: no second change points section" lacks '<section id="changes"' "$R"
 check "report: a grid of 53 series" grep -qF '<h2>Series (53)</h2>' "$R"
 check "report: the grid has a noise column" \
 	grep -qF '<th>latest</th><th>noise</th><th>vs baseline</th>' "$R"
