@@ -52,6 +52,7 @@ typedef struct lane {
 	struct bdb_server *server;
 	int nice;
 	struct request *head, *tail;
+	unsigned waiting; /* requests in the queue */
 	pthread_cond_t work;
 	pthread_t threads[MAX_LANE_THREADS];
 	unsigned n_threads;
@@ -1478,6 +1479,7 @@ static void *lane_main(void *arg)
 		l->head = rq->next;
 		if (!l->head)
 			l->tail = NULL;
+		l->waiting--;
 		rq->next = NULL;
 		pthread_mutex_unlock(&s->lock);
 		/* The connection is suspended: its quick thread does not touch it
@@ -1492,14 +1494,20 @@ static void *lane_main(void *arg)
 	return NULL;
 }
 
-/* Suspends rq's connection and queues it on lane k. */
-static void lane_put(bdb_server *s, int k, struct MHD_Connection *c, request *rq)
+/* Suspends rq's connection and queues it on lane k; false when the lane
+ * has opt.max_waiting requests waiting already. */
+static bool lane_put(bdb_server *s, int k, struct MHD_Connection *c, request *rq)
 {
 	lane *l = &s->lanes[k];
+	pthread_mutex_lock(&s->lock);
+	if (l->waiting >= s->opt.max_waiting) {
+		pthread_mutex_unlock(&s->lock);
+		return false;
+	}
+	l->waiting++;
 	rq->connection = c;
 	rq->deferred = true;
 	mhd.suspend_connection(c);
-	pthread_mutex_lock(&s->lock);
 	if (l->tail)
 		l->tail->next = rq;
 	else
@@ -1507,6 +1515,7 @@ static void lane_put(bdb_server *s, int k, struct MHD_Connection *c, request *rq
 	l->tail = rq;
 	pthread_cond_signal(&l->work);
 	pthread_mutex_unlock(&s->lock);
+	return true;
 }
 
 static int start_lanes(bdb_server *s)
@@ -1596,10 +1605,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	if (rq->answered)
 		return MHD_YES;
 	int k = lane_of(c, rq, method);
-	if (k >= 0) {
-		lane_put(s, k, c, rq);
-		return MHD_YES;
-	}
+	if (k >= 0)
+		return lane_put(s, k, c, rq) ? MHD_YES
+					     : answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
+							    "the server is busy; try again",
+							    "Retry-After", "1");
 	return on_body(s, c, rq, method);
 }
 
@@ -1761,6 +1771,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 		s->opt.listen = DEFAULT_LISTEN;
 	if (!s->opt.max_body)
 		s->opt.max_body = DEFAULT_MAX_BODY;
+	if (!s->opt.max_waiting)
+		s->opt.max_waiting = BDB_SERVE_MAX_WAITING;
 	s->opt.token = NULL;
 	if (opt->token) {
 		s->token = strdup(opt->token);

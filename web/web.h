@@ -149,7 +149,12 @@ typedef struct bdb_serve_options {
 	 * and long statements (`changes`) on two more, so that they never
 	 * hold up a trend. */
 	unsigned threads;
+	/* Requests that may wait for each of those lanes; more are answered
+	 * 503 (Retry-After: 1). 0: BDB_SERVE_MAX_WAITING. */
+	unsigned max_waiting;
 } bdb_serve_options;
+
+#define BDB_SERVE_MAX_WAITING 64
 
 /* The most threads opt->threads may ask for. */
 #define BDB_SERVE_MAX_THREADS 64
