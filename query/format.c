@@ -287,6 +287,32 @@ static bool put_p_floor(bdb_buf *b, const bdb_result *r, const bdb_value *v,
 	return true;
 }
 
+/* r's cell (row, col) as the table format (table, unit_col: r's "unit"
+ * column or -1) or the markdown format shows it: quantities in their
+ * unit's scale and short commits in the table format. */
+static void put_cell_human(bdb_buf *b, const bdb_result *r, size_t row, size_t col, bool table,
+			   long unit_col)
+{
+	const bdb_value *v = &r->cells[row * r->n_cols + col];
+	bdb__col_style style = r->cols[col].style;
+	const char *unit = NULL;
+	if (table && style == BDB__STYLE_COMMIT)
+		unit = "";
+	if (table && style == BDB__STYLE_QUANTITY && unit_col >= 0) {
+		const bdb_value *u = &r->cells[row * r->n_cols + (size_t)unit_col];
+		unit = u->kind == BDB_VALUE_STRING ? u->str : "";
+	}
+	if (!put_p_floor(b, r, v, style))
+		put_human(b, v, style, (bdb__mark)r->marks[row], unit);
+}
+
+static long unit_column(const bdb_result *r);
+
+void bdb__put_cell_table(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
+{
+	put_cell_human(b, r, row, col, true, unit_column(r));
+}
+
 void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
 {
 	const bdb_value *v = &r->cells[row * r->n_cols + col];
@@ -406,19 +432,7 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 	for (size_t row = 0; row < nr; row++) {
 		for (size_t c = 0; c < nc; c++) {
 			size_t off = L->text.len;
-			/* The table format: quantities in their unit's scale, short
-			 * commits ("" asks put_human for the table's forms). */
-			const char *unit = NULL;
-			bdb__col_style style = r->cols[c].style;
-			if (!markdown && style == BDB__STYLE_COMMIT)
-				unit = "";
-			if (style == BDB__STYLE_QUANTITY && unit_col >= 0) {
-				const bdb_value *u = &r->cells[row * nc + (size_t)unit_col];
-				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
-			}
-			if (!put_p_floor(&L->text, r, &r->cells[row * nc + c], style))
-				put_human(&L->text, &r->cells[row * nc + c], style,
-					  (bdb__mark)r->marks[row], unit);
+			put_cell_human(&L->text, r, row, c, !markdown, unit_col);
 			if (markdown)
 				escape_markdown(&L->text, off);
 			else
@@ -653,7 +667,7 @@ static bool empty_value(const bdb_value *v)
  * (r->table_redundant), not "unit" when quantities show their own. A table
  * without rows shows them all.
  */
-static void table_columns(const bdb_result *r, bool *show)
+void bdb__table_columns(const bdb_result *r, bool *show)
 {
 	bool quantities = false;
 	for (size_t c = 0; c < r->n_cols; c++)
@@ -715,7 +729,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		layout_free(&L);
 		return BDB_ENOMEM;
 	}
-	table_columns(r, show);
+	bdb__table_columns(r, show);
 	for (size_t c = 0; c < nc; c++)
 		if (show[c])
 			last = c;
@@ -908,7 +922,7 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 	bool *show = calloc(nc + 1, sizeof *show);
 	if (!show)
 		return BDB_ENOMEM;
-	table_columns(r, show);
+	bdb__table_columns(r, show);
 	for (size_t c = 0; c < nc; c++) {
 		size_t w = bdb_display_width(r->cols[c].name, strlen(r->cols[c].name));
 		if (show[c] && w > name_width)

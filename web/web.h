@@ -144,14 +144,29 @@ typedef struct bdb_serve_options {
 	 * to public_url, or NULL: http://LISTEN/. Failures go to log. */
 	const char *notify_url;
 	const char *public_url;
+	/* Threads answering the quick reads; 0: one per online CPU. Uploads
+	 * and writes run on a thread of their own at nice 10, the overview
+	 * and long statements (`changes`) on two more, so that they never
+	 * hold up a trend. */
+	unsigned threads;
+	/* Requests that may wait for each of those lanes; more are answered
+	 * 503 (Retry-After: 1). 0: BDB_SERVE_MAX_WAITING. */
+	unsigned max_waiting;
 } bdb_serve_options;
+
+#define BDB_SERVE_MAX_WAITING 64
+
+/* The most threads opt->threads may ask for. */
+#define BDB_SERVE_MAX_THREADS 64
 
 /* A running server (opaque). */
 typedef struct bdb_server bdb_server;
 
 /*
- * Starts serving store over HTTP on opt->listen, with a thread per
- * connection; store is shared by every thread and must outlive the server.
+ * Starts serving store over HTTP on opt->listen, with opt->threads
+ * threads for the quick reads (each serving its share of the connections)
+ * and three for the writes and long reads; store is shared by every
+ * thread and must outlive the server.
  * Returns at once: 0 with *out set, BDB_EINVAL (opt->listen is not
  * HOST:PORT; d says why), BDB_EIO (cannot listen there: d says why, e.g.
  * the address is in use) or BDB_ENOMEM.

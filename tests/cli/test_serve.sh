@@ -232,6 +232,64 @@ check "SIGTERM: it was in flight when the signal came" \
 check "SIGTERM: the server says it stopped" grep -q 'benchdb: serve: stopped' "$WORK/server.log"
 check "the server is gone" bash -c "! curl -s --max-time 2 -o /dev/null $URL/api/health"
 
+# 12b. With one quick thread, a long statement (`changes`: the statement
+# table's long-running rows run on the long lane's threads) does not hold
+# up a trend: the trend is answered while the changes request is in flight.
+start_server "$WORK/lanes.log" --db "$DB" --threads 1 --query-timeout 0
+curl -s --max-time 120 --trace-ascii "$WORK/lane.trace" -o "$WORK/lane.json" -w '%{http_code}' \
+	-G --data-urlencode "q=$slow" "$URL/api/query" >"$WORK/lane.status" &
+CURL=$!
+for i in $(seq 100); do
+	grep -q '^=> Send header' "$WORK/lane.trace" 2>/dev/null && break
+	sleep 0.1
+done
+for i in 1 2 3; do
+	http -G --data-urlencode 'q=trend time of kernel' "$URL/api/query"
+	check_status "one quick thread, changes in flight: trend $i answers 200" 200
+done
+check "one quick thread: the changes request was still in flight" kill -0 "$CURL"
+wait "$CURL"
+check "one quick thread: the changes request completes with 200" [ "$(cat "$WORK/lane.status")" = 200 ]
+check "one quick thread: its answer is whole" cmp -s "$WORK/lane.json" "$WORK/slow-cli.json"
+stop_server "$PID"
+check "one quick thread: SIGTERM, exit 0" [ "$RC" = 0 ]
+# 12c. --max-waiting 1: with both long-lane threads busy and one request
+# waiting, another long request is 503 with Retry-After at once; quick
+# reads still answer. (--query-timeout 3 ends the long ones.) Which of the
+# four is refused depends on the order the server reads them: one is.
+start_server "$WORK/busy.log" --db "$DB" --max-waiting 1 --query-timeout 3
+BUSY=()
+for i in 1 2 3 4; do
+	curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -D "$WORK/busy$i.hdr" \
+		-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow" \
+		"$URL/api/query" >"$WORK/busy$i.status" &
+	BUSY+=($!)
+	for j in $(seq 100); do
+		grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
+		sleep 0.1
+	done
+	sleep 0.2
+done
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/query"
+check_status "a quick read while the long lane is full: 200" 200
+wait "${BUSY[@]}"
+busy_body='{"error": "the server is busy; try again", "line": null, "column": null, "expected": null, "suggestion": null}'
+check "four long requests, all 503" [ "$(cat "$WORK"/busy[1-4].status)" = 503503503503 ]
+check "one of them: the server is busy" [ "$(grep -lxF "$busy_body" "$WORK"/busy[1-4].json | wc -l)" = 1 ]
+check "the busy one says to retry after 1 s" \
+	grep -qi '^Retry-After: 1' "$(grep -lxF "$busy_body" "$WORK"/busy[1-4].json | sed 's/json$/hdr/')"
+check "three of them: past --query-timeout" \
+	[ "$(grep -l 'time limit' "$WORK"/busy[1-4].json | wc -l)" = 3 ]
+stop_server "$PID"
+check "--max-waiting server: SIGTERM, exit 0" [ "$RC" = 0 ]
+run "$BENCHDB" --db "$DB" serve --max-waiting 0
+check_rc "--max-waiting 0: exit 2" 2
+run "$BENCHDB" --db "$DB" serve --threads 0
+check_rc "--threads 0: exit 2" 2
+check_err "--threads 0: says the range" "--threads: expected 1 to 64, got '0'"
+run "$BENCHDB" --db "$DB" serve --threads 65
+check_rc "--threads 65: exit 2" 2
+
 # 13. Without a token file: read-only; a statement past --query-timeout is 503.
 start_server "$WORK/ro.log" --db "$DB" --query-timeout 0.2
 http "$URL/api/health"
