@@ -130,28 +130,6 @@ static const char *str(const bdb_result *r, size_t row, int col)
 /* Units and numbers                                                         */
 /* ------------------------------------------------------------------------ */
 
-static const char *const time_units[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
-static const char *const binary_sizes[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
-static const char *const decimal_sizes[] = {"B", "KB", "MB", "GB", "TB", NULL};
-static const char *const binary_rates[] = {"B/s", "KiB/s", "MiB/s", "GiB/s", "TiB/s", NULL};
-static const char *const decimal_rates[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s", NULL};
-
-/* The family of unit: the scale its values are shown in. */
-static const char *const *unit_family(const char *unit)
-{
-	double f;
-	if (!*unit)
-		return NULL;
-	if (bdb_unit_factor(unit, "s", &f) == 0)
-		return time_units;
-	bool decimal = strchr(unit, 'i') == NULL && unit[0] != 'B';
-	if (bdb_unit_factor(unit, "B", &f) == 0)
-		return decimal ? decimal_sizes : binary_sizes;
-	if (bdb_unit_factor(unit, "B/s", &f) == 0)
-		return decimal ? decimal_rates : binary_rates;
-	return NULL;
-}
-
 /*
  * The display of values up to magnitude top (in unit): the unit of its
  * family in which top is at least 1 and smallest (ns -> µs -> ms -> s,
@@ -159,7 +137,7 @@ static const char *const *unit_family(const char *unit)
  */
 static void pick_display(const char *unit, double top, display *d)
 {
-	const char *const *family = unit_family(unit);
+	const char *const *family = bdb_unit_ladder(unit);
 	d->factor = 1;
 	d->si = family == NULL;
 	snprintf(d->unit, sizeof d->unit, "%s", unit);

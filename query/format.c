@@ -170,13 +170,6 @@ static void short_number(double v, char *buf, size_t size)
 	significant_number(v, 4, buf, size);
 }
 
-/* The ladders of units a value is shown in: the largest unit in which its
- * magnitude is at least 1 (else the smallest). */
-static const char *const time_ladder[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
-static const char *const size_ladder[] = {"B", "KB", "MB", "GB", "TB", NULL};
-static const char *const binary_ladder[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
-static const char *const rate_ladder[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s", NULL};
-
 /* v in unit, as "225.6 µs" (natural scale of a time, size or byte rate),
  * "19500 ops/s" (other units), or the number alone without a unit. */
 static void put_quantity(bdb_buf *b, double v, const char *unit)
@@ -191,15 +184,11 @@ static void put_quantity(bdb_buf *b, double v, const char *unit)
 		bdb_buf_printf(b, "0 %s", unit);
 		return;
 	}
-	static const char *const *const ladders[] = {time_ladder, binary_ladder, size_ladder,
-						     rate_ladder};
+	/* the largest unit of its ladder in which the magnitude is at least 1
+	 * (else the smallest) */
+	const char *const *ladder = bdb_unit_ladder(unit);
 	double f;
-	for (size_t l = 0; l < sizeof ladders / sizeof *ladders; l++) {
-		const char *const *ladder = ladders[l];
-		if (ladder == binary_ladder && !strstr(unit, "iB"))
-			continue;
-		if (bdb_unit_factor(unit, ladder[0], &f) != 0)
-			continue;
+	if (ladder && bdb_unit_factor(unit, ladder[0], &f) == 0) {
 		const char *best = ladder[0];
 		double shown = v * f;
 		for (size_t i = 1; ladder[i]; i++) {
