@@ -1002,8 +1002,30 @@ static void json_value(bdb_buf *b, const bdb_value *v)
 	}
 }
 
-static int format_json(const bdb_result *r, bdb_buf *out, FILE *f)
+/* `, "display": {"COLUMN": "TEXT", ...}`: row's cells as the table format
+ * writes them (bdb_query_options.display), in scratch first. */
+static void json_display(bdb_buf *out, bdb_buf *scratch, const bdb_result *r, size_t row,
+			 long unit_col)
 {
+	bdb_buf_puts(out, ", \"display\": {");
+	for (size_t c = 0; c < r->n_cols; c++) {
+		if (c)
+			bdb_buf_puts(out, ", ");
+		json_string(out, r->cols[c].name);
+		bdb_buf_puts(out, ": ");
+		bdb_buf_reset(scratch);
+		put_cell_human(scratch, r, row, c, true, unit_col);
+		bdb_buf_put_json_string(out, scratch->data ? scratch->data : "", scratch->len);
+	}
+	bdb_buf_putc(out, '}');
+}
+
+static int format_json(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
+{
+	bool display = opt && opt->display;
+	long unit_col = display ? unit_column(r) : -1;
+	bdb_buf scratch;
+	bdb_buf_init(&scratch);
 	bdb_buf_puts(out, "{\"statement\": ");
 	json_string(out, r->statement);
 	for (size_t i = 0; i < r->n_fields; i++) {
@@ -1028,11 +1050,15 @@ static int format_json(const bdb_result *r, bdb_buf *out, FILE *f)
 			bdb_buf_puts(out, ": ");
 			json_value(out, &r->cells[row * r->n_cols + c]);
 		}
+		if (display)
+			json_display(out, &scratch, r, row, unit_col);
 		bdb_buf_putc(out, '}');
 		spill(out, f);
 	}
 	bdb_buf_puts(out, r->n_rows ? "\n]}\n" : "]}\n");
-	return out->failed ? BDB_ENOMEM : 0;
+	bool failed = scratch.failed;
+	bdb_buf_free(&scratch);
+	return out->failed || failed ? BDB_ENOMEM : 0;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1136,7 +1162,7 @@ static int format_to(const bdb_result *r, bdb_output_format format, const bdb_qu
 	}
 	switch (format) {
 	case BDB_OUTPUT_JSON:
-		return format_json(r, out, f);
+		return format_json(r, opt, out, f);
 	case BDB_OUTPUT_CSV:
 		return format_csv(r, out, f);
 	case BDB_OUTPUT_MARKDOWN:

@@ -97,6 +97,13 @@ typedef struct bdb_query_options {
 	/* "Now" for relative times (`since 30d`), in microseconds since the
 	 * epoch; 0 means bdb_time_now(). Tests pin it. */
 	int64_t now_us;
+	/* The JSON format gives each row a "display" member as well: an
+	 * object with the table format's text of every cell of the row, by
+	 * column ("1.298 µs", "+7.5%", "-" for a missing value), for a page
+	 * that shows the CLI's text without formatting numbers itself
+	 * (`/api/query?display=1`, docs/api.md). Off by default: `--json`
+	 * prints the values alone. */
+	bool display;
 } bdb_query_options;
 
 /*

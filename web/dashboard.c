@@ -100,6 +100,17 @@ static const char *cell(overview *o, const bdb_result *res, size_t row, const ch
 	return bdb__page_cell(&o->text, res, row, name);
 }
 
+/* The quantity at cell (row, column name) as the table shows it, in its
+ * unit's scale with the unit ("1.298 µs"), in o->text. */
+static const char *quantity(overview *o, const bdb_result *res, size_t row, const char *name)
+{
+	bdb_buf_reset(&o->text);
+	int col = bdb_result_column_index(res, name);
+	if (col >= 0)
+		bdb_result_cell_quantity(res, row, (size_t)col, &o->text);
+	return bdb_buf_cstr(&o->text);
+}
+
 static void put_json(bdb_buf *b, const char *s)
 {
 	bdb_buf_put_json_string(b, s, strlen(s));
@@ -223,7 +234,7 @@ static int series_row(overview *o, const bdb_result *res, size_t from, size_t to
 	put_json(b, metric);
 	bdb_buf_printf(b, ", \"runs\": %zu", to - from);
 	bdb_buf_puts(b, ", \"latest\": ");
-	put_json(b, cell(o, res, to - 1, "value"));
+	put_json(b, quantity(o, res, to - 1, "value"));
 	bdb_buf_puts(b, ", \"latest_run\": ");
 	put_json(b, cell(o, res, to - 1, "run"));
 	put_cell(o, b, res, to - 1, "unit", false);
@@ -440,7 +451,8 @@ static int put_regressions(overview *o, bdb_buf *out)
 	int rc = run(o, &res);
 	if (!rc) {
 		size_t at = out->len;
-		rc = bdb_result_format(res, BDB_OUTPUT_JSON, NULL, out);
+		bdb_query_options display = {.display = true}; /* as /api/query?display=1 */
+		rc = bdb_result_format(res, BDB_OUTPUT_JSON, &display, out);
 		if (!rc && out->len > at && out->data[out->len - 1] == '\n')
 			out->len--; /* the object goes on */
 	}

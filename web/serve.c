@@ -595,8 +595,18 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "format: expected table, json, csv, markdown or line", NULL,
 				    NULL);
+	/* display=1: each JSON row carries its cells as the table format's
+	 * text too (the dashboard shows them). */
+	const char *display;
+	if (!get_param(c, rq, "display", &display, &ret))
+		return ret;
+	if (display && strcmp(display, "0") != 0 && strcmp(display, "1") != 0)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "display: expected 1 or 0", NULL,
+				    NULL);
 	watch w;
-	bdb_query_options opt = {.format = format, .cancel = watch_begin(s, &w)};
+	bdb_query_options opt = {.format = format,
+				 .cancel = watch_begin(s, &w),
+				 .display = display && strcmp(display, "1") == 0};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;

@@ -134,19 +134,28 @@ static void test_overview(void **state)
 	assert_int_equal(json_array_size(rows), 2);
 	assert_string_equal(str(json_array_get(rows, 0), "severity"), "minor");
 	assert_string_equal(str(json_array_get(rows, 1), "severity"), "severe");
+	/* ... with each cell as the table shows it (display, as /api/query?display=1). */
+	json_t *shown = json_object_get(json_array_get(rows, 1), "display");
+	assert_string_equal(str(shown, "base"), "12 ms");
+	assert_string_equal(str(shown, "current"), "24 ms");
+	assert_string_equal(str(shown, "change_pct"), "+100.0%");
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(rows, 1), "current")), 24);
+	shown = json_object_get(json_array_get(rows, 0), "display");
+	assert_string_equal(str(shown, "base"), "1000 elem/s");
+	assert_string_equal(str(shown, "current"), "900 elem/s");
 	/* Four runs are too few for a change point (docs/query-language.md). */
 	assert_int_equal(json_array_size(json_object_get(j, "changes")), 0);
 	/* The grid: 11 series; regressions worst first, then the improvement,
-	 * then the rest in the store's order. */
+	 * then the rest in the store's order; latest as the table shows it. */
 	json_t *series = json_object_get(j, "series");
 	assert_int_equal(json_array_size(series), 11);
 	static const struct {
 		const char *framework, *metric, *latest, *unit, *change, *verdict;
 	} want[] = {
-	    {"Grain", "latency_p50", "24", "ms", "+100.0%", "regression"},
-	    {"Datarax", "throughput", "900", "elem/s", "-10.0%", "regression"},
-	    {"Grain", "throughput", "1200", "elem/s", "+50.0%", "improvement"},
-	    {"Datarax", "latency_p50", "10.5", "ms", "+5.0%", "unchanged"},
+	    {"Grain", "latency_p50", "24 ms", "ms", "+100.0%", "regression"},
+	    {"Datarax", "throughput", "900 elem/s", "elem/s", "-10.0%", "regression"},
+	    {"Grain", "throughput", "1200 elem/s", "elem/s", "+50.0%", "improvement"},
+	    {"Datarax", "latency_p50", "10.5 ms", "ms", "+5.0%", "unchanged"},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
 		json_t *s = json_array_get(series, i);

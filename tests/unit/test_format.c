@@ -206,6 +206,64 @@ static void test_json_values(void **state)
 	bdb_result_free(r);
 }
 
+/* bdb_query_options.display: each JSON row also carries its cells as the
+ * table format writes them (quantities in their unit's scale with the
+ * row's unit, changes as percentages, a short commit, "-" for missing);
+ * without it the JSON is the plain one. Scaled by hand: 7020116304 B/s =
+ * 7.020116304 GB/s (4 digits: 7.02), 1394514 ns = 1.394514 ms, 5.00687e-05
+ * s = 50.0687 µs. */
+static void test_json_display(void **state)
+{
+	(void)state;
+	bdb_result *r = bdb__result_new("q");
+	static const bdb__column cols[] = {{"value", BDB__STYLE_QUANTITY},
+					   {"unit", BDB__STYLE_PLAIN},
+					   {"change", BDB__STYLE_CHANGE},
+					   {"commit", BDB__STYLE_COMMIT}};
+	assert_int_equal(bdb__result_columns(r, cols, 4), 0);
+	static const struct {
+		double value;
+		const char *unit;
+	} rows[] = {{7020116304, "B/s"}, {1394514, "ns"}, {5.00687e-05, "s"}, {31489898, "items/s"}};
+	for (size_t i = 0; i < 4; i++) {
+		bdb__result_add_row(r);
+		bdb__cell_num(r, i, 0, rows[i].value);
+		bdb__cell_str(r, i, 1, rows[i].unit);
+	}
+	bdb__cell_num(r, 0, 2, 7.25);
+	bdb__cell_str(r, 0, 3, "c0ffee1234567890");
+	const char *plain =
+	    "{\"statement\": \"q\", \"columns\": [\"value\", \"unit\", \"change\", \"commit\"], "
+	    "\"rows\": [\n"
+	    "  {\"value\": 7020116304, \"unit\": \"B/s\", \"change\": 7.25, \"commit\": "
+	    "\"c0ffee1234567890\"},\n"
+	    "  {\"value\": 1394514, \"unit\": \"ns\", \"change\": null, \"commit\": null},\n"
+	    "  {\"value\": 5.00687e-05, \"unit\": \"s\", \"change\": null, \"commit\": null},\n"
+	    "  {\"value\": 31489898, \"unit\": \"items/s\", \"change\": null, \"commit\": null}\n"
+	    "]}\n";
+	expect(r, BDB_OUTPUT_JSON, NULL, plain);
+	bdb_query_options opt = {.display = false};
+	expect(r, BDB_OUTPUT_JSON, &opt, plain);
+	opt.display = true;
+	expect(r, BDB_OUTPUT_JSON, &opt,
+	       "{\"statement\": \"q\", \"columns\": [\"value\", \"unit\", \"change\", "
+	       "\"commit\"], \"rows\": [\n"
+	       "  {\"value\": 7020116304, \"unit\": \"B/s\", \"change\": 7.25, \"commit\": "
+	       "\"c0ffee1234567890\", \"display\": {\"value\": \"7.02 GB/s\", \"unit\": \"B/s\", "
+	       "\"change\": \"+7.2%\", \"commit\": \"c0ffee1234\"}},\n"
+	       "  {\"value\": 1394514, \"unit\": \"ns\", \"change\": null, \"commit\": null, "
+	       "\"display\": {\"value\": \"1.395 ms\", \"unit\": \"ns\", \"change\": \"-\", "
+	       "\"commit\": \"-\"}},\n"
+	       "  {\"value\": 5.00687e-05, \"unit\": \"s\", \"change\": null, \"commit\": null, "
+	       "\"display\": {\"value\": \"50.07 \xc2\xb5s\", \"unit\": \"s\", \"change\": \"-\", "
+	       "\"commit\": \"-\"}},\n"
+	       "  {\"value\": 31489898, \"unit\": \"items/s\", \"change\": null, \"commit\": null, "
+	       "\"display\": {\"value\": \"31489898 items/s\", \"unit\": \"items/s\", \"change\": "
+	       "\"-\", \"commit\": \"-\"}}\n"
+	       "]}\n");
+	bdb_result_free(r);
+}
+
 static void test_csv(void **state)
 {
 	(void)state;
@@ -432,6 +490,7 @@ int main(void)
 	    cmocka_unit_test(test_table_empty_and_notes),
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_json_values),
+	    cmocka_unit_test(test_json_display),
 	    cmocka_unit_test(test_csv),
 	    cmocka_unit_test(test_markdown),
 	    cmocka_unit_test(test_put_json_string),
