@@ -83,6 +83,21 @@ def texts(css, root=None):
     return [e.text for e in (root or driver).find_elements(By.CSS_SELECTOR, css)]
 
 
+# A raw number where the page should show a scaled quantity: ten digits in a
+# row (7020116304 B/s is 7.02 GB/s) or a number in exponent notation.
+RAW = re.compile(r"\d{10}|\d[eE][-+]?\d")
+
+
+def raw_cells(css):
+    """The cells under css whose text holds a raw, unscaled number."""
+    return [t for t in texts(css) if RAW.search(t)]
+
+
+def row_with(rows, *words):
+    """The text of the first row holding all of words, or ''."""
+    return next((r.text for r in rows if all(w in r.text for w in words)), "")
+
+
 try:
     # ---- the overview ---------------------------------------------------------
     driver.get(BASE + "/")
@@ -93,24 +108,39 @@ try:
           meta.startswith("%d runs from 2026-10-01T02:00:00Z" % RUNS) and "latest: run-%02d" % RUNS in meta
           and "baseline main: run-03" in meta, meta)
     counts = driver.find_element(By.CSS_SELECTOR, "#latest-vs-baseline .counts").text
-    check("overview: 2 regressions, 6 unchanged vs baseline",
-          counts.startswith("2 regressions 6 unchanged compare latest with baseline"), counts)
+    check("overview: 2 regressions, 7 unchanged vs baseline",
+          counts.startswith("2 regressions 7 unchanged "), counts)
+    link = driver.find_element(By.ID, "compare-latest").text
+    check("overview: the link says what it compares: baseline with latest",
+          link == "compare baseline with latest \u2192", link)
     reg_rows = driver.find_elements(By.CSS_SELECTOR, "#latest-vs-baseline tbody tr")
     check("overview: the regressions table lists sort/1024 cpu time and throughput",
           len(reg_rows) == 2 and all("sort/1024" in r.text and "backend=cpu" in r.text for r in reg_rows)
           and "+28.1%" in reg_rows[0].text, [r.text for r in reg_rows])
+    # 1000 * 1.005 = 1005 ns at run-03, 1000 * 0.99 * 1.3 = 1287 ns at run-12;
+    # 1e9 / 1005 and 1e9 / 1287 items/s (the CLI's table prints the same).
+    check("overview: regressions' base and current in their unit's scale, as the CLI's table",
+          "1.005 \u00b5s 1.287 \u00b5s +28.1%" in reg_rows[0].text
+          and "995025 items/s 777001 items/s -21.9%" in reg_rows[1].text, [r.text for r in reg_rows])
     change_rows = driver.find_elements(By.CSS_SELECTOR, "#changes tbody tr")
     check("overview: the change point at run-07 (commit c0ffee7) groups both metrics",
           len(change_rows) == 1 and "c0ffee7" in change_rows[0].text and "run-07" in change_rows[0].text
           and "time: +29.6%" in change_rows[0].text and "throughput: -22.8%" in change_rows[0].text,
           [r.text for r in change_rows])
     grid = driver.find_elements(By.CSS_SELECTOR, "#grid tbody tr")
-    check("overview: the grid has the 8 series, regressions first",
-          len(grid) == 8 and "regression" in grid[0].text and "regression" in grid[1].text
+    check("overview: the grid has the 9 series, regressions first",
+          len(grid) == 9 and "regression" in grid[0].text and "regression" in grid[1].text
           and "regression" not in grid[2].text, [r.text for r in grid])
     sparks = driver.find_elements(By.CSS_SELECTOR, "#grid tbody tr .spark svg path")
     check("overview: every grid row has a sparkline", len(
-        driver.find_elements(By.CSS_SELECTOR, "#grid tbody tr .spark svg")) == 8 and len(sparks) >= 8)
+        driver.find_elements(By.CSS_SELECTOR, "#grid tbody tr .spark svg")) == 9 and len(sparks) >= 9)
+    # The latest values: 7020116304 B/s, 1287 ns, 248.75 ns (dashboard_history.py).
+    check("overview: the grid's latest values in their unit's scale",
+          "7.02 GB/s" in row_with(grid, "hash/4096", "bandwidth")
+          and "1.287 \u00b5s" in row_with(grid, "sort/1024", "backend=cpu", "time")
+          and "248.8 ns" in row_with(grid, "hash/4096", "time"), [r.text for r in grid])
+    check("overview: no cell shows a raw 10-digit or exponent number", not raw_cells("#overview td"),
+          raw_cells("#overview td"))
     xss_links = [e for e in driver.find_elements(By.CSS_SELECTOR, "#grid tbody a") if XSS in e.text]
     check("overview: the point named %s shows as text" % XSS, len(xss_links) == 2,
           texts("#grid tbody a"))
@@ -132,6 +162,9 @@ try:
           "%d dots" % len(dots))
     rows = driver.find_elements(By.CSS_SELECTOR, "#console-result table tbody tr")
     check("console: the table has %d rows" % RUNS, len(rows) == RUNS, "%d rows" % len(rows))
+    # hash/4096 at run-12: 250 * 0.995 = 248.75 ns, bounds * 0.98 and 1.02.
+    check("console: values as the CLI's table shows them",
+          "248.8 ns 243.8 ns 253.7 ns" in rows[-1].text, rows[-1].text if rows else "")
     share = driver.find_element(By.ID, "console-share").get_attribute("value")
     check("console: the share link holds the statement",
           share.startswith(BASE + "/#/query?q=") and "hash%2F4096" in share, share)
@@ -246,13 +279,23 @@ try:
           and driver.find_element(By.ID, "compare-b").get_attribute("value") == "run-%02d" % RUNS)
     rows = driver.find_elements(By.CSS_SELECTOR, "#compare-result table tbody tr")
     regressed = [r for r in rows if "regression" in (r.get_attribute("class") or "")]
-    check("compare: the table has 8 series, the 2 regressions first",
-          len(rows) == 8 and len(regressed) == 2 and rows[0] in regressed and rows[1] in regressed,
+    check("compare: the table has 9 series, the 2 regressions first",
+          len(rows) == 9 and len(regressed) == 2 and rows[0] in regressed and rows[1] in regressed,
           [r.text for r in rows])
     counts = driver.find_element(By.CSS_SELECTOR, "#compare-result .counts").text
-    check("compare: counts 2 regressions, 6 unchanged", counts == "2 regressions 6 unchanged", counts)
+    check("compare: counts 2 regressions, 7 unchanged", counts == "2 regressions 7 unchanged", counts)
     bars = driver.find_elements(By.CSS_SELECTOR, "#compare-chart svg rect")
-    check("compare: the chart has a bar per series", len(bars) == 8, "%d" % len(bars))
+    check("compare: the chart has a bar per series", len(bars) == 9, "%d" % len(bars))
+    # bandwidth: 7020116304 B/s at run-12, / 0.995 * 1.0 at run-03.
+    check("compare: base and current in their unit's scale, as the CLI's table",
+          "7.055 GB/s 7.02 GB/s -0.5%" in row_with(rows, "hash/4096", "bandwidth")
+          and "1.005 \u00b5s 1.287 \u00b5s +28.1%" in row_with(rows, "sort/1024", "backend=cpu", "time"),
+          [r.text for r in rows])
+    check("compare: no cell shows a raw 10-digit or exponent number", not raw_cells("#compare-result td"),
+          raw_cells("#compare-result td"))
+    options = [o.get_attribute("textContent") for o in driver.find_elements(By.CSS_SELECTOR, "#compare-a option")]
+    check("compare: the run without a commit is listed with '-', never 'null'",
+          "run-02 \u00b7 2026-10-02 \u00b7 -" in options and not any("null" in o for o in options), options)
     check("compare: the XSS point's name is text in the table",
           any(XSS in r.text for r in rows) and
           driver.execute_script("return document.querySelectorAll('img').length") == 0)
@@ -266,7 +309,12 @@ try:
     check("run: environment of run-07", "host\nci-runner-1" in env and "Example CPU" in env, env)
     check("run: metadata of run-07", "night\n7" in meta and "suite\nnightly" in meta, meta)
     pts = driver.find_elements(By.CSS_SELECTOR, "#run-points tbody tr")
-    check("run: the points table has the run's 8 values", len(pts) == 8, "%d" % len(pts))
+    check("run: the points table has the run's 9 values", len(pts) == 9, "%d" % len(pts))
+    check("run: values and bounds in their unit's scale",
+          "1.287 \u00b5s 1.261 \u00b5s 1.313 \u00b5s" in row_with(pts, "sort/1024", "backend=cpu", "time")
+          and "7.02 GB/s" in row_with(pts, "bandwidth"), [r.text for r in pts])
+    check("run: no cell shows a raw 10-digit or exponent number", not raw_cells("#run-points td"),
+          raw_cells("#run-points td"))
     prev = driver.find_element(By.ID, "run-compare-previous")
     check("run: links a compare with the previous run", "run-06" in prev.text, prev.text)
     shot("run")
@@ -274,7 +322,7 @@ try:
     # ---- the browser's console: no CSP violation, no script error -----------------------------
     # (The typo's 400 is logged as a failed load: that one was asked for.)
     logs = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"
-            and "lsat+3 - Failed to load resource: the server responded with a status of 400" not in e["message"]]
+            and not re.search(r"lsat\+3(&display=1)? - Failed to load resource: the server responded with a status of 400", e["message"])]
     check("no script error or CSP violation in the browser console", not logs,
           [e["message"][:200] for e in logs])
 except Exception:

@@ -4,7 +4,8 @@
 # python3-selenium, from make deps) by tests/browser/test_dashboard.py,
 # against a real server on a free loopback port over a store built here
 # (tests/browser/dashboard_history.py: 12 nightly runs, a 30% step at run 7,
-# and a point named <img src=x onerror=alert(1)>). Without chromium,
+# a bandwidth in B/s, a run without a commit and a point named
+# <img src=x onerror=alert(1)>). Without chromium,
 # chromedriver or selenium the suite fails: CI installs them (DEB_PKGS).
 #
 # Before the browser, curl checks what the browser cannot see: the page's
@@ -19,7 +20,7 @@ PY=/usr/bin/python3 # Debian's python3, which python3-selenium installs into
 
 python3 "$ROOT/tests/browser/dashboard_history.py" "$WORK/history" "$RUNS"
 for f in "$WORK"/history/run-*.json; do
-	"$BENCHDB" --db "$DB" ingest "$f" >/dev/null || fail "ingest $(basename "$f")" "exit $?"
+	"$BENCHDB" --db "$DB" ingest --no-env "$f" >/dev/null || fail "ingest $(basename "$f")" "exit $?"
 done
 run "$BENCHDB" --db "$DB" baseline set main run-03
 check_rc "baseline main = run-03" 0
@@ -70,6 +71,8 @@ print("runs", d["runs"], d["window"], d["latest"]["id"], d["baseline"]["run"])
 print("regressions", [(r["point"], r["tags"]["backend"], r["metric"], r["severity"]) for r in d["regressions"]["rows"]])
 print("changes", [(c["commit"], c["run"], [(s["metric"], s["change_pct"]) for s in c["series"]]) for c in d["changes"]])
 print("series", len(d["series"]), [(s["point"], s["metric"], s["verdict"], s["change_pct"]) for s in d["series"][:2]])
+print("latest", sorted((s["point"], s["tags"]["backend"], s["metric"], s["latest"], s["unit"]) for s in d["series"] if s["point"] != "<img src=x onerror=alert(1)>"))
+print("regressions shown", [(r["display"]["base"], r["display"]["current"], r["display"]["change_pct"], r["base"]) for r in d["regressions"]["rows"]])
 print("sparklines", sum(1 for s in d["series"] if s["sparkline"].startswith("<svg width=\"120\"")))
 PYEOF
 check "overview: 12 runs, window 30, latest run-12, baseline run-03" grep -qxF "runs 12 30 run-12 run-03" "$WORK/overview.txt"
@@ -82,9 +85,58 @@ check "overview: one change group, commit c0ffee7, both metrics" \
 	grep -qxF "changes [('c0ffee7', 'run-07', [('throughput', '-22.8%'), ('time', '+29.6%')])]" "$WORK/overview.txt"
 run "$BENCHDB" --db "$DB" -c 'changes time of "sort/1024" where backend = cpu window 50'
 check "overview: the change % is the changes statement's" grep -q 'c0ffee7.*+29.6%' "$OUT"
-check "overview: the grid's 8 series, regressions first, worst first" \
-	grep -qxF "series 8 [('sort/1024', 'time', 'regression', '+28.1%'), ('sort/1024', 'throughput', 'regression', '-21.9%')]" "$WORK/overview.txt"
-check "overview: 8 sparklines" grep -qxF "sparklines 8" "$WORK/overview.txt"
+check "overview: the grid's 9 series, regressions first, worst first" \
+	grep -qxF "series 9 [('sort/1024', 'time', 'regression', '+28.1%'), ('sort/1024', 'throughput', 'regression', '-21.9%')]" "$WORK/overview.txt"
+check "overview: 9 sparklines" grep -qxF "sparklines 9" "$WORK/overview.txt"
+# Values as the CLI's table shows them (`compare baseline main with latest
+# metric *` prints the same texts): 1000 * 0.99 * 1.3 = 1287 ns = 1.287 µs,
+# 1e9 / 1287 = 777000.8 items/s, 250 * 0.995 = 248.75 ns, the bandwidth
+# 7020116304 B/s = 7.020 GB/s; the regressions' rows carry the table's text
+# in display and keep their numbers (base 1005 ns = 1000 * 1.005, 1e9 /
+# 1005 = 995024.876 items/s).
+check "overview: latest values in their unit's scale, the stored unit beside them" \
+	grep -qxF "latest [('hash/4096', 'cpu', 'bandwidth', '7.02 GB/s', 'B/s'), ('hash/4096', 'cpu', 'throughput', '4020101 items/s', 'items/s'), ('hash/4096', 'cpu', 'time', '248.8 ns', 'ns'), ('sort/1024', 'cpu', 'throughput', '777001 items/s', 'items/s'), ('sort/1024', 'cpu', 'time', '1.287 µs', 'ns'), ('sort/1024', 'gpu', 'throughput', '2487562 items/s', 'items/s'), ('sort/1024', 'gpu', 'time', '402 ns', 'ns')]" "$WORK/overview.txt"
+check "overview: the regressions' display texts beside their numbers" \
+	grep -qxF "regressions shown [('1.005 µs', '1.287 µs', '+28.1%', 1005), ('995025 items/s', '777001 items/s', '-21.9%', 995024.876)]" "$WORK/overview.txt"
+check "overview: no raw 7-digit-or-longer number where the page shows a value" \
+	[ "$(grep -cE "'[0-9]{7,}(\.[0-9]+)? (B/s|ns)'" "$WORK/overview.txt")" = 0 ]
+run "$BENCHDB" --db "$DB" -c 'compare baseline main with latest metric *'
+check "overview: the CLI's table prints the same texts" \
+	bash -c "grep -q 'bandwidth  *7.055 GB/s  *7.02 GB/s' '$OUT' && grep -q 'time  *1.005 µs  *1.287 µs' '$OUT'"
+
+# /api/query?display=1: each row's cells as the table format's text too.
+q_display() { # STATEMENT [display value]: GET /api/query into $WORK/q.json
+	curl -s -o "$WORK/q.json" -w '%{http_code}' -G --data-urlencode "q=$1" \
+		${2:+--data-urlencode "display=$2"} "$URL/api/query"
+}
+check "display=1: 200" [ "$(q_display 'compare baseline main with latest metric bandwidth' 1)" = 200 ]
+check "display=1: the bandwidth row's numbers, and the table's text in display" \
+	bash -c "grep -qF '\"metric\": \"bandwidth\", \"base\": 7055393270, \"current\": 7020116304, \"unit\": \"B/s\", \"change_pct\": -0.49999999503925596,' '$WORK/q.json' &&
+		grep -qF '\"display\": {\"point\": \"hash/4096\", \"tags\": \"backend=cpu\", \"metric\": \"bandwidth\", \"base\": \"7.055 GB/s\", \"current\": \"7.02 GB/s\", \"unit\": \"B/s\", \"change_pct\": \"-0.5%\", \"verdict\": \"unchanged\", \"p_value\": \"-\", \"threshold\": \"5.0%\",' '$WORK/q.json'"
+q_display 'summary run "run-07"' 1 >/dev/null
+"$PY" - "$WORK/q.json" >"$WORK/q.txt" <<'PYEOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for r in d["rows"]:
+    if r["point"] == "sort/1024" and r["tags"]["backend"] == "cpu":
+        print(r["metric"], r["value"], r["display"]["value"], r["display"]["lower"], r["display"]["upper"])
+PYEOF
+check "display=1: summary run-07's sort/1024 cpu time 1.287 µs (1.261 to 1.313), throughput 777001 items/s" \
+	bash -c "[ \"\$(cat '$WORK/q.txt')\" = \"\$(printf 'time 1287 1.287 µs 1.261 µs 1.313 µs\nthroughput 777000.777 777001 items/s - -')\" ]"
+q_display 'show runs' 1 >/dev/null
+check "display=1: a run without a commit shows '-' (its commit stays null)" \
+	grep -qF '"commit": null, "branch": "main", "points": 4, "metrics": 9, "display": {"id": "run-02", "timestamp": "2026-10-02T02:00:00Z", "commit": "-",' "$WORK/q.json"
+q_display 'show runs' >/dev/null
+run "$BENCHDB" --db "$DB" --json -c 'show runs'
+check "no display: the bytes of benchdb --json, without display members" \
+	bash -c "cmp -s '$OUT' '$WORK/q.json' && ! grep -q display '$WORK/q.json'"
+q_display 'show runs' 0 >/dev/null
+check "display=0: the same bytes" cmp -s "$OUT" "$WORK/q.json"
+check "display=yes: 400" [ "$(q_display 'show runs' yes)" = 400 ]
+check "display=yes: the error says what display takes" grep -qF '"error": "display: expected 1 or 0"' "$WORK/q.json"
+check "POST /api/query?display=1: display members too" \
+	[ "$(curl -s --data-binary 'trend bandwidth last 1' "$URL/api/query?display=1" | grep -c '"value": "7.02 GB/s"')" = 1 ]
+
 check "overview: ?runs=1 is 400" [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/overview?runs=1")" = 400 ]
 curl -s -o "$WORK/nobase.json" "$URL/api/overview?baseline=nope"
 check "overview: a missing baseline is said, not an error" \

@@ -42,33 +42,23 @@ function quote(name) {
 	return '"' + String(name).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 }
 
-/* A number as the table format shows it: about 6 significant digits. */
-function fmt(v) {
-	if (v === null || v === undefined) return '-';
-	if (typeof v !== 'number') return String(v);
-	if (!isFinite(v)) return '-';
-	if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
-	const a = Math.abs(v);
-	if (a !== 0 && (a >= 1e12 || a < 1e-4)) return v.toExponential(5).replace(/\.?0+e/, 'e');
-	return String(Number(v.toPrecision(6)));
-}
-
-function pct(v) {
-	if (typeof v !== 'number' || !isFinite(v)) return '-';
-	return (v > 0 ? '+' : '') + v.toFixed(1) + '%';
-}
-
 function tagsText(tags) {
 	if (!tags || typeof tags !== 'object') return tags ? String(tags) : '';
 	return Object.keys(tags).map((k) => k + '=' + tags[k]).join(',');
 }
 
+/* A value the server sent as text (names, times, the overview's cells).
+ * Numbers of query results are never formatted here: the server writes
+ * them as the CLI's table does (/api/query?display=1, row.display). */
 function cellText(v) {
 	if (v === null || v === undefined) return '-';
-	if (typeof v === 'number') return fmt(v);
-	if (typeof v === 'boolean') return v ? '*' : '-';
 	if (typeof v === 'object') return tagsText(v);
 	return String(v);
+}
+
+/* Cell c of a query result's row as the CLI's table shows it. */
+function shown(row, c) {
+	return row.display && c in row.display ? row.display[c] : cellText(row[c]);
 }
 
 /* '#/page?k=v...' without the empty parameters (but those named in keep). */
@@ -123,7 +113,7 @@ function splitObjects(text) {
 }
 
 async function query(statement) {
-	const r = await getText('/api/query', {q: statement});
+	const r = await getText('/api/query', {q: statement, display: '1'});
 	if (!r.type.startsWith('application/json')) return [{text: r.text}];
 	return splitObjects(r.text);
 }
@@ -165,7 +155,7 @@ function table(columns, rows, opts) {
 		for (const c of columns) {
 			const custom = opts.cell && opts.cell(c, row);
 			const td = el('td', {class: typeof row[c] === 'number' ? 'num' : null});
-			td.append(custom !== undefined && custom !== null ? custom : cellText(row[c]));
+			td.append(custom !== undefined && custom !== null ? custom : shown(row, c));
 			tr.append(td);
 		}
 		body.append(tr);
@@ -287,7 +277,7 @@ async function pageOverview(params) {
 	for (const k of ['regression', 'improvement', 'unchanged', 'new', 'removed', 'n/a', 'not compared'])
 		if (counts[k]) badges.append(el('span', {class: 'n-' + k.replace(/[^a-z]/g, '')}, counts[k] + ' ' + (counts[k] > 1 && plural[k] || k)), ' ');
 	if (data.latest && data.baseline.run)
-		badges.append(el('a', {id: 'compare-latest', href: hashLink('compare', {a: data.baseline.run, b: data.latest.id})}, 'compare latest with baseline \u2192'));
+		badges.append(el('a', {id: 'compare-latest', href: hashLink('compare', {a: data.baseline.run, b: data.latest.id})}, 'compare baseline with latest \u2192'));
 	vs.append(badges);
 	if (!data.regressions) {
 		vs.append(el('p', {class: 'muted'}, 'No baseline ' + data.baseline.name + ': nothing to compare with.'));
@@ -296,8 +286,8 @@ async function pageOverview(params) {
 	} else {
 		vs.append(el('div', {class: 'scroll'}, table(['series', 'metric', 'base', 'current', 'change', 'severity'],
 			data.regressions.rows.map((r) => ({
-				series: r, metric: r.metric, base: fmt(r.base) + ' ' + (r.unit || ''),
-				current: fmt(r.current) + ' ' + (r.unit || ''), change: pct(r.change_pct), severity: r.severity,
+				series: r, metric: r.metric, base: r.display.base, current: r.display.current,
+				change: r.display.change_pct, severity: r.severity,
 			})), {
 				rowClass: () => 'regression',
 				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric)}, seriesLabel(row.series.point, row.series.tags))
@@ -346,8 +336,7 @@ async function pageOverview(params) {
 	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter'});
 	grid.append(el('div', {class: 'row'}, filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
 	const rows = data.series.map((s) => Object.assign({}, s, {
-		series: s, sparkline: s.sparkline, latest: s.latest + (s.unit && s.unit !== '-' ? ' ' + s.unit : ''),
-		'vs baseline': s.change_pct,
+		series: s, sparkline: s.sparkline, 'vs baseline': s.change_pct,
 	}));
 	const t = table(['series', 'metric', 'sparkline', 'latest', 'vs baseline', 'verdict'], rows, {
 		rowClass: (r) => verdictClass(r.verdict),
@@ -516,11 +505,11 @@ function compareBars(rows) {
 		const bar = mk('rect', {x: r.change_pct < 0 ? mid - w : mid, y: y + 3, width: Math.max(w, 1), height: rowH - 6,
 			fill: v === 'regression' ? '#d62728' : v === 'improvement' ? '#2ca02c' : '#9aa5b8'});
 		const title = document.createElementNS(SVG_NS, 'title');
-		title.textContent = r.point + ' ' + tagsText(r.tags) + ' ' + r.metric + ': ' + pct(r.change_pct) + ' (' + r.verdict + ')';
+		title.textContent = r.point + ' ' + tagsText(r.tags) + ' ' + r.metric + ': ' + r.display.change_pct + ' (' + r.verdict + ')';
 		bar.append(title);
 		const label = (r.point + ' ' + tagsText(r.tags) + ' \u00b7 ' + r.metric);
 		mk('text', {x: left - 8, y: y + rowH - 5, 'text-anchor': 'end'}, label.length > 46 ? label.slice(0, 45) + '\u2026' : label);
-		mk('text', {x: r.change_pct < 0 ? mid - w - 4 : mid + w + 4, y: y + rowH - 5, 'text-anchor': r.change_pct < 0 ? 'end' : 'start'}, pct(r.change_pct));
+		mk('text', {x: r.change_pct < 0 ? mid - w - 4 : mid + w + 4, y: y + rowH - 5, 'text-anchor': r.change_pct < 0 ? 'end' : 'start'}, r.display.change_pct);
 	});
 	return svg;
 }
@@ -544,7 +533,7 @@ async function pageCompare(params) {
 		for (const r of runs.rows) {
 			const marks = baselines.rows.filter((x) => x.run === r.id).map((x) => 'baseline ' + x.baseline);
 			sel.append(el('option', {value: r.id, selected: r.id === chosen},
-				r.id + ' \u00b7 ' + r.timestamp.slice(0, 10) + ' \u00b7 ' + r.commit + (marks.length ? ' \u00b7 ' + marks.join(', ') : '')));
+				r.id + ' \u00b7 ' + r.timestamp.slice(0, 10) + ' \u00b7 ' + shown(r, 'commit') + (marks.length ? ' \u00b7 ' + marks.join(', ') : '')));
 		}
 		return sel;
 	};
@@ -573,7 +562,7 @@ async function pageCompare(params) {
 		card.append(el('p', {class: 'counts'}, Object.keys(n).map((k) => [el('span', {class: 'n-' + (verdictClass(k) || 'other')},
 			n[k] + ' ' + (n[k] > 1 && verdictClass(k) ? k + 's' : k)), ' '])));
 		card.append(el('div', {class: 'chart-box', id: 'compare-chart'}, compareBars(rows)));
-		card.append(table(['series', 'metric', 'base', 'current', 'unit', 'change', 'verdict'], rows.map((r) => Object.assign({}, r, {series: r, change: pct(r.change_pct)})), {
+		card.append(table(['series', 'metric', 'base', 'current', 'change', 'verdict'], rows.map((r) => Object.assign({}, r, {series: r, change: r.display.change_pct})), {
 			rowClass: (r) => verdictClass(r.verdict),
 			cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
 				: c === 'verdict' ? el('span', {class: 'verdict-' + (verdictClass(row.verdict) || 'other')}, row.verdict) : null,
@@ -709,8 +698,9 @@ async function pageRun(params) {
 		root.append(errorBox(e));
 		return root;
 	}
-	const [older, baselines] = await Promise.all([
+	const [older, baselines, summary] = await Promise.all([
 		getJSON('/api/runs', {before: id, limit: 1}), getJSON('/api/baselines'),
+		queryOne('summary run ' + quote(id)), /* detail.summary, with display */
 	]);
 	const r = detail.run;
 	const marks = baselines.rows.filter((b) => b.run === id).map((b) => 'baseline ' + b.baseline);
@@ -733,7 +723,6 @@ async function pageRun(params) {
 	root.append(el('div', {class: 'two'},
 		el('section', {class: 'card', id: 'run-environment'}, el('h2', {}, 'Environment'), kvList(section('environment'))),
 		el('section', {class: 'card', id: 'run-metadata'}, el('h2', {}, 'Metadata'), kvList(section('metadata')))));
-	const summary = detail.summary;
 	const pts = el('section', {class: 'card', id: 'run-points'}, el('h2', {}, 'Points (' + summary.rows.length + ' values)'));
 	pts.append(el('div', {class: 'scroll'}, table(summary.columns, summary.rows, {
 		cell: (c, row) => c === 'point' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, row.point) : null,
