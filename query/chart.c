@@ -158,17 +158,11 @@ static void pick_display(const char *unit, double top, display *d)
  * with k/M/G/T for units without a family. */
 static void put_number(bdb_buf *b, double v, const display *d)
 {
-	static const char *const suffix[] = {"", "k", "M", "G", "T"};
 	char text[64];
-	int e = 0;
-	if (d->si)
-		while (e < 4 && fabs(v) >= 1000) {
-			v /= 1000;
-			e++;
-		}
+	const char *prefix = d->si ? bdb__si_prefix(&v) : "";
 	bdb__human_number(v, text, sizeof text);
 	bdb_buf_puts(b, text);
-	bdb_buf_puts(b, suffix[e]);
+	bdb_buf_puts(b, prefix);
 }
 
 /* A coordinate: one decimal, no "-0.0"; the text of printf's "%.1f" of

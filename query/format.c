@@ -170,8 +170,20 @@ static void short_number(double v, char *buf, size_t size)
 	significant_number(v, 4, buf, size);
 }
 
+const char *bdb__si_prefix(double *v)
+{
+	static const char *const prefix[] = {"", "k", "M", "G", "T"};
+	int e = 0;
+	while (e < 4 && fabs(*v) >= 1000) {
+		*v /= 1000;
+		e++;
+	}
+	return prefix[e];
+}
+
 /* v in unit, as "225.6 µs" (natural scale of a time, size or byte rate),
- * "19500 ops/s" (other units), or the number alone without a unit. */
+ * "19.5k ops/s" (other units: SI prefixes, as the charts' ticks), or the
+ * number alone without a unit. */
 static void put_quantity(bdb_buf *b, double v, const char *unit)
 {
 	char num[64];
@@ -202,8 +214,9 @@ static void put_quantity(bdb_buf *b, double v, const char *unit)
 		bdb_buf_printf(b, "%s %s", num, best);
 		return;
 	}
+	const char *prefix = bdb__si_prefix(&v);
 	short_number(v, num, sizeof num);
-	bdb_buf_printf(b, "%s %s", num, unit);
+	bdb_buf_printf(b, "%s%s %s", num, prefix, unit);
 }
 
 /* A cell as people read it (table and markdown formats). unit: the row's
@@ -574,7 +587,7 @@ static bool same_group(const bdb_result *r, size_t a, size_t b)
 /*
  * The sparklines of r, one line per series (its group's values first when
  * there are several), each followed by the smallest and largest value it
- * draws in the series' unit: "▇█▇▁ min 900 elem/s, max 1010 elem/s". For
+ * draws in the series' unit: "▇█▇▁ min 900 elem/s, max 1.01k elem/s". For
  * markdown each line is a list item with the bars as code and the names
  * escaped as table cells are; then an empty line.
  */

@@ -132,6 +132,11 @@ const char *bdb__result_strdup(bdb_result *r, const char *s);
  * ("+7.5%", "0.0%"). */
 void bdb__human_number(double v, char *buf, size_t size);
 void bdb__change_text(double pct, char *buf, size_t size);
+/* The SI prefix of *v in a unit without a ladder of its own (ops/s,
+ * items/s, cycles: bdb_unit_ladder gives none): divides *v by 1000 while
+ * it is at least 1000, up to 10^12, and returns "", "k", "M", "G" or "T".
+ * The table format and the charts' ticks share it. */
+const char *bdb__si_prefix(double *v);
 /* Whether two cells hold the same value (kind and contents). */
 bool bdb__same_value(const bdb_value *a, const bdb_value *b);
 /* A cell without its unit's scale or a mark (numbers to 6 significant

@@ -171,7 +171,7 @@ check "report: kernel's noise 0.7%" \
 check "report: spread's noise 99.8%" \
 	grep -qF '<td class="num">1.049 s</td><td class="num">99.8%</td>' "$R"
 check "report: grid/07's noise 0.9%" \
-	grep -qF '<td class="num">8080 ops/s</td><td class="num">0.9%</td><td class="num">-2.0%</td>' "$R"
+	grep -qF '<td class="num">8.08k ops/s</td><td class="num">0.9%</td><td class="num">-2.0%</td>' "$R"
 check "report: 53 charts (one per point and metric)" [ "$(count '<section class="chart"' "$R")" = 53 ]
 check "report: 53 sparklines" [ "$(count '<svg width="120" height="24"' "$R")" = 53 ]
 check "report: every chart has an anchor the grid links to" \

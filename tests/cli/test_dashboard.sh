@@ -90,16 +90,17 @@ check "overview: the grid's 9 series, regressions first, worst first" \
 check "overview: 9 sparklines" grep -qxF "sparklines 9" "$WORK/overview.txt"
 # Values as the CLI's table shows them (`compare baseline main with latest
 # metric *` prints the same texts): 1000 * 0.99 * 1.3 = 1287 ns = 1.287 µs,
-# 1e9 / 1287 = 777000.8 items/s, 250 * 0.995 = 248.75 ns, the bandwidth
+# 1e9 / 1287 = 777000.8 items/s = 777k (SI prefixes for a unit without a
+# scale of its own, as the charts' ticks), 250 * 0.995 = 248.75 ns, the bandwidth
 # 7020116304 B/s = 7.020 GB/s; the regressions' rows carry the table's text
 # in display and keep their numbers (base 1005 ns = 1000 * 1.005, 1e9 /
 # 1005 = 995024.876 items/s).
 check "overview: latest values in their unit's scale, the stored unit beside them" \
-	grep -qxF "latest [('hash/4096', 'cpu', 'bandwidth', '7.02 GB/s', 'B/s'), ('hash/4096', 'cpu', 'throughput', '4020101 items/s', 'items/s'), ('hash/4096', 'cpu', 'time', '248.8 ns', 'ns'), ('sort/1024', 'cpu', 'throughput', '777001 items/s', 'items/s'), ('sort/1024', 'cpu', 'time', '1.287 µs', 'ns'), ('sort/1024', 'gpu', 'throughput', '2487562 items/s', 'items/s'), ('sort/1024', 'gpu', 'time', '402 ns', 'ns')]" "$WORK/overview.txt"
+	grep -qxF "latest [('hash/4096', 'cpu', 'bandwidth', '7.02 GB/s', 'B/s'), ('hash/4096', 'cpu', 'throughput', '4.02M items/s', 'items/s'), ('hash/4096', 'cpu', 'time', '248.8 ns', 'ns'), ('sort/1024', 'cpu', 'throughput', '777k items/s', 'items/s'), ('sort/1024', 'cpu', 'time', '1.287 µs', 'ns'), ('sort/1024', 'gpu', 'throughput', '2.488M items/s', 'items/s'), ('sort/1024', 'gpu', 'time', '402 ns', 'ns')]" "$WORK/overview.txt"
 check "overview: the regressions' display texts beside their numbers" \
-	grep -qxF "regressions shown [('1.005 µs', '1.287 µs', '+28.1%', 1005), ('995025 items/s', '777001 items/s', '-21.9%', 995024.876)]" "$WORK/overview.txt"
+	grep -qxF "regressions shown [('1.005 µs', '1.287 µs', '+28.1%', 1005), ('995k items/s', '777k items/s', '-21.9%', 995024.876)]" "$WORK/overview.txt"
 check "overview: no raw 7-digit-or-longer number where the page shows a value" \
-	[ "$(grep -cE "'[0-9]{7,}(\.[0-9]+)? (B/s|ns)'" "$WORK/overview.txt")" = 0 ]
+	[ "$(grep -cE "'[0-9]{7,}(\.[0-9]+)? (B/s|ns|items/s)'" "$WORK/overview.txt")" = 0 ]
 run "$BENCHDB" --db "$DB" -c 'compare baseline main with latest metric *'
 check "overview: the CLI's table prints the same texts" \
 	bash -c "grep -q 'bandwidth  *7.055 GB/s  *7.02 GB/s' '$OUT' && grep -q 'time  *1.005 µs  *1.287 µs' '$OUT'"
@@ -121,8 +122,8 @@ for r in d["rows"]:
     if r["point"] == "sort/1024" and r["tags"]["backend"] == "cpu":
         print(r["metric"], r["value"], r["display"]["value"], r["display"]["lower"], r["display"]["upper"])
 PYEOF
-check "display=1: summary run-07's sort/1024 cpu time 1.287 µs (1.261 to 1.313), throughput 777001 items/s" \
-	bash -c "[ \"\$(cat '$WORK/q.txt')\" = \"\$(printf 'time 1287 1.287 µs 1.261 µs 1.313 µs\nthroughput 777000.777 777001 items/s - -')\" ]"
+check "display=1: summary run-07's sort/1024 cpu time 1.287 µs (1.261 to 1.313), throughput 777k items/s" \
+	bash -c "[ \"\$(cat '$WORK/q.txt')\" = \"\$(printf 'time 1287 1.287 µs 1.261 µs 1.313 µs\nthroughput 777000.777 777k items/s - -')\" ]"
 q_display 'show runs' 1 >/dev/null
 check "display=1: a run without a commit shows '-' (its commit stays null)" \
 	grep -qF '"commit": null, "branch": "main", "points": 4, "metrics": 9, "display": {"id": "run-02", "timestamp": "2026-10-02T02:00:00Z", "commit": "-",' "$WORK/q.json"

@@ -141,7 +141,7 @@ static void test_overview(void **state)
 	assert_string_equal(str(shown, "change_pct"), "+100.0%");
 	assert_int_equal(json_integer_value(json_object_get(json_array_get(rows, 1), "current")), 24);
 	shown = json_object_get(json_array_get(rows, 0), "display");
-	assert_string_equal(str(shown, "base"), "1000 elem/s");
+	assert_string_equal(str(shown, "base"), "1k elem/s");
 	assert_string_equal(str(shown, "current"), "900 elem/s");
 	/* Four runs are too few for a change point (docs/query-language.md). */
 	assert_int_equal(json_array_size(json_object_get(j, "changes")), 0);
@@ -154,7 +154,7 @@ static void test_overview(void **state)
 	} want[] = {
 	    {"Grain", "latency_p50", "24 ms", "ms", "+100.0%", "regression"},
 	    {"Datarax", "throughput", "900 elem/s", "elem/s", "-10.0%", "regression"},
-	    {"Grain", "throughput", "1200 elem/s", "elem/s", "+50.0%", "improvement"},
+	    {"Grain", "throughput", "1.2k elem/s", "elem/s", "+50.0%", "improvement"},
 	    {"Datarax", "latency_p50", "10.5 ms", "ms", "+5.0%", "unchanged"},
 	};
 	for (size_t i = 0; i < sizeof want / sizeof *want; i++) {

@@ -211,7 +211,8 @@ static void test_json_values(void **state)
  * row's unit, changes as percentages, a short commit, "-" for missing);
  * without it the JSON is the plain one. Scaled by hand: 7020116304 B/s =
  * 7.020116304 GB/s (4 digits: 7.02), 1394514 ns = 1.394514 ms, 5.00687e-05
- * s = 50.0687 µs. */
+ * s = 50.0687 µs; a unit without a ladder gets SI prefixes, 31489898 items/s
+ * = 31.489898M items/s. */
 static void test_json_display(void **state)
 {
 	(void)state;
@@ -258,7 +259,7 @@ static void test_json_display(void **state)
 	       "\"display\": {\"value\": \"50.07 \xc2\xb5s\", \"unit\": \"s\", \"change\": \"-\", "
 	       "\"commit\": \"-\"}},\n"
 	       "  {\"value\": 31489898, \"unit\": \"items/s\", \"change\": null, \"commit\": null, "
-	       "\"display\": {\"value\": \"31489898 items/s\", \"unit\": \"items/s\", \"change\": "
+	       "\"display\": {\"value\": \"31.49M items/s\", \"unit\": \"items/s\", \"change\": "
 	       "\"-\", \"commit\": \"-\"}}\n"
 	       "]}\n");
 	bdb_result_free(r);
