@@ -44,6 +44,7 @@ static const char usage_text[] =
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
     "  compact                give data.mdb's free pages back (readers may stay open)\n"
+    "  reindex                recompute every series' persisted change points\n"
     "  retain [--dry-run]     apply the retention policy (--set POLICY stores one)\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
@@ -107,6 +108,7 @@ static const subcommand subcommands[] = {
     {"stats", cmd_stats, NULL},
     {"backup", cmd_backup, "it prints no data"},
     {"compact", cmd_compact, "it prints no data"},
+    {"reindex", cmd_reindex, "it prints no data"},
     {"retain", cmd_retain, "it prints one line per run it changes"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
@@ -346,6 +348,9 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 	}
 	if (bdb_store_notice(*out))
 		fprintf(stderr, "benchdb: note: %s\n", bdb_store_notice(*out));
+	/* Writes keep every touched series' change points (docs/storage.md 2.15). */
+	if (!opt.read_only)
+		bdb_query_keep_changes(*out);
 	return EXIT_OK;
 }
 

@@ -1,0 +1,164 @@
+/*
+ * cpfold.c - change points as a sequential fold over a series' values: the
+ * definition is in cpfold.h. Generic over the detector: it calls
+ * bdb__detect_changes_at with the options it is given and reads only the
+ * points it returns.
+ */
+#include "cpfold.h"
+
+#include "schema.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t bdb__cpfold_need(const bdb__cpfold *f)
+{
+	size_t back = f->n > BDB__CPFOLD_WINDOW ? f->n - BDB__CPFOLD_WINDOW : 0;
+	return f->start > back ? f->start : back;
+}
+
+static int push_point(bdb__cpfold *f, const bdb__change_point *p)
+{
+	if (f->count == f->cap) {
+		size_t cap = f->cap ? 2 * f->cap : 8;
+		bdb__change_point *grown = realloc(f->points, cap * sizeof *grown);
+		if (!grown)
+			return BDB_ENOMEM;
+		f->points = grown;
+		f->cap = cap;
+	}
+	f->points[f->count++] = *p;
+	return 0;
+}
+
+/* The detector over values [lo, hi), its indices made absolute. */
+static int detect(const double *x, const double *t, size_t base, size_t lo, size_t hi,
+		  const bdb__changes_options *opt, bdb__changes *out)
+{
+	int rc = bdb__detect_changes_at(x + (lo - base), t ? t + (lo - base) : NULL, hi - lo, opt,
+					out);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < out->count; i++) {
+		out->points[i].index += lo;
+		out->points[i].end += lo;
+	}
+	return 0;
+}
+
+/* Runs the detector on the window ending at m and confirms what settled. */
+static int evaluate(bdb__cpfold *f, const double *x, const double *t, size_t base, size_t m,
+		    const bdb__changes_options *opt)
+{
+	bdb__changes found = {0};
+	int rc = detect(x, t, base, m - BDB__CPFOLD_WINDOW, m, opt, &found);
+	for (size_t i = 0; i < found.count && !rc; i++) {
+		const bdb__change_point *p = &found.points[i];
+		if (p->kind == BDB__CHANGE_DRIFT)
+			continue;
+		size_t last = p->kind == BDB__CHANGE_EXCURSION ? p->end : p->index;
+		if (last + BDB__CPFOLD_SETTLE > m)
+			break;
+		rc = push_point(f, p);
+		if (!rc)
+			f->start = last;
+	}
+	bdb__changes_free(&found);
+	return rc;
+}
+
+int bdb__cpfold_advance(bdb__cpfold *f, const double *x, const double *t, size_t base, size_t n,
+			const bdb__changes_options *opt)
+{
+	if (n < f->n || base > bdb__cpfold_need(f) || base > f->n)
+		return BDB_EINVAL;
+	for (size_t m = f->n + 1; m <= n; m++) {
+		f->n = m;
+		if (m % BDB__CPFOLD_HOP != 0 || m - f->start < BDB__CPFOLD_WINDOW)
+			continue;
+		int rc = evaluate(f, x, t, base, m, opt);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int bdb__cpfold_answer(const bdb__cpfold *f, const double *x, const double *t, size_t base,
+		       const bdb__changes_options *opt, bdb__changes *out)
+{
+	memset(out, 0, sizeof *out);
+	size_t lo = bdb__cpfold_need(f);
+	if (base > lo)
+		return BDB_EINVAL;
+	bdb__changes tail = {0};
+	int rc = detect(x, t, base, lo, f->n, opt, &tail);
+	if (rc)
+		return rc;
+	size_t count = f->count + tail.count;
+	out->points = malloc((count ? count : 1) * sizeof *out->points);
+	if (!out->points) {
+		bdb__changes_free(&tail);
+		return BDB_ENOMEM;
+	}
+	if (f->count)
+		memcpy(out->points, f->points, f->count * sizeof *out->points);
+	if (tail.count)
+		memcpy(out->points + f->count, tail.points, tail.count * sizeof *out->points);
+	out->count = count;
+	out->options = *opt;
+	bdb__changes_free(&tail);
+	return 0;
+}
+
+static bool same_double(double a, double b)
+{
+	return memcmp(&a, &b, sizeof a) == 0;
+}
+
+bool bdb__cpfold_equal(const bdb__cpfold *a, const bdb__cpfold *b)
+{
+	if (a->n != b->n || a->start != b->start || a->count != b->count)
+		return false;
+	for (size_t i = 0; i < a->count; i++) {
+		const bdb__change_point *p = &a->points[i], *q = &b->points[i];
+		if (p->index != q->index || p->end != q->end || p->kind != q->kind ||
+		    !same_double(p->mean_before, q->mean_before) ||
+		    !same_double(p->mean_after, q->mean_after) ||
+		    !same_double(p->change_pct, q->change_pct) ||
+		    !same_double(p->p_value, q->p_value) || !same_double(p->noise, q->noise) ||
+		    !same_double(p->threshold, q->threshold) || !same_double(p->slope, q->slope) ||
+		    !same_double(p->slope_lower, q->slope_lower) ||
+		    !same_double(p->slope_upper, q->slope_upper))
+			return false;
+	}
+	return true;
+}
+
+/* FNV-1a, 64 bits. */
+static uint64_t mix(uint64_t h, const void *data, size_t n)
+{
+	const unsigned char *p = data;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+uint64_t bdb__cpfold_key(const bdb__changes_options *opt)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+	uint64_t ints[] = {BDB__CPFOLD_VERSION,	 BDB__CPFOLD_WINDOW,
+			   BDB__CPFOLD_HOP,	 BDB__CPFOLD_SETTLE,
+			   opt->window,		 (uint64_t)opt->permutations,
+			   opt->seed,		 opt->robust,
+			   opt->excursion_runs};
+	double reals[] = {opt->max_p_value, opt->min_magnitude, opt->effect, opt->floor_pct,
+			  opt->drift_p};
+	h = mix(h, ints, sizeof ints);
+	return mix(h, reals, sizeof reals);
+}
+
+void bdb__cpfold_free(bdb__cpfold *f)
+{
+	free(f->points);
+	memset(f, 0, sizeof *f);
+}
