@@ -301,12 +301,14 @@ void bdb_query_keep_changes(bdb_store *store);
 /* Recomputes every series' record from scratch in one write transaction;
  * *n_series (may be NULL) gets how many. */
 int bdb_query_changes_rebuild(bdb_store *store, size_t *n_series);
-/* Recomputes every record from scratch and reports each that differs (or
- * is malformed, or names no series) as a problem sentence; *n_problems and
- * *n_records (may be NULL) count them. 0 when the check could be done. */
+/* Checks every record: it decodes, names a series and covers exactly its
+ * observations (their count and the last of them); with recompute, it also
+ * equals the series' fold recomputed from scratch. Reports each problem as
+ * a sentence; *n_problems and *n_records (may be NULL) count them. 0 when
+ * the check could be done. */
 typedef void (*bdb_query_problem_fn)(void *ctx, const char *problem);
-int bdb_query_changes_verify(bdb_store *store, bdb_query_problem_fn report, void *ctx,
-			     size_t *n_problems, size_t *n_records);
+int bdb_query_changes_verify(bdb_store *store, bool recompute, bdb_query_problem_fn report,
+			     void *ctx, size_t *n_problems, size_t *n_records);
 
 /* The statement's name (its table's: "show runs", "trend", ...). */
 const char *bdb_result_statement(const bdb_result *r);

@@ -67,8 +67,8 @@ check_out "  and reports the seed" '"seed": 20260131'
 run "$BENCHDB" --db "$PARTS" -c 'changes ta since "2026-01-01" as json'
 check_out "with since it computes as before (no record read)" '"persisted_series": 0'
 
-run "$BENCHDB" --db "$PARTS" verify
-check_rc "verify: every record equals its change points from scratch" 0
+run "$BENCHDB" --db "$PARTS" verify --changes
+check_rc "verify --changes: every record equals its change points from scratch" 0
 check_out "verify is clean" "ok: 700 runs, 2 series, 1400 observations verified"
 run "$BENCHDB" --db "$PARTS" reindex
 check_out_exact "reindex recomputes both series" "reindexed the change points of 2 series"
@@ -82,8 +82,8 @@ printf 'time,commit,ta,tb\n%d,b0200,300,50\n' $((1767225600 + 200 * 86400 + 3600
 for db in "$ONE" "$PARTS"; do
 	"$BENCHDB" --db "$db" import-otava --test h "$WORK/b.csv" >/dev/null
 done
-run "$BENCHDB" --db "$PARTS" verify
-check "after a backfill verify is clean (the records were rebuilt)" test "$RC" -eq 0
+run "$BENCHDB" --db "$PARTS" verify --changes
+check "after a backfill verify --changes is clean (the records were rebuilt)" test "$RC" -eq 0
 rm -rf "$WORK/fresh"
 rows 0 700 >"$WORK/all.csv"
 "$BENCHDB" --db "$WORK/fresh" import-otava --test h "$WORK/b.csv" >/dev/null
@@ -121,7 +121,7 @@ for at in $(seq 1 "$n"); do
 		--test h "$WORK/more.csv" >/dev/null 2>&1 &
 	wait $! 2>/dev/null
 	[ $? -eq 137 ] && killed=$((killed + 1))
-	"$BENCHDB" --db "$WORK/k" verify >"$WORK/v.out" 2>&1 || bad=$((bad + 1))
+	"$BENCHDB" --db "$WORK/k" verify --changes >"$WORK/v.out" 2>&1 || bad=$((bad + 1))
 	# The ingest commits 100 runs a transaction: the store holds the first
 	# 300, 400 or 500 rows, and changes is that of those rows ingested at once.
 	count=$("$BENCHDB" --db "$WORK/k" -c 'show runs as csv' | tail -n +2 | grep -c .)
@@ -141,7 +141,7 @@ check "  the kills left 300 runs (before) or 400 (the first batch committed)" \
 "$BENCHDB" --db "$WORK/k" import-otava --test h "$WORK/more.csv" >/dev/null
 "$BENCHDB" --db "$WORK/k" -c 'changes ta by series' >"$WORK/k.out"
 check "  and the ingest then gives what it gave unkilled" cmp -s "$WORK/k.out" "$WORK/k.after"
-run "$BENCHDB" --db "$WORK/k" verify
+run "$BENCHDB" --db "$WORK/k" verify --changes
 check_rc "  with every record right" 0
 
 finish
