@@ -11,6 +11,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* What cpfold.h's coverage argument needs of the constants. */
+_Static_assert(BDB__CPFOLD_FIRST + BDB__CPFOLD_HOP <= BDB__CPFOLD_WINDOW,
+	       "a segment's first window starts at its start");
+_Static_assert(BDB__CPFOLD_WINDOW - BDB__CPFOLD_SETTLE - 2 >= BDB__CPFOLD_HOP &&
+		   BDB__CPFOLD_FIRST + BDB__CPFOLD_HOP >= BDB__CPFOLD_SETTLE + 2,
+	       "every point gets a window with 2 values before it and SETTLE after");
+
 size_t bdb__cpfold_need(const bdb__cpfold *f)
 {
 	size_t back = f->n > BDB__CPFOLD_WINDOW ? f->n - BDB__CPFOLD_WINDOW : 0;
@@ -51,7 +58,8 @@ static int evaluate(bdb__cpfold *f, const double *x, const double *t, size_t bas
 		    const bdb__changes_options *opt)
 {
 	bdb__changes found = {0};
-	int rc = detect(x, t, base, m - BDB__CPFOLD_WINDOW, m, opt, &found);
+	size_t lo = m - f->start > BDB__CPFOLD_WINDOW ? m - BDB__CPFOLD_WINDOW : f->start;
+	int rc = detect(x, t, base, lo, m, opt, &found);
 	for (size_t i = 0; i < found.count && !rc; i++) {
 		const bdb__change_point *p = &found.points[i];
 		if (p->kind == BDB__CHANGE_DRIFT)
@@ -74,7 +82,7 @@ int bdb__cpfold_advance(bdb__cpfold *f, const double *x, const double *t, size_t
 		return BDB_EINVAL;
 	for (size_t m = f->n + 1; m <= n; m++) {
 		f->n = m;
-		if (m % BDB__CPFOLD_HOP != 0 || m - f->start < BDB__CPFOLD_WINDOW)
+		if (m % BDB__CPFOLD_HOP != 0 || m - f->start < BDB__CPFOLD_FIRST)
 			continue;
 		int rc = evaluate(f, x, t, base, m, opt);
 		if (rc)
@@ -147,7 +155,8 @@ uint64_t bdb__cpfold_key(const bdb__changes_options *opt)
 {
 	uint64_t h = UINT64_C(0xcbf29ce484222325);
 	uint64_t ints[] = {BDB__CPFOLD_VERSION,	 BDB__CPFOLD_WINDOW,
-			   BDB__CPFOLD_HOP,	 BDB__CPFOLD_SETTLE,
+			   BDB__CPFOLD_FIRST,	 BDB__CPFOLD_HOP,
+			   BDB__CPFOLD_SETTLE,
 			   opt->window,		 (uint64_t)opt->permutations,
 			   opt->seed,		 opt->robust,
 			   opt->excursion_runs};

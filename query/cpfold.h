@@ -9,19 +9,27 @@
  * state. Its state is the start of the current segment (the last confirmed
  * change point, 0 before any) and the confirmed points. After value m is
  * folded (m values), when m is a multiple of BDB__CPFOLD_HOP and the segment
- * holds at least BDB__CPFOLD_WINDOW values, the detector
- * (bdb__detect_changes_at, any options) runs on the last
- * BDB__CPFOLD_WINDOW values; its steps and excursions that have at least
- * BDB__CPFOLD_SETTLE values after them (after an excursion's end), taken in
- * order up to the first one that has not, are confirmed and the segment
- * starts at the last of them (an excursion: at its end). Confirmed points
- * are never revisited. Drifts are never confirmed.
+ * holds at least BDB__CPFOLD_FIRST values, the detector
+ * (bdb__detect_changes_at, any options) runs on the window: the segment's
+ * last BDB__CPFOLD_WINDOW values, or all of them when it holds fewer. Its
+ * steps and excursions that have at least BDB__CPFOLD_SETTLE values after
+ * them (after an excursion's end), taken in order up to the first one that
+ * has not, are confirmed and the segment starts at the last of them (an
+ * excursion: at its end). Confirmed points are never revisited. Drifts are
+ * never confirmed.
+ *
+ * Every value of a segment is in a window: the first window of a segment
+ * starts at its start (FIRST + HOP <= WINDOW), and consecutive windows
+ * overlap. A point of the segment at q gets a window that holds at least 2
+ * values before it and SETTLE after it (WINDOW - SETTLE - 2 >= HOP, and
+ * FIRST + HOP - 2 - SETTLE >= 0).
  *
  * The answer for the series is the confirmed points, then the detector's
  * points over the tail: the values from max(start, n - BDB__CPFOLD_WINDOW)
- * to n (a drift there spans the tail). A series of at most
- * BDB__CPFOLD_WINDOW values is never evaluated: its answer is the detector
- * over the whole series.
+ * to n (a drift there spans the tail). A series of fewer than
+ * BDB__CPFOLD_FIRST values is never evaluated, and one of at most
+ * BDB__CPFOLD_WINDOW has its answer from the detector over all of it when
+ * nothing was confirmed.
  *
  * Windows never reach before the segment start, and a window's values are
  * the same whichever batch brought them, so the fold of x[0..n) from scratch
@@ -33,7 +41,8 @@
 
 #include "stats.h"
 
-#define BDB__CPFOLD_WINDOW 320 /* values the detector sees */
+#define BDB__CPFOLD_WINDOW 384 /* values the detector sees at most */
+#define BDB__CPFOLD_FIRST  256 /* values a segment needs before it is judged */
 #define BDB__CPFOLD_HOP	   128 /* it runs after every HOP-th value */
 #define BDB__CPFOLD_SETTLE 160 /* values after a point before it is final */
 /* Bump when the fold, the detector or their defaults change what they find:

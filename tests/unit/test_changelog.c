@@ -146,10 +146,11 @@ static void test_fold_batches(void **state)
 	assert_true(confirmed > 0);
 }
 
-/* A known case: 1,000 values of unit noise with one step of 8 at 400. The
- * step is confirmed (it has 160 values after it in the window ending at
- * 640, the first multiple of 128 with the step 2 or more values in), the
- * segment starts there, and the answer is that one step. */
+/* A known case: 1,000 values of unit noise with one step of 8 at 400.
+ * Windows end at the multiples of 128 from 256 on, each the last 384 values
+ * at most. The step is confirmed by the window [256, 640), the first with
+ * 160 values after it (400 + 160 = 560 <= 640); the segment starts there,
+ * and the answer is that one step, with nothing in the tail [616, 1000). */
 static void test_fold_known_step(void **state)
 {
 	(void)state;
@@ -168,28 +169,39 @@ static void test_fold_known_step(void **state)
 	assert_int_equal(f.points[0].index, 400);
 	assert_int_equal(f.points[0].kind, BDB__CHANGE_STEP);
 	assert_int_equal(f.start, 400);
-	/* Confirmed before 640 + 128 at the latest: the fold of 767 values
-	 * already has it, the fold of 560 (400 + 160) cannot. */
+	/* Not yet after 639 values (the window ending at 512 has 112 after
+	 * it); after 640 it is. */
 	bdb__cpfold early;
-	fold_scratch(x, NULL, 560, &opt, &early);
+	fold_scratch(x, NULL, 639, &opt, &early);
 	assert_int_equal(early.count, 0);
+	assert_int_equal(bdb__cpfold_need(&early), 255);
 	bdb__cpfold_free(&early);
-	fold_scratch(x, NULL, 767, &opt, &early);
+	fold_scratch(x, NULL, 640, &opt, &early);
 	assert_int_equal(early.count, 1);
+	assert_int_equal(bdb__cpfold_need(&early), 400);
 	bdb__cpfold_free(&early);
-	/* The answer: the confirmed step, nothing in the tail [680, 1000). */
-	assert_int_equal(bdb__cpfold_need(&f), 680);
+	assert_int_equal(bdb__cpfold_need(&f), 616);
 	bdb__changes a;
 	assert_int_equal(bdb__cpfold_answer(&f, x, NULL, 0, &opt, &a), 0);
 	assert_int_equal(a.count, 1);
 	assert_int_equal(a.points[0].index, 400);
 	assert_true(a.points[0].mean_after - a.points[0].mean_before > 7);
 	bdb__changes_free(&a);
-	/* A short series is the detector over all of it: nothing confirmed. */
+	/* Before the first window the answer is the detector over the whole
+	 * series: 255 values with the step at 100. */
 	bdb__cpfold s;
-	fold_scratch(x + 300, NULL, 320, &opt, &s);
+	fold_scratch(x + 300, NULL, 255, &opt, &s);
 	assert_int_equal(s.count, 0);
 	assert_int_equal(bdb__cpfold_need(&s), 0);
+	bdb__changes whole;
+	assert_int_equal(bdb__cpfold_answer(&s, x + 300, NULL, 0, &opt, &a), 0);
+	assert_int_equal(bdb__detect_changes_at(x + 300, NULL, 255, &opt, &whole), 0);
+	assert_int_equal(a.count, 1);
+	assert_int_equal(whole.count, 1);
+	assert_int_equal(a.points[0].index, 100);
+	assert_int_equal(whole.points[0].index, 100);
+	bdb__changes_free(&a);
+	bdb__changes_free(&whole);
 	bdb__cpfold_free(&s);
 	bdb__cpfold_free(&f);
 }
