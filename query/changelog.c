@@ -525,7 +525,7 @@ int bdb__changelog_answer(bdb_reader *r, uint64_t series, size_t n_obs, int64_t 
 			return rc;
 		}
 	}
-	rc = bdb__cpfold_answer(&rec.fold, x, t, 0, opt, out);
+	rc = bdb__cpfold_answer(&rec.fold, x, t, opt, out);
 	bdb__cpfold_free(&rec.fold);
 	return rc;
 }

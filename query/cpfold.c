@@ -91,28 +91,93 @@ int bdb__cpfold_advance(bdb__cpfold *f, const double *x, const double *t, size_t
 	return 0;
 }
 
-int bdb__cpfold_answer(const bdb__cpfold *f, const double *x, const double *t, size_t base,
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The long drift of x[0..n) (n > BDB__CPFOLD_WINDOW): the detector over the
+ * medians of blocks of B values (B the smallest power of two that leaves at
+ * most BDB__CPFOLD_WINDOW blocks; the last block may be shorter), each at
+ * the middle of its first and last time. Its drift, if it reports one,
+ * spans the series; *found says whether there is one.
+ */
+static int long_drift(const double *x, const double *t, size_t n,
+		      const bdb__changes_options *opt, bdb__change_point *out, bool *found)
+{
+	*found = false;
+	size_t b = 2;
+	while ((n + b - 1) / b > BDB__CPFOLD_WINDOW)
+		b *= 2;
+	size_t m = (n + b - 1) / b;
+	double *med = malloc(m * sizeof *med), *mt = malloc(m * sizeof *mt);
+	double *block = malloc(b * sizeof *block);
+	int rc = 0;
+	if (!med || !mt || !block) {
+		rc = BDB_ENOMEM;
+		goto done;
+	}
+	for (size_t j = 0; j < m; j++) {
+		size_t lo = j * b, hi = lo + b < n ? lo + b : n, k = hi - lo;
+		memcpy(block, x + lo, k * sizeof *block);
+		qsort(block, k, sizeof *block, by_value);
+		med[j] = k % 2 ? block[k / 2] : (block[k / 2 - 1] + block[k / 2]) / 2;
+		mt[j] = t ? (t[lo] + t[hi - 1]) / 2 : (double)(lo + hi - 1) / 2;
+	}
+	bdb__changes c = {0};
+	if ((rc = bdb__detect_changes_at(med, mt, m, opt, &c)) != 0)
+		goto done;
+	for (size_t i = 0; i < c.count; i++)
+		if (c.points[i].kind == BDB__CHANGE_DRIFT) {
+			*out = c.points[i];
+			out->index = 0;
+			out->end = n;
+			*found = true;
+			break;
+		}
+	bdb__changes_free(&c);
+done:
+	free(med);
+	free(mt);
+	free(block);
+	return rc;
+}
+
+int bdb__cpfold_answer(const bdb__cpfold *f, const double *x, const double *t,
 		       const bdb__changes_options *opt, bdb__changes *out)
 {
 	memset(out, 0, sizeof *out);
 	size_t lo = bdb__cpfold_need(f);
-	if (base > lo)
-		return BDB_EINVAL;
 	bdb__changes tail = {0};
-	int rc = detect(x, t, base, lo, f->n, opt, &tail);
+	int rc = detect(x, t, 0, lo, f->n, opt, &tail);
 	if (rc)
 		return rc;
-	size_t count = f->count + tail.count;
+	/* Over a long series the drift is the whole series' (from its block
+	 * medians), not the tail's. */
+	bool long_series = f->n > BDB__CPFOLD_WINDOW, drifting = false;
+	bdb__change_point drift;
+	if (long_series && opt->drift_p > 0 &&
+	    (rc = long_drift(x, t, f->n, opt, &drift, &drifting)) != 0) {
+		bdb__changes_free(&tail);
+		return rc;
+	}
+	size_t count = drifting + f->count + tail.count;
 	out->points = malloc((count ? count : 1) * sizeof *out->points);
 	if (!out->points) {
 		bdb__changes_free(&tail);
 		return BDB_ENOMEM;
 	}
-	if (f->count)
-		memcpy(out->points, f->points, f->count * sizeof *out->points);
-	if (tail.count)
-		memcpy(out->points + f->count, tail.points, tail.count * sizeof *out->points);
-	out->count = count;
+	size_t k = 0;
+	if (drifting)
+		out->points[k++] = drift;
+	for (size_t i = 0; i < f->count; i++)
+		out->points[k++] = f->points[i];
+	for (size_t i = 0; i < tail.count; i++)
+		if (!long_series || tail.points[i].kind != BDB__CHANGE_DRIFT)
+			out->points[k++] = tail.points[i];
+	out->count = k;
 	out->options = *opt;
 	bdb__changes_free(&tail);
 	return 0;

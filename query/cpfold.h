@@ -26,8 +26,8 @@
  *
  * The answer for the series is the confirmed points, then the detector's
  * points over the tail: the values from max(start, n - BDB__CPFOLD_WINDOW)
- * to n (a drift there spans the tail). A series of fewer than
- * BDB__CPFOLD_FIRST values is never evaluated, and one of at most
+ * to n; its drift is the whole series' (bdb__cpfold_answer). A series of
+ * fewer than BDB__CPFOLD_FIRST values is never evaluated, and one of at most
  * BDB__CPFOLD_WINDOW has its answer from the detector over all of it when
  * nothing was confirmed.
  *
@@ -71,11 +71,16 @@ int bdb__cpfold_advance(bdb__cpfold *f, const double *x, const double *t, size_t
 			const bdb__changes_options *opt);
 
 /*
- * The answer after f->n values (x, t, base as for advance): the confirmed
- * points and the detector's over the tail, indices absolute. out->options
- * are opt.
+ * The answer after f->n values, x[0..f->n) and t (may be NULL) the whole
+ * series: a drift, then the confirmed points, then the detector's steps and
+ * excursions over the tail (and its drift when the series holds at most
+ * BDB__CPFOLD_WINDOW values). The drift of a longer series is the
+ * detector's over the medians of blocks of B values (B the smallest power
+ * of two leaving at most BDB__CPFOLD_WINDOW blocks), spanning the series:
+ * computed here, never stored, so the answer is still a function of the
+ * series alone. Indices absolute; out->options are opt.
  */
-int bdb__cpfold_answer(const bdb__cpfold *f, const double *x, const double *t, size_t base,
+int bdb__cpfold_answer(const bdb__cpfold *f, const double *x, const double *t,
 		       const bdb__changes_options *opt, bdb__changes *out);
 
 /* Whether two folds are the same state (every field of every point). */

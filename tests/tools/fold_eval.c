@@ -110,7 +110,7 @@ int main(int argc, char **argv)
 			bdb__cpfold f = {0};
 			clock_t t2 = clock();
 			if (bdb__cpfold_advance(&f, x, NULL, 0, N, &opt) != 0 ||
-			    bdb__cpfold_answer(&f, x, NULL, 0, &opt, &c) != 0)
+			    bdb__cpfold_answer(&f, x, NULL, &opt, &c) != 0)
 				return 1;
 			clock_t t3 = clock();
 			score(&c, steps, at, &fold);
