@@ -100,8 +100,8 @@ static int by_value(const void *a, const void *b)
 /*
  * The long drift of x[0..n) (n > BDB__CPFOLD_WINDOW): the detector over the
  * medians of blocks of B values (B the smallest power of two that leaves at
- * most BDB__CPFOLD_WINDOW blocks; the last block may be shorter), each at
- * the middle of its first and last time. Its drift, if it reports one,
+ * most BDB__CPFOLD_DRIFT_BLOCKS blocks; the last block may be shorter), each
+ * at the middle of its first and last time. Its drift, if it reports one,
  * spans the series; *found says whether there is one.
  */
 static int long_drift(const double *x, const double *t, size_t n,
@@ -109,7 +109,7 @@ static int long_drift(const double *x, const double *t, size_t n,
 {
 	*found = false;
 	size_t b = 2;
-	while ((n + b - 1) / b > BDB__CPFOLD_WINDOW)
+	while ((n + b - 1) / b > BDB__CPFOLD_DRIFT_BLOCKS)
 		b *= 2;
 	size_t m = (n + b - 1) / b;
 	double *med = malloc(m * sizeof *med), *mt = malloc(m * sizeof *mt);

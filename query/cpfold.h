@@ -45,6 +45,7 @@
 #define BDB__CPFOLD_FIRST  256 /* values a segment needs before it is judged */
 #define BDB__CPFOLD_HOP	   128 /* it runs after every HOP-th value */
 #define BDB__CPFOLD_SETTLE 160 /* values after a point before it is final */
+#define BDB__CPFOLD_DRIFT_BLOCKS 128 /* block medians a long series' drift fit sees */
 /* Bump when the fold, the detector or their defaults change what they find:
  * records of another version are rebuilt (docs/storage.md 2.15). */
 #define BDB__CPFOLD_VERSION 1u
@@ -76,7 +77,7 @@ int bdb__cpfold_advance(bdb__cpfold *f, const double *x, const double *t, size_t
  * excursions over the tail (and its drift when the series holds at most
  * BDB__CPFOLD_WINDOW values). The drift of a longer series is the
  * detector's over the medians of blocks of B values (B the smallest power
- * of two leaving at most BDB__CPFOLD_WINDOW blocks), spanning the series:
+ * of two leaving at most BDB__CPFOLD_DRIFT_BLOCKS blocks), spanning the series:
  * computed here, never stored, so the answer is still a function of the
  * series alone. Indices absolute; out->options are opt.
  */

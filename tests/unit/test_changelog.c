@@ -208,7 +208,7 @@ static void test_fold_known_step(void **state)
 /* A creep of +5 % over 2,000 daily values with noise of 1 %: no window
  * sees it (+0.96 % over 384 values, within the noise), the whole series
  * does. The answer has one drift spanning the series, from the detector
- * over the medians of blocks of 8 (250 blocks), and no step; its slope is
+ * over the medians of blocks of 16 (125 blocks), and no step; its slope is
  * the creep's, 5 / 1999 per day, within its interval. */
 static void test_fold_long_drift(void **state)
 {
