@@ -18,6 +18,7 @@
 #include <cmocka.h>
 
 #include <inttypes.h>
+#include <lmdb.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -504,6 +505,70 @@ static void test_verify_finds_a_wrong_record(void **state)
 	free(dir);
 }
 
+/* A store from before the database "changes" (dropped here with LMDB
+ * itself): opened read-only it has no records and `changes` answers from
+ * scratch; opened for writing it gets the database back, and the next
+ * write keeps the records of the series it touches. */
+static void test_store_without_the_database(void **state)
+{
+	(void)state;
+	static model m;
+	memset(&m, 0, sizeof m);
+	bdb__rng rng;
+	bdb__rng_seed(&rng, 5);
+	for (int s = 0; s < N_SERIES; s++)
+		random_series(&rng, m.value[s], 300);
+	char *dir = make_temp_dir();
+	bdb_store *store = open_store(dir, 0);
+	bdb_query_keep_changes(store);
+	size_t idx[300];
+	for (size_t k = 0; k < 299; k++)
+		idx[k] = k;
+	put_runs(store, &m, idx, 299);
+	static const bdb_query_options o = {.now_us = 0};
+	char *before = query_text(store, &o, "changes time by series as json");
+	assert_non_null(strstr(before, "\"persisted_series\": 3"));
+	bdb_store_close(store);
+
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	assert_int_equal(mdb_env_create(&env), 0);
+	assert_int_equal(mdb_env_set_maxdbs(env, 32), 0);
+	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "changes", 0, &dbi), 0);
+	assert_int_equal(mdb_drop(txn, dbi, 1), 0);
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+
+	bdb_store_options ro = {.read_only = true};
+	bdb_diag d;
+	assert_int_equal(bdb_store_open(dir, &ro, &store, &d), 0);
+	size_t problems = 9, records = 9;
+	assert_int_equal(bdb_query_changes_verify(store, true, NULL, NULL, &problems, &records), 0);
+	assert_int_equal(records, 0);
+	assert_int_equal(problems, 0);
+	char *old = query_text(store, &o, "changes time by series as json");
+	assert_non_null(strstr(old, "\"persisted_series\": 0"));
+	const char *rows_a = strstr(before, "\"rows\""), *rows_b = strstr(old, "\"rows\"");
+	assert_non_null(rows_a);
+	assert_non_null(rows_b);
+	assert_string_equal(rows_a, rows_b);
+	bdb_store_close(store);
+
+	store = open_store(dir, 0);
+	bdb_query_keep_changes(store);
+	size_t last = 299;
+	put_runs(store, &m, &last, 1);
+	assert_records_exact(store, N_SERIES);
+	free(before);
+	free(old);
+	bdb_store_close(store);
+	remove_tree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -512,6 +577,7 @@ int main(void)
 	    cmocka_unit_test(test_fold_long_drift),
 	    cmocka_unit_test(test_store_random_writes),
 	    cmocka_unit_test(test_verify_finds_a_wrong_record),
+	    cmocka_unit_test(test_store_without_the_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
