@@ -1196,12 +1196,19 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 	}
 	bool regressions = bdb_result_is_regressions(res), regressed = false, unsure = false;
 	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
+	size_t compared = 0; /* rows with a verdict of two values: not new, removed, n/a */
 	for (size_t i = 0; i < n; i++) {
 		const char *verdict = cell_str(res, i, "verdict");
 		if (strcmp(verdict, "regression") == 0 || (regressions && !has_verdict))
 			regressed = true;
 		else if (strcmp(verdict, "inconclusive") == 0)
 			unsure = true;
+		compared += strcmp(verdict, "regression") == 0 || strcmp(verdict, "improvement") == 0 ||
+			    strcmp(verdict, "unchanged") == 0 || strcmp(verdict, "inconclusive") == 0;
+	}
+	if (regressions) {
+		bdb_value v = bdb_result_field_by_name(res, "compared");
+		compared = v.kind == BDB_VALUE_INT && v.i > 0 ? (size_t)v.i : 0;
 	}
 	if (fill_label) {
 		if (n == 1) {
@@ -1212,8 +1219,8 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 			bdb_buf_puts(label, "benchmarks");
 		}
 	}
-	if (!regressions && n == 0)
-		unsure = true; /* nothing was compared */
+	if (!regressed && compared == 0)
+		unsure = true; /* nothing was compared: a removed benchmark is not ok */
 	bdb_buf_puts(message, regressed ? "regressed" : unsure ? "inconclusive" : "ok");
 	*color = regressed ? BDB__BADGE_RED : unsure ? BDB__BADGE_GREY : BDB__BADGE_GREEN;
 	return true;

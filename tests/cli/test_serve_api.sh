@@ -311,6 +311,15 @@ badge "verdict inconclusive" 'time of &lt;img src=x onerror=alert(1)&gt;: inconc
 badge "regressions: none is ok" 'benchmarks: ok' '#4c1' --data-urlencode 'q=regressions vs baseline main'
 badge "regressions: some" 'benchmarks: regressed' '#e05d44' \
 	--data-urlencode 'q=regressions vs baseline main threshold 0.2%'
+# Nothing compared is not "ok": a benchmark the latest run no longer has
+# (removed), and regressions over no series. (Both read "ok" before.)
+printf '%s\n' '{"id": "r0", "timestamp": "2026-04-30T10:00:00Z", "commit": "c0000000", "branch": "main",' \
+	' "points": [{"name": "gone", "metrics": {"time": {"value": 5, "unit": "ns"}}}]}' >"$WORK/r0.json"
+"$BENCHDB" --db "$DB" ingest "$WORK/r0.json" >/dev/null
+badge "a removed benchmark: inconclusive" 'time of gone: inconclusive' '#9f9f9f' \
+	--data-urlencode 'q=compare run r0 with latest of gone'
+badge "regressions over no series: inconclusive" 'benchmarks: inconclusive' '#9f9f9f' \
+	--data-urlencode 'q=regressions in run r0 vs baseline main'
 BADGE_ERR="{\"error\": \"expected q=STATEMENT, or point= and metric= (and baseline=)\"$E"
 http "$URL/api/badge.svg"
 check_status "badge without parameters: 400" 400
