@@ -1033,9 +1033,10 @@ static enum MHD_Result dashboard_file(struct MHD_Connection *c, request *rq)
 static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *baseline, *runs_text;
+	const char *baseline, *runs_text, *branch;
 	if (!get_param(c, rq, "baseline", &baseline, &ret) ||
-	    !get_param(c, rq, "runs", &runs_text, &ret))
+	    !get_param(c, rq, "runs", &runs_text, &ret) ||
+	    !get_param(c, rq, "branch", &branch, &ret))
 		return ret;
 	unsigned long runs = 0;
 	if (runs_text) {
@@ -1052,7 +1053,7 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 				    "baseline: expected one line of text", NULL, NULL);
 	watch w;
 	bdb_overview_options opt = {
-	    .baseline = baseline, .runs = runs, .cancel = watch_begin(s, &w)};
+	    .baseline = baseline, .branch = branch, .runs = runs, .cancel = watch_begin(s, &w)};
 	bdb_buf b;
 	bdb_buf_init(&b);
 	bdb_diag d;
@@ -1233,19 +1234,54 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
  * baseline "NAME" with latest metric "M" of "P"`). label= replaces the
  * label. ETag and 304 as chart.svg.
  */
+/* The branch of the run baseline name points at, into out ("" when it has
+ * none or there is no such baseline); 0 or a storage error. */
+static int baseline_branch(bdb_server *s, const char *name, char *out, size_t size, bdb_diag *d)
+{
+	bdb_result *res = NULL, *env = NULL;
+	*out = '\0';
+	int rc = run_statement(s, "show baselines", &res, d);
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
+		if (strcmp(cell_str(res, i, "baseline"), name) != 0)
+			continue;
+		rc = bdb_query_run_environment(s->store, cell_str(res, i, "run"), &env, d);
+		bdb_value b = rc ? (bdb_value){0} : bdb_result_field_by_name(env, "branch");
+		if (b.kind == BDB_VALUE_STRING)
+			snprintf(out, size, "%s", b.str);
+		break;
+	}
+	bdb_result_free(env);
+	bdb_result_free(res);
+	return rc == BDB_ENOTFOUND ? 0 : rc;
+}
+
 static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *q, *point, *metric, *baseline, *label_param;
+	const char *q, *point, *metric, *baseline, *label_param, *branch;
 	if (!get_param(c, rq, "q", &q, &ret) || !get_param(c, rq, "point", &point, &ret) ||
 	    !get_param(c, rq, "metric", &metric, &ret) ||
 	    !get_param(c, rq, "baseline", &baseline, &ret) ||
-	    !get_param(c, rq, "label", &label_param, &ret))
+	    !get_param(c, rq, "label", &label_param, &ret) ||
+	    !get_param(c, rq, "branch", &branch, &ret))
 		return ret;
-	if (q ? point || metric || baseline : !point || !metric)
+	if (q ? point || metric || baseline || branch : !point || !metric)
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
-				    "expected q=STATEMENT, or point= and metric= (and baseline=)",
+				    "expected q=STATEMENT, or point= and metric= (and baseline=, "
+				    "branch=)",
 				    NULL, NULL);
+	/* The verdict compares the newest run of the baseline's own branch (a
+	 * pull request's run does not turn main's badge), unless branch= says. */
+	char base_branch[256] = "";
+	bdb_diag bd;
+	bdb_diag_clear(&bd);
+	int brc = !q && baseline && !branch
+		      ? baseline_branch(s, baseline, base_branch, sizeof base_branch, &bd)
+		      : 0;
+	if (brc)
+		return catalog_failed(c, rq, brc, &bd);
+	if (!branch && *base_branch)
+		branch = base_branch;
 	if (q && writes_store(q))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "badge.svg shows a trend, compare or regressions statement",
@@ -1260,7 +1296,12 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 	} else if (baseline) {
 		bdb_buf_puts(&text, "compare baseline ");
 		bdb_query_put_name(&text, baseline);
-		bdb_buf_puts(&text, " with latest metric ");
+		bdb_buf_puts(&text, " with latest");
+		if (branch) {
+			bdb_buf_puts(&text, " on branch ");
+			bdb_query_put_name(&text, branch);
+		}
+		bdb_buf_puts(&text, " metric ");
 		bdb_query_put_name(&text, metric);
 		bdb_buf_puts(&text, " of ");
 		bdb_query_put_name(&text, point);
@@ -1269,6 +1310,10 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 		bdb_query_put_name(&text, metric);
 		bdb_buf_puts(&text, " of ");
 		bdb_query_put_name(&text, point);
+		if (branch) {
+			bdb_buf_puts(&text, " where branch = ");
+			bdb_query_put_name(&text, branch);
+		}
 		bdb_buf_puts(&text, " last 1");
 	}
 	if (label_param)

@@ -48,6 +48,9 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 
 typedef struct bdb_overview_options {
 	const char *baseline; /* the baseline compared with; NULL: "main" */
+	/* The branch whose runs are read (its newest is "latest"); NULL: the
+	 * branch of the baseline's run, or every branch when it has none. */
+	const char *branch;
 	/* Each series' newest runs its sparkline and change points read; 0: 30. */
 	size_t runs;
 	/* As in bdb_query_options. */
