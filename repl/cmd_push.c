@@ -194,7 +194,6 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 	bdb_kv tag;
 	size_t n_copies = 0;
 	int n_files = 0, code = EXIT_OK;
-	static char token[4096];
 	if (!files)
 		return EXIT_INPUT;
 	for (int i = 1; i < argc; i++) {
@@ -277,14 +276,8 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((code = cli_run_meta_resolve("push", &job.meta)) != 0)
 		goto out;
-	const char *env_token = getenv("BENCHDB_TOKEN");
-	if (token_file) {
-		if ((code = cli_read_token("push", token_file, token, sizeof token)) != 0)
-			goto out;
-		ctx->token = token;
-	} else if (env_token && *env_token) {
-		ctx->token = env_token;
-	}
+	if ((code = cli_client_token(ctx, "push", token_file)) != 0)
+		goto out;
 	for (int f = 0; f < n_files; f++) {
 		int c = push_file(&job, files[f]);
 		if (c > code)

@@ -174,6 +174,12 @@ check_rc "--server set baseline without a token: exit 4" 4
 check_err "--server set baseline without a token: 401" "answered 401 Unauthorized"
 run "$BENCHDB" --server "$S" --token-file "$WORK/token" -c 'set baseline pr = run "r07"'
 check_rc "--server set baseline with the token: exit 0" 0
+BENCHDB_TOKEN=$TOKEN run "$BENCHDB" --server "$S" -c 'set baseline envtok = run "r07"'
+check_rc "--server set baseline with \$BENCHDB_TOKEN, as push: exit 0" 0
+run "$BENCHDB" --db "$DB" -c 'show baselines'
+check_out "the baseline set with \$BENCHDB_TOKEN is stored" "envtok"
+BENCHDB_TOKEN=$TOKEN run "$BENCHDB" --server "$S" -c 'drop baseline envtok'
+check_rc "--server drop baseline with \$BENCHDB_TOKEN: exit 0" 0
 run "$BENCHDB" --db "$DB" --format csv -c 'show baselines'
 check_out "--server set baseline: stored" "pr,r07,"
 

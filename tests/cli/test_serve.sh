@@ -280,6 +280,26 @@ check "the busy one says to retry after 1 s" \
 	grep -qi '^Retry-After: 1' "$(grep -lxF "$busy_body" "$WORK"/busy[1-4].json | sed 's/json$/hdr/')"
 check "three of them: past --query-timeout" \
 	[ "$(grep -l 'time limit' "$WORK"/busy[1-4].json | wc -l)" = 3 ]
+# A client told "busy" (503 with Retry-After) tries again: with the long
+# lane full again, `benchdb --server` waits it out and prints the answer.
+BUSY=()
+for i in 5 6 7; do
+	curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -o /dev/null -G \
+		--data-urlencode "q=$slow" "$URL/api/query" &
+	BUSY+=($!)
+	for j in $(seq 100); do
+		grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
+		sleep 0.1
+	done
+	sleep 0.2
+done
+quick='changes rate using edivisive permutations 20 seed 7'
+"$BENCHDB" --db "$DB" -c "$quick" >"$WORK/quick-local.txt"
+run "$BENCHDB" --server "$URL" -c "$quick"
+check_rc "--server while the lane is full: exit 0 after trying again" 0
+check "--server: it said it would try again" grep -qF "is busy (503); trying again in" "$ERR"
+check "--server: the answer, as the local one" cmp -s "$OUT" "$WORK/quick-local.txt"
+wait "${BUSY[@]}"
 stop_server "$PID"
 check "--max-waiting server: SIGTERM, exit 0" [ "$RC" = 0 ]
 run "$BENCHDB" --db "$DB" serve --max-waiting 0
