@@ -258,18 +258,24 @@ check "one quick thread: SIGTERM, exit 0" [ "$RC" = 0 ]
 # reads still answer. (--query-timeout 3 ends the long ones.) Which of the
 # four is refused depends on the order the server reads them: one is.
 start_server "$WORK/busy.log" --db "$DB" --max-waiting 1 --query-timeout 3
-BUSY=()
-for i in 1 2 3 4; do
-	curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -D "$WORK/busy$i.hdr" \
-		-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow" \
-		"$URL/api/query" >"$WORK/busy$i.status" &
-	BUSY+=($!)
-	for j in $(seq 100); do
-		grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
-		sleep 0.1
+# long_requests N...: the slow statement as request N... in the background
+# (busyN.json, .hdr, .status; pids in BUSY), each once it has been sent.
+long_requests() {
+	local i j
+	BUSY=()
+	for i in "$@"; do
+		curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -D "$WORK/busy$i.hdr" \
+			-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow" \
+			"$URL/api/query" >"$WORK/busy$i.status" &
+		BUSY+=($!)
+		for j in $(seq 100); do
+			grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
+			sleep 0.1
+		done
+		sleep 0.2
 	done
-	sleep 0.2
-done
+}
+long_requests 1 2 3 4
 http -G --data-urlencode 'q=trend time of kernel' "$URL/api/query"
 check_status "a quick read while the long lane is full: 200" 200
 wait "${BUSY[@]}"
@@ -282,17 +288,7 @@ check "three of them: past --query-timeout" \
 	[ "$(grep -l 'time limit' "$WORK"/busy[1-4].json | wc -l)" = 3 ]
 # A client told "busy" (503 with Retry-After) tries again: with the long
 # lane full again, `benchdb --server` waits it out and prints the answer.
-BUSY=()
-for i in 5 6 7; do
-	curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -o /dev/null -G \
-		--data-urlencode "q=$slow" "$URL/api/query" &
-	BUSY+=($!)
-	for j in $(seq 100); do
-		grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
-		sleep 0.1
-	done
-	sleep 0.2
-done
+long_requests 5 6 7
 quick='changes rate using edivisive permutations 20 seed 7'
 "$BENCHDB" --db "$DB" -c "$quick" >"$WORK/quick-local.txt"
 run "$BENCHDB" --server "$URL" -c "$quick"
