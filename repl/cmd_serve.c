@@ -301,11 +301,6 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	bool writes = so.token && !read_only;
 	if (writes)
 		so.ingest = ingest_upload;
-	if (!is_loopback(listen) && !so.token)
-		fprintf(stderr,
-			"benchdb: warning: serve: listening on %s without --token-file: "
-			"anyone who reaches it can read the store\n",
-			listen);
 
 	if (access_log_path && (code = open_access_log(&log)) != 0)
 		return code;
@@ -332,6 +327,12 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 		bdb_store_close(store);
 		return rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
 	}
+	/* Once listening (a refused address gets its error, not this). */
+	if (!is_loopback(listen) && !so.token)
+		fprintf(stderr,
+			"benchdb: warning: serve: listening on %s without --token-file: "
+			"anyone who reaches it can read the store\n",
+			listen);
 	char host[128];
 	snprintf(host, sizeof host, "%s", listen);
 	*strrchr(host, ':') = '\0';

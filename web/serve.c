@@ -448,11 +448,18 @@ static bool writable(const bdb_server *s)
 	return s->token && !s->opt.read_only;
 }
 
+/* Whether header (the Authorization value) is of the Bearer scheme (its
+ * name in any case: RFC 7235). */
+static bool bearer(const char *header)
+{
+	return header && strncasecmp(header, "Bearer ", 7) == 0;
+}
+
 /* Whether header (the Authorization value) carries the token, compared in
  * time that does not depend on where the two differ. */
 static bool token_ok(const bdb_server *s, const char *header)
 {
-	if (!header || strncmp(header, "Bearer ", 7) != 0)
+	if (!bearer(header))
 		return false;
 	const char *given = header + 7;
 	size_t n = strlen(given);
@@ -476,8 +483,8 @@ static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, e
 	const char *auth = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	if (!token_ok(s, auth)) {
 		*ret = answer_error(c, rq, MHD_HTTP_UNAUTHORIZED,
-				    auth ? "the bearer token is wrong"
-					 : "writes need Authorization: Bearer TOKEN",
+				    bearer(auth) ? "the bearer token is wrong"
+						 : "writes need Authorization: Bearer TOKEN",
 				    "WWW-Authenticate", "Bearer");
 		return true;
 	}

@@ -112,6 +112,15 @@ check_body "wrong token: body" \
 	'{"error": "the bearer token is wrong", "line": null, "column": null, "expected": null, "suggestion": null}'
 http -H "Authorization: Bearer ${TOKEN:0:10}" --data-binary "@$GBENCH" "$URL/api/runs"
 check_status "upload with a prefix of the token: 401" 401
+http -H "Authorization: Basic ${TOKEN}" --data-binary "@$GBENCH" "$URL/api/runs"
+check_status "upload with another scheme: 401" 401
+check_body "another scheme: says which one writes need" \
+	'{"error": "writes need Authorization: Bearer TOKEN", "line": null, "column": null, "expected": null, "suggestion": null}'
+# The scheme's name in any case (RFC 7235): "bearer" writes too.
+http -H "Authorization: bearer ${TOKEN}" --data-binary 'set baseline lower = latest' "$URL/api/query"
+check_status "a write with 'bearer' in lower case: 200" 200
+http -H "Authorization: BEARER ${TOKEN}" --data-binary 'drop baseline lower' "$URL/api/query"
+check_status "and with 'BEARER': 200" 200
 runs_now "$WORK/runs-after.json"
 check "refused uploads store nothing" cmp -s "$WORK/runs-before.json" "$WORK/runs-after.json"
 

@@ -416,6 +416,10 @@ serve_on --listen 127.0.0.1:0
 check "loopback without a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
 serve_on --listen '[::1]:0'
 check "[::1] without a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
+run "$BENCHDB" serve --db "$DB" --listen localhost:8080
+check_rc "a host name for --listen: exit 2" 2
+check_err "a host name: says names are not looked up" "is not an IP address"
+check "a refused address: no warning before its error" bash -c "! grep -q warning '$ERR'"
 
 # 12. Methods and limits of the new routes: 405 with Allow, HEAD without a
 # body, a baseline body over the statement limit is 413 before it is sent.
