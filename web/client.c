@@ -97,6 +97,17 @@ static size_t take_header(char *data, size_t size, size_t n, void *ctx)
 	return len;
 }
 
+/* libcurl's progress callback: stops the exchange once *cancel is set. */
+static int take_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+			 curl_off_t ulnow)
+{
+	(void)dltotal;
+	(void)dlnow;
+	(void)ultotal;
+	(void)ulnow;
+	return *(volatile sig_atomic_t *)ctx != 0;
+}
+
 int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *d)
 {
 	out->status = 0;
@@ -150,7 +161,16 @@ int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *
 	}
 	if (rq->method)
 		curl.easy_setopt(h, CURLOPT_CUSTOMREQUEST, rq->method);
+	if (rq->cancel) {
+		curl.easy_setopt(h, CURLOPT_XFERINFOFUNCTION, take_progress);
+		curl.easy_setopt(h, CURLOPT_XFERINFODATA, (void *)rq->cancel);
+		curl.easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	}
 	CURLcode cc = curl.easy_perform(h);
+	if (cc == CURLE_ABORTED_BY_CALLBACK) {
+		rc = bdb_diag_set(d, BDB_ECANCELLED, NULL, 0, 0, "cancelled");
+		goto done;
+	}
 	if (cc != CURLE_OK) {
 		rc = out->body.failed ? BDB_ENOMEM
 				      : bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "%s",

@@ -199,6 +199,9 @@ typedef struct bdb_http_request {
 	const void *body;	  /* NULL: no body */
 	size_t body_len;
 	unsigned timeout_ms; /* the whole exchange; 0: no limit (connecting: 10 s) */
+	/* When set and it turns non-zero, the exchange stops within about a
+	 * second (BDB_ECANCELLED); NULL: it runs to its end or its timeout. */
+	volatile sig_atomic_t *cancel;
 } bdb_http_request;
 
 typedef struct bdb_http_response {

@@ -228,8 +228,12 @@ start_server "$WORK/dead-server.log" --db "$DB" --token-file "$WORK/token" \
 run timeout 20 "$BENCHDB" push --server "$URL" --token-file "$WORK/token" --id slow-2 "$WORK/runs/run-19.json"
 check_rc "dead receiver: the upload is answered" 0
 check_out_exact "dead receiver: the run is stored" "Pushed run slow-2 (53 points, 53 metrics)"
+sleep 1 # the notifier takes the run and starts its first try
 stop_server "$PID"
 check_rc "dead receiver: the server still stops, exit 0" 0
+check "dead receiver: the undelivered message is logged, not dropped silently" \
+	grep -qE "notify: run slow-2: (gave up (at try 1|after [0-9] tries): the server is stopping|not considered: the server stopped)" \
+	"$WORK/dead-server.log"
 
 stop_server "$MAIN"
 check_rc "the main server stops, exit 0" 0
