@@ -51,7 +51,7 @@ typedef struct push_job {
 } push_job;
 
 /* The URL of POST /api/runs with the job's parameters. */
-static void upload_url(const push_job *job, bdb_buf *url)
+static void upload_url(const push_job *job, const char *file_time, bdb_buf *url)
 {
 	cli_server_url(url, job->ctx->server, "/api/runs");
 	const struct {
@@ -64,6 +64,7 @@ static void upload_url(const push_job *job, bdb_buf *url)
 	    {"timestamp", job->timestamp},
 	    {"default_commit", job->meta.ci_commit},
 	    {"default_branch", job->meta.ci_branch},
+	    {"file_time", file_time},
 	};
 	char sep = '?';
 	for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
@@ -80,11 +81,16 @@ static void upload_url(const push_job *job, bdb_buf *url)
 	}
 }
 
-/* Reads path ("-": standard input) whole into b. Prints the error itself. */
-static int read_input(const char *path, bdb_buf *b)
+/* Reads path ("-": standard input) whole into b, and a regular file's
+ * modification time into file_time (else ""). Prints the error itself. */
+static int read_input(const char *path, bdb_buf *b, char *file_time, size_t size)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct stat st;
+	*file_time = '\0';
+	if (f && f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+		bdb_time_format((int64_t)st.st_mtim.tv_sec * 1000000 + st.st_mtim.tv_nsec / 1000,
+				file_time, size);
 	if (f && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
 		cli_error("push: %s is a directory: give the result files in it", path);
@@ -137,10 +143,11 @@ static int push_file(const push_job *job, const char *path)
 	bdb_buf body, url;
 	bdb_buf_init(&body);
 	bdb_buf_init(&url);
-	int code = read_input(path, &body);
+	char file_time[64];
+	int code = read_input(path, &body, file_time, sizeof file_time);
 	if (code)
 		goto done;
-	upload_url(job, &url);
+	upload_url(job, *file_time ? file_time : NULL, &url);
 	if (url.failed) {
 		code = EXIT_INPUT;
 		goto done;

@@ -143,6 +143,14 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 					    u->timestamp);
 		opt.has_timestamp = true;
 	}
+	if (u->file_time) {
+		if (bdb_time_parse(u->file_time, &opt.fallback_time_us) != 0)
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "file_time: expected a date or time such as "
+					    "2026-01-31T12:00:00Z, got '%s'",
+					    u->file_time);
+		opt.has_fallback_time = true;
+	}
 	bdb_kv tags[64];
 	char *copies[64];
 	size_t n_tags = 0;

@@ -742,12 +742,12 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (!s->opt.ingest)
 		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "uploads are off", NULL, NULL);
 	bdb_serve_upload u = {0};
-	static const char *const names[] = {"commit",	 "branch",	   "id",
-					    "format",	 "timestamp",	   "default_commit",
-					    "default_branch"};
-	const char **fields[] = {&u.commit, &u.branch,		&u.id,
-				 &u.format, &u.timestamp, &u.default_commit,
-				 &u.default_branch};
+	static const char *const names[] = {"commit",	      "branch",		"id",
+					    "format",	      "timestamp",	"default_commit",
+					    "default_branch", "file_time"};
+	const char **fields[] = {&u.commit,	    &u.branch,	      &u.id,
+				 &u.format,	    &u.timestamp,     &u.default_commit,
+				 &u.default_branch, &u.file_time};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (!get_param(c, rq, names[i], fields[i], &ret) ||
 		    !param_ok(c, rq, names[i], *fields[i], &ret))

@@ -84,6 +84,9 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
  * NULL when not given; already checked to be one line of text. */
 typedef struct bdb_serve_upload {
 	const char *commit, *branch, *id, *format, *timestamp;
+	/* The time of a run whose file gives none (push sends the file's
+	 * modification time, as `benchdb ingest FILE` takes it); NULL: now. */
+	const char *file_time;
 	/* The commit and branch the file's own give way to (the CI job's, as
 	 * `benchdb ingest` reads them from the environment). */
 	const char *default_commit, *default_branch;

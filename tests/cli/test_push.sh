@@ -63,6 +63,18 @@ check_rc "push --commit auto: exit 0" 0
 run "$BENCHDB" --db "$DB" --format csv -c 'show runs'
 check "push --commit auto: git's HEAD" grep -q "^auto-1,[^,]*,$head," "$OUT"
 
+# A file without a time of its own: the run gets the file's modification
+# time, as `benchdb ingest FILE` gives it (before: the time of the push).
+cp "$FIXTURES/hyperfine.json" "$WORK/old-results.json"
+touch -d '2026-01-15 10:00:00.25 UTC' "$WORK/old-results.json"
+push --token-file "$WORK/token" --id mtime-1 "$WORK/old-results.json"
+check_rc "push of a file without a time: exit 0" 0
+run "$BENCHDB" --db "$DB" --format csv -c 'show runs'
+check_out "its run has the file's modification time" "mtime-1,2026-01-15T10:00:00.250000Z"
+"$BENCHDB" --db "$WORK/local" ingest --id mtime-1 "$WORK/old-results.json" >/dev/null
+run "$BENCHDB" --db "$WORK/local" --format csv -c 'show runs'
+check_out "as ingest gives it" "mtime-1,2026-01-15T10:00:00.250000Z"
+
 # 2. A bad file: exit 3 with ingest's FILE:LINE:COL message, nothing stored.
 printf '{"benchmarks": [\n  {"name": "a", "real_time": "fast"}\n' >"$WORK/bad.json"
 runs_now "$WORK/before.json"
