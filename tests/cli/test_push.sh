@@ -75,6 +75,22 @@ check_out "its run has the file's modification time" "mtime-1,2026-01-15T10:00:0
 run "$BENCHDB" --db "$WORK/local" --format csv -c 'show runs'
 check_out "as ingest gives it" "mtime-1,2026-01-15T10:00:00.250000Z"
 
+# A Criterion.rs tree (a directory, not one file): read as ingest reads it
+# and sent as its benchkit Run JSON; the server stores the run ingest
+# stores (before: exit 2, "is a directory").
+push --token-file "$WORK/token" "$FIXTURES/criterion"
+check_rc "push of a Criterion tree: exit 0" 0
+check_out "push of a Criterion tree: the run" "Pushed run criterion-"
+"$BENCHDB" --db "$WORK/local" ingest "$FIXTURES/criterion" >/dev/null
+crit_id=$("$BENCHDB" --db "$WORK/local" --format csv -c 'show runs' | grep '^criterion-' | cut -d, -f1)
+"$BENCHDB" --db "$WORK/local" --json -c "summary run \"$crit_id\"" >"$WORK/crit-local.json"
+run "$BENCHDB" --db "$DB" --json -c "summary run \"$crit_id\""
+check "the pushed tree: the run ingest stores, value for value" cmp -s "$OUT" "$WORK/crit-local.json"
+mkdir -p "$WORK/not-a-tree"
+push --token-file "$WORK/token" "$WORK/not-a-tree"
+check_rc "push of another directory: exit 2" 2
+check_err "another directory: says to give its files" "is a directory but not a Criterion tree"
+
 # 2. A bad file: exit 3 with ingest's FILE:LINE:COL message, nothing stored.
 printf '{"benchmarks": [\n  {"name": "a", "real_time": "fast"}\n' >"$WORK/bad.json"
 runs_now "$WORK/before.json"
