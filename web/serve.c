@@ -282,8 +282,13 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d, bool whole)
 	else
 		bdb_buf_puts(b, ", \"line\": null, \"column\": null");
 	bdb_buf_puts(b, ", \"expected\": ");
-	if (strncmp(msg, "expected ", 9) == 0) {
-		const char *start = msg + 9, *end = start;
+	/* "expected X, found Y" or "unexpected character "/": expected X" */
+	const char *after = strstr(msg, ": expected ");
+	const char *start = strncmp(msg, "expected ", 9) == 0	  ? msg + 9
+			    : after && after < msg + first ? after + 11
+							   : NULL;
+	if (start) {
+		const char *end = start;
 		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
 			end++;
 		bdb_buf_put_json_string(b, start, (size_t)(end - start));
