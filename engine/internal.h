@@ -60,6 +60,8 @@ struct bdb_store {
 	bool writing;	      /* a write transaction is active (or beginning) */
 	int remapping;	      /* threads waiting to change the map (no new txn begins) */
 	int last_write_error; /* LMDB code or errno of the last failed write txn */
+	bdb_retain_fn on_retain; /* hears the policy applied on ingest (bdb_store_on_retain) */
+	void *on_retain_ctx;
 	/* The snapshot (transaction id) whose indexes a reader checked last
 	 * (BDB__CHECK_INDEXES): its pages stay as they are while it is the
 	 * newest, so readers of it need no second check. */
@@ -317,9 +319,22 @@ int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t v);
 int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, unsigned flags);
 
 /* Puts runs[0..n) inside txn, as bdb_store_put_runs does in its own
- * transaction (retain.c puts rollups and runs without samples with it). */
+ * transaction (retain.c puts rollups and runs without samples with it),
+ * without applying the retention policy. */
 int bdb__put_runs_txn(bdb_store *s, MDB_txn *txn, const bdb_run *const *runs, size_t n,
 		      unsigned flags, bdb_diag *d);
+
+/* The retention policy applied on ingest (retain.c): what it did, kept from
+ * the transaction to its report after the commit. */
+typedef struct bdb__retained bdb__retained;
+/* Applies the stored policy as of now_us inside txn when it says `apply on
+ * ingest` (*out the plan, malloc'ed), else does nothing (*out NULL). */
+int bdb__retain_on_ingest(bdb_store *s, MDB_txn *txn, int64_t now_us, bdb__retained **out,
+			  bdb_diag *d);
+/* Hands every action of r to fn, as bdb_store_retain does, then frees r
+ * (NULL: nothing). */
+void bdb__retained_report(bdb__retained *r, bdb_retain_fn fn, void *ctx);
+void bdb__retained_free(bdb__retained *r);
 
 /* Looks up the series id of canonical bytes, checking long keys against
  * series_info. BDB_ENOTFOUND when absent. */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -726,6 +727,8 @@ typedef struct put_batch {
 	size_t n;
 	size_t failed; /* index of the run that failed */
 	series_cache cache;
+	int64_t now;		 /* the clock, for the policy applied on ingest */
+	bdb__retained *retained; /* what that policy did (NULL: nothing) */
 } put_batch;
 
 static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
@@ -747,6 +750,19 @@ static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	b->failed = b->n;
 	int rc = cache_write_obs(s, txn, &b->cache);
 	return rc ? rc : bdb__run_dict_train(s, txn);
+}
+
+/* The batch, then the retention policy when it says `apply on ingest`, in
+ * the same transaction (a retry after the map grew plans it again). */
+static int put_ingest_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	put_batch *b = ctx;
+	bdb__retained_free(b->retained);
+	b->retained = NULL;
+	int rc = put_batch_txn(s, txn, b);
+	if (rc == 0)
+		rc = bdb__retain_on_ingest(s, txn, b->now, &b->retained, b->items[0].d);
+	return rc;
 }
 
 /* Sets up batch b of runs[0..n): each run checked and encoded. On failure
@@ -797,6 +813,7 @@ static void batch_free(put_batch *b)
 	cache_clear(&b->cache);
 	free(b->cache.slots);
 	bdb_buf_free(&b->cache.bytes);
+	bdb__retained_free(b->retained);
 }
 
 int bdb__put_runs_txn(bdb_store *s, MDB_txn *txn, const bdb_run *const *runs, size_t n,
@@ -818,8 +835,9 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 	int rc = batch_init(&b, runs, n, flags, d);
 	if (rc == BDB_ENOMEM && !b.items)
 		return rc;
+	b.now = (int64_t)time(NULL) * 1000000;
 	if (!rc)
-		rc = bdb__write(store, put_batch_txn, &b);
+		rc = bdb__write(store, put_ingest_txn, &b);
 	if (rc) {
 		/* The system's words (No space left on device) when the disk failed. */
 		const char *why = store->last_write_error ? mdb_strerror(store->last_write_error)
@@ -843,8 +861,18 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		if (outcomes)
 			outcomes[i] = b.items[i].outcome;
 	}
+	if (!rc) {
+		bdb__retained_report(b.retained, store->on_retain, store->on_retain_ctx);
+		b.retained = NULL;
+	}
 	batch_free(&b);
 	return rc;
+}
+
+void bdb_store_on_retain(bdb_store *store, bdb_retain_fn fn, void *ctx)
+{
+	store->on_retain = fn;
+	store->on_retain_ctx = ctx;
 }
 
 int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint64_t *out_seq,

@@ -330,7 +330,7 @@ static int trend_row(void *ctx, const bdb_obs *o)
 	if (o->has_upper)
 		bdb__cell_num(r, w, T_UPPER, o->upper);
 	if (t->rollup_col >= 0) {
-		/* A rollup stands for a week of runs: it says so, and how many
+		/* A rollup stands for a week or month of runs: it says so, and how many
 		 * observations its median, min (lower) and max (upper) are of. */
 		bool is;
 		bdb_rollup_info ri;

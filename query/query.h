@@ -165,6 +165,9 @@ bool bdb_query_starts_statement(const char *word, size_t n);
 /* Whether a statement starting with word[0..n) may write the store ("set",
  * "drop", "annotate"): a server asks for its token. */
 bool bdb_query_word_writes(const char *word, size_t n);
+/* Whether a statement starting with word[0..n) may run long or writes
+ * ("changes", "set", ...): a server runs it off its quick-read threads. */
+bool bdb_query_word_long_running(const char *word, size_t n);
 
 /* Whether `benchdb WORD ...` runs the statement WORD starts. */
 bool bdb_query_is_subcommand(const char *word);
