@@ -511,4 +511,44 @@ int bdb_reader_has_rollups(bdb_reader *r, bool *has);
 int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,
 		      bdb_rollup_info *out);
 
+/* ------------------------------------------------------------------------ */
+/* Persisted change points (changes.c, docs/storage.md 2.15)                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The database "changes" keeps one record per series (series id -> bytes
+ * the query layer writes: its change points and the state to extend them).
+ * The engine does not read the records; it keeps them from lying. Every
+ * write transaction that puts or deletes observations of a series touches
+ * it, with the earliest (time, seq) touched; before the commit, the store's
+ * write hook gets the touched series in id order (each once, the earliest
+ * touch), with a reader of the write transaction through which it reads
+ * observations and puts records. Without a hook the touched series' records
+ * are deleted. A hook that fails aborts the transaction (nothing is stored);
+ * BDB_EMAPFULL from it grows the map and runs the write again.
+ */
+typedef struct bdb_touched {
+	uint64_t series;
+	int64_t from_us; /* the earliest observation put or deleted */
+	uint64_t from_seq;
+} bdb_touched;
+typedef int (*bdb_write_hook)(void *ctx, bdb_reader *txn, const bdb_touched *t, size_t n);
+/* Installs fn (NULL removes it) for this process's later writes. */
+void bdb_store_set_write_hook(bdb_store *store, bdb_write_hook fn, void *ctx);
+
+/* The record of series (valid until bdb_reader_end or the next put), or
+ * BDB_ENOTFOUND. */
+int bdb_reader_change_record(bdb_reader *r, uint64_t series, const void **data, size_t *len);
+/* Puts (len 0: deletes) the record of series. Only through the reader a
+ * write hook or bdb_store_update gets: BDB_EREADONLY for any other. */
+int bdb_reader_put_change_record(bdb_reader *r, uint64_t series, const void *data, size_t len);
+/* Calls fn for every record in series order; stops at fn's non-zero. */
+typedef int (*bdb_change_record_fn)(void *ctx, uint64_t series, const void *data, size_t len);
+int bdb_reader_change_records(bdb_reader *r, bdb_change_record_fn fn, void *ctx);
+
+/* Runs fn in one write transaction with a reader of it (as a write hook
+ * gets); commits when fn returns 0. fn may run again after BDB_EMAPFULL. */
+typedef int (*bdb_update_fn)(void *ctx, bdb_reader *txn);
+int bdb_store_update(bdb_store *store, bdb_update_fn fn, void *ctx);
+
 #endif /* BDB_ENGINE_H */

@@ -187,6 +187,7 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, unsigned flags
 	}
 	rc = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
+		bdb__touch(s, series[i], ts, seq);
 		if (!(flags & BDB__DELETE_OBS_GONE))
 			rc = bdb__obs_delete(txn, s->dbi[BDB__DB_CHUNKS], series[i], ts, seq);
 		bool has = true;
@@ -395,6 +396,7 @@ static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 				break;
 			}
 		rc = bdb__obs_put(txn, s->dbi[BDB__DB_CHUNKS], pending[i]->id, list, count);
+		bdb__touch(s, pending[i]->id, list[0].timestamp_us, list[0].run_seq);
 		bdb_buf_reset(obs);
 	}
 	free(pending);

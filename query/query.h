@@ -297,6 +297,29 @@ void bdb_result_slice(bdb_result *r, size_t from, size_t count);
  */
 int bdb_query_run_environment(bdb_store *store, const char *id, bdb_result **out, bdb_diag *d);
 
+/*
+ * Persisted change points (query/changelog.c, docs/detection.md "Persisted
+ * change points", docs/storage.md 2.15). keep_changes installs the store's
+ * write hook: every later write of this process that puts or deletes
+ * observations extends (appends) or recomputes (backfills, deletions) the
+ * touched series' records in its own transaction, and `changes METRIC`
+ * with the default options reads them. A process that writes without it
+ * deletes the records it touches (they are rebuilt at the next hooked write
+ * or by rebuild).
+ */
+void bdb_query_keep_changes(bdb_store *store);
+/* Recomputes every series' record from scratch in one write transaction;
+ * *n_series (may be NULL) gets how many. */
+int bdb_query_changes_rebuild(bdb_store *store, size_t *n_series);
+/* Checks every record: it decodes, names a series and covers exactly its
+ * observations (their count and the last of them); with recompute, it also
+ * equals the series' fold recomputed from scratch. Reports each problem as
+ * a sentence; *n_problems and *n_records (may be NULL) count them. 0 when
+ * the check could be done. */
+typedef void (*bdb_query_problem_fn)(void *ctx, const char *problem);
+int bdb_query_changes_verify(bdb_store *store, bool recompute, bdb_query_problem_fn report,
+			     void *ctx, size_t *n_problems, size_t *n_records);
+
 /* The statement's name (its table's: "show runs", "trend", ...). */
 const char *bdb_result_statement(const bdb_result *r);
 

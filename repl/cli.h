@@ -143,6 +143,11 @@ int cli_read_token(const char *cmd, const char *path, char *token, size_t size);
 
 /* ---- the server's client (remote.c; push, --server) ---------------------- */
 
+/* Sets ctx->token for a client command (cmd: "push", "--server"): the
+ * first line of token_file when given (cli_read_token), else
+ * $BENCHDB_TOKEN when set (a CI secret), else none. Returns an exit code. */
+int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file);
+
 /* Appends server (a base URL; trailing slashes dropped) and path to b. */
 void cli_server_url(bdb_buf *b, const char *server, const char *path);
 
@@ -238,6 +243,7 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_compact(cli_ctx *ctx, int argc, char **argv);
+int cmd_reindex(cli_ctx *ctx, int argc, char **argv);
 int cmd_retain(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);

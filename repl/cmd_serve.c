@@ -143,6 +143,14 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 					    u->timestamp);
 		opt.has_timestamp = true;
 	}
+	if (u->file_time) {
+		if (bdb_time_parse(u->file_time, &opt.fallback_time_us) != 0)
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "file_time: expected a date or time such as "
+					    "2026-01-31T12:00:00Z, got '%s'",
+					    u->file_time);
+		opt.has_fallback_time = true;
+	}
 	bdb_kv tags[64];
 	char *copies[64];
 	size_t n_tags = 0;
@@ -301,11 +309,6 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	bool writes = so.token && !read_only;
 	if (writes)
 		so.ingest = ingest_upload;
-	if (!is_loopback(listen) && !so.token)
-		fprintf(stderr,
-			"benchdb: warning: serve: listening on %s without --token-file: "
-			"anyone who reaches it can read the store\n",
-			listen);
 
 	if (access_log_path && (code = open_access_log(&log)) != 0)
 		return code;
@@ -332,6 +335,12 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 		bdb_store_close(store);
 		return rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
 	}
+	/* Once listening (a refused address gets its error, not this). */
+	if (!is_loopback(listen) && !so.token)
+		fprintf(stderr,
+			"benchdb: warning: serve: listening on %s without --token-file: "
+			"anyone who reaches it can read the store\n",
+			listen);
 	char host[128];
 	snprintf(host, sizeof host, "%s", listen);
 	*strrchr(host, ':') = '\0';

@@ -282,8 +282,13 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d, bool whole)
 	else
 		bdb_buf_puts(b, ", \"line\": null, \"column\": null");
 	bdb_buf_puts(b, ", \"expected\": ");
-	if (strncmp(msg, "expected ", 9) == 0) {
-		const char *start = msg + 9, *end = start;
+	/* "expected X, found Y" or "unexpected character "/": expected X" */
+	const char *after = strstr(msg, ": expected ");
+	const char *start = strncmp(msg, "expected ", 9) == 0	  ? msg + 9
+			    : after && after < msg + first ? after + 11
+							   : NULL;
+	if (start) {
+		const char *end = start;
 		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
 			end++;
 		bdb_buf_put_json_string(b, start, (size_t)(end - start));
@@ -448,11 +453,18 @@ static bool writable(const bdb_server *s)
 	return s->token && !s->opt.read_only;
 }
 
+/* Whether header (the Authorization value) is of the Bearer scheme (its
+ * name in any case: RFC 7235). */
+static bool bearer(const char *header)
+{
+	return header && strncasecmp(header, "Bearer ", 7) == 0;
+}
+
 /* Whether header (the Authorization value) carries the token, compared in
  * time that does not depend on where the two differ. */
 static bool token_ok(const bdb_server *s, const char *header)
 {
-	if (!header || strncmp(header, "Bearer ", 7) != 0)
+	if (!bearer(header))
 		return false;
 	const char *given = header + 7;
 	size_t n = strlen(given);
@@ -476,8 +488,8 @@ static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, e
 	const char *auth = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	if (!token_ok(s, auth)) {
 		*ret = answer_error(c, rq, MHD_HTTP_UNAUTHORIZED,
-				    auth ? "the bearer token is wrong"
-					 : "writes need Authorization: Bearer TOKEN",
+				    bearer(auth) ? "the bearer token is wrong"
+						 : "writes need Authorization: Bearer TOKEN",
 				    "WWW-Authenticate", "Bearer");
 		return true;
 	}
@@ -745,12 +757,12 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (!s->opt.ingest)
 		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "uploads are off", NULL, NULL);
 	bdb_serve_upload u = {0};
-	static const char *const names[] = {"commit",	 "branch",	   "id",
-					    "format",	 "timestamp",	   "default_commit",
-					    "default_branch"};
-	const char **fields[] = {&u.commit, &u.branch,		&u.id,
-				 &u.format, &u.timestamp, &u.default_commit,
-				 &u.default_branch};
+	static const char *const names[] = {"commit",	      "branch",		"id",
+					    "format",	      "timestamp",	"default_commit",
+					    "default_branch", "file_time"};
+	const char **fields[] = {&u.commit,	    &u.branch,	      &u.id,
+				 &u.format,	    &u.timestamp,     &u.default_commit,
+				 &u.default_branch, &u.file_time};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (!get_param(c, rq, names[i], fields[i], &ret) ||
 		    !param_ok(c, rq, names[i], *fields[i], &ret))
@@ -1043,9 +1055,10 @@ static enum MHD_Result dashboard_file(struct MHD_Connection *c, request *rq)
 static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *baseline, *runs_text;
+	const char *baseline, *runs_text, *branch;
 	if (!get_param(c, rq, "baseline", &baseline, &ret) ||
-	    !get_param(c, rq, "runs", &runs_text, &ret))
+	    !get_param(c, rq, "runs", &runs_text, &ret) ||
+	    !get_param(c, rq, "branch", &branch, &ret))
 		return ret;
 	unsigned long runs = 0;
 	if (runs_text) {
@@ -1062,7 +1075,7 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 				    "baseline: expected one line of text", NULL, NULL);
 	watch w;
 	bdb_overview_options opt = {
-	    .baseline = baseline, .runs = runs, .cancel = watch_begin(s, &w)};
+	    .baseline = baseline, .branch = branch, .runs = runs, .cancel = watch_begin(s, &w)};
 	bdb_buf b;
 	bdb_buf_init(&b);
 	bdb_diag d;
@@ -1206,12 +1219,19 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 	}
 	bool regressions = bdb_result_is_regressions(res), regressed = false, unsure = false;
 	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
+	size_t compared = 0; /* rows with a verdict of two values: not new, removed, n/a */
 	for (size_t i = 0; i < n; i++) {
 		const char *verdict = cell_str(res, i, "verdict");
 		if (strcmp(verdict, "regression") == 0 || (regressions && !has_verdict))
 			regressed = true;
 		else if (strcmp(verdict, "inconclusive") == 0)
 			unsure = true;
+		compared += strcmp(verdict, "regression") == 0 || strcmp(verdict, "improvement") == 0 ||
+			    strcmp(verdict, "unchanged") == 0 || strcmp(verdict, "inconclusive") == 0;
+	}
+	if (regressions) {
+		bdb_value v = bdb_result_field_by_name(res, "compared");
+		compared = v.kind == BDB_VALUE_INT && v.i > 0 ? (size_t)v.i : 0;
 	}
 	if (fill_label) {
 		if (n == 1) {
@@ -1222,8 +1242,8 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 			bdb_buf_puts(label, "benchmarks");
 		}
 	}
-	if (!regressions && n == 0)
-		unsure = true; /* nothing was compared */
+	if (!regressed && compared == 0)
+		unsure = true; /* nothing was compared: a removed benchmark is not ok */
 	bdb_buf_puts(message, regressed ? "regressed" : unsure ? "inconclusive" : "ok");
 	*color = regressed ? BDB__BADGE_RED : unsure ? BDB__BADGE_GREY : BDB__BADGE_GREEN;
 	return true;
@@ -1236,19 +1256,54 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
  * baseline "NAME" with latest metric "M" of "P"`). label= replaces the
  * label. ETag and 304 as chart.svg.
  */
+/* The branch of the run baseline name points at, into out ("" when it has
+ * none or there is no such baseline); 0 or a storage error. */
+static int baseline_branch(bdb_server *s, const char *name, char *out, size_t size, bdb_diag *d)
+{
+	bdb_result *res = NULL, *env = NULL;
+	*out = '\0';
+	int rc = run_statement(s, "show baselines", &res, d);
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
+		if (strcmp(cell_str(res, i, "baseline"), name) != 0)
+			continue;
+		rc = bdb_query_run_environment(s->store, cell_str(res, i, "run"), &env, d);
+		bdb_value b = rc ? (bdb_value){0} : bdb_result_field_by_name(env, "branch");
+		if (b.kind == BDB_VALUE_STRING)
+			snprintf(out, size, "%s", b.str);
+		break;
+	}
+	bdb_result_free(env);
+	bdb_result_free(res);
+	return rc == BDB_ENOTFOUND ? 0 : rc;
+}
+
 static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *q, *point, *metric, *baseline, *label_param;
+	const char *q, *point, *metric, *baseline, *label_param, *branch;
 	if (!get_param(c, rq, "q", &q, &ret) || !get_param(c, rq, "point", &point, &ret) ||
 	    !get_param(c, rq, "metric", &metric, &ret) ||
 	    !get_param(c, rq, "baseline", &baseline, &ret) ||
-	    !get_param(c, rq, "label", &label_param, &ret))
+	    !get_param(c, rq, "label", &label_param, &ret) ||
+	    !get_param(c, rq, "branch", &branch, &ret))
 		return ret;
-	if (q ? point || metric || baseline : !point || !metric)
+	if (q ? point || metric || baseline || branch : !point || !metric)
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
-				    "expected q=STATEMENT, or point= and metric= (and baseline=)",
+				    "expected q=STATEMENT, or point= and metric= (and baseline=, "
+				    "branch=)",
 				    NULL, NULL);
+	/* The verdict compares the newest run of the baseline's own branch (a
+	 * pull request's run does not turn main's badge), unless branch= says. */
+	char base_branch[256] = "";
+	bdb_diag bd;
+	bdb_diag_clear(&bd);
+	int brc = !q && baseline && !branch
+		      ? baseline_branch(s, baseline, base_branch, sizeof base_branch, &bd)
+		      : 0;
+	if (brc)
+		return catalog_failed(c, rq, brc, &bd);
+	if (!branch && *base_branch)
+		branch = base_branch;
 	if (q && writes_store(q))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "badge.svg shows a trend, compare or regressions statement",
@@ -1263,7 +1318,12 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 	} else if (baseline) {
 		bdb_buf_puts(&text, "compare baseline ");
 		bdb_query_put_name(&text, baseline);
-		bdb_buf_puts(&text, " with latest metric ");
+		bdb_buf_puts(&text, " with latest");
+		if (branch) {
+			bdb_buf_puts(&text, " on branch ");
+			bdb_query_put_name(&text, branch);
+		}
+		bdb_buf_puts(&text, " metric ");
 		bdb_query_put_name(&text, metric);
 		bdb_buf_puts(&text, " of ");
 		bdb_query_put_name(&text, point);
@@ -1272,6 +1332,10 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 		bdb_query_put_name(&text, metric);
 		bdb_buf_puts(&text, " of ");
 		bdb_query_put_name(&text, point);
+		if (branch) {
+			bdb_buf_puts(&text, " where branch = ");
+			bdb_query_put_name(&text, branch);
+		}
 		bdb_buf_puts(&text, " last 1");
 	}
 	if (label_param)

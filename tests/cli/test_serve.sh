@@ -112,6 +112,15 @@ check_body "wrong token: body" \
 	'{"error": "the bearer token is wrong", "line": null, "column": null, "expected": null, "suggestion": null}'
 http -H "Authorization: Bearer ${TOKEN:0:10}" --data-binary "@$GBENCH" "$URL/api/runs"
 check_status "upload with a prefix of the token: 401" 401
+http -H "Authorization: Basic ${TOKEN}" --data-binary "@$GBENCH" "$URL/api/runs"
+check_status "upload with another scheme: 401" 401
+check_body "another scheme: says which one writes need" \
+	'{"error": "writes need Authorization: Bearer TOKEN", "line": null, "column": null, "expected": null, "suggestion": null}'
+# The scheme's name in any case (RFC 7235): "bearer" writes too.
+http -H "Authorization: bearer ${TOKEN}" --data-binary 'set baseline lower = latest' "$URL/api/query"
+check_status "a write with 'bearer' in lower case: 200" 200
+http -H "Authorization: BEARER ${TOKEN}" --data-binary 'drop baseline lower' "$URL/api/query"
+check_status "and with 'BEARER': 200" 200
 runs_now "$WORK/runs-after.json"
 check "refused uploads store nothing" cmp -s "$WORK/runs-before.json" "$WORK/runs-after.json"
 
@@ -258,18 +267,24 @@ check "one quick thread: SIGTERM, exit 0" [ "$RC" = 0 ]
 # reads still answer. (--query-timeout 3 ends the long ones.) Which of the
 # four is refused depends on the order the server reads them: one is.
 start_server "$WORK/busy.log" --db "$DB" --max-waiting 1 --query-timeout 3
-BUSY=()
-for i in 1 2 3 4; do
-	curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -D "$WORK/busy$i.hdr" \
-		-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow" \
-		"$URL/api/query" >"$WORK/busy$i.status" &
-	BUSY+=($!)
-	for j in $(seq 100); do
-		grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
-		sleep 0.1
+# long_requests N...: the slow statement as request N... in the background
+# (busyN.json, .hdr, .status; pids in BUSY), each once it has been sent.
+long_requests() {
+	local i j
+	BUSY=()
+	for i in "$@"; do
+		curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -D "$WORK/busy$i.hdr" \
+			-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow" \
+			"$URL/api/query" >"$WORK/busy$i.status" &
+		BUSY+=($!)
+		for j in $(seq 100); do
+			grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
+			sleep 0.1
+		done
+		sleep 0.2
 	done
-	sleep 0.2
-done
+}
+long_requests 1 2 3 4
 http -G --data-urlencode 'q=trend time of kernel' "$URL/api/query"
 check_status "a quick read while the long lane is full: 200" 200
 wait "${BUSY[@]}"
@@ -280,6 +295,16 @@ check "the busy one says to retry after 1 s" \
 	grep -qi '^Retry-After: 1' "$(grep -lxF "$busy_body" "$WORK"/busy[1-4].json | sed 's/json$/hdr/')"
 check "three of them: past --query-timeout" \
 	[ "$(grep -l 'time limit' "$WORK"/busy[1-4].json | wc -l)" = 3 ]
+# A client told "busy" (503 with Retry-After) tries again: with the long
+# lane full again, `benchdb --server` waits it out and prints the answer.
+long_requests 5 6 7
+quick='changes rate using edivisive permutations 20 seed 7'
+"$BENCHDB" --db "$DB" -c "$quick" >"$WORK/quick-local.txt"
+run "$BENCHDB" --server "$URL" -c "$quick"
+check_rc "--server while the lane is full: exit 0 after trying again" 0
+check "--server: it said it would try again" grep -qF "is busy (503); trying again in" "$ERR"
+check "--server: the answer, as the local one" cmp -s "$OUT" "$WORK/quick-local.txt"
+wait "${BUSY[@]}"
 stop_server "$PID"
 check "--max-waiting server: SIGTERM, exit 0" [ "$RC" = 0 ]
 run "$BENCHDB" --db "$DB" serve --max-waiting 0
