@@ -993,19 +993,109 @@ static const char *cell_text(const bdb_result *r, size_t row, size_t col)
 	return v->kind == BDB_VALUE_STRING ? v->str : NULL;
 }
 
-/* Rows a and b belong to one group: the same commit (drifts: all drifts of
- * the same kind form one group, they have no commit of their own). */
-static bool same_group(const bdb_result *r, size_t a, size_t b)
+static bool is_drift(const bdb_result *r, size_t row)
 {
-	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
-	const char *drift = bdb__change_kind_name(BDB__CHANGE_DRIFT);
-	bool da = ka && strcmp(ka, drift) == 0, db = kb && strcmp(kb, drift) == 0;
-	if (da || db)
-		return da && db;
-	const char *ca = cell_text(r, a, 3 + CH_COMMIT), *cb = cell_text(r, b, 3 + CH_COMMIT);
-	if (!ca || !cb)
-		return a == b;
-	return strcmp(ca, cb) == 0;
+	const char *k = cell_text(r, row, 3 + CH_KIND);
+	return k && strcmp(k, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
+}
+
+/* The rows' commits, one each, for grouping. */
+typedef struct commit_at {
+	const char *commit;
+	size_t row;	 /* its first row */
+	int64_t time;	 /* the earliest timestamp of its rows */
+	size_t anchor;	 /* the commit_at its group is shown by */
+} commit_at;
+
+static int by_commit_time(const void *a, const void *b)
+{
+	const commit_at *x = a, *y = b;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+/*
+ * The group of every row of rows into gid[0..n): rows at one commit share
+ * a group, and so do the rows at a commit one run after it: a change point
+ * whose previous commit (the run before it in its series) is the commit of
+ * an earlier group joins that group, so that one change seen a run later
+ * in some series (a benchmark that did not run, a change that shows a run
+ * late) is one alert. A group is anchored at its earliest commit and takes
+ * the commits one run after it only, never a chain. All drifts form one
+ * group (a drift has no commit of its own); a row without a commit is
+ * alone. anchor[g] is the first row at group g's earliest commit, last[g]
+ * the first row at its latest commit.
+ */
+static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, size_t *last,
+			 size_t *n_groups)
+{
+	size_t n = rows->n_rows, nc = 0, ng = 0;
+	commit_at *c = malloc((n ? n : 1) * sizeof *c);
+	if (!c)
+		return BDB_ENOMEM;
+	size_t drifts = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		gid[i] = SIZE_MAX;
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		if (is_drift(rows, i) || !commit)
+			continue;
+		int64_t time = cell_at(rows, i, 3 + CH_TIMESTAMP)->i;
+		size_t k = 0;
+		while (k < nc && strcmp(c[k].commit, commit) != 0)
+			k++;
+		if (k == nc)
+			c[nc++] = (commit_at){commit, i, time, SIZE_MAX};
+		else if (time < c[k].time)
+			c[k].time = time;
+	}
+	qsort(c, nc, sizeof *c, by_commit_time);
+	for (size_t a = 0; a < nc; a++) {
+		if (c[a].anchor != SIZE_MAX)
+			continue;
+		c[a].anchor = ng;
+		anchor[ng] = last[ng] = c[a].row;
+		for (size_t b = a + 1; b < nc; b++) {
+			if (c[b].anchor != SIZE_MAX)
+				continue;
+			bool next = false;
+			for (size_t i = c[b].row; i < n && !next; i++) {
+				const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+				const char *prev = cell_text(rows, i, 3 + CH_PREVIOUS);
+				next = commit && prev && !is_drift(rows, i) &&
+				       strcmp(commit, c[b].commit) == 0 &&
+				       strcmp(prev, c[a].commit) == 0;
+			}
+			if (next) {
+				c[b].anchor = ng;
+				last[ng] = c[b].row;
+			}
+		}
+		ng++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		if (is_drift(rows, i)) {
+			if (drifts == SIZE_MAX) {
+				drifts = ng;
+				anchor[ng] = last[ng] = i;
+				ng++;
+			}
+			gid[i] = drifts;
+		} else if (!commit) {
+			anchor[ng] = last[ng] = i;
+			gid[i] = ng++;
+		} else {
+			for (size_t k = 0; k < nc; k++)
+				if (strcmp(c[k].commit, commit) == 0) {
+					gid[i] = c[k].anchor;
+					break;
+				}
+		}
+	}
+	free(c);
+	*n_groups = ng;
+	return 0;
 }
 
 /* Whether group leader a comes after b: drifts first, then by time. */
@@ -1055,44 +1145,41 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 	if (rc)
 		return rc;
 	size_t n = rows->n_rows;
-	bool *done = calloc(n ? n : 1, sizeof *done);
 	double *changes = malloc((n ? n : 1) * sizeof *changes);
 	bdb_buf text = {0};
-	if (!done || !changes) {
-		free(done);
-		free(changes);
-		return BDB_ENOMEM;
-	}
-	/* The first row of each group, the groups in time order (drifts
-	 * first). */
+	/* The groups, shown in time order (drifts first) by their anchors. */
+	size_t *gid = malloc((n ? n : 1) * sizeof *gid);
+	size_t *anchor = malloc((n ? n : 1) * sizeof *anchor);
+	size_t *last = malloc((n ? n : 1) * sizeof *last);
 	size_t *lead = malloc((n ? n : 1) * sizeof *lead), n_lead = 0;
-	if (!lead) {
-		free(done);
+	if (!changes || !gid || !anchor || !last || !lead ||
+	    assign_groups(rows, gid, anchor, last, &n_lead) != 0) {
 		free(changes);
+		free(gid);
+		free(anchor);
+		free(last);
+		free(lead);
 		return BDB_ENOMEM;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (done[i])
-			continue;
-		for (size_t j = i; j < n; j++)
-			if (!done[j] && same_group(rows, i, j))
-				done[j] = true;
-		size_t k = n_lead++;
-		for (; k > 0 && group_after(rows, lead[k - 1], i); k--)
+	for (size_t k = 0; k < n_lead; k++)
+		lead[k] = k;
+	for (size_t a = 1; a < n_lead; a++)
+		for (size_t k = a; k > 0 && group_after(rows, anchor[lead[k - 1]], anchor[lead[k]]);
+		     k--) {
+			size_t t = lead[k];
 			lead[k] = lead[k - 1];
-		lead[k] = i;
-	}
-	memset(done, 0, n * sizeof *done);
+			lead[k - 1] = t;
+		}
 	for (size_t l = 0; l < n_lead; l++) {
-		size_t i = lead[l];
+		size_t grp = lead[l], i = anchor[grp];
 		size_t count = 0, nc = 0, worst = i;
 		bool worst_regresses = false;
 		double worst_abs = -1;
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
 		bdb_buf_reset(&text);
-		for (size_t j = i; j < n; j++) {
-			if (done[j] || !same_group(rows, i, j))
+		for (size_t j = 0; j < n; j++) {
+			if (gid[j] != grp)
 				continue;
-			done[j] = true;
 			count++;
 			const bdb_value *c = cell_at(rows, j, 3 + CH_CHANGE);
 			double change = c->kind == BDB_VALUE_NUMBER ? c->num : NAN;
@@ -1111,12 +1198,15 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 			series_name(rows, j, &text);
 			if (!isnan(change))
 				bdb_buf_printf(&text, " %+.1f%%", change);
+			/* A member a run after the group's commit says where. */
+			const char *at = cell_text(rows, j, 3 + CH_COMMIT);
+			if (commit && at && strcmp(at, commit) != 0)
+				bdb_buf_printf(&text, " at %.10s", at);
 		}
 		long row = bdb__result_add_row(g);
 		if (row < 0)
 			break;
 		size_t w = (size_t)row;
-		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
 		const char *kind = cell_text(rows, i, 3 + CH_KIND);
 		bool drift = kind && strcmp(kind, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
 		if (!drift) {
@@ -1136,12 +1226,18 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		series_name(rows, worst, &name);
 		bdb__cell_str(g, w, G_WORST_SERIES, bdb_buf_cstr(&name));
 		bdb_buf_free(&name);
-		const char *prev = cell_text(rows, worst, 3 + CH_PREVIOUS);
+		/* The run before the change: the worst series' when it
+		 * changes at the group's commit, else the anchor's; the range
+		 * to bisect runs from it to the group's latest commit. */
+		const char *wc_commit = cell_text(rows, worst, 3 + CH_COMMIT);
+		size_t before = commit && wc_commit && strcmp(wc_commit, commit) == 0 ? worst : i;
+		const char *prev = cell_text(rows, before, 3 + CH_PREVIOUS);
+		const char *end = cell_text(rows, last[grp], 3 + CH_COMMIT);
 		if (prev && !drift) {
 			bdb__cell_str(g, w, G_PREVIOUS, prev);
-			if (commit) {
+			if (end) {
 				char cmd[96];
-				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, commit);
+				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, end);
 				bdb__cell_str(g, w, G_BISECT, cmd);
 			}
 		}
@@ -1153,7 +1249,9 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 	}
 	bdb_buf_free(&text);
 	free(lead);
-	free(done);
+	free(gid);
+	free(anchor);
+	free(last);
 	free(changes);
 	return g->failed ? BDB_ENOMEM : 0;
 }
