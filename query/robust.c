@@ -729,6 +729,7 @@ static int find_steps(robust *w, const double *x, mark_list *out)
 typedef struct drift {
 	double slope, lower, upper; /* per unit of t */
 	double p_value;		    /* two-sided Mann-Kendall */
+	double wide_lower, wide_upper; /* the interval with the autocorrelation */
 } drift;
 
 static int by_double(const void *a, const void *b)
@@ -769,6 +770,41 @@ static double lag1_residual(const double *x, const double *t, const size_t *seg,
 	return rho < 0.9 ? rho : 0.9;
 }
 
+/*
+ * n / n*, the factor by which lag-1 autocorrelation r1 > 0 raises the
+ * variance of Mann-Kendall's S over n runs: Yue and Wang (2004), the
+ * effective sample size of an AR(1) series,
+ *   n / n* = 1 + 2 sum_{k=1}^{n-1} (1 - k/n) r1^k
+ * (its limit for large n is Bayley and Hammersley's (1 + r1) / (1 - r1)).
+ * 1 for r1 <= 0: negative autocorrelation is not credited.
+ */
+static double ac_factor(size_t n, double r1)
+{
+	if (!(r1 > 0))
+		return 1.0;
+	double sum = 0, power = 1;
+	for (size_t k = 1; k < n; k++) {
+		power *= r1;
+		if (power < 1e-17)
+			break;
+		sum += (1.0 - (double)k / (double)n) * power;
+	}
+	return 1.0 + 2.0 * sum;
+}
+
+/* Sen's 95 % interval of the sorted slopes[0..ns) for Var S = var, as
+ * scipy.stats.theilslopes computes it: the order statistics
+ * rint((N -+ z(0.975) sqrt(var)) / 2) of the N slopes. */
+static void sen_interval(const double *slopes, size_t ns, double var, double *lower,
+			 double *upper)
+{
+	double c = bdb__normal_quantile(0.975) * sqrt(var);
+	double ru = nearbyint(((double)ns + c) / 2.0);
+	double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
+	*upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
+	*lower = slopes[rl < 0 ? 0 : (size_t)rl];
+}
+
 /* n(n - 1)(2n + 5) for Mann-Kendall's variance (times 18). */
 static double mk_term(double n)
 {
@@ -788,7 +824,7 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 		     drift *out)
 {
 	size_t n = w->n;
-	*out = (drift){0, 0, 0, 1.0};
+	*out = (drift){0, 0, 0, 1.0, 0, 0};
 	size_t stride = n > DRIFT_MAX_POINTS ? (n + DRIFT_MAX_POINTS - 1) / DRIFT_MAX_POINTS : 1;
 	size_t *seg = malloc((n ? n : 1) * sizeof *seg);
 	if (!seg)
@@ -811,11 +847,13 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 	}
 	double *slopes = malloc((pairs ? pairs : 1) * sizeof *slopes);
 	double *vals = malloc((np ? np : 1) * sizeof *vals);
-	if (!slopes || !vals) {
+	double *seg_var = malloc((np ? np : 1) * sizeof *seg_var); /* at each segment's first */
+	if (!slopes || !vals || !seg_var) {
 		free(seg);
 		free(pick);
 		free(slopes);
 		free(vals);
+		free(seg_var);
 		return BDB_ENOMEM;
 	}
 	size_t ns = 0;
@@ -842,25 +880,26 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 				;
 			ties += mk_term((double)(j - i));
 		}
-		var += (mk_term((double)m) - ties) / 18.0;
+		seg_var[a] = (mk_term((double)m) - ties) / 18.0;
+		var += seg_var[a];
 	}
 	if (ns > 0 && var > 0) {
 		qsort(slopes, ns, sizeof *slopes, by_double);
 		out->slope = bdb__stats_percentile_sorted(slopes, ns, 50.0);
-		/* Sen's interval as scipy.stats.theilslopes computes it: the
-		 * order statistics rint((N -+ z sigma) / 2) of the N slopes. */
-		double c = bdb__normal_quantile(0.975) * sqrt(var);
-		double ru = nearbyint(((double)ns + c) / 2.0);
-		double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
-		out->upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
-		out->lower = slopes[rl < 0 ? 0 : (size_t)rl];
+		sen_interval(slopes, ns, var, &out->lower, &out->upper);
 		/* Autocorrelated noise makes S vary more than independent noise
-		 * does: the variance is scaled by (1 + r1) / (1 - r1) for the
-		 * lag-1 autocorrelation r1 > 0 of the residuals around the
-		 * slope (Bayley and Hammersley's effective sample size). */
+		 * does: each segment's variance is scaled by its n / n*
+		 * (ac_factor) for the lag-1 autocorrelation r1 > 0 of the
+		 * residuals around the slope. */
 		double r1 = lag1_residual(x, t, seg, pick, np, out->slope);
-		double inflate = r1 > 0 ? (1 + r1) / (1 - r1) : 1.0;
-		double z = (fabs(S) - 1.0) / sqrt(var * inflate);
+		double wide = 0;
+		for (size_t a = 0, b; a < np; a = b) {
+			for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
+				;
+			wide += seg_var[a] * ac_factor(b - a, r1);
+		}
+		double z = (fabs(S) - 1.0) / sqrt(wide);
+		sen_interval(slopes, ns, wide, &out->wide_lower, &out->wide_upper);
 		out->p_value = z > 0 ? 2.0 * bdb__normal_sf(z) : 1.0;
 		if (out->p_value > 1.0)
 			out->p_value = 1.0;
@@ -869,6 +908,7 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 	free(pick);
 	free(slopes);
 	free(vals);
+	free(seg_var);
 	return 0;
 }
 
@@ -986,7 +1026,7 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 	if ((err = find_steps(&w, x, &marks)) != 0)
 		goto done;
 
-	drift d = {0, 0, 0, 1.0};
+	drift d = {0, 0, 0, 1.0, 0, 0};
 	bool drifting = false;
 	double span = t[n - 1] - t[0];
 	if (opt->drift_p > 0 && span > 0) {
@@ -1036,13 +1076,15 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			 * taken out. */
 			if (holds && g == 1)
 				holds = again.count == 0;
-			/* For one step, two or more all the same way make a
-			 * staircase: a drift replaces a single step only when it
-			 * explains the series no worse, the runs spreading
-			 * around the line no more than around the two levels. A
+			/* For one step (two or more all the same way make a
+			 * staircase) the drift must also explain the series: a
 			 * creep read as one step (autocorrelated noise often
-			 * hides the rest) leaves a slope inside each level; a
-			 * real step leaves its jump around any line. */
+			 * hides the rest of the staircase) still creeps inside
+			 * each of its two levels, a real step does not. So the
+			 * whole-series slope must lie within the 95 % interval
+			 * of the slope within the levels (widened for their
+			 * autocorrelation), or the runs spread around the line
+			 * no more than around the two levels. */
 			if (holds && g == 1 && marks.count == 1) {
 				mark_list none = {0};
 				double *resid = malloc(n * sizeof *resid);
@@ -1053,7 +1095,9 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 				double around_steps = residual_noise(&w, x, &marks, resid);
 				double around_line = residual_noise(&w, flat, &none, resid);
 				free(resid);
-				holds = around_line <= around_steps;
+				holds = (guess[1].slope >= guess[0].wide_lower &&
+					 guess[1].slope <= guess[0].wide_upper) ||
+					around_line <= around_steps;
 			}
 			if (holds) {
 				free(marks.m);
