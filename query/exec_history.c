@@ -1002,10 +1002,19 @@ static bool is_drift(const bdb_result *r, size_t row)
 /* The rows' commits, one each, for grouping. */
 typedef struct commit_at {
 	const char *commit;
-	size_t row;	 /* its first row */
-	int64_t time;	 /* the earliest timestamp of its rows */
-	size_t anchor;	 /* the commit_at its group is shown by */
+	size_t row;	/* its first row */
+	int64_t time;	/* the earliest timestamp of its rows */
+	size_t anchor;	/* the group it belongs to */
 } commit_at;
+
+static int by_commit_name(const void *a, const void *b)
+{
+	const commit_at *x = a, *y = b;
+	int c = strcmp(x->commit, y->commit);
+	if (c)
+		return c;
+	return (x->row > y->row) - (x->row < y->row);
+}
 
 static int by_commit_time(const void *a, const void *b)
 {
@@ -1013,6 +1022,23 @@ static int by_commit_time(const void *a, const void *b)
 	if (x->time != y->time)
 		return x->time < y->time ? -1 : 1;
 	return (x->row > y->row) - (x->row < y->row);
+}
+
+/* The position in c[0..nc) (sorted by name) of commit, or SIZE_MAX. */
+static size_t find_commit(const commit_at *c, size_t nc, const char *commit)
+{
+	size_t lo = 0, hi = nc;
+	while (commit && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(c[mid].commit, commit);
+		if (cmp == 0)
+			return mid;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
 }
 
 /*
@@ -1032,49 +1058,68 @@ static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, si
 {
 	size_t n = rows->n_rows, nc = 0, ng = 0;
 	commit_at *c = malloc((n ? n : 1) * sizeof *c);
-	if (!c)
+	size_t *at = malloc((n ? n : 1) * sizeof *at);	 /* each row's commit in c */
+	size_t *prev = malloc((n ? n : 1) * sizeof *prev); /* its previous commit's */
+	size_t *rank = malloc((n ? n : 1) * sizeof *rank); /* c by name -> by time */
+	if (!c || !at || !prev || !rank) {
+		free(c);
+		free(at);
+		free(prev);
+		free(rank);
 		return BDB_ENOMEM;
-	size_t drifts = SIZE_MAX;
-	for (size_t i = 0; i < n; i++) {
-		gid[i] = SIZE_MAX;
-		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
-		if (is_drift(rows, i) || !commit)
-			continue;
-		int64_t time = cell_at(rows, i, 3 + CH_TIMESTAMP)->i;
-		size_t k = 0;
-		while (k < nc && strcmp(c[k].commit, commit) != 0)
-			k++;
-		if (k == nc)
-			c[nc++] = (commit_at){commit, i, time, SIZE_MAX};
-		else if (time < c[k].time)
-			c[k].time = time;
 	}
+	for (size_t i = 0; i < n; i++) {
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		if (!is_drift(rows, i) && commit)
+			c[nc++] = (commit_at){commit, i, cell_at(rows, i, 3 + CH_TIMESTAMP)->i, 0};
+	}
+	/* One entry per commit (its first row, its earliest time), by name. */
+	qsort(c, nc, sizeof *c, by_commit_name);
+	size_t m = 0;
+	for (size_t k = 0; k < nc; k++) {
+		if (m && strcmp(c[m - 1].commit, c[k].commit) == 0) {
+			if (c[k].time < c[m - 1].time)
+				c[m - 1].time = c[k].time;
+			continue;
+		}
+		c[m++] = c[k];
+	}
+	nc = m;
+	for (size_t i = 0; i < n; i++) {
+		bool counted = !is_drift(rows, i);
+		at[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_COMMIT)) : SIZE_MAX;
+		prev[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_PREVIOUS)) : SIZE_MAX;
+	}
+	/* Positions by name to positions by time, then anchors in time order. */
+	for (size_t k = 0; k < nc; k++)
+		c[k].anchor = k;
 	qsort(c, nc, sizeof *c, by_commit_time);
+	for (size_t k = 0; k < nc; k++) {
+		rank[c[k].anchor] = k;
+		c[k].anchor = SIZE_MAX;
+	}
+	for (size_t i = 0; i < n; i++) {
+		at[i] = at[i] == SIZE_MAX ? SIZE_MAX : rank[at[i]];
+		prev[i] = prev[i] == SIZE_MAX ? SIZE_MAX : rank[prev[i]];
+	}
 	for (size_t a = 0; a < nc; a++) {
 		if (c[a].anchor != SIZE_MAX)
 			continue;
 		c[a].anchor = ng;
 		anchor[ng] = last[ng] = c[a].row;
-		for (size_t b = a + 1; b < nc; b++) {
-			if (c[b].anchor != SIZE_MAX)
-				continue;
-			bool next = false;
-			for (size_t i = c[b].row; i < n && !next; i++) {
-				const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
-				const char *prev = cell_text(rows, i, 3 + CH_PREVIOUS);
-				next = commit && prev && !is_drift(rows, i) &&
-				       strcmp(commit, c[b].commit) == 0 &&
-				       strcmp(prev, c[a].commit) == 0;
-			}
-			if (next) {
-				c[b].anchor = ng;
-				last[ng] = c[b].row;
-			}
-		}
+		size_t latest = a;
+		for (size_t i = 0; i < n; i++)
+			if (prev[i] == a && at[i] != SIZE_MAX && at[i] > a &&
+			    c[at[i]].anchor == SIZE_MAX)
+				c[at[i]].anchor = ng;
+		for (size_t i = 0; i < n; i++)
+			if (at[i] != SIZE_MAX && c[at[i]].anchor == ng && at[i] > latest)
+				latest = at[i];
+		last[ng] = c[latest].row;
 		ng++;
 	}
+	size_t drifts = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
-		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
 		if (is_drift(rows, i)) {
 			if (drifts == SIZE_MAX) {
 				drifts = ng;
@@ -1082,18 +1127,17 @@ static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, si
 				ng++;
 			}
 			gid[i] = drifts;
-		} else if (!commit) {
+		} else if (at[i] == SIZE_MAX) {
 			anchor[ng] = last[ng] = i;
 			gid[i] = ng++;
 		} else {
-			for (size_t k = 0; k < nc; k++)
-				if (strcmp(c[k].commit, commit) == 0) {
-					gid[i] = c[k].anchor;
-					break;
-				}
+			gid[i] = c[at[i]].anchor;
 		}
 	}
 	free(c);
+	free(at);
+	free(prev);
+	free(rank);
 	*n_groups = ng;
 	return 0;
 }
