@@ -5,6 +5,7 @@
  * variant). Series are chosen through the postings and their values read
  * from the observation index only, never from the runs' FlatBuffers.
  */
+#include "cpfold.h"
 #include "exec.h"
 #include "stats.h"
 
@@ -329,7 +330,7 @@ static int trend_row(void *ctx, const bdb_obs *o)
 	if (o->has_upper)
 		bdb__cell_num(r, w, T_UPPER, o->upper);
 	if (t->rollup_col >= 0) {
-		/* A rollup stands for a week of runs: it says so, and how many
+		/* A rollup stands for a week or month of runs: it says so, and how many
 		 * observations its median, min (lower) and max (upper) are of. */
 		bool is;
 		bdb_rollup_info ri;
@@ -824,6 +825,15 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 	bdb_buf_free(&name);
 }
 
+/* Whether the statement reads each series' whole history (no since, until,
+ * last or filter on run fields): the default `changes` then answers from
+ * the persisted change points (cpfold.h). */
+static bool whole_history(const bdb__stmt *st)
+{
+	return !(st->clauses & (BDB__C_SINCE | BDB__C_UNTIL | BDB__C_LAST)) && st->last_n == 0 &&
+	       !bdb__expr_uses_run_fields(st->where);
+}
+
 static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
 		       const history *h, const bdb__changes_options *opt, bool lead,
 		       bdb_result *r)
@@ -844,11 +854,19 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 			t[n] = (double)h->obs[i].timestamp_us / US_PER_DAY;
 			x[n++] = h->obs[i].value;
 		}
-	if ((rc = bdb__detect_changes_at(x, t, n, opt, &found)) != 0) {
+	bool persisted = false;
+	if (whole_history(st) && bdb__cpfold_key(opt) == ex->persisted_key && h->n)
+		rc = bdb__changelog_answer(ex->rd, si->id, h->n, h->obs[h->n - 1].timestamp_us,
+					   h->obs[h->n - 1].run_seq, x, t, n, opt, &found,
+					   &persisted);
+	else
+		rc = bdb__detect_changes_at(x, t, n, opt, &found);
+	if (rc) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
+	ex->persisted_series += persisted;
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
@@ -916,7 +934,11 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 		}
 		if (opt->robust) {
 			char detail[160], why[512];
+			/* A drift's own span (the tail's, from persisted change
+			 * points); the series' for the others. */
 			double span = n > 1 ? t[n - 1] - t[0] : 0;
+			if (cp->kind == BDB__CHANGE_DRIFT && cp->end > cp->index && cp->end <= n)
+				span = t[cp->end - 1] - t[cp->index];
 			char back[48] = "";
 			if (has_end)
 				snprintf(back, sizeof back, "%.10s", *end.commit ? end.commit : end.id);
@@ -1415,6 +1437,11 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		drawing->chart_log = st->chart_log;
 		drawing->chart_runs = st->chart_runs;
 	}
+	/* The options the persisted change points were made with. */
+	bdb__changes_options kept;
+	bdb__changes_options_robust(&kept);
+	ex->persisted_key = bdb__cpfold_key(&kept);
+	ex->persisted_series = 0;
 	int64_t analysed = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
 		h.n = 0;
@@ -1439,6 +1466,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	    (rc = bdb__change_rows_group(ex, r, r, "grouping changes")) != 0)
 		goto done;
 	bdb__field_int(r, "series", analysed);
+	if (opt.robust && !opt.window)
+		bdb__field_int(r, "persisted_series", (int64_t)ex->persisted_series);
 done:
 	free(ex->annotations);
 	ex->annotations = NULL;
