@@ -267,14 +267,15 @@ check "one quick thread: SIGTERM, exit 0" [ "$RC" = 0 ]
 # reads still answer. (--query-timeout 3 ends the long ones.) Which of the
 # four is refused depends on the order the server reads them: one is.
 start_server "$WORK/busy.log" --db "$DB" --max-waiting 1 --query-timeout 3
-# long_requests N...: the slow statement as request N... in the background
-# (busyN.json, .hdr, .status; pids in BUSY), each once it has been sent.
+# long_requests N...: the slow statement four times (longer than the
+# time limit even alone) as request N... in the background (busyN.json,
+# .hdr, .status; pids in BUSY), each once it has been sent.
 long_requests() {
 	local i j
 	BUSY=()
 	for i in "$@"; do
 		curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -D "$WORK/busy$i.hdr" \
-			-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow" \
+			-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow; $slow; $slow; $slow" \
 			"$URL/api/query" >"$WORK/busy$i.status" &
 		BUSY+=($!)
 		for j in $(seq 100); do
