@@ -136,6 +136,18 @@ int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
 #define BDB__MAX_SEQ UINT32_C(0xFFFFFFFE)
 
 /*
+ * Short decimals (decimal.c): v has the decimal form (m, e) when
+ * bdb__decimal_value(m, e), (double)m / 10^e, gives v's bits back, with
+ * |m| < 2^53 and e <= BDB__DECIMAL_MAX_EXP. fit tests one exponent and sets
+ * *m; find the smallest from `from` on, setting *e and *m. -0, NaNs,
+ * infinities and values needing more digits have none (false).
+ */
+#define BDB__DECIMAL_MAX_EXP 22
+double bdb__decimal_value(int64_t m, unsigned e);
+bool bdb__decimal_fit(double v, unsigned e, int64_t *m);
+bool bdb__decimal_find(double v, unsigned from, unsigned *e, int64_t *m);
+
+/*
  * Observation chunks (chunk.c, docs/storage.md 2.8): 1 to BDB__CHUNK_OBS
  * observations of one series, strictly increasing in (time, seq), as a
  * bit stream. Written at most about BDB__CHUNK_BYTES long.
@@ -340,15 +352,27 @@ int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *ke
 
 /*
  * Run values (runpack.c, docs/storage.md 2.2.1): a zstd frame of the
- * FlatBuffer, with the store's dictionary (meta "zstd_dict") when it has
- * one. pack writes fb[0..len) compressed to out (reset first); unpack the
- * FlatBuffer of a stored value to out (reset first), BDB_ECORRUPT for a
- * value that is not one whole frame or does not decompress. pack needs the
+ * FlatBuffer (its doubles packed apart, below), with the store's dictionary
+ * (meta "zstd_dict") when it has one. pack writes fb[0..len) compressed to
+ * out (reset first); unpack the FlatBuffer of a stored value to out (reset
+ * first), BDB_ECORRUPT for a value that is not one whole frame or does not
+ * decompress to what pack writes. pack needs the
  * write transaction (one writer: it keeps a context in s).
  */
 int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out);
 int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out);
 void bdb__run_pack_free(bdb_store *s);
+/*
+ * What a run's frame holds (c, reset first): the FlatBuffer with its metric
+ * doubles zeroed and those doubles coded after it (*packed true), or fb
+ * itself when its doubles cannot be found or taking them out would move
+ * them (a field sharing bytes with an offset: never in a buffer
+ * bdb_run_encode wrote). restore turns a packed content back into the
+ * FlatBuffer's exact bytes, in place; BDB_ECORRUPT for anything
+ * bdb__run_content does not write.
+ */
+int bdb__run_content(const void *fb, size_t len, bdb_buf *c, bool *packed);
+int bdb__run_content_restore(bdb_buf *content);
 /* Trains and stores the dictionary once the store has enough runs (and has
  * none): later runs compress with it. In a write transaction. */
 int bdb__run_dict_train(bdb_store *s, MDB_txn *txn);

@@ -1,9 +1,17 @@
 /*
  * runpack.c - run FlatBuffers stored compressed (docs/storage.md 2.2.1):
- * each `runs` value is one zstd frame of the FlatBuffer, with the store's
- * dictionary when it has one. The dictionary is trained once from the
- * store's runs (meta "zstd_dict") when it has BDB__DICT_MIN_RUNS runs, and
- * never changes afterwards: frames name it by its id.
+ * each `runs` value is one zstd frame, with the store's dictionary when it
+ * has one. The frame holds the FlatBuffer with its metric doubles taken out
+ * (zeroed) and, after it, those doubles coded apart: a short decimal as its
+ * exponent, the length of its integer and the integer's bytes, anything
+ * else as its 64 bits. Such a value starts with the byte PACK_DECIMAL; a
+ * value that is a bare zstd frame holds the whole FlatBuffer (runs written
+ * before the decimal packing, or whose doubles cannot be found). Either
+ * way the reader gets the FlatBuffer's exact bytes back.
+ *
+ * The dictionary is trained once from the store's runs (meta "zstd_dict")
+ * when it has BDB__DICT_MIN_RUNS runs, and never changes afterwards: frames
+ * name it by its id.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +28,127 @@
 /* A frame saying it holds more than this is damaged (the map is smaller). */
 #define MAX_RUN_BYTES (UINT64_C(1) << 34)
 #define ZSTD_LEVEL    1
+/* The first byte of a value with the doubles packed apart (a zstd frame
+ * starts with 0x28). */
+#define PACK_DECIMAL 0x01
+/* A double's head byte: 0 for its 64 bits, else e + 1 (1 to 23), plus
+ * HEAD_NEGATIVE for a negative integer. */
+#define HEAD_NEGATIVE 0x80
+
+/*
+ * The frame's content, the doubles at pos[0..n) of fb taken out:
+ *
+ *   fb with those 8-byte fields zeroed ‖ head[n] ‖ size[n] ‖ the bytes,
+ *   each double's `size` bytes, least significant first: |m| for a short
+ *   decimal (m / 10^e), else its 64 bits (size 8) ‖ u32 fb's length (LE)
+ */
+static void content_put(bdb_buf *c, const uint8_t *fb, size_t len, const uint32_t *pos, size_t n)
+{
+	bdb_buf_append(c, fb, len);
+	if (c->failed || bdb_buf_reserve(c, 10 * n + 4) != 0)
+		return;
+	uint8_t *out = (uint8_t *)c->data, *head = out + len, *size = head + n, *bytes = size + n;
+	for (size_t i = 0; i < n; i++) {
+		double v;
+		memcpy(&v, fb + pos[i], 8);
+		unsigned e;
+		int64_t m;
+		uint64_t word;
+		if (bdb__decimal_find(v, 0, &e, &m)) {
+			head[i] = (uint8_t)((e + 1) | (m < 0 ? HEAD_NEGATIVE : 0));
+			word = m < 0 ? (uint64_t)-m : (uint64_t)m;
+		} else {
+			head[i] = 0;
+			memcpy(&word, &v, 8);
+		}
+		unsigned k = 0;
+		for (uint64_t w = word; w; w >>= 8)
+			bytes[k++] = (uint8_t)w;
+		if (!head[i])
+			for (; k < 8; k++)
+				bytes[k] = (uint8_t)(word >> (8 * k));
+		size[i] = (uint8_t)k;
+		bytes += k;
+	}
+	for (size_t i = 0; i < n; i++)
+		memset(out + pos[i], 0, 8);
+	uint32_t le = (uint32_t)len;
+	uint8_t tail[4] = {(uint8_t)le, (uint8_t)(le >> 8), (uint8_t)(le >> 16), (uint8_t)(le >> 24)};
+	memcpy(bytes, tail, 4);
+	c->len = (size_t)(bytes + 4 - out);
+}
+
+/* Puts the doubles of content c (the FlatBuffer at its start, fb_len
+ * bytes) back at their places; false for anything content_put does not
+ * write. */
+static bool content_restore(uint8_t *c, size_t fb_len, size_t len, const uint32_t *pos, size_t n)
+{
+	if (n > (len - fb_len) / 2)
+		return false;
+	const uint8_t *head = c + fb_len, *size = head + n, *bytes = size + n, *end = c + len;
+	for (size_t i = 0; i < n; i++) {
+		unsigned e = head[i] & ~HEAD_NEGATIVE, k = size[i];
+		/* A raw double has 8 bytes; a decimal's integer has no zero
+		 * byte on top. */
+		if (k > 8 || (size_t)(end - bytes) < k || (!e && (k != 8 || head[i])) ||
+		    e > BDB__DECIMAL_MAX_EXP + 1 || (e && k && !bytes[k - 1]))
+			return false;
+		uint64_t word = 0;
+		for (unsigned b = 0; b < k; b++)
+			word |= (uint64_t)bytes[b] << (8 * b);
+		bytes += k;
+		double v;
+		if (!e) {
+			memcpy(&v, &word, 8);
+		} else {
+			if (word >= (UINT64_C(1) << 53))
+				return false;
+			int64_t m = (int64_t)word;
+			v = bdb__decimal_value(head[i] & HEAD_NEGATIVE ? -m : m, e - 1);
+		}
+		memcpy(c + pos[i], &v, 8);
+	}
+	return bytes == end;
+}
+
+/* The positions of fb's doubles (bdb_fb_run_doubles) in a new array. */
+static int doubles_find(const void *fb, size_t len, uint32_t **pos, size_t *n)
+{
+	*pos = malloc((len / 8 + 1) * sizeof **pos);
+	if (!*pos)
+		return BDB_ENOMEM;
+	int rc = bdb_fb_run_doubles(fb, len, *pos, len / 8 + 1, n);
+	if (rc) {
+		free(*pos);
+		*pos = NULL;
+	}
+	return rc;
+}
+
+int bdb__run_content(const void *fb, size_t len, bdb_buf *c, bool *packed)
+{
+	uint32_t *pos, *again = NULL;
+	size_t n, n_again = 0;
+	bdb_buf_reset(c);
+	*packed = false;
+	if (len > UINT32_MAX || doubles_find(fb, len, &pos, &n) != 0) {
+		bdb_buf_append(c, fb, len);
+		return c->failed ? BDB_ENOMEM : 0;
+	}
+	content_put(c, fb, len, pos, n);
+	int rc = c->failed ? BDB_ENOMEM : 0;
+	if (!rc && doubles_find(c->data, len, &again, &n_again) == 0 && n_again == n &&
+	    memcmp(pos, again, n * sizeof *pos) == 0) {
+		*packed = true;
+	} else if (!rc) {
+		bdb_buf_reset(c);
+		bdb_buf_append(c, fb, len);
+		rc = c->failed ? BDB_ENOMEM : 0;
+	}
+	free(pos);
+	free(again);
+	return rc;
+}
 
 /* The store's dictionary (meta "zstd_dict"), or len 0. Points into the map. */
 static int dict_get(bdb_store *s, MDB_txn *txn, const void **dict, size_t *len)
@@ -41,27 +170,65 @@ int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_bu
 {
 	const void *dict;
 	size_t dict_len;
+	bool packed;
+	bdb_buf content;
+	bdb_buf_init(&content);
 	int rc = dict_get(s, txn, &dict, &dict_len);
-	if (rc)
-		return rc;
+	if (!rc)
+		rc = bdb__run_content(fb, len, &content, &packed);
 	bdb_buf_reset(out);
-	size_t bound = ZSTD_compressBound(len);
-	if (bdb_buf_reserve(out, bound) != 0)
-		return BDB_ENOMEM;
+	size_t bound = ZSTD_compressBound(content.len);
+	if (!rc && bdb_buf_reserve(out, bound + 1) != 0)
+		rc = BDB_ENOMEM;
 	/* One writer at a time (the write transaction): the context is ours. */
-	if (!s->zstd_cctx && !(s->zstd_cctx = ZSTD_createCCtx()))
-		return BDB_ENOMEM;
-	size_t n = dict_len ? ZSTD_compress_usingDict(s->zstd_cctx, out->data, bound, fb, len,
-						      dict, dict_len, ZSTD_LEVEL)
-			    : ZSTD_compressCCtx(s->zstd_cctx, out->data, bound, fb, len, ZSTD_LEVEL);
+	if (!rc && !s->zstd_cctx && !(s->zstd_cctx = ZSTD_createCCtx()))
+		rc = BDB_ENOMEM;
+	if (rc) {
+		bdb_buf_free(&content);
+		return rc;
+	}
+	char *frame = out->data + packed;
+	out->data[0] = PACK_DECIMAL; /* overwritten by the frame when not packed */
+	size_t n = dict_len ? ZSTD_compress_usingDict(s->zstd_cctx, frame, bound, content.data,
+						      content.len, dict, dict_len, ZSTD_LEVEL)
+			    : ZSTD_compressCCtx(s->zstd_cctx, frame, bound, content.data,
+						content.len, ZSTD_LEVEL);
+	bdb_buf_free(&content);
 	if (ZSTD_isError(n))
 		return BDB_ENOMEM;
-	out->len = n;
+	out->len = n + packed;
+	return 0;
+}
+
+int bdb__run_content_restore(bdb_buf *out)
+{
+	uint8_t *c = (uint8_t *)out->data;
+	if (out->len < 4)
+		return BDB_ECORRUPT;
+	size_t fb_len = (size_t)c[out->len - 4] | (size_t)c[out->len - 3] << 8 |
+			(size_t)c[out->len - 2] << 16 | (size_t)c[out->len - 1] << 24;
+	if (fb_len > out->len - 4)
+		return BDB_ECORRUPT;
+	uint32_t *pos;
+	size_t n;
+	int rc = doubles_find(c, fb_len, &pos, &n);
+	if (rc)
+		return rc;
+	if (!content_restore(c, fb_len, out->len - 4, pos, n))
+		rc = BDB_ECORRUPT;
+	free(pos);
+	if (rc)
+		return rc;
+	out->len = fb_len;
+	out->data[fb_len] = '\0';
 	return 0;
 }
 
 int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out)
 {
+	bool packed = len > 0 && *(const uint8_t *)data == PACK_DECIMAL;
+	data = (const uint8_t *)data + packed;
+	len -= packed;
 	unsigned long long size = ZSTD_getFrameContentSize(data, len);
 	if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
 	    size > MAX_RUN_BYTES || ZSTD_findFrameCompressedSize(data, len) != len)
@@ -88,7 +255,7 @@ int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bd
 	if (ZSTD_isError(n) || n != size)
 		return BDB_ECORRUPT;
 	out->len = n;
-	return 0;
+	return packed ? bdb__run_content_restore(out) : 0;
 }
 
 void bdb__run_pack_free(bdb_store *s)
@@ -122,14 +289,21 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	unsigned n = 0;
 	MDB_val k, v;
 	int got = mdb_cursor_get(cur, &k, &v, MDB_LAST);
+	/* From what the frames will hold: the FlatBuffers less their doubles. */
+	bdb_buf content;
+	bdb_buf_init(&content);
 	while (got == 0 && n < DICT_SAMPLES && !rc) {
+		bool packed;
 		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &one);
+		if (!rc)
+			rc = bdb__run_content(one.data, one.len, &content, &packed);
 		if (!rc) {
-			bdb_buf_append(&samples, one.data, one.len);
-			sizes[n++] = one.len;
+			bdb_buf_append(&samples, content.data, content.len);
+			sizes[n++] = content.len;
 			got = mdb_cursor_get(cur, &k, &v, MDB_PREV);
 		}
 	}
+	bdb_buf_free(&content);
 	mdb_cursor_close(cur);
 	if (!rc && got != 0 && got != MDB_NOTFOUND)
 		rc = bdb__mdb_error(got);
