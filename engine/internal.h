@@ -376,6 +376,15 @@ void bdb__run_pack_free(bdb_store *s);
  */
 int bdb__run_content(const void *fb, size_t len, bdb_buf *c, bool *packed);
 int bdb__run_content_restore(bdb_buf *content);
+/*
+ * Rewrites run values in a write transaction: BDB__REPACK_RAW, every value
+ * a bare FlatBuffer (format 2); BDB__REPACK_ALL, every stored value again
+ * (a dictionary just trained); BDB__REPACK_STALE, only those not packed as
+ * bdb__run_pack packs now (compact: format 3's frames, runs from before
+ * the dictionary).
+ */
+typedef enum { BDB__REPACK_RAW, BDB__REPACK_ALL, BDB__REPACK_STALE } bdb__repack;
+int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode);
 /* Trains and stores the dictionary once the store has enough runs (and has
  * none): later runs compress with it. In a write transaction. */
 int bdb__run_dict_train(bdb_store *s, MDB_txn *txn);

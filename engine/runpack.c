@@ -323,3 +323,66 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	bdb_buf_free(&one);
 	return rc;
 }
+
+/* Whether a stored value is packed as bdb__run_pack packs it now: its
+ * doubles apart, with the store's dictionary when it has one. */
+static bool value_current(const void *data, size_t len, const void *dict, size_t dict_len)
+{
+	const uint8_t *p = data;
+	if (len < 2 || p[0] != PACK_DECIMAL)
+		return false;
+	return !dict_len ||
+	       ZSTD_getDictID_fromFrame(p + 1, len - 1) == ZSTD_getDictID_fromDict(dict, dict_len);
+}
+
+int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode)
+{
+	const void *dict;
+	size_t dict_len;
+	int rc = dict_get(s, txn, &dict, &dict_len);
+	if (rc)
+		return rc;
+	bdb_buf fb, packed;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&packed);
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(txn, s->dbi[BDB__DB_RUNS], &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	uint8_t next[8] = {0};
+	for (;;) {
+		MDB_val k = {8, next}, v;
+		int got = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+		if (got == MDB_NOTFOUND)
+			break;
+		if (!got && k.mv_size != 8)
+			got = MDB_CORRUPTED;
+		if (got) {
+			rc = bdb__mdb_error(got);
+			break;
+		}
+		uint8_t key[8];
+		memcpy(key, k.mv_data, 8);
+		bdb__put_be64(next, bdb__get_be64(key) + 1);
+		if (mode == BDB__REPACK_STALE && value_current(v.mv_data, v.mv_size, dict, dict_len))
+			continue;
+		bdb_buf_reset(&fb);
+		if (mode == BDB__REPACK_RAW)
+			bdb_buf_append(&fb, v.mv_data, v.mv_size);
+		else
+			rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &fb);
+		if (!rc && fb.failed)
+			rc = BDB_ENOMEM;
+		if (!rc)
+			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
+		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
+		if (!rc)
+			rc = bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_RUNS], &pk, &pv, 0));
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(cur);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&packed);
+	return rc;
+}

@@ -79,65 +79,16 @@ static int upgrade_obs(bdb_store *s, MDB_txn *txn)
 	return rc;
 }
 
-/*
- * Rewrites every run value: raw FlatBuffers compressed (raw), or stored
- * frames compressed again (the dictionary just trained).
- */
-static int repack_runs(bdb_store *s, MDB_txn *txn, bool raw)
-{
-	bdb_buf fb, packed;
-	bdb_buf_init(&fb);
-	bdb_buf_init(&packed);
-	MDB_cursor *cur;
-	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_RUNS], &cur);
-	if (rc)
-		return bdb__mdb_error(rc);
-	uint8_t next[8] = {0};
-	for (;;) {
-		MDB_val k = {8, next}, v;
-		int got = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-		if (got == MDB_NOTFOUND)
-			break;
-		if (!got && k.mv_size != 8)
-			got = MDB_CORRUPTED;
-		if (got) {
-			rc = bdb__mdb_error(got);
-			break;
-		}
-		uint8_t key[8];
-		memcpy(key, k.mv_data, 8);
-		bdb_buf_reset(&fb);
-		if (raw)
-			bdb_buf_append(&fb, v.mv_data, v.mv_size);
-		else
-			rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &fb);
-		if (!rc && fb.failed)
-			rc = BDB_ENOMEM;
-		if (!rc)
-			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
-		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
-		if (!rc)
-			rc = bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_RUNS], &pk, &pv, 0));
-		if (rc)
-			break;
-		bdb__put_be64(next, bdb__get_be64(key) + 1);
-	}
-	mdb_cursor_close(cur);
-	bdb_buf_free(&fb);
-	bdb_buf_free(&packed);
-	return rc;
-}
-
 /* The runs compressed; the dictionary trained and used when one is made. */
 static int upgrade_runs(bdb_store *s, MDB_txn *txn)
 {
-	int rc = repack_runs(s, txn, true);
+	int rc = bdb__runs_repack(s, txn, BDB__REPACK_RAW);
 	if (rc)
 		return rc;
 	MDB_val k = {9, "zstd_dict"}, v;
 	rc = bdb__run_dict_train(s, txn);
 	if (!rc && mdb_get(txn, s->dbi[BDB__DB_META], &k, &v) == 0)
-		rc = repack_runs(s, txn, false);
+		rc = bdb__runs_repack(s, txn, BDB__REPACK_ALL);
 	return rc;
 }
 

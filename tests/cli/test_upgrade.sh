@@ -106,4 +106,6 @@ check_rc "verify after the new run and compact exits 0" 0
 check_out "and counts the new run" "ok: 7 runs"
 run "$BENCHDB" --db "$DB3" -c "trend cpu_time of 'BM_hash/4096'"
 check "the old runs' trend reads the same" cmp "$OUT" "$SRC/expected-trend.txt"
+run "$BENCHDB" --db "$DB3" baseline list
+check "the format 3 store's baselines survive" cmp "$OUT" "$SRC/expected-baselines.txt"
 finish
