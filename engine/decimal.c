@@ -17,25 +17,24 @@
 
 #include "internal.h"
 
-static const double pow10_table[BDB__DECIMAL_MAX_EXP + 1] = {
+const double bdb__pow10[BDB__DECIMAL_MAX_EXP + 1] = {
     1e0,  1e1,	1e2,  1e3,  1e4,  1e5,	1e6,  1e7,  1e8,  1e9,	1e10, 1e11,
     1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
 /* 2^53: below it every integer is an exact double. */
 #define EXACT_LIMIT 9007199254740992.0
 
-double bdb__decimal_value(int64_t m, unsigned e)
-{
-	return (double)m / pow10_table[e];
-}
-
 bool bdb__decimal_fit(double v, unsigned e, int64_t *m)
 {
-	double scaled = v * pow10_table[e];
+	double scaled = v * bdb__pow10[e];
 	/* Also false for NaN and the infinities (the comparison fails). */
 	if (!(fabs(scaled) < EXACT_LIMIT))
 		return false;
-	int64_t guess = (int64_t)nearbyint(scaled);
+	/* Rounded half away from zero without a libm call (from 2^52 on every
+	 * double is an integer, and adding 0.5 would round); the test below
+	 * decides. */
+	int64_t guess = fabs(scaled) >= EXACT_LIMIT / 2 ? (int64_t)scaled
+							 : (int64_t)(scaled + (scaled < 0 ? -0.5 : 0.5));
 	double back = bdb__decimal_value(guess, e);
 	if (memcmp(&back, &v, sizeof v) != 0)
 		return false; /* also -0, which comes back +0 */

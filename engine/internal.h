@@ -68,6 +68,8 @@ struct bdb_store {
 	uint64_t checked_txn;
 	uint64_t upgrade_from; /* an older format version opening found (0: none) */
 	struct ZSTD_CCtx_s *zstd_cctx; /* the writer's compression context (runpack.c) */
+	struct ZSTD_CDict_s *zstd_cdict; /* the writer's dictionary, digested (runpack.c) */
+	bdb_buf zstd_cdict_of;		 /* the dictionary bytes it was made from */
 	unsigned env_flags;	       /* mdb_env_open's, to open the files again */
 	unsigned max_readers;
 	char notice[4400];     /* what opening did besides (an upgrade), or "" */
@@ -146,7 +148,12 @@ int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
  * infinities and values needing more digits have none (false).
  */
 #define BDB__DECIMAL_MAX_EXP 22
-double bdb__decimal_value(int64_t m, unsigned e);
+extern const double bdb__pow10[BDB__DECIMAL_MAX_EXP + 1]; /* 10^e, exact */
+/* Inline: the chunk decoder calls it for every value. */
+static inline double bdb__decimal_value(int64_t m, unsigned e)
+{
+	return (double)m / bdb__pow10[e];
+}
 bool bdb__decimal_fit(double v, unsigned e, int64_t *m);
 bool bdb__decimal_find(double v, unsigned from, unsigned *e, int64_t *m);
 

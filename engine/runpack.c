@@ -166,6 +166,27 @@ static int dict_get(bdb_store *s, MDB_txn *txn, const void **dict, size_t *len)
 	return 0;
 }
 
+/*
+ * The store's dictionary digested for compression, made again when the
+ * dictionary is not the bytes it was made from (a write transaction that
+ * trained one was aborted, and another trained a different one). Digesting
+ * it once saves reloading 64 KiB of tables for every run.
+ */
+static int cdict_get(bdb_store *s, const void *dict, size_t len, ZSTD_CDict **out)
+{
+	bdb_buf *of = &s->zstd_cdict_of;
+	if (!s->zstd_cdict || of->len != len || memcmp(of->data, dict, len) != 0) {
+		ZSTD_freeCDict(s->zstd_cdict);
+		bdb_buf_reset(of);
+		bdb_buf_append(of, dict, len);
+		s->zstd_cdict = of->failed ? NULL : ZSTD_createCDict(dict, len, ZSTD_LEVEL);
+		if (!s->zstd_cdict)
+			return BDB_ENOMEM;
+	}
+	*out = s->zstd_cdict;
+	return 0;
+}
+
 int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out)
 {
 	const void *dict;
@@ -183,16 +204,19 @@ int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_bu
 	/* One writer at a time (the write transaction): the context is ours. */
 	if (!rc && !s->zstd_cctx && !(s->zstd_cctx = ZSTD_createCCtx()))
 		rc = BDB_ENOMEM;
+	ZSTD_CDict *cdict = NULL;
+	if (!rc && dict_len)
+		rc = cdict_get(s, dict, dict_len, &cdict);
 	if (rc) {
 		bdb_buf_free(&content);
 		return rc;
 	}
 	char *frame = out->data + packed;
 	out->data[0] = PACK_DECIMAL; /* overwritten by the frame when not packed */
-	size_t n = dict_len ? ZSTD_compress_usingDict(s->zstd_cctx, frame, bound, content.data,
-						      content.len, dict, dict_len, ZSTD_LEVEL)
-			    : ZSTD_compressCCtx(s->zstd_cctx, frame, bound, content.data,
-						content.len, ZSTD_LEVEL);
+	size_t n = cdict ? ZSTD_compress_usingCDict(s->zstd_cctx, frame, bound, content.data,
+						    content.len, cdict)
+			 : ZSTD_compressCCtx(s->zstd_cctx, frame, bound, content.data, content.len,
+					     ZSTD_LEVEL);
 	bdb_buf_free(&content);
 	if (ZSTD_isError(n))
 		return BDB_ENOMEM;
@@ -262,6 +286,9 @@ void bdb__run_pack_free(bdb_store *s)
 {
 	ZSTD_freeCCtx(s->zstd_cctx);
 	s->zstd_cctx = NULL;
+	ZSTD_freeCDict(s->zstd_cdict);
+	s->zstd_cdict = NULL;
+	bdb_buf_free(&s->zstd_cdict_of);
 }
 
 int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
