@@ -174,6 +174,8 @@ eval: $(BIN) $(BUILD)/tools/detect_eval
 	@$(BUILD)/tools/detect_eval
 	@echo
 	@rm -rf $(BUILD)/eval && python3 tests/eval/realdata.py $(BIN) $(BUILD)/eval
+	@echo
+	@$(MAKE) --no-print-directory $(BUILD)/tools/fold_eval && $(BUILD)/tools/fold_eval
 
 fuzz:
 	@if [ -f fuzz/fuzz.mk ]; then $(MAKE) --no-print-directory -f fuzz/fuzz.mk run; \

@@ -327,14 +327,14 @@ static size_t read_file(const char *path, char **buf, size_t *cap)
 	return len;
 }
 
-static uint64_t file_size(const char *path)
+uint64_t bench_file_size(const char *path)
 {
 	struct stat st;
 	return stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
 }
 
 /* Removes dir and everything in it (one level of files, as stores are). */
-static void remove_tree(const char *dir)
+void bench_remove_tree(const char *dir)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -698,7 +698,7 @@ static void bench_changes(const char *work)
 	enum { N_RUNS = 10000 };
 	char dir[4096], err[256] = "";
 	snprintf(dir, sizeof dir, "%s/changes-store", work);
-	remove_tree(dir);
+	bench_remove_tree(dir);
 	benchdb_side *s;
 	if (benchdb_side_open(dir, false, &s, err) != 0 ||
 	    benchdb_side_build_long_series(s, N_RUNS, err) != 0)
@@ -727,7 +727,7 @@ static void bench_changes(const char *work)
 		bdb_buf_free(&a.text);
 	}
 	benchdb_side_close(s);
-	remove_tree(dir);
+	bench_remove_tree(dir);
 }
 
 static int run_svg(void *ctx, bench_answer *a)
@@ -769,6 +769,60 @@ static void bench_compacted_size(const char *dir, const row *ingested)
 	snprintf(r->note, sizeof r->note,
 		 "data.mdb %.1f MB -> %.1f MB in %.2f s (benchdb compact); %.2fx SQLite's file",
 		 (double)before / 1e6, (double)after / 1e6, secs, r->bdb_med / r->sq_med);
+}
+
+/* Runs of gbench-reps for the bytes-per-sample rows: 100 nights. */
+#define SAMPLES_RUNS 100
+
+/*
+ * What a raw sample costs on disk (issue 18's target: <= 4 B per sample on
+ * gbench with repetitions), side by side with SQLite: the difference
+ * between a store with the samples and one without, over the samples
+ * (bench/samples.c), for gbench's full-precision values and for values
+ * rounded to 4 significant digits.
+ */
+static void bench_sample_sizes(const char *work)
+{
+	static const struct {
+		int digits;
+		const char *label, *key;
+	} variants[] = {
+	    {0, "bytes on disk per sample, gbench JSON with 20 repetitions", "size_sample"},
+	    {4, "bytes on disk per sample, the same rounded to 4 digits", "size_sample_4"},
+	};
+	for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
+		bench_samples_sizes z;
+		char err[256] = "", label[112], key[48];
+		row *r = add_row(variants[v].label, variants[v].key, KIND_BYTES, "<= 4 B");
+		snprintf(label, sizeof label, "%s, after compact", variants[v].label);
+		snprintf(key, sizeof key, "%s_compact", variants[v].key);
+		row *c = add_row(label, key, KIND_BYTES, "<= 4 B");
+		if (bench_samples_measure(work, SAMPLES_RUNS, variants[v].digits, &z, err) != 0 ||
+		    !z.samples) {
+			snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", err);
+			continue;
+		}
+		double n = (double)z.samples;
+		r->bdb_med = ((double)z.bdb_with - (double)z.bdb_without) / n;
+		c->bdb_med = ((double)z.bdb_with_cmp - (double)z.bdb_without_cmp) / n;
+		r->sq_med = c->sq_med = ((double)z.sq_with - (double)z.sq_without) / n;
+		r->met = r->bdb_med <= 4;
+		c->met = c->bdb_med <= 4;
+		snprintf(r->note, sizeof r->note,
+			 "%u runs, %llu observations, %llu samples (%.1f B of gbench JSON each): "
+			 "data.mdb %.1f MB with them, %.1f MB without; SQLite %.1f MB, %.1f MB",
+			 z.runs, (unsigned long long)z.observations, (unsigned long long)z.samples,
+			 (double)z.json_bytes / n, (double)z.bdb_with / 1e6,
+			 (double)z.bdb_without / 1e6, (double)z.sq_with / 1e6,
+			 (double)z.sq_without / 1e6);
+		snprintf(c->note, sizeof c->note,
+			 "benchdb compact: data.mdb %.1f MB with the samples, %.1f MB without; "
+			 "SQLite as ingested (no free pages after a bulk load)",
+			 (double)z.bdb_with_cmp / 1e6, (double)z.bdb_without_cmp / 1e6);
+		printf("bench: %s: benchdb %.2f B (%.2f B compacted), SQLite %.2f B\n",
+		       variants[v].label, r->bdb_med, c->bdb_med, r->sq_med);
+		fflush(stdout);
+	}
 }
 
 static void bench_pictures(benchdb_side *bdb)
@@ -869,7 +923,7 @@ static int build_scale_store(const char *dir, const scale_step *step, const char
 		 (unsigned long long)*obs);
 	if (manifest_matches(dir, manifest))
 		return 0;
-	remove_tree(dir);
+	bench_remove_tree(dir);
 	benchdb_side *s;
 	char err[256];
 	int rc = benchdb_side_open(dir, false, &s, err);
@@ -1051,7 +1105,7 @@ static void bench_extra_ingest(const char *spec, const char *work)
 	snprintf(bdb_dir, sizeof bdb_dir, "%s/extra-benchdb", work);
 	snprintf(sq_path, sizeof sq_path, "%s/extra.db", work);
 	snprintf(wal, sizeof wal, "%s-wal", sq_path);
-	remove_tree(bdb_dir);
+	bench_remove_tree(bdb_dir);
 	ingest_result bdb = {0}, sq = {0};
 	benchdb_side *s = NULL;
 	if (benchdb_side_open(bdb_dir, true, &s, err) == 0) {
@@ -1061,7 +1115,7 @@ static void bench_extra_ingest(const char *spec, const char *work)
 	} else {
 		snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", err);
 	}
-	remove_tree(bdb_dir);
+	bench_remove_tree(bdb_dir);
 	sqlite_peer *p;
 	remove(sq_path);
 	remove(wal);
@@ -1237,6 +1291,7 @@ typedef struct options {
 	bool nosync;
 	bool per_run; /* also ingest with one run per transaction */
 	bool scale_only;
+	bool samples_only; /* only the bytes-per-sample rows */
 	bool gate; /* exit 1 when the dogfood check finds regressions */
 } options;
 
@@ -1278,6 +1333,8 @@ static void parse_options(int argc, char **argv, options *o)
 			o->gate = strcmp(v, "1") == 0;
 		else if (strcmp(a, "--scale-only") == 0)
 			o->scale_only = strcmp(v, "1") == 0;
+		else if (strcmp(a, "--samples-only") == 0)
+			o->samples_only = strcmp(v, "1") == 0;
 		else if (strcmp(a, "--nosync") == 0)
 			o->nosync = strcmp(v, "1") == 0;
 		else if (strcmp(a, "--per-run") == 0)
@@ -1289,7 +1346,7 @@ static void parse_options(int argc, char **argv, options *o)
 		else
 			die("unknown option %s", a);
 	}
-	if (o->profile && o->work)
+	if ((o->profile || o->samples_only) && o->work)
 		return;
 	if (!o->data || !o->work || !o->scale_dir)
 		die("%s", "usage: bench --data DIR --work DIR --scale-dir DIR [options]");
@@ -1339,7 +1396,7 @@ static void ingest_both(const file_list *files, const char *dir, const char *sq_
 			size_t batch_runs, ingest_result *bdb, ingest_result *sq)
 {
 	char err[256], wal[4200];
-	remove_tree(dir);
+	bench_remove_tree(dir);
 	snprintf(wal, sizeof wal, "%s-wal", sq_path);
 	remove(sq_path);
 	remove(wal);
@@ -1435,14 +1492,14 @@ static int profile(const options *o)
 			die("%s", "--profile ingest needs --data");
 		list_runs(o->data, reps, &files);
 		snprintf(dir, sizeof dir, "%s/profile-store", o->work);
-		remove_tree(dir);
+		bench_remove_tree(dir);
 		benchdb_side *s;
 		if (benchdb_side_open(dir, false, &s, err))
 			die("%s", err);
 		ingest_result r = {0};
 		ingest_benchdb(&files, s, BENCH_BATCH, &r);
 		benchdb_side_close(s);
-		remove_tree(dir);
+		bench_remove_tree(dir);
 		printf("bench: ingest of %zu files (no sync): %.0f obs/s\n", files.n,
 		       (double)r.obs / r.seconds);
 		return 0;
@@ -1503,6 +1560,12 @@ int main(int argc, char **argv)
 	parse_options(argc, argv, &o);
 	if (o.profile)
 		return profile(&o);
+	if (o.samples_only) {
+		mkdir(o.work, 0755);
+		bench_sample_sizes(o.work);
+		print_table(stdout);
+		return 0;
+	}
 	if (o.scale_only) {
 		mkdir(o.scale_dir, 0755);
 		bench_scale(o.scale_dir, o.engine_key, strcmp(o.scale, "full") == 0);
@@ -1614,7 +1677,7 @@ int main(int argc, char **argv)
 	}
 	benchdb_side_close(bdb);
 	sqlite_peer_close(sq); /* checkpoints and removes the WAL */
-	size->sq_med = (double)(file_size(sq_path) + file_size(wal)) / (double)sq_ingest.obs;
+	size->sq_med = (double)(bench_file_size(sq_path) + bench_file_size(wal)) / (double)sq_ingest.obs;
 
 	bench_oneshot(o.benchdb, o.work, o.sqlite3_cli, 200);
 	bench_changes(o.work);
@@ -1624,6 +1687,7 @@ int main(int argc, char **argv)
 		bench_extra_ingest(o.extra[i], o.work);
 
 	bench_compacted_size(bdb_dir, size);
+	bench_sample_sizes(o.work);
 
 	printf("\nbenchdb %s vs %s\n", o.commit ? o.commit : "", sqlite_peer_description);
 	print_table(stdout);

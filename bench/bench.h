@@ -15,6 +15,10 @@
 
 /* Monotonic clock in nanoseconds. */
 uint64_t bench_now_ns(void);
+/* The size of the file at path (0 when there is none). */
+uint64_t bench_file_size(const char *path);
+/* Removes dir and everything in it (one level of files, as stores are). */
+void bench_remove_tree(const char *dir);
 
 /*
  * What an operation answered: the number of rows, a checksum of its values
@@ -225,5 +229,29 @@ int benchdb_side_compact(const char *dir, uint64_t *before, uint64_t *after, dou
 			 uint64_t *observations, uint64_t *bytes_on_disk, char *err, size_t size);
 int benchdb_side_size(benchdb_side *s, uint64_t *observations, uint64_t *bytes_on_disk,
 		      uint64_t *bytes_used);
+
+/* ------------------------------------------------------------------------ */
+/* Bytes per sample (bench/samples.c)                                        */
+/* ------------------------------------------------------------------------ */
+
+/* What the samples of gbench-reps cost on disk, on both sides. */
+typedef struct bench_samples_sizes {
+	uint32_t runs;
+	uint64_t samples, observations;
+	uint64_t json_bytes;		       /* the gbench JSON of every run */
+	uint64_t bdb_with, bdb_without;	       /* data.mdb as ingested */
+	uint64_t bdb_with_cmp, bdb_without_cmp; /* data.mdb after bdb_store_compact */
+	uint64_t sq_with, sq_without;	       /* the SQLite file (WAL checkpointed) */
+} bench_samples_sizes;
+
+/*
+ * Ingests n_runs runs of gbench-reps (values rounded to digits significant
+ * digits, 0: as gbench prints them) through the gbench reader into fresh
+ * stores under work, once with their samples and once without (the same
+ * runs, samples removed), 100 runs per write transaction on both sides,
+ * then compacts the two benchdb stores. 0, or -1 with err (size 256) set.
+ */
+int bench_samples_measure(const char *work, uint32_t n_runs, int digits, bench_samples_sizes *out,
+			  char *err);
 
 #endif /* BENCH_BENCH_H */

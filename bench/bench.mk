@@ -8,6 +8,7 @@
 #   make bench BENCH_RUNS=365        a pass over the first 365 nightly runs only
 #   make bench BENCH_SCALE=quick     no scaling stores (1M, 10M)
 #   make -f bench/bench.mk data      only generate the workloads
+#   make -f bench/bench.mk samples   only the bytes-per-sample rows (gbench-reps, ~1 min)
 #
 # Builds with the top Makefile's flags (it is included), -O2, linking
 # build/libbenchdb.a and -lsqlite3. Generated workloads and the scaling stores
@@ -46,7 +47,7 @@ BENCH_CPPFLAGS = $(ALL_CPPFLAGS) -Ibench
 
 GEN_SRCS    := bench/gen.c bench/workload.c
 BENCH_SRCS  := bench/bench.c bench/workload.c bench/sqlite_peer.c bench/benchdb_side.c \
-	bench/answer.c
+	bench/answer.c bench/samples.c
 GEN_INPUTS  := bench/workload.c bench/workload.h bench/gen.c
 
 # Whether libbenchdb.a has the query executor, read when the recipes run
@@ -57,7 +58,12 @@ BENCH_HAVE = -DBENCH_HAVE_QUERY=$(if $(wildcard query/query.h),$(call have,bdb_q
 # The storage code's fingerprint: cached scaling stores are rebuilt when it changes.
 ENGINE_KEY = $(shell cat schema/*.c schema/*.h engine/*.c engine/*.h 2>/dev/null | md5sum | cut -c1-16)
 
-.PHONY: run data data-full bench-deps dogfood
+.PHONY: run data data-full bench-deps dogfood samples
+
+samples: bench-deps
+	@$(MAKE) --no-print-directory -f bench/bench.mk $(BENCH_BIN)
+	@rm -rf $(BENCH_WORK)
+	$(BENCH_BIN) --work $(BENCH_WORK) --samples-only 1
 
 run: bench-deps
 	@$(MAKE) --no-print-directory -f bench/bench.mk $(BIN) $(GEN) $(BENCH_BIN) data

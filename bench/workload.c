@@ -2,6 +2,7 @@
 #include "workload.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------ */
@@ -429,6 +430,131 @@ int bench_run_write_json(const bdb_run *run, bdb_buf *out)
 			bdb_buf_putc(out, '}');
 		}
 		bdb_buf_puts(out, "}}");
+	}
+	bdb_buf_puts(out, "\n  ]\n}\n");
+	return out->failed ? BDB_ENOMEM : 0;
+}
+
+/* ------------------------------------------------------------------------ */
+/* gbench-reps: Google Benchmark JSON with repetitions                       */
+/* ------------------------------------------------------------------------ */
+
+/* The families of gbench-reps: a base time (ns at size 64) that grows with
+ * the size by growth/8 per doubling, and the counter gbench adds, if any. */
+typedef struct gbench_family {
+	const char *name;
+	double base_ns, growth;
+	const char *counter; /* "bytes_per_second", "items_per_second" or NULL */
+} gbench_family;
+
+static const gbench_family gbench_families[] = {
+    {"BM_memcpy", 2.7, 8, "bytes_per_second"},	{"BM_sort", 900, 9, "items_per_second"},
+    {"BM_hash", 35, 8, "bytes_per_second"},	{"BM_map_insert", 4100, 9, NULL},
+    {"BM_fft", 1500, 9, "items_per_second"},
+};
+
+#define GBENCH_SIZES 8
+#define GBENCH_FAMILIES (sizeof gbench_families / sizeof gbench_families[0])
+
+uint32_t bench_gbench_reps_samples_per_run(void)
+{
+	uint32_t n = 0;
+	for (size_t f = 0; f < GBENCH_FAMILIES; f++)
+		n += GBENCH_SIZES * BENCH_GBENCH_REPETITIONS * (gbench_families[f].counter ? 3 : 2);
+	return n;
+}
+
+/* v rounded to digits significant digits (0: as it is). */
+static double round_digits(double v, int digits)
+{
+	if (digits <= 0)
+		return v;
+	char text[64];
+	snprintf(text, sizeof text, "%.*g", digits, v);
+	return strtod(text, NULL);
+}
+
+/* One row of "benchmarks": an iteration (repetition >= 0) or an aggregate. */
+static void gbench_row(bdb_buf *b, const char *name, const char *run_name, int repetition,
+		       const char *aggregate, uint64_t iterations, double real, double cpu,
+		       const char *counter, double counter_value, bool comma)
+{
+	bdb_buf_printf(b, "%s\n    {\n      \"name\": \"%s%s%s\",\n", comma ? "," : "", name,
+		       aggregate ? "_" : "", aggregate ? aggregate : "");
+	bdb_buf_printf(b, "      \"run_name\": \"%s\",\n      \"run_type\": \"%s\",\n", run_name,
+		       aggregate ? "aggregate" : "iteration");
+	bdb_buf_printf(b, "      \"repetitions\": %d,\n", BENCH_GBENCH_REPETITIONS);
+	if (aggregate)
+		bdb_buf_printf(b, "      \"threads\": 1,\n      \"aggregate_name\": \"%s\",\n",
+			       aggregate);
+	else
+		bdb_buf_printf(b, "      \"repetition_index\": %d,\n      \"threads\": 1,\n",
+			       repetition);
+	bdb_buf_printf(b,
+		       "      \"iterations\": %llu,\n      \"real_time\": %.16e,\n"
+		       "      \"cpu_time\": %.16e,\n      \"time_unit\": \"ns\"",
+		       (unsigned long long)iterations, real, cpu);
+	if (counter)
+		bdb_buf_printf(b, ",\n      \"%s\": %.16e", counter, counter_value);
+	bdb_buf_puts(b, "\n    }");
+}
+
+int bench_gbench_reps_write(uint64_t seed, uint32_t index, int digits, bdb_buf *out)
+{
+	int64_t t = 1704067200 + (int64_t)index * 86400; /* nightly from 2024-01-01 */
+	char date[96];
+	int64_t days = t / 86400, secs = t % 86400;
+	/* Civil date of days since 1970-01-01 (Howard Hinnant's algorithm). */
+	int64_t z = days + 719468, era = z / 146097, doe = z - era * 146097;
+	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
+	int64_t d = doy - (153 * mp + 2) / 5 + 1, m = mp < 10 ? mp + 3 : mp - 9;
+	int64_t y = yoe + era * 400 + (m <= 2);
+	snprintf(date, sizeof date, "%04lld-%02lld-%02lldT%02lld:%02lld:00+00:00", (long long)y,
+		 (long long)m, (long long)d, (long long)(secs / 3600), (long long)(secs / 60 % 60));
+	bdb_buf_printf(out,
+		       "{\n  \"context\": {\n    \"date\": \"%s\",\n    \"host_name\": \"ci-7\",\n"
+		       "    \"executable\": \"./bench_nightly\",\n    \"num_cpus\": 8,\n"
+		       "    \"mhz_per_cpu\": 3000,\n    \"cpu_scaling_enabled\": false,\n"
+		       "    \"library_build_type\": \"release\"\n  },\n  \"benchmarks\": [",
+		       date);
+	bool comma = false;
+	for (size_t f = 0; f < GBENCH_FAMILIES; f++) {
+		const gbench_family *fam = &gbench_families[f];
+		for (uint32_t s = 0; s < GBENCH_SIZES; s++) {
+			uint64_t size = UINT64_C(64) << (2 * s);
+			double base = fam->base_ns;
+			for (uint32_t k = 0; k < 2 * s; k++)
+				base *= fam->growth / 8 * 2;
+			char name[64];
+			snprintf(name, sizeof name, "%s/%llu", fam->name, (unsigned long long)size);
+			/* gbench runs each repetition for about 0.5 s. */
+			uint64_t iterations = (uint64_t)(5e8 / base) + 1;
+			bench_rng rng = rng_for(seed, 7, (uint64_t)index * 1000 + f * 100 + s);
+			double real[BENCH_GBENCH_REPETITIONS], cpu[BENCH_GBENCH_REPETITIONS],
+			    ctr[BENCH_GBENCH_REPETITIONS], sum[3] = {0, 0, 0};
+			for (int r = 0; r < BENCH_GBENCH_REPETITIONS; r++) {
+				/* An elapsed time in whole ns over iterations, as the
+				 * timer measures it: a full-precision quotient. */
+				double elapsed = (double)(uint64_t)(base * (double)iterations *
+								    (1 + 0.02 * bench_rng_gaussian(&rng)));
+				real[r] = round_digits(elapsed / (double)iterations, digits);
+				cpu[r] = round_digits(
+				    elapsed * (0.996 + 0.003 * bench_rng_uniform(&rng)) /
+					(double)iterations,
+				    digits);
+				ctr[r] = round_digits((double)size * 1e9 / real[r], digits);
+				sum[0] += real[r];
+				sum[1] += cpu[r];
+				sum[2] += ctr[r];
+			}
+			for (int r = 0; r < BENCH_GBENCH_REPETITIONS; r++, comma = true)
+				gbench_row(out, name, name, r, NULL, iterations, real[r], cpu[r],
+					   fam->counter, ctr[r], comma);
+			double n = BENCH_GBENCH_REPETITIONS;
+			gbench_row(out, name, name, 0, "mean", BENCH_GBENCH_REPETITIONS,
+				   sum[0] / n, sum[1] / n, fam->counter, sum[2] / n, true);
+		}
 	}
 	bdb_buf_puts(out, "\n  ]\n}\n");
 	return out->failed ? BDB_ENOMEM : 0;

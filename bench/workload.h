@@ -97,6 +97,23 @@ int bench_workload_build_run(const bench_workload *w, uint64_t seed, uint32_t in
  */
 int bench_run_write_json(const bdb_run *run, bdb_buf *out);
 
+/*
+ * gbench-reps: nightly Google Benchmark JSON with repetitions, as
+ * `--benchmark_repetitions=20 --benchmark_format=json` writes it (the shape
+ * of tests/fixtures/gbench_reps.json): 40 benchmarks (5 families x 8 sizes),
+ * each BENCH_GBENCH_REPETITIONS iteration rows then its mean aggregate, with
+ * real_time, cpu_time and, for 4 families, a rate counter. A time is an
+ * elapsed time in whole ns over the iterations (about 0.5 s of them), with
+ * 2 % noise: a full-precision double, printed as gbench prints it (%.16e).
+ * digits > 0 rounds every value to that many significant digits first (as a
+ * console or CSV report shows them). Run index is night `index` from
+ * 2024-01-01. Appends the document to out; 0 or BDB_ENOMEM.
+ */
+#define BENCH_GBENCH_REPETITIONS 20
+int bench_gbench_reps_write(uint64_t seed, uint32_t index, int digits, bdb_buf *out);
+/* The samples (iteration rows' values) of one run of gbench-reps. */
+uint32_t bench_gbench_reps_samples_per_run(void);
+
 /* FNV-1a 64 of n bytes: the determinism check of the test and of MANIFEST. */
 uint64_t bench_fnv1a(const void *data, size_t n);
 

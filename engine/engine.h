@@ -98,7 +98,11 @@ int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint
  * of the batch is stored, d says why and *failed (may be NULL) is the index
  * of the run that failed (its own error: BDB_EEXISTS, BDB_EINVAL, ...), or n
  * when the transaction as a whole failed (beginning, growing or committing
- * it: a disk error, BDB_EIO).
+ * it: a disk error, BDB_EIO). When the stored retention policy says `apply
+ * on ingest` and the batch stored or replaced a run, the policy is applied
+ * as of the clock in the same transaction, after the runs are added (it may
+ * drop or roll up runs of the batch itself); bdb_store_on_retain's function
+ * then hears what it did. A failure of the policy fails the batch.
  */
 int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
 		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d);
@@ -423,6 +427,8 @@ typedef struct bdb_retention {
 	int64_t keep_other_days;   /* `keep other Nd`: other branches' runs older go */
 	int64_t drop_samples_days; /* `drop samples after Nd` */
 	int64_t rollup_days;	   /* `rollup week after Nd` */
+	int64_t rollup_month_days; /* `rollup month after Nd` (at least rollup_days) */
+	bool apply_on_ingest;	   /* `apply on ingest`: every bdb_store_put_runs applies it */
 } bdb_retention;
 
 /*
@@ -447,16 +453,18 @@ typedef enum bdb_retain_kind {
 	BDB_RETAIN_DROP_RUN,	 /* the run is removed */
 	BDB_RETAIN_ROLLUP_RUN,	 /* the run is removed, its values go into rollup_id */
 	BDB_RETAIN_DROP_SAMPLES, /* the run stays, without its samples */
-	BDB_RETAIN_NEW_ROLLUP	 /* rollup_id is created from n_runs runs */
+	BDB_RETAIN_NEW_ROLLUP,	 /* rollup_id is created from n_runs runs */
+	BDB_RETAIN_FOLD_ROLLUP	 /* the week rollup id is removed, folded into month rollup_id */
 } bdb_retain_kind;
 
 typedef struct bdb_retain_action {
 	bdb_retain_kind kind;
 	const char *id;	       /* the run's (the rollup's for NEW_ROLLUP) */
 	const char *branch;    /* "" when unknown */
-	int64_t timestamp_us;  /* the run's; for a rollup its week's Monday 00:00 UTC */
-	const char *rollup_id; /* ROLLUP_RUN and NEW_ROLLUP */
-	size_t n_runs;	       /* NEW_ROLLUP: how many runs it replaces */
+	int64_t timestamp_us;  /* the run's; for a rollup the start of its week or month (UTC) */
+	const char *rollup_id; /* ROLLUP_RUN, NEW_ROLLUP and FOLD_ROLLUP */
+	size_t n_runs;	       /* NEW_ROLLUP: how many original runs it replaces, in all */
+	size_t n_rollups;      /* NEW_ROLLUP: how many week rollups it folds in */
 } bdb_retain_action;
 
 /* Called once per action, in order (runs by time); strings valid during the call. */
@@ -467,17 +475,28 @@ typedef int (*bdb_retain_fn)(void *ctx, const bdb_retain_action *a);
  * write transaction, or, with dry_run, in a read transaction that changes
  * nothing. fn (may be NULL) then gets every action (after the commit when
  * applying). A store without a policy has nothing to do. Weeks are
- * Monday-to-Sunday UTC; a week is rolled up only when all of it is older
- * than the rollup age, and never into a rollup that exists (runs of such a
- * week are left). On any failure nothing is changed.
+ * Monday-to-Sunday UTC, months calendar months UTC; a week or month is rolled
+ * up only when all of it is older than its rollup age, and never into a
+ * rollup that exists (runs of such a week or month are left). A month takes
+ * the original runs of its days and the week rollups whose Thursday is in
+ * it (once the whole week is old enough too). On any failure nothing is
+ * changed.
  */
 int bdb_store_retain(bdb_store *store, int64_t now_us, bool dry_run, bdb_retain_fn fn, void *ctx,
 		     bdb_diag *d);
 
-/* A rollup run: a synthetic run holding, per series, a week's median
- * (value), min (lower), max (upper) and count. */
+/*
+ * Has fn called with every action of the policy applied on ingest (`apply on
+ * ingest`): after each bdb_store_put_runs (or bdb_store_put_run) that applied
+ * it, once its transaction committed, from the thread that put the runs.
+ * fn NULL: applied silently. Set it before the store is shared by threads.
+ */
+void bdb_store_on_retain(bdb_store *store, bdb_retain_fn fn, void *ctx);
+
+/* A rollup run: a synthetic run holding, per series, a week's or month's
+ * median (value), min (lower), max (upper) and count. */
 typedef struct bdb_rollup_info {
-	const char *period; /* "week" */
+	const char *period; /* "week" or "month" */
 	uint32_t count;	    /* the series' observations rolled up (0: the series is not in it) */
 	uint32_t n_runs;    /* runs the rollup replaced */
 } bdb_rollup_info;
@@ -491,5 +510,45 @@ int bdb_reader_has_rollups(bdb_reader *r, bool *has);
  * starts with "rollup:". */
 int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,
 		      bdb_rollup_info *out);
+
+/* ------------------------------------------------------------------------ */
+/* Persisted change points (changes.c, docs/storage.md 2.15)                 */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The database "changes" keeps one record per series (series id -> bytes
+ * the query layer writes: its change points and the state to extend them).
+ * The engine does not read the records; it keeps them from lying. Every
+ * write transaction that puts or deletes observations of a series touches
+ * it, with the earliest (time, seq) touched; before the commit, the store's
+ * write hook gets the touched series in id order (each once, the earliest
+ * touch), with a reader of the write transaction through which it reads
+ * observations and puts records. Without a hook the touched series' records
+ * are deleted. A hook that fails aborts the transaction (nothing is stored);
+ * BDB_EMAPFULL from it grows the map and runs the write again.
+ */
+typedef struct bdb_touched {
+	uint64_t series;
+	int64_t from_us; /* the earliest observation put or deleted */
+	uint64_t from_seq;
+} bdb_touched;
+typedef int (*bdb_write_hook)(void *ctx, bdb_reader *txn, const bdb_touched *t, size_t n);
+/* Installs fn (NULL removes it) for this process's later writes. */
+void bdb_store_set_write_hook(bdb_store *store, bdb_write_hook fn, void *ctx);
+
+/* The record of series (valid until bdb_reader_end or the next put), or
+ * BDB_ENOTFOUND. */
+int bdb_reader_change_record(bdb_reader *r, uint64_t series, const void **data, size_t *len);
+/* Puts (len 0: deletes) the record of series. Only through the reader a
+ * write hook or bdb_store_update gets: BDB_EREADONLY for any other. */
+int bdb_reader_put_change_record(bdb_reader *r, uint64_t series, const void *data, size_t len);
+/* Calls fn for every record in series order; stops at fn's non-zero. */
+typedef int (*bdb_change_record_fn)(void *ctx, uint64_t series, const void *data, size_t len);
+int bdb_reader_change_records(bdb_reader *r, bdb_change_record_fn fn, void *ctx);
+
+/* Runs fn in one write transaction with a reader of it (as a write hook
+ * gets); commits when fn returns 0. fn may run again after BDB_EMAPFULL. */
+typedef int (*bdb_update_fn)(void *ctx, bdb_reader *txn);
+int bdb_store_update(bdb_store *store, bdb_update_fn fn, void *ctx);
 
 #endif /* BDB_ENGINE_H */

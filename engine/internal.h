@@ -36,6 +36,7 @@ enum bdb__db {
 	BDB__DB_CHUNKS,	     /* series ‖ timestamp ‖ seq -> chunk of observations */
 	BDB__DB_BASELINES,   /* key form of name -> seq ‖ name */
 	BDB__DB_METRIC_DEFS, /* key form of name -> metric definition */
+	BDB__DB_CHANGES,     /* series id -> persisted change points (changes.c) */
 	BDB__DB_COUNT
 };
 
@@ -62,6 +63,8 @@ struct bdb_store {
 	bool writing;	      /* a write transaction is active (or beginning) */
 	int remapping;	      /* threads waiting to change the map (no new txn begins) */
 	int last_write_error; /* LMDB code or errno of the last failed write txn */
+	bdb_retain_fn on_retain; /* hears the policy applied on ingest (bdb_store_on_retain) */
+	void *on_retain_ctx;
 	/* The snapshot (transaction id) whose indexes a reader checked last
 	 * (BDB__CHECK_INDEXES): its pages stay as they are while it is the
 	 * newest, so readers of it need no second check. */
@@ -73,6 +76,10 @@ struct bdb_store {
 	unsigned env_flags;	       /* mdb_env_open's, to open the files again */
 	unsigned max_readers;
 	char notice[4400];     /* what opening did besides (an upgrade), or "" */
+	bool no_changes_db;    /* opened read-only, the store has no "changes" yet */
+	bdb_write_hook hook;   /* bdb_store_set_write_hook's, or NULL */
+	void *hook_ctx;
+	bdb_buf touched;       /* bdb_touched of the write transaction (changes.c) */
 };
 
 struct bdb_obs_iter;
@@ -88,6 +95,7 @@ struct bdb_reader {
 	bdb_run_info runlog_info;   /* that run, decoded (strings in the map) */
 	struct bdb__run_copy *runs; /* run buffers decompressed, kept until reader_end */
 	bdb_buf unpack;		    /* scratch for decompressing */
+	bool writable;		    /* a view of a write transaction (changes.c) */
 };
 
 /* ------------------------------------------------------------------------ */
@@ -333,9 +341,22 @@ int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t v);
 int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, unsigned flags);
 
 /* Puts runs[0..n) inside txn, as bdb_store_put_runs does in its own
- * transaction (retain.c puts rollups and runs without samples with it). */
+ * transaction (retain.c puts rollups and runs without samples with it),
+ * without applying the retention policy. */
 int bdb__put_runs_txn(bdb_store *s, MDB_txn *txn, const bdb_run *const *runs, size_t n,
 		      unsigned flags, bdb_diag *d);
+
+/* The retention policy applied on ingest (retain.c): what it did, kept from
+ * the transaction to its report after the commit. */
+typedef struct bdb__retained bdb__retained;
+/* Applies the stored policy as of now_us inside txn when it says `apply on
+ * ingest` (*out the plan, malloc'ed), else does nothing (*out NULL). */
+int bdb__retain_on_ingest(bdb_store *s, MDB_txn *txn, int64_t now_us, bdb__retained **out,
+			  bdb_diag *d);
+/* Hands every action of r to fn, as bdb_store_retain does, then frees r
+ * (NULL: nothing). */
+void bdb__retained_report(bdb__retained *r, bdb_retain_fn fn, void *ctx);
+void bdb__retained_free(bdb__retained *r);
 
 /* Looks up the series id of canonical bytes, checking long keys against
  * series_info. BDB_ENOTFOUND when absent. */
@@ -351,6 +372,9 @@ int bdb__db_entries(bdb_store *s, MDB_txn *txn, int db, uint64_t *n);
 
 /* Closes every iterator a reader still has open, and its spare cursor. */
 void bdb__reader_close_iters(bdb_reader *r);
+/* Frees what a reader holds besides its transaction (bdb_reader_end, and
+ * the readers of a write transaction: changes.c, retain.c). */
+void bdb__reader_release(bdb_reader *r);
 
 /*
  * The run baseline name points at; key (BDB__KEY_LONG bytes) and *klen get
@@ -412,5 +436,17 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d);
 
 /* Looks up the run seq of id, checking long keys against the runlog. */
 int bdb__run_id_find(bdb_store *s, MDB_txn *txn, const char *id, uint64_t *seq);
+
+/*
+ * Persisted change points (changes.c, docs/storage.md 2.15). A write
+ * transaction notes every series whose observations it puts or deletes,
+ * with the earliest (time, seq) touched; before the commit bdb__write hands
+ * them to the store's write hook, or, without one, deletes their records.
+ */
+void bdb__touch(bdb_store *s, uint64_t series, int64_t us, uint64_t seq);
+int bdb__after_write(bdb_store *s, MDB_txn *txn);
+/* Opens database i as open_databases does (flags), tolerating a missing
+ * "changes" database in a read-only transaction. */
+int bdb__dbi_open(bdb_store *s, MDB_txn *txn, int i, unsigned flags);
 
 #endif /* BDB_ENGINE_INTERNAL_H */

@@ -25,6 +25,7 @@ const char *const bdb__db_names[BDB__DB_COUNT] = {
     [BDB__DB_CHUNKS] = "chunks",
     [BDB__DB_BASELINES] = "baselines",
     [BDB__DB_METRIC_DEFS] = "metric_defs",
+    [BDB__DB_CHANGES] = "changes",
 };
 
 /* Host <-> big-endian (the compiler's byte swap on little-endian hosts). */

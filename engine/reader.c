@@ -63,19 +63,25 @@ int bdb_reader_begin(bdb_store *store, bdb_reader **out)
 	return 0;
 }
 
-void bdb_reader_end(bdb_reader *r)
+void bdb__reader_release(bdb_reader *r)
 {
-	if (!r)
-		return;
 	bdb__reader_close_iters(r);
 	if (r->runlog_cur)
 		mdb_cursor_close(r->runlog_cur);
+	r->runlog_cur = NULL;
 	while (r->runs) {
 		struct bdb__run_copy *next = r->runs->next;
 		free(r->runs);
 		r->runs = next;
 	}
 	bdb_buf_free(&r->unpack);
+}
+
+void bdb_reader_end(bdb_reader *r)
+{
+	if (!r)
+		return;
+	bdb__reader_release(r);
 	bdb__read_end(r->store, r->txn);
 	free(r);
 }

@@ -170,7 +170,7 @@ static int adopt_compacted(bdb_store *s)
 	if (!rc)
 		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
 	for (int i = 0; i < BDB__DB_COUNT && !rc; i++)
-		rc = mdb_dbi_open(txn, bdb__db_names[i], db_flags(i), &s->dbi[i]);
+		rc = bdb__dbi_open(s, txn, i, db_flags(i));
 	if (txn && !rc)
 		rc = mdb_txn_commit(txn);
 	else if (txn)
@@ -489,7 +489,13 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 		rc = begin_write(s, &txn);
 		if (rc)
 			break;
+		bdb_buf_reset(&s->touched);
+		s->touched.failed = false;
 		rc = fn(s, txn, ctx);
+		/* The touched series' change records, in this transaction. */
+		if (rc == 0)
+			rc = bdb__after_write(s, txn);
+		bdb_buf_reset(&s->touched);
 		if (rc > 0) {
 			/* Nothing to write after all. */
 			mdb_txn_abort(txn);
@@ -625,7 +631,7 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 				    (unsigned long long)version, BDB__FORMAT_VERSION);
 		}
 		unsigned flags = db_flags(i) | (create ? MDB_CREATE : 0);
-		rc = mdb_dbi_open(txn, bdb__db_names[i], flags, &s->dbi[i]);
+		rc = bdb__dbi_open(s, txn, i, flags);
 		if (rc == MDB_NOTFOUND && !create && !s->read_only)
 			return 1;
 		if (rc)
@@ -968,5 +974,6 @@ void bdb_store_close(bdb_store *store)
 	pthread_cond_destroy(&store->idle);
 	free(store->path);
 	free(store->lock_path);
+	bdb_buf_free(&store->touched);
 	free(store);
 }

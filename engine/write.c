@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "internal.h"
 
@@ -186,6 +187,7 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, unsigned flags
 	}
 	rc = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
+		bdb__touch(s, series[i], ts, seq);
 		if (!(flags & BDB__DELETE_OBS_GONE))
 			rc = bdb__obs_delete(txn, s->dbi[BDB__DB_CHUNKS], series[i], ts, seq);
 		bool has = true;
@@ -394,6 +396,7 @@ static int cache_write_obs(bdb_store *s, MDB_txn *txn, series_cache *sc)
 				break;
 			}
 		rc = bdb__obs_put(txn, s->dbi[BDB__DB_CHUNKS], pending[i]->id, list, count);
+		bdb__touch(s, pending[i]->id, list[0].timestamp_us, list[0].run_seq);
 		bdb_buf_reset(obs);
 	}
 	free(pending);
@@ -724,6 +727,8 @@ typedef struct put_batch {
 	size_t n;
 	size_t failed; /* index of the run that failed */
 	series_cache cache;
+	int64_t now;		 /* the clock, for the policy applied on ingest */
+	bdb__retained *retained; /* what that policy did (NULL: nothing) */
 } put_batch;
 
 static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
@@ -745,6 +750,19 @@ static int put_batch_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	b->failed = b->n;
 	int rc = cache_write_obs(s, txn, &b->cache);
 	return rc ? rc : bdb__run_dict_train(s, txn);
+}
+
+/* The batch, then the retention policy when it says `apply on ingest`, in
+ * the same transaction (a retry after the map grew plans it again). */
+static int put_ingest_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	put_batch *b = ctx;
+	bdb__retained_free(b->retained);
+	b->retained = NULL;
+	int rc = put_batch_txn(s, txn, b);
+	if (rc == 0)
+		rc = bdb__retain_on_ingest(s, txn, b->now, &b->retained, b->items[0].d);
+	return rc;
 }
 
 /* Sets up batch b of runs[0..n): each run checked and encoded. On failure
@@ -795,6 +813,7 @@ static void batch_free(put_batch *b)
 	cache_clear(&b->cache);
 	free(b->cache.slots);
 	bdb_buf_free(&b->cache.bytes);
+	bdb__retained_free(b->retained);
 }
 
 int bdb__put_runs_txn(bdb_store *s, MDB_txn *txn, const bdb_run *const *runs, size_t n,
@@ -816,8 +835,9 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 	int rc = batch_init(&b, runs, n, flags, d);
 	if (rc == BDB_ENOMEM && !b.items)
 		return rc;
+	b.now = (int64_t)time(NULL) * 1000000;
 	if (!rc)
-		rc = bdb__write(store, put_batch_txn, &b);
+		rc = bdb__write(store, put_ingest_txn, &b);
 	if (rc) {
 		/* The system's words (No space left on device) when the disk failed. */
 		const char *why = store->last_write_error ? mdb_strerror(store->last_write_error)
@@ -841,8 +861,18 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		if (outcomes)
 			outcomes[i] = b.items[i].outcome;
 	}
+	if (!rc) {
+		bdb__retained_report(b.retained, store->on_retain, store->on_retain_ctx);
+		b.retained = NULL;
+	}
 	batch_free(&b);
 	return rc;
+}
+
+void bdb_store_on_retain(bdb_store *store, bdb_retain_fn fn, void *ctx)
+{
+	store->on_retain = fn;
+	store->on_retain_ctx = ctx;
 }
 
 int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint64_t *out_seq,

@@ -265,6 +265,9 @@ typedef struct bdb__statement {
 	bool subcommand;       /* `benchdb WORD ...` runs it */
 	const char *completes; /* the names completion offers after its word ("m:") */
 	const char *usage, *summary, *example;
+	bool long_running; /* may take long (permutation tests over whole
+			      histories): a server keeps it off the threads
+			      that answer the quick reads */
 } bdb__statement;
 
 extern const bdb__statement bdb__statements[];

@@ -61,7 +61,7 @@ typedef struct dot {
 	double x, v, lo, hi, smin, smax; /* NAN when absent */
 	bool gap_before;		 /* the line does not join it to the dot before */
 	bool baseline, regressed, change;
-	bool rollup; /* the dot is a week's rollup: median, min, max of count runs */
+	bool rollup; /* the dot is a week's or month's rollup: median, min, max of count runs */
 } dot;
 
 typedef struct series {
@@ -130,28 +130,6 @@ static const char *str(const bdb_result *r, size_t row, int col)
 /* Units and numbers                                                         */
 /* ------------------------------------------------------------------------ */
 
-static const char *const time_units[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
-static const char *const binary_sizes[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
-static const char *const decimal_sizes[] = {"B", "KB", "MB", "GB", "TB", NULL};
-static const char *const binary_rates[] = {"B/s", "KiB/s", "MiB/s", "GiB/s", "TiB/s", NULL};
-static const char *const decimal_rates[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s", NULL};
-
-/* The family of unit: the scale its values are shown in. */
-static const char *const *unit_family(const char *unit)
-{
-	double f;
-	if (!*unit)
-		return NULL;
-	if (bdb_unit_factor(unit, "s", &f) == 0)
-		return time_units;
-	bool decimal = strchr(unit, 'i') == NULL && unit[0] != 'B';
-	if (bdb_unit_factor(unit, "B", &f) == 0)
-		return decimal ? decimal_sizes : binary_sizes;
-	if (bdb_unit_factor(unit, "B/s", &f) == 0)
-		return decimal ? decimal_rates : binary_rates;
-	return NULL;
-}
-
 /*
  * The display of values up to magnitude top (in unit): the unit of its
  * family in which top is at least 1 and smallest (ns -> µs -> ms -> s,
@@ -159,7 +137,7 @@ static const char *const *unit_family(const char *unit)
  */
 static void pick_display(const char *unit, double top, display *d)
 {
-	const char *const *family = unit_family(unit);
+	const char *const *family = bdb_unit_ladder(unit);
 	d->factor = 1;
 	d->si = family == NULL;
 	snprintf(d->unit, sizeof d->unit, "%s", unit);
@@ -659,7 +637,7 @@ static void put_dot_title(const chart *ch, const dot *d, const display *disp)
 	bdb_buf_puts(b, ": ");
 	put_value_text(b, d->v, disp);
 	if (d->rollup && isfinite(d->lo) && isfinite(d->hi)) {
-		/* A rollup's bounds are its week's min and max, not a CI. */
+		/* A rollup's bounds are its week's or month's min and max, not a CI. */
 		bdb_buf_printf(b, " (%s rollup: median of %.0f runs, min ",
 			       str(r, d->row, ch->c.rollup), num(r, d->row, ch->c.count));
 		put_number(b, d->lo, disp);
@@ -700,7 +678,7 @@ static void draw_dot(const chart *ch, const dot *d, const frame *f, const displa
 	put_coord(b, px_x(f, d->x));
 	bdb_buf_puts(b, "\" cy=\"");
 	put_coord(b, px_y(f, d->v));
-	/* A rollup stands for a week of runs: a larger dot. */
+	/* A rollup stands for a week or month of runs: a larger dot. */
 	bdb_buf_puts(b, d->rollup ? "\" r=\"4\">" : "\" r=\"2.5\">");
 	put_dot_title(ch, d, disp);
 	bdb_buf_puts(b, "</circle>\n");

@@ -31,6 +31,8 @@ typedef struct bdb__exec {
 	int64_t now_us;
 	bdb_annotation *annotations; /* changes: the store's, while it runs */
 	size_t n_annotations;
+	uint64_t persisted_key;	 /* changes: bdb__cpfold_key of the kept options */
+	size_t persisted_series; /* changes: series answered from their records */
 } bdb__exec;
 
 /* The default regression threshold in percent (DESIGN.md §4). */

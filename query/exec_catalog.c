@@ -418,18 +418,23 @@ int bdb__exec_show_retention(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		return bdb__exec_store_error(ex, rc, "reading the retention policy");
 	rc = bdb__result_columns(r, retention_cols, 1);
 	/* One rule a row, each the canonical text of a policy of that rule alone. */
-	for (size_t i = 0; !rc && i < p.n_branches + 3; i++) {
+	for (size_t i = 0; !rc && i < p.n_branches + 5; i++) {
 		bdb_retention one = {.keep_other_days = -1, .drop_samples_days = -1,
-				     .rollup_days = -1};
-		if (i < p.n_branches) {
+				     .rollup_days = -1, .rollup_month_days = -1};
+		size_t rule = i < p.n_branches ? 0 : i - p.n_branches + 1;
+		if (rule == 0) {
 			one.branches[0] = p.branches[i];
 			one.n_branches = 1;
-		} else if (i == p.n_branches) {
+		} else if (rule == 1) {
 			one.keep_other_days = p.keep_other_days;
-		} else if (i == p.n_branches + 1) {
+		} else if (rule == 2) {
 			one.drop_samples_days = p.drop_samples_days;
-		} else {
+		} else if (rule == 3) {
 			one.rollup_days = p.rollup_days;
+		} else if (rule == 4) {
+			one.rollup_month_days = p.rollup_month_days;
+		} else {
+			one.apply_on_ingest = p.apply_on_ingest;
 		}
 		char text[1024];
 		if (!*bdb_retention_format(&one, text, sizeof text))

@@ -5,6 +5,7 @@
  * variant). Series are chosen through the postings and their values read
  * from the observation index only, never from the runs' FlatBuffers.
  */
+#include "cpfold.h"
 #include "exec.h"
 #include "stats.h"
 
@@ -329,7 +330,7 @@ static int trend_row(void *ctx, const bdb_obs *o)
 	if (o->has_upper)
 		bdb__cell_num(r, w, T_UPPER, o->upper);
 	if (t->rollup_col >= 0) {
-		/* A rollup stands for a week of runs: it says so, and how many
+		/* A rollup stands for a week or month of runs: it says so, and how many
 		 * observations its median, min (lower) and max (upper) are of. */
 		bool is;
 		bdb_rollup_info ri;
@@ -824,6 +825,15 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 	bdb_buf_free(&name);
 }
 
+/* Whether the statement reads each series' whole history (no since, until,
+ * last or filter on run fields): the default `changes` then answers from
+ * the persisted change points (cpfold.h). */
+static bool whole_history(const bdb__stmt *st)
+{
+	return !(st->clauses & (BDB__C_SINCE | BDB__C_UNTIL | BDB__C_LAST)) && st->last_n == 0 &&
+	       !bdb__expr_uses_run_fields(st->where);
+}
+
 static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
 		       const history *h, const bdb__changes_options *opt, bool lead,
 		       bdb_result *r)
@@ -844,11 +854,19 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 			t[n] = (double)h->obs[i].timestamp_us / US_PER_DAY;
 			x[n++] = h->obs[i].value;
 		}
-	if ((rc = bdb__detect_changes_at(x, t, n, opt, &found)) != 0) {
+	bool persisted = false;
+	if (whole_history(st) && bdb__cpfold_key(opt) == ex->persisted_key && h->n)
+		rc = bdb__changelog_answer(ex->rd, si->id, h->n, h->obs[h->n - 1].timestamp_us,
+					   h->obs[h->n - 1].run_seq, x, t, n, opt, &found,
+					   &persisted);
+	else
+		rc = bdb__detect_changes_at(x, t, n, opt, &found);
+	if (rc) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
+	ex->persisted_series += persisted;
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
@@ -916,7 +934,11 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 		}
 		if (opt->robust) {
 			char detail[160], why[512];
+			/* A drift's own span (the tail's, from persisted change
+			 * points); the series' for the others. */
 			double span = n > 1 ? t[n - 1] - t[0] : 0;
+			if (cp->kind == BDB__CHANGE_DRIFT && cp->end > cp->index && cp->end <= n)
+				span = t[cp->end - 1] - t[cp->index];
 			char back[48] = "";
 			if (has_end)
 				snprintf(back, sizeof back, "%.10s", *end.commit ? end.commit : end.id);
@@ -993,19 +1015,153 @@ static const char *cell_text(const bdb_result *r, size_t row, size_t col)
 	return v->kind == BDB_VALUE_STRING ? v->str : NULL;
 }
 
-/* Rows a and b belong to one group: the same commit (drifts: all drifts of
- * the same kind form one group, they have no commit of their own). */
-static bool same_group(const bdb_result *r, size_t a, size_t b)
+static bool is_drift(const bdb_result *r, size_t row)
 {
-	const char *ka = cell_text(r, a, 3 + CH_KIND), *kb = cell_text(r, b, 3 + CH_KIND);
-	const char *drift = bdb__change_kind_name(BDB__CHANGE_DRIFT);
-	bool da = ka && strcmp(ka, drift) == 0, db = kb && strcmp(kb, drift) == 0;
-	if (da || db)
-		return da && db;
-	const char *ca = cell_text(r, a, 3 + CH_COMMIT), *cb = cell_text(r, b, 3 + CH_COMMIT);
-	if (!ca || !cb)
-		return a == b;
-	return strcmp(ca, cb) == 0;
+	const char *k = cell_text(r, row, 3 + CH_KIND);
+	return k && strcmp(k, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
+}
+
+/* The rows' commits, one each, for grouping. */
+typedef struct commit_at {
+	const char *commit;
+	size_t row;	/* its first row */
+	int64_t time;	/* the earliest timestamp of its rows */
+	size_t anchor;	/* the group it belongs to */
+} commit_at;
+
+static int by_commit_name(const void *a, const void *b)
+{
+	const commit_at *x = a, *y = b;
+	int c = strcmp(x->commit, y->commit);
+	if (c)
+		return c;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+static int by_commit_time(const void *a, const void *b)
+{
+	const commit_at *x = a, *y = b;
+	if (x->time != y->time)
+		return x->time < y->time ? -1 : 1;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+/* The position in c[0..nc) (sorted by name) of commit, or SIZE_MAX. */
+static size_t find_commit(const commit_at *c, size_t nc, const char *commit)
+{
+	size_t lo = 0, hi = nc;
+	while (commit && lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int cmp = strcmp(c[mid].commit, commit);
+		if (cmp == 0)
+			return mid;
+		if (cmp < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * The group of every row of rows into gid[0..n): rows at one commit share
+ * a group, and so do the rows at a commit one run after it: a change point
+ * whose previous commit (the run before it in its series) is the commit of
+ * an earlier group joins that group, so that one change seen a run later
+ * in some series (a benchmark that did not run, a change that shows a run
+ * late) is one alert. A group is anchored at its earliest commit and takes
+ * the commits one run after it only, never a chain. All drifts form one
+ * group (a drift has no commit of its own); a row without a commit is
+ * alone. anchor[g] is the first row at group g's earliest commit, last[g]
+ * the first row at its latest commit.
+ */
+static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, size_t *last,
+			 size_t *n_groups)
+{
+	size_t n = rows->n_rows, nc = 0, ng = 0;
+	commit_at *c = malloc((n ? n : 1) * sizeof *c);
+	size_t *at = malloc((n ? n : 1) * sizeof *at);	 /* each row's commit in c */
+	size_t *prev = malloc((n ? n : 1) * sizeof *prev); /* its previous commit's */
+	size_t *rank = malloc((n ? n : 1) * sizeof *rank); /* c by name -> by time */
+	if (!c || !at || !prev || !rank) {
+		free(c);
+		free(at);
+		free(prev);
+		free(rank);
+		return BDB_ENOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		if (!is_drift(rows, i) && commit)
+			c[nc++] = (commit_at){commit, i, cell_at(rows, i, 3 + CH_TIMESTAMP)->i, 0};
+	}
+	/* One entry per commit (its first row, its earliest time), by name. */
+	qsort(c, nc, sizeof *c, by_commit_name);
+	size_t m = 0;
+	for (size_t k = 0; k < nc; k++) {
+		if (m && strcmp(c[m - 1].commit, c[k].commit) == 0) {
+			if (c[k].time < c[m - 1].time)
+				c[m - 1].time = c[k].time;
+			continue;
+		}
+		c[m++] = c[k];
+	}
+	nc = m;
+	for (size_t i = 0; i < n; i++) {
+		bool counted = !is_drift(rows, i);
+		at[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_COMMIT)) : SIZE_MAX;
+		prev[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_PREVIOUS)) : SIZE_MAX;
+	}
+	/* Positions by name to positions by time, then anchors in time order. */
+	for (size_t k = 0; k < nc; k++)
+		c[k].anchor = k;
+	qsort(c, nc, sizeof *c, by_commit_time);
+	for (size_t k = 0; k < nc; k++) {
+		rank[c[k].anchor] = k;
+		c[k].anchor = SIZE_MAX;
+	}
+	for (size_t i = 0; i < n; i++) {
+		at[i] = at[i] == SIZE_MAX ? SIZE_MAX : rank[at[i]];
+		prev[i] = prev[i] == SIZE_MAX ? SIZE_MAX : rank[prev[i]];
+	}
+	for (size_t a = 0; a < nc; a++) {
+		if (c[a].anchor != SIZE_MAX)
+			continue;
+		c[a].anchor = ng;
+		anchor[ng] = last[ng] = c[a].row;
+		size_t latest = a;
+		for (size_t i = 0; i < n; i++)
+			if (prev[i] == a && at[i] != SIZE_MAX && at[i] > a &&
+			    c[at[i]].anchor == SIZE_MAX)
+				c[at[i]].anchor = ng;
+		for (size_t i = 0; i < n; i++)
+			if (at[i] != SIZE_MAX && c[at[i]].anchor == ng && at[i] > latest)
+				latest = at[i];
+		last[ng] = c[latest].row;
+		ng++;
+	}
+	size_t drifts = SIZE_MAX;
+	for (size_t i = 0; i < n; i++) {
+		if (is_drift(rows, i)) {
+			if (drifts == SIZE_MAX) {
+				drifts = ng;
+				anchor[ng] = last[ng] = i;
+				ng++;
+			}
+			gid[i] = drifts;
+		} else if (at[i] == SIZE_MAX) {
+			anchor[ng] = last[ng] = i;
+			gid[i] = ng++;
+		} else {
+			gid[i] = c[at[i]].anchor;
+		}
+	}
+	free(c);
+	free(at);
+	free(prev);
+	free(rank);
+	*n_groups = ng;
+	return 0;
 }
 
 /* Whether group leader a comes after b: drifts first, then by time. */
@@ -1055,44 +1211,41 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 	if (rc)
 		return rc;
 	size_t n = rows->n_rows;
-	bool *done = calloc(n ? n : 1, sizeof *done);
 	double *changes = malloc((n ? n : 1) * sizeof *changes);
 	bdb_buf text = {0};
-	if (!done || !changes) {
-		free(done);
-		free(changes);
-		return BDB_ENOMEM;
-	}
-	/* The first row of each group, the groups in time order (drifts
-	 * first). */
+	/* The groups, shown in time order (drifts first) by their anchors. */
+	size_t *gid = malloc((n ? n : 1) * sizeof *gid);
+	size_t *anchor = malloc((n ? n : 1) * sizeof *anchor);
+	size_t *last = malloc((n ? n : 1) * sizeof *last);
 	size_t *lead = malloc((n ? n : 1) * sizeof *lead), n_lead = 0;
-	if (!lead) {
-		free(done);
+	if (!changes || !gid || !anchor || !last || !lead ||
+	    assign_groups(rows, gid, anchor, last, &n_lead) != 0) {
 		free(changes);
+		free(gid);
+		free(anchor);
+		free(last);
+		free(lead);
 		return BDB_ENOMEM;
 	}
-	for (size_t i = 0; i < n; i++) {
-		if (done[i])
-			continue;
-		for (size_t j = i; j < n; j++)
-			if (!done[j] && same_group(rows, i, j))
-				done[j] = true;
-		size_t k = n_lead++;
-		for (; k > 0 && group_after(rows, lead[k - 1], i); k--)
+	for (size_t k = 0; k < n_lead; k++)
+		lead[k] = k;
+	for (size_t a = 1; a < n_lead; a++)
+		for (size_t k = a; k > 0 && group_after(rows, anchor[lead[k - 1]], anchor[lead[k]]);
+		     k--) {
+			size_t t = lead[k];
 			lead[k] = lead[k - 1];
-		lead[k] = i;
-	}
-	memset(done, 0, n * sizeof *done);
+			lead[k - 1] = t;
+		}
 	for (size_t l = 0; l < n_lead; l++) {
-		size_t i = lead[l];
+		size_t grp = lead[l], i = anchor[grp];
 		size_t count = 0, nc = 0, worst = i;
 		bool worst_regresses = false;
 		double worst_abs = -1;
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
 		bdb_buf_reset(&text);
-		for (size_t j = i; j < n; j++) {
-			if (done[j] || !same_group(rows, i, j))
+		for (size_t j = 0; j < n; j++) {
+			if (gid[j] != grp)
 				continue;
-			done[j] = true;
 			count++;
 			const bdb_value *c = cell_at(rows, j, 3 + CH_CHANGE);
 			double change = c->kind == BDB_VALUE_NUMBER ? c->num : NAN;
@@ -1111,12 +1264,15 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 			series_name(rows, j, &text);
 			if (!isnan(change))
 				bdb_buf_printf(&text, " %+.1f%%", change);
+			/* A member a run after the group's commit says where. */
+			const char *at = cell_text(rows, j, 3 + CH_COMMIT);
+			if (commit && at && strcmp(at, commit) != 0)
+				bdb_buf_printf(&text, " at %.10s", at);
 		}
 		long row = bdb__result_add_row(g);
 		if (row < 0)
 			break;
 		size_t w = (size_t)row;
-		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
 		const char *kind = cell_text(rows, i, 3 + CH_KIND);
 		bool drift = kind && strcmp(kind, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
 		if (!drift) {
@@ -1136,12 +1292,18 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		series_name(rows, worst, &name);
 		bdb__cell_str(g, w, G_WORST_SERIES, bdb_buf_cstr(&name));
 		bdb_buf_free(&name);
-		const char *prev = cell_text(rows, worst, 3 + CH_PREVIOUS);
+		/* The run before the change: the worst series' when it
+		 * changes at the group's commit, else the anchor's; the range
+		 * to bisect runs from it to the group's latest commit. */
+		const char *wc_commit = cell_text(rows, worst, 3 + CH_COMMIT);
+		size_t before = commit && wc_commit && strcmp(wc_commit, commit) == 0 ? worst : i;
+		const char *prev = cell_text(rows, before, 3 + CH_PREVIOUS);
+		const char *end = cell_text(rows, last[grp], 3 + CH_COMMIT);
 		if (prev && !drift) {
 			bdb__cell_str(g, w, G_PREVIOUS, prev);
-			if (commit) {
+			if (end) {
 				char cmd[96];
-				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, commit);
+				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, end);
 				bdb__cell_str(g, w, G_BISECT, cmd);
 			}
 		}
@@ -1153,7 +1315,9 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 	}
 	bdb_buf_free(&text);
 	free(lead);
-	free(done);
+	free(gid);
+	free(anchor);
+	free(last);
 	free(changes);
 	return g->failed ? BDB_ENOMEM : 0;
 }
@@ -1273,6 +1437,11 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		drawing->chart_log = st->chart_log;
 		drawing->chart_runs = st->chart_runs;
 	}
+	/* The options the persisted change points were made with. */
+	bdb__changes_options kept;
+	bdb__changes_options_robust(&kept);
+	ex->persisted_key = bdb__cpfold_key(&kept);
+	ex->persisted_series = 0;
 	int64_t analysed = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
 		h.n = 0;
@@ -1297,6 +1466,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	    (rc = bdb__change_rows_group(ex, r, r, "grouping changes")) != 0)
 		goto done;
 	bdb__field_int(r, "series", analysed);
+	if (opt.robust && !opt.window)
+		bdb__field_int(r, "persisted_series", (int64_t)ex->persisted_series);
 done:
 	free(ex->annotations);
 	ex->annotations = NULL;

@@ -170,13 +170,6 @@ static void short_number(double v, char *buf, size_t size)
 	significant_number(v, 4, buf, size);
 }
 
-/* The ladders of units a value is shown in: the largest unit in which its
- * magnitude is at least 1 (else the smallest). */
-static const char *const time_ladder[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
-static const char *const size_ladder[] = {"B", "KB", "MB", "GB", "TB", NULL};
-static const char *const binary_ladder[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
-static const char *const rate_ladder[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s", NULL};
-
 /* v in unit, as "225.6 µs" (natural scale of a time, size or byte rate),
  * "19500 ops/s" (other units), or the number alone without a unit. */
 static void put_quantity(bdb_buf *b, double v, const char *unit)
@@ -191,15 +184,11 @@ static void put_quantity(bdb_buf *b, double v, const char *unit)
 		bdb_buf_printf(b, "0 %s", unit);
 		return;
 	}
-	static const char *const *const ladders[] = {time_ladder, binary_ladder, size_ladder,
-						     rate_ladder};
+	/* the largest unit of its ladder in which the magnitude is at least 1
+	 * (else the smallest) */
+	const char *const *ladder = bdb_unit_ladder(unit);
 	double f;
-	for (size_t l = 0; l < sizeof ladders / sizeof *ladders; l++) {
-		const char *const *ladder = ladders[l];
-		if (ladder == binary_ladder && !strstr(unit, "iB"))
-			continue;
-		if (bdb_unit_factor(unit, ladder[0], &f) != 0)
-			continue;
+	if (ladder && bdb_unit_factor(unit, ladder[0], &f) == 0) {
 		const char *best = ladder[0];
 		double shown = v * f;
 		for (size_t i = 1; ladder[i]; i++) {
@@ -285,6 +274,32 @@ static bool put_p_floor(bdb_buf *b, const bdb_result *r, const bdb_value *v,
 		return false;
 	bdb_buf_printf(b, "< %.2g (%d permutations)", floor, r->p_floor_permutations);
 	return true;
+}
+
+/* r's cell (row, col) as the table format (table, unit_col: r's "unit"
+ * column or -1) or the markdown format shows it: quantities in their
+ * unit's scale and short commits in the table format. */
+static void put_cell_human(bdb_buf *b, const bdb_result *r, size_t row, size_t col, bool table,
+			   long unit_col)
+{
+	const bdb_value *v = &r->cells[row * r->n_cols + col];
+	bdb__col_style style = r->cols[col].style;
+	const char *unit = NULL;
+	if (table && style == BDB__STYLE_COMMIT)
+		unit = "";
+	if (table && style == BDB__STYLE_QUANTITY && unit_col >= 0) {
+		const bdb_value *u = &r->cells[row * r->n_cols + (size_t)unit_col];
+		unit = u->kind == BDB_VALUE_STRING ? u->str : "";
+	}
+	if (!put_p_floor(b, r, v, style))
+		put_human(b, v, style, (bdb__mark)r->marks[row], unit);
+}
+
+static long unit_column(const bdb_result *r);
+
+void bdb__put_cell_table(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
+{
+	put_cell_human(b, r, row, col, true, unit_column(r));
 }
 
 void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col)
@@ -406,19 +421,7 @@ static int lay_out(const bdb_result *r, bool markdown, layout *L)
 	for (size_t row = 0; row < nr; row++) {
 		for (size_t c = 0; c < nc; c++) {
 			size_t off = L->text.len;
-			/* The table format: quantities in their unit's scale, short
-			 * commits ("" asks put_human for the table's forms). */
-			const char *unit = NULL;
-			bdb__col_style style = r->cols[c].style;
-			if (!markdown && style == BDB__STYLE_COMMIT)
-				unit = "";
-			if (style == BDB__STYLE_QUANTITY && unit_col >= 0) {
-				const bdb_value *u = &r->cells[row * nc + (size_t)unit_col];
-				unit = u->kind == BDB_VALUE_STRING ? u->str : "";
-			}
-			if (!put_p_floor(&L->text, r, &r->cells[row * nc + c], style))
-				put_human(&L->text, &r->cells[row * nc + c], style,
-					  (bdb__mark)r->marks[row], unit);
+			put_cell_human(&L->text, r, row, c, !markdown, unit_col);
 			if (markdown)
 				escape_markdown(&L->text, off);
 			else
@@ -653,7 +656,7 @@ static bool empty_value(const bdb_value *v)
  * (r->table_redundant), not "unit" when quantities show their own. A table
  * without rows shows them all.
  */
-static void table_columns(const bdb_result *r, bool *show)
+void bdb__table_columns(const bdb_result *r, bool *show)
 {
 	bool quantities = false;
 	for (size_t c = 0; c < r->n_cols; c++)
@@ -715,7 +718,7 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 		layout_free(&L);
 		return BDB_ENOMEM;
 	}
-	table_columns(r, show);
+	bdb__table_columns(r, show);
 	for (size_t c = 0; c < nc; c++)
 		if (show[c])
 			last = c;
@@ -908,7 +911,7 @@ static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 	bool *show = calloc(nc + 1, sizeof *show);
 	if (!show)
 		return BDB_ENOMEM;
-	table_columns(r, show);
+	bdb__table_columns(r, show);
 	for (size_t c = 0; c < nc; c++) {
 		size_t w = bdb_display_width(r->cols[c].name, strlen(r->cols[c].name));
 		if (show[c] && w > name_width)

@@ -9,6 +9,7 @@
  */
 #include "table.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char style[] =
@@ -42,10 +43,16 @@ static bool numeric(const bdb_value *v)
 
 int bdb_result_html_table(const bdb_result *r, bdb_buf *out)
 {
+	bool *show = calloc(r->n_cols + 1, sizeof *show);
+	if (!show)
+		return BDB_ENOMEM;
+	bdb__table_columns(r, show); /* the columns and cells of the table format */
 	bdb_buf text;
 	bdb_buf_init(&text);
 	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr>");
 	for (size_t c = 0; c < r->n_cols; c++) {
+		if (!show[c])
+			continue;
 		bdb_buf_puts(out, "<th>");
 		bdb_buf_put_xml(out, r->cols[c].name, strlen(r->cols[c].name));
 		bdb_buf_puts(out, "</th>");
@@ -57,8 +64,10 @@ int bdb_result_html_table(const bdb_result *r, bdb_buf *out)
 				  : mark == BDB__MARK_IMPROVEMENT ? "<tr class=\"improvement\">"
 								  : "<tr>");
 		for (size_t c = 0; c < r->n_cols; c++) {
+			if (!show[c])
+				continue;
 			bdb_buf_reset(&text);
-			bdb__put_cell_text(&text, r, row, c);
+			bdb__put_cell_table(&text, r, row, c);
 			bdb_buf_puts(out, numeric(&r->cells[row * r->n_cols + c])
 					      ? "<td class=\"num\">"
 					      : "<td>");
@@ -70,6 +79,7 @@ int bdb_result_html_table(const bdb_result *r, bdb_buf *out)
 	bdb_buf_puts(out, "</tbody>\n</table>\n");
 	bool failed = text.failed;
 	bdb_buf_free(&text);
+	free(show);
 	return out->failed || failed ? BDB_ENOMEM : 0;
 }
 

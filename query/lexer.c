@@ -33,9 +33,16 @@ static bool is_digit(char c)
 	return c >= '0' && c <= '9';
 }
 
-static bool is_ident_char(char c)
+static bool is_plain_char(char c)
 {
 	return is_ident_start(c) || is_digit(c);
+}
+
+/* A bare name goes on over '/' too: `of BM_sort/1024` as the subcommands
+ * take it (nothing in the grammar is a '/'). */
+static bool is_ident_char(char c)
+{
+	return is_plain_char(c) || c == '/';
 }
 
 /* A WORD continues over what numbers, durations and timestamps are made of. */
@@ -49,7 +56,7 @@ bool bdb__is_plain_ident(const char *s)
 	if (!s || !is_ident_start(*s))
 		return false;
 	for (s++; *s; s++)
-		if (!is_ident_char(*s))
+		if (!is_plain_char(*s))
 			return false;
 	return true;
 }

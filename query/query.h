@@ -165,6 +165,9 @@ bool bdb_query_starts_statement(const char *word, size_t n);
 /* Whether a statement starting with word[0..n) may write the store ("set",
  * "drop", "annotate"): a server asks for its token. */
 bool bdb_query_word_writes(const char *word, size_t n);
+/* Whether a statement starting with word[0..n) may run long or writes
+ * ("changes", "set", ...): a server runs it off its quick-read threads. */
+bool bdb_query_word_long_running(const char *word, size_t n);
 
 /* Whether `benchdb WORD ...` runs the statement WORD starts. */
 bool bdb_query_is_subcommand(const char *word);
@@ -286,6 +289,29 @@ void bdb_result_slice(bdb_result *r, size_t from, size_t count);
  * storage error. Free *out with bdb_result_free.
  */
 int bdb_query_run_environment(bdb_store *store, const char *id, bdb_result **out, bdb_diag *d);
+
+/*
+ * Persisted change points (query/changelog.c, docs/detection.md "Persisted
+ * change points", docs/storage.md 2.15). keep_changes installs the store's
+ * write hook: every later write of this process that puts or deletes
+ * observations extends (appends) or recomputes (backfills, deletions) the
+ * touched series' records in its own transaction, and `changes METRIC`
+ * with the default options reads them. A process that writes without it
+ * deletes the records it touches (they are rebuilt at the next hooked write
+ * or by rebuild).
+ */
+void bdb_query_keep_changes(bdb_store *store);
+/* Recomputes every series' record from scratch in one write transaction;
+ * *n_series (may be NULL) gets how many. */
+int bdb_query_changes_rebuild(bdb_store *store, size_t *n_series);
+/* Checks every record: it decodes, names a series and covers exactly its
+ * observations (their count and the last of them); with recompute, it also
+ * equals the series' fold recomputed from scratch. Reports each problem as
+ * a sentence; *n_problems and *n_records (may be NULL) count them. 0 when
+ * the check could be done. */
+typedef void (*bdb_query_problem_fn)(void *ctx, const char *problem);
+int bdb_query_changes_verify(bdb_store *store, bool recompute, bdb_query_problem_fn report,
+			     void *ctx, size_t *n_problems, size_t *n_records);
 
 /* The statement's name (its table's: "show runs", "trend", ...). */
 const char *bdb_result_statement(const bdb_result *r);

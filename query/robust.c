@@ -158,30 +158,85 @@ static void levels_around(const robust *w, const double *x, const size_t *idx, s
 	*after = median_of(x + idx[i], to - idx[i], w->scratch);
 }
 
-/* Removes, one at a time, the cut whose level change falls furthest short
- * of its threshold, until every remaining cut reaches it. */
+/*
+ * The probability of superiority of the runs y[i..to) over y[from..i) of
+ * y[0..n): P(b > a) + P(b = a) / 2 for a run a before and b after, from
+ * the mid-ranks of the two pooled (the Mann-Whitney U over a b). The first
+ * and the last run of the series are left out of a side of 3 or more: no
+ * run after (before) them says whether they are a level or an outlier.
+ */
+static double superiority(const robust *w, const double *y, size_t n, size_t from, size_t i,
+			  size_t to)
+{
+	size_t a = i - from, b = to - i;
+	if (from == 0 && a >= 3) {
+		from++;
+		a--;
+	}
+	if (to == n && b >= 3) {
+		to--;
+		b--;
+	}
+	if (mid_ranks(y + from, to - from, w->rank) != 0)
+		return 0.5; /* out of memory: no rank says anything */
+	double rb = 0;
+	for (size_t k = a; k < a + b; k++)
+		rb += w->rank[k];
+	return (rb - (double)b * ((double)b + 1) / 2.0) / ((double)a * (double)b);
+}
+
+/* The share of cut i of idx[0..m) (between its neighbours) by which the
+ * runs after it beat those before it, folded to [0.5, 1]. */
+static double separation(const robust *w, const double *x, const size_t *idx, size_t m, size_t i)
+{
+	size_t from = i == 0 ? 0 : idx[i - 1];
+	size_t to = i + 1 == m ? w->n : idx[i + 1];
+	double ps = superiority(w, x, w->n, from, idx[i], to);
+	return ps > 0.5 ? ps : 1.0 - ps;
+}
+
+/*
+ * Removes, one at a time, the cut whose level change falls furthest short
+ * of its threshold, until every remaining cut reaches it; then, the same
+ * way, the cut whose two sides overlap most, until the runs after every
+ * cut beat those before it (or the reverse) with the probability
+ * Phi(effect / sqrt 2) that a shift of effect noise sd gives under normal
+ * noise (0.921 for effect 2). The first rule measures the shift against
+ * the series' noise; the second against the spread of the very runs it
+ * separates, which the first underestimates when the series moves between
+ * levels of its own (multimodal or regime-switching noise): there a shift
+ * that is large against the run-to-run noise still lies within the spread
+ * of the levels either side.
+ */
 static size_t prune(const robust *w, const double *x, size_t *idx, double *p, size_t m)
 {
-	while (m > 0) {
-		size_t weakest = m;
-		double worst = 1.0;
-		for (size_t i = 0; i < m; i++) {
-			double before, after;
-			levels_around(w, x, idx, m, i, &before, &after);
-			double thr = threshold_for(w, before);
-			double effect = fabs(after - before);
-			double score = thr > 0 ? effect / thr : (effect > 0 ? INFINITY : 0.0);
-			if (score < worst) {
-				worst = score;
-				weakest = i;
+	double need = bdb__normal_cdf(w->opt->effect / sqrt(2.0));
+	for (int rule = 0; rule < 2; rule++)
+		while (m > 0) {
+			size_t weakest = m;
+			double worst = rule == 0 ? 1.0 : need;
+			for (size_t i = 0; i < m; i++) {
+				double score;
+				if (rule == 0) {
+					double before, after;
+					levels_around(w, x, idx, m, i, &before, &after);
+					double thr = threshold_for(w, before);
+					double effect = fabs(after - before);
+					score = thr > 0 ? effect / thr : (effect > 0 ? INFINITY : 0.0);
+				} else {
+					score = separation(w, x, idx, m, i);
+				}
+				if (score < worst) {
+					worst = score;
+					weakest = i;
+				}
 			}
+			if (weakest == m)
+				break;
+			memmove(idx + weakest, idx + weakest + 1, (m - weakest - 1) * sizeof *idx);
+			memmove(p + weakest, p + weakest + 1, (m - weakest - 1) * sizeof *p);
+			m--;
 		}
-		if (weakest == m)
-			break;
-		memmove(idx + weakest, idx + weakest + 1, (m - weakest - 1) * sizeof *idx);
-		memmove(p + weakest, p + weakest + 1, (m - weakest - 1) * sizeof *p);
-		m--;
-	}
 	return m;
 }
 
@@ -574,9 +629,70 @@ static double residual_noise(const robust *w, const double *x, const mark_list *
 	return 1.4826 * median_of(resid, nr, w->scratch);
 }
 
-/* find_pass with the noise of x: first the run-to-run estimate; when the
- * residuals around the levels found say the noise is larger, again with
- * that. */
+/* seg[0..n): the segment of each run between the steps of marks (sorted
+ * by index), SIZE_MAX for a run inside an excursion. */
+static void segments_of(const mark_list *marks, size_t n, size_t *seg)
+{
+	size_t s = 0, k = 0;
+	for (size_t i = 0; i < n; i++) {
+		for (;;) {
+			const mark *at = k < marks->count ? &marks->m[k] : NULL;
+			if (at && at->kind == BDB__CHANGE_STEP && at->index <= i) {
+				s++;
+				k++;
+			} else if (at && at->kind != BDB__CHANGE_STEP && at->end <= i) {
+				k++;
+			} else {
+				break;
+			}
+		}
+		bool inside = k < marks->count && marks->m[k].kind == BDB__CHANGE_EXCURSION &&
+			      marks->m[k].index <= i && i < marks->m[k].end;
+		seg[i] = inside ? SIZE_MAX : s;
+	}
+}
+
+/*
+ * 1.4826 * MAD / sqrt(2) of the differences x[i + lag] - x[i] of runs of
+ * one segment between the steps of marks, neither inside an excursion: the
+ * noise sd the differences of runs lag apart imply. Noise that persists
+ * for a few runs (autocorrelation; a CI runner kept for a day) hides from
+ * the differences of neighbours, by sqrt(1 - phi) for AR(1), and shows in
+ * those of runs 2 or 3 apart.
+ */
+static double segment_lag_noise(const robust *w, const double *x, const mark_list *marks,
+				size_t lag, double *d)
+{
+	size_t n = w->n, nd = 0;
+	size_t *seg = malloc((n ? n : 1) * sizeof *seg);
+	if (!seg)
+		return 0.0;
+	segments_of(marks, n, seg);
+	for (size_t i = 0; i + lag < n; i++)
+		if (seg[i] != SIZE_MAX && seg[i] == seg[i + lag])
+			d[nd++] = x[i + lag] - x[i];
+	free(seg);
+	if (nd < 3)
+		return 0.0;
+	double center = median_of(d, nd, w->scratch);
+	for (size_t i = 0; i < nd; i++)
+		d[i] = fabs(d[i] - center);
+	return 1.4826 * median_of(d, nd, w->scratch) / sqrt(2.0);
+}
+
+/* Rounds of measuring the noise around the steps found and finding them
+ * again with it. */
+#define NOISE_ROUNDS 3
+/* The largest lag of segment_lag_noise. */
+#define NOISE_LAG 3
+
+/*
+ * find_pass with the noise of x: first the run-to-run estimate; then, as
+ * long as the runs around the levels found say the noise is larger (their
+ * spread around the segment medians, or the differences of runs up to
+ * NOISE_LAG apart within a segment), again with that, up to NOISE_ROUNDS
+ * times.
+ */
 static int find_steps(robust *w, const double *x, mark_list *out)
 {
 	w->noise = noise_of(x, w->n, w->scratch);
@@ -589,13 +705,20 @@ static int find_steps(robust *w, const double *x, mark_list *out)
 		*out = (mark_list){0};
 		return BDB_ENOMEM;
 	}
-	double around = residual_noise(w, x, out, resid);
-	free(resid);
-	if (around > w->noise) {
+	for (int round = 0; round < NOISE_ROUNDS && !err; round++) {
+		double around = residual_noise(w, x, out, resid);
+		for (size_t k = 2; k <= NOISE_LAG; k++) {
+			double v = segment_lag_noise(w, x, out, k, resid);
+			if (v > around)
+				around = v;
+		}
+		if (!(around > w->noise))
+			break;
 		free(out->m);
 		w->noise = around;
 		err = find_pass(w, x, out);
 	}
+	free(resid);
 	return err;
 }
 
@@ -606,6 +729,7 @@ static int find_steps(robust *w, const double *x, mark_list *out)
 typedef struct drift {
 	double slope, lower, upper; /* per unit of t */
 	double p_value;		    /* two-sided Mann-Kendall */
+	double wide_lower, wide_upper; /* the interval with the autocorrelation */
 } drift;
 
 static int by_double(const void *a, const void *b)
@@ -646,6 +770,41 @@ static double lag1_residual(const double *x, const double *t, const size_t *seg,
 	return rho < 0.9 ? rho : 0.9;
 }
 
+/*
+ * n / n*, the factor by which lag-1 autocorrelation r1 > 0 raises the
+ * variance of Mann-Kendall's S over n runs: Yue and Wang (2004), the
+ * effective sample size of an AR(1) series,
+ *   n / n* = 1 + 2 sum_{k=1}^{n-1} (1 - k/n) r1^k
+ * (its limit for large n is Bayley and Hammersley's (1 + r1) / (1 - r1)).
+ * 1 for r1 <= 0: negative autocorrelation is not credited.
+ */
+static double ac_factor(size_t n, double r1)
+{
+	if (!(r1 > 0))
+		return 1.0;
+	double sum = 0, power = 1;
+	for (size_t k = 1; k < n; k++) {
+		power *= r1;
+		if (power < 1e-17)
+			break;
+		sum += (1.0 - (double)k / (double)n) * power;
+	}
+	return 1.0 + 2.0 * sum;
+}
+
+/* Sen's 95 % interval of the sorted slopes[0..ns) for Var S = var, as
+ * scipy.stats.theilslopes computes it: the order statistics
+ * rint((N -+ z(0.975) sqrt(var)) / 2) of the N slopes. */
+static void sen_interval(const double *slopes, size_t ns, double var, double *lower,
+			 double *upper)
+{
+	double c = bdb__normal_quantile(0.975) * sqrt(var);
+	double ru = nearbyint(((double)ns + c) / 2.0);
+	double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
+	*upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
+	*lower = slopes[rl < 0 ? 0 : (size_t)rl];
+}
+
 /* n(n - 1)(2n + 5) for Mann-Kendall's variance (times 18). */
 static double mk_term(double n)
 {
@@ -665,29 +824,12 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 		     drift *out)
 {
 	size_t n = w->n;
-	*out = (drift){0, 0, 0, 1.0};
+	*out = (drift){0, 0, 0, 1.0, 0, 0};
 	size_t stride = n > DRIFT_MAX_POINTS ? (n + DRIFT_MAX_POINTS - 1) / DRIFT_MAX_POINTS : 1;
 	size_t *seg = malloc((n ? n : 1) * sizeof *seg);
 	if (!seg)
 		return BDB_ENOMEM;
-	/* seg[i]: the segment of run i, or SIZE_MAX inside an excursion. */
-	size_t s = 0, k = 0;
-	for (size_t i = 0; i < n; i++) {
-		for (;;) {
-			const mark *at = k < marks->count ? &marks->m[k] : NULL;
-			if (at && at->kind == BDB__CHANGE_STEP && at->index <= i) {
-				s++;
-				k++;
-			} else if (at && at->kind != BDB__CHANGE_STEP && at->end <= i) {
-				k++;
-			} else {
-				break;
-			}
-		}
-		bool inside = k < marks->count && marks->m[k].kind == BDB__CHANGE_EXCURSION &&
-			      marks->m[k].index <= i && i < marks->m[k].end;
-		seg[i] = inside ? SIZE_MAX : s;
-	}
+	segments_of(marks, n, seg);
 	size_t *pick = malloc((n ? n : 1) * sizeof *pick);
 	size_t np = 0;
 	if (!pick) {
@@ -705,11 +847,13 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 	}
 	double *slopes = malloc((pairs ? pairs : 1) * sizeof *slopes);
 	double *vals = malloc((np ? np : 1) * sizeof *vals);
-	if (!slopes || !vals) {
+	double *seg_var = malloc((np ? np : 1) * sizeof *seg_var); /* at each segment's first */
+	if (!slopes || !vals || !seg_var) {
 		free(seg);
 		free(pick);
 		free(slopes);
 		free(vals);
+		free(seg_var);
 		return BDB_ENOMEM;
 	}
 	size_t ns = 0;
@@ -736,25 +880,26 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 				;
 			ties += mk_term((double)(j - i));
 		}
-		var += (mk_term((double)m) - ties) / 18.0;
+		seg_var[a] = (mk_term((double)m) - ties) / 18.0;
+		var += seg_var[a];
 	}
 	if (ns > 0 && var > 0) {
 		qsort(slopes, ns, sizeof *slopes, by_double);
 		out->slope = bdb__stats_percentile_sorted(slopes, ns, 50.0);
-		/* Sen's interval as scipy.stats.theilslopes computes it: the
-		 * order statistics rint((N -+ z sigma) / 2) of the N slopes. */
-		double c = bdb__normal_quantile(0.975) * sqrt(var);
-		double ru = nearbyint(((double)ns + c) / 2.0);
-		double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
-		out->upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
-		out->lower = slopes[rl < 0 ? 0 : (size_t)rl];
+		sen_interval(slopes, ns, var, &out->lower, &out->upper);
 		/* Autocorrelated noise makes S vary more than independent noise
-		 * does: the variance is scaled by (1 + r1) / (1 - r1) for the
-		 * lag-1 autocorrelation r1 > 0 of the residuals around the
-		 * slope (Bayley and Hammersley's effective sample size). */
+		 * does: each segment's variance is scaled by its n / n*
+		 * (ac_factor) for the lag-1 autocorrelation r1 > 0 of the
+		 * residuals around the slope. */
 		double r1 = lag1_residual(x, t, seg, pick, np, out->slope);
-		double inflate = r1 > 0 ? (1 + r1) / (1 - r1) : 1.0;
-		double z = (fabs(S) - 1.0) / sqrt(var * inflate);
+		double wide = 0;
+		for (size_t a = 0, b; a < np; a = b) {
+			for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
+				;
+			wide += seg_var[a] * ac_factor(b - a, r1);
+		}
+		double z = (fabs(S) - 1.0) / sqrt(wide);
+		sen_interval(slopes, ns, wide, &out->wide_lower, &out->wide_upper);
 		out->p_value = z > 0 ? 2.0 * bdb__normal_sf(z) : 1.0;
 		if (out->p_value > 1.0)
 			out->p_value = 1.0;
@@ -763,6 +908,7 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 	free(pick);
 	free(slopes);
 	free(vals);
+	free(seg_var);
 	return 0;
 }
 
@@ -770,11 +916,11 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 /* The entry point                                                           */
 /* ------------------------------------------------------------------------ */
 
-/* Whether marks hold two or more steps, every one of them (and nothing
+/* Whether marks hold one or more steps, every one of them (and nothing
  * else) going the way of slope. */
 static bool staircase(const mark_list *marks, double slope)
 {
-	if (marks->count < 2)
+	if (marks->count < 1)
 		return false;
 	for (size_t i = 0; i < marks->count; i++)
 		if (marks->m[i].kind != BDB__CHANGE_STEP ||
@@ -880,7 +1026,7 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 	if ((err = find_steps(&w, x, &marks)) != 0)
 		goto done;
 
-	drift d = {0, 0, 0, 1.0};
+	drift d = {0, 0, 0, 1.0, 0, 0};
 	bool drifting = false;
 	double span = t[n - 1] - t[0];
 	if (opt->drift_p > 0 && span > 0) {
@@ -925,11 +1071,34 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 				goto done;
 			bool holds = d2.p_value <= opt->drift_p &&
 				     fabs(d2.slope * span) >= drift_threshold(&w, level);
-			/* The whole-series guess stands for a staircase only: at
-			 * least two steps, all the slope's way, and none left
-			 * once it is taken out. A single step is no creep. */
+			/* The whole-series guess stands for a staircase only:
+			 * steps all the slope's way, and none left once it is
+			 * taken out. */
 			if (holds && g == 1)
 				holds = again.count == 0;
+			/* For one step (two or more all the same way make a
+			 * staircase) the drift must also explain the series: a
+			 * creep read as one step (autocorrelated noise often
+			 * hides the rest of the staircase) still creeps inside
+			 * each of its two levels, a real step does not. So the
+			 * whole-series slope must lie within the 95 % interval
+			 * of the slope within the levels (widened for their
+			 * autocorrelation), or the runs spread around the line
+			 * no more than around the two levels. */
+			if (holds && g == 1 && marks.count == 1) {
+				mark_list none = {0};
+				double *resid = malloc(n * sizeof *resid);
+				if (!resid) {
+					err = BDB_ENOMEM;
+					goto done;
+				}
+				double around_steps = residual_noise(&w, x, &marks, resid);
+				double around_line = residual_noise(&w, flat, &none, resid);
+				free(resid);
+				holds = (guess[1].slope >= guess[0].wide_lower &&
+					 guess[1].slope <= guess[0].wide_upper) ||
+					around_line <= around_steps;
+			}
 			if (holds) {
 				free(marks.m);
 				drifting = true;

@@ -134,8 +134,16 @@ void bdb__human_number(double v, char *buf, size_t size);
 void bdb__change_text(double pct, char *buf, size_t size);
 /* Whether two cells hold the same value (kind and contents). */
 bool bdb__same_value(const bdb_value *a, const bdb_value *b);
-/* A cell as the table format shows it (no mark), appended to b. */
+/* A cell without its unit's scale or a mark (numbers to 6 significant
+ * digits), appended to b: names in charts. */
 void bdb__put_cell_text(bdb_buf *b, const bdb_result *r, size_t row, size_t col);
+/* The cell as the table format shows it: quantities in their unit's scale
+ * ("7.02 GB/s"), commits shortened, p-values at their floor as a bound. */
+void bdb__put_cell_table(bdb_buf *b, const bdb_result *r, size_t row, size_t col);
+/* Which of r's columns the table format shows (show[c], r->n_cols of
+ * them): not those empty in every row, not those that repeat others, not
+ * "unit" when quantities show their own. */
+void bdb__table_columns(const bdb_result *r, bool *show);
 
 /* The chart formats (chart.c, chart_term.c, format_html.c); each returns 0
  * or BDB_ENOMEM, or BDB_EINVAL when r holds nothing to draw. */

@@ -54,6 +54,11 @@ int cli_exit_code(int err);
  */
 int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out);
 
+/* Notes on stderr what the retention policy did on ingest, one line per
+ * action as `benchdb retain` prints it (a bdb_retain_fn: cli_open_store
+ * gives it to every store it opens). */
+int cli_retain_note(void *ctx, const bdb_retain_action *a);
+
 /*
  * Writes out to path ("-" or NULL: standard output). what names the
  * command in the error it prints itself ("chart: cannot write F: ...");
@@ -137,6 +142,11 @@ int cli_tag_parse(const char *cmd, const char *value, bdb_kv *tag, char **copy);
 int cli_read_token(const char *cmd, const char *path, char *token, size_t size);
 
 /* ---- the server's client (remote.c; push, --server) ---------------------- */
+
+/* Sets ctx->token for a client command (cmd: "push", "--server"): the
+ * first line of token_file when given (cli_read_token), else
+ * $BENCHDB_TOKEN when set (a CI secret), else none. Returns an exit code. */
+int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file);
 
 /* Appends server (a base URL; trailing slashes dropped) and path to b. */
 void cli_server_url(bdb_buf *b, const char *server, const char *path);
@@ -233,6 +243,7 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv);
 int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_compact(cli_ctx *ctx, int argc, char **argv);
+int cmd_reindex(cli_ctx *ctx, int argc, char **argv);
 int cmd_retain(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);

@@ -18,7 +18,10 @@ static const char push_usage[] =
     "\n"
     "Uploads each result file (or '-' for standard input) to 'benchdb serve' at\n"
     "URL, which stores it as one run, atomically, as 'benchdb ingest' does (POST\n"
-    "/api/runs, one request per file). The options are ingest's:\n"
+    "/api/runs, one request per file). A Criterion.rs tree (target/criterion, a\n"
+    "directory) is read here as ingest reads it and sent as that run's benchkit\n"
+    "JSON. A file without a time of its own gets its modification time. The\n"
+    "options are ingest's:\n"
     "\n"
     "  --token-file F  the server's bearer token (the first line of F); without\n"
     "                  it, $BENCHDB_TOKEN\n"
@@ -51,19 +54,21 @@ typedef struct push_job {
 } push_job;
 
 /* The URL of POST /api/runs with the job's parameters. */
-static void upload_url(const push_job *job, bdb_buf *url)
+static void upload_url(const push_job *job, const char *format, const char *file_time,
+		       bdb_buf *url)
 {
 	cli_server_url(url, job->ctx->server, "/api/runs");
 	const struct {
 		const char *name, *value;
 	} params[] = {
-	    {"format", job->format},
+	    {"format", format},
 	    {"id", job->meta.id},
 	    {"commit", job->meta.commit},
 	    {"branch", job->meta.branch},
 	    {"timestamp", job->timestamp},
 	    {"default_commit", job->meta.ci_commit},
 	    {"default_branch", job->meta.ci_branch},
+	    {"file_time", file_time},
 	};
 	char sep = '?';
 	for (size_t i = 0; i < sizeof params / sizeof *params; i++) {
@@ -80,15 +85,59 @@ static void upload_url(const push_job *job, bdb_buf *url)
 	}
 }
 
-/* Reads path ("-": standard input) whole into b. Prints the error itself. */
-static int read_input(const char *path, bdb_buf *b)
+/*
+ * A directory of results (a Criterion.rs target/criterion tree, which is
+ * not one file): read here as `benchdb ingest DIR` reads it and sent as the
+ * benchkit Run JSON of that run (which reads back to the same run). Prints
+ * the error itself; returns an exit code.
+ */
+static int read_tree(const push_job *job, const char *path, bdb_buf *b)
+{
+	bdb_input_format format = BDB_INPUT_AUTO;
+	if (job->format)
+		(void)bdb_format_parse(job->format, &format); /* checked with the options */
+	if (format == BDB_INPUT_AUTO && !bdb_is_criterion_tree(path)) {
+		cli_error("push: %s is a directory but not a Criterion tree (no */new/estimates.json): "
+			  "give the result files in it",
+			  path);
+		return EXIT_USAGE;
+	}
+	bdb_ingest_options opt;
+	bdb_ingest_options_init(&opt);
+	bdb_run *run = NULL;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_ingest_path(path, format, &opt, &run, NULL, &d);
+	if (!rc)
+		rc = bdb_export_benchkit(run, b);
+	bdb_run_free(run);
+	if (rc) {
+		if (d.message[0])
+			cli_error_diag(&d);
+		else
+			cli_error("push: %s: %s", path, bdb_strerror(rc));
+		return rc == BDB_ENOMEM ? EXIT_INPUT : cli_exit_code(rc);
+	}
+	return EXIT_OK;
+}
+
+/* Reads path ("-": standard input) whole into b, and a regular file's
+ * modification time into file_time (else ""); a directory as read_tree,
+ * *format then "benchkit". Prints the error itself. */
+static int read_input(const push_job *job, const char *path, bdb_buf *b, const char **format,
+		      char *file_time, size_t size)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct stat st;
+	*file_time = '\0';
+	*format = job->format;
+	if (f && f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+		bdb_time_format((int64_t)st.st_mtim.tv_sec * 1000000 + st.st_mtim.tv_nsec / 1000,
+				file_time, size);
 	if (f && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(f);
-		cli_error("push: %s is a directory: give the result files in it", path);
-		return EXIT_USAGE;
+		*format = "benchkit";
+		return read_tree(job, path, b);
 	}
 	if (!f) {
 		cli_error("push: cannot read %s: %s", path, strerror(errno));
@@ -137,10 +186,12 @@ static int push_file(const push_job *job, const char *path)
 	bdb_buf body, url;
 	bdb_buf_init(&body);
 	bdb_buf_init(&url);
-	int code = read_input(path, &body);
+	char file_time[64];
+	const char *format;
+	int code = read_input(job, path, &body, &format, file_time, sizeof file_time);
 	if (code)
 		goto done;
-	upload_url(job, &url);
+	upload_url(job, format, *file_time ? file_time : NULL, &url);
 	if (url.failed) {
 		code = EXIT_INPUT;
 		goto done;
@@ -194,7 +245,6 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 	bdb_kv tag;
 	size_t n_copies = 0;
 	int n_files = 0, code = EXIT_OK;
-	static char token[4096];
 	if (!files)
 		return EXIT_INPUT;
 	for (int i = 1; i < argc; i++) {
@@ -277,14 +327,8 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 	}
 	if ((code = cli_run_meta_resolve("push", &job.meta)) != 0)
 		goto out;
-	const char *env_token = getenv("BENCHDB_TOKEN");
-	if (token_file) {
-		if ((code = cli_read_token("push", token_file, token, sizeof token)) != 0)
-			goto out;
-		ctx->token = token;
-	} else if (env_token && *env_token) {
-		ctx->token = env_token;
-	}
+	if ((code = cli_client_token(ctx, "push", token_file)) != 0)
+		goto out;
 	for (int f = 0; f < n_files; f++) {
 		int c = push_file(&job, files[f]);
 		if (c > code)

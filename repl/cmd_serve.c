@@ -20,6 +20,7 @@ static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
     "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
     "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
+    "                     [--threads N] [--max-waiting N]\n"
     "\n"
     "Serves the store over HTTP: the dashboard at / (docs/serve.md) and the JSON\n"
     "API of docs/api.md (queries, charts, uploads). It listens on 127.0.0.1:8080\n"
@@ -29,6 +30,10 @@ static const char serve_usage[] =
     "server is read-only. --max-body: the largest request body (default 64 MiB).\n"
     "--query-timeout: the time a statement may run before it is cancelled and\n"
     "answered 503 (default 30; 0: no limit).\n"
+    "--threads: the threads answering quick reads (default: one per CPU); uploads\n"
+    "and writes run on one more at a lower priority, the overview and `changes` on\n"
+    "two more, so they never hold up a trend. --max-waiting: how many requests may\n"
+    "wait for each of those (default 64); more are answered 503 with Retry-After.\n"
     "--notify-url: after each upload that regresses against baseline main, POST\n"
     "{\"text\": ...} (Slack, Discord, Mattermost webhooks) naming the run, its commit,\n"
     "the worst series and a link to --public-url (default http://LISTEN/); sent\n"
@@ -138,6 +143,14 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 					    u->timestamp);
 		opt.has_timestamp = true;
 	}
+	if (u->file_time) {
+		if (bdb_time_parse(u->file_time, &opt.fallback_time_us) != 0)
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "file_time: expected a date or time such as "
+					    "2026-01-31T12:00:00Z, got '%s'",
+					    u->file_time);
+		opt.has_fallback_time = true;
+	}
 	bdb_kv tags[64];
 	char *copies[64];
 	size_t n_tags = 0;
@@ -205,6 +218,18 @@ static void store_facts(void *ctx, bdb_store *store, bdb_serve_store_facts *out)
 		out->bytes = (double)st.st_size;
 }
 
+/* text as a count from 1 to max into *out; else a usage error's exit code. */
+static int parse_count(const char *flag, const char *text, unsigned max, unsigned *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long v = strtoul(text, &end, 10);
+	if (end == text || *end || errno || v == 0 || v > max || text[0] == '-')
+		return cli_usage_error("serve", "%s: expected 1 to %u, got '%s'", flag, max, text);
+	*out = (unsigned)v;
+	return 0;
+}
+
 static bool is_loopback(const char *listen)
 {
 	return strncmp(listen, "127.", 4) == 0 || strncmp(listen, "[::1]:", 6) == 0;
@@ -214,7 +239,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
 		   *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
-		   *public_url = NULL;
+		   *public_url = NULL, *threads = NULL, *max_waiting = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
@@ -224,6 +249,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				{"--access-log", &access_log_path, NULL},
 				{"--notify-url", &notify_url, NULL},
 				{"--public-url", &public_url, NULL},
+				{"--threads", &threads, NULL},
+				{"--max-waiting", &max_waiting, NULL},
 				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
@@ -256,6 +283,11 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 			    "serve", "--max-body: expected a number of bytes, got '%s'", max_body);
 		so.max_body = (size_t)v;
 	}
+	if ((threads && (code = parse_count("--threads", threads, BDB_SERVE_MAX_THREADS,
+					    &so.threads)) != 0) ||
+	    (max_waiting &&
+	     (code = parse_count("--max-waiting", max_waiting, 100000, &so.max_waiting)) != 0))
+		return code;
 	so.query_ms = 30000;
 	if (query_timeout) {
 		char *end;
@@ -277,11 +309,6 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	bool writes = so.token && !read_only;
 	if (writes)
 		so.ingest = ingest_upload;
-	if (!is_loopback(listen) && !so.token)
-		fprintf(stderr,
-			"benchdb: warning: serve: listening on %s without --token-file: "
-			"anyone who reaches it can read the store\n",
-			listen);
 
 	if (access_log_path && (code = open_access_log(&log)) != 0)
 		return code;
@@ -308,6 +335,12 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 		bdb_store_close(store);
 		return rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
 	}
+	/* Once listening (a refused address gets its error, not this). */
+	if (!is_loopback(listen) && !so.token)
+		fprintf(stderr,
+			"benchdb: warning: serve: listening on %s without --token-file: "
+			"anyone who reaches it can read the store\n",
+			listen);
 	char host[128];
 	snprintf(host, sizeof host, "%s", listen);
 	*strrchr(host, ':') = '\0';

@@ -44,6 +44,7 @@ static const char usage_text[] =
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
     "  compact                give data.mdb's free pages back (readers may stay open)\n"
+    "  reindex                recompute every series' persisted change points\n"
     "  retain [--dry-run]     apply the retention policy (--set POLICY stores one)\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
@@ -61,8 +62,8 @@ static const char usage_text[] =
     "  --format FMT           default output format: table, json, csv, markdown, line\n"
     "                         (charts: '... as svg|html|chart' in the statement)\n"
     "  --server URL           run the statements on 'benchdb serve' at URL, with the\n"
-    "                         output a local store gives (--token-file F: its token,\n"
-    "                         for set/drop baseline)\n"
+    "                         output a local store gives (--token-file F, else\n"
+    "                         $BENCHDB_TOKEN: its token, for set/drop baseline)\n"
     "  --no-pager             never page a table taller than the terminal\n"
     "                         (else $PAGER, default 'less -FRX')\n"
     "  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
@@ -107,6 +108,7 @@ static const subcommand subcommands[] = {
     {"stats", cmd_stats, NULL},
     {"backup", cmd_backup, "it prints no data"},
     {"compact", cmd_compact, "it prints no data"},
+    {"reindex", cmd_reindex, "it prints no data"},
     {"retain", cmd_retain, "it prints one line per run it changes"},
     {"chart", cmd_chart, "it writes SVG"},
     {"report", cmd_report, "it writes HTML"},
@@ -346,6 +348,10 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 	}
 	if (bdb_store_notice(*out))
 		fprintf(stderr, "benchdb: note: %s\n", bdb_store_notice(*out));
+	/* Writes keep every touched series' change points (docs/storage.md 2.15). */
+	if (!opt.read_only)
+		bdb_query_keep_changes(*out);
+	bdb_store_on_retain(*out, cli_retain_note, NULL);
 	return EXIT_OK;
 }
 
@@ -368,7 +374,6 @@ static void ctx_init(cli_ctx *ctx)
  */
 static int remote_options(cli_ctx *ctx, const char *token_file, const char *word)
 {
-	static char token[4096];
 	if (token_file && !ctx->server) {
 		cli_error("--token-file goes with --server (push takes its own)");
 		return EXIT_USAGE;
@@ -386,13 +391,7 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 			  strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'" : "");
 		return EXIT_USAGE;
 	}
-	if (token_file) {
-		int code = cli_read_token("--server", token_file, token, sizeof token);
-		if (code)
-			return code;
-		ctx->token = token;
-	}
-	return EXIT_OK;
+	return cli_client_token(ctx, "--server", token_file);
 }
 
 int main(int argc, char **argv)

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "shell.h"
 #include "web.h"
@@ -14,6 +15,9 @@
 /* How long one answer may take: a statement past the server's own limit
  * (--query-timeout, 30 s by default) is answered 503 before this. */
 #define REQUEST_TIMEOUT_MS 120000u
+/* Tries of a request the server answers busy, and the longest wait (s). */
+#define SERVER_TRIES   5
+#define MAX_RETRY_WAIT 30u
 
 void cli_server_url(bdb_buf *b, const char *server, const char *path)
 {
@@ -35,7 +39,35 @@ int cli_server_send(const cli_ctx *ctx, const char *url, const void *body, size_
 	    .body_len = len,
 	    .timeout_ms = REQUEST_TIMEOUT_MS,
 	};
-	return bdb_http_send(&rq, out, d);
+	/* A 503 with Retry-After (the server is busy: nothing was stored or
+	 * run) is tried again after max(Retry-After, 1, 2, 4, 8 s). */
+	for (unsigned try = 1, wait = 1;; try++, wait *= 2) {
+		int rc = bdb_http_send(&rq, out, d);
+		if (rc || out->status != 503 || !out->retry_after || try == SERVER_TRIES)
+			return rc;
+		unsigned s = out->retry_after > wait ? out->retry_after : wait;
+		if (s > MAX_RETRY_WAIT)
+			s = MAX_RETRY_WAIT;
+		fprintf(stderr, "benchdb: note: %s is busy (503); trying again in %u s\n",
+			ctx->server, s);
+		bdb_http_response_free(out);
+		sleep(s);
+	}
+}
+
+int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file)
+{
+	static char token[4096];
+	const char *env_token = getenv("BENCHDB_TOKEN");
+	if (token_file) {
+		int code = cli_read_token(cmd, token_file, token, sizeof token);
+		if (code)
+			return code;
+		ctx->token = token;
+	} else if (env_token && *env_token) {
+		ctx->token = env_token;
+	}
+	return EXIT_OK;
 }
 
 char *cli_server_field(const bdb_http_response *r, const char *name)

@@ -306,6 +306,15 @@ int64_t bdb_time_now(void);
  */
 int bdb_unit_factor(const char *from, const char *to, double *factor);
 
+/*
+ * The units a value in unit is shown in, smallest first, NULL-terminated:
+ * ns, µs, ms, s for a time; B, KB, MB, GB, TB for a size and B/s ... TB/s
+ * for a byte rate, in binary steps (KiB, MiB, ...) when unit is binary
+ * (KiB, MiB/s, ...). NULL for other units (ops/s, elem/s, ...). Tables and
+ * charts both scale by it: a value reads the same in both.
+ */
+const char *const *bdb_unit_ladder(const char *unit);
+
 /* ------------------------------------------------------------------------ */
 /* The run model                                                             */
 /* ------------------------------------------------------------------------ */

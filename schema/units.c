@@ -85,6 +85,28 @@ static bool rate_scale(const char *u, const char **num, size_t *num_len, char *n
 	return true;
 }
 
+static const char *const time_ladder[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
+static const char *const size_ladder[] = {"B", "KB", "MB", "GB", "TB", NULL};
+static const char *const binary_ladder[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
+static const char *const rate_ladder[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s", NULL};
+static const char *const binary_rate_ladder[] = {"B/s",	  "KiB/s", "MiB/s",
+						 "GiB/s", "TiB/s", NULL};
+
+const char *const *bdb_unit_ladder(const char *unit)
+{
+	double f;
+	if (!unit || !*unit)
+		return NULL;
+	if (bdb_unit_factor(unit, "s", &f) == 0)
+		return time_ladder;
+	bool binary = strstr(unit, "iB") != NULL;
+	if (bdb_unit_factor(unit, "B", &f) == 0)
+		return binary ? binary_ladder : size_ladder;
+	if (bdb_unit_factor(unit, "B/s", &f) == 0)
+		return binary ? binary_rate_ladder : rate_ladder;
+	return NULL;
+}
+
 int bdb_unit_factor(const char *from, const char *to, double *factor)
 {
 	if (!from || !to)

@@ -64,11 +64,23 @@ static size_t take_body(char *data, size_t size, size_t n, void *ctx)
 	return b->failed ? 0 : size * n;
 }
 
-/* libcurl's header callback: keeps the Content-Type of the answer. */
+/* libcurl's header callback: keeps the Content-Type of the answer, and
+ * the seconds of a Retry-After (its date form is not read). */
 static size_t take_header(char *data, size_t size, size_t n, void *ctx)
 {
 	bdb_http_response *r = ctx;
 	size_t len = size * n;
+	static const char retry[] = "retry-after:";
+	if (len > sizeof retry - 1 && strncasecmp(data, retry, sizeof retry - 1) == 0) {
+		char text[32];
+		size_t vn = len - (sizeof retry - 1) < sizeof text - 1 ? len - (sizeof retry - 1)
+								       : sizeof text - 1;
+		memcpy(text, data + sizeof retry - 1, vn);
+		text[vn] = '\0';
+		char *end;
+		unsigned long s = strtoul(text, &end, 10);
+		r->retry_after = end != text && s > 0 ? (s > 3600 ? 3600 : (unsigned)s) : 0;
+	}
 	static const char name[] = "content-type:";
 	if (len > sizeof name - 1 && strncasecmp(data, name, sizeof name - 1) == 0) {
 		const char *v = data + sizeof name - 1;
@@ -85,10 +97,22 @@ static size_t take_header(char *data, size_t size, size_t n, void *ctx)
 	return len;
 }
 
+/* libcurl's progress callback: stops the exchange once *cancel is set. */
+static int take_progress(void *ctx, curl_off_t dltotal, curl_off_t dlnow, curl_off_t ultotal,
+			 curl_off_t ulnow)
+{
+	(void)dltotal;
+	(void)dlnow;
+	(void)ultotal;
+	(void)ulnow;
+	return *(volatile sig_atomic_t *)ctx != 0;
+}
+
 int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *d)
 {
 	out->status = 0;
 	out->content_type[0] = '\0';
+	out->retry_after = 0;
 	bdb_buf_init(&out->body);
 	pthread_once(&curl_once, curl_load);
 	if (!curl_loaded)
@@ -137,7 +161,16 @@ int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *
 	}
 	if (rq->method)
 		curl.easy_setopt(h, CURLOPT_CUSTOMREQUEST, rq->method);
+	if (rq->cancel) {
+		curl.easy_setopt(h, CURLOPT_XFERINFOFUNCTION, take_progress);
+		curl.easy_setopt(h, CURLOPT_XFERINFODATA, (void *)rq->cancel);
+		curl.easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+	}
 	CURLcode cc = curl.easy_perform(h);
+	if (cc == CURLE_ABORTED_BY_CALLBACK) {
+		rc = bdb_diag_set(d, BDB_ECANCELLED, NULL, 0, 0, "cancelled");
+		goto done;
+	}
 	if (cc != CURLE_OK) {
 		rc = out->body.failed ? BDB_ENOMEM
 				      : bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "%s",

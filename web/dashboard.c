@@ -77,6 +77,9 @@ typedef struct overview {
 	bdb_diag *d;
 	const char *baseline;
 	bool has_baseline;
+	/* The branch whose runs the page reads ("latest" is its newest run), or
+	 * NULL: every branch's. */
+	char *branch;
 	size_t runs;
 	bdb_buf stmt, text;
 	bdb_result *compare;
@@ -98,6 +101,25 @@ static int run(overview *o, bdb_result **out)
 static const char *cell(overview *o, const bdb_result *res, size_t row, const char *name)
 {
 	return bdb__page_cell(&o->text, res, row, name);
+}
+
+/* ` where branch = "B"` when the page reads one branch. */
+static void put_branch_filter(overview *o)
+{
+	if (!o->branch)
+		return;
+	bdb_buf_puts(&o->stmt, " where branch = ");
+	bdb_query_put_name(&o->stmt, o->branch);
+}
+
+/* "latest" as a run reference: ` latest on branch "B"` or ` latest`. */
+static void put_latest(overview *o)
+{
+	bdb_buf_puts(&o->stmt, " latest");
+	if (o->branch) {
+		bdb_buf_puts(&o->stmt, " on branch ");
+		bdb_query_put_name(&o->stmt, o->branch);
+	}
 }
 
 static void put_json(bdb_buf *b, const char *s)
@@ -144,7 +166,9 @@ static int load_compare(overview *o)
 	bdb_buf_reset(&o->stmt);
 	bdb_buf_puts(&o->stmt, "compare baseline ");
 	bdb_query_put_name(&o->stmt, o->baseline);
-	bdb_buf_puts(&o->stmt, " with latest metric *");
+	bdb_buf_puts(&o->stmt, " with");
+	put_latest(o);
+	bdb_buf_puts(&o->stmt, " metric *");
 	int rc = run(o, &o->compare);
 	if (rc)
 		return rc;
@@ -267,6 +291,7 @@ static int metric_rows(overview *o, const char *metric)
 	bdb_buf_reset(&o->stmt);
 	bdb_buf_puts(&o->stmt, "trend ");
 	bdb_query_put_name(&o->stmt, metric);
+	put_branch_filter(o);
 	bdb_buf_printf(&o->stmt, " last %zu", o->runs);
 	if (o->has_baseline) {
 		bdb_buf_puts(&o->stmt, " vs baseline ");
@@ -340,6 +365,7 @@ static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *ou
 	char since[64] = "";
 	bdb_buf_reset(&o->stmt);
 	bdb_buf_printf(&o->stmt, "show runs last %zu", o->runs);
+	put_branch_filter(o);
 	int rc = run(o, &res);
 	if (rc)
 		return rc;
@@ -360,6 +386,7 @@ static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *ou
 		bdb_buf_reset(&o->stmt);
 		bdb_buf_puts(&o->stmt, "changes ");
 		bdb_query_put_name(&o->stmt, metric);
+		put_branch_filter(o);
 		if (*since)
 			bdb_buf_printf(&o->stmt, " since %s", since);
 		rc = run(o, &res);
@@ -380,8 +407,22 @@ static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *ou
 	return rc;
 }
 
-/* "store", "latest" and "baseline": the header of the page. */
-static int put_header(overview *o, bdb_buf *out)
+/* The row of runs whose column name is text, or -1. */
+static long row_where(overview *o, const bdb_result *runs, const char *name, const char *text)
+{
+	for (size_t i = 0; i < bdb_result_n_rows(runs); i++)
+		if (strcmp(cell(o, runs, i, name), text) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * "store", "latest", "branch" and "baseline": the header of the page. The
+ * branch read is asked's, or the branch of the baseline's run, so that a
+ * pull request's run does not become main's latest; any branch when the
+ * baseline's run has none (or there is no baseline).
+ */
+static int put_header(overview *o, const char *asked, bdb_buf *out)
 {
 	bdb_result *runs = NULL, *baselines = NULL;
 	bdb_buf_reset(&o->stmt);
@@ -393,31 +434,51 @@ static int put_header(overview *o, bdb_buf *out)
 		rc = run(o, &baselines);
 	if (rc)
 		goto done;
+	long base = row_where(o, baselines, "baseline", o->baseline);
+	o->has_baseline = base >= 0;
+	const char *branch = asked;
+	if (!branch && base >= 0) {
+		char *id = bdb__page_text_copy(cell(o, baselines, (size_t)base, "run"));
+		long at = id ? row_where(o, runs, "id", id) : -1;
+		free(id); /* (cell's text is o->text, which row_where reuses) */
+		branch = at >= 0 ? cell(o, runs, (size_t)at, "branch") : "";
+	}
+	if (branch && *branch && strcmp(branch, "-") != 0 &&
+	    !(o->branch = bdb__page_text_copy(branch))) {
+		rc = BDB_ENOMEM;
+		goto done;
+	}
 	size_t n = bdb_result_n_rows(runs);
+	long latest = o->branch ? row_where(o, runs, "branch", o->branch) : n ? 0 : -1;
 	bdb_buf_printf(out, "{\"runs\": %zu, \"window\": %zu, \"first\": ", n, o->runs);
-	if (n) {
+	if (n)
 		put_json(out, cell(o, runs, n - 1, "timestamp"));
+	else
+		bdb_buf_puts(out, "null");
+	bdb_buf_puts(out, ", \"branch\": ");
+	if (o->branch)
+		put_json(out, o->branch);
+	else
+		bdb_buf_puts(out, "null");
+	if (latest >= 0) {
 		bdb_buf_puts(out, ", \"latest\": {");
-		put_cell(o, out, runs, 0, "id", true);
-		put_cell(o, out, runs, 0, "timestamp", false);
-		put_cell(o, out, runs, 0, "commit", false);
-		put_cell(o, out, runs, 0, "branch", false);
+		put_cell(o, out, runs, (size_t)latest, "id", true);
+		put_cell(o, out, runs, (size_t)latest, "timestamp", false);
+		put_cell(o, out, runs, (size_t)latest, "commit", false);
+		put_cell(o, out, runs, (size_t)latest, "branch", false);
 		bdb_buf_putc(out, '}');
 	} else {
-		bdb_buf_puts(out, "null, \"latest\": null");
+		bdb_buf_puts(out, ", \"latest\": null");
 	}
 	bdb_buf_puts(out, ", \"baseline\": {\"name\": ");
 	put_json(out, o->baseline);
-	for (size_t i = 0; i < bdb_result_n_rows(baselines) && !o->has_baseline; i++) {
-		if (strcmp(cell(o, baselines, i, "baseline"), o->baseline) != 0)
-			continue;
-		o->has_baseline = true;
-		put_cell(o, out, baselines, i, "run", false);
-		put_cell(o, out, baselines, i, "timestamp", false);
-		put_cell(o, out, baselines, i, "commit", false);
-	}
-	if (!o->has_baseline)
+	if (base >= 0) {
+		put_cell(o, out, baselines, (size_t)base, "run", false);
+		put_cell(o, out, baselines, (size_t)base, "timestamp", false);
+		put_cell(o, out, baselines, (size_t)base, "commit", false);
+	} else {
 		bdb_buf_puts(out, ", \"run\": null");
+	}
 	bdb_buf_putc(out, '}');
 done:
 	bdb_result_free(runs);
@@ -435,7 +496,9 @@ static int put_regressions(overview *o, bdb_buf *out)
 	}
 	bdb_result *res = NULL;
 	bdb_buf_reset(&o->stmt);
-	bdb_buf_puts(&o->stmt, "regressions vs baseline ");
+	bdb_buf_puts(&o->stmt, "regressions in");
+	put_latest(o);
+	bdb_buf_puts(&o->stmt, " vs baseline ");
 	bdb_query_put_name(&o->stmt, o->baseline);
 	int rc = run(o, &res);
 	if (!rc) {
@@ -457,6 +520,7 @@ static void overview_free(overview *o)
 	free(o->keys);
 	free(o->grid);
 	bdb_result_free(o->compare);
+	free(o->branch);
 	bdb_buf_free(&o->stmt);
 	bdb_buf_free(&o->text);
 	bdb_buf_free(&o->grid_json);
@@ -478,7 +542,7 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	bdb_buf page;
 	bdb_buf_init(&page);
 	bdb_result *metrics = NULL;
-	int rc = put_header(&o, &page);
+	int rc = put_header(&o, opt->branch && *opt->branch ? opt->branch : NULL, &page);
 	if (!rc)
 		rc = put_regressions(&o, &page);
 	if (!rc && o.has_baseline)

@@ -45,6 +45,7 @@ struct bdb_notifier {
 	queued_run *head, *tail; /* under lock */
 	size_t queued;
 	bool stopping;
+	volatile sig_atomic_t cancel; /* set with stopping: a delivery in flight ends */
 };
 
 static void log_line(const bdb_notifier *n, const char *fmt, ...)
@@ -157,7 +158,8 @@ static void deliver(bdb_notifier *n, const char *run_id, const bdb_buf *body)
 				       .content_type = "application/json",
 				       .body = body->data,
 				       .body_len = body->len,
-				       .timeout_ms = n->opt.timeout_ms};
+				       .timeout_ms = n->opt.timeout_ms,
+				       .cancel = &n->cancel};
 		bdb_http_response r;
 		bdb_diag d;
 		bdb_diag_clear(&d);
@@ -172,6 +174,10 @@ static void deliver(bdb_notifier *n, const char *run_id, const bdb_buf *body)
 				return;
 			}
 			snprintf(why, sizeof why, "HTTP %u", status);
+		} else if (rc == BDB_ECANCELLED) {
+			log_line(n, "notify: run %s: gave up at try %u: the server is stopping", run_id,
+				 attempt);
+			return;
 		} else {
 			snprintf(why, sizeof why, "%.200s", d.message[0] ? d.message : bdb_strerror(rc));
 		}
@@ -196,8 +202,11 @@ static void deliver(bdb_notifier *n, const char *run_id, const bdb_buf *body)
 			;
 		bool stopping = n->stopping;
 		pthread_mutex_unlock(&n->lock);
-		if (stopping)
+		if (stopping) {
+			log_line(n, "notify: run %s: gave up after %u tries: the server is stopping",
+				 run_id, attempt);
 			return;
+		}
 		delay *= 2;
 	}
 }
@@ -535,7 +544,8 @@ static void *notify_main(void *arg)
 		n->queued--;
 		pthread_mutex_unlock(&n->lock);
 		consider(n, q);
-		consider_changes(n, q);
+		if (!n->cancel) /* stopping: one line said it already */
+			consider_changes(n, q);
 		free_run(q);
 	}
 }
@@ -616,12 +626,14 @@ void bdb_notify_stop(bdb_notifier *n)
 		return;
 	pthread_mutex_lock(&n->lock);
 	n->stopping = true;
+	n->cancel = 1;
 	pthread_cond_broadcast(&n->wake);
 	pthread_mutex_unlock(&n->lock);
 	pthread_join(n->thread, NULL);
-	while (n->head) {
+	while (n->head) { /* said, not lost silently */
 		queued_run *q = n->head;
 		n->head = q->next;
+		log_line(n, "notify: run %s: not considered: the server stopped", q->id);
 		free_run(q);
 	}
 	free_notifier(n);

@@ -208,9 +208,14 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	    .sparkline = true, .inline_svg = true, .rows_from = from, .rows_to = to};
 	int rc = bdb_result_svg(res, &spark, g);
 	bdb_buf_printf(g, "</td><td class=\"num\">%zu</td><td class=\"num\">", to - from);
-	put_text(g, cell(r, res, to - 1, "value"));
-	bdb_buf_puts(g, "</td><td>");
-	put_text(g, cell(r, res, to - 1, "unit"));
+	int value_col = bdb_result_column_index(res, "value");
+	if (value_col >= 0) { /* in its unit's scale, as the table format shows it */
+		bdb_buf latest;
+		bdb_buf_init(&latest);
+		bdb_result_cell_quantity(res, to - 1, (size_t)value_col, &latest);
+		put_text(g, bdb_buf_cstr(&latest));
+		bdb_buf_free(&latest);
+	}
 	double noise = bdb_result_series_noise(res, from, to);
 	if (isnan(noise))
 		bdb_buf_puts(g, "</td><td class=\"num\">-");
@@ -315,15 +320,21 @@ static int load_points(report *r)
 	return rc;
 }
 
-/* The change points of every chart, newest commit first, grouped by it. */
-static void put_changes(report *r, bdb_buf *out)
+/* The change points the charts mark, newest commit first, grouped by it,
+ * closing the change points' section (groups: the rows put_change_groups
+ * showed above). */
+static void put_changes(report *r, size_t groups, bdb_buf *out)
 {
 	bdb__page_changes *c = &r->changes;
-	bdb_buf_puts(out, "<section id=\"changes\">\n<h2>Recent change points, by commit</h2>\n");
 	if (c->n == 0) {
-		bdb_buf_puts(out, "<p>No change points.</p>\n</section>\n");
+		bdb_buf_puts(out, groups ? "</section>\n" : "<p>No change points.</p>\n</section>\n");
 		return;
 	}
+	if (!groups)
+		bdb_buf_puts(out, "<p>None by the robust default.</p>\n");
+	bdb_buf_puts(out, "<div id=\"changes\">\n<h3>Marked on the charts</h3>\n<p class=\"muted\">The "
+			  "windowed method (<code>changes METRIC window 50</code>) over each chart's "
+			  "runs, the 20 newest commits.</p>\n");
 	bdb__page_changes_sort(c);
 	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>commit</th><th>time</th>"
 			  "<th>series: change</th></tr></thead>\n<tbody>\n");
@@ -351,7 +362,7 @@ static void put_changes(report *r, bdb_buf *out)
 		}
 		bdb_buf_puts(out, "</td></tr>\n");
 	}
-	bdb_buf_puts(out, "</tbody>\n</table>\n</section>\n");
+	bdb_buf_puts(out, "</tbody>\n</table>\n</div>\n</section>\n");
 }
 
 /*
@@ -361,7 +372,7 @@ static void put_changes(report *r, bdb_buf *out)
  * statement gives, which the section names so that a reader can run it.
  * The whole history would cost seconds per series (docs/performance.md).
  */
-static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out)
+static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out, size_t *groups)
 {
 	bdb_result *res = NULL;
 	char since[64] = "";
@@ -377,7 +388,7 @@ static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out)
 		bdb_result_free(res);
 		res = NULL;
 	}
-	bdb_buf_puts(out, "<section id=\"change-groups\">\n<h2>Change points and drifts, by "
+	bdb_buf_puts(out, "<section id=\"change-groups\">\n<h2>Change points, by "
 			  "commit</h2>\n<p class=\"muted\">");
 	if (*since)
 		bdb_buf_puts(out, "Since ");
@@ -424,8 +435,9 @@ static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out)
 		res = NULL;
 		free(metric);
 	}
-	bdb_buf_puts(out, shown ? "</tbody>\n</table>\n</section>\n"
-				: "<p>No change points.</p>\n</section>\n");
+	if (shown)
+		bdb_buf_puts(out, "</tbody>\n</table>\n");
+	*groups = shown;
 	return rc;
 }
 
@@ -497,15 +509,16 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		rc = name ? put_metric(&r, name) : BDB_ENOMEM;
 		free(name);
 	}
+	size_t groups = 0;
 	if (!rc)
-		rc = put_change_groups(&r, metrics, &page);
+		rc = put_change_groups(&r, metrics, &page, &groups);
 	if (!rc) {
-		put_changes(&r, &page);
+		put_changes(&r, groups, &page);
 		bdb_buf_printf(
 		    &page,
 		    "<section id=\"grid\">\n<h2>Series (%zu)</h2>\n<table class=\"result\">\n"
 		    "<thead><tr><th>series</th><th>metric</th><th>history</th><th>runs</th>"
-		    "<th>latest</th><th>unit</th><th>noise</th><th>vs "
+		    "<th>latest</th><th>noise</th><th>vs "
 		    "baseline</th><th>verdict</th></tr>"
 		    "</thead>\n<tbody>\n",
 		    r.n_series);

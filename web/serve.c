@@ -1,7 +1,8 @@
 /*
  * serve.c - the HTTP server of `benchdb serve` (docs/serve.md): the JSON API
- * of docs/api.md on libmicrohttpd, a thread per connection, one store shared
- * by every thread (readers never wait for the writer).
+ * of docs/api.md on libmicrohttpd: a pool of quick threads (one per CPU)
+ * for the reads, lanes of their own for writes and for long reads, one
+ * store shared by every thread (readers never wait for the writer).
  *
  * Every answer is computed by query.h, as the CLI computes it: GET
  * /api/query returns the bytes `benchdb --json -c` prints. No request value
@@ -17,7 +18,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -31,6 +34,30 @@
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
 #define DEFAULT_MAX_BODY ((size_t)64 << 20)
 #define MAX_UPLOAD_TAGS	 64
+/* The lanes beside the quick threads: writes (uploads, baselines,
+ * annotations: one thread, as the store takes one writer at a time, at
+ * nice 10 so that a parse and write take the CPU the reads leave), and
+ * long reads (the overview, `changes`: two threads at the process's
+ * priority). */
+enum { LANE_WRITE, LANE_LONG, N_LANES };
+static const struct {
+	unsigned threads;
+	int nice;
+} lane_kinds[N_LANES] = {[LANE_WRITE] = {1, 10}, [LANE_LONG] = {2, 0}};
+#define MAX_LANE_THREADS 2
+
+/* A lane: requests suspended by the quick threads, answered by its own
+ * threads (the queue under the server's lock; work signals a new one). */
+typedef struct lane {
+	struct bdb_server *server;
+	int nice;
+	struct request *head, *tail;
+	unsigned waiting; /* requests in the queue */
+	pthread_cond_t work;
+	pthread_t threads[MAX_LANE_THREADS];
+	unsigned n_threads;
+	bool stopping; /* under lock: the threads leave when the queue is empty */
+} lane;
 /* Bytes of a statement in a POST /api/query body (also bounded by max_body). */
 #define MAX_STATEMENT ((size_t)1 << 20)
 
@@ -54,6 +81,7 @@ struct bdb_server {
 	bdb__metrics metrics;	 /* under lock */
 	struct timespec started; /* CLOCK_MONOTONIC */
 	bdb_notifier *notifier;	 /* --notify-url, or NULL */
+	lane lanes[N_LANES];
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -81,6 +109,14 @@ typedef struct request {
 	bdb__route_match match; /* the route and its decoded path parameter */
 	decoded *params;	/* the query-string values decoded so far */
 	size_t limit;		/* bytes of body taken */
+	/* A lane: the request waits suspended in its queue (next) while one
+	 * of its threads answers it into response, queued when its
+	 * connection resumes; failed: close the connection instead. */
+	struct MHD_Connection *connection;
+	struct request *next;
+	bool deferred;
+	bool failed;
+	struct MHD_Response *response;
 } request;
 
 /* ---- libmicrohttpd, loaded when a server starts ------------------------ */
@@ -102,8 +138,10 @@ static struct {
 	__typeof__(&MHD_lookup_connection_value) lookup_connection_value;
 	__typeof__(&MHD_queue_response) queue_response;
 	__typeof__(&MHD_quiesce_daemon) quiesce_daemon;
+	__typeof__(&MHD_resume_connection) resume_connection;
 	__typeof__(&MHD_start_daemon) start_daemon;
 	__typeof__(&MHD_stop_daemon) stop_daemon;
+	__typeof__(&MHD_suspend_connection) suspend_connection;
 } mhd;
 
 static pthread_once_t mhd_once = PTHREAD_ONCE_INIT;
@@ -126,8 +164,10 @@ static void mhd_load(void)
 	LOAD(lookup_connection_value)
 	LOAD(queue_response)
 	LOAD(quiesce_daemon)
+	LOAD(resume_connection)
 	LOAD(start_daemon)
 	LOAD(stop_daemon)
+	LOAD(suspend_connection)
 #undef LOAD
 	mhd_loaded = true; /* the library stays loaded until the process ends */
 }
@@ -242,8 +282,13 @@ static void query_error_body(bdb_buf *b, const bdb_diag *d, bool whole)
 	else
 		bdb_buf_puts(b, ", \"line\": null, \"column\": null");
 	bdb_buf_puts(b, ", \"expected\": ");
-	if (strncmp(msg, "expected ", 9) == 0) {
-		const char *start = msg + 9, *end = start;
+	/* "expected X, found Y" or "unexpected character "/": expected X" */
+	const char *after = strstr(msg, ": expected ");
+	const char *start = strncmp(msg, "expected ", 9) == 0	  ? msg + 9
+			    : after && after < msg + first ? after + 11
+							   : NULL;
+	if (start) {
+		const char *end = start;
 		while (end < msg + first && strncmp(end, ", found", 7) != 0 && *end != ';')
 			end++;
 		bdb_buf_put_json_string(b, start, (size_t)(end - start));
@@ -301,8 +346,13 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned st
 		mhd.add_response_header(r, extra_name, extra_value);
 	if (!svg)
 		mhd.add_response_header(r, "Cache-Control", "no-store");
-	enum MHD_Result ret = mhd.queue_response(c, status, r);
-	mhd.destroy_response(r);
+	enum MHD_Result ret = MHD_YES;
+	if (rq->deferred) { /* a lane's thread: queued when the connection resumes */
+		rq->response = r;
+	} else {
+		ret = mhd.queue_response(c, status, r);
+		mhd.destroy_response(r);
+	}
 	rq->answered = true;
 	rq->status = status;
 	rq->bytes = len;
@@ -403,11 +453,18 @@ static bool writable(const bdb_server *s)
 	return s->token && !s->opt.read_only;
 }
 
+/* Whether header (the Authorization value) is of the Bearer scheme (its
+ * name in any case: RFC 7235). */
+static bool bearer(const char *header)
+{
+	return header && strncasecmp(header, "Bearer ", 7) == 0;
+}
+
 /* Whether header (the Authorization value) carries the token, compared in
  * time that does not depend on where the two differ. */
 static bool token_ok(const bdb_server *s, const char *header)
 {
-	if (!header || strncmp(header, "Bearer ", 7) != 0)
+	if (!bearer(header))
 		return false;
 	const char *given = header + 7;
 	size_t n = strlen(given);
@@ -431,18 +488,17 @@ static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, e
 	const char *auth = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "Authorization");
 	if (!token_ok(s, auth)) {
 		*ret = answer_error(c, rq, MHD_HTTP_UNAUTHORIZED,
-				    auth ? "the bearer token is wrong"
-					 : "writes need Authorization: Bearer TOKEN",
+				    bearer(auth) ? "the bearer token is wrong"
+						 : "writes need Authorization: Bearer TOKEN",
 				    "WWW-Authenticate", "Bearer");
 		return true;
 	}
 	return false;
 }
 
-/* Whether text holds a statement that writes (set / drop baseline,
- * annotate, drop annotation): the first word of each statement, after
- * blanks and `--` comments, by the statement table. */
-static bool writes_store(const char *text)
+/* Whether text holds a statement whose first word, after blanks and `--`
+ * comments, the statement table says is_word of. */
+static bool any_statement(const char *text, bool (*is_word)(const char *word, size_t n))
 {
 	const char *p = text;
 	while (*p) {
@@ -461,13 +517,20 @@ static bool writes_store(const char *text)
 		size_t w = 0;
 		while (q + w < end && ((q[w] | 0x20) >= 'a' && (q[w] | 0x20) <= 'z'))
 			w++;
-		if (w > 0 && bdb_query_word_writes(q, w))
+		if (w > 0 && is_word(q, w))
 			return true;
 		p = end;
 		if (*p)
 			p++;
 	}
 	return false;
+}
+
+/* Whether text holds a statement that writes (set / drop baseline,
+ * annotate, drop annotation). */
+static bool writes_store(const char *text)
+{
+	return any_statement(text, bdb_query_word_writes);
 }
 
 /* ---- endpoints ---------------------------------------------------------- */
@@ -684,12 +747,12 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 	if (!s->opt.ingest)
 		return answer_error(c, rq, MHD_HTTP_FORBIDDEN, "uploads are off", NULL, NULL);
 	bdb_serve_upload u = {0};
-	static const char *const names[] = {"commit",	 "branch",	   "id",
-					    "format",	 "timestamp",	   "default_commit",
-					    "default_branch"};
-	const char **fields[] = {&u.commit, &u.branch,		&u.id,
-				 &u.format, &u.timestamp, &u.default_commit,
-				 &u.default_branch};
+	static const char *const names[] = {"commit",	      "branch",		"id",
+					    "format",	      "timestamp",	"default_commit",
+					    "default_branch", "file_time"};
+	const char **fields[] = {&u.commit,	    &u.branch,	      &u.id,
+				 &u.format,	    &u.timestamp,     &u.default_commit,
+				 &u.default_branch, &u.file_time};
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		if (!get_param(c, rq, names[i], fields[i], &ret) ||
 		    !param_ok(c, rq, names[i], *fields[i], &ret))
@@ -982,9 +1045,10 @@ static enum MHD_Result dashboard_file(struct MHD_Connection *c, request *rq)
 static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *baseline, *runs_text;
+	const char *baseline, *runs_text, *branch;
 	if (!get_param(c, rq, "baseline", &baseline, &ret) ||
-	    !get_param(c, rq, "runs", &runs_text, &ret))
+	    !get_param(c, rq, "runs", &runs_text, &ret) ||
+	    !get_param(c, rq, "branch", &branch, &ret))
 		return ret;
 	unsigned long runs = 0;
 	if (runs_text) {
@@ -1001,7 +1065,7 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 				    "baseline: expected one line of text", NULL, NULL);
 	watch w;
 	bdb_overview_options opt = {
-	    .baseline = baseline, .runs = runs, .cancel = watch_begin(s, &w)};
+	    .baseline = baseline, .branch = branch, .runs = runs, .cancel = watch_begin(s, &w)};
 	bdb_buf b;
 	bdb_buf_init(&b);
 	bdb_diag d;
@@ -1145,12 +1209,19 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 	}
 	bool regressions = bdb_result_is_regressions(res), regressed = false, unsure = false;
 	bool has_verdict = bdb_result_column_index(res, "verdict") >= 0;
+	size_t compared = 0; /* rows with a verdict of two values: not new, removed, n/a */
 	for (size_t i = 0; i < n; i++) {
 		const char *verdict = cell_str(res, i, "verdict");
 		if (strcmp(verdict, "regression") == 0 || (regressions && !has_verdict))
 			regressed = true;
 		else if (strcmp(verdict, "inconclusive") == 0)
 			unsure = true;
+		compared += strcmp(verdict, "regression") == 0 || strcmp(verdict, "improvement") == 0 ||
+			    strcmp(verdict, "unchanged") == 0 || strcmp(verdict, "inconclusive") == 0;
+	}
+	if (regressions) {
+		bdb_value v = bdb_result_field_by_name(res, "compared");
+		compared = v.kind == BDB_VALUE_INT && v.i > 0 ? (size_t)v.i : 0;
 	}
 	if (fill_label) {
 		if (n == 1) {
@@ -1161,8 +1232,8 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
 			bdb_buf_puts(label, "benchmarks");
 		}
 	}
-	if (!regressions && n == 0)
-		unsure = true; /* nothing was compared */
+	if (!regressed && compared == 0)
+		unsure = true; /* nothing was compared: a removed benchmark is not ok */
 	bdb_buf_puts(message, regressed ? "regressed" : unsure ? "inconclusive" : "ok");
 	*color = regressed ? BDB__BADGE_RED : unsure ? BDB__BADGE_GREY : BDB__BADGE_GREEN;
 	return true;
@@ -1175,19 +1246,54 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
  * baseline "NAME" with latest metric "M" of "P"`). label= replaces the
  * label. ETag and 304 as chart.svg.
  */
+/* The branch of the run baseline name points at, into out ("" when it has
+ * none or there is no such baseline); 0 or a storage error. */
+static int baseline_branch(bdb_server *s, const char *name, char *out, size_t size, bdb_diag *d)
+{
+	bdb_result *res = NULL, *env = NULL;
+	*out = '\0';
+	int rc = run_statement(s, "show baselines", &res, d);
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
+		if (strcmp(cell_str(res, i, "baseline"), name) != 0)
+			continue;
+		rc = bdb_query_run_environment(s->store, cell_str(res, i, "run"), &env, d);
+		bdb_value b = rc ? (bdb_value){0} : bdb_result_field_by_name(env, "branch");
+		if (b.kind == BDB_VALUE_STRING)
+			snprintf(out, size, "%s", b.str);
+		break;
+	}
+	bdb_result_free(env);
+	bdb_result_free(res);
+	return rc == BDB_ENOTFOUND ? 0 : rc;
+}
+
 static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *q, *point, *metric, *baseline, *label_param;
+	const char *q, *point, *metric, *baseline, *label_param, *branch;
 	if (!get_param(c, rq, "q", &q, &ret) || !get_param(c, rq, "point", &point, &ret) ||
 	    !get_param(c, rq, "metric", &metric, &ret) ||
 	    !get_param(c, rq, "baseline", &baseline, &ret) ||
-	    !get_param(c, rq, "label", &label_param, &ret))
+	    !get_param(c, rq, "label", &label_param, &ret) ||
+	    !get_param(c, rq, "branch", &branch, &ret))
 		return ret;
-	if (q ? point || metric || baseline : !point || !metric)
+	if (q ? point || metric || baseline || branch : !point || !metric)
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
-				    "expected q=STATEMENT, or point= and metric= (and baseline=)",
+				    "expected q=STATEMENT, or point= and metric= (and baseline=, "
+				    "branch=)",
 				    NULL, NULL);
+	/* The verdict compares the newest run of the baseline's own branch (a
+	 * pull request's run does not turn main's badge), unless branch= says. */
+	char base_branch[256] = "";
+	bdb_diag bd;
+	bdb_diag_clear(&bd);
+	int brc = !q && baseline && !branch
+		      ? baseline_branch(s, baseline, base_branch, sizeof base_branch, &bd)
+		      : 0;
+	if (brc)
+		return catalog_failed(c, rq, brc, &bd);
+	if (!branch && *base_branch)
+		branch = base_branch;
 	if (q && writes_store(q))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "badge.svg shows a trend, compare or regressions statement",
@@ -1202,7 +1308,12 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 	} else if (baseline) {
 		bdb_buf_puts(&text, "compare baseline ");
 		bdb_query_put_name(&text, baseline);
-		bdb_buf_puts(&text, " with latest metric ");
+		bdb_buf_puts(&text, " with latest");
+		if (branch) {
+			bdb_buf_puts(&text, " on branch ");
+			bdb_query_put_name(&text, branch);
+		}
+		bdb_buf_puts(&text, " metric ");
 		bdb_query_put_name(&text, metric);
 		bdb_buf_puts(&text, " of ");
 		bdb_query_put_name(&text, point);
@@ -1211,6 +1322,10 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 		bdb_query_put_name(&text, metric);
 		bdb_buf_puts(&text, " of ");
 		bdb_query_put_name(&text, point);
+		if (branch) {
+			bdb_buf_puts(&text, " where branch = ");
+			bdb_query_put_name(&text, branch);
+		}
 		bdb_buf_puts(&text, " last 1");
 	}
 	if (label_param)
@@ -1363,6 +1478,144 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 	return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
 }
 
+/* ---- the lanes ------------------------------------------------------ */
+
+/*
+ * The quick threads (libmicrohttpd's pool, each serving its share of the
+ * connections) answer the reads that take a millisecond. A request that
+ * may take long is suspended and answered on a lane instead, so that it
+ * never holds up the connections that share its quick thread: an upload or
+ * a write on the write lane, the overview or a statement the statement
+ * table calls long-running (`changes`) on the long lane. Returns the lane,
+ * or -1: answer it here.
+ */
+static int lane_of(struct MHD_Connection *c, request *rq, const char *method)
+{
+	if (rq->too_big || rq->body.failed)
+		return -1;
+	switch (rq->match.route->id) {
+	case BDB__ROUTE_RUNS:
+		return strcmp(method, "POST") == 0 ? LANE_WRITE : -1;
+	case BDB__ROUTE_BASELINE:
+		return LANE_WRITE;
+	case BDB__ROUTE_OVERVIEW:
+		return LANE_LONG;
+	case BDB__ROUTE_QUERY:
+	case BDB__ROUTE_CHART:
+	case BDB__ROUTE_BADGE: {
+		const char *text;
+		if (strcmp(method, "POST") == 0) {
+			text = bdb_buf_cstr(&rq->body);
+		} else {
+			const char *raw = mhd.lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "q");
+			bool bad = false;
+			text = raw ? decode_param(rq, raw, &bad) : NULL;
+		}
+		/* a bad q is answered quickly, by on_body */
+		if (!text)
+			return -1;
+		if (writes_store(text))
+			return LANE_WRITE;
+		return any_statement(text, bdb_query_word_long_running) ? LANE_LONG : -1;
+	}
+	default:
+		return -1;
+	}
+}
+
+static void *lane_main(void *arg)
+{
+	lane *l = arg;
+	bdb_server *s = l->server;
+	/* Linux: the nice value of this thread; where that is refused, it
+	 * keeps the process's. */
+	if (l->nice)
+		(void)setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), l->nice);
+	pthread_mutex_lock(&s->lock);
+	for (;;) {
+		request *rq = l->head;
+		if (!rq) {
+			if (l->stopping)
+				break;
+			pthread_cond_wait(&l->work, &s->lock);
+			continue;
+		}
+		l->head = rq->next;
+		if (!l->head)
+			l->tail = NULL;
+		l->waiting--;
+		rq->next = NULL;
+		pthread_mutex_unlock(&s->lock);
+		/* The connection is suspended: its quick thread does not touch it
+		 * until resumed, and the request is on_body's alone. */
+		struct MHD_Connection *c = rq->connection;
+		if (on_body(s, c, rq, rq->method) != MHD_YES || (!rq->response && !rq->answered))
+			rq->failed = true;
+		mhd.resume_connection(c);
+		pthread_mutex_lock(&s->lock);
+	}
+	pthread_mutex_unlock(&s->lock);
+	return NULL;
+}
+
+/* Suspends rq's connection and queues it on lane k; false when the lane
+ * has opt.max_waiting requests waiting already. */
+static bool lane_put(bdb_server *s, int k, struct MHD_Connection *c, request *rq)
+{
+	lane *l = &s->lanes[k];
+	pthread_mutex_lock(&s->lock);
+	if (l->waiting >= s->opt.max_waiting) {
+		pthread_mutex_unlock(&s->lock);
+		return false;
+	}
+	l->waiting++;
+	rq->connection = c;
+	rq->deferred = true;
+	mhd.suspend_connection(c);
+	if (l->tail)
+		l->tail->next = rq;
+	else
+		l->head = rq;
+	l->tail = rq;
+	pthread_cond_signal(&l->work);
+	pthread_mutex_unlock(&s->lock);
+	return true;
+}
+
+static int start_lanes(bdb_server *s)
+{
+	for (int k = 0; k < N_LANES; k++) {
+		s->lanes[k].server = s;
+		s->lanes[k].nice = lane_kinds[k].nice;
+		pthread_cond_init(&s->lanes[k].work, NULL);
+	}
+	for (int k = 0; k < N_LANES; k++) {
+		lane *l = &s->lanes[k];
+		for (; l->n_threads < lane_kinds[k].threads; l->n_threads++)
+			if (pthread_create(&l->threads[l->n_threads], NULL, lane_main, l) != 0)
+				return BDB_ENOMEM;
+	}
+	return 0;
+}
+
+/* Lets every lane's threads finish their queue and leave. */
+static void stop_lanes(bdb_server *s)
+{
+	pthread_mutex_lock(&s->lock);
+	for (int k = 0; k < N_LANES; k++) {
+		s->lanes[k].stopping = true;
+		pthread_cond_broadcast(&s->lanes[k].work);
+	}
+	pthread_mutex_unlock(&s->lock);
+	for (int k = 0; k < N_LANES; k++) {
+		lane *l = &s->lanes[k];
+		for (unsigned i = 0; i < l->n_threads; i++)
+			pthread_join(l->threads[i], NULL);
+		l->n_threads = 0;
+		pthread_cond_destroy(&l->work);
+	}
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
@@ -1402,8 +1655,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_data_size = 0;
 		return MHD_YES;
 	}
+	if (rq->deferred) { /* resumed: the lane's answer */
+		rq->deferred = false;
+		if (rq->failed)
+			return MHD_NO;
+		if (rq->response) {
+			enum MHD_Result ret = mhd.queue_response(c, rq->status, rq->response);
+			mhd.destroy_response(rq->response);
+			rq->response = NULL;
+			return ret;
+		}
+	}
 	if (rq->answered)
 		return MHD_YES;
+	int k = lane_of(c, rq, method);
+	if (k >= 0)
+		return lane_put(s, k, c, rq) ? MHD_YES
+					     : answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
+							    "the server is busy; try again",
+							    "Retry-After", "1");
 	return on_body(s, c, rq, method);
 }
 
@@ -1462,6 +1732,8 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 			s->opt.log(s->opt.log_ctx, line.data);
 		bdb_buf_free(&line);
 	}
+	if (rq->response)
+		mhd.destroy_response(rq->response);
 	bdb_buf_free(&rq->body);
 	bdb__route_match_free(&rq->match);
 	while (rq->params) {
@@ -1563,6 +1835,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 		s->opt.listen = DEFAULT_LISTEN;
 	if (!s->opt.max_body)
 		s->opt.max_body = DEFAULT_MAX_BODY;
+	if (!s->opt.max_waiting)
+		s->opt.max_waiting = BDB_SERVE_MAX_WAITING;
 	s->opt.token = NULL;
 	if (opt->token) {
 		s->token = strdup(opt->token);
@@ -1580,11 +1854,22 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	int rc = parse_listen(s->opt.listen, &sa, &v6, d);
 	if (rc)
 		goto fail;
-	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-			 MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
+	unsigned threads = s->opt.threads;
+	if (!threads) {
+		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cpus < 1 ? 1 : cpus > BDB_SERVE_MAX_THREADS ? BDB_SERVE_MAX_THREADS
+								      : (unsigned)cpus;
+	}
+	if ((rc = start_lanes(s)) != 0) {
+		stop_lanes(s);
+		goto fail;
+	}
+	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
+			 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
 	errno = 0;
 	s->daemon = mhd.start_daemon(
-	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_THREAD_POOL_SIZE, threads,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
 	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
@@ -1595,11 +1880,13 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 				  err == EADDRINUSE ? "the address is in use"
 				  : err		    ? strerror(err)
 						    : "the server did not start");
+		stop_lanes(s);
 		goto fail;
 	}
 	if (s->opt.query_ms) {
 		if (pthread_create(&s->watchdog, NULL, watchdog_main, s) != 0) {
 			mhd.stop_daemon(s->daemon);
+			stop_lanes(s);
 			rc = BDB_ENOMEM;
 			goto fail;
 		}
@@ -1610,6 +1897,7 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	s->port = info ? info->port : 0;
 	if (opt->notify_url && (rc = start_notifier(s)) != 0) {
 		mhd.stop_daemon(s->daemon);
+		stop_lanes(s);
 		goto fail_started;
 	}
 	*out = s;
@@ -1649,6 +1937,7 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		if (pthread_cond_timedwait(&s->idle, &s->lock, &deadline) == ETIMEDOUT)
 			break;
 	pthread_mutex_unlock(&s->lock);
+	stop_lanes(s); /* they finish what is queued: no request stays suspended */
 	mhd.stop_daemon(s->daemon);
 	bdb_notify_stop(s->notifier);
 	pthread_mutex_lock(&s->lock);

@@ -48,6 +48,9 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 
 typedef struct bdb_overview_options {
 	const char *baseline; /* the baseline compared with; NULL: "main" */
+	/* The branch whose runs are read (its newest is "latest"); NULL: the
+	 * branch of the baseline's run, or every branch when it has none. */
+	const char *branch;
 	/* Each series' newest runs its sparkline and change points read; 0: 30. */
 	size_t runs;
 	/* As in bdb_query_options. */
@@ -81,6 +84,9 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
  * NULL when not given; already checked to be one line of text. */
 typedef struct bdb_serve_upload {
 	const char *commit, *branch, *id, *format, *timestamp;
+	/* The time of a run whose file gives none (push sends the file's
+	 * modification time, as `benchdb ingest FILE` takes it); NULL: now. */
+	const char *file_time;
 	/* The commit and branch the file's own give way to (the CI job's, as
 	 * `benchdb ingest` reads them from the environment). */
 	const char *default_commit, *default_branch;
@@ -144,14 +150,29 @@ typedef struct bdb_serve_options {
 	 * to public_url, or NULL: http://LISTEN/. Failures go to log. */
 	const char *notify_url;
 	const char *public_url;
+	/* Threads answering the quick reads; 0: one per online CPU. Uploads
+	 * and writes run on a thread of their own at nice 10, the overview
+	 * and long statements (`changes`) on two more, so that they never
+	 * hold up a trend. */
+	unsigned threads;
+	/* Requests that may wait for each of those lanes; more are answered
+	 * 503 (Retry-After: 1). 0: BDB_SERVE_MAX_WAITING. */
+	unsigned max_waiting;
 } bdb_serve_options;
+
+#define BDB_SERVE_MAX_WAITING 64
+
+/* The most threads opt->threads may ask for. */
+#define BDB_SERVE_MAX_THREADS 64
 
 /* A running server (opaque). */
 typedef struct bdb_server bdb_server;
 
 /*
- * Starts serving store over HTTP on opt->listen, with a thread per
- * connection; store is shared by every thread and must outlive the server.
+ * Starts serving store over HTTP on opt->listen, with opt->threads
+ * threads for the quick reads (each serving its share of the connections)
+ * and three for the writes and long reads; store is shared by every
+ * thread and must outlive the server.
  * Returns at once: 0 with *out set, BDB_EINVAL (opt->listen is not
  * HOST:PORT; d says why), BDB_EIO (cannot listen there: d says why, e.g.
  * the address is in use) or BDB_ENOMEM.
@@ -181,11 +202,15 @@ typedef struct bdb_http_request {
 	const void *body;	  /* NULL: no body */
 	size_t body_len;
 	unsigned timeout_ms; /* the whole exchange; 0: no limit (connecting: 10 s) */
+	/* When set and it turns non-zero, the exchange stops within about a
+	 * second (BDB_ECANCELLED); NULL: it runs to its end or its timeout. */
+	volatile sig_atomic_t *cancel;
 } bdb_http_request;
 
 typedef struct bdb_http_response {
 	unsigned status;	/* the HTTP status */
 	char content_type[128]; /* the Content-Type header, "" when none */
+	unsigned retry_after;	/* the Retry-After header's seconds, 0 when none */
 	bdb_buf body;		/* the answer's body (bdb_http_response_free) */
 } bdb_http_response;
 

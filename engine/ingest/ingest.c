@@ -790,7 +790,9 @@ int bdb_ingest_buffer(const char *display_name, const void *data, size_t len,
 	copy[len] = '\0';
 	bdb__input in = {
 	    .name = display_name ? display_name : "<input>", .data = copy, .len = len, .opt = opt};
-	int rc = ingest_input(&in, format, bdb_time_now(), out, detected, d);
+	int64_t fallback_us =
+	    opt && opt->has_fallback_time ? opt->fallback_time_us : bdb_time_now();
+	int rc = ingest_input(&in, format, fallback_us, out, detected, d);
 	free(copy);
 	return rc;
 }

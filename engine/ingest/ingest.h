@@ -147,6 +147,11 @@ typedef struct bdb_ingest_options {
 	const char *default_branch;
 	bool has_gab_direction; /* --direction, for gab (whose files do not say) */
 	bdb_direction gab_direction;
+	/* For bdb_ingest_buffer: the time of a run whose input gives none
+	 * (an uploaded file's modification time, which bdb_ingest_path reads
+	 * itself); unset: the current time. */
+	bool has_fallback_time;
+	int64_t fallback_time_us;
 } bdb_ingest_options;
 
 /* Zeroes opt: no overrides. */
@@ -190,7 +195,8 @@ int bdb_input_read(const char *path, char **data, size_t *len, bdb_diag *d);
 /*
  * Like bdb_ingest_path for bytes already in memory (not a directory).
  * display_name names the input in diagnostics; data need not be
- * NUL-terminated and is not kept. The fallback timestamp is the current time.
+ * NUL-terminated and is not kept. The fallback timestamp is
+ * opt->fallback_time_us when set, else the current time.
  */
 int bdb_ingest_buffer(const char *display_name, const void *data, size_t len, bdb_input_format format,
 		      const bdb_ingest_options *opt, bdb_run **out, bdb_input_format *detected,

@@ -103,6 +103,56 @@ ingest_history() {
 	done
 }
 
+# ingest_january DB: the history of the retention tests: examples/history's
+# gbench-v1..v3 as 18 nightly runs r1..r18 (commit c1..c18) over January
+# 2025, two on main and one on feature every four days from the 6th, 02:00 UTC.
+ingest_january() {
+	local db=$1 i=0 w v br
+	for w in 0 1 2 3 4 5; do
+		for v in 1 2 3; do
+			i=$((i + 1))
+			br=main
+			[ "$v" = 3 ] && br=feature
+			"$BENCHDB" --db "$db" ingest --id "r$i" --commit "c$i" --branch "$br" \
+				--timestamp "2025-01-$(printf %02d $((6 + w * 4 + v - 1)))T02:00:00Z" \
+				"$ROOT/examples/history/gbench-v$v.json" >/dev/null
+		done
+	done
+}
+
+# kill_at_each_write FROM RUNS ARGS...: `benchdb --db COPY ARGS...` on a fresh
+# copy of store FROM, killed at each of its disk writes in turn
+# (tests/fault/fault.c, FAULT_KILL; the commit's last write is the last one
+# counted, so every kill must leave the store as it was); after each, verify
+# must pass and `show runs as csv` must be the bytes of file RUNS. Sets
+# WRITES (the writes of a whole run), KILLED (the runs that died of SIGKILL)
+# and BAD (the failed checks); the last copy stays in $WORK/kill-copy.
+kill_at_each_write() {
+	local from=$1 runs=$2 at copy=$WORK/kill-copy
+	shift 2
+	local shim=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+	# A sanitized benchdb takes the shim after its own runtime (as test_faults.sh).
+	local asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+	rm -rf "$copy" "$WORK/kill-trace"
+	cp -r "$from" "$copy"
+	ASAN_OPTIONS=$asan FAULT_TRACE=$WORK/kill-trace LD_PRELOAD=$shim \
+		"$BENCHDB" --db "$copy" "$@" >/dev/null 2>&1
+	WRITES=$(wc -l <"$WORK/kill-trace")
+	KILLED=0
+	BAD=0
+	for at in $(seq 1 "$WRITES"); do
+		rm -rf "$copy"
+		cp -r "$from" "$copy"
+		ASAN_OPTIONS=$asan FAULT_KILL=1 FAULT_AT=$at LD_PRELOAD=$shim \
+			"$BENCHDB" --db "$copy" "$@" >/dev/null 2>&1 &
+		wait $! 2>/dev/null # (the shell's "Killed" note to /dev/null)
+		[ $? -eq 137 ] && KILLED=$((KILLED + 1))
+		"$BENCHDB" --db "$copy" verify >/dev/null 2>&1 || BAD=$((BAD + 1))
+		"$BENCHDB" --db "$copy" -c 'show runs as csv' 2>&1 | cmp -s - "$runs" ||
+			BAD=$((BAD + 1))
+	done
+}
+
 finish() {
 	echo "[==========] $((_pass + _fail)) test(s) run."
 	echo "[  PASSED  ] $_pass test(s)."

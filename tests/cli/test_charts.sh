@@ -153,21 +153,25 @@ check "report: the title escaped" grep -qF '<h1>Fixed &lt;store&gt; &amp; &quot;
 check "report: header names runs and baseline" \
 	grep -qF 'runs: 20 · from 2026-03-01T02:00:00Z to 2026-03-30T02:00:00Z · latest: r20 (commit c200a1b2c3d4e) · baseline main: r05 (commit c050a1b2c3d4e)' "$R"
 check "report: 2 regressions of r20 vs r05 (kernel, spread)" grep -qF '<p class="severe">2 regressions.</p>' "$R"
-check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td></td><td>time</td><td>lower</td><td class="num">1004</td><td class="num">1298</td><td>ns</td><td class="num">+29.3%</td><td>moderate</td>' "$R"
+check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td>time</td><td>lower</td><td class="num">1.004 µs</td><td class="num">1.298 µs</td><td class="num">+29.3%</td><td>moderate ↓</td>' "$R"
 check "report: the change point of kernel under its commit" \
 	grep -qF '<tr><td>c130a1b2c3d4e</td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
+check "report: one section of change points" [ "$(count '<h2>Change points' "$R")" = 1 ]
+check "report: the charts' change points inside it" \
+	grep -qF '</table>'$'\n''<div id="changes">'$'\n''<h3>Marked on the charts</h3>' "$R"
+check "report: no second change points section" lacks '<section id="changes"' "$R"
 check "report: a grid of 53 series" grep -qF '<h2>Series (53)</h2>' "$R"
 check "report: the grid has a noise column" \
-	grep -qF '<th>latest</th><th>unit</th><th>noise</th><th>vs baseline</th>' "$R"
+	grep -qF '<th>latest</th><th>noise</th><th>vs baseline</th>' "$R"
 # noise = MAD / |median| of the newest 30 values (here all 20), by hand:
 # kernel median 1003.5, MAD 7 -> 0.7%; spread (2^k us) 1536000, 1533000
 # -> 99.8%; grid/07 8144, 76.5 -> 0.9%.
 check "report: kernel's noise 0.7%" \
-	grep -qF '<td class="num">1298</td><td>ns</td><td class="num">0.7%</td><td class="num">+29.3%</td>' "$R"
+	grep -qF '<td class="num">1.298 µs</td><td class="num">0.7%</td><td class="num">+29.3%</td>' "$R"
 check "report: spread's noise 99.8%" \
-	grep -qF '<td class="num">1048576000</td><td>ns</td><td class="num">99.8%</td>' "$R"
+	grep -qF '<td class="num">1.049 s</td><td class="num">99.8%</td>' "$R"
 check "report: grid/07's noise 0.9%" \
-	grep -qF '<td class="num">8080</td><td>ops/s</td><td class="num">0.9%</td><td class="num">-2.0%</td>' "$R"
+	grep -qF '<td class="num">8080 ops/s</td><td class="num">0.9%</td><td class="num">-2.0%</td>' "$R"
 check "report: 53 charts (one per point and metric)" [ "$(count '<section class="chart"' "$R")" = 53 ]
 check "report: 53 sparklines" [ "$(count '<svg width="120" height="24"' "$R")" = 53 ]
 check "report: every chart has an anchor the grid links to" \

@@ -63,6 +63,34 @@ check_rc "push --commit auto: exit 0" 0
 run "$BENCHDB" --db "$DB" --format csv -c 'show runs'
 check "push --commit auto: git's HEAD" grep -q "^auto-1,[^,]*,$head," "$OUT"
 
+# A file without a time of its own: the run gets the file's modification
+# time, as `benchdb ingest FILE` gives it (before: the time of the push).
+cp "$FIXTURES/hyperfine.json" "$WORK/old-results.json"
+touch -d '2026-01-15 10:00:00.25 UTC' "$WORK/old-results.json"
+push --token-file "$WORK/token" --id mtime-1 "$WORK/old-results.json"
+check_rc "push of a file without a time: exit 0" 0
+run "$BENCHDB" --db "$DB" --format csv -c 'show runs'
+check_out "its run has the file's modification time" "mtime-1,2026-01-15T10:00:00.250000Z"
+"$BENCHDB" --db "$WORK/local" ingest --id mtime-1 "$WORK/old-results.json" >/dev/null
+run "$BENCHDB" --db "$WORK/local" --format csv -c 'show runs'
+check_out "as ingest gives it" "mtime-1,2026-01-15T10:00:00.250000Z"
+
+# A Criterion.rs tree (a directory, not one file): read as ingest reads it
+# and sent as its benchkit Run JSON; the server stores the run ingest
+# stores (before: exit 2, "is a directory").
+push --token-file "$WORK/token" "$FIXTURES/criterion"
+check_rc "push of a Criterion tree: exit 0" 0
+check_out "push of a Criterion tree: the run" "Pushed run criterion-"
+"$BENCHDB" --db "$WORK/local" ingest "$FIXTURES/criterion" >/dev/null
+crit_id=$("$BENCHDB" --db "$WORK/local" --format csv -c 'show runs' | grep '^criterion-' | cut -d, -f1)
+"$BENCHDB" --db "$WORK/local" --json -c "summary run \"$crit_id\"" >"$WORK/crit-local.json"
+run "$BENCHDB" --db "$DB" --json -c "summary run \"$crit_id\""
+check "the pushed tree: the run ingest stores, value for value" cmp -s "$OUT" "$WORK/crit-local.json"
+mkdir -p "$WORK/not-a-tree"
+push --token-file "$WORK/token" "$WORK/not-a-tree"
+check_rc "push of another directory: exit 2" 2
+check_err "another directory: says to give its files" "is a directory but not a Criterion tree"
+
 # 2. A bad file: exit 3 with ingest's FILE:LINE:COL message, nothing stored.
 printf '{"benchmarks": [\n  {"name": "a", "real_time": "fast"}\n' >"$WORK/bad.json"
 runs_now "$WORK/before.json"
@@ -174,6 +202,12 @@ check_rc "--server set baseline without a token: exit 4" 4
 check_err "--server set baseline without a token: 401" "answered 401 Unauthorized"
 run "$BENCHDB" --server "$S" --token-file "$WORK/token" -c 'set baseline pr = run "r07"'
 check_rc "--server set baseline with the token: exit 0" 0
+BENCHDB_TOKEN=$TOKEN run "$BENCHDB" --server "$S" -c 'set baseline envtok = run "r07"'
+check_rc "--server set baseline with \$BENCHDB_TOKEN, as push: exit 0" 0
+run "$BENCHDB" --db "$DB" -c 'show baselines'
+check_out "the baseline set with \$BENCHDB_TOKEN is stored" "envtok"
+BENCHDB_TOKEN=$TOKEN run "$BENCHDB" --server "$S" -c 'drop baseline envtok'
+check_rc "--server drop baseline with \$BENCHDB_TOKEN: exit 0" 0
 run "$BENCHDB" --db "$DB" --format csv -c 'show baselines'
 check_out "--server set baseline: stored" "pr,r07,"
 
@@ -222,8 +256,12 @@ start_server "$WORK/dead-server.log" --db "$DB" --token-file "$WORK/token" \
 run timeout 20 "$BENCHDB" push --server "$URL" --token-file "$WORK/token" --id slow-2 "$WORK/runs/run-19.json"
 check_rc "dead receiver: the upload is answered" 0
 check_out_exact "dead receiver: the run is stored" "Pushed run slow-2 (53 points, 53 metrics)"
+sleep 1 # the notifier takes the run and starts its first try
 stop_server "$PID"
 check_rc "dead receiver: the server still stops, exit 0" 0
+check "dead receiver: the undelivered message is logged, not dropped silently" \
+	grep -qE "notify: run slow-2: (gave up (at try 1|after [0-9] tries): the server is stopping|not considered: the server stopped)" \
+	"$WORK/dead-server.log"
 
 stop_server "$MAIN"
 check_rc "the main server stops, exit 0" 0

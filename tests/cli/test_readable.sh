@@ -43,6 +43,11 @@ check_out "510 MB/s" "510 MB/s"
 check_out "1.536 MB" "1.536 MB"
 check_out "2.048 KB" "2.048 KB"
 check "p_value (all empty) is left out" sh -c "! head -1 '$OUT' | grep -q p_value"
+# A chart scales as the table does: B/s in decimal steps, so the table's
+# 7.44 GB/s is 7.44 on a GB/s axis (it once drew GiB/s: 6.93).
+run "$BENCHDB" -c 'trend bw of load as svg'
+check_out "the chart's axis is in GB/s, as the table" "(GB/s)"
+check "no GiB/s in the chart" sh -c "! grep -q 'GiB/s' '$OUT'"
 
 # JSON and CSV keep the raw values, units, all columns and full commits.
 run "$BENCHDB" -c 'trend time of parse as json'

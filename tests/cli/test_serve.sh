@@ -112,6 +112,15 @@ check_body "wrong token: body" \
 	'{"error": "the bearer token is wrong", "line": null, "column": null, "expected": null, "suggestion": null}'
 http -H "Authorization: Bearer ${TOKEN:0:10}" --data-binary "@$GBENCH" "$URL/api/runs"
 check_status "upload with a prefix of the token: 401" 401
+http -H "Authorization: Basic ${TOKEN}" --data-binary "@$GBENCH" "$URL/api/runs"
+check_status "upload with another scheme: 401" 401
+check_body "another scheme: says which one writes need" \
+	'{"error": "writes need Authorization: Bearer TOKEN", "line": null, "column": null, "expected": null, "suggestion": null}'
+# The scheme's name in any case (RFC 7235): "bearer" writes too.
+http -H "Authorization: bearer ${TOKEN}" --data-binary 'set baseline lower = latest' "$URL/api/query"
+check_status "a write with 'bearer' in lower case: 200" 200
+http -H "Authorization: BEARER ${TOKEN}" --data-binary 'drop baseline lower' "$URL/api/query"
+check_status "and with 'BEARER': 200" 200
 runs_now "$WORK/runs-after.json"
 check "refused uploads store nothing" cmp -s "$WORK/runs-before.json" "$WORK/runs-after.json"
 
@@ -231,6 +240,81 @@ check "SIGTERM: it was in flight when the signal came" \
 	bash -c "sed -n '/SIGTERM/,\$p' '$WORK/server.log' | grep -q '\"GET /api/query\" 200'"
 check "SIGTERM: the server says it stopped" grep -q 'benchdb: serve: stopped' "$WORK/server.log"
 check "the server is gone" bash -c "! curl -s --max-time 2 -o /dev/null $URL/api/health"
+
+# 12b. With one quick thread, a long statement (`changes`: the statement
+# table's long-running rows run on the long lane's threads) does not hold
+# up a trend: the trend is answered while the changes request is in flight.
+start_server "$WORK/lanes.log" --db "$DB" --threads 1 --query-timeout 0
+curl -s --max-time 120 --trace-ascii "$WORK/lane.trace" -o "$WORK/lane.json" -w '%{http_code}' \
+	-G --data-urlencode "q=$slow" "$URL/api/query" >"$WORK/lane.status" &
+CURL=$!
+for i in $(seq 100); do
+	grep -q '^=> Send header' "$WORK/lane.trace" 2>/dev/null && break
+	sleep 0.1
+done
+for i in 1 2 3; do
+	http -G --data-urlencode 'q=trend time of kernel' "$URL/api/query"
+	check_status "one quick thread, changes in flight: trend $i answers 200" 200
+done
+check "one quick thread: the changes request was still in flight" kill -0 "$CURL"
+wait "$CURL"
+check "one quick thread: the changes request completes with 200" [ "$(cat "$WORK/lane.status")" = 200 ]
+check "one quick thread: its answer is whole" cmp -s "$WORK/lane.json" "$WORK/slow-cli.json"
+stop_server "$PID"
+check "one quick thread: SIGTERM, exit 0" [ "$RC" = 0 ]
+# 12c. --max-waiting 1: with both long-lane threads busy and one request
+# waiting, another long request is 503 with Retry-After at once; quick
+# reads still answer. (--query-timeout 3 ends the long ones.) Which of the
+# four is refused depends on the order the server reads them: one is.
+start_server "$WORK/busy.log" --db "$DB" --max-waiting 1 --query-timeout 3
+# long_requests N...: the slow statement four times (longer than the
+# time limit even alone) as request N... in the background (busyN.json,
+# .hdr, .status; pids in BUSY), each once it has been sent.
+long_requests() {
+	local i j
+	BUSY=()
+	for i in "$@"; do
+		curl -s --max-time 60 --trace-ascii "$WORK/busy$i.trace" -D "$WORK/busy$i.hdr" \
+			-o "$WORK/busy$i.json" -w '%{http_code}' -G --data-urlencode "q=$slow; $slow; $slow; $slow" \
+			"$URL/api/query" >"$WORK/busy$i.status" &
+		BUSY+=($!)
+		for j in $(seq 100); do
+			grep -q '^=> Send header' "$WORK/busy$i.trace" 2>/dev/null && break
+			sleep 0.1
+		done
+		sleep 0.2
+	done
+}
+long_requests 1 2 3 4
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/query"
+check_status "a quick read while the long lane is full: 200" 200
+wait "${BUSY[@]}"
+busy_body='{"error": "the server is busy; try again", "line": null, "column": null, "expected": null, "suggestion": null}'
+check "four long requests, all 503" [ "$(cat "$WORK"/busy[1-4].status)" = 503503503503 ]
+check "one of them: the server is busy" [ "$(grep -lxF "$busy_body" "$WORK"/busy[1-4].json | wc -l)" = 1 ]
+check "the busy one says to retry after 1 s" \
+	grep -qi '^Retry-After: 1' "$(grep -lxF "$busy_body" "$WORK"/busy[1-4].json | sed 's/json$/hdr/')"
+check "three of them: past --query-timeout" \
+	[ "$(grep -l 'time limit' "$WORK"/busy[1-4].json | wc -l)" = 3 ]
+# A client told "busy" (503 with Retry-After) tries again: with the long
+# lane full again, `benchdb --server` waits it out and prints the answer.
+long_requests 5 6 7
+quick='changes rate using edivisive permutations 20 seed 7'
+"$BENCHDB" --db "$DB" -c "$quick" >"$WORK/quick-local.txt"
+run "$BENCHDB" --server "$URL" -c "$quick"
+check_rc "--server while the lane is full: exit 0 after trying again" 0
+check "--server: it said it would try again" grep -qF "is busy (503); trying again in" "$ERR"
+check "--server: the answer, as the local one" cmp -s "$OUT" "$WORK/quick-local.txt"
+wait "${BUSY[@]}"
+stop_server "$PID"
+check "--max-waiting server: SIGTERM, exit 0" [ "$RC" = 0 ]
+run "$BENCHDB" --db "$DB" serve --max-waiting 0
+check_rc "--max-waiting 0: exit 2" 2
+run "$BENCHDB" --db "$DB" serve --threads 0
+check_rc "--threads 0: exit 2" 2
+check_err "--threads 0: says the range" "--threads: expected 1 to 64, got '0'"
+run "$BENCHDB" --db "$DB" serve --threads 65
+check_rc "--threads 65: exit 2" 2
 
 # 13. Without a token file: read-only; a statement past --query-timeout is 503.
 start_server "$WORK/ro.log" --db "$DB" --query-timeout 0.2

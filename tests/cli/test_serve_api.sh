@@ -311,7 +311,41 @@ badge "verdict inconclusive" 'time of &lt;img src=x onerror=alert(1)&gt;: inconc
 badge "regressions: none is ok" 'benchmarks: ok' '#4c1' --data-urlencode 'q=regressions vs baseline main'
 badge "regressions: some" 'benchmarks: regressed' '#e05d44' \
 	--data-urlencode 'q=regressions vs baseline main threshold 0.2%'
-BADGE_ERR="{\"error\": \"expected q=STATEMENT, or point= and metric= (and baseline=)\"$E"
+# Nothing compared is not "ok": a benchmark the latest run no longer has
+# (removed), and regressions over no series. (Both read "ok" before.)
+printf '%s\n' '{"id": "r0", "timestamp": "2026-04-30T10:00:00Z", "commit": "c0000000", "branch": "main",' \
+	' "points": [{"name": "gone", "metrics": {"time": {"value": 5, "unit": "ns"}}}]}' >"$WORK/r0.json"
+"$BENCHDB" --db "$DB" ingest "$WORK/r0.json" >/dev/null
+badge "a removed benchmark: inconclusive" 'time of gone: inconclusive' '#9f9f9f' \
+	--data-urlencode 'q=compare run r0 with latest of gone'
+badge "regressions over no series: inconclusive" 'benchmarks: inconclusive' '#9f9f9f' \
+	--data-urlencode 'q=regressions in run r0 vs baseline main'
+# A pull request's run, newer than main's and 10x slower, does not turn
+# main's badge: the verdict compares the newest run of the baseline's
+# branch (before: "regressed"); branch= asks for another.
+printf '%s\n' '{"id": "pr1", "timestamp": "2026-05-05T10:00:00Z", "commit": "c5000000", "branch": "pr-1",' \
+	' "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},' \
+	' "points": [{"name": "<img src=x onerror=alert(1)>", "metrics": {"time": {"value": 3050}}}]}' >"$WORK/pr1.json"
+"$BENCHDB" --db "$DB" ingest "$WORK/pr1.json" >/dev/null
+badge "a PR run pushed: main's verdict stays ok" 'time of &lt;img src=x onerror=alert(1)&gt;: ok' '#4c1' \
+	--data-urlencode "point=$XSS" --data-urlencode 'metric=time' --data-urlencode 'baseline=main'
+badge "branch=pr-1: the PR's verdict" 'time of &lt;img src=x onerror=alert(1)&gt;: regressed' '#e05d44' \
+	--data-urlencode "point=$XSS" --data-urlencode 'metric=time' --data-urlencode 'baseline=main' \
+	--data-urlencode 'branch=pr-1'
+badge "a value badge with branch=main" 'time of &lt;img src=x onerror=alert(1)&gt;: 304 ns' '#007ec6' \
+	--data-urlencode "point=$XSS" --data-urlencode 'metric=time' --data-urlencode 'branch=main'
+badge "a value badge of any branch: the PR's" 'time of &lt;img src=x onerror=alert(1)&gt;: 3.05 µs' '#007ec6' \
+	--data-urlencode "point=$XSS" --data-urlencode 'metric=time'
+# The overview reads the baseline's branch too (before: the PR's run was
+# "latest" and main's page showed the PR's regression); ?branch= another.
+http "$URL/api/overview"
+check_status "overview with a PR run: 200" 200
+check "overview: the branch read is the baseline's, main" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d["branch"] == "main" and d["latest"]["id"] == "r4" and d["regressions"]["rows"] == []))' "$OUT"
+http "$URL/api/overview?branch=pr-1"
+check "overview ?branch=pr-1: the PR's run, and its regression" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d["branch"] == "pr-1" and d["latest"]["id"] == "pr1" and [r["point"] for r in d["regressions"]["rows"]] == ["<img src=x onerror=alert(1)>"]))' "$OUT"
+BADGE_ERR="{\"error\": \"expected q=STATEMENT, or point= and metric= (and baseline=, branch=)\"$E"
 http "$URL/api/badge.svg"
 check_status "badge without parameters: 400" 400
 check_body "badge without parameters: body" "$BADGE_ERR"
@@ -382,6 +416,10 @@ serve_on --listen 127.0.0.1:0
 check "loopback without a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
 serve_on --listen '[::1]:0'
 check "[::1] without a token file: no warning" bash -c "! grep -q warning '$WORK/wide.log'"
+run "$BENCHDB" serve --db "$DB" --listen localhost:8080
+check_rc "a host name for --listen: exit 2" 2
+check_err "a host name: says names are not looked up" "is not an IP address"
+check "a refused address: no warning before its error" bash -c "! grep -q warning '$ERR'"
 
 # 12. Methods and limits of the new routes: 405 with Allow, HEAD without a
 # body, a baseline body over the statement limit is 413 before it is sent.

@@ -18,7 +18,10 @@ method:
     the colour-string series may change at a5c92bc156, its README says so);
   * change points in all, and alert groups: distinct commits at which any
     series of the store reports a change (all kinds; and steps only, since a
-    drift's commit is only where its window starts).
+    drift's commit is only where its window starts); and the groups of the
+    grouped `changes` table, within +-1 run (one_run_groups: a commit joins
+    the group of the earliest commit that is the previous commit of one of
+    its change points; all drifts of a store are one group).
 
 Only the Python standard library; the numbers depend on nothing but the files
 and the binary.
@@ -151,6 +154,34 @@ def series_commits(benchdb, db, metric, point, tags):
     return [r["commit"] or "" for r in rows if tags_match(r["tags"], tags)]
 
 
+def one_run_groups(rows):
+    """The alert groups of one store's rows as `changes` groups them
+    (query/exec_history.c assign_groups): commits in time order, each one
+    not yet taken anchors a group and takes every later commit with a
+    change point whose previous commit is the anchor; drifts are one
+    group."""
+    info = {}
+    drift = False
+    for r in rows:
+        if r.get("kind") == "drift":
+            drift = True
+            continue
+        c = r["commit"]
+        d = info.setdefault(c, [r["timestamp"], set()])
+        d[0] = min(d[0], r["timestamp"])
+        if r.get("previous_commit"):
+            d[1].add(r["previous_commit"])
+    order = sorted(info, key=lambda c: info[c][0])
+    taken, groups = set(), 0
+    for a in order:
+        if a in taken:
+            continue
+        taken.add(a)
+        groups += 1
+        taken.update(c for c in order if c not in taken and a in info[c][1])
+    return groups + drift
+
+
 def main():
     if len(sys.argv) < 3:
         sys.exit("usage: realdata.py BENCHDB WORKDIR [NAME=CLAUSES ...]")
@@ -169,9 +200,9 @@ def main():
             commits[key] = series_commits(benchdb, dbs[e[1]], e[2], e[3], e[4])
 
     print("| method | labelled events found (+-1 run) | points on noise series | "
-          "change points (steps, excursions, drifts) | alert groups | "
-          "alert groups of steps only |")
-    print("|---|---|---|---|---|---|")
+          "change points (steps, excursions, drifts) | alert groups (distinct commits) | "
+          "alert groups of steps only | alert groups within +-1 run |")
+    print("|---|---|---|---|---|---|---|")
     notes = []
     for name, clauses in methods:
         rows = []  # (store, row)
@@ -218,10 +249,12 @@ def main():
             if kind == "step":
                 groups_no_exc[s].add(r["commit"])
         per_store = ", ".join("%s %d" % (s, len(groups[s])) for s in dbs)
-        print("| %s | %d of %d | %d | %d (%d, %d, %d) | %d (%s) | %d |" % (
+        near = {s: one_run_groups([r for rs, r in rows if rs == s]) for s in dbs}
+        print("| %s | %d of %d | %d | %d (%d, %d, %d) | %d (%s) | %d | %d (%s) |" % (
             name, found, len(EVENTS), len(false), len(rows), kinds["step"], kinds["excursion"],
             kinds["drift"], sum(len(g) for g in groups.values()), per_store,
-            sum(len(g) for g in groups_no_exc.values())))
+            sum(len(g) for g in groups_no_exc.values()), sum(near.values()),
+            ", ".join("%s %d" % (s, near[s]) for s in dbs)))
         if missed:
             notes.append("%s missed: %s" % (name, "; ".join(missed)))
         if false:

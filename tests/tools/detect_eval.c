@@ -25,7 +25,8 @@
  *              methods without excursions, when it is reported at all
  * The same arguments print the same table. EVAL_EFFECT, EVAL_P and
  * EVAL_FLOOR in the environment replace the robust method's effect, p-value
- * and floor (for tuning; make eval sets none).
+ * and floor, and EVAL_ROBUST_ONLY leaves the other methods out (for
+ * tuning; make eval sets none).
  */
 #include "schema.h"
 #include "stats.h"
@@ -206,7 +207,8 @@ int main(int argc, char **argv)
 	printf("| method | noise | steps >= 3 sd found (+-1 run) | false points / 1,000 runs (steps, excursions, drifts) | "
 	       "+5 %% drift: one drift, nothing else | steps on the drift | 3-run excursion "
 	       "found |\n|---|---|---|---|---|---|---|\n");
-	for (size_t k = 0; k < COUNT(methods); k++)
+	size_t nm = getenv("EVAL_ROBUST_ONLY") ? 1 : COUNT(methods);
+	for (size_t k = 0; k < nm; k++)
 		for (shape s = NORMAL; s <= AR1; s++) {
 			tally t = {0};
 			if (run_shape(&methods[k], s, cases, seed, &t))

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "../../bench/workload.c"
+#include "ingest.h"
 
 static void test_splitmix_and_fnv_reference(void **state)
 {
@@ -129,6 +130,59 @@ static void test_injected_step_on_last_run(void **state)
 	assert_true(ratio < 1.20);
 }
 
+/* gbench-reps (bytes per sample): the gbench reader takes each document
+ * whole: 40 benchmarks (points), 112 metrics (5 families x 8 sizes, 2 or
+ * 3 metrics each), 20 samples per metric; the value is gbench's mean, the
+ * sum of the samples in order over 20 exactly as the generator (and gbench)
+ * computes it, so the printed %.16e values round-trip bit for bit. Night
+ * 365 is 2024-01-01 + 365 days = 2024-12-31 (2024 is a leap year),
+ * 1735603200 s (Python: calendar.timegm((2024, 12, 31, 0, 0, 0))). Rounded
+ * to 4 digits, every sample prints back the same with %.4g. */
+static void test_gbench_reps(void **state)
+{
+	(void)state;
+	bdb_buf a, b;
+	bdb_buf_init(&a);
+	bdb_buf_init(&b);
+	for (int digits = 0; digits <= 4; digits += 4) {
+		bdb_buf_reset(&a);
+		bdb_buf_reset(&b);
+		assert_int_equal(bench_gbench_reps_write(BENCH_DEFAULT_SEED, 365, digits, &a), 0);
+		assert_int_equal(bench_gbench_reps_write(BENCH_DEFAULT_SEED, 365, digits, &b), 0);
+		assert_true(a.len == b.len && memcmp(a.data, b.data, a.len) == 0);
+		bdb_run *run = NULL;
+		bdb_diag d;
+		assert_int_equal(bdb_ingest_buffer("gbench-reps", a.data, a.len, BDB_INPUT_GBENCH,
+						   NULL, &run, NULL, &d),
+				 0);
+		assert_int_equal(run->n_points, 40);
+		assert_true(run->timestamp_us == INT64_C(1735603200) * 1000000);
+		size_t metrics = 0, samples = 0;
+		for (size_t p = 0; p < run->n_points; p++)
+			for (size_t m = 0; m < run->points[p].n_metrics; m++) {
+				const bdb_metric *x = &run->points[p].metrics[m];
+				double sum = 0;
+				for (size_t k = 0; k < x->n_samples; k++) {
+					sum += x->samples[k];
+					char text[64];
+					snprintf(text, sizeof text, "%.4g", x->samples[k]);
+					if (digits)
+						assert_true(strtod(text, NULL) == x->samples[k]);
+				}
+				assert_int_equal(x->n_samples, BENCH_GBENCH_REPETITIONS);
+				assert_true(x->value == sum / BENCH_GBENCH_REPETITIONS);
+				metrics++;
+				samples += x->n_samples;
+			}
+		assert_int_equal(metrics, 112);
+		assert_int_equal(samples, 2240);
+		assert_int_equal(samples, bench_gbench_reps_samples_per_run());
+		bdb_run_free(run);
+	}
+	bdb_buf_free(&a);
+	bdb_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -136,6 +190,7 @@ int main(void)
 	    cmocka_unit_test(test_same_seed_same_bytes),
 	    cmocka_unit_test(test_run_shape),
 	    cmocka_unit_test(test_injected_step_on_last_run),
+	    cmocka_unit_test(test_gbench_reps),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

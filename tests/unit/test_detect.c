@@ -516,6 +516,32 @@ static void test_robust_drift_reference(void **state)
 	bdb__changes_free(&c);
 }
 
+/*
+ * A creep under autocorrelated noise (tests/reference/mk_autocorrelation.py
+ * makes the series and the references with the Python standard library):
+ * one drift, Theil-Sen slope 0.19936491935483897, and the Mann-Kendall p
+ * with Yue and Wang's AR(1) variance factor for the residuals' lag-1
+ * autocorrelation r1 = 0.3677: n / n* = 2.117142213720263, S = 734,
+ * p = 4.373842722354515e-09 (Bayley and Hammersley's (1 + r1) / (1 - r1)
+ * would give 6.37e-09).
+ */
+static void test_robust_drift_autocorrelated(void **state)
+{
+	(void)state;
+	static const double x[] = {
+	    99.55,  99.86,  100.64, 100.62, 101.12, 100.86, 101.16, 101.93, 101.90, 102.40,
+	    102.13, 102.43, 101.99, 102.14, 102.78, 102.65, 103.05, 102.71, 102.93, 103.64,
+	    103.56, 104.01, 103.71, 103.97, 104.71, 104.66, 105.13, 104.85, 105.12, 105.88,
+	    105.83, 106.31, 106.04, 106.32, 107.08, 107.04, 107.53, 107.26, 107.54, 108.30};
+	bdb__changes c;
+	robust_detect(x, 40, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_DRIFT);
+	assert_true(fabs(c.points[0].slope - 0.19936491935483897) < 1e-12);
+	assert_true(fabs(c.points[0].p_value - 4.373842722354515e-09) < 1e-9 * 4.4e-09);
+	bdb__changes_free(&c);
+}
+
 /* Level 100 with a fixed small wobble, so that the noise estimate is not 0. */
 static double wobble(size_t i)
 {
@@ -563,6 +589,34 @@ static void test_robust_outliers_and_excursions(void **state)
 	assert_int_equal(c.points[0].index, 20);
 	assert_true(fabs(c.points[0].p_value - 1.0 / 101) < 1e-15);
 	assert_true(c.points[0].mean_after - c.points[0].mean_before > 29);
+	bdb__changes_free(&c);
+}
+
+/*
+ * The separation rule: a quiet level of 100 (wobble 0.1) that from run 60
+ * on spends pairs of runs at 106 and pairs back at 100. The median after
+ * run 62 is 106, 6 % and 45 noise sd above, but half the runs after lie
+ * among those before: the share of (before, after) pairs the later run
+ * wins is about 0.75, below Phi(2 / sqrt 2) = 0.921, so no step (the
+ * detector before this rule reported one at 62). The same runs all at 106
+ * from 62 on separate completely: one step at 62.
+ */
+static void test_robust_separation(void **state)
+{
+	(void)state;
+	double x[80];
+	bdb__changes c;
+	for (size_t i = 0; i < 80; i++)
+		x[i] = 100 + (wobble(i) - 100) / 4 + (i >= 60 && (i - 60) / 2 % 2 == 1 ? 6 : 0);
+	robust_detect(x, 80, &c);
+	assert_int_equal(c.count, 0);
+	bdb__changes_free(&c);
+	for (size_t i = 62; i < 80; i++)
+		x[i] = 106 + (wobble(i) - 100) / 4;
+	robust_detect(x, 80, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[0].index, 62);
 	bdb__changes_free(&c);
 }
 
@@ -634,6 +688,8 @@ int main(void)
 	    cmocka_unit_test(test_windowed),
 	    cmocka_unit_test(test_detection_rates),
 	    cmocka_unit_test(test_robust_drift_reference),
+	    cmocka_unit_test(test_robust_drift_autocorrelated),
+	    cmocka_unit_test(test_robust_separation),
 	    cmocka_unit_test(test_robust_outliers_and_excursions),
 	    cmocka_unit_test(test_robust_minimum_effect),
 	    cmocka_unit_test(test_robust_deterministic),

@@ -14,6 +14,9 @@
  *   hist/q    runs s05..s29: 95 x 7, 100 x 11, 105 x 7 (in that order),
  *             s30: 121. numpy percentiles of the 25 values: p25 = s[6] =
  *             95, median s[12] = 100, p75 = s[18] = 105: IQR 10.
+ *   grp/a, grp/b, grp/c   runs s07..s30: 100 up to s10, s11 and s12, then
+ *             120, 125 and 150: one step each, one run apart (for the
+ *             alert groups within +-1 run).
  * Expected values are hand computed next to each assertion, or come from
  * the references named there: stats_reference.h (scipy 1.10, written by
  * tests/reference/stats_reference.py) for Bencher's worked limits, and
@@ -94,6 +97,11 @@ static bdb_run *build(int i)
 	if (i >= 4) {
 		add(run, "hist/z", z_value(i));
 		add(run, "hist/q", q_value(i));
+	}
+	if (i >= 6) {
+		add(run, "grp/a", i < 10 ? 100 : 120);
+		add(run, "grp/b", i < 11 ? 100 : 125);
+		add(run, "grp/c", i < 12 ? 100 : 150);
 	}
 	return run;
 }
@@ -326,6 +334,45 @@ static void test_changes_several_series(void **state)
 }
 
 /*
+ * Alert groups within +-1 run: grp/a steps at s11 (c110000), grp/b one run
+ * later at s12 (its previous commit c110000), grp/c one more run later at
+ * s13. grp/b joins grp/a's group, shown by the earliest commit, with the
+ * range to bisect from the run before the earliest (c100000) to the
+ * latest (c120000); grp/c is two runs from the group's commit and stays a
+ * group of its own (groups take the run after their commit, never a
+ * chain). The worst change is grp/b's +25 % (time: up is a regression).
+ */
+static void test_changes_groups_one_run_apart(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"grp/*\" by series");
+	assert_int_equal(bdb_result_n_rows(r), 3);
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_string_equal(result_str(r, 1, "commit"), "c120000");
+	assert_string_equal(result_str(r, 1, "previous_commit"), "c110000");
+	assert_string_equal(result_str(r, 2, "commit"), "c130000");
+	bdb_result_free(r);
+
+	r = run_ok("changes time of \"grp/*\"");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_true(result_num(r, 0, "series") == 2);
+	assert_near(result_num(r, 0, "median_change_pct"), 22.5, 1e-12);
+	assert_near(result_num(r, 0, "worst_change_pct"), 25, 1e-12);
+	assert_string_equal(result_str(r, 0, "worst_series"), "grp/b");
+	assert_string_equal(result_str(r, 0, "previous_commit"), "c100000");
+	assert_string_equal(result_str(r, 0, "bisect"), "git log --oneline c100000..c120000");
+	assert_string_equal(result_str(r, 0, "members"), "grp/a +20.0%; grp/b +25.0% at c120000");
+	assert_string_equal(result_str(r, 1, "commit"), "c130000");
+	assert_true(result_num(r, 1, "series") == 1);
+	assert_string_equal(result_str(r, 1, "previous_commit"), "c120000");
+	assert_string_equal(result_str(r, 1, "bisect"), "git log --oneline c120000..c130000");
+	assert_string_equal(result_str(r, 1, "members"), "grp/c +50.0%");
+	assert_true(field_num(r, "change_points") == 3 && field_num(r, "series") == 3);
+	bdb_result_free(r);
+}
+
+/*
  * The windowed variant: Student's t-test between neighbouring constant
  * segments has zero variance and unequal means, so p = 0 (stats.h), and
  * the Bonferroni factor keeps it 0.
@@ -542,6 +589,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_edivisive),
 	    cmocka_unit_test(test_changes_robust),
 	    cmocka_unit_test(test_changes_several_series),
+	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_windowed),
 	    cmocka_unit_test(test_changes_deterministic),
 	    cmocka_unit_test(test_changes_errors),

@@ -39,6 +39,7 @@ static char replay_input[512]; /* the file being replayed, for failures */
 #include "../../fuzz/fuzz_chunk_decode.c"
 #include "../../fuzz/fuzz_run_unpack.c"
 #include "../../fuzz/fuzz_verify.c"
+#include "../../fuzz/fuzz_retain_policy.c"
 
 typedef struct harness {
 	const char *name; /* fuzz/fuzz_NAME.c, fuzz/corpus/NAME/, fuzz/crashes/NAME/ */
@@ -54,6 +55,7 @@ static const harness h_chunk_decode = {"chunk_decode", fuzz_chunk_decode};
 static const harness h_run_unpack = {"run_unpack", fuzz_run_unpack};
 static const harness h_query_exec = {"query_exec", fuzz_query_exec};
 static const harness h_serve_route = {"serve_route", fuzz_serve_route};
+static const harness h_retain_policy = {"retain_policy", fuzz_retain_policy};
 
 /* Replays every regular file in dir (a missing dir has none); returns the count. */
 static size_t replay_dir(const harness *h, const char *dir)
@@ -103,6 +105,7 @@ int main(void)
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_run_unpack),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_query_exec),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_serve_route),
+	    cmocka_unit_test_prestate(test_replay, (void *)&h_retain_policy),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -135,6 +135,9 @@ static const golden statements[] = {
     {"trend x where (a = 1\n  or b = 2)",
      "(trend metric=\"x\" where=(or (= tag:\"a\" \"1\") (= tag:\"b\" \"2\")))"},
     {"compare latest\nwith latest~3", "(compare run=latest with=latest~3)"},
+    /* A bare name goes on over '/', as the subcommands take it. */
+    {"trend real_time of BM_sort/1024 last 10",
+     "(trend metric=\"real_time\" of=\"BM_sort/1024\" last=10)"},
 };
 
 static void print_program(const char *text, bdb_buf *out)

@@ -5,7 +5,10 @@
  * the runs it replaces with per-series counts (a series missing from a run
  * counts fewer), the actions reported, a week already rolled up left alone,
  * baselines' runs never touched, other branches' old runs dropped (from
- * series of several chunks), and verify clean after each.
+ * series of several chunks), week rollups folded into a month (median of
+ * the week medians each counted as often as its week's values), a month
+ * rolled up from its runs exactly, the policy applied on ingest in the
+ * put's own transaction, and verify clean after each.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* cmocka.h needs the headers above first. */
 #include <cmocka.h>
@@ -64,7 +68,19 @@ static void test_policy_grammar(void **state)
 	refused_at("keep other 36501d", 12, "at most 36500d");
 	refused_at("keep branch main forever", 13, "expected a quoted branch name");
 	refused_at("keep branch \"main\"", 19, "expected \"forever\", found the end");
-	refused_at("rollup month after 10d", 8, "expected \"week\", found \"month\"");
+	refused_at("rollup day after 10d", 8, "expected \"week\" or \"month\", found \"day\"");
+	refused_at("rollup", 7, "expected \"week\" or \"month\", found the end");
+	parses_to("apply on ingest; rollup month after 2y;rollup week after 1Y",
+		  "rollup week after 365d; rollup month after 730d; apply on ingest");
+	parses_to("rollup month after 30d", "rollup month after 30d");
+	parses_to("rollup week after 30d; rollup month after 30d",
+		  "rollup week after 30d; rollup month after 30d");
+	/* Months take weeks: a month age under the week age is refused at it. */
+	refused_at("rollup week after 40d; rollup month after 10d", 43,
+		   "rollup month after 10d is sooner than rollup week after 40d");
+	refused_at("rollup month after 101y", 20, "at most 36500d");
+	refused_at("apply on", 9, "expected \"ingest\", found the end");
+	refused_at("apply ingest", 7, "expected \"on\", found \"ingest\"");
 	refused_at("keep other 9d drop samples after 1d", 15, "expected \";\" between rules");
 	refused_at("delete everything", 1, "expected a rule");
 	char many[2048] = "";
@@ -84,10 +100,14 @@ typedef struct actions {
 static int collect(void *ctx, const bdb_retain_action *a)
 {
 	actions *acts = ctx;
-	static const char *const kinds[] = {"drop", "rollup", "samples", "new"};
+	static const char *const kinds[] = {"drop", "rollup", "samples", "new", "fold"};
 	assert_true(acts->n < 32);
 	snprintf(acts->lines[acts->n++], sizeof acts->lines[0], "%s %s %s %zu", kinds[a->kind],
 		 a->id, a->rollup_id ? a->rollup_id : "-", a->n_runs);
+	if (a->n_rollups)
+		snprintf(acts->lines[acts->n - 1] + strlen(acts->lines[acts->n - 1]),
+			 sizeof acts->lines[0] - strlen(acts->lines[acts->n - 1]), " +%zu",
+			 a->n_rollups);
 	return 0;
 }
 
@@ -274,6 +294,191 @@ static void test_drop_across_chunks(void **state)
 	bdb_reader_end(r);
 }
 
+/* The metadata value of key in run seq ("" when absent), into buf. */
+static const char *meta_of(bdb_store *s, const char *id, const char *key, char *buf, size_t size)
+{
+	bdb_reader *r;
+	uint64_t seq;
+	bdb_run *run;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_find_id(r, id, &seq), 0);
+	assert_int_equal(bdb_reader_run_decode(r, seq, &run), 0);
+	snprintf(buf, size, "%s", "");
+	for (size_t i = 0; i < run->n_meta; i++)
+		if (strcmp(run->meta[i].key, key) == 0)
+			snprintf(buf, size, "%s", run->meta[i].value);
+	bdb_run_free(run);
+	bdb_reader_end(r);
+	return buf;
+}
+
+static void test_month_of_weeks_and_runs(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store *s = f->store;
+	/* January 2026: the week of Monday the 5th (bench/000 time 10, 40, 20),
+	 * of the 12th (30, 50) and one run on the 26th (45). */
+	put(s, "a1", MONDAY_US + HOUR_US, "main", 2, 10);
+	put(s, "a2", MONDAY_US + DAY_US, "main", 2, 40);
+	put(s, "a3", MONDAY_US + 2 * DAY_US, "main", 2, 20);
+	put(s, "b1", MONDAY_US + 7 * DAY_US, "main", 2, 30);
+	put(s, "b2", MONDAY_US + 8 * DAY_US, "main", 2, 50);
+	put(s, "c1", MONDAY_US + 21 * DAY_US + 10 * HOUR_US, "main", 2, 45);
+	set_policy(s, "rollup week after 7d; rollup month after 30d");
+	/* 2026-01-27: the weeks of the 5th and 12th end before the 20th. */
+	actions weeks = {0};
+	assert_int_equal(bdb_store_retain(s, MONDAY_US + 22 * DAY_US, false, collect, &weeks, NULL),
+			 0);
+	assert_int_equal(weeks.n, 7);
+	assert_string_equal(weeks.lines[0],
+			    "new rollup:week:2026-01-05:main rollup:week:2026-01-05:main 3");
+	/* 2026-03-05: January ended (2026-02-01) before the month cutoff
+	 * 2026-02-03; its two week rollups fold in, c1 goes in from its run. */
+	actions month = {0}, dry = {0};
+	int64_t now = MONDAY_US + 59 * DAY_US;
+	assert_int_equal(bdb_store_retain(s, now, true, collect, &dry, NULL), 0);
+	assert_int_equal(bdb_store_retain(s, now, false, collect, &month, NULL), 0);
+	assert_int_equal(memcmp(&dry, &month, sizeof dry), 0);
+	assert_int_equal(month.n, 4);
+	assert_string_equal(month.lines[0],
+			    "new rollup:month:2026-01:main rollup:month:2026-01:main 6 +2");
+	assert_string_equal(month.lines[1],
+			    "fold rollup:week:2026-01-05:main rollup:month:2026-01:main 0");
+	assert_string_equal(month.lines[2],
+			    "fold rollup:week:2026-01-12:main rollup:month:2026-01:main 0");
+	assert_string_equal(month.lines[3], "rollup c1 rollup:month:2026-01:main 0");
+	assert_verify_clean(s);
+
+	bdb_obs o;
+	bdb_rollup_info ri;
+	bool is;
+	/* The week medians 20 (count 3) and 40 (count 2), and 45: Python's
+	 * statistics.median([20, 20, 20, 40, 40, 45]) = 30.0 (the median of all
+	 * six values would be 35, the median of the medians 40). min, max and
+	 * count are exact: 10, 50, 6. */
+	first_obs(s, "bench/000", "Grain", "0", "time", &o, &ri, &is);
+	assert_true(is);
+	assert_string_equal(ri.period, "month");
+	assert_true(o.value == 30.0 && o.lower == 10.0 && o.upper == 50.0);
+	assert_int_equal(ri.count, 6);
+	assert_int_equal(ri.n_runs, 6);
+	assert_int_equal(o.timestamp_us, INT64_C(1767225600000000)); /* 2026-01-01 */
+	char buf[256];
+	assert_string_equal(meta_of(s, "rollup:month:2026-01:main", "rollup.run_ids", buf,
+				    sizeof buf),
+			    "a1\na2\na3\nb1\nb2\nc1");
+	assert_string_equal(meta_of(s, "rollup:month:2026-01:main", "rollup.median", buf,
+				    sizeof buf),
+			    "from week medians");
+	assert_string_equal(meta_of(s, "rollup:month:2026-01:main", "rollup.weeks", buf,
+				    sizeof buf),
+			    "rollup:week:2026-01-05:main\nrollup:week:2026-01-12:main");
+	assert_string_equal(meta_of(s, "rollup:month:2026-01:main", "rollup.from", buf,
+				    sizeof buf),
+			    "2026-01-01");
+
+	/* February's runs, rolled up straight from their values: exact. */
+	put(s, "f1", MONDAY_US + 28 * DAY_US, "main", 2, 7);
+	put(s, "f2", MONDAY_US + 36 * DAY_US, "main", 2, 3);
+	put(s, "f3", MONDAY_US + 46 * DAY_US, "main", 2, 9);
+	actions feb = {0};
+	assert_int_equal(bdb_store_retain(s, MONDAY_US + 100 * DAY_US, false, collect, &feb, NULL),
+			 0);
+	assert_int_equal(feb.n, 4);
+	assert_string_equal(feb.lines[0],
+			    "new rollup:month:2026-02:main rollup:month:2026-02:main 3");
+	assert_string_equal(meta_of(s, "rollup:month:2026-02:main", "rollup.median", buf,
+				    sizeof buf),
+			    "exact");
+	assert_string_equal(meta_of(s, "rollup:month:2026-02:main", "rollup.to", buf, sizeof buf),
+			    "2026-02-28");
+	bdb_reader *r;
+	uint64_t n;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_count_runs(r, &n), 0);
+	assert_int_equal(n, 2);
+	bdb_reader_end(r);
+	assert_verify_clean(s);
+}
+
+/* The date of us, as retain names rollups. */
+static void date_of(int64_t us, char *buf, size_t size)
+{
+	time_t t = (time_t)(us / 1000000);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(buf, size, "%Y-%m-%d", &tm);
+}
+
+static void test_applied_on_ingest(void **state)
+{
+	store_fixture *f = *state;
+	bdb_store *s = f->store;
+	/* The engine ages runs from the clock: the week of about 800 days ago
+	 * (1970-01-05 was a Monday). */
+	int64_t now = (int64_t)time(NULL) * 1000000;
+	int64_t week = (now - 800 * DAY_US - 4 * DAY_US) / (7 * DAY_US) * (7 * DAY_US) + 4 * DAY_US;
+	put(s, "o1", week + HOUR_US, "main", 2, 10);
+	put(s, "o2", week + DAY_US, "main", 2, 30);
+	put(s, "f1", now - 200 * DAY_US, "feature", 2, 5);
+	put(s, "m1", now - 10 * DAY_US, "main", 2, 7);
+	set_policy(s, "keep branch \"main\" forever; keep other 90d; rollup week after 365d; "
+		      "apply on ingest");
+	actions heard = {0};
+	bdb_store_on_retain(s, collect, &heard);
+
+	/* A put that fails applies nothing. */
+	bdb_run *clash = make_run("m1", now - 10 * DAY_US, NULL, "main", 2, 8);
+	bdb_diag d;
+	assert_int_equal(bdb_store_put_run(s, clash, 0, NULL, NULL, &d), BDB_EEXISTS);
+	bdb_run_free(clash);
+	assert_int_equal(heard.n, 0);
+	struct bdb_store_stats st;
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	assert_int_equal(st.runs, 4);
+
+	/* A batch of two: the policy then runs in its transaction, over every
+	 * run, the batch's own too (f2 is stored and dropped at once). */
+	bdb_run *n1 = make_run("n1", now - HOUR_US, NULL, "main", 2, 1);
+	bdb_run *f2 = make_run("f2", now - 100 * DAY_US, NULL, "feature", 2, 2);
+	const bdb_run *batch[] = {n1, f2};
+	bdb_put_outcome outcomes[2];
+	assert_int_equal(bdb_store_put_runs(s, batch, 2, 0, NULL, outcomes, NULL, &d), 0);
+	bdb_run_free(n1);
+	bdb_run_free(f2);
+	assert_int_equal(outcomes[0], BDB_PUT_STORED);
+	assert_int_equal(outcomes[1], BDB_PUT_STORED);
+	char date[32], want[128];
+	date_of(week, date, sizeof date);
+	assert_int_equal(heard.n, 5);
+	snprintf(want, sizeof want, "new rollup:week:%s:main rollup:week:%s:main 2", date, date);
+	assert_string_equal(heard.lines[0], want);
+	snprintf(want, sizeof want, "rollup o1 rollup:week:%s:main 0", date);
+	assert_string_equal(heard.lines[1], want);
+	snprintf(want, sizeof want, "rollup o2 rollup:week:%s:main 0", date);
+	assert_string_equal(heard.lines[2], want);
+	assert_string_equal(heard.lines[3], "drop f1 - 0");
+	assert_string_equal(heard.lines[4], "drop f2 - 0");
+	assert_verify_clean(s);
+	bdb_reader *r;
+	uint64_t seq;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_find_id(r, "m1", &seq), 0);
+	assert_int_equal(bdb_reader_find_id(r, "n1", &seq), 0);
+	assert_int_equal(bdb_reader_find_id(r, "f2", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_id(r, "o1", &seq), BDB_ENOTFOUND);
+	bdb_reader_end(r);
+	assert_int_equal(bdb_store_stats(s, &st), 0);
+	assert_int_equal(st.runs, 3); /* the rollup, m1, n1 */
+
+	/* A put that changes nothing (the same run again) applies nothing. */
+	heard.n = 0;
+	bdb_run *again = make_run("n1", now - HOUR_US, NULL, "main", 2, 1);
+	put_ok(s, again, 0, BDB_PUT_UNCHANGED);
+	bdb_run_free(again);
+	assert_int_equal(heard.n, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -282,6 +487,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_baselines_and_branches, store_setup,
 					    store_teardown),
 	    cmocka_unit_test_setup_teardown(test_drop_across_chunks, store_setup, store_teardown),
+	    cmocka_unit_test_setup_teardown(test_month_of_weeks_and_runs, store_setup,
+					    store_teardown),
+	    cmocka_unit_test_setup_teardown(test_applied_on_ingest, store_setup, store_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,6 +36,25 @@ static void test_sizes_and_rates(void **state)
 	assert_true(factor("furlongs", "furlongs") == 1.0);
 }
 
+/* The ladder tables and charts scale by: decimal steps for B and B/s,
+ * binary ones for binary units, none for counts. */
+static void test_ladders(void **state)
+{
+	(void)state;
+	const char *const *l = bdb_unit_ladder("B/s");
+	assert_non_null(l);
+	assert_string_equal(l[3], "GB/s");
+	assert_null(l[5]);
+	assert_string_equal(bdb_unit_ladder("MiB/s")[1], "KiB/s");
+	assert_string_equal(bdb_unit_ladder("B")[2], "MB");
+	assert_string_equal(bdb_unit_ladder("GiB")[4], "TiB");
+	assert_string_equal(bdb_unit_ladder("ms")[1], "\xc2\xb5s");
+	assert_string_equal(bdb_unit_ladder("min")[3], "s");
+	assert_null(bdb_unit_ladder("ops/s"));
+	assert_null(bdb_unit_ladder(""));
+	assert_null(bdb_unit_ladder(NULL));
+}
+
 static void test_incompatible(void **state)
 {
 	(void)state;
@@ -53,6 +72,7 @@ int main(void)
 	    cmocka_unit_test(test_time),
 	    cmocka_unit_test(test_sizes_and_rates),
 	    cmocka_unit_test(test_incompatible),
+	    cmocka_unit_test(test_ladders),
 	};
 	return cmocka_run_group_tests_name("units", tests, NULL, NULL);
 }
