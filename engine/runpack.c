@@ -38,9 +38,12 @@
 /*
  * The frame's content, the doubles at pos[0..n) of fb taken out:
  *
- *   fb with those 8-byte fields zeroed ‖ head[n] ‖ size[n] ‖ the bytes,
- *   each double's `size` bytes, least significant first: |m| for a short
- *   decimal (m / 10^e), else its 64 bits (size 8) ‖ u32 fb's length (LE)
+ *   fb with those 8-byte fields zeroed ‖ head[n] ‖ size[n] ‖ each short
+ *   decimal's |m| (m / 10^e) in its `size` bytes, least significant first
+ *   ‖ the other doubles' 64 bits, each XORed with the one before it and
+ *   laid out byte plane by byte plane, the top byte of every one first
+ *   (their signs and exponents repeat, and zstd sees the repeats) ‖ u32
+ *   fb's length (LE)
  */
 static void content_put(bdb_buf *c, const uint8_t *fb, size_t len, const uint32_t *pos, size_t n)
 {
@@ -48,28 +51,37 @@ static void content_put(bdb_buf *c, const uint8_t *fb, size_t len, const uint32_
 	if (c->failed || bdb_buf_reserve(c, 10 * n + 4) != 0)
 		return;
 	uint8_t *out = (uint8_t *)c->data, *head = out + len, *size = head + n, *bytes = size + n;
+	size_t raw = 0;
 	for (size_t i = 0; i < n; i++) {
 		double v;
 		memcpy(&v, fb + pos[i], 8);
 		unsigned e;
 		int64_t m;
-		uint64_t word;
-		if (bdb__decimal_find(v, 0, &e, &m)) {
-			head[i] = (uint8_t)((e + 1) | (m < 0 ? HEAD_NEGATIVE : 0));
-			word = m < 0 ? (uint64_t)-m : (uint64_t)m;
-		} else {
+		if (!bdb__decimal_find(v, 0, &e, &m)) {
 			head[i] = 0;
-			memcpy(&word, &v, 8);
+			size[i] = 8;
+			raw++;
+			continue;
 		}
+		head[i] = (uint8_t)((e + 1) | (m < 0 ? HEAD_NEGATIVE : 0));
 		unsigned k = 0;
-		for (uint64_t w = word; w; w >>= 8)
+		for (uint64_t w = m < 0 ? (uint64_t)-m : (uint64_t)m; w; w >>= 8)
 			bytes[k++] = (uint8_t)w;
-		if (!head[i])
-			for (; k < 8; k++)
-				bytes[k] = (uint8_t)(word >> (8 * k));
 		size[i] = (uint8_t)k;
 		bytes += k;
 	}
+	uint64_t prev = 0;
+	for (size_t i = 0, r = 0; i < n; i++) {
+		if (head[i])
+			continue;
+		uint64_t word;
+		memcpy(&word, fb + pos[i], 8);
+		for (unsigned plane = 0; plane < 8; plane++)
+			bytes[plane * raw + r] = (uint8_t)((word ^ prev) >> (8 * (7 - plane)));
+		prev = word;
+		r++;
+	}
+	bytes += 8 * raw;
 	for (size_t i = 0; i < n; i++)
 		memset(out + pos[i], 0, 8);
 	uint32_t le = (uint32_t)len;
@@ -86,21 +98,35 @@ static bool content_restore(uint8_t *c, size_t fb_len, size_t len, const uint32_
 	if (n > (len - fb_len) / 2)
 		return false;
 	const uint8_t *head = c + fb_len, *size = head + n, *bytes = size + n, *end = c + len;
-	for (size_t i = 0; i < n; i++) {
+	size_t raw = 0;
+	for (size_t i = 0; i < n; i++)
+		raw += head[i] == 0;
+	if ((size_t)(end - bytes) < 8 * raw)
+		return false;
+	const uint8_t *planes = end - 8 * raw;
+	uint64_t prev = 0;
+	for (size_t i = 0, r = 0; i < n; i++) {
 		unsigned e = head[i] & ~HEAD_NEGATIVE, k = size[i];
-		/* A raw double has 8 bytes; a decimal's integer has no zero
-		 * byte on top. */
-		if (k > 8 || (size_t)(end - bytes) < k || (!e && (k != 8 || head[i])) ||
-		    e > BDB__DECIMAL_MAX_EXP + 1 || (e && k && !bytes[k - 1]))
-			return false;
-		uint64_t word = 0;
-		for (unsigned b = 0; b < k; b++)
-			word |= (uint64_t)bytes[b] << (8 * b);
-		bytes += k;
 		double v;
-		if (!e) {
+		if (!head[i]) {
+			if (k != 8)
+				return false;
+			uint64_t word = 0;
+			for (unsigned plane = 0; plane < 8; plane++)
+				word |= (uint64_t)planes[plane * raw + r] << (8 * (7 - plane));
+			word ^= prev;
+			prev = word;
+			r++;
 			memcpy(&v, &word, 8);
 		} else {
+			/* a decimal's integer has no zero byte on top */
+			if (!e || k > 8 || (size_t)(planes - bytes) < k ||
+			    e > BDB__DECIMAL_MAX_EXP + 1 || (k && !bytes[k - 1]))
+				return false;
+			uint64_t word = 0;
+			for (unsigned b = 0; b < k; b++)
+				word |= (uint64_t)bytes[b] << (8 * b);
+			bytes += k;
 			if (word >= (UINT64_C(1) << 53))
 				return false;
 			int64_t m = (int64_t)word;
@@ -108,7 +134,7 @@ static bool content_restore(uint8_t *c, size_t fb_len, size_t len, const uint32_
 		}
 		memcpy(c + pos[i], &v, 8);
 	}
-	return bytes == end;
+	return bytes == planes;
 }
 
 /* The positions of fb's doubles (bdb_fb_run_doubles) in a new array. */
@@ -402,6 +428,10 @@ int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode)
 			rc = BDB_ENOMEM;
 		if (!rc)
 			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
+		/* compact keeps a stale value that is shorter than its repacking
+		 * (the dictionary does not shorten every run) */
+		if (!rc && mode == BDB__REPACK_STALE && packed.len >= v.mv_size)
+			continue;
 		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
 		if (!rc)
 			rc = bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_RUNS], &pk, &pv, 0));

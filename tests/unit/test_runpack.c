@@ -240,6 +240,40 @@ static void test_damaged_doubles_refused(void **state)
 	bdb_run_free(run);
 }
 
+/* Doubles without a short decimal form: XORed with the one before, laid
+ * out by byte plane, top bytes first. 0.1 + 0.2 is 0x3FD3333333333334
+ * (17 digits: no m / 10^e with m < 2^53), its negative 0xBFD3333333333334:
+ * the second XORs to 0x8000000000000000. */
+static void test_raw_doubles_by_plane(void **state)
+{
+	(void)state;
+	bdb_run *run = bdb_run_new();
+	bdb_point *p;
+	bdb_metric *m;
+	double v = 0.1 + 0.2;
+	assert_int_equal(bdb_run_set_id(run, "r"), 0);
+	assert_int_equal(bdb_run_add_point(run, "a", &p), 0);
+	assert_int_equal(bdb_point_add_metric(run, p, "t", v, &m), 0);
+	assert_int_equal(bdb_point_add_metric(run, p, "u", -v, &m), 0);
+	bdb_buf fb, content;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&content);
+	assert_int_equal(bdb_run_encode(run, &fb), 0);
+	bool packed;
+	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
+	assert_true(packed);
+	static const uint8_t want[] = {0,    0,	   8,	 8,    0x3F, 0x80, 0xD3, 0,    0x33,
+				       0,    0x33, 0,	 0x33, 0,    0x33, 0,	 0x33, 0,
+				       0x34, 0};
+	assert_int_equal(content.len, fb.len + sizeof want + 4);
+	assert_memory_equal(content.data + fb.len, want, sizeof want);
+	assert_int_equal(bdb__run_content_restore(&content), 0);
+	assert_memory_equal(content.data, fb.data, fb.len);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&content);
+	bdb_run_free(run);
+}
+
 /* Through a store, before and after its dictionary (64 runs): each run's
  * buffer reads back with the bytes bdb_run_encode wrote, and verify is
  * clean. */
@@ -279,6 +313,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_random_runs_round_trip),
 	    cmocka_unit_test(test_damaged_doubles_refused),
+	    cmocka_unit_test(test_raw_doubles_by_plane),
 	    cmocka_unit_test(test_store_keeps_run_bytes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
