@@ -3,15 +3,28 @@
  * BDB__CHUNK_OBS observations of one series in a bit stream, timestamps
  * and sequence numbers as deltas of deltas, values XOR-encoded against the
  * previous value (Gorilla's scheme), bounds against their observation's
- * value, sample counts against the previous count. Every field round-trips
- * bit for bit (NaN payloads, -0, subnormals): the codec works on the bits.
+ * value, sample counts against the previous count. A chunk whose values and
+ * bounds are all short decimals (decimal.c) stores them instead as integers
+ * m of one exponent e, bit-packed against the chunk's least. Every field
+ * round-trips bit for bit (NaN payloads, -0, subnormals): the XOR coding
+ * works on the bits, and the decimal one is chosen only when its decoding
+ * gives every value's bits back.
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "internal.h"
 
 /* Header flags: which optional columns the chunk has. */
-enum { CHUNK_LOWER = 1, CHUNK_UPPER = 2, CHUNK_SAMPLES = 4, CHUNK_FLAGS = 7 };
+enum {
+	CHUNK_LOWER = 1,
+	CHUNK_UPPER = 2,
+	CHUNK_SAMPLES = 4,
+	CHUNK_DECIMAL = 8, /* values and bounds as decimals, not XORs */
+	CHUNK_FLAGS = 15
+};
 
 /* ---- bits, most significant first ---- */
 
@@ -52,7 +65,7 @@ typedef struct bit_reader {
 } bit_reader;
 
 /* The 64 bits of the stream from byte at on, big-endian, zeros past the end. */
-static uint64_t load64(const bit_reader *r, size_t at)
+static inline uint64_t load64(const bit_reader *r, size_t at)
 {
 	uint64_t w = 0;
 	if (at + 8 <= r->len) {
@@ -89,14 +102,24 @@ static bool get_bits(bit_reader *r, unsigned bits, uint64_t *v)
 	return true;
 }
 
+/* One bit (a bound's presence); false when the stream has ended. */
+static inline bool get_bit(bit_reader *r, uint64_t *v)
+{
+	if (r->bit >= r->len * 8)
+		return false;
+	*v = (uint64_t)(r->p[r->bit / 8] >> (7 - r->bit % 8)) & 1;
+	r->bit++;
+	return true;
+}
+
 /* The next n bits (n <= 56) without consuming them; zeros past the end. */
-static uint64_t peek_bits(const bit_reader *r, unsigned n)
+static inline uint64_t peek_bits(const bit_reader *r, unsigned n)
 {
 	return (load64(r, r->bit / 8) << (r->bit % 8)) >> (64 - n);
 }
 
 /* Consumes n bits peeked; false when the stream has fewer. */
-static bool skip_bits(bit_reader *r, unsigned n)
+static inline bool skip_bits(bit_reader *r, unsigned n)
 {
 	if (n > r->len * 8 - r->bit)
 		return false;
@@ -229,11 +252,154 @@ static double bits_double(uint64_t b)
 
 /* ---- the chunk ---- */
 
+/*
+ * The decimal coding of a chunk: one exponent, and per column (value, lower
+ * bound less its value, upper bound less its value) the integers as offsets
+ * from the column's least, in `width` bits each.
+ */
+enum { COL_VALUE, COL_LOWER, COL_UPPER, N_COLS };
+
+typedef struct decimal_col {
+	uint64_t base; /* the least (int64 as bits) */
+	unsigned width;
+} decimal_col;
+
+typedef struct decimal_plan {
+	unsigned e;
+	decimal_col col[N_COLS];
+	int64_t m[N_COLS][BDB__CHUNK_OBS]; /* encoding only */
+} decimal_plan;
+
 /* Everything the next observation is encoded against. */
 typedef struct chunk_state {
 	uint64_t time, time_delta, seq, seq_delta, value, samples;
 	xor_state value_win, lower_win, upper_win;
+	const decimal_plan *dec; /* NULL: the XOR coding */
+	uint64_t value_m;	 /* decimal: the observation's integer */
 } chunk_state;
+
+static bool column_has(const bdb_obs *o, int col)
+{
+	return col == COL_VALUE ? true : col == COL_LOWER ? o->has_lower : o->has_upper;
+}
+
+/* The column's least and the width of the largest offset from it. */
+static void plan_column(decimal_col *c, const int64_t *m, const bdb_obs *obs, size_t n, int col)
+{
+	bool any = false;
+	int64_t least = 0;
+	for (size_t i = 0; i < n; i++) {
+		bool has = column_has(&obs[i], col);
+		if (has && (!any || m[i] < least))
+			least = m[i];
+		any |= has;
+	}
+	uint64_t spread = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t off = (uint64_t)m[i] - (uint64_t)least;
+		if (column_has(&obs[i], col) && off > spread)
+			spread = off;
+	}
+	c->base = (uint64_t)least;
+	c->width = bit_length(spread);
+}
+
+/*
+ * Whether every value and bound of obs[0..n) is a short decimal of one
+ * exponent; fills p. The exponent is the least that fits them all.
+ */
+static bool plan_decimal(decimal_plan *p, const bdb_obs *obs, size_t n)
+{
+	unsigned e = 0;
+	int64_t m;
+	for (size_t i = 0; i < n; i++) {
+		if (!bdb__decimal_find(obs[i].value, e, &e, &m) ||
+		    (obs[i].has_lower && !bdb__decimal_find(obs[i].lower, e, &e, &m)) ||
+		    (obs[i].has_upper && !bdb__decimal_find(obs[i].upper, e, &e, &m)))
+			return false;
+	}
+	/* A larger exponent fits what a smaller one did, but for an integer
+	 * pushed past 2^53: every one is tested again at e. */
+	for (size_t i = 0; i < n; i++) {
+		int64_t v;
+		if (!bdb__decimal_fit(obs[i].value, e, &v))
+			return false;
+		p->m[COL_VALUE][i] = v;
+		p->m[COL_LOWER][i] = p->m[COL_UPPER][i] = 0;
+		if (obs[i].has_lower) {
+			if (!bdb__decimal_fit(obs[i].lower, e, &m))
+				return false;
+			p->m[COL_LOWER][i] = m - v;
+		}
+		if (obs[i].has_upper) {
+			if (!bdb__decimal_fit(obs[i].upper, e, &m))
+				return false;
+			p->m[COL_UPPER][i] = m - v;
+		}
+	}
+	p->e = e;
+	for (int c = 0; c < N_COLS; c++)
+		plan_column(&p->col[c], p->m[c], obs, n, c);
+	return true;
+}
+
+/* Whether the chunk's decimal header has column c. */
+static bool header_has(unsigned flags, int c)
+{
+	return c == COL_VALUE || (c == COL_LOWER && (flags & CHUNK_LOWER)) ||
+	       (c == COL_UPPER && (flags & CHUNK_UPPER));
+}
+
+/* The decimal header: e (5 bits), then per column the chunk has its least
+ * (zigzag, as a number) and width (6 bits). */
+static void put_decimal_head(bit_writer *w, const decimal_plan *p, unsigned flags)
+{
+	put_bits(w, p->e, 5);
+	for (int c = 0; c < N_COLS; c++) {
+		if (header_has(flags, c)) {
+			put_number(w, zigzag(p->col[c].base));
+			put_bits(w, p->col[c].width, 6);
+		}
+	}
+}
+
+static bool get_decimal_head(bit_reader *r, decimal_plan *p, unsigned flags)
+{
+	uint64_t e, x, width;
+	if (!get_bits(r, 5, &e) || e > BDB__DECIMAL_MAX_EXP)
+		return false;
+	p->e = (unsigned)e;
+	for (int c = 0; c < N_COLS; c++) {
+		if (!header_has(flags, c))
+			continue;
+		if (!get_number(r, &x) || !get_bits(r, 6, &width))
+			return false;
+		p->col[c].base = unzigzag(x);
+		p->col[c].width = (unsigned)width;
+	}
+	return true;
+}
+
+/* Observation i's column c as an offset from the column's least. */
+static void put_decimal(bit_writer *w, const decimal_plan *p, int c, size_t i)
+{
+	put_bits(w, (uint64_t)p->m[c][i] - p->col[c].base, p->col[c].width);
+}
+
+static inline bool get_decimal(bit_reader *r, const decimal_plan *p, int c, uint64_t *m)
+{
+	unsigned width = p->col[c].width;
+	uint64_t off;
+	if (width && width <= 56) { /* one look */
+		off = peek_bits(r, width);
+		if (!skip_bits(r, width))
+			return false;
+	} else if (!get_bits(r, width, &off)) {
+		return false;
+	}
+	*m = p->col[c].base + off;
+	return true;
+}
 
 static unsigned chunk_flags(const bdb_obs *obs, size_t n)
 {
@@ -244,9 +410,10 @@ static unsigned chunk_flags(const bdb_obs *obs, size_t n)
 	return flags;
 }
 
-/* One observation after the first. */
-static void put_obs(bit_writer *w, chunk_state *st, const bdb_obs *o)
+/* One observation after the first (obs[i]). */
+static void put_obs(bit_writer *w, chunk_state *st, const bdb_obs *obs, size_t i)
 {
+	const bdb_obs *o = &obs[i];
 	uint64_t t = (uint64_t)o->timestamp_us, delta = t - st->time;
 	put_number(w, zigzag(delta - st->time_delta));
 	st->time = t;
@@ -256,22 +423,31 @@ static void put_obs(bit_writer *w, chunk_state *st, const bdb_obs *o)
 	st->seq = o->run_seq;
 	st->seq_delta = delta;
 	uint64_t v = double_bits(o->value);
-	put_xor(w, &st->value_win, v ^ st->value);
+	if (st->dec)
+		put_decimal(w, st->dec, COL_VALUE, i);
+	else
+		put_xor(w, &st->value_win, v ^ st->value);
 	st->value = v;
 }
 
-/* The optional columns of an observation (also the first). */
-static void put_extras(bit_writer *w, chunk_state *st, unsigned flags, const bdb_obs *o)
+/* The optional columns of observation obs[i] (also the first). */
+static void put_extras(bit_writer *w, chunk_state *st, unsigned flags, const bdb_obs *obs,
+		       size_t i)
 {
+	const bdb_obs *o = &obs[i];
 	uint64_t v = double_bits(o->value);
 	if (flags & CHUNK_LOWER) {
 		put_bits(w, o->has_lower, 1);
-		if (o->has_lower)
+		if (o->has_lower && st->dec)
+			put_decimal(w, st->dec, COL_LOWER, i);
+		else if (o->has_lower)
 			put_xor(w, &st->lower_win, double_bits(o->lower) ^ v);
 	}
 	if (flags & CHUNK_UPPER) {
 		put_bits(w, o->has_upper, 1);
-		if (o->has_upper)
+		if (o->has_upper && st->dec)
+			put_decimal(w, st->dec, COL_UPPER, i);
+		else if (o->has_upper)
 			put_xor(w, &st->upper_win, double_bits(o->upper) ^ v);
 	}
 	if (flags & CHUNK_SAMPLES) {
@@ -282,34 +458,47 @@ static void put_extras(bit_writer *w, chunk_state *st, unsigned flags, const bdb
 
 /*
  * Layout: flags (1 byte), count - 1 (1 byte), then bits: the first
- * observation's time (64), seq (32) and value (64) whole, every later one as
- * time and seq deltas of deltas and a value XOR; after each observation its
- * optional columns. Padded with zero bits to a byte.
+ * observation's time (64) and seq (32) whole; with CHUNK_DECIMAL the
+ * decimal header and the first value as an offset, else the first value
+ * (64) whole; every later observation as time and seq deltas of deltas and
+ * a value offset or XOR; after each observation its optional columns.
+ * Padded with zero bits to a byte.
  */
 int bdb__chunk_encode(bdb_buf *out, const bdb_obs *obs, size_t n)
 {
 	if (n == 0 || n > BDB__CHUNK_OBS)
 		return BDB_EINVAL;
 	unsigned flags = chunk_flags(obs, n);
+	decimal_plan plan;
+	chunk_state st = {0};
+	if (plan_decimal(&plan, obs, n)) {
+		flags |= CHUNK_DECIMAL;
+		st.dec = &plan;
+	}
 	/* At most 446 bits an observation (71 for a time or seq, 77 for a
-	 * value, 78 for a bound, 71 for a sample count), 160 for the first. */
-	if (bdb_buf_reserve(out, 2 + 56 * n + 32) != 0)
+	 * value, 78 for a bound, 71 for a sample count), 160 for the first,
+	 * 236 for the decimal header. */
+	if (bdb_buf_reserve(out, 2 + 56 * n + 64) != 0)
 		return BDB_ENOMEM;
 	uint8_t *head = (uint8_t *)out->data + out->len;
 	head[0] = (uint8_t)flags;
 	head[1] = (uint8_t)(n - 1);
 	bit_writer w = {.p = head + 2};
-	chunk_state st = {0};
 	put_bits(&w, (uint64_t)obs[0].timestamp_us, 64);
 	put_bits(&w, obs[0].run_seq, 32);
-	put_bits(&w, double_bits(obs[0].value), 64);
+	if (st.dec) {
+		put_decimal_head(&w, st.dec, flags);
+		put_decimal(&w, st.dec, COL_VALUE, 0);
+	} else {
+		put_bits(&w, double_bits(obs[0].value), 64);
+	}
 	st.time = (uint64_t)obs[0].timestamp_us;
 	st.seq = obs[0].run_seq;
 	st.value = double_bits(obs[0].value);
-	put_extras(&w, &st, flags, &obs[0]);
+	put_extras(&w, &st, flags, obs, 0);
 	for (size_t i = 1; i < n; i++) {
-		put_obs(&w, &st, &obs[i]);
-		put_extras(&w, &st, flags, &obs[i]);
+		put_obs(&w, &st, obs, i);
+		put_extras(&w, &st, flags, obs, i);
 	}
 	flush_bits(&w);
 	out->len += 2 + w.len;
@@ -326,31 +515,39 @@ int bdb__chunk_count(const void *data, size_t len, size_t *n)
 	return 0;
 }
 
-static bool get_extras(bit_reader *r, chunk_state *st, unsigned flags, bdb_obs *o)
+/* A bound (column c) of the observation whose value st holds. */
+static inline bool get_bound(bit_reader *r, chunk_state *st, int c, double *bound)
+{
+	uint64_t x;
+	if (st->dec) {
+		if (!get_decimal(r, st->dec, c, &x))
+			return false;
+		*bound = bits_double(st->value_m + x); /* the integer, until to_decimals */
+		return true;
+	}
+	if (!get_xor(r, c == COL_LOWER ? &st->lower_win : &st->upper_win, &x))
+		return false;
+	*bound = bits_double(x ^ st->value);
+	return true;
+}
+
+/* Inlined in both places (the first observation and the loop): a trend
+ * decodes every chunk of its series, and the calls cost a third of it. */
+static inline __attribute__((always_inline)) bool get_extras(bit_reader *r, chunk_state *st, unsigned flags, bdb_obs *o)
 {
 	uint64_t bit, x;
 	o->has_lower = o->has_upper = false;
 	o->lower = o->upper = 0;
 	o->n_samples = 0;
 	if (flags & CHUNK_LOWER) {
-		if (!get_bits(r, 1, &bit))
+		if (!get_bit(r, &bit) || (bit && !get_bound(r, st, COL_LOWER, &o->lower)))
 			return false;
-		if (bit && !get_xor(r, &st->lower_win, &x))
-			return false;
-		if (bit) {
-			o->has_lower = true;
-			o->lower = bits_double(x ^ st->value);
-		}
+		o->has_lower = bit;
 	}
 	if (flags & CHUNK_UPPER) {
-		if (!get_bits(r, 1, &bit))
+		if (!get_bit(r, &bit) || (bit && !get_bound(r, st, COL_UPPER, &o->upper)))
 			return false;
-		if (bit && !get_xor(r, &st->upper_win, &x))
-			return false;
-		if (bit) {
-			o->has_upper = true;
-			o->upper = bits_double(x ^ st->value);
-		}
+		o->has_upper = bit;
 	}
 	if (flags & CHUNK_SAMPLES) {
 		if (!get_number(r, &x))
@@ -370,6 +567,47 @@ static bool obs_after(const bdb_obs *a, const bdb_obs *b)
 	       (a->timestamp_us == b->timestamp_us && a->run_seq > b->run_seq);
 }
 
+/* Value for value the integer m (its bits where the double goes) becomes
+ * m / 10^e: a pass of its own, so that the divisions overlap. */
+static void to_decimals(bdb_obs *obs, size_t n, unsigned e)
+{
+	size_t i = 0;
+#if defined(__SSE2__)
+	/* Two values, or an observation's two bounds, in one division each
+	 * (the same correctly rounded IEEE operation, two lanes). */
+	__m128d scale = _mm_set1_pd(bdb__pow10[e]);
+	for (; i + 1 < n; i += 2) {
+		bdb_obs *a = &obs[i], *b = &obs[i + 1];
+		__m128d q = _mm_div_pd(_mm_set_pd((double)(int64_t)double_bits(b->value),
+						  (double)(int64_t)double_bits(a->value)),
+				       scale);
+		_mm_storel_pd(&a->value, q);
+		_mm_storeh_pd(&b->value, q);
+		for (bdb_obs *o = a; o <= b; o++) {
+			if (o->has_lower && o->has_upper) {
+				q = _mm_div_pd(_mm_set_pd((double)(int64_t)double_bits(o->upper),
+							  (double)(int64_t)double_bits(o->lower)),
+					       scale);
+				_mm_storel_pd(&o->lower, q);
+				_mm_storeh_pd(&o->upper, q);
+			} else if (o->has_lower) {
+				o->lower = bdb__decimal_value((int64_t)double_bits(o->lower), e);
+			} else if (o->has_upper) {
+				o->upper = bdb__decimal_value((int64_t)double_bits(o->upper), e);
+			}
+		}
+	}
+#endif
+	for (; i < n; i++) {
+		bdb_obs *o = &obs[i];
+		o->value = bdb__decimal_value((int64_t)double_bits(o->value), e);
+		if (o->has_lower)
+			o->lower = bdb__decimal_value((int64_t)double_bits(o->lower), e);
+		if (o->has_upper)
+			o->upper = bdb__decimal_value((int64_t)double_bits(o->upper), e);
+	}
+}
+
 int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 {
 	size_t count;
@@ -379,9 +617,19 @@ int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 	unsigned flags = ((const uint8_t *)data)[0];
 	bit_reader r = {.p = (const uint8_t *)data + 2, .len = len - 2};
 	chunk_state st = {0};
+	decimal_plan plan;
 	uint64_t t, seq, v, x;
-	if (!get_bits(&r, 64, &t) || !get_bits(&r, 32, &seq) || !get_bits(&r, 64, &v))
+	if (!get_bits(&r, 64, &t) || !get_bits(&r, 32, &seq))
 		return BDB_ECORRUPT;
+	if (flags & CHUNK_DECIMAL) {
+		if (!get_decimal_head(&r, &plan, flags) || !get_decimal(&r, &plan, COL_VALUE, &x))
+			return BDB_ECORRUPT;
+		st.dec = &plan;
+		st.value_m = x;
+		v = x; /* the integer, until to_decimals */
+	} else if (!get_bits(&r, 64, &v)) {
+		return BDB_ECORRUPT;
+	}
 	st.time = t;
 	st.seq = seq;
 	st.value = v;
@@ -403,9 +651,17 @@ int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 			st.seq_delta += unzigzag(x);
 			st.seq += st.seq_delta;
 		}
-		if (st.seq > UINT32_MAX || !get_xor(&r, &st.value_win, &x))
+		if (st.seq > UINT32_MAX)
 			return BDB_ECORRUPT;
-		st.value ^= x;
+		if (st.dec) {
+			if (!get_decimal(&r, st.dec, COL_VALUE, &st.value_m))
+				return BDB_ECORRUPT;
+			st.value = st.value_m;
+		} else if (get_xor(&r, &st.value_win, &x)) {
+			st.value ^= x;
+		} else {
+			return BDB_ECORRUPT;
+		}
 		bdb_obs *o = &obs[i];
 		o->timestamp_us = (int64_t)st.time;
 		o->run_seq = st.seq;
@@ -418,6 +674,8 @@ int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 	size_t left = r.len * 8 - r.bit;
 	if (left >= 8 || (left && (!get_bits(&r, (unsigned)left, &pad) || pad)))
 		return BDB_ECORRUPT;
+	if (st.dec)
+		to_decimals(obs, count, plan.e);
 	*n = count;
 	return 0;
 }

@@ -153,7 +153,10 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
  * pages are full: appends to each series' last chunk land in the middle of
  * the tree, where LMDB splits pages in half, and the chunks left behind
  * (never rewritten) keep the half-empty pages. The values are read into
- * memory (the database's size), the database emptied, and put back.
+ * memory (the database's size), the database emptied, and put back, each
+ * encoded again when that makes it shorter (a format 3 chunk of short
+ * decimals takes the decimal coding); one that does not decode is put back
+ * as it was, for verify to report.
  */
 static int repack_chunks_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
@@ -181,6 +184,9 @@ static int repack_chunks_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = BDB_ENOMEM;
 	if (!rc)
 		rc = bdb__mdb_error(mdb_drop(txn, dbi, 0));
+	bdb_buf enc;
+	bdb_buf_init(&enc);
+	static _Thread_local bdb_obs obs[BDB__CHUNK_OBS];
 	for (size_t at = 0; !rc && at < all.len;) {
 		uint32_t lens[2];
 		memcpy(lens, all.data + at, sizeof lens);
@@ -188,10 +194,25 @@ static int repack_chunks_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		k = (MDB_val){lens[0], all.data + at};
 		v = (MDB_val){lens[1], all.data + at + lens[0]};
 		at += (size_t)lens[0] + lens[1];
+		size_t n;
+		bdb_buf_reset(&enc);
+		if (bdb__chunk_decode(v.mv_data, v.mv_size, obs, &n) == 0 &&
+		    bdb__chunk_encode(&enc, obs, n) == 0 && enc.len < v.mv_size)
+			v = (MDB_val){enc.len, enc.data};
 		rc = bdb__mdb_error(mdb_put(txn, dbi, &k, &v, MDB_APPEND));
 	}
+	bdb_buf_free(&enc);
 	bdb_buf_free(&all);
 	return rc;
+}
+
+/* Runs stored before the dictionary or by format 3 packed as runs are now
+ * (docs/storage.md 2.2.1), the dictionary trained first if it is due. */
+static int repack_runs_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	(void)ctx;
+	int rc = bdb__run_dict_train(s, txn);
+	return rc ? rc : bdb__runs_repack(s, txn, BDB__REPACK_STALE);
 }
 
 int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_diag *d)
@@ -207,11 +228,13 @@ int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_d
 				    "wait for another writer (run it again when that one is done)",
 				    pid);
 	compact_ctx c = {.d = d};
-	int rc = bdb__write(store, repack_chunks_txn, NULL);
+	int rc = bdb__write(store, repack_runs_txn, NULL);
+	if (!rc)
+		rc = bdb__write(store, repack_chunks_txn, NULL);
 	if (rc)
 		return bdb_diag_set(d, rc, store->path, 0, 0,
-				    "compact: cannot rewrite the observation chunks: %s; the store "
-				    "is unchanged",
+				    "compact: cannot rewrite the runs and observation chunks: %s; "
+				    "the store is unchanged",
 				    store->last_write_error ? mdb_strerror(store->last_write_error)
 							    : bdb_strerror(rc));
 	rc = bdb__write(store, compact_txn, &c);

@@ -16,7 +16,10 @@
 #include "engine.h"
 
 /* The on-disk format this code reads and writes (meta "format_version"). */
-#define BDB__FORMAT_VERSION 3u
+#define BDB__FORMAT_VERSION 4u
+/* The oldest version this code reads as it is (read-only); opened for
+ * writing it is upgraded first (upgrade.c). */
+#define BDB__FORMAT_READABLE 3u
 
 /* The named databases, in the order they are opened. */
 enum bdb__db {
@@ -68,6 +71,8 @@ struct bdb_store {
 	uint64_t checked_txn;
 	uint64_t upgrade_from; /* an older format version opening found (0: none) */
 	struct ZSTD_CCtx_s *zstd_cctx; /* the writer's compression context (runpack.c) */
+	struct ZSTD_CDict_s *zstd_cdict; /* the writer's dictionary, digested (runpack.c) */
+	bdb_buf zstd_cdict_of;		 /* the dictionary bytes it was made from */
 	unsigned env_flags;	       /* mdb_env_open's, to open the files again */
 	unsigned max_readers;
 	char notice[4400];     /* what opening did besides (an upgrade), or "" */
@@ -142,6 +147,23 @@ int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
 /* Sequence numbers are 32-bit in chunks and keys; all ones is kept out, so
  * that time ‖ FFFFFFFF is above every observation of that time. */
 #define BDB__MAX_SEQ UINT32_C(0xFFFFFFFE)
+
+/*
+ * Short decimals (decimal.c): v has the decimal form (m, e) when
+ * bdb__decimal_value(m, e), (double)m / 10^e, gives v's bits back, with
+ * |m| < 2^53 and e <= BDB__DECIMAL_MAX_EXP. fit tests one exponent and sets
+ * *m; find the smallest from `from` on, setting *e and *m. -0, NaNs,
+ * infinities and values needing more digits have none (false).
+ */
+#define BDB__DECIMAL_MAX_EXP 22
+extern const double bdb__pow10[BDB__DECIMAL_MAX_EXP + 1]; /* 10^e, exact */
+/* Inline: the chunk decoder calls it for every value. */
+static inline double bdb__decimal_value(int64_t m, unsigned e)
+{
+	return (double)m / bdb__pow10[e];
+}
+bool bdb__decimal_fit(double v, unsigned e, int64_t *m);
+bool bdb__decimal_find(double v, unsigned from, unsigned *e, int64_t *m);
 
 /*
  * Observation chunks (chunk.c, docs/storage.md 2.8): 1 to BDB__CHUNK_OBS
@@ -364,15 +386,36 @@ int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *ke
 
 /*
  * Run values (runpack.c, docs/storage.md 2.2.1): a zstd frame of the
- * FlatBuffer, with the store's dictionary (meta "zstd_dict") when it has
- * one. pack writes fb[0..len) compressed to out (reset first); unpack the
- * FlatBuffer of a stored value to out (reset first), BDB_ECORRUPT for a
- * value that is not one whole frame or does not decompress. pack needs the
+ * FlatBuffer (its doubles packed apart, below), with the store's dictionary
+ * (meta "zstd_dict") when it has one. pack writes fb[0..len) compressed to
+ * out (reset first); unpack the FlatBuffer of a stored value to out (reset
+ * first), BDB_ECORRUPT for a value that is not one whole frame or does not
+ * decompress to what pack writes. pack needs the
  * write transaction (one writer: it keeps a context in s).
  */
 int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out);
 int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out);
 void bdb__run_pack_free(bdb_store *s);
+/*
+ * What a run's frame holds (c, reset first): the FlatBuffer with its metric
+ * doubles zeroed and those doubles coded after it (*packed true), or fb
+ * itself when its doubles cannot be found or taking them out would move
+ * them (a field sharing bytes with an offset: never in a buffer
+ * bdb_run_encode wrote). restore turns a packed content back into the
+ * FlatBuffer's exact bytes, in place; BDB_ECORRUPT for anything
+ * bdb__run_content does not write.
+ */
+int bdb__run_content(const void *fb, size_t len, bdb_buf *c, bool *packed);
+int bdb__run_content_restore(bdb_buf *content);
+/*
+ * Rewrites run values in a write transaction: BDB__REPACK_RAW, every value
+ * a bare FlatBuffer (format 2); BDB__REPACK_ALL, every stored value again
+ * (a dictionary just trained); BDB__REPACK_STALE, only those not packed as
+ * bdb__run_pack packs now (compact: format 3's frames, runs from before
+ * the dictionary).
+ */
+typedef enum { BDB__REPACK_RAW, BDB__REPACK_ALL, BDB__REPACK_STALE } bdb__repack;
+int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode);
 /* Trains and stores the dictionary once the store has enough runs (and has
  * none): later runs compress with it. In a write transaction. */
 int bdb__run_dict_train(bdb_store *s, MDB_txn *txn);

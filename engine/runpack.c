@@ -1,9 +1,17 @@
 /*
  * runpack.c - run FlatBuffers stored compressed (docs/storage.md 2.2.1):
- * each `runs` value is one zstd frame of the FlatBuffer, with the store's
- * dictionary when it has one. The dictionary is trained once from the
- * store's runs (meta "zstd_dict") when it has BDB__DICT_MIN_RUNS runs, and
- * never changes afterwards: frames name it by its id.
+ * each `runs` value is one zstd frame, with the store's dictionary when it
+ * has one. The frame holds the FlatBuffer with its metric doubles taken out
+ * (zeroed) and, after it, those doubles coded apart: a short decimal as its
+ * exponent, the length of its integer and the integer's bytes, anything
+ * else as its 64 bits. Such a value starts with the byte PACK_DECIMAL; a
+ * value that is a bare zstd frame holds the whole FlatBuffer (runs written
+ * before the decimal packing, or whose doubles cannot be found). Either
+ * way the reader gets the FlatBuffer's exact bytes back.
+ *
+ * The dictionary is trained once from the store's runs (meta "zstd_dict")
+ * when it has BDB__DICT_MIN_RUNS runs, and never changes afterwards: frames
+ * name it by its id.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +28,153 @@
 /* A frame saying it holds more than this is damaged (the map is smaller). */
 #define MAX_RUN_BYTES (UINT64_C(1) << 34)
 #define ZSTD_LEVEL    1
+/* The first byte of a value with the doubles packed apart (a zstd frame
+ * starts with 0x28). */
+#define PACK_DECIMAL 0x01
+/* A double's head byte: 0 for its 64 bits, else e + 1 (1 to 23), plus
+ * HEAD_NEGATIVE for a negative integer. */
+#define HEAD_NEGATIVE 0x80
+
+/*
+ * The frame's content, the doubles at pos[0..n) of fb taken out:
+ *
+ *   fb with those 8-byte fields zeroed ‖ head[n] ‖ size[n] ‖ each short
+ *   decimal's |m| (m / 10^e) in its `size` bytes, least significant first
+ *   ‖ the other doubles' 64 bits, each XORed with the one before it and
+ *   laid out byte plane by byte plane, the top byte of every one first
+ *   (their signs and exponents repeat, and zstd sees the repeats) ‖ u32
+ *   fb's length (LE)
+ */
+static void content_put(bdb_buf *c, const uint8_t *fb, size_t len, const uint32_t *pos, size_t n)
+{
+	bdb_buf_append(c, fb, len);
+	if (c->failed || bdb_buf_reserve(c, 10 * n + 4) != 0)
+		return;
+	uint8_t *out = (uint8_t *)c->data, *head = out + len, *size = head + n, *bytes = size + n;
+	size_t raw = 0;
+	for (size_t i = 0; i < n; i++) {
+		double v;
+		memcpy(&v, fb + pos[i], 8);
+		unsigned e;
+		int64_t m;
+		if (!bdb__decimal_find(v, 0, &e, &m)) {
+			head[i] = 0;
+			size[i] = 8;
+			raw++;
+			continue;
+		}
+		head[i] = (uint8_t)((e + 1) | (m < 0 ? HEAD_NEGATIVE : 0));
+		unsigned k = 0;
+		for (uint64_t w = m < 0 ? (uint64_t)-m : (uint64_t)m; w; w >>= 8)
+			bytes[k++] = (uint8_t)w;
+		size[i] = (uint8_t)k;
+		bytes += k;
+	}
+	uint64_t prev = 0;
+	for (size_t i = 0, r = 0; i < n; i++) {
+		if (head[i])
+			continue;
+		uint64_t word;
+		memcpy(&word, fb + pos[i], 8);
+		for (unsigned plane = 0; plane < 8; plane++)
+			bytes[plane * raw + r] = (uint8_t)((word ^ prev) >> (8 * (7 - plane)));
+		prev = word;
+		r++;
+	}
+	bytes += 8 * raw;
+	for (size_t i = 0; i < n; i++)
+		memset(out + pos[i], 0, 8);
+	uint32_t le = (uint32_t)len;
+	uint8_t tail[4] = {(uint8_t)le, (uint8_t)(le >> 8), (uint8_t)(le >> 16), (uint8_t)(le >> 24)};
+	memcpy(bytes, tail, 4);
+	c->len = (size_t)(bytes + 4 - out);
+}
+
+/* Puts the doubles of content c (the FlatBuffer at its start, fb_len
+ * bytes) back at their places; false for anything content_put does not
+ * write. */
+static bool content_restore(uint8_t *c, size_t fb_len, size_t len, const uint32_t *pos, size_t n)
+{
+	if (n > (len - fb_len) / 2)
+		return false;
+	const uint8_t *head = c + fb_len, *size = head + n, *bytes = size + n, *end = c + len;
+	size_t raw = 0;
+	for (size_t i = 0; i < n; i++)
+		raw += head[i] == 0;
+	if ((size_t)(end - bytes) < 8 * raw)
+		return false;
+	const uint8_t *planes = end - 8 * raw;
+	uint64_t prev = 0;
+	for (size_t i = 0, r = 0; i < n; i++) {
+		unsigned e = head[i] & ~HEAD_NEGATIVE, k = size[i];
+		double v;
+		if (!head[i]) {
+			if (k != 8)
+				return false;
+			uint64_t word = 0;
+			for (unsigned plane = 0; plane < 8; plane++)
+				word |= (uint64_t)planes[plane * raw + r] << (8 * (7 - plane));
+			word ^= prev;
+			prev = word;
+			r++;
+			memcpy(&v, &word, 8);
+		} else {
+			/* a decimal's integer has no zero byte on top */
+			if (!e || k > 8 || (size_t)(planes - bytes) < k ||
+			    e > BDB__DECIMAL_MAX_EXP + 1 || (k && !bytes[k - 1]))
+				return false;
+			uint64_t word = 0;
+			for (unsigned b = 0; b < k; b++)
+				word |= (uint64_t)bytes[b] << (8 * b);
+			bytes += k;
+			if (word >= (UINT64_C(1) << 53))
+				return false;
+			int64_t m = (int64_t)word;
+			v = bdb__decimal_value(head[i] & HEAD_NEGATIVE ? -m : m, e - 1);
+		}
+		memcpy(c + pos[i], &v, 8);
+	}
+	return bytes == planes;
+}
+
+/* The positions of fb's doubles (bdb_fb_run_doubles) in a new array. */
+static int doubles_find(const void *fb, size_t len, uint32_t **pos, size_t *n)
+{
+	*pos = malloc((len / 8 + 1) * sizeof **pos);
+	if (!*pos)
+		return BDB_ENOMEM;
+	int rc = bdb_fb_run_doubles(fb, len, *pos, len / 8 + 1, n);
+	if (rc) {
+		free(*pos);
+		*pos = NULL;
+	}
+	return rc;
+}
+
+int bdb__run_content(const void *fb, size_t len, bdb_buf *c, bool *packed)
+{
+	uint32_t *pos, *again = NULL;
+	size_t n, n_again = 0;
+	bdb_buf_reset(c);
+	*packed = false;
+	if (len > UINT32_MAX || doubles_find(fb, len, &pos, &n) != 0) {
+		bdb_buf_append(c, fb, len);
+		return c->failed ? BDB_ENOMEM : 0;
+	}
+	content_put(c, fb, len, pos, n);
+	int rc = c->failed ? BDB_ENOMEM : 0;
+	if (!rc && doubles_find(c->data, len, &again, &n_again) == 0 && n_again == n &&
+	    memcmp(pos, again, n * sizeof *pos) == 0) {
+		*packed = true;
+	} else if (!rc) {
+		bdb_buf_reset(c);
+		bdb_buf_append(c, fb, len);
+		rc = c->failed ? BDB_ENOMEM : 0;
+	}
+	free(pos);
+	free(again);
+	return rc;
+}
 
 /* The store's dictionary (meta "zstd_dict"), or len 0. Points into the map. */
 static int dict_get(bdb_store *s, MDB_txn *txn, const void **dict, size_t *len)
@@ -37,31 +192,93 @@ static int dict_get(bdb_store *s, MDB_txn *txn, const void **dict, size_t *len)
 	return 0;
 }
 
+/*
+ * The store's dictionary digested for compression, made again when the
+ * dictionary is not the bytes it was made from (a write transaction that
+ * trained one was aborted, and another trained a different one). Digesting
+ * it once saves reloading 64 KiB of tables for every run.
+ */
+static int cdict_get(bdb_store *s, const void *dict, size_t len, ZSTD_CDict **out)
+{
+	bdb_buf *of = &s->zstd_cdict_of;
+	if (!s->zstd_cdict || of->len != len || memcmp(of->data, dict, len) != 0) {
+		ZSTD_freeCDict(s->zstd_cdict);
+		bdb_buf_reset(of);
+		bdb_buf_append(of, dict, len);
+		s->zstd_cdict = of->failed ? NULL : ZSTD_createCDict(dict, len, ZSTD_LEVEL);
+		if (!s->zstd_cdict)
+			return BDB_ENOMEM;
+	}
+	*out = s->zstd_cdict;
+	return 0;
+}
+
 int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out)
 {
 	const void *dict;
 	size_t dict_len;
+	bool packed;
+	bdb_buf content;
+	bdb_buf_init(&content);
 	int rc = dict_get(s, txn, &dict, &dict_len);
-	if (rc)
-		return rc;
+	if (!rc)
+		rc = bdb__run_content(fb, len, &content, &packed);
 	bdb_buf_reset(out);
-	size_t bound = ZSTD_compressBound(len);
-	if (bdb_buf_reserve(out, bound) != 0)
-		return BDB_ENOMEM;
+	size_t bound = ZSTD_compressBound(content.len);
+	if (!rc && bdb_buf_reserve(out, bound + 1) != 0)
+		rc = BDB_ENOMEM;
 	/* One writer at a time (the write transaction): the context is ours. */
-	if (!s->zstd_cctx && !(s->zstd_cctx = ZSTD_createCCtx()))
-		return BDB_ENOMEM;
-	size_t n = dict_len ? ZSTD_compress_usingDict(s->zstd_cctx, out->data, bound, fb, len,
-						      dict, dict_len, ZSTD_LEVEL)
-			    : ZSTD_compressCCtx(s->zstd_cctx, out->data, bound, fb, len, ZSTD_LEVEL);
+	if (!rc && !s->zstd_cctx && !(s->zstd_cctx = ZSTD_createCCtx()))
+		rc = BDB_ENOMEM;
+	ZSTD_CDict *cdict = NULL;
+	if (!rc && dict_len)
+		rc = cdict_get(s, dict, dict_len, &cdict);
+	if (rc) {
+		bdb_buf_free(&content);
+		return rc;
+	}
+	char *frame = out->data + packed;
+	out->data[0] = PACK_DECIMAL; /* overwritten by the frame when not packed */
+	size_t n = cdict ? ZSTD_compress_usingCDict(s->zstd_cctx, frame, bound, content.data,
+						    content.len, cdict)
+			 : ZSTD_compressCCtx(s->zstd_cctx, frame, bound, content.data, content.len,
+					     ZSTD_LEVEL);
+	bdb_buf_free(&content);
 	if (ZSTD_isError(n))
 		return BDB_ENOMEM;
-	out->len = n;
+	out->len = n + packed;
+	return 0;
+}
+
+int bdb__run_content_restore(bdb_buf *out)
+{
+	uint8_t *c = (uint8_t *)out->data;
+	if (out->len < 4)
+		return BDB_ECORRUPT;
+	size_t fb_len = (size_t)c[out->len - 4] | (size_t)c[out->len - 3] << 8 |
+			(size_t)c[out->len - 2] << 16 | (size_t)c[out->len - 1] << 24;
+	if (fb_len > out->len - 4)
+		return BDB_ECORRUPT;
+	uint32_t *pos;
+	size_t n;
+	int rc = doubles_find(c, fb_len, &pos, &n);
+	if (rc)
+		return rc;
+	if (!content_restore(c, fb_len, out->len - 4, pos, n))
+		rc = BDB_ECORRUPT;
+	free(pos);
+	if (rc)
+		return rc;
+	out->len = fb_len;
+	out->data[fb_len] = '\0';
 	return 0;
 }
 
 int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out)
 {
+	bool packed = len > 0 && *(const uint8_t *)data == PACK_DECIMAL;
+	data = (const uint8_t *)data + packed;
+	len -= packed;
 	unsigned long long size = ZSTD_getFrameContentSize(data, len);
 	if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
 	    size > MAX_RUN_BYTES || ZSTD_findFrameCompressedSize(data, len) != len)
@@ -88,13 +305,16 @@ int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bd
 	if (ZSTD_isError(n) || n != size)
 		return BDB_ECORRUPT;
 	out->len = n;
-	return 0;
+	return packed ? bdb__run_content_restore(out) : 0;
 }
 
 void bdb__run_pack_free(bdb_store *s)
 {
 	ZSTD_freeCCtx(s->zstd_cctx);
 	s->zstd_cctx = NULL;
+	ZSTD_freeCDict(s->zstd_cdict);
+	s->zstd_cdict = NULL;
+	bdb_buf_free(&s->zstd_cdict_of);
 }
 
 int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
@@ -122,14 +342,21 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	unsigned n = 0;
 	MDB_val k, v;
 	int got = mdb_cursor_get(cur, &k, &v, MDB_LAST);
+	/* From what the frames will hold: the FlatBuffers less their doubles. */
+	bdb_buf content;
+	bdb_buf_init(&content);
 	while (got == 0 && n < DICT_SAMPLES && !rc) {
+		bool packed;
 		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &one);
+		if (!rc)
+			rc = bdb__run_content(one.data, one.len, &content, &packed);
 		if (!rc) {
-			bdb_buf_append(&samples, one.data, one.len);
-			sizes[n++] = one.len;
+			bdb_buf_append(&samples, content.data, content.len);
+			sizes[n++] = content.len;
 			got = mdb_cursor_get(cur, &k, &v, MDB_PREV);
 		}
 	}
+	bdb_buf_free(&content);
 	mdb_cursor_close(cur);
 	if (!rc && got != 0 && got != MDB_NOTFOUND)
 		rc = bdb__mdb_error(got);
@@ -147,5 +374,72 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	free(buf);
 	bdb_buf_free(&samples);
 	bdb_buf_free(&one);
+	return rc;
+}
+
+/* Whether a stored value is packed as bdb__run_pack packs it now: its
+ * doubles apart, with the store's dictionary when it has one. */
+static bool value_current(const void *data, size_t len, const void *dict, size_t dict_len)
+{
+	const uint8_t *p = data;
+	if (len < 2 || p[0] != PACK_DECIMAL)
+		return false;
+	return !dict_len ||
+	       ZSTD_getDictID_fromFrame(p + 1, len - 1) == ZSTD_getDictID_fromDict(dict, dict_len);
+}
+
+int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode)
+{
+	const void *dict;
+	size_t dict_len;
+	int rc = dict_get(s, txn, &dict, &dict_len);
+	if (rc)
+		return rc;
+	bdb_buf fb, packed;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&packed);
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(txn, s->dbi[BDB__DB_RUNS], &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	uint8_t next[8] = {0};
+	for (;;) {
+		MDB_val k = {8, next}, v;
+		int got = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+		if (got == MDB_NOTFOUND)
+			break;
+		if (!got && k.mv_size != 8)
+			got = MDB_CORRUPTED;
+		if (got) {
+			rc = bdb__mdb_error(got);
+			break;
+		}
+		uint8_t key[8];
+		memcpy(key, k.mv_data, 8);
+		bdb__put_be64(next, bdb__get_be64(key) + 1);
+		if (mode == BDB__REPACK_STALE && value_current(v.mv_data, v.mv_size, dict, dict_len))
+			continue;
+		bdb_buf_reset(&fb);
+		if (mode == BDB__REPACK_RAW)
+			bdb_buf_append(&fb, v.mv_data, v.mv_size);
+		else
+			rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &fb);
+		if (!rc && fb.failed)
+			rc = BDB_ENOMEM;
+		if (!rc)
+			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
+		/* compact keeps a stale value that is shorter than its repacking
+		 * (the dictionary does not shorten every run) */
+		if (!rc && mode == BDB__REPACK_STALE && packed.len >= v.mv_size)
+			continue;
+		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
+		if (!rc)
+			rc = bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_RUNS], &pk, &pv, 0));
+		if (rc)
+			break;
+	}
+	mdb_cursor_close(cur);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&packed);
 	return rc;
 }

@@ -616,12 +616,13 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 						    "cannot read the format version: %s",
 						    bdb_strerror(rc));
 			/* An older version this code upgrades: after the open
-			 * (bdb__upgrade), with write access. */
+			 * (bdb__upgrade), with write access. Version 3 reads
+			 * as it is: only what is written from 4 on differs. */
 			if (version == 2 && s->read_only)
 				return NEEDS_UPGRADE;
-			if (version == 2)
+			if ((version == 2 || version == 3) && !s->read_only)
 				s->upgrade_from = version;
-			else if (version != BDB__FORMAT_VERSION)
+			else if (version != BDB__FORMAT_VERSION && version != BDB__FORMAT_READABLE)
 				return bdb_diag_set(
 				    d, BDB_EVERSION, s->path, 0, 0,
 				    "store format version %llu, this benchdb reads version %u "

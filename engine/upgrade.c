@@ -8,6 +8,14 @@
  * Format 2 -> 3: the DUPSORT database "obs" (one record per observation)
  * becomes "chunks" (chunks of up to 128 per series); run FlatBuffers are
  * stored as zstd frames, with a dictionary when the store has enough runs.
+ * A format 2 store goes to 4 in one step: what it rewrites is written in
+ * format 4's codings.
+ *
+ * Format 3 -> 4: chunks and run values may use the decimal codings
+ * (chunk flag 8, run values starting with byte 1), which format 3's code
+ * reports as damage. Everything format 3 wrote reads as before, so only
+ * the version changes: no backup, nothing rewritten (benchdb compact
+ * rewrites the chunks in the new coding).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -71,65 +79,16 @@ static int upgrade_obs(bdb_store *s, MDB_txn *txn)
 	return rc;
 }
 
-/*
- * Rewrites every run value: raw FlatBuffers compressed (raw), or stored
- * frames compressed again (the dictionary just trained).
- */
-static int repack_runs(bdb_store *s, MDB_txn *txn, bool raw)
-{
-	bdb_buf fb, packed;
-	bdb_buf_init(&fb);
-	bdb_buf_init(&packed);
-	MDB_cursor *cur;
-	int rc = mdb_cursor_open(txn, s->dbi[BDB__DB_RUNS], &cur);
-	if (rc)
-		return bdb__mdb_error(rc);
-	uint8_t next[8] = {0};
-	for (;;) {
-		MDB_val k = {8, next}, v;
-		int got = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-		if (got == MDB_NOTFOUND)
-			break;
-		if (!got && k.mv_size != 8)
-			got = MDB_CORRUPTED;
-		if (got) {
-			rc = bdb__mdb_error(got);
-			break;
-		}
-		uint8_t key[8];
-		memcpy(key, k.mv_data, 8);
-		bdb_buf_reset(&fb);
-		if (raw)
-			bdb_buf_append(&fb, v.mv_data, v.mv_size);
-		else
-			rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &fb);
-		if (!rc && fb.failed)
-			rc = BDB_ENOMEM;
-		if (!rc)
-			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
-		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
-		if (!rc)
-			rc = bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_RUNS], &pk, &pv, 0));
-		if (rc)
-			break;
-		bdb__put_be64(next, bdb__get_be64(key) + 1);
-	}
-	mdb_cursor_close(cur);
-	bdb_buf_free(&fb);
-	bdb_buf_free(&packed);
-	return rc;
-}
-
 /* The runs compressed; the dictionary trained and used when one is made. */
 static int upgrade_runs(bdb_store *s, MDB_txn *txn)
 {
-	int rc = repack_runs(s, txn, true);
+	int rc = bdb__runs_repack(s, txn, BDB__REPACK_RAW);
 	if (rc)
 		return rc;
 	MDB_val k = {9, "zstd_dict"}, v;
 	rc = bdb__run_dict_train(s, txn);
 	if (!rc && mdb_get(txn, s->dbi[BDB__DB_META], &k, &v) == 0)
-		rc = repack_runs(s, txn, false);
+		rc = bdb__runs_repack(s, txn, BDB__REPACK_ALL);
 	return rc;
 }
 
@@ -150,6 +109,8 @@ static int upgrade_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		return 1;
 	if (version != u->from)
 		return BDB_EVERSION;
+	if (version == 3)
+		return bdb__meta_put_u64(s, txn, "format_version", BDB__FORMAT_VERSION);
 	rc = upgrade_obs(s, txn);
 	if (!rc)
 		rc = upgrade_runs(s, txn);
@@ -168,8 +129,37 @@ static void backup_name(const char *dir, uint64_t from, char *out, size_t size)
 		snprintf(out, size, "%s/format-%llu-backup-%d", dir, (unsigned long long)from, i);
 }
 
+/* The upgrade's write transaction failed (rc): nothing changed. */
+static int upgrade_failed(bdb_store *s, uint64_t from, int rc, bdb_diag *d)
+{
+	return bdb_diag_set(d, rc, s->path, 0, 0,
+			    "cannot upgrade the store from format %llu to %u: %s; the store is "
+			    "unchanged",
+			    (unsigned long long)from, BDB__FORMAT_VERSION,
+			    s->last_write_error ? mdb_strerror(s->last_write_error)
+						: bdb_strerror(rc));
+}
+
+/* Format 3 -> 4: the version only. */
+static int upgrade_version(bdb_store *s, uint64_t from, bdb_diag *d)
+{
+	upgrade_ctx u = {.from = from};
+	int rc = bdb__write(s, upgrade_txn, &u);
+	if (rc)
+		return upgrade_failed(s, from, rc, d);
+	if (!u.done)
+		snprintf(s->notice, sizeof s->notice,
+			 "upgraded the store from format %llu to %u (the version only: new "
+			 "runs and chunks store short decimals as integers; benchdb compact "
+			 "rewrites the chunks that way)",
+			 (unsigned long long)from, BDB__FORMAT_VERSION);
+	return 0;
+}
+
 int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 {
+	if (from == 3)
+		return upgrade_version(s, from, d);
 	if (from != 2)
 		return bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,
 				    "store format version %llu, this benchdb reads version %u "
@@ -204,14 +194,7 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 		snprintf(data, sizeof data, "%s/data.mdb", tmp);
 		unlink(data);
 		rmdir(tmp);
-		if (rc)
-			return bdb_diag_set(d, rc, s->path, 0, 0,
-					    "cannot upgrade the store from format %llu to %u: %s; the "
-					    "store is unchanged",
-					    (unsigned long long)from, BDB__FORMAT_VERSION,
-					    s->last_write_error ? mdb_strerror(s->last_write_error)
-								: bdb_strerror(rc));
-		return 0;
+		return rc ? upgrade_failed(s, from, rc, d) : 0;
 	}
 	backup_name(s->path, from, final, sizeof final);
 	if (rename(tmp, final) != 0)

@@ -567,4 +567,16 @@ bool bdb_fb_def_threshold(bdb_fb_view def, double *out);
  */
 uint32_t bdb_fb_metric_copy_samples(bdb_fb_view metric, double *out);
 
+/*
+ * Where a Run FlatBuffer's metric doubles are: the position in buf of each
+ * metric's value, lower bound, upper bound and samples, in that order,
+ * point by point and metric by metric. Fills pos[0..cap) and sets *n to
+ * the count (call with cap 0 to count). Every read is bounds-checked, so
+ * buf need not be verified: BDB_ECORRUPT for an offset out of bounds or
+ * more positions than len / 8 (tables shared many times). Positions may
+ * repeat where tables are shared. The run store packs these doubles apart
+ * from the rest of the buffer (docs/storage.md 2.2.1).
+ */
+int bdb_fb_run_doubles(const void *buf, size_t len, uint32_t *pos, size_t cap, size_t *n);
+
 #endif /* BDB_SCHEMA_H */

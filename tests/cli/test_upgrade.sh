@@ -4,6 +4,10 @@
 # in place after a backup, with a note; every run, trend and baseline reads
 # back as that benchdb printed them (the expected-*.txt/json next to it),
 # and verify is clean. Read-only, the old store is refused with a sentence.
+# A store of format 3 (tests/fixtures/store-format3, the same runs by
+# benchdb at commit 9edace4) reads as it is, and opened for writing moves
+# to format 4 by its version alone; new runs and compact then write the
+# decimal codings, and everything reads the same.
 . "$(dirname "$0")/lib.sh"
 SRC=$FIXTURES/store-format2
 DB=$WORK/db
@@ -13,7 +17,7 @@ cp "$SRC/data.mdb" "$DB/"
 run "$BENCHDB" --db "$DB" stats
 check_rc "stats of a format 2 store exits 0" 0
 check_err "the upgrade says so, and where the backup is" \
-	"benchdb: note: upgraded the store from format 2 to 3; the store as it was is in $DB/format-2-backup"
+	"benchdb: note: upgraded the store from format 2 to 4; the store as it was is in $DB/format-2-backup"
 check_out "every observation is still counted" "observations:          102"
 check "the backup holds the old data" test -s "$DB/format-2-backup/data.mdb"
 
@@ -43,7 +47,7 @@ else
 	run "${AS_USER[@]}" "$BENCHDB" --db "$DB/format-2-backup" -c 'show runs'
 	check_rc "a format 2 store that cannot be written is refused (exit 3)" 3
 	check_err "with what to do" \
-		"store format version 2 needs an upgrade to version 3, which needs write access"
+		"store format version 2 needs an upgrade to version 4, which needs write access"
 	check "and is left as it was" cmp "$WORK/backup.before" "$DB/format-2-backup/data.mdb"
 	chmod -R u+w "$DB/format-2-backup"
 fi
@@ -62,4 +66,46 @@ backups=$(ls -d "$WORK/two"/format-2-backup* | wc -l)
 check "exactly one backup" test "$backups" -eq 1
 run "$BENCHDB" --db "$WORK/two" verify
 check_rc "verify after two openers exits 0" 0
+
+# Format 3: read-only as it is (nothing written), for writing by the
+# version alone (no backup), then new runs in format 4's codings.
+DB3=$WORK/db3
+mkdir -p "$DB3"
+cp "$FIXTURES/store-format3/data.mdb" "$DB3/"
+chmod 755 "$WORK" "$DB3"
+chmod a-w "$DB3/data.mdb"
+cp "$DB3/data.mdb" "$WORK/format3.before"
+if [ "${AS_USER[0]:-}" = none ]; then
+	pass "read-only format 3 store: not checked (running as root without setpriv)"
+else
+	run "${AS_USER[@]}" "$BENCHDB" --db "$DB3" -c "trend cpu_time of 'BM_hash/4096'"
+	check_rc "a format 3 store that cannot be written reads (exit 0)" 0
+	check "its trend as format 2 printed it" cmp "$OUT" "$SRC/expected-trend.txt"
+	check "and the file is as it was" cmp "$WORK/format3.before" "$DB3/data.mdb"
+fi
+chmod u+w "$DB3/data.mdb"
+run "$BENCHDB" --db "$DB3" stats
+check_rc "stats of a format 3 store exits 0" 0
+check_out "every observation is counted" "observations:          102"
+check "statistics read it as it is (no note)" test ! -s "$ERR"
+check "and wrote nothing" cmp "$WORK/format3.before" "$DB3/data.mdb"
+# The shell opens the store for writing: it upgrades it.
+run "$BENCHDB" --db "$DB3" -c 'show runs as csv'
+check_err "the upgrade says so" \
+	"benchdb: note: upgraded the store from format 3 to 4 (the version only: new runs and chunks store short decimals as integers; benchdb compact rewrites the chunks that way)"
+ids=$(tail -n +2 "$OUT" | cut -d, -f1)
+for r in $ids; do "$BENCHDB" --db "$DB3" export --format json "$r"; done >"$WORK/export3.json"
+check "every format 3 run exports as format 2 did" cmp "$WORK/export3.json" "$SRC/expected-export.json"
+check "no backup for a version change" test ! -e "$DB3/format-3-backup"
+run "$BENCHDB" --db "$DB3" ingest "$FIXTURES/gbench_plain.json"
+check_rc "a new run goes into the upgraded store" 0
+run "$BENCHDB" --db "$DB3" compact
+check_rc "compact rewrites its chunks" 0
+run "$BENCHDB" --db "$DB3" verify
+check_rc "verify after the new run and compact exits 0" 0
+check_out "and counts the new run" "ok: 7 runs"
+run "$BENCHDB" --db "$DB3" -c "trend cpu_time of 'BM_hash/4096'"
+check "the old runs' trend reads the same" cmp "$OUT" "$SRC/expected-trend.txt"
+run "$BENCHDB" --db "$DB3" baseline list
+check "the format 3 store's baselines survive" cmp "$OUT" "$SRC/expected-baselines.txt"
 finish

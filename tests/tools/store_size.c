@@ -2,25 +2,49 @@
  * store_size.c - bytes per observation of a store holding the first RUNS
  * runs of the bench workload nightly-10y (bench/workload.c, included here
  * as in tests/unit/test_bench_gen.c), put one run per transaction without
- * sync, as the bench's durable ingest does with sync. Prints the size of
+ * sync, as the bench's durable ingest does with sync. The values are those
+ * of the workload's JSON files, which `make bench` ingests: each as "%.9g"
+ * writes it and strtod reads it back (--exact: the generator's doubles as
+ * they are, all 17 digits). Prints the size of
  * data.mdb, of the pages in use and of a compacted copy per observation,
  * the raw FlatBuffer bytes, and each named database's pages (mdb_stat; a
  * DUPSORT database's sub-databases are not counted there, so `obs` is the
  * compacted size less the other databases). docs/performance.md quotes it.
  *
- *   build/tools/store_size DIR [RUNS]      (DIR must not exist; default 365)
+ *   build/tools/store_size DIR [RUNS] [--exact]   (DIR must not exist; default 365)
  *
  * Not a test: no thresholds.
  */
 #include <lmdb.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include "../../bench/workload.c"
 #include "engine.h"
 
-static int fill(const char *dir, uint32_t n_runs, uint64_t *n_obs, uint64_t *fb_bytes)
+/* v as the JSON file has it. */
+static double as_written(double v)
+{
+	char text[64];
+	snprintf(text, sizeof text, "%.9g", v);
+	return strtod(text, NULL);
+}
+
+static void round_as_written(bdb_run *run)
+{
+	for (size_t p = 0; p < run->n_points; p++)
+		for (size_t m = 0; m < run->points[p].n_metrics; m++) {
+			bdb_metric *metric = &run->points[p].metrics[m];
+			metric->value = as_written(metric->value);
+			metric->lower = metric->has_lower ? as_written(metric->lower) : 0;
+			metric->upper = metric->has_upper ? as_written(metric->upper) : 0;
+		}
+}
+
+static int fill(const char *dir, uint32_t n_runs, bool exact, uint64_t *n_obs,
+		uint64_t *fb_bytes)
 {
 	const bench_workload *w = bench_workload_find("nightly-10y");
 	bdb_store_options opt = {0};
@@ -39,6 +63,8 @@ static int fill(const char *dir, uint32_t n_runs, uint64_t *n_obs, uint64_t *fb_
 		rc = bench_workload_build_run(w, BENCH_DEFAULT_SEED, i, &run);
 		if (rc)
 			break;
+		if (!exact)
+			round_as_written(run);
 		bdb_buf_reset(&fb);
 		rc = bdb_run_encode(run, &fb);
 		*fb_bytes += fb.len;
@@ -110,13 +136,15 @@ static int per_database(const char *dir, uint64_t n_obs)
 
 int main(int argc, char **argv)
 {
+	bool exact = argc > 1 && strcmp(argv[argc - 1], "--exact") == 0;
+	argc -= exact;
 	if (argc < 2) {
-		fprintf(stderr, "usage: store_size DIR [RUNS]\n");
+		fprintf(stderr, "usage: store_size DIR [RUNS] [--exact]\n");
 		return 2;
 	}
 	uint32_t n_runs = argc > 2 ? (uint32_t)strtoul(argv[2], NULL, 10) : 365;
 	uint64_t n_obs = 0, fb_bytes = 0;
-	if (fill(argv[1], n_runs, &n_obs, &fb_bytes) != 0 || n_obs == 0)
+	if (fill(argv[1], n_runs, exact, &n_obs, &fb_bytes) != 0 || n_obs == 0)
 		return 1;
 	return per_database(argv[1], n_obs) ? 1 : 0;
 }

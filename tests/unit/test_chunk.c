@@ -5,9 +5,12 @@
  * infinities) as well as -0, subnormals, the largest doubles and random
  * bits; for times at the ends of int64 and random steps; for sequence
  * numbers up to 32 bits; with bounds and sample counts present on some
- * observations only. Then what the decoder must refuse: every cut of a
- * valid chunk, a count past the limit, observations out of order, flags
- * it does not know, trailing bytes.
+ * observations only; for short decimals ("%.9g" as benchmark tools write
+ * them), which take the decimal coding, alone and mixed with values that
+ * must make a chunk fall back to the XOR coding. Then what the decoder must
+ * refuse: every cut of a valid chunk, a count past the limit, observations
+ * out of order, flags it does not know, an exponent past 22, trailing
+ * bytes.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,35 +21,23 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "helpers/doubles.h"
 #include "internal.h"
 
-/* xorshift64*: a fixed seed, so a failure repeats. */
+/* A fixed seed, so a failure repeats. */
 static uint64_t rng_state = UINT64_C(0x9E3779B97F4A7C15);
 
 static uint64_t next_u64(void)
 {
-	rng_state ^= rng_state >> 12;
-	rng_state ^= rng_state << 25;
-	rng_state ^= rng_state >> 27;
-	return rng_state * UINT64_C(2685821657736338717);
+	return test_next_u64(&rng_state);
 }
 
-static double from_bits(uint64_t b)
-{
-	double v;
-	memcpy(&v, &b, 8);
-	return v;
-}
-
-static uint64_t to_bits(double v)
-{
-	uint64_t b;
-	memcpy(&b, &v, 8);
-	return b;
-}
+#define from_bits test_from_bits
+#define to_bits	  test_to_bits
 
 /* The doubles the codec must keep exact, ingest's or not. */
 static const uint64_t special_bits[] = {
@@ -67,16 +58,46 @@ static const uint64_t special_bits[] = {
 };
 #define N_SPECIAL (sizeof special_bits / sizeof *special_bits)
 
-/* A value: a special one, random bits, or a noisy level (the usual case). */
+/* v as a tool writes it with `digits` significant digits and strtod reads
+ * it back: a short decimal. */
+static double as_written(double v, int digits)
+{
+	char text[64];
+	snprintf(text, sizeof text, "%.*g", digits, v);
+	return strtod(text, NULL);
+}
+
+/* A value: a special one, random bits, a noisy level, or that as written
+ * with 1 to 15 digits (the usual case). */
 static double some_value(double level)
 {
-	switch (next_u64() % 4) {
+	switch (next_u64() % 5) {
 	case 0:
 		return from_bits(special_bits[next_u64() % N_SPECIAL]);
 	case 1:
 		return from_bits(next_u64());
-	default:
+	case 2:
 		return level * (1 + (double)(next_u64() % 1000) / 1e5);
+	default:
+		return as_written(level * (1 + (double)(next_u64() % 1000) / 1e5),
+				  1 + (int)(next_u64() % 15));
+	}
+}
+
+/* A short decimal near level: "%.9g" mostly, sometimes fewer digits, a
+ * negative one or zero. */
+static double decimal_value(double level)
+{
+	double v = level * (1 + (double)(next_u64() % 100000) / 1e6);
+	switch (next_u64() % 8) {
+	case 0:
+		return 0.0;
+	case 1:
+		return as_written(-v, 6);
+	case 2:
+		return as_written(v, 1 + (int)(next_u64() % 15));
+	default:
+		return as_written(v, 9);
 	}
 }
 
@@ -98,6 +119,9 @@ static void assert_same_obs(const bdb_obs *a, const bdb_obs *b)
 	assert_int_equal(a->n_samples, b->n_samples);
 }
 
+/* The coding of the last chunk round_trip encoded (its flags byte). */
+static uint8_t last_flags;
+
 /* Encodes obs[0..n), decodes, compares every field; returns the bytes. */
 static size_t round_trip(const bdb_obs *obs, size_t n)
 {
@@ -112,6 +136,7 @@ static size_t round_trip(const bdb_obs *obs, size_t n)
 	assert_int_equal(count, n);
 	for (size_t i = 0; i < n; i++)
 		assert_same_obs(&obs[i], &back[i]);
+	last_flags = (uint8_t)out.data[0];
 	/* Every shorter prefix is refused (the stream is cut). */
 	for (size_t cut = 0; cut < out.len; cut++)
 		assert_int_equal(bdb__chunk_decode(out.data, cut, back, &got), BDB_ECORRUPT);
@@ -120,8 +145,14 @@ static size_t round_trip(const bdb_obs *obs, size_t n)
 	return len;
 }
 
+/* What random_chunk's values are. */
+typedef enum {
+	VALUES_MIXED,	/* some_value: specials, random bits, decimals */
+	VALUES_DECIMAL, /* decimal_value, bounds too */
+} value_kind;
+
 /* A random chunk of n observations, strictly increasing in (time, seq). */
-static void random_chunk(bdb_obs *obs, size_t n, bool extras)
+static void random_chunk(bdb_obs *obs, size_t n, bool extras, value_kind kind)
 {
 	int64_t t = (int64_t)next_u64();
 	uint64_t seq = next_u64() % 1000;
@@ -148,14 +179,19 @@ static void random_chunk(bdb_obs *obs, size_t n, bool extras)
 			seq = BDB__MAX_SEQ - (n - i);
 		o->timestamp_us = t;
 		o->run_seq = seq;
-		o->value = some_value(level);
+		bool decimal = kind == VALUES_DECIMAL;
+		o->value = decimal ? decimal_value(level) : some_value(level);
 		if (extras && next_u64() % 2) {
 			o->has_lower = true;
-			o->lower = next_u64() % 3 ? o->value * 0.99 : some_value(level);
+			o->lower = decimal	       ? as_written(o->value * 0.99, 9)
+				   : next_u64() % 3 ? o->value * 0.99
+						    : some_value(level);
 		}
 		if (extras && next_u64() % 2) {
 			o->has_upper = true;
-			o->upper = next_u64() % 3 ? o->value * 1.01 : some_value(level);
+			o->upper = decimal	       ? decimal_value(level)
+				   : next_u64() % 3 ? o->value * 1.01
+						    : some_value(level);
 		}
 		if (extras && next_u64() % 3 == 0)
 			o->n_samples = next_u64() % 4 ? (uint32_t)(next_u64() % 50) : UINT32_MAX;
@@ -168,9 +204,80 @@ static void test_random_chunks_round_trip(void **state)
 	static bdb_obs obs[BDB__CHUNK_OBS];
 	for (int round = 0; round < 2000; round++) {
 		size_t n = 1 + next_u64() % BDB__CHUNK_OBS;
-		random_chunk(obs, n, round % 2 == 1);
+		random_chunk(obs, n, round % 2 == 1, VALUES_MIXED);
 		round_trip(obs, n);
 	}
+}
+
+/*
+ * Chunks of short decimals take the decimal coding (flag 8) and round-trip;
+ * the same chunk with one value that has no decimal form (a special double,
+ * random bits) at a random place takes the XOR coding and round-trips too.
+ */
+static void test_decimal_chunks_round_trip(void **state)
+{
+	(void)state;
+	static bdb_obs obs[BDB__CHUNK_OBS];
+	int decimal = 0;
+	for (int round = 0; round < 2000; round++) {
+		size_t n = 1 + next_u64() % BDB__CHUNK_OBS;
+		random_chunk(obs, n, round % 2 == 1, VALUES_DECIMAL);
+		round_trip(obs, n);
+		/* The level can push a decimal past 2^53 or 22 places, rarely. */
+		decimal += (last_flags & 8) != 0;
+		size_t at = next_u64() % n;
+		/* -0 and the next five specials have no decimal form, nor have
+		 * normal doubles below 1e-300 (random bits may well have one:
+		 * many doubles are 16-digit decimals). */
+		uint64_t bits = next_u64() % 2 ? special_bits[1 + next_u64() % 6]
+					       : (next_u64() & UINT64_C(0x800FFFFFFFFFFFFF)) |
+						     UINT64_C(0x0010000000000000);
+		if (next_u64() % 2 || !obs[at].has_lower)
+			obs[at].value = from_bits(bits);
+		else
+			obs[at].lower = from_bits(bits);
+		round_trip(obs, n);
+		assert_int_equal(last_flags & 8, 0);
+	}
+	assert_true(decimal > 1900);
+}
+
+/* The edges of the decimal form: 2^53 - 1 has one (e 0), 2^53 has none;
+ * 1e-22 has one (e 22), 1e-23 none; two decimals fine alone whose common
+ * exponent pushes the larger past 2^53. */
+static void test_decimal_edges(void **state)
+{
+	(void)state;
+	struct {
+		double values[2];
+		bool decimal;
+	} cases[] = {
+	    {{9007199254740991.0, 1.0}, true},
+	    {{9007199254740992.0, 1.0}, false},
+	    {{1e-22, 2e-22}, true},
+	    {{1e-23, 2e-23}, false},
+	    {{0.1, -0.3}, true},
+	    {{123456789.123, 1e-10}, false},
+	    {{123456789.123, 0.5}, true},
+	    {{0.0, -0.0}, false},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		bdb_obs obs[2] = {
+		    {.timestamp_us = 1, .run_seq = 1, .value = cases[i].values[0]},
+		    {.timestamp_us = 2, .run_seq = 2, .value = cases[i].values[1]},
+		};
+		round_trip(obs, 2);
+		assert_int_equal((last_flags & 8) != 0, cases[i].decimal);
+	}
+	int64_t m;
+	unsigned e;
+	assert_true(bdb__decimal_find(0.000809606454, 0, &e, &m));
+	assert_int_equal(e, 12);
+	assert_int_equal(m, 809606454);
+	assert_true(bdb__decimal_find(106654913.0, 0, &e, &m));
+	assert_int_equal(e, 0);
+	assert_int_equal(m, 106654913);
+	assert_false(bdb__decimal_find(from_bits(UINT64_C(0x7FF8000000000000)), 0, &e, &m));
 }
 
 /* Every special double as value, lower and upper, next to every other. */
@@ -221,6 +328,20 @@ static void test_steady_series_is_small(void **state)
 	/* 2 header bytes, 20 for the first observation, then per observation
 	 * 1 bit of time, 1 of seq and a small XOR: well under 4 bytes each. */
 	assert_true(len < 22 + 4 * (BDB__CHUNK_OBS - 1));
+	/* Those are decimals (e 0, 1000 to 1009). Bits: the decimal header
+	 * (e 5, least 1000 as a number 18, width 4 in 6), the first offset
+	 * (4); the second observation's time and seq deltas of deltas (45
+	 * and 9) and offset (4); then 1 + 1 + 4 per observation: 120 bytes
+	 * in all. The same values as written with "%.9g"
+	 * after 1 % noise need their 9 digits' spread, not 52 bits. */
+	assert_int_equal(last_flags, 8);
+	assert_int_equal(len, 2 + 12 + (29 + 4 + 45 + 9 + 4 + 126 * 6 + 7) / 8);
+	for (size_t i = 0; i < BDB__CHUNK_OBS; i++)
+		obs[i].value = as_written(1234.5678 * (1 + (double)(next_u64() % 20000) / 1e6), 9);
+	len = round_trip(obs, BDB__CHUNK_OBS);
+	assert_int_equal(last_flags, 8);
+	/* 2.0 % of 1,234,567,800 (e 6) spans 25 bits: under 28 bits each. */
+	assert_true(len < 2 + 20 + 28 * BDB__CHUNK_OBS / 8);
 }
 
 static void test_decoder_refuses(void **state)
@@ -237,10 +358,16 @@ static void test_decoder_refuses(void **state)
 	bdb_obs back[BDB__CHUNK_OBS];
 	size_t n;
 	uint8_t *b = (uint8_t *)out.data;
+	/* Small integers: the decimal coding. */
+	assert_int_equal(b[0], 8);
 	/* An unknown flag. */
-	b[0] = 8;
+	b[0] = 16;
 	assert_int_equal(bdb__chunk_decode(b, out.len, back, &n), BDB_ECORRUPT);
-	b[0] = 0;
+	/* The exponent (5 bits after time and seq) past 22. */
+	b[0] = 8;
+	b[2 + 12] |= 0xB8; /* 10111 = 23 */
+	assert_int_equal(bdb__chunk_decode(b, out.len, back, &n), BDB_ECORRUPT);
+	b[2 + 12] &= 0x07;
 	/* A count past the stream (a few more would decode from the zero
 	 * padding: three zero bits are an observation like the last). */
 	b[1] = 60;
@@ -277,6 +404,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_random_chunks_round_trip),
+	    cmocka_unit_test(test_decimal_chunks_round_trip),
+	    cmocka_unit_test(test_decimal_edges),
 	    cmocka_unit_test(test_special_values_round_trip),
 	    cmocka_unit_test(test_extreme_times_and_seqs),
 	    cmocka_unit_test(test_steady_series_is_small),

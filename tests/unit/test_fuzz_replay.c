@@ -37,6 +37,7 @@ static char replay_input[512]; /* the file being replayed, for failures */
 #include "../../fuzz/fuzz_serve_route.c"
 #include "../../fuzz/fuzz_store_ops.c"
 #include "../../fuzz/fuzz_chunk_decode.c"
+#include "../../fuzz/fuzz_run_unpack.c"
 #include "../../fuzz/fuzz_verify.c"
 #include "../../fuzz/fuzz_retain_policy.c"
 
@@ -51,6 +52,7 @@ static const harness h_ingest_text = {"ingest_text", fuzz_ingest_text};
 static const harness h_query_parse = {"query_parse", fuzz_query_parse};
 static const harness h_store_ops = {"store_ops", fuzz_store_ops};
 static const harness h_chunk_decode = {"chunk_decode", fuzz_chunk_decode};
+static const harness h_run_unpack = {"run_unpack", fuzz_run_unpack};
 static const harness h_query_exec = {"query_exec", fuzz_query_exec};
 static const harness h_serve_route = {"serve_route", fuzz_serve_route};
 static const harness h_retain_policy = {"retain_policy", fuzz_retain_policy};
@@ -100,6 +102,7 @@ int main(void)
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_query_parse),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_store_ops),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_chunk_decode),
+	    cmocka_unit_test_prestate(test_replay, (void *)&h_run_unpack),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_query_exec),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_serve_route),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_retain_policy),

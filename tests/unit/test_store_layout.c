@@ -318,12 +318,15 @@ static void test_chunk_keeps_sample_counts(void **state)
 
 /*
  * The bytes of a chunk (docs/storage.md 2.8), worked out by hand from the
- * format: flags 0 (no bounds, no samples), count - 1; then bits: time -1
- * (64 bits, two's complement), seq 1 (32 bits), 1.0 (64 bits); for the
- * second observation (time 9, seq 2, value 1.0): time delta of delta 10,
- * zigzag 20 = 1 ‖ 000100 (5 bits - 1) ‖ 10100; seq delta of delta 1,
- * zigzag 2 = 1 ‖ 000001 ‖ 10; value XOR 0 = 0; then two bits of padding:
- * 10001001 01001000 00110000.
+ * format: flags 8 (decimal values; no bounds, no samples), count - 1; then
+ * bits: time -1 (64 bits, two's complement), seq 1 (32 bits); the decimal
+ * header: e 0 = 00000, the least integer 1, zigzag 2 as a number = 1 ‖
+ * 000001 (2 bits - 1) ‖ 10, width 0 = 000000; the first value's offset (0
+ * bits); for the second observation (time 9, seq 2, value 1.0): time delta
+ * of delta 10, zigzag 20 = 1 ‖ 000100 (5 bits - 1) ‖ 10100; seq delta of
+ * delta 1, zigzag 2 = 1 ‖ 000001 ‖ 10; the value's offset (0 bits); then
+ * seven bits of padding: 00000100 00011000 00001000 10010100 10000011
+ * 00000000.
  */
 static void test_chunk_bytes(void **state)
 {
@@ -340,11 +343,11 @@ static void test_chunk_bytes(void **state)
 			   0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0, 0,	   1};
 	MDB_val k = {20, key}, v;
 	assert_int_equal(mdb_get(r.txn, r.dbi, &k, &v), 0);
-	static const uint8_t want[25] = {0,    1,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-					 0xFF, 0,    0,	   0,	 1,    0x3F, 0xF0, 0,	 0,
-					 0,    0,    0,	   0,	 0x89, 0x48, 0x30};
-	assert_int_equal(v.mv_size, 25);
-	assert_memory_equal(v.mv_data, want, 25);
+	static const uint8_t want[20] = {8,    1,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+					 0xFF, 0xFF, 0xFF, 0,	 0,    0,    1,
+					 0x04, 0x18, 0x08, 0x94, 0x83, 0x00};
+	assert_int_equal(v.mv_size, 20);
+	assert_memory_equal(v.mv_data, want, 20);
 	raw_close(&r);
 	remove_tree(dir);
 	free(dir);
@@ -518,10 +521,12 @@ static void test_runs_compressed_with_a_dictionary(void **state)
 		put_be64(key, seq);
 		k = (MDB_val){8, key};
 		assert_int_equal(mdb_get(w.txn, w.dbi, &k, &v), 0);
-		/* zstd's magic number, little-endian */
-		assert_memory_equal(v.mv_data, "\x28\xB5\x2F\xFD", 4);
+		/* The doubles packed apart (byte 1), then zstd's magic number,
+		 * little-endian */
+		assert_memory_equal(v.mv_data, "\x01\x28\xB5\x2F\xFD", 5);
 		/* The 64th run's put trained it: the runs after it use it. */
-		assert_int_equal(ZSTD_getDictID_fromFrame(v.mv_data, v.mv_size),
+		assert_int_equal(ZSTD_getDictID_fromFrame((const char *)v.mv_data + 1,
+							  v.mv_size - 1),
 				 seq <= 64 ? 0 : dict_id);
 	}
 	raw_close(&w);
