@@ -12,6 +12,24 @@
 
 #include "internal.h"
 
+/* The meta flag of a store that keeps the records. */
+#define KEPT "changes_kept"
+
+int bdb_reader_keep_changes(bdb_reader *r, bool keep)
+{
+	if (!r->writable)
+		return BDB_EREADONLY;
+	return bdb__meta_put_u64(r->store, r->txn, KEPT, keep ? 1 : 0);
+}
+
+int bdb_reader_changes_kept(bdb_reader *r, bool *kept)
+{
+	uint64_t v = 0;
+	int rc = bdb__meta_get_u64(r->store, r->txn, KEPT, 0, &v);
+	*kept = rc == 0 && v != 0;
+	return rc;
+}
+
 void bdb_store_set_write_hook(bdb_store *store, bdb_write_hook fn, void *ctx)
 {
 	pthread_mutex_lock(&store->write_lock);
@@ -59,8 +77,11 @@ int bdb__after_write(bdb_store *s, MDB_txn *txn)
 	}
 	size_t n = touched_list(s);
 	const bdb_touched *t = (const bdb_touched *)(void *)s->touched.data;
-	int rc = 0;
-	if (n && s->hook) {
+	uint64_t kept = 0;
+	int rc = n && s->hook ? bdb__meta_get_u64(s, txn, KEPT, 0, &kept) : 0;
+	if (rc)
+		return rc;
+	if (n && s->hook && kept) {
 		bdb_reader v = {.store = s, .txn = txn, .writable = true};
 		bdb_buf_init(&v.unpack);
 		rc = s->hook(s->hook_ctx, &v, t, n);

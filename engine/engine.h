@@ -523,9 +523,12 @@ int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,
  * it, with the earliest (time, seq) touched; before the commit, the store's
  * write hook gets the touched series in id order (each once, the earliest
  * touch), with a reader of the write transaction through which it reads
- * observations and puts records. Without a hook the touched series' records
- * are deleted. A hook that fails aborts the transaction (nothing is stored);
- * BDB_EMAPFULL from it grows the map and runs the write again.
+ * observations and puts records. Without a hook, or in a store that does
+ * not keep them (bdb_reader_keep_changes: the records cost CPU at every
+ * ingest, so a store keeps them once asked, by `benchdb reindex`), the
+ * touched series' records are deleted. A hook that fails aborts the
+ * transaction (nothing is stored); BDB_EMAPFULL from it grows the map and
+ * runs the write again.
  */
 typedef struct bdb_touched {
 	uint64_t series;
@@ -542,6 +545,11 @@ int bdb_reader_change_record(bdb_reader *r, uint64_t series, const void **data, 
 /* Puts (len 0: deletes) the record of series. Only through the reader a
  * write hook or bdb_store_update gets: BDB_EREADONLY for any other. */
 int bdb_reader_put_change_record(bdb_reader *r, uint64_t series, const void *data, size_t len);
+/* Makes the store keep (or stop keeping) the records at its writes: a flag
+ * in meta ("changes_kept"). Only through a writable reader (BDB_EREADONLY). */
+int bdb_reader_keep_changes(bdb_reader *r, bool keep);
+/* Whether the store keeps the records (*kept). */
+int bdb_reader_changes_kept(bdb_reader *r, bool *kept);
 /* Calls fn for every record in series order; stops at fn's non-zero. */
 typedef int (*bdb_change_record_fn)(void *ctx, uint64_t series, const void *data, size_t len);
 int bdb_reader_change_records(bdb_reader *r, bdb_change_record_fn fn, void *ctx);

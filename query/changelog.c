@@ -378,7 +378,10 @@ static int rebuild_txn(void *ctx, bdb_reader *w)
 	free(a->ids);
 	a->ids = NULL;
 	a->done = 0;
-	int rc = bdb_reader_series_match(w, NULL, 0, &a->ids, &a->n);
+	/* from now on the store's writes keep the records */
+	int rc = bdb_reader_keep_changes(w, true);
+	if (!rc)
+		rc = bdb_reader_series_match(w, NULL, 0, &a->ids, &a->n);
 	bdb__changes_options opt;
 	fold_options(&opt);
 	bdb_buf scratch;

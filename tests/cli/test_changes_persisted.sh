@@ -48,8 +48,12 @@ check "700 rows at once" test "$("$BENCHDB" --db "$ONE" -c 'show runs as csv' | 
 from=0
 for to in 1 2 40 41 340 455 456 700; do
 	import "$PARTS" "$from" "$to"
+	# a store keeps the records once `benchdb reindex` asks it to
+	[ "$to" = 1 ] && "$BENCHDB" --db "$PARTS" reindex >/dev/null
 	from=$to
 done
+run "$BENCHDB" --db "$ONE" -c 'changes ta as json'
+check_out "a store never reindexed keeps no records (ingest pays nothing)" '"persisted_series": 0'
 
 for m in ta tb; do
 	"$BENCHDB" --db "$ONE" -c "changes $m by series" >"$WORK/one.$m"
@@ -102,6 +106,7 @@ SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
 export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 BEFORE=$WORK/before
 import "$BEFORE" 0 300
+"$BENCHDB" --db "$BEFORE" reindex >/dev/null
 "$BENCHDB" --db "$BEFORE" -c 'changes ta by series' >"$WORK/k.before"
 rows 300 500 >"$WORK/more.csv"
 rm -rf "$WORK/k" "$WORK/trace"

@@ -342,6 +342,7 @@ static void test_store_random_writes(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *store = open_store(dir, 0);
 	bdb_query_keep_changes(store);
+	assert_int_equal(bdb_query_changes_rebuild(store, NULL), 0); /* keep them */
 	/* The history arrives in order, in batches of 1 to 120 runs, with a
 	 * backfill, a deletion or a replacement now and then. Held back: every
 	 * 97th run, for backfills. */
@@ -466,6 +467,7 @@ static void test_verify_finds_a_wrong_record(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *store = open_store(dir, 0);
 	bdb_query_keep_changes(store);
+	assert_int_equal(bdb_query_changes_rebuild(store, NULL), 0); /* keep them */
 	size_t idx[200];
 	for (size_t b = 0; b < 2; b++) {
 		for (size_t k = 0; k < 200; k++)
@@ -521,6 +523,7 @@ static void test_store_without_the_database(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *store = open_store(dir, 0);
 	bdb_query_keep_changes(store);
+	assert_int_equal(bdb_query_changes_rebuild(store, NULL), 0); /* keep them */
 	size_t idx[300];
 	for (size_t k = 0; k < 299; k++)
 		idx[k] = k;
@@ -559,6 +562,7 @@ static void test_store_without_the_database(void **state)
 
 	store = open_store(dir, 0);
 	bdb_query_keep_changes(store);
+	assert_int_equal(bdb_query_changes_rebuild(store, NULL), 0); /* keep them */
 	size_t last = 299;
 	put_runs(store, &m, &last, 1);
 	assert_records_exact(store, N_SERIES);
