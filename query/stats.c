@@ -99,10 +99,30 @@ static int compare_doubles(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Whether a sorts before b as compare_doubles says (NaNs last). */
+static bool before(double a, double b)
+{
+	return isnan(a) ? false : isnan(b) ? true : a < b;
+}
+
+/* Short arrays (the windows the detectors sort thousands of times) by
+ * insertion, which is stable as glibc's merge sort is: the same order,
+ * without a call per comparison. */
+#define INSERTION_MAX 32
+
 void bdb__stats_sort(double *x, size_t n)
 {
-	if (n > 1)
+	if (n > INSERTION_MAX) {
 		qsort(x, n, sizeof *x, compare_doubles);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		double v = x[i];
+		size_t j = i;
+		for (; j > 0 && before(v, x[j - 1]); j--)
+			x[j] = x[j - 1];
+		x[j] = v;
+	}
 }
 
 /* numpy's _lerp: a + (b - a) t, or b - (b - a)(1 - t) when t >= 0.5, which
