@@ -62,6 +62,12 @@ const char *bdb_store_notice(const bdb_store *store);
 /* The directory the store was opened from. */
 const char *bdb_store_path(const bdb_store *store);
 
+/* What changes whenever the store's data may have: the id of its newest
+ * committed transaction (a read transaction's snapshot) and its data
+ * file's inode (which a compaction changes). Equal versions read the same
+ * data: a cache key (the server's overview). 0 or a storage error. */
+int bdb_store_version(bdb_store *store, uint64_t *txn_id, uint64_t *file_id);
+
 /* ------------------------------------------------------------------------ */
 /* Writing                                                                   */
 /* ------------------------------------------------------------------------ */

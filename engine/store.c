@@ -75,6 +75,21 @@ const char *bdb_store_path(const bdb_store *store)
 	return store->path;
 }
 
+int bdb_store_version(bdb_store *store, uint64_t *txn_id, uint64_t *file_id)
+{
+	MDB_txn *txn;
+	int rc = bdb__read_begin(store, &txn);
+	if (rc)
+		return rc;
+	*txn_id = (uint64_t)mdb_txn_id(txn);
+	mdb_filehandle_t fd;
+	struct stat st;
+	*file_id = mdb_env_get_fd(store->env, &fd) == 0 && fstat(fd, &st) == 0 ? (uint64_t)st.st_ino
+									     : 0;
+	bdb__read_end(store, txn);
+	return 0;
+}
+
 /*
  * Whether lock.mdb is still the file this process opened. A lock file that
  * was deleted (or replaced) while the store was open no longer coordinates

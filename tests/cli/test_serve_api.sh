@@ -345,6 +345,19 @@ check "overview: the branch read is the baseline's, main" \
 http "$URL/api/overview?branch=pr-1"
 check "overview ?branch=pr-1: the PR's run, and its regression" \
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(not (d["branch"] == "pr-1" and d["latest"]["id"] == "pr1" and [r["point"] for r in d["regressions"]["rows"]] == ["<img src=x onerror=alert(1)>"]))' "$OUT"
+# The server keeps the last overview for the store's version: the same
+# request gives the same bytes, and a write in between is seen at once.
+http "$URL/api/overview"
+cp "$OUT" "$WORK/ov1.json"
+http "$URL/api/overview"
+check "overview asked twice: the same bytes" cmp -s "$OUT" "$WORK/ov1.json"
+printf '%s\n' '{"id": "r6", "timestamp": "2026-05-06T10:00:00Z", "commit": "c6000000", "branch": "main",' \
+	' "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},' \
+	' "points": [{"name": "kernel", "tags": {"framework": "A"}, "metrics": {"time": {"value": 1006}}}]}' >"$WORK/r6.json"
+"$BENCHDB" --db "$DB" ingest "$WORK/r6.json" >/dev/null
+http "$URL/api/overview"
+check "overview after a write: the new latest run, not the kept bytes" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["latest"]["id"] != "r6")' "$OUT"
 BADGE_ERR="{\"error\": \"expected q=STATEMENT, or point= and metric= (and baseline=, branch=)\"$E"
 http "$URL/api/badge.svg"
 check_status "badge without parameters: 400" 400
