@@ -204,7 +204,9 @@ int benchdb_side_show_runs(benchdb_side *s, int limit, bench_answer *a);
 int benchdb_side_svg(benchdb_side *s, const bench_series_ref *ref, bench_answer *a);
 int benchdb_side_report(benchdb_side *s, bench_answer *a);
 /* The dashboard's overview (GET /api/overview), its JSON in a->text. */
-int benchdb_side_overview(benchdb_side *s, bench_answer *a);
+/* The dashboard's overview, part BDB_OVERVIEW_* (web.h): 0 all, 1 the
+ * page, 2 the change groups. */
+int benchdb_side_overview(benchdb_side *s, int part, bench_answer *a);
 
 /* `regressions in latest vs baseline main` through the query library (what
  * `benchdb check` asks): the count, and the table appended to out.

@@ -637,10 +637,10 @@ int benchdb_side_report(benchdb_side *s, bench_answer *a)
 	return bdb_report_write(s->store, &o, &a->text, NULL);
 }
 
-int benchdb_side_overview(benchdb_side *s, bench_answer *a)
+int benchdb_side_overview(benchdb_side *s, int part, bench_answer *a)
 {
 	bench_answer_reset(a);
-	bdb_overview_options o = {.baseline = NULL};
+	bdb_overview_options o = {.baseline = NULL, .part = part};
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	return bdb_dashboard_overview(s->store, &o, &a->text, &d);
@@ -661,9 +661,10 @@ int benchdb_side_report(benchdb_side *s, bench_answer *a)
 	return BENCH_MISSING;
 }
 
-int benchdb_side_overview(benchdb_side *s, bench_answer *a)
+int benchdb_side_overview(benchdb_side *s, int part, bench_answer *a)
 {
 	(void)s;
+	(void)part;
 	bench_answer_reset(a);
 	return BENCH_MISSING;
 }

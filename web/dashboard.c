@@ -555,6 +555,18 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	bdb_buf_init(&page);
 	bdb_result *metrics = NULL;
 	int rc = put_header(&o, opt->branch && *opt->branch ? opt->branch : NULL, &page);
+	if (!rc && opt->part == BDB_OVERVIEW_GROUPS) {
+		/* the header only chose the branch: the groups alone */
+		bdb_buf_reset(&page);
+		bdb_buf_puts(&page, "{\"part\": \"groups\"");
+		bdb_buf_reset(&o.stmt);
+		bdb_buf_puts(&o.stmt, "show metrics");
+		rc = run(&o, &metrics);
+		if (!rc)
+			rc = put_change_groups(&o, metrics, &page);
+		bdb_buf_puts(&page, "}\n");
+		goto done;
+	}
 	if (!rc)
 		rc = put_regressions(&o, &page);
 	if (!rc && o.has_baseline)
@@ -574,7 +586,8 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	}
 	if (!rc) {
 		put_changes(&o, &page);
-		rc = put_change_groups(&o, metrics, &page);
+		if (opt->part != BDB_OVERVIEW_PAGE)
+			rc = put_change_groups(&o, metrics, &page);
 	}
 	if (!rc) {
 		qsort(o.grid, o.n_grid, sizeof *o.grid, cmp_grid);
@@ -585,6 +598,7 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 		}
 		bdb_buf_puts(&page, o.n_grid ? "\n]}\n" : "]}\n");
 	}
+done:
 	if (!rc && (page.failed || o.grid_json.failed || o.series_json.failed || o.text.failed ||
 		    o.stmt.failed))
 		rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");

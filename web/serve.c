@@ -1064,11 +1064,19 @@ static enum MHD_Result dashboard_file(struct MHD_Connection *c, request *rq)
 static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *baseline, *runs_text, *branch;
+	const char *baseline, *runs_text, *branch, *part_text;
 	if (!get_param(c, rq, "baseline", &baseline, &ret) ||
 	    !get_param(c, rq, "runs", &runs_text, &ret) ||
-	    !get_param(c, rq, "branch", &branch, &ret))
+	    !get_param(c, rq, "branch", &branch, &ret) || !get_param(c, rq, "part", &part_text, &ret))
 		return ret;
+	int part = BDB_OVERVIEW_ALL;
+	if (part_text && strcmp(part_text, "page") == 0)
+		part = BDB_OVERVIEW_PAGE;
+	else if (part_text && strcmp(part_text, "groups") == 0)
+		part = BDB_OVERVIEW_GROUPS;
+	else if (part_text)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "part: expected page or groups", NULL,
+				    NULL);
 	unsigned long runs = 0;
 	if (runs_text) {
 		char *end;
@@ -1085,8 +1093,8 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	/* The same store version and parameters give the same bytes: the
 	 * last overview is kept (a dashboard asks for it at every load). */
 	char key[600];
-	snprintf(key, sizeof key, "%s\n%s\n%lu", baseline ? baseline : "", branch ? branch : "",
-		 runs);
+	snprintf(key, sizeof key, "%s\n%s\n%lu\n%d", baseline ? baseline : "", branch ? branch : "",
+		 runs, part);
 	uint64_t txn_id = 0, file_id = 0;
 	bool versioned = bdb_store_version(s->store, &txn_id, &file_id) == 0;
 	bdb_buf b;
@@ -1105,7 +1113,11 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	bdb_buf_reset(&b);
 	watch w;
 	bdb_overview_options opt = {
-	    .baseline = baseline, .branch = branch, .runs = runs, .cancel = watch_begin(s, &w)};
+	    .baseline = baseline,
+	    .branch = branch,
+	    .runs = runs,
+	    .part = part,
+	    .cancel = watch_begin(s, &w)};
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_dashboard_overview(s->store, &opt, &b, &d);

@@ -51,6 +51,11 @@ typedef struct bdb_overview_options {
 	/* The branch whose runs are read (its newest is "latest"); NULL: the
 	 * branch of the baseline's run, or every branch when it has none. */
 	const char *branch;
+	/* What to give: everything (BDB_OVERVIEW_ALL), all but the change
+	 * groups (PAGE: what the dashboard shows first), or the change groups
+	 * alone (GROUPS: the robust `changes` of every series, the costly
+	 * part, which the page fills in when it comes). */
+	enum { BDB_OVERVIEW_ALL, BDB_OVERVIEW_PAGE, BDB_OVERVIEW_GROUPS } part;
 	/* Each series' newest runs its sparkline and change points read; 0: 30. */
 	size_t runs;
 	/* As in bdb_query_options. */

@@ -128,6 +128,12 @@ try:
           len(change_rows) == 1 and "c0ffee7" in change_rows[0].text and "run-07" in change_rows[0].text
           and "time: +29.6%" in change_rows[0].text and "throughput: -22.8%" in change_rows[0].text,
           [r.text for r in change_rows])
+    # The change groups come in a request of their own (part=groups) and
+    # fill their card when they arrive: the robust step at c0ffee7.
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    cg = driver.find_element(By.ID, "change-groups")
+    check("overview: the change groups arrive and fill their card",
+          cg.get_attribute("data-loaded") == "yes" and "c0ffee7" in cg.text, cg.text)
     grid = driver.find_elements(By.CSS_SELECTOR, "#grid tbody tr")
     check("overview: the grid has the 9 series, regressions first",
           len(grid) == 9 and "regression" in grid[0].text and "regression" in grid[1].text

@@ -142,6 +142,22 @@ check "overview: ?runs=1 is 400" [ "$(curl -s -o /dev/null -w '%{http_code}' "$U
 curl -s -o "$WORK/nobase.json" "$URL/api/overview?baseline=nope"
 check "overview: a missing baseline is said, not an error" \
 	grep -qF '"baseline": {"name": "nope", "run": null},' "$WORK/nobase.json"
+# part=page: all but the change groups (the costly part); part=groups:
+# those alone, the same as in the whole overview.
+curl -s -o "$WORK/page.json" "$URL/api/overview?part=page"
+curl -s -o "$WORK/groups.json" "$URL/api/overview?part=groups"
+check "overview ?part=page: no change groups, the rest as the whole" "$PY" -c '
+import json, sys
+whole, page = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+del whole["change_groups"], whole["change_groups_since"]
+sys.exit(whole != page)' "$WORK/overview.json" "$WORK/page.json"
+check "overview ?part=groups: the whole overview's groups, alone" "$PY" -c '
+import json, sys
+whole, g = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+sys.exit(not (g["change_groups"] == whole["change_groups"] and len(whole["change_groups"]) > 0
+              and g["change_groups_since"] == whole["change_groups_since"] and set(g) == {"part", "change_groups", "change_groups_since"}))' \
+	"$WORK/overview.json" "$WORK/groups.json"
+check "overview ?part=nope: 400" [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/overview?part=nope")" = 400 ]
 
 # ---- in the browser ------------------------------------------------------------
 missing=""

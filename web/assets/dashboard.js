@@ -247,7 +247,10 @@ function interact(box, readout, onZoom) {
 
 async function pageOverview(params) {
 	const baseline = params.get('baseline') || 'main';
-	const data = await getJSON('/api/overview', {baseline: baseline});
+	/* The page first; the change groups (the robust `changes` of every
+	 * series, the costly part) fill their card when they come. */
+	const data = await getJSON('/api/overview', {baseline: baseline, part: 'page'});
+	const groupsComing = getJSON('/api/overview', {baseline: baseline, part: 'groups'});
 	const root = el('div', {id: 'overview'});
 	root.append(el('h1', {}, 'Overview'));
 	const meta = el('p', {class: 'meta'}, data.runs + ' runs');
@@ -321,14 +324,22 @@ async function pageOverview(params) {
 	root.append(ch);
 
 	/* The groups of `changes` (its robust default) over the same runs. */
-	const groups = data.change_groups || [];
 	const cg = el('section', {class: 'card', id: 'change-groups'},
-		el('h2', {}, 'Change points and drifts, by commit'),
-		el('p', {class: 'muted'}, 'changes METRIC' + (data.change_groups_since ? ' since ' + data.change_groups_since : '') + ' for each metric (the robust default: steps, excursions, drifts).'));
-	if (!groups.length)
-		cg.append(el('p', {}, 'No change points.'));
-	else
-		cg.append(table(['metric', 'commit', 'timestamp', 'kind', 'series', 'median_change_pct', 'worst_change_pct', 'worst_series', 'bisect', 'annotation'], groups, {}));
+		el('h2', {}, 'Change points and drifts, by commit'));
+	const waiting = el('p', {class: 'muted'}, 'computing\u2026');
+	cg.append(waiting);
+	groupsComing.then((g) => {
+		const groups = g.change_groups || [];
+		waiting.replaceWith(el('p', {class: 'muted'}, 'changes METRIC' + (g.change_groups_since ? ' since ' + g.change_groups_since : '') + ' for each metric (the robust default: steps, excursions, drifts).'));
+		if (!groups.length)
+			cg.append(el('p', {id: 'change-groups-none'}, 'No change points.'));
+		else
+			cg.append(table(['metric', 'commit', 'timestamp', 'kind', 'series', 'median_change_pct', 'worst_change_pct', 'worst_series', 'bisect', 'annotation'], groups, {}));
+		cg.dataset.loaded = 'yes';
+	}, (e) => {
+		waiting.replaceWith(el('p', {class: 'error'}, 'change groups: ' + e.message));
+		cg.dataset.loaded = 'error';
+	});
 	root.append(cg);
 
 	/* The grid. */
