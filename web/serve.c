@@ -83,14 +83,15 @@ struct bdb_server {
 	struct timespec started; /* CLOCK_MONOTONIC */
 	bdb_notifier *notifier;	 /* --notify-url, or NULL */
 	lane lanes[N_LANES];
-	/* The last overview (under lock): its bytes for the store's version
-	 * and the request's parameters; computed again when either differs. */
+	/* The last overview of each part (under lock): its bytes for the
+	 * store's version and the request's parameters; computed again when
+	 * either differs. */
 	struct {
 		bool valid;
 		uint64_t txn_id, file_id;
 		char key[600];
 		bdb_buf json;
-	} overview;
+	} overview[BDB_OVERVIEW_GROUPS + 1];
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -1092,6 +1093,7 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 				    "baseline: expected one line of text", NULL, NULL);
 	/* The same store version and parameters give the same bytes: the
 	 * last overview is kept (a dashboard asks for it at every load). */
+	__typeof__(&s->overview[0]) kept = &s->overview[part];
 	char key[600];
 	snprintf(key, sizeof key, "%s\n%s\n%lu\n%d", baseline ? baseline : "", branch ? branch : "",
 		 runs, part);
@@ -1100,10 +1102,10 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	bdb_buf b;
 	bdb_buf_init(&b);
 	pthread_mutex_lock(&s->lock);
-	bool hit = versioned && s->overview.valid && s->overview.txn_id == txn_id &&
-		   s->overview.file_id == file_id && strcmp(s->overview.key, key) == 0;
+	bool hit = versioned && kept->valid && kept->txn_id == txn_id &&
+		   kept->file_id == file_id && strcmp(kept->key, key) == 0;
 	if (hit)
-		bdb_buf_append(&b, s->overview.json.data, s->overview.json.len);
+		bdb_buf_append(&b, kept->json.data, kept->json.len);
 	pthread_mutex_unlock(&s->lock);
 	if (hit && !b.failed) {
 		ret = answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
@@ -1126,12 +1128,12 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 		/* keyed by the version read before: a write since then only
 		 * makes it miss */
 		pthread_mutex_lock(&s->lock);
-		bdb_buf_reset(&s->overview.json);
-		bdb_buf_append(&s->overview.json, b.data, b.len);
-		s->overview.valid = !s->overview.json.failed;
-		s->overview.txn_id = txn_id;
-		s->overview.file_id = file_id;
-		snprintf(s->overview.key, sizeof s->overview.key, "%s", key);
+		bdb_buf_reset(&kept->json);
+		bdb_buf_append(&kept->json, b.data, b.len);
+		kept->valid = !kept->json.failed;
+		kept->txn_id = txn_id;
+		kept->file_id = file_id;
+		snprintf(kept->key, sizeof kept->key, "%s", key);
 		pthread_mutex_unlock(&s->lock);
 	}
 	ret = rc ? answer_failure(c, rq, rc) : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
@@ -1974,7 +1976,8 @@ fail_started:
 fail:
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	bdb_buf_free(&s->overview.json);
+	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++)
+		bdb_buf_free(&s->overview[i].json);
 	free(s->token);
 	free(s);
 	return rc;
@@ -2010,7 +2013,8 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		pthread_join(s->watchdog, NULL);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	bdb_buf_free(&s->overview.json);
+	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++)
+		bdb_buf_free(&s->overview[i].json);
 	free(s->token);
 	free(s);
 }
