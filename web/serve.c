@@ -1321,9 +1321,11 @@ static int baseline_branch(bdb_server *s, const char *name, char *out, size_t si
 		if (strcmp(cell_str(res, i, "baseline"), name) != 0)
 			continue;
 		rc = bdb_query_run_environment(s->store, cell_str(res, i, "run"), &env, d);
-		bdb_value b = rc ? (bdb_value){0} : bdb_result_field_by_name(env, "branch");
-		if (b.kind == BDB_VALUE_STRING)
-			snprintf(out, size, "%s", b.str);
+		if (!rc) {
+			bdb_value b = bdb_result_field_by_name(env, "branch");
+			if (b.kind == BDB_VALUE_STRING)
+				snprintf(out, size, "%s", b.str);
+		}
 		break;
 	}
 	bdb_result_free(env);
