@@ -198,11 +198,14 @@ static void random_chunk(bdb_obs *obs, size_t n, bool extras, value_kind kind)
 	}
 }
 
+/* Random chunks a property test makes (seeded: the same ones each run). */
+#define ROUNDS 800
+
 static void test_random_chunks_round_trip(void **state)
 {
 	(void)state;
 	static bdb_obs obs[BDB__CHUNK_OBS];
-	for (int round = 0; round < 2000; round++) {
+	for (int round = 0; round < ROUNDS; round++) {
 		size_t n = 1 + next_u64() % BDB__CHUNK_OBS;
 		random_chunk(obs, n, round % 2 == 1, VALUES_MIXED);
 		round_trip(obs, n);
@@ -219,7 +222,7 @@ static void test_decimal_chunks_round_trip(void **state)
 	(void)state;
 	static bdb_obs obs[BDB__CHUNK_OBS];
 	int decimal = 0;
-	for (int round = 0; round < 2000; round++) {
+	for (int round = 0; round < ROUNDS; round++) {
 		size_t n = 1 + next_u64() % BDB__CHUNK_OBS;
 		random_chunk(obs, n, round % 2 == 1, VALUES_DECIMAL);
 		round_trip(obs, n);
@@ -239,7 +242,7 @@ static void test_decimal_chunks_round_trip(void **state)
 		round_trip(obs, n);
 		assert_int_equal(last_flags & 8, 0);
 	}
-	assert_true(decimal > 1900);
+	assert_true(decimal > ROUNDS * 19 / 20); /* nearly all: see above */
 }
 
 /* The edges of the decimal form: 2^53 - 1 has one (e 0), 2^53 has none;
