@@ -330,15 +330,8 @@ void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *
 
 void bdb_result_cell_quantity(const bdb_result *r, size_t row, size_t col, bdb_buf *out)
 {
-	if (row >= r->n_rows || col >= r->n_cols)
-		return;
-	int unit_col = bdb_result_column_index(r, "unit");
-	const char *unit = NULL;
-	if (r->cols[col].style == BDB__STYLE_QUANTITY && unit_col >= 0) {
-		const bdb_value *u = &r->cells[row * r->n_cols + (size_t)unit_col];
-		unit = u->kind == BDB_VALUE_STRING ? u->str : "";
-	}
-	put_human(out, &r->cells[row * r->n_cols + col], r->cols[col].style, BDB__MARK_NONE, unit);
+	if (row < r->n_rows && col < r->n_cols)
+		bdb__put_cell_table(out, r, row, col);
 }
 
 static bool is_numeric(const bdb_value *v)

@@ -436,9 +436,9 @@ int bdb_result_html_table(const bdb_result *r, bdb_buf *out);
  * as k=v,k=v, a missing value as "-"), unescaped. */
 void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
 
-/* As bdb_result_cell_text, but a quantity (a value, bound or base of a
- * table with a "unit" column) in its unit's natural scale, unit included,
- * as the table format shows it ("1.298 µs" for 1298 ns). */
+/* As bdb_result_cell_text, but as the table format shows the cell: a
+ * quantity (a value, bound or base of a table with a "unit" column) in its
+ * unit's natural scale, unit included ("1.298 µs" for 1298 ns). */
 void bdb_result_cell_quantity(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
 
 /* The style sheet of benchdb's HTML pages (the `as html` page, the report):

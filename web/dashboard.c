@@ -447,13 +447,14 @@ static int put_header(overview *o, const char *asked, bdb_buf *out)
 		goto done;
 	long base = row_where(o, baselines, "baseline", o->baseline);
 	o->has_baseline = base >= 0;
+	char base_branch[256] = "";
 	const char *branch = asked;
-	if (!branch && base >= 0) {
-		char *id = bdb__page_text_copy(cell(o, baselines, (size_t)base, "run"));
-		long at = id ? row_where(o, runs, "id", id) : -1;
-		free(id); /* (cell's text is o->text, which row_where reuses) */
-		branch = at >= 0 ? cell(o, runs, (size_t)at, "branch") : "";
-	}
+	if (!branch && base >= 0 &&
+	    !(rc = bdb__page_baseline_branch(o->store, &o->q, o->baseline, base_branch,
+					     sizeof base_branch, o->d)))
+		branch = base_branch;
+	if (rc)
+		goto done;
 	if (branch && *branch && strcmp(branch, "-") != 0 &&
 	    !(o->branch = bdb__page_text_copy(branch))) {
 		rc = BDB_ENOMEM;

@@ -16,6 +16,32 @@ char *bdb__page_text_copy(const char *s)
 	return p;
 }
 
+int bdb__page_baseline_branch(bdb_store *store, const bdb_query_options *opt, const char *name,
+			      char *out, size_t size, bdb_diag *d)
+{
+	bdb_result *res = NULL, *env = NULL;
+	bdb_buf scratch;
+	bdb_buf_init(&scratch);
+	*out = '\0';
+	int rc = bdb_query_run(store, "show baselines", opt, &res, d);
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
+		if (strcmp(bdb__page_cell(&scratch, res, i, "baseline"), name) != 0)
+			continue;
+		rc = bdb_query_run_environment(store, bdb__page_cell(&scratch, res, i, "run"), &env,
+					       d);
+		if (!rc) {
+			bdb_value b = bdb_result_field_by_name(env, "branch");
+			if (b.kind == BDB_VALUE_STRING)
+				snprintf(out, size, "%s", b.str);
+		}
+		break;
+	}
+	bdb_result_free(env);
+	bdb_result_free(res);
+	bdb_buf_free(&scratch);
+	return rc == BDB_ENOTFOUND ? 0 : rc;
+}
+
 const char *bdb__page_cell(bdb_buf *scratch, const bdb_result *res, size_t row, const char *name)
 {
 	bdb_buf_reset(scratch);

@@ -27,6 +27,7 @@
 #include "badge.h"
 #include "metrics.h"
 #include "notify.h"
+#include "page_parts.h"
 #include "router.h"
 #include "dashboard.h"
 #include "engine.h"
@@ -1310,29 +1311,6 @@ static bool badge_of(const bdb_result *res, bdb_buf *label, bdb_buf *message, co
  * baseline "NAME" with latest metric "M" of "P"`). label= replaces the
  * label. ETag and 304 as chart.svg.
  */
-/* The branch of the run baseline name points at, into out ("" when it has
- * none or there is no such baseline); 0 or a storage error. */
-static int baseline_branch(bdb_server *s, const char *name, char *out, size_t size, bdb_diag *d)
-{
-	bdb_result *res = NULL, *env = NULL;
-	*out = '\0';
-	int rc = run_statement(s, "show baselines", &res, d);
-	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
-		if (strcmp(cell_str(res, i, "baseline"), name) != 0)
-			continue;
-		rc = bdb_query_run_environment(s->store, cell_str(res, i, "run"), &env, d);
-		if (!rc) {
-			bdb_value b = bdb_result_field_by_name(env, "branch");
-			if (b.kind == BDB_VALUE_STRING)
-				snprintf(out, size, "%s", b.str);
-		}
-		break;
-	}
-	bdb_result_free(env);
-	bdb_result_free(res);
-	return rc == BDB_ENOTFOUND ? 0 : rc;
-}
-
 static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
@@ -1353,9 +1331,13 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 	char base_branch[256] = "";
 	bdb_diag bd;
 	bdb_diag_clear(&bd);
-	int brc = !q && baseline && !branch
-		      ? baseline_branch(s, baseline, base_branch, sizeof base_branch, &bd)
-		      : 0;
+	watch bw;
+	bdb_query_options bopt = {.cancel = watch_begin(s, &bw)};
+	int brc = !q && baseline && !branch ? bdb__page_baseline_branch(s->store, &bopt, baseline,
+									 base_branch,
+									 sizeof base_branch, &bd)
+					    : 0;
+	watch_end(s, &bw);
 	if (brc)
 		return catalog_failed(c, rq, brc, &bd);
 	if (!branch && *base_branch)
