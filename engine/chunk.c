@@ -35,24 +35,34 @@ typedef struct bit_writer {
 	unsigned n;   /* how many */
 } bit_writer;
 
-/* Writes the low `bits` bits of v (bits <= 64). */
-static void put_bits(bit_writer *w, uint64_t v, unsigned bits)
+/* Writes the low `bits` bits of v (bits <= 64). Whole bytes leave the
+ * accumulator four at a time; fewer than 32 bits stay pending. */
+static inline void put_bits(bit_writer *w, uint64_t v, unsigned bits)
 {
-	while (bits) {
-		unsigned take = bits < 56 - w->n ? bits : 56 - w->n;
-		bits -= take;
-		uint64_t part = (v >> bits) & ((UINT64_C(1) << take) - 1);
-		w->acc = w->acc << take | part;
-		w->n += take;
-		while (w->n >= 8) {
-			w->n -= 8;
-			w->p[w->len++] = (uint8_t)(w->acc >> w->n);
-		}
+	if (bits > 32) {
+		put_bits(w, v >> 32, bits - 32);
+		bits = 32;
+	}
+	w->acc = w->acc << bits | (v & ((UINT64_C(1) << bits) - 1));
+	w->n += bits;
+	if (w->n >= 32) {
+		w->n -= 32;
+		uint32_t word = (uint32_t)(w->acc >> w->n);
+		uint8_t *p = w->p + w->len;
+		p[0] = (uint8_t)(word >> 24);
+		p[1] = (uint8_t)(word >> 16);
+		p[2] = (uint8_t)(word >> 8);
+		p[3] = (uint8_t)word;
+		w->len += 4;
 	}
 }
 
 static void flush_bits(bit_writer *w)
 {
+	while (w->n >= 8) {
+		w->n -= 8;
+		w->p[w->len++] = (uint8_t)(w->acc >> w->n);
+	}
 	if (w->n)
 		w->p[w->len++] = (uint8_t)(w->acc << (8 - w->n));
 	w->n = 0;
@@ -305,37 +315,66 @@ static void plan_column(decimal_col *c, const int64_t *m, const bdb_obs *obs, si
 }
 
 /*
+ * v's integer at exponent e (>= found), given *m, its integer at the
+ * exponent found: what bdb__decimal_fit(v, e) gives, without its float
+ * operations when it cannot differ. At e == found it is *m. Further up it
+ * is *m * 10^(e - found) while that is below 2^50: v * 10^e is then within
+ * a quarter of it (two roundings of 2^-53 each), so the fit rounds to it,
+ * and dividing it by 10^e is the same rational as before, rounded the same.
+ */
+static bool decimal_at(double v, unsigned found, unsigned e, int64_t *m)
+{
+	if (e == found)
+		return true;
+	uint64_t a = *m < 0 ? -(uint64_t)*m : (uint64_t)*m;
+	for (unsigned k = found; k < e && a < (UINT64_C(1) << 50); k++)
+		a *= 10;
+	if (a >= (UINT64_C(1) << 50))
+		return bdb__decimal_fit(v, e, m);
+	*m = *m < 0 ? -(int64_t)a : (int64_t)a;
+	return true;
+}
+
+/*
  * Whether every value and bound of obs[0..n) is a short decimal of one
  * exponent; fills p. The exponent is the least that fits them all.
  */
 static bool plan_decimal(decimal_plan *p, const bdb_obs *obs, size_t n)
 {
-	unsigned e = 0;
+	unsigned e = 0, at[N_COLS][BDB__CHUNK_OBS];
 	int64_t m;
 	for (size_t i = 0; i < n; i++) {
-		if (!bdb__decimal_find(obs[i].value, e, &e, &m) ||
-		    (obs[i].has_lower && !bdb__decimal_find(obs[i].lower, e, &e, &m)) ||
-		    (obs[i].has_upper && !bdb__decimal_find(obs[i].upper, e, &e, &m)))
-			return false;
+		for (int c = 0; c < N_COLS; c++) {
+			double v = c == COL_VALUE ? obs[i].value
+				   : c == COL_LOWER ? obs[i].lower
+						    : obs[i].upper;
+			if (!column_has(&obs[i], c))
+				continue;
+			if (!bdb__decimal_find(v, e, &e, &m))
+				return false;
+			at[c][i] = e;
+			p->m[c][i] = m;
+		}
 	}
 	/* A larger exponent fits what a smaller one did, but for an integer
-	 * pushed past 2^53: every one is tested again at e. */
+	 * pushed past 2^53: every one is made again at e, as bdb__decimal_fit
+	 * would make it. */
 	for (size_t i = 0; i < n; i++) {
-		int64_t v;
-		if (!bdb__decimal_fit(obs[i].value, e, &v))
-			return false;
-		p->m[COL_VALUE][i] = v;
-		p->m[COL_LOWER][i] = p->m[COL_UPPER][i] = 0;
-		if (obs[i].has_lower) {
-			if (!bdb__decimal_fit(obs[i].lower, e, &m))
+		for (int c = 0; c < N_COLS; c++) {
+			if (!column_has(&obs[i], c)) {
+				p->m[c][i] = 0;
+				continue;
+			}
+			if (!decimal_at(c == COL_VALUE ? obs[i].value
+					: c == COL_LOWER ? obs[i].lower
+							 : obs[i].upper,
+					at[c][i], e, &p->m[c][i]))
 				return false;
-			p->m[COL_LOWER][i] = m - v;
 		}
-		if (obs[i].has_upper) {
-			if (!bdb__decimal_fit(obs[i].upper, e, &m))
-				return false;
-			p->m[COL_UPPER][i] = m - v;
-		}
+		if (obs[i].has_lower)
+			p->m[COL_LOWER][i] -= p->m[COL_VALUE][i];
+		if (obs[i].has_upper)
+			p->m[COL_UPPER][i] -= p->m[COL_VALUE][i];
 	}
 	p->e = e;
 	for (int c = 0; c < N_COLS; c++)
@@ -608,6 +647,95 @@ static void to_decimals(bdb_obs *obs, size_t n, unsigned e)
 	}
 }
 
+/*
+ * The usual observation of a decimal chunk without sample counts has one
+ * layout: both deltas as before (two 0 bits), the value's offset, then for
+ * each bound column its presence bit (1) and offset, `total` bits in all.
+ * Its fields are read at their fixed places, each from one load, when the
+ * stream has 8 bytes past them; any other observation (a delta changed, a
+ * bound absent) and the end of the stream take the general path.
+ */
+typedef struct fast_plan {
+	bool on;
+	size_t total;		/* the observation's bits */
+	unsigned at[N_COLS];	/* where column c's offset starts */
+	unsigned width[N_COLS]; /* 0 for a column the chunk has not */
+} fast_plan;
+
+static void fast_plan_init(fast_plan *f, const decimal_plan *p, unsigned flags)
+{
+	bool fits = true;
+	unsigned pos = 2;
+	for (int c = 0; c < N_COLS; c++) {
+		f->width[c] = 0;
+		if (!header_has(flags, c))
+			continue;
+		pos += c != COL_VALUE; /* the presence bit */
+		f->at[c] = pos;
+		f->width[c] = p->col[c].width;
+		fits &= f->width[c] <= 55;
+		pos += f->width[c];
+	}
+	f->total = pos;
+	f->on = fits && (flags & CHUNK_DECIMAL) && !(flags & CHUNK_SAMPLES);
+}
+
+/* The stream's bits from bit on, most significant first, 57 of them at
+ * least; the caller checked that 8 bytes are there. */
+static inline uint64_t fast_window(const uint8_t *p, size_t bit)
+{
+	uint64_t w;
+	memcpy(&w, p + bit / 8, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	w = __builtin_bswap64(w);
+#endif
+	return w << (bit % 8);
+}
+
+/* The n bits (n <= 55) after the k (1 or 2) leading bits of w. */
+static inline uint64_t fast_field(uint64_t w, unsigned k, unsigned n)
+{
+	return (w << k >> k) >> (64 - k - n); /* 0 for n 0 */
+}
+
+/* Bound column c of the observation whose integer is m, from the window
+ * w that starts at its presence bit. */
+static inline double fast_bound(const fast_plan *f, const decimal_plan *p, int c, uint64_t w,
+				uint64_t m)
+{
+	return bits_double(m + p->col[c].base + fast_field(w, 1, f->width[c]));
+}
+
+/*
+ * Reads observation o when it has fast_plan's layout, the integers in
+ * their bits until to_decimals, and moves r past it; false, nothing read,
+ * when it has not. The caller updates time and sequence.
+ */
+static inline bool fast_obs(bit_reader *r, const fast_plan *f, const decimal_plan *p,
+			    unsigned flags, chunk_state *st, bdb_obs *o)
+{
+	if (!f->on || (r->bit + f->total) / 8 + 8 > r->len)
+		return false;
+	uint64_t w = fast_window(r->p, r->bit), lw = 0, uw = 0;
+	if (w >> 62)
+		return false; /* a delta changed */
+	bool lower = flags & CHUNK_LOWER, upper = flags & CHUNK_UPPER;
+	if (lower && !((lw = fast_window(r->p, r->bit + f->at[COL_LOWER] - 1)) >> 63))
+		return false; /* no lower bound */
+	if (upper && !((uw = fast_window(r->p, r->bit + f->at[COL_UPPER] - 1)) >> 63))
+		return false;
+	uint64_t m = p->col[COL_VALUE].base + fast_field(w, 2, f->width[COL_VALUE]);
+	st->value_m = st->value = m;
+	o->value = bits_double(m);
+	o->has_lower = lower;
+	o->has_upper = upper;
+	o->lower = lower ? fast_bound(f, p, COL_LOWER, lw, m) : 0;
+	o->upper = upper ? fast_bound(f, p, COL_UPPER, uw, m) : 0;
+	o->n_samples = 0;
+	r->bit += f->total;
+	return true;
+}
+
 int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 {
 	size_t count;
@@ -636,7 +764,22 @@ int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 	obs[0] = (bdb_obs){.timestamp_us = (int64_t)t, .run_seq = seq, .value = bits_double(v)};
 	if (!get_extras(&r, &st, flags, &obs[0]))
 		return BDB_ECORRUPT;
+	fast_plan fast = {0};
+	if (st.dec)
+		fast_plan_init(&fast, &plan, flags);
 	for (size_t i = 1; i < count; i++) {
+		bdb_obs *o = &obs[i];
+		if (fast_obs(&r, &fast, &plan, flags, &st, o)) {
+			st.time += st.time_delta;
+			st.seq += st.seq_delta;
+			if (st.seq > UINT32_MAX)
+				return BDB_ECORRUPT;
+			o->timestamp_us = (int64_t)st.time;
+			o->run_seq = st.seq;
+			if (!obs_after(o, o - 1))
+				return BDB_ECORRUPT;
+			continue;
+		}
 		/* The usual case first: both deltas as before (two 0 bits). */
 		if (peek_bits(&r, 2) == 0 && skip_bits(&r, 2)) {
 			st.time += st.time_delta;
@@ -662,7 +805,6 @@ int bdb__chunk_decode(const void *data, size_t len, bdb_obs *obs, size_t *n)
 		} else {
 			return BDB_ECORRUPT;
 		}
-		bdb_obs *o = &obs[i];
 		o->timestamp_us = (int64_t)st.time;
 		o->run_seq = st.seq;
 		o->value = bits_double(st.value);

@@ -50,7 +50,7 @@ int bdb_buf_reserve(bdb_buf *b, size_t n)
 	return 0;
 }
 
-void bdb_buf_append(bdb_buf *b, const void *data, size_t n)
+void bdb_buf_append_grow(bdb_buf *b, const void *data, size_t n)
 {
 	if (bdb_buf_reserve(b, n))
 		return;
@@ -58,22 +58,6 @@ void bdb_buf_append(bdb_buf *b, const void *data, size_t n)
 		memcpy(b->data + b->len, data, n);
 	b->len += n;
 	b->data[b->len] = '\0';
-}
-
-void bdb_buf_puts(bdb_buf *b, const char *s)
-{
-	bdb_buf_append(b, s, strlen(s));
-}
-
-void bdb_buf_putc(bdb_buf *b, char c)
-{
-	if (b->len + 2 <= b->cap && !b->failed) {
-		/* Room for c and the terminator: no reserve, no memcpy. */
-		b->data[b->len++] = c;
-		b->data[b->len] = '\0';
-		return;
-	}
-	bdb_buf_append(b, &c, 1);
 }
 
 void bdb_buf_printf(bdb_buf *b, const char *fmt, ...)

@@ -409,43 +409,47 @@ typedef struct double_walk {
 	size_t cap, n;
 } double_walk;
 
-/* The table at position t: its vtable's size and position, checked. */
-static bool walk_table(const double_walk *w, uint64_t t, uint64_t *vtable, uint16_t *vsize)
+/* A table of the walk: its position and its vtable's, checked. */
+typedef struct walk_table {
+	uint64_t at, vtable;
+	uint16_t vsize;
+} walk_table;
+
+/* The table at position t, its vtable in bounds. */
+static bool table_at(const double_walk *w, uint64_t t, walk_table *tb)
 {
 	if (t < 4 || t + 4 > w->len)
 		return false;
 	int64_t vt = (int64_t)t - bdb__fb_get_i32(w->buf + t);
 	if (vt < 0 || (uint64_t)vt + 4 > w->len)
 		return false;
-	*vtable = (uint64_t)vt;
-	*vsize = bdb__fb_get_u16(w->buf + vt);
-	return *vsize >= 4 && (*vsize & 1) == 0 && *vtable + *vsize <= w->len;
+	tb->at = t;
+	tb->vtable = (uint64_t)vt;
+	tb->vsize = bdb__fb_get_u16(w->buf + vt);
+	return tb->vsize >= 4 && (tb->vsize & 1) == 0 && tb->vtable + tb->vsize <= w->len;
 }
 
-/* Field id's position in table t (0 when absent), `size` bytes in bounds. */
-static bool walk_field(const double_walk *w, uint64_t t, unsigned id, size_t size, uint64_t *at)
+/* Field id's position in table tb (0 when absent), `size` bytes in bounds. */
+static inline bool walk_field(const double_walk *w, const walk_table *tb, unsigned id, size_t size,
+			      uint64_t *at)
 {
-	uint64_t vtable;
-	uint16_t vsize;
 	*at = 0;
-	if (!walk_table(w, t, &vtable, &vsize))
-		return false;
-	if (4 + 2 * id + 2 > vsize)
+	if (4 + 2 * id + 2 > tb->vsize)
 		return true;
-	uint16_t off = bdb__fb_get_u16(w->buf + vtable + 4 + 2 * id);
+	uint16_t off = bdb__fb_get_u16(w->buf + tb->vtable + 4 + 2 * id);
 	if (off)
-		*at = t + off;
+		*at = tb->at + off;
 	return !off || *at + size <= w->len;
 }
 
-/* The vector the offset field id of table t points to: its first element
+/* The vector the offset field id of table tb points to: its first element
  * and length (0 when absent), each element `size` bytes, in bounds. */
-static bool walk_vector(const double_walk *w, uint64_t t, unsigned id, size_t size,
+static bool walk_vector(const double_walk *w, const walk_table *tb, unsigned id, size_t size,
 			uint64_t *first, uint32_t *n)
 {
 	uint64_t at;
 	*n = 0;
-	if (!walk_field(w, t, id, 4, &at))
+	if (!walk_field(w, tb, id, 4, &at))
 		return false;
 	if (!at)
 		return true;
@@ -457,7 +461,7 @@ static bool walk_vector(const double_walk *w, uint64_t t, unsigned id, size_t si
 	return (uint64_t)*n * size <= w->len - *first;
 }
 
-static bool walk_add(double_walk *w, uint64_t at)
+static inline bool walk_add(double_walk *w, uint64_t at)
 {
 	if (w->n >= w->len / 8)
 		return false; /* more than fit without sharing bytes */
@@ -467,16 +471,21 @@ static bool walk_add(double_walk *w, uint64_t at)
 	return true;
 }
 
+/* The metric table at m: its value, bounds and samples, in that order. Its
+ * vtable is read once for the four fields. */
 static bool walk_metric(double_walk *w, uint64_t m)
 {
 	static const unsigned scalars[] = {BDB__FB_METRIC_VALUE, BDB__FB_METRIC_LOWER,
 					   BDB__FB_METRIC_UPPER};
 	uint64_t at, first;
 	uint32_t n;
+	walk_table tb;
+	if (!table_at(w, m, &tb))
+		return false;
 	for (size_t i = 0; i < sizeof scalars / sizeof *scalars; i++)
-		if (!walk_field(w, m, scalars[i], 8, &at) || (at && !walk_add(w, at)))
+		if (!walk_field(w, &tb, scalars[i], 8, &at) || (at && !walk_add(w, at)))
 			return false;
-	if (!walk_vector(w, m, BDB__FB_METRIC_SAMPLES, 8, &first, &n))
+	if (!walk_vector(w, &tb, BDB__FB_METRIC_SAMPLES, 8, &first, &n))
 		return false;
 	for (uint32_t i = 0; i < n; i++)
 		if (!walk_add(w, first + 8 * (uint64_t)i))
@@ -499,12 +508,13 @@ int bdb_fb_run_doubles(const void *buf, size_t len, uint32_t *pos, size_t cap, s
 	*n = 0;
 	if (len < 8 || len > BDB__FB_MAX_SIZE)
 		return BDB_ECORRUPT;
-	uint64_t run = bdb__fb_get_u32(w.buf);
-	if (!walk_vector(&w, run, BDB__FB_RUN_POINTS, 4, &points, &n_points))
+	walk_table run, point;
+	if (!table_at(&w, bdb__fb_get_u32(w.buf), &run) ||
+	    !walk_vector(&w, &run, BDB__FB_RUN_POINTS, 4, &points, &n_points))
 		return BDB_ECORRUPT;
 	for (uint32_t p = 0; p < n_points; p++) {
-		uint64_t point = walk_element(&w, points, p);
-		if (!walk_vector(&w, point, BDB__FB_POINT_METRICS, 4, &metrics, &n_metrics))
+		if (!table_at(&w, walk_element(&w, points, p), &point) ||
+		    !walk_vector(&w, &point, BDB__FB_POINT_METRICS, 4, &metrics, &n_metrics))
 			return BDB_ECORRUPT;
 		for (uint32_t m = 0; m < n_metrics; m++)
 			if (!walk_metric(&w, walk_element(&w, metrics, m)))

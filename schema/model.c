@@ -156,8 +156,10 @@ int bdb_run_add_def(bdb_run *run, const char *name, bdb_metric_def **out)
 
 const bdb_metric_def *bdb_run_find_def(const bdb_run *run, const char *name)
 {
+	/* Asked once per metric by ingest, encoding and storing: the first
+	 * byte rules out most definitions without a call. */
 	for (size_t i = 0; i < run->n_defs; i++)
-		if (strcmp(run->defs[i].name, name) == 0)
+		if (run->defs[i].name[0] == name[0] && strcmp(run->defs[i].name, name) == 0)
 			return &run->defs[i];
 	return NULL;
 }
@@ -198,7 +200,7 @@ int bdb_point_add_metric(bdb_run *run, bdb_point *p, const char *name, double va
 {
 	bdb_metric *m = NULL;
 	for (size_t i = 0; i < p->n_metrics; i++)
-		if (strcmp(p->metrics[i].name, name) == 0)
+		if (p->metrics[i].name[0] == name[0] && strcmp(p->metrics[i].name, name) == 0)
 			m = &p->metrics[i];
 	if (!m) {
 		if (grow((void **)&p->metrics, &p->cap_metrics, p->n_metrics, sizeof *p->metrics))

@@ -17,6 +17,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ------------------------------------------------------------------------ */
 /* Errors                                                                    */
@@ -113,9 +114,36 @@ void bdb_buf_free(bdb_buf *b);
 void bdb_buf_reset(bdb_buf *b);
 /* Makes room for n more bytes. Returns 0 or BDB_ENOMEM. */
 int bdb_buf_reserve(bdb_buf *b, size_t n);
-void bdb_buf_append(bdb_buf *b, const void *data, size_t n);
-void bdb_buf_puts(bdb_buf *b, const char *s);
-void bdb_buf_putc(bdb_buf *b, char c);
+/* Grows the buffer and appends (the out-of-line half of bdb_buf_append). */
+void bdb_buf_append_grow(bdb_buf *b, const void *data, size_t n);
+
+/*
+ * Appends data[0..n) and keeps the contents NUL-terminated; on a failed
+ * allocation the buffer is marked failed and later appends do nothing.
+ * Inline for the common case, room already there: formatting a table or
+ * building a FlatBuffer appends a few bytes at a time.
+ */
+static inline void bdb_buf_append(bdb_buf *b, const void *data, size_t n)
+{
+	if (b->len + n + 1 <= b->cap && !b->failed) {
+		if (n)
+			memcpy(b->data + b->len, data, n);
+		b->len += n;
+		b->data[b->len] = '\0';
+		return;
+	}
+	bdb_buf_append_grow(b, data, n);
+}
+
+static inline void bdb_buf_puts(bdb_buf *b, const char *s)
+{
+	bdb_buf_append(b, s, strlen(s));
+}
+
+static inline void bdb_buf_putc(bdb_buf *b, char c)
+{
+	bdb_buf_append(b, &c, 1);
+}
 void bdb_buf_printf(bdb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Returns the contents as a NUL-terminated string (never NULL). */
 const char *bdb_buf_cstr(bdb_buf *b);

@@ -389,29 +389,35 @@ void bdb_arena_free(bdb_arena *a)
 	a->head = NULL;
 }
 
+/* n bytes (a multiple of 8) from a new block: the current one is full. */
+static void *arena_alloc_block(bdb_arena *a, size_t n)
+{
+	size_t size = n > a->block / 2 ? n : a->block;
+	struct bdb_arena_block *b = malloc(sizeof *b + size);
+	if (!b) {
+		a->failed = true;
+		return NULL;
+	}
+	b->used = n;
+	b->size = size;
+	/* A big allocation gets its own block behind the current one, so
+	 * the current block keeps serving small requests. */
+	if (a->head && size != a->block) {
+		b->next = a->head->next;
+		a->head->next = b;
+	} else {
+		b->next = a->head;
+		a->head = b;
+	}
+	return b->data;
+}
+
 void *bdb_arena_alloc(bdb_arena *a, size_t n)
 {
 	n = n ? (n + 7) & ~(size_t)7 : 8;
 	struct bdb_arena_block *b = a->head;
-	if (!b || b->size - b->used < n) {
-		size_t size = n > a->block / 2 ? n : a->block;
-		b = malloc(sizeof *b + size);
-		if (!b) {
-			a->failed = true;
-			return NULL;
-		}
-		b->used = 0;
-		b->size = size;
-		/* A big allocation gets its own block behind the current one, so
-		 * the current block keeps serving small requests. */
-		if (a->head && size != a->block) {
-			b->next = a->head->next;
-			a->head->next = b;
-		} else {
-			b->next = a->head;
-			a->head = b;
-		}
-	}
+	if (!b || b->size - b->used < n)
+		return arena_alloc_block(a, n);
 	void *p = b->data + b->used;
 	b->used += n;
 	return p;

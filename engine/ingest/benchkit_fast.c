@@ -58,9 +58,30 @@ typedef struct fast {
 /* Tokens                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/*
+ * What each byte is to the tokenizer, one look each: JSON's white space,
+ * and the bytes a string's plain run stops at (the quote, the backslash,
+ * control characters and the start of a multibyte sequence).
+ */
+enum { BYTE_SPACE = 1, BYTE_STOPS_STRING = 2 };
+#define BYTE_ROW(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+static const unsigned char byte_class[256] = {
+    /* 0x00 */ 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 2, 2, 3, 2, 2,
+    /* 0x10 */ BYTE_ROW(2),
+    /* 0x20 ' ', '"' */ 1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    /* 0x30 */ BYTE_ROW(0),
+    /* 0x40 */ BYTE_ROW(0),
+    /* 0x50 '\\' */ 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0,
+    /* 0x60 */ BYTE_ROW(0),
+    /* 0x70 */ BYTE_ROW(0),
+    /* 0x80 to 0xff */ BYTE_ROW(2), BYTE_ROW(2), BYTE_ROW(2), BYTE_ROW(2),
+    BYTE_ROW(2), BYTE_ROW(2), BYTE_ROW(2), BYTE_ROW(2),
+};
+#undef BYTE_ROW
+
 static void skip_ws(fast *f)
 {
-	while (f->p < f->end && (*f->p == ' ' || *f->p == '\n' || *f->p == '\r' || *f->p == '\t'))
+	while (f->p < f->end && (byte_class[(unsigned char)*f->p] & BYTE_SPACE))
 		f->p++;
 }
 
@@ -127,12 +148,8 @@ static bool string(fast *f, text *t)
 		return false;
 	for (;;) {
 		const char *s = f->p;
-		while (f->p < f->end) {
-			unsigned char c = (unsigned char)*f->p;
-			if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
-				break;
+		while (f->p < f->end && !(byte_class[(unsigned char)*f->p] & BYTE_STOPS_STRING))
 			f->p++;
-		}
 		size_t run = (size_t)(f->p - s);
 		if (!reserve(t, run + 4))
 			return false;
