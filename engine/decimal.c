@@ -42,10 +42,26 @@ bool bdb__decimal_fit(double v, unsigned e, int64_t *m)
 	return true;
 }
 
+/*
+ * Whether bdb__decimal_fit(v, k) can hold, from |v| * 10^k (scaled) alone:
+ * a fit's integer M is within M * 2^-52 of scaled (two roundings of 2^-53),
+ * so below 2^51, where adding and taking away 2^52 rounds scaled to its
+ * nearest integer, scaled must be within scaled * 2^-50 of that integer.
+ * Most exponents a search tries fail here, without the fit's division.
+ */
+static bool decimal_may_fit(double scaled)
+{
+	if (!(scaled < 0x1p51))
+		return true;
+	double nearest = (scaled + 0x1p52) - 0x1p52;
+	return fabs(scaled - nearest) <= scaled * 0x1p-50;
+}
+
 bool bdb__decimal_find(double v, unsigned from, unsigned *e, int64_t *m)
 {
+	double a = fabs(v);
 	for (unsigned k = from; k <= BDB__DECIMAL_MAX_EXP; k++) {
-		if (bdb__decimal_fit(v, k, m)) {
+		if (decimal_may_fit(a * bdb__pow10[k]) && bdb__decimal_fit(v, k, m)) {
 			*e = k;
 			return true;
 		}

@@ -277,28 +277,6 @@ typedef struct series_cache {
 	size_t batch_runs; /* runs in the transaction */
 } series_cache;
 
-/* A hash of canonical bytes for the cache only (never stored): eight bytes
- * at a time, then splitmix64's finalizer. */
-static uint64_t cache_hash(const bdb_buf *c)
-{
-	const uint8_t *p = (const uint8_t *)c->data;
-	uint64_t h = c->len * UINT64_C(0x9e3779b97f4a7c15), w;
-	size_t i = 0;
-	for (; i + 8 <= c->len; i += 8) {
-		memcpy(&w, p + i, 8);
-		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, p + i, c->len - i);
-	h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
-	h ^= h >> 30;
-	h *= UINT64_C(0xbf58476d1ce4e5b9);
-	h ^= h >> 27;
-	h *= UINT64_C(0x94d049bb133111eb);
-	return h ^ (h >> 31);
-}
-
 static void cache_clear(series_cache *sc)
 {
 	for (size_t i = 0; i < sc->cap; i++)
@@ -495,7 +473,7 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	if (c->scratch.failed)
 		return BDB_ENOMEM;
 	series_cache *sc = c->cache;
-	uint64_t h = cache_hash(&c->scratch), id = 0;
+	uint64_t h = bdb_hash_bytes(c->scratch.data, c->scratch.len), id = 0;
 	series_slot *sl = sc->cap ? cache_slot(sc, &c->scratch, h) : NULL;
 	int rc = 0;
 	if (!sl || !sl->id) {

@@ -87,3 +87,25 @@ const char *bdb_buf_cstr(bdb_buf *b)
 		return "";
 	return b->data;
 }
+
+uint64_t bdb_hash_bytes(const void *data, size_t n)
+{
+	const uint8_t *p = data;
+	uint64_t h = n * UINT64_C(0x9e3779b97f4a7c15), w;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, p + i, 8);
+		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
+		h ^= h >> 32;
+	}
+	w = 0;
+	if (n > i)
+		memcpy(&w, p + i, n - i);
+	/* splitmix64's finalizer */
+	h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 30;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	h ^= h >> 27;
+	h *= UINT64_C(0x94d049bb133111eb);
+	return h ^ (h >> 31);
+}

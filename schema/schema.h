@@ -148,6 +148,12 @@ void bdb_buf_printf(bdb_buf *b, const char *fmt, ...) __attribute__((format(prin
 /* Returns the contents as a NUL-terminated string (never NULL). */
 const char *bdb_buf_cstr(bdb_buf *b);
 
+/*
+ * A 64-bit hash of data[0..n), eight bytes at a time, for in-memory hash
+ * tables only: never stored, so it may change between versions.
+ */
+uint64_t bdb_hash_bytes(const void *data, size_t n);
+
 /* ------------------------------------------------------------------------ */
 /* Text (text.c): the one text layer of every reader and writer              */
 /* ------------------------------------------------------------------------ */

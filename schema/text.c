@@ -412,7 +412,9 @@ static void *arena_alloc_block(bdb_arena *a, size_t n)
 	return b->data;
 }
 
-void *bdb_arena_alloc(bdb_arena *a, size_t n)
+/* The common case inline (strings copied into a result, row by row):
+ * room in the current block. */
+static inline void *arena_take(bdb_arena *a, size_t n)
 {
 	n = n ? (n + 7) & ~(size_t)7 : 8;
 	struct bdb_arena_block *b = a->head;
@@ -421,6 +423,11 @@ void *bdb_arena_alloc(bdb_arena *a, size_t n)
 	void *p = b->data + b->used;
 	b->used += n;
 	return p;
+}
+
+void *bdb_arena_alloc(bdb_arena *a, size_t n)
+{
+	return arena_take(a, n);
 }
 
 void *bdb_arena_calloc(bdb_arena *a, size_t n)
@@ -433,7 +440,7 @@ void *bdb_arena_calloc(bdb_arena *a, size_t n)
 
 char *bdb_arena_strndup(bdb_arena *a, const char *s, size_t n)
 {
-	char *p = bdb_arena_alloc(a, n + 1);
+	char *p = arena_take(a, n + 1);
 	if (!p)
 		return NULL;
 	memcpy(p, s, n);

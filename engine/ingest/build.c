@@ -178,37 +178,47 @@ bool bdb__strmap_get(const bdb__strmap *m, const char *key, size_t len, size_t *
 	if (!m->cap)
 		return false;
 	const struct bdb__strmap_slot *s =
-	    &m->slots[strmap_find(m, key, len, bdb__hash(BDB__HASH_INIT, key, len))];
+	    &m->slots[strmap_find(m, key, len, bdb_hash_bytes(key, len))];
 	if (!s->key)
 		return false;
 	*index = s->index;
 	return true;
 }
 
-int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index)
+/* Keeps the map at most half full for one more key. */
+static int strmap_grow(bdb__strmap *m)
 {
-	if ((m->n + 1) * 2 > m->cap) {
-		size_t ncap = m->cap ? m->cap * 2 : 32;
-		struct bdb__strmap_slot *old = m->slots;
-		size_t ocap = m->cap;
-		m->slots = calloc(ncap, sizeof *m->slots);
-		if (!m->slots) {
-			m->slots = old;
-			return BDB_ENOMEM;
-		}
-		m->cap = ncap;
-		for (size_t i = 0; i < ocap; i++)
-			if (old[i].key)
-				m->slots[strmap_find(m, old[i].key, old[i].len, old[i].hash)] =
-				    old[i];
-		free(old);
-	}
-	uint64_t h = bdb__hash(BDB__HASH_INIT, key, len);
-	struct bdb__strmap_slot *s = &m->slots[strmap_find(m, key, len, h)];
-	if (s->key) {
-		s->index = index;
+	if ((m->n + 1) * 2 <= m->cap)
 		return 0;
+	size_t ncap = m->cap ? m->cap * 2 : 32;
+	struct bdb__strmap_slot *old = m->slots;
+	size_t ocap = m->cap;
+	m->slots = calloc(ncap, sizeof *m->slots);
+	if (!m->slots) {
+		m->slots = old;
+		return BDB_ENOMEM;
 	}
+	m->cap = ncap;
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].key)
+			m->slots[strmap_find(m, old[i].key, old[i].len, old[i].hash)] = old[i];
+	free(old);
+	return 0;
+}
+
+/* The slot of key (hash h): its own, or the empty one it goes in, filled. */
+static int strmap_slot(bdb__strmap *m, const char *key, size_t len, struct bdb__strmap_slot **out,
+		       bool *added)
+{
+	int rc = strmap_grow(m);
+	if (rc)
+		return rc;
+	uint64_t h = bdb_hash_bytes(key, len);
+	struct bdb__strmap_slot *s = &m->slots[strmap_find(m, key, len, h)];
+	*out = s;
+	*added = !s->key;
+	if (s->key)
+		return 0;
 	s->key = malloc(len + 1);
 	if (!s->key)
 		return BDB_ENOMEM;
@@ -216,8 +226,33 @@ int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index)
 	s->key[len] = '\0';
 	s->len = len;
 	s->hash = h;
-	s->index = index;
 	m->n++;
+	return 0;
+}
+
+int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index)
+{
+	struct bdb__strmap_slot *s;
+	bool added;
+	int rc = strmap_slot(m, key, len, &s, &added);
+	if (!rc)
+		s->index = index;
+	return rc;
+}
+
+int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index,
+		    size_t *existing)
+{
+	struct bdb__strmap_slot *s;
+	bool added;
+	int rc = strmap_slot(m, key, len, &s, &added);
+	if (rc)
+		return rc;
+	if (!added) {
+		*existing = s->index;
+		return BDB_EEXISTS;
+	}
+	s->index = index;
 	return 0;
 }
 

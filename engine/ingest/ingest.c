@@ -619,7 +619,8 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 			break;
 		}
 		size_t other;
-		if (bdb__strmap_get(&seen, key.data, key.len, &other)) {
+		rc = bdb__strmap_add(&seen, key.data, key.len, i, &other);
+		if (rc == BDB_EEXISTS) {
 			static const char fmt[] =
 			    "points %zu and %zu are both \"%s\" with the same "
 			    "tags; a point must be unique by name and tags";
@@ -632,7 +633,6 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 						  i + 1, p->name);
 			break;
 		}
-		rc = bdb__strmap_put(&seen, key.data, key.len, i);
 	}
 	bdb_buf_free(&key);
 	bdb__strmap_free(&seen);

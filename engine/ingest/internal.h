@@ -421,6 +421,10 @@ void bdb__strmap_free(bdb__strmap *m);
 bool bdb__strmap_get(const bdb__strmap *m, const char *key, size_t len, size_t *index);
 /* Sets key to index. 0 or BDB_ENOMEM. */
 int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index);
+/* Adds key with index unless it is there: 0 when added, BDB_EEXISTS with
+ * *existing its index when it was there, or BDB_ENOMEM. One lookup. */
+int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index,
+		    size_t *existing);
 
 /*
  * Repeated observations of one (point, metric): every value is a sample,
