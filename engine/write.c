@@ -287,21 +287,58 @@ static void cache_clear(series_cache *sc)
 	bdb_buf_reset(&sc->bytes);
 }
 
-/* The slot of canonical bytes c (hash h): its own, or the empty one where it
- * would go. */
-static series_slot *cache_slot(series_cache *sc, const bdb_buf *c, uint64_t h)
+/*
+ * A series' canonical bytes in the three parts put_metric has them (the
+ * point's name and its NUL, the metric's name, the rest of the point's
+ * canonical bytes): looked up without copying them together first, which
+ * would read back bytes just written (a stall of the store buffer on every
+ * metric). The parts are fixed by the bytes (the two NULs), so the hash of
+ * the parts is a hash of the bytes.
+ */
+typedef struct series_key {
+	const char *part[3];
+	size_t len[3];
+	uint64_t hash;
+} series_key;
+
+static uint64_t key_hash(uint64_t point_hash, uint64_t metric_hash, uint64_t rest_hash)
 {
-	for (size_t i = (size_t)h & (sc->cap - 1);; i = (i + 1) & (sc->cap - 1)) {
+	uint64_t h = (point_hash ^ metric_hash) * UINT64_C(0x9e3779b97f4a7c15);
+	h = (h ^ (h >> 29) ^ rest_hash) * UINT64_C(0xbf58476d1ce4e5b9);
+	return h ^ (h >> 32);
+}
+
+static bool key_is(const series_key *k, const char *bytes, size_t len)
+{
+	return len == k->len[0] + k->len[1] + k->len[2] &&
+	       memcmp(bytes, k->part[0], k->len[0]) == 0 &&
+	       memcmp(bytes + k->len[0], k->part[1], k->len[1]) == 0 &&
+	       memcmp(bytes + k->len[0] + k->len[1], k->part[2], k->len[2]) == 0;
+}
+
+/* The slot of key k: its own, or the empty one where it would go. */
+static series_slot *cache_slot(series_cache *sc, const series_key *k)
+{
+	for (size_t i = (size_t)k->hash & (sc->cap - 1);; i = (i + 1) & (sc->cap - 1)) {
 		series_slot *sl = &sc->slots[i];
-		if (!sl->id || (sl->hash == h && sl->key_len == c->len &&
-				memcmp(sc->bytes.data + sl->key, c->data, c->len) == 0))
+		if (!sl->id || (sl->hash == k->hash && key_is(k, sc->bytes.data + sl->key, sl->key_len)))
 			return sl;
 	}
 }
 
-/* Adds series id (canonical bytes c, hash h, unit) and returns its slot. */
-static int cache_add(series_cache *sc, const bdb_buf *c, uint64_t h, uint64_t id, const char *unit,
-		     series_slot **out)
+/* The empty slot for hash h (the keys moved when the table grows are
+ * distinct). */
+static series_slot *cache_empty_slot(series_cache *sc, uint64_t h)
+{
+	size_t i = (size_t)h & (sc->cap - 1);
+	while (sc->slots[i].id)
+		i = (i + 1) & (sc->cap - 1);
+	return &sc->slots[i];
+}
+
+/* Adds series id (key k, its canonical bytes c, unit) and returns its slot. */
+static int cache_add(series_cache *sc, const series_key *k, const bdb_buf *c, uint64_t id,
+		     const char *unit, series_slot **out)
 {
 	if (2 * (sc->n + 1) > sc->cap) {
 		size_t cap = sc->cap ? 2 * sc->cap : 1024;
@@ -312,21 +349,18 @@ static int cache_add(series_cache *sc, const bdb_buf *c, uint64_t h, uint64_t id
 		sc->slots = slots;
 		sc->cap = cap;
 		for (size_t i = 0; i < old_cap; i++)
-			if (old[i].id) {
-				bdb_buf key = {.data = sc->bytes.data + old[i].key,
-					       .len = old[i].key_len};
-				*cache_slot(sc, &key, old[i].hash) = old[i];
-			}
+			if (old[i].id)
+				*cache_empty_slot(sc, old[i].hash) = old[i];
 		free(old);
 	}
-	series_slot sl = {.hash = h, .id = id, .key = sc->bytes.len, .key_len = c->len};
+	series_slot sl = {.hash = k->hash, .id = id, .key = sc->bytes.len, .key_len = c->len};
 	bdb_buf_init(&sl.obs);
 	bdb_buf_append(&sc->bytes, c->data, c->len);
 	sl.unit = sc->bytes.len;
 	bdb_buf_append(&sc->bytes, unit, strlen(unit) + 1);
 	if (sc->bytes.failed)
 		return BDB_ENOMEM;
-	*out = cache_slot(sc, c, h);
+	*out = cache_empty_slot(sc, k->hash);
 	**out = sl;
 	sc->n++;
 	return 0;
@@ -389,6 +423,8 @@ typedef struct put_ctx {
 	bdb_buf packed;	    /* fb compressed (runpack.c), or a stored run decompressed */
 	bdb_buf scratch;    /* canonical bytes, values */
 	bdb_buf point;	    /* the canonical bytes of the point being put, metric "" */
+	size_t point_at;    /* where the metric goes in them: after the name's NUL */
+	uint64_t point_hash, rest_hash; /* of point[0, point_at) and the rest */
 	bdb_buf series_ids; /* run_series value being built */
 	uint64_t seq;
 	bdb_put_outcome outcome;
@@ -465,18 +501,21 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	const char *unit = bdb__effective_unit(m->unit, def ? def->unit : NULL);
 	/* The point's canonical bytes (point str0 ‖ metric str0 ‖ tags) with
 	 * the metric's name put in the place of "". */
-	size_t at = (p->name ? strlen(p->name) : 0) + 1;
-	bdb_buf_reset(&c->scratch);
-	bdb_buf_append(&c->scratch, c->point.data, at);
-	bdb_buf_append(&c->scratch, m->name, strlen(m->name));
-	bdb_buf_append(&c->scratch, c->point.data + at, c->point.len - at);
-	if (c->scratch.failed)
-		return BDB_ENOMEM;
+	size_t at = c->point_at, name_len = strlen(m->name);
+	series_key k = {{c->point.data, m->name, c->point.data + at},
+			{at, name_len, c->point.len - at},
+			key_hash(c->point_hash, bdb_hash_bytes(m->name, name_len), c->rest_hash)};
 	series_cache *sc = c->cache;
-	uint64_t h = bdb_hash_bytes(c->scratch.data, c->scratch.len), id = 0;
-	series_slot *sl = sc->cap ? cache_slot(sc, &c->scratch, h) : NULL;
+	uint64_t id = 0;
+	series_slot *sl = sc->cap ? cache_slot(sc, &k) : NULL;
 	int rc = 0;
 	if (!sl || !sl->id) {
+		/* A series the transaction has not used yet: its bytes whole. */
+		bdb_buf_reset(&c->scratch);
+		for (int i = 0; i < 3; i++)
+			bdb_buf_append(&c->scratch, k.part[i], k.len[i]);
+		if (c->scratch.failed)
+			return BDB_ENOMEM;
 		const char *sunit = unit;
 		rc = bdb__series_find(s, txn, &c->scratch, &id);
 		if (rc == BDB_ENOTFOUND)
@@ -484,7 +523,7 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 		else if (rc == 0)
 			rc = series_unit(s, txn, id, &sunit);
 		if (!rc)
-			rc = cache_add(sc, &c->scratch, h, id, sunit, &sl);
+			rc = cache_add(sc, &k, &c->scratch, id, sunit, &sl);
 		if (rc)
 			return rc;
 	} else if (sl->stamp == sc->stamp) {
@@ -652,6 +691,10 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		bdb__series_canonical(&c->point, p->name, p->tags, p->n_tags, "");
 		if (c->point.failed)
 			return BDB_ENOMEM;
+		c->point_at = (p->name ? strlen(p->name) : 0) + 1;
+		c->point_hash = bdb_hash_bytes(c->point.data, c->point_at);
+		c->rest_hash =
+		    bdb_hash_bytes(c->point.data + c->point_at, c->point.len - c->point_at);
 		for (size_t j = 0; j < p->n_metrics; j++) {
 			rc = put_metric(s, txn, c, p, &p->metrics[j]);
 			if (rc)
