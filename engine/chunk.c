@@ -345,7 +345,7 @@ static bool plan_decimal(decimal_plan *p, const bdb_obs *obs, size_t n)
 	int64_t m;
 	for (size_t i = 0; i < n; i++) {
 		for (int c = 0; c < N_COLS; c++) {
-			double v = c == COL_VALUE ? obs[i].value
+			double v = c == COL_VALUE   ? obs[i].value
 				   : c == COL_LOWER ? obs[i].lower
 						    : obs[i].upper;
 			if (!column_has(&obs[i], c))
@@ -365,7 +365,7 @@ static bool plan_decimal(decimal_plan *p, const bdb_obs *obs, size_t n)
 				p->m[c][i] = 0;
 				continue;
 			}
-			if (!decimal_at(c == COL_VALUE ? obs[i].value
+			if (!decimal_at(c == COL_VALUE	 ? obs[i].value
 					: c == COL_LOWER ? obs[i].lower
 							 : obs[i].upper,
 					at[c][i], e, &p->m[c][i]))

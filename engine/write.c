@@ -321,7 +321,8 @@ static series_slot *cache_slot(series_cache *sc, const series_key *k)
 {
 	for (size_t i = (size_t)k->hash & (sc->cap - 1);; i = (i + 1) & (sc->cap - 1)) {
 		series_slot *sl = &sc->slots[i];
-		if (!sl->id || (sl->hash == k->hash && key_is(k, sc->bytes.data + sl->key, sl->key_len)))
+		if (!sl->id ||
+		    (sl->hash == k->hash && key_is(k, sc->bytes.data + sl->key, sl->key_len)))
 			return sl;
 	}
 }

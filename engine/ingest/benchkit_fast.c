@@ -64,6 +64,7 @@ typedef struct fast {
  * control characters and the start of a multibyte sequence).
  */
 enum { BYTE_SPACE = 1, BYTE_STOPS_STRING = 2 };
+/* clang-format off */
 #define BYTE_ROW(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
 static const unsigned char byte_class[256] = {
     /* 0x00 */ 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 2, 2, 3, 2, 2,
@@ -78,6 +79,7 @@ static const unsigned char byte_class[256] = {
     BYTE_ROW(2), BYTE_ROW(2), BYTE_ROW(2), BYTE_ROW(2),
 };
 #undef BYTE_ROW
+/* clang-format on */
 
 static void skip_ws(fast *f)
 {

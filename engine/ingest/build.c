@@ -240,8 +240,7 @@ int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index)
 	return rc;
 }
 
-int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index,
-		    size_t *existing)
+int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index, size_t *existing)
 {
 	struct bdb__strmap_slot *s;
 	bool added;

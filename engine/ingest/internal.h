@@ -423,8 +423,7 @@ bool bdb__strmap_get(const bdb__strmap *m, const char *key, size_t len, size_t *
 int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index);
 /* Adds key with index unless it is there: 0 when added, BDB_EEXISTS with
  * *existing its index when it was there, or BDB_ENOMEM. One lookup. */
-int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index,
-		    size_t *existing);
+int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index, size_t *existing);
 
 /*
  * Repeated observations of one (point, metric): every value is a sample,

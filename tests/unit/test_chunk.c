@@ -317,7 +317,8 @@ static void test_decimal_find_is_the_least_fit(void **state)
 			v = from_bits(special_bits[next_u64() % N_SPECIAL]);
 			break;
 		case 2: /* integers where doubles stop being dense */
-			v = (double)((UINT64_C(1) << (50 + next_u64() % 4)) + next_u64() % 2048 - 1024);
+			v = (double)((UINT64_C(1) << (50 + next_u64() % 4)) + next_u64() % 2048 -
+				     1024);
 			break;
 		default:
 			v = as_written((double)(next_u64() % 1000000007) *
@@ -328,7 +329,8 @@ static void test_decimal_find_is_the_least_fit(void **state)
 			v = -v;
 		unsigned from = round % 3 == 0 ? (unsigned)(next_u64() % 23) : 0, e1 = 99, e2 = 98;
 		int64_t m1 = 1, m2 = 2;
-		bool ok1 = bdb__decimal_find(v, from, &e1, &m1), ok2 = linear_find(v, from, &e2, &m2);
+		bool ok1 = bdb__decimal_find(v, from, &e1, &m1),
+		     ok2 = linear_find(v, from, &e2, &m2);
 		assert_int_equal(ok1, ok2);
 		if (!ok1)
 			continue;
