@@ -98,9 +98,12 @@ uint64_t bdb_hash_bytes(const void *data, size_t n)
 		h = (h ^ w) * UINT64_C(0xff51afd7ed558ccd);
 		h ^= h >> 32;
 	}
+	/* The last n - i < 8 bytes as memcpy would put them in w on a
+	 * little-endian machine, one register load each: a memcpy into w
+	 * followed by reading w whole stalls on store forwarding. */
 	w = 0;
-	if (n > i)
-		memcpy(&w, p + i, n - i);
+	for (size_t j = n; j-- > i;)
+		w = w << 8 | p[j];
 	/* splitmix64's finalizer */
 	h = (h ^ w) * UINT64_C(0xc4ceb9fe1a85ec53);
 	h ^= h >> 30;
