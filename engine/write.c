@@ -290,10 +290,10 @@ static void cache_clear(series_cache *sc)
 /*
  * A series' canonical bytes in the three parts put_metric has them (the
  * point's name and its NUL, the metric's name, the rest of the point's
- * canonical bytes): looked up without copying them together first, which
- * would read back bytes just written (a stall of the store buffer on every
- * metric). The parts are fixed by the bytes (the two NULs), so the hash of
- * the parts is a hash of the bytes.
+ * canonical bytes): looked up without copying them together first (three
+ * small copies per metric, read back at once); the point's two parts are
+ * hashed once per point. The parts are fixed by the bytes (the two NULs),
+ * so the hash of the parts is a hash of the bytes.
  */
 typedef struct series_key {
 	const char *part[3];
