@@ -16,9 +16,9 @@
 #include "engine.h"
 
 /* The on-disk format this code reads and writes (meta "format_version"). */
-#define BDB__FORMAT_VERSION 4u
-/* The oldest version this code reads as it is (read-only); opened for
- * writing it is upgraded first (upgrade.c). */
+#define BDB__FORMAT_VERSION 5u
+/* The oldest version this code reads as it is (read-only), and every one
+ * after it; opened for writing it is upgraded first (upgrade.c). */
 #define BDB__FORMAT_READABLE 3u
 
 /* The named databases, in the order they are opened. */

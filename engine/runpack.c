@@ -4,8 +4,10 @@
  * has one. The frame holds the FlatBuffer with its metric doubles taken out
  * (zeroed) and, after it, those doubles coded apart: a short decimal as its
  * exponent, the length of its integer and the integer's bytes, anything
- * else as its 64 bits. Such a value starts with the byte PACK_DECIMAL; a
- * value that is a bare zstd frame holds the whole FlatBuffer (runs written
+ * else as its 64 bits; and sample vectors a model codes in fewer bits in a
+ * samples section (sampack.c). Such a value starts with the byte
+ * PACK_SAMPLES (PACK_DECIMAL: format 4's, without the section); a value
+ * that is a bare zstd frame holds the whole FlatBuffer (runs written
  * before the decimal packing, or whose doubles cannot be found). Either
  * way the reader gets the FlatBuffer's exact bytes back.
  *
@@ -292,8 +294,8 @@ int bdb__run_content_restore(bdb_buf *out)
 	if (rc)
 		return rc;
 	bdb__sampack_parsed *parsed = NULL;
+	bdb_fb_samples_at *vec = NULL;
 	if (tail & SECTION_FLAG) {
-		bdb_fb_samples_at *vec = NULL;
 		size_t nv = 0;
 		bool *skip = calloc(n + 1, sizeof *skip);
 		rc = skip ? vectors_find(c, fb_len, n, &vec, &nv) : BDB_ENOMEM;
@@ -302,14 +304,13 @@ int bdb__run_content_restore(bdb_buf *out)
 		if (!rc)
 			rc = positions_kept(pos, n, skip, &kept, &n_kept);
 		free(skip);
-		if (rc)
-			free(vec);
 	}
 	if (!rc && !content_restore(c, fb_len, end, kept ? kept : pos, kept ? n_kept : n))
 		rc = BDB_ECORRUPT;
 	if (!rc && parsed && !bdb__sampack_apply(parsed, c, pos))
 		rc = BDB_ECORRUPT;
 	bdb__sampack_free(parsed);
+	free(vec);
 	free(pos);
 	free(kept);
 	if (rc)

@@ -16,11 +16,13 @@
  * comes back bit for bit, NaNs and -0 too: the distance is taken modulo
  * 2^64 over an order that maps the 2^64 bit patterns one to one. The
  * divisor is searched from the samples (the iteration count is not in the
- * run): the continued fraction of the first sample, then the fractions
- * within rounding of it (a two-dimensional lattice), each tried on the
- * next samples. A vector takes a model only when it codes it in fewer bits
- * than MODEL_MAX_BITS a sample; others, and short decimals, keep the run
- * packing's coding (runpack.c).
+ * run): the fractions within rounding (or a clock's) of the first sample,
+ * points of a two-dimensional lattice that its continued fraction gives,
+ * each tried on all the samples, cheapest searches first (point_divisor).
+ * A vector takes a model only when it codes it in fewer bits than the run
+ * packing's own coding would (runpack.c: short decimals, the other doubles
+ * XORed by byte plane); others keep that coding. bdb__run_content decodes
+ * what this writes before it keeps it.
  */
 #include <float.h>
 #include <math.h>
@@ -44,8 +46,11 @@ enum { SP_NONE = 0, SP_DIVISOR = 1, SP_RATE = 2 };
  * stay below 2^36 (68 s in ns). */
 #define SEARCH_D_MAX UINT64_C(4294967296)
 #define SEARCH_K_MAX 68719476736.0
-/* Lattice steps a run's search takes at most: its CPU bound. */
-#define SEARCH_BUDGET (1u << 17)
+/* Lattice steps a run's search takes at most, SEARCH_BUDGET and
+ * SEARCH_BUDGET_SAMPLE a double of the run: its CPU bound (some 6 ns a
+ * step). */
+#define SEARCH_BUDGET	     4096u
+#define SEARCH_BUDGET_SAMPLE 8u
 /* How far from integers products may be beyond rounding: gbench's
  * cpu_time * iterations is within 3e-6 of whole ns in
  * tests/fixtures/gbench_reps.json. */
@@ -53,7 +58,7 @@ enum { SP_NONE = 0, SP_DIVISOR = 1, SP_RATE = 2 };
 /* The search's levels: divisors up to 2^16, 2^20, ..., 2^32. */
 #define SEARCH_FIRST_LEVEL (UINT64_C(1) << 16)
 /* What a double without a short decimal form takes in the run packing's
- * own coding, in bits (7.39 B a sample on gbench-reps before models). */
+ * own coding, in bits (7.39 B a sample on gbench-reps without models). */
 #define FALLBACK_BITS 59
 /* Vectors coded in fewer bits a sample than this are left as they are. */
 #define CHEAP_BITS 24
@@ -122,7 +127,7 @@ static uint64_t distance(double x, double p)
 
 typedef struct sp_bits {
 	uint8_t *p;
-	size_t at;
+	size_t at, len; /* len: the reader's bytes */
 	uint64_t acc;
 	unsigned n;
 } sp_bits;
@@ -148,35 +153,46 @@ static void bits_flush(sp_bits *b)
 	b->acc = 0;
 }
 
-/* w bits; the caller checked the stream holds them. */
+/* w bits (<= 64); the caller checked the stream holds them. */
 static uint64_t bits_get(sp_bits *b, unsigned w)
 {
-	uint64_t v = 0;
-	for (unsigned got = 0; got < w;) {
-		if (!b->n) {
-			b->acc = b->p[b->at++];
-			b->n = 8;
-		}
-		unsigned take = w - got < b->n ? w - got : b->n;
-		v |= (b->acc & ((UINT64_C(1) << take) - 1)) << got;
-		b->acc >>= take;
-		b->n -= take;
-		got += take;
+	for (; b->n <= 56 && b->at < b->len; b->n += 8)
+		b->acc |= (uint64_t)b->p[b->at++] << b->n;
+	if (w > b->n) { /* over 56 bits: what is there, then the rest */
+		uint64_t low = b->acc;
+		unsigned got = b->n;
+		b->acc = 0;
+		b->n = 0;
+		return low | bits_get(b, w - got) << got;
 	}
+	uint64_t v = w < 64 ? b->acc & ((UINT64_C(1) << w) - 1) : b->acc;
+	b->acc = w < 64 ? b->acc >> w : 0;
+	b->n -= w;
 	return v;
 }
 
 /* ---- the divisor search ---- */
 
-/* Whether d takes x[0..m) to integers within tol, or when tol is 0 within
- * d ulps of x[i] (its rounding) or SEARCH_TOL (a clock's). */
+/* Half the spacing of doubles at |x| (finite x), without libm. */
+static double half_ulp(double x)
+{
+	uint64_t b;
+	memcpy(&b, &x, 8);
+	unsigned biased = (unsigned)(b >> 52 & 0x7FF);
+	b = biased > 53 ? (uint64_t)(biased - 53) << 52 : 1; /* subnormals: the least */
+	double h;
+	memcpy(&h, &b, 8);
+	return h;
+}
+
+/* Whether d takes x[0..m) to integers within max(2 d ulps of x[i], tol):
+ * x[i] is E / d rounded (and E / d may be a quotient of doubles already),
+ * or E / d off by a clock's rounding. */
 static bool divides(const double *x, size_t m, double d, double tol)
 {
 	for (size_t i = 0; i < m; i++) {
-		int e;
-		frexp(x[i], &e);
 		double err = fabs(fma(x[i], d, -(double)bdb__nearest(x[i] * d)));
-		if (!(err <= (tol > 0 ? tol : fmax(d * ldexp(1.0, e - 53), SEARCH_TOL))))
+		if (!(err <= fmax(4 * d * half_ulp(x[i]), tol)))
 			return false;
 	}
 	return true;
@@ -214,17 +230,23 @@ static size_t convergents(double a, uint64_t dmax, uint64_t *p, uint64_t *q)
 }
 
 /*
- * A divisor d <= level that takes x[0..n) within max(d ulps, SEARCH_TOL)
- * of integers, or 0. With a =
- * |x[0]|, such d are among the fractions p/d within eps = max(dl ulps of
- * a, SEARCH_TOL) of a: the lattice {(d, d a - p)} has the basis of two
- * consecutive convergents of a, (q', e') and (q, e) with |e'| > eps >=
- * |e|, and its points with 0 < d <= dl and |d a - p| <= eps are a q' + b q
- * for b >= 1 and the one or two a that keep a e' + b e within eps. A level
- * below which x's products would pass SEARCH_K_MAX was searched at the
- * level before (levels are 16 times apart).
+ * The least divisor d <= level found that takes x[0..n) within max(d ulps
+ * of x[i], tol) of integers (divides), or 0. With a = |x[0]|, such d are
+ * among the d whose d a is within eps = max(dl ulps of a, tol) of an
+ * integer p, dl = min(level, SEARCH_K_MAX / max |x|): the lattice
+ * {(d, d a - p)} has the basis of two consecutive convergents of a, (q',
+ * e') and (q, e) with |e'| > eps >= |e| ((0, -1) and (1, e) when a is
+ * within eps of an integer), and its points with 0 < d <= dl and
+ * |d a - p| <= eps are a q' + b q for b >= 1 and the one or two a that
+ * keep a e' + b e within eps. When no convergent up to dl is within eps,
+ * no d is (convergents are the best approximations). Each b is a step of
+ * *budget. A level whose dl is that of the level before (16 times less)
+ * was searched then.
  */
-static uint64_t divisor_search(const double *x, size_t n, uint64_t level, unsigned *budget)
+/* The bound dl of divisor_search at level for x[0..n) and its cost in
+ * steps, about 2 dl eps; 0 when it has nothing to search. */
+static uint64_t search_bound(const double *x, size_t n, uint64_t level, double tol,
+			     double *cost)
 {
 	double a = fabs(x[0]), top = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -236,11 +258,21 @@ static uint64_t divisor_search(const double *x, size_t n, uint64_t level, unsign
 	uint64_t dl = most >= (double)level ? level : (uint64_t)most;
 	if (n < 2 || !(a >= 0x1p-60) || dl < 2 || (level > SEARCH_FIRST_LEVEL && dl <= level >> 4))
 		return 0;
+	*cost = 2 * (double)dl * fmax(4 * (double)dl * half_ulp(a), tol);
+	return dl;
+}
+
+static uint64_t divisor_search(const double *x, size_t n, uint64_t dl, double tol,
+			       unsigned *budget)
+{
+	/* A search may take 4 times the steps its cost says, no more: one
+	 * that does not find a divisor leaves the others their turn. */
+	double most = 4 * 2 * (double)dl * fmax(4 * (double)dl * half_ulp(x[0]), tol) + 256;
+	uint64_t left = most < 1e9 ? (uint64_t)most : UINT64_C(1000000000);
+	double a = fabs(x[0]);
 	uint64_t p[96], q[96];
 	size_t nc = convergents(a, dl, p, q);
-	int e;
-	frexp(a, &e);
-	double eps = fmax((double)dl * ldexp(1.0, e - 53), SEARCH_TOL), err[96];
+	double eps = fmax(4 * (double)dl * half_ulp(a), tol), err[96];
 	size_t j = 0;
 	for (; j < nc; j++) {
 		err[j] = fma((double)q[j], a, -(double)p[j]);
@@ -253,18 +285,69 @@ static uint64_t divisor_search(const double *x, size_t n, uint64_t level, unsign
 	double e1 = j ? err[j - 1] : -1, q1 = j ? (double)q[j - 1] : 0;
 	uint64_t bmax = j ? (dl + q[j - 1]) / q[j] : dl;
 	double half = eps / fabs(e1);
-	for (uint64_t b = 1; b <= bmax; b++) {
-		if (!*budget)
+	for (uint64_t b = 1; b <= bmax; b++, left--) {
+		if (!*budget || !left)
 			return 0;
 		--*budget;
 		double t = -(double)b * err[j] / e1;
 		for (double k = ceil(t - half); k <= t + half; k++) {
 			double d = k * q1 + (double)b * (double)q[j];
-			if (d >= 1 && d <= (double)dl && divides(x, n, d, 0))
+			if (d >= 1 && d <= (double)dl && divides(x, n, d, tol))
 				return (uint64_t)d;
 		}
 	}
 	return 0;
+}
+
+/* A search of point_divisor's: vector j (of the point), bound dl,
+ * tolerance tol, about cost steps. */
+typedef struct sp_search {
+	size_t j;
+	uint64_t dl;
+	double tol, cost;
+} sp_search;
+
+static int compare_cost(const void *a, const void *b)
+{
+	const sp_search *x = a, *y = b;
+	return x->cost < y->cost ? -1 : x->cost > y->cost;
+}
+
+/* Searches per point (at most so many vectors searched). */
+#define POINT_SEARCHES 64
+
+/*
+ * The divisor of a point's vectors vec[0..nv) (those with plain[j] != 0):
+ * the searches of every vector at every level, with rounding's tolerance
+ * and with a clock's (SEARCH_TOL), cheapest first (qsort on the cost,
+ * ties in that order), until one finds a divisor or *budget is spent. A
+ * small divisor of one vector is found before a long search of another
+ * that has none (real times a clock rounded).
+ */
+static uint64_t point_divisor(const double *x, const bdb_fb_samples_at *vec, size_t nv,
+			      const uint64_t *plain, unsigned *budget)
+{
+	sp_search s[POINT_SEARCHES];
+	size_t n = 0;
+	for (size_t j = 0; j < nv; j++)
+		for (uint64_t level = SEARCH_FIRST_LEVEL; plain[j] && level <= SEARCH_D_MAX;
+		     level <<= 4)
+			for (int loose = 0; loose < 2 && n < POINT_SEARCHES; loose++) {
+				sp_search *t = &s[n];
+				t->j = j;
+				t->tol = loose ? SEARCH_TOL : 0;
+				t->dl = search_bound(x + vec[j].first, vec[j].count, level, t->tol,
+						     &t->cost);
+				/* the order of the loops breaks ties */
+				t->cost += (double)n * 1e-9;
+				n += t->dl != 0;
+			}
+	qsort(s, n, sizeof *s, compare_cost);
+	uint64_t d = 0;
+	for (size_t i = 0; !d && i < n && *budget; i++)
+		d = divisor_search(x + vec[s[i].j].first, vec[s[i].j].count, s[i].dl, s[i].tol,
+				   budget);
+	return d;
 }
 
 /* ---- the encoder's choice ---- */
@@ -332,16 +415,19 @@ static uint64_t head_bits(const sp_model *m, const sp_model *last)
 /* About what the run packing's own coding takes for x[0..n), in bits: a
  * short decimal its integer's bytes and some of its head and size bytes,
  * another double some 59 (its measured cost, its XOR's top bytes
- * compressing a little). */
+ * compressing a little). From the first sample that is not a decimal of 9
+ * digits at most, they all count as such (a vector is one tool's). */
 static uint64_t fallback_bits(const double *x, size_t n)
 {
 	uint64_t bits = 0;
 	unsigned e;
 	int64_t m;
-	for (size_t i = 0; i < n; i++)
-		bits += bdb__decimal_find(x[i], 0, &e, &m)
-				? 4 + 8 * ((width((uint64_t)(m < 0 ? -m : m)) + 7) / 8)
-				: FALLBACK_BITS;
+	for (size_t i = 0; i < n; i++) {
+		if (!bdb__decimal_find(x[i], 0, &e, &m) || m >= INT64_C(1000000000) ||
+		    m <= -INT64_C(1000000000))
+			return (uint64_t)FALLBACK_BITS * n;
+		bits += 4 + 8 * ((width((uint64_t)(m < 0 ? -m : m)) + 7) / 8);
+	}
 	return bits;
 }
 
@@ -419,7 +505,7 @@ static int section_put(const double *x, const bdb_fb_samples_at *vec, size_t nv,
 	}
 	if (out->failed || bdb_buf_reserve(out, bits / 8 + 1) != 0)
 		return BDB_ENOMEM;
-	sp_bits w = {(uint8_t *)out->data + out->len, 0, 0, 0};
+	sp_bits w = {(uint8_t *)out->data + out->len, 0, 0, 0, 0};
 	for (size_t j = 0; j < nv; j++) {
 		const double *xs = x + vec[j].first;
 		const double *ys = m[j].ref ? x + vec[j - m[j].ref].first : NULL;
@@ -454,7 +540,8 @@ int bdb__sampack_pack(const double *x, size_t n, const bdb_fb_samples_at *vec, s
 		return 0;
 	}
 	sp_model last[3] = {{0}, {0}, {0}};
-	unsigned budget = SEARCH_BUDGET;
+	size_t steps = SEARCH_BUDGET + SEARCH_BUDGET_SAMPLE * n;
+	unsigned budget = steps < UINT32_MAX ? (unsigned)steps : UINT32_MAX;
 	size_t modelled = 0;
 	for (size_t group = 0, end; group < nv; group = end) {
 		/* One divisor for the point's vectors (gbench: its iterations). */
@@ -465,13 +552,7 @@ int bdb__sampack_pack(const double *x, size_t n, const bdb_fb_samples_at *vec, s
 			if (worth[end] <= (uint64_t)CHEAP_BITS * count)
 				worth[end] = 0;
 		}
-		/* Level by level over the vectors: a small divisor of one is
-		 * found before a large search of another. */
-		for (uint64_t level = SEARCH_FIRST_LEVEL; !d && level <= SEARCH_D_MAX; level <<= 4)
-			for (size_t j = group; !d && j < end; j++)
-				if (worth[j])
-					d = divisor_search(x + vec[j].first, vec[j].count, level,
-							   &budget);
+		d = point_divisor(x, vec + group, end - group, worth + group, &budget);
 		for (size_t j = group; j < end; j++) {
 			if (!worth[j])
 				continue;
@@ -574,7 +655,7 @@ corrupt:
 
 bool bdb__sampack_apply(bdb__sampack_parsed *p, uint8_t *fb, const uint32_t *pos)
 {
-	sp_bits r = {(uint8_t *)p->bits, 0, 0, 0};
+	sp_bits r = {(uint8_t *)p->bits, 0, p->bits_len, 0, 0};
 	bool ok = true;
 	for (size_t j = 0; ok && j < p->nv; j++) {
 		const sp_model *m = &p->m[j];

@@ -631,13 +631,14 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 						    "cannot read the format version: %s",
 						    bdb_strerror(rc));
 			/* An older version this code upgrades: after the open
-			 * (bdb__upgrade), with write access. Version 3 reads
-			 * as it is: only what is written from 4 on differs. */
+			 * (bdb__upgrade), with write access. Versions 3 and 4
+			 * read as they are: only what is written later
+			 * differs. */
 			if (version == 2 && s->read_only)
 				return NEEDS_UPGRADE;
-			if ((version == 2 || version == 3) && !s->read_only)
+			if (version >= 2 && version < BDB__FORMAT_VERSION && !s->read_only)
 				s->upgrade_from = version;
-			else if (version != BDB__FORMAT_VERSION && version != BDB__FORMAT_READABLE)
+			else if (version < BDB__FORMAT_READABLE || version > BDB__FORMAT_VERSION)
 				return bdb_diag_set(
 				    d, BDB_EVERSION, s->path, 0, 0,
 				    "store format version %llu, this benchdb reads version %u "

@@ -195,6 +195,16 @@ static size_t run_doubles(const bdb_run *run)
 	return n;
 }
 
+/* run's FlatBuffer into fb and its packed content into content. */
+static void encode_and_pack(const bdb_run *run, bdb_buf *fb, bdb_buf *content)
+{
+	bool packed;
+	bdb_buf_reset(fb);
+	assert_int_equal(bdb_run_encode(run, fb), 0);
+	assert_int_equal(bdb__run_content(fb->data, fb->len, content, &packed), 0);
+	assert_true(packed);
+}
+
 /* Whether a packed content ends with a samples section (bit 31 of its
  * last u32). */
 static bool content_has_section(const bdb_buf *c)
@@ -286,10 +296,7 @@ static void test_damaged_doubles_refused(void **state)
 	bdb_buf fb, content;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
-	assert_int_equal(bdb_run_encode(run, &fb), 0);
-	bool packed;
-	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
-	assert_true(packed);
+	encode_and_pack(run, &fb, &content);
 	/* One double: head (e 2 + 1), size 2, 60025 = 0xEA79 little-endian,
 	 * then the FlatBuffer's length. */
 	uint8_t *tail = (uint8_t *)content.data + fb.len;
@@ -334,10 +341,7 @@ static void test_raw_doubles_by_plane(void **state)
 	bdb_buf fb, content;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
-	assert_int_equal(bdb_run_encode(run, &fb), 0);
-	bool packed;
-	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
-	assert_true(packed);
+	encode_and_pack(run, &fb, &content);
 	static const uint8_t want[] = {0,    0,	   8,	 8,    0x3F, 0x80, 0xD3, 0,    0x33,
 				       0,    0x33, 0,	 0x33, 0,    0x33, 0,	 0x33, 0,
 				       0x34, 0};
@@ -395,10 +399,7 @@ static void test_gbench_samples_modelled(void **state)
 	bdb_buf fb, content;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
-	assert_int_equal(bdb_run_encode(run, &fb), 0);
-	bool packed;
-	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
-	assert_true(packed);
+	encode_and_pack(run, &fb, &content);
 	assert_true(content_has_section(&content));
 	const uint8_t *end = (const uint8_t *)content.data + content.len;
 	uint32_t sec_len = (uint32_t)end[-8] | (uint32_t)end[-7] << 8;
@@ -431,9 +432,7 @@ static void test_damaged_section_refused(void **state)
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
 	bdb_buf_init(&copy);
-	assert_int_equal(bdb_run_encode(run, &fb), 0);
-	bool packed;
-	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
+	encode_and_pack(run, &fb, &content);
 	size_t sec = content.len - 8 - 28;
 	static const struct {
 		size_t at;
@@ -479,10 +478,7 @@ static void test_unpredictable_samples_plain(void **state)
 	bdb_buf fb, content;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
-	assert_int_equal(bdb_run_encode(run, &fb), 0);
-	bool packed;
-	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
-	assert_true(packed);
+	encode_and_pack(run, &fb, &content);
 	assert_false(content_has_section(&content));
 	/* 2 values and 13 samples: a head and a size byte each, then
 	 * their bytes. */
@@ -548,6 +544,35 @@ static void test_format4_values_read(void **state)
 	bdb_run_free(gbench);
 }
 
+/* Puts n runs (gbench_run's, else random_run's) into s, their
+ * FlatBuffers (bdb_run_encode's bytes) into fb[0..n). */
+static void put_runs(bdb_store *s, bool gbench, bdb_buf *fb, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bdb_run *run = gbench ? gbench_run(i) : random_run(i, true);
+		bdb_buf_init(&fb[i]);
+		assert_int_equal(bdb_run_encode(run, &fb[i]), 0);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+}
+
+/* Runs 1 to n of s read back as fb[0..n) (freed). */
+static void assert_runs_read_back(bdb_store *s, bdb_buf *fb, int n)
+{
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	for (int i = 0; i < n; i++) {
+		const void *buf;
+		size_t len;
+		assert_int_equal(bdb_reader_run_buffer(r, (uint64_t)i + 1, &buf, &len), 0);
+		assert_int_equal(len, fb[i].len);
+		assert_memory_equal(buf, fb[i].data, len);
+		bdb_buf_free(&fb[i]);
+	}
+	bdb_reader_end(r);
+}
+
 /* Through a store, before and after its dictionary (64 runs): each run's
  * buffer reads back with the bytes bdb_run_encode wrote, and verify is
  * clean. */
@@ -558,25 +583,9 @@ static void test_store_keeps_run_bytes(void **state)
 	bdb_store *s = open_store(dir, 0);
 	enum { N = 80 };
 	bdb_buf fb[N];
-	for (int i = 0; i < N; i++) {
-		bdb_run *run = random_run(i, true);
-		bdb_buf_init(&fb[i]);
-		assert_int_equal(bdb_run_encode(run, &fb[i]), 0);
-		put_ok(s, run, 0, BDB_PUT_STORED);
-		bdb_run_free(run);
-	}
+	put_runs(s, false, fb, N);
 	assert_verify_clean(s);
-	bdb_reader *r;
-	assert_int_equal(bdb_reader_begin(s, &r), 0);
-	for (int i = 0; i < N; i++) {
-		const void *buf;
-		size_t len;
-		assert_int_equal(bdb_reader_run_buffer(r, (uint64_t)i + 1, &buf, &len), 0);
-		assert_int_equal(len, fb[i].len);
-		assert_memory_equal(buf, fb[i].data, len);
-		bdb_buf_free(&fb[i]);
-	}
-	bdb_reader_end(r);
+	assert_runs_read_back(s, fb, N);
 	bdb_store_close(s);
 	remove_tree(dir);
 	free(dir);
@@ -633,13 +642,7 @@ static void test_compact_repacks_samples(void **state)
 	enum { N = 10 };
 	bdb_buf fb[N];
 	bdb_store *s = open_store(dir, 0);
-	for (int i = 0; i < N; i++) {
-		bdb_run *run = gbench_run(i);
-		bdb_buf_init(&fb[i]);
-		assert_int_equal(bdb_run_encode(run, &fb[i]), 0);
-		put_ok(s, run, 0, BDB_PUT_STORED);
-		bdb_run_free(run);
-	}
+	put_runs(s, true, fb, N);
 	bdb_store_close(s);
 	runs_as_format3(dir);
 	s = open_store(dir, 0);
@@ -649,17 +652,7 @@ static void test_compact_repacks_samples(void **state)
 	bdb_diag_clear(&d);
 	assert_int_equal(bdb_store_compact(s, &before, &after, &d), 0);
 	assert_verify_clean(s);
-	bdb_reader *r;
-	assert_int_equal(bdb_reader_begin(s, &r), 0);
-	for (int i = 0; i < N; i++) {
-		const void *buf;
-		size_t len;
-		assert_int_equal(bdb_reader_run_buffer(r, (uint64_t)i + 1, &buf, &len), 0);
-		assert_int_equal(len, fb[i].len);
-		assert_memory_equal(buf, fb[i].data, len);
-		bdb_buf_free(&fb[i]);
-	}
-	bdb_reader_end(r);
+	assert_runs_read_back(s, fb, N);
 	bdb_store_close(s);
 	/* Every value packed again, with the section (runs_as_format3 checks
 	 * the first byte on its way). */
