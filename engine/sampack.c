@@ -342,7 +342,8 @@ static uint64_t point_divisor(const double *x, const bdb_fb_samples_at *vec, siz
 				t->cost += (double)n * 1e-9;
 				n += t->dl != 0;
 			}
-	qsort(s, n, sizeof *s, compare_cost);
+	if (n > 1)
+		qsort(s, n, sizeof *s, compare_cost);
 	uint64_t d = 0;
 	for (size_t i = 0; !d && i < n && *budget; i++)
 		d = divisor_search(x + vec[s[i].j].first, vec[s[i].j].count, s[i].dl, s[i].tol,
