@@ -430,13 +430,13 @@ int bdb__run_content_restore(bdb_buf *content);
  * x[0..n) are the run's doubles (bdb_fb_run_doubles' order) and vec[0..nv)
  * its sample vectors (bdb_fb_run_sample_vectors). pack appends the section
  * to out for the vectors a model codes in fewer bits, sets skip[i] for
- * their doubles and returns how many it codes (0: nothing appended).
- * parse reads a section of len bytes, sets skip[] for the doubles it codes
- * and returns a handle for apply (NULL with *rc BDB_ECORRUPT for a section
- * pack does not write, BDB_ENOMEM), which writes those doubles at their
- * positions pos[] of fb, after every other double of fb is in place, and
- * frees the handle; false for a value it cannot give (a section
- * inconsistent with fb).
+ * their doubles and returns how many it codes (0: nothing appended), or
+ * BDB_ENOMEM (below 0). parse reads a section of len bytes, sets skip[] for
+ * the doubles it codes and returns a handle (NULL with *rc BDB_ECORRUPT
+ * for a section pack does not write, or BDB_ENOMEM); it points into sec
+ * and vec. apply writes those doubles at their positions pos[] of fb, once
+ * every other double of fb is in place: false for an integer out of range.
+ * free frees the handle (NULL too).
  */
 typedef struct bdb__sampack_parsed bdb__sampack_parsed;
 int bdb__sampack_pack(const double *x, size_t n, const bdb_fb_samples_at *vec, size_t nv,

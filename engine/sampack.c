@@ -137,7 +137,7 @@ static void bits_put(sp_bits *b, uint64_t v, unsigned w)
 	while (w) {
 		unsigned take = w < 32 ? w : 32;
 		b->acc |= (v & ((UINT64_C(1) << take) - 1)) << b->n;
-		v = take < 64 ? v >> take : 0;
+		v >>= take;
 		b->n += take;
 		w -= take;
 		for (; b->n >= 8; b->n -= 8, b->acc >>= 8)
@@ -163,7 +163,7 @@ static uint64_t bits_get(sp_bits *b, unsigned w)
 		unsigned got = b->n;
 		b->acc = 0;
 		b->n = 0;
-		return low | bits_get(b, w - got) << got;
+		return got ? low | bits_get(b, w - got) << got : 0;
 	}
 	uint64_t v = w < 64 ? b->acc & ((UINT64_C(1) << w) - 1) : b->acc;
 	b->acc = w < 64 ? b->acc >> w : 0;
@@ -245,8 +245,7 @@ static size_t convergents(double a, uint64_t dmax, uint64_t *p, uint64_t *q)
  */
 /* The bound dl of divisor_search at level for x[0..n) and its cost in
  * steps, about 2 dl eps; 0 when it has nothing to search. */
-static uint64_t search_bound(const double *x, size_t n, uint64_t level, double tol,
-			     double *cost)
+static uint64_t search_bound(const double *x, size_t n, uint64_t level, double tol, double *cost)
 {
 	double a = fabs(x[0]), top = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -262,8 +261,7 @@ static uint64_t search_bound(const double *x, size_t n, uint64_t level, double t
 	return dl;
 }
 
-static uint64_t divisor_search(const double *x, size_t n, uint64_t dl, double tol,
-			       unsigned *budget)
+static uint64_t divisor_search(const double *x, size_t n, uint64_t dl, double tol, unsigned *budget)
 {
 	/* A search may take 4 times the steps its cost says, no more: one
 	 * that does not find a divisor leaves the others their turn. */
@@ -457,7 +455,8 @@ static sp_model choose(const double *x, const bdb_fb_samples_at *vec, size_t j, 
 		 * the integer it is near (items * unit). */
 		for (size_t k = 0; r && k < 4 && k / 2 < n; k++) {
 			double num = xs[k / 2] * ys[k / 2];
-			c = (sp_model){.kind = SP_RATE, .ref = (uint8_t)r,
+			c = (sp_model){.kind = SP_RATE,
+				       .ref = (uint8_t)r,
 				       .c = k & 1 ? (double)bdb__nearest(num) : num};
 			uint64_t bits = rate_bits(xs, ys, n, &c) + head_bits(&c, last);
 			if (bits < best_bits) {
@@ -470,8 +469,8 @@ static sp_model choose(const double *x, const bdb_fb_samples_at *vec, size_t j, 
 }
 
 /* Appends the section for models m[0..nv) (kind SP_NONE: not modelled). */
-static int section_put(const double *x, const bdb_fb_samples_at *vec, size_t nv,
-		       const sp_model *m, bdb_buf *out)
+static int section_put(const double *x, const bdb_fb_samples_at *vec, size_t nv, const sp_model *m,
+		       bdb_buf *out)
 {
 	sp_model last[3] = {{0}, {0}, {0}};
 	uint64_t bits = 0;
@@ -569,7 +568,7 @@ int bdb__sampack_pack(const double *x, size_t n, const bdb_fb_samples_at *vec, s
 	free(worth);
 	int rc = modelled ? section_put(x, vec, nv, m, out) : 0;
 	free(m);
-	return rc ? -rc : (int)modelled;
+	return rc ? rc : (int)modelled; /* rc: BDB_ENOMEM, below 0 */
 }
 
 /* ---- the decoder ---- */
@@ -625,7 +624,8 @@ bdb__sampack_parsed *bdb__sampack_parse(const uint8_t *sec, size_t len, size_t n
 			if (z == SP_NUMERATOR_RAW && len - at >= 8) {
 				memcpy(&m->c, sec + at, 8);
 				at += 8;
-			} else if (z > BDB__DECIMAL_MAX_EXP || !bdb__varint_get(sec, len, &at, &v) ||
+			} else if (z > BDB__DECIMAL_MAX_EXP ||
+				   !bdb__varint_get(sec, len, &at, &v) ||
 				   v >= (UINT64_C(1) << 53)) {
 				goto corrupt;
 			} else {
