@@ -33,14 +33,19 @@ stop() {
 	rm -rf "$WORK"
 }
 trap stop EXIT
+# server_url LOG: the address a server writes to LOG, once it has (up to 10 s).
+server_url() {
+	local url=
+	for _ in $(seq 100); do
+		url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$1" | head -1)
+		[ -n "$url" ] && break
+		sleep 0.1
+	done
+	echo "$url"
+}
 "$BENCHDB" --db "$DB" serve --listen 127.0.0.1:0 2>"$WORK/server.log" &
 SERVER=$!
-URL=
-for _ in $(seq 100); do
-	URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/server.log" | head -1)
-	[ -n "$URL" ] && break
-	sleep 0.1
-done
+URL=$(server_url "$WORK/server.log")
 check "the server started on a free loopback port" [ -n "$URL" ]
 [ -n "$URL" ] || finish
 
@@ -181,12 +186,7 @@ check "report over 40 runs: change groups since run-11, the 30th newest" grep -q
 check "report over 40 runs: no group (run 7's step is older)" grep -qxF "groups []" "$WORK/report40.txt"
 "$BENCHDB" --db "$WORK/db40" serve --listen 127.0.0.1:0 2>"$WORK/server40.log" &
 SERVER40=$!
-URL40=
-for _ in $(seq 100); do
-	URL40=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/server40.log" | head -1)
-	[ -n "$URL40" ] && break
-	sleep 0.1
-done
+URL40=$(server_url "$WORK/server40.log")
 curl -s -o "$WORK/groups40.json" "$URL40/api/overview?part=groups"
 curl -s -o "$WORK/page40.json" "$URL40/api/overview?part=page"
 kill -TERM "$SERVER40" && wait "$SERVER40"
