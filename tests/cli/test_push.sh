@@ -237,7 +237,7 @@ sed -n 3p "$RECEIVED" | cut -d' ' -f2- >"$WORK/message.json"
 # r20 vs r05 (tests/charts/make-store.sh): kernel 1004 -> 1298 ns (+29.3%),
 # spread 2^5 -> 2^20 us (+3276700%, the worst); the calm run (r04) has none.
 check "notify: the message" [ "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["text"])' "$WORK/message.json")" = \
-	"benchdb: run slow-1 (commit c200a1b2c3d4e) has 2 regressions vs baseline main. Worst: time of spread +3276700.0% (32000 ns -> 1048576000 ns). https://bench.example/team/" ]
+	"benchdb: run slow-1 (commit c200a1b2c3d4e) has 2 regressions vs baseline main. Worst: time of spread +3276700.0% (32 µs -> 1.049 s). https://bench.example/team/" ]
 check "notify: all three were the same message" [ "$(cut -d' ' -f2- "$RECEIVED" | sort -u | wc -l)" = 1 ]
 check "notify: the calm run sent nothing" bash -c "! grep -q calm-1 '$RECEIVED'"
 check "notify: the failed tries are logged" grep -q "notify: run slow-1: try 2 failed: HTTP 500; next in 500 ms" "$WORK/notify.log"
