@@ -72,8 +72,10 @@ size_t bdb__page_changes_group_end(const bdb__page_changes *c, size_t from);
 
 void bdb__page_changes_free(bdb__page_changes *c);
 
-/* The columns of a `changes` group the pages show, NULL-terminated. */
+/* The columns of a `changes` group the pages show, NULL-terminated, and
+ * their headers for a person (the same order). */
 extern const char *const bdb__page_group_columns[];
+extern const char *const bdb__page_group_headers[];
 
 /*
  * The text of cell name of row of a `changes` result, in scratch (reset),
