@@ -956,6 +956,10 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 		opt = &defaults;
 	*out = NULL;
 	int rc = open_once(dir, opt, out, d);
+	if (rc == NEEDS_UPGRADE && opt->no_upgrade)
+		return bdb_diag_set(d, BDB_EVERSION, dir, 0, 0,
+				    "store format version 2 needs an upgrade to version %u",
+				    BDB__FORMAT_VERSION);
 	if (rc != NEEDS_UPGRADE)
 		return rc;
 	/* An older store asked for read-only: upgraded with write access first

@@ -90,11 +90,24 @@ static const char usage_text[] =
  */
 static void settle_changes(const cli_ctx *ctx)
 {
-	bdb_store_options opt = {.no_create = true};
+	/* Read-only first: a store that keeps no change points (or one of an
+	 * older format, which opening for writing would upgrade) is left
+	 * untouched, whatever the command did (--help, a usage error). */
+	bdb_store_options opt = {.no_create = true, .read_only = true, .no_upgrade = true};
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	bdb_store *store;
 	if (bdb_store_open(ctx->db_dir, &opt, &store, &d) != 0)
+		return;
+	bool kept = false;
+	bdb_reader *r;
+	if (bdb_reader_begin(store, &r) == 0) {
+		(void)bdb_reader_changes_kept(r, &kept);
+		bdb_reader_end(r);
+	}
+	bdb_store_close(store);
+	opt.read_only = false;
+	if (!kept || bdb_store_open(ctx->db_dir, &opt, &store, &d) != 0)
 		return;
 	bdb_query_changes_settle(store, NULL, NULL);
 	bdb_store_close(store);
