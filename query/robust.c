@@ -80,12 +80,11 @@ static int mid_ranks(const double *x, size_t n, double *rank)
 	return 0;
 }
 
-/* The median of x[0..n) (n >= 1), sorted in scratch. */
+/* The median of x[0..n) (n >= 1), selected in scratch. */
 static double median_of(const double *x, size_t n, double *scratch)
 {
 	memcpy(scratch, x, n * sizeof *x);
-	bdb__stats_sort(scratch, n);
-	return bdb__stats_percentile_sorted(scratch, n, 50.0);
+	return bdb__stats_median_in_place(scratch, n);
 }
 
 /* 1.4826 * MAD(x[i+1] - x[i]) / sqrt(2): the noise standard deviation that
@@ -98,12 +97,10 @@ static double noise_of(const double *x, size_t n, double *scratch)
 	size_t m = n - 1;
 	for (size_t i = 0; i < m; i++)
 		scratch[i] = x[i + 1] - x[i];
-	bdb__stats_sort(scratch, m);
-	double center = bdb__stats_percentile_sorted(scratch, m, 50.0);
+	double center = bdb__stats_median_in_place(scratch, m);
 	for (size_t i = 0; i < m; i++)
 		scratch[i] = fabs(scratch[i] - center);
-	bdb__stats_sort(scratch, m);
-	return 1.4826 * bdb__stats_percentile_sorted(scratch, m, 50.0) / sqrt(2.0);
+	return 1.4826 * bdb__stats_median_in_place(scratch, m) / sqrt(2.0);
 }
 
 typedef struct robust {
@@ -851,17 +848,60 @@ static double ac_factor(size_t n, double r1)
 	return 1.0 + 2.0 * sum;
 }
 
-/* Sen's 95 % interval of the sorted slopes[0..ns) for Var S = var, as
+/*
+ * The slopes' order statistics a fit reads, selected in place (the array
+ * is never sorted: it holds O(n^2) slopes, and sorting them was most of
+ * the detector's CPU). `done` lists the ranks already in place, ascending:
+ * the values between two of them lie between them, so a new rank is
+ * selected among those alone.
+ */
+typedef struct ranks_in_place {
+	size_t at[8];
+	size_t count;
+} ranks_in_place;
+
+static double slope_at(double *slopes, size_t ns, size_t k, ranks_in_place *done)
+{
+	size_t lo = 0, hi = ns, i = 0;
+	for (; i < done->count && done->at[i] <= k; i++) {
+		if (done->at[i] == k)
+			return slopes[k];
+		lo = done->at[i] + 1;
+	}
+	if (i < done->count)
+		hi = done->at[i];
+	size_t rel = k - lo;
+	bdb__stats_select(slopes + lo, hi - lo, &rel, 1);
+	if (done->count < sizeof done->at / sizeof done->at[0]) {
+		memmove(done->at + i + 1, done->at + i, (done->count - i) * sizeof *done->at);
+		done->at[i] = k;
+		done->count++;
+	}
+	return slopes[k];
+}
+
+/* Sen's 95 % interval of the slopes[0..ns) for Var S = var, as
  * scipy.stats.theilslopes computes it: the order statistics
  * rint((N -+ z(0.975) sqrt(var)) / 2) of the N slopes. */
-static void sen_interval(const double *slopes, size_t ns, double var, double *lower,
-			 double *upper)
+static void sen_interval(double *slopes, size_t ns, double var, ranks_in_place *done,
+			 double *lower, double *upper)
 {
 	double c = bdb__normal_quantile(0.975) * sqrt(var);
 	double ru = nearbyint(((double)ns + c) / 2.0);
 	double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
-	*upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
-	*lower = slopes[rl < 0 ? 0 : (size_t)rl];
+	*upper = slope_at(slopes, ns, ru > (double)(ns - 1) ? ns - 1 : (size_t)ru, done);
+	*lower = slope_at(slopes, ns, rl < 0 ? 0 : (size_t)rl, done);
+}
+
+/* The median of slopes[0..ns), ns >= 1, as bdb__stats_percentile_sorted
+ * gives it for the sorted array, whose two middle values it reads. */
+static double median_slope(double *slopes, size_t ns, ranks_in_place *done)
+{
+	size_t mid = (size_t)floor((double)(ns - 1) * 0.5);
+	slope_at(slopes, ns, mid, done);
+	if (mid + 1 < ns)
+		slope_at(slopes, ns, mid + 1, done);
+	return bdb__stats_percentile_sorted(slopes, ns, 50.0);
 }
 
 /* n(n - 1)(2n + 5) for Mann-Kendall's variance (times 18). */
@@ -943,9 +983,9 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 		var += seg_var[a];
 	}
 	if (ns > 0 && var > 0) {
-		qsort(slopes, ns, sizeof *slopes, by_double);
-		out->slope = bdb__stats_percentile_sorted(slopes, ns, 50.0);
-		sen_interval(slopes, ns, var, &out->lower, &out->upper);
+		ranks_in_place done = {.count = 0};
+		out->slope = median_slope(slopes, ns, &done);
+		sen_interval(slopes, ns, var, &done, &out->lower, &out->upper);
 		/* Autocorrelated noise makes S vary more than independent noise
 		 * does: each segment's variance is scaled by its n / n*
 		 * (ac_factor) for the lag-1 autocorrelation r1 > 0 of the
@@ -958,7 +998,7 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 			wide += seg_var[a] * ac_factor(b - a, r1);
 		}
 		double z = (fabs(S) - 1.0) / sqrt(wide);
-		sen_interval(slopes, ns, wide, &out->wide_lower, &out->wide_upper);
+		sen_interval(slopes, ns, wide, &done, &out->wide_lower, &out->wide_upper);
 		out->p_value = z > 0 ? 2.0 * bdb__normal_sf(z) : 1.0;
 		if (out->p_value > 1.0)
 			out->p_value = 1.0;
