@@ -54,6 +54,17 @@ else
 	chmod -R u+w "$DB/format-2-backup"
 fi
 
+# A command that stores runs, asked only for --help or given a bad option,
+# leaves an old store as it is (no upgrade, no backup).
+mkdir -p "$WORK/help"
+cp "$SRC/data.mdb" "$WORK/help/"
+run "$BENCHDB" --db "$WORK/help" ingest --help
+check_rc "ingest --help on a format 2 store: exit 0" 0
+run "$BENCHDB" --db "$WORK/help" import-gab --no-such-option
+check_rc "import-gab with a bad option: exit 2" 2
+check "  the store is as it was, no backup" \
+	bash -c "cmp -s '$SRC/data.mdb' '$WORK/help/data.mdb' && ! ls -d '$WORK/help'/format-2-backup* 2>/dev/null"
+
 # A second process opening the old store while the first upgrades: both
 # succeed, one upgrades, one backup.
 mkdir -p "$WORK/two"
