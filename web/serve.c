@@ -107,9 +107,12 @@ typedef struct watch {
 	struct watch *next;
 } watch;
 
-/* A decoded query-string value, owned by its request. */
+/* A decoded query-string value, owned by its request; raw is the value
+ * libmicrohttpd holds for the connection, so a value decoded twice (to
+ * choose a lane, then to answer) is decoded once. */
 typedef struct decoded {
 	struct decoded *next;
+	const char *raw;
 	char text[];
 } decoded;
 
@@ -421,6 +424,9 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
  * of memory or the encoding is bad (*bad then set). */
 static const char *decode_param(request *rq, const char *raw, bool *bad)
 {
+	for (const decoded *d = rq->params; d; d = d->next)
+		if (d->raw == raw)
+			return d->text;
 	size_t n = strlen(raw), len;
 	decoded *v = malloc(sizeof *v + n + 1);
 	if (!v)
@@ -430,6 +436,7 @@ static const char *decode_param(request *rq, const char *raw, bool *bad)
 		*bad = true;
 		return NULL;
 	}
+	v->raw = raw;
 	v->next = rq->params;
 	rq->params = v;
 	return v->text;
