@@ -162,7 +162,7 @@ valgrind: all $(BUILD)/tools/libfault.so
 	@printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full \\\n  --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect \\\n  --track-origins=yes --log-file="%s/vg.%%p.log" "%s" "$$@"\n' \
 		"$(abspath $(BUILD))/valgrind" "$(abspath $(BIN))" >$(BUILD)/benchdb-valgrind
 	@chmod +x $(BUILD)/benchdb-valgrind
-	@CLI_ONLY=1 BENCHDB_TEST_PACE=2 BENCHDB_TEST_TIMEOUT=240 BENCHDB_OVERRIDE=$(abspath $(BUILD))/benchdb-valgrind BUILD=$(BUILD) tests/run.sh
+	@TEST_JOBS=1 CLI_ONLY=1 BENCHDB_TEST_PACE=2 BENCHDB_TEST_TIMEOUT=240 BENCHDB_OVERRIDE=$(abspath $(BUILD))/benchdb-valgrind BUILD=$(BUILD) tests/run.sh
 	@n=$$(ls $(BUILD)/valgrind | wc -l); bad=$$(find $(BUILD)/valgrind -name 'vg.*.log' -size +0c); \
 		echo "valgrind: $$n benchdb processes under memcheck, $$(echo $$bad | wc -w) with a report"; \
 		for f in $$bad; do echo "--- $$f"; head -n 40 "$$f"; done; [ -z "$$bad" ]

@@ -790,18 +790,23 @@ static void bench_sample_sizes(const char *work)
 {
 	static const struct {
 		int digits;
-		const char *label, *key;
+		const char *label, *key, *target;
 	} variants[] = {
-	    {0, "bytes on disk per sample, gbench JSON with 20 repetitions", "size_sample"},
-	    {4, "bytes on disk per sample, the same rounded to 4 digits", "size_sample_4"},
+	    {0, "bytes on disk per sample, gbench JSON with 20 repetitions", "size_sample",
+	     "<= 4 B"},
+	    {4, "bytes on disk per sample, the same rounded to 4 digits", "size_sample_4", "<= 4 B"},
+	    /* A real gbench run's clock residuals (3 repetitions: not the
+	     * target's workload). */
+	    {BENCH_SAMPLES_FIXTURE, "bytes on disk per sample, tests/fixtures/gbench_reps.json",
+	     "size_sample_fixture", NULL},
 	};
 	for (size_t v = 0; v < sizeof variants / sizeof variants[0]; v++) {
 		bench_samples_sizes z;
 		char err[256] = "", label[112], key[48];
-		row *r = add_row(variants[v].label, variants[v].key, KIND_BYTES, "<= 4 B");
+		row *r = add_row(variants[v].label, variants[v].key, KIND_BYTES, variants[v].target);
 		snprintf(label, sizeof label, "%s, after compact", variants[v].label);
 		snprintf(key, sizeof key, "%s_compact", variants[v].key);
-		row *c = add_row(label, key, KIND_BYTES, "<= 4 B");
+		row *c = add_row(label, key, KIND_BYTES, variants[v].target);
 		if (bench_samples_measure(work, SAMPLES_RUNS, variants[v].digits, &z, err) != 0 ||
 		    !z.samples) {
 			snprintf(r->note, sizeof r->note, "benchdb n/a (%s)", err);
@@ -811,8 +816,8 @@ static void bench_sample_sizes(const char *work)
 		r->bdb_med = ((double)z.bdb_with - (double)z.bdb_without) / n;
 		c->bdb_med = ((double)z.bdb_with_cmp - (double)z.bdb_without_cmp) / n;
 		r->sq_med = c->sq_med = ((double)z.sq_with - (double)z.sq_without) / n;
-		r->met = r->bdb_med <= 4;
-		c->met = c->bdb_med <= 4;
+		r->met = variants[v].target ? r->bdb_med <= 4 : -1;
+		c->met = variants[v].target ? c->bdb_med <= 4 : -1;
 		snprintf(r->note, sizeof r->note,
 			 "%u runs, %llu observations, %llu samples (%.1f B of gbench JSON each): "
 			 "data.mdb %.1f MB with them, %.1f MB without; SQLite %.1f MB, %.1f MB",

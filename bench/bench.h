@@ -246,9 +246,13 @@ typedef struct bench_samples_sizes {
 	uint64_t sq_with, sq_without;	       /* the SQLite file (WAL checkpointed) */
 } bench_samples_sizes;
 
+/* bench_samples_measure's digits for tests/fixtures/gbench_reps.json (a
+ * real gbench run) read n_runs times, each run its own id and day. */
+#define BENCH_SAMPLES_FIXTURE (-1)
+
 /*
  * Ingests n_runs runs of gbench-reps (values rounded to digits significant
- * digits, 0: as gbench prints them) through the gbench reader into fresh
+ * digits, 0: as gbench prints them; or BENCH_SAMPLES_FIXTURE) through the gbench reader into fresh
  * stores under work, once with their samples and once without (the same
  * runs, samples removed), 100 runs per write transaction on both sides,
  * then compacts the two benchdb stores. 0, or -1 with err (size 256) set.

@@ -30,11 +30,7 @@ bool bdb__decimal_fit(double v, unsigned e, int64_t *m)
 	/* Also false for NaN and the infinities (the comparison fails). */
 	if (!(fabs(scaled) < EXACT_LIMIT))
 		return false;
-	/* Rounded half away from zero without a libm call (from 2^52 on every
-	 * double is an integer, and adding 0.5 would round); the test below
-	 * decides. */
-	int64_t guess = fabs(scaled) >= EXACT_LIMIT / 2 ? (int64_t)scaled
-							 : (int64_t)(scaled + (scaled < 0 ? -0.5 : 0.5));
+	int64_t guess = bdb__nearest(scaled);
 	double back = bdb__decimal_value(guess, e);
 	if (memcmp(&back, &v, sizeof v) != 0)
 		return false; /* also -0, which comes back +0 */

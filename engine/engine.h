@@ -33,6 +33,8 @@ typedef struct bdb_store_options {
 	bool read_only;		 /* open without write access */
 	bool no_create;		 /* fail with BDB_ENOTFOUND when there is no store */
 	bool no_sync;		 /* MDB_NOSYNC: for tests and bulk benchmarks only */
+	bool no_upgrade;	 /* read_only: a store of format 2 fails (BDB_EVERSION)
+				  * instead of being upgraded first */
 } bdb_store_options;
 
 /*

@@ -16,9 +16,9 @@
 #include "engine.h"
 
 /* The on-disk format this code reads and writes (meta "format_version"). */
-#define BDB__FORMAT_VERSION 4u
-/* The oldest version this code reads as it is (read-only); opened for
- * writing it is upgraded first (upgrade.c). */
+#define BDB__FORMAT_VERSION 5u
+/* The oldest version this code reads as it is (read-only), and every one
+ * after it; opened for writing it is upgraded first (upgrade.c). */
 #define BDB__FORMAT_READABLE 3u
 
 /* The named databases, in the order they are opened. */
@@ -157,6 +157,17 @@ int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs);
  */
 #define BDB__DECIMAL_MAX_EXP 22
 extern const double bdb__pow10[BDB__DECIMAL_MAX_EXP + 1]; /* 10^e, exact */
+/* x rounded to the nearest integer, halves away from zero, without a libm
+ * call (from 2^52 on every double is an integer, and adding 0.5 would
+ * round); 0 for NaN and |x| >= 2^53. The codecs that store an integer for
+ * a double compute it with this on both sides. */
+static inline int64_t bdb__nearest(double x)
+{
+	double a = x < 0 ? -x : x;
+	if (!(a < 9007199254740992.0))
+		return 0;
+	return a >= 4503599627370496.0 ? (int64_t)x : (int64_t)(x + (x < 0 ? -0.5 : 0.5));
+}
 /* Inline: the chunk decoder calls it for every value. */
 static inline double bdb__decimal_value(int64_t m, unsigned e)
 {
@@ -214,6 +225,11 @@ int bdb__compare_u64(const void *a, const void *b);
 int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out);
 /* *has: series has a chunk. */
 int bdb__series_has_obs(MDB_txn *txn, MDB_dbi dbi, uint64_t series, bool *has);
+
+/* LEB128 varints (7 bits a byte, low first, high bit = more), keys.c. get
+ * reads one at *at (advanced); false when it runs past end or past 64 bits. */
+void bdb__varint_put(bdb_buf *out, uint64_t v);
+bool bdb__varint_get(const uint8_t *p, size_t end, size_t *at, uint64_t *v);
 
 /*
  * The run_series value: the run's series ids in order, as ranges of
@@ -407,6 +423,29 @@ void bdb__run_pack_free(bdb_store *s);
  */
 int bdb__run_content(const void *fb, size_t len, bdb_buf *c, bool *packed);
 int bdb__run_content_restore(bdb_buf *content);
+
+/*
+ * A run's samples coded by what made them (sampack.c, docs/storage.md
+ * 2.2.1): the section that follows the other doubles in a run's frame.
+ * x[0..n) are the run's doubles (bdb_fb_run_doubles' order) and vec[0..nv)
+ * its sample vectors (bdb_fb_run_sample_vectors). pack appends the section
+ * to out for the vectors a model codes in fewer bits, sets skip[i] for
+ * their doubles and returns how many it codes (0: nothing appended), or
+ * BDB_ENOMEM (below 0). parse reads a section of len bytes, sets skip[] for
+ * the doubles it codes and returns a handle (NULL with *rc BDB_ECORRUPT
+ * for a section pack does not write, or BDB_ENOMEM); it points into sec
+ * and vec. apply writes those doubles at their positions pos[] of fb, once
+ * every other double of fb is in place: false for an integer out of range.
+ * free frees the handle (NULL too).
+ */
+typedef struct bdb__sampack_parsed bdb__sampack_parsed;
+int bdb__sampack_pack(const double *x, size_t n, const bdb_fb_samples_at *vec, size_t nv,
+		      bool *skip, bdb_buf *out);
+bdb__sampack_parsed *bdb__sampack_parse(const uint8_t *sec, size_t len, size_t n,
+					const bdb_fb_samples_at *vec, size_t nv, bool *skip,
+					int *rc);
+bool bdb__sampack_apply(bdb__sampack_parsed *p, uint8_t *fb, const uint32_t *pos);
+void bdb__sampack_free(bdb__sampack_parsed *p);
 /*
  * Rewrites run values in a write transaction: BDB__REPACK_RAW, every value
  * a bare FlatBuffer (format 2); BDB__REPACK_ALL, every stored value again

@@ -141,7 +141,7 @@ int bdb__obs_record_decode(const void *data, size_t len, bdb_obs *obs)
 
 /* ---- run_series: ranges of consecutive series ids ---- */
 
-static void put_varint(bdb_buf *out, uint64_t v)
+void bdb__varint_put(bdb_buf *out, uint64_t v)
 {
 	uint8_t b[10];
 	size_t n = 0;
@@ -155,9 +155,7 @@ static void put_varint(bdb_buf *out, uint64_t v)
 	bdb_buf_append(out, b, n);
 }
 
-/* Reads a varint at *at (advanced); false when it runs past end or past
- * 64 bits. */
-static bool get_varint(const uint8_t *p, size_t end, size_t *at, uint64_t *v)
+bool bdb__varint_get(const uint8_t *p, size_t end, size_t *at, uint64_t *v)
 {
 	*v = 0;
 	for (unsigned shift = 0; shift < 64 && *at < end; shift += 7) {
@@ -181,8 +179,8 @@ void bdb__run_series_encode(bdb_buf *out, const uint8_t *ids, size_t n)
 			len++;
 		/* The gap as a signed difference, zigzag-encoded. */
 		uint64_t gap = first - next;
-		put_varint(out, gap >> 63 ? ~(gap << 1) : gap << 1);
-		put_varint(out, len - 1);
+		bdb__varint_put(out, gap >> 63 ? ~(gap << 1) : gap << 1);
+		bdb__varint_put(out, len - 1);
 		next = first + len;
 		i += len;
 	}
@@ -197,7 +195,7 @@ int bdb__run_series_decode(const void *data, size_t len, size_t max, uint64_t **
 	size_t count = 0;
 	for (size_t at = 0; at < len;) {
 		uint64_t gap, more;
-		if (!get_varint(p, len, &at, &gap) || !get_varint(p, len, &at, &more) ||
+		if (!bdb__varint_get(p, len, &at, &gap) || !bdb__varint_get(p, len, &at, &more) ||
 		    more >= max - count)
 			return BDB_ECORRUPT;
 		count += (size_t)more + 1;
@@ -209,8 +207,8 @@ int bdb__run_series_decode(const void *data, size_t len, size_t max, uint64_t **
 	size_t k = 0;
 	for (size_t at = 0; at < len;) {
 		uint64_t gap, more;
-		get_varint(p, len, &at, &gap);
-		get_varint(p, len, &at, &more);
+		bdb__varint_get(p, len, &at, &gap);
+		bdb__varint_get(p, len, &at, &more);
 		uint64_t id = next + (gap & 1 ? ~(gap >> 1) : gap >> 1);
 		for (uint64_t j = 0; j <= more; j++)
 			list[k++] = id + j;

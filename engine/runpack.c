@@ -4,8 +4,10 @@
  * has one. The frame holds the FlatBuffer with its metric doubles taken out
  * (zeroed) and, after it, those doubles coded apart: a short decimal as its
  * exponent, the length of its integer and the integer's bytes, anything
- * else as its 64 bits. Such a value starts with the byte PACK_DECIMAL; a
- * value that is a bare zstd frame holds the whole FlatBuffer (runs written
+ * else as its 64 bits; and sample vectors a model codes in fewer bits in a
+ * samples section (sampack.c). Such a value starts with the byte
+ * PACK_SAMPLES (PACK_DECIMAL: format 4's, without the section); a value
+ * that is a bare zstd frame holds the whole FlatBuffer (runs written
  * before the decimal packing, or whose doubles cannot be found). Either
  * way the reader gets the FlatBuffer's exact bytes back.
  *
@@ -31,6 +33,11 @@
 /* The first byte of a value with the doubles packed apart (a zstd frame
  * starts with 0x28). */
 #define PACK_DECIMAL 0x01
+/* The first byte of a value packed as now: its content may end with a
+ * samples section (format 5). */
+#define PACK_SAMPLES 0x02
+/* In the content's last u32: a samples section comes before it. */
+#define SECTION_FLAG (UINT32_C(1) << 31)
 /* A double's head byte: 0 for its 64 bits, else e + 1 (1 to 23), plus
  * HEAD_NEGATIVE for a negative integer. */
 #define HEAD_NEGATIVE 0x80
@@ -84,10 +91,7 @@ static void content_put(bdb_buf *c, const uint8_t *fb, size_t len, const uint32_
 	bytes += 8 * raw;
 	for (size_t i = 0; i < n; i++)
 		memset(out + pos[i], 0, 8);
-	uint32_t le = (uint32_t)len;
-	uint8_t tail[4] = {(uint8_t)le, (uint8_t)(le >> 8), (uint8_t)(le >> 16), (uint8_t)(le >> 24)};
-	memcpy(bytes, tail, 4);
-	c->len = (size_t)(bytes + 4 - out);
+	c->len = (size_t)(bytes - out);
 }
 
 /* Puts the doubles of content c (the FlatBuffer at its start, fb_len
@@ -151,29 +155,169 @@ static int doubles_find(const void *fb, size_t len, uint32_t **pos, size_t *n)
 	return rc;
 }
 
+static void u32_put(bdb_buf *c, uint32_t v)
+{
+	uint8_t le[4] = {(uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24)};
+	bdb_buf_append(c, le, 4);
+}
+
+static uint32_t u32_get(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* fb's sample vectors (bdb_fb_run_sample_vectors) in a new array, room for
+ * the n doubles' worth. */
+static int vectors_find(const void *fb, size_t len, size_t n, bdb_fb_samples_at **vec,
+			size_t *nv)
+{
+	*vec = malloc((n + 1) * sizeof **vec);
+	if (!*vec)
+		return BDB_ENOMEM;
+	int rc = bdb_fb_run_sample_vectors(fb, len, *vec, n + 1, nv);
+	if (rc) {
+		free(*vec);
+		*vec = NULL;
+	}
+	return rc;
+}
+
+/* pos[0..n) less the positions skip marks, in a new array *kept. */
+static int positions_kept(const uint32_t *pos, size_t n, const bool *skip, uint32_t **kept,
+			  size_t *n_kept)
+{
+	*kept = malloc((n + 1) * sizeof **kept);
+	if (!*kept)
+		return BDB_ENOMEM;
+	*n_kept = 0;
+	for (size_t i = 0; i < n; i++)
+		if (!skip[i])
+			(*kept)[(*n_kept)++] = pos[i];
+	return 0;
+}
+
+/* The samples section of fb (doubles at pos[0..n)) into sec, and in *kept
+ * the positions it leaves to the doubles' coding (NULL: all, no section). */
+static int samples_put(const uint8_t *fb, size_t len, const uint32_t *pos, size_t n, bdb_buf *sec,
+		       uint32_t **kept, size_t *n_kept)
+{
+	bdb_fb_samples_at *vec;
+	size_t nv;
+	*kept = NULL;
+	if (vectors_find(fb, len, n, &vec, &nv) != 0)
+		return 0;
+	double *x = malloc((n + 1) * sizeof *x);
+	bool *skip = calloc(n + 1, sizeof *skip);
+	int rc = x && skip ? 0 : BDB_ENOMEM;
+	for (size_t i = 0; !rc && i < n; i++)
+		memcpy(&x[i], fb + pos[i], 8);
+	int got = rc || !nv ? 0 : bdb__sampack_pack(x, n, vec, nv, skip, sec);
+	if (got < 0)
+		rc = BDB_ENOMEM;
+	else if (got > 0)
+		rc = positions_kept(pos, n, skip, kept, n_kept);
+	free(vec);
+	free(x);
+	free(skip);
+	return rc;
+}
+
+/* Whether content c restores to fb[0..len). */
+static bool restores_to(const bdb_buf *c, const void *fb, size_t len)
+{
+	bdb_buf copy;
+	bdb_buf_init(&copy);
+	bdb_buf_append(&copy, c->data, c->len);
+	bool same = !copy.failed && bdb__run_content_restore(&copy) == 0 && copy.len == len &&
+		    memcmp(copy.data, fb, len) == 0;
+	bdb_buf_free(&copy);
+	return same;
+}
+
 int bdb__run_content(const void *fb, size_t len, bdb_buf *c, bool *packed)
 {
-	uint32_t *pos, *again = NULL;
-	size_t n, n_again = 0;
+	uint32_t *pos, *again = NULL, *kept = NULL;
+	size_t n, n_again = 0, n_kept = 0;
 	bdb_buf_reset(c);
 	*packed = false;
 	if (len > UINT32_MAX || doubles_find(fb, len, &pos, &n) != 0) {
 		bdb_buf_append(c, fb, len);
 		return c->failed ? BDB_ENOMEM : 0;
 	}
-	content_put(c, fb, len, pos, n);
-	int rc = c->failed ? BDB_ENOMEM : 0;
+	bdb_buf sec;
+	bdb_buf_init(&sec);
+	int rc = samples_put(fb, len, pos, n, &sec, &kept, &n_kept);
+	if (!rc) {
+		content_put(c, fb, len, kept ? kept : pos, kept ? n_kept : n);
+		for (size_t i = 0; kept && !c->failed && i < n; i++)
+			memset(c->data + pos[i], 0, 8);
+		bdb_buf_append(c, sec.data, sec.len);
+		if (kept)
+			u32_put(c, (uint32_t)sec.len);
+		u32_put(c, (uint32_t)len | (kept ? SECTION_FLAG : 0));
+		rc = c->failed || sec.failed ? BDB_ENOMEM : 0;
+	}
+	/* Packed when the zeroed buffer's doubles are where they were and, with
+	 * a section, everything comes back (the models are checked whole). */
 	if (!rc && doubles_find(c->data, len, &again, &n_again) == 0 && n_again == n &&
-	    memcmp(pos, again, n * sizeof *pos) == 0) {
+	    memcmp(pos, again, n * sizeof *pos) == 0 && (!kept || restores_to(c, fb, len))) {
 		*packed = true;
 	} else if (!rc) {
 		bdb_buf_reset(c);
 		bdb_buf_append(c, fb, len);
 		rc = c->failed ? BDB_ENOMEM : 0;
 	}
+	bdb_buf_free(&sec);
 	free(pos);
 	free(again);
+	free(kept);
 	return rc;
+}
+
+int bdb__run_content_restore(bdb_buf *out)
+{
+	uint8_t *c = (uint8_t *)out->data;
+	if (out->len < 4)
+		return BDB_ECORRUPT;
+	uint32_t tail = u32_get(c + out->len - 4);
+	size_t end = out->len - 4, fb_len = tail & ~SECTION_FLAG, sec_len = 0;
+	if (tail & SECTION_FLAG) {
+		if (end < 4 || (sec_len = u32_get(c + end - 4)) > end - 4)
+			return BDB_ECORRUPT;
+		end -= 4 + sec_len;
+	}
+	if (fb_len > end)
+		return BDB_ECORRUPT;
+	uint32_t *pos, *kept = NULL;
+	size_t n, n_kept = 0;
+	int rc = doubles_find(c, fb_len, &pos, &n);
+	if (rc)
+		return rc;
+	bdb__sampack_parsed *parsed = NULL;
+	bdb_fb_samples_at *vec = NULL;
+	if (tail & SECTION_FLAG) {
+		size_t nv = 0;
+		bool *skip = calloc(n + 1, sizeof *skip);
+		rc = skip ? vectors_find(c, fb_len, n, &vec, &nv) : BDB_ENOMEM;
+		if (!rc)
+			parsed = bdb__sampack_parse(c + end, sec_len, n, vec, nv, skip, &rc);
+		if (!rc)
+			rc = positions_kept(pos, n, skip, &kept, &n_kept);
+		free(skip);
+	}
+	if (!rc && !content_restore(c, fb_len, end, kept ? kept : pos, kept ? n_kept : n))
+		rc = BDB_ECORRUPT;
+	if (!rc && parsed && !bdb__sampack_apply(parsed, c, pos))
+		rc = BDB_ECORRUPT;
+	bdb__sampack_free(parsed);
+	free(vec);
+	free(pos);
+	free(kept);
+	if (rc)
+		return rc;
+	out->len = fb_len;
+	out->data[fb_len] = '\0';
+	return 0;
 }
 
 /* The store's dictionary (meta "zstd_dict"), or len 0. Points into the map. */
@@ -238,7 +382,7 @@ int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_bu
 		return rc;
 	}
 	char *frame = out->data + packed;
-	out->data[0] = PACK_DECIMAL; /* overwritten by the frame when not packed */
+	out->data[0] = PACK_SAMPLES; /* overwritten by the frame when not packed */
 	size_t n = cdict ? ZSTD_compress_usingCDict(s->zstd_cctx, frame, bound, content.data,
 						    content.len, cdict)
 			 : ZSTD_compressCCtx(s->zstd_cctx, frame, bound, content.data, content.len,
@@ -250,33 +394,10 @@ int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_bu
 	return 0;
 }
 
-int bdb__run_content_restore(bdb_buf *out)
-{
-	uint8_t *c = (uint8_t *)out->data;
-	if (out->len < 4)
-		return BDB_ECORRUPT;
-	size_t fb_len = (size_t)c[out->len - 4] | (size_t)c[out->len - 3] << 8 |
-			(size_t)c[out->len - 2] << 16 | (size_t)c[out->len - 1] << 24;
-	if (fb_len > out->len - 4)
-		return BDB_ECORRUPT;
-	uint32_t *pos;
-	size_t n;
-	int rc = doubles_find(c, fb_len, &pos, &n);
-	if (rc)
-		return rc;
-	if (!content_restore(c, fb_len, out->len - 4, pos, n))
-		rc = BDB_ECORRUPT;
-	free(pos);
-	if (rc)
-		return rc;
-	out->len = fb_len;
-	out->data[fb_len] = '\0';
-	return 0;
-}
-
 int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out)
 {
-	bool packed = len > 0 && *(const uint8_t *)data == PACK_DECIMAL;
+	uint8_t first = len > 0 ? *(const uint8_t *)data : 0;
+	bool packed = first == PACK_DECIMAL || first == PACK_SAMPLES;
 	data = (const uint8_t *)data + packed;
 	len -= packed;
 	unsigned long long size = ZSTD_getFrameContentSize(data, len);
@@ -305,6 +426,9 @@ int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bd
 	if (ZSTD_isError(n) || n != size)
 		return BDB_ECORRUPT;
 	out->len = n;
+	/* Format 4's packing has no samples section. */
+	if (first == PACK_DECIMAL && n >= 4 && u32_get((uint8_t *)out->data + n - 4) & SECTION_FLAG)
+		return BDB_ECORRUPT;
 	return packed ? bdb__run_content_restore(out) : 0;
 }
 
@@ -382,7 +506,7 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 static bool value_current(const void *data, size_t len, const void *dict, size_t dict_len)
 {
 	const uint8_t *p = data;
-	if (len < 2 || p[0] != PACK_DECIMAL)
+	if (len < 2 || p[0] != PACK_SAMPLES)
 		return false;
 	return !dict_len ||
 	       ZSTD_getDictID_fromFrame(p + 1, len - 1) == ZSTD_getDictID_fromDict(dict, dict_len);
@@ -430,7 +554,7 @@ int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode)
 			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
 		/* compact keeps a stale value that is shorter than its repacking
 		 * (the dictionary does not shorten every run) */
-		if (!rc && mode == BDB__REPACK_STALE && packed.len >= v.mv_size)
+		if (!rc && mode == BDB__REPACK_STALE && packed.len > v.mv_size)
 			continue;
 		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
 		if (!rc)

@@ -631,13 +631,14 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 						    "cannot read the format version: %s",
 						    bdb_strerror(rc));
 			/* An older version this code upgrades: after the open
-			 * (bdb__upgrade), with write access. Version 3 reads
-			 * as it is: only what is written from 4 on differs. */
+			 * (bdb__upgrade), with write access. Versions 3 and 4
+			 * read as they are: only what is written later
+			 * differs. */
 			if (version == 2 && s->read_only)
 				return NEEDS_UPGRADE;
-			if ((version == 2 || version == 3) && !s->read_only)
+			if (version >= 2 && version < BDB__FORMAT_VERSION && !s->read_only)
 				s->upgrade_from = version;
-			else if (version != BDB__FORMAT_VERSION && version != BDB__FORMAT_READABLE)
+			else if (version < BDB__FORMAT_READABLE || version > BDB__FORMAT_VERSION)
 				return bdb_diag_set(
 				    d, BDB_EVERSION, s->path, 0, 0,
 				    "store format version %llu, this benchdb reads version %u "
@@ -847,8 +848,13 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	if (exists && stat(data_path, &st) == 0 && (size_t)st.st_size > map)
 		map = (size_t)st.st_size;
 
-	/* Not while compact swaps the files (the gate, docs/storage.md 2.13.1). */
-	gate = bdb__gate_lock(dir, LOCK_SH);
+	/* Not while compact swaps the files (the gate, docs/storage.md 2.13.1),
+	 * nor while another opener is between prepare_lock_file and LMDB's own
+	 * open: prepare_lock_file's probe of LMDB's exclusive lock, taken while
+	 * another process opens, makes both take themselves for later openers,
+	 * and neither initializes a new lock.mdb (MDB_INVALID, "not a benchdb
+	 * store", once in about 60 simultaneous first opens). */
+	gate = bdb__gate_lock(dir, LOCK_EX);
 	rc = prepare_lock_file(s->lock_path);
 	if (rc)
 		goto fail_mdb;
@@ -951,6 +957,10 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 		opt = &defaults;
 	*out = NULL;
 	int rc = open_once(dir, opt, out, d);
+	if (rc == NEEDS_UPGRADE && opt->no_upgrade)
+		return bdb_diag_set(d, BDB_EVERSION, dir, 0, 0,
+				    "store format version 2 needs an upgrade to version %u",
+				    BDB__FORMAT_VERSION);
 	if (rc != NEEDS_UPGRADE)
 		return rc;
 	/* An older store asked for read-only: upgraded with write access first

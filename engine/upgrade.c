@@ -109,7 +109,7 @@ static int upgrade_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		return 1;
 	if (version != u->from)
 		return BDB_EVERSION;
-	if (version == 3)
+	if (version >= BDB__FORMAT_READABLE)
 		return bdb__meta_put_u64(s, txn, "format_version", BDB__FORMAT_VERSION);
 	rc = upgrade_obs(s, txn);
 	if (!rc)
@@ -140,7 +140,7 @@ static int upgrade_failed(bdb_store *s, uint64_t from, int rc, bdb_diag *d)
 						: bdb_strerror(rc));
 }
 
-/* Format 3 -> 4: the version only. */
+/* Format 3 or 4 -> 5: the version only. */
 static int upgrade_version(bdb_store *s, uint64_t from, bdb_diag *d)
 {
 	upgrade_ctx u = {.from = from};
@@ -150,15 +150,17 @@ static int upgrade_version(bdb_store *s, uint64_t from, bdb_diag *d)
 	if (!u.done)
 		snprintf(s->notice, sizeof s->notice,
 			 "upgraded the store from format %llu to %u (the version only: new "
-			 "runs and chunks store short decimals as integers; benchdb compact "
-			 "rewrites the chunks that way)",
-			 (unsigned long long)from, BDB__FORMAT_VERSION);
+			 "runs %sstore their samples by model; benchdb compact rewrites the "
+			 "%s that way)",
+			 (unsigned long long)from, BDB__FORMAT_VERSION,
+			 from == 3 ? "and chunks store short decimals as integers and " : "",
+			 from == 3 ? "chunks and runs" : "runs");
 	return 0;
 }
 
 int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 {
-	if (from == 3)
+	if (from >= BDB__FORMAT_READABLE)
 		return upgrade_version(s, from, d);
 	if (from != 2)
 		return bdb_diag_set(d, BDB_EVERSION, s->path, 0, 0,

@@ -776,7 +776,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	}
 	uint64_t version;
 	rc = bdb__meta_get_u64(store, v.txn, "format_version", 0, &version);
-	if (!rc && version != BDB__FORMAT_VERSION && version != BDB__FORMAT_READABLE)
+	if (!rc && (version < BDB__FORMAT_READABLE || version > BDB__FORMAT_VERSION))
 		problem(&v, "meta: format_version is %llu, expected %u",
 			(unsigned long long)version, BDB__FORMAT_VERSION);
 	if (!rc)

@@ -1,9 +1,12 @@
 /*
  * fuzz_run_unpack.c - harness for the run values' packed doubles
  * (engine/runpack.c, docs/storage.md 2.2.1): the bytes are what a run's
- * zstd frame decompresses to (zstd itself is fuzzed upstream). What
- * bdb__run_content_restore accepts is a buffer whose doubles are found
- * again, and packing it again and restoring gives its exact bytes back.
+ * zstd frame decompresses to (zstd itself is fuzzed upstream), with or
+ * without a samples section (engine/sampack.c; seeds gbench-reps and
+ * gbench-three-points have one). What bdb__run_content_restore accepts is
+ * a buffer whose doubles are found again, and packing it again (the
+ * samples models searched afresh) and restoring gives its exact bytes
+ * back.
  */
 #include <string.h>
 

@@ -25,7 +25,27 @@ typedef struct record {
 	int64_t last_us;  /* the last of them */
 	uint64_t last_seq;
 	bdb__cpfold fold; /* over the finite values */
+	/* The answer of `changes` for exactly these observations
+	 * (bdb__cpfold_answer), when settled: a write that extends or
+	 * rebuilds the record drops it. */
+	bool answered;
+	bdb__change_point *answer;
+	size_t answer_count;
 } record;
+
+static void drop_answer(record *rec)
+{
+	free(rec->answer);
+	rec->answer = NULL;
+	rec->answer_count = 0;
+	rec->answered = false;
+}
+
+static void record_free(record *rec)
+{
+	bdb__cpfold_free(&rec->fold);
+	drop_answer(rec);
+}
 
 #define RECORD_HEAD  (4 + 8 * 7 + 4)
 #define RECORD_POINT (8 + 8 + 1 + 8 * 9)
@@ -59,11 +79,40 @@ static double get_real(const uint8_t *p)
 	return d;
 }
 
+static void put_point(uint8_t *p, const bdb__change_point *c)
+{
+	put64(p, c->index);
+	put64(p + 8, c->end);
+	p[16] = (uint8_t)c->kind;
+	double reals[9] = {c->mean_before, c->mean_after, c->change_pct,
+			   c->p_value,	   c->noise,	  c->threshold,
+			   c->slope,	   c->slope_lower, c->slope_upper};
+	for (int k = 0; k < 9; k++)
+		put_real(p + 17 + 8 * k, reals[k]);
+}
+
+static void get_point(const uint8_t *p, bdb__change_point *c)
+{
+	c->index = (size_t)get64(p);
+	c->end = (size_t)get64(p + 8);
+	c->kind = (bdb__change_kind)p[16];
+	double *reals[9] = {&c->mean_before, &c->mean_after, &c->change_pct,
+			    &c->p_value,     &c->noise,	     &c->threshold,
+			    &c->slope,	     &c->slope_lower, &c->slope_upper};
+	for (int k = 0; k < 9; k++)
+		*reals[k] = get_real(p + 17 + 8 * k);
+}
+
+/* Flags in the head's byte 60 (bytes 61-63 are 0). */
+#define RECORD_ANSWERED 1u
+
 static int encode(const record *rec, bdb_buf *out)
 {
 	const bdb__cpfold *f = &rec->fold;
+	size_t len = RECORD_HEAD + f->count * RECORD_POINT +
+		     (rec->answered ? 8 + rec->answer_count * RECORD_POINT : 0);
 	bdb_buf_reset(out);
-	if (bdb_buf_reserve(out, RECORD_HEAD + f->count * RECORD_POINT) != 0)
+	if (bdb_buf_reserve(out, len) != 0)
 		return BDB_ENOMEM;
 	uint8_t *p = (uint8_t *)out->data;
 	p[0] = 'C', p[1] = 'P', p[2] = 'F', p[3] = (uint8_t)BDB__CPFOLD_VERSION;
@@ -72,19 +121,17 @@ static int encode(const record *rec, bdb_buf *out)
 	for (int i = 0; i < 7; i++)
 		put64(p + 4 + 8 * i, head[i]);
 	memset(p + 60, 0, 4);
+	p[60] = rec->answered ? RECORD_ANSWERED : 0;
 	p += RECORD_HEAD;
-	for (size_t i = 0; i < f->count; i++, p += RECORD_POINT) {
-		const bdb__change_point *c = &f->points[i];
-		put64(p, c->index);
-		put64(p + 8, c->end);
-		p[16] = (uint8_t)c->kind;
-		double reals[9] = {c->mean_before, c->mean_after, c->change_pct,
-				   c->p_value,	   c->noise,	  c->threshold,
-				   c->slope,	   c->slope_lower, c->slope_upper};
-		for (int k = 0; k < 9; k++)
-			put_real(p + 17 + 8 * k, reals[k]);
+	for (size_t i = 0; i < f->count; i++, p += RECORD_POINT)
+		put_point(p, &f->points[i]);
+	if (rec->answered) {
+		put64(p, rec->answer_count);
+		p += 8;
+		for (size_t i = 0; i < rec->answer_count; i++, p += RECORD_POINT)
+			put_point(p, &rec->answer[i]);
 	}
-	out->len = RECORD_HEAD + f->count * RECORD_POINT;
+	out->len = len;
 	return 0;
 }
 
@@ -102,8 +149,20 @@ static int decode(const void *data, size_t len, record *rec)
 	for (int i = 0; i < 7; i++)
 		head[i] = get64(p + 4 + 8 * i);
 	uint64_t count = head[6];
-	if (count > (len - RECORD_HEAD) / RECORD_POINT ||
-	    len != RECORD_HEAD + count * RECORD_POINT || head[5] > head[4] || head[4] > head[1])
+	bool answered = p[60] == RECORD_ANSWERED;
+	if ((p[60] & ~RECORD_ANSWERED) || p[61] || p[62] || p[63] ||
+	    count > (len - RECORD_HEAD) / RECORD_POINT || head[5] > head[4] || head[4] > head[1])
+		return BDB_ECORRUPT;
+	size_t fold_end = RECORD_HEAD + count * RECORD_POINT;
+	uint64_t n_answer = 0;
+	if (answered) {
+		if (len < fold_end + 8)
+			return BDB_ECORRUPT;
+		n_answer = get64(p + fold_end);
+		if (n_answer > (len - fold_end - 8) / RECORD_POINT)
+			return BDB_ECORRUPT;
+	}
+	if (len != fold_end + (answered ? 8 + n_answer * RECORD_POINT : 0))
 		return BDB_ECORRUPT;
 	rec->key = head[0];
 	rec->n_obs = head[1];
@@ -112,27 +171,36 @@ static int decode(const void *data, size_t len, record *rec)
 	rec->fold.n = (size_t)head[4];
 	rec->fold.start = (size_t)head[5];
 	rec->fold.points = malloc((count ? count : 1) * sizeof *rec->fold.points);
-	if (!rec->fold.points)
+	rec->answer = malloc((n_answer ? n_answer : 1) * sizeof *rec->answer);
+	if (!rec->fold.points || !rec->answer) {
+		record_free(rec);
 		return BDB_ENOMEM;
+	}
 	rec->fold.count = rec->fold.cap = (size_t)count;
 	p += RECORD_HEAD;
 	size_t prev = 0;
 	for (size_t i = 0; i < count; i++, p += RECORD_POINT) {
 		bdb__change_point *c = &rec->fold.points[i];
-		c->index = (size_t)get64(p);
-		c->end = (size_t)get64(p + 8);
-		c->kind = (bdb__change_kind)p[16];
-		double *reals[9] = {&c->mean_before, &c->mean_after, &c->change_pct,
-				    &c->p_value,     &c->noise,	     &c->threshold,
-				    &c->slope,	     &c->slope_lower, &c->slope_upper};
-		for (int k = 0; k < 9; k++)
-			*reals[k] = get_real(p + 17 + 8 * k);
+		get_point(p, c);
 		if ((c->kind != BDB__CHANGE_STEP && c->kind != BDB__CHANGE_EXCURSION) ||
 		    c->index < prev || c->index >= rec->fold.n || c->end > rec->fold.n) {
-			bdb__cpfold_free(&rec->fold);
+			record_free(rec);
 			return BDB_ECORRUPT;
 		}
 		prev = c->index;
+	}
+	rec->answered = answered;
+	rec->answer_count = (size_t)n_answer;
+	p += answered ? 8 : 0;
+	for (size_t i = 0; i < n_answer; i++, p += RECORD_POINT) {
+		bdb__change_point *c = &rec->answer[i];
+		get_point(p, c);
+		if ((c->kind != BDB__CHANGE_STEP && c->kind != BDB__CHANGE_EXCURSION &&
+		     c->kind != BDB__CHANGE_DRIFT) ||
+		    c->index >= rec->fold.n || c->end > rec->fold.n) {
+			record_free(rec);
+			return BDB_ECORRUPT;
+		}
 	}
 	return 0;
 }
@@ -280,7 +348,7 @@ static int rebuild(bdb_reader *r, uint64_t series, const bdb__changes_options *o
 	int rc = load_all(r, series, v);
 	if (rc)
 		return rc;
-	bdb__cpfold_free(&rec->fold);
+	record_free(rec);
 	rec->key = bdb__cpfold_key(opt);
 	rec->n_obs = v->n_obs;
 	rec->last_us = v->last_us;
@@ -333,12 +401,13 @@ static int update_series(bdb_reader *w, uint64_t series, const bdb_touched *touc
 		n_extended++;
 	else
 		n_rebuilt++;
+	drop_answer(&rec); /* the answer of the observations before */
 	if (rec.n_obs == 0)
 		rc = bdb_reader_put_change_record(w, series, NULL, 0);
 	else if ((rc = encode(&rec, scratch)) == 0)
 		rc = bdb_reader_put_change_record(w, series, scratch->data, scratch->len);
 done:
-	bdb__cpfold_free(&rec.fold);
+	record_free(&rec);
 	values_free(&v);
 	return rc;
 }
@@ -400,6 +469,28 @@ int bdb_query_changes_rebuild(bdb_store *store, size_t *n_series)
 		*n_series = rc ? 0 : a.done;
 	free(a.ids);
 	return rc;
+}
+
+/* The answer of `changes` for fold f over v's values, in *out. */
+static int answer_of(const bdb__cpfold *f, const values *v, const bdb__changes_options *opt,
+		     bdb__changes *out)
+{
+	return bdb__cpfold_answer(f, v->x, v->t, opt, out);
+}
+
+/* Whether rec's kept answer is the one fold f over all of v gives. */
+static int same_answer(const record *rec, const bdb__cpfold *f, const values *v,
+		       const bdb__changes_options *opt, bool *same)
+{
+	bdb__changes fresh;
+	int rc = answer_of(f, v, opt, &fresh);
+	if (rc)
+		return rc;
+	bdb__cpfold a = {.points = rec->answer, .count = rec->answer_count};
+	bdb__cpfold b = {.points = fresh.points, .count = fresh.count};
+	*same = bdb__cpfold_equal(&a, &b);
+	bdb__changes_free(&fresh);
+	return 0;
 }
 
 typedef struct check_ctx {
@@ -476,9 +567,17 @@ static int check_record(void *ctx, uint64_t series, const void *data, size_t len
 	if (!bdb__cpfold_equal(&fresh.fold, &rec.fold))
 		problem(c, "changes: the record of series %llu %s", series,
 			"differs from its change points recomputed from scratch");
+	else if (rec.answered) {
+		bool same = false;
+		if ((rc = same_answer(&rec, &fresh.fold, &v, &c->opt, &same)) != 0)
+			goto done;
+		if (!same)
+			problem(c, "changes: the record of series %llu %s", series,
+				"keeps an answer that differs from the one recomputed from scratch");
+	}
 done:
-	bdb__cpfold_free(&rec.fold);
-	bdb__cpfold_free(&fresh.fold);
+	record_free(&rec);
+	record_free(&fresh);
 	values_free(&v);
 	return rc;
 }
@@ -506,29 +605,184 @@ int bdb_query_changes_verify(bdb_store *store, bool recompute, bdb_query_problem
 
 int bdb__changelog_answer(bdb_reader *r, uint64_t series, size_t n_obs, int64_t last_us,
 			  uint64_t last_seq, const double *x, const double *t, size_t n,
-			  const bdb__changes_options *opt, bdb__changes *out, bool *persisted)
+			  const bdb__changes_options *opt, bdb__changes *out, int *from)
 {
 	record rec = {0};
 	const void *data;
 	size_t len;
-	*persisted = false;
+	*from = 0;
 	int rc = bdb_reader_change_record(r, series, &data, &len);
 	if (rc && rc != BDB_ENOTFOUND)
 		return rc;
 	if (rc == 0 && decode(data, len, &rec) == 0 && rec.key == bdb__cpfold_key(opt) &&
 	    rec.n_obs == n_obs && rec.last_us == last_us && rec.last_seq == last_seq &&
 	    rec.fold.n == n) {
-		*persisted = true;
+		*from = 1;
+		if (rec.answered) {
+			*from = 2;
+			/* Settled: the answer itself, kept for these observations. */
+			memset(out, 0, sizeof *out);
+			out->points = rec.answer;
+			out->count = rec.answer_count;
+			out->options = *opt;
+			rec.answer = NULL;
+			record_free(&rec);
+			return 0;
+		}
 	} else {
 		/* No record (a store written without the hook, or another
 		 * fold): the same fold, from scratch. */
-		bdb__cpfold_free(&rec.fold);
+		record_free(&rec);
 		if ((rc = bdb__cpfold_advance(&rec.fold, x, t, 0, n, opt)) != 0) {
-			bdb__cpfold_free(&rec.fold);
+			record_free(&rec);
 			return rc;
 		}
 	}
 	rc = bdb__cpfold_answer(&rec.fold, x, t, opt, out);
-	bdb__cpfold_free(&rec.fold);
+	record_free(&rec);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Settling: the answers kept with the records                               */
+/* ------------------------------------------------------------------------ */
+
+typedef struct settled {
+	uint64_t series, n_obs, last_seq;
+	int64_t last_us;
+	size_t fold_n;
+	bdb__changes answer;
+} settled;
+
+typedef struct settle_ctx {
+	bdb__changes_options opt;
+	uint64_t key;
+	bdb_buf ids;	 /* uint64_t: the series whose records lack an answer */
+	settled *items;
+	size_t n_items;
+	size_t n_written;
+} settle_ctx;
+
+static int unanswered(void *ctx, uint64_t series, const void *data, size_t len)
+{
+	settle_ctx *c = ctx;
+	record rec;
+	if (decode(data, len, &rec) != 0)
+		return 0; /* malformed or another version: nothing to settle */
+	if (rec.key == c->key && !rec.answered && rec.n_obs > 0)
+		bdb_buf_append(&c->ids, &series, sizeof series);
+	record_free(&rec);
+	return c->ids.failed ? BDB_ENOMEM : 0;
+}
+
+/* The answer of series' current record from all of its values (read). */
+static int settle_one(bdb_reader *r, settle_ctx *c, uint64_t series, settled *out)
+{
+	record rec;
+	values v = {0};
+	const void *data;
+	size_t len;
+	int rc = bdb_reader_change_record(r, series, &data, &len);
+	if (rc)
+		return rc == BDB_ENOTFOUND ? 1 : rc;
+	if (decode(data, len, &rec) != 0)
+		return 1;
+	rc = load_all(r, series, &v);
+	if (rc == 0 && (v.n_obs != rec.n_obs || v.last_us != rec.last_us ||
+			v.last_seq != rec.last_seq || v.n != rec.fold.n))
+		rc = 1; /* not this record's observations */
+	if (rc == 0 && (rc = answer_of(&rec.fold, &v, &c->opt, &out->answer)) == 0) {
+		out->series = series;
+		out->n_obs = rec.n_obs;
+		out->last_us = rec.last_us;
+		out->last_seq = rec.last_seq;
+		out->fold_n = rec.fold.n;
+	}
+	record_free(&rec);
+	values_free(&v);
+	return rc;
+}
+
+/* Stores each answer whose record has not changed since it was computed. */
+static int settle_txn(void *ctx, bdb_reader *w)
+{
+	settle_ctx *c = ctx;
+	bdb_buf scratch;
+	bdb_buf_init(&scratch);
+	int rc = 0;
+	c->n_written = 0;
+	for (size_t i = 0; i < c->n_items && !rc; i++) {
+		settled *it = &c->items[i];
+		const void *data;
+		size_t len;
+		record rec;
+		if (bdb_reader_change_record(w, it->series, &data, &len) != 0 ||
+		    decode(data, len, &rec) != 0)
+			continue;
+		if (rec.key == c->key && !rec.answered && rec.n_obs == it->n_obs &&
+		    rec.last_us == it->last_us && rec.last_seq == it->last_seq &&
+		    rec.fold.n == it->fold_n) {
+			rec.answered = true;
+			free(rec.answer);
+			rec.answer = it->answer.points;
+			rec.answer_count = it->answer.count;
+			rc = encode(&rec, &scratch);
+			if (!rc)
+				rc = bdb_reader_put_change_record(w, it->series, scratch.data,
+								  scratch.len);
+			rec.answer = NULL; /* still it->answer's */
+			c->n_written += !rc;
+		}
+		record_free(&rec);
+	}
+	bdb_buf_free(&scratch);
+	return rc;
+}
+
+int bdb_query_changes_settle(bdb_store *store, volatile sig_atomic_t *cancel, size_t *n_settled)
+{
+	settle_ctx c = {.n_items = 0};
+	fold_options(&c.opt);
+	c.key = bdb__cpfold_key(&c.opt);
+	bdb_buf_init(&c.ids);
+	if (n_settled)
+		*n_settled = 0;
+	bdb_reader *r;
+	int rc = bdb_reader_begin(store, &r);
+	if (rc) {
+		bdb_buf_free(&c.ids);
+		return rc;
+	}
+	/* The answers are computed under a read transaction, outside the
+	 * write lock: the write below only stores them, each where its
+	 * record is still the one it was computed from. */
+	rc = bdb_reader_change_records(r, unanswered, &c);
+	const uint64_t *ids = (const uint64_t *)(void *)c.ids.data;
+	size_t n_ids = c.ids.len / sizeof *ids;
+	if (!rc && n_ids) {
+		c.items = calloc(n_ids, sizeof *c.items);
+		if (!c.items)
+			rc = BDB_ENOMEM;
+	}
+	for (size_t i = 0; !rc && i < n_ids; i++) {
+		if (cancel && *cancel) {
+			rc = BDB_ECANCELLED; /* nothing stored: the answers wait */
+			break;
+		}
+		int one = settle_one(r, &c, ids[i], &c.items[c.n_items]);
+		if (one < 0)
+			rc = one;
+		else if (one == 0)
+			c.n_items++;
+	}
+	bdb_reader_end(r);
+	if (!rc && c.n_items)
+		rc = bdb_store_update(store, settle_txn, &c);
+	if (!rc && n_settled)
+		*n_settled = c.n_written;
+	for (size_t i = 0; i < c.n_items; i++)
+		bdb__changes_free(&c.items[i].answer);
+	free(c.items);
+	bdb_buf_free(&c.ids);
 	return rc;
 }

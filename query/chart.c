@@ -634,22 +634,23 @@ static void put_dot_title(const chart *ch, const dot *d, const display *disp)
 		/* A rollup's bounds are its week's or month's min and max, not a CI. */
 		bdb_buf_printf(b, " (%s rollup: median of %.0f runs, min ",
 			       str(r, d->row, ch->c.rollup), num(r, d->row, ch->c.count));
-		put_number(b, d->lo, disp);
+		put_value_text(b, d->lo, disp);
 		bdb_buf_puts(b, ", max ");
-		put_number(b, d->hi, disp);
+		put_value_text(b, d->hi, disp);
 		bdb_buf_putc(b, ')');
 	} else if (isfinite(d->lo) && isfinite(d->hi)) {
+		/* A range reads in the value's unit: "CI 1.261 to 1.313 µs". */
 		bdb_buf_puts(b, " (CI ");
 		put_number(b, d->lo, disp);
 		bdb_buf_puts(b, " to ");
-		put_number(b, d->hi, disp);
+		put_value_text(b, d->hi, disp);
 		bdb_buf_putc(b, ')');
 	}
 	if (isfinite(d->smin) && isfinite(d->smax)) {
 		bdb_buf_puts(b, " (samples ");
 		put_number(b, d->smin, disp);
 		bdb_buf_puts(b, " to ");
-		put_number(b, d->smax, disp);
+		put_value_text(b, d->smax, disp);
 		bdb_buf_putc(b, ')');
 	}
 	if (d->baseline)

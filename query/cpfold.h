@@ -48,7 +48,7 @@
 #define BDB__CPFOLD_DRIFT_BLOCKS 128 /* block medians a long series' drift fit sees */
 /* Bump when the fold, the detector or their defaults change what they find:
  * records of another version are rebuilt (docs/storage.md 2.15). */
-#define BDB__CPFOLD_VERSION 1u
+#define BDB__CPFOLD_VERSION 2u
 
 typedef struct bdb__cpfold {
 	size_t n;		   /* values folded */
@@ -97,13 +97,15 @@ void bdb__cpfold_free(bdb__cpfold *f);
  * The default `changes` answer for series (changelog.c): x[0..n) and t its
  * finite values and their days, n_obs its observations, the last of them
  * (last_us, last_seq). Read from the series' record when the record covers
- * exactly these (*persisted set), else the same fold from scratch; then the
- * tail. Returns 0 or an error (storage, BDB_ENOMEM, the detector's).
+ * exactly these (*from 1), else the same fold from scratch (*from 0); then
+ * the tail; or, when the record keeps the answer for exactly these
+ * (bdb_query_changes_settle), that answer (*from 2). Returns 0 or an error
+ * (storage, BDB_ENOMEM, the detector's).
  */
 typedef struct bdb_reader bdb_reader;
 int bdb__changelog_answer(bdb_reader *r, uint64_t series, size_t n_obs, int64_t last_us,
 			  uint64_t last_seq, const double *x, const double *t, size_t n,
-			  const bdb__changes_options *opt, bdb__changes *out, bool *persisted);
+			  const bdb__changes_options *opt, bdb__changes *out, int *from);
 
 /* How many times the write hook extended a record and rebuilt one, since
  * the process started (for tests). */

@@ -33,6 +33,7 @@ typedef struct bdb__exec {
 	size_t n_annotations;
 	uint64_t persisted_key;	 /* changes: bdb__cpfold_key of the kept options */
 	size_t persisted_series; /* changes: series answered from their records */
+	size_t settled_series;	 /* changes: of those, from the answer kept there */
 } bdb__exec;
 
 /* The default regression threshold in percent (DESIGN.md §4). */

@@ -854,11 +854,11 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 			t[n] = (double)h->obs[i].timestamp_us / US_PER_DAY;
 			x[n++] = h->obs[i].value;
 		}
-	bool persisted = false;
+	int from = 0;
 	if (whole_history(st) && bdb__cpfold_key(opt) == ex->persisted_key && h->n)
 		rc = bdb__changelog_answer(ex->rd, si->id, h->n, h->obs[h->n - 1].timestamp_us,
 					   h->obs[h->n - 1].run_seq, x, t, n, opt, &found,
-					   &persisted);
+					   &from);
 	else
 		rc = bdb__detect_changes_at(x, t, n, opt, &found);
 	if (rc) {
@@ -866,7 +866,8 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
-	ex->persisted_series += persisted;
+	ex->persisted_series += from >= 1;
+	ex->settled_series += from == 2;
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
@@ -1442,6 +1443,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__changes_options_robust(&kept);
 	ex->persisted_key = bdb__cpfold_key(&kept);
 	ex->persisted_series = 0;
+	ex->settled_series = 0;
 	int64_t analysed = 0;
 	for (size_t i = 0; i < n_series && !rc; i++) {
 		h.n = 0;
@@ -1466,8 +1468,10 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	    (rc = bdb__change_rows_group(ex, r, r, "grouping changes")) != 0)
 		goto done;
 	bdb__field_int(r, "series", analysed);
-	if (opt.robust && !opt.window)
+	if (opt.robust && !opt.window) {
 		bdb__field_int(r, "persisted_series", (int64_t)ex->persisted_series);
+		bdb__field_int(r, "settled_series", (int64_t)ex->settled_series);
+	}
 done:
 	free(ex->annotations);
 	ex->annotations = NULL;

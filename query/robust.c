@@ -80,12 +80,11 @@ static int mid_ranks(const double *x, size_t n, double *rank)
 	return 0;
 }
 
-/* The median of x[0..n) (n >= 1), sorted in scratch. */
+/* The median of x[0..n) (n >= 1), selected in scratch. */
 static double median_of(const double *x, size_t n, double *scratch)
 {
 	memcpy(scratch, x, n * sizeof *x);
-	bdb__stats_sort(scratch, n);
-	return bdb__stats_percentile_sorted(scratch, n, 50.0);
+	return bdb__stats_median_in_place(scratch, n);
 }
 
 /* 1.4826 * MAD(x[i+1] - x[i]) / sqrt(2): the noise standard deviation that
@@ -98,12 +97,10 @@ static double noise_of(const double *x, size_t n, double *scratch)
 	size_t m = n - 1;
 	for (size_t i = 0; i < m; i++)
 		scratch[i] = x[i + 1] - x[i];
-	bdb__stats_sort(scratch, m);
-	double center = bdb__stats_percentile_sorted(scratch, m, 50.0);
+	double center = bdb__stats_median_in_place(scratch, m);
 	for (size_t i = 0; i < m; i++)
 		scratch[i] = fabs(scratch[i] - center);
-	bdb__stats_sort(scratch, m);
-	return 1.4826 * bdb__stats_percentile_sorted(scratch, m, 50.0) / sqrt(2.0);
+	return 1.4826 * bdb__stats_median_in_place(scratch, m) / sqrt(2.0);
 }
 
 typedef struct robust {
@@ -317,20 +314,76 @@ static int by_index(const void *a, const void *b)
 }
 
 /* Runs a step may move by when its place is refined. */
-#define REFINE_RUNS 3
+#define REFINE_RUNS 6
 /* Rounds of splitting the pieces that refined cuts leave. */
 #define REFINE_ROUNDS 2
 
+/* The lag-1 autocorrelation, at most 0.9 and 0 when negative, of c[from..to)
+ * around its medians before and after cut (pairs across the cut left out). */
+static double lag1_around(const double *c, size_t from, size_t cut, size_t to, double before,
+			  double after)
+{
+	double num = 0, den = 0;
+	for (size_t j = from; j < to; j++) {
+		double r = c[j] - (j < cut ? before : after);
+		den += r * r;
+		if (j + 1 < to && j + 1 != cut)
+			num += r * (c[j + 1] - (j + 1 < cut ? before : after));
+	}
+	double rho = den > 0 ? num / den : 0.0;
+	return rho > 0.9 ? 0.9 : rho > 0 ? rho : 0.0;
+}
+
+/*
+ * The residual sum of squares of c[from..to) as one level before tau and
+ * another from tau under AR(1) noise with coefficient phi, by least squares
+ * on the prewhitened values c[j] - phi c[j - 1] (j > from): the
+ * regressors of the two levels are then u[j] = [j < tau] - phi [j - 1 < tau]
+ * and v[j] = [j >= tau] - phi [j - 1 >= tau]. With phi = 0 this is the
+ * within sum of squares of the two means, whose minimum is the maximum of
+ * the mean-shift statistic a b / (a + b) (mean(A) - mean(B))^2.
+ */
+static double ar1_rss(const double *c, size_t from, size_t to, size_t tau, double phi)
+{
+	/* The first value enters with the weight sqrt(1 - phi^2) (Prais and
+	 * Winsten), so that all of them count, as in the mean shift. */
+	double w0 = sqrt(1 - phi * phi), y0 = w0 * c[from];
+	double u0 = tau > from ? w0 : 0.0, v0 = tau > from ? 0.0 : w0;
+	double suu = u0 * u0, svv = v0 * v0, suv = 0, suy = u0 * y0, svy = v0 * y0, syy = y0 * y0;
+	for (size_t j = from + 1; j < to; j++) {
+		double y = c[j] - phi * c[j - 1];
+		double u = (j < tau) - phi * (j - 1 < tau);
+		double v = (j >= tau) - phi * (j - 1 >= tau);
+		suu += u * u;
+		svv += v * v;
+		suv += u * v;
+		suy += u * y;
+		svy += v * y;
+		syy += y * y;
+	}
+	double det = suu * svv - suv * suv;
+	if (!(det > 0))
+		return INFINITY;
+	return syy - (svv * suy * suy - 2 * suv * suy * svy + suu * svy * svy) / det;
+}
+
 /*
  * Moves each cut of idx[0..m) to the place within REFINE_RUNS runs (and
- * 2 runs from its neighbours) that maximises the mean-shift statistic
- * a b / (a + b) (mean(A) - mean(B))^2 of the values between its neighbours,
- * each clipped to the two segments' medians -+ 3 noise so that one outlier
- * cannot pull it. The ranks place a step only up to the order of values;
- * under autocorrelated noise that is often two runs off.
+ * 2 runs from its neighbours) where a step explains the values between its
+ * neighbours best: least squares of two levels under AR(1) noise
+ * (ar1_rss), with the lag-1 autocorrelation phi of the values around the
+ * two levels, each value clipped to the two segments' medians -+ 3 noise
+ * so that one outlier cannot pull it. With independent noise (phi = 0) it
+ * is the place of the largest mean shift. The ranks place a step only up
+ * to the order of values; under autocorrelated noise that is often two
+ * runs off, and a step in AR(1) noise is sharpest in the prewhitened
+ * values: the full jump at its run, (1 - phi) of it after.
  */
-static void refine(const robust *w, double *y, size_t *idx, size_t m)
+static int refine(const robust *w, const double *y, size_t *idx, size_t m)
 {
+	double *c = malloc((w->n ? w->n : 1) * sizeof *c);
+	if (!c)
+		return BDB_ENOMEM;
 	for (size_t i = 0; i < m; i++) {
 		size_t from = i == 0 ? 0 : idx[i - 1];
 		size_t to = i + 1 == m ? w->n : idx[i + 1];
@@ -338,32 +391,31 @@ static void refine(const robust *w, double *y, size_t *idx, size_t m)
 		levels_around(w, y, idx, m, i, &before, &after);
 		double lo = (before < after ? before : after) - 3 * w->noise;
 		double hi = (before > after ? before : after) + 3 * w->noise;
+		/* Centred on the middle of the two levels, so that the sums of
+		 * squares keep the noise's digits on a large level. */
+		double mid = (before + after) / 2;
+		for (size_t j = from; j < to; j++)
+			c[j] = (y[j] < lo ? lo : y[j] > hi ? hi : y[j]) - mid;
+		double phi = lag1_around(c, from, idx[i], to, before - mid, after - mid);
 		size_t first = idx[i] > from + REFINE_RUNS ? idx[i] - REFINE_RUNS : from;
 		size_t last = idx[i] + REFINE_RUNS < to ? idx[i] + REFINE_RUNS : to;
 		if (first < from + BDB_CHANGES_MIN_SIDE)
 			first = from + BDB_CHANGES_MIN_SIDE;
 		if (last + BDB_CHANGES_MIN_SIDE > to)
 			last = to - BDB_CHANGES_MIN_SIDE;
-		double total = 0;
-		for (size_t j = from; j < to; j++)
-			total += y[j] < lo ? lo : y[j] > hi ? hi : y[j];
-		double left = 0;
-		for (size_t j = from; j < first; j++)
-			left += y[j] < lo ? lo : y[j] > hi ? hi : y[j];
-		double best = -1;
+		double best = INFINITY;
 		size_t at = idx[i];
 		for (size_t tau = first; tau <= last; tau++) {
-			double a = (double)(tau - from), b = (double)(to - tau);
-			double d = left / a - (total - left) / b;
-			double stat = a * b / (a + b) * d * d;
-			if (stat > best) {
-				best = stat;
+			double rss = ar1_rss(c, from, to, tau, phi);
+			if (rss < best) {
+				best = rss;
 				at = tau;
 			}
-			left += y[tau] < lo ? lo : y[tau] > hi ? hi : y[tau];
 		}
 		idx[i] = at;
 	}
+	free(c);
+	return 0;
 }
 
 /* n choose k as a double (exact while it stays below 2^53). */
@@ -548,7 +600,10 @@ static int find_pass(robust *w, const double *x, mark_list *out)
 	size_t keep_n = w->n;
 	w->n = ny; /* levels_around and prune work on y */
 	m = prune(w, y, idx, p, m);
-	refine(w, y, idx, m);
+	if ((err = refine(w, y, idx, m)) != 0) {
+		w->n = keep_n;
+		goto done;
+	}
 	/* A refined cut can leave a piece that splits now (a split on ranks
 	 * one run off kept a value of the other level in it): once more. */
 	for (size_t round = 0; round < REFINE_ROUNDS; round++) {
@@ -562,7 +617,8 @@ static int find_pass(robust *w, const double *x, mark_list *out)
 			break;
 		sort_cuts(idx, p, m);
 		m = prune(w, y, idx, p, m);
-		refine(w, y, idx, m);
+		if ((err = refine(w, y, idx, m)) != 0)
+			break;
 	}
 	if (err) {
 		w->n = keep_n;
@@ -792,17 +848,60 @@ static double ac_factor(size_t n, double r1)
 	return 1.0 + 2.0 * sum;
 }
 
-/* Sen's 95 % interval of the sorted slopes[0..ns) for Var S = var, as
+/*
+ * The slopes' order statistics a fit reads, selected in place (the array
+ * is never sorted: it holds O(n^2) slopes, and sorting them was most of
+ * the detector's CPU). `done` lists the ranks already in place, ascending:
+ * the values between two of them lie between them, so a new rank is
+ * selected among those alone.
+ */
+typedef struct ranks_in_place {
+	size_t at[8];
+	size_t count;
+} ranks_in_place;
+
+static double slope_at(double *slopes, size_t ns, size_t k, ranks_in_place *done)
+{
+	size_t lo = 0, hi = ns, i = 0;
+	for (; i < done->count && done->at[i] <= k; i++) {
+		if (done->at[i] == k)
+			return slopes[k];
+		lo = done->at[i] + 1;
+	}
+	if (i < done->count)
+		hi = done->at[i];
+	size_t rel = k - lo;
+	bdb__stats_select(slopes + lo, hi - lo, &rel, 1);
+	if (done->count < sizeof done->at / sizeof done->at[0]) {
+		memmove(done->at + i + 1, done->at + i, (done->count - i) * sizeof *done->at);
+		done->at[i] = k;
+		done->count++;
+	}
+	return slopes[k];
+}
+
+/* Sen's 95 % interval of the slopes[0..ns) for Var S = var, as
  * scipy.stats.theilslopes computes it: the order statistics
  * rint((N -+ z(0.975) sqrt(var)) / 2) of the N slopes. */
-static void sen_interval(const double *slopes, size_t ns, double var, double *lower,
-			 double *upper)
+static void sen_interval(double *slopes, size_t ns, double var, ranks_in_place *done,
+			 double *lower, double *upper)
 {
 	double c = bdb__normal_quantile(0.975) * sqrt(var);
 	double ru = nearbyint(((double)ns + c) / 2.0);
 	double rl = nearbyint(((double)ns - c) / 2.0) - 1.0;
-	*upper = slopes[ru > (double)(ns - 1) ? ns - 1 : (size_t)ru];
-	*lower = slopes[rl < 0 ? 0 : (size_t)rl];
+	*upper = slope_at(slopes, ns, ru > (double)(ns - 1) ? ns - 1 : (size_t)ru, done);
+	*lower = slope_at(slopes, ns, rl < 0 ? 0 : (size_t)rl, done);
+}
+
+/* The median of slopes[0..ns), ns >= 1, as bdb__stats_percentile_sorted
+ * gives it for the sorted array, whose two middle values it reads. */
+static double median_slope(double *slopes, size_t ns, ranks_in_place *done)
+{
+	size_t mid = (size_t)floor((double)(ns - 1) * 0.5);
+	slope_at(slopes, ns, mid, done);
+	if (mid + 1 < ns)
+		slope_at(slopes, ns, mid + 1, done);
+	return bdb__stats_percentile_sorted(slopes, ns, 50.0);
 }
 
 /* n(n - 1)(2n + 5) for Mann-Kendall's variance (times 18). */
@@ -884,9 +983,9 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 		var += seg_var[a];
 	}
 	if (ns > 0 && var > 0) {
-		qsort(slopes, ns, sizeof *slopes, by_double);
-		out->slope = bdb__stats_percentile_sorted(slopes, ns, 50.0);
-		sen_interval(slopes, ns, var, &out->lower, &out->upper);
+		ranks_in_place done = {.count = 0};
+		out->slope = median_slope(slopes, ns, &done);
+		sen_interval(slopes, ns, var, &done, &out->lower, &out->upper);
 		/* Autocorrelated noise makes S vary more than independent noise
 		 * does: each segment's variance is scaled by its n / n*
 		 * (ac_factor) for the lag-1 autocorrelation r1 > 0 of the
@@ -899,7 +998,7 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 			wide += seg_var[a] * ac_factor(b - a, r1);
 		}
 		double z = (fabs(S) - 1.0) / sqrt(wide);
-		sen_interval(slopes, ns, wide, &out->wide_lower, &out->wide_upper);
+		sen_interval(slopes, ns, wide, &done, &out->wide_lower, &out->wide_upper);
 		out->p_value = z > 0 ? 2.0 * bdb__normal_sf(z) : 1.0;
 		if (out->p_value > 1.0)
 			out->p_value = 1.0;

@@ -125,6 +125,82 @@ void bdb__stats_sort(double *x, size_t n)
 	}
 }
 
+/* x[k] in place among x[lo..hi), k in [lo, hi): smaller values before
+ * it, larger after (Hoare's partition around a median of three, which
+ * stops on equal values, so runs of ties split evenly). After 2 log2(n)
+ * rounds that did not halve the range it sorts what is left. */
+static void select_one(double *x, size_t lo, size_t hi, size_t k)
+{
+	size_t budget = 2;
+	for (size_t m = hi - lo; m > 1; m >>= 1)
+		budget += 2;
+	while (hi - lo > INSERTION_MAX) {
+		if (budget-- == 0) {
+			bdb__stats_sort(x + lo, hi - lo);
+			return;
+		}
+		size_t mid = lo + (hi - lo) / 2;
+		double a = x[lo], b = x[mid], c = x[hi - 1];
+		double pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+		size_t i = lo, j = hi - 1;
+		for (;;) {
+			while (x[i] < pivot)
+				i++;
+			while (pivot < x[j])
+				j--;
+			if (i >= j)
+				break;
+			double t = x[i];
+			x[i] = x[j];
+			x[j] = t;
+			i++;
+			j--;
+		}
+		/* x[lo..j] <= pivot <= x[j + 1..hi) */
+		if (k <= j)
+			hi = j + 1;
+		else
+			lo = j + 1;
+	}
+	bdb__stats_sort(x + lo, hi - lo);
+}
+
+/* The wanted ranks want[a..b) all lie in x[lo..hi). */
+static void select_many(double *x, size_t lo, size_t hi, const size_t *want, size_t a, size_t b)
+{
+	while (a < b) {
+		size_t c = a + (b - a) / 2, k = want[c], left = c;
+		select_one(x, lo, hi, k);
+		/* Left of k: the ranks below it; right: the ones above. */
+		while (left > a && want[left - 1] == k)
+			left--;
+		select_many(x, lo, k, want, a, left);
+		lo = k + 1;
+		a = c + 1;
+		while (a < b && want[a] == k)
+			a++;
+	}
+}
+
+void bdb__stats_select(double *x, size_t n, size_t *want, size_t m)
+{
+	for (size_t i = 1; i < m; i++)
+		for (size_t j = i; j > 0 && want[j - 1] > want[j]; j--) {
+			size_t t = want[j];
+			want[j] = want[j - 1];
+			want[j - 1] = t;
+		}
+	select_many(x, 0, n, want, 0, m);
+}
+
+double bdb__stats_median_in_place(double *x, size_t n)
+{
+	size_t mid = (size_t)floor((double)(n - 1) * 0.5);
+	size_t want[2] = {mid, mid + 1 < n ? mid + 1 : mid};
+	bdb__stats_select(x, n, want, 2);
+	return bdb__stats_percentile_sorted(x, n, 50.0);
+}
+
 /* numpy's _lerp: a + (b - a) t, or b - (b - a)(1 - t) when t >= 0.5, which
  * keeps the result exact at t = 1 and monotone in t. */
 static double lerp(double a, double b, double t)

@@ -59,6 +59,19 @@ bool bdb__stats_all_finite(const double *x, size_t n);
 void bdb__stats_sort(double *x, size_t n);
 
 /*
+ * Moves the values of x[0..n) (no NaNs) so that x[k] holds what it would
+ * hold after bdb__stats_sort, for every k of want[0..m) (each < n, any
+ * order; want is sorted in place): the order statistics a sorted array
+ * would give, in O(n) expected time per distinct k rather than a sort.
+ */
+void bdb__stats_select(double *x, size_t n, size_t *want, size_t m);
+
+/* The median of x[0..n) (n >= 1, no NaNs) with numpy's interpolation, as
+ * bdb__stats_percentile_sorted gives it for the sorted array: the two
+ * middle values are selected in place (x is reordered). */
+double bdb__stats_median_in_place(double *x, size_t n);
+
+/*
  * The q-th percentile (q in [0, 100]) of an ascending array, with numpy's
  * default linear interpolation: h = (n - 1) q / 100,
  * result = s[floor h] + (h - floor h) (s[floor h + 1] - s[floor h]),

@@ -81,41 +81,75 @@ static const char usage_text[] =
     "Environment: BENCHDB_DIR (store), NO_COLOR (no colour), BENCHDB_HISTORY (REPL history).\n"
     "See the benchdb(1) man page and docs/ for the query language.\n";
 
+/*
+ * After a command that stores or removes runs: the persisted change points'
+ * answers of the series it touched (bdb_query_changes_settle), so that
+ * `changes` reads them. Quiet and harmless when there is no store, it is
+ * read-only or keeps no change points; a failure leaves the answers to be
+ * computed when `changes` runs.
+ */
+static void settle_changes(const cli_ctx *ctx)
+{
+	/* Read-only first: a store that keeps no change points (or one of an
+	 * older format, which opening for writing would upgrade) is left
+	 * untouched, whatever the command did (--help, a usage error). */
+	bdb_store_options opt = {.no_create = true, .read_only = true, .no_upgrade = true};
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	bdb_store *store;
+	if (bdb_store_open(ctx->db_dir, &opt, &store, &d) != 0)
+		return;
+	bool kept = false;
+	bdb_reader *r;
+	if (bdb_reader_begin(store, &r) == 0) {
+		(void)bdb_reader_changes_kept(r, &kept);
+		bdb_reader_end(r);
+	}
+	bdb_store_close(store);
+	opt.read_only = false;
+	if (!kept || bdb_store_open(ctx->db_dir, &opt, &store, &d) != 0)
+		return;
+	bdb_query_changes_settle(store, NULL, NULL);
+	bdb_store_close(store);
+}
+
 /* A subcommand, and why it refuses --json when it does (NULL: it honours
  * --json and prints JSON). */
 typedef struct subcommand {
 	const char *name;
 	int (*run)(cli_ctx *ctx, int argc, char **argv);
 	const char *no_json;
+	bool writes_runs; /* then the change points' answers are settled after it */
 } subcommand;
 
 static const subcommand subcommands[] = {
-    {"query", cmd_query, NULL},
+    {"query", cmd_query, NULL, false},
     {"ingest", cmd_ingest,
      "it prints one line per stored run; list them with 'show runs as json' (the formats: "
-     "ingest --list-formats --json)"},
-    {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run"},
-    {"import-gab", cmd_import_gab, "it prints what it stored"},
-    {"import-asv", cmd_import_asv, "it prints what it stored"},
-    {"import-otava", cmd_import_otava, "it prints what it stored"},
-    {"export", cmd_export, "use --format json"},
-    {"check", cmd_check, NULL},
-    {"baseline", cmd_baseline, NULL},
-    {"summary", cmd_summary, NULL},
+     "ingest --list-formats --json)", true},
+    {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run", true},
+    {"import-gab", cmd_import_gab, "it prints what it stored", true},
+    {"import-asv", cmd_import_asv, "it prints what it stored", true},
+    {"import-otava", cmd_import_otava, "it prints what it stored", true},
+    {"export", cmd_export, "use --format json", false},
+    {"check", cmd_check, NULL, false},
+    {"baseline", cmd_baseline, NULL, false},
+    {"summary", cmd_summary, NULL, false},
     /* benchkit's form; the trend statement honours --json */
-    {"trend", cmd_trend, "use the statement: benchdb trend METRIC of POINT"},
-    {"verify", cmd_verify, "it prints no data"},
-    {"stats", cmd_stats, NULL},
-    {"backup", cmd_backup, "it prints no data"},
-    {"compact", cmd_compact, "it prints no data"},
-    {"reindex", cmd_reindex, "it prints no data"},
-    {"retain", cmd_retain, "it prints one line per run it changes"},
-    {"chart", cmd_chart, "it writes SVG"},
-    {"report", cmd_report, "it writes HTML"},
-    {"serve", cmd_serve, "its API answers in JSON"},
-    {"push", cmd_push, "it prints one line per pushed run"},
+    {"trend", cmd_trend, "use the statement: benchdb trend METRIC of POINT", false},
+    {"verify", cmd_verify, "it prints no data", false},
+    {"stats", cmd_stats, NULL, false},
+    {"backup", cmd_backup, "it prints no data", false},
+    {"compact", cmd_compact, "it prints no data", false},
+    {"reindex", cmd_reindex, "it prints no data", true},
+    {"retain", cmd_retain, "it prints one line per run it changes", true},
+    {"chart", cmd_chart, "it writes SVG", false},
+    {"report", cmd_report, "it writes HTML", false},
+    {"serve", cmd_serve, "its API answers in JSON", false},
+    {"push", cmd_push, "it prints one line per pushed run", false},
     {"record", cmd_record,
-     "it prints statistics and the stored run's id; read the run with 'export --format json'"},
+     "it prints statistics and the stored run's id; read the run with 'export --format json'",
+     true},
 };
 
 /* An argument that is not a plain token of the language (BM_sort/1024,
@@ -195,7 +229,10 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **ar
 			cli_error("%s: --json is not supported: %s", word, sc->no_json);
 			return EXIT_USAGE;
 		}
-		return sc->run(ctx, argc, argv);
+		int code = sc->run(ctx, argc, argv);
+		if (sc->writes_runs)
+			settle_changes(ctx);
+		return code;
 	}
 	return unknown_subcommand(word);
 }

@@ -407,6 +407,10 @@ typedef struct double_walk {
 	size_t len;
 	uint32_t *pos;
 	size_t cap, n;
+	/* bdb_fb_run_sample_vectors's: the vectors found, and the point. */
+	bdb_fb_samples_at *vec;
+	size_t vec_cap, n_vec;
+	uint32_t point;
 } double_walk;
 
 /* A table of the walk: its position and its vtable's, checked. */
@@ -487,6 +491,9 @@ static bool walk_metric(double_walk *w, uint64_t m)
 			return false;
 	if (!walk_vector(w, &tb, BDB__FB_METRIC_SAMPLES, 8, &first, &n))
 		return false;
+	if (n && w->n_vec < w->vec_cap)
+		w->vec[w->n_vec] = (bdb_fb_samples_at){w->point, (uint32_t)w->n, n};
+	w->n_vec += n > 0;
 	for (uint32_t i = 0; i < n; i++)
 		if (!walk_add(w, first + 8 * (uint64_t)i))
 			return false;
@@ -500,26 +507,41 @@ static uint64_t walk_element(const double_walk *w, uint64_t first, uint32_t i)
 	return slot + bdb__fb_get_u32(w->buf + slot);
 }
 
-int bdb_fb_run_doubles(const void *buf, size_t len, uint32_t *pos, size_t cap, size_t *n)
+static int run_walk(double_walk *w)
 {
-	double_walk w = {buf, len, pos, cap, 0};
 	uint64_t points, metrics;
 	uint32_t n_points, n_metrics;
-	*n = 0;
-	if (len < 8 || len > BDB__FB_MAX_SIZE)
+	if (w->len < 8 || w->len > BDB__FB_MAX_SIZE)
 		return BDB_ECORRUPT;
 	walk_table run, point;
-	if (!table_at(&w, bdb__fb_get_u32(w.buf), &run) ||
-	    !walk_vector(&w, &run, BDB__FB_RUN_POINTS, 4, &points, &n_points))
+	if (!table_at(w, bdb__fb_get_u32(w->buf), &run) ||
+	    !walk_vector(w, &run, BDB__FB_RUN_POINTS, 4, &points, &n_points))
 		return BDB_ECORRUPT;
 	for (uint32_t p = 0; p < n_points; p++) {
-		if (!table_at(&w, walk_element(&w, points, p), &point) ||
-		    !walk_vector(&w, &point, BDB__FB_POINT_METRICS, 4, &metrics, &n_metrics))
+		w->point = p;
+		if (!table_at(w, walk_element(w, points, p), &point) ||
+		    !walk_vector(w, &point, BDB__FB_POINT_METRICS, 4, &metrics, &n_metrics))
 			return BDB_ECORRUPT;
 		for (uint32_t m = 0; m < n_metrics; m++)
-			if (!walk_metric(&w, walk_element(&w, metrics, m)))
+			if (!walk_metric(w, walk_element(w, metrics, m)))
 				return BDB_ECORRUPT;
 	}
-	*n = w.n;
 	return 0;
+}
+
+int bdb_fb_run_doubles(const void *buf, size_t len, uint32_t *pos, size_t cap, size_t *n)
+{
+	double_walk w = {.buf = buf, .len = len, .pos = pos, .cap = cap};
+	int rc = run_walk(&w);
+	*n = rc ? 0 : w.n;
+	return rc;
+}
+
+int bdb_fb_run_sample_vectors(const void *buf, size_t len, bdb_fb_samples_at *vec, size_t cap,
+			       size_t *n)
+{
+	double_walk w = {.buf = buf, .len = len, .vec = vec, .vec_cap = cap};
+	int rc = run_walk(&w);
+	*n = rc ? 0 : w.n_vec;
+	return rc;
 }

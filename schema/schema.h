@@ -613,4 +613,20 @@ uint32_t bdb_fb_metric_copy_samples(bdb_fb_view metric, double *out);
  */
 int bdb_fb_run_doubles(const void *buf, size_t len, uint32_t *pos, size_t cap, size_t *n);
 
+/* A metric's samples among the doubles of bdb_fb_run_doubles: they are
+ * positions first .. first + count - 1 of its list; point is the index of
+ * the metric's point in the run. */
+typedef struct bdb_fb_samples_at {
+	uint32_t point, first, count;
+} bdb_fb_samples_at;
+
+/*
+ * The run's sample vectors that are not empty, point by point and metric by
+ * metric (the order of bdb_fb_run_doubles), with the same checks: fills
+ * vec[0..cap) and sets *n to the count (cap 0 counts). The run store models
+ * a point's samples together (docs/storage.md 2.2.1).
+ */
+int bdb_fb_run_sample_vectors(const void *buf, size_t len, bdb_fb_samples_at *vec, size_t cap,
+			       size_t *n);
+
 #endif /* BDB_SCHEMA_H */

@@ -17,8 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Each series' newest runs the overview reads, by default. */
-#define OVERVIEW_RUNS 30
+/* Each series' newest runs the overview reads, by default: the report's
+ * window. */
+#define OVERVIEW_RUNS BDB__PAGE_CHANGE_RUNS
 
 /* ---- the embedded files -------------------------------------------------- */
 

@@ -71,15 +71,13 @@ static void put_cell(bdb_buf *b, const bdb_result *res, size_t row, const char *
 		bdb_result_cell_text(res, row, (size_t)col, b);
 }
 
-/* A value of row with its unit ("32000 ns"). */
+/* A value of row in its unit's natural scale, as the table shows it
+ * ("32 µs" for 32000 ns). */
 static void put_value(bdb_buf *b, const bdb_result *res, size_t row, const char *name)
 {
-	put_cell(b, res, row, name);
-	int unit = bdb_result_column_index(res, "unit");
-	bdb_value u = unit >= 0 ? bdb_result_get(res, row, (size_t)unit)
-				: (bdb_value){.kind = BDB_VALUE_NULL};
-	if (u.kind == BDB_VALUE_STRING && u.str && *u.str)
-		bdb_buf_printf(b, " %s", u.str);
+	int col = bdb_result_column_index(res, name);
+	if (col >= 0)
+		bdb_result_cell_quantity(res, row, (size_t)col, b);
 }
 
 static bool is_regression(const bdb_result *res, size_t row, int severity)

@@ -155,6 +155,10 @@ const char *const bdb__page_group_columns[] = {
     "commit",	    "timestamp",    "kind",   "series",	    "median_change_pct",
     "worst_change_pct", "worst_series", "bisect", "annotation", NULL};
 
+const char *const bdb__page_group_headers[] = {
+    "commit",	    "time",	    "kind",   "series",	    "median change",
+    "worst change", "worst series", "bisect", "annotation", NULL};
+
 const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t row,
 				 const char *name)
 {

@@ -32,9 +32,10 @@ const char *bdb__page_cell(bdb_buf *scratch, const bdb_result *res, size_t row, 
  */
 char *bdb__page_series_key(bdb_buf *scratch, const bdb_result *res, size_t row, const char *metric);
 
-/* The newest runs the report's `changes` section reads (the robust method
- * over a whole 10-year history costs seconds per series). */
-#define BDB__PAGE_CHANGE_RUNS 50
+/* The newest runs whose change points the report and the dashboard's
+ * overview list (the same window, so that both show the same groups; the
+ * robust method over a whole 10-year history costs seconds per series). */
+#define BDB__PAGE_CHANGE_RUNS 30
 
 /* How many commits with change points a page lists, newest first. */
 #define BDB__PAGE_RECENT_COMMITS 20
@@ -71,8 +72,10 @@ size_t bdb__page_changes_group_end(const bdb__page_changes *c, size_t from);
 
 void bdb__page_changes_free(bdb__page_changes *c);
 
-/* The columns of a `changes` group the pages show, NULL-terminated. */
+/* The columns of a `changes` group the pages show, NULL-terminated, and
+ * their headers for a person (the same order). */
 extern const char *const bdb__page_group_columns[];
+extern const char *const bdb__page_group_headers[];
 
 /*
  * The text of cell name of row of a `changes` result, in scratch (reset),

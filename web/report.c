@@ -417,7 +417,7 @@ static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out,
 		for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
 			if (shown++ == 0) {
 				bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>metric</th>");
-				for (const char *const *c = bdb__page_group_columns; *c; c++)
+				for (const char *const *c = bdb__page_group_headers; *c; c++)
 					bdb_buf_printf(out, "<th>%s</th>", *c);
 				bdb_buf_puts(out, "</tr></thead>\n<tbody>\n");
 			}
@@ -425,7 +425,8 @@ static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out,
 			put_text(out, metric);
 			bdb_buf_puts(out, "</td>");
 			for (const char *const *c = bdb__page_group_columns; *c; c++) {
-				bdb_buf_puts(out, "<td>");
+				bool num = strcmp(*c, "series") == 0 || strstr(*c, "_change_pct");
+				bdb_buf_puts(out, num ? "<td class=\"num\">" : "<td>");
 				put_text(out, bdb__page_group_cell(&r->text, res, i, *c));
 				bdb_buf_puts(out, "</td>");
 			}

@@ -93,6 +93,11 @@ struct bdb_server {
 		char key[600];
 		bdb_buf json;
 	} overview[BDB_OVERVIEW_GROUPS + 1];
+	/* An upload stored runs since the change points' answers were last
+	 * settled (under lock); the write lane settles them when its queue is
+	 * empty, and settle_cancel stops that at shutdown. */
+	bool unsettled;
+	volatile sig_atomic_t settle_cancel;
 };
 
 /* A running statement's time limit: the watchdog sets cancel at deadline. */
@@ -102,9 +107,12 @@ typedef struct watch {
 	struct watch *next;
 } watch;
 
-/* A decoded query-string value, owned by its request. */
+/* A decoded query-string value, owned by its request; raw is the value
+ * libmicrohttpd holds for the connection, so a value decoded twice (to
+ * choose a lane, then to answer) is decoded once. */
 typedef struct decoded {
 	struct decoded *next;
+	const char *raw;
 	char text[];
 } decoded;
 
@@ -416,6 +424,9 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
  * of memory or the encoding is bad (*bad then set). */
 static const char *decode_param(request *rq, const char *raw, bool *bad)
 {
+	for (const decoded *d = rq->params; d; d = d->next)
+		if (d->raw == raw)
+			return d->text;
 	size_t n = strlen(raw), len;
 	decoded *v = malloc(sizeof *v + n + 1);
 	if (!v)
@@ -425,6 +436,7 @@ static const char *decode_param(request *rq, const char *raw, bool *bad)
 		*bad = true;
 		return NULL;
 	}
+	v->raw = raw;
 	v->next = rq->params;
 	rq->params = v;
 	return v->text;
@@ -818,6 +830,11 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 			     &b, NULL, NULL);
 		if (s->notifier && !stored.unchanged) /* queued: the answer does not wait */
 			bdb_notify_run(s->notifier, stored.id, stored.commit);
+		if (!stored.unchanged) {
+			pthread_mutex_lock(&s->lock);
+			s->unsettled = true;
+			pthread_mutex_unlock(&s->lock);
+		}
 	} else if (rc == BDB_EPARSE || rc == BDB_EFORMAT || rc == BDB_EINVAL || rc == BDB_ETOOBIG ||
 		   rc == BDB_EEXISTS) {
 		char line[1100];
@@ -1582,6 +1599,15 @@ static void *lane_main(void *arg)
 	pthread_mutex_lock(&s->lock);
 	for (;;) {
 		request *rq = l->head;
+		if (!rq && l == &s->lanes[LANE_WRITE] && s->unsettled && !l->stopping) {
+			/* The uploads are answered: the answers of `changes` for
+			 * what they stored, at low priority, before the next. */
+			s->unsettled = false;
+			pthread_mutex_unlock(&s->lock);
+			(void)bdb_query_changes_settle(s->store, &s->settle_cancel, NULL);
+			pthread_mutex_lock(&s->lock);
+			continue;
+		}
 		if (!rq) {
 			if (l->stopping)
 				break;
@@ -1654,6 +1680,7 @@ static void stop_lanes(bdb_server *s)
 		s->lanes[k].stopping = true;
 		pthread_cond_broadcast(&s->lanes[k].work);
 	}
+	s->settle_cancel = 1;
 	pthread_mutex_unlock(&s->lock);
 	for (int k = 0; k < N_LANES; k++) {
 		lane *l = &s->lanes[k];

@@ -13,6 +13,7 @@ show "-"). Environment and metadata name the host and the night.
 
 usage: dashboard_history.py DIR [RUNS]
 """
+import datetime
 import json
 import os
 import sys
@@ -42,7 +43,8 @@ for i in range(1, runs + 1):
         points.append({"name": name, "tags": {"backend": backend}, "metrics": metrics})
     run = {
         "id": "run-%02d" % i,
-        "timestamp": "2026-10-%02dT02:00:00Z" % i,
+        "timestamp": (datetime.datetime(2026, 10, 1, 2) +
+                      datetime.timedelta(days=i - 1)).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "commit": None if i == 2 else "%07x" % (0xc0ffee0 + i),
         "branch": "main",
         "environment": {"host": "ci-runner-1", "cpu": "Example CPU @ 3.0GHz"},

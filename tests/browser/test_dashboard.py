@@ -134,6 +134,15 @@ try:
     cg = driver.find_element(By.ID, "change-groups")
     check("overview: the change groups arrive and fill their card",
           cg.get_attribute("data-loaded") == "yes" and "c0ffee7" in cg.text, cg.text)
+    heads = [h.text for h in cg.find_elements(By.CSS_SELECTOR, "thead th")]
+    check("overview: the change groups' headers are words, not column names",
+          heads == ["metric", "commit", "time", "kind", "series", "median change", "worst change",
+                    "worst series", "bisect", "annotation"], heads)
+    # Numbers read right-aligned, as the terminal table prints them.
+    aligned = [td.value_of_css_property("text-align")
+               for td in reg_rows[0].find_elements(By.CSS_SELECTOR, "td")[2:5]]
+    check("overview: the regressions' base, current and change are right-aligned",
+          aligned == ["right", "right", "right"], aligned)
     grid = driver.find_elements(By.CSS_SELECTOR, "#grid tbody tr")
     check("overview: the grid has the 9 series, regressions first",
           len(grid) == 9 and "regression" in grid[0].text and "regression" in grid[1].text

@@ -60,7 +60,7 @@ check "trend.svg: one baseline ring" [ "$(count '<circle class="base"' "$WORK/tr
 check "trend.svg: the 8 runs from r13 on are regressed (30% slower than r05)" \
 	[ "$(count '<circle class="pt reg"' "$WORK/trend.svg")" = 8 ]
 check "trend.svg: a dot's title names run, commit, time and value" \
-	grep -qF '<title>run r13, commit c130a1b2c3d4e, 2026-03-23T02:00:00Z: 1.303 µs (CI 1.283 to 1.323) (samples 1.273 to 1.328), regressed, change point +30.1%</title>' "$WORK/trend.svg"
+	grep -qF '<title>run r13, commit c130a1b2c3d4e, 2026-03-23T02:00:00Z: 1.303 µs (CI 1.283 to 1.323 µs) (samples 1.273 to 1.328 µs), regressed, change point +30.1%</title>' "$WORK/trend.svg"
 # The 10-day gap after run 8 breaks the line: two pieces (two moves).
 check "trend.svg: the gap breaks the line" \
 	[ "$(grep -o '<path class="line"[^>]*' "$WORK/trend.svg" | grep -o M | wc -l)" = 2 ]

@@ -33,14 +33,19 @@ stop() {
 	rm -rf "$WORK"
 }
 trap stop EXIT
+# server_url LOG: the address a server writes to LOG, once it has (up to 10 s).
+server_url() {
+	local url=
+	for _ in $(seq 100); do
+		url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$1" | head -1)
+		[ -n "$url" ] && break
+		sleep 0.1
+	done
+	echo "$url"
+}
 "$BENCHDB" --db "$DB" serve --listen 127.0.0.1:0 2>"$WORK/server.log" &
 SERVER=$!
-URL=
-for _ in $(seq 100); do
-	URL=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$WORK/server.log" | head -1)
-	[ -n "$URL" ] && break
-	sleep 0.1
-done
+URL=$(server_url "$WORK/server.log")
 check "the server started on a free loopback port" [ -n "$URL" ]
 [ -n "$URL" ] || finish
 
@@ -160,6 +165,40 @@ sys.exit(not (g["change_groups"] == whole["change_groups"] and len(whole["change
 check "overview ?part=nope: 400" [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/overview?part=nope")" = 400 ]
 
 # ---- in the browser ------------------------------------------------------------
+# The report and the overview read the same newest runs for their change
+# groups: over 40 runs, the step at run 7 is older than the newest 30 in
+# both (the report read the newest 50 and listed it; the overview did not).
+python3 "$ROOT/tests/browser/dashboard_history.py" "$WORK/history40" 40
+for f in "$WORK"/history40/run-*.json; do
+	"$BENCHDB" --db "$WORK/db40" ingest --no-env "$f" >/dev/null || fail "ingest 40: $(basename "$f")" "exit $?"
+done
+run "$BENCHDB" --db "$WORK/db40" report -o "$WORK/report40.html"
+check_rc "report over 40 runs: exit 0" 0
+"$PY" - "$WORK/report40.html" >"$WORK/report40.txt" <<'PYEOF'
+import re, sys
+s = open(sys.argv[1]).read()
+i = s.index('id="change-groups"')
+section = s[i:s.index("Marked on the charts", i)]
+print("since", re.search(r"Since ([0-9-]+T[0-9:]+Z)", section).group(1))
+print("groups", sorted(set(re.findall(r"<td>(c0ffe[0-9a-f]+)</td>", section))))
+PYEOF
+check "report over 40 runs: change groups since run-11, the 30th newest" grep -qxF "since 2026-10-11T02:00:00Z" "$WORK/report40.txt"
+check "report over 40 runs: no group (run 7's step is older)" grep -qxF "groups []" "$WORK/report40.txt"
+"$BENCHDB" --db "$WORK/db40" serve --listen 127.0.0.1:0 2>"$WORK/server40.log" &
+SERVER40=$!
+URL40=$(server_url "$WORK/server40.log")
+curl -s -o "$WORK/groups40.json" "$URL40/api/overview?part=groups"
+curl -s -o "$WORK/page40.json" "$URL40/api/overview?part=page"
+kill -TERM "$SERVER40" && wait "$SERVER40"
+"$PY" - "$WORK/page40.json" "$WORK/groups40.json" >"$WORK/overview40.txt" <<'PYEOF'
+import json, sys
+page, groups = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+print("window", page["window"], groups["change_groups_since"])
+print("groups", sorted(set(g["commit"] for g in groups["change_groups"])))
+PYEOF
+check "overview over 40 runs: the same window, since run-11" grep -qxF "window 30 2026-10-11T02:00:00Z" "$WORK/overview40.txt"
+check "overview over 40 runs: the same groups as the report (none)" grep -qxF "groups []" "$WORK/overview40.txt"
+
 missing=""
 command -v chromium >/dev/null || missing="$missing chromium"
 [ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"

@@ -6,8 +6,10 @@
 # and verify is clean. Read-only, the old store is refused with a sentence.
 # A store of format 3 (tests/fixtures/store-format3, the same runs by
 # benchdb at commit 9edace4) reads as it is, and opened for writing moves
-# to format 4 by its version alone; new runs and compact then write the
-# decimal codings, and everything reads the same.
+# to format 5 by its version alone; new runs and compact then write the
+# decimal codings, and everything reads the same. A store of format 4
+# (tests/fixtures/store-format4, the same runs by benchdb at commit 52e2af2)
+# likewise: compact packs its runs again with the samples section.
 . "$(dirname "$0")/lib.sh"
 SRC=$FIXTURES/store-format2
 DB=$WORK/db
@@ -17,7 +19,7 @@ cp "$SRC/data.mdb" "$DB/"
 run "$BENCHDB" --db "$DB" stats
 check_rc "stats of a format 2 store exits 0" 0
 check_err "the upgrade says so, and where the backup is" \
-	"benchdb: note: upgraded the store from format 2 to 4; the store as it was is in $DB/format-2-backup"
+	"benchdb: note: upgraded the store from format 2 to 5; the store as it was is in $DB/format-2-backup"
 check_out "every observation is still counted" "observations:          102"
 check "the backup holds the old data" test -s "$DB/format-2-backup/data.mdb"
 
@@ -47,10 +49,21 @@ else
 	run "${AS_USER[@]}" "$BENCHDB" --db "$DB/format-2-backup" -c 'show runs'
 	check_rc "a format 2 store that cannot be written is refused (exit 3)" 3
 	check_err "with what to do" \
-		"store format version 2 needs an upgrade to version 4, which needs write access"
+		"store format version 2 needs an upgrade to version 5, which needs write access"
 	check "and is left as it was" cmp "$WORK/backup.before" "$DB/format-2-backup/data.mdb"
 	chmod -R u+w "$DB/format-2-backup"
 fi
+
+# A command that stores runs, asked only for --help or given a bad option,
+# leaves an old store as it is (no upgrade, no backup).
+mkdir -p "$WORK/help"
+cp "$SRC/data.mdb" "$WORK/help/"
+run "$BENCHDB" --db "$WORK/help" ingest --help
+check_rc "ingest --help on a format 2 store: exit 0" 0
+run "$BENCHDB" --db "$WORK/help" import-gab --no-such-option
+check_rc "import-gab with a bad option: exit 2" 2
+check "  the store is as it was, no backup" \
+	bash -c "cmp -s '$SRC/data.mdb' '$WORK/help/data.mdb' && ! ls -d '$WORK/help'/format-2-backup* 2>/dev/null"
 
 # A second process opening the old store while the first upgrades: both
 # succeed, one upgrades, one backup.
@@ -67,23 +80,29 @@ check "exactly one backup" test "$backups" -eq 1
 run "$BENCHDB" --db "$WORK/two" verify
 check_rc "verify after two openers exits 0" 0
 
+# A store of format $1 at $2 that cannot be written reads as it is: its
+# trend as format 2 printed it, the file unchanged ($WORK/format$1.before).
+check_reads_read_only() {
+	chmod 755 "$WORK" "$2"
+	chmod a-w "$2/data.mdb"
+	cp "$2/data.mdb" "$WORK/format$1.before"
+	if [ "${AS_USER[0]:-}" = none ]; then
+		pass "read-only format $1 store: not checked (running as root without setpriv)"
+	else
+		run "${AS_USER[@]}" "$BENCHDB" --db "$2" -c "trend cpu_time of 'BM_hash/4096'"
+		check_rc "a format $1 store that cannot be written reads (exit 0)" 0
+		check "its trend as format 2 printed it" cmp "$OUT" "$SRC/expected-trend.txt"
+		check "and the file is as it was" cmp "$WORK/format$1.before" "$2/data.mdb"
+	fi
+	chmod u+w "$2/data.mdb"
+}
+
 # Format 3: read-only as it is (nothing written), for writing by the
-# version alone (no backup), then new runs in format 4's codings.
+# version alone (no backup), then new runs in format 5's codings.
 DB3=$WORK/db3
 mkdir -p "$DB3"
 cp "$FIXTURES/store-format3/data.mdb" "$DB3/"
-chmod 755 "$WORK" "$DB3"
-chmod a-w "$DB3/data.mdb"
-cp "$DB3/data.mdb" "$WORK/format3.before"
-if [ "${AS_USER[0]:-}" = none ]; then
-	pass "read-only format 3 store: not checked (running as root without setpriv)"
-else
-	run "${AS_USER[@]}" "$BENCHDB" --db "$DB3" -c "trend cpu_time of 'BM_hash/4096'"
-	check_rc "a format 3 store that cannot be written reads (exit 0)" 0
-	check "its trend as format 2 printed it" cmp "$OUT" "$SRC/expected-trend.txt"
-	check "and the file is as it was" cmp "$WORK/format3.before" "$DB3/data.mdb"
-fi
-chmod u+w "$DB3/data.mdb"
+check_reads_read_only 3 "$DB3"
 run "$BENCHDB" --db "$DB3" stats
 check_rc "stats of a format 3 store exits 0" 0
 check_out "every observation is counted" "observations:          102"
@@ -92,7 +111,7 @@ check "and wrote nothing" cmp "$WORK/format3.before" "$DB3/data.mdb"
 # The shell opens the store for writing: it upgrades it.
 run "$BENCHDB" --db "$DB3" -c 'show runs as csv'
 check_err "the upgrade says so" \
-	"benchdb: note: upgraded the store from format 3 to 4 (the version only: new runs and chunks store short decimals as integers; benchdb compact rewrites the chunks that way)"
+	"benchdb: note: upgraded the store from format 3 to 5 (the version only: new runs and chunks store short decimals as integers and store their samples by model; benchdb compact rewrites the chunks and runs that way)"
 ids=$(tail -n +2 "$OUT" | cut -d, -f1)
 for r in $ids; do "$BENCHDB" --db "$DB3" export --format json "$r"; done >"$WORK/export3.json"
 check "every format 3 run exports as format 2 did" cmp "$WORK/export3.json" "$SRC/expected-export.json"
@@ -108,4 +127,32 @@ run "$BENCHDB" --db "$DB3" -c "trend cpu_time of 'BM_hash/4096'"
 check "the old runs' trend reads the same" cmp "$OUT" "$SRC/expected-trend.txt"
 run "$BENCHDB" --db "$DB3" baseline list
 check "the format 3 store's baselines survive" cmp "$OUT" "$SRC/expected-baselines.txt"
+# Format 4: the same, and compact packs its runs (their samples) again.
+DB4=$WORK/db4
+mkdir -p "$DB4"
+cp "$FIXTURES/store-format4/data.mdb" "$DB4/"
+check_reads_read_only 4 "$DB4"
+run "$BENCHDB" --db "$DB4" verify
+check_rc "verify reads a format 4 store as it is (exit 0)" 0
+check "and wrote nothing" cmp "$WORK/format4.before" "$DB4/data.mdb"
+run "$BENCHDB" --db "$DB4" -c 'show runs as csv'
+check_err "the upgrade says so" \
+	"benchdb: note: upgraded the store from format 4 to 5 (the version only: new runs store their samples by model; benchdb compact rewrites the runs that way)"
+check "no backup for a version change" test ! -e "$DB4/format-4-backup"
+run "$BENCHDB" --db "$DB4" compact
+check_rc "compact packs the runs again" 0
+run "$BENCHDB" --db "$DB4" -c 'show runs as csv'
+ids=$(tail -n +2 "$OUT" | cut -d, -f1)
+for r in $ids; do "$BENCHDB" --db "$DB4" export --format json "$r"; done >"$WORK/export4.json"
+check "every format 4 run, packed again, exports as format 2 did" \
+	cmp "$WORK/export4.json" "$SRC/expected-export.json"
+run "$BENCHDB" --db "$DB4" ingest "$FIXTURES/gbench_reps.json" --id again
+check_rc "a new run with samples goes into the upgraded store" 0
+run "$BENCHDB" --db "$DB4" verify
+check_rc "verify after compact and the new run exits 0" 0
+check_out "and counts the new run" "ok: 7 runs"
+run "$BENCHDB" --db "$DB4" -c "trend cpu_time of 'BM_hash/4096'"
+check "the old runs' trend reads the same" cmp "$OUT" "$SRC/expected-trend.txt"
+run "$BENCHDB" --db "$DB4" baseline list
+check "the format 4 store's baselines survive" cmp "$OUT" "$SRC/expected-baselines.txt"
 finish

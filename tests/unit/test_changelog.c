@@ -434,40 +434,59 @@ static void test_store_random_writes(void **state)
 	free(dir);
 }
 
+/* Flips the low bit of byte at (from the byte it reads, when at_of is
+ * given) of series 1's record, in w's transaction. */
+static int flip_record_bit(bdb_reader *w, size_t at, size_t (*at_of)(const uint8_t *))
+{
+	const void *data;
+	size_t len;
+	int rc = bdb_reader_change_record(w, 1, &data, &len);
+	if (rc)
+		return rc;
+	if (at_of)
+		at = at_of(data);
+	assert_true(at < len);
+	uint8_t *copy = malloc(len);
+	if (!copy)
+		return BDB_ENOMEM;
+	memcpy(copy, data, len);
+	copy[at] ^= 1;
+	rc = bdb_reader_put_change_record(w, 1, copy, len);
+	free(copy);
+	return rc;
+}
+
 /* A record that lies is a problem verify reports. put_bad_record flips
  * the low bit of one header field of series 1's record: *(int *)ctx, 5 the
  * segment start, 1 the count of observations. */
 static int put_bad_record(void *ctx, bdb_reader *w)
 {
 	int field = *(const int *)ctx;
-	const void *data;
-	size_t len;
-	int rc = bdb_reader_change_record(w, 1, &data, &len);
-	if (rc)
-		return rc;
-	uint8_t *copy = malloc(len);
-	if (!copy)
-		return BDB_ENOMEM;
-	memcpy(copy, data, len);
-	copy[4 + 8 * field + 7] ^= 1;
-	rc = bdb_reader_put_change_record(w, 1, copy, len);
-	free(copy);
-	return rc;
+	return flip_record_bit(w, 4 + 8 * (size_t)field + 7, NULL);
+}
+
+/* A store keeping change points, with runs [0, n) of m's random series
+ * (seeded) stored in one write. */
+static bdb_store *kept_store(model *m, uint64_t seed, size_t n, char **dir)
+{
+	memset(m, 0, sizeof *m);
+	bdb__rng rng;
+	bdb__rng_seed(&rng, seed);
+	for (int s = 0; s < N_SERIES; s++)
+		random_series(&rng, m->value[s], n);
+	*dir = make_temp_dir();
+	bdb_store *store = open_store(*dir, 0);
+	bdb_query_keep_changes(store);
+	assert_int_equal(bdb_query_changes_rebuild(store, NULL), 0); /* keep them */
+	return store;
 }
 
 static void test_verify_finds_a_wrong_record(void **state)
 {
 	(void)state;
 	static model m;
-	memset(&m, 0, sizeof m);
-	bdb__rng rng;
-	bdb__rng_seed(&rng, 11);
-	for (int s = 0; s < N_SERIES; s++)
-		random_series(&rng, m.value[s], 400);
-	char *dir = make_temp_dir();
-	bdb_store *store = open_store(dir, 0);
-	bdb_query_keep_changes(store);
-	assert_int_equal(bdb_query_changes_rebuild(store, NULL), 0); /* keep them */
+	char *dir;
+	bdb_store *store = kept_store(&m, 11, 400, &dir);
 	size_t idx[200];
 	for (size_t b = 0; b < 2; b++) {
 		for (size_t k = 0; k < 200; k++)
@@ -502,6 +521,97 @@ static void test_verify_finds_a_wrong_record(void **state)
 	char *json = query_text(store, &o, "changes time of \"s/a\" as json");
 	assert_non_null(strstr(json, "\"persisted_series\": 0"));
 	free(json);
+	bdb_store_close(store);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Where the change % of the first kept answer point of a record lies (the
+ * answer follows the fold's points and its count), its last byte. */
+static size_t answer_change_pct(const uint8_t *p)
+{
+	assert_int_equal(p[60], 1); /* answered */
+	uint64_t count = 0, answers = 0;
+	for (int i = 0; i < 8; i++)
+		count = count << 8 | p[4 + 8 * 6 + i];
+	size_t at = 64 + (size_t)count * 89;
+	for (int i = 0; i < 8; i++)
+		answers = answers << 8 | p[at + (size_t)i];
+	assert_true(answers > 0);
+	return at + 8 + 17 + 8 * 2 + 7;
+}
+
+static int put_bad_answer(void *ctx, bdb_reader *w)
+{
+	(void)ctx;
+	return flip_record_bit(w, 0, answer_change_pct);
+}
+
+/* The rows of a `changes` answer in JSON (what follows "rows"). */
+static const char *rows_of(const char *json)
+{
+	const char *rows = strstr(json, "\"rows\"");
+	assert_non_null(rows);
+	return rows;
+}
+
+/* Settled answers: `changes` reads them (settled_series) and gives the same
+ * rows as computing them; a write drops the answers of what it touches;
+ * verify --changes recomputes them and finds one that lies. */
+static void test_settled_answers(void **state)
+{
+	(void)state;
+	static model m;
+	char *dir;
+	bdb_store *store = kept_store(&m, test_seed("settled answers"), 600, &dir);
+	size_t idx[300];
+	for (size_t k = 0; k < 300; k++)
+		idx[k] = k;
+	put_runs(store, &m, idx, 300);
+	char *computed = changes_json(store);
+	assert_non_null(strstr(computed, "\"persisted_series\": 3, \"settled_series\": 0"));
+	size_t n = 99;
+	assert_int_equal(bdb_query_changes_settle(store, NULL, &n), 0);
+	assert_int_equal(n, N_SERIES);
+	char *settled = changes_json(store);
+	assert_non_null(strstr(settled, "\"persisted_series\": 3, \"settled_series\": 3"));
+	assert_string_equal(rows_of(settled), rows_of(computed));
+	assert_non_null(strstr(rows_of(settled), "\"kind\": \"step\"")); /* not an empty answer */
+	assert_records_exact(store, N_SERIES);
+	/* Nothing left to settle. */
+	assert_int_equal(bdb_query_changes_settle(store, NULL, &n), 0);
+	assert_int_equal(n, 0);
+	/* A settle that is cancelled stores nothing. */
+	for (size_t k = 0; k < 300; k++)
+		idx[k] = 300 + k;
+	put_runs(store, &m, idx, 1);
+	volatile sig_atomic_t cancel = 1;
+	assert_int_equal(bdb_query_changes_settle(store, &cancel, &n), BDB_ECANCELLED);
+	char *dropped = changes_json(store);
+	assert_non_null(strstr(dropped, "\"persisted_series\": 3, \"settled_series\": 0"));
+	/* The next runs, settled: the rows computed and read agree again. */
+	put_runs(store, &m, idx + 1, 299);
+	char *computed2 = changes_json(store);
+	assert_int_equal(bdb_query_changes_settle(store, NULL, &n), 0);
+	assert_int_equal(n, N_SERIES);
+	char *settled2 = changes_json(store);
+	assert_non_null(strstr(settled2, "\"settled_series\": 3"));
+	assert_string_equal(rows_of(settled2), rows_of(computed2));
+	assert_records_exact(store, N_SERIES);
+	/* An answer that lies: verify --changes finds it, verify without
+	 * recomputing does not look at it. */
+	assert_int_equal(bdb_store_update(store, put_bad_answer, NULL), 0);
+	size_t problems = 0, records = 0;
+	assert_int_equal(bdb_query_changes_verify(store, true, count_record, NULL, &problems, &records),
+			 0);
+	assert_int_equal(problems, 1);
+	assert_int_equal(bdb_query_changes_verify(store, false, NULL, NULL, &problems, &records), 0);
+	assert_int_equal(problems, 0);
+	free(computed);
+	free(settled);
+	free(dropped);
+	free(computed2);
+	free(settled2);
 	bdb_store_close(store);
 	remove_tree(dir);
 	free(dir);
@@ -581,6 +691,7 @@ int main(void)
 	    cmocka_unit_test(test_fold_long_drift),
 	    cmocka_unit_test(test_store_random_writes),
 	    cmocka_unit_test(test_verify_finds_a_wrong_record),
+	    cmocka_unit_test(test_settled_answers),
 	    cmocka_unit_test(test_store_without_the_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

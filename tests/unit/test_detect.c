@@ -620,6 +620,38 @@ static void test_robust_separation(void **state)
 	bdb__changes_free(&c);
 }
 
+/*
+ * A step of +3 at run 30 of 60 under AR(1) noise (phi 0.5, marginal sd 1;
+ * tests/reference/ar1_step.py 33, which makes the series with Python's
+ * random.Random(33) and checks the places with Debian's python3-numpy
+ * 1.24.2): the largest mean shift, the place for independent noise, is run
+ * 27, three runs early (runs 27 to 29 wander up before the step); least
+ * squares of two levels on the prewhitened values (lag-1 autocorrelation
+ * around the two medians 0.553, numpy.linalg.lstsq) puts it at 30. The
+ * detector reports one step at 30 (before this placement: at 27, a miss
+ * within +-1 run); its levels are the medians of the two sides,
+ * statistics.median: 99.44 and 103.68.
+ */
+static void test_robust_step_ar1(void **state)
+{
+	(void)state;
+	static const double x[] = {
+	    98.84,  99.70,  99.21,  98.55,  97.79,  99.36,  99.38,  99.00,  98.52,  97.01,
+	    98.45,  98.30,  98.98,  100.65, 99.90,  99.71,  100.56, 100.00, 100.01, 98.90,
+	    98.57,  97.78,  99.64,  100.81, 99.92,  99.78,  99.50,  102.02, 101.85, 100.79,
+	    103.98, 104.64, 102.95, 103.52, 103.79, 103.43, 103.90, 104.51, 103.80, 103.11,
+	    103.87, 103.60, 103.68, 105.06, 104.39, 103.68, 102.23, 102.97, 103.33, 103.72,
+	    103.87, 104.09, 103.79, 103.56, 103.82, 102.87, 102.14, 101.77, 102.52, 101.29};
+	bdb__changes c;
+	robust_detect(x, 60, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[0].index, 30);
+	assert_true(fabs(c.points[0].mean_before - 99.44) < 1e-9);
+	assert_true(fabs(c.points[0].mean_after - 103.68) < 1e-9);
+	bdb__changes_free(&c);
+}
+
 /* The minimum effect: a step of 1.5 % on a quiet series (wobble of 0.1) is
  * below the 2 % floor and goes; with floor 1 it stays. */
 static void test_robust_minimum_effect(void **state)
@@ -691,6 +723,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_drift_autocorrelated),
 	    cmocka_unit_test(test_robust_separation),
 	    cmocka_unit_test(test_robust_outliers_and_excursions),
+	    cmocka_unit_test(test_robust_step_ar1),
 	    cmocka_unit_test(test_robust_minimum_effect),
 	    cmocka_unit_test(test_robust_deterministic),
 	};

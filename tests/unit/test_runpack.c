@@ -6,8 +6,12 @@
  * some metrics), taking the metric doubles out of the FlatBuffer and
  * putting them back gives the FlatBuffer's exact bytes; the doubles are
  * found where the schema says (bdb_fb_run_doubles); every cut of a packed
- * content is refused. Then through a store: every run read back
- * (bdb_reader_run_buffer) is byte for byte what bdb_run_encode wrote.
+ * content is refused. Samples made as Google Benchmark makes them (elapsed
+ * times over an iteration count, rates over times), exactly, nearly or not
+ * at all, with specials among them, take the samples section (sampack.c)
+ * and come back bit for bit. Then through a store: every run read back
+ * (bdb_reader_run_buffer) is byte for byte what bdb_run_encode wrote, also
+ * after compact.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +23,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <lmdb.h>
+#include <zstd.h>
 
 #include "engine.h"
 #include "helpers/files.h"
@@ -75,6 +82,57 @@ static double some_value(bool finite)
 	}
 }
 
+/* A special of special_bits (NaNs and infinities only when !finite). */
+static double some_special(bool finite)
+{
+	return from_bits(special_bits[next_u64() % (finite ? 5 : N_SPECIAL)]);
+}
+
+/*
+ * A point as gbench writes one with repetitions: real_time = E[i] / N (E
+ * whole ns, N iterations), cpu_time a little less, exactly a whole number
+ * over N or not (kind), and a rate items / time; kind 0 exact, 1 with a
+ * clock's rounding (E + a few 1e-6), 2 cpu_time not a whole number (the
+ * bench workload's), 3 random doubles (no model fits). Some samples are
+ * specials. Returns the number of samples.
+ */
+static size_t add_gbench_point(bdb_run *run, int index, int kind, bool finite)
+{
+	char name[48];
+	snprintf(name, sizeof name, "BM_gbench/%d", index);
+	bdb_point *point;
+	assert_int_equal(bdb_run_add_point(run, name, &point), 0);
+	double n_iter = (double)(1 + next_u64() % ((UINT64_C(1) << (1 + next_u64() % 31))));
+	double items = (double)(UINT64_C(64) << (next_u64() % 20)) * 1e9;
+	size_t n = 2 + next_u64() % 25;
+	double real[32], cpu[32], rate[32];
+	for (size_t i = 0; i < n; i++) {
+		double e = (double)(1000000 + next_u64() % 2000000000);
+		double clock = kind == 1 ? (double)(next_u64() % 2000) * 1e-6 : 0;
+		real[i] = (e + clock) / n_iter;
+		cpu[i] = kind == 2 ? e * (0.996 + 0.003 * (double)(next_u64() % 1000) / 1000) / n_iter
+				   : (e - (double)(next_u64() % 100000)) / n_iter;
+		if (kind == 3) {
+			real[i] = from_bits(next_u64() >> 2);
+			cpu[i] = -from_bits(next_u64() >> 1);
+		}
+		rate[i] = items / cpu[i];
+		if (next_u64() % 16 == 0)
+			real[i] = some_special(finite);
+		if (next_u64() % 16 == 0)
+			rate[i] = some_special(finite);
+	}
+	static const char *names[] = {"real_time", "cpu_time", "items_per_second"};
+	const double *samples[] = {real, cpu, rate};
+	for (size_t m = 0; m < 3; m++) {
+		bdb_metric *metric;
+		assert_int_equal(bdb_point_add_metric(run, point, names[m], samples[m][0], &metric),
+				 0);
+		assert_int_equal(bdb_metric_set_samples(run, metric, samples[m], n), 0);
+	}
+	return 3 * n;
+}
+
 /* A random run: 1 to 30 points of 1 to 6 metrics. */
 static bdb_run *random_run(int index, bool finite)
 {
@@ -113,6 +171,8 @@ static bdb_run *random_run(int index, bool finite)
 						 0);
 			}
 		}
+		if (next_u64() % 4 == 0)
+			add_gbench_point(run, (int)p, (int)(next_u64() % 4), finite);
 	}
 	return run;
 }
@@ -135,6 +195,23 @@ static size_t run_doubles(const bdb_run *run)
 	return n;
 }
 
+/* run's FlatBuffer into fb and its packed content into content. */
+static void encode_and_pack(const bdb_run *run, bdb_buf *fb, bdb_buf *content)
+{
+	bool packed;
+	bdb_buf_reset(fb);
+	assert_int_equal(bdb_run_encode(run, fb), 0);
+	assert_int_equal(bdb__run_content(fb->data, fb->len, content, &packed), 0);
+	assert_true(packed);
+}
+
+/* Whether a packed content ends with a samples section (bit 31 of its
+ * last u32). */
+static bool content_has_section(const bdb_buf *c)
+{
+	return c->len >= 4 && ((const uint8_t *)c->data)[c->len - 1] & 0x80;
+}
+
 static void test_random_runs_round_trip(void **state)
 {
 	(void)state;
@@ -142,6 +219,7 @@ static void test_random_runs_round_trip(void **state)
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
 	bdb_buf_init(&cut);
+	int sections = 0;
 	for (int round = 0; round < 300; round++) {
 		bdb_run *run = random_run(round, false);
 		bdb_buf_reset(&fb);
@@ -176,8 +254,13 @@ static void test_random_runs_round_trip(void **state)
 		assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
 		assert_true(packed);
 		/* The FlatBuffer less its doubles, then 2 bytes a double at
-		 * least, then the length. */
-		assert_true(content.len >= fb.len + 2 * n + 4);
+		 * least, then the length; or, with a samples section (the
+		 * length's top bit), a section and its length too. */
+		if (content_has_section(&content))
+			sections++;
+		else
+			assert_true(content.len >= fb.len + 2 * n + 4);
+		assert_true(content.len >= fb.len + 4);
 		for (size_t i = 0; i < n; i++)
 			assert_memory_equal(content.data + pos[i], "\0\0\0\0\0\0\0\0", 8);
 		/* Every cut is refused. */
@@ -191,6 +274,9 @@ static void test_random_runs_round_trip(void **state)
 		assert_memory_equal(content.data, fb.data, fb.len);
 		bdb_run_free(run);
 	}
+	/* A run has a gbench point in 1 point of 4 (of 1 to 30), 3 kinds of 4
+	 * a model fits: most runs have a section (seeded: 254 of 300). */
+	assert_in_range(sections, 200, 300);
 	bdb_buf_free(&fb);
 	bdb_buf_free(&content);
 	bdb_buf_free(&cut);
@@ -210,10 +296,7 @@ static void test_damaged_doubles_refused(void **state)
 	bdb_buf fb, content;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
-	assert_int_equal(bdb_run_encode(run, &fb), 0);
-	bool packed;
-	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
-	assert_true(packed);
+	encode_and_pack(run, &fb, &content);
 	/* One double: head (e 2 + 1), size 2, 60025 = 0xEA79 little-endian,
 	 * then the FlatBuffer's length. */
 	uint8_t *tail = (uint8_t *)content.data + fb.len;
@@ -258,10 +341,7 @@ static void test_raw_doubles_by_plane(void **state)
 	bdb_buf fb, content;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&content);
-	assert_int_equal(bdb_run_encode(run, &fb), 0);
-	bool packed;
-	assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
-	assert_true(packed);
+	encode_and_pack(run, &fb, &content);
 	static const uint8_t want[] = {0,    0,	   8,	 8,    0x3F, 0x80, 0xD3, 0,    0x33,
 				       0,    0x33, 0,	 0x33, 0,    0x33, 0,	 0x33, 0,
 				       0x34, 0};
@@ -274,6 +354,225 @@ static void test_raw_doubles_by_plane(void **state)
 	bdb_run_free(run);
 }
 
+/* A point of 8 repetitions: real_time = E[i] / N with N = 1000003 (a
+ * prime: no smaller divisor) and E[i] = 5e8 + 37 i + 1000 index, cpu_time = (E[i] - 7)
+ * / N, items_per_second = 64e9 / real_time. */
+static bdb_run *gbench_run(int index)
+{
+	bdb_run *run = bdb_run_new();
+	bdb_point *p;
+	char id[32];
+	snprintf(id, sizeof id, "r-%d", index);
+	assert_int_equal(bdb_run_set_id(run, id), 0);
+	run->timestamp_us = 1700000000000000 + index;
+	assert_int_equal(bdb_run_add_point(run, "BM_memcpy/64", &p), 0);
+	double real[8], cpu[8], rate[8];
+	for (int i = 0; i < 8; i++) {
+		double e = 5e8 + 37 * i + 1000 * index;
+		real[i] = e / 1000003;
+		cpu[i] = (e - 7) / 1000003;
+		rate[i] = 64e9 / real[i];
+	}
+	static const char *names[] = {"real_time", "cpu_time", "items_per_second"};
+	const double *samples[] = {real, cpu, rate};
+	for (int m = 0; m < 3; m++) {
+		bdb_metric *metric;
+		assert_int_equal(bdb_point_add_metric(run, p, names[m], samples[m][1], &metric), 0);
+		assert_int_equal(bdb_metric_set_samples(run, metric, samples[m], 8), 0);
+	}
+	return run;
+}
+
+/*
+ * The section of gbench_run's content, byte for byte (docs/storage.md
+ * 2.2.1): real_time divisor 1000003 (varint C3 84 3D), least k 5e8
+ * (zigzag 1e9, varint 80 94 EB DC 03), offsets 37 i in 9 bits, distances
+ * 0 bits; cpu_time the same divisor (04) against real_time (ref 1: 08),
+ * offsets all -7 (zigzag 13, 0 bits), distances 0 bits; the rate over
+ * real_time (ref 2: 10) with numerator 64 * 10^9 (09 40), exact. Then the
+ * 8 offsets 0, 37, ..., 259 in 9 bits each, low bits first (9 bytes).
+ */
+static void test_gbench_samples_modelled(void **state)
+{
+	(void)state;
+	bdb_run *run = gbench_run(0);
+	bdb_buf fb, content;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&content);
+	encode_and_pack(run, &fb, &content);
+	assert_true(content_has_section(&content));
+	const uint8_t *end = (const uint8_t *)content.data + content.len;
+	uint32_t sec_len = (uint32_t)end[-8] | (uint32_t)end[-7] << 8;
+	assert_int_equal(sec_len, 28);
+	static const uint8_t heads[] = {0x01, 0xC3, 0x84, 0x3D, 0x80, 0x94, 0xEB, 0xDC, 0x03, 9, 0,
+					0x0D, 13,   0,	  0,	0x12, 0x09, 0x40, 0};
+	const uint8_t *sec = end - 8 - sec_len;
+	assert_memory_equal(sec, heads, sizeof heads);
+	uint8_t bits[9] = {0};
+	for (unsigned i = 0; i < 8; i++)
+		for (unsigned b = 0; b < 9; b++)
+			bits[(9 * i + b) / 8] |= (uint8_t)(((37 * i) >> b & 1) << ((9 * i + b) % 8));
+	assert_memory_equal(sec + sizeof heads, bits, 9);
+	assert_int_equal(bdb__run_content_restore(&content), 0);
+	assert_int_equal(content.len, fb.len);
+	assert_memory_equal(content.data, fb.data, fb.len);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&content);
+	bdb_run_free(run);
+}
+
+/* A damaged section is refused: a kind 3, a reference before the point's
+ * first vector, divisor 0, widths the bits do not fill or past 64, a rate
+ * without a reference, a byte left over. */
+static void test_damaged_section_refused(void **state)
+{
+	(void)state;
+	bdb_run *run = gbench_run(0);
+	bdb_buf fb, content, copy;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&content);
+	bdb_buf_init(&copy);
+	encode_and_pack(run, &fb, &content);
+	size_t sec = content.len - 8 - 28;
+	static const struct {
+		size_t at;
+		uint8_t byte;
+	} damage[] = {{0, 0x03}, {0, 0x09}, {1, 0}, {9, 20}, {10, 65}, {11, 0x0F}, {15, 0x02}};
+	for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
+		bdb_buf_reset(&copy);
+		bdb_buf_append(&copy, content.data, content.len);
+		((uint8_t *)copy.data)[sec + damage[i].at] = damage[i].byte;
+		assert_int_equal(bdb__run_content_restore(&copy), BDB_ECORRUPT);
+	}
+	/* The section one byte longer than its bits. */
+	bdb_buf_reset(&copy);
+	bdb_buf_append(&copy, content.data, content.len - 8);
+	bdb_buf_putc(&copy, 0);
+	static const uint8_t tail[4] = {29, 0, 0, 0};
+	bdb_buf_append(&copy, tail, 4);
+	bdb_buf_append(&copy, (const char *)content.data + content.len - 4, 4);
+	assert_int_equal(bdb__run_content_restore(&copy), BDB_ECORRUPT);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&content);
+	bdb_buf_free(&copy);
+	bdb_run_free(run);
+}
+
+/* Samples no model fits (random doubles, and a vector of one) take no
+ * section: the content is format 4's. */
+static void test_unpredictable_samples_plain(void **state)
+{
+	(void)state;
+	bdb_run *run = bdb_run_new();
+	bdb_point *p;
+	bdb_metric *m;
+	assert_int_equal(bdb_run_set_id(run, "r"), 0);
+	assert_int_equal(bdb_run_add_point(run, "a", &p), 0);
+	double x[12];
+	for (int i = 0; i < 12; i++)
+		x[i] = from_bits(next_u64() >> 2);
+	assert_int_equal(bdb_point_add_metric(run, p, "t", x[0], &m), 0);
+	assert_int_equal(bdb_metric_set_samples(run, m, x, 12), 0);
+	assert_int_equal(bdb_point_add_metric(run, p, "u", x[1], &m), 0);
+	assert_int_equal(bdb_metric_set_samples(run, m, x + 1, 1), 0);
+	bdb_buf fb, content;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&content);
+	encode_and_pack(run, &fb, &content);
+	assert_false(content_has_section(&content));
+	/* 2 values and 13 samples: a head and a size byte each, then
+	 * their bytes. */
+	assert_true(content.len > fb.len + 15 * 2 + 4);
+	assert_int_equal(bdb__run_content_restore(&content), 0);
+	assert_memory_equal(content.data, fb.data, fb.len);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&content);
+	bdb_run_free(run);
+}
+
+/* A value as stored: first byte `first`, then a zstd frame of content. */
+static void frame_of(const bdb_buf *content, uint8_t first, bdb_buf *out)
+{
+	bdb_buf_reset(out);
+	size_t bound = ZSTD_compressBound(content->len);
+	assert_int_equal(bdb_buf_reserve(out, bound + 1), 0);
+	out->data[0] = (char)first;
+	size_t n = ZSTD_compress(out->data + 1, bound, content->data, content->len, 1);
+	assert_false(ZSTD_isError(n));
+	out->len = n + 1;
+}
+
+/* Format 4's values (first byte 01, no section) still read; a value that
+ * says format 4 but has a section is damage; format 5's (02) read. */
+static void test_format4_values_read(void **state)
+{
+	(void)state;
+	bdb_run *plain = bdb_run_new(), *gbench = gbench_run(0);
+	bdb_point *p;
+	bdb_metric *m;
+	double x[3] = {0.1 + 0.2, 600.25, -1e300};
+	assert_int_equal(bdb_run_set_id(plain, "p"), 0);
+	assert_int_equal(bdb_run_add_point(plain, "a", &p), 0);
+	assert_int_equal(bdb_point_add_metric(plain, p, "t", 1.5, &m), 0);
+	assert_int_equal(bdb_metric_set_samples(plain, m, x, 3), 0);
+	bdb_buf fb, content, value, out;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&content);
+	bdb_buf_init(&value);
+	bdb_buf_init(&out);
+	bool packed;
+	for (int r = 0; r < 2; r++) {
+		bdb_buf_reset(&fb);
+		assert_int_equal(bdb_run_encode(r ? gbench : plain, &fb), 0);
+		assert_int_equal(bdb__run_content(fb.data, fb.len, &content, &packed), 0);
+		assert_int_equal(content_has_section(&content), r == 1);
+		frame_of(&content, 0x01, &value);
+		assert_int_equal(bdb__run_unpack(NULL, NULL, value.data, value.len, &out),
+				 r ? BDB_ECORRUPT : 0);
+		if (!r)
+			assert_memory_equal(out.data, fb.data, fb.len);
+		frame_of(&content, 0x02, &value);
+		assert_int_equal(bdb__run_unpack(NULL, NULL, value.data, value.len, &out), 0);
+		assert_int_equal(out.len, fb.len);
+		assert_memory_equal(out.data, fb.data, fb.len);
+	}
+	bdb_buf_free(&fb);
+	bdb_buf_free(&content);
+	bdb_buf_free(&value);
+	bdb_buf_free(&out);
+	bdb_run_free(plain);
+	bdb_run_free(gbench);
+}
+
+/* Puts n runs (gbench_run's, else random_run's) into s, their
+ * FlatBuffers (bdb_run_encode's bytes) into fb[0..n). */
+static void put_runs(bdb_store *s, bool gbench, bdb_buf *fb, int n)
+{
+	for (int i = 0; i < n; i++) {
+		bdb_run *run = gbench ? gbench_run(i) : random_run(i, true);
+		bdb_buf_init(&fb[i]);
+		assert_int_equal(bdb_run_encode(run, &fb[i]), 0);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+}
+
+/* Runs 1 to n of s read back as fb[0..n) (freed). */
+static void assert_runs_read_back(bdb_store *s, bdb_buf *fb, int n)
+{
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	for (int i = 0; i < n; i++) {
+		const void *buf;
+		size_t len;
+		assert_int_equal(bdb_reader_run_buffer(r, (uint64_t)i + 1, &buf, &len), 0);
+		assert_int_equal(len, fb[i].len);
+		assert_memory_equal(buf, fb[i].data, len);
+		bdb_buf_free(&fb[i]);
+	}
+	bdb_reader_end(r);
+}
+
 /* Through a store, before and after its dictionary (64 runs): each run's
  * buffer reads back with the bytes bdb_run_encode wrote, and verify is
  * clean. */
@@ -284,26 +583,80 @@ static void test_store_keeps_run_bytes(void **state)
 	bdb_store *s = open_store(dir, 0);
 	enum { N = 80 };
 	bdb_buf fb[N];
-	for (int i = 0; i < N; i++) {
-		bdb_run *run = random_run(i, true);
-		bdb_buf_init(&fb[i]);
-		assert_int_equal(bdb_run_encode(run, &fb[i]), 0);
-		put_ok(s, run, 0, BDB_PUT_STORED);
-		bdb_run_free(run);
-	}
+	put_runs(s, false, fb, N);
 	assert_verify_clean(s);
-	bdb_reader *r;
-	assert_int_equal(bdb_reader_begin(s, &r), 0);
-	for (int i = 0; i < N; i++) {
-		const void *buf;
-		size_t len;
-		assert_int_equal(bdb_reader_run_buffer(r, (uint64_t)i + 1, &buf, &len), 0);
-		assert_int_equal(len, fb[i].len);
-		assert_memory_equal(buf, fb[i].data, len);
-		bdb_buf_free(&fb[i]);
-	}
-	bdb_reader_end(r);
+	assert_runs_read_back(s, fb, N);
 	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* Rewrites every `runs` value of the store at dir as format 3 wrote it (a
+ * bare zstd frame of the FlatBuffer), through LMDB itself. */
+static void runs_as_format3(const char *dir)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	bdb_buf fb, frame;
+	bdb_buf_init(&fb);
+	bdb_buf_init(&frame);
+	assert_int_equal(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "runs", 0, &dbi), 0);
+	uint8_t keys[64][8];
+	size_t n = 0;
+	assert_int_equal(mdb_cursor_open(txn, dbi, &cur), 0);
+	for (int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST); !got && n < 64;
+	     got = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		assert_int_equal(k.mv_size, 8);
+		memcpy(keys[n++], k.mv_data, 8);
+	}
+	mdb_cursor_close(cur);
+	for (size_t i = 0; i < n; i++) {
+		k = (MDB_val){8, keys[i]};
+		assert_int_equal(mdb_get(txn, dbi, &k, &v), 0);
+		assert_int_equal(*(const uint8_t *)v.mv_data, 0x02);
+		assert_int_equal(bdb__run_unpack(NULL, NULL, v.mv_data, v.mv_size, &fb), 0);
+		frame_of(&fb, 0, &frame);
+		MDB_val nv = {frame.len - 1, frame.data + 1};
+		assert_int_equal(mdb_put(txn, dbi, &k, &nv, 0), 0);
+	}
+	assert_int_equal(mdb_txn_commit(txn), 0);
+	mdb_env_close(env);
+	bdb_buf_free(&fb);
+	bdb_buf_free(&frame);
+}
+
+/* Runs stored before the samples section read as they were, and benchdb
+ * compact packs them again with it: the same FlatBuffers,
+ * verify clean before and after. */
+static void test_compact_repacks_samples(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	enum { N = 10 };
+	bdb_buf fb[N];
+	bdb_store *s = open_store(dir, 0);
+	put_runs(s, true, fb, N);
+	bdb_store_close(s);
+	runs_as_format3(dir);
+	s = open_store(dir, 0);
+	assert_verify_clean(s);
+	uint64_t before, after;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	assert_int_equal(bdb_store_compact(s, &before, &after, &d), 0);
+	assert_verify_clean(s);
+	assert_runs_read_back(s, fb, N);
+	bdb_store_close(s);
+	/* Every value packed again, with the section (runs_as_format3 checks
+	 * the first byte on its way). */
+	runs_as_format3(dir);
 	remove_tree(dir);
 	free(dir);
 }
@@ -314,7 +667,12 @@ int main(void)
 	    cmocka_unit_test(test_random_runs_round_trip),
 	    cmocka_unit_test(test_damaged_doubles_refused),
 	    cmocka_unit_test(test_raw_doubles_by_plane),
+	    cmocka_unit_test(test_gbench_samples_modelled),
+	    cmocka_unit_test(test_damaged_section_refused),
+	    cmocka_unit_test(test_unpredictable_samples_plain),
+	    cmocka_unit_test(test_format4_values_read),
 	    cmocka_unit_test(test_store_keeps_run_bytes),
+	    cmocka_unit_test(test_compact_repacks_samples),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -25,6 +25,54 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* ------------------------------------------------------------------------ */
+/* Order statistics selected in place agree with a sort                      */
+/* ------------------------------------------------------------------------ */
+
+/* Random arrays (few distinct values, many, runs of ties, sorted and
+ * reversed input, sizes around the insertion cut-off) and random sets of
+ * wanted ranks (repeats included): each wanted position holds exactly what
+ * the sorted array holds there. */
+static void test_select_matches_sort(void **state)
+{
+	(void)state;
+	bdb__rng rng;
+	bdb__rng_seed(&rng, 77);
+	size_t sizes[] = {1, 2, 31, 32, 33, 100, 1000, 5000};
+	for (size_t si = 0; si < COUNT(sizes); si++)
+		for (int shape = 0; shape < 5; shape++)
+			for (int trial = 0; trial < 6; trial++) {
+				size_t n = sizes[si];
+				double *x = malloc(n * sizeof *x), *sorted = malloc(n * sizeof *x);
+				assert_non_null(x);
+				assert_non_null(sorted);
+				for (size_t i = 0; i < n; i++) {
+					double u = bdb__rng_uniform(&rng);
+					x[i] = shape == 0   ? floor(u * 4.0)
+					       : shape == 1 ? u * 1e6 - 5e5
+					       : shape == 2 ? (double)(i / 7)
+					       : shape == 3 ? (double)i
+							    : (double)(n - i) * 0.5;
+				}
+				memcpy(sorted, x, n * sizeof *x);
+				bdb__stats_sort(sorted, n);
+				size_t want[6], check[6];
+				size_t m = 1 + (size_t)(bdb__rng_uniform(&rng) * 6.0) % 6;
+				for (size_t i = 0; i < m; i++)
+					check[i] = want[i] = (size_t)(bdb__rng_uniform(&rng) * (double)n) % n;
+				if (m > 1)
+					check[1] = want[1] = want[0]; /* a repeat */
+				bdb__stats_select(x, n, want, m);
+				for (size_t i = 0; i < m; i++)
+					assert_true(x[check[i]] == sorted[check[i]]);
+				/* Still a permutation of the input. */
+				bdb__stats_sort(x, n);
+				assert_memory_equal(x, sorted, n * sizeof *x);
+				free(x);
+				free(sorted);
+			}
+}
+
+/* ------------------------------------------------------------------------ */
 /* Percentiles: numpy's linear method, to the last bit                       */
 /* ------------------------------------------------------------------------ */
 
@@ -380,6 +428,7 @@ int main(void)
 	    cmocka_unit_test(test_normal),
 	    cmocka_unit_test(test_student_t),
 	    cmocka_unit_test(test_beta_inc),
+	    cmocka_unit_test(test_select_matches_sort),
 	};
 	return cmocka_run_group_tests_name("stats", tests, NULL, NULL);
 }

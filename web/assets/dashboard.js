@@ -146,15 +146,19 @@ function errorBox(e) {
 	return el('p', {class: 'error'}, e instanceof ApiError ? e.message : 'error: ' + e);
 }
 
+/* A table of rows' columns; opts: numeric (a Set of columns aligned right,
+ * as numbers are), labels (a column's header for a person), cell, rowClass. */
 function table(columns, rows, opts) {
 	opts = opts || {};
-	const head = el('tr', {}, columns.map((c) => el('th', {class: opts.numeric && opts.numeric.has(c) ? 'num' : null}, c)));
+	const numeric = (c) => opts.numeric && opts.numeric.has(c);
+	const head = el('tr', {}, columns.map((c) => el('th', {class: numeric(c) ? 'num' : null},
+		(opts.labels && opts.labels[c]) || c)));
 	const body = el('tbody');
 	for (const row of rows) {
 		const tr = el('tr', {class: opts.rowClass ? opts.rowClass(row) : null});
 		for (const c of columns) {
 			const custom = opts.cell && opts.cell(c, row);
-			const td = el('td', {class: typeof row[c] === 'number' ? 'num' : null});
+			const td = el('td', {class: typeof row[c] === 'number' || numeric(c) ? 'num' : null});
 			td.append(custom !== undefined && custom !== null ? custom : shown(row, c));
 			tr.append(td);
 		}
@@ -292,6 +296,7 @@ async function pageOverview(params) {
 				series: r, metric: r.metric, base: r.display.base, current: r.display.current,
 				change: r.display.change_pct, severity: r.severity,
 			})), {
+				numeric: new Set(['base', 'current', 'change']),
 				rowClass: () => 'regression',
 				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric)}, seriesLabel(row.series.point, row.series.tags))
 					: c === 'severity' ? el('span', {class: 'sev'}, row.severity) : null,
@@ -334,7 +339,10 @@ async function pageOverview(params) {
 		if (!groups.length)
 			cg.append(el('p', {id: 'change-groups-none'}, 'No change points.'));
 		else
-			cg.append(table(['metric', 'commit', 'timestamp', 'kind', 'series', 'median_change_pct', 'worst_change_pct', 'worst_series', 'bisect', 'annotation'], groups, {}));
+			cg.append(table(['metric', 'commit', 'timestamp', 'kind', 'series', 'median_change_pct', 'worst_change_pct', 'worst_series', 'bisect', 'annotation'], groups, {
+				numeric: new Set(['series', 'median_change_pct', 'worst_change_pct']),
+				labels: {timestamp: 'time', median_change_pct: 'median change', worst_change_pct: 'worst change', worst_series: 'worst series'},
+			}));
 		cg.dataset.loaded = 'yes';
 	}, (e) => {
 		waiting.replaceWith(el('p', {class: 'error'}, 'change groups: ' + e.message));
@@ -350,6 +358,7 @@ async function pageOverview(params) {
 		series: s, sparkline: s.sparkline, 'vs baseline': s.change_pct,
 	}));
 	const t = table(['series', 'metric', 'sparkline', 'latest', 'vs baseline', 'verdict'], rows, {
+		numeric: new Set(['latest', 'vs baseline']),
 		rowClass: (r) => verdictClass(r.verdict),
 		cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
 			: c === 'sparkline' ? el('span', {class: 'spark'}, importSvg(row.sparkline))
@@ -574,6 +583,7 @@ async function pageCompare(params) {
 			n[k] + ' ' + (n[k] > 1 && verdictClass(k) ? k + 's' : k)), ' '])));
 		card.append(el('div', {class: 'chart-box', id: 'compare-chart'}, compareBars(rows)));
 		card.append(table(['series', 'metric', 'base', 'current', 'change', 'verdict'], rows.map((r) => Object.assign({}, r, {series: r, change: r.display.change_pct})), {
+			numeric: new Set(['base', 'current', 'change']),
 			rowClass: (r) => verdictClass(r.verdict),
 			cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
 				: c === 'verdict' ? el('span', {class: 'verdict-' + (verdictClass(row.verdict) || 'other')}, row.verdict) : null,
