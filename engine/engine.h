@@ -153,6 +153,7 @@ typedef struct bdb_run_info {
 	const char *branch; /* "" when unknown */
 	uint32_t n_points;
 	uint32_t n_metrics; /* observations stored for the run */
+	uint32_t id_len, commit_len; /* strlen of id and commit */
 } bdb_run_info;
 
 /* Number of runs in the store. BDB_ECORRUPT when the stored count is more

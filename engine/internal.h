@@ -252,6 +252,11 @@ int bdb__run_series_decode(const void *data, size_t len, size_t max, uint64_t **
 int bdb__runlog_encode(bdb_buf *out, const bdb_run *run, uint32_t n_metrics);
 /* Decodes a runlog value into info (strings point into data). */
 int bdb__runlog_decode(const void *data, size_t len, uint64_t seq, bdb_run_info *info);
+/* As bdb__runlog_decode, for readers: the branch is taken to run to the
+ * value's last byte, which must be a NUL, without looking for one before
+ * it (a NUL inside it, which only damage puts there, shortens it: verify,
+ * which uses bdb__runlog_decode, reports that). */
+int bdb__runlog_decode_light(const void *data, size_t len, uint64_t seq, bdb_run_info *info);
 
 /*
  * A series' canonical bytes: point NUL metric NUL (key NUL value NUL)* with

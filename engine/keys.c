@@ -255,22 +255,35 @@ static const char *take_string(const char *data, size_t len, size_t *pos)
 	return s;
 }
 
-int bdb__runlog_decode(const void *data, size_t len, uint64_t seq, bdb_run_info *info)
+int bdb__runlog_decode_light(const void *data, size_t len, uint64_t seq, bdb_run_info *info)
 {
 	const uint8_t *p = data;
-	if (len < 17 + 3)
+	if (len < 17 + 3 || p[len - 1] != 0)
 		return BDB_ECORRUPT;
 	info->seq = seq;
 	info->timestamp_us = (int64_t)bdb__get_be64(p);
 	info->n_points = bdb__get_be32(p + 8);
 	info->n_metrics = bdb__get_be32(p + 12);
-	size_t pos = 17;
+	size_t pos = 17, at;
 	info->id = take_string(data, len, &pos);
+	at = pos;
 	info->commit = take_string(data, len, &pos);
-	info->branch = take_string(data, len, &pos);
-	if (!info->id || !info->commit || !info->branch || pos != len)
+	if (!info->id || !info->commit || pos >= len)
 		return BDB_ECORRUPT;
+	info->id_len = (uint32_t)(at - 17 - 1);
+	info->commit_len = (uint32_t)(pos - at - 1);
+	info->branch = (const char *)data + pos; /* up to the last byte, a NUL */
 	return 0;
+}
+
+int bdb__runlog_decode(const void *data, size_t len, uint64_t seq, bdb_run_info *info)
+{
+	int rc = bdb__runlog_decode_light(data, len, seq, info);
+	if (rc)
+		return rc;
+	/* The branch's NUL is the value's last byte, and the only one. */
+	size_t at = (size_t)(info->branch - (const char *)data);
+	return memchr(info->branch, 0, len - at - 1) ? BDB_ECORRUPT : 0;
 }
 
 static void put_string(bdb_buf *out, const char *s)

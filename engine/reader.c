@@ -171,7 +171,7 @@ int bdb_reader_run_info(bdb_reader *r, uint64_t seq, bdb_run_info *out)
 	}
 	if (rc)
 		return bdb__mdb_error(rc);
-	rc = bdb__runlog_decode(v.mv_data, v.mv_size, at, &r->runlog_info);
+	rc = bdb__runlog_decode_light(v.mv_data, v.mv_size, at, &r->runlog_info);
 	if (rc == 0)
 		r->runlog_seq = at;
 	if (at != seq) /* stepped past a deleted run, onto the next one asked for */

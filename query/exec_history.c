@@ -321,9 +321,8 @@ static int trend_row(void *ctx, const bdb_obs *o)
 		bdb__cell_copy(r, w, T_TAGS, t->first);
 		bdb__cell_copy(r, w, T_UNIT, t->first);
 	}
-	bdb__cell_str(r, w, T_RUN, info.id);
+	bdb__cell_strn2(r, w, T_RUN, info.id, info.id_len, T_COMMIT, info.commit, info.commit_len);
 	bdb__cell_time(r, w, T_TIMESTAMP, o->timestamp_us);
-	bdb__cell_str(r, w, T_COMMIT, *info.commit ? info.commit : NULL);
 	bdb__cell_num(r, w, T_VALUE, o->value);
 	if (o->has_lower)
 		bdb__cell_num(r, w, T_LOWER, o->lower);

@@ -153,6 +153,29 @@ void bdb__cell_strn(bdb_result *r, size_t row, size_t col, const char *s, size_t
 	v->str = p;
 }
 
+void bdb__cell_strn2(bdb_result *r, size_t row, size_t col1, const char *s1, size_t n1, size_t col2,
+		     const char *s2, size_t n2)
+{
+	char *p = bdb_arena_alloc(&r->arena, n1 + 1 + (n2 ? n2 + 1 : 0));
+	if (!p) {
+		r->failed = true;
+		return;
+	}
+	memcpy(p, s1, n1);
+	p[n1] = '\0';
+	bdb_value *v = cell(r, row, col1);
+	v->kind = BDB_VALUE_STRING;
+	v->str = p;
+	if (!n2)
+		return;
+	p += n1 + 1;
+	memcpy(p, s2, n2);
+	p[n2] = '\0';
+	v = cell(r, row, col2);
+	v->kind = BDB_VALUE_STRING;
+	v->str = p;
+}
+
 void bdb__cell_str(bdb_result *r, size_t row, size_t col, const char *s)
 {
 	if (!s)

@@ -102,6 +102,11 @@ void bdb__result_truncate(bdb_result *r, size_t n);
 
 void bdb__cell_str(bdb_result *r, size_t row, size_t col, const char *s);
 void bdb__cell_strn(bdb_result *r, size_t row, size_t col, const char *s, size_t n);
+/* Two strings of one row in one copy (a trend's run id and commit, row after
+ * row): s1[0..n1) into col1, and s2[0..n2) into col2 unless n2 is 0 (the
+ * cell then stays NULL). */
+void bdb__cell_strn2(bdb_result *r, size_t row, size_t col1, const char *s1, size_t n1, size_t col2,
+		     const char *s2, size_t n2);
 void bdb__cell_int(bdb_result *r, size_t row, size_t col, int64_t v);
 void bdb__cell_num(bdb_result *r, size_t row, size_t col, double v);
 void bdb__cell_time(bdb_result *r, size_t row, size_t col, int64_t us);

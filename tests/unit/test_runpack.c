@@ -661,6 +661,54 @@ static void test_compact_repacks_samples(void **state)
 	free(dir);
 }
 
+/* The run log's value read both ways: the strict decode (verify, writes)
+ * and the reader's light one agree on every field of a sound value, with
+ * the lengths of id and commit; a value whose last byte is not a NUL is
+ * refused by both; a NUL inside the branch only the strict one refuses
+ * (the light one reads the branch up to it). */
+static void test_runlog_light_decode(void **state)
+{
+	(void)state;
+	static const char *const commits[] = {"c0ffee1234", ""};
+	for (size_t k = 0; k < 2; k++) {
+		bdb_run *run = bdb_run_new();
+		assert_non_null(run);
+		assert_int_equal(bdb_run_set_id(run, "nightly-17"), 0);
+		if (*commits[k])
+			assert_int_equal(bdb_run_set_commit(run, commits[k]), 0);
+		assert_int_equal(bdb_run_set_branch(run, "main"), 0);
+		run->timestamp_us = 1767225600000000;
+		bdb_buf v;
+		bdb_buf_init(&v);
+		assert_int_equal(bdb__runlog_encode(&v, run, 7), 0);
+		bdb_run_info a, b;
+		assert_int_equal(bdb__runlog_decode(v.data, v.len, 5, &a), 0);
+		assert_int_equal(bdb__runlog_decode_light(v.data, v.len, 5, &b), 0);
+		assert_string_equal(b.id, "nightly-17");
+		assert_int_equal(b.id_len, 10);
+		assert_string_equal(b.commit, commits[k]);
+		assert_int_equal(b.commit_len, strlen(commits[k]));
+		assert_string_equal(b.branch, "main");
+		assert_string_equal(a.branch, b.branch);
+		assert_int_equal(a.id_len, b.id_len);
+		assert_int_equal(a.commit_len, b.commit_len);
+		assert_true(a.timestamp_us == b.timestamp_us && b.n_metrics == 7 && b.seq == 5);
+		/* The last byte not a NUL: both refuse. */
+		uint8_t *d = (uint8_t *)v.data;
+		d[v.len - 1] = 'x';
+		assert_int_equal(bdb__runlog_decode(v.data, v.len, 5, &a), BDB_ECORRUPT);
+		assert_int_equal(bdb__runlog_decode_light(v.data, v.len, 5, &b), BDB_ECORRUPT);
+		/* A NUL inside the branch ("ma\0n"): strict refuses, light reads "ma". */
+		d[v.len - 1] = 0;
+		d[v.len - 3] = 0;
+		assert_int_equal(bdb__runlog_decode(v.data, v.len, 5, &a), BDB_ECORRUPT);
+		assert_int_equal(bdb__runlog_decode_light(v.data, v.len, 5, &b), 0);
+		assert_string_equal(b.branch, "ma");
+		bdb_buf_free(&v);
+		bdb_run_free(run);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -673,6 +721,7 @@ int main(void)
 	    cmocka_unit_test(test_format4_values_read),
 	    cmocka_unit_test(test_store_keeps_run_bytes),
 	    cmocka_unit_test(test_compact_repacks_samples),
+	    cmocka_unit_test(test_runlog_light_decode),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
