@@ -193,6 +193,19 @@ int cmd_verify(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* The prologue of a maintenance command without options (reindex,
+ * compact): its arguments, then the store opened for writing. EXIT_OK with
+ * *store NULL after --help. */
+static int open_for_maintenance(cli_ctx *ctx, int argc, char **argv, const char *usage,
+				bdb_store **store)
+{
+	*store = NULL;
+	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, NULL, 0, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	return cli_open_store(ctx, false, false, store);
+}
+
 int cmd_reindex(cli_ctx *ctx, int argc, char **argv)
 {
 	static const char usage[] =
@@ -205,12 +218,9 @@ int cmd_reindex(cli_ctx *ctx, int argc, char **argv)
 	    "(about 6.5 ms per series), so that `changes` only reads. A store never\n"
 	    "reindexed keeps none and ingests at full speed; `changes` answers the\n"
 	    "same with or without them, only slower without (seconds per long series).\n";
-	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, NULL, 0, &npos);
-	if (code)
-		return code < 0 ? EXIT_OK : code;
 	bdb_store *store;
-	code = cli_open_store(ctx, false, false, &store);
-	if (code)
+	int code = open_for_maintenance(ctx, argc, argv, usage, &store);
+	if (code || !store)
 		return code;
 	size_t n = 0;
 	int rc = bdb_query_changes_rebuild(store, &n);
@@ -309,12 +319,9 @@ int cmd_compact(cli_ctx *ctx, int argc, char **argv)
 	    "a compacted copy next to it, swapped in atomically. Readers in other\n"
 	    "processes keep working and move to the new file at their next\n"
 	    "transaction. Refuses (exit 3) while another process is writing.\n";
-	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, NULL, 0, &npos);
-	if (code)
-		return code < 0 ? EXIT_OK : code;
 	bdb_store *store;
-	code = cli_open_store(ctx, false, false, &store);
-	if (code)
+	int code = open_for_maintenance(ctx, argc, argv, usage, &store);
+	if (code || !store)
 		return code;
 	bdb_diag d;
 	bdb_diag_clear(&d);

@@ -97,6 +97,19 @@ check_reads_read_only() {
 	chmod u+w "$2/data.mdb"
 }
 
+# after_new_run VERSION DB: an upgraded store that took a new run and a
+# compact verifies, counts 7 runs, and reads its old trend and baselines as
+# the fixture's expected files say.
+after_new_run() {
+	run "$BENCHDB" --db "$2" verify
+	check_rc "format $1: verify after the new run and compact exits 0" 0
+	check_out "format $1: and counts the new run" "ok: 7 runs"
+	run "$BENCHDB" --db "$2" -c "trend cpu_time of 'BM_hash/4096'"
+	check "format $1: the old runs' trend reads the same" cmp "$OUT" "$SRC/expected-trend.txt"
+	run "$BENCHDB" --db "$2" baseline list
+	check "format $1: the store's baselines survive" cmp "$OUT" "$SRC/expected-baselines.txt"
+}
+
 # Format 3: read-only as it is (nothing written), for writing by the
 # version alone (no backup), then new runs in format 5's codings.
 DB3=$WORK/db3
@@ -120,13 +133,7 @@ run "$BENCHDB" --db "$DB3" ingest "$FIXTURES/gbench_plain.json"
 check_rc "a new run goes into the upgraded store" 0
 run "$BENCHDB" --db "$DB3" compact
 check_rc "compact rewrites its chunks" 0
-run "$BENCHDB" --db "$DB3" verify
-check_rc "verify after the new run and compact exits 0" 0
-check_out "and counts the new run" "ok: 7 runs"
-run "$BENCHDB" --db "$DB3" -c "trend cpu_time of 'BM_hash/4096'"
-check "the old runs' trend reads the same" cmp "$OUT" "$SRC/expected-trend.txt"
-run "$BENCHDB" --db "$DB3" baseline list
-check "the format 3 store's baselines survive" cmp "$OUT" "$SRC/expected-baselines.txt"
+after_new_run 3 "$DB3"
 # Format 4: the same, and compact packs its runs (their samples) again.
 DB4=$WORK/db4
 mkdir -p "$DB4"
@@ -148,11 +155,5 @@ check "every format 4 run, packed again, exports as format 2 did" \
 	cmp "$WORK/export4.json" "$SRC/expected-export.json"
 run "$BENCHDB" --db "$DB4" ingest "$FIXTURES/gbench_reps.json" --id again
 check_rc "a new run with samples goes into the upgraded store" 0
-run "$BENCHDB" --db "$DB4" verify
-check_rc "verify after compact and the new run exits 0" 0
-check_out "and counts the new run" "ok: 7 runs"
-run "$BENCHDB" --db "$DB4" -c "trend cpu_time of 'BM_hash/4096'"
-check "the old runs' trend reads the same" cmp "$OUT" "$SRC/expected-trend.txt"
-run "$BENCHDB" --db "$DB4" baseline list
-check "the format 4 store's baselines survive" cmp "$OUT" "$SRC/expected-baselines.txt"
+after_new_run 4 "$DB4"
 finish

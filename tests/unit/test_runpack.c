@@ -282,16 +282,24 @@ static void test_random_runs_round_trip(void **state)
 	bdb_buf_free(&cut);
 }
 
+/* A run "r" with one point "a", for the tests to give metrics. */
+static bdb_run *run_of_one_point(bdb_point **p)
+{
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	assert_int_equal(bdb_run_set_id(run, "r"), 0);
+	assert_int_equal(bdb_run_add_point(run, "a", p), 0);
+	return run;
+}
+
 /* A packed content with a damaged double is refused: an exponent past 22,
  * a raw double of 7 bytes, a decimal integer with a zero top byte. */
 static void test_damaged_doubles_refused(void **state)
 {
 	(void)state;
-	bdb_run *run = bdb_run_new();
 	bdb_point *p;
 	bdb_metric *m;
-	assert_int_equal(bdb_run_set_id(run, "r"), 0);
-	assert_int_equal(bdb_run_add_point(run, "a", &p), 0);
+	bdb_run *run = run_of_one_point(&p);
 	assert_int_equal(bdb_point_add_metric(run, p, "time", 600.25, &m), 0);
 	bdb_buf fb, content;
 	bdb_buf_init(&fb);
@@ -330,12 +338,10 @@ static void test_damaged_doubles_refused(void **state)
 static void test_raw_doubles_by_plane(void **state)
 {
 	(void)state;
-	bdb_run *run = bdb_run_new();
 	bdb_point *p;
 	bdb_metric *m;
 	double v = 0.1 + 0.2;
-	assert_int_equal(bdb_run_set_id(run, "r"), 0);
-	assert_int_equal(bdb_run_add_point(run, "a", &p), 0);
+	bdb_run *run = run_of_one_point(&p);
 	assert_int_equal(bdb_point_add_metric(run, p, "t", v, &m), 0);
 	assert_int_equal(bdb_point_add_metric(run, p, "u", -v, &m), 0);
 	bdb_buf fb, content;
@@ -463,11 +469,9 @@ static void test_damaged_section_refused(void **state)
 static void test_unpredictable_samples_plain(void **state)
 {
 	(void)state;
-	bdb_run *run = bdb_run_new();
 	bdb_point *p;
 	bdb_metric *m;
-	assert_int_equal(bdb_run_set_id(run, "r"), 0);
-	assert_int_equal(bdb_run_add_point(run, "a", &p), 0);
+	bdb_run *run = run_of_one_point(&p);
 	double x[12];
 	for (int i = 0; i < 12; i++)
 		x[i] = from_bits(next_u64() >> 2);
