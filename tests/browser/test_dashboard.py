@@ -331,6 +331,15 @@ try:
           and "7.02 GB/s" in row_with(pts, "bandwidth"), [r.text for r in pts])
     check("run: no cell shows a raw 7-digit or exponent number", not raw_cells("#run-points td"),
           raw_cells("#run-points td"))
+    # A column of numbers is right-aligned whole: the '-' of a throughput
+    # without bounds too, and its header.
+    heads = driver.find_elements(By.CSS_SELECTOR, "#run-points thead th")
+    lower_col = [h.text for h in heads].index("lower")
+    dash_rows = [r for r in pts if "throughput" in r.text]
+    aligns = [r.find_elements(By.CSS_SELECTOR, "td")[lower_col].value_of_css_property("text-align")
+              for r in dash_rows] + [heads[lower_col].value_of_css_property("text-align")]
+    check("run: the lower column, its '-' cells and header, right-aligned",
+          len(dash_rows) == 4 and set(aligns) == {"right"}, aligns)
     prev = driver.find_element(By.ID, "run-compare-previous")
     check("run: links a compare with the previous run", "run-06" in prev.text, prev.text)
     shot("run")

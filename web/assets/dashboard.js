@@ -150,7 +150,9 @@ function errorBox(e) {
  * as numbers are), labels (a column's header for a person), cell, rowClass. */
 function table(columns, rows, opts) {
 	opts = opts || {};
-	const numeric = (c) => opts.numeric && opts.numeric.has(c);
+	/* A column of numbers is aligned right whole, its '-' cells too. */
+	const numbers = new Set(columns.filter((c) => rows.some((row) => typeof row[c] === 'number')));
+	const numeric = (c) => numbers.has(c) || (opts.numeric && opts.numeric.has(c));
 	const head = el('tr', {}, columns.map((c) => el('th', {class: numeric(c) ? 'num' : null},
 		(opts.labels && opts.labels[c]) || c)));
 	const body = el('tbody');
@@ -158,7 +160,7 @@ function table(columns, rows, opts) {
 		const tr = el('tr', {class: opts.rowClass ? opts.rowClass(row) : null});
 		for (const c of columns) {
 			const custom = opts.cell && opts.cell(c, row);
-			const td = el('td', {class: typeof row[c] === 'number' || numeric(c) ? 'num' : null});
+			const td = el('td', {class: numeric(c) ? 'num' : null});
 			td.append(custom !== undefined && custom !== null ? custom : shown(row, c));
 			tr.append(td);
 		}
