@@ -16,7 +16,7 @@
 #include "engine.h"
 
 /* The on-disk format this code reads and writes (meta "format_version"). */
-#define BDB__FORMAT_VERSION 5u
+#define BDB__FORMAT_VERSION 6u
 /* The oldest version this code reads as it is (read-only), and every one
  * after it; opened for writing it is upgraded first (upgrade.c). */
 #define BDB__FORMAT_READABLE 3u
@@ -417,6 +417,17 @@ int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *ke
 int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out);
 int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out);
 void bdb__run_pack_free(bdb_store *s);
+/*
+ * A run's stored value (docs/storage.md 2.2.1): the frame under seq, or, for
+ * a frame longer than a page, its whole-page part under seq and the rest
+ * under seq ‖ 01. get gives the frame (joined in join when it is in two
+ * parts; BDB_ENOTFOUND for no run seq); put stores data[0..len) as such,
+ * replacing what seq had; del removes both parts (a missing run is fine).
+ */
+#define BDB__RUN_REST_KEY 9
+int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, MDB_val *v);
+int bdb__run_value_put(bdb_store *s, MDB_txn *txn, uint64_t seq, const void *data, size_t len);
+int bdb__run_value_del(bdb_store *s, MDB_txn *txn, uint64_t seq);
 /*
  * What a run's frame holds (c, reset first): the FlatBuffer with its metric
  * doubles zeroed and those doubles coded after it (*packed true), or fb

@@ -435,13 +435,15 @@ static int protected_runs(bdb_store *s, MDB_txn *txn, uint64_t **out, size_t *n)
 static int decode_stored(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *scratch,
 			 bdb_run **out)
 {
-	uint8_t seq8[8];
-	bdb__put_be64(seq8, seq);
-	MDB_val k = {8, seq8}, v;
-	int rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, &v);
-	if (rc)
-		return rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc);
-	rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, scratch);
+	MDB_val v;
+	bdb_buf join;
+	bdb_buf_init(&join);
+	int rc = bdb__run_value_get(s, txn, seq, &join, &v);
+	if (rc == BDB_ENOTFOUND)
+		rc = BDB_ECORRUPT;
+	if (!rc)
+		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, scratch);
+	bdb_buf_free(&join);
 	if (!rc)
 		rc = bdb_run_decode(scratch->data, scratch->len, out, NULL);
 	return rc == BDB_EVERIFY ? BDB_ECORRUPT : rc;

@@ -28,6 +28,8 @@ typedef struct verifier {
 	uint64_t runs_with_commit;
 	bdb_buf a, b; /* scratch */
 	bdb_buf run;  /* the run being verified, decompressed */
+	bdb_buf join; /* a run value in two parts, joined */
+	uint64_t runs_found; /* run values (their whole-page parts not counted twice) */
 	/* The last chunk decoded per series (direct-mapped by id): runs are
 	 * verified in order, so one chunk answers 128 runs of a series. */
 	struct verified_chunk *chunks;
@@ -373,12 +375,36 @@ static int walk(verifier *v, int db, entry_fn fn)
 
 static int check_runs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 {
+	if (k->mv_size == BDB__RUN_REST_KEY && ((const uint8_t *)k->mv_data)[8] == 1) {
+		/* A frame's rest: read with its run's whole-page part. */
+		MDB_val whole;
+		uint64_t seq = bdb__get_be64(k->mv_data);
+		int rc = get(v, BDB__DB_RUNS, k->mv_data, 8, &whole);
+		if (rc == 0)
+			problem(v, "runs: the rest of run %llu's value, which does not exist",
+				(unsigned long long)seq);
+		if (rc <= 0)
+			return rc;
+		MDB_val joined;
+		rc = bdb__run_value_get(v->s, v->txn, seq, &v->join, &joined);
+		if (!rc && joined.mv_size == whole.mv_size)
+			problem(v, "runs: run %llu's value has a rest after a part of %zu bytes, "
+				   "not whole pages",
+				(unsigned long long)seq, whole.mv_size);
+		return rc;
+	}
 	if (k->mv_size != 8) {
 		problem(v, "runs: a key of %zu bytes (8 expected)", k->mv_size);
 		return 0;
 	}
 	uint64_t seq = bdb__get_be64(k->mv_data);
-	int rc = bdb__run_unpack(v->s, v->txn, val->mv_data, val->mv_size, &v->run);
+	v->runs_found++;
+	MDB_val joined;
+	int rc = bdb__run_value_get(v->s, v->txn, seq, &v->join, &joined);
+	if (rc)
+		return rc;
+	val = &joined;
+	rc = bdb__run_unpack(v->s, v->txn, val->mv_data, val->mv_size, &v->run);
 	if (rc == BDB_ECORRUPT) {
 		problem(v, "run %llu: the value (%zu bytes) is not a zstd frame that decompresses",
 			(unsigned long long)seq, val->mv_size);
@@ -729,7 +755,7 @@ static int check_metric_def_entry(verifier *v, const MDB_val *k, const MDB_val *
 /* Counts that must agree once every entry has been checked on its own. */
 static void check_counts(verifier *v)
 {
-	uint64_t runs = entries(v, BDB__DB_RUNS);
+	uint64_t runs = v->runs_found;
 	static const int per_run[] = {BDB__DB_RUNLOG, BDB__DB_RUN_IDS, BDB__DB_TIME,
 				      BDB__DB_RUN_SERIES};
 	for (size_t i = 0; i < sizeof per_run / sizeof *per_run; i++) {
@@ -761,6 +787,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 		memset(counts, 0, sizeof *counts);
 	bdb_buf_init(&v.a);
 	bdb_buf_init(&v.run);
+	bdb_buf_init(&v.join);
 	bdb_buf_init(&v.b);
 	int rc = bdb__read_begin(store, &v.txn);
 	if (rc)
@@ -819,7 +846,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (!rc)
 		check_counts(&v);
 	if (!rc && counts) {
-		counts->runs = entries(&v, BDB__DB_RUNS);
+		counts->runs = v.runs_found;
 		counts->series = entries(&v, BDB__DB_SERIES);
 		counts->observations = v.found_obs;
 	}
@@ -827,6 +854,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	bdb_buf_free(&v.a);
 	bdb_buf_free(&v.b);
 	bdb_buf_free(&v.run);
+	bdb_buf_free(&v.join);
 	free(v.chunks);
 	if (n_problems)
 		*n_problems = v.problems;
@@ -889,7 +917,7 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 		bdb__read_end(store, v.txn);
 		return rc ? rc : BDB_ECORRUPT;
 	}
-	out->runs = entries(&v, BDB__DB_RUNS);
+	out->runs = entries(&v, BDB__DB_RUNLOG);
 	out->series = entries(&v, BDB__DB_SERIES_INFO);
 	/* The observations and their sample counts are in the chunks. */
 	rc = walk(&v, BDB__DB_CHUNKS, add_chunk);
