@@ -846,10 +846,18 @@ static int collect_values(bdb_store *s, MDB_txn *txn, const plan *p, series_valu
 	}
 	MDB_val k, v;
 	int got = rc || !n_runs ? MDB_NOTFOUND : mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-	for (; !rc && got == 0; got = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-		size_t count;
-		rc = bdb__chunk_read(&k, &v, obs, &count);
+	bdb__chunk_parts cp = {.n = 0};
+	for (unsigned part = 0; !rc && got == 0;) {
+		if (part == 0)
+			rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &cp);
+		size_t count = 0;
+		if (!rc)
+			rc = bdb__chunk_parts_read(&k, &cp, part, obs, &count);
 		uint64_t series = rc ? 0 : bdb__get_be64(k.mv_data);
+		if (++part == cp.n) {
+			part = 0;
+			got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+		}
 		for (size_t i = 0; !rc && i < count; i++) {
 			seq_group key = {obs[i].run_seq, 0};
 			const seq_group *at =
