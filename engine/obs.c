@@ -69,14 +69,15 @@ int bdb__chunk_parts_open(const void *data, size_t len, bdb__chunk_parts *cp)
 {
 	const uint8_t *p = data;
 	cp->data = p;
-	if (len < 1 || p[0] != BLOCK_MARK) {
+	if (len < 2 || len > UINT32_MAX)
+		return BDB_ECORRUPT; /* a chunk has two bytes at least */
+	if (p[0] != BLOCK_MARK) {
 		cp->n = 1;
 		cp->off[0] = 0;
 		cp->off[1] = (uint32_t)len;
 		return 0;
 	}
-	if (len < 2 || p[1] < 2 || p[1] > BDB__BLOCK_PARTS || len > UINT32_MAX ||
-	    2 + 2 * (size_t)p[1] > len)
+	if (p[1] < 2 || p[1] > BDB__BLOCK_PARTS || 2 + 2 * (size_t)p[1] > len)
 		return BDB_ECORRUPT;
 	cp->n = p[1];
 	size_t at = 2 + 2 * (size_t)cp->n;
