@@ -438,12 +438,14 @@ int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bd
 void bdb__run_pack_free(bdb_store *s);
 /*
  * A run's stored value (docs/storage.md 2.2.1): the frame under seq, or, for
- * a frame longer than a page, its whole-page part under seq and the rest
- * under seq ‖ 01. get gives the frame (joined in join when it is in two
- * parts; BDB_ENOTFOUND for no run seq); put stores data[0..len) as such,
- * replacing what seq had; del removes both parts (a missing run is fine).
+ * a frame longer than a leaf holds, its whole-page part (maybe empty) under
+ * seq and the rest in 1 to BDB__RUN_RESTS pieces under seq ‖ 01, seq ‖ 02,
+ * ... get gives the frame (joined in join when it is in parts;
+ * BDB_ENOTFOUND for no run seq); put stores data[0..len) as such,
+ * replacing what seq had; del removes every part (a missing run is fine).
  */
 #define BDB__RUN_REST_KEY 9
+#define BDB__RUN_RESTS	  3 /* pieces of a rest at most */
 int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, MDB_val *v);
 int bdb__run_value_put(bdb_store *s, MDB_txn *txn, uint64_t seq, const void *data, size_t len);
 int bdb__run_value_del(bdb_store *s, MDB_txn *txn, uint64_t seq);

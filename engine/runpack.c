@@ -512,12 +512,14 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 
 /*
  * A value in overflow pages takes whole pages: a frame of 5.5 KB takes two
- * 4 KiB pages. So a frame longer than a page's payload is stored as its
- * whole-page part under seq (8 bytes, in overflow pages with nothing left
- * over) and the rest under seq ‖ 01 (9 bytes), which, shorter than half a
- * page, shares a leaf page with other runs' rests (docs/storage.md 2.2.1).
- * A rest too long to share a leaf stays with the rest of the frame.
+ * 4 KiB pages, one of 2.5 KB one. So a frame longer than a leaf takes is
+ * stored as its whole-page part under seq (8 bytes, in overflow pages with
+ * nothing left over; empty when the frame is under a page) and the rest in
+ * 1 to RESTS pieces under seq ‖ 01, seq ‖ 02, ... (9 bytes), each short
+ * enough to share a leaf page with other runs' pieces (docs/storage.md
+ * 2.2.1).
  */
+#define RESTS BDB__RUN_RESTS
 /* LMDB's page header: an overflow page holds a page less this many bytes. */
 #define PAGE_HEADER 16
 
@@ -532,18 +534,21 @@ static void value_split_sizes(bdb_store *s, size_t *unit, size_t *rest_max)
 	*rest_max = *unit / 2 - 64;
 }
 
-/* How many bytes of a frame of len go under the run's own key. */
-static size_t value_whole(bdb_store *s, size_t len)
+/* How many bytes of a frame of len go under the run's own key, and in how
+ * many pieces the rest (0: none). */
+static size_t value_whole(bdb_store *s, size_t len, unsigned *pieces)
 {
 	size_t unit, rest_max;
 	value_split_sizes(s, &unit, &rest_max);
-	size_t rest = len > unit ? len % unit : 0;
-	return rest && rest <= rest_max ? len - rest : len;
+	size_t rest = len % unit;
+	*pieces = len <= rest_max || !rest ? 0 : (unsigned)((rest + rest_max - 1) / rest_max);
+	return *pieces ? len - rest : len;
 }
 
 static bool value_splits(bdb_store *s, size_t len)
 {
-	return value_whole(s, len) < len;
+	unsigned pieces;
+	return value_whole(s, len, &pieces) < len;
 }
 
 /* Whether a stored value is packed as bdb__run_pack packs it now: its
@@ -645,39 +650,51 @@ int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, 
 		return bdb__mdb_error(rc);
 	size_t unit, rest_max;
 	value_split_sizes(s, &unit, &rest_max);
-	if (v->mv_size == 0 || v->mv_size % unit != 0)
-		return 0; /* only a whole-page part has a rest */
-	key[8] = 1;
-	MDB_val rk = {BDB__RUN_REST_KEY, key}, rest;
-	rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &rk, &rest);
-	if (rc == MDB_NOTFOUND)
-		return 0;
-	if (rc)
-		return bdb__mdb_error(rc);
+	if (v->mv_size % unit != 0)
+		return 0; /* only a whole-page part (or none) has a rest */
 	bdb_buf_reset(join);
 	bdb_buf_append(join, v->mv_data, v->mv_size);
-	bdb_buf_append(join, rest.mv_data, rest.mv_size);
+	unsigned i = 1;
+	for (; i <= RESTS; i++) {
+		key[8] = (uint8_t)i;
+		MDB_val rk = {BDB__RUN_REST_KEY, key}, rest;
+		rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &rk, &rest);
+		if (rc == MDB_NOTFOUND)
+			break;
+		if (rc)
+			return bdb__mdb_error(rc);
+		bdb_buf_append(join, rest.mv_data, rest.mv_size);
+	}
 	if (join->failed)
 		return BDB_ENOMEM;
-	*v = (MDB_val){join->len, join->data};
+	if (i > 1)
+		*v = (MDB_val){join->len, join->data};
 	return 0;
 }
 
 int bdb__run_value_put(bdb_store *s, MDB_txn *txn, uint64_t seq, const void *data, size_t len)
 {
-	size_t whole = value_whole(s, len);
+	unsigned pieces;
+	size_t whole = value_whole(s, len, &pieces);
 	uint8_t key[BDB__RUN_REST_KEY];
 	bdb__put_be64(key, seq);
-	key[8] = 1;
 	MDB_val k = {8, key}, v = {whole, (void *)data};
-	MDB_val rk = {BDB__RUN_REST_KEY, key}, rv = {len - whole, (uint8_t *)data + whole};
 	int rc = mdb_put(txn, s->dbi[BDB__DB_RUNS], &k, &v, 0);
-	if (!rc && whole < len)
-		rc = mdb_put(txn, s->dbi[BDB__DB_RUNS], &rk, &rv, 0);
-	else if (!rc) {
-		/* A value replaced by one without a rest: the old rest goes. */
-		rc = mdb_del(txn, s->dbi[BDB__DB_RUNS], &rk, NULL);
-		rc = rc == MDB_NOTFOUND ? 0 : rc;
+	/* The rest in near-equal pieces; a value replaced by one with fewer
+	 * loses the old ones past them. */
+	size_t at = whole, piece = pieces ? (len - whole + pieces - 1) / pieces : 0;
+	for (unsigned i = 1; i <= RESTS && !rc; i++) {
+		key[8] = (uint8_t)i;
+		MDB_val rk = {BDB__RUN_REST_KEY, key};
+		if (i <= pieces) {
+			size_t n = len - at < piece ? len - at : piece;
+			MDB_val rv = {n, (uint8_t *)data + at};
+			rc = mdb_put(txn, s->dbi[BDB__DB_RUNS], &rk, &rv, 0);
+			at += n;
+		} else {
+			rc = mdb_del(txn, s->dbi[BDB__DB_RUNS], &rk, NULL);
+			rc = rc == MDB_NOTFOUND ? 0 : rc;
+		}
 	}
 	return bdb__mdb_error(rc);
 }
@@ -686,10 +703,10 @@ int bdb__run_value_del(bdb_store *s, MDB_txn *txn, uint64_t seq)
 {
 	uint8_t key[BDB__RUN_REST_KEY];
 	bdb__put_be64(key, seq);
-	key[8] = 1;
 	MDB_val k = {8, key}, rk = {BDB__RUN_REST_KEY, key};
 	int rc = mdb_del(txn, s->dbi[BDB__DB_RUNS], &k, NULL);
-	if (!rc || rc == MDB_NOTFOUND) {
+	for (unsigned i = 1; i <= RESTS && (!rc || rc == MDB_NOTFOUND); i++) {
+		key[8] = (uint8_t)i;
 		int rest = mdb_del(txn, s->dbi[BDB__DB_RUNS], &rk, NULL);
 		rc = rest == MDB_NOTFOUND ? rc : rest;
 	}

@@ -147,7 +147,7 @@ static int upgrade_version(bdb_store *s, uint64_t from, bdb_diag *d)
 	static const char *const news[] = {
 	    [3] = "new runs and chunks store short decimals as integers; ",
 	    [4] = "new runs store their samples by model; ",
-	    [5] = "new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; ",
+	    [5] = "new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; ",
 	};
 	upgrade_ctx u = {.from = from};
 	int rc = bdb__write(s, upgrade_txn, &u);

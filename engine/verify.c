@@ -383,16 +383,24 @@ static int walk(verifier *v, int db, entry_fn fn)
 
 static int check_runs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 {
-	if (k->mv_size == BDB__RUN_REST_KEY && ((const uint8_t *)k->mv_data)[8] == 1) {
-		/* A frame's rest: read with its run's whole-page part. */
-		MDB_val whole;
+	uint8_t piece = k->mv_size == BDB__RUN_REST_KEY ? ((const uint8_t *)k->mv_data)[8] : 0;
+	if (piece >= 1 && piece <= BDB__RUN_RESTS) {
+		/* A piece of a frame's rest: read with its run's whole-page part,
+		 * after the pieces before it. */
+		MDB_val whole, before;
 		uint64_t seq = bdb__get_be64(k->mv_data);
+		uint8_t prev[BDB__RUN_REST_KEY];
+		memcpy(prev, k->mv_data, BDB__RUN_REST_KEY);
+		prev[8] = (uint8_t)(piece - 1);
 		int rc = get(v, BDB__DB_RUNS, k->mv_data, 8, &whole);
 		if (rc == 0)
 			problem(v, "runs: the rest of run %llu's value, which does not exist",
 				(unsigned long long)seq);
-		if (rc <= 0)
-			return rc;
+		if (rc == 1 && piece > 1 && (rc = get(v, BDB__DB_RUNS, prev, 9, &before)) == 0)
+			problem(v, "runs: piece %u of run %llu's rest without piece %u", piece,
+				(unsigned long long)seq, piece - 1);
+		if (rc <= 0 || piece > 1)
+			return rc < 0 ? rc : 0;
 		MDB_val joined;
 		rc = bdb__run_value_get(v->s, v->txn, seq, &v->join, &joined);
 		if (!rc && joined.mv_size == whole.mv_size)

@@ -126,7 +126,7 @@ check "and wrote nothing" cmp "$WORK/format3.before" "$DB3/data.mdb"
 # The shell opens the store for writing: it upgrades it.
 run "$BENCHDB" --db "$DB3" -c 'show runs as csv'
 check_err "the upgrade says so" \
-	"benchdb: note: upgraded the store from format 3 to 6 (the version only: new runs and chunks store short decimals as integers; new runs store their samples by model; new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the chunks and runs that way)"
+	"benchdb: note: upgraded the store from format 3 to 6 (the version only: new runs and chunks store short decimals as integers; new runs store their samples by model; new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the chunks and runs that way)"
 ids=$(tail -n +2 "$OUT" | cut -d, -f1)
 for r in $ids; do "$BENCHDB" --db "$DB3" export --format json "$r"; done >"$WORK/export3.json"
 check "every format 3 run exports as format 2 did" cmp "$WORK/export3.json" "$SRC/expected-export.json"
@@ -146,7 +146,7 @@ check_rc "verify reads a format 4 store as it is (exit 0)" 0
 check "and wrote nothing" cmp "$WORK/format4.before" "$DB4/data.mdb"
 run "$BENCHDB" --db "$DB4" -c 'show runs as csv'
 check_err "the upgrade says so" \
-	"benchdb: note: upgraded the store from format 4 to 6 (the version only: new runs store their samples by model; new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
+	"benchdb: note: upgraded the store from format 4 to 6 (the version only: new runs store their samples by model; new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
 check "no backup for a version change" test ! -e "$DB4/format-4-backup"
 run "$BENCHDB" --db "$DB4" compact
 check_rc "compact packs the runs again" 0
@@ -168,7 +168,7 @@ check_rc "verify reads a format 5 store as it is (exit 0)" 0
 check "and wrote nothing" cmp "$WORK/format5.before" "$DB5/data.mdb"
 run "$BENCHDB" --db "$DB5" -c 'show runs as csv'
 check_err "the upgrade says so" \
-	"benchdb: note: upgraded the store from format 5 to 6 (the version only: new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
+	"benchdb: note: upgraded the store from format 5 to 6 (the version only: new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
 check "no backup for a version change" test ! -e "$DB5/format-5-backup"
 ids=$(tail -n +2 "$OUT" | cut -d, -f1)
 for r in $ids; do "$BENCHDB" --db "$DB5" export --format json "$r"; done >"$WORK/export5.json"

@@ -707,8 +707,14 @@ static bdb_run *wide_run(int index, size_t points)
 	return run;
 }
 
-/* The raw `runs` entries of the store at dir: how many of each key size,
- * and whether every 8-byte value with a 9-byte rest is whole pages. */
+/* The raw `runs` entries of the store at dir: how many 8-byte keys
+ * (runs), how many 9-byte ones (pieces of rests), how many runs have an
+ * empty whole-page part, and whether every rest's pieces follow their run,
+ * numbered 1, 2, 3 at most, each under half a page, after a part of whole
+ * pages. */
+static size_t empty_parts; /* count_run_entries': runs whose whole-page part is empty */
+static size_t split_runs;  /* and runs with a rest */
+
 static void count_run_entries(const char *dir, size_t *whole, size_t *rests, bool *rests_ok)
 {
 	raw_runs r;
@@ -718,25 +724,29 @@ static void count_run_entries(const char *dir, size_t *whole, size_t *rests, boo
 	raw_runs_begin(&r, dir, MDB_RDONLY);
 	assert_int_equal(mdb_env_stat(r.env, &st), 0);
 	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
-	*whole = *rests = 0;
+	*whole = *rests = empty_parts = split_runs = 0;
 	*rests_ok = true;
 	size_t last_len = 0;
+	unsigned last_piece = 0;
 	uint8_t last_key[8] = {0};
 	for (int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST); !got;
 	     got = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
 		if (k.mv_size == 8) {
 			(*whole)++;
 			last_len = v.mv_size;
+			last_piece = 0;
 			memcpy(last_key, k.mv_data, 8);
 			continue;
 		}
 		assert_int_equal(k.mv_size, 9);
 		(*rests)++;
-		/* The rest follows its run's part, which fills whole pages,
-		 * and is itself under half a page. */
+		unsigned piece = ((const uint8_t *)k.mv_data)[8];
+		split_runs += piece == 1;
+		empty_parts += piece == 1 && last_len == 0;
 		*rests_ok = *rests_ok && memcmp(k.mv_data, last_key, 8) == 0 &&
-			    ((const uint8_t *)k.mv_data)[8] == 1 && last_len > 0 &&
+			    piece == last_piece + 1 && piece <= 3 &&
 			    last_len % (st.ms_psize - 16) == 0 && v.mv_size < st.ms_psize / 2;
+		last_piece = piece;
 	}
 	mdb_cursor_close(cur);
 	raw_runs_end(&r);
@@ -807,8 +817,10 @@ static void test_long_values_split(void **state)
 	enum { N = 24 };
 	bdb_buf fb[N];
 	for (int i = 0; i < N; i++) {
-		/* 150 to 380 points: frames of about 3.6 to 9 KB */
-		bdb_run *run = wide_run(i, 150 + (size_t)i * 10);
+		/* 5 to 8 points, 40 to 80, then 180 to 390: frames of under
+		 * 0.3 KB, about 2 to 3 KB, then 4 to 9.5 KB */
+		size_t points = i < 4 ? 5 + (size_t)i : i < 8 ? (size_t)i * 10 : 60 + (size_t)i * 15;
+		bdb_run *run = wide_run(i, points);
 		bdb_buf_init(&fb[i]);
 		assert_int_equal(bdb_run_encode(run, &fb[i]), 0);
 		put_ok(s, run, 0, BDB_PUT_STORED);
@@ -820,8 +832,11 @@ static void test_long_values_split(void **state)
 	bool rests_ok;
 	count_run_entries(dir, &whole, &rests, &rests_ok);
 	assert_int_equal(whole, N);
-	/* some frames split, some not (their rest would be half a page or more) */
-	assert_true(rests > 3 && rests < N - 3);
+	/* the short frames whole, every other one split, some under a page
+	 * (its pieces only) */
+	assert_true(split_runs >= N - 8 && split_runs <= N - 4);
+	assert_true(empty_parts >= 1 && empty_parts <= 4);
+	assert_true(rests >= split_runs && rests <= 3 * split_runs);
 	assert_true(rests_ok);
 	/* Stored whole as format 5 did, they read the same, and compact
 	 * splits them again. */
