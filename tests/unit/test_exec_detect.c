@@ -426,6 +426,16 @@ static void test_changes_joint_placement(void **state)
 	}
 	bdb_result_free(r);
 
+	/* The same over the computed path (a `since` reads the detector, not
+	 * the persisted fold). */
+	r = run_ok("changes time of \"joint/*\" since \"2026-01-01\" by series");
+	assert_int_equal(bdb_result_n_rows(r), 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(result_str(r, i, "commit"),
+				    strcmp(result_str(r, i, "point"), "joint/clear") == 0 ? "c170000"
+											  : "c160000");
+	bdb_result_free(r);
+
 	r = run_ok("changes time of \"joint/weak\"");
 	assert_int_equal(bdb_result_n_rows(r), 1);
 	assert_string_equal(result_str(r, 0, "commit"), "c170000");
@@ -444,6 +454,39 @@ static void test_changes_joint_placement(void **state)
 	assert_string_equal(result_str(r, 0, "commit"), "c160000");
 	assert_true(result_num(r, 0, "series") == 5);
 	bdb_result_free(r);
+}
+
+/*
+ * The settled path: a store that keeps change points and their answers
+ * (bdb_query_changes_settle) reads each series' answer instead of
+ * computing it; the joint placement runs over those answers the same way.
+ */
+static void test_changes_joint_placement_settled(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *kept = open_store(dir, 0);
+	bdb_query_keep_changes(kept);
+	assert_int_equal(bdb_query_changes_rebuild(kept, NULL), 0);
+	for (int i = 0; i < N_RUNS; i++) {
+		bdb_run *run = build(i);
+		put_ok(kept, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	size_t n = 0;
+	assert_int_equal(bdb_query_changes_settle(kept, NULL, &n), 0);
+	assert_true(n > 0);
+	bdb_result *r = query_run_ok(kept, &options, "changes time of \"joint/*\" by series");
+	assert_true(field_num(r, "settled_series") == 5);
+	assert_int_equal(bdb_result_n_rows(r), 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(result_str(r, i, "commit"),
+				    strcmp(result_str(r, i, "point"), "joint/clear") == 0 ? "c170000"
+											  : "c160000");
+	bdb_result_free(r);
+	bdb_store_close(kept);
+	remove_tree(dir);
+	free(dir);
 }
 
 /*
@@ -666,6 +709,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_joint_placement),
+	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
 	    cmocka_unit_test(test_changes_deterministic),
 	    cmocka_unit_test(test_changes_errors),
