@@ -16,7 +16,7 @@
 #include "engine.h"
 
 /* The on-disk format this code reads and writes (meta "format_version"). */
-#define BDB__FORMAT_VERSION 5u
+#define BDB__FORMAT_VERSION 6u
 /* The oldest version this code reads as it is (read-only), and every one
  * after it; opened for writing it is upgraded first (upgrade.c). */
 #define BDB__FORMAT_READABLE 3u
@@ -209,6 +209,25 @@ int bdb__chunk_locate(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq
 /* Decodes chunk (k, v) into obs (room for BDB__CHUNK_OBS), checking that the
  * key names its first observation. */
 int bdb__chunk_read(const MDB_val *k, const MDB_val *v, bdb_obs *obs, size_t *n);
+/*
+ * A `chunks` value holds one chunk or a block of 2 to BDB__BLOCK_PARTS
+ * chunks of the series in order (docs/storage.md 2.8): its parts. open
+ * finds them (BDB_ECORRUPT for a block header that does not add up); read
+ * decodes part i into obs (room for BDB__CHUNK_OBS), checking that the key
+ * names part 0's first observation and that a later part starts after it;
+ * find gives the part (us, seq) is in or would go: the last starting at or
+ * before it, else 0.
+ */
+#define BDB__BLOCK_PARTS 64
+typedef struct bdb__chunk_parts {
+	const uint8_t *data;
+	unsigned n;
+	uint32_t off[BDB__BLOCK_PARTS + 1]; /* part i is data[off[i]..off[i + 1]) */
+} bdb__chunk_parts;
+int bdb__chunk_parts_open(const void *data, size_t len, bdb__chunk_parts *cp);
+int bdb__chunk_parts_read(const MDB_val *k, const bdb__chunk_parts *cp, unsigned i, bdb_obs *obs,
+			  size_t *n);
+unsigned bdb__chunk_parts_find(const bdb__chunk_parts *cp, int64_t us, uint64_t seq);
 /* Puts obs[0..n) (sorted, seqs <= BDB__MAX_SEQ) into series' chunks; one of
  * the same (time, seq) is replaced. */
 int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs, size_t n);
@@ -417,6 +436,17 @@ int bdb__baseline_find(bdb_store *s, MDB_txn *txn, const char *name, uint8_t *ke
 int bdb__run_pack(bdb_store *s, MDB_txn *txn, const void *fb, size_t len, bdb_buf *out);
 int bdb__run_unpack(bdb_store *s, MDB_txn *txn, const void *data, size_t len, bdb_buf *out);
 void bdb__run_pack_free(bdb_store *s);
+/*
+ * A run's stored value (docs/storage.md 2.2.1): the frame under seq, or, for
+ * a frame longer than a page, its whole-page part under seq and the rest
+ * under seq ‖ 01. get gives the frame (joined in join when it is in two
+ * parts; BDB_ENOTFOUND for no run seq); put stores data[0..len) as such,
+ * replacing what seq had; del removes both parts (a missing run is fine).
+ */
+#define BDB__RUN_REST_KEY 9
+int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, MDB_val *v);
+int bdb__run_value_put(bdb_store *s, MDB_txn *txn, uint64_t seq, const void *data, size_t len);
+int bdb__run_value_del(bdb_store *s, MDB_txn *txn, uint64_t seq);
 /*
  * What a run's frame holds (c, reset first): the FlatBuffer with its metric
  * doubles zeroed and those doubles coded after it (*packed true), or fb

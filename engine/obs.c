@@ -62,6 +62,79 @@ int bdb__chunk_read(const MDB_val *k, const MDB_val *v, bdb_obs *obs, size_t *n)
 	return 0;
 }
 
+/* The first byte of a block; a chunk's first byte has flags 0 to 15. */
+#define BLOCK_MARK 0x80
+
+int bdb__chunk_parts_open(const void *data, size_t len, bdb__chunk_parts *cp)
+{
+	const uint8_t *p = data;
+	cp->data = p;
+	if (len < 2 || len > UINT32_MAX)
+		return BDB_ECORRUPT; /* a chunk has two bytes at least */
+	if (p[0] != BLOCK_MARK) {
+		cp->n = 1;
+		cp->off[0] = 0;
+		cp->off[1] = (uint32_t)len;
+		return 0;
+	}
+	if (p[1] < 2 || p[1] > BDB__BLOCK_PARTS || 2 + 2 * (size_t)p[1] > len)
+		return BDB_ECORRUPT;
+	cp->n = p[1];
+	size_t at = 2 + 2 * (size_t)cp->n;
+	for (unsigned i = 0; i < cp->n; i++) {
+		cp->off[i] = (uint32_t)at;
+		at += (size_t)p[2 + 2 * i] | (size_t)p[3 + 2 * i] << 8;
+		if (at > len || at - cp->off[i] < 2)
+			return BDB_ECORRUPT;
+	}
+	cp->off[cp->n] = (uint32_t)at;
+	return at == len ? 0 : BDB_ECORRUPT;
+}
+
+/* The first observation's time and seq of a chunk (its stream's first 96
+ * bits, 2.8). */
+static bool chunk_first(const uint8_t *p, size_t len, int64_t *us, uint64_t *seq)
+{
+	if (len < 14)
+		return false;
+	*us = (int64_t)bdb__get_be64(p + 2);
+	*seq = (uint64_t)p[10] << 24 | (uint64_t)p[11] << 16 | (uint64_t)p[12] << 8 | p[13];
+	return true;
+}
+
+int bdb__chunk_parts_read(const MDB_val *k, const bdb__chunk_parts *cp, unsigned i, bdb_obs *obs,
+			  size_t *n)
+{
+	if (i == 0) {
+		MDB_val v = {cp->off[1] - cp->off[0], (void *)(cp->data + cp->off[0])};
+		return bdb__chunk_read(k, &v, obs, n);
+	}
+	int rc = bdb__chunk_decode(cp->data + cp->off[i], cp->off[i + 1] - cp->off[i], obs, n);
+	if (rc)
+		return rc;
+	/* A later part starts after the block's first observation. */
+	bdb_obs first = {.timestamp_us = bdb__get_time((const uint8_t *)k->mv_data + 8),
+			 .run_seq = bdb__get_be32((const uint8_t *)k->mv_data + 16)};
+	return k->mv_size == BDB__CHUNK_KEY && bdb__obs_compare(&obs[0], &first) > 0
+		   ? 0
+		   : BDB_ECORRUPT;
+}
+
+unsigned bdb__chunk_parts_find(const bdb__chunk_parts *cp, int64_t us, uint64_t seq)
+{
+	bdb_obs at = {.timestamp_us = us, .run_seq = seq};
+	unsigned found = 0;
+	for (unsigned i = 1; i < cp->n; i++) {
+		bdb_obs first;
+		if (!chunk_first(cp->data + cp->off[i], cp->off[i + 1] - cp->off[i],
+				 &first.timestamp_us, &first.run_seq) ||
+		    bdb__obs_compare(&first, &at) > 0)
+			break;
+		found = i;
+	}
+	return found;
+}
+
 int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bdb_obs *out)
 {
 	if (seq > BDB__MAX_SEQ)
@@ -72,7 +145,10 @@ int bdb__obs_find(MDB_cursor *cur, uint64_t series, int64_t us, uint64_t seq, bd
 		return rc;
 	bdb_obs obs[BDB__CHUNK_OBS];
 	size_t n;
-	rc = bdb__chunk_read(&k, &v, obs, &n);
+	bdb__chunk_parts cp;
+	rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &cp);
+	if (!rc)
+		rc = bdb__chunk_parts_read(&k, &cp, bdb__chunk_parts_find(&cp, us, seq), obs, &n);
 	if (rc)
 		return rc;
 	for (size_t i = 0; i < n; i++)
@@ -97,7 +173,7 @@ int bdb__obs_compare(const bdb_obs *a, const bdb_obs *b)
  * larger than a page's share would go to overflow pages).
  */
 static int put_chunks(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs, size_t n,
-		      bdb_buf *enc)
+		      bdb_buf *enc, uint8_t *last_key)
 {
 	for (size_t at = 0; at < n;) {
 		size_t k = n - at < BDB__CHUNK_OBS ? n - at : BDB__CHUNK_OBS;
@@ -118,9 +194,121 @@ static int put_chunks(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs 
 		rc = mdb_put(txn, dbi, &kv, &vv, 0);
 		if (rc)
 			return bdb__mdb_error(rc);
+		if (last_key)
+			memcpy(last_key, key, BDB__CHUNK_KEY);
 		at += k;
 	}
 	return 0;
+}
+
+static bool is_block(const MDB_val *v)
+{
+	return v->mv_size > 0 && ((const uint8_t *)v->mv_data)[0] == BLOCK_MARK;
+}
+
+/*
+ * Puts the parts of block (k, v) back as chunks of their own under their
+ * own keys, the block's deleted: a write inside a block (a backfill, a
+ * delete) then changes one chunk as before.
+ */
+static int explode_block(MDB_txn *txn, MDB_dbi dbi, const MDB_val *k, const MDB_val *v)
+{
+	bdb_buf copy; /* v is in the map, which the writes change */
+	bdb_buf_init(&copy);
+	bdb_buf_append(&copy, k->mv_data, k->mv_size);
+	bdb_buf_append(&copy, v->mv_data, v->mv_size);
+	if (copy.failed || k->mv_size != BDB__CHUNK_KEY) {
+		bdb_buf_free(&copy);
+		return copy.failed ? BDB_ENOMEM : BDB_ECORRUPT;
+	}
+	MDB_val key = {BDB__CHUNK_KEY, copy.data};
+	bdb__chunk_parts cp;
+	bdb_obs obs[BDB__CHUNK_OBS];
+	size_t n;
+	int rc = bdb__chunk_parts_open(copy.data + BDB__CHUNK_KEY, v->mv_size, &cp);
+	for (unsigned i = 0; i < cp.n && !rc; i++)
+		rc = bdb__chunk_parts_read(&key, &cp, i, obs, &n);
+	if (!rc)
+		rc = bdb__mdb_error(mdb_del(txn, dbi, &key, NULL));
+	for (unsigned i = 0; i < cp.n && !rc; i++) {
+		uint8_t part_key[BDB__CHUNK_KEY];
+		int64_t us = 0;
+		uint64_t seq = 0;
+		chunk_first(cp.data + cp.off[i], cp.off[i + 1] - cp.off[i], &us, &seq);
+		bdb__chunk_key(part_key, bdb__get_be64(key.mv_data), us, seq);
+		MDB_val pk = {BDB__CHUNK_KEY, part_key},
+			pv = {cp.off[i + 1] - cp.off[i], (void *)(cp.data + cp.off[i])};
+		rc = bdb__mdb_error(mdb_put(txn, dbi, &pk, &pv, 0));
+	}
+	bdb_buf_free(&copy);
+	return rc;
+}
+
+/* A block at most this long: one overflow page's payload (a page less
+ * LMDB's 16-byte page header). */
+static size_t block_max(MDB_txn *txn)
+{
+	MDB_stat st;
+	return (mdb_env_stat(mdb_txn_env(txn), &st) == 0 ? st.ms_psize : 4096) - 16;
+}
+
+/*
+ * Gathers series' sealed chunks into blocks of a page (2.8). The chunks
+ * before last_key (the series' newest) back to its newest block are taken
+ * from the oldest while they fit one page; when the next does not fit any
+ * more, those become one block, which fills its overflow page where a
+ * chunk in a leaf leaves its page half empty (LMDB splits a full leaf in
+ * half, and a series' chunks are added in the middle of the tree).
+ */
+static int seal_blocks(MDB_txn *txn, MDB_dbi dbi, MDB_cursor *cur, uint64_t series,
+		       const uint8_t *last_key)
+{
+	uint8_t keys[BDB__BLOCK_PARTS][BDB__CHUNK_KEY];
+	size_t lens[BDB__BLOCK_PARTS];
+	bdb_buf vals;
+	bdb_buf_init(&vals);
+	MDB_val k = {BDB__CHUNK_KEY, (void *)last_key}, v;
+	int got = mdb_cursor_get(cur, &k, &v, MDB_SET);
+	unsigned m = 0;
+	/* Newest first; kept in reverse below. */
+	while (got == 0 && m < BDB__BLOCK_PARTS) {
+		got = mdb_cursor_get(cur, &k, &v, MDB_PREV);
+		if (got || !same_series(&k, series) || is_block(&v))
+			break;
+		memcpy(keys[m], k.mv_data, BDB__CHUNK_KEY);
+		lens[m++] = v.mv_size;
+		bdb_buf_append(&vals, v.mv_data, v.mv_size);
+	}
+	int rc = got && got != MDB_NOTFOUND ? bdb__mdb_error(got) : vals.failed ? BDB_ENOMEM : 0;
+	/* The oldest that fit one page, and whether one more would not. */
+	size_t max = block_max(txn), total = 2, t = 0;
+	while (t < m && total + 2 + lens[m - 1 - t] <= max)
+		total += 2 + lens[m - 1 - t++];
+	if (!rc && t >= 2 && t < m) {
+		bdb_buf block;
+		bdb_buf_init(&block);
+		uint8_t head[2] = {BLOCK_MARK, (uint8_t)t};
+		bdb_buf_append(&block, head, 2);
+		for (size_t i = 0; i < t; i++) {
+			uint8_t le[2] = {(uint8_t)lens[m - 1 - i], (uint8_t)(lens[m - 1 - i] >> 8)};
+			bdb_buf_append(&block, le, 2);
+		}
+		/* vals holds the newest first: the oldest at its end. */
+		for (size_t i = 0, at = vals.len; i < t; i++) {
+			at -= lens[m - 1 - i];
+			bdb_buf_append(&block, vals.data + at, lens[m - 1 - i]);
+		}
+		for (size_t i = 0; i < t && !rc; i++) {
+			MDB_val dk = {BDB__CHUNK_KEY, keys[m - 1 - i]};
+			rc = bdb__mdb_error(mdb_del(txn, dbi, &dk, NULL));
+		}
+		MDB_val bk = {BDB__CHUNK_KEY, keys[m - 1]}, bv = {block.len, block.data};
+		if (!rc)
+			rc = block.failed ? BDB_ENOMEM : bdb__mdb_error(mdb_put(txn, dbi, &bk, &bv, 0));
+		bdb_buf_free(&block);
+	}
+	bdb_buf_free(&vals);
+	return rc;
 }
 
 int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs, size_t n)
@@ -140,6 +328,11 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 		size_t n_old = 0;
 		uint8_t old_key[BDB__CHUNK_KEY];
 		rc = bdb__chunk_locate(cur, series, obs[i].timestamp_us, obs[i].run_seq, &k, &v);
+		if (rc == 0 && is_block(&v)) {
+			/* Into a block (a backfill): its chunks apart first. */
+			rc = explode_block(txn, dbi, &k, &v);
+			continue;
+		}
 		if (rc == 0) {
 			rc = bdb__chunk_read(&k, &v, old, &n_old);
 			memcpy(old_key, k.mv_data, BDB__CHUNK_KEY);
@@ -148,6 +341,7 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 		}
 		/* The new observations before the next chunk go into this one. */
 		size_t j = i + 1;
+		bool last = true; /* they are the series' newest */
 		if (!rc && n_old) {
 			int got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
 			bool next = got == 0 && same_series(&k, series);
@@ -162,6 +356,7 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 			}
 			if (!next)
 				j = n;
+			last = !next;
 		} else {
 			j = n;
 		}
@@ -186,8 +381,12 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 			memcpy(merged, obs + i, (j - i) * sizeof *merged);
 			m = j - i;
 		}
+		uint8_t last_key[BDB__CHUNK_KEY];
 		if (!rc)
-			rc = put_chunks(txn, dbi, series, merged, m, &enc);
+			rc = put_chunks(txn, dbi, series, merged, m, &enc, last_key);
+		/* Appended: the chunks before the series' newest may fill a block. */
+		if (!rc && last)
+			rc = seal_blocks(txn, dbi, cur, series, last_key);
 		i = j;
 	}
 	mdb_cursor_close(cur);
@@ -207,6 +406,12 @@ int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint
 	size_t n = 0, at = 0;
 	uint8_t key[BDB__CHUNK_KEY];
 	rc = bdb__chunk_locate(cur, series, us, seq, &k, &v);
+	if (!rc && is_block(&v)) {
+		/* In a block: its chunks apart first. */
+		rc = explode_block(txn, dbi, &k, &v);
+		if (!rc)
+			rc = bdb__chunk_locate(cur, series, us, seq, &k, &v);
+	}
 	if (!rc)
 		rc = bdb__chunk_read(&k, &v, obs, &n);
 	if (!rc) {
@@ -223,7 +428,7 @@ int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint
 	if (!rc && n > 1) {
 		bdb_buf enc;
 		bdb_buf_init(&enc);
-		rc = put_chunks(txn, dbi, series, obs, n - 1, &enc);
+		rc = put_chunks(txn, dbi, series, obs, n - 1, &enc, NULL);
 		bdb_buf_free(&enc);
 	}
 	return rc;
@@ -252,7 +457,7 @@ static int rewrite_chunks(MDB_txn *txn, MDB_dbi dbi, const chunk_edit *edits, si
 		rc = bdb__mdb_error(mdb_del(txn, dbi, &k, NULL));
 		if (!rc && edits[i].n)
 			rc = put_chunks(txn, dbi, bdb__get_be64(edits[i].key), kept + edits[i].from,
-					edits[i].n, enc);
+					edits[i].n, enc, NULL);
 	}
 	return rc;
 }
@@ -296,19 +501,28 @@ int bdb__obs_delete_runs(MDB_txn *txn, MDB_dbi dbi, const uint64_t *seqs, size_t
 		}
 		if (got)
 			break;
-		size_t n;
-		rc = bdb__chunk_read(&k, &v, obs, &n);
+		size_t n, all = 0;
+		bdb__chunk_parts cp;
+		rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &cp);
 		if (rc)
 			break;
 		series = bdb__get_be64(k.mv_data);
 		chunk_edit e = {.from = kept.len / sizeof(bdb_obs)};
 		memcpy(e.key, k.mv_data, BDB__CHUNK_KEY);
-		for (size_t i = 0; i < n; i++)
-			if (!bsearch(&obs[i].run_seq, seqs, n_seqs, sizeof *seqs, bdb__compare_u64)) {
-				bdb_buf_append(&kept, &obs[i], sizeof obs[i]);
-				e.n++;
-			}
-		if (e.n < n)
+		/* A block that loses observations goes back as chunks. */
+		for (unsigned p = 0; p < cp.n && !rc; p++) {
+			rc = bdb__chunk_parts_read(&k, &cp, p, obs, &n);
+			for (size_t i = 0; i < n && !rc; i++)
+				if (!bsearch(&obs[i].run_seq, seqs, n_seqs, sizeof *seqs,
+					     bdb__compare_u64)) {
+					bdb_buf_append(&kept, &obs[i], sizeof obs[i]);
+					e.n++;
+				}
+			all += rc ? 0 : n;
+		}
+		if (rc)
+			break;
+		if (e.n < all)
 			bdb_buf_append(&edits, &e, sizeof e);
 		else
 			kept.len = e.from * sizeof(bdb_obs); /* the chunk stays as it is */

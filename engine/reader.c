@@ -189,13 +189,13 @@ int bdb_reader_run_buffer(bdb_reader *r, uint64_t seq, const void **buf, size_t 
 			*len = c->len;
 			return 0;
 		}
-	uint8_t k8[8];
-	bdb__put_be64(k8, seq);
-	MDB_val k = {8, k8}, v;
-	int rc = mdb_get(r->txn, dbi(r, BDB__DB_RUNS), &k, &v);
-	if (rc)
-		return bdb__mdb_error(rc);
-	rc = bdb__run_unpack(r->store, r->txn, v.mv_data, v.mv_size, &r->unpack);
+	MDB_val v;
+	bdb_buf join;
+	bdb_buf_init(&join);
+	int rc = bdb__run_value_get(r->store, r->txn, seq, &join, &v);
+	if (!rc)
+		rc = bdb__run_unpack(r->store, r->txn, v.mv_data, v.mv_size, &r->unpack);
+	bdb_buf_free(&join);
 	if (rc)
 		return rc;
 	if (bdb_run_verify(r->unpack.data, r->unpack.len, NULL) != 0)

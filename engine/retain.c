@@ -435,13 +435,15 @@ static int protected_runs(bdb_store *s, MDB_txn *txn, uint64_t **out, size_t *n)
 static int decode_stored(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *scratch,
 			 bdb_run **out)
 {
-	uint8_t seq8[8];
-	bdb__put_be64(seq8, seq);
-	MDB_val k = {8, seq8}, v;
-	int rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, &v);
-	if (rc)
-		return rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc);
-	rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, scratch);
+	MDB_val v;
+	bdb_buf join;
+	bdb_buf_init(&join);
+	int rc = bdb__run_value_get(s, txn, seq, &join, &v);
+	if (rc == BDB_ENOTFOUND)
+		rc = BDB_ECORRUPT;
+	if (!rc)
+		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, scratch);
+	bdb_buf_free(&join);
 	if (!rc)
 		rc = bdb_run_decode(scratch->data, scratch->len, out, NULL);
 	return rc == BDB_EVERIFY ? BDB_ECORRUPT : rc;
@@ -844,10 +846,18 @@ static int collect_values(bdb_store *s, MDB_txn *txn, const plan *p, series_valu
 	}
 	MDB_val k, v;
 	int got = rc || !n_runs ? MDB_NOTFOUND : mdb_cursor_get(cur, &k, &v, MDB_FIRST);
-	for (; !rc && got == 0; got = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
-		size_t count;
-		rc = bdb__chunk_read(&k, &v, obs, &count);
+	bdb__chunk_parts cp = {.n = 0};
+	for (unsigned part = 0; !rc && got == 0;) {
+		if (part == 0)
+			rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &cp);
+		size_t count = 0;
+		if (!rc)
+			rc = bdb__chunk_parts_read(&k, &cp, part, obs, &count);
 		uint64_t series = rc ? 0 : bdb__get_be64(k.mv_data);
+		if (++part == cp.n) {
+			part = 0;
+			got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+		}
 		for (size_t i = 0; !rc && i < count; i++) {
 			seq_group key = {obs[i].run_seq, 0};
 			const seq_group *at =

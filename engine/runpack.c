@@ -448,7 +448,7 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	uint64_t runs = 0, tried = 0;
 	int rc = dict_get(s, txn, &dict, &dict_len);
 	if (!rc && !dict_len)
-		rc = bdb__db_entries(s, txn, BDB__DB_RUNS, &runs);
+		rc = bdb__db_entries(s, txn, BDB__DB_RUNLOG, &runs);
 	if (!rc && !dict_len)
 		rc = bdb__meta_get_u64(s, txn, "zstd_dict_tried", 0, &tried);
 	/* Once, when there are enough runs; again at four times as many when
@@ -459,9 +459,10 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	rc = mdb_cursor_open(txn, s->dbi[BDB__DB_RUNS], &cur);
 	if (rc)
 		return bdb__mdb_error(rc);
-	bdb_buf samples, one;
+	bdb_buf samples, one, join;
 	bdb_buf_init(&samples);
 	bdb_buf_init(&one);
+	bdb_buf_init(&join);
 	size_t sizes[DICT_SAMPLES];
 	unsigned n = 0;
 	MDB_val k, v;
@@ -471,7 +472,14 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	bdb_buf_init(&content);
 	while (got == 0 && n < DICT_SAMPLES && !rc) {
 		bool packed;
-		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &one);
+		if (k.mv_size == BDB__RUN_REST_KEY) { /* a frame's rest: its run comes next */
+			got = mdb_cursor_get(cur, &k, &v, MDB_PREV);
+			continue;
+		}
+		if (k.mv_size == 8)
+			rc = bdb__run_value_get(s, txn, bdb__get_be64(k.mv_data), &join, &v);
+		if (!rc)
+			rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &one);
 		if (!rc)
 			rc = bdb__run_content(one.data, one.len, &content, &packed);
 		if (!rc) {
@@ -498,7 +506,44 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 	free(buf);
 	bdb_buf_free(&samples);
 	bdb_buf_free(&one);
+	bdb_buf_free(&join);
 	return rc;
+}
+
+/*
+ * A value in overflow pages takes whole pages: a frame of 5.5 KB takes two
+ * 4 KiB pages. So a frame longer than a page's payload is stored as its
+ * whole-page part under seq (8 bytes, in overflow pages with nothing left
+ * over) and the rest under seq ‖ 01 (9 bytes), which, shorter than half a
+ * page, shares a leaf page with other runs' rests (docs/storage.md 2.2.1).
+ * A rest too long to share a leaf stays with the rest of the frame.
+ */
+/* LMDB's page header: an overflow page holds a page less this many bytes. */
+#define PAGE_HEADER 16
+
+/* The payload of one overflow page, and the longest rest kept apart (a
+ * leaf node holds at most about half a page; a margin for its header and
+ * key). */
+static void value_split_sizes(bdb_store *s, size_t *unit, size_t *rest_max)
+{
+	MDB_stat st;
+	size_t page = mdb_env_stat(s->env, &st) == 0 ? st.ms_psize : 4096;
+	*unit = page - PAGE_HEADER;
+	*rest_max = *unit / 2 - 64;
+}
+
+/* How many bytes of a frame of len go under the run's own key. */
+static size_t value_whole(bdb_store *s, size_t len)
+{
+	size_t unit, rest_max;
+	value_split_sizes(s, &unit, &rest_max);
+	size_t rest = len > unit ? len % unit : 0;
+	return rest && rest <= rest_max ? len - rest : len;
+}
+
+static bool value_splits(bdb_store *s, size_t len)
+{
+	return value_whole(s, len) < len;
 }
 
 /* Whether a stored value is packed as bdb__run_pack packs it now: its
@@ -519,9 +564,10 @@ int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode)
 	int rc = dict_get(s, txn, &dict, &dict_len);
 	if (rc)
 		return rc;
-	bdb_buf fb, packed;
+	bdb_buf fb, packed, join;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&packed);
+	bdb_buf_init(&join);
 	MDB_cursor *cur;
 	rc = mdb_cursor_open(txn, s->dbi[BDB__DB_RUNS], &cur);
 	if (rc)
@@ -538,12 +584,27 @@ int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode)
 			rc = bdb__mdb_error(got);
 			break;
 		}
-		uint8_t key[8];
-		memcpy(key, k.mv_data, 8);
-		bdb__put_be64(next, bdb__get_be64(key) + 1);
-		if (mode == BDB__REPACK_STALE && value_current(v.mv_data, v.mv_size, dict, dict_len))
+		uint64_t seq = bdb__get_be64(k.mv_data);
+		bdb__put_be64(next, seq + 1);
+		rc = bdb__run_value_get(s, txn, seq, &join, &v);
+		if (rc)
+			break;
+		/* compact also moves a frame stored whole that now splits
+		 * (format 5's) into its two parts, and back */
+		bool in_parts = v.mv_data == (void *)join.data;
+		bool stale = mode != BDB__REPACK_STALE ||
+			     !value_current(v.mv_data, v.mv_size, dict, dict_len);
+		if (!stale && in_parts == value_splits(s, v.mv_size))
 			continue;
 		bdb_buf_reset(&fb);
+		if (!stale) {
+			bdb_buf_append(&fb, v.mv_data, v.mv_size);
+			rc = fb.failed ? BDB_ENOMEM
+				       : bdb__run_value_put(s, txn, seq, fb.data, fb.len);
+			if (rc)
+				break;
+			continue;
+		}
 		if (mode == BDB__REPACK_RAW)
 			bdb_buf_append(&fb, v.mv_data, v.mv_size);
 		else
@@ -554,16 +615,83 @@ int bdb__runs_repack(bdb_store *s, MDB_txn *txn, bdb__repack mode)
 			rc = bdb__run_pack(s, txn, fb.data, fb.len, &packed);
 		/* compact keeps a stale value that is shorter than its repacking
 		 * (the dictionary does not shorten every run) */
-		if (!rc && mode == BDB__REPACK_STALE && packed.len > v.mv_size)
-			continue;
-		MDB_val pk = {8, key}, pv = {packed.len, packed.data};
+		if (!rc && mode == BDB__REPACK_STALE && packed.len > v.mv_size) {
+			if (in_parts == value_splits(s, v.mv_size))
+				continue;
+			bdb_buf_reset(&packed);
+			bdb_buf_append(&packed, v.mv_data, v.mv_size);
+			if (packed.failed)
+				rc = BDB_ENOMEM;
+		}
 		if (!rc)
-			rc = bdb__mdb_error(mdb_put(txn, s->dbi[BDB__DB_RUNS], &pk, &pv, 0));
+			rc = bdb__run_value_put(s, txn, seq, packed.data, packed.len);
 		if (rc)
 			break;
 	}
 	mdb_cursor_close(cur);
 	bdb_buf_free(&fb);
 	bdb_buf_free(&packed);
+	bdb_buf_free(&join);
 	return rc;
+}
+
+int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, MDB_val *v)
+{
+	uint8_t key[BDB__RUN_REST_KEY];
+	bdb__put_be64(key, seq);
+	MDB_val k = {8, key};
+	int rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, v);
+	if (rc)
+		return bdb__mdb_error(rc);
+	size_t unit, rest_max;
+	value_split_sizes(s, &unit, &rest_max);
+	if (v->mv_size == 0 || v->mv_size % unit != 0)
+		return 0; /* only a whole-page part has a rest */
+	key[8] = 1;
+	MDB_val rk = {BDB__RUN_REST_KEY, key}, rest;
+	rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &rk, &rest);
+	if (rc == MDB_NOTFOUND)
+		return 0;
+	if (rc)
+		return bdb__mdb_error(rc);
+	bdb_buf_reset(join);
+	bdb_buf_append(join, v->mv_data, v->mv_size);
+	bdb_buf_append(join, rest.mv_data, rest.mv_size);
+	if (join->failed)
+		return BDB_ENOMEM;
+	*v = (MDB_val){join->len, join->data};
+	return 0;
+}
+
+int bdb__run_value_put(bdb_store *s, MDB_txn *txn, uint64_t seq, const void *data, size_t len)
+{
+	size_t whole = value_whole(s, len);
+	uint8_t key[BDB__RUN_REST_KEY];
+	bdb__put_be64(key, seq);
+	key[8] = 1;
+	MDB_val k = {8, key}, v = {whole, (void *)data};
+	MDB_val rk = {BDB__RUN_REST_KEY, key}, rv = {len - whole, (uint8_t *)data + whole};
+	int rc = mdb_put(txn, s->dbi[BDB__DB_RUNS], &k, &v, 0);
+	if (!rc && whole < len)
+		rc = mdb_put(txn, s->dbi[BDB__DB_RUNS], &rk, &rv, 0);
+	else if (!rc) {
+		/* A value replaced by one without a rest: the old rest goes. */
+		rc = mdb_del(txn, s->dbi[BDB__DB_RUNS], &rk, NULL);
+		rc = rc == MDB_NOTFOUND ? 0 : rc;
+	}
+	return bdb__mdb_error(rc);
+}
+
+int bdb__run_value_del(bdb_store *s, MDB_txn *txn, uint64_t seq)
+{
+	uint8_t key[BDB__RUN_REST_KEY];
+	bdb__put_be64(key, seq);
+	key[8] = 1;
+	MDB_val k = {8, key}, rk = {BDB__RUN_REST_KEY, key};
+	int rc = mdb_del(txn, s->dbi[BDB__DB_RUNS], &k, NULL);
+	if (!rc || rc == MDB_NOTFOUND) {
+		int rest = mdb_del(txn, s->dbi[BDB__DB_RUNS], &rk, NULL);
+		rc = rest == MDB_NOTFOUND ? rc : rest;
+	}
+	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
 }

@@ -383,7 +383,8 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 
 /*
  * An iterator decodes a chunk at a time: chunk[0..chunk_n), the next one
- * to hand out being chunk[at] forwards or chunk[at - 1] backwards.
+ * to hand out being chunk[at] forwards or chunk[at - 1] backwards. The
+ * chunk is part `part` of the value under the cursor (a block has several).
  */
 struct bdb_obs_iter {
 	bdb_reader *r;
@@ -391,6 +392,7 @@ struct bdb_obs_iter {
 	uint64_t series;
 	int64_t from_us, to_us;
 	bool backward, started, done;
+	unsigned part, parts;
 	bdb_obs chunk[BDB__CHUNK_OBS];
 	size_t chunk_n, at;
 	struct bdb_obs_iter *next, **prev_next;
@@ -435,6 +437,7 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	it->started = false;
 	it->done = from_us > to_us;
 	it->chunk_n = it->at = 0;
+	it->part = it->parts = 0;
 	it->next = r->iters;
 	if (r->iters)
 		r->iters->prev_next = &it->next;
@@ -444,13 +447,20 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	return 0;
 }
 
-/* Decodes the chunk under the cursor (k, v); BDB_ENOTFOUND when it is
- * another series'. */
-static int iter_load(bdb_obs_iter *it, const MDB_val *k, const MDB_val *v)
+/* Decodes part `part` of the value under the cursor (k, v), or with
+ * part < 0 its first (forwards) or last (backwards); BDB_ENOTFOUND when it
+ * is another series'. */
+static int iter_load(bdb_obs_iter *it, const MDB_val *k, const MDB_val *v, int part)
 {
 	if (k->mv_size != BDB__CHUNK_KEY || bdb__get_be64(k->mv_data) != it->series)
 		return BDB_ENOTFOUND;
-	int rc = bdb__chunk_read(k, v, it->chunk, &it->chunk_n);
+	bdb__chunk_parts cp;
+	int rc = bdb__chunk_parts_open(v->mv_data, v->mv_size, &cp);
+	if (rc)
+		return rc;
+	it->parts = cp.n;
+	it->part = part >= 0 ? (unsigned)part : it->backward ? cp.n - 1 : 0;
+	rc = bdb__chunk_parts_read(k, &cp, it->part, it->chunk, &it->chunk_n);
 	it->at = it->backward ? it->chunk_n : 0;
 	return rc;
 }
@@ -459,12 +469,14 @@ static int iter_load(bdb_obs_iter *it, const MDB_val *k, const MDB_val *v)
 static int iter_first(bdb_obs_iter *it)
 {
 	MDB_val k, v;
-	int rc = it->backward
-		     ? bdb__chunk_locate(it->cur, it->series, it->to_us, BDB__MAX_SEQ + 1, &k, &v)
-		     : bdb__chunk_locate(it->cur, it->series, it->from_us, 0, &k, &v);
-	if (rc)
-		return rc;
-	rc = iter_load(it, &k, &v);
+	int64_t us = it->backward ? it->to_us : it->from_us;
+	uint64_t seq = it->backward ? BDB__MAX_SEQ + 1 : 0;
+	int rc = bdb__chunk_locate(it->cur, it->series, us, seq, &k, &v);
+	bdb__chunk_parts cp;
+	if (!rc)
+		rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &cp);
+	if (!rc)
+		rc = iter_load(it, &k, &v, (int)bdb__chunk_parts_find(&cp, us, seq));
 	if (rc || it->backward)
 		return rc;
 	/* Skip the chunk's observations before the bound. */
@@ -492,10 +504,14 @@ static int iter_step(bdb_obs_iter *it, const bdb_obs **o)
 			return 0;
 		}
 		MDB_val k, v;
-		int rc = mdb_cursor_get(it->cur, &k, &v, it->backward ? MDB_PREV : MDB_NEXT);
+		/* The next part of a block, else the next value. */
+		bool within = it->backward ? it->part > 0 : it->part + 1 < it->parts;
+		int rc = mdb_cursor_get(it->cur, &k, &v,
+					within ? MDB_GET_CURRENT : it->backward ? MDB_PREV : MDB_NEXT);
 		if (rc)
 			return bdb__mdb_error(rc);
-		rc = iter_load(it, &k, &v);
+		rc = iter_load(it, &k, &v,
+			       within ? (int)(it->backward ? it->part - 1 : it->part + 1) : -1);
 		if (rc)
 			return rc;
 	}
@@ -560,12 +576,18 @@ int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n)
 	size_t total = 0;
 	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
 	while (rc == 0 && k.mv_size == BDB__CHUNK_KEY && bdb__get_be64(k.mv_data) == series) {
-		size_t count;
-		if (bdb__chunk_count(v.mv_data, v.mv_size, &count) != 0) {
+		bdb__chunk_parts cp;
+		bool bad = bdb__chunk_parts_open(v.mv_data, v.mv_size, &cp) != 0;
+		for (unsigned p = 0; p < cp.n && !bad; p++) {
+			size_t count;
+			bad = bdb__chunk_count(cp.data + cp.off[p], cp.off[p + 1] - cp.off[p],
+					       &count) != 0;
+			total += bad ? 0 : count;
+		}
+		if (bad) {
 			release_cursor(r, cur);
 			return BDB_ECORRUPT;
 		}
-		total += count;
 		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
 	}
 	release_cursor(r, cur);

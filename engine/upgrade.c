@@ -140,21 +140,30 @@ static int upgrade_failed(bdb_store *s, uint64_t from, int rc, bdb_diag *d)
 						: bdb_strerror(rc));
 }
 
-/* Format 3 or 4 -> 5: the version only. */
+/* Format 3, 4 or 5 -> 6: the version only. */
 static int upgrade_version(bdb_store *s, uint64_t from, bdb_diag *d)
 {
+	/* What each version after from writes differently. */
+	static const char *const news[] = {
+	    [3] = "new runs and chunks store short decimals as integers; ",
+	    [4] = "new runs store their samples by model; ",
+	    [5] = "new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; ",
+	};
 	upgrade_ctx u = {.from = from};
 	int rc = bdb__write(s, upgrade_txn, &u);
 	if (rc)
 		return upgrade_failed(s, from, rc, d);
-	if (!u.done)
-		snprintf(s->notice, sizeof s->notice,
-			 "upgraded the store from format %llu to %u (the version only: new "
-			 "runs %sstore their samples by model; benchdb compact rewrites the "
-			 "%s that way)",
-			 (unsigned long long)from, BDB__FORMAT_VERSION,
-			 from == 3 ? "and chunks store short decimals as integers and " : "",
-			 from == 3 ? "chunks and runs" : "runs");
+	if (u.done)
+		return 0;
+	char what[400] = "";
+	for (uint64_t v = from; v < BDB__FORMAT_VERSION && v < sizeof news / sizeof *news; v++)
+		if (news[v])
+			snprintf(what + strlen(what), sizeof what - strlen(what), "%s", news[v]);
+	snprintf(s->notice, sizeof s->notice,
+		 "upgraded the store from format %llu to %u (the version only: %sbenchdb "
+		 "compact rewrites the %s that way)",
+		 (unsigned long long)from, BDB__FORMAT_VERSION, what,
+		 from == 3 ? "chunks and runs" : "runs");
 	return 0;
 }
 

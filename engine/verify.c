@@ -28,6 +28,8 @@ typedef struct verifier {
 	uint64_t runs_with_commit;
 	bdb_buf a, b; /* scratch */
 	bdb_buf run;  /* the run being verified, decompressed */
+	bdb_buf join; /* a run value in two parts, joined */
+	uint64_t runs_found; /* run values (their whole-page parts not counted twice) */
 	/* The last chunk decoded per series (direct-mapped by id): runs are
 	 * verified in order, so one chunk answers 128 runs of a series. */
 	struct verified_chunk *chunks;
@@ -62,6 +64,7 @@ static MDB_dbi dbi(verifier *v, int db)
 
 struct verified_chunk {
 	uint8_t key[BDB__CHUNK_KEY]; /* all zero: empty (no series 0) */
+	unsigned part;		     /* of the value under key */
 	size_t n;
 	bdb_obs obs[BDB__CHUNK_OBS];
 };
@@ -80,11 +83,18 @@ static int find_obs(verifier *v, uint64_t series, int64_t us, uint64_t seq, bdb_
 	MDB_val k, val;
 	rc = bdb__chunk_locate(cur, series, us, seq, &k, &val);
 	struct verified_chunk *c = &v->chunks[series % VERIFY_CHUNK_SLOTS];
-	if (!rc && (k.mv_size != BDB__CHUNK_KEY || memcmp(c->key, k.mv_data, BDB__CHUNK_KEY) != 0)) {
+	bdb__chunk_parts cp;
+	if (!rc)
+		rc = bdb__chunk_parts_open(val.mv_data, val.mv_size, &cp);
+	unsigned part = rc ? 0 : bdb__chunk_parts_find(&cp, us, seq);
+	if (!rc && (k.mv_size != BDB__CHUNK_KEY || c->part != part ||
+		    memcmp(c->key, k.mv_data, BDB__CHUNK_KEY) != 0)) {
 		memset(c->key, 0, sizeof c->key);
-		rc = bdb__chunk_read(&k, &val, c->obs, &c->n);
-		if (!rc)
+		rc = bdb__chunk_parts_read(&k, &cp, part, c->obs, &c->n);
+		if (!rc) {
 			memcpy(c->key, k.mv_data, BDB__CHUNK_KEY);
+			c->part = part;
+		}
 	}
 	mdb_cursor_close(cur);
 	if (rc)
@@ -373,12 +383,36 @@ static int walk(verifier *v, int db, entry_fn fn)
 
 static int check_runs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 {
+	if (k->mv_size == BDB__RUN_REST_KEY && ((const uint8_t *)k->mv_data)[8] == 1) {
+		/* A frame's rest: read with its run's whole-page part. */
+		MDB_val whole;
+		uint64_t seq = bdb__get_be64(k->mv_data);
+		int rc = get(v, BDB__DB_RUNS, k->mv_data, 8, &whole);
+		if (rc == 0)
+			problem(v, "runs: the rest of run %llu's value, which does not exist",
+				(unsigned long long)seq);
+		if (rc <= 0)
+			return rc;
+		MDB_val joined;
+		rc = bdb__run_value_get(v->s, v->txn, seq, &v->join, &joined);
+		if (!rc && joined.mv_size == whole.mv_size)
+			problem(v, "runs: run %llu's value has a rest after a part of %zu bytes, "
+				   "not whole pages",
+				(unsigned long long)seq, whole.mv_size);
+		return rc;
+	}
 	if (k->mv_size != 8) {
 		problem(v, "runs: a key of %zu bytes (8 expected)", k->mv_size);
 		return 0;
 	}
 	uint64_t seq = bdb__get_be64(k->mv_data);
-	int rc = bdb__run_unpack(v->s, v->txn, val->mv_data, val->mv_size, &v->run);
+	v->runs_found++;
+	MDB_val joined;
+	int rc = bdb__run_value_get(v->s, v->txn, seq, &v->join, &joined);
+	if (rc)
+		return rc;
+	val = &joined;
+	rc = bdb__run_unpack(v->s, v->txn, val->mv_data, val->mv_size, &v->run);
 	if (rc == BDB_ECORRUPT) {
 		problem(v, "run %llu: the value (%zu bytes) is not a zstd frame that decompresses",
 			(unsigned long long)seq, val->mv_size);
@@ -507,22 +541,38 @@ static int check_obs(verifier *v, uint64_t series, const uint8_t *series8, const
 	return rc < 0 ? rc : 0;
 }
 
-/* Decodes chunk (k, val); false (and a problem) when it does not decode. */
-static bool chunk_of(verifier *v, const MDB_val *k, const MDB_val *val, bdb_obs *obs, size_t *n)
+/* What each_chunk calls for each chunk of a value: its observations. */
+typedef int (*chunk_fn)(verifier *v, const MDB_val *k, const bdb_obs *obs, size_t n);
+
+/*
+ * Calls fn for each chunk of the `chunks` value (k, val) (one, or a block's
+ * parts, 2.8), in order; a value or part that does not decode, or parts
+ * out of order, is a problem when report says so, and ends the value.
+ */
+static int each_chunk(verifier *v, const MDB_val *k, const MDB_val *val, bool report, chunk_fn fn)
 {
-	if (k->mv_size == BDB__CHUNK_KEY && bdb__chunk_read(k, val, obs, n) == 0)
-		return true;
-	problem(v, "chunks: a chunk of %zu bytes under a key of %zu bytes does not decode",
-		val->mv_size, k->mv_size);
-	return false;
+	bdb__chunk_parts cp;
+	bdb_obs obs[BDB__CHUNK_OBS], prev = {0};
+	size_t n;
+	bool ok = k->mv_size == BDB__CHUNK_KEY &&
+		  bdb__chunk_parts_open(val->mv_data, val->mv_size, &cp) == 0;
+	int rc = 0;
+	for (unsigned p = 0; ok && !rc && p < cp.n; p++) {
+		ok = bdb__chunk_parts_read(k, &cp, p, obs, &n) == 0 &&
+		     (p == 0 || bdb__obs_compare(&obs[0], &prev) > 0);
+		if (ok) {
+			prev = obs[n - 1];
+			rc = fn(v, k, obs, n);
+		}
+	}
+	if (!ok && report)
+		problem(v, "chunks: a chunk of %zu bytes under a key of %zu bytes does not decode",
+			val->mv_size, k->mv_size);
+	return rc;
 }
 
-static int check_chunk_entry(verifier *v, const MDB_val *k, const MDB_val *val)
+static int check_chunk(verifier *v, const MDB_val *k, const bdb_obs *obs, size_t n)
 {
-	bdb_obs obs[BDB__CHUNK_OBS];
-	size_t n;
-	if (!chunk_of(v, k, val, obs, &n))
-		return 0;
 	uint64_t series = bdb__get_be64(k->mv_data);
 	v->found_obs += n;
 	int rc = 0;
@@ -531,6 +581,11 @@ static int check_chunk_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 		rc = check_obs(v, series, k->mv_data, &obs[i]);
 	}
 	return rc;
+}
+
+static int check_chunk_entry(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+	return each_chunk(v, k, val, true, check_chunk);
 }
 
 /* Only after a count mismatch: names an observation no run lists. */
@@ -565,16 +620,17 @@ static int check_obs_listed(verifier *v, uint64_t series, const bdb_obs *op)
 	return 0;
 }
 
-static int check_chunk_listed(verifier *v, const MDB_val *k, const MDB_val *val)
+static int chunk_listed(verifier *v, const MDB_val *k, const bdb_obs *obs, size_t n)
 {
-	bdb_obs obs[BDB__CHUNK_OBS];
-	size_t n;
-	if (k->mv_size != BDB__CHUNK_KEY || bdb__chunk_read(k, val, obs, &n) != 0)
-		return 0;
 	int rc = 0;
 	for (size_t i = 0; i < n && !rc; i++)
 		rc = check_obs_listed(v, bdb__get_be64(k->mv_data), &obs[i]);
 	return rc;
+}
+
+static int check_chunk_listed(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+	return each_chunk(v, k, val, false, chunk_listed);
 }
 
 static int check_series_entry(verifier *v, const MDB_val *k, const MDB_val *val)
@@ -729,7 +785,7 @@ static int check_metric_def_entry(verifier *v, const MDB_val *k, const MDB_val *
 /* Counts that must agree once every entry has been checked on its own. */
 static void check_counts(verifier *v)
 {
-	uint64_t runs = entries(v, BDB__DB_RUNS);
+	uint64_t runs = v->runs_found;
 	static const int per_run[] = {BDB__DB_RUNLOG, BDB__DB_RUN_IDS, BDB__DB_TIME,
 				      BDB__DB_RUN_SERIES};
 	for (size_t i = 0; i < sizeof per_run / sizeof *per_run; i++) {
@@ -761,6 +817,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 		memset(counts, 0, sizeof *counts);
 	bdb_buf_init(&v.a);
 	bdb_buf_init(&v.run);
+	bdb_buf_init(&v.join);
 	bdb_buf_init(&v.b);
 	int rc = bdb__read_begin(store, &v.txn);
 	if (rc)
@@ -819,7 +876,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	if (!rc)
 		check_counts(&v);
 	if (!rc && counts) {
-		counts->runs = entries(&v, BDB__DB_RUNS);
+		counts->runs = v.runs_found;
 		counts->series = entries(&v, BDB__DB_SERIES);
 		counts->observations = v.found_obs;
 	}
@@ -827,6 +884,7 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 	bdb_buf_free(&v.a);
 	bdb_buf_free(&v.b);
 	bdb_buf_free(&v.run);
+	bdb_buf_free(&v.join);
 	free(v.chunks);
 	if (n_problems)
 		*n_problems = v.problems;
@@ -862,16 +920,18 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 	return 0;
 }
 
-static int add_chunk(verifier *v, const MDB_val *k, const MDB_val *val)
+static int count_chunk(verifier *v, const MDB_val *k, const bdb_obs *obs, size_t n)
 {
-	bdb_obs obs[BDB__CHUNK_OBS];
-	size_t n;
-	if (k->mv_size != BDB__CHUNK_KEY || bdb__chunk_read(k, val, obs, &n) != 0)
-		return 0;
+	(void)k;
 	v->found_obs += n;
 	for (size_t i = 0; i < n; i++)
 		v->found_samples += obs[i].n_samples;
 	return 0;
+}
+
+static int add_chunk(verifier *v, const MDB_val *k, const MDB_val *val)
+{
+	return each_chunk(v, k, val, false, count_chunk);
 }
 
 int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
@@ -889,7 +949,7 @@ int bdb_store_stats(bdb_store *store, struct bdb_store_stats *out)
 		bdb__read_end(store, v.txn);
 		return rc ? rc : BDB_ECORRUPT;
 	}
-	out->runs = entries(&v, BDB__DB_RUNS);
+	out->runs = entries(&v, BDB__DB_RUNLOG);
 	out->series = entries(&v, BDB__DB_SERIES_INFO);
 	/* The observations and their sample counts are in the chunks. */
 	rc = walk(&v, BDB__DB_CHUNKS, add_chunk);

@@ -220,7 +220,7 @@ int bdb__delete_run_txn(bdb_store *s, MDB_txn *txn, uint64_t seq, unsigned flags
 	if (!rc)
 		rc = del(s, txn, BDB__DB_RUNLOG, seq8, 8, NULL, 0);
 	if (!rc)
-		rc = del(s, txn, BDB__DB_RUNS, seq8, 8, NULL, 0);
+		rc = bdb__run_value_del(s, txn, seq);
 	if (!rc && !(flags & BDB__DELETE_KEEP_BASELINES)) {
 		MDB_cursor *cur;
 		rc = bdb__mdb_error(mdb_cursor_open(txn, s->dbi[BDB__DB_BASELINES], &cur));
@@ -629,13 +629,15 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	uint64_t old;
 	int rc = bdb__run_id_find(s, txn, run->id, &old);
 	if (rc == 0) {
-		uint8_t seq8[8];
-		bdb__put_be64(seq8, old);
-		MDB_val k = {8, seq8}, v;
-		rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, &v);
-		if (rc)
-			return rc == MDB_NOTFOUND ? BDB_ECORRUPT : bdb__mdb_error(rc);
-		rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &c->packed);
+		MDB_val v;
+		bdb_buf join;
+		bdb_buf_init(&join);
+		rc = bdb__run_value_get(s, txn, old, &join, &v);
+		if (rc == BDB_ENOTFOUND)
+			rc = BDB_ECORRUPT;
+		if (!rc)
+			rc = bdb__run_unpack(s, txn, v.mv_data, v.mv_size, &c->packed);
+		bdb_buf_free(&join);
 		if (rc)
 			return rc;
 		char differs[512] = "";
@@ -712,7 +714,7 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	if (!rc)
 		rc = bdb__run_pack(s, txn, c->fb.data, c->fb.len, &c->packed);
 	if (!rc)
-		rc = put(s, txn, BDB__DB_RUNS, seq8, 8, c->packed.data, c->packed.len, 0);
+		rc = bdb__run_value_put(s, txn, c->seq, c->packed.data, c->packed.len);
 	if (!rc) {
 		bdb_buf_reset(&c->scratch);
 		bdb__run_series_encode(&c->scratch, (const uint8_t *)c->series_ids.data, n_metrics);

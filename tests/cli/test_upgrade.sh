@@ -6,10 +6,12 @@
 # and verify is clean. Read-only, the old store is refused with a sentence.
 # A store of format 3 (tests/fixtures/store-format3, the same runs by
 # benchdb at commit 9edace4) reads as it is, and opened for writing moves
-# to format 5 by its version alone; new runs and compact then write the
+# to format 6 by its version alone; new runs and compact then write the
 # decimal codings, and everything reads the same. A store of format 4
 # (tests/fixtures/store-format4, the same runs by benchdb at commit 52e2af2)
-# likewise: compact packs its runs again with the samples section.
+# likewise: compact packs its runs again with the samples section. A store
+# of format 5 (tests/fixtures/store-format5, the same runs by benchdb at
+# commit 8cfb686) likewise.
 . "$(dirname "$0")/lib.sh"
 SRC=$FIXTURES/store-format2
 DB=$WORK/db
@@ -19,7 +21,7 @@ cp "$SRC/data.mdb" "$DB/"
 run "$BENCHDB" --db "$DB" stats
 check_rc "stats of a format 2 store exits 0" 0
 check_err "the upgrade says so, and where the backup is" \
-	"benchdb: note: upgraded the store from format 2 to 5; the store as it was is in $DB/format-2-backup"
+	"benchdb: note: upgraded the store from format 2 to 6; the store as it was is in $DB/format-2-backup"
 check_out "every observation is still counted" "observations:          102"
 check "the backup holds the old data" test -s "$DB/format-2-backup/data.mdb"
 
@@ -49,7 +51,7 @@ else
 	run "${AS_USER[@]}" "$BENCHDB" --db "$DB/format-2-backup" -c 'show runs'
 	check_rc "a format 2 store that cannot be written is refused (exit 3)" 3
 	check_err "with what to do" \
-		"store format version 2 needs an upgrade to version 5, which needs write access"
+		"store format version 2 needs an upgrade to version 6, which needs write access"
 	check "and is left as it was" cmp "$WORK/backup.before" "$DB/format-2-backup/data.mdb"
 	chmod -R u+w "$DB/format-2-backup"
 fi
@@ -111,7 +113,7 @@ after_new_run() {
 }
 
 # Format 3: read-only as it is (nothing written), for writing by the
-# version alone (no backup), then new runs in format 5's codings.
+# version alone (no backup), then new runs in format 6's codings.
 DB3=$WORK/db3
 mkdir -p "$DB3"
 cp "$FIXTURES/store-format3/data.mdb" "$DB3/"
@@ -124,7 +126,7 @@ check "and wrote nothing" cmp "$WORK/format3.before" "$DB3/data.mdb"
 # The shell opens the store for writing: it upgrades it.
 run "$BENCHDB" --db "$DB3" -c 'show runs as csv'
 check_err "the upgrade says so" \
-	"benchdb: note: upgraded the store from format 3 to 5 (the version only: new runs and chunks store short decimals as integers and store their samples by model; benchdb compact rewrites the chunks and runs that way)"
+	"benchdb: note: upgraded the store from format 3 to 6 (the version only: new runs and chunks store short decimals as integers; new runs store their samples by model; new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the chunks and runs that way)"
 ids=$(tail -n +2 "$OUT" | cut -d, -f1)
 for r in $ids; do "$BENCHDB" --db "$DB3" export --format json "$r"; done >"$WORK/export3.json"
 check "every format 3 run exports as format 2 did" cmp "$WORK/export3.json" "$SRC/expected-export.json"
@@ -144,7 +146,7 @@ check_rc "verify reads a format 4 store as it is (exit 0)" 0
 check "and wrote nothing" cmp "$WORK/format4.before" "$DB4/data.mdb"
 run "$BENCHDB" --db "$DB4" -c 'show runs as csv'
 check_err "the upgrade says so" \
-	"benchdb: note: upgraded the store from format 4 to 5 (the version only: new runs store their samples by model; benchdb compact rewrites the runs that way)"
+	"benchdb: note: upgraded the store from format 4 to 6 (the version only: new runs store their samples by model; new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
 check "no backup for a version change" test ! -e "$DB4/format-4-backup"
 run "$BENCHDB" --db "$DB4" compact
 check_rc "compact packs the runs again" 0
@@ -156,4 +158,25 @@ check "every format 4 run, packed again, exports as format 2 did" \
 run "$BENCHDB" --db "$DB4" ingest "$FIXTURES/gbench_reps.json" --id again
 check_rc "a new run with samples goes into the upgraded store" 0
 after_new_run 4 "$DB4"
+# Format 5: the same.
+DB5=$WORK/db5
+mkdir -p "$DB5"
+cp "$FIXTURES/store-format5/data.mdb" "$DB5/"
+check_reads_read_only 5 "$DB5"
+run "$BENCHDB" --db "$DB5" verify
+check_rc "verify reads a format 5 store as it is (exit 0)" 0
+check "and wrote nothing" cmp "$WORK/format5.before" "$DB5/data.mdb"
+run "$BENCHDB" --db "$DB5" -c 'show runs as csv'
+check_err "the upgrade says so" \
+	"benchdb: note: upgraded the store from format 5 to 6 (the version only: new runs store a frame longer than a page in whole pages and a rest, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
+check "no backup for a version change" test ! -e "$DB5/format-5-backup"
+ids=$(tail -n +2 "$OUT" | cut -d, -f1)
+for r in $ids; do "$BENCHDB" --db "$DB5" export --format json "$r"; done >"$WORK/export5.json"
+check "every format 5 run exports as format 2 did" \
+	cmp "$WORK/export5.json" "$SRC/expected-export.json"
+run "$BENCHDB" --db "$DB5" ingest "$FIXTURES/gbench_reps.json" --id again
+check_rc "a new run goes into the upgraded store" 0
+run "$BENCHDB" --db "$DB5" compact
+check_rc "compact of the upgraded store exits 0" 0
+after_new_run 5 "$DB5"
 finish

@@ -595,23 +595,42 @@ static void test_store_keeps_run_bytes(void **state)
 	free(dir);
 }
 
+/* The `runs` database of the store at dir, through LMDB itself, in a
+ * transaction of flags (MDB_RDONLY or 0); raw_runs_end commits it. */
+typedef struct raw_runs {
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+} raw_runs;
+
+static void raw_runs_begin(raw_runs *r, const char *dir, unsigned flags)
+{
+	assert_int_equal(mdb_env_create(&r->env), 0);
+	mdb_env_set_maxdbs(r->env, 32);
+	assert_int_equal(mdb_env_open(r->env, dir, flags, 0666), 0);
+	assert_int_equal(mdb_txn_begin(r->env, NULL, flags, &r->txn), 0);
+	assert_int_equal(mdb_dbi_open(r->txn, "runs", 0, &r->dbi), 0);
+}
+
+static void raw_runs_end(raw_runs *r)
+{
+	assert_int_equal(mdb_txn_commit(r->txn), 0);
+	mdb_env_close(r->env);
+}
+
 /* Rewrites every `runs` value of the store at dir as format 3 wrote it (a
  * bare zstd frame of the FlatBuffer), through LMDB itself. */
 static void runs_as_format3(const char *dir)
 {
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi dbi;
+	raw_runs r;
 	MDB_cursor *cur;
 	MDB_val k, v;
 	bdb_buf fb, frame;
 	bdb_buf_init(&fb);
 	bdb_buf_init(&frame);
-	assert_int_equal(mdb_env_create(&env), 0);
-	mdb_env_set_maxdbs(env, 32);
-	assert_int_equal(mdb_env_open(env, dir, 0, 0666), 0);
-	assert_int_equal(mdb_txn_begin(env, NULL, 0, &txn), 0);
-	assert_int_equal(mdb_dbi_open(txn, "runs", 0, &dbi), 0);
+	raw_runs_begin(&r, dir, 0);
+	MDB_txn *txn = r.txn;
+	MDB_dbi dbi = r.dbi;
 	uint8_t keys[64][8];
 	size_t n = 0;
 	assert_int_equal(mdb_cursor_open(txn, dbi, &cur), 0);
@@ -630,8 +649,7 @@ static void runs_as_format3(const char *dir)
 		MDB_val nv = {frame.len - 1, frame.data + 1};
 		assert_int_equal(mdb_put(txn, dbi, &k, &nv, 0), 0);
 	}
-	assert_int_equal(mdb_txn_commit(txn), 0);
-	mdb_env_close(env);
+	raw_runs_end(&r);
 	bdb_buf_free(&fb);
 	bdb_buf_free(&frame);
 }
@@ -661,6 +679,193 @@ static void test_compact_repacks_samples(void **state)
 	/* Every value packed again, with the section (runs_as_format3 checks
 	 * the first byte on its way). */
 	runs_as_format3(dir);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* A run of `points` points of three metrics of random bits: a frame of
+ * about 24 bytes a point, which zstd cannot shorten. */
+static bdb_run *wide_run(int index, size_t points)
+{
+	char id[32], name[32];
+	snprintf(id, sizeof id, "wide-%d", index);
+	bdb_run *run = bdb_run_new();
+	assert_non_null(run);
+	assert_int_equal(bdb_run_set_id(run, id), 0);
+	run->timestamp_us = 1700000000000000 + index;
+	for (size_t p = 0; p < points; p++) {
+		bdb_point *point;
+		snprintf(name, sizeof name, "BM_%zu", p);
+		assert_int_equal(bdb_run_add_point(run, name, &point), 0);
+		for (int m = 0; m < 3; m++) {
+			bdb_metric *metric;
+			double v = from_bits((next_u64() >> 12) | UINT64_C(0x3FF0000000000000));
+			snprintf(name, sizeof name, "m%d", m);
+			assert_int_equal(bdb_point_add_metric(run, point, name, v, &metric), 0);
+		}
+	}
+	return run;
+}
+
+/* The raw `runs` entries of the store at dir: how many of each key size,
+ * and whether every 8-byte value with a 9-byte rest is whole pages. */
+static void count_run_entries(const char *dir, size_t *whole, size_t *rests, bool *rests_ok)
+{
+	raw_runs r;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	MDB_stat st;
+	raw_runs_begin(&r, dir, MDB_RDONLY);
+	assert_int_equal(mdb_env_stat(r.env, &st), 0);
+	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
+	*whole = *rests = 0;
+	*rests_ok = true;
+	size_t last_len = 0;
+	uint8_t last_key[8] = {0};
+	for (int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST); !got;
+	     got = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+		if (k.mv_size == 8) {
+			(*whole)++;
+			last_len = v.mv_size;
+			memcpy(last_key, k.mv_data, 8);
+			continue;
+		}
+		assert_int_equal(k.mv_size, 9);
+		(*rests)++;
+		/* The rest follows its run's part, which fills whole pages,
+		 * and is itself under half a page. */
+		*rests_ok = *rests_ok && memcmp(k.mv_data, last_key, 8) == 0 &&
+			    ((const uint8_t *)k.mv_data)[8] == 1 && last_len > 0 &&
+			    last_len % (st.ms_psize - 16) == 0 && v.mv_size < st.ms_psize / 2;
+	}
+	mdb_cursor_close(cur);
+	raw_runs_end(&r);
+}
+
+/* Puts an entry under `runs` key k[0..klen) of the store at dir, through
+ * LMDB itself. */
+static void put_raw_run_entry(const char *dir, const uint8_t *key, size_t klen, const char *val)
+{
+	raw_runs r;
+	raw_runs_begin(&r, dir, 0);
+	MDB_val k = {klen, (void *)key}, v = {strlen(val), (void *)val};
+	assert_int_equal(mdb_put(r.txn, r.dbi, &k, &v, 0), 0);
+	raw_runs_end(&r);
+}
+
+/* Stores every split value of the store at dir whole under its run's key,
+ * as format 5 did, through LMDB itself. */
+static void join_run_values(const char *dir)
+{
+	raw_runs r;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	raw_runs_begin(&r, dir, 0);
+	MDB_txn *txn = r.txn;
+	MDB_dbi dbi = r.dbi;
+	uint8_t rests[64][9];
+	size_t n = 0;
+	assert_int_equal(mdb_cursor_open(txn, dbi, &cur), 0);
+	for (int got = mdb_cursor_get(cur, &k, &v, MDB_FIRST); !got && n < 64;
+	     got = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
+		if (k.mv_size == 9)
+			memcpy(rests[n++], k.mv_data, 9);
+	mdb_cursor_close(cur);
+	bdb_buf whole;
+	bdb_buf_init(&whole);
+	for (size_t i = 0; i < n; i++) {
+		MDB_val rk = {9, rests[i]}, rv;
+		k = (MDB_val){8, rests[i]};
+		assert_int_equal(mdb_get(txn, dbi, &k, &v), 0);
+		assert_int_equal(mdb_get(txn, dbi, &rk, &rv), 0);
+		bdb_buf_reset(&whole);
+		bdb_buf_append(&whole, v.mv_data, v.mv_size);
+		bdb_buf_append(&whole, rv.mv_data, rv.mv_size);
+		MDB_val nv = {whole.len, whole.data};
+		assert_int_equal(mdb_put(txn, dbi, &k, &nv, 0), 0);
+		assert_int_equal(mdb_del(txn, dbi, &rk, NULL), 0);
+	}
+	raw_runs_end(&r);
+	bdb_buf_free(&whole);
+}
+
+static void count_problem(void *ctx, const char *msg)
+{
+	(void)msg;
+	(*(int *)ctx)++;
+}
+
+/* Frames longer than a page are stored as whole pages under the run's key
+ * and the rest under key ‖ 01 (docs/storage.md 2.2.1): every run reads
+ * back byte for byte, before and after compact; deleting a run deletes
+ * both parts; a rest without its run is a problem verify names. */
+static void test_long_values_split(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	enum { N = 24 };
+	bdb_buf fb[N];
+	for (int i = 0; i < N; i++) {
+		/* 150 to 380 points: frames of about 3.6 to 9 KB */
+		bdb_run *run = wide_run(i, 150 + (size_t)i * 10);
+		bdb_buf_init(&fb[i]);
+		assert_int_equal(bdb_run_encode(run, &fb[i]), 0);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	size_t whole, rests;
+	bool rests_ok;
+	count_run_entries(dir, &whole, &rests, &rests_ok);
+	assert_int_equal(whole, N);
+	/* some frames split, some not (their rest would be half a page or more) */
+	assert_true(rests > 3 && rests < N - 3);
+	assert_true(rests_ok);
+	/* Stored whole as format 5 did, they read the same, and compact
+	 * splits them again. */
+	size_t rests_before = rests;
+	join_run_values(dir);
+	count_run_entries(dir, &whole, &rests, &rests_ok);
+	assert_int_equal(rests, 0);
+
+	s = open_store(dir, 0);
+	bdb_buf copy[N];
+	for (int i = 0; i < N; i++) {
+		bdb_buf_init(&copy[i]);
+		bdb_buf_append(&copy[i], fb[i].data, fb[i].len);
+	}
+	assert_runs_read_back(s, fb, N);
+	uint64_t before, after;
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	assert_int_equal(bdb_store_compact(s, &before, &after, &d), 0);
+	assert_verify_clean(s);
+	assert_runs_read_back(s, copy, N);
+	/* Deleting every run with a rest leaves no rest behind. */
+	bdb_store_close(s);
+	count_run_entries(dir, &whole, &rests, &rests_ok);
+	assert_int_equal(rests, rests_before);
+	assert_true(rests_ok);
+	s = open_store(dir, 0);
+	for (int i = 0; i < N; i++)
+		assert_int_equal(bdb_store_delete_run(s, (uint64_t)i + 1), 0);
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	count_run_entries(dir, &whole, &rests, &rests_ok);
+	assert_int_equal(whole, 0);
+	assert_int_equal(rests, 0);
+
+	/* A rest whose run does not exist. */
+	uint8_t key[9] = {0, 0, 0, 0, 0, 0, 0, 99, 1};
+	put_raw_run_entry(dir, key, sizeof key, "orphan");
+	s = open_store(dir, 0);
+	int problems = 0;
+	size_t n_problems = 0;
+	assert_int_equal(bdb_store_verify(s, count_problem, &problems, &n_problems), 0);
+	assert_int_equal(problems, 1);
+	bdb_store_close(s);
 	remove_tree(dir);
 	free(dir);
 }
@@ -726,6 +931,7 @@ int main(void)
 	    cmocka_unit_test(test_store_keeps_run_bytes),
 	    cmocka_unit_test(test_compact_repacks_samples),
 	    cmocka_unit_test(test_runlog_light_decode),
+	    cmocka_unit_test(test_long_values_split),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

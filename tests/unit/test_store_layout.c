@@ -23,6 +23,7 @@
 #include "engine.h"
 #include "helpers/files.h"
 #include "helpers/store_env.h"
+#include "internal.h"
 #include "query.h"
 
 /* ---- raw access to the store's databases ---- */
@@ -210,6 +211,195 @@ static void test_chunks_take_bounds_and_older_runs(void **state)
 	bdb_store_close(s);
 	assert_int_equal(series_chunks(dir, 1, &count, &largest), (n_before + 127) / 128 + 2);
 	assert_int_equal(count, n_before + 1);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* The value of run i in test_chunks_gather_into_blocks: no short decimal
+ * (the XOR coding, ~7 bytes an observation: chunks of about 1 KB). */
+static double block_value(size_t i)
+{
+	return (double)((i * 2654435761u) % 1000003u) / 7.0 + 1e-9 * (double)i;
+}
+
+/* Series 1 read from..to (oldest first, or newest first when backward):
+ * checks each value against block_value of its run's time ((ts - 1000) / 10,
+ * the runs left out by skip) and returns how many. */
+static size_t check_window(bdb_store *s, int64_t from, int64_t to, bool backward,
+			   const bool *gone)
+{
+	bdb_reader *r;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, 1, from, to, backward, &it), 0);
+	bdb_obs o;
+	size_t n = 0;
+	int64_t prev = backward ? INT64_MAX : INT64_MIN;
+	int rc;
+	while ((rc = bdb_obs_iter_next(it, &o)) == 1) {
+		assert_true(backward ? o.timestamp_us < prev : o.timestamp_us > prev);
+		assert_true(o.timestamp_us >= from && o.timestamp_us <= to);
+		prev = o.timestamp_us;
+		size_t i = (size_t)(o.timestamp_us - 1000) / 10;
+		assert_false(gone[i]);
+		assert_true(o.value == block_value(i));
+		n++;
+	}
+	assert_int_equal(rc, 0);
+	bdb_reader_end(r);
+	return n;
+}
+
+/* How many values of series 1's are blocks (first byte 80, 2.8). */
+static size_t series_blocks(const char *dir)
+{
+	raw r;
+	raw_open(&r, dir, "chunks");
+	MDB_cursor *cur;
+	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
+	MDB_val k, v;
+	size_t n = 0;
+	for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
+		n += ((const uint8_t *)v.mv_data)[0] == 0x80;
+	mdb_cursor_close(cur);
+	raw_close(&r);
+	return n;
+}
+
+static int delete_obs_of(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	const uint64_t *seqs = ctx;
+	return bdb__obs_delete_runs(txn, s->dbi[BDB__DB_CHUNKS], seqs, 3);
+}
+
+/*
+ * A series' sealed chunks gather into blocks of one page (2.8): appended
+ * one run at a time and in batches, the series reads back whole, forwards,
+ * backwards and by windows that start and end inside blocks; single
+ * observations and the count read through blocks; a backfill and a
+ * delete inside a block, and retain's deletion of several runs, take the
+ * block apart and lose nothing else; verify is clean throughout, and a
+ * block whose header does not add up is damage it names.
+ */
+static void test_chunks_gather_into_blocks(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	enum { N = 1600, BATCH = 50 };
+	static bool gone[N + 1];
+	memset(gone, 0, sizeof gone);
+	size_t singles = sanitized() ? 200 : 400;
+	for (size_t i = 0; i < singles; i++) {
+		char id[32];
+		snprintf(id, sizeof id, "r%zu", i);
+		put_one(s, id, 1000 + 10 * (int64_t)i, block_value(i), i % 7 == 0);
+	}
+	for (size_t i = singles; i < N; i += BATCH) {
+		bdb_run *runs[BATCH];
+		char id[32];
+		for (size_t j = 0; j < BATCH; j++) {
+			snprintf(id, sizeof id, "r%zu", i + j);
+			runs[j] = one_metric_run(id, 1000 + 10 * (int64_t)(i + j),
+						 block_value(i + j), (i + j) % 7 == 0);
+		}
+		size_t failed = 0;
+		bdb_diag d;
+		bdb_diag_clear(&d);
+		assert_int_equal(bdb_store_put_runs(s, (const bdb_run *const *)runs, BATCH, 0, NULL,
+						    NULL, &failed, &d),
+				 0);
+		assert_int_equal(failed, 0);
+		for (size_t j = 0; j < BATCH; j++)
+			bdb_run_free(runs[j]);
+	}
+	assert_verify_clean(s);
+	bdb_store_close(s);
+	size_t blocks = series_blocks(dir);
+	assert_true(blocks >= 2);
+
+	s = open_store(dir, 0);
+	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, false, gone), N);
+	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, true, gone), N);
+	/* Windows starting and ending anywhere: every 97th run to 613 runs on. */
+	for (size_t a = 0; a < N; a += 97) {
+		int64_t from = 1000 + 10 * (int64_t)a - 5, to = from + 10 * 613;
+		size_t want = (a + 613 < N ? a + 613 : N) - a;
+		assert_int_equal(check_window(s, from, to, false, gone), want);
+		assert_int_equal(check_window(s, from, to, true, gone), want);
+	}
+	bdb_reader *r;
+	bdb_obs o;
+	size_t count;
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_obs_count(r, 1, &count), 0);
+	assert_int_equal(count, N);
+	for (size_t i = 0; i < N; i += 37) {
+		assert_int_equal(bdb_reader_obs_get(r, 1, i + 1, &o), 0);
+		assert_true(o.value == block_value(i));
+		assert_int_equal(o.has_lower, i % 7 == 0);
+	}
+	bdb_reader_end(r);
+
+	/* A delete inside the first block, then a backfill into it (its
+	 * run's time between two others: a value of its own). */
+	assert_int_equal(bdb_store_delete_run(s, 3), 0);
+	gone[2] = true;
+	bdb_run *late = one_metric_run("late", 1000 + 10 * 5 + 5, 42.0, false);
+	put_ok(s, late, 0, BDB_PUT_STORED);
+	bdb_run_free(late);
+	assert_verify_clean(s);
+	assert_int_equal(check_window(s, INT64_MIN, 1054, false, gone), 5);
+	assert_int_equal(check_window(s, 1056, INT64_MAX, false, gone), N - 6);
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_obs_get(r, 1, N + 1, &o), 0);
+	assert_true(o.value == 42.0);
+	bdb_reader_end(r);
+	assert_int_equal(bdb_store_delete_run(s, N + 1), 0);
+
+	/* Retain's walk: three runs' observations, two of them in blocks. */
+	uint64_t seqs[3] = {10, 700, N - 1};
+	assert_int_equal(bdb__write(s, delete_obs_of, seqs), 0);
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(bdb_store_delete_run(s, seqs[i]), 0);
+		gone[seqs[i] - 1] = true;
+	}
+	assert_verify_clean(s);
+	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, false, gone), N - 4);
+	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, true, gone), N - 4);
+	bdb_store_close(s);
+
+	/* A block saying it has one part: damage. */
+	raw rw;
+	raw_open(&rw, dir, "chunks");
+	MDB_cursor *cur;
+	assert_int_equal(mdb_cursor_open(rw.txn, rw.dbi, &cur), 0);
+	MDB_val k, v;
+	int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	while (rc == 0 && ((const uint8_t *)v.mv_data)[0] != 0x80)
+		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+	assert_int_equal(rc, 0);
+	uint8_t *copy = malloc(v.mv_size);
+	memcpy(copy, v.mv_data, v.mv_size);
+	copy[1] = 1;
+	MDB_val nv = {v.mv_size, copy};
+	assert_int_equal(mdb_cursor_put(cur, &k, &nv, MDB_CURRENT), 0);
+	mdb_cursor_close(cur);
+	raw_close(&rw);
+	free(copy);
+	s = open_store(dir, 0);
+	size_t problems = 0;
+	assert_int_equal(bdb_store_verify(s, NULL, NULL, &problems), 0);
+	assert_true(problems >= 1);
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	bdb_obs_iter *it;
+	assert_int_equal(bdb_obs_iter_open(r, 1, INT64_MIN, INT64_MAX, false, &it), 0);
+	while ((rc = bdb_obs_iter_next(it, &o)) == 1)
+		;
+	assert_int_equal(rc, BDB_ECORRUPT);
+	bdb_reader_end(r);
+	bdb_store_close(s);
 	remove_tree(dir);
 	free(dir);
 }
@@ -664,6 +854,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_chunks_take_bounds_and_older_runs),
 	    cmocka_unit_test(test_chunks_merge_a_batch),
+	    cmocka_unit_test(test_chunks_gather_into_blocks),
 	    cmocka_unit_test(test_chunk_keeps_sample_counts),
 	    cmocka_unit_test(test_chunk_bytes),
 	    cmocka_unit_test(test_runs_compressed_with_a_dictionary),

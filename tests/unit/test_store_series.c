@@ -742,7 +742,7 @@ static void test_open_refuses_other_stores(void **state)
 	s = NULL;
 	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
 	assert_null(s);
-	assert_non_null(strstr(d.message, "store format version 1, this benchdb reads version 5"));
+	assert_non_null(strstr(d.message, "store format version 1, this benchdb reads version 6"));
 	remove_tree(dir);
 	free(dir);
 	/* An LMDB environment of some other program. */
