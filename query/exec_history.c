@@ -833,33 +833,56 @@ static bool whole_history(const bdb__stmt *st)
 	       !bdb__expr_uses_run_fields(st->where);
 }
 
-static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-		       const history *h, const bdb__changes_options *opt, bool lead,
-		       bdb_result *r)
+/* The finite values x of a series' history with their times t in days and
+ * their positions at in it, n of them. */
+typedef struct series_values {
+	double *x, *t;
+	size_t *at, n;
+} series_values;
+
+static void finite_free(series_values *v)
 {
-	double *x = malloc((h->n ? h->n : 1) * sizeof *x);
-	double *t = malloc((h->n ? h->n : 1) * sizeof *t);
-	size_t *at = malloc((h->n ? h->n : 1) * sizeof *at);
-	bdb__changes found = {0};
-	int rc = 0;
-	if (!x || !t || !at) {
-		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
-		goto done;
-	}
-	size_t n = 0;
+	free(v->x);
+	free(v->t);
+	free(v->at);
+}
+
+/* v from h: 0, or BDB_ENOMEM reported (v is then to be freed all the
+ * same). */
+static int finite_values(bdb__exec *ex, const history *h, series_values *v)
+{
+	v->x = malloc((h->n ? h->n : 1) * sizeof *v->x);
+	v->t = malloc((h->n ? h->n : 1) * sizeof *v->t);
+	v->at = malloc((h->n ? h->n : 1) * sizeof *v->at);
+	v->n = 0;
+	if (!v->x || !v->t || !v->at)
+		return bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
 	for (size_t i = 0; i < h->n; i++)
 		if (isfinite(h->obs[i].value)) {
-			at[n] = i;
-			t[n] = (double)h->obs[i].timestamp_us / US_PER_DAY;
-			x[n++] = h->obs[i].value;
+			v->at[v->n] = i;
+			v->t[v->n] = (double)h->obs[i].timestamp_us / US_PER_DAY;
+			v->x[v->n++] = h->obs[i].value;
 		}
+	return 0;
+}
+
+/* The change points of one series into found: from its persisted record
+ * when the statement reads the whole history with the default options,
+ * else by the detector. */
+static int series_changes(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+			  const history *h, const bdb__changes_options *opt, bdb__changes *found)
+{
+	series_values v;
+	int rc = finite_values(ex, h, &v);
+	if (rc)
+		goto done;
 	int from = 0;
 	if (whole_history(st) && bdb__cpfold_key(opt) == ex->persisted_key && h->n)
 		rc = bdb__changelog_answer(ex->rd, si->id, h->n, h->obs[h->n - 1].timestamp_us,
-					   h->obs[h->n - 1].run_seq, x, t, n, opt, &found,
+					   h->obs[h->n - 1].run_seq, v.x, v.t, v.n, opt, found,
 					   &from);
 	else
-		rc = bdb__detect_changes_at(x, t, n, opt, &found);
+		rc = bdb__detect_changes_at(v.x, v.t, v.n, opt, found);
 	if (rc) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
@@ -867,6 +890,32 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 	}
 	ex->persisted_series += from >= 1;
 	ex->settled_series += from == 2;
+done:
+	finite_free(&v);
+	return rc;
+}
+
+/* A step the joint placement moved: by how many runs, and how many other
+ * series change at its commit. */
+typedef struct joint_move {
+	int by;
+	size_t others;
+} joint_move;
+
+/* The rows of one series' change points found over its history h; moved
+ * (NULL, or one per point) says which the joint placement moved. */
+static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+		       const history *h, const bdb__changes_options *opt,
+		       const bdb__changes *found_in, const joint_move *moved, bool lead,
+		       bdb_result *r)
+{
+	const bdb__changes found = *found_in;
+	series_values v;
+	int rc = finite_values(ex, h, &v);
+	if (rc)
+		goto done;
+	const double *x = v.x, *t = v.t;
+	const size_t *at = v.at, n = v.n;
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
@@ -944,6 +993,20 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 				snprintf(back, sizeof back, "%.10s", *end.commit ? end.commit : end.id);
 			describe(cp, opt, n, span, has_end ? back : NULL, detail, sizeof detail, why,
 				 sizeof why);
+			if (moved && moved[k].by) {
+				int by = moved[k].by, runs = by < 0 ? -by : by;
+				snprintf(detail, sizeof detail,
+					 "placed with %zu other series (own runs: %d run%s %s)",
+					 moved[k].others, runs, runs == 1 ? "" : "s",
+					 by < 0 ? "later" : "earlier");
+				size_t used = strlen(why);
+				snprintf(why + used, sizeof why - used,
+					 "; placed jointly: %zu other series change at this commit, "
+					 "within the 95%% likelihood-ratio set of its place (LR <= %.4g), "
+					 "%d run%s %s than its own runs put it",
+					 moved[k].others, BDB_CHANGES_JOINT_TOLERANCE, runs,
+					 runs == 1 ? "" : "s", by < 0 ? "earlier" : "later");
+			}
 			if (*detail)
 				bdb__cell_str(r, w, c0 + CH_DETAIL, detail);
 			bdb__cell_str(r, w, c0 + CH_EXPLANATION, why);
@@ -969,10 +1032,90 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 				      sign < 0 ? BDB__MARK_REGRESSION : BDB__MARK_IMPROVEMENT);
 	}
 done:
-	bdb__changes_free(&found);
-	free(x);
-	free(t);
-	free(at);
+	finite_free(&v);
+	return rc;
+}
+
+/* The joint placement's input (stats.h), gathered series by series. */
+typedef struct joint_input {
+	bdb__joint_change *changes;
+	size_t n_changes;
+	bdb__joint_step *steps;
+	size_t *point; /* each step's position in its series' answer */
+	size_t n_steps;
+} joint_input;
+
+static void joint_input_free(joint_input *in)
+{
+	free(in->changes);
+	free(in->steps);
+	free(in->point);
+}
+
+/* The commit of the run of observation o ("" when unknown). */
+static int commit_of(bdb__exec *ex, const bdb_obs *o, const char **commit)
+{
+	bdb_run_info info;
+	int rc = bdb_reader_run_info(ex->rd, o->run_seq, &info);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the run log");
+	*commit = info.commit;
+	return 0;
+}
+
+/* Adds series' change points found over h to in: every step and
+ * excursion at its commit, and every step with the commits of the places
+ * its own runs allow (bdb__changes_step_places). */
+static int joint_collect(bdb__exec *ex, const history *h, const bdb__changes *found,
+			 size_t series, joint_input *in)
+{
+	series_values v;
+	int rc = finite_values(ex, h, &v);
+	const double *x = v.x, *t = v.t;
+	const size_t *at = v.at, n = v.n;
+	bdb__joint_change *c = realloc(in->changes, (in->n_changes + found->count + 1) * sizeof *c);
+	if (c)
+		in->changes = c;
+	bdb__joint_step *s = realloc(in->steps, (in->n_steps + found->count + 1) * sizeof *s);
+	if (s)
+		in->steps = s;
+	size_t *p = realloc(in->point, (in->n_steps + found->count + 1) * sizeof *p);
+	if (p)
+		in->point = p;
+	if (!rc && (!c || !s || !p))
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "placing changes");
+	if (rc)
+		goto done;
+	for (size_t k = 0; k < found->count && !rc; k++) {
+		const bdb__change_point *cp = &found->points[k];
+		if (cp->kind == BDB__CHANGE_DRIFT || cp->index >= n)
+			continue;
+		bdb__joint_change *ch = &in->changes[in->n_changes];
+		if ((rc = commit_of(ex, &h->obs[at[cp->index]], &ch->commit)) != 0)
+			break;
+		ch->series = series;
+		in->n_changes++;
+		if (cp->kind != BDB__CHANGE_STEP)
+			continue;
+		bool ok[BDB_CHANGES_JOINT_PLACES];
+		if ((rc = bdb__changes_step_places(x, t, n, found, k, BDB_CHANGES_JOINT_TOLERANCE,
+						   ok)) != 0) {
+			rc = bdb__exec_store_error(ex, rc, "placing changes");
+			break;
+		}
+		bdb__joint_step *st = &in->steps[in->n_steps];
+		*st = (bdb__joint_step){.series = series, .commit = ch->commit};
+		for (int d = -BDB_CHANGES_JOINT_RUNS; d <= BDB_CHANGES_JOINT_RUNS && !rc; d++) {
+			if (d == 0 || !ok[d + BDB_CHANGES_JOINT_RUNS])
+				continue;
+			size_t i = (size_t)((long)cp->index + d);
+			st->offset[st->n_places] = d;
+			rc = commit_of(ex, &h->obs[at[i]], &st->place[st->n_places++]);
+		}
+		in->point[in->n_steps++] = k;
+	}
+done:
+	finite_free(&v);
 	return rc;
 }
 
@@ -1388,6 +1531,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb_series_info **series = NULL;
 	size_t n_series = 0;
 	history h = {NULL, 0, 0};
+	bdb__changes *answers = NULL; /* each series', for the joint placement */
+	joint_input joint_in = {0};
 	bdb__changes_options opt;
 	changes_options(st, &opt);
 	opt.cancel = ex->opt ? ex->opt->cancel : NULL;
@@ -1444,13 +1589,31 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	ex->persisted_series = 0;
 	ex->settled_series = 0;
 	int64_t analysed = 0;
+	/* The robust method over many series places each step jointly: one
+	 * its own runs cannot place to one run goes where other series of
+	 * the answer change (bdb__joint_place). The answers wait for all
+	 * series, and the rows are made from them afterwards. */
+	bool joint = opt.robust && !opt.window && lead;
+	if (joint && !(answers = calloc(n_series, sizeof *answers))) {
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "placing changes");
+		goto done;
+	}
 	for (size_t i = 0; i < n_series && !rc; i++) {
 		h.n = 0;
+		bdb__changes found = {0};
 		rc = load_history(ex, st, series[i], &h);
 		if (!rc)
 			rc = bdb__exec_check_cancel(ex);
 		if (!rc)
-			rc = change_rows(ex, st, series[i], &h, &opt, lead, r);
+			rc = series_changes(ex, st, series[i], &h, &opt, &found);
+		if (!rc && joint) {
+			answers[i] = found;
+			found = (bdb__changes){0};
+			rc = joint_collect(ex, &h, &answers[i], i, &joint_in);
+		} else if (!rc) {
+			rc = change_rows(ex, st, series[i], &h, &opt, &found, NULL, lead, r);
+		}
+		bdb__changes_free(&found);
 		if (!rc && drawing) {
 			size_t first = drawing->n_rows;
 			chart_series(ex, st, series[i], &chart);
@@ -1459,6 +1622,37 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				rc = chart_changes(ex, drawing, first, drawing->n_rows, &opt);
 		}
 		analysed += h.n > 0;
+	}
+	if (joint && !rc) {
+		if ((rc = bdb__joint_place(joint_in.steps, joint_in.n_steps, joint_in.changes,
+					   joint_in.n_changes, BDB_CHANGES_JOINT_SUPPORT)) != 0) {
+			rc = bdb__exec_store_error(ex, rc, "placing changes");
+			goto done;
+		}
+		for (size_t k = 0; k < joint_in.n_steps; k++) {
+			const bdb__joint_step *js = &joint_in.steps[k];
+			bdb__change_point *cp = &answers[js->series].points[joint_in.point[k]];
+			cp->index = (size_t)((long)cp->index + js->moved_by);
+		}
+		for (size_t i = 0; i < n_series && !rc; i++) {
+			/* The moves of series i's points, for its rows. */
+			size_t count = answers[i].count;
+			joint_move *moved = calloc(count ? count : 1, sizeof *moved);
+			if (!moved) {
+				rc = bdb__exec_store_error(ex, BDB_ENOMEM, "placing changes");
+				break;
+			}
+			for (size_t k = 0; k < joint_in.n_steps; k++)
+				if (joint_in.steps[k].series == i)
+					moved[joint_in.point[k]] = (joint_move){
+					    joint_in.steps[k].moved_by, joint_in.steps[k].support};
+			h.n = 0;
+			rc = load_history(ex, st, series[i], &h);
+			if (!rc)
+				rc = change_rows(ex, st, series[i], &h, &opt, &answers[i], moved, lead,
+						 r);
+			free(moved);
+		}
 	}
 	if (drawing && drawing->failed)
 		r->failed = true;
@@ -1472,6 +1666,11 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__field_int(r, "settled_series", (int64_t)ex->settled_series);
 	}
 done:
+	if (answers)
+		for (size_t i = 0; i < n_series; i++)
+			bdb__changes_free(&answers[i]);
+	free(answers);
+	joint_input_free(&joint_in);
 	free(ex->annotations);
 	ex->annotations = NULL;
 	ex->n_annotations = 0;

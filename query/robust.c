@@ -418,6 +418,99 @@ static int refine(const robust *w, const double *y, size_t *idx, size_t m)
 	return 0;
 }
 
+/* The values of step k's piece of found (between its neighbouring change
+ * points; an excursion ends a piece at its start and begins one at its
+ * end): [*from, *to). */
+static void piece_of(const bdb__changes *found, size_t k, size_t n, size_t *from, size_t *to)
+{
+	*from = 0;
+	*to = n;
+	for (size_t j = k; j-- > 0;) {
+		const bdb__change_point *p = &found->points[j];
+		if (p->kind != BDB__CHANGE_DRIFT) {
+			*from = p->kind == BDB__CHANGE_EXCURSION ? p->end : p->index;
+			break;
+		}
+	}
+	for (size_t j = k + 1; j < found->count; j++)
+		if (found->points[j].kind != BDB__CHANGE_DRIFT) {
+			*to = found->points[j].index;
+			break;
+		}
+}
+
+int bdb__changes_step_places(const double *x, const double *t, size_t n,
+			     const bdb__changes *found, size_t k, double tolerance, bool *ok)
+{
+	enum { R = BDB_CHANGES_JOINT_RUNS };
+	for (size_t d = 0; d < BDB_CHANGES_JOINT_PLACES; d++)
+		ok[d] = false;
+	if (k >= found->count || found->points[k].kind != BDB__CHANGE_STEP)
+		return BDB_EINVAL;
+	const bdb__change_point *cp = &found->points[k];
+	size_t from, to, at = cp->index;
+	piece_of(found, k, n, &from, &to);
+	/* A step closer to a neighbour than the sides allow (an excursion's
+	 * runs are not the step's) stays where it is. */
+	if (at < from + BDB_CHANGES_MIN_SIDE || at + BDB_CHANGES_MIN_SIDE > to || to > n) {
+		ok[R] = true;
+		return 0;
+	}
+	double *c = malloc((to - from) * sizeof *c);
+	double *scratch = malloc((to - from) * sizeof *scratch);
+	if (!c || !scratch) {
+		free(c);
+		free(scratch);
+		return BDB_ENOMEM;
+	}
+	/* The piece with a drift of found taken out, as the method measured
+	 * its steps. */
+	const bdb__change_point *drift = NULL;
+	for (size_t j = 0; j < found->count; j++)
+		if (found->points[j].kind == BDB__CHANGE_DRIFT)
+			drift = &found->points[j];
+	for (size_t j = from; j < to; j++) {
+		double v = x[j];
+		if (drift && j >= drift->index && j < drift->end)
+			v -= drift->slope * ((t ? t[j] : (double)j) -
+					     (t ? t[drift->index] : (double)drift->index));
+		c[j - from] = v;
+	}
+	double before = median_of(c, at - from, scratch);
+	double after = median_of(c + (at - from), to - at, scratch);
+	double noise = cp->noise > 0 ? cp->noise : 0.0;
+	double lo = (before < after ? before : after) - 3 * noise;
+	double hi = (before > after ? before : after) + 3 * noise;
+	double mid = (before + after) / 2;
+	for (size_t j = 0; j < to - from; j++)
+		c[j] = (c[j] < lo ? lo : c[j] > hi ? hi : c[j]) - mid;
+	size_t m = to - from, cut = at - from;
+	double phi = lag1_around(c, 0, cut, m, before - mid, after - mid);
+	double rss[BDB_CHANGES_JOINT_PLACES], best = INFINITY;
+	for (int d = -R; d <= R; d++) {
+		rss[d + R] = NAN;
+		long tau = (long)cut + d;
+		if (tau < BDB_CHANGES_MIN_SIDE || (size_t)tau + BDB_CHANGES_MIN_SIDE > m)
+			continue;
+		rss[d + R] = ar1_rss(c, 0, m, (size_t)tau, phi);
+		if (rss[d + R] < best)
+			best = rss[d + R];
+	}
+	/* 2 (l(best) - l(tau)) with the noise variance profiled out. Exact
+	 * levels (RSS 0) have one place only. */
+	for (size_t d = 0; d < BDB_CHANGES_JOINT_PLACES; d++) {
+		if (isnan(rss[d]) || !isfinite(best))
+			continue;
+		if (best > 0)
+			ok[d] = (double)m * log(rss[d] / best) <= tolerance;
+		else
+			ok[d] = rss[d] <= 0;
+	}
+	free(c);
+	free(scratch);
+	return 0;
+}
+
 /* n choose k as a double (exact while it stays below 2^53). */
 static double choose(size_t n, size_t k)
 {

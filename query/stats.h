@@ -532,6 +532,67 @@ int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *o
 int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			   const bdb__changes_options *opt, bdb__changes *out);
 
+/* Joint placement (bdb__changes_step_places, bdb__joint_place): a step
+ * may move by at most this many runs, to places whose likelihood ratio
+ * against its best place is at most BDB_CHANGES_JOINT_TOLERANCE (the 95 %
+ * point of chi-square with 1 degree of freedom), and only to a commit at
+ * which at least BDB_CHANGES_JOINT_SUPPORT other series of the answer
+ * change. docs/detection.md gives the reasons. */
+#define BDB_CHANGES_JOINT_RUNS	    3
+#define BDB_CHANGES_JOINT_TOLERANCE 7.352276694155739
+#define BDB_CHANGES_JOINT_SUPPORT   3
+#define BDB_CHANGES_JOINT_PLACES    (2 * BDB_CHANGES_JOINT_RUNS + 1)
+
+/*
+ * Where step k of found (a robust answer over x[0..n) and times t, NULL
+ * meaning the index) could as well be: ok[BDB_CHANGES_JOINT_RUNS + d] is
+ * set for each offset d in [-BDB_CHANGES_JOINT_RUNS, BDB_CHANGES_JOINT_RUNS]
+ * whose place index + d is at least BDB_CHANGES_MIN_SIDE runs from the
+ * neighbouring change points and whose profile likelihood ratio
+ *   2 (l(best) - l(index + d)) = N ln(RSS(index + d) / RSS(best))
+ * is at most tolerance: RSS the two-level least squares of the runs
+ * between the neighbouring change points (N of them) under AR(1) noise,
+ * as the robust method places a step (values clipped to the two levels
+ * -+ 3 noise, a drift of found taken out first; the noise variance
+ * profiled out), best the smallest RSS over those offsets. A step with
+ * a clear place (or one closer to a neighbour than BDB_CHANGES_MIN_SIDE)
+ * has only offset 0 set. Returns 0, BDB_EINVAL (k is not a
+ * step) or BDB_ENOMEM.
+ */
+int bdb__changes_step_places(const double *x, const double *t, size_t n,
+			     const bdb__changes *found, size_t k, double tolerance, bool *ok);
+
+/* One series' change of an answer over many series, for bdb__joint_place:
+ * the commit it is reported at (steps and excursions). */
+typedef struct bdb__joint_change {
+	const char *commit;
+	size_t series;
+} bdb__joint_change;
+
+/* One step that could move: its series, its commit, and the commits of
+ * the places it could as well be at (bdb__changes_step_places), each with
+ * its offset in runs; moved_by and support are the answer. */
+typedef struct bdb__joint_step {
+	size_t series;
+	const char *commit;
+	size_t n_places;
+	const char *place[BDB_CHANGES_JOINT_PLACES];
+	int offset[BDB_CHANGES_JOINT_PLACES];
+	int moved_by;	/* runs it moves by (0: it stays) */
+	size_t support; /* when it moves: the other series at its new commit */
+} bdb__joint_step;
+
+/*
+ * Joint placement over the series of one answer: each step of steps moves
+ * to the place whose commit the most other series change at (changes,
+ * as placed by their own series: one round, so the order of steps does
+ * not matter), when that is at least support series and more than change
+ * at its own commit; on ties the nearer place, then the earlier. Sets
+ * every moved_by (0: stays) and support. Returns 0 or BDB_ENOMEM.
+ */
+int bdb__joint_place(bdb__joint_step *steps, size_t n_steps, const bdb__joint_change *changes,
+		     size_t n_changes, size_t support);
+
 /* The robust method's noise of a series with no change point: the larger of
  * 1.4826 MAD(x[i+1] - x[i]) / sqrt(2) and 1.4826 MAD(x - median(x)), and
  * that median (the level). 0 and the level for n < 3; NAN and NAN for n 0.

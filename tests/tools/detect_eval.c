@@ -23,6 +23,13 @@
  *   excursion  +6 sigma for 3 runs at a uniform run in [10, 87], then
  *              back; right when exactly one excursion (robust) or, for the
  *              methods without excursions, when it is reported at all
+ * and, for the robust method's joint placement over many series (the
+ * default of `changes` over several series, bdb__joint_place), stores of 6
+ * series of each shape: 4 share one step (3, 4 or 6 sigma, each its own
+ * sign) at a uniform run in [10, 90], 2 step alone at their own uniform
+ * runs; counted before and after the joint placement: shared steps found
+ * at their run exactly and within +-1 run, and lone steps within +-1 run
+ * (a lone step must not be pulled away).
  * The same arguments print the same table. EVAL_EFFECT, EVAL_P and
  * EVAL_FLOOR in the environment replace the robust method's effect, p-value
  * and floor, and EVAL_ROBUST_ONLY leaves the other methods out (for
@@ -33,6 +40,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +191,118 @@ static double pct(size_t a, size_t b)
 	return b ? 100.0 * (double)a / (double)b : 0.0;
 }
 
+/* Joint placement: a store of STORE series, the first SHARED of them with
+ * one step at one run, the others with a step each at its own run. */
+#define STORE  6
+#define SHARED 4
+
+typedef struct joint_tally {
+	size_t shared_exact[2], shared_near[2], shared_total; /* before, after */
+	size_t lone_near[2], lone_total;
+} joint_tally;
+
+/* The run names: the joint placement compares commits. */
+static char run_names[N][8];
+
+/* Whether c has a step or excursion at run at (within +-slack runs). */
+static bool found_at(const bdb__changes *c, size_t at, size_t slack)
+{
+	for (size_t i = 0; i < c->count; i++) {
+		const bdb__change_point *p = &c->points[i];
+		size_t d = p->index > at ? p->index - at : at - p->index;
+		if (p->kind != BDB__CHANGE_DRIFT && d <= slack)
+			return true;
+	}
+	return false;
+}
+
+static void joint_count(const bdb__changes *c, const size_t *at, joint_tally *t, int after)
+{
+	for (size_t j = 0; j < STORE; j++) {
+		bool exact = found_at(&c[j], at[j], 0), near = found_at(&c[j], at[j], 1);
+		if (j < SHARED) {
+			t->shared_exact[after] += exact;
+			t->shared_near[after] += near;
+		} else {
+			t->lone_near[after] += near;
+		}
+	}
+}
+
+/* Places the steps of the STORE answers c jointly, as `changes` does. */
+static int joint_place(const double x[STORE][N], bdb__changes *c)
+{
+	bdb__joint_change changes[STORE * N];
+	bdb__joint_step steps[STORE * N];
+	size_t point[STORE * N], nc = 0, ns = 0;
+	for (size_t j = 0; j < STORE; j++)
+		for (size_t k = 0; k < c[j].count; k++) {
+			const bdb__change_point *p = &c[j].points[k];
+			if (p->kind == BDB__CHANGE_DRIFT)
+				continue;
+			changes[nc++] = (bdb__joint_change){run_names[p->index], j};
+			if (p->kind != BDB__CHANGE_STEP)
+				continue;
+			bool ok[BDB_CHANGES_JOINT_PLACES];
+			int err = bdb__changes_step_places(x[j], NULL, N, &c[j], k,
+							   BDB_CHANGES_JOINT_TOLERANCE, ok);
+			if (err)
+				return err;
+			bdb__joint_step *st = &steps[ns];
+			*st = (bdb__joint_step){.series = j, .commit = run_names[p->index]};
+			for (int d = -BDB_CHANGES_JOINT_RUNS; d <= BDB_CHANGES_JOINT_RUNS; d++)
+				if (d && ok[d + BDB_CHANGES_JOINT_RUNS]) {
+					st->place[st->n_places] = run_names[(long)p->index + d];
+					st->offset[st->n_places++] = d;
+				}
+			point[ns++] = k;
+		}
+	int err = bdb__joint_place(steps, ns, changes, nc, BDB_CHANGES_JOINT_SUPPORT);
+	for (size_t i = 0; i < ns && !err; i++) {
+		bdb__change_point *p = &c[steps[i].series].points[point[i]];
+		p->index = (size_t)((long)p->index + steps[i].moved_by);
+	}
+	return err;
+}
+
+static int run_joint(const method *m, shape s, size_t stores, uint64_t seed, joint_tally *t)
+{
+	static const double sizes[] = {3, 4, 6};
+	bdb__rng rng;
+	bdb__rng_seed(&rng, seed + 100 + (uint64_t)s);
+	double e[N], x[STORE][N];
+	bdb__changes c[STORE];
+	size_t at[STORE];
+	for (size_t k = 0; k < stores; k++) {
+		size_t shared = 10 + (size_t)bdb__rng_below(&rng, N - 20 + 1);
+		for (size_t j = 0; j < STORE; j++) {
+			at[j] = j < SHARED ? shared : 10 + (size_t)bdb__rng_below(&rng, N - 20 + 1);
+			double size = sizes[(k + j) % COUNT(sizes)] * SIGMA *
+				      (bdb__rng_uniform(&rng) < 0.5 ? -1 : 1);
+			noise(&rng, s, e, N);
+			for (size_t i = 0; i < N; i++)
+				x[j][i] = LEVEL + (i >= at[j] ? size : 0) + SIGMA * e[i];
+		}
+		size_t done = 0;
+		int err = 0;
+		for (; done < STORE && !err; done++)
+			err = detect(m, x[done], &c[done]);
+		if (!err) {
+			joint_count(c, at, t, 0);
+			err = joint_place((const double(*)[N])x, c);
+		}
+		if (!err)
+			joint_count(c, at, t, 1);
+		for (size_t j = 0; j < done; j++)
+			bdb__changes_free(&c[j]);
+		if (err)
+			return -1;
+		t->shared_total += SHARED;
+		t->lone_total += STORE - SHARED;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	size_t cases = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 200;
@@ -224,5 +344,27 @@ int main(int argc, char **argv)
 			       methods[k].opt.robust ? " as one excursion" : "");
 			fflush(stdout);
 		}
+
+	for (size_t i = 0; i < N; i++)
+		snprintf(run_names[i], sizeof run_names[i], "r%03zu", i);
+	size_t stores = cases / 4 ? cases / 4 : 1;
+	printf("\nJoint placement (robust, %zu stores of %d series per noise: %d share a step, "
+	       "%d step alone; before -> after):\n\n",
+	       stores, STORE, SHARED, STORE - SHARED);
+	printf("| noise | shared steps at their run | shared steps within +-1 run | lone steps "
+	       "within +-1 run |\n|---|---|---|---|\n");
+	for (shape s = NORMAL; s <= AR1; s++) {
+		joint_tally t = {0};
+		if (run_joint(&methods[0], s, stores, seed, &t))
+			return 1;
+		printf("| %s | %.1f %% -> %.1f %% of %zu | %.1f %% -> %.1f %% | %.1f %% -> %.1f %% of "
+		       "%zu |\n",
+		       shape_names[s], pct(t.shared_exact[0], t.shared_total),
+		       pct(t.shared_exact[1], t.shared_total), t.shared_total,
+		       pct(t.shared_near[0], t.shared_total), pct(t.shared_near[1], t.shared_total),
+		       pct(t.lone_near[0], t.lone_total), pct(t.lone_near[1], t.lone_total),
+		       t.lone_total);
+		fflush(stdout);
+	}
 	return 0;
 }

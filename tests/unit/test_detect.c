@@ -652,6 +652,108 @@ static void test_robust_step_ar1(void **state)
 	bdb__changes_free(&c);
 }
 
+/* The series of tests/reference/joint_places.py: level 100, then 106 from
+ * run 16, the noise pattern +1, -0.5, -1, +0.5, and run 15 at middle. */
+static void joint_series(double *x, double middle)
+{
+	static const double pattern[] = {1.0, -0.5, -1.0, 0.5};
+	for (size_t i = 0; i < 30; i++)
+		x[i] = (i < 16 ? 100.0 : 106.0) + pattern[i % 4];
+	x[15] = middle;
+}
+
+/*
+ * Where a step could as well be: the 95 % likelihood-ratio set of its
+ * place within BDB_CHANGES_JOINT_RUNS runs. tests/reference/joint_places.py
+ * (numpy 1.24.2 lstsq) gives, for run 15 at 102.7 (between the levels),
+ * LR 3.74 at 15, 0 at 16 (the place the method chose), 29.8 at 17 and 30.9
+ * or more elsewhere: 15 and 16 are admissible (LR <= 7.352). With run 15 at
+ * 100.2 (the old level) LR at 15 is 29.95: only 16.
+ */
+static void test_robust_step_places(void **state)
+{
+	(void)state;
+	enum { R = BDB_CHANGES_JOINT_RUNS };
+	double x[30];
+	bool ok[BDB_CHANGES_JOINT_PLACES];
+	const double middles[] = {102.7, 100.2};
+	for (size_t m = 0; m < 2; m++) {
+		joint_series(x, middles[m]);
+		bdb__changes c;
+		robust_detect(x, 30, &c);
+		assert_int_equal(c.count, 1);
+		assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+		assert_int_equal(c.points[0].index, 16);
+		assert_int_equal(bdb__changes_step_places(x, NULL, 30, &c, 0,
+							  BDB_CHANGES_JOINT_TOLERANCE, ok),
+				 0);
+		for (int d = -R; d <= R; d++)
+			assert_int_equal(ok[d + R], d == 0 || (m == 0 && d == -1));
+		/* At the chi-square(1) 95 % point 3.841 run 15 of the weak
+		 * series is still in (LR 3.74); at 3.7 it is out. */
+		assert_int_equal(bdb__changes_step_places(x, NULL, 30, &c, 0, 3.7, ok), 0);
+		assert_false(ok[R - 1]);
+		assert_true(ok[R]);
+		/* Only steps have places. */
+		c.points[0].kind = BDB__CHANGE_EXCURSION;
+		c.points[0].end = 20;
+		assert_int_equal(bdb__changes_step_places(x, NULL, 30, &c, 0,
+							  BDB_CHANGES_JOINT_TOLERANCE, ok),
+				 BDB_EINVAL);
+		bdb__changes_free(&c);
+	}
+}
+
+/*
+ * The joint decision. Series 0-2 change at "g" (and series 3 at "h");
+ * series 4's step at "a" could as well be at "g" (offset -1) or "h"
+ * (offset +1): it goes to "g", 3 other series (the support). With support
+ * 4 it stays. Series 5's step at "h" could be at "g" (offset -2): 3
+ * other series there against 1 at "h" (series 3), so it moves. Series 3's
+ * own step at "h" could be at "g" too, and series 5 at "h" does not keep
+ * it (one round: every step is judged against the others as their own
+ * series placed them). Series 0's step at "g" with a place at "h" stays:
+ * its own commit has 2 others, "h" 2 (series 3 and 5).
+ */
+static void test_joint_place(void **state)
+{
+	(void)state;
+	const bdb__joint_change changes[] = {
+	    {"g", 0}, {"g", 1}, {"g", 2}, {"h", 3}, {"a", 4}, {"h", 5}, {"g", 1}, {"", 6},
+	};
+	bdb__joint_step steps[] = {
+	    {.series = 4, .commit = "a", .n_places = 2, .place = {"g", "h"}, .offset = {-1, 1}},
+	    {.series = 5, .commit = "h", .n_places = 1, .place = {"g"}, .offset = {-2}},
+	    {.series = 3, .commit = "h", .n_places = 1, .place = {"g"}, .offset = {-1}},
+	    {.series = 0, .commit = "g", .n_places = 1, .place = {"h"}, .offset = {1}},
+	    {.series = 6, .commit = "", .n_places = 0, .moved_by = 7},
+	};
+	assert_int_equal(bdb__joint_place(steps, COUNT(steps), changes, COUNT(changes), 3), 0);
+	assert_int_equal(steps[0].moved_by, -1);
+	assert_int_equal(steps[1].moved_by, -2);
+	assert_int_equal(steps[2].moved_by, -1);
+	assert_int_equal(steps[3].moved_by, 0);
+	assert_int_equal(steps[4].moved_by, 0);
+	for (size_t i = 0; i < 3; i++)
+		assert_int_equal(steps[i].support, 3);
+	assert_int_equal(steps[3].support, 0);
+	assert_int_equal(bdb__joint_place(steps, COUNT(steps), changes, COUNT(changes), 4), 0);
+	for (size_t i = 0; i < COUNT(steps); i++)
+		assert_int_equal(steps[i].moved_by, 0);
+	/* Ties: two places with 3 others each, the nearer wins, and of two
+	 * as near the earlier. */
+	const bdb__joint_change tied[] = {
+	    {"p", 0}, {"p", 1}, {"p", 2}, {"q", 0}, {"q", 1}, {"q", 2}, {"r", 0}, {"r", 1}, {"r", 2},
+	};
+	bdb__joint_step t[] = {
+	    {.series = 9, .commit = "s", .n_places = 2, .place = {"p", "q"}, .offset = {-2, 1}},
+	    {.series = 9, .commit = "s", .n_places = 2, .place = {"r", "q"}, .offset = {1, -1}},
+	};
+	assert_int_equal(bdb__joint_place(t, COUNT(t), tied, COUNT(tied), 3), 0);
+	assert_int_equal(t[0].moved_by, 1);
+	assert_int_equal(t[1].moved_by, -1);
+}
+
 /* The minimum effect: a step of 1.5 % on a quiet series (wobble of 0.1) is
  * below the 2 % floor and goes; with floor 1 it stays. */
 static void test_robust_minimum_effect(void **state)
@@ -724,6 +826,8 @@ int main(void)
 	    cmocka_unit_test(test_robust_separation),
 	    cmocka_unit_test(test_robust_outliers_and_excursions),
 	    cmocka_unit_test(test_robust_step_ar1),
+	    cmocka_unit_test(test_robust_step_places),
+	    cmocka_unit_test(test_joint_place),
 	    cmocka_unit_test(test_robust_minimum_effect),
 	    cmocka_unit_test(test_robust_deterministic),
 	};

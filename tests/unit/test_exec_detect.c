@@ -17,6 +17,11 @@
  *   grp/a, grp/b, grp/c   runs s07..s30: 100 up to s10, s11 and s12, then
  *             120, 125 and 150: one step each, one run apart (for the
  *             alert groups within +-1 run).
+ *   joint/g1, joint/g2, joint/g3   100 up to s15, then 120: one exact step
+ *             each at s16 (c160000).
+ *   joint/weak, joint/clear   100 then 106 from s17, noise +1, -0.5, -1,
+ *             +0.5 repeated, s16 at 102.7 (weak: between the levels) or
+ *             100.2 (clear: the old level); tests/reference/joint_places.py.
  * Expected values are hand computed next to each assertion, or come from
  * the references named there: stats_reference.h (scipy 1.10, written by
  * tests/reference/stats_reference.py) for Bencher's worked limits, and
@@ -98,6 +103,13 @@ static bdb_run *build(int i)
 		add(run, "hist/z", z_value(i));
 		add(run, "hist/q", q_value(i));
 	}
+	add(run, "joint/g1", i < 15 ? 100 : 120);
+	add(run, "joint/g2", i < 15 ? 100 : 120);
+	add(run, "joint/g3", i < 15 ? 100 : 120);
+	static const double pattern[] = {1.0, -0.5, -1.0, 0.5};
+	double level = (i < 16 ? 100.0 : 106.0) + pattern[i % 4];
+	add(run, "joint/weak", i == 15 ? 102.7 : level);
+	add(run, "joint/clear", i == 15 ? 100.2 : level);
 	if (i >= 6) {
 		add(run, "grp/a", i < 10 ? 100 : 120);
 		add(run, "grp/b", i < 11 ? 100 : 125);
@@ -373,6 +385,111 @@ static void test_changes_groups_one_run_apart(void **state)
 }
 
 /*
+ * Joint placement: joint/weak's step is at s17 (c170000) by its own runs,
+ * but its run s16 lies between the levels, and s16 (c160000) is in the
+ * 95 % likelihood-ratio set of its place (LR 3.74 <= 7.35,
+ * tests/reference/joint_places.py); three other series of the answer
+ * step at c160000, so it is reported there, with the levels its own runs
+ * gave. joint/clear's run s16 is at the old level (LR 29.95 at s16): it
+ * stays at c170000. Alone, joint/weak has no other series to go by and
+ * stays at c170000; so does it with two of the three others (fewer than
+ * BDB_CHANGES_JOINT_SUPPORT).
+ */
+static void test_changes_joint_placement(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"joint/*\" by series");
+	assert_int_equal(bdb_result_n_rows(r), 5);
+	for (size_t i = 0; i < 5; i++) {
+		const char *point = result_str(r, i, "point");
+		bool clear = strcmp(point, "joint/clear") == 0;
+		assert_string_equal(result_str(r, i, "commit"), clear ? "c170000" : "c160000");
+		assert_string_equal(result_str(r, i, "previous_commit"),
+				    clear ? "c160000" : "c150000");
+		assert_string_equal(result_str(r, i, "kind"), "step");
+		if (strcmp(point, "joint/weak") == 0) {
+			assert_string_equal(result_str(r, i, "run"), "s16");
+			assert_near(result_num(r, i, "before"), 100, 1e-9);
+			assert_near(result_num(r, i, "after"), 106, 1e-9);
+			assert_string_equal(result_str(r, i, "detail"),
+					    "placed with 3 other series (own runs: 1 run later)");
+			const char *why = result_str(r, i, "explanation");
+			const char *joint = strstr(why, "; placed jointly: ");
+			assert_non_null(joint);
+			assert_string_equal(joint,
+					    "; placed jointly: 3 other series change at this commit, "
+					    "within the 95% likelihood-ratio set of its place (LR <= "
+					    "7.352), 1 run earlier than its own runs put it");
+		} else {
+			assert_string_equal(result_str(r, i, "detail"), "null");
+		}
+	}
+	bdb_result_free(r);
+
+	/* The same over the computed path (a `since` reads the detector, not
+	 * the persisted fold). */
+	r = run_ok("changes time of \"joint/*\" since \"2026-01-01\" by series");
+	assert_int_equal(bdb_result_n_rows(r), 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(result_str(r, i, "commit"),
+				    strcmp(result_str(r, i, "point"), "joint/clear") == 0 ? "c170000"
+											  : "c160000");
+	bdb_result_free(r);
+
+	r = run_ok("changes time of \"joint/weak\"");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(result_str(r, 0, "commit"), "c170000");
+	bdb_result_free(r);
+	r = run_ok("changes time of \"joint/[gw]*\" where point != \"joint/g3\" by series");
+	assert_int_equal(bdb_result_n_rows(r), 3);
+	for (size_t i = 0; i < 3; i++)
+		if (strcmp(result_str(r, i, "point"), "joint/weak") == 0)
+			assert_string_equal(result_str(r, i, "commit"), "c170000");
+	bdb_result_free(r);
+
+	/* Grouped: one group at c160000 with all five (joint/clear a run
+	 * later, within +-1 run). */
+	r = run_ok("changes time of \"joint/*\"");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(result_str(r, 0, "commit"), "c160000");
+	assert_true(result_num(r, 0, "series") == 5);
+	bdb_result_free(r);
+}
+
+/*
+ * The settled path: a store that keeps change points and their answers
+ * (bdb_query_changes_settle) reads each series' answer instead of
+ * computing it; the joint placement runs over those answers the same way.
+ */
+static void test_changes_joint_placement_settled(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *kept = open_store(dir, 0);
+	bdb_query_keep_changes(kept);
+	assert_int_equal(bdb_query_changes_rebuild(kept, NULL), 0);
+	for (int i = 0; i < N_RUNS; i++) {
+		bdb_run *run = build(i);
+		put_ok(kept, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	size_t n = 0;
+	assert_int_equal(bdb_query_changes_settle(kept, NULL, &n), 0);
+	assert_true(n > 0);
+	bdb_result *r = query_run_ok(kept, &options, "changes time of \"joint/*\" by series");
+	assert_true(field_num(r, "settled_series") == 5);
+	assert_int_equal(bdb_result_n_rows(r), 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(result_str(r, i, "commit"),
+				    strcmp(result_str(r, i, "point"), "joint/clear") == 0 ? "c170000"
+											  : "c160000");
+	bdb_result_free(r);
+	bdb_store_close(kept);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
  * The windowed variant: Student's t-test between neighbouring constant
  * segments has zero variance and unequal means, so p = 0 (stats.h), and
  * the Bonferroni factor keeps it 0.
@@ -517,7 +634,8 @@ static void test_history_window(void **state)
 	bdb_result_free(r);
 	r = run_ok("regressions in run s06 vs run s05 using ttest");
 	assert_int_equal(bdb_result_n_rows(r), 0);
-	assert_true(field_num(r, "compared") == 0 + 2); /* cp/step and cp/flat */
+	/* cp/step, cp/flat and the five joint/ series */
+	assert_true(field_num(r, "compared") == 0 + 2 + 5);
 	bdb_result_free(r);
 }
 
@@ -590,6 +708,8 @@ int main(void)
 	    cmocka_unit_test(test_changes_robust),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
+	    cmocka_unit_test(test_changes_joint_placement),
+	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
 	    cmocka_unit_test(test_changes_deterministic),
 	    cmocka_unit_test(test_changes_errors),
