@@ -1682,12 +1682,13 @@ int main(int argc, char **argv)
 	bench_pictures(bdb);
 
 	/* Size on disk. */
-	row *size = add_row("bytes on disk per observation", "size", KIND_BYTES, "<= 48 B");
+	/* Issue 18's target, as ingested: the file, free pages and all. */
+	row *size = add_row("bytes on disk per observation", "size", KIND_BYTES,
+			    "<= 16 B, <= 0.5x SQLite");
 	uint64_t n_obs = 0, disk = 0, used = 0;
 	int rc = benchdb_side_size(bdb, &n_obs, &disk, &used);
 	if (rc == 0 && n_obs) {
 		size->bdb_med = (double)disk / (double)n_obs;
-		size->met = size->bdb_med <= 48;
 		snprintf(size->note, sizeof size->note,
 			 "data.mdb %.1f MB for %llu observations (%.1f B/obs in used pages); "
 			 "SQLite after a WAL checkpoint",
@@ -1700,6 +1701,8 @@ int main(int argc, char **argv)
 	benchdb_side_close(bdb);
 	sqlite_peer_close(sq); /* checkpoints and removes the WAL */
 	size->sq_med = (double)(bench_file_size(sq_path) + bench_file_size(wal)) / (double)sq_ingest.obs;
+	if (size->bdb_med > 0)
+		size->met = size->bdb_med <= 16 && size->bdb_med <= 0.5 * size->sq_med;
 
 	bench_oneshot(o.benchdb, o.work, o.sqlite3_cli, 200);
 	bench_changes(o.work);

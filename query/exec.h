@@ -228,6 +228,33 @@ int bdb__exec_drop_annotation(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
  * worst series, previous commit, bisect, annotation; JSON's members) and
  * adds the field change_points. doing names the work in an error.
  */
+/* The columns of a `changes` row after its point, tags and metric
+ * (bdb__change_rows_columns; exec_history.c, exec_groups.c). */
+enum bdb__change_col {
+	CH_RUN,
+	CH_COMMIT,
+	CH_TIMESTAMP,
+	CH_KIND,
+	CH_BEFORE,
+	CH_AFTER,
+	CH_UNIT,
+	CH_CHANGE,
+	CH_P,
+	CH_METHOD,
+	CH_DETAIL,
+	CH_ANNOTATION,
+	CH_PREVIOUS, /* JSON (and explain) only from here on */
+	CH_END_RUN,
+	CH_END_COMMIT,
+	CH_NOISE,
+	CH_THRESHOLD,
+	CH_SLOPE,
+	CH_SLOPE_LOWER,
+	CH_SLOPE_UPPER,
+	CH_EXPLANATION,
+	CH_N_COLUMNS
+};
+
 typedef struct bdb__change_row {
 	const char *point;
 	const bdb_kv *tags;
