@@ -173,7 +173,7 @@ int bdb__obs_compare(const bdb_obs *a, const bdb_obs *b)
  * larger than a page's share would go to overflow pages).
  */
 static int put_chunks(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs, size_t n,
-		      bdb_buf *enc, uint8_t *last_key)
+		      bdb_buf *enc, uint8_t *last_key, size_t *written)
 {
 	for (size_t at = 0; at < n;) {
 		size_t k = n - at < BDB__CHUNK_OBS ? n - at : BDB__CHUNK_OBS;
@@ -196,6 +196,8 @@ static int put_chunks(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs 
 			return bdb__mdb_error(rc);
 		if (last_key)
 			memcpy(last_key, key, BDB__CHUNK_KEY);
+		if (written)
+			(*written)++;
 		at += k;
 	}
 	return 0;
@@ -253,61 +255,84 @@ static size_t block_max(MDB_txn *txn)
 }
 
 /*
- * Gathers series' sealed chunks into blocks of a page (2.8). The chunks
- * before last_key (the series' newest) back to its newest block are taken
- * from the oldest while they fit one page; when the next does not fit any
- * more, those become one block, which fills its overflow page where a
- * chunk in a leaf leaves its page half empty (LMDB splits a full leaf in
- * half, and a series' chunks are added in the middle of the tree).
+ * Gathers series' sealed chunks into blocks of a page (2.8), around the
+ * chunk under key: the unbroken run of chunks (not blocks) it is in, the
+ * series' newest left out (it takes the next appends), is cut from its
+ * oldest into blocks of as many chunks as fit one page, each made when
+ * one more chunk would not fit (so that it fills its overflow page); what
+ * would all fit one page waits for more. A chunk in a leaf leaves its page
+ * half empty (LMDB splits a full leaf in half, and a series' chunks are
+ * added in the middle of the tree); a block fills its own page.
  */
-static int seal_blocks(MDB_txn *txn, MDB_dbi dbi, MDB_cursor *cur, uint64_t series,
-		       const uint8_t *last_key)
+static int gather_blocks(MDB_txn *txn, MDB_dbi dbi, MDB_cursor *cur, uint64_t series,
+			 const uint8_t *key)
 {
-	uint8_t keys[BDB__BLOCK_PARTS][BDB__CHUNK_KEY];
-	size_t lens[BDB__BLOCK_PARTS];
-	bdb_buf vals;
-	bdb_buf_init(&vals);
-	MDB_val k = {BDB__CHUNK_KEY, (void *)last_key}, v;
+	enum { MAX = 2 * BDB__BLOCK_PARTS };
+	uint8_t keys[MAX][BDB__CHUNK_KEY];
+	size_t lens[MAX];
+	MDB_val k = {BDB__CHUNK_KEY, (void *)key}, v;
 	int got = mdb_cursor_get(cur, &k, &v, MDB_SET);
-	unsigned m = 0;
-	/* Newest first; kept in reverse below. */
-	while (got == 0 && m < BDB__BLOCK_PARTS) {
+	if (got == 0 && is_block(&v))
+		return 0;
+	/* Back to the run's first chunk (at most BDB__BLOCK_PARTS back), then
+	 * forwards to its end. */
+	for (unsigned back = 0; got == 0 && back < BDB__BLOCK_PARTS; back++) {
 		got = mdb_cursor_get(cur, &k, &v, MDB_PREV);
-		if (got || !same_series(&k, series) || is_block(&v))
+		if (got == MDB_NOTFOUND) {
+			got = mdb_cursor_get(cur, &k, &v, MDB_FIRST); /* it was the first */
 			break;
+		}
+		if (got == 0 && (!same_series(&k, series) || is_block(&v))) {
+			got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+			break;
+		}
+	}
+	unsigned m = 0;
+	bool newest = false; /* the run ends with the series' newest chunk */
+	while (got == 0 && m < MAX && same_series(&k, series) && !is_block(&v)) {
 		memcpy(keys[m], k.mv_data, BDB__CHUNK_KEY);
 		lens[m++] = v.mv_size;
-		bdb_buf_append(&vals, v.mv_data, v.mv_size);
+		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
+		newest = got == MDB_NOTFOUND || (got == 0 && !same_series(&k, series));
 	}
-	int rc = got && got != MDB_NOTFOUND ? bdb__mdb_error(got) : vals.failed ? BDB_ENOMEM : 0;
-	/* The oldest that fit one page, and whether one more would not. */
-	size_t max = block_max(txn), total = 2, t = 0;
-	while (t < m && total + 2 + lens[m - 1 - t] <= max)
-		total += 2 + lens[m - 1 - t++];
-	if (!rc && t >= 2 && t < m) {
+	int rc = got && got != MDB_NOTFOUND ? bdb__mdb_error(got) : 0;
+	if (newest)
+		m--;
+	size_t max = block_max(txn);
+	for (unsigned at = 0; !rc && at < m;) {
+		size_t total = 2, t = 0;
+		while (at + t < m && t < BDB__BLOCK_PARTS && total + 2 + lens[at + t] <= max)
+			total += 2 + lens[at + t++];
+		if (at + t == m)
+			break; /* all fit: wait for more */
+		if (t < 2) {
+			at++; /* a chunk too long to share a page */
+			continue;
+		}
 		bdb_buf block;
 		bdb_buf_init(&block);
 		uint8_t head[2] = {BLOCK_MARK, (uint8_t)t};
 		bdb_buf_append(&block, head, 2);
 		for (size_t i = 0; i < t; i++) {
-			uint8_t le[2] = {(uint8_t)lens[m - 1 - i], (uint8_t)(lens[m - 1 - i] >> 8)};
+			uint8_t le[2] = {(uint8_t)lens[at + i], (uint8_t)(lens[at + i] >> 8)};
 			bdb_buf_append(&block, le, 2);
 		}
-		/* vals holds the newest first: the oldest at its end. */
-		for (size_t i = 0, at = vals.len; i < t; i++) {
-			at -= lens[m - 1 - i];
-			bdb_buf_append(&block, vals.data + at, lens[m - 1 - i]);
+		for (size_t i = 0; i < t && !rc; i++) {
+			MDB_val ck = {BDB__CHUNK_KEY, keys[at + i]}, cv;
+			rc = bdb__mdb_error(mdb_get(txn, dbi, &ck, &cv));
+			if (!rc)
+				bdb_buf_append(&block, cv.mv_data, cv.mv_size);
 		}
 		for (size_t i = 0; i < t && !rc; i++) {
-			MDB_val dk = {BDB__CHUNK_KEY, keys[m - 1 - i]};
+			MDB_val dk = {BDB__CHUNK_KEY, keys[at + i]};
 			rc = bdb__mdb_error(mdb_del(txn, dbi, &dk, NULL));
 		}
-		MDB_val bk = {BDB__CHUNK_KEY, keys[m - 1]}, bv = {block.len, block.data};
+		MDB_val bk = {BDB__CHUNK_KEY, keys[at]}, bv = {block.len, block.data};
 		if (!rc)
 			rc = block.failed ? BDB_ENOMEM : bdb__mdb_error(mdb_put(txn, dbi, &bk, &bv, 0));
 		bdb_buf_free(&block);
+		at += (unsigned)t;
 	}
-	bdb_buf_free(&vals);
 	return rc;
 }
 
@@ -322,6 +347,7 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 	bdb_buf_init(&enc);
 	if (!merged)
 		rc = BDB_ENOMEM;
+	bool exploded = false; /* the chunk written next was in a block */
 	for (size_t i = 0; i < n && !rc;) {
 		MDB_val k, v;
 		bdb_obs old[BDB__CHUNK_OBS];
@@ -331,6 +357,7 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 		if (rc == 0 && is_block(&v)) {
 			/* Into a block (a backfill): its chunks apart first. */
 			rc = explode_block(txn, dbi, &k, &v);
+			exploded = true;
 			continue;
 		}
 		if (rc == 0) {
@@ -362,9 +389,10 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 		}
 		if (rc)
 			break;
-		size_t m = 0;
+		size_t m = 0, written = 0;
 		if (n_old == BDB__CHUNK_OBS && bdb__obs_compare(&obs[i], &old[n_old - 1]) > 0) {
 			n_old = 0; /* a full chunk before them stays as it is */
+			written = 1;
 		} else if (n_old) {
 			/* Merge; a new observation replaces an old one of the same run. */
 			size_t a = 0, b = i;
@@ -383,10 +411,13 @@ int bdb__obs_put(MDB_txn *txn, MDB_dbi dbi, uint64_t series, const bdb_obs *obs,
 		}
 		uint8_t last_key[BDB__CHUNK_KEY];
 		if (!rc)
-			rc = put_chunks(txn, dbi, series, merged, m, &enc, last_key);
-		/* Appended: the chunks before the series' newest may fill a block. */
-		if (!rc && last)
-			rc = seal_blocks(txn, dbi, cur, series, last_key);
+			rc = put_chunks(txn, dbi, series, merged, m, &enc, last_key, &written);
+		/* Appended with a chunk sealed (one more before the series'
+		 * newest), or written where a block came apart: the chunks
+		 * there may fill blocks. */
+		if (!rc && ((last && written > 1) || exploded))
+			rc = gather_blocks(txn, dbi, cur, series, last_key);
+		exploded = false;
 		i = j;
 	}
 	mdb_cursor_close(cur);
@@ -406,8 +437,9 @@ int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint
 	size_t n = 0, at = 0;
 	uint8_t key[BDB__CHUNK_KEY];
 	rc = bdb__chunk_locate(cur, series, us, seq, &k, &v);
-	if (!rc && is_block(&v)) {
-		/* In a block: its chunks apart first. */
+	bool exploded = !rc && is_block(&v);
+	if (exploded) {
+		/* In a block: its chunks apart first (gathered again below). */
 		rc = explode_block(txn, dbi, &k, &v);
 		if (!rc)
 			rc = bdb__chunk_locate(cur, series, us, seq, &k, &v);
@@ -419,19 +451,21 @@ int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint
 		while (at < n && (obs[at].timestamp_us != us || obs[at].run_seq != seq))
 			at++;
 	}
-	mdb_cursor_close(cur);
-	if (rc || at == n)
-		return rc == BDB_ENOTFOUND ? 0 : rc;
-	memmove(obs + at, obs + at + 1, (n - at - 1) * sizeof *obs);
-	MDB_val dk = {BDB__CHUNK_KEY, key};
-	rc = bdb__mdb_error(mdb_del(txn, dbi, &dk, NULL));
-	if (!rc && n > 1) {
-		bdb_buf enc;
-		bdb_buf_init(&enc);
-		rc = put_chunks(txn, dbi, series, obs, n - 1, &enc, NULL);
-		bdb_buf_free(&enc);
+	if (!rc && at < n) {
+		memmove(obs + at, obs + at + 1, (n - at - 1) * sizeof *obs);
+		MDB_val dk = {BDB__CHUNK_KEY, key};
+		rc = bdb__mdb_error(mdb_del(txn, dbi, &dk, NULL));
+		if (!rc && n > 1) {
+			bdb_buf enc;
+			bdb_buf_init(&enc);
+			rc = put_chunks(txn, dbi, series, obs, n - 1, &enc, key, NULL);
+			bdb_buf_free(&enc);
+		}
 	}
-	return rc;
+	if (!rc && exploded && (at == n || n > 1))
+		rc = gather_blocks(txn, dbi, cur, series, key);
+	mdb_cursor_close(cur);
+	return rc == BDB_ENOTFOUND ? 0 : rc;
 }
 
 int bdb__compare_u64(const void *a, const void *b)
@@ -448,17 +482,27 @@ typedef struct chunk_edit {
 
 /* Rewrites the chunks of edits[0..n): each deleted, what stays of it put as
  * chunks of its own (within the old chunk's range, so chunks never overlap). */
-static int rewrite_chunks(MDB_txn *txn, MDB_dbi dbi, const chunk_edit *edits, size_t n,
-			  const bdb_obs *kept, bdb_buf *enc)
+static int rewrite_chunks(MDB_txn *txn, MDB_dbi dbi, MDB_cursor *cur, const chunk_edit *edits,
+			  size_t n, const bdb_obs *kept, bdb_buf *enc)
 {
 	int rc = 0;
+	uint8_t(*last)[BDB__CHUNK_KEY] = malloc((n ? n : 1) * sizeof *last);
+	if (!last)
+		return BDB_ENOMEM;
 	for (size_t i = 0; i < n && !rc; i++) {
 		MDB_val k = {BDB__CHUNK_KEY, (void *)edits[i].key};
 		rc = bdb__mdb_error(mdb_del(txn, dbi, &k, NULL));
+		memset(last[i], 0, BDB__CHUNK_KEY);
 		if (!rc && edits[i].n)
 			rc = put_chunks(txn, dbi, bdb__get_be64(edits[i].key), kept + edits[i].from,
-					edits[i].n, enc, NULL);
+					edits[i].n, enc, last[i], NULL);
 	}
+	/* What stays of blocks, gathered again once every edit is written (a
+	 * block may take the chunk of a later edit). */
+	for (size_t i = 0; i < n && !rc; i++)
+		if (edits[i].n)
+			rc = gather_blocks(txn, dbi, cur, bdb__get_be64(edits[i].key), last[i]);
+	free(last);
 	return rc;
 }
 
@@ -486,7 +530,7 @@ int bdb__obs_delete_runs(MDB_txn *txn, MDB_dbi dbi, const uint64_t *seqs, size_t
 			bool more = got == 0 && k.mv_size == BDB__CHUNK_KEY;
 			if (more)
 				memcpy(next, k.mv_data, BDB__CHUNK_KEY);
-			rc = rewrite_chunks(txn, dbi, (const chunk_edit *)edits.data,
+			rc = rewrite_chunks(txn, dbi, cur, (const chunk_edit *)edits.data,
 					    edits.len / sizeof(chunk_edit), (const bdb_obs *)kept.data,
 					    &enc);
 			bdb_buf_reset(&kept);

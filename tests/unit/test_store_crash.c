@@ -64,7 +64,8 @@ static bdb_run *run_number(uint64_t k)
  * without a short decimal form (the XOR coding: chunks of about 1 KB, so
  * blocks of chunks after some 600 runs, docs/storage.md 2.8); every third
  * one goes back in time between two earlier runs (into a block, which
- * comes apart, and is gathered again by the next run).
+ * comes apart and is gathered again, with the small chunks the split
+ * leaves: 64 at most a block).
  */
 static bdb_run *run_block(uint64_t k)
 {

@@ -368,6 +368,20 @@ static void test_chunks_gather_into_blocks(void **state)
 	assert_verify_clean(s);
 	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, false, gone), N - 4);
 	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, true, gone), N - 4);
+
+	/* Runs between every two of the oldest 300, one at a time: each
+	 * splits the full chunk it lands in, and what blocks gather again is
+	 * many small chunks, 64 at most a block (more would fit a page). */
+	for (size_t j = 0; j < 300; j++) {
+		char id[32];
+		snprintf(id, sizeof id, "between%zu", j);
+		put_one(s, id, 1000 + 10 * (int64_t)j + 5, block_value(j), false);
+	}
+	assert_verify_clean(s);
+	assert_int_equal(bdb_reader_begin(s, &r), 0);
+	assert_int_equal(bdb_reader_obs_count(r, 1, &count), 0);
+	assert_int_equal(count, N - 4 + 300);
+	bdb_reader_end(r);
 	bdb_store_close(s);
 
 	/* A block saying it has one part: damage. */
