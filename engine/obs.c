@@ -220,8 +220,9 @@ static int explode_block(MDB_txn *txn, MDB_dbi dbi, const MDB_val *k, const MDB_
 	bdb_buf_append(&copy, k->mv_data, k->mv_size);
 	bdb_buf_append(&copy, v->mv_data, v->mv_size);
 	if (copy.failed || k->mv_size != BDB__CHUNK_KEY) {
+		int rc = copy.failed ? BDB_ENOMEM : BDB_ECORRUPT;
 		bdb_buf_free(&copy);
-		return copy.failed ? BDB_ENOMEM : BDB_ECORRUPT;
+		return rc;
 	}
 	MDB_val key = {BDB__CHUNK_KEY, copy.data};
 	bdb__chunk_parts cp;

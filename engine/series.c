@@ -578,7 +578,7 @@ int bdb_reader_obs_count(bdb_reader *r, uint64_t series, size_t *n)
 	while (rc == 0 && k.mv_size == BDB__CHUNK_KEY && bdb__get_be64(k.mv_data) == series) {
 		bdb__chunk_parts cp;
 		bool bad = bdb__chunk_parts_open(v.mv_data, v.mv_size, &cp) != 0;
-		for (unsigned p = 0; p < cp.n && !bad; p++) {
+		for (unsigned p = 0; !bad && p < cp.n; p++) {
 			size_t count;
 			bad = bdb__chunk_count(cp.data + cp.off[p], cp.off[p + 1] - cp.off[p],
 					       &count) != 0;
