@@ -154,13 +154,25 @@ static void pick_display(const char *unit, double top, display *d)
 	}
 }
 
-/* A tick or title number in display units: up to 4 significant digits,
- * with k/M/G/T for units without a family. */
+/* A tick or axis number in display units: up to 6 significant digits
+ * (ticks close together need them), with k/M/G/T for units without a
+ * family. */
 static void put_number(bdb_buf *b, double v, const display *d)
 {
 	char text[64];
 	const char *prefix = d->si ? bdb__si_prefix(&v) : "";
 	bdb__human_number(v, text, sizeof text);
+	bdb_buf_puts(b, text);
+	bdb_buf_puts(b, prefix);
+}
+
+/* A dot's value or bound in its title: about 4 significant digits, as the
+ * tables show it (the dashboard's hover line beside its table). */
+static void put_title_number(bdb_buf *b, double v, const display *d)
+{
+	char text[64];
+	const char *prefix = d->si ? bdb__si_prefix(&v) : "";
+	bdb__short_number(v, text, sizeof text);
 	bdb_buf_puts(b, text);
 	bdb_buf_puts(b, prefix);
 }
@@ -602,7 +614,7 @@ static void put_run_label(bdb_buf *b, const bdb_result *r, const columns *c, siz
 
 static void put_value_text(bdb_buf *b, double v, const display *d)
 {
-	put_number(b, v, d);
+	put_title_number(b, v, d);
 	if (*d->unit) {
 		bdb_buf_putc(b, ' ');
 		bdb_buf_put_xml(b, d->unit, strlen(d->unit));
@@ -641,14 +653,14 @@ static void put_dot_title(const chart *ch, const dot *d, const display *disp)
 	} else if (isfinite(d->lo) && isfinite(d->hi)) {
 		/* A range reads in the value's unit: "CI 1.261 to 1.313 µs". */
 		bdb_buf_puts(b, " (CI ");
-		put_number(b, d->lo, disp);
+		put_title_number(b, d->lo, disp);
 		bdb_buf_puts(b, " to ");
 		put_value_text(b, d->hi, disp);
 		bdb_buf_putc(b, ')');
 	}
 	if (isfinite(d->smin) && isfinite(d->smax)) {
 		bdb_buf_puts(b, " (samples ");
-		put_number(b, d->smin, disp);
+		put_title_number(b, d->smin, disp);
 		bdb_buf_puts(b, " to ");
 		put_value_text(b, d->smax, disp);
 		bdb_buf_putc(b, ')');

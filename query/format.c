@@ -165,7 +165,7 @@ static const char *mark_arrow(bdb__mark m)
 }
 
 /* About 4 significant digits: a quantity with its unit (225.6, 1.39, 7440). */
-static void short_number(double v, char *buf, size_t size)
+void bdb__short_number(double v, char *buf, size_t size)
 {
 	significant_number(v, 4, buf, size);
 }
@@ -210,12 +210,12 @@ static void put_quantity(bdb_buf *b, double v, const char *unit)
 				shown = v * g;
 			}
 		}
-		short_number(shown, num, sizeof num);
+		bdb__short_number(shown, num, sizeof num);
 		bdb_buf_printf(b, "%s %s", num, best);
 		return;
 	}
 	const char *prefix = bdb__si_prefix(&v);
-	short_number(v, num, sizeof num);
+	bdb__short_number(v, num, sizeof num);
 	bdb_buf_printf(b, "%s%s %s", num, prefix, unit);
 }
 

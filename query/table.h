@@ -136,6 +136,8 @@ const char *bdb__result_strdup(bdb_result *r, const char *s);
  * digits without trailing zeros; a signed percentage with one decimal
  * ("+7.5%", "0.0%"). */
 void bdb__human_number(double v, char *buf, size_t size);
+/* About 4 significant digits, as tables show a quantity (225.6, 1.39, 7440). */
+void bdb__short_number(double v, char *buf, size_t size);
 void bdb__change_text(double pct, char *buf, size_t size);
 /* The SI prefix of *v in a unit without a ladder of its own (ops/s,
  * items/s, cycles: bdb_unit_ladder gives none): divides *v by 1000 while
