@@ -154,27 +154,27 @@ static void pick_display(const char *unit, double top, display *d)
 	}
 }
 
-/* A tick or axis number in display units: up to 6 significant digits
- * (ticks close together need them), with k/M/G/T for units without a
- * family. */
-static void put_number(bdb_buf *b, double v, const display *d)
+/* A number in display units with k/M/G/T for units without a family:
+ * up to 6 significant digits on the axes (ticks close together need them),
+ * about 4 in a dot's title, as the tables show it (the dashboard's hover
+ * line beside its table). */
+static void put_number_as(bdb_buf *b, double v, const display *d, bool title)
 {
 	char text[64];
 	const char *prefix = d->si ? bdb__si_prefix(&v) : "";
-	bdb__human_number(v, text, sizeof text);
+	(title ? bdb__short_number : bdb__human_number)(v, text, sizeof text);
 	bdb_buf_puts(b, text);
 	bdb_buf_puts(b, prefix);
 }
 
-/* A dot's value or bound in its title: about 4 significant digits, as the
- * tables show it (the dashboard's hover line beside its table). */
+static void put_number(bdb_buf *b, double v, const display *d)
+{
+	put_number_as(b, v, d, false);
+}
+
 static void put_title_number(bdb_buf *b, double v, const display *d)
 {
-	char text[64];
-	const char *prefix = d->si ? bdb__si_prefix(&v) : "";
-	bdb__short_number(v, text, sizeof text);
-	bdb_buf_puts(b, text);
-	bdb_buf_puts(b, prefix);
+	put_number_as(b, v, d, true);
 }
 
 /* A coordinate: one decimal, no "-0.0"; the text of printf's "%.1f" of
