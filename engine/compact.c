@@ -158,6 +158,44 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
  * decimals takes the decimal coding); one that does not decode is put back
  * as it was, for verify to report.
  */
+/*
+ * A `chunks` value with each chunk encoded again (format 3's chunks of short
+ * decimals take the decimal coding), a block's chunks each and its lengths
+ * with them, into enc (reset); false when a chunk does not decode (the
+ * value is put back as it was, for verify to report).
+ */
+static bool shorter_chunks(const MDB_val *v, bdb_buf *enc, bdb_obs *obs)
+{
+	bdb__chunk_parts cp;
+	if (bdb__chunk_parts_open(v->mv_data, v->mv_size, &cp) != 0)
+		return false;
+	bdb_buf one;
+	bdb_buf_init(&one);
+	if (cp.n > 1) {
+		uint8_t head[2] = {((const uint8_t *)v->mv_data)[0], (uint8_t)cp.n};
+		bdb_buf_append(enc, head, 2);
+		bdb_buf_append(enc, cp.data + 2, 2 * (size_t)cp.n); /* lengths, set below */
+	}
+	bool ok = true;
+	for (unsigned i = 0; ok && i < cp.n; i++) {
+		const uint8_t *part = cp.data + cp.off[i];
+		size_t len = cp.off[i + 1] - cp.off[i], n;
+		bdb_buf_reset(&one);
+		ok = bdb__chunk_decode(part, len, obs, &n) == 0;
+		if (ok && bdb__chunk_encode(&one, obs, n) == 0 && !one.failed && one.len < len) {
+			part = (const uint8_t *)one.data;
+			len = one.len;
+		}
+		if (ok && cp.n > 1 && !enc->failed) {
+			enc->data[2 + 2 * i] = (char)(uint8_t)len;
+			enc->data[3 + 2 * i] = (char)(uint8_t)(len >> 8);
+		}
+		bdb_buf_append(enc, part, len);
+	}
+	bdb_buf_free(&one);
+	return ok && !enc->failed;
+}
+
 static int repack_chunks_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
 	(void)ctx;
@@ -194,10 +232,8 @@ static int repack_chunks_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		k = (MDB_val){lens[0], all.data + at};
 		v = (MDB_val){lens[1], all.data + at + lens[0]};
 		at += (size_t)lens[0] + lens[1];
-		size_t n;
 		bdb_buf_reset(&enc);
-		if (bdb__chunk_decode(v.mv_data, v.mv_size, obs, &n) == 0 &&
-		    bdb__chunk_encode(&enc, obs, n) == 0 && enc.len < v.mv_size)
+		if (shorter_chunks(&v, &enc, obs) && enc.len < v.mv_size)
 			v = (MDB_val){enc.len, enc.data};
 		rc = bdb__mdb_error(mdb_put(txn, dbi, &k, &v, MDB_APPEND));
 	}

@@ -65,6 +65,17 @@ int bdb__chunk_read(const MDB_val *k, const MDB_val *v, bdb_obs *obs, size_t *n)
 /* The first byte of a block; a chunk's first byte has flags 0 to 15. */
 #define BLOCK_MARK 0x80
 
+/* The first observation's time and seq of a chunk (its stream's first 96
+ * bits, 2.8). */
+static bool chunk_first(const uint8_t *p, size_t len, int64_t *us, uint64_t *seq)
+{
+	if (len < 14)
+		return false;
+	*us = (int64_t)bdb__get_be64(p + 2);
+	*seq = (uint64_t)p[10] << 24 | (uint64_t)p[11] << 16 | (uint64_t)p[12] << 8 | p[13];
+	return true;
+}
+
 int bdb__chunk_parts_open(const void *data, size_t len, bdb__chunk_parts *cp)
 {
 	const uint8_t *p = data;
@@ -88,18 +99,19 @@ int bdb__chunk_parts_open(const void *data, size_t len, bdb__chunk_parts *cp)
 			return BDB_ECORRUPT;
 	}
 	cp->off[cp->n] = (uint32_t)at;
-	return at == len ? 0 : BDB_ECORRUPT;
-}
-
-/* The first observation's time and seq of a chunk (its stream's first 96
- * bits, 2.8). */
-static bool chunk_first(const uint8_t *p, size_t len, int64_t *us, uint64_t *seq)
-{
-	if (len < 14)
-		return false;
-	*us = (int64_t)bdb__get_be64(p + 2);
-	*seq = (uint64_t)p[10] << 24 | (uint64_t)p[11] << 16 | (uint64_t)p[12] << 8 | p[13];
-	return true;
+	if (at != len)
+		return BDB_ECORRUPT;
+	/* The chunks in order of their first observations (verify checks
+	 * that each also starts after the one before ends). */
+	bdb_obs prev = {0}, first;
+	for (unsigned i = 0; i < cp->n; i++) {
+		if (!chunk_first(p + cp->off[i], cp->off[i + 1] - cp->off[i], &first.timestamp_us,
+				 &first.run_seq) ||
+		    (i && bdb__obs_compare(&first, &prev) <= 0))
+			return BDB_ECORRUPT;
+		prev = first;
+	}
+	return 0;
 }
 
 int bdb__chunk_parts_read(const MDB_val *k, const bdb__chunk_parts *cp, unsigned i, bdb_obs *obs,
@@ -241,7 +253,9 @@ static int explode_block(MDB_txn *txn, MDB_dbi dbi, const MDB_val *k, const MDB_
 		bdb__chunk_key(part_key, bdb__get_be64(key.mv_data), us, seq);
 		MDB_val pk = {BDB__CHUNK_KEY, part_key},
 			pv = {cp.off[i + 1] - cp.off[i], (void *)(cp.data + cp.off[i])};
-		rc = bdb__mdb_error(mdb_put(txn, dbi, &pk, &pv, 0));
+		/* a chunk of the series under that key already: damage */
+		rc = mdb_put(txn, dbi, &pk, &pv, MDB_NOOVERWRITE);
+		rc = rc == MDB_KEYEXIST ? BDB_ECORRUPT : bdb__mdb_error(rc);
 	}
 	bdb_buf_free(&copy);
 	return rc;
@@ -255,29 +269,67 @@ static size_t block_max(MDB_txn *txn)
 	return (mdb_env_stat(mdb_txn_env(txn), &st) == 0 ? st.ms_psize : 4096) - 16;
 }
 
+/* One chunk of the run gather_blocks cuts: its key and length. */
+typedef struct loose_chunk {
+	uint8_t key[BDB__CHUNK_KEY];
+	size_t len;
+} loose_chunk;
+
+/* Writes chunks c[0..t) (2 <= t <= BDB__BLOCK_PARTS, fitting one page) as
+ * one block under the first one's key, their own keys deleted. */
+static int write_block(MDB_txn *txn, MDB_dbi dbi, const loose_chunk *c, size_t t)
+{
+	bdb_buf block;
+	bdb_buf_init(&block);
+	uint8_t head[2] = {BLOCK_MARK, (uint8_t)t};
+	bdb_buf_append(&block, head, 2);
+	for (size_t i = 0; i < t; i++) {
+		uint8_t le[2] = {(uint8_t)c[i].len, (uint8_t)(c[i].len >> 8)};
+		bdb_buf_append(&block, le, 2);
+	}
+	int rc = 0;
+	for (size_t i = 0; i < t && !rc; i++) {
+		MDB_val ck = {BDB__CHUNK_KEY, (void *)c[i].key}, cv;
+		rc = bdb__mdb_error(mdb_get(txn, dbi, &ck, &cv));
+		if (!rc)
+			bdb_buf_append(&block, cv.mv_data, cv.mv_size);
+	}
+	for (size_t i = 0; i < t && !rc; i++) {
+		MDB_val dk = {BDB__CHUNK_KEY, (void *)c[i].key};
+		rc = bdb__mdb_error(mdb_del(txn, dbi, &dk, NULL));
+	}
+	MDB_val bk = {BDB__CHUNK_KEY, (void *)c[0].key}, bv = {block.len, block.data};
+	if (!rc)
+		rc = block.failed ? BDB_ENOMEM : bdb__mdb_error(mdb_put(txn, dbi, &bk, &bv, 0));
+	bdb_buf_free(&block);
+	return rc;
+}
+
 /*
- * Gathers series' sealed chunks into blocks of a page (2.8), around the
- * chunk under key: the unbroken run of chunks (not blocks) it is in, the
- * series' newest left out (it takes the next appends), is cut from its
- * oldest into blocks of as many chunks as fit one page, each made when
- * one more chunk would not fit (so that it fills its overflow page); what
- * would all fit one page waits for more. A chunk in a leaf leaves its page
- * half empty (LMDB splits a full leaf in half, and a series' chunks are
- * added in the middle of the tree); a block fills its own page.
+ * Gathers series' sealed chunks into blocks of a page (2.8), around key
+ * (a chunk of the series, or where one was): the unbroken run of chunks
+ * (not blocks) there, the series' newest left out (it takes the next
+ * appends), is cut from its oldest into blocks of as many chunks as fit
+ * one page (64 at most). At the series' end, what would all fit one page
+ * waits for more chunks, so that each block fills its overflow page; a
+ * run between two blocks takes no more chunks (short of a backfill), and
+ * is gathered whole. A chunk in a leaf leaves its page half empty (LMDB
+ * splits a full leaf in half, and a series' chunks are added in the middle
+ * of the tree); a block fills its own page.
  */
 static int gather_blocks(MDB_txn *txn, MDB_dbi dbi, MDB_cursor *cur, uint64_t series,
 			 const uint8_t *key)
 {
-	enum { MAX = 2 * BDB__BLOCK_PARTS };
-	uint8_t keys[MAX][BDB__CHUNK_KEY];
-	size_t lens[MAX];
 	MDB_val k = {BDB__CHUNK_KEY, (void *)key}, v;
-	int got = mdb_cursor_get(cur, &k, &v, MDB_SET);
-	if (got == 0 && is_block(&v))
+	int got = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
+	if (got == MDB_NOTFOUND || (got == 0 && (!same_series(&k, series) || is_block(&v))))
+		/* where a deleted chunk was: the series' chunk before it */
+		got = got == MDB_NOTFOUND ? mdb_cursor_get(cur, &k, &v, MDB_LAST)
+					  : mdb_cursor_get(cur, &k, &v, MDB_PREV);
+	if (got == 0 && (!same_series(&k, series) || is_block(&v)))
 		return 0;
-	/* Back to the run's first chunk (at most BDB__BLOCK_PARTS back), then
-	 * forwards to its end. */
-	for (unsigned back = 0; got == 0 && back < BDB__BLOCK_PARTS; back++) {
+	/* Back to the run's first chunk, then forwards to its end. */
+	while (got == 0) {
 		got = mdb_cursor_get(cur, &k, &v, MDB_PREV);
 		if (got == MDB_NOTFOUND) {
 			got = mdb_cursor_get(cur, &k, &v, MDB_FIRST); /* it was the first */
@@ -288,52 +340,34 @@ static int gather_blocks(MDB_txn *txn, MDB_dbi dbi, MDB_cursor *cur, uint64_t se
 			break;
 		}
 	}
-	unsigned m = 0;
+	bdb_buf run;
+	bdb_buf_init(&run);
 	bool newest = false; /* the run ends with the series' newest chunk */
-	while (got == 0 && m < MAX && same_series(&k, series) && !is_block(&v)) {
-		memcpy(keys[m], k.mv_data, BDB__CHUNK_KEY);
-		lens[m++] = v.mv_size;
+	while (got == 0 && same_series(&k, series) && !is_block(&v)) {
+		loose_chunk c = {.len = v.mv_size};
+		memcpy(c.key, k.mv_data, BDB__CHUNK_KEY);
+		bdb_buf_append(&run, &c, sizeof c);
 		got = mdb_cursor_get(cur, &k, &v, MDB_NEXT);
 		newest = got == MDB_NOTFOUND || (got == 0 && !same_series(&k, series));
 	}
-	int rc = got && got != MDB_NOTFOUND ? bdb__mdb_error(got) : 0;
-	if (newest)
-		m--;
+	int rc = got && got != MDB_NOTFOUND ? bdb__mdb_error(got) : run.failed ? BDB_ENOMEM : 0;
+	const loose_chunk *c = (const loose_chunk *)run.data;
+	size_t m = run.len / sizeof *c - (newest && run.len ? 1 : 0);
 	size_t max = block_max(txn);
-	for (unsigned at = 0; !rc && at < m;) {
+	for (size_t at = 0; !rc && at < m;) {
 		size_t total = 2, t = 0;
-		while (at + t < m && t < BDB__BLOCK_PARTS && total + 2 + lens[at + t] <= max)
-			total += 2 + lens[at + t++];
-		if (at + t == m)
+		while (at + t < m && t < BDB__BLOCK_PARTS && total + 2 + c[at + t].len <= max)
+			total += 2 + c[at + t++].len;
+		if (at + t == m && newest)
 			break; /* all fit: wait for more */
 		if (t < 2) {
 			at++; /* a chunk too long to share a page */
 			continue;
 		}
-		bdb_buf block;
-		bdb_buf_init(&block);
-		uint8_t head[2] = {BLOCK_MARK, (uint8_t)t};
-		bdb_buf_append(&block, head, 2);
-		for (size_t i = 0; i < t; i++) {
-			uint8_t le[2] = {(uint8_t)lens[at + i], (uint8_t)(lens[at + i] >> 8)};
-			bdb_buf_append(&block, le, 2);
-		}
-		for (size_t i = 0; i < t && !rc; i++) {
-			MDB_val ck = {BDB__CHUNK_KEY, keys[at + i]}, cv;
-			rc = bdb__mdb_error(mdb_get(txn, dbi, &ck, &cv));
-			if (!rc)
-				bdb_buf_append(&block, cv.mv_data, cv.mv_size);
-		}
-		for (size_t i = 0; i < t && !rc; i++) {
-			MDB_val dk = {BDB__CHUNK_KEY, keys[at + i]};
-			rc = bdb__mdb_error(mdb_del(txn, dbi, &dk, NULL));
-		}
-		MDB_val bk = {BDB__CHUNK_KEY, keys[at]}, bv = {block.len, block.data};
-		if (!rc)
-			rc = block.failed ? BDB_ENOMEM : bdb__mdb_error(mdb_put(txn, dbi, &bk, &bv, 0));
-		bdb_buf_free(&block);
-		at += (unsigned)t;
+		rc = write_block(txn, dbi, c + at, t);
+		at += t;
 	}
+	bdb_buf_free(&run);
 	return rc;
 }
 
@@ -463,7 +497,7 @@ int bdb__obs_delete(MDB_txn *txn, MDB_dbi dbi, uint64_t series, int64_t us, uint
 			bdb_buf_free(&enc);
 		}
 	}
-	if (!rc && exploded && (at == n || n > 1))
+	if (!rc && exploded)
 		rc = gather_blocks(txn, dbi, cur, series, key);
 	mdb_cursor_close(cur);
 	return rc == BDB_ENOTFOUND ? 0 : rc;

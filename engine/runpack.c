@@ -523,26 +523,35 @@ int bdb__run_dict_train(bdb_store *s, MDB_txn *txn)
 /* LMDB's page header: an overflow page holds a page less this many bytes. */
 #define PAGE_HEADER 16
 
-/* The payload of one overflow page, and the longest rest kept apart (a
- * leaf node holds at most about half a page; a margin for its header and
- * key). */
-static void value_split_sizes(bdb_store *s, size_t *unit, size_t *rest_max)
+/* The page size, and the longest piece of a rest (a leaf node holds at
+ * most about half a page; a margin for its header and key). k overflow
+ * pages hold k pages less one PAGE_HEADER: LMDB heads the run of pages
+ * once. */
+static void value_split_sizes(bdb_store *s, size_t *page, size_t *rest_max)
 {
 	MDB_stat st;
-	size_t page = mdb_env_stat(s->env, &st) == 0 ? st.ms_psize : 4096;
-	*unit = page - PAGE_HEADER;
-	*rest_max = *unit / 2 - 64;
+	*page = mdb_env_stat(s->env, &st) == 0 ? st.ms_psize : 4096;
+	*rest_max = (*page - PAGE_HEADER) / 2 - 64;
+}
+
+/* Whether a value of len bytes fills its overflow pages exactly (or is
+ * empty): the whole-page part of a frame stored in parts. */
+static bool whole_pages(size_t len, size_t page)
+{
+	return len == 0 || (len + PAGE_HEADER) % page == 0;
 }
 
 /* How many bytes of a frame of len go under the run's own key, and in how
  * many pieces the rest (0: none). */
 static size_t value_whole(bdb_store *s, size_t len, unsigned *pieces)
 {
-	size_t unit, rest_max;
-	value_split_sizes(s, &unit, &rest_max);
-	size_t rest = len % unit;
+	size_t page, rest_max;
+	value_split_sizes(s, &page, &rest_max);
+	/* the most whole pages len fills: k pages hold k * page - PAGE_HEADER */
+	size_t k = (len + PAGE_HEADER) / page, whole = k ? k * page - PAGE_HEADER : 0;
+	size_t rest = len - whole;
 	*pieces = len <= rest_max || !rest ? 0 : (unsigned)((rest + rest_max - 1) / rest_max);
-	return *pieces ? len - rest : len;
+	return *pieces ? whole : len;
 }
 
 static bool value_splits(bdb_store *s, size_t len)
@@ -648,9 +657,9 @@ int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, 
 	int rc = mdb_get(txn, s->dbi[BDB__DB_RUNS], &k, v);
 	if (rc)
 		return bdb__mdb_error(rc);
-	size_t unit, rest_max;
-	value_split_sizes(s, &unit, &rest_max);
-	if (v->mv_size % unit != 0)
+	size_t page, rest_max;
+	value_split_sizes(s, &page, &rest_max);
+	if (!whole_pages(v->mv_size, page))
 		return 0; /* only a whole-page part (or none) has a rest */
 	bdb_buf_reset(join);
 	bdb_buf_append(join, v->mv_data, v->mv_size);

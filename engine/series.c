@@ -392,7 +392,8 @@ struct bdb_obs_iter {
 	uint64_t series;
 	int64_t from_us, to_us;
 	bool backward, started, done;
-	unsigned part, parts;
+	unsigned part;
+	bdb__chunk_parts cp; /* the parts of the value under the cursor */
 	bdb_obs chunk[BDB__CHUNK_OBS];
 	size_t chunk_n, at;
 	struct bdb_obs_iter *next, **prev_next;
@@ -437,7 +438,8 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	it->started = false;
 	it->done = from_us > to_us;
 	it->chunk_n = it->at = 0;
-	it->part = it->parts = 0;
+	it->part = 0;
+	it->cp.n = 0;
 	it->next = r->iters;
 	if (r->iters)
 		r->iters->prev_next = &it->next;
@@ -447,6 +449,14 @@ int bdb_obs_iter_open(bdb_reader *r, uint64_t series, int64_t from_us, int64_t t
 	return 0;
 }
 
+/* Decodes part it->part of it->cp (the value under key k). */
+static int iter_decode(bdb_obs_iter *it, const MDB_val *k)
+{
+	int rc = bdb__chunk_parts_read(k, &it->cp, it->part, it->chunk, &it->chunk_n);
+	it->at = it->backward ? it->chunk_n : 0;
+	return rc;
+}
+
 /* Decodes part `part` of the value under the cursor (k, v), or with
  * part < 0 its first (forwards) or last (backwards); BDB_ENOTFOUND when it
  * is another series'. */
@@ -454,15 +464,11 @@ static int iter_load(bdb_obs_iter *it, const MDB_val *k, const MDB_val *v, int p
 {
 	if (k->mv_size != BDB__CHUNK_KEY || bdb__get_be64(k->mv_data) != it->series)
 		return BDB_ENOTFOUND;
-	bdb__chunk_parts cp;
-	int rc = bdb__chunk_parts_open(v->mv_data, v->mv_size, &cp);
+	int rc = bdb__chunk_parts_open(v->mv_data, v->mv_size, &it->cp);
 	if (rc)
 		return rc;
-	it->parts = cp.n;
-	it->part = part >= 0 ? (unsigned)part : it->backward ? cp.n - 1 : 0;
-	rc = bdb__chunk_parts_read(k, &cp, it->part, it->chunk, &it->chunk_n);
-	it->at = it->backward ? it->chunk_n : 0;
-	return rc;
+	it->part = part >= 0 ? (unsigned)part : it->backward ? it->cp.n - 1 : 0;
+	return iter_decode(it, k);
 }
 
 /* The first chunk: the one holding the bound iteration starts from. */
@@ -505,13 +511,29 @@ static int iter_step(bdb_obs_iter *it, const bdb_obs **o)
 		}
 		MDB_val k, v;
 		/* The next part of a block, else the next value. */
-		bool within = it->backward ? it->part > 0 : it->part + 1 < it->parts;
+		bool within = it->backward ? it->part > 0 : it->part + 1 < it->cp.n;
 		int rc = mdb_cursor_get(it->cur, &k, &v,
 					within ? MDB_GET_CURRENT : it->backward ? MDB_PREV : MDB_NEXT);
 		if (rc)
 			return bdb__mdb_error(rc);
-		rc = iter_load(it, &k, &v,
-			       within ? (int)(it->backward ? it->part - 1 : it->part + 1) : -1);
+		if (within && v.mv_size == it->cp.off[it->cp.n]) {
+			/* The same value (a read transaction): its parts as found. */
+			it->cp.data = v.mv_data;
+			it->part += it->backward ? -1u : 1u;
+			rc = iter_decode(it, &k);
+		} else if (within) {
+			/* written meanwhile (a writable view): its parts again */
+			unsigned next = it->backward ? it->part - 1 : it->part + 1;
+			rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &it->cp);
+			if (!rc && next >= it->cp.n)
+				rc = BDB_ECORRUPT;
+			if (!rc) {
+				it->part = next;
+				rc = iter_decode(it, &k);
+			}
+		} else {
+			rc = iter_load(it, &k, &v, -1);
+		}
 		if (rc)
 			return rc;
 	}

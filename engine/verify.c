@@ -409,6 +409,11 @@ static int check_runs_entry(verifier *v, const MDB_val *k, const MDB_val *val)
 				(unsigned long long)seq, whole.mv_size);
 		return rc;
 	}
+	if (k->mv_size == BDB__RUN_REST_KEY) {
+		problem(v, "runs: piece %u of run %llu's rest (1 to %d expected)", piece,
+			(unsigned long long)bdb__get_be64(k->mv_data), BDB__RUN_RESTS);
+		return 0;
+	}
 	if (k->mv_size != 8) {
 		problem(v, "runs: a key of %zu bytes (8 expected)", k->mv_size);
 		return 0;
