@@ -745,7 +745,8 @@ static void count_run_entries(const char *dir, size_t *whole, size_t *rests, boo
 		empty_parts += piece == 1 && last_len == 0;
 		*rests_ok = *rests_ok && memcmp(k.mv_data, last_key, 8) == 0 &&
 			    piece == last_piece + 1 && piece <= 3 &&
-			    last_len % (st.ms_psize - 16) == 0 && v.mv_size < st.ms_psize / 2;
+			    (last_len == 0 || (last_len + 16) % st.ms_psize == 0) &&
+			    v.mv_size < st.ms_psize / 2;
 		last_piece = piece;
 	}
 	mdb_cursor_close(cur);

@@ -250,8 +250,9 @@ static size_t check_window(bdb_store *s, int64_t from, int64_t to, bool backward
 	return n;
 }
 
-/* How many values of series 1's are blocks (first byte 80, 2.8). */
-static size_t series_blocks(const char *dir)
+/* How many `chunks` values of the store at dir are blocks (first byte 80,
+ * 2.8), or with loose true, chunks. */
+static size_t count_values(const char *dir, bool loose)
 {
 	raw r;
 	raw_open(&r, dir, "chunks");
@@ -261,10 +262,20 @@ static size_t series_blocks(const char *dir)
 	size_t n = 0;
 	for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
 	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
-		n += ((const uint8_t *)v.mv_data)[0] == 0x80;
+		n += (((const uint8_t *)v.mv_data)[0] == 0x80) != loose;
 	mdb_cursor_close(cur);
 	raw_close(&r);
 	return n;
+}
+
+static size_t series_blocks(const char *dir)
+{
+	return count_values(dir, false);
+}
+
+static size_t series_loose_chunks(const char *dir)
+{
+	return count_values(dir, true);
 }
 
 /* Damages the first block of the store at dir (saved keeps its key and
@@ -311,23 +322,6 @@ static void restore_block(const char *dir, const bdb_buf *saved)
 	MDB_val k = {20, saved->data}, v = {saved->len - 20, saved->data + 20};
 	assert_int_equal(mdb_put(rw.txn, rw.dbi, &k, &v, 0), 0);
 	raw_close(&rw);
-}
-
-/* How many `chunks` values of the store at dir are chunks, not blocks. */
-static size_t series_loose_chunks(const char *dir)
-{
-	raw r;
-	raw_open(&r, dir, "chunks");
-	MDB_cursor *cur;
-	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
-	MDB_val k, v;
-	size_t n = 0;
-	for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
-		n += ((const uint8_t *)v.mv_data)[0] != 0x80;
-	mdb_cursor_close(cur);
-	raw_close(&r);
-	return n;
 }
 
 static int delete_obs_of(bdb_store *s, MDB_txn *txn, void *ctx)
