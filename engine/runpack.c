@@ -661,8 +661,6 @@ int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, 
 	value_split_sizes(s, &page, &rest_max);
 	if (!whole_pages(v->mv_size, page))
 		return 0; /* only a whole-page part (or none) has a rest */
-	bdb_buf_reset(join);
-	bdb_buf_append(join, v->mv_data, v->mv_size);
 	unsigned i = 1;
 	for (; i <= RESTS; i++) {
 		key[8] = (uint8_t)i;
@@ -672,13 +670,14 @@ int bdb__run_value_get(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *join, 
 			break;
 		if (rc)
 			return bdb__mdb_error(rc);
+		if (i == 1) { /* in parts: joined (else the value as it is) */
+			bdb_buf_reset(join);
+			bdb_buf_append(join, v->mv_data, v->mv_size);
+		}
 		bdb_buf_append(join, rest.mv_data, rest.mv_size);
-	}
-	if (join->failed)
-		return BDB_ENOMEM;
-	if (i > 1)
 		*v = (MDB_val){join->len, join->data};
-	return 0;
+	}
+	return i > 1 && join->failed ? BDB_ENOMEM : 0;
 }
 
 int bdb__run_value_put(bdb_store *s, MDB_txn *txn, uint64_t seq, const void *data, size_t len)

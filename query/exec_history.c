@@ -846,29 +846,22 @@ static int finite_values(bdb__exec *ex, const history *h, series_values *v)
  * when the statement reads the whole history with the default options,
  * else by the detector. */
 static int series_changes(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-			  const history *h, const bdb__changes_options *opt, bdb__changes *found)
+			  const history *h, const series_values *v, const bdb__changes_options *opt,
+			  bdb__changes *found)
 {
-	series_values v;
-	int rc = finite_values(ex, h, &v);
-	if (rc)
-		goto done;
-	int from = 0;
+	int from = 0, rc;
 	if (whole_history(st) && bdb__cpfold_key(opt) == ex->persisted_key && h->n)
 		rc = bdb__changelog_answer(ex->rd, si->id, h->n, h->obs[h->n - 1].timestamp_us,
-					   h->obs[h->n - 1].run_seq, v.x, v.t, v.n, opt, found,
+					   h->obs[h->n - 1].run_seq, v->x, v->t, v->n, opt, found,
 					   &from);
 	else
-		rc = bdb__detect_changes_at(v.x, v.t, v.n, opt, found);
-	if (rc) {
-		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
-					  : bdb__exec_store_error(ex, rc, "detecting changes");
-		goto done;
-	}
+		rc = bdb__detect_changes_at(v->x, v->t, v->n, opt, found);
+	if (rc)
+		return rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
+					    : bdb__exec_store_error(ex, rc, "detecting changes");
 	ex->persisted_series += from >= 1;
 	ex->settled_series += from == 2;
-done:
-	finite_free(&v);
-	return rc;
+	return 0;
 }
 
 /* A step the joint placement moved: by how many runs, and how many other
@@ -881,17 +874,14 @@ typedef struct joint_move {
 /* The rows of one series' change points found over its history h; moved
  * (NULL, or one per point) says which the joint placement moved. */
 static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-		       const history *h, const bdb__changes_options *opt,
+		       const history *h, const series_values *v, const bdb__changes_options *opt,
 		       const bdb__changes *found_in, const joint_move *moved, bool lead,
 		       bdb_result *r)
 {
 	const bdb__changes found = *found_in;
-	series_values v;
-	int rc = finite_values(ex, h, &v);
-	if (rc)
-		goto done;
-	const double *x = v.x, *t = v.t;
-	const size_t *at = v.at, n = v.n;
+	int rc = 0;
+	const double *x = v->x, *t = v->t;
+	const size_t *at = v->at, n = v->n;
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
@@ -1008,7 +998,6 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 				      sign < 0 ? BDB__MARK_REGRESSION : BDB__MARK_IMPROVEMENT);
 	}
 done:
-	finite_free(&v);
 	return rc;
 }
 
@@ -1042,13 +1031,12 @@ static int commit_of(bdb__exec *ex, const bdb_obs *o, const char **commit)
 /* Adds series' change points found over h to in: every step and
  * excursion at its commit, and every step with the commits of the places
  * its own runs allow (bdb__changes_step_places). */
-static int joint_collect(bdb__exec *ex, const history *h, const bdb__changes *found,
-			 size_t series, joint_input *in)
+static int joint_collect(bdb__exec *ex, const history *h, const series_values *v,
+			 const bdb__changes *found, size_t series, joint_input *in)
 {
-	series_values v;
-	int rc = finite_values(ex, h, &v);
-	const double *x = v.x, *t = v.t;
-	const size_t *at = v.at, n = v.n;
+	int rc = 0;
+	const double *x = v->x, *t = v->t;
+	const size_t *at = v->at, n = v->n;
 	bdb__joint_change *c = realloc(in->changes, (in->n_changes + found->count + 1) * sizeof *c);
 	if (c)
 		in->changes = c;
@@ -1091,7 +1079,6 @@ static int joint_collect(bdb__exec *ex, const history *h, const bdb__changes *fo
 		in->point[in->n_steps++] = k;
 	}
 done:
-	finite_free(&v);
 	return rc;
 }
 
@@ -1200,18 +1187,22 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	for (size_t i = 0; i < n_series && !rc; i++) {
 		h.n = 0;
 		bdb__changes found = {0};
+		series_values v = {0};
 		rc = load_history(ex, st, series[i], &h);
 		if (!rc)
 			rc = bdb__exec_check_cancel(ex);
 		if (!rc)
-			rc = series_changes(ex, st, series[i], &h, &opt, &found);
+			rc = finite_values(ex, &h, &v);
+		if (!rc)
+			rc = series_changes(ex, st, series[i], &h, &v, &opt, &found);
 		if (!rc && joint) {
 			answers[i] = found;
 			found = (bdb__changes){0};
-			rc = joint_collect(ex, &h, &answers[i], i, &joint_in);
+			rc = joint_collect(ex, &h, &v, &answers[i], i, &joint_in);
 		} else if (!rc) {
-			rc = change_rows(ex, st, series[i], &h, &opt, &found, NULL, lead, r);
+			rc = change_rows(ex, st, series[i], &h, &v, &opt, &found, NULL, lead, r);
 		}
+		finite_free(&v);
 		bdb__changes_free(&found);
 		if (!rc && drawing) {
 			size_t first = drawing->n_rows;
@@ -1233,7 +1224,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			bdb__change_point *cp = &answers[js->series].points[joint_in.point[k]];
 			cp->index = (size_t)((long)cp->index + js->moved_by);
 		}
-		for (size_t i = 0; i < n_series && !rc; i++) {
+		/* joint_collect appended the steps series by series, in order */
+		for (size_t i = 0, k = 0; i < n_series && !rc; i++) {
 			/* The moves of series i's points, for its rows. */
 			size_t count = answers[i].count;
 			joint_move *moved = calloc(count ? count : 1, sizeof *moved);
@@ -1241,15 +1233,18 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				rc = bdb__exec_store_error(ex, BDB_ENOMEM, "placing changes");
 				break;
 			}
-			for (size_t k = 0; k < joint_in.n_steps; k++)
-				if (joint_in.steps[k].series == i)
-					moved[joint_in.point[k]] = (joint_move){
-					    joint_in.steps[k].moved_by, joint_in.steps[k].support};
+			for (; k < joint_in.n_steps && joint_in.steps[k].series == i; k++)
+				moved[joint_in.point[k]] = (joint_move){joint_in.steps[k].moved_by,
+									 joint_in.steps[k].support};
 			h.n = 0;
+			series_values v = {0};
 			rc = load_history(ex, st, series[i], &h);
 			if (!rc)
-				rc = change_rows(ex, st, series[i], &h, &opt, &answers[i], moved, lead,
-						 r);
+				rc = finite_values(ex, &h, &v);
+			if (!rc)
+				rc = change_rows(ex, st, series[i], &h, &v, &opt, &answers[i], moved,
+						 lead, r);
+			finite_free(&v);
 			free(moved);
 		}
 	}

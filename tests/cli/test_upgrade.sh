@@ -136,47 +136,38 @@ check_rc "a new run goes into the upgraded store" 0
 run "$BENCHDB" --db "$DB3" compact
 check_rc "compact rewrites its chunks" 0
 after_new_run 3 "$DB3"
-# Format 4: the same, and compact packs its runs (their samples) again.
-DB4=$WORK/db4
-mkdir -p "$DB4"
-cp "$FIXTURES/store-format4/data.mdb" "$DB4/"
-check_reads_read_only 4 "$DB4"
-run "$BENCHDB" --db "$DB4" verify
-check_rc "verify reads a format 4 store as it is (exit 0)" 0
-check "and wrote nothing" cmp "$WORK/format4.before" "$DB4/data.mdb"
-run "$BENCHDB" --db "$DB4" -c 'show runs as csv'
-check_err "the upgrade says so" \
+# upgraded_by_version V NOTE: a store of format V (the fixture) reads as it
+# is, read-only and by verify (nothing written); opened for writing it moves
+# to format 6 by its version alone (NOTE, no backup); compact packs its runs
+# again, every run exports as format 2 did, and a new run with samples goes
+# in (after_new_run).
+upgraded_by_version() {
+	local db=$WORK/db$1
+	mkdir -p "$db"
+	cp "$FIXTURES/store-format$1/data.mdb" "$db/"
+	check_reads_read_only "$1" "$db"
+	run "$BENCHDB" --db "$db" verify
+	check_rc "verify reads a format $1 store as it is (exit 0)" 0
+	check "and wrote nothing" cmp "$WORK/format$1.before" "$db/data.mdb"
+	run "$BENCHDB" --db "$db" -c 'show runs as csv'
+	check_err "the upgrade says so" "$2"
+	check "no backup for a version change" test ! -e "$db/format-$1-backup"
+	run "$BENCHDB" --db "$db" compact
+	check_rc "compact packs the runs again" 0
+	run "$BENCHDB" --db "$db" -c 'show runs as csv'
+	ids=$(tail -n +2 "$OUT" | cut -d, -f1)
+	for r in $ids; do "$BENCHDB" --db "$db" export --format json "$r"; done >"$WORK/export$1.json"
+	check "every format $1 run, packed again, exports as format 2 did" \
+		cmp "$WORK/export$1.json" "$SRC/expected-export.json"
+	run "$BENCHDB" --db "$db" ingest "$FIXTURES/gbench_reps.json" --id again
+	check_rc "a new run with samples goes into the upgraded store" 0
+	after_new_run "$1" "$db"
+}
+
+# Format 4: compact packs its runs (their samples) again; format 5: its
+# frames go into whole pages and pieces.
+upgraded_by_version 4 \
 	"benchdb: note: upgraded the store from format 4 to 6 (the version only: new runs store their samples by model; new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
-check "no backup for a version change" test ! -e "$DB4/format-4-backup"
-run "$BENCHDB" --db "$DB4" compact
-check_rc "compact packs the runs again" 0
-run "$BENCHDB" --db "$DB4" -c 'show runs as csv'
-ids=$(tail -n +2 "$OUT" | cut -d, -f1)
-for r in $ids; do "$BENCHDB" --db "$DB4" export --format json "$r"; done >"$WORK/export4.json"
-check "every format 4 run, packed again, exports as format 2 did" \
-	cmp "$WORK/export4.json" "$SRC/expected-export.json"
-run "$BENCHDB" --db "$DB4" ingest "$FIXTURES/gbench_reps.json" --id again
-check_rc "a new run with samples goes into the upgraded store" 0
-after_new_run 4 "$DB4"
-# Format 5: the same.
-DB5=$WORK/db5
-mkdir -p "$DB5"
-cp "$FIXTURES/store-format5/data.mdb" "$DB5/"
-check_reads_read_only 5 "$DB5"
-run "$BENCHDB" --db "$DB5" verify
-check_rc "verify reads a format 5 store as it is (exit 0)" 0
-check "and wrote nothing" cmp "$WORK/format5.before" "$DB5/data.mdb"
-run "$BENCHDB" --db "$DB5" -c 'show runs as csv'
-check_err "the upgrade says so" \
+upgraded_by_version 5 \
 	"benchdb: note: upgraded the store from format 5 to 6 (the version only: new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
-check "no backup for a version change" test ! -e "$DB5/format-5-backup"
-ids=$(tail -n +2 "$OUT" | cut -d, -f1)
-for r in $ids; do "$BENCHDB" --db "$DB5" export --format json "$r"; done >"$WORK/export5.json"
-check "every format 5 run exports as format 2 did" \
-	cmp "$WORK/export5.json" "$SRC/expected-export.json"
-run "$BENCHDB" --db "$DB5" ingest "$FIXTURES/gbench_reps.json" --id again
-check_rc "a new run goes into the upgraded store" 0
-run "$BENCHDB" --db "$DB5" compact
-check_rc "compact of the upgraded store exits 0" 0
-after_new_run 5 "$DB5"
 finish

@@ -395,6 +395,17 @@ static void test_changes_groups_one_run_apart(void **state)
  * stays at c170000; so does it with two of the three others (fewer than
  * BDB_CHANGES_JOINT_SUPPORT).
  */
+/* The five "joint/..." series' rows of r: joint/clear at its own commit,
+ * c170000, the other four (joint/weak moved) at c160000. */
+static void assert_joint_commits(const bdb_result *r)
+{
+	assert_int_equal(bdb_result_n_rows(r), 5);
+	for (size_t i = 0; i < 5; i++)
+		assert_string_equal(result_str(r, i, "commit"),
+				    strcmp(result_str(r, i, "point"), "joint/clear") == 0 ? "c170000"
+											  : "c160000");
+}
+
 static void test_changes_joint_placement(void **state)
 {
 	(void)state;
@@ -429,11 +440,7 @@ static void test_changes_joint_placement(void **state)
 	/* The same over the computed path (a `since` reads the detector, not
 	 * the persisted fold). */
 	r = run_ok("changes time of \"joint/*\" since \"2026-01-01\" by series");
-	assert_int_equal(bdb_result_n_rows(r), 5);
-	for (size_t i = 0; i < 5; i++)
-		assert_string_equal(result_str(r, i, "commit"),
-				    strcmp(result_str(r, i, "point"), "joint/clear") == 0 ? "c170000"
-											  : "c160000");
+	assert_joint_commits(r);
 	bdb_result_free(r);
 
 	r = run_ok("changes time of \"joint/weak\"");
@@ -478,11 +485,7 @@ static void test_changes_joint_placement_settled(void **state)
 	assert_true(n > 0);
 	bdb_result *r = query_run_ok(kept, &options, "changes time of \"joint/*\" by series");
 	assert_true(field_num(r, "settled_series") == 5);
-	assert_int_equal(bdb_result_n_rows(r), 5);
-	for (size_t i = 0; i < 5; i++)
-		assert_string_equal(result_str(r, i, "commit"),
-				    strcmp(result_str(r, i, "point"), "joint/clear") == 0 ? "c170000"
-											  : "c160000");
+	assert_joint_commits(r);
 	bdb_result_free(r);
 	bdb_store_close(kept);
 	remove_tree(dir);

@@ -265,30 +265,6 @@ static void test_sigkill_200_times(void **state)
 	free(dir);
 }
 
-/* How many `chunks` values of the store at dir are blocks (first byte 80). */
-static size_t count_blocks(const char *dir)
-{
-	MDB_env *env;
-	MDB_txn *txn;
-	MDB_dbi dbi;
-	MDB_cursor *cur;
-	MDB_val k, v;
-	assert_int_equal(mdb_env_create(&env), 0);
-	mdb_env_set_maxdbs(env, 32);
-	assert_int_equal(mdb_env_open(env, dir, MDB_RDONLY, 0666), 0);
-	assert_int_equal(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
-	assert_int_equal(mdb_dbi_open(txn, "chunks", 0, &dbi), 0);
-	assert_int_equal(mdb_cursor_open(txn, dbi, &cur), 0);
-	size_t n = 0;
-	for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
-		n += ((const uint8_t *)v.mv_data)[0] == 0x80;
-	mdb_cursor_close(cur);
-	mdb_txn_abort(txn);
-	mdb_env_close(env);
-	return n;
-}
-
 /*
  * The same over a series whose sealed chunks are blocks: the children's
  * runs go back in time into blocks (taking them apart) and forward
@@ -307,10 +283,10 @@ static void test_sigkill_blocks(void **state)
 		bdb_run_free(run);
 	}
 	bdb_store_close(s);
-	assert_true(count_blocks(dir) >= 1);
+	assert_true(chunk_values(dir, true) >= 1);
 	uint64_t next_k = kill_cycles(dir, true, 60, FIRST);
 	assert_true(next_k > FIRST + 20);
-	assert_true(count_blocks(dir) >= 1);
+	assert_true(chunk_values(dir, true) >= 1);
 	remove_tree(dir);
 	free(dir);
 }

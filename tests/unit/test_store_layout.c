@@ -250,34 +250,6 @@ static size_t check_window(bdb_store *s, int64_t from, int64_t to, bool backward
 	return n;
 }
 
-/* How many `chunks` values of the store at dir are blocks (first byte 80,
- * 2.8), or with loose true, chunks. */
-static size_t count_values(const char *dir, bool loose)
-{
-	raw r;
-	raw_open(&r, dir, "chunks");
-	MDB_cursor *cur;
-	assert_int_equal(mdb_cursor_open(r.txn, r.dbi, &cur), 0);
-	MDB_val k, v;
-	size_t n = 0;
-	for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
-	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
-		n += (((const uint8_t *)v.mv_data)[0] == 0x80) != loose;
-	mdb_cursor_close(cur);
-	raw_close(&r);
-	return n;
-}
-
-static size_t series_blocks(const char *dir)
-{
-	return count_values(dir, false);
-}
-
-static size_t series_loose_chunks(const char *dir)
-{
-	return count_values(dir, true);
-}
-
 /* Damages the first block of the store at dir (saved keeps its key and
  * value): damage 0 says it has one part, damage 1 swaps its second and
  * third chunks, their lengths with them. */
@@ -373,7 +345,7 @@ static void test_chunks_gather_into_blocks(void **state)
 	}
 	assert_verify_clean(s);
 	bdb_store_close(s);
-	size_t blocks = series_blocks(dir);
+	size_t blocks = chunk_values(dir, true);
 	assert_true(blocks >= 2);
 
 	s = open_store(dir, 0);
@@ -443,7 +415,7 @@ static void test_chunks_gather_into_blocks(void **state)
 	 * the chunks at the series' end (the newest and fewer than a page's
 	 * worth before it: chunks of ~1 KB here). */
 	bdb_store_close(s);
-	size_t loose = series_loose_chunks(dir);
+	size_t loose = chunk_values(dir, false);
 	assert_true(loose <= 5); /* 6 when a run between blocks waited as at the end */
 	/* compact keeps every block and chunk readable */
 	s = open_store(dir, 0);
@@ -457,7 +429,7 @@ static void test_chunks_gather_into_blocks(void **state)
 	assert_int_equal(count, N - 4 + 300);
 	bdb_reader_end(r);
 	bdb_store_close(s);
-	assert_int_equal(series_loose_chunks(dir), loose);
+	assert_int_equal(chunk_values(dir, false), loose);
 
 	/* Damage: a block saying it has one part, and one whose second and
 	 * third chunks changed places (lengths and all). */
@@ -508,23 +480,14 @@ static void test_chunks_gather_a_whole_series(void **state)
 	bdb_store *s = open_store(dir, 0);
 	size_t n = 20000;
 	assert_int_equal(bdb__write(s, put_many_obs, &n), 0);
-	bdb_reader *r;
-	assert_int_equal(bdb_reader_begin(s, &r), 0);
-	bdb_obs_iter *it;
-	assert_int_equal(bdb_obs_iter_open(r, 1, INT64_MIN, INT64_MAX, true, &it), 0);
-	bdb_obs o;
-	size_t got = 0;
-	int rc;
-	while ((rc = bdb_obs_iter_next(it, &o)) == 1) {
-		size_t i = n - 1 - got++;
-		assert_true(o.run_seq == i + 1 && o.value == block_value(i));
-	}
-	assert_int_equal(rc, 0);
-	assert_int_equal(got, n);
-	bdb_reader_end(r);
+	bool *gone = calloc(n, sizeof *gone);
+	assert_non_null(gone);
+	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, false, gone), n);
+	assert_int_equal(check_window(s, INT64_MIN, INT64_MAX, true, gone), n);
+	free(gone);
 	bdb_store_close(s);
-	assert_true(series_blocks(dir) >= 30); /* 157 chunks of ~1 KB, 4 a block */
-	assert_true(series_loose_chunks(dir) <= 5);
+	assert_true(chunk_values(dir, true) >= 30); /* 157 chunks of ~1 KB, 4 a block */
+	assert_true(chunk_values(dir, false) <= 5);
 	remove_tree(dir);
 	free(dir);
 }

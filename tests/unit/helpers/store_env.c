@@ -12,6 +12,7 @@
 
 /* cmocka.h needs the headers above first. */
 #include <cmocka.h>
+#include <lmdb.h>
 
 #include "store_env.h"
 
@@ -166,5 +167,28 @@ size_t count_matching(bdb_reader *r, const char *const *terms, size_t n_terms)
 	for (size_t i = 1; i < n; i++)
 		assert_true(ids[i - 1] < ids[i]);
 	free(ids);
+	return n;
+}
+
+size_t chunk_values(const char *dir, bool blocks)
+{
+	MDB_env *env;
+	MDB_txn *txn;
+	MDB_dbi dbi;
+	MDB_cursor *cur;
+	MDB_val k, v;
+	assert_int_equal(mdb_env_create(&env), 0);
+	mdb_env_set_maxdbs(env, 32);
+	assert_int_equal(mdb_env_open(env, dir, MDB_RDONLY, 0666), 0);
+	assert_int_equal(mdb_txn_begin(env, NULL, MDB_RDONLY, &txn), 0);
+	assert_int_equal(mdb_dbi_open(txn, "chunks", 0, &dbi), 0);
+	assert_int_equal(mdb_cursor_open(txn, dbi, &cur), 0);
+	size_t n = 0;
+	for (int rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+	     rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT))
+		n += (((const uint8_t *)v.mv_data)[0] == 0x80) == blocks;
+	mdb_cursor_close(cur);
+	mdb_txn_abort(txn);
+	mdb_env_close(env);
 	return n;
 }

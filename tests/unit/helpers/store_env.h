@@ -52,4 +52,8 @@ size_t count_matching(bdb_reader *r, const char *const *terms, size_t n_terms);
 /* Whether the test runs under the sanitizers (BENCHDB_SANITIZED=1). */
 bool sanitized(void);
 
+/* How many `chunks` values of the (closed) store at dir are blocks (first
+ * byte 80, docs/storage.md 2.8), or with blocks false, chunks. */
+size_t chunk_values(const char *dir, bool blocks);
+
 #endif /* BDB_TEST_STORE_ENV_H */
