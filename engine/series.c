@@ -491,6 +491,35 @@ static int iter_first(bdb_obs_iter *it)
 	return 0;
 }
 
+/* The iterator's chunk used up: the next part of its block, else the
+ * next value. Out of line, so that iter_step, which runs per observation,
+ * stays small enough to be inlined. */
+static __attribute__((noinline)) int iter_advance(bdb_obs_iter *it)
+{
+	MDB_val k, v;
+	bool within = it->backward ? it->part > 0 : it->part + 1 < it->cp.n;
+	int rc = mdb_cursor_get(it->cur, &k, &v,
+				within ? MDB_GET_CURRENT : it->backward ? MDB_PREV : MDB_NEXT);
+	if (rc)
+		return bdb__mdb_error(rc);
+	if (!within)
+		return iter_load(it, &k, &v, -1);
+	unsigned next = it->backward ? it->part - 1 : it->part + 1;
+	if (v.mv_size == it->cp.off[it->cp.n]) {
+		/* The same value (a read transaction): its parts as found. */
+		it->cp.data = v.mv_data;
+	} else {
+		/* written meanwhile (a writable view): its parts again */
+		rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &it->cp);
+		if (!rc && next >= it->cp.n)
+			rc = BDB_ECORRUPT;
+		if (rc)
+			return rc;
+	}
+	it->part = next;
+	return iter_decode(it, &k);
+}
+
 /* The next observation in iteration order, or BDB_ENOTFOUND. */
 static int iter_step(bdb_obs_iter *it, const bdb_obs **o)
 {
@@ -509,31 +538,7 @@ static int iter_step(bdb_obs_iter *it, const bdb_obs **o)
 			*o = &it->chunk[--it->at];
 			return 0;
 		}
-		MDB_val k, v;
-		/* The next part of a block, else the next value. */
-		bool within = it->backward ? it->part > 0 : it->part + 1 < it->cp.n;
-		int rc = mdb_cursor_get(it->cur, &k, &v,
-					within ? MDB_GET_CURRENT : it->backward ? MDB_PREV : MDB_NEXT);
-		if (rc)
-			return bdb__mdb_error(rc);
-		if (within && v.mv_size == it->cp.off[it->cp.n]) {
-			/* The same value (a read transaction): its parts as found. */
-			it->cp.data = v.mv_data;
-			it->part += it->backward ? -1u : 1u;
-			rc = iter_decode(it, &k);
-		} else if (within) {
-			/* written meanwhile (a writable view): its parts again */
-			unsigned next = it->backward ? it->part - 1 : it->part + 1;
-			rc = bdb__chunk_parts_open(v.mv_data, v.mv_size, &it->cp);
-			if (!rc && next >= it->cp.n)
-				rc = BDB_ECORRUPT;
-			if (!rc) {
-				it->part = next;
-				rc = iter_decode(it, &k);
-			}
-		} else {
-			rc = iter_load(it, &k, &v, -1);
-		}
+		int rc = iter_advance(it);
 		if (rc)
 			return rc;
 	}
