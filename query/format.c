@@ -1026,9 +1026,36 @@ static void json_display(bdb_buf *out, bdb_buf *scratch, const bdb_result *r, si
 	bdb_buf_putc(out, '}');
 }
 
+static size_t shown_columns(const bdb_result *r);
+
+/* `, "display_columns": [...]`: the columns the table format shows
+ * (bdb__table_columns), in their order, so that a page shows the same. */
+static int json_display_columns(bdb_buf *out, const bdb_result *r)
+{
+	bool *show = malloc((r->n_cols + 1) * sizeof *show);
+	if (!show)
+		return BDB_ENOMEM;
+	bdb__table_columns(r, show);
+	size_t shown = shown_columns(r);
+	bdb_buf_puts(out, ", \"display_columns\": [");
+	bool first = true;
+	for (size_t c = 0; c < shown; c++) {
+		if (!show[c])
+			continue;
+		if (!first)
+			bdb_buf_puts(out, ", ");
+		first = false;
+		json_string(out, r->cols[c].name);
+	}
+	bdb_buf_putc(out, ']');
+	free(show);
+	return 0;
+}
+
 static int format_json(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	bool display = opt && opt->display;
+	int rc;
 	long unit_col = display ? unit_column(r) : -1;
 	bdb_buf scratch;
 	bdb_buf_init(&scratch);
@@ -1046,7 +1073,10 @@ static int format_json(const bdb_result *r, const bdb_query_options *opt, bdb_bu
 			bdb_buf_puts(out, ", ");
 		json_string(out, r->cols[c].name);
 	}
-	bdb_buf_puts(out, "], \"rows\": [");
+	bdb_buf_putc(out, ']');
+	if (display && (rc = json_display_columns(out, r)) != 0)
+		return rc;
+	bdb_buf_puts(out, ", \"rows\": [");
 	for (size_t row = 0; row < r->n_rows; row++) {
 		bdb_buf_puts(out, row ? ",\n  {" : "\n  {");
 		for (size_t c = 0; c < r->n_cols; c++) {

@@ -334,6 +334,11 @@ try:
     # A column of numbers is right-aligned whole: the '-' of a throughput
     # without bounds too, and its header.
     heads = driver.find_elements(By.CSS_SELECTOR, "#run-points thead th")
+    # The columns of the CLI's table: no "unit" beside values in their own
+    # scale (it said "ns" beside "1.287 µs").
+    check("run: the points table's columns are the CLI table's",
+          [h.text for h in heads] == ["point", "tags", "metric", "value", "lower", "upper", "samples"],
+          [h.text for h in heads])
     lower_col = [h.text for h in heads].index("lower")
     dash_rows = [r for r in pts if "throughput" in r.text]
     aligns = [r.find_elements(By.CSS_SELECTOR, "td")[lower_col].value_of_css_property("text-align")

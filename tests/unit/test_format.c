@@ -212,7 +212,8 @@ static void test_json_values(void **state)
  * without it the JSON is the plain one. Scaled by hand: 7020116304 B/s =
  * 7.020116304 GB/s (4 digits: 7.02), 1394514 ns = 1.394514 ms, 5.00687e-05
  * s = 50.0687 µs; a unit without a ladder gets SI prefixes, 31489898 items/s
- * = 31.489898M items/s. */
+ * = 31.489898M items/s. display_columns names the columns the table shows:
+ * not "unit", since the quantities carry theirs. */
 static void test_json_display(void **state)
 {
 	(void)state;
@@ -248,7 +249,8 @@ static void test_json_display(void **state)
 	opt.display = true;
 	expect(r, BDB_OUTPUT_JSON, &opt,
 	       "{\"statement\": \"q\", \"columns\": [\"value\", \"unit\", \"change\", "
-	       "\"commit\"], \"rows\": [\n"
+	       "\"commit\"], \"display_columns\": [\"value\", \"change\", \"commit\"], "
+	       "\"rows\": [\n"
 	       "  {\"value\": 7020116304, \"unit\": \"B/s\", \"change\": 7.25, \"commit\": "
 	       "\"c0ffee1234567890\", \"display\": {\"value\": \"7.02 GB/s\", \"unit\": \"B/s\", "
 	       "\"change\": \"+7.2%\", \"commit\": \"c0ffee1234\"}},\n"

@@ -691,7 +691,7 @@ async function pageQuery(params) {
 				box.append(errorBox(e));
 			}
 		}
-		out.append(el('div', {class: 'scroll'}, table(res.columns, res.rows, {
+		out.append(el('div', {class: 'scroll'}, table(res.display_columns || res.columns, res.rows, {
 			rowClass: (r) => verdictClass(r.verdict),
 			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? el('a', {href: hashLink('run', {id: row.run})}, row.run)
 				: c === 'id' && res.statement === 'show runs' ? el('a', {href: hashLink('run', {id: row.id})}, row.id) : null,
@@ -747,7 +747,7 @@ async function pageRun(params) {
 		el('section', {class: 'card', id: 'run-environment'}, el('h2', {}, 'Environment'), kvList(section('environment'))),
 		el('section', {class: 'card', id: 'run-metadata'}, el('h2', {}, 'Metadata'), kvList(section('metadata')))));
 	const pts = el('section', {class: 'card', id: 'run-points'}, el('h2', {}, 'Points (' + summary.rows.length + ' values)'));
-	pts.append(el('div', {class: 'scroll'}, table(summary.columns, summary.rows, {
+	pts.append(el('div', {class: 'scroll'}, table(summary.display_columns || summary.columns, summary.rows, {
 		cell: (c, row) => c === 'point' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, row.point) : null,
 	})));
 	root.append(pts);
