@@ -104,6 +104,16 @@ for i in $(seq 1 20); do
 done
 runlf "$BENCHDB" --db "$D2" -c 'changes time as csv'
 check_out "changes: the creep is one drift, +18.8 %" 'd1,d010000aa,2026-01-01T00:00:00Z,drift,1010,1200,ns,18.81188118811881,'
+# The charts mark what changes reports, not the windowed method's step
+# along the creep (window 50 puts a +9.5 % step at d11).
+run "$BENCHDB" --db "$D2" -c 'changes time window 50 as csv'
+check "window 50 reads the creep as a step at d11" grep -q '^d11,d110000aa,' "$OUT"
+run "$BENCHDB" --db "$D2" -c 'trend time as chart'
+check "the terminal chart of the creep marks no change point" \
+	bash -c "grep -q 'time · BenchmarkD' '$OUT' && ! grep -q 'change' '$OUT'"
+run "$BENCHDB" --db "$D2" -c 'trend time as svg'
+check "the SVG chart of the creep marks no change point" \
+	bash -c "grep -q '<circle class=\"pt' '$OUT' && ! grep -q 'change point' '$OUT'"
 run "$BENCHDB" --db "$D2" report -o "$WORK/report2.html"
 check "the report's groups show the drift" grep -qF \
 	'<tr><td>time</td><td>d010000aa</td><td>2026-01-01T00:00:00Z</td><td>drift</td><td class="num">1</td><td class="num">+18.8%</td><td class="num">+18.8%</td>' \

@@ -83,13 +83,13 @@ PYEOF
 check "overview: 12 runs, window 30, latest run-12, baseline run-03" grep -qxF "runs 12 30 run-12 run-03" "$WORK/overview.txt"
 check "overview: the regressions statement's two rows" \
 	grep -qxF "regressions [('sort/1024', 'cpu', 'time', 'moderate'), ('sort/1024', 'cpu', 'throughput', 'moderate')]" "$WORK/overview.txt"
-# The step: 1000 * wobble -> 1300 * wobble from run 7; the windowed test's
-# means before/after (runs 1-6, 7-12) give +29.6% and -22.8%, as
-# `changes time window 50` prints them (below).
+# The step: 1000 * wobble -> 1300 * wobble from run 7; the robust default's
+# medians before/after (runs 1-6, 7-12) give +29.4% and -22.7%, as
+# `changes time` prints them (below; the windowed means gave +29.6%, -22.8%).
 check "overview: one change group, commit c0ffee7, both metrics" \
-	grep -qxF "changes [('c0ffee7', 'run-07', [('throughput', '-22.8%'), ('time', '+29.6%')])]" "$WORK/overview.txt"
-run "$BENCHDB" --db "$DB" -c 'changes time of "sort/1024" where backend = cpu window 50'
-check "overview: the change % is the changes statement's" grep -q 'c0ffee7.*+29.6%' "$OUT"
+	grep -qxF "changes [('c0ffee7', 'run-07', [('throughput', '-22.7%'), ('time', '+29.4%')])]" "$WORK/overview.txt"
+run "$BENCHDB" --db "$DB" -c 'changes time of "sort/1024" where backend = cpu'
+check "overview: the change % is the changes statement's" grep -q 'c0ffee7.*+29.4%' "$OUT"
 check "overview: the grid's 9 series, regressions first, worst first" \
 	grep -qxF "series 9 [('sort/1024', 'time', 'regression', '+28.1%'), ('sort/1024', 'throughput', 'regression', '-21.9%')]" "$WORK/overview.txt"
 check "overview: 9 sparklines" grep -qxF "sparklines 9" "$WORK/overview.txt"
