@@ -525,58 +525,77 @@ static void chart_series(bdb__exec *ex, const bdb__stmt *st, const bdb_series_in
 		c->base = o.value;
 }
 
-/*
- * Runs change detection over rows [first, end) of a chart table (their
- * finite values, oldest first) and writes each change point's change % in
- * its row's change_pct column. A changes statement passes its own options,
- * so that the chart shows exactly the change points of its table; a trend
- * passes the robust default's and, in long_opt, the windowed variant's for
- * a series of more than CHART_ROBUST_VALUES finite values.
- */
 #define US_PER_DAY 86400e6
 #define CHART_ROBUST_SERIES 16
 #define CHART_ROBUST_VALUES 128
 
+/* The finite values x of a series' history with their times t in days and
+ * their positions at in it, n of them. */
+typedef struct series_values {
+	double *x, *t;
+	size_t *at, n;
+} series_values;
+
+static void finite_free(series_values *v)
+{
+	free(v->x);
+	free(v->t);
+	free(v->at);
+}
+
+/* Marks found's change points (v's indices) on a chart table's rows of
+ * one series from row first: steps and the starts of excursions (a drift
+ * is no change at one run). */
+static void mark_changes(bdb_result *drawing, size_t first, const series_values *v,
+			 const bdb__changes *found)
+{
+	for (size_t k = 0; k < found->count; k++) {
+		const bdb__change_point *cp = &found->points[k];
+		size_t row = cp->index < v->n ? first + v->at[cp->index] : SIZE_MAX;
+		if (cp->kind != BDB__CHANGE_DRIFT && !isnan(cp->change_pct) && row < drawing->n_rows)
+			bdb__cell_num(drawing, row, T_CHANGE, cp->change_pct);
+	}
+}
+
+/*
+ * Runs change detection over rows [first, end) of a trend's chart table
+ * (their finite values, oldest first) and marks the change points found:
+ * by opt, or by long_opt for a series of more than CHART_ROBUST_VALUES
+ * finite values. (A changes statement marks the points of its own rows.)
+ */
 static int chart_changes(bdb__exec *ex, bdb_result *r, size_t first, size_t end,
 			 const bdb__changes_options *opt, const bdb__changes_options *long_opt)
 {
-	size_t n = 0;
-	double *x = malloc((end - first + 1) * sizeof *x);
-	double *t = malloc((end - first + 1) * sizeof *t);
-	size_t *at = malloc((end - first + 1) * sizeof *at);
+	series_values v = {0};
 	bdb__changes found = {0};
 	int rc = 0;
-	if (!x || !t || !at) {
+	v.x = malloc((end - first + 1) * sizeof *v.x);
+	v.t = malloc((end - first + 1) * sizeof *v.t);
+	v.at = malloc((end - first + 1) * sizeof *v.at);
+	if (!v.x || !v.t || !v.at) {
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "detecting changes");
 		goto done;
 	}
 	for (size_t w = first; w < end; w++) {
-		bdb_value v = r->cells[w * r->n_cols + T_VALUE];
+		bdb_value val = r->cells[w * r->n_cols + T_VALUE];
 		bdb_value ts = r->cells[w * r->n_cols + T_TIMESTAMP];
-		if (v.kind == BDB_VALUE_NUMBER && isfinite(v.num)) {
-			at[n] = w;
-			t[n] = ts.kind == BDB_VALUE_TIME ? (double)ts.i / US_PER_DAY : (double)n;
-			x[n++] = v.num;
+		if (val.kind == BDB_VALUE_NUMBER && isfinite(val.num)) {
+			v.at[v.n] = w - first;
+			v.t[v.n] = ts.kind == BDB_VALUE_TIME ? (double)ts.i / US_PER_DAY : (double)v.n;
+			v.x[v.n++] = val.num;
 		}
 	}
-	if (long_opt && n > CHART_ROBUST_VALUES)
+	if (v.n > CHART_ROBUST_VALUES)
 		opt = long_opt;
-	if ((rc = bdb__detect_changes_at(x, t, n, opt, &found)) != 0) {
+	if ((rc = bdb__detect_changes_at(v.x, v.t, v.n, opt, &found)) != 0) {
 		rc = rc == BDB_ECANCELLED ? bdb__exec_check_cancel(ex)
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
-	/* A drift is no change at one run: the chart marks steps and the
-	 * start of excursions. */
-	for (size_t k = 0; k < found.count; k++)
-		if (found.points[k].kind != BDB__CHANGE_DRIFT && !isnan(found.points[k].change_pct))
-			bdb__cell_num(r, at[found.points[k].index], T_CHANGE,
-				      found.points[k].change_pct);
+	mark_changes(r, first, &v, &found);
 done:
 	bdb__changes_free(&found);
-	free(x);
-	free(t);
-	free(at);
+	finite_free(&v);
 	return rc;
 }
 
@@ -818,20 +837,6 @@ static bool whole_history(const bdb__stmt *st)
 {
 	return !(st->clauses & (BDB__C_SINCE | BDB__C_UNTIL | BDB__C_LAST)) && st->last_n == 0 &&
 	       !bdb__expr_uses_run_fields(st->where);
-}
-
-/* The finite values x of a series' history with their times t in days and
- * their positions at in it, n of them. */
-typedef struct series_values {
-	double *x, *t;
-	size_t *at, n;
-} series_values;
-
-static void finite_free(series_values *v)
-{
-	free(v->x);
-	free(v->t);
-	free(v->at);
 }
 
 /* v from h: 0, or BDB_ENOMEM reported (v is then to be freed all the
@@ -1129,6 +1134,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	size_t n_series = 0;
 	history h = {NULL, 0, 0};
 	bdb__changes *answers = NULL; /* each series', for the joint placement */
+	size_t *drawn_from = NULL;    /* and, drawn, the first row of each */
 	joint_input joint_in = {0};
 	bdb__changes_options opt;
 	changes_options(st, &opt);
@@ -1191,7 +1197,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	 * the answer change (bdb__joint_place). The answers wait for all
 	 * series, and the rows are made from them afterwards. */
 	bool joint = opt.robust && !opt.window && lead;
-	if (joint && !(answers = calloc(n_series, sizeof *answers))) {
+	if (joint && (!(answers = calloc(n_series, sizeof *answers)) ||
+		      (drawing && !(drawn_from = calloc(n_series, sizeof *drawn_from))))) {
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "placing changes");
 		goto done;
 	}
@@ -1213,15 +1220,19 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		} else if (!rc) {
 			rc = change_rows(ex, st, series[i], &h, &v, &opt, &found, NULL, lead, r);
 		}
-		finite_free(&v);
-		bdb__changes_free(&found);
 		if (!rc && drawing) {
+			/* The chart marks the rows' change points: once placed,
+			 * for the joint placement (below). */
 			size_t first = drawing->n_rows;
 			chart_series(ex, st, series[i], &chart);
 			rc = trend_rows(ex, st, series[i], &chart, -1, drawing);
-			if (!rc)
-				rc = chart_changes(ex, drawing, first, drawing->n_rows, &opt, NULL);
+			if (joint)
+				drawn_from[i] = first;
+			else if (!rc)
+				mark_changes(drawing, first, &v, &found);
 		}
+		finite_free(&v);
+		bdb__changes_free(&found);
 		analysed += h.n > 0;
 	}
 	if (joint && !rc) {
@@ -1255,6 +1266,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			if (!rc)
 				rc = change_rows(ex, st, series[i], &h, &v, &opt, &answers[i], moved,
 						 lead, r);
+			if (!rc && drawing)
+				mark_changes(drawing, drawn_from[i], &v, &answers[i]);
 			finite_free(&v);
 			free(moved);
 		}
@@ -1275,6 +1288,7 @@ done:
 		for (size_t i = 0; i < n_series; i++)
 			bdb__changes_free(&answers[i]);
 	free(answers);
+	free(drawn_from);
 	joint_input_free(&joint_in);
 	free(ex->annotations);
 	ex->annotations = NULL;

@@ -461,6 +461,27 @@ static void test_changes_joint_placement(void **state)
 	assert_string_equal(result_str(r, 0, "commit"), "c160000");
 	assert_true(result_num(r, 0, "series") == 5);
 	bdb_result_free(r);
+
+	/* Drawn, the chart marks the rows' places: four at s16, joint/clear
+	 * at s17 (it marked joint/weak at s17 too, by its own runs alone). */
+	r = run_ok("changes time of \"joint/*\" as svg");
+	bdb_buf svg = {0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_SVG, NULL, &svg), 0);
+	size_t at16 = 0, at17 = 0, marks = 0;
+	for (const char *p = bdb_buf_cstr(&svg); (p = strstr(p, "<title>run s")) != NULL; p++) {
+		const char *end = strstr(p, "</title>");
+		const char *mark = strstr(p, "change point");
+		if (!end || !mark || mark > end)
+			continue;
+		marks++;
+		at16 += strncmp(p, "<title>run s16,", 15) == 0;
+		at17 += strncmp(p, "<title>run s17,", 15) == 0;
+	}
+	assert_int_equal(marks, 5);
+	assert_int_equal(at16, 4);
+	assert_int_equal(at17, 1);
+	bdb_buf_free(&svg);
+	bdb_result_free(r);
 }
 
 /*
