@@ -519,41 +519,11 @@ static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, e
 	return false;
 }
 
-/* Whether text holds a statement whose first word, after blanks and `--`
- * comments, the statement table says is_word of. */
-static bool any_statement(const char *text, bool (*is_word)(const char *word, size_t n))
-{
-	const char *p = text;
-	while (*p) {
-		size_t n = bdb_query_statement_end(p, NULL);
-		const char *q = p, *end = p + n;
-		for (;;) {
-			while (q < end && strchr(" \t\r\n", *q))
-				q++;
-			if (end - q >= 2 && q[0] == '-' && q[1] == '-') {
-				while (q < end && *q != '\n')
-					q++;
-				continue;
-			}
-			break;
-		}
-		size_t w = 0;
-		while (q + w < end && ((q[w] | 0x20) >= 'a' && (q[w] | 0x20) <= 'z'))
-			w++;
-		if (w > 0 && is_word(q, w))
-			return true;
-		p = end;
-		if (*p)
-			p++;
-	}
-	return false;
-}
-
 /* Whether text holds a statement that writes (set / drop baseline,
  * annotate, drop annotation). */
 static bool writes_store(const char *text)
 {
-	return any_statement(text, bdb_query_word_writes);
+	return bdb_query_any_statement(text, bdb_query_word_writes);
 }
 
 /* ---- endpoints ---------------------------------------------------------- */
@@ -1581,7 +1551,9 @@ static int lane_of(struct MHD_Connection *c, request *rq, const char *method)
 			return -1;
 		if (writes_store(text))
 			return LANE_WRITE;
-		return any_statement(text, bdb_query_word_long_running) ? LANE_LONG : -1;
+		if (bdb_query_any_statement(text, bdb_query_word_long_running))
+			return LANE_LONG;
+		return -1;
 	}
 	default:
 		return -1;

@@ -179,6 +179,17 @@ check_status "set baseline without a token: 401" 401
 http "${auth[@]}" --data-binary 'set baseline b2 = latest' "$URL/api/query"
 check_status "set baseline with the token: 200" 200
 check "the baseline is set" grep -q '"b2"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
+# Whatever the lexer skips before a statement's first word (a form feed, a
+# vertical tab, a comment) hides no write from the token check.
+for lead in $'\f' $'\v' $'-- c\n\v' $'show runs\n\f'; do
+	http --data-binary "${lead}drop baseline b2" "$URL/api/query"
+	check_status "drop baseline after $(printf %q "$lead") without a token: 401" 401
+	http -G --data-urlencode "q=${lead}set baseline b3 = latest" "$URL/api/query"
+	check_status "GET set baseline after $(printf %q "$lead") without a token: 401" 401
+done
+check "the baselines are as the token set them" \
+	grep -q '"b2"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
+check "no baseline b3" bash -c "! '$BENCHDB' --db '$DB' --json -c 'show baselines' | grep -q b3"
 
 # 10. The access log: one line a request.
 check "access log: one line a request" \
