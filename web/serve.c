@@ -136,6 +136,7 @@ typedef struct request {
 	bool deferred;
 	bool failed;
 	struct MHD_Response *response;
+	char *cause; /* why a 500 failed (a full disk): for the log, never sent */
 } request;
 
 /* ---- libmicrohttpd, loaded when a server starts ------------------------ */
@@ -417,6 +418,13 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
 	}
 }
 
+/* Keeps d's message as the cause of rq's failure, for its log line. */
+static void note_cause(request *rq, const bdb_diag *d)
+{
+	if (!rq->cause && d->message[0])
+		rq->cause = strdup(d->message);
+}
+
 /* ---- query-string parameters ------------------------------------------- */
 
 /* Decodes raw (a query-string value as libmicrohttpd hands it over: split,
@@ -570,6 +578,7 @@ static enum MHD_Result statement_failed(struct MHD_Connection *c, request *rq, i
 		bdb_buf_free(&b);
 		return ret;
 	}
+	note_cause(rq, d);
 	return answer_failure(c, rq, rc);
 }
 
@@ -814,6 +823,7 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 		ret = answer(c, rq, rc == BDB_EEXISTS ? MHD_HTTP_CONFLICT : MHD_HTTP_BAD_REQUEST,
 			     json_type, &b, NULL, NULL);
 	} else {
+		note_cause(rq, &d);
 		ret = answer_failure(c, rq, rc);
 	}
 	bdb_buf_free(&b);
@@ -1775,6 +1785,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		put_log_text(&line, rq->path, 200);
 		bdb_buf_printf(&line, "\" %u %zu %.1fms%s", rq->status, rq->bytes, ms,
 			       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+		if (rq->cause && rq->status == MHD_HTTP_INTERNAL_SERVER_ERROR) {
+			bdb_buf_puts(&line, ": ");
+			for (const char *p = rq->cause; *p && p - rq->cause < 400; p++)
+				bdb_buf_putc(&line, *p >= 0x20 && *p < 0x7f ? *p : '?');
+		}
 		if (!line.failed)
 			s->opt.log(s->opt.log_ctx, line.data);
 		bdb_buf_free(&line);
@@ -1790,6 +1805,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	}
 	free(rq->method);
 	free(rq->path);
+	free(rq->cause);
 	free(rq);
 	*con_cls = NULL;
 	pthread_mutex_lock(&s->lock);
