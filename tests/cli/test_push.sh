@@ -125,6 +125,31 @@ check_rc "no token: exit 4" 4
 check_err "no token: says what is missing" "answered 401 Unauthorized: writes need Authorization: Bearer TOKEN"
 runs_now "$WORK/after.json"
 check "refused pushes store nothing" cmp -s "$WORK/before.json" "$WORK/after.json"
+# $BENCHDB_TOKEN is read as a token file is: its first line (a CI secret
+# pasted with a line end works), checked before anything is sent (never a
+# line end or another header inside the request's headers).
+BENCHDB_TOKEN="$TOKEN"$'\n' run "$BENCHDB" push --server "$S" --id env-nl \
+	"$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with a line end: exit 0" 0
+check_out "  pushed" "Pushed run env-nl"
+BENCHDB_TOKEN="$TOKEN"$'\r\n' run "$BENCHDB" push --server "$S" --id env-crlf \
+	"$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with CR LF: exit 0" 0
+runs_now "$WORK/before.json"
+BENCHDB_TOKEN="x$TOKEN"$'\r\nX-Other: 1' run "$BENCHDB" push --server "$S" \
+	--id env-header "$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with a second line: exit 4 (the first line is the wrong token)" 4
+check_err "  the server's 401" "answered 401 Unauthorized: the bearer token is wrong"
+BENCHDB_TOKEN="$TOKEN with spaces" run "$BENCHDB" push --server "$S" --id env-sp \
+	"$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with spaces: exit 2" 2
+check "  says so in one line" [ "$(cat "$ERR")" = \
+	"benchdb: error: push: the token in \$BENCHDB_TOKEN must be printable ASCII without spaces" ]
+BENCHDB_TOKEN=short run "$BENCHDB" --server "$S" -c 'show runs'
+check_rc "--server with a short \$BENCHDB_TOKEN: exit 2" 2
+check_err "  says so" "the token in \$BENCHDB_TOKEN must be at least 16 characters"
+runs_now "$WORK/after.json"
+check "  nothing stored" cmp -s "$WORK/before.json" "$WORK/after.json"
 start_server "$WORK/ro.log" --db "$DB"
 RO=$URL
 run "$BENCHDB" push --server "$RO" --token-file "$WORK/token" "$WORK/runs/run-02.json"
