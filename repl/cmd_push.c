@@ -209,14 +209,23 @@ static int push_file(const push_job *job, const char *path)
 		const char *id = json_string_value(json_object_get(root, "id"));
 		json_int_t points = json_integer_value(json_object_get(root, "points"));
 		json_int_t metrics = json_integer_value(json_object_get(root, "metrics"));
-		if (!job->quiet && r.status == 201)
-			printf("Pushed run %s (%lld points, %lld metrics)\n", id ? id : "?",
-			       (long long)points, (long long)metrics);
-		else if (!job->quiet)
-			printf("Run %s is already stored, unchanged (%lld points, %lld metrics)\n",
-			       id ? id : "?", (long long)points, (long long)metrics);
-		json_decref(root);
+		const char *outcome = json_string_value(json_object_get(root, "outcome"));
 		code = EXIT_OK;
+		if (!id || !outcome ||
+		    strcmp(outcome, r.status == 201 ? "stored" : "unchanged") != 0) {
+			/* a wrong URL, a proxy's page: nothing says the run is stored */
+			cli_error("push: %s answered %u without benchdb's answer to an upload (is "
+				  "it benchdb serve?); the run may not be stored",
+				  job->ctx->server, r.status);
+			code = EXIT_SERVER;
+		} else if (!job->quiet && r.status == 201) {
+			printf("Pushed run %s (%lld points, %lld metrics)\n", id, (long long)points,
+			       (long long)metrics);
+		} else if (!job->quiet) {
+			printf("Run %s is already stored, unchanged (%lld points, %lld metrics)\n",
+			       id, (long long)points, (long long)metrics);
+		}
+		json_decref(root);
 	} else if (r.status == 400 || r.status == 409 || r.status == 413) {
 		refused(path, &r);
 		code = EXIT_INPUT;

@@ -175,6 +175,13 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 			  msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		code = EXIT_SERVER;
+	} else if (code < 0 && strncmp(r.content_type, "application/json", 16) != 0 &&
+		   strncmp(r.content_type, "text/plain", 10) != 0) {
+		/* a wrong URL, a proxy's page: not an answer to print */
+		cli_error("--server: %s answered %u without benchdb's answer to a statement (is it "
+			  "benchdb serve?)",
+			  sh->ctx->server, r.status);
+		code = EXIT_SERVER;
 	} else if (code < 0) {
 		code = EXIT_OK;
 		if (r.body.len && fwrite(r.body.data, 1, r.body.len, out) != r.body.len) {

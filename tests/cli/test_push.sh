@@ -270,6 +270,19 @@ check "notify: the delivery is logged" grep -q "notify: run slow-1: sent (HTTP 2
 stop_server "$PID"
 check_rc "notify: the server stops, exit 0" 0
 
+# Something that is not benchdb answering 200 (a wrong URL, a proxy's login
+# page; here the receiver's "ok"): neither client takes it for an answer.
+run "$BENCHDB" push --server "http://127.0.0.1:$RPORT" --token-file "$WORK/token" \
+	"$WORK/runs/run-05.json"
+check_rc "push to a server that is not benchdb (200 \"ok\"): exit 4" 4
+check_out_exact "  prints no 'Run ? is already stored'" ""
+check "  says so in one line" [ "$(cat "$ERR")" = \
+	"benchdb: error: push: http://127.0.0.1:$RPORT answered 200 without benchdb's answer to an upload (is it benchdb serve?); the run may not be stored" ]
+run "$BENCHDB" --server "http://127.0.0.1:$RPORT" -c 'show runs'
+check_rc "--server to a server that is not benchdb: exit 4" 4
+check_out_exact "  prints nothing of its answer" ""
+check_err "  says so" "answered 200 without benchdb's answer to a statement (is it benchdb serve?)"
+
 # A receiver that never answers: the upload is answered all the same (20 s
 # bounds a hang, not a speed: the notifier's 5 tries of 5 s would be 25 s).
 python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/dead.port" "$WORK/dead.log" 0 hang &
