@@ -90,7 +90,7 @@ struct bdb_server {
 	struct {
 		bool valid;
 		uint64_t txn_id, file_id;
-		char key[600];
+		bdb_buf key; /* the parameters, whole */
 		bdb_buf json;
 	} overview[BDB_OVERVIEW_GROUPS + 1];
 	/* An upload stored runs since the change points' answers were last
@@ -1092,22 +1092,25 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	/* The same store version and parameters give the same bytes: the
 	 * last overview is kept (a dashboard asks for it at every load). */
 	__typeof__(&s->overview[0]) kept = &s->overview[part];
-	char key[600];
-	snprintf(key, sizeof key, "%s\n%s\n%lu\n%d", baseline ? baseline : "", branch ? branch : "",
-		 runs, part);
+	bdb_buf key;
+	bdb_buf_init(&key);
+	bdb_buf_printf(&key, "%s\n%s\n%lu\n%d", baseline ? baseline : "", branch ? branch : "",
+		       runs, part);
 	uint64_t txn_id = 0, file_id = 0;
-	bool versioned = bdb_store_version(s->store, &txn_id, &file_id) == 0;
+	bool versioned = !key.failed && bdb_store_version(s->store, &txn_id, &file_id) == 0;
 	bdb_buf b;
 	bdb_buf_init(&b);
 	pthread_mutex_lock(&s->lock);
 	bool hit = versioned && kept->valid && kept->txn_id == txn_id &&
-		   kept->file_id == file_id && strcmp(kept->key, key) == 0;
+		   kept->file_id == file_id && kept->key.len == key.len &&
+		   memcmp(kept->key.data, key.data, key.len) == 0;
 	if (hit)
 		bdb_buf_append(&b, kept->json.data, kept->json.len);
 	pthread_mutex_unlock(&s->lock);
 	if (hit && !b.failed) {
 		ret = answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
 		bdb_buf_free(&b);
+		bdb_buf_free(&key);
 		return ret;
 	}
 	bdb_buf_reset(&b);
@@ -1128,12 +1131,14 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 		pthread_mutex_lock(&s->lock);
 		bdb_buf_reset(&kept->json);
 		bdb_buf_append(&kept->json, b.data, b.len);
-		kept->valid = !kept->json.failed;
+		bdb_buf_reset(&kept->key);
+		bdb_buf_append(&kept->key, key.data, key.len);
+		kept->valid = !kept->json.failed && !kept->key.failed;
 		kept->txn_id = txn_id;
 		kept->file_id = file_id;
-		snprintf(kept->key, sizeof kept->key, "%s", key);
 		pthread_mutex_unlock(&s->lock);
 	}
+	bdb_buf_free(&key);
 	ret = rc ? answer_failure(c, rq, rc) : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
 	bdb_buf_free(&b);
 	return ret;
@@ -1975,8 +1980,10 @@ fail_started:
 fail:
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++)
+	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++) {
 		bdb_buf_free(&s->overview[i].json);
+		bdb_buf_free(&s->overview[i].key);
+	}
 	free(s->token);
 	free(s);
 	return rc;
@@ -2012,8 +2019,10 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		pthread_join(s->watchdog, NULL);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++)
+	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++) {
 		bdb_buf_free(&s->overview[i].json);
+		bdb_buf_free(&s->overview[i].key);
+	}
 	free(s->token);
 	free(s);
 }
