@@ -183,8 +183,10 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	bdb_put_outcome outcome = BDB_PUT_STORED;
 	rc = bdb_store_put_run(store, run, 0, NULL, &outcome, d);
 	if (rc == 0) {
-		snprintf(out->id, sizeof out->id, "%s", run->id);
-		snprintf(out->commit, sizeof out->commit, "%s", run->commit ? run->commit : "");
+		out->id = strdup(run->id);
+		out->commit = run->commit ? strdup(run->commit) : NULL;
+		if (!out->id || (run->commit && !out->commit))
+			rc = BDB_ENOMEM;
 		out->points = run->n_points;
 		out->metrics = 0;
 		for (size_t p = 0; p < run->n_points; p++)

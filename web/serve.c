@@ -826,6 +826,8 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 		note_cause(rq, &d);
 		ret = answer_failure(c, rq, rc);
 	}
+	free(stored.id);
+	free(stored.commit);
 	bdb_buf_free(&b);
 	return ret;
 }
@@ -1328,26 +1330,30 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 				    "expected q=STATEMENT, or point= and metric= (and baseline=, "
 				    "branch=)",
 				    NULL, NULL);
-	/* The verdict compares the newest run of the baseline's own branch (a
-	 * pull request's run does not turn main's badge), unless branch= says. */
-	char base_branch[256] = "";
-	bdb_diag bd;
-	bdb_diag_clear(&bd);
-	watch bw;
-	bdb_query_options bopt = {.cancel = watch_begin(s, &bw)};
-	int brc = !q && baseline && !branch ? bdb__page_baseline_branch(s->store, &bopt, baseline,
-									 base_branch,
-									 sizeof base_branch, &bd)
-					    : 0;
-	watch_end(s, &bw);
-	if (brc)
-		return catalog_failed(c, rq, brc, &bd);
-	if (!branch && *base_branch)
-		branch = base_branch;
 	if (q && writes_store(q))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "badge.svg shows a trend, compare or regressions statement",
 				    NULL, NULL);
+	/* The verdict compares the newest run of the baseline's own branch (a
+	 * pull request's run does not turn main's badge), unless branch= says. */
+	bdb_buf base_branch;
+	bdb_buf_init(&base_branch);
+	bdb_diag bd;
+	bdb_diag_clear(&bd);
+	watch bw;
+	bdb_query_options bopt = {.cancel = watch_begin(s, &bw)};
+	int brc = !q && baseline && !branch
+		      ? bdb__page_baseline_branch(s->store, &bopt, baseline, &base_branch, &bd)
+		      : 0;
+	watch_end(s, &bw);
+	if (!brc && base_branch.failed)
+		brc = BDB_ENOMEM;
+	if (brc) {
+		bdb_buf_free(&base_branch);
+		return catalog_failed(c, rq, brc, &bd);
+	}
+	if (!branch && base_branch.len)
+		branch = bdb_buf_cstr(&base_branch);
 	bdb_buf text, label, message, svg;
 	bdb_buf_init(&text);
 	bdb_buf_init(&label);
@@ -1398,6 +1404,7 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 		ret = svg.failed ? answer_failure(c, rq, BDB_ENOMEM) : answer_svg(c, rq, &svg);
 	}
 	bdb_result_free(res);
+	bdb_buf_free(&base_branch);
 	bdb_buf_free(&text);
 	bdb_buf_free(&label);
 	bdb_buf_free(&message);

@@ -173,6 +173,14 @@ check_status "a big upload without the token: 401, not 413" 401
 http -X PUT --data-binary "@$WORK/big" "$URL/api/nothing"
 check_status "a big body to an unknown path: 404" 404
 
+# A run id or commit longer than 255 bytes is answered whole (before: cut).
+lid=$(printf 'i%.0s' $(seq 300))
+lcommit=$(printf 'c%.0s' $(seq 300))
+http "${auth[@]}" --data-binary "@$FIXTURES/gbench_plain.json" "$URL/api/runs?id=$lid&commit=$lcommit"
+check_status "an upload with a 300-character id: 201" 201
+check_body "  its answer names the whole id" \
+	"{\"id\": \"$lid\", \"points\": 9, \"metrics\": 27, \"outcome\": \"stored\"}"
+
 # 9. Writes through the query language need the token too.
 http --data-binary 'set baseline b2 = latest' "$URL/api/query"
 check_status "set baseline without a token: 401" 401
