@@ -282,6 +282,17 @@ run "$BENCHDB" --server "http://127.0.0.1:$RPORT" -c 'show runs'
 check_rc "--server to a server that is not benchdb: exit 4" 4
 check_out_exact "  prints nothing of its answer" ""
 check_err "  says so" "answered 200 without benchdb's answer to a statement (is it benchdb serve?)"
+# A proxy in front refuses the body with its own page (nginx's
+# client_max_body_size): the push says who answered what.
+python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/proxy.port" "$WORK/proxy.log" 0 proxy413 &
+SERVERS+=($!)
+disown
+for i in $(seq 100); do [ -s "$WORK/proxy.port" ] && break; sleep 0.1; done
+run "$BENCHDB" push --server "http://127.0.0.1:$(cat "$WORK/proxy.port")" --token-file "$WORK/token" \
+	"$WORK/runs/run-05.json"
+check_rc "a proxy's 413 page: exit 3 (the file refused)" 3
+check "  says the status and that the answer is not benchdb's" [ "$(cat "$ERR")" = \
+	"benchdb: error: $WORK/runs/run-05.json: http://127.0.0.1:$(cat "$WORK/proxy.port") answered 413 without benchdb's answer (a proxy's limit?)" ]
 
 # A receiver that never answers: the upload is answered all the same (20 s
 # bounds a hang, not a speed: the notifier's 5 tries of 5 s would be 25 s).
