@@ -1388,6 +1388,24 @@ size_t bdb_query_statement_end(const char *text, bool *complete)
 	return end;
 }
 
+bool bdb_query_any_statement(const char *text, bool (*is_word)(const char *word, size_t n))
+{
+	size_t len = strlen(text), pos = 0;
+	incompleteness state;
+	while (pos < len) {
+		bdb__lexer lx;
+		bdb__token tok;
+		bdb__lexer_init(&lx, text + pos, len - pos);
+		bdb__lexer_next(&lx, &tok);
+		if (tok.kind == BDB__TOK_IDENT && is_word(text + pos + tok.start, tok.end - tok.start))
+			return true;
+		pos = statement_end(text, len, pos, &state);
+		if (pos < len)
+			pos++; /* the separator */
+	}
+	return false;
+}
+
 /* Whether text ends with an empty line: "trend\n" after the user pressed
  * Enter twice. */
 static bool ends_with_empty_line(const char *text, size_t len)

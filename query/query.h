@@ -175,6 +175,10 @@ bool bdb_query_word_writes(const char *word, size_t n);
 /* Whether a statement starting with word[0..n) may run long or writes
  * ("changes", "set", ...): a server runs it off its quick-read threads. */
 bool bdb_query_word_long_running(const char *word, size_t n);
+/* Whether a statement of text (one or more) starts with a word is_word says
+ * yes to, its first word read as the parser reads it (after every blank and
+ * comment the lexer skips): `bdb_query_any_statement(q, bdb_query_word_writes)`. */
+bool bdb_query_any_statement(const char *text, bool (*is_word)(const char *word, size_t n));
 
 /* Whether `benchdb WORD ...` runs the statement WORD starts. */
 bool bdb_query_is_subcommand(const char *word);

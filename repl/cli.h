@@ -140,6 +140,10 @@ int cli_tag_parse(const char *cmd, const char *value, bdb_kv *tag, char **copy);
  * ..."). Prints the error itself; returns an exit code.
  */
 int cli_read_token(const char *cmd, const char *path, char *token, size_t size);
+/* Checks token as cli_read_token does, after cutting it at its first line
+ * end; source names it in errors ("the token in $BENCHDB_TOKEN"); cut: the
+ * length token was cut to (its source held more), else 0. */
+int cli_check_token(const char *cmd, const char *source, char *token, size_t cut);
 
 /* ---- the server's client (remote.c; push, --server) ---------------------- */
 

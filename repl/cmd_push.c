@@ -163,17 +163,20 @@ static int read_input(const push_job *job, const char *path, bdb_buf *b, const c
 }
 
 /* A refused upload's error, with the server's "upload:L:C: what" said of
- * path, as ingest says it of the file: "results.json:12:7: what". */
-static void refused(const char *path, const bdb_http_response *r)
+ * path, as ingest says it of the file: "results.json:12:7: what"; an
+ * answer without benchdb's error (a proxy's page) by its status. */
+static void refused(const char *path, const char *server, const bdb_http_response *r)
 {
 	char *msg = cli_server_field(r, "error");
-	const char *text = msg ? msg : "the server refused the file";
-	if (strncmp(text, "upload:", 7) == 0)
-		cli_error("%s:%s", path, text + 7);
-	else if (strncmp(text, "upload", 6) == 0 && text[6] == '\0')
+	if (!msg)
+		cli_error("%s: %s answered %u without benchdb's answer (a proxy's limit?)", path,
+			  server, r->status);
+	else if (strncmp(msg, "upload:", 7) == 0)
+		cli_error("%s:%s", path, msg + 7);
+	else if (strcmp(msg, "upload") == 0)
 		cli_error("%s", path);
 	else
-		cli_error("%s: %s", path, text);
+		cli_error("%s: %s", path, msg);
 	if (r->status == 409)
 		fprintf(stderr, "benchdb: hint: give another --id, or replace the run where the "
 				"store is (ingest --replace)\n");
@@ -209,16 +212,25 @@ static int push_file(const push_job *job, const char *path)
 		const char *id = json_string_value(json_object_get(root, "id"));
 		json_int_t points = json_integer_value(json_object_get(root, "points"));
 		json_int_t metrics = json_integer_value(json_object_get(root, "metrics"));
-		if (!job->quiet && r.status == 201)
-			printf("Pushed run %s (%lld points, %lld metrics)\n", id ? id : "?",
-			       (long long)points, (long long)metrics);
-		else if (!job->quiet)
-			printf("Run %s is already stored, unchanged (%lld points, %lld metrics)\n",
-			       id ? id : "?", (long long)points, (long long)metrics);
-		json_decref(root);
+		const char *outcome = json_string_value(json_object_get(root, "outcome"));
 		code = EXIT_OK;
+		if (!id || !outcome ||
+		    strcmp(outcome, r.status == 201 ? "stored" : "unchanged") != 0) {
+			/* a wrong URL, a proxy's page: nothing says the run is stored */
+			cli_error("push: %s answered %u without benchdb's answer to an upload (is "
+				  "it benchdb serve?); the run may not be stored",
+				  job->ctx->server, r.status);
+			code = EXIT_SERVER;
+		} else if (!job->quiet && r.status == 201) {
+			printf("Pushed run %s (%lld points, %lld metrics)\n", id, (long long)points,
+			       (long long)metrics);
+		} else if (!job->quiet) {
+			printf("Run %s is already stored, unchanged (%lld points, %lld metrics)\n",
+			       id, (long long)points, (long long)metrics);
+		}
+		json_decref(root);
 	} else if (r.status == 400 || r.status == 409 || r.status == 413) {
-		refused(path, &r);
+		refused(path, job->ctx->server, &r);
 		code = EXIT_INPUT;
 	} else {
 		char *msg = cli_server_field(&r, "error");

@@ -75,6 +75,11 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 	if (!parse_pixels("--width", width, &o.width) ||
 	    !parse_pixels("--height", height, &o.height))
 		return EXIT_USAGE;
+	if (bdb_query_any_statement(positional[0], bdb_query_word_writes)) {
+		cli_error("chart: draws trend and changes; this statement writes the store (run it "
+			  "with benchdb -c)");
+		return EXIT_USAGE;
+	}
 	bdb_store *store;
 	if ((code = cli_open_store(ctx, false, true, &store)) != 0)
 		return code;

@@ -57,23 +57,26 @@ int cli_read_token(const char *cmd, const char *path, char *token, size_t size)
 	bool more = n == size - 1 && fgetc(f) != EOF;
 	fclose(f);
 	token[n] = '\0';
+	char source[512];
+	snprintf(source, sizeof source, "--token-file: the token in %s", path);
+	return cli_check_token(cmd, source, token, more ? size - 1 : 0);
+}
+
+int cli_check_token(const char *cmd, const char *source, char *token, size_t cut)
+{
 	token[strcspn(token, "\r\n")] = '\0';
-	n = strlen(token);
-	if (more && n == size - 1) {
-		cli_error("%s: --token-file: the token in %s is longer than %zu bytes", cmd,
-			  path, size - 1);
+	size_t n = strlen(token);
+	if (cut && n == cut) {
+		cli_error("%s: %s is longer than %zu bytes", cmd, source, cut);
 		return EXIT_USAGE;
 	}
 	if (n < 16) {
-		cli_error("%s: --token-file: the token in %s must be at least 16 characters",
-			  cmd, path);
+		cli_error("%s: %s must be at least 16 characters", cmd, source);
 		return EXIT_USAGE;
 	}
 	for (size_t i = 0; i < n; i++) {
 		if ((unsigned char)token[i] <= 0x20 || (unsigned char)token[i] >= 0x7f) {
-			cli_error("%s: --token-file: the token in %s must be printable ASCII "
-				  "without spaces",
-				  cmd, path);
+			cli_error("%s: %s must be printable ASCII without spaces", cmd, source);
 			return EXIT_USAGE;
 		}
 	}
@@ -180,8 +183,10 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 	bdb_put_outcome outcome = BDB_PUT_STORED;
 	rc = bdb_store_put_run(store, run, 0, NULL, &outcome, d);
 	if (rc == 0) {
-		snprintf(out->id, sizeof out->id, "%s", run->id);
-		snprintf(out->commit, sizeof out->commit, "%s", run->commit ? run->commit : "");
+		out->id = strdup(run->id);
+		out->commit = run->commit ? strdup(run->commit) : NULL;
+		if (!out->id || (run->commit && !out->commit))
+			rc = BDB_ENOMEM;
 		out->points = run->n_points;
 		out->metrics = 0;
 		for (size_t p = 0; p < run->n_points; p++)

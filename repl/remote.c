@@ -65,7 +65,14 @@ int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file)
 			return code;
 		ctx->token = token;
 	} else if (env_token && *env_token) {
-		ctx->token = env_token;
+		/* As a token file: its first line, checked (a secret pasted with
+		 * its line end works; nothing else reaches the headers). */
+		snprintf(token, sizeof token, "%s", env_token);
+		int code = cli_check_token(cmd, "the token in $BENCHDB_TOKEN", token,
+					   strlen(env_token) >= sizeof token ? sizeof token - 1 : 0);
+		if (code)
+			return code;
+		ctx->token = token;
 	}
 	return EXIT_OK;
 }
@@ -167,6 +174,13 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 		cli_error("--server: %s answered %u%s%s", sh->ctx->server, r.status,
 			  msg ? ": " : "", msg ? msg : "");
 		free(msg);
+		code = EXIT_SERVER;
+	} else if (code < 0 && strncmp(r.content_type, "application/json", 16) != 0 &&
+		   strncmp(r.content_type, "text/plain", 10) != 0) {
+		/* a wrong URL, a proxy's page: not an answer to print */
+		cli_error("--server: %s answered %u without benchdb's answer to a statement (is it "
+			  "benchdb serve?)",
+			  sh->ctx->server, r.status);
 		code = EXIT_SERVER;
 	} else if (code < 0) {
 		code = EXIT_OK;

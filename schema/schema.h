@@ -217,8 +217,9 @@ void bdb_buf_put_json_string(bdb_buf *b, const char *s, size_t n);
  * doubled, when it holds a comma, a quote or a line break. */
 void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
 
-/* Appends s[0..n) to b as the text of a Markdown table cell: '|' escaped,
- * line breaks as blanks. */
+/* Appends s[0..n) to b as the text of a Markdown table cell: '|', '\\' and
+ * '<' backslash-escaped (no HTML tag opens: BM_sort<int> shows as is), line
+ * breaks as blanks. */
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n);
 
 /*

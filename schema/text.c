@@ -307,9 +307,11 @@ void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n)
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '|')
-			bdb_buf_puts(b, "\\|");
-		else if (s[i] == '\n' || s[i] == '\r')
+		if (s[i] == '|' || s[i] == '\\' || s[i] == '<') {
+			/* a backslash escape: '<' opens no HTML tag, '\\' escapes no '|' */
+			bdb_buf_putc(b, '\\');
+			bdb_buf_putc(b, s[i]);
+		} else if (s[i] == '\n' || s[i] == '\r')
 			bdb_buf_putc(b, ' ');
 		else
 			bdb_buf_putc(b, s[i]);

@@ -448,19 +448,18 @@ static int put_header(overview *o, const char *asked, bdb_buf *out)
 		goto done;
 	long base = row_where(o, baselines, "baseline", o->baseline);
 	o->has_baseline = base >= 0;
-	char base_branch[256] = "";
+	bdb_buf base_branch;
+	bdb_buf_init(&base_branch);
 	const char *branch = asked;
 	if (!branch && base >= 0 &&
-	    !(rc = bdb__page_baseline_branch(o->store, &o->q, o->baseline, base_branch,
-					     sizeof base_branch, o->d)))
-		branch = base_branch;
+	    !(rc = bdb__page_baseline_branch(o->store, &o->q, o->baseline, &base_branch, o->d)))
+		branch = bdb_buf_cstr(&base_branch);
+	if (!rc && (base_branch.failed || (branch && *branch && strcmp(branch, "-") != 0 &&
+					   !(o->branch = bdb__page_text_copy(branch)))))
+		rc = BDB_ENOMEM;
+	bdb_buf_free(&base_branch);
 	if (rc)
 		goto done;
-	if (branch && *branch && strcmp(branch, "-") != 0 &&
-	    !(o->branch = bdb__page_text_copy(branch))) {
-		rc = BDB_ENOMEM;
-		goto done;
-	}
 	size_t n = bdb_result_n_rows(runs);
 	long latest = o->branch ? row_where(o, runs, "branch", o->branch) : n ? 0 : -1;
 	bdb_buf_printf(out, "{\"runs\": %zu, \"window\": %zu, \"first\": ", n, o->runs);

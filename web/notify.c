@@ -88,13 +88,27 @@ static bool is_regression(const bdb_result *res, size_t row, int severity)
 	return !(v.kind == BDB_VALUE_STRING && v.str && strcmp(v.str, "inconclusive") == 0);
 }
 
-/* Appends {"text": TEXT} and a newline to out, and frees text. */
+/* Appends {"text": TEXT} and a newline to out, and frees text. Slack (and
+ * the webhooks compatible with it) reads "<...>" as a mention or a link and
+ * "&...;" as an entity: '&' and '<' go as "&amp;" and "&lt;", so that no
+ * name (a point "<!channel>") pings or links. */
 static bool put_message(bdb_buf *out, bdb_buf *text)
 {
+	bdb_buf safe;
+	bdb_buf_init(&safe);
+	for (size_t i = 0; i < text->len; i++) {
+		if (text->data[i] == '&')
+			bdb_buf_puts(&safe, "&amp;");
+		else if (text->data[i] == '<')
+			bdb_buf_puts(&safe, "&lt;");
+		else
+			bdb_buf_putc(&safe, text->data[i]);
+	}
 	bdb_buf_puts(out, "{\"text\": ");
-	bdb_buf_put_json_string(out, text->data ? text->data : "", text->len);
+	bdb_buf_put_json_string(out, safe.data ? safe.data : "", safe.len);
 	bdb_buf_puts(out, "}\n");
-	bool ok = !text->failed && !out->failed;
+	bool ok = !text->failed && !safe.failed && !out->failed;
+	bdb_buf_free(&safe);
 	bdb_buf_free(text);
 	return ok;
 }

@@ -17,12 +17,11 @@ char *bdb__page_text_copy(const char *s)
 }
 
 int bdb__page_baseline_branch(bdb_store *store, const bdb_query_options *opt, const char *name,
-			      char *out, size_t size, bdb_diag *d)
+			      bdb_buf *out, bdb_diag *d)
 {
 	bdb_result *res = NULL, *env = NULL;
 	bdb_buf scratch;
 	bdb_buf_init(&scratch);
-	*out = '\0';
 	int rc = bdb_query_run(store, "show baselines", opt, &res, d);
 	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
 		if (strcmp(bdb__page_cell(&scratch, res, i, "baseline"), name) != 0)
@@ -32,7 +31,7 @@ int bdb__page_baseline_branch(bdb_store *store, const bdb_query_options *opt, co
 		if (!rc) {
 			bdb_value b = bdb_result_field_by_name(env, "branch");
 			if (b.kind == BDB_VALUE_STRING)
-				snprintf(out, size, "%s", b.str);
+				bdb_buf_puts(out, b.str);
 		}
 		break;
 	}

@@ -11,12 +11,13 @@
 /* A copy of s (malloc'd), or NULL when memory ran out. */
 char *bdb__page_text_copy(const char *s);
 
-/* The branch of the run baseline name points at, into out ("" when it has
- * none or there is no such baseline): the branch the overview and the
- * verdict badge read, so that a pull request's run is not main's latest.
- * opt: the statements' options (time limit); 0 or a storage error. */
+/* The branch of the run baseline name points at, appended whole to out
+ * (nothing when it has none or there is no such baseline): the branch the
+ * overview and the verdict badge read, so that a pull request's run is not
+ * main's latest. opt: the statements' options (time limit); 0 or a
+ * storage error. */
 int bdb__page_baseline_branch(bdb_store *store, const bdb_query_options *opt, const char *name,
-			      char *out, size_t size, bdb_diag *d);
+			      bdb_buf *out, bdb_diag *d);
 
 /*
  * The text of cell (row, column name) of res as the table format shows it

@@ -90,7 +90,7 @@ struct bdb_server {
 	struct {
 		bool valid;
 		uint64_t txn_id, file_id;
-		char key[600];
+		bdb_buf key; /* the parameters, whole */
 		bdb_buf json;
 	} overview[BDB_OVERVIEW_GROUPS + 1];
 	/* An upload stored runs since the change points' answers were last
@@ -136,6 +136,7 @@ typedef struct request {
 	bool deferred;
 	bool failed;
 	struct MHD_Response *response;
+	char *cause; /* why a 500 failed (a full disk): for the log, never sent */
 } request;
 
 /* ---- libmicrohttpd, loaded when a server starts ------------------------ */
@@ -417,6 +418,13 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
 	}
 }
 
+/* Keeps d's message as the cause of rq's failure, for its log line. */
+static void note_cause(request *rq, const bdb_diag *d)
+{
+	if (!rq->cause && d->message[0])
+		rq->cause = strdup(d->message);
+}
+
 /* ---- query-string parameters ------------------------------------------- */
 
 /* Decodes raw (a query-string value as libmicrohttpd hands it over: split,
@@ -519,41 +527,11 @@ static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, e
 	return false;
 }
 
-/* Whether text holds a statement whose first word, after blanks and `--`
- * comments, the statement table says is_word of. */
-static bool any_statement(const char *text, bool (*is_word)(const char *word, size_t n))
-{
-	const char *p = text;
-	while (*p) {
-		size_t n = bdb_query_statement_end(p, NULL);
-		const char *q = p, *end = p + n;
-		for (;;) {
-			while (q < end && strchr(" \t\r\n", *q))
-				q++;
-			if (end - q >= 2 && q[0] == '-' && q[1] == '-') {
-				while (q < end && *q != '\n')
-					q++;
-				continue;
-			}
-			break;
-		}
-		size_t w = 0;
-		while (q + w < end && ((q[w] | 0x20) >= 'a' && (q[w] | 0x20) <= 'z'))
-			w++;
-		if (w > 0 && is_word(q, w))
-			return true;
-		p = end;
-		if (*p)
-			p++;
-	}
-	return false;
-}
-
 /* Whether text holds a statement that writes (set / drop baseline,
  * annotate, drop annotation). */
 static bool writes_store(const char *text)
 {
-	return any_statement(text, bdb_query_word_writes);
+	return bdb_query_any_statement(text, bdb_query_word_writes);
 }
 
 /* ---- endpoints ---------------------------------------------------------- */
@@ -600,6 +578,7 @@ static enum MHD_Result statement_failed(struct MHD_Connection *c, request *rq, i
 		bdb_buf_free(&b);
 		return ret;
 	}
+	note_cause(rq, d);
 	return answer_failure(c, rq, rc);
 }
 
@@ -844,8 +823,11 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 		ret = answer(c, rq, rc == BDB_EEXISTS ? MHD_HTTP_CONFLICT : MHD_HTTP_BAD_REQUEST,
 			     json_type, &b, NULL, NULL);
 	} else {
+		note_cause(rq, &d);
 		ret = answer_failure(c, rq, rc);
 	}
+	free(stored.id);
+	free(stored.commit);
 	bdb_buf_free(&b);
 	return ret;
 }
@@ -1112,22 +1094,25 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	/* The same store version and parameters give the same bytes: the
 	 * last overview is kept (a dashboard asks for it at every load). */
 	__typeof__(&s->overview[0]) kept = &s->overview[part];
-	char key[600];
-	snprintf(key, sizeof key, "%s\n%s\n%lu\n%d", baseline ? baseline : "", branch ? branch : "",
-		 runs, part);
+	bdb_buf key;
+	bdb_buf_init(&key);
+	bdb_buf_printf(&key, "%s\n%s\n%lu\n%d", baseline ? baseline : "", branch ? branch : "",
+		       runs, part);
 	uint64_t txn_id = 0, file_id = 0;
-	bool versioned = bdb_store_version(s->store, &txn_id, &file_id) == 0;
+	bool versioned = !key.failed && bdb_store_version(s->store, &txn_id, &file_id) == 0;
 	bdb_buf b;
 	bdb_buf_init(&b);
 	pthread_mutex_lock(&s->lock);
 	bool hit = versioned && kept->valid && kept->txn_id == txn_id &&
-		   kept->file_id == file_id && strcmp(kept->key, key) == 0;
+		   kept->file_id == file_id && kept->key.len == key.len &&
+		   memcmp(kept->key.data, key.data, key.len) == 0;
 	if (hit)
 		bdb_buf_append(&b, kept->json.data, kept->json.len);
 	pthread_mutex_unlock(&s->lock);
 	if (hit && !b.failed) {
 		ret = answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
 		bdb_buf_free(&b);
+		bdb_buf_free(&key);
 		return ret;
 	}
 	bdb_buf_reset(&b);
@@ -1148,12 +1133,14 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 		pthread_mutex_lock(&s->lock);
 		bdb_buf_reset(&kept->json);
 		bdb_buf_append(&kept->json, b.data, b.len);
-		kept->valid = !kept->json.failed;
+		bdb_buf_reset(&kept->key);
+		bdb_buf_append(&kept->key, key.data, key.len);
+		kept->valid = !kept->json.failed && !kept->key.failed;
 		kept->txn_id = txn_id;
 		kept->file_id = file_id;
-		snprintf(kept->key, sizeof kept->key, "%s", key);
 		pthread_mutex_unlock(&s->lock);
 	}
+	bdb_buf_free(&key);
 	ret = rc ? answer_failure(c, rq, rc) : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
 	bdb_buf_free(&b);
 	return ret;
@@ -1343,26 +1330,30 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 				    "expected q=STATEMENT, or point= and metric= (and baseline=, "
 				    "branch=)",
 				    NULL, NULL);
-	/* The verdict compares the newest run of the baseline's own branch (a
-	 * pull request's run does not turn main's badge), unless branch= says. */
-	char base_branch[256] = "";
-	bdb_diag bd;
-	bdb_diag_clear(&bd);
-	watch bw;
-	bdb_query_options bopt = {.cancel = watch_begin(s, &bw)};
-	int brc = !q && baseline && !branch ? bdb__page_baseline_branch(s->store, &bopt, baseline,
-									 base_branch,
-									 sizeof base_branch, &bd)
-					    : 0;
-	watch_end(s, &bw);
-	if (brc)
-		return catalog_failed(c, rq, brc, &bd);
-	if (!branch && *base_branch)
-		branch = base_branch;
 	if (q && writes_store(q))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "badge.svg shows a trend, compare or regressions statement",
 				    NULL, NULL);
+	/* The verdict compares the newest run of the baseline's own branch (a
+	 * pull request's run does not turn main's badge), unless branch= says. */
+	bdb_buf base_branch;
+	bdb_buf_init(&base_branch);
+	bdb_diag bd;
+	bdb_diag_clear(&bd);
+	watch bw;
+	bdb_query_options bopt = {.cancel = watch_begin(s, &bw)};
+	int brc = !q && baseline && !branch
+		      ? bdb__page_baseline_branch(s->store, &bopt, baseline, &base_branch, &bd)
+		      : 0;
+	watch_end(s, &bw);
+	if (!brc && base_branch.failed)
+		brc = BDB_ENOMEM;
+	if (brc) {
+		bdb_buf_free(&base_branch);
+		return catalog_failed(c, rq, brc, &bd);
+	}
+	if (!branch && base_branch.len)
+		branch = bdb_buf_cstr(&base_branch);
 	bdb_buf text, label, message, svg;
 	bdb_buf_init(&text);
 	bdb_buf_init(&label);
@@ -1413,6 +1404,7 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 		ret = svg.failed ? answer_failure(c, rq, BDB_ENOMEM) : answer_svg(c, rq, &svg);
 	}
 	bdb_result_free(res);
+	bdb_buf_free(&base_branch);
 	bdb_buf_free(&text);
 	bdb_buf_free(&label);
 	bdb_buf_free(&message);
@@ -1581,7 +1573,9 @@ static int lane_of(struct MHD_Connection *c, request *rq, const char *method)
 			return -1;
 		if (writes_store(text))
 			return LANE_WRITE;
-		return any_statement(text, bdb_query_word_long_running) ? LANE_LONG : -1;
+		if (bdb_query_any_statement(text, bdb_query_word_long_running))
+			return LANE_LONG;
+		return -1;
 	}
 	default:
 		return -1;
@@ -1803,6 +1797,11 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 		put_log_text(&line, rq->path, 200);
 		bdb_buf_printf(&line, "\" %u %zu %.1fms%s", rq->status, rq->bytes, ms,
 			       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted");
+		if (rq->cause && rq->status == MHD_HTTP_INTERNAL_SERVER_ERROR) {
+			bdb_buf_puts(&line, ": ");
+			for (const char *p = rq->cause; *p && p - rq->cause < 400; p++)
+				bdb_buf_putc(&line, *p >= 0x20 && *p < 0x7f ? *p : '?');
+		}
 		if (!line.failed)
 			s->opt.log(s->opt.log_ctx, line.data);
 		bdb_buf_free(&line);
@@ -1818,6 +1817,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	}
 	free(rq->method);
 	free(rq->path);
+	free(rq->cause);
 	free(rq);
 	*con_cls = NULL;
 	pthread_mutex_lock(&s->lock);
@@ -1987,8 +1987,10 @@ fail_started:
 fail:
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++)
+	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++) {
 		bdb_buf_free(&s->overview[i].json);
+		bdb_buf_free(&s->overview[i].key);
+	}
 	free(s->token);
 	free(s);
 	return rc;
@@ -2024,8 +2026,10 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		pthread_join(s->watchdog, NULL);
 	pthread_mutex_destroy(&s->lock);
 	pthread_cond_destroy(&s->idle);
-	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++)
+	for (size_t i = 0; i < sizeof s->overview / sizeof *s->overview; i++) {
 		bdb_buf_free(&s->overview[i].json);
+		bdb_buf_free(&s->overview[i].key);
+	}
 	free(s->token);
 	free(s);
 }

@@ -101,8 +101,8 @@ typedef struct bdb_serve_upload {
 
 /* The outcome of one upload, for the 201 answer. */
 typedef struct bdb_serve_stored {
-	char id[256];	/* the run id */
-	char commit[256]; /* its commit, "" when it has none */
+	char *id;	/* the run id (malloc'd; the server frees it) */
+	char *commit;	/* its commit (malloc'd), NULL when it has none */
 	size_t points;	/* points of the run */
 	size_t metrics; /* metric values of the run (over all its points) */
 	bool unchanged; /* an identical run was already stored (200, not 201) */

@@ -133,6 +133,15 @@ check_out "chart --runs: run order" '>run 20</text>'
 run "$BENCHDB" --db "$DB" chart 'show runs'
 check_rc "chart 'show runs': usage error" 2
 check_err "chart 'show runs': says why" "chart: draws trend and changes; 'show runs' gives a table"
+# A statement that writes is refused before anything runs (before: "setting
+# the baseline: store is read-only", exit 3, of a store that is not).
+"$BENCHDB" --db "$DB" -c 'show baselines as csv' >"$WORK/baselines-before.csv"
+run "$BENCHDB" --db "$DB" chart 'set baseline drawn = latest'
+check_rc "chart 'set baseline ...': usage error" 2
+check "chart 'set baseline ...': says why in one line" [ "$(cat "$ERR")" = \
+	"benchdb: error: chart: draws trend and changes; this statement writes the store (run it with benchdb -c)" ]
+run "$BENCHDB" --db "$DB" -c 'show baselines as csv'
+check "chart 'set baseline ...': the baselines are unchanged" cmp -s "$OUT" "$WORK/baselines-before.csv"
 run "$BENCHDB" --db "$DB" chart 'trend time of kernel as json'
 check_rc "chart of 'as json': usage error" 2
 run "$BENCHDB" --db "$DB" chart 'trend time of kernel' --width 5

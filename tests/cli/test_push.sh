@@ -125,6 +125,31 @@ check_rc "no token: exit 4" 4
 check_err "no token: says what is missing" "answered 401 Unauthorized: writes need Authorization: Bearer TOKEN"
 runs_now "$WORK/after.json"
 check "refused pushes store nothing" cmp -s "$WORK/before.json" "$WORK/after.json"
+# $BENCHDB_TOKEN is read as a token file is: its first line (a CI secret
+# pasted with a line end works), checked before anything is sent (never a
+# line end or another header inside the request's headers).
+BENCHDB_TOKEN="$TOKEN"$'\n' run "$BENCHDB" push --server "$S" --id env-nl \
+	"$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with a line end: exit 0" 0
+check_out "  pushed" "Pushed run env-nl"
+BENCHDB_TOKEN="$TOKEN"$'\r\n' run "$BENCHDB" push --server "$S" --id env-crlf \
+	"$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with CR LF: exit 0" 0
+runs_now "$WORK/before.json"
+BENCHDB_TOKEN="x$TOKEN"$'\r\nX-Other: 1' run "$BENCHDB" push --server "$S" \
+	--id env-header "$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with a second line: exit 4 (the first line is the wrong token)" 4
+check_err "  the server's 401" "answered 401 Unauthorized: the bearer token is wrong"
+BENCHDB_TOKEN="$TOKEN with spaces" run "$BENCHDB" push --server "$S" --id env-sp \
+	"$FIXTURES/gbench_plain.json"
+check_rc "\$BENCHDB_TOKEN with spaces: exit 2" 2
+check "  says so in one line" [ "$(cat "$ERR")" = \
+	"benchdb: error: push: the token in \$BENCHDB_TOKEN must be printable ASCII without spaces" ]
+BENCHDB_TOKEN=short run "$BENCHDB" --server "$S" -c 'show runs'
+check_rc "--server with a short \$BENCHDB_TOKEN: exit 2" 2
+check_err "  says so" "the token in \$BENCHDB_TOKEN must be at least 16 characters"
+runs_now "$WORK/after.json"
+check "  nothing stored" cmp -s "$WORK/before.json" "$WORK/after.json"
 start_server "$WORK/ro.log" --db "$DB"
 RO=$URL
 run "$BENCHDB" push --server "$RO" --token-file "$WORK/token" "$WORK/runs/run-02.json"
@@ -244,6 +269,30 @@ check "notify: the failed tries are logged" grep -q "notify: run slow-1: try 2 f
 check "notify: the delivery is logged" grep -q "notify: run slow-1: sent (HTTP 200, try 3)" "$WORK/notify.log"
 stop_server "$PID"
 check_rc "notify: the server stops, exit 0" 0
+
+# Something that is not benchdb answering 200 (a wrong URL, a proxy's login
+# page; here the receiver's "ok"): neither client takes it for an answer.
+run "$BENCHDB" push --server "http://127.0.0.1:$RPORT" --token-file "$WORK/token" \
+	"$WORK/runs/run-05.json"
+check_rc "push to a server that is not benchdb (200 \"ok\"): exit 4" 4
+check_out_exact "  prints no 'Run ? is already stored'" ""
+check "  says so in one line" [ "$(cat "$ERR")" = \
+	"benchdb: error: push: http://127.0.0.1:$RPORT answered 200 without benchdb's answer to an upload (is it benchdb serve?); the run may not be stored" ]
+run "$BENCHDB" --server "http://127.0.0.1:$RPORT" -c 'show runs'
+check_rc "--server to a server that is not benchdb: exit 4" 4
+check_out_exact "  prints nothing of its answer" ""
+check_err "  says so" "answered 200 without benchdb's answer to a statement (is it benchdb serve?)"
+# A proxy in front refuses the body with its own page (nginx's
+# client_max_body_size): the push says who answered what.
+python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/proxy.port" "$WORK/proxy.log" 0 proxy413 &
+SERVERS+=($!)
+disown
+for i in $(seq 100); do [ -s "$WORK/proxy.port" ] && break; sleep 0.1; done
+run "$BENCHDB" push --server "http://127.0.0.1:$(cat "$WORK/proxy.port")" --token-file "$WORK/token" \
+	"$WORK/runs/run-05.json"
+check_rc "a proxy's 413 page: exit 3 (the file refused)" 3
+check "  says the status and that the answer is not benchdb's" [ "$(cat "$ERR")" = \
+	"benchdb: error: $WORK/runs/run-05.json: http://127.0.0.1:$(cat "$WORK/proxy.port") answered 413 without benchdb's answer (a proxy's limit?)" ]
 
 # A receiver that never answers: the upload is answered all the same (20 s
 # bounds a hang, not a speed: the notifier's 5 tries of 5 s would be 25 s).

@@ -173,12 +173,31 @@ check_status "a big upload without the token: 401, not 413" 401
 http -X PUT --data-binary "@$WORK/big" "$URL/api/nothing"
 check_status "a big body to an unknown path: 404" 404
 
+# A run id or commit longer than 255 bytes is answered whole (before: cut).
+lid=$(printf 'i%.0s' $(seq 300))
+lcommit=$(printf 'c%.0s' $(seq 300))
+http "${auth[@]}" --data-binary "@$FIXTURES/gbench_plain.json" "$URL/api/runs?id=$lid&commit=$lcommit"
+check_status "an upload with a 300-character id: 201" 201
+check_body "  its answer names the whole id" \
+	"{\"id\": \"$lid\", \"points\": 9, \"metrics\": 27, \"outcome\": \"stored\"}"
+
 # 9. Writes through the query language need the token too.
 http --data-binary 'set baseline b2 = latest' "$URL/api/query"
 check_status "set baseline without a token: 401" 401
 http "${auth[@]}" --data-binary 'set baseline b2 = latest' "$URL/api/query"
 check_status "set baseline with the token: 200" 200
 check "the baseline is set" grep -q '"b2"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
+# Whatever the lexer skips before a statement's first word (a form feed, a
+# vertical tab, a comment) hides no write from the token check.
+for lead in $'\f' $'\v' $'-- c\n\v' $'show runs\n\f'; do
+	http --data-binary "${lead}drop baseline b2" "$URL/api/query"
+	check_status "drop baseline after $(printf %q "$lead") without a token: 401" 401
+	http -G --data-urlencode "q=${lead}set baseline b3 = latest" "$URL/api/query"
+	check_status "GET set baseline after $(printf %q "$lead") without a token: 401" 401
+done
+check "the baselines are as the token set them" \
+	grep -q '"b2"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
+check "no baseline b3" bash -c "! '$BENCHDB' --db '$DB' --json -c 'show baselines' | grep -q b3"
 
 # 10. The access log: one line a request.
 check "access log: one line a request" \

@@ -358,6 +358,28 @@ printf '%s\n' '{"id": "r6", "timestamp": "2026-05-06T10:00:00Z", "commit": "c600
 http "$URL/api/overview"
 check "overview after a write: the new latest run, not the kept bytes" \
 	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["latest"]["id"] != "r6")' "$OUT"
+# Parameters are kept whole: two baselines whose names share their first
+# 700 characters get their own overviews (before: the second got the
+# first's kept bytes, its key cut at 600 bytes).
+long=$(printf 'b%.0s' $(seq 700))
+"$BENCHDB" --db "$DB" baseline set "${long}1" r1 >/dev/null
+"$BENCHDB" --db "$DB" baseline set "${long}2" r2 >/dev/null
+http -G --data-urlencode "baseline=${long}1" "$URL/api/overview"
+check "overview of a long baseline name: its run" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["baseline"]["run"] != "r1")' "$OUT"
+http -G --data-urlencode "baseline=${long}2" "$URL/api/overview"
+check "overview of another long name with the same start: its own run, not the kept answer" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["baseline"]["run"] != "r2" or d["baseline"]["name"] != sys.argv[2])' "$OUT" "${long}2"
+# The baseline's branch is read whole too: a 300-character branch name.
+lbranch=$(printf 'x%.0s' $(seq 300))
+printf '%s\n' '{"id": "lb1", "timestamp": "2026-05-07T10:00:00Z", "commit": "c7000000",' \
+	' "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},' \
+	' "points": [{"name": "kernel", "tags": {"framework": "A"}, "metrics": {"time": {"value": 1007}}}]}' >"$WORK/lb1.json"
+"$BENCHDB" --db "$DB" ingest --branch "$lbranch" "$WORK/lb1.json" >/dev/null
+"$BENCHDB" --db "$DB" baseline set longbranch lb1 >/dev/null
+http -G --data-urlencode "baseline=longbranch" "$URL/api/overview"
+check "overview of a baseline on a 300-character branch: that branch and its latest run" \
+	python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(d["branch"] != sys.argv[2] or (d["latest"] or {}).get("id") != "lb1")' "$OUT" "$lbranch"
 BADGE_ERR="{\"error\": \"expected q=STATEMENT, or point= and metric= (and baseline=, branch=)\"$E"
 http "$URL/api/badge.svg"
 check_status "badge without parameters: 400" 400

@@ -91,12 +91,29 @@ static void names_are_json_escaped(void **state)
 	free(m);
 }
 
+/* Slack (and its /slack-compatible peers) reads "<...>" as a mention or a
+ * link and "&...;" as an entity: a run or point named "<!channel>" must not
+ * ping the channel, nor "<https://x|details>" show a disguised link. */
+static void names_are_slack_escaped(void **state)
+{
+	(void)state;
+	char *m = message_of("regressions in run \"r4\" vs run \"r1\"",
+			     "<!channel> <https://evil.example|details>", "a&b");
+	assert_non_null(m);
+	assert_non_null(strstr(m, "\"benchdb: run &lt;!channel> &lt;https://evil.example|details> "
+				  "(commit a&amp;b) has 2 regressions"));
+	assert_null(strstr(m, "<!channel>"));
+	assert_non_null(strstr(m, "(12 ms -> 24 ms)"));
+	free(m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(regressed_run_names_the_worst),
 	    cmocka_unit_test(calm_run_sends_nothing),
 	    cmocka_unit_test(names_are_json_escaped),
+	    cmocka_unit_test(names_are_slack_escaped),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

@@ -89,6 +89,11 @@ static void test_csv_markdown_xml(void **state)
 	bdb_buf_put_markdown(&b, "a|b\r\nc", 6);
 	assert_string_equal(bdb_buf_cstr(&b), "a\\|b  c");
 	bdb_buf_reset(&b);
+	/* A template's '<' is not a tag to GitHub (BM_sort<int> lost "<int>"),
+	 * and a backslash does not escape the cell's end (a\| split the cell). */
+	bdb_buf_put_markdown(&b, "BM_sort<std::vector<int>>/8 a\\|b", 32);
+	assert_string_equal(bdb_buf_cstr(&b), "BM_sort\\<std::vector\\<int>>/8 a\\\\\\|b");
+	bdb_buf_reset(&b);
 	const char x[] = "<img src=x onerror='a&b'>\x01\xc2\x85\xef\xbf\xbe\xc3\xa9";
 	bdb_buf_put_xml(&b, x, sizeof x - 1);
 	assert_string_equal(bdb_buf_cstr(&b), "&lt;img src=x onerror=&#39;a&amp;b&#39;&gt;"
