@@ -23,7 +23,8 @@ static const char check_usage[] =
     "\n"
     "The CI gate: judges a run (default the latest; --run RUN or --commit SHA\n"
     "name another) against the baseline (default 'main'), or with\n"
-    "--against-branch against the newest other run of BRANCH at or before it,\n"
+    "--against-branch against the newest run of BRANCH at or before it that\n"
+    "holds one of its series (its own commit's runs aside),\n"
     "and exits 1 when any metric regressed beyond the threshold (default 5%; a\n"
     "metric's own threshold applies when it has one and --threshold is not given).\n"
     "--threshold takes a percentage (5%) or benchkit's fraction (0.05); a bare\n"
@@ -47,6 +48,9 @@ static const char check_usage[] =
     "links it from the table's chart column (DIR as given: a relative DIR gives\n"
     "relative links).\n"
     "A missing store, baseline or run is an error (exit 3) that says which;\n"
+    "so is a run sharing no series with its base (nothing to judge). A latest\n"
+    "or --commit run whose commit has another run of other series (several\n"
+    "result files of one CI job) is exit 2: judge each with --run.\n"
     "--allow-missing-baseline passes (exit 0) when only the baseline is missing,\n"
     "for a first CI run. benchkit's form (the store given with --data) keeps\n"
     "benchkit's texts, arrows and exit 0 with no store, baseline or runs.\n"
@@ -140,27 +144,100 @@ typedef struct check_request {
 	bool text, markdown, json;
 } check_request;
 
-/* The newest run of branch, other than the judged run and not after it
- * (ties in time broken by ingest order, as "latest"). */
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* Whether run seq has one of the series in sorted[0..n). */
+static int shares_series(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n,
+			 bool *shares)
+{
+	uint64_t *ids = NULL;
+	size_t m = 0;
+	int rc = bdb_reader_run_series(r, seq, &ids, &m);
+	*shares = false;
+	for (size_t i = 0; !rc && i < m && !*shares; i++)
+		*shares = bsearch(&ids[i], sorted, n, sizeof *sorted, cmp_u64) != NULL;
+	free(ids);
+	return rc;
+}
+
+/*
+ * The base of --against-branch: the newest run of branch not after the
+ * judged run (ties in time broken by ingest order, as "latest") that holds
+ * one of its series, other than the judged run and its commit's other runs:
+ * a CI job that wrote several result files (several benchmark programs, a
+ * github-action-benchmark history's suites) stores a run for each, and one
+ * is no base for another.
+ */
 static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_info *judged,
 			    uint64_t *seq)
 {
 	bdb_run_filter filter = {branch, INT64_MIN, judged->timestamp_us};
 	bdb_run_info *runs = NULL;
-	size_t n = 0;
-	int rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
-	if (rc)
-		return rc;
-	rc = BDB_ENOTFOUND;
+	uint64_t *mine = NULL;
+	size_t n = 0, n_mine = 0;
+	int rc = bdb_reader_run_series(r, judged->seq, &mine, &n_mine);
+	if (!rc)
+		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	if (!rc) {
+		qsort(mine, n_mine, sizeof *mine, cmp_u64);
+		rc = BDB_ENOTFOUND;
+	}
 	for (size_t i = 0; i < n && rc == BDB_ENOTFOUND; i++) {
 		bool after =
 		    runs[i].timestamp_us == judged->timestamp_us && runs[i].seq > judged->seq;
-		if (runs[i].seq != judged->seq && !after) {
+		bool same_commit = judged->commit[0] && strcmp(runs[i].commit, judged->commit) == 0;
+		bool shares = false;
+		if (runs[i].seq == judged->seq || after || same_commit)
+			continue;
+		int err = shares_series(r, runs[i].seq, mine, n_mine, &shares);
+		if (err)
+			rc = err;
+		else if (shares) {
 			*seq = runs[i].seq;
 			rc = 0;
 		}
 	}
 	free(runs);
+	free(mine);
+	return rc;
+}
+
+/*
+ * Whether another run of the judged run's commit holds a series the judged
+ * run does not (a CI job that wrote several result files: each is a run),
+ * into *other (0: none). A rerun of the same benchmarks is no such run.
+ */
+static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, uint64_t *other)
+{
+	bdb_run_filter filter = {NULL, INT64_MIN, INT64_MAX};
+	bdb_run_info *runs = NULL;
+	uint64_t *mine = NULL;
+	size_t n = 0, n_mine = 0;
+	*other = 0;
+	if (!judged->commit[0])
+		return 0;
+	int rc = bdb_reader_run_series(r, judged->seq, &mine, &n_mine);
+	if (!rc)
+		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	if (!rc)
+		qsort(mine, n_mine, sizeof *mine, cmp_u64);
+	for (size_t i = 0; !rc && i < n && !*other; i++) {
+		if (runs[i].seq == judged->seq || strcmp(runs[i].commit, judged->commit) != 0)
+			continue;
+		uint64_t *ids = NULL;
+		size_t m = 0;
+		rc = bdb_reader_run_series(r, runs[i].seq, &ids, &m);
+		for (size_t k = 0; !rc && k < m && !*other; k++)
+			if (!bsearch(&ids[k], mine, n_mine, sizeof *mine, cmp_u64))
+				*other = runs[i].seq;
+		free(ids);
+	}
+	free(runs);
+	free(mine);
 	return rc;
 }
 
@@ -211,9 +288,25 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		code = rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
 	} else {
 		bdb_run_info judged;
+		uint64_t other = 0;
 		copy_id(r, seq, out->current, sizeof out->current);
-		if (q->branch && bdb_reader_run_info(r, seq, &judged) == 0 &&
-		    newest_on_branch(r, q->branch, &judged, &base_seq) == 0)
+		rc = bdb_reader_run_info(r, seq, &judged);
+		/* --run names one run; the latest or a commit may be one of a
+		 * job's several result files, and the others would go unjudged.
+		 * benchkit's form judges the latest run, as benchkit does. */
+		if (!rc && !q->run && !q->benchkit && (rc = sibling_with_other_series(r, &judged, &other)) == 0 &&
+		    other) {
+			char other_id[512] = "";
+			copy_id(r, other, other_id, sizeof other_id);
+			cli_error("check: commit %s has runs with different series (%s, %s): a "
+				  "CI job stored several result files; check judges one run, so "
+				  "judge each with --run ID",
+				  judged.commit, out->current, other_id);
+			code = EXIT_USAGE;
+		} else if (rc) {
+			cli_error("check: cannot read store %s: %s", ctx->db_dir, bdb_strerror(rc));
+			code = EXIT_INPUT;
+		} else if (q->branch && newest_on_branch(r, q->branch, &judged, &base_seq) == 0)
 			copy_id(r, base_seq, out->base, sizeof out->base);
 		else if (!q->branch && bdb_reader_get_baseline(r, q->baseline, &base_seq) == 0)
 			copy_id(r, base_seq, out->base, sizeof out->base);
@@ -229,8 +322,10 @@ static void describe_missing_base(const check_request *q, const check_runs *runs
 				  size_t size)
 {
 	if (q->branch)
-		snprintf(buf, size, "no run of branch '%s' at or before run %s", q->branch,
-			 runs->current);
+		snprintf(buf, size,
+			 "no run of branch '%s' at or before run %s with one of its series "
+			 "(its commit's own runs aside)",
+			 q->branch, runs->current);
 	else
 		snprintf(buf, size, "no baseline named '%s'", q->baseline);
 }
@@ -658,6 +753,20 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		bdb_store_close(store);
 		cli_error_diag(&d);
 		return cli_exit_code(rc);
+	}
+	/* A gate that judged nothing must not pass: the run and its base share
+	 * no series, or every shared one is n/a. benchkit's form passes, as
+	 * benchkit does. */
+	if (!q.benchkit && field_num(res, "compared") == 0) {
+		cli_error("check: nothing to judge: run %s and its base %s have no series in "
+			  "common with a verdict (none shared, or each n/a: a base of 0, "
+			  "direction info, units that do not convert); 'benchdb compare run "
+			  "\"%s\" with run \"%s\"' shows them",
+			  runs.current, runs.base, runs.base, runs.current);
+		bdb_result_free(res);
+		bdb_buf_free(&how);
+		bdb_store_close(store);
+		return EXIT_INPUT;
 	}
 	size_t n_inconclusive = cli_count_inconclusive(res);
 	size_t n_regressions = bdb_result_n_rows(res) - n_inconclusive;

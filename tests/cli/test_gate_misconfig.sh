@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# tests/cli/test_gate_misconfig.sh - gates that passed by mistake: a judged
+# run that shares no series with its base (another benchmark's results, a
+# mistyped --run), a base of 0 in every shared series, and --against-branch
+# taking another result file of the judged run's own commit as the base.
+#
+# Runs are benchkit files written here: one point, metric time (ns, lower is
+# better). Values chosen so that the expected verdicts are plain: 100 -> 500
+# is +400%, far beyond the default 5%.
+. "$(dirname "$0")/lib.sh"
+
+# one ID POINT VALUE TIMESTAMP COMMIT: a run of one point.
+one() {
+	cat >"$WORK/$1.json" <<EOF
+{"id": "$1", "timestamp": "$4", "commit": "$5", "branch": "main",
+ "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "$2", "metrics": {"time": {"value": $3}}}]}
+EOF
+	"$BENCHDB" --db "$DB" ingest "$WORK/$1.json" >/dev/null
+}
+
+# ---- a run and a base with no series in common ----------------------------
+DB=$WORK/disjoint
+one base alpha 100 2026-01-01T00:00:00 c1
+one other beta 500 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main base >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_rc "check of a run sharing no series with the baseline exits 3" 3
+check_err "and says nothing was judged" \
+	"check: nothing to judge: run other and its base base have no series in common with a verdict"
+check "and prints no PASS" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" check --json
+check_rc "also with --json" 3
+run "$BENCHDB" --db "$DB" check --allow-missing-baseline
+check_rc "--allow-missing-baseline does not excuse it (the baseline exists)" 3
+run "$BENCHDB" --db "$DB" --data "$DB" check
+check_rc "benchkit's form keeps benchkit's pass" 0
+check_out "with benchkit's line" "PASS: No regressions detected"
+
+# ---- every shared series has a base of 0 (change % undefined: n/a) -------
+DB=$WORK/zero
+one z0 alpha 0 2026-01-01T00:00:00 c1
+one z1 alpha 1000000 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main z0 >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_rc "check where every comparison is n/a exits 3" 3
+check_err "and says nothing was judged" "check: nothing to judge: run z1 and its base z0"
+
+# ---- --against-branch: the base is of another commit ----------------------
+# Commit c2's CI job wrote two result files (two benchmark programs); both
+# are runs of c2 on main. Judging c2's newest run against main must not take
+# c2's other run as its base.
+DB=$WORK/siblings
+one a1 alpha 100 2026-01-01T00:00:00 c1
+one b1 beta 100 2026-01-01T00:00:00 c1
+one b2 beta 100 2026-01-02T00:00:00 c2
+one a2 alpha 500 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" check --run a2 --against-branch main
+check_rc "alpha's +400% at c2 fails against c1 (not against c2's beta run)" 1
+check_out "judged against c1's alpha run" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"
+one b3 alpha 100 2026-01-03T00:00:00 c3
+one a3 alpha 120 2026-01-03T00:00:00 c3
+run "$BENCHDB" --db "$DB" check --run a3 --against-branch main
+check_rc "c3's run is judged against c2's (500 -> 120: an improvement)" 0
+check_out "not against c3's other run (100 -> 120 would be +20%)" "PASS: No regressions detected"
+run "$BENCHDB" --db "$DB" check --run b1 --against-branch main
+check_rc "a run with no earlier run of its series on the branch has no base" 3
+check_err "and says so" "no run of branch 'main' at or before run b1 with one of its series"
+
+# ---- a commit with several runs of different series ------------------------
+# check (the latest) and check --commit c2 would judge one of c2's runs and
+# pass the other's +400% by; --run names one run.
+DB=$WORK/jobfiles
+one j1a alpha 100 2026-01-01T00:00:00 c1
+one j1b beta 100 2026-01-01T00:00:00 c1
+"$BENCHDB" --db "$DB" baseline set main j1a >/dev/null
+one j2a alpha 500 2026-01-02T00:00:00 c2
+one j2b beta 100 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" check
+check_rc "check of the latest, one of a commit's runs of different series, exits 2" 2
+check_err "and names both runs" "check: commit c2 has runs with different series (j2b, j2a)"
+check "and prints no PASS" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" check --commit c2 --against-branch main
+check_rc "check --commit c2 likewise" 2
+run "$BENCHDB" --db "$DB" check --run j2a --against-branch main
+check_rc "--run j2a judges that run: its +400% fails" 1
+check_out "against c1's alpha run" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"
+run "$BENCHDB" --db "$DB" --data "$DB" check
+check_rc "benchkit's form judges the latest (j2b), as benchkit does" 0
+# A rerun of the same benchmarks for a commit is no such case.
+DB=$WORK/rerun
+one r1 alpha 100 2026-01-01T00:00:00 c1
+"$BENCHDB" --db "$DB" baseline set main r1 >/dev/null
+one r2 alpha 101 2026-01-02T00:00:00 c2
+one r2again alpha 500 2026-01-02T01:00:00 c2
+run "$BENCHDB" --db "$DB" check --commit c2
+check_rc "a commit's rerun: the newest run is judged" 1
+check_out "its +400%" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"
+
+finish
