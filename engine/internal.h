@@ -80,6 +80,8 @@ struct bdb_store {
 	bdb_write_hook hook;   /* bdb_store_set_write_hook's, or NULL */
 	void *hook_ctx;
 	bdb_buf touched;       /* bdb_touched of the write transaction (changes.c) */
+	bool created;	       /* this open made data.mdb (no store was there) */
+	bool created_dir;      /* and the directory */
 };
 
 struct bdb_obs_iter;
