@@ -48,7 +48,8 @@ static const char check_usage[] =
     "links it from the table's chart column (DIR as given: a relative DIR gives\n"
     "relative links).\n"
     "A missing store, baseline or run is an error (exit 3) that says which;\n"
-    "so is a run sharing no series with its base (nothing to judge). A latest\n"
+    "so is a run that is its own base or shares no series with it (nothing to\n"
+    "judge). A latest\n"
     "or --commit run whose commit has another run of other series (several\n"
     "result files of one CI job) is exit 2: judge each with --run.\n"
     "--allow-missing-baseline passes (exit 0) when only the baseline is missing,\n"
@@ -725,6 +726,15 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	if (code || runs.no_runs || !runs.base[0]) {
 		bdb_store_close(store);
 		return code;
+	}
+	/* A run judged against itself always passes: the baseline was moved to
+	 * it, or the step that stores the new results did not run. */
+	if (!q.benchkit && strcmp(runs.current, runs.base) == 0) {
+		cli_error("check: nothing to judge: run %s is its own base (baseline '%s' points at "
+			  "it); store the new results first, or judge another run with --run",
+			  runs.current, q.baseline);
+		bdb_store_close(store);
+		return EXIT_INPUT;
 	}
 
 	/* The method's clauses, shared by the verdicts and (markdown) the

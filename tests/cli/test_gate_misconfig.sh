@@ -37,6 +37,18 @@ run "$BENCHDB" --db "$DB" --data "$DB" check
 check_rc "benchkit's form keeps benchkit's pass" 0
 check_out "with benchkit's line" "PASS: No regressions detected"
 
+# ---- the judged run is the base itself -------------------------------------
+# The baseline was moved to the latest run, or the step that stores the new
+# results did not run: judging a run against itself always passed.
+DB=$WORK/self
+one s1 alpha 100 2026-01-01T00:00:00 c1
+"$BENCHDB" --db "$DB" baseline set main latest >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_rc "check of the baseline run itself exits 3" 3
+check_err "and says why" "check: nothing to judge: run s1 is its own base (baseline 'main' points at it)"
+run "$BENCHDB" --db "$DB" check --run s1 --json
+check_rc "also --run and --json" 3
+
 # ---- every shared series has a base of 0 (change % undefined: n/a) -------
 DB=$WORK/zero
 one z0 alpha 0 2026-01-01T00:00:00 c1
