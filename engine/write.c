@@ -561,13 +561,17 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	return c->series_ids.failed ? BDB_ENOMEM : 0;
 }
 
-/* Checks what the store cannot hold: empty id, tag keys with '='. */
+/* Checks what the store cannot hold: empty id, a point without a name (no
+ * query could name it), tag keys with '='. */
 static int check_run(const bdb_run *run, bdb_diag *d)
 {
 	if (!run->id || !run->id[0])
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "a run needs a non-empty id");
 	for (size_t i = 0; i < run->n_points; i++) {
 		const bdb_point *p = &run->points[i];
+		if (!p->name || !p->name[0])
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "point %zu has an empty name; a point needs a name", i + 1);
 		for (size_t j = 0; j < p->n_tags; j++)
 			if (strchr(p->tags[j].key, '='))
 				return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,

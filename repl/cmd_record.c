@@ -729,6 +729,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		} else if (cli_opt_value(argc, argv, &i, "--name", &v, &bad)) {
 			if (!bad && !cli_text_ok("record: --name", v))
 				return EXIT_USAGE;
+			if (!bad && !*v)
+				return cli_usage_error("record", "--name: expected the point's name");
 			o->name = v;
 		} else if (cli_opt_value(argc, argv, &i, "--warmup", &v, &bad)) {
 			if (!bad && !parse_count("--warmup", v, 0, &o->warmup))
