@@ -295,7 +295,12 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		for (;;) {
 			ssize_t n = read(out[0], chunk, sizeof chunk);
 			if (n > 0) {
-				bdb_buf_append(capture, chunk, (size_t)n);
+				/* Past the input limit one byte is enough for the
+				 * adapter to refuse it; the rest is drained. */
+				size_t room = capture->len <= BDB_INGEST_MAX_INPUT
+						  ? BDB_INGEST_MAX_INPUT + 1 - capture->len
+						  : 0;
+				bdb_buf_append(capture, chunk, (size_t)n < room ? (size_t)n : room);
 			} else if (n < 0 && errno == EINTR) {
 				if (interrupted && !stopped) {
 					stop_child(pid);
