@@ -242,11 +242,31 @@ static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, 
 	return rc;
 }
 
-/* What check judges: the ids of both runs, "" for a base that is missing. */
+/* What check judges: the ids of both runs, "" for a base that is missing;
+ * base_only: the base's series the judged run does not have. */
 typedef struct check_runs {
 	char current[512], base[512];
+	size_t base_only;
 	bool no_store, no_runs;
 } check_runs;
+
+/* How many series of run base run cur does not have. */
+static int count_base_only(bdb_reader *r, uint64_t cur, uint64_t base, size_t *n)
+{
+	uint64_t *mine = NULL, *theirs = NULL;
+	size_t n_mine = 0, n_theirs = 0;
+	int rc = bdb_reader_run_series(r, cur, &mine, &n_mine);
+	if (!rc)
+		rc = bdb_reader_run_series(r, base, &theirs, &n_theirs);
+	*n = 0;
+	if (!rc)
+		qsort(mine, n_mine, sizeof *mine, cmp_u64);
+	for (size_t i = 0; !rc && i < n_theirs; i++)
+		*n += bsearch(&theirs[i], mine, n_mine, sizeof *mine, cmp_u64) == NULL;
+	free(mine);
+	free(theirs);
+	return rc;
+}
 
 static void copy_id(bdb_reader *r, uint64_t seq, char *buf, size_t size)
 {
@@ -307,10 +327,13 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		} else if (rc) {
 			cli_error("check: cannot read store %s: %s", ctx->db_dir, bdb_strerror(rc));
 			code = EXIT_INPUT;
-		} else if (q->branch && newest_on_branch(r, q->branch, &judged, &base_seq) == 0)
+		} else if ((q->branch && newest_on_branch(r, q->branch, &judged, &base_seq) == 0) ||
+			   (!q->branch &&
+			    bdb_reader_get_baseline(r, q->baseline, &base_seq) == 0)) {
 			copy_id(r, base_seq, out->base, sizeof out->base);
-		else if (!q->branch && bdb_reader_get_baseline(r, q->baseline, &base_seq) == 0)
-			copy_id(r, base_seq, out->base, sizeof out->base);
+			if (count_base_only(r, seq, base_seq, &out->base_only) != 0)
+				out->base_only = 0;
+		}
 	}
 	bdb_buf_free(&ref);
 	bdb_reader_end(r);
@@ -778,6 +801,13 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		bdb_store_close(store);
 		return EXIT_INPUT;
 	}
+	/* A benchmark that no longer ran (a crash part way, a renamed one) is
+	 * not judged: said, so that a pass does not hide it. */
+	if (!q.benchkit && runs.base_only)
+		fprintf(stderr,
+			"benchdb: note: check: %zu series of the base %s are not in run %s: not "
+			"judged\n",
+			runs.base_only, runs.base, runs.current);
 	size_t n_inconclusive = cli_count_inconclusive(res);
 	size_t n_regressions = bdb_result_n_rows(res) - n_inconclusive;
 	char pct[32], method[96];

@@ -49,6 +49,27 @@ check_err "and says why" "check: nothing to judge: run s1 is its own base (basel
 run "$BENCHDB" --db "$DB" check --run s1 --json
 check_rc "also --run and --json" 3
 
+# ---- series of the base that the judged run lacks ---------------------------
+# A benchmark that crashed part way passes the gate on what it did print;
+# the gate says what it did not judge.
+DB=$WORK/partial
+cat >"$WORK/full.json" <<'EOF2'
+{"id": "full", "timestamp": "2026-01-01T00:00:00", "commit": "c1",
+ "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "p", "metrics": {"time": {"value": 100}}},
+            {"name": "q", "metrics": {"time": {"value": 100}}},
+            {"name": "r", "metrics": {"time": {"value": 100}}}]}
+EOF2
+"$BENCHDB" --db "$DB" ingest "$WORK/full.json" >/dev/null
+"$BENCHDB" --db "$DB" baseline set main full >/dev/null
+one part p 101 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" check
+check_rc "the series the run has pass" 0
+check_err "the missing ones are said" \
+	"benchdb: note: check: 2 series of the base full are not in run part: not judged"
+run "$BENCHDB" --db "$DB" --data "$DB" check
+check "benchkit's form says nothing more" test ! -s "$ERR"
+
 # ---- every shared series has a base of 0 (change % undefined: n/a) -------
 DB=$WORK/zero
 one z0 alpha 0 2026-01-01T00:00:00 c1
