@@ -793,7 +793,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	if (!q.benchkit && field_num(res, "compared") == 0) {
 		cli_error("check: nothing to judge: run %s and its base %s have no series in "
 			  "common with a verdict (none shared, or each n/a: a base of 0, "
-			  "direction info, units that do not convert); 'benchdb compare run "
+			  "direction info or changed, units that do not convert); 'benchdb "
+			  "compare run "
 			  "\"%s\" with run \"%s\"' shows them",
 			  runs.current, runs.base, runs.base, runs.current);
 		bdb_result_free(res);
@@ -808,6 +809,13 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 			"benchdb: note: check: %zu series of the base %s are not in run %s: not "
 			"judged\n",
 			runs.base_only, runs.base, runs.current);
+	double not_judged = field_num(res, "not_judged");
+	if (!q.benchkit && not_judged > 0)
+		fprintf(stderr,
+			"benchdb: note: check: %.0f series of both runs were n/a, not judged (a base "
+			"of 0, units that do not convert, a changed direction, too little history: "
+			"'benchdb compare run \"%s\" with run \"%s\" explain' says which)\n",
+			not_judged, runs.base, runs.current);
 	size_t n_inconclusive = cli_count_inconclusive(res);
 	size_t n_regressions = bdb_result_n_rows(res) - n_inconclusive;
 	char pct[32], method[96];

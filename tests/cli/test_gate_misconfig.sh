@@ -70,6 +70,33 @@ check_err "the missing ones are said" \
 run "$BENCHDB" --db "$DB" --data "$DB" check
 check "benchkit's form says nothing more" test ! -s "$ERR"
 
+# ---- n/a comparisons: a base of 0, a direction that changed ---------------
+# Point x, metrics a: 0 -> 50 ns (a base of 0); b: 100 -> 5000 ns with the
+# current run's definition saying higher is better (judged by it, +4900%
+# was an improvement); c: 100 -> 101 ns, judged.
+DB=$WORK/na
+cat >"$WORK/na1.json" <<'EOF2'
+{"id": "na1", "timestamp": "2026-01-01T00:00:00", "commit": "c1",
+ "metric_defs": {"a": {"unit": "ns", "direction": "lower"}, "b": {"unit": "ns", "direction": "lower"},
+                 "c": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "x", "metrics": {"a": {"value": 0}, "b": {"value": 100}, "c": {"value": 100}}}]}
+EOF2
+cat >"$WORK/na2.json" <<'EOF2'
+{"id": "na2", "timestamp": "2026-01-02T00:00:00", "commit": "c2",
+ "metric_defs": {"a": {"unit": "ns", "direction": "lower"}, "b": {"unit": "ns", "direction": "higher"},
+                 "c": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "x", "metrics": {"a": {"value": 50}, "b": {"value": 5000}, "c": {"value": 101}}}]}
+EOF2
+"$BENCHDB" --db "$DB" ingest "$WORK/na1.json" "$WORK/na2.json" >/dev/null
+"$BENCHDB" --db "$DB" baseline set main na1 >/dev/null
+run "$BENCHDB" --db "$DB" -c 'compare baseline with latest explain as csv'
+check_out "a changed direction is n/a, not an improvement" \
+	'x,,b,100,5000,ns,4900,n/a,,5,"n/a: the direction changed (base lower, current higher)"'
+run "$BENCHDB" --db "$DB" check
+check_err "check says how many were n/a" "benchdb: note: check: 2 series of both runs were n/a, not judged"
+run "$BENCHDB" --db "$DB" --json -c 'regressions'
+check_out "regressions counts them" '"compared": 1, "not_judged": 2,'
+
 # ---- every shared series has a base of 0 (change % undefined: n/a) -------
 DB=$WORK/zero
 one z0 alpha 0 2026-01-01T00:00:00 c1
