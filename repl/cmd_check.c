@@ -246,9 +246,38 @@ static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, 
  * base_only: the base's series the judged run does not have. */
 typedef struct check_runs {
 	char current[512], base[512];
+	char near[256]; /* a stored name the missing baseline or branch is a typo of */
 	size_t base_only;
 	bool no_store, no_runs;
 } check_runs;
+
+/*
+ * The stored baseline (or, with branch, the branch of a run) whose name the
+ * missing one is likely a typo of, into near ("" for none): the rule of the
+ * query language's "did you mean". A name that is stored is no typo.
+ */
+static void near_name(bdb_reader *r, const char *name, bool branch, char *near, size_t size)
+{
+	bdb_run_info *runs = NULL;
+	bdb_baseline_info *bases = NULL;
+	size_t n = 0, k = 0;
+	int rc = branch ? bdb_reader_list_runs(r, &(bdb_run_filter){NULL, INT64_MIN, INT64_MAX}, 0,
+					       &runs, &n)
+			: bdb_reader_list_baselines(r, &bases, &n);
+	const char **names = rc ? NULL : calloc(n + 1, sizeof *names);
+	bool stored = false;
+	for (size_t i = 0; names && i < n; i++) {
+		const char *c = branch ? runs[i].branch : bases[i].name;
+		stored = stored || strcmp(c, name) == 0;
+		if (*c)
+			names[k++] = c;
+	}
+	const char *best = names && !stored ? bdb_query_nearest(name, names) : NULL;
+	snprintf(near, size, "%s", best ? best : "");
+	free(names);
+	free(runs);
+	free(bases);
+}
 
 /* How many series of run base run cur does not have. */
 static int count_base_only(bdb_reader *r, uint64_t cur, uint64_t base, size_t *n)
@@ -333,6 +362,9 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 			copy_id(r, base_seq, out->base, sizeof out->base);
 			if (count_base_only(r, seq, base_seq, &out->base_only) != 0)
 				out->base_only = 0;
+		} else {
+			near_name(r, q->branch ? q->branch : q->baseline, q->branch != NULL,
+				  out->near, sizeof out->near);
 		}
 	}
 	bdb_buf_free(&ref);
@@ -362,7 +394,9 @@ static void describe_missing_base(const check_request *q, const check_runs *runs
  */
 static int report_missing(const cli_ctx *ctx, const check_request *q, const check_runs *runs)
 {
-	char what[700];
+	char what[700], near[300] = "";
+	if (runs->near[0])
+		snprintf(near, sizeof near, "; did you mean '%s'?", runs->near);
 	if (runs->no_store)
 		snprintf(what, sizeof what, "no store at %s", ctx->db_dir);
 	else if (runs->no_runs)
@@ -377,8 +411,16 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 		if (runs->no_store)
 			fprintf(stderr, "benchdb: check: %s\n", what);
 		else
-			fprintf(stderr, "benchdb: check: %s in %s\n", what, ctx->db_dir);
+			fprintf(stderr, "benchdb: check: %s in %s%s\n", what, ctx->db_dir, near);
 		return EXIT_OK;
+	}
+	/* --allow-missing-baseline is for a base that does not exist yet; a
+	 * mistyped name would pass every run. */
+	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline && runs->near[0]) {
+		cli_error("check: %s in %s%s (--allow-missing-baseline passes a base that does not "
+			  "exist yet, not a mistyped name)",
+			  what, ctx->db_dir, near);
+		return EXIT_INPUT;
 	}
 	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline) {
 		if (q->json)
@@ -393,11 +435,11 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 	else if (runs->no_runs)
 		cli_error("check: %s in %s: ingest results first", what, ctx->db_dir);
 	else if (q->branch)
-		cli_error("check: %s in %s", what, ctx->db_dir);
+		cli_error("check: %s in %s%s", what, ctx->db_dir, near);
 	else
-		cli_error("check: %s in %s (set one with 'benchdb baseline set %s RUN', or pass "
+		cli_error("check: %s in %s%s (set one with 'benchdb baseline set %s RUN', or pass "
 			  "--allow-missing-baseline for a first run)",
-			  what, ctx->db_dir, q->baseline);
+			  what, ctx->db_dir, near, q->baseline);
 	return EXIT_INPUT;
 }
 

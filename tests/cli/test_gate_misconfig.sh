@@ -97,6 +97,26 @@ check_err "check says how many were n/a" "benchdb: note: check: 2 series of both
 run "$BENCHDB" --db "$DB" --json -c 'regressions'
 check_out "regressions counts them" '"compared": 1, "not_judged": 2,'
 
+# ---- a mistyped baseline or branch with --allow-missing-baseline ------------
+# The flag lets a first CI run pass; with a typo it passed every run.
+DB=$WORK/typo
+one t1 alpha 100 2026-01-01T00:00:00 c1
+one t2 alpha 500 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main t1 >/dev/null
+run "$BENCHDB" --db "$DB" check --baseline mian --allow-missing-baseline
+check_rc "--baseline mian --allow-missing-baseline fails (exit 3)" 3
+check_err "and names the baseline meant" \
+	"check: no baseline named 'mian' in $DB; did you mean 'main'? (--allow-missing-baseline passes a base that does not exist yet"
+run "$BENCHDB" --db "$DB" check --against-branch mian --allow-missing-baseline
+check_rc "--against-branch mian --allow-missing-baseline fails (exit 3)" 3
+check_err "and names the branch meant" "did you mean 'main'?"
+run "$BENCHDB" --db "$DB" check --baseline release --allow-missing-baseline
+check_rc "a baseline not made yet, named like none: the first run passes" 0
+check_out "saying so" "PASS: nothing to judge: no baseline named 'release' (--allow-missing-baseline)"
+run "$BENCHDB" --db "$DB" check --baseline mian
+check_rc "without the flag: exit 3" 3
+check_err "with the suggestion too" "no baseline named 'mian' in $DB; did you mean 'main'?"
+
 # ---- every shared series has a base of 0 (change % undefined: n/a) -------
 DB=$WORK/zero
 one z0 alpha 0 2026-01-01T00:00:00 c1
