@@ -411,7 +411,7 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 		if (runs->no_store)
 			fprintf(stderr, "benchdb: check: %s\n", what);
 		else
-			fprintf(stderr, "benchdb: check: %s in %s%s\n", what, ctx->db_dir, near);
+			fprintf(stderr, "benchdb: check: %s in %s\n", what, ctx->db_dir);
 		return EXIT_OK;
 	}
 	/* --allow-missing-baseline is for a base that does not exist yet; a
