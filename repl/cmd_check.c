@@ -151,16 +151,30 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Whether run seq has one of the series in sorted[0..n). */
-static int shares_series(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n,
-			 bool *shares)
+/* The series of run seq, sorted (for series_in); *ids malloc'ed. */
+static int sorted_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n)
+{
+	int rc = bdb_reader_run_series(r, seq, ids, n);
+	if (!rc)
+		qsort(*ids, *n, sizeof **ids, cmp_u64);
+	return rc;
+}
+
+/* How many series of run seq are in sorted[0..n) (*in) and how many not
+ * (*out). */
+static int series_in(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n, size_t *in,
+		     size_t *out)
 {
 	uint64_t *ids = NULL;
 	size_t m = 0;
 	int rc = bdb_reader_run_series(r, seq, &ids, &m);
-	*shares = false;
-	for (size_t i = 0; !rc && i < m && !*shares; i++)
-		*shares = bsearch(&ids[i], sorted, n, sizeof *sorted, cmp_u64) != NULL;
+	*in = *out = 0;
+	for (size_t i = 0; !rc && i < m; i++) {
+		if (bsearch(&ids[i], sorted, n, sizeof *sorted, cmp_u64))
+			(*in)++;
+		else
+			(*out)++;
+	}
 	free(ids);
 	return rc;
 }
@@ -180,24 +194,22 @@ static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_inf
 	bdb_run_info *runs = NULL;
 	uint64_t *mine = NULL;
 	size_t n = 0, n_mine = 0;
-	int rc = bdb_reader_run_series(r, judged->seq, &mine, &n_mine);
+	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
 	if (!rc)
 		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
-	if (!rc) {
-		qsort(mine, n_mine, sizeof *mine, cmp_u64);
+	if (!rc)
 		rc = BDB_ENOTFOUND;
-	}
 	for (size_t i = 0; i < n && rc == BDB_ENOTFOUND; i++) {
 		bool after =
 		    runs[i].timestamp_us == judged->timestamp_us && runs[i].seq > judged->seq;
 		bool same_commit = judged->commit[0] && strcmp(runs[i].commit, judged->commit) == 0;
-		bool shares = false;
+		size_t shared = 0, other = 0;
 		if (runs[i].seq == judged->seq || after || same_commit)
 			continue;
-		int err = shares_series(r, runs[i].seq, mine, n_mine, &shares);
+		int err = series_in(r, runs[i].seq, mine, n_mine, &shared, &other);
 		if (err)
 			rc = err;
-		else if (shares) {
+		else if (shared) {
 			*seq = runs[i].seq;
 			rc = 0;
 		}
@@ -221,21 +233,16 @@ static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, 
 	*other = 0;
 	if (!judged->commit[0])
 		return 0;
-	int rc = bdb_reader_run_series(r, judged->seq, &mine, &n_mine);
+	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
 	if (!rc)
 		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
-	if (!rc)
-		qsort(mine, n_mine, sizeof *mine, cmp_u64);
 	for (size_t i = 0; !rc && i < n && !*other; i++) {
+		size_t shared = 0, others = 0;
 		if (runs[i].seq == judged->seq || strcmp(runs[i].commit, judged->commit) != 0)
 			continue;
-		uint64_t *ids = NULL;
-		size_t m = 0;
-		rc = bdb_reader_run_series(r, runs[i].seq, &ids, &m);
-		for (size_t k = 0; !rc && k < m && !*other; k++)
-			if (!bsearch(&ids[k], mine, n_mine, sizeof *mine, cmp_u64))
-				*other = runs[i].seq;
-		free(ids);
+		rc = series_in(r, runs[i].seq, mine, n_mine, &shared, &others);
+		if (!rc && others)
+			*other = runs[i].seq;
 	}
 	free(runs);
 	free(mine);
@@ -282,18 +289,13 @@ static void near_name(bdb_reader *r, const char *name, bool branch, char *near, 
 /* How many series of run base run cur does not have. */
 static int count_base_only(bdb_reader *r, uint64_t cur, uint64_t base, size_t *n)
 {
-	uint64_t *mine = NULL, *theirs = NULL;
-	size_t n_mine = 0, n_theirs = 0;
-	int rc = bdb_reader_run_series(r, cur, &mine, &n_mine);
-	if (!rc)
-		rc = bdb_reader_run_series(r, base, &theirs, &n_theirs);
+	uint64_t *mine = NULL;
+	size_t n_mine = 0, shared = 0;
+	int rc = sorted_series(r, cur, &mine, &n_mine);
 	*n = 0;
 	if (!rc)
-		qsort(mine, n_mine, sizeof *mine, cmp_u64);
-	for (size_t i = 0; !rc && i < n_theirs; i++)
-		*n += bsearch(&theirs[i], mine, n_mine, sizeof *mine, cmp_u64) == NULL;
+		rc = series_in(r, base, mine, n_mine, &shared, n);
 	free(mine);
-	free(theirs);
 	return rc;
 }
 
