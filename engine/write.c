@@ -4,6 +4,7 @@
  * definitions. Each public function is one write transaction (bdb__write),
  * so a reader sees a run whole or not at all.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,9 +480,10 @@ static int series_unit(bdb_store *s, MDB_txn *txn, uint64_t id, const char **uni
 	return *unit ? 0 : BDB_ECORRUPT;
 }
 
-/* The factor from unit to the series' unit sunit. */
-static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric, const char *unit,
-			      const char *sunit, double *factor)
+/* The factor from metric m's unit to the series' unit sunit. Every number
+ * of m must stay finite in sunit (1e300 s is no double in ns). */
+static int series_unit_factor(put_ctx *c, const bdb_point *p, const bdb_metric *m,
+			      const char *unit, const char *sunit, double *factor)
 {
 	*factor = 1;
 	if (strcmp(sunit, unit) == 0)
@@ -490,7 +492,17 @@ static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric
 		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" metric \"%s\": unit \"%s\" cannot be converted "
 				    "to the series' unit \"%s\"",
-				    p->name, metric, unit, sunit);
+				    p->name, m->name, unit, sunit);
+	bool finite = isfinite(m->value * *factor) &&
+		      (!m->has_lower || isfinite(m->lower * *factor)) &&
+		      (!m->has_upper || isfinite(m->upper * *factor));
+	for (size_t i = 0; finite && i < m->n_samples; i++)
+		finite = isfinite(m->samples[i] * *factor);
+	if (!finite)
+		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
+				    "point \"%s\" metric \"%s\": a number in \"%s\" is beyond a "
+				    "double in the series' unit \"%s\" (%g %s)",
+				    p->name, m->name, unit, sunit, m->value, unit);
 	return 0;
 }
 
@@ -536,7 +548,7 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	sl->stamp = sc->stamp;
 	id = sl->id;
 	double factor;
-	rc = series_unit_factor(c, p, m->name, unit, sc->bytes.data + sl->unit, &factor);
+	rc = series_unit_factor(c, p, m, unit, sc->bytes.data + sl->unit, &factor);
 	if (rc)
 		return rc;
 	bdb_obs o = {
