@@ -325,6 +325,14 @@ const char *bdb__effective_unit(const char *metric_unit, const char *def_unit);
  */
 int bdb__series_factor(const char *from, const char *to, double *factor);
 
+/* v times a factor of bdb__series_factor. A factor of 1 leaves v's bits as
+ * they are: a multiplication would quiet a signalling NaN, or not, as the
+ * compiler folds it, and verify compares observations bit for bit. */
+static inline double bdb__in_series_unit(double v, double factor)
+{
+	return factor == 1 ? v : v * factor;
+}
+
 /* ------------------------------------------------------------------------ */
 /* LMDB plumbing (store.c)                                                   */
 /* ------------------------------------------------------------------------ */

@@ -554,11 +554,11 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	bdb_obs o = {
 	    .timestamp_us = c->run->timestamp_us,
 	    .run_seq = c->seq,
-	    .value = m->value * factor,
+	    .value = bdb__in_series_unit(m->value, factor),
 	    .has_lower = m->has_lower,
-	    .lower = m->has_lower ? m->lower * factor : 0,
+	    .lower = m->has_lower ? bdb__in_series_unit(m->lower, factor) : 0,
 	    .has_upper = m->has_upper,
-	    .upper = m->has_upper ? m->upper * factor : 0,
+	    .upper = m->has_upper ? bdb__in_series_unit(m->upper, factor) : 0,
 	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
 	/* Room for one observation per run of the batch at once: no realloc chain. */
