@@ -1024,12 +1024,15 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 	bdb_put_outcome outcome;
 	int rc = bdb_store_put_run(store, run, o->put_flags, NULL, &outcome, &d);
 	if (rc) {
-		bdb_store_close(store);
-		if (!d.message[0])
-			bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s", run->id,
-				     bdb_strerror(rc));
+		/* What the store refused is the command's output (a point
+		 * without a name): an input error, exit 3. */
+		code = rc == BDB_EINVAL ? EXIT_INPUT : cli_exit_code(rc);
+		cli_close_written_store(store, code);
+		char why[sizeof d.message];
+		snprintf(why, sizeof why, "%s", d.message[0] ? d.message : bdb_strerror(rc));
+		bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s", run->id, why);
 		cli_error_diag(&d);
-		return cli_exit_code(rc);
+		return code;
 	}
 	size_t metrics = 0;
 	for (size_t p = 0; p < run->n_points; p++)

@@ -30,6 +30,14 @@ check_err "it says why, under the file's name" \
 	"data.js: cannot store run \"gab-"
 check_err "with the store's reason" "point 1 has an empty name"
 
+# record --format stores what the command printed: into a new store, a
+# refused run leaves no store (it left an empty one, with exit 2).
+run "$BENCHDB" --db "$WORK/rec" record --format benchkit -- \
+	echo '{"points": [{"name": "", "metrics": {"t": {"value": 1}}}]}'
+check_rc "record of output with a nameless point: exit 3" 3
+check_err "it says why" "record: cannot store run record-"
+check "and leaves no store at a new --db" test ! -e "$WORK/rec"
+
 run "$BENCHDB" --db "$DB" record --name '' -- true
 check_rc "record --name '': a usage error" 2
 check_err "it says so" "record: --name: expected the point's name"
