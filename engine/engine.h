@@ -52,6 +52,15 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 void bdb_store_close(bdb_store *store);
 
 /*
+ * Closes the store and, when its open created it (there was no store in
+ * the directory) and it still holds no run, removes it again: its files,
+ * and its directory when the open made that. A writer whose input failed
+ * leaves the directory as it found it. Nothing is removed while another
+ * process has the store open or has written it since. Safe with NULL.
+ */
+void bdb_store_close_unused(bdb_store *store);
+
+/*
  * What opening the store did besides opening it, as a sentence for the
  * user, or NULL: "upgraded the store from format 2 to 3; the store as it
  * was is in DIR/format-2-backup (...)" (docs/storage.md 2.3). A store of an older

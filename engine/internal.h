@@ -80,6 +80,8 @@ struct bdb_store {
 	bdb_write_hook hook;   /* bdb_store_set_write_hook's, or NULL */
 	void *hook_ctx;
 	bdb_buf touched;       /* bdb_touched of the write transaction (changes.c) */
+	bool created;	       /* this open made data.mdb (no store was there) */
+	bool created_dir;      /* and the directory */
 };
 
 struct bdb_obs_iter;
@@ -322,6 +324,14 @@ const char *bdb__effective_unit(const char *metric_unit, const char *def_unit);
  * An empty unit on either side converts with factor 1 (nothing is known).
  */
 int bdb__series_factor(const char *from, const char *to, double *factor);
+
+/* v times a factor of bdb__series_factor. A factor of 1 leaves v's bits as
+ * they are: a multiplication would quiet a signalling NaN, or not, as the
+ * compiler folds it, and verify compares observations bit for bit. */
+static inline double bdb__in_series_unit(double v, double factor)
+{
+	return factor == 1 ? v : v * factor;
+}
 
 /* ------------------------------------------------------------------------ */
 /* LMDB plumbing (store.c)                                                   */

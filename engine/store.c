@@ -794,6 +794,20 @@ static int make_parents(const char *path)
 	return 0;
 }
 
+/* Removes the files of a store in dir, and dir itself when rmdir_too (and
+ * it is then empty). */
+static void remove_store_files(const char *dir, bool rmdir_too)
+{
+	static const char *const names[] = {"data.mdb", "lock.mdb", "compact.lock"};
+	char path[PATH_MAX + 16];
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+		unlink(path);
+	}
+	if (rmdir_too)
+		rmdir(dir);
+}
+
 static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
 	bdb_diag_clear(d);
@@ -823,6 +837,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	/* An empty data.mdb (a creation cut short before LMDB wrote its header)
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
 	bool exists = stat(data_path, &st) == 0 && st.st_size > 0;
+	s->created = !exists;
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
 				  "not a benchdb store (not a directory)");
@@ -839,6 +854,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 			goto fail;
 		}
 		created_dir = true;
+		s->created_dir = true;
 	} else if (!S_ISDIR(st.st_mode)) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
 				  "not a benchdb store (not a directory)");
@@ -937,13 +953,7 @@ fail:
 	if (created_dir) {
 		bdb_store_close(s);
 		s = NULL;
-		unlink(data_path);
-		memcpy(data_path + dlen, "/lock.mdb", 10);
-		unlink(data_path);
-		char gate_path[PATH_MAX];
-		snprintf(gate_path, sizeof gate_path, "%s/compact.lock", dir);
-		unlink(gate_path);
-		rmdir(dir);
+		remove_store_files(dir, true);
 	}
 	bdb_store_close(s);
 	free(data_path);
@@ -983,6 +993,55 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	if (rc == 0)
 		memcpy((*out)->notice, notice, sizeof notice);
 	return rc;
+}
+
+/* Whether another process has the LMDB environment in dir open: LMDB
+ * holds a lock on the first byte of lock.mdb while a process has it open
+ * (shared, or exclusive for the first), so a write lock is refused. */
+static bool store_in_use(const char *dir)
+{
+	char path[PATH_MAX + 16];
+	snprintf(path, sizeof path, "%s/lock.mdb", dir);
+	int fd = open(path, O_RDWR | O_CLOEXEC);
+	if (fd < 0)
+		return errno != ENOENT;
+	struct flock lk = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+	bool used = fcntl(fd, F_SETLK, &lk) != 0;
+	close(fd); /* also releases the lock */
+	return used;
+}
+
+void bdb_store_close_unused(bdb_store *store)
+{
+	if (!store || !store->created || store->read_only) {
+		bdb_store_close(store);
+		return;
+	}
+	uint64_t runs = 1;
+	bdb_reader *r;
+	if (bdb_reader_begin(store, &r) == 0) {
+		if (bdb_reader_count_runs(r, &runs) != 0)
+			runs = 1;
+		bdb_reader_end(r);
+	}
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", store->path);
+	bool rmdir_too = store->created_dir;
+	struct stat before, now;
+	char data_path[PATH_MAX + 16];
+	snprintf(data_path, sizeof data_path, "%s/data.mdb", dir);
+	bool stat_ok = stat(data_path, &before) == 0;
+	bdb_store_close(store);
+	if (runs != 0 || !stat_ok)
+		return;
+	/* Under the gate no other process opens the store; one that has it
+	 * open, or wrote it after the count, keeps it. */
+	int gate = bdb__gate_lock(dir, LOCK_EX);
+	if (!store_in_use(dir) && stat(data_path, &now) == 0 && now.st_size == before.st_size &&
+	    now.st_mtim.tv_sec == before.st_mtim.tv_sec &&
+	    now.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+		remove_store_files(dir, rmdir_too);
+	bdb__gate_unlock(gate);
 }
 
 void bdb_store_close(bdb_store *store)

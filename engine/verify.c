@@ -229,9 +229,11 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 		return rc;
 	double lower, upper;
 	bool has_lower = bdb_fb_metric_lower(m, &lower), has_upper = bdb_fb_metric_upper(m, &upper);
-	if (!same_double(o.value, bdb_fb_metric_value(m) * factor) || o.has_lower != has_lower ||
-	    (has_lower && !same_double(o.lower, lower * factor)) || o.has_upper != has_upper ||
-	    (has_upper && !same_double(o.upper, upper * factor)) ||
+	if (!same_double(o.value, bdb__in_series_unit(bdb_fb_metric_value(m), factor)) ||
+	    o.has_lower != has_lower ||
+	    (has_lower && !same_double(o.lower, bdb__in_series_unit(lower, factor))) ||
+	    o.has_upper != has_upper ||
+	    (has_upper && !same_double(o.upper, bdb__in_series_unit(upper, factor))) ||
 	    o.n_samples != bdb_fb_metric_n_samples(m))
 		problem(v,
 			"run %llu: point \"%s\" metric \"%s\": the indexed observation "

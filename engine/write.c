@@ -4,6 +4,7 @@
  * definitions. Each public function is one write transaction (bdb__write),
  * so a reader sees a run whole or not at all.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -479,9 +480,10 @@ static int series_unit(bdb_store *s, MDB_txn *txn, uint64_t id, const char **uni
 	return *unit ? 0 : BDB_ECORRUPT;
 }
 
-/* The factor from unit to the series' unit sunit. */
-static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric, const char *unit,
-			      const char *sunit, double *factor)
+/* The factor from metric m's unit to the series' unit sunit. Every number
+ * of m must stay finite in sunit (1e300 s is no double in ns). */
+static int series_unit_factor(put_ctx *c, const bdb_point *p, const bdb_metric *m,
+			      const char *unit, const char *sunit, double *factor)
 {
 	*factor = 1;
 	if (strcmp(sunit, unit) == 0)
@@ -490,7 +492,17 @@ static int series_unit_factor(put_ctx *c, const bdb_point *p, const char *metric
 		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" metric \"%s\": unit \"%s\" cannot be converted "
 				    "to the series' unit \"%s\"",
-				    p->name, metric, unit, sunit);
+				    p->name, m->name, unit, sunit);
+	bool finite = isfinite(m->value * *factor) &&
+		      (!m->has_lower || isfinite(m->lower * *factor)) &&
+		      (!m->has_upper || isfinite(m->upper * *factor));
+	for (size_t i = 0; finite && i < m->n_samples; i++)
+		finite = isfinite(m->samples[i] * *factor);
+	if (!finite)
+		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
+				    "point \"%s\" metric \"%s\": a number in \"%s\" is beyond a "
+				    "double in the series' unit \"%s\" (%g %s)",
+				    p->name, m->name, unit, sunit, m->value, unit);
 	return 0;
 }
 
@@ -536,17 +548,17 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	sl->stamp = sc->stamp;
 	id = sl->id;
 	double factor;
-	rc = series_unit_factor(c, p, m->name, unit, sc->bytes.data + sl->unit, &factor);
+	rc = series_unit_factor(c, p, m, unit, sc->bytes.data + sl->unit, &factor);
 	if (rc)
 		return rc;
 	bdb_obs o = {
 	    .timestamp_us = c->run->timestamp_us,
 	    .run_seq = c->seq,
-	    .value = m->value * factor,
+	    .value = bdb__in_series_unit(m->value, factor),
 	    .has_lower = m->has_lower,
-	    .lower = m->has_lower ? m->lower * factor : 0,
+	    .lower = m->has_lower ? bdb__in_series_unit(m->lower, factor) : 0,
 	    .has_upper = m->has_upper,
-	    .upper = m->has_upper ? m->upper * factor : 0,
+	    .upper = m->has_upper ? bdb__in_series_unit(m->upper, factor) : 0,
 	    .n_samples = m->n_samples > UINT32_MAX ? UINT32_MAX : (uint32_t)m->n_samples,
 	};
 	/* Room for one observation per run of the batch at once: no realloc chain. */
@@ -561,13 +573,17 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	return c->series_ids.failed ? BDB_ENOMEM : 0;
 }
 
-/* Checks what the store cannot hold: empty id, tag keys with '='. */
+/* Checks what the store cannot hold: empty id, a point without a name (no
+ * query could name it), tag keys with '='. */
 static int check_run(const bdb_run *run, bdb_diag *d)
 {
 	if (!run->id || !run->id[0])
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "a run needs a non-empty id");
 	for (size_t i = 0; i < run->n_points; i++) {
 		const bdb_point *p = &run->points[i];
+		if (!p->name || !p->name[0])
+			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
+					    "point %zu has an empty name; a point needs a name", i + 1);
 		for (size_t j = 0; j < p->n_tags; j++)
 			if (strchr(p->tags[j].key, '='))
 				return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,

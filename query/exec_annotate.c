@@ -41,6 +41,17 @@ int bdb__exec_show_annotations(bdb__exec *ex, const bdb__stmt *st, bdb_result *r
 	return rc;
 }
 
+/* A commit the store has no run (or annotation) of: the statement is well
+ * formed, the data is missing, so BDB_ENOTFOUND (exit 3, as a run reference
+ * to a missing run) with the caret of a query error. */
+static int commit_not_found(bdb__exec *ex, const bdb__stmt *st, const char *what)
+{
+	bdb__exec_error(ex, st->name_span, "no %s commit \"%s\"", what, st->name);
+	if (ex->d)
+		ex->d->code = BDB_ENOTFOUND;
+	return BDB_ENOTFOUND;
+}
+
 /*
  * The stored commit that the statement's commit names, into buf: for
  * annotate, the commit of the stored runs it is a prefix of (the same
@@ -61,8 +72,7 @@ static int resolve_commit(bdb__exec *ex, const bdb__stmt *st, bool annotated, ch
 					       "commits (give more of it)",
 					       st->name);
 		if (rc == BDB_ENOTFOUND)
-			return bdb__exec_error(ex, st->name_span, "no stored run has commit \"%s\"",
-					       st->name);
+			return commit_not_found(ex, st, "stored run has");
 		if (!rc)
 			rc = bdb_reader_run_info(ex->rd, seq, &info);
 		if (rc)
@@ -86,8 +96,7 @@ static int resolve_commit(bdb__exec *ex, const bdb__stmt *st, bool annotated, ch
 	bool exact = found > 0 && strcmp(buf, st->name) == 0;
 	free(all);
 	if (found == 0)
-		return bdb__exec_error(ex, st->name_span, "no annotation of commit \"%s\"",
-				       st->name);
+		return commit_not_found(ex, st, "annotation of");
 	if (found > 1 && !exact)
 		return bdb__exec_error(ex, st->name_span,
 				       "commit \"%s\" is ambiguous: it starts two annotated "

@@ -272,10 +272,21 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 			return bdb__exec_store_error(jc->ex, rc, "comparing runs");
 	}
 	bool has_change = bdb__stats_change_pct(j->base, j->current, &j->change) == 0;
+	if (!has_change && j->base == 0 && j->current == 0) {
+		j->change = 0; /* 0 -> 0 (no allocation before or after): no change */
+		has_change = true;
+	}
 	if (!has_change)
 		j->change = NAN;
 	if (cur->direction == BDB_INFO) {
 		explain(j, "n/a: direction info, never a regression");
+		return 0;
+	}
+	if (base->direction != BDB_INFO && base->direction != cur->direction) {
+		/* Judged by either run's direction, one of them calls a
+		 * regression an improvement. */
+		explain(j, "n/a: the direction changed (base %s, current %s)",
+			bdb_direction_name(base->direction), bdb_direction_name(cur->direction));
 		return 0;
 	}
 	if (is_history_method(st->method))
@@ -752,7 +763,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	}
 	comparison_fields(r, st, &base, &cur);
 	judge_ctx jc = {ex, st, &cur};
-	size_t compared = 0, untested = 0;
+	size_t compared = 0, not_judged = 0, untested = 0;
 	inconclusive_count inconclusive = {0};
 	/* by commit: each regression as a change point, grouped at the end. */
 	if (st->by && strcmp(st->by, "commit") == 0 &&
@@ -775,6 +786,11 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
 		compared += strcmp(j.verdict, "n/a") != 0;
+		/* n/a for a reason other than direction info (a base of 0, units
+		 * that do not convert, a changed direction, too little history)
+		 * and a value that moved: 0 -> 0 hides nothing. */
+		not_judged += strcmp(j.verdict, "n/a") == 0 && c->direction != BDB_INFO &&
+			      !(j.current == j.base);
 		untested +=
 		    st->method == BDB_METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
 		bool regression = strcmp(j.verdict, "regression") == 0;
@@ -810,6 +826,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			goto done;
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);
+	bdb__field_int(r, "not_judged", (int64_t)not_judged);
 	bdb__field_int(r, "inconclusive", (int64_t)inconclusive.n);
 	note_untested(r, untested);
 	note_inconclusive(r, &inconclusive);

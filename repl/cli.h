@@ -53,6 +53,10 @@ int cli_exit_code(int err);
  * returns an exit code, or EXIT_OK with *out set.
  */
 int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out);
+/* Closes a store a writer opened with create; when the command failed
+ * (code not EXIT_OK) and its open created the store, which still holds no
+ * run, the store is removed again (bdb_store_close_unused). */
+void cli_close_written_store(bdb_store *store, int code);
 
 /* Notes on stderr what the retention policy did on ingest, one line per
  * action as `benchdb retain` prints it (a bdb_retain_fn: cli_open_store

@@ -23,7 +23,8 @@ static const char check_usage[] =
     "\n"
     "The CI gate: judges a run (default the latest; --run RUN or --commit SHA\n"
     "name another) against the baseline (default 'main'), or with\n"
-    "--against-branch against the newest other run of BRANCH at or before it,\n"
+    "--against-branch against the newest run of BRANCH at or before it that\n"
+    "holds one of its series (its own commit's runs aside),\n"
     "and exits 1 when any metric regressed beyond the threshold (default 5%; a\n"
     "metric's own threshold applies when it has one and --threshold is not given).\n"
     "--threshold takes a percentage (5%) or benchkit's fraction (0.05); a bare\n"
@@ -47,6 +48,10 @@ static const char check_usage[] =
     "links it from the table's chart column (DIR as given: a relative DIR gives\n"
     "relative links).\n"
     "A missing store, baseline or run is an error (exit 3) that says which;\n"
+    "so is a run that is its own base or shares no series with it (nothing to\n"
+    "judge). A latest\n"
+    "or --commit run whose commit has another run of other series (several\n"
+    "result files of one CI job) is exit 2: judge each with --run.\n"
     "--allow-missing-baseline passes (exit 0) when only the baseline is missing,\n"
     "for a first CI run. benchkit's form (the store given with --data) keeps\n"
     "benchkit's texts, arrows and exit 0 with no store, baseline or runs.\n"
@@ -140,35 +145,159 @@ typedef struct check_request {
 	bool text, markdown, json;
 } check_request;
 
-/* The newest run of branch, other than the judged run and not after it
- * (ties in time broken by ingest order, as "latest"). */
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The series of run seq, sorted (for series_in); *ids malloc'ed. */
+static int sorted_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n)
+{
+	int rc = bdb_reader_run_series(r, seq, ids, n);
+	if (!rc)
+		qsort(*ids, *n, sizeof **ids, cmp_u64);
+	return rc;
+}
+
+/* How many series of run seq are in sorted[0..n) (*in) and how many not
+ * (*out). */
+static int series_in(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n, size_t *in,
+		     size_t *out)
+{
+	uint64_t *ids = NULL;
+	size_t m = 0;
+	int rc = bdb_reader_run_series(r, seq, &ids, &m);
+	*in = *out = 0;
+	for (size_t i = 0; !rc && i < m; i++) {
+		if (bsearch(&ids[i], sorted, n, sizeof *sorted, cmp_u64))
+			(*in)++;
+		else
+			(*out)++;
+	}
+	free(ids);
+	return rc;
+}
+
+/*
+ * The base of --against-branch: the newest run of branch not after the
+ * judged run (ties in time broken by ingest order, as "latest") that holds
+ * one of its series, other than the judged run and its commit's other runs:
+ * a CI job that wrote several result files (several benchmark programs, a
+ * github-action-benchmark history's suites) stores a run for each, and one
+ * is no base for another.
+ */
 static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_info *judged,
 			    uint64_t *seq)
 {
 	bdb_run_filter filter = {branch, INT64_MIN, judged->timestamp_us};
 	bdb_run_info *runs = NULL;
-	size_t n = 0;
-	int rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
-	if (rc)
-		return rc;
-	rc = BDB_ENOTFOUND;
+	uint64_t *mine = NULL;
+	size_t n = 0, n_mine = 0;
+	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
+	if (!rc)
+		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	if (!rc)
+		rc = BDB_ENOTFOUND;
 	for (size_t i = 0; i < n && rc == BDB_ENOTFOUND; i++) {
 		bool after =
 		    runs[i].timestamp_us == judged->timestamp_us && runs[i].seq > judged->seq;
-		if (runs[i].seq != judged->seq && !after) {
+		bool same_commit = judged->commit[0] && strcmp(runs[i].commit, judged->commit) == 0;
+		size_t shared = 0, other = 0;
+		if (runs[i].seq == judged->seq || after || same_commit)
+			continue;
+		int err = series_in(r, runs[i].seq, mine, n_mine, &shared, &other);
+		if (err)
+			rc = err;
+		else if (shared) {
 			*seq = runs[i].seq;
 			rc = 0;
 		}
 	}
 	free(runs);
+	free(mine);
 	return rc;
 }
 
-/* What check judges: the ids of both runs, "" for a base that is missing. */
+/*
+ * Whether another run of the judged run's commit holds a series the judged
+ * run does not (a CI job that wrote several result files: each is a run),
+ * into *other (0: none). A rerun of the same benchmarks is no such run.
+ */
+static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, uint64_t *other)
+{
+	bdb_run_filter filter = {NULL, INT64_MIN, INT64_MAX};
+	bdb_run_info *runs = NULL;
+	uint64_t *mine = NULL;
+	size_t n = 0, n_mine = 0;
+	*other = 0;
+	if (!judged->commit[0])
+		return 0;
+	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
+	if (!rc)
+		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	for (size_t i = 0; !rc && i < n && !*other; i++) {
+		size_t shared = 0, others = 0;
+		if (runs[i].seq == judged->seq || strcmp(runs[i].commit, judged->commit) != 0)
+			continue;
+		rc = series_in(r, runs[i].seq, mine, n_mine, &shared, &others);
+		if (!rc && others)
+			*other = runs[i].seq;
+	}
+	free(runs);
+	free(mine);
+	return rc;
+}
+
+/* What check judges: the ids of both runs, "" for a base that is missing;
+ * base_only: the base's series the judged run does not have. */
 typedef struct check_runs {
 	char current[512], base[512];
+	char near[256]; /* a stored name the missing baseline or branch is a typo of */
+	size_t base_only;
 	bool no_store, no_runs;
 } check_runs;
+
+/*
+ * The stored baseline (or, with branch, the branch of a run) whose name the
+ * missing one is likely a typo of, into near ("" for none): the rule of the
+ * query language's "did you mean". A name that is stored is no typo.
+ */
+static void near_name(bdb_reader *r, const char *name, bool branch, char *near, size_t size)
+{
+	bdb_run_info *runs = NULL;
+	bdb_baseline_info *bases = NULL;
+	size_t n = 0, k = 0;
+	int rc = branch ? bdb_reader_list_runs(r, &(bdb_run_filter){NULL, INT64_MIN, INT64_MAX}, 0,
+					       &runs, &n)
+			: bdb_reader_list_baselines(r, &bases, &n);
+	const char **names = rc ? NULL : calloc(n + 1, sizeof *names);
+	bool stored = false;
+	for (size_t i = 0; names && i < n; i++) {
+		const char *c = branch ? runs[i].branch : bases[i].name;
+		stored = stored || strcmp(c, name) == 0;
+		if (*c)
+			names[k++] = c;
+	}
+	const char *best = names && !stored ? bdb_query_nearest(name, names) : NULL;
+	snprintf(near, size, "%s", best ? best : "");
+	free(names);
+	free(runs);
+	free(bases);
+}
+
+/* How many series of run base run cur does not have. */
+static int count_base_only(bdb_reader *r, uint64_t cur, uint64_t base, size_t *n)
+{
+	uint64_t *mine = NULL;
+	size_t n_mine = 0, shared = 0;
+	int rc = sorted_series(r, cur, &mine, &n_mine);
+	*n = 0;
+	if (!rc)
+		rc = series_in(r, base, mine, n_mine, &shared, n);
+	free(mine);
+	return rc;
+}
 
 static void copy_id(bdb_reader *r, uint64_t seq, char *buf, size_t size)
 {
@@ -211,12 +340,34 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		code = rc == BDB_EINVAL ? EXIT_USAGE : EXIT_INPUT;
 	} else {
 		bdb_run_info judged;
+		uint64_t other = 0;
 		copy_id(r, seq, out->current, sizeof out->current);
-		if (q->branch && bdb_reader_run_info(r, seq, &judged) == 0 &&
-		    newest_on_branch(r, q->branch, &judged, &base_seq) == 0)
+		rc = bdb_reader_run_info(r, seq, &judged);
+		/* --run names one run; the latest or a commit may be one of a
+		 * job's several result files, and the others would go unjudged.
+		 * benchkit's form judges the latest run, as benchkit does. */
+		if (!rc && !q->run && !q->benchkit && (rc = sibling_with_other_series(r, &judged, &other)) == 0 &&
+		    other) {
+			char other_id[512] = "";
+			copy_id(r, other, other_id, sizeof other_id);
+			cli_error("check: commit %s has runs with different series (%s, %s): a "
+				  "CI job stored several result files; check judges one run, so "
+				  "judge each with --run ID",
+				  judged.commit, out->current, other_id);
+			code = EXIT_USAGE;
+		} else if (rc) {
+			cli_error("check: cannot read store %s: %s", ctx->db_dir, bdb_strerror(rc));
+			code = EXIT_INPUT;
+		} else if ((q->branch && newest_on_branch(r, q->branch, &judged, &base_seq) == 0) ||
+			   (!q->branch &&
+			    bdb_reader_get_baseline(r, q->baseline, &base_seq) == 0)) {
 			copy_id(r, base_seq, out->base, sizeof out->base);
-		else if (!q->branch && bdb_reader_get_baseline(r, q->baseline, &base_seq) == 0)
-			copy_id(r, base_seq, out->base, sizeof out->base);
+			if (count_base_only(r, seq, base_seq, &out->base_only) != 0)
+				out->base_only = 0;
+		} else {
+			near_name(r, q->branch ? q->branch : q->baseline, q->branch != NULL,
+				  out->near, sizeof out->near);
+		}
 	}
 	bdb_buf_free(&ref);
 	bdb_reader_end(r);
@@ -229,8 +380,10 @@ static void describe_missing_base(const check_request *q, const check_runs *runs
 				  size_t size)
 {
 	if (q->branch)
-		snprintf(buf, size, "no run of branch '%s' at or before run %s", q->branch,
-			 runs->current);
+		snprintf(buf, size,
+			 "no run of branch '%s' at or before run %s with one of its series "
+			 "(its commit's own runs aside)",
+			 q->branch, runs->current);
 	else
 		snprintf(buf, size, "no baseline named '%s'", q->baseline);
 }
@@ -243,7 +396,9 @@ static void describe_missing_base(const check_request *q, const check_runs *runs
  */
 static int report_missing(const cli_ctx *ctx, const check_request *q, const check_runs *runs)
 {
-	char what[700];
+	char what[700], near[300] = "";
+	if (runs->near[0])
+		snprintf(near, sizeof near, "; did you mean '%s'?", runs->near);
 	if (runs->no_store)
 		snprintf(what, sizeof what, "no store at %s", ctx->db_dir);
 	else if (runs->no_runs)
@@ -261,6 +416,14 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 			fprintf(stderr, "benchdb: check: %s in %s\n", what, ctx->db_dir);
 		return EXIT_OK;
 	}
+	/* --allow-missing-baseline is for a base that does not exist yet; a
+	 * mistyped name would pass every run. */
+	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline && runs->near[0]) {
+		cli_error("check: %s in %s%s (--allow-missing-baseline passes a base that does not "
+			  "exist yet, not a mistyped name)",
+			  what, ctx->db_dir, near);
+		return EXIT_INPUT;
+	}
 	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline) {
 		if (q->json)
 			printf("{\"statement\": \"check\", \"skipped\": \"no base run\", "
@@ -274,11 +437,11 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 	else if (runs->no_runs)
 		cli_error("check: %s in %s: ingest results first", what, ctx->db_dir);
 	else if (q->branch)
-		cli_error("check: %s in %s", what, ctx->db_dir);
+		cli_error("check: %s in %s%s", what, ctx->db_dir, near);
 	else
-		cli_error("check: %s in %s (set one with 'benchdb baseline set %s RUN', or pass "
+		cli_error("check: %s in %s%s (set one with 'benchdb baseline set %s RUN', or pass "
 			  "--allow-missing-baseline for a first run)",
-			  what, ctx->db_dir, q->baseline);
+			  what, ctx->db_dir, near, q->baseline);
 	return EXIT_INPUT;
 }
 
@@ -631,6 +794,15 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		bdb_store_close(store);
 		return code;
 	}
+	/* A run judged against itself always passes: the baseline was moved to
+	 * it, or the step that stores the new results did not run. */
+	if (!q.benchkit && strcmp(runs.current, runs.base) == 0) {
+		cli_error("check: nothing to judge: run %s is its own base (baseline '%s' points at "
+			  "it); store the new results first, or judge another run with --run",
+			  runs.current, q.baseline);
+		bdb_store_close(store);
+		return EXIT_INPUT;
+	}
 
 	/* The method's clauses, shared by the verdicts and (markdown) the
 	 * table of everything compared, so that both judge alike. */
@@ -659,6 +831,35 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		cli_error_diag(&d);
 		return cli_exit_code(rc);
 	}
+	/* A gate that judged nothing must not pass: the run and its base share
+	 * no series, or every shared one is n/a. benchkit's form passes, as
+	 * benchkit does. */
+	if (!q.benchkit && field_num(res, "compared") == 0) {
+		cli_error("check: nothing to judge: run %s and its base %s have no series in "
+			  "common with a verdict (none shared, or each n/a: a base of 0, "
+			  "direction info or changed, units that do not convert); 'benchdb "
+			  "compare run "
+			  "\"%s\" with run \"%s\"' shows them",
+			  runs.current, runs.base, runs.base, runs.current);
+		bdb_result_free(res);
+		bdb_buf_free(&how);
+		bdb_store_close(store);
+		return EXIT_INPUT;
+	}
+	/* A benchmark that no longer ran (a crash part way, a renamed one) is
+	 * not judged: said, so that a pass does not hide it. */
+	if (!q.benchkit && runs.base_only)
+		fprintf(stderr,
+			"benchdb: note: check: %zu series of the base %s are not in run %s: not "
+			"judged\n",
+			runs.base_only, runs.base, runs.current);
+	double not_judged = field_num(res, "not_judged");
+	if (!q.benchkit && not_judged > 0)
+		fprintf(stderr,
+			"benchdb: note: check: %.0f series of both runs were n/a, not judged (a base "
+			"of 0, units that do not convert, a changed direction, too little history: "
+			"'benchdb compare run \"%s\" with run \"%s\" explain' says which)\n",
+			not_judged, runs.base, runs.current);
 	size_t n_inconclusive = cli_count_inconclusive(res);
 	size_t n_regressions = bdb_result_n_rows(res) - n_inconclusive;
 	char pct[32], method[96];

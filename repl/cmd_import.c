@@ -71,7 +71,7 @@ static int run_import(cli_ctx *ctx, int argc, char **argv, const char *usage, co
 	if (code)
 		return code;
 	code = import_one(store, fn, what, path, replace ? BDB_PUT_REPLACE : 0);
-	bdb_store_close(store);
+	cli_close_written_store(store, code);
 	return code;
 }
 
@@ -234,7 +234,7 @@ int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
 		int rc = bdb_import_otava(store, path, &o, replace ? BDB_PUT_REPLACE : 0, &summary,
 					  &d);
 		code = report_import(rc, &d, "rows", path, &summary);
-		bdb_store_close(store);
+		cli_close_written_store(store, code);
 	}
 	free(attr_text);
 	free(metric_text);

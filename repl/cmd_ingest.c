@@ -323,7 +323,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	if (n_left > 0 && bdb_ingest_files(store, left, (size_t)n_left, &job, NULL))
 		code = EXIT_INPUT;
 	free(left);
-	bdb_store_close(store);
+	cli_close_written_store(store, code);
 out:
 	for (size_t t = 0; t < n_tags; t++)
 		free(tag_copies[t]);
@@ -361,7 +361,7 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_import_benchkit_dir(store, dir, flags, &report, &d);
-	bdb_store_close(store);
+	cli_close_written_store(store, rc ? EXIT_INPUT : EXIT_OK);
 	if (rc) {
 		cli_error_diag(&d);
 		return EXIT_INPUT;

@@ -56,20 +56,33 @@ static const char record_usage[] =
     "                   detected)\n"
     "\n"
     "A run of CMD that fails stores nothing, and record exits with CMD's status\n"
-    "(128 + N for signal N). Ctrl-C stops, stores nothing and exits 130. A\n"
+    "(128 + N for signal N). Ctrl-C stops CMD, stores nothing and exits 130;\n"
+    "SIGTERM and SIGHUP likewise (exit 143, 129). A\n"
     "terminal shows the progress on standard error. Exit 3 when the run could\n"
     "not be stored.\n";
 
 #define MAX_TAGS      64
 #define MIN_TIME_RUNS 3
 
-/* Set by SIGINT: the measuring stops and nothing is stored. */
+/* The signal that stopped record (SIGINT, or SIGTERM and SIGHUP as a CI
+ * runner cancelling the job sends): the measuring stops, the command is
+ * stopped with the same signal and nothing is stored. 0 while none came. */
 static volatile sig_atomic_t interrupted;
 
-static void on_sigint(int sig)
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define N_STOP_SIGNALS (sizeof stop_signals / sizeof *stop_signals)
+
+static void on_stop_signal(int sig)
 {
-	(void)sig;
-	interrupted = 1;
+	interrupted = sig;
+}
+
+/* "interrupted" for Ctrl-C, else the signal's name. */
+static const char *stopped_by(void)
+{
+	return interrupted == SIGTERM  ? "terminated (SIGTERM)"
+	       : interrupted == SIGHUP ? "hung up (SIGHUP)"
+				       : "interrupted";
 }
 
 /* What the command line asks for. */
@@ -186,7 +199,8 @@ static void exec_child(char **argv, int stdout_fd, int report_fd)
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
-	sigaction(SIGINT, &dfl, NULL);
+	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &dfl, NULL);
 	if (stdout_fd >= 0) {
 		dup2(stdout_fd, STDOUT_FILENO);
 		close(stdout_fd);
@@ -214,11 +228,11 @@ static int pipe_cloexec(int fds[2])
 	return 0;
 }
 
-/* Stops the child after our SIGINT: SIGINT, then SIGKILL when it has not
- * ended within two seconds. Reaps it. */
+/* Stops the child after our SIGINT (SIGTERM, SIGHUP): the same signal,
+ * then SIGKILL when it has not ended within two seconds. Reaps it. */
 static void stop_child(pid_t pid)
 {
-	kill(pid, SIGINT);
+	kill(pid, interrupted ? interrupted : SIGINT);
 	for (int i = 0; i < 200; i++) {
 		if (waitpid(pid, NULL, WNOHANG) == pid)
 			return;
@@ -281,7 +295,12 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		for (;;) {
 			ssize_t n = read(out[0], chunk, sizeof chunk);
 			if (n > 0) {
-				bdb_buf_append(capture, chunk, (size_t)n);
+				/* Past the input limit one byte is enough for the
+				 * adapter to refuse it; the rest is drained. */
+				size_t room = capture->len <= BDB_INGEST_MAX_INPUT
+						  ? BDB_INGEST_MAX_INPUT + 1 - capture->len
+						  : 0;
+				bdb_buf_append(capture, chunk, (size_t)n < room ? (size_t)n : room);
 			} else if (n < 0 && errno == EINTR) {
 				if (interrupted && !stopped) {
 					stop_child(pid);
@@ -715,6 +734,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		} else if (cli_opt_value(argc, argv, &i, "--name", &v, &bad)) {
 			if (!bad && !cli_text_ok("record: --name", v))
 				return EXIT_USAGE;
+			if (!bad && !*v)
+				return cli_usage_error("record", "--name: expected the point's name");
 			o->name = v;
 		} else if (cli_opt_value(argc, argv, &i, "--warmup", &v, &bad)) {
 			if (!bad && !parse_count("--warmup", v, 0, &o->warmup))
@@ -803,7 +824,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 
 /* Measures one command (value: the sweep's, or NULL) into *m; the last
  * measured run's standard output goes to capture (may be NULL). Returns
- * EXIT_OK, 130 on SIGINT, or the command's failing status (said on stderr). */
+ * EXIT_OK, 128 + N on signal N (SIGINT, SIGTERM, SIGHUP), or the command's
+ * failing status (said on stderr). */
 static int measure(const record_opts *o, char **argv, const char *title, measured *m,
 		   bdb_buf *capture)
 {
@@ -829,10 +851,10 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		if (o->progress)
 			fputs("\r\033[K", stderr);
 		if (end == RUN_INTERRUPTED) {
-			cli_error("record: interrupted during %s %ld of '%s'; nothing stored",
+			cli_error("record: %s during %s %ld of '%s'; nothing stored", stopped_by(),
 				  warmup ? "warm-up run" : "run", warmup ? i + 1 : (long)m->n + 1,
 				  title);
-			return 130;
+			return 128 + (interrupted ? interrupted : SIGINT);
 		}
 		if (end == RUN_NOT_STARTED) {
 			cli_error("record: cannot run '%s': %s", argv[0], strerror(err));
@@ -1002,12 +1024,15 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 	bdb_put_outcome outcome;
 	int rc = bdb_store_put_run(store, run, o->put_flags, NULL, &outcome, &d);
 	if (rc) {
-		bdb_store_close(store);
-		if (!d.message[0])
-			bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s", run->id,
-				     bdb_strerror(rc));
+		/* What the store refused is the command's output (a point
+		 * without a name): an input error, exit 3. */
+		code = rc == BDB_EINVAL ? EXIT_INPUT : cli_exit_code(rc);
+		cli_close_written_store(store, code);
+		char why[sizeof d.message];
+		snprintf(why, sizeof why, "%s", d.message[0] ? d.message : bdb_strerror(rc));
+		bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s", run->id, why);
 		cli_error_diag(&d);
-		return cli_exit_code(rc);
+		return code;
 	}
 	size_t metrics = 0;
 	for (size_t p = 0; p < run->n_points; p++)
@@ -1039,12 +1064,13 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *name = o.name ? o.name : command_line;
 
-	struct sigaction on_int, old_int;
-	memset(&on_int, 0, sizeof on_int);
-	on_int.sa_handler = on_sigint; /* no SA_RESTART: wait4 and read return EINTR */
-	sigemptyset(&on_int.sa_mask);
+	struct sigaction on_stop, old_stop[N_STOP_SIGNALS];
+	memset(&on_stop, 0, sizeof on_stop);
+	on_stop.sa_handler = on_stop_signal; /* no SA_RESTART: wait4 and read return EINTR */
+	sigemptyset(&on_stop.sa_mask);
 	interrupted = 0;
-	sigaction(SIGINT, &on_int, &old_int);
+	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &on_stop, &old_stop[i]);
 
 	cli_machine machine;
 	cli_machine_read(&machine);
@@ -1091,8 +1117,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		code = EXIT_INPUT;
 	if (!code && interrupted) {
 		/* Ctrl-C after the last run: still nothing is stored. */
-		cli_error("record: interrupted; nothing stored");
-		code = 130;
+		cli_error("record: %s; nothing stored", stopped_by());
+		code = 128 + interrupted;
 	}
 	if (!code)
 		code = store_run(ctx, &o, run, name);
@@ -1100,7 +1126,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		measured_free(&results[v]);
 	free(results);
 restore:
-	sigaction(SIGINT, &old_int, NULL);
+	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &old_stop[i], NULL);
 out:
 	bdb_run_free(run);
 	bdb_buf_free(&capture);

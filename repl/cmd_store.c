@@ -437,6 +437,22 @@ int cmd_retain(cli_ctx *ctx, int argc, char **argv)
 	retain_tally t = {stdout, "", 0, 0, 0, 0, 0};
 	int rc = policy ? bdb_store_set_retention(store, policy, &d)
 			: bdb_store_retain(store, now, dry_run, print_retain_action, &t, &d);
+	/* Without a policy retain does nothing: said, so that a cron job that
+	 * forgot --set does not look like one that kept everything on purpose. */
+	bdb_reader *r;
+	if (!rc && !policy && bdb_reader_begin(store, &r) == 0) {
+		bdb_retention p;
+		char text[16];
+		if (bdb_reader_retention(r, &p) == 0) {
+			if (!*bdb_retention_format(&p, text, sizeof text))
+				fprintf(stderr,
+					"benchdb: note: retain: %s has no retention policy: nothing to "
+					"apply (set one with 'benchdb retain --set POLICY')\n",
+					ctx->db_dir);
+			bdb_retention_free(&p);
+		}
+		bdb_reader_end(r);
+	}
 	bdb_store_close(store);
 	if (rc) {
 		if (!d.message[0])

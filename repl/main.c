@@ -392,6 +392,14 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 	return EXIT_OK;
 }
 
+void cli_close_written_store(bdb_store *store, int code)
+{
+	if (code == EXIT_OK)
+		bdb_store_close(store);
+	else
+		bdb_store_close_unused(store);
+}
+
 static void ctx_init(cli_ctx *ctx)
 {
 	memset(ctx, 0, sizeof *ctx);

@@ -440,8 +440,9 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 	if (!bdb_is_gab_history(data, len))
 		return bdb_diag_set(d, BDB_EFORMAT, name, 1, 1,
 				    "is not a github-action-benchmark history: expected "
-				    "\"window.BENCHMARK_DATA = {...}\" or a JSON object with "
-				    "\"entries\"");
+				    "\"window.BENCHMARK_DATA = {...}\" or the action's JSON object "
+				    "(\"entries\" with \"lastUpdate\" or \"repoUrl\" in its first "
+				    "4 KiB)");
 	char *text = malloc(len + 1);
 	if (!text)
 		return BDB_ENOMEM;

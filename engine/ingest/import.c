@@ -207,9 +207,16 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 		int rc = bdb_store_put_runs(store, runs, n, flags, seqs, outcomes, &failed, d);
 		if (rc) {
 			const bdb__import_item *it = &items[at + (failed < n ? failed : 0)];
-			if (!d || !d->code || !d->file[0])
+			/* The store's own words (what it cannot hold, a disk
+			 * error), under the item's name. */
+			char why[sizeof d->message];
+			bool said = d && d->code && d->message[0];
+			snprintf(why, sizeof why, "%s", said ? d->message : bdb_strerror(rc));
+			if (said && !d->file[0] && strncmp(why, "cannot store", 12) == 0)
+				bdb_diag_set(d, rc, it->label, 0, 0, "%s", why);
+			else if (!said || !d->file[0])
 				bdb_diag_set(d, rc, it->label, 0, 0, "cannot store run \"%s\": %s",
-					     it->run->id, bdb_strerror(rc));
+					     it->run->id, why);
 			return rc;
 		}
 		for (size_t i = 0; i < n; i++) {

@@ -15,7 +15,7 @@
 #include <sys/stat.h>
 
 /* Inputs above this size are refused rather than read. */
-#define MAX_INPUT ((size_t)1 << 30)
+#define MAX_INPUT BDB_INGEST_MAX_INPUT
 
 typedef struct adapter {
 	bdb_format_info info; /* name (as --format takes it), tool, what it reads */

@@ -192,6 +192,9 @@ int bdb_ingest_path(const char *path, bdb_input_format format, const bdb_ingest_
  */
 int bdb_input_read(const char *path, char **data, size_t *len, bdb_diag *d);
 
+/* The largest input read: above it, an input is refused (BDB_ETOOBIG). */
+#define BDB_INGEST_MAX_INPUT ((size_t)1 << 30)
+
 /*
  * Like bdb_ingest_path for bytes already in memory (not a directory).
  * display_name names the input in diagnostics; data need not be

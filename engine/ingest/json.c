@@ -87,6 +87,10 @@ static void describe_error(const json_error_t *e, const char *at, const char *en
 	case json_error_invalid_utf8:
 		snprintf(buf, size, "%s; expected UTF-8 text", m);
 		return;
+	case json_error_null_character:
+		snprintf(buf, size, "\\u0000 (a NUL character) in a string; benchmark text "
+				    "holds no NUL characters");
+		return;
 	case json_error_stack_overflow:
 		snprintf(buf, size, "nested deeper than 2048 arrays and objects");
 		return;

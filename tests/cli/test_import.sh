@@ -131,6 +131,11 @@ run "$BENCHDB" --db "$DB" ingest "$WORK/wrong.data.js"
 check_rc "a value of the wrong type exits 3" 3
 check_err "the wrong type is reported at the value" \
 	'wrong.data.js:30:22: "value" must be a number, got string'
+printf '{"entries": {}}' >"$WORK/bare.json"
+run "$BENCHDB" --db "$DB" import-gab "$WORK/bare.json"
+check_rc "an object with entries but not the action's keys exits 3" 3
+check_err "and says what the action's JSON holds (it said: a JSON object with \"entries\")" \
+	'or the action'"'"'s JSON object ("entries" with "lastUpdate" or "repoUrl" in its first 4 KiB)'
 check "a bad history leaves the store unchanged" cmp -s "$DB/data.mdb" "$WORK/before.mdb"
 check "still 73 runs after the bad imports" test "$(runs "$DB")" -eq 73
 

@@ -90,6 +90,27 @@ check "it stopped at once (not after 3 x 5 s)" test $((SECONDS - start)) -le 2
 check "SIGINT stored no run" test "$(runs_stored)" = "$before"
 check "no sleep is left running" test -z "$(pgrep -f '^sleep 5$' -P "$pid" 2>/dev/null)"
 
+# 4b. SIGTERM and SIGHUP (a CI runner cancelling the job) stop the command
+# too: before, record died of them and left the command running.
+for sig in TERM HUP; do
+	"$BENCHDB" --db "$DB" record --runs 3 -- sleep 31 >"$OUT" 2>"$ERR" &
+	pid=$!
+	child=
+	for _ in $(seq 100); do
+		child=$(pgrep -P "$pid" -x sleep) && break
+		sleep 0.05
+	done
+	kill -"$sig" "$pid"
+	wait "$pid"
+	RC=$?
+	code=$((128 + $(kill -l "$sig")))
+	check_rc "SIG$sig makes record exit $code" "$code"
+	check_err "it says it stored nothing" "(SIG$sig) during run 1 of 'sleep 31'; nothing stored"
+	check "SIG$sig stored no run" test "$(runs_stored)" = "$before"
+	check "SIG$sig ended the command ($child)" test -n "$child" -a ! -d "/proc/$child"
+	[ -n "$child" ] && kill "$child" 2>/dev/null
+done
+
 # 5. Sweeps: one point per value, tagged with it.
 run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
 check_rc "an -L sweep exits 0" 0

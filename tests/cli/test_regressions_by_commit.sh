@@ -55,7 +55,7 @@ check_out_exact "one row per commit where regressions began" "$(printf '%s\n' \
 
 run "$BENCHDB" -c 'regressions by commit as json'
 check_out "JSON: the fields of regressions and the count grouped" \
-	'"compared": 5, "inconclusive": 0, "change_points": 4, "columns"'
+	'"compared": 5, "not_judged": 0, "inconclusive": 0, "change_points": 4, "columns"'
 check_out "JSON: the members of the shared group" \
 	'"members": "BenchmarkB {pkg=example.com/m, procs=8} +30.0%; BenchmarkE {pkg=example.com/m, procs=8} +25.0%"'
 

@@ -23,6 +23,8 @@ check_out_exact "show retention of a store without a policy: no rules" "rule
 run "$BENCHDB" --db "$DB" retain --now 2025-02-10T00:00:00Z
 check_out_exact "retain without a policy does nothing" \
 	"retain: 0 runs dropped, 0 runs rolled up into 0 rollups, 0 runs' samples dropped"
+check_err "and says there is no policy (a cron job that forgot --set)" \
+	"benchdb: note: retain: $DB has no retention policy: nothing to apply (set one with 'benchdb retain --set POLICY')"
 
 # --- the policy ----------------------------------------------------------
 run "$BENCHDB" --db "$DB" retain --set 'keep branch "main" forever; keep other 20d; drop samples after 5d; rollup day after 10d'

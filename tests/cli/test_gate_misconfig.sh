@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# tests/cli/test_gate_misconfig.sh - gates that passed by mistake: a judged
+# run that shares no series with its base (another benchmark's results, a
+# mistyped --run), a base of 0 in every shared series, and --against-branch
+# taking another result file of the judged run's own commit as the base.
+#
+# Runs are benchkit files written here: one point, metric time (ns, lower is
+# better). Values chosen so that the expected verdicts are plain: 100 -> 500
+# is +400%, far beyond the default 5%.
+. "$(dirname "$0")/lib.sh"
+
+# one ID POINT VALUE TIMESTAMP COMMIT: a run of one point.
+one() {
+	cat >"$WORK/$1.json" <<EOF
+{"id": "$1", "timestamp": "$4", "commit": "$5", "branch": "main",
+ "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "$2", "metrics": {"time": {"value": $3}}}]}
+EOF
+	"$BENCHDB" --db "$DB" ingest "$WORK/$1.json" >/dev/null
+}
+
+# ---- a run and a base with no series in common ----------------------------
+DB=$WORK/disjoint
+one base alpha 100 2026-01-01T00:00:00 c1
+one other beta 500 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main base >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_rc "check of a run sharing no series with the baseline exits 3" 3
+check_err "and says nothing was judged" \
+	"check: nothing to judge: run other and its base base have no series in common with a verdict"
+check "and prints no PASS" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" check --json
+check_rc "also with --json" 3
+run "$BENCHDB" --db "$DB" check --allow-missing-baseline
+check_rc "--allow-missing-baseline does not excuse it (the baseline exists)" 3
+run "$BENCHDB" --db "$DB" --data "$DB" check
+check_rc "benchkit's form keeps benchkit's pass" 0
+check_out "with benchkit's line" "PASS: No regressions detected"
+
+# ---- the judged run is the base itself -------------------------------------
+# The baseline was moved to the latest run, or the step that stores the new
+# results did not run: judging a run against itself always passed.
+DB=$WORK/self
+one s1 alpha 100 2026-01-01T00:00:00 c1
+"$BENCHDB" --db "$DB" baseline set main latest >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_rc "check of the baseline run itself exits 3" 3
+check_err "and says why" "check: nothing to judge: run s1 is its own base (baseline 'main' points at it)"
+run "$BENCHDB" --db "$DB" check --run s1 --json
+check_rc "also --run and --json" 3
+
+# ---- series of the base that the judged run lacks ---------------------------
+# A benchmark that crashed part way passes the gate on what it did print;
+# the gate says what it did not judge.
+DB=$WORK/partial
+cat >"$WORK/full.json" <<'EOF2'
+{"id": "full", "timestamp": "2026-01-01T00:00:00", "commit": "c1",
+ "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "p", "metrics": {"time": {"value": 100}}},
+            {"name": "q", "metrics": {"time": {"value": 100}}},
+            {"name": "r", "metrics": {"time": {"value": 100}}}]}
+EOF2
+"$BENCHDB" --db "$DB" ingest "$WORK/full.json" >/dev/null
+"$BENCHDB" --db "$DB" baseline set main full >/dev/null
+one part p 101 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" check
+check_rc "the series the run has pass" 0
+check_err "the missing ones are said" \
+	"benchdb: note: check: 2 series of the base full are not in run part: not judged"
+run "$BENCHDB" --db "$DB" --data "$DB" check
+check "benchkit's form says nothing more" test ! -s "$ERR"
+
+# ---- n/a comparisons: a base of 0, a direction that changed ---------------
+# Point x, metrics a: 0 -> 50 ns (a base of 0); b: 100 -> 5000 ns with the
+# current run's definition saying higher is better (judged by it, +4900%
+# was an improvement); c: 100 -> 101 ns, judged.
+DB=$WORK/na
+cat >"$WORK/na1.json" <<'EOF2'
+{"id": "na1", "timestamp": "2026-01-01T00:00:00", "commit": "c1",
+ "metric_defs": {"a": {"unit": "ns", "direction": "lower"}, "b": {"unit": "ns", "direction": "lower"},
+                 "c": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "x", "metrics": {"a": {"value": 0}, "b": {"value": 100}, "c": {"value": 100}}}]}
+EOF2
+cat >"$WORK/na2.json" <<'EOF2'
+{"id": "na2", "timestamp": "2026-01-02T00:00:00", "commit": "c2",
+ "metric_defs": {"a": {"unit": "ns", "direction": "lower"}, "b": {"unit": "ns", "direction": "higher"},
+                 "c": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "x", "metrics": {"a": {"value": 50}, "b": {"value": 5000}, "c": {"value": 101}}}]}
+EOF2
+"$BENCHDB" --db "$DB" ingest "$WORK/na1.json" "$WORK/na2.json" >/dev/null
+"$BENCHDB" --db "$DB" baseline set main na1 >/dev/null
+run "$BENCHDB" --db "$DB" -c 'compare baseline with latest explain as csv'
+check_out "a changed direction is n/a, not an improvement" \
+	'x,,b,100,5000,ns,4900,n/a,,5,"n/a: the direction changed (base lower, current higher)"'
+run "$BENCHDB" --db "$DB" check
+check_err "check says how many were n/a" "benchdb: note: check: 2 series of both runs were n/a, not judged"
+run "$BENCHDB" --db "$DB" --json -c 'regressions'
+check_out "regressions counts them" '"compared": 1, "not_judged": 2,'
+
+# ---- a mistyped baseline or branch with --allow-missing-baseline ------------
+# The flag lets a first CI run pass; with a typo it passed every run.
+DB=$WORK/typo
+one t1 alpha 100 2026-01-01T00:00:00 c1
+one t2 alpha 500 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main t1 >/dev/null
+run "$BENCHDB" --db "$DB" check --baseline mian --allow-missing-baseline
+check_rc "--baseline mian --allow-missing-baseline fails (exit 3)" 3
+check_err "and names the baseline meant" \
+	"check: no baseline named 'mian' in $DB; did you mean 'main'? (--allow-missing-baseline passes a base that does not exist yet"
+run "$BENCHDB" --db "$DB" check --against-branch mian --allow-missing-baseline
+check_rc "--against-branch mian --allow-missing-baseline fails (exit 3)" 3
+check_err "and names the branch meant" "did you mean 'main'?"
+run "$BENCHDB" --db "$DB" check --baseline release --allow-missing-baseline
+check_rc "a baseline not made yet, named like none: the first run passes" 0
+check_out "saying so" "PASS: nothing to judge: no baseline named 'release' (--allow-missing-baseline)"
+run "$BENCHDB" --db "$DB" check --baseline mian
+check_rc "without the flag: exit 3" 3
+check_err "with the suggestion too" "no baseline named 'mian' in $DB; did you mean 'main'?"
+
+# ---- 0 -> 0 is no change, judged ---------------------------------------------
+# (allocations per op that stay 0): unchanged, so such a run is not
+# "nothing to judge".
+DB=$WORK/zeros
+one y0 alpha 0 2026-01-01T00:00:00 c1
+one y1 alpha 0 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main y0 >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_rc "0 -> 0 passes" 0
+check "with no note" test ! -s "$ERR"
+
+# ---- every shared series has a base of 0 (change % undefined: n/a) -------
+DB=$WORK/zero
+one z0 alpha 0 2026-01-01T00:00:00 c1
+one z1 alpha 1000000 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main z0 >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_rc "check where every comparison is n/a exits 3" 3
+check_err "and says nothing was judged" "check: nothing to judge: run z1 and its base z0"
+
+# ---- --against-branch: the base is of another commit ----------------------
+# Commit c2's CI job wrote two result files (two benchmark programs); both
+# are runs of c2 on main. Judging c2's newest run against main must not take
+# c2's other run as its base.
+DB=$WORK/siblings
+one a1 alpha 100 2026-01-01T00:00:00 c1
+one b1 beta 100 2026-01-01T00:00:00 c1
+one b2 beta 100 2026-01-02T00:00:00 c2
+one a2 alpha 500 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" check --run a2 --against-branch main
+check_rc "alpha's +400% at c2 fails against c1 (not against c2's beta run)" 1
+check_out "judged against c1's alpha run" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"
+one b3 alpha 100 2026-01-03T00:00:00 c3
+one a3 alpha 120 2026-01-03T00:00:00 c3
+run "$BENCHDB" --db "$DB" check --run a3 --against-branch main
+check_rc "c3's run is judged against c2's (500 -> 120: an improvement)" 0
+check_out "not against c3's other run (100 -> 120 would be +20%)" "PASS: No regressions detected"
+run "$BENCHDB" --db "$DB" check --run b1 --against-branch main
+check_rc "a run with no earlier run of its series on the branch has no base" 3
+check_err "and says so" "no run of branch 'main' at or before run b1 with one of its series"
+
+# ---- a commit with several runs of different series ------------------------
+# check (the latest) and check --commit c2 would judge one of c2's runs and
+# pass the other's +400% by; --run names one run.
+DB=$WORK/jobfiles
+one j1a alpha 100 2026-01-01T00:00:00 c1
+one j1b beta 100 2026-01-01T00:00:00 c1
+"$BENCHDB" --db "$DB" baseline set main j1a >/dev/null
+one j2a alpha 500 2026-01-02T00:00:00 c2
+one j2b beta 100 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" check
+check_rc "check of the latest, one of a commit's runs of different series, exits 2" 2
+check_err "and names both runs" "check: commit c2 has runs with different series (j2b, j2a)"
+check "and prints no PASS" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" check --commit c2 --against-branch main
+check_rc "check --commit c2 likewise" 2
+run "$BENCHDB" --db "$DB" check --run j2a --against-branch main
+check_rc "--run j2a judges that run: its +400% fails" 1
+check_out "against c1's alpha run" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"
+run "$BENCHDB" --db "$DB" --data "$DB" check
+check_rc "benchkit's form judges the latest (j2b), as benchkit does" 0
+# A rerun of the same benchmarks for a commit is no such case.
+DB=$WORK/rerun
+one r1 alpha 100 2026-01-01T00:00:00 c1
+"$BENCHDB" --db "$DB" baseline set main r1 >/dev/null
+one r2 alpha 101 2026-01-02T00:00:00 c2
+one r2again alpha 500 2026-01-02T01:00:00 c2
+run "$BENCHDB" --db "$DB" check --commit c2
+check_rc "a commit's rerun: the newest run is judged" 1
+check_out "its +400%" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"
+
+finish
