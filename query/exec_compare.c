@@ -272,10 +272,6 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 			return bdb__exec_store_error(jc->ex, rc, "comparing runs");
 	}
 	bool has_change = bdb__stats_change_pct(j->base, j->current, &j->change) == 0;
-	if (!has_change && j->base == 0 && j->current == 0) {
-		j->change = 0; /* 0 -> 0 (no allocation before or after): no change */
-		has_change = true;
-	}
 	if (!has_change)
 		j->change = NAN;
 	if (cur->direction == BDB_INFO) {
@@ -786,11 +782,9 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
 		compared += strcmp(j.verdict, "n/a") != 0;
-		/* n/a for a reason other than direction info (a base of 0, units
-		 * that do not convert, a changed direction, too little history)
-		 * and a value that moved: 0 -> 0 hides nothing. */
-		not_judged += strcmp(j.verdict, "n/a") == 0 && c->direction != BDB_INFO &&
-			      !(j.current == j.base);
+		/* n/a for a reason other than direction info: a base of 0, units
+		 * that do not convert, a changed direction, too little history. */
+		not_judged += strcmp(j.verdict, "n/a") == 0 && c->direction != BDB_INFO;
 		untested +=
 		    st->method == BDB_METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
 		bool regression = strcmp(j.verdict, "regression") == 0;

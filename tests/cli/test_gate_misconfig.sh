@@ -117,17 +117,6 @@ run "$BENCHDB" --db "$DB" check --baseline mian
 check_rc "without the flag: exit 3" 3
 check_err "with the suggestion too" "no baseline named 'mian' in $DB; did you mean 'main'?"
 
-# ---- 0 -> 0 is no change, judged ---------------------------------------------
-# (allocations per op that stay 0): unchanged, so such a run is not
-# "nothing to judge".
-DB=$WORK/zeros
-one y0 alpha 0 2026-01-01T00:00:00 c1
-one y1 alpha 0 2026-01-02T00:00:00 c2
-"$BENCHDB" --db "$DB" baseline set main y0 >/dev/null
-run "$BENCHDB" --db "$DB" check
-check_rc "0 -> 0 passes" 0
-check "with no note" test ! -s "$ERR"
-
 # ---- every shared series has a base of 0 (change % undefined: n/a) -------
 DB=$WORK/zero
 one z0 alpha 0 2026-01-01T00:00:00 c1
