@@ -20,7 +20,7 @@ static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
     "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
     "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
-    "                     [--threads N] [--max-waiting N]\n"
+    "                     [--threads N] [--max-waiting N] [--allow-host NAMES]\n"
     "\n"
     "Serves the store over HTTP: the dashboard at / (docs/serve.md) and the JSON\n"
     "API of docs/api.md (queries, charts, uploads). It listens on 127.0.0.1:8080\n"
@@ -42,7 +42,11 @@ static const char serve_usage[] =
     "(robust changes over the last 60 runs): its commit, series, median and worst\n"
     "change, worst series and the range to bisect.\n"
     "One access-log line per request on stderr, or appended to --access-log FILE\n"
-    "(SIGHUP opens it again, for log rotation). Listening on an address other\n"
+    "(SIGHUP opens it again, for log rotation). On a loopback address the server\n"
+    "answers a request whose Host is an IP address, localhost or the host of\n"
+    "--public-url, and refuses other names (403; a web page that points its own\n"
+    "name at 127.0.0.1 must not read the store): --allow-host NAME[,NAME...] lets\n"
+    "those names in (a reverse proxy that passes its own Host). Listening on an address other\n"
     "than loopback without --token-file prints a warning. SIGTERM or SIGINT:\n"
     "finish the requests in flight, close, exit 0.\n";
 
@@ -244,7 +248,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
 		   *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
-		   *public_url = NULL, *threads = NULL, *max_waiting = NULL;
+		   *public_url = NULL, *threads = NULL, *max_waiting = NULL, *allow_hosts = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
@@ -256,6 +260,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				{"--public-url", &public_url, NULL},
 				{"--threads", &threads, NULL},
 				{"--max-waiting", &max_waiting, NULL},
+				{"--allow-host", &allow_hosts, NULL},
 				{NULL, NULL, NULL}};
 	int npos, code = cli_parse_args(ctx, argc, argv, serve_usage, opts, NULL, 0, &npos);
 	if (code)
@@ -269,7 +274,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				.log_ctx = &log,
 				.facts = store_facts,
 				.notify_url = notify_url,
-				.public_url = public_url};
+				.public_url = public_url,
+				.allow_hosts = allow_hosts};
 	const char *urls[][2] = {{"--notify-url", notify_url}, {"--public-url", public_url}};
 	for (size_t u = 0; u < 2; u++)
 		if (urls[u][1] && strncmp(urls[u][1], "http://", 7) != 0 &&

@@ -67,7 +67,8 @@ struct bdb_server {
 	struct MHD_Daemon *daemon;
 	bdb_store *store;
 	bdb_serve_options opt;
-	char *token; /* NULL: read-only */
+	bool loopback; /* it listens on 127.0.0.0/8 or ::1: Host is checked */
+	char *token;   /* NULL: read-only */
 	size_t token_len;
 	unsigned port;
 	/* Requests between their first byte and their answer's last. */
@@ -1447,9 +1448,81 @@ static enum MHD_Result api_prometheus(bdb_server *s, struct MHD_Connection *c, r
  * without the token, a body declared too large), so that nobody can make
  * the server hold a body it will not use. Sets rq->match and rq->limit.
  */
+static void put_log_text(bdb_buf *b, const char *s, size_t max);
+
+/* The host of an authority "NAME[:PORT]" or "[V6][:PORT]" of n bytes:
+ * *h and *hn (with the brackets of an IPv6 literal). */
+static void authority_host(const char *a, size_t n, const char **h, size_t *hn)
+{
+	const char *end = memchr(a, a[0] == '[' ? ']' : ':', n);
+	*h = a;
+	*hn = !end ? n : a[0] == '[' ? (size_t)(end - a) + 1 : (size_t)(end - a);
+}
+
+static bool same_name(const char *a, size_t an, const char *b, size_t bn)
+{
+	if (an && a[an - 1] == '.') /* "localhost." names the same host */
+		an--;
+	return an == bn && bn > 0 && strncasecmp(a, b, an) == 0;
+}
+
+/* Whether a request's Host names a loopback server: an IP literal,
+ * localhost or a name under .localhost, the host of --public-url, or one
+ * of --allow-host's. A web page whose own name its DNS points at
+ * 127.0.0.1 (DNS rebinding) sends that name, and is refused. */
+static bool host_allowed(const bdb_server *s, const char *host)
+{
+	const char *h;
+	size_t hn;
+	authority_host(host, strlen(host), &h, &hn);
+	char name[256];
+	if (hn == 0 || hn >= sizeof name)
+		return false;
+	if (h[0] == '[')
+		return true; /* an IPv6 literal */
+	memcpy(name, h, hn);
+	name[hn] = '\0';
+	struct in_addr a4;
+	if (inet_pton(AF_INET, name, &a4) == 1 || same_name(name, hn, "localhost", 9) ||
+	    (hn > 10 && same_name(name + hn - 10, 10, ".localhost", 10)))
+		return true;
+	const char *u = s->opt.public_url ? strstr(s->opt.public_url, "://") : NULL;
+	if (u) {
+		const char *uh;
+		size_t uhn;
+		authority_host(u + 3, strcspn(u + 3, "/?#"), &uh, &uhn);
+		if (same_name(name, hn, uh, uhn))
+			return true;
+	}
+	for (const char *p = s->opt.allow_hosts; p && *p;) {
+		size_t k = strcspn(p, ",");
+		if (same_name(name, hn, p, k))
+			return true;
+		p += k + (p[k] == ',');
+	}
+	return false;
+}
+
 static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
 				  const char *url, const char *method)
 {
+	const char *host =
+	    s->loopback ? mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)
+			: NULL;
+	if (host && !host_allowed(s, host)) {
+		bdb_buf msg;
+		bdb_buf_init(&msg);
+		bdb_buf_puts(&msg, "Host ");
+		put_log_text(&msg, host, 200);
+		bdb_buf_puts(&msg, " is not this server's: on loopback it answers localhost and "
+				   "IP addresses only (a web page can point its own name at "
+				   "127.0.0.1); serve --allow-host NAME lets a name in");
+		enum MHD_Result ret = msg.failed ? answer_failure(c, rq, BDB_ENOMEM)
+						 : answer_error(c, rq, MHD_HTTP_FORBIDDEN,
+								bdb_buf_cstr(&msg), NULL, NULL);
+		bdb_buf_free(&msg);
+		return ret;
+	}
 	switch (bdb__route_find(url, method, &rq->match)) {
 	case BDB__ROUTE_OK:
 		break;
@@ -1929,6 +2002,13 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	int rc = parse_listen(s->opt.listen, &sa, &v6, d);
 	if (rc)
 		goto fail;
+	if (v6) {
+		const struct in6_addr *a = &((struct sockaddr_in6 *)&sa)->sin6_addr;
+		s->loopback = IN6_IS_ADDR_LOOPBACK(a) ||
+			      (IN6_IS_ADDR_V4MAPPED(a) && a->s6_addr[12] == 127);
+	} else {
+		s->loopback = (ntohl(((struct sockaddr_in *)&sa)->sin_addr.s_addr) >> 24) == 127;
+	}
 	unsigned threads = s->opt.threads;
 	if (!threads) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);

@@ -155,6 +155,12 @@ typedef struct bdb_serve_options {
 	 * to public_url, or NULL: http://LISTEN/. Failures go to log. */
 	const char *notify_url;
 	const char *public_url;
+	/* A server on a loopback address answers a request whose Host is an
+	 * IP address, localhost (or NAME.localhost), public_url's host or one
+	 * of these names (comma-separated; NULL: none), and refuses any
+	 * other (403): a web page that points its own name at 127.0.0.1 (DNS
+	 * rebinding) must not read the store. */
+	const char *allow_hosts;
 	/* Threads answering the quick reads; 0: one per online CPU. Uploads
 	 * and writes run on a thread of their own at nice 10, the overview
 	 * and long statements (`changes`) on two more, so that they never

@@ -33,6 +33,19 @@ check_body "health: body" '{"status": "ok", "writable": true}'
 check_security_headers "health"
 check "health: JSON" [ "$(header Content-Type)" = application/json ]
 
+# 1b. DNS rebinding: a page whose own name points at 127.0.0.1 sends that
+# name as Host; a loopback server answers IP addresses and localhost only.
+http -H "Host: evil.example:${URL##*:}" "$URL/api/query?q=show+runs"
+check_status "Host evil.example on loopback: 403" 403
+check "Host evil.example: the error names the host and --allow-host" \
+	grep -qF '"error": "Host evil.example:'"${URL##*:}"' is not this server'"'"'s: on loopback it answers localhost and IP addresses only (a web page can point its own name at 127.0.0.1); serve --allow-host NAME lets a name in"' "$OUT"
+for host in "localhost:${URL##*:}" "LocalHost." "bench.localhost" "127.0.0.1" "[::1]:8080" "10.1.2.3"; do
+	http -H "Host: $host" "$URL/api/health"
+	check_status "Host $host: 200" 200
+done
+http -H "Host: localhost.evil.example" "$URL/api/health"
+check_status "Host localhost.evil.example: 403" 403
+
 # 2. Queries: the bytes of `benchdb --json -c`, by GET and by POST.
 for stmt in 'show runs' 'trend time of kernel' 'compare latest with baseline main' \
 	'show baselines; show metrics' 'regressions vs baseline main'; do
@@ -356,6 +369,35 @@ check_status "the server answers after a cancelled statement" 200
 stop_server "$PID"
 check "read-only server: SIGTERM, exit 0" [ "$RC" = 0 ]
 check "read-only: the baseline is still there" grep -q '"main"' <("$BENCHDB" --db "$DB" --json -c 'show baselines')
+
+# 13b. --allow-host lets names in (a reverse proxy passing its own Host);
+# a server on another address than loopback checks no Host.
+start_server "$WORK/hosts.log" --db "$DB" --allow-host bench.example.org,ci.test
+for host in bench.example.org BENCH.example.org:443 ci.test; do
+	http -H "Host: $host" "$URL/api/health"
+	check_status "--allow-host: Host $host 200" 200
+done
+http -H "Host: evil.example" "$URL/api/health"
+check_status "--allow-host: Host evil.example still 403" 403
+stop_server "$PID"
+start_server "$WORK/public.log" --db "$DB" --notify-url http://127.0.0.1:9/ \
+	--public-url https://bench.example.com/dash/
+http -H "Host: bench.example.com" "$URL/api/health"
+check_status "--public-url's host as Host: 200" 200
+http -H "Host: example.com" "$URL/api/health"
+check_status "another name than --public-url's: 403" 403
+stop_server "$PID"
+port=$((20000 + RANDOM % 40000))
+"$BENCHDB" serve --db "$DB" --listen "0.0.0.0:$port" 2>"$WORK/any.log" &
+ANY=$!
+SERVERS+=("$ANY")
+for i in $(seq 100); do
+	curl -s --max-time 1 -o /dev/null "http://127.0.0.1:$port/api/health" && break
+	sleep 0.1
+done
+http -H "Host: bench.example.org" "http://127.0.0.1:$port/api/health"
+check_status "on 0.0.0.0: a team server's name as Host, 200" 200
+stop_server "$ANY"
 
 # 14. Usage errors.
 run "$BENCHDB" --db "$DB" serve --listen nohost
