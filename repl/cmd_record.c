@@ -56,8 +56,9 @@ static const char record_usage[] =
     "                   detected)\n"
     "\n"
     "A run of CMD that fails stores nothing, and record exits with CMD's status\n"
-    "(128 + N for signal N). Ctrl-C stops CMD, stores nothing and exits 130;\n"
-    "SIGTERM and SIGHUP likewise (exit 143, 129). A\n"
+    "(128 + N for signal N). Ctrl-C stops CMD and every process it started (its\n"
+    "process group), stores nothing and exits 130; SIGTERM and SIGHUP likewise\n"
+    "(exit 143, 129). SIGKILL cannot be caught: CMD is left running. A\n"
     "terminal shows the progress on standard error. Exit 3 when the run could\n"
     "not be stored.\n";
 
@@ -192,10 +193,21 @@ typedef enum run_end {
 	RUN_NOT_STARTED	 /* fork or exec failed (*err) */
 } run_end;
 
-/* The child's side: stdout to /dev/null or to the capture pipe, then exec.
- * An exec failure is reported through report_fd as errno. */
+/* The child's side: its own process group (so that stopping it reaches
+ * every process it starts), stdin from /dev/null when it is a terminal (a
+ * background group reading it would be stopped, and record would wait
+ * forever), stdout to /dev/null or to the capture pipe, then exec. An exec
+ * failure is reported through report_fd as errno. */
 static void exec_child(char **argv, int stdout_fd, int report_fd)
 {
+	setpgid(0, 0);
+	if (isatty(STDIN_FILENO)) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0) {
+			dup2(null, STDIN_FILENO);
+			close(null);
+		}
+	}
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -228,19 +240,25 @@ static int pipe_cloexec(int fds[2])
 	return 0;
 }
 
-/* Stops the child after our SIGINT (SIGTERM, SIGHUP): the same signal,
- * then SIGKILL when it has not ended within two seconds. Reaps it. */
+/* Stops the child's process group (the child and every process it
+ * started) after our SIGINT (SIGTERM, SIGHUP): the same signal, then
+ * SIGKILL when the group has not ended within two seconds. Reaps the
+ * child. */
 static void stop_child(pid_t pid)
 {
-	kill(pid, interrupted ? interrupted : SIGINT);
+	kill(-pid, interrupted ? interrupted : SIGINT);
+	bool reaped = false;
 	for (int i = 0; i < 200; i++) {
-		if (waitpid(pid, NULL, WNOHANG) == pid)
+		reaped = reaped || waitpid(pid, NULL, WNOHANG) == pid;
+		/* Once the child is reaped, the group is empty when no
+		 * process of it is left to signal. */
+		if (reaped && kill(-pid, 0) != 0 && errno == ESRCH)
 			return;
 		struct timespec tick = {0, 10 * 1000 * 1000};
 		nanosleep(&tick, NULL);
 	}
-	kill(pid, SIGKILL);
-	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+	kill(-pid, SIGKILL);
+	while (!reaped && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
 }
 
@@ -273,6 +291,9 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 			close(out[0]);
 		exec_child(argv, capture ? out[1] : -1, report[1]);
 	}
+	/* Both sides set the group: signals may come before the child runs. */
+	if (pid > 0)
+		setpgid(pid, pid);
 	close(report[1]);
 	if (capture)
 		close(out[1]);

@@ -111,6 +111,42 @@ for sig in TERM HUP; do
 	[ -n "$child" ] && kill "$child" 2>/dev/null
 done
 
+# 4c. The command's own children are stopped too: record runs each command in
+# its own process group and signals the group (before, only the command got
+# the signal and `sleep 37` here outlived record). The background sleep of a
+# non-interactive sh ignores SIGINT: SIGKILL ends it after the grace period.
+# ended PID: a process was found and is gone or a zombie (an orphan killed
+# is one until init reaps it).
+ended() { [ -n "$1" ] && { [ ! -r "/proc/$1/stat" ] || grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat"; }; }
+for sig in INT TERM HUP; do
+	"$BENCHDB" --db "$DB" record --runs 3 -- sh -c 'sleep 37 & wait' >"$OUT" 2>"$ERR" &
+	pid=$!
+	shell= grandchild=
+	for _ in $(seq 100); do
+		shell=$(pgrep -P "$pid" -x sh) && grandchild=$(pgrep -P "$shell" -x sleep) && break
+		sleep 0.05
+	done
+	kill -"$sig" "$pid"
+	wait "$pid"
+	RC=$?
+	check_rc "SIG$sig with a grandchild: record exits $((128 + $(kill -l "$sig")))" \
+		$((128 + $(kill -l "$sig")))
+	check "SIG$sig ended the command's child too ($grandchild)" \
+		ended "$grandchild"
+	[ -n "$grandchild" ] && kill -KILL "$grandchild" 2>/dev/null
+done
+check "the signalled records stored no run" test "$(runs_stored)" = "$before"
+
+# 4d. The command's group is not the terminal's: reading a terminal would stop
+# it (SIGTTIN) and record would wait for ever. Under a pseudo-terminal
+# (script), a command reading standard input reads /dev/null instead.
+if command -v script >/dev/null; then
+	run timeout 60 script -qec "'$BENCHDB' --db '$DB' record --runs 1 --name tty-read -- sh -c 'read line; echo \"read [\$line]\" >&2'" /dev/null
+	check_rc "a command reading the terminal's standard input ends" 0
+	check_out "it read nothing: its standard input is /dev/null" "read []"
+	"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
+fi
+
 # 5. Sweeps: one point per value, tagged with it.
 run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
 check_rc "an -L sweep exits 0" 0
