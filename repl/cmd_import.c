@@ -15,7 +15,16 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 	       s->entries, what, input, s->runs_unchanged, s->runs_replaced);
 	if (s->duplicates)
 		printf(", %zu recorded twice counted once", s->duplicates);
+	if (s->skipped_dirs)
+		printf(", %zu director%s without machine.json left out", s->skipped_dirs,
+		       s->skipped_dirs == 1 ? "y" : "ies");
 	printf(")\n");
+	if (s->skipped_dirs)
+		fprintf(stderr,
+			"benchdb: warning: %s: left out %zu director%s without machine.json "
+			"(no machine's results); the first: %s\n",
+			input, s->skipped_dirs, s->skipped_dirs == 1 ? "y" : "ies",
+			s->first_skipped_dir);
 	if (s->skipped_null || s->skipped_unit)
 		fprintf(stderr,
 			"benchdb: warning: %s: left out %zu result(s) without a value (null) "
@@ -99,8 +108,8 @@ static const char asv_usage[] =
     "directory per machine, or one machine's directory): every result file\n"
     "becomes one run, in the order of its date; parameters become tags, the\n"
     "environment name tag env, machine.json the environment. Failed benchmarks\n"
-    "(null) are left out and reported. Everything is checked first: a bad file\n"
-    "stores nothing (exit 3).\n"
+    "(null) and directories without machine.json are left out and reported.\n"
+    "Everything is checked first: a bad file stores nothing (exit 3).\n"
     "  --replace   replace different runs stored under the same ids\n";
 
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv)

@@ -383,6 +383,8 @@ typedef struct bdb_import_summary {
 	size_t skipped_null; /* results without a value (null): left out */
 	size_t skipped_unit; /* results whose unit is not one (gab): left out */
 	char first_skipped[512]; /* "file:line:col: why" of the first left out, or "" */
+	size_t skipped_dirs;	 /* directories that are no machine's (asv: no machine.json) */
+	char first_skipped_dir[512]; /* the first of them, or "" */
 } bdb_import_summary;
 
 /*
@@ -453,7 +455,9 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
  * directory, with benchmarks.json in its parent) into store: every result
  * file (<commit>-<env>.json, format version 1 or 2) is one run, stored in
  * the order of the files' "date" (docs/formats.md, "asv"). Failed
- * benchmarks (null results) are left out and counted in skipped_null.
+ * benchmarks (null results) are left out and counted in skipped_null; a
+ * directory of the results directory without machine.json is no machine's:
+ * left out and counted in skipped_dirs (the first in first_skipped_dir).
  * Everything is read and checked before anything is stored, as
  * bdb_import_gab. Returns 0, BDB_EIO, BDB_EFORMAT (no benchmarks.json or no
  * result file), BDB_EPARSE, BDB_EEXISTS, BDB_ENOMEM or the store's error.

@@ -193,6 +193,25 @@ check "asv: a bad file stores nothing" cmp -s "$WORK/v1db/data.mdb" "$WORK/v1bef
 run "$BENCHDB" --db "$WORK/v1db" import-asv "$WORK"
 check_rc "asv: a directory without benchmarks.json exits 3" 3
 check_err "asv: says what it expected" "is not an asv results directory"
+# A machine directory whose machine.json is missing (lost in a copy) was
+# left out without a word: its history vanished from the import.
+NOMACHINE=$WORK/nomachine/results
+mkdir -p "$NOMACHINE/laptop" "$NOMACHINE/desktop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$NOMACHINE/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/"*.json "$NOMACHINE/laptop/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/"*.json "$NOMACHINE/desktop/"
+rm "$NOMACHINE/desktop/machine.json"
+run "$BENCHDB" --db "$WORK/nomachinedb" import-asv "$NOMACHINE"
+check_rc "asv: a directory without machine.json is left out, the rest imported (exit 0)" 0
+check_out "asv: the summary counts it" \
+	"Imported 2 run(s) from 2 result files of $NOMACHINE (0 unchanged, 0 replaced, 1 directory without machine.json left out)"
+check_err "asv: standard error names it and says why" \
+	"benchdb: warning: $NOMACHINE: left out 1 directory without machine.json (no machine's results); the first: $NOMACHINE/desktop"
+rm -r "$NOMACHINE/laptop"
+run "$BENCHDB" --db "$WORK/nomachinedb2" import-asv "$NOMACHINE"
+check_rc "asv: no machine directory left at all exits 3" 3
+check_err "asv: and says which directory lacks machine.json" \
+	"holds no asv result files: $NOMACHINE/desktop has no machine.json"
 
 # --- ingest --list-formats ---
 run "$BENCHDB" ingest --list-formats
