@@ -25,11 +25,15 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			"(no machine's results); the first: %s\n",
 			input, s->skipped_dirs, s->skipped_dirs == 1 ? "y" : "ies",
 			s->first_skipped_dir);
-	if (s->skipped_null || s->skipped_unit)
+	if (s->skipped_null || s->skipped_unit || s->skipped_name) {
 		fprintf(stderr,
 			"benchdb: warning: %s: left out %zu result(s) without a value (null) "
-			"and %zu whose unit is not a unit; the first: %s\n",
-			input, s->skipped_null, s->skipped_unit, s->first_skipped);
+			"and %zu whose unit is not a unit",
+			input, s->skipped_null, s->skipped_unit);
+		if (s->skipped_name)
+			fprintf(stderr, " and %zu without a name", s->skipped_name);
+		fprintf(stderr, "; the first: %s\n", s->first_skipped);
+	}
 }
 
 /* An import's outcome rc said: its summary, or its error; an exit code. */
@@ -91,8 +95,8 @@ static const char gab_usage[] =
     "gh-pages, or its JSON): every entry of every suite becomes one run (commit,\n"
     "commit time, author, message and URL; tag suite=NAME), the tool gives the\n"
     "metric and its direction. Importing a file that has grown adds only its new\n"
-    "entries. Results without a value or with a unit that is not one are left out\n"
-    "and reported. The whole file is checked first: a bad file stores nothing\n"
+    "entries. Results without a value, with a unit that is not one or without a\n"
+    "name are left out and reported. The whole file is checked first: a bad file stores nothing\n"
     "(exit 3). 'benchdb ingest data.js' does the same.\n"
     "  --replace   replace different runs stored under the same ids\n";
 

@@ -382,6 +382,7 @@ typedef struct bdb_import_summary {
 	size_t duplicates;   /* entries recorded twice (same suite, commit, date): counted once */
 	size_t skipped_null; /* results without a value (null): left out */
 	size_t skipped_unit; /* results whose unit is not one (gab): left out */
+	size_t skipped_name; /* results with an empty name (gab): left out */
 	char first_skipped[512]; /* "file:line:col: why" of the first left out, or "" */
 	size_t skipped_dirs;	 /* directories that are no machine's (asv: no machine.json) */
 	char first_skipped_dir[512]; /* the first of them, or "" */
@@ -428,8 +429,8 @@ bool bdb_is_gab_history(const char *data, size_t len);
  * commit id and the entry's date, so that importing a file that has grown
  * stores only its new entries (the others are unchanged). An entry recorded
  * twice (same suite, commit and date) counts once (summary->duplicates).
- * Results with a null value or a unit that is not one are left out and
- * counted. The whole file is read and checked before anything is stored:
+ * Results with a null value, a unit that is not one or an empty name are
+ * left out and counted. The whole file is read and checked before anything is stored:
  * a malformed file (BDB_EPARSE, d at its file:line:col) or a conflict
  * (BDB_EEXISTS, see bdb_import_benchkit_dir) stores nothing. Then runs are
  * stored up to 100 per transaction. Returns 0, BDB_EIO, BDB_EFORMAT (not a

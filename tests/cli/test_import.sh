@@ -118,6 +118,35 @@ for q in 'trend time of "BenchmarkAlphaFieldLong - ns/op"' 'rank time in latest'
 	check "moov: both paths answer $q alike" cmp -s "$WORK/fast.out" "$WORK/whole.out"
 done
 
+# A result with an empty name failed the whole import (the store refuses a
+# nameless point): it is left out and counted as a null value is, on both
+# paths (the BOM selects the whole-document one).
+cat >"$WORK/noname.data.js" <<'EOF'
+window.BENCHMARK_DATA = {
+  "lastUpdate": 1767225600000,
+  "repoUrl": "https://github.com/x/y",
+  "entries": {
+    "Bench": [
+      {"commit": {"id": "c1", "message": "m", "timestamp": "2026-01-01T00:00:00Z"},
+       "date": 1767225600000, "tool": "customSmallerIsBetter",
+       "benches": [{"name": "a", "unit": "ms", "value": 1},
+                   {"name": "", "unit": "ms", "value": 2},
+                   {"name": "b", "unit": "ms", "value": null}]}
+    ]
+  }
+}
+EOF
+printf '\xef\xbb\xbf' | cat - "$WORK/noname.data.js" >"$WORK/noname-bom.data.js"
+for f in noname noname-bom; do
+	run "$BENCHDB" --db "$WORK/$f.db" import-gab "$WORK/$f.data.js"
+	check_rc "$f: a result without a name is left out, the entry imported (exit 0)" 0
+	check_out "$f: one run from one entry" "Imported 1 run(s) from 1 entries of $WORK/$f.data.js"
+	check_err "$f: it is counted with the null value; the first left out has its position" \
+		"left out 1 result(s) without a value (null) and 0 whose unit is not a unit and 1 without a name; the first: $WORK/$f.data.js:9:20: the name is empty"
+	run "$BENCHDB" --db "$WORK/$f.db" -c 'show points as csv'
+	check "$f: point a alone is stored" test "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" = "a "
+done
+
 # --- bad histories: exit 3 with a position, store unchanged ---
 DB=$WORK/nautilus
 cp "$DB/data.mdb" "$WORK/before.mdb"
