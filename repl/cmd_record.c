@@ -2,6 +2,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -262,6 +263,112 @@ static void stop_child(pid_t pid)
 		;
 }
 
+/* The write end of the pipe that SIGCHLD wakes the capture loop through
+ * (-1 while none): a process the command left behind (a daemon) keeps the
+ * output pipe open, so its end is no sign that the command exited. */
+static volatile sig_atomic_t child_exit_fd = -1;
+
+static void on_child_exit(int sig)
+{
+	(void)sig;
+	int saved = errno;
+	if (child_exit_fd >= 0) {
+		ssize_t w = write(child_exit_fd, "", 1);
+		(void)w;
+	}
+	errno = saved;
+}
+
+/* Makes the pipe wake (both ends non-blocking, closed at exec) that
+ * SIGCHLD writes a byte to; *old gets SIGCHLD's action. 0 or -1 (errno). */
+static int begin_child_watch(int wake[2], struct sigaction *old)
+{
+	if (pipe_cloexec(wake) != 0)
+		return -1;
+	fcntl(wake[0], F_SETFL, O_NONBLOCK);
+	fcntl(wake[1], F_SETFL, O_NONBLOCK);
+	child_exit_fd = wake[1];
+	struct sigaction on_chld;
+	memset(&on_chld, 0, sizeof on_chld);
+	on_chld.sa_handler = on_child_exit;
+	on_chld.sa_flags = SA_NOCLDSTOP | SA_RESTART;
+	sigemptyset(&on_chld.sa_mask);
+	sigaction(SIGCHLD, &on_chld, old);
+	return 0;
+}
+
+static void end_child_watch(int wake[2], const struct sigaction *old)
+{
+	sigaction(SIGCHLD, old, NULL);
+	child_exit_fd = -1;
+	close(wake[0]);
+	close(wake[1]);
+}
+
+/* Whether child pid has ended (not reaped: wait4 still gets its usage). */
+static bool child_ended(pid_t pid)
+{
+	siginfo_t info;
+	memset(&info, 0, sizeof info);
+	return waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+	       info.si_pid == pid;
+}
+
+/* Appends n bytes of chunk to capture: past the input limit one byte is
+ * enough for the adapter to refuse it; the rest is dropped. */
+static void capture_append(bdb_buf *capture, const char *chunk, size_t n)
+{
+	size_t room =
+	    capture->len <= BDB_INGEST_MAX_INPUT ? BDB_INGEST_MAX_INPUT + 1 - capture->len : 0;
+	bdb_buf_append(capture, chunk, n < room ? n : room);
+}
+
+/*
+ * Reads the command's standard output (fd) into capture until its end, or
+ * until the command (pid) has ended and what it wrote is read: processes it
+ * left behind may hold the pipe open for ever. wake is the read end of the
+ * SIGCHLD pipe. Returns true when our SIGINT (SIGTERM, SIGHUP) stopped the
+ * command (reaped then), false otherwise (not reaped).
+ */
+static bool read_output(pid_t pid, int fd, int wake, bdb_buf *capture)
+{
+	char chunk[65536];
+	struct pollfd fds[2] = {{fd, POLLIN, 0}, {wake, POLLIN, 0}};
+	for (;;) {
+		if (interrupted) {
+			stop_child(pid);
+			return true;
+		}
+		if (poll(fds, 2, -1) < 0) {
+			if (errno != EINTR)
+				return false;
+			continue; /* our SIGINT is seen above */
+		}
+		if (fds[1].revents) {
+			while (read(wake, chunk, sizeof chunk) > 0)
+				;
+			if (child_ended(pid)) {
+				/* What it wrote is in the pipe: read it without
+				 * waiting for writers left behind. */
+				fcntl(fd, F_SETFL, O_NONBLOCK);
+				ssize_t n;
+				while ((n = read(fd, chunk, sizeof chunk)) > 0 ||
+				       (n < 0 && errno == EINTR))
+					if (n > 0)
+						capture_append(capture, chunk, (size_t)n);
+				return false;
+			}
+		}
+		if (fds[0].revents) {
+			ssize_t n = read(fd, chunk, sizeof chunk);
+			if (n > 0)
+				capture_append(capture, chunk, (size_t)n);
+			else if (n == 0 || errno != EINTR)
+				return false;
+		}
+	}
+}
+
 /*
  * Runs argv once and measures it: *wall from before fork to after wait4,
  * *usage from wait4. With capture (may be NULL), the command's standard
@@ -282,6 +389,16 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		close(report[1]);
 		return RUN_NOT_STARTED;
 	}
+	int wake[2] = {-1, -1};
+	struct sigaction old_chld;
+	if (capture && begin_child_watch(wake, &old_chld) != 0) {
+		*err = errno;
+		close(report[0]);
+		close(report[1]);
+		close(out[0]);
+		close(out[1]);
+		return RUN_NOT_STARTED;
+	}
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pid_t pid = fork();
@@ -300,8 +417,10 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 	if (pid < 0) {
 		*err = errno;
 		close(report[0]);
-		if (capture)
+		if (capture) {
 			close(out[0]);
+			end_child_watch(wake, &old_chld);
+		}
 		return RUN_NOT_STARTED;
 	}
 	/* The report pipe closes at exec; an errno in it is exec's failure. */
@@ -312,28 +431,9 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 	close(report[0]);
 	bool stopped = false;
 	if (capture) {
-		char chunk[65536];
-		for (;;) {
-			ssize_t n = read(out[0], chunk, sizeof chunk);
-			if (n > 0) {
-				/* Past the input limit one byte is enough for the
-				 * adapter to refuse it; the rest is drained. */
-				size_t room = capture->len <= BDB_INGEST_MAX_INPUT
-						  ? BDB_INGEST_MAX_INPUT + 1 - capture->len
-						  : 0;
-				bdb_buf_append(capture, chunk, (size_t)n < room ? (size_t)n : room);
-			} else if (n < 0 && errno == EINTR) {
-				if (interrupted && !stopped) {
-					stop_child(pid);
-					stopped = true;
-				}
-			} else {
-				break;
-			}
-			if (stopped)
-				break;
-		}
+		stopped = read_output(pid, out[0], wake[0], capture);
 		close(out[0]);
+		end_child_watch(wake, &old_chld);
 	}
 	pid_t w = stopped ? pid : -1;
 	while (!stopped && (w = wait4(pid, status, 0, usage)) < 0 && errno == EINTR) {

@@ -285,4 +285,23 @@ fi
 run "$BENCHDB" --db "$DB" record --format gbench -- echo 'not json'
 check_rc "output the adapter cannot read is an input error" 3
 
+# A command that leaves a process behind (a daemon) holding its standard
+# output: record read the pipe to its end and waited as long as the daemon
+# lived (timeout ended it: exit 124). The command's output is read once it
+# exits; the daemon is left alone.
+GB='{"benchmarks": [{"name": "BM_x", "run_type": "iteration", "iterations": 1, "real_time": 5, "cpu_time": 5, "time_unit": "ns"}]}'
+run timeout 20 "$BENCHDB" --db "$DB" record --format gbench --name daemon -- \
+	sh -c "echo '$GB'; sleep 41 & echo \$! >'$WORK/daemon.pid'"
+check_rc "a command that leaves a daemon holding its output is measured and stored" 0
+check_out "its output before it exited is read" "Stored run record-"
+check "BM_x is stored" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'daemon']"
+check "the daemon was left running" kill -0 "$(cat "$WORK/daemon.pid")"
+kill "$(cat "$WORK/daemon.pid")" 2>/dev/null
+# Output a command writes after closing its standard output early: none is
+# lost, and record waits for the command itself.
+run "$BENCHDB" --db "$DB" record --format gbench --name closes -- \
+	sh -c "echo '$GB'; exec >&-; sleep 0.2"
+check_rc "a command that closes its standard output early is stored" 0
+check "its results are read" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'closes']"
+
 finish
