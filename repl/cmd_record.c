@@ -31,7 +31,8 @@ static const char record_usage[] =
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
-    "  --name NAME      the point's name\n"
+    "  --name NAME      the point's name (needed when the command line is not\n"
+    "                   UTF-8 text or holds a control character)\n"
     "  --warmup N       runs before measuring, discarded (default 0)\n"
     "  --runs N         measured runs (default 10; 1 with --format or --output)\n"
     "  --min-time S     instead of --runs: measure until S seconds of runs (3 runs\n"
@@ -1184,6 +1185,15 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	const char *name = o.name ? o.name : command_line;
+	/* The command line is the point's name unless --name gives one, and a
+	 * name is text (what --name is checked for): bytes that are not UTF-8
+	 * or a newline in it would be stored as they are. */
+	if (!o.name && !cli_text_ok("record: the command line (the point's name without --name)",
+				    command_line)) {
+		fputs("benchdb: hint: --name NAME names the point\n", stderr);
+		code = EXIT_USAGE;
+		goto out;
+	}
 
 	struct sigaction on_stop, old_stop[N_STOP_SIGNALS];
 	memset(&on_stop, 0, sizeof on_stop);

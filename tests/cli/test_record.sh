@@ -57,7 +57,7 @@ check "max_rss >= 60 MiB" \
 check "--name names the point" \
 	test "$(latest_json | json_get 'j["observations"][0]["point"]')" = alloc60
 
-runs_stored() { "$BENCHDB" --db "$DB" --json -c 'show runs' | json_get 'len(j)'; }
+runs_stored() { "$BENCHDB" --db "$DB" --json -c 'show runs' | json_get 'len(j["rows"])'; }
 before=$(runs_stored)
 
 # 3. false stores nothing and exits with its status.
@@ -146,6 +146,22 @@ if command -v script >/dev/null; then
 	check_out "it read nothing: its standard input is /dev/null" "read []"
 	"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 fi
+
+# 4e. The command line is the point's name unless --name gives one: bytes that
+# are not UTF-8 or a newline in it were stored as they are (a name --name
+# refuses). It is a usage error that names the byte, and --name is the way.
+before=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 -- printf $'\xff'
+check_rc "a command line that is not UTF-8 (no --name) is a usage error" 2
+check_err "it names the byte" "record: the command line (the point's name without --name): invalid UTF-8 at byte 8"
+check_err "and the way out" "hint: --name NAME names the point"
+run "$BENCHDB" --db "$DB" record --runs 1 -- printf $'a\nb'
+check_rc "a newline in the command line (no --name) is a usage error" 2
+check_err "it names the character" "contains a control character (U+000A) at byte 9"
+check "neither stored a run" test "$(runs_stored)" = "$before"
+run "$BENCHDB" --db "$DB" record --runs 1 --name 'printf a-newline-b' -- printf $'a\nb'
+check_rc "with --name the same command is recorded" 0
+"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 
 # 5. Sweeps: one point per value, tagged with it.
 run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
