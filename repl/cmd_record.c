@@ -80,6 +80,25 @@ static void on_stop_signal(int sig)
 	interrupted = sig;
 }
 
+/* The running command's process group, 0 while none. */
+static volatile sig_atomic_t running_group;
+
+/* Ctrl-Z (SIGTSTP) reaches record alone, the command's group not being the
+ * terminal's: the command is stopped with record, and continued with it. */
+static void on_terminal_stop(int sig)
+{
+	(void)sig;
+	int saved = errno;
+	pid_t group = running_group;
+	if (group > 0)
+		kill(-group, SIGSTOP);
+	kill(getpid(), SIGSTOP);
+	/* Continued (fg, bg, SIGCONT): so is the command. */
+	if (group > 0)
+		kill(-group, SIGCONT);
+	errno = saved;
+}
+
 /* "interrupted" for Ctrl-C, else the signal's name. */
 static const char *stopped_by(void)
 {
@@ -215,6 +234,7 @@ static void exec_child(char **argv, int stdout_fd, int report_fd)
 	dfl.sa_handler = SIG_DFL;
 	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
 		sigaction(stop_signals[i], &dfl, NULL);
+	sigaction(SIGTSTP, &dfl, NULL);
 	if (stdout_fd >= 0) {
 		dup2(stdout_fd, STDOUT_FILENO);
 		close(stdout_fd);
@@ -410,8 +430,10 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		exec_child(argv, capture ? out[1] : -1, report[1]);
 	}
 	/* Both sides set the group: signals may come before the child runs. */
-	if (pid > 0)
+	if (pid > 0) {
 		setpgid(pid, pid);
+		running_group = pid;
+	}
 	close(report[1]);
 	if (capture)
 		close(out[1]);
@@ -444,6 +466,7 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	running_group = 0;
 	*wall = seconds_between(&t0, &t1);
 	if (got == (ssize_t)sizeof exec_errno) {
 		*err = exec_errno;
@@ -1202,6 +1225,15 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	interrupted = 0;
 	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
 		sigaction(stop_signals[i], &on_stop, &old_stop[i]);
+	/* A SIGTSTP ignored (a job started without job control) stays so. */
+	struct sigaction on_tstp, old_tstp;
+	memset(&on_tstp, 0, sizeof on_tstp);
+	on_tstp.sa_handler = on_terminal_stop;
+	on_tstp.sa_flags = SA_RESTART;
+	sigemptyset(&on_tstp.sa_mask);
+	sigaction(SIGTSTP, NULL, &old_tstp);
+	if (old_tstp.sa_handler != SIG_IGN)
+		sigaction(SIGTSTP, &on_tstp, NULL);
 
 	cli_machine machine;
 	cli_machine_read(&machine);
@@ -1259,6 +1291,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 restore:
 	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
 		sigaction(stop_signals[i], &old_stop[i], NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
 out:
 	bdb_run_free(run);
 	bdb_buf_free(&capture);

@@ -147,6 +147,37 @@ if command -v script >/dev/null; then
 	"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 fi
 
+# 4d2. Ctrl-Z (SIGTSTP) reaches record alone (the command's group is not the
+# terminal's): the command is stopped with record and continued with it;
+# before, it ran on while record was stopped.
+state() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1; }
+before=$(runs_stored)
+"$BENCHDB" --db "$DB" record --runs 1 --name tstp -- sleep 5 >"$OUT" 2>"$ERR" &
+pid=$!
+child=
+for _ in $(seq 100); do
+	child=$(pgrep -P "$pid" -x sleep) && break
+	sleep 0.05
+done
+kill -TSTP "$pid"
+for _ in $(seq 100); do
+	[ "$(state "$pid")" = T ] && [ "$(state "$child")" = T ] && break
+	sleep 0.05
+done
+check "SIGTSTP stops record" test "$(state "$pid")" = T
+check "and the command ($child)" test -n "$child" -a "$(state "$child")" = T
+kill -CONT "$pid"
+for _ in $(seq 100); do
+	[ "$(state "$child")" != T ] && break
+	sleep 0.05
+done
+check "SIGCONT to record continues the command" test "$(state "$child")" != T
+wait "$pid"
+RC=$?
+check_rc "record then ends as usual" 0
+check "and stores its run" test "$(runs_stored)" = $((before + 1))
+"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
+
 # 4e. The command line is the point's name unless --name gives one: bytes that
 # are not UTF-8 or a newline in it were stored as they are (a name --name
 # refuses). It is a usage error that names the byte, and --name is the way.
