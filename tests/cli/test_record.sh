@@ -76,6 +76,20 @@ check_rc "--ignore-failure keeps going and stores" 0
 check_out "it counts the failed runs" "2 runs (2 failed)"
 before=$(runs_stored)
 
+# eventually CMD...: runs CMD until it succeeds, 100 times at most, 50 ms
+# apart (a process to start, stop or end); its last status.
+eventually() {
+	for _ in $(seq 100); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	"$@"
+}
+# sleep_child PID: child= the sleep PID started; sleep_grandchild PID:
+# grandchild= the sleep of the sh PID started.
+sleep_child() { child=$(pgrep -P "$1" -x sleep); }
+sleep_grandchild() { grandchild=$(pgrep -P "$(pgrep -P "$1" -x sh)" -x sleep 2>/dev/null); }
+
 # 4. SIGINT during a run: stop, store nothing, exit 130, quickly.
 "$BENCHDB" --db "$DB" record --runs 3 -- sleep 5 >"$OUT" 2>"$ERR" &
 pid=$!
@@ -95,11 +109,7 @@ check "no sleep is left running" test -z "$(pgrep -f '^sleep 5$' -P "$pid" 2>/de
 for sig in TERM HUP; do
 	"$BENCHDB" --db "$DB" record --runs 3 -- sleep 31 >"$OUT" 2>"$ERR" &
 	pid=$!
-	child=
-	for _ in $(seq 100); do
-		child=$(pgrep -P "$pid" -x sleep) && break
-		sleep 0.05
-	done
+	eventually sleep_child "$pid"
 	kill -"$sig" "$pid"
 	wait "$pid"
 	RC=$?
@@ -121,11 +131,7 @@ ended() { [ -n "$1" ] && { [ ! -r "/proc/$1/stat" ] || grep -q '^[0-9]* ([^)]*) 
 for sig in INT TERM HUP; do
 	"$BENCHDB" --db "$DB" record --runs 3 -- sh -c 'sleep 37 & wait' >"$OUT" 2>"$ERR" &
 	pid=$!
-	shell= grandchild=
-	for _ in $(seq 100); do
-		shell=$(pgrep -P "$pid" -x sh) && grandchild=$(pgrep -P "$shell" -x sleep) && break
-		sleep 0.05
-	done
+	eventually sleep_grandchild "$pid"
 	kill -"$sig" "$pid"
 	wait "$pid"
 	RC=$?
@@ -154,23 +160,14 @@ state() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1; }
 before=$(runs_stored)
 "$BENCHDB" --db "$DB" record --runs 1 --name tstp -- sleep 5 >"$OUT" 2>"$ERR" &
 pid=$!
-child=
-for _ in $(seq 100); do
-	child=$(pgrep -P "$pid" -x sleep) && break
-	sleep 0.05
-done
+eventually sleep_child "$pid"
 kill -TSTP "$pid"
-for _ in $(seq 100); do
-	[ "$(state "$pid")" = T ] && [ "$(state "$child")" = T ] && break
-	sleep 0.05
-done
+stopped() { [ "$(state "$1")" = T ]; }
+eventually stopped "$child"
 check "SIGTSTP stops record" test "$(state "$pid")" = T
 check "and the command ($child)" test -n "$child" -a "$(state "$child")" = T
 kill -CONT "$pid"
-for _ in $(seq 100); do
-	[ "$(state "$child")" != T ] && break
-	sleep 0.05
-done
+eventually eval '! stopped "$child"'
 check "SIGCONT to record continues the command" test "$(state "$child")" != T
 wait "$pid"
 RC=$?
