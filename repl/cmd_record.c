@@ -235,6 +235,14 @@ static void exec_child(char **argv, int stdout_fd, int report_fd)
 	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
 		sigaction(stop_signals[i], &dfl, NULL);
 	sigaction(SIGTSTP, &dfl, NULL);
+	/* A background group that reads the terminal (/dev/tty), writes to it
+	 * under `stty tostop` or sets its modes is stopped, and record would
+	 * wait for ever: ignored, these signals make the read fail (EIO) and
+	 * let the rest proceed, in every process the command starts. */
+	struct sigaction ign = dfl;
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGTTIN, &ign, NULL);
+	sigaction(SIGTTOU, &ign, NULL);
 	if (stdout_fd >= 0) {
 		dup2(stdout_fd, STDOUT_FILENO);
 		close(stdout_fd);

@@ -151,6 +151,18 @@ if command -v script >/dev/null; then
 	check_rc "a command reading the terminal's standard input ends" 0
 	check_out "it read nothing: its standard input is /dev/null" "read []"
 	"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
+	# Reading /dev/tty, or writing to the terminal under stty tostop, stopped
+	# the command's background group (SIGTTIN, SIGTTOU): record waited for
+	# ever (timeout ended it, 124). The read fails, the write is written.
+	before=$(runs_stored)
+	run timeout 60 script -qec "'$BENCHDB' --db '$DB' record --runs 1 -- sh -c 'read line </dev/tty'" /dev/null
+	check_rc "a command reading /dev/tty fails (EIO) instead of stopping" 1
+	check_out "record says how it ended" "'sh -c read line </dev/tty' exited with status 1 in run 1; nothing stored"
+	check "it stored no run" test "$(runs_stored)" = "$before"
+	run timeout 60 script -qec "stty tostop; '$BENCHDB' --db '$DB' record --runs 1 --name tostop -- sh -c 'echo to-the-terminal >&2'" /dev/null
+	check_rc "a command writing to the terminal under stty tostop ends" 0
+	check_out "what it wrote reaches the terminal" "to-the-terminal"
+	"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 fi
 
 # 4d2. Ctrl-Z (SIGTSTP) reaches record alone (the command's group is not the
