@@ -959,8 +959,12 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	}
 	o->cmd = argv + i;
 	o->n_cmd = argc - i;
-	if (o->n_cmd == 0)
-		return cli_usage_error("record", "expected the command to run after '--'");
+	bool blank = true;
+	for (int w = 0; w < o->n_cmd && blank; w++)
+		blank = o->cmd[w][strspn(o->cmd[w], " \t\n")] == '\0';
+	if (blank)
+		return cli_usage_error("record", "expected the command to run after '--'%s",
+				       o->n_cmd ? ", got only blanks" : "");
 	if (o->runs_given && o->min_time > 0)
 		return cli_usage_error("record", "--runs and --min-time exclude each other");
 	if (o->param && (o->has_format || o->output))

@@ -203,6 +203,16 @@ run "$BENCHDB" --db "$DB" record --runs 1 --name 'printf a-newline-b' -- printf 
 check_rc "with --name the same command is recorded" 0
 "$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 
+# 4f. A blank command: with --shell, sh -c '' was measured and the run then
+# refused for its empty point name (exit 3); ' ' stored a point named ' '.
+before=$(runs_stored)
+for blank in '' ' '; do
+	run "$BENCHDB" --db "$DB" record --runs 2 --shell -- "$blank"
+	check_rc "record --shell -- '$blank' is a usage error" 2
+	check_err "it says the command is blank" "record: expected the command to run after '--', got only blanks"
+done
+check "a blank command stored no run" test "$(runs_stored)" = "$before"
+
 # 5. Sweeps: one point per value, tagged with it.
 run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
 check_rc "an -L sweep exits 0" 0
