@@ -1230,6 +1230,15 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 
+	/* Measuring may take long: a --db that cannot be opened or made fails
+	 * now, not after the runs. A store this open made is removed again
+	 * (close_unused), so a command that fails leaves no store behind. */
+	bdb_store *probe;
+	code = cli_open_store(ctx, true, false, &probe);
+	if (code)
+		goto out;
+	bdb_store_close_unused(probe);
+
 	struct sigaction on_stop, old_stop[N_STOP_SIGNALS];
 	memset(&on_stop, 0, sizeof on_stop);
 	on_stop.sa_handler = on_stop_signal; /* no SA_RESTART: wait4 and read return EINTR */

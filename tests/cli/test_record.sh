@@ -213,6 +213,18 @@ for blank in '' ' '; do
 done
 check "a blank command stored no run" test "$(runs_stored)" = "$before"
 
+# 4g. A --db that cannot be made failed only after every run (a benchmark of
+# hours measured for nothing): it fails before the command runs. A new store
+# is left only when a run is stored.
+: >"$WORK/a-file"
+run "$BENCHDB" --db "$WORK/a-file/db" record --runs 1 -- touch "$WORK/ran"
+check_rc "a --db that cannot be made (under a file) exits 3" 3
+check_err "it says why" "$WORK/a-file/db: cannot create the store directory"
+check "before running the command" test ! -e "$WORK/ran"
+run "$BENCHDB" --db "$WORK/new-db" record --runs 1 -- false
+check_rc "a failing command into a new --db exits with its status" 1
+check "and leaves no store there" test ! -e "$WORK/new-db"
+
 # 5. Sweeps: one point per value, tagged with it.
 run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
 check_rc "an -L sweep exits 0" 0
