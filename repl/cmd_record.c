@@ -1237,7 +1237,21 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	code = cli_open_store(ctx, true, false, &probe);
 	if (code)
 		goto out;
+	/* So does an --id that is taken: the new run always differs (its
+	 * timings, its time). */
+	bdb_reader *r;
+	uint64_t taken;
+	if (o.meta.id && !(o.put_flags & BDB_PUT_REPLACE) && bdb_reader_begin(probe, &r) == 0) {
+		if (bdb_reader_find_id(r, o.meta.id, &taken) == 0) {
+			cli_error("record: run %s is already stored; --replace replaces it",
+				  o.meta.id);
+			code = EXIT_INPUT;
+		}
+		bdb_reader_end(r);
+	}
 	bdb_store_close_unused(probe);
+	if (code)
+		goto out;
 
 	struct sigaction on_stop, old_stop[N_STOP_SIGNALS];
 	memset(&on_stop, 0, sizeof on_stop);

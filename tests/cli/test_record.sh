@@ -150,7 +150,6 @@ if command -v script >/dev/null; then
 	run timeout 60 script -qec "'$BENCHDB' --db '$DB' record --runs 1 --name tty-read -- sh -c 'read line; echo \"read [\$line]\" >&2'" /dev/null
 	check_rc "a command reading the terminal's standard input ends" 0
 	check_out "it read nothing: its standard input is /dev/null" "read []"
-	"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 	# Reading /dev/tty, or writing to the terminal under stty tostop, stopped
 	# the command's background group (SIGTTIN, SIGTTOU): record waited for
 	# ever (timeout ended it, 124). The read fails, the write is written.
@@ -162,7 +161,6 @@ if command -v script >/dev/null; then
 	run timeout 60 script -qec "stty tostop; '$BENCHDB' --db '$DB' record --runs 1 --name tostop -- sh -c 'echo to-the-terminal >&2'" /dev/null
 	check_rc "a command writing to the terminal under stty tostop ends" 0
 	check_out "what it wrote reaches the terminal" "to-the-terminal"
-	"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 fi
 
 # 4d2. Ctrl-Z (SIGTSTP) reaches record alone (the command's group is not the
@@ -185,7 +183,6 @@ wait "$pid"
 RC=$?
 check_rc "record then ends as usual" 0
 check "and stores its run" test "$(runs_stored)" = $((before + 1))
-"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 
 # 4e. The command line is the point's name unless --name gives one: bytes that
 # are not UTF-8 or a newline in it were stored as they are (a name --name
@@ -201,7 +198,6 @@ check_err "it names the character" "contains a control character (U+000A) at byt
 check "neither stored a run" test "$(runs_stored)" = "$before"
 run "$BENCHDB" --db "$DB" record --runs 1 --name 'printf a-newline-b' -- printf $'a\nb'
 check_rc "with --name the same command is recorded" 0
-"$BENCHDB" --db "$DB" --json -c 'drop run latest' >/dev/null
 
 # 4f. A blank command: with --shell, sh -c '' was measured and the run then
 # refused for its empty point name (exit 3); ' ' stored a point named ' '.
@@ -224,6 +220,18 @@ check "before running the command" test ! -e "$WORK/ran"
 run "$BENCHDB" --db "$WORK/new-db" record --runs 1 -- false
 check_rc "a failing command into a new --db exits with its status" 1
 check "and leaves no store there" test ! -e "$WORK/new-db"
+
+# An --id that is taken (without --replace) failed likewise after the runs.
+"$BENCHDB" --db "$DB" record --runs 1 --id taken -- true >/dev/null
+before=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 --id taken -- touch "$WORK/ran-taken"
+check_rc "an --id that is taken exits 3" 3
+check_err "it says so and what to do" "record: run taken is already stored; --replace replaces it"
+check "before running the command" test ! -e "$WORK/ran-taken"
+run "$BENCHDB" --db "$DB" record --runs 1 --id taken --replace -- true
+check_rc "--replace replaces it" 0
+check_out "and says so" "Replaced run taken"
+check "the store has as many runs" test "$(runs_stored)" = "$before"
 
 # 5. Sweeps: one point per value, tagged with it.
 run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
