@@ -36,7 +36,7 @@ static const char record_usage[] =
     "  --warmup N       runs before measuring, discarded (default 0)\n"
     "  --runs N         measured runs (default 10; 1 with --format or --output)\n"
     "  --min-time S     instead of --runs: measure until S seconds of runs (3 runs\n"
-    "                   at least)\n"
+    "                   at least, 1000000 at most)\n"
     "  --tag K=V        a tag of every point (repeatable)\n"
     "  --commit, --branch, --id, --no-env   as ingest: the commit and branch\n"
     "                   default to the CI job's (GITHUB_SHA, CI_COMMIT_SHA, ...);\n"
@@ -66,6 +66,7 @@ static const char record_usage[] =
 
 #define MAX_TAGS      64
 #define MIN_TIME_RUNS 3
+#define MAX_RUNS      1000000 /* --runs, --warmup, and --min-time's runs at most */
 
 /* The signal that stopped record (SIGINT, or SIGTERM and SIGHUP as a CI
  * runner cancelling the job sends): the measuring stops, the command is
@@ -786,9 +787,9 @@ static bool parse_count(const char *option, const char *v, long min, long *out)
 	char *end;
 	errno = 0;
 	long n = strtol(v, &end, 10);
-	if (errno || end == v || *end || n < min || n > 1000000) {
-		cli_error("record: %s: expected a whole number from %ld to 1000000, got '%s'",
-			  option, min, v);
+	if (errno || end == v || *end || n < min || n > MAX_RUNS) {
+		cli_error("record: %s: expected a whole number from %ld to %d, got '%s'", option,
+			  min, MAX_RUNS, v);
 		return false;
 	}
 	*out = n;
@@ -993,7 +994,8 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		bool warmup = i < o->warmup;
 		if (!warmup && o->min_time <= 0 && (long)m->n >= o->runs)
 			break;
-		if (!warmup && o->min_time > 0 && m->n >= MIN_TIME_RUNS && elapsed >= o->min_time)
+		if (!warmup && o->min_time > 0 && m->n >= MIN_TIME_RUNS &&
+		    (elapsed >= o->min_time || m->n >= MAX_RUNS))
 			break;
 		if (o->progress)
 			show_progress(o, m, warmup ? i : o->warmup, o->runs, elapsed);
