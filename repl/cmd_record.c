@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -1088,6 +1089,19 @@ static int read_results(const record_opts *o, int64_t started_us, const bdb_buf 
 	return EXIT_OK;
 }
 
+/* Whether the file at path is the one before was stat'ed as (before_ok:
+ * it existed): same inode, size, and modification and change times. */
+static bool file_unchanged(const char *path, bool before_ok, const struct stat *before)
+{
+	struct stat now;
+	return before_ok && stat(path, &now) == 0 && now.st_ino == before->st_ino &&
+	       now.st_dev == before->st_dev && now.st_size == before->st_size &&
+	       now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+	       now.st_mtim.tv_nsec == before->st_mtim.tv_nsec &&
+	       now.st_ctim.tv_sec == before->st_ctim.tv_sec &&
+	       now.st_ctim.tv_nsec == before->st_ctim.tv_nsec;
+}
+
 /* A new run for record's own points: id, timestamp, commit, branch. */
 static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 {
@@ -1276,6 +1290,11 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	cli_machine_read(&machine);
 	cli_machine_warn(&machine, machine.load_before);
 	cli_machine_warn_setup(&machine);
+	/* --output FILE as it was before the runs: one that no run wrote is
+	 * left from before (a command that does not use {out}, or failed to
+	 * write it and exited 0), and its results are not this record's. */
+	struct stat output_before;
+	bool output_existed = o.output && stat(o.output, &output_before) == 0;
 	int64_t started_us = bdb_time_now();
 	size_t n_points = o.param ? o.n_values : 1;
 	measured *results = calloc(n_points, sizeof *results);
@@ -1307,6 +1326,12 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	/* Once: the load rose above the cores while measuring. */
 	if (!code && machine.load_before <= (double)machine.cores)
 		cli_machine_warn(&machine, machine.load_after);
+	if (!code && o.output && file_unchanged(o.output, output_existed, &output_before)) {
+		cli_error("record: --output %s: no run wrote it (it is as it was before the "
+			  "runs; does CMD write {out}?); nothing stored",
+			  o.output);
+		code = EXIT_INPUT;
+	}
 	if (!code)
 		code = o.has_format || o.output ? read_results(&o, started_us, &capture, &run)
 						: (new_run(&o, started_us, &run) ? EXIT_INPUT : 0);

@@ -332,6 +332,13 @@ run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/gb.json" -- \
 	cp "$FIXTURES/gbench_plain.json" '{out}'
 check_rc "recording the same results again stores another run" 0
 check_out "under record's own id (not the adapter's hash of the file)" "Stored run record-"
+# FILE left from before that no run wrote (CMD does not use {out}, or did not
+# write it and exited 0): its results were stored as this record's.
+before=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/gb.json" -- true
+check_rc "an --output FILE no run wrote is an input error" 3
+check_err "it says so" "record: --output $WORK/gb.json: no run wrote it (it is as it was before the runs; does CMD write {out}?); nothing stored"
+check "it stored nothing" test "$(runs_stored)" = "$before"
 
 # 9. --format gbench: a real Google Benchmark program's standard output.
 if ! [ -e /usr/include/benchmark/benchmark.h ]; then
