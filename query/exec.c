@@ -269,6 +269,14 @@ static int cli_ref_error(const bdb__run_ref *rr, const char *ref, int rc, bdb_di
 
 int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d)
 {
+	bool picked;
+	return bdb_query_resolve_run_picked(r, ref, seq, &picked, d);
+}
+
+int bdb_query_resolve_run_picked(bdb_reader *r, const char *ref, uint64_t *seq, bool *picked,
+				 bdb_diag *d)
+{
+	*picked = false;
 	bdb_buf text;
 	bdb_buf_init(&text);
 	cli_ref_text(ref, &text);
@@ -290,6 +298,7 @@ int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_dia
 		bdb__run_ref id = {.kind = BDB__RUN_ID, .name = ref};
 		int found = bdb__resolve_run(&ex, &id, seq, &info);
 		if (found != BDB_ENOTFOUND || rc == BDB_EQUERY) {
+			/* An id names its run. */
 			rc = found ? cli_ref_error(&id, ref, found, d) : 0;
 			goto done;
 		}
@@ -301,6 +310,7 @@ int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_dia
 	rc = bdb__resolve_run(&ex, &rr, seq, &info);
 	if (rc)
 		rc = cli_ref_error(&rr, ref, rc, d);
+	*picked = !rc && rr.kind != BDB__RUN_ID && rr.kind != BDB__RUN_BASELINE;
 done:
 	bdb_arena_free(&arena);
 	bdb_buf_free(&text);

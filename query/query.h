@@ -165,6 +165,15 @@ size_t bdb_query_statement_end(const char *text, bool *complete);
  */
 int bdb_query_resolve_run(bdb_reader *r, const char *ref, uint64_t *seq, bdb_diag *d);
 
+/*
+ * As bdb_query_resolve_run; *picked is true when ref picks the run by its
+ * place among the stored runs (latest, latest~N, latest on branch B,
+ * commit PREFIX, a date), false when it names one (a run id, a baseline):
+ * a picked run may be one of several stored for its commit.
+ */
+int bdb_query_resolve_run_picked(bdb_reader *r, const char *ref, uint64_t *seq, bool *picked,
+				 bdb_diag *d);
+
 /* ---- The statements (their table: query/statements.c) ---- */
 
 /* Whether word[0..n) is the first keyword of a statement ("trend", "show"). */

@@ -49,9 +49,10 @@ static const char check_usage[] =
     "relative links).\n"
     "A missing store, baseline or run is an error (exit 3) that says which;\n"
     "so is a run that is its own base or shares no series with it (nothing to\n"
-    "judge). A latest\n"
-    "or --commit run whose commit has another run of other series (several\n"
-    "result files of one CI job) is exit 2: judge each with --run.\n"
+    "judge). A run picked by its place (the latest, --run latest~N or 'latest\n"
+    "on branch B', a date, --commit) whose commit has another run of other\n"
+    "series (several result files of one CI job) is exit 2: judge each with\n"
+    "--run ID.\n"
     "--allow-missing-baseline passes (exit 0) when only the baseline is missing,\n"
     "for a first CI run. benchkit's form (the store given with --data) keeps\n"
     "benchkit's texts, arrows and exit 0 with no store, baseline or runs.\n"
@@ -331,9 +332,11 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 	else
 		bdb_buf_puts(&ref, q->run ? q->run : "latest");
 	int code = EXIT_OK;
+	bool picked = false;
 	if (!q->run && !q->commit && bdb_reader_latest(r, 0, &seq) == BDB_ENOTFOUND) {
 		out->no_runs = true;
-	} else if ((rc = bdb_query_resolve_run(r, bdb_buf_cstr(&ref), &seq, &d)) != 0) {
+	} else if ((rc = bdb_query_resolve_run_picked(r, bdb_buf_cstr(&ref), &seq, &picked, &d)) !=
+		   0) {
 		if (!d.message[0])
 			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
 		fprintf(stderr, "benchdb: error: check: %s\n", d.message);
@@ -343,11 +346,12 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		uint64_t other = 0;
 		copy_id(r, seq, out->current, sizeof out->current);
 		rc = bdb_reader_run_info(r, seq, &judged);
-		/* --run names one run; the latest or a commit may be one of a
-		 * job's several result files, and the others would go unjudged.
+		/* A run id names one run; the latest (latest~N, on a branch),
+		 * a commit or a date picks one that may be one of a job's
+		 * several result files, and the others would go unjudged.
 		 * benchkit's form judges the latest run, as benchkit does. */
-		if (!rc && !q->run && !q->benchkit && (rc = sibling_with_other_series(r, &judged, &other)) == 0 &&
-		    other) {
+		if (!rc && picked && !q->benchkit &&
+		    (rc = sibling_with_other_series(r, &judged, &other)) == 0 && other) {
 			char other_id[512] = "";
 			copy_id(r, other, other_id, sizeof other_id);
 			cli_error("check: commit %s has runs with different series (%s, %s): a "

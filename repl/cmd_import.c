@@ -15,12 +15,25 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 	       s->entries, what, input, s->runs_unchanged, s->runs_replaced);
 	if (s->duplicates)
 		printf(", %zu recorded twice counted once", s->duplicates);
+	if (s->skipped_dirs)
+		printf(", %zu director%s without machine.json left out", s->skipped_dirs,
+		       s->skipped_dirs == 1 ? "y" : "ies");
 	printf(")\n");
-	if (s->skipped_null || s->skipped_unit)
+	if (s->skipped_dirs)
+		fprintf(stderr,
+			"benchdb: warning: %s: left out %zu director%s without machine.json "
+			"(no machine's results); the first: %s\n",
+			input, s->skipped_dirs, s->skipped_dirs == 1 ? "y" : "ies",
+			s->first_skipped_dir);
+	if (s->skipped_null || s->skipped_unit || s->skipped_name) {
 		fprintf(stderr,
 			"benchdb: warning: %s: left out %zu result(s) without a value (null) "
-			"and %zu whose unit is not a unit; the first: %s\n",
-			input, s->skipped_null, s->skipped_unit, s->first_skipped);
+			"and %zu whose unit is not a unit",
+			input, s->skipped_null, s->skipped_unit);
+		if (s->skipped_name)
+			fprintf(stderr, " and %zu without a name", s->skipped_name);
+		fprintf(stderr, "; the first: %s\n", s->first_skipped);
+	}
 }
 
 /* An import's outcome rc said: its summary, or its error; an exit code. */
@@ -82,8 +95,8 @@ static const char gab_usage[] =
     "gh-pages, or its JSON): every entry of every suite becomes one run (commit,\n"
     "commit time, author, message and URL; tag suite=NAME), the tool gives the\n"
     "metric and its direction. Importing a file that has grown adds only its new\n"
-    "entries. Results without a value or with a unit that is not one are left out\n"
-    "and reported. The whole file is checked first: a bad file stores nothing\n"
+    "entries. Results without a value, with a unit that is not one or without a\n"
+    "name are left out and reported. The whole file is checked first: a bad file stores nothing\n"
     "(exit 3). 'benchdb ingest data.js' does the same.\n"
     "  --replace   replace different runs stored under the same ids\n";
 
@@ -99,8 +112,8 @@ static const char asv_usage[] =
     "directory per machine, or one machine's directory): every result file\n"
     "becomes one run, in the order of its date; parameters become tags, the\n"
     "environment name tag env, machine.json the environment. Failed benchmarks\n"
-    "(null) are left out and reported. Everything is checked first: a bad file\n"
-    "stores nothing (exit 3).\n"
+    "(null) and directories without machine.json are left out and reported.\n"
+    "Everything is checked first: a bad file stores nothing (exit 3).\n"
     "  --replace   replace different runs stored under the same ids\n";
 
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv)

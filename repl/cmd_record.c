@@ -2,10 +2,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -30,11 +32,12 @@ static const char record_usage[] =
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
-    "  --name NAME      the point's name\n"
+    "  --name NAME      the point's name (needed when the command line is not\n"
+    "                   UTF-8 text or holds a control character)\n"
     "  --warmup N       runs before measuring, discarded (default 0)\n"
     "  --runs N         measured runs (default 10; 1 with --format or --output)\n"
     "  --min-time S     instead of --runs: measure until S seconds of runs (3 runs\n"
-    "                   at least)\n"
+    "                   at least, 1000000 at most)\n"
     "  --tag K=V        a tag of every point (repeatable)\n"
     "  --commit, --branch, --id, --no-env   as ingest: the commit and branch\n"
     "                   default to the CI job's (GITHUB_SHA, CI_COMMIT_SHA, ...);\n"
@@ -56,13 +59,15 @@ static const char record_usage[] =
     "                   detected)\n"
     "\n"
     "A run of CMD that fails stores nothing, and record exits with CMD's status\n"
-    "(128 + N for signal N). Ctrl-C stops CMD, stores nothing and exits 130;\n"
-    "SIGTERM and SIGHUP likewise (exit 143, 129). A\n"
+    "(128 + N for signal N). Ctrl-C stops CMD and every process it started (its\n"
+    "process group), stores nothing and exits 130; SIGTERM and SIGHUP likewise\n"
+    "(exit 143, 129). SIGKILL cannot be caught: CMD is left running. A\n"
     "terminal shows the progress on standard error. Exit 3 when the run could\n"
     "not be stored.\n";
 
 #define MAX_TAGS      64
 #define MIN_TIME_RUNS 3
+#define MAX_RUNS      1000000 /* --runs, --warmup, and --min-time's runs at most */
 
 /* The signal that stopped record (SIGINT, or SIGTERM and SIGHUP as a CI
  * runner cancelling the job sends): the measuring stops, the command is
@@ -75,6 +80,25 @@ static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP};
 static void on_stop_signal(int sig)
 {
 	interrupted = sig;
+}
+
+/* The running command's process group, 0 while none. */
+static volatile sig_atomic_t running_group;
+
+/* Ctrl-Z (SIGTSTP) reaches record alone, the command's group not being the
+ * terminal's: the command is stopped with record, and continued with it. */
+static void on_terminal_stop(int sig)
+{
+	(void)sig;
+	int saved = errno;
+	pid_t group = running_group;
+	if (group > 0)
+		kill(-group, SIGSTOP);
+	kill(getpid(), SIGSTOP);
+	/* Continued (fg, bg, SIGCONT): so is the command. */
+	if (group > 0)
+		kill(-group, SIGCONT);
+	errno = saved;
 }
 
 /* "interrupted" for Ctrl-C, else the signal's name. */
@@ -192,15 +216,35 @@ typedef enum run_end {
 	RUN_NOT_STARTED	 /* fork or exec failed (*err) */
 } run_end;
 
-/* The child's side: stdout to /dev/null or to the capture pipe, then exec.
- * An exec failure is reported through report_fd as errno. */
+/* The child's side: its own process group (so that stopping it reaches
+ * every process it starts), stdin from /dev/null when it is a terminal (a
+ * background group reading it would be stopped, and record would wait
+ * forever), stdout to /dev/null or to the capture pipe, then exec. An exec
+ * failure is reported through report_fd as errno. */
 static void exec_child(char **argv, int stdout_fd, int report_fd)
 {
+	setpgid(0, 0);
+	if (isatty(STDIN_FILENO)) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0) {
+			dup2(null, STDIN_FILENO);
+			close(null);
+		}
+	}
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
 	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
 		sigaction(stop_signals[i], &dfl, NULL);
+	sigaction(SIGTSTP, &dfl, NULL);
+	/* A background group that reads the terminal (/dev/tty), writes to it
+	 * under `stty tostop` or sets its modes is stopped, and record would
+	 * wait for ever: ignored, these signals make the read fail (EIO) and
+	 * let the rest proceed, in every process the command starts. */
+	struct sigaction ign = dfl;
+	ign.sa_handler = SIG_IGN;
+	sigaction(SIGTTIN, &ign, NULL);
+	sigaction(SIGTTOU, &ign, NULL);
 	if (stdout_fd >= 0) {
 		dup2(stdout_fd, STDOUT_FILENO);
 		close(stdout_fd);
@@ -228,20 +272,132 @@ static int pipe_cloexec(int fds[2])
 	return 0;
 }
 
-/* Stops the child after our SIGINT (SIGTERM, SIGHUP): the same signal,
- * then SIGKILL when it has not ended within two seconds. Reaps it. */
+/* Stops the child's process group (the child and every process it
+ * started) after our SIGINT (SIGTERM, SIGHUP): the same signal, then
+ * SIGKILL when the group has not ended within two seconds. Reaps the
+ * child. */
 static void stop_child(pid_t pid)
 {
-	kill(pid, interrupted ? interrupted : SIGINT);
+	kill(-pid, interrupted ? interrupted : SIGINT);
+	bool reaped = false;
 	for (int i = 0; i < 200; i++) {
-		if (waitpid(pid, NULL, WNOHANG) == pid)
+		reaped = reaped || waitpid(pid, NULL, WNOHANG) == pid;
+		/* Once the child is reaped, the group is empty when no
+		 * process of it is left to signal. */
+		if (reaped && kill(-pid, 0) != 0 && errno == ESRCH)
 			return;
 		struct timespec tick = {0, 10 * 1000 * 1000};
 		nanosleep(&tick, NULL);
 	}
-	kill(pid, SIGKILL);
-	while (waitpid(pid, NULL, 0) < 0 && errno == EINTR)
+	kill(-pid, SIGKILL);
+	while (!reaped && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
+}
+
+/* The write end of the pipe that SIGCHLD wakes the capture loop through
+ * (-1 while none): a process the command left behind (a daemon) keeps the
+ * output pipe open, so its end is no sign that the command exited. */
+static volatile sig_atomic_t child_exit_fd = -1;
+
+static void on_child_exit(int sig)
+{
+	(void)sig;
+	int saved = errno;
+	if (child_exit_fd >= 0) {
+		ssize_t w = write(child_exit_fd, "", 1);
+		(void)w;
+	}
+	errno = saved;
+}
+
+/* Makes the pipe wake (both ends non-blocking, closed at exec) that
+ * SIGCHLD writes a byte to; *old gets SIGCHLD's action. 0 or -1 (errno). */
+static int begin_child_watch(int wake[2], struct sigaction *old)
+{
+	if (pipe_cloexec(wake) != 0)
+		return -1;
+	fcntl(wake[0], F_SETFL, O_NONBLOCK);
+	fcntl(wake[1], F_SETFL, O_NONBLOCK);
+	child_exit_fd = wake[1];
+	struct sigaction on_chld;
+	memset(&on_chld, 0, sizeof on_chld);
+	on_chld.sa_handler = on_child_exit;
+	on_chld.sa_flags = SA_NOCLDSTOP | SA_RESTART;
+	sigemptyset(&on_chld.sa_mask);
+	sigaction(SIGCHLD, &on_chld, old);
+	return 0;
+}
+
+static void end_child_watch(int wake[2], const struct sigaction *old)
+{
+	sigaction(SIGCHLD, old, NULL);
+	child_exit_fd = -1;
+	close(wake[0]);
+	close(wake[1]);
+}
+
+/* Whether child pid has ended (not reaped: wait4 still gets its usage). */
+static bool child_ended(pid_t pid)
+{
+	siginfo_t info;
+	memset(&info, 0, sizeof info);
+	return waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
+	       info.si_pid == pid;
+}
+
+/* Appends n bytes of chunk to capture: past the input limit one byte is
+ * enough for the adapter to refuse it; the rest is dropped. */
+static void capture_append(bdb_buf *capture, const char *chunk, size_t n)
+{
+	size_t room =
+	    capture->len <= BDB_INGEST_MAX_INPUT ? BDB_INGEST_MAX_INPUT + 1 - capture->len : 0;
+	bdb_buf_append(capture, chunk, n < room ? n : room);
+}
+
+/*
+ * Reads the command's standard output (fd) into capture until its end, or
+ * until the command (pid) has ended and what it wrote is read: processes it
+ * left behind may hold the pipe open for ever. wake is the read end of the
+ * SIGCHLD pipe. Returns true when our SIGINT (SIGTERM, SIGHUP) stopped the
+ * command (reaped then), false otherwise (not reaped).
+ */
+static bool read_output(pid_t pid, int fd, int wake, bdb_buf *capture)
+{
+	char chunk[65536];
+	struct pollfd fds[2] = {{fd, POLLIN, 0}, {wake, POLLIN, 0}};
+	for (;;) {
+		if (interrupted) {
+			stop_child(pid);
+			return true;
+		}
+		if (poll(fds, 2, -1) < 0) {
+			if (errno != EINTR)
+				return false;
+			continue; /* our SIGINT is seen above */
+		}
+		if (fds[1].revents) {
+			while (read(wake, chunk, sizeof chunk) > 0)
+				;
+			if (child_ended(pid)) {
+				/* What it wrote is in the pipe: read it without
+				 * waiting for writers left behind. */
+				fcntl(fd, F_SETFL, O_NONBLOCK);
+				ssize_t n;
+				while ((n = read(fd, chunk, sizeof chunk)) > 0 ||
+				       (n < 0 && errno == EINTR))
+					if (n > 0)
+						capture_append(capture, chunk, (size_t)n);
+				return false;
+			}
+		}
+		if (fds[0].revents) {
+			ssize_t n = read(fd, chunk, sizeof chunk);
+			if (n > 0)
+				capture_append(capture, chunk, (size_t)n);
+			else if (n == 0 || errno != EINTR)
+				return false;
+		}
+	}
 }
 
 /*
@@ -264,6 +420,16 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		close(report[1]);
 		return RUN_NOT_STARTED;
 	}
+	int wake[2] = {-1, -1};
+	struct sigaction old_chld;
+	if (capture && begin_child_watch(wake, &old_chld) != 0) {
+		*err = errno;
+		close(report[0]);
+		close(report[1]);
+		close(out[0]);
+		close(out[1]);
+		return RUN_NOT_STARTED;
+	}
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pid_t pid = fork();
@@ -273,14 +439,21 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 			close(out[0]);
 		exec_child(argv, capture ? out[1] : -1, report[1]);
 	}
+	/* Both sides set the group: signals may come before the child runs. */
+	if (pid > 0) {
+		setpgid(pid, pid);
+		running_group = pid;
+	}
 	close(report[1]);
 	if (capture)
 		close(out[1]);
 	if (pid < 0) {
 		*err = errno;
 		close(report[0]);
-		if (capture)
+		if (capture) {
 			close(out[0]);
+			end_child_watch(wake, &old_chld);
+		}
 		return RUN_NOT_STARTED;
 	}
 	/* The report pipe closes at exec; an errno in it is exec's failure. */
@@ -291,28 +464,9 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 	close(report[0]);
 	bool stopped = false;
 	if (capture) {
-		char chunk[65536];
-		for (;;) {
-			ssize_t n = read(out[0], chunk, sizeof chunk);
-			if (n > 0) {
-				/* Past the input limit one byte is enough for the
-				 * adapter to refuse it; the rest is drained. */
-				size_t room = capture->len <= BDB_INGEST_MAX_INPUT
-						  ? BDB_INGEST_MAX_INPUT + 1 - capture->len
-						  : 0;
-				bdb_buf_append(capture, chunk, (size_t)n < room ? (size_t)n : room);
-			} else if (n < 0 && errno == EINTR) {
-				if (interrupted && !stopped) {
-					stop_child(pid);
-					stopped = true;
-				}
-			} else {
-				break;
-			}
-			if (stopped)
-				break;
-		}
+		stopped = read_output(pid, out[0], wake[0], capture);
 		close(out[0]);
+		end_child_watch(wake, &old_chld);
 	}
 	pid_t w = stopped ? pid : -1;
 	while (!stopped && (w = wait4(pid, status, 0, usage)) < 0 && errno == EINTR) {
@@ -322,6 +476,7 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	running_group = 0;
 	*wall = seconds_between(&t0, &t1);
 	if (got == (ssize_t)sizeof exec_errno) {
 		*err = exec_errno;
@@ -633,9 +788,9 @@ static bool parse_count(const char *option, const char *v, long min, long *out)
 	char *end;
 	errno = 0;
 	long n = strtol(v, &end, 10);
-	if (errno || end == v || *end || n < min || n > 1000000) {
-		cli_error("record: %s: expected a whole number from %ld to 1000000, got '%s'",
-			  option, min, v);
+	if (errno || end == v || *end || n < min || n > MAX_RUNS) {
+		cli_error("record: %s: expected a whole number from %ld to %d, got '%s'", option,
+			  min, MAX_RUNS, v);
 		return false;
 	}
 	*out = n;
@@ -806,8 +961,12 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	}
 	o->cmd = argv + i;
 	o->n_cmd = argc - i;
-	if (o->n_cmd == 0)
-		return cli_usage_error("record", "expected the command to run after '--'");
+	bool blank = true;
+	for (int w = 0; w < o->n_cmd && blank; w++)
+		blank = o->cmd[w][strspn(o->cmd[w], " \t\n")] == '\0';
+	if (blank)
+		return cli_usage_error("record", "expected the command to run after '--'%s",
+				       o->n_cmd ? ", got only blanks" : "");
 	if (o->runs_given && o->min_time > 0)
 		return cli_usage_error("record", "--runs and --min-time exclude each other");
 	if (o->param && (o->has_format || o->output))
@@ -836,7 +995,8 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		bool warmup = i < o->warmup;
 		if (!warmup && o->min_time <= 0 && (long)m->n >= o->runs)
 			break;
-		if (!warmup && o->min_time > 0 && m->n >= MIN_TIME_RUNS && elapsed >= o->min_time)
+		if (!warmup && o->min_time > 0 && m->n >= MIN_TIME_RUNS &&
+		    (elapsed >= o->min_time || m->n >= MAX_RUNS))
 			break;
 		if (o->progress)
 			show_progress(o, m, warmup ? i : o->warmup, o->runs, elapsed);
@@ -927,6 +1087,19 @@ static int read_results(const record_opts *o, int64_t started_us, const bdb_buf 
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;
+}
+
+/* Whether the file at path is the one before was stat'ed as (before_ok:
+ * it existed): same inode, size, and modification and change times. */
+static bool file_unchanged(const char *path, bool before_ok, const struct stat *before)
+{
+	struct stat now;
+	return before_ok && stat(path, &now) == 0 && now.st_ino == before->st_ino &&
+	       now.st_dev == before->st_dev && now.st_size == before->st_size &&
+	       now.st_mtim.tv_sec == before->st_mtim.tv_sec &&
+	       now.st_mtim.tv_nsec == before->st_mtim.tv_nsec &&
+	       now.st_ctim.tv_sec == before->st_ctim.tv_sec &&
+	       now.st_ctim.tv_nsec == before->st_ctim.tv_nsec;
 }
 
 /* A new run for record's own points: id, timestamp, commit, branch. */
@@ -1063,6 +1236,38 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	}
 	const char *name = o.name ? o.name : command_line;
+	/* The command line is the point's name unless --name gives one, and a
+	 * name is text (what --name is checked for): bytes that are not UTF-8
+	 * or a newline in it would be stored as they are. */
+	if (!o.name && !cli_text_ok("record: the command line (the point's name without --name)",
+				    command_line)) {
+		fputs("benchdb: hint: --name NAME names the point\n", stderr);
+		code = EXIT_USAGE;
+		goto out;
+	}
+
+	/* Measuring may take long: a --db that cannot be opened or made fails
+	 * now, not after the runs. A store this open made is removed again
+	 * (close_unused), so a command that fails leaves no store behind. */
+	bdb_store *probe;
+	code = cli_open_store(ctx, true, false, &probe);
+	if (code)
+		goto out;
+	/* So does an --id that is taken: the new run always differs (its
+	 * timings, its time). */
+	bdb_reader *r;
+	uint64_t taken;
+	if (o.meta.id && !(o.put_flags & BDB_PUT_REPLACE) && bdb_reader_begin(probe, &r) == 0) {
+		if (bdb_reader_find_id(r, o.meta.id, &taken) == 0) {
+			cli_error("record: run %s is already stored; --replace replaces it",
+				  o.meta.id);
+			code = EXIT_INPUT;
+		}
+		bdb_reader_end(r);
+	}
+	bdb_store_close_unused(probe);
+	if (code)
+		goto out;
 
 	struct sigaction on_stop, old_stop[N_STOP_SIGNALS];
 	memset(&on_stop, 0, sizeof on_stop);
@@ -1071,11 +1276,25 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	interrupted = 0;
 	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
 		sigaction(stop_signals[i], &on_stop, &old_stop[i]);
+	/* A SIGTSTP ignored (a job started without job control) stays so. */
+	struct sigaction on_tstp, old_tstp;
+	memset(&on_tstp, 0, sizeof on_tstp);
+	on_tstp.sa_handler = on_terminal_stop;
+	on_tstp.sa_flags = SA_RESTART;
+	sigemptyset(&on_tstp.sa_mask);
+	sigaction(SIGTSTP, NULL, &old_tstp);
+	if (old_tstp.sa_handler != SIG_IGN)
+		sigaction(SIGTSTP, &on_tstp, NULL);
 
 	cli_machine machine;
 	cli_machine_read(&machine);
 	cli_machine_warn(&machine, machine.load_before);
 	cli_machine_warn_setup(&machine);
+	/* --output FILE as it was before the runs: one that no run wrote is
+	 * left from before (a command that does not use {out}, or failed to
+	 * write it and exited 0), and its results are not this record's. */
+	struct stat output_before;
+	bool output_existed = o.output && stat(o.output, &output_before) == 0;
 	int64_t started_us = bdb_time_now();
 	size_t n_points = o.param ? o.n_values : 1;
 	measured *results = calloc(n_points, sizeof *results);
@@ -1107,6 +1326,12 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	/* Once: the load rose above the cores while measuring. */
 	if (!code && machine.load_before <= (double)machine.cores)
 		cli_machine_warn(&machine, machine.load_after);
+	if (!code && o.output && file_unchanged(o.output, output_existed, &output_before)) {
+		cli_error("record: --output %s: no run wrote it (it is as it was before the "
+			  "runs; does CMD write {out}?); nothing stored",
+			  o.output);
+		code = EXIT_INPUT;
+	}
 	if (!code)
 		code = o.has_format || o.output ? read_results(&o, started_us, &capture, &run)
 						: (new_run(&o, started_us, &run) ? EXIT_INPUT : 0);
@@ -1128,6 +1353,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 restore:
 	for (size_t i = 0; i < N_STOP_SIGNALS; i++)
 		sigaction(stop_signals[i], &old_stop[i], NULL);
+	sigaction(SIGTSTP, &old_tstp, NULL);
 out:
 	bdb_run_free(run);
 	bdb_buf_free(&capture);

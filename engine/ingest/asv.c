@@ -448,9 +448,16 @@ static int read_results(asv_import *im, const char *dir, bdb_diag *d)
 				    strerror(errno));
 	for (int i = 0; i < n; i++) {
 		snprintf(path, sizeof path, "%s/%s/machine.json", dir, list[i]->d_name);
-		if (!rc && stat(path, &st) == 0) {
-			snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+		bool machine = stat(path, &st) == 0;
+		snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
+		if (!rc && machine) {
 			rc = read_machine_dir(im, path, d);
+		} else if (!rc && bdb__is_dir(path)) {
+			/* Not a machine's: left out, but said (a machine.json
+			 * lost in a copy would drop that machine's history). */
+			if (!im->sum->skipped_dirs++)
+				snprintf(im->sum->first_skipped_dir,
+					 sizeof im->sum->first_skipped_dir, "%.511s", path);
 		}
 		free(list[i]);
 	}
@@ -480,7 +487,16 @@ int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
 		rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0, "is not a directory");
 	if (!rc)
 		rc = read_results(&im, dir, d);
-	if (!rc && im.n == 0)
+	if (!rc && im.n == 0 && sum.skipped_dirs == 1)
+		rc = bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+				  "holds no asv result files: %s has no machine.json",
+				  sum.first_skipped_dir);
+	else if (!rc && im.n == 0 && sum.skipped_dirs)
+		rc = bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+				  "holds no asv result files: %s and %zu other directories have "
+				  "no machine.json",
+				  sum.first_skipped_dir, sum.skipped_dirs - 1);
+	else if (!rc && im.n == 0)
 		rc = bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
 				  "holds no asv result files (MACHINE/COMMIT-ENV.json)");
 	if (!rc && !(items = calloc(im.n, sizeof *items)))

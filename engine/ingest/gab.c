@@ -188,6 +188,12 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 			skip(doc, benches, i, skips, &skips->null_values, "the value is null");
 			continue;
 		}
+		if (skips && !*name) {
+			/* The store refuses a nameless point: one such result
+			 * failed the whole history. */
+			skip(doc, benches, i, skips, &skips->empty_names, "the name is empty");
+			continue;
+		}
 		range_v = json_object_get(e, "range");
 		if (json_is_number(range_v)) {
 			half = json_number_value(range_v);

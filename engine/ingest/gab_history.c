@@ -466,6 +466,7 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 		summary->duplicates += h.duplicates;
 		summary->skipped_null += h.skips.null_values;
 		summary->skipped_unit += h.skips.junk_units;
+		summary->skipped_name += h.skips.empty_names;
 		if (!summary->first_skipped[0])
 			snprintf(summary->first_skipped, sizeof summary->first_skipped, "%s",
 				 h.skips.first);

@@ -382,7 +382,10 @@ typedef struct bdb_import_summary {
 	size_t duplicates;   /* entries recorded twice (same suite, commit, date): counted once */
 	size_t skipped_null; /* results without a value (null): left out */
 	size_t skipped_unit; /* results whose unit is not one (gab): left out */
+	size_t skipped_name; /* results with an empty name (gab): left out */
 	char first_skipped[512]; /* "file:line:col: why" of the first left out, or "" */
+	size_t skipped_dirs;	 /* directories that are no machine's (asv: no machine.json) */
+	char first_skipped_dir[512]; /* the first of them, or "" */
 } bdb_import_summary;
 
 /*
@@ -426,8 +429,8 @@ bool bdb_is_gab_history(const char *data, size_t len);
  * commit id and the entry's date, so that importing a file that has grown
  * stores only its new entries (the others are unchanged). An entry recorded
  * twice (same suite, commit and date) counts once (summary->duplicates).
- * Results with a null value or a unit that is not one are left out and
- * counted. The whole file is read and checked before anything is stored:
+ * Results with a null value, a unit that is not one or an empty name are
+ * left out and counted. The whole file is read and checked before anything is stored:
  * a malformed file (BDB_EPARSE, d at its file:line:col) or a conflict
  * (BDB_EEXISTS, see bdb_import_benchkit_dir) stores nothing. Then runs are
  * stored up to 100 per transaction. Returns 0, BDB_EIO, BDB_EFORMAT (not a
@@ -453,7 +456,9 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
  * directory, with benchmarks.json in its parent) into store: every result
  * file (<commit>-<env>.json, format version 1 or 2) is one run, stored in
  * the order of the files' "date" (docs/formats.md, "asv"). Failed
- * benchmarks (null results) are left out and counted in skipped_null.
+ * benchmarks (null results) are left out and counted in skipped_null; a
+ * directory of the results directory without machine.json is no machine's:
+ * left out and counted in skipped_dirs (the first in first_skipped_dir).
  * Everything is read and checked before anything is stored, as
  * bdb_import_gab. Returns 0, BDB_EIO, BDB_EFORMAT (no benchmarks.json or no
  * result file), BDB_EPARSE, BDB_EEXISTS, BDB_ENOMEM or the store's error.

@@ -693,6 +693,7 @@ int bdb__gab_tool_find(const char *name, bdb__gab_tool *out);
 typedef struct bdb__gab_skips {
 	size_t null_values; /* "value": null */
 	size_t junk_units;  /* a unit that is not one (program output) */
+	size_t empty_names; /* "name": "" */
 	char first[512];    /* "file:line:col: why" of the first, or "" */
 } bdb__gab_skips;
 
@@ -701,7 +702,7 @@ typedef struct bdb__gab_skips {
  * each point with the tags tags[0..n_tags). tool NULL: custom JSON, metric
  * "value", direction from opt (may be NULL), every element must be whole.
  * tool non-NULL: a history entry (see gab.c for metrics and directions);
- * a null value or a unit that is not one is counted in *skips (non-NULL)
+ * a null value, a unit that is not one or an empty name is counted in *skips (non-NULL)
  * and left out; ranges that are no bounds and "extra" become run metadata
  * "range:<name>" / "extra:<name>". 0 or BDB_EPARSE (d at the element) or
  * BDB_ENOMEM.

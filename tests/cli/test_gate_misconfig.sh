@@ -162,6 +162,13 @@ check_err "and names both runs" "check: commit c2 has runs with different series
 check "and prints no PASS" test ! -s "$OUT"
 run "$BENCHDB" --db "$DB" check --commit c2 --against-branch main
 check_rc "check --commit c2 likewise" 2
+# --run latest (latest~N, latest on branch B) picks a run by its place as
+# plain check does: it skipped the guard and passed j2a's +400% by.
+for ref in latest latest~1 'latest on branch main'; do
+	run "$BENCHDB" --db "$DB" check --run "$ref"
+	check_rc "check --run '$ref' (one of c2's runs of different series) exits 2 too" 2
+	check_err "and says why" "check: commit c2 has runs with different series"
+done
 run "$BENCHDB" --db "$DB" check --run j2a --against-branch main
 check_rc "--run j2a judges that run: its +400% fails" 1
 check_out "against c1's alpha run" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"

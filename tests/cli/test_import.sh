@@ -118,6 +118,35 @@ for q in 'trend time of "BenchmarkAlphaFieldLong - ns/op"' 'rank time in latest'
 	check "moov: both paths answer $q alike" cmp -s "$WORK/fast.out" "$WORK/whole.out"
 done
 
+# A result with an empty name failed the whole import (the store refuses a
+# nameless point): it is left out and counted as a null value is, on both
+# paths (the BOM selects the whole-document one).
+cat >"$WORK/noname.data.js" <<'EOF'
+window.BENCHMARK_DATA = {
+  "lastUpdate": 1767225600000,
+  "repoUrl": "https://github.com/x/y",
+  "entries": {
+    "Bench": [
+      {"commit": {"id": "c1", "message": "m", "timestamp": "2026-01-01T00:00:00Z"},
+       "date": 1767225600000, "tool": "customSmallerIsBetter",
+       "benches": [{"name": "a", "unit": "ms", "value": 1},
+                   {"name": "", "unit": "ms", "value": 2},
+                   {"name": "b", "unit": "ms", "value": null}]}
+    ]
+  }
+}
+EOF
+printf '\xef\xbb\xbf' | cat - "$WORK/noname.data.js" >"$WORK/noname-bom.data.js"
+for f in noname noname-bom; do
+	run "$BENCHDB" --db "$WORK/$f.db" import-gab "$WORK/$f.data.js"
+	check_rc "$f: a result without a name is left out, the entry imported (exit 0)" 0
+	check_out "$f: one run from one entry" "Imported 1 run(s) from 1 entries of $WORK/$f.data.js"
+	check_err "$f: it is counted with the null value; the first left out has its position" \
+		"left out 1 result(s) without a value (null) and 0 whose unit is not a unit and 1 without a name; the first: $WORK/$f.data.js:9:20: the name is empty"
+	run "$BENCHDB" --db "$WORK/$f.db" -c 'show points as csv'
+	check "$f: point a alone is stored" test "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" = "a "
+done
+
 # --- bad histories: exit 3 with a position, store unchanged ---
 DB=$WORK/nautilus
 cp "$DB/data.mdb" "$WORK/before.mdb"
@@ -193,6 +222,25 @@ check "asv: a bad file stores nothing" cmp -s "$WORK/v1db/data.mdb" "$WORK/v1bef
 run "$BENCHDB" --db "$WORK/v1db" import-asv "$WORK"
 check_rc "asv: a directory without benchmarks.json exits 3" 3
 check_err "asv: says what it expected" "is not an asv results directory"
+# A machine directory whose machine.json is missing (lost in a copy) was
+# left out without a word: its history vanished from the import.
+NOMACHINE=$WORK/nomachine/results
+mkdir -p "$NOMACHINE/laptop" "$NOMACHINE/desktop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$NOMACHINE/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/"*.json "$NOMACHINE/laptop/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/"*.json "$NOMACHINE/desktop/"
+rm "$NOMACHINE/desktop/machine.json"
+run "$BENCHDB" --db "$WORK/nomachinedb" import-asv "$NOMACHINE"
+check_rc "asv: a directory without machine.json is left out, the rest imported (exit 0)" 0
+check_out "asv: the summary counts it" \
+	"Imported 2 run(s) from 2 result files of $NOMACHINE (0 unchanged, 0 replaced, 1 directory without machine.json left out)"
+check_err "asv: standard error names it and says why" \
+	"benchdb: warning: $NOMACHINE: left out 1 directory without machine.json (no machine's results); the first: $NOMACHINE/desktop"
+rm -r "$NOMACHINE/laptop"
+run "$BENCHDB" --db "$WORK/nomachinedb2" import-asv "$NOMACHINE"
+check_rc "asv: no machine directory left at all exits 3" 3
+check_err "asv: and says which directory lacks machine.json" \
+	"holds no asv result files: $NOMACHINE/desktop has no machine.json"
 
 # --- ingest --list-formats ---
 run "$BENCHDB" ingest --list-formats

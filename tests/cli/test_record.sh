@@ -57,7 +57,7 @@ check "max_rss >= 60 MiB" \
 check "--name names the point" \
 	test "$(latest_json | json_get 'j["observations"][0]["point"]')" = alloc60
 
-runs_stored() { "$BENCHDB" --db "$DB" --json -c 'show runs' | json_get 'len(j)'; }
+runs_stored() { "$BENCHDB" --db "$DB" --json -c 'show runs' | json_get 'len(j["rows"])'; }
 before=$(runs_stored)
 
 # 3. false stores nothing and exits with its status.
@@ -75,6 +75,20 @@ run "$BENCHDB" --db "$DB" record --runs 2 --ignore-failure -- false
 check_rc "--ignore-failure keeps going and stores" 0
 check_out "it counts the failed runs" "2 runs (2 failed)"
 before=$(runs_stored)
+
+# eventually CMD...: runs CMD until it succeeds, 100 times at most, 50 ms
+# apart (a process to start, stop or end); its last status.
+eventually() {
+	for _ in $(seq 100); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	"$@"
+}
+# sleep_child PID: child= the sleep PID started; sleep_grandchild PID:
+# grandchild= the sleep of the sh PID started.
+sleep_child() { child=$(pgrep -P "$1" -x sleep); }
+sleep_grandchild() { grandchild=$(pgrep -P "$(pgrep -P "$1" -x sh)" -x sleep 2>/dev/null); }
 
 # 4. SIGINT during a run: stop, store nothing, exit 130, quickly.
 "$BENCHDB" --db "$DB" record --runs 3 -- sleep 5 >"$OUT" 2>"$ERR" &
@@ -95,11 +109,7 @@ check "no sleep is left running" test -z "$(pgrep -f '^sleep 5$' -P "$pid" 2>/de
 for sig in TERM HUP; do
 	"$BENCHDB" --db "$DB" record --runs 3 -- sleep 31 >"$OUT" 2>"$ERR" &
 	pid=$!
-	child=
-	for _ in $(seq 100); do
-		child=$(pgrep -P "$pid" -x sleep) && break
-		sleep 0.05
-	done
+	eventually sleep_child "$pid"
 	kill -"$sig" "$pid"
 	wait "$pid"
 	RC=$?
@@ -110,6 +120,118 @@ for sig in TERM HUP; do
 	check "SIG$sig ended the command ($child)" test -n "$child" -a ! -d "/proc/$child"
 	[ -n "$child" ] && kill "$child" 2>/dev/null
 done
+
+# 4c. The command's own children are stopped too: record runs each command in
+# its own process group and signals the group (before, only the command got
+# the signal and `sleep 37` here outlived record). The background sleep of a
+# non-interactive sh ignores SIGINT: SIGKILL ends it after the grace period.
+# ended PID: a process was found and is gone or a zombie (an orphan killed
+# is one until init reaps it).
+ended() { [ -n "$1" ] && { [ ! -r "/proc/$1/stat" ] || grep -q '^[0-9]* ([^)]*) Z' "/proc/$1/stat"; }; }
+for sig in INT TERM HUP; do
+	"$BENCHDB" --db "$DB" record --runs 3 -- sh -c 'sleep 37 & wait' >"$OUT" 2>"$ERR" &
+	pid=$!
+	eventually sleep_grandchild "$pid"
+	kill -"$sig" "$pid"
+	wait "$pid"
+	RC=$?
+	check_rc "SIG$sig with a grandchild: record exits $((128 + $(kill -l "$sig")))" \
+		$((128 + $(kill -l "$sig")))
+	check "SIG$sig ended the command's child too ($grandchild)" \
+		ended "$grandchild"
+	[ -n "$grandchild" ] && kill -KILL "$grandchild" 2>/dev/null
+done
+check "the signalled records stored no run" test "$(runs_stored)" = "$before"
+
+# 4d. The command's group is not the terminal's: reading a terminal would stop
+# it (SIGTTIN) and record would wait for ever. Under a pseudo-terminal
+# (script), a command reading standard input reads /dev/null instead.
+if command -v script >/dev/null; then
+	run timeout 60 script -qec "'$BENCHDB' --db '$DB' record --runs 1 --name tty-read -- sh -c 'read line; echo \"read [\$line]\" >&2'" /dev/null
+	check_rc "a command reading the terminal's standard input ends" 0
+	check_out "it read nothing: its standard input is /dev/null" "read []"
+	# Reading /dev/tty, or writing to the terminal under stty tostop, stopped
+	# the command's background group (SIGTTIN, SIGTTOU): record waited for
+	# ever (timeout ended it, 124). The read fails, the write is written.
+	before=$(runs_stored)
+	run timeout 60 script -qec "'$BENCHDB' --db '$DB' record --runs 1 -- sh -c 'read line </dev/tty'" /dev/null
+	check_rc "a command reading /dev/tty fails (EIO) instead of stopping" 1
+	check_out "record says how it ended" "'sh -c read line </dev/tty' exited with status 1 in run 1; nothing stored"
+	check "it stored no run" test "$(runs_stored)" = "$before"
+	run timeout 60 script -qec "stty tostop; '$BENCHDB' --db '$DB' record --runs 1 --name tostop -- sh -c 'echo to-the-terminal >&2'" /dev/null
+	check_rc "a command writing to the terminal under stty tostop ends" 0
+	check_out "what it wrote reaches the terminal" "to-the-terminal"
+fi
+
+# 4d2. Ctrl-Z (SIGTSTP) reaches record alone (the command's group is not the
+# terminal's): the command is stopped with record and continued with it;
+# before, it ran on while record was stopped.
+state() { sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1; }
+before=$(runs_stored)
+"$BENCHDB" --db "$DB" record --runs 1 --name tstp -- sleep 5 >"$OUT" 2>"$ERR" &
+pid=$!
+eventually sleep_child "$pid"
+kill -TSTP "$pid"
+stopped() { [ "$(state "$1")" = T ]; }
+eventually stopped "$child"
+check "SIGTSTP stops record" test "$(state "$pid")" = T
+check "and the command ($child)" test -n "$child" -a "$(state "$child")" = T
+kill -CONT "$pid"
+eventually eval '! stopped "$child"'
+check "SIGCONT to record continues the command" test "$(state "$child")" != T
+wait "$pid"
+RC=$?
+check_rc "record then ends as usual" 0
+check "and stores its run" test "$(runs_stored)" = $((before + 1))
+
+# 4e. The command line is the point's name unless --name gives one: bytes that
+# are not UTF-8 or a newline in it were stored as they are (a name --name
+# refuses). It is a usage error that names the byte, and --name is the way.
+before=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 -- printf $'\xff'
+check_rc "a command line that is not UTF-8 (no --name) is a usage error" 2
+check_err "it names the byte" "record: the command line (the point's name without --name): invalid UTF-8 at byte 8"
+check_err "and the way out" "hint: --name NAME names the point"
+run "$BENCHDB" --db "$DB" record --runs 1 -- printf $'a\nb'
+check_rc "a newline in the command line (no --name) is a usage error" 2
+check_err "it names the character" "contains a control character (U+000A) at byte 9"
+check "neither stored a run" test "$(runs_stored)" = "$before"
+run "$BENCHDB" --db "$DB" record --runs 1 --name 'printf a-newline-b' -- printf $'a\nb'
+check_rc "with --name the same command is recorded" 0
+
+# 4f. A blank command: with --shell, sh -c '' was measured and the run then
+# refused for its empty point name (exit 3); ' ' stored a point named ' '.
+before=$(runs_stored)
+for blank in '' ' '; do
+	run "$BENCHDB" --db "$DB" record --runs 2 --shell -- "$blank"
+	check_rc "record --shell -- '$blank' is a usage error" 2
+	check_err "it says the command is blank" "record: expected the command to run after '--', got only blanks"
+done
+check "a blank command stored no run" test "$(runs_stored)" = "$before"
+
+# 4g. A --db that cannot be made failed only after every run (a benchmark of
+# hours measured for nothing): it fails before the command runs. A new store
+# is left only when a run is stored.
+: >"$WORK/a-file"
+run "$BENCHDB" --db "$WORK/a-file/db" record --runs 1 -- touch "$WORK/ran"
+check_rc "a --db that cannot be made (under a file) exits 3" 3
+check_err "it says why" "$WORK/a-file/db: cannot create the store directory"
+check "before running the command" test ! -e "$WORK/ran"
+run "$BENCHDB" --db "$WORK/new-db" record --runs 1 -- false
+check_rc "a failing command into a new --db exits with its status" 1
+check "and leaves no store there" test ! -e "$WORK/new-db"
+
+# An --id that is taken (without --replace) failed likewise after the runs.
+"$BENCHDB" --db "$DB" record --runs 1 --id taken -- true >/dev/null
+before=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 --id taken -- touch "$WORK/ran-taken"
+check_rc "an --id that is taken exits 3" 3
+check_err "it says so and what to do" "record: run taken is already stored; --replace replaces it"
+check "before running the command" test ! -e "$WORK/ran-taken"
+run "$BENCHDB" --db "$DB" record --runs 1 --id taken --replace -- true
+check_rc "--replace replaces it" 0
+check_out "and says so" "Replaced run taken"
+check "the store has as many runs" test "$(runs_stored)" = "$before"
 
 # 5. Sweeps: one point per value, tagged with it.
 run "$BENCHDB" --db "$DB" record --runs 2 -L t 0.01,0.02,0.03 -- sleep '{t}'
@@ -210,6 +332,13 @@ run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/gb.json" -- \
 	cp "$FIXTURES/gbench_plain.json" '{out}'
 check_rc "recording the same results again stores another run" 0
 check_out "under record's own id (not the adapter's hash of the file)" "Stored run record-"
+# FILE left from before that no run wrote (CMD does not use {out}, or did not
+# write it and exited 0): its results were stored as this record's.
+before=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/gb.json" -- true
+check_rc "an --output FILE no run wrote is an input error" 3
+check_err "it says so" "record: --output $WORK/gb.json: no run wrote it (it is as it was before the runs; does CMD write {out}?); nothing stored"
+check "it stored nothing" test "$(runs_stored)" = "$before"
 
 # 9. --format gbench: a real Google Benchmark program's standard output.
 if ! [ -e /usr/include/benchmark/benchmark.h ]; then
@@ -248,5 +377,24 @@ EOF
 fi
 run "$BENCHDB" --db "$DB" record --format gbench -- echo 'not json'
 check_rc "output the adapter cannot read is an input error" 3
+
+# A command that leaves a process behind (a daemon) holding its standard
+# output: record read the pipe to its end and waited as long as the daemon
+# lived (timeout ended it: exit 124). The command's output is read once it
+# exits; the daemon is left alone.
+GB='{"benchmarks": [{"name": "BM_x", "run_type": "iteration", "iterations": 1, "real_time": 5, "cpu_time": 5, "time_unit": "ns"}]}'
+run timeout 20 "$BENCHDB" --db "$DB" record --format gbench --name daemon -- \
+	sh -c "echo '$GB'; sleep 41 & echo \$! >'$WORK/daemon.pid'"
+check_rc "a command that leaves a daemon holding its output is measured and stored" 0
+check_out "its output before it exited is read" "Stored run record-"
+check "BM_x is stored" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'daemon']"
+check "the daemon was left running" kill -0 "$(cat "$WORK/daemon.pid")"
+kill "$(cat "$WORK/daemon.pid")" 2>/dev/null
+# Output a command writes after closing its standard output early: none is
+# lost, and record waits for the command itself.
+run "$BENCHDB" --db "$DB" record --format gbench --name closes -- \
+	sh -c "echo '$GB'; exec >&-; sleep 0.2"
+check_rc "a command that closes its standard output early is stored" 0
+check "its results are read" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'closes']"
 
 finish
