@@ -170,9 +170,13 @@ void bdb__short_number(double v, char *buf, size_t size)
 	significant_number(v, 4, buf, size);
 }
 
+/* Beyond T a number keeps its exponent and takes no prefix (1e+20, never
+ * 1e+08T). */
 const char *bdb__si_prefix(double *v)
 {
 	static const char *const prefix[] = {"", "k", "M", "G", "T"};
+	if (!(fabs(*v) < 1e15))
+		return "";
 	int e = 0;
 	while (e < 4 && fabs(*v) >= 1000) {
 		*v /= 1000;
