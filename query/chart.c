@@ -621,11 +621,35 @@ static void put_value_text(bdb_buf *b, double v, const display *d)
 	}
 }
 
-/* A dot's <title>: run, commit, time, value, and what is marked on it. */
-static void put_dot_title(const chart *ch, const dot *d, const display *disp)
+/* Rescales the dots of s by factor (the display unit was chosen after
+ * they were read in the series' unit). */
+static void rescale(series *s, double factor)
+{
+	for (size_t i = 0; i < s->n_dots; i++) {
+		dot *d = &s->dots[i];
+		d->v *= factor;
+		d->lo *= factor;
+		d->hi *= factor;
+		d->smin *= factor;
+		d->smax *= factor;
+	}
+}
+
+/* A dot's <title>: run, commit, time, value, and what is marked on it.
+ * On a log scale, whose decades span units, in the unit that suits the
+ * dot's own value ("2 µs" on an axis in s), as the tables show it. */
+static void put_dot_title(const chart *ch, const dot *dt, const display *panel)
 {
 	bdb_buf *b = ch->out;
 	const bdb_result *r = ch->r;
+	display own = *panel;
+	dot scaled = *dt;
+	if (ch->o->log_scale && panel->factor != 0) {
+		pick_display(str(r, dt->row, ch->c.unit), fabs(dt->v) / panel->factor, &own);
+		rescale(&(series){.dots = &scaled, .n_dots = 1}, own.factor / panel->factor);
+	}
+	const display *disp = &own;
+	const dot *d = &scaled;
 	const char *run = str(r, d->row, ch->c.run), *commit = str(r, d->row, ch->c.commit);
 	char t[48];
 	bdb_buf_puts(b, "<title>");
@@ -865,20 +889,6 @@ static double top_of(series *const *s, size_t n)
 					top = fmax(top, fabs(vals[j]));
 		}
 	return top;
-}
-
-/* Rescales the dots of s by factor (the display unit was chosen after
- * they were read in the series' unit). */
-static void rescale(series *s, double factor)
-{
-	for (size_t i = 0; i < s->n_dots; i++) {
-		dot *d = &s->dots[i];
-		d->v *= factor;
-		d->lo *= factor;
-		d->hi *= factor;
-		d->smin *= factor;
-		d->smax *= factor;
-	}
 }
 
 /* One plotting area with its axes, holding series list[0..n). */
