@@ -114,6 +114,15 @@ typedef struct bdb_query_options {
 int bdb_query_parse(const char *text, bdb_diag *d);
 
 /*
+ * Parses text as the whole argument of one clause, clause "where" (an
+ * expression) or "since" (a time), for a caller that adds a user's filter to
+ * statements of its own (`benchdb report --where`): 0, or BDB_EQUERY with d's
+ * excerpt and caret in text itself. Anything after the argument (another
+ * clause, a newline, an unbalanced ")") is an error. d may be NULL.
+ */
+int bdb_query_parse_filter(const char *clause, const char *text, bdb_diag *d);
+
+/*
  * Parses every statement of text, then runs them in order, appending each
  * statement's output in its format (the statement's `as`, else opt->format)
  * to out. Outputs of consecutive statements are separated by an empty line

@@ -459,8 +459,28 @@ static void report_free(report *r)
 	bdb_buf_free(&r->charts);
 }
 
+/* The user's --where or --since (option) checked alone before it joins the
+ * report's statements: an error points into the user's text, not theirs. */
+static int check_filter(const char *option, const char *clause, const char *text, bdb_diag *d)
+{
+	if (!text || !*text)
+		return 0;
+	int rc = bdb_query_parse_filter(clause, text, d);
+	if (rc && d) {
+		char msg[sizeof d->message];
+		memcpy(msg, d->message, sizeof msg);
+		bdb_diag_set(d, rc, NULL, d->line, d->col, "report: %s: %.700s", option, msg);
+	}
+	return rc;
+}
+
 int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *out, bdb_diag *d)
 {
+	int rc = check_filter("--where", "where", opt->where, d);
+	if (!rc)
+		rc = check_filter("--since", "since", opt->since, d);
+	if (rc)
+		return rc;
 	report r = {.store = store, .o = opt, .d = d};
 	r.q.now_us = opt->now_us;
 	r.q.cancel = opt->cancel;
@@ -477,7 +497,7 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		     "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
 	bdb_buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", bdb_html_style());
-	int rc = put_header(&r, &page);
+	rc = put_header(&r, &page);
 	if (!rc)
 		rc = put_regressions(&r, &page);
 	if (!rc && r.has_baseline) {

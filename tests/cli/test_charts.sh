@@ -197,6 +197,31 @@ check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11
 run "$BENCHDB" --db "$DB" report --where 'point = '
 check_rc "report --where with a syntax error: usage error" 2
 check_err "report --where: the caret error" "expected a value"
+# --where and --since are checked alone before they join the report's own
+# statements: the caret points into the user's text, and none of the
+# report's statements shows (an unbalanced ")" or a clause of its own was
+# pasted into them, with the error's excerpt in them).
+report_refused() {
+	local name=$1 option=$2 text=$3 error=$4 caret=$5
+	run "$BENCHDB" --db "$DB" report "$option" "$text" -o "$WORK/refused.html"
+	check_rc "report $name: usage error" 2
+	check_err "report $name: the error against $option" "benchdb: error: report: $option: $error"
+	check "report $name: the user's text with its caret" \
+		[ "$(sed -n 2,3p "$ERR")" = "$(printf '  %s\n  %s' "$text" "$caret")" ]
+	check "report $name: none of the report's statements" lacks 'trend|compare|as svg' "$ERR"
+	check "report $name: no page written" [ ! -e "$WORK/refused.html" ]
+}
+report_refused "unbalanced )" --where "point = 'kernel') or (point = 'spread'" \
+	'expected "and", "or" or the end of the expression, found ")"' '                ^'
+report_refused "unclosed (" --where "(point = 'kernel'" \
+	'unclosed "(": expected ")" before the end of input' '^'
+report_refused "a clause after the expression" --where "point = kernel as json" \
+	'expected "and", "or" or the end of the expression, found "as"' '               ^^'
+report_refused "unterminated string" --where "point = 'kernel" \
+	'unterminated string' '        ^^^^^^^'
+report_refused "a clause after the time" --since "2026-03-20 as json" \
+	'expected the end of the time, found "as"' '           ^^'
+report_refused "a bad time" --since "yesterdayy" 'expected a time' '^^^^^^^^^^'
 
 # The report reads one point at a time, by name: a point named like a glob
 # ("g[1]", "g*") is charted once, with its own runs only, and "g1" apart.
