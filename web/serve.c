@@ -651,14 +651,39 @@ static uint64_t fnv1a(const char *p, size_t n)
 	return h;
 }
 
+/* Whether If-None-Match's value (RFC 9110 13.1.2: "*", or a list of
+ * entity tags, weak W/ ones compared as strong) matches etag. */
+static bool etag_matches(const char *list, const char *etag)
+{
+	size_t n = strlen(etag);
+	for (const char *p = list; *p;) {
+		p += strspn(p, " \t,");
+		size_t k = strcspn(p, ",");
+		size_t end = k;
+		while (end && (p[end - 1] == ' ' || p[end - 1] == '\t'))
+			end--;
+		if (end == 1 && *p == '*')
+			return true;
+		const char *tag = p;
+		if (end >= 2 && tag[0] == 'W' && tag[1] == '/') {
+			tag += 2;
+			end -= 2;
+		}
+		if (end == n && memcmp(tag, etag, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
 /* Answers svg (200) with its ETag, a hash of its bytes, or 304 without a
- * body when If-None-Match names it; svg is emptied. */
+ * body when If-None-Match names it or is "*"; svg is emptied. */
 static enum MHD_Result answer_svg(struct MHD_Connection *c, request *rq, bdb_buf *svg)
 {
 	char etag[24];
 	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg->data, svg->len));
 	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
-	if (match && strstr(match, etag)) {
+	if (match && etag_matches(match, etag)) {
 		bdb_buf_reset(svg);
 		return answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, svg, "ETag", etag);
 	}
@@ -1504,8 +1529,13 @@ static bool host_allowed(const bdb_server *s, const char *host)
 }
 
 static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
-				  const char *url, const char *method)
+				  const char *url, const char *method, const char *version)
 {
+	/* RFC 9112 3.2: an HTTP/1.1 request without Host is a 400. */
+	if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
+	    !mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "an HTTP/1.1 request needs a Host header", NULL, NULL);
 	const char *host =
 	    s->loopback ? mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)
 			: NULL;
@@ -1762,7 +1792,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
 {
-	(void)version;
 	bdb_server *s = cls;
 	request *rq = *con_cls;
 	if (!rq) {
@@ -1783,7 +1812,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		s->in_flight++;
 		pthread_mutex_unlock(&s->lock);
 		*con_cls = rq;
-		return on_headers(s, c, rq, url, method);
+		return on_headers(s, c, rq, url, method, version);
 	}
 	if (*upload_data_size) {
 		/* Past the limit, or already answered: read and dropped. */

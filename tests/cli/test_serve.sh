@@ -107,6 +107,23 @@ check "chart.svg: an ETag" [ -n "$ETAG" ]
 http -G --data-urlencode 'q=trend time of kernel' -H "If-None-Match: $ETAG" "$URL/api/chart.svg"
 check_status "chart.svg: 304 when the ETag matches" 304
 check "chart.svg: 304 has no body" [ ! -s "$OUT" ]
+# RFC 9110 13.1.2: "*" matches any current representation; a list matches
+# when one of its tags does, a weak W/ one too; another tag does not.
+for inm in '*' ' * ' '"0000000000000000", *' "\"0000000000000000\", W/$ETAG"; do
+	http -G --data-urlencode 'q=trend time of kernel' -H "If-None-Match: $inm" "$URL/api/chart.svg"
+	check_status "chart.svg: If-None-Match: $inm: 304" 304
+done
+http -G --data-urlencode 'q=trend time of kernel' -H 'If-None-Match: "0000000000000000"' \
+	"$URL/api/chart.svg"
+check_status "chart.svg: If-None-Match of another tag: 200" 200
+check "chart.svg: another tag: the chart" cmp -s "$OUT" "$WORK/chart.svg"
+# RFC 9112 3.2: an HTTP/1.1 request without Host is a 400; HTTP/1.0 needs none.
+http --http1.1 -H 'Host:' "$URL/api/health"
+check_status "HTTP/1.1 without Host: 400" 400
+check_body "HTTP/1.1 without Host: says why" \
+	'{"error": "an HTTP/1.1 request needs a Host header", "line": null, "column": null, "expected": null, "suggestion": null}'
+http --http1.0 -H 'Host:' "$URL/api/health"
+check_status "HTTP/1.0 without Host: 200" 200
 http -G --data-urlencode 'q=show runs' "$URL/api/chart.svg"
 check_status "chart.svg of a table: 400" 400
 check_body "chart.svg of a table: says why" \
