@@ -7,6 +7,7 @@
  */
 #include "table.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1258,8 +1259,10 @@ int bdb_result_write(const bdb_result *r, bdb_output_format format, const bdb_qu
 	int rc = format_to(r, format, opt, &out, f);
 	if (!rc && out.len)
 		fwrite(out.data, 1, out.len, f);
+	int err = errno; /* the write's cause, for the caller */
 	if (ferror(f))
 		rc = BDB_EIO;
 	bdb_buf_free(&out);
+	errno = err;
 	return rc;
 }

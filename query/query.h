@@ -479,7 +479,8 @@ const char *bdb_chart_style(void);
 /*
  * Writes r formatted as bdb_result_format would to f, a piece at a time
  * (a big table never sits in memory as text whole). Returns 0, BDB_ENOMEM,
- * or BDB_EIO when writing to f failed (ferror); f is not flushed.
+ * or BDB_EIO when writing to f failed (ferror; errno says why); f is not
+ * flushed.
  */
 int bdb_result_write(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		     FILE *f);
