@@ -84,6 +84,16 @@ if [ -w /dev/full ]; then
 		check "-c '$stmt' >/dev/full: says no space left" \
 			[ "$(cat "$ERR")" = "benchdb: error: cannot write the result: No space left on device" ]
 	done
+	# Subcommands that print: what stdio still holds is written before
+	# exit, and a failure is said (they exited 0).
+	for cmd in '--version' 'stats' 'baseline list' 'export sub'; do
+		# shellcheck disable=SC2086 # the words of cmd are its arguments
+		"$BENCHDB" $cmd >/dev/full 2>"$ERR"
+		RC=$?
+		check_rc "$cmd >/dev/full: exit 3" 3
+		check "$cmd >/dev/full: one line, says no space left" \
+			[ "$(grep -c 'cannot write standard output: No space left on device$' "$ERR")" = 1 ]
+	done
 	printf 'show runs\nshow points\n' >"$WORK/two.bdb"
 	"$BENCHDB" -f "$WORK/two.bdb" >/dev/full 2>"$ERR"
 	RC=$?
