@@ -123,6 +123,14 @@ int bdb_query_parse(const char *text, bdb_diag *d);
 int bdb_query_parse_filter(const char *clause, const char *text, bdb_diag *d);
 
 /*
+ * d: a query error in text (one line), into which a caller pasted a user's
+ * text at byte offset at, n bytes long. When d's position lies in the
+ * pasted part, d becomes the same error in the user's text alone (its
+ * excerpt and carets) and this returns true; else d is left as it is.
+ */
+bool bdb_query_error_within(bdb_diag *d, const char *text, size_t at, size_t n);
+
+/*
  * Parses every statement of text, then runs them in order, appending each
  * statement's output in its format (the statement's `as`, else opt->format)
  * to out. Outputs of consecutive statements are separated by an empty line

@@ -222,6 +222,15 @@ report_refused "unterminated string" --where "point = 'kernel" \
 report_refused "a clause after the time" --since "2026-03-20 as json" \
 	'expected the end of the time, found "as"' '           ^^'
 report_refused "a bad time" --since "yesterdayy" 'expected a time' '^^^^^^^^^^'
+# A value no series has is found running the report's statements: said in
+# the user's text too (it showed "regressions vs baseline ... where ...").
+report_refused "a point no series has" --where "point = kernl" \
+	'no series has point = "kernl"; did you mean "kernel"?' '        ^^^^^'
+report_refused "a point no series has, after a good one" \
+	--where "point = kernel or point = 'grid/99'" \
+	'no series has point = "grid/99"' '                          ^^^^^^^^^'
+report_refused "a name of wide characters no series has" --where "point = '日本'" \
+	'no series has point = "日本"' '        ^^^^^^'
 
 # The report reads one point at a time, by name: a point named like a glob
 # ("g[1]", "g*") is charted once, with its own runs only, and "g1" apart.
