@@ -891,6 +891,14 @@ static double top_of(series *const *s, size_t n)
 	return top;
 }
 
+/* What a chart without a drawable value says: a log scale draws no value
+ * of 0 or less. */
+static const char *no_values(const chart *ch)
+{
+	return ch->o->log_scale ? "no values above 0 (a log scale draws none of 0 or less)"
+				: "no values";
+}
+
 /* One plotting area with its axes, holding series list[0..n). */
 static int draw_panel(const chart *ch, series *const *list, size_t n, double x, double y, double w,
 		      double h, bool small, const char *title_metric)
@@ -947,6 +955,16 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	bdb_buf_puts(b, "\" height=\"");
 	put_coord(b, f.h);
 	bdb_buf_puts(b, "\"/>\n");
+	size_t drawn = 0;
+	for (size_t k = 0; k < n; k++)
+		drawn += list[k]->n_dots;
+	if (drawn == 0) { /* an empty frame says why */
+		bdb_buf_puts(b, "<text class=\"mark\" x=\"");
+		put_coord(b, f.x + f.w / 2);
+		bdb_buf_puts(b, "\" y=\"");
+		put_coord(b, f.y + f.h / 2);
+		bdb_buf_printf(b, "\">%s</text>\n", no_values(ch));
+	}
 	labels placed = {.n = 0};
 	for (size_t k = 0; k < n; k++) {
 		int rc = draw_series(ch, list[k], &f, &disp,
@@ -1285,7 +1303,7 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		bdb_buf_printf(b, " (%s)", disp.unit);
 	bdb_buf_printf(b, "%s: %zu runs", ch->o->log_scale ? ", log scale" : "", s->to - s->from);
 	if (s->n_dots == 0) {
-		bdb_buf_puts(b, ", no values\n");
+		bdb_buf_printf(b, ", %s\n", no_values(ch));
 		return;
 	}
 	bdb_buf_puts(b, ", min ");

@@ -322,4 +322,25 @@ check_err "show runs as svg: says why" '"svg" draws a chart of trend or changes 
 run "$BENCHDB" --db "$DB" --format svg -c 'trend time of kernel'
 check_rc "--format svg: refused" 2
 
+# 11. A log scale draws no value of 0 or less: a series of only such values
+# was an empty frame with ticks from 1 to 10 and nothing said.
+mkdir -p "$WORK/neg"
+for i in 1 2; do
+	printf '{"id": "n%d", "timestamp": "2026-05-0%dT00:00:00Z", "metric_defs": {"delta": {"unit": "s", "direction": "lower"}}, "points": [{"name": "drift", "metrics": {"delta": {"value": -%d}}}]}\n' \
+		"$i" "$i" "$i" >"$WORK/neg/run-$i.json"
+done
+run "$BENCHDB" --db "$WORK/negdb" ingest "$WORK"/neg/run-*.json
+check_rc "2 runs of values below 0 ingested" 0
+run "$BENCHDB" --db "$WORK/negdb" chart 'trend delta of drift' --log
+check_rc "chart --log of values below 0" 0
+check_out "chart --log of values below 0: no dots, and says why" \
+	'<text class="mark" x="386.0" y="155.0">no values above 0 (a log scale draws none of 0 or less)</text>'
+check "chart --log of values below 0: no dots" lacks '<circle' "$OUT"
+run "$BENCHDB" --db "$WORK/negdb" -c 'trend delta of drift as chart log'
+check_out "as chart log of values below 0: says why" \
+	'drift (s), log scale: 2 runs, no values above 0 (a log scale draws none of 0 or less)'
+run "$BENCHDB" --db "$WORK/negdb" chart 'trend delta of drift'
+check "chart (linear) of values below 0: its 2 dots, no note" \
+	[ "$(count '<circle class="pt' "$OUT")" = 2 ] && lacks 'no values' "$OUT"
+
 finish
