@@ -26,6 +26,7 @@
 #include "stats.h"
 #include "table.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,9 +340,12 @@ static int build_dots(chart *ch, series *s)
 /* Axes                                                                      */
 /* ------------------------------------------------------------------------ */
 
-static double nice_step(double range, int ticks)
+/* A step of about (hi - lo) / ticks on 1, 2, 5 times a power of ten. */
+static double nice_step(double lo, double hi, int ticks)
 {
-	double raw = range / ticks;
+	double raw = (hi - lo) / ticks;
+	if (!isfinite(raw)) /* a range past the largest double (-1e308 to 1e308) */
+		raw = hi / ticks - lo / ticks;
 	double mag = pow(10, floor(log10(raw)));
 	double norm = raw / mag;
 	return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
@@ -352,11 +356,19 @@ static double px_x(const frame *f, double x)
 	return f->x1 > f->x0 ? f->x + (x - f->x0) / (f->x1 - f->x0) * f->w : f->x + f->w / 2;
 }
 
+/* Where v lies from lo (0) to hi (1); a range past the largest double
+ * halved first (exact: the same fraction). */
+static double fraction(double v, double lo, double hi)
+{
+	double range = hi - lo;
+	return isfinite(range) ? (v - lo) / range : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+}
+
 static double px_y(const frame *f, double v)
 {
 	if (f->log)
 		v = v > 0 ? log10(v) : f->y0;
-	return f->y + f->h - (v - f->y0) / (f->y1 - f->y0) * f->h;
+	return f->y + f->h - fraction(v, f->y0, f->y1) * f->h;
 }
 
 /* The y range of the series (values, bands, spreads), on nice ticks. */
@@ -390,9 +402,10 @@ static void y_range(frame *f, series *const *s, size_t n, bool log_scale, int ti
 		lo -= pad;
 		hi += pad;
 	}
-	double step = nice_step(hi - lo, ticks);
-	f->y0 = floor(lo / step) * step;
-	f->y1 = ceil(hi / step) * step;
+	double step = nice_step(lo, hi, ticks);
+	/* on nice ticks, within the doubles */
+	f->y0 = fmax(floor(lo / step) * step, -DBL_MAX);
+	f->y1 = fmin(ceil(hi / step) * step, DBL_MAX);
 }
 
 static void grid_line(bdb_buf *b, double x0, double y, double x1)
@@ -423,7 +436,11 @@ static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
 {
 	if (f->log) {
 		bool minor = f->y1 - f->y0 <= 2;
-		for (double e = f->y0; e <= f->y1 + 1e-9; e++) {
+		/* Every decade up to 2 * ticks + 2 of them, else every k-th: 600
+		 * decades gave 600 labels on each other. */
+		double most = 2.0 * ticks + 2, decades = f->y1 - f->y0;
+		double stride = decades > most ? ceil(decades / most) : 1;
+		for (double e = f->y0; e <= f->y1 + 1e-9; e += stride) {
 			static const double mult[] = {1, 2, 5};
 			for (size_t m = 0; m < (minor ? 3u : 1u); m++) {
 				double v = mult[m] * pow(10, e);
@@ -436,8 +453,13 @@ static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
 		}
 		return;
 	}
-	double step = nice_step(f->y1 - f->y0, ticks);
-	for (double k = round(f->y0 / step); k * step <= f->y1 + step * 1e-9; k++) {
+	double step = nice_step(f->y0, f->y1, ticks);
+	double top = f->y1 + step * 1e-9;
+	if (!isfinite(top)) /* y1 is the largest double */
+		top = f->y1;
+	for (double k = round(f->y0 / step); k * step <= top; k++) {
+		if (!isfinite(k * step)) /* a tick below the smallest double */
+			continue;
 		double v = k * step, y = px_y(f, v);
 		grid_line(b, f->x, y, f->x + f->w);
 		y_label(b, f, fabs(v) < step * 1e-9 ? 0 : v, y, d);
@@ -1320,7 +1342,7 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		const dot *d = &s->dots[i];
 		double v = log_scale ? log10(d->v) : d->v;
 		int x = x1 > x0 ? (int)lround((d->x - x0) / (x1 - x0) * (TERM_COLS * 2 - 1)) : 0;
-		int y = yhi > ylo ? (int)lround((v - ylo) / (yhi - ylo) * (TERM_ROWS * 4 - 1))
+		int y = yhi > ylo ? (int)lround(fraction(v, ylo, yhi) * (TERM_ROWS * 4 - 1))
 				  : TERM_ROWS * 2;
 		if (px >= 0 && !d->gap_before)
 			braille_line(cells, px, py, x, y);

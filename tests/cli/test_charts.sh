@@ -343,4 +343,43 @@ run "$BENCHDB" --db "$WORK/negdb" chart 'trend delta of drift'
 check "chart (linear) of values below 0: its 2 dots, no note" \
 	[ "$(count '<circle class="pt' "$OUT")" = 2 ] && lacks 'no values' "$OUT"
 
+# 12. Magnitudes to the ends of the doubles: a range past the largest double
+# (-1.7e308 to 1.7e308) drew every coordinate as "-nan" (an SVG no viewer
+# reads) and hung on its ticks once those were fixed; a log scale over 632
+# decades drew 632 tick labels on top of each other.
+mkdir -p "$WORK/ext"
+i=0
+for v in 1.7e308 -1.7e308 1e-308 0; do
+	i=$((i + 1))
+	printf '{"id": "e%d", "timestamp": "2026-06-0%dT00:00:00Z", "metric_defs": {"v": {"unit": "", "direction": "lower"}}, "points": [{"name": "far", "metrics": {"v": {"value": %s}}}]}\n' \
+		"$i" "$i" "$v" >"$WORK/ext/run-$i.json"
+done
+run "$BENCHDB" --db "$WORK/extdb" ingest "$WORK"/ext/run-*.json
+check_rc "4 runs from -1.7e308 to 1.7e308 ingested" 0
+run "$BENCHDB" --db "$WORK/extdb" chart 'trend v of far'
+check_rc "chart of -1.7e308 to 1.7e308" 0
+check "chart of -1.7e308 to 1.7e308: no nan or inf" lacks 'nan|inf' "$OUT"
+cp "$OUT" "$WORK/ext.svg"
+xml_ok "chart of -1.7e308 to 1.7e308 is XML" "$WORK/ext.svg"
+# The frame runs from y 34 to 276 (242 px) for -2e308..2e308 clamped to
+# +-DBL_MAX (1.7976931348623157e308, python3 sys.float_info.max): 1.7e308 at
+# 276 - 242 * (1.7e308 + M) / (2 M) = 40.6, 0 and 1e-308 at 155.0, -1.7e308
+# at 269.4.
+check "chart of -1.7e308 to 1.7e308: the dots at 40.6, 269.4, 155.0, 155.0" \
+	[ "$(grep -o '<circle class="pt" cx="[0-9.]*" cy="[0-9.]*"' "$WORK/ext.svg" | sed 's/.*cy="//; s/"//' | tr '\n' ' ')" = "40.6 269.4 155.0 155.0 " ]
+check "chart of -1.7e308 to 1.7e308: ticks -1e+308, 0, 1e+308" \
+	[ "$(grep -o 'class="ytick"[^>]*>[^<]*' "$WORK/ext.svg" | sed 's/.*>//' | tr '\n' ' ')" = "-1e+308 0 1e+308 " ]
+run "$BENCHDB" --db "$WORK/extdb" chart 'trend v of far' --log
+check_rc "log chart of 1e-308 to 1.7e308" 0
+# 1e-308 to 1e309: 617 decades, at most 12 labelled: every ceil(617 / 12)
+# = 52nd, from 1e-308 to 1e+264 (-308 + 11 * 52).
+check "log chart over 617 decades: 12 tick labels, not 617" \
+	[ "$(count 'class="ytick"' "$OUT")" = 12 ]
+check "log chart over 617 decades: 1e-308, 1e-256, ... 1e+264" \
+	[ "$(grep -o 'class="ytick"[^>]*>[^<]*' "$OUT" | sed 's/.*>//' | sed -n '1p;2p;12p' | tr '\n' ' ')" = "1e-308 1e-256 1e+264 " ]
+run "$BENCHDB" --db "$WORK/extdb" -c 'trend v of far as chart'
+check_rc "as chart of -1.7e308 to 1.7e308" 0
+check "as chart: the top row starts at the first run (1.7e308)" \
+	grep -q '^ 1.7e+308 ┤⠑⢄' "$OUT"
+
 finish
