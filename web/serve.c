@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -1528,14 +1529,39 @@ static bool host_allowed(const bdb_server *s, const char *host)
 	return false;
 }
 
+static enum MHD_Result count_host(void *cls, enum MHD_ValueKind kind, const char *key,
+				  const char *value)
+{
+	(void)kind;
+	(void)value;
+	if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0)
+		(*(int *)cls)++;
+	return MHD_YES;
+}
+
+/* RFC 9112 3.2: an HTTP/1.1 request without Host, any request with more
+ * than one, or with an empty one (an http URL always has a host) is a 400.
+ * Why, or NULL. */
+static const char *bad_host(struct MHD_Connection *c, const char *version)
+{
+	int n = 0;
+	mhd.get_connection_values(c, MHD_HEADER_KIND, count_host, &n);
+	const char *host = mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	if (n > 1)
+		return "a request has one Host header, not several";
+	if (host && !*host)
+		return "the Host header is empty: it names the server";
+	if (!host && strcmp(version, MHD_HTTP_VERSION_1_1) == 0)
+		return "an HTTP/1.1 request needs a Host header";
+	return NULL;
+}
+
 static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
 				  const char *url, const char *method, const char *version)
 {
-	/* RFC 9112 3.2: an HTTP/1.1 request without Host is a 400. */
-	if (strcmp(version, MHD_HTTP_VERSION_1_1) == 0 &&
-	    !mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST))
-		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
-				    "an HTTP/1.1 request needs a Host header", NULL, NULL);
+	const char *why = bad_host(c, version);
+	if (why)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, why, NULL, NULL);
 	const char *host =
 	    s->loopback ? mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)
 			: NULL;
