@@ -657,16 +657,16 @@ static void rescale(series *s, double factor)
 	}
 }
 
-/* A dot's <title>: run, commit, time, value, and what is marked on it.
- * On a log scale, whose decades span units, in the unit that suits the
- * dot's own value ("2 µs" on an axis in s), as the tables show it. */
+/* A dot's <title>: run, commit, time, value, and what is marked on it, in
+ * the unit that suits the dot's own value as the tables show it ("2 µs" on
+ * an axis in s, "999 ns" on one in µs). */
 static void put_dot_title(const chart *ch, const dot *dt, const display *panel)
 {
 	bdb_buf *b = ch->out;
 	const bdb_result *r = ch->r;
 	display own = *panel;
 	dot scaled = *dt;
-	if (ch->o->log_scale && panel->factor != 0) {
+	if (panel->factor != 0) {
 		pick_display(str(r, dt->row, ch->c.unit), fabs(dt->v) / panel->factor, &own);
 		rescale(&(series){.dots = &scaled, .n_dots = 1}, own.factor / panel->factor);
 	}
