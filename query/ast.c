@@ -155,6 +155,33 @@ int bdb__query_error(bdb_diag *d, const char *text, size_t len, uint32_t start, 
 	return BDB_EQUERY;
 }
 
+bool bdb_query_error_within(bdb_diag *d, const char *text, size_t at, size_t n)
+{
+	if (!d || d->code != BDB_EQUERY || d->line != 1 || d->col < 1)
+		return false;
+	size_t len = strlen(text), start = 0;
+	for (int col = 1; col < d->col && start < len; col++) {
+		uint32_t cp;
+		start += bdb_utf8_decode(text + start, len - start, &cp);
+	}
+	if (start < at || start > at + n)
+		return false;
+	/* The span's width is its carets' count, on the message's last line. */
+	const char *last = strrchr(d->message, '\n');
+	size_t carets = last ? strspn(last + 1 + strspn(last + 1, " "), "^") : 1;
+	size_t end = start;
+	for (size_t w = 0; w < carets && end < at + n;) {
+		uint32_t cp;
+		size_t k = bdb_utf8_decode(text + end, at + n - end, &cp);
+		w += bdb_display_width(text + end, k);
+		end += k;
+	}
+	char first[sizeof d->message];
+	snprintf(first, sizeof first, "%.*s", (int)strcspn(d->message, "\n"), d->message);
+	bdb__query_error(d, text + at, n, (uint32_t)(start - at), (uint32_t)(end - at), "%s", first);
+	return true;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Canonical text of the AST                                                 */
 /* ------------------------------------------------------------------------ */

@@ -26,6 +26,7 @@
 #include "stats.h"
 #include "table.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -339,9 +340,12 @@ static int build_dots(chart *ch, series *s)
 /* Axes                                                                      */
 /* ------------------------------------------------------------------------ */
 
-static double nice_step(double range, int ticks)
+/* A step of about (hi - lo) / ticks on 1, 2, 5 times a power of ten. */
+static double nice_step(double lo, double hi, int ticks)
 {
-	double raw = range / ticks;
+	double raw = (hi - lo) / ticks;
+	if (!isfinite(raw)) /* a range past the largest double (-1e308 to 1e308) */
+		raw = hi / ticks - lo / ticks;
 	double mag = pow(10, floor(log10(raw)));
 	double norm = raw / mag;
 	return (norm < 1.5 ? 1 : norm < 3 ? 2 : norm < 7 ? 5 : 10) * mag;
@@ -352,11 +356,19 @@ static double px_x(const frame *f, double x)
 	return f->x1 > f->x0 ? f->x + (x - f->x0) / (f->x1 - f->x0) * f->w : f->x + f->w / 2;
 }
 
+/* Where v lies from lo (0) to hi (1); a range past the largest double
+ * halved first (exact: the same fraction). */
+static double fraction(double v, double lo, double hi)
+{
+	double range = hi - lo;
+	return isfinite(range) ? (v - lo) / range : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+}
+
 static double px_y(const frame *f, double v)
 {
 	if (f->log)
 		v = v > 0 ? log10(v) : f->y0;
-	return f->y + f->h - (v - f->y0) / (f->y1 - f->y0) * f->h;
+	return f->y + f->h - fraction(v, f->y0, f->y1) * f->h;
 }
 
 /* The y range of the series (values, bands, spreads), on nice ticks. */
@@ -390,9 +402,10 @@ static void y_range(frame *f, series *const *s, size_t n, bool log_scale, int ti
 		lo -= pad;
 		hi += pad;
 	}
-	double step = nice_step(hi - lo, ticks);
-	f->y0 = floor(lo / step) * step;
-	f->y1 = ceil(hi / step) * step;
+	double step = nice_step(lo, hi, ticks);
+	/* on nice ticks, within the doubles */
+	f->y0 = fmax(floor(lo / step) * step, -DBL_MAX);
+	f->y1 = fmin(ceil(hi / step) * step, DBL_MAX);
 }
 
 static void grid_line(bdb_buf *b, double x0, double y, double x1)
@@ -423,7 +436,11 @@ static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
 {
 	if (f->log) {
 		bool minor = f->y1 - f->y0 <= 2;
-		for (double e = f->y0; e <= f->y1 + 1e-9; e++) {
+		/* Every decade up to 2 * ticks + 2 of them, else every k-th: 600
+		 * decades gave 600 labels on each other. */
+		double most = 2.0 * ticks + 2, decades = f->y1 - f->y0;
+		double stride = decades > most ? ceil(decades / most) : 1;
+		for (double e = f->y0; e <= f->y1 + 1e-9; e += stride) {
 			static const double mult[] = {1, 2, 5};
 			for (size_t m = 0; m < (minor ? 3u : 1u); m++) {
 				double v = mult[m] * pow(10, e);
@@ -436,8 +453,13 @@ static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
 		}
 		return;
 	}
-	double step = nice_step(f->y1 - f->y0, ticks);
-	for (double k = round(f->y0 / step); k * step <= f->y1 + step * 1e-9; k++) {
+	double step = nice_step(f->y0, f->y1, ticks);
+	double top = f->y1 + step * 1e-9;
+	if (!isfinite(top)) /* y1 is the largest double */
+		top = f->y1;
+	for (double k = round(f->y0 / step); k * step <= top; k++) {
+		if (!isfinite(k * step)) /* a tick below the smallest double */
+			continue;
 		double v = k * step, y = px_y(f, v);
 		grid_line(b, f->x, y, f->x + f->w);
 		y_label(b, f, fabs(v) < step * 1e-9 ? 0 : v, y, d);
@@ -621,11 +643,35 @@ static void put_value_text(bdb_buf *b, double v, const display *d)
 	}
 }
 
-/* A dot's <title>: run, commit, time, value, and what is marked on it. */
-static void put_dot_title(const chart *ch, const dot *d, const display *disp)
+/* Rescales the dots of s by factor (the display unit was chosen after
+ * they were read in the series' unit). */
+static void rescale(series *s, double factor)
+{
+	for (size_t i = 0; i < s->n_dots; i++) {
+		dot *d = &s->dots[i];
+		d->v *= factor;
+		d->lo *= factor;
+		d->hi *= factor;
+		d->smin *= factor;
+		d->smax *= factor;
+	}
+}
+
+/* A dot's <title>: run, commit, time, value, and what is marked on it, in
+ * the unit that suits the dot's own value as the tables show it ("2 µs" on
+ * an axis in s, "999 ns" on one in µs). */
+static void put_dot_title(const chart *ch, const dot *dt, const display *panel)
 {
 	bdb_buf *b = ch->out;
 	const bdb_result *r = ch->r;
+	display own = *panel;
+	dot scaled = *dt;
+	if (panel->factor != 0) {
+		pick_display(str(r, dt->row, ch->c.unit), fabs(dt->v) / panel->factor, &own);
+		rescale(&(series){.dots = &scaled, .n_dots = 1}, own.factor / panel->factor);
+	}
+	const display *disp = &own;
+	const dot *d = &scaled;
 	const char *run = str(r, d->row, ch->c.run), *commit = str(r, d->row, ch->c.commit);
 	char t[48];
 	bdb_buf_puts(b, "<title>");
@@ -867,18 +913,12 @@ static double top_of(series *const *s, size_t n)
 	return top;
 }
 
-/* Rescales the dots of s by factor (the display unit was chosen after
- * they were read in the series' unit). */
-static void rescale(series *s, double factor)
+/* What a chart without a drawable value says: a log scale draws no value
+ * of 0 or less. */
+static const char *no_values(const chart *ch)
 {
-	for (size_t i = 0; i < s->n_dots; i++) {
-		dot *d = &s->dots[i];
-		d->v *= factor;
-		d->lo *= factor;
-		d->hi *= factor;
-		d->smin *= factor;
-		d->smax *= factor;
-	}
+	return ch->o->log_scale ? "no values above 0 (a log scale draws none of 0 or less)"
+				: "no values";
 }
 
 /* One plotting area with its axes, holding series list[0..n). */
@@ -937,6 +977,16 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	bdb_buf_puts(b, "\" height=\"");
 	put_coord(b, f.h);
 	bdb_buf_puts(b, "\"/>\n");
+	size_t drawn = 0;
+	for (size_t k = 0; k < n; k++)
+		drawn += list[k]->n_dots;
+	if (drawn == 0) { /* an empty frame says why */
+		bdb_buf_puts(b, "<text class=\"mark\" x=\"");
+		put_coord(b, f.x + f.w / 2);
+		bdb_buf_puts(b, "\" y=\"");
+		put_coord(b, f.y + f.h / 2);
+		bdb_buf_printf(b, "\">%s</text>\n", no_values(ch));
+	}
 	labels placed = {.n = 0};
 	for (size_t k = 0; k < n; k++) {
 		int rc = draw_series(ch, list[k], &f, &disp,
@@ -1275,7 +1325,7 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		bdb_buf_printf(b, " (%s)", disp.unit);
 	bdb_buf_printf(b, "%s: %zu runs", ch->o->log_scale ? ", log scale" : "", s->to - s->from);
 	if (s->n_dots == 0) {
-		bdb_buf_puts(b, ", no values\n");
+		bdb_buf_printf(b, ", %s\n", no_values(ch));
 		return;
 	}
 	bdb_buf_puts(b, ", min ");
@@ -1292,7 +1342,7 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		const dot *d = &s->dots[i];
 		double v = log_scale ? log10(d->v) : d->v;
 		int x = x1 > x0 ? (int)lround((d->x - x0) / (x1 - x0) * (TERM_COLS * 2 - 1)) : 0;
-		int y = yhi > ylo ? (int)lround((v - ylo) / (yhi - ylo) * (TERM_ROWS * 4 - 1))
+		int y = yhi > ylo ? (int)lround(fraction(v, ylo, yhi) * (TERM_ROWS * 4 - 1))
 				  : TERM_ROWS * 2;
 		if (px >= 0 && !d->gap_before)
 			braille_line(cells, px, py, x, y);

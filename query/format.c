@@ -7,6 +7,7 @@
  */
 #include "table.h"
 
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -170,9 +171,13 @@ void bdb__short_number(double v, char *buf, size_t size)
 	significant_number(v, 4, buf, size);
 }
 
+/* Beyond T a number keeps its exponent and takes no prefix (1e+20, never
+ * 1e+08T). */
 const char *bdb__si_prefix(double *v)
 {
 	static const char *const prefix[] = {"", "k", "M", "G", "T"};
+	if (!(fabs(*v) < 1e15))
+		return "";
 	int e = 0;
 	while (e < 4 && fabs(*v) >= 1000) {
 		*v /= 1000;
@@ -1254,8 +1259,10 @@ int bdb_result_write(const bdb_result *r, bdb_output_format format, const bdb_qu
 	int rc = format_to(r, format, opt, &out, f);
 	if (!rc && out.len)
 		fwrite(out.data, 1, out.len, f);
+	int err = errno; /* the write's cause, for the caller */
 	if (ferror(f))
 		rc = BDB_EIO;
 	bdb_buf_free(&out);
+	errno = err;
 	return rc;
 }

@@ -1337,6 +1337,27 @@ int bdb_query_parse(const char *text, bdb_diag *d)
 	return rc;
 }
 
+int bdb_query_parse_filter(const char *clause, const char *text, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	bdb_arena arena;
+	bdb_arena_init(&arena, 0);
+	parser p;
+	parser_init(&p, text, strlen(text), &arena, d);
+	bdb__expr *where;
+	bdb__time_spec since;
+	if (strcmp(clause, "since") == 0)
+		parse_time(&p, false, &since);
+	else
+		parse_or(&p, &where);
+	if (!p.err && p.tok.kind != BDB__TOK_EOF)
+		fail_expected(&p, strcmp(clause, "since") == 0 ? "the end of the time"
+							       : "\"and\", \"or\" or the end of the expression",
+			      NULL);
+	bdb_arena_free(&arena);
+	return p.err;
+}
+
 /* Why a statement is incomplete, for the REPL. */
 typedef enum incompleteness {
 	COMPLETE = 0,

@@ -114,6 +114,23 @@ typedef struct bdb_query_options {
 int bdb_query_parse(const char *text, bdb_diag *d);
 
 /*
+ * Parses text as the whole argument of one clause, clause "where" (an
+ * expression) or "since" (a time), for a caller that adds a user's filter to
+ * statements of its own (`benchdb report --where`): 0, or BDB_EQUERY with d's
+ * excerpt and caret in text itself. Anything after the argument (another
+ * clause, a newline, an unbalanced ")") is an error. d may be NULL.
+ */
+int bdb_query_parse_filter(const char *clause, const char *text, bdb_diag *d);
+
+/*
+ * d: a query error in text (one line), into which a caller pasted a user's
+ * text at byte offset at, n bytes long. When d's position lies in the
+ * pasted part, d becomes the same error in the user's text alone (its
+ * excerpt and carets) and this returns true; else d is left as it is.
+ */
+bool bdb_query_error_within(bdb_diag *d, const char *text, size_t at, size_t n);
+
+/*
  * Parses every statement of text, then runs them in order, appending each
  * statement's output in its format (the statement's `as`, else opt->format)
  * to out. Outputs of consecutive statements are separated by an empty line
@@ -479,7 +496,8 @@ const char *bdb_chart_style(void);
 /*
  * Writes r formatted as bdb_result_format would to f, a piece at a time
  * (a big table never sits in memory as text whole). Returns 0, BDB_ENOMEM,
- * or BDB_EIO when writing to f failed (ferror); f is not flushed.
+ * or BDB_EIO when writing to f failed (ferror; errno says why); f is not
+ * flushed.
  */
 int bdb_result_write(const bdb_result *r, bdb_output_format format, const bdb_query_options *opt,
 		     FILE *f);

@@ -141,7 +141,8 @@ void bdb__short_number(double v, char *buf, size_t size);
 void bdb__change_text(double pct, char *buf, size_t size);
 /* The SI prefix of *v in a unit without a ladder of its own (ops/s,
  * items/s, cycles: bdb_unit_ladder gives none): divides *v by 1000 while
- * it is at least 1000, up to 10^12, and returns "", "k", "M", "G" or "T".
+ * it is at least 1000, up to 10^12, and returns "", "k", "M", "G" or "T";
+ * a magnitude of 1e15 or more (or inf, nan) is left as it is, with "".
  * The table format and the charts' ticks share it. */
 const char *bdb__si_prefix(double *v);
 /* Whether two cells hold the same value (kind and contents). */

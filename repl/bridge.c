@@ -2,6 +2,7 @@
  * bridge.c - from the shell to the query library: run one statement, format
  * its result, report its error; completion through bdb_query_complete.
  */
+#include <errno.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -105,13 +106,21 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	} else {
 		rc = bdb_result_write(res, fmt, &opt, out);
 	}
+	/* The cause of a failed write (ENOSPC, EPIPE, EIO): stdio keeps a
+	 * small result in its buffer, so it fails only when flushed. */
+	int err = rc == BDB_EIO ? errno : 0;
+	if (!rc && fflush(out) != 0) {
+		rc = BDB_EIO;
+		err = errno;
+	}
 	if (bdb_result_is_regressions(res) &&
 	    bdb_result_n_rows(res) > cli_count_inconclusive(res))
 		*found_regressions = true;
 	bdb_result_free(res);
 	if (rc) {
 		cli_error("cannot %s the result: %s", rc == BDB_EIO ? "write" : "format",
-			  bdb_strerror(rc));
+			  err ? strerror(err) : bdb_strerror(rc));
+		clearerr(out); /* the next statement's write says its own cause */
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;

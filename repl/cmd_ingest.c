@@ -422,8 +422,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	if (!rc)
 		rc = bdb_export_run_annotated(
 		    run, ef, bdb_annotation_match(notes, n_notes, run->commit), &out);
-	if (!rc)
-		fwrite(out.data, 1, out.len, stdout);
+	code = rc ? EXIT_INPUT : cli_write_output("export", NULL, &out);
 	bdb_buf_free(&out);
 	free(notes);
 	if (r)
@@ -431,9 +430,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	if (store)
 		bdb_store_close(store);
 	bdb_run_free(run);
-	if (rc) {
+	if (rc)
 		cli_error("export: %s", bdb_strerror(rc));
-		return EXIT_INPUT;
-	}
-	return EXIT_OK;
+	return code;
 }

@@ -439,7 +439,7 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 	return cli_client_token(ctx, "--server", token_file);
 }
 
-int main(int argc, char **argv)
+static int run_command_line(int argc, char **argv)
 {
 	cli_ctx ctx;
 	ctx_init(&ctx);
@@ -522,4 +522,18 @@ int main(int argc, char **argv)
 		return shell_repl(&ctx, &sopt);
 	}
 	return shell_run_stream(&ctx, stdin, "<stdin>", &sopt);
+}
+
+/* What a command printed and stdio still holds is written before exit: a
+ * standard output that cannot take it (a full disk) is an error, said
+ * with its cause, not a silent success. */
+int main(int argc, char **argv)
+{
+	int code = run_command_line(argc, argv);
+	if (fflush(stdout) != 0) {
+		cli_error("cannot write standard output: %s", strerror(errno));
+		if (code == EXIT_OK)
+			code = EXIT_INPUT;
+	}
+	return code;
 }

@@ -4,6 +4,7 @@
  * push and the shell share: the URL of an endpoint, the server's answers
  * read, and its failures turned into one-line errors and exit codes.
  */
+#include <errno.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,8 +185,9 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 		code = EXIT_SERVER;
 	} else if (code < 0) {
 		code = EXIT_OK;
-		if (r.body.len && fwrite(r.body.data, 1, r.body.len, out) != r.body.len) {
-			cli_error("cannot write the result: %s", bdb_strerror(BDB_EIO));
+		if ((r.body.len && fwrite(r.body.data, 1, r.body.len, out) != r.body.len) ||
+		    fflush(out) != 0) {
+			cli_error("cannot write the result: %s", strerror(errno));
 			code = EXIT_INPUT;
 		}
 	}

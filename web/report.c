@@ -34,6 +34,7 @@ typedef struct report {
 	char **points; /* the store's points, sorted */
 	size_t n_points;
 	size_t n_charts, n_series;
+	size_t where_at; /* where --where's text is in stmt, or SIZE_MAX */
 } report;
 
 static void put_text(bdb_buf *out, const char *s)
@@ -41,10 +42,35 @@ static void put_text(bdb_buf *out, const char *s)
 	bdb_buf_put_xml(out, s, strlen(s));
 }
 
-/* Runs the statement in r->stmt (one, of the query language). */
+/* d's error, which is in the user's option text: "report: OPTION: ...". */
+static void report_error(bdb_diag *d, const char *option)
+{
+	if (!d)
+		return;
+	char msg[sizeof d->message];
+	memcpy(msg, d->message, sizeof msg);
+	bdb_diag_set(d, d->code, NULL, d->line, d->col, "report: %s: %.700s", option, msg);
+}
+
+/* Runs the statement in r->stmt (one, of the query language). An error in
+ * --where's text (a value no series has) is said in that text alone. */
 static int run(report *r, bdb_result **out)
 {
-	return bdb_query_run(r->store, bdb_buf_cstr(&r->stmt), &r->q, out, r->d);
+	int rc = bdb_query_run(r->store, bdb_buf_cstr(&r->stmt), &r->q, out, r->d);
+	if (rc && r->where_at != SIZE_MAX &&
+	    bdb_query_error_within(r->d, bdb_buf_cstr(&r->stmt), r->where_at, strlen(r->o->where)))
+		report_error(r->d, "--where");
+	r->where_at = SIZE_MAX;
+	return rc;
+}
+
+/* Appends --where's text to the statement after prefix, and suffix. */
+static void put_where(report *r, const char *prefix, const char *suffix)
+{
+	bdb_buf_puts(&r->stmt, prefix);
+	r->where_at = r->stmt.len;
+	bdb_buf_puts(&r->stmt, r->o->where);
+	bdb_buf_puts(&r->stmt, suffix);
 }
 
 /* Appends the report's filters to the statement: `where` (when the
@@ -52,7 +78,7 @@ static int run(report *r, bdb_result **out)
 static void add_filters(report *r, bool since)
 {
 	if (r->o->where && *r->o->where)
-		bdb_buf_printf(&r->stmt, " where %s", r->o->where);
+		put_where(r, " where ", "");
 	if (since && r->o->since && *r->o->since)
 		bdb_buf_printf(&r->stmt, " since %s", r->o->since);
 }
@@ -253,7 +279,7 @@ static int put_point(report *r, const char *metric, const char *point)
 	bdb_buf_puts(&r->stmt, " where point = ");
 	bdb_query_put_name(&r->stmt, point);
 	if (r->o->where && *r->o->where)
-		bdb_buf_printf(&r->stmt, " and (%s)", r->o->where);
+		put_where(r, " and (", ")");
 	if (r->o->since && *r->o->since)
 		bdb_buf_printf(&r->stmt, " since %s", r->o->since);
 	if (r->has_baseline) {
@@ -459,9 +485,26 @@ static void report_free(report *r)
 	bdb_buf_free(&r->charts);
 }
 
+/* The user's --where or --since (option) checked alone before it joins the
+ * report's statements: an error points into the user's text, not theirs. */
+static int check_filter(const char *option, const char *clause, const char *text, bdb_diag *d)
+{
+	if (!text || !*text)
+		return 0;
+	int rc = bdb_query_parse_filter(clause, text, d);
+	if (rc)
+		report_error(d, option);
+	return rc;
+}
+
 int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *out, bdb_diag *d)
 {
-	report r = {.store = store, .o = opt, .d = d};
+	int rc = check_filter("--where", "where", opt->where, d);
+	if (!rc)
+		rc = check_filter("--since", "since", opt->since, d);
+	if (rc)
+		return rc;
+	report r = {.store = store, .o = opt, .d = d, .where_at = SIZE_MAX};
 	r.q.now_us = opt->now_us;
 	r.q.cancel = opt->cancel;
 	r.baseline = opt->baseline && *opt->baseline ? opt->baseline : "main";
@@ -477,7 +520,7 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		     "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
 	bdb_buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", bdb_html_style());
-	int rc = put_header(&r, &page);
+	rc = put_header(&r, &page);
 	if (!rc)
 		rc = put_regressions(&r, &page);
 	if (!rc && r.has_baseline) {

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
@@ -651,14 +652,39 @@ static uint64_t fnv1a(const char *p, size_t n)
 	return h;
 }
 
+/* Whether If-None-Match's value (RFC 9110 13.1.2: "*", or a list of
+ * entity tags, weak W/ ones compared as strong) matches etag. */
+static bool etag_matches(const char *list, const char *etag)
+{
+	size_t n = strlen(etag);
+	for (const char *p = list; *p;) {
+		p += strspn(p, " \t,");
+		size_t k = strcspn(p, ",");
+		size_t end = k;
+		while (end && (p[end - 1] == ' ' || p[end - 1] == '\t'))
+			end--;
+		if (end == 1 && *p == '*')
+			return true;
+		const char *tag = p;
+		if (end >= 2 && tag[0] == 'W' && tag[1] == '/') {
+			tag += 2;
+			end -= 2;
+		}
+		if (end == n && memcmp(tag, etag, n) == 0)
+			return true;
+		p += k;
+	}
+	return false;
+}
+
 /* Answers svg (200) with its ETag, a hash of its bytes, or 304 without a
- * body when If-None-Match names it; svg is emptied. */
+ * body when If-None-Match names it or is "*"; svg is emptied. */
 static enum MHD_Result answer_svg(struct MHD_Connection *c, request *rq, bdb_buf *svg)
 {
 	char etag[24];
 	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg->data, svg->len));
 	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
-	if (match && strstr(match, etag)) {
+	if (match && etag_matches(match, etag)) {
 		bdb_buf_reset(svg);
 		return answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, svg, "ETag", etag);
 	}
@@ -1503,9 +1529,39 @@ static bool host_allowed(const bdb_server *s, const char *host)
 	return false;
 }
 
-static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
-				  const char *url, const char *method)
+static enum MHD_Result count_host(void *cls, enum MHD_ValueKind kind, const char *key,
+				  const char *value)
 {
+	(void)kind;
+	(void)value;
+	if (strcasecmp(key, MHD_HTTP_HEADER_HOST) == 0)
+		(*(int *)cls)++;
+	return MHD_YES;
+}
+
+/* RFC 9112 3.2: an HTTP/1.1 request without Host, any request with more
+ * than one, or with an empty one (an http URL always has a host) is a 400.
+ * Why, or NULL. */
+static const char *bad_host(struct MHD_Connection *c, const char *version)
+{
+	int n = 0;
+	mhd.get_connection_values(c, MHD_HEADER_KIND, count_host, &n);
+	const char *host = mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
+	if (n > 1)
+		return "a request has one Host header, not several";
+	if (host && !*host)
+		return "the Host header is empty: it names the server";
+	if (!host && strcmp(version, MHD_HTTP_VERSION_1_1) == 0)
+		return "an HTTP/1.1 request needs a Host header";
+	return NULL;
+}
+
+static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
+				  const char *url, const char *method, const char *version)
+{
+	const char *why = bad_host(c, version);
+	if (why)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, why, NULL, NULL);
 	const char *host =
 	    s->loopback ? mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)
 			: NULL;
@@ -1762,7 +1818,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
 {
-	(void)version;
 	bdb_server *s = cls;
 	request *rq = *con_cls;
 	if (!rq) {
@@ -1783,7 +1838,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		s->in_flight++;
 		pthread_mutex_unlock(&s->lock);
 		*con_cls = rq;
-		return on_headers(s, c, rq, url, method);
+		return on_headers(s, c, rq, url, method, version);
 	}
 	if (*upload_data_size) {
 		/* Past the limit, or already answered: read and dropped. */

@@ -73,6 +73,12 @@ xml_ok "log.svg is XML" "$WORK/log.svg"
 check "log.svg: ticks at powers of ten, 1e-06 s to 10 s" \
 	[ "$(count 'class="ytick"' "$WORK/log.svg")" = 8 ]
 check "log.svg: titled log scale" grep -q '(s), log scale</text>' "$WORK/log.svg"
+check "trend.svg: a dot's title in the unit of its own value, as the tables (999 ns on an axis in µs)" \
+	grep -qF '2026-03-01T02:00:00Z: 999 ns (CI 979 to 1019 ns) (samples 969 to 1024 ns)</title>' "$WORK/trend.svg"
+check "log.svg: a dot's title in the unit of its own value (2 µs on an axis in s)" \
+	grep -q '2026-03-01T02:00:00Z: 2 µs</title>' "$WORK/log.svg"
+check "log.svg: 524.3 ms, then 1.049 s" grep -q ': 524.3 ms, regressed</title>' "$WORK/log.svg"
+check "log.svg: 1.049 s" grep -q ': 1.049 s, regressed</title>' "$WORK/log.svg"
 
 # 3. 50 series: small multiples, one panel each.
 golden multiples.svg 'trend rate where point ~ "grid/*" as svg'
@@ -193,6 +199,40 @@ check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11
 run "$BENCHDB" --db "$DB" report --where 'point = '
 check_rc "report --where with a syntax error: usage error" 2
 check_err "report --where: the caret error" "expected a value"
+# --where and --since are checked alone before they join the report's own
+# statements: the caret points into the user's text, and none of the
+# report's statements shows (an unbalanced ")" or a clause of its own was
+# pasted into them, with the error's excerpt in them).
+report_refused() {
+	local name=$1 option=$2 text=$3 error=$4 caret=$5
+	run "$BENCHDB" --db "$DB" report "$option" "$text" -o "$WORK/refused.html"
+	check_rc "report $name: usage error" 2
+	check_err "report $name: the error against $option" "benchdb: error: report: $option: $error"
+	check "report $name: the user's text with its caret" \
+		[ "$(sed -n 2,3p "$ERR")" = "$(printf '  %s\n  %s' "$text" "$caret")" ]
+	check "report $name: none of the report's statements" lacks 'trend|compare|as svg' "$ERR"
+	check "report $name: no page written" [ ! -e "$WORK/refused.html" ]
+}
+report_refused "unbalanced )" --where "point = 'kernel') or (point = 'spread'" \
+	'expected "and", "or" or the end of the expression, found ")"' '                ^'
+report_refused "unclosed (" --where "(point = 'kernel'" \
+	'unclosed "(": expected ")" before the end of input' '^'
+report_refused "a clause after the expression" --where "point = kernel as json" \
+	'expected "and", "or" or the end of the expression, found "as"' '               ^^'
+report_refused "unterminated string" --where "point = 'kernel" \
+	'unterminated string' '        ^^^^^^^'
+report_refused "a clause after the time" --since "2026-03-20 as json" \
+	'expected the end of the time, found "as"' '           ^^'
+report_refused "a bad time" --since "yesterdayy" 'expected a time' '^^^^^^^^^^'
+# A value no series has is found running the report's statements: said in
+# the user's text too (it showed "regressions vs baseline ... where ...").
+report_refused "a point no series has" --where "point = kernl" \
+	'no series has point = "kernl"; did you mean "kernel"?' '        ^^^^^'
+report_refused "a point no series has, after a good one" \
+	--where "point = kernel or point = 'grid/99'" \
+	'no series has point = "grid/99"' '                          ^^^^^^^^^'
+report_refused "a name of wide characters no series has" --where "point = '日本'" \
+	'no series has point = "日本"' '        ^^^^^^'
 
 # The report reads one point at a time, by name: a point named like a glob
 # ("g[1]", "g*") is charted once, with its own runs only, and "g1" apart.
@@ -283,5 +323,65 @@ check_rc "show runs as svg: usage error" 2
 check_err "show runs as svg: says why" '"svg" draws a chart of trend or changes only; show runs gives a table'
 run "$BENCHDB" --db "$DB" --format svg -c 'trend time of kernel'
 check_rc "--format svg: refused" 2
+
+# 11. A log scale draws no value of 0 or less: a series of only such values
+# was an empty frame with ticks from 1 to 10 and nothing said.
+mkdir -p "$WORK/neg"
+for i in 1 2; do
+	printf '{"id": "n%d", "timestamp": "2026-05-0%dT00:00:00Z", "metric_defs": {"delta": {"unit": "s", "direction": "lower"}}, "points": [{"name": "drift", "metrics": {"delta": {"value": -%d}}}]}\n' \
+		"$i" "$i" "$i" >"$WORK/neg/run-$i.json"
+done
+run "$BENCHDB" --db "$WORK/negdb" ingest "$WORK"/neg/run-*.json
+check_rc "2 runs of values below 0 ingested" 0
+run "$BENCHDB" --db "$WORK/negdb" chart 'trend delta of drift' --log
+check_rc "chart --log of values below 0" 0
+check_out "chart --log of values below 0: no dots, and says why" \
+	'<text class="mark" x="386.0" y="155.0">no values above 0 (a log scale draws none of 0 or less)</text>'
+check "chart --log of values below 0: no dots" lacks '<circle' "$OUT"
+run "$BENCHDB" --db "$WORK/negdb" -c 'trend delta of drift as chart log'
+check_out "as chart log of values below 0: says why" \
+	'drift (s), log scale: 2 runs, no values above 0 (a log scale draws none of 0 or less)'
+run "$BENCHDB" --db "$WORK/negdb" chart 'trend delta of drift'
+check "chart (linear) of values below 0: its 2 dots, no note" \
+	[ "$(count '<circle class="pt' "$OUT")" = 2 ] && lacks 'no values' "$OUT"
+
+# 12. Magnitudes to the ends of the doubles: a range past the largest double
+# (-1.7e308 to 1.7e308) drew every coordinate as "-nan" (an SVG no viewer
+# reads) and hung on its ticks once those were fixed; a log scale over 632
+# decades drew 632 tick labels on top of each other.
+mkdir -p "$WORK/ext"
+i=0
+for v in 1.7e308 -1.7e308 1e-308 0; do
+	i=$((i + 1))
+	printf '{"id": "e%d", "timestamp": "2026-06-0%dT00:00:00Z", "metric_defs": {"v": {"unit": "", "direction": "lower"}}, "points": [{"name": "far", "metrics": {"v": {"value": %s}}}]}\n' \
+		"$i" "$i" "$v" >"$WORK/ext/run-$i.json"
+done
+run "$BENCHDB" --db "$WORK/extdb" ingest "$WORK"/ext/run-*.json
+check_rc "4 runs from -1.7e308 to 1.7e308 ingested" 0
+run "$BENCHDB" --db "$WORK/extdb" chart 'trend v of far'
+check_rc "chart of -1.7e308 to 1.7e308" 0
+check "chart of -1.7e308 to 1.7e308: no nan or inf" lacks 'nan|inf' "$OUT"
+cp "$OUT" "$WORK/ext.svg"
+xml_ok "chart of -1.7e308 to 1.7e308 is XML" "$WORK/ext.svg"
+# The frame runs from y 34 to 276 (242 px) for -2e308..2e308 clamped to
+# +-DBL_MAX (1.7976931348623157e308, python3 sys.float_info.max): 1.7e308 at
+# 276 - 242 * (1.7e308 + M) / (2 M) = 40.6, 0 and 1e-308 at 155.0, -1.7e308
+# at 269.4.
+check "chart of -1.7e308 to 1.7e308: the dots at 40.6, 269.4, 155.0, 155.0" \
+	[ "$(grep -o '<circle class="pt" cx="[0-9.]*" cy="[0-9.]*"' "$WORK/ext.svg" | sed 's/.*cy="//; s/"//' | tr '\n' ' ')" = "40.6 269.4 155.0 155.0 " ]
+check "chart of -1.7e308 to 1.7e308: ticks -1e+308, 0, 1e+308" \
+	[ "$(grep -o 'class="ytick"[^>]*>[^<]*' "$WORK/ext.svg" | sed 's/.*>//' | tr '\n' ' ')" = "-1e+308 0 1e+308 " ]
+run "$BENCHDB" --db "$WORK/extdb" chart 'trend v of far' --log
+check_rc "log chart of 1e-308 to 1.7e308" 0
+# 1e-308 to 1e309: 617 decades, at most 12 labelled: every ceil(617 / 12)
+# = 52nd, from 1e-308 to 1e+264 (-308 + 11 * 52).
+check "log chart over 617 decades: 12 tick labels, not 617" \
+	[ "$(count 'class="ytick"' "$OUT")" = 12 ]
+check "log chart over 617 decades: 1e-308, 1e-256, ... 1e+264" \
+	[ "$(grep -o 'class="ytick"[^>]*>[^<]*' "$OUT" | sed 's/.*>//' | sed -n '1p;2p;12p' | tr '\n' ' ')" = "1e-308 1e-256 1e+264 " ]
+run "$BENCHDB" --db "$WORK/extdb" -c 'trend v of far as chart'
+check_rc "as chart of -1.7e308 to 1.7e308" 0
+check "as chart: the top row starts at the first run (1.7e308)" \
+	grep -q '^ 1.7e+308 ┤⠑⢄' "$OUT"
 
 finish

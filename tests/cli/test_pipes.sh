@@ -73,4 +73,33 @@ check_err "the NUL is placed on standard input" \
 check_out "the statement before it ran" "fifo,"
 check "the statement after it did not" sh -c "! grep -q '^baseline,run' '$OUT'"
 
+# A full standard output (/dev/full: ENOSPC) is said as what it is, exit 3:
+# a small result sat in stdio's buffer and failed only at exit, silently
+# (exit 0); a large one read "input/output error".
+if [ -w /dev/full ]; then
+	for stmt in 'show runs' 'show runs as json' 'show runs as csv'; do
+		"$BENCHDB" -c "$stmt" >/dev/full 2>"$ERR"
+		RC=$?
+		check_rc "-c '$stmt' >/dev/full: exit 3" 3
+		check "-c '$stmt' >/dev/full: says no space left" \
+			[ "$(cat "$ERR")" = "benchdb: error: cannot write the result: No space left on device" ]
+	done
+	# Subcommands that print: what stdio still holds is written before
+	# exit, and a failure is said (they exited 0).
+	for cmd in '--version' 'stats' 'baseline list' 'export sub'; do
+		# shellcheck disable=SC2086 # the words of cmd are its arguments
+		"$BENCHDB" $cmd >/dev/full 2>"$ERR"
+		RC=$?
+		check_rc "$cmd >/dev/full: exit 3" 3
+		check "$cmd >/dev/full: one line, says no space left" \
+			[ "$(grep -c 'cannot write standard output: No space left on device$' "$ERR")" = 1 ]
+	done
+	printf 'show runs\nshow points\n' >"$WORK/two.bdb"
+	"$BENCHDB" -f "$WORK/two.bdb" >/dev/full 2>"$ERR"
+	RC=$?
+	check_rc "-f SCRIPT >/dev/full: exit 3" 3
+	check "-f SCRIPT >/dev/full: each statement says no space left" \
+		[ "$(grep -c '^benchdb: error: cannot write the result: No space left on device$' "$ERR")" = 2 ]
+fi
+
 finish

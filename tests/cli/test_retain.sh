@@ -174,7 +174,7 @@ run "$BENCHDB" --db "$DB" -c "trend cpu_time of 'BM_hash/4096'"
 check_out "the trend table says week and count" "BM_hash/4096  rollup:week:2025-01-20:main     2025-01-20T00:00:00Z  -       551.2 ns  550.7 ns  551.2 ns  week        3"
 run "$BENCHDB" --db "$DB" -c "trend cpu_time of 'BM_hash/4096' as svg"
 check_out "a chart's rollup dot says what it is" \
-	'<circle class="pt rollup" cx="268.1" cy="249.3" r="4"><title>run rollup:week:2025-01-13:main, 2025-01-13T00:00:00Z: 0.551 µs (week rollup: median of 4 runs, min 0.5507 µs, max 0.5512 µs)</title>'
+	'<circle class="pt rollup" cx="268.1" cy="249.3" r="4"><title>run rollup:week:2025-01-13:main, 2025-01-13T00:00:00Z: 551 ns (week rollup: median of 4 runs, min 550.7 ns, max 551.2 ns)</title>'
 
 # An annotated run stays whole: r6 (commit c6, feature) would be dropped.
 rm -rf "$WORK/an"

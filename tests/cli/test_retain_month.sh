@@ -105,7 +105,7 @@ check_out "the trend table says month and count" \
 	"BM_hash/4096  rollup:month:2025-01:main     2025-01-01T00:00:00Z  -       550.7 ns  550.7 ns  551.2 ns  month      11"
 run "$BENCHDB" --db "$DB" -c "trend cpu_time of 'BM_hash/4096' as svg"
 check_out "a chart's rollup dot says month" \
-	'<title>run rollup:month:2025-01:main, 2025-01-01T00:00:00Z: 0.5507 µs (month rollup: median of 11 runs, min 0.5507 µs, max 0.5512 µs)</title>'
+	'<title>run rollup:month:2025-01:main, 2025-01-01T00:00:00Z: 550.7 ns (month rollup: median of 11 runs, min 550.7 ns, max 551.2 ns)</title>'
 run "$BENCHDB" --db "$DB" verify
 check_out_exact "verify is clean" "ok: 3 runs, 15 series, 45 observations verified"
 

@@ -107,6 +107,43 @@ check "chart.svg: an ETag" [ -n "$ETAG" ]
 http -G --data-urlencode 'q=trend time of kernel' -H "If-None-Match: $ETAG" "$URL/api/chart.svg"
 check_status "chart.svg: 304 when the ETag matches" 304
 check "chart.svg: 304 has no body" [ ! -s "$OUT" ]
+# RFC 9110 13.1.2: "*" matches any current representation; a list matches
+# when one of its tags does, a weak W/ one too; another tag does not.
+for inm in '*' ' * ' '"0000000000000000", *' "\"0000000000000000\", W/$ETAG"; do
+	http -G --data-urlencode 'q=trend time of kernel' -H "If-None-Match: $inm" "$URL/api/chart.svg"
+	check_status "chart.svg: If-None-Match: $inm: 304" 304
+done
+http -G --data-urlencode 'q=trend time of kernel' -H 'If-None-Match: "0000000000000000"' \
+	"$URL/api/chart.svg"
+check_status "chart.svg: If-None-Match of another tag: 200" 200
+check "chart.svg: another tag: the chart" cmp -s "$OUT" "$WORK/chart.svg"
+# RFC 9112 3.2: an HTTP/1.1 request without Host is a 400; HTTP/1.0 needs none.
+http --http1.1 -H 'Host:' "$URL/api/health"
+check_status "HTTP/1.1 without Host: 400" 400
+check_body "HTTP/1.1 without Host: says why" \
+	'{"error": "an HTTP/1.1 request needs a Host header", "line": null, "column": null, "expected": null, "suggestion": null}'
+http --http1.0 -H 'Host:' "$URL/api/health"
+check_status "HTTP/1.0 without Host: 200" 200
+# Two Host headers, or an empty one, are 400 too (RFC 9112 3.2): the first
+# of two was checked, so "localhost" then "evil.example" was answered.
+raw_request() { # BYTES: sent as they are; STATUS and the body ($OUT)
+	exec 3<>"/dev/tcp/127.0.0.1/${URL##*:}"
+	printf '%b' "$1" >&3
+	timeout 10 cat <&3 >"$WORK/raw"
+	exec 3<&-
+	STATUS=$(head -1 "$WORK/raw" | cut -d' ' -f2)
+	sed '1,/^\r$/d' "$WORK/raw" >"$OUT"
+}
+raw_request 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nHost: evil.example\r\nConnection: close\r\n\r\n'
+check_status "two Host headers: 400" 400
+check_body "two Host headers: says why" \
+	'{"error": "a request has one Host header, not several", "line": null, "column": null, "expected": null, "suggestion": null}'
+raw_request 'GET /api/health HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n'
+check_status "an empty Host: 400" 400
+check_body "an empty Host: says why" \
+	'{"error": "the Host header is empty: it names the server", "line": null, "column": null, "expected": null, "suggestion": null}'
+raw_request 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'
+check_status "one Host, sent raw: 200" 200
 http -G --data-urlencode 'q=show runs' "$URL/api/chart.svg"
 check_status "chart.svg of a table: 400" 400
 check_body "chart.svg of a table: says why" \

@@ -267,6 +267,57 @@ static void test_json_display(void **state)
 	bdb_result_free(r);
 }
 
+/* Quantities beyond the largest SI prefix keep their exponent and take no
+ * prefix ("1e+20 ops", not "100000000T ops"; "3e+300", not "3e+288T"),
+ * 999.9e12 is still 999.9T, and tiny ones read with their exponent. The
+ * table format's cells, written out by hand. */
+static void test_quantity_extremes(void **state)
+{
+	(void)state;
+	bdb_result *r = bdb__result_new("q");
+	static const bdb__column cols[] = {{"value", BDB__STYLE_QUANTITY},
+					   {"unit", BDB__STYLE_PLAIN}};
+	assert_int_equal(bdb__result_columns(r, cols, 2), 0);
+	static const struct {
+		double value;
+		const char *unit;
+		const char *shown;
+	} rows[] = {{1e20, "ops", "1e+20 ops"},	   {-3e300, "ops", "-3e+300 ops"},
+		    {9.999e14, "ops", "999.9T ops"}, {1e15, "ops", "1e+15 ops"},
+		    {3e300, "", "3e+300"},	   {1e-15, "", "1e-15"},
+		    {2e-15, "ops", "2e-15 ops"},   {1e15, "", "1e+15"}};
+	size_t n = sizeof rows / sizeof rows[0];
+	for (size_t i = 0; i < n; i++) {
+		bdb__result_add_row(r);
+		bdb__cell_num(r, i, 0, rows[i].value);
+		bdb__cell_str(r, i, 1, rows[i].unit);
+	}
+	char *got = format(r, BDB_OUTPUT_TABLE, NULL);
+	const char *line = got;
+	for (int skip = 0; skip < 2; skip++) /* the header and its rule */
+		line = strchr(line, '\n') + 1;
+	for (size_t i = 0; i < n; i++) {
+		while (*line == ' ')
+			line++;
+		const char *end = strchr(line, '\n');
+		assert_non_null(end);
+		while (end > line && end[-1] == ' ')
+			end--;
+		char cell[64];
+		snprintf(cell, sizeof cell, "%.*s", (int)(end - line), line);
+		assert_string_equal(cell, rows[i].shown);
+		line = strchr(line, '\n') + 1;
+	}
+	free(got);
+	double v = 2e15;
+	assert_string_equal(bdb__si_prefix(&v), "");
+	assert_true(v == 2e15);
+	v = 2e12;
+	assert_string_equal(bdb__si_prefix(&v), "T");
+	assert_true(v == 2);
+	bdb_result_free(r);
+}
+
 static void test_csv(void **state)
 {
 	(void)state;
@@ -494,6 +545,7 @@ int main(void)
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_json_values),
 	    cmocka_unit_test(test_json_display),
+	    cmocka_unit_test(test_quantity_extremes),
 	    cmocka_unit_test(test_csv),
 	    cmocka_unit_test(test_markdown),
 	    cmocka_unit_test(test_put_json_string),
