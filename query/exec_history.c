@@ -746,11 +746,13 @@ static int change_sign(bdb_direction direction, double change)
 }
 
 /* The p-value as the explanation gives it: a bound at the permutations'
- * floor. */
+ * floor (exactly there, as the table's cell reads it), else the number: a
+ * short piece's perfect split reports its chance, 2 / C(n, a), which may lie
+ * below the floor and is no permutation result. */
 static void explain_p(char *buf, size_t size, const bdb__changes_options *opt, double p)
 {
 	double floor = 1.0 / ((double)opt->permutations + 1.0);
-	if (!opt->window && p <= floor * (1 + 1e-9))
+	if (!opt->window && fabs(p - floor) <= floor * 1e-9)
 		snprintf(buf, size, "p < %.2g (%d permutations, seed %llu)", floor,
 			 opt->permutations, (unsigned long long)opt->seed);
 	else

@@ -310,6 +310,38 @@ static void test_changes_robust(void **state)
 	bdb_result_free(r);
 }
 
+/*
+ * A perfect split's p is its chance, not a permutation bound. With
+ * `permutations 1` the rank test cannot reach p <= 0.01 (its floor is
+ * 1/2), so cp/step is split where its ranks separate completely
+ * (robust.c, perfect_split): first at s21 (100 and 120 above 90), chance
+ * 2 / C(30, 20) = 2 / 30045015 = 6.6567e-08, then s1..s20 at s11, chance
+ * 2 / C(20, 10) = 2 / 184756 = 1.0825e-05 (Python's math.comb). Both lie
+ * below the floor 1/2: the table gives the numbers, and the explanation
+ * said "p < 0.5 (1 permutations, seed ...)" before it gave them too.
+ */
+static void test_changes_perfect_split_p(void **state)
+{
+	(void)state;
+	bdb_result *r = run_ok("changes time of \"cp/step\" permutations 1 explain");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_near(field_num(r, "p_floor"), 0.5, 1e-15);
+	assert_string_equal(result_str(r, 0, "run"), "s11");
+	assert_near(result_num(r, 0, "p_value"), 2.0 / 184756, 1e-18);
+	assert_string_equal(result_str(r, 1, "run"), "s21");
+	assert_near(result_num(r, 1, "p_value"), 2.0 / 30045015, 1e-20);
+	assert_string_equal(result_str(r, 0, "explanation"),
+			    "robust step (n=30): E-Divisive on ranks p = 1.083e-05 <= 0.01; median "
+			    "100 -> 120, |effect| 20 >= threshold 2 = max(2 x noise 0, 2% of 100)");
+	assert_non_null(strstr(result_str(r, 1, "explanation"), "ranks p = 6.657e-08 <= 0.01;"));
+	bdb_buf b = {0};
+	assert_string_equal(bdb_result_column(r, 8), "p_value");
+	bdb_result_cell_text(r, 0, 8, &b);
+	assert_string_equal(bdb_buf_cstr(&b), "1.083e-05");
+	bdb_buf_free(&b);
+	bdb_result_free(r);
+}
+
 /* Several series: `by series` gives one row per series and change, with
  * point, tags and metric leading; cp/flat adds no row. */
 static void test_changes_several_series(void **state)
@@ -730,6 +762,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_changes_edivisive),
 	    cmocka_unit_test(test_changes_robust),
+	    cmocka_unit_test(test_changes_perfect_split_p),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_joint_placement),
