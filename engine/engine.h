@@ -186,8 +186,9 @@ int bdb_reader_run_decode(bdb_reader *r, uint64_t seq, bdb_run **out);
  * later ingested), back = 1 the one before it in that order, ... */
 int bdb_reader_latest(bdb_reader *r, uint32_t back, uint64_t *seq);
 int bdb_reader_find_id(bdb_reader *r, const char *id, uint64_t *seq);
-/* The newest run whose commit starts with prefix. BDB_EINVAL when the prefix
- * matches two different commits (ambiguous). */
+/* The newest run whose commit starts with prefix; a commit equal to prefix
+ * wins over the longer ones it starts. BDB_EINVAL when the prefix starts two
+ * different commits and is neither (ambiguous). */
 int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq);
 /* The last run at or before time us. */
 int bdb_reader_find_at_time(bdb_reader *r, int64_t us, uint64_t *seq);

@@ -262,8 +262,11 @@ int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq)
 	size_t cmp = plen < BDB__KEY_INLINE ? plen : BDB__KEY_INLINE;
 	MDB_val k = {cmp, (void *)prefix}, v;
 	const char *found = NULL;
-	int64_t best_ts = 0;
-	uint64_t best_seq = 0;
+	bool ambiguous = false;
+	/* The newest run of any matching commit, and of the commit that is the
+	 * prefix itself: a whole commit wins over longer ones it starts. */
+	int64_t best_ts = 0, exact_ts = 0;
+	uint64_t best_seq = 0, exact_seq = 0;
 	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
 	while (rc == 0 && k.mv_size >= cmp && memcmp(k.mv_data, prefix, cmp) == 0) {
 		rc = mdb_cursor_get(cur, &k, &v, MDB_LAST_DUP);
@@ -282,14 +285,17 @@ int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq)
 			return e == BDB_ENOTFOUND ? BDB_ECORRUPT : e;
 		}
 		if (strncmp(info.commit, prefix, plen) == 0) {
-			if (found && strcmp(found, info.commit) != 0) {
-				mdb_cursor_close(cur);
-				return BDB_EINVAL;
-			}
+			if (found && strcmp(found, info.commit) != 0)
+				ambiguous = true;
 			found = info.commit;
 			if (ts > best_ts || best_seq == 0 || (ts == best_ts && s > best_seq)) {
 				best_ts = ts;
 				best_seq = s;
+			}
+			if (info.commit[plen] == '\0' &&
+			    (ts > exact_ts || exact_seq == 0 || (ts == exact_ts && s > exact_seq))) {
+				exact_ts = ts;
+				exact_seq = s;
 			}
 		}
 		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_NODUP);
@@ -299,6 +305,12 @@ int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq)
 		return bdb__mdb_error(rc);
 	if (!found)
 		return BDB_ENOTFOUND;
+	if (exact_seq) {
+		*seq = exact_seq;
+		return 0;
+	}
+	if (ambiguous)
+		return BDB_EINVAL;
 	*seq = best_seq;
 	return 0;
 }

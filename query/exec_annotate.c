@@ -68,8 +68,8 @@ static int resolve_commit(bdb__exec *ex, const bdb__stmt *st, bool annotated, ch
 		int rc = bdb_reader_find_commit(ex->rd, st->name, &seq);
 		if (rc == BDB_EINVAL)
 			return bdb__exec_error(ex, st->name_span,
-					       "commit \"%s\" is ambiguous: it starts two stored "
-					       "commits (give more of it)",
+					       "commit \"%s\" is ambiguous: it starts several "
+					       "stored commits (give more of it)",
 					       st->name);
 		if (rc == BDB_ENOTFOUND)
 			return commit_not_found(ex, st, "stored run has");
@@ -99,8 +99,8 @@ static int resolve_commit(bdb__exec *ex, const bdb__stmt *st, bool annotated, ch
 		return commit_not_found(ex, st, "annotation of");
 	if (found > 1 && !exact)
 		return bdb__exec_error(ex, st->name_span,
-				       "commit \"%s\" is ambiguous: it starts two annotated "
-				       "commits (give more of it)",
+				       "commit \"%s\" is ambiguous: it starts several "
+				       "annotated commits (give more of it)",
 				       st->name);
 	return 0;
 }

@@ -145,7 +145,7 @@ stop_server "$PID"
 # for a commit the store has no run or annotation of (as `compare commit zz`:
 # the statement is fine, the data is missing).
 "$BENCHDB" -c 'show annotations as csv' >"$WORK/before.csv"
-for bad in '2|annotate commit "c1" as intended "x"|1:17: commit "c1" is ambiguous: it starts two stored commits' \
+for bad in '2|annotate commit "c1" as intended "x"|1:17: commit "c1" is ambiguous: it starts several stored commits' \
 	'3|annotate commit "zz" as intended "x"|1:17: no stored run has commit "zz"' \
 	'2|annotate commit "c11" as ignored "x"|1:26: expected "intended" or "ignore", found "ignored"; did you mean "ignore"?' \
 	'2|annotate commit "c11" as intended|1:34: expected the annotation'"'"'s text (a quoted string), found end of input' \
@@ -187,6 +187,27 @@ runlf "$BENCHDB" -c 'show annotations as csv'
 check_out_exact "none left" 'commit,annotation,text'
 runlf "$BENCHDB" -c 'changes time by series as csv'
 check "changes no longer marked" test "$(grep -c 'runner change' "$OUT")" -eq 0
+
+# A whole commit that starts a longer one (a short hash in one run, the
+# full one in another) names itself, not an ambiguous prefix: it could not
+# be annotated or referred to before. A shorter prefix is still ambiguous.
+cp "$WORK/in/r20.txt" "$WORK/in/r21.txt"
+"$BENCHDB" ingest --no-env -q --id r21 --commit c110000a --timestamp 2026-01-21T00:00:00Z \
+	"$WORK/in/r21.txt" >/dev/null
+runlf "$BENCHDB" -c 'annotate commit "c110000a" as ignore "short hash" as csv'
+check_rc "annotate a commit that starts another: exit 0" 0
+check_out_exact "the whole commit is annotated, not the longer one" \
+	"$(printf '%s\n' 'commit,annotation,text' 'c110000a,ignore,short hash')"
+runlf "$BENCHDB" -c 'compare commit "c110000a" with latest as csv'
+check_rc "commit \"c110000a\" as a run reference: exit 0" 0
+runlf "$BENCHDB" -c 'show runs as csv'
+check_out "r21 is the run of commit c110000a" 'r21,2026-01-21T00:00:00Z,c110000a,'
+run "$BENCHDB" -c 'annotate commit "c11000" as intended "x"'
+check_rc "a prefix of both: exit 2" 2
+check_err "a prefix of both: ambiguous" 'commit "c11000" is ambiguous: it starts several stored commits'
+runlf "$BENCHDB" -c 'drop annotation commit "c110000a" as csv'
+check_out_exact "drop takes the whole commit" \
+	"$(printf '%s\n' 'commit,annotation,text' 'c110000a,ignore,short hash')"
 
 run "$BENCHDB" annotate --help
 check_rc "annotate --help exits 0" 0
