@@ -767,9 +767,12 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 	char p[96];
 	explain_p(p, sizeof p, opt, cp->p_value);
 	double effect = cp->mean_after - cp->mean_before;
+	/* A drift needs half the effect multiple of the noise (robust.c,
+	 * drift_threshold); a step or an excursion the whole. */
+	double times = cp->kind == BDB__CHANGE_DRIFT ? opt->effect / 2 : opt->effect;
 	char thr[160];
 	snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g)",
-		 cp->threshold, opt->effect, cp->noise, opt->floor_pct, fabs(cp->mean_before));
+		 cp->threshold, times, cp->noise, opt->floor_pct, fabs(cp->mean_before));
 	switch (cp->kind) {
 	case BDB__CHANGE_DRIFT: {
 		double month = BDB_CHANGES_DAYS_PER_MONTH;

@@ -342,6 +342,48 @@ static void test_changes_perfect_split_p(void **state)
 	bdb_result_free(r);
 }
 
+/*
+ * A drift's threshold is max(effect / 2 x noise, floor % of the level)
+ * (robust.c, drift_threshold; docs/detection.md 5 "Drift"), and its
+ * explanation says so: it printed "max(2 x noise ...)" beside the number
+ * computed with 1 x noise. Its own store: 60 runs, one a day, of
+ * 100 + 10 i / 60 + (3, -2, 0, 2, -3)[i % 5], a creep whose noise (4.19)
+ * is above the floor (2 % of 100), so the threshold is 1 x the noise.
+ */
+static void test_changes_drift_explanation(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	static const double pattern[] = {3, -2, 0, 2, -3};
+	for (int i = 0; i < 60; i++) {
+		bdb_run *run = bdb_run_new();
+		char text[64];
+		snprintf(text, sizeof text, "d%02d", i + 1);
+		assert_int_equal(bdb_run_set_id(run, text), 0);
+		run->timestamp_us = (1767225600LL + 86400LL * i) * 1000000; /* 2026-01-01 + i days */
+		add(run, "creep", 100.0 + 10.0 * i / 60 + pattern[i % 5]);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = query_run_ok(s, &options, "changes time explain");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(result_str(r, 0, "kind"), "drift");
+	double noise = result_num(r, 0, "noise");
+	assert_true(noise > 2);
+	assert_true(result_num(r, 0, "threshold") == noise);
+	char want[160];
+	snprintf(want, sizeof want, "|change| >= threshold %.6g = max(1 x noise %.6g, 2%% of 100)",
+		 noise, noise);
+	const char *why = result_str(r, 0, "explanation");
+	if (!strstr(why, want))
+		fail_msg("%s\n  lacks %s", why, want);
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
 /* Several series: `by series` gives one row per series and change, with
  * point, tags and metric leading; cp/flat adds no row. */
 static void test_changes_several_series(void **state)
@@ -763,6 +805,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_edivisive),
 	    cmocka_unit_test(test_changes_robust),
 	    cmocka_unit_test(test_changes_perfect_split_p),
+	    cmocka_unit_test(test_changes_drift_explanation),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_joint_placement),
