@@ -1045,9 +1045,12 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 static const char *changes_conflict(const bdb__stmt *s)
 {
 	bool tuning = s->clauses & (BDB__C_EFFECT | BDB__C_FLOOR);
-	if ((s->clauses & BDB__C_WINDOW) && (tuning || (s->clauses & BDB__C_USING)))
+	bool permuting = s->clauses & (BDB__C_PERMUTATIONS | BDB__C_SEED);
+	if ((s->clauses & BDB__C_WINDOW) &&
+	    (tuning || permuting || (s->clauses & BDB__C_USING)))
 		return "\"window N\" selects the windowed method, which takes no \"using\", "
-		       "\"effect\" or \"floor\"";
+		       "\"effect\", \"floor\", \"permutations\" or \"seed\" (it runs no "
+		       "permutations)";
 	if (tuning && (s->clauses & BDB__C_USING) && s->changes_method == BDB_METHOD_EDIVISIVE)
 		return "\"effect\" and \"floor\" belong to the robust method, not edivisive";
 	return NULL;
