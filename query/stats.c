@@ -292,7 +292,11 @@ int bdb__stats_change_pct(double base, double current, double *out)
 {
 	if (base == 0.0 || !isfinite(base) || !isfinite(current))
 		return BDB_EINVAL;
-	*out = (current - base) / fabs(base) * 100.0;
+	double diff = current - base;
+	/* Two finite values of opposite sign near DBL_MAX: the difference
+	 * overflows, the ratios do not. */
+	*out = isfinite(diff) ? diff / fabs(base) * 100.0
+			      : (current / fabs(base) - base / fabs(base)) * 100.0;
 	return 0;
 }
 

@@ -227,6 +227,12 @@ static void test_change_pct(void **state)
 	assert_true(v == 5.0);
 	assert_int_equal(bdb__stats_change_pct(-200.0, -100.0, &v), 0);
 	assert_true(v == 50.0); /* divided by |base| */
+	/* Finite values whose difference overflows: -1.7e308 -> 1.7e308 is
+	 * +200 % (by hand: 1 - (-1) = 2), not the infinity of (c - b) / |b|. */
+	assert_int_equal(bdb__stats_change_pct(-1.7e308, 1.7e308, &v), 0);
+	assert_true(v == 200.0);
+	assert_int_equal(bdb__stats_change_pct(1.7e308, -1.7e308, &v), 0);
+	assert_true(v == -200.0);
 	v = 3.0;
 	assert_int_equal(bdb__stats_change_pct(0.0, 1.0, &v), BDB_EINVAL);
 	assert_int_equal(bdb__stats_change_pct(1.0, NAN, &v), BDB_EINVAL);
