@@ -984,7 +984,8 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 			return p->err;
 		if (!(s->effect >= 0) || s->effect > 1e6)
 			return fail_at(p, sp.start, sp.end,
-				       "expected a multiple of the noise, 0 or more, found \"%.*s\"",
+				       "expected a multiple of the noise from 0 to 1000000, found "
+				       "\"%.*s\"",
 				       (int)(sp.end - sp.start), p->text + sp.start);
 		return 0;
 	}
@@ -997,7 +998,9 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 			sp.end = p->last_end;
 		}
 		if (!(s->floor_pct >= 0) || s->floor_pct > 1e6)
-			return fail_at(p, sp.start, sp.end, "expected a floor of 0%% or more");
+			return fail_at(p, sp.start, sp.end,
+				       "expected a floor from 0%% to 1000000%%, found \"%.*s\"",
+				       (int)(sp.end - sp.start), p->text + sp.start);
 		return 0;
 	}
 	case BDB__C_KIND:
