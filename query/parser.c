@@ -1193,6 +1193,11 @@ static int parse_annotation(parser *p, bdb__stmt *s)
 	if (strlen(s->note) > BDB_ANNOTATION_TEXT_MAX)
 		return fail_at(p, span.start, span.end, "an annotation's text is at most %d bytes",
 			       BDB_ANNOTATION_TEXT_MAX);
+	/* Only blanks would mark changes "intended: " with nothing to say, as
+	 * the empty text (refused above) would. */
+	if (s->note[strspn(s->note, " \t\r\n\v\f")] == '\0')
+		return fail_at(p, span.start, span.end,
+			       "expected the annotation's text, found only blanks");
 	return 0;
 }
 
