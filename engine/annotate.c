@@ -163,19 +163,43 @@ int bdb_reader_list_annotations(bdb_reader *r, bdb_annotation **out, size_t *n)
 	return 0;
 }
 
-const bdb_annotation *bdb_annotation_match(const bdb_annotation *list, size_t n,
-					   const char *commit)
+/* True when a stored run has exactly this commit. */
+static bool stored_commit(bdb_reader *r, const char *commit)
+{
+	uint64_t seq;
+	bdb_run_info info;
+	return bdb_reader_find_commit(r, commit, &seq) == 0 &&
+	       bdb_reader_run_info(r, seq, &info) == 0 && strcmp(info.commit, commit) == 0;
+}
+
+/* The longest annotated prefix of commit; with a reader, an annotation of
+ * a commit some run has whole is that commit's, not a prefix of others. */
+static const bdb_annotation *match(bdb_reader *r, const bdb_annotation *list, size_t n,
+				   const char *commit)
 {
 	const bdb_annotation *best = NULL;
-	size_t best_len = 0;
+	size_t best_len = 0, whole = commit ? strlen(commit) : 0;
 	if (!commit || !commit[0])
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(list[i].commit);
-		if (len > best_len && strncmp(commit, list[i].commit, len) == 0) {
+		if (len > best_len && strncmp(commit, list[i].commit, len) == 0 &&
+		    (len == whole || !r || !stored_commit(r, list[i].commit))) {
 			best = &list[i];
 			best_len = len;
 		}
 	}
 	return best;
+}
+
+const bdb_annotation *bdb_annotation_match(const bdb_annotation *list, size_t n,
+					   const char *commit)
+{
+	return match(NULL, list, n, commit);
+}
+
+const bdb_annotation *bdb_reader_annotation_match(bdb_reader *r, const bdb_annotation *list,
+						  size_t n, const char *commit)
+{
+	return match(r, list, n, commit);
 }

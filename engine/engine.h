@@ -248,6 +248,11 @@ int bdb_reader_list_annotations(bdb_reader *r, bdb_annotation **out, size_t *n);
  * annotated prefix of it, or NULL. */
 const bdb_annotation *bdb_annotation_match(const bdb_annotation *list, size_t n,
 					   const char *commit);
+/* The same, except that an annotation of a commit some stored run has whole
+ * (annotate resolves a prefix to it: c7aa beside c7aaa) applies to that
+ * commit only, not to the longer commits it starts. */
+const bdb_annotation *bdb_reader_annotation_match(bdb_reader *r, const bdb_annotation *list,
+						  size_t n, const char *commit);
 
 /* Metric definitions. */
 /* The stored definition of metric name. Strings valid until bdb_reader_end. */

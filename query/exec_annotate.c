@@ -155,7 +155,8 @@ int bdb__exec_drop_annotation(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 void bdb__cell_annotation(bdb__exec *ex, bdb_result *r, size_t row, size_t col,
 			  const char *commit)
 {
-	const bdb_annotation *a = bdb_annotation_match(ex->annotations, ex->n_annotations, commit);
+	const bdb_annotation *a =
+	    bdb_reader_annotation_match(ex->rd, ex->annotations, ex->n_annotations, commit);
 	if (!a)
 		return;
 	bdb_buf b;

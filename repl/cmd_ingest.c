@@ -421,7 +421,7 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	bdb_buf_init(&out);
 	if (!rc)
 		rc = bdb_export_run_annotated(
-		    run, ef, bdb_annotation_match(notes, n_notes, run->commit), &out);
+		    run, ef, bdb_reader_annotation_match(r, notes, n_notes, run->commit), &out);
 	code = rc ? EXIT_INPUT : cli_write_output("export", NULL, &out);
 	bdb_buf_free(&out);
 	free(notes);

@@ -198,6 +198,17 @@ runlf "$BENCHDB" -c 'annotate commit "c110000a" as ignore "short hash" as csv'
 check_rc "annotate a commit that starts another: exit 0" 0
 check_out_exact "the whole commit is annotated, not the longer one" \
 	"$(printf '%s\n' 'commit,annotation,text' 'c110000a,ignore,short hash')"
+# It is c110000a's annotation: the step at c110000aa, a commit it starts,
+# does not carry it (it did, as annotations match by prefix).
+runlf "$BENCHDB" -c 'changes time as csv'
+check "the step at c110000aa is not marked by c110000a's annotation" \
+	test "$(grep -c 'short hash' "$OUT")" -eq 0
+check_out "the step at c110000aa is still listed" 'c110000aa,2026-01-11T00:00:00Z,step,2,'
+run "$BENCHDB" export --format json r11
+check "export json of c110000aa's run: no annotation" test "$(grep -c annotation "$OUT")" -eq 0
+run "$BENCHDB" export --format json r21
+check_out "export json of c110000a's run: its annotation" \
+	'"annotation": {"kind": "ignore", "commit": "c110000a", "text": "short hash"}'
 runlf "$BENCHDB" -c 'compare commit "c110000a" with latest as csv'
 check_rc "commit \"c110000a\" as a run reference: exit 0" 0
 runlf "$BENCHDB" -c 'show runs as csv'
