@@ -505,6 +505,51 @@ static void test_gotest_benchmark_that_prints(void **state)
 					"whole number) after the benchmark name");
 }
 
+/*
+ * Google Benchmark JSON from before run_type (its aggregates are rows named
+ * NAME_mean, NAME_median, NAME_stddev beside each other; a complexity fit
+ * is NAME_BigO and NAME_RMS without real_time). The fit was refused
+ * ('missing required field "real_time"') and the aggregates stored as
+ * points of their own; now they are read as the CSV's are. Repetitions
+ * 10 and 12: mean 11. BM_b reported only aggregates: its _mean gives 7.
+ */
+static void test_gbench_without_run_type(void **state)
+{
+	(void)state;
+	const char *text =
+	    "{\"context\": {\"date\": \"2018-01-01 10:00:00\"}, \"benchmarks\": [\n"
+	    "{\"name\": \"BM_a/8\", \"iterations\": 5, \"real_time\": 10, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8\", \"iterations\": 5, \"real_time\": 12, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8_mean\", \"iterations\": 5, \"real_time\": 11, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8_median\", \"iterations\": 5, \"real_time\": 11, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8_stddev\", \"iterations\": 5, \"real_time\": 1.4, \"cpu_time\": 0, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a_BigO\", \"cpu_coefficient\": 1.1, \"real_coefficient\": 1.2, "
+	    "\"big_o\": \"N\", \"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a_RMS\", \"rms\": 0.02},\n"
+	    "{\"name\": \"BM_b_mean\", \"iterations\": 5, \"real_time\": 7, \"cpu_time\": 6, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_b_stddev\", \"iterations\": 5, \"real_time\": 0.5, \"cpu_time\": 0, "
+	    "\"time_unit\": \"ns\"}]}\n";
+	bdb_ingest_options opt;
+	bdb_ingest_options_init(&opt);
+	bdb_run *run = NULL;
+	bdb_diag d;
+	assert_int_equal(
+	    bdb_ingest_buffer("old.json", text, strlen(text), BDB_INPUT_GBENCH, &opt, &run, NULL, &d),
+	    0);
+	assert_int_equal(run->n_points, 2);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "BM_a/8", ""), "real_time");
+	assert_int_equal(m->n_samples, 2);
+	fixture_close(m->value, 11, 0);
+	fixture_close(fixture_metric(fixture_point(run, "BM_b", ""), "real_time")->value, 7, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -520,6 +565,7 @@ int main(void)
 	    cmocka_unit_test(test_gotest_mean_near_max),
 	    cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
 	    cmocka_unit_test(test_gotest_benchmark_that_prints),
+	    cmocka_unit_test(test_gbench_without_run_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
