@@ -129,13 +129,35 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 typedef struct complete_ctx {
 	void (*add)(void *list, const char *candidate);
 	void *list;
+	const char *typed; /* the word's text before libedit's word */
+	size_t n_typed;
 } complete_ctx;
 
+/*
+ * libedit replaces its own word, which starts after the last blank; the
+ * library's word starts at an open quote, maybe before a blank ('"echo a'):
+ * the candidate goes without the part typed before libedit's word (else a
+ * second Tab wrote '"echo "echo '). A candidate with a control character
+ * is not offered: no escape types it, and the terminal would act on it.
+ */
 static int add_candidate(void *ctx, const char *candidate)
 {
 	complete_ctx *c = ctx;
-	c->add(c->list, candidate);
+	size_t n = strlen(candidate);
+	uint32_t control;
+	if (bdb_text_fault(candidate, n, true, &control) != n)
+		return 0;
+	if (n < c->n_typed || memcmp(candidate, c->typed, c->n_typed) != 0)
+		return 0;
+	c->add(c->list, candidate + c->n_typed);
 	return 0;
+}
+
+static int stop_at_first(void *ctx, const char *candidate)
+{
+	(void)ctx;
+	(void)candidate;
+	return 1;
 }
 
 void shell_complete(void *ctx, const char *line, int start, const char *word,
@@ -150,9 +172,15 @@ void shell_complete(void *ctx, const char *line, int start, const char *word,
 	 * in the line being typed. */
 	if (!sh->store && shell_store_exists(sh->ctx->db_dir))
 		cli_open_store(sh->ctx, false, false, &sh->store);
-	complete_ctx c = {add, list};
 	/* The library finds the word itself from the cursor position. */
-	bdb_query_complete(sh->store, line, (size_t)start + strlen(word), NULL, add_candidate, &c);
+	size_t cursor = (size_t)start + strlen(word), word_start = (size_t)start;
+	complete_ctx c = {add, list, "", 0};
+	bdb_query_complete(NULL, line, cursor, &word_start, stop_at_first, NULL);
+	if (word_start < (size_t)start) {
+		c.typed = line + word_start;
+		c.n_typed = (size_t)start - word_start;
+	}
+	bdb_query_complete(sh->store, line, cursor, NULL, add_candidate, &c);
 }
 
 bool shell_store_exists(const char *dir)

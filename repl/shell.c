@@ -616,6 +616,13 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			break;
 		}
 		lineno++;
+		/* A script saved with a byte order mark (Windows editors write
+		 * one): the mark is no statement's text. */
+		if (lineno == 1 && !sh->interactive && len >= 3 &&
+		    memcmp(line, "\xEF\xBB\xBF", 3) == 0) {
+			memmove(line, line + 3, len - 2);
+			len -= 3;
+		}
 		if (strlen(line) < len) {
 			/* A session streams: what came before has run, nothing after. */
 			worst = nul_error(name, lineno, line, len, strlen(line),

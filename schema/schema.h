@@ -219,7 +219,7 @@ void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
 
 /* Appends s[0..n) to b as the text of a Markdown table cell: '|', '\\' and
  * '<' backslash-escaped (no HTML tag opens: BM_sort<int> shows as is), line
- * breaks as blanks. */
+ * breaks and tabs as blanks, other control characters as '?'. */
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n);
 
 /*

@@ -311,8 +311,10 @@ void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n)
 			/* a backslash escape: '<' opens no HTML tag, '\\' escapes no '|' */
 			bdb_buf_putc(b, '\\');
 			bdb_buf_putc(b, s[i]);
-		} else if (s[i] == '\n' || s[i] == '\r')
+		} else if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t')
 			bdb_buf_putc(b, ' ');
+		else if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			bdb_buf_putc(b, '?'); /* as a table cell: none reaches the reader */
 		else
 			bdb_buf_putc(b, s[i]);
 	}

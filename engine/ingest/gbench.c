@@ -15,7 +15,9 @@
  * when a benchmark has no iteration rows (--benchmark_report_aggregates_only):
  * then its "mean" row gives the values. Complexity fits (BigO, RMS) are not
  * observations and are skipped; so are rows with error_occurred, whose
- * message is kept in the run metadata as "error:<name>".
+ * message is kept in the run metadata as "error:<name>". Output from
+ * before run_type tells aggregates by name, as the CSV does
+ * (bdb__gbench_aggregate_base).
  */
 #include "internal.h"
 
@@ -67,6 +69,8 @@ typedef struct gbench_ctx {
 	bdb_run *run;
 	bdb__strmap points;   /* points by name and label */
 	bdb__strmap iterated; /* run names that have iteration rows */
+	bdb__strmap names;    /* every row's name (for rows without run_type) */
+	char base[1024];      /* an old aggregate row's benchmark name */
 	bdb__samples samples;
 	bdb_diag *d;
 } gbench_ctx;
@@ -179,7 +183,13 @@ static int classify(gbench_ctx *c, const json_t *row, const char **run_name, cha
 		*kind = 'e';
 		return bdb_run_set_meta(c->run, key, message ? message : "error");
 	}
-	if (!type || strcmp(type, "iteration") == 0)
+	size_t base = type ? 0 : bdb__gbench_aggregate_base(&c->names, name);
+	if (base) {
+		/* Output from before run_type: "BM_x_mean" beside "BM_x_stddev". */
+		bdb__copy_text(c->base, sizeof c->base, name, base);
+		*run_name = c->base;
+		*kind = strcmp(name + base, "_mean") == 0 ? 'm' : 's';
+	} else if (!type || strcmp(type, "iteration") == 0)
 		*kind = 'i';
 	else if (strcmp(type, "aggregate") == 0)
 		*kind = aggregate && strcmp(aggregate, "mean") == 0 ? 'm' : 's';
@@ -204,6 +214,11 @@ int bdb__ingest_gbench(bdb__input *in, bdb_run *run, bdb_diag *d)
 		return rc;
 	if (context && (rc = read_context(&c, in, context)))
 		goto done;
+	for (size_t i = 0; i < json_array_size(rows) && !rc; i++) {
+		const char *name = json_string_value(json_object_get(json_array_get(rows, i), "name"));
+		if (name)
+			rc = bdb__strmap_put(&c.names, name, strlen(name), i);
+	}
 	/* Iteration rows first; then means of benchmarks that reported only aggregates. */
 	for (int pass = 0; pass < 2 && !rc; pass++) {
 		for (size_t i = 0; i < json_array_size(rows) && !rc; i++) {
@@ -231,5 +246,6 @@ done:
 	bdb__samples_free(&c.samples);
 	bdb__strmap_free(&c.points);
 	bdb__strmap_free(&c.iterated);
+	bdb__strmap_free(&c.names);
 	return rc;
 }

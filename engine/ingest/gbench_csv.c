@@ -67,7 +67,7 @@ static int fail(csv_ctx *c, const char *at, const char *fmt, const char *what, c
 	return BDB_EPARSE;
 }
 
-static bool has_name(const csv_ctx *c, const char *base, size_t n, const char *suffix)
+static bool has_name(const bdb__strmap *names, const char *base, size_t n, const char *suffix)
 {
 	char name[1024];
 	size_t k = strlen(suffix);
@@ -76,11 +76,10 @@ static bool has_name(const csv_ctx *c, const char *base, size_t n, const char *s
 		return false;
 	memcpy(name, base, n);
 	memcpy(name + n, suffix, k + 1);
-	return bdb__strmap_get(&c->names, name, n + k, &idx);
+	return bdb__strmap_get(names, name, n + k, &idx);
 }
 
-/* The length of name's base when name is an aggregate row, else 0. */
-static size_t aggregate_base(const csv_ctx *c, const char *name)
+size_t bdb__gbench_aggregate_base(const bdb__strmap *names, const char *name)
 {
 	static const struct {
 		const char *suffix, *sibling;
@@ -92,13 +91,12 @@ static size_t aggregate_base(const csv_ctx *c, const char *name)
 	for (size_t i = 0; i < sizeof aggregates / sizeof *aggregates; i++) {
 		size_t k = strlen(aggregates[i].suffix);
 		if (n > k && strcmp(name + n - k, aggregates[i].suffix) == 0 &&
-		    has_name(c, name, n - k, aggregates[i].sibling))
+		    has_name(names, name, n - k, aggregates[i].sibling))
 			return n - k;
 	}
 	return 0;
 }
 
-/* A numeric column: absent (empty) leaves *present false. */
 static int number(csv_ctx *c, size_t col, bool required, double *out, bool *present)
 {
 	const char *text = c->row.field[col];
@@ -201,7 +199,7 @@ static int read_pass(csv_ctx *c, int pass, const char *first)
 			rc = bdb__strmap_put(&c->names, name, n, 0);
 			continue;
 		}
-		size_t base = aggregate_base(c, name);
+		size_t base = bdb__gbench_aggregate_base(&c->names, name);
 		bool error = strcmp(c->row.field[ERROR], "true") == 0;
 		if (pass == 1 && error) {
 			char key[512] = "error:";

@@ -18,8 +18,11 @@
  * b.ReportMetric) is a metric named by its unit, with no direction. With
  * -count N a benchmark's N lines are samples and the value is their mean.
  * goos, goarch and cpu are the environment; other "key: value" lines the
- * metadata. When a benchmark prints, Go writes its name, the output, then
- * the numbers on a line of their own: such a name waits for its numbers.
+ * metadata. When a benchmark prints, Go writes its name, the output (on
+ * the name's line and maybe more lines), then the numbers on a line of
+ * their own: such a name waits for its numbers. A name whose line does not
+ * parse and that gets no numbers before the next benchmark or the end is
+ * that line's error; a "--- FAIL:" or "--- SKIP:" line ends it without one.
  */
 #include "internal.h"
 
@@ -209,6 +212,9 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 	bdb__lines l;
 	const char *pending = NULL; /* a name waiting for its numbers */
 	size_t pending_len = 0;
+	/* The fault of the pending name's line, if its rest did not parse. */
+	const char *fault = NULL;
+	int fault_line = 0, fault_col = 0;
 	bdb__lines_init(&l, in->data, in->len);
 	while (!rc && bdb__lines_next(&l)) {
 		const char *end = l.line + l.len, *at;
@@ -216,19 +222,20 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 		go_result r;
 		const char *err;
 		if (is_benchmark_name(l.line, l.len)) {
+			if (fault)
+				break;
 			const char *name_end = bdb__token_end(l.line, end);
-			if (bdb__skip_blanks(name_end, end) == end) {
-				pending = l.line;
-				pending_len = (size_t)(name_end - l.line);
+			pending = l.line;
+			pending_len = (size_t)(name_end - l.line);
+			if (bdb__skip_blanks(name_end, end) == end)
+				continue;
+			if ((fault = parse_fields(name_end, end, &r, &at))) {
+				/* maybe the benchmark's output: its numbers follow */
+				fault_line = l.number;
+				fault_col = bdb__line_column(l.line, at);
 				continue;
 			}
-			if ((err = parse_fields(name_end, end, &r, &at))) {
-				rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
-						  bdb__line_column(l.line, at),
-						  "malformed benchmark line: %s", err);
-				break;
-			}
-			rc = add_result(&c, l.line, (size_t)(name_end - l.line), &r);
+			rc = add_result(&c, l.line, pending_len, &r);
 			pending = NULL;
 		} else if (pending && first < end && *first >= '0' && *first <= '9') {
 			if ((err = parse_fields(l.line, end, &r, &at))) {
@@ -239,11 +246,19 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 			}
 			rc = add_result(&c, pending, pending_len, &r);
 			pending = NULL;
-		} else {
+			fault = NULL;
+		} else if (bdb__starts_with(l.line, l.len, "--- FAIL: ") ||
+			   bdb__starts_with(l.line, l.len, "--- SKIP: ")) {
+			pending = NULL;
+			fault = NULL;
+		} else if (!fault) {
 			bool handled;
 			rc = config_line(&c, l.line, l.len, &handled);
 		}
 	}
+	if (!rc && fault)
+		rc = bdb_diag_set(d, BDB_EPARSE, in->name, fault_line, fault_col,
+				  "malformed benchmark line: %s", fault);
 	if (!rc)
 		rc = bdb__samples_finish(&c.samples, run);
 	bdb__samples_free(&c.samples);

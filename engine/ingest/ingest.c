@@ -516,6 +516,25 @@ static int refuse_history(bdb__input *in, bdb_diag *d)
 			    n, in->name);
 }
 
+/*
+ * "little-endian" or "big-endian" when data is UTF-16 text (as PowerShell's
+ * '>' and Windows tools write it): a byte order mark FF FE or FE FF, or
+ * ASCII with a NUL after (before) each of its first two characters; else
+ * NULL. Neither is UTF-8 text (0xFF and NUL never are), so only the
+ * message of an input refused anyway changes.
+ */
+static const char *utf16_order(const char *data, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	if (len < 2)
+		return NULL;
+	if ((u[0] == 0xFF && u[1] == 0xFE) || (len >= 4 && u[0] && !u[1] && u[2] && !u[3]))
+		return "little-endian";
+	if ((u[0] == 0xFE && u[1] == 0xFF) || (len >= 4 && !u[0] && u[1] && !u[2] && u[3]))
+		return "big-endian";
+	return NULL;
+}
+
 /* Picks the adapter (detecting when format is AUTO) and parses JSON inputs. */
 static int choose(bdb__input *in, bdb__json_doc *doc, bdb_input_format format, const adapter **out,
 		  bdb_diag *d)
@@ -538,6 +557,12 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_input_format format, c
 	if (content_start(in->data, in->len) == in->data + in->len)
 		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				    "the input is empty; expected benchmark results");
+	const char *utf16 = utf16_order(in->data, in->len);
+	if (utf16)
+		return bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
+				    "the input is UTF-16 (%s), not UTF-8 text; convert it first: "
+				    "iconv -f UTF-16%s -t UTF-8",
+				    utf16, utf16[0] == 'l' ? "LE" : "BE");
 	if ((format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB) &&
 	    bdb_is_gab_history(in->data, in->len))
 		return refuse_history(in, d);

@@ -625,6 +625,13 @@ int bdb__ingest_benchmarkjs(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gotest_json(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_gbench_csv(bdb__input *in, bdb_run *run, bdb_diag *d);
+/*
+ * Google Benchmark output without run_type (the CSV; JSON before run_type):
+ * the length of name's base when name is an aggregate row (it ends in _mean,
+ * _median, _stddev, _cv, _BigO or _RMS and names holds its sibling
+ * aggregate, which Google Benchmark always writes with it), else 0.
+ */
+size_t bdb__gbench_aggregate_base(const bdb__strmap *names, const char *name);
 int bdb__ingest_fio(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_iperf3(bdb__input *in, bdb_run *run, bdb_diag *d);
 int bdb__ingest_redis(bdb__input *in, bdb_run *run, bdb_diag *d);

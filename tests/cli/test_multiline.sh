@@ -85,4 +85,23 @@ run sh -c "cat '$WORK/sql.bq' | '$BENCHDB' -f -"
 check_out "-f - from a pipe follows the script rule" \
 	"BM_sort/1024,,real_time,3896.2643665253527,32527.073639803624,ns,734.827172387456,regression,,5"
 
+# A script saved with a UTF-8 byte order mark (Notepad writes one) and CRLF
+# line ends: the mark was read as its first statement's text ('unexpected
+# character', exit 2); it is skipped, in -f FILE, on a pipe and by .read.
+printf '\357\273\277compare baseline with latest\r\n  metric real_time\r\n  of "BM_sort/1024" as csv;\r\n' >"$WORK/bom.bq"
+run "$BENCHDB" -f "$WORK/bom.bq"
+check_rc "-f: a script with a byte order mark runs" 0
+check_out "-f: its first statement is read whole" "BM_sort/1024,,real_time,3896.2643665253527"
+printf '\357\273\277compare baseline with latest metric real_time of "BM_sort/1024" as csv\r\n' >"$WORK/bomline.bq"
+run sh -c "cat '$WORK/bomline.bq' | '$BENCHDB'"
+check_rc "a pipe: a byte order mark is skipped" 0
+check_out "a pipe: the statement ran" "BM_sort/1024,,real_time,3896.2643665253527"
+run sh -c "printf '.read %s\n' '$WORK/bom.bq' | '$BENCHDB'"
+check_rc ".read: a byte order mark is skipped" 0
+check_out ".read: the statement ran" "BM_sort/1024,,real_time,3896.2643665253527"
+printf '\357\273\277bogus\n' >"$WORK/bombad.bq"
+run "$BENCHDB" -f "$WORK/bombad.bq"
+check_rc "an error after the mark is still exit 2" 2
+check_err "and its column counts from after the mark" "bombad.bq:1:1: expected a statement"
+
 finish

@@ -193,6 +193,25 @@ check "after trend: metric names only (r -> real_time, not rank or run)" \
 session wheretab 'show points where po\t' '= "BM_hash/4096" as csv\n' '\004'
 check "after where: fields and tag keys" \
 	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q 'show points where point = \"BM_hash/4096\"'"
+# Names with a blank and with a control character (cargo's text keeps both).
+# libedit's word starts after the last blank, the name at its open quote:
+# '"sleep a<TAB>' became '"sleep "sleep a' on a second completion (the
+# candidate was written after the blank too). A name with a control
+# character is not offered: no escape types it and the terminal would act
+# on it (an ESC, here, would start a sequence).
+SAVED_DB=$DB
+DB=$WORK/odd-names
+printf 'test sleep a1 ... bench: 10 ns/iter (+/- 1)\ntest sleep a2 ... bench: 20 ns/iter (+/- 1)\ntest sleepy\033[2Jx ... bench: 30 ns/iter (+/- 1)\n' >"$WORK/odd.txt"
+"$BENCHDB" --db "$DB" ingest -q "$WORK/odd.txt" >/dev/null
+session blanktab 'show points of "sleep\t' '\t' '2" as csv\n' '\004'
+check "a name with a blank completes once, not twice" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -q '^show points of \"sleep a2\" as csv\$'"
+check_out "the completed statement ran" "sleep a2,,"
+session ctltab 'show points of sl\t\t' '\025' '\004'
+check "a name with a control character is not offered" sh -c "! grep -q \"\$(printf '\\033')\\[2J\" '$OUT'"
+check_out "the other names are" 'a2"'
+DB=$SAVED_DB
+
 SAVED_DB=$DB
 DB=$WORK/no-store-here
 session nostore 'tre\t' '\025' '\004'

@@ -448,6 +448,108 @@ static void test_gotest_long_unit_cut_at_a_character(void **state)
 	}
 }
 
+/*
+ * A benchmark that prints: go 1.19 writes its name, then the output on the
+ * same line, then the numbers on a line of their own (real output of
+ * `go test -bench . -benchtime 100x -count 2 -cpu 1,2 -benchmem` over a
+ * BenchmarkPrints that calls fmt.Println). It was refused at 2:31 ("expected
+ * the iteration count"). The means: (121.7 + 250.9) / 2 = 186.3,
+ * (105.8 + 143.3) / 2 = 124.55. A failed benchmark's line ("--- FAIL:") ends
+ * its name without numbers; a name line that does not parse and gets no
+ * numbers is still that line's error.
+ */
+static void test_gotest_benchmark_that_prints(void **state)
+{
+	(void)state;
+	bdb_run *runs[2];
+	runs[0] = gotest_and_export("prints.txt",
+				    "hello from bench\n"
+				    "BenchmarkPrints              \thello from bench\n"
+				    "     100\t       121.7 ns/op\t       1 B/op\t       0 allocs/op\n"
+				    "BenchmarkPrints              \thello from bench\n"
+				    "hello from bench\n"
+				    "     100\t       250.9 ns/op\t       1 B/op\t       0 allocs/op\n"
+				    "BenchmarkPrints-2            \thello from bench\n"
+				    "hello from bench\n"
+				    "     100\t       105.8 ns/op\t       2 B/op\t       0 allocs/op\n"
+				    "BenchmarkPrints-2            \thello from bench\n"
+				    "hello from bench\n"
+				    "     100\t       143.3 ns/op\t       5 B/op\t       0 allocs/op\n"
+				    "BenchmarkFails-2             \toutput\n"
+				    "--- FAIL: BenchmarkFails-2\n"
+				    "FAIL\n",
+				    &runs[1]);
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(runs[i]->n_points, 2);
+		const bdb_metric *m = fixture_metric(fixture_point(runs[i], "BenchmarkPrints", ""), "time");
+		assert_int_equal(m->n_samples, 2);
+		fixture_close(m->value, 186.3, 1e-15);
+		m = fixture_metric(fixture_point(runs[i], "BenchmarkPrints", "procs=2"), "time");
+		fixture_close(m->value, 124.55, 1e-15);
+		bdb_run_free(runs[i]);
+	}
+
+	bdb_ingest_options opt;
+	bdb_ingest_options_init(&opt);
+	bdb_run *run = NULL;
+	bdb_diag d;
+	const char *bad = "BenchmarkA-8   \t lots\t 58252 ns/op\nsome output\n"
+			  "BenchmarkB-8 \t 10\t 5 ns/op\n";
+	assert_int_equal(bdb_ingest_buffer("bad.txt", bad, strlen(bad), BDB_INPUT_GOTEST, &opt,
+					   &run, NULL, &d),
+			 BDB_EPARSE);
+	assert_null(run);
+	assert_int_equal(d.line, 1);
+	assert_int_equal(d.col, 18);
+	assert_string_equal(d.message, "malformed benchmark line: expected the iteration count (a "
+					"whole number) after the benchmark name");
+}
+
+/*
+ * Google Benchmark JSON from before run_type (its aggregates are rows named
+ * NAME_mean, NAME_median, NAME_stddev beside each other; a complexity fit
+ * is NAME_BigO and NAME_RMS without real_time). The fit was refused
+ * ('missing required field "real_time"') and the aggregates stored as
+ * points of their own; now they are read as the CSV's are. Repetitions
+ * 10 and 12: mean 11. BM_b reported only aggregates: its _mean gives 7.
+ */
+static void test_gbench_without_run_type(void **state)
+{
+	(void)state;
+	const char *text =
+	    "{\"context\": {\"date\": \"2018-01-01 10:00:00\"}, \"benchmarks\": [\n"
+	    "{\"name\": \"BM_a/8\", \"iterations\": 5, \"real_time\": 10, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8\", \"iterations\": 5, \"real_time\": 12, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8_mean\", \"iterations\": 5, \"real_time\": 11, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8_median\", \"iterations\": 5, \"real_time\": 11, \"cpu_time\": 9, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a/8_stddev\", \"iterations\": 5, \"real_time\": 1.4, \"cpu_time\": 0, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a_BigO\", \"cpu_coefficient\": 1.1, \"real_coefficient\": 1.2, "
+	    "\"big_o\": \"N\", \"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_a_RMS\", \"rms\": 0.02},\n"
+	    "{\"name\": \"BM_b_mean\", \"iterations\": 5, \"real_time\": 7, \"cpu_time\": 6, "
+	    "\"time_unit\": \"ns\"},\n"
+	    "{\"name\": \"BM_b_stddev\", \"iterations\": 5, \"real_time\": 0.5, \"cpu_time\": 0, "
+	    "\"time_unit\": \"ns\"}]}\n";
+	bdb_ingest_options opt;
+	bdb_ingest_options_init(&opt);
+	bdb_run *run = NULL;
+	bdb_diag d;
+	assert_int_equal(
+	    bdb_ingest_buffer("old.json", text, strlen(text), BDB_INPUT_GBENCH, &opt, &run, NULL, &d),
+	    0);
+	assert_int_equal(run->n_points, 2);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "BM_a/8", ""), "real_time");
+	assert_int_equal(m->n_samples, 2);
+	fixture_close(m->value, 11, 0);
+	fixture_close(fixture_metric(fixture_point(run, "BM_b", ""), "real_time")->value, 7, 0);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -462,6 +564,8 @@ int main(void)
 	    cmocka_unit_test(test_cargo_other_units),
 	    cmocka_unit_test(test_gotest_mean_near_max),
 	    cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
+	    cmocka_unit_test(test_gotest_benchmark_that_prints),
+	    cmocka_unit_test(test_gbench_without_run_type),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
