@@ -1539,43 +1539,48 @@ static enum MHD_Result count_host(void *cls, enum MHD_ValueKind kind, const char
 	return MHD_YES;
 }
 
-/* RFC 9112 3.2: an HTTP/1.1 request without Host, any request with more
- * than one, or with an empty one (an http URL always has a host) is a 400.
- * Why, or NULL. */
-static const char *bad_host(struct MHD_Connection *c, const char *version)
+/*
+ * The Host header, read once: RFC 9112 3.2 makes an HTTP/1.1 request
+ * without one, any request with more than one, or an empty one (an http
+ * URL always has a host) a 400; a loopback server refuses a name not its
+ * own (host_allowed) with a 403. Returns the status, 0 when the request
+ * may go on; msg says why.
+ */
+static unsigned host_refusal(const bdb_server *s, struct MHD_Connection *c, const char *version,
+			     bdb_buf *msg)
 {
 	int n = 0;
 	mhd.get_connection_values(c, MHD_HEADER_KIND, count_host, &n);
 	const char *host = mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST);
-	if (n > 1)
-		return "a request has one Host header, not several";
-	if (host && !*host)
-		return "the Host header is empty: it names the server";
-	if (!host && strcmp(version, MHD_HTTP_VERSION_1_1) == 0)
-		return "an HTTP/1.1 request needs a Host header";
-	return NULL;
+	const char *why = n > 1		   ? "a request has one Host header, not several"
+			  : host && !*host ? "the Host header is empty: it names the server"
+			  : !host && strcmp(version, MHD_HTTP_VERSION_1_1) == 0
+			      ? "an HTTP/1.1 request needs a Host header"
+			      : NULL;
+	if (why) {
+		bdb_buf_puts(msg, why);
+		return MHD_HTTP_BAD_REQUEST;
+	}
+	if (!s->loopback || !host || host_allowed(s, host))
+		return 0;
+	bdb_buf_puts(msg, "Host ");
+	put_log_text(msg, host, 200);
+	bdb_buf_puts(msg, " is not this server's: on loopback it answers localhost and IP "
+			  "addresses only (a web page can point its own name at 127.0.0.1); serve "
+			  "--allow-host NAME lets a name in");
+	return MHD_HTTP_FORBIDDEN;
 }
 
 static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
 				  const char *url, const char *method, const char *version)
 {
-	const char *why = bad_host(c, version);
-	if (why)
-		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, why, NULL, NULL);
-	const char *host =
-	    s->loopback ? mhd.lookup_connection_value(c, MHD_HEADER_KIND, MHD_HTTP_HEADER_HOST)
-			: NULL;
-	if (host && !host_allowed(s, host)) {
-		bdb_buf msg;
-		bdb_buf_init(&msg);
-		bdb_buf_puts(&msg, "Host ");
-		put_log_text(&msg, host, 200);
-		bdb_buf_puts(&msg, " is not this server's: on loopback it answers localhost and "
-				   "IP addresses only (a web page can point its own name at "
-				   "127.0.0.1); serve --allow-host NAME lets a name in");
+	bdb_buf msg;
+	bdb_buf_init(&msg);
+	unsigned status = host_refusal(s, c, version, &msg);
+	if (status) {
 		enum MHD_Result ret = msg.failed ? answer_failure(c, rq, BDB_ENOMEM)
-						 : answer_error(c, rq, MHD_HTTP_FORBIDDEN,
-								bdb_buf_cstr(&msg), NULL, NULL);
+						 : answer_error(c, rq, status, bdb_buf_cstr(&msg),
+								NULL, NULL);
 		bdb_buf_free(&msg);
 		return ret;
 	}
