@@ -275,7 +275,7 @@ static int pipe_cloexec(int fds[2])
 /* Stops the child's process group (the child and every process it
  * started) after our SIGINT (SIGTERM, SIGHUP): the same signal, then
  * SIGKILL when the group has not ended within two seconds. Reaps the
- * child. */
+ * child; returns once the group is gone (at most a second after SIGKILL). */
 static void stop_child(pid_t pid)
 {
 	kill(-pid, interrupted ? interrupted : SIGINT);
@@ -292,6 +292,14 @@ static void stop_child(pid_t pid)
 	kill(-pid, SIGKILL);
 	while (!reaped && waitpid(pid, NULL, 0) < 0 && errno == EINTR)
 		;
+	/* kill(2) returns before SIGKILL is acted on: a process of the group
+	 * may still be running when record exits (seen in CI). Wait until
+	 * the group is gone, for at most one more second (an orphan killed
+	 * stays a zombie in the group until init reaps it). */
+	for (int i = 0; i < 100 && !(kill(-pid, 0) != 0 && errno == ESRCH); i++) {
+		struct timespec tick = {0, 10 * 1000 * 1000};
+		nanosleep(&tick, NULL);
+	}
 }
 
 /* The write end of the pipe that SIGCHLD wakes the capture loop through
