@@ -427,6 +427,7 @@ void bdb__changes_options_windowed(bdb__changes_options *opt);
 #define BDB_CHANGES_ROBUST_EFFECT     2.0  /* noise multiples */
 #define BDB_CHANGES_ROBUST_FLOOR_PCT  2.0  /* percent of the level before */
 #define BDB_CHANGES_ROBUST_EXCURSION  5	   /* runs */
+#define BDB_CHANGES_EXCURSION_MIN_RUNS 3   /* shorter ones are outliers (robust.c) */
 #define BDB_CHANGES_ROBUST_DRIFT_P    0.001
 #define BDB_CHANGES_DAYS_PER_MONTH    30.436875 /* a Gregorian month */
 
@@ -521,7 +522,9 @@ int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *o
  *     max(effect * noise, floor_pct % of |before|); the weakest failing one
  *     is removed and its neighbours re-measured, until all pass;
  *  4. excursions: two consecutive points at most excursion_runs apart whose
- *     outer levels agree (within the threshold) are one excursion;
+ *     outer levels agree (within the threshold) are one excursion, reported
+ *     when it lasts BDB_CHANGES_EXCURSION_MIN_RUNS runs or more (a shorter
+ *     one is left out of the rest, as an outlier);
  *  5. drift: Theil-Sen slope and Mann-Kendall test over the pairs within the
  *     segments between steps (excursions left out); when p <= drift_p and the
  *     slope's change over the series reaches the threshold, the series is

@@ -436,11 +436,12 @@ static void test_store_random_writes(void **state)
 
 /* Flips the low bit of byte at (from the byte it reads, when at_of is
  * given) of series 1's record, in w's transaction. */
-static int flip_record_bit(bdb_reader *w, size_t at, size_t (*at_of)(const uint8_t *))
+static int flip_record_bit(bdb_reader *w, uint64_t series, size_t at,
+			   size_t (*at_of)(const uint8_t *))
 {
 	const void *data;
 	size_t len;
-	int rc = bdb_reader_change_record(w, 1, &data, &len);
+	int rc = bdb_reader_change_record(w, series, &data, &len);
 	if (rc)
 		return rc;
 	if (at_of)
@@ -451,7 +452,7 @@ static int flip_record_bit(bdb_reader *w, size_t at, size_t (*at_of)(const uint8
 		return BDB_ENOMEM;
 	memcpy(copy, data, len);
 	copy[at] ^= 1;
-	rc = bdb_reader_put_change_record(w, 1, copy, len);
+	rc = bdb_reader_put_change_record(w, series, copy, len);
 	free(copy);
 	return rc;
 }
@@ -462,7 +463,7 @@ static int flip_record_bit(bdb_reader *w, size_t at, size_t (*at_of)(const uint8
 static int put_bad_record(void *ctx, bdb_reader *w)
 {
 	int field = *(const int *)ctx;
-	return flip_record_bit(w, 4 + 8 * (size_t)field + 7, NULL);
+	return flip_record_bit(w, 1, 4 + 8 * (size_t)field + 7, NULL);
 }
 
 /* A store keeping change points, with runs [0, n) of m's random series
@@ -526,25 +527,48 @@ static void test_verify_finds_a_wrong_record(void **state)
 	free(dir);
 }
 
-/* Where the change % of the first kept answer point of a record lies (the
- * answer follows the fold's points and its count), its last byte. */
-static size_t answer_change_pct(const uint8_t *p)
+/* Where a record's kept answer (it follows the fold's points and its
+ * count) starts: its count of points. */
+static size_t answer_at(const uint8_t *p)
 {
 	assert_int_equal(p[60], 1); /* answered */
-	uint64_t count = 0, answers = 0;
+	uint64_t count = 0;
 	for (int i = 0; i < 8; i++)
 		count = count << 8 | p[4 + 8 * 6 + i];
-	size_t at = 64 + (size_t)count * 89;
-	for (int i = 0; i < 8; i++)
-		answers = answers << 8 | p[at + (size_t)i];
-	assert_true(answers > 0);
-	return at + 8 + 17 + 8 * 2 + 7;
+	return 64 + (size_t)count * 89;
 }
 
+static uint64_t answer_count(const uint8_t *p)
+{
+	uint64_t answers = 0;
+	for (int i = 0; i < 8; i++)
+		answers = answers << 8 | p[answer_at(p) + (size_t)i];
+	return answers;
+}
+
+/* The last byte of the change % of a record's first kept answer point. */
+static size_t answer_change_pct(const uint8_t *p)
+{
+	assert_true(answer_count(p) > 0);
+	return answer_at(p) + 8 + 17 + 8 * 2 + 7;
+}
+
+/* Flips a bit of the change % of the first series whose kept answer has a
+ * point (the random series decide which). */
 static int put_bad_answer(void *ctx, bdb_reader *w)
 {
 	(void)ctx;
-	return flip_record_bit(w, 0, answer_change_pct);
+	for (uint64_t series = 1; series <= N_SERIES; series++) {
+		const void *data;
+		size_t len;
+		int rc = bdb_reader_change_record(w, series, &data, &len);
+		if (rc)
+			return rc;
+		if (answer_count(data) > 0)
+			return flip_record_bit(w, series, 0, answer_change_pct);
+	}
+	fail_msg("no series has a change point to flip");
+	return BDB_EINVAL;
 }
 
 /* The rows of a `changes` answer in JSON (what follows "rows"). */
