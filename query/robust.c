@@ -545,6 +545,16 @@ static double choose(size_t n, size_t k)
 	return c;
 }
 
+/* Whether y[lo..lo + tau) and y[lo + tau..hi) are apart: every value of
+ * one side below every value of the other. */
+static bool apart(const double *y, size_t lo, size_t tau, size_t hi)
+{
+	double lmax = bdb__stats_max(y + lo, tau), lmin = bdb__stats_min(y + lo, tau);
+	double rmax = bdb__stats_max(y + lo + tau, hi - lo - tau);
+	double rmin = bdb__stats_min(y + lo + tau, hi - lo - tau);
+	return lmax < rmin || lmin > rmax;
+}
+
 /*
  * The split of y[lo..hi) when the permutation test on ranks did not show
  * one: ranks forget how far apart the values are, and in a short segment
@@ -552,9 +562,18 @@ static double choose(size_t n, size_t k)
  * 2 / C(8, 3) = 3.6 % of the time, above a p of 0.01. Such a segment is
  * split where E-Divisive on its ranks puts the best split when each side
  * has at least 3 values and every value of one side lies below every value
- * of the other; the reported p is that chance, 2 / C(len, a). The minimum
+ * of the other; the reported p is that chance, 2 / C(len, a). E-Divisive's
+ * statistic favours splits near the middle: 3 high runs at the end of 21
+ * drew its best split to 16, two ordinary runs before the new level. So
+ * when its split is not perfect, the series' newest (and oldest) runs get
+ * a look of their own: a perfect split that leaves 3 to PERFECT_END_RUNS
+ * values at the end (start) of the series, the most unlikely one, is
+ * taken when the chance that any of the splits looked at is perfect (the
+ * sum of their chances, the p reported) is at most `pvalue`. The minimum
  * effect decides afterwards. Returns the split, or 0.
  */
+#define PERFECT_END_RUNS 5
+
 static size_t perfect_split(const robust *w, const double *y, size_t lo, size_t hi, double *p)
 {
 	size_t len = hi - lo;
@@ -562,17 +581,27 @@ static size_t perfect_split(const robust *w, const double *y, size_t lo, size_t 
 		return 0;
 	size_t tau;
 	double q;
-	if (bdb__changes_best_split(w->rank + lo, len, &tau, &q) != 0 || tau < 3 ||
-	    len - tau < 3)
+	if (bdb__changes_best_split(w->rank + lo, len, &tau, &q) == 0 && tau >= 3 &&
+	    len - tau >= 3 && apart(y, lo, tau, hi)) {
+		*p = 2.0 / choose(len, tau);
+		return lo + tau;
+	}
+	size_t best = 0;
+	double any = 0;
+	for (size_t a = 3; a + 3 <= len; a++) {
+		bool at_start = lo == 0 && a <= PERFECT_END_RUNS;
+		bool at_end = hi == w->n && len - a <= PERFECT_END_RUNS; /* w->n: y's length */
+		if (!at_start && !at_end)
+			continue;
+		double chance = 2.0 / choose(len, a);
+		any += chance;
+		if (apart(y, lo, a, hi) && (!best || chance < 2.0 / choose(len, best)))
+			best = a;
+	}
+	if (!best || any > w->opt->max_p_value)
 		return 0;
-	double chance = 2.0 / choose(len, tau);
-	double lmax = bdb__stats_max(y + lo, tau), lmin = bdb__stats_min(y + lo, tau);
-	double rmax = bdb__stats_max(y + lo + tau, len - tau);
-	double rmin = bdb__stats_min(y + lo + tau, len - tau);
-	if (!(lmax < rmin || lmin > rmax))
-		return 0;
-	*p = chance;
-	return lo + tau;
+	*p = any;
+	return lo + best;
 }
 
 /*
@@ -711,12 +740,14 @@ static int find_pass(robust *w, const double *x, mark_list *out)
 		goto done;
 	}
 	size_t m = 0;
-	despike(w, y, ny, sm);
-	if ((err = rank_cuts(w, sm, 0, ny, idx, p, &m)) != 0)
-		goto done;
-	sort_cuts(idx, p, m);
 	size_t keep_n = w->n;
-	w->n = ny; /* levels_around and prune work on y */
+	w->n = ny; /* rank_cuts, levels_around and prune work on y */
+	despike(w, y, ny, sm);
+	if ((err = rank_cuts(w, sm, 0, ny, idx, p, &m)) != 0) {
+		w->n = keep_n;
+		goto done;
+	}
+	sort_cuts(idx, p, m);
 	m = prune(w, y, idx, p, m);
 	if ((err = refine(w, y, idx, m)) != 0) {
 		w->n = keep_n;

@@ -29,7 +29,9 @@
  * sign) at a uniform run in [10, 90], 2 step alone at their own uniform
  * runs; counted before and after the joint placement: shared steps found
  * at their run exactly and within +-1 run, and lone steps within +-1 run
- * (a lone step must not be pulled away).
+ * (a lone step must not be pulled away); and steps in the newest runs: a
+ * step of 3, 4 or 6 sigma whose new level holds for the last 3, 4 or 5
+ * runs only (robust), found when a step starts within +-1 run of it.
  * The same arguments print the same table. EVAL_EFFECT, EVAL_P and
  * EVAL_FLOOR in the environment replace the robust method's effect, p-value
  * and floor, and EVAL_ROBUST_ONLY leaves the other methods out (for
@@ -303,6 +305,38 @@ static int run_joint(const method *m, shape s, size_t stores, uint64_t seed, joi
 	return 0;
 }
 
+/* Steps in the newest runs: a step of 3, 4 or 6 sigma (each its own sign)
+ * whose new level holds for the last 3, 4 or 5 runs only, the change a
+ * nightly job asks about; found[r] / total[r] for r + 3 runs, found when a
+ * step starts within +-1 run of it. */
+static int run_newest(const method *m, shape s, size_t cases, uint64_t seed, size_t found[3],
+		      size_t total[3])
+{
+	static const double sizes[] = {3, 4, 6};
+	bdb__rng rng;
+	bdb__rng_seed(&rng, seed + 100 + (uint64_t)s);
+	double e[N], x[N];
+	for (size_t k = 0; k < cases; k++)
+		for (size_t r = 0; r < 3; r++) {
+			size_t at = N - 3 - r;
+			double size = sizes[k % COUNT(sizes)] * SIGMA * (k % 2 ? -1 : 1);
+			noise(&rng, s, e, N);
+			for (size_t i = 0; i < N; i++)
+				x[i] = LEVEL + (i >= at ? size : 0) + SIGMA * e[i];
+			bdb__changes c;
+			if (detect(m, x, &c))
+				return -1;
+			bool hit = false;
+			for (size_t i = 0; i < c.count; i++)
+				hit |= c.points[i].kind == BDB__CHANGE_STEP &&
+				       c.points[i].index + 1 >= at && c.points[i].index <= at + 1;
+			found[r] += hit;
+			total[r]++;
+			bdb__changes_free(&c);
+		}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	size_t cases = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 200;
@@ -364,6 +398,20 @@ int main(int argc, char **argv)
 		       pct(t.shared_near[0], t.shared_total), pct(t.shared_near[1], t.shared_total),
 		       pct(t.lone_near[0], t.lone_total), pct(t.lone_near[1], t.lone_total),
 		       t.lone_total);
+		fflush(stdout);
+	}
+
+	printf("\nSteps in the newest runs (robust, %zu series per cell: 3, 4 and 6 sd; found "
+	       "within +-1 run):\n\n",
+	       cases);
+	printf("| noise | new level for the last 3 runs | last 4 runs | last 5 runs |\n"
+	       "|---|---|---|---|\n");
+	for (shape s = NORMAL; s <= AR1; s++) {
+		size_t found[3] = {0}, total[3] = {0};
+		if (run_newest(&methods[0], s, cases, seed, found, total))
+			return 1;
+		printf("| %s | %.1f %% | %.1f %% | %.1f %% |\n", shape_names[s],
+		       pct(found[0], total[0]), pct(found[1], total[1]), pct(found[2], total[2]));
 		fflush(stdout);
 	}
 	return 0;

@@ -607,6 +607,33 @@ static void test_robust_outliers_and_excursions(void **state)
 	bdb__changes_free(&c);
 }
 
+/* A new level for the newest 3 runs of 21 (level 100, a wobble of +-2):
+ * E-Divisive on ranks put its split at 16, which does not separate, and
+ * the step was lost; the end's own look finds it at 18 with p the chance
+ * that any of the 6 splits leaving 3 to 5 runs at an end is perfect,
+ * 2 (2 / C(21, 3) + 2 / C(21, 4) + 2 / C(21, 5)). */
+static void test_robust_newest_runs(void **state)
+{
+	(void)state;
+	double x[21];
+	bdb__changes c;
+	for (size_t i = 0; i < 21; i++)
+		x[i] = 100 + (double)((i * 7) % 5) - 2 + (i >= 18 ? 100 : 0);
+	robust_detect(x, 21, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[0].index, 18);
+	double p = 2 * (2.0 / 1330 + 2.0 / 5985 + 2.0 / 20349);
+	assert_true(fabs(c.points[0].p_value - p) < 1e-15);
+	bdb__changes_free(&c);
+	/* The same 3 runs within the series' noise: nothing. */
+	for (size_t i = 18; i < 21; i++)
+		x[i] -= 99;
+	robust_detect(x, 21, &c);
+	assert_int_equal(c.count, 0);
+	bdb__changes_free(&c);
+}
+
 /*
  * The separation rule: a quiet level of 100 (wobble 0.1) that from run 60
  * on spends pairs of runs at 106 and pairs back at 100. The median after
@@ -840,6 +867,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_drift_autocorrelated),
 	    cmocka_unit_test(test_robust_separation),
 	    cmocka_unit_test(test_robust_outliers_and_excursions),
+	    cmocka_unit_test(test_robust_newest_runs),
 	    cmocka_unit_test(test_robust_step_ar1),
 	    cmocka_unit_test(test_robust_step_places),
 	    cmocka_unit_test(test_joint_place),
