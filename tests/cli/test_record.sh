@@ -94,7 +94,7 @@ sleep_grandchild() { grandchild=$(pgrep -P "$(pgrep -P "$1" -x sh)" -x sleep 2>/
 # not after the three runs: said by the message, with no clock in the test).
 "$BENCHDB" --db "$DB" record --runs 3 -- sleep 5 >"$OUT" 2>"$ERR" &
 pid=$!
-sleep 0.5
+eventually sleep_child "$pid" # the command runs: record's handlers are in place
 kill -INT "$pid"
 wait "$pid"
 RC=$?
