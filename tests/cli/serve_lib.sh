@@ -39,6 +39,19 @@ start_server() {
 	exit 1
 }
 
+# logged FILE PATTERN: waits (10 s at most) until the access log FILE has a
+# line matching the grep pattern PATTERN. The server logs a request, and
+# counts it for /metrics, once the response is sent (MHD's completion
+# callback): the client can have the response before the line is written.
+logged() {
+	local i
+	for i in $(seq 100); do
+		grep -q -- "$2" "$1" 2>/dev/null && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # stop_server PID: SIGTERM, then its exit code in RC (124 after 30 s).
 stop_server() {
 	local pid=$1 i

@@ -69,7 +69,7 @@ check "the message of one series names it" \
 check "the messages arrived after r24's regression message" \
 	[ "$(grep -n 'new change' "$RECEIVED" | cut -d: -f1 | tr '\n' ' ')" = "2 3 " ]
 check "the noise metric brought nothing" bash -c "! grep -q 'change of noise' '$RECEIVED'"
-check "the delivery is logged" grep -q "notify: run r24: sent (HTTP 200, try 1)" "$WORK/server.log"
+check "the delivery is logged" logged "$WORK/server.log" "notify: run r24: sent (HTTP 200, try 1)"
 run "$BENCHDB" --db "$DB" -c 'changes latency until 2026-03-24T00:00:00Z as csv'
 check_out "changes agrees: the group at c21aaa, median" "c21aaa,2026-03-21T00:00:00Z,step,2,27.19545454545"
 check_out "and worst" ",29.67500000000"

@@ -266,7 +266,7 @@ check "notify: the message" [ "$(python3 -c 'import json,sys; print(json.load(op
 check "notify: all three were the same message" [ "$(cut -d' ' -f2- "$RECEIVED" | sort -u | wc -l)" = 1 ]
 check "notify: the calm run sent nothing" bash -c "! grep -q calm-1 '$RECEIVED'"
 check "notify: the failed tries are logged" grep -q "notify: run slow-1: try 2 failed: HTTP 500; next in 500 ms" "$WORK/notify.log"
-check "notify: the delivery is logged" grep -q "notify: run slow-1: sent (HTTP 200, try 3)" "$WORK/notify.log"
+check "notify: the delivery is logged" logged "$WORK/notify.log" "notify: run slow-1: sent (HTTP 200, try 3)"
 stop_server "$PID"
 check_rc "notify: the server stops, exit 0" 0
 

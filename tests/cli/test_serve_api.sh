@@ -202,12 +202,15 @@ start_server "$WORK/metrics.log" --db "$DB"
 PROM=$PID
 for path in /api/runs/r1 /api/runs/r2 /api/runs/nope /nothing; do http "$URL$path"; done
 http -X PATCH "$URL/api/runs"
-# start_server's health probes were answered too: GET /api/health 200.
+# start_server's health probes were answered too: GET /api/health 200. The
+# PATCH is counted once its response is sent: its log line says so.
+logged "$WORK/metrics.log" '"PATCH /api/runs" 405'
 http "$URL/metrics"
 check_status "GET /metrics: 200" 200
 check "GET /metrics: the exposition format's type" \
 	[ "$(header Content-Type)" = "text/plain; version=0.0.4; charset=utf-8" ]
 cp "$OUT" "$WORK/metrics.txt"
+logged "$WORK/metrics.log" '"GET /metrics" 200'
 http "$URL/metrics"
 cp "$OUT" "$WORK/metrics2.txt"
 check "/metrics: HELP, TYPE and samples well formed; the counts of the requests made" \
@@ -413,6 +416,7 @@ start_server "$WORK/al.stderr" --db "$DB" --access-log "$WORK/access.log"
 AL=$PID
 http "$URL/api/runs/nope"
 http "$URL/api/metrics"
+logged "$WORK/access.log" '"GET /api/metrics"'
 check "access log file: the 404 line" grep -q '^127.0.0.1 "GET /api/runs/nope" 404 [0-9]* [0-9.]*ms$' "$WORK/access.log"
 check "access log file: the 200 line" grep -q '^127.0.0.1 "GET /api/metrics" 200 [0-9]* [0-9.]*ms$' "$WORK/access.log"
 check "access log file: nothing of it on stderr" bash -c "! grep -q '\"GET ' '$WORK/al.stderr'"
@@ -422,6 +426,7 @@ for i in $(seq 50); do grep -q 'SIGHUP: opened' "$WORK/al.stderr" && break; slee
 check "SIGHUP: the server says it opened the log again" \
 	grep -qF "benchdb: serve: SIGHUP: opened $WORK/access.log again" "$WORK/al.stderr"
 http "$URL/api/points"
+logged "$WORK/access.log" '"GET /api/points"'
 check "after SIGHUP: the new line in the new file" grep -q '"GET /api/points" 200' "$WORK/access.log"
 check "after SIGHUP: the old file has no new line" bash -c "! grep -q '/api/points' '$WORK/access.log.1'"
 stop_server "$AL"
