@@ -466,19 +466,141 @@ static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
 	}
 }
 
+/* The steps of a time axis, each a number of seconds or of months, and the
+ * characters of bdb_time_format's text its labels keep (2026-09-08T12:00:05,
+ * 2026-09-08T12:00, 2026-09-08, 2026-09, 2026). Weeks start on Mondays. */
+static const struct time_step {
+	int64_t secs;
+	int months, chars;
+} time_steps[] = {
+    {1, 0, 19},	    {5, 0, 19},		{10, 0, 19},	    {15, 0, 19},	 {30, 0, 19},
+    {60, 0, 16},    {300, 0, 16},	{600, 0, 16},	    {900, 0, 16},	 {1800, 0, 16},
+    {3600, 0, 16},  {2 * 3600, 0, 16},	{3 * 3600, 0, 16},  {6 * 3600, 0, 16},	 {12 * 3600, 0, 16},
+    {86400, 0, 10}, {2 * 86400, 0, 10}, {7 * 86400, 0, 10}, {14 * 86400, 0, 10}, {0, 1, 7},
+    {0, 2, 7},	    {0, 3, 7},		{0, 6, 7},	    {0, 12, 4},		 {0, 24, 4},
+    {0, 60, 4},	    {0, 120, 4},	{0, 240, 4},	    {0, 600, 4},	 {0, 1200, 4},
+};
+
+#define US_PER_S INT64_C(1000000)
+/* 1970-01-05, the first Monday of the epoch, in seconds. */
+#define FIRST_MONDAY (4 * 86400)
+
+/* The month start (UTC, microseconds) of month index k = 12 * year +
+ * month - 1, or INT64_MIN past the years bdb_time_parse reads. */
+static int64_t month_start(int64_t k)
+{
+	int64_t year = k >= 0 ? k / 12 : -((-k + 11) / 12);
+	char text[64];
+	int64_t us;
+	snprintf(text, sizeof text, "%04lld-%02d-01T00:00:00Z", (long long)year,
+		 (int)(k - 12 * year) + 1);
+	return bdb_time_parse(text, &us) == 0 ? us : INT64_MIN;
+}
+
+/* The month index of time us. */
+static int64_t month_of(int64_t us)
+{
+	char t[48];
+	bdb_time_format(us, t, sizeof t);
+	return strtoll(t, NULL, 10) * 12 + strtol(t + (t[0] == '-' ? 6 : 5), NULL, 10) - 1;
+}
+
+/*
+ * The ticks of step st from lo to hi (microseconds) into tick[0..max), on
+ * calendar boundaries: multiples of the step in UTC (weeks from a Monday),
+ * or the first days of every st->months-th month (of years divisible by
+ * the step). Returns their count, or max + 1 when there are more.
+ */
+static int time_ticks(const struct time_step *st, int64_t lo, int64_t hi, int64_t *tick, int max)
+{
+	int n = 0;
+	if (st->secs) {
+		int64_t step = st->secs * US_PER_S,
+			base = st->secs % (7 * 86400) == 0 ? FIRST_MONDAY * US_PER_S : 0;
+		int64_t k = (lo - base) / step;
+		if (k * step + base < lo)
+			k++;
+		for (int64_t t = k * step + base; t <= hi; t += step) {
+			if (n == max)
+				return max + 1;
+			tick[n++] = t;
+		}
+		return n;
+	}
+	int64_t k = month_of(lo);
+	k -= ((k % st->months) + st->months) % st->months;
+	for (;; k += st->months) {
+		int64_t t = month_start(k);
+		if (t == INT64_MIN || t > hi)
+			break;
+		if (t < lo)
+			continue;
+		if (n == max)
+			return max + 1;
+		tick[n++] = t;
+	}
+	return n;
+}
+
+static void x_tick(const chart *ch, const frame *f, double x, const char *anchor)
+{
+	bdb_buf *b = ch->out;
+	bdb_buf_printf(b, "<text class=\"xtick\" text-anchor=\"%s\" x=\"", anchor);
+	put_coord(b, px_x(f, x));
+	bdb_buf_puts(b, "\" y=\"");
+	put_coord(b, f->y + f->h + 14);
+	bdb_buf_puts(b, "\">");
+}
+
+/* Pixels from the frame's edge within which a label is anchored at its
+ * start (end) rather than its middle, so that it stays inside. */
+#define EDGE_LABEL_PX 36
+
+/*
+ * The x axis: run numbers (run order); else times on calendar boundaries,
+ * at most ticks + 1 of them, the finest step of time_steps that keeps to
+ * that (seconds, minutes, hours, days, weeks from a Monday, months,
+ * years); times less than a second apart, or a single time, get labels at
+ * the ends.
+ */
 static void x_axis(const chart *ch, const frame *f, int ticks)
 {
 	bdb_buf *b = ch->out;
+	int64_t tick[8];
+	int n = 0;
+	const struct time_step *st = NULL;
+	if (!ch->o->run_order && f->x1 > f->x0 && ticks + 1 <= 8) {
+		int64_t lo = ch->t0 + (int64_t)llround(f->x0 * 1e6);
+		int64_t hi = ch->t0 + (int64_t)llround(f->x1 * 1e6);
+		for (size_t i = 0; i < sizeof time_steps / sizeof time_steps[0]; i++) {
+			n = time_ticks(&time_steps[i], lo, hi, tick, ticks + 1);
+			if (n <= ticks + 1) {
+				st = &time_steps[i];
+				break;
+			}
+		}
+	}
+	if (st && n >= 2) {
+		for (int i = 0; i < n; i++) {
+			double x = (double)(tick[i] - ch->t0) / 1e6;
+			double px = px_x(f, x);
+			x_tick(ch, f, x,
+			       px - f->x < EDGE_LABEL_PX	  ? "start"
+			       : f->x + f->w - px < EDGE_LABEL_PX ? "end"
+								  : "middle");
+			char t[48];
+			bdb_time_format(tick[i], t, sizeof t);
+			t[st->chars] = '\0';
+			bdb_buf_puts(b, t);
+			bdb_buf_puts(b, "</text>\n");
+		}
+		return;
+	}
 	for (int i = 0; i <= ticks; i++) {
 		double x = f->x0 + (f->x1 - f->x0) * i / ticks;
 		if (ticks > 0 && f->x1 == f->x0 && i > 0)
 			break;
-		const char *anchor = i == 0 ? "start" : i == ticks ? "end" : "middle";
-		bdb_buf_printf(b, "<text class=\"xtick\" text-anchor=\"%s\" x=\"", anchor);
-		put_coord(b, px_x(f, x));
-		bdb_buf_puts(b, "\" y=\"");
-		put_coord(b, f->y + f->h + 14);
-		bdb_buf_puts(b, "\">");
+		x_tick(ch, f, x, i == 0 ? "start" : i == ticks ? "end" : "middle");
 		if (ch->o->run_order) {
 			/* The i-th run in time order, counting from 1. */
 			bdb_buf_printf(b, "run %.0f", floor(x + 0.5) + 1);

@@ -384,4 +384,35 @@ check_rc "as chart of -1.7e308 to 1.7e308" 0
 check "as chart: the top row starts at the first run (1.7e308)" \
 	grep -q '^ 1.7e+308 ┤⠑⢄' "$OUT"
 
+# The time axis on calendar boundaries (query/chart.c x_axis): the finest of
+# seconds, minutes, hours, days, Monday weeks, months and years that gives
+# at most 5 labels over the runs' span. Each store: runs START + k * STEP
+# seconds, k < N; the labels expected by hand from the calendar.
+axis_labels() { # NAME START STEP N
+	local name=$1 start=$2 step=$3 n=$4 k t
+	mkdir -p "$WORK/axis-$name"
+	for ((k = 0; k < n; k++)); do
+		t=$(date -u -d "@$(($(date -u -d "$start" +%s) + k * step))" +%Y-%m-%dT%H:%M:%SZ)
+		printf '{"x": {"latency": {"value": %d}}}\n' $((100 + k % 7)) >"$WORK/axis-$name/r$k.json"
+		"$BENCHDB" --db "$WORK/axis-$name/db" ingest --format bmf --id "r$k" --timestamp "$t" \
+			"$WORK/axis-$name/r$k.json" >/dev/null || return 1
+	done
+	"$BENCHDB" --db "$WORK/axis-$name/db" -c 'trend latency as svg' |
+		grep -o 'class="xtick"[^>]*>[^<]*' | sed 's/.*>//' | tr '\n' ' '
+}
+check "time axis over 40 s: every 10 s" \
+	[ "$(axis_labels s 2026-03-01T10:07:00Z 1 40)" = "2026-03-01T10:07:00 2026-03-01T10:07:10 2026-03-01T10:07:20 2026-03-01T10:07:30 " ]
+check "time axis over 29 min: every 10 min" \
+	[ "$(axis_labels m 2026-03-01T10:07:00Z 60 30)" = "2026-03-01T10:10 2026-03-01T10:20 2026-03-01T10:30 " ]
+check "time axis over 4.8 h: every hour" \
+	[ "$(axis_labels h 2026-03-01T10:07:00Z 600 30)" = "2026-03-01T11:00 2026-03-01T12:00 2026-03-01T13:00 2026-03-01T14:00 " ]
+check "time axis over 2.9 days: every midnight" \
+	[ "$(axis_labels d 2026-03-01T10:07:00Z 8640 30)" = "2026-03-02 2026-03-03 2026-03-04 " ]
+check "time axis over 19 days: the Mondays" \
+	[ "$(axis_labels w 2026-03-03T10:07:00Z 57600 30)" = "2026-03-09 2026-03-16 " ]
+check "time axis over 2 years: every 6 months" \
+	[ "$(axis_labels y2 2025-02-11T00:00:00Z 2592000 25)" = "2025-07 2026-01 2026-07 2027-01 " ]
+check "time axis over 9.6 years: every 2 years" \
+	[ "$(axis_labels y10 2016-05-01T00:00:00Z 12614400 25)" = "2018 2020 2022 2024 " ]
+
 finish
