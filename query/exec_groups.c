@@ -55,9 +55,12 @@ static bool is_drift(const bdb_result *r, size_t row)
 	return k && strcmp(k, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
 }
 
-/* The rows' commits, one each, for grouping. */
+/* The rows' commits, one each, for grouping; a row whose run has no commit
+ * (a run ingested without one, a retention rollup) is keyed by its run
+ * instead, so that the series changing at one such run are one group. */
 typedef struct commit_at {
-	const char *commit;
+	const char *commit; /* the commit, or the run id when run is set */
+	bool run;
 	size_t row;	/* its first row */
 	int64_t time;	/* the earliest timestamp of its rows */
 	size_t anchor;	/* the group it belongs to */
@@ -66,6 +69,8 @@ typedef struct commit_at {
 static int by_commit_name(const void *a, const void *b)
 {
 	const commit_at *x = a, *y = b;
+	if (x->run != y->run)
+		return x->run ? 1 : -1;
 	int c = strcmp(x->commit, y->commit);
 	if (c)
 		return c;
@@ -80,13 +85,14 @@ static int by_commit_time(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* The position in c[0..nc) (sorted by name) of commit, or SIZE_MAX. */
-static size_t find_commit(const commit_at *c, size_t nc, const char *commit)
+/* The position in c[0..nc) (sorted by name) of commit (a run id when run is
+ * set), or SIZE_MAX. */
+static size_t find_commit(const commit_at *c, size_t nc, const char *commit, bool run)
 {
 	size_t lo = 0, hi = nc;
 	while (commit && lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(c[mid].commit, commit);
+		int cmp = c[mid].run != run ? (c[mid].run ? 1 : -1) : strcmp(c[mid].commit, commit);
 		if (cmp == 0)
 			return mid;
 		if (cmp < 0)
@@ -105,8 +111,9 @@ static size_t find_commit(const commit_at *c, size_t nc, const char *commit)
  * in some series (a benchmark that did not run, a change that shows a run
  * late) is one alert. A group is anchored at its earliest commit and takes
  * the commits one run after it only, never a chain. All drifts form one
- * group (a drift has no commit of its own); a row without a commit is
- * alone. anchor[g] is the first row at group g's earliest commit, last[g]
+ * group (a drift has no commit of its own); the rows at a run without a
+ * commit are one group (its run is known, the run before it is not: such a
+ * group takes no run after it). anchor[g] is the first row at group g's earliest commit, last[g]
  * the first row at its latest commit.
  */
 static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, size_t *last,
@@ -126,14 +133,16 @@ static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, si
 	}
 	for (size_t i = 0; i < n; i++) {
 		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
-		if (!is_drift(rows, i) && commit)
-			c[nc++] = (commit_at){commit, i, cell_at(rows, i, 3 + CH_TIMESTAMP)->i, 0};
+		const char *run = cell_text(rows, i, 3 + CH_RUN);
+		if (!is_drift(rows, i) && (commit || run))
+			c[nc++] = (commit_at){commit ? commit : run, !commit, i,
+					      cell_at(rows, i, 3 + CH_TIMESTAMP)->i, 0};
 	}
 	/* One entry per commit (its first row, its earliest time), by name. */
 	qsort(c, nc, sizeof *c, by_commit_name);
 	size_t m = 0;
 	for (size_t k = 0; k < nc; k++) {
-		if (m && strcmp(c[m - 1].commit, c[k].commit) == 0) {
+		if (m && c[m - 1].run == c[k].run && strcmp(c[m - 1].commit, c[k].commit) == 0) {
 			if (c[k].time < c[m - 1].time)
 				c[m - 1].time = c[k].time;
 			continue;
@@ -143,8 +152,12 @@ static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, si
 	nc = m;
 	for (size_t i = 0; i < n; i++) {
 		bool counted = !is_drift(rows, i);
-		at[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_COMMIT)) : SIZE_MAX;
-		prev[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_PREVIOUS)) : SIZE_MAX;
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		at[i] = !counted ? SIZE_MAX
+			: commit ? find_commit(c, nc, commit, false)
+				 : find_commit(c, nc, cell_text(rows, i, 3 + CH_RUN), true);
+		prev[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_PREVIOUS), false)
+				  : SIZE_MAX;
 	}
 	/* Positions by name to positions by time, then anchors in time order. */
 	for (size_t k = 0; k < nc; k++)

@@ -459,6 +459,66 @@ static void test_changes_groups_one_run_apart(void **state)
 }
 
 /*
+ * Runs without a commit (ingested without one, or retention rollups): the
+ * series that change at one such run are one alert group, keyed by the
+ * run. A store of 20 runs n01..n20 (a day apart, no commit) with nc/a,
+ * nc/b and nc/c at 100 up to n10 and 120, 130, 140 from n11: one step each
+ * at n11, so one group of 3 (median +30 %, worst nc/c +40 %), with no
+ * commit, previous commit or bisect range to show; `regressions ... by
+ * commit` locates each regression at n11 too (the first run of the
+ * stretch worse than n01) and groups them the same way. Before, each row
+ * without a commit was a group of its own: 3 rows of 1 series.
+ */
+static void test_changes_groups_without_commits(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 20; i++) {
+		bdb_run *run = bdb_run_new();
+		assert_non_null(run);
+		char text[64];
+		snprintf(text, sizeof text, "n%02d", i + 1);
+		assert_int_equal(bdb_run_set_id(run, text), 0);
+		snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
+		assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
+		bdb_metric_def *d;
+		assert_int_equal(bdb_run_add_def(run, "time", &d), 0);
+		d->direction = BDB_LOWER;
+		add(run, "nc/a", i < 10 ? 100 : 120);
+		add(run, "nc/b", i < 10 ? 100 : 130);
+		add(run, "nc/c", i < 10 ? 100 : 140);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = query_run_ok(s, &options, "changes time by series");
+	assert_int_equal(bdb_result_n_rows(r), 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_string_equal(result_str(r, i, "run"), "n11");
+	bdb_result_free(r);
+
+	const char *queries[] = {"changes time",
+				 "regressions in run \"n20\" vs run \"n01\" by commit"};
+	for (size_t q = 0; q < 2; q++) {
+		r = query_run_ok(s, &options, queries[q]);
+		assert_int_equal(bdb_result_n_rows(r), 1);
+		assert_true(result_num(r, 0, "series") == 3);
+		assert_near(result_num(r, 0, "median_change_pct"), 30, 1e-12);
+		assert_near(result_num(r, 0, "worst_change_pct"), 40, 1e-12);
+		assert_string_equal(result_str(r, 0, "worst_series"), "nc/c");
+		assert_string_equal(result_str(r, 0, "members"),
+				    "nc/a +20.0%; nc/b +30.0%; nc/c +40.0%");
+		assert_string_equal(result_str(r, 0, "commit"), "null");
+		assert_string_equal(result_str(r, 0, "bisect"), "null");
+		assert_true(field_num(r, "change_points") == 3);
+		bdb_result_free(r);
+	}
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
  * Joint placement: joint/weak's step is at s17 (c170000) by its own runs,
  * but its run s16 lies between the levels, and s16 (c160000) is in the
  * 95 % likelihood-ratio set of its place (LR 3.74 <= 7.35,
@@ -808,6 +868,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_drift_explanation),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
+	    cmocka_unit_test(test_changes_groups_without_commits),
 	    cmocka_unit_test(test_changes_joint_placement),
 	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
