@@ -244,6 +244,44 @@ static int by_double_value(const void *a, const void *b)
 }
 
 /*
+ * The annotations of group grp's commits into note (reset first): the
+ * commit's annotation, `KIND: TEXT`, when commit (the group's earliest) has
+ * one, then that of each other commit of the group (a run later) that has
+ * one, as `at COMMIT KIND: TEXT`, separated by "; ". A change at an
+ * annotated commit is marked in its group's row even when the group is
+ * shown by another commit.
+ */
+static void group_annotation(const bdb_result *rows, const size_t *gid, size_t grp,
+			     const char *commit, bdb_buf *note)
+{
+	bdb_buf_reset(note);
+	size_t n = rows->n_rows;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t j = 0; j < n; j++) {
+			const char *text = cell_text(rows, j, 3 + CH_ANNOTATION);
+			const char *at = cell_text(rows, j, 3 + CH_COMMIT);
+			if (gid[j] != grp || !text || !at)
+				continue;
+			bool anchor = commit && strcmp(at, commit) == 0;
+			if (anchor != (pass == 0))
+				continue;
+			/* Once per commit: its first row in the group. */
+			bool seen = false;
+			for (size_t k = 0; k < j && !seen; k++) {
+				const char *other = cell_text(rows, k, 3 + CH_COMMIT);
+				seen = gid[k] == grp && other && strcmp(other, at) == 0;
+			}
+			if (seen)
+				continue;
+			if (note->len)
+				bdb_buf_puts(note, "; ");
+			if (!anchor)
+				bdb_buf_printf(note, "at %.10s ", at);
+			bdb_buf_puts(note, text);
+		}
+}
+
+/*
  * The groups of the per-series rows of rows (point, tags and metric lead)
  * into g: one row per commit, in the order of their first row, with the
  * number of series, the median and the worst change (the largest
@@ -259,7 +297,7 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		return rc;
 	size_t n = rows->n_rows;
 	double *changes = malloc((n ? n : 1) * sizeof *changes);
-	bdb_buf text = {0};
+	bdb_buf text = {0}, note = {0};
 	/* The groups, shown in time order (drifts first) by their anchors. */
 	size_t *gid = malloc((n ? n : 1) * sizeof *gid);
 	size_t *anchor = malloc((n ? n : 1) * sizeof *anchor);
@@ -354,13 +392,16 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 				bdb__cell_str(g, w, G_BISECT, cmd);
 			}
 		}
-		if (!drift)
-			bdb__cell_str(g, w, G_ANNOTATION, cell_text(rows, i, 3 + CH_ANNOTATION));
+		if (!drift) {
+			group_annotation(rows, gid, grp, commit, &note);
+			bdb__cell_str(g, w, G_ANNOTATION, note.len ? bdb_buf_cstr(&note) : NULL);
+		}
 		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
 		if (rows->marks[worst])
 			bdb__row_mark(g, w, (bdb__mark)rows->marks[worst]);
 	}
 	bdb_buf_free(&text);
+	bdb_buf_free(&note);
 	free(lead);
 	free(gid);
 	free(anchor);

@@ -459,6 +459,32 @@ static void test_changes_groups_one_run_apart(void **state)
 }
 
 /*
+ * An annotated commit a run after a group's commit: grp/b's step is at
+ * c120000, one run after grp/a's c110000, so it is in c110000's group.
+ * Annotating c120000 marks that group (`at c120000 intended: b change`);
+ * before, the group's annotation was only its earliest commit's, and the
+ * change at c120000 went unmarked in the grouped table and JSON.
+ * Annotating c110000 too puts its annotation first.
+ */
+static void test_changes_group_annotation_a_run_later(void **state)
+{
+	(void)state;
+	bdb_result_free(run_ok("annotate commit \"c120000\" as intended \"b change\""));
+	bdb_result *r = run_ok("changes time of \"grp/*\"");
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_string_equal(result_str(r, 0, "annotation"), "at c120000 intended: b change");
+	assert_string_equal(result_str(r, 1, "annotation"), "null");
+	bdb_result_free(r);
+	bdb_result_free(run_ok("annotate commit \"c110000\" as ignore runner"));
+	r = run_ok("changes time of \"grp/*\"");
+	assert_string_equal(result_str(r, 0, "annotation"),
+			    "ignore: runner; at c120000 intended: b change");
+	bdb_result_free(r);
+	bdb_result_free(run_ok("drop annotation commit \"c110000\""));
+	bdb_result_free(run_ok("drop annotation commit \"c120000\""));
+}
+
+/*
  * Runs without a commit (ingested without one, or retention rollups): the
  * series that change at one such run are one alert group, keyed by the
  * run. A store of 20 runs n01..n20 (a day apart, no commit) with nc/a,
@@ -869,6 +895,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_groups_without_commits),
+	    cmocka_unit_test(test_changes_group_annotation_a_run_later),
 	    cmocka_unit_test(test_changes_joint_placement),
 	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
