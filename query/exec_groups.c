@@ -243,6 +243,14 @@ static int by_double_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Whether commits a and b name one commit: equal, or one a prefix of the
+ * other (an abbreviated hash next to the full one). */
+static bool same_commit(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	return strncmp(a, b, la < lb ? la : lb) == 0;
+}
+
 /*
  * The annotations of group grp's commits into note (reset first): the
  * commit's annotation, `KIND: TEXT`, when commit (the group's earliest) has
@@ -386,11 +394,17 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		const char *end = cell_text(rows, last[grp], 3 + CH_COMMIT);
 		if (prev && !drift) {
 			bdb__cell_str(g, w, G_PREVIOUS, prev);
-			if (end) {
-				char cmd[96];
+			char cmd[96];
+			/* Runs of one commit before and after (a commit run twice,
+			 * a short and a full hash of it): git log A..A lists
+			 * nothing, and there is nothing in the code to bisect. */
+			if (end && same_commit(prev, end))
+				snprintf(cmd, sizeof cmd, "nothing to bisect: %.10s before and after",
+					 end);
+			else if (end)
 				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, end);
+			if (end)
 				bdb__cell_str(g, w, G_BISECT, cmd);
-			}
 		}
 		if (!drift) {
 			group_annotation(rows, gid, grp, commit, &note);

@@ -484,21 +484,11 @@ static void test_changes_group_annotation_a_run_later(void **state)
 	bdb_result_free(run_ok("drop annotation commit \"c120000\""));
 }
 
-/*
- * Runs without a commit (ingested without one, or retention rollups): the
- * series that change at one such run are one alert group, keyed by the
- * run. A store of 20 runs n01..n20 (a day apart, no commit) with nc/a,
- * nc/b and nc/c at 100 up to n10 and 120, 130, 140 from n11: one step each
- * at n11, so one group of 3 (median +30 %, worst nc/c +40 %), with no
- * commit, previous commit or bisect range to show; `regressions ... by
- * commit` locates each regression at n11 too (the first run of the
- * stretch worse than n01) and groups them the same way. Before, each row
- * without a commit was a group of its own: 3 rows of 1 series.
- */
-static void test_changes_groups_without_commits(void **state)
+/* A store of 20 runs n01..n20, a day apart, with nc/a, nc/b and nc/c at
+ * 100 up to n10 and 120, 130, 140 from n11. With commits, run nNN has
+ * commit mNN0000, except n11, which has n10's (m100000, run twice). */
+static bdb_store *step_store(const char *dir, bool commits)
 {
-	(void)state;
-	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	for (int i = 0; i < 20; i++) {
 		bdb_run *run = bdb_run_new();
@@ -508,6 +498,9 @@ static void test_changes_groups_without_commits(void **state)
 		assert_int_equal(bdb_run_set_id(run, text), 0);
 		snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
 		assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
+		snprintf(text, sizeof text, "m%02d0000", i == 10 ? 10 : i + 1);
+		if (commits)
+			assert_int_equal(bdb_run_set_commit(run, text), 0);
 		bdb_metric_def *d;
 		assert_int_equal(bdb_run_add_def(run, "time", &d), 0);
 		d->direction = BDB_LOWER;
@@ -517,6 +510,24 @@ static void test_changes_groups_without_commits(void **state)
 		put_ok(s, run, 0, BDB_PUT_STORED);
 		bdb_run_free(run);
 	}
+	return s;
+}
+
+/*
+ * Runs without a commit (ingested without one, or retention rollups): the
+ * series that change at one such run are one alert group, keyed by the
+ * run. step_store without commits: nc/a, nc/b and nc/c step at n11
+ * (+20, +30, +40 %), so one group of 3 (median +30 %, worst nc/c +40 %), with no
+ * commit, previous commit or bisect range to show; `regressions ... by
+ * commit` locates each regression at n11 too (the first run of the
+ * stretch worse than n01) and groups them the same way. Before, each row
+ * without a commit was a group of its own: 3 rows of 1 series.
+ */
+static void test_changes_groups_without_commits(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = step_store(dir, false);
 	bdb_result *r = query_run_ok(s, &options, "changes time by series");
 	assert_int_equal(bdb_result_n_rows(r), 3);
 	for (size_t i = 0; i < 3; i++)
@@ -537,6 +548,34 @@ static void test_changes_groups_without_commits(void **state)
 		assert_string_equal(result_str(r, 0, "commit"), "null");
 		assert_string_equal(result_str(r, 0, "bisect"), "null");
 		assert_true(field_num(r, "change_points") == 3);
+		bdb_result_free(r);
+	}
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
+ * A change between two runs of one commit (m100000 run twice, as n10 and
+ * n11, the step at n11): `git log --oneline m100000..m100000` would list
+ * nothing, so the group says there is nothing to bisect; before, it gave
+ * that empty range. The same for `regressions ... by commit`.
+ */
+static void test_changes_group_same_commit(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = step_store(dir, true);
+	const char *queries[] = {"changes time",
+				 "regressions in run \"n20\" vs run \"n01\" by commit"};
+	for (size_t q = 0; q < 2; q++) {
+		bdb_result *r = query_run_ok(s, &options, queries[q]);
+		assert_int_equal(bdb_result_n_rows(r), 1);
+		assert_true(result_num(r, 0, "series") == 3);
+		assert_string_equal(result_str(r, 0, "commit"), "m100000");
+		assert_string_equal(result_str(r, 0, "previous_commit"), "m100000");
+		assert_string_equal(result_str(r, 0, "bisect"),
+				    "nothing to bisect: m100000 before and after");
 		bdb_result_free(r);
 	}
 	bdb_store_close(s);
@@ -896,6 +935,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_groups_without_commits),
 	    cmocka_unit_test(test_changes_group_annotation_a_run_later),
+	    cmocka_unit_test(test_changes_group_same_commit),
 	    cmocka_unit_test(test_changes_joint_placement),
 	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
