@@ -805,10 +805,23 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 		break;
 	case BDB__CHANGE_STEP:
 		detail[0] = '\0';
-		snprintf(why, wsize,
-			 "robust step (n=%zu): E-Divisive on ranks %s <= %g; median %.6g -> %.6g, "
-			 "|effect| %.6g >= %s",
-			 n, p, opt->max_p_value, cp->mean_before, cp->mean_after, fabs(effect), thr);
+		/* A p above pvalue is a short piece's complete separation
+		 * (robust.c, perfect_split), kept although its chance is
+		 * above pvalue: say so rather than "p <= pvalue". */
+		if (cp->p_value > opt->max_p_value)
+			snprintf(why, wsize,
+				 "robust step (n=%zu): E-Divisive on ranks left a short piece whose "
+				 "runs before and after separate completely, by chance p = %.4g (> "
+				 "%g, which the piece's permutations cannot resolve); median %.6g -> "
+				 "%.6g, |effect| %.6g >= %s",
+				 n, cp->p_value, opt->max_p_value, cp->mean_before, cp->mean_after,
+				 fabs(effect), thr);
+		else
+			snprintf(why, wsize,
+				 "robust step (n=%zu): E-Divisive on ranks %s <= %g; median %.6g -> "
+				 "%.6g, |effect| %.6g >= %s",
+				 n, p, opt->max_p_value, cp->mean_before, cp->mean_after,
+				 fabs(effect), thr);
 		break;
 	}
 }
@@ -977,7 +990,7 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 				bdb__cell_str(r, w, c0 + CH_END_COMMIT, end.commit);
 		}
 		if (opt->robust) {
-			char detail[160], why[512];
+			char detail[160], why[768];
 			/* A drift's own span (the tail's, from persisted change
 			 * points); the series' for the others. */
 			double span = n > 1 ? t[n - 1] - t[0] : 0;

@@ -584,6 +584,56 @@ static void test_changes_group_same_commit(void **state)
 }
 
 /*
+ * A short piece's complete separation: 28 runs of one series, 3 at 3.5,
+ * 5 at 41.6, 20 at 2.4 (nautilus trace_add's N1 in tests/realdata: 3 runs
+ * before a 5-run regression and its fix), with noise +0.03, -0.02, +0.01,
+ * -0.04, +0.02, 0, -0.01 repeated. The first step is kept by the rule for
+ * pieces too short for the permutations (docs/detection.md, robust item
+ * 3), with p = 2 / C(8, 4) = 0.02857, above pvalue 0.01. Its explanation
+ * said "p = 0.02857 <= 0.01", which is false; it now says which rule kept
+ * it. The second step's permutation p is at the floor, as before.
+ */
+static void test_changes_short_piece_explanation(void **state)
+{
+	(void)state;
+	static const double noise[] = {0.03, -0.02, 0.01, -0.04, 0.02, 0.0, -0.01};
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 28; i++) {
+		bdb_run *run = bdb_run_new();
+		assert_non_null(run);
+		char text[64];
+		snprintf(text, sizeof text, "p%02d", i);
+		assert_int_equal(bdb_run_set_id(run, text), 0);
+		snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
+		assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
+		snprintf(text, sizeof text, "p%02d0000", i);
+		assert_int_equal(bdb_run_set_commit(run, text), 0);
+		add(run, "short", (i < 3 ? 3.5 : i < 8 ? 41.6 : 2.4) + noise[i % 7]);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = query_run_ok(s, &options, "changes time as json");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(result_str(r, 0, "run"), "p03");
+	assert_near(result_num(r, 0, "p_value"), 2.0 / 70, 1e-15);
+	assert_string_equal(result_str(r, 0, "explanation"),
+			    "robust step (n=28): E-Divisive on ranks left a short piece whose runs "
+			    "before and after separate completely, by chance p = 0.02857 (> 0.01, "
+			    "which the piece's permutations cannot resolve); median 3.51 -> 41.6, "
+			    "|effect| 38.09 >= threshold 0.0838685 = max(2 x noise 0.0419343, 2% of "
+			    "3.51)");
+	assert_string_equal(result_str(r, 1, "run"), "p08");
+	assert_non_null(strstr(result_str(r, 1, "explanation"),
+			       "E-Divisive on ranks p < 0.0099 (100 permutations, seed 20260131) <= "
+			       "0.01;"));
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
  * Joint placement: joint/weak's step is at s17 (c170000) by its own runs,
  * but its run s16 lies between the levels, and s16 (c160000) is in the
  * 95 % likelihood-ratio set of its place (LR 3.74 <= 7.35,
@@ -936,6 +986,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_groups_without_commits),
 	    cmocka_unit_test(test_changes_group_annotation_a_run_later),
 	    cmocka_unit_test(test_changes_group_same_commit),
+	    cmocka_unit_test(test_changes_short_piece_explanation),
 	    cmocka_unit_test(test_changes_joint_placement),
 	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
