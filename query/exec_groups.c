@@ -448,6 +448,10 @@ int bdb__change_rows_group(bdb__exec *ex, bdb_result *r, const bdb_result *rows,
 		else if (r->fields[i].kind == BDB_VALUE_NUMBER)
 			bdb__field_num(g, r->field_names[i], r->fields[i].num);
 	bdb__field_int(g, "change_points", (int64_t)change_points);
+	/* The notes too (`explain`'s series without a change point,
+	 * regressions' inconclusive counts): copied, r's strings go with it. */
+	for (size_t i = 0; i < r->n_notes; i++)
+		bdb__result_note(g, "%s", r->notes[i]);
 	bdb_result swap = *r;
 	*r = *g;
 	*g = swap;

@@ -303,6 +303,18 @@ static void test_changes_robust(void **state)
 			       "20260131) and |effect| >= 1 = max(2 x noise, 2% of the level)\n"));
 	bdb_buf_free(&text);
 	bdb_result_free(r);
+	/* The same note with cp/step's groups over both series (the table
+	 * grouped by commit); before, the grouping dropped it, and only `by
+	 * series` said why cp/flat had no row. */
+	r = run_ok("changes time of \"cp/*\" explain");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text), "cp/flat time: no change point (robust, n=30): "
+						    "noise 0 around level 50;"));
+	assert_non_null(strstr(bdb_buf_cstr(&text), "git log --oneline c100000..c110000"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
 
 	/* kind drift: no drift here. */
 	r = run_ok("changes time of \"cp/step\" kind drift");
