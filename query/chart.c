@@ -1319,6 +1319,16 @@ static void put_padded_number(bdb_buf *b, double v, const display *d, size_t wid
 	bdb_buf_free(&text);
 }
 
+/* text[0..len) onto b with every control character as '?': no control
+ * character reaches the terminal. */
+static void put_terminal_text(bdb_buf *b, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		bdb_buf_putc(b, ch < 0x20 || ch == 0x7f ? '?' : (char)ch);
+	}
+}
+
 /* One series as a braille line chart with its axes and change points. */
 static void term_series(const chart *ch, series *s, const char *metric)
 {
@@ -1345,11 +1355,7 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		bdb__put_cell_text(&text, ch->r, s->from, ch->c.tags);
 		bdb_buf_putc(&text, ']');
 	}
-	/* No control character reaches the terminal. */
-	for (size_t i = 0; i < text.len; i++)
-		if ((unsigned char)text.data[i] < 0x20 || text.data[i] == 0x7f)
-			text.data[i] = '?';
-	bdb_buf_append(b, text.data ? text.data : "", text.len);
+	put_terminal_text(b, text.data ? text.data : "", text.len);
 	bdb_buf_free(&text);
 	if (*disp.unit)
 		bdb_buf_printf(b, " (%s)", disp.unit);
@@ -1448,8 +1454,11 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		if (*commit)
 			bdb_buf_printf(b, ", commit %.*s", 7, commit);
 		const char *note = str(ch->r, d->row, ch->c.annotation);
-		if (*note)
-			bdb_buf_printf(b, " (%s)", note);
+		if (*note) {
+			bdb_buf_puts(b, " (");
+			put_terminal_text(b, note, strlen(note));
+			bdb_buf_putc(b, ')');
+		}
 		bdb_buf_putc(b, '\n');
 	}
 }

@@ -80,6 +80,11 @@ check_out "the SVG's dot title has the annotation" \
 run "$BENCHDB" -c 'changes time of "BenchmarkA" as chart'
 check_out "the terminal chart's change line has it" \
 	'run r11, commit c110000 (ignore: runner change)'
+# No control character of the text reaches the terminal (ESC as '?').
+"$BENCHDB" -c "annotate commit \"c11\" as ignore \"a$(printf '\033')[31mb\"" >/dev/null
+run "$BENCHDB" -c 'changes time of "BenchmarkA" as chart'
+check_out "the terminal chart shows a control character as ?" 'commit c110000 (ignore: a?[31mb)'
+"$BENCHDB" annotate commit c110000aa as ignore '"runner change"' >/dev/null
 
 # The report and the dashboard's overview mark the change points' commit.
 run "$BENCHDB" report -o "$WORK/report.html"
