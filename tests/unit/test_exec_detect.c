@@ -81,22 +81,32 @@ static void add(bdb_run *run, const char *point, double value)
 	assert_int_equal(bdb_metric_set_unit(run, m, "ns"), 0);
 }
 
-static bdb_run *build(int i)
+/* A run with id, at 2026-03-DAY (1 to 31), commit (NULL: none) and the
+ * definition of "time" (ns, lower is better). */
+static bdb_run *dated_run(const char *id, int day, const char *commit)
 {
 	bdb_run *run = bdb_run_new();
 	assert_non_null(run);
 	char text[64];
-	snprintf(text, sizeof text, "s%02d", i + 1);
-	assert_int_equal(bdb_run_set_id(run, text), 0);
-	snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
+	assert_int_equal(bdb_run_set_id(run, id), 0);
+	snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", day);
 	assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
-	snprintf(text, sizeof text, "c%02d0000", i + 1);
-	assert_int_equal(bdb_run_set_commit(run, text), 0);
-	assert_int_equal(bdb_run_set_branch(run, "main"), 0);
+	if (commit)
+		assert_int_equal(bdb_run_set_commit(run, commit), 0);
 	bdb_metric_def *d;
 	assert_int_equal(bdb_run_add_def(run, "time", &d), 0);
 	d->direction = BDB_LOWER;
 	d->unit = bdb_run_strdup(run, "ns");
+	return run;
+}
+
+static bdb_run *build(int i)
+{
+	char id[16], commit[16];
+	snprintf(id, sizeof id, "s%02d", i + 1);
+	snprintf(commit, sizeof commit, "c%02d0000", i + 1);
+	bdb_run *run = dated_run(id, i + 1, commit);
+	assert_int_equal(bdb_run_set_branch(run, "main"), 0);
 	add(run, "cp/step", step_value(i));
 	add(run, "cp/flat", 50);
 	if (i >= 4) {
@@ -503,19 +513,10 @@ static bdb_store *step_store(const char *dir, bool commits)
 {
 	bdb_store *s = open_store(dir, 0);
 	for (int i = 0; i < 20; i++) {
-		bdb_run *run = bdb_run_new();
-		assert_non_null(run);
-		char text[64];
-		snprintf(text, sizeof text, "n%02d", i + 1);
-		assert_int_equal(bdb_run_set_id(run, text), 0);
-		snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
-		assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
-		snprintf(text, sizeof text, "m%02d0000", i == 10 ? 10 : i + 1);
-		if (commits)
-			assert_int_equal(bdb_run_set_commit(run, text), 0);
-		bdb_metric_def *d;
-		assert_int_equal(bdb_run_add_def(run, "time", &d), 0);
-		d->direction = BDB_LOWER;
+		char id[16], commit[16];
+		snprintf(id, sizeof id, "n%02d", i + 1);
+		snprintf(commit, sizeof commit, "m%02d0000", i == 10 ? 10 : i + 1);
+		bdb_run *run = dated_run(id, i + 1, commits ? commit : NULL);
 		add(run, "nc/a", i < 10 ? 100 : 120);
 		add(run, "nc/b", i < 10 ? 100 : 130);
 		add(run, "nc/c", i < 10 ? 100 : 140);
@@ -612,15 +613,10 @@ static void test_changes_short_piece_explanation(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	for (int i = 0; i < 28; i++) {
-		bdb_run *run = bdb_run_new();
-		assert_non_null(run);
-		char text[64];
-		snprintf(text, sizeof text, "p%02d", i);
-		assert_int_equal(bdb_run_set_id(run, text), 0);
-		snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
-		assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
-		snprintf(text, sizeof text, "p%02d0000", i);
-		assert_int_equal(bdb_run_set_commit(run, text), 0);
+		char id[16], commit[16];
+		snprintf(id, sizeof id, "p%02d", i);
+		snprintf(commit, sizeof commit, "p%02d0000", i);
+		bdb_run *run = dated_run(id, i + 1, commit);
 		add(run, "short", (i < 3 ? 3.5 : i < 8 ? 41.6 : 2.4) + noise[i % 7]);
 		put_ok(s, run, 0, BDB_PUT_STORED);
 		bdb_run_free(run);
