@@ -102,7 +102,7 @@ static bdb_run *dated_run(const char *id, int day, const char *commit)
 
 static bdb_run *build(int i)
 {
-	char id[16], commit[16];
+	char id[24], commit[24];
 	snprintf(id, sizeof id, "s%02d", i + 1);
 	snprintf(commit, sizeof commit, "c%02d0000", i + 1);
 	bdb_run *run = dated_run(id, i + 1, commit);
@@ -513,7 +513,7 @@ static bdb_store *step_store(const char *dir, bool commits)
 {
 	bdb_store *s = open_store(dir, 0);
 	for (int i = 0; i < 20; i++) {
-		char id[16], commit[16];
+		char id[24], commit[24];
 		snprintf(id, sizeof id, "n%02d", i + 1);
 		snprintf(commit, sizeof commit, "m%02d0000", i == 10 ? 10 : i + 1);
 		bdb_run *run = dated_run(id, i + 1, commits ? commit : NULL);
@@ -613,7 +613,7 @@ static void test_changes_short_piece_explanation(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	for (int i = 0; i < 28; i++) {
-		char id[16], commit[16];
+		char id[24], commit[24];
 		snprintf(id, sizeof id, "p%02d", i);
 		snprintf(commit, sizeof commit, "p%02d0000", i);
 		bdb_run *run = dated_run(id, i + 1, commit);
