@@ -52,6 +52,7 @@ static const char *const palette[] = {"#0072b2", "#e69f00", "#009e73", "#cc79a7"
 typedef struct columns {
 	int point, tags, run, time, commit, value, lower, upper, unit;
 	int spread_min, spread_max, baseline, regressed, change;
+	int annotation;	   /* a changes chart: the annotation of a change's commit */
 	int rollup, count; /* a trend in a store with rollups */
 } columns;
 
@@ -841,6 +842,11 @@ static void put_dot_title(const chart *ch, const dot *dt, const display *panel)
 		char pct[32];
 		bdb__change_text(num(r, d->row, ch->c.change), pct, sizeof pct);
 		bdb_buf_printf(b, ", change point %s", pct);
+		const char *note = str(r, d->row, ch->c.annotation);
+		if (*note) {
+			bdb_buf_puts(b, ", ");
+			bdb_buf_put_xml(b, note, strlen(note));
+		}
 	}
 	bdb_buf_puts(b, "</title>");
 }
@@ -900,12 +906,27 @@ static int place_label(labels *placed, const frame *f, double x0, double x1)
 	return row;
 }
 
-/* The characters of a change label: the run label, a blank, the change. */
+/* The kind of an annotated change's annotation (`intended`, `ignore`: the
+ * text before its ": "), its length into *len; NULL when it has none. */
+static const char *annotation_kind(const bdb_result *r, const columns *c, size_t row,
+				   size_t *len)
+{
+	const char *note = str(r, row, c->annotation);
+	const char *colon = strchr(note, ':');
+	*len = colon ? (size_t)(colon - note) : strlen(note);
+	return *note ? note : NULL;
+}
+
+/* The characters of a change label: the run label, a blank, the change,
+ * and for an annotated change a blank and its kind. */
 static size_t label_chars(const bdb_result *r, const columns *c, size_t row, const char *pct)
 {
 	const char *commit = str(r, row, c->commit);
 	size_t n =
 	    *commit ? (strlen(commit) < 7 ? strlen(commit) : 7) : strlen(str(r, row, c->run));
+	size_t kind_len;
+	if (annotation_kind(r, c, row, &kind_len))
+		n += 1 + kind_len;
 	return n + 1 + strlen(pct);
 }
 
@@ -959,7 +980,15 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			put_coord(b, ly);
 			bdb_buf_puts(b, "\">");
 			put_run_label(b, ch->r, &ch->c, d->row);
-			bdb_buf_printf(b, " %s</text></g>\n", pct);
+			bdb_buf_printf(b, " %s", pct);
+			/* An annotated change says so: "abc1234 +20.0% intended". */
+			size_t kind_len;
+			const char *kind = annotation_kind(ch->r, &ch->c, d->row, &kind_len);
+			if (kind) {
+				bdb_buf_putc(b, ' ');
+				bdb_buf_put_xml(b, kind, kind_len);
+			}
+			bdb_buf_puts(b, "</text></g>\n");
 		}
 	}
 }
@@ -1187,6 +1216,7 @@ static int find_columns(const bdb_result *r, columns *c)
 	c->baseline = bdb_result_column_index(r, "baseline");
 	c->regressed = bdb_result_column_index(r, "regressed");
 	c->change = bdb_result_column_index(r, "change_pct");
+	c->annotation = bdb_result_column_index(r, "annotation");
 	c->rollup = bdb_result_column_index(r, "rollup");
 	c->count = bdb_result_column_index(r, "count");
 	return c->point < 0 || c->time < 0 || c->value < 0 ? BDB_EINVAL : 0;
@@ -1411,6 +1441,16 @@ static void put_padded_number(bdb_buf *b, double v, const display *d, size_t wid
 	bdb_buf_free(&text);
 }
 
+/* text[0..len) onto b with every control character as '?': no control
+ * character reaches the terminal. */
+static void put_terminal_text(bdb_buf *b, const char *text, size_t len)
+{
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)text[i];
+		bdb_buf_putc(b, ch < 0x20 || ch == 0x7f ? '?' : (char)ch);
+	}
+}
+
 /* One series as a braille line chart with its axes and change points. */
 static void term_series(const chart *ch, series *s, const char *metric)
 {
@@ -1437,11 +1477,7 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		bdb__put_cell_text(&text, ch->r, s->from, ch->c.tags);
 		bdb_buf_putc(&text, ']');
 	}
-	/* No control character reaches the terminal. */
-	for (size_t i = 0; i < text.len; i++)
-		if ((unsigned char)text.data[i] < 0x20 || text.data[i] == 0x7f)
-			text.data[i] = '?';
-	bdb_buf_append(b, text.data ? text.data : "", text.len);
+	put_terminal_text(b, text.data ? text.data : "", text.len);
 	bdb_buf_free(&text);
 	if (*disp.unit)
 		bdb_buf_printf(b, " (%s)", disp.unit);
@@ -1539,6 +1575,12 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		bdb_buf_puts(b, str(ch->r, d->row, ch->c.run));
 		if (*commit)
 			bdb_buf_printf(b, ", commit %.*s", 7, commit);
+		const char *note = str(ch->r, d->row, ch->c.annotation);
+		if (*note) {
+			bdb_buf_puts(b, " (");
+			put_terminal_text(b, note, strlen(note));
+			bdb_buf_putc(b, ')');
+		}
 		bdb_buf_putc(b, '\n');
 	}
 }

@@ -55,9 +55,12 @@ static bool is_drift(const bdb_result *r, size_t row)
 	return k && strcmp(k, bdb__change_kind_name(BDB__CHANGE_DRIFT)) == 0;
 }
 
-/* The rows' commits, one each, for grouping. */
+/* The rows' commits, one each, for grouping; a row whose run has no commit
+ * (a run ingested without one, a retention rollup) is keyed by its run
+ * instead, so that the series changing at one such run are one group. */
 typedef struct commit_at {
-	const char *commit;
+	const char *commit; /* the commit, or the run id when run is set */
+	bool run;
 	size_t row;	/* its first row */
 	int64_t time;	/* the earliest timestamp of its rows */
 	size_t anchor;	/* the group it belongs to */
@@ -66,6 +69,8 @@ typedef struct commit_at {
 static int by_commit_name(const void *a, const void *b)
 {
 	const commit_at *x = a, *y = b;
+	if (x->run != y->run)
+		return x->run ? 1 : -1;
 	int c = strcmp(x->commit, y->commit);
 	if (c)
 		return c;
@@ -80,13 +85,14 @@ static int by_commit_time(const void *a, const void *b)
 	return (x->row > y->row) - (x->row < y->row);
 }
 
-/* The position in c[0..nc) (sorted by name) of commit, or SIZE_MAX. */
-static size_t find_commit(const commit_at *c, size_t nc, const char *commit)
+/* The position in c[0..nc) (sorted by name) of commit (a run id when run is
+ * set), or SIZE_MAX. */
+static size_t find_commit(const commit_at *c, size_t nc, const char *commit, bool run)
 {
 	size_t lo = 0, hi = nc;
 	while (commit && lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int cmp = strcmp(c[mid].commit, commit);
+		int cmp = c[mid].run != run ? (c[mid].run ? 1 : -1) : strcmp(c[mid].commit, commit);
 		if (cmp == 0)
 			return mid;
 		if (cmp < 0)
@@ -105,8 +111,9 @@ static size_t find_commit(const commit_at *c, size_t nc, const char *commit)
  * in some series (a benchmark that did not run, a change that shows a run
  * late) is one alert. A group is anchored at its earliest commit and takes
  * the commits one run after it only, never a chain. All drifts form one
- * group (a drift has no commit of its own); a row without a commit is
- * alone. anchor[g] is the first row at group g's earliest commit, last[g]
+ * group (a drift has no commit of its own); the rows at a run without a
+ * commit are one group (its run is known, the run before it is not: such a
+ * group takes no run after it). anchor[g] is the first row at group g's earliest commit, last[g]
  * the first row at its latest commit.
  */
 static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, size_t *last,
@@ -126,14 +133,16 @@ static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, si
 	}
 	for (size_t i = 0; i < n; i++) {
 		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
-		if (!is_drift(rows, i) && commit)
-			c[nc++] = (commit_at){commit, i, cell_at(rows, i, 3 + CH_TIMESTAMP)->i, 0};
+		const char *run = cell_text(rows, i, 3 + CH_RUN);
+		if (!is_drift(rows, i) && (commit || run))
+			c[nc++] = (commit_at){commit ? commit : run, !commit, i,
+					      cell_at(rows, i, 3 + CH_TIMESTAMP)->i, 0};
 	}
 	/* One entry per commit (its first row, its earliest time), by name. */
 	qsort(c, nc, sizeof *c, by_commit_name);
 	size_t m = 0;
 	for (size_t k = 0; k < nc; k++) {
-		if (m && strcmp(c[m - 1].commit, c[k].commit) == 0) {
+		if (m && c[m - 1].run == c[k].run && strcmp(c[m - 1].commit, c[k].commit) == 0) {
 			if (c[k].time < c[m - 1].time)
 				c[m - 1].time = c[k].time;
 			continue;
@@ -143,8 +152,12 @@ static int assign_groups(const bdb_result *rows, size_t *gid, size_t *anchor, si
 	nc = m;
 	for (size_t i = 0; i < n; i++) {
 		bool counted = !is_drift(rows, i);
-		at[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_COMMIT)) : SIZE_MAX;
-		prev[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_PREVIOUS)) : SIZE_MAX;
+		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		at[i] = !counted ? SIZE_MAX
+			: commit ? find_commit(c, nc, commit, false)
+				 : find_commit(c, nc, cell_text(rows, i, 3 + CH_RUN), true);
+		prev[i] = counted ? find_commit(c, nc, cell_text(rows, i, 3 + CH_PREVIOUS), false)
+				  : SIZE_MAX;
 	}
 	/* Positions by name to positions by time, then anchors in time order. */
 	for (size_t k = 0; k < nc; k++)
@@ -230,6 +243,52 @@ static int by_double_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Whether commits a and b name one commit: equal, or one a prefix of the
+ * other (an abbreviated hash next to the full one). */
+static bool same_commit(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	return strncmp(a, b, la < lb ? la : lb) == 0;
+}
+
+/*
+ * The annotations of group grp's commits into note (reset first): the
+ * commit's annotation, `KIND: TEXT`, when commit (the group's earliest) has
+ * one, then that of each other commit of the group (a run later) that has
+ * one, as `at COMMIT KIND: TEXT`, separated by "; ". A change at an
+ * annotated commit is marked in its group's row even when the group is
+ * shown by another commit.
+ */
+static void group_annotation(const bdb_result *rows, const size_t *gid, size_t grp,
+			     const char *commit, bdb_buf *note)
+{
+	bdb_buf_reset(note);
+	size_t n = rows->n_rows;
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t j = 0; j < n; j++) {
+			const char *text = cell_text(rows, j, 3 + CH_ANNOTATION);
+			const char *at = cell_text(rows, j, 3 + CH_COMMIT);
+			if (gid[j] != grp || !text || !at)
+				continue;
+			bool anchor = commit && strcmp(at, commit) == 0;
+			if (anchor != (pass == 0))
+				continue;
+			/* Once per commit: its first row in the group. */
+			bool seen = false;
+			for (size_t k = 0; k < j && !seen; k++) {
+				const char *other = cell_text(rows, k, 3 + CH_COMMIT);
+				seen = gid[k] == grp && other && strcmp(other, at) == 0;
+			}
+			if (seen)
+				continue;
+			if (note->len)
+				bdb_buf_puts(note, "; ");
+			if (!anchor)
+				bdb_buf_printf(note, "at %.10s ", at);
+			bdb_buf_puts(note, text);
+		}
+}
+
 /*
  * The groups of the per-series rows of rows (point, tags and metric lead)
  * into g: one row per commit, in the order of their first row, with the
@@ -246,7 +305,7 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		return rc;
 	size_t n = rows->n_rows;
 	double *changes = malloc((n ? n : 1) * sizeof *changes);
-	bdb_buf text = {0};
+	bdb_buf text = {0}, note = {0};
 	/* The groups, shown in time order (drifts first) by their anchors. */
 	size_t *gid = malloc((n ? n : 1) * sizeof *gid);
 	size_t *anchor = malloc((n ? n : 1) * sizeof *anchor);
@@ -335,19 +394,28 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		const char *end = cell_text(rows, last[grp], 3 + CH_COMMIT);
 		if (prev && !drift) {
 			bdb__cell_str(g, w, G_PREVIOUS, prev);
-			if (end) {
-				char cmd[96];
+			char cmd[96];
+			/* Runs of one commit before and after (a commit run twice,
+			 * a short and a full hash of it): git log A..A lists
+			 * nothing, and there is nothing in the code to bisect. */
+			if (end && same_commit(prev, end))
+				snprintf(cmd, sizeof cmd, "nothing to bisect: %.10s before and after",
+					 end);
+			else if (end)
 				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, end);
+			if (end)
 				bdb__cell_str(g, w, G_BISECT, cmd);
-			}
 		}
-		if (!drift)
-			bdb__cell_str(g, w, G_ANNOTATION, cell_text(rows, i, 3 + CH_ANNOTATION));
+		if (!drift) {
+			group_annotation(rows, gid, grp, commit, &note);
+			bdb__cell_str(g, w, G_ANNOTATION, note.len ? bdb_buf_cstr(&note) : NULL);
+		}
 		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
 		if (rows->marks[worst])
 			bdb__row_mark(g, w, (bdb__mark)rows->marks[worst]);
 	}
 	bdb_buf_free(&text);
+	bdb_buf_free(&note);
 	free(lead);
 	free(gid);
 	free(anchor);
@@ -380,6 +448,10 @@ int bdb__change_rows_group(bdb__exec *ex, bdb_result *r, const bdb_result *rows,
 		else if (r->fields[i].kind == BDB_VALUE_NUMBER)
 			bdb__field_num(g, r->field_names[i], r->fields[i].num);
 	bdb__field_int(g, "change_points", (int64_t)change_points);
+	/* The notes too (`explain`'s series without a change point,
+	 * regressions' inconclusive counts): copied, r's strings go with it. */
+	for (size_t i = 0; i < r->n_notes; i++)
+		bdb__result_note(g, "%s", r->notes[i]);
 	bdb_result swap = *r;
 	*r = *g;
 	*g = swap;

@@ -228,7 +228,9 @@ enum {
 	T_BASELINE,
 	T_REGRESSED,
 	T_CHANGE,
-	T_N_CHART_COLUMNS
+	T_N_CHART_COLUMNS,
+	/* A changes chart's only: the annotation of a change point's commit. */
+	T_ANNOTATION = T_N_CHART_COLUMNS
 };
 enum { B_POINT, B_TAGS, B_BUCKET, B_VALUE, B_MIN, B_MAX, B_COUNT, B_UNIT };
 
@@ -240,6 +242,7 @@ static const bdb__column trend_columns[] = {
     {"unit", BDB__STYLE_PLAIN},	      {"sample_min", BDB__STYLE_QUANTITY},
     {"sample_max", BDB__STYLE_QUANTITY}, {"baseline", BDB__STYLE_BEST},
     {"regressed", BDB__STYLE_BEST},   {"change_pct", BDB__STYLE_CHANGE},
+    {"annotation", BDB__STYLE_PLAIN},
 };
 #define N_TREND_COLUMNS T_SAMPLE_MIN
 
@@ -545,15 +548,20 @@ static void finite_free(series_values *v)
 
 /* Marks found's change points (v's indices) on a chart table's rows of
  * one series from row first: steps and the starts of excursions (a drift
- * is no change at one run). */
-static void mark_changes(bdb_result *drawing, size_t first, const series_values *v,
-			 const bdb__changes *found)
+ * is no change at one run), with the annotation of their commit when the
+ * table has the column (a changes chart). */
+static void mark_changes(bdb__exec *ex, bdb_result *drawing, size_t first,
+			 const series_values *v, const bdb__changes *found)
 {
 	for (size_t k = 0; k < found->count; k++) {
 		const bdb__change_point *cp = &found->points[k];
 		size_t row = cp->index < v->n ? first + v->at[cp->index] : SIZE_MAX;
-		if (cp->kind != BDB__CHANGE_DRIFT && !isnan(cp->change_pct) && row < drawing->n_rows)
-			bdb__cell_num(drawing, row, T_CHANGE, cp->change_pct);
+		if (cp->kind == BDB__CHANGE_DRIFT || isnan(cp->change_pct) || row >= drawing->n_rows)
+			continue;
+		bdb__cell_num(drawing, row, T_CHANGE, cp->change_pct);
+		const bdb_value *commit = &drawing->cells[row * drawing->n_cols + T_COMMIT];
+		if (drawing->n_cols > T_ANNOTATION && commit->kind == BDB_VALUE_STRING)
+			bdb__cell_annotation(ex, drawing, row, T_ANNOTATION, commit->str);
 	}
 }
 
@@ -592,7 +600,7 @@ static int chart_changes(bdb__exec *ex, bdb_result *r, size_t first, size_t end,
 					  : bdb__exec_store_error(ex, rc, "detecting changes");
 		goto done;
 	}
-	mark_changes(r, first, &v, &found);
+	mark_changes(ex, r, first, &v, &found);
 done:
 	bdb__changes_free(&found);
 	finite_free(&v);
@@ -797,10 +805,23 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 		break;
 	case BDB__CHANGE_STEP:
 		detail[0] = '\0';
-		snprintf(why, wsize,
-			 "robust step (n=%zu): E-Divisive on ranks %s <= %g; median %.6g -> %.6g, "
-			 "|effect| %.6g >= %s",
-			 n, p, opt->max_p_value, cp->mean_before, cp->mean_after, fabs(effect), thr);
+		/* A p above pvalue is a short piece's complete separation
+		 * (robust.c, perfect_split), kept although its chance is
+		 * above pvalue: say so rather than "p <= pvalue". */
+		if (cp->p_value > opt->max_p_value)
+			snprintf(why, wsize,
+				 "robust step (n=%zu): E-Divisive on ranks left a short piece whose "
+				 "runs before and after separate completely, by chance p = %.4g (> "
+				 "%g, which the piece's permutations cannot resolve); median %.6g -> "
+				 "%.6g, |effect| %.6g >= %s",
+				 n, cp->p_value, opt->max_p_value, cp->mean_before, cp->mean_after,
+				 fabs(effect), thr);
+		else
+			snprintf(why, wsize,
+				 "robust step (n=%zu): E-Divisive on ranks %s <= %g; median %.6g -> "
+				 "%.6g, |effect| %.6g >= %s",
+				 n, p, opt->max_p_value, cp->mean_before, cp->mean_after,
+				 fabs(effect), thr);
 		break;
 	}
 }
@@ -969,7 +990,7 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 				bdb__cell_str(r, w, c0 + CH_END_COMMIT, end.commit);
 		}
 		if (opt->robust) {
-			char detail[160], why[512];
+			char detail[160], why[768];
 			/* A drift's own span (the tail's, from persisted change
 			 * points); the series' for the others. */
 			double span = n > 1 ? t[n - 1] - t[0] : 0;
@@ -1180,7 +1201,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	chart_ref chart;
 	if (drawn(ex, st)) {
 		drawing = r->chart_table = bdb__result_new(bdb__stmt_name(BDB__STMT_TREND));
-		if (!drawing || bdb__result_columns(drawing, trend_columns, T_N_CHART_COLUMNS)) {
+		if (!drawing || bdb__result_columns(drawing, trend_columns, T_N_CHART_COLUMNS + 1)) {
 			r->failed = true;
 			goto done;
 		}
@@ -1234,7 +1255,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			if (joint)
 				drawn_from[i] = first;
 			else if (!rc)
-				mark_changes(drawing, first, &v, &found);
+				mark_changes(ex, drawing, first, &v, &found);
 		}
 		finite_free(&v);
 		bdb__changes_free(&found);
@@ -1272,7 +1293,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				rc = change_rows(ex, st, series[i], &h, &v, &opt, &answers[i], moved,
 						 lead, r);
 			if (!rc && drawing)
-				mark_changes(drawing, drawn_from[i], &v, &answers[i]);
+				mark_changes(ex, drawing, drawn_from[i], &v, &answers[i]);
 			finite_free(&v);
 			free(moved);
 		}

@@ -64,14 +64,16 @@ const bdb__statement bdb__statements[] = {
 	 BDB__C_USING | BDB__C_BY | BDB__C_EXPLAIN | BDB__C_AS,
      bdb__exec_regressions, false, true, NULL,
      "regressions [in RUN] [vs RUN] [metric M] [threshold P%] [of POINT] [where ...] "
-     "[using METHOD] [by commit]",
+     "[using METHOD] [by commit] [explain]",
      "What got worse (default: latest vs baseline main).", "regressions threshold 10%", false},
     {BDB__STMT_CHANGES, "changes", "changes", NULL, BDB__HEAD_METRIC,
      BDB__C_OF | BDB__C_WHERE | BDB__C_SINCE | BDB__C_UNTIL | BDB__C_WINDOW | BDB__C_PVALUE |
 	 BDB__C_PERMUTATIONS | BDB__C_SEED | BDB__C_USING | BDB__C_EFFECT | BDB__C_FLOOR |
 	 BDB__C_KIND | BDB__C_BY | BDB__C_EXPLAIN | BDB__C_AS,
      bdb__exec_changes, false, true, "m:",
-     "changes METRIC [of POINT] [where ...] [since TIME] [window N] [pvalue P]",
+     "changes METRIC [of POINT] [where ...] [since TIME] [until TIME] "
+     "[using robust|edivisive | window N] [effect K] [floor P%] [kind step|excursion|drift] "
+     "[by series] [pvalue P] [permutations K] [seed S] [explain]",
      "Change points over the history of each series.", "changes real_time of \"BM_hash/4096\"",
      true},
     {BDB__STMT_SET_BASELINE, "set baseline", "set", "baseline", BDB__HEAD_NAME_EQ_RUN,

@@ -70,6 +70,22 @@ run "$BENCHDB" check --format markdown
 check_rc "check from r15: nothing regressed" 0
 check "an annotation before the base is not listed" test "$(grep -c 'runner change' "$OUT")" -eq 0
 
+# The charts of changes mark it: the SVG's label and the dot's title, the
+# terminal chart's change line. Before, neither said anything of it.
+run "$BENCHDB" -c 'changes time of "BenchmarkA" as svg'
+check_rc "changes as svg exits 0" 0
+check_out "the SVG's change label names the kind" '>c110000 +50.0% ignore</text>'
+check_out "the SVG's dot title has the annotation" \
+	'change point +50.0%, ignore: runner change</title>'
+run "$BENCHDB" -c 'changes time of "BenchmarkA" as chart'
+check_out "the terminal chart's change line has it" \
+	'run r11, commit c110000 (ignore: runner change)'
+# No control character of the text reaches the terminal (ESC as '?').
+"$BENCHDB" -c "annotate commit \"c11\" as ignore \"a$(printf '\033')[31mb\"" >/dev/null
+run "$BENCHDB" -c 'changes time of "BenchmarkA" as chart'
+check_out "the terminal chart shows a control character as ?" 'commit c110000 (ignore: a?[31mb)'
+"$BENCHDB" annotate commit c110000aa as ignore '"runner change"' >/dev/null
+
 # The report and the dashboard's overview mark the change points' commit.
 run "$BENCHDB" report -o "$WORK/report.html"
 check_rc "report exits 0" 0

@@ -85,4 +85,14 @@ run "$BENCHDB" --json trend --metric real_time --point BM_sort/1024
 check_rc "benchkit's trend refuses --json" 2
 check_err "and points at the statement" "use the statement: benchdb trend METRIC of POINT"
 
+# A statement's --help gives its whole grammar (docs/query-language.md);
+# changes' named only since, window and pvalue before.
+run "$BENCHDB" changes --help
+check_rc "changes --help exits 0" 0
+check_out "changes --help: every clause" "changes METRIC [of POINT] [where ...] [since TIME] \
+[until TIME] [using robust|edivisive | window N] [effect K] [floor P%] \
+[kind step|excursion|drift] [by series] [pvalue P] [permutations K] [seed S] [explain]"
+run "$BENCHDB" regressions --help
+check_out "regressions --help: explain too" "[using METHOD] [by commit] [explain]"
+
 finish

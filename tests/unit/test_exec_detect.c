@@ -81,22 +81,32 @@ static void add(bdb_run *run, const char *point, double value)
 	assert_int_equal(bdb_metric_set_unit(run, m, "ns"), 0);
 }
 
-static bdb_run *build(int i)
+/* A run with id, at 2026-03-DAY (1 to 31), commit (NULL: none) and the
+ * definition of "time" (ns, lower is better). */
+static bdb_run *dated_run(const char *id, int day, const char *commit)
 {
 	bdb_run *run = bdb_run_new();
 	assert_non_null(run);
 	char text[64];
-	snprintf(text, sizeof text, "s%02d", i + 1);
-	assert_int_equal(bdb_run_set_id(run, text), 0);
-	snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", i + 1);
+	assert_int_equal(bdb_run_set_id(run, id), 0);
+	snprintf(text, sizeof text, "2026-03-%02dT00:00:00Z", day);
 	assert_int_equal(bdb_time_parse(text, &run->timestamp_us), 0);
-	snprintf(text, sizeof text, "c%02d0000", i + 1);
-	assert_int_equal(bdb_run_set_commit(run, text), 0);
-	assert_int_equal(bdb_run_set_branch(run, "main"), 0);
+	if (commit)
+		assert_int_equal(bdb_run_set_commit(run, commit), 0);
 	bdb_metric_def *d;
 	assert_int_equal(bdb_run_add_def(run, "time", &d), 0);
 	d->direction = BDB_LOWER;
 	d->unit = bdb_run_strdup(run, "ns");
+	return run;
+}
+
+static bdb_run *build(int i)
+{
+	char id[24], commit[24];
+	snprintf(id, sizeof id, "s%02d", i + 1);
+	snprintf(commit, sizeof commit, "c%02d0000", i + 1);
+	bdb_run *run = dated_run(id, i + 1, commit);
+	assert_int_equal(bdb_run_set_branch(run, "main"), 0);
 	add(run, "cp/step", step_value(i));
 	add(run, "cp/flat", 50);
 	if (i >= 4) {
@@ -303,6 +313,18 @@ static void test_changes_robust(void **state)
 			       "20260131) and |effect| >= 1 = max(2 x noise, 2% of the level)\n"));
 	bdb_buf_free(&text);
 	bdb_result_free(r);
+	/* The same note with cp/step's groups over both series (the table
+	 * grouped by commit); before, the grouping dropped it, and only `by
+	 * series` said why cp/flat had no row. */
+	r = run_ok("changes time of \"cp/*\" explain");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text), "cp/flat time: no change point (robust, n=30): "
+						    "noise 0 around level 50;"));
+	assert_non_null(strstr(bdb_buf_cstr(&text), "git log --oneline c100000..c110000"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
 
 	/* kind drift: no drift here. */
 	r = run_ok("changes time of \"cp/step\" kind drift");
@@ -456,6 +478,167 @@ static void test_changes_groups_one_run_apart(void **state)
 	assert_string_equal(result_str(r, 1, "members"), "grp/c +50.0%");
 	assert_true(field_num(r, "change_points") == 3 && field_num(r, "series") == 3);
 	bdb_result_free(r);
+}
+
+/*
+ * An annotated commit a run after a group's commit: grp/b's step is at
+ * c120000, one run after grp/a's c110000, so it is in c110000's group.
+ * Annotating c120000 marks that group (`at c120000 intended: b change`);
+ * before, the group's annotation was only its earliest commit's, and the
+ * change at c120000 went unmarked in the grouped table and JSON.
+ * Annotating c110000 too puts its annotation first.
+ */
+static void test_changes_group_annotation_a_run_later(void **state)
+{
+	(void)state;
+	bdb_result_free(run_ok("annotate commit \"c120000\" as intended \"b change\""));
+	bdb_result *r = run_ok("changes time of \"grp/*\"");
+	assert_string_equal(result_str(r, 0, "commit"), "c110000");
+	assert_string_equal(result_str(r, 0, "annotation"), "at c120000 intended: b change");
+	assert_string_equal(result_str(r, 1, "annotation"), "null");
+	bdb_result_free(r);
+	bdb_result_free(run_ok("annotate commit \"c110000\" as ignore runner"));
+	r = run_ok("changes time of \"grp/*\"");
+	assert_string_equal(result_str(r, 0, "annotation"),
+			    "ignore: runner; at c120000 intended: b change");
+	bdb_result_free(r);
+	bdb_result_free(run_ok("drop annotation commit \"c110000\""));
+	bdb_result_free(run_ok("drop annotation commit \"c120000\""));
+}
+
+/* A store of 20 runs n01..n20, a day apart, with nc/a, nc/b and nc/c at
+ * 100 up to n10 and 120, 130, 140 from n11. With commits, run nNN has
+ * commit mNN0000, except n11, which has n10's (m100000, run twice). */
+static bdb_store *step_store(const char *dir, bool commits)
+{
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 20; i++) {
+		char id[24], commit[24];
+		snprintf(id, sizeof id, "n%02d", i + 1);
+		snprintf(commit, sizeof commit, "m%02d0000", i == 10 ? 10 : i + 1);
+		bdb_run *run = dated_run(id, i + 1, commits ? commit : NULL);
+		add(run, "nc/a", i < 10 ? 100 : 120);
+		add(run, "nc/b", i < 10 ? 100 : 130);
+		add(run, "nc/c", i < 10 ? 100 : 140);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	return s;
+}
+
+/*
+ * Runs without a commit (ingested without one, or retention rollups): the
+ * series that change at one such run are one alert group, keyed by the
+ * run. step_store without commits: nc/a, nc/b and nc/c step at n11
+ * (+20, +30, +40 %), so one group of 3 (median +30 %, worst nc/c +40 %), with no
+ * commit, previous commit or bisect range to show; `regressions ... by
+ * commit` locates each regression at n11 too (the first run of the
+ * stretch worse than n01) and groups them the same way. Before, each row
+ * without a commit was a group of its own: 3 rows of 1 series.
+ */
+static void test_changes_groups_without_commits(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = step_store(dir, false);
+	bdb_result *r = query_run_ok(s, &options, "changes time by series");
+	assert_int_equal(bdb_result_n_rows(r), 3);
+	for (size_t i = 0; i < 3; i++)
+		assert_string_equal(result_str(r, i, "run"), "n11");
+	bdb_result_free(r);
+
+	const char *queries[] = {"changes time",
+				 "regressions in run \"n20\" vs run \"n01\" by commit"};
+	for (size_t q = 0; q < 2; q++) {
+		r = query_run_ok(s, &options, queries[q]);
+		assert_int_equal(bdb_result_n_rows(r), 1);
+		assert_true(result_num(r, 0, "series") == 3);
+		assert_near(result_num(r, 0, "median_change_pct"), 30, 1e-12);
+		assert_near(result_num(r, 0, "worst_change_pct"), 40, 1e-12);
+		assert_string_equal(result_str(r, 0, "worst_series"), "nc/c");
+		assert_string_equal(result_str(r, 0, "members"),
+				    "nc/a +20.0%; nc/b +30.0%; nc/c +40.0%");
+		assert_string_equal(result_str(r, 0, "commit"), "null");
+		assert_string_equal(result_str(r, 0, "bisect"), "null");
+		assert_true(field_num(r, "change_points") == 3);
+		bdb_result_free(r);
+	}
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
+ * A change between two runs of one commit (m100000 run twice, as n10 and
+ * n11, the step at n11): `git log --oneline m100000..m100000` would list
+ * nothing, so the group says there is nothing to bisect; before, it gave
+ * that empty range. The same for `regressions ... by commit`.
+ */
+static void test_changes_group_same_commit(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = step_store(dir, true);
+	const char *queries[] = {"changes time",
+				 "regressions in run \"n20\" vs run \"n01\" by commit"};
+	for (size_t q = 0; q < 2; q++) {
+		bdb_result *r = query_run_ok(s, &options, queries[q]);
+		assert_int_equal(bdb_result_n_rows(r), 1);
+		assert_true(result_num(r, 0, "series") == 3);
+		assert_string_equal(result_str(r, 0, "commit"), "m100000");
+		assert_string_equal(result_str(r, 0, "previous_commit"), "m100000");
+		assert_string_equal(result_str(r, 0, "bisect"),
+				    "nothing to bisect: m100000 before and after");
+		bdb_result_free(r);
+	}
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
+ * A short piece's complete separation: 28 runs of one series, 3 at 3.5,
+ * 5 at 41.6, 20 at 2.4 (nautilus trace_add's N1 in tests/realdata: 3 runs
+ * before a 5-run regression and its fix), with noise +0.03, -0.02, +0.01,
+ * -0.04, +0.02, 0, -0.01 repeated. The first step is kept by the rule for
+ * pieces too short for the permutations (docs/detection.md, robust item
+ * 3), with p = 2 / C(8, 4) = 0.02857, above pvalue 0.01. Its explanation
+ * said "p = 0.02857 <= 0.01", which is false; it now says which rule kept
+ * it. The second step's permutation p is at the floor, as before.
+ */
+static void test_changes_short_piece_explanation(void **state)
+{
+	(void)state;
+	static const double noise[] = {0.03, -0.02, 0.01, -0.04, 0.02, 0.0, -0.01};
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 28; i++) {
+		char id[24], commit[24];
+		snprintf(id, sizeof id, "p%02d", i);
+		snprintf(commit, sizeof commit, "p%02d0000", i);
+		bdb_run *run = dated_run(id, i + 1, commit);
+		add(run, "short", (i < 3 ? 3.5 : i < 8 ? 41.6 : 2.4) + noise[i % 7]);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = query_run_ok(s, &options, "changes time as json");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(result_str(r, 0, "run"), "p03");
+	assert_near(result_num(r, 0, "p_value"), 2.0 / 70, 1e-15);
+	assert_string_equal(result_str(r, 0, "explanation"),
+			    "robust step (n=28): E-Divisive on ranks left a short piece whose runs "
+			    "before and after separate completely, by chance p = 0.02857 (> 0.01, "
+			    "which the piece's permutations cannot resolve); median 3.51 -> 41.6, "
+			    "|effect| 38.09 >= threshold 0.0838685 = max(2 x noise 0.0419343, 2% of "
+			    "3.51)");
+	assert_string_equal(result_str(r, 1, "run"), "p08");
+	assert_non_null(strstr(result_str(r, 1, "explanation"),
+			       "E-Divisive on ranks p < 0.0099 (100 permutations, seed 20260131) <= "
+			       "0.01;"));
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
 }
 
 /*
@@ -808,6 +991,10 @@ int main(void)
 	    cmocka_unit_test(test_changes_drift_explanation),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
+	    cmocka_unit_test(test_changes_groups_without_commits),
+	    cmocka_unit_test(test_changes_group_annotation_a_run_later),
+	    cmocka_unit_test(test_changes_group_same_commit),
+	    cmocka_unit_test(test_changes_short_piece_explanation),
 	    cmocka_unit_test(test_changes_joint_placement),
 	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
