@@ -295,6 +295,10 @@ int bdb_store_set_retention(bdb_store *store, const char *text, bdb_diag *d)
 	bdb_retention_free(&p);
 	rc = bdb__write(store, set_policy_txn, canonical);
 	free(canonical);
+	if (rc)
+		bdb_diag_set(d, rc, store->path, 0, 0,
+			     "cannot store the retention policy: %s; the store is unchanged",
+			     bdb_store_write_error(store, rc));
 	return rc;
 }
 
@@ -1172,10 +1176,10 @@ int bdb_store_retain(bdb_store *store, int64_t now_us, bool dry_run, bdb_retain_
 	if (!rc)
 		rc = report_plan(&c.plan, fn, ctx);
 	else if (d && d->code == 0)
-		bdb_diag_set(d, rc, NULL, 0, 0,
+		bdb_diag_set(d, rc, store->path, 0, 0,
 			     "cannot apply the retention policy: %s; the store "
 			     "is unchanged",
-			     bdb_strerror(rc));
+			     dry_run ? bdb_strerror(rc) : bdb_store_write_error(store, rc));
 	plan_free(&c.plan);
 	return rc;
 }

@@ -75,6 +75,11 @@ const char *bdb_store_path(const bdb_store *store)
 	return store->path;
 }
 
+const char *bdb_store_write_error(const bdb_store *store, int rc)
+{
+	return store->last_write_error ? mdb_strerror(store->last_write_error) : bdb_strerror(rc);
+}
+
 int bdb_store_version(bdb_store *store, uint64_t *txn_id, uint64_t *file_id)
 {
 	MDB_txn *txn;
@@ -686,8 +691,7 @@ static int open_databases_create(bdb_store *s, bdb_diag *d)
 	int rc = begin_write(s, &txn);
 	if (rc)
 		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot begin a write transaction: %s",
-				    s->last_write_error ? mdb_strerror(s->last_write_error)
-							: bdb_strerror(rc));
+				    bdb_store_write_error(s, rc));
 	rc = open_databases_in(s, txn, true, d);
 	if (rc) {
 		mdb_txn_abort(txn);

@@ -6,11 +6,13 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -913,7 +915,8 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 {
 	bdb_diag_clear(d);
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+	bool made = mkdir(dir, 0777) == 0;
+	if (!made && errno != EEXIST)
 		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot create the backup directory: %s",
 				    strerror(errno));
 	DIR *dh = opendir(dir);
@@ -929,9 +932,18 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 	if (!empty)
 		return bdb_diag_set(d, BDB_EEXISTS, dir, 0, 0, "the backup directory is not empty");
 	int rc = mdb_env_copy2(store->env, dir, MDB_CP_COMPACT);
-	if (rc)
-		return bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "backup failed: %s",
+	if (rc) {
+		/* A copy cut short (a full disk) is no backup: it goes, so that
+		 * nobody restores it and the same command can be run again. */
+		char path[PATH_MAX];
+		snprintf(path, sizeof path, "%s/data.mdb", dir);
+		unlink(path);
+		if (made)
+			rmdir(dir);
+		return bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0,
+				    "backup failed: %s; the partial copy was removed",
 				    mdb_strerror(rc));
+	}
 	return 0;
 }
 
