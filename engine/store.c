@@ -704,23 +704,35 @@ static int open_databases_create(bdb_store *s, bdb_diag *d)
 	return rc;
 }
 
-/* Which part of store directory dir the user may not write, in words. A
- * reader needs only lock.mdb (or the directory, to create it); a writer all. */
+/* What a writer needs, said after what it lacks. */
+#define WRITE_NEEDS "writing needs write access to the directory, data.mdb and lock.mdb"
+
+/* Why opening store directory dir was denied (EACCES, EROFS), in words: the
+ * file the user may not use, then what the open needs. A reader needs to
+ * read data.mdb and write lock.mdb (or the directory, to create it); a
+ * writer needs all. */
 static const char *denied_file(const char *dir, const char *data_path, bool read_only)
 {
 	char lock_path[PATH_MAX];
 	snprintf(lock_path, sizeof lock_path, "%s/lock.mdb", dir);
 	bool lock_ok = access(lock_path, W_OK) == 0;
+	if (access(data_path, F_OK) == 0 && access(data_path, R_OK) != 0)
+		return read_only ? "data.mdb is not readable; reading needs read access to data.mdb"
+				 : "data.mdb is not readable; writing needs read and write access "
+				   "to data.mdb, and write access to the directory and lock.mdb";
 	if (read_only)
-		return lock_ok ? "the directory is not writable"
+		return lock_ok ? "the directory is not writable; LMDB readers need write access to "
+				 "lock.mdb"
 		       : access(lock_path, F_OK) == 0
-			   ? "lock.mdb is not writable"
-			   : "lock.mdb is missing and the directory is not writable";
+			   ? "lock.mdb is not writable; LMDB readers need write access to lock.mdb"
+			   : "lock.mdb is missing and the directory is not writable; LMDB readers "
+			     "need write access to lock.mdb";
 	if (access(dir, W_OK) != 0)
-		return "the directory is not writable";
+		return "the directory is not writable; " WRITE_NEEDS;
 	if (access(data_path, W_OK) != 0)
-		return "data.mdb is not writable";
-	return lock_ok ? "the directory is not writable" : "lock.mdb is not writable";
+		return "data.mdb is not writable; " WRITE_NEEDS;
+	return lock_ok ? "the directory is not writable; " WRITE_NEEDS
+		       : "lock.mdb is not writable; " WRITE_NEEDS;
 }
 
 /*
@@ -942,11 +954,8 @@ fail_mdb:
 	}
 	if (rc == EACCES || rc == EROFS) {
 		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
-				  "cannot open the store: %s (%s; %s)", mdb_strerror(rc),
-				  denied_file(dir, data_path, opt->read_only),
-				  opt->read_only ? "LMDB readers need write access to lock.mdb"
-						 : "writing needs write access to the directory, "
-						   "data.mdb and lock.mdb");
+				  "cannot open the store: %s (%s)", mdb_strerror(rc),
+				  denied_file(dir, data_path, opt->read_only));
 		goto fail;
 	}
 	rc = bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "cannot open the store: %s",
