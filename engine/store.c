@@ -643,7 +643,15 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 				return NEEDS_UPGRADE;
 			if (version >= 2 && version < BDB__FORMAT_VERSION && !s->read_only)
 				s->upgrade_from = version;
-			else if (version < BDB__FORMAT_READABLE || version > BDB__FORMAT_VERSION)
+			else if (version > BDB__FORMAT_VERSION)
+				/* A newer benchdb wrote it: that one reads it. */
+				return bdb_diag_set(
+				    d, BDB_EVERSION, s->path, 0, 0,
+				    "store format version %llu, this benchdb reads versions up "
+				    "to %u: a newer benchdb wrote the store; use that one (this "
+				    "one changes nothing in it)",
+				    (unsigned long long)version, BDB__FORMAT_VERSION);
+			else if (version < BDB__FORMAT_READABLE)
 				return bdb_diag_set(
 				    d, BDB_EVERSION, s->path, 0, 0,
 				    "store format version %llu, this benchdb reads version %u "
