@@ -4,7 +4,8 @@
 # ingest, a new store, a missing lock.mdb and an upload). Each must exit 3
 # with the store's directory and "No space left on device" in its message
 # (before: "retain: input/output error", "cannot set baseline: input/output
-# error", ... without saying where or why), and leave the store exactly as it
+# error", ... without saying where or why; record said "cannot store run"
+# twice and not where), and leave the store exactly as it
 # was: verify clean, the same runs, baselines, annotations, policy and
 # exports. Files written beside the store (report -o, chart -o, backup)
 # must not be left truncated: an older report stays as it was (before: cut
@@ -113,6 +114,9 @@ check_out "  once space is freed it drops the feature run not annotated" "1 runs
 on_full_disk "reindex" "$DB" reindex
 full_err "  the whole line" \
 	"benchdb: error: $DB: reindex: No space left on device; the store is unchanged"
+on_full_disk "record" "$DB" record --runs 1 --id rec --no-env -- true
+full_err "  the whole line" \
+	"benchdb: error: record: $DB: cannot store run \"rec\": No space left on device; nothing was stored"
 on_full_disk "import-gab" "softwaremill__jox.data.js: cannot store" import-gab "$REAL/gab/softwaremill__jox.data.js"
 on_full_disk "import-asv" ".json: cannot store the" import-asv "$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results"
 on_full_disk "compact" "$DB" compact
