@@ -60,4 +60,43 @@ run "$BENCHDB" --db "$WORK/db6" ingest "$WORK/empty"
 check_rc "an empty directory exits 3" 3
 check_err "it says the directory holds nothing" "empty: the directory holds no result files and no Criterion tree"
 
+# A directory's inputs are its regular files. A FIFO in it made ingest wait
+# for a writer for ever, /dev/zero behind a link was read to 1 GiB; now each
+# is an error before anything is stored. A link back to a directory the walk
+# is inside was followed 8 levels deep (the same file 8 times, "found 8
+# files"); it is skipped.
+LIMIT=60 # seconds: the FIFO case never ended before
+for kind in fifo device; do
+	rm -rf "$WORK/special" "$WORK/db7"
+	mkdir -p "$WORK/special/sub"
+	cp "$FIXTURES/gbench_plain.json" "$WORK/special/a.json"
+	if [ $kind = fifo ]; then
+		mkfifo "$WORK/special/sub/b.json"
+		what="special/sub/b.json: is a FIFO, not a result file"
+	else
+		ln -s /dev/zero "$WORK/special/sub/b.json"
+		what="special/sub/b.json: is a character device, not a result file"
+	fi
+	run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest "$WORK/special"
+	check_rc "a $kind in an input directory: exit 3 (not a wait)" 3
+	check_err "  it says which and why" \
+		"$what: a directory's inputs are its regular files (name it on the command line to read it)"
+	check "  and nothing is stored (no store made)" test ! -e "$WORK/db7"
+done
+rm -rf "$WORK/special" "$WORK/db7"
+mkdir -p "$WORK/special/sub"
+cp "$FIXTURES/gbench_plain.json" "$WORK/special/a.json"
+ln -s .. "$WORK/special/sub/loop"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest "$WORK/special"
+check_rc "a link back to an enclosing directory: exit 0" 0
+check_err "  it finds the one file once" "benchdb: found 1 file in $WORK/special; each is one run"
+check "  and reads it once" test "$(grep -c 'run' "$OUT")" = 1
+# Named on the command line, a FIFO is read as before.
+rm -f "$WORK/fifo"
+mkfifo "$WORK/fifo"
+cat "$FIXTURES/gbench_plain.json" >"$WORK/fifo" &
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest --id from-fifo "$WORK/fifo"
+check_rc "a FIFO named on the command line is read" 0
+check_out "  and stored" "Ingested run from-fifo"
+
 finish
