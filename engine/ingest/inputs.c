@@ -112,8 +112,7 @@ static bool inside(const walk_path *w, const struct stat *st)
 	return false;
 }
 
-/* What a directory entry that is neither a directory nor a regular file is. */
-static const char *special_kind(mode_t mode)
+const char *bdb__special_kind(mode_t mode)
 {
 	return S_ISFIFO(mode)  ? "a FIFO"
 	       : S_ISSOCK(mode) ? "a socket"
@@ -156,7 +155,7 @@ static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_input_format
 						  "is %s, not a result file: a directory's inputs "
 						  "are its regular files (name it on the command line "
 						  "to read it)",
-						  special_kind(st.st_mode));
+						  bdb__special_kind(st.st_mode));
 			} else if (!(rc = add_path(list, path))) {
 				list->files++;
 			}

@@ -91,6 +91,30 @@ run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest "$WORK/special"
 check_rc "a link back to an enclosing directory: exit 0" 0
 check_err "  it finds the one file once" "benchdb: found 1 file in $WORK/special; each is one run"
 check "  and reads it once" test "$(grep -c 'run' "$OUT")" = 1
+# The importers read their directories' .json files: a FIFO among them made
+# them wait for ever too.
+rm -rf "$WORK/asv" "$WORK/bk" "$WORK/db8"
+cp -r "$FIXTURES/asv/v1" "$WORK/asv"
+mkfifo "$WORK/asv/laptop/ffff0000-py3.8.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-asv "$WORK/asv"
+check_rc "import-asv of a directory with a FIFO result file: exit 3 (not a wait)" 3
+check_err "  it says which" \
+	"asv/laptop/ffff0000-py3.8.json: is a FIFO, not a result file: an import reads the directory's regular files"
+check "  and nothing is stored" test ! -e "$WORK/db8"
+rm "$WORK/asv/laptop/machine.json"
+mkfifo "$WORK/asv/laptop/machine.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-asv "$WORK/asv/laptop"
+check_rc "import-asv of a machine directory whose machine.json is a FIFO: exit 3" 3
+cp -r "$FIXTURES/benchkit-store" "$WORK/bk"
+mkfifo "$WORK/bk/runs/zz.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-benchkit "$WORK/bk"
+check_rc "import-benchkit of a store with a FIFO run file: exit 3 (not a wait)" 3
+check_err "  it says which" "bk/runs/zz.json: is a FIFO, not a result file"
+check "  and nothing is stored" test ! -e "$WORK/db8"
+rm "$WORK/bk/runs/zz.json" "$WORK/asv/laptop/ffff0000-py3.8.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-benchkit "$WORK/bk"
+check_rc "  without it the store imports" 0
+
 # Named on the command line, a FIFO is read as before.
 rm -f "$WORK/fifo"
 mkfifo "$WORK/fifo"
