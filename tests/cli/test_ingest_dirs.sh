@@ -115,6 +115,17 @@ rm "$WORK/bk/runs/zz.json" "$WORK/asv/laptop/ffff0000-py3.8.json"
 run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-benchkit "$WORK/bk"
 check_rc "  without it the store imports" 0
 
+# A Criterion tree is read by file name: a FIFO there waited for ever too.
+rm -rf "$WORK/crit" "$WORK/db9"
+cp -r "$FIXTURES/criterion" "$WORK/crit"
+sample=$(find "$WORK/crit" -path '*/new/sample.json' | sort | head -1)
+rm "$sample"
+mkfifo "$sample"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db9" ingest "$WORK/crit"
+check_rc "a Criterion tree with a FIFO sample.json: exit 3 (not a wait)" 3
+check_err "  it says which" "$sample: is a FIFO, not a result file: a Criterion tree holds regular files"
+check "  and nothing is stored" test ! -e "$WORK/db9"
+
 # Named on the command line, a FIFO is read as before.
 rm -f "$WORK/fifo"
 mkfifo "$WORK/fifo"
