@@ -16,8 +16,12 @@
 
 MNT=$WORK/small
 mkdir -p "$MNT"
-if [ "$(id -u)" -ne 0 ] || ! mount -t tmpfs -o size=6m tmpfs "$MNT" 2>"$ERR"; then
-	echo "# skipped: mounting a 6 MiB tmpfs needs root ($(head -c 200 "$ERR"))"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "# skipped: mounting a 6 MiB tmpfs needs root (running as uid $(id -u))"
+	finish
+fi
+if ! mount -t tmpfs -o size=6m tmpfs "$MNT" 2>"$ERR"; then
+	echo "# skipped: cannot mount a 6 MiB tmpfs: $(head -c 200 "$ERR")"
 	finish
 fi
 trap 'umount "$MNT" 2>/dev/null; rm -rf "$WORK"' EXIT
