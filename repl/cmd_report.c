@@ -35,6 +35,8 @@ static int replace_file(const char *what, const char *path, const bdb_buf *out,
 		return EXIT_INPUT;
 	}
 	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+	/* One of this name is a killed process's of the same pid. */
+	unlink(tmp);
 	int err = 0;
 	FILE *f = NULL;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
