@@ -271,8 +271,7 @@ int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_d
 		return bdb_diag_set(d, rc, store->path, 0, 0,
 				    "compact: cannot rewrite the runs and observation chunks: %s; "
 				    "the store is unchanged",
-				    store->last_write_error ? mdb_strerror(store->last_write_error)
-							    : bdb_strerror(rc));
+				    bdb_store_write_error(store, rc));
 	rc = bdb__write(store, compact_txn, &c);
 	if (rc && d && !d->message[0])
 		bdb_diag_set(d, rc, store->path, 0, 0, "compact failed: %s", bdb_strerror(rc));

@@ -73,6 +73,14 @@ const char *bdb_store_notice(const bdb_store *store);
 /* The directory the store was opened from. */
 const char *bdb_store_path(const bdb_store *store);
 
+/*
+ * Why a write of store that returned rc failed, in words for the user: the
+ * system's ("No space left on device", "Input/output error") when its write
+ * transaction failed at the disk, else bdb_strerror(rc). A static string.
+ * Ask before the next write of store, which forgets the disk's error.
+ */
+const char *bdb_store_write_error(const bdb_store *store, int rc);
+
 /* What changes whenever the store's data may have: the id of its newest
  * committed transaction (a read transaction's snapshot) and its data
  * file's inode (which a compaction changes). Equal versions read the same

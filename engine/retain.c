@@ -295,6 +295,10 @@ int bdb_store_set_retention(bdb_store *store, const char *text, bdb_diag *d)
 	bdb_retention_free(&p);
 	rc = bdb__write(store, set_policy_txn, canonical);
 	free(canonical);
+	if (rc)
+		bdb_diag_set(d, rc, store->path, 0, 0,
+			     "cannot store the retention policy: %s; the store is unchanged",
+			     bdb_store_write_error(store, rc));
 	return rc;
 }
 
@@ -369,12 +373,13 @@ static int64_t month_start(int64_t us, int months)
 	return (int64_t)timegm(&tm) * 1000000;
 }
 
+/* YYYY-MM-DD of a time (UTC), from bdb_time_format: the year always has 4
+ * digits (strftime's %Y wrote year 1 as "1", so that the month rollup of
+ * January of year 1 was "rollup:month:1-01-01"). buf holds 40 bytes. */
 static void date_of(int64_t us, char *buf, size_t size)
 {
-	time_t t = (time_t)floor_div(us, 1000000);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%d", &tm);
+	bdb_time_format(us, buf, size);
+	buf[size > 10 ? 10 : size - 1] = '\0';
 }
 
 static bool kept_branch(const bdb_retention *p, const char *branch)
@@ -520,7 +525,7 @@ static int plan_group_of(plan *p, const char *branch, bool month, int64_t start,
 		return BDB_ENOMEM;
 	g->from = start;
 	g->to = month ? month_start(start, 1) - DAY_US : start + 6 * DAY_US;
-	char date[32];
+	char date[40];
 	date_of(start, date, sizeof date);
 	if (month)
 		date[7] = '\0'; /* YYYY-MM */
@@ -930,7 +935,7 @@ static void replaced_ids(const plan *p, size_t g, bdb_buf *ids, bdb_buf *weeks)
 static int set_rollup_meta(bdb_run *run, const plan_group *grp, const char *ids, const char *weeks,
 			   const char *counts)
 {
-	char from[32], to[32], nruns[32];
+	char from[40], to[40], nruns[32];
 	date_of(grp->from, from, sizeof from);
 	date_of(grp->to, to, sizeof to);
 	snprintf(nruns, sizeof nruns, "%zu", grp->n_runs);
@@ -1172,10 +1177,10 @@ int bdb_store_retain(bdb_store *store, int64_t now_us, bool dry_run, bdb_retain_
 	if (!rc)
 		rc = report_plan(&c.plan, fn, ctx);
 	else if (d && d->code == 0)
-		bdb_diag_set(d, rc, NULL, 0, 0,
+		bdb_diag_set(d, rc, store->path, 0, 0,
 			     "cannot apply the retention policy: %s; the store "
 			     "is unchanged",
-			     bdb_strerror(rc));
+			     dry_run ? bdb_strerror(rc) : bdb_store_write_error(store, rc));
 	plan_free(&c.plan);
 	return rc;
 }

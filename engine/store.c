@@ -75,6 +75,11 @@ const char *bdb_store_path(const bdb_store *store)
 	return store->path;
 }
 
+const char *bdb_store_write_error(const bdb_store *store, int rc)
+{
+	return store->last_write_error ? mdb_strerror(store->last_write_error) : bdb_strerror(rc);
+}
+
 int bdb_store_version(bdb_store *store, uint64_t *txn_id, uint64_t *file_id)
 {
 	MDB_txn *txn;
@@ -638,7 +643,15 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 				return NEEDS_UPGRADE;
 			if (version >= 2 && version < BDB__FORMAT_VERSION && !s->read_only)
 				s->upgrade_from = version;
-			else if (version < BDB__FORMAT_READABLE || version > BDB__FORMAT_VERSION)
+			else if (version > BDB__FORMAT_VERSION)
+				/* A newer benchdb wrote it: that one reads it. */
+				return bdb_diag_set(
+				    d, BDB_EVERSION, s->path, 0, 0,
+				    "store format version %llu, this benchdb reads versions up "
+				    "to %u: a newer benchdb wrote the store; use that one (this "
+				    "one changes nothing in it)",
+				    (unsigned long long)version, BDB__FORMAT_VERSION);
+			else if (version < BDB__FORMAT_READABLE)
 				return bdb_diag_set(
 				    d, BDB_EVERSION, s->path, 0, 0,
 				    "store format version %llu, this benchdb reads version %u "
@@ -686,8 +699,7 @@ static int open_databases_create(bdb_store *s, bdb_diag *d)
 	int rc = begin_write(s, &txn);
 	if (rc)
 		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot begin a write transaction: %s",
-				    s->last_write_error ? mdb_strerror(s->last_write_error)
-							: bdb_strerror(rc));
+				    bdb_store_write_error(s, rc));
 	rc = open_databases_in(s, txn, true, d);
 	if (rc) {
 		mdb_txn_abort(txn);
@@ -700,23 +712,35 @@ static int open_databases_create(bdb_store *s, bdb_diag *d)
 	return rc;
 }
 
-/* Which part of store directory dir the user may not write, in words. A
- * reader needs only lock.mdb (or the directory, to create it); a writer all. */
+/* What a writer needs, said after what it lacks. */
+#define WRITE_NEEDS "writing needs write access to the directory, data.mdb and lock.mdb"
+
+/* Why opening store directory dir was denied (EACCES, EROFS), in words: the
+ * file the user may not use, then what the open needs. A reader needs to
+ * read data.mdb and write lock.mdb (or the directory, to create it); a
+ * writer needs all. */
 static const char *denied_file(const char *dir, const char *data_path, bool read_only)
 {
 	char lock_path[PATH_MAX];
 	snprintf(lock_path, sizeof lock_path, "%s/lock.mdb", dir);
 	bool lock_ok = access(lock_path, W_OK) == 0;
+	if (access(data_path, F_OK) == 0 && access(data_path, R_OK) != 0)
+		return read_only ? "data.mdb is not readable; reading needs read access to data.mdb"
+				 : "data.mdb is not readable; writing needs read and write access "
+				   "to data.mdb, and write access to the directory and lock.mdb";
 	if (read_only)
-		return lock_ok ? "the directory is not writable"
+		return lock_ok ? "the directory is not writable; LMDB readers need write access to "
+				 "lock.mdb"
 		       : access(lock_path, F_OK) == 0
-			   ? "lock.mdb is not writable"
-			   : "lock.mdb is missing and the directory is not writable";
+			   ? "lock.mdb is not writable; LMDB readers need write access to lock.mdb"
+			   : "lock.mdb is missing and the directory is not writable; LMDB readers "
+			     "need write access to lock.mdb";
 	if (access(dir, W_OK) != 0)
-		return "the directory is not writable";
+		return "the directory is not writable; " WRITE_NEEDS;
 	if (access(data_path, W_OK) != 0)
-		return "data.mdb is not writable";
-	return lock_ok ? "the directory is not writable" : "lock.mdb is not writable";
+		return "data.mdb is not writable; " WRITE_NEEDS;
+	return lock_ok ? "the directory is not writable; " WRITE_NEEDS
+		       : "lock.mdb is not writable; " WRITE_NEEDS;
 }
 
 /*
@@ -938,11 +962,8 @@ fail_mdb:
 	}
 	if (rc == EACCES || rc == EROFS) {
 		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
-				  "cannot open the store: %s (%s; %s)", mdb_strerror(rc),
-				  denied_file(dir, data_path, opt->read_only),
-				  opt->read_only ? "LMDB readers need write access to lock.mdb"
-						 : "writing needs write access to the directory, "
-						   "data.mdb and lock.mdb");
+				  "cannot open the store: %s (%s)", mdb_strerror(rc),
+				  denied_file(dir, data_path, opt->read_only));
 		goto fail;
 	}
 	rc = bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "cannot open the store: %s",

@@ -136,8 +136,7 @@ static int upgrade_failed(bdb_store *s, uint64_t from, int rc, bdb_diag *d)
 			    "cannot upgrade the store from format %llu to %u: %s; the store is "
 			    "unchanged",
 			    (unsigned long long)from, BDB__FORMAT_VERSION,
-			    s->last_write_error ? mdb_strerror(s->last_write_error)
-						: bdb_strerror(rc));
+			    bdb_store_write_error(s, rc));
 }
 
 /* Format 3, 4 or 5 -> 6: the version only. */

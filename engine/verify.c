@@ -6,11 +6,14 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -910,28 +913,64 @@ int bdb_store_verify_counted(bdb_store *store, bdb_problem_fn report, void *ctx,
 /* Backup and statistics                                                     */
 /* ------------------------------------------------------------------------ */
 
+/* The name a backup is written under before it is renamed to data.mdb. */
+#define BACKUP_TMP "data.mdb.tmp"
+
 int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 {
 	bdb_diag_clear(d);
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+	bool made = mkdir(dir, 0777) == 0;
+	if (!made && errno != EEXIST)
 		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot create the backup directory: %s",
 				    strerror(errno));
 	DIR *dh = opendir(dir);
 	if (!dh)
 		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot open the backup directory: %s",
 				    strerror(errno));
+	/* Empty, but for the copy of a backup that was killed. */
 	struct dirent *e;
 	bool empty = true;
 	while ((e = readdir(dh)) != NULL)
-		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+		if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+		    strcmp(e->d_name, BACKUP_TMP) != 0)
 			empty = false;
 	closedir(dh);
 	if (!empty)
 		return bdb_diag_set(d, BDB_EEXISTS, dir, 0, 0, "the backup directory is not empty");
-	int rc = mdb_env_copy2(store->env, dir, MDB_CP_COMPACT);
-	if (rc)
-		return bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0, "backup failed: %s",
+	/*
+	 * The copy is written under another name and renamed: a backup cut
+	 * short (a full disk, a kill) is never a data.mdb that looks like one.
+	 */
+	char tmp[PATH_MAX], final[PATH_MAX];
+	snprintf(tmp, sizeof tmp, "%s/" BACKUP_TMP, dir);
+	snprintf(final, sizeof final, "%s/data.mdb", dir);
+	unlink(tmp);
+	int rc = 0;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0)
+		rc = errno;
+	else {
+		rc = mdb_env_copyfd2(store->env, fd, MDB_CP_COMPACT);
+		if (!rc && fdatasync(fd) != 0)
+			rc = errno;
+		if (close(fd) != 0 && !rc)
+			rc = errno;
+	}
+	if (!rc && rename(tmp, final) != 0)
+		rc = errno;
+	if (rc) {
+		unlink(tmp);
+		if (made)
+			rmdir(dir);
+		return bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0,
+				    "backup failed: %s; the partial copy was removed",
 				    mdb_strerror(rc));
+	}
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
 	return 0;
 }
 

@@ -880,8 +880,7 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
 		rc = bdb__write(store, put_ingest_txn, &b);
 	if (rc) {
 		/* The system's words (No space left on device) when the disk failed. */
-		const char *why = store->last_write_error ? mdb_strerror(store->last_write_error)
-							  : bdb_strerror(rc);
+		const char *why = bdb_store_write_error(store, rc);
 		if (d && d->code == 0 && (b.failed < n || n == 1))
 			bdb_diag_set(d, rc, NULL, 0, 0,
 				     "cannot store run \"%s\": %s; nothing was stored",

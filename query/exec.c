@@ -32,6 +32,13 @@ int bdb__exec_store_error(bdb__exec *ex, int rc, const char *doing)
 	return bdb_diag_set(ex->d, rc, NULL, 0, 0, "%s: %s", doing, bdb_strerror(rc));
 }
 
+int bdb__exec_write_error(bdb__exec *ex, int rc, const char *doing)
+{
+	return bdb_diag_set(ex->d, rc, bdb_store_path(ex->store), 0, 0,
+			    "%s: %s; the store is unchanged", doing,
+			    bdb_store_write_error(ex->store, rc));
+}
+
 /* ------------------------------------------------------------------------ */
 /* Suggestions from the store                                                */
 /* ------------------------------------------------------------------------ */

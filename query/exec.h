@@ -52,6 +52,10 @@ int bdb__exec_error(bdb__exec *ex, bdb__span span, const char *fmt, ...)
 
 /* Storage errors: a one-line diag naming what was being done. */
 int bdb__exec_store_error(bdb__exec *ex, int rc, const char *doing);
+/* The same for a write of the store that failed: the store's directory as
+ * the diagnostic's file, the system's words for a disk error (a full disk:
+ * "No space left on device", bdb_store_write_error). */
+int bdb__exec_write_error(bdb__exec *ex, int rc, const char *doing);
 
 /*
  * Resolves a run reference to a run sequence number and its run-log entry

@@ -137,7 +137,7 @@ static int write_annotation(bdb__exec *ex, const bdb__stmt *st, bdb_result *r, b
 		rc = bdb_store_drop_annotation(ex->store, commit);
 	}
 	if (rc)
-		return bdb__exec_store_error(ex, rc,
+		return bdb__exec_write_error(ex, rc,
 					     put ? "storing the annotation" : "dropping the annotation");
 	return 0;
 }

@@ -474,7 +474,7 @@ static int write_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r, boo
 	rc = set ? bdb_store_set_baseline(ex->store, st->name, seq)
 		 : bdb_store_drop_baseline(ex->store, st->name);
 	if (rc)
-		return bdb__exec_store_error(
+		return bdb__exec_write_error(
 		    ex, rc, set ? "setting the baseline" : "dropping the baseline");
 	return 0;
 }

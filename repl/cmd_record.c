@@ -1211,7 +1211,13 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 		cli_close_written_store(store, code);
 		char why[sizeof d.message];
 		snprintf(why, sizeof why, "%s", d.message[0] ? d.message : bdb_strerror(rc));
-		bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s", run->id, why);
+		/* A storage failure's message names the run and says that
+		 * nothing was stored; what it lacks is where. */
+		if (rc == BDB_EINVAL || !d.message[0])
+			bdb_diag_set(&d, rc, NULL, 0, 0, "record: cannot store run %s: %s",
+				     run->id, why);
+		else
+			bdb_diag_set(&d, rc, NULL, 0, 0, "record: %s: %s", ctx->db_dir, why);
 		cli_error_diag(&d);
 		return code;
 	}

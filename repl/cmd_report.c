@@ -1,29 +1,96 @@
 /* cmd_report.c - pictures: `benchdb chart` (one SVG chart of a statement)
  * and `benchdb report` (the self-contained HTML report, web.h). */
 #include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "web.h"
 
-int cli_write_output(const char *what, const char *path, const bdb_buf *out)
+/* Writes out to f and flushes it; false (errno set) when any of it failed. */
+static bool write_all(FILE *f, const bdb_buf *out)
 {
-	bool to_stdout = !path || strcmp(path, "-") == 0;
-	FILE *f = to_stdout ? stdout : fopen(path, "wb");
-	if (!f) {
-		cli_error("%s: cannot write %s: %s", what, path, strerror(errno));
+	size_t wrote = out->len ? fwrite(out->data, 1, out->len, f) : 0;
+	return fflush(f) == 0 && wrote == out->len && !ferror(f);
+}
+
+/*
+ * Writes out to the regular file path (or a new one) through a temporary
+ * file in its directory renamed over it: a write cut short (a full disk)
+ * leaves the file as it was, never a truncated page in place of the last
+ * good one. An existing file keeps its permissions. Prints the error itself.
+ */
+static int replace_file(const char *what, const char *path, const bdb_buf *out,
+			const struct stat *old)
+{
+	size_t n = strlen(path) + 32;
+	char *tmp = malloc(n);
+	if (!tmp) {
+		cli_error("%s: cannot write %s: %s", what, path, strerror(ENOMEM));
 		return EXIT_INPUT;
 	}
-	size_t wrote = out->len ? fwrite(out->data, 1, out->len, f) : 0;
-	bool failed = wrote != out->len || ferror(f);
-	if (to_stdout)
-		failed = fflush(f) != 0 || failed;
-	else
-		failed = fclose(f) != 0 || failed;
-	if (failed) {
-		cli_error("%s: cannot write %s: %s", what, to_stdout ? "standard output" : path,
-			  strerror(errno));
+	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+	/* One of this name is a killed process's of the same pid. */
+	unlink(tmp);
+	int err = 0;
+	FILE *f = NULL;
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0)
+		err = errno;
+	else if (old && fchmod(fd, old->st_mode & 07777) != 0)
+		err = errno;
+	else if (!(f = fdopen(fd, "wb")))
+		err = errno;
+	else if (!write_all(f, out))
+		err = errno;
+	if (f) {
+		if (fclose(f) != 0 && !err)
+			err = errno;
+	} else if (fd >= 0) {
+		close(fd);
+	}
+	if (!err && rename(tmp, path) != 0)
+		err = errno;
+	if (err) {
+		if (fd >= 0)
+			unlink(tmp);
+		cli_error("%s: cannot write %s: %s; %s", what, path, strerror(err),
+			  old ? "the file is as it was" : "nothing was written");
+	}
+	free(tmp);
+	return err ? EXIT_INPUT : EXIT_OK;
+}
+
+int cli_write_output(const char *what, const char *path, const bdb_buf *out)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if (!write_all(stdout, out)) {
+			cli_error("%s: cannot write standard output: %s", what, strerror(errno));
+			return EXIT_INPUT;
+		}
+		return EXIT_OK;
+	}
+	/* A regular file (or none yet) is replaced whole; anything else (a
+	 * FIFO, /dev/stdout, a symbolic link) is written in place. */
+	struct stat st;
+	bool exists = lstat(path, &st) == 0;
+	if (!exists || S_ISREG(st.st_mode))
+		return replace_file(what, path, out, exists ? &st : NULL);
+	int err = 0;
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		err = errno;
+	else if (!write_all(f, out))
+		err = errno;
+	if (f && fclose(f) != 0 && !err)
+		err = errno;
+	if (err) {
+		cli_error("%s: cannot write %s: %s", what, path, strerror(err));
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;

@@ -45,8 +45,9 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 			bdb_diag_set(&d, rc, NULL, 0, 0,
 				     "cannot set baseline: a name is non-empty UTF-8 text");
 		if (!d.message[0])
-			bdb_diag_set(&d, rc, NULL, 0, 0, "cannot set baseline: %s",
-				     bdb_strerror(rc));
+			bdb_diag_set(&d, rc, bdb_store_path(store), 0, 0,
+				     "cannot set baseline: %s; the store is unchanged",
+				     bdb_store_write_error(store, rc));
 		cli_error_diag(&d);
 		bdb_store_close(store);
 		return rc == BDB_ENOTFOUND ? EXIT_INPUT : cli_exit_code(rc);
@@ -98,15 +99,16 @@ static int baseline_drop(cli_ctx *ctx, const char *name)
 	if (code)
 		return code;
 	int rc = bdb_store_drop_baseline(store, name);
+	if (rc && rc != BDB_ENOTFOUND)
+		cli_error("%s: cannot drop baseline '%s': %s; the store is unchanged",
+			  bdb_store_path(store), name, bdb_store_write_error(store, rc));
 	bdb_store_close(store);
 	if (rc == BDB_ENOTFOUND) {
 		cli_error("no baseline named '%s'", name);
 		return EXIT_INPUT;
 	}
-	if (rc) {
-		cli_error("cannot drop baseline '%s': %s", name, bdb_strerror(rc));
+	if (rc)
 		return EXIT_INPUT;
-	}
 	printf("Dropped baseline %s\n", name);
 	return EXIT_OK;
 }
@@ -224,11 +226,12 @@ int cmd_reindex(cli_ctx *ctx, int argc, char **argv)
 		return code;
 	size_t n = 0;
 	int rc = bdb_query_changes_rebuild(store, &n);
+	if (rc)
+		cli_error("%s: reindex: %s; the store is unchanged", bdb_store_path(store),
+			  bdb_store_write_error(store, rc));
 	bdb_store_close(store);
-	if (rc) {
-		cli_error("reindex: %s", bdb_strerror(rc));
+	if (rc)
 		return EXIT_INPUT;
-	}
 	printf("reindexed the change points of %zu series\n", n);
 	return EXIT_OK;
 }

@@ -389,24 +389,21 @@ static int compare_names(const struct dirent **a, const struct dirent **b)
 static int read_machine_dir(asv_import *im, const char *dir, bdb_diag *d)
 {
 	char path[FILE_PATH_LEN];
+	/* The listing first: it refuses a FIFO, machine.json included. */
+	struct dirent **list;
+	int n;
+	int rc = bdb__scan_json(dir, &list, &n, d);
+	if (rc)
+		return rc;
 	snprintf(path, sizeof path, "%s/machine.json", dir);
 	bdb__json_doc machine;
 	char *text = NULL;
-	int rc = read_doc(path, &machine, &text, d);
-	if (rc) {
-		release_doc(&machine, text);
-		return rc;
-	}
-	const char *name = json_string_value(json_object_get(machine.root, "machine"));
-	if (!name) {
+	rc = read_doc(path, &machine, &text, d);
+	const char *name = NULL;
+	if (!rc && !(name = json_string_value(json_object_get(machine.root, "machine")))) {
 		name = strrchr(dir, '/');
 		name = name ? name + 1 : dir;
 	}
-	struct dirent **list;
-	int n = bdb__scan_json(dir, &list);
-	if (n < 0)
-		rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot list the directory: %s",
-				  strerror(errno));
 	for (int i = 0; i < n; i++) {
 		if (!rc && strcmp(list[i]->d_name, "machine.json") != 0) {
 			snprintf(path, sizeof path, "%s/%s", dir, list[i]->d_name);
@@ -414,8 +411,7 @@ static int read_machine_dir(asv_import *im, const char *dir, bdb_diag *d)
 		}
 		free(list[i]);
 	}
-	if (n >= 0)
-		free(list);
+	free(list);
 	release_doc(&machine, text);
 	return rc;
 }

@@ -65,6 +65,12 @@ static int file_open(crit_ctx *c, crit_file *f, const char *dir, const char *nam
 	memset(&f->doc, 0, sizeof f->doc);
 	f->data = NULL;
 	snprintf(f->path, sizeof f->path, "%s/new/%s", dir, name);
+	/* Opening a FIFO waits for a writer: a tree holds regular files. */
+	struct stat st;
+	if (stat(f->path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return bdb_diag_set(c->d, BDB_EFORMAT, f->path, 0, 0,
+				    "is %s, not a result file: a Criterion tree holds regular files",
+				    bdb__special_kind(st.st_mode));
 	size_t len;
 	int64_t mtime;
 	int rc = bdb__read_file(f->path, f->path, &f->data, &len, &mtime, c->d);

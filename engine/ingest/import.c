@@ -62,9 +62,33 @@ static int compare_names(const struct dirent **a, const struct dirent **b)
 	return strcmp((*a)->d_name, (*b)->d_name);
 }
 
-int bdb__scan_json(const char *dir, struct dirent ***list)
+int bdb__scan_json(const char *dir, struct dirent ***list, int *n, bdb_diag *d)
 {
-	return scandir(dir, list, json_file_filter, compare_names);
+	*n = scandir(dir, list, json_file_filter, compare_names);
+	if (*n < 0) {
+		*n = 0;
+		*list = NULL;
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot list the directory: %s",
+				    strerror(errno));
+	}
+	char path[4096];
+	struct stat st;
+	for (int i = 0; i < *n; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, (*list)[i]->d_name);
+		if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+			int rc = bdb_diag_set(d, BDB_EFORMAT, path, 0, 0,
+					      "is %s, not a result file: an import reads the "
+					      "directory's regular files",
+					      bdb__special_kind(st.st_mode));
+			for (int j = 0; j < *n; j++)
+				free((*list)[j]);
+			free(*list);
+			*list = NULL;
+			*n = 0;
+			return rc;
+		}
+	}
+	return 0;
 }
 
 /* Reads every DIR/sub/NAME.json, in name order, into the plan. */
@@ -75,11 +99,10 @@ static int read_runs(import_plan *p, const char *dir, const char *sub, bool base
 	if (!bdb__is_dir(path))
 		return 0;
 	struct dirent **list;
-	int n = bdb__scan_json(path, &list);
-	if (n < 0)
-		return bdb_diag_set(d, BDB_EIO, path, 0, 0, "cannot list the directory: %s",
-				    strerror(errno));
-	int rc = 0;
+	int n;
+	int rc = bdb__scan_json(path, &list, &n, d);
+	if (rc)
+		return rc;
 	for (int i = 0; i < n; i++) {
 		if (!rc && p->n == p->cap) {
 			size_t cap = p->cap ? 2 * p->cap : 16;

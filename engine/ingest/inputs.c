@@ -96,21 +96,49 @@ static int add_path(bdb_ingest_inputs *list, const char *path)
 	return 0;
 }
 
-static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_input_format format, int depth,
-		      bdb_diag *d)
+/* The directories a walk is inside, outermost first: a symbolic link back to
+ * one of them is a loop, not more files. */
+typedef struct walk_path {
+	dev_t dev[MAX_DEPTH + 1];
+	ino_t ino[MAX_DEPTH + 1];
+	int n;
+} walk_path;
+
+static bool inside(const walk_path *w, const struct stat *st)
+{
+	for (int i = 0; i < w->n; i++)
+		if (w->dev[i] == st->st_dev && w->ino[i] == st->st_ino)
+			return true;
+	return false;
+}
+
+const char *bdb__special_kind(mode_t mode)
+{
+	return S_ISFIFO(mode)  ? "a FIFO"
+	       : S_ISSOCK(mode) ? "a socket"
+	       : S_ISCHR(mode)  ? "a character device"
+	       : S_ISBLK(mode)  ? "a block device"
+				: "not a regular file";
+}
+
+static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_input_format format,
+		      walk_path *w, bdb_diag *d)
 {
 	if (format == BDB_INPUT_AUTO && bdb_is_criterion_tree(dir)) {
 		list->criterion_trees++;
 		return add_path(list, dir);
 	}
-	if (depth >= MAX_DEPTH)
+	struct stat st;
+	if (w->n >= MAX_DEPTH || stat(dir, &st) != 0)
 		return 0;
+	w->dev[w->n] = st.st_dev;
+	w->ino[w->n] = st.st_ino;
+	w->n++;
 	struct dirent **entries;
 	int n = scandir(dir, &entries, NULL, compare_names);
-	if (n < 0)
-		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot list the directory: %s",
-				    strerror(errno));
-	int rc = 0;
+	int rc = n < 0 ? bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot list the directory: %s",
+				      strerror(errno))
+		       : 0;
 	char path[4096];
 	for (int i = 0; i < n; i++) {
 		const char *name = entries[i]->d_name;
@@ -118,14 +146,24 @@ static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_input_format
 			if (!join(path, sizeof path, dir, name))
 				rc = bdb_diag_set(d, BDB_ETOOBIG, dir, 0, 0,
 						  "a path in this directory is too long");
-			else if (is_dir(path))
-				rc = expand_dir(list, path, format, depth + 1, d);
-			else if (!(rc = add_path(list, path)))
+			else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+				if (!inside(w, &st))
+					rc = expand_dir(list, path, format, w, d);
+			} else if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+				/* Reading a FIFO nobody writes would wait for ever. */
+				rc = bdb_diag_set(d, BDB_EFORMAT, path, 0, 0,
+						  "is %s, not a result file: a directory's inputs "
+						  "are its regular files (name it on the command line "
+						  "to read it)",
+						  bdb__special_kind(st.st_mode));
+			} else if (!(rc = add_path(list, path))) {
 				list->files++;
+			}
 		}
 		free(entries[i]);
 	}
 	free(entries);
+	w->n--;
 	return rc;
 }
 
@@ -135,7 +173,8 @@ int bdb_ingest_expand(const char *arg, bdb_input_format format, bdb_ingest_input
 	if (strcmp(arg, "-") == 0 || !is_dir(arg) || format == BDB_INPUT_CRITERION)
 		return add_path(list, arg);
 	size_t before = list->n;
-	int rc = expand_dir(list, arg, format, 0, d);
+	walk_path w = {.n = 0};
+	int rc = expand_dir(list, arg, format, &w, d);
 	if (!rc && list->n == before)
 		rc = bdb_diag_set(d, BDB_EFORMAT, arg, 0, 0,
 				  "the directory holds no result files and no Criterion tree");

@@ -16,6 +16,7 @@
 #define BDB_INGEST_INTERNAL_H
 
 #include <jansson.h>
+#include <sys/types.h>
 
 #include "ingest.h"
 
@@ -728,10 +729,17 @@ struct dirent;
 bool bdb__is_dir(const char *path);
 
 /*
- * The visible "*.json" files of dir, sorted by name (scandir: *list is
- * malloc'ed, each entry too). Returns their number, or -1 with errno.
+ * The visible "*.json" files of dir, sorted by name, in *list (scandir: the
+ * array is malloc'ed, each entry too) and their number in *n. Returns 0, or
+ * an error with d set and nothing to free: the directory cannot be listed
+ * (BDB_EIO), or one of them is a FIFO, socket or device (also behind a
+ * symbolic link), which an import would wait on for ever (BDB_EFORMAT).
  */
-int bdb__scan_json(const char *dir, struct dirent ***list);
+int bdb__scan_json(const char *dir, struct dirent ***list, int *n, bdb_diag *d);
+
+/* What a file that is neither a directory nor a regular file is, for a
+ * message: "a FIFO", "a socket", "a character device", ... */
+const char *bdb__special_kind(mode_t mode);
 
 /* One run of an import and what to say of it. */
 typedef struct bdb__import_item {

@@ -15,6 +15,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -176,6 +177,26 @@ static void doc_position(const bdb__json_doc *doc, size_t offset, int *line, int
 				  (size_t)(doc->text - doc->whole) + offset, line, col);
 }
 
+/* Set when an allocation of jansson's failed in this thread: it reports some
+ * of those as syntax errors ("invalid token" where a string could not be
+ * copied) or with no text at all. */
+static _Thread_local bool json_out_of_memory;
+
+static void *json_alloc(size_t size)
+{
+	void *p = malloc(size);
+	if (!p)
+		json_out_of_memory = true;
+	return p;
+}
+
+static pthread_once_t json_alloc_once = PTHREAD_ONCE_INIT;
+
+static void use_json_alloc(void)
+{
+	json_set_alloc_funcs(json_alloc, free);
+}
+
 int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole, size_t whole_len,
 			 size_t start, size_t len, bdb_diag *d)
 {
@@ -186,7 +207,16 @@ int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole
 	doc->text = whole + start;
 	doc->len = len;
 	json_error_t e;
+	pthread_once(&json_alloc_once, use_json_alloc);
+	json_out_of_memory = false;
 	json_t *root = json_loadb(doc->text, len, JSON_REJECT_DUPLICATES, &e);
+	/* A file too large for the memory there is, is no invalid JSON. */
+	if (!root && (json_out_of_memory || json_error_code(&e) == json_error_out_of_memory)) {
+		memset(doc, 0, sizeof *doc);
+		return bdb_diag_set(d, BDB_ENOMEM, name, 0, 0,
+				    "out of memory reading %zu bytes of JSON; nothing was stored",
+				    len);
+	}
 	if (!root) {
 		int line, col;
 		size_t at = error_offset(doc->text, len, &e);

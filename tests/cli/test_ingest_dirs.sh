@@ -60,4 +60,78 @@ run "$BENCHDB" --db "$WORK/db6" ingest "$WORK/empty"
 check_rc "an empty directory exits 3" 3
 check_err "it says the directory holds nothing" "empty: the directory holds no result files and no Criterion tree"
 
+# A directory's inputs are its regular files. A FIFO in it made ingest wait
+# for a writer for ever, /dev/zero behind a link was read to 1 GiB; now each
+# is an error before anything is stored. A link back to a directory the walk
+# is inside was followed 8 levels deep (the same file 8 times, "found 8
+# files"); it is skipped.
+LIMIT=60 # seconds: the FIFO case never ended before
+for kind in fifo device; do
+	rm -rf "$WORK/special" "$WORK/db7"
+	mkdir -p "$WORK/special/sub"
+	cp "$FIXTURES/gbench_plain.json" "$WORK/special/a.json"
+	if [ $kind = fifo ]; then
+		mkfifo "$WORK/special/sub/b.json"
+		what="special/sub/b.json: is a FIFO, not a result file"
+	else
+		ln -s /dev/zero "$WORK/special/sub/b.json"
+		what="special/sub/b.json: is a character device, not a result file"
+	fi
+	run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest "$WORK/special"
+	check_rc "a $kind in an input directory: exit 3 (not a wait)" 3
+	check_err "  it says which and why" \
+		"$what: a directory's inputs are its regular files (name it on the command line to read it)"
+	check "  and nothing is stored (no store made)" test ! -e "$WORK/db7"
+done
+rm -rf "$WORK/special" "$WORK/db7"
+mkdir -p "$WORK/special/sub"
+cp "$FIXTURES/gbench_plain.json" "$WORK/special/a.json"
+ln -s .. "$WORK/special/sub/loop"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest "$WORK/special"
+check_rc "a link back to an enclosing directory: exit 0" 0
+check_err "  it finds the one file once" "benchdb: found 1 file in $WORK/special; each is one run"
+check "  and reads it once" test "$(grep -c 'run' "$OUT")" = 1
+# The importers read their directories' .json files: a FIFO among them made
+# them wait for ever too.
+rm -rf "$WORK/asv" "$WORK/bk" "$WORK/db8"
+cp -r "$FIXTURES/asv/v1" "$WORK/asv"
+mkfifo "$WORK/asv/laptop/ffff0000-py3.8.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-asv "$WORK/asv"
+check_rc "import-asv of a directory with a FIFO result file: exit 3 (not a wait)" 3
+check_err "  it says which" \
+	"asv/laptop/ffff0000-py3.8.json: is a FIFO, not a result file: an import reads the directory's regular files"
+check "  and nothing is stored" test ! -e "$WORK/db8"
+rm "$WORK/asv/laptop/machine.json"
+mkfifo "$WORK/asv/laptop/machine.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-asv "$WORK/asv/laptop"
+check_rc "import-asv of a machine directory whose machine.json is a FIFO: exit 3" 3
+cp -r "$FIXTURES/benchkit-store" "$WORK/bk"
+mkfifo "$WORK/bk/runs/zz.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-benchkit "$WORK/bk"
+check_rc "import-benchkit of a store with a FIFO run file: exit 3 (not a wait)" 3
+check_err "  it says which" "bk/runs/zz.json: is a FIFO, not a result file"
+check "  and nothing is stored" test ! -e "$WORK/db8"
+rm "$WORK/bk/runs/zz.json" "$WORK/asv/laptop/ffff0000-py3.8.json"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db8" import-benchkit "$WORK/bk"
+check_rc "  without it the store imports" 0
+
+# A Criterion tree is read by file name: a FIFO there waited for ever too.
+rm -rf "$WORK/crit" "$WORK/db9"
+cp -r "$FIXTURES/criterion" "$WORK/crit"
+sample=$(find "$WORK/crit" -path '*/new/sample.json' | sort | head -1)
+rm "$sample"
+mkfifo "$sample"
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db9" ingest "$WORK/crit"
+check_rc "a Criterion tree with a FIFO sample.json: exit 3 (not a wait)" 3
+check_err "  it says which" "$sample: is a FIFO, not a result file: a Criterion tree holds regular files"
+check "  and nothing is stored" test ! -e "$WORK/db9"
+
+# Named on the command line, a FIFO is read as before.
+rm -f "$WORK/fifo"
+mkfifo "$WORK/fifo"
+cat "$FIXTURES/gbench_plain.json" >"$WORK/fifo" &
+run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest --id from-fifo "$WORK/fifo"
+check_rc "a FIFO named on the command line is read" 0
+check_out "  and stored" "Ingested run from-fifo"
+
 finish

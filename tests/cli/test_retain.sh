@@ -225,4 +225,21 @@ run "$BENCHDB" --db "$DB" retain --dry-run --set 'keep other 1d'
 check_rc "--set with --dry-run is a usage error" 2
 run "$BENCHDB" --db "$DB" retain --now yesterday-ish
 check_rc "a --now that is not a time is a usage error" 2
+
+# Years before 1000: the rollup's id and dates have four-digit years (the
+# month of January of year 1 was "rollup:month:1-01-01", a day in a month's id).
+DB=$WORK/ancient
+for d in 0001-01-08 0001-01-20 0999-03-02; do
+	echo "{\"id\": \"a$d\", \"timestamp\": \"${d}T00:00:00Z\", \"points\": [{\"name\": \"p\", \"metrics\": {\"t\": {\"value\": 1}}}]}" \
+		>"$WORK/a.json"
+	"$BENCHDB" --db "$DB" ingest "$WORK/a.json" >/dev/null
+done
+"$BENCHDB" --db "$DB" retain --set 'rollup week after 1d; rollup month after 1d' >/dev/null
+run "$BENCHDB" --db "$DB" retain --now 2026-01-01T00:00:00Z
+check_out "year 1: January's rollup is rollup:month:0001-01" \
+	"create rollup rollup:month:0001-01 of 2 runs"
+check_out "year 999: March's is rollup:month:0999-03" "create rollup rollup:month:0999-03 of 1 runs"
+run "$BENCHDB" --db "$DB" export --format json rollup:month:0001-01
+check_out "  its first day is 0001-01-01" '"rollup.from": "0001-01-01"'
+check_out "  its last 0001-01-31" '"rollup.to": "0001-01-31"'
 finish

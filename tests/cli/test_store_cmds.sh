@@ -43,6 +43,34 @@ run "$BENCHDB" backup "$WORK/copy"
 check_rc "backup into a non-empty directory exits 3" 3
 check_err "and says why" "not empty"
 
+# A backup killed at any of its writes leaves no data.mdb in DIR (before, a
+# partial one that looked like a backup, and made the next try say "not
+# empty"); the same command then makes the whole backup.
+SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+rm -f "$WORK/bk-trace"
+FAULT_TRACE=$WORK/bk-trace FAULT_PATH_SUBSTR=/bk/ LD_PRELOAD=$SHIM "$BENCHDB" backup "$WORK/bk" \
+	>/dev/null 2>&1
+writes=$(grep -c '' "$WORK/bk-trace" 2>/dev/null || echo 0)
+check "a backup writes into DIR ($writes calls)" test "$writes" -ge 1
+bad=0
+for ((at = 1; at <= writes; at++)); do
+	rm -rf "$WORK/bk"
+	FAULT_KILL=1 FAULT_AT=$at FAULT_PATH_SUBSTR=/bk/ LD_PRELOAD=$SHIM \
+		"$BENCHDB" backup "$WORK/bk" >/dev/null 2>&1 &
+	wait $! 2>/dev/null
+	killed=$?
+	if [ "$killed" -ne 137 ] || [ -e "$WORK/bk/data.mdb" ]; then
+		bad=$((bad + 1))
+		echo "# killed at write $at: exit $killed, $(ls "$WORK/bk" 2>&1 | tr '\n' ' ')"
+	fi
+	"$BENCHDB" backup "$WORK/bk" >/dev/null 2>&1 &&
+		"$BENCHDB" --db "$WORK/bk" -c 'show runs as csv' 2>&1 | cmp -s - "$WORK/a.csv" ||
+		bad=$((bad + 1))
+done
+check "backup killed at each of its $writes writes: no data.mdb left, and the retry works ($bad bad)" \
+	test "$bad" -eq 0
+
 for f in json csv markdown benchkit; do
 	run "$BENCHDB" export --format "$f" v1
 	check_rc "export --format $f exits 0" 0

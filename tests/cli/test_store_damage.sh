@@ -233,5 +233,19 @@ else
 	check_rc "a store that cannot be created: exit 3" 3
 	check_err "a store that cannot be created: says so" "cannot create the store directory"
 	chmod 755 "$ro"
+	# data.mdb unreadable, the rest writable: the message named the directory
+	# (writable) and lock.mdb, never the file that was denied.
+	chmod 777 "$ro" && chmod 666 "$ro/lock.mdb" "$ro/compact.lock" && chmod 000 "$ro/data.mdb"
+	run "${AS_USER[@]}" "$BENCHDB" --db "$ro" -c 'show runs as csv'
+	check_rc "data.mdb unreadable: a query exits 3" 3
+	check_err "data.mdb unreadable: the query names data.mdb" \
+		"cannot open the store: Permission denied (data.mdb is not readable; reading needs read access to data.mdb)"
+	run "${AS_USER[@]}" "$BENCHDB" --db "$ro" ingest "$FIXTURES/gbench_reps.json"
+	check_rc "data.mdb unreadable: ingest exits 3" 3
+	check_err "data.mdb unreadable: ingest names data.mdb" \
+		"Permission denied (data.mdb is not readable; writing needs read and write access to data.mdb"
+	chmod 644 "$ro/data.mdb"
+	check "data.mdb unreadable: data.mdb unchanged" cmp -s "$ro/data.mdb" "$WORK/ro.before"
+	chmod 755 "$ro"
 fi
 finish

@@ -730,6 +730,14 @@ static void set_version_1(MDB_txn *txn, MDB_dbi dbi)
 	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
 }
 
+/* A version a newer benchdb would write. */
+static void set_version_7(MDB_txn *txn, MDB_dbi dbi)
+{
+	uint8_t v7[8] = {0, 0, 0, 0, 0, 0, 0, 7};
+	MDB_val k = {14, "format_version"}, v = {8, v7};
+	assert_int_equal(mdb_put(txn, dbi, &k, &v, 0), 0);
+}
+
 static void test_open_refuses_other_stores(void **state)
 {
 	(void)state;
@@ -743,6 +751,24 @@ static void test_open_refuses_other_stores(void **state)
 	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
 	assert_null(s);
 	assert_non_null(strstr(d.message, "store format version 1, this benchdb reads version 6"));
+	remove_tree(dir);
+	free(dir);
+	/* A newer one: refused for reading and writing alike, naming the cure
+	 * (it said to export with the benchdb that wrote it, as for an old
+	 * one), and not changed by either open. */
+	dir = make_temp_dir();
+	s = open_store(dir, 0);
+	bdb_store_close(s);
+	damage(dir, "meta", set_version_7);
+	s = NULL;
+	assert_int_equal(bdb_store_open(dir, NULL, &s, &d), BDB_EVERSION);
+	assert_null(s);
+	assert_string_equal(d.message,
+			    "store format version 7, this benchdb reads versions up to 6: a newer "
+			    "benchdb wrote the store; use that one (this one changes nothing in it)");
+	bdb_store_options ro = {.read_only = true};
+	assert_int_equal(bdb_store_open(dir, &ro, &s, &d), BDB_EVERSION);
+	assert_null(s);
 	remove_tree(dir);
 	free(dir);
 	/* An LMDB environment of some other program. */

@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# tests/cli/test_full_disk_writers.sh - every command that writes, on a
+# really full file system (a 6 MiB tmpfs filled up; test_full_disk.sh has
+# ingest, a new store, a missing lock.mdb and an upload). Each must exit 3
+# with the store's directory and "No space left on device" in its message
+# (before: "retain: input/output error", "cannot set baseline: input/output
+# error", ... without saying where or why; record said "cannot store run"
+# twice and not where), and leave the store exactly as it
+# was: verify clean, the same runs, baselines, annotations, policy and
+# exports. Files written beside the store (report -o, chart -o, backup)
+# must not be left truncated: an older report stays as it was (before: cut
+# to the bytes that fit), a backup cut short is removed (before: an empty
+# data.mdb that made the same command fail again with "not empty").
+# Mounting needs root: elsewhere the test says so and skips.
+. "$(dirname "$0")/lib.sh"
+
+MNT=$WORK/small
+mkdir -p "$MNT"
+if [ "$(id -u)" -ne 0 ]; then
+	echo "# skipped: mounting a 6 MiB tmpfs needs root (running as uid $(id -u))"
+	finish
+fi
+if ! mount -t tmpfs -o size=6m tmpfs "$MNT" 2>"$ERR"; then
+	echo "# skipped: cannot mount a 6 MiB tmpfs: $(head -c 200 "$ERR")"
+	finish
+fi
+trap 'umount "$MNT" 2>/dev/null; rm -rf "$WORK"' EXIT
+LIMIT=120
+REAL=$ROOT/tests/realdata
+
+fill() { dd if=/dev/zero of="$MNT/fill" bs=4k status=none 2>/dev/null || true; }
+free_space() { rm -f "$MNT/fill"; }
+
+# snapshot DB: everything a user reads back from the store.
+snapshot() {
+	"$BENCHDB" --db "$1" -c 'show runs as csv'
+	"$BENCHDB" --db "$1" baseline list
+	"$BENCHDB" --db "$1" -c 'show annotations as csv'
+	"$BENCHDB" --db "$1" -c 'show retention as csv'
+	local id
+	for id in $("$BENCHDB" --db "$1" -c 'show runs as csv' | tail -n +2 | cut -d, -f1); do
+		echo "== $id"
+		"$BENCHDB" --db "$1" export --format json "$id"
+	done
+}
+
+# The store: v1..v5 on main and feature in turn, a baseline, an annotation
+# and a policy. Compacted, so that data.mdb has no free page and every
+# write must grow it; a query then prepares the new lock.mdb.
+PRISTINE=$WORK/pristine
+DB=$MNT/store
+ingest_history "$DB" main feature
+"$BENCHDB" --db "$DB" baseline set main v1 >/dev/null
+"$BENCHDB" --db "$DB" -c 'annotate commit "c2" as ignore "noisy machine"' >/dev/null
+"$BENCHDB" --db "$DB" retain --set 'keep branch "main" forever; keep other 7d' >/dev/null
+"$BENCHDB" --db "$DB" compact >/dev/null
+"$BENCHDB" --db "$DB" -c 'show runs' >/dev/null
+cp -r --sparse=never "$DB" "$PRISTINE"
+snapshot "$DB" >"$WORK/before.txt" 2>&1
+check "the store holds 5 runs, a baseline, an annotation and a policy" \
+	grep -q '^v5,.*feature\|^main *v1\|^c2,ignore\|keep other 7d' "$WORK/before.txt"
+
+# on_full_disk NAME WHERE ARGS...: `benchdb --db $DB ARGS` on a fresh copy
+# of the store with the file system full: exit 3, WHERE (the store's
+# directory, or the input that could not be stored) and the full disk named
+# on stderr (kept in $FULL_ERR), the store as it was, and the command works
+# once space is freed.
+FULL_ERR=$WORK/full.err
+on_full_disk() {
+	local name=$1 where=$2
+	shift 2
+	rm -rf "$DB"
+	cp -r --sparse=never "$PRISTINE" "$DB"
+	fill
+	run timeout $LIMIT "$BENCHDB" --db "$DB" "$@"
+	check_rc "$name on a full disk exits 3" 3
+	cp "$ERR" "$FULL_ERR"
+	check_err "  saying why" "No space left on device"
+	check "  and where ($where)" grep -qF "$where" "$ERR"
+	check "  never 'input/output error'" bash -c "! grep -qi 'input/output error' '$ERR'"
+	free_space
+	run timeout $LIMIT "$BENCHDB" --db "$DB" verify
+	check_rc "  verify is clean afterwards" 0
+	snapshot "$DB" >"$WORK/after.txt" 2>&1
+	check "  the store is exactly as it was" cmp -s "$WORK/before.txt" "$WORK/after.txt"
+	run timeout $LIMIT "$BENCHDB" --db "$DB" "$@"
+	check_rc "  once space is freed it works" 0
+}
+
+# full_err NAME LINE: the full disk's stderr held LINE.
+full_err() {
+	if grep -qxF -- "$2" "$FULL_ERR"; then pass "$1"; else
+		fail "$1" "stderr lacks: $2"
+		cat "$FULL_ERR"
+	fi
+}
+
+on_full_disk "baseline set" "$DB" baseline set rel v3
+full_err "  the whole line" \
+	"benchdb: error: $DB: cannot set baseline: No space left on device; the store is unchanged"
+on_full_disk "baseline drop" "$DB" baseline drop main
+full_err "  the whole line" \
+	"benchdb: error: $DB: cannot drop baseline 'main': No space left on device; the store is unchanged"
+on_full_disk "the statement set baseline" "$DB" -c 'set baseline rel = latest'
+full_err "  the whole line" \
+	"benchdb: error: $DB: setting the baseline: No space left on device; the store is unchanged"
+on_full_disk "annotate" "$DB" -c 'annotate commit "c3" as intended "new allocator"'
+full_err "  the whole line" \
+	"benchdb: error: $DB: storing the annotation: No space left on device; the store is unchanged"
+on_full_disk "drop annotation" "$DB" -c 'drop annotation commit "c2"'
+on_full_disk "retain --set" "$DB" retain --set 'keep branch "main" forever; keep other 1d'
+full_err "  the whole line" \
+	"benchdb: error: $DB: cannot store the retention policy: No space left on device; the store is unchanged"
+on_full_disk "retain" "$DB" retain --now 2026-12-01T00:00:00Z
+full_err "  the whole line" \
+	"benchdb: error: $DB: cannot apply the retention policy: No space left on device; the store is unchanged"
+check_out "  once space is freed it drops the feature run not annotated" "1 runs dropped"
+on_full_disk "reindex" "$DB" reindex
+full_err "  the whole line" \
+	"benchdb: error: $DB: reindex: No space left on device; the store is unchanged"
+on_full_disk "record" "$DB" record --runs 1 --id rec --no-env -- true
+full_err "  the whole line" \
+	"benchdb: error: record: $DB: cannot store run \"rec\": No space left on device; nothing was stored"
+on_full_disk "import-gab" "softwaremill__jox.data.js: cannot store" import-gab "$REAL/gab/softwaremill__jox.data.js"
+on_full_disk "import-asv" ".json: cannot store the" import-asv "$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results"
+on_full_disk "compact" "$DB" compact
+
+# --- files written beside the store ----------------------------------------
+rm -rf "$DB"
+cp -r --sparse=never "$PRISTINE" "$DB"
+mkdir -p "$MNT/out"
+printf 'the last good report\n' >"$MNT/out/report.html"
+chmod 640 "$MNT/out/report.html"
+printf 'the last good chart\n' >"$MNT/out/chart.svg"
+fill
+run timeout $LIMIT "$BENCHDB" --db "$DB" report -o "$MNT/out/report.html"
+check_rc "report -o onto a full disk exits 3" 3
+check_err "  saying why" \
+	"benchdb: error: report: cannot write $MNT/out/report.html: No space left on device; the file is as it was"
+check "  the last report is as it was" \
+	test "$(cat "$MNT/out/report.html")" = "the last good report"
+run timeout $LIMIT "$BENCHDB" --db "$DB" chart 'trend real_time of "BM_memcpy/65536"' \
+	-o "$MNT/out/chart.svg"
+check_rc "chart -o onto a full disk exits 3" 3
+check "  the last chart is as it was" test "$(cat "$MNT/out/chart.svg")" = "the last good chart"
+run timeout $LIMIT "$BENCHDB" --db "$DB" report -o "$MNT/out/new.html"
+check_rc "report -o to a new file on a full disk exits 3" 3
+check_err "  saying so" "cannot write $MNT/out/new.html: No space left on device; nothing was written"
+check "  no file and no temporary file is left" \
+	test "$(ls "$MNT/out" | tr '\n' ' ')" = "chart.svg report.html "
+run timeout $LIMIT "$BENCHDB" --db "$DB" backup "$MNT/out/backup"
+check_rc "backup onto a full disk exits 3" 3
+check_err "  saying why" \
+	"benchdb: error: $MNT/out/backup: backup failed: No space left on device; the partial copy was removed"
+check "  and no partial backup is left" test ! -e "$MNT/out/backup"
+free_space
+run timeout $LIMIT "$BENCHDB" --db "$DB" report -o "$MNT/out/report.html"
+check_rc "once space is freed report -o replaces the report" 0
+check "  with a whole page" grep -q '</html>' "$MNT/out/report.html"
+check "  keeping its permissions" test "$(stat -c %a "$MNT/out/report.html")" = 640
+run timeout $LIMIT "$BENCHDB" --db "$DB" backup "$MNT/out/backup"
+check_rc "  and the same backup command works" 0
+run timeout $LIMIT "$BENCHDB" --db "$MNT/out/backup" verify
+check_rc "  giving a clean store" 0
+
+finish
