@@ -67,11 +67,8 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 	int npos, code = cli_parse_args(ctx, argc, argv, chart_usage, opts, positional, 1, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	if (npos == 0) {
-		cli_error("chart: expected a statement");
-		fputs(chart_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (npos == 0)
+		return cli_usage_error("chart", "expected a statement");
 	if (!parse_pixels("--width", width, &o.width) ||
 	    !parse_pixels("--height", height, &o.height))
 		return EXIT_USAGE;

@@ -34,6 +34,25 @@ for case in "check --baseline" "export --format" "summary --run" "trend --metric
 	check_rc "$case without a value exits 2" 2
 	check_err "$case without a value says so" "option $2 needs a value"
 done
+# A missing argument is such a usage error too: one line and where to look.
+for sub in chart import-gab import-asv import-otava import-benchkit backup query; do
+	run "$BENCHDB" "$sub"
+	check_rc "$sub without its argument exits 2" 2
+	check_err "$sub without its argument says where to look" "try 'benchdb $sub --help'"
+	check "$sub without its argument prints two lines, not its usage" \
+		test "$(wc -l <"$ERR")" -eq 2
+done
+
+# --help lists every subcommand of the synopsis in docs/cli.md (record was
+# missing), and the statements that are subcommands (annotate was missing).
+run "$BENCHDB" --help
+for sub in $(sed -n '/^```$/,/^```$/{s/^benchdb \([a-z][a-z|-]*\).*/\1/p}' "$ROOT/docs/cli.md" |
+	tr '|' '\n' | sort -u); do
+	check "--help lists $sub" grep -qE "^  ([a-z|-]+\|)?$sub[ |]" "$OUT"
+done
+check "--help names annotate among the statements" \
+	grep -qF "trend|compare|rank|regressions|changes|show|annotate" "$OUT"
+
 run "$BENCHDB" export latest extra
 check_rc "a positional argument too many exits 2" 2
 check_err "it is named" "export: unexpected argument 'extra'"
