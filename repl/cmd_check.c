@@ -47,7 +47,8 @@ static const char check_usage[] =
     "series as an SVG chart, DIR/regression-N.svg (N: its row in the table), and\n"
     "links it from the table's chart column (DIR as given: a relative DIR gives\n"
     "relative links).\n"
-    "A missing store, baseline or run is an error (exit 3) that says which;\n"
+    "A --threshold or --using that does not parse is exit 2, before the store\n"
+    "is read. A missing store, baseline or run is an error (exit 3) that says which;\n"
     "so is a run that is its own base or shares no series with it (nothing to\n"
     "judge). A run picked by its place (the latest, --run latest~N or 'latest\n"
     "on branch B', a date, --commit) whose commit has another run of other\n"
@@ -696,6 +697,69 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	bdb_buf_free(&out);
 }
 
+/* The verdict's clauses of q (--threshold, --using) into how: " threshold
+ * 5% using mwu". *using_at: where --using's text starts in how (SIZE_MAX
+ * without it). */
+static void put_method_clauses(const check_request *q, bdb_buf *how, size_t *using_at)
+{
+	*using_at = SIZE_MAX;
+	if (q->threshold_s)
+		bdb_buf_printf(how, " threshold %.17g%%", q->fraction * 100.0);
+	if (q->using) {
+		bdb_buf_puts(how, " using ");
+		*using_at = how->len;
+		bdb_buf_puts(how, q->using);
+	}
+}
+
+/*
+ * --threshold and --using checked as the statement check runs would read
+ * them, before the store is opened: a misspelt method is a usage error
+ * whether or not the store, its baseline or the run exist (with
+ * --allow-missing-baseline it would otherwise pass a first run). An error
+ * in --using's text is shown under that text. EXIT_OK or EXIT_USAGE.
+ */
+static int check_method(const check_request *q)
+{
+	if (!q->threshold_s && !q->using)
+		return EXIT_OK;
+	bdb_buf stmt;
+	bdb_buf_init(&stmt);
+	bdb_buf_puts(&stmt, "regressions");
+	size_t using_at;
+	put_method_clauses(q, &stmt, &using_at);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_parse(bdb_buf_cstr(&stmt), &d);
+	if (rc == BDB_EQUERY &&
+	    bdb_query_error_within(&d, bdb_buf_cstr(&stmt), using_at, strlen(q->using))) {
+		char msg[sizeof d.message];
+		memcpy(msg, d.message, sizeof msg);
+		bdb_diag_set(&d, d.code, NULL, 0, 0, "check: --using: %.700s", msg);
+		cli_error_diag(&d);
+	} else if (rc == BDB_EQUERY) {
+		cli_error_diag(&d);
+	} else if (rc) {
+		cli_error("check: %s", bdb_strerror(rc));
+	}
+	bdb_buf_free(&stmt);
+	if (rc)
+		return EXIT_USAGE;
+	/* A history model's limits decide, not a threshold (an error of the
+	 * statement when it runs, which needs the runs). */
+	char word[16];
+	bdb_method method;
+	snprintf(word, sizeof word, "%.*s", (int)strcspn(q->using ? q->using : "", " "),
+		 q->using ? q->using : "");
+	if (q->threshold_s && bdb_query_method_parse(word, &method) == 0 &&
+	    bdb_query_method_family(method) == BDB_FAMILY_HISTORY)
+		return cli_usage_error("check",
+				       "--threshold: a threshold does not apply to using %s (the "
+				       "model's window and boundary decide; docs/detection.md)",
+				       word);
+	return EXIT_OK;
+}
+
 /* Parses check's options into q; EXIT_OK, -1 for --help, or a usage error. */
 static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 {
@@ -769,7 +833,7 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	    strspn(q->using, "abcdefghijklmnopqrstuvwxyz0123456789. ") != strlen(q->using))
 		return cli_usage_error("check", "--using: expected a method name, got '%s'",
 				       q->using);
-	return EXIT_OK;
+	return check_method(q);
 }
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
@@ -812,10 +876,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	 * table of everything compared, so that both judge alike. */
 	bdb_buf how;
 	bdb_buf_init(&how);
-	if (q.threshold_s)
-		bdb_buf_printf(&how, " threshold %.17g%%", q.fraction * 100.0);
-	if (q.using)
-		bdb_buf_printf(&how, " using %s", q.using);
+	size_t using_at;
+	put_method_clauses(&q, &how, &using_at);
 	bdb_buf stmt;
 	bdb_buf_init(&stmt);
 	bdb_buf_puts(&stmt, "regressions in run ");
