@@ -248,10 +248,9 @@ int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
 	return code;
 }
 
-/* Whether the file at path starts like a github-action-benchmark history.
- * Only a regular file is looked at: reading the start of a pipe or FIFO
+/* Only a regular file is looked at: reading the start of a pipe or FIFO
  * would take it from the ingest that follows. */
-static bool is_history_file(const char *path)
+bool cli_is_history_file(const char *path)
 {
 	struct stat st;
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
@@ -269,7 +268,7 @@ int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, uns
 {
 	int code = EXIT_OK, kept = 0;
 	for (int i = 0; i < *n_files; i++) {
-		if (!is_history_file(files[i])) {
+		if (!cli_is_history_file(files[i])) {
 			files[kept++] = files[i];
 			continue;
 		}

@@ -69,6 +69,21 @@ run "$BENCHDB" --db "$DB" ingest "$GAB/kurkle__color.data.js"
 check_rc "color: ingest hands a data.js to import-gab" 0
 check_out "color: 266 runs from 266 entries (133 per suite)" "Imported 266 run(s) from 266 entries"
 check "color: 266 runs" test "$(runs "$DB")" -eq 266
+# ingest's options for one run do not apply to a history: they were dropped
+# without a word (ingest --branch main data.js stored runs without a branch).
+for opt in "--branch main" "--commit abc1234" "--timestamp 2026-01-01" "--tag host=ci" \
+	"--id one" "--direction lower"; do
+	set -- $opt
+	run "$BENCHDB" --db "$WORK/color-opts" ingest "$@" "$GAB/kurkle__color.data.js"
+	check_rc "color: ingest $opt data.js exits 2" 2
+	check_err "color: it says $1 does not apply to the history" \
+		"benchdb: error: ingest: $1 does not apply to $GAB/kurkle__color.data.js: a github-action-benchmark history, one run per entry with its own commit and time"
+	check "color: ingest $opt makes no store" test ! -e "$WORK/color-opts"
+done
+run "$BENCHDB" --db "$WORK/color-opts" ingest --branch main "$ROOT/examples/history/gbench-v1.json" \
+	"$GAB/kurkle__color.data.js"
+check_rc "color: also beside another file, which is not stored either" 2
+check "color: no store" test ! -e "$WORK/color-opts"
 run "$BENCHDB" --db "$DB" -c 'changes throughput of "mix|@kurkle/color" as csv'
 # The 4-run regression and its revert are one excursion (the robust default).
 check_out "color C1: the change at 284322a04b is found" \
