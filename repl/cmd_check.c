@@ -463,12 +463,40 @@ static void inconclusive_reason(const bdb_result *r, size_t row, char *buf, size
 	snprintf(buf, size, "%.*s", (int)(n < size ? n : size - 1), e);
 }
 
-/* One judged line: "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)". */
-static void print_line(const bdb_result *r, size_t i, const char *mark)
+/* A value of a judged line: benchkit's two decimals; the native form keeps
+ * four significant digits of a value below 1 (a time in seconds), which two
+ * decimals would show as 0.00. */
+static void put_line_value(bdb_buf *b, double v, bool benchkit)
 {
-	printf("  %s %s %s: %.2f \xe2\x86\x92 %.2f (%+.1f%%)", mark, cell_str(r, i, "point"),
-	       cell_str(r, i, "metric"), cell_num(r, i, "base"), cell_num(r, i, "current"),
-	       cell_num(r, i, "change_pct"));
+	if (benchkit || v == 0 || fabs(v) >= 1)
+		bdb_buf_printf(b, "%.2f", v);
+	else
+		bdb_buf_printf(b, "%.4g", v);
+}
+
+/* One judged line: "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)".
+ * The native form names a series' tags after its point ("BM_sort/64
+ * [backend=cpu,dtype=f32] time"), which tell two series of one point apart;
+ * benchkit's line has the point alone. */
+static void print_line(const bdb_result *r, size_t i, const char *mark, bool benchkit)
+{
+	bdb_buf line, tags;
+	bdb_buf_init(&line);
+	bdb_buf_init(&tags);
+	int col = bdb_result_column_index(r, "tags");
+	if (!benchkit && col >= 0)
+		bdb_result_cell_text(r, i, (size_t)col, &tags);
+	bdb_buf_printf(&line, "  %s %s", mark, cell_str(r, i, "point"));
+	if (tags.len)
+		bdb_buf_printf(&line, " [%s]", bdb_buf_cstr(&tags));
+	bdb_buf_free(&tags);
+	bdb_buf_printf(&line, " %s: ", cell_str(r, i, "metric"));
+	put_line_value(&line, cell_num(r, i, "base"), benchkit);
+	bdb_buf_puts(&line, " \xe2\x86\x92 ");
+	put_line_value(&line, cell_num(r, i, "current"), benchkit);
+	bdb_buf_printf(&line, " (%+.1f%%)", cell_num(r, i, "change_pct"));
+	fputs(bdb_buf_cstr(&line), stdout);
+	bdb_buf_free(&line);
 }
 
 /*
@@ -495,7 +523,8 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 			continue;
 		const char *dir = cell_str(res, i, "direction");
 		bool up = strcmp(dir, "higher") != 0;
-		print_line(res, i, q->benchkit && up ? "\xe2\x86\x91" : "\xe2\x86\x93"); /* ↑ : ↓ */
+		print_line(res, i, q->benchkit && up ? "\xe2\x86\x91" : "\xe2\x86\x93", /* ↑ : ↓ */
+			   q->benchkit);
 		printf("\n");
 	}
 	if (!n_inconclusive)
@@ -508,7 +537,7 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 			continue;
 		char reason[160];
 		inconclusive_reason(res, i, reason, sizeof reason);
-		print_line(res, i, "?");
+		print_line(res, i, "?", q->benchkit);
 		printf(": %s\n", reason);
 	}
 }
