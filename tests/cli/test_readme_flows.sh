@@ -5,7 +5,9 @@
 #       environment GitHub sets), which fails on a mistyped store path;
 #   (b) judging a named commit with `check --commit`;
 #   (c) ingesting a pytest-benchmark storage directory;
-#   (d) a multi-line `-f` script written as SQL users write it.
+#   (d) a multi-line `-f` script written as SQL users write it;
+#   (e) the columns of its real-output tables are the program's (the
+#       windowed `changes` table lacked `kind`).
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -124,5 +126,19 @@ run "$BENCHDB" --db ci-data -f typo.bq
 check_rc "(d) a mistyped metric exits 2" 2
 check_err "(d) at its line and column" 'typo.bq:2:10: no metric "real_tme" in the store; did you mean "real_time"?'
 check_out_exact "(d) nothing ran" ""
+
+# (e) README's windowed changes table has the columns changes prints: a
+# step of +30 % at run 21 of 30 (values 100-102 ns, then 130-132 ns).
+for i in $(seq 1 30); do
+	v=$((i <= 20 ? 100 + i % 3 : 130 + i % 3))
+	printf '{"id": "r%02d", "commit": "c%02d", "timestamp": "2026-01-%02dT02:00:00Z", "branch": "main", "metric_defs": {"time": {"unit": "ns", "direction": "lower"}}, "points": [{"name": "k", "metrics": {"time": {"value": %d}}}]}\n' \
+		"$i" "$i" "$i" "$v" >"step$i.json"
+done
+"$BENCHDB" --db step-data ingest -q step*.json >/dev/null
+run "$BENCHDB" --db step-data -c 'changes time of k window 30'
+check_out "(e) the step at r21" "r21"
+readme_header=$(grep -m1 -A1 "changes time of \"BM_sort/64\".* window 30'$" "$ROOT/README.md" | tail -1)
+check "(e) README's changes columns are those printed ($(head -1 "$OUT" | tr -s ' '))" \
+	test "$(echo $readme_header)" = "$(head -1 "$OUT" | tr -s ' ')"
 
 finish
