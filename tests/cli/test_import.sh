@@ -269,4 +269,13 @@ check "--list-formats names the tool and what it reads" \
 run "$BENCHDB" ingest --list-formats --json
 check_out "--list-formats --json gives objects" '{"name": "cargo", "tool": "Rust libtest", "reads": '
 
+# The directory asv runs in (asv.conf.json) is not the results directory: the
+# error named only what it lacked; it names the results directory to give.
+PROJECT=$REAL/asv/kedro-org__kedro-benchmark-results
+run "$BENCHDB" --db "$WORK/project" import-asv "$PROJECT/"
+check_rc "asv: the project directory exits 3" 3
+check_err "asv: naming its results directory" \
+	"$PROJECT/: is an asv project (asv.conf.json), not its results directory: import $PROJECT/.asv/results"
+check "asv: and stores nothing" test ! -e "$WORK/project"
+
 finish
