@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "web.h"
@@ -69,6 +70,15 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 		return code < 0 ? EXIT_OK : code;
 	if (npos == 0)
 		return cli_usage_error("chart", "expected a statement");
+	const char *ext = output ? strrchr(output, '.') : NULL;
+	static const char *const raster[] = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"};
+	for (size_t i = 0; ext && !strchr(ext, '/') && i < sizeof raster / sizeof *raster; i++)
+		if (strcasecmp(ext, raster[i]) == 0)
+			return cli_usage_error("chart",
+					       "-o %s: a chart is SVG, which a %s file would hold "
+					       "under the wrong name; write FILE.svg (convert it "
+					       "with an SVG tool such as rsvg-convert)",
+					       output, ext + 1);
 	if (!parse_pixels("--width", width, &o.width) ||
 	    !parse_pixels("--height", height, &o.height))
 		return EXIT_USAGE;
