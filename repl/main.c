@@ -462,10 +462,21 @@ static int run_command_line(int argc, char **argv)
 		} else if (cli_opt_value(argc, argv, &i, "-c", &value, &bad)) {
 			if (bad)
 				return EXIT_USAGE;
+			/* The first would be dropped without a word. */
+			if (one_shot) {
+				cli_error("-c given twice; give the statements in one -c, "
+					  "separated by ';'");
+				return EXIT_USAGE;
+			}
 			one_shot = value;
 		} else if (cli_opt_value(argc, argv, &i, "-f", &value, &bad)) {
 			if (bad)
 				return EXIT_USAGE;
+			if (script) {
+				cli_error("-f given twice; give one script (.read FILE in it "
+					  "runs another)");
+				return EXIT_USAGE;
+			}
 			script = value;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &value, &bad)) {
 			if (bad)

@@ -60,6 +60,16 @@ run "$BENCHDB" query 'show runs' 'show points'
 check_rc "query with two statement arguments exits 2" 2
 check_err "query says to quote them as one" "give the statements as one argument"
 
+# Two -c (or -f): the first was dropped without a word and only the last ran.
+run "$BENCHDB" --db "$WORK/none" -c 'show baselines' -c 'show runs'
+check_rc "-c twice exits 2" 2
+check_err "-c twice says how to give several statements" \
+	"benchdb: error: -c given twice; give the statements in one -c, separated by ';'"
+check "-c twice runs nothing (no store looked for)" test ! -s "$OUT"
+run "$BENCHDB" --db "$WORK/none" -f /dev/null -f /dev/null
+check_rc "-f twice exits 2" 2
+check_err "-f twice says so" "benchdb: error: -f given twice"
+
 run "$BENCHDB" --no-such-option
 check_rc "unknown option exits 2" 2
 check_err "unknown option is named" "unknown option '--no-such-option'"
