@@ -361,9 +361,9 @@ static const bdb__column history_columns[] = {
 
 /* mwu: the Hodges-Lehmann shift of current from base and its interval. */
 static const bdb__column shift_columns[] = {
-    {"shift", BDB__STYLE_PLAIN},
-    {"shift_lower", BDB__STYLE_PLAIN},
-    {"shift_upper", BDB__STYLE_PLAIN},
+    {"shift", BDB__STYLE_QUANTITY},
+    {"shift_lower", BDB__STYLE_QUANTITY},
+    {"shift_upper", BDB__STYLE_QUANTITY},
 };
 #define N_SHIFT_COLUMNS (sizeof shift_columns / sizeof shift_columns[0])
 
