@@ -104,4 +104,35 @@ check_rc "verify without a store exits 3" 3
 check_err "verify without a store names it" "no store at $WORK/none"
 check "no store was created by a reading command" test ! -e "$WORK/none"
 
+# The bash completion `make install` installs offers every subcommand of
+# --help and every option of each one's usage (it had a list of its own,
+# which lacked 14 subcommands and check's --run, --commit, --against-branch,
+# --strict, ...).
+comp() {
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	COMPREPLY=()
+	_benchdb
+	printf '%s\n' "${COMPREPLY[@]}"
+}
+BIN_DIR=$(cd "$(dirname "$BENCHDB")" && pwd)
+. "$ROOT/repl/benchdb.bash-completion"
+missing=""
+for sub in $("$BENCHDB" --help | sed -n '/^Subcommands:/,/^$/p' | grep -oE '^  [a-z][a-z|-]*' |
+	tr -d ' ' | tr '|' '\n' | sort -u); do
+	PATH=$BIN_DIR:$PATH comp benchdb "$sub" | grep -qx -- "$sub" || missing+=" $sub"
+done
+check "completion offers every subcommand (missing:$missing)" test -z "$missing"
+for sub in ingest check push record chart report serve retain import-otava; do
+	missing=""
+	for o in $("$BENCHDB" "$sub" --help | grep -oE -- '(^|[][ |])--[a-z][a-z-]+' | grep -oE -- '--[a-z-]+' | sort -u); do
+		PATH=$BIN_DIR:$PATH comp benchdb "$sub" -- | grep -qx -- "$o" || missing+=" $o"
+	done
+	check "completion offers every option of $sub (missing:$missing)" test -z "$missing"
+done
+check "completion: check --format takes text, markdown, json" \
+	test "$(PATH=$BIN_DIR:$PATH comp benchdb check --format '' | tr '\n' ' ')" = "text markdown json "
+offers_hyperfine() { PATH=$BIN_DIR:$PATH comp benchdb ingest --format hyp | grep -qx hyperfine; }
+check "completion: ingest --format takes ingest's formats (hyp -> hyperfine)" offers_hyperfine
+
 finish
