@@ -405,15 +405,17 @@ static const char export_usage[] =
 
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ref = "latest", *fmt = "benchkit", *positional[1];
+	const char *ref = NULL, *fmt = "benchkit", *positional[1];
 	const cli_opt opts[] = {
 	    {"--format", &fmt, NULL}, {"--run", &ref, NULL}, {NULL, NULL, NULL}};
 	int npos,
 	    parsed = cli_parse_args(ctx, argc, argv, export_usage, opts, positional, 1, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
-	if (npos)
-		ref = positional[0];
+	/* Both: one of them would be dropped without a word. */
+	if (npos && ref)
+		return cli_usage_error("export", "give RUN or --run RUN, not both");
+	ref = npos ? positional[0] : ref ? ref : "latest";
 	bdb_output_format ef;
 	if (bdb_output_format_parse(fmt, BDB_OUTPUT_FOR_EXPORT, &ef)) {
 		cli_error("export: unknown format '%s' (expected benchkit, json, csv or markdown)",

@@ -53,6 +53,16 @@ done
 check "--help names annotate among the statements" \
 	grep -qF "trend|compare|rank|regressions|changes|show|annotate" "$OUT"
 
+# A run given both ways: the --run was dropped without a word (export
+# --run latest~1 latest wrote the latest).
+for cmd in "export --run latest~1 latest" "summary --run latest~1 latest" \
+	"baseline set main latest --run latest~1"; do
+	set -- $cmd
+	run "$BENCHDB" --db "$WORK/none" "$@"
+	check_rc "$cmd exits 2" 2
+	check_err "$cmd says to give one" "benchdb: error: $1: give RUN or --run RUN, not both"
+done
+
 run "$BENCHDB" export latest extra
 check_rc "a positional argument too many exits 2" 2
 check_err "it is named" "export: unexpected argument 'extra'"
