@@ -47,8 +47,9 @@ static const char check_usage[] =
     "series as an SVG chart, DIR/regression-N.svg (N: its row in the table), and\n"
     "links it from the table's chart column (DIR as given: a relative DIR gives\n"
     "relative links).\n"
-    "A --threshold or --using that does not parse is exit 2, before the store\n"
-    "is read. A missing store, baseline or run is an error (exit 3) that says which;\n"
+    "An empty option (a CI variable that is not set) and a --threshold or --using\n"
+    "that does not parse are exit 2, before the store is read.\n"
+    "A missing store, baseline or run is an error (exit 3) that says which;\n"
     "so is a run that is its own base or shares no series with it (nothing to\n"
     "judge). A run picked by its place (the latest, --run latest~N or 'latest\n"
     "on branch B', a date, --commit) whose commit has another run of other\n"
@@ -816,6 +817,15 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 		return cli_usage_error("check", "give --baseline or --against-branch, not both");
 	if (q->run && q->commit)
 		return cli_usage_error("check", "give --run or --commit, not both");
+	/* An empty value is a variable that was not set (GITHUB_BASE_REF on a
+	 * push): with --allow-missing-baseline, an empty base passed every run. */
+	const char *given[][2] = {{"--baseline", q->baseline}, {"--against-branch", q->branch},
+				  {"--run", q->run},	       {"--commit", q->commit},
+				  {"--threshold", q->threshold_s}, {"--using", q->using}};
+	for (size_t i = 0; i < sizeof given / sizeof *given; i++)
+		if (given[i][1] && !*given[i][1])
+			return cli_usage_error("check", "%s is empty (a variable that is not set?)",
+					       given[i][0]);
 	if (!q->baseline)
 		q->baseline = "main";
 	const char *texts[][2] = {{"check: --baseline", q->baseline},

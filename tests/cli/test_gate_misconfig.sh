@@ -212,4 +212,14 @@ run "$BENCHDB" --db "$DB" check --using 'mwu alpha 0.1'
 check_rc "--using 'mwu alpha 0.1' runs the gate (no samples: the threshold judges)" 1
 check_out "its FAIL line names the method" "FAIL: 1 regression(s) detected (threshold=5%, mwu alpha=0.1):"
 
+# ---- an empty option: a CI variable that is not set ------------------------
+# --against-branch "$GITHUB_BASE_REF" on a push (where it is empty) with
+# --allow-missing-baseline passed every run: "no run of branch ''".
+for opt in --against-branch --baseline --run --commit --using --threshold; do
+	run "$BENCHDB" --db "$DB" check "$opt" "" --allow-missing-baseline
+	check_rc "check $opt '' exits 2, not a pass" 2
+	check_err "check $opt '' says it is empty" "check: $opt is empty (a variable that is not set?)"
+	check "check $opt '' prints no PASS" test ! -s "$OUT"
+done
+
 finish
