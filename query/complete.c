@@ -64,6 +64,8 @@ typedef struct context {
 	bool quoted;	    /* the word is an open string */
 	char value_of[128]; /* "t:KEY=", "p:" or "m:" after "KEY =", else "" */
 	bool keys_only;	    /* value_of "t:": the tag keys (after "where", "and", ...) */
+	const char *head;   /* a statement's first word whose statements have a
+			       second one ("show"): offer those words alone */
 } context;
 
 typedef struct collector {
@@ -189,7 +191,36 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 			cx->keys_only = terms[0] == 't';
 		}
 	}
+	/* The statement's first word, alone before the word: its second words
+	 * ("show " offers runs, points, ...; "drop " baseline, annotation). */
+	bool first = prev[0].kind == BDB__TOK_EOF || prev[0].kind == BDB__TOK_SEMI;
+	for (size_t i = 0; first && !op && !cx->quoted && prev[1].kind == BDB__TOK_IDENT &&
+			   i < bdb__n_statements;
+	     i++)
+		if (bdb__statements[i].word2 && strlen(bdb__statements[i].word) == n &&
+		    strncasecmp(word, bdb__statements[i].word, n) == 0)
+			cx->head = bdb__statements[i].word;
 	return start;
+}
+
+/* The second words of the statements that start with cx->head, in table
+ * order, each once. */
+static int offer_second_words(const context *cx, bdb_candidate_fn fn, void *ctx)
+{
+	for (size_t i = 0; i < bdb__n_statements; i++) {
+		const bdb__statement *s = &bdb__statements[i];
+		if (!s->word2 || strcmp(s->word, cx->head) != 0 ||
+		    strncasecmp(s->word2, cx->word, cx->word_len) != 0)
+			continue;
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = bdb__statements[j].word2 &&
+			       strcmp(bdb__statements[j].word, cx->head) == 0 &&
+			       strcmp(bdb__statements[j].word2, s->word2) == 0;
+		if (!seen && fn(ctx, s->word2) != 0)
+			return 0;
+	}
+	return 0;
 }
 
 /* The fields a filter takes besides tag keys (after "where", "and", ...). */
@@ -218,6 +249,8 @@ int bdb_query_complete(bdb_store *store, const char *text, size_t cursor, size_t
 	if (word_start)
 		*word_start = start;
 	int rc = 0;
+	if (cx.head)
+		return offer_second_words(&cx, fn, ctx);
 	if (!cx.quoted && (!cx.value_of[0] || cx.keys_only)) {
 		const char *const *list = cx.keys_only ? filter_fields : bdb_query_keywords();
 		for (const char *const *k = list; *k; k++)

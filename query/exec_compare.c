@@ -361,9 +361,9 @@ static const bdb__column history_columns[] = {
 
 /* mwu: the Hodges-Lehmann shift of current from base and its interval. */
 static const bdb__column shift_columns[] = {
-    {"shift", BDB__STYLE_PLAIN},
-    {"shift_lower", BDB__STYLE_PLAIN},
-    {"shift_upper", BDB__STYLE_PLAIN},
+    {"shift", BDB__STYLE_QUANTITY},
+    {"shift_lower", BDB__STYLE_QUANTITY},
+    {"shift_upper", BDB__STYLE_QUANTITY},
 };
 #define N_SHIFT_COLUMNS (sizeof shift_columns / sizeof shift_columns[0])
 
@@ -962,6 +962,13 @@ int bdb__exec_rank(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				     st->metric, st->by, hint);
 		goto done;
 	}
+	/* The metric (and point) exist in the store (names are checked), but
+	 * not in this run: say so, or "(no rows)" reads as an empty store. */
+	if (run.n == 0)
+		bdb__result_note(r,
+				 "run %s holds no value of \"%s\"%s: rank ranks one run (default "
+				 "latest); name another with 'in RUN'",
+				 info.id, st->metric, st->point || st->where ? " that matches" : "");
 	bool lower_is_better = n > 0 && rows[0].e->direction == BDB_LOWER;
 	qsort(rows, n, sizeof *rows, cmp_ranked);
 	rc = bdb__result_columns(r, rank_columns, sizeof rank_columns / sizeof rank_columns[0]);

@@ -238,6 +238,10 @@ int cmd_import_gab(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_otava(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv);
 
+/* Whether the file at path is a regular file that starts like a
+ * github-action-benchmark history (a data.js, or its JSON). */
+bool cli_is_history_file(const char *path);
+
 /*
  * `ingest` hands each github-action-benchmark history (data.js) among
  * files[0..*n_files) to import-gab, printing what it did, and keeps the

@@ -47,6 +47,8 @@ static const char check_usage[] =
     "series as an SVG chart, DIR/regression-N.svg (N: its row in the table), and\n"
     "links it from the table's chart column (DIR as given: a relative DIR gives\n"
     "relative links).\n"
+    "An empty option (a CI variable that is not set) and a --threshold or --using\n"
+    "that does not parse are exit 2, before the store is read.\n"
     "A missing store, baseline or run is an error (exit 3) that says which;\n"
     "so is a run that is its own base or shares no series with it (nothing to\n"
     "judge). A run picked by its place (the latest, --run latest~N or 'latest\n"
@@ -462,12 +464,40 @@ static void inconclusive_reason(const bdb_result *r, size_t row, char *buf, size
 	snprintf(buf, size, "%.*s", (int)(n < size ? n : size - 1), e);
 }
 
-/* One judged line: "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)". */
-static void print_line(const bdb_result *r, size_t i, const char *mark)
+/* A value of a judged line: benchkit's two decimals; the native form keeps
+ * four significant digits of a value below 1 (a time in seconds), which two
+ * decimals would show as 0.00. */
+static void put_line_value(bdb_buf *b, double v, bool benchkit)
 {
-	printf("  %s %s %s: %.2f \xe2\x86\x92 %.2f (%+.1f%%)", mark, cell_str(r, i, "point"),
-	       cell_str(r, i, "metric"), cell_num(r, i, "base"), cell_num(r, i, "current"),
-	       cell_num(r, i, "change_pct"));
+	if (benchkit || v == 0 || fabs(v) >= 1)
+		bdb_buf_printf(b, "%.2f", v);
+	else
+		bdb_buf_printf(b, "%.4g", v);
+}
+
+/* One judged line: "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)".
+ * The native form names a series' tags after its point ("BM_sort/64
+ * [backend=cpu,dtype=f32] time"), which tell two series of one point apart;
+ * benchkit's line has the point alone. */
+static void print_line(const bdb_result *r, size_t i, const char *mark, bool benchkit)
+{
+	bdb_buf line, tags;
+	bdb_buf_init(&line);
+	bdb_buf_init(&tags);
+	int col = bdb_result_column_index(r, "tags");
+	if (!benchkit && col >= 0)
+		bdb_result_cell_text(r, i, (size_t)col, &tags);
+	bdb_buf_printf(&line, "  %s %s", mark, cell_str(r, i, "point"));
+	if (tags.len)
+		bdb_buf_printf(&line, " [%s]", bdb_buf_cstr(&tags));
+	bdb_buf_free(&tags);
+	bdb_buf_printf(&line, " %s: ", cell_str(r, i, "metric"));
+	put_line_value(&line, cell_num(r, i, "base"), benchkit);
+	bdb_buf_puts(&line, " \xe2\x86\x92 ");
+	put_line_value(&line, cell_num(r, i, "current"), benchkit);
+	bdb_buf_printf(&line, " (%+.1f%%)", cell_num(r, i, "change_pct"));
+	fputs(bdb_buf_cstr(&line), stdout);
+	bdb_buf_free(&line);
 }
 
 /*
@@ -494,7 +524,8 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 			continue;
 		const char *dir = cell_str(res, i, "direction");
 		bool up = strcmp(dir, "higher") != 0;
-		print_line(res, i, q->benchkit && up ? "\xe2\x86\x91" : "\xe2\x86\x93"); /* ↑ : ↓ */
+		print_line(res, i, q->benchkit && up ? "\xe2\x86\x91" : "\xe2\x86\x93", /* ↑ : ↓ */
+			   q->benchkit);
 		printf("\n");
 	}
 	if (!n_inconclusive)
@@ -507,7 +538,7 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 			continue;
 		char reason[160];
 		inconclusive_reason(res, i, reason, sizeof reason);
-		print_line(res, i, "?");
+		print_line(res, i, "?", q->benchkit);
 		printf(": %s\n", reason);
 	}
 }
@@ -696,6 +727,69 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	bdb_buf_free(&out);
 }
 
+/* The verdict's clauses of q (--threshold, --using) into how: " threshold
+ * 5% using mwu". *using_at: where --using's text starts in how (SIZE_MAX
+ * without it). */
+static void put_method_clauses(const check_request *q, bdb_buf *how, size_t *using_at)
+{
+	*using_at = SIZE_MAX;
+	if (q->threshold_s)
+		bdb_buf_printf(how, " threshold %.17g%%", q->fraction * 100.0);
+	if (q->using) {
+		bdb_buf_puts(how, " using ");
+		*using_at = how->len;
+		bdb_buf_puts(how, q->using);
+	}
+}
+
+/*
+ * --threshold and --using checked as the statement check runs would read
+ * them, before the store is opened: a misspelt method is a usage error
+ * whether or not the store, its baseline or the run exist (with
+ * --allow-missing-baseline it would otherwise pass a first run). An error
+ * in --using's text is shown under that text. EXIT_OK or EXIT_USAGE.
+ */
+static int check_method(const check_request *q)
+{
+	if (!q->threshold_s && !q->using)
+		return EXIT_OK;
+	bdb_buf stmt;
+	bdb_buf_init(&stmt);
+	bdb_buf_puts(&stmt, "regressions");
+	size_t using_at;
+	put_method_clauses(q, &stmt, &using_at);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	int rc = bdb_query_parse(bdb_buf_cstr(&stmt), &d);
+	if (rc == BDB_EQUERY &&
+	    bdb_query_error_within(&d, bdb_buf_cstr(&stmt), using_at, strlen(q->using))) {
+		char msg[sizeof d.message];
+		memcpy(msg, d.message, sizeof msg);
+		bdb_diag_set(&d, d.code, NULL, 0, 0, "check: --using: %.700s", msg);
+		cli_error_diag(&d);
+	} else if (rc == BDB_EQUERY) {
+		cli_error_diag(&d);
+	} else if (rc) {
+		cli_error("check: %s", bdb_strerror(rc));
+	}
+	bdb_buf_free(&stmt);
+	if (rc)
+		return EXIT_USAGE;
+	/* A history model's limits decide, not a threshold (an error of the
+	 * statement when it runs, which needs the runs). */
+	char word[16];
+	bdb_method method;
+	snprintf(word, sizeof word, "%.*s", (int)strcspn(q->using ? q->using : "", " "),
+		 q->using ? q->using : "");
+	if (q->threshold_s && bdb_query_method_parse(word, &method) == 0 &&
+	    bdb_query_method_family(method) == BDB_FAMILY_HISTORY)
+		return cli_usage_error("check",
+				       "--threshold: a threshold does not apply to using %s (the "
+				       "model's window and boundary decide; docs/detection.md)",
+				       word);
+	return EXIT_OK;
+}
+
 /* Parses check's options into q; EXIT_OK, -1 for --help, or a usage error. */
 static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 {
@@ -723,6 +817,15 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 		return cli_usage_error("check", "give --baseline or --against-branch, not both");
 	if (q->run && q->commit)
 		return cli_usage_error("check", "give --run or --commit, not both");
+	/* An empty value is a variable that was not set (GITHUB_BASE_REF on a
+	 * push): with --allow-missing-baseline, an empty base passed every run. */
+	const char *given[][2] = {{"--baseline", q->baseline}, {"--against-branch", q->branch},
+				  {"--run", q->run},	       {"--commit", q->commit},
+				  {"--threshold", q->threshold_s}, {"--using", q->using}};
+	for (size_t i = 0; i < sizeof given / sizeof *given; i++)
+		if (given[i][1] && !*given[i][1])
+			return cli_usage_error("check", "%s is empty (a variable that is not set?)",
+					       given[i][0]);
 	if (!q->baseline)
 		q->baseline = "main";
 	const char *texts[][2] = {{"check: --baseline", q->baseline},
@@ -769,7 +872,7 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	    strspn(q->using, "abcdefghijklmnopqrstuvwxyz0123456789. ") != strlen(q->using))
 		return cli_usage_error("check", "--using: expected a method name, got '%s'",
 				       q->using);
-	return EXIT_OK;
+	return check_method(q);
 }
 
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
@@ -812,10 +915,8 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	 * table of everything compared, so that both judge alike. */
 	bdb_buf how;
 	bdb_buf_init(&how);
-	if (q.threshold_s)
-		bdb_buf_printf(&how, " threshold %.17g%%", q.fraction * 100.0);
-	if (q.using)
-		bdb_buf_printf(&how, " using %s", q.using);
+	size_t using_at;
+	put_method_clauses(&q, &how, &using_at);
 	bdb_buf stmt;
 	bdb_buf_init(&stmt);
 	bdb_buf_puts(&stmt, "regressions in run ");

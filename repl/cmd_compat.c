@@ -33,14 +33,15 @@ static int summary_json(cli_ctx *ctx, const char *id)
 
 int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ref = "latest", *positional[1];
+	const char *ref = NULL, *positional[1];
 	const cli_opt opts[] = {
 	    {"--run", &ref, NULL}, {"--json", NULL, &ctx->json}, {NULL, NULL, NULL}};
 	int npos, rc = cli_parse_args(ctx, argc, argv, summary_usage, opts, positional, 1, &npos);
 	if (rc)
 		return rc < 0 ? EXIT_OK : rc;
-	if (npos)
-		ref = positional[0];
+	if (npos && ref)
+		return cli_usage_error("summary", "give RUN or --run RUN, not both");
+	ref = npos ? positional[0] : ref ? ref : "latest";
 	bdb_run *run;
 	int code = cli_load_run(ctx, ref, &run);
 	if (code)

@@ -73,12 +73,9 @@ static int run_import(cli_ctx *ctx, int argc, char **argv, const char *usage, co
 	int npos, parsed = cli_parse_args(ctx, argc, argv, usage, opts, &path, 1, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
-	if (!path) {
-		cli_error("%s: expected the %s to import", name,
-			  fn == bdb_import_gab ? "data.js file" : "asv results directory");
-		fputs(usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (!path)
+		return cli_usage_error(name, "expected the %s to import",
+				       fn == bdb_import_gab ? "data.js file" : "asv results directory");
 	bdb_store *store;
 	int code = cli_open_store(ctx, true, false, &store);
 	if (code)
@@ -202,11 +199,8 @@ int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
 	int npos, parsed = cli_parse_args(ctx, argc, argv, otava_usage, opts, &path, 1, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
-	if (!path) {
-		cli_error("import-otava: expected the CSV file to import");
-		fputs(otava_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (!path)
+		return cli_usage_error("import-otava", "expected the CSV file to import");
 	static char *attr_list[OTAVA_MAX_COLUMNS], *metric_items[OTAVA_MAX_COLUMNS];
 	static bdb_otava_metric metric_list[OTAVA_MAX_COLUMNS];
 	char *attr_text = attrs ? strdup(attrs) : NULL, *metric_text = metrics ? strdup(metrics) : NULL;
@@ -254,10 +248,9 @@ int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
 	return code;
 }
 
-/* Whether the file at path starts like a github-action-benchmark history.
- * Only a regular file is looked at: reading the start of a pipe or FIFO
+/* Only a regular file is looked at: reading the start of a pipe or FIFO
  * would take it from the ingest that follows. */
-static bool is_history_file(const char *path)
+bool cli_is_history_file(const char *path)
 {
 	struct stat st;
 	if (strcmp(path, "-") == 0 || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
@@ -275,7 +268,7 @@ int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, uns
 {
 	int code = EXIT_OK, kept = 0;
 	for (int i = 0; i < *n_files; i++) {
-		if (!is_history_file(files[i])) {
+		if (!cli_is_history_file(files[i])) {
 			files[kept++] = files[i];
 			continue;
 		}

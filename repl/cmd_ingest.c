@@ -24,7 +24,8 @@ static const char ingest_usage[] =
     "committed, as 'Ingested run ID (N points, M metrics)' (benchkit's form:\n"
     "'(N points)').\n"
     "A github-action-benchmark data.js is a whole history: it is imported as\n"
-    "'benchdb import-gab FILE' does, one run per entry.\n"
+    "'benchdb import-gab FILE' does, one run per entry; --id, --commit, --branch,\n"
+    "--timestamp, --tag and --direction do not apply to it (exit 2).\n"
     "\n"
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
     "  --commit auto   the commit of 'git rev-parse HEAD'\n"
@@ -289,6 +290,28 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		code = EXIT_USAGE;
 		goto out;
 	}
+	/* A data.js is a whole history, imported as import-gab does: each entry
+	 * has its own commit and time, its tool gives the direction. Options
+	 * for one run would be dropped without a word. */
+	const char *run_option = meta.id		? "--id"
+				 : meta.commit		? "--commit"
+				 : meta.branch		? "--branch"
+				 : opt.has_timestamp	? "--timestamp"
+				 : n_tags		? "--tag"
+				 : opt.has_gab_direction ? "--direction"
+							: NULL;
+	for (size_t f = 0; run_option && (format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB) &&
+			   f < inputs.n;
+	     f++)
+		if (cli_is_history_file(inputs.paths[f])) {
+			code = cli_usage_error(
+			    "ingest",
+			    "%s does not apply to %s: a github-action-benchmark history, one run "
+			    "per entry with its own commit and time; ingest it without %s (it is "
+			    "imported as 'benchdb import-gab %s' does)",
+			    run_option, inputs.paths[f], run_option, inputs.paths[f]);
+			goto out;
+		}
 
 	bdb_store *store;
 	code = cli_open_store(ctx, true, false, &store);
@@ -382,15 +405,17 @@ static const char export_usage[] =
 
 int cmd_export(cli_ctx *ctx, int argc, char **argv)
 {
-	const char *ref = "latest", *fmt = "benchkit", *positional[1];
+	const char *ref = NULL, *fmt = "benchkit", *positional[1];
 	const cli_opt opts[] = {
 	    {"--format", &fmt, NULL}, {"--run", &ref, NULL}, {NULL, NULL, NULL}};
 	int npos,
 	    parsed = cli_parse_args(ctx, argc, argv, export_usage, opts, positional, 1, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
-	if (npos)
-		ref = positional[0];
+	/* Both: one of them would be dropped without a word. */
+	if (npos && ref)
+		return cli_usage_error("export", "give RUN or --run RUN, not both");
+	ref = npos ? positional[0] : ref ? ref : "latest";
 	bdb_output_format ef;
 	if (bdb_output_format_parse(fmt, BDB_OUTPUT_FOR_EXPORT, &ef)) {
 		cli_error("export: unknown format '%s' (expected benchkit, json, csv or markdown)",

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -134,11 +135,17 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 	int npos, code = cli_parse_args(ctx, argc, argv, chart_usage, opts, positional, 1, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	if (npos == 0) {
-		cli_error("chart: expected a statement");
-		fputs(chart_usage, stderr);
-		return EXIT_USAGE;
-	}
+	if (npos == 0)
+		return cli_usage_error("chart", "expected a statement");
+	const char *ext = output ? strrchr(output, '.') : NULL;
+	static const char *const raster[] = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf"};
+	for (size_t i = 0; ext && !strchr(ext, '/') && i < sizeof raster / sizeof *raster; i++)
+		if (strcasecmp(ext, raster[i]) == 0)
+			return cli_usage_error("chart",
+					       "-o %s: a chart is SVG, which a %s file would hold "
+					       "under the wrong name; write FILE.svg (convert it "
+					       "with an SVG tool such as rsvg-convert)",
+					       output, ext + 1);
 	if (!parse_pixels("--width", width, &o.width) ||
 	    !parse_pixels("--height", height, &o.height))
 		return EXIT_USAGE;

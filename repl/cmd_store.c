@@ -129,6 +129,8 @@ int cmd_baseline(cli_ctx *ctx, int argc, char **argv)
 	const char *verb = positional[0];
 	if (npos >= 2 && !cli_text_ok("baseline: NAME", positional[1]))
 		return EXIT_USAGE;
+	if (strcmp(verb, "set") == 0 && npos == 3 && run_opt)
+		return cli_usage_error("baseline", "give RUN or --run RUN, not both");
 	if (strcmp(verb, "set") == 0 && (npos == 2 || npos == 3))
 		return baseline_set(ctx, positional[1],
 				    npos == 3 ? positional[2]

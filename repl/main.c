@@ -39,7 +39,7 @@ static const char usage_text[] =
     "  baseline [list|set|drop]  list (the default) or manage named baselines\n"
     "  summary [--run ID]     one run, grouped by scenario (benchkit's text)\n"
     "  trend --metric M --point P   one series over time (benchkit's text)\n"
-    "  trend|compare|rank|regressions|changes|show ...   run that statement, as -c\n"
+    "  trend|compare|rank|regressions|changes|show|annotate ...   that statement, as -c\n"
     "  verify                 check every run and index; exit 3 on any problem\n"
     "  stats                  runs, series, observations, bytes on disk\n"
     "  backup DIR             a compacted, consistent copy of the store\n"
@@ -50,6 +50,7 @@ static const char usage_text[] =
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
     "  push --server URL FILE...  upload results to a 'benchdb serve' (from CI)\n"
+    "  record -- CMD...       run and time a command (hyperfine's statistics), store it\n"
     "\n"
     "Options:\n"
     "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
@@ -461,10 +462,21 @@ static int run_command_line(int argc, char **argv)
 		} else if (cli_opt_value(argc, argv, &i, "-c", &value, &bad)) {
 			if (bad)
 				return EXIT_USAGE;
+			/* The first would be dropped without a word. */
+			if (one_shot) {
+				cli_error("-c given twice; give the statements in one -c, "
+					  "separated by ';'");
+				return EXIT_USAGE;
+			}
 			one_shot = value;
 		} else if (cli_opt_value(argc, argv, &i, "-f", &value, &bad)) {
 			if (bad)
 				return EXIT_USAGE;
+			if (script) {
+				cli_error("-f given twice; give one script (.read FILE in it "
+					  "runs another)");
+				return EXIT_USAGE;
+			}
 			script = value;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &value, &bad)) {
 			if (bad)

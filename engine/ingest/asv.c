@@ -416,6 +416,36 @@ static int read_machine_dir(asv_import *im, const char *dir, bdb_diag *d)
 	return rc;
 }
 
+/* dir holds no asv results. An asv project (the directory of asv.conf.json,
+ * where asv runs) keeps them in its results_dir: named when one of the usual
+ * places has them. */
+static int not_results_dir(const char *dir, bdb_diag *d)
+{
+	static const char *const usual[] = {".asv/results", "results"};
+	char path[FILE_PATH_LEN];
+	struct stat st;
+	int n = (int)strlen(dir);
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	snprintf(path, sizeof path, "%.*s/asv.conf.json", n, dir);
+	if (stat(path, &st) == 0) {
+		for (size_t i = 0; i < sizeof usual / sizeof *usual; i++) {
+			snprintf(path, sizeof path, "%.*s/%s/benchmarks.json", n, dir, usual[i]);
+			if (stat(path, &st) == 0)
+				return bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+						    "is an asv project (asv.conf.json), not its "
+						    "results directory: import %.*s/%s",
+						    n, dir, usual[i]);
+		}
+		return bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+				    "is an asv project (asv.conf.json), not its results directory: "
+				    "import the results_dir it names");
+	}
+	return bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+			    "is not an asv results directory: expected "
+			    "benchmarks.json and MACHINE/machine.json in it");
+}
+
 /* The results directory: benchmarks.json and the machine directories. */
 static int read_results(asv_import *im, const char *dir, bdb_diag *d)
 {
@@ -428,9 +458,7 @@ static int read_results(asv_import *im, const char *dir, bdb_diag *d)
 		char machine[FILE_PATH_LEN];
 		snprintf(machine, sizeof machine, "%s/machine.json", dir);
 		if (stat(path, &st) != 0 || stat(machine, &st) != 0)
-			return bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
-					    "is not an asv results directory: expected "
-					    "benchmarks.json and MACHINE/machine.json in it");
+			return not_results_dir(dir, d);
 		int rc = read_doc(path, &im->benchmarks, &im->benchmarks_text, d);
 		return rc ? rc : read_machine_dir(im, dir, d);
 	}

@@ -496,7 +496,9 @@ static int no_match(bdb__input *in, const char *what, bdb_diag *d)
 /*
  * A github-action-benchmark data.js holds many runs, not one: its errors
  * are reported as import-gab finds them (file:line:col), and a sound one is
- * refused with the command that imports it.
+ * refused with the command that imports it. Only an input that is no
+ * regular file comes here (standard input, a pipe, a server's upload:
+ * ingest hands files to import-gab), so its name is no file to give.
  */
 static int refuse_history(bdb__input *in, bdb_diag *d)
 {
@@ -512,8 +514,9 @@ static int refuse_history(bdb__input *in, bdb_diag *d)
 	free(runs);
 	return bdb_diag_set(d, BDB_EFORMAT, in->name, 1, 1,
 			    "is a github-action-benchmark history of %zu runs, not one run; "
-			    "import it with: benchdb import-gab %s",
-			    n, in->name);
+			    "save it to a file and import that where the store is: benchdb "
+			    "import-gab data.js",
+			    n);
 }
 
 /*

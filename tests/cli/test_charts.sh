@@ -152,6 +152,12 @@ run "$BENCHDB" --db "$DB" chart 'trend time of kernel as json'
 check_rc "chart of 'as json': usage error" 2
 run "$BENCHDB" --db "$DB" chart 'trend time of kernel' --width 5
 check_rc "chart --width 5: usage error" 2
+# -o FILE.png wrote SVG into a file named .png, which image viewers refuse.
+run "$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.PNG"
+check_rc "chart -o FILE.PNG: usage error" 2
+check_err "chart -o FILE.PNG: says a chart is SVG" \
+	"chart: -o $WORK/chart.PNG: a chart is SVG, which a PNG file would hold under the wrong name"
+check "chart -o FILE.PNG: writes no file" test ! -e "$WORK/chart.PNG"
 
 # 9. benchdb report: one self-contained page, every name escaped.
 run "$BENCHDB" --db "$DB" report -o "$WORK/report.html" --title 'Fixed <store> & "title"'

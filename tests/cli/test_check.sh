@@ -236,4 +236,29 @@ check_rc "--fail makes found regressions exit 1" 1
 run "$BENCHDB" -c 'regressions vs baseline main'
 check_rc "without --fail regressions exit 0" 0
 
+# A line names the series: two series of one point differ in their tags,
+# which the line left out ("k time" twice); and a value below 1 (seconds)
+# keeps four significant digits, where two decimals said 0.00 -> 0.00.
+# benchkit's form (--data) keeps benchkit's line. Changes by hand:
+# 0.0025 -> 0.003 is +20.0%, 0.001234 -> 0.002468 is +100.0%.
+SEC=$WORK/seconds
+for r in 1 2; do
+	if [ $r = 1 ]; then a=0.0025 b=0.001234; else a=0.003 b=0.002468; fi
+	cat >"$WORK/s$r.json" <<EOF
+{"id": "s$r", "timestamp": "2026-03-0${r}T00:00:00Z", "commit": "c$r", "branch": "main",
+ "metric_defs": {"time": {"unit": "s", "direction": "lower"}},
+ "points": [{"name": "k", "tags": {"dtype": "f32"}, "metrics": {"time": {"value": $a}}},
+            {"name": "k", "tags": {"dtype": "f16"}, "metrics": {"time": {"value": $b}}}]}
+EOF
+	"$BENCHDB" --db "$SEC" ingest "$WORK/s$r.json" >/dev/null
+done
+"$BENCHDB" --db "$SEC" baseline set main s1 >/dev/null
+run "$BENCHDB" --db "$SEC" check
+check_rc "two series of one point regress: exit 1" 1
+check_out "the f32 series by its tags, in four significant digits" \
+	"  ↓ k [dtype=f32] time: 0.0025 → 0.003 (+20.0%)"
+check_out "the f16 series by its tags" "  ↓ k [dtype=f16] time: 0.001234 → 0.002468 (+100.0%)"
+run "$BENCHDB" check --data "$SEC"
+check_out "benchkit's form keeps benchkit's line" "  ↑ k time: 0.00 → 0.00 (+20.0%)"
+
 finish

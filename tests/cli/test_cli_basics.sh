@@ -34,12 +34,51 @@ for case in "check --baseline" "export --format" "summary --run" "trend --metric
 	check_rc "$case without a value exits 2" 2
 	check_err "$case without a value says so" "option $2 needs a value"
 done
+# A missing argument is such a usage error too: one line and where to look.
+for sub in chart import-gab import-asv import-otava import-benchkit backup query; do
+	run "$BENCHDB" "$sub"
+	check_rc "$sub without its argument exits 2" 2
+	check_err "$sub without its argument says where to look" "try 'benchdb $sub --help'"
+	check "$sub without its argument prints two lines, not its usage" \
+		test "$(wc -l <"$ERR")" -eq 2
+done
+
+# --help lists every subcommand of the synopsis in docs/cli.md (record was
+# missing), and the statements that are subcommands (annotate was missing).
+run "$BENCHDB" --help
+for sub in $(sed -n '/^```$/,/^```$/{s/^benchdb \([a-z][a-z|-]*\).*/\1/p}' "$ROOT/docs/cli.md" |
+	tr '|' '\n' | sort -u); do
+	check "--help lists $sub" grep -qE "^  ([a-z|-]+\|)?$sub[ |]" "$OUT"
+done
+check "--help names annotate among the statements" \
+	grep -qF "trend|compare|rank|regressions|changes|show|annotate" "$OUT"
+
+# A run given both ways: the --run was dropped without a word (export
+# --run latest~1 latest wrote the latest).
+for cmd in "export --run latest~1 latest" "summary --run latest~1 latest" \
+	"baseline set main latest --run latest~1"; do
+	set -- $cmd
+	run "$BENCHDB" --db "$WORK/none" "$@"
+	check_rc "$cmd exits 2" 2
+	check_err "$cmd says to give one" "benchdb: error: $1: give RUN or --run RUN, not both"
+done
+
 run "$BENCHDB" export latest extra
 check_rc "a positional argument too many exits 2" 2
 check_err "it is named" "export: unexpected argument 'extra'"
 run "$BENCHDB" query 'show runs' 'show points'
 check_rc "query with two statement arguments exits 2" 2
 check_err "query says to quote them as one" "give the statements as one argument"
+
+# Two -c (or -f): the first was dropped without a word and only the last ran.
+run "$BENCHDB" --db "$WORK/none" -c 'show baselines' -c 'show runs'
+check_rc "-c twice exits 2" 2
+check_err "-c twice says how to give several statements" \
+	"benchdb: error: -c given twice; give the statements in one -c, separated by ';'"
+check "-c twice runs nothing (no store looked for)" test ! -s "$OUT"
+run "$BENCHDB" --db "$WORK/none" -f /dev/null -f /dev/null
+check_rc "-f twice exits 2" 2
+check_err "-f twice says so" "benchdb: error: -f given twice"
 
 run "$BENCHDB" --no-such-option
 check_rc "unknown option exits 2" 2
@@ -74,5 +113,36 @@ run "$BENCHDB" --db "$WORK/none" verify
 check_rc "verify without a store exits 3" 3
 check_err "verify without a store names it" "no store at $WORK/none"
 check "no store was created by a reading command" test ! -e "$WORK/none"
+
+# The bash completion `make install` installs offers every subcommand of
+# --help and every option of each one's usage (it had a list of its own,
+# which lacked 14 subcommands and check's --run, --commit, --against-branch,
+# --strict, ...).
+comp() {
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	COMPREPLY=()
+	_benchdb
+	printf '%s\n' "${COMPREPLY[@]}"
+}
+BIN_DIR=$(cd "$(dirname "$BENCHDB")" && pwd)
+. "$ROOT/repl/benchdb.bash-completion"
+missing=""
+for sub in $("$BENCHDB" --help | sed -n '/^Subcommands:/,/^$/p' | grep -oE '^  [a-z][a-z|-]*' |
+	tr -d ' ' | tr '|' '\n' | sort -u); do
+	PATH=$BIN_DIR:$PATH comp benchdb "$sub" | grep -qx -- "$sub" || missing+=" $sub"
+done
+check "completion offers every subcommand (missing:$missing)" test -z "$missing"
+for sub in ingest check push record chart report serve retain import-otava; do
+	missing=""
+	for o in $("$BENCHDB" "$sub" --help | grep -oE -- '(^|[][ |])--[a-z][a-z-]+' | grep -oE -- '--[a-z-]+' | sort -u); do
+		PATH=$BIN_DIR:$PATH comp benchdb "$sub" -- | grep -qx -- "$o" || missing+=" $o"
+	done
+	check "completion offers every option of $sub (missing:$missing)" test -z "$missing"
+done
+check "completion: check --format takes text, markdown, json" \
+	test "$(PATH=$BIN_DIR:$PATH comp benchdb check --format '' | tr '\n' ' ')" = "text markdown json "
+offers_hyperfine() { PATH=$BIN_DIR:$PATH comp benchdb ingest --format hyp | grep -qx hyperfine; }
+check "completion: ingest --format takes ingest's formats (hyp -> hyperfine)" offers_hyperfine
 
 finish

@@ -184,4 +184,42 @@ run "$BENCHDB" --db "$DB" check --commit c2
 check_rc "a commit's rerun: the newest run is judged" 1
 check_out "its +400%" "  ↓ alpha time: 100.00 → 500.00 (+400.0%)"
 
+# ---- a misspelt --using, before the store is looked at ----------------------
+# It was judged only once the store, its baseline and the run were found:
+# without a baseline it said "no baseline" (exit 3) and with
+# --allow-missing-baseline a first CI run passed it (exit 0).
+DB=$WORK/method
+one m1 alpha 100 2026-01-01T00:00:00 c1
+one m2 alpha 500 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" check --using mvu --allow-missing-baseline
+check_rc "--using mvu with --allow-missing-baseline exits 2, not a pass" 2
+check_err "it names the option and what it expected" \
+	'check: --using: expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found "mvu"'
+check "with a caret under the option's own text" \
+	sh -c "grep -qxF '  mvu' '$ERR' && grep -qxF '  ^^^' '$ERR'"
+check "and prints no PASS" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" check --using 'mwu alpha 5'
+check_rc "--using 'mwu alpha 5' without a baseline exits 2 (the option, not the baseline)" 2
+check_err "its caret is under the 5" 'check: --using: expected a significance level between 0 and 1, found "5"'
+check "at column 11 of the option" grep -qxF '            ^' "$ERR"
+run "$BENCHDB" --db "$WORK/no-store" check --using zscore --threshold 5%
+check_rc "--threshold with a history model exits 2 before the store is looked for" 2
+check_err "saying why" "check: --threshold: a threshold does not apply to using zscore"
+check "and no store is made" test ! -e "$WORK/no-store"
+# A good method still runs: m2 against m1, +400% beyond mwu's threshold.
+"$BENCHDB" --db "$DB" baseline set main m1 >/dev/null
+run "$BENCHDB" --db "$DB" check --using 'mwu alpha 0.1'
+check_rc "--using 'mwu alpha 0.1' runs the gate (no samples: the threshold judges)" 1
+check_out "its FAIL line names the method" "FAIL: 1 regression(s) detected (threshold=5%, mwu alpha=0.1):"
+
+# ---- an empty option: a CI variable that is not set ------------------------
+# --against-branch "$GITHUB_BASE_REF" on a push (where it is empty) with
+# --allow-missing-baseline passed every run: "no run of branch ''".
+for opt in --against-branch --baseline --run --commit --using --threshold; do
+	run "$BENCHDB" --db "$DB" check "$opt" "" --allow-missing-baseline
+	check_rc "check $opt '' exits 2, not a pass" 2
+	check_err "check $opt '' says it is empty" "check: $opt is empty (a variable that is not set?)"
+	check "check $opt '' prints no PASS" test ! -s "$OUT"
+done
+
 finish

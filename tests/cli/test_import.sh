@@ -69,6 +69,27 @@ run "$BENCHDB" --db "$DB" ingest "$GAB/kurkle__color.data.js"
 check_rc "color: ingest hands a data.js to import-gab" 0
 check_out "color: 266 runs from 266 entries (133 per suite)" "Imported 266 run(s) from 266 entries"
 check "color: 266 runs" test "$(runs "$DB")" -eq 266
+# ingest's options for one run do not apply to a history: they were dropped
+# without a word (ingest --branch main data.js stored runs without a branch).
+for opt in "--branch main" "--commit abc1234" "--timestamp 2026-01-01" "--tag host=ci" \
+	"--id one" "--direction lower"; do
+	set -- $opt
+	run "$BENCHDB" --db "$WORK/color-opts" ingest "$@" "$GAB/kurkle__color.data.js"
+	check_rc "color: ingest $opt data.js exits 2" 2
+	check_err "color: it says $1 does not apply to the history" \
+		"benchdb: error: ingest: $1 does not apply to $GAB/kurkle__color.data.js: a github-action-benchmark history, one run per entry with its own commit and time"
+	check "color: ingest $opt makes no store" test ! -e "$WORK/color-opts"
+done
+run "$BENCHDB" --db "$WORK/color-opts" ingest --branch main "$ROOT/examples/history/gbench-v1.json" \
+	"$GAB/kurkle__color.data.js"
+check_rc "color: also beside another file, which is not stored either" 2
+check "color: no store" test ! -e "$WORK/color-opts"
+# Piped, a history is refused (import-gab reads a file): the command it
+# named was "benchdb import-gab <stdin>", which is no file.
+STDIN=$GAB/softwaremill__jox.data.js run "$BENCHDB" --db "$WORK/piped" ingest -
+check_rc "jox piped into ingest -: exit 3" 3
+check_err "it says how to import it" \
+	"<stdin>:1:1: is a github-action-benchmark history of 47 runs, not one run; save it to a file and import that where the store is: benchdb import-gab data.js"
 run "$BENCHDB" --db "$DB" -c 'changes throughput of "mix|@kurkle/color" as csv'
 # The 4-run regression and its revert are one excursion (the robust default).
 check_out "color C1: the change at 284322a04b is found" \
@@ -253,5 +274,14 @@ check "--list-formats names the tool and what it reads" \
 	grep -qE '^gab +github-action-benchmark +custom JSON' "$OUT"
 run "$BENCHDB" ingest --list-formats --json
 check_out "--list-formats --json gives objects" '{"name": "cargo", "tool": "Rust libtest", "reads": '
+
+# The directory asv runs in (asv.conf.json) is not the results directory: the
+# error named only what it lacked; it names the results directory to give.
+PROJECT=$REAL/asv/kedro-org__kedro-benchmark-results
+run "$BENCHDB" --db "$WORK/project" import-asv "$PROJECT/"
+check_rc "asv: the project directory exits 3" 3
+check_err "asv: naming its results directory" \
+	"$PROJECT/: is an asv project (asv.conf.json), not its results directory: import $PROJECT/.asv/results"
+check "asv: and stores nothing" test ! -e "$WORK/project"
 
 finish

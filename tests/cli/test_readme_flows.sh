@@ -5,7 +5,11 @@
 #       environment GitHub sets), which fails on a mistyped store path;
 #   (b) judging a named commit with `check --commit`;
 #   (c) ingesting a pytest-benchmark storage directory;
-#   (d) a multi-line `-f` script written as SQL users write it.
+#   (d) a multi-line `-f` script written as SQL users write it;
+#   (e) the columns of its real-output tables are the program's (the
+#       windowed `changes` table lacked `kind`);
+#   (f) docs/migrating.md's github-action-benchmark and asv moves, whose CI
+#       steps gated against a baseline nobody had set (exit 3 every time).
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -124,5 +128,61 @@ run "$BENCHDB" --db ci-data -f typo.bq
 check_rc "(d) a mistyped metric exits 2" 2
 check_err "(d) at its line and column" 'typo.bq:2:10: no metric "real_tme" in the store; did you mean "real_time"?'
 check_out_exact "(d) nothing ran" ""
+
+# (e) README's windowed changes table has the columns changes prints: a
+# step of +30 % at run 21 of 30 (values 100-102 ns, then 130-132 ns).
+for i in $(seq 1 30); do
+	v=$((i <= 20 ? 100 + i % 3 : 130 + i % 3))
+	printf '{"id": "r%02d", "commit": "c%02d", "timestamp": "2026-01-%02dT02:00:00Z", "branch": "main", "metric_defs": {"time": {"unit": "ns", "direction": "lower"}}, "points": [{"name": "k", "metrics": {"time": {"value": %d}}}]}\n' \
+		"$i" "$i" "$i" "$v" >"step$i.json"
+done
+"$BENCHDB" --db step-data ingest -q step*.json >/dev/null
+run "$BENCHDB" --db step-data -c 'changes time of k window 30'
+check_out "(e) the step at r21" "r21"
+readme_header=$(grep -m1 -A1 "changes time of \"BM_sort/64\".* window 30'$" "$ROOT/README.md" | tail -1)
+check "(e) README's changes columns are those printed ($(head -1 "$OUT" | tr -s ' '))" \
+	test "$(echo $readme_header)" = "$(head -1 "$OUT" | tr -s ' ')"
+
+# (f) github-action-benchmark: import the history, then the README's steps.
+# The imported entries have no branch: the first job has no run of main to
+# judge against (exit 3) unless --allow-missing-baseline; the next one does.
+REAL=$ROOT/tests/realdata
+run "$BENCHDB" --db gab-data import-gab "$REAL/gab/softwaremill__jox.data.js"
+check_out "(f) import-gab stores the history" "Imported 47 run(s) from 47 entries"
+run "$BENCHDB" --db gab-data ingest --branch main "$REAL/gab/softwaremill__jox.data.js"
+check_rc "(f) ingest --branch with a data.js is refused, as migrating.md says" 2
+cp "$H/gbench-v1.json" results.json
+gh_step "${PUSH1[@]}" -- "$BENCHDB" --db gab-data ingest results.json
+gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" gab-data
+check_rc "(f) the first job after the migration exits 3" 3
+check_err "(f) saying there is no run of main" "check: no run of branch 'main' at or before run "
+gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" gab-data --allow-missing-baseline
+check_rc "(f) with --allow-missing-baseline it passes" 0
+cp "$H/gbench-v5.json" results.json
+gh_step "${PR[@]}" -- "$BENCHDB" --db gab-data ingest results.json
+gh_step "${PR[@]}" -- sh -c "$CHECK" "$BENCHDB" gab-data
+check_rc "(f) a later pull request is judged against main: exit 1" 1
+
+# (g) asv: import the results, set the baseline once, import again after
+# asv run (here: two more result files), then check.
+ASV=$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results
+mkdir -p asv/github-actions
+cp "$ASV/benchmarks.json" asv/
+cp "$ASV/github-actions/machine.json" asv/github-actions/
+newest=$(cd "$ASV/github-actions" && grep -l '"date"' ./*.json | while read -r f; do
+	printf '%s %s\n' "$(grep -o '"date": *[0-9]*' "$f" | grep -o '[0-9]*$')" "$f"
+done | sort -n | awk '{print $2}')
+for f in $(echo "$newest" | head -n -2); do cp "$ASV/github-actions/$f" asv/github-actions/; done
+run "$BENCHDB" --db asv-data import-asv asv
+check_out "(g) import-asv stores 98 runs" "Imported 98 run(s) from 98 result files"
+run "$BENCHDB" --db asv-data check
+check_rc "(g) check without the baseline exits 3" 3
+check_err "(g) saying so" "check: no baseline named 'main'"
+"$BENCHDB" --db asv-data baseline set main latest >/dev/null
+for f in $(echo "$newest" | tail -n 2); do cp "$ASV/github-actions/$f" asv/github-actions/; done
+run sh -c '"$0" --db asv-data import-asv asv && "$0" --db asv-data check' "$BENCHDB"
+check_rc "(g) import-asv && check: the newest result file judged, exit 1" 1
+check_out "(g) 2 new runs" "Imported 2 run(s) from 100 result files of asv (98 unchanged, 0 replaced)"
+check_out "(g) kedro's slowdown of the last result file" "FAIL: 74 regression(s) detected (threshold=5%):"
 
 finish

@@ -895,8 +895,16 @@ static void test_complete(void **state)
 	expect_completion(store, "trend throughput where point = N", 0, 31,
 			  "\"NLP-2/large\"|\"NLP-3/new\"");
 	expect_completion(store, "show points where metric = l", 0, 27, "latency_p50");
+	/* After a statement's first word, its second words alone (Tab after
+	 * "show " offered every keyword and name of the store). */
+	expect_completion(store, "show ", 0, 5,
+			  "runs|points|metrics|tags|baselines|retention|annotations");
+	expect_completion(store, "show m", 0, 5, "metrics");
+	expect_completion(store, "drop ", 0, 5, "baseline|annotation");
+	expect_completion(store, "set b", 0, 4, "baseline");
+	expect_completion(store, "show runs; show b", 0, 16, "baselines");
 	/* The cursor may sit before the end; the caller can stop early. */
-	expect_completion(store, "show m", 2, 5, "markdown|metric");
+	expect_completion(store, "compare m", 2, 8, "markdown|metric");
 	expect_completion(store, "s", 1, 0, "seed");
 	expect_completion(NULL, "trend th", 0, 6, "");
 	expect_completion(NULL, "tr", 0, 0, "trend");
