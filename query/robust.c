@@ -1164,6 +1164,11 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 /* The entry point                                                           */
 /* ------------------------------------------------------------------------ */
 
+/* The least share of the whole-series slope that the slope within the
+ * levels of a staircase of steps must have for it to be read as a drift
+ * (docs/detection.md gives the measurements). */
+#define STAIRCASE_CREEP 0.2
+
 /* Whether the reported marks are one or more steps, every one of them
  * (and nothing else) going the way of slope. */
 static bool staircase(const mark_list *marks, double slope)
@@ -1310,6 +1315,14 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			/* The whole-series guess stands for a staircase only (below):
 			 * not worth a search otherwise. */
 			if (g == 1 && !staircase(&marks, guess[1].slope))
+				continue;
+			/* Two or more steps read as a creep only when the runs
+			 * between them creep the same way, at a fifth of the
+			 * whole-series slope or more: a creep cut into a staircase
+			 * goes on within its levels, while real steps leave level
+			 * stretches (two +5 % steps 80 runs apart were one drift). */
+			if (g == 1 && reported_count(&marks) >= 2 &&
+			    !(guess[0].slope / guess[1].slope >= STAIRCASE_CREEP))
 				continue;
 			for (size_t i = 0; i < n; i++)
 				flat[i] = x[i] - guess[g].slope * (t[i] - t[0]);

@@ -31,7 +31,9 @@
  * at their run exactly and within +-1 run, and lone steps within +-1 run
  * (a lone step must not be pulled away); and steps in the newest runs: a
  * step of 3, 4 or 6 sigma whose new level holds for the last 3, 4 or 5
- * runs only (robust), found when a step starts within +-1 run of it.
+ * runs only (robust), found when a step starts within +-1 run of it; and
+ * two steps the same way (3, 4 or 6 sigma each at runs 30 and 70), right
+ * when both are found as steps and no drift is reported.
  * The same arguments print the same table. EVAL_EFFECT, EVAL_P and
  * EVAL_FLOOR in the environment replace the robust method's effect, p-value
  * and floor, and EVAL_ROBUST_ONLY leaves the other methods out (for
@@ -337,6 +339,41 @@ static int run_newest(const method *m, shape s, size_t cases, uint64_t seed, siz
 	return 0;
 }
 
+/* Two steps the same way: 3, 4 or 6 sigma each (the sign alternating
+ * between series) at runs 30 and 70; right when both are found as steps
+ * within +-1 run and no drift is reported (*as_drift counts the series
+ * read as a drift). */
+static int run_stairs(const method *m, shape s, size_t cases, uint64_t seed, size_t *right,
+		      size_t *as_drift, size_t *total)
+{
+	static const double sizes[] = {3, 4, 6};
+	bdb__rng rng;
+	bdb__rng_seed(&rng, seed + 200 + (uint64_t)s);
+	double e[N], x[N];
+	for (size_t k = 0; k < cases; k++) {
+		double size = sizes[k % COUNT(sizes)] * SIGMA * (k % 2 ? -1 : 1);
+		noise(&rng, s, e, N);
+		for (size_t i = 0; i < N; i++)
+			x[i] = LEVEL + (i >= 30 ? size : 0) + (i >= 70 ? size : 0) + SIGMA * e[i];
+		bdb__changes c;
+		if (detect(m, x, &c))
+			return -1;
+		bool first = false, second = false;
+		size_t drifts = count_kind(&c, BDB__CHANGE_DRIFT);
+		for (size_t i = 0; i < c.count; i++) {
+			size_t at = c.points[i].index;
+			bool step = c.points[i].kind == BDB__CHANGE_STEP;
+			first |= step && at + 1 >= 30 && at <= 31;
+			second |= step && at + 1 >= 70 && at <= 71;
+		}
+		*right += first && second && drifts == 0;
+		*as_drift += drifts > 0;
+		(*total)++;
+		bdb__changes_free(&c);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	size_t cases = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 200;
@@ -412,6 +449,19 @@ int main(int argc, char **argv)
 			return 1;
 		printf("| %s | %.1f %% | %.1f %% | %.1f %% |\n", shape_names[s],
 		       pct(found[0], total[0]), pct(found[1], total[1]), pct(found[2], total[2]));
+		fflush(stdout);
+	}
+
+	printf("\nTwo steps the same way (robust, %zu series per noise: 3, 4 and 6 sd each at "
+	       "runs 30 and 70):\n\n",
+	       cases);
+	printf("| noise | both found as steps, no drift | read as a drift |\n|---|---|---|\n");
+	for (shape s = NORMAL; s <= AR1; s++) {
+		size_t right = 0, as_drift = 0, total = 0;
+		if (run_stairs(&methods[0], s, cases, seed, &right, &as_drift, &total))
+			return 1;
+		printf("| %s | %.1f %% of %zu | %.1f %% |\n", shape_names[s], pct(right, total), total,
+		       pct(as_drift, total));
 		fflush(stdout);
 	}
 	return 0;

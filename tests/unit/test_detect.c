@@ -634,6 +634,33 @@ static void test_robust_newest_runs(void **state)
 	bdb__changes_free(&c);
 }
 
+/* Two steps the same way, +5 % at runs 60 and 140 of 200 (level 1000, a
+ * wobble of +-0.5 %): two steps, not one drift. The staircase rule read
+ * them as a creep (+12.7 %, one drift) before the runs between the steps
+ * had to creep too; a slow creep (+5 % over 200 runs, the same wobble)
+ * stays one drift. */
+static void test_robust_staircase_of_steps(void **state)
+{
+	(void)state;
+	double x[200];
+	bdb__changes c;
+	for (size_t i = 0; i < 200; i++)
+		x[i] = 1000 + (wobble(i) - 100) * 10 + (i >= 60 ? 50 : 0) + (i >= 140 ? 50 : 0);
+	robust_detect(x, 200, &c);
+	assert_int_equal(c.count, 2);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[0].index, 60);
+	assert_int_equal(c.points[1].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[1].index, 140);
+	bdb__changes_free(&c);
+	for (size_t i = 0; i < 200; i++)
+		x[i] = 1000 + (wobble(i) - 100) * 10 + 50.0 * (double)i / 199;
+	robust_detect(x, 200, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_DRIFT);
+	bdb__changes_free(&c);
+}
+
 /*
  * The separation rule: a quiet level of 100 (wobble 0.1) that from run 60
  * on spends pairs of runs at 106 and pairs back at 100. The median after
@@ -868,6 +895,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_separation),
 	    cmocka_unit_test(test_robust_outliers_and_excursions),
 	    cmocka_unit_test(test_robust_newest_runs),
+	    cmocka_unit_test(test_robust_staircase_of_steps),
 	    cmocka_unit_test(test_robust_step_ar1),
 	    cmocka_unit_test(test_robust_step_places),
 	    cmocka_unit_test(test_joint_place),
