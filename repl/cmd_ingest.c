@@ -67,8 +67,9 @@ static void report_line(bool benchkit_form, const bdb_ingest_result *r)
 	if (benchkit_form)
 		snprintf(counts, sizeof counts, "%zu points", r->run->n_points);
 	else
-		snprintf(counts, sizeof counts, "%zu points, %zu metrics", r->run->n_points,
-			 r->observations);
+		snprintf(counts, sizeof counts, "%zu point%s, %zu metric%s", r->run->n_points,
+			 r->run->n_points == 1 ? "" : "s", r->observations,
+			 r->observations == 1 ? "" : "s");
 	if (r->outcome == BDB_PUT_UNCHANGED)
 		printf("Run %s is already stored, unchanged (%s)\n", r->run->id, counts);
 	else

@@ -1224,9 +1224,9 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 	size_t metrics = 0;
 	for (size_t p = 0; p < run->n_points; p++)
 		metrics += run->points[p].n_metrics;
-	printf("%s run %s (%zu point%s, %zu metrics)\n",
+	printf("%s run %s (%zu point%s, %zu metric%s)\n",
 	       outcome == BDB_PUT_REPLACED ? "Replaced" : "Stored", run->id, run->n_points,
-	       run->n_points == 1 ? "" : "s", metrics);
+	       run->n_points == 1 ? "" : "s", metrics, metrics == 1 ? "" : "s");
 	print_verdict(store, o, run, name);
 	bdb_store_close(store);
 	return EXIT_OK;

@@ -48,7 +48,7 @@ check_out "an integer above 2^53 comes back exact from the store" '"value": 9007
 printf '{"context": {"date": "2026-01-05T00:00:00Z"}, "benchmarks": [{"name": "BM_n", "run_type": "iteration", "real_time": 1.5, "cpu_time": 1.25, "time_unit": "ns", "events": 9007199254740993}]}\n' \
 	>"$WORK/big.json"
 STDIN=$WORK/big.json run "$BENCHDB" --db "$DB" ingest --id big -
-check_out_exact "a gbench counter above 2^53 ingests" "Ingested run big (1 points, 3 metrics)"
+check_out_exact "a gbench counter above 2^53 ingests" "Ingested run big (1 point, 3 metrics)"
 run "$BENCHDB" --db "$DB" export --format benchkit big
 check_out "a gbench counter above 2^53 comes back exact from the store" '"value": 9007199254740993'
 # pytest-benchmark: commit_info id and branch; commit_info.time as the

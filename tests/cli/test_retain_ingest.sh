@@ -79,7 +79,7 @@ check "  and the store is byte for byte as it was (the policy was not applied)" 
 # --- an ingest that stores a run applies it --------------------------------
 run "$BENCHDB" --db "$DB" ingest "$WORK/new.json"
 check_rc "an ingest that stores a run succeeds" 0
-check_out_exact "  and says what it stored on stdout" "Ingested run new (1 points, 1 metrics)"
+check_out_exact "  and says what it stored on stdout" "Ingested run new (1 point, 1 metric)"
 check "  notes on stderr exactly the lines retain --dry-run listed" \
 	cmp -s "$ERR" <(sed 's/^/benchdb: retain on ingest: /' "$WORK/plan")
 check_err "  rolling up the old weeks of main" \
