@@ -634,6 +634,14 @@ static bool may_be_inconclusive(const bdb__stmt *st)
 	return st->method == BDB_METHOD_MWU;
 }
 
+/* Whether a change of pct % is worse than threshold % for c's direction. */
+static bool worse_by(const bdb__entry *c, double pct, double threshold)
+{
+	return isfinite(pct) && (c->direction == BDB_LOWER    ? pct > threshold
+				 : c->direction == BDB_HIGHER ? pct < -threshold
+							      : false);
+}
+
 /*
  * regressions … by commit: where the regression of series c began between
  * the base run and the current one. The first run of the last stretch of
@@ -669,10 +677,8 @@ static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 		bool after_cur = o.timestamp_us == cur->info.timestamp_us && o.run_seq > cur->seq;
 		if (before_base || after_cur)
 			continue;
-		double pct = (o.value * factor - j->base) / fabs(j->base) * 100;
-		bool worse = isfinite(pct) && (c->direction == BDB_LOWER ? pct > threshold
-						: c->direction == BDB_HIGHER ? pct < -threshold
-									     : false);
+		bool worse =
+		    worse_by(c, (o.value * factor - j->base) / fabs(j->base) * 100, threshold);
 		if (o.run_seq == cur->seq) {
 			/* Worse since start (the current run included), or the
 			 * current run alone. */
@@ -700,16 +706,21 @@ static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 	return 0;
 }
 
+/* The threshold in % that locate_regression measures the stretch with. */
+static double stretch_threshold(const bdb__stmt *st, const judgement *j)
+{
+	return !j->history && isfinite(j->threshold) ? j->threshold
+	       : (st->clauses & BDB__C_THRESHOLD)    ? st->threshold
+						     : BDB__DEFAULT_THRESHOLD;
+}
+
 /* The change-point row of regression c (judged j), for `by commit`. */
 static int regression_change_row(bdb__exec *ex, const bdb__stmt *st, const bdb__run_entries *base,
 				 const bdb__run_entries *cur, const bdb__entry *c,
 				 const judgement *j, bdb_result *rows)
 {
-	double threshold = !j->history && isfinite(j->threshold) ? j->threshold
-			   : (st->clauses & BDB__C_THRESHOLD)	   ? st->threshold
-								   : BDB__DEFAULT_THRESHOLD;
 	uint64_t first, prev;
-	int rc = locate_regression(ex, base, cur, c, j, threshold, &first, &prev);
+	int rc = locate_regression(ex, base, cur, c, j, stretch_threshold(st, j), &first, &prev);
 	bdb_run_info fi, pi;
 	if (!rc && (rc = bdb_reader_run_info(ex->rd, first, &fi)) != 0)
 		return bdb__exec_store_error(ex, rc, "reading the run log");
@@ -736,6 +747,70 @@ static int regression_change_row(bdb__exec *ex, const bdb__stmt *st, const bdb__
 	return rows->failed ? bdb__exec_store_error(ex, BDB_ENOMEM, "grouping regressions") : 0;
 }
 
+/* The value of series c at run seq (time us) in unit j->unit into *v (NAN
+ * when it has none there). */
+static int value_at_run(bdb__exec *ex, const bdb__entry *c, const judgement *j, uint64_t seq,
+			int64_t us, double *v)
+{
+	uint64_t id;
+	bdb_series_info *si = NULL;
+	bdb_obs_iter *it = NULL;
+	double factor = 1;
+	*v = NAN;
+	int rc = bdb_reader_series_lookup(ex->rd, c->point, c->tags, c->n_tags, c->metric, &id);
+	if (!rc)
+		rc = bdb_reader_series_info(ex->rd, id, &si);
+	if (!rc && bdb_unit_factor(si->unit, j->unit, &factor) != 0)
+		rc = BDB_ENOTFOUND;
+	if (!rc)
+		rc = bdb_obs_iter_open(ex->rd, id, us, us, false, &it);
+	bdb_obs o;
+	while (!rc && (rc = bdb_obs_iter_next(it, &o)) == 1) {
+		rc = 0;
+		if (o.run_seq == seq) {
+			*v = o.value * factor;
+			break;
+		}
+	}
+	if (it)
+		bdb_obs_iter_close(it);
+	free(si);
+	if (rc != 0 && rc != BDB_ENOTFOUND)
+		return bdb__exec_store_error(ex, rc, "reading observations");
+	return 0;
+}
+
+/*
+ * The annotation of the commit at which regression c (judged j) began
+ * (locate_regression's first bad run), or NULL: a regression that began at
+ * a commit annotated `intended` or `ignore` is a change a person has
+ * accepted, kept out of the gate, unless the current run is worse again
+ * than that run by more than the threshold (a regression after it).
+ */
+static int accepted_by(bdb__exec *ex, const bdb__stmt *st, const bdb__run_entries *base,
+		       const bdb__run_entries *cur, const bdb__entry *c, const judgement *j,
+		       const bdb_annotation **a, bdb_run_info *at)
+{
+	*a = NULL;
+	if (!ex->n_annotations)
+		return 0;
+	uint64_t first, prev;
+	double threshold = stretch_threshold(st, j);
+	int rc = locate_regression(ex, base, cur, c, j, threshold, &first, &prev);
+	if (!rc && (rc = bdb_reader_run_info(ex->rd, first, at)) != 0)
+		return bdb__exec_store_error(ex, rc, "reading the run log");
+	const bdb_annotation *found = NULL;
+	if (!rc && at->commit && *at->commit)
+		found = bdb_reader_annotation_match(ex->rd, ex->annotations, ex->n_annotations,
+						    at->commit);
+	double then = NAN;
+	if (!found || (rc = value_at_run(ex, c, j, first, at->timestamp_us, &then)) != 0)
+		return rc;
+	if (isfinite(then) && !worse_by(c, (j->current - then) / fabs(then) * 100, threshold))
+		*a = found;
+	return 0;
+}
+
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb__run_ref cur_ref =
@@ -745,6 +820,8 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__run_entries base, cur;
 	entry_index ix = {NULL, 0};
 	bdb_result *changes = NULL;
+	bdb_buf accepted_text; /* the regressions at annotated commits */
+	bdb_buf_init(&accepted_text);
 	const char *metric = st->metric ? st->metric : BDB__RATED_METRICS;
 	int rc = load_pair(ex, st, &base_ref, &cur_ref, metric, &base, &cur);
 	if (rc)
@@ -768,11 +845,11 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "grouping regressions");
 		goto done;
 	}
-	if (changes && (rc = bdb_reader_list_annotations(ex->rd, &ex->annotations,
-							 &ex->n_annotations)) != 0) {
+	if ((rc = bdb_reader_list_annotations(ex->rd, &ex->annotations, &ex->n_annotations)) != 0) {
 		rc = bdb__exec_store_error(ex, rc, "listing annotations");
 		goto done;
 	}
+	size_t accepted = 0;
 	for (size_t i = 0; i < cur.n; i++) {
 		const bdb__entry *c = &cur.items[i];
 		const bdb__entry *b = index_find(&ix, c);
@@ -793,6 +870,21 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bool worse = c->direction == BDB_LOWER ? j.change > 0 : j.change < 0;
 		if (!regression && !(strcmp(j.verdict, "inconclusive") == 0 && worse))
 			continue;
+		if (regression) {
+			const bdb_annotation *a;
+			bdb_run_info at;
+			if ((rc = accepted_by(ex, st, &base, &cur, c, &j, &a, &at)) != 0)
+				goto done;
+			if (a) {
+				char pct[32];
+				bdb__change_text(j.change, pct, sizeof pct);
+				bdb_buf_printf(&accepted_text, "%s%s %s %s (%s at %.10s: %s)",
+					       accepted++ ? "; " : "", c->point, c->metric, pct,
+					       bdb_annotation_kind_name(a->kind), at.commit,
+					       a->text);
+				continue;
+			}
+		}
 		count_inconclusive(&inconclusive, &j);
 		long row = bdb__result_add_row(r);
 		if (row < 0)
@@ -822,11 +914,23 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__field_int(r, "compared", (int64_t)compared);
 	bdb__field_int(r, "not_judged", (int64_t)not_judged);
 	bdb__field_int(r, "inconclusive", (int64_t)inconclusive.n);
+	if (accepted) {
+		bdb__field_int(r, "accepted", (int64_t)accepted);
+		bdb__field_str(r, "accepted_regressions", bdb_buf_cstr(&accepted_text));
+		bdb__result_note(r,
+				 "%zu regression(s) began at an annotated commit and are not "
+				 "counted (`show annotations`; `drop annotation commit C` counts "
+				 "them again): %s",
+				 accepted, bdb_buf_cstr(&accepted_text));
+	}
+	if (accepted_text.failed)
+		r->failed = true;
 	note_untested(r, untested);
 	note_inconclusive(r, &inconclusive);
 	if (changes)
 		rc = bdb__change_rows_group(ex, r, changes, "grouping regressions");
 done:
+	bdb_buf_free(&accepted_text);
 	bdb_result_free(changes);
 	free(ex->annotations);
 	ex->annotations = NULL;

@@ -506,6 +506,19 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
  * "regression ↓"); benchkit's form keeps benchkit's lines, whose arrow is
  * the way the value moved.
  */
+/* The regressions that began at an annotated commit (`intended`,
+ * `ignore`): not counted, but said, with the annotations. */
+static void print_accepted(const bdb_result *res)
+{
+	double n = field_num(res, "accepted");
+	bdb_value v = bdb_result_field_by_name(res, "accepted_regressions");
+	if (n > 0 && v.kind == BDB_VALUE_STRING)
+		printf(
+		    "Accepted, not counted: %.0f regression(s) that began at an annotated commit: "
+		    "%s\n",
+		    n, v.str);
+}
+
 static void print_text(const check_request *q, const bdb_result *res, const char *method,
 		       size_t n_regressions, size_t n_inconclusive)
 {
@@ -528,6 +541,7 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 			   q->benchkit);
 		printf("\n");
 	}
+	print_accepted(res);
 	if (!n_inconclusive)
 		return;
 	if (n_regressions || !q->strict)
@@ -702,6 +716,10 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
+	if (field_num(res, "accepted") > 0) {
+		print_accepted(res);
+		printf("\n");
+	}
 	print_annotations(store, runs);
 	if (bdb_result_n_rows(res) && charts)
 		bdb_result_markdown_links(res, "chart", "chart", (const char *const *)charts, &out);

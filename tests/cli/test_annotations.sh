@@ -58,13 +58,32 @@ check_out_exact "annotating again replaces" \
 runlf "$BENCHDB" -c 'changes time by series as csv'
 check "changes show the new kind" test "$(grep -c ',ignore: runner change$' "$OUT")" -eq 2
 
-# check's markdown lists the annotated commits between the base (r10) and the
-# judged run (r20); the verdicts do not read them: 2 regressions, exit 1.
+# Kept out of gates: the two regressions from the base (r10) to the judged
+# run (r20) began at r11, whose commit is annotated: check passes and says
+# so, and lists the annotated commits between the base and the judged run.
+# A: 98 -> 148 ns (+51.0 %), B: 198 -> 298 ns (+50.5 %): noise -2 at r10 and r20.
 "$BENCHDB" -c 'set baseline main = run r10' >/dev/null
 run "$BENCHDB" check --format markdown
-check_rc "check still fails on the annotated regressions" 1
-check_out "check's markdown heading" "### :x: benchdb: 2 regression(s) (threshold=5%)"
+check_rc "check passes: the regressions began at an annotated commit" 0
+check_out "check's markdown heading" "### :white_check_mark: benchdb: no regressions (threshold=5%)"
+check_out "check's markdown says what it accepted" \
+	'Accepted, not counted: 2 regression(s) that began at an annotated commit: BenchmarkA time +51.0% (ignore at c110000aa: runner change); BenchmarkB time +50.5% (ignore at c110000aa: runner change)'
 check_out "check's markdown lists the annotation" '- `c110000aa` ignore: runner change'
+run "$BENCHDB" -c 'regressions vs baseline main'
+check_rc "regressions: exit 0" 0
+check_out "regressions: no rows" "(no rows)"
+check_out "regressions: a note names them" \
+	'2 regression(s) began at an annotated commit and are not counted'
+run "$BENCHDB" -c 'regressions vs baseline main as json'
+check_out "regressions JSON: accepted 2" '"accepted": 2'
+run "$BENCHDB" --fail -c 'regressions vs baseline main'
+check_rc "regressions --fail: exit 0" 0
+# Dropped, the annotation no longer keeps them out.
+"$BENCHDB" -c 'drop annotation commit "c110000aa"' >/dev/null
+run "$BENCHDB" check
+check_rc "without the annotation check fails" 1
+check_out "2 regressions" "FAIL: 2 regression(s) detected (threshold=5%):"
+"$BENCHDB" annotate commit c110000aa as ignore '"runner change"' >/dev/null
 "$BENCHDB" -c 'set baseline main = run r15' >/dev/null
 run "$BENCHDB" check --format markdown
 check_rc "check from r15: nothing regressed" 0
@@ -235,6 +254,30 @@ check_err "a prefix of both: ambiguous" 'commit "c11000" is ambiguous: it starts
 runlf "$BENCHDB" -c 'drop annotation commit "c110000a" as csv'
 check_out_exact "drop takes the whole commit" \
 	"$(printf '%s\n' 'commit,annotation,text' 'c110000a,ignore,short hash')"
+
+# A regression after the annotated one still fails the gate: 100 ns up to
+# run g3, 130 ns at g4 (annotated intended) and g5, 170 ns at g6. From g2:
+# at g5 the +30 % began at g4, accepted; at g6 the value is 30.8 % worse
+# than at g4 (170 / 130), more than the 5 % threshold: a regression.
+G=$WORK/gate
+for i in 1 2 3 4 5 6; do
+	v=$((i <= 3 ? 100 : i <= 5 ? 130 : 170))
+	printf '{"k": {"latency": {"value": %d}}}\n' "$v" >"$WORK/g$i.json"
+	[ "$i" = 6 ] && continue
+	"$BENCHDB" --db "$G" ingest --no-env --format bmf --id "g$i" --commit "g${i}0000" --branch main \
+		--timestamp "2026-03-0${i}T00:00:00Z" "$WORK/g$i.json" >/dev/null
+done
+"$BENCHDB" --db "$G" baseline set main g2 >/dev/null
+"$BENCHDB" --db "$G" annotate commit g40000 as intended '"new allocator"' >/dev/null
+run "$BENCHDB" --db "$G" check
+check_rc "the annotated regression alone: pass" 0
+check_out "and says which" \
+	"Accepted, not counted: 1 regression(s) that began at an annotated commit: k latency +30.0% (intended at g40000: new allocator)"
+"$BENCHDB" --db "$G" ingest --no-env --format bmf --id g6 --commit g60000 --branch main \
+	--timestamp 2026-03-06T00:00:00Z "$WORK/g6.json" >/dev/null
+run "$BENCHDB" --db "$G" check
+check_rc "worse again after the annotated commit: fail" 1
+check_out "the whole regression is shown" "k latency: 100.00 → 170.00 (+70.0%)"
 
 run "$BENCHDB" annotate --help
 check_rc "annotate --help exits 0" 0

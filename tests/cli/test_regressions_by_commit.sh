@@ -65,10 +65,16 @@ runlf "$BENCHDB" -c 'regressions threshold 15% by commit as csv'
 check "threshold 15%: D left out, three series in two groups" \
 	test "$(grep -c '^c[0-9]' "$OUT")" -eq 2
 
-# An annotation marks the group of its commit.
+# An annotation keeps the regressions that began at its commit out of the
+# gate: the group at c090000 (B and E) is no longer a row, a note says so.
 "$BENCHDB" -c 'annotate commit "c09" as ignore "runner image"' >/dev/null
 runlf "$BENCHDB" -c 'regressions by commit as csv'
-check_out "the annotated group" 'git log --oneline c080000..c090000,ignore: runner image'
+check "the annotated group is not a row" test "$(grep -c '^c090000' "$OUT")" -eq 0
+check "the others stay" test "$(grep -cE '^(c060000|c120000),' "$OUT")" -eq 2
+run "$BENCHDB" -c 'regressions by commit'
+check_out "a note names the annotated regressions" \
+	'2 regression(s) began at an annotated commit and are not counted'
+check_out "with their annotation" 'BenchmarkB time +30.0% (ignore at c090000: runner image)'
 
 # `by` takes only commit here.
 run "$BENCHDB" -c 'regressions by series'
