@@ -651,24 +651,37 @@ static bool worse_by(const bdb__entry *c, double pct, double threshold)
  * such a stretch (a history model's or mwu's verdict) began at the current
  * run, after the series' run before it.
  */
+/* The observations of series c from time from to time to (microseconds,
+ * both included) into *it, and the factor from its unit into `unit`;
+ * BDB_ENOTFOUND when it has none or the units do not convert. */
+static int series_iter(bdb__exec *ex, const bdb__entry *c, const char *unit, int64_t from,
+		       int64_t to, bdb_obs_iter **it, double *factor)
+{
+	uint64_t id;
+	bdb_series_info *si = NULL;
+	*it = NULL;
+	*factor = 1;
+	int rc = bdb_reader_series_lookup(ex->rd, c->point, c->tags, c->n_tags, c->metric, &id);
+	if (!rc)
+		rc = bdb_reader_series_info(ex->rd, id, &si);
+	if (!rc && bdb_unit_factor(si->unit, unit, factor) != 0)
+		rc = BDB_ENOTFOUND;
+	if (!rc)
+		rc = bdb_obs_iter_open(ex->rd, id, from, to, false, it);
+	free(si);
+	return rc;
+}
+
 static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 			     const bdb__run_entries *cur, const bdb__entry *c, const judgement *j,
 			     double threshold, uint64_t *first, uint64_t *prev)
 {
-	uint64_t id;
-	bdb_series_info *si = NULL;
-	bdb_obs_iter *it = NULL;
-	double factor = 1;
+	bdb_obs_iter *it;
+	double factor;
 	*first = cur->seq;
 	*prev = 0;
-	int rc = bdb_reader_series_lookup(ex->rd, c->point, c->tags, c->n_tags, c->metric, &id);
-	if (!rc)
-		rc = bdb_reader_series_info(ex->rd, id, &si);
-	if (!rc && bdb_unit_factor(si->unit, j->unit, &factor) != 0)
-		rc = BDB_ENOTFOUND;
-	if (!rc)
-		rc = bdb_obs_iter_open(ex->rd, id, base->info.timestamp_us, cur->info.timestamp_us,
-				       false, &it);
+	int rc = series_iter(ex, c, j->unit, base->info.timestamp_us, cur->info.timestamp_us, &it,
+			     &factor);
 	uint64_t last = base->seq, start = 0, start_prev = 0;
 	bdb_obs o;
 	while (!rc && (rc = bdb_obs_iter_next(it, &o)) == 1) {
@@ -700,7 +713,6 @@ static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 	}
 	if (it)
 		bdb_obs_iter_close(it);
-	free(si);
 	if (rc != 0 && rc != BDB_ENOTFOUND)
 		return bdb__exec_store_error(ex, rc, "reading observations");
 	return 0;
@@ -752,18 +764,10 @@ static int regression_change_row(bdb__exec *ex, const bdb__stmt *st, const bdb__
 static int value_at_run(bdb__exec *ex, const bdb__entry *c, const judgement *j, uint64_t seq,
 			int64_t us, double *v)
 {
-	uint64_t id;
-	bdb_series_info *si = NULL;
-	bdb_obs_iter *it = NULL;
-	double factor = 1;
+	bdb_obs_iter *it;
+	double factor;
 	*v = NAN;
-	int rc = bdb_reader_series_lookup(ex->rd, c->point, c->tags, c->n_tags, c->metric, &id);
-	if (!rc)
-		rc = bdb_reader_series_info(ex->rd, id, &si);
-	if (!rc && bdb_unit_factor(si->unit, j->unit, &factor) != 0)
-		rc = BDB_ENOTFOUND;
-	if (!rc)
-		rc = bdb_obs_iter_open(ex->rd, id, us, us, false, &it);
+	int rc = series_iter(ex, c, j->unit, us, us, &it, &factor);
 	bdb_obs o;
 	while (!rc && (rc = bdb_obs_iter_next(it, &o)) == 1) {
 		rc = 0;
@@ -774,7 +778,6 @@ static int value_at_run(bdb__exec *ex, const bdb__entry *c, const judgement *j, 
 	}
 	if (it)
 		bdb_obs_iter_close(it);
-	free(si);
 	if (rc != 0 && rc != BDB_ENOTFOUND)
 		return bdb__exec_store_error(ex, rc, "reading observations");
 	return 0;
