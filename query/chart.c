@@ -557,12 +557,18 @@ static void x_tick(const chart *ch, const frame *f, double x, const char *anchor
  * start (end) rather than its middle, so that it stays inside. */
 #define EDGE_LABEL_PX 36
 
+/* The width of a label's character (11 px sans digits) and the least room
+ * between two labels, in pixels: how many labels of a step fit. */
+#define LABEL_CHAR_PX 6.5
+#define LABEL_GAP_PX  20
+
 /*
- * The x axis: run numbers (run order); else times on calendar boundaries,
- * at most ticks + 1 of them, the finest step of time_steps that keeps to
- * that (seconds, minutes, hours, days, weeks from a Monday, months,
- * years); times less than a second apart, or a single time, get labels at
- * the ends.
+ * The x axis: run numbers (ticks + 1 of them, run order); else times on
+ * calendar boundaries, as many as their labels fit side by side (2 to 8),
+ * the finest step of time_steps that keeps to that (seconds, minutes,
+ * hours, days, weeks from a Monday, months, years); times less than a
+ * second apart, or a single time, get ticks + 1 labels evenly, the ends
+ * included.
  */
 static void x_axis(const chart *ch, const frame *f, int ticks)
 {
@@ -570,12 +576,15 @@ static void x_axis(const chart *ch, const frame *f, int ticks)
 	int64_t tick[8];
 	int n = 0;
 	const struct time_step *st = NULL;
-	if (!ch->o->run_order && f->x1 > f->x0 && ticks + 1 <= 8) {
+	if (!ch->o->run_order && f->x1 > f->x0) {
 		int64_t lo = ch->t0 + (int64_t)llround(f->x0 * 1e6);
 		int64_t hi = ch->t0 + (int64_t)llround(f->x1 * 1e6);
 		for (size_t i = 0; i < sizeof time_steps / sizeof time_steps[0]; i++) {
-			n = time_ticks(&time_steps[i], lo, hi, tick, ticks + 1);
-			if (n <= ticks + 1) {
+			int most =
+			    (int)(f->w / (LABEL_CHAR_PX * time_steps[i].chars + LABEL_GAP_PX));
+			most = most < 2 ? 2 : most > 8 ? 8 : most;
+			n = time_ticks(&time_steps[i], lo, hi, tick, most);
+			if (n <= most) {
 				st = &time_steps[i];
 				break;
 			}

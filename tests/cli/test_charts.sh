@@ -391,8 +391,9 @@ check "as chart: the top row starts at the first run (1.7e308)" \
 	grep -q '^ 1.7e+308 ┤⠑⢄' "$OUT"
 
 # The time axis on calendar boundaries (query/chart.c x_axis): the finest of
-# seconds, minutes, hours, days, Monday weeks, months and years that gives
-# at most 5 labels over the runs' span. Each store: runs START + k * STEP
+# seconds, minutes, hours, days, Monday weeks, months and years whose labels
+# fit side by side (6.5 px a character and 20 px between them, 2 to 8) in
+# the frame's 644 px: 5 of 16 characters (2026-03-01T10:10), 7 of 10, 8 of 7. Each store: runs START + k * STEP
 # seconds, k < N; the labels expected by hand from the calendar.
 axis_labels() { # NAME START STEP N
 	local name=$1 start=$2 step=$3 n=$4 k t
@@ -416,8 +417,8 @@ check "time axis over 2.9 days: every midnight" \
 	[ "$(axis_labels d 2026-03-01T10:07:00Z 8640 30)" = "2026-03-02 2026-03-03 2026-03-04 " ]
 check "time axis over 19 days: the Mondays" \
 	[ "$(axis_labels w 2026-03-03T10:07:00Z 57600 30)" = "2026-03-09 2026-03-16 " ]
-check "time axis over 2 years: every 6 months" \
-	[ "$(axis_labels y2 2025-02-11T00:00:00Z 2592000 25)" = "2025-07 2026-01 2026-07 2027-01 " ]
+check "time axis over 2 years: every 3 months (8 labels of 7 characters fit 644 px)" \
+	[ "$(axis_labels y2 2025-02-11T00:00:00Z 2592000 25)" = "2025-04 2025-07 2025-10 2026-01 2026-04 2026-07 2026-10 2027-01 " ]
 check "time axis over 9.6 years: every 2 years" \
 	[ "$(axis_labels y10 2016-05-01T00:00:00Z 12614400 25)" = "2018 2020 2022 2024 " ]
 
