@@ -11,7 +11,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "internal.h"
 
@@ -364,13 +363,7 @@ static int64_t week_start(int64_t us)
 /* 00:00 UTC of the first day of the calendar month of us, months after. */
 static int64_t month_start(int64_t us, int months)
 {
-	time_t t = (time_t)floor_div(us, 1000000);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	tm.tm_mday = 1;
-	tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
-	tm.tm_mon += months; /* timegm carries it into the year */
-	return (int64_t)timegm(&tm) * 1000000;
+	return bdb_time_month_at(bdb_time_month_index(us) + months);
 }
 
 /* YYYY-MM-DD of a time (UTC), from bdb_time_format: the year always has 4

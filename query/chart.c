@@ -486,26 +486,6 @@ static const struct time_step {
 /* 1970-01-05, the first Monday of the epoch, in seconds. */
 #define FIRST_MONDAY (4 * 86400)
 
-/* The month start (UTC, microseconds) of month index k = 12 * year +
- * month - 1, or INT64_MIN past the years bdb_time_parse reads. */
-static int64_t month_start(int64_t k)
-{
-	int64_t year = k >= 0 ? k / 12 : -((-k + 11) / 12);
-	char text[64];
-	int64_t us;
-	snprintf(text, sizeof text, "%04lld-%02d-01T00:00:00Z", (long long)year,
-		 (int)(k - 12 * year) + 1);
-	return bdb_time_parse(text, &us) == 0 ? us : INT64_MIN;
-}
-
-/* The month index of time us. */
-static int64_t month_of(int64_t us)
-{
-	char t[48];
-	bdb_time_format(us, t, sizeof t);
-	return strtoll(t, NULL, 10) * 12 + strtol(t + (t[0] == '-' ? 6 : 5), NULL, 10) - 1;
-}
-
 /*
  * The ticks of step st from lo to hi (microseconds) into tick[0..max), on
  * calendar boundaries: multiples of the step in UTC (weeks from a Monday),
@@ -528,11 +508,11 @@ static int time_ticks(const struct time_step *st, int64_t lo, int64_t hi, int64_
 		}
 		return n;
 	}
-	int64_t k = month_of(lo);
+	int64_t k = bdb_time_month_index(lo);
 	k -= ((k % st->months) + st->months) % st->months;
 	for (;; k += st->months) {
-		int64_t t = month_start(k);
-		if (t == INT64_MIN || t > hi)
+		int64_t t = bdb_time_month_at(k);
+		if (t > hi)
 			break;
 		if (t < lo)
 			continue;

@@ -327,6 +327,13 @@ char *bdb_time_format(int64_t us, char *buf, size_t size);
 /* The current time in microseconds since the epoch. */
 int64_t bdb_time_now(void);
 
+/* Calendar months (UTC, proleptic Gregorian): the month of time us as the
+ * index 12 * year + month - 1 (2026-03 is 24314), and 00:00 of the first
+ * day of month index k. bdb_time_month_at(bdb_time_month_index(us) + n) is
+ * the start of the month n months after us's. */
+int64_t bdb_time_month_index(int64_t us);
+int64_t bdb_time_month_at(int64_t k);
+
 /* ------------------------------------------------------------------------ */
 /* Units                                                                     */
 /* ------------------------------------------------------------------------ */

@@ -30,6 +30,28 @@ static void civil_from_days(int64_t z, int64_t *y, int *m, int *d)
 	*y = yoe + era * 400 + (*m <= 2);
 }
 
+/* a / b rounded toward minus infinity (b > 0). */
+static int64_t floor_div64(int64_t a, int64_t b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+#define DAY_US (INT64_C(86400) * 1000000)
+
+int64_t bdb_time_month_index(int64_t us)
+{
+	int64_t y;
+	int m, d;
+	civil_from_days(floor_div64(us, DAY_US), &y, &m, &d);
+	return 12 * y + m - 1;
+}
+
+int64_t bdb_time_month_at(int64_t k)
+{
+	int64_t y = floor_div64(k, 12);
+	return days_from_civil(y, (int)(k - 12 * y) + 1, 1) * DAY_US;
+}
+
 static int days_in_month(int64_t y, int m)
 {
 	static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};

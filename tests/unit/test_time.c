@@ -108,6 +108,40 @@ static void test_format_against_gmtime(void **state)
 			    "2026-02-10T");
 }
 
+/* Calendar months against gmtime/timegm (the C library's independent
+ * calendar), over random times of years 1..9999: the index is 12 * year +
+ * month - 1 and its start is 00:00 of the month's first day; n months on
+ * is timegm's carry of tm_mon + n. By hand: 2026-03 is 24314. */
+static void test_months_against_gmtime(void **state)
+{
+	(void)state;
+	int64_t at;
+	assert_int_equal(bdb_time_parse("2026-03-17T05:06:07Z", &at), 0);
+	assert_int_equal(bdb_time_month_index(at), 24314);
+	int64_t want;
+	assert_int_equal(bdb_time_parse("2026-03-01T00:00:00Z", &want), 0);
+	assert_int_equal(bdb_time_month_at(24314), want);
+	assert_int_equal(bdb_time_month_index(-1), 1969 * 12 + 11); /* 1969-12-31T23:59:59.999999 */
+	const int64_t lo = INT64_C(-62135596800), hi = INT64_C(253370764800); /* years 1..9998 */
+	uint64_t x = 0x2545F4914F6CDD1Du;
+	for (int i = 0; i < 20000; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		int64_t secs = lo + (int64_t)(x % (uint64_t)(hi - lo + 1));
+		int n = (int)(x >> 50) % 25 - 12;
+		time_t t = (time_t)secs;
+		struct tm tm;
+		assert_non_null(gmtime_r(&t, &tm));
+		int64_t k = bdb_time_month_index(secs * 1000000);
+		assert_int_equal(k, (int64_t)(tm.tm_year + 1900) * 12 + tm.tm_mon);
+		tm.tm_mday = 1;
+		tm.tm_hour = tm.tm_min = tm.tm_sec = 0;
+		tm.tm_mon += n;
+		assert_int_equal(bdb_time_month_at(k + n), (int64_t)timegm(&tm) * 1000000);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -115,6 +149,7 @@ int main(void)
 	    cmocka_unit_test(test_rejects),
 	    cmocka_unit_test(test_format_round_trip),
 	    cmocka_unit_test(test_format_against_gmtime),
+	    cmocka_unit_test(test_months_against_gmtime),
 	};
 	return cmocka_run_group_tests_name("time", tests, NULL, NULL);
 }
