@@ -672,14 +672,18 @@ static int series_iter(bdb__exec *ex, const bdb__entry *c, const char *unit, int
 	return rc;
 }
 
+typedef struct regression_start {
+	uint64_t first, prev; /* the first bad run, the run before it (0: none) */
+	double value;	      /* the series' value at first, in the judged unit */
+} regression_start;
+
 static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 			     const bdb__run_entries *cur, const bdb__entry *c, const judgement *j,
-			     double threshold, uint64_t *first, uint64_t *prev)
+			     double threshold, regression_start *rs)
 {
 	bdb_obs_iter *it;
-	double factor;
-	*first = cur->seq;
-	*prev = 0;
+	double factor, start_value = NAN;
+	*rs = (regression_start){cur->seq, 0, j->current};
 	int rc = series_iter(ex, c, j->unit, base->info.timestamp_us, cur->info.timestamp_us, &it,
 			     &factor);
 	uint64_t last = base->seq, start = 0, start_prev = 0;
@@ -695,17 +699,16 @@ static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 		if (o.run_seq == cur->seq) {
 			/* Worse since start (the current run included), or the
 			 * current run alone. */
-			if (worse && start) {
-				*first = start;
-				*prev = start_prev;
-			} else {
-				*prev = last;
-			}
+			if (worse && start)
+				*rs = (regression_start){start, start_prev, start_value};
+			else
+				rs->prev = last;
 			break;
 		}
 		if (worse && !start) {
 			start = o.run_seq;
 			start_prev = last;
+			start_value = o.value * factor;
 		} else if (!worse) {
 			start = 0;
 		}
@@ -726,27 +729,22 @@ static double stretch_threshold(const bdb__stmt *st, const judgement *j)
 						     : BDB__DEFAULT_THRESHOLD;
 }
 
-/* The change-point row of regression c (judged j), for `by commit`. */
-static int regression_change_row(bdb__exec *ex, const bdb__stmt *st, const bdb__run_entries *base,
-				 const bdb__run_entries *cur, const bdb__entry *c,
-				 const judgement *j, bdb_result *rows)
+/* The change-point row of regression c (judged j), begun at run fi
+ * (rs->first), for `by commit`. */
+static int regression_change_row(bdb__exec *ex, const bdb__entry *c, const judgement *j,
+				 const regression_start *rs, const bdb_run_info *fi,
+				 bdb_result *rows)
 {
-	uint64_t first, prev;
-	int rc = locate_regression(ex, base, cur, c, j, stretch_threshold(st, j), &first, &prev);
-	bdb_run_info fi, pi;
-	if (!rc && (rc = bdb_reader_run_info(ex->rd, first, &fi)) != 0)
-		return bdb__exec_store_error(ex, rc, "reading the run log");
-	if (rc)
-		return rc;
-	bool has_prev = prev && bdb_reader_run_info(ex->rd, prev, &pi) == 0;
+	bdb_run_info pi;
+	bool has_prev = rs->prev && bdb_reader_run_info(ex->rd, rs->prev, &pi) == 0;
 	bdb__change_row row = {
 	    .point = c->point,
 	    .tags = c->tags,
 	    .n_tags = c->n_tags,
 	    .metric = c->metric,
-	    .run = fi.id,
-	    .commit = fi.commit,
-	    .timestamp_us = fi.timestamp_us,
+	    .run = fi->id,
+	    .commit = fi->commit,
+	    .timestamp_us = fi->timestamp_us,
 	    .kind = "regression",
 	    .before = j->base,
 	    .after = j->current,
@@ -759,59 +757,23 @@ static int regression_change_row(bdb__exec *ex, const bdb__stmt *st, const bdb__
 	return rows->failed ? bdb__exec_store_error(ex, BDB_ENOMEM, "grouping regressions") : 0;
 }
 
-/* The value of series c at run seq (time us) in unit j->unit into *v (NAN
- * when it has none there). */
-static int value_at_run(bdb__exec *ex, const bdb__entry *c, const judgement *j, uint64_t seq,
-			int64_t us, double *v)
-{
-	bdb_obs_iter *it;
-	double factor;
-	*v = NAN;
-	int rc = series_iter(ex, c, j->unit, us, us, &it, &factor);
-	bdb_obs o;
-	while (!rc && (rc = bdb_obs_iter_next(it, &o)) == 1) {
-		rc = 0;
-		if (o.run_seq == seq) {
-			*v = o.value * factor;
-			break;
-		}
-	}
-	if (it)
-		bdb_obs_iter_close(it);
-	if (rc != 0 && rc != BDB_ENOTFOUND)
-		return bdb__exec_store_error(ex, rc, "reading observations");
-	return 0;
-}
-
 /*
- * The annotation of the commit at which regression c (judged j) began
- * (locate_regression's first bad run), or NULL: a regression that began at
- * a commit annotated `intended` or `ignore` is a change a person has
- * accepted, kept out of the gate, unless the current run is worse again
- * than that run by more than the threshold (a regression after it).
+ * The annotation of the commit of run fi, where regression c (judged j)
+ * began (rs), or NULL: a regression that began at a commit annotated
+ * `intended` or `ignore` is a change a person has accepted, kept out of
+ * the gate, unless the current run is worse again than that run by more
+ * than the threshold (a regression after it).
  */
-static int accepted_by(bdb__exec *ex, const bdb__stmt *st, const bdb__run_entries *base,
-		       const bdb__run_entries *cur, const bdb__entry *c, const judgement *j,
-		       const bdb_annotation **a, bdb_run_info *at)
+static const bdb_annotation *accepted_by(bdb__exec *ex, const bdb__entry *c, const judgement *j,
+					 double threshold, const regression_start *rs,
+					 const bdb_run_info *fi)
 {
-	*a = NULL;
-	if (!ex->n_annotations)
-		return 0;
-	uint64_t first, prev;
-	double threshold = stretch_threshold(st, j);
-	int rc = locate_regression(ex, base, cur, c, j, threshold, &first, &prev);
-	if (!rc && (rc = bdb_reader_run_info(ex->rd, first, at)) != 0)
-		return bdb__exec_store_error(ex, rc, "reading the run log");
-	const bdb_annotation *found = NULL;
-	if (!rc && at->commit && *at->commit)
-		found = bdb_reader_annotation_match(ex->rd, ex->annotations, ex->n_annotations,
-						    at->commit);
-	double then = NAN;
-	if (!found || (rc = value_at_run(ex, c, j, first, at->timestamp_us, &then)) != 0)
-		return rc;
-	if (isfinite(then) && !worse_by(c, (j->current - then) / fabs(then) * 100, threshold))
-		*a = found;
-	return 0;
+	if (!fi->commit || !*fi->commit)
+		return NULL;
+	const bdb_annotation *a =
+	    bdb_reader_annotation_match(ex->rd, ex->annotations, ex->n_annotations, fi->commit);
+	double again = (j->current - rs->value) / fabs(rs->value) * 100;
+	return a && isfinite(rs->value) && !worse_by(c, again, threshold) ? a : NULL;
 }
 
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
@@ -873,20 +835,29 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bool worse = c->direction == BDB_LOWER ? j.change > 0 : j.change < 0;
 		if (!regression && !(strcmp(j.verdict, "inconclusive") == 0 && worse))
 			continue;
-		if (regression) {
-			const bdb_annotation *a;
-			bdb_run_info at;
-			if ((rc = accepted_by(ex, st, &base, &cur, c, &j, &a, &at)) != 0)
+		/* Where a regression began, once: for an annotation there and
+		 * for `by commit`'s row. */
+		regression_start rs = {0, 0, NAN};
+		bdb_run_info fi = {0};
+		double threshold = stretch_threshold(st, &j);
+		if (regression && (ex->n_annotations || changes)) {
+			if ((rc = locate_regression(ex, &base, &cur, c, &j, threshold, &rs)) != 0)
 				goto done;
-			if (a) {
-				char pct[32];
-				bdb__change_text(j.change, pct, sizeof pct);
-				bdb_buf_printf(&accepted_text, "%s%s %s %s (%s at %.10s: %s)",
-					       accepted++ ? "; " : "", c->point, c->metric, pct,
-					       bdb_annotation_kind_name(a->kind), at.commit,
-					       a->text);
-				continue;
+			if ((rc = bdb_reader_run_info(ex->rd, rs.first, &fi)) != 0) {
+				rc = bdb__exec_store_error(ex, rc, "reading the run log");
+				goto done;
 			}
+		}
+		const bdb_annotation *a = regression && ex->n_annotations
+					      ? accepted_by(ex, c, &j, threshold, &rs, &fi)
+					      : NULL;
+		if (a) {
+			char pct[32];
+			bdb__change_text(j.change, pct, sizeof pct);
+			bdb_buf_printf(&accepted_text, "%s%s %s %s (%s at %.10s: %s)",
+				       accepted++ ? "; " : "", c->point, c->metric, pct,
+				       bdb_annotation_kind_name(a->kind), fi.commit, a->text);
+			continue;
 		}
 		count_inconclusive(&inconclusive, &j);
 		long row = bdb__result_add_row(r);
@@ -911,7 +882,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if (regression)
 			bdb__row_mark(r, (size_t)row, BDB__MARK_REGRESSION);
 		if (regression && changes &&
-		    (rc = regression_change_row(ex, st, &base, &cur, c, &j, changes)) != 0)
+		    (rc = regression_change_row(ex, c, &j, &rs, &fi, changes)) != 0)
 			goto done;
 	}
 	bdb__field_int(r, "compared", (int64_t)compared);
