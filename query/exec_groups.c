@@ -251,42 +251,12 @@ static bool same_commit(const char *a, const char *b)
 	return strncmp(a, b, la < lb ? la : lb) == 0;
 }
 
-/*
- * The annotations of group grp's commits into note (reset first): the
- * commit's annotation, `KIND: TEXT`, when commit (the group's earliest) has
- * one, then that of each other commit of the group (a run later) that has
- * one, as `at COMMIT KIND: TEXT`, separated by "; ". A change at an
- * annotated commit is marked in its group's row even when the group is
- * shown by another commit.
- */
-static void group_annotation(const bdb_result *rows, const size_t *gid, size_t grp,
-			     const char *commit, bdb_buf *note)
+/* Whether the "at COMMIT ..." annotations in b already name commit. */
+static bool mentions_commit(bdb_buf *b, const char *commit)
 {
-	bdb_buf_reset(note);
-	size_t n = rows->n_rows;
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t j = 0; j < n; j++) {
-			const char *text = cell_text(rows, j, 3 + CH_ANNOTATION);
-			const char *at = cell_text(rows, j, 3 + CH_COMMIT);
-			if (gid[j] != grp || !text || !at)
-				continue;
-			bool anchor = commit && strcmp(at, commit) == 0;
-			if (anchor != (pass == 0))
-				continue;
-			/* Once per commit: its first row in the group. */
-			bool seen = false;
-			for (size_t k = 0; k < j && !seen; k++) {
-				const char *other = cell_text(rows, k, 3 + CH_COMMIT);
-				seen = gid[k] == grp && other && strcmp(other, at) == 0;
-			}
-			if (seen)
-				continue;
-			if (note->len)
-				bdb_buf_puts(note, "; ");
-			if (!anchor)
-				bdb_buf_printf(note, "at %.10s ", at);
-			bdb_buf_puts(note, text);
-		}
+	char key[24];
+	snprintf(key, sizeof key, "at %.10s ", commit);
+	return b->len && strstr(bdb_buf_cstr(b), key) != NULL;
 }
 
 /*
@@ -305,7 +275,7 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		return rc;
 	size_t n = rows->n_rows;
 	double *changes = malloc((n ? n : 1) * sizeof *changes);
-	bdb_buf text = {0}, note = {0};
+	bdb_buf text = {0}, note = {0}, later = {0};
 	/* The groups, shown in time order (drifts first) by their anchors. */
 	size_t *gid = malloc((n ? n : 1) * sizeof *gid);
 	size_t *anchor = malloc((n ? n : 1) * sizeof *anchor);
@@ -335,7 +305,13 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		bool worst_regresses = false;
 		double worst_abs = -1;
 		const char *commit = cell_text(rows, i, 3 + CH_COMMIT);
+		/* The annotation of the group's commit, then, as `at COMMIT
+		 * KIND: TEXT`, those of its other commits (a run later): a
+		 * change at an annotated commit is marked in its group's row
+		 * even when the group is shown by another commit. */
+		const char *own_note = NULL;
 		bdb_buf_reset(&text);
+		bdb_buf_reset(&later);
 		for (size_t j = 0; j < n; j++) {
 			if (gid[j] != grp)
 				continue;
@@ -359,8 +335,14 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 				bdb_buf_printf(&text, " %+.1f%%", change);
 			/* A member a run after the group's commit says where. */
 			const char *at = cell_text(rows, j, 3 + CH_COMMIT);
-			if (commit && at && strcmp(at, commit) != 0)
+			bool other = commit && at && strcmp(at, commit) != 0;
+			if (other)
 				bdb_buf_printf(&text, " at %.10s", at);
+			const char *ann = cell_text(rows, j, 3 + CH_ANNOTATION);
+			if (ann && at && !other)
+				own_note = ann;
+			else if (ann && at && !mentions_commit(&later, at))
+				bdb_buf_printf(&later, "%sat %.10s %s", later.len ? "; " : "", at, ann);
 		}
 		long row = bdb__result_add_row(g);
 		if (row < 0)
@@ -407,7 +389,10 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 				bdb__cell_str(g, w, G_BISECT, cmd);
 		}
 		if (!drift) {
-			group_annotation(rows, gid, grp, commit, &note);
+			bdb_buf_reset(&note);
+			bdb_buf_puts(&note, own_note ? own_note : "");
+			if (later.len)
+				bdb_buf_printf(&note, "%s%s", note.len ? "; " : "", bdb_buf_cstr(&later));
 			bdb__cell_str(g, w, G_ANNOTATION, note.len ? bdb_buf_cstr(&note) : NULL);
 		}
 		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
@@ -416,6 +401,7 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 	}
 	bdb_buf_free(&text);
 	bdb_buf_free(&note);
+	bdb_buf_free(&later);
 	free(lead);
 	free(gid);
 	free(anchor);
