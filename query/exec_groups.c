@@ -342,7 +342,8 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 			if (ann && at && !other)
 				own_note = ann;
 			else if (ann && at && !mentions_commit(&later, at))
-				bdb_buf_printf(&later, "%sat %.10s %s", later.len ? "; " : "", at, ann);
+				bdb_buf_printf(&later, "%sat %.10s %s", later.len ? "; " : "", at,
+					       ann);
 		}
 		long row = bdb__result_add_row(g);
 		if (row < 0)
@@ -392,7 +393,8 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 			bdb_buf_reset(&note);
 			bdb_buf_puts(&note, own_note ? own_note : "");
 			if (later.len)
-				bdb_buf_printf(&note, "%s%s", note.len ? "; " : "", bdb_buf_cstr(&later));
+				bdb_buf_printf(&note, "%s%s", note.len ? "; " : "",
+					       bdb_buf_cstr(&later));
 			bdb__cell_str(g, w, G_ANNOTATION, note.len ? bdb_buf_cstr(&note) : NULL);
 		}
 		bdb__cell_str(g, w, G_MEMBERS, bdb_buf_cstr(&text));
