@@ -153,6 +153,17 @@ kill_at_each_write() {
 	done
 }
 
+# runs_snapshot DB: the runs list of store DB and the JSON export of every
+# run, what a user reads back: equal before and after means nothing was lost.
+runs_snapshot() {
+	"$BENCHDB" --db "$1" -c 'show runs as csv'
+	local id
+	for id in $("$BENCHDB" --db "$1" -c 'show runs as csv' | tail -n +2 | cut -d, -f1); do
+		echo "== $id"
+		"$BENCHDB" --db "$1" export --format json "$id"
+	done
+}
+
 finish() {
 	echo "[==========] $((_pass + _fail)) test(s) run."
 	echo "[  PASSED  ] $_pass test(s)."

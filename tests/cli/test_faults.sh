@@ -42,16 +42,7 @@ BIG=$WORK/big.json
 make_gbench 600 "$BIG"
 
 # snapshot DB FILE: the runs list and the export of every run.
-snapshot() {
-	{
-		"$BENCHDB" --db "$1" -c 'show runs as csv'
-		local id
-		for id in $("$BENCHDB" --db "$1" -c 'show runs as csv' | tail -n +2 | cut -d, -f1); do
-			echo "== $id"
-			"$BENCHDB" --db "$1" export --format json "$id"
-		done
-	} >"$2" 2>&1
-}
+snapshot() { runs_snapshot "$1" >"$2" 2>&1; }
 
 # ERRNO SHORT: the failing write is cut short (half its first buffer
 # written), as a file system that fills up does; LMDB reports EIO.

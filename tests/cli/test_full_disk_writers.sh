@@ -33,15 +33,10 @@ free_space() { rm -f "$MNT/fill"; }
 
 # snapshot DB: everything a user reads back from the store.
 snapshot() {
-	"$BENCHDB" --db "$1" -c 'show runs as csv'
 	"$BENCHDB" --db "$1" baseline list
 	"$BENCHDB" --db "$1" -c 'show annotations as csv'
 	"$BENCHDB" --db "$1" -c 'show retention as csv'
-	local id
-	for id in $("$BENCHDB" --db "$1" -c 'show runs as csv' | tail -n +2 | cut -d, -f1); do
-		echo "== $id"
-		"$BENCHDB" --db "$1" export --format json "$id"
-	done
+	runs_snapshot "$1"
 }
 
 # The store: v1..v5 on main and feature in turn, a baseline, an annotation
