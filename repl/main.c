@@ -538,13 +538,17 @@ static int run_command_line(int argc, char **argv)
 
 /* What a command printed and stdio still holds is written before exit: a
  * standard output that cannot take it (a full disk) is an error, said
- * with its cause, not a silent success. */
+ * with its cause, not a silent success; nor a plain "regressions found"
+ * (check's exit 1), whose report nobody got. */
 int main(int argc, char **argv)
 {
 	int code = run_command_line(argc, argv);
-	if (fflush(stdout) != 0) {
+	/* ferror too: a large output failed in a write stdio made on its
+	 * own, leaving nothing to flush (a command that failed said so). */
+	bool done = code == EXIT_OK || code == EXIT_REGRESSIONS;
+	if (fflush(stdout) != 0 || (done && ferror(stdout))) {
 		cli_error("cannot write standard output: %s", strerror(errno));
-		if (code == EXIT_OK)
+		if (done)
 			code = EXIT_INPUT;
 	}
 	return code;

@@ -94,6 +94,38 @@ if [ -w /dev/full ]; then
 		check "$cmd >/dev/full: one line, says no space left" \
 			[ "$(grep -c 'cannot write standard output: No space left on device$' "$ERR")" = 1 ]
 	done
+	# check with regressions: exit 1 said "regressions found" of a
+	# report nobody got; the lost output wins, exit 3. The same for a
+	# report too large for stdio's buffer (1,000 rows), written on the way.
+	for n in 1 1000; do
+		python3 - "$WORK/gate" "$n" <<'PY'
+import json, os, sys
+d, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(d, exist_ok=True)
+for day, t in ((1, 100), (2, 100), (3, 100), (4, 200)):
+    bs = [{"name": "BM_%d" % i, "run_type": "iteration", "iterations": 10,
+           "real_time": t, "cpu_time": t, "time_unit": "ns"} for i in range(n)]
+    json.dump({"context": {"date": "2026-01-0%dT00:00:00Z" % day}, "benchmarks": bs},
+              open("%s/r%d.json" % (d, day), "w"))
+PY
+		G=$WORK/gate$n
+		for day in 1 2 3; do
+			"$BENCHDB" --db "$G" ingest --id "b$day" "$WORK/gate/r$day.json" >/dev/null
+		done
+		"$BENCHDB" --db "$G" baseline set main b3 >/dev/null
+		"$BENCHDB" --db "$G" ingest --id new "$WORK/gate/r4.json" >/dev/null
+		for fmt in text json; do
+			"$BENCHDB" --db "$G" check --baseline main --run new --format $fmt >"$OUT"
+			RC=$?
+			check_rc "check of $n point(s) with regressions ($fmt): exit 1" 1
+			"$BENCHDB" --db "$G" check --baseline main --run new --format $fmt \
+				>/dev/full 2>"$ERR"
+			RC=$?
+			check_rc "the same >/dev/full: exit 3" 3
+			check "  says no space left, once" \
+				[ "$(grep -c 'cannot write standard output: No space left on device$' "$ERR")" = 1 ]
+		done
+	done
 	printf 'show runs\nshow points\n' >"$WORK/two.bdb"
 	"$BENCHDB" -f "$WORK/two.bdb" >/dev/full 2>"$ERR"
 	RC=$?
