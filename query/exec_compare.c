@@ -229,8 +229,11 @@ static int judge_history(const judge_ctx *jc, const bdb__entry *cur, judgement *
 		explain(j, "%g below lower bound %g", j->current, c->lower);
 	else
 		explain(j, "%g within [%g, %g]", j->current, c->lower, c->upper);
-	if (!isnan(c->p_value))
-		explain(j, ", p = %.4g", c->p_value);
+	if (!isnan(c->p_value)) {
+		char said[48];
+		bdb__p_said(c->p_value, said, sizeof said);
+		explain(j, ", %s", said);
+	}
 	return 0;
 }
 
@@ -293,10 +296,12 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	}
 	double worse = cur->direction == BDB_LOWER ? j->change : -j->change;
 	bool significant = !j->tested || j->p_value < st->alpha;
+	char said[48];
+	bdb__p_said(j->p_value, said, sizeof said);
 	if (st->method == BDB_METHOD_MWU && !j->tested)
 		explain(j, "mwu: no samples in both runs; ");
 	else if (st->method == BDB_METHOD_MWU)
-		explain(j, "mwu (n=%zu, %zu): p = %.4g %s alpha %g; ", j->n1, j->n2, j->p_value,
+		explain(j, "mwu (n=%zu, %zu): %s %s alpha %g; ", j->n1, j->n2, said,
 			significant ? "<" : ">=", st->alpha);
 	if (j->has_shift)
 		explain(j, "shift %+g [%+g, %+g] at %.1f%%; ", j->shift.estimate, j->shift.lower,

@@ -9,6 +9,7 @@
 #include "exec.h"
 #include "stats.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -763,8 +764,11 @@ static void explain_p(char *buf, size_t size, const bdb__changes_options *opt, d
 	if (!opt->window && fabs(p - floor) <= floor * 1e-9)
 		snprintf(buf, size, "p < %.2g (%d permutations, seed %llu)", floor,
 			 opt->permutations, (unsigned long long)opt->seed);
-	else
-		snprintf(buf, size, "p = %.4g%s", p, opt->window ? " (t-test)" : "");
+	else {
+		char said[48];
+		bdb__p_said(p, said, sizeof said);
+		snprintf(buf, size, "%s%s", said, opt->window ? " (t-test)" : "");
+	}
 }
 
 /* The detail and explanation of one robust change point. */
@@ -784,15 +788,20 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 	switch (cp->kind) {
 	case BDB__CHANGE_DRIFT: {
 		double month = BDB_CHANGES_DAYS_PER_MONTH;
+		char mk[48];
+		if (cp->p_value < DBL_MIN)
+			bdb__p_said(cp->p_value, mk, sizeof mk);
+		else
+			snprintf(mk, sizeof mk, "p = %.3g", cp->p_value);
 		double pct = cp->mean_before != 0 ? 100.0 / fabs(cp->mean_before) : NAN;
 		snprintf(detail, dsize, "%+.3g%%/month [%+.3g, %+.3g] over %.0f days",
 			 cp->slope * month * pct, cp->slope_lower * month * pct,
 			 cp->slope_upper * month * pct, span_days);
 		snprintf(why, wsize,
-			 "robust drift (n=%zu): Mann-Kendall p = %.3g <= %g within the segments "
+			 "robust drift (n=%zu): Mann-Kendall %s <= %g within the segments "
 			 "between steps; Theil-Sen slope %.6g/day, %+.6g over %.1f days, |change| "
 			 ">= %s",
-			 n, cp->p_value, opt->drift_p, cp->slope, effect, span_days, thr);
+			 n, mk, opt->drift_p, cp->slope, effect, span_days, thr);
 		break;
 	}
 	case BDB__CHANGE_EXCURSION:

@@ -8,6 +8,7 @@
 #include "table.h"
 
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,6 +137,21 @@ void bdb__change_text(double pct, char *buf, size_t size)
 	percent_number(pct, true, buf, size);
 }
 
+void bdb__p_text(double p, char *buf, size_t size)
+{
+	if (p >= 0 && p < DBL_MIN)
+		snprintf(buf, size, "< %.2g", DBL_MIN);
+	else
+		snprintf(buf, size, "%.4g", p);
+}
+
+void bdb__p_said(double p, char *buf, size_t size)
+{
+	char num[32];
+	bdb__p_text(p, num, sizeof num);
+	snprintf(buf, size, "p %s%s", num[0] == '<' ? "" : "= ", num);
+}
+
 static void put_tags(bdb_buf *b, const bdb_value *v)
 {
 	for (size_t i = 0; i < v->n_tags; i++) {
@@ -257,7 +273,7 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		else if (style == BDB__STYLE_PERCENT || style == BDB__STYLE_DELTA)
 			percent_number(v->num, false, num, sizeof num);
 		else if (style == BDB__STYLE_PVALUE && isfinite(v->num))
-			snprintf(num, sizeof num, "%.4g", v->num);
+			bdb__p_text(v->num, num, sizeof num);
 		else
 			bdb__human_number(v->num, num, sizeof num);
 		bdb_buf_puts(b, num);

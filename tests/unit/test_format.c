@@ -429,6 +429,28 @@ static void printf_number(double v, char *buf, size_t size)
 
 /* Numbers of every magnitude, random and on rounding ties, formatted in a
  * table one per row, against printf_number. */
+/* p-values: 4 significant digits; one that underflowed (below DBL_MIN,
+ * 0 and subnormals included) is the bound, not 0. */
+static void test_p_text(void **state)
+{
+	(void)state;
+	char buf[48];
+	bdb__p_text(0.012345, buf, sizeof buf);
+	assert_string_equal(buf, "0.01235");
+	bdb__p_text(6.353177533709934e-09, buf, sizeof buf);
+	assert_string_equal(buf, "6.353e-09");
+	bdb__p_text(0, buf, sizeof buf);
+	assert_string_equal(buf, "< 2.2e-308");
+	bdb__p_text(1e-310, buf, sizeof buf);
+	assert_string_equal(buf, "< 2.2e-308");
+	bdb__p_text(2.3e-308, buf, sizeof buf);
+	assert_string_equal(buf, "2.3e-308");
+	bdb__p_said(0.5, buf, sizeof buf);
+	assert_string_equal(buf, "p = 0.5");
+	bdb__p_said(0, buf, sizeof buf);
+	assert_string_equal(buf, "p < 2.2e-308");
+}
+
 static void test_numbers_like_printf(void **state)
 {
 	(void)state;
@@ -545,6 +567,7 @@ int main(void)
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_json_values),
 	    cmocka_unit_test(test_json_display),
+	    cmocka_unit_test(test_p_text),
 	    cmocka_unit_test(test_quantity_extremes),
 	    cmocka_unit_test(test_csv),
 	    cmocka_unit_test(test_markdown),
