@@ -62,7 +62,9 @@ typedef struct context {
 	const char *word; /* without an opening quote */
 	size_t word_len;
 	bool quoted;	    /* the word is an open string */
-	char value_of[128]; /* "t:KEY=", "p:" or "m:" after "KEY =", else "" */
+	char value_of[128]; /* "t:KEY=", "p:" or "m:" after "KEY =", else "";
+			       "r:" run ids after `run`, "c:" commits after
+			       `commit` (run references, annotate) */
 	bool keys_only;	    /* value_of "t:": the tag keys (after "where", "and", ...) */
 	const char *head;   /* a statement's first word whose statements have a
 			       second one ("show"): offer those words alone */
@@ -97,7 +99,19 @@ static int store_names(bdb_store *store, const context *cx, names *out)
 	if (rc)
 		return rc;
 	collector c = {cx, out, 0, cx->keys_only};
-	if (cx->value_of[0]) {
+	if (strcmp(cx->value_of, "r:") == 0 || strcmp(cx->value_of, "c:") == 0) {
+		/* The runs' ids or commits, newest first (sorted later). */
+		bool ids = cx->value_of[0] == 'r';
+		bdb_run_info *runs = NULL;
+		size_t n = 0;
+		if ((rc = bdb_reader_list_runs(rd, NULL, 0, &runs, &n)) == 0)
+			for (size_t i = 0; i < n; i++) {
+				const char *name = ids ? runs[i].id : runs[i].commit;
+				if (name && *name)
+					collect(&c, name, strlen(name));
+			}
+		free(runs);
+	} else if (cx->value_of[0]) {
 		c.skip = strlen(cx->value_of);
 		rc = bdb_reader_terms(rd, cx->value_of, collect, &c);
 	} else {
@@ -168,8 +182,8 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 	static const struct {
 		const char *keyword, *terms;
 	} follow[] = {
-	    {"metric", "m:"}, {"of", "p:"}, {"where", "t:"},
-	    {"and", "t:"},    {"or", "t:"}, {"not", "t:"},
+	    {"metric", "m:"}, {"of", "p:"},  {"where", "t:"}, {"and", "t:"},
+	    {"or", "t:"},     {"not", "t:"}, {"run", "r:"},   {"commit", "c:"},
 	};
 	size_t n = prev[1].end - prev[1].start;
 	const char *word = text + prev[1].start;

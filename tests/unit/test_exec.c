@@ -903,6 +903,13 @@ static void test_complete(void **state)
 	expect_completion(store, "drop ", 0, 5, "baseline|annotation");
 	expect_completion(store, "set b", 0, 4, "baseline");
 	expect_completion(store, "show runs; show b", 0, 16, "baselines");
+	/* A run reference: run ids after `run`, commits after `commit`
+	 * (compare, in, vs, annotate), in order; nothing else there. */
+	expect_completion(store, "compare run ", 0, 12, "r1|r2|r3|r4");
+	expect_completion(store, "compare run r1 with run r", 0, 24, "r1|r2|r3|r4");
+	expect_completion(store, "regressions in commit c", 0, 22, "ccc3333");
+	expect_completion(store, "annotate commit ", 0, 16, "aaa1111|bbb2222|ccc3333|ddd4444");
+	expect_completion(store, "compare run x", 0, 12, "");
 	/* The cursor may sit before the end; the caller can stop early. */
 	expect_completion(store, "compare m", 2, 8, "markdown|metric");
 	expect_completion(store, "s", 1, 0, "seed");
