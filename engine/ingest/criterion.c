@@ -18,9 +18,12 @@
  * throughput of n elements or bytes per iteration, throughput = n / time
  * (elem/s or B/s, higher), bounds and samples converted alike. Only new/ is
  * read: base/ and change/ are Criterion's own history, which benchdb keeps
- * itself. Directories are visited in byte order of their names; "report"
- * directories are skipped. The run id hashes every file read with its path
- * relative to the tree; the timestamp is the newest of their mtimes.
+ * itself. A directory with new/estimates.json and no new/benchmark.json
+ * (written by hand or by a tool that imitates Criterion) is a benchmark
+ * named by its path in the tree (the tree's own name when it is one), its
+ * first directory the scenario when there are more. Directories are visited in byte order of their
+ * names; "report" directories are skipped. The run id hashes every file read with its path relative
+ * to the tree; the timestamp is the newest of their mtimes.
  */
 #include "internal.h"
 
@@ -203,7 +206,27 @@ int bdb__criterion_throughput(bdb_run *run, bdb_point *p, double n, const char *
 	return rc;
 }
 
-static int read_benchmark(crit_ctx *c, const char *dir)
+/* The name of the benchmark at dir without benchmark.json: its path
+ * below the tree (the tree's last component when dir is the tree), into
+ * name; *group_len the length of its first component when it has more,
+ * else 0. */
+static void path_name(const crit_ctx *c, const char *dir, char *name, size_t size,
+		      size_t *group_len)
+{
+	size_t root = strlen(c->in->dir);
+	const char *rel = dir + root;
+	if (*rel == '/')
+		rel++;
+	if (!*rel) {
+		const char *slash = strrchr(dir, '/');
+		rel = slash && slash[1] ? slash + 1 : dir;
+	}
+	snprintf(name, size, "%s", rel);
+	const char *slash = strchr(name, '/');
+	*group_len = slash && dir[root] ? (size_t)(slash - name) : 0;
+}
+
+static int read_benchmark(crit_ctx *c, const char *dir, bool described)
 {
 	crit_file bench, est, sample;
 	const char *full_id = NULL, *group = NULL;
@@ -216,15 +239,29 @@ static int read_benchmark(crit_ctx *c, const char *dir)
 	snprintf(sample_path, sizeof sample_path, "%s/new/sample.json", dir);
 	memset(&est, 0, sizeof est);
 	memset(&sample, 0, sizeof sample);
-	int rc = file_open(c, &bench, dir, "benchmark.json");
-	if (!rc)
-		rc = need_object(&bench, c->d);
-	if (!rc)
-		rc = bdb__json_string(&bench.doc, bench.doc.root, "full_id", true, &full_id, c->d);
-	if (!rc)
-		rc = bdb__json_string(&bench.doc, bench.doc.root, "group_id", false, &group, c->d);
-	if (!rc)
-		rc = bdb__json_object(&bench.doc, bench.doc.root, "throughput", false, &tp, c->d);
+	char name[4096], group_name[4096];
+	memset(&bench, 0, sizeof bench);
+	int rc = 0;
+	if (described) {
+		rc = file_open(c, &bench, dir, "benchmark.json");
+		if (!rc)
+			rc = need_object(&bench, c->d);
+		if (!rc)
+			rc = bdb__json_string(&bench.doc, bench.doc.root, "full_id", true, &full_id,
+					      c->d);
+		if (!rc)
+			rc = bdb__json_string(&bench.doc, bench.doc.root, "group_id", false, &group,
+					      c->d);
+		if (!rc)
+			rc = bdb__json_object(&bench.doc, bench.doc.root, "throughput", false, &tp,
+					      c->d);
+	} else {
+		size_t group_len;
+		path_name(c, dir, name, sizeof name, &group_len);
+		full_id = name;
+		snprintf(group_name, sizeof group_name, "%.*s", (int)group_len, name);
+		group = group_name;
+	}
 	if (!rc && tp)
 		rc = read_throughput(&bench, tp, &n_per_iter, &tp_unit, c->d);
 	if (!rc)
@@ -271,7 +308,10 @@ static int walk(crit_ctx *c, const char *dir, int depth)
 	char path[4096];
 	snprintf(path, sizeof path, "%s/new/benchmark.json", dir);
 	if (exists(path))
-		return read_benchmark(c, dir);
+		return read_benchmark(c, dir, true);
+	snprintf(path, sizeof path, "%s/new/estimates.json", dir);
+	if (exists(path))
+		return read_benchmark(c, dir, false);
 	if (depth >= MAX_DEPTH)
 		return 0;
 	struct dirent **list;

@@ -38,7 +38,7 @@ check "four runs, in name order (a, b, sub/c, target-criterion)" \
 # read too (some are not results: they fail, by name, exit 3).
 run "$BENCHDB" --db "$WORK/db3" ingest "$FIXTURES/"
 check_rc "tests/fixtures/ has files that are not results: exit 3" 3
-check_err "the Criterion subtree is one of what was found" "files and 1 Criterion tree in $FIXTURES/"
+check_err "the Criterion subtrees are two of what was found" "files and 2 Criterion trees in $FIXTURES/"
 check_out "a gbench file of it is ingested" "Ingested run gbench-"
 check_out "a pytest file of it is ingested" "Ingested run pytest-"
 check_out "its Criterion tree is ingested" "Ingested run criterion-"

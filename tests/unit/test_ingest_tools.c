@@ -156,6 +156,51 @@ static void test_criterion_tree(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * A tree of new/estimates.json without new/benchmark.json (a script that
+ * imitates Criterion): each benchmark is named by its path in the tree,
+ * its first directory the scenario when it has more; the mean (no slope)
+ * with its interval when given; samples from sample.json when there. It
+ * read as "no benchmark results found" though ingest took it for a
+ * Criterion tree.
+ */
+static void test_criterion_bare_tree(void **state)
+{
+	(void)state;
+	bdb_input_format detected;
+	bdb_run *run =
+	    fixture_load("tests/fixtures/criterion_bare", BDB_INPUT_AUTO, NULL, &detected);
+	assert_int_equal(detected, BDB_INPUT_CRITERION);
+	assert_int_equal(run->n_points, 2);
+	assert_string_equal(run->points[0].name, "fast");
+	assert_null(run->points[0].scenario);
+	const bdb_metric *m = fixture_metric(&run->points[0], "time");
+	fixture_close(m->value, 81.0, 0);
+	assert_true(m->has_lower && m->has_upper);
+	fixture_close(m->lower, 80.25, 0);
+	fixture_close(m->upper, 82.5, 0);
+	assert_int_equal(m->n_samples, 0);
+	assert_string_equal(run->points[1].name, "parse/json/1024");
+	assert_string_equal(run->points[1].scenario, "parse");
+	m = fixture_metric(&run->points[1], "time");
+	fixture_close(m->value, 1500.0, 0);
+	assert_false(m->has_lower);
+	/* times / iters: 15000 / 10, 30600 / 20, 44700 / 30 */
+	assert_int_equal(m->n_samples, 3);
+	fixture_close(m->samples[0], 1500.0, 0);
+	fixture_close(m->samples[1], 1530.0, 0);
+	fixture_close(m->samples[2], 1490.0, 0);
+	fixture_def(run, "time", BDB_LOWER, "ns");
+	bdb_run_free(run);
+	/* One benchmark's directory is named by its own last component. */
+	run = fixture_load("tests/fixtures/criterion_bare/parse/json/1024/", BDB_INPUT_CRITERION,
+			   NULL, NULL);
+	assert_int_equal(run->n_points, 1);
+	assert_string_equal(run->points[0].name, "1024");
+	assert_null(run->points[0].scenario);
+	bdb_run_free(run);
+}
+
 static void test_pytest_benchmark(void **state)
 {
 	(void)state;
@@ -556,6 +601,7 @@ int main(void)
 	    cmocka_unit_test(test_gbench_plain),
 	    cmocka_unit_test(test_gbench_repetitions),
 	    cmocka_unit_test(test_criterion_tree),
+	    cmocka_unit_test(test_criterion_bare_tree),
 	    cmocka_unit_test(test_pytest_benchmark),
 	    cmocka_unit_test(test_hyperfine),
 	    cmocka_unit_test(test_gotest),
