@@ -123,7 +123,9 @@ static const char *metric_of_unit(const char *unit)
  * results of their own, "X - B/op"), and a benchmark that prints to
  * standard output leaves a line of that output as the unit. A unit is
  * 1..32 bytes without blanks, does not start with a digit, and for go has
- * a '/'.
+ * a '/'. A custom tool's unit is the user's own word, read from the JSON
+ * they wrote, not parsed from a program's output: any text but an empty
+ * one ("avg cpu", "tick time (ms)").
  */
 static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const char *unit)
 {
@@ -132,6 +134,8 @@ static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const c
 		n = strcspn(unit, "\t");
 	while (n > 0 && (unit[n - 1] == ' ' || unit[n - 1] == '\t'))
 		n--;
+	if (tool->custom)
+		return n == 0 ? NULL : n == strlen(unit) ? unit : bdb_run_strndup(run, unit, n);
 	if (n == 0 || n > 32 || (unit[0] >= '0' && unit[0] <= '9'))
 		return NULL;
 	for (size_t i = 0; i < n; i++)

@@ -457,7 +457,15 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 		history_clear(&h);
 		rc = read_whole(&h, name, text, len, d);
 	}
-	if (!rc && h.n == 0)
+	if (!rc && h.n == 0 && h.skips.first[0])
+		/* Say why: "no results" alone sent the user looking at 1:1. */
+		rc = bdb_diag_set(d, BDB_EPARSE, name, 1, 1,
+				  "no benchmark results found in this github-action-benchmark "
+				  "history: all were left out (%zu without a value, %zu whose unit "
+				  "is not a unit, %zu without a name); the first: %s",
+				  h.skips.null_values, h.skips.junk_units, h.skips.empty_names,
+				  h.skips.first);
+	else if (!rc && h.n == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, name, 1, 1,
 				  "no benchmark results found in this github-action-benchmark "
 				  "history");

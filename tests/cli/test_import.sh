@@ -168,6 +168,44 @@ for f in noname noname-bom; do
 	check "$f: point a alone is stored" test "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" = "a "
 done
 
+# --- custom tools: the user's own units (paradedb, dotnet-isolate, IntegratedDynamics) ---
+# A customSmallerIsBetter unit is the word the user wrote ("avg cpu",
+# "tick time (ms)"): it was taken for a line of program output and left
+# out, so paradedb's history imported nothing at all (exit 3).
+DB=$WORK/paradedb
+run "$BENCHDB" --db "$DB" import-gab "$GAB/paradedb__paradedb.data.js"
+check_rc "paradedb: a unit with a blank imports (exit 0)" 0
+check_out "paradedb: 1 run from 1 entry" "Imported 1 run(s) from 1 entries"
+run "$BENCHDB" --db "$DB" -c 'show points as csv'
+check "paradedb: all 8 results are points" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 8
+# "value": 24.989853051558985, "unit": "avg cpu", commit 35abeff494 at 2025-07-09T04:35:02Z.
+run "$BENCHDB" --db "$DB" -c 'trend value of "Bulk Update - Primary - cpu" as csv'
+check_out "paradedb: value, unit and commit time as in the file" \
+	",2025-07-09T04:35:02Z,35abeff494503653aeca1073004f5e0cfd89e115,24.989853051558985,,,avg cpu"
+run "$BENCHDB" --db "$DB" export --format json latest
+check_out "paradedb: extra is metadata" \
+	'"extra:Single Update - Primary - tps": "max tps: 83.60156536738894, count: 57009"'
+check_out "paradedb: date (ms) is recorded_at" '"recorded_at": "2025-07-09T05:10:48.185000Z"'
+DB=$WORK/isolate
+run "$BENCHDB" --db "$DB" import-gab "$GAB/GuckesThonfeldGuckesGbr__dotnet-isolate.data.js"
+check_rc "dotnet-isolate: imports" 0
+# "timestamp": "2026-08-05T17:38:12+02:00"; 978 "files".
+run "$BENCHDB" --db "$DB" -c 'trend value of "OrchardCore.Cms.Web isolate: included files" as csv'
+check_out "dotnet-isolate: a +02:00 commit time is UTC, the count keeps its word" \
+	",2026-08-05T15:38:12Z,e427439ffa66e73560a3236918e1cd5556a4d745,978,,,files"
+DB=$WORK/cyclops
+run "$BENCHDB" --db "$DB" import-gab "$GAB/CyclopsMC__IntegratedDynamics.excerpt.data.js"
+check_rc "IntegratedDynamics: imports" 0
+run "$BENCHDB" --db "$DB" -c 'trend value of "INDEX LOAD: index_lookup_item_single_item_size_5000" as csv'
+check_out "IntegratedDynamics: \"operation time (ms)\" is the unit" ",0.366797,,,operation time (ms)"
+# A history whose every result is left out said only "no benchmark results
+# found" at 1:1: it says why, and where the first was.
+sed 's/"customSmallerIsBetter"/"go"/' "$GAB/paradedb__paradedb.data.js" >"$WORK/allskipped.data.js"
+run "$BENCHDB" --db "$WORK/allskipped" import-gab "$WORK/allskipped.data.js"
+check_rc "every result left out: exit 3" 3
+check_err "it says all were left out, and the first with its position" \
+	"all were left out (0 without a value, 8 whose unit is not a unit, 0 without a name); the first: $WORK/allskipped.data.js:26:11: the unit is not a unit"
+
 # --- bad histories: exit 3 with a position, store unchanged ---
 DB=$WORK/nautilus
 cp "$DB/data.mdb" "$WORK/before.mdb"
