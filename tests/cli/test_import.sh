@@ -224,6 +224,21 @@ run "$BENCHDB" --db "$DB" import-gab "$WORK/bare.json"
 check_rc "an object with entries but not the action's keys exits 3" 3
 check_err "and says what the action's JSON holds (it said: a JSON object with \"entries\")" \
 	'or the action'"'"'s JSON object ("entries" with "lastUpdate" or "repoUrl" in its first 4 KiB)'
+# A unit that changes to one that does not convert (the last of color's
+# 266 entries: "ops/sec" made "MB/s") was found only when that run was
+# written: the runs of the batches before it (100 a transaction) stayed
+# stored, and the error named no position. Every unit is checked first.
+sed '83884s|"ops/sec"|"MB/s"|' "$GAB/kurkle__color.data.js" >"$WORK/unitchange.data.js"
+run "$BENCHDB" --db "$WORK/unitchange" import-gab "$WORK/unitchange.data.js"
+check_rc "a unit that does not convert to its series' exits 3" 3
+check_err "it is reported at its entry, with both units" \
+	"unitchange.data.js:83291:7: run \"gab-89e35c31489f016d\": point \"rgbString|chartjs-color\" metric \"throughput\": unit \"MB/s\" cannot be converted to the series' unit \"ops/s\"; nothing was stored"
+check "and nothing is stored (no store made)" test ! -e "$WORK/unitchange"
+printf '\xef\xbb\xbf' | cat - "$WORK/unitchange.data.js" >"$WORK/unitchange-bom.data.js"
+run "$BENCHDB" --db "$DB" import-gab "$WORK/unitchange-bom.data.js"
+check_rc "into a store that holds runs, too (exit 3)" 3
+check_err "the whole-document path (a BOM) points at the same entry" \
+	"unitchange-bom.data.js:83291:7: run \"gab-89e35c31489f016d\""
 check "a bad history leaves the store unchanged" cmp -s "$DB/data.mdb" "$WORK/before.mdb"
 check "still 73 runs after the bad imports" test "$(runs "$DB")" -eq 73
 
