@@ -198,6 +198,19 @@ run "$BENCHDB" --db "$DB" import-gab "$GAB/CyclopsMC__IntegratedDynamics.excerpt
 check_rc "IntegratedDynamics: imports" 0
 run "$BENCHDB" --db "$DB" -c 'trend value of "INDEX LOAD: index_lookup_item_single_item_size_5000" as csv'
 check_out "IntegratedDynamics: \"operation time (ms)\" is the unit" ",0.366797,,,operation time (ms)"
+# hermit-os (an excerpt): one entry repeats a name in another unit ("2
+# Threads" 30 ns for the mutex test, 99.90894328185507 % for the Pi
+# efficiency). They were averaged into one "64.95 %": the second is now a
+# point of its own, tagged unit=%.
+DB=$WORK/hermit
+run "$BENCHDB" --db "$DB" import-gab "$GAB/CarlWachter__hermit-rs.excerpt.data.js"
+check_rc "hermit: imports" 0
+run "$BENCHDB" --db "$DB" -c 'trend value of "2 Threads" as csv'
+check_out "hermit: 2 Threads in ns keeps its 30 ns" \
+	"2 Threads,suite=Benchmark,gab-08a643a27e377448,2024-06-29T10:01:25Z,cbcf65a591eed712c8dd12af24cebd7f73882be1,30,30,30,ns"
+check_out "hermit: 2 Threads in % is a point of its own" \
+	'2 Threads,"suite=Benchmark,unit=%",gab-08a643a27e377448,2024-06-29T10:01:25Z,cbcf65a591eed712c8dd12af24cebd7f73882be1,99.90894328185507,'
+check "hermit: no mean of ns and %" test "$(grep -c '64.95' "$OUT")" -eq 0
 # A history whose every result is left out said only "no benchmark results
 # found" at 1:1: it says why, and where the first was.
 sed 's/"customSmallerIsBetter"/"go"/' "$GAB/paradedb__paradedb.data.js" >"$WORK/allskipped.data.js"
