@@ -50,12 +50,67 @@ typedef struct asv_import {
 	bdb_import_summary *sum;
 } asv_import;
 
+static bool word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '_' || c == '+' || c == '-';
+}
+
+/*
+ * asv writes its files with Python's json, which writes a float that is not
+ * finite as a bare NaN, Infinity or -Infinity: a benchmark skipped is NaN,
+ * and the 99% interval of a benchmark timed once is [-Infinity, Infinity]
+ * (asv-format-bench's results hold 56 of them). None is JSON; each becomes
+ * null, which here means "no value" (left out and counted) or "no bound",
+ * in place and at the same length, so that positions in errors stay those
+ * of the file: "Infinity" is "null    ", and "NaN" takes the blank before
+ * or after it (", NaN" is ",null"). A NaN with no blank beside it is left
+ * for the JSON parser to refuse. Strings are not touched.
+ */
+static void python_nonfinite_to_null(char *text, size_t len)
+{
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+			continue;
+		}
+		if ((c != 'N' && c != 'I' && c != '-') || (i > 0 && word_byte(text[i - 1])))
+			continue;
+		static const char *const words[] = {"-Infinity", "Infinity", "NaN"};
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+			size_t n = strlen(words[w]);
+			if (len - i < n || memcmp(text + i, words[w], n) != 0 ||
+			    (i + n < len && word_byte(text[i + n])))
+				continue;
+			if (n > 3)
+				memcpy(text + i, "null     ", n);
+			else if (i > 0 && text[i - 1] == ' ')
+				memcpy(text + i - 1, "null", 4);
+			else if (i + n < len && text[i + n] == ' ')
+				memcpy(text + i, "null", 4);
+			i += n - 1;
+			break;
+		}
+	}
+}
+
 /* A document read from path: text and tree (free with release_doc). */
 static int read_doc(const char *path, bdb__json_doc *doc, char **text, bdb_diag *d)
 {
 	size_t len;
 	memset(doc, 0, sizeof *doc);
 	int rc = bdb__read_file(path, path, text, &len, NULL, d);
+	if (!rc)
+		python_nonfinite_to_null(*text, len);
 	if (!rc)
 		rc = bdb__json_parse(doc, path, *text, len, d);
 	if (!rc)

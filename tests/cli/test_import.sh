@@ -329,6 +329,59 @@ check_rc "asv: no machine directory left at all exits 3" 3
 check_err "asv: and says which directory lacks machine.json" \
 	"holds no asv result files: $NOMACHINE/desktop has no machine.json"
 
+# --- asv: real files of other projects (excerpts, tests/realdata/README.md) ---
+# asv writes with Python's json: the 99% interval of a benchmark timed once
+# is [-Infinity, Infinity], and a skipped benchmark NaN. Such files were
+# refused whole ("invalid JSON: NaN and Infinity are not JSON numbers").
+MT=$REAL/asv/mariantaragel__asv-format-bench.excerpt/.asv/results
+run "$BENCHDB" --db "$WORK/mt" import-asv "$MT"
+check_rc "asv-format-bench: a file with Infinity bounds imports" 0
+check_out "asv-format-bench: one run" "Imported 1 run(s) from 1 result files"
+run "$BENCHDB" --db "$WORK/mt" -c 'show points as csv'
+check "asv-format-bench: 42 points (3 benchmarks x 8 combinations + 3 x 6)" \
+	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 42
+# Combination 1 of Compression.time_read (HDF5.table, eq, 'lz4', 1): 0.8108367742970586 s,
+# no bounds (the interval is infinite); Compression level is the last parameter.
+run "$BENCHDB" --db "$WORK/mt" -c 'trend time of "Compression.time_read" where "Data format" = "HDF5.table" and Compression = "lz4" as csv'
+check_out "asv-format-bench: value in s, infinite interval gives no bounds" \
+	",fd1b2d325258e400649e5fdf6960e745e25fb08b,0.8108367742970586,,,s"
+# Image.track_size is type "memory" in benchmarks.json (its name says track_).
+run "$BENCHDB" --db "$WORK/mt" -c 'trend memory of "Image.track_size" where "Data format" = "PNG" as csv'
+check_out "asv-format-bench: a track_ benchmark of type memory is memory, in B" ",113487210,,,B"
+run "$BENCHDB" --db "$WORK/mt" import-asv "$MT"
+check_out "asv-format-bench: re-importing adds 0 runs" "Imported 0 run(s) from 1 result files"
+# A skipped benchmark (NaN) is left out and counted, as a failed one (null) is.
+mkdir -p "$WORK/mtnan/trafficgpu1"
+cp "$MT/benchmarks.json" "$WORK/mtnan/"
+cp "$MT/trafficgpu1/machine.json" "$WORK/mtnan/trafficgpu1/"
+sed 's/0\.6679110429249704/NaN/' "$MT/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
+	>"$WORK/mtnan/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json"
+run "$BENCHDB" --db "$WORK/mtnandb" import-asv "$WORK/mtnan"
+check_rc "asv: a NaN result imports" 0
+check_err "asv: the NaN is left out and counted" "left out 1 result(s) without a value (null)"
+run "$BENCHDB" --db "$WORK/mtnandb" -c 'show points as csv'
+check "asv: 41 points (the NaN one left out)" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
+# A malformed file reports file positions after the replaced tokens too:
+# the "x" after 56 Infinity and a NaN, in column 4309 of the one-line file.
+sed 's/"durations": /"durations": x/' "$WORK/mtnan/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
+	>"$WORK/mtnan/trafficgpu1/bad.json"
+run "$BENCHDB" --db "$WORK/mtnandb2" import-asv "$WORK/mtnan"
+check_rc "asv: a malformed result file exits 3" 3
+check_err "asv: at its position" "bad.json:1:4309: invalid JSON"
+
+# fast-histogram (format version 1, 2017): three parameters, 40 combinations,
+# dtype values written as reprs ('>i4'); stats[i].ci_99 are the bounds.
+FH=$REAL/asv/astrofrog__fast-histogram.excerpt/results
+run "$BENCHDB" --db "$WORK/fh" import-asv "$FH"
+check_rc "fast-histogram: a version 1 file imports" 0
+run "$BENCHDB" --db "$WORK/fh" -c 'show points as csv'
+check "fast-histogram: 40 points" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 40
+run "$BENCHDB" --db "$WORK/fh" -c 'trend time of "benchmarks.Histogram1D.time_histogram1d" where fast = "False" and dtype = ">i4" and size = "1000.0" as csv'
+check_out "fast-histogram: result[0] with stats[0].ci_99, at the commit's date (ms)" \
+	",2017-07-18T16:46:39Z,0bd667e28d26d49558583e2cb3fc6f89355d0472,0.0002855343772845952,0.00028515321671018285,0.00028698649086161864,s"
+run "$BENCHDB" --db "$WORK/fh" -c 'trend time of "benchmarks.Histogram1D.time_histogram1d" where fast = "True" and dtype = "<f8" and size = "10000000.0" as csv'
+check_out "fast-histogram: the last combination (True, '<f8', 1e7) is result[39]" ",0.06507425450000004,,,s"
+
 # --- ingest --list-formats ---
 run "$BENCHDB" ingest --list-formats
 check_rc "--list-formats exits 0" 0
