@@ -248,7 +248,14 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 		return rc;
 	const json_t *def = json_object_get(im->benchmarks.root, name);
 	const json_t *names = json_object_get(def, "param_names");
-	const json_t *params = row.params ? row.params : json_object_get(def, "params");
+	/* A row without params of its own takes benchmarks.json's, which are
+	 * today's: a single value (a version 1 bare number, or null) was
+	 * measured without parameters, whatever the benchmark has become since
+	 * (it took the tags of today's first combination, and the others were
+	 * counted as failed). */
+	const json_t *params = row.params		      ? row.params
+			       : !json_is_array(row.result) ? NULL
+							    : json_object_get(def, "params");
 	const char *type = json_string_value(json_object_get(def, "type"));
 	const char *metric, *unit = json_string_value(json_object_get(def, "unit"));
 	int direction;

@@ -300,6 +300,22 @@ check_out "asv v1: ci_99 of stats becomes the bounds and samples are kept" ",0.0
 run "$BENCHDB" --db "$WORK/v1db" -c 'trend time of "bench.TimeSuite.time_sort" where n = "100" as csv'
 check "asv v1: the failed combination (null in 0a9b8c7d) is not stored as 0" \
 	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 1
+# benchmarks.json says what a benchmark is today: time_sort has a parameter
+# n now, but a file from before it had one holds a bare number. That value
+# took the tag n=10 (today's first combination) and n=100 was reported as a
+# failure; it is the unparameterised benchmark it was.
+V1OLD=$WORK/v1old/results
+mkdir -p "$V1OLD/laptop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$V1OLD/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/machine.json" "$V1OLD/laptop/"
+printf '{"commit_hash": "00000001aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "date": 1500000000000, "env_name": "py3.8", "python": "3.8", "results": {"bench.TimeSuite.time_sort": 0.5}, "version": 1}\n' \
+	>"$V1OLD/laptop/00000001-py3.8.json"
+run "$BENCHDB" --db "$WORK/v1olddb" import-asv "$V1OLD"
+check_rc "asv v1: a bare number for a benchmark parameterised since imports" 0
+check "asv v1: and nothing is reported as failed" test "$(grep -c 'left out' "$ERR")" -eq 0
+run "$BENCHDB" --db "$WORK/v1olddb" -c 'trend time of "bench.TimeSuite.time_sort" as csv'
+check_out "asv v1: it has no parameter tag" \
+	'bench.TimeSuite.time_sort,"env=py3.8,machine=laptop",asv-'
 cp "$WORK/v1db/data.mdb" "$WORK/v1before.mdb"
 printf '{"commit_hash": "abc", "date": "yesterday", "results": {}, "version": 2}\n' >"$V1/laptop/bad-env.json"
 run "$BENCHDB" --db "$WORK/v1db" import-asv "$V1"
