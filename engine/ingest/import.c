@@ -14,7 +14,7 @@
  */
 #include "internal.h"
 
-#include "../internal.h" /* the series' units: bdb__effective_unit, bdb__series_factor */
+#include "../internal.h" /* the series' units: bdb__effective_unit, bdb__series_unit_factor */
 
 #include <dirent.h>
 #include <errno.h>
@@ -298,13 +298,14 @@ int bdb__import_check_units(bdb_store *store, const bdb__import_item *items, siz
 					 ? BDB_ENOMEM
 					 : series_unit_of(&u, r, p, m->name, &key, unit, &want);
 				if (!rc && strcmp(unit, want) != 0 &&
-				    bdb__series_factor(unit, want, &factor) != 0) {
+				    (rc = bdb__series_unit_factor(p, m, unit, want, &factor, d))) {
+					/* The store's words, under the item's name. */
+					char why[sizeof d->message];
 					*failed = i;
-					rc = bdb_diag_set(d, BDB_EINVAL, items[i].label, 0, 0,
-							  "run \"%s\": point \"%s\" metric \"%s\": "
-							  "unit \"%s\" cannot be converted to the "
-							  "series' unit \"%s\"; nothing was stored",
-							  run->id, p->name, m->name, unit, want);
+					snprintf(why, sizeof why, "%s", d ? d->message : "");
+					bdb_diag_set(d, rc, items[i].label, 0, 0,
+						     "run \"%s\": %s; nothing was stored", run->id,
+						     why);
 				}
 			}
 		}

@@ -252,6 +252,24 @@ run "$BENCHDB" --db "$DB" import-gab "$WORK/unitchange-bom.data.js"
 check_rc "into a store that holds runs, too (exit 3)" 3
 check_err "the whole-document path (a BOM) points at the same entry" \
 	"unitchange-bom.data.js:83291:7: run \"gab-89e35c31489f016d\""
+# A unit that converts, but to a number no double holds (1e300 s in the
+# series' ns), was also found only when its run was written, after the
+# first 100 runs: entry 150 of 150.
+{
+	printf 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "https://github.com/x/y", "entries": {"S": [\n'
+	for i in $(seq 1 150); do
+		[ "$i" = 150 ] && v='1e300, "unit": "s"' || v="$i, \"unit\": \"ns\""
+		printf '{"commit": {"id": "c%03d", "timestamp": "2026-01-01T00:00:00Z"}, "date": %d, "tool": "customSmallerIsBetter", "benches": [{"name": "b", "value": %s}]}%s\n' \
+			"$i" "$((1767225600000 + i))" "$v" "$([ "$i" = 150 ] || echo ,)"
+	done
+	printf ']}}\n'
+} >"$WORK/beyond.data.js"
+run "$BENCHDB" --db "$DB" import-gab "$WORK/beyond.data.js"
+check_rc "a number beyond a double in the series' unit exits 3" 3
+check_err "it is reported at its entry, before anything is written" \
+	"beyond.data.js:151:1: run \"gab-"
+check_err "with the store's reason" \
+	"point \"b\" metric \"value\": a number in \"s\" is beyond a double in the series' unit \"ns\" (1e+300 s); nothing was stored"
 check "a bad history leaves the store unchanged" cmp -s "$DB/data.mdb" "$WORK/before.mdb"
 check "still 73 runs after the bad imports" test "$(runs "$DB")" -eq 73
 
