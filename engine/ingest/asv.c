@@ -139,8 +139,8 @@ static void metric_of_type(const char *type, const char *name, const char **metr
 {
 	const char *base = strrchr(name, '.');
 	base = base ? base + 1 : name;
-	if (!type) /* not in benchmarks.json: asv's name prefixes */
-		type = strncmp(base, "time_", 5) == 0	   ? "time"
+	if (!type) /* not in benchmarks.json: asv's name prefixes (timeraw_ is a time too) */
+		type = strncmp(base, "time_", 5) == 0 || strncmp(base, "timeraw_", 8) == 0 ? "time"
 		       : strncmp(base, "mem_", 4) == 0	   ? "memory"
 		       : strncmp(base, "peakmem_", 8) == 0 ? "peakmemory"
 							   : "track";

@@ -403,6 +403,21 @@ run "$BENCHDB" --db "$WORK/mtnandb2" import-asv "$WORK/mtnan"
 check_rc "asv: a malformed result file exits 3" 3
 check_err "asv: at its position" "bad.json:1:4309: invalid JSON"
 
+# xdsl-bench (an excerpt, format version 2): benchmarks.json no longer
+# defines these benchmarks (it is written anew by each asv run), so their
+# names give the type. timeraw_ is asv's other time prefix: it was taken for
+# a track, unitless and with no direction.
+XD=$REAL/asv/xdslproject__xdsl-bench.excerpt/.asv/results
+run "$BENCHDB" --db "$WORK/xd" import-asv "$XD"
+check_rc "xdsl-bench: imports" 0
+run "$BENCHDB" --db "$WORK/xd" -c 'trend time of "microbenchmarks.ImportClasses.timeraw_import_xdsl_opt" as csv'
+check_out "xdsl-bench: a timeraw_ benchmark is a time in s, with its interval" \
+	",02535bbcd950fad607917492bd067e88953e12b7,0.3175364580000064,0.31403,0.32481,s"
+run "$BENCHDB" --db "$WORK/xd" -c 'show metrics as csv'
+check_out "xdsl-bench: one metric, time, lower is better" "time,s,lower,,3,"
+run "$BENCHDB" --db "$WORK/xd" export --format json latest
+check_out "xdsl-bench: the environment has machine.json's ram and the python" '"python": "pypy3.11"'
+
 # fast-histogram (format version 1, 2017): three parameters, 40 combinations,
 # dtype values written as reprs ('>i4'); stats[i].ci_99 are the bounds.
 FH=$REAL/asv/astrofrog__fast-histogram.excerpt/results
