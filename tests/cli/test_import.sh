@@ -418,6 +418,21 @@ check_out "xdsl-bench: one metric, time, lower is better" "time,s,lower,,3,"
 run "$BENCHDB" --db "$WORK/xd" export --format json latest
 check_out "xdsl-bench: the environment has machine.json's ram and the python" '"python": "pypy3.11"'
 
+# sympy_benchmarks (an excerpt, format version 1, 2017): bare numbers beside
+# parameterised results without stats, parameters as reprs of tuples and
+# lists, and no benchmarks.json entry (names give the types, param1.. the keys).
+SY=$REAL/asv/asmeurer__sympy_benchmarks.excerpt/results
+run "$BENCHDB" --db "$WORK/sy" import-asv "$SY"
+check_rc "sympy: imports" 0
+run "$BENCHDB" --db "$WORK/sy" -c 'show points as csv'
+check "sympy: 21 points (6 + 1 + 2 + 1 + 8 + 3)" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 21
+run "$BENCHDB" --db "$WORK/sy" -c 'trend time of "solve.TimeMatrixArithmetic.time_dense_add" where param1 = "4" and param2 = "5" as csv'
+check_out "sympy: (4, 5) is result[3] of the 4 x 2 product" ",4c15bbb94a1b5f878d355206d080f0a395baa7fd,5.931989999999998e-05,,,s"
+run "$BENCHDB" --db "$WORK/sy" -c 'trend peakmemory of "large_exprs.TimeLargeExpressionOperations.peakmem_subs" as csv'
+check_out "sympy: a bare peakmem_ number is peakmemory in B" ",44425216,,,B"
+run "$BENCHDB" --db "$WORK/sy" -c 'trend time of "solve.TimeMatrixSolve.time_solve" where param1 = "GE" as csv'
+check_out "sympy: 'GE' is GE" ",0.827949,,,s"
+
 # fast-histogram (format version 1, 2017): three parameters, 40 combinations,
 # dtype values written as reprs ('>i4'); stats[i].ci_99 are the bounds.
 FH=$REAL/asv/astrofrog__fast-histogram.excerpt/results
