@@ -325,6 +325,16 @@ const char *bdb__effective_unit(const char *metric_unit, const char *def_unit);
  */
 int bdb__series_factor(const char *from, const char *to, double *factor);
 
+/*
+ * The factor from metric m's unit (of point p) to the series' unit sunit:
+ * 0, or BDB_EINVAL with d saying so when the units do not convert or a
+ * number of m would not stay finite in sunit (1e300 s is no double in ns).
+ * The store's writer asks it of every observation; an import asks it of
+ * every run before it writes any.
+ */
+int bdb__series_unit_factor(const bdb_point *p, const bdb_metric *m, const char *unit,
+			    const char *sunit, double *factor, bdb_diag *d);
+
 /* v times a factor of bdb__series_factor. A factor of 1 leaves v's bits as
  * they are: a multiplication would quiet a signalling NaN, or not, as the
  * compiler folds it, and verify compares observations bit for bit. */

@@ -480,16 +480,14 @@ static int series_unit(bdb_store *s, MDB_txn *txn, uint64_t id, const char **uni
 	return *unit ? 0 : BDB_ECORRUPT;
 }
 
-/* The factor from metric m's unit to the series' unit sunit. Every number
- * of m must stay finite in sunit (1e300 s is no double in ns). */
-static int series_unit_factor(put_ctx *c, const bdb_point *p, const bdb_metric *m,
-			      const char *unit, const char *sunit, double *factor)
+int bdb__series_unit_factor(const bdb_point *p, const bdb_metric *m, const char *unit,
+			    const char *sunit, double *factor, bdb_diag *d)
 {
 	*factor = 1;
 	if (strcmp(sunit, unit) == 0)
 		return 0;
 	if (bdb__series_factor(unit, sunit, factor) != 0)
-		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" metric \"%s\": unit \"%s\" cannot be converted "
 				    "to the series' unit \"%s\"",
 				    p->name, m->name, unit, sunit);
@@ -499,7 +497,7 @@ static int series_unit_factor(put_ctx *c, const bdb_point *p, const bdb_metric *
 	for (size_t i = 0; finite && i < m->n_samples; i++)
 		finite = isfinite(m->samples[i] * *factor);
 	if (!finite)
-		return bdb_diag_set(c->d, BDB_EINVAL, NULL, 0, 0,
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" metric \"%s\": a number in \"%s\" is beyond a "
 				    "double in the series' unit \"%s\" (%g %s)",
 				    p->name, m->name, unit, sunit, m->value, unit);
@@ -548,7 +546,7 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	sl->stamp = sc->stamp;
 	id = sl->id;
 	double factor;
-	rc = series_unit_factor(c, p, m, unit, sc->bytes.data + sl->unit, &factor);
+	rc = bdb__series_unit_factor(p, m, unit, sc->bytes.data + sl->unit, &factor, c->d);
 	if (rc)
 		return rc;
 	bdb_obs o = {

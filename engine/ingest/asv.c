@@ -50,12 +50,67 @@ typedef struct asv_import {
 	bdb_import_summary *sum;
 } asv_import;
 
+static bool word_byte(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+	       c == '.' || c == '_' || c == '+' || c == '-';
+}
+
+/*
+ * asv writes its files with Python's json, which writes a float that is not
+ * finite as a bare NaN, Infinity or -Infinity: a benchmark skipped is NaN,
+ * and the 99% interval of a benchmark timed once is [-Infinity, Infinity]
+ * (asv-format-bench's results hold 56 of them). None is JSON; each becomes
+ * null, which here means "no value" (left out and counted) or "no bound",
+ * in place and at the same length, so that positions in errors stay those
+ * of the file: "Infinity" is "null    ", and "NaN" takes the blank before
+ * or after it (", NaN" is ",null"). A NaN with no blank beside it is left
+ * for the JSON parser to refuse. Strings are not touched.
+ */
+static void python_nonfinite_to_null(char *text, size_t len)
+{
+	bool in_string = false;
+	for (size_t i = 0; i < len; i++) {
+		char c = text[i];
+		if (in_string) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_string = false;
+			continue;
+		}
+		if (c == '"') {
+			in_string = true;
+			continue;
+		}
+		if ((c != 'N' && c != 'I' && c != '-') || (i > 0 && word_byte(text[i - 1])))
+			continue;
+		static const char *const words[] = {"-Infinity", "Infinity", "NaN"};
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+			size_t n = strlen(words[w]);
+			if (len - i < n || memcmp(text + i, words[w], n) != 0 ||
+			    (i + n < len && word_byte(text[i + n])))
+				continue;
+			if (n > 3)
+				memcpy(text + i, "null     ", n);
+			else if (i > 0 && text[i - 1] == ' ')
+				memcpy(text + i - 1, "null", 4);
+			else if (i + n < len && text[i + n] == ' ')
+				memcpy(text + i, "null", 4);
+			i += n - 1;
+			break;
+		}
+	}
+}
+
 /* A document read from path: text and tree (free with release_doc). */
 static int read_doc(const char *path, bdb__json_doc *doc, char **text, bdb_diag *d)
 {
 	size_t len;
 	memset(doc, 0, sizeof *doc);
 	int rc = bdb__read_file(path, path, text, &len, NULL, d);
+	if (!rc)
+		python_nonfinite_to_null(*text, len);
 	if (!rc)
 		rc = bdb__json_parse(doc, path, *text, len, d);
 	if (!rc)
@@ -84,8 +139,8 @@ static void metric_of_type(const char *type, const char *name, const char **metr
 {
 	const char *base = strrchr(name, '.');
 	base = base ? base + 1 : name;
-	if (!type) /* not in benchmarks.json: asv's name prefixes */
-		type = strncmp(base, "time_", 5) == 0	   ? "time"
+	if (!type) /* not in benchmarks.json: asv's name prefixes (timeraw_ is a time too) */
+		type = strncmp(base, "time_", 5) == 0 || strncmp(base, "timeraw_", 8) == 0 ? "time"
 		       : strncmp(base, "mem_", 4) == 0	   ? "memory"
 		       : strncmp(base, "peakmem_", 8) == 0 ? "peakmemory"
 							   : "track";
@@ -193,7 +248,14 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 		return rc;
 	const json_t *def = json_object_get(im->benchmarks.root, name);
 	const json_t *names = json_object_get(def, "param_names");
-	const json_t *params = row.params ? row.params : json_object_get(def, "params");
+	/* A row without params of its own takes benchmarks.json's, which are
+	 * today's: a single value (a version 1 bare number, or null) was
+	 * measured without parameters, whatever the benchmark has become since
+	 * (it took the tags of today's first combination, and the others were
+	 * counted as failed). */
+	const json_t *params = row.params		      ? row.params
+			       : !json_is_array(row.result) ? NULL
+							    : json_object_get(def, "params");
 	const char *type = json_string_value(json_object_get(def, "type"));
 	const char *metric, *unit = json_string_value(json_object_get(def, "unit"));
 	int direction;

@@ -123,7 +123,9 @@ static const char *metric_of_unit(const char *unit)
  * results of their own, "X - B/op"), and a benchmark that prints to
  * standard output leaves a line of that output as the unit. A unit is
  * 1..32 bytes without blanks, does not start with a digit, and for go has
- * a '/'.
+ * a '/'. A custom tool's unit is the user's own word, read from the JSON
+ * they wrote, not parsed from a program's output: any text but an empty
+ * one ("avg cpu", "tick time (ms)").
  */
 static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const char *unit)
 {
@@ -132,6 +134,8 @@ static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const c
 		n = strcspn(unit, "\t");
 	while (n > 0 && (unit[n - 1] == ' ' || unit[n - 1] == '\t'))
 		n--;
+	if (tool->custom)
+		return n == 0 ? NULL : n == strlen(unit) ? unit : bdb_run_strndup(run, unit, n);
 	if (n == 0 || n > 32 || (unit[0] >= '0' && unit[0] <= '9'))
 		return NULL;
 	for (size_t i = 0; i < n; i++)
@@ -162,6 +166,43 @@ static int keep_text(bdb_run *run, const char *what, const char *name, const cha
 	bdb_buf_printf(&key, "%s:%s", what, name);
 	int rc = key.failed ? BDB_ENOMEM : bdb_run_set_meta(run, bdb_buf_cstr(&key), text);
 	bdb_buf_free(&key);
+	return rc;
+}
+
+/*
+ * The point of a result named name (tags[0..n_tags)) and the metric it
+ * already has (*before, NULL the first time: most names come once, and
+ * samples are kept only from a name's second result on). A name repeated in
+ * another unit is no sample of the same measurement (hermit-os: "2 Threads"
+ * 30 ns, then "2 Threads" 99.9 %; the mean was "64.95 %"): in a unit that
+ * converts, *value and *half are converted into the first one's (*unit
+ * becomes it); in one that does not, the result is a point of its own, the
+ * same name with the tag unit=UNIT.
+ */
+static int repeat_point(bdb_run *run, bdb__strmap *points, const char *name, const bdb_kv *tags,
+			size_t n_tags, const char *metric, const char **unit, double *value,
+			double *half, size_t *point, const bdb_metric **before)
+{
+	int rc = bdb__point_get(run, points, name, tags, n_tags, point);
+	*before = rc ? NULL : bdb_point_find_metric(&run->points[*point], metric);
+	const char *had = *before ? (*before)->unit : NULL, *now = bdb__unit_normal(run, *unit);
+	double factor;
+	if (rc || !had || !had[0] || !now || !now[0] || strcmp(had, now) == 0)
+		return rc;
+	if (bdb_unit_factor(now, had, &factor) == 0) {
+		*value *= factor;
+		*half *= factor;
+		*unit = had;
+		return 0;
+	}
+	bdb_kv own[8];
+	if (n_tags >= sizeof own / sizeof *own)
+		return BDB_EINVAL;
+	if (n_tags)
+		memcpy(own, tags, n_tags * sizeof *own);
+	own[n_tags] = (bdb_kv){"unit", now};
+	rc = bdb__point_get(run, points, name, own, n_tags + 1, point);
+	*before = rc ? NULL : bdb_point_find_metric(&run->points[*point], metric);
 	return rc;
 }
 
@@ -229,12 +270,12 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 			for (; half > value && scale > 1; scale /= 1000)
 				half /= 1000;
 		}
-		if ((rc = bdb__point_get(run, &points, name, tags, n_tags, &point)))
+		const bdb_metric *before;
+		if ((rc = repeat_point(run, &points, name, tags, n_tags, metric, &unit, &value,
+				       &half, &point, &before)))
 			break;
 		bdb_metric *m;
 		bdb_point *p = &run->points[point];
-		/* Most names come once: samples are kept only from a name's second result on. */
-		const bdb_metric *before = bdb_point_find_metric(p, metric);
 		double first = before ? before->value : 0;
 		rc = defined ? bdb__add_defined_metric(run, p, metric, value, unit, direction, &m)
 			     : bdb__add_metric(run, p, metric, value, unit, &m);

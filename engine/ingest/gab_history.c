@@ -88,22 +88,27 @@ static void blank_js(char *text, size_t len)
 typedef struct history {
 	const char *repo; /* "repoUrl", or NULL */
 	bdb_run **runs;
+	size_t *offsets; /* where each run's entry starts in the file */
 	size_t n, cap;
 	bdb__strmap ids;
 	bdb__gab_skips skips;
 	size_t entries, duplicates;
 } history;
 
-static int add_run(history *h, bdb_run *run)
+static int add_run(history *h, bdb_run *run, size_t offset)
 {
 	if (h->n == h->cap) {
 		size_t cap = h->cap ? 2 * h->cap : 64;
 		bdb_run **runs = realloc(h->runs, cap * sizeof *runs);
-		if (!runs)
+		if (runs)
+			h->runs = runs;
+		size_t *offsets = runs ? realloc(h->offsets, cap * sizeof *offsets) : NULL;
+		if (!offsets)
 			return BDB_ENOMEM;
-		h->runs = runs;
+		h->offsets = offsets;
 		h->cap = cap;
 	}
+	h->offsets[h->n] = offset;
 	h->runs[h->n++] = run;
 	return 0;
 }
@@ -170,9 +175,10 @@ static int set_id(bdb_run *run, const char *suite, const json_t *entry)
 	return bdb_run_set_id(run, id);
 }
 
-/* The entry object of suite, read from doc, as a run (unless a duplicate). */
+/* The entry object of suite, read from doc, as a run (unless a duplicate);
+ * offset is where it starts in the file. */
 static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const json_t *entry,
-		      bdb_diag *d)
+		      size_t offset, bdb_diag *d)
 {
 	json_t *commit, *benches;
 	const char *tool_name;
@@ -204,7 +210,7 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 		h->duplicates++; /* the same suite, commit and date: counted once */
 	} else if (!rc && run->n_points > 0) {
 		if (!(rc = bdb__strmap_put(&h->ids, run->id, strlen(run->id), h->n)) &&
-		    !(rc = add_run(h, run)))
+		    !(rc = add_run(h, run, offset)))
 			return 0;
 	}
 	bdb_run_free(run);
@@ -240,8 +246,13 @@ static int read_whole(history *h, const char *name, const char *text, size_t len
 						    suite, bdb__json_type_name(list));
 			for (size_t i = 0; !rc && i < json_array_size(list); i++) {
 				json_t *entry;
-				if (!(rc = bdb__json_elem_object(&doc, list, i, suite, &entry, d)))
-					rc = read_entry(h, &doc, suite, entry, d);
+				size_t offset = 0;
+				if (!(rc =
+					  bdb__json_elem_object(&doc, list, i, suite, &entry, d)) &&
+				    bdb__json_offset(&doc, list, NULL, i, &offset))
+					offset += (size_t)(doc.text - text); /* a byte order mark */
+				if (!rc)
+					rc = read_entry(h, &doc, suite, entry, offset, d);
 			}
 			if (rc)
 				break;
@@ -351,7 +362,7 @@ static int scan_suite(history *h, scan *s, const char *name, const char *suite)
 					 (size_t)(start - s->text), (size_t)(stop - start), NULL);
 		if (rc)
 			return DECLINED;
-		rc = read_entry(h, &doc, suite, doc.root, NULL);
+		rc = read_entry(h, &doc, suite, doc.root, (size_t)(start - s->text), NULL);
 		bdb__json_release(&doc);
 		if (rc)
 			return rc == BDB_ENOMEM ? rc : DECLINED;
@@ -427,14 +438,18 @@ static void history_clear(history *h)
 	for (size_t i = 0; i < h->n; i++)
 		bdb_run_free(h->runs[i]);
 	free(h->runs);
+	free(h->offsets);
 	bdb__strmap_free(&h->ids);
 	memset(h, 0, sizeof *h);
 }
 
-int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run ***runs, size_t *n,
-			 bdb_import_summary *summary, bdb_diag *d)
+/* bdb_gab_history_read, also giving where each run's entry starts in data
+ * (*offsets malloc'ed, n of them). */
+static int read_history(const char *name, const char *data, size_t len, bdb_run ***runs,
+			size_t **offsets, size_t *n, bdb_import_summary *summary, bdb_diag *d)
 {
 	*runs = NULL;
+	*offsets = NULL;
 	*n = 0;
 	bdb_diag_clear(d);
 	if (!bdb_is_gab_history(data, len))
@@ -457,7 +472,15 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 		history_clear(&h);
 		rc = read_whole(&h, name, text, len, d);
 	}
-	if (!rc && h.n == 0)
+	if (!rc && h.n == 0 && h.skips.first[0])
+		/* Say why: "no results" alone sent the user looking at 1:1. */
+		rc = bdb_diag_set(d, BDB_EPARSE, name, 1, 1,
+				  "no benchmark results found in this github-action-benchmark "
+				  "history: all were left out (%zu without a value, %zu whose unit "
+				  "is not a unit, %zu without a name); the first: %s",
+				  h.skips.null_values, h.skips.junk_units, h.skips.empty_names,
+				  h.skips.first);
+	else if (!rc && h.n == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, name, 1, 1,
 				  "no benchmark results found in this github-action-benchmark "
 				  "history");
@@ -480,8 +503,18 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 	}
 	bdb__strmap_free(&h.ids);
 	*runs = h.runs;
+	*offsets = h.offsets;
 	*n = h.n;
 	return 0;
+}
+
+int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run ***runs, size_t *n,
+			 bdb_import_summary *summary, bdb_diag *d)
+{
+	size_t *offsets;
+	int rc = read_history(name, data, len, runs, &offsets, n, summary, d);
+	free(offsets);
+	return rc;
 }
 
 int bdb_import_gab(bdb_store *store, const char *path, unsigned put_flags,
@@ -490,19 +523,23 @@ int bdb_import_gab(bdb_store *store, const char *path, unsigned put_flags,
 	bdb_import_summary sum;
 	memset(&sum, 0, sizeof sum);
 	bdb_diag_clear(d);
-	char *data;
-	size_t len, n = 0;
+	char *data = NULL;
+	size_t len = 0, n = 0, *offsets = NULL, failed;
 	bdb_run **runs = NULL;
 	bdb__import_item *items = NULL;
 	int rc = bdb_input_read(path, &data, &len, d);
 	if (rc)
 		goto out;
-	rc = bdb_gab_history_read(path, data, len, &runs, &n, &sum, d);
-	free(data);
+	rc = read_history(path, data, len, &runs, &offsets, &n, &sum, d);
 	if (!rc && !(items = calloc(n, sizeof *items)))
 		rc = BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < n; i++)
 		items[i] = (bdb__import_item){path, NULL, runs[i]};
+	/* bdb__import_store checks the units too, but knows the file only:
+	 * here the error points at the entry. */
+	if (!rc && (rc = bdb__import_check_units(store, items, n, &failed, d)) == BDB_EINVAL && d &&
+	    offsets[failed] > 0)
+		bdb_text_position(data, len, offsets[failed], &d->line, &d->col);
 	if (!rc)
 		rc = bdb__import_store(store, items, n, put_flags, &sum, d);
 	if (rc == BDB_ENOMEM && d && !d->code)
@@ -511,6 +548,8 @@ out:
 	for (size_t i = 0; i < n; i++)
 		bdb_run_free(runs[i]);
 	free(runs);
+	free(offsets);
+	free(data);
 	free(items);
 	if (summary)
 		*summary = sum;

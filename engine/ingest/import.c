@@ -14,6 +14,8 @@
  */
 #include "internal.h"
 
+#include "../internal.h" /* the series' units: bdb__effective_unit, bdb__series_unit_factor */
+
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -212,6 +214,113 @@ static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, 
 	return rc;
 }
 
+/* The unit each series of an import is stored in: the store's, else the
+ * first item's that has the series. */
+typedef struct series_units {
+	bdb__strmap index; /* canonical series bytes -> units[i] */
+	char **units;
+	size_t n, cap;
+} series_units;
+
+static void series_units_free(series_units *u)
+{
+	for (size_t i = 0; i < u->n; i++)
+		free(u->units[i]);
+	free(u->units);
+	bdb__strmap_free(&u->index);
+}
+
+/* The series' unit of key (canonical bytes): *unit the one it has, or unit
+ * when it is new (the store has none and no earlier item gave one). */
+static int series_unit_of(series_units *u, bdb_reader *r, const bdb_point *p, const char *metric,
+			  const bdb_buf *key, const char *unit, const char **out)
+{
+	size_t i;
+	if (bdb__strmap_get(&u->index, key->data, key->len, &i)) {
+		*out = u->units[i];
+		return 0;
+	}
+	uint64_t id;
+	bdb_series_info *info = NULL;
+	int rc = bdb_reader_series_lookup(r, p->name, p->tags, p->n_tags, metric, &id);
+	if (rc == BDB_ENOTFOUND)
+		rc = 0;
+	else if (!rc)
+		rc = bdb_reader_series_info(r, id, &info);
+	if (rc)
+		return rc;
+	if (u->n == u->cap) {
+		size_t cap = u->cap ? 2 * u->cap : 64;
+		char **units = realloc(u->units, cap * sizeof *units);
+		if (!units) {
+			free(info);
+			return BDB_ENOMEM;
+		}
+		u->units = units;
+		u->cap = cap;
+	}
+	char *copy = strdup(info ? info->unit : unit);
+	free(info);
+	if (!copy || (rc = bdb__strmap_put(&u->index, key->data, key->len, u->n))) {
+		free(copy);
+		return BDB_ENOMEM;
+	}
+	u->units[u->n++] = copy;
+	*out = copy;
+	return 0;
+}
+
+int bdb__import_check_units(bdb_store *store, const bdb__import_item *items, size_t n,
+			    size_t *failed, bdb_diag *d)
+{
+	series_units u = {0};
+	bdb_reader *r;
+	bdb_buf key;
+	bdb_buf_init(&key);
+	int rc = bdb_reader_begin(store, &r);
+	if (rc)
+		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
+				    bdb_strerror(rc));
+	for (size_t i = 0; !rc && i < n; i++) {
+		const bdb_run *run = items[i].run;
+		for (size_t k = 0; !rc && k < run->n_points; k++) {
+			const bdb_point *p = &run->points[k];
+			for (size_t j = 0; !rc && j < p->n_metrics; j++) {
+				const bdb_metric *m = &p->metrics[j];
+				const bdb_metric_def *def = bdb_run_find_def(run, m->name);
+				const char *unit =
+					       bdb__effective_unit(m->unit, def ? def->unit : NULL),
+					   *want;
+				double factor;
+				bdb_buf_reset(&key);
+				bdb__series_canonical(&key, p->name, p->tags, p->n_tags, m->name);
+				rc = key.failed
+					 ? BDB_ENOMEM
+					 : series_unit_of(&u, r, p, m->name, &key, unit, &want);
+				if (!rc && strcmp(unit, want) != 0 &&
+				    (rc = bdb__series_unit_factor(p, m, unit, want, &factor, d))) {
+					/* The store's words, under the item's name. */
+					char why[sizeof d->message];
+					*failed = i;
+					snprintf(why, sizeof why, "%s", d ? d->message : "");
+					bdb_diag_set(d, rc, items[i].label, 0, 0,
+						     "run \"%s\": %s; nothing was stored", run->id,
+						     why);
+				}
+			}
+		}
+	}
+	if (rc == BDB_ENOMEM && d && !d->code)
+		bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "out of memory");
+	else if (rc && d && !d->code)
+		bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
+			     bdb_strerror(rc));
+	bdb_reader_end(r);
+	bdb_buf_free(&key);
+	series_units_free(&u);
+	return rc;
+}
+
 /* Runs per write transaction: one page write per touched index page per
  * batch instead of per run, while a batch's dirty pages stay well inside
  * LMDB's limit. Every item was checked before the first batch. */
@@ -265,7 +374,10 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
 		      bdb_import_summary *sum, bdb_diag *d)
 {
+	size_t failed;
 	int rc = check_ids(store, items, n, flags, d);
+	if (!rc)
+		rc = bdb__import_check_units(store, items, n, &failed, d);
 	return rc ? rc : store_items(store, items, n, flags, sum, d);
 }
 

@@ -74,6 +74,14 @@ const char *bdb__json_type_name(const json_t *v);
 #define BDB__NO_INDEX ((size_t)-1)
 
 /*
+ * The byte offset in the input (the whole input, for a span) at which
+ * container[key] (key NULL: container[index]) starts; false when it is not
+ * found. The first call builds the document's position index.
+ */
+bool bdb__json_offset(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
+		      size_t *offset);
+
+/*
  * Fills d with BDB_EPARSE at the start of a value: container's member key
  * (key non-NULL), its element index (index != BDB__NO_INDEX) or the
  * container itself. Returns BDB_EPARSE.
@@ -758,6 +766,19 @@ typedef struct bdb__import_item {
  */
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
 		      bdb_import_summary *sum, bdb_diag *d);
+
+/*
+ * Checks that every metric of items[0..n) can be stored in its series: its
+ * unit converts to the series' unit, which is the store's for a series it
+ * holds, else the unit of the first item with that series. bdb__import_store
+ * checks this before its first write transaction, so that a unit that
+ * cannot be converted (an entry that changed "ms" to "count") stores
+ * nothing rather than the batches before it. 0; BDB_EINVAL with *failed the
+ * item's index and d naming the item's label, the point, the metric and both
+ * units; or a store error.
+ */
+int bdb__import_check_units(bdb_store *store, const bdb__import_item *items, size_t n,
+			    size_t *failed, bdb_diag *d);
 
 /*
  * Sets the run's timestamp from a time text of the input (via

@@ -464,6 +464,16 @@ const char *bdb__json_type_name(const json_t *v)
 	}
 }
 
+bool bdb__json_offset(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
+		      size_t *offset)
+{
+	if (!value_offset(doc, container, key, index, offset))
+		return false;
+	if (doc->whole)
+		*offset += (size_t)(doc->text - doc->whole);
+	return true;
+}
+
 int bdb__json_fail(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
 		   bdb_diag *d, const char *fmt, ...)
 {

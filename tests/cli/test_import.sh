@@ -168,6 +168,57 @@ for f in noname noname-bom; do
 	check "$f: point a alone is stored" test "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" = "a "
 done
 
+# --- custom tools: the user's own units (paradedb, dotnet-isolate, IntegratedDynamics) ---
+# A customSmallerIsBetter unit is the word the user wrote ("avg cpu",
+# "tick time (ms)"): it was taken for a line of program output and left
+# out, so paradedb's history imported nothing at all (exit 3).
+DB=$WORK/paradedb
+run "$BENCHDB" --db "$DB" import-gab "$GAB/paradedb__paradedb.data.js"
+check_rc "paradedb: a unit with a blank imports (exit 0)" 0
+check_out "paradedb: 1 run from 1 entry" "Imported 1 run(s) from 1 entries"
+run "$BENCHDB" --db "$DB" -c 'show points as csv'
+check "paradedb: all 8 results are points" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 8
+# "value": 24.989853051558985, "unit": "avg cpu", commit 35abeff494 at 2025-07-09T04:35:02Z.
+run "$BENCHDB" --db "$DB" -c 'trend value of "Bulk Update - Primary - cpu" as csv'
+check_out "paradedb: value, unit and commit time as in the file" \
+	",2025-07-09T04:35:02Z,35abeff494503653aeca1073004f5e0cfd89e115,24.989853051558985,,,avg cpu"
+run "$BENCHDB" --db "$DB" export --format json latest
+check_out "paradedb: extra is metadata" \
+	'"extra:Single Update - Primary - tps": "max tps: 83.60156536738894, count: 57009"'
+check_out "paradedb: date (ms) is recorded_at" '"recorded_at": "2025-07-09T05:10:48.185000Z"'
+DB=$WORK/isolate
+run "$BENCHDB" --db "$DB" import-gab "$GAB/GuckesThonfeldGuckesGbr__dotnet-isolate.data.js"
+check_rc "dotnet-isolate: imports" 0
+# "timestamp": "2026-08-05T17:38:12+02:00"; 978 "files".
+run "$BENCHDB" --db "$DB" -c 'trend value of "OrchardCore.Cms.Web isolate: included files" as csv'
+check_out "dotnet-isolate: a +02:00 commit time is UTC, the count keeps its word" \
+	",2026-08-05T15:38:12Z,e427439ffa66e73560a3236918e1cd5556a4d745,978,,,files"
+DB=$WORK/cyclops
+run "$BENCHDB" --db "$DB" import-gab "$GAB/CyclopsMC__IntegratedDynamics.excerpt.data.js"
+check_rc "IntegratedDynamics: imports" 0
+run "$BENCHDB" --db "$DB" -c 'trend value of "INDEX LOAD: index_lookup_item_single_item_size_5000" as csv'
+check_out "IntegratedDynamics: \"operation time (ms)\" is the unit" ",0.366797,,,operation time (ms)"
+# hermit-os (an excerpt): one entry repeats a name in another unit ("2
+# Threads" 30 ns for the mutex test, 99.90894328185507 % for the Pi
+# efficiency). They were averaged into one "64.95 %": the second is now a
+# point of its own, tagged unit=%.
+DB=$WORK/hermit
+run "$BENCHDB" --db "$DB" import-gab "$GAB/CarlWachter__hermit-rs.excerpt.data.js"
+check_rc "hermit: imports" 0
+run "$BENCHDB" --db "$DB" -c 'trend value of "2 Threads" as csv'
+check_out "hermit: 2 Threads in ns keeps its 30 ns" \
+	"2 Threads,suite=Benchmark,gab-08a643a27e377448,2024-06-29T10:01:25Z,cbcf65a591eed712c8dd12af24cebd7f73882be1,30,30,30,ns"
+check_out "hermit: 2 Threads in % is a point of its own" \
+	'2 Threads,"suite=Benchmark,unit=%",gab-08a643a27e377448,2024-06-29T10:01:25Z,cbcf65a591eed712c8dd12af24cebd7f73882be1,99.90894328185507,'
+check "hermit: no mean of ns and %" test "$(grep -c '64.95' "$OUT")" -eq 0
+# A history whose every result is left out said only "no benchmark results
+# found" at 1:1: it says why, and where the first was.
+sed 's/"customSmallerIsBetter"/"go"/' "$GAB/paradedb__paradedb.data.js" >"$WORK/allskipped.data.js"
+run "$BENCHDB" --db "$WORK/allskipped" import-gab "$WORK/allskipped.data.js"
+check_rc "every result left out: exit 3" 3
+check_err "it says all were left out, and the first with its position" \
+	"all were left out (0 without a value, 8 whose unit is not a unit, 0 without a name); the first: $WORK/allskipped.data.js:26:11: the unit is not a unit"
+
 # --- bad histories: exit 3 with a position, store unchanged ---
 DB=$WORK/nautilus
 cp "$DB/data.mdb" "$WORK/before.mdb"
@@ -186,6 +237,39 @@ run "$BENCHDB" --db "$DB" import-gab "$WORK/bare.json"
 check_rc "an object with entries but not the action's keys exits 3" 3
 check_err "and says what the action's JSON holds (it said: a JSON object with \"entries\")" \
 	'or the action'"'"'s JSON object ("entries" with "lastUpdate" or "repoUrl" in its first 4 KiB)'
+# A unit that changes to one that does not convert (the last of color's
+# 266 entries: "ops/sec" made "MB/s") was found only when that run was
+# written: the runs of the batches before it (100 a transaction) stayed
+# stored, and the error named no position. Every unit is checked first.
+sed '83884s|"ops/sec"|"MB/s"|' "$GAB/kurkle__color.data.js" >"$WORK/unitchange.data.js"
+run "$BENCHDB" --db "$WORK/unitchange" import-gab "$WORK/unitchange.data.js"
+check_rc "a unit that does not convert to its series' exits 3" 3
+check_err "it is reported at its entry, with both units" \
+	"unitchange.data.js:83291:7: run \"gab-89e35c31489f016d\": point \"rgbString|chartjs-color\" metric \"throughput\": unit \"MB/s\" cannot be converted to the series' unit \"ops/s\"; nothing was stored"
+check "and nothing is stored (no store made)" test ! -e "$WORK/unitchange"
+printf '\xef\xbb\xbf' | cat - "$WORK/unitchange.data.js" >"$WORK/unitchange-bom.data.js"
+run "$BENCHDB" --db "$DB" import-gab "$WORK/unitchange-bom.data.js"
+check_rc "into a store that holds runs, too (exit 3)" 3
+check_err "the whole-document path (a BOM) points at the same entry" \
+	"unitchange-bom.data.js:83291:7: run \"gab-89e35c31489f016d\""
+# A unit that converts, but to a number no double holds (1e300 s in the
+# series' ns), was also found only when its run was written, after the
+# first 100 runs: entry 150 of 150.
+{
+	printf 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "https://github.com/x/y", "entries": {"S": [\n'
+	for i in $(seq 1 150); do
+		[ "$i" = 150 ] && v='1e300, "unit": "s"' || v="$i, \"unit\": \"ns\""
+		printf '{"commit": {"id": "c%03d", "timestamp": "2026-01-01T00:00:00Z"}, "date": %d, "tool": "customSmallerIsBetter", "benches": [{"name": "b", "value": %s}]}%s\n' \
+			"$i" "$((1767225600000 + i))" "$v" "$([ "$i" = 150 ] || echo ,)"
+	done
+	printf ']}}\n'
+} >"$WORK/beyond.data.js"
+run "$BENCHDB" --db "$DB" import-gab "$WORK/beyond.data.js"
+check_rc "a number beyond a double in the series' unit exits 3" 3
+check_err "it is reported at its entry, before anything is written" \
+	"beyond.data.js:151:1: run \"gab-"
+check_err "with the store's reason" \
+	"point \"b\" metric \"value\": a number in \"s\" is beyond a double in the series' unit \"ns\" (1e+300 s); nothing was stored"
 check "a bad history leaves the store unchanged" cmp -s "$DB/data.mdb" "$WORK/before.mdb"
 check "still 73 runs after the bad imports" test "$(runs "$DB")" -eq 73
 
@@ -234,6 +318,22 @@ check_out "asv v1: ci_99 of stats becomes the bounds and samples are kept" ",0.0
 run "$BENCHDB" --db "$WORK/v1db" -c 'trend time of "bench.TimeSuite.time_sort" where n = "100" as csv'
 check "asv v1: the failed combination (null in 0a9b8c7d) is not stored as 0" \
 	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 1
+# benchmarks.json says what a benchmark is today: time_sort has a parameter
+# n now, but a file from before it had one holds a bare number. That value
+# took the tag n=10 (today's first combination) and n=100 was reported as a
+# failure; it is the unparameterised benchmark it was.
+V1OLD=$WORK/v1old/results
+mkdir -p "$V1OLD/laptop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$V1OLD/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/machine.json" "$V1OLD/laptop/"
+printf '{"commit_hash": "00000001aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "date": 1500000000000, "env_name": "py3.8", "python": "3.8", "results": {"bench.TimeSuite.time_sort": 0.5}, "version": 1}\n' \
+	>"$V1OLD/laptop/00000001-py3.8.json"
+run "$BENCHDB" --db "$WORK/v1olddb" import-asv "$V1OLD"
+check_rc "asv v1: a bare number for a benchmark parameterised since imports" 0
+check "asv v1: and nothing is reported as failed" test "$(grep -c 'left out' "$ERR")" -eq 0
+run "$BENCHDB" --db "$WORK/v1olddb" -c 'trend time of "bench.TimeSuite.time_sort" as csv'
+check_out "asv v1: it has no parameter tag" \
+	'bench.TimeSuite.time_sort,"env=py3.8,machine=laptop",asv-'
 cp "$WORK/v1db/data.mdb" "$WORK/v1before.mdb"
 printf '{"commit_hash": "abc", "date": "yesterday", "results": {}, "version": 2}\n' >"$V1/laptop/bad-env.json"
 run "$BENCHDB" --db "$WORK/v1db" import-asv "$V1"
@@ -262,6 +362,89 @@ run "$BENCHDB" --db "$WORK/nomachinedb2" import-asv "$NOMACHINE"
 check_rc "asv: no machine directory left at all exits 3" 3
 check_err "asv: and says which directory lacks machine.json" \
 	"holds no asv result files: $NOMACHINE/desktop has no machine.json"
+
+# --- asv: real files of other projects (excerpts, tests/realdata/README.md) ---
+# asv writes with Python's json: the 99% interval of a benchmark timed once
+# is [-Infinity, Infinity], and a skipped benchmark NaN. Such files were
+# refused whole ("invalid JSON: NaN and Infinity are not JSON numbers").
+MT=$REAL/asv/mariantaragel__asv-format-bench.excerpt/.asv/results
+run "$BENCHDB" --db "$WORK/mt" import-asv "$MT"
+check_rc "asv-format-bench: a file with Infinity bounds imports" 0
+check_out "asv-format-bench: one run" "Imported 1 run(s) from 1 result files"
+run "$BENCHDB" --db "$WORK/mt" -c 'show points as csv'
+check "asv-format-bench: 42 points (3 benchmarks x 8 combinations + 3 x 6)" \
+	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 42
+# Combination 1 of Compression.time_read (HDF5.table, eq, 'lz4', 1): 0.8108367742970586 s,
+# no bounds (the interval is infinite); Compression level is the last parameter.
+run "$BENCHDB" --db "$WORK/mt" -c 'trend time of "Compression.time_read" where "Data format" = "HDF5.table" and Compression = "lz4" as csv'
+check_out "asv-format-bench: value in s, infinite interval gives no bounds" \
+	",fd1b2d325258e400649e5fdf6960e745e25fb08b,0.8108367742970586,,,s"
+# Image.track_size is type "memory" in benchmarks.json (its name says track_).
+run "$BENCHDB" --db "$WORK/mt" -c 'trend memory of "Image.track_size" where "Data format" = "PNG" as csv'
+check_out "asv-format-bench: a track_ benchmark of type memory is memory, in B" ",113487210,,,B"
+run "$BENCHDB" --db "$WORK/mt" import-asv "$MT"
+check_out "asv-format-bench: re-importing adds 0 runs" "Imported 0 run(s) from 1 result files"
+# A skipped benchmark (NaN) is left out and counted, as a failed one (null) is.
+mkdir -p "$WORK/mtnan/trafficgpu1"
+cp "$MT/benchmarks.json" "$WORK/mtnan/"
+cp "$MT/trafficgpu1/machine.json" "$WORK/mtnan/trafficgpu1/"
+sed 's/0\.6679110429249704/NaN/' "$MT/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
+	>"$WORK/mtnan/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json"
+run "$BENCHDB" --db "$WORK/mtnandb" import-asv "$WORK/mtnan"
+check_rc "asv: a NaN result imports" 0
+check_err "asv: the NaN is left out and counted" "left out 1 result(s) without a value (null)"
+run "$BENCHDB" --db "$WORK/mtnandb" -c 'show points as csv'
+check "asv: 41 points (the NaN one left out)" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
+# A malformed file reports file positions after the replaced tokens too:
+# the "x" after 56 Infinity and a NaN, in column 4309 of the one-line file.
+sed 's/"durations": /"durations": x/' "$WORK/mtnan/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
+	>"$WORK/mtnan/trafficgpu1/bad.json"
+run "$BENCHDB" --db "$WORK/mtnandb2" import-asv "$WORK/mtnan"
+check_rc "asv: a malformed result file exits 3" 3
+check_err "asv: at its position" "bad.json:1:4309: invalid JSON"
+
+# xdsl-bench (an excerpt, format version 2): benchmarks.json no longer
+# defines these benchmarks (it is written anew by each asv run), so their
+# names give the type. timeraw_ is asv's other time prefix: it was taken for
+# a track, unitless and with no direction.
+XD=$REAL/asv/xdslproject__xdsl-bench.excerpt/.asv/results
+run "$BENCHDB" --db "$WORK/xd" import-asv "$XD"
+check_rc "xdsl-bench: imports" 0
+run "$BENCHDB" --db "$WORK/xd" -c 'trend time of "microbenchmarks.ImportClasses.timeraw_import_xdsl_opt" as csv'
+check_out "xdsl-bench: a timeraw_ benchmark is a time in s, with its interval" \
+	",02535bbcd950fad607917492bd067e88953e12b7,0.3175364580000064,0.31403,0.32481,s"
+run "$BENCHDB" --db "$WORK/xd" -c 'show metrics as csv'
+check_out "xdsl-bench: one metric, time, lower is better" "time,s,lower,,3,"
+run "$BENCHDB" --db "$WORK/xd" export --format json latest
+check_out "xdsl-bench: the environment has machine.json's ram and the python" '"python": "pypy3.11"'
+
+# sympy_benchmarks (an excerpt, format version 1, 2017): bare numbers beside
+# parameterised results without stats, parameters as reprs of tuples and
+# lists, and no benchmarks.json entry (names give the types, param1.. the keys).
+SY=$REAL/asv/asmeurer__sympy_benchmarks.excerpt/results
+run "$BENCHDB" --db "$WORK/sy" import-asv "$SY"
+check_rc "sympy: imports" 0
+run "$BENCHDB" --db "$WORK/sy" -c 'show points as csv'
+check "sympy: 21 points (6 + 1 + 2 + 1 + 8 + 3)" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 21
+run "$BENCHDB" --db "$WORK/sy" -c 'trend time of "solve.TimeMatrixArithmetic.time_dense_add" where param1 = "4" and param2 = "5" as csv'
+check_out "sympy: (4, 5) is result[3] of the 4 x 2 product" ",4c15bbb94a1b5f878d355206d080f0a395baa7fd,5.931989999999998e-05,,,s"
+run "$BENCHDB" --db "$WORK/sy" -c 'trend peakmemory of "large_exprs.TimeLargeExpressionOperations.peakmem_subs" as csv'
+check_out "sympy: a bare peakmem_ number is peakmemory in B" ",44425216,,,B"
+run "$BENCHDB" --db "$WORK/sy" -c 'trend time of "solve.TimeMatrixSolve.time_solve" where param1 = "GE" as csv'
+check_out "sympy: 'GE' is GE" ",0.827949,,,s"
+
+# fast-histogram (format version 1, 2017): three parameters, 40 combinations,
+# dtype values written as reprs ('>i4'); stats[i].ci_99 are the bounds.
+FH=$REAL/asv/astrofrog__fast-histogram.excerpt/results
+run "$BENCHDB" --db "$WORK/fh" import-asv "$FH"
+check_rc "fast-histogram: a version 1 file imports" 0
+run "$BENCHDB" --db "$WORK/fh" -c 'show points as csv'
+check "fast-histogram: 40 points" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 40
+run "$BENCHDB" --db "$WORK/fh" -c 'trend time of "benchmarks.Histogram1D.time_histogram1d" where fast = "False" and dtype = ">i4" and size = "1000.0" as csv'
+check_out "fast-histogram: result[0] with stats[0].ci_99, at the commit's date (ms)" \
+	",2017-07-18T16:46:39Z,0bd667e28d26d49558583e2cb3fc6f89355d0472,0.0002855343772845952,0.00028515321671018285,0.00028698649086161864,s"
+run "$BENCHDB" --db "$WORK/fh" -c 'trend time of "benchmarks.Histogram1D.time_histogram1d" where fast = "True" and dtype = "<f8" and size = "10000000.0" as csv'
+check_out "fast-histogram: the last combination (True, '<f8', 1e7) is result[39]" ",0.06507425450000004,,,s"
 
 # --- ingest --list-formats ---
 run "$BENCHDB" ingest --list-formats

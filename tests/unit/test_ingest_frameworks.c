@@ -445,6 +445,39 @@ static void test_gab_name_three_times(void **state)
 	bdb_run_free(run);
 }
 
+/* A name repeated in another unit was averaged as if one measurement:
+ * 100 ms and 0.2 s gave "50.1 s", and hermit-os's "2 Threads" (30 ns, then
+ * 99.9 %) "64.95 %". A unit that converts is converted into the first
+ * one's; one that does not is a point of its own, tagged unit=. */
+static void test_gab_name_in_two_units(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "[{\"name\": \"a\", \"unit\": \"ms\", \"value\": 100, \"range\": \"\xc2\xb1 10\"},\n"
+	    " {\"name\": \"a\", \"unit\": \"s\", \"value\": 0.2},\n"
+	    " {\"name\": \"t\", \"unit\": \"ns\", \"value\": 30},\n"
+	    " {\"name\": \"t\", \"unit\": \"%\", \"value\": 99.9}]\n";
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("g.json", text, sizeof text - 1, BDB_INPUT_GAB, NULL,
+					   &run, NULL, &d),
+			 0);
+	const bdb_metric *m = fixture_metric(fixture_point(run, "a", ""), "value");
+	assert_string_equal(m->unit, "ms");
+	assert_int_equal(m->n_samples, 2);
+	assert_true(m->samples[0] == 100 && m->samples[1] == 200); /* 0.2 s = 200 ms */
+	fixture_close(m->value, 150, 0);			   /* (100 + 200) / 2 */
+	m = fixture_metric(fixture_point(run, "t", ""), "value");
+	assert_string_equal(m->unit, "ns");
+	assert_int_equal(m->n_samples, 0);
+	fixture_close(m->value, 30, 0);
+	m = fixture_metric(fixture_point(run, "t", "unit=%"), "value");
+	assert_string_equal(m->unit, "%");
+	fixture_close(m->value, 99.9, 0);
+	assert_int_equal(run->n_points, 3);
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -463,6 +496,7 @@ int main(void)
 	    cmocka_unit_test(test_hyperfine_csv),
 	    cmocka_unit_test(test_unit_from_definition),
 	    cmocka_unit_test(test_gab_name_three_times),
+	    cmocka_unit_test(test_gab_name_in_two_units),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
