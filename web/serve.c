@@ -37,6 +37,13 @@
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
 #define DEFAULT_MAX_BODY ((size_t)64 << 20)
 #define MAX_UPLOAD_TAGS	 64
+/* Connections at once, and from one client address on a server that
+ * listens beyond loopback: a client that opens many and sends a byte now
+ * and then (each byte restarts the idle timeout) holds every slot, and no
+ * one else is answered. On loopback the clients are the machine's own, or
+ * a reverse proxy in front, whose connections all come from one address. */
+#define MAX_CONNECTIONS		512u
+#define MAX_CLIENT_CONNECTIONS	64u
 /* The lanes beside the quick threads: writes (uploads, baselines,
  * annotations: one thread, as the store takes one writer at a time, at
  * nice 10 so that a parse and write take the CPU the reads leave), and
@@ -2149,7 +2156,9 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	s->daemon = mhd.start_daemon(
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_THREAD_POOL_SIZE, threads,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT,
+	    MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    s->loopback ? 0u : MAX_CLIENT_CONNECTIONS,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
 	    keep_escapes, NULL, MHD_OPTION_END);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# How `benchdb serve` reads a request's framing and its token (docs/serve.md,
-# "Security defaults"), with bytes sent raw over loopback to a real server:
+# What a hostile client may send `benchdb serve` (docs/serve.md, "Security
+# defaults"), with bytes sent raw over loopback to a real server:
 # a body is delimited one way only (RFC 9112 6: two Content-Lengths, or one
 # beside Transfer-Encoding, are 400; a transfer coding other than chunked
 # is 501; each closes the connection, so nothing after the headers is read
@@ -8,10 +8,12 @@
 # the bearer token may follow its scheme after several spaces and have
 # blanks after it (RFC 9110 11.4, 5.5). Every answer is awaited at most
 # 10 s (a server that waits for the rest of a body it cannot delimit never
-# answers, and the check fails on the missing status).
+# answers, and the check fails on the missing status). And a server that
+# listens beyond loopback takes at most 64 connections from one address, so
+# that one client holding many open does not lock the others out.
 source "$(dirname "$0")/lib.sh"
 command -v curl >/dev/null || {
-	echo "test_serve_framing: curl is missing (make deps)"
+	echo "test_serve_hostile: curl is missing (make deps)"
 	exit 1
 }
 DB=$WORK/db
@@ -99,6 +101,71 @@ check "the wrong ones did not" [ "$(grep -c '^wrong ' "$OUT")" = 0 ]
 # After all this the server answers as before.
 http "$URL/api/health"
 check_status "health after the bad requests: 200" 200
+
+# Connections: N requests from FROM, their headers left unfinished (a slow
+# client) while one request from OTHER is answered, then finished; prints
+# OTHER's status, then how many of the N were answered and how many closed
+# without an answer.
+held() { # PORT FROM N OTHER
+	/usr/bin/python3 - "$@" <<'PY'
+import socket, sys
+port, src, n, other = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), sys.argv[4]
+head = b"GET /api/health HTTP/1.1\r\nHost: localhost\r\n"
+def connect(addr):
+    s = socket.socket()
+    s.settimeout(10)
+    s.bind((addr, 0))
+    s.connect(("127.0.0.1", port))
+    return s
+def finish(s):
+    try:
+        s.sendall(b"Connection: close\r\n\r\n")
+        data = b""
+        while True:
+            b = s.recv(4096)
+            if not b:
+                return data
+            data += b
+    except OSError:
+        return b""
+held = []
+for _ in range(n):
+    s = connect(src)
+    try:
+        s.sendall(head)
+    except OSError:
+        pass
+    held.append(s)
+s = connect(other)
+s.sendall(head)
+print(finish(s)[9:12].decode() or "none")
+answers = [finish(s) for s in held]
+print(sum(a.startswith(b"HTTP/1.1 200") for a in answers), sum(a == b"" for a in answers))
+PY
+}
+# On loopback, no limit per address: 70 at once are answered.
+held "${URL##*:}" 127.0.0.1 70 127.0.0.2 >"$OUT"
+check_out_exact "loopback: 70 slow clients from one address are all answered" "200
+70 0"
 stop_server "$PID"
 check "SIGTERM: exit 0" [ "$RC" = 0 ]
+
+# Beyond loopback (0.0.0.0, reached here over 127.0.0.1 and 127.0.0.2): 64
+# from one address are held, the 6 more closed unanswered, and another
+# address is answered meanwhile.
+"$BENCHDB" serve --db "$DB" --token-file "$WORK/token" --listen 0.0.0.0:0 2>"$WORK/wide.log" &
+WIDE=$!
+SERVERS+=("$WIDE")
+for _ in $(seq 100); do
+	PORT=$(grep -o '0\.0\.0\.0:[0-9]*' "$WORK/wide.log" | head -1 | cut -d: -f2)
+	[ -n "$PORT" ] && break
+	sleep 0.1
+done
+check "0.0.0.0: the server started" [ -n "$PORT" ]
+held "$PORT" 127.0.0.1 70 127.0.0.2 >"$OUT"
+check_out_exact "0.0.0.0: 64 of 70 slow clients from one address held, another address answered" \
+	"200
+64 6"
+stop_server "$WIDE"
+check "0.0.0.0: SIGTERM: exit 0" [ "$RC" = 0 ]
 finish
