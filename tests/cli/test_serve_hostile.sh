@@ -102,6 +102,25 @@ check "the wrong ones did not" [ "$(grep -c '^wrong ' "$OUT")" = 0 ]
 http "$URL/api/health"
 check_status "health after the bad requests: 200" 200
 
+# Control characters in a name reach the terminal as '?' in an error, local
+# or from the server (push, --server): an escape sequence (here one setting
+# the terminal's title) is not sent. The tag key holds ESC ] 0 ; T BEL.
+/usr/bin/python3 -c 'import json,sys; json.dump({"id": "esc", "timestamp": "2026-01-02T00:00:00Z", "points": [{"name": "x", "tags": {"k\u001b]0;T\u0007=": "v"}, "metrics": {"time": {"value": 1, "unit": "ns"}}}]}, open(sys.argv[1], "w"))' "$WORK/esc.json"
+esc_said() { # NAME: stderr names the key with '?' for ESC and BEL, and holds neither
+	check "$1: the key with '?' for its controls" grep -qF 'tag key "k?]0;T?="' "$ERR"
+	check "$1: no control character" [ "$(tr -d '\n' <"$ERR" | tr -d '[:print:]' | wc -c)" = 0 ]
+}
+run "$BENCHDB" --db "$DB" ingest --no-env "$WORK/esc.json"
+check_rc "ingest of a tag key with '=': exit 3" 3
+esc_said "ingest"
+run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" "$WORK/esc.json"
+check_rc "push of it: exit 3" 3
+esc_said "push"
+run "$BENCHDB" --server "$URL" -c "$(printf 'show points where point = "\033]0;T\007"')"
+check_rc "--server: a statement naming no point: exit 2" 2
+check "--server: the statement's controls as '?'" grep -qF 'point = "?]0;T?"' "$ERR"
+check "--server: no control character" [ "$(tr -d '\n' <"$ERR" | tr -d '[:print:]' | wc -c)" = 0 ]
+
 # Connections: N requests from FROM, their headers left unfinished (a slow
 # client) while one request from OTHER is answered, then finished; prints
 # OTHER's status, then how many of the N were answered and how many closed
