@@ -60,6 +60,11 @@ static void log_line(const bdb_notifier *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
+	/* A run id may hold any character: its control characters become '?',
+	 * so that the line stays one and no forged line follows it. */
+	for (char *p = line; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	n->opt.log(n->opt.log_ctx, line);
 }
 
