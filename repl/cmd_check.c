@@ -475,15 +475,6 @@ static void put_line_value(bdb_buf *b, double v, bool benchkit)
 		bdb_buf_printf(b, "%.4g", v);
 }
 
-/* Prints s with every control character as '?': a name from a pull
- * request's benchmarks (a line break, then "::error::..." that a CI log
- * reads as a command, or an escape sequence) stays text on its line. */
-static void print_tidy(const char *s)
-{
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		putchar(*p < 0x20 || *p == 0x7f ? '?' : *p);
-}
-
 /* One judged line: "  ↓ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)".
  * The native form names a series' tags after its point ("BM_sort/64
  * [backend=cpu,dtype=f32] time"), which tell two series of one point apart;
@@ -505,7 +496,7 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
 	bdb_buf_puts(&line, " \xe2\x86\x92 ");
 	put_line_value(&line, cell_num(r, i, "current"), benchkit);
 	bdb_buf_printf(&line, " (%+.1f%%)", cell_num(r, i, "change_pct"));
-	print_tidy(bdb_buf_cstr(&line));
+	cli_put_text(stdout, bdb_buf_cstr(&line), false);
 	bdb_buf_free(&line);
 }
 
@@ -525,7 +516,7 @@ static void print_accepted(const bdb_result *res)
 		printf("Accepted, not counted: %.0f regression(s) that began at an annotated "
 		       "commit: ",
 		       n);
-		print_tidy(v.str);
+		cli_put_text(stdout, v.str, false);
 		putchar('\n');
 	}
 }

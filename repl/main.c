@@ -238,14 +238,20 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **ar
 	return unknown_subcommand(word);
 }
 
-/* Writes text to stderr with every control character but line breaks and
- * tabs as '?': a name from a file or the answer of a server (`push`,
- * `--server`) sends no escape sequence to the terminal (one that sets its
- * title, clears it or types). */
+void cli_put_text(FILE *f, const char *text, bool lines)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		bool kept = lines && (*p == '\n' || *p == '\t');
+		fputc((*p < 0x20 && !kept) || *p == 0x7f ? '?' : *p, f);
+	}
+}
+
+/* An error's text on stderr: a name from a file or the answer of a server
+ * (`push`, `--server`) sends no escape sequence to the terminal (one that
+ * sets its title, clears it or types); its lines stay (a caret message). */
 static void put_error_text(const char *text)
 {
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-		fputc((*p < 0x20 && *p != '\n' && *p != '\t') || *p == 0x7f ? '?' : *p, stderr);
+	cli_put_text(stderr, text, true);
 }
 
 /* put_error_text of fmt's text. */

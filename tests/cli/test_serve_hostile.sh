@@ -116,6 +116,17 @@ esc_said "ingest"
 run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" "$WORK/esc.json"
 check_rc "push of it: exit 3" 3
 esc_said "push"
+# A run id from a file holds any character: "Ingested run" and "Pushed
+# run" print it on their one line (a CI log reads "::error::" at the start
+# of a line as a command).
+/usr/bin/python3 -c 'import json,sys; json.dump({"id": "nl\n::error::x", "timestamp": "2026-01-03T00:00:00Z", "points": [{"name": "x", "metrics": {"time": {"value": 1, "unit": "ns"}}}]}, open(sys.argv[1], "w"))' "$WORK/nl.json"
+run "$BENCHDB" --db "$WORK/nl-db" ingest --no-env "$WORK/nl.json"
+check_out_exact "ingest: the id's line break as '?'" "Ingested run nl?::error::x (1 point, 1 metric)"
+run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" "$WORK/nl.json"
+check_out_exact "push: the id's line break as '?'" "Pushed run nl?::error::x (1 points, 1 metrics)"
+run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" "$WORK/nl.json"
+check_out_exact "push again: the id's line break as '?'" \
+	"Run nl?::error::x is already stored, unchanged (1 points, 1 metrics)"
 run "$BENCHDB" --server "$URL" -c "$(printf 'show points where point = "\033]0;T\007"')"
 check_rc "--server: a statement naming no point: exit 2" 2
 check "--server: the statement's controls as '?'" grep -qF 'point = "?]0;T?"' "$ERR"
