@@ -10,7 +10,10 @@
 # 10 s (a server that waits for the rest of a body it cannot delimit never
 # answers, and the check fails on the missing status). And a server that
 # listens beyond loopback takes at most 64 connections from one address, so
-# that one client holding many open does not lock the others out.
+# that one client holding many open does not lock the others out. Names with
+# control characters (an escape sequence, a line break then "::error::")
+# reach the terminal as '?' in the errors and lines of ingest, push and
+# --server.
 source "$(dirname "$0")/lib.sh"
 command -v curl >/dev/null || {
 	echo "test_serve_hostile: curl is missing (make deps)"
