@@ -36,7 +36,13 @@ typedef struct cli_ctx {
 	const char *token;  /* --token-file's token for the server, or NULL */
 } cli_ctx;
 
-/* Prints "benchdb: error: MESSAGE" to stderr. */
+/* Writes text to f with every control character as '?' (but line breaks
+ * and tabs when lines): a name from a file (a pull request's benchmark
+ * names itself) or a server's answer sends no escape sequence to the
+ * terminal and no line a CI log reads as a command ("::error::"). */
+void cli_put_text(FILE *f, const char *text, bool lines);
+/* Prints "benchdb: error: MESSAGE" to stderr, its control characters as
+ * cli_put_text's (lines kept). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error of subcommand cmd: prints "benchdb: error: CMD: MESSAGE" and
  * "try 'benchdb CMD --help'" to stderr; returns EXIT_USAGE. */

@@ -496,7 +496,7 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
 	bdb_buf_puts(&line, " \xe2\x86\x92 ");
 	put_line_value(&line, cell_num(r, i, "current"), benchkit);
 	bdb_buf_printf(&line, " (%+.1f%%)", cell_num(r, i, "change_pct"));
-	fputs(bdb_buf_cstr(&line), stdout);
+	cli_put_text(stdout, bdb_buf_cstr(&line), false);
 	bdb_buf_free(&line);
 }
 
@@ -512,11 +512,13 @@ static void print_accepted(const bdb_result *res)
 {
 	double n = field_num(res, "accepted");
 	bdb_value v = bdb_result_field_by_name(res, "accepted_regressions");
-	if (n > 0 && v.kind == BDB_VALUE_STRING)
-		printf(
-		    "Accepted, not counted: %.0f regression(s) that began at an annotated commit: "
-		    "%s\n",
-		    n, v.str);
+	if (n > 0 && v.kind == BDB_VALUE_STRING) {
+		printf("Accepted, not counted: %.0f regression(s) that began at an annotated "
+		       "commit: ",
+		       n);
+		cli_put_text(stdout, v.str, false);
+		putchar('\n');
+	}
 }
 
 static void print_text(const check_request *q, const bdb_result *res, const char *method,

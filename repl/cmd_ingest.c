@@ -70,11 +70,14 @@ static void report_line(bool benchkit_form, const bdb_ingest_result *r)
 		snprintf(counts, sizeof counts, "%zu point%s, %zu metric%s", r->run->n_points,
 			 r->run->n_points == 1 ? "" : "s", r->observations,
 			 r->observations == 1 ? "" : "s");
+	/* The id is the file's: any character, one line here. */
 	if (r->outcome == BDB_PUT_UNCHANGED)
-		printf("Run %s is already stored, unchanged (%s)\n", r->run->id, counts);
+		fputs("Run ", stdout);
 	else
-		printf("%s run %s (%s)\n", r->outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested",
-		       r->run->id, counts);
+		printf("%s run ", r->outcome == BDB_PUT_REPLACED ? "Replaced" : "Ingested");
+	cli_put_text(stdout, r->run->id, false);
+	printf(r->outcome == BDB_PUT_UNCHANGED ? " is already stored, unchanged (%s)\n" : " (%s)\n",
+	       counts);
 }
 
 /* Tells, on stderr, what the directory arg held: "found 3 files and 1

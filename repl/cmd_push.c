@@ -221,12 +221,12 @@ static int push_file(const push_job *job, const char *path)
 				  "it benchdb serve?); the run may not be stored",
 				  job->ctx->server, r.status);
 			code = EXIT_SERVER;
-		} else if (!job->quiet && r.status == 201) {
-			printf("Pushed run %s (%lld points, %lld metrics)\n", id, (long long)points,
-			       (long long)metrics);
-		} else if (!job->quiet) {
-			printf("Run %s is already stored, unchanged (%lld points, %lld metrics)\n",
-			       id, (long long)points, (long long)metrics);
+		} else if (!job->quiet) { /* the id: the file's, as the server read it */
+			fputs(r.status == 201 ? "Pushed run " : "Run ", stdout);
+			cli_put_text(stdout, id, false);
+			printf("%s (%lld points, %lld metrics)\n",
+			       r.status == 201 ? "" : " is already stored, unchanged",
+			       (long long)points, (long long)metrics);
 		}
 		json_decref(root);
 	} else if (r.status == 400 || r.status == 409 || r.status == 413) {

@@ -238,12 +238,43 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **ar
 	return unknown_subcommand(word);
 }
 
+void cli_put_text(FILE *f, const char *text, bool lines)
+{
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+		bool kept = lines && (*p == '\n' || *p == '\t');
+		fputc((*p < 0x20 && !kept) || *p == 0x7f ? '?' : *p, f);
+	}
+}
+
+/* An error's text on stderr: a name from a file or the answer of a server
+ * (`push`, `--server`) sends no escape sequence to the terminal (one that
+ * sets its title, clears it or types); its lines stay (a caret message). */
+static void put_error_text(const char *text)
+{
+	cli_put_text(stderr, text, true);
+}
+
+/* put_error_text of fmt's text. */
+static void put_error_format(const char *fmt, va_list ap)
+{
+	char small[1024], *text = small;
+	va_list again;
+	va_copy(again, ap);
+	int n = vsnprintf(small, sizeof small, fmt, ap);
+	if (n >= (int)sizeof small && (text = malloc((size_t)n + 1)) != NULL)
+		vsnprintf(text, (size_t)n + 1, fmt, again);
+	va_end(again);
+	put_error_text(text ? text : small); /* out of memory: the text cut short */
+	if (text && text != small)
+		free(text);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("benchdb: error: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_error_format(fmt, ap);
 	va_end(ap);
 	fputc('\n', stderr);
 }
@@ -251,9 +282,11 @@ void cli_error(const char *fmt, ...)
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
-	fprintf(stderr, "benchdb: error: %s: ", cmd);
+	fputs("benchdb: error: ", stderr);
+	put_error_text(cmd);
+	fputs(": ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	put_error_format(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "\ntry 'benchdb %s --help'\n", cmd);
 	return EXIT_USAGE;
@@ -263,7 +296,9 @@ void cli_error_diag(const bdb_diag *d)
 {
 	char buf[1400];
 	bdb_diag_format(d, buf, sizeof buf);
-	fprintf(stderr, "benchdb: error: %s\n", buf);
+	fputs("benchdb: error: ", stderr);
+	put_error_text(buf);
+	fputc('\n', stderr);
 }
 
 int cli_exit_code(int err)

@@ -217,8 +217,10 @@ void bdb_buf_put_json_string(bdb_buf *b, const char *s, size_t n);
  * doubled, when it holds a comma, a quote or a line break. */
 void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
 
-/* Appends s[0..n) to b as the text of a Markdown table cell: '|', '\\' and
- * '<' backslash-escaped (no HTML tag opens: BM_sort<int> shows as is), line
+/* Appends s[0..n) to b as the text of a Markdown table cell: '|', '\\',
+ * '<', '[' and ']' backslash-escaped (no HTML tag opens: BM_sort<int> shows
+ * as is; no link or image: "[x](url)" shows as is), a zero-width space
+ * (U+200B) after each '@' (a name "@team" mentions no one on GitHub), line
  * breaks and tabs as blanks, other control characters as '?'. */
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n);
 

@@ -307,10 +307,15 @@ void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n)
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '|' || s[i] == '\\' || s[i] == '<') {
-			/* a backslash escape: '<' opens no HTML tag, '\\' escapes no '|' */
+		if (s[i] == '|' || s[i] == '\\' || s[i] == '<' || s[i] == '[' || s[i] == ']') {
+			/* a backslash escape: '<' opens no HTML tag, '\\' escapes no '|',
+			 * '[' and ']' make no link "[text](url)" nor image "![](url)" */
 			bdb_buf_putc(b, '\\');
 			bdb_buf_putc(b, s[i]);
+		} else if (s[i] == '@') {
+			/* GitHub mentions "@user" in the rendered text, escaped or not: a
+			 * zero-width space (U+200B) after the '@' keeps it text */
+			bdb_buf_puts(b, "@\xe2\x80\x8b");
 		} else if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t')
 			bdb_buf_putc(b, ' ');
 		else if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)

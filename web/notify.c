@@ -60,6 +60,11 @@ static void log_line(const bdb_notifier *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
+	/* A run id may hold any character: its control characters become '?',
+	 * so that the line stays one and no forged line follows it. */
+	for (char *p = line; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
 	n->opt.log(n->opt.log_ctx, line);
 }
 
@@ -88,22 +93,35 @@ static bool is_regression(const bdb_result *res, size_t row, int severity)
 	return !(v.kind == BDB_VALUE_STRING && v.str && strcmp(v.str, "inconclusive") == 0);
 }
 
-/* Appends {"text": TEXT} and a newline to out, and frees text. Slack (and
- * the webhooks compatible with it) reads "<...>" as a mention or a link and
- * "&...;" as an entity: '&' and '<' go as "&amp;" and "&lt;", so that no
- * name (a point "<!channel>") pings or links. */
-static bool put_message(bdb_buf *out, bdb_buf *text)
+/* Appends s[0..n) to out for Slack and its peers: '&' and '<' as "&amp;"
+ * and "&lt;" (Slack reads "<...>" as a mention or a link and "&...;" as an
+ * entity), and, with mentions, a zero-width space (U+200B) after each '@'
+ * (Discord reads "@everyone" and "@here", Mattermost "@channel", "@all"
+ * and "@NAME" as mentions without brackets). */
+static void put_slack_text(bdb_buf *out, const char *s, size_t n, bool mentions)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '&')
+			bdb_buf_puts(out, "&amp;");
+		else if (s[i] == '<')
+			bdb_buf_puts(out, "&lt;");
+		else if (s[i] == '@' && mentions)
+			bdb_buf_puts(out, "@\xe2\x80\x8b");
+		else
+			bdb_buf_putc(out, s[i]);
+	}
+}
+
+/* Appends {"text": TEXT LINK} and a newline to out, and frees text. No
+ * name in text (a point "<!channel>" or "@everyone") pings anyone or links
+ * anywhere (put_slack_text); the link, the server's own address, is kept
+ * as it is but for '&' and '<'. */
+static bool put_message(bdb_buf *out, bdb_buf *text, const char *link)
 {
 	bdb_buf safe;
 	bdb_buf_init(&safe);
-	for (size_t i = 0; i < text->len; i++) {
-		if (text->data[i] == '&')
-			bdb_buf_puts(&safe, "&amp;");
-		else if (text->data[i] == '<')
-			bdb_buf_puts(&safe, "&lt;");
-		else
-			bdb_buf_putc(&safe, text->data[i]);
-	}
+	put_slack_text(&safe, text->data ? text->data : "", text->len, true);
+	put_slack_text(&safe, link, strlen(link), false);
 	bdb_buf_puts(out, "{\"text\": ");
 	bdb_buf_put_json_string(out, safe.data ? safe.data : "", safe.len);
 	bdb_buf_puts(out, "}\n");
@@ -156,8 +174,8 @@ bool bdb_notify_message(const bdb_result *res, const char *run_id, const char *c
 	put_value(&text, res, worst, "base");
 	bdb_buf_puts(&text, " -> ");
 	put_value(&text, res, worst, "current");
-	bdb_buf_printf(&text, "). %s", link);
-	return put_message(out, &text);
+	bdb_buf_puts(&text, "). ");
+	return put_message(out, &text, link);
 }
 
 /* Sends body to the URL, with up to opt.attempts tries and a doubling
@@ -479,8 +497,8 @@ bool bdb_notify_change_message(const bdb_result *res, size_t row, const char *me
 	bdb_buf_puts(&text, ")");
 	if (prev)
 		bdb_buf_printf(&text, ". Bisect: git log --oneline %s..%s", prev, at);
-	bdb_buf_printf(&text, ". %s", link);
-	return put_message(out, &text);
+	bdb_buf_puts(&text, ". ");
+	return put_message(out, &text, link);
 }
 
 /*

@@ -37,6 +37,13 @@
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
 #define DEFAULT_MAX_BODY ((size_t)64 << 20)
 #define MAX_UPLOAD_TAGS	 64
+/* Connections at once, and from one client address on a server that
+ * listens beyond loopback: a client that opens many and sends a byte now
+ * and then (each byte restarts the idle timeout) holds every slot, and no
+ * one else is answered. On loopback the clients are the machine's own, or
+ * a reverse proxy in front, whose connections all come from one address. */
+#define MAX_CONNECTIONS		512u
+#define MAX_CLIENT_CONNECTIONS	64u
 /* The lanes beside the quick threads: writes (uploads, baselines,
  * annotations: one thread, as the store takes one writer at a time, at
  * nice 10 so that a parse and write take the CPU the reads leave), and
@@ -494,13 +501,18 @@ static bool bearer(const char *header)
 }
 
 /* Whether header (the Authorization value) carries the token, compared in
- * time that does not depend on where the two differ. */
+ * time that does not depend on where the two differ. The token follows the
+ * scheme after one or more spaces (RFC 9110 11.4: 1*SP); blanks after it
+ * are no part of the field's value (RFC 9110 5.5), which libmicrohttpd
+ * hands over with them. */
 static bool token_ok(const bdb_server *s, const char *header)
 {
 	if (!bearer(header))
 		return false;
-	const char *given = header + 7;
+	const char *given = header + 7 + strspn(header + 7, " ");
 	size_t n = strlen(given);
+	while (n && (given[n - 1] == ' ' || given[n - 1] == '\t'))
+		n--;
 	unsigned char diff = n != s->token_len;
 	for (size_t i = 0; i < s->token_len; i++)
 		diff |= (unsigned char)(s->token[i] ^ (i < n ? given[i] : 0));
@@ -1571,16 +1583,75 @@ static unsigned host_refusal(const bdb_server *s, struct MHD_Connection *c, cons
 	return MHD_HTTP_FORBIDDEN;
 }
 
+/* What framing_refusal counts of a request's headers. */
+typedef struct framing {
+	int lengths, encodings; /* Content-Length and Transfer-Encoding headers */
+	bool chunked;		/* the one Transfer-Encoding is "chunked" alone */
+	bool spaced_name;	/* a header name holds a blank ("Host : x") */
+} framing;
+
+static enum MHD_Result count_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+				     const char *value)
+{
+	(void)kind;
+	framing *f = cls;
+	if (strpbrk(key, " \t"))
+		f->spaced_name = true;
+	if (strcasecmp(key, MHD_HTTP_HEADER_CONTENT_LENGTH) == 0)
+		f->lengths++;
+	if (strcasecmp(key, MHD_HTTP_HEADER_TRANSFER_ENCODING) == 0) {
+		f->encodings++;
+		/* As libmicrohttpd reads it: "chunked " is not chunked there. */
+		f->chunked = strcasecmp(value + strspn(value, " \t"), "chunked") == 0;
+	}
+	return MHD_YES;
+}
+
+/*
+ * How the body of a request is delimited, checked before it is read
+ * (RFC 9112 6): libmicrohttpd reads the first Content-Length of several
+ * and a Transfer-Encoding beside a Content-Length, which a proxy in front
+ * may read otherwise (request smuggling), and waits for the end of a body
+ * of a transfer coding it does not know until the client gives up. Two
+ * Content-Lengths, both headers, or a blank before a header's colon (RFC
+ * 9112 5.1) are 400; a Transfer-Encoding other than "chunked" alone is
+ * 501. Returns the status, 0 when the request may go on; msg says why.
+ */
+static unsigned framing_refusal(struct MHD_Connection *c, bdb_buf *msg)
+{
+	framing f = {0};
+	mhd.get_connection_values(c, MHD_HEADER_KIND, count_framing, &f);
+	const char *why = f.spaced_name ? "a header's name is followed by its colon, not a blank"
+			  : f.lengths > 1 ? "a request has one Content-Length header, not several"
+			  : f.lengths && f.encodings
+			      ? "a request has Content-Length or Transfer-Encoding, not both"
+			      : NULL;
+	if (why) {
+		bdb_buf_puts(msg, why);
+		return MHD_HTTP_BAD_REQUEST;
+	}
+	if (f.encodings > 1 || (f.encodings && !f.chunked)) {
+		bdb_buf_puts(msg, "the one transfer coding this server reads is chunked");
+		return MHD_HTTP_NOT_IMPLEMENTED;
+	}
+	return 0;
+}
+
 static enum MHD_Result on_headers(bdb_server *s, struct MHD_Connection *c, request *rq,
 				  const char *url, const char *method, const char *version)
 {
 	bdb_buf msg;
 	bdb_buf_init(&msg);
-	unsigned status = host_refusal(s, c, version, &msg);
+	/* A body whose end is not known is not read: the connection closes. */
+	unsigned status = framing_refusal(c, &msg);
+	bool closing = status != 0;
+	if (!status)
+		status = host_refusal(s, c, version, &msg);
 	if (status) {
-		enum MHD_Result ret = msg.failed ? answer_failure(c, rq, BDB_ENOMEM)
-						 : answer_error(c, rq, status, bdb_buf_cstr(&msg),
-								NULL, NULL);
+		enum MHD_Result ret =
+		    msg.failed ? answer_failure(c, rq, BDB_ENOMEM)
+				 : answer_error(c, rq, status, bdb_buf_cstr(&msg),
+						closing ? "Connection" : NULL, closing ? "close" : NULL);
 		bdb_buf_free(&msg);
 		return ret;
 	}
@@ -2085,7 +2156,9 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	s->daemon = mhd.start_daemon(
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_THREAD_POOL_SIZE, threads,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT, 512u,
+	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT,
+	    MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    s->loopback ? 0u : MAX_CLIENT_CONNECTIONS,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
 	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
 	    keep_escapes, NULL, MHD_OPTION_END);

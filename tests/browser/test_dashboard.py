@@ -164,6 +164,12 @@ try:
           driver.execute_script("return document.querySelectorAll('img').length") == 0)
     no_alert("overview: no alert fired")
     shot("overview")
+    # An unknown page is the overview, also one named as a property every
+    # JavaScript object has (it showed "[object Undefined]", or nothing).
+    for fragment in ("#/nosuch", "#/toString", "#/constructor", "#/__proto__"):
+        go(fragment, "overview")
+        check("%s: the overview" % fragment,
+              driver.execute_script("return !!document.querySelector('#app #overview')"))
 
     # ---- the query console -----------------------------------------------------
     go("#/query", "query")

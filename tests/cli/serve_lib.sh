@@ -78,6 +78,23 @@ http() {
 	: >"$ERR"
 	STATUS=$(curl -s --max-time 60 -o "$OUT" -D "$HDR" -w '%{http_code}' "$@")
 }
+# raw_request BYTES: BYTES (printf %b escapes) sent as they are to the
+# server at $URL, the whole answer read until the server closes (10 s at
+# most) into $WORK/raw; the first answer's status in $STATUS, its headers
+# in $HDR and what follows them in $OUT.
+# The bytes go in one write, and a server that answers and closes before
+# reading them all (a refusal from the headers) is no error.
+raw_request() {
+	local bytes
+	printf -v bytes '%b' "$1"
+	exec 3<>"/dev/tcp/127.0.0.1/${URL##*:}"
+	(trap '' PIPE; printf '%s' "$bytes" >&3) 2>/dev/null
+	timeout 10 cat <&3 >"$WORK/raw"
+	exec 3<&-
+	STATUS=$(head -1 "$WORK/raw" | cut -d' ' -f2)
+	sed -n '2,/^\r$/p' "$WORK/raw" >"$HDR"
+	sed '1,/^\r$/d' "$WORK/raw" >"$OUT"
+}
 check_status() { # NAME EXPECTED
 	if [ "$STATUS" = "$2" ]; then pass "$1"; else fail "$1" "status $STATUS, expected $2"; fi
 }

@@ -261,4 +261,23 @@ check_out "the f16 series by its tags" "  ↓ k [dtype=f16] time: 0.001234 → 0
 run "$BENCHDB" check --data "$SEC"
 check_out "benchkit's form keeps benchkit's line" "  ↑ k time: 0.00 → 0.00 (+20.0%)"
 
+# A pull request's benchmark names itself: a line break and a line a CI
+# log reads as a command ("::error::"), or an escape sequence, stay text on
+# the series' line ('?' for each control character).
+EVIL=$WORK/evil
+for r in 1 2; do
+	cat >"$WORK/e$r.json" <<EOF
+{"id": "e$r", "timestamp": "2026-03-0${r}T00:00:00Z", "commit": "c$r",
+ "metric_defs": {"time": {"unit": "ns", "direction": "lower"}},
+ "points": [{"name": "k\\n::error::pwned \\u001b[2J", "metrics": {"time": {"value": $((r * 100))}}}]}
+EOF
+	"$BENCHDB" --db "$EVIL" ingest --no-env "$WORK/e$r.json" >/dev/null
+done
+"$BENCHDB" --db "$EVIL" baseline set main e1 >/dev/null
+run "$BENCHDB" --db "$EVIL" check
+check_rc "a name with a line break regresses: exit 1" 1
+check_out_exact "its line stays one, '?' for the controls" \
+	"FAIL: 1 regression(s) detected (threshold=5%):
+  ↓ k?::error::pwned ?[2J time: 100.00 → 200.00 (+100.0%)"
+
 finish

@@ -267,6 +267,15 @@ check "notify: all three were the same message" [ "$(cut -d' ' -f2- "$RECEIVED" 
 check "notify: the calm run sent nothing" bash -c "! grep -q calm-1 '$RECEIVED'"
 check "notify: the failed tries are logged" grep -q "notify: run slow-1: try 2 failed: HTTP 500; next in 500 ms" "$WORK/notify.log"
 check "notify: the delivery is logged" logged "$WORK/notify.log" "notify: run slow-1: sent (HTTP 200, try 3)"
+# A run id holds any character: the log line stays one, with '?' for the
+# line break, and no forged line follows it.
+python3 -c 'import json,sys; r = json.load(open(sys.argv[1])); r["id"] = "slow-2\nFORGED \"GET /\" 200"; json.dump(r, open(sys.argv[2], "w"))' \
+	"$WORK/runs/run-20.json" "$WORK/run-20-forged.json"
+run "$BENCHDB" push --server "$N" --token-file "$WORK/token" "$WORK/run-20-forged.json"
+check_rc "notify: a regressed run whose id holds a line break is pushed" 0
+check "notify: its log line has '?' for the line break" \
+	logged "$WORK/notify.log" 'notify: run slow-2?FORGED "GET /" 200: sent (HTTP 200, try 1)'
+check "notify: no forged line in the log" [ "$(grep -c '^FORGED' "$WORK/notify.log")" = 0 ]
 stop_server "$PID"
 check_rc "notify: the server stops, exit 0" 0
 

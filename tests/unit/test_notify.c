@@ -107,6 +107,29 @@ static void names_are_slack_escaped(void **state)
 	free(m);
 }
 
+/* Discord reads "@everyone" and "@here", Mattermost "@channel", "@all" and
+ * "@NAME" as mentions without brackets: a zero-width space (U+200B, UTF-8
+ * e2 80 8b) after each '@' of a name keeps them text. The link, the
+ * server's own address, keeps its '@'. */
+static void names_mention_no_one(void **state)
+{
+	(void)state;
+	bdb_result *res = query_run_ok(store, &options, "regressions in run \"r4\" vs run \"r1\"");
+	bdb_buf out;
+	bdb_buf_init(&out);
+	assert_true(bdb_notify_message(res, "@everyone @here", "@channel", "main",
+				       "https://ci@bench.example/", &out));
+	const char *m = bdb_buf_cstr(&out);
+	assert_non_null(strstr(m, "\"benchdb: run @\xe2\x80\x8b" "everyone @\xe2\x80\x8b"
+				  "here (commit @\xe2\x80\x8b" "channel) has 2 regressions"));
+	assert_null(strstr(m, "@everyone"));
+	assert_null(strstr(m, "@here"));
+	assert_null(strstr(m, "@channel"));
+	assert_non_null(strstr(m, "(12 ms -> 24 ms). https://ci@bench.example/\"}\n"));
+	bdb_buf_free(&out);
+	bdb_result_free(res);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -114,6 +137,7 @@ int main(void)
 	    cmocka_unit_test(calm_run_sends_nothing),
 	    cmocka_unit_test(names_are_json_escaped),
 	    cmocka_unit_test(names_are_slack_escaped),
+	    cmocka_unit_test(names_mention_no_one),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

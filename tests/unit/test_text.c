@@ -98,7 +98,13 @@ static void test_csv_markdown_xml(void **state)
 	 * terminal from there on; raw in a PR comment): '?' as in a table cell;
 	 * a tab is a blank. */
 	bdb_buf_put_markdown(&b, "a\x1b[31m\x01\x7f\tb", 10);
-	assert_string_equal(bdb_buf_cstr(&b), "a?[31m?? b");
+	assert_string_equal(bdb_buf_cstr(&b), "a?\\[31m?? b");
+	bdb_buf_reset(&b);
+	/* A name a pull request's benchmark gives makes no link, image or
+	 * mention in the PR comment of `check --format markdown`. */
+	bdb_buf_put_markdown(&b, "[go](https://e.x) ![i](https://e.x/i.png) @team", 47);
+	assert_string_equal(bdb_buf_cstr(&b), "\\[go\\](https://e.x) !\\[i\\](https://e.x/i.png) "
+					      "@\xe2\x80\x8b" "team");
 	bdb_buf_reset(&b);
 	const char x[] = "<img src=x onerror='a&b'>\x01\xc2\x85\xef\xbf\xbe\xc3\xa9";
 	bdb_buf_put_xml(&b, x, sizeof x - 1);

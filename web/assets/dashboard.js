@@ -762,11 +762,14 @@ let generation = 0;
 async function render() {
 	const hash = location.hash.replace(/^#\/?/, '');
 	const q = hash.indexOf('?');
-	const name = (q < 0 ? hash : hash.slice(0, q)) || 'overview';
+	/* A page of PAGES' own: '#/toString' or '#/constructor' (properties every
+	 * object inherits) is an unknown page, the overview, as '#/nosuch'. */
+	const asked = q < 0 ? hash : hash.slice(0, q);
+	const name = Object.hasOwn(PAGES, asked) ? asked : 'overview';
 	const params = new URLSearchParams(q < 0 ? '' : hash.slice(q + 1));
-	const page = PAGES[name] || pageOverview;
+	const page = PAGES[name];
 	for (const a of document.querySelectorAll('header nav a'))
-		a.classList.toggle('active', a.dataset.page === (PAGES[name] ? name : 'overview'));
+		a.classList.toggle('active', a.dataset.page === name);
 	const mine = ++generation;
 	setStatus('loading\u2026');
 	const started = performance.now();
