@@ -50,43 +50,51 @@ static int report_import(int rc, const bdb_diag *d, const char *what, const char
 	return EXIT_OK;
 }
 
-typedef int (*import_fn)(bdb_store *store, const char *path, unsigned flags,
+typedef int (*import_fn)(bdb_store *store, const char *path, const bdb_import_options *o,
 			 bdb_import_summary *summary, bdb_diag *d);
 
 /* Imports one history into the open store; an exit code. */
 static int import_one(bdb_store *store, import_fn fn, const char *what, const char *path,
-		      unsigned flags)
+		      const bdb_import_options *o)
 {
 	bdb_import_summary summary;
 	memset(&summary, 0, sizeof summary);
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	return report_import(fn(store, path, flags, &summary, &d), &d, what, path, &summary);
+	return report_import(fn(store, path, o, &summary, &d), &d, what, path, &summary);
 }
 
 static int run_import(cli_ctx *ctx, int argc, char **argv, const char *usage, const char *name,
 		      import_fn fn, const char *what)
 {
-	const char *path = NULL;
+	const char *path = NULL, *branch = NULL;
 	bool replace = false;
-	const cli_opt opts[] = {{"--replace", NULL, &replace}, {NULL, NULL, NULL}};
+	const cli_opt opts[] = {
+	    {"--replace", NULL, &replace}, {"--branch", &branch, NULL}, {NULL, NULL, NULL}};
 	int npos, parsed = cli_parse_args(ctx, argc, argv, usage, opts, &path, 1, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
 	if (!path)
 		return cli_usage_error(name, "expected the %s to import",
 				       fn == bdb_import_gab ? "data.js file" : "asv results directory");
+	char what_branch[48];
+	snprintf(what_branch, sizeof what_branch, "%s: --branch", name);
+	if (branch && !*branch)
+		return cli_usage_error(name, "--branch: expected a branch name, got an empty one");
+	if (branch && !cli_text_ok(what_branch, branch))
+		return EXIT_USAGE;
 	bdb_store *store;
 	int code = cli_open_store(ctx, true, false, &store);
 	if (code)
 		return code;
-	code = import_one(store, fn, what, path, replace ? BDB_PUT_REPLACE : 0);
+	bdb_import_options o = {replace ? BDB_PUT_REPLACE : 0, branch};
+	code = import_one(store, fn, what, path, &o);
 	cli_close_written_store(store, code);
 	return code;
 }
 
 static const char gab_usage[] =
-    "usage: benchdb import-gab [--db DIR] [--replace] data.js\n"
+    "usage: benchdb import-gab [--db DIR] [--replace] [--branch B] data.js\n"
     "\n"
     "Imports a github-action-benchmark history (the data.js the action keeps on\n"
     "gh-pages, or its JSON): every entry of every suite becomes one run (commit,\n"
@@ -95,6 +103,9 @@ static const char gab_usage[] =
     "entries. Results without a value, with a unit that is not one or without a\n"
     "name are left out and reported. The whole file is checked first: a bad file stores nothing\n"
     "(exit 3). 'benchdb ingest data.js' does the same.\n"
+    "  --branch B  every run is on branch B (data.js records none): 'check\n"
+    "              --against-branch B' then judges the next CI run against the\n"
+    "              newest imported one\n"
     "  --replace   replace different runs stored under the same ids\n";
 
 int cmd_import_gab(cli_ctx *ctx, int argc, char **argv)
@@ -103,7 +114,7 @@ int cmd_import_gab(cli_ctx *ctx, int argc, char **argv)
 }
 
 static const char asv_usage[] =
-    "usage: benchdb import-asv [--db DIR] [--replace] RESULTS_DIR\n"
+    "usage: benchdb import-asv [--db DIR] [--replace] [--branch B] RESULTS_DIR\n"
     "\n"
     "Imports airspeed velocity results (the directory with benchmarks.json and a\n"
     "directory per machine, or one machine's directory): every result file\n"
@@ -111,6 +122,7 @@ static const char asv_usage[] =
     "environment name tag env, machine.json the environment. Failed benchmarks\n"
     "(null) and directories without machine.json are left out and reported.\n"
     "Everything is checked first: a bad file stores nothing (exit 3).\n"
+    "  --branch B  every run is on branch B (the results record none)\n"
     "  --replace   replace different runs stored under the same ids\n";
 
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv)
@@ -272,7 +284,8 @@ int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, uns
 			files[kept++] = files[i];
 			continue;
 		}
-		if (import_one(store, bdb_import_gab, "entries", files[i], flags))
+		bdb_import_options o = {flags, NULL};
+		if (import_one(store, bdb_import_gab, "entries", files[i], &o))
 			code = EXIT_INPUT;
 	}
 	*n_files = kept;

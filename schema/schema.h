@@ -344,7 +344,10 @@ int64_t bdb_time_month_at(int64_t k);
  * The factor that converts a value in unit `from` to unit `to`
  * (value_to = value_from * factor). Known families: time (ns, us, µs, ms,
  * s, min, h), sizes (B, KB, MB, GB, TB decimal; KiB, MiB, GiB, TiB binary)
- * and rates of sizes or counts per time unit (B/s, MB/s, ops/s, ops/ms, ...).
+ * and rates of sizes or counts per time unit (B/s, MB/s, ops/s, ops/ms, ...);
+ * a time per count ("ns/iter", "us/op": the time of one iteration, as
+ * cargo, go and JMH print it) converts to a time and to a time per the same
+ * count ("ns/iter" to "us" or "us/iter", not to "us/op").
  * Identical strings give 1 for any unit, known or not. Returns 0, or
  * BDB_EINVAL when the units cannot be converted into each other.
  */

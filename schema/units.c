@@ -85,6 +85,27 @@ static bool rate_scale(const char *u, const char **num, size_t *num_len, char *n
 	return true;
 }
 
+/*
+ * A time per count "T/W" (T a time unit, W a word that is neither a time
+ * nor a size: "ns/iter", "us/op"): what cargo, go and JMH print for the
+ * time of one iteration, which is the time of the iteration. *scale is T's
+ * in ns, W the word (w_len bytes).
+ */
+static bool per_count_scale(const char *u, double *scale, const char **w, size_t *w_len)
+{
+	const char *slash = strchr(u, '/');
+	if (!slash || !slash[1] || strchr(slash + 1, '/'))
+		return false;
+	char f, wf;
+	double ws;
+	if (!plain_scale(u, (size_t)(slash - u), &f, scale) || f != 't' ||
+	    plain_scale(slash + 1, strlen(slash + 1), &wf, &ws))
+		return false;
+	*w = slash + 1;
+	*w_len = strlen(slash + 1);
+	return true;
+}
+
 static const char *const time_ladder[] = {"ns", "\xc2\xb5s", "ms", "s", NULL};
 static const char *const size_ladder[] = {"B", "KB", "MB", "GB", "TB", NULL};
 static const char *const binary_ladder[] = {"B", "KiB", "MiB", "GiB", "TiB", NULL};
@@ -97,7 +118,7 @@ const char *const *bdb_unit_ladder(const char *unit)
 	double f;
 	if (!unit || !*unit)
 		return NULL;
-	if (bdb_unit_factor(unit, "s", &f) == 0)
+	if (!strchr(unit, '/') && bdb_unit_factor(unit, "s", &f) == 0)
 		return time_ladder;
 	bool binary = strstr(unit, "iB") != NULL;
 	if (bdb_unit_factor(unit, "B", &f) == 0)
@@ -133,6 +154,18 @@ int bdb_unit_factor(const char *from, const char *to, double *factor)
 		if (ff == 'c' && (fnl != tnl || memcmp(fnum, tnum, fnl) != 0))
 			return BDB_EINVAL;
 		*factor = (fs / ts) * (tper / fper);
+		return 0;
+	}
+	/* A time per count and a time, or two times per the same count. */
+	const char *fw, *tw;
+	size_t fwl, twl;
+	bool fc = per_count_scale(from, &fs, &fw, &fwl), tc = per_count_scale(to, &ts, &tw, &twl);
+	if (fc || tc) {
+		if ((!fc && (!plain_scale(from, strlen(from), &ff, &fs) || ff != 't')) ||
+		    (!tc && (!plain_scale(to, strlen(to), &tf, &ts) || tf != 't')) ||
+		    (fc && tc && (fwl != twl || memcmp(fw, tw, fwl) != 0)))
+			return BDB_EINVAL;
+		*factor = fs / ts;
 		return 0;
 	}
 	return BDB_EINVAL;

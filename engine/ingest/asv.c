@@ -560,9 +560,10 @@ static int compare_files(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
-int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
+int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *o,
 		   bdb_import_summary *summary, bdb_diag *d)
 {
+	unsigned put_flags = o ? o->put_flags : 0;
 	bdb_import_summary sum;
 	memset(&sum, 0, sizeof sum);
 	bdb_diag_clear(d);
@@ -589,8 +590,13 @@ int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
 		rc = BDB_ENOMEM;
 	if (!rc) {
 		qsort(im.files, im.n, sizeof *im.files, compare_files);
-		for (size_t i = 0; i < im.n; i++)
+		for (size_t i = 0; i < im.n && !rc; i++) {
 			items[i] = (bdb__import_item){im.files[i].path, NULL, im.files[i].run};
+			if (o && o->branch && bdb_run_set_branch(im.files[i].run, o->branch))
+				rc = BDB_ENOMEM;
+		}
+	}
+	if (!rc) {
 		rc = bdb__import_store(store, items, im.n, put_flags, &sum, d);
 	}
 	if (rc == BDB_ENOMEM && d && !d->code)

@@ -517,9 +517,19 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 	return rc;
 }
 
-int bdb_import_gab(bdb_store *store, const char *path, unsigned put_flags,
+/* Every run of runs[0..n) on branch (NULL: as read). */
+static int set_branches(bdb_run **runs, size_t n, const char *branch)
+{
+	for (size_t i = 0; branch && i < n; i++)
+		if (bdb_run_set_branch(runs[i], branch))
+			return BDB_ENOMEM;
+	return 0;
+}
+
+int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options *o,
 		   bdb_import_summary *summary, bdb_diag *d)
 {
+	unsigned put_flags = o ? o->put_flags : 0;
 	bdb_import_summary sum;
 	memset(&sum, 0, sizeof sum);
 	bdb_diag_clear(d);
@@ -531,6 +541,8 @@ int bdb_import_gab(bdb_store *store, const char *path, unsigned put_flags,
 	if (rc)
 		goto out;
 	rc = read_history(path, data, len, &runs, &offsets, &n, &sum, d);
+	if (!rc)
+		rc = set_branches(runs, n, o ? o->branch : NULL);
 	if (!rc && !(items = calloc(n, sizeof *items)))
 		rc = BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < n; i++)

@@ -415,6 +415,12 @@ int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flag
 /* Importing other tools' histories                                          */
 /* ------------------------------------------------------------------------ */
 
+/* How bdb_import_gab and bdb_import_asv store what they read. */
+typedef struct bdb_import_options {
+	unsigned put_flags; /* passed to bdb_store_put_run (BDB_PUT_REPLACE) */
+	const char *branch; /* every run's branch (the histories record none), or NULL */
+} bdb_import_options;
+
 /*
  * True when data[0..len) is a github-action-benchmark history: a data.js
  * (`window.BENCHMARK_DATA = {...}`) or its JSON object ({"entries": {...}}
@@ -433,11 +439,12 @@ bool bdb_is_gab_history(const char *data, size_t len);
  * left out and counted. The whole file is read and checked before anything is stored:
  * a malformed file (BDB_EPARSE, d at its file:line:col) or a conflict
  * (BDB_EEXISTS, see bdb_import_benchkit_dir) stores nothing. Then runs are
- * stored up to 100 per transaction. Returns 0, BDB_EIO, BDB_EFORMAT (not a
- * history: d says what was expected), BDB_EPARSE, BDB_EEXISTS, BDB_ETOOBIG,
- * BDB_ENOMEM or the store's error.
+ * stored up to 100 per transaction. o (may be NULL: no flags, no branch)
+ * says how. Returns 0, BDB_EIO, BDB_EFORMAT (not a history: d says what was
+ * expected), BDB_EPARSE, BDB_EEXISTS, BDB_ETOOBIG, BDB_ENOMEM or the
+ * store's error.
  */
-int bdb_import_gab(bdb_store *store, const char *path, unsigned put_flags,
+int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options *o,
 		   bdb_import_summary *summary, bdb_diag *d);
 
 /*
@@ -463,7 +470,7 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
  * bdb_import_gab. Returns 0, BDB_EIO, BDB_EFORMAT (no benchmarks.json or no
  * result file), BDB_EPARSE, BDB_EEXISTS, BDB_ENOMEM or the store's error.
  */
-int bdb_import_asv(bdb_store *store, const char *dir, unsigned put_flags,
+int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *o,
 		   bdb_import_summary *summary, bdb_diag *d);
 
 /* One metric column of an Otava CSV (Otava's `metrics:` entry). */

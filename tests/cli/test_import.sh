@@ -467,4 +467,54 @@ check_err "asv: naming its results directory" \
 	"$PROJECT/: is an asv project (asv.conf.json), not its results directory: import $PROJECT/.asv/results"
 check "asv: and stores nothing" test ! -e "$WORK/project"
 
+# --- --branch: the histories record no branch; --branch B puts every
+# imported run on B, so that check --against-branch B has a run to judge
+# the first CI job against. A re-import without it is a different run.
+DB=$WORK/branch
+run "$BENCHDB" --db "$DB" import-gab --branch main "$GAB/nebulastream__nautilus.first40.data.js"
+check_rc "--branch main: the history imports" 0
+run "$BENCHDB" --db "$DB" -c "show runs where branch = main as csv"
+check "--branch main: all 40 runs are on main" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 40
+run "$BENCHDB" --db "$DB" import-gab --branch main "$GAB/nebulastream__nautilus.data.js"
+check_out "--branch main: the grown file adds its 33 entries, the 40 unchanged" \
+	"Imported 33 run(s) from 73 entries of $GAB/nebulastream__nautilus.data.js (40 unchanged"
+# The newest imported entry is 29c739a7fc (2025-12-13T06:53:03Z): a run of
+# the same series on a feature branch is judged against it.
+printf '{"entries":{"Tracing Benchmark":[{"commit":{"id":"feed000","timestamp":"2025-12-14T00:00:00Z","url":"u"},"date":1765670400000,"tool":"catch2","benches":[{"name":"trace_add","value":9.5,"unit":"us","range":"± 0.1"}]}]},"lastUpdate":1,"repoUrl":"r"}' \
+	>"$WORK/next.json"
+run "$BENCHDB" --db "$DB" import-gab --branch feature "$WORK/next.json"
+check_rc "a feature branch's run imports" 0
+run "$BENCHDB" --db "$DB" check --commit feed000 --against-branch main --format json
+check_rc "check --against-branch main judges it (a regression: exit 1)" 1
+check_out "  against the newest imported run of main (29c739a7fc)" '"base": "gab-da5723c12603296f"'
+run "$BENCHDB" --db "$DB" import-gab "$GAB/nebulastream__nautilus.first40.data.js"
+check_rc "the same entries without --branch are different runs: exit 3" 3
+check_err "  said, with the way to replace them" "already holds a different run"
+run "$BENCHDB" --db "$DB" import-gab --branch '' "$GAB/nebulastream__nautilus.data.js"
+check_rc "an empty --branch is a usage error" 2
+check_err "  said" "import-gab: --branch: expected a branch name, got an empty one"
+run "$BENCHDB" --db "$WORK/asvbranch" import-asv --branch main "$ASV"
+check_rc "import-asv --branch main imports" 0
+run "$BENCHDB" --db "$WORK/asvbranch" -c "show runs where branch != main as csv"
+check "import-asv --branch main: no run off main" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 0
+
+# A cargo history continues: the action's "ns/iter" and cargo's own "ns"
+# (benchdb ingest of `cargo bench` output) are one series when the run is
+# ingested with the suite tag; before, the ingest failed ("unit \"ns\"
+# cannot be converted to the series' unit \"ns/iter\"").
+DB=$WORK/cargo
+printf 'window.BENCHMARK_DATA = {"lastUpdate":1,"repoUrl":"r","entries":{"Rust Benchmark":[{"commit":{"id":"c0ffee1","timestamp":"2026-01-01T00:00:00Z","url":"u"},"date":1767225600000,"tool":"cargo","benches":[{"name":"tests::bench_parse","value":1000,"range":"± 40","unit":"ns/iter"}]}]}}\n' \
+	>"$WORK/cargo.data.js"
+run "$BENCHDB" --db "$DB" import-gab --branch main "$WORK/cargo.data.js"
+check_rc "cargo: the history imports on main" 0
+GITHUB_SHA=abc1234 GITHUB_REF_NAME=feature run "$BENCHDB" --db "$DB" ingest \
+	--tag "suite=Rust Benchmark" --timestamp 2026-01-02T00:00:00Z "$ROOT/tests/fixtures/cargo/libtest.txt"
+check_rc "cargo: its native output ingests into the same series" 0
+run "$BENCHDB" --db "$DB" -c 'trend time of "tests::bench_parse" as csv'
+check "cargo: one series of two runs" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 2
+check_out "cargo: 1,234 ns in the series' ns/iter" ",abc1234,1234,1178,1290,ns/iter"
+run "$BENCHDB" --db "$DB" check --commit abc1234 --against-branch main
+check_rc "cargo: the first job is judged against the imported main (+23.4 %: exit 1)" 1
+check_out "  the change" "tests::bench_parse [suite=Rust Benchmark] time: 1000.00 → 1234.00 (+23.4%)"
+
 finish
