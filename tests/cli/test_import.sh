@@ -516,5 +516,16 @@ check_out "cargo: 1,234 ns in the series' ns/iter" ",abc1234,1234,1178,1290,ns/i
 run "$BENCHDB" --db "$DB" check --commit abc1234 --against-branch main
 check_rc "cargo: the first job is judged against the imported main (+23.4 %: exit 1)" 1
 check_out "  the change" "tests::bench_parse [suite=Rust Benchmark] time: 1000.00 → 1234.00 (+23.4%)"
+# benchmark.js: the action's "ops/sec" and benchdb's own reading of the
+# same lines are one series too.
+DB=$WORK/benchmarkjs
+printf 'window.BENCHMARK_DATA = {"lastUpdate":1,"repoUrl":"r","entries":{"Benchmark":[{"commit":{"id":"c0ffee1","timestamp":"2026-01-01T00:00:00Z","url":"u"},"date":1767225600000,"tool":"benchmarkjs","benches":[{"name":"RegExp#test","value":60000000,"range":"±3.00%%","unit":"ops/sec","extra":"90 samples"}]}]}}\n' \
+	>"$WORK/bjs.data.js"
+run "$BENCHDB" --db "$DB" import-gab --branch main "$WORK/bjs.data.js"
+GITHUB_SHA=abc1234 GITHUB_REF_NAME=feature run "$BENCHDB" --db "$DB" ingest \
+	--tag suite=Benchmark --timestamp 2026-01-02T00:00:00Z "$ROOT/tests/fixtures/benchmarkjs/suite.txt"
+run "$BENCHDB" --db "$DB" check --commit abc1234 --against-branch main
+check_rc "benchmark.js: the first job is judged against the imported main (-15.5 %: exit 1)" 1
+check_out "  the change" "RegExp#test [suite=Benchmark] throughput: 60000000.00 → 50721161.00 (-15.5%)"
 
 finish
