@@ -378,6 +378,15 @@ enum bdb__check {
 int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_problem_fn report,
 		     void *ctx, size_t *n_problems);
 
+/* Whether every page from first to the last page of txn's snapshot (set in
+ * *last_pg) is in the snapshot's free list, read with pread (pages.c):
+ * LMDB counts a page it allocated and freed again within one transaction
+ * among the file's pages but never writes it, so data.mdb may end before
+ * its last page. *is_free is false when the free list is damaged. 0, or a
+ * BDB_E* code. */
+int bdb__tail_is_free(bdb_store *s, MDB_txn *txn, uint64_t first, uint64_t *last_pg,
+		      bool *is_free);
+
 /* Reads or writes a u64 counter in meta. A missing counter reads as dflt. */
 int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out);
 int bdb__meta_put_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t v);

@@ -672,15 +672,24 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 	return 0;
 }
 
-static int open_databases(bdb_store *s, bdb_diag *d)
+/* A read transaction for bdb_store_open; a diagnostic when it cannot. */
+static int open_read(bdb_store *s, MDB_txn **txn, bdb_diag *d)
 {
-	MDB_txn *txn;
 	pthread_mutex_lock(&s->lock);
-	int rc = begin_read(s, &txn);
+	int rc = begin_read(s, txn);
 	pthread_mutex_unlock(&s->lock);
 	if (rc)
 		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot begin a read transaction: %s",
 				    bdb_strerror(rc));
+	return 0;
+}
+
+static int open_databases(bdb_store *s, bdb_diag *d)
+{
+	MDB_txn *txn;
+	int rc = open_read(s, &txn, d);
+	if (rc)
+		return rc;
 	rc = open_databases_in(s, txn, false, d);
 	if (rc)
 		mdb_txn_abort(txn);
@@ -746,23 +755,51 @@ static const char *denied_file(const char *dir, const char *data_path, bool read
 /*
  * A data.mdb shorter than its last committed page was cut (a copy or disk
  * fault): LMDB would read past the end of the file, and the process would
- * die of SIGBUS. Refuse it with a sentence that says so.
+ * die of SIGBUS. Refuse it with a sentence that says so. But LMDB counts a
+ * page it allocated and freed again in one transaction (a retain's) among
+ * the file's pages without writing it, so a sound file may end before its
+ * last pages when they are all free (a writer writes them once it uses
+ * them). The size is that of the file LMDB opened, never of the path,
+ * which compact may have renamed a smaller file over meanwhile.
  */
-static int check_file_size(bdb_store *s, const char *data_path, bdb_diag *d)
+static int check_file_size(bdb_store *s, bdb_diag *d)
 {
 	MDB_envinfo info;
 	MDB_stat st;
 	struct stat fst;
-	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) || stat(data_path, &fst) != 0)
-		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0, "cannot read the size of %s: %s",
-				    data_path, strerror(errno));
+	int fd = -1;
+	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) ||
+	    mdb_env_get_fd(s->env, &fd) || fstat(fd, &fst) != 0)
+		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0, "cannot read the size of data.mdb: %s",
+				    strerror(errno));
 	uint64_t need = ((uint64_t)info.me_last_pgno + 1) * st.ms_psize;
-	if ((uint64_t)fst.st_size < need)
-		return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
-				    "data.mdb is truncated: %llu bytes, but its last committed "
-				    "page ends at byte %llu (the file was cut; restore a backup)",
-				    (unsigned long long)fst.st_size, (unsigned long long)need);
-	return 0;
+	if ((uint64_t)fst.st_size >= need)
+		return 0;
+	/* In a read transaction, whose pages no writer reuses, and with the
+	 * file's size after its begin: every page of its snapshot in use was
+	 * written before the snapshot was committed. */
+	MDB_txn *txn;
+	int rc = open_read(s, &txn, d);
+	if (rc)
+		return rc;
+	bool is_free = false;
+	uint64_t last_pg = 0;
+	if (fstat(fd, &fst) != 0)
+		rc = BDB_EIO;
+	else
+		rc = bdb__tail_is_free(s, txn, (uint64_t)fst.st_size / st.ms_psize, &last_pg,
+				       &is_free);
+	mdb_txn_abort(txn);
+	if (rc)
+		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the free list of data.mdb: %s",
+				    bdb_strerror(rc));
+	if (is_free)
+		return 0;
+	return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
+			    "data.mdb is truncated: %llu bytes, but its last committed "
+			    "page ends at byte %llu (the file was cut; restore a backup)",
+			    (unsigned long long)fst.st_size,
+			    (unsigned long long)((last_pg + 1) * st.ms_psize));
 }
 
 /*
@@ -935,7 +972,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	gate = -1;
 	int dead;
 	mdb_reader_check(s->env, &dead);
-	rc = check_file_size(s, data_path, d);
+	rc = check_file_size(s, d);
 	if (rc)
 		goto fail;
 	rc = open_databases(s, d);
