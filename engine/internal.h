@@ -53,6 +53,9 @@ struct bdb_store {
 	ino_t lock_ino;	 /* the lock file LMDB opened (0: none) */
 	dev_t lock_dev;
 	bool read_only;
+	bool no_lock;	  /* read without lock.mdb (it is not writable here) */
+	int no_lock_reads; /* reads begun and not ended, when no_lock */
+	int no_lock_gate;  /* the gate held shared while no_lock_reads > 0, or -1 */
 	MDB_dbi dbi[BDB__DB_COUNT];
 	pthread_mutex_t write_lock; /* one write transaction of this process at a time */
 	pthread_mutex_t lock;	    /* guards the fields below */
