@@ -239,18 +239,32 @@ static int check_no_lock(const bdb_store *s, long *pid)
  * holds the compaction gate shared (bdb__gate_lock), which every opener,
  * and compact, take exclusively. BDB_EINUSE when another process has it.
  */
+/* Whether a process waits to open the store (bdb__gate_lock's intent). */
+static bool opener_waits(int gate_fd)
+{
+	struct flock intent = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+	return fcntl(gate_fd, F_GETLK, &intent) == 0 && intent.l_type != F_UNLCK;
+}
+
 static int no_lock_enter(bdb_store *s)
 {
-	if (!s->no_lock || s->no_lock_reads++ > 0)
+	if (!s->no_lock)
 		return 0;
+	/* Reads of this process overlapping for ever (a server's) must not
+	 * keep an opener waiting either. */
+	if (s->no_lock_reads > 0) {
+		if (s->no_lock_gate >= 0 && opener_waits(s->no_lock_gate))
+			return BDB_EINUSE;
+		s->no_lock_reads++;
+		return 0;
+	}
+	s->no_lock_reads++;
 	char path[PATH_MAX];
 	snprintf(path, sizeof path, "%s/compact.lock", s->path);
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	struct flock intent = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
 	int rc = 0;
 	/* An opener waiting (bdb__gate_lock) or opening: refused, not waited for. */
-	if (fd >= 0 && ((fcntl(fd, F_GETLK, &intent) == 0 && intent.l_type != F_UNLCK) ||
-			flock(fd, LOCK_SH | LOCK_NB) != 0))
+	if (fd >= 0 && (opener_waits(fd) || flock(fd, LOCK_SH | LOCK_NB) != 0))
 		rc = BDB_EINUSE;
 	if (!rc)
 		rc = check_no_lock(s, NULL);
