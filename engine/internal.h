@@ -51,6 +51,11 @@ struct bdb_store {
 	char *path;
 	char *lock_path; /* path/lock.mdb */
 	ino_t lock_ino;	 /* the lock file LMDB opened (0: none) */
+	/* That lock file, read-only, open until the environment is closed:
+	 * whoever reads lock.mdb reads it here, since closing any other
+	 * descriptor of it would drop this process's POSIX locks on it,
+	 * LMDB's "in use" lock among them (-1: none). */
+	int lock_fd;
 	dev_t lock_dev;
 	bool read_only;
 	bool no_lock;	  /* read without lock.mdb (it is not writable here) */

@@ -182,6 +182,9 @@ static int adopt_compacted(bdb_store *s)
 	mdb_env_info(s->env, &info);
 	mdb_env_close(s->env);
 	s->env = NULL;
+	if (s->lock_fd >= 0)
+		close(s->lock_fd); /* the old lock file's: nothing of ours uses it now */
+	s->lock_fd = -1;
 	MDB_txn *txn = NULL;
 	rc = mdb_env_create(&s->env);
 	if (!rc) {
@@ -194,6 +197,7 @@ static int adopt_compacted(bdb_store *s)
 	if (!rc && stat(s->lock_path, &st) == 0) {
 		s->lock_ino = st.st_ino;
 		s->lock_dev = st.st_dev;
+		s->lock_fd = open(s->lock_path, O_RDONLY | O_CLOEXEC);
 	}
 	if (!rc)
 		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
@@ -979,6 +983,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	s->path = strdup(dir);
 	s->read_only = opt->read_only;
 	s->no_lock_gate = -1;
+	s->lock_fd = -1;
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_mutex_init(&s->write_lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
@@ -1085,6 +1090,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	if (stat(s->lock_path, &st) == 0) {
 		s->lock_ino = st.st_ino;
 		s->lock_dev = st.st_dev;
+		s->lock_fd = open(s->lock_path, O_RDONLY | O_CLOEXEC);
 	}
 	/* Read without lock.mdb, the store's first reads keep others from
 	 * opening it (no_lock_enter). */
@@ -1233,6 +1239,8 @@ void bdb_store_close(bdb_store *store)
 		mdb_txn_abort(store->spare[i]);
 	if (store->env)
 		mdb_env_close(store->env);
+	if (store->lock_fd >= 0)
+		close(store->lock_fd);
 	bdb__run_pack_free(store);
 	pthread_mutex_destroy(&store->lock);
 	pthread_mutex_destroy(&store->write_lock);
