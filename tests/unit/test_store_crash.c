@@ -507,15 +507,22 @@ static pid_t spawn_holder(const char *dir, bool with_reader, const int hold[2])
  * the snapshot it pins) for as long as another process keeps the store open:
  * bdb_store_open clears such stale slots (mdb_reader_check).
  */
-static void test_stale_reader_slot_cleared_at_open(void **state)
+/* A store in a new temporary directory (*dir) holding run number 1. */
+static bdb_store *store_of_one_run(char **dir)
 {
-	(void)state;
-	char *dir = make_temp_dir();
-	bdb_store *s = open_store(dir, 0);
+	*dir = make_temp_dir();
+	bdb_store *s = open_store(*dir, 0);
 	bdb_run *run = run_number(1);
 	put_ok(s, run, 0, BDB_PUT_STORED);
 	bdb_run_free(run);
-	bdb_store_close(s);
+	return s;
+}
+
+static void test_stale_reader_slot_cleared_at_open(void **state)
+{
+	(void)state;
+	char *dir;
+	bdb_store_close(store_of_one_run(&dir));
 	/* The holder keeps the lock table alive (the first process to open a
 	 * store alone resets it). */
 	int hold[2];
@@ -525,8 +532,7 @@ static void test_stale_reader_slot_cleared_at_open(void **state)
 	assert_int_equal(reader_slots_of(dir, dead), 1);
 	kill_and_reap(dead);
 	assert_int_equal(reader_slots_of(dir, dead), 1); /* stale */
-	s = open_store(dir, 0);
-	bdb_store_close(s);
+	bdb_store_close(open_store(dir, 0));
 	assert_int_equal(reader_slots_of(dir, dead), 0);
 	kill_and_reap(holder);
 	close(hold[0]);
@@ -598,11 +604,8 @@ static long lock_holder(const char *dir)
 static void test_compact_keeps_the_lock(void **state)
 {
 	(void)state;
-	char *dir = make_temp_dir();
-	bdb_store *s = open_store(dir, 0);
-	bdb_run *run = run_number(1);
-	put_ok(s, run, 0, BDB_PUT_STORED);
-	bdb_run_free(run);
+	char *dir;
+	bdb_store *s = store_of_one_run(&dir);
 	assert_int_equal(lock_holder(dir), (long)getpid());
 	int hold[2];
 	assert_int_equal(pipe(hold), 0);
