@@ -31,11 +31,14 @@
 static long writer_pid(const bdb_store *s)
 {
 	unsigned char head[88];
-	int fd = open(s->lock_path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	/* Through the descriptor the store keeps: opening lock.mdb again and
+	 * closing it dropped this process's POSIX locks on it, LMDB's "in
+	 * use" lock among them, and a process opening the store next took
+	 * itself for the first and initialised the lock file again under
+	 * the others (their mutexes, reader slots: SIGSEGV, a second writer). */
+	if (s->lock_fd < 0)
 		return 0;
-	ssize_t n = pread(fd, head, sizeof head, 0);
-	close(fd);
+	ssize_t n = pread(s->lock_fd, head, sizeof head, 0);
 	uint32_t magic, kind;
 	int32_t owner;
 	if (n != (ssize_t)sizeof head)

@@ -51,8 +51,16 @@ struct bdb_store {
 	char *path;
 	char *lock_path; /* path/lock.mdb */
 	ino_t lock_ino;	 /* the lock file LMDB opened (0: none) */
+	/* That lock file, read-only, open until the environment is closed:
+	 * whoever reads lock.mdb reads it here, since closing any other
+	 * descriptor of it would drop this process's POSIX locks on it,
+	 * LMDB's "in use" lock among them (-1: none). */
+	int lock_fd;
 	dev_t lock_dev;
 	bool read_only;
+	bool no_lock;	  /* read without lock.mdb (it is not writable here) */
+	int no_lock_reads; /* reads begun and not ended, when no_lock */
+	int no_lock_gate;  /* the gate held shared while no_lock_reads > 0, or -1 */
 	MDB_dbi dbi[BDB__DB_COUNT];
 	pthread_mutex_t write_lock; /* one write transaction of this process at a time */
 	pthread_mutex_t lock;	    /* guards the fields below */
@@ -387,6 +395,15 @@ enum bdb__check {
  * check could be done. Run before anything reads the trees through LMDB. */
 int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_problem_fn report,
 		     void *ctx, size_t *n_problems);
+
+/* Whether every page from first to the last page of txn's snapshot (set in
+ * *last_pg) is in the snapshot's free list, read with pread (pages.c):
+ * LMDB counts a page it allocated and freed again within one transaction
+ * among the file's pages but never writes it, so data.mdb may end before
+ * its last page. *is_free is false when the free list is damaged. 0, or a
+ * BDB_E* code. */
+int bdb__tail_is_free(bdb_store *s, MDB_txn *txn, uint64_t first, uint64_t *last_pg,
+		      bool *is_free);
 
 /* Reads or writes a u64 counter in meta. A missing counter reads as dflt. */
 int bdb__meta_get_u64(bdb_store *s, MDB_txn *txn, const char *name, uint64_t dflt, uint64_t *out);

@@ -53,6 +53,8 @@ typedef struct pages {
 	uint8_t *seen;	    /* one bit per page */
 	unsigned max_depth; /* deeper trees are not walked (the open's shallow check) */
 	bool skip_chunks;   /* the chunks database is not walked (BDB__CHECK_INDEXES) */
+	uint8_t *tail;	    /* bdb__tail_is_free: one bit per page from tail_first */
+	uint64_t tail_first;
 	bdb_problem_fn report;
 	void *ctx;
 	size_t problems;
@@ -121,6 +123,40 @@ static void walk_tree(pages *p, uint64_t pgno, const char *db, unsigned depth);
 
 #define MAIN_DB "the main database"
 #define CHUNKS_DB "database \"chunks\""
+#define FREE_DB "the free list"
+
+/* A free list record (an LMDB ID list: a count, then that many page
+ * numbers) of size bytes: marks its pages from p->tail_first in p->tail. */
+static void mark_free(pages *p, const uint8_t *v, size_t size)
+{
+	uint64_t n = size >= 8 ? u64_at(v) : 0;
+	if (size < 8 || n > (size - 8) / 8) {
+		problem(p, "data.mdb: a free list record of %zu bytes is damaged", size);
+		return;
+	}
+	for (uint64_t i = 1; i <= n; i++) {
+		uint64_t pg = u64_at(v + 8 * i);
+		if (pg >= p->tail_first && pg <= p->last_pg)
+			p->tail[(pg - p->tail_first) / 8] |=
+			    (uint8_t)(1u << ((pg - p->tail_first) % 8));
+	}
+}
+
+/* The value of size bytes on the overflow pages from ov, into mark_free. */
+static void mark_free_overflow(pages *p, uint64_t ov, size_t size)
+{
+	uint8_t *v = malloc(size ? size : 1);
+	if (!v) {
+		problem(p, "out of memory reading the free list");
+		return;
+	}
+	if (pread(p->fd, v, size, (off_t)(ov * p->psize + PAGE_HEADER)) == (ssize_t)size)
+		mark_free(p, v, size);
+	else
+		problem(p, "data.mdb: overflow page %llu of the free list cannot be read",
+			(unsigned long long)ov);
+	free(v);
+}
 
 /*
  * Checks the nodes of a leaf or branch page (or, when sub, of a sub-page of
@@ -194,12 +230,18 @@ static int check_nodes(pages *p, const uint8_t *pg, size_t len, uint64_t pgno, c
 			}
 			for (uint64_t k = 1; k < n; k++)
 				p->seen[(ov + k) / 8] |= (uint8_t)(1u << ((ov + k) % 8));
+			if (p->tail && strcmp(db, FREE_DB) == 0)
+				mark_free_overflow(p, ov, dsize);
 			continue;
 		}
 		if (dsize > room) {
 			problem(p, "data.mdb: page %llu of %s: node %zu's value runs past the page",
 				(unsigned long long)pgno, db, i);
 			return -1;
+		}
+		if (p->tail && strcmp(db, FREE_DB) == 0) {
+			mark_free(p, data, dsize);
+			continue;
 		}
 		if (nflags & F_SUBDATA) {
 			if (dsize != DB_RECORD) {
@@ -271,8 +313,12 @@ static void walk_db(pages *p, const uint8_t *rec, const char *db, unsigned depth
 		walk_tree(p, root, db, depth);
 }
 
-int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_problem_fn report,
-		     void *ctx, size_t *n_problems)
+/*
+ * Sets p up for the snapshot of txn: the file, the page size, the last page
+ * and the seen bits. 0, or -1 when neither header page can be read
+ * (reported), or a BDB_E* code.
+ */
+static int pages_begin(bdb_store *s, MDB_txn *txn, pages *p, uint8_t **meta_out)
 {
 	MDB_stat st;
 	int fd = -1;
@@ -281,21 +327,17 @@ int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_probl
 		rc = mdb_env_get_fd(s->env, &fd);
 	if (rc)
 		return bdb__mdb_error(rc);
-	pages p = {.fd = fd,
-		   .psize = st.ms_psize,
-		   .report = report,
-		   .ctx = ctx,
-		   .max_depth = what == BDB__CHECK_ROOTS ? 1 : MAX_DEPTH + 1,
-		   .skip_chunks = what == BDB__CHECK_INDEXES};
-	uint8_t *meta = malloc(2 * p.psize);
+	p->fd = fd;
+	p->psize = st.ms_psize;
+	uint8_t *meta = malloc(2 * p->psize);
 	if (!meta)
 		return BDB_ENOMEM;
 	/* The meta page of our snapshot; else the newer valid one. */
 	const uint8_t *use = NULL;
 	uint64_t want = mdb_txn_id(txn), best = 0;
 	for (int i = 0; i < 2; i++) {
-		uint8_t *m = meta + (size_t)i * p.psize;
-		if (pread(fd, m, p.psize, (off_t)i * (off_t)p.psize) != (ssize_t)p.psize ||
+		uint8_t *m = meta + (size_t)i * p->psize;
+		if (pread(fd, m, p->psize, (off_t)i * (off_t)p->psize) != (ssize_t)p->psize ||
 		    u32_at(m + PAGE_HEADER) != META_MAGIC)
 			continue;
 		uint64_t txnid = u64_at(m + PAGE_HEADER + 128);
@@ -308,24 +350,74 @@ int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_probl
 	}
 	if (!use) {
 		free(meta);
-		problem(&p, "data.mdb: neither header page can be read");
-		if (n_problems)
-			*n_problems += p.problems;
-		return 0;
+		problem(p, "data.mdb: neither header page can be read");
+		return -1;
 	}
-	p.last_pg = u64_at(use + PAGE_HEADER + 120);
-	p.seen = calloc(p.last_pg / 8 + 1, 1);
-	if (!p.seen) {
+	p->last_pg = u64_at(use + PAGE_HEADER + 120);
+	p->seen = calloc(p->last_pg / 8 + 1, 1);
+	if (!p->seen) {
 		free(meta);
 		return BDB_ENOMEM;
 	}
-	p.seen[0] |= 3; /* the meta pages */
-	if (what == BDB__CHECK_ALL)
-		walk_db(&p, use + PAGE_HEADER + 24, "the free list", 0);
-	walk_db(&p, use + PAGE_HEADER + 24 + DB_RECORD, MAIN_DB, 0);
-	free(p.seen);
-	free(meta);
+	p->seen[0] |= 3; /* the meta pages */
+	/* The snapshot's header: the database records follow at +24. */
+	*meta_out = meta;
+	if (use != meta)
+		memmove(meta, use, p->psize);
+	return 0;
+}
+
+int bdb__check_pages(bdb_store *s, MDB_txn *txn, enum bdb__check what, bdb_problem_fn report,
+		     void *ctx, size_t *n_problems)
+{
+	pages p = {.report = report,
+		   .ctx = ctx,
+		   .max_depth = what == BDB__CHECK_ROOTS ? 1 : MAX_DEPTH + 1,
+		   .skip_chunks = what == BDB__CHECK_INDEXES};
+	uint8_t *meta;
+	int rc = pages_begin(s, txn, &p, &meta);
+	if (rc > 0)
+		return rc;
+	if (rc == 0) {
+		if (what == BDB__CHECK_ALL)
+			walk_db(&p, meta + PAGE_HEADER + 24, FREE_DB, 0);
+		walk_db(&p, meta + PAGE_HEADER + 24 + DB_RECORD, MAIN_DB, 0);
+		free(p.seen);
+		free(meta);
+	}
 	if (n_problems)
 		*n_problems += p.problems;
 	return 0;
+}
+
+int bdb__tail_is_free(bdb_store *s, MDB_txn *txn, uint64_t first, uint64_t *last_pg,
+		      bool *is_free)
+{
+	pages p = {.max_depth = MAX_DEPTH + 1};
+	uint8_t *meta;
+	*is_free = false;
+	*last_pg = 0;
+	int rc = pages_begin(s, txn, &p, &meta);
+	if (rc)
+		return rc > 0 ? rc : 0;
+	*last_pg = p.last_pg;
+	if (first > p.last_pg) {
+		*is_free = true;
+	} else {
+		uint64_t n = p.last_pg - first + 1;
+		p.tail_first = first;
+		p.tail = calloc(n / 8 + 1, 1);
+		if (!p.tail)
+			rc = BDB_ENOMEM;
+		else
+			walk_db(&p, meta + PAGE_HEADER + 24, FREE_DB, 0);
+		uint64_t k = 0;
+		while (p.tail && k < n && (p.tail[k / 8] & (1u << (k % 8))))
+			k++;
+		*is_free = !rc && p.problems == 0 && k == n;
+		free(p.tail);
+	}
+	free(p.seen);
+	free(meta);
+	return rc;
 }

@@ -122,6 +122,14 @@ int bdb__gate_lock(const char *dir, int how)
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return -1; /* a directory we may not write: nobody compacts it */
+	/* An opener (exclusive) first says it waits, with a POSIX lock on
+	 * the file's first byte, so that readers without lock.mdb, who hold
+	 * the gate shared while they read, begin no new read meanwhile
+	 * (no_lock_enter): they cannot keep it waiting for ever. */
+	struct flock intent = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+	if (how == LOCK_EX)
+		while (fcntl(fd, F_SETLKW, &intent) != 0 && errno == EINTR)
+			;
 	while (flock(fd, how) != 0)
 		if (errno != EINTR) {
 			close(fd);
@@ -174,6 +182,9 @@ static int adopt_compacted(bdb_store *s)
 	mdb_env_info(s->env, &info);
 	mdb_env_close(s->env);
 	s->env = NULL;
+	if (s->lock_fd >= 0)
+		close(s->lock_fd); /* the old lock file's: nothing of ours uses it now */
+	s->lock_fd = -1;
 	MDB_txn *txn = NULL;
 	rc = mdb_env_create(&s->env);
 	if (!rc) {
@@ -186,6 +197,7 @@ static int adopt_compacted(bdb_store *s)
 	if (!rc && stat(s->lock_path, &st) == 0) {
 		s->lock_ino = st.st_ino;
 		s->lock_dev = st.st_dev;
+		s->lock_fd = open(s->lock_path, O_RDONLY | O_CLOEXEC);
 	}
 	if (!rc)
 		rc = mdb_txn_begin(s->env, NULL, MDB_RDONLY, &txn);
@@ -198,6 +210,85 @@ static int adopt_compacted(bdb_store *s)
 	s->checked_txn = 0;
 	bdb__gate_unlock(gate);
 	return rc ? BDB_ELOCKGONE : 0;
+}
+
+/*
+ * A store read without lock.mdb (MDB_NOLOCK: the file is not writable
+ * here, a read-only mount or another user's store) registers no reader, so
+ * a writer in another process may reuse the pages it reads: LMDB then
+ * follows garbage (seen: SIGSEGV, assertions, "the store is damaged").
+ * Every process that has the store open through LMDB holds a lock on
+ * lock.mdb's first byte, which F_GETLK sees from a read-only descriptor:
+ * while there is one, reading is refused (BDB_EINUSE; *pid is that process).
+ */
+static int check_no_lock(const bdb_store *s, long *pid)
+{
+	if (!s->no_lock)
+		return 0;
+	int fd = open(s->lock_path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0; /* no lock file: nobody has the store open */
+	struct flock lk = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+	int rc = fcntl(fd, F_GETLK, &lk) == 0 && lk.l_type != F_UNLCK ? BDB_EINUSE : 0;
+	if (rc && pid)
+		*pid = (long)lk.l_pid;
+	close(fd);
+	return rc;
+}
+
+/*
+ * Begins a read of a store opened without lock.mdb (s->lock held; nothing
+ * to do for others). No process may have the store open (check_no_lock),
+ * and none may open it until the read ends: the first read of this process
+ * holds the compaction gate shared (bdb__gate_lock), which every opener,
+ * and compact, take exclusively. BDB_EINUSE when another process has it.
+ */
+/* Whether a process waits to open the store (bdb__gate_lock's intent). */
+static bool opener_waits(int gate_fd)
+{
+	struct flock intent = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+	return fcntl(gate_fd, F_GETLK, &intent) == 0 && intent.l_type != F_UNLCK;
+}
+
+static int no_lock_enter(bdb_store *s)
+{
+	if (!s->no_lock)
+		return 0;
+	/* Reads of this process overlapping for ever (a server's) must not
+	 * keep an opener waiting either. */
+	if (s->no_lock_reads > 0) {
+		if (s->no_lock_gate >= 0 && opener_waits(s->no_lock_gate))
+			return BDB_EINUSE;
+		s->no_lock_reads++;
+		return 0;
+	}
+	s->no_lock_reads++;
+	char path[PATH_MAX];
+	snprintf(path, sizeof path, "%s/compact.lock", s->path);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int rc = 0;
+	/* An opener waiting (bdb__gate_lock) or opening: refused, not waited for. */
+	if (fd >= 0 && (opener_waits(fd) || flock(fd, LOCK_SH | LOCK_NB) != 0))
+		rc = BDB_EINUSE;
+	if (!rc)
+		rc = check_no_lock(s, NULL);
+	if (rc) {
+		if (fd >= 0)
+			close(fd);
+		s->no_lock_reads--;
+		return rc;
+	}
+	s->no_lock_gate = fd;
+	return 0;
+}
+
+/* Ends what no_lock_enter began (s->lock held). */
+static void no_lock_leave(bdb_store *s)
+{
+	if (s->no_lock && --s->no_lock_reads == 0) {
+		bdb__gate_unlock(s->no_lock_gate);
+		s->no_lock_gate = -1;
+	}
 }
 
 /* check_lock_file, adopting a compacted store (s->lock held). */
@@ -366,6 +457,11 @@ int bdb__read_begin(bdb_store *s, MDB_txn **out)
 	MDB_txn *txn = NULL;
 	pthread_mutex_lock(&s->lock);
 	wait_no_remap(s);
+	rc = no_lock_enter(s);
+	if (rc) {
+		pthread_mutex_unlock(&s->lock);
+		return rc;
+	}
 	if (s->n_spare > 0) {
 		rc = check_lock_file(s);
 		txn = s->spare[--s->n_spare];
@@ -379,6 +475,8 @@ int bdb__read_begin(bdb_store *s, MDB_txn **out)
 	rc = txn ? 0 : begin_read(s, &txn);
 	if (!rc)
 		s->active_readers++;
+	else
+		no_lock_leave(s);
 	pthread_mutex_unlock(&s->lock);
 	if (rc)
 		return rc;
@@ -391,6 +489,7 @@ void bdb__read_end(bdb_store *s, MDB_txn *txn)
 	if (!txn)
 		return;
 	pthread_mutex_lock(&s->lock);
+	no_lock_leave(s);
 	if (--s->active_readers == 0)
 		pthread_cond_broadcast(&s->idle);
 	if (s->n_spare < BDB__SPARE_TXNS) {
@@ -672,15 +771,24 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 	return 0;
 }
 
-static int open_databases(bdb_store *s, bdb_diag *d)
+/* A read transaction for bdb_store_open; a diagnostic when it cannot. */
+static int open_read(bdb_store *s, MDB_txn **txn, bdb_diag *d)
 {
-	MDB_txn *txn;
 	pthread_mutex_lock(&s->lock);
-	int rc = begin_read(s, &txn);
+	int rc = begin_read(s, txn);
 	pthread_mutex_unlock(&s->lock);
 	if (rc)
 		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot begin a read transaction: %s",
 				    bdb_strerror(rc));
+	return 0;
+}
+
+static int open_databases(bdb_store *s, bdb_diag *d)
+{
+	MDB_txn *txn;
+	int rc = open_read(s, &txn, d);
+	if (rc)
+		return rc;
 	rc = open_databases_in(s, txn, false, d);
 	if (rc)
 		mdb_txn_abort(txn);
@@ -746,23 +854,51 @@ static const char *denied_file(const char *dir, const char *data_path, bool read
 /*
  * A data.mdb shorter than its last committed page was cut (a copy or disk
  * fault): LMDB would read past the end of the file, and the process would
- * die of SIGBUS. Refuse it with a sentence that says so.
+ * die of SIGBUS. Refuse it with a sentence that says so. But LMDB counts a
+ * page it allocated and freed again in one transaction (a retain's) among
+ * the file's pages without writing it, so a sound file may end before its
+ * last pages when they are all free (a writer writes them once it uses
+ * them). The size is that of the file LMDB opened, never of the path,
+ * which compact may have renamed a smaller file over meanwhile.
  */
-static int check_file_size(bdb_store *s, const char *data_path, bdb_diag *d)
+static int check_file_size(bdb_store *s, bdb_diag *d)
 {
 	MDB_envinfo info;
 	MDB_stat st;
 	struct stat fst;
-	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) || stat(data_path, &fst) != 0)
-		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0, "cannot read the size of %s: %s",
-				    data_path, strerror(errno));
+	int fd = -1;
+	if (mdb_env_info(s->env, &info) || mdb_env_stat(s->env, &st) ||
+	    mdb_env_get_fd(s->env, &fd) || fstat(fd, &fst) != 0)
+		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0, "cannot read the size of data.mdb: %s",
+				    strerror(errno));
 	uint64_t need = ((uint64_t)info.me_last_pgno + 1) * st.ms_psize;
-	if ((uint64_t)fst.st_size < need)
-		return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
-				    "data.mdb is truncated: %llu bytes, but its last committed "
-				    "page ends at byte %llu (the file was cut; restore a backup)",
-				    (unsigned long long)fst.st_size, (unsigned long long)need);
-	return 0;
+	if ((uint64_t)fst.st_size >= need)
+		return 0;
+	/* In a read transaction, whose pages no writer reuses, and with the
+	 * file's size after its begin: every page of its snapshot in use was
+	 * written before the snapshot was committed. */
+	MDB_txn *txn;
+	int rc = open_read(s, &txn, d);
+	if (rc)
+		return rc;
+	bool is_free = false;
+	uint64_t last_pg = 0;
+	if (fstat(fd, &fst) != 0)
+		rc = BDB_EIO;
+	else
+		rc = bdb__tail_is_free(s, txn, (uint64_t)fst.st_size / st.ms_psize, &last_pg,
+				       &is_free);
+	mdb_txn_abort(txn);
+	if (rc)
+		return bdb_diag_set(d, rc, s->path, 0, 0, "cannot read the free list of data.mdb: %s",
+				    bdb_strerror(rc));
+	if (is_free)
+		return 0;
+	return bdb_diag_set(d, BDB_ECORRUPT, s->path, 0, 0,
+			    "data.mdb is truncated: %llu bytes, but its last committed "
+			    "page ends at byte %llu (the file was cut; restore a backup)",
+			    (unsigned long long)fst.st_size,
+			    (unsigned long long)((last_pg + 1) * st.ms_psize));
 }
 
 /*
@@ -846,6 +982,8 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		goto fail;
 	s->path = strdup(dir);
 	s->read_only = opt->read_only;
+	s->no_lock_gate = -1;
+	s->lock_fd = -1;
 	pthread_mutex_init(&s->lock, NULL);
 	pthread_mutex_init(&s->write_lock, NULL);
 	pthread_cond_init(&s->idle, NULL);
@@ -894,7 +1032,14 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	 * another process opens, makes both take themselves for later openers,
 	 * and neither initializes a new lock.mdb (MDB_INVALID, "not a benchdb
 	 * store", once in about 60 simultaneous first opens). */
-	gate = bdb__gate_lock(dir, LOCK_EX);
+	/* An open that cannot write lock.mdb (a read-only file system, or a
+	 * lock.mdb not writable here) prepares nothing, and reads, if at all,
+	 * without it: it takes the gate shared, as those reads do
+	 * (no_lock_enter), so that such readers never wait for each other. */
+	struct statvfs vfs;
+	bool ro_fs = statvfs(dir, &vfs) == 0 && (vfs.f_flag & ST_RDONLY);
+	bool lock_ro = access(s->lock_path, F_OK) == 0 && access(s->lock_path, W_OK) != 0;
+	gate = bdb__gate_lock(dir, ro_fs || lock_ro ? LOCK_SH : LOCK_EX);
 	rc = prepare_lock_file(s->lock_path);
 	if (rc)
 		goto fail_mdb;
@@ -913,7 +1058,8 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		/* Files the user may only read (an archived store, another user's,
 		 * a read-only mount): read them without LMDB's lock file, which a
 		 * reader must otherwise write. Nobody may then write the store
-		 * meanwhile, which its permissions already say. */
+		 * meanwhile: not while another process has it open
+		 * (check_no_lock, here and at every transaction's begin). */
 		mdb_env_close(s->env);
 		s->env = NULL;
 		rc = mdb_env_create(&s->env);
@@ -921,21 +1067,40 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 			mdb_env_set_maxdbs(s->env, BDB__DB_COUNT + 2);
 			mdb_env_set_mapsize(s->env, map);
 			rc = mdb_env_open(s->env, dir, flags | MDB_NOLOCK, 0666);
+			s->no_lock = true;
 		}
 	}
 	if (rc)
 		goto fail_mdb;
+	/* On a read-only file system LMDB itself reads without its lock file. */
+	if (ro_fs && opt->read_only)
+		s->no_lock = true;
+	long pid = 0;
+	if (check_no_lock(s, &pid)) {
+		rc = bdb_diag_set(d, BDB_EINUSE, dir, 0, 0,
+				  "cannot read the store: process %ld has it open and may write it, "
+				  "and this process cannot register as a reader (lock.mdb is not "
+				  "writable here), so it could read pages being rewritten; read it "
+				  "where lock.mdb is writable, or a copy made with 'benchdb backup'",
+				  pid);
+		goto fail;
+	}
 	/* The lock file LMDB opened, to notice when it is deleted (no lock file
 	 * when the store is read from a read-only file system). */
 	if (stat(s->lock_path, &st) == 0) {
 		s->lock_ino = st.st_ino;
 		s->lock_dev = st.st_dev;
+		s->lock_fd = open(s->lock_path, O_RDONLY | O_CLOEXEC);
 	}
-	bdb__gate_unlock(gate);
-	gate = -1;
+	/* Read without lock.mdb, the store's first reads keep others from
+	 * opening it (no_lock_enter). */
+	if (!s->no_lock) {
+		bdb__gate_unlock(gate);
+		gate = -1;
+	}
 	int dead;
 	mdb_reader_check(s->env, &dead);
-	rc = check_file_size(s, data_path, d);
+	rc = check_file_size(s, d);
 	if (rc)
 		goto fail;
 	rc = open_databases(s, d);
@@ -950,6 +1115,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		rc = bdb__upgrade(s, s->upgrade_from, d);
 	if (rc)
 		goto fail;
+	bdb__gate_unlock(gate);
 	free(data_path);
 	*out = s;
 	return 0;
@@ -1073,6 +1239,8 @@ void bdb_store_close(bdb_store *store)
 		mdb_txn_abort(store->spare[i]);
 	if (store->env)
 		mdb_env_close(store->env);
+	if (store->lock_fd >= 0)
+		close(store->lock_fd);
 	bdb__run_pack_free(store);
 	pthread_mutex_destroy(&store->lock);
 	pthread_mutex_destroy(&store->write_lock);

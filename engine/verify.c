@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -923,10 +924,30 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 	if (!made && errno != EEXIST)
 		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot create the backup directory: %s",
 				    strerror(errno));
-	DIR *dh = opendir(dir);
-	if (!dh)
+	/* One backup into a directory at a time (an exclusive flock of the
+	 * directory, held to the end): two would share BACKUP_TMP, and the
+	 * first to finish renamed the other's copy, still being written, to
+	 * data.mdb and said it was done. */
+	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
 		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot open the backup directory: %s",
 				    strerror(errno));
+	if (flock(dfd, LOCK_EX | LOCK_NB) != 0) {
+		int err = errno;
+		close(dfd);
+		return bdb_diag_set(d, err == EWOULDBLOCK ? BDB_EBUSY : BDB_EIO, dir, 0, 0,
+				    err == EWOULDBLOCK
+					? "another backup is being written into this directory; "
+					  "it was left alone"
+					: "cannot lock the backup directory: %s",
+				    strerror(err));
+	}
+	DIR *dh = opendir(dir);
+	if (!dh) {
+		close(dfd);
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "cannot open the backup directory: %s",
+				    strerror(errno));
+	}
 	/* Empty, but for the copy of a backup that was killed. */
 	struct dirent *e;
 	bool empty = true;
@@ -935,8 +956,10 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 		    strcmp(e->d_name, BACKUP_TMP) != 0)
 			empty = false;
 	closedir(dh);
-	if (!empty)
+	if (!empty) {
+		close(dfd);
 		return bdb_diag_set(d, BDB_EEXISTS, dir, 0, 0, "the backup directory is not empty");
+	}
 	/*
 	 * The copy is written under another name and renamed: a backup cut
 	 * short (a full disk, a kill) is never a data.mdb that looks like one.
@@ -962,15 +985,13 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 		unlink(tmp);
 		if (made)
 			rmdir(dir);
+		close(dfd);
 		return bdb_diag_set(d, bdb__mdb_error(rc), dir, 0, 0,
 				    "backup failed: %s; the partial copy was removed",
 				    mdb_strerror(rc));
 	}
-	int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	fsync(dfd);
+	close(dfd); /* also releases the flock */
 	return 0;
 }
 

@@ -51,7 +51,11 @@
 	XX(LOCKGONE, "lockgone",                                                                   \
 	   "lock.mdb was deleted or replaced while the store was open; stop every process "        \
 	   "using the store, then start again")                                                    \
-	XX(BUSY, "busy", "the store is busy: a transaction of this process did not end")
+	XX(BUSY, "busy", "the store is busy: a transaction of this process did not end")          \
+	XX(INUSE, "inuse",                                                                         \
+	   "another process has the store open and may write it, and this one cannot register as " \
+	   "a reader (lock.mdb is not writable here): it could read pages being rewritten; read "   \
+	   "it where lock.mdb is writable, or a copy made with 'benchdb backup'")
 
 enum bdb_error {
 	BDB_OK = 0,

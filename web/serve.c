@@ -403,7 +403,8 @@ static enum MHD_Result answer_error(struct MHD_Connection *c, request *rq, unsig
 }
 
 /* The answer to a failed query or upload that is not the input's fault:
- * 503 when the store is busy, 403 when it is read-only, else 500. The body
+ * 503 when the store is busy (or, read where lock.mdb is not writable, open
+ * in a process that may write it), 403 when it is read-only, else 500. The body
  * names the kind of failure only. */
 static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int rc)
 {
@@ -413,6 +414,7 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
 				    "the statement ran past the server's time limit", NULL, NULL);
 	case BDB_EBUSY:
 	case BDB_EREADERS:
+	case BDB_EINUSE:
 		return answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
 				    "the store is busy; try again", "Retry-After", "1");
 	case BDB_EREADONLY:

@@ -71,6 +71,32 @@ done
 check "backup killed at each of its $writes writes: no data.mdb left, and the retry works ($bad bad)" \
 	test "$bad" -eq 0
 
+# One backup into a directory at a time: a backup holds an exclusive flock
+# of the directory, and another one meanwhile is refused. Before, two shared
+# data.mdb.tmp, the first renamed the second's half-written copy to
+# data.mdb and said "Backed up", and the second, killed, left it cut short.
+# Here flock(1) holds the directory as a running backup would.
+mkdir -p "$WORK/bk2"
+rm -f "$WORK/bk2.fifo" "$WORK/bk2.held"
+mkfifo "$WORK/bk2.fifo"
+flock "$WORK/bk2" -c "touch '$WORK/bk2.held'; cat '$WORK/bk2.fifo' >/dev/null" &
+HOLDER=$!
+exec 7>"$WORK/bk2.fifo"
+for _ in $(seq 600); do
+	[ -e "$WORK/bk2.held" ] && break
+	sleep 0.1
+done
+run "$BENCHDB" backup "$WORK/bk2"
+check_rc "a backup into a directory another backup is writing exits 3" 3
+check_err "  saying so" "bk2: another backup is being written into this directory; it was left alone"
+check "  and writes nothing there" test -z "$(ls -A "$WORK/bk2")"
+exec 7>&-
+wait "$HOLDER"
+run "$BENCHDB" backup "$WORK/bk2"
+check_rc "once that one is done, the backup exits 0" 0
+"$BENCHDB" --db "$WORK/bk2" -c 'show runs as csv' >"$WORK/b2.csv"
+check "  and holds the same runs" cmp -s "$WORK/a.csv" "$WORK/b2.csv"
+
 for f in json csv markdown benchkit; do
 	run "$BENCHDB" export --format "$f" v1
 	check_rc "export --format $f exits 0" 0

@@ -5,10 +5,12 @@
  * or not at all; then one writer ingests while four reader processes scan
  * series and check that every run they see is complete, and a backup taken
  * meanwhile verifies clean; and the reader slot of a process killed while
- * it held a reader is cleared when the store is next opened.
+ * it held a reader is cleared when the store is next opened; and compact,
+ * refused, leaves this process's lock on lock.mdb in place.
  *
  * No timing thresholds: durations only bound how long the processes work.
  */
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -505,15 +507,22 @@ static pid_t spawn_holder(const char *dir, bool with_reader, const int hold[2])
  * the snapshot it pins) for as long as another process keeps the store open:
  * bdb_store_open clears such stale slots (mdb_reader_check).
  */
-static void test_stale_reader_slot_cleared_at_open(void **state)
+/* A store in a new temporary directory (*dir) holding run number 1. */
+static bdb_store *store_of_one_run(char **dir)
 {
-	(void)state;
-	char *dir = make_temp_dir();
-	bdb_store *s = open_store(dir, 0);
+	*dir = make_temp_dir();
+	bdb_store *s = open_store(*dir, 0);
 	bdb_run *run = run_number(1);
 	put_ok(s, run, 0, BDB_PUT_STORED);
 	bdb_run_free(run);
-	bdb_store_close(s);
+	return s;
+}
+
+static void test_stale_reader_slot_cleared_at_open(void **state)
+{
+	(void)state;
+	char *dir;
+	bdb_store_close(store_of_one_run(&dir));
 	/* The holder keeps the lock table alive (the first process to open a
 	 * store alone resets it). */
 	int hold[2];
@@ -523,10 +532,94 @@ static void test_stale_reader_slot_cleared_at_open(void **state)
 	assert_int_equal(reader_slots_of(dir, dead), 1);
 	kill_and_reap(dead);
 	assert_int_equal(reader_slots_of(dir, dead), 1); /* stale */
-	s = open_store(dir, 0);
-	bdb_store_close(s);
+	bdb_store_close(open_store(dir, 0));
 	assert_int_equal(reader_slots_of(dir, dead), 0);
 	kill_and_reap(holder);
+	close(hold[0]);
+	close(hold[1]);
+	remove_tree(dir);
+	free(dir);
+}
+
+/* A child holding LMDB's writer mutex of the store at a->dir (raw LMDB: a
+ * write transaction begun, nothing written) until killed or the test goes. */
+static void hold_writer(const void *arg, int ready)
+{
+	const hold_arg *a = arg;
+	close(a->hold[1]);
+	MDB_env *env;
+	MDB_txn *txn;
+	if (mdb_env_create(&env) || mdb_env_set_maxdbs(env, 32) ||
+	    mdb_env_open(env, a->dir, 0, 0666) || mdb_txn_begin(env, NULL, 0, &txn))
+		_exit(3);
+	if (write(ready, "w", 1) != 1)
+		_exit(5);
+	char c;
+	while (read(a->hold[0], &c, 1) != 0)
+		;
+	_exit(0);
+}
+
+/*
+ * Who holds a POSIX lock on the first byte of dir/lock.mdb, seen from
+ * another process (LMDB's "in use" lock: every process with the store open
+ * holds one): that process's pid, or 0.
+ */
+static long lock_holder(const char *dir)
+{
+	int fds[2];
+	assert_int_equal(pipe(fds), 0);
+	pid_t pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char path[4200];
+		snprintf(path, sizeof path, "%s/lock.mdb", dir);
+		int fd = open(path, O_RDONLY);
+		struct flock lk = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0,
+				   .l_len = 1};
+		long who = fd >= 0 && fcntl(fd, F_GETLK, &lk) == 0 && lk.l_type != F_UNLCK
+			       ? (long)lk.l_pid
+			       : 0;
+		_exit(write(fds[1], &who, sizeof who) == sizeof who ? 0 : 1);
+	}
+	close(fds[1]);
+	long who = -1;
+	assert_int_equal(read(fds[0], &who, sizeof who), sizeof who);
+	close(fds[0]);
+	int status;
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	return who;
+}
+
+/*
+ * compact read the writer mutex's owner through a descriptor of lock.mdb
+ * it opened and closed: closing dropped every POSIX lock this process held
+ * on the file, LMDB's "in use" lock among them. A process opening the
+ * store next then took itself for the first and initialised the lock file
+ * again under the others (seen: a concurrent ingest or compact dying of
+ * SIGSEGV in pthread_mutex_lock, LMDB assertions). Here compact is refused
+ * (another process holds the writer mutex); once that process is gone,
+ * this one must still hold its lock.
+ */
+static void test_compact_keeps_the_lock(void **state)
+{
+	(void)state;
+	char *dir;
+	bdb_store *s = store_of_one_run(&dir);
+	assert_int_equal(lock_holder(dir), (long)getpid());
+	int hold[2];
+	assert_int_equal(pipe(hold), 0);
+	hold_arg arg = {dir, false, hold};
+	int ready;
+	pid_t writer = fork_child(hold_writer, &arg, &ready);
+	close(ready);
+	uint64_t before, after;
+	bdb_diag d;
+	assert_int_equal(bdb_store_compact(s, &before, &after, &d), BDB_EBUSY);
+	kill_and_reap(writer);
+	assert_int_equal(lock_holder(dir), (long)getpid());
+	bdb_store_close(s);
+	assert_int_equal(lock_holder(dir), 0);
 	close(hold[0]);
 	close(hold[1]);
 	remove_tree(dir);
@@ -540,6 +633,7 @@ int main(void)
 	    cmocka_unit_test(test_sigkill_blocks),
 	    cmocka_unit_test(test_one_writer_four_readers),
 	    cmocka_unit_test(test_stale_reader_slot_cleared_at_open),
+	    cmocka_unit_test(test_compact_keeps_the_lock),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
