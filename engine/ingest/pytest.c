@@ -13,7 +13,9 @@
  * "data" as samples; ops = stats.ops (ops/s, higher). Numeric extra_info
  * entries become metrics without a direction. machine_info is the
  * environment; commit_info gives commit and branch (not pytest-benchmark's
- * placeholders "unversioned" and "(unknown)"), the rest of it goes to the
+ * placeholders "unversioned", "unknown", "(unknown)" and "(detached head)",
+ * a pull request's checkout in CI, which leave them to the CI environment),
+ * the rest of it goes to the
  * metadata as commit_info.*; "datetime" (UTC) is the timestamp, else
  * commit_info.time.
  */
@@ -36,10 +38,11 @@ static int read_commit_info(bdb__json_doc *doc, const json_t *info, bdb_run *run
 	if ((rc = bdb__json_string(doc, info, "id", false, &id, d)) ||
 	    (rc = bdb__json_string(doc, info, "branch", false, &branch, d)))
 		return rc;
-	if (id && *id && strcmp(id, "unversioned") != 0 && (rc = bdb_run_set_commit(run, id)))
+	if (id && *id && strcmp(id, "unversioned") != 0 && strcmp(id, "unknown") != 0 &&
+	    (rc = bdb_run_set_commit(run, id)))
 		return rc;
 	if (branch && *branch && strcmp(branch, "(unknown)") != 0 &&
-	    (rc = bdb_run_set_branch(run, branch)))
+	    strcmp(branch, "(detached head)") != 0 && (rc = bdb_run_set_branch(run, branch)))
 		return rc;
 	const char *key;
 	json_t *v;

@@ -111,6 +111,17 @@ check_out "(c) the unversioned file's points" "test_bench.py::test_json_dumps"
 run "$BENCHDB" --db py-data -c 'show runs as csv'
 check_out "(c) the commit and branch from the file" ",5d41402abc4b2a76b9719d911017c592ae7e1d2f,feature/radix,2,4"
 
+# migrating.md's pytest CI step on a pull request: actions/checkout leaves
+# HEAD detached, so pytest-benchmark writes branch "(detached head)", a
+# placeholder like "(unknown)": the run is on the PR's branch, from the
+# environment (it was stored on "(detached head)").
+sed 's/"branch": "feature\/radix"/"branch": "(detached head)"/' \
+	"$FIXTURES/pytest/versioned.json" >bench.json
+gh_step "${PR[@]}" -- "$BENCHDB" --db py-data ingest bench.json
+check_rc "(c) a pull request's bench.json: ingest exits 0" 0
+run "$BENCHDB" --db py-data -c 'show runs where branch = "feature" as csv'
+check_out "(c) its run is on the PR's branch" ",5d41402abc4b2a76b9719d911017c592ae7e1d2f,feature,2,4"
+
 # (d) README's script: one statement over three lines, ended by ';'.
 cat >gate.bq <<'BQ'
 compare baseline with latest
