@@ -698,6 +698,21 @@ static int apply_options(bdb__input *in, const adapter *a, bdb_run *run, int64_t
 		uint64_t h = a->format == BDB_INPUT_CRITERION
 				 ? in->hash
 				 : bdb__hash(BDB__HASH_INIT, in->data, in->len);
+		/*
+		 * The same output of another commit or branch (results that do not
+		 * vary: sizes, counts) is another run: the commit and branch that the
+		 * command line or the CI environment give are part of its id.
+		 */
+		const char *commit = opt->commit   ? opt->commit
+				     : run->commit ? NULL
+						   : opt->default_commit;
+		const char *branch = opt->branch   ? opt->branch
+				     : run->branch ? NULL
+						   : opt->default_branch;
+		if (commit)
+			h = bdb__hash(bdb__hash(h, "\x1f", 1), commit, strlen(commit));
+		if (branch)
+			h = bdb__hash(bdb__hash(h, "\x1e", 1), branch, strlen(branch));
 		char id[64];
 		snprintf(id, sizeof id, "%s-%016llx", a->info.name, (unsigned long long)h);
 		rc = bdb_run_set_id(run, id);

@@ -174,6 +174,32 @@ gh_step "${PR[@]}" -- "$BENCHDB" --db gab-data ingest results.json
 gh_step "${PR[@]}" -- sh -c "$CHECK" "$BENCHDB" gab-data
 check_rc "(f) a later pull request is judged against main: exit 1" 1
 
+# migrating.md's custom JSON move: import-gab --branch main, then each job
+# ingests the same JSON with the suite's tag and direction: the series
+# continue (the PR's run is judged against the newest imported entry). A
+# second job of another commit whose output is the same bytes (values that
+# do not vary) is another run (it collided with the first one's id: exit 3).
+run "$BENCHDB" --db gabc-data import-gab --branch main "$REAL/gab/CarlWachter__hermit-rs.excerpt.data.js"
+check_out "(f) import-gab --branch main stores the entry" "Imported 1 run(s) from 1 entries"
+cat >custom.json <<'JSON'
+[{"name": "Build", "value": 241.69373514, "unit": "s"},
+ {"name": "Sleep-Timing", "value": 100, "unit": "ms"}]
+JSON
+PR2=(GITHUB_EVENT_NAME=pull_request GITHUB_SHA=4444444dddd GITHUB_REF_NAME=13/merge
+	GITHUB_HEAD_REF=feature2 GITHUB_BASE_REF=main)
+for job in PR PR2; do
+	declare -n envs=$job
+	gh_step "${envs[@]}" -- "$BENCHDB" --db gabc-data ingest --tag suite=Benchmark --direction lower custom.json
+	check_rc "(f) custom JSON, job $job: ingest exits 0" 0
+	gh_step "${envs[@]}" -- sh -c "$CHECK" "$BENCHDB" gabc-data
+	check_rc "(f) custom JSON, job $job: check exits 0" 0
+	check_out_exact "(f) custom JSON, job $job: the imported series continue" \
+		"PASS: No regressions detected (threshold=5%)"
+done
+run "$BENCHDB" --db gabc-data -c 'trend value of "Build" as csv'
+check "(f) custom JSON: Build's series holds the entry and both jobs' runs" \
+	test "$(grep -c ',241.69373514' "$OUT")" -eq 3
+
 # (g) asv: import the results, set the baseline once, import again after
 # asv run (here: two more result files), then check.
 ASV=$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results
