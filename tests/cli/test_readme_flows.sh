@@ -200,6 +200,28 @@ run "$BENCHDB" --db gabc-data -c 'trend value of "Build" as csv'
 check "(f) custom JSON: Build's series holds the entry and both jobs' runs" \
 	test "$(grep -c ',241.69373514' "$OUT")" -eq 3
 
+# migrating.md's go move: go test -bench output makes new series (with pkg
+# and procs), which no imported entry of main holds: every job exits 3 until
+# a run of main has stored them (a second pull request job too), and the
+# first job after it is judged.
+"$BENCHDB" --db gabgo-data import-gab --branch main "$REAL/gab/moov-io__benchmarks.data.js" 2>/dev/null >&2
+printf '%s\n' 'pkg: github.com/moov-io/ach' \
+	'BenchmarkBuildFile-4   	   93493	     12560 ns/op	    9708 B/op	     101 allocs/op' >go.txt
+GOJOB=(GITHUB_EVENT_NAME=pull_request GITHUB_REF_NAME=15/merge GITHUB_HEAD_REF=gofeature)
+for job in 1 2 main 3; do
+	envs=("${GOJOB[@]}" GITHUB_SHA=5555555000$job)
+	[ "$job" = main ] && envs=(GITHUB_EVENT_NAME=push GITHUB_REF_NAME=main GITHUB_SHA=5555555000$job)
+	gh_step "${envs[@]}" -- "$BENCHDB" --db gabgo-data ingest --tag suite="moov-io/ach Benchmarks" go.txt
+	gh_step "${envs[@]}" -- sh -c "$CHECK" "$BENCHDB" gabgo-data
+	if [ "$job" = 3 ]; then
+		check_rc "(f) go: the job after main's run is judged: exit 0" 0
+		check_out_exact "(f) go: PASS" "PASS: No regressions detected (threshold=5%)"
+	else
+		check_rc "(f) go: job $job, before a run of main with the new series: exit 3" 3
+		check_err "(f) go: job $job says so" "check: no run of branch 'main' at or before run "
+	fi
+done
+
 # (g) asv: import the results, set the baseline once, import again after
 # asv run (here: two more result files), then check.
 ASV=$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results
