@@ -244,4 +244,28 @@ check_rc "(g) import-asv && check: the newest result file judged, exit 1" 1
 check_out "(g) 2 new runs" "Imported 2 run(s) from 100 result files of asv (98 unchanged, 0 replaced)"
 check_out "(g) kedro's slowdown of the last result file" "FAIL: 74 regression(s) detected (threshold=5%):"
 
+# (g) Two environments per commit (the two newest result files again, as
+# py3.12): check alone exits 2 and says so; a py3.12 run judged against
+# baseline main (a py3.11 run) shares no series with it (exit 3), and is
+# judged against a baseline of its own environment, as migrating.md says.
+for f in $(echo "$newest" | tail -n 2); do
+	sed 's/virtualenv-py3\.11/virtualenv-py3.12/g' "$ASV/github-actions/$f" \
+		>"asv/github-actions/$(echo "$f" | sed 's/py3\.11/py3.12/')"
+done
+run "$BENCHDB" --db asv-data import-asv asv
+check_out "(g) 2 py3.12 runs" "Imported 2 run(s) from 102 result files of asv (100 unchanged, 0 replaced)"
+run "$BENCHDB" --db asv-data check
+check_rc "(g) two environments: check alone exits 2" 2
+check_err "(g) saying why" "a CI job stored several result files; check judges one run, so judge each with --run ID"
+py312=$("$BENCHDB" --db asv-data -c 'show runs where env = "virtualenv-py3.12-kedro-datasets[pandas]" as csv' |
+	cut -d, -f1 | grep '^asv-')
+check "(g) show runs where env = ... lists the 2 py3.12 runs" test "$(echo "$py312" | grep -c '^asv-')" -eq 2
+run "$BENCHDB" --db asv-data check --run "$(echo "$py312" | head -1)"
+check_rc "(g) a py3.12 run against baseline main (py3.11): exit 3" 3
+check_err "(g) nothing to judge" "check: nothing to judge: run "
+"$BENCHDB" --db asv-data baseline set main-py312 "$(echo "$py312" | tail -1)" >/dev/null
+run "$BENCHDB" --db asv-data check --run "$(echo "$py312" | head -1)" --baseline main-py312
+check_rc "(g) against its environment's baseline it is judged: exit 1" 1
+check_out "(g) its env's series" "env=virtualenv-py3.12-kedro-datasets[pandas]"
+
 finish
