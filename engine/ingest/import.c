@@ -199,12 +199,16 @@ static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, 
 		if (found == BDB_ENOTFOUND)
 			continue;
 		rc = found ? found : bdb_reader_run_decode(r, seq, &stored);
-		if (!rc && !bdb_run_equal(stored, items[i].run))
+		char differs[512];
+		if (!rc && !bdb_run_equal(stored, items[i].run)) {
+			if (!bdb_run_difference(stored, items[i].run, false, differs,
+						sizeof differs))
+				snprintf(differs, sizeof differs, "the bits of a value");
 			rc = bdb_diag_set(d, BDB_EEXISTS, items[i].label, 1, 1,
-					  "the store already holds a different run \"%s\"; "
-					  "replace it to import this one",
-					  items[i].run->id);
-		else if (rc)
+					  "the store already holds a different run \"%s\" "
+					  "(first difference: %s); replace it to import this one",
+					  items[i].run->id, differs);
+		} else if (rc)
 			bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
 				     "cannot read run \"%s\": %s", items[i].run->id,
 				     bdb_strerror(rc));

@@ -490,6 +490,8 @@ check_out "  against the newest imported run of main (29c739a7fc)" '"base": "gab
 run "$BENCHDB" --db "$DB" import-gab "$GAB/nebulastream__nautilus.first40.data.js"
 check_rc "the same entries without --branch are different runs: exit 3" 3
 check_err "  said, with the way to replace them" "already holds a different run"
+check_err "  naming the difference: the branch they were imported on" \
+	'(first difference: branch (stored "main", new (none))); replace it to import this one'
 run "$BENCHDB" --db "$DB" import-gab --branch '' "$GAB/nebulastream__nautilus.data.js"
 check_rc "an empty --branch is a usage error" 2
 check_err "  said" "import-gab: --branch: expected a branch name, got an empty one"
