@@ -590,7 +590,12 @@ static void x_axis(const chart *ch, const frame *f, int ticks)
 		double x = f->x0 + (f->x1 - f->x0) * i / ticks;
 		if (ticks > 0 && f->x1 == f->x0 && i > 0)
 			break;
-		x_tick(ch, f, x, i == 0 ? "start" : i == ticks ? "end" : "middle");
+		/* A single time's one label stands under it, in the middle. */
+		x_tick(ch, f, x,
+		       f->x1 == f->x0 ? "middle"
+		       : i == 0	      ? "start"
+		       : i == ticks   ? "end"
+				      : "middle");
 		if (ch->o->run_order) {
 			/* The i-th run in time order, counting from 1. */
 			bdb_buf_printf(b, "run %.0f", floor(x + 0.5) + 1);
@@ -953,8 +958,11 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			char pct[32];
 			bdb__change_text(num(ch->r, d->row, ch->c.change), pct, sizeof pct);
 			double width = LABEL_CHAR * (double)label_chars(ch->r, &ch->c, d->row, pct);
-			double ly =
-			    f->y + 10 + LABEL_ROW * place_label(placed, f, x + 3, x + 3 + width);
+			/* Right of the rule, or left of it (anchored at its end)
+			 * where the right would run out of the frame. */
+			bool left = x + 3 + width > f->x + f->w && x - 3 - width >= f->x;
+			double lx0 = left ? x - 3 - width : x + 3;
+			double ly = f->y + 10 + LABEL_ROW * place_label(placed, f, lx0, lx0 + width);
 			bdb_buf_puts(b, "<g class=\"change\"><line x1=\"");
 			put_coord(b, x);
 			bdb_buf_puts(b, "\" y1=\"");
@@ -963,8 +971,8 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			put_coord(b, x);
 			bdb_buf_puts(b, "\" y2=\"");
 			put_coord(b, f->y + f->h);
-			bdb_buf_puts(b, "\"/><text x=\"");
-			put_coord(b, x + 3);
+			bdb_buf_puts(b, left ? "\"/><text text-anchor=\"end\" x=\"" : "\"/><text x=\"");
+			put_coord(b, left ? x - 3 : x + 3);
 			bdb_buf_puts(b, "\" y=\"");
 			put_coord(b, ly);
 			bdb_buf_puts(b, "\">");

@@ -422,4 +422,37 @@ check "time axis over 2 years: every 3 months (8 labels of 7 characters fit 644 
 check "time axis over 9.6 years: every 2 years" \
 	[ "$(axis_labels y10 2016-05-01T00:00:00Z 12614400 25)" = "2018 2020 2022 2024 " ]
 
+# 13. Labels stay in the frame. A change at the frame's right edge had its
+# label start 3 px right of the rule and run out of the picture (seen on
+# nebulastream/nautilus: 2537.9% cut to "5308"); it now ends 3 px left of
+# the rule. Runs r0..r9 of 100 ns every 36 days from 2026-01-01, r10..r19
+# of 200 ns hourly from 2026-12-31: the change at r10 is 0.7 px from the
+# right edge (708).
+mkdir -p "$WORK/edge"
+for k in $(seq 0 19); do
+	if [ "$k" -lt 10 ]; then
+		t=$(date -u -d "2026-01-01 +$((k * 36)) days" +%Y-%m-%dT00:00:00Z) v=$((100 + k % 3))
+	else
+		t=$(date -u -d "2026-12-31 +$((k - 10)) hours" +%Y-%m-%dT%H:00:00Z) v=$((200 + k % 3))
+	fi
+	printf '{"x": {"latency": {"value": %d}}}\n' "$v" >"$WORK/edge/r$k.json"
+	"$BENCHDB" --db "$WORK/edgedb" ingest --format bmf --id "r$k" --commit "$(printf 'e%02d0000000' "$k")" \
+		--timestamp "$t" "$WORK/edge/r$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/edgedb" chart 'trend latency'
+check_rc "chart of a change at the right edge" 0
+check_out "a change at the right edge: its label left of its rule, anchored at its end" \
+	'<g class="change"><line x1="707.3" y1="34.0" x2="707.3" y2="276.0"/><text text-anchor="end" x="704.3" y="44.0">e100000 +99.0%</text></g>'
+# A series at one time (two runs of one commit, as gab imports have): its
+# one time label stood with its start under the dots (x 386), the text off
+# to the right; it is centred under them.
+for k in 1 2; do
+	printf '{"once": {"latency": {"value": %d}}}\n' $((100 + k)) >"$WORK/edge/s$k.json"
+	"$BENCHDB" --db "$WORK/edgedb" ingest --format bmf --id "s$k" --timestamp 2026-01-01T00:00:00Z \
+		"$WORK/edge/s$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/edgedb" chart 'trend latency of once'
+check_out "one time: its label centred under the dots" \
+	'<text class="xtick" text-anchor="middle" x="386.0" y="290.0">2026-01-01T00:00</text>'
+
 finish
