@@ -42,7 +42,7 @@
 #define MAX_DOTS	   400 /* more points (or downsampled): dots only on marked runs */
 #define GAP_FACTOR	   3.0 /* an interval this many times the median is a gap */
 #define LEGEND_ROW	   16
-#define MAX_LABEL	   48 /* characters of a series label in a small multiple */
+#define TITLE_CHAR_PX	   7.5 /* pixels per character of a 13 px bold title, about */
 
 static const char *const palette[] = {"#0072b2", "#e69f00", "#009e73", "#cc79a7",
 				      "#56b4e9", "#d55e00", "#8c6d1f", "#000000"};
@@ -1104,7 +1104,14 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	if (n == 1) {
 		if (!small)
 			bdb_buf_puts(b, " \xc2\xb7 "); /* · */
-		put_series_label(b, ch->r, &ch->c, list[0]->from, small ? MAX_LABEL : 0);
+		/* A small multiple's title fits from its frame's left to its
+		 * panel's right, unit and scale included; a longer one ran
+		 * over the next panel's (or out of the picture). */
+		size_t suffix = (*disp.unit ? strlen(disp.unit) + 3 : 0) +
+				(ch->o->log_scale ? strlen(", log scale") : 0);
+		size_t fit = (size_t)((w - left - 4) / TITLE_CHAR_PX);
+		size_t max = fit > suffix + 8 ? fit - suffix : 8;
+		put_series_label(b, ch->r, &ch->c, list[0]->from, small ? max : 0);
 	}
 	if (*disp.unit) {
 		bdb_buf_puts(b, " (");

@@ -455,4 +455,26 @@ run "$BENCHDB" --db "$WORK/edgedb" chart 'trend latency of once'
 check_out "one time: its label centred under the dots" \
 	'<text class="xtick" text-anchor="middle" x="386.0" y="290.0">2026-01-01T00:00</text>'
 
+# Small multiples of long names: each panel's title (13 px bold, about 7.5
+# px a character) fits from its frame (48 px in) to its panel's right edge
+# (240 px): 25 characters, less " (ns)", 20 and a "…". At 48 they ran over
+# the next panel's title and out of the picture (kurkle/color's
+# "alpha|@kurkle/color [suite=Comparison] (ops/s)").
+for k in 1 2; do
+	{
+		printf '{'
+		for p in 1 2 3 4 5 6 7 8 9; do
+			printf '"a-long-benchmark-name-%d/with/parts": {"latency": {"value": %d}}%s' \
+				"$p" $((100 * p + k)) "$([ "$p" -lt 9 ] && echo ,)"
+		done
+		printf '}\n'
+	} >"$WORK/edge/long$k.json"
+	"$BENCHDB" --db "$WORK/longdb" ingest --format bmf --id "l$k" --timestamp "2026-01-0${k}T00:00:00Z" \
+		"$WORK/edge/long$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/longdb" chart 'trend latency'
+check "9 long names: 9 small multiples" [ "$(count 'class="title"' "$OUT")" = 9 ]
+check_out "9 long names: the third panel's title cut to fit it" \
+	'<text class="title" x="528.0" y="14.0">a-long-benchmark-nam… (ns)</text>'
+
 finish
