@@ -1104,14 +1104,15 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	if (n == 1) {
 		if (!small)
 			bdb_buf_puts(b, " \xc2\xb7 "); /* · */
-		/* A small multiple's title fits from its frame's left to its
-		 * panel's right, unit and scale included; a longer one ran
-		 * over the next panel's (or out of the picture). */
-		size_t suffix = (*disp.unit ? strlen(disp.unit) + 3 : 0) +
+		/* The title fits from its frame's left to its panel's right,
+		 * metric, unit and scale included: a longer one ran over the
+		 * next panel's, or its unit out of the picture. */
+		size_t around = (small ? 0 : strlen(title_metric) + 4) +
+				(*disp.unit ? strlen(disp.unit) + 3 : 0) +
 				(ch->o->log_scale ? strlen(", log scale") : 0);
 		size_t fit = (size_t)((w - left - 4) / TITLE_CHAR_PX);
-		size_t max = fit > suffix + 8 ? fit - suffix : 8;
-		put_series_label(b, ch->r, &ch->c, list[0]->from, small ? max : 0);
+		put_series_label(b, ch->r, &ch->c, list[0]->from,
+				 fit > around + 8 ? fit - around : 8);
 	}
 	if (*disp.unit) {
 		bdb_buf_puts(b, " (");

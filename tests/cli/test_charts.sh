@@ -477,4 +477,15 @@ check "9 long names: 9 small multiples" [ "$(count 'class="title"' "$OUT")" = 9 
 check_out "9 long names: the third panel's title cut to fit it" \
 	'<text class="title" x="528.0" y="14.0">a-long-benchmark-nam… (ns)</text>'
 
+# One series of a 100-character name: the title (metric, name, unit) fits
+# the 720 px picture: (720 - 64 - 4) / 7.5 = 86 bytes, less "latency · "
+# and " (ns)" (16 bytes), 70 bytes of the name (19 of "ünïcødé/测试/", 51
+# x) and a "…". The unit was cut off by the picture's edge.
+long="ünïcødé/测试/$(printf 'x%.0s' $(seq 1 80))"
+printf '{"%s": {"latency": {"value": 5}}}\n' "$long" >"$WORK/edge/long-one.json"
+run "$BENCHDB" --db "$WORK/longdb" ingest --format bmf --id l3 --timestamp 2026-01-03T00:00:00Z "$WORK/edge/long-one.json"
+run "$BENCHDB" --db "$WORK/longdb" chart "trend latency of \"$long\""
+check_out "a long name alone: its title cut at a character, its unit kept" \
+	"<text class=\"title\" x=\"64.0\" y=\"18.0\">latency · ünïcødé/测试/$(printf 'x%.0s' $(seq 1 51))… (ns)</text>"
+
 finish
