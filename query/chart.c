@@ -403,10 +403,16 @@ static void y_range(frame *f, series *const *s, size_t n, bool log_scale, int ti
 		lo -= pad;
 		hi += pad;
 	}
+	/* On nice ticks, within the doubles: on the step the axis labels
+	 * (y_axis's, of the range widened to the first step), so that its
+	 * ticks stand at the frame's ends and none beyond them (66..84 on
+	 * steps of 2 was labelled from 65 on steps of 5, under the frame). */
 	double step = nice_step(lo, hi, ticks);
-	/* on nice ticks, within the doubles */
-	f->y0 = fmax(floor(lo / step) * step, -DBL_MAX);
-	f->y1 = fmin(ceil(hi / step) * step, DBL_MAX);
+	for (int pass = 0; pass < 2; pass++) {
+		f->y0 = fmax(floor(lo / step) * step, -DBL_MAX);
+		f->y1 = fmin(ceil(hi / step) * step, DBL_MAX);
+		step = nice_step(f->y0, f->y1, ticks);
+	}
 }
 
 static void grid_line(bdb_buf *b, double x0, double y, double x1)
@@ -458,7 +464,7 @@ static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
 	double top = f->y1 + step * 1e-9;
 	if (!isfinite(top)) /* y1 is the largest double */
 		top = f->y1;
-	for (double k = round(f->y0 / step); k * step <= top; k++) {
+	for (double k = ceil(f->y0 / step - 1e-9); k * step <= top; k++) {
 		if (!isfinite(k * step)) /* a tick below the smallest double */
 			continue;
 		double v = k * step, y = px_y(f, v);

@@ -488,4 +488,20 @@ run "$BENCHDB" --db "$WORK/longdb" chart "trend latency of \"$long\""
 check_out "a long name alone: its title cut at a character, its unit kept" \
 	"<text class=\"title\" x=\"64.0\" y=\"18.0\">latency · ünïcødé/测试/$(printf 'x%.0s' $(seq 1 51))… (ns)</text>"
 
+# The y ticks stand inside the frame: values 67.65 to 82.07 made a frame of
+# 66 to 84 (steps of 2) that the axis labelled on steps of 5 from 65, a
+# tick and grid line under the frame, on the time labels (make demo's
+# BM_memcpy/65536). The frame now runs 65 to 85, labelled at its ends.
+i=0
+for v in 67.65 82.07 75; do
+	i=$((i + 1))
+	printf '{"mid": {"latency": {"value": %s}}}\n' "$v" >"$WORK/edge/mid$i.json"
+	"$BENCHDB" --db "$WORK/middb" ingest --format bmf --id "m$i" --timestamp "2026-01-0${i}T00:00:00Z" \
+		"$WORK/edge/mid$i.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/middb" chart 'trend latency'
+check "67.65 to 82.07: y ticks 65 to 85, at the frame's bottom (276) to its top (34)" \
+	[ "$(grep -o '<text class="ytick" x="60.0" y="[0-9.]*">[^<]*' "$OUT" | sed 's/.*y="//; s/">/:/' | tr '\n' ' ')" \
+		= "279.5:65 219.0:70 158.5:75 98.0:80 37.5:85 " ]
+
 finish
