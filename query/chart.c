@@ -996,31 +996,45 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 	}
 }
 
-/* The label of a series: point, then its tags in brackets. */
+/* The label of a series into text: point, then its tags in brackets. */
+static void series_label(bdb_buf *text, const bdb_result *r, const columns *c, size_t row)
+{
+	bdb__put_cell_text(text, r, row, c->point);
+	bdb_value tags = cell(r, row, c->tags);
+	if (tags.kind == BDB_VALUE_TAGS && tags.n_tags > 0) {
+		bdb_buf_puts(text, " [");
+		bdb__put_cell_text(text, r, row, c->tags);
+		bdb_buf_putc(text, ']');
+	}
+}
+
+/* text[from..) as XML, cut to max_chars bytes (0: no limit) at a character
+ * boundary; a "…" says where something was left out, before or after. */
+static void put_cut(bdb_buf *b, const bdb_buf *text, size_t from, size_t max_chars)
+{
+	size_t len = text->len - from;
+	if (max_chars && len > max_chars) {
+		len = max_chars;
+		while (len > 0 && ((unsigned char)text->data[from + len] & 0xC0) == 0x80)
+			len--;
+	}
+	if (from)
+		bdb_buf_puts(b, "\xe2\x80\xa6"); /* … */
+	bdb_buf_put_xml(b, text->data ? text->data + from : "", len);
+	if (from + len < text->len)
+		bdb_buf_puts(b, "\xe2\x80\xa6");
+	if (text->failed)
+		b->failed = true;
+}
+
+/* The label of a series, cut to max_chars bytes (0: no limit). */
 static void put_series_label(bdb_buf *b, const bdb_result *r, const columns *c, size_t row,
 			     size_t max_chars)
 {
 	bdb_buf text;
 	bdb_buf_init(&text);
-	bdb__put_cell_text(&text, r, row, c->point);
-	bdb_value tags = cell(r, row, c->tags);
-	if (tags.kind == BDB_VALUE_TAGS && tags.n_tags > 0) {
-		bdb_buf_puts(&text, " [");
-		bdb__put_cell_text(&text, r, row, c->tags);
-		bdb_buf_putc(&text, ']');
-	}
-	size_t len = text.len;
-	if (max_chars && len > max_chars) {
-		/* Cut at a character boundary and say so. */
-		len = max_chars;
-		while (len > 0 && ((unsigned char)text.data[len] & 0xC0) == 0x80)
-			len--;
-	}
-	bdb_buf_put_xml(b, text.data ? text.data : "", len);
-	if (len < text.len)
-		bdb_buf_puts(b, "\xe2\x80\xa6"); /* … */
-	if (text.failed)
-		b->failed = true;
+	series_label(&text, r, c, row);
+	put_cut(b, &text, 0, max_chars);
 	bdb_buf_free(&text);
 }
 
@@ -1160,16 +1174,93 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	return 0;
 }
 
+/* Bytes of a legend entry's label. */
+#define LEGEND_CHARS 34
+
+/* Whether every series of list[0..n) has the tag key=value. */
+static bool tag_everywhere(const chart *ch, series *const *list, size_t n, const bdb_kv *kv)
+{
+	for (size_t k = 0; k < n; k++) {
+		bdb_value tags = cell(ch->r, list[k]->from, ch->c.tags);
+		bool has = false;
+		for (size_t t = 0; tags.kind == BDB_VALUE_TAGS && t < tags.n_tags && !has; t++)
+			has = strcmp(tags.tags[t].key, kv->key) == 0 &&
+			      strcmp(tags.tags[t].value, kv->value) == 0;
+		if (!has)
+			return false;
+	}
+	return true;
+}
+
+/* What tells series list[k] from the others: its point unless all share
+ * it, and the tags not all of them have ("runner=ThreadRunner"; their
+ * values alone when keys_too is false: "100,5"). */
+static void distinct_label(bdb_buf *text, const chart *ch, series *const *list, size_t n,
+			   size_t k, bool same_point, bool keys_too)
+{
+	if (!same_point)
+		bdb__put_cell_text(text, ch->r, list[k]->from, ch->c.point);
+	bdb_value tags = cell(ch->r, list[k]->from, ch->c.tags);
+	size_t shown = 0;
+	for (size_t t = 0; tags.kind == BDB_VALUE_TAGS && t < tags.n_tags; t++) {
+		if (tag_everywhere(ch, list, n, &tags.tags[t]))
+			continue;
+		bdb_buf_puts(text, shown ? "," : same_point ? "" : " [");
+		if (keys_too)
+			bdb_buf_printf(text, "%s=", tags.tags[t].key);
+		bdb_buf_puts(text, tags.tags[t].value);
+		shown++;
+	}
+	if (shown && !same_point)
+		bdb_buf_putc(text, ']');
+}
+
+/*
+ * The legend: each series' label; when one is longer than an entry holds,
+ * only what tells them apart: cut at their end, the series of one point
+ * that differ in a last tag read alike (kedro's runner=ParallelRunner,
+ * SequentialRunner and ThreadRunner were "benchmark_runner.RunnerMemor…"
+ * three times). The tags' keys go when even that is too long; the whole
+ * label shows on hover.
+ */
 static void draw_legend(const chart *ch, series *const *list, size_t n, double y)
 {
 	bdb_buf *b = ch->out;
+	size_t longest = 0, distinct = 0;
+	bool same_point = true;
+	for (size_t k = 0; k < n; k++)
+		same_point = same_point && strcmp(str(ch->r, list[k]->from, ch->c.point),
+						  str(ch->r, list[0]->from, ch->c.point)) == 0;
+	for (size_t k = 0; k < n; k++) {
+		bdb_buf text;
+		bdb_buf_init(&text);
+		series_label(&text, ch->r, &ch->c, list[k]->from);
+		longest = text.len > longest ? text.len : longest;
+		text.len = 0;
+		distinct_label(&text, ch, list, n, k, same_point, true);
+		distinct = text.len > distinct ? text.len : distinct;
+		bdb_buf_free(&text);
+	}
 	for (size_t k = 0; k < n; k++) {
 		double x = 64 + (double)(k % 3) * 216, ly = y + (double)(k / 3) * LEGEND_ROW;
 		bdb_buf_printf(
 		    b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>", x,
 		    ly, palette[k % N_COLOURS]);
 		bdb_buf_printf(b, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", x + 14, ly + 9);
-		put_series_label(b, ch->r, &ch->c, list[k]->from, 34);
+		bdb_buf text;
+		bdb_buf_init(&text);
+		if (longest > LEGEND_CHARS) {
+			/* The whole label on hover. */
+			bdb_buf_puts(b, "<title>");
+			put_series_label(b, ch->r, &ch->c, list[k]->from, 0);
+			bdb_buf_puts(b, "</title>");
+			distinct_label(&text, ch, list, n, k, same_point,
+				       distinct <= LEGEND_CHARS);
+		}
+		if (!text.len)
+			series_label(&text, ch->r, &ch->c, list[k]->from);
+		put_cut(b, &text, 0, LEGEND_CHARS);
+		bdb_buf_free(&text);
 		bdb_buf_puts(b, "</text>\n");
 	}
 }

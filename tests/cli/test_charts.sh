@@ -504,4 +504,39 @@ check "67.65 to 82.07: y ticks 65 to 85, at the frame's bottom (276) to its top 
 	[ "$(grep -o '<text class="ytick" x="60.0" y="[0-9.]*">[^<]*' "$OUT" | sed 's/.*y="//; s/">/:/' | tr '\n' ' ')" \
 		= "279.5:65 219.0:70 158.5:75 98.0:80 37.5:85 " ]
 
+# A legend of series of one long point that differ in one tag: each entry
+# says what tells it apart, the whole label on hover. Cut at 34 bytes, the
+# three read alike ("benchmark_runner.RunnerMemorySuite…", kedro's asv
+# results). Two tags of long keys that vary: their values alone.
+for i in 1 2; do
+	{
+		printf '{"id": "k%d", "timestamp": "2026-04-0%dT00:00:00Z",' "$i" "$i"
+		printf ' "metric_defs": {"memory": {"unit": "B", "direction": "lower"}}, "points": ['
+		sep=""
+		for r in ParallelRunner SequentialRunner ThreadRunner; do
+			printf '%s{"name": "benchmark_runner.RunnerMemorySuite.mem_runners", "tags": {"env": "py3.11", "runner": "%s"}, "metrics": {"memory": {"value": %d}}}' \
+				"$sep" "$r" $((100 + i))
+			sep=,
+		done
+		for nc in 10 100; do
+			for tp in 1 5; do
+				printf ',{"name": "pipeline", "tags": {"node_count": "%d", "typed_params_per_node": "%d"}, "metrics": {"peak": {"value": %d}}}' \
+					"$nc" "$tp" $((nc + tp + i))
+			done
+		done
+		printf ']}\n'
+	} >"$WORK/edge/kedro$i.json"
+done
+run "$BENCHDB" --db "$WORK/legenddb" ingest "$WORK"/edge/kedro1.json "$WORK"/edge/kedro2.json
+check_rc "3 runners and 4 pipelines ingested" 0
+run "$BENCHDB" --db "$WORK/legenddb" chart 'trend memory'
+check "legend: each runner by its tag alone" \
+	[ "$(grep -o '</title>[^<]*</text>' "$OUT" | sed 's|</title>||; s|</text>||' | tr '\n' ' ')" \
+		= "runner=ParallelRunner runner=SequentialRunner runner=ThreadRunner " ]
+check_out "legend: the whole label on hover" \
+	'<title>benchmark_runner.RunnerMemorySuite.mem_runners [env=py3.11,runner=ThreadRunner]</title>'
+run "$BENCHDB" --db "$WORK/legenddb" chart 'trend peak of pipeline'
+check "legend: two tags of long keys, their values alone" \
+	[ "$(grep -o '</title>[^<]*</text>' "$OUT" | sed 's|</title>||; s|</text>||' | tr '\n' ' ')" = "10,1 10,5 100,1 100,5 " ]
+
 finish
