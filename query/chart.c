@@ -957,7 +957,9 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			bdb_buf_puts(b, "\" r=\"6\"/>\n<text class=\"mark\" x=\"");
 			put_coord(b, x);
 			bdb_buf_puts(b, "\" y=\"");
-			put_coord(b, y - 9);
+			/* Above the ring, or below it where above would cross the
+			 * frame's top (and a small multiple's title). */
+			put_coord(b, y - 17 < f->y ? y + 17 : y - 9);
 			bdb_buf_puts(b, "\">baseline</text>\n");
 		}
 		if (d->change) {

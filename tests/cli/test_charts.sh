@@ -87,6 +87,13 @@ xml_ok "multiples.svg is XML" "$WORK/multiples.svg"
 check "multiples.svg: 50 panels" [ "$(count '<g class="panel">' "$WORK/multiples.svg")" = 50 ]
 check "multiples.svg: 50 x 20 dots" [ "$(count '<circle class="pt' "$WORK/multiples.svg")" = 1000 ]
 check "multiples.svg: SI suffixes on ops/s ticks" grep -q '>50k</text>' "$WORK/multiples.svg"
+# grid/08's baseline (r05) is its highest value, its ring at the frame's top
+# (y 370.5): the label above it (361.5) lay on the panel's title; it goes
+# below the ring (370.5 + 17).
+check "multiples.svg: grid/08's baseline ring at the frame's top" \
+	grep -q '<circle class="base" cx="552.8" cy="370.5" r="6"/>' "$WORK/multiples.svg"
+check "multiples.svg: a baseline at the frame's top labelled below its ring" \
+	grep -q '<text class="mark" x="552.8" y="387.5">baseline</text>' "$WORK/multiples.svg"
 
 # 4. Run order on the x axis; changes drawn with its series.
 golden runs.svg 'trend time of kernel as svg runs'
