@@ -42,7 +42,7 @@
 #define MAX_DOTS	   400 /* more points (or downsampled): dots only on marked runs */
 #define GAP_FACTOR	   3.0 /* an interval this many times the median is a gap */
 #define LEGEND_ROW	   16
-#define MAX_LABEL	   48 /* characters of a series label in a small multiple */
+#define TITLE_CHAR_PX	   7.5 /* pixels per character of a 13 px bold title, about */
 
 static const char *const palette[] = {"#0072b2", "#e69f00", "#009e73", "#cc79a7",
 				      "#56b4e9", "#d55e00", "#8c6d1f", "#000000"};
@@ -403,10 +403,16 @@ static void y_range(frame *f, series *const *s, size_t n, bool log_scale, int ti
 		lo -= pad;
 		hi += pad;
 	}
+	/* On nice ticks, within the doubles: on the step the axis labels
+	 * (y_axis's, of the range widened to the first step), so that its
+	 * ticks stand at the frame's ends and none beyond them (66..84 on
+	 * steps of 2 was labelled from 65 on steps of 5, under the frame). */
 	double step = nice_step(lo, hi, ticks);
-	/* on nice ticks, within the doubles */
-	f->y0 = fmax(floor(lo / step) * step, -DBL_MAX);
-	f->y1 = fmin(ceil(hi / step) * step, DBL_MAX);
+	for (int pass = 0; pass < 2; pass++) {
+		f->y0 = fmax(floor(lo / step) * step, -DBL_MAX);
+		f->y1 = fmin(ceil(hi / step) * step, DBL_MAX);
+		step = nice_step(f->y0, f->y1, ticks);
+	}
 }
 
 static void grid_line(bdb_buf *b, double x0, double y, double x1)
@@ -458,7 +464,7 @@ static void y_axis(bdb_buf *b, const frame *f, const display *d, int ticks)
 	double top = f->y1 + step * 1e-9;
 	if (!isfinite(top)) /* y1 is the largest double */
 		top = f->y1;
-	for (double k = round(f->y0 / step); k * step <= top; k++) {
+	for (double k = ceil(f->y0 / step - 1e-9); k * step <= top; k++) {
 		if (!isfinite(k * step)) /* a tick below the smallest double */
 			continue;
 		double v = k * step, y = px_y(f, v);
@@ -590,7 +596,12 @@ static void x_axis(const chart *ch, const frame *f, int ticks)
 		double x = f->x0 + (f->x1 - f->x0) * i / ticks;
 		if (ticks > 0 && f->x1 == f->x0 && i > 0)
 			break;
-		x_tick(ch, f, x, i == 0 ? "start" : i == ticks ? "end" : "middle");
+		/* A single time's one label stands under it, in the middle. */
+		x_tick(ch, f, x,
+		       f->x1 == f->x0 ? "middle"
+		       : i == 0	      ? "start"
+		       : i == ticks   ? "end"
+				      : "middle");
 		if (ch->o->run_order) {
 			/* The i-th run in time order, counting from 1. */
 			bdb_buf_printf(b, "run %.0f", floor(x + 0.5) + 1);
@@ -946,15 +957,20 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			bdb_buf_puts(b, "\" r=\"6\"/>\n<text class=\"mark\" x=\"");
 			put_coord(b, x);
 			bdb_buf_puts(b, "\" y=\"");
-			put_coord(b, y - 9);
+			/* Above the ring, or below it where above would cross the
+			 * frame's top (and a small multiple's title). */
+			put_coord(b, y - 17 < f->y ? y + 17 : y - 9);
 			bdb_buf_puts(b, "\">baseline</text>\n");
 		}
 		if (d->change) {
 			char pct[32];
 			bdb__change_text(num(ch->r, d->row, ch->c.change), pct, sizeof pct);
 			double width = LABEL_CHAR * (double)label_chars(ch->r, &ch->c, d->row, pct);
-			double ly =
-			    f->y + 10 + LABEL_ROW * place_label(placed, f, x + 3, x + 3 + width);
+			/* Right of the rule, or left of it (anchored at its end)
+			 * where the right would run out of the frame. */
+			bool left = x + 3 + width > f->x + f->w && x - 3 - width >= f->x;
+			double lx0 = left ? x - 3 - width : x + 3;
+			double ly = f->y + 10 + LABEL_ROW * place_label(placed, f, lx0, lx0 + width);
 			bdb_buf_puts(b, "<g class=\"change\"><line x1=\"");
 			put_coord(b, x);
 			bdb_buf_puts(b, "\" y1=\"");
@@ -963,8 +979,8 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 			put_coord(b, x);
 			bdb_buf_puts(b, "\" y2=\"");
 			put_coord(b, f->y + f->h);
-			bdb_buf_puts(b, "\"/><text x=\"");
-			put_coord(b, x + 3);
+			bdb_buf_puts(b, left ? "\"/><text text-anchor=\"end\" x=\"" : "\"/><text x=\"");
+			put_coord(b, left ? x - 3 : x + 3);
 			bdb_buf_puts(b, "\" y=\"");
 			put_coord(b, ly);
 			bdb_buf_puts(b, "\">");
@@ -982,31 +998,45 @@ static void draw_marks(const chart *ch, const series *s, const frame *f, const s
 	}
 }
 
-/* The label of a series: point, then its tags in brackets. */
+/* The label of a series into text: point, then its tags in brackets. */
+static void series_label(bdb_buf *text, const bdb_result *r, const columns *c, size_t row)
+{
+	bdb__put_cell_text(text, r, row, c->point);
+	bdb_value tags = cell(r, row, c->tags);
+	if (tags.kind == BDB_VALUE_TAGS && tags.n_tags > 0) {
+		bdb_buf_puts(text, " [");
+		bdb__put_cell_text(text, r, row, c->tags);
+		bdb_buf_putc(text, ']');
+	}
+}
+
+/* text[from..) as XML, cut to max_chars bytes (0: no limit) at a character
+ * boundary; a "…" says where something was left out, before or after. */
+static void put_cut(bdb_buf *b, const bdb_buf *text, size_t from, size_t max_chars)
+{
+	size_t len = text->len - from;
+	if (max_chars && len > max_chars) {
+		len = max_chars;
+		while (len > 0 && ((unsigned char)text->data[from + len] & 0xC0) == 0x80)
+			len--;
+	}
+	if (from)
+		bdb_buf_puts(b, "\xe2\x80\xa6"); /* … */
+	bdb_buf_put_xml(b, text->data ? text->data + from : "", len);
+	if (from + len < text->len)
+		bdb_buf_puts(b, "\xe2\x80\xa6");
+	if (text->failed)
+		b->failed = true;
+}
+
+/* The label of a series, cut to max_chars bytes (0: no limit). */
 static void put_series_label(bdb_buf *b, const bdb_result *r, const columns *c, size_t row,
 			     size_t max_chars)
 {
 	bdb_buf text;
 	bdb_buf_init(&text);
-	bdb__put_cell_text(&text, r, row, c->point);
-	bdb_value tags = cell(r, row, c->tags);
-	if (tags.kind == BDB_VALUE_TAGS && tags.n_tags > 0) {
-		bdb_buf_puts(&text, " [");
-		bdb__put_cell_text(&text, r, row, c->tags);
-		bdb_buf_putc(&text, ']');
-	}
-	size_t len = text.len;
-	if (max_chars && len > max_chars) {
-		/* Cut at a character boundary and say so. */
-		len = max_chars;
-		while (len > 0 && ((unsigned char)text.data[len] & 0xC0) == 0x80)
-			len--;
-	}
-	bdb_buf_put_xml(b, text.data ? text.data : "", len);
-	if (len < text.len)
-		bdb_buf_puts(b, "\xe2\x80\xa6"); /* … */
-	if (text.failed)
-		b->failed = true;
+	series_label(&text, r, c, row);
+	put_cut(b, &text, 0, max_chars);
 	bdb_buf_free(&text);
 }
 
@@ -1096,7 +1126,15 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	if (n == 1) {
 		if (!small)
 			bdb_buf_puts(b, " \xc2\xb7 "); /* · */
-		put_series_label(b, ch->r, &ch->c, list[0]->from, small ? MAX_LABEL : 0);
+		/* The title fits from its frame's left to its panel's right,
+		 * metric, unit and scale included: a longer one ran over the
+		 * next panel's, or its unit out of the picture. */
+		size_t around = (small ? 0 : strlen(title_metric) + 4) +
+				(*disp.unit ? strlen(disp.unit) + 3 : 0) +
+				(ch->o->log_scale ? strlen(", log scale") : 0);
+		size_t fit = (size_t)((w - left - 4) / TITLE_CHAR_PX);
+		put_series_label(b, ch->r, &ch->c, list[0]->from,
+				 fit > around + 8 ? fit - around : 8);
 	}
 	if (*disp.unit) {
 		bdb_buf_puts(b, " (");
@@ -1138,16 +1176,93 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 	return 0;
 }
 
+/* Bytes of a legend entry's label. */
+#define LEGEND_CHARS 34
+
+/* Whether every series of list[0..n) has the tag key=value. */
+static bool tag_everywhere(const chart *ch, series *const *list, size_t n, const bdb_kv *kv)
+{
+	for (size_t k = 0; k < n; k++) {
+		bdb_value tags = cell(ch->r, list[k]->from, ch->c.tags);
+		bool has = false;
+		for (size_t t = 0; tags.kind == BDB_VALUE_TAGS && t < tags.n_tags && !has; t++)
+			has = strcmp(tags.tags[t].key, kv->key) == 0 &&
+			      strcmp(tags.tags[t].value, kv->value) == 0;
+		if (!has)
+			return false;
+	}
+	return true;
+}
+
+/* What tells series list[k] from the others: its point unless all share
+ * it, and the tags not all of them have ("runner=ThreadRunner"; their
+ * values alone when keys_too is false: "100,5"). */
+static void distinct_label(bdb_buf *text, const chart *ch, series *const *list, size_t n,
+			   size_t k, bool same_point, bool keys_too)
+{
+	if (!same_point)
+		bdb__put_cell_text(text, ch->r, list[k]->from, ch->c.point);
+	bdb_value tags = cell(ch->r, list[k]->from, ch->c.tags);
+	size_t shown = 0;
+	for (size_t t = 0; tags.kind == BDB_VALUE_TAGS && t < tags.n_tags; t++) {
+		if (tag_everywhere(ch, list, n, &tags.tags[t]))
+			continue;
+		bdb_buf_puts(text, shown ? "," : same_point ? "" : " [");
+		if (keys_too)
+			bdb_buf_printf(text, "%s=", tags.tags[t].key);
+		bdb_buf_puts(text, tags.tags[t].value);
+		shown++;
+	}
+	if (shown && !same_point)
+		bdb_buf_putc(text, ']');
+}
+
+/*
+ * The legend: each series' label; when one is longer than an entry holds,
+ * only what tells them apart: cut at their end, the series of one point
+ * that differ in a last tag read alike (kedro's runner=ParallelRunner,
+ * SequentialRunner and ThreadRunner were "benchmark_runner.RunnerMemor…"
+ * three times). The tags' keys go when even that is too long; the whole
+ * label shows on hover.
+ */
 static void draw_legend(const chart *ch, series *const *list, size_t n, double y)
 {
 	bdb_buf *b = ch->out;
+	size_t longest = 0, distinct = 0;
+	bool same_point = true;
+	for (size_t k = 0; k < n; k++)
+		same_point = same_point && strcmp(str(ch->r, list[k]->from, ch->c.point),
+						  str(ch->r, list[0]->from, ch->c.point)) == 0;
+	for (size_t k = 0; k < n; k++) {
+		bdb_buf text;
+		bdb_buf_init(&text);
+		series_label(&text, ch->r, &ch->c, list[k]->from);
+		longest = text.len > longest ? text.len : longest;
+		text.len = 0;
+		distinct_label(&text, ch, list, n, k, same_point, true);
+		distinct = text.len > distinct ? text.len : distinct;
+		bdb_buf_free(&text);
+	}
 	for (size_t k = 0; k < n; k++) {
 		double x = 64 + (double)(k % 3) * 216, ly = y + (double)(k / 3) * LEGEND_ROW;
 		bdb_buf_printf(
 		    b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"10\" height=\"10\" fill=\"%s\"/>", x,
 		    ly, palette[k % N_COLOURS]);
 		bdb_buf_printf(b, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">", x + 14, ly + 9);
-		put_series_label(b, ch->r, &ch->c, list[k]->from, 34);
+		bdb_buf text;
+		bdb_buf_init(&text);
+		if (longest > LEGEND_CHARS) {
+			/* The whole label on hover. */
+			bdb_buf_puts(b, "<title>");
+			put_series_label(b, ch->r, &ch->c, list[k]->from, 0);
+			bdb_buf_puts(b, "</title>");
+			distinct_label(&text, ch, list, n, k, same_point,
+				       distinct <= LEGEND_CHARS);
+		}
+		if (!text.len)
+			series_label(&text, ch->r, &ch->c, list[k]->from);
+		put_cut(b, &text, 0, LEGEND_CHARS);
+		bdb_buf_free(&text);
 		bdb_buf_puts(b, "</text>\n");
 	}
 }

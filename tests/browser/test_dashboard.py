@@ -355,6 +355,26 @@ try:
     check("run: links a compare with the previous run", "run-06" in prev.text, prev.text)
     shot("run")
 
+    # ---- a narrow window (a phone, 400 px asked; headless chromium's least is 500) ----------
+    # Nothing wider than the window: a wide table scrolls inside its card. The
+    # change tables of 40-character commits pushed the overview to twice the
+    # window's width, and the run page's two cards side by side squeezed the
+    # metadata's values to a character a line.
+    driver.set_window_size(400, 900)
+    for fragment, page in (("#/", "overview"), ("#/series?point=sort/1024&metric=time", "series"),
+                           ("#/compare?a=run-03&b=run-12&metric=time", "compare"),
+                           ("#/query", "query"), ("#/run?id=run-07", "run")):
+        go(fragment, page)
+        # The window's width less its scroll bar's, and the page's.
+        inner, wide = driver.execute_script("const e = document.documentElement;"
+                                            " return [e.clientWidth, e.scrollWidth]")
+        check("narrow window: the %s page is no wider than the window" % page,
+              wide <= inner, "%d px wide in %d" % (wide, inner))
+    dd = driver.find_element(By.CSS_SELECTOR, "#run-metadata dd")
+    check("narrow window: the run's metadata values get at least a third of the page's width",
+          dd.size["width"] * 3 >= inner, "%d of %d px" % (dd.size["width"], inner))
+    driver.set_window_size(1280, 1400)
+
     # ---- the browser's console: no CSP violation, no script error -----------------------------
     # (The typo's 400 is logged as a failed load: that one was asked for.)
     logs = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"

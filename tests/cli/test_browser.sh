@@ -105,4 +105,35 @@ run "$BENCHDB" --db "$DB" chart 'trend real_time of "BM_hash/4096"' -o "$BUILD_D
 chromium_run --screenshot="$BUILD_DIR/report-chart.png" --window-size=740,320 \
 	"file://$BUILD_DIR/report-chart.svg" >/dev/null
 check "screenshot of one chart" [ -s "$BUILD_DIR/report-chart.png" ]
+
+# In a narrow window (400 px, a phone) the page is no wider than the
+# window: a table wider than the page scrolls in its own box. The series
+# grid and the change tables pushed the page past the window's edge, cut
+# off with no way to see the rest but scrolling the whole page sideways.
+# (WebDriver, for the page's measured widths: chromium-driver and
+# python3-selenium, as tests/browser/test_dashboard.py.)
+if /usr/bin/python3 -c 'import selenium' 2>/dev/null && [ -x /usr/bin/chromedriver ]; then
+	timeout 120 /usr/bin/python3 - "file://$REPORT" >"$WORK/narrow.txt" 2>&1 <<'PYEOF'
+import sys
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--no-first-run", "--disable-background-networking"):
+    options.add_argument(arg)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    driver.set_window_size(400, 900)
+    driver.get(sys.argv[1])
+    print("page %d in %d" % tuple(driver.execute_script(
+        "const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")))
+finally:
+    driver.quit()
+PYEOF
+	read -r _ pw _ pc < <(grep '^page ' "$WORK/narrow.txt")
+	check "a 400 px window: the report no wider than it ($pw in $pc px)" [ "${pw:-1}" -le "${pc:-0}" ]
+else
+	fail "the narrow window's packages are installed" "chromium-driver, python3-selenium (make deps)"
+fi
 finish

@@ -87,6 +87,13 @@ xml_ok "multiples.svg is XML" "$WORK/multiples.svg"
 check "multiples.svg: 50 panels" [ "$(count '<g class="panel">' "$WORK/multiples.svg")" = 50 ]
 check "multiples.svg: 50 x 20 dots" [ "$(count '<circle class="pt' "$WORK/multiples.svg")" = 1000 ]
 check "multiples.svg: SI suffixes on ops/s ticks" grep -q '>50k</text>' "$WORK/multiples.svg"
+# grid/08's baseline (r05) is its highest value, its ring at the frame's top
+# (y 370.5): the label above it (361.5) lay on the panel's title; it goes
+# below the ring (370.5 + 17).
+check "multiples.svg: grid/08's baseline ring at the frame's top" \
+	grep -q '<circle class="base" cx="552.8" cy="370.5" r="6"/>' "$WORK/multiples.svg"
+check "multiples.svg: a baseline at the frame's top labelled below its ring" \
+	grep -q '<text class="mark" x="552.8" y="387.5">baseline</text>' "$WORK/multiples.svg"
 
 # 4. Run order on the x axis; changes drawn with its series.
 golden runs.svg 'trend time of kernel as svg runs'
@@ -421,5 +428,122 @@ check "time axis over 2 years: every 3 months (8 labels of 7 characters fit 644 
 	[ "$(axis_labels y2 2025-02-11T00:00:00Z 2592000 25)" = "2025-04 2025-07 2025-10 2026-01 2026-04 2026-07 2026-10 2027-01 " ]
 check "time axis over 9.6 years: every 2 years" \
 	[ "$(axis_labels y10 2016-05-01T00:00:00Z 12614400 25)" = "2018 2020 2022 2024 " ]
+
+# 13. Labels stay in the frame. A change at the frame's right edge had its
+# label start 3 px right of the rule and run out of the picture (seen on
+# nebulastream/nautilus: 2537.9% cut to "5308"); it now ends 3 px left of
+# the rule. Runs r0..r9 of 100 ns every 36 days from 2026-01-01, r10..r19
+# of 200 ns hourly from 2026-12-31: the change at r10 is 0.7 px from the
+# right edge (708).
+mkdir -p "$WORK/edge"
+for k in $(seq 0 19); do
+	if [ "$k" -lt 10 ]; then
+		t=$(date -u -d "2026-01-01 +$((k * 36)) days" +%Y-%m-%dT00:00:00Z) v=$((100 + k % 3))
+	else
+		t=$(date -u -d "2026-12-31 +$((k - 10)) hours" +%Y-%m-%dT%H:00:00Z) v=$((200 + k % 3))
+	fi
+	printf '{"x": {"latency": {"value": %d}}}\n' "$v" >"$WORK/edge/r$k.json"
+	"$BENCHDB" --db "$WORK/edgedb" ingest --format bmf --id "r$k" --commit "$(printf 'e%02d0000000' "$k")" \
+		--timestamp "$t" "$WORK/edge/r$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/edgedb" chart 'trend latency'
+check_rc "chart of a change at the right edge" 0
+check_out "a change at the right edge: its label left of its rule, anchored at its end" \
+	'<g class="change"><line x1="707.3" y1="34.0" x2="707.3" y2="276.0"/><text text-anchor="end" x="704.3" y="44.0">e100000 +99.0%</text></g>'
+# A series at one time (two runs of one commit, as gab imports have): its
+# one time label stood with its start under the dots (x 386), the text off
+# to the right; it is centred under them.
+for k in 1 2; do
+	printf '{"once": {"latency": {"value": %d}}}\n' $((100 + k)) >"$WORK/edge/s$k.json"
+	"$BENCHDB" --db "$WORK/edgedb" ingest --format bmf --id "s$k" --timestamp 2026-01-01T00:00:00Z \
+		"$WORK/edge/s$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/edgedb" chart 'trend latency of once'
+check_out "one time: its label centred under the dots" \
+	'<text class="xtick" text-anchor="middle" x="386.0" y="290.0">2026-01-01T00:00</text>'
+
+# Small multiples of long names: each panel's title (13 px bold, about 7.5
+# px a character) fits from its frame (48 px in) to its panel's right edge
+# (240 px): 25 characters, less " (ns)", 20 and a "…". At 48 they ran over
+# the next panel's title and out of the picture (kurkle/color's
+# "alpha|@kurkle/color [suite=Comparison] (ops/s)").
+for k in 1 2; do
+	{
+		printf '{'
+		for p in 1 2 3 4 5 6 7 8 9; do
+			printf '"a-long-benchmark-name-%d/with/parts": {"latency": {"value": %d}}%s' \
+				"$p" $((100 * p + k)) "$([ "$p" -lt 9 ] && echo ,)"
+		done
+		printf '}\n'
+	} >"$WORK/edge/long$k.json"
+	"$BENCHDB" --db "$WORK/longdb" ingest --format bmf --id "l$k" --timestamp "2026-01-0${k}T00:00:00Z" \
+		"$WORK/edge/long$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/longdb" chart 'trend latency'
+check "9 long names: 9 small multiples" [ "$(count 'class="title"' "$OUT")" = 9 ]
+check_out "9 long names: the third panel's title cut to fit it" \
+	'<text class="title" x="528.0" y="14.0">a-long-benchmark-nam… (ns)</text>'
+
+# One series of a 100-character name: the title (metric, name, unit) fits
+# the 720 px picture: (720 - 64 - 4) / 7.5 = 86 bytes, less "latency · "
+# and " (ns)" (16 bytes), 70 bytes of the name (19 of "ünïcødé/测试/", 51
+# x) and a "…". The unit was cut off by the picture's edge.
+long="ünïcødé/测试/$(printf 'x%.0s' $(seq 1 80))"
+printf '{"%s": {"latency": {"value": 5}}}\n' "$long" >"$WORK/edge/long-one.json"
+run "$BENCHDB" --db "$WORK/longdb" ingest --format bmf --id l3 --timestamp 2026-01-03T00:00:00Z "$WORK/edge/long-one.json"
+run "$BENCHDB" --db "$WORK/longdb" chart "trend latency of \"$long\""
+check_out "a long name alone: its title cut at a character, its unit kept" \
+	"<text class=\"title\" x=\"64.0\" y=\"18.0\">latency · ünïcødé/测试/$(printf 'x%.0s' $(seq 1 51))… (ns)</text>"
+
+# The y ticks stand inside the frame: values 67.65 to 82.07 made a frame of
+# 66 to 84 (steps of 2) that the axis labelled on steps of 5 from 65, a
+# tick and grid line under the frame, on the time labels (make demo's
+# BM_memcpy/65536). The frame now runs 65 to 85, labelled at its ends.
+i=0
+for v in 67.65 82.07 75; do
+	i=$((i + 1))
+	printf '{"mid": {"latency": {"value": %s}}}\n' "$v" >"$WORK/edge/mid$i.json"
+	"$BENCHDB" --db "$WORK/middb" ingest --format bmf --id "m$i" --timestamp "2026-01-0${i}T00:00:00Z" \
+		"$WORK/edge/mid$i.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/middb" chart 'trend latency'
+check "67.65 to 82.07: y ticks 65 to 85, at the frame's bottom (276) to its top (34)" \
+	[ "$(grep -o '<text class="ytick" x="60.0" y="[0-9.]*">[^<]*' "$OUT" | sed 's/.*y="//; s/">/:/' | tr '\n' ' ')" \
+		= "279.5:65 219.0:70 158.5:75 98.0:80 37.5:85 " ]
+
+# A legend of series of one long point that differ in one tag: each entry
+# says what tells it apart, the whole label on hover. Cut at 34 bytes, the
+# three read alike ("benchmark_runner.RunnerMemorySuite…", kedro's asv
+# results). Two tags of long keys that vary: their values alone.
+for i in 1 2; do
+	{
+		printf '{"id": "k%d", "timestamp": "2026-04-0%dT00:00:00Z",' "$i" "$i"
+		printf ' "metric_defs": {"memory": {"unit": "B", "direction": "lower"}}, "points": ['
+		sep=""
+		for r in ParallelRunner SequentialRunner ThreadRunner; do
+			printf '%s{"name": "benchmark_runner.RunnerMemorySuite.mem_runners", "tags": {"env": "py3.11", "runner": "%s"}, "metrics": {"memory": {"value": %d}}}' \
+				"$sep" "$r" $((100 + i))
+			sep=,
+		done
+		for nc in 10 100; do
+			for tp in 1 5; do
+				printf ',{"name": "pipeline", "tags": {"node_count": "%d", "typed_params_per_node": "%d"}, "metrics": {"peak": {"value": %d}}}' \
+					"$nc" "$tp" $((nc + tp + i))
+			done
+		done
+		printf ']}\n'
+	} >"$WORK/edge/kedro$i.json"
+done
+run "$BENCHDB" --db "$WORK/legenddb" ingest "$WORK"/edge/kedro1.json "$WORK"/edge/kedro2.json
+check_rc "3 runners and 4 pipelines ingested" 0
+run "$BENCHDB" --db "$WORK/legenddb" chart 'trend memory'
+check "legend: each runner by its tag alone" \
+	[ "$(grep -o '</title>[^<]*</text>' "$OUT" | sed 's|</title>||; s|</text>||' | tr '\n' ' ')" \
+		= "runner=ParallelRunner runner=SequentialRunner runner=ThreadRunner " ]
+check_out "legend: the whole label on hover" \
+	'<title>benchmark_runner.RunnerMemorySuite.mem_runners [env=py3.11,runner=ThreadRunner]</title>'
+run "$BENCHDB" --db "$WORK/legenddb" chart 'trend peak of pipeline'
+check "legend: two tags of long keys, their values alone" \
+	[ "$(grep -o '</title>[^<]*</text>' "$OUT" | sed 's|</title>||; s|</text>||' | tr '\n' ' ')" = "10,1 10,5 100,1 100,5 " ]
 
 finish

@@ -221,6 +221,42 @@ check "browser: the WebDriver script exited 0 (exit $rc)" [ "$rc" = 0 ]
 for page in overview series compare console run; do
 	check "screenshot of the $page page" [ -s "$BUILD_DIR/dashboard-$page.png" ]
 done
+# Real long names: kedro-org/kedro's asv results (tests/realdata), whose
+# change points name series of a 60-character point and 100 characters of
+# comma-joined tags. Their table ran 400 px past its card in a 1280 px
+# window; tags and linked names now break anywhere and the table fits.
+run "$BENCHDB" --db "$WORK/kedro" import-asv "$ROOT/tests/realdata/asv/kedro-org__kedro-benchmark-results/.asv/results"
+check_rc "kedro's 100 asv results imported" 0
+"$BENCHDB" --db "$WORK/kedro" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/kedro-server.log" &
+KEDRO=$!
+KEDRO_URL=$(server_url "$WORK/kedro-server.log")
+timeout 120 "$PY" - "$KEDRO_URL" >"$WORK/kedro.txt" 2>&1 <<'PYEOF'
+import sys
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--window-size=1280,1400", "--no-first-run", "--disable-background-networking"):
+    options.add_argument(arg)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    driver.get(sys.argv[1] + "/")
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script(
+        "return !!document.body.dataset.ready && !!document.querySelector('#changes tbody tr')"))
+    print("rows %d" % driver.execute_script("return document.querySelectorAll('#changes tbody tr').length"))
+    print("changes %d in %d" % tuple(driver.execute_script(
+        "const c = document.getElementById('changes'); return [c.scrollWidth, c.clientWidth]")))
+finally:
+    driver.quit()
+PYEOF
+kill -TERM "$KEDRO"
+wait "$KEDRO"
+check "kedro: the overview lists its change points" grep -q '^rows [1-9]' "$WORK/kedro.txt"
+read -r _ kw _ kc < <(grep '^changes ' "$WORK/kedro.txt")
+check "kedro: the change points' table fits its card at 1280 px ($kw in $kc px)" [ "${kw:-1}" -le "${kc:-0}" ]
+
 # The server stops cleanly after all that (under ASan: no error, no leak).
 kill -TERM "$SERVER"
 wait "$SERVER"
