@@ -232,8 +232,18 @@ static int check_no_lock(const bdb_store *s, long *pid)
 	int rc = fcntl(fd, F_GETLK, &lk) == 0 && lk.l_type != F_UNLCK ? BDB_EINUSE : 0;
 	if (rc && pid)
 		*pid = (long)lk.l_pid;
+	/* Closing it drops no lock of ours: without lock.mdb this process
+	 * holds none on it (compact.c's writer_pid, which does, reads
+	 * through s->lock_fd instead). */
 	close(fd);
 	return rc;
+}
+
+/* Whether a process waits to open the store (bdb__gate_lock's intent). */
+static bool opener_waits(int gate_fd)
+{
+	struct flock intent = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
+	return fcntl(gate_fd, F_GETLK, &intent) == 0 && intent.l_type != F_UNLCK;
 }
 
 /*
@@ -243,13 +253,6 @@ static int check_no_lock(const bdb_store *s, long *pid)
  * holds the compaction gate shared (bdb__gate_lock), which every opener,
  * and compact, take exclusively. BDB_EINUSE when another process has it.
  */
-/* Whether a process waits to open the store (bdb__gate_lock's intent). */
-static bool opener_waits(int gate_fd)
-{
-	struct flock intent = {.l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = 0, .l_len = 1};
-	return fcntl(gate_fd, F_GETLK, &intent) == 0 && intent.l_type != F_UNLCK;
-}
-
 static int no_lock_enter(bdb_store *s)
 {
 	if (!s->no_lock)

@@ -296,13 +296,14 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 	}
 	double worse = cur->direction == BDB_LOWER ? j->change : -j->change;
 	bool significant = !j->tested || j->p_value < st->alpha;
-	char said[48];
-	bdb__p_said(j->p_value, said, sizeof said);
-	if (st->method == BDB_METHOD_MWU && !j->tested)
+	if (st->method == BDB_METHOD_MWU && !j->tested) {
 		explain(j, "mwu: no samples in both runs; ");
-	else if (st->method == BDB_METHOD_MWU)
+	} else if (st->method == BDB_METHOD_MWU) {
+		char said[48];
+		bdb__p_said(j->p_value, said, sizeof said);
 		explain(j, "mwu (n=%zu, %zu): %s %s alpha %g; ", j->n1, j->n2, said,
 			significant ? "<" : ">=", st->alpha);
+	}
 	if (j->has_shift)
 		explain(j, "shift %+g [%+g, %+g] at %.1f%%; ", j->shift.estimate, j->shift.lower,
 			j->shift.upper, j->shift.achieved * 100);

@@ -597,7 +597,7 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 		}
 	}
 	if (!rc) {
-		rc = bdb__import_store(store, items, im.n, put_flags, &sum, d);
+		rc = bdb__import_store(store, items, im.n, put_flags, &sum, NULL, d);
 	}
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, dir, 0, 0, "out of memory");

@@ -534,7 +534,7 @@ int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options 
 	memset(&sum, 0, sizeof sum);
 	bdb_diag_clear(d);
 	char *data = NULL;
-	size_t len = 0, n = 0, *offsets = NULL, failed;
+	size_t len = 0, n = 0, *offsets = NULL, failed = SIZE_MAX;
 	bdb_run **runs = NULL;
 	bdb__import_item *items = NULL;
 	int rc = bdb_input_read(path, &data, &len, d);
@@ -547,13 +547,11 @@ int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options 
 		rc = BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < n; i++)
 		items[i] = (bdb__import_item){path, NULL, runs[i]};
-	/* bdb__import_store checks the units too, but knows the file only:
-	 * here the error points at the entry. */
-	if (!rc && (rc = bdb__import_check_units(store, items, n, &failed, d)) == BDB_EINVAL && d &&
-	    offsets[failed] > 0)
-		bdb_text_position(data, len, offsets[failed], &d->line, &d->col);
 	if (!rc)
-		rc = bdb__import_store(store, items, n, put_flags, &sum, d);
+		rc = bdb__import_store(store, items, n, put_flags, &sum, &failed, d);
+	/* A unit that does not convert: the error points at its entry. */
+	if (rc == BDB_EINVAL && failed < n && d && offsets[failed] > 0)
+		bdb_text_position(data, len, offsets[failed], &d->line, &d->col);
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, path, 0, 0, "out of memory");
 out:

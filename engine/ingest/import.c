@@ -274,8 +274,9 @@ static int series_unit_of(series_units *u, bdb_reader *r, const bdb_point *p, co
 	return 0;
 }
 
-int bdb__import_check_units(bdb_store *store, const bdb__import_item *items, size_t n,
-			    size_t *failed, bdb_diag *d)
+/* The unit check of bdb__import_store: BDB_EINVAL with *failed the item. */
+static int check_units(bdb_store *store, const bdb__import_item *items, size_t n, size_t *failed,
+		       bdb_diag *d)
 {
 	series_units u = {0};
 	bdb_reader *r;
@@ -376,12 +377,14 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 }
 
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
-		      bdb_import_summary *sum, bdb_diag *d)
+		      bdb_import_summary *sum, size_t *unit_failed, bdb_diag *d)
 {
-	size_t failed;
+	size_t failed = SIZE_MAX;
 	int rc = check_ids(store, items, n, flags, d);
-	if (!rc)
-		rc = bdb__import_check_units(store, items, n, &failed, d);
+	if (!rc && (rc = check_units(store, items, n, &failed, d)) != BDB_EINVAL)
+		failed = SIZE_MAX;
+	if (unit_failed)
+		*unit_failed = failed;
 	return rc ? rc : store_items(store, items, n, flags, sum, d);
 }
 
@@ -409,7 +412,7 @@ static int store_plan(bdb_store *store, const import_plan *p, unsigned flags,
 	for (size_t i = 0; i < p->n; i++)
 		items[i] =
 		    (bdb__import_item){p->items[i].path, p->items[i].baseline, p->items[i].run};
-	int rc = bdb__import_store(store, items, p->n, flags, sum, d);
+	int rc = bdb__import_store(store, items, p->n, flags, sum, NULL, d);
 	free(items);
 	return rc ? rc : store_config(store, p->config, sum, d);
 }

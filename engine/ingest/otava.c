@@ -375,7 +375,7 @@ int bdb_import_otava(bdb_store *store, const char *path, const bdb_otava_options
 	for (size_t i = 0; !rc && i < c->n; i++)
 		items[i] = (bdb__import_item){path, NULL, c->runs[i]};
 	if (!rc)
-		rc = bdb__import_store(store, items, c->n, put_flags, &sum, d);
+		rc = bdb__import_store(store, items, c->n, put_flags, &sum, NULL, d);
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, path, 0, 0, "out of memory");
 	for (size_t i = 0; i < c->n; i++)

@@ -12,11 +12,11 @@
  * tags and its group as scenario. time = stats.mean (s, lower) with the raw
  * "data" as samples; ops = stats.ops (ops/s, higher). Numeric extra_info
  * entries become metrics without a direction. machine_info is the
- * environment; commit_info gives commit and branch (not pytest-benchmark's
- * placeholders "unversioned", "unknown", "(unknown)" and "(detached head)",
- * a pull request's checkout in CI, which leave them to the CI environment),
- * the rest of it goes to the
- * metadata as commit_info.*; "datetime" (UTC) is the timestamp, else
+ * environment; commit_info gives commit and branch, except for
+ * pytest-benchmark's placeholders (commit "unversioned" or "unknown";
+ * branch "(unknown)", or "(detached head)" as a pull request's checkout in
+ * CI gives), which leave them to the CI environment; the rest of
+ * commit_info goes to the metadata as commit_info.*; "datetime" (UTC) is the timestamp, else
  * commit_info.time.
  */
 #include "internal.h"
@@ -31,6 +31,15 @@ bool bdb__detect_pytest(const json_t *root)
 		json_is_object(json_object_get(root, "commit_info")));
 }
 
+/* Whether s is one of the placeholders of list (NULL-terminated). */
+static bool placeholder(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(s, *list) == 0)
+			return true;
+	return false;
+}
+
 static int read_commit_info(bdb__json_doc *doc, const json_t *info, bdb_run *run, bdb_diag *d)
 {
 	const char *id, *branch;
@@ -38,11 +47,12 @@ static int read_commit_info(bdb__json_doc *doc, const json_t *info, bdb_run *run
 	if ((rc = bdb__json_string(doc, info, "id", false, &id, d)) ||
 	    (rc = bdb__json_string(doc, info, "branch", false, &branch, d)))
 		return rc;
-	if (id && *id && strcmp(id, "unversioned") != 0 && strcmp(id, "unknown") != 0 &&
-	    (rc = bdb_run_set_commit(run, id)))
+	static const char *const no_commit[] = {"unversioned", "unknown", NULL};
+	static const char *const no_branch[] = {"(unknown)", "(detached head)", NULL};
+	if (id && *id && !placeholder(id, no_commit) && (rc = bdb_run_set_commit(run, id)))
 		return rc;
-	if (branch && *branch && strcmp(branch, "(unknown)") != 0 &&
-	    strcmp(branch, "(detached head)") != 0 && (rc = bdb_run_set_branch(run, branch)))
+	if (branch && *branch && !placeholder(branch, no_branch) &&
+	    (rc = bdb_run_set_branch(run, branch)))
 		return rc;
 	const char *key;
 	json_t *v;

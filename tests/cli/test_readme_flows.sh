@@ -112,9 +112,10 @@ run "$BENCHDB" --db py-data -c 'show runs as csv'
 check_out "(c) the commit and branch from the file" ",5d41402abc4b2a76b9719d911017c592ae7e1d2f,feature/radix,2,4"
 
 # migrating.md's pytest CI step on a pull request: actions/checkout leaves
-# HEAD detached, so pytest-benchmark writes branch "(detached head)", a
-# placeholder like "(unknown)": the run is on the PR's branch, from the
-# environment (it was stored on "(detached head)").
+# HEAD detached, so pytest-benchmark writes the branch "(detached head)".
+# That is a placeholder, as "(unknown)" is, so the run takes the PR's
+# branch from the CI environment (before, it was stored on branch
+# "(detached head)").
 sed 's/"branch": "feature\/radix"/"branch": "(detached head)"/' \
 	"$FIXTURES/pytest/versioned.json" >bench.json
 gh_step "${PR[@]}" -- "$BENCHDB" --db py-data ingest bench.json
