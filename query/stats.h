@@ -530,7 +530,11 @@ int bdb__detect_changes(const double *x, size_t n, const bdb__changes_options *o
  *     slope's change over the series reaches the threshold, the series is
  *     detrended and steps 2-4 run again on it; the drift is one point with
  *     kind DRIFT (index 0, end n) if it still holds.
- * Points are ascending by index (a drift first).
+ * Points are ascending by index (a drift first). Every method answers the
+ * same for x and x * 2^k (its levels, noise, thresholds and slopes times
+ * 2^k): values whose largest magnitude lies beyond 2^256 or below 2^-256
+ * are scaled by a power of two first, so that no square over- or
+ * underflows (docs/detection.md "Any magnitude").
  */
 int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			   const bdb__changes_options *opt, bdb__changes *out);

@@ -873,6 +873,96 @@ static void test_robust_deterministic(void **state)
 	bdb__changes_free(&b);
 }
 
+/* Equal, or both NaN (an excursion has no p-value). */
+static bool same_double(double a, double b)
+{
+	return a == b || (isnan(a) && isnan(b));
+}
+
+/* Whether b is a scaled by 2^e: the same places, kinds, p-values and
+ * changes, and every level, noise, threshold and slope times 2^e exactly. */
+static void assert_scaled(const bdb__changes *a, const bdb__changes *b, int e)
+{
+	assert_int_equal(b->count, a->count);
+	for (size_t k = 0; k < a->count; k++) {
+		const bdb__change_point *p = &a->points[k], *q = &b->points[k];
+		assert_int_equal(q->index, p->index);
+		assert_int_equal(q->end, p->end);
+		assert_int_equal(q->kind, p->kind);
+		assert_true(same_double(q->p_value, p->p_value));
+		assert_true(same_double(q->change_pct, p->change_pct));
+		const double pa[] = {p->mean_before, p->mean_after, p->noise,	    p->threshold,
+				     p->slope,	     p->slope_lower, p->slope_upper};
+		const double qa[] = {q->mean_before, q->mean_after, q->noise,	    q->threshold,
+				     q->slope,	     q->slope_lower, q->slope_upper};
+		for (size_t i = 0; i < COUNT(pa); i++)
+			assert_true(same_double(qa[i], ldexp(pa[i], e)));
+	}
+}
+
+/*
+ * The answer does not depend on the magnitude of the values: a series
+ * times 2^e (exact) gives the same change points, their levels times 2^e,
+ * for every method, from 2^-1000 (about 1e-299) to 2^900 (about 8e270).
+ * Before, the squares of the placement's least squares, the windowed
+ * variant's t-tests and the noise underflowed or overflowed: a step of
+ * 1e-209-sized values was placed 6 runs early (every place had RSS 0),
+ * a creep of 1e212-sized ones read as a step, and the windowed variant
+ * found 14 steps in noise at 2^-700 and none at 2^700.
+ */
+static void test_changes_at_any_magnitude(void **state)
+{
+	(void)state;
+	enum { N = 60 };
+	bdb__rng rng;
+	bdb__rng_seed(&rng, 11);
+	double x[3][N], t[N], y[N];
+	for (size_t i = 0; i < N; i++) {
+		t[i] = (double)i;
+		double e = bdb__rng_normal(&rng);
+		x[0][i] = 100 + e + (i >= 30 ? 8 : 0);		 /* a step */
+		x[1][i] = 100 * (1 + 0.08 * (double)i / N) + 0.3 * e; /* a creep */
+		x[2][i] = 100 + e + (i >= 20 && i < 23 ? 30 : 0);	 /* an excursion */
+	}
+	static const int scales[] = {-1000, -700, -300, 300, 700, 900};
+	for (int method = 0; method < 3; method++) {
+		bdb__changes_options opt;
+		if (method == 0)
+			bdb__changes_options_robust(&opt);
+		else
+			bdb__changes_options_default(&opt);
+		opt.window = method == 2 ? 30 : 0;
+		for (size_t s = 0; s < 3; s++) {
+			bdb__changes ref;
+			assert_int_equal(bdb__detect_changes_at(x[s], t, N, &opt, &ref), 0);
+			if (method == 0)
+				assert_int_equal(ref.count, 1); /* step, drift, excursion */
+			for (size_t k = 0; k < COUNT(scales); k++) {
+				for (size_t i = 0; i < N; i++)
+					y[i] = ldexp(x[s][i], scales[k]);
+				bdb__changes got;
+				assert_int_equal(bdb__detect_changes_at(y, t, N, &opt, &got), 0);
+				assert_scaled(&ref, &got, scales[k]);
+				/* The joint placement's places of a step, too. */
+				for (size_t j = 0; j < ref.count; j++) {
+					if (ref.points[j].kind != BDB__CHANGE_STEP || !opt.robust)
+						continue;
+					bool ok_ref[BDB_CHANGES_JOINT_PLACES], ok[BDB_CHANGES_JOINT_PLACES];
+					assert_int_equal(bdb__changes_step_places(
+							     x[s], t, N, &ref, j, BDB_CHANGES_JOINT_TOLERANCE, ok_ref),
+							 0);
+					assert_int_equal(bdb__changes_step_places(
+							     y, t, N, &got, j, BDB_CHANGES_JOINT_TOLERANCE, ok),
+							 0);
+					assert_memory_equal(ok, ok_ref, sizeof ok);
+				}
+				bdb__changes_free(&got);
+			}
+			bdb__changes_free(&ref);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -901,6 +991,7 @@ int main(void)
 	    cmocka_unit_test(test_joint_place),
 	    cmocka_unit_test(test_robust_minimum_effect),
 	    cmocka_unit_test(test_robust_deterministic),
+	    cmocka_unit_test(test_changes_at_any_magnitude),
 	};
 	return cmocka_run_group_tests_name("detect", tests, NULL, NULL);
 }
