@@ -243,20 +243,90 @@ static int by_double_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Whether commits a and b name one commit: equal, or one a prefix of the
- * other (an abbreviated hash next to the full one). */
+/* The characters of a hash: at least 7 hex digits, as git abbreviates. */
+#define HASH_MIN 7
+/* A hash is shown by its first 10 characters. */
+#define HASH_SHOWN 10
+
+/* Whether commit looks like a git hash (or an abbreviation of one). */
+static bool is_hash(const char *commit)
+{
+	size_t n = strspn(commit, "0123456789abcdefABCDEF");
+	return n >= HASH_MIN && commit[n] == '\0';
+}
+
+/* Whether commits a and b name one commit: equal, or two hashes one of
+ * which abbreviates the other. Names that are not hashes (v1 and v10,
+ * release-1 and release-10) are one commit only when equal. */
 static bool same_commit(const char *a, const char *b)
 {
+	if (strcmp(a, b) == 0)
+		return true;
 	size_t la = strlen(a), lb = strlen(b);
-	return strncmp(a, b, la < lb ? la : lb) == 0;
+	return is_hash(a) && is_hash(b) && strncmp(a, b, la < lb ? la : lb) == 0;
+}
+
+/* commit as the groups show it: a hash by its first 10 characters, any
+ * other name whole (cut short, "release-2026-01" and "release-2026-02"
+ * would read as one). */
+static void put_commit(bdb_buf *b, const char *commit)
+{
+	if (is_hash(commit))
+		bdb_buf_printf(b, "%.*s", HASH_SHOWN, commit);
+	else
+		bdb_buf_puts(b, commit);
+}
+
+/* commit as one word of a POSIX shell command: shown as put_commit does,
+ * in single quotes (a quote as '\'') unless it is only letters, digits
+ * and . _ / @ + - (a shell reads those as they are). */
+static void put_shell_commit(bdb_buf *b, const char *commit)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789._/@+-";
+	if (is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
+		put_commit(b, commit);
+		return;
+	}
+	bdb_buf_putc(b, '\'');
+	for (const char *c = commit; *c; c++)
+		if (*c == '\'')
+			bdb_buf_puts(b, "'\\''");
+		else
+			bdb_buf_putc(b, *c);
+	bdb_buf_putc(b, '\'');
+}
+
+void bdb_query_bisect_command(const char *before, const char *after, bdb_buf *out)
+{
+	if (same_commit(before, after)) {
+		/* Runs of one commit before and after (a commit run twice, a
+		 * short and a full hash of it): git log A..A lists nothing,
+		 * and there is nothing in the code to bisect. */
+		bdb_buf_puts(out, "nothing to bisect: ");
+		put_commit(out, after);
+		bdb_buf_puts(out, " before and after");
+		return;
+	}
+	bdb_buf_puts(out, "git log --oneline ");
+	/* A range that starts with '-' would be read as an option. */
+	if (*before == '-')
+		bdb_buf_puts(out, "--end-of-options ");
+	put_shell_commit(out, before);
+	bdb_buf_puts(out, "..");
+	put_shell_commit(out, after);
 }
 
 /* Whether the "at COMMIT ..." annotations in b already name commit. */
 static bool mentions_commit(bdb_buf *b, const char *commit)
 {
-	char key[24];
-	snprintf(key, sizeof key, "at %.10s ", commit);
-	return b->len && strstr(bdb_buf_cstr(b), key) != NULL;
+	bdb_buf key = {0};
+	bdb_buf_puts(&key, "at ");
+	put_commit(&key, commit);
+	bdb_buf_putc(&key, ' ');
+	bool found = b->len && !key.failed && strstr(bdb_buf_cstr(b), bdb_buf_cstr(&key)) != NULL;
+	bdb_buf_free(&key);
+	return found;
 }
 
 /*
@@ -336,14 +406,18 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 			/* A member a run after the group's commit says where. */
 			const char *at = cell_text(rows, j, 3 + CH_COMMIT);
 			bool other = commit && at && strcmp(at, commit) != 0;
-			if (other)
-				bdb_buf_printf(&text, " at %.10s", at);
+			if (other) {
+				bdb_buf_puts(&text, " at ");
+				put_commit(&text, at);
+			}
 			const char *ann = cell_text(rows, j, 3 + CH_ANNOTATION);
-			if (ann && at && !other)
+			if (ann && at && !other) {
 				own_note = ann;
-			else if (ann && at && !mentions_commit(&later, at))
-				bdb_buf_printf(&later, "%sat %.10s %s", later.len ? "; " : "", at,
-					       ann);
+			} else if (ann && at && !mentions_commit(&later, at)) {
+				bdb_buf_puts(&later, later.len ? "; at " : "at ");
+				put_commit(&later, at);
+				bdb_buf_printf(&later, " %s", ann);
+			}
 		}
 		long row = bdb__result_add_row(g);
 		if (row < 0)
@@ -377,17 +451,13 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 		const char *end = cell_text(rows, last[grp], 3 + CH_COMMIT);
 		if (prev && !drift) {
 			bdb__cell_str(g, w, G_PREVIOUS, prev);
-			char cmd[96];
-			/* Runs of one commit before and after (a commit run twice,
-			 * a short and a full hash of it): git log A..A lists
-			 * nothing, and there is nothing in the code to bisect. */
-			if (end && same_commit(prev, end))
-				snprintf(cmd, sizeof cmd, "nothing to bisect: %.10s before and after",
-					 end);
-			else if (end)
-				snprintf(cmd, sizeof cmd, "git log --oneline %.10s..%.10s", prev, end);
-			if (end)
-				bdb__cell_str(g, w, G_BISECT, cmd);
+			if (end) {
+				bdb_buf cmd = {0};
+				bdb_query_bisect_command(prev, end, &cmd);
+				bdb__cell_str(g, w, G_BISECT, cmd.failed ? NULL : bdb_buf_cstr(&cmd));
+				g->failed |= cmd.failed;
+				bdb_buf_free(&cmd);
+			}
 		}
 		if (!drift) {
 			bdb_buf_reset(&note);

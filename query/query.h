@@ -231,6 +231,20 @@ void bdb_query_statement_list(bdb_buf *out);
 void bdb_query_put_name(bdb_buf *b, const char *name);
 
 /*
+ * Appends to out the command that lists the commits to bisect for a change
+ * first seen at commit after, whose run before had commit before:
+ * `git log --oneline BEFORE..AFTER`, safe to paste into a POSIX shell. A
+ * commit that looks like a hash (7 or more hex digits) is abbreviated to its
+ * first 10 characters; any other name is written whole, in single quotes
+ * (a quote as '\'') unless it is only letters, digits and . _ / @ + -;
+ * "--end-of-options" goes before a range that starts with '-'. When both
+ * name one commit (equal, or a hash and an abbreviation of it) it is
+ * `nothing to bisect: COMMIT before and after`. On allocation failure
+ * out->failed is set.
+ */
+void bdb_query_bisect_command(const char *before, const char *after, bdb_buf *out);
+
+/*
  * The candidate nearest to word by edit distance (case folded, with
  * transpositions), if it is near enough to be a likely typo (the rule of
  * the language's own "did you mean"), else NULL. candidates ends with NULL;

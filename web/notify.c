@@ -495,8 +495,10 @@ bool bdb_notify_change_message(const bdb_result *res, size_t row, const char *me
 		bdb_buf_printf(&text, " (%s", only_series ? only_series : "");
 	}
 	bdb_buf_puts(&text, ")");
-	if (prev)
-		bdb_buf_printf(&text, ". Bisect: git log --oneline %s..%s", prev, at);
+	if (prev) {
+		bdb_buf_puts(&text, ". Bisect: ");
+		bdb_query_bisect_command(prev, at, &text);
+	}
 	bdb_buf_puts(&text, ". ");
 	return put_message(out, &text, link);
 }

@@ -508,15 +508,18 @@ static void test_changes_group_annotation_a_run_later(void **state)
 
 /* A store of 20 runs n01..n20, a day apart, with nc/a, nc/b and nc/c at
  * 100 up to n10 and 120, 130, 140 from n11. With commits, run nNN has
- * commit mNN0000, except n11, which has n10's (m100000, run twice). */
-static bdb_store *step_store(const char *dir, bool commits)
+ * commit mNN0000, except n11, which has n10's (m100000, run twice), and
+ * n10 and n11, which have before and at when they are given. */
+static bdb_store *named_step_store(const char *dir, bool commits, const char *before,
+				   const char *at)
 {
 	bdb_store *s = open_store(dir, 0);
 	for (int i = 0; i < 20; i++) {
 		char id[24], commit[24];
 		snprintf(id, sizeof id, "n%02d", i + 1);
 		snprintf(commit, sizeof commit, "m%02d0000", i == 10 ? 10 : i + 1);
-		bdb_run *run = dated_run(id, i + 1, commits ? commit : NULL);
+		const char *c = i == 9 && before ? before : i == 10 && at ? at : commit;
+		bdb_run *run = dated_run(id, i + 1, commits ? c : NULL);
 		add(run, "nc/a", i < 10 ? 100 : 120);
 		add(run, "nc/b", i < 10 ? 100 : 130);
 		add(run, "nc/c", i < 10 ? 100 : 140);
@@ -524,6 +527,12 @@ static bdb_store *step_store(const char *dir, bool commits)
 		bdb_run_free(run);
 	}
 	return s;
+}
+
+/* named_step_store with mNN0000 commits (n11 has m100000, run twice). */
+static bdb_store *step_store(const char *dir, bool commits)
+{
+	return named_step_store(dir, commits, NULL, NULL);
 }
 
 /*
@@ -594,6 +603,90 @@ static void test_changes_group_same_commit(void **state)
 	bdb_store_close(s);
 	remove_tree(dir);
 	free(dir);
+}
+
+/* The words sh makes of command, with git a function that prints its
+ * arguments one a line: "log\n--oneline\nA..B\n". */
+static char *shell_words(const char *command)
+{
+	char *dir = make_temp_dir();
+	char script[4096], cmd[4200];
+	snprintf(script, sizeof script, "%s/bisect.sh", dir);
+	FILE *f = fopen(script, "w");
+	assert_non_null(f);
+	fprintf(f, "git() { printf '%%s\\n' \"$@\"; }\n%s\n", command);
+	assert_int_equal(fclose(f), 0);
+	snprintf(cmd, sizeof cmd, "cd '%s' && sh bisect.sh", dir);
+	FILE *p = popen(cmd, "r");
+	assert_non_null(p);
+	char *out = calloc(1, 4096);
+	assert_non_null(out);
+	size_t n = fread(out, 1, 4095, p);
+	out[n] = '\0';
+	assert_int_equal(pclose(p), 0);
+	remove_tree(dir);
+	free(dir);
+	return out;
+}
+
+/*
+ * The bisect command of a group is safe to paste into a shell and names the
+ * commits as they are: the commits of n10 and n11 of named_step_store, the
+ * range `changes` and `regressions ... by commit` give, and the words a
+ * real sh makes of it (git a function that prints them). Before, every
+ * commit was cut to 10 characters and written as it was: `git log
+ * --oneline $(touch /t..x;touch /t` for "$(touch /tmp/p)" before "x;touch
+ * /tmp/q", which a shell runs; and "v1" before "v10" said "nothing to
+ * bisect: v10 before and after" (one was a prefix of the other, as a short
+ * hash is of a long one). Hashes are still cut to 10, and a hash and its
+ * abbreviation are one commit.
+ */
+static void test_changes_bisect_shell(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *before, *at, *command, *words;
+	} cases[] = {
+	    {"v1", "v10", "git log --oneline v1..v10", "log\n--oneline\nv1..v10\n"},
+	    {"$(touch /tmp/p)", "x;touch /tmp/q", "git log --oneline '$(touch /tmp/p)'..'x;touch /tmp/q'",
+	     "log\n--oneline\n$(touch /tmp/p)..x;touch /tmp/q\n"},
+	    {"it's `x`", "release-2026-01-15", "git log --oneline 'it'\\''s `x`'..release-2026-01-15",
+	     "log\n--oneline\nit's `x`..release-2026-01-15\n"},
+	    {"-p", "v2.0", "git log --oneline --end-of-options -p..v2.0",
+	     "log\n--oneline\n--end-of-options\n-p..v2.0\n"},
+	    {"~1", "*", "git log --oneline '~1'..'*'", "log\n--oneline\n~1..*\n"},
+	    {"0123456789abcdef0123", "fedcba9876543210fedc", "git log --oneline 0123456789..fedcba9876",
+	     "log\n--oneline\n0123456789..fedcba9876\n"},
+	    {"0123456789abcdef0123", "0123456789a", "nothing to bisect: 0123456789 before and after",
+	     NULL},
+	    {"release", "release-1", "git log --oneline release..release-1",
+	     "log\n--oneline\nrelease..release-1\n"},
+	};
+	const char *queries[] = {"changes time", "regressions in run \"n20\" vs run \"n01\" by commit"};
+	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+		char *dir = make_temp_dir();
+		bdb_store *s = named_step_store(dir, true, cases[k].before, cases[k].at);
+		for (size_t q = 0; q < 2; q++) {
+			bdb_result *r = query_run_ok(s, &options, queries[q]);
+			assert_int_equal(bdb_result_n_rows(r), 1);
+			assert_string_equal(result_str(r, 0, "previous_commit"), cases[k].before);
+			assert_string_equal(result_str(r, 0, "bisect"), cases[k].command);
+			bdb_result_free(r);
+		}
+		if (cases[k].words) {
+			char *words = shell_words(cases[k].command);
+			assert_string_equal(words, cases[k].words);
+			free(words);
+		}
+		bdb_store_close(s);
+		remove_tree(dir);
+		free(dir);
+	}
+	/* The function itself, as web/notify.c uses it. */
+	bdb_buf b = {0};
+	bdb_query_bisect_command("a'b", "c d", &b);
+	assert_string_equal(bdb_buf_cstr(&b), "git log --oneline 'a'\\''b'..'c d'");
+	bdb_buf_free(&b);
 }
 
 /*
@@ -1002,6 +1095,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_groups_without_commits),
 	    cmocka_unit_test(test_changes_group_annotation_a_run_later),
 	    cmocka_unit_test(test_changes_group_same_commit),
+	    cmocka_unit_test(test_changes_bisect_shell),
 	    cmocka_unit_test(test_changes_short_piece_explanation),
 	    cmocka_unit_test(test_changes_joint_placement),
 	    cmocka_unit_test(test_changes_joint_placement_settled),

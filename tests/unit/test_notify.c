@@ -28,6 +28,7 @@
 
 #include "helpers/query_check.h"
 #include "helpers/query_store.h"
+#include "helpers/store_env.h"
 #include "notify.h"
 
 static bdb_store *store;
@@ -130,6 +131,49 @@ static void names_mention_no_one(void **state)
 	bdb_result_free(res);
 }
 
+/* The bisect command of a change message can be pasted into a shell: a
+ * commit that is not a hash goes in single quotes. 20 runs of one series,
+ * 100 then 140 from the 11th, whose commit is "x;touch /tmp/q" and the
+ * one before it "$(touch /tmp/p)". Before, the message said "Bisect: git
+ * log --oneline $(touch /tmp/p)..x;touch /tmp/q". */
+static void bisect_is_quoted(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 20; i++) {
+		bdb_run *run = bdb_run_new();
+		assert_non_null(run);
+		char id[16], commit[16];
+		snprintf(id, sizeof id, "q%02d", i);
+		snprintf(commit, sizeof commit, "k%02d", i);
+		assert_int_equal(bdb_run_set_id(run, id), 0);
+		assert_int_equal(bdb_run_set_commit(run, i == 9	   ? "$(touch /tmp/p)"
+							 : i == 10 ? "x;touch /tmp/q"
+								   : commit),
+				 0);
+		run->timestamp_us = (int64_t)(1767225600 + 86400 * i) * 1000000;
+		bdb_point *p;
+		bdb_metric *m;
+		assert_int_equal(bdb_run_add_point(run, "step", &p), 0);
+		assert_int_equal(bdb_point_add_metric(run, p, "time", i < 10 ? 100 : 140, &m), 0);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *res = query_run_ok(s, &options, "changes time kind step");
+	assert_int_equal(bdb_result_n_rows(res), 1);
+	bdb_buf out;
+	bdb_buf_init(&out);
+	assert_true(bdb_notify_change_message(res, 0, "time", "step", "q19", "k19", "https://b/", &out));
+	assert_non_null(strstr(bdb_buf_cstr(&out),
+			       ". Bisect: git log --oneline '$(touch /tmp/p)'..'x;touch /tmp/q'. "));
+	bdb_buf_free(&out);
+	bdb_result_free(res);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -138,6 +182,7 @@ int main(void)
 	    cmocka_unit_test(names_are_json_escaped),
 	    cmocka_unit_test(names_are_slack_escaped),
 	    cmocka_unit_test(names_mention_no_one),
+	    cmocka_unit_test(bisect_is_quoted),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }
