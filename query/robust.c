@@ -45,36 +45,15 @@ void bdb__changes_options_robust(bdb__changes_options *opt)
 /* Building blocks                                                           */
 /* ------------------------------------------------------------------------ */
 
-/*
- * Values are scaled by a power of two when the largest magnitude lies
- * beyond 2^SCALE_EXPONENT or below 2^-SCALE_EXPONENT: the least squares of
- * the placement, the t-tests of the windowed variant and the sums of
- * squares of the noise square values and differences, which overflow to
- * infinity above about 1e154 and underflow to 0 below about 1e-154 (a
- * series of 1e-209 had every place of a step at RSS 0, so the step went to
- * the first place looked at; one of 1e212 read as a step where it crept).
- * Multiplying by 2^k is exact, and every rule is unchanged by a common
- * factor, so the answer is the one of the values at an ordinary
- * magnitude, its levels, noise, thresholds and slopes scaled back. Inside
- * the limits nothing is scaled: the answers there are the same bytes.
- */
-#define SCALE_EXPONENT 256
-
-/* The exponent of x's largest finite magnitude when it lies beyond the
- * limits, so that x * 2^-e has its largest in [0.5, 1); 0 otherwise. */
-static int scale_of(const double *x, size_t n)
-{
-	double big = 0;
-	for (size_t i = 0; i < n; i++)
-		if (isfinite(x[i]) && fabs(x[i]) > big)
-			big = fabs(x[i]);
-	int e = 0;
-	if (big > 0)
-		frexp(big, &e);
-	return e > SCALE_EXPONENT || e < -SCALE_EXPONENT ? e : 0;
-}
-
-/* The values of c scaled back by 2^e. */
+/* Series far from 1 in magnitude are scaled by a power of two before
+ * detection (bdb__stats_scale_exponent): the placement's least squares,
+ * the windowed variant's t-tests and the noise square values and their
+ * differences, which would overflow or underflow (a series of 1e-209 had
+ * every place of a step at RSS 0, so the step went to the first place
+ * looked at; one of 1e212 read as a step where it crept). Every rule is
+ * unchanged by a common factor, so the answer is the one of the values
+ * at an ordinary magnitude, its levels, noise, thresholds and slopes
+ * scaled back. The values of c scaled back by 2^e: */
 static void unscale_point(bdb__change_point *c, int e)
 {
 	double *v[] = {&c->mean_before, &c->mean_after, &c->noise,	  &c->threshold,
@@ -539,8 +518,8 @@ int bdb__changes_step_places(const double *x, const double *t, size_t n,
 					     (t ? t[drift->index] : (double)drift->index));
 		c[j - from] = v;
 	}
-	/* At an ordinary magnitude, as the method placed it (scale_of). */
-	int e = scale_of(c, to - from);
+	/* At an ordinary magnitude, as the method placed it. */
+	int e = bdb__stats_scale_exponent(c, to - from);
 	for (size_t j = 0; e && j < to - from; j++)
 		c[j] = ldexp(c[j], -e);
 	double before = median_of(c, at - from, scratch);
@@ -1284,7 +1263,7 @@ static int emit(const robust *w, const mark_list *marks, const drift *d, double 
 	return 0;
 }
 
-/* bdb__detect_changes_at over values at an ordinary magnitude (scale_of). */
+/* bdb__detect_changes_at over values at an ordinary magnitude. */
 static int detect_at(const double *x, const double *t, size_t n,
 		     const bdb__changes_options *opt, bdb__changes *out)
 {
@@ -1453,7 +1432,7 @@ done:
 int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 			   const bdb__changes_options *opt, bdb__changes *out)
 {
-	int e = x ? scale_of(x, n) : 0;
+	int e = x ? bdb__stats_scale_exponent(x, n) : 0;
 	if (e == 0)
 		return detect_at(x, t, n, opt, out);
 	double *y = malloc(n * sizeof *y);

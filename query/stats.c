@@ -91,6 +91,21 @@ bool bdb__stats_all_finite(const double *x, size_t n)
 	return true;
 }
 
+/* Exponents beyond which values are scaled (bdb__stats_scale_exponent). */
+#define SCALE_EXPONENT 256
+
+int bdb__stats_scale_exponent(const double *x, size_t n)
+{
+	double big = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(x[i]) && fabs(x[i]) > big)
+			big = fabs(x[i]);
+	int e = 0;
+	if (big > 0)
+		frexp(big, &e);
+	return e > SCALE_EXPONENT || e < -SCALE_EXPONENT ? e : 0;
+}
+
 static int compare_doubles(const void *a, const void *b)
 {
 	double x = *(const double *)a, y = *(const double *)b;

@@ -54,6 +54,18 @@ double bdb__stats_max(const double *x, size_t n);
 /* True when no value of x[0..n) is NaN or infinite (true for n == 0). */
 bool bdb__stats_all_finite(const double *x, size_t n);
 
+/*
+ * The exponent e of the largest finite magnitude of x[0..n) when it lies
+ * beyond 2^256 or below 2^-256 (about 1e77 and 1e-77), so that x * 2^-e
+ * has its largest magnitude in [0.5, 1); else 0. Sums of squares of values
+ * or of their differences overflow above about 1e154 and underflow below
+ * about 1e-154: a statistic unchanged by a common factor is computed on the
+ * values times 2^-e (exact) and its results in the values' units scaled
+ * back by 2^e. Inside the limits nothing needs scaling, so ordinary values
+ * give the same bytes as without it.
+ */
+int bdb__stats_scale_exponent(const double *x, size_t n);
+
 /* Sorts x[0..n) ascending in place (NaNs, which callers should not pass,
  * sort last). */
 void bdb__stats_sort(double *x, size_t n);

@@ -963,6 +963,60 @@ static void test_changes_at_any_magnitude(void **state)
 	}
 }
 
+/*
+ * The history models judge a history and candidate times 2^e (exact) as
+ * they judge them: the same verdict, score and p-value, the center, spread
+ * (delta-IQR's is a ratio) and limits times 2^e, from 2^-1000 to 2^900.
+ * Before, the mean-based models squared the deviations: at 2^600 (about
+ * 4e180) the spread overflowed and every check was refused (`n/a`), and at
+ * 2^-700 it underflowed to 0, so a value within the noise was outside.
+ */
+static void test_history_any_magnitude(void **state)
+{
+	(void)state;
+	enum { N = 20 };
+	bdb__rng rng;
+	bdb__rng_seed(&rng, 3);
+	double h[N], y[N];
+	for (size_t i = 0; i < N; i++)
+		h[i] = 100 + bdb__rng_normal(&rng);
+	static const bdb__history_model models[] = {BDB__MODEL_ZSCORE, BDB__MODEL_TTEST,
+						    BDB__MODEL_IQR, BDB__MODEL_DELTA_IQR,
+						    BDB__MODEL_LOOKBACK};
+	static const double boundaries[] = {0.99, 0.99, 3, 3, 5};
+	static const double candidates[] = {100.3, 150, 60};
+	static const int scales[] = {-1000, -700, -300, 300, 600, 900};
+	for (size_t m = 0; m < COUNT(models); m++)
+		for (size_t c = 0; c < COUNT(candidates); c++) {
+			bdb__history_check ref, got;
+			assert_int_equal(bdb__history_check_value(h, N, candidates[c], models[m],
+								  boundaries[m], &ref),
+					 0);
+			assert_int_equal(ref.verdict, c == 0   ? BDB__HISTORY_WITHIN
+						      : c == 1 ? BDB__HISTORY_ABOVE
+							       : BDB__HISTORY_BELOW);
+			for (size_t k = 0; k < COUNT(scales); k++) {
+				int e = scales[k];
+				for (size_t i = 0; i < N; i++)
+					y[i] = ldexp(h[i], e);
+				assert_int_equal(bdb__history_check_value(y, N, ldexp(candidates[c], e),
+									  models[m], boundaries[m],
+									  &got),
+						 0);
+				assert_int_equal(got.verdict, ref.verdict);
+				assert_true(same_double(got.score, ref.score));
+				assert_true(same_double(got.p_value, ref.p_value));
+				assert_true(got.center == ldexp(ref.center, e));
+				assert_true(got.lower == ldexp(ref.lower, e));
+				assert_true(got.upper == ldexp(ref.upper, e));
+				assert_true(got.candidate == ldexp(ref.candidate, e));
+				assert_true(got.spread == (models[m] == BDB__MODEL_DELTA_IQR
+								   ? ref.spread
+								   : ldexp(ref.spread, e)));
+			}
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -992,6 +1046,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_minimum_effect),
 	    cmocka_unit_test(test_robust_deterministic),
 	    cmocka_unit_test(test_changes_at_any_magnitude),
+	    cmocka_unit_test(test_history_any_magnitude),
 	};
 	return cmocka_run_group_tests_name("detect", tests, NULL, NULL);
 }
