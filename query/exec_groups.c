@@ -243,18 +243,6 @@ static int by_double_value(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* The characters of a hash: at least 7 hex digits, as git abbreviates. */
-#define HASH_MIN 7
-/* A hash is shown by its first 10 characters. */
-#define HASH_SHOWN 10
-
-/* Whether commit looks like a git hash (or an abbreviation of one). */
-static bool is_hash(const char *commit)
-{
-	size_t n = strspn(commit, "0123456789abcdefABCDEF");
-	return n >= HASH_MIN && commit[n] == '\0';
-}
-
 /* Whether commits a and b name one commit: equal, or two hashes one of
  * which abbreviates the other. Names that are not hashes (v1 and v10,
  * release-1 and release-10) are one commit only when equal. */
@@ -263,7 +251,8 @@ static bool same_commit(const char *a, const char *b)
 	if (strcmp(a, b) == 0)
 		return true;
 	size_t la = strlen(a), lb = strlen(b);
-	return is_hash(a) && is_hash(b) && strncmp(a, b, la < lb ? la : lb) == 0;
+	return bdb__commit_is_hash(a) && bdb__commit_is_hash(b) &&
+	       strncmp(a, b, la < lb ? la : lb) == 0;
 }
 
 /* commit as the groups show it: a hash by its first 10 characters, any
@@ -271,8 +260,8 @@ static bool same_commit(const char *a, const char *b)
  * would read as one). */
 static void put_commit(bdb_buf *b, const char *commit)
 {
-	if (is_hash(commit))
-		bdb_buf_printf(b, "%.*s", HASH_SHOWN, commit);
+	if (bdb__commit_is_hash(commit))
+		bdb_buf_printf(b, "%.*s", BDB__COMMIT_SHOWN, commit);
 	else
 		bdb_buf_puts(b, commit);
 }
@@ -284,7 +273,7 @@ static void put_shell_commit(bdb_buf *b, const char *commit)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				    "0123456789._/@+-";
-	if (is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
+	if (bdb__commit_is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
 		put_commit(b, commit);
 		return;
 	}

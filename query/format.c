@@ -255,8 +255,8 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		bdb_buf_putc(b, '-');
 		break;
 	case BDB_VALUE_STRING:
-		if (style == BDB__STYLE_COMMIT && unit && strlen(v->str) > 10)
-			bdb_buf_append(b, v->str, 10);
+		if (style == BDB__STYLE_COMMIT && unit && bdb__commit_is_hash(v->str))
+			bdb_buf_printf(b, "%.*s", BDB__COMMIT_SHOWN, v->str);
 		else
 			bdb_buf_puts(b, v->str);
 		break;
@@ -293,6 +293,12 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 	}
 	if (style == BDB__STYLE_MARKED)
 		bdb_buf_puts(b, mark_arrow(mark));
+}
+
+bool bdb__commit_is_hash(const char *commit)
+{
+	size_t n = strspn(commit, "0123456789abcdefABCDEF");
+	return n >= 7 && commit[n] == '\0';
 }
 
 /* A permutation p-value at the smallest its permutation count resolves,

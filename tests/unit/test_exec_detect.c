@@ -605,6 +605,16 @@ static void test_changes_group_same_commit(void **state)
 	free(dir);
 }
 
+/* The first row of a table (after its header and rule). */
+static const char *data_line(const char *table)
+{
+	const char *rule = strstr(table, "\n---");
+	assert_non_null(rule);
+	const char *row = strchr(rule + 1, '\n');
+	assert_non_null(row);
+	return row + 1;
+}
+
 /* The words sh makes of command, with git a function that prints its
  * arguments one a line: "log\n--oneline\nA..B\n". */
 static char *shell_words(const char *command)
@@ -682,6 +692,30 @@ static void test_changes_bisect_shell(void **state)
 		remove_tree(dir);
 		free(dir);
 	}
+	/* The table shows a hash's first 10 characters and any other name
+	 * whole: it cut "release-2026-01-15" to "release-20" (as it would
+	 * "release-2026-02-01"), and a name in UTF-8 inside a character. */
+	static const char *const names[][2] = {{"release-2026-01-14", "release-2026-01-15"},
+					       {"v\u00e9rsion-\u00e9t\u00e9-1", "v\u00e9rsion-\u00e9t\u00e9-2"}};
+	for (size_t k = 0; k < 2; k++) {
+		char *dir = make_temp_dir();
+		bdb_store *s = named_step_store(dir, true, names[k][0], names[k][1]);
+		char *table = query_text(s, &options, "changes time as table");
+		assert_true(strncmp(data_line(table), names[k][1], strlen(names[k][1])) == 0);
+		free(table);
+		bdb_store_close(s);
+		remove_tree(dir);
+		free(dir);
+	}
+	char *dir = make_temp_dir();
+	bdb_store *s = named_step_store(dir, true, "0123456789abcdef0123", "fedcba9876543210fedc");
+	char *table = query_text(s, &options, "changes time as table");
+	assert_true(strncmp(data_line(table), "fedcba9876  ", 12) == 0);
+	free(table);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+
 	/* The function itself, as web/notify.c uses it. */
 	bdb_buf b = {0};
 	bdb_query_bisect_command("a'b", "c d", &b);
