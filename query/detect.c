@@ -107,8 +107,8 @@ static int relative_change_iqr(const double *history, size_t n, double *out)
 }
 
 /* bdb__history_check_value over values at an ordinary magnitude. */
-static int check_value(const double *history, size_t n, double candidate,
-		       bdb__history_model model, double boundary, bdb__history_check *out)
+static int check_value(const double *history, size_t n, double candidate, bdb__history_model model,
+		       double boundary, bdb__history_check *out)
 {
 	if (n < 2 || !bdb__stats_all_finite(history, n) || !isfinite(candidate) ||
 	    !bdb__history_model_valid(model) || !boundary_valid(model, boundary))
