@@ -860,9 +860,10 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		if (a) {
 			char pct[32];
 			bdb__change_text(j.change, pct, sizeof pct);
-			bdb_buf_printf(&accepted_text, "%s%s %s %s (%s at %.10s: %s)",
-				       accepted++ ? "; " : "", c->point, c->metric, pct,
-				       bdb_annotation_kind_name(a->kind), fi.commit, a->text);
+			bdb_buf_printf(&accepted_text, "%s%s %s %s (%s at ", accepted++ ? "; " : "",
+				       c->point, c->metric, pct, bdb_annotation_kind_name(a->kind));
+			bdb_query_put_commit(&accepted_text, fi.commit);
+			bdb_buf_printf(&accepted_text, ": %s)", a->text);
 			continue;
 		}
 		count_inconclusive(&inconclusive, &j);

@@ -255,26 +255,15 @@ static bool same_commit(const char *a, const char *b)
 	       strncmp(a, b, la < lb ? la : lb) == 0;
 }
 
-/* commit as the groups show it: a hash by its first 10 characters, any
- * other name whole (cut short, "release-2026-01" and "release-2026-02"
- * would read as one). */
-static void put_commit(bdb_buf *b, const char *commit)
-{
-	if (bdb__commit_is_hash(commit))
-		bdb_buf_printf(b, "%.*s", BDB__COMMIT_SHOWN, commit);
-	else
-		bdb_buf_puts(b, commit);
-}
-
-/* commit as one word of a POSIX shell command: shown as put_commit does,
- * in single quotes (a quote as '\'') unless it is only letters, digits
+/* commit as one word of a POSIX shell command: as bdb_query_put_commit
+ * shows it, in single quotes (a quote as '\'') unless it is only letters, digits
  * and . _ / @ + - (a shell reads those as they are). */
 static void put_shell_commit(bdb_buf *b, const char *commit)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				    "0123456789._/@+-";
 	if (bdb__commit_is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
-		put_commit(b, commit);
+		bdb_query_put_commit(b, commit);
 		return;
 	}
 	bdb_buf_putc(b, '\'');
@@ -293,7 +282,7 @@ void bdb_query_bisect_command(const char *before, const char *after, bdb_buf *ou
 		 * short and a full hash of it): git log A..A lists nothing,
 		 * and there is nothing in the code to bisect. */
 		bdb_buf_puts(out, "nothing to bisect: ");
-		put_commit(out, after);
+		bdb_query_put_commit(out, after);
 		bdb_buf_puts(out, " before and after");
 		return;
 	}
@@ -311,7 +300,7 @@ static bool mentions_commit(bdb_buf *b, const char *commit)
 {
 	bdb_buf key = {0};
 	bdb_buf_puts(&key, "at ");
-	put_commit(&key, commit);
+	bdb_query_put_commit(&key, commit);
 	bdb_buf_putc(&key, ' ');
 	bool found = b->len && !key.failed && strstr(bdb_buf_cstr(b), bdb_buf_cstr(&key)) != NULL;
 	bdb_buf_free(&key);
@@ -397,14 +386,14 @@ static int group_rows(const bdb_result *rows, bdb_result *g)
 			bool other = commit && at && strcmp(at, commit) != 0;
 			if (other) {
 				bdb_buf_puts(&text, " at ");
-				put_commit(&text, at);
+				bdb_query_put_commit(&text, at);
 			}
 			const char *ann = cell_text(rows, j, 3 + CH_ANNOTATION);
 			if (ann && at && !other) {
 				own_note = ann;
 			} else if (ann && at && !mentions_commit(&later, at)) {
 				bdb_buf_puts(&later, later.len ? "; at " : "at ");
-				put_commit(&later, at);
+				bdb_query_put_commit(&later, at);
 				bdb_buf_printf(&later, " %s", ann);
 			}
 		}

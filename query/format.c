@@ -255,8 +255,8 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		bdb_buf_putc(b, '-');
 		break;
 	case BDB_VALUE_STRING:
-		if (style == BDB__STYLE_COMMIT && unit && bdb__commit_is_hash(v->str))
-			bdb_buf_printf(b, "%.*s", BDB__COMMIT_SHOWN, v->str);
+		if (style == BDB__STYLE_COMMIT && unit)
+			bdb_query_put_commit(b, v->str);
 		else
 			bdb_buf_puts(b, v->str);
 		break;
@@ -299,6 +299,14 @@ bool bdb__commit_is_hash(const char *commit)
 {
 	size_t n = strspn(commit, "0123456789abcdefABCDEF");
 	return n >= 7 && commit[n] == '\0';
+}
+
+void bdb_query_put_commit(bdb_buf *b, const char *commit)
+{
+	if (bdb__commit_is_hash(commit))
+		bdb_buf_printf(b, "%.*s", BDB__COMMIT_SHOWN, commit);
+	else
+		bdb_buf_puts(b, commit);
 }
 
 /* A permutation p-value at the smallest its permutation count resolves,

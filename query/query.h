@@ -231,6 +231,14 @@ void bdb_query_statement_list(bdb_buf *out);
 void bdb_query_put_name(bdb_buf *b, const char *name);
 
 /*
+ * Appends commit to b as the table format shows it: a commit that looks
+ * like a hash (7 or more hex digits) cut to its first 10 characters, any
+ * other name (v1.2, release-2026-01-15) whole, since cut short two names
+ * could read as one. On allocation failure b->failed is set.
+ */
+void bdb_query_put_commit(bdb_buf *b, const char *commit);
+
+/*
  * Appends to out the command that lists the commits to bisect for a change
  * first seen at commit after, whose run before had commit before:
  * `git log --oneline BEFORE..AFTER`, safe to paste into a POSIX shell. A

@@ -689,11 +689,14 @@ static void print_annotations(bdb_store *store, const check_runs *runs)
 				continue;
 			if (shown++ == 0)
 				printf("Annotated commits in this range (`show annotations`):\n\n");
-			bdb_buf text;
+			bdb_buf commit, text;
+			bdb_buf_init(&commit);
 			bdb_buf_init(&text);
+			bdb_query_put_commit(&commit, all[i].commit);
 			bdb_buf_put_markdown(&text, all[i].text, strlen(all[i].text));
-			printf("- `%.10s` %s: %s\n", all[i].commit,
+			printf("- `%s` %s: %s\n", bdb_buf_cstr(&commit),
 			       bdb_annotation_kind_name(all[i].kind), bdb_buf_cstr(&text));
+			bdb_buf_free(&commit);
 			bdb_buf_free(&text);
 		}
 	}

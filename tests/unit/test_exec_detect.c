@@ -703,6 +703,16 @@ static void test_changes_bisect_shell(void **state)
 		char *table = query_text(s, &options, "changes time as table");
 		assert_true(strncmp(data_line(table), names[k][1], strlen(names[k][1])) == 0);
 		free(table);
+		/* The note of regressions kept out of the gate names it whole. */
+		char annotate[128];
+		snprintf(annotate, sizeof annotate, "annotate commit \"%s\" as intended \"why\"",
+			 names[k][1]);
+		bdb_result_free(query_run_ok(s, &options, annotate));
+		char *note = query_text(s, &options, "regressions in run \"n20\" vs run \"n01\"");
+		char at[64];
+		snprintf(at, sizeof at, "(intended at %s: why)", names[k][1]);
+		assert_non_null(strstr(note, at));
+		free(note);
 		bdb_store_close(s);
 		remove_tree(dir);
 		free(dir);
