@@ -538,6 +538,7 @@ static void chart_series(bdb__exec *ex, const bdb__stmt *st, const bdb_series_in
 typedef struct series_values {
 	double *x, *t;
 	size_t *at, n;
+	bool folded; /* the answer is the persisted fold's (series_changes) */
 } series_values;
 
 static void finite_free(series_values *v)
@@ -772,8 +773,8 @@ static void explain_p(char *buf, size_t size, const bdb__changes_options *opt, d
 }
 
 /* The detail and explanation of one robust change point. */
-static void describe(const bdb__change_point *cp, const bdb__changes_options *opt, size_t n,
-		     double span_days, const char *back_at, char *detail, size_t dsize,
+static void describe(const bdb__change_point *cp, const bdb__changes_options *opt,
+		     const char *n_said, double span_days, const char *back_at, char *detail, size_t dsize,
 		     char *why, size_t wsize)
 {
 	char p[96];
@@ -798,19 +799,19 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 			 cp->slope * month * pct, cp->slope_lower * month * pct,
 			 cp->slope_upper * month * pct, span_days);
 		snprintf(why, wsize,
-			 "robust drift (n=%zu): Mann-Kendall %s <= %g within the segments "
+			 "robust drift (%s): Mann-Kendall %s <= %g within the segments "
 			 "between steps; Theil-Sen slope %.6g/day, %+.6g over %.1f days, |change| "
 			 ">= %s",
-			 n, mk, opt->drift_p, cp->slope, effect, span_days, thr);
+			 n_said, mk, opt->drift_p, cp->slope, effect, span_days, thr);
 		break;
 	}
 	case BDB__CHANGE_EXCURSION:
 		snprintf(detail, dsize, "back after %zu runs%s%s", cp->end - cp->index,
 			 back_at ? " at " : "", back_at ? back_at : "");
 		snprintf(why, wsize,
-			 "robust excursion (n=%zu): %zu runs all beyond the levels on both sides "
+			 "robust excursion (%s): %zu runs all beyond the levels on both sides "
 			 "and every run around them; level %+.6g from %.6g, |effect| >= %s",
-			 n, cp->end - cp->index, effect, cp->mean_before, thr);
+			 n_said, cp->end - cp->index, effect, cp->mean_before, thr);
 		break;
 	case BDB__CHANGE_STEP:
 		detail[0] = '\0';
@@ -819,17 +820,17 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 		 * above pvalue: say so rather than "p <= pvalue". */
 		if (cp->p_value > opt->max_p_value)
 			snprintf(why, wsize,
-				 "robust step (n=%zu): E-Divisive on ranks left a short piece whose "
+				 "robust step (%s): E-Divisive on ranks left a short piece whose "
 				 "runs before and after separate completely, by chance p = %.4g (> "
 				 "%g, which the piece's permutations cannot resolve); median %.6g -> "
 				 "%.6g, |effect| %.6g >= %s",
-				 n, cp->p_value, opt->max_p_value, cp->mean_before, cp->mean_after,
+				 n_said, cp->p_value, opt->max_p_value, cp->mean_before, cp->mean_after,
 				 fabs(effect), thr);
 		else
 			snprintf(why, wsize,
-				 "robust step (n=%zu): E-Divisive on ranks %s <= %g; median %.6g -> "
+				 "robust step (%s): E-Divisive on ranks %s <= %g; median %.6g -> "
 				 "%.6g, |effect| %.6g >= %s",
-				 n, p, opt->max_p_value, cp->mean_before, cp->mean_after,
+				 n_said, p, opt->max_p_value, cp->mean_before, cp->mean_after,
 				 fabs(effect), thr);
 		break;
 	}
@@ -893,15 +894,24 @@ static int finite_values(bdb__exec *ex, const history *h, series_values *v)
 	return 0;
 }
 
+/* Whether the answer over h is the persisted fold's: the statement reads
+ * the whole history with the default options. */
+static bool answered_by_fold(const bdb__exec *ex, const bdb__stmt *st,
+			     const bdb__changes_options *opt, const history *h)
+{
+	return whole_history(st) && bdb__cpfold_key(opt) == ex->persisted_key && h->n;
+}
+
 /* The change points of one series into found: from its persisted record
  * when the statement reads the whole history with the default options,
  * else by the detector. */
 static int series_changes(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
-			  const history *h, const series_values *v, const bdb__changes_options *opt,
+			  const history *h, series_values *v, const bdb__changes_options *opt,
 			  bdb__changes *found)
 {
 	int from = 0, rc;
-	if (whole_history(st) && bdb__cpfold_key(opt) == ex->persisted_key && h->n)
+	v->folded = answered_by_fold(ex, st, opt, h);
+	if (v->folded)
 		rc = bdb__changelog_answer(ex->rd, si->id, h->n, h->obs[h->n - 1].timestamp_us,
 					   h->obs[h->n - 1].run_seq, v->x, v->t, v->n, opt, found,
 					   &from);
@@ -939,6 +949,20 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 	if (found.count == 0 && opt->robust && (st->clauses & BDB__C_EXPLAIN))
 		explain_nothing(r, si, x, n, opt);
 	size_t c0 = lead ? 3 : 0; /* the first column after the series' own */
+	/* What the explanations say was judged: a fold over more values than
+	 * its window judged each step and excursion within a window, and the
+	 * drift over block medians (docs/detection.md, "Persisted change
+	 * points"), not the detector over all n values. */
+	char n_said[128], n_drift[128];
+	snprintf(n_said, sizeof n_said, "n=%zu", n);
+	snprintf(n_drift, sizeof n_drift, "n=%zu", n);
+	if (v->folded && n > BDB__CPFOLD_WINDOW) {
+		snprintf(n_said, sizeof n_said,
+			 "n=%zu; the persisted fold judged it within a window of at most %d runs", n,
+			 BDB__CPFOLD_WINDOW);
+		snprintf(n_drift, sizeof n_drift,
+			 "n=%zu; the persisted fold fits it over medians of blocks of runs", n);
+	}
 	for (size_t k = 0; k < found.count; k++) {
 		const bdb__change_point *cp = &found.points[k];
 		if (st->kinds && !(st->kinds & (1u << cp->kind)))
@@ -999,7 +1023,7 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 				bdb__cell_str(r, w, c0 + CH_END_COMMIT, end.commit);
 		}
 		if (opt->robust) {
-			char detail[160], why[768];
+			char detail[160], why[1024];
 			/* A drift's own span (the tail's, from persisted change
 			 * points); the series' for the others. */
 			double span = n > 1 ? t[n - 1] - t[0] : 0;
@@ -1008,7 +1032,7 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 			char back[48] = "";
 			if (has_end)
 				snprintf(back, sizeof back, "%.10s", *end.commit ? end.commit : end.id);
-			describe(cp, opt, n, span, has_end ? back : NULL, detail, sizeof detail, why,
+			describe(cp, opt, cp->kind == BDB__CHANGE_DRIFT ? n_drift : n_said, span, has_end ? back : NULL, detail, sizeof detail, why,
 				 sizeof why);
 			if (moved && moved[k].by) {
 				int by = moved[k].by, runs = by < 0 ? -by : by;
@@ -1298,6 +1322,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			rc = load_history(ex, st, series[i], &h);
 			if (!rc)
 				rc = finite_values(ex, &h, &v);
+			v.folded = answered_by_fold(ex, st, &opt, &h);
 			if (!rc)
 				rc = change_rows(ex, st, series[i], &h, &v, &opt, &answers[i], moved,
 						 lead, r);

@@ -734,6 +734,51 @@ static void test_changes_bisect_shell(void **state)
 }
 
 /*
+ * What the explanation of a long series says was judged. Over more values
+ * than the persisted fold's window (384), `changes` answers with the fold
+ * (docs/detection.md "Persisted change points"): a step is judged within
+ * a window of at most 384 runs, its noise and threshold that window's. The
+ * explanation said "robust step (n=400)", as if the detector had judged all
+ * 400; it says so now. With since, the detector over all the values
+ * answers, and says n=400 alone. 400 runs a day apart, 100 then 110 from
+ * run 200, noise +0.5, -0.5, 0, +0.25 repeated.
+ */
+static void test_changes_explain_fold(void **state)
+{
+	(void)state;
+	static const double noise[] = {0.5, -0.5, 0.0, 0.25};
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 400; i++) {
+		bdb_run *run = bdb_run_new();
+		assert_non_null(run);
+		char id[16];
+		snprintf(id, sizeof id, "f%03d", i);
+		assert_int_equal(bdb_run_set_id(run, id), 0);
+		run->timestamp_us = (int64_t)(1767225600 + 86400 * i) * 1000000;
+		add(run, "long", (i < 200 ? 100 : 110) + noise[i % 4]);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = query_run_ok(s, &options, "changes time as json");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(result_str(r, 0, "run"), "f200");
+	const char *fold = "robust step (n=400; the persisted fold judged it within a window of at "
+			   "most 384 runs): E-Divisive on ranks";
+	assert_true(strncmp(result_str(r, 0, "explanation"), fold, strlen(fold)) == 0);
+	bdb_result_free(r);
+	r = query_run_ok(s, &options, "changes time since \"2000-01-01\" as json");
+	assert_int_equal(bdb_result_n_rows(r), 1);
+	assert_string_equal(result_str(r, 0, "run"), "f200");
+	const char *whole = "robust step (n=400): E-Divisive on ranks";
+	assert_true(strncmp(result_str(r, 0, "explanation"), whole, strlen(whole)) == 0);
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
+/*
  * A short piece's complete separation: 28 runs of one series, 3 at 3.5,
  * 5 at 41.6, 20 at 2.4 (nautilus trace_add's N1 in tests/realdata: 3 runs
  * before a 5-run regression and its fix), with noise +0.03, -0.02, +0.01,
@@ -1141,6 +1186,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_group_same_commit),
 	    cmocka_unit_test(test_changes_bisect_shell),
 	    cmocka_unit_test(test_changes_short_piece_explanation),
+	    cmocka_unit_test(test_changes_explain_fold),
 	    cmocka_unit_test(test_changes_joint_placement),
 	    cmocka_unit_test(test_changes_joint_placement_settled),
 	    cmocka_unit_test(test_changes_windowed),
