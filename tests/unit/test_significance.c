@@ -217,6 +217,40 @@ static void test_t_tests_scipy(void **state)
 	}
 }
 
+/* The same samples in units 2^-700 (about 1e-211) and 2^400 (about 1e120)
+ * apart: t, df and p do not depend on the unit, so the reference is
+ * scipy's for the unscaled data (ref_ttest_cases: scipy 1.10.1
+ * ttest_ind(x, y) and ttest_ind(x, y, equal_var=False)); multiplying by a
+ * power of two is exact. Before, squares of the standard deviations
+ * underflowed at 1e-211 (a zero standard error: t -inf, p 0) and Welch's
+ * df overflowed at 1e120 (inf / inf: t NaN, p 1). */
+static void test_t_tests_any_magnitude(void **state)
+{
+	(void)state;
+	const double scales[] = {0x1p-700, 0x1p400, 0x1p-1000};
+	for (size_t s = 0; s < COUNT(scales); s++) {
+		for (size_t i = 0; i < COUNT(ref_ttest_cases); i++) {
+			const ref_ttest *ref = &ref_ttest_cases[i];
+			double x[32], y[32];
+			assert_true(ref->n1 <= COUNT(x) && ref->n2 <= COUNT(y));
+			for (size_t k = 0; k < ref->n1; k++)
+				x[k] = ref->x[k] * scales[s];
+			for (size_t k = 0; k < ref->n2; k++)
+				y[k] = ref->y[k] * scales[s];
+			bdb__t_test_result r;
+			print_message("case %s, scale %a\n", ref->name, scales[s]);
+			assert_int_equal(bdb__stats_t_test(x, ref->n1, y, ref->n2, &r), 0);
+			assert_close(r.t, ref->t, 1e-12);
+			assert_true(r.df == ref->df);
+			assert_close(r.p_value, ref->p, 1e-12);
+			assert_int_equal(bdb__stats_welch_test(x, ref->n1, y, ref->n2, &r), 0);
+			assert_close(r.t, ref->welch_t, 1e-12);
+			assert_close(r.df, ref->welch_df, 1e-12);
+			assert_close(r.p_value, ref->welch_p, 1e-12);
+		}
+	}
+}
+
 static void test_t_test_edges(void **state)
 {
 	(void)state;
@@ -253,7 +287,7 @@ int main(void)
 	    cmocka_unit_test(test_mwu_min_p),	    cmocka_unit_test(test_mwu_edges),
 	    cmocka_unit_test(test_shift_reference), cmocka_unit_test(test_shift_hand),
 	    cmocka_unit_test(test_shift_edges),	    cmocka_unit_test(test_t_tests_scipy),
-	    cmocka_unit_test(test_t_test_edges),
+	    cmocka_unit_test(test_t_test_edges),    cmocka_unit_test(test_t_tests_any_magnitude),
 	};
 	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);
 }
