@@ -186,7 +186,8 @@ int bdb__stats_bootstrap_mean(const double *x, size_t n, double confidence, int 
 
 /* ------------------------------------------------------------------------ */
 /* Distributions (relative accuracy 1e-12 or better; for the Student t    */
-/* with df above 1000 about 1e-11, 1e-10 at df = 1e6)                        */
+/* with df above 1000 about 1e-11, 1e-10 at df = 1e6, 4e-10 at 1e7 and     */
+/* 7e-7 at 1e10: docs/detection.md has the measurements)                    */
 /* ------------------------------------------------------------------------ */
 
 /* Standard normal CDF P(Z <= z) and survival function P(Z > z); the
