@@ -24,22 +24,37 @@
 /* Mann-Whitney U                                                            */
 /* ------------------------------------------------------------------------ */
 
+/* One scipy reference case: U, the regime and p. */
+static void check_mwu_case(const ref_mwu *ref)
+{
+	bdb__mwu_result r;
+	print_message("case %s\n", ref->name);
+	assert_int_equal(bdb__stats_mann_whitney(ref->x, ref->n1, ref->y, ref->n2, &r), 0);
+	assert_true(r.u == ref->u);
+	assert_int_equal(r.method, ref->exact ? BDB__MWU_EXACT : BDB__MWU_NORMAL);
+	assert_close(r.p_value, ref->p, 1e-12);
+	assert_int_equal(r.n1, ref->n1);
+	assert_int_equal(r.n2, ref->n2);
+	if (ref->exact)
+		assert_true(isnan(r.z));
+}
+
 static void test_mwu_scipy(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < COUNT(ref_mwu_cases); i++) {
-		const ref_mwu *ref = &ref_mwu_cases[i];
-		bdb__mwu_result r;
-		print_message("case %s\n", ref->name);
-		assert_int_equal(bdb__stats_mann_whitney(ref->x, ref->n1, ref->y, ref->n2, &r), 0);
-		assert_true(r.u == ref->u);
-		assert_int_equal(r.method, ref->exact ? BDB__MWU_EXACT : BDB__MWU_NORMAL);
-		assert_close(r.p_value, ref->p, 1e-12);
-		assert_int_equal(r.n1, ref->n1);
-		assert_int_equal(r.n2, ref->n2);
-		if (ref->exact)
-			assert_true(isnan(r.z));
-	}
+	for (size_t i = 0; i < COUNT(ref_mwu_cases); i++)
+		check_mwu_case(&ref_mwu_cases[i]);
+}
+
+/* One value against one (tied: sigma 0, p 1) or two, a tie with a single
+ * value, identical samples, 8 against 400 (exact), values near +-1.7e308
+ * and 5e-324, 50 against 60 with many ties: ref_mwu_edge_cases, scipy 1.10.1
+ * as ref_mwu_cases (tests/reference/stats_reference.py). */
+static void test_mwu_scipy_edges(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(ref_mwu_edge_cases); i++)
+		check_mwu_case(&ref_mwu_edge_cases[i]);
 }
 
 static void test_mwu_hand(void **state)
@@ -288,6 +303,7 @@ int main(void)
 	    cmocka_unit_test(test_shift_reference), cmocka_unit_test(test_shift_hand),
 	    cmocka_unit_test(test_shift_edges),	    cmocka_unit_test(test_t_tests_scipy),
 	    cmocka_unit_test(test_t_test_edges),    cmocka_unit_test(test_t_tests_any_magnitude),
+	    cmocka_unit_test(test_mwu_scipy_edges),
 	};
 	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);
 }
