@@ -517,6 +517,48 @@ static void test_robust_drift_reference(void **state)
 }
 
 /*
+ * The creep above with two runs at each time (t = 0, 0, 1, 1, ..., 19, 19
+ * days: runs of one day, or imports that share a timestamp). A pair at one
+ * time has no order but that of ingest, so it adds nothing to Kendall's S
+ * and its ties enter both variances. References from Debian's
+ * python3-scipy 1.10.1 (numpy 1.24.2), tests/reference/mk_tied_times.py:
+ * scipy.stats.theilslopes(x, t, 0.95) gives slope 0.4083974358974358,
+ * interval [0.3454545454545465, 0.46000000000000085]; S = sum over i < j
+ * of sign(t_j - t_i) sign(x_j - x_i) = 606, and the variance of
+ * scipy.stats.kendalltau(t, x, method='asymptotic') (ties in x and t)
+ * 7346.666666666667, with which its p 1.547875826963076e-12 is
+ * 2 norm.sf(|S| / sqrt(var)); the Mann-Kendall p with the continuity
+ * correction, 2 norm.sf((|S| - 1) / sqrt(var)), is 1.6835304199742671e-12.
+ * The residuals' lag-1 autocorrelation is -0.0037: no inflation. Before,
+ * S counted the 20 pairs at one time in ingest order (600) and the
+ * variance left the time ties out: p 2.97e-12.
+ */
+static void test_robust_drift_tied_times(void **state)
+{
+	(void)state;
+	static const double x[] = {100.19, 99.68,  99.99,  98.16,  102.60, 102.14, 100.87, 102.17,
+				   101.88, 101.25, 102.98, 101.89, 102.07, 101.81, 103.25, 102.90,
+				   103.75, 102.79, 103.73, 102.91, 104.84, 104.39, 104.73, 105.01,
+				   103.79, 105.78, 107.26, 103.76, 103.87, 104.30, 106.84, 106.33,
+				   107.48, 107.32, 107.01, 107.28, 107.03, 108.27, 106.47, 107.38};
+	double t[40];
+	for (size_t i = 0; i < 40; i++)
+		t[i] = (double)(i / 2);
+	bdb__changes_options opt;
+	bdb__changes_options_robust(&opt);
+	bdb__changes c;
+	assert_int_equal(bdb__detect_changes_at(x, t, 40, &opt, &c), 0);
+	assert_int_equal(c.count, 1);
+	const bdb__change_point *d = &c.points[0];
+	assert_int_equal(d->kind, BDB__CHANGE_DRIFT);
+	assert_true(fabs(d->slope - 0.4083974358974358) < 1e-12);
+	assert_true(fabs(d->slope_lower - 0.3454545454545465) < 1e-12);
+	assert_true(fabs(d->slope_upper - 0.46000000000000085) < 1e-12);
+	assert_true(fabs(d->p_value - 1.6835304199742671e-12) < 1e-9 * 1.7e-12);
+	bdb__changes_free(&c);
+}
+
+/*
  * A creep under autocorrelated noise (tests/reference/mk_autocorrelation.py
  * makes the series and the references with the Python standard library):
  * one drift, Theil-Sen slope 0.19936491935483897, and the Mann-Kendall p
@@ -947,6 +989,7 @@ int main(void)
 	    cmocka_unit_test(test_windowed),
 	    cmocka_unit_test(test_detection_rates),
 	    cmocka_unit_test(test_robust_drift_reference),
+	    cmocka_unit_test(test_robust_drift_tied_times),
 	    cmocka_unit_test(test_robust_drift_autocorrelated),
 	    cmocka_unit_test(test_robust_separation),
 	    cmocka_unit_test(test_robust_outliers_and_excursions),
