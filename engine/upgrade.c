@@ -17,7 +17,9 @@
  * the version changes: no backup, nothing rewritten (benchdb compact
  * rewrites the chunks in the new coding).
  */
+#include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,6 +131,41 @@ static void backup_name(const char *dir, uint64_t from, char *out, size_t size)
 		snprintf(out, size, "%s/format-%llu-backup-%d", dir, (unsigned long long)from, i);
 }
 
+/* Removes the copy in directory dir (its data.mdb, then dir). */
+static void remove_copy(const char *dir)
+{
+	char data[4500];
+	snprintf(data, sizeof data, "%s/data.mdb", dir);
+	unlink(data);
+	rmdir(dir);
+}
+
+/* Removes the copies that upgrades killed before their end left in the
+ * store's directory (format-N-backup.tmp.PID of a process that is gone):
+ * each is a store as large as the old one, which nothing else would ever
+ * remove. A copy whose process still runs is its own to remove or keep. */
+static void remove_killed_copies(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		unsigned long long from;
+		long pid;
+		int end = 0;
+		if (sscanf(e->d_name, "format-%llu-backup.tmp.%ld%n", &from, &pid, &end) != 2 ||
+		    e->d_name[end] != '\0' || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char path[4400];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		remove_copy(path);
+	}
+	closedir(d);
+}
+
 /* The upgrade's write transaction failed (rc): nothing changed. */
 static int upgrade_failed(bdb_store *s, uint64_t from, int rc, bdb_diag *d)
 {
@@ -180,6 +217,7 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 	 * opening the old store at once each make one, and the one that does
 	 * not upgrade removes its own. */
 	char tmp[4096], final[4096];
+	remove_killed_copies(s->path);
 	snprintf(tmp, sizeof tmp, "%s/format-%llu-backup.tmp.%ld", s->path,
 		 (unsigned long long)from, (long)getpid());
 	if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
@@ -188,10 +226,7 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 				    (unsigned long long)from, tmp, strerror(errno));
 	int rc = mdb_env_copy2(s->env, tmp, MDB_CP_COMPACT);
 	if (rc) {
-		char data[4200];
-		snprintf(data, sizeof data, "%s/data.mdb", tmp);
-		unlink(data);
-		rmdir(tmp);
+		remove_copy(tmp);
 		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
 				    "cannot upgrade the store from format %llu: the backup failed: %s; "
 				    "the store is unchanged",
@@ -200,10 +235,7 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 	upgrade_ctx u = {.from = from};
 	rc = bdb__write(s, upgrade_txn, &u);
 	if (rc || u.done) {
-		char data[4200];
-		snprintf(data, sizeof data, "%s/data.mdb", tmp);
-		unlink(data);
-		rmdir(tmp);
+		remove_copy(tmp);
 		return rc ? upgrade_failed(s, from, rc, d) : 0;
 	}
 	backup_name(s->path, from, final, sizeof final);
