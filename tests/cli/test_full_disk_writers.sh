@@ -158,4 +158,37 @@ check_rc "  and the same backup command works" 0
 run timeout $LIMIT "$BENCHDB" --db "$MNT/out/backup" verify
 check_rc "  giving a clean store" 0
 
+# --- a baseline set through serve's API ---------------------------------------
+# The client hears "storage error" only (docs/api.md); the server's log
+# line says why, as for an upload (test_full_disk.sh). Before, a PUT or
+# DELETE of /api/baselines/NAME logged '... 500 95 0.3ms' and nothing more.
+. "$(dirname "$0")/serve_lib.sh"
+trap 'for p in "${SERVERS[@]}"; do kill -KILL "$p" 2>/dev/null; done
+	umount "$MNT" 2>/dev/null; rm -rf "$WORK"' EXIT
+rm -rf "$DB"
+cp -r --sparse=never "$PRISTINE" "$DB"
+printf 'full-disk-test-token-0123456789\n' >"$WORK/token"
+start_server "$WORK/serve.log" --db "$DB" --token-file "$WORK/token"
+auth=(-H "Authorization: Bearer full-disk-test-token-0123456789")
+fill
+http "${auth[@]}" -X PUT --data-binary 'latest' "$URL/api/baselines/rel"
+check_status "a baseline PUT to a full disk: 500" 500
+check_body "  its body names the kind only" \
+	'{"error": "storage error", "line": null, "column": null, "expected": null, "suggestion": null}'
+check "  the server's log line of it says why" grep -q \
+	'^127.0.0.1 "PUT /api/baselines/rel" 500 95 [0-9.]*ms: .*setting the baseline: No space left on device; the store is unchanged$' \
+	"$WORK/serve.log"
+http "${auth[@]}" -X DELETE "$URL/api/baselines/main"
+check_status "a baseline DELETE on a full disk: 500" 500
+check "  the server's log line of it says why" grep -q \
+	'^127.0.0.1 "DELETE /api/baselines/main" 500 95 [0-9.]*ms: .*No space left on device; the store is unchanged$' \
+	"$WORK/serve.log"
+free_space
+snapshot "$DB" >"$WORK/after.txt" 2>&1
+check "  the store is exactly as it was" cmp -s "$WORK/before.txt" "$WORK/after.txt"
+http "${auth[@]}" -X PUT --data-binary 'latest' "$URL/api/baselines/rel"
+check_status "once space is freed the same server sets the baseline" 201
+stop_server "$PID"
+check_rc "  and stops cleanly" 0
+
 finish
