@@ -119,6 +119,14 @@ full_err "  the whole line" \
 on_full_disk "import-gab" "softwaremill__jox.data.js: cannot store" import-gab "$REAL/gab/softwaremill__jox.data.js"
 on_full_disk "import-asv" ".json: cannot store the" import-asv "$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results"
 on_full_disk "compact" "$DB" compact
+# The importers not above, and an ingest of a directory of many files: one
+# transaction each, so nothing of them is stored (these held already).
+on_full_disk "import-benchkit" "2026-02-10T09-05-00_3f9a1c.json: cannot store the 3 runs" \
+	import-benchkit "$FIXTURES/benchkit-store"
+on_full_disk "import-otava" "local_sample.csv: cannot store the 10 runs" \
+	import-otava --test local.sample "$FIXTURES/otava/local_sample.csv"
+on_full_disk "ingest of a directory of 21 files" "0001_baseline.json: cannot store the 21 runs" \
+	ingest "$REAL/pytest/terrysimons__glitchygames/.benchmarks"
 
 # --- files written beside the store ----------------------------------------
 rm -rf "$DB"
