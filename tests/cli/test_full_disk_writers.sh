@@ -128,6 +128,40 @@ on_full_disk "import-otava" "local_sample.csv: cannot store the 10 runs" \
 on_full_disk "ingest of a directory of 21 files" "0001_baseline.json: cannot store the 21 runs" \
 	ingest "$REAL/pytest/terrysimons__glitchygames/.benchmarks"
 
+# --- a format 2 store upgraded on the full disk -----------------------------
+# (docs/storage.md 2.3.1) Its lock.mdb made beforehand and 40 KiB left, so
+# that the open gets as far as the upgrade's backup copy: exit 3, the store unchanged and
+# still format 2 (no backup, no copy left), upgraded once space is freed
+# with every run.
+OLD=$MNT/old
+rm -rf "$DB" "$OLD"
+mkdir -p "$OLD"
+cp "$ROOT/tests/fixtures/store-format2/data.mdb" "$OLD/"
+"$BENCHDB" --db "$PRISTINE" -c 'show runs' >/dev/null
+cp --sparse=never "$PRISTINE/lock.mdb" "$OLD/lock.mdb"
+# 40 KiB left: room for the databases the open creates (with less, it says
+# "cannot create the databases: No space left on device"), not for the copy.
+dd if=/dev/zero of="$MNT/pad" bs=4k count=10 status=none
+fill
+rm "$MNT/pad"
+run timeout $LIMIT "$BENCHDB" --db "$OLD" -c 'show runs as csv'
+check_rc "a format 2 store opened on a full disk exits 3" 3
+check_err "  saying why" \
+	"benchdb: error: $OLD: cannot upgrade the store from format 2: the backup failed: No space left on device; the store is unchanged"
+check "  and no backup or copy of one is left" \
+	bash -c "! ls -d '$OLD'/format-2-backup* 2>/dev/null"
+free_space
+run timeout $LIMIT "$BENCHDB" --db "$OLD" verify
+check_rc "  once space is freed it is upgraded, and verify is clean" 0
+check_err "  with the note" "upgraded the store from format 2 to 6"
+mkdir -p "$WORK/old-elsewhere"
+cp "$ROOT/tests/fixtures/store-format2/data.mdb" "$WORK/old-elsewhere/"
+runs_snapshot "$WORK/old-elsewhere" >"$WORK/old-expected.txt" 2>/dev/null
+runs_snapshot "$OLD" >"$WORK/old-after.txt" 2>&1
+check "  every run reads as the same store upgraded on a disk with room" \
+	cmp -s "$WORK/old-expected.txt" "$WORK/old-after.txt"
+rm -rf "$OLD"
+
 # --- files written beside the store ----------------------------------------
 rm -rf "$DB"
 cp -r --sparse=never "$PRISTINE" "$DB"
