@@ -40,6 +40,14 @@ expect3 "--db is a link to nothing: ingest" \
 check "  and nothing is created at its target" test ! -e "$WORK/nowhere"
 expect3 "--db is a link to nothing: query" "no store at $WORK/dangling" "$WORK/dangling" \
 	-c 'show runs'
+# An empty --db (a variable not set) is a usage error that says so; it
+# named no path before.
+for args in "verify" "-c|show runs" "ingest|$FIXTURES/gbench_plain.json" "compact"; do
+	IFS='|' read -ra a <<<"$args"
+	run "$BENCHDB" --db "" "${a[@]}"
+	check_rc "--db '' ${a[0]}: exit 2" 2
+	check_err "  saying so" "benchdb: error: --db: the store's path is empty"
+done
 # A path with a space, a line break and UTF-8 is a path like another.
 odd="$WORK/a store
 ünïcødé ✓"
