@@ -19,10 +19,12 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -141,9 +143,11 @@ static void remove_copy(const char *dir)
 }
 
 /* Removes the copies that upgrades killed before their end left in the
- * store's directory (format-N-backup.tmp.PID of a process that is gone):
- * each is a store as large as the old one, which nothing else would ever
- * remove. A copy whose process still runs is its own to remove or keep. */
+ * store's directory (format-N-backup.tmp.PID): each is a store as large as
+ * the old one, which nothing else would ever remove. A copy is its
+ * upgrade's while that holds the flock of its directory (bdb__upgrade) or
+ * its process runs (the moment between mkdir and flock; and a process of
+ * another PID namespace has the lock though kill cannot see it). */
 static void remove_killed_copies(const char *dir)
 {
 	DIR *d = opendir(dir);
@@ -161,7 +165,12 @@ static void remove_killed_copies(const char *dir)
 			continue;
 		char path[4400];
 		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-		remove_copy(path);
+		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			remove_copy(path);
+		close(fd);
 	}
 	closedir(d);
 }
@@ -224,9 +233,15 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0,
 				    "cannot upgrade the store from format %llu: cannot create %s: %s",
 				    (unsigned long long)from, tmp, strerror(errno));
+	/* Held to the end (closing releases it): the copy is this upgrade's. */
+	int held = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (held >= 0)
+		flock(held, LOCK_EX);
 	int rc = mdb_env_copy2(s->env, tmp, MDB_CP_COMPACT);
 	if (rc) {
 		remove_copy(tmp);
+		if (held >= 0)
+			close(held);
 		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
 				    "cannot upgrade the store from format %llu: the backup failed: %s; "
 				    "the store is unchanged",
@@ -236,11 +251,15 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 	rc = bdb__write(s, upgrade_txn, &u);
 	if (rc || u.done) {
 		remove_copy(tmp);
+		if (held >= 0)
+			close(held);
 		return rc ? upgrade_failed(s, from, rc, d) : 0;
 	}
 	backup_name(s->path, from, final, sizeof final);
 	if (rename(tmp, final) != 0)
 		snprintf(final, sizeof final, "%s", tmp);
+	if (held >= 0)
+		close(held);
 	snprintf(s->notice, sizeof s->notice,
 		 "upgraded the store from format %llu to %u; the store as it was is in %s "
 		 "(benchdb compact gives back the space the old layout leaves free)",

@@ -203,5 +203,32 @@ check "each of the $writes writes killed the upgrade ($killed)" test "$killed" -
 check "  after each, the next open upgrades: verify clean, every run, one backup ($bad bad)" \
 	test "$bad" -eq 0
 check "  and no killed upgrade's copy is left ($left of $writes left one)" test "$left" -eq 0
+# A copy of a process that kill cannot see but that holds its directory's
+# lock (an upgrade in another PID namespace sharing the store) is its own:
+# left alone. The pid is of a process that has exited.
+if command -v flock >/dev/null; then
+	rm -rf "$WORK/killed"
+	mkdir -p "$WORK/killed"
+	cp "$SRC/data.mdb" "$WORK/killed/"
+	true &
+	gone=$!
+	wait "$gone"
+	mkdir "$WORK/killed/format-2-backup.tmp.$gone"
+	# (the lock on fd 9 of a sleep that replaced the shell, so that killing
+	# that one process releases it)
+	bash -c 'exec 9<"$1" && flock 9 && exec sleep 30' _ "$WORK/killed/format-2-backup.tmp.$gone" &
+	holder=$!
+	for i in $(seq 50); do
+		flock -n "$WORK/killed/format-2-backup.tmp.$gone" true || break
+		sleep 0.1
+	done
+	run "$BENCHDB" --db "$WORK/killed" verify
+	check_rc "an upgrade beside another's locked copy exits 0" 0
+	check "  and leaves that copy alone" test -d "$WORK/killed/format-2-backup.tmp.$gone"
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+else
+	pass "a locked copy is left alone: not checked (no flock(1))"
+fi
 
 finish
