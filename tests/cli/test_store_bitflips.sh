@@ -12,7 +12,7 @@
 . "$(dirname "$0")/serve_lib.sh"
 trap 'for p in "${SERVERS[@]}"; do kill -KILL "$p" 2>/dev/null; done; rm -rf "$WORK"' EXIT
 LIMIT=60
-COPIES=${BITFLIP_COPIES:-40}
+COPIES=${BITFLIP_COPIES:-20}
 
 # The store: examples/history's five runs, jox's history (github-action-
 # benchmark, 47 runs with commits), a baseline and an annotation, compacted.
