@@ -82,7 +82,6 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	struct stat st, lst;
 	if (stat(data, &st) != 0 || stat(s->lock_path, &lst) != 0)
 		return fail_errno(s, c, "read", data);
-	c->before = (uint64_t)st.st_size;
 	int fd = open(new_data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 0777);
 	if (fd < 0)
 		return fail_errno(s, c, "create", new_data);
@@ -267,6 +266,13 @@ int bdb_store_compact(bdb_store *store, uint64_t *before, uint64_t *after, bdb_d
 				    "wait for another writer (run it again when that one is done)",
 				    pid);
 	compact_ctx c = {.d = d};
+	/* The size the user had: the repacks below may grow the file first
+	 * (before, "data.mdb 2154496 -> ..." of a file of 2060288 bytes). */
+	char data[PATH_MAX];
+	struct stat st;
+	snprintf(data, sizeof data, "%s/data.mdb", store->path);
+	if (stat(data, &st) == 0)
+		c.before = (uint64_t)st.st_size;
 	int rc = bdb__write(store, repack_runs_txn, NULL);
 	if (!rc)
 		rc = bdb__write(store, repack_chunks_txn, NULL);

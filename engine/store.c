@@ -1014,6 +1014,14 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	}
 	if (stat(dir, &st) != 0) {
 		if (errno != ENOENT || make_parents(dir) != 0 || mkdir(dir, 0777) != 0) {
+			/* mkdir of a link to a path that does not exist says
+			 * "File exists", of a path that is not there. */
+			if (errno == EEXIST && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+				rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0,
+						  "cannot create the store directory: it is a "
+						  "symbolic link to a path that does not exist");
+				goto fail;
+			}
 			rc = bdb_diag_set(d, errno == EACCES ? BDB_EREADONLY : BDB_EIO, dir, 0, 0,
 					  "cannot create the store directory: %s", strerror(errno));
 			goto fail;

@@ -17,10 +17,14 @@
  * the version changes: no backup, nothing rewritten (benchdb compact
  * rewrites the chunks in the new coding).
  */
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -129,6 +133,48 @@ static void backup_name(const char *dir, uint64_t from, char *out, size_t size)
 		snprintf(out, size, "%s/format-%llu-backup-%d", dir, (unsigned long long)from, i);
 }
 
+/* Removes the copy in directory dir (its data.mdb, then dir). */
+static void remove_copy(const char *dir)
+{
+	char data[4500];
+	snprintf(data, sizeof data, "%s/data.mdb", dir);
+	unlink(data);
+	rmdir(dir);
+}
+
+/* Removes the copies that upgrades killed before their end left in the
+ * store's directory (format-N-backup.tmp.PID): each is a store as large as
+ * the old one, which nothing else would ever remove. A copy is its
+ * upgrade's while that holds the flock of its directory (bdb__upgrade) or
+ * its process runs (the moment between mkdir and flock; and a process of
+ * another PID namespace has the lock though kill cannot see it). */
+static void remove_killed_copies(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		unsigned long long from;
+		long pid;
+		int end = 0;
+		if (sscanf(e->d_name, "format-%llu-backup.tmp.%ld%n", &from, &pid, &end) != 2 ||
+		    e->d_name[end] != '\0' || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char path[4400];
+		snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+		int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (flock(fd, LOCK_EX | LOCK_NB) == 0)
+			remove_copy(path);
+		close(fd);
+	}
+	closedir(d);
+}
+
 /* The upgrade's write transaction failed (rc): nothing changed. */
 static int upgrade_failed(bdb_store *s, uint64_t from, int rc, bdb_diag *d)
 {
@@ -180,18 +226,22 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 	 * opening the old store at once each make one, and the one that does
 	 * not upgrade removes its own. */
 	char tmp[4096], final[4096];
+	remove_killed_copies(s->path);
 	snprintf(tmp, sizeof tmp, "%s/format-%llu-backup.tmp.%ld", s->path,
 		 (unsigned long long)from, (long)getpid());
 	if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
 		return bdb_diag_set(d, BDB_EIO, s->path, 0, 0,
 				    "cannot upgrade the store from format %llu: cannot create %s: %s",
 				    (unsigned long long)from, tmp, strerror(errno));
+	/* Held to the end (closing releases it): the copy is this upgrade's. */
+	int held = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (held >= 0)
+		flock(held, LOCK_EX);
 	int rc = mdb_env_copy2(s->env, tmp, MDB_CP_COMPACT);
 	if (rc) {
-		char data[4200];
-		snprintf(data, sizeof data, "%s/data.mdb", tmp);
-		unlink(data);
-		rmdir(tmp);
+		remove_copy(tmp);
+		if (held >= 0)
+			close(held);
 		return bdb_diag_set(d, bdb__mdb_error(rc), s->path, 0, 0,
 				    "cannot upgrade the store from format %llu: the backup failed: %s; "
 				    "the store is unchanged",
@@ -200,15 +250,16 @@ int bdb__upgrade(bdb_store *s, uint64_t from, bdb_diag *d)
 	upgrade_ctx u = {.from = from};
 	rc = bdb__write(s, upgrade_txn, &u);
 	if (rc || u.done) {
-		char data[4200];
-		snprintf(data, sizeof data, "%s/data.mdb", tmp);
-		unlink(data);
-		rmdir(tmp);
+		remove_copy(tmp);
+		if (held >= 0)
+			close(held);
 		return rc ? upgrade_failed(s, from, rc, d) : 0;
 	}
 	backup_name(s->path, from, final, sizeof final);
 	if (rename(tmp, final) != 0)
 		snprintf(final, sizeof final, "%s", tmp);
+	if (held >= 0)
+		close(held);
 	snprintf(s->notice, sizeof s->notice,
 		 "upgraded the store from format %llu to %u; the store as it was is in %s "
 		 "(benchdb compact gives back the space the old layout leaves free)",

@@ -106,9 +106,8 @@ static int relative_change_iqr(const double *history, size_t n, double *out)
 	return 0;
 }
 
-/* bdb__history_check_value over values at an ordinary magnitude. */
-static int check_value(const double *history, size_t n, double candidate, bdb__history_model model,
-		       double boundary, bdb__history_check *out)
+int bdb__history_check_value(const double *history, size_t n, double candidate,
+			     bdb__history_model model, double boundary, bdb__history_check *out)
 {
 	if (n < 2 || !bdb__stats_all_finite(history, n) || !isfinite(candidate) ||
 	    !bdb__history_model_valid(model) || !boundary_valid(model, boundary))
@@ -163,42 +162,6 @@ static int check_value(const double *history, size_t n, double candidate, bdb__h
 	else
 		c.verdict = BDB__HISTORY_WITHIN;
 	*out = c;
-	return 0;
-}
-
-/*
- * The mean-based models square the history's deviations, which overflow
- * above about 1e154 (the spread infinite: every verdict n/a) and underflow
- * below about 1e-154 (the spread 0: any other value outside). So a history
- * far from 1 in magnitude is judged at an ordinary one, times 2^-e
- * (bdb__stats_scale_exponent of the history, exact; the candidate with
- * it), and the
- * center, limits and spread scaled back; the verdict, score and p-value do
- * not change with a common factor, nor does delta-IQR's spread, a ratio.
- */
-int bdb__history_check_value(const double *history, size_t n, double candidate,
-			     bdb__history_model model, double boundary, bdb__history_check *out)
-{
-	if (n < 2 || !bdb__stats_all_finite(history, n) || !isfinite(candidate))
-		return BDB_EINVAL;
-	int e = bdb__stats_scale_exponent(history, n);
-	if (e == 0)
-		return check_value(history, n, candidate, model, boundary, out);
-	double *scaled = malloc(n * sizeof *scaled);
-	if (!scaled)
-		return BDB_ENOMEM;
-	for (size_t i = 0; i < n; i++)
-		scaled[i] = ldexp(history[i], -e);
-	int err = check_value(scaled, n, ldexp(candidate, -e), model, boundary, out);
-	free(scaled);
-	if (err)
-		return err;
-	out->candidate = candidate;
-	out->center = ldexp(out->center, e);
-	out->lower = ldexp(out->lower, e);
-	out->upper = ldexp(out->upper, e);
-	if (model != BDB__MODEL_DELTA_IQR)
-		out->spread = ldexp(out->spread, e);
 	return 0;
 }
 

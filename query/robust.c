@@ -126,12 +126,40 @@ typedef struct robust {
 	double noise;
 	double *scratch; /* n values */
 	double *rank;	 /* n values */
+	double relative; /* relative_noise_of the series, 0 if not all positive */
 } robust;
 
+/*
+ * For a series of positive values: the noise of their logarithms
+ * (noise_of ln x), a fraction of the level. Benchmark noise grows with
+ * the level (a run that takes 5 times longer spreads about 5 times as
+ * much), while noise_of measures one spread for the whole series, mostly
+ * that of its longest level: after a 5-fold step the runs' own spread was
+ * 3 times it, and two changes of the noise were reported. 0 when a value
+ * is not positive or n < 3. logs and scratch: n values each.
+ */
+static double relative_noise_of(const double *x, size_t n, double *logs, double *scratch)
+{
+	if (n < 3)
+		return 0.0;
+	for (size_t i = 0; i < n; i++) {
+		if (!(x[i] > 0))
+			return 0.0;
+		logs[i] = log(x[i]);
+	}
+	return noise_of(logs, n, scratch);
+}
+
+/* The smallest change that counts from the level before: the effect
+ * multiple of the noise, or of the relative noise at that level, or the
+ * floor, whichever is largest. */
 static double threshold_for(const robust *w, double before)
 {
 	double by_noise = w->opt->effect * w->noise;
+	double by_level = w->opt->effect * w->relative * fabs(before);
 	double by_floor = w->opt->floor_pct / 100.0 * fabs(before);
+	if (by_level > by_noise)
+		by_noise = by_level;
 	return by_noise > by_floor ? by_noise : by_floor;
 }
 
@@ -1080,13 +1108,38 @@ static double mk_term(double n)
 	return n * (n - 1) * (2 * n + 5);
 }
 
+/* The tie sums of sorted v[0..m) that Kendall's variance needs, over the
+ * groups of u equal values: pairs sum u(u - 1)/2, cubic sum u(u - 1)(u - 2)
+ * and mk sum u(u - 1)(2u + 5). */
+typedef struct tie_sums {
+	double pairs, cubic, mk;
+} tie_sums;
+
+static tie_sums ties_of(const double *v, size_t m)
+{
+	tie_sums s = {0, 0, 0};
+	for (size_t i = 0, j; i < m; i = j) {
+		for (j = i; j < m && v[j] == v[i]; j++)
+			;
+		double u = (double)(j - i);
+		s.pairs += u * (u - 1) / 2;
+		s.cubic += u * (u - 1) * (u - 2);
+		s.mk += mk_term(u);
+	}
+	return s;
+}
+
 /*
  * Theil-Sen slope and the Mann-Kendall test over the pairs within each
  * segment between steps of marks (excursion runs left out), so that a step
  * neither adds to the slope nor to the test. Points are thinned to
- * DRIFT_MAX_POINTS (every k-th kept) first. Variance with the ties
- * correction; p = 2 P(Z > (|S| - 1) / sqrt(var)); the slope's interval is
- * Sen's: the order statistics (N -+ z(0.975) sqrt(var)) / 2 of the N slopes.
+ * DRIFT_MAX_POINTS (every k-th kept) first. S is Kendall's S of (t, x):
+ * a pair of runs at the same time adds nothing (its order is only the
+ * order of ingest). Variance: Kendall's, with the ties in x and in t (as
+ * scipy.stats.kendalltau); p = 2 P(Z > (|S| - 1) / sqrt(var)); the slope's
+ * interval is Sen's: the order statistics (N -+ z(0.975) sigma) / 2 of the
+ * N slopes, sigma^2 Sen's (1968) variance with both ties subtracted (as
+ * scipy.stats.theilslopes). Without ties in t the two variances are one.
  * Returns 0 with p_value 1 when there are no pairs.
  */
 static int fit_drift(const robust *w, const double *x, const double *t, const mark_list *marks,
@@ -1116,17 +1169,20 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 	}
 	double *slopes = malloc((pairs ? pairs : 1) * sizeof *slopes);
 	double *vals = malloc((np ? np : 1) * sizeof *vals);
-	double *seg_var = malloc((np ? np : 1) * sizeof *seg_var); /* at each segment's first */
-	if (!slopes || !vals || !seg_var) {
+	/* At each segment's first: Kendall's variance of S and Sen's. */
+	double *seg_var = malloc((np ? np : 1) * sizeof *seg_var);
+	double *seg_sen = malloc((np ? np : 1) * sizeof *seg_sen);
+	if (!slopes || !vals || !seg_var || !seg_sen) {
 		free(seg);
 		free(pick);
 		free(slopes);
 		free(vals);
 		free(seg_var);
+		free(seg_sen);
 		return BDB_ENOMEM;
 	}
 	size_t ns = 0;
-	double S = 0, var = 0;
+	double S = 0, var = 0, sen_var = 0;
 	for (size_t a = 0, b; a < np; a = b) {
 		for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
 			;
@@ -1134,41 +1190,49 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 			for (size_t j = i + 1; j < b; j++) {
 				double dx = x[pick[j]] - x[pick[i]];
 				double dt = t[pick[j]] - t[pick[i]];
-				S += (dx > 0) - (dx < 0);
-				if (dt > 0)
+				if (dt > 0) {
+					S += (dx > 0) - (dx < 0);
 					slopes[ns++] = dx / dt;
+				}
 			}
-		/* The ties correction over the segment's values. */
+		/* The ties corrections over the segment's values and times (t
+		 * ascends, so equal times are neighbours). */
 		size_t m = b - a;
 		for (size_t i = 0; i < m; i++)
 			vals[i] = x[pick[a + i]];
 		qsort(vals, m, sizeof *vals, by_double);
-		double ties = 0;
-		for (size_t i = 0, j; i < m; i = j) {
-			for (j = i; j < m && vals[j] == vals[i]; j++)
-				;
-			ties += mk_term((double)(j - i));
-		}
-		seg_var[a] = (mk_term((double)m) - ties) / 18.0;
+		tie_sums tx = ties_of(vals, m);
+		for (size_t i = 0; i < m; i++)
+			vals[i] = t[pick[a + i]];
+		tie_sums tt = ties_of(vals, m);
+		double nm = (double)m, ordered = nm * (nm - 1);
+		seg_sen[a] = (mk_term(nm) - tx.mk - tt.mk) / 18.0;
+		seg_var[a] = seg_sen[a];
+		if (ordered > 0)
+			seg_var[a] += 2 * tx.pairs * tt.pairs / ordered;
+		if (m > 2)
+			seg_var[a] += tx.cubic * tt.cubic / (9 * ordered * (nm - 2));
 		var += seg_var[a];
+		sen_var += seg_sen[a];
 	}
 	if (ns > 0 && var > 0) {
 		ranks_in_place done = {.count = 0};
 		out->slope = median_slope(slopes, ns, &done);
-		sen_interval(slopes, ns, var, &done, &out->lower, &out->upper);
+		sen_interval(slopes, ns, sen_var, &done, &out->lower, &out->upper);
 		/* Autocorrelated noise makes S vary more than independent noise
 		 * does: each segment's variance is scaled by its n / n*
 		 * (ac_factor) for the lag-1 autocorrelation r1 > 0 of the
 		 * residuals around the slope. */
 		double r1 = lag1_residual(x, t, seg, pick, np, out->slope);
-		double wide = 0;
+		double wide = 0, wide_sen = 0;
 		for (size_t a = 0, b; a < np; a = b) {
 			for (b = a; b < np && seg[pick[b]] == seg[pick[a]]; b++)
 				;
 			wide += seg_var[a] * ac_factor(b - a, r1);
+			wide_sen += seg_sen[a] * ac_factor(b - a, r1);
 		}
 		double z = (fabs(S) - 1.0) / sqrt(wide);
-		sen_interval(slopes, ns, wide, &done, &out->wide_lower, &out->wide_upper);
+		sen_interval(slopes, ns, wide_sen, &done, &out->wide_lower, &out->wide_upper);
 		out->p_value = z > 0 ? 2.0 * bdb__normal_sf(z) : 1.0;
 		if (out->p_value > 1.0)
 			out->p_value = 1.0;
@@ -1178,6 +1242,7 @@ static int fit_drift(const robust *w, const double *x, const double *t, const ma
 	free(slopes);
 	free(vals);
 	free(seg_var);
+	free(seg_sen);
 	return 0;
 }
 
@@ -1256,6 +1321,7 @@ static int emit(const robust *w, const mark_list *marks, const drift *d, double 
 	for (size_t i = 0; i < count; i++) {
 		bdb__change_point *cp = &out->points[i];
 		cp->noise = w->noise;
+		cp->relative_noise = w->relative;
 		if (bdb__stats_change_pct(cp->mean_before, cp->mean_after, &cp->change_pct) != 0)
 			cp->change_pct = NAN;
 	}
@@ -1285,7 +1351,7 @@ static int detect_at(const double *x, const double *t, size_t n,
 	if (n < 3)
 		return 0;
 
-	robust w = {opt, n, 0.0, malloc(n * sizeof(double)), malloc(n * sizeof(double))};
+	robust w = {opt, n, 0.0, malloc(n * sizeof(double)), malloc(n * sizeof(double)), 0.0};
 	double *index_t = t ? NULL : malloc(n * sizeof *index_t);
 	double *flat = malloc(n * sizeof *flat);
 	mark_list marks = {0}, again = {0};
@@ -1294,6 +1360,7 @@ static int detect_at(const double *x, const double *t, size_t n,
 		err = BDB_ENOMEM;
 		goto done;
 	}
+	w.relative = relative_noise_of(x, n, w.rank, w.scratch);
 	if (!t) {
 		for (size_t i = 0; i < n; i++)
 			index_t[i] = (double)i;
@@ -1449,14 +1516,16 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 	return err;
 }
 
-void bdb__changes_noise(const double *x, size_t n, double *noise, double *level)
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *relative, double *level)
 {
 	*noise = *level = NAN;
-	double *scratch = n ? malloc(n * sizeof *scratch) : NULL;
+	*relative = 0.0;
+	double *scratch = n ? malloc(2 * n * sizeof *scratch) : NULL;
 	if (!scratch)
 		return;
 	*level = median_of(x, n, scratch);
 	*noise = noise_of(x, n, scratch);
+	*relative = relative_noise_of(x, n, scratch + n, scratch);
 	if (n >= 3) {
 		for (size_t i = 0; i < n; i++)
 			scratch[i] = fabs(x[i] - *level);

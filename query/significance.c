@@ -319,14 +319,29 @@ int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_
 /* t-tests                                                                   */
 /* ------------------------------------------------------------------------ */
 
-/* Variance with divisor n - 1 (0 for a single value, where only the
- * pooled test may use it, with weight n - 1 = 0). */
-static double sample_variance(const double *x, size_t n)
+/* The variance (divisor n - 1) of a sample whose standard deviation is sd,
+ * in units of scale^2 (0 for a single value, where only the pooled test
+ * may use it, with weight n - 1 = 0). */
+static double scaled_variance(double sd, size_t n, double scale)
 {
 	if (n < 2)
 		return 0.0;
-	double sd = bdb__stats_stddev(x, n);
-	return sd * sd;
+	return (sd / scale) * (sd / scale);
+}
+
+/* A power of two near the larger standard deviation: the tests work on
+ * variances in its units, so that squares of standard deviations above
+ * 1e154 do not overflow (values of 1e100 gave Welch's df inf / inf and
+ * p 1) nor those below 1e-154 underflow (values of 1e-200 gave a zero
+ * standard error and p 0). Scaling by a power of two is exact, and t, df
+ * and p do not depend on the unit, so ordinary data give the same bits
+ * as unscaled arithmetic. */
+static double variance_scale(double sd1, double sd2)
+{
+	double larger = isnan(sd1) ? sd2 : isnan(sd2) ? sd1 : sd1 > sd2 ? sd1 : sd2;
+	if (!(larger > 0.0) || !isfinite(larger))
+		return 1.0;
+	return ldexp(1.0, ilogb(larger));
 }
 
 /* t and its two-sided p from a difference of means and its standard
@@ -364,13 +379,14 @@ static int run_t_test(const double *x, size_t n1, const double *y, size_t n2, bo
 	    .sd2 = bdb__stats_stddev(y, n2),
 	};
 	double difference = r.mean1 - r.mean2;
-	double v1 = sample_variance(x, n1), v2 = sample_variance(y, n2);
+	double scale = variance_scale(r.sd1, r.sd2);
+	double v1 = scaled_variance(r.sd1, n1, scale), v2 = scaled_variance(r.sd2, n2, scale);
 	if (!welch) {
 		double df = (double)n1 + (double)n2 - 2.0;
 		double pooled =
 		    df > 0.0 ? ((double)(n1 - 1) * v1 + (double)(n2 - 1) * v2) / df : 0.0;
-		finish_t_test(difference, sqrt(pooled * (1.0 / (double)n1 + 1.0 / (double)n2)), df,
-			      &r);
+		finish_t_test(difference,
+			      scale * sqrt(pooled * (1.0 / (double)n1 + 1.0 / (double)n2)), df, &r);
 	} else if (n1 < 2 || n2 < 2) {
 		/* A variance from one value is undefined. */
 		finish_t_test(difference, NAN, 0.0, &r);
@@ -381,7 +397,7 @@ static int run_t_test(const double *x, size_t n1, const double *y, size_t n2, bo
 		double df = a + b > 0.0 ? (a + b) * (a + b) /
 					      (a * a / (double)(n1 - 1) + b * b / (double)(n2 - 1))
 					: (double)(n1 + n2 - 2);
-		finish_t_test(difference, sqrt(a + b), df, &r);
+		finish_t_test(difference, scale * sqrt(a + b), df, &r);
 	}
 	*out = r;
 	return 0;

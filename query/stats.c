@@ -46,11 +46,26 @@ double bdb__stats_stddev(const double *x, size_t n)
 	if (n < 2)
 		return NAN;
 	double mean = bdb__stats_mean(x, n);
+	/* Deviations whose squares would overflow (above 2^500, so values of
+	 * 1e200 gave an infinite s) or underflow (below 2^-500: values of
+	 * 1e-200 gave s = 0) are scaled by a power of two first. That is
+	 * exact, so wherever no scaling is needed the result is the same
+	 * bits as without it. */
+	double largest = 0.0;
+	for (size_t i = 0; i < n; i++)
+		if (fabs(x[i] - mean) > largest)
+			largest = fabs(x[i] - mean);
+	double scale = 1.0;
+	if (isfinite(largest) && largest > 0.0 && (largest > 0x1p500 || largest < 0x1p-500)) {
+		int exponent = ilogb(largest);
+		/* Subnormal deviations: 2^1000 is as far as a double goes. */
+		scale = ldexp(1.0, exponent < -1000 ? 1000 : -exponent);
+	}
 	/* Two passes: the sum of squared deviations, not E[x^2] - E[x]^2,
 	 * which cancels catastrophically for values far from zero. */
 	double squares = 0.0, residual = 0.0;
 	for (size_t i = 0; i < n; i++) {
-		double d = x[i] - mean;
+		double d = (x[i] - mean) * scale;
 		squares += d * d;
 		residual += d;
 	}
@@ -58,7 +73,7 @@ double bdb__stats_stddev(const double *x, size_t n)
 	squares -= residual * residual / (double)n;
 	if (squares < 0.0)
 		squares = 0.0;
-	return sqrt(squares / (double)(n - 1));
+	return sqrt(squares / (double)(n - 1)) / scale;
 }
 
 double bdb__stats_min(const double *x, size_t n)

@@ -44,7 +44,9 @@
 /* Arithmetic mean of x[0..n). NAN when n == 0. */
 double bdb__stats_mean(const double *x, size_t n);
 
-/* Sample standard deviation (divisor n - 1). NAN when n < 2. */
+/* Sample standard deviation (divisor n - 1), finite for finite values of
+ * any magnitude (deviations are scaled by a power of two before they are
+ * squared when their squares would overflow or underflow). NAN when n < 2. */
 double bdb__stats_stddev(const double *x, size_t n);
 
 /* Smallest and largest value. NAN when n == 0. */
@@ -196,7 +198,8 @@ int bdb__stats_bootstrap_mean(const double *x, size_t n, double confidence, int 
 
 /* ------------------------------------------------------------------------ */
 /* Distributions (relative accuracy 1e-12 or better; for the Student t    */
-/* with df above 1000 about 1e-11, 1e-10 at df = 1e6)                        */
+/* with df above 1000 about 1e-11, 1e-10 at df = 1e6, 4e-10 at 1e7 and     */
+/* 7e-7 at 1e10: docs/detection.md has the measurements)                    */
 /* ------------------------------------------------------------------------ */
 
 /* Standard normal CDF P(Z <= z) and survival function P(Z > z); the
@@ -306,7 +309,11 @@ typedef struct bdb__t_test_result {
 
 /*
  * Student's two-sample t-test with pooled variance (equal variances, as
- * scipy.stats.ttest_ind's default), two-sided. When df < 1 the p-value is
+ * scipy.stats.ttest_ind's default), two-sided; a sample of one value adds
+ * no variance but counts in n and df (scipy gives NaN). Both t-tests work
+ * on variances in units of a power of two near the larger standard
+ * deviation, so values of any magnitude give the t, df and p of the same
+ * samples in ordinary units. When df < 1 the p-value is
  * 1 (t NAN); when the pooled variance is 0 it is 1 for equal means, else 0
  * (t is +-inf). Returns 0 or BDB_EINVAL (an empty sample or a non-finite
  * value).
@@ -470,6 +477,9 @@ typedef struct bdb__change_point {
 	size_t end;	    /* excursion: first index back at the old level;
 			     * drift: one past its last index */
 	double noise;	    /* robust noise estimate of the series */
+	double relative_noise; /* the noise of ln x (a fraction of the level; 0
+				* unless every value is positive), which
+				* counts at the level before (threshold) */
 	double threshold;   /* the smallest |after - before| that counted */
 	double slope;	    /* drift: Theil-Sen slope per unit of t */
 	double slope_lower; /* drift: its interval at 95 % (Sen's) */
@@ -614,9 +624,10 @@ int bdb__joint_place(bdb__joint_step *steps, size_t n_steps, const bdb__joint_ch
 
 /* The robust method's noise of a series with no change point: the larger of
  * 1.4826 MAD(x[i+1] - x[i]) / sqrt(2) and 1.4826 MAD(x - median(x)), and
- * that median (the level). 0 and the level for n < 3; NAN and NAN for n 0.
- * For `explain`: why nothing was flagged. */
-void bdb__changes_noise(const double *x, size_t n, double *noise, double *level);
+ * that median (the level); and its relative noise (the first of those of
+ * ln x; 0 unless every value is positive). 0, 0 and the level for n < 3;
+ * NAN, 0 and NAN for n 0. For `explain`: why nothing was flagged. */
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *relative, double *level);
 
 /*
  * The single E-Divisive split of x[0..n) (alpha = 1): the tau in

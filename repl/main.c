@@ -395,6 +395,14 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 
 int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out)
 {
+	/* An empty --db (a variable that was not set: --db "$DIR") said
+	 * "no store at  (...)" or "cannot create the store directory: No such
+	 * file or directory", naming no path. */
+	if (!ctx->db_dir[0]) {
+		cli_error("--db: the store's path is empty (give --db DIR, or no --db for "
+			  "$BENCHDB_DIR or ./benchmark-data)");
+		return EXIT_USAGE;
+	}
 	bdb_store_options opt = {0};
 	opt.no_create = !create;
 	opt.read_only = read_only;

@@ -899,12 +899,15 @@ static int run_statement(bdb_server *s, const char *text, bdb_result **res, bdb_
 
 /* The answer to a failed statement of the server's: a name the store does
  * not have (a run id, a tag key from the path) is 404 with the first line
- * of the message, anything else as answer_failure. */
+ * of the message, anything else as answer_failure, its message kept for
+ * the request's log line. */
 static enum MHD_Result catalog_failed(struct MHD_Connection *c, request *rq, int rc,
 				      const bdb_diag *d)
 {
-	if (rc != BDB_ENOTFOUND && rc != BDB_EQUERY)
+	if (rc != BDB_ENOTFOUND && rc != BDB_EQUERY) {
+		note_cause(rq, d);
 		return answer_failure(c, rq, rc);
+	}
 	char msg[sizeof d->message];
 	size_t n = strcspn(d->message, "\n");
 	memcpy(msg, d->message, n);

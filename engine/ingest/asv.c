@@ -124,13 +124,22 @@ static void release_doc(bdb__json_doc *doc, char *text)
 	free(text);
 }
 
-/* 'x' or "x" -> x (asv writes parameter values as Python reprs). */
-static const char *unquote(bdb_run *run, const char *s)
+/* The text of s without one level of quotes ('x' or "x" -> x: asv writes
+ * parameter values as Python reprs), its length in *len. */
+static const char *unquoted(const char *s, size_t *len)
 {
 	size_t n = strlen(s);
-	if (n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0])
-		return bdb_run_strndup(run, s + 1, n - 2);
-	return s;
+	bool quoted = n >= 2 && (s[0] == '\'' || s[0] == '"') && s[n - 1] == s[0];
+	*len = quoted ? n - 2 : n;
+	return quoted ? s + 1 : s;
+}
+
+/* s unquoted, kept in run (s itself when it has no quotes). */
+static const char *unquote(bdb_run *run, const char *s)
+{
+	size_t n;
+	const char *u = unquoted(s, &n);
+	return u == s ? s : bdb_run_strndup(run, u, n);
 }
 
 /* The metric, unit and direction (-1: no definition) of a benchmark type. */
@@ -237,6 +246,40 @@ static void skip(bdb__json_doc *doc, const json_t *results, const char *name,
 	bdb_diag_format(&d, sum->first_skipped, sizeof sum->first_skipped);
 }
 
+/*
+ * Fails when two values of one parameter of benchmark `name` are the same
+ * tag once unquoted ('a' and "a"): their combinations would be one point
+ * twice. When params are the result file's own (own), the error is at the
+ * second value; else (benchmarks.json's) at the benchmark's result.
+ */
+static int distinct_values(bdb__json_doc *doc, const json_t *results, const json_t *params,
+			   bool own, const char *name, bdb_diag *d)
+{
+	for (size_t k = 0; k < json_array_size(params); k++) {
+		const json_t *values = json_array_get(params, k);
+		for (size_t j = 1; j < json_array_size(values); j++) {
+			char a[64], b[64];
+			const char *vj = bdb__json_text(json_array_get(values, j), a, sizeof a);
+			size_t nj, ni;
+			const char *uj = unquoted(vj, &nj);
+			for (size_t i = 0; i < j; i++) {
+				const char *vi =
+				    bdb__json_text(json_array_get(values, i), b, sizeof b);
+				const char *ui = unquoted(vi, &ni);
+				if (ni != nj || memcmp(ui, uj, nj) != 0)
+					continue;
+				return bdb__json_fail(
+				    doc, own ? values : results, own ? NULL : name,
+				    own ? j : BDB__NO_INDEX, d,
+				    "\"%s\": parameter %zu%s has the value %.*s twice (%s and %s)",
+				    name, k + 1, own ? "" : " (benchmarks.json)", (int)nj, uj, vi,
+				    vj);
+			}
+		}
+	}
+	return 0;
+}
+
 /* Adds the points of benchmark `name` (one per parameter combination). */
 static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *results,
 			  const char *name, const json_t *columns, bdb_run *run,
@@ -270,6 +313,8 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 	if (n_params > 32)
 		return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
 				      "\"%s\" has more than 32 parameters", name);
+	if ((rc = distinct_values(doc, results, params, params == row.params, name, d)))
+		return rc;
 	bdb_kv tags[32 + 4];
 	memcpy(tags, base_tags, n_base * sizeof *tags);
 	for (size_t c = 0; !rc && c < combos; c++) {

@@ -119,6 +119,48 @@ full_err "  the whole line" \
 on_full_disk "import-gab" "softwaremill__jox.data.js: cannot store" import-gab "$REAL/gab/softwaremill__jox.data.js"
 on_full_disk "import-asv" ".json: cannot store the" import-asv "$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results"
 on_full_disk "compact" "$DB" compact
+# The importers not above, and an ingest of a directory of many files: one
+# transaction each, so nothing of them is stored (these held already).
+on_full_disk "import-benchkit" "2026-02-10T09-05-00_3f9a1c.json: cannot store the 3 runs" \
+	import-benchkit "$FIXTURES/benchkit-store"
+on_full_disk "import-otava" "local_sample.csv: cannot store the 10 runs" \
+	import-otava --test local.sample "$FIXTURES/otava/local_sample.csv"
+on_full_disk "ingest of a directory of 21 files" "0001_baseline.json: cannot store the 21 runs" \
+	ingest "$REAL/pytest/terrysimons__glitchygames/.benchmarks"
+
+# --- a format 2 store upgraded on the full disk -----------------------------
+# (docs/storage.md 2.3.1) Its lock.mdb made beforehand and 40 KiB left, so
+# that the open gets as far as the upgrade's backup copy: exit 3, the store unchanged and
+# still format 2 (no backup, no copy left), upgraded once space is freed
+# with every run.
+OLD=$MNT/old
+rm -rf "$DB" "$OLD"
+mkdir -p "$OLD"
+cp "$ROOT/tests/fixtures/store-format2/data.mdb" "$OLD/"
+"$BENCHDB" --db "$PRISTINE" -c 'show runs' >/dev/null
+cp --sparse=never "$PRISTINE/lock.mdb" "$OLD/lock.mdb"
+# 40 KiB left: room for the databases the open creates (with less, it says
+# "cannot create the databases: No space left on device"), not for the copy.
+dd if=/dev/zero of="$MNT/pad" bs=4k count=10 status=none
+fill
+rm "$MNT/pad"
+run timeout $LIMIT "$BENCHDB" --db "$OLD" -c 'show runs as csv'
+check_rc "a format 2 store opened on a full disk exits 3" 3
+check_err "  saying why" \
+	"benchdb: error: $OLD: cannot upgrade the store from format 2: the backup failed: No space left on device; the store is unchanged"
+check "  and no backup or copy of one is left" \
+	bash -c "! ls -d '$OLD'/format-2-backup* 2>/dev/null"
+free_space
+run timeout $LIMIT "$BENCHDB" --db "$OLD" verify
+check_rc "  once space is freed it is upgraded, and verify is clean" 0
+check_err "  with the note" "upgraded the store from format 2 to 6"
+mkdir -p "$WORK/old-elsewhere"
+cp "$ROOT/tests/fixtures/store-format2/data.mdb" "$WORK/old-elsewhere/"
+runs_snapshot "$WORK/old-elsewhere" >"$WORK/old-expected.txt" 2>/dev/null
+runs_snapshot "$OLD" >"$WORK/old-after.txt" 2>&1
+check "  every run reads as the same store upgraded on a disk with room" \
+	cmp -s "$WORK/old-expected.txt" "$WORK/old-after.txt"
+rm -rf "$OLD"
 
 # --- files written beside the store ----------------------------------------
 rm -rf "$DB"
@@ -157,5 +199,38 @@ run timeout $LIMIT "$BENCHDB" --db "$DB" backup "$MNT/out/backup"
 check_rc "  and the same backup command works" 0
 run timeout $LIMIT "$BENCHDB" --db "$MNT/out/backup" verify
 check_rc "  giving a clean store" 0
+
+# --- a baseline set through serve's API ---------------------------------------
+# The client hears "storage error" only (docs/api.md); the server's log
+# line says why, as for an upload (test_full_disk.sh). Before, a PUT or
+# DELETE of /api/baselines/NAME logged '... 500 95 0.3ms' and nothing more.
+. "$(dirname "$0")/serve_lib.sh"
+trap 'for p in "${SERVERS[@]}"; do kill -KILL "$p" 2>/dev/null; done
+	umount "$MNT" 2>/dev/null; rm -rf "$WORK"' EXIT
+rm -rf "$DB"
+cp -r --sparse=never "$PRISTINE" "$DB"
+printf 'full-disk-test-token-0123456789\n' >"$WORK/token"
+start_server "$WORK/serve.log" --db "$DB" --token-file "$WORK/token"
+auth=(-H "Authorization: Bearer full-disk-test-token-0123456789")
+fill
+http "${auth[@]}" -X PUT --data-binary 'latest' "$URL/api/baselines/rel"
+check_status "a baseline PUT to a full disk: 500" 500
+check_body "  its body names the kind only" \
+	'{"error": "storage error", "line": null, "column": null, "expected": null, "suggestion": null}'
+check "  the server's log line of it says why" grep -q \
+	'^127.0.0.1 "PUT /api/baselines/rel" 500 95 [0-9.]*ms: .*setting the baseline: No space left on device; the store is unchanged$' \
+	"$WORK/serve.log"
+http "${auth[@]}" -X DELETE "$URL/api/baselines/main"
+check_status "a baseline DELETE on a full disk: 500" 500
+check "  the server's log line of it says why" grep -q \
+	'^127.0.0.1 "DELETE /api/baselines/main" 500 95 [0-9.]*ms: .*No space left on device; the store is unchanged$' \
+	"$WORK/serve.log"
+free_space
+snapshot "$DB" >"$WORK/after.txt" 2>&1
+check "  the store is exactly as it was" cmp -s "$WORK/before.txt" "$WORK/after.txt"
+http "${auth[@]}" -X PUT --data-binary 'latest' "$URL/api/baselines/rel"
+check_status "once space is freed the same server sets the baseline" 201
+stop_server "$PID"
+check_rc "  and stops cleanly" 0
 
 finish

@@ -334,6 +334,19 @@ check "asv v1: and nothing is reported as failed" test "$(grep -c 'left out' "$E
 run "$BENCHDB" --db "$WORK/v1olddb" -c 'trend time of "bench.TimeSuite.time_sort" as csv'
 check_out "asv v1: it has no parameter tag" \
 	'bench.TimeSuite.time_sort,"env=py3.8,machine=laptop",asv-'
+# Two values of one parameter that are one tag once unquoted ('10' and
+# "10") made one point twice: refused at write time, without a position.
+VQ=$WORK/vquote/results
+mkdir -p "$VQ/laptop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$VQ/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/machine.json" "$VQ/laptop/"
+printf '{"commit_hash": "00000002aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "date": 1500000000000,\n "env_name": "py3.8", "python": "3.8", "version": 1,\n "results": {"bench.TimeSuite.time_sort": {"params": [["'"'"'10'"'"'", "\\"10\\""]], "result": [0.1, 0.2]}}}\n' \
+	>"$VQ/laptop/00000002-py3.8.json"
+run "$BENCHDB" --db "$WORK/vquotedb" import-asv "$VQ"
+check_rc "asv: a parameter value twice once unquoted exits 3" 3
+check_err "asv: ... at the second value, both spellings said" \
+	"00000002-py3.8.json:3:64: \"bench.TimeSuite.time_sort\": parameter 1 has the value 10 twice ('10' and \"10\")"
+check "asv: ... and no store is made" test ! -e "$WORK/vquotedb/data.mdb"
 cp "$WORK/v1db/data.mdb" "$WORK/v1before.mdb"
 printf '{"commit_hash": "abc", "date": "yesterday", "results": {}, "version": 2}\n' >"$V1/laptop/bad-env.json"
 run "$BENCHDB" --db "$WORK/v1db" import-asv "$V1"

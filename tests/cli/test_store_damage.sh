@@ -27,6 +27,35 @@ expect3() {
 # Not a store.
 echo "just a file" >"$WORK/plain-file"
 expect3 "--db is a file" "not a benchdb store (not a directory)" "$WORK/plain-file" verify
+# Links that lead nowhere: a loop says so; a link to a path that does not
+# exist said "File exists" (mkdir's word for the link itself) before.
+ln -s loop "$WORK/loop"
+expect3 "--db is a symbolic link loop: ingest" \
+	"$WORK/loop: cannot create the store directory: Too many levels of symbolic links" \
+	"$WORK/loop" ingest "$FIXTURES/gbench_plain.json"
+ln -s "$WORK/nowhere" "$WORK/dangling"
+expect3 "--db is a link to nothing: ingest" \
+	"$WORK/dangling: cannot create the store directory: it is a symbolic link to a path that does not exist" \
+	"$WORK/dangling" ingest "$FIXTURES/gbench_plain.json"
+check "  and nothing is created at its target" test ! -e "$WORK/nowhere"
+expect3 "--db is a link to nothing: query" "no store at $WORK/dangling" "$WORK/dangling" \
+	-c 'show runs'
+# An empty --db (a variable not set) is a usage error that says so; it
+# named no path before.
+for args in "verify" "-c|show runs" "ingest|$FIXTURES/gbench_plain.json" "compact"; do
+	IFS='|' read -ra a <<<"$args"
+	run "$BENCHDB" --db "" "${a[@]}"
+	check_rc "--db '' ${a[0]}: exit 2" 2
+	check_err "  saying so" "benchdb: error: --db: the store's path is empty"
+done
+# A path with a space, a line break and UTF-8 is a path like another.
+odd="$WORK/a store
+ünïcødé ✓"
+run "$BENCHDB" --db "$odd" ingest --id odd "$FIXTURES/gbench_plain.json"
+check_rc "--db with a space, a line break and UTF-8: ingest exits 0" 0
+run "$BENCHDB" --db "$odd" verify
+check_rc "  verify of it exits 0" 0
+check_out "  and counts its run" "ok: 1 runs"
 mkdir -p "$WORK/other"
 echo "notes" >"$WORK/other/README" && head -c 3000 /dev/urandom >"$WORK/other/blob.bin"
 expect3 "a directory of other files: verify" "no store at" "$WORK/other" verify

@@ -170,4 +170,65 @@ upgraded_by_version 4 \
 	"benchdb: note: upgraded the store from format 4 to 6 (the version only: new runs store their samples by model; new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
 upgraded_by_version 5 \
 	"benchdb: note: upgraded the store from format 5 to 6 (the version only: new runs store a frame longer than half a page in whole pages and pieces that share leaves, and a series' sealed chunks gather into blocks of a page; benchdb compact rewrites the runs that way)"
+# An upgrade killed at each of its writes (tests/fault/fault.c's FAULT_KILL:
+# data.mdb's, and the first of its backup copy's): the next open upgrades,
+# every run reads as format 2 printed it, verify is clean, and no copy of a
+# killed upgrade is left behind (before: format-2-backup.tmp.PID, a store as
+# large as the old one, stayed forever beside the real backup).
+SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+ASAN_SHIM=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+mkdir -p "$WORK/killed"
+cp "$SRC/data.mdb" "$WORK/killed/"
+ASAN_OPTIONS=$ASAN_SHIM FAULT_TRACE=$WORK/kill-trace LD_PRELOAD=$SHIM \
+	"$BENCHDB" --db "$WORK/killed" -c 'show runs as csv' >"$WORK/runs.upgraded" 2>/dev/null
+writes=$(wc -l <"$WORK/kill-trace")
+check "an upgrade writes the backup copy and data.mdb ($writes writes)" \
+	grep -q 'format-2-backup.tmp.*/data.mdb' "$WORK/kill-trace"
+killed=0 bad=0 left=0
+for at in $(seq 1 "$writes"); do
+	rm -rf "$WORK/killed"
+	mkdir -p "$WORK/killed"
+	cp "$SRC/data.mdb" "$WORK/killed/"
+	ASAN_OPTIONS=$ASAN_SHIM FAULT_KILL=1 FAULT_AT=$at LD_PRELOAD=$SHIM \
+		"$BENCHDB" --db "$WORK/killed" -c 'show runs as csv' >/dev/null 2>&1 &
+	wait $! 2>/dev/null
+	[ $? -eq 137 ] && killed=$((killed + 1))
+	"$BENCHDB" --db "$WORK/killed" verify >/dev/null 2>&1 || bad=$((bad + 1))
+	"$BENCHDB" --db "$WORK/killed" -c 'show runs as csv' 2>/dev/null |
+		cmp -s - "$WORK/runs.upgraded" || bad=$((bad + 1))
+	ls -d "$WORK/killed"/format-2-backup.tmp.* >/dev/null 2>&1 && left=$((left + 1))
+	[ "$(ls -d "$WORK/killed"/format-2-backup* | wc -l)" -eq 1 ] || bad=$((bad + 1))
+done
+check "each of the $writes writes killed the upgrade ($killed)" test "$killed" -eq "$writes"
+check "  after each, the next open upgrades: verify clean, every run, one backup ($bad bad)" \
+	test "$bad" -eq 0
+check "  and no killed upgrade's copy is left ($left of $writes left one)" test "$left" -eq 0
+# A copy of a process that kill cannot see but that holds its directory's
+# lock (an upgrade in another PID namespace sharing the store) is its own:
+# left alone. The pid is of a process that has exited.
+if command -v flock >/dev/null; then
+	rm -rf "$WORK/killed"
+	mkdir -p "$WORK/killed"
+	cp "$SRC/data.mdb" "$WORK/killed/"
+	true &
+	gone=$!
+	wait "$gone"
+	mkdir "$WORK/killed/format-2-backup.tmp.$gone"
+	# (the lock on fd 9 of a sleep that replaced the shell, so that killing
+	# that one process releases it)
+	bash -c 'exec 9<"$1" && flock 9 && exec sleep 30' _ "$WORK/killed/format-2-backup.tmp.$gone" &
+	holder=$!
+	for i in $(seq 50); do
+		flock -n "$WORK/killed/format-2-backup.tmp.$gone" true || break
+		sleep 0.1
+	done
+	run "$BENCHDB" --db "$WORK/killed" verify
+	check_rc "an upgrade beside another's locked copy exits 0" 0
+	check "  and leaves that copy alone" test -d "$WORK/killed/format-2-backup.tmp.$gone"
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+else
+	pass "a locked copy is left alone: not checked (no flock(1))"
+fi
+
 finish

@@ -447,6 +447,38 @@ for center, spread, reach, score, p in rows:
     emit(f"\t{{{c(center)}, {c(spread)}, {c(center - reach)}, {c(center + reach)}, {c(score)}, {c(p)}}},")
 emit("};")
 emit()
+
+# ---------------------------------------------------------------------------
+# Mann-Whitney U at the edges (appended last, so the random draws above stay
+# the same): one value against one, ties with one value, 8 against 400 (still
+# exact), values of 1e300 and 1e-300, many ties in larger samples.
+edge_rng = np.random.default_rng(18)
+MWU_EDGE = [
+    ("one_vs_one_tied", [5.0], [5.0]),
+    ("one_vs_two", [1.0], [2.0, 3.0]),
+    ("one_vs_six_tied", [3.0], [1.0, 2.0, 3.0, 4.0, 5.0, 3.0]),
+    ("identical_samples", [1.0, 2.0, 3.0], [1.0, 2.0, 3.0]),
+    ("exact_8_vs_400", [float(v) for v in np.round(edge_rng.normal(10.3, 1, 8), 6)],
+     [float(v) for v in np.round(edge_rng.normal(10, 1, 400), 6)]),
+    ("huge", [-1e300, 1e300, 3e299, 1.5e308], [-1.7e308, -2e300, 5e299, 7e299, -4e299]),
+    ("tiny", [1e-300, 2e-300, -3e-300, 5e-324], [4e-300, 6e-300, 7e-300, -1e-310, 8e-300]),
+    ("many_ties", [float(v) for v in edge_rng.integers(0, 5, 50)],
+     [float(v) for v in edge_rng.integers(1, 6, 60)]),
+]
+emit("/* Edge cases of scipy.stats.mannwhitneyu(x, y, alternative='two-sided')")
+emit(" * (method='auto', use_continuity=True), as ref_mwu_cases. */")
+for name, x, y in MWU_EDGE:
+    emit(f"static const double ref_mwu_{name}_x[] = {carray(x)};")
+    emit(f"static const double ref_mwu_{name}_y[] = {carray(y)};")
+emit("static const ref_mwu ref_mwu_edge_cases[] = {")
+for name, x, y in MWU_EDGE:
+    r = stats.mannwhitneyu(x, y, alternative="two-sided")
+    xy = np.concatenate([x, y])
+    exact = (len(x) <= 8 or len(y) <= 8) and len(np.unique(xy)) == len(xy)
+    emit(f"\t{{\"{name}\", ref_mwu_{name}_x, {len(x)}, ref_mwu_{name}_y, {len(y)}, "
+         f"{c(r.statistic)}, {c(r.pvalue)}, {int(exact)}}},")
+emit("};")
+emit()
 emit("#endif /* STATS_REFERENCE_H */")
 
 sys.stdout.write("\n".join(out) + "\n")

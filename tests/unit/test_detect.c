@@ -517,6 +517,48 @@ static void test_robust_drift_reference(void **state)
 }
 
 /*
+ * The creep above with two runs at each time (t = 0, 0, 1, 1, ..., 19, 19
+ * days: runs of one day, or imports that share a timestamp). A pair at one
+ * time has no order but that of ingest, so it adds nothing to Kendall's S
+ * and its ties enter both variances. References from Debian's
+ * python3-scipy 1.10.1 (numpy 1.24.2), tests/reference/mk_tied_times.py:
+ * scipy.stats.theilslopes(x, t, 0.95) gives slope 0.4083974358974358,
+ * interval [0.3454545454545465, 0.46000000000000085]; S = sum over i < j
+ * of sign(t_j - t_i) sign(x_j - x_i) = 606, and the variance of
+ * scipy.stats.kendalltau(t, x, method='asymptotic') (ties in x and t)
+ * 7346.666666666667, with which its p 1.547875826963076e-12 is
+ * 2 norm.sf(|S| / sqrt(var)); the Mann-Kendall p with the continuity
+ * correction, 2 norm.sf((|S| - 1) / sqrt(var)), is 1.6835304199742671e-12.
+ * The residuals' lag-1 autocorrelation is -0.0037: no inflation. Before,
+ * S counted the 20 pairs at one time in ingest order (600) and the
+ * variance left the time ties out: p 2.97e-12.
+ */
+static void test_robust_drift_tied_times(void **state)
+{
+	(void)state;
+	static const double x[] = {100.19, 99.68,  99.99,  98.16,  102.60, 102.14, 100.87, 102.17,
+				   101.88, 101.25, 102.98, 101.89, 102.07, 101.81, 103.25, 102.90,
+				   103.75, 102.79, 103.73, 102.91, 104.84, 104.39, 104.73, 105.01,
+				   103.79, 105.78, 107.26, 103.76, 103.87, 104.30, 106.84, 106.33,
+				   107.48, 107.32, 107.01, 107.28, 107.03, 108.27, 106.47, 107.38};
+	double t[40];
+	for (size_t i = 0; i < 40; i++)
+		t[i] = (double)(i / 2);
+	bdb__changes_options opt;
+	bdb__changes_options_robust(&opt);
+	bdb__changes c;
+	assert_int_equal(bdb__detect_changes_at(x, t, 40, &opt, &c), 0);
+	assert_int_equal(c.count, 1);
+	const bdb__change_point *d = &c.points[0];
+	assert_int_equal(d->kind, BDB__CHANGE_DRIFT);
+	assert_true(fabs(d->slope - 0.4083974358974358) < 1e-12);
+	assert_true(fabs(d->slope_lower - 0.3454545454545465) < 1e-12);
+	assert_true(fabs(d->slope_upper - 0.46000000000000085) < 1e-12);
+	assert_true(fabs(d->p_value - 1.6835304199742671e-12) < 1e-9 * 1.7e-12);
+	bdb__changes_free(&c);
+}
+
+/*
  * A creep under autocorrelated noise (tests/reference/mk_autocorrelation.py
  * makes the series and the references with the Python standard library):
  * one drift, Theil-Sen slope 0.19936491935483897, and the Mann-Kendall p
@@ -853,6 +895,62 @@ static void test_robust_minimum_effect(void **state)
 	assert_int_equal(bdb__detect_changes_at(x, t, 3, &opt, &c), BDB_EINVAL);
 }
 
+/*
+ * Noise that grows with the level: kedro's
+ * benchmark_validation.ContextParamsTimeSuite.time_context_params_cached
+ * {node_count=10, typed_params_per_node=5} (tests/realdata/asv/
+ * kedro-org__kedro-benchmark-results, its 32 results in commit order, as
+ * `trend time ... as json` prints them), which steps x5 at 0498150daa
+ * (index 15, the labelled K2). The runs after it spread 3.1 times as much
+ * run to run as those before, from which the series' noise came, and two
+ * "steps" of their noise (+16.9 % at index 26, -32.7 % at 29) were
+ * reported. The relative noise, 1.4826 MAD(diff(ln x)) / sqrt(2) =
+ * 0.142093 (Python 3: statistics.median of the 31 differences of
+ * math.log of these values), puts the bar at the new level above them.
+ */
+static void test_robust_noise_grows_with_level(void **state)
+{
+	(void)state;
+	static const double x[] = {
+	    2.264382229982365e-07,  2.3935200829699004e-07, 2.488240107916294e-07,
+	    2.438873362832854e-07,  1.9272790737545618e-07, 2.403779640095655e-07,
+	    2.399347365174906e-07,  1.9062321013769666e-07, 1.9341428343302657e-07,
+	    2.43241871735052e-07,   1.875150687031802e-07,  2.541548345356309e-07,
+	    2.501688748442521e-07,  2.439964478141733e-07,  2.462765950247236e-07,
+	    1.372500037177815e-06,  1.1914999902273848e-06, 1.1264999955074018e-06,
+	    8.819999948173063e-07,  1.3824999314238084e-06, 1.1569999855964852e-06,
+	    1.3224999975136598e-06, 1.2320000450927182e-06, 1.2420000246038398e-06,
+	    9.365000153138681e-07,  1.0070000087125663e-06, 1.4025000041328894e-06,
+	    1.392499967778349e-06,  1.3824999882672273e-06, 8.270000080301543e-07,
+	    9.364999868921586e-07,  1.3625000008232746e-06};
+	size_t n = sizeof x / sizeof x[0];
+	bdb__changes_options opt;
+	bdb__changes_options_robust(&opt);
+	bdb__changes c;
+	assert_int_equal(bdb__detect_changes_at(x, NULL, n, &opt, &c), 0);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[0].index, 15);
+	assert_true(fabs(c.points[0].relative_noise - 0.142093) < 5e-7);
+	/* The bar at the level before (the old one): the larger of the
+	 * noise's and the relative noise's; at the new level it is the
+	 * relative noise's, 2 x 0.142093 x 1.232e-06 = 3.5e-07 > the 2e-07
+	 * of the +16.9 %. */
+	assert_true(c.points[0].threshold ==
+		    fmax(fmax(2 * c.points[0].noise,
+			      2 * c.points[0].relative_noise * fabs(c.points[0].mean_before)),
+			 0.02 * fabs(c.points[0].mean_before)));
+	bdb__changes_free(&c);
+	/* Not all positive: no relative noise. */
+	double y[40];
+	for (size_t i = 0; i < 40; i++)
+		y[i] = (i % 3 == 0 ? -1.0 : 1.0) * 0.01 + (i >= 20 ? 1.0 : 0.0);
+	assert_int_equal(bdb__detect_changes_at(y, NULL, 40, &opt, &c), 0);
+	for (size_t k = 0; k < c.count; k++)
+		assert_true(c.points[k].relative_noise == 0.0);
+	bdb__changes_free(&c);
+}
+
 /* The same input gives the same output (the permutations are seeded). */
 static void test_robust_deterministic(void **state)
 {
@@ -1035,6 +1133,7 @@ int main(void)
 	    cmocka_unit_test(test_windowed),
 	    cmocka_unit_test(test_detection_rates),
 	    cmocka_unit_test(test_robust_drift_reference),
+	    cmocka_unit_test(test_robust_drift_tied_times),
 	    cmocka_unit_test(test_robust_drift_autocorrelated),
 	    cmocka_unit_test(test_robust_separation),
 	    cmocka_unit_test(test_robust_outliers_and_excursions),
@@ -1044,6 +1143,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_step_places),
 	    cmocka_unit_test(test_joint_place),
 	    cmocka_unit_test(test_robust_minimum_effect),
+	    cmocka_unit_test(test_robust_noise_grows_with_level),
 	    cmocka_unit_test(test_robust_deterministic),
 	    cmocka_unit_test(test_changes_at_any_magnitude),
 	    cmocka_unit_test(test_history_any_magnitude),

@@ -24,22 +24,37 @@
 /* Mann-Whitney U                                                            */
 /* ------------------------------------------------------------------------ */
 
+/* One scipy reference case: U, the regime and p. */
+static void check_mwu_case(const ref_mwu *ref)
+{
+	bdb__mwu_result r;
+	print_message("case %s\n", ref->name);
+	assert_int_equal(bdb__stats_mann_whitney(ref->x, ref->n1, ref->y, ref->n2, &r), 0);
+	assert_true(r.u == ref->u);
+	assert_int_equal(r.method, ref->exact ? BDB__MWU_EXACT : BDB__MWU_NORMAL);
+	assert_close(r.p_value, ref->p, 1e-12);
+	assert_int_equal(r.n1, ref->n1);
+	assert_int_equal(r.n2, ref->n2);
+	if (ref->exact)
+		assert_true(isnan(r.z));
+}
+
 static void test_mwu_scipy(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < COUNT(ref_mwu_cases); i++) {
-		const ref_mwu *ref = &ref_mwu_cases[i];
-		bdb__mwu_result r;
-		print_message("case %s\n", ref->name);
-		assert_int_equal(bdb__stats_mann_whitney(ref->x, ref->n1, ref->y, ref->n2, &r), 0);
-		assert_true(r.u == ref->u);
-		assert_int_equal(r.method, ref->exact ? BDB__MWU_EXACT : BDB__MWU_NORMAL);
-		assert_close(r.p_value, ref->p, 1e-12);
-		assert_int_equal(r.n1, ref->n1);
-		assert_int_equal(r.n2, ref->n2);
-		if (ref->exact)
-			assert_true(isnan(r.z));
-	}
+	for (size_t i = 0; i < COUNT(ref_mwu_cases); i++)
+		check_mwu_case(&ref_mwu_cases[i]);
+}
+
+/* One value against one (tied: sigma 0, p 1) or two, a tie with a single
+ * value, identical samples, 8 against 400 (exact), values near +-1.7e308
+ * and 5e-324, 50 against 60 with many ties: ref_mwu_edge_cases, scipy 1.10.1
+ * as ref_mwu_cases (tests/reference/stats_reference.py). */
+static void test_mwu_scipy_edges(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT(ref_mwu_edge_cases); i++)
+		check_mwu_case(&ref_mwu_edge_cases[i]);
 }
 
 static void test_mwu_hand(void **state)
@@ -217,6 +232,40 @@ static void test_t_tests_scipy(void **state)
 	}
 }
 
+/* The same samples in units 2^-700 (about 1e-211) and 2^400 (about 1e120)
+ * apart: t, df and p do not depend on the unit, so the reference is
+ * scipy's for the unscaled data (ref_ttest_cases: scipy 1.10.1
+ * ttest_ind(x, y) and ttest_ind(x, y, equal_var=False)); multiplying by a
+ * power of two is exact. Before, squares of the standard deviations
+ * underflowed at 1e-211 (a zero standard error: t -inf, p 0) and Welch's
+ * df overflowed at 1e120 (inf / inf: t NaN, p 1). */
+static void test_t_tests_any_magnitude(void **state)
+{
+	(void)state;
+	const double scales[] = {0x1p-700, 0x1p400, 0x1p-1000};
+	for (size_t s = 0; s < COUNT(scales); s++) {
+		for (size_t i = 0; i < COUNT(ref_ttest_cases); i++) {
+			const ref_ttest *ref = &ref_ttest_cases[i];
+			double x[32], y[32];
+			assert_true(ref->n1 <= COUNT(x) && ref->n2 <= COUNT(y));
+			for (size_t k = 0; k < ref->n1; k++)
+				x[k] = ref->x[k] * scales[s];
+			for (size_t k = 0; k < ref->n2; k++)
+				y[k] = ref->y[k] * scales[s];
+			bdb__t_test_result r;
+			print_message("case %s, scale %a\n", ref->name, scales[s]);
+			assert_int_equal(bdb__stats_t_test(x, ref->n1, y, ref->n2, &r), 0);
+			assert_close(r.t, ref->t, 1e-12);
+			assert_true(r.df == ref->df);
+			assert_close(r.p_value, ref->p, 1e-12);
+			assert_int_equal(bdb__stats_welch_test(x, ref->n1, y, ref->n2, &r), 0);
+			assert_close(r.t, ref->welch_t, 1e-12);
+			assert_close(r.df, ref->welch_df, 1e-12);
+			assert_close(r.p_value, ref->welch_p, 1e-12);
+		}
+	}
+}
+
 static void test_t_test_edges(void **state)
 {
 	(void)state;
@@ -253,7 +302,8 @@ int main(void)
 	    cmocka_unit_test(test_mwu_min_p),	    cmocka_unit_test(test_mwu_edges),
 	    cmocka_unit_test(test_shift_reference), cmocka_unit_test(test_shift_hand),
 	    cmocka_unit_test(test_shift_edges),	    cmocka_unit_test(test_t_tests_scipy),
-	    cmocka_unit_test(test_t_test_edges),
+	    cmocka_unit_test(test_t_test_edges),    cmocka_unit_test(test_t_tests_any_magnitude),
+	    cmocka_unit_test(test_mwu_scipy_edges),
 	};
 	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);
 }

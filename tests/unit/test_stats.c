@@ -187,6 +187,22 @@ static void test_mean_stddev(void **state)
 	const double offset[] = {1e9 + 1, 1e9 + 2, 1e9 + 3};
 	assert_true(bdb__stats_mean(offset, 3) == 1e9 + 2);
 	assert_true(bdb__stats_stddev(offset, 3) == 1.0);
+
+	/* Any magnitude: the reference (numpy.std(ref_data_noise, ddof=1))
+	 * times a power of two, since scaling by one is exact. Before, the
+	 * squared deviations underflowed at 2^-700 (s = 0) and overflowed at
+	 * 2^600 (s = inf); numpy.std itself gives 0 and inf there. */
+	const double scales[] = {0x1p-700, 0x1p-1000, 0x1p600, 0x1p1000};
+	for (size_t s = 0; s < COUNT(scales); s++) {
+		double scaled[COUNT(ref_data_noise)];
+		for (size_t i = 0; i < COUNT(scaled); i++)
+			scaled[i] = ref_data_noise[i] * scales[s];
+		assert_close(bdb__stats_stddev(scaled, COUNT(scaled)), ref_std_noise * scales[s],
+			     1e-14);
+	}
+	/* 1 and 1 + 2^-52 at 2^-1000: deviations of 2^-1053, subnormal. */
+	const double tiny[] = {0x1p-1000, 0x1p-1000 + 0x1p-1052};
+	assert_true(bdb__stats_stddev(tiny, 2) == 0x1p-1052 * M_SQRT1_2);
 }
 
 static void test_descriptive_edges(void **state)
