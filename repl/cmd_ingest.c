@@ -176,10 +176,19 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	int n_files = 0, code = EXIT_OK;
 	if (!files_arg)
 		return EXIT_INPUT;
+	bool options_ended = false;
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		bool bad = false;
 		const char *arg = argv[i];
+		if (!options_ended && strcmp(arg, "--") == 0) {
+			options_ended = true; /* the rest are files, '-x.json' too */
+			continue;
+		}
+		if (options_ended) {
+			files_arg[n_files++] = arg;
+			continue;
+		}
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(ingest_usage, stdout);
 			goto out;
@@ -242,7 +251,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		} else if (strcmp(arg, "--replace") == 0) {
 			flags |= BDB_PUT_REPLACE;
 		} else if (arg[0] == '-' && arg[1]) {
-			code = cli_usage_error("ingest", "unknown option '%s'", arg);
+			code = cli_unknown_option("ingest", ingest_usage, arg);
 			goto out;
 		} else {
 			files_arg[n_files++] = arg;

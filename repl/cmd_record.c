@@ -962,7 +962,7 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			if (code)
 				return code;
 		} else {
-			return cli_usage_error("record", "unknown option '%s'", arg);
+			return cli_unknown_option("record", record_usage, arg);
 		}
 		if (bad)
 			return EXIT_USAGE;
