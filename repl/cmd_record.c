@@ -1025,7 +1025,14 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 			return 128 + (interrupted ? interrupted : SIGINT);
 		}
 		if (end == RUN_NOT_STARTED) {
-			cli_error("record: cannot run '%s': %s", argv[0], strerror(err));
+			/* hyperfine's habit, `record 'sleep 0.1'`: one word with blanks
+			 * names no program. */
+			bool one_line = err == ENOENT && !o->shell && argv[1] == NULL &&
+					strpbrk(argv[0], " \t");
+			cli_error("record: cannot run '%s': %s%s", argv[0], strerror(err),
+				  one_line ? " (a command line in one argument names no program: "
+					     "give its words apart, after --, or add --shell)"
+					   : "");
 			return err == ENOENT ? 127 : 126;
 		}
 		int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

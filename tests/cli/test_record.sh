@@ -400,4 +400,13 @@ run "$BENCHDB" --db "$DB" record --format gbench --name closes -- \
 check_rc "a command that closes its standard output early is stored" 0
 check "its results are read" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'closes']"
 
+# hyperfine's habit: the command line as one argument.
+run "$BENCHDB" --db "$DB" record --runs 1 'sleep 0.01'
+check_rc "record 'sleep 0.01' exits 127 (no such program)" 127
+check_err "and says how to give the command" \
+	"(a command line in one argument names no program: give its words apart, after --, or add --shell)"
+run "$BENCHDB" --db "$DB" record --runs 1 ./no-such-program
+check "a missing program without blanks gets no such hint" \
+	sh -c "! grep -q 'one argument' '$ERR'"
+
 finish
