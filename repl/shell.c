@@ -381,7 +381,21 @@ static int run_dot_command(shell *sh, char *line)
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
 		if (strcmp(argv[0], dot_commands[i].name) == 0)
 			return dot_commands[i].run(sh, argc, argv);
-	cli_error("unknown command '%s' (try .help)", argv[0]);
+	/* The nearest dot-command ('.mod' -> '.mode'); sqlite3's catalog
+	 * commands name the statements that list the store's names. */
+	const char *names[sizeof dot_commands / sizeof *dot_commands + 1];
+	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
+		names[i] = dot_commands[i].name;
+	names[sizeof dot_commands / sizeof *dot_commands] = NULL;
+	const char *near = bdb_query_nearest(argv[0], names);
+	if (near)
+		cli_error("unknown command '%s'; did you mean '%s'? (try .help)", argv[0], near);
+	else if (strcmp(argv[0], ".tables") == 0 || strcmp(argv[0], ".schema") == 0)
+		cli_error("unknown command '%s': the store's names are listed by show points, "
+			  "show metrics, show tags and show runs (try .help)",
+			  argv[0]);
+	else
+		cli_error("unknown command '%s' (try .help)", argv[0]);
 	return EXIT_USAGE;
 }
 

@@ -110,4 +110,13 @@ run "$BENCHDB" stats --frobnicate
 check_rc "an option near none is exit 2" 2
 check "and gets no suggestion" test "$(head -1 "$ERR")" = "benchdb: error: stats: unknown option '--frobnicate'"
 
+# sqlite3's habits among the dot-commands (from standard input, as in the REPL).
+printf '.mod csv\n.tables\n.frobnicate\n' >"$WORK/dots"
+STDIN=$WORK/dots run "$BENCHDB"
+check_rc "unknown dot-commands are exit 2" 2
+check_err ".mod: did you mean .mode" "benchdb: error: unknown command '.mod'; did you mean '.mode'? (try .help)"
+check_err ".tables names the statements that list names" \
+	"unknown command '.tables': the store's names are listed by show points, show metrics, show tags and show runs"
+check_err "a dot-command near none gets no suggestion" "benchdb: error: unknown command '.frobnicate' (try .help)"
+
 finish
