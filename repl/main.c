@@ -251,7 +251,9 @@ static int unknown_subcommand(const char *word)
 		names[n++] = subcommands[k].name;
 	bdb_query_subcommands(names + n, sizeof names / sizeof *names - n);
 	const char *near = bdb_query_nearest(word, names);
-	if (near)
+	if (strcmp(word, "version") == 0) /* git version */
+		cli_error("unknown subcommand 'version'; did you mean '--version'?");
+	else if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
 	else
 		cli_error("unknown subcommand '%s'", word);

@@ -78,6 +78,10 @@ run "$BENCHDB" help tredn
 check_rc "help of a mistyped word is exit 2" 2
 check_err "with the nearest subcommand" "unknown subcommand 'tredn'; did you mean 'trend'?"
 
+run "$BENCHDB" version
+check_rc "benchdb version (git's) is exit 2" 2
+check_err "pointing at --version" "unknown subcommand 'version'; did you mean '--version'?"
+
 # -- ends a subcommand's options.
 cp "$H/gbench-v2.json" "$WORK/-v2.json"
 cd "$WORK" || exit 1
