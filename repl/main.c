@@ -188,6 +188,12 @@ static int statement_option(cli_ctx *ctx, shell_options *sopt, int argc, char **
 		sopt->fail_on_regressions = true;
 	} else if (strcmp(arg, "--no-pager") == 0) {
 		ctx->no_pager = true;
+	} else if (strncmp(arg, "--server", 8) == 0 || strncmp(arg, "--token-file", 12) == 0) {
+		/* Where the statement runs is chosen before the word. */
+		cli_error("%s: %.*s goes before the word: benchdb %.*s ... %s ...", argv[0],
+			  (int)strcspn(arg, "="), arg, (int)strcspn(arg, "="), arg, argv[0]);
+		fprintf(stderr, "try 'benchdb --help'\n");
+		return EXIT_USAGE;
 	} else {
 		return cli_unknown_option(argv[0], usage, arg);
 	}
