@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -202,6 +203,17 @@ static int statement_option(cli_ctx *ctx, shell_options *sopt, int argc, char **
 	return bad ? EXIT_USAGE : EXIT_OK;
 }
 
+/* argv[i] is the text of `annotate commit C as intended|ignore TEXT` given as
+ * the shell left it (`"new allocator"`: one argument with a blank), and not
+ * quoted for the language already: it is quoted, as the shell's quotes
+ * meant it to be one. */
+static bool annotation_text(char **argv, int i)
+{
+	return strcmp(argv[0], "annotate") == 0 && i >= 5 && strcasecmp(argv[i - 2], "as") == 0 &&
+	       (strcasecmp(argv[i - 1], "intended") == 0 || strcasecmp(argv[i - 1], "ignore") == 0) &&
+	       argv[i][0] != '"' && argv[i][0] != '\'';
+}
+
 /* `benchdb WORD ARGS...`: the statement WORD ARGS, run as -c runs it; an
  * argument starting with '-' is an option (statement_option). */
 static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
@@ -233,7 +245,7 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			continue;
 		}
 		bdb_buf_putc(&text, ' ');
-		if (needs_quotes(arg))
+		if (needs_quotes(arg) || annotation_text(argv, i))
 			bdb_query_put_name(&text, arg);
 		else
 			bdb_buf_puts(&text, arg);

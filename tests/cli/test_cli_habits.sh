@@ -126,4 +126,14 @@ check_err ".tables names the statements that list names" \
 	"unknown command '.tables': the store's names are listed by show points, show metrics, show tags and show runs"
 check_err "a dot-command near none gets no suggestion" "benchdb: error: unknown command '.frobnicate' (try .help)"
 
+# An annotation's text as the shell's quotes made it one argument (last: an
+# intended c4e0a77 is no regression any more).
+run "$BENCHDB" annotate commit c4e0a77 as intended "new hash" --format csv
+check_rc "annotate ... as intended \"new hash\" exits 0 (was: found \"hash\")" 0
+check_out_exact "the text is the whole argument" "$(printf 'commit,annotation,text\r\nc4e0a77,intended,new hash\r')"
+run "$BENCHDB" annotate commit c4e0a77 as ignore '"runner change"' --format csv
+check_out "a text quoted for the language too reads as before" "c4e0a77,ignore,runner change"
+run "$BENCHDB" annotate commit c4e0a77 as ignore 'say "hi"' --format csv
+check_out "quotes inside the text are kept" 'c4e0a77,ignore,"say ""hi"""'
+
 finish
