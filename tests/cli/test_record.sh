@@ -400,6 +400,12 @@ run "$BENCHDB" --db "$DB" record --format gbench --name closes -- \
 check_rc "a command that closes its standard output early is stored" 0
 check "its results are read" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'closes']"
 
+# hyperfine's short options: -w, -r, -n, -i.
+run "$BENCHDB" --db "$DB" record -w 1 -r 3 -n short-opts -i -- sh -c 'exit 1'
+check_rc "record -w 1 -r 3 -n NAME -i exits 0 (was: unknown option '-w')" 0
+check_out "-r 3 measured 3 runs, -i kept the failing ones" "3 runs (3 failed)"
+check_out "-n named the point" "Benchmark: short-opts"
+
 # hyperfine's habit: the command line as one argument.
 run "$BENCHDB" --db "$DB" record --runs 1 'sleep 0.01'
 check_rc "record 'sleep 0.01' exits 127 (no such program)" 127
