@@ -6,6 +6,7 @@
  *   benchdb [--db DIR] -f FILE [--bail]
  *   benchdb SUBCOMMAND [options]       see usage below
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -236,7 +237,9 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			options_ended = true;
 			continue;
 		}
-		if (!options_ended && arg[0] == '-' && arg[1]) {
+		/* "-5%" is statement text (a negative number), "-x" an option. */
+		bool option = arg[0] == '-' && (arg[1] == '-' || isalpha((unsigned char)arg[1]));
+		if (!options_ended && option) {
 			int code = statement_option(ctx, sopt, argc, argv, &i);
 			if (code) {
 				bdb_buf_free(&text);

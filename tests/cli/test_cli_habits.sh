@@ -44,6 +44,9 @@ check_err "and says which" "no store at $WORK/nowhere"
 run "$BENCHDB" regressions --fial
 check_rc "a mistyped option after the words is exit 2" 2
 check_err "with the nearest option" "benchdb: error: regressions: unknown option '--fial'; did you mean '--fail'?"
+run "$BENCHDB" regressions threshold -5%
+check_err "a word such as -5% stays statement text (the language's error, with its caret)" \
+	'unexpected character "-": expected a threshold in percent (5%)'
 run "$BENCHDB" show runs --server http://127.0.0.1:9
 check_rc "--server after the words is exit 2" 2
 check_err "it goes before the word" "benchdb: error: show: --server goes before the word: benchdb --server ... show ..."
