@@ -41,6 +41,11 @@ typedef struct cli_ctx {
  * names itself) or a server's answer sends no escape sequence to the
  * terminal and no line a CI log reads as a command ("::error::"). */
 void cli_put_text(FILE *f, const char *text, bool lines);
+/* A progress line on stderr (a terminal): "\r\033[K" and line, cut to one
+ * column less than the terminal's width so that it never wraps (each
+ * update overwrites it). line is one line of text whose characters are
+ * one column wide. */
+void cli_progress(const char *line);
 /* Prints "benchdb: error: MESSAGE" to stderr, its control characters as
  * cli_put_text's (lines kept). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

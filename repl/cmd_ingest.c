@@ -118,8 +118,10 @@ static void show_progress(const ingest_report *rep)
 	char eta[32] = "-";
 	if (rate > 0)
 		snprintf(eta, sizeof eta, "%.0fs", (double)(rep->total - rep->done) / rate);
-	fprintf(stderr, "\r\033[K[%zu/%zu files] %zu runs, %.1f files/s, ETA %s", rep->done,
-		rep->total, rep->runs, rate, eta);
+	char line[160];
+	snprintf(line, sizeof line, "[%zu/%zu files] %zu runs, %.1f files/s, ETA %s", rep->done,
+		 rep->total, rep->runs, rate, eta);
+	cli_progress(line);
 	if (rep->done == rep->total)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);

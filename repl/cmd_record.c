@@ -558,8 +558,7 @@ static void show_progress(const record_opts *o, const measured *m, long warmup_d
 				 mean * (double)(runs_planned - (long)m->n));
 		}
 	}
-	fprintf(stderr, "\r\033[K%s", line);
-	fflush(stderr);
+	cli_progress(line);
 }
 
 static int compare_doubles(const void *a, const void *b)

@@ -9,9 +9,11 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -350,6 +352,24 @@ void cli_put_text(FILE *f, const char *text, bool lines)
 		bool kept = lines && (*p == '\n' || *p == '\t');
 		fputc((*p < 0x20 && !kept) || *p == 0x7f ? '?' : *p, f);
 	}
+}
+
+void cli_progress(const char *line)
+{
+	/* A line longer than the terminal wraps, and "\r\033[K" then clears
+	 * only its last row: each update would leave a row behind. */
+	struct winsize ws;
+	size_t columns = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1
+			     ? ws.ws_col - 1u
+			     : SIZE_MAX;
+	size_t n = 0, used = 0;
+	for (; line[n]; n++) {
+		bool starts = ((unsigned char)line[n] & 0xC0) != 0x80; /* a code point */
+		if (starts && used++ == columns)
+			break;
+	}
+	fprintf(stderr, "\r\033[K%.*s", (int)n, line);
+	fflush(stderr);
 }
 
 /* An error's text on stderr: a name from a file or the answer of a server

@@ -160,6 +160,16 @@ if command -v script >/dev/null; then
 	run timeout 60 script -qec "stty tostop; '$BENCHDB' --db '$DB' record --runs 1 --name tostop -- sh -c 'echo to-the-terminal >&2'" /dev/null
 	check_rc "a command writing to the terminal under stty tostop ends" 0
 	check_out "what it wrote reaches the terminal" "to-the-terminal"
+	# The progress line on a terminal 20 columns wide ("run 2/3, 1.2 ms ±
+	# 0.1 ms, ETA 0s" is about 35) is cut to 19: a line that wraps leaves a
+	# row behind at each update.
+	run timeout 60 script -qec "stty cols 20; exec '$BENCHDB' --db '$DB' record --runs 3 --name narrow -- sleep 0.05" /dev/null
+	check_rc "record on a 20-column terminal exits 0" 0
+	check "its progress lines are there and no wider than 19" python3 -c '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+pieces = [p for p in re.split(r"\r|\x1b\[K|\n", text) if p.startswith("run ")]
+assert len(pieces) >= 2 and max(len(p) for p in pieces) <= 19, pieces' "$OUT"
 fi
 
 # 4d2. Ctrl-Z (SIGTSTP) reaches record alone (the command's group is not the
