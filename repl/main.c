@@ -676,6 +676,10 @@ static int run_command_line(int argc, char **argv)
 		bool bad = false;
 		if (arg[0] != '-' || strcmp(arg, "-") == 0)
 			break;
+		if (strcmp(arg, "--") == 0) { /* the end of benchdb's options */
+			i++;
+			break;
+		}
 		if (cli_opt_value(argc, argv, &i, "--db", &value, &bad) ||
 		    cli_opt_value(argc, argv, &i, "--data", &value, &bad)) {
 			if (bad)

@@ -88,7 +88,10 @@ run "$BENCHDB" version
 check_rc "benchdb version (git's) is exit 2" 2
 check_err "pointing at --version" "unknown subcommand 'version'; did you mean '--version'?"
 
-# -- ends a subcommand's options.
+# -- ends benchdb's options and a subcommand's.
+run "$BENCHDB" --format csv -- show runs last 1
+check_out_exact "benchdb --format csv -- show runs last 1: the word after --" \
+	"$(printf 'id,timestamp,commit,branch,points,metrics\r\nv3,2026-11-18T02:00:00Z,c4e0a77,main,5,15\r')"
 cp "$H/gbench-v2.json" "$WORK/-v2.json"
 cd "$WORK" || exit 1
 run "$BENCHDB" ingest --id v2 --commit 8b71d04 --branch main -- -v2.json
