@@ -228,10 +228,15 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		if (!options_ended && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)) {
-			/* The statement's usage, summary and example (its table row). */
+			/* The statement's usage, summary and example (its table row),
+			 * and the options statement_option takes (which completion
+			 * reads from here). */
 			bdb_buf_reset(&text);
 			bdb_query_statement_help(argv[0], &text);
 			fputs(bdb_buf_cstr(&text), stdout);
+			fputs("Options, before the words or among them: --json, --format FMT, --fail,\n"
+			      "--no-pager, --db DIR; after -- every argument is statement text.\n",
+			      stdout);
 			bdb_buf_free(&text);
 			return EXIT_OK;
 		}

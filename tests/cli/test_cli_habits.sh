@@ -52,6 +52,19 @@ check_rc "--server after the words is exit 2" 2
 check_err "it goes before the word" "benchdb: error: show: --server goes before the word: benchdb --server ... show ..."
 run "$BENCHDB" show runs --help
 check_out "--help after the words is the statement's help" "show runs [last N] [where ...]"
+check_out "and the options a statement takes" "Options, before the words or among them: --json, --format FMT, --fail,"
+# The bash completion reads them there: `benchdb regressions --f` Tab.
+BIN_DIR=$(cd "$(dirname "$BENCHDB")" && pwd)
+. "$ROOT/repl/benchdb.bash-completion"
+complete_words() {
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	COMPREPLY=()
+	PATH=$BIN_DIR:$PATH _benchdb
+	printf '%s ' "${COMPREPLY[@]}"
+}
+check "completion: benchdb regressions --f offers --fail and --format" \
+	test "$(complete_words benchdb regressions --f)" = "--fail --format "
 run "$BENCHDB" show runs last 1 -- --json
 check_out "after -- a word is statement text (here a comment): a table" "id  timestamp"
 
