@@ -410,6 +410,17 @@ run "$BENCHDB" --db "$DB" record --format gbench --name closes -- \
 check_rc "a command that closes its standard output early is stored" 0
 check "its results are read" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'closes']"
 
+# The exit codes docs/cli.md lists for a run that fails: 126 for a file that
+# is not executable, 128 + N for a command killed by signal N.
+printf 'echo hi\n' >"$WORK/not-executable"
+chmod 644 "$WORK/not-executable"
+run "$BENCHDB" --db "$DB" record --runs 1 -- "$WORK/not-executable"
+check_rc "a command that is not executable exits 126" 126
+check_err "it says why" "Permission denied"
+run "$BENCHDB" --db "$DB" record --runs 1 -- sh -c 'kill -9 $$'
+check_rc "a command killed by SIGKILL (9) exits 137" 137
+check_err "it says which signal" "died of signal 9 in run 1; nothing stored"
+
 # hyperfine's short options: -w, -r, -n, -i.
 run "$BENCHDB" --db "$DB" record -w 1 -r 3 -n short-opts -i -- sh -c 'exit 1'
 check_rc "record -w 1 -r 3 -n NAME -i exits 0 (was: unknown option '-w')" 0
