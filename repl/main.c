@@ -173,9 +173,12 @@ static bool needs_quotes(const char *arg)
  * options after the subcommand): else the shell's "--fail" would be read as
  * a comment and dropped. "--" ends them. Sets *i past the option; returns
  * EXIT_OK, or prints the error and returns EXIT_USAGE. */
+static const char statement_options_text[] =
+    "Options, before the words or among them: --json, --format FMT, --fail,\n"
+    "--no-pager, --db DIR; after -- every argument is statement text.\n";
+
 static int statement_option(cli_ctx *ctx, shell_options *sopt, int argc, char **argv, int *i)
 {
-	static const char usage[] = "--json --format --fail --no-pager --db --data --help";
 	const char *arg = argv[*i], *value;
 	bool bad = false;
 	if (cli_opt_value(argc, argv, i, "--format", &value, &bad)) {
@@ -199,7 +202,7 @@ static int statement_option(cli_ctx *ctx, shell_options *sopt, int argc, char **
 		fprintf(stderr, "try 'benchdb --help'\n");
 		return EXIT_USAGE;
 	} else {
-		return cli_unknown_option(argv[0], usage, arg);
+		return cli_unknown_option(argv[0], statement_options_text, arg);
 	}
 	if (bad)
 		fprintf(stderr, "try 'benchdb %s --help'\n", argv[0]);
@@ -234,9 +237,7 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			bdb_buf_reset(&text);
 			bdb_query_statement_help(argv[0], &text);
 			fputs(bdb_buf_cstr(&text), stdout);
-			fputs("Options, before the words or among them: --json, --format FMT, --fail,\n"
-			      "--no-pager, --db DIR; after -- every argument is statement text.\n",
-			      stdout);
+			fputs(statement_options_text, stdout);
 			bdb_buf_free(&text);
 			return EXIT_OK;
 		}
@@ -296,7 +297,8 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, const char *stateme
  * WORD). */
 static int run_help(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
 {
-	if (argc == 1) {
+	if (argc == 1 || (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+					strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0))) {
 		fputs(usage_text, stdout);
 		return EXIT_OK;
 	}
@@ -304,10 +306,6 @@ static int run_help(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
 		cli_error("help: expected a subcommand, got '%s'", argv[argc > 2 ? 2 : 1]);
 		fprintf(stderr, "try 'benchdb --help'\n");
 		return EXIT_USAGE;
-	}
-	if (strcmp(argv[1], "help") == 0) {
-		fputs(usage_text, stdout);
-		return EXIT_OK;
 	}
 	char help_option[] = "--help";
 	char *help_argv[] = {argv[1], help_option, NULL};
@@ -336,7 +334,7 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, const char *stateme
 			cli_error("%s: --json is not supported: %s", word, sc->no_json);
 			return EXIT_USAGE;
 		}
-		/* Silently dropped, --fail would let a gate pass. */
+		/* Dropped without a word, --fail would let a gate pass. */
 		if (statement_only) {
 			cli_error("%s goes with statements (-c, -f, query, trend, ...), not '%s'",
 				  statement_only, word);

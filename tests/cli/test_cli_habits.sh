@@ -93,6 +93,8 @@ run "$BENCHDB" help query
 check_out "help query prints query's usage" "usage: benchdb query"
 run "$BENCHDB" help
 check_out "help alone prints the usage" "usage: benchdb [--db DIR]"
+run "$BENCHDB" help --help
+check_out "help --help prints the usage" "usage: benchdb [--db DIR]"
 run "$BENCHDB" help tredn
 check_rc "help of a mistyped word is exit 2" 2
 check_err "with the nearest subcommand" "unknown subcommand 'tredn'; did you mean 'trend'?"
