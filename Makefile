@@ -25,7 +25,7 @@ SANITIZE  ?=
 
 PKGS      := lmdb jansson libedit libzstd
 DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
-             libcmocka-dev flatbuffers-compiler libxml2-utils chromium \
+             libcmocka-dev flatbuffers-compiler libxml2-utils groff-base chromium \
              libmicrohttpd-dev curl libbenchmark-dev python3-prometheus-client \
              chromium-driver python3-selenium libcurl4-openssl-dev python3 libzstd-dev
 

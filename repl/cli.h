@@ -41,12 +41,22 @@ typedef struct cli_ctx {
  * names itself) or a server's answer sends no escape sequence to the
  * terminal and no line a CI log reads as a command ("::error::"). */
 void cli_put_text(FILE *f, const char *text, bool lines);
+/* A progress line on stderr (a terminal): "\r\033[K" and line, cut to one
+ * column less than the terminal's width so that it never wraps (each
+ * update overwrites it). line is one line of text whose characters are
+ * one column wide. */
+void cli_progress(const char *line);
 /* Prints "benchdb: error: MESSAGE" to stderr, its control characters as
  * cli_put_text's (lines kept). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A usage error of subcommand cmd: prints "benchdb: error: CMD: MESSAGE" and
  * "try 'benchdb CMD --help'" to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* An unknown option of subcommand cmd (NULL: of benchdb itself): prints
+ * "benchdb: error: CMD: unknown option 'OPTION'", with "; did you mean
+ * '--NAME'?" when a long option of usage (the command's --help text) is
+ * near it, and "try 'benchdb CMD --help'" to stderr; returns EXIT_USAGE. */
+int cli_unknown_option(const char *cmd, const char *usage, const char *option);
 /* Prints "benchdb: error: <diag formatted>" to stderr. */
 void cli_error_diag(const bdb_diag *d);
 /* The exit code of a library error: EXIT_INPUT for data and storage errors,
@@ -197,8 +207,9 @@ typedef struct cli_opt {
  * Parses a subcommand's arguments (argv[0] is its name): -h/--help prints
  * usage to stdout and returns -1 (the caller exits 0); --db/--data DIR sets
  * ctx->db_dir; then the options of opts (may be NULL); an argument that does
- * not start with '-' (or is "-") is positional, up to max_pos of them into
- * positional (*npos counts them). An unknown option, a missing value or a
+ * not start with '-' (or is "-"), and every argument after "--", is
+ * positional, up to max_pos of them into positional (*npos counts them). An
+ * unknown option (cli_unknown_option), a missing value or a
  * positional argument too many is a usage error: printed with usage to
  * stderr, EXIT_USAGE returned. EXIT_OK otherwise.
  */
@@ -266,7 +277,6 @@ int cmd_retain(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_trend(cli_ctx *ctx, int argc, char **argv);
-int cmd_query(cli_ctx *ctx, int argc, char **argv);
 int cmd_chart(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
@@ -280,6 +290,9 @@ typedef struct shell_options {
 	const char *format;	  /* default output format name, or NULL */
 	bool fail_on_regressions; /* --fail: exit 1 when `regressions` finds any */
 } shell_options;
+/* `benchdb query STATEMENT`: runs it as -c does, with the options given
+ * before the word (defaults: --format, --json, --fail) and its own. */
+int cmd_query(cli_ctx *ctx, const shell_options *defaults, int argc, char **argv);
 int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt);
 int shell_run_file(cli_ctx *ctx, const char *path, const shell_options *opt);
 int shell_run_stream(cli_ctx *ctx, FILE *in, const char *name, const shell_options *opt);

@@ -1029,9 +1029,9 @@ static const char query_usage[] =
     "Runs statements once, like benchdb -c. See 'benchdb --help' and\n"
     "docs/query-language.md.\n";
 
-int cmd_query(cli_ctx *ctx, int argc, char **argv)
+int cmd_query(cli_ctx *ctx, const shell_options *defaults, int argc, char **argv)
 {
-	shell_options opt = {0};
+	shell_options opt = *defaults;
 	bool json_flag = false;
 	const char *positional[2], *text = NULL;
 	const cli_opt opts[] = {{"--format", &opt.format, NULL},

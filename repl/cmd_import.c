@@ -133,11 +133,12 @@ int cmd_import_asv(cli_ctx *ctx, int argc, char **argv)
 static const char otava_usage[] =
     "usage: benchdb import-otava [--db DIR] [--replace] [--time-column NAME]\n"
     "                            [--attributes A,B] [--metrics M[:DIR[:SCALE[:UNIT]]],...]\n"
-    "                            [--test NAME] FILE.csv\n"
+    "                            [--test NAME] FILE.csv|-\n"
     "\n"
     "Imports an Apache Otava (Hunter) CSV history, with the options of Otava's\n"
     "csv test: every row becomes one run of the test (one point named NAME,\n"
-    "default the file name without .csv). The time column gives the\n"
+    "default the file name without .csv; '-' reads standard input and needs\n"
+    "--test). The time column gives the\n"
     "timestamp; attribute commit the commit, branch the branch, the others\n"
     "metadata. Importing a file that has grown adds only its new rows. The\n"
     "whole file is checked first: a bad file stores nothing (exit 3).\n"
@@ -213,6 +214,10 @@ int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
 		return parsed < 0 ? EXIT_OK : parsed;
 	if (!path)
 		return cli_usage_error("import-otava", "expected the CSV file to import");
+	/* The point is named after the file: standard input has no name. */
+	if (strcmp(path, "-") == 0 && !test)
+		return cli_usage_error("import-otava", "'-' (standard input) has no file name "
+						       "to name the point: give --test NAME");
 	static char *attr_list[OTAVA_MAX_COLUMNS], *metric_items[OTAVA_MAX_COLUMNS];
 	static bdb_otava_metric metric_list[OTAVA_MAX_COLUMNS];
 	char *attr_text = attrs ? strdup(attrs) : NULL, *metric_text = metrics ? strdup(metrics) : NULL;

@@ -118,8 +118,10 @@ static void show_progress(const ingest_report *rep)
 	char eta[32] = "-";
 	if (rate > 0)
 		snprintf(eta, sizeof eta, "%.0fs", (double)(rep->total - rep->done) / rate);
-	fprintf(stderr, "\r\033[K[%zu/%zu files] %zu runs, %.1f files/s, ETA %s", rep->done,
-		rep->total, rep->runs, rate, eta);
+	char line[160];
+	snprintf(line, sizeof line, "[%zu/%zu files] %zu runs, %.1f files/s, ETA %s", rep->done,
+		 rep->total, rep->runs, rate, eta);
+	cli_progress(line);
 	if (rep->done == rep->total)
 		fputs("\r\033[K", stderr);
 	fflush(stderr);
@@ -176,10 +178,19 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	int n_files = 0, code = EXIT_OK;
 	if (!files_arg)
 		return EXIT_INPUT;
+	bool options_ended = false;
 	for (int i = 1; i < argc; i++) {
 		const char *v;
 		bool bad = false;
 		const char *arg = argv[i];
+		if (!options_ended && strcmp(arg, "--") == 0) {
+			options_ended = true; /* the rest are files, '-x.json' too */
+			continue;
+		}
+		if (options_ended) {
+			files_arg[n_files++] = arg;
+			continue;
+		}
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(ingest_usage, stdout);
 			goto out;
@@ -242,7 +253,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		} else if (strcmp(arg, "--replace") == 0) {
 			flags |= BDB_PUT_REPLACE;
 		} else if (arg[0] == '-' && arg[1]) {
-			code = cli_usage_error("ingest", "unknown option '%s'", arg);
+			code = cli_unknown_option("ingest", ingest_usage, arg);
 			goto out;
 		} else {
 			files_arg[n_files++] = arg;

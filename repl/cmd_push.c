@@ -259,9 +259,18 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 	int n_files = 0, code = EXIT_OK;
 	if (!files)
 		return EXIT_INPUT;
+	bool options_ended = false;
 	for (int i = 1; i < argc; i++) {
 		const char *v, *arg = argv[i];
 		bool bad = false;
+		if (!options_ended && strcmp(arg, "--") == 0) {
+			options_ended = true; /* the rest are files, '-x.json' too */
+			continue;
+		}
+		if (options_ended) {
+			files[n_files++] = arg;
+			continue;
+		}
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(push_usage, stdout);
 			goto out;
@@ -307,7 +316,7 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 		} else if (strcmp(arg, "-q") == 0 || strcmp(arg, "--quiet") == 0) {
 			job.quiet = true;
 		} else if (arg[0] == '-' && arg[1]) {
-			code = cli_usage_error("push", "unknown option '%s'", arg);
+			code = cli_unknown_option("push", push_usage, arg);
 			goto out;
 		} else {
 			files[n_files++] = arg;

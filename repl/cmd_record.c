@@ -32,10 +32,10 @@ static const char record_usage[] =
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
-    "  --name NAME      the point's name (needed when the command line is not\n"
+    "  -n, --name NAME  the point's name (needed when the command line is not\n"
     "                   UTF-8 text or holds a control character)\n"
-    "  --warmup N       runs before measuring, discarded (default 0)\n"
-    "  --runs N         measured runs (default 10; 1 with --format or --output)\n"
+    "  -w, --warmup N   runs before measuring, discarded (default 0)\n"
+    "  -r, --runs N     measured runs (default 10; 1 with --format or --output)\n"
     "  --min-time S     instead of --runs: measure until S seconds of runs (3 runs\n"
     "                   at least, 1000000 at most)\n"
     "  --tag K=V        a tag of every point (repeatable)\n"
@@ -47,7 +47,8 @@ static const char record_usage[] =
     "  --baseline NAME  the baseline to judge the wall time against (default\n"
     "                   main, when the store has it and it has the point)\n"
     "  --shell          run CMD with /bin/sh -c (its words joined by spaces)\n"
-    "  --ignore-failure keep measuring when CMD exits non-zero\n"
+    "  -i, --ignore-failure\n"
+    "                   keep measuring when CMD exits non-zero\n"
     "  -P NAME LO HI    a sweep: one point per integer LO..HI, {NAME} in CMD\n"
     "                   replaced by it, tagged NAME=value\n"
     "  -L NAME A,B,C    a sweep over a list of values, likewise\n"
@@ -57,6 +58,7 @@ static const char record_usage[] =
     "  --output FILE    CMD writes its results to FILE ({out} in CMD is replaced\n"
     "                   by FILE): read after the last run (format: --format or\n"
     "                   detected)\n"
+    "-n, -w, -r, -i, -P and -L are hyperfine's short options.\n"
     "\n"
     "A run of CMD that fails stores nothing, and record exits with CMD's status\n"
     "(128 + N for signal N). Ctrl-C stops CMD and every process it started (its\n"
@@ -556,8 +558,7 @@ static void show_progress(const record_opts *o, const measured *m, long warmup_d
 				 mean * (double)(runs_planned - (long)m->n));
 		}
 	}
-	fprintf(stderr, "\r\033[K%s", line);
-	fflush(stderr);
+	cli_progress(line);
 }
 
 static int compare_doubles(const void *a, const void *b)
@@ -894,16 +895,19 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		    cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
 			if (!bad)
 				ctx->db_dir = v;
-		} else if (cli_opt_value(argc, argv, &i, "--name", &v, &bad)) {
+		} else if (cli_opt_value(argc, argv, &i, "--name", &v, &bad) ||
+			   cli_opt_value(argc, argv, &i, "-n", &v, &bad)) {
 			if (!bad && !cli_text_ok("record: --name", v))
 				return EXIT_USAGE;
 			if (!bad && !*v)
 				return cli_usage_error("record", "--name: expected the point's name");
 			o->name = v;
-		} else if (cli_opt_value(argc, argv, &i, "--warmup", &v, &bad)) {
+		} else if (cli_opt_value(argc, argv, &i, "--warmup", &v, &bad) ||
+			   cli_opt_value(argc, argv, &i, "-w", &v, &bad)) {
 			if (!bad && !parse_count("--warmup", v, 0, &o->warmup))
 				return EXIT_USAGE;
-		} else if (cli_opt_value(argc, argv, &i, "--runs", &v, &bad)) {
+		} else if (cli_opt_value(argc, argv, &i, "--runs", &v, &bad) ||
+			   cli_opt_value(argc, argv, &i, "-r", &v, &bad)) {
 			if (!bad && !parse_count("--runs", v, 1, &o->runs))
 				return EXIT_USAGE;
 			o->runs_given = true;
@@ -955,14 +959,14 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			o->put_flags |= BDB_PUT_REPLACE;
 		} else if (strcmp(arg, "--shell") == 0) {
 			o->shell = true;
-		} else if (strcmp(arg, "--ignore-failure") == 0) {
+		} else if (strcmp(arg, "--ignore-failure") == 0 || strcmp(arg, "-i") == 0) {
 			o->ignore_failure = true;
 		} else if (strcmp(arg, "-P") == 0 || strcmp(arg, "-L") == 0) {
 			int code = parse_sweep(o, argc, argv, &i);
 			if (code)
 				return code;
 		} else {
-			return cli_usage_error("record", "unknown option '%s'", arg);
+			return cli_unknown_option("record", record_usage, arg);
 		}
 		if (bad)
 			return EXIT_USAGE;
@@ -1025,7 +1029,14 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 			return 128 + (interrupted ? interrupted : SIGINT);
 		}
 		if (end == RUN_NOT_STARTED) {
-			cli_error("record: cannot run '%s': %s", argv[0], strerror(err));
+			/* hyperfine's habit, `record 'sleep 0.1'`: one word with blanks
+			 * names no program. */
+			bool one_line = err == ENOENT && !o->shell && argv[1] == NULL &&
+					strpbrk(argv[0], " \t");
+			cli_error("record: cannot run '%s': %s%s", argv[0], strerror(err),
+				  one_line ? " (a command line in one argument names no program: "
+					     "give its words apart, after --, or add --shell)"
+					   : "");
 			return err == ENOENT ? 127 : 126;
 		}
 		int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);

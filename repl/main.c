@@ -6,10 +6,14 @@
  *   benchdb [--db DIR] -f FILE [--bail]
  *   benchdb SUBCOMMAND [options]       see usage below
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -67,7 +71,8 @@ static const char usage_text[] =
     "                         $BENCHDB_TOKEN: its token, for set/drop baseline)\n"
     "  --no-pager             never page a table taller than the terminal\n"
     "                         (else $PAGER, default 'less -FRX')\n"
-    "  -h, --help             this help; 'benchdb SUBCOMMAND --help' for a subcommand\n"
+    "  -h, --help             this help; 'benchdb SUBCOMMAND --help' (or 'benchdb help\n"
+    "                         SUBCOMMAND') for a subcommand\n"
     "  --version              print the version\n"
     "\n"
     "Exit codes:\n"
@@ -124,7 +129,6 @@ typedef struct subcommand {
 } subcommand;
 
 static const subcommand subcommands[] = {
-    {"query", cmd_query, NULL, false},
     {"ingest", cmd_ingest,
      "it prints one line per stored run; list them with 'show runs as json' (the formats: "
      "ingest --list-formats --json)", true},
@@ -164,25 +168,98 @@ static bool needs_quotes(const char *arg)
 			   "_~.%-,=!()<>;") != strlen(arg);
 }
 
-/* `benchdb WORD ARGS...`: the statement WORD ARGS, run as -c runs it. */
+/* The global options of statements that the statement subcommands also
+ * take after their word (`benchdb regressions --fail`, as git takes its
+ * options after the subcommand): else the shell's "--fail" would be read as
+ * a comment and dropped. "--" ends them. Sets *i past the option; returns
+ * EXIT_OK, or prints the error and returns EXIT_USAGE. */
+static const char statement_options_text[] =
+    "Options, before the words or among them: --json, --format FMT, --fail,\n"
+    "--no-pager, --db DIR; after -- every argument is statement text.\n";
+
+static int statement_option(cli_ctx *ctx, shell_options *sopt, int argc, char **argv, int *i)
+{
+	const char *arg = argv[*i], *value;
+	bool bad = false;
+	if (cli_opt_value(argc, argv, i, "--format", &value, &bad)) {
+		if (!bad)
+			sopt->format = value;
+	} else if (cli_opt_value(argc, argv, i, "--db", &value, &bad) ||
+		   cli_opt_value(argc, argv, i, "--data", &value, &bad)) {
+		if (!bad)
+			ctx->db_dir = value;
+	} else if (strcmp(arg, "--json") == 0) {
+		ctx->json = true;
+		sopt->format = bdb_output_format_name(BDB_OUTPUT_JSON);
+	} else if (strcmp(arg, "--fail") == 0) {
+		sopt->fail_on_regressions = true;
+	} else if (strcmp(arg, "--no-pager") == 0) {
+		ctx->no_pager = true;
+	} else if (strncmp(arg, "--server", 8) == 0 || strncmp(arg, "--token-file", 12) == 0) {
+		/* Where the statement runs is chosen before the word. */
+		cli_error("%s: %.*s goes before the word: benchdb %.*s ... %s ...", argv[0],
+			  (int)strcspn(arg, "="), arg, (int)strcspn(arg, "="), arg, argv[0]);
+		fprintf(stderr, "try 'benchdb --help'\n");
+		return EXIT_USAGE;
+	} else {
+		return cli_unknown_option(argv[0], statement_options_text, arg);
+	}
+	if (bad)
+		fprintf(stderr, "try 'benchdb %s --help'\n", argv[0]);
+	return bad ? EXIT_USAGE : EXIT_OK;
+}
+
+/* argv[i] is the text of `annotate commit C as intended|ignore TEXT` given as
+ * the shell left it (`"new allocator"`: one argument with a blank), and not
+ * quoted for the language already: it is quoted, as the shell's quotes
+ * meant it to be one. */
+static bool annotation_text(char **argv, int i)
+{
+	return strcmp(argv[0], "annotate") == 0 && i >= 5 && strcasecmp(argv[i - 2], "as") == 0 &&
+	       (strcasecmp(argv[i - 1], "intended") == 0 || strcasecmp(argv[i - 1], "ignore") == 0) &&
+	       argv[i][0] != '"' && argv[i][0] != '\'';
+}
+
+/* `benchdb WORD ARGS...`: the statement WORD ARGS, run as -c runs it; an
+ * argument starting with '-' is an option (statement_option). */
 static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
 {
 	bdb_buf text;
 	bdb_buf_init(&text);
-	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-		/* The statement's usage, summary and example (its table row). */
-		bdb_query_statement_help(argv[0], &text);
-		fputs(bdb_buf_cstr(&text), stdout);
-		bdb_buf_free(&text);
-		return EXIT_OK;
-	}
-	for (int i = 0; i < argc; i++) {
-		if (i)
-			bdb_buf_putc(&text, ' ');
-		if (needs_quotes(argv[i]))
-			bdb_query_put_name(&text, argv[i]);
+	bdb_buf_puts(&text, argv[0]);
+	bool options_ended = false;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (!options_ended && (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0)) {
+			/* The statement's usage, summary and example (its table row),
+			 * and the options statement_option takes (which completion
+			 * reads from here). */
+			bdb_buf_reset(&text);
+			bdb_query_statement_help(argv[0], &text);
+			fputs(bdb_buf_cstr(&text), stdout);
+			fputs(statement_options_text, stdout);
+			bdb_buf_free(&text);
+			return EXIT_OK;
+		}
+		if (!options_ended && strcmp(arg, "--") == 0) {
+			options_ended = true;
+			continue;
+		}
+		/* "-5%" is statement text (a negative number), "-x" an option. */
+		bool option = arg[0] == '-' && (arg[1] == '-' || isalpha((unsigned char)arg[1]));
+		if (!options_ended && option) {
+			int code = statement_option(ctx, sopt, argc, argv, &i);
+			if (code) {
+				bdb_buf_free(&text);
+				return code;
+			}
+			continue;
+		}
+		bdb_buf_putc(&text, ' ');
+		if (needs_quotes(arg) || annotation_text(argv, i))
+			bdb_query_put_name(&text, arg);
 		else
-			bdb_buf_puts(&text, argv[i]);
+			bdb_buf_puts(&text, arg);
 	}
 	int code = text.failed ? EXIT_INPUT : shell_run_string(ctx, bdb_buf_cstr(&text), sopt);
 	bdb_buf_free(&text);
@@ -197,13 +274,15 @@ static bool benchkit_trend(int argc, char **argv)
 
 static int unknown_subcommand(const char *word)
 {
-	const char *names[sizeof subcommands / sizeof *subcommands + 64] = {"help"};
-	size_t n = 1;
+	const char *names[sizeof subcommands / sizeof *subcommands + 64] = {"help", "query"};
+	size_t n = 2;
 	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++)
 		names[n++] = subcommands[k].name;
 	bdb_query_subcommands(names + n, sizeof names / sizeof *names - n);
 	const char *near = bdb_query_nearest(word, names);
-	if (near)
+	if (strcmp(word, "version") == 0) /* git version */
+		cli_error("unknown subcommand 'version'; did you mean '--version'?");
+	else if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
 	else
 		cli_error("unknown subcommand '%s'", word);
@@ -211,13 +290,38 @@ static int unknown_subcommand(const char *word)
 	return EXIT_USAGE;
 }
 
-static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
+static int run_subcommand(cli_ctx *ctx, shell_options *sopt, const char *statement_only,
+			  int argc, char **argv);
+
+/* `benchdb help [WORD]`: the usage, or WORD's (`WORD --help`, as git help
+ * WORD). */
+static int run_help(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
 {
-	const char *word = argv[0];
-	if (strcmp(word, "help") == 0) {
+	if (argc == 1 || (argc == 2 && (strcmp(argv[1], "--help") == 0 ||
+					strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0))) {
 		fputs(usage_text, stdout);
 		return EXIT_OK;
 	}
+	if (argc > 2 || argv[1][0] == '-') {
+		cli_error("help: expected a subcommand, got '%s'", argv[argc > 2 ? 2 : 1]);
+		fprintf(stderr, "try 'benchdb --help'\n");
+		return EXIT_USAGE;
+	}
+	char help_option[] = "--help";
+	char *help_argv[] = {argv[1], help_option, NULL};
+	return run_subcommand(ctx, sopt, NULL, 2, help_argv);
+}
+
+/* statement_only: an option given before the word that only statements take
+ * (--format, --fail, --bail), or NULL. */
+static int run_subcommand(cli_ctx *ctx, shell_options *sopt, const char *statement_only,
+			  int argc, char **argv)
+{
+	const char *word = argv[0];
+	if (strcmp(word, "help") == 0)
+		return run_help(ctx, sopt, argc, argv);
+	if (strcmp(word, "query") == 0)
+		return cmd_query(ctx, sopt, argc, argv);
 	bool statement =
 	    bdb_query_is_subcommand(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
 	if (statement)
@@ -228,6 +332,13 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **ar
 			continue;
 		if (ctx->json && sc->no_json) {
 			cli_error("%s: --json is not supported: %s", word, sc->no_json);
+			return EXIT_USAGE;
+		}
+		/* Dropped without a word, --fail would let a gate pass. */
+		if (statement_only) {
+			cli_error("%s goes with statements (-c, -f, query, trend, ...), not '%s'",
+				  statement_only, word);
+			fprintf(stderr, "try 'benchdb %s --help'\n", word);
 			return EXIT_USAGE;
 		}
 		int code = sc->run(ctx, argc, argv);
@@ -244,6 +355,24 @@ void cli_put_text(FILE *f, const char *text, bool lines)
 		bool kept = lines && (*p == '\n' || *p == '\t');
 		fputc((*p < 0x20 && !kept) || *p == 0x7f ? '?' : *p, f);
 	}
+}
+
+void cli_progress(const char *line)
+{
+	/* A line longer than the terminal wraps, and "\r\033[K" then clears
+	 * only its last row: each update would leave a row behind. */
+	struct winsize ws;
+	size_t columns = ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 1
+			     ? ws.ws_col - 1u
+			     : SIZE_MAX;
+	size_t n = 0, used = 0;
+	for (; line[n]; n++) {
+		bool starts = ((unsigned char)line[n] & 0xC0) != 0x80; /* a code point */
+		if (starts && used++ == columns)
+			break;
+	}
+	fprintf(stderr, "\r\033[K%.*s", (int)n, line);
+	fflush(stderr);
 }
 
 /* An error's text on stderr: a name from a file or the answer of a server
@@ -335,6 +464,62 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
 	return true;
 }
 
+/* The long option of usage nearest to option (its text before any '='),
+ * copied into buf; NULL when none is near enough to be its typo. The options
+ * are the words of usage that start with "--" after a blank, '[', '|' or
+ * '(' (the --help text lists every option a command takes). */
+static const char *nearest_option(const char *usage, const char *option, char *buf, size_t size)
+{
+	enum { MAX_OPTIONS = 64, MAX_NAME = 40 };
+	char names[MAX_OPTIONS][MAX_NAME], word[MAX_NAME];
+	const char *candidates[MAX_OPTIONS + 1];
+	size_t n = 0, len = strcspn(option, "=");
+	if (len < 3 || len >= sizeof word || strncmp(option, "--", 2) != 0)
+		return NULL;
+	memcpy(word, option, len);
+	word[len] = '\0';
+	for (const char *p = usage; (p = strstr(p, "--")) != NULL && n < MAX_OPTIONS; p += 2) {
+		if (p > usage && !strchr(" \t\n[|(", p[-1]))
+			continue;
+		size_t k = 2 + strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789-");
+		if (k < 3 || k >= MAX_NAME)
+			continue;
+		memcpy(names[n], p, k);
+		names[n][k] = '\0';
+		bool seen = false;
+		for (size_t j = 0; j < n && !seen; j++)
+			seen = strcmp(candidates[j], names[n]) == 0;
+		if (!seen) {
+			candidates[n] = names[n];
+			n++;
+		}
+	}
+	candidates[n] = NULL;
+	const char *near = bdb_query_nearest(word, candidates);
+	if (!near)
+		return NULL;
+	snprintf(buf, size, "%s", near);
+	return buf;
+}
+
+int cli_unknown_option(const char *cmd, const char *usage, const char *option)
+{
+	char near[64];
+	const char *best = nearest_option(usage, option, near, sizeof near);
+	fputs("benchdb: error: ", stderr);
+	if (cmd) {
+		put_error_text(cmd);
+		fputs(": ", stderr);
+	}
+	fputs("unknown option '", stderr);
+	put_error_text(option);
+	fputc('\'', stderr);
+	if (best)
+		fprintf(stderr, "; did you mean '%s'?", best);
+	fprintf(stderr, "\ntry 'benchdb %s%s--help'\n", cmd ? cmd : "", cmd ? " " : "");
+	return EXIT_USAGE;
+}
+
 bool cli_text_ok(const char *what, const char *value)
 {
 	size_t n = strlen(value);
@@ -354,9 +539,20 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 		   const char **positional, int max_pos, int *npos)
 {
 	*npos = 0;
+	bool options_ended = false;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i], *v;
 		bool bad = false, known = false;
+		if (!options_ended && strcmp(arg, "--") == 0) {
+			options_ended = true; /* what follows is positional, '-x' too */
+			continue;
+		}
+		if (options_ended || arg[0] != '-' || !arg[1]) {
+			if (*npos >= max_pos)
+				return cli_usage_error(argv[0], "unexpected argument '%s'", arg);
+			positional[(*npos)++] = arg;
+			continue;
+		}
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(usage, stdout);
 			return -1;
@@ -382,13 +578,8 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 			fprintf(stderr, "try 'benchdb %s --help'\n", argv[0]);
 			return EXIT_USAGE;
 		}
-		if (known)
-			continue;
-		if (arg[0] == '-' && arg[1])
-			return cli_usage_error(argv[0], "unknown option '%s'", arg);
-		if (*npos >= max_pos)
-			return cli_usage_error(argv[0], "unexpected argument '%s'", arg);
-		positional[(*npos)++] = arg;
+		if (!known)
+			return cli_unknown_option(argv[0], usage, arg);
 	}
 	return EXIT_OK;
 }
@@ -488,7 +679,7 @@ static int run_command_line(int argc, char **argv)
 	cli_ctx ctx;
 	ctx_init(&ctx);
 	shell_options sopt = {0};
-	const char *one_shot = NULL, *script = NULL, *token_file = NULL;
+	const char *one_shot = NULL, *script = NULL, *token_file = NULL, *statement_only = NULL;
 	int i = 1;
 	for (; i < argc; i++) {
 		const char *arg = argv[i];
@@ -496,6 +687,10 @@ static int run_command_line(int argc, char **argv)
 		bool bad = false;
 		if (arg[0] != '-' || strcmp(arg, "-") == 0)
 			break;
+		if (strcmp(arg, "--") == 0) { /* the end of benchdb's options */
+			i++;
+			break;
+		}
 		if (cli_opt_value(argc, argv, &i, "--db", &value, &bad) ||
 		    cli_opt_value(argc, argv, &i, "--data", &value, &bad)) {
 			if (bad)
@@ -525,6 +720,7 @@ static int run_command_line(int argc, char **argv)
 			if (bad)
 				return EXIT_USAGE;
 			sopt.format = value;
+			statement_only = "--format";
 		} else if (cli_opt_value(argc, argv, &i, "--server", &value, &bad)) {
 			if (bad)
 				return EXIT_USAGE;
@@ -537,8 +733,10 @@ static int run_command_line(int argc, char **argv)
 			ctx.no_pager = true;
 		} else if (strcmp(arg, "--fail") == 0) {
 			sopt.fail_on_regressions = true;
+			statement_only = "--fail";
 		} else if (strcmp(arg, "--bail") == 0) {
 			sopt.bail = true;
+			statement_only = "--bail";
 		} else if (strcmp(arg, "--json") == 0) {
 			ctx.json = true;
 			sopt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
@@ -549,9 +747,7 @@ static int run_command_line(int argc, char **argv)
 			printf("benchdb %s\n", BENCHDB_VERSION);
 			return EXIT_OK;
 		} else {
-			cli_error("unknown option '%s'", arg);
-			fprintf(stderr, "try 'benchdb --help'\n");
-			return EXIT_USAGE;
+			return cli_unknown_option(NULL, usage_text, arg);
 		}
 	}
 	int code = remote_options(&ctx, token_file, i < argc ? argv[i] : NULL);
@@ -562,7 +758,7 @@ static int run_command_line(int argc, char **argv)
 			cli_error("-c and -f take no subcommand ('%s')", argv[i]);
 			return EXIT_USAGE;
 		}
-		return run_subcommand(&ctx, &sopt, argc - i, argv + i);
+		return run_subcommand(&ctx, &sopt, statement_only, argc - i, argv + i);
 	}
 	if (one_shot && script) {
 		cli_error("give -c or -f, not both");

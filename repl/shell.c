@@ -381,7 +381,21 @@ static int run_dot_command(shell *sh, char *line)
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
 		if (strcmp(argv[0], dot_commands[i].name) == 0)
 			return dot_commands[i].run(sh, argc, argv);
-	cli_error("unknown command '%s' (try .help)", argv[0]);
+	/* The nearest dot-command ('.mod' -> '.mode'); sqlite3's catalog
+	 * commands name the statements that list the store's names. */
+	const char *names[sizeof dot_commands / sizeof *dot_commands + 1];
+	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
+		names[i] = dot_commands[i].name;
+	names[sizeof dot_commands / sizeof *dot_commands] = NULL;
+	const char *near = bdb_query_nearest(argv[0], names);
+	if (near)
+		cli_error("unknown command '%s'; did you mean '%s'? (try .help)", argv[0], near);
+	else if (strcmp(argv[0], ".tables") == 0 || strcmp(argv[0], ".schema") == 0)
+		cli_error("unknown command '%s': the store's names are listed by show points, "
+			  "show metrics, show tags and show runs (try .help)",
+			  argv[0]);
+	else
+		cli_error("unknown command '%s' (try .help)", argv[0]);
 	return EXIT_USAGE;
 }
 
@@ -397,8 +411,9 @@ static bool blank(const char *s, size_t n)
 }
 
 /* The dot-command a bare REPL word stands for: help, exit, quit, \\q (a ';'
- * and blanks around allowed); NULL for anything else. */
-static const char *repl_habit(const char *line)
+ * and blanks around allowed), and `help WORD` for `.help WORD` (psql's \\h
+ * WORD), written into command; false for anything else. */
+static bool repl_habit(const char *line, char *command, size_t size)
 {
 	static const struct {
 		const char *word, *command;
@@ -408,10 +423,23 @@ static const char *repl_habit(const char *line)
 	size_t n = strlen(line);
 	while (n && (line[n - 1] == ' ' || line[n - 1] == '\t' || line[n - 1] == ';'))
 		n--;
-	for (size_t i = 0; i < sizeof habits / sizeof *habits; i++)
-		if (strlen(habits[i].word) == n && strncmp(line, habits[i].word, n) == 0)
-			return habits[i].command;
-	return NULL;
+	size_t word = strcspn(line, " \t");
+	if (word > n)
+		word = n;
+	const char *rest = line + word + strspn(line + word, " \t");
+	size_t rest_len = n - (size_t)(rest - line);
+	for (size_t i = 0; i < sizeof habits / sizeof *habits; i++) {
+		if (strlen(habits[i].word) != word || strncmp(line, habits[i].word, word) != 0)
+			continue;
+		if (word == n)
+			return (size_t)snprintf(command, size, "%s", habits[i].command) < size;
+		/* Only help takes a word, a statement's: `help trend`. */
+		if (strcmp(habits[i].word, "help") != 0 || rest_len == 0 ||
+		    strcspn(rest, " \t;") < rest_len)
+			return false;
+		return (size_t)snprintf(command, size, ".help %.*s", (int)rest_len, rest) < size;
+	}
+	return false;
 }
 
 /* The number of UTF-8 code points in s[from, to). */
@@ -632,11 +660,9 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			break;
 		}
 		/* What people type to leave or to ask, as in psql and sqlite3. */
-		const char *habit =
-		    pending.text.len == 0 && sh->interactive ? repl_habit(line) : NULL;
-		if (habit) {
-			char command[8];
-			snprintf(command, sizeof command, "%s", habit);
+		char command[64];
+		if (pending.text.len == 0 && sh->interactive &&
+		    repl_habit(line, command, sizeof command)) {
 			lineedit_add_history(ed, line);
 			free(line);
 			run_dot_command(sh, command);

@@ -514,8 +514,8 @@ static int refuse_history(bdb__input *in, bdb_diag *d)
 	free(runs);
 	return bdb_diag_set(d, BDB_EFORMAT, in->name, 1, 1,
 			    "is a github-action-benchmark history of %zu runs, not one run; "
-			    "save it to a file and import that where the store is: benchdb "
-			    "import-gab data.js",
+			    "import it where the store is: benchdb import-gab data.js ('-' "
+			    "reads standard input)",
 			    n);
 }
 

@@ -84,12 +84,16 @@ run "$BENCHDB" --db "$WORK/color-opts" ingest --branch main "$ROOT/examples/hist
 	"$GAB/kurkle__color.data.js"
 check_rc "color: also beside another file, which is not stored either" 2
 check "color: no store" test ! -e "$WORK/color-opts"
-# Piped, a history is refused (import-gab reads a file): the command it
-# named was "benchdb import-gab <stdin>", which is no file.
+# Piped, a history is refused: the command it named was "benchdb import-gab
+# <stdin>", which is no file; then "save it to a file", though import-gab
+# reads '-'.
 STDIN=$GAB/softwaremill__jox.data.js run "$BENCHDB" --db "$WORK/piped" ingest -
 check_rc "jox piped into ingest -: exit 3" 3
 check_err "it says how to import it" \
-	"<stdin>:1:1: is a github-action-benchmark history of 47 runs, not one run; save it to a file and import that where the store is: benchdb import-gab data.js"
+	"<stdin>:1:1: is a github-action-benchmark history of 47 runs, not one run; import it where the store is: benchdb import-gab data.js ('-' reads standard input)"
+STDIN=$GAB/softwaremill__jox.data.js run "$BENCHDB" --db "$WORK/piped" import-gab -
+check_rc "and import-gab - imports it from standard input" 0
+check_out "all 47 runs" "Imported 47 run(s) from 47 entries of -"
 run "$BENCHDB" --db "$DB" -c 'changes throughput of "mix|@kurkle/color" as csv'
 # The 4-run regression and its revert are one excursion (the robust default).
 check_out "color C1: the change at 284322a04b is found" \

@@ -114,4 +114,15 @@ printf 'time,commit,m\n2026-02-01,b0,1\n2026-02-01,b0,1\n' >"$WORK/twice.csv"
 run "$BENCHDB" --db "$WORK/twice" import-otava "$WORK/twice.csv"
 check_out "a row recorded twice counts once" "Imported 1 run(s) from 2 rows of $WORK/twice.csv (0 unchanged, 0 replaced, 1 recorded twice counted once)"
 
+# import-otava - : standard input has no file name to name the point.
+printf 'time,commit,throughput\n2026-01-01T00:00:00Z,aaa,10\n' >"$WORK/o.csv"
+STDIN=$WORK/o.csv run "$BENCHDB" --db "$WORK/otava" import-otava -
+check_rc "import-otava - without --test is exit 2 (was a point named '-')" 2
+check_err "and asks for --test" "give --test NAME"
+check "nothing was stored, not even a store made" test ! -e "$WORK/otava"
+STDIN=$WORK/o.csv run "$BENCHDB" --db "$WORK/otava" import-otava --test load -
+check_rc "import-otava --test load - exits 0" 0
+run "$BENCHDB" --db "$WORK/otava" -c 'show points'
+check_out "the point is the --test name" "load "
+
 finish

@@ -26,6 +26,17 @@ if command -v script >/dev/null; then
 	script -qec "'$BENCHDB' --db '$WORK/db4' ingest '$FIXTURES/hyperfine.json' >'$WORK/stdout'" \
 		/dev/null >"$ERR" 2>&1
 	check "terminal, one file: no progress" sh -c "! grep -q 'files/s' '$ERR'"
+	# A terminal 30 columns wide: the line (about 40) is cut to 29, since a
+	# line that wraps leaves a row behind at each update ("\r\033[K" clears
+	# only the row the cursor is on).
+	script -qec "stty cols 30; exec '$BENCHDB' --db '$WORK/db5' ingest '$WORK/in' >'$WORK/stdout'" \
+		/dev/null >"$ERR" 2>&1
+	check "terminal of 30 columns: the progress line is there, cut" grep -q '\[3/3 files\] 3 runs' "$ERR"
+	check "terminal of 30 columns: no progress text is wider than 29" python3 -c '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+pieces = [p for p in re.split(r"\r|\x1b\[K|\n", text) if "files]" in p]
+assert pieces and max(len(p) for p in pieces) <= 29, pieces' "$ERR"
 fi
 
 # --db creates missing parents.

@@ -160,6 +160,16 @@ if command -v script >/dev/null; then
 	run timeout 60 script -qec "stty tostop; '$BENCHDB' --db '$DB' record --runs 1 --name tostop -- sh -c 'echo to-the-terminal >&2'" /dev/null
 	check_rc "a command writing to the terminal under stty tostop ends" 0
 	check_out "what it wrote reaches the terminal" "to-the-terminal"
+	# The progress line on a terminal 20 columns wide ("run 2/3, 1.2 ms ±
+	# 0.1 ms, ETA 0s" is about 35) is cut to 19: a line that wraps leaves a
+	# row behind at each update.
+	run timeout 60 script -qec "stty cols 20; exec '$BENCHDB' --db '$DB' record --runs 3 --name narrow -- sleep 0.05" /dev/null
+	check_rc "record on a 20-column terminal exits 0" 0
+	check "its progress lines are there and no wider than 19" python3 -c '
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+pieces = [p for p in re.split(r"\r|\x1b\[K|\n", text) if p.startswith("run ")]
+assert len(pieces) >= 2 and max(len(p) for p in pieces) <= 19, pieces' "$OUT"
 fi
 
 # 4d2. Ctrl-Z (SIGTSTP) reaches record alone (the command's group is not the
@@ -265,11 +275,12 @@ check_rc "a GITHUB_SHA that is not one line is a usage error" 2
 check_err "record names the variable" 'record: $GITHUB_SHA: contains a control character'
 
 # A first run far slower than the rest (a cache it fills): suggest --warmup.
-# The first sleeps 1 s, the rest 0.2 s: a loaded machine (CI) spreads the
+# The first sleeps 3 s, the rest 0.2 s: a loaded machine (CI) spreads the
 # quick runs over tens of ms, and the warning needs 14 robust sd and half
 # again the median; runs of a few ms (no sleep) gave it to the first
-# measured run after --warmup 1 under load.
-printf '#!/bin/sh\nif [ ! -e "$1" ]; then touch "$1"; sleep 1; else sleep 0.2; fi\n' >"$WORK/slow-first.sh"
+# measured run after --warmup 1 under load, and a 1 s first run missed it
+# once at a load of 8 (atk16).
+printf '#!/bin/sh\nif [ ! -e "$1" ]; then touch "$1"; sleep 3; else sleep 0.2; fi\n' >"$WORK/slow-first.sh"
 chmod +x "$WORK/slow-first.sh"
 run "$BENCHDB" --db "$DB" record --runs 6 -- "$WORK/slow-first.sh" "$WORK/filled"
 check_rc "a slow first run is stored as any other" 0
@@ -399,5 +410,31 @@ run "$BENCHDB" --db "$DB" record --format gbench --name closes -- \
 	sh -c "echo '$GB'; exec >&-; sleep 0.2"
 check_rc "a command that closes its standard output early is stored" 0
 check "its results are read" test "$(latest_json | json_get 'sorted({o["point"] for o in j["observations"]})')" = "['BM_x', 'closes']"
+
+# The exit codes docs/cli.md lists for a run that fails: 126 for a file that
+# is not executable, 128 + N for a command killed by signal N.
+printf 'echo hi\n' >"$WORK/not-executable"
+chmod 644 "$WORK/not-executable"
+run "$BENCHDB" --db "$DB" record --runs 1 -- "$WORK/not-executable"
+check_rc "a command that is not executable exits 126" 126
+check_err "it says why" "Permission denied"
+run "$BENCHDB" --db "$DB" record --runs 1 -- sh -c 'kill -9 $$'
+check_rc "a command killed by SIGKILL (9) exits 137" 137
+check_err "it says which signal" "died of signal 9 in run 1; nothing stored"
+
+# hyperfine's short options: -w, -r, -n, -i.
+run "$BENCHDB" --db "$DB" record -w 1 -r 3 -n short-opts -i -- sh -c 'exit 1'
+check_rc "record -w 1 -r 3 -n NAME -i exits 0 (was: unknown option '-w')" 0
+check_out "-r 3 measured 3 runs, -i kept the failing ones" "3 runs (3 failed)"
+check_out "-n named the point" "Benchmark: short-opts"
+
+# hyperfine's habit: the command line as one argument.
+run "$BENCHDB" --db "$DB" record --runs 1 'sleep 0.01'
+check_rc "record 'sleep 0.01' exits 127 (no such program)" 127
+check_err "and says how to give the command" \
+	"(a command line in one argument names no program: give its words apart, after --, or add --shell)"
+run "$BENCHDB" --db "$DB" record --runs 1 ./no-such-program
+check "a missing program without blanks gets no such hint" \
+	sh -c "! grep -q 'one argument' '$ERR'"
 
 finish

@@ -181,6 +181,11 @@ check "Ctrl-D leaves a newline after the prompt" sh -c "tail -c 1 '$OUT' | od -c
 session help_trend '.help trend\n' '\004'
 check_out ".help trend shows its forms" "trend METRIC [of POINT]"
 check_out ".help trend shows an example" "Example: trend "
+# help WORD is .help WORD, as help is .help (it was a query error, "found
+# \"help\"").
+session help_word 'help rank;\n' '\004'
+check_out "help rank shows rank's forms" "rank METRIC [in RUN]"
+check "help rank is no query error" sh -c "! grep -q 'expected a statement' '$OUT'"
 # Completion follows the context: after "of " only points ("B" gives their
 # common start '"BM_'; keywords such as "by" are not offered there), after
 # "where " a tag key or field ("po" -> point).

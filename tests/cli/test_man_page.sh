@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# tests/cli/test_man_page.sh - docs/benchdb.1 renders without a warning and
+# lists every subcommand and every option that the --help texts list (a
+# reader of `man benchdb` finds what `benchdb CMD --help` offers), and names
+# no option that no --help has. groff comes from groff-base (DEB_PKGS).
+. "$(dirname "$0")/lib.sh"
+MAN=$ROOT/docs/benchdb.1
+
+run groff -man -Tutf8 -ww "$MAN"
+check_rc "groff renders the man page" 0
+check "without a warning (-ww)" test ! -s "$ERR"
+check_out "its NAME section" "benchdb - an embedded time-series database for benchmark results"
+
+# The page's text with groff's escapes for '-' and fonts taken out.
+sed 's/\\-/-/g; s/\\f[BIRP]//g' "$MAN" >"$WORK/man.txt"
+
+# Every subcommand of benchdb --help is named in bold on the page.
+subs=$("$BENCHDB" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z|-]*\).*/\1/p' | tr '|' '\n' | sort -u)
+check "benchdb --help lists 28 subcommands" test "$(echo "$subs" | wc -l)" -eq 28
+missing=""
+for s in $subs; do
+	grep -qE "\\\\fB${s//-/\\\\-}\\\\fR" "$MAN" || missing="$missing $s"
+done
+check "every subcommand is on the man page (missing:$missing)" test -z "$missing"
+
+# Every long option of every --help is on the page.
+missing=""
+for s in "" $subs; do
+	for o in $("$BENCHDB" $s --help | grep -oE -- '--[a-z][a-z0-9-]*' | sort -u); do
+		grep -qE -- "$o([^a-z0-9-]|$)" "$WORK/man.txt" || missing="$missing ${s:-benchdb}:$o"
+	done
+done
+check "every option of every --help is on the man page (missing:$missing)" test -z "$missing"
+
+# And the page names no option that no --help has.
+{ "$BENCHDB" --help; for s in $subs; do "$BENCHDB" "$s" --help; done; } |
+	grep -oE -- '--[a-z][a-z0-9-]*' | sort -u >"$WORK/help.opts"
+grep -oE -- '--[a-z][a-z0-9-]*' "$WORK/man.txt" | sort -u >"$WORK/man.opts"
+extra=$(comm -13 "$WORK/help.opts" "$WORK/man.opts" | tr '\n' ' ')
+check "the man page has no option that no --help has (extra: $extra)" test -z "$extra"
+check "it names more than 60 options" test "$(wc -l <"$WORK/man.opts")" -gt 60
+
+finish
