@@ -10,7 +10,8 @@
 # retain (rollups, and a policy applied on ingest), ingest --replace of an
 # old run, compact, backup (and the backup opened), annotate and drop
 # annotation, and four imports at once. tests/cli/test_changes_persisted.sh
-# has batches of one ingest, backfills and SIGKILL at each write.
+# has batches of one ingest, backfills and SIGKILL at each write. Under the
+# sanitizers only the first (imports in batches) runs.
 . "$(dirname "$0")/lib.sh"
 
 FORGET=$ROOT/${BENCHDB_BUILD:-build}/tools/changes_forget
@@ -90,6 +91,13 @@ same_as_scratch "imports in batches" "$DB"
 run cat "$WORK/kept.txt"
 check_out "  ta's step at c0200 is among the answers" '"commit": "c0200"'
 check_out "  and its excursion at c0500" '"kind": "excursion"'
+
+# Under the sanitizers (3 times slower; the fold's code is theirs in
+# test_changelog and test_changes_persisted) the batches only.
+if [ "${BENCHDB_SANITIZED:-0}" = 1 ]; then
+	finish
+	exit
+fi
 
 rows 180 300 >"$WORK/dup.csv"
 run "$BENCHDB" --db "$DB" import-otava --test h "$WORK/dup.csv"
