@@ -48,7 +48,7 @@ static void record_free(record *rec)
 }
 
 #define RECORD_HEAD  (4 + 8 * 7 + 4)
-#define RECORD_POINT (8 + 8 + 1 + 8 * 10)
+#define RECORD_POINT (8 + 8 + 1 + 8 * 9)
 
 static void put64(uint8_t *p, uint64_t v)
 {
@@ -84,10 +84,10 @@ static void put_point(uint8_t *p, const bdb__change_point *c)
 	put64(p, c->index);
 	put64(p + 8, c->end);
 	p[16] = (uint8_t)c->kind;
-	double reals[10] = {c->mean_before, c->mean_after,    c->change_pct, c->p_value,
-			    c->noise,	    c->threshold,     c->slope,	     c->slope_lower,
-			    c->slope_upper, c->relative_noise};
-	for (int k = 0; k < 10; k++)
+	double reals[9] = {c->mean_before, c->mean_after, c->change_pct,
+			   c->p_value,	   c->noise,	  c->threshold,
+			   c->slope,	   c->slope_lower, c->slope_upper};
+	for (int k = 0; k < 9; k++)
 		put_real(p + 17 + 8 * k, reals[k]);
 }
 
@@ -96,10 +96,10 @@ static void get_point(const uint8_t *p, bdb__change_point *c)
 	c->index = (size_t)get64(p);
 	c->end = (size_t)get64(p + 8);
 	c->kind = (bdb__change_kind)p[16];
-	double *reals[10] = {&c->mean_before, &c->mean_after,	 &c->change_pct, &c->p_value,
-			     &c->noise,	      &c->threshold,	 &c->slope,	 &c->slope_lower,
-			     &c->slope_upper, &c->relative_noise};
-	for (int k = 0; k < 10; k++)
+	double *reals[9] = {&c->mean_before, &c->mean_after, &c->change_pct,
+			    &c->p_value,     &c->noise,	     &c->threshold,
+			    &c->slope,	     &c->slope_lower, &c->slope_upper};
+	for (int k = 0; k < 9; k++)
 		*reals[k] = get_real(p + 17 + 8 * k);
 }
 

@@ -201,8 +201,7 @@ bool bdb__cpfold_equal(const bdb__cpfold *a, const bdb__cpfold *b)
 		    !same_double(p->p_value, q->p_value) || !same_double(p->noise, q->noise) ||
 		    !same_double(p->threshold, q->threshold) || !same_double(p->slope, q->slope) ||
 		    !same_double(p->slope_lower, q->slope_lower) ||
-		    !same_double(p->slope_upper, q->slope_upper) ||
-		    !same_double(p->relative_noise, q->relative_noise))
+		    !same_double(p->slope_upper, q->slope_upper))
 			return false;
 	}
 	return true;

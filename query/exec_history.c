@@ -783,15 +783,9 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 	/* A drift needs half the effect multiple of the noise (robust.c,
 	 * drift_threshold); a step or an excursion the whole. */
 	double times = cp->kind == BDB__CHANGE_DRIFT ? opt->effect / 2 : opt->effect;
-	/* A step's or an excursion's threshold also counts the relative noise
-	 * at the level before (robust.c, threshold_for); a drift's does not. */
-	char rel[80] = "";
-	if (cp->kind != BDB__CHANGE_DRIFT && cp->relative_noise > 0)
-		snprintf(rel, sizeof rel, ", %g x relative noise %.3g%% of %.6g", times,
-			 100 * cp->relative_noise, fabs(cp->mean_before));
-	char thr[240];
-	snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g%s, %g%% of %.6g)",
-		 cp->threshold, times, cp->noise, rel, opt->floor_pct, fabs(cp->mean_before));
+	char thr[160];
+	snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g)",
+		 cp->threshold, times, cp->noise, opt->floor_pct, fabs(cp->mean_before));
 	switch (cp->kind) {
 	case BDB__CHANGE_DRIFT: {
 		double month = BDB_CHANGES_DAYS_PER_MONTH;
@@ -854,28 +848,20 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 			       si->tags[i].value);
 	if (si->n_tags)
 		bdb_buf_putc(&name, '}');
-	double noise, relative, level;
-	bdb__changes_noise(x, n, &noise, &relative, &level);
+	double noise, level;
+	bdb__changes_noise(x, n, &noise, &level);
 	if (n < 2 * BDB_CHANGES_MIN_SIDE) {
 		bdb__result_note(r, "%s %s: no change point: %zu values, a change needs %d", bdb_buf_cstr(&name),
 				 si->metric, n, 2 * BDB_CHANGES_MIN_SIDE);
 	} else {
 		double by_noise = opt->effect * noise, by_floor = opt->floor_pct / 100 * fabs(level);
-		double by_level = opt->effect * relative * fabs(level);
-		if (by_level > by_noise)
-			by_noise = by_level;
-		char rel[64] = "";
-		if (relative > 0)
-			snprintf(rel, sizeof rel, ", %g x relative noise %.3g%% of the level",
-				 opt->effect, 100 * relative);
-		bdb__result_note(
-		    r,
-		    "%s %s: no change point (robust, n=%zu): noise %.6g around level "
-		    "%.6g; a step needs a rank split with p <= %g (%d permutations, seed "
-		    "%llu) and |effect| >= %.6g = max(%g x noise%s, %g%% of the level)",
-		    bdb_buf_cstr(&name), si->metric, n, noise, level, opt->max_p_value,
-		    opt->permutations, (unsigned long long)opt->seed,
-		    by_noise > by_floor ? by_noise : by_floor, opt->effect, rel, opt->floor_pct);
+		bdb__result_note(r,
+				 "%s %s: no change point (robust, n=%zu): noise %.6g around level "
+				 "%.6g; a step needs a rank split with p <= %g (%d permutations, seed "
+				 "%llu) and |effect| >= %.6g = max(%g x noise, %g%% of the level)",
+				 bdb_buf_cstr(&name), si->metric, n, noise, level, opt->max_p_value,
+				 opt->permutations, (unsigned long long)opt->seed,
+				 by_noise > by_floor ? by_noise : by_floor, opt->effect, opt->floor_pct);
 	}
 	bdb_buf_free(&name);
 }

@@ -126,40 +126,12 @@ typedef struct robust {
 	double noise;
 	double *scratch; /* n values */
 	double *rank;	 /* n values */
-	double relative; /* relative_noise_of the series, 0 if not all positive */
 } robust;
 
-/*
- * For a series of positive values: the noise of their logarithms
- * (noise_of ln x), a fraction of the level. Benchmark noise grows with
- * the level (a run that takes 5 times longer spreads about 5 times as
- * much), while noise_of measures one spread for the whole series, mostly
- * that of its longest level: after a 5-fold step the runs' own spread was
- * 3 times it, and two changes of the noise were reported. 0 when a value
- * is not positive or n < 3. logs and scratch: n values each.
- */
-static double relative_noise_of(const double *x, size_t n, double *logs, double *scratch)
-{
-	if (n < 3)
-		return 0.0;
-	for (size_t i = 0; i < n; i++) {
-		if (!(x[i] > 0))
-			return 0.0;
-		logs[i] = log(x[i]);
-	}
-	return noise_of(logs, n, scratch);
-}
-
-/* The smallest change that counts from the level before: the effect
- * multiple of the noise, or of the relative noise at that level, or the
- * floor, whichever is largest. */
 static double threshold_for(const robust *w, double before)
 {
 	double by_noise = w->opt->effect * w->noise;
-	double by_level = w->opt->effect * w->relative * fabs(before);
 	double by_floor = w->opt->floor_pct / 100.0 * fabs(before);
-	if (by_level > by_noise)
-		by_noise = by_level;
 	return by_noise > by_floor ? by_noise : by_floor;
 }
 
@@ -1321,7 +1293,6 @@ static int emit(const robust *w, const mark_list *marks, const drift *d, double 
 	for (size_t i = 0; i < count; i++) {
 		bdb__change_point *cp = &out->points[i];
 		cp->noise = w->noise;
-		cp->relative_noise = w->relative;
 		if (bdb__stats_change_pct(cp->mean_before, cp->mean_after, &cp->change_pct) != 0)
 			cp->change_pct = NAN;
 	}
@@ -1351,7 +1322,7 @@ static int detect_at(const double *x, const double *t, size_t n,
 	if (n < 3)
 		return 0;
 
-	robust w = {opt, n, 0.0, malloc(n * sizeof(double)), malloc(n * sizeof(double)), 0.0};
+	robust w = {opt, n, 0.0, malloc(n * sizeof(double)), malloc(n * sizeof(double))};
 	double *index_t = t ? NULL : malloc(n * sizeof *index_t);
 	double *flat = malloc(n * sizeof *flat);
 	mark_list marks = {0}, again = {0};
@@ -1360,7 +1331,6 @@ static int detect_at(const double *x, const double *t, size_t n,
 		err = BDB_ENOMEM;
 		goto done;
 	}
-	w.relative = relative_noise_of(x, n, w.rank, w.scratch);
 	if (!t) {
 		for (size_t i = 0; i < n; i++)
 			index_t[i] = (double)i;
@@ -1516,16 +1486,14 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
 	return err;
 }
 
-void bdb__changes_noise(const double *x, size_t n, double *noise, double *relative, double *level)
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *level)
 {
 	*noise = *level = NAN;
-	*relative = 0.0;
-	double *scratch = n ? malloc(2 * n * sizeof *scratch) : NULL;
+	double *scratch = n ? malloc(n * sizeof *scratch) : NULL;
 	if (!scratch)
 		return;
 	*level = median_of(x, n, scratch);
 	*noise = noise_of(x, n, scratch);
-	*relative = relative_noise_of(x, n, scratch + n, scratch);
 	if (n >= 3) {
 		for (size_t i = 0; i < n; i++)
 			scratch[i] = fabs(x[i] - *level);

@@ -477,9 +477,6 @@ typedef struct bdb__change_point {
 	size_t end;	    /* excursion: first index back at the old level;
 			     * drift: one past its last index */
 	double noise;	    /* robust noise estimate of the series */
-	double relative_noise; /* the noise of ln x (a fraction of the level; 0
-				* unless every value is positive), which
-				* counts at the level before (threshold) */
 	double threshold;   /* the smallest |after - before| that counted */
 	double slope;	    /* drift: Theil-Sen slope per unit of t */
 	double slope_lower; /* drift: its interval at 95 % (Sen's) */
@@ -624,10 +621,9 @@ int bdb__joint_place(bdb__joint_step *steps, size_t n_steps, const bdb__joint_ch
 
 /* The robust method's noise of a series with no change point: the larger of
  * 1.4826 MAD(x[i+1] - x[i]) / sqrt(2) and 1.4826 MAD(x - median(x)), and
- * that median (the level); and its relative noise (the first of those of
- * ln x; 0 unless every value is positive). 0, 0 and the level for n < 3;
- * NAN, 0 and NAN for n 0. For `explain`: why nothing was flagged. */
-void bdb__changes_noise(const double *x, size_t n, double *noise, double *relative, double *level);
+ * that median (the level). 0 and the level for n < 3; NAN and NAN for n 0.
+ * For `explain`: why nothing was flagged. */
+void bdb__changes_noise(const double *x, size_t n, double *noise, double *level);
 
 /*
  * The single E-Divisive split of x[0..n) (alpha = 1): the tau in

@@ -535,7 +535,7 @@ static size_t answer_at(const uint8_t *p)
 	uint64_t count = 0;
 	for (int i = 0; i < 8; i++)
 		count = count << 8 | p[4 + 8 * 6 + i];
-	return 64 + (size_t)count * 97;
+	return 64 + (size_t)count * 89;
 }
 
 static uint64_t answer_count(const uint8_t *p)
