@@ -625,12 +625,120 @@ static size_t perfect_split(const robust *w, const double *y, size_t lo, size_t 
 	return lo + best;
 }
 
+/* The longest block block_split tests: a longer level that comes back is
+ * a split of its own to E-Divisive. */
+#define BLOCK_MAX_RUNS 64
+
+/*
+ * The block c[a..b) (centred mid-ranks of a piece of n runs) whose rank sum
+ * is the most unlike the rest's: the largest S^2 / (L (n - L)), S the sum
+ * of its L values, over blocks of min_len to BLOCK_MAX_RUNS runs with at
+ * least 3 runs either side (the Wilcoxon rank-sum z of the block against
+ * the rest, squared, up to the common factor (n - 1) / var). prefix: n + 1
+ * values.
+ */
+static double best_block(const double *c, size_t n, size_t min_len, double *prefix, size_t *ba,
+			 size_t *bb)
+{
+	prefix[0] = 0;
+	for (size_t i = 0; i < n; i++)
+		prefix[i + 1] = prefix[i] + c[i];
+	double best = 0;
+	for (size_t a = 3; a + min_len + 3 <= n; a++)
+		for (size_t len = min_len; len <= BLOCK_MAX_RUNS && a + len + 3 <= n; len++) {
+			double sum = prefix[a + len] - prefix[a];
+			double z = sum * sum / ((double)len * (double)(n - len));
+			if (z > best) {
+				best = z;
+				*ba = a;
+				*bb = a + len;
+			}
+		}
+	return best;
+}
+
+/*
+ * A level that holds for a while and comes back (an epidemic change): in
+ * y[lo..hi), a piece with no significant single split, the block of more
+ * than excursion_runs runs (and at most BLOCK_MAX_RUNS) whose ranks differ
+ * most from the rest's, when a permutation test (the piece's ranks
+ * shuffled `permutations` times, the largest block statistic of each,
+ * seeded by the options and the piece) gives p <= pvalue. E-Divisive's
+ * single split misses such a block in the middle of a long piece: its
+ * best split cuts the block's level against both sides at once. Sets
+ * *at to the block's first run (and *end, *p), or 0; returns 0 or
+ * BDB_ENOMEM.
+ */
+static int block_split(const robust *w, size_t lo, size_t hi, size_t *at, size_t *end, double *p)
+{
+	size_t n = hi - lo, min_len = w->opt->excursion_runs + 1;
+	*at = 0;
+	if (min_len < 3)
+		min_len = 3;
+	if (n < min_len + 6)
+		return 0;
+	double *c = malloc(2 * n * sizeof *c), *prefix = malloc((n + 1) * sizeof *prefix);
+	size_t a = 0, b = 0;
+	int err = 0;
+	if (!c || !prefix) {
+		err = BDB_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0; i < n; i++)
+		c[i] = w->rank[lo + i] - (double)(n + 1) / 2.0;
+	double seen = best_block(c, n, min_len, prefix, &a, &b);
+	if (!(seen > 0))
+		goto done;
+	/* Autocorrelated noise makes blocks of like values by itself, which
+	 * shuffled ranks never do: the statistic is divided by Yue and Wang's
+	 * (1 + phi) / (1 - phi), phi the lag-1 autocorrelation of the ranks
+	 * around the block's and the rest's means (so that the block itself
+	 * does not count), when positive. */
+	double in = (prefix[b] - prefix[a]) / (double)(b - a);
+	double out = -(prefix[b] - prefix[a]) / (double)(n - (b - a));
+	double num = 0, den = 0;
+	for (size_t i = 0; i < n; i++) {
+		double ri = c[i] - (i >= a && i < b ? in : out);
+		den += ri * ri;
+		if (i + 1 < n)
+			num += ri * (c[i + 1] - (i + 1 >= a && i + 1 < b ? in : out));
+	}
+	double phi = den > 0 ? num / den : 0;
+	if (phi > 0.95)
+		phi = 0.95;
+	if (phi > 0)
+		seen *= (1 - phi) / (1 + phi);
+	bdb__rng rng;
+	bdb__rng_seed(&rng, w->opt->seed ^ ((uint64_t)lo << 32) ^ (uint64_t)hi);
+	double *shuffled = c + n;
+	int r = w->opt->permutations, beat = 0;
+	/* Stop once the p-value cannot reach pvalue. */
+	double most = w->opt->max_p_value * (r + 1.0) - 1.0;
+	for (int k = 0; k < r && beat <= most; k++) {
+		memcpy(shuffled, c, n * sizeof *c);
+		bdb__rng_shuffle(&rng, shuffled, n);
+		size_t pa, pb;
+		beat += best_block(shuffled, n, min_len, prefix, &pa, &pb) >= seen;
+	}
+	double pv = (1.0 + beat) / (r + 1.0);
+	if (beat <= most && pv <= w->opt->max_p_value) {
+		*at = lo + a;
+		*end = lo + b;
+		*p = pv;
+	}
+done:
+	free(c);
+	free(prefix);
+	return err;
+}
+
 /*
  * Binary segmentation of y[lo..hi) on ranks: E-Divisive (the permutation
  * test) over the mid-ranks of the segment, then again inside every piece
  * it leaves, so that one piece without a significant split does not stop
  * the search in the others; a piece the permutations cannot resolve may
- * still split perfectly (perfect_split). Cuts are appended to idx/p.
+ * still split perfectly (perfect_split), and one with neither may hold a
+ * level that comes back (block_split). Cuts are appended to idx/p.
  */
 static int rank_cuts(robust *w, const double *y, size_t lo, size_t hi, size_t *idx, double *p,
 		     size_t *m)
@@ -649,7 +757,19 @@ static int rank_cuts(robust *w, const double *y, size_t lo, size_t hi, size_t *i
 	if (found.count == 0) {
 		bdb__changes_free(&found);
 		double chance;
-		size_t at = perfect_split(w, y, lo, hi, &chance);
+		size_t at = perfect_split(w, y, lo, hi, &chance), end = 0;
+		if (!at && (err = block_split(w, lo, hi, &at, &end, &chance)) != 0)
+			return err;
+		if (at && end) {
+			idx[*m] = at;
+			p[(*m)++] = chance;
+			idx[*m] = end;
+			p[(*m)++] = chance;
+			if ((err = rank_cuts(w, y, lo, at, idx, p, m)) != 0 ||
+			    (err = rank_cuts(w, y, at, end, idx, p, m)) != 0)
+				return err;
+			return rank_cuts(w, y, end, hi, idx, p, m);
+		}
 		if (!at)
 			return 0;
 		idx[*m] = at;
