@@ -1221,6 +1221,16 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		/* The smallest p-value the permutations resolve. */
 		bdb__field_num(r, "p_floor", 1.0 / (opt.permutations + 1.0));
 		r->p_floor_permutations = opt.permutations;
+		/* Too few permutations to reach pvalue: no permutation test can
+		 * pass, and a short answer must not read as "no change". */
+		if (1.0 / (opt.permutations + 1.0) > opt.max_p_value)
+			bdb__result_note(r,
+					 "%d permutations cannot resolve pvalue %g: the smallest p they "
+					 "give is 1/%d = %.3g, so only splits whose runs separate "
+					 "completely can pass (give permutations %.0f or more)",
+					 opt.permutations, opt.max_p_value, opt.permutations + 1,
+					 1.0 / (opt.permutations + 1.0),
+					 ceil(1.0 / opt.max_p_value - 1.0 - 1e-9));
 	}
 	if (opt.robust) {
 		bdb__field_num(r, "effect", opt.effect);

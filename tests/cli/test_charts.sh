@@ -77,7 +77,7 @@ check "trend.svg: a dot's title in the unit of its own value, as the tables (999
 	grep -qF '2026-03-01T02:00:00Z: 999 ns (CI 979 to 1019 ns) (samples 969 to 1024 ns)</title>' "$WORK/trend.svg"
 check "log.svg: a dot's title in the unit of its own value (2 µs on an axis in s)" \
 	grep -q '2026-03-01T02:00:00Z: 2 µs</title>' "$WORK/log.svg"
-check "log.svg: 524.3 ms, then 1.049 s" grep -q ': 524.3 ms, regressed</title>' "$WORK/log.svg"
+check "log.svg: 524.3 ms, then 1.049 s" grep -q ': 524.3 ms, regressed' "$WORK/log.svg"
 check "log.svg: 1.049 s" grep -q ': 1.049 s, regressed</title>' "$WORK/log.svg"
 
 # 3. 50 series: small multiples, one panel each.

@@ -326,6 +326,29 @@ static void test_changes_robust(void **state)
 	bdb_buf_free(&text);
 	bdb_result_free(r);
 
+	/* Too few permutations for pvalue: the smallest p of 20 is 1/21 =
+	 * 0.0476 > 0.01, so no permutation test passes, and the answer says
+	 * so (before, an empty one read as "no change"). cp/step's runs
+	 * separate completely, whose chance needs no permutation: its two
+	 * steps stay. 99 permutations resolve 0.01. */
+	r = run_ok("changes time of \"cp/step\" permutations 20");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text),
+			       "20 permutations cannot resolve pvalue 0.01: the smallest p they give is "
+			       "1/21 = 0.0476, so only splits whose runs separate completely can pass "
+			       "(give permutations 99 or more)\n"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
+	r = run_ok("changes time of \"cp/step\" permutations 99");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_null(strstr(bdb_buf_cstr(&text), "cannot resolve"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
+
 	/* kind drift: no drift here. */
 	r = run_ok("changes time of \"cp/step\" kind drift");
 	assert_int_equal(bdb_result_n_rows(r), 0);
