@@ -307,9 +307,12 @@ void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n)
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '|' || s[i] == '\\' || s[i] == '<' || s[i] == '[' || s[i] == ']') {
+		if (s[i] == '|' || s[i] == '\\' || s[i] == '<' || s[i] == '[' || s[i] == ']' ||
+		    s[i] == '*' || s[i] == '`' || s[i] == '~') {
 			/* a backslash escape: '<' opens no HTML tag, '\\' escapes no '|',
-			 * '[' and ']' make no link "[text](url)" nor image "![](url)" */
+			 * '[' and ']' make no link "[text](url)" nor image "![](url)",
+			 * '*' no emphasis (a*b*c; '_' within a word emphasizes nothing,
+			 * and is left as it is), '`' no code span, '~' no strikethrough */
 			bdb_buf_putc(b, '\\');
 			bdb_buf_putc(b, s[i]);
 		} else if (s[i] == '@') {

@@ -106,6 +106,12 @@ static void test_csv_markdown_xml(void **state)
 	assert_string_equal(bdb_buf_cstr(&b), "\\[go\\](https://e.x) !\\[i\\](https://e.x/i.png) "
 					      "@\xe2\x80\x8b" "team");
 	bdb_buf_reset(&b);
+	/* Names render as they are: a*b*c was "a<em>b</em>c" on GitHub, a
+	 * backtick opened a code span, ~~x~~ struck through (atk15, atk16);
+	 * '_' within a word emphasizes nothing and stays bare. */
+	bdb_buf_put_markdown(&b, "a*b*c `q` ~~x~~ BM_sort_big", 27);
+	assert_string_equal(bdb_buf_cstr(&b), "a\\*b\\*c \\`q\\` \\~\\~x\\~\\~ BM_sort_big");
+	bdb_buf_reset(&b);
 	const char x[] = "<img src=x onerror='a&b'>\x01\xc2\x85\xef\xbf\xbe\xc3\xa9";
 	bdb_buf_put_xml(&b, x, sizeof x - 1);
 	assert_string_equal(bdb_buf_cstr(&b), "&lt;img src=x onerror=&#39;a&amp;b&#39;&gt;"
