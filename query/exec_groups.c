@@ -491,7 +491,8 @@ int bdb__change_rows_group(bdb__exec *ex, bdb_result *r, const bdb_result *rows,
 	bdb_result swap = *r;
 	*r = *g;
 	*g = swap;
-	bdb_result_free(g);
+	/* JSON carries both levels: the groups, and the table they group. */
+	r->series_rows = g;
 	return 0;
 }
 

@@ -1087,6 +1087,18 @@ static int json_display_columns(bdb_buf *out, const bdb_result *r)
 	return 0;
 }
 
+/* The "column": value members of one row, comma-separated. */
+static void json_cells(bdb_buf *out, const bdb_result *r, size_t row)
+{
+	for (size_t c = 0; c < r->n_cols; c++) {
+		if (c)
+			bdb_buf_puts(out, ", ");
+		json_string(out, r->cols[c].name);
+		bdb_buf_puts(out, ": ");
+		json_value(out, &r->cells[row * r->n_cols + c]);
+	}
+}
+
 static int format_json(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	bool display = opt && opt->display;
@@ -1114,19 +1126,26 @@ static int format_json(const bdb_result *r, const bdb_query_options *opt, bdb_bu
 	bdb_buf_puts(out, ", \"rows\": [");
 	for (size_t row = 0; row < r->n_rows; row++) {
 		bdb_buf_puts(out, row ? ",\n  {" : "\n  {");
-		for (size_t c = 0; c < r->n_cols; c++) {
-			if (c)
-				bdb_buf_puts(out, ", ");
-			json_string(out, r->cols[c].name);
-			bdb_buf_puts(out, ": ");
-			json_value(out, &r->cells[row * r->n_cols + c]);
-		}
+		json_cells(out, r, row);
 		if (display)
 			json_display(out, &scratch, r, row, unit_col);
 		bdb_buf_putc(out, '}');
 		spill(out, f);
 	}
-	bdb_buf_puts(out, r->n_rows ? "\n]}\n" : "]}\n");
+	bdb_buf_puts(out, r->n_rows ? "\n]" : "]");
+	/* A grouped table's rows before grouping, one per series. */
+	const bdb_result *s = r->series_rows;
+	if (s) {
+		bdb_buf_puts(out, ", \"series_rows\": [");
+		for (size_t row = 0; row < s->n_rows; row++) {
+			bdb_buf_puts(out, row ? ",\n  {" : "\n  {");
+			json_cells(out, s, row);
+			bdb_buf_putc(out, '}');
+			spill(out, f);
+		}
+		bdb_buf_puts(out, s->n_rows ? "\n]" : "]");
+	}
+	bdb_buf_puts(out, "}\n");
 	bool failed = scratch.failed;
 	bdb_buf_free(&scratch);
 	return out->failed || failed ? BDB_ENOMEM : 0;

@@ -27,6 +27,7 @@ void bdb_result_free(bdb_result *r)
 	if (!r)
 		return;
 	bdb_result_free(r->chart_table);
+	bdb_result_free(r->series_rows);
 	bdb_arena_free(&r->arena);
 	free(r->cells);
 	free(r->marks);

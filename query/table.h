@@ -74,6 +74,10 @@ struct bdb_result {
 	 * points from (a trend table, owned). */
 	bool chart_log, chart_runs;
 	bdb_result *chart_table;
+	/* A table grouped by commit (changes over many series, regressions
+	 * `by commit`): the table of one row per series it grouped (owned),
+	 * which JSON carries too, as "series_rows". NULL otherwise. */
+	bdb_result *series_rows;
 	bool explain; /* show BDB__STYLE_EXPLAIN columns in every format */
 	/* > 0: p-values come from this many permutations; the human formats
 	 * show one at 1 / (R + 1) as "< 0.0099 (100 permutations)". */

@@ -324,6 +324,19 @@ static void test_changes_robust(void **state)
 						    "noise 0 around level 50;"));
 	assert_non_null(strstr(bdb_buf_cstr(&text), "git log --oneline c100000..c110000"));
 	bdb_buf_free(&text);
+	/* JSON carries both levels: the 2 groups in rows, then cp/step's 2
+	 * change points as `by series` gives them, in series_rows (before,
+	 * only the members string of each group). */
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_JSON, NULL, &text), 0);
+	const char *js = bdb_buf_cstr(&text),
+		   *sr = strstr(js, "], \"series_rows\": [\n  {\"point\": ");
+	assert_non_null(sr);
+	assert_non_null(strstr(sr, "\"point\": \"cp/step\", \"tags\": {}, \"metric\": \"time\", "
+				   "\"run\": \"s11\""));
+	assert_non_null(strstr(sr, "\"run\": \"s21\""));
+	assert_null(strstr(sr, "\"point\": \"cp/flat\""));
+	bdb_buf_free(&text);
 	bdb_result_free(r);
 
 	/* Too few permutations for pvalue: the smallest p of 20 is 1/21 =
