@@ -837,7 +837,7 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 }
 
 /* With explain, a series with no change point gets a note that says what a
- * change would have needed. */
+ * change would have needed (robust), or what no split passed (the others). */
 static void explain_nothing(bdb_result *r, const bdb_series_info *si, const double *x, size_t n,
 			    const bdb__changes_options *opt)
 {
@@ -848,6 +848,23 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 			       si->tags[i].value);
 	if (si->n_tags)
 		bdb_buf_putc(&name, '}');
+	if (!opt->robust) {
+		/* E-Divisive and its windowed variant: what a split needed. */
+		if (opt->window)
+			bdb__result_note(r,
+					 "%s %s: no change point (window %zu, n=%zu): no candidate "
+					 "split's t-test p <= %g",
+					 bdb_buf_cstr(&name), si->metric, opt->window, n,
+					 opt->max_p_value);
+		else
+			bdb__result_note(r,
+					 "%s %s: no change point (edivisive, n=%zu): no split with "
+					 "permutation p <= %g (%d permutations, seed %llu)",
+					 bdb_buf_cstr(&name), si->metric, n, opt->max_p_value,
+					 opt->permutations, (unsigned long long)opt->seed);
+		bdb_buf_free(&name);
+		return;
+	}
 	double noise, level;
 	bdb__changes_noise(x, n, &noise, &level);
 	if (n < 2 * BDB_CHANGES_MIN_SIDE) {
@@ -946,7 +963,7 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 	bdb_metric_def def;
 	bdb_direction direction =
 	    bdb_reader_metric_def(ex->rd, si->metric, &def) == 0 ? def.direction : BDB_INFO;
-	if (found.count == 0 && opt->robust && (st->clauses & BDB__C_EXPLAIN))
+	if (found.count == 0 && (st->clauses & BDB__C_EXPLAIN))
 		explain_nothing(r, si, x, n, opt);
 	size_t c0 = lead ? 3 : 0; /* the first column after the series' own */
 	/* What the explanations say was judged: a fold over more values than

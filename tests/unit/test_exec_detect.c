@@ -313,6 +313,22 @@ static void test_changes_robust(void **state)
 			       "20260131) and |effect| >= 1 = max(2 x noise, 2% of the level)\n"));
 	bdb_buf_free(&text);
 	bdb_result_free(r);
+	/* The other methods say what no split passed (before, no note). */
+	r = run_ok("changes time of \"cp/flat\" using edivisive explain");
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text),
+			       "cp/flat time: no change point (edivisive, n=30): no split with "
+			       "permutation p <= 0.05 (100 permutations, seed 20260131)\n"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
+	r = run_ok("changes time of \"cp/flat\" window 10 explain");
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text), "cp/flat time: no change point (window 10, n=30): "
+						    "no candidate split's t-test p <= 0.001\n"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
 	/* The same note with cp/step's groups over both series (the table
 	 * grouped by commit); before, the grouping dropped it, and only `by
 	 * series` said why cp/flat had no row. */
