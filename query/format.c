@@ -303,10 +303,11 @@ bool bdb__commit_is_hash(const char *commit)
 
 void bdb_query_put_commit(bdb_buf *b, const char *commit)
 {
-	if (bdb__commit_is_hash(commit))
-		bdb_buf_printf(b, "%.*s", BDB__COMMIT_SHOWN, commit);
-	else
-		bdb_buf_puts(b, commit);
+	size_t n = strlen(commit);
+	/* A hash is cut to its first BDB__COMMIT_SHOWN digits (per cell: no
+	 * printf). */
+	bdb_buf_append(b, commit,
+		       n > BDB__COMMIT_SHOWN && bdb__commit_is_hash(commit) ? BDB__COMMIT_SHOWN : n);
 }
 
 /* A permutation p-value at the smallest its permutation count resolves,
