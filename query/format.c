@@ -307,7 +307,8 @@ void bdb_query_put_commit(bdb_buf *b, const char *commit)
 	/* A hash is cut to its first BDB__COMMIT_SHOWN digits (per cell: no
 	 * printf). */
 	bdb_buf_append(b, commit,
-		       n > BDB__COMMIT_SHOWN && bdb__commit_is_hash(commit) ? BDB__COMMIT_SHOWN : n);
+		       n > BDB__COMMIT_SHOWN && bdb__commit_is_hash(commit) ? BDB__COMMIT_SHOWN
+									    : n);
 }
 
 /* A permutation p-value at the smallest its permutation count resolves,
