@@ -783,9 +783,20 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 	/* A drift needs half the effect multiple of the noise (robust.c,
 	 * drift_threshold); a step or an excursion the whole. */
 	double times = cp->kind == BDB__CHANGE_DRIFT ? opt->effect / 2 : opt->effect;
-	char thr[160];
-	snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g)",
-		 cp->threshold, times, cp->noise, opt->floor_pct, fabs(cp->mean_before));
+	char thr[224];
+	double usual = fmax(times * cp->noise, opt->floor_pct / 100.0 * fabs(cp->mean_before));
+	if (cp->kind == BDB__CHANGE_STEP && times > 0 && cp->threshold > usual * (1 + 1e-9))
+		/* A short level measured against its own runs (robust.c,
+		 * step_threshold). */
+		snprintf(
+		    thr, sizeof thr,
+		    "threshold %.6g = %g x noise %.6g of the runs either side, as one side has "
+		    "at most %d runs (above max(%g x the series' noise %.6g, %g%% of %.6g))",
+		    cp->threshold, times, cp->threshold / times, BDB_CHANGES_SHORT_LEVEL_RUNS,
+		    times, cp->noise, opt->floor_pct, fabs(cp->mean_before));
+	else
+		snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g)",
+			 cp->threshold, times, cp->noise, opt->floor_pct, fabs(cp->mean_before));
 	switch (cp->kind) {
 	case BDB__CHANGE_DRIFT: {
 		double month = BDB_CHANGES_DAYS_PER_MONTH;

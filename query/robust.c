@@ -104,6 +104,18 @@ static double median_of(const double *x, size_t n, double *scratch)
 	return bdb__stats_median_in_place(scratch, n);
 }
 
+/* 1.4826 * MAD(d[0..m)) / sqrt(2), d run-to-run differences (reordered):
+ * the noise sd they imply; 0 for fewer than 2. */
+static double differences_noise(double *d, size_t m)
+{
+	if (m < 2)
+		return 0.0;
+	double center = bdb__stats_median_in_place(d, m);
+	for (size_t i = 0; i < m; i++)
+		d[i] = fabs(d[i] - center);
+	return 1.4826 * bdb__stats_median_in_place(d, m) / sqrt(2.0);
+}
+
 /* 1.4826 * MAD(x[i+1] - x[i]) / sqrt(2): the noise standard deviation that
  * run-to-run differences imply (normal noise: the differences have sd
  * sigma * sqrt(2), and 1.4826 * MAD estimates an sd). */
@@ -114,10 +126,7 @@ static double noise_of(const double *x, size_t n, double *scratch)
 	size_t m = n - 1;
 	for (size_t i = 0; i < m; i++)
 		scratch[i] = x[i + 1] - x[i];
-	double center = bdb__stats_median_in_place(scratch, m);
-	for (size_t i = 0; i < m; i++)
-		scratch[i] = fabs(scratch[i] - center);
-	return 1.4826 * bdb__stats_median_in_place(scratch, m) / sqrt(2.0);
+	return differences_noise(scratch, m);
 }
 
 typedef struct robust {
@@ -133,6 +142,34 @@ static double threshold_for(const robust *w, double before)
 	double by_noise = w->opt->effect * w->noise;
 	double by_floor = w->opt->floor_pct / 100.0 * fabs(before);
 	return by_noise > by_floor ? by_noise : by_floor;
+}
+
+/*
+ * The threshold of a step at run `at` of x between the steps (or ends) at
+ * from and to: threshold_for, and, when either side holds at most
+ * BDB_CHANGES_SHORT_LEVEL_RUNS runs (the default longest excursion), at
+ * least `effect` times the noise that the run-to-run differences within
+ * the two sides imply. The series' noise is one estimate for all its runs;
+ * where the noise grows with the level (kedro's x5 level spreads 3 times
+ * the noise of the runs before it), a few runs at the top or the bottom of
+ * the new level's spread pass a threshold set by the quieter runs. A long
+ * side shows its level by its own number of runs and keeps the series'
+ * threshold: measuring every step against its sides' noise lost clear
+ * steps after noisy years (docs/detection.md).
+ */
+static double step_threshold(const robust *w, const double *x, size_t from, size_t at, size_t to,
+			     double before)
+{
+	double thr = threshold_for(w, before);
+	size_t a = at - from, b = to - at;
+	if ((a < b ? a : b) > BDB_CHANGES_SHORT_LEVEL_RUNS)
+		return thr;
+	size_t m = 0;
+	for (size_t i = from; i + 1 < to; i++)
+		if (i + 1 != at)
+			w->scratch[m++] = x[i + 1] - x[i];
+	double by_sides = w->opt->effect * differences_noise(w->scratch, m);
+	return by_sides > thr ? by_sides : thr;
 }
 
 /* The smallest change over the window a drift needs: the floor, or half
@@ -187,14 +224,16 @@ static size_t reported_count(const mark_list *l)
 /* Steps and excursions                                                      */
 /* ------------------------------------------------------------------------ */
 
-/* The segment medians around cut i of idx[0..m) over x[0..n). */
+/* The segment medians around cut i of idx[0..m) over x[0..n), and the
+ * threshold the cut must reach. */
 static void levels_around(const robust *w, const double *x, const size_t *idx, size_t m, size_t i,
-			  double *before, double *after)
+			  double *before, double *after, double *threshold)
 {
 	size_t from = i == 0 ? 0 : idx[i - 1];
 	size_t to = i + 1 == m ? w->n : idx[i + 1];
 	*before = median_of(x + from, idx[i] - from, w->scratch);
 	*after = median_of(x + idx[i], to - idx[i], w->scratch);
+	*threshold = step_threshold(w, x, from, idx[i], to, *before);
 }
 
 /*
@@ -257,9 +296,8 @@ static size_t prune(const robust *w, const double *x, size_t *idx, double *p, si
 			for (size_t i = 0; i < m; i++) {
 				double score;
 				if (rule == 0) {
-					double before, after;
-					levels_around(w, x, idx, m, i, &before, &after);
-					double thr = threshold_for(w, before);
+					double before, after, thr;
+					levels_around(w, x, idx, m, i, &before, &after, &thr);
 					double effect = fabs(after - before);
 					score = thr > 0 ? effect / thr : (effect > 0 ? INFINITY : 0.0);
 				} else {
@@ -429,8 +467,8 @@ static int refine(const robust *w, const double *y, size_t *idx, size_t m)
 	for (size_t i = 0; i < m; i++) {
 		size_t from = i == 0 ? 0 : idx[i - 1];
 		size_t to = i + 1 == m ? w->n : idx[i + 1];
-		double before, after;
-		levels_around(w, y, idx, m, i, &before, &after);
+		double before, after, thr;
+		levels_around(w, y, idx, m, i, &before, &after, &thr);
 		double lo = (before < after ? before : after) - 3 * w->noise;
 		double hi = (before > after ? before : after) + 3 * w->noise;
 		/* Centred on the middle of the two levels, so that the sums of
@@ -915,10 +953,10 @@ static int find_pass(robust *w, const double *x, mark_list *out)
 		goto done;
 	}
 	for (size_t i = 0; i < m; i++) {
-		double before, after;
-		levels_around(w, y, idx, m, i, &before, &after);
-		out->m[out->count++] = (mark){map[idx[i]], map[idx[i]], BDB__CHANGE_STEP, p[i],
-					      before,	   after,	threshold_for(w, before)};
+		double before, after, thr;
+		levels_around(w, y, idx, m, i, &before, &after, &thr);
+		out->m[out->count++] =
+		    (mark){map[idx[i]], map[idx[i]], BDB__CHANGE_STEP, p[i], before, after, thr};
 	}
 	w->n = keep_n;
 	qsort(out->m, out->count, sizeof *out->m, by_index);

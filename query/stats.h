@@ -447,6 +447,7 @@ void bdb__changes_options_windowed(bdb__changes_options *opt);
 #define BDB_CHANGES_ROBUST_FLOOR_PCT  2.0  /* percent of the level before */
 #define BDB_CHANGES_ROBUST_EXCURSION  5	   /* runs */
 #define BDB_CHANGES_EXCURSION_MIN_RUNS 3   /* shorter ones are outliers (robust.c) */
+#define BDB_CHANGES_SHORT_LEVEL_RUNS   5   /* a side this short: its own noise too */
 #define BDB_CHANGES_ROBUST_DRIFT_P    0.001
 #define BDB_CHANGES_DAYS_PER_MONTH    30.436875 /* a Gregorian month */
 

@@ -953,6 +953,54 @@ static void test_robust_level_comes_back(void **state)
 	bdb__changes_free(&c);
 }
 
+/*
+ * Noise that grows with the level. Real histories (tests/realdata): kedro's
+ * time_context_params_cached {node_count 10, typed_params_per_node 5}, in
+ * ns, steps x5 at run 15 (K2), and its new level spreads 3 times the noise
+ * of the runs before it; nautilus' comp_bc_loopDirectCall steps x12 at run
+ * 25 for 5 runs. The series' noise is measured over all runs, most of them
+ * quiet, so 3 runs at the top of the new level's spread passed it: +16.9 %
+ * at 26 and -32.7 % at 29 (kedro), -13.8 % at 28 (nautilus, 3 runs against
+ * 3). A side of 5 runs or fewer is now measured against the noise of its
+ * own two sides too. What stays: the step itself, and a short level that
+ * is clear against its own runs (the newest 3 runs 40 % up, below).
+ */
+static void test_robust_short_level_own_noise(void **state)
+{
+	(void)state;
+	static const double kedro[32] = {226.4, 239.4, 248.8, 243.9, 192.7, 240.4, 239.9, 190.6,
+					 193.4, 243.2, 187.5, 254.2, 250.2, 244,   246.3, 1373,
+					 1191,	1126,  882,   1382,  1157,  1322,  1232,  1242,
+					 936.5, 1007,  1403,  1392,  1382,  827,   936.5, 1363};
+	static const double nautilus[31] = {2.6,   2.688, 2.673, 2.829, 2.692, 2.601, 2.613, 2.536,
+					    2.633, 2.688, 2.687, 2.93,	3.062, 2.689, 2.699, 2.608,
+					    2.843, 2.714, 2.685, 2.714, 2.643, 2.681, 2.717, 2.705,
+					    2.97,  32.53, 47.91, 35.6,	30.68, 31.4,  2.138};
+	bdb__changes c;
+	robust_detect(kedro, 32, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[0].index, 15);
+	bdb__changes_free(&c);
+	robust_detect(nautilus, 31, &c);
+	assert_int_equal(c.count, 1);
+	assert_int_equal(c.points[0].kind, BDB__CHANGE_STEP);
+	assert_int_equal(c.points[0].index, 25);
+	bdb__changes_free(&c);
+	/* The newest 3 of the kedro level's 17 runs 40 % higher: a step at
+	 * 29, its threshold 2 x the noise of the runs of its two sides, above
+	 * 2 x the series' noise. */
+	double x[32];
+	memcpy(x, kedro, sizeof x);
+	for (size_t i = 29; i < 32; i++)
+		x[i] = kedro[i] * 1.4 + 600;
+	robust_detect(x, 32, &c);
+	assert_int_equal(c.count, 2);
+	assert_int_equal(c.points[1].index, 29);
+	assert_true(c.points[1].threshold > 2 * c.points[1].noise);
+	bdb__changes_free(&c);
+}
+
 /* The same input gives the same output (the permutations are seeded). */
 static void test_robust_deterministic(void **state)
 {
@@ -1146,6 +1194,7 @@ int main(void)
 	    cmocka_unit_test(test_joint_place),
 	    cmocka_unit_test(test_robust_minimum_effect),
 	    cmocka_unit_test(test_robust_level_comes_back),
+	    cmocka_unit_test(test_robust_short_level_own_noise),
 	    cmocka_unit_test(test_robust_deterministic),
 	    cmocka_unit_test(test_changes_at_any_magnitude),
 	    cmocka_unit_test(test_history_any_magnitude),

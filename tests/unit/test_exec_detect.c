@@ -458,6 +458,59 @@ static void test_changes_drift_explanation(void **state)
 	free(dir);
 }
 
+/*
+ * A step with a side of at most 5 runs is also measured against the noise
+ * of its own two sides (robust.c, step_threshold), and its explanation
+ * says so. nautilus' comp_bc_staticLoop (tests/realdata, in us): 25 runs
+ * at 2.1, then 45.6 and 44.7, then 32.8, 29.3 and 29.9, then 1.63. The
+ * step at run 28 (r28, -34.5 %) has 2 runs before it: its threshold is
+ * 2 x the noise of the differences within its two sides, r26..r27 and
+ * r28..r31: -0.97, -3.5, 0.56 and -28.24, median -2.235, MAD 2.03, noise
+ * 1.4826 x 2.03 / sqrt 2 (python3, statistics.median), far above the
+ * series' noise (about 0.1).
+ */
+static void test_changes_short_level_threshold(void **state)
+{
+	(void)state;
+	static const double us[31] = {2.122, 2.167, 2.13,  2.163, 2.105, 2.097, 2.072, 1.998,
+				      2.185, 2.141, 2.181, 2.375, 2.476, 2.193, 2.111, 2.101,
+				      2.228, 2.164, 2.165, 2.134, 2.093, 2.097, 2.246, 2.176,
+				      2.401, 45.64, 44.67, 32.81, 29.31, 29.87, 1.63};
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	for (int i = 0; i < 31; i++) {
+		bdb_run *run = bdb_run_new();
+		char text[64];
+		snprintf(text, sizeof text, "r%02d", i + 1);
+		assert_int_equal(bdb_run_set_id(run, text), 0);
+		run->timestamp_us = (1767225600LL + 86400LL * i) * 1000000;
+		add(run, "bc", us[i]);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = query_run_ok(s, &options, "changes time explain");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	assert_string_equal(result_str(r, 0, "run"), "r26");
+	assert_string_equal(result_str(r, 1, "run"), "r28");
+	double noise = result_num(r, 1, "noise"), thr = result_num(r, 1, "threshold");
+	assert_true(noise > 0 && noise < 0.2);
+	assert_near(thr, 2 * 1.4826 * 2.03 / sqrt(2.0), 1e-9);
+	char want[256];
+	snprintf(want, sizeof want,
+		 "threshold %.6g = 2 x noise %.6g of the runs either side, as one side has at "
+		 "most 5 runs (above max(2 x the series' noise %.6g, 2%% of ",
+		 thr, thr / 2, noise);
+	const char *why = result_str(r, 1, "explanation");
+	if (!strstr(why, want))
+		fail_msg("%s\n  lacks %s", why, want);
+	/* The first step's sides are 25 quiet runs and 2: the usual threshold. */
+	assert_non_null(strstr(result_str(r, 0, "explanation"), "= max(2 x noise "));
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
 /* Several series: `by series` gives one row per series and change, with
  * point, tags and metric leading; cp/flat adds no row. */
 static void test_changes_several_series(void **state)
@@ -1231,6 +1284,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_robust),
 	    cmocka_unit_test(test_changes_perfect_split_p),
 	    cmocka_unit_test(test_changes_drift_explanation),
+	    cmocka_unit_test(test_changes_short_level_threshold),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_groups_without_commits),
