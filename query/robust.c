@@ -379,6 +379,27 @@ static int find_excursions(robust *w, const double *x, mark_list *out)
 			i++;
 			continue;
 		}
+		/* Runs beyond the threshold the same way go on either side of
+		 * the block (they only fail to lie beyond every run around):
+		 * when they make it longer than excursion_runs, or leave too
+		 * few runs before or after it, it is part of a level the step
+		 * search is left to find (apart_block, rank_cuts), and no excursion is
+		 * taken from it. Before, 2 to 5 runs of a 6-run level went as
+		 * an excursion, a run or two off, or for 2 runs as none, and
+		 * what was left was too short to be found. */
+		double thr = threshold_for(w, before);
+		double outer_hi = before > after ? before : after;
+		double outer_lo = before > after ? after : before;
+		bool up = level > outer_hi;
+		size_t s0 = i, s1 = i + found;
+		while (s0 > 0 && (up ? x[s0 - 1] - outer_hi >= thr : outer_lo - x[s0 - 1] >= thr))
+			s0--;
+		while (s1 < n && (up ? x[s1] - outer_hi >= thr : outer_lo - x[s1] >= thr))
+			s1++;
+		if (s1 - s0 > W || s0 < EXCURSION_MIN_CONTEXT || s1 + EXCURSION_MIN_CONTEXT > n) {
+			i = s1;
+			continue;
+		}
 		out->m[out->count++] = (mark){i,     i + found, BDB__CHANGE_EXCURSION,
 					      NAN,   before,	level,
 					      threshold_for(w, before)};
@@ -771,12 +792,93 @@ done:
 }
 
 /*
+ * A level that comes back and stands apart from the runs around it, for
+ * the pieces where neither test above finds anything: ranks cap the
+ * evidence of a short block (6 runs at a new level in a piece of 150 are
+ * at best its 6 highest ranks, and the largest rank-sum statistic of the
+ * piece's thousands of blocks reaches that in a shuffle or two of a
+ * hundred, however far the level moved). In y[lo..hi), the block
+ * y[a..a + L) of more than excursion_runs runs (at most BLOCK_MAX_RUNS),
+ * with 3 runs or more of the piece either side, all of whose runs lie
+ * beyond every one of the c runs around it (up to EXCURSION_CONTEXT
+ * either side, within the piece), the same way. Runs that are exchangeable
+ * put a given block apart from its c neighbours with chance
+ * 2 / C(L + c, L); the p is the sum of that chance over every block looked
+ * at (a union bound), and the least likely block apart is taken when p is
+ * at most `pvalue`. Sets *at to its first run (and *end, *p), or 0;
+ * returns 0 or BDB_ENOMEM.
+ */
+static int apart_block(const robust *w, const double *y, size_t lo, size_t hi, size_t *at,
+		       size_t *end, double *p)
+{
+	size_t n = hi - lo, min_len = w->opt->excursion_runs + 1, best = 0, best_len = 0;
+	*at = 0;
+	if (min_len < 3)
+		min_len = 3;
+	if (n < min_len + 6)
+		return 0;
+	/* The largest and smallest of up to EXCURSION_CONTEXT runs before
+	 * (after) each run of the piece, and 2 / C(L + c, L) by L and c. */
+	double *ctx = malloc(4 * n * sizeof *ctx);
+	double(*chance)[2 * EXCURSION_CONTEXT + 1] =
+	    malloc((BLOCK_MAX_RUNS + 1) * sizeof *chance);
+	if (!ctx || !chance) {
+		free(ctx);
+		free(chance);
+		return BDB_ENOMEM;
+	}
+	double *before_hi = ctx, *before_lo = ctx + n, *after_hi = ctx + 2 * n, *after_lo = ctx + 3 * n;
+	for (size_t i = 0; i < n; i++) {
+		size_t c0 = i > EXCURSION_CONTEXT ? i - EXCURSION_CONTEXT : 0;
+		size_t c1 = n - i > EXCURSION_CONTEXT ? i + EXCURSION_CONTEXT : n;
+		before_hi[i] = i ? bdb__stats_max(y + lo + c0, i - c0) : -INFINITY;
+		before_lo[i] = i ? bdb__stats_min(y + lo + c0, i - c0) : INFINITY;
+		after_hi[i] = bdb__stats_max(y + lo + i, c1 - i);
+		after_lo[i] = bdb__stats_min(y + lo + i, c1 - i);
+	}
+	for (size_t len = 0; len <= BLOCK_MAX_RUNS; len++)
+		for (size_t c = 0; c <= 2 * EXCURSION_CONTEXT; c++)
+			chance[len][c] = len ? 2.0 / choose(len + c, len) : 1.0;
+	double any = 0, least = INFINITY;
+	for (size_t a = 3; a + min_len + 3 <= n; a++) {
+		size_t before = a > EXCURSION_CONTEXT ? EXCURSION_CONTEXT : a;
+		double in_hi = -INFINITY, in_lo = INFINITY;
+		for (size_t len = 1; len <= BLOCK_MAX_RUNS && a + len + 3 <= n; len++) {
+			double v = y[lo + a + len - 1];
+			in_hi = v > in_hi ? v : in_hi;
+			in_lo = v < in_lo ? v : in_lo;
+			if (len < min_len)
+				continue;
+			size_t b = a + len, after = n - b > EXCURSION_CONTEXT ? EXCURSION_CONTEXT : n - b;
+			double c = chance[len][before + after];
+			any += c;
+			bool up = in_lo > before_hi[a] && in_lo > after_hi[b];
+			bool down = in_hi < before_lo[a] && in_hi < after_lo[b];
+			if ((up || down) && c < least) {
+				least = c;
+				best = a;
+				best_len = len;
+			}
+		}
+	}
+	free(ctx);
+	free(chance);
+	if (best && any <= w->opt->max_p_value) {
+		*at = lo + best;
+		*end = lo + best + best_len;
+		*p = any;
+	}
+	return 0;
+}
+
+/*
  * Binary segmentation of y[lo..hi) on ranks: E-Divisive (the permutation
  * test) over the mid-ranks of the segment, then again inside every piece
  * it leaves, so that one piece without a significant split does not stop
  * the search in the others; a piece the permutations cannot resolve may
  * still split perfectly (perfect_split), and one with neither may hold a
- * level that comes back (block_split). Cuts are appended to idx/p.
+ * level that comes back (block_split, or apart_block for a short one).
+ * Cuts are appended to idx/p.
  */
 static int rank_cuts(robust *w, const double *y, size_t lo, size_t hi, size_t *idx, double *p,
 		     size_t *m)
@@ -794,9 +896,11 @@ static int rank_cuts(robust *w, const double *y, size_t lo, size_t hi, size_t *i
 		return err;
 	if (found.count == 0) {
 		bdb__changes_free(&found);
-		double chance;
+		double chance = 0;
 		size_t at = perfect_split(w, y, lo, hi, &chance), end = 0;
 		if (!at && (err = block_split(w, lo, hi, &at, &end, &chance)) != 0)
+			return err;
+		if (!at && (err = apart_block(w, y, lo, hi, &at, &end, &chance)) != 0)
 			return err;
 		if (at && end) {
 			idx[*m] = at;

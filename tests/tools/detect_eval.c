@@ -374,6 +374,42 @@ static int run_stairs(const method *m, shape s, size_t cases, uint64_t seed, siz
 	return 0;
 }
 
+/* A level that comes back: 4, 6 or 10 sigma (each its own sign) for 6, 8,
+ * 12 or 20 runs from a run in [30, 50); right when both edges are found
+ * as steps within +-1 run. */
+static const size_t level_runs[] = {6, 8, 12, 20};
+
+static int run_levels(const method *m, shape s, size_t cases, uint64_t seed, size_t *right,
+		      size_t *total)
+{
+	static const double sizes[] = {4, 6, 10};
+	bdb__rng rng;
+	bdb__rng_seed(&rng, seed + 300 + (uint64_t)s);
+	double e[N], x[N];
+	for (size_t k = 0; k < cases; k++)
+		for (size_t r = 0; r < COUNT(level_runs); r++) {
+			size_t at = 30 + (size_t)bdb__rng_below(&rng, 20), end = at + level_runs[r];
+			double size = sizes[k % COUNT(sizes)] * SIGMA * (k % 2 ? -1 : 1);
+			noise(&rng, s, e, N);
+			for (size_t i = 0; i < N; i++)
+				x[i] = LEVEL + (i >= at && i < end ? size : 0) + SIGMA * e[i];
+			bdb__changes c;
+			if (detect(m, x, &c))
+				return -1;
+			bool first = false, second = false;
+			for (size_t i = 0; i < c.count; i++) {
+				size_t j = c.points[i].index;
+				bool step = c.points[i].kind == BDB__CHANGE_STEP;
+				first |= step && j + 1 >= at && j <= at + 1;
+				second |= step && j + 1 >= end && j <= end + 1;
+			}
+			right[r] += first && second;
+			total[r]++;
+			bdb__changes_free(&c);
+		}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	size_t cases = argc > 1 ? (size_t)strtoull(argv[1], NULL, 10) : 200;
@@ -449,6 +485,20 @@ int main(int argc, char **argv)
 			return 1;
 		printf("| %s | %.1f %% | %.1f %% | %.1f %% |\n", shape_names[s],
 		       pct(found[0], total[0]), pct(found[1], total[1]), pct(found[2], total[2]));
+		fflush(stdout);
+	}
+
+	printf("\nLevels that come back (robust, %zu series per cell: 4, 6 and 10 sd from a run in "
+	       "[30, 50); both edges found as steps within +-1 run):\n\n",
+	       cases);
+	printf("| noise | 6 runs | 8 runs | 12 runs | 20 runs |\n|---|---|---|---|---|\n");
+	for (shape s = NORMAL; s <= AR1; s++) {
+		size_t right[COUNT(level_runs)] = {0}, total[COUNT(level_runs)] = {0};
+		if (run_levels(&methods[0], s, cases, seed, right, total))
+			return 1;
+		printf("| %s | %.1f %% | %.1f %% | %.1f %% | %.1f %% |\n", shape_names[s],
+		       pct(right[0], total[0]), pct(right[1], total[1]), pct(right[2], total[2]),
+		       pct(right[3], total[3]));
 		fflush(stdout);
 	}
 
