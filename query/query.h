@@ -469,6 +469,9 @@ int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out
  */
 size_t bdb_result_series_end(const bdb_result *r, size_t from);
 
+/* The largest threshold a statement takes, in percent (`threshold P%`). */
+#define BDB_THRESHOLD_MAX_PCT 1e6
+
 /* How many of a series' newest values bdb_result_series_noise reads. */
 #define BDB_NOISE_RUNS 30
 

@@ -68,6 +68,42 @@ void shell_report_error(shell *sh, const bdb_diag *d)
 	cli_error_diag(&shown);
 }
 
+/* A result field as text, "" when absent. */
+static const char *field_text(const bdb_result *r, const char *name)
+{
+	bdb_value v = bdb_result_field_by_name(r, name);
+	return v.kind == BDB_VALUE_STRING && v.str ? v.str : "";
+}
+
+/*
+ * With --fail a regressions statement is a gate, and a gate that judged
+ * nothing must not pass (as `check`): the run compared with itself (the
+ * step that stores the new results did not run, or the baseline was moved
+ * to it), or no series with a verdict (none shared, filters that keep
+ * none of them, each n/a). Reports it and returns EXIT_INPUT, else EXIT_OK.
+ */
+static int gate_judged_something(const bdb_result *res)
+{
+	const char *base = field_text(res, "base"), *current = field_text(res, "current");
+	bdb_value compared = bdb_result_field_by_name(res, "compared");
+	if (*base && strcmp(base, current) == 0) {
+		cli_error("regressions --fail: nothing to judge: run %s is its own base; store the "
+			  "new results first, or name the runs with 'in RUN vs RUN'",
+			  current);
+		return EXIT_INPUT;
+	}
+	if (compared.kind == BDB_VALUE_INT && compared.i == 0) {
+		cli_error("regressions --fail: nothing to judge: run %s and its base %s have no "
+			  "series in common with a verdict (none shared or kept by the statement, "
+			  "or each n/a: a base of 0, direction info or changed, units that do not "
+			  "convert, too little history for the method); 'benchdb compare run "
+			  "\"%s\" with run \"%s\" explain' shows them",
+			  current, base, base, current);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
 int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *out,
 			 bool *found_regressions)
 {
@@ -90,6 +126,11 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 			bdb_diag_set(&d, rc, NULL, 0, 0, "%s", bdb_strerror(rc));
 		shell_report_error(sh, &d);
 		return cli_exit_code(rc);
+	}
+	if (sh->fail_on_regressions && bdb_result_is_regressions(res) &&
+	    (rc = gate_judged_something(res)) != EXIT_OK) {
+		bdb_result_free(res);
+		return rc;
 	}
 	bdb_output_format fmt = bdb_result_requested_format(res);
 	if (fmt == BDB_OUTPUT_DEFAULT)

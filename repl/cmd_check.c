@@ -71,7 +71,7 @@ static bool parse_threshold(const char *s, double *fraction)
 		return false;
 	if (*end == '%' && end[1] == '\0') {
 		*fraction = v / 100.0;
-		return true;
+		return v <= BDB_THRESHOLD_MAX_PCT;
 	}
 	if (*end || v >= 1.0)
 		return false;
@@ -784,7 +784,7 @@ static int check_method(const check_request *q)
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_query_parse(bdb_buf_cstr(&stmt), &d);
-	if (rc == BDB_EQUERY &&
+	if (rc == BDB_EQUERY && q->using &&
 	    bdb_query_error_within(&d, bdb_buf_cstr(&stmt), using_at, strlen(q->using))) {
 		char msg[sizeof d.message];
 		memcpy(msg, d.message, sizeof msg);
@@ -871,9 +871,9 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 			    "number is benchkit's fraction, below 1: 0.05 is 5%%)",
 			    q->threshold_s, q->threshold_s);
 		return cli_usage_error("check",
-				       "--threshold: expected a percentage (5%%) or a fraction "
-				       "(0.05), got '%s'",
-				       q->threshold_s);
+				       "--threshold: expected a percentage (5%%, at most %.0f%%) or "
+				       "a fraction (0.05), got '%s'",
+				       BDB_THRESHOLD_MAX_PCT, q->threshold_s);
 	}
 	/* "text" is benchkit's name of check's own lines; the others are
 	 * output formats (schema/output.c). */
