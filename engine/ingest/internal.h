@@ -233,6 +233,9 @@ typedef struct bdb__lines {
 void bdb__lines_init(bdb__lines *l, const char *data, size_t len);
 /* Advances to the next line; false at the end of the input. */
 bool bdb__lines_next(bdb__lines *l);
+/* True when the current line is the input's last and no line end follows
+ * it: a tool that ends its lines was cut off inside it. */
+bool bdb__lines_cut(const bdb__lines *l);
 
 /* 1-based column (in UTF-8 characters) of `at` within the line at `line`. */
 int bdb__line_column(const char *line, const char *at);

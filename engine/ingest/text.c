@@ -34,6 +34,11 @@ bool bdb__lines_next(bdb__lines *l)
 	return true;
 }
 
+bool bdb__lines_cut(const bdb__lines *l)
+{
+	return l->next == l->end && l->line < l->end && l->end[-1] != '\n';
+}
+
 bool bdb__detect_lines(const char *data, size_t len, bdb__line_fn fn)
 {
 	bdb__lines l;
