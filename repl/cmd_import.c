@@ -34,6 +34,14 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			fprintf(stderr, " and %zu without a name", s->skipped_name);
 		fprintf(stderr, "; the first: %s\n", s->first_skipped);
 	}
+	/* The imported series are the action's; CI that ingests the tool's own
+	 * output from now on starts new ones (docs/migrating.md). */
+	if (s->own_series[0])
+		fprintf(stderr,
+			"benchdb: note: %s: the imported series keep the action's names; "
+			"'benchdb ingest' of the tool's own output names its series otherwise, "
+			"so runs ingested from it start new series (%s; docs/migrating.md)\n",
+			input, s->own_series);
 }
 
 /* An import's outcome rc said: its summary, or its error; an exit code. */
@@ -102,7 +110,10 @@ static const char gab_usage[] =
     "metric and its direction. Importing a file that has grown adds only its new\n"
     "entries. Results without a value, with a unit that is not one or without a\n"
     "name are left out and reported. The whole file is checked first: a bad file stores nothing\n"
-    "(exit 3). 'benchdb ingest data.js' does the same.\n"
+    "(exit 3). 'benchdb ingest data.js' does the same. The series keep the\n"
+    "action's names: 'benchdb ingest' of the own output of go, pytest, googlecpp,\n"
+    "catch2, jmh, benchmarkdotnet or benchmarkluau starts new ones (a note says\n"
+    "so; docs/migrating.md).\n"
     "  --branch B  every run is on branch B (data.js records none): 'check\n"
     "              --against-branch B' then judges the next CI run against the\n"
     "              newest imported one\n"

@@ -95,6 +95,7 @@ typedef struct history {
 	bdb__strmap ids;
 	bdb__gab_skips skips;
 	size_t entries, duplicates;
+	char own_series[512]; /* "TOOL: how" of each such tool seen, "; " apart */
 } history;
 
 static int add_run(history *h, bdb_run *run, size_t offset)
@@ -198,6 +199,13 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 				      "customSmallerIsBetter; got \"%s\"",
 				      tool_name);
 	h->entries++;
+	char said[32];
+	snprintf(said, sizeof said, "%s: ", tool.name);
+	if (tool.own_series && !strstr(h->own_series, said)) {
+		size_t used = strlen(h->own_series);
+		snprintf(h->own_series + used, sizeof h->own_series - used, "%s%s%s",
+			 used ? "; " : "", said, tool.own_series);
+	}
 	bdb_run *run = bdb_run_new();
 	if (!run)
 		return BDB_ENOMEM;
@@ -510,6 +518,9 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 		if (!summary->first_skipped[0])
 			snprintf(summary->first_skipped, sizeof summary->first_skipped, "%s",
 				 h.skips.first);
+		if (!summary->own_series[0])
+			snprintf(summary->own_series, sizeof summary->own_series, "%s",
+				 h.own_series);
 	}
 	free(text);
 	if (rc) {

@@ -703,6 +703,9 @@ typedef struct bdb__gab_tool {
 	bool custom;		 /* customBiggerIsBetter / customSmallerIsBetter */
 	bool catch2;		 /* ranges may be in a smaller time unit */
 	bool go;		 /* units may carry "\t N B/op\t N allocs/op" */
+	/* How the tool's own output, read by ingest, names its series where
+	 * the action's names differ ("points tagged test_case"), or NULL. */
+	const char *own_series;
 } bdb__gab_tool;
 
 /* Fills *out for a tool name of the action; BDB_EINVAL for another name. */
