@@ -816,7 +816,7 @@ static int check_method(const check_request *q)
 /* Parses check's options into q; EXIT_OK, -1 for --help, or a usage error. */
 static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 {
-	const char *format = "text";
+	const char *format = NULL;
 	bool json_flag = false;
 	memset(q, 0, sizeof *q);
 	q->baseline = NULL;
@@ -858,8 +858,15 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (texts[i][1] && !cli_text_ok(texts[i][0], texts[i][1]))
 			return EXIT_USAGE;
+	/* --json and another --format: one of them would be dropped in
+	 * silence (a markdown comment step that got JSON). */
+	if ((json_flag || ctx->json) && format &&
+	    strcmp(format, bdb_output_format_name(BDB_OUTPUT_JSON)) != 0)
+		return cli_usage_error("check", "--json and --format %s disagree; give one", format);
 	if (json_flag || ctx->json)
 		format = bdb_output_format_name(BDB_OUTPUT_JSON);
+	if (!format)
+		format = "text";
 	q->fraction = 0.05;
 	if (q->threshold_s && !parse_threshold(q->threshold_s, &q->fraction)) {
 		char *end;

@@ -238,6 +238,17 @@ check_rc "the statement's threshold 1e9% exits 2" 2
 check_err "saying the range, not 'of 0% or more'" \
 	"1:23: expected a threshold from 0% to 1000000%"
 
+# ---- --json with another --format --------------------------------------------
+# --json won in silence: a step writing the markdown comment got JSON.
+DB=$WORK/self
+run "$BENCHDB" --db "$DB" check --format markdown --json
+check_rc "check --format markdown --json exits 2" 2
+check_err "saying they disagree" "check: --json and --format markdown disagree; give one"
+run "$BENCHDB" --db "$DB" --json check --format text
+check_rc "also --json before the subcommand" 2
+run "$BENCHDB" --db "$DB" check --format json --json
+check_rc "--format json --json agree: the gate runs (s1 is its own base: exit 3)" 3
+
 # ---- regressions --fail, the one-shot gate, that judged nothing --------------
 # check refuses a run that is its own base and one that shares no series
 # with a verdict with its base; `regressions --fail` passed both (exit 0,
