@@ -236,7 +236,9 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 		    (rc = bdb__json_string(doc, e, "extra", false, &extra, d)))
 			break;
 		if (!has_value) {
-			skip(doc, benches, i, skips, &skips->null_values, "the value is null");
+			skip(doc, benches, i, skips, &skips->null_values,
+			     json_object_get(e, "value") ? "the value is null"
+							 : "it has no \"value\"");
 			continue;
 		}
 		if (skips && !*name) {

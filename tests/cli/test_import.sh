@@ -195,6 +195,13 @@ run "$BENCHDB" --db "$WORK/twice-same.db" import-gab "$WORK/twice-same.data.js"
 check_out "the same entry twice with the same results counts once" \
 	"Imported 2 run(s) from 3 entries of $WORK/twice-same.data.js (0 unchanged, 0 replaced, 1 recorded twice counted once)"
 
+# A result with no "value" member at all is left out as a null one is, and
+# said as what it is (it read "the value is null").
+sed 's/"value": 900, //; 4s/"aaaa"/"cccc"/' "$WORK/twice.data.js" >"$WORK/novalue.data.js"
+run "$BENCHDB" --db "$WORK/novalue.db" import-gab "$WORK/novalue.data.js"
+check_rc "a result without \"value\" is left out (exit 0)" 0
+check_err "and said so at its position" "novalue.data.js:4:118: it has no \"value\""
+
 # --- custom tools: the user's own units (paradedb, dotnet-isolate, IntegratedDynamics) ---
 # A customSmallerIsBetter unit is the word the user wrote ("avg cpu",
 # "tick time (ms)"): it was taken for a line of program output and left
