@@ -862,7 +862,8 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	 * silence (a markdown comment step that got JSON). */
 	if ((json_flag || ctx->json) && format &&
 	    strcmp(format, bdb_output_format_name(BDB_OUTPUT_JSON)) != 0)
-		return cli_usage_error("check", "--json and --format %s disagree; give one", format);
+		return cli_usage_error("check", "--json and --format %s disagree; give one",
+				       format);
 	if (json_flag || ctx->json)
 		format = bdb_output_format_name(BDB_OUTPUT_JSON);
 	if (!format)
@@ -877,10 +878,11 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 			    "--threshold %s: write %s%% for a percentage (a bare "
 			    "number is benchkit's fraction, below 1: 0.05 is 5%%)",
 			    q->threshold_s, q->threshold_s);
-		return cli_usage_error("check",
-				       "--threshold: expected a percentage (5%%, at most %.0f%%) or "
-				       "a fraction (0.05), got '%s'",
-				       BDB_THRESHOLD_MAX_PCT, q->threshold_s);
+		return cli_usage_error(
+		    "check",
+		    "--threshold: expected a percentage (5%%, at most %.0f%%) or "
+		    "a fraction (0.05), got '%s'",
+		    BDB_THRESHOLD_MAX_PCT, q->threshold_s);
 	}
 	/* "text" is benchkit's name of check's own lines; the others are
 	 * output formats (schema/output.c). */

@@ -62,7 +62,8 @@ static const struct {
     {"julia", BDB_LOWER, false, NULL},
     {"jmh", BDB_LOWER, false,
      "the benchmark without its parameters as the point, with mode and parameters as tags"},
-    {"benchmarkdotnet", BDB_LOWER, false, "parameters as tags"},
+    {"benchmarkdotnet", BDB_LOWER, false,
+     "the parameters of a benchmark that has them as tags (one without them continues)"},
     {"customBiggerIsBetter", BDB_HIGHER, true, NULL},
     {"customSmallerIsBetter", BDB_LOWER, true, NULL},
 };
