@@ -195,6 +195,14 @@ int bdb_query_resolve_run_picked(bdb_reader *r, const char *ref, uint64_t *seq, 
 
 /* Whether word[0..n) is the first keyword of a statement ("trend", "show"). */
 bool bdb_query_starts_statement(const char *word, size_t n);
+
+/*
+ * Whether s[0..n) starts a `--` comment of the language: "--" but not an
+ * option of the benchdb program that goes with statements (`--fail`,
+ * `--json`, `--format`, `--bail`, `--no-pager`, `--db`), which the lexer
+ * refuses rather than drops.
+ */
+bool bdb_query_comment_at(const char *s, size_t n);
 /* Whether a statement starting with word[0..n) may write the store ("set",
  * "drop", "annotate"): a server asks for its token. */
 bool bdb_query_word_writes(const char *word, size_t n);

@@ -277,6 +277,17 @@ one g3 beta 500 2026-01-03T00:00:00 c3
 run "$BENCHDB" --db "$DB" -c 'regressions' --fail
 check_rc "a latest run sharing no series with the baseline: exit 3" 3
 check_err "naming them" "nothing to judge: run g3 and its base g1 have no series in common"
+# --fail inside the statement's quotes was the language's '--' comment:
+# dropped, and the gate passed (exit 0) with the +400% regression listed.
+run "$BENCHDB" --db "$DB" -c 'regressions in run g2 vs run g1 --fail'
+check_rc "-c 'regressions ... --fail' (inside the quotes) exits 2, not 0" 2
+check_err "saying it is the program's option, with a caret" \
+	"1:33: an option of the benchdb program inside the statement, where '--' starts a comment"
+printf 'regressions in run g2 vs run g1 --fail\n' >"$WORK/inside.bq"
+run "$BENCHDB" --db "$DB" -f "$WORK/inside.bq"
+check_rc "also in a script (exit 2)" 2
+STDIN=$WORK/inside.bq run "$BENCHDB" --db "$DB"
+check_rc "and on standard input, whose lines drop comments before the statement runs (exit 2)" 2
 printf 'regressions in run g2 vs run g1\nregressions\n' >"$WORK/gate.bq"
 run "$BENCHDB" --db "$DB" -f "$WORK/gate.bq" --fail
 check_rc "a script: the first error's exit code (3), not the regression's" 3
