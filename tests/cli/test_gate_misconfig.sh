@@ -277,6 +277,20 @@ one g3 beta 500 2026-01-03T00:00:00 c3
 run "$BENCHDB" --db "$DB" -c 'regressions' --fail
 check_rc "a latest run sharing no series with the baseline: exit 3" 3
 check_err "naming them" "nothing to judge: run g3 and its base g1 have no series in common"
+# compare with --fail: exit 0 whatever the verdicts (only regressions
+# counted); now exit 1 on a verdict regression, 3 on nothing judged.
+run "$BENCHDB" --db "$DB" -c 'compare run g1 with run g2' --fail
+check_rc "compare --fail with a verdict regression (+400%) exits 1 (was 0)" 1
+check_out "and prints the table" "regression"
+run "$BENCHDB" --db "$DB" -c 'compare run g2 with run g1' --fail
+check_rc "compare --fail the other way (an improvement) exits 0" 0
+run "$BENCHDB" --db "$DB" -c 'compare run g1 with run g1' --fail
+check_rc "compare --fail of a run with itself exits 3" 3
+check_err "saying why" "compare --fail: nothing to judge: run g1 is its own base"
+run "$BENCHDB" --db "$DB" -c 'compare run g1 with run g3' --fail
+check_rc "compare --fail of runs sharing no series (alpha, beta) exits 3" 3
+check_err "naming them" "compare --fail: nothing to judge: run g3 and its base g1 have no series in common"
+
 # --fail inside the statement's quotes was the language's '--' comment:
 # dropped, and the gate passed (exit 0) with the +400% regression listed.
 run "$BENCHDB" --db "$DB" -c 'regressions in run g2 vs run g1 --fail'
