@@ -202,7 +202,8 @@ static bool parse_otava_metric(char *item, bdb_otava_metric *m)
 	char *end;
 	if (part[2] && *part[2]) {
 		m->scale = strtod(part[2], &end);
-		if (*end || !isfinite(m->scale))
+		/* A scale of 0 made every value 0, which no comparison judges. */
+		if (*end || !isfinite(m->scale) || m->scale == 0)
 			return false;
 	}
 	if (part[3] && *part[3])
@@ -254,7 +255,9 @@ int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
 			    !parse_otava_metric(metric_items[i], &metric_list[i])) {
 				cli_error("import-otava: --metrics: expected "
 					  "COLUMN[:DIRECTION[:SCALE[:UNIT]]] items separated by "
-					  "commas, DIRECTION 1 or -1; got \"%s\"", metrics);
+					  "commas, DIRECTION 1 or -1, SCALE a number other than 0; "
+					  "got \"%s\"",
+					  metrics);
 				code = EXIT_USAGE;
 			}
 	}

@@ -108,6 +108,11 @@ check "a conflict stores nothing" cmp -s "$WORK/sample/data.mdb" "$WORK/before.m
 run "$BENCHDB" --db "$WORK/sample" import-otava --test local.sample --metrics m:2 "$FIX/local_sample.csv"
 check_rc "a direction other than 1 or -1 is a usage error" 2
 check_err "and says what it expected" "DIRECTION 1 or -1"
+# A scale of 0 stored every value as 0: each comparison n/a (a base of 0).
+run "$BENCHDB" --db "$WORK/scale0" import-otava --test local.sample --metrics metric1:1:0 "$FIX/local_sample.csv"
+check_rc "a scale of 0 is a usage error (was stored: every value 0)" 2
+check_err "saying a scale is a number other than 0" "SCALE a number other than 0; got \"metric1:1:0\""
+check "and no store is made" test ! -e "$WORK/scale0"
 
 # Identical rows count once.
 printf 'time,commit,m\n2026-02-01,b0,1\n2026-02-01,b0,1\n' >"$WORK/twice.csv"
