@@ -189,6 +189,8 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	}
 	if (found_any(res))
 		*found_regressions = true;
+	if (bdb_result_has_verdicts(res))
+		sh->judged = true;
 	bdb_result_free(res);
 	if (rc) {
 		cli_error("cannot %s the result: %s", rc == BDB_EIO ? "write" : "format",

@@ -791,6 +791,13 @@ static int shell_finish(shell *sh, int code)
 	free(sh->history_path);
 	if (code == EXIT_OK && sh->found_regressions)
 		return EXIT_REGRESSIONS;
+	/* --fail with statements that judge nothing (show, trend, changes)
+	 * could never fail: a gate that always passes. */
+	if (code == EXIT_OK && sh->fail_on_regressions && !sh->judged) {
+		cli_error("--fail: no regressions or compare statement ran, so nothing could fail "
+			  "(--fail counts the regressions they find)");
+		return EXIT_USAGE;
+	}
 	return code;
 }
 

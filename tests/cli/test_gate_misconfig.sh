@@ -291,6 +291,16 @@ run "$BENCHDB" --db "$DB" -c 'compare run g1 with run g3' --fail
 check_rc "compare --fail of runs sharing no series (alpha, beta) exits 3" 3
 check_err "naming them" "compare --fail: nothing to judge: run g3 and its base g1 have no series in common"
 
+# --fail with statements that have no verdicts could never fail: exit 0
+# whatever the store held (a gate written as 'changes time' --fail).
+run "$BENCHDB" --db "$DB" -c 'changes time' --fail
+check_rc "changes --fail exits 2 (was 0: nothing it runs can fail)" 2
+check_err "saying why" "--fail: no regressions or compare statement ran, so nothing could fail"
+run "$BENCHDB" --db "$DB" trend time --fail
+check_rc "also as a subcommand" 2
+run "$BENCHDB" --db "$DB" -c 'show runs; regressions in run g2 vs run g1' --fail
+check_rc "a script with a regressions statement among others: its verdict (exit 1)" 1
+
 # --fail inside the statement's quotes was the language's '--' comment:
 # dropped, and the gate passed (exit 0) with the +400% regression listed.
 run "$BENCHDB" --db "$DB" -c 'regressions in run g2 vs run g1 --fail'
