@@ -533,6 +533,7 @@ int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v
  */
 typedef struct bdb__line_ctx {
 	int rc;
+	bool cut; /* the line is the input's last, without a line end (bdb__lines_cut) */
 	bdb_run *run;
 	bdb__strmap points;
 	struct bdb__samples *samples;

@@ -63,6 +63,7 @@ int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *
 	bdb__lines_init(&l, in->data, in->len);
 	while (!rc && bdb__lines_next(&l)) {
 		const char *err, *at;
+		c.cut = bdb__lines_cut(&l);
 		if (fn(&c, l.line, l.len, &err, &at) < 0)
 			rc =
 			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__line_column(l.line, at),
