@@ -266,11 +266,16 @@ run "$BENCHDB" --db "$DB" regressions in latest vs latest --fail --json
 check_rc "the subcommand, in latest vs latest, --json: exit 3" 3
 run "$BENCHDB" --db "$DB" -c 'regressions'
 check_rc "without --fail the statement only shows it (exit 0)" 0
+check_out "with a note above its empty table (it showed only '(no rows)')" \
+	"run g1 is compared with itself: nothing can regress"
 one g2 alpha 500 2026-01-02T00:00:00 c2
 run "$BENCHDB" --db "$DB" -c 'regressions using zscore' --fail
 check_rc "zscore with one run of history judged nothing: exit 3, not a pass" 3
 check_err "naming both runs" \
 	"regressions --fail: nothing to judge: run g2 and its base g1 have no series in common with a verdict"
+run "$BENCHDB" --db "$DB" -c 'regressions using zscore'
+check_out "without --fail: a note says nothing was judged" \
+	"nothing was judged: the 1 series of both runs were n/a"
 run "$BENCHDB" --db "$DB" -c 'regressions' --fail
 check_rc "the same runs under the percent rule: +400% is a regression, exit 1" 1
 one g3 beta 500 2026-01-03T00:00:00 c3
