@@ -897,7 +897,8 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__field_int(r, "inconclusive", (int64_t)inconclusive.n);
 	/* An empty table reads as a pass: say when nothing could be found. */
 	if (base.seq == cur.seq)
-		bdb__result_note(r, "run %s is compared with itself: nothing can regress", cur.info.id);
+		bdb__result_note(r, "run %s is compared with itself: nothing can regress",
+				 cur.info.id);
 	else if (compared == 0 && not_judged > 0)
 		bdb__result_note(r,
 				 "nothing was judged: the %zu series of both runs were n/a (a base "
