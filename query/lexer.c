@@ -86,10 +86,10 @@ void bdb_query_put_name(bdb_buf *b, const char *name)
 }
 
 /*
- * Whether text at pos is "--" and an option of the benchdb program that
- * goes with statements (`--fail`, `--json`, ...), a whole word: as a
- * comment it would be dropped, and `benchdb -c 'regressions --fail'`
- * passed a gate with regressions. Its length, or 0.
+ * Whether s[0..len) starts with an option of the benchdb program that goes
+ * with statements (`--fail`, `--json`, ...) as a whole word: as a comment
+ * it would be dropped, and `benchdb -c 'regressions --fail'` passed a gate
+ * with regressions. The option's length, or 0.
  */
 static size_t program_option_at(const char *s, size_t len)
 {
