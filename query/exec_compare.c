@@ -895,6 +895,16 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__field_int(r, "compared", (int64_t)compared);
 	bdb__field_int(r, "not_judged", (int64_t)not_judged);
 	bdb__field_int(r, "inconclusive", (int64_t)inconclusive.n);
+	/* An empty table reads as a pass: say when nothing could be found. */
+	if (base.seq == cur.seq)
+		bdb__result_note(r, "run %s is compared with itself: nothing can regress",
+				 cur.info.id);
+	else if (compared == 0 && not_judged > 0)
+		bdb__result_note(r,
+				 "nothing was judged: the %zu series of both runs were n/a (a base "
+				 "of 0, units that do not convert, a changed direction, too little "
+				 "history for the method; compare ... explain says which)",
+				 not_judged);
 	if (accepted) {
 		bdb__field_int(r, "accepted", (int64_t)accepted);
 		bdb__field_str(r, "accepted_regressions", bdb_buf_cstr(&accepted_text));

@@ -85,6 +85,32 @@ void bdb_query_put_name(bdb_buf *b, const char *name)
 	bdb__put_name(b, name, true);
 }
 
+/*
+ * Whether s[0..len) starts with an option of the benchdb program that goes
+ * with statements (`--fail`, `--json`, ...) as a whole word: as a comment
+ * it would be dropped, and `benchdb -c 'regressions --fail'` passed a gate
+ * with regressions. The option's length, or 0.
+ */
+static size_t program_option_at(const char *s, size_t len)
+{
+	static const char *const options[] = {"--fail", "--json",     "--format",
+					      "--bail", "--no-pager", "--db"};
+	for (size_t i = 0; i < sizeof options / sizeof *options; i++) {
+		size_t n = strlen(options[i]);
+		if (len < n || memcmp(s, options[i], n) != 0)
+			continue;
+		char next = n < len ? s[n] : ' ';
+		if (!is_ident_char(next) && next != '-')
+			return n;
+	}
+	return 0;
+}
+
+bool bdb_query_comment_at(const char *s, size_t n)
+{
+	return n >= 2 && s[0] == '-' && s[1] == '-' && !program_option_at(s, n);
+}
+
 /* Skips blanks and comments; newlines only inside parentheses. */
 static void skip_blanks(bdb__lexer *lx)
 {
@@ -93,7 +119,7 @@ static void skip_blanks(bdb__lexer *lx)
 		if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v' ||
 		    (c == '\n' && lx->paren_depth > 0)) {
 			lx->pos++;
-		} else if (c == '-' && lx->pos + 1 < lx->len && lx->text[lx->pos + 1] == '-') {
+		} else if (bdb_query_comment_at(lx->text + lx->pos, lx->len - lx->pos)) {
 			while (lx->pos < lx->len && lx->text[lx->pos] != '\n')
 				lx->pos++;
 		} else {
@@ -140,7 +166,15 @@ void bdb__lexer_next(bdb__lexer *lx, bdb__token *tok)
 		return;
 	}
 	char c = lx->text[lx->pos];
-	if (is_ident_start(c)) {
+	size_t option = program_option_at(lx->text + lx->pos, lx->len - lx->pos);
+	if (option) {
+		lx->pos += option;
+		tok->kind = BDB__TOK_ERROR;
+		lx->error =
+		    "an option of the benchdb program inside the statement, where '--' "
+		    "starts a comment that would drop it: give it outside the statement's "
+		    "quotes (benchdb -c 'regressions' --fail), or write '-- ' for a comment";
+	} else if (is_ident_start(c)) {
 		while (lx->pos < lx->len && is_ident_char(lx->text[lx->pos]))
 			lx->pos++;
 		tok->kind = BDB__TOK_IDENT;

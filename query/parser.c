@@ -964,9 +964,10 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 			advance(p);
 			s->threshold_span.end = p->last_end;
 		}
-		if (!(s->threshold >= 0) || s->threshold > 1e6)
+		if (!(s->threshold >= 0) || s->threshold > BDB_THRESHOLD_MAX_PCT)
 			return fail_at(p, s->threshold_span.start, s->threshold_span.end,
-				       "expected a threshold of 0%% or more");
+				       "expected a threshold from 0%% to %.0f%%",
+				       BDB_THRESHOLD_MAX_PCT);
 		return 0;
 	}
 	case BDB__C_OF:

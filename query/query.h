@@ -195,6 +195,14 @@ int bdb_query_resolve_run_picked(bdb_reader *r, const char *ref, uint64_t *seq, 
 
 /* Whether word[0..n) is the first keyword of a statement ("trend", "show"). */
 bool bdb_query_starts_statement(const char *word, size_t n);
+
+/*
+ * Whether s[0..n) starts a `--` comment of the language: "--" but not an
+ * option of the benchdb program that goes with statements (`--fail`,
+ * `--json`, `--format`, `--bail`, `--no-pager`, `--db`), which the lexer
+ * refuses rather than drops.
+ */
+bool bdb_query_comment_at(const char *s, size_t n);
 /* Whether a statement starting with word[0..n) may write the store ("set",
  * "drop", "annotate"): a server asks for its token. */
 bool bdb_query_word_writes(const char *word, size_t n);
@@ -468,6 +476,9 @@ int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out
  * Returns from itself when r is not trend-shaped or from is past its rows.
  */
 size_t bdb_result_series_end(const bdb_result *r, size_t from);
+
+/* The largest threshold a statement takes, in percent (`threshold P%`). */
+#define BDB_THRESHOLD_MAX_PCT 1e6
 
 /* How many of a series' newest values bdb_result_series_noise reads. */
 #define BDB_NOISE_RUNS 30

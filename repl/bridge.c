@@ -68,6 +68,75 @@ void shell_report_error(shell *sh, const bdb_diag *d)
 	cli_error_diag(&shown);
 }
 
+/* A result field as text, "" when absent. */
+static const char *field_text(const bdb_result *r, const char *name)
+{
+	bdb_value v = bdb_result_field_by_name(r, name);
+	return v.kind == BDB_VALUE_STRING && v.str ? v.str : "";
+}
+
+/*
+ * The rows of a compare result whose verdict is what, or with what NULL
+ * those that judged (not n/a, new or removed).
+ */
+static size_t count_verdicts(const bdb_result *r, const char *what)
+{
+	int col = bdb_result_column_index(r, "verdict");
+	size_t n = 0;
+	for (size_t row = 0; col >= 0 && row < bdb_result_n_rows(r); row++) {
+		bdb_value v = bdb_result_get(r, row, (size_t)col);
+		const char *verdict = v.kind == BDB_VALUE_STRING && v.str ? v.str : "n/a";
+		n += what ? strcmp(verdict, what) == 0
+			  : strcmp(verdict, "n/a") != 0 && strcmp(verdict, "new") != 0 &&
+				strcmp(verdict, "removed") != 0;
+	}
+	return n;
+}
+
+/* Whether res, a statement's result, found regressions for --fail: a
+ * regressions statement's rows but the inconclusive, compare's rows of
+ * verdict regression. */
+static bool found_any(const bdb_result *res)
+{
+	if (bdb_result_is_regressions(res))
+		return bdb_result_n_rows(res) > cli_count_inconclusive(res);
+	return bdb_result_has_verdicts(res) && count_verdicts(res, "regression") > 0;
+}
+
+/*
+ * With --fail a regressions or compare statement is a gate, and a gate that
+ * judged nothing must not pass (as `check`): the run compared with itself
+ * (the step that stores the new results did not run, or the baseline was
+ * moved to it), or no series with a verdict (none shared, filters that
+ * keep none of them, each n/a). Reports it and returns EXIT_INPUT, else
+ * EXIT_OK.
+ */
+static int gate_judged_something(const bdb_result *res)
+{
+	const char *what = bdb_result_statement(res);
+	const char *base = field_text(res, "base"), *current = field_text(res, "current");
+	bdb_value compared = bdb_result_field_by_name(res, "compared");
+	bool none = bdb_result_is_regressions(res)
+			? compared.kind == BDB_VALUE_INT && compared.i == 0
+			: count_verdicts(res, NULL) == 0;
+	if (*base && strcmp(base, current) == 0) {
+		cli_error("%s --fail: nothing to judge: run %s is its own base; store the new "
+			  "results first, or name two runs",
+			  what, current);
+		return EXIT_INPUT;
+	}
+	if (none) {
+		cli_error("%s --fail: nothing to judge: run %s and its base %s have no "
+			  "series in common with a verdict (none shared or kept by the statement, "
+			  "or each n/a: a base of 0, direction info or changed, units that do not "
+			  "convert, too little history for the method); 'benchdb compare run "
+			  "\"%s\" with run \"%s\" explain' shows them",
+			  what, current, base, base, current);
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
 int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *out,
 			 bool *found_regressions)
 {
@@ -91,6 +160,11 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 		shell_report_error(sh, &d);
 		return cli_exit_code(rc);
 	}
+	if (sh->fail_on_regressions && bdb_result_has_verdicts(res) &&
+	    (rc = gate_judged_something(res)) != EXIT_OK) {
+		bdb_result_free(res);
+		return rc;
+	}
 	bdb_output_format fmt = bdb_result_requested_format(res);
 	if (fmt == BDB_OUTPUT_DEFAULT)
 		fmt = opt.format;
@@ -113,9 +187,10 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 		rc = BDB_EIO;
 		err = errno;
 	}
-	if (bdb_result_is_regressions(res) &&
-	    bdb_result_n_rows(res) > cli_count_inconclusive(res))
+	if (found_any(res))
 		*found_regressions = true;
+	if (bdb_result_has_verdicts(res))
+		sh->judged = true;
 	bdb_result_free(res);
 	if (rc) {
 		cli_error("cannot %s the result: %s", rc == BDB_EIO ? "write" : "format",

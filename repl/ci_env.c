@@ -92,6 +92,15 @@ bool cli_run_meta_option(int argc, char **argv, int *i, cli_run_meta *m, bool *b
 	return false;
 }
 
+int cli_inputs_check(const char *cmd, const char *const *files, int n)
+{
+	for (int f = 0, stdin_args = 0; f < n; f++)
+		if (strcmp(files[f], "-") == 0 && ++stdin_args == 2)
+			return cli_usage_error(cmd, "'-' is given twice: standard input is read "
+						    "once");
+	return EXIT_OK;
+}
+
 int cli_run_meta_resolve(const char *cmd, cli_run_meta *m)
 {
 	/* What is stored and printed is one line of text. */

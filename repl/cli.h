@@ -146,6 +146,13 @@ bool cli_run_meta_option(int argc, char **argv, int *i, cli_run_meta *m, bool *b
 int cli_run_meta_resolve(const char *cmd, cli_run_meta *m);
 
 /*
+ * The input files of cmd (ingest, push): '-' at most once, as standard
+ * input is read to its end once (a second '-' was an empty input, exit 3
+ * after the first was stored). Prints the usage error; an exit code.
+ */
+int cli_inputs_check(const char *cmd, const char *const *files, int n);
+
+/*
  * Parses --tag's value "KEY=VALUE" of subcommand cmd into a malloc'ed copy
  * (*copy, free with free()) that *tag points into. Prints the usage error
  * and returns EXIT_USAGE when it is not one line of text or has no key,

@@ -71,7 +71,7 @@ static bool parse_threshold(const char *s, double *fraction)
 		return false;
 	if (*end == '%' && end[1] == '\0') {
 		*fraction = v / 100.0;
-		return true;
+		return v <= BDB_THRESHOLD_MAX_PCT;
 	}
 	if (*end || v >= 1.0)
 		return false;
@@ -784,7 +784,7 @@ static int check_method(const check_request *q)
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_query_parse(bdb_buf_cstr(&stmt), &d);
-	if (rc == BDB_EQUERY &&
+	if (rc == BDB_EQUERY && q->using &&
 	    bdb_query_error_within(&d, bdb_buf_cstr(&stmt), using_at, strlen(q->using))) {
 		char msg[sizeof d.message];
 		memcpy(msg, d.message, sizeof msg);
@@ -816,7 +816,7 @@ static int check_method(const check_request *q)
 /* Parses check's options into q; EXIT_OK, -1 for --help, or a usage error. */
 static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 {
-	const char *format = "text";
+	const char *format = NULL;
 	bool json_flag = false;
 	memset(q, 0, sizeof *q);
 	q->baseline = NULL;
@@ -858,8 +858,16 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	for (size_t i = 0; i < sizeof texts / sizeof *texts; i++)
 		if (texts[i][1] && !cli_text_ok(texts[i][0], texts[i][1]))
 			return EXIT_USAGE;
+	/* --json and another --format: one of them would be dropped in
+	 * silence (a markdown comment step that got JSON). */
+	if ((json_flag || ctx->json) && format &&
+	    strcmp(format, bdb_output_format_name(BDB_OUTPUT_JSON)) != 0)
+		return cli_usage_error("check", "--json and --format %s disagree; give one",
+				       format);
 	if (json_flag || ctx->json)
 		format = bdb_output_format_name(BDB_OUTPUT_JSON);
+	if (!format)
+		format = "text";
 	q->fraction = 0.05;
 	if (q->threshold_s && !parse_threshold(q->threshold_s, &q->fraction)) {
 		char *end;
@@ -870,10 +878,11 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 			    "--threshold %s: write %s%% for a percentage (a bare "
 			    "number is benchkit's fraction, below 1: 0.05 is 5%%)",
 			    q->threshold_s, q->threshold_s);
-		return cli_usage_error("check",
-				       "--threshold: expected a percentage (5%%) or a fraction "
-				       "(0.05), got '%s'",
-				       q->threshold_s);
+		return cli_usage_error(
+		    "check",
+		    "--threshold: expected a percentage (5%%, at most %.0f%%) or "
+		    "a fraction (0.05), got '%s'",
+		    BDB_THRESHOLD_MAX_PCT, q->threshold_s);
 	}
 	/* "text" is benchkit's name of check's own lines; the others are
 	 * output formats (schema/output.c). */

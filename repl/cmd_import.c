@@ -34,6 +34,14 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			fprintf(stderr, " and %zu without a name", s->skipped_name);
 		fprintf(stderr, "; the first: %s\n", s->first_skipped);
 	}
+	/* The imported series are the action's; CI that ingests the tool's own
+	 * output from now on starts new ones (docs/migrating.md). */
+	if (s->own_series[0])
+		fprintf(stderr,
+			"benchdb: note: %s: the imported series keep the action's names; "
+			"'benchdb ingest' of the tool's own output names its series otherwise, "
+			"so runs ingested from it start new series (%s; docs/migrating.md)\n",
+			input, s->own_series);
 }
 
 /* An import's outcome rc said: its summary, or its error; an exit code. */
@@ -102,7 +110,10 @@ static const char gab_usage[] =
     "metric and its direction. Importing a file that has grown adds only its new\n"
     "entries. Results without a value, with a unit that is not one or without a\n"
     "name are left out and reported. The whole file is checked first: a bad file stores nothing\n"
-    "(exit 3). 'benchdb ingest data.js' does the same.\n"
+    "(exit 3). 'benchdb ingest data.js' does the same. The series keep the\n"
+    "action's names: 'benchdb ingest' of the own output of go, pytest, googlecpp,\n"
+    "catch2, jmh, benchmarkdotnet or benchmarkluau starts new ones (a note says\n"
+    "so; docs/migrating.md).\n"
     "  --branch B  every run is on branch B (data.js records none): 'check\n"
     "              --against-branch B' then judges the next CI run against the\n"
     "              newest imported one\n"
@@ -191,7 +202,8 @@ static bool parse_otava_metric(char *item, bdb_otava_metric *m)
 	char *end;
 	if (part[2] && *part[2]) {
 		m->scale = strtod(part[2], &end);
-		if (*end || !isfinite(m->scale))
+		/* A scale of 0 made every value 0, which no comparison judges. */
+		if (*end || !isfinite(m->scale) || m->scale == 0)
 			return false;
 	}
 	if (part[3] && *part[3])
@@ -243,7 +255,9 @@ int cmd_import_otava(cli_ctx *ctx, int argc, char **argv)
 			    !parse_otava_metric(metric_items[i], &metric_list[i])) {
 				cli_error("import-otava: --metrics: expected "
 					  "COLUMN[:DIRECTION[:SCALE[:UNIT]]] items separated by "
-					  "commas, DIRECTION 1 or -1; got \"%s\"", metrics);
+					  "commas, DIRECTION 1 or -1, SCALE a number other than 0; "
+					  "got \"%s\"",
+					  metrics);
 				code = EXIT_USAGE;
 			}
 	}

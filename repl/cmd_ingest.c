@@ -280,6 +280,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		code = EXIT_USAGE;
 		goto out;
 	}
+	if ((code = cli_inputs_check("ingest", files_arg, n_files)) != 0)
+		goto out;
 	opt.tags = tags;
 	opt.n_tags = n_tags;
 

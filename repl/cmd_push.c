@@ -346,6 +346,8 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 		code = EXIT_USAGE;
 		goto out;
 	}
+	if ((code = cli_inputs_check("push", files, n_files)) != 0)
+		goto out;
 	if ((code = cli_run_meta_resolve("push", &job.meta)) != 0)
 		goto out;
 	if ((code = cli_client_token(ctx, "push", token_file)) != 0)

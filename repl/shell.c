@@ -402,7 +402,7 @@ static int run_dot_command(shell *sh, char *line)
 static bool blank(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '-' && i + 1 < n && s[i + 1] == '-')
+		if (bdb_query_comment_at(s + i, n - i))
 			return true; /* only a comment from here */
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
 			return false;
@@ -544,13 +544,13 @@ static bool starts_statement(const char *line)
 static size_t code_length(const char *line)
 {
 	bool quoted = false;
-	size_t end = 0, i = 0;
+	size_t end = 0, i = 0, len = strlen(line);
 	for (; line[i]; i++) {
 		if (quoted && line[i] == '\\' && line[i + 1])
 			i++;
 		else if (line[i] == '"')
 			quoted = !quoted;
-		else if (!quoted && line[i] == '-' && line[i + 1] == '-')
+		else if (!quoted && bdb_query_comment_at(line + i, len - i))
 			break;
 		if (!strchr(" \t\r", line[i]))
 			end = i + 1;
@@ -791,6 +791,13 @@ static int shell_finish(shell *sh, int code)
 	free(sh->history_path);
 	if (code == EXIT_OK && sh->found_regressions)
 		return EXIT_REGRESSIONS;
+	/* --fail with statements that judge nothing (show, trend, changes)
+	 * could never fail: a gate that always passes. */
+	if (code == EXIT_OK && sh->fail_on_regressions && !sh->judged) {
+		cli_error("--fail: no regressions or compare statement ran, so nothing could fail "
+			  "(--fail counts the regressions they find)");
+		return EXIT_USAGE;
+	}
 	return code;
 }
 

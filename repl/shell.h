@@ -29,7 +29,8 @@ typedef struct shell {
 	bool quit;
 	bool fail_on_regressions; /* --fail: regressions found => exit 1 */
 	bool found_regressions;
-	FILE *out; /* .output / .once file, or NULL for stdout */
+	bool judged; /* a statement with verdicts ran (regressions, compare) */
+	FILE *out;   /* .output / .once file, or NULL for stdout */
 	bool out_once;
 	int errors;
 	char *history_path;

@@ -43,19 +43,29 @@ static const struct {
 	const char *name;
 	bdb_direction direction;
 	bool custom; /* the user declared the direction */
+	/* What ingest of the tool's own output names otherwise (its adapter's
+	 * points, tags and metrics; docs/formats.md), or NULL: the series
+	 * continue with --tag suite=SUITE. */
+	const char *own_series;
 } tools[] = {
-    {"cargo", BDB_LOWER, false},
-    {"go", BDB_LOWER, false},
-    {"benchmarkjs", BDB_HIGHER, false},
-    {"benchmarkluau", BDB_LOWER, false},
-    {"pytest", BDB_HIGHER, false},
-    {"googlecpp", BDB_LOWER, false},
-    {"catch2", BDB_LOWER, false},
-    {"julia", BDB_LOWER, false},
-    {"jmh", BDB_LOWER, false},
-    {"benchmarkdotnet", BDB_LOWER, false},
-    {"customBiggerIsBetter", BDB_HIGHER, true},
-    {"customSmallerIsBetter", BDB_LOWER, true},
+    {"cargo", BDB_LOWER, false, NULL},
+    {"go", BDB_LOWER, false,
+     "points tagged pkg and procs, with metrics alloc_bytes and allocs for the action's "
+     "\"NAME - B/op\" and \"NAME - allocs/op\""},
+    {"benchmarkjs", BDB_HIGHER, false, NULL},
+    {"benchmarkluau", BDB_LOWER, false, "points tagged driver"},
+    {"pytest", BDB_HIGHER, false,
+     "metrics time and ops (the action's is throughput in iter/sec), parameters as tags"},
+    {"googlecpp", BDB_LOWER, false,
+     "metrics real_time and cpu_time (the action's is time, of real_time)"},
+    {"catch2", BDB_LOWER, false, "points tagged test_case"},
+    {"julia", BDB_LOWER, false, NULL},
+    {"jmh", BDB_LOWER, false,
+     "the benchmark without its parameters as the point, with mode and parameters as tags"},
+    {"benchmarkdotnet", BDB_LOWER, false,
+     "the parameters of a benchmark that has them as tags (one without them continues)"},
+    {"customBiggerIsBetter", BDB_HIGHER, true, NULL},
+    {"customSmallerIsBetter", BDB_LOWER, true, NULL},
 };
 
 int bdb__gab_tool_find(const char *name, bdb__gab_tool *out)
@@ -67,6 +77,7 @@ int bdb__gab_tool_find(const char *name, bdb__gab_tool *out)
 			out->custom = tools[i].custom;
 			out->catch2 = strcmp(name, "catch2") == 0;
 			out->go = strcmp(name, "go") == 0;
+			out->own_series = tools[i].own_series;
 			return 0;
 		}
 	}
@@ -226,7 +237,9 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 		    (rc = bdb__json_string(doc, e, "extra", false, &extra, d)))
 			break;
 		if (!has_value) {
-			skip(doc, benches, i, skips, &skips->null_values, "the value is null");
+			skip(doc, benches, i, skips, &skips->null_values,
+			     json_object_get(e, "value") ? "the value is null"
+							 : "it has no \"value\"");
 			continue;
 		}
 		if (skips && !*name) {

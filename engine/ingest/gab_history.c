@@ -86,6 +86,8 @@ static void blank_js(char *text, size_t len)
 }
 
 typedef struct history {
+	const char *text; /* the file, for the line of an earlier entry */
+	size_t len;
 	const char *repo; /* "repoUrl", or NULL */
 	bdb_run **runs;
 	size_t *offsets; /* where each run's entry starts in the file */
@@ -93,6 +95,7 @@ typedef struct history {
 	bdb__strmap ids;
 	bdb__gab_skips skips;
 	size_t entries, duplicates;
+	char own_series[512]; /* "TOOL: how" of each such tool seen, "; " apart */
 } history;
 
 static int add_run(history *h, bdb_run *run, size_t offset)
@@ -196,6 +199,13 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 				      "customSmallerIsBetter; got \"%s\"",
 				      tool_name);
 	h->entries++;
+	char said[32];
+	snprintf(said, sizeof said, "%s: ", tool.name);
+	if (tool.own_series && !strstr(h->own_series, said)) {
+		size_t used = strlen(h->own_series);
+		snprintf(h->own_series + used, sizeof h->own_series - used, "%s%s%s",
+			 used ? "; " : "", said, tool.own_series);
+	}
 	bdb_run *run = bdb_run_new();
 	if (!run)
 		return BDB_ENOMEM;
@@ -206,8 +216,21 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 	    !(h->repo && (rc = bdb_run_set_meta(run, "repo", h->repo))))
 		rc = bdb__gab_read_benches(doc, benches, &tool, NULL, &tag, 1, run, &h->skips, d);
 	size_t other;
-	if (!rc && bdb__strmap_get(&h->ids, run->id, strlen(run->id), &other)) {
+	bool seen = !rc && bdb__strmap_get(&h->ids, run->id, strlen(run->id), &other);
+	if (seen && bdb_run_equal(run, h->runs[other])) {
 		h->duplicates++; /* the same suite, commit and date: counted once */
+	} else if (seen) {
+		/* The same entry with other results: neither is the copy. */
+		char earlier[48] = "an earlier entry";
+		int line, col;
+		if (h->text && h->offsets[other] > 0) {
+			bdb_text_position(h->text, h->len, h->offsets[other], &line, &col);
+			snprintf(earlier, sizeof earlier, "the entry on line %d", line);
+		}
+		rc = bdb__json_fail(doc, entry, NULL, BDB__NO_INDEX, d,
+				    "this entry has the suite, commit and date of %s but other "
+				    "results (run %s): one of them is wrong",
+				    earlier, run->id);
 	} else if (!rc && run->n_points > 0) {
 		if (!(rc = bdb__strmap_put(&h->ids, run->id, strlen(run->id), h->n)) &&
 		    !(rc = add_run(h, run, offset)))
@@ -464,12 +487,14 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 	memcpy(text, data, len);
 	text[len] = '\0';
 	blank_js(text, len);
-	history h = {0};
+	history h = {.text = text, .len = len};
 	/* A byte order mark goes to the whole path, whose positions skip it. */
 	int rc = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? DECLINED
 								  : read_fast(&h, name, text, len);
 	if (rc == DECLINED) {
 		history_clear(&h);
+		h.text = text;
+		h.len = len;
 		rc = read_whole(&h, name, text, len, d);
 	}
 	if (!rc && h.n == 0 && h.skips.first[0])
@@ -493,6 +518,9 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 		if (!summary->first_skipped[0])
 			snprintf(summary->first_skipped, sizeof summary->first_skipped, "%s",
 				 h.skips.first);
+		if (!summary->own_series[0])
+			snprintf(summary->own_series, sizeof summary->own_series, "%s",
+				 h.own_series);
 	}
 	free(text);
 	if (rc) {

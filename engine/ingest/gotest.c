@@ -212,6 +212,7 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 	bdb__lines l;
 	const char *pending = NULL; /* a name waiting for its numbers */
 	size_t pending_len = 0;
+	int pending_line = 0;
 	/* The fault of the pending name's line, if its rest did not parse. */
 	const char *fault = NULL;
 	int fault_line = 0, fault_col = 0;
@@ -227,6 +228,7 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 			const char *name_end = bdb__token_end(l.line, end);
 			pending = l.line;
 			pending_len = (size_t)(name_end - l.line);
+			pending_line = l.number;
 			if (bdb__skip_blanks(name_end, end) == end)
 				continue;
 			if ((fault = parse_fields(name_end, end, &r, &at))) {
@@ -235,6 +237,8 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 				fault_col = bdb__line_column(l.line, at);
 				continue;
 			}
+			if (bdb__lines_cut(&l))
+				break;
 			rc = add_result(&c, l.line, pending_len, &r);
 			pending = NULL;
 		} else if (pending && first < end && *first >= '0' && *first <= '9') {
@@ -244,6 +248,8 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 						  "malformed benchmark line: %s", err);
 				break;
 			}
+			if (bdb__lines_cut(&l))
+				break;
 			rc = add_result(&c, pending, pending_len, &r);
 			pending = NULL;
 			fault = NULL;
@@ -256,9 +262,22 @@ int bdb__ingest_gotest(bdb__input *in, bdb_run *run, bdb_diag *d)
 			rc = config_line(&c, l.line, l.len, &handled);
 		}
 	}
+	/* go test ends every line: a result line without its line end was cut
+	 * off inside ("58252 n" read as a value in unit "n"), and a name
+	 * still waiting for its numbers at the end never got them. */
 	if (!rc && fault)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, fault_line, fault_col,
 				  "malformed benchmark line: %s", fault);
+	else if (!rc && pending && bdb__lines_cut(&l))
+		rc = bdb_diag_set(d, BDB_EPARSE, in->name, l.number,
+				  bdb__line_column(l.line, l.line + l.len),
+				  "malformed benchmark line: the input ends inside it (no line end "
+				  "after it): the output is cut short");
+	else if (!rc && pending)
+		rc = bdb_diag_set(d, BDB_EPARSE, in->name, pending_line, 1,
+				  "benchmark \"%.*s\" has no numbers: the input ends before them "
+				  "(the output is cut short, or the benchmark crashed)",
+				  (int)pending_len, pending);
 	if (!rc)
 		rc = bdb__samples_finish(&c.samples, run);
 	bdb__samples_free(&c.samples);

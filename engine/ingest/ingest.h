@@ -386,6 +386,10 @@ typedef struct bdb_import_summary {
 	char first_skipped[512]; /* "file:line:col: why" of the first left out, or "" */
 	size_t skipped_dirs;	 /* directories that are no machine's (asv: no machine.json) */
 	char first_skipped_dir[512]; /* the first of them, or "" */
+	/* gab: the tools whose own output, read by ingest, makes other series
+	 * than the action's names, each with how ("catch2: points tagged
+	 * test_case"), "; " apart; or "" */
+	char own_series[512];
 } bdb_import_summary;
 
 /*

@@ -233,6 +233,9 @@ typedef struct bdb__lines {
 void bdb__lines_init(bdb__lines *l, const char *data, size_t len);
 /* Advances to the next line; false at the end of the input. */
 bool bdb__lines_next(bdb__lines *l);
+/* True when the current line is the input's last and no line end follows
+ * it: a tool that ends its lines was cut off inside it. */
+bool bdb__lines_cut(const bdb__lines *l);
 
 /* 1-based column (in UTF-8 characters) of `at` within the line at `line`. */
 int bdb__line_column(const char *line, const char *at);
@@ -530,6 +533,7 @@ int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v
  */
 typedef struct bdb__line_ctx {
 	int rc;
+	bool cut; /* the line is the input's last, without a line end (bdb__lines_cut) */
 	bdb_run *run;
 	bdb__strmap points;
 	struct bdb__samples *samples;
@@ -700,6 +704,9 @@ typedef struct bdb__gab_tool {
 	bool custom;		 /* customBiggerIsBetter / customSmallerIsBetter */
 	bool catch2;		 /* ranges may be in a smaller time unit */
 	bool go;		 /* units may carry "\t N B/op\t N allocs/op" */
+	/* How the tool's own output, read by ingest, names its series where
+	 * the action's names differ ("points tagged test_case"), or NULL. */
+	const char *own_series;
 } bdb__gab_tool;
 
 /* Fills *out for a tool name of the action; BDB_EINVAL for another name. */

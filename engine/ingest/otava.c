@@ -37,6 +37,7 @@ typedef struct otava_ctx {
 	size_t metric_col[BDB__CSV_MAX_FIELDS];
 	size_t n_metric;
 	bdb_run **runs;
+	int *lines; /* the line of each run's row */
 	size_t n, cap;
 	bdb__strmap ids;
 	size_t rows, duplicates;
@@ -255,11 +256,15 @@ static int add_run(otava_ctx *c, bdb_run *run)
 	if (c->n == c->cap) {
 		size_t cap = c->cap ? 2 * c->cap : 64;
 		bdb_run **runs = realloc(c->runs, cap * sizeof *runs);
-		if (!runs)
+		if (runs)
+			c->runs = runs;
+		int *lines = runs ? realloc(c->lines, cap * sizeof *lines) : NULL;
+		if (!lines)
 			return BDB_ENOMEM;
-		c->runs = runs;
+		c->lines = lines;
 		c->cap = cap;
 	}
+	c->lines[c->n] = c->at.number;
 	c->runs[c->n++] = run;
 	return 0;
 }
@@ -288,11 +293,20 @@ static int read_row(otava_ctx *c)
 	    !(rc = bdb_run_set_meta(run, "otava_test", c->test)))
 		rc = set_metrics(c, run);
 	size_t other;
-	if (!rc && bdb__strmap_get(&c->ids, run->id, strlen(run->id), &other) &&
-	    bdb_run_equal(run, c->runs[other])) {
+	bool seen = !rc && bdb__strmap_get(&c->ids, run->id, strlen(run->id), &other);
+	if (seen && bdb_run_equal(run, c->runs[other])) {
 		c->duplicates++;
+	} else if (seen) {
+		/* One run per time and attributes (the run's id): a second row of
+		 * other values is no copy of the first, and neither wins. */
+		char line[32];
+		snprintf(line, sizeof line, "%d", c->lines[other]);
+		rc = fail_at(c, c->row.start[c->time_col],
+			     "this row has the time and attributes of the row on line %s but "
+			     "other values: one of them is wrong, or an attribute column that "
+			     "tells them apart is missing from --attributes%s",
+			     line, "");
 	} else if (!rc && run->points[0].n_metrics > 0) {
-		/* A different run under a seen id is check_ids' conflict. */
 		if (!(rc = bdb__strmap_put(&c->ids, run->id, strlen(run->id), c->n)) &&
 		    !(rc = add_run(c, run)))
 			return 0;
@@ -381,6 +395,7 @@ int bdb_import_otava(bdb_store *store, const char *path, const bdb_otava_options
 	for (size_t i = 0; i < c->n; i++)
 		bdb_run_free(c->runs[i]);
 	free(c->runs);
+	free(c->lines);
 	free(items);
 	bdb__csv_free(&c->head);
 	bdb__csv_free(&c->row);

@@ -34,6 +34,11 @@ bool bdb__lines_next(bdb__lines *l)
 	return true;
 }
 
+bool bdb__lines_cut(const bdb__lines *l)
+{
+	return l->next == l->end && l->line < l->end && l->end[-1] != '\n';
+}
+
 bool bdb__detect_lines(const char *data, size_t len, bdb__line_fn fn)
 {
 	bdb__lines l;
@@ -58,6 +63,7 @@ int bdb__read_lines(bdb__input *in, const char *what, bdb__line_fn fn, bdb_run *
 	bdb__lines_init(&l, in->data, in->len);
 	while (!rc && bdb__lines_next(&l)) {
 		const char *err, *at;
+		c.cut = bdb__lines_cut(&l);
 		if (fn(&c, l.line, l.len, &err, &at) < 0)
 			rc =
 			    bdb_diag_set(d, BDB_EPARSE, in->name, l.number, bdb__line_column(l.line, at),

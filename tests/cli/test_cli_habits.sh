@@ -65,8 +65,12 @@ complete_words() {
 }
 check "completion: benchdb regressions --f offers --fail and --format" \
 	test "$(complete_words benchdb regressions --f)" = "--fail --format "
-run "$BENCHDB" show runs last 1 -- --json
+run "$BENCHDB" show runs last 1 -- '-- a comment'
 check_out "after -- a word is statement text (here a comment): a table" "id  timestamp"
+# A program option there was a comment too, which dropped it in silence.
+run "$BENCHDB" show runs last 1 -- --json
+check_rc "after -- a program option is statement text the language refuses: exit 2" 2
+check_err "with a caret under it" "an option of the benchdb program inside the statement"
 
 # The statement options before query, and before other subcommands.
 run "$BENCHDB" --fail query regressions

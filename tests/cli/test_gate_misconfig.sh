@@ -222,4 +222,103 @@ for opt in --against-branch --baseline --run --commit --using --threshold; do
 	check "check $opt '' prints no PASS" test ! -s "$OUT"
 done
 
+# ---- a threshold beyond what a statement takes -------------------------------
+# check wrote "threshold 1000000000%" into its statement, which the parser
+# refused; reporting that error read --using's length when there was no
+# --using: a segmentation fault (exit 139) for --threshold 1e7% and above.
+DB=$WORK/self
+for t in 1e7% 1e9% 99999999%; do
+	run "$BENCHDB" --db "$DB" check --threshold "$t"
+	check_rc "check --threshold $t exits 2 (it crashed)" 2
+	check_err "check --threshold $t says the limit" \
+		"check: --threshold: expected a percentage (5%, at most 1000000%) or a fraction (0.05), got '$t'"
+done
+run "$BENCHDB" --db "$DB" -c 'regressions threshold 1e9%'
+check_rc "the statement's threshold 1e9% exits 2" 2
+check_err "saying the range, not 'of 0% or more'" \
+	"1:23: expected a threshold from 0% to 1000000%"
+
+# ---- --json with another --format --------------------------------------------
+# --json won in silence: a step writing the markdown comment got JSON.
+DB=$WORK/self
+run "$BENCHDB" --db "$DB" check --format markdown --json
+check_rc "check --format markdown --json exits 2" 2
+check_err "saying they disagree" "check: --json and --format markdown disagree; give one"
+run "$BENCHDB" --db "$DB" --json check --format text
+check_rc "also --json before the subcommand" 2
+run "$BENCHDB" --db "$DB" check --format json --json
+check_rc "--format json --json agree: the gate runs (s1 is its own base: exit 3)" 3
+
+# ---- regressions --fail, the one-shot gate, that judged nothing --------------
+# check refuses a run that is its own base and one that shares no series
+# with a verdict with its base; `regressions --fail` passed both (exit 0,
+# "(no rows)"): a CI step `benchdb -c regressions --fail` whose ingest did
+# not run, or whose history model had too little history, passed every run.
+DB=$WORK/stmtgate
+one g1 alpha 100 2026-01-01T00:00:00 c1
+"$BENCHDB" --db "$DB" baseline set main latest >/dev/null
+run "$BENCHDB" --db "$DB" -c 'regressions' --fail
+check_rc "regressions --fail of the baseline run itself exits 3" 3
+check_err "and says why" \
+	"regressions --fail: nothing to judge: run g1 is its own base; store the new results first"
+check "and prints no table" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" regressions in latest vs latest --fail --json
+check_rc "the subcommand, in latest vs latest, --json: exit 3" 3
+run "$BENCHDB" --db "$DB" -c 'regressions'
+check_rc "without --fail the statement only shows it (exit 0)" 0
+check_out "with a note above its empty table (it showed only '(no rows)')" \
+	"run g1 is compared with itself: nothing can regress"
+one g2 alpha 500 2026-01-02T00:00:00 c2
+run "$BENCHDB" --db "$DB" -c 'regressions using zscore' --fail
+check_rc "zscore with one run of history judged nothing: exit 3, not a pass" 3
+check_err "naming both runs" \
+	"regressions --fail: nothing to judge: run g2 and its base g1 have no series in common with a verdict"
+run "$BENCHDB" --db "$DB" -c 'regressions using zscore'
+check_out "without --fail: a note says nothing was judged" \
+	"nothing was judged: the 1 series of both runs were n/a"
+run "$BENCHDB" --db "$DB" -c 'regressions' --fail
+check_rc "the same runs under the percent rule: +400% is a regression, exit 1" 1
+one g3 beta 500 2026-01-03T00:00:00 c3
+run "$BENCHDB" --db "$DB" -c 'regressions' --fail
+check_rc "a latest run sharing no series with the baseline: exit 3" 3
+check_err "naming them" "nothing to judge: run g3 and its base g1 have no series in common"
+# compare with --fail: exit 0 whatever the verdicts (only regressions
+# counted); now exit 1 on a verdict regression, 3 on nothing judged.
+run "$BENCHDB" --db "$DB" -c 'compare run g1 with run g2' --fail
+check_rc "compare --fail with a verdict regression (+400%) exits 1 (was 0)" 1
+check_out "and prints the table" "regression"
+run "$BENCHDB" --db "$DB" -c 'compare run g2 with run g1' --fail
+check_rc "compare --fail the other way (an improvement) exits 0" 0
+run "$BENCHDB" --db "$DB" -c 'compare run g1 with run g1' --fail
+check_rc "compare --fail of a run with itself exits 3" 3
+check_err "saying why" "compare --fail: nothing to judge: run g1 is its own base"
+run "$BENCHDB" --db "$DB" -c 'compare run g1 with run g3' --fail
+check_rc "compare --fail of runs sharing no series (alpha, beta) exits 3" 3
+check_err "naming them" "compare --fail: nothing to judge: run g3 and its base g1 have no series in common"
+
+# --fail with statements that have no verdicts could never fail: exit 0
+# whatever the store held (a gate written as 'changes time' --fail).
+run "$BENCHDB" --db "$DB" -c 'changes time' --fail
+check_rc "changes --fail exits 2 (was 0: nothing it runs can fail)" 2
+check_err "saying why" "--fail: no regressions or compare statement ran, so nothing could fail"
+run "$BENCHDB" --db "$DB" trend time --fail
+check_rc "also as a subcommand" 2
+run "$BENCHDB" --db "$DB" -c 'show runs; regressions in run g2 vs run g1' --fail
+check_rc "a script with a regressions statement among others: its verdict (exit 1)" 1
+
+# --fail inside the statement's quotes was the language's '--' comment:
+# dropped, and the gate passed (exit 0) with the +400% regression listed.
+run "$BENCHDB" --db "$DB" -c 'regressions in run g2 vs run g1 --fail'
+check_rc "-c 'regressions ... --fail' (inside the quotes) exits 2, not 0" 2
+check_err "saying it is the program's option, with a caret" \
+	"1:33: an option of the benchdb program inside the statement, where '--' starts a comment"
+printf 'regressions in run g2 vs run g1 --fail\n' >"$WORK/inside.bq"
+run "$BENCHDB" --db "$DB" -f "$WORK/inside.bq"
+check_rc "also in a script (exit 2)" 2
+STDIN=$WORK/inside.bq run "$BENCHDB" --db "$DB"
+check_rc "and on standard input, whose lines drop comments before the statement runs (exit 2)" 2
+printf 'regressions in run g2 vs run g1\nregressions\n' >"$WORK/gate.bq"
+run "$BENCHDB" --db "$DB" -f "$WORK/gate.bq" --fail
+check_rc "a script: the first error's exit code (3), not the regression's" 3
+
 finish

@@ -172,6 +172,36 @@ for f in noname noname-bom; do
 	check "$f: point a alone is stored" test "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" = "a "
 done
 
+# An entry recorded twice (same suite, commit and date) counts once; the
+# same entry with other results kept the first in silence (fib 900 ns
+# lost, exit 0): it is an error at the second, naming the first's line.
+cat >"$WORK/twice.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1704067200000, "repoUrl": "https://github.com/x/y", "entries": {"B": [
+ {"commit": {"id": "aaaa", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "cargo", "benches": [{"name": "fib", "value": 100, "unit": "ns/iter"}]},
+ {"commit": {"id": "bbbb", "timestamp": "2024-01-02T00:00:00Z"}, "date": 1704153600000, "tool": "cargo", "benches": [{"name": "fib", "value": 100, "unit": "ns/iter"}]},
+ {"commit": {"id": "aaaa", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "cargo", "benches": [{"name": "fib", "value": 900, "unit": "ns/iter"}]}
+]}}
+EOF
+printf '\xef\xbb\xbf' | cat - "$WORK/twice.data.js" >"$WORK/twice-bom.data.js"
+for f in twice twice-bom; do
+	run "$BENCHDB" --db "$WORK/$f.db" import-gab "$WORK/$f.data.js"
+	check_rc "$f: an entry recorded twice with other results exits 3" 3
+	check_err "$f: at the second, naming the first's line" \
+		"$f.data.js:4:2: this entry has the suite, commit and date of the entry on line 2 but other results (run gab-"
+	check "$f: nothing is stored" test ! -e "$WORK/$f.db"
+done
+sed 's/"value": 900/"value": 100/' "$WORK/twice.data.js" >"$WORK/twice-same.data.js"
+run "$BENCHDB" --db "$WORK/twice-same.db" import-gab "$WORK/twice-same.data.js"
+check_out "the same entry twice with the same results counts once" \
+	"Imported 2 run(s) from 3 entries of $WORK/twice-same.data.js (0 unchanged, 0 replaced, 1 recorded twice counted once)"
+
+# A result with no "value" member at all is left out as a null one is, and
+# said as what it is (it read "the value is null").
+sed 's/"value": 900, //; 4s/"aaaa"/"cccc"/' "$WORK/twice.data.js" >"$WORK/novalue.data.js"
+run "$BENCHDB" --db "$WORK/novalue.db" import-gab "$WORK/novalue.data.js"
+check_rc "a result without \"value\" is left out (exit 0)" 0
+check_err "and said so at its position" "novalue.data.js:4:118: it has no \"value\""
+
 # --- custom tools: the user's own units (paradedb, dotnet-isolate, IntegratedDynamics) ---
 # A customSmallerIsBetter unit is the word the user wrote ("avg cpu",
 # "tick time (ms)"): it was taken for a line of program output and left

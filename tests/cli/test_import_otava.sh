@@ -108,11 +108,29 @@ check "a conflict stores nothing" cmp -s "$WORK/sample/data.mdb" "$WORK/before.m
 run "$BENCHDB" --db "$WORK/sample" import-otava --test local.sample --metrics m:2 "$FIX/local_sample.csv"
 check_rc "a direction other than 1 or -1 is a usage error" 2
 check_err "and says what it expected" "DIRECTION 1 or -1"
+# A scale of 0 stored every value as 0: each comparison n/a (a base of 0).
+run "$BENCHDB" --db "$WORK/scale0" import-otava --test local.sample --metrics metric1:1:0 "$FIX/local_sample.csv"
+check_rc "a scale of 0 is a usage error (was stored: every value 0)" 2
+check_err "saying a scale is a number other than 0" "SCALE a number other than 0; got \"metric1:1:0\""
+check "and no store is made" test ! -e "$WORK/scale0"
 
 # Identical rows count once.
 printf 'time,commit,m\n2026-02-01,b0,1\n2026-02-01,b0,1\n' >"$WORK/twice.csv"
 run "$BENCHDB" --db "$WORK/twice" import-otava "$WORK/twice.csv"
 check_out "a row recorded twice counts once" "Imported 1 run(s) from 2 rows of $WORK/twice.csv (0 unchanged, 0 replaced, 1 recorded twice counted once)"
+# The same time and commit with other values: no copy of the first row. It
+# was "twice2.csv:1:1: run ... differs from the run of the same id in
+# twice2.csv" at 1:1, with the hint "--replace replaces the stored runs",
+# which changed nothing.
+printf 'time,commit,m\n2026-02-01,b0,1\n2026-02-02,b1,1\n2026-02-01,b0,2\n' >"$WORK/twice2.csv"
+run "$BENCHDB" --db "$WORK/twice2" import-otava "$WORK/twice2.csv"
+check_rc "a row with another row's time and attributes but other values exits 3" 3
+check_err "at the row, naming the first" \
+	"twice2.csv:4:1: Otava CSV: this row has the time and attributes of the row on line 2 but other values"
+check "without the --replace hint" sh -c "! grep -q -- --replace '$ERR'"
+check "and nothing is stored" test ! -e "$WORK/twice2"
+run "$BENCHDB" --db "$WORK/twice2" import-otava --replace "$WORK/twice2.csv"
+check_rc "--replace does not pass it either" 3
 
 # import-otava - : standard input has no file name to name the point.
 printf 'time,commit,throughput\n2026-01-01T00:00:00Z,aaa,10\n' >"$WORK/o.csv"

@@ -117,6 +117,16 @@ run "$BENCHDB" --db "$WORK/gabdb" export --format csv gab1
 check "gab with --direction lower: lower" \
 	grep -q '^gab1,[^,]*,,,My Custom Smaller Is Better Benchmark - CPU Load,,,value,50,46.5,53.5,Percent,lower,0' "$OUT"
 
+# '-' twice: standard input is read once, so the second was an empty
+# input (exit 3) after the first had been stored.
+STDIN=$FIXTURES/pytest_benchmark.json run "$BENCHDB" --db "$WORK/twice" ingest - "$FIXTURES/gbench_reps.json" -
+check_rc "ingest - FILE - exits 2" 2
+check_err "saying why" "ingest: '-' is given twice: standard input is read once"
+check "and stores nothing (no store made)" test ! -e "$WORK/twice"
+STDIN=$FIXTURES/pytest_benchmark.json run "$BENCHDB" push --server http://127.0.0.1:1 --token-file /dev/null - -
+check_rc "push - - exits 2 before it sends anything" 2
+check_err "saying why" "push: '-' is given twice: standard input is read once"
+
 run "$BENCHDB" --db "$DB" verify
 check_rc "the store verifies after all of it" 0
 finish

@@ -132,6 +132,8 @@ static const golden statements[] = {
      "(trend metric=\"x\")\n(trend metric=\"y\")\n(trend metric=\"z\")"},
     {"trend x -- the first\n  -- only a comment\n\nrank y",
      "(trend metric=\"x\")\n(rank metric=\"y\")"},
+    /* Comments that start like a program option but are none. */
+    {"regressions -- fail\nregressions --failing --fail-fast", "(regressions)\n(regressions)"},
     {"trend x where (a = 1\n  or b = 2)",
      "(trend metric=\"x\" where=(or (= tag:\"a\" \"1\") (= tag:\"b\" \"2\")))"},
     {"compare latest\nwith latest~3", "(compare run=latest with=latest~3)"},
@@ -394,6 +396,15 @@ static const bad errors[] = {
      "expected a tag or field (point, scenario, metric, branch, commit), found \"=\"\n  trend x "
      "where = 3\n                ^"},
     {"trend x!", 1, 8, "unexpected character \"!\": expected \"!=\"\n  trend x!\n         ^"},
+    /* A program option written into the statement was a comment: dropped. */
+    {"regressions --fail", 1, 13,
+     "an option of the benchdb program inside the statement, where '--' starts a comment that "
+     "would drop it: give it outside the statement's quotes (benchdb -c 'regressions' --fail), "
+     "or write '-- ' for a comment\n  regressions --fail\n              ^^^^^^"},
+    {"show runs --format=csv", 1, 11,
+     "an option of the benchdb program inside the statement, where '--' starts a comment that "
+     "would drop it: give it outside the statement's quotes (benchdb -c 'regressions' --fail), "
+     "or write '-- ' for a comment\n  show runs --format=csv\n            ^^^^^^^^"},
     {"trend x of \"a\" of \"b\"", 1, 16,
      "duplicate \"of\" clause: it was already given at column 9\n  trend x of \"a\" of \"b\"\n     "
      "            ^^"},
