@@ -209,6 +209,14 @@ check_body "413: body" \
 	'{"error": "the request body is too large", "line": null, "column": null, "expected": null, "suggestion": null}'
 http -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" "$URL/api/query"
 check_status "a chunked body over --max-body: 413" 413
+# Every endpoint that takes a body, chunked (the length counted as it comes).
+http "${auth[@]}" -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" "$URL/api/runs"
+check_status "a chunked upload over --max-body: 413" 413
+check_body "a chunked upload over --max-body: body" \
+	'{"error": "the request body is too large", "line": null, "column": null, "expected": null, "suggestion": null}'
+http "${auth[@]}" -X PUT -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" \
+	"$URL/api/baselines/big"
+check_status "a chunked baseline body over --max-body: 413" 413
 # What needs no body to refuse is refused before the body is read.
 http --data-binary "@$WORK/big" "$URL/api/runs"
 check_status "a big upload without the token: 401, not 413" 401
