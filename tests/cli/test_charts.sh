@@ -330,6 +330,58 @@ check "labels.svg: 4 change rules, all at run 11 (d110000)" \
 check "labels.svg: the 4 labels on 4 different rows" \
 	[ "$(grep -o '<g class="change">.*</text>' "$WORK/labels.svg" | grep -o ' y="[0-9.]*">' | sort -u | wc -l)" = 4 ]
 
+# 9b. A report -o killed before its rename left FILE.tmp.PID forever. The
+# next write of FILE removes those whose process is gone, and only those:
+# not a live process's (this shell's), not one a live process holds locked
+# (a writer in another PID namespace), not a name that only looks alike.
+KILLED=$WORK/killed
+mkdir -p "$KILLED"
+SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 FAULT_KILL=1 FAULT_AT=1 \
+	FAULT_PATH_SUBSTR=report.html.tmp LD_PRELOAD=$SHIM \
+	"$BENCHDB" --db "$DB" report -o "$KILLED/report.html" >/dev/null 2>&1 &
+wait $! 2>/dev/null
+check "report -o killed at its first write (SIGKILL)" [ $? = 137 ]
+check "  left its report.html.tmp.PID, nothing else" \
+	[ "$(ls "$KILLED" | grep -cxE 'report\.html\.tmp\.[1-9][0-9]*')/$(ls "$KILLED" | wc -l)" = 1/1 ]
+left=$(ls "$KILLED")
+true &
+gone=$!
+wait "$gone"
+(
+	cd "$KILLED" || exit 1
+	for name in "report.html.tmp.$gone" "report.html.tmp.$$" "report.html.tmp.${gone}x" \
+		"report.html.tmp." "report.html.tmp.+$gone" "report.html.tmp.-$gone" \
+		"report.html.tmp.0$gone" "other.html.tmp.$gone" "report.htm.tmp.$gone" \
+		"xreport.html.tmp.$gone"; do
+		printf 'x' >"$name"
+	done
+	mkdir "report.html.tmp.1$gone"
+	ln -s "report.html.tmp.$$" "report.html.tmp.2$gone"
+)
+locked=report.html.tmp.3$gone
+printf 'x' >"$KILLED/$locked"
+if command -v flock >/dev/null; then
+	hold_lock "$KILLED/$locked"
+	holder=$HOLDER
+fi
+run "$BENCHDB" --db "$DB" report -o "$KILLED/report.html"
+check_rc "report -o beside them" 0
+check "  a whole report" grep -q '</html>' "$KILLED/report.html"
+check "  the killed report's temporary file is gone ($left)" [ ! -e "$KILLED/$left" ]
+check "  and the one of a pid that has exited" [ ! -e "$KILLED/report.html.tmp.$gone" ]
+check "  the rest is as it was" [ "$(ls "$KILLED" | LC_ALL=C sort | tr '\n' ' ')" = \
+	"$(printf '%s\n' "other.html.tmp.$gone" "report.htm.tmp.$gone" report.html report.html.tmp. \
+		"report.html.tmp.+$gone" "report.html.tmp.-$gone" "report.html.tmp.1$gone" \
+		"report.html.tmp.2$gone" "report.html.tmp.3$gone" "report.html.tmp.$$" \
+		"report.html.tmp.${gone}x" "xreport.html.tmp.$gone" "report.html.tmp.0$gone" | LC_ALL=C sort | tr '\n' ' ')" ]
+if [ -n "${holder:-}" ]; then
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+	run "$BENCHDB" --db "$DB" report -o "$KILLED/report.html"
+	check "  the locked one goes once its holder has" [ ! -e "$KILLED/$locked" ]
+fi
+
 # 10. Other statements refuse the chart formats with a caret.
 run "$BENCHDB" --db "$DB" -c 'show runs as svg'
 check_rc "show runs as svg: usage error" 2
