@@ -1912,8 +1912,7 @@ typedef struct target_refusal {
 static const target_refusal target_too_long = {
     "the request target (path and query string) is longer than 16384 bytes; a long "
     "statement goes as the body of POST /api/query"};
-static const target_refusal too_many_params = {
-    "the query string has more than 256 parameters"};
+static const target_refusal too_many_params = {"the query string has more than 256 parameters"};
 
 static const target_refusal *refusal_of(void *context)
 {
