@@ -1677,7 +1677,8 @@ static void term_series(const chart *ch, series *s, const char *metric)
 	bdb_buf_free(&text);
 	if (*disp.unit)
 		bdb_buf_printf(b, " (%s)", disp.unit);
-	bdb_buf_printf(b, "%s: %zu runs", ch->o->log_scale ? ", log scale" : "", s->to - s->from);
+	bdb_buf_printf(b, "%s: %zu run%s", ch->o->log_scale ? ", log scale" : "", s->to - s->from,
+		       s->to - s->from == 1 ? "" : "s");
 	if (s->n_dots == 0) {
 		bdb_buf_printf(b, ", %s\n", no_values(ch));
 		return;

@@ -870,8 +870,9 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 	double noise, level;
 	bdb__changes_noise(x, n, &noise, &level);
 	if (n < 2 * BDB_CHANGES_MIN_SIDE) {
-		bdb__result_note(r, "%s %s: no change point: %zu values, a change needs %d", bdb_buf_cstr(&name),
-				 si->metric, n, 2 * BDB_CHANGES_MIN_SIDE);
+		bdb__result_note(r, "%s %s: no change point: %zu value%s, a change needs %d",
+				 bdb_buf_cstr(&name), si->metric, n, n == 1 ? "" : "s",
+				 2 * BDB_CHANGES_MIN_SIDE);
 	} else {
 		double by_noise = opt->effect * noise, by_floor = opt->floor_pct / 100 * fabs(level);
 		bdb__result_note(r,

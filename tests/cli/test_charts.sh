@@ -108,6 +108,11 @@ golden trend.chart.txt 'trend time of kernel as chart'
 check_out "chart: min and max" "min 0.995, max 1.305"
 check_out "chart: first and last time" "2026-03-01                                        2026-03-30"
 check_out "chart: the change point" "change +30.1% at 2026-03-23T02:00:00Z, run r13, commit c130a1b"
+# One run is one (before: "1 runs"; and changes said "1 values").
+run "$BENCHDB" --db "$DB" -c 'trend time of kernel last 1 as chart'
+check "chart of one run: 1 run" grep -q '^time · kernel (µs): 1 run, min ' "$OUT"
+run "$BENCHDB" --db "$DB" -c 'changes time of kernel since 2026-03-30T00:00:00Z explain'
+check_out "changes of one run: 1 value" "kernel time: no change point: 1 value, a change needs"
 
 # 6. as html: a page with the chart and the table, no URL at all.
 run "$BENCHDB" --db "$DB" -c 'trend time of kernel as html'
