@@ -36,6 +36,10 @@
 
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
 #define DEFAULT_MAX_BODY ((size_t)64 << 20)
+/* A /api/query answer, at most: one request of many statements ("show
+ * runs;" 100,000 times in a 1 MiB body) would otherwise build an answer of
+ * gigabytes in the server's memory (and libmicrohttpd's copy of it). */
+#define DEFAULT_MAX_ANSWER ((size_t)256 << 20)
 #define MAX_UPLOAD_TAGS	 64
 /* Connections at once, and from one client address on a server that
  * listens beyond loopback: a client that opens many and sends a byte now
@@ -642,7 +646,8 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	watch w;
 	bdb_query_options opt = {.format = format,
 				 .cancel = watch_begin(s, &w),
-				 .display = display && strcmp(display, "1") == 0};
+				 .display = display && strcmp(display, "1") == 0,
+				 .max_output = s->opt.max_answer};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -2181,6 +2186,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 		s->opt.listen = DEFAULT_LISTEN;
 	if (!s->opt.max_body)
 		s->opt.max_body = DEFAULT_MAX_BODY;
+	if (!s->opt.max_answer)
+		s->opt.max_answer = DEFAULT_MAX_ANSWER;
 	if (!s->opt.max_waiting)
 		s->opt.max_waiting = BDB_SERVE_MAX_WAITING;
 	s->opt.token = NULL;

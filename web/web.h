@@ -141,6 +141,9 @@ typedef struct bdb_serve_options {
 	const char *token;
 	bool read_only;	 /* refuse writes (403) even with a token */
 	size_t max_body; /* bytes of a request body; 0: 64 MiB; more is 413 */
+	/* Bytes of a /api/query answer (its statements stop once past them:
+	 * 400); 0: 256 MiB. */
+	size_t max_answer;
 	/* Milliseconds a statement may run (GET /api/query, chart.svg); past
 	 * them it is cancelled and answered 503. 0: no limit. */
 	unsigned query_ms;

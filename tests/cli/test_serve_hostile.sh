@@ -164,6 +164,30 @@ check_status "a 1 MiB posted statement: answered" 200
 http "$URL/api/health"
 check_status "health after the bad requests: 200" 200
 
+# Many statements in one request: each answer is appended to one, so 20
+# bytes of "show runs;" asked for 141 KB of a store of 1,000 runs, and a
+# 1 MiB body for gigabytes of the server's memory. The answer stops past
+# --max-answer (default 256 MiB) with a query error at that statement.
+MAIN_URL=$URL MAIN_PID=$PID
+start_server "$WORK/small.log" --db "$DB" --max-answer 2000
+http --data-binary "$(printf 'show runs;%.0s' $(seq 20))" "$URL/api/query"
+check_status "20 statements past --max-answer 2000: 400" 400
+check "  says at which statement, and what to do" python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))
+ok = e["error"].startswith("the answer passed 2000 bytes, the most it may be, at this statement (") \
+    and e["error"].endswith(" of 20): run fewer statements at once") and e["code"] == "query" \
+    and e["line"] == 1 and e["column"] > 1
+sys.exit(0 if ok else 1)' "$OUT"
+http --data-binary 'show runs;show runs' "$URL/api/query"
+check_status "2 statements within it: answered" 200
+check "  both" [ "$(grep -c '"statement": "show runs"' "$OUT")" = 2 ]
+stop_server "$PID"
+URL=$MAIN_URL PID=$MAIN_PID
+run "$BENCHDB" serve --db "$DB" --max-answer 0
+check_rc "--max-answer 0: exit 2" 2
+check_err "  says what it expects" "serve: --max-answer: expected a number of bytes, got '0'"
+
 # Control characters in a name reach the terminal as '?' in an error, local
 # or from the server (push, --server): an escape sequence (here one setting
 # the terminal's title) is not sent. The tag key holds ESC ] 0 ; T BEL.
