@@ -1803,6 +1803,22 @@ static int lane_of(struct MHD_Connection *c, request *rq, const char *method)
 	}
 }
 
+/* Whether the client of c has closed its connection (or reset it) while
+ * its request waited: its answer would go nowhere. A request is read
+ * whole before it waits, so anything left to read is the client's next
+ * request; end of file, or an error, is a client gone (as nginx takes a
+ * closed connection for a request given up). */
+static bool client_gone(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *info =
+	    mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (!info || info->connect_fd == MHD_INVALID_SOCKET)
+		return false;
+	char byte;
+	ssize_t n = recv(info->connect_fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+	return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
 static void *lane_main(void *arg)
 {
 	lane *l = arg;
@@ -1836,9 +1852,12 @@ static void *lane_main(void *arg)
 		rq->next = NULL;
 		pthread_mutex_unlock(&s->lock);
 		/* The connection is suspended: its quick thread does not touch it
-		 * until resumed, and the request is on_body's alone. */
+		 * until resumed, and the request is on_body's alone. A request
+		 * whose client has gone is not run: 64 long statements sent and
+		 * given up would otherwise hold the lane for half an hour. */
 		struct MHD_Connection *c = rq->connection;
-		if (on_body(s, c, rq, rq->method) != MHD_YES || (!rq->response && !rq->answered))
+		if (client_gone(c) || on_body(s, c, rq, rq->method) != MHD_YES ||
+		    (!rq->response && !rq->answered))
 			rq->failed = true;
 		mhd.resume_connection(c);
 		pthread_mutex_lock(&s->lock);
