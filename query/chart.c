@@ -573,8 +573,10 @@ typedef struct time_axis {
 
 /*
  * The ticks of step st for the frame's times lo to hi into ax (most of
- * them at most), its range widened as pick_time_ticks says; lo_far: the
- * frame's left end may not stay as it is. False when no way fits.
+ * them at most), f's range widened as pick_time_ticks says. lo_far
+ * (hi_far): that end's nearest tick stands more than a label's room inside
+ * it; with lo_far the left end may not stay as it is. False when no way
+ * fits (f and ax->n untouched).
  */
 static bool place_time_ticks(const chart *ch, frame *f, const struct time_step *st, int64_t lo,
 			     int64_t hi, int most, bool lo_far, bool hi_far, time_axis *ax)
