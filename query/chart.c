@@ -492,36 +492,46 @@ static const struct time_step {
 /* 1970-01-05, the first Monday of the epoch, in seconds. */
 #define FIRST_MONDAY (4 * 86400)
 
+/* The tick of step st at or before t (microseconds): a multiple of the
+ * step in UTC (weeks from a Monday), or the first day of every
+ * st->months-th month (of years divisible by the step). */
+static int64_t tick_at_or_before(const struct time_step *st, int64_t t)
+{
+	if (st->secs) {
+		int64_t step = st->secs * US_PER_S,
+			base = st->secs % (7 * 86400) == 0 ? FIRST_MONDAY * US_PER_S : 0;
+		int64_t k = (t - base) / step;
+		if (k * step + base > t) /* division rounds toward zero */
+			k--;
+		return k * step + base;
+	}
+	int64_t k = bdb_time_month_index(t);
+	k -= ((k % st->months) + st->months) % st->months;
+	return bdb_time_month_at(k);
+}
+
+/* The tick of step st after tick t. */
+static int64_t next_tick(const struct time_step *st, int64_t t)
+{
+	return st->secs ? t + st->secs * US_PER_S
+			: bdb_time_month_at(bdb_time_month_index(t) + st->months);
+}
+
+/* The tick of step st at or after t. */
+static int64_t tick_at_or_after(const struct time_step *st, int64_t t)
+{
+	int64_t before = tick_at_or_before(st, t);
+	return before == t ? t : next_tick(st, before);
+}
+
 /*
- * The ticks of step st from lo to hi (microseconds) into tick[0..max), on
- * calendar boundaries: multiples of the step in UTC (weeks from a Monday),
- * or the first days of every st->months-th month (of years divisible by
- * the step). Returns their count, or max + 1 when there are more.
+ * The ticks of step st from lo to hi (microseconds) into tick[0..max).
+ * Returns their count, or max + 1 when there are more.
  */
 static int time_ticks(const struct time_step *st, int64_t lo, int64_t hi, int64_t *tick, int max)
 {
 	int n = 0;
-	if (st->secs) {
-		int64_t step = st->secs * US_PER_S,
-			base = st->secs % (7 * 86400) == 0 ? FIRST_MONDAY * US_PER_S : 0;
-		int64_t k = (lo - base) / step;
-		if (k * step + base < lo)
-			k++;
-		for (int64_t t = k * step + base; t <= hi; t += step) {
-			if (n == max)
-				return max + 1;
-			tick[n++] = t;
-		}
-		return n;
-	}
-	int64_t k = bdb_time_month_index(lo);
-	k -= ((k % st->months) + st->months) % st->months;
-	for (;; k += st->months) {
-		int64_t t = bdb_time_month_at(k);
-		if (t > hi)
-			break;
-		if (t < lo)
-			continue;
+	for (int64_t t = tick_at_or_after(st, lo); t <= hi; t = next_tick(st, t)) {
 		if (n == max)
 			return max + 1;
 		tick[n++] = t;
@@ -548,45 +558,127 @@ static void x_tick(const chart *ch, const frame *f, double x, const char *anchor
 #define LABEL_CHAR_PX 6.5
 #define LABEL_GAP_PX  20
 
+/* The least share of a time axis the data's own range keeps when an end
+ * is widened to a tick. */
+#define NICE_FILL 0.75
+
+/* The ticks a time axis labels (MAX_TIME_TICKS at most), and the
+ * characters of bdb_time_format's text each keeps; n = 0: none on calendar
+ * boundaries (x_axis labels the ends instead). */
+#define MAX_TIME_TICKS 8
+typedef struct time_axis {
+	int64_t tick[MAX_TIME_TICKS];
+	int n, chars;
+} time_axis;
+
 /*
- * The x axis: run numbers (ticks + 1 of them, run order); else times on
- * calendar boundaries, as many as their labels fit side by side (2 to 8),
- * the finest step of time_steps that keeps to that (seconds, minutes,
- * hours, days, weeks from a Monday, months, years); times less than a
- * second apart, or a single time, get ticks + 1 labels evenly, the ends
- * included.
+ * The ticks of step st for the frame's times lo to hi into ax (most of
+ * them at most), f's range widened as pick_time_ticks says. lo_far
+ * (hi_far): that end's nearest tick stands more than a label's room inside
+ * it; with lo_far the left end may not stay as it is. False when no way
+ * fits (f and ax->n untouched).
  */
-static void x_axis(const chart *ch, const frame *f, int ticks)
+static bool place_time_ticks(const chart *ch, frame *f, const struct time_step *st, int64_t lo,
+			     int64_t hi, int most, bool lo_far, bool hi_far, time_axis *ax)
 {
-	bdb_buf *b = ch->out;
-	int64_t tick[8];
-	int n = 0;
-	const struct time_step *st = NULL;
-	if (!ch->o->run_order && f->x1 > f->x0) {
-		int64_t lo = ch->t0 + (int64_t)llround(f->x0 * 1e6);
-		int64_t hi = ch->t0 + (int64_t)llround(f->x1 * 1e6);
+	int64_t wide_lo = lo_far ? tick_at_or_before(st, lo) : lo;
+	int64_t wide_hi = hi_far ? tick_at_or_after(st, hi) : hi;
+	/* Both ends as needed, else the left alone, else (when the left is
+	 * labelled already) the ends as they are. */
+	int64_t ends[3][2];
+	int n_ends = 0;
+	if (lo_far || hi_far) {
+		ends[n_ends][0] = wide_lo;
+		ends[n_ends++][1] = wide_hi;
+	}
+	if (lo_far && hi_far) {
+		ends[n_ends][0] = wide_lo;
+		ends[n_ends++][1] = hi;
+	}
+	if (!lo_far) {
+		ends[n_ends][0] = lo;
+		ends[n_ends++][1] = hi;
+	}
+	for (int k = 0; k < n_ends; k++) {
+		int64_t from = ends[k][0], to = ends[k][1];
+		int n = time_ticks(st, from, to, ax->tick, most);
+		if (n > most || n < 2 || (double)(hi - lo) < NICE_FILL * (double)(to - from))
+			continue;
+		ax->n = n;
+		ax->chars = st->chars;
+		f->x0 = (double)(from - ch->t0) / 1e6;
+		f->x1 = (double)(to - ch->t0) / 1e6;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The calendar ticks of f's time axis (not in run order), on one step of
+ * time_steps (seconds, minutes, hours, days, weeks from a Monday, months,
+ * years) whose labels fit side by side (2 to 8 of them). An end of the
+ * frame whose nearest tick stands more than a label's room inside it is
+ * widened to the tick beyond (before the first time, after the last), as a
+ * chart library's "nice" time scale does, so that the axis is labelled
+ * from its left edge and not from a step into the chart (a history from
+ * 2020-02 on, in years: 2020 at the left edge, where 2021 was its first
+ * label): both ends, else the left alone, as long as the labels fit and
+ * the data keeps NICE_FILL of the frame. The finest step that so labels
+ * the left edge; when none does, the finest whose ticks fit within the
+ * data's range, and the range as it is. At least two ticks, or none.
+ */
+static void pick_time_ticks(const chart *ch, frame *f, time_axis *ax)
+{
+	ax->n = 0;
+	if (ch->o->run_order || !(f->x1 > f->x0))
+		return;
+	int64_t lo = ch->t0 + (int64_t)llround(f->x0 * 1e6);
+	int64_t hi = ch->t0 + (int64_t)llround(f->x1 * 1e6);
+	double px_per_us = f->w / (double)(hi - lo);
+	for (int labelled = 1; labelled >= 0; labelled--) {
 		for (size_t i = 0; i < sizeof time_steps / sizeof time_steps[0]; i++) {
-			int most =
-			    (int)(f->w / (LABEL_CHAR_PX * time_steps[i].chars + LABEL_GAP_PX));
-			most = most < 2 ? 2 : most > 8 ? 8 : most;
-			n = time_ticks(&time_steps[i], lo, hi, tick, most);
-			if (n <= most) {
-				st = &time_steps[i];
+			const struct time_step *st = &time_steps[i];
+			double room = LABEL_CHAR_PX * st->chars + LABEL_GAP_PX; /* a label's */
+			int most = (int)(f->w / room);
+			most = most < 2 ? 2 : most > MAX_TIME_TICKS ? MAX_TIME_TICKS : most;
+			int n = time_ticks(st, lo, hi, ax->tick, most);
+			if (n > most)
+				continue;
+			if (n < 2)
 				break;
+			bool lo_far = (double)(ax->tick[0] - lo) * px_per_us > room;
+			bool hi_far = (double)(hi - ax->tick[n - 1]) * px_per_us > room;
+			if (!labelled) {
+				ax->n = n;
+				ax->chars = st->chars;
+				return;
 			}
+			if (place_time_ticks(ch, f, st, lo, hi, most, lo_far, hi_far, ax))
+				return;
 		}
 	}
-	if (st && n >= 2) {
-		for (int i = 0; i < n; i++) {
-			double x = (double)(tick[i] - ch->t0) / 1e6;
+}
+
+/*
+ * The x axis: run numbers (ticks + 1 of them, run order); else the times
+ * of ax (pick_time_ticks); times less than a second apart, a single time,
+ * or a range no calendar step labels twice get ticks + 1 labels evenly,
+ * the ends included.
+ */
+static void x_axis(const chart *ch, const frame *f, const time_axis *ax, int ticks)
+{
+	bdb_buf *b = ch->out;
+	if (ax->n >= 2) {
+		for (int i = 0; i < ax->n; i++) {
+			double x = (double)(ax->tick[i] - ch->t0) / 1e6;
 			double px = px_x(f, x);
 			x_tick(ch, f, x,
 			       px - f->x < EDGE_LABEL_PX	  ? "start"
 			       : f->x + f->w - px < EDGE_LABEL_PX ? "end"
 								  : "middle");
 			char t[48];
-			bdb_time_format(tick[i], t, sizeof t);
-			t[st->chars] = '\0';
+			bdb_time_format(ax->tick[i], t, sizeof t);
+			t[ax->chars] = '\0';
 			bdb_buf_puts(b, t);
 			bdb_buf_puts(b, "</text>\n");
 		}
@@ -1114,6 +1206,8 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 		}
 	if (!isfinite(f.x0))
 		f.x0 = f.x1 = 0;
+	time_axis ax;
+	pick_time_ticks(ch, &f, &ax);
 	bdb_buf_puts(b, "<g class=\"panel\">\n");
 	/* The panel's title: the metric (and the series when it is alone). */
 	bdb_buf_puts(b, "<text class=\"title\" x=\"");
@@ -1145,7 +1239,7 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 		bdb_buf_puts(b, ", log scale");
 	bdb_buf_puts(b, "</text>\n");
 	y_axis(b, &f, &disp, ticks);
-	x_axis(ch, &f, small ? 1 : 4);
+	x_axis(ch, &f, &ax, small ? 1 : 4);
 	bdb_buf_puts(b, "<rect class=\"frame\" x=\"");
 	put_coord(b, f.x);
 	bdb_buf_puts(b, "\" y=\"");
@@ -1585,7 +1679,8 @@ static void term_series(const chart *ch, series *s, const char *metric)
 	bdb_buf_free(&text);
 	if (*disp.unit)
 		bdb_buf_printf(b, " (%s)", disp.unit);
-	bdb_buf_printf(b, "%s: %zu runs", ch->o->log_scale ? ", log scale" : "", s->to - s->from);
+	bdb_buf_printf(b, "%s: %zu run%s", ch->o->log_scale ? ", log scale" : "", s->to - s->from,
+		       s->to - s->from == 1 ? "" : "s");
 	if (s->n_dots == 0) {
 		bdb_buf_printf(b, ", %s\n", no_values(ch));
 		return;

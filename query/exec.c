@@ -406,6 +406,11 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 		bdb_result_free(r);
 		if (rc)
 			rc = bdb_diag_set(d, rc, NULL, 0, 0, "out of memory");
+		else if (opt && opt->max_output && out->len > opt->max_output)
+			rc = bdb__exec_error(&ex, st->span,
+					     "the answer passed %zu bytes, the most it may be, at this "
+					     "statement (%zu of %zu): run fewer statements at once",
+					     opt->max_output, i + 1, prog.n_stmts);
 	}
 	bdb__program_free(&prog);
 	return rc;

@@ -763,8 +763,9 @@ static void explain_p(char *buf, size_t size, const bdb__changes_options *opt, d
 {
 	double floor = 1.0 / ((double)opt->permutations + 1.0);
 	if (!opt->window && fabs(p - floor) <= floor * 1e-9)
-		snprintf(buf, size, "p < %.2g (%d permutations, seed %llu)", floor,
-			 opt->permutations, (unsigned long long)opt->seed);
+		snprintf(buf, size, "p < %.2g (%d permutation%s, seed %llu)", floor,
+			 opt->permutations, opt->permutations == 1 ? "" : "s",
+			 (unsigned long long)opt->seed);
 	else {
 		char said[48];
 		bdb__p_said(p, said, sizeof said);
@@ -870,25 +871,28 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 		else
 			bdb__result_note(r,
 					 "%s %s: no change point (edivisive, n=%zu): no split with "
-					 "permutation p <= %g (%d permutations, seed %llu)",
+					 "permutation p <= %g (%d permutation%s, seed %llu)",
 					 bdb_buf_cstr(&name), si->metric, n, opt->max_p_value,
-					 opt->permutations, (unsigned long long)opt->seed);
+					 opt->permutations, opt->permutations == 1 ? "" : "s",
+					 (unsigned long long)opt->seed);
 		bdb_buf_free(&name);
 		return;
 	}
 	double noise, level;
 	bdb__changes_noise(x, n, &noise, &level);
 	if (n < 2 * BDB_CHANGES_MIN_SIDE) {
-		bdb__result_note(r, "%s %s: no change point: %zu values, a change needs %d", bdb_buf_cstr(&name),
-				 si->metric, n, 2 * BDB_CHANGES_MIN_SIDE);
+		bdb__result_note(r, "%s %s: no change point: %zu value%s, a change needs %d",
+				 bdb_buf_cstr(&name), si->metric, n, n == 1 ? "" : "s",
+				 2 * BDB_CHANGES_MIN_SIDE);
 	} else {
 		double by_noise = opt->effect * noise, by_floor = opt->floor_pct / 100 * fabs(level);
 		bdb__result_note(r,
 				 "%s %s: no change point (robust, n=%zu): noise %.6g around level "
-				 "%.6g; a step needs a rank split with p <= %g (%d permutations, seed "
-				 "%llu) and |effect| >= %.6g = max(%g x noise, %g%% of the level)",
+				 "%.6g; a step needs a rank split with p <= %g (%d permutation%s, "
+				 "seed %llu) and |effect| >= %.6g = max(%g x noise, %g%% of the level)",
 				 bdb_buf_cstr(&name), si->metric, n, noise, level, opt->max_p_value,
-				 opt->permutations, (unsigned long long)opt->seed,
+				 opt->permutations, opt->permutations == 1 ? "" : "s",
+				 (unsigned long long)opt->seed,
 				 by_noise > by_floor ? by_noise : by_floor, opt->effect, opt->floor_pct);
 	}
 	bdb_buf_free(&name);
@@ -1253,10 +1257,13 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		 * pass, and a short answer must not read as "no change". */
 		if (1.0 / (opt.permutations + 1.0) > opt.max_p_value)
 			bdb__result_note(r,
-					 "%d permutations cannot resolve pvalue %g: the smallest p they "
-					 "give is 1/%d = %.3g, so only splits whose runs separate "
-					 "completely can pass (give permutations %.0f or more)",
-					 opt.permutations, opt.max_p_value, opt.permutations + 1,
+					 "%d %s cannot resolve pvalue %g: the smallest p %s is 1/%d = "
+					 "%.3g, so only splits whose runs separate completely can pass "
+					 "(give permutations %.0f or more)",
+					 opt.permutations,
+					 opt.permutations == 1 ? "permutation" : "permutations",
+					 opt.max_p_value, opt.permutations == 1 ? "it gives" : "they give",
+					 opt.permutations + 1,
 					 1.0 / (opt.permutations + 1.0),
 					 ceil(1.0 / opt.max_p_value - 1.0 - 1e-9));
 	}

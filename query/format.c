@@ -322,7 +322,8 @@ static bool put_p_floor(bdb_buf *b, const bdb_result *r, const bdb_value *v,
 	double floor = 1.0 / ((double)r->p_floor_permutations + 1.0);
 	if (!(fabs(v->num - floor) <= floor * 1e-9))
 		return false;
-	bdb_buf_printf(b, "< %.2g (%d permutations)", floor, r->p_floor_permutations);
+	bdb_buf_printf(b, "< %.2g (%d permutation%s)", floor, r->p_floor_permutations,
+		       r->p_floor_permutations == 1 ? "" : "s");
 	return true;
 }
 

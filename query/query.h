@@ -104,6 +104,11 @@ typedef struct bdb_query_options {
 	 * (`/api/query?display=1`, docs/api.md). Off by default: `--json`
 	 * prints the values alone. */
 	bool display;
+	/* bdb_query_exec stops once out holds more than this many bytes
+	 * after a statement (a query error at that statement: a request of
+	 * many statements asks a server for no more than it may hold); 0: no
+	 * limit. */
+	size_t max_output;
 } bdb_query_options;
 
 /*

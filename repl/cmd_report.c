@@ -1,12 +1,15 @@
 /* cmd_report.c - pictures: `benchdb chart` (one SVG chart of a statement)
  * and `benchdb report` (the self-contained HTML report, web.h). */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,6 +21,78 @@ static bool write_all(FILE *f, const bdb_buf *out)
 {
 	size_t wrote = out->len ? fwrite(out->data, 1, out->len, f) : 0;
 	return fflush(f) == 0 && wrote == out->len && !ferror(f);
+}
+
+/* Writes out to fd; false (errno set) when any of it failed. */
+static bool write_fd(int fd, const bdb_buf *out)
+{
+	for (size_t done = 0; done < out->len;) {
+		ssize_t wrote = write(fd, out->data + done, out->len - done);
+		if (wrote < 0 && errno == EINTR)
+			continue;
+		if (wrote <= 0) {
+			if (wrote == 0)
+				errno = EIO;
+			return false;
+		}
+		done += (size_t)wrote;
+	}
+	return true;
+}
+
+/*
+ * Removes the temporary files that writes of path killed before their
+ * rename left in its directory: regular files named exactly
+ * BASENAME.tmp.DIGITS whose process is gone. A file is its write's while
+ * that process runs or holds the file's lock (replace_file takes it; a
+ * process of another PID namespace writing into a shared directory runs
+ * though kill cannot see it); any other name is never touched.
+ */
+static void remove_killed_writes(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+	char dir[4096];
+	if (dir_len >= sizeof dir)
+		return;
+	memcpy(dir, path, dir_len);
+	dir[dir_len] = '\0';
+	DIR *d = opendir(dir_len ? dir : ".");
+	if (!d)
+		return;
+	size_t base_len = strlen(base);
+	struct dirent *e;
+	while ((e = readdir(d)) != NULL) {
+		const char *name = e->d_name;
+		if (strncmp(name, base, base_len) != 0 || strncmp(name + base_len, ".tmp.", 5) != 0)
+			continue;
+		const char *digits = name + base_len + 5;
+		size_t n = strspn(digits, "0123456789");
+		if (n == 0 || n > 9 || digits[n] != '\0' || digits[0] == '0')
+			continue; /* as replace_file names it; 9 digits: any pid, no overflow */
+		long pid = strtol(digits, NULL, 10);
+		if (pid <= 0 || pid == (long)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char file[4400];
+		if ((size_t)snprintf(file, sizeof file, "%s%s", dir, name) >= sizeof file)
+			continue;
+		struct stat named, held;
+		if (lstat(file, &named) != 0 || !S_ISREG(named.st_mode))
+			continue;
+		int fd = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		/* No write holds it, and the name still is the file opened (not
+		 * one a new write of that pid made since). */
+		if (fstat(fd, &held) == 0 && held.st_ino == named.st_ino &&
+		    held.st_dev == named.st_dev && flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+		    lstat(file, &named) == 0 && named.st_ino == held.st_ino &&
+		    named.st_dev == held.st_dev)
+			unlink(file);
+		close(fd);
+	}
+	closedir(d);
 }
 
 /*
@@ -36,25 +111,21 @@ static int replace_file(const char *what, const char *path, const bdb_buf *out,
 		return EXIT_INPUT;
 	}
 	snprintf(tmp, n, "%s.tmp.%ld", path, (long)getpid());
+	remove_killed_writes(path);
 	/* One of this name is a killed process's of the same pid. */
 	unlink(tmp);
 	int err = 0;
-	FILE *f = NULL;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd >= 0) /* remove_killed_writes' sign; where refused, the pid alone is */
+		(void)flock(fd, LOCK_EX | LOCK_NB);
 	if (fd < 0)
 		err = errno;
 	else if (old && fchmod(fd, old->st_mode & 07777) != 0)
 		err = errno;
-	else if (!(f = fdopen(fd, "wb")))
+	else if (!write_fd(fd, out))
 		err = errno;
-	else if (!write_all(f, out))
+	if (fd >= 0 && close(fd) != 0 && !err)
 		err = errno;
-	if (f) {
-		if (fclose(f) != 0 && !err)
-			err = errno;
-	} else if (fd >= 0) {
-		close(fd);
-	}
 	if (!err && rename(tmp, path) != 0)
 		err = errno;
 	if (err) {

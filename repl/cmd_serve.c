@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -18,7 +19,8 @@
 
 static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
-    "                     [--read-only] [--max-body BYTES] [--query-timeout SECONDS]\n"
+    "                     [--read-only] [--max-body BYTES] [--max-answer BYTES]\n"
+    "                     [--query-timeout SECONDS]\n"
     "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
     "                     [--threads N] [--max-waiting N] [--allow-host NAMES]\n"
     "\n"
@@ -28,6 +30,8 @@ static const char serve_usage[] =
     "/api/runs, set/drop baseline) need 'Authorization: Bearer TOKEN' with the\n"
     "token of --token-file (its first line); without one, or with --read-only, the\n"
     "server is read-only. --max-body: the largest request body (default 64 MiB).\n"
+    "--max-answer: the largest answer of /api/query (default 256 MiB); its\n"
+    "statements stop there, answered 400.\n"
     "--query-timeout: the time a statement may run before it is cancelled and\n"
     "answered 503 (default 30; 0: no limit).\n"
     "--threads: the threads answering quick reads (default: one per CPU); uploads\n"
@@ -244,16 +248,30 @@ static bool is_loopback(const char *listen)
 	return strncmp(listen, "127.", 4) == 0 || strncmp(listen, "[::1]:", 6) == 0;
 }
 
+/* A number of bytes from 1 on, for option name; else a usage error. */
+static int parse_bytes(const char *name, const char *text, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(text, &end, 10);
+	if (end == text || *end || errno || v == 0 || text[0] == '-' || v > SIZE_MAX)
+		return cli_usage_error("serve", "%s: expected a number of bytes, got '%s'", name,
+				       text);
+	*out = (size_t)v;
+	return 0;
+}
+
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
-		   *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
+		   *max_answer = NULL, *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
 		   *public_url = NULL, *threads = NULL, *max_waiting = NULL, *allow_hosts = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
 				{"--read-only", NULL, &read_only},
 				{"--max-body", &max_body, NULL},
+				{"--max-answer", &max_answer, NULL},
 				{"--query-timeout", &query_timeout, NULL},
 				{"--access-log", &access_log_path, NULL},
 				{"--notify-url", &notify_url, NULL},
@@ -285,15 +303,9 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 					       urls[u][0], urls[u][1]);
 	if (public_url && !notify_url)
 		return cli_usage_error("serve", "--public-url goes with --notify-url");
-	if (max_body) {
-		char *end;
-		errno = 0;
-		unsigned long long v = strtoull(max_body, &end, 10);
-		if (end == max_body || *end || errno || v == 0 || max_body[0] == '-')
-			return cli_usage_error(
-			    "serve", "--max-body: expected a number of bytes, got '%s'", max_body);
-		so.max_body = (size_t)v;
-	}
+	if ((max_body && (code = parse_bytes("--max-body", max_body, &so.max_body)) != 0) ||
+	    (max_answer && (code = parse_bytes("--max-answer", max_answer, &so.max_answer)) != 0))
+		return code;
 	if ((threads && (code = parse_count("--threads", threads, BDB_SERVE_MAX_THREADS,
 					    &so.threads)) != 0) ||
 	    (max_waiting &&

@@ -16,6 +16,10 @@
 /* How long one answer may take: a statement past the server's own limit
  * (--query-timeout, 30 s by default) is answered 503 before this. */
 #define REQUEST_TIMEOUT_MS 120000u
+/* The largest answer taken (an upload's answer is a line; a statement's,
+ * its JSON): past it the exchange stops, rather than the memory filling
+ * with what a wrong URL or a hostile server sends. */
+#define MAX_ANSWER ((size_t)1 << 30)
 /* Tries of a request the server answers busy, and the longest wait (s). */
 #define SERVER_TRIES   5
 #define MAX_RETRY_WAIT 30u
@@ -39,6 +43,7 @@ int cli_server_send(const cli_ctx *ctx, const char *url, const void *body, size_
 	    .body = body,
 	    .body_len = len,
 	    .timeout_ms = REQUEST_TIMEOUT_MS,
+	    .max_body = MAX_ANSWER,
 	};
 	/* A 503 with Retry-After (the server is busy: nothing was stored or
 	 * run) is tried again after max(Retry-After, 1, 2, 4, 8 s). */
@@ -93,6 +98,10 @@ int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_di
 {
 	if (rc == BDB_EUNSUPPORTED) {
 		cli_error("%s: %s", cmd, d->message);
+		return EXIT_SERVER;
+	}
+	if (rc == BDB_ETOOBIG) { /* it answered, too much */
+		cli_error("%s: %s: %s", cmd, server, d->message);
 		return EXIT_SERVER;
 	}
 	if (rc) {

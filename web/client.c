@@ -56,12 +56,24 @@ static void curl_load(void)
 	curl_loaded = curl.global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
 }
 
-/* libcurl's write callback: appends the answer's bytes to a bdb_buf. */
+/* Where take_body puts the answer's bytes, and how many it takes. */
+typedef struct body_sink {
+	bdb_buf *body;
+	size_t max; /* 0: no limit */
+	bool too_big;
+} body_sink;
+
+/* libcurl's write callback: appends the answer's bytes to a bdb_buf; 0
+ * (libcurl stops) when memory runs out or the body passes its limit. */
 static size_t take_body(char *data, size_t size, size_t n, void *ctx)
 {
-	bdb_buf *b = ctx;
-	bdb_buf_append(b, data, size * n);
-	return b->failed ? 0 : size * n;
+	body_sink *sink = ctx;
+	if (sink->max && size * n > sink->max - sink->body->len) {
+		sink->too_big = true;
+		return 0;
+	}
+	bdb_buf_append(sink->body, data, size * n);
+	return sink->body->failed ? 0 : size * n;
 }
 
 /* libcurl's header callback: keeps the Content-Type of the answer, and
@@ -150,8 +162,9 @@ int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *
 	curl.easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, 10000L);
 	if (rq->timeout_ms)
 		curl.easy_setopt(h, CURLOPT_TIMEOUT_MS, (long)rq->timeout_ms);
+	body_sink sink = {.body = &out->body, .max = rq->max_body};
 	curl.easy_setopt(h, CURLOPT_WRITEFUNCTION, take_body);
-	curl.easy_setopt(h, CURLOPT_WRITEDATA, &out->body);
+	curl.easy_setopt(h, CURLOPT_WRITEDATA, &sink);
 	curl.easy_setopt(h, CURLOPT_HEADERFUNCTION, take_header);
 	curl.easy_setopt(h, CURLOPT_HEADERDATA, out);
 	if (rq->body) {
@@ -169,6 +182,14 @@ int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *
 	CURLcode cc = curl.easy_perform(h);
 	if (cc == CURLE_ABORTED_BY_CALLBACK) {
 		rc = bdb_diag_set(d, BDB_ECANCELLED, NULL, 0, 0, "cancelled");
+		goto done;
+	}
+	if (cc != CURLE_OK && sink.too_big) {
+		long status = 0;
+		curl.easy_getinfo(h, CURLINFO_RESPONSE_CODE, &status);
+		out->status = (unsigned)status;
+		rc = bdb_diag_set(d, BDB_ETOOBIG, NULL, 0, 0, "the answer is larger than %zu bytes",
+				  rq->max_body);
 		goto done;
 	}
 	if (cc != CURLE_OK) {

@@ -178,6 +178,11 @@ bool bdb_notify_message(const bdb_result *res, const char *run_id, const char *c
 	return put_message(out, &text, link);
 }
 
+/* The most of a webhook's answer read: its status is what counts, and an
+ * endless body (a receiver gone wrong, or hostile) must not fill the
+ * server's memory for the timeout's 5 s. */
+#define NOTIFY_MAX_ANSWER ((size_t)1 << 20)
+
 /* Sends body to the URL, with up to opt.attempts tries and a doubling
  * delay between them (the delay ends early when the notifier stops). */
 static void deliver(bdb_notifier *n, const char *run_id, const bdb_buf *body)
@@ -189,11 +194,14 @@ static void deliver(bdb_notifier *n, const char *run_id, const bdb_buf *body)
 				       .body = body->data,
 				       .body_len = body->len,
 				       .timeout_ms = n->opt.timeout_ms,
+				       .max_body = NOTIFY_MAX_ANSWER,
 				       .cancel = &n->cancel};
 		bdb_http_response r;
 		bdb_diag d;
 		bdb_diag_clear(&d);
 		int rc = bdb_http_send(&rq, &r, &d);
+		if (rc == BDB_ETOOBIG && r.status)
+			rc = 0; /* its status tells; the rest of its body is not read */
 		char why[300];
 		if (rc == 0) {
 			unsigned status = r.status;

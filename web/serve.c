@@ -36,6 +36,10 @@
 
 #define DEFAULT_LISTEN	 "127.0.0.1:8080"
 #define DEFAULT_MAX_BODY ((size_t)64 << 20)
+/* A /api/query answer, at most: one request of many statements ("show
+ * runs;" 100,000 times in a 1 MiB body) would otherwise build an answer of
+ * gigabytes in the server's memory (and libmicrohttpd's copy of it). */
+#define DEFAULT_MAX_ANSWER ((size_t)256 << 20)
 #define MAX_UPLOAD_TAGS	 64
 /* Connections at once, and from one client address on a server that
  * listens beyond loopback: a client that opens many and sends a byte now
@@ -70,6 +74,12 @@ typedef struct lane {
 } lane;
 /* Bytes of a statement in a POST /api/query body (also bounded by max_body). */
 #define MAX_STATEMENT ((size_t)1 << 20)
+/* The request target (path and query string) and its query-string
+ * parameters, at most (on_target says why). */
+#define MAX_TARGET ((size_t)16 << 10)
+#define MAX_PARAMS 256u
+/* The connection's memory for the request line and headers. */
+#define CONNECTION_MEMORY ((size_t)64 << 10)
 
 struct bdb_server {
 	struct MHD_Daemon *daemon;
@@ -636,7 +646,8 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	watch w;
 	bdb_query_options opt = {.format = format,
 				 .cancel = watch_begin(s, &w),
-				 .display = display && strcmp(display, "1") == 0};
+				 .display = display && strcmp(display, "1") == 0,
+				 .max_output = s->opt.max_answer};
 	bdb_buf out;
 	bdb_buf_init(&out);
 	bdb_diag d;
@@ -1792,6 +1803,22 @@ static int lane_of(struct MHD_Connection *c, request *rq, const char *method)
 	}
 }
 
+/* Whether the client of c has closed its connection (or reset it) while
+ * its request waited: its answer would go nowhere. A request is read
+ * whole before it waits, so anything left to read is the client's next
+ * request; end of file, or an error, is a client gone (as nginx takes a
+ * closed connection for a request given up). */
+static bool client_gone(struct MHD_Connection *c)
+{
+	const union MHD_ConnectionInfo *info =
+	    mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+	if (!info || info->connect_fd == MHD_INVALID_SOCKET)
+		return false;
+	char byte;
+	ssize_t n = recv(info->connect_fd, &byte, 1, MSG_PEEK | MSG_DONTWAIT);
+	return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+}
+
 static void *lane_main(void *arg)
 {
 	lane *l = arg;
@@ -1825,9 +1852,12 @@ static void *lane_main(void *arg)
 		rq->next = NULL;
 		pthread_mutex_unlock(&s->lock);
 		/* The connection is suspended: its quick thread does not touch it
-		 * until resumed, and the request is on_body's alone. */
+		 * until resumed, and the request is on_body's alone. A request
+		 * whose client has gone is not run: 64 long statements sent and
+		 * given up would otherwise hold the lane for half an hour. */
 		struct MHD_Connection *c = rq->connection;
-		if (on_body(s, c, rq, rq->method) != MHD_YES || (!rq->response && !rq->answered))
+		if (client_gone(c) || on_body(s, c, rq, rq->method) != MHD_YES ||
+		    (!rq->response && !rq->answered))
 			rq->failed = true;
 		mhd.resume_connection(c);
 		pthread_mutex_lock(&s->lock);
@@ -1895,12 +1925,65 @@ static void stop_lanes(bdb_server *s)
 	}
 }
 
+/*
+ * A request target refused before libmicrohttpd splits its query string:
+ * on_target hands one of these to on_request as the request's context,
+ * which answers it 414.
+ */
+typedef struct target_refusal {
+	const char *message;
+} target_refusal;
+static const target_refusal target_too_long = {
+    "the request target (path and query string) is longer than 16384 bytes; a long "
+    "statement goes as the body of POST /api/query"};
+static const target_refusal too_many_params = {"the query string has more than 256 parameters"};
+
+static const target_refusal *refusal_of(void *context)
+{
+	return context == &target_too_long || context == &too_many_params ? context : NULL;
+}
+
+/*
+ * libmicrohttpd's URI log callback, called with the request target once the
+ * request line is read, before the query string is split. libmicrohttpd
+ * 0.9.75 keeps one record per parameter in the connection's memory
+ * (CONNECTION_MEMORY, shared with the read buffer); when they do not fit,
+ * it queues its own 431 and then goes on reading the headers, and the
+ * connection waits for the idle timeout without an answer (about 950
+ * parameters did it, or 100 in a 60 KB target). A target of at most
+ * MAX_TARGET bytes fits in the read buffer's first half of that memory,
+ * leaving the other half for MAX_PARAMS records (and the headers after
+ * them, which libmicrohttpd refuses 431 itself when they do not fit).
+ * A longer target, or more parameters, is refused: its query string is
+ * emptied here, in the read buffer where uri lies, so that nothing is left
+ * to split, and on_request answers 414. A target longer than the read
+ * buffer never gets here: libmicrohttpd answers that 414 itself.
+ */
+static void *on_target(void *cls, const char *uri, struct MHD_Connection *c)
+{
+	(void)cls;
+	(void)c;
+	const char *query = strchr(uri, '?');
+	const target_refusal *refusal = strlen(uri) > MAX_TARGET ? &target_too_long : NULL;
+	if (!refusal && query) {
+		unsigned params = 1; /* libmicrohttpd splits at every '&' */
+		for (const char *p = query + 1; *p && params <= MAX_PARAMS; p++)
+			params += *p == '&';
+		if (params > MAX_PARAMS)
+			refusal = &too_many_params;
+	}
+	if (refusal && query)
+		((char *)query)[1] = '\0';
+	return (void *)refusal;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version, const char *upload_data,
 				  size_t *upload_data_size, void **con_cls)
 {
 	bdb_server *s = cls;
-	request *rq = *con_cls;
+	const target_refusal *refusal = refusal_of(*con_cls);
+	request *rq = refusal ? NULL : *con_cls;
 	if (!rq) {
 		rq = calloc(1, sizeof *rq);
 		if (!rq)
@@ -1919,6 +2002,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		s->in_flight++;
 		pthread_mutex_unlock(&s->lock);
 		*con_cls = rq;
+		if (refusal)
+			return answer_error(c, rq, MHD_HTTP_URI_TOO_LONG, refusal->message, NULL,
+					    NULL);
 		return on_headers(s, c, rq, url, method, version);
 	}
 	if (*upload_data_size) {
@@ -1971,7 +2057,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 {
 	bdb_server *s = cls;
 	request *rq = *con_cls;
-	if (!rq)
+	if (!rq || refusal_of(rq)) /* closed before on_request */
 		return;
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
@@ -2119,6 +2205,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 		s->opt.listen = DEFAULT_LISTEN;
 	if (!s->opt.max_body)
 		s->opt.max_body = DEFAULT_MAX_BODY;
+	if (!s->opt.max_answer)
+		s->opt.max_answer = DEFAULT_MAX_ANSWER;
 	if (!s->opt.max_waiting)
 		s->opt.max_waiting = BDB_SERVE_MAX_WAITING;
 	s->opt.token = NULL;
@@ -2165,8 +2253,8 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	    MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
 	    s->loopback ? 0u : MAX_CLIENT_CONNECTIONS,
 	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    (size_t)64 * 1024, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
-	    keep_escapes, NULL, MHD_OPTION_END);
+	    CONNECTION_MEMORY, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
+	    keep_escapes, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_target, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		int err = errno;
 		rc = bdb_diag_set(d, BDB_EIO, NULL, 0, 0, "cannot listen on %s: %s", s->opt.listen,

@@ -141,6 +141,9 @@ typedef struct bdb_serve_options {
 	const char *token;
 	bool read_only;	 /* refuse writes (403) even with a token */
 	size_t max_body; /* bytes of a request body; 0: 64 MiB; more is 413 */
+	/* Bytes of a /api/query answer (its statements stop once past them:
+	 * 400); 0: 256 MiB. */
+	size_t max_answer;
 	/* Milliseconds a statement may run (GET /api/query, chart.svg); past
 	 * them it is cancelled and answered 503. 0: no limit. */
 	unsigned query_ms;
@@ -213,6 +216,7 @@ typedef struct bdb_http_request {
 	const void *body;	  /* NULL: no body */
 	size_t body_len;
 	unsigned timeout_ms; /* the whole exchange; 0: no limit (connecting: 10 s) */
+	size_t max_body;     /* the largest answer body taken (BDB_ETOOBIG past it); 0: none */
 	/* When set and it turns non-zero, the exchange stops within about a
 	 * second (BDB_ECANCELLED); NULL: it runs to its end or its timeout. */
 	volatile sig_atomic_t *cancel;
@@ -231,7 +235,9 @@ typedef struct bdb_http_response {
  * Returns 0 when the server answered, whatever the status (out filled; free
  * it with bdb_http_response_free); BDB_EIO when no answer came (d says why
  * in libcurl's words: "Failed to connect to 127.0.0.1 port 9 ...: Connection
- * refused", a timeout, a TLS failure); BDB_EUNSUPPORTED when libcurl cannot
+ * refused", a timeout, a TLS failure); BDB_ETOOBIG when the answer's body
+ * passed rq->max_body (the exchange stops there: an endless answer is not
+ * held; out->status is the answer's); BDB_EUNSUPPORTED when libcurl cannot
  * be loaded; BDB_ENOMEM. On an error out holds nothing to free.
  */
 int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *d);

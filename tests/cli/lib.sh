@@ -164,6 +164,19 @@ runs_snapshot() {
 	done
 }
 
+# hold_lock PATH: a process that holds flock(PATH) until killed (the lock
+# on fd 9 of a sleep that replaced its shell, so that killing that one
+# process releases it); its pid in HOLDER, returned once the lock is held.
+hold_lock() {
+	local i
+	bash -c 'exec 9<"$1" && flock 9 && exec sleep 30' _ "$1" &
+	HOLDER=$!
+	for i in $(seq 50); do
+		flock -n "$1" true || break
+		sleep 0.1
+	done
+}
+
 finish() {
 	echo "[==========] $((_pass + _fail)) test(s) run."
 	echo "[  PASSED  ] $_pass test(s)."

@@ -108,6 +108,11 @@ golden trend.chart.txt 'trend time of kernel as chart'
 check_out "chart: min and max" "min 0.995, max 1.305"
 check_out "chart: first and last time" "2026-03-01                                        2026-03-30"
 check_out "chart: the change point" "change +30.1% at 2026-03-23T02:00:00Z, run r13, commit c130a1b"
+# One run is one (before: "1 runs"; and changes said "1 values").
+run "$BENCHDB" --db "$DB" -c 'trend time of kernel last 1 as chart'
+check "chart of one run: 1 run" grep -q '^time · kernel (µs): 1 run, min ' "$OUT"
+run "$BENCHDB" --db "$DB" -c 'changes time of kernel since 2026-03-30T00:00:00Z explain'
+check_out "changes of one run: 1 value" "kernel time: no change point: 1 value, a change needs"
 
 # 6. as html: a page with the chart and the table, no URL at all.
 run "$BENCHDB" --db "$DB" -c 'trend time of kernel as html'
@@ -327,8 +332,64 @@ cp "$OUT" "$WORK/labels.svg"
 xml_ok "labels.svg is XML" "$WORK/labels.svg"
 check "labels.svg: 4 change rules, all at run 11 (d110000)" \
 	[ "$(grep -o '<g class="change">.*</text>' "$WORK/labels.svg" | grep -c '>d110000 +')" = 4 ]
+# The time axis starts at the Monday before the first run (05-01), at the
+# frame's left edge (before, its first label was 05-04, 100 px in).
+check "labels.svg: the time axis labelled from its left edge: 2026-04-27" \
+	grep -qF '<text class="xtick" text-anchor="start" x="64.0" y="290.0">2026-04-27</text>' "$WORK/labels.svg"
 check "labels.svg: the 4 labels on 4 different rows" \
 	[ "$(grep -o '<g class="change">.*</text>' "$WORK/labels.svg" | grep -o ' y="[0-9.]*">' | sort -u | wc -l)" = 4 ]
+
+# 9b. A report -o killed before its rename left FILE.tmp.PID forever. The
+# next write of FILE removes those whose process is gone, and only those:
+# not a live process's (this shell's), not one a live process holds locked
+# (a writer in another PID namespace), not a name that only looks alike.
+KILLED=$WORK/killed
+mkdir -p "$KILLED"
+SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0 FAULT_KILL=1 FAULT_AT=1 \
+	FAULT_PATH_SUBSTR=report.html.tmp LD_PRELOAD=$SHIM \
+	"$BENCHDB" --db "$DB" report -o "$KILLED/report.html" >/dev/null 2>&1 &
+wait $! 2>/dev/null
+check "report -o killed at its first write (SIGKILL)" [ $? = 137 ]
+check "  left its report.html.tmp.PID, nothing else" \
+	[ "$(ls "$KILLED" | grep -cxE 'report\.html\.tmp\.[1-9][0-9]*')/$(ls "$KILLED" | wc -l)" = 1/1 ]
+left=$(ls "$KILLED")
+true &
+gone=$!
+wait "$gone"
+(
+	cd "$KILLED" || exit 1
+	for name in "report.html.tmp.$gone" "report.html.tmp.$$" "report.html.tmp.${gone}x" \
+		"report.html.tmp." "report.html.tmp.+$gone" "report.html.tmp.-$gone" \
+		"report.html.tmp.0$gone" "other.html.tmp.$gone" "report.htm.tmp.$gone" \
+		"xreport.html.tmp.$gone"; do
+		printf 'x' >"$name"
+	done
+	mkdir "report.html.tmp.1$gone"
+	ln -s "report.html.tmp.$$" "report.html.tmp.2$gone"
+)
+locked=report.html.tmp.3$gone
+printf 'x' >"$KILLED/$locked"
+if command -v flock >/dev/null; then
+	hold_lock "$KILLED/$locked"
+	holder=$HOLDER
+fi
+run "$BENCHDB" --db "$DB" report -o "$KILLED/report.html"
+check_rc "report -o beside them" 0
+check "  a whole report" grep -q '</html>' "$KILLED/report.html"
+check "  the killed report's temporary file is gone ($left)" [ ! -e "$KILLED/$left" ]
+check "  and the one of a pid that has exited" [ ! -e "$KILLED/report.html.tmp.$gone" ]
+check "  the rest is as it was" [ "$(ls "$KILLED" | LC_ALL=C sort | tr '\n' ' ')" = \
+	"$(printf '%s\n' "other.html.tmp.$gone" "report.htm.tmp.$gone" report.html report.html.tmp. \
+		"report.html.tmp.+$gone" "report.html.tmp.-$gone" "report.html.tmp.1$gone" \
+		"report.html.tmp.2$gone" "report.html.tmp.3$gone" "report.html.tmp.$$" \
+		"report.html.tmp.${gone}x" "xreport.html.tmp.$gone" "report.html.tmp.0$gone" | LC_ALL=C sort | tr '\n' ' ')" ]
+if [ -n "${holder:-}" ]; then
+	kill "$holder" 2>/dev/null
+	wait "$holder" 2>/dev/null
+	run "$BENCHDB" --db "$DB" report -o "$KILLED/report.html"
+	check "  the locked one goes once its holder has" [ ! -e "$KILLED/$locked" ]
+fi
 
 # 10. Other statements refuse the chart formats with a caret.
 run "$BENCHDB" --db "$DB" -c 'show runs as svg'
@@ -397,10 +458,16 @@ check_rc "as chart of -1.7e308 to 1.7e308" 0
 check "as chart: the top row starts at the first run (1.7e308)" \
 	grep -q '^ 1.7e+308 ┤⠑⢄' "$OUT"
 
-# The time axis on calendar boundaries (query/chart.c x_axis): the finest of
-# seconds, minutes, hours, days, Monday weeks, months and years whose labels
-# fit side by side (6.5 px a character and 20 px between them, 2 to 8) in
-# the frame's 644 px: 5 of 16 characters (2026-03-01T10:10), 7 of 10, 8 of 7. Each store: runs START + k * STEP
+# The time axis on calendar boundaries (query/chart.c pick_time_ticks): the
+# finest of seconds, minutes, hours, days, Monday weeks, months and years
+# whose labels fit side by side (6.5 px a character and 20 px between them,
+# 2 to 8) in the frame's 644 px: 4 of 19 characters, 5 of 16
+# (2026-03-01T10:10), 7 of 10, 8 of 7. An end whose nearest tick stands
+# more than a label's room (its characters and the gap) inside is widened
+# to the tick beyond, both ends or else the left, while the labels fit and
+# the runs keep 3/4 of the frame: the axis is labelled from its left edge
+# (before, the first label could stand a step in: 2018 for runs from
+# 2016-05, 03-09 for runs from 03-03). Each store: runs START + k * STEP
 # seconds, k < N; the labels expected by hand from the calendar.
 axis_labels() { # NAME START STEP N
 	local name=$1 start=$2 step=$3 n=$4 k t
@@ -416,25 +483,30 @@ axis_labels() { # NAME START STEP N
 }
 check "time axis over 40 s: every 10 s" \
 	[ "$(axis_labels s 2026-03-01T10:07:00Z 1 40)" = "2026-03-01T10:07:00 2026-03-01T10:07:10 2026-03-01T10:07:20 2026-03-01T10:07:30 " ]
-check "time axis over 29 min: every 10 min" \
-	[ "$(axis_labels m 2026-03-01T10:07:00Z 60 30)" = "2026-03-01T10:10 2026-03-01T10:20 2026-03-01T10:30 " ]
-check "time axis over 4.8 h: every hour" \
-	[ "$(axis_labels h 2026-03-01T10:07:00Z 600 30)" = "2026-03-01T11:00 2026-03-01T12:00 2026-03-01T13:00 2026-03-01T14:00 " ]
-check "time axis over 2.9 days: every midnight" \
-	[ "$(axis_labels d 2026-03-01T10:07:00Z 8640 30)" = "2026-03-02 2026-03-03 2026-03-04 " ]
-check "time axis over 19 days: the Mondays" \
-	[ "$(axis_labels w 2026-03-03T10:07:00Z 57600 30)" = "2026-03-09 2026-03-16 " ]
+# 10:07 to 10:36: 10:10 is 67 px in, less than a label's 124 px room; 10:30
+# stands 133 px from the right end, which goes to 10:40.
+check "time axis over 29 min: every 10 min, to 10:40" \
+	[ "$(axis_labels m 2026-03-01T10:07:00Z 60 30)" = "2026-03-01T10:10 2026-03-01T10:20 2026-03-01T10:30 2026-03-01T10:40 " ]
+# 10:07 to 14:57: 11:00 is 118 px in, 14:00 127 px from the right end.
+check "time axis over 4.8 h: every hour, to 15:00" \
+	[ "$(axis_labels h 2026-03-01T10:07:00Z 600 30)" = "2026-03-01T11:00 2026-03-01T12:00 2026-03-01T13:00 2026-03-01T14:00 2026-03-01T15:00 " ]
+check "time axis over 2.9 days: every midnight, from 03-01" \
+	[ "$(axis_labels d 2026-03-01T10:07:00Z 8640 30)" = "2026-03-01 2026-03-02 2026-03-03 2026-03-04 " ]
+# 03-03 to 03-22: from the Monday before to the Monday after.
+check "time axis over 19 days: the Mondays, 03-02 to 03-23" \
+	[ "$(axis_labels w 2026-03-03T10:07:00Z 57600 30)" = "2026-03-02 2026-03-09 2026-03-16 2026-03-23 " ]
 check "time axis over 2 years: every 3 months (8 labels of 7 characters fit 644 px)" \
 	[ "$(axis_labels y2 2025-02-11T00:00:00Z 2592000 25)" = "2025-04 2025-07 2025-10 2026-01 2026-04 2026-07 2026-10 2027-01 " ]
-check "time axis over 9.6 years: every 2 years" \
-	[ "$(axis_labels y10 2016-05-01T00:00:00Z 12614400 25)" = "2018 2020 2022 2024 " ]
+# 2016-05 to 2025-12: 2016 to 2026.
+check "time axis over 9.6 years: every 2 years, 2016 to 2026" \
+	[ "$(axis_labels y10 2016-05-01T00:00:00Z 12614400 25)" = "2016 2018 2020 2022 2024 2026 " ]
 
 # 13. Labels stay in the frame. A change at the frame's right edge had its
 # label start 3 px right of the rule and run out of the picture (seen on
 # nebulastream/nautilus: 2537.9% cut to "5308"); it now ends 3 px left of
 # the rule. Runs r0..r9 of 100 ns every 36 days from 2026-01-01, r10..r19
-# of 200 ns hourly from 2026-12-31: the change at r10 is 0.7 px from the
-# right edge (708).
+# of 200 ns hourly from 2026-12-31: the change at r10 is 1.8 px from the
+# right edge (708), which the axis ends at 2027-01.
 mkdir -p "$WORK/edge"
 for k in $(seq 0 19); do
 	if [ "$k" -lt 10 ]; then
@@ -449,7 +521,7 @@ done
 run "$BENCHDB" --db "$WORK/edgedb" chart 'trend latency'
 check_rc "chart of a change at the right edge" 0
 check_out "a change at the right edge: its label left of its rule, anchored at its end" \
-	'<g class="change"><line x1="707.3" y1="34.0" x2="707.3" y2="276.0"/><text text-anchor="end" x="704.3" y="44.0">e100000 +99.0%</text></g>'
+	'<g class="change"><line x1="706.2" y1="34.0" x2="706.2" y2="276.0"/><text text-anchor="end" x="703.2" y="44.0">e100000 +99.0%</text></g>'
 # A series at one time (two runs of one commit, as gab imports have): its
 # one time label stood with its start under the dots (x 386), the text off
 # to the right; it is centred under them.

@@ -239,10 +239,15 @@ check_out "--server set baseline: stored" "pr,r07,"
 # 5. Notifications. A receiver that fails twice, then takes the message.
 RECEIVED=$WORK/received.log
 : >"$RECEIVED"
-python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/recv.port" "$RECEIVED" 2 &
-SERVERS+=($!)
-disown
-for i in $(seq 100); do [ -s "$WORK/recv.port" ] && break; sleep 0.1; done
+# receiver NAME LOG FAILS [MODE]: starts tests/tools/notify_receiver.py
+# (killed at exit) and waits for its port, in $WORK/NAME.port.
+receiver() {
+	python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/$1.port" "${@:2}" &
+	SERVERS+=($!)
+	disown
+	for i in $(seq 100); do [ -s "$WORK/$1.port" ] && break; sleep 0.1; done
+}
+receiver recv "$RECEIVED" 2
 RPORT=$(cat "$WORK/recv.port")
 start_server "$WORK/notify.log" --db "$DB" --token-file "$WORK/token" \
 	--notify-url "http://127.0.0.1:$RPORT/hook" --public-url "https://bench.example/team/"
@@ -293,22 +298,32 @@ check_out_exact "  prints nothing of its answer" ""
 check_err "  says so" "answered 200 without benchdb's answer to a statement (is it benchdb serve?)"
 # A proxy in front refuses the body with its own page (nginx's
 # client_max_body_size): the push says who answered what.
-python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/proxy.port" "$WORK/proxy.log" 0 proxy413 &
-SERVERS+=($!)
-disown
-for i in $(seq 100); do [ -s "$WORK/proxy.port" ] && break; sleep 0.1; done
+receiver proxy "$WORK/proxy.log" 0 proxy413
 run "$BENCHDB" push --server "http://127.0.0.1:$(cat "$WORK/proxy.port")" --token-file "$WORK/token" \
 	"$WORK/runs/run-05.json"
 check_rc "a proxy's 413 page: exit 3 (the file refused)" 3
 check "  says the status and that the answer is not benchdb's" [ "$(cat "$ERR")" = \
 	"benchdb: error: $WORK/runs/run-05.json: http://127.0.0.1:$(cat "$WORK/proxy.port") answered 413 without benchdb's answer (a proxy's limit?)" ]
 
+# A receiver whose answer never ends: the notifier reads 1 MiB of it, takes
+# its status, and stops (before, it read for the 5 s timeout, gigabytes into
+# the server's memory, and logged a failure).
+receiver endless "$WORK/endless.log" 0 endless
+start_server "$WORK/endless-server.log" --db "$DB" --token-file "$WORK/token" \
+	--notify-url "http://127.0.0.1:$(cat "$WORK/endless.port")/"
+run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" --id slow-3 "$WORK/runs/run-20.json"
+check_rc "endless receiver: the upload is answered" 0
+check "endless receiver: the message is sent once, its 200 taken" \
+	logged "$WORK/endless-server.log" "notify: run slow-3: sent (HTTP 200, try 1)"
+check "endless receiver: one request" [ "$(grep -c slow-3 "$WORK/endless.log")" = 1 ]
+http "$URL/api/health"
+check_status "endless receiver: the server answers" 200
+stop_server "$PID"
+check_rc "endless receiver: the server stops, exit 0" 0
+
 # A receiver that never answers: the upload is answered all the same (20 s
 # bounds a hang, not a speed: the notifier's 5 tries of 5 s would be 25 s).
-python3 "$ROOT/tests/tools/notify_receiver.py" "$WORK/dead.port" "$WORK/dead.log" 0 hang &
-SERVERS+=($!)
-disown
-for i in $(seq 100); do [ -s "$WORK/dead.port" ] && break; sleep 0.1; done
+receiver dead "$WORK/dead.log" 0 hang
 start_server "$WORK/dead-server.log" --db "$DB" --token-file "$WORK/token" \
 	--notify-url "http://127.0.0.1:$(cat "$WORK/dead.port")/"
 run timeout 20 "$BENCHDB" push --server "$URL" --token-file "$WORK/token" --id slow-2 "$WORK/runs/run-19.json"

@@ -209,6 +209,14 @@ check_body "413: body" \
 	'{"error": "the request body is too large", "line": null, "column": null, "expected": null, "suggestion": null}'
 http -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" "$URL/api/query"
 check_status "a chunked body over --max-body: 413" 413
+# Every endpoint that takes a body, chunked (the length counted as it comes).
+http "${auth[@]}" -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" "$URL/api/runs"
+check_status "a chunked upload over --max-body: 413" 413
+check_body "a chunked upload over --max-body: body" \
+	'{"error": "the request body is too large", "line": null, "column": null, "expected": null, "suggestion": null}'
+http "${auth[@]}" -X PUT -H "Transfer-Encoding: chunked" --data-binary "@$WORK/big" \
+	"$URL/api/baselines/big"
+check_status "a chunked baseline body over --max-body: 413" 413
 # What needs no body to refuse is refused before the body is read.
 http --data-binary "@$WORK/big" "$URL/api/runs"
 check_status "a big upload without the token: 401, not 413" 401
@@ -369,6 +377,33 @@ check "--server: the answer, as the local one" cmp -s "$OUT" "$WORK/quick-local.
 wait "${BUSY[@]}"
 stop_server "$PID"
 check "--max-waiting server: SIGTERM, exit 0" [ "$RC" = 0 ]
+# 12d. Long requests whose clients have gone are not run: 8 sent and their
+# connections closed at once; the two the long lane took at once run to the
+# time limit (503, sent nowhere), the six that waited are dropped when their
+# turn comes (logged with no status). Before, all eight ran, 2 s each,
+# holding the lane for 8 s (64 such, --max-waiting's default, for minutes).
+start_server "$WORK/gone.log" --db "$DB" --query-timeout 2
+python3 - "${URL##*:}" "$slow; $slow; $slow; $slow" <<'PY'
+import socket, sys, urllib.parse
+port, q = int(sys.argv[1]), urllib.parse.quote(sys.argv[2])
+socks = [socket.create_connection(("127.0.0.1", port)) for _ in range(8)]
+for s in socks:
+    s.sendall(("GET /api/query?q=%s HTTP/1.1\r\nHost: localhost\r\n\r\n" % q).encode())
+for s in socks:
+    s.close()
+PY
+for i in $(seq 300); do # bounds a wait for the lane, not a speed
+	[ "$(grep -c '"GET /api/query"' "$WORK/gone.log")" -ge 8 ] && break
+	sleep 0.1
+done
+ran=$(grep -c '"GET /api/query" 503 ' "$WORK/gone.log")
+dropped=$(grep -c '"GET /api/query" 0 0 .* aborted' "$WORK/gone.log")
+check "given-up long requests: at most the lane's two ran ($ran), the rest dropped ($dropped)" \
+	test "$ran" -le 2 -a $((ran + dropped)) -eq 8
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/query"
+check_status "given-up long requests: the server answers" 200
+stop_server "$PID"
+check "given-up long requests: SIGTERM, exit 0" [ "$RC" = 0 ]
 run "$BENCHDB" --db "$DB" serve --max-waiting 0
 check_rc "--max-waiting 0: exit 2" 2
 run "$BENCHDB" --db "$DB" serve --threads 0

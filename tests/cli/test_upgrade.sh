@@ -214,14 +214,8 @@ if command -v flock >/dev/null; then
 	gone=$!
 	wait "$gone"
 	mkdir "$WORK/killed/format-2-backup.tmp.$gone"
-	# (the lock on fd 9 of a sleep that replaced the shell, so that killing
-	# that one process releases it)
-	bash -c 'exec 9<"$1" && flock 9 && exec sleep 30' _ "$WORK/killed/format-2-backup.tmp.$gone" &
-	holder=$!
-	for i in $(seq 50); do
-		flock -n "$WORK/killed/format-2-backup.tmp.$gone" true || break
-		sleep 0.1
-	done
+	hold_lock "$WORK/killed/format-2-backup.tmp.$gone"
+	holder=$HOLDER
 	run "$BENCHDB" --db "$WORK/killed" verify
 	check_rc "an upgrade beside another's locked copy exits 0" 0
 	check "  and leaves that copy alone" test -d "$WORK/killed/format-2-backup.tmp.$gone"

@@ -2,14 +2,16 @@
 """A webhook receiver for tests/cli/test_push.sh: the far end of `benchdb
 serve --notify-url`, over loopback.
 
-    notify_receiver.py PORT_FILE LOG FAILS [hang|proxy413]
+    notify_receiver.py PORT_FILE LOG FAILS [hang|proxy413|endless]
 
 Listens on a free port of 127.0.0.1 and writes it to PORT_FILE. Every POST
 is logged to LOG as one line: the status answered, a space, the body (a
 JSON object on one line). The first FAILS requests are answered 500, the
 next 200. With `hang`, no request is ever answered: a receiver that is
 alive but dead to the world. With `proxy413`, every request is answered
-413 with an HTML page, as a reverse proxy's body limit answers.
+413 with an HTML page, as a reverse proxy's body limit answers. With
+`endless`, every request is logged and answered 200 with a body that never
+ends (64 KiB at a time until the client closes).
 """
 import http.server
 import sys
@@ -19,6 +21,7 @@ import time
 port_file, log_path, fails = sys.argv[1], sys.argv[2], int(sys.argv[3])
 hang = len(sys.argv) > 4 and sys.argv[4] == "hang"
 proxy413 = len(sys.argv) > 4 and sys.argv[4] == "proxy413"
+endless = len(sys.argv) > 4 and sys.argv[4] == "endless"
 lock = threading.Lock()
 seen = 0
 
@@ -43,6 +46,15 @@ class Receiver(http.server.BaseHTTPRequestHandler):
             with open(log_path, "a", encoding="utf-8") as log:
                 log.write("%d %s\n" % (status, body.decode("utf-8").strip()))
         self.send_response(status)
+        if endless:
+            self.send_header("Connection", "close")
+            self.end_headers()
+            chunk = b"x" * 65536
+            try:
+                while True:
+                    self.wfile.write(chunk)
+            except OSError:
+                return
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"ok")

@@ -370,6 +370,41 @@ static void test_changes_robust(void **state)
 			       "(give permutations 99 or more)\n"));
 	bdb_buf_free(&text);
 	bdb_result_free(r);
+	/* One permutation is one (before: "1 permutations" in every message). */
+	r = run_ok("changes time of \"cp/flat\" permutations 1 explain");
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text),
+			       "1 permutation cannot resolve pvalue 0.01: the smallest p it gives is "
+			       "1/2 = 0.5, so only splits whose runs separate completely can pass "
+			       "(give permutations 99 or more)\n"));
+	assert_non_null(strstr(bdb_buf_cstr(&text),
+			       "a step needs a rank split with p <= 0.01 (1 permutation, seed "
+			       "20260131)"));
+	assert_null(strstr(bdb_buf_cstr(&text), "1 permutations"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
+	/* pvalue 0.5 lets 1 permutation's floor, 1/2, pass: the cell and the
+	 * explanation give that bound. */
+	r = run_ok("changes time of \"cp/step\" permutations 1 pvalue 0.5 explain");
+	assert_int_equal(bdb_result_n_rows(r), 2);
+	text = (bdb_buf){0};
+	bdb_result_cell_text(r, 0, (size_t)bdb_result_column_index(r, "p_value"), &text);
+	assert_string_equal(bdb_buf_cstr(&text), "< 0.5 (1 permutation)");
+	bdb_buf_free(&text);
+	assert_string_equal(result_str(r, 0, "explanation"),
+			    "robust step (n=30): E-Divisive on ranks p < 0.5 (1 permutation, seed "
+			    "20260131) <= 0.5; median 100 -> 120, |effect| 20 >= threshold 2 = max(2 "
+			    "x noise 0, 2% of 100)");
+	bdb_result_free(r);
+	r = run_ok("changes time of \"cp/flat\" using edivisive permutations 1 explain");
+	text = (bdb_buf){0};
+	assert_int_equal(bdb_result_format(r, BDB_OUTPUT_TABLE, NULL, &text), 0);
+	assert_non_null(strstr(bdb_buf_cstr(&text),
+			       "no split with permutation p <= 0.05 (1 permutation, seed 20260131)\n"));
+	assert_null(strstr(bdb_buf_cstr(&text), "1 permutations"));
+	bdb_buf_free(&text);
+	bdb_result_free(r);
 	r = run_ok("changes time of \"cp/step\" permutations 99");
 	assert_int_equal(bdb_result_n_rows(r), 2);
 	text = (bdb_buf){0};
