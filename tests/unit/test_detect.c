@@ -1000,6 +1000,40 @@ static void test_robust_short_level_comes_back(void **state)
 }
 
 /*
+ * Autocorrelated noise alone: AR(1) of phi 0.8 (x = 100 + 5 e, e_i =
+ * 0.8 e_(i-1) + 0.6 z_i), 150 runs, seeds 2000 + k. Its runs are not
+ * exchangeable, and a block of 6 to 15 of them often lies beyond the 40
+ * around it: simulated, a given block of 6 does so with chance 2.0e-3
+ * (5,000,000 series; 2.1e-7 for independent runs). The apart_block test
+ * took these as levels with a p of 2 / C(L + 40, L) summed, and reported
+ * two steps on each of these seeds (at 5 and 13, 65 and 75, 46 and 61,
+ * 44 and 56, 8 and 17); the commit before it reported nothing on them.
+ * Its context now counts as (1 - phi) / (1 + phi) of its runs.
+ */
+static void test_robust_apart_block_autocorrelated(void **state)
+{
+	(void)state;
+	static const int seeds[] = {77, 103, 106, 114, 135};
+	bdb__changes_options opt;
+	bdb__changes_options_robust(&opt);
+	for (size_t k = 0; k < sizeof seeds / sizeof seeds[0]; k++) {
+		bdb__rng rng;
+		bdb__rng_seed(&rng, 2000 + (uint64_t)seeds[k]);
+		double x[150], e = bdb__rng_normal(&rng);
+		for (size_t i = 0; i < 150; i++) {
+			e = 0.8 * e + 0.6 * bdb__rng_normal(&rng);
+			x[i] = 100 + 5 * e;
+		}
+		bdb__changes c;
+		assert_int_equal(bdb__detect_changes_at(x, NULL, 150, &opt, &c), 0);
+		if (c.count != 0)
+			fail_msg("seed %d: %zu points, the first at %zu", seeds[k], c.count,
+				 c.points[0].index);
+		bdb__changes_free(&c);
+	}
+}
+
+/*
  * Noise that grows with the level. Real histories (tests/realdata): kedro's
  * time_context_params_cached {node_count 10, typed_params_per_node 5}, in
  * ns, steps x5 at run 15 (K2), and its new level spreads 3 times the noise
@@ -1242,6 +1276,7 @@ int main(void)
 	    cmocka_unit_test(test_robust_level_comes_back),
 	    cmocka_unit_test(test_robust_short_level_own_noise),
 	    cmocka_unit_test(test_robust_short_level_comes_back),
+	    cmocka_unit_test(test_robust_apart_block_autocorrelated),
 	    cmocka_unit_test(test_robust_deterministic),
 	    cmocka_unit_test(test_changes_at_any_magnitude),
 	    cmocka_unit_test(test_history_any_magnitude),
