@@ -83,7 +83,8 @@ static void put_point(uint8_t *p, const bdb__change_point *c)
 {
 	put64(p, c->index);
 	put64(p + 8, c->end);
-	p[16] = (uint8_t)c->kind;
+	/* Bit 7: the step's threshold came from its own sides' noise. */
+	p[16] = (uint8_t)((unsigned)c->kind | (c->sides_noise ? 0x80u : 0u));
 	double reals[9] = {c->mean_before, c->mean_after, c->change_pct,
 			   c->p_value,	   c->noise,	  c->threshold,
 			   c->slope,	   c->slope_lower, c->slope_upper};
@@ -95,7 +96,8 @@ static void get_point(const uint8_t *p, bdb__change_point *c)
 {
 	c->index = (size_t)get64(p);
 	c->end = (size_t)get64(p + 8);
-	c->kind = (bdb__change_kind)p[16];
+	c->kind = (bdb__change_kind)(p[16] & 0x7f);
+	c->sides_noise = (p[16] & 0x80) != 0;
 	double *reals[9] = {&c->mean_before, &c->mean_after, &c->change_pct,
 			    &c->p_value,     &c->noise,	     &c->threshold,
 			    &c->slope,	     &c->slope_lower, &c->slope_upper};

@@ -199,7 +199,8 @@ bool bdb__cpfold_equal(const bdb__cpfold *a, const bdb__cpfold *b)
 		    !same_double(p->mean_after, q->mean_after) ||
 		    !same_double(p->change_pct, q->change_pct) ||
 		    !same_double(p->p_value, q->p_value) || !same_double(p->noise, q->noise) ||
-		    !same_double(p->threshold, q->threshold) || !same_double(p->slope, q->slope) ||
+		    !same_double(p->threshold, q->threshold) || p->sides_noise != q->sides_noise ||
+		    !same_double(p->slope, q->slope) ||
 		    !same_double(p->slope_lower, q->slope_lower) ||
 		    !same_double(p->slope_upper, q->slope_upper))
 			return false;

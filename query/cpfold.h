@@ -48,7 +48,7 @@
 #define BDB__CPFOLD_DRIFT_BLOCKS 128 /* block medians a long series' drift fit sees */
 /* Bump when the fold, the detector or their defaults change what they find:
  * records of another version are rebuilt (docs/storage.md 2.15). */
-#define BDB__CPFOLD_VERSION 10u
+#define BDB__CPFOLD_VERSION 11u
 
 typedef struct bdb__cpfold {
 	size_t n;		   /* values folded */

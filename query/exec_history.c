@@ -785,8 +785,7 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 	 * drift_threshold); a step or an excursion the whole. */
 	double times = cp->kind == BDB__CHANGE_DRIFT ? opt->effect / 2 : opt->effect;
 	char thr[224];
-	double usual = fmax(times * cp->noise, opt->floor_pct / 100.0 * fabs(cp->mean_before));
-	if (cp->kind == BDB__CHANGE_STEP && times > 0 && cp->threshold > usual * (1 + 1e-9))
+	if (cp->kind == BDB__CHANGE_STEP && cp->sides_noise && times > 0)
 		/* A short level measured against its own runs (robust.c,
 		 * step_threshold). */
 		snprintf(
@@ -795,9 +794,19 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 		    "at most %d runs (above max(%g x the series' noise %.6g, %g%% of %.6g))",
 		    cp->threshold, times, cp->threshold / times, BDB_CHANGES_SHORT_LEVEL_RUNS,
 		    times, cp->noise, opt->floor_pct, fabs(cp->mean_before));
-	else
-		snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g)",
-			 cp->threshold, times, cp->noise, opt->floor_pct, fabs(cp->mean_before));
+	else {
+		/* The floor is taken at the level the detector saw: in a
+		 * drifting series a step's levels are shown put back at its
+		 * time (robust.c), the floor was taken without the drift. */
+		double level = fabs(cp->mean_before);
+		bool by_floor = opt->floor_pct > 0 && cp->threshold > times * cp->noise;
+		if (by_floor)
+			level = cp->threshold / (opt->floor_pct / 100.0);
+		bool moved = fabs(level - fabs(cp->mean_before)) > 1e-9 * level;
+		snprintf(thr, sizeof thr, "threshold %.6g = max(%g x noise %.6g, %g%% of %.6g%s)",
+			 cp->threshold, times, cp->noise, opt->floor_pct, level,
+			 moved ? ", the level before without the drift" : "");
+	}
 	switch (cp->kind) {
 	case BDB__CHANGE_DRIFT: {
 		double month = BDB_CHANGES_DAYS_PER_MONTH;

@@ -158,18 +158,20 @@ static double threshold_for(const robust *w, double before)
  * steps after noisy years (docs/detection.md).
  */
 static double step_threshold(const robust *w, const double *x, size_t from, size_t at, size_t to,
-			     double before)
+			     double before, bool *by_sides)
 {
 	double thr = threshold_for(w, before);
 	size_t a = at - from, b = to - at;
+	*by_sides = false;
 	if ((a < b ? a : b) > BDB_CHANGES_SHORT_LEVEL_RUNS)
 		return thr;
 	size_t m = 0;
 	for (size_t i = from; i + 1 < to; i++)
 		if (i + 1 != at)
 			w->scratch[m++] = x[i + 1] - x[i];
-	double by_sides = w->opt->effect * differences_noise(w->scratch, m);
-	return by_sides > thr ? by_sides : thr;
+	double sides = w->opt->effect * differences_noise(w->scratch, m);
+	*by_sides = sides > thr;
+	return *by_sides ? sides : thr;
 }
 
 /* The smallest change over the window a drift needs: the floor, or half
@@ -187,6 +189,7 @@ typedef struct mark {
 	size_t index, end;
 	bdb__change_kind kind;
 	double p_value, before, after, threshold;
+	bool sides_noise; /* threshold from the noise of its own sides */
 } mark;
 
 typedef struct mark_list {
@@ -224,16 +227,20 @@ static size_t reported_count(const mark_list *l)
 /* Steps and excursions                                                      */
 /* ------------------------------------------------------------------------ */
 
-/* The segment medians around cut i of idx[0..m) over x[0..n), and the
- * threshold the cut must reach. */
+/* The segment medians around cut i of idx[0..m) over x[0..n), the
+ * threshold the cut must reach and (by_sides, may be NULL) whether it
+ * comes from the noise of its own sides. */
 static void levels_around(const robust *w, const double *x, const size_t *idx, size_t m, size_t i,
-			  double *before, double *after, double *threshold)
+			  double *before, double *after, double *threshold, bool *by_sides)
 {
 	size_t from = i == 0 ? 0 : idx[i - 1];
 	size_t to = i + 1 == m ? w->n : idx[i + 1];
+	bool sides;
 	*before = median_of(x + from, idx[i] - from, w->scratch);
 	*after = median_of(x + idx[i], to - idx[i], w->scratch);
-	*threshold = step_threshold(w, x, from, idx[i], to, *before);
+	*threshold = step_threshold(w, x, from, idx[i], to, *before, &sides);
+	if (by_sides)
+		*by_sides = sides;
 }
 
 /*
@@ -297,7 +304,7 @@ static size_t prune(const robust *w, const double *x, size_t *idx, double *p, si
 				double score;
 				if (rule == 0) {
 					double before, after, thr;
-					levels_around(w, x, idx, m, i, &before, &after, &thr);
+					levels_around(w, x, idx, m, i, &before, &after, &thr, NULL);
 					double effect = fabs(after - before);
 					score = thr > 0 ? effect / thr : (effect > 0 ? INFINITY : 0.0);
 				} else {
@@ -400,9 +407,8 @@ static int find_excursions(robust *w, const double *x, mark_list *out)
 			i = s1;
 			continue;
 		}
-		out->m[out->count++] = (mark){i,     i + found, BDB__CHANGE_EXCURSION,
-					      NAN,   before,	level,
-					      threshold_for(w, before)};
+		out->m[out->count++] = (mark){i,      i + found, BDB__CHANGE_EXCURSION,	   NAN,
+					      before, level,	 threshold_for(w, before), false};
 		i += found;
 	}
 	return 0;
@@ -489,7 +495,7 @@ static int refine(const robust *w, const double *y, size_t *idx, size_t m)
 		size_t from = i == 0 ? 0 : idx[i - 1];
 		size_t to = i + 1 == m ? w->n : idx[i + 1];
 		double before, after, thr;
-		levels_around(w, y, idx, m, i, &before, &after, &thr);
+		levels_around(w, y, idx, m, i, &before, &after, &thr, NULL);
 		double lo = (before < after ? before : after) - 3 * w->noise;
 		double hi = (before > after ? before : after) + 3 * w->noise;
 		/* Centred on the middle of the two levels, so that the sums of
@@ -1127,9 +1133,10 @@ static int find_pass(robust *w, const double *x, mark_list *out)
 	}
 	for (size_t i = 0; i < m; i++) {
 		double before, after, thr;
-		levels_around(w, y, idx, m, i, &before, &after, &thr);
-		out->m[out->count++] =
-		    (mark){map[idx[i]], map[idx[i]], BDB__CHANGE_STEP, p[i], before, after, thr};
+		bool sides;
+		levels_around(w, y, idx, m, i, &before, &after, &thr, &sides);
+		out->m[out->count++] = (mark){
+		    map[idx[i]], map[idx[i]], BDB__CHANGE_STEP, p[i], before, after, thr, sides};
 	}
 	w->n = keep_n;
 	qsort(out->m, out->count, sizeof *out->m, by_index);
@@ -1620,6 +1627,7 @@ static int emit(const robust *w, const mark_list *marks, const drift *d, double 
 		cp->mean_after = m->after;
 		cp->p_value = m->p_value;
 		cp->threshold = m->threshold;
+		cp->sides_noise = m->sides_noise;
 	}
 	for (size_t i = 0; i < count; i++) {
 		bdb__change_point *cp = &out->points[i];

@@ -479,6 +479,9 @@ typedef struct bdb__change_point {
 			     * drift: one past its last index */
 	double noise;	    /* robust noise estimate of the series */
 	double threshold;   /* the smallest |after - before| that counted */
+	bool sides_noise;   /* step: threshold is effect x the noise of its own two
+			     * sides (a side of at most
+			     * BDB_CHANGES_SHORT_LEVEL_RUNS runs) */
 	double slope;	    /* drift: Theil-Sen slope per unit of t */
 	double slope_lower; /* drift: its interval at 95 % (Sen's) */
 	double slope_upper;

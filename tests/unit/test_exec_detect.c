@@ -546,6 +546,52 @@ static void test_changes_short_level_threshold(void **state)
 	free(dir);
 }
 
+/*
+ * A long step in a drifting series is not a short level: its explanation
+ * gives max(2 x noise, 2 % of the level). The threshold is computed on the
+ * detrended level and the levels shown are put back at the step's time, so
+ * describe's comparison of numbers took 2 % of the detrended level for the
+ * sides' noise and printed "of the runs either side, as one side has at
+ * most 5 runs" (atk22's review). 300 runs, one a day: 100 - 0.1 i (a creep
+ * of -30 %), a wobble of (0.3, -0.2, 0, 0.2, -0.3) / 3 and +6 from run 150.
+ */
+static void test_changes_drift_step_explanation(void **state)
+{
+	(void)state;
+	char *dir = make_temp_dir();
+	bdb_store *s = open_store(dir, 0);
+	static const double wobble[] = {0.1, -0.2 / 3, 0, 0.2 / 3, -0.1};
+	for (int i = 0; i < 300; i++) {
+		bdb_run *run = bdb_run_new();
+		char text[64];
+		snprintf(text, sizeof text, "d%03d", i + 1);
+		assert_int_equal(bdb_run_set_id(run, text), 0);
+		run->timestamp_us = (1767225600LL + 86400LL * i) * 1000000;
+		add(run, "creep", 100.0 - 0.1 * i + wobble[i % 5] + (i >= 150 ? 6 : 0));
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+	bdb_result *r = query_run_ok(s, &options, "changes time explain");
+	size_t steps = 0;
+	for (size_t i = 0; i < bdb_result_n_rows(r); i++) {
+		if (strcmp(result_str(r, i, "kind"), "step") != 0)
+			continue;
+		steps++;
+		assert_string_equal(result_str(r, i, "run"), "d151");
+		const char *why = result_str(r, i, "explanation");
+		/* 2 % of the level before without the drift, 100 (the levels
+		 * shown are put back at the step's time: 85 -> 91). */
+		if (!strstr(why, "= max(2 x noise ") || strstr(why, "runs either side") ||
+		    !strstr(why, "2% of 100, the level before without the drift)"))
+			fail_msg("%s", why);
+	}
+	assert_int_equal(steps, 1);
+	bdb_result_free(r);
+	bdb_store_close(s);
+	remove_tree(dir);
+	free(dir);
+}
+
 /* Several series: `by series` gives one row per series and change, with
  * point, tags and metric leading; cp/flat adds no row. */
 static void test_changes_several_series(void **state)
@@ -1320,6 +1366,7 @@ int main(void)
 	    cmocka_unit_test(test_changes_perfect_split_p),
 	    cmocka_unit_test(test_changes_drift_explanation),
 	    cmocka_unit_test(test_changes_short_level_threshold),
+	    cmocka_unit_test(test_changes_drift_step_explanation),
 	    cmocka_unit_test(test_changes_several_series),
 	    cmocka_unit_test(test_changes_groups_one_run_apart),
 	    cmocka_unit_test(test_changes_groups_without_commits),
