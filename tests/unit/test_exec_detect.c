@@ -451,6 +451,23 @@ static void test_changes_perfect_split_p(void **state)
 	bdb_result_free(r);
 }
 
+/* Stores n runs, one a day from 2026-01-01, named FORMAT (with i + 1), each
+ * with one value x[i] of POINT's time. */
+static void put_daily(bdb_store *s, const char *format, const char *point, const double *x,
+		      size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		bdb_run *run = bdb_run_new();
+		char text[64];
+		snprintf(text, sizeof text, format, (int)i + 1);
+		assert_int_equal(bdb_run_set_id(run, text), 0);
+		run->timestamp_us = (1767225600LL + 86400LL * (long long)i) * 1000000;
+		add(run, point, x[i]);
+		put_ok(s, run, 0, BDB_PUT_STORED);
+		bdb_run_free(run);
+	}
+}
+
 /*
  * A drift's threshold is max(effect / 2 x noise, floor % of the level)
  * (robust.c, drift_threshold; docs/detection.md 5 "Drift"), and its
@@ -465,16 +482,10 @@ static void test_changes_drift_explanation(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	static const double pattern[] = {3, -2, 0, 2, -3};
-	for (int i = 0; i < 60; i++) {
-		bdb_run *run = bdb_run_new();
-		char text[64];
-		snprintf(text, sizeof text, "d%02d", i + 1);
-		assert_int_equal(bdb_run_set_id(run, text), 0);
-		run->timestamp_us = (1767225600LL + 86400LL * i) * 1000000; /* 2026-01-01 + i days */
-		add(run, "creep", 100.0 + 10.0 * i / 60 + pattern[i % 5]);
-		put_ok(s, run, 0, BDB_PUT_STORED);
-		bdb_run_free(run);
-	}
+	double x[60];
+	for (int i = 0; i < 60; i++)
+		x[i] = 100.0 + 10.0 * i / 60 + pattern[i % 5];
+	put_daily(s, "d%02d", "creep", x, 60);
 	bdb_result *r = query_run_ok(s, &options, "changes time explain");
 	assert_int_equal(bdb_result_n_rows(r), 1);
 	assert_string_equal(result_str(r, 0, "kind"), "drift");
@@ -513,16 +524,7 @@ static void test_changes_short_level_threshold(void **state)
 				      2.401, 45.64, 44.67, 32.81, 29.31, 29.87, 1.63};
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
-	for (int i = 0; i < 31; i++) {
-		bdb_run *run = bdb_run_new();
-		char text[64];
-		snprintf(text, sizeof text, "r%02d", i + 1);
-		assert_int_equal(bdb_run_set_id(run, text), 0);
-		run->timestamp_us = (1767225600LL + 86400LL * i) * 1000000;
-		add(run, "bc", us[i]);
-		put_ok(s, run, 0, BDB_PUT_STORED);
-		bdb_run_free(run);
-	}
+	put_daily(s, "r%02d", "bc", us, 31);
 	bdb_result *r = query_run_ok(s, &options, "changes time explain");
 	assert_int_equal(bdb_result_n_rows(r), 2);
 	assert_string_equal(result_str(r, 0, "run"), "r26");
@@ -561,16 +563,10 @@ static void test_changes_drift_step_explanation(void **state)
 	char *dir = make_temp_dir();
 	bdb_store *s = open_store(dir, 0);
 	static const double wobble[] = {0.1, -0.2 / 3, 0, 0.2 / 3, -0.1};
-	for (int i = 0; i < 300; i++) {
-		bdb_run *run = bdb_run_new();
-		char text[64];
-		snprintf(text, sizeof text, "d%03d", i + 1);
-		assert_int_equal(bdb_run_set_id(run, text), 0);
-		run->timestamp_us = (1767225600LL + 86400LL * i) * 1000000;
-		add(run, "creep", 100.0 - 0.1 * i + wobble[i % 5] + (i >= 150 ? 6 : 0));
-		put_ok(s, run, 0, BDB_PUT_STORED);
-		bdb_run_free(run);
-	}
+	double x[300];
+	for (int i = 0; i < 300; i++)
+		x[i] = 100.0 - 0.1 * i + wobble[i % 5] + (i >= 150 ? 6 : 0);
+	put_daily(s, "d%03d", "creep", x, 300);
 	bdb_result *r = query_run_ok(s, &options, "changes time explain");
 	size_t steps = 0;
 	for (size_t i = 0; i < bdb_result_n_rows(r); i++) {
