@@ -214,7 +214,7 @@ static double timeval_seconds(const struct timeval *t)
 /* How one run of the command ended. */
 typedef enum run_end {
 	RUN_DONE,	 /* it exited (status in *status) */
-	RUN_INTERRUPTED, /* SIGINT: ours, or the terminal's that killed it */
+	RUN_INTERRUPTED, /* our SIGINT (SIGTERM, SIGHUP) stopped it */
 	RUN_NOT_STARTED	 /* fork or exec failed (*err) */
 } run_end;
 
@@ -498,8 +498,9 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		*err = errno;
 		return RUN_NOT_STARTED;
 	}
-	if (WIFSIGNALED(*status) && WTERMSIG(*status) == SIGINT)
-		return RUN_INTERRUPTED; /* the terminal's Ctrl-C reached it first */
+	/* A command that died of SIGINT while record got none (its group is
+	 * not the terminal's: Ctrl-C reaches record) failed as with any other
+	 * signal: a Python program's KeyboardInterrupt, `kill -INT $$`. */
 	return RUN_DONE;
 }
 
@@ -862,6 +863,14 @@ static int parse_sweep(record_opts *o, int argc, char **argv, int *i)
 			if (!len)
 				return cli_usage_error("record", "-L %s: an empty value in '%s'",
 						       name, list);
+			/* Two equal values would be one point twice: the run could
+			 * not be stored, after every value was measured. */
+			for (size_t k = 0; k < o->n_values; k++)
+				if (strlen(o->values[k]) == len && !memcmp(o->values[k], v, len))
+					return cli_usage_error("record",
+							       "-L %s: the value '%s' appears "
+							       "twice in '%s'",
+							       name, o->values[k], list);
 			if (add_value(o, v, len))
 				return EXIT_INPUT;
 			if (!v[len])

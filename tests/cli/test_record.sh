@@ -103,6 +103,21 @@ check_err "it says it stored nothing" "interrupted during run 1 of 'sleep 5'; no
 check "SIGINT stored no run" test "$(runs_stored)" = "$before"
 check "no sleep is left running" test -z "$(pgrep -f '^sleep 5$' -P "$pid" 2>/dev/null)"
 
+# 4a. A command that dies of SIGINT by itself (a Python program's
+# KeyboardInterrupt, `kill -INT $$`: record got no SIGINT, its group is not
+# the terminal's) failed as with any other signal: it was said to be
+# interrupted, and --ignore-failure stored nothing and exited 130.
+run "$BENCHDB" --db "$DB" record --runs 2 -- sh -c 'kill -INT $$'
+check_rc "a command dying of SIGINT exits 128 + 2" 130
+check_err "it says the command died of signal 2" "'sh -c kill -INT \$\$' died of signal 2 in run 1; nothing stored"
+check "it does not say record was interrupted" sh -c "! grep -q 'interrupted during' '$ERR'"
+check "it stored no run" test "$(runs_stored)" = "$before"
+run "$BENCHDB" --db "$DB" record --runs 2 --ignore-failure --id sigint-ignored -- sh -c 'kill -INT $$'
+check_rc "--ignore-failure measures a command dying of SIGINT" 0
+check_out "both runs counted as failed" "2 runs (2 failed)"
+check "and stores the run" test "$("$BENCHDB" --db "$DB" --json -c 'show runs' | json_get '[r["id"] for r in j["rows"]].count("sigint-ignored")')" = 1
+before=$(runs_stored)
+
 # 4b. SIGTERM and SIGHUP (a CI runner cancelling the job) stop the command
 # too: before, record died of them and left the command running.
 for sig in TERM HUP; do
@@ -259,6 +274,14 @@ check "-P gives one point per integer, with --tag too" \
 	"[('count', '1', 'ci'), ('count', '2', 'ci'), ('count', '3', 'ci')]"
 run "$BENCHDB" --db "$DB" record -P n 3 1 -- true
 check_rc "-P with LO > HI is a usage error" 2
+# A value listed twice would be one point twice: every value was measured,
+# then the run could not be stored (exit 3). Refused before any run.
+runs_before_dup=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 -L n a,b,a -- sh -c 'echo {n} >>"$1"' sh "$WORK/dup-ran"
+check_rc "-L with a value twice is a usage error" 2
+check_err "it names the value" "-L n: the value 'a' appears twice in 'a,b,a'"
+check "the command never ran" test ! -e "$WORK/dup-ran"
+check "nothing stored" test "$(runs_stored)" = "$runs_before_dup"
 
 # 6. The commit comes from the CI environment, --commit overrides it.
 GITHUB_SHA=1234abcd GITHUB_REF_NAME=main run "$BENCHDB" --db "$DB" record --runs 1 -- true
