@@ -223,16 +223,29 @@ static int run_script(shell *sh, const char *path, const char *name)
 	return code;
 }
 
+/* How deep .read files may read others. */
+#define SHELL_MAX_READ_DEPTH 64
+
 static int dot_read(shell *sh, int argc, char **argv)
 {
 	if (argc != 2) {
 		cli_error(".read: expected one file name");
 		return EXIT_USAGE;
 	}
+	/* A file that reads itself (or two that read each other) recursed
+	 * until the stack overflowed: a crash, with nothing said. */
+	if (sh->read_depth >= SHELL_MAX_READ_DEPTH) {
+		cli_error(".read %s: .read nested %d deep (a file that reads itself?); "
+			  "it did not run",
+			  argv[1], SHELL_MAX_READ_DEPTH);
+		return EXIT_USAGE;
+	}
 	bool was_interactive = sh->interactive, was_streaming = sh->streaming;
 	sh->interactive = false;
 	sh->streaming = false;
+	sh->read_depth++;
 	int code = run_script(sh, argv[1], argv[1]);
+	sh->read_depth--;
 	sh->interactive = was_interactive;
 	sh->streaming = was_streaming;
 	return code;

@@ -133,6 +133,21 @@ printf ".read $WORK/inner.bq\n" >"$WORK/read.bq"
 STDIN=$WORK/read.bq run "$BENCHDB"
 check_rc ".read exits 0" 0
 check_out ".read ran the file's statement" "v3,"
+# A file that reads itself recursed until the stack overflowed (SIGSEGV,
+# exit 139, nothing said); two that read each other likewise. Now .read
+# stops 64 files deep with an error; the statement after it still runs.
+printf ".read $WORK/self.bq\n" >"$WORK/self.bq"
+printf ".read $WORK/self.bq\nshow runs last 1 as csv\n" >"$WORK/self-outer.bq"
+STDIN=$WORK/self-outer.bq run "$BENCHDB"
+check_rc "a file that reads itself is exit 2, not a crash" 2
+check_err "it says how deep" ".read $WORK/self.bq: .read nested 64 deep (a file that reads itself?); it did not run"
+check "said once" test "$(grep -c 'nested 64 deep' "$ERR")" -eq 1
+check_out "the statement after the .read ran" "v3,"
+printf ".read $WORK/pong.bq\n" >"$WORK/ping.bq"
+printf ".read $WORK/ping.bq\n" >"$WORK/pong.bq"
+STDIN=$WORK/ping.bq run "$BENCHDB"
+check_rc "two files that read each other are exit 2" 2
+check_err "it names the file at the limit" ".read $WORK/pong.bq: .read nested 64 deep"
 "$BENCHDB" --db "$WORK/other" ingest --id o1 --commit d1 --timestamp 2026-11-30T00:00:00Z \
 	"$H/gbench-v1.json" >/dev/null
 printf ".open $WORK/other\nshow runs as csv\n.stats\n.quit\nshow baselines as csv\n" \
