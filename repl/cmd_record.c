@@ -551,8 +551,11 @@ static void show_progress(const record_opts *o, const measured *m, long warmup_d
 		double factor, mean = mean_of(m->wall, m->n);
 		const char *unit = time_unit(mean, &factor);
 		size_t len = strlen(line);
-		snprintf(line + len, sizeof line - len, ", %.1f %s ± %.1f %s", mean * factor, unit,
-			 stddev_of(m->wall, m->n) * factor, unit);
+		if (m->n > 1)
+			snprintf(line + len, sizeof line - len, ", %.1f %s ± %.1f %s", mean * factor,
+				 unit, stddev_of(m->wall, m->n) * factor, unit);
+		else
+			snprintf(line + len, sizeof line - len, ", %.1f %s", mean * factor, unit);
 		if (o->min_time <= 0) {
 			len = strlen(line);
 			snprintf(line + len, sizeof line - len, ", ETA %.0fs",
@@ -644,14 +647,25 @@ static void print_statistics(const char *title, const measured *m)
 	char rss[32];
 	format_bytes(mean_of(m->rss, m->n), rss, sizeof rss);
 	printf("Benchmark: %s\n", title);
-	printf("  Time (mean ± σ):    %8.1f %s ± %6.1f %s    [User: %.1f %s, System: %.1f %s]\n",
-	       mean * factor, unit, stddev_of(m->wall, m->n) * factor, unit, user * user_factor,
-	       user_unit, sys * sys_factor, sys_unit);
-	printf("  Range (min … max):  %8.1f %s … %6.1f %s    %zu run%s", min * factor, unit,
-	       max * factor, unit, m->n, m->n == 1 ? "" : "s");
-	if (m->failures)
-		printf(" (%zu failed)", m->failures);
-	printf("\n  Max RSS (mean):     %8s\n\n", rss);
+	if (m->n == 1) {
+		/* One sample has no standard deviation (n - 1 = 0) and no range:
+		 * "± 0.0 ms" claimed a spread of none. hyperfine's line for it. */
+		printf("  Time (abs ≡):       %8.1f %s                [User: %.1f %s, System: %.1f "
+		       "%s]    1 run%s\n",
+		       mean * factor, unit, user * user_factor, user_unit, sys * sys_factor,
+		       sys_unit, m->failures ? " (1 failed)" : "");
+	} else {
+		printf("  Time (mean ± σ):    %8.1f %s ± %6.1f %s    [User: %.1f %s, System: %.1f "
+		       "%s]\n",
+		       mean * factor, unit, stddev_of(m->wall, m->n) * factor, unit,
+		       user * user_factor, user_unit, sys * sys_factor, sys_unit);
+		printf("  Range (min … max):  %8.1f %s … %6.1f %s    %zu runs", min * factor, unit,
+		       max * factor, unit, m->n);
+		if (m->failures)
+			printf(" (%zu failed)", m->failures);
+		putchar('\n');
+	}
+	printf("  Max RSS (mean):     %8s\n\n", rss);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -48,6 +48,16 @@ check "the environment has the load average before and after" \
 check "the run has no commit outside CI" \
 	test "$(json_get 'j["run"]["commit"]' <"$WORK/sleep.json")" = None
 
+# 1b. One run has no standard deviation (n - 1 = 0) and no range: it printed
+# "± 0.0 ms" and a range of one value. hyperfine's one-run line instead.
+run "$BENCHDB" --db "$DB" record --runs 1 --id one-run -- sleep 0.01
+check_rc "record --runs 1 exits 0" 0
+check_out "one run: hyperfine's absolute line" "Time (abs ≡):"
+check "no ± and no range for one run" sh -c "! grep -q -e '±' -e 'Range' '$OUT'"
+check_out "it counts the one run" "]    1 run"
+check "the stored wall is its one sample" \
+	test "$(latest_json | json_get '[(len(o["samples"]), o["value"] == o["samples"][0]) for o in j["observations"] if o["metric"] == "wall"][0]')" = "(1, True)"
+
 # 2. A program that allocates and touches 60 MiB: max_rss >= 60 MiB.
 run "$BENCHDB" --db "$DB" record --runs 2 --name alloc60 -- \
 	python3 -c "b = bytearray(60 * 1024 * 1024)"
