@@ -149,20 +149,25 @@ static int dot_timer(shell *sh, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* .output [FILE] and .once FILE. A command in error leaves the output as it
+ * was: `.once` without FILE, `.output a b` or a FILE that cannot be opened
+ * silently sent what an earlier .output named back to standard output. */
 static int open_output(shell *sh, int argc, char **argv, bool once)
 {
-	shell_close_output(sh);
-	if (argc == 1 || (argc == 2 && strcmp(argv[1], "stdout") == 0 && !once))
-		return EXIT_OK;
-	if (argc != 2) {
+	if ((once && argc != 2) || argc > 2) {
 		cli_error("%s: expected one file name", argv[0]);
 		return EXIT_USAGE;
+	}
+	if (argc == 1 || (!once && strcmp(argv[1], "stdout") == 0)) {
+		shell_close_output(sh);
+		return EXIT_OK;
 	}
 	FILE *f = fopen(argv[1], "w");
 	if (!f) {
 		cli_error("%s: cannot open '%s': %s", argv[0], argv[1], strerror(errno));
 		return EXIT_INPUT;
 	}
+	shell_close_output(sh);
 	sh->out = f;
 	sh->out_once = once;
 	return EXIT_OK;

@@ -128,6 +128,20 @@ check ".once sent the next result to the file" \
 check "only that one" sh -c "! grep -q '^baseline,' '$WORK/once.csv'"
 check "the result after it is back on stdout" \
 	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
+# A dot-command in error leaves the output where .output sent it: `.once`
+# without FILE was taken as "back to stdout" (exit 0, nothing said), and
+# `.output a b` or a FILE that cannot be opened closed the file first.
+printf '.output %s\nshow runs last 1 as csv\n.once\nshow runs last 1 as csv\n.output %s\nshow runs last 1 as csv\n.output a b\nshow runs last 1 as csv\n.output\nshow baselines as csv\n' \
+	"$WORK/kept.csv" "$WORK/no-such-dir/x.csv" >"$WORK/kept.bq"
+STDIN=$WORK/kept.bq run "$BENCHDB"
+check_rc ".once without a file is exit 2" 2
+check_err ".once says what it expects" ".once: expected one file name"
+check_err ".output of a file it cannot open says so" ".output: cannot open '$WORK/no-such-dir/x.csv'"
+check_err ".output with two names says so" ".output: expected one file name"
+check "the four results all went to the .output file" \
+	test "$(grep -c '^v3,' "$WORK/kept.csv")" -eq 4
+check "none of them to standard output, where .output alone goes back" \
+	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
 printf 'show runs last 1 as csv\n' >"$WORK/inner.bq"
 printf ".read $WORK/inner.bq\n" >"$WORK/read.bq"
 STDIN=$WORK/read.bq run "$BENCHDB"
