@@ -751,7 +751,12 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 				break;
 		}
 	}
-	if (pending.text.len && !sh->quit && !(sh->bail && worst)) {
+	if (pending.text.len && sh->interactive && !sh->quit) {
+		/* Ctrl-D at the continuation prompt leaves: what was typed is
+		 * unfinished (`drop baseline main \`), and running it dropped
+		 * the baseline of someone who only meant to leave. */
+		fprintf(stderr, "benchdb: note: the unfinished statement was not run\n");
+	} else if (pending.text.len && !sh->quit && !(sh->bail && worst)) {
 		/* End of input: run what is pending (an open quote or parenthesis
 		 * is then reported). */
 		int code = flush_pending(sh, ed, &pending);
