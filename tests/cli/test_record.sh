@@ -361,6 +361,14 @@ run "$BENCHDB" --db "$DB" record --runs 2
 check_rc "no command is a usage error" 2
 run "$BENCHDB" --db "$DB" --json record -- true
 check_rc "--json is refused" 2
+# An empty --id was found out when the run was stored, after every run
+# (exit 3): refused before the command runs.
+run "$BENCHDB" --db "$DB" record --runs 2 --id '' -- touch "$WORK/empty-id-ran"
+check_rc "an empty --id is a usage error" 2
+check_err "it says so" "record: --id: expected a run id, got an empty one"
+check "the command never ran" test ! -e "$WORK/empty-id-ran"
+run "$BENCHDB" --db "$DB" ingest --id '' "$ROOT/examples/history/gbench-v1.json"
+check_rc "ingest's empty --id likewise (it was exit 3)" 2
 run "$BENCHDB" --db "$DB" record --min-time 0.05 -- true
 check_rc "--min-time measures until the time is spent" 0
 check "--min-time makes at least 3 runs" test "$(latest_json | json_get 'len(j["observations"][0]["samples"]) >= 3')" = True
