@@ -1007,6 +1007,12 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	if (o->param && (o->has_format || o->output))
 		return cli_usage_error("record", "a sweep cannot be combined with --format or "
 						 "--output yet");
+	/* A directory was measured, then "no run wrote it" (exit 3). */
+	struct stat st;
+	if (o->output && stat(o->output, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error("record",
+				       "--output %s: is a directory (expected the file CMD writes)",
+				       o->output);
 	if (!o->runs_given)
 		o->runs = o->has_format || o->output ? 1 : 10;
 	return cli_run_meta_resolve("record", &o->meta);

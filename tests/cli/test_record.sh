@@ -394,6 +394,13 @@ run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/gb.json" -- true
 check_rc "an --output FILE no run wrote is an input error" 3
 check_err "it says so" "record: --output $WORK/gb.json: no run wrote it (it is as it was before the runs; does CMD write {out}?); nothing stored"
 check "it stored nothing" test "$(runs_stored)" = "$before"
+# A directory as --output FILE was measured, then said to be "no run wrote
+# it" (exit 3): refused before the command runs.
+mkdir -p "$WORK/outdir"
+run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/outdir" -- touch "$WORK/outdir-ran"
+check_rc "an --output that is a directory is a usage error" 2
+check_err "it says it is a directory" "record: --output $WORK/outdir: is a directory (expected the file CMD writes)"
+check "the command never ran" test ! -e "$WORK/outdir-ran"
 
 # 9. --format gbench: a real Google Benchmark program's standard output.
 if ! [ -e /usr/include/benchmark/benchmark.h ]; then
