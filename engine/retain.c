@@ -121,11 +121,22 @@ typedef struct rule_cols {
 	int month_age;
 } rule_cols;
 
+/* A rule given before: the first one was silently replaced (keep other 5d;
+ * keep other 6d kept 6d), where a rule may be given once. */
+static int given_twice(lex *l, int at, const char *rule_name)
+{
+	return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, at,
+			    "\"%s\" is given twice: a rule may be given once", rule_name);
+}
+
 static int rule(lex *l, bdb_retention *p, rule_cols *cols)
 {
+	int at = col(l);
 	if (is(l, "keep")) {
 		next(l);
 		if (is(l, "other")) {
+			if (p->keep_other_days >= 0)
+				return given_twice(l, at, "keep other");
 			next(l);
 			return days(l, &p->keep_other_days);
 		}
@@ -135,18 +146,28 @@ static int rule(lex *l, bdb_retention *p, rule_cols *cols)
 		if (l->len < 2 || l->tok[0] != '"' || l->tok[l->len - 1] != '"')
 			return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
 					    "expected a quoted branch name such as \"main\"");
-		if (p->n_branches == BDB_RETAIN_MAX_BRANCHES)
+		/* The same branch twice is kept once (a policy stored so before
+		 * still reads). */
+		bool kept = false;
+		for (size_t i = 0; i < p->n_branches && !kept; i++)
+			kept = strlen(p->branches[i]) == l->len - 2 &&
+			       !memcmp(p->branches[i], l->tok + 1, l->len - 2);
+		if (!kept && p->n_branches == BDB_RETAIN_MAX_BRANCHES)
 			return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
 					    "at most %d branches are kept",
 					    BDB_RETAIN_MAX_BRANCHES);
-		char *b = strndup(l->tok + 1, l->len - 2);
-		if (!b)
-			return BDB_ENOMEM;
-		p->branches[p->n_branches++] = b;
+		if (!kept) {
+			char *b = strndup(l->tok + 1, l->len - 2);
+			if (!b)
+				return BDB_ENOMEM;
+			p->branches[p->n_branches++] = b;
+		}
 		next(l);
 		return expect(l, "forever");
 	}
 	if (is(l, "drop")) {
+		if (p->drop_samples_days >= 0)
+			return given_twice(l, at, "drop samples after");
 		next(l);
 		int rc = expect(l, "samples");
 		if (!rc)
@@ -163,6 +184,8 @@ static int rule(lex *l, bdb_retention *p, rule_cols *cols)
 			return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
 					    "expected \"week\" or \"month\", found \"%.*s\"",
 					    (int)l->len, l->tok);
+		if (month ? p->rollup_month_days >= 0 : p->rollup_days >= 0)
+			return given_twice(l, at, month ? "rollup month after" : "rollup week after");
 		next(l);
 		int rc = expect(l, "after");
 		if (month)
@@ -170,6 +193,8 @@ static int rule(lex *l, bdb_retention *p, rule_cols *cols)
 		return rc ? rc : days(l, month ? &p->rollup_month_days : &p->rollup_days);
 	}
 	if (is(l, "apply")) {
+		if (p->apply_on_ingest)
+			return given_twice(l, at, "apply on ingest");
 		next(l);
 		int rc = expect(l, "on");
 		if (!rc)

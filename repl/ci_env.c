@@ -103,6 +103,10 @@ int cli_inputs_check(const char *cmd, const char *const *files, int n)
 
 int cli_run_meta_resolve(const char *cmd, cli_run_meta *m)
 {
+	/* An empty --id was found out when the run was stored: after every
+	 * run of record's command, after push had read its files. */
+	if (m->id && !m->id[0])
+		return cli_usage_error(cmd, "--id: expected a run id, got an empty one");
 	/* What is stored and printed is one line of text. */
 	const struct {
 		const char *option, *value;

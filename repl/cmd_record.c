@@ -214,7 +214,7 @@ static double timeval_seconds(const struct timeval *t)
 /* How one run of the command ended. */
 typedef enum run_end {
 	RUN_DONE,	 /* it exited (status in *status) */
-	RUN_INTERRUPTED, /* SIGINT: ours, or the terminal's that killed it */
+	RUN_INTERRUPTED, /* our SIGINT (SIGTERM, SIGHUP) stopped it */
 	RUN_NOT_STARTED	 /* fork or exec failed (*err) */
 } run_end;
 
@@ -498,8 +498,9 @@ static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusa
 		*err = errno;
 		return RUN_NOT_STARTED;
 	}
-	if (WIFSIGNALED(*status) && WTERMSIG(*status) == SIGINT)
-		return RUN_INTERRUPTED; /* the terminal's Ctrl-C reached it first */
+	/* A command that died of SIGINT while record got none (its group is
+	 * not the terminal's: Ctrl-C reaches record) failed as with any other
+	 * signal: a Python program's KeyboardInterrupt, `kill -INT $$`. */
 	return RUN_DONE;
 }
 
@@ -550,8 +551,11 @@ static void show_progress(const record_opts *o, const measured *m, long warmup_d
 		double factor, mean = mean_of(m->wall, m->n);
 		const char *unit = time_unit(mean, &factor);
 		size_t len = strlen(line);
-		snprintf(line + len, sizeof line - len, ", %.1f %s ± %.1f %s", mean * factor, unit,
-			 stddev_of(m->wall, m->n) * factor, unit);
+		if (m->n > 1)
+			snprintf(line + len, sizeof line - len, ", %.1f %s ± %.1f %s", mean * factor,
+				 unit, stddev_of(m->wall, m->n) * factor, unit);
+		else
+			snprintf(line + len, sizeof line - len, ", %.1f %s", mean * factor, unit);
 		if (o->min_time <= 0) {
 			len = strlen(line);
 			snprintf(line + len, sizeof line - len, ", ETA %.0fs",
@@ -643,14 +647,25 @@ static void print_statistics(const char *title, const measured *m)
 	char rss[32];
 	format_bytes(mean_of(m->rss, m->n), rss, sizeof rss);
 	printf("Benchmark: %s\n", title);
-	printf("  Time (mean ± σ):    %8.1f %s ± %6.1f %s    [User: %.1f %s, System: %.1f %s]\n",
-	       mean * factor, unit, stddev_of(m->wall, m->n) * factor, unit, user * user_factor,
-	       user_unit, sys * sys_factor, sys_unit);
-	printf("  Range (min … max):  %8.1f %s … %6.1f %s    %zu run%s", min * factor, unit,
-	       max * factor, unit, m->n, m->n == 1 ? "" : "s");
-	if (m->failures)
-		printf(" (%zu failed)", m->failures);
-	printf("\n  Max RSS (mean):     %8s\n\n", rss);
+	if (m->n == 1) {
+		/* One sample has no standard deviation (n - 1 = 0) and no range:
+		 * "± 0.0 ms" claimed a spread of none. hyperfine's line for it. */
+		printf("  Time (abs ≡):       %8.1f %s                [User: %.1f %s, System: %.1f "
+		       "%s]    1 run%s\n",
+		       mean * factor, unit, user * user_factor, user_unit, sys * sys_factor,
+		       sys_unit, m->failures ? " (1 failed)" : "");
+	} else {
+		printf("  Time (mean ± σ):    %8.1f %s ± %6.1f %s    [User: %.1f %s, System: %.1f "
+		       "%s]\n",
+		       mean * factor, unit, stddev_of(m->wall, m->n) * factor, unit,
+		       user * user_factor, user_unit, sys * sys_factor, sys_unit);
+		printf("  Range (min … max):  %8.1f %s … %6.1f %s    %zu runs", min * factor, unit,
+		       max * factor, unit, m->n);
+		if (m->failures)
+			printf(" (%zu failed)", m->failures);
+		putchar('\n');
+	}
+	printf("  Max RSS (mean):     %8s\n\n", rss);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -862,6 +877,14 @@ static int parse_sweep(record_opts *o, int argc, char **argv, int *i)
 			if (!len)
 				return cli_usage_error("record", "-L %s: an empty value in '%s'",
 						       name, list);
+			/* Two equal values would be one point twice: the run could
+			 * not be stored, after every value was measured. */
+			for (size_t k = 0; k < o->n_values; k++)
+				if (strlen(o->values[k]) == len && !memcmp(o->values[k], v, len))
+					return cli_usage_error("record",
+							       "-L %s: the value '%s' appears "
+							       "twice in '%s'",
+							       name, o->values[k], list);
 			if (add_value(o, v, len))
 				return EXIT_INPUT;
 			if (!v[len])
@@ -984,6 +1007,12 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	if (o->param && (o->has_format || o->output))
 		return cli_usage_error("record", "a sweep cannot be combined with --format or "
 						 "--output yet");
+	/* A directory was measured, then "no run wrote it" (exit 3). */
+	struct stat st;
+	if (o->output && stat(o->output, &st) == 0 && S_ISDIR(st.st_mode))
+		return cli_usage_error("record",
+				       "--output %s: is a directory (expected the file CMD writes)",
+				       o->output);
 	if (!o->runs_given)
 		o->runs = o->has_format || o->output ? 1 : 10;
 	return cli_run_meta_resolve("record", &o->meta);

@@ -285,6 +285,10 @@ static int unknown_subcommand(const char *word)
 	const char *near = bdb_query_nearest(word, names);
 	if (strcmp(word, "version") == 0) /* git version */
 		cli_error("unknown subcommand 'version'; did you mean '--version'?");
+	else if (strcmp(word, "repl") == 0 || strcmp(word, "shell") == 0)
+		cli_error("unknown subcommand '%s': the REPL is 'benchdb' with no subcommand "
+			  "(standard input a terminal)",
+			  word);
 	else if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
 	else

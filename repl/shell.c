@@ -149,20 +149,25 @@ static int dot_timer(shell *sh, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* .output [FILE] and .once FILE. A command in error leaves the output as it
+ * was: `.once` without FILE, `.output a b` or a FILE that cannot be opened
+ * silently sent what an earlier .output named back to standard output. */
 static int open_output(shell *sh, int argc, char **argv, bool once)
 {
-	shell_close_output(sh);
-	if (argc == 1 || (argc == 2 && strcmp(argv[1], "stdout") == 0 && !once))
-		return EXIT_OK;
-	if (argc != 2) {
+	if ((once && argc != 2) || argc > 2) {
 		cli_error("%s: expected one file name", argv[0]);
 		return EXIT_USAGE;
+	}
+	if (argc == 1 || (!once && strcmp(argv[1], "stdout") == 0)) {
+		shell_close_output(sh);
+		return EXIT_OK;
 	}
 	FILE *f = fopen(argv[1], "w");
 	if (!f) {
 		cli_error("%s: cannot open '%s': %s", argv[0], argv[1], strerror(errno));
 		return EXIT_INPUT;
 	}
+	shell_close_output(sh);
 	sh->out = f;
 	sh->out_once = once;
 	return EXIT_OK;
@@ -223,16 +228,29 @@ static int run_script(shell *sh, const char *path, const char *name)
 	return code;
 }
 
+/* How deep .read files may read others. */
+#define SHELL_MAX_READ_DEPTH 64
+
 static int dot_read(shell *sh, int argc, char **argv)
 {
 	if (argc != 2) {
 		cli_error(".read: expected one file name");
 		return EXIT_USAGE;
 	}
+	/* A file that reads itself (or two that read each other) recursed
+	 * until the stack overflowed: a crash, with nothing said. */
+	if (sh->read_depth >= SHELL_MAX_READ_DEPTH) {
+		cli_error(".read %s: .read nested %d deep (a file that reads itself?); "
+			  "it did not run",
+			  argv[1], SHELL_MAX_READ_DEPTH);
+		return EXIT_USAGE;
+	}
 	bool was_interactive = sh->interactive, was_streaming = sh->streaming;
 	sh->interactive = false;
 	sh->streaming = false;
+	sh->read_depth++;
 	int code = run_script(sh, argv[1], argv[1]);
+	sh->read_depth--;
 	sh->interactive = was_interactive;
 	sh->streaming = was_streaming;
 	return code;
@@ -733,7 +751,12 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 				break;
 		}
 	}
-	if (pending.text.len && !sh->quit && !(sh->bail && worst)) {
+	if (pending.text.len && sh->interactive && !sh->quit) {
+		/* Ctrl-D at the continuation prompt leaves: what was typed is
+		 * unfinished (`drop baseline main \`), and running it dropped
+		 * the baseline of someone who only meant to leave. */
+		fprintf(stderr, "benchdb: note: the unfinished statement was not run\n");
+	} else if (pending.text.len && !sh->quit && !(sh->bail && worst)) {
 		/* End of input: run what is pending (an open quote or parenthesis
 		 * is then reported). */
 		int code = flush_pending(sh, ed, &pending);

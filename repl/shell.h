@@ -36,6 +36,7 @@ typedef struct shell {
 	char *history_path;
 	char *db_dir_owned;	 /* after .open */
 	const char *source_name; /* script being read, for error positions */
+	int read_depth;		 /* .read files being read, one inside another */
 	/* The text being run and where it came from (error positions): its
 	 * pieces in order of `at`, or none when its lines are the source's
 	 * from line 1; the current statement starts at byte statement_at. */

@@ -106,6 +106,10 @@ check_err "with the nearest subcommand" "unknown subcommand 'tredn'; did you mea
 run "$BENCHDB" version
 check_rc "benchdb version (git's) is exit 2" 2
 check_err "pointing at --version" "unknown subcommand 'version'; did you mean '--version'?"
+# benchdb repl (the word other tools use) said only "unknown subcommand".
+run "$BENCHDB" repl
+check_rc "benchdb repl is exit 2" 2
+check_err "pointing at the REPL" "unknown subcommand 'repl': the REPL is 'benchdb' with no subcommand (standard input a terminal)"
 
 # -- ends benchdb's options and a subcommand's.
 run "$BENCHDB" --format csv -- show runs last 1

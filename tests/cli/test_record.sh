@@ -48,6 +48,16 @@ check "the environment has the load average before and after" \
 check "the run has no commit outside CI" \
 	test "$(json_get 'j["run"]["commit"]' <"$WORK/sleep.json")" = None
 
+# 1b. One run has no standard deviation (n - 1 = 0) and no range: it printed
+# "± 0.0 ms" and a range of one value. hyperfine's one-run line instead.
+run "$BENCHDB" --db "$DB" record --runs 1 --id one-run -- sleep 0.01
+check_rc "record --runs 1 exits 0" 0
+check_out "one run: hyperfine's absolute line" "Time (abs ≡):"
+check "no ± and no range for one run" sh -c "! grep -q -e '±' -e 'Range' '$OUT'"
+check_out "it counts the one run" "]    1 run"
+check "the stored wall is its one sample" \
+	test "$(latest_json | json_get '[(len(o["samples"]), o["value"] == o["samples"][0]) for o in j["observations"] if o["metric"] == "wall"][0]')" = "(1, True)"
+
 # 2. A program that allocates and touches 60 MiB: max_rss >= 60 MiB.
 run "$BENCHDB" --db "$DB" record --runs 2 --name alloc60 -- \
 	python3 -c "b = bytearray(60 * 1024 * 1024)"
@@ -102,6 +112,21 @@ check_rc "SIGINT makes record exit 130" 130
 check_err "it says it stored nothing" "interrupted during run 1 of 'sleep 5'; nothing stored"
 check "SIGINT stored no run" test "$(runs_stored)" = "$before"
 check "no sleep is left running" test -z "$(pgrep -f '^sleep 5$' -P "$pid" 2>/dev/null)"
+
+# 4a. A command that dies of SIGINT by itself (a Python program's
+# KeyboardInterrupt, `kill -INT $$`: record got no SIGINT, its group is not
+# the terminal's) failed as with any other signal: it was said to be
+# interrupted, and --ignore-failure stored nothing and exited 130.
+run "$BENCHDB" --db "$DB" record --runs 2 -- sh -c 'kill -INT $$'
+check_rc "a command dying of SIGINT exits 128 + 2" 130
+check_err "it says the command died of signal 2" "'sh -c kill -INT \$\$' died of signal 2 in run 1; nothing stored"
+check "it does not say record was interrupted" sh -c "! grep -q 'interrupted during' '$ERR'"
+check "it stored no run" test "$(runs_stored)" = "$before"
+run "$BENCHDB" --db "$DB" record --runs 2 --ignore-failure --id sigint-ignored -- sh -c 'kill -INT $$'
+check_rc "--ignore-failure measures a command dying of SIGINT" 0
+check_out "both runs counted as failed" "2 runs (2 failed)"
+check "and stores the run" test "$("$BENCHDB" --db "$DB" --json -c 'show runs' | json_get '[r["id"] for r in j["rows"]].count("sigint-ignored")')" = 1
+before=$(runs_stored)
 
 # 4b. SIGTERM and SIGHUP (a CI runner cancelling the job) stop the command
 # too: before, record died of them and left the command running.
@@ -259,6 +284,14 @@ check "-P gives one point per integer, with --tag too" \
 	"[('count', '1', 'ci'), ('count', '2', 'ci'), ('count', '3', 'ci')]"
 run "$BENCHDB" --db "$DB" record -P n 3 1 -- true
 check_rc "-P with LO > HI is a usage error" 2
+# A value listed twice would be one point twice: every value was measured,
+# then the run could not be stored (exit 3). Refused before any run.
+runs_before_dup=$(runs_stored)
+run "$BENCHDB" --db "$DB" record --runs 1 -L n a,b,a -- sh -c 'echo {n} >>"$1"' sh "$WORK/dup-ran"
+check_rc "-L with a value twice is a usage error" 2
+check_err "it names the value" "-L n: the value 'a' appears twice in 'a,b,a'"
+check "the command never ran" test ! -e "$WORK/dup-ran"
+check "nothing stored" test "$(runs_stored)" = "$runs_before_dup"
 
 # 6. The commit comes from the CI environment, --commit overrides it.
 GITHUB_SHA=1234abcd GITHUB_REF_NAME=main run "$BENCHDB" --db "$DB" record --runs 1 -- true
@@ -328,6 +361,14 @@ run "$BENCHDB" --db "$DB" record --runs 2
 check_rc "no command is a usage error" 2
 run "$BENCHDB" --db "$DB" --json record -- true
 check_rc "--json is refused" 2
+# An empty --id was found out when the run was stored, after every run
+# (exit 3): refused before the command runs.
+run "$BENCHDB" --db "$DB" record --runs 2 --id '' -- touch "$WORK/empty-id-ran"
+check_rc "an empty --id is a usage error" 2
+check_err "it says so" "record: --id: expected a run id, got an empty one"
+check "the command never ran" test ! -e "$WORK/empty-id-ran"
+run "$BENCHDB" --db "$DB" ingest --id '' "$ROOT/examples/history/gbench-v1.json"
+check_rc "ingest's empty --id likewise (it was exit 3)" 2
 run "$BENCHDB" --db "$DB" record --min-time 0.05 -- true
 check_rc "--min-time measures until the time is spent" 0
 check "--min-time makes at least 3 runs" test "$(latest_json | json_get 'len(j["observations"][0]["samples"]) >= 3')" = True
@@ -353,6 +394,13 @@ run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/gb.json" -- true
 check_rc "an --output FILE no run wrote is an input error" 3
 check_err "it says so" "record: --output $WORK/gb.json: no run wrote it (it is as it was before the runs; does CMD write {out}?); nothing stored"
 check "it stored nothing" test "$(runs_stored)" = "$before"
+# A directory as --output FILE was measured, then said to be "no run wrote
+# it" (exit 3): refused before the command runs.
+mkdir -p "$WORK/outdir"
+run "$BENCHDB" --db "$DB" record --runs 1 --output "$WORK/outdir" -- touch "$WORK/outdir-ran"
+check_rc "an --output that is a directory is a usage error" 2
+check_err "it says it is a directory" "record: --output $WORK/outdir: is a directory (expected the file CMD writes)"
+check "the command never ran" test ! -e "$WORK/outdir-ran"
 
 # 9. --format gbench: a real Google Benchmark program's standard output.
 if ! [ -e /usr/include/benchmark/benchmark.h ]; then

@@ -178,6 +178,16 @@ session backslash_q '\\q\n'
 check "\\q leaves" test "$(grep -c 'benchdb> ' "$OUT")" -eq 1
 session eof '\004'
 check "Ctrl-D leaves a newline after the prompt" sh -c "tail -c 1 '$OUT' | od -c | grep -q '\\\\n'"
+# Ctrl-D at the continuation prompt leaves without running what was typed:
+# it ran the unfinished statement, so `drop baseline nightly \` and Ctrl-D
+# (meant to leave) dropped the baseline.
+"$BENCHDB" --db "$DB" -c 'set baseline nightly = latest' >/dev/null
+session eof_pending 'drop baseline nightly \\\n' '\004'
+check_rc "Ctrl-D with an unfinished statement exits 0" 0
+check_out "it says the statement did not run" "the unfinished statement was not run"
+check "the baseline is still there" \
+	sh -c "'$BENCHDB' --db '$DB' -c 'show baselines as csv' | grep -q '^nightly,v2,'"
+"$BENCHDB" --db "$DB" -c 'drop baseline nightly' >/dev/null
 session help_trend '.help trend\n' '\004'
 check_out ".help trend shows its forms" "trend METRIC [of POINT]"
 check_out ".help trend shows an example" "Example: trend "

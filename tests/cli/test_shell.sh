@@ -128,11 +128,40 @@ check ".once sent the next result to the file" \
 check "only that one" sh -c "! grep -q '^baseline,' '$WORK/once.csv'"
 check "the result after it is back on stdout" \
 	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
+# A dot-command in error leaves the output where .output sent it: `.once`
+# without FILE was taken as "back to stdout" (exit 0, nothing said), and
+# `.output a b` or a FILE that cannot be opened closed the file first.
+printf '.output %s\nshow runs last 1 as csv\n.once\nshow runs last 1 as csv\n.output %s\nshow runs last 1 as csv\n.output a b\nshow runs last 1 as csv\n.output\nshow baselines as csv\n' \
+	"$WORK/kept.csv" "$WORK/no-such-dir/x.csv" >"$WORK/kept.bq"
+STDIN=$WORK/kept.bq run "$BENCHDB"
+check_rc ".once without a file is exit 2" 2
+check_err ".once says what it expects" ".once: expected one file name"
+check_err ".output of a file it cannot open says so" ".output: cannot open '$WORK/no-such-dir/x.csv'"
+check_err ".output with two names says so" ".output: expected one file name"
+check "the four results all went to the .output file" \
+	test "$(grep -c '^v3,' "$WORK/kept.csv")" -eq 4
+check "none of them to standard output, where .output alone goes back" \
+	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
 printf 'show runs last 1 as csv\n' >"$WORK/inner.bq"
 printf ".read $WORK/inner.bq\n" >"$WORK/read.bq"
 STDIN=$WORK/read.bq run "$BENCHDB"
 check_rc ".read exits 0" 0
 check_out ".read ran the file's statement" "v3,"
+# A file that reads itself recursed until the stack overflowed (SIGSEGV,
+# exit 139, nothing said); two that read each other likewise. Now .read
+# stops 64 files deep with an error; the statement after it still runs.
+printf ".read $WORK/self.bq\n" >"$WORK/self.bq"
+printf ".read $WORK/self.bq\nshow runs last 1 as csv\n" >"$WORK/self-outer.bq"
+STDIN=$WORK/self-outer.bq run "$BENCHDB"
+check_rc "a file that reads itself is exit 2, not a crash" 2
+check_err "it says how deep" ".read $WORK/self.bq: .read nested 64 deep (a file that reads itself?); it did not run"
+check "said once" test "$(grep -c 'nested 64 deep' "$ERR")" -eq 1
+check_out "the statement after the .read ran" "v3,"
+printf ".read $WORK/pong.bq\n" >"$WORK/ping.bq"
+printf ".read $WORK/ping.bq\n" >"$WORK/pong.bq"
+STDIN=$WORK/ping.bq run "$BENCHDB"
+check_rc "two files that read each other are exit 2" 2
+check_err "it names the file at the limit" ".read $WORK/pong.bq: .read nested 64 deep"
 "$BENCHDB" --db "$WORK/other" ingest --id o1 --commit d1 --timestamp 2026-11-30T00:00:00Z \
 	"$H/gbench-v1.json" >/dev/null
 printf ".open $WORK/other\nshow runs as csv\n.stats\n.quit\nshow baselines as csv\n" \

@@ -83,6 +83,20 @@ static void test_policy_grammar(void **state)
 	refused_at("apply ingest", 7, "expected \"on\", found \"ingest\"");
 	refused_at("keep other 9d drop samples after 1d", 15, "expected \";\" between rules");
 	refused_at("delete everything", 1, "expected a rule");
+	/* A rule given twice replaced the first silently (keep other 5d; keep
+	 * other 6d kept 6d): refused at the second, whose column is given. */
+	refused_at("keep other 5d; keep other 6d", 16,
+		   "\"keep other\" is given twice: a rule may be given once");
+	refused_at("drop samples after 5d;drop samples after 9d", 23,
+		   "\"drop samples after\" is given twice");
+	refused_at("rollup week after 1d; rollup month after 2d; rollup week after 3d", 46,
+		   "\"rollup week after\" is given twice");
+	refused_at("rollup month after 9d; ROLLUP MONTH after 9d", 24,
+		   "\"rollup month after\" is given twice");
+	refused_at("apply on ingest; apply on ingest", 18, "\"apply on ingest\" is given twice");
+	/* The same branch twice is one branch kept (it was stored twice). */
+	parses_to("keep branch \"a\" forever; keep branch \"b\" forever; keep branch \"a\" forever",
+		  "keep branch \"a\" forever; keep branch \"b\" forever");
 	char many[2048] = "";
 	for (int i = 0; i <= BDB_RETAIN_MAX_BRANCHES; i++)
 		snprintf(many + strlen(many), sizeof many - strlen(many),
