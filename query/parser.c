@@ -261,6 +261,28 @@ static int parse_count(parser *p, const char *what, uint64_t *out)
 	return parse_whole(p, what, 1, UINT64_MAX, out);
 }
 
+/*
+ * Whether a word is a decimal number: digits, an optional fraction and an
+ * optional exponent (5, 0.05, 2.5e-3). strtod alone also reads C's
+ * hexadecimal ("0x10" was a 16% threshold).
+ */
+static bool is_decimal(const char *s)
+{
+	size_t i = strspn(s, "0123456789");
+	if (s[i] == '.')
+		i += 1 + strspn(s + i + 1, "0123456789");
+	if (s[i] == 'e' || s[i] == 'E') {
+		i++;
+		if (s[i] == '+' || s[i] == '-')
+			i++;
+		size_t digits = strspn(s + i, "0123456789");
+		if (digits == 0)
+			return false;
+		i += digits;
+	}
+	return s[i] == '\0';
+}
+
 static int parse_number(parser *p, const char *what, double *out, bdb__span *span)
 {
 	need(p);
@@ -273,7 +295,7 @@ static int parse_number(parser *p, const char *what, double *out, bdb__span *spa
 	char *end;
 	errno = 0;
 	double v = strtod(buf, &end);
-	if (*end || errno)
+	if (*end || errno || !is_decimal(buf))
 		return fail_expected(p, what, NULL);
 	*out = v;
 	if (span) {

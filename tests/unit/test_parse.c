@@ -324,6 +324,13 @@ static const bad errors[] = {
     {"regressions threshold abc", 1, 23,
      "expected a threshold in percent (5%), found \"abc\"\n  regressions threshold abc\n           "
      "             ^^^"},
+    /* strtod reads C's hexadecimal and "0x10" was a 16% threshold: numbers are decimal. */
+    {"regressions threshold 0x10", 1, 23,
+     "expected a threshold in percent (5%), found \"0x10\"\n  regressions threshold 0x10\n          "
+     "              ^^^^"},
+    {"regressions using mwu alpha 0x1p-5", 1, 29,
+     "expected a significance level between 0 and 1, found \"0x1p-5\"\n  regressions using "
+     "mwu alpha 0x1p-5\n                              ^^^^^^"},
     {"regressions using zscore boundary 1", 1, 35,
      "expected a boundary probability from 0.5 to 1 (0.99), found \"1\"\n  regressions using "
      "zscore boundary 1\n                                    ^"},
