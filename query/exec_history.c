@@ -434,13 +434,30 @@ static int cmp_series_ptr(const void *a, const void *b)
 
 /* The series of the statement's metric that pass `of` / `where`, sorted
  * by (point, tags). *series is calloc'ed; free it with free_series. */
+/* A `since` after the `until` (`since 2099-01-01 until 2000-01-01`, or
+ * `since 1d until 30d`) is a mistake, not an empty history. */
+static int window_error(bdb__exec *ex, const bdb__stmt *st)
+{
+	if ((st->clauses & (BDB__C_SINCE | BDB__C_UNTIL)) != (BDB__C_SINCE | BDB__C_UNTIL))
+		return 0;
+	int64_t from = time_of(ex, &st->since), to = time_of(ex, &st->until);
+	if (from <= to)
+		return 0;
+	char a[48], b[48];
+	return bdb__exec_error(ex, st->until.span,
+			       "\"until\" is before \"since\": no time is from %s to %s",
+			       bdb_time_format(from, a, sizeof a), bdb_time_format(to, b, sizeof b));
+}
+
 static int load_series(bdb__exec *ex, const bdb__stmt *st, bdb_series_info ***series,
 		       size_t *n_series)
 {
 	bdb__idset ids = {NULL, 0};
 	*series = NULL;
 	*n_series = 0;
-	int rc = bdb__check_names(ex, st);
+	int rc = window_error(ex, st);
+	if (!rc)
+		rc = bdb__check_names(ex, st);
 	if (!rc)
 		rc = bdb__select_series(ex, st, st->metric, &ids);
 	if (rc)
