@@ -306,9 +306,13 @@ static int parse_number(parser *p, const char *what, double *out, bdb__span *spa
 	return 0;
 }
 
-/* A relative time "30d" / "12w" / "6h": its length in microseconds. */
-static bool relative_time(const char *s, size_t n, int64_t *us)
+#define MAX_RELATIVE INT64_C(1000000) /* hours, days or weeks back */
+
+/* A relative time "30d" / "12w" / "6h": its length in microseconds. A
+ * longer one than MAX_RELATIVE units sets *too_long. */
+static bool relative_time(const char *s, size_t n, int64_t *us, bool *too_long)
 {
+	*too_long = false;
 	if (n < 2)
 		return false;
 	int64_t unit;
@@ -327,9 +331,14 @@ static bool relative_time(const char *s, size_t n, int64_t *us)
 	}
 	int64_t v = 0;
 	for (size_t i = 0; i + 1 < n; i++) {
-		if (s[i] < '0' || s[i] > '9' || v > INT64_C(1000000))
+		if (s[i] < '0' || s[i] > '9')
 			return false;
-		v = v * 10 + (s[i] - '0');
+		if (v <= MAX_RELATIVE)
+			v = v * 10 + (s[i] - '0');
+	}
+	if (v > MAX_RELATIVE) {
+		*too_long = true;
+		return false;
 	}
 	*us = v * unit;
 	return true;
@@ -364,8 +373,14 @@ static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 		return fail_oom(p);
 	out->span.start = t->start;
 	out->span.end = t->end;
-	if (relative_time(s, strlen(s), &out->us)) {
+	bool too_long;
+	if (relative_time(s, strlen(s), &out->us, &too_long)) {
 		out->relative = true;
+	} else if (too_long) {
+		return fail_at(p, t->start, t->end,
+			       "a relative time counts back at most %d hours, days or weeks: "
+			       "\"%.*s\" is longer",
+			       (int)MAX_RELATIVE, (int)tok_len(t), p->text + t->start);
 	} else if (bdb_time_parse(s, &out->us) == 0) {
 		out->relative = false;
 		if (end_of_day && is_date_only(s))

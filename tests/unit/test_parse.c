@@ -318,6 +318,10 @@ static const bad errors[] = {
     {"trend x since yesterday", 1, 15,
      "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found \"yesterday\"\n  trend x "
      "since yesterday\n                ^^^^^^^^^"},
+    /* 99999999d read as "expected a time (..., 30d, ...)", the form it has. */
+    {"trend x since 99999999d", 1, 15,
+     "a relative time counts back at most 1000000 hours, days or weeks: \"99999999d\" is longer\n  "
+     "trend x since 99999999d\n                ^^^^^^^^^"},
     {"regressions threshold -5%", 1, 23,
      "unexpected character \"-\": expected a threshold in percent (5%)\n  regressions threshold "
      "-5%\n                        ^"},
