@@ -2,6 +2,7 @@
 #include "lineedit.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +13,27 @@ struct line_editor {
 	FILE *in;
 	bool interactive;
 	char *history_path;
+	locale_t utf8; /* libedit's character type (0: none could be made) */
 };
+
+/*
+ * libedit decodes what is typed by the character type of the locale, and
+ * benchdb never calls setlocale: in the "C" locale it dropped every
+ * non-ASCII character typed (a point "café" reached the parser as "caf").
+ * A query is UTF-8 text, so libedit runs in a UTF-8 character type, this
+ * thread's only (uselocale), so that nothing else (fnmatch's "?", the
+ * ctype tests) changes between the REPL and -c.
+ */
+static locale_t enter_utf8(const line_editor *ed)
+{
+	return ed->utf8 ? uselocale(ed->utf8) : (locale_t)0;
+}
+
+static void leave_utf8(locale_t previous)
+{
+	if (previous)
+		uselocale(previous);
+}
 
 /* libedit's readline emulation is a process-wide singleton: so is this. */
 static lineedit_complete_fn complete_fn;
@@ -78,6 +99,10 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
 		return ed;
 	if (history_path)
 		ed->history_path = strdup(history_path);
+	ed->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (!ed->utf8)
+		ed->utf8 = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
+	locale_t previous = enter_utf8(ed);
 	rl_readline_name = "benchdb";
 	/* Quotes delimit names in the query language: let completion see them. */
 	rl_basic_word_break_characters = " \t\n(),;=<>!~";
@@ -88,6 +113,7 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
 	stifle_history(2000);
 	if (ed->history_path)
 		read_history(ed->history_path);
+	leave_utf8(previous);
 	return ed;
 }
 
@@ -96,10 +122,12 @@ char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *inte
 	*interrupted = false;
 	*len = 0;
 	if (ed->interactive) {
+		locale_t previous = enter_utf8(ed);
 		errno = 0;
 		char *line = readline(prompt);
 		if (!line && errno == EINTR)
 			*interrupted = true;
+		leave_utf8(previous);
 		if (line)
 			*len = strlen(line);
 		return line;
@@ -128,17 +156,23 @@ void lineedit_add_history(line_editor *ed, const char *line)
 {
 	if (!ed->interactive || !*line)
 		return;
+	locale_t previous = enter_utf8(ed);
 	add_history(line);
 	if (ed->history_path)
 		write_history(ed->history_path);
+	leave_utf8(previous);
 }
 
 void lineedit_close(line_editor *ed)
 {
 	if (!ed)
 		return;
+	locale_t previous = enter_utf8(ed);
 	if (ed->interactive && ed->history_path)
 		write_history(ed->history_path);
+	leave_utf8(previous);
+	if (ed->utf8)
+		freelocale(ed->utf8);
 	for (size_t i = 0; i < current_matches.n; i++)
 		free(current_matches.items[i]);
 	free(current_matches.items);

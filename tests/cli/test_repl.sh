@@ -72,6 +72,11 @@ check_rc "the REPL exits 0 on Ctrl-D" 0
 check_out "the prompt is shown" "benchdb> "
 check_out "the statement ran" "v2,"
 
+# A non-ASCII character typed reaches the statement: libedit in the "C"
+# locale dropped it (the point "BM_café" ran as "BM_caf").
+session utf8 'trend real_time of "BM_caf\303\251"\n' '\004'
+check_out "a typed é reaches the parser" 'no point "BM_café" in the store'
+
 # An unfinished statement (a dangling "of") gets the continuation prompt.
 session cont 'trend real_time of\n' '"BM_sort/1024" as csv\n' '\004'
 check_out "continuation prompt" "...> "
