@@ -1074,6 +1074,11 @@ int bdb__exec_rank(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		r->table_redundant |= 1u << R_LABEL;
 	bdb__field_str(r, "run", info.id);
 	bdb__field_str(r, "metric", st->metric);
+	/* With no rows, the direction the metric's definition would rank by
+	 * (it said "higher" for a latency). */
+	bdb_metric_def def;
+	if (n == 0 && bdb_reader_metric_def(ex->rd, st->metric, &def) == 0)
+		lower_is_better = def.direction == BDB_LOWER;
 	bdb__field_str(r, "direction", lower_is_better ? "lower" : "higher");
 	if (st->by)
 		bdb__field_str(r, "by", st->by);
