@@ -449,6 +449,20 @@ static int window_error(bdb__exec *ex, const bdb__stmt *st)
 			       bdb_time_format(from, a, sizeof a), bdb_time_format(to, b, sizeof b));
 }
 
+/* An empty answer to a `since` in the future says so: "(no rows)" alone
+ * reads as a store without the series. */
+static void future_note(const bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
+{
+	if (r->n_rows || !(st->clauses & BDB__C_SINCE))
+		return;
+	int64_t from = time_of(ex, &st->since);
+	if (from <= ex->now_us)
+		return;
+	char a[48], b[48];
+	bdb__result_note(r, "since %s is in the future (now is %s): no run is that new",
+			 bdb_time_format(from, a, sizeof a), bdb_time_format(ex->now_us, b, sizeof b));
+}
+
 static int load_series(bdb__exec *ex, const bdb__stmt *st, bdb_series_info ***series,
 		       size_t *n_series)
 {
@@ -687,6 +701,8 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		shown += h.n > 0;
 	}
 	bdb__field_int(r, "series", shown);
+	if (!rc)
+		future_note(ex, st, r);
 done:
 	free(h.obs);
 	free_series(series, n_series);
@@ -1414,6 +1430,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__field_int(r, "persisted_series", (int64_t)ex->persisted_series);
 		bdb__field_int(r, "settled_series", (int64_t)ex->settled_series);
 	}
+	future_note(ex, st, r);
 done:
 	if (answers)
 		for (size_t i = 0; i < n_series; i++)
