@@ -15,16 +15,18 @@
 /* ------------------------------------------------------------------------ */
 
 /* Neumaier's compensated sum: means of long series of similar values keep
- * their last digits, so a mean does not drift with the series length. */
-static double sum_compensated(const double *x, size_t n)
+ * their last digits, so a mean does not drift with the series length. Each
+ * value is multiplied by scale first (a power of two: exact). */
+static double sum_compensated(const double *x, size_t n, double scale)
 {
 	double sum = 0.0, compensation = 0.0;
 	for (size_t i = 0; i < n; i++) {
-		double t = sum + x[i];
-		if (fabs(sum) >= fabs(x[i]))
-			compensation += (sum - t) + x[i];
+		double v = x[i] * scale;
+		double t = sum + v;
+		if (fabs(sum) >= fabs(v))
+			compensation += (sum - t) + v;
 		else
-			compensation += (x[i] - t) + sum;
+			compensation += (v - t) + sum;
 		sum = t;
 	}
 	/* An infinity makes the compensation inf - inf = NaN: the plain sum
@@ -38,7 +40,20 @@ double bdb__stats_mean(const double *x, size_t n)
 {
 	if (n == 0)
 		return NAN;
-	return sum_compensated(x, n) / (double)n;
+	double sum = sum_compensated(x, n, 1.0);
+	if (!bdb__stats_all_finite(x, n))
+		return sum / (double)n;
+	/* Finite values whose sum overflows (three of 1.7e308): sum them at
+	 * 2^-64, which is exact for values that large, and scale the mean,
+	 * no larger than the largest value, back. */
+	double mean = isfinite(sum) ? sum / (double)n
+				    : ldexp(sum_compensated(x, n, 0x1p-64) / (double)n, 64);
+	/* The sum's one rounding and the division's may take the mean out of
+	 * [min, max]: 0.1 three times has the mean 0.10000000000000002, and a
+	 * flat history of 0.1 then had a spread, with 0.1 itself outside its
+	 * limits. A mean lies within the values. */
+	double lo = bdb__stats_min(x, n), hi = bdb__stats_max(x, n);
+	return mean < lo ? lo : mean > hi ? hi : mean;
 }
 
 double bdb__stats_stddev(const double *x, size_t n)

@@ -150,6 +150,21 @@ static void test_history_edges(void **state)
 	assert_int_equal(bdb__history_check_value(flat, 4, 4.0, BDB__MODEL_TTEST, 0.99, &c), 0);
 	assert_int_equal(c.verdict, BDB__HISTORY_BELOW);
 	assert_true(c.p_value == 0.0);
+	/* A flat history whose sum rounds: 0.1 + 0.1 + 0.1 is 0.30000000000000004,
+	 * so its mean was 0.10000000000000002 with a tiny spread, and the same
+	 * 0.1 again fell "below" it (p < 1e-308: an improvement, or for other
+	 * values a regression). Every model: within, at zero spread. */
+	const double tenths[] = {0.1, 0.1, 0.1};
+	const bdb__history_model models[] = {BDB__MODEL_ZSCORE, BDB__MODEL_TTEST,
+					     BDB__MODEL_LOOKBACK};
+	for (size_t m = 0; m < sizeof models / sizeof models[0]; m++) {
+		assert_int_equal(
+		    bdb__history_check_value(tenths, 3, 0.1, models[m],
+					     bdb__history_default_boundary(models[m]), &c),
+		    0);
+		assert_true(c.center == 0.1 && c.spread == 0.0);
+		assert_int_equal(c.verdict, BDB__HISTORY_WITHIN);
+	}
 
 	/* n = 2 is the least history. */
 	const double two[] = {10.0, 12.0};

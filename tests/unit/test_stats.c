@@ -200,6 +200,22 @@ static void test_mean_stddev(void **state)
 		assert_close(bdb__stats_stddev(scaled, COUNT(scaled)), ref_std_noise * scales[s],
 			     1e-14);
 	}
+	/* Values near the largest double: their sum overflowed, so the mean was
+	 * inf and a history model said "n/a, a zero value in the history".
+	 * Reference: python3 statistics.mean / statistics.stdev (exact
+	 * fractions): 1.6833333333333332e+308 and 7.637626158259734e+306. */
+	const double huge[] = {1.7e308, 1.75e308, 1.6e308};
+	assert_close(bdb__stats_mean(huge, 3), 1.6833333333333332e+308, 1e-15);
+	assert_close(bdb__stats_stddev(huge, 3), 7.637626158259734e+306, 1e-14);
+	const double huge_neg[] = {-1.7e308, -1.75e308, -1.6e308};
+	assert_close(bdb__stats_mean(huge_neg, 3), -1.6833333333333332e+308, 1e-15);
+	/* Equal values have that value as their mean, and no spread, even where
+	 * their sum rounds (0.1 * 3 is 0.30000000000000004, / 3 is
+	 * 0.10000000000000002): a mean lies within [min, max]. */
+	const double tenths[] = {0.1, 0.1, 0.1}, sevenths[] = {0.7, 0.7, 0.7};
+	assert_true(bdb__stats_mean(tenths, 3) == 0.1);
+	assert_true(bdb__stats_stddev(tenths, 3) == 0.0);
+	assert_true(bdb__stats_mean(sevenths, 3) == 0.7);
 	/* 1 and 1 + 2^-52 at 2^-1000: deviations of 2^-1053, subnormal. */
 	const double tiny[] = {0x1p-1000, 0x1p-1000 + 0x1p-1052};
 	assert_true(bdb__stats_stddev(tiny, 2) == 0x1p-1052 * M_SQRT1_2);
