@@ -806,13 +806,13 @@ static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
 }
 
 /* A history model's boundary: a probability in [0.5, 1) for zscore and
- * ttest, a multiplier >= 0 for the others. */
+ * ttest, a multiplier from 0 to 1e6 for the others. */
 static int parse_boundary(parser *p, bdb__stmt *s)
 {
 	bdb__span sp;
 	bool probability = bdb__method_of(s->method)->boundary_probability;
 	const char *what = probability ? "a boundary probability from 0.5 to 1 (0.99)"
-				       : "a boundary multiplier of 0 or more (3)";
+				       : "a boundary multiplier from 0 to 1000000 (3)";
 	if (parse_number(p, what, &s->boundary, &sp))
 		return p->err;
 	bool ok = probability ? s->boundary >= 0.5 && s->boundary < 1
