@@ -459,8 +459,9 @@ static void future_note(const bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	if (from <= ex->now_us)
 		return;
 	char a[48], b[48];
+	int64_t now = ex->now_us - ex->now_us % 1000000; /* to the second */
 	bdb__result_note(r, "since %s is in the future (now is %s): no run is that new",
-			 bdb_time_format(from, a, sizeof a), bdb_time_format(ex->now_us, b, sizeof b));
+			 bdb_time_format(from, a, sizeof a), bdb_time_format(now, b, sizeof b));
 }
 
 static int load_series(bdb__exec *ex, const bdb__stmt *st, bdb_series_info ***series,
