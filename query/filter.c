@@ -15,6 +15,8 @@
 #include "exec.h"
 
 #include <fnmatch.h>
+#include <locale.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,9 +26,41 @@ bool bdb__is_glob(const char *name)
 	return strpbrk(name, "*?[") != NULL;
 }
 
+static bool is_ascii(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return false;
+	return true;
+}
+
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+static locale_t utf8_locale;
+
+static void make_utf8_locale(void)
+{
+	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (!utf8_locale)
+		utf8_locale = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
+}
+
+/*
+ * fnmatch reads characters by the locale's character type, and benchdb's
+ * is "C": "?" matched one byte, so "日本語テス?" missed "日本語テスト"
+ * and "caf?" missed "café". Names and queries are UTF-8, so a non-ASCII
+ * name or pattern is matched in a UTF-8 character type (this thread's
+ * only, for this call); ASCII ones as before.
+ */
 static bool glob_match(const char *pattern, const char *s)
 {
-	return fnmatch(pattern, s, 0) == 0;
+	if (is_ascii(pattern) && is_ascii(s))
+		return fnmatch(pattern, s, 0) == 0;
+	pthread_once(&utf8_once, make_utf8_locale);
+	locale_t previous = utf8_locale ? uselocale(utf8_locale) : (locale_t)0;
+	bool match = fnmatch(pattern, s, 0) == 0;
+	if (previous)
+		uselocale(previous);
+	return match;
 }
 
 /* ------------------------------------------------------------------------ */
