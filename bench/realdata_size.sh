@@ -12,7 +12,7 @@ set -u
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 REAL=$ROOT/tests/realdata
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/benchdb-realsize.XXXXXX") ||
-	{ echo "realdata size: cannot make a work directory under ${TMPDIR:-/tmp}"; exit 1; }
+	{ echo "realdata size: cannot make a work directory under ${TMPDIR:-/tmp}" >&2; exit 1; }
 trap 'rm -rf "$WORK"' EXIT
 
 # import DB SOURCE: the history SOURCE (a gab data.js, an asv directory or
@@ -25,7 +25,7 @@ import() {
 		"$(find "$src" -name benchmarks.json -printf '%h\n' | head -1)" ;;
 	*) "$BENCHDB" --db "$db" ingest "$src" ;;
 	esac >/dev/null 2>"$WORK/err" || {
-		echo "realdata size: $src: $(head -c 300 "$WORK/err")"
+		echo "realdata size: $src: $(head -c 300 "$WORK/err")" >&2
 		exit 1
 	}
 }

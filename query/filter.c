@@ -16,7 +16,6 @@
 
 #include <fnmatch.h>
 #include <locale.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,16 +33,6 @@ static bool is_ascii(const char *s)
 	return true;
 }
 
-static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
-static locale_t utf8_locale;
-
-static void make_utf8_locale(void)
-{
-	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	if (!utf8_locale)
-		utf8_locale = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
-}
-
 /*
  * fnmatch reads characters by the locale's character type, and benchdb's
  * is "C": "?" matched one byte, so "日本語テス?" missed "日本語テスト"
@@ -55,8 +44,8 @@ static bool glob_match(const char *pattern, const char *s)
 {
 	if (is_ascii(pattern) && is_ascii(s))
 		return fnmatch(pattern, s, 0) == 0;
-	pthread_once(&utf8_once, make_utf8_locale);
-	locale_t previous = utf8_locale ? uselocale(utf8_locale) : (locale_t)0;
+	locale_t utf8 = bdb_text_utf8_ctype();
+	locale_t previous = utf8 ? uselocale(utf8) : (locale_t)0;
 	bool match = fnmatch(pattern, s, 0) == 0;
 	if (previous)
 		uselocale(previous);

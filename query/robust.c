@@ -227,18 +227,19 @@ static size_t reported_count(const mark_list *l)
 /* Steps and excursions                                                      */
 /* ------------------------------------------------------------------------ */
 
-/* The segment medians around cut i of idx[0..m) over x[0..n), the
- * threshold the cut must reach and (by_sides, may be NULL) whether it
- * comes from the noise of its own sides. */
+/* The segment medians around cut i of idx[0..m) over x[0..n) and, when
+ * threshold is not NULL, the threshold the cut must reach and whether it
+ * comes from the noise of its own sides (by_sides, may be NULL). */
 static void levels_around(const robust *w, const double *x, const size_t *idx, size_t m, size_t i,
 			  double *before, double *after, double *threshold, bool *by_sides)
 {
 	size_t from = i == 0 ? 0 : idx[i - 1];
 	size_t to = i + 1 == m ? w->n : idx[i + 1];
-	bool sides;
+	bool sides = false;
 	*before = median_of(x + from, idx[i] - from, w->scratch);
 	*after = median_of(x + idx[i], to - idx[i], w->scratch);
-	*threshold = step_threshold(w, x, from, idx[i], to, *before, &sides);
+	if (threshold)
+		*threshold = step_threshold(w, x, from, idx[i], to, *before, &sides);
 	if (by_sides)
 		*by_sides = sides;
 }
@@ -407,8 +408,8 @@ static int find_excursions(robust *w, const double *x, mark_list *out)
 			i = s1;
 			continue;
 		}
-		out->m[out->count++] = (mark){i,      i + found, BDB__CHANGE_EXCURSION,	   NAN,
-					      before, level,	 threshold_for(w, before), false};
+		out->m[out->count++] =
+		    (mark){i, i + found, BDB__CHANGE_EXCURSION, NAN, before, level, thr, false};
 		i += found;
 	}
 	return 0;
@@ -494,8 +495,8 @@ static int refine(const robust *w, const double *y, size_t *idx, size_t m)
 	for (size_t i = 0; i < m; i++) {
 		size_t from = i == 0 ? 0 : idx[i - 1];
 		size_t to = i + 1 == m ? w->n : idx[i + 1];
-		double before, after, thr;
-		levels_around(w, y, idx, m, i, &before, &after, &thr, NULL);
+		double before, after;
+		levels_around(w, y, idx, m, i, &before, &after, NULL, NULL);
 		double lo = (before < after ? before : after) - 3 * w->noise;
 		double hi = (before > after ? before : after) + 3 * w->noise;
 		/* Centred on the middle of the two levels, so that the sums of
@@ -896,7 +897,6 @@ static int apart_block(const robust *w, const double *y, size_t lo, size_t hi, s
 		free(chance);
 		return BDB_ENOMEM;
 	}
-	apart_chances(chance, 1.0);
 	double *before_hi = ctx, *before_lo = ctx + n, *after_hi = ctx + 2 * n, *after_lo = ctx + 3 * n;
 	for (size_t i = 0; i < n; i++) {
 		size_t c0 = i > EXCURSION_CONTEXT ? i - EXCURSION_CONTEXT : 0;
@@ -919,8 +919,10 @@ static int apart_block(const robust *w, const double *y, size_t lo, size_t hi, s
 			size_t b = a + len, after = n - b > EXCURSION_CONTEXT ? EXCURSION_CONTEXT : n - b;
 			bool up = in_lo > before_hi[a] && in_lo > after_hi[b];
 			bool down = in_hi < before_lo[a] && in_hi < after_lo[b];
-			double c = (*chance)[len][before + after];
-			if ((up || down) && c < least) {
+			if (!up && !down)
+				continue;
+			double c = apart_chance(len, before + after, 1.0);
+			if (c < least) {
 				least = c;
 				best = a;
 				best_len = len;
@@ -932,8 +934,7 @@ static int apart_block(const robust *w, const double *y, size_t lo, size_t hi, s
 		for (size_t i = 0; i < n; i++)
 			c[i] = w->rank[lo + i] - (double)(n + 1) / 2.0;
 		double phi = block_lag1(c, n, best, best + best_len);
-		if (phi > 0)
-			apart_chances(chance, (1 - phi) / (1 + phi));
+		apart_chances(chance, phi > 0 ? (1 - phi) / (1 + phi) : 1.0);
 		double any = apart_any(chance, n, min_len);
 		if (any <= w->opt->max_p_value) {
 			*at = lo + best;

@@ -1,5 +1,6 @@
 /* lineedit.c - libedit on a terminal, getline() elsewhere. */
 #include "lineedit.h"
+#include "schema.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -13,7 +14,7 @@ struct line_editor {
 	FILE *in;
 	bool interactive;
 	char *history_path;
-	locale_t utf8; /* libedit's character type (0: none could be made) */
+	locale_t utf8; /* libedit's character type (bdb_text_utf8_ctype; 0: none) */
 };
 
 /*
@@ -99,9 +100,7 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
 		return ed;
 	if (history_path)
 		ed->history_path = strdup(history_path);
-	ed->utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-	if (!ed->utf8)
-		ed->utf8 = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
+	ed->utf8 = bdb_text_utf8_ctype();
 	locale_t previous = enter_utf8(ed);
 	rl_readline_name = "benchdb";
 	/* Quotes delimit names in the query language: let completion see them. */
@@ -171,8 +170,6 @@ void lineedit_close(line_editor *ed)
 	if (ed->interactive && ed->history_path)
 		write_history(ed->history_path);
 	leave_utf8(previous);
-	if (ed->utf8)
-		freelocale(ed->utf8);
 	for (size_t i = 0; i < current_matches.n; i++)
 		free(current_matches.items[i]);
 	free(current_matches.items);

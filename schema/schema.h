@@ -14,6 +14,7 @@
 #ifndef BDB_SCHEMA_H
 #define BDB_SCHEMA_H
 
+#include <locale.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -194,6 +195,12 @@ size_t bdb_utf8_valid(const char *s, size_t n);
  * fault is invalid UTF-8.
  */
 size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control);
+
+/* A UTF-8 character type (C.UTF-8, else en_US.UTF-8) for uselocale around
+ * calls that read characters by the locale (fnmatch, libedit) while
+ * benchdb itself stays in "C"; made once, shared, never freed; (locale_t)0
+ * when the system has neither. */
+locale_t bdb_text_utf8_ctype(void);
 
 /* Line and column (1-based; columns count UTF-8 characters) of byte offset
  * in text[0..len) (an offset past len counts as len). */

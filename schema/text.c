@@ -6,6 +6,7 @@
  */
 #include "schema.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,22 @@ size_t bdb_utf8_valid(const char *s, size_t n)
 	while (i < n && (len = bdb_utf8_next(s + i, n - i, &cp)) != 0)
 		i += len;
 	return i;
+}
+
+static pthread_once_t utf8_once = PTHREAD_ONCE_INIT;
+static locale_t utf8_ctype;
+
+static void make_utf8_ctype(void)
+{
+	utf8_ctype = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+	if (!utf8_ctype)
+		utf8_ctype = newlocale(LC_CTYPE_MASK, "en_US.UTF-8", (locale_t)0);
+}
+
+locale_t bdb_text_utf8_ctype(void)
+{
+	pthread_once(&utf8_once, make_utf8_ctype);
+	return utf8_ctype;
 }
 
 size_t bdb_text_fault(const char *s, size_t n, bool one_line, uint32_t *control)
