@@ -538,6 +538,55 @@ static const char *field_word(bdb__field f)
 	}
 }
 
+/* A branch or commit that no run has is most likely a typo, as a tag value
+ * is. A commit is compared whole, so an abbreviation of stored commits is
+ * said with the glob that keeps them. Storage errors surface later. */
+static int check_run_value(bdb__exec *ex, const bdb__expr *e)
+{
+	const char *v = e->values[0];
+	char hint[200];
+	if (e->field == BDB__FIELD_BRANCH) {
+		bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
+		bdb_run_info *runs = NULL;
+		size_t n = 0;
+		bool found = false;
+		bdb__suggest s;
+		bdb__suggest_init(&s, v);
+		if (bdb_reader_list_runs(ex->rd, &all, 0, &runs, &n) != 0)
+			return 0;
+		for (size_t i = 0; i < n && !found; i++) {
+			found = strcmp(runs[i].branch, v) == 0;
+			if (*runs[i].branch)
+				bdb__suggest_offer(&s, runs[i].branch, strlen(runs[i].branch));
+		}
+		free(runs);
+		if (found)
+			return 0;
+		bdb__suggest_hint(&s, hint, sizeof hint);
+		return bdb__exec_error(ex, e->value_spans[0], "no run has branch = \"%s\"%s", v,
+				       hint);
+	}
+	uint64_t seq;
+	bdb_run_info info;
+	int rc = bdb_reader_find_commit(ex->rd, v, &seq);
+	if (rc == 0 &&
+	    (bdb_reader_run_info(ex->rd, seq, &info) != 0 || strcmp(info.commit, v) == 0))
+		return 0;
+	if (rc == 0)
+		return bdb__exec_error(ex, e->value_spans[0],
+				       "no run has commit = \"%s\"; it abbreviates %s (a commit is "
+				       "compared whole: commit ~ \"%s*\" matches it)",
+				       v, info.commit, v);
+	if (rc == BDB_EINVAL)
+		return bdb__exec_error(ex, e->value_spans[0],
+				       "no run has commit = \"%s\"; it starts several commits (a "
+				       "commit is compared whole: commit ~ \"%s*\" matches them)",
+				       v, v);
+	if (rc == BDB_ENOTFOUND)
+		return bdb__exec_error(ex, e->value_spans[0], "no run has commit = \"%s\"", v);
+	return 0;
+}
+
 static int check_expr(bdb__exec *ex, const bdb__expr *e)
 {
 	char hint[200], prefix[300];
@@ -553,7 +602,7 @@ static int check_expr(bdb__exec *ex, const bdb__expr *e)
 		break;
 	}
 	if (is_run_field(e->field))
-		return 0;
+		return e->kind == BDB__EXPR_EQ ? check_run_value(ex, e) : 0;
 	if (e->field == BDB__FIELD_TAG) {
 		snprintf(prefix, sizeof prefix, "t:%s=", e->key);
 		if (!has_terms(ex, prefix)) {

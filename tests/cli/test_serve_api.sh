@@ -337,6 +337,13 @@ badge "branch=pr-1: the PR's verdict" 'time of &lt;img src=x onerror=alert(1)&gt
 	--data-urlencode 'branch=pr-1'
 badge "a value badge with branch=main" 'time of &lt;img src=x onerror=alert(1)&gt;: 304 ns' '#007ec6' \
 	--data-urlencode "point=$XSS" --data-urlencode 'metric=time' --data-urlencode 'branch=main'
+# A branch no run has is a 404 naming it, as an unknown point is (before: an
+# empty trend, the badge "no data" of a typo).
+http -G --data-urlencode "point=$XSS" --data-urlencode 'metric=time' --data-urlencode 'branch=mian' \
+	"$URL/api/badge.svg"
+check_status "a value badge with branch=mian: 404" 404
+check_body "a value badge with branch=mian: body" \
+	"{\"error\": \"no run has branch = \\\"mian\\\"; did you mean \\\"main\\\"?\"$E"
 badge "a value badge of any branch: the PR's" 'time of &lt;img src=x onerror=alert(1)&gt;: 3.05 µs' '#007ec6' \
 	--data-urlencode "point=$XSS" --data-urlencode 'metric=time'
 # The overview reads the baseline's branch too (before: the PR's run was

@@ -662,6 +662,21 @@ static void test_name_errors(void **state)
 		     "no series has metric = \"latency\"\n"
 		     "  show points where metric = latency\n"
 		     "                             ^^^^^^^");
+	/* branch and commit are checked against the run log; a commit is
+	 * compared whole (the fixture's commits are aaa1111 ... ddd4444). */
+	expect_error("trend throughput where branch = mian", BDB_EQUERY, 1, 33,
+		     "no run has branch = \"mian\"; did you mean \"main\"?\n"
+		     "  trend throughput where branch = mian\n"
+		     "                                  ^^^^");
+	expect_error("trend throughput where commit = bbb2", BDB_EQUERY, 1, 33,
+		     "no run has commit = \"bbb2\"; it abbreviates bbb2222 (a commit is compared "
+		     "whole: commit ~ \"bbb2*\" matches it)\n"
+		     "  trend throughput where commit = bbb2\n"
+		     "                                  ^^^^");
+	expect_error("show runs where commit = zzz", BDB_EQUERY, 1, 26,
+		     "no run has commit = \"zzz\"\n"
+		     "  show runs where commit = zzz\n"
+		     "                           ^^^");
 	expect_error("summary latest~9", BDB_ENOTFOUND, 1, 9,
 		     "latest~9 needs 10 runs, the store has 4\n"
 		     "  summary latest~9\n"
