@@ -442,6 +442,34 @@ check_rc "asv: a NaN result imports" 0
 check_err "asv: the NaN is left out and counted" "left out 1 result(s) without a value (null)"
 run "$BENCHDB" --db "$WORK/mtnandb" -c 'show points as csv'
 check "asv: 41 points (the NaN one left out)" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
+# A skipped first combination is a NaN first in its list, with no blank
+# beside it (Python's json.dumps([nan, 0.2]) is "[NaN, 0.2]", [[nan]] is
+# "[[NaN]]"): the whole file was refused, "invalid JSON: NaN and Infinity
+# are not JSON numbers", and the history with it.
+mkdir -p "$WORK/mtnan1/trafficgpu1"
+cp "$MT/benchmarks.json" "$WORK/mtnan1/"
+cp "$MT/trafficgpu1/machine.json" "$WORK/mtnan1/trafficgpu1/"
+sed 's/\[\[0\.8108367742970586,/[[NaN,/' "$MT/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
+	>"$WORK/mtnan1/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json"
+run "$BENCHDB" --db "$WORK/mtnan1db" import-asv "$WORK/mtnan1"
+check_rc "asv: a NaN first in a list ([[NaN, ...) imports" 0
+check_err "asv: ... left out and counted, at its result" \
+	'fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json:1:1172: "Compression.time_read" failed (null result) in combination 1'
+run "$BENCHDB" --db "$WORK/mtnan1db" -c 'show points as csv'
+check "asv: ... 41 points (combination 1 of Compression.time_read left out)" \
+	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
+run "$BENCHDB" --db "$WORK/mtnan1db" -c 'trend time of "Compression.time_read" where "Data format" = "HDF5.table" and Compression = "zstd" as csv'
+check_out "asv: ... and the combination after it (HDF5.table, zstd) keeps result[1]" ",0.8446918809786439,"
+XDR=$REAL/asv/xdslproject__xdsl-bench.excerpt/.asv/results
+XDNAN=$WORK/xdnan/github-action
+mkdir -p "$XDNAN"
+cp "$XDR/benchmarks.json" "$WORK/xdnan/"
+cp "$XDR/github-action/machine.json" "$XDNAN/"
+sed 's/"components.Lexer.time_add": \[\[4\.897406926447808e-05\]/"components.Lexer.time_add": [[NaN]/' \
+	"$XDR/github-action/02535bbc-virtualenv-pypy3.11.json" >"$XDNAN/02535bbc-virtualenv-pypy3.11.json"
+run "$BENCHDB" --db "$WORK/xdnandb" import-asv "$WORK/xdnan"
+check_rc "asv: a benchmark without parameters skipped ([[NaN]]) imports" 0
+check_err "asv: ... and is left out and counted" '"components.Lexer.time_add" failed (null result) in combination 1'
 # A malformed file reports file positions after the replaced tokens too:
 # the "x" after 56 Infinity and a NaN, in column 4309 of the one-line file.
 sed 's/"durations": /"durations": x/' "$WORK/mtnan/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
