@@ -133,10 +133,12 @@ static const char *metric_of_unit(const char *unit)
  * "ns/op\t 9668 B/op\t 99 allocs/op" (the first is the unit; the others are
  * results of their own, "X - B/op"), and a benchmark that prints to
  * standard output leaves a line of that output as the unit. A unit is
- * 1..32 bytes without blanks, does not start with a digit, and for go has
- * a '/'. A custom tool's unit is the user's own word, read from the JSON
- * they wrote, not parsed from a program's output: any text but an empty
- * one ("avg cpu", "tick time (ms)").
+ * 1..32 bytes without blanks and does not start with a digit (go's
+ * b.ReportMetric units need no '/': the action's own example is "64.02
+ * UnitsForMeasure2", the result "X - UnitsForMeasure2"). A custom tool's
+ * unit is the user's own word, read from the JSON they wrote, not parsed
+ * from a program's output: any text but an empty one ("avg cpu", "tick
+ * time (ms)").
  */
 static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const char *unit)
 {
@@ -152,8 +154,6 @@ static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const c
 	for (size_t i = 0; i < n; i++)
 		if (unit[i] == ' ' || (unsigned char)unit[i] < 0x20)
 			return NULL;
-	if (tool->go && !memchr(unit, '/', n))
-		return NULL;
 	return n == strlen(unit) ? unit : bdb_run_strndup(run, unit, n);
 }
 

@@ -124,6 +124,23 @@ check_out "moov M1: the regression at f4a0e26fe1 is found" \
 	",f4a0e26fe16d1647d89c2f26d430a96c4c3d5ccb,"
 run "$BENCHDB" --db "$DB" -c 'trend time of "BenchmarkBuildFile" last 1 as csv'
 check_out "moov: a go unit with B/op and allocs/op after a tab is ns/op" ",ns/op"
+# go's b.ReportMetric adds results in units of the user's choosing; the
+# action's own example is "BenchmarkThing-16 1 95258906556 ns/op 64.02
+# UnitsForMeasure2", stored as "BenchmarkThing - UnitsForMeasure2". Such a
+# unit has no '/', and every such result was left out as "not a unit".
+cat >"$WORK/gometric.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"Go": [
+ {"commit": {"id": "aaaa", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "go", "benches": [
+  {"name": "BenchmarkThing", "value": 95258906556, "unit": "ns/op\t        64.02 UnitsForMeasure2\t        31.13 UnitsForMeasure3", "extra": "1 times\n16 procs"},
+  {"name": "BenchmarkThing - UnitsForMeasure2", "value": 64.02, "unit": "UnitsForMeasure2", "extra": "1 times\n16 procs"},
+  {"name": "BenchmarkThing - UnitsForMeasure3", "value": 31.13, "unit": "UnitsForMeasure3", "extra": "1 times\n16 procs"}]}]}}
+EOF
+run "$BENCHDB" --db "$WORK/gometric" import-gab "$WORK/gometric.data.js"
+check_rc "go: b.ReportMetric results import" 0
+check_out "go: all three results are stored" "Imported 1 run(s) from 1 entries"
+check "go: none of them is left out" test "$(grep -c 'left out' "$ERR")" -eq 0
+run "$BENCHDB" --db "$WORK/gometric" -c 'trend value of "BenchmarkThing - UnitsForMeasure2" as csv'
+check_out "go: BenchmarkThing - UnitsForMeasure2 is 64.02 in its unit" ",aaaa,64.02,,,UnitsForMeasure2"
 
 # The entry-by-entry path (gab_history.c's read_fast) against the
 # whole-document path, which a byte order mark selects: the same runs, the
