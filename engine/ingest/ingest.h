@@ -376,6 +376,10 @@ typedef struct bdb_import_summary {
 	size_t runs_unchanged; /* identical runs that were already there */
 	size_t runs_replaced;  /* with BDB_PUT_REPLACE */
 	size_t baselines;      /* baselines set */
+	/* Baselines the store already had on another run: kept (without
+	 * BDB_PUT_REPLACE), the first as "NAME: FILE holds run ID", or "". */
+	size_t baselines_kept;
+	char first_kept[512];
 	size_t metric_defs;    /* definitions from config.json */
 	/* History imports (import-gab, import-asv): */
 	size_t entries;	     /* entries (gab) or result files (asv) read */
