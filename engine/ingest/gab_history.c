@@ -95,7 +95,7 @@ typedef struct history {
 	bdb__strmap ids;
 	bdb__gab_skips skips;
 	size_t entries, duplicates;
-	char own_series[512]; /* "TOOL: how" of each such tool seen, "; " apart */
+	char own_series[1024]; /* "TOOL: how" of each such tool seen, "; " apart */
 } history;
 
 static int add_run(history *h, bdb_run *run, size_t offset)

@@ -393,7 +393,7 @@ typedef struct bdb_import_summary {
 	/* gab: the tools whose own output, read by ingest, makes other series
 	 * than the action's names, each with how ("catch2: points tagged
 	 * test_case"), "; " apart; or "" */
-	char own_series[512];
+	char own_series[1024];
 } bdb_import_summary;
 
 /*

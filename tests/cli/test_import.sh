@@ -124,6 +124,26 @@ check_out "moov M1: the regression at f4a0e26fe1 is found" \
 	",f4a0e26fe16d1647d89c2f26d430a96c4c3d5ccb,"
 run "$BENCHDB" --db "$DB" -c 'trend time of "BenchmarkBuildFile" last 1 as csv'
 check_out "moov: a go unit with B/op and allocs/op after a tab is ns/op" ",ns/op"
+# A history with every tool whose own output names other series: the note
+# listing them was cut at 512 bytes, in the middle of go's ("... and
+# \"NAME - al; docs/migrating.md)"), and benchmarkdotnet's was lost.
+{
+	printf 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {'
+	sep=
+	for tool in go pytest googlecpp catch2 jmh benchmarkdotnet benchmarkluau; do
+		printf '%s"%s": [{"commit": {"id": "aaaa", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "%s", "benches": [{"name": "b", "value": 1, "unit": "ns/op"}]}]' \
+			"$sep" "$tool" "$tool"
+		sep=', '
+	done
+	printf '}}\n'
+} >"$WORK/alltools.data.js"
+run "$BENCHDB" --db "$WORK/alltools" import-gab "$WORK/alltools.data.js"
+check_rc "every tool: imports" 0
+check_err "every tool: the note names go's metrics whole" \
+	'go: points tagged pkg and procs, with metrics alloc_bytes and allocs for the action'"'"'s "NAME - B/op" and "NAME - allocs/op"'
+check_err "every tool: ... and the last tool, then the end of the note" \
+	"benchmarkluau: points tagged driver; docs/migrating.md)"
+
 # go's b.ReportMetric adds results in units of the user's choosing; the
 # action's own example is "BenchmarkThing-16 1 95258906556 ns/op 64.02
 # UnitsForMeasure2", stored as "BenchmarkThing - UnitsForMeasure2". Such a
