@@ -15,6 +15,8 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 	       s->entries, what, input, s->runs_unchanged, s->runs_replaced);
 	if (s->duplicates)
 		printf(", %zu recorded twice counted once", s->duplicates);
+	if (s->empty_entries)
+		printf(", %zu with no result left out", s->empty_entries);
 	if (s->skipped_dirs)
 		printf(", %zu director%s without machine.json left out", s->skipped_dirs,
 		       s->skipped_dirs == 1 ? "y" : "ies");

@@ -144,6 +144,22 @@ check_err "every tool: the note names go's metrics whole" \
 check_err "every tool: ... and the last tool, then the end of the note" \
 	"benchmarkluau: points tagged driver; docs/migrating.md)"
 
+# An entry with no result (an empty "benches", or every value null) makes
+# no run: the summary said "Imported 1 run(s) from 3 entries (0 unchanged,
+# 0 replaced)", counts that do not add up, and the empty one went unsaid.
+cat >"$WORK/noresult.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"S": [
+ {"commit": {"id": "a1", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "cargo", "benches": []},
+ {"commit": {"id": "a2", "timestamp": "2024-01-02T00:00:00Z"}, "date": 1704153600000, "tool": "cargo", "benches": [{"name": "b", "value": 2, "unit": "ns/iter"}]},
+ {"commit": {"id": "a3", "timestamp": "2024-01-03T00:00:00Z"}, "date": 1704240000000, "tool": "cargo", "benches": [{"name": "b", "value": null, "unit": "ns/iter"}]}]}}
+EOF
+run "$BENCHDB" --db "$WORK/noresult" import-gab "$WORK/noresult.data.js"
+check_rc "entries with no result: imports the others" 0
+check_out "  and the summary counts them" \
+	"Imported 1 run(s) from 3 entries of $WORK/noresult.data.js (0 unchanged, 0 replaced, 2 with no result left out)"
+run "$BENCHDB" --db "$WORK/noresult" import-gab "$WORK/noresult.data.js"
+check_out "  again: the same count" "(1 unchanged, 0 replaced, 2 with no result left out)"
+
 # go's b.ReportMetric adds results in units of the user's choosing; the
 # action's own example is "BenchmarkThing-16 1 95258906556 ns/op 64.02
 # UnitsForMeasure2", stored as "BenchmarkThing - UnitsForMeasure2". Such a
