@@ -230,6 +230,31 @@ static int set_attributes(otava_ctx *c, bdb_run *run)
 	return rc;
 }
 
+/*
+ * A metric cell that is no number. Without --metrics every column but the
+ * time and the attributes is a metric: a column of text in the first row
+ * (a branch, a version) is an attribute the options did not list, and the
+ * error says how to list it.
+ */
+static int not_a_number(otava_ctx *c, size_t i, const char *text)
+{
+	const char *column = c->metric[i].column;
+	char msg[480];
+	int n = snprintf(msg, sizeof msg, "expected a number for metric \"%.100s\", got \"%.100s\"",
+			 column, text);
+	if (!c->o->n_metrics && c->rows == 1 && n > 0 && (size_t)n < sizeof msg) {
+		n += snprintf(msg + n, sizeof msg - (size_t)n,
+			      " (every column but the time and the attributes is a metric: "
+			      "a column of text is an attribute, --attributes ");
+		for (size_t a = 0; a < c->n_attr && (size_t)n < sizeof msg; a++)
+			n += snprintf(msg + n, sizeof msg - (size_t)n, "%.60s,",
+				      c->head.field[c->attr_col[a]]);
+		if ((size_t)n < sizeof msg)
+			snprintf(msg + n, sizeof msg - (size_t)n, "%.60s)", column);
+	}
+	return fail_at(c, c->row.start[c->metric_col[i]], "%s%s", msg, "");
+}
+
 static int set_metrics(otava_ctx *c, bdb_run *run)
 {
 	bdb_point *p;
@@ -241,9 +266,7 @@ static int set_metrics(otava_ctx *c, bdb_run *run)
 		if (!*text)
 			continue;
 		if (!bdb__parse_number(text, strlen(text), false, &v))
-			return fail_at(c, c->row.start[c->metric_col[i]],
-				       "expected a number for metric \"%s\", got \"%s\"", m->column,
-				       text);
+			return not_a_number(c, i, text);
 		v *= m->scale;
 		rc = bdb__add_defined_metric(run, p, m->name ? m->name : m->column, v, m->unit,
 					     m->direction < 0 ? BDB_LOWER : BDB_HIGHER, NULL);

@@ -96,8 +96,10 @@ bad no-column 'time,commit,m\n2026-02-01,b0,1\n' \
 	'no-column.csv:1:1: Otava CSV: the header has no metric column "latency"' --metrics latency
 bad no-time 'when,commit,m\n2026-02-01,b0,1\n' \
 	'no-time.csv:1:1: Otava CSV: the header has no time column "time"'
+# Without --metrics a column of text is a metric too; in the first row the
+# error said only that, not how to make it an attribute.
 bad attribute-as-metric 'time,commit,branch,m\n2026-02-01,b0,main,1\n' \
-	'attribute-as-metric.csv:2:15: Otava CSV: expected a number for metric "branch", got "main"'
+	'attribute-as-metric.csv:2:15: Otava CSV: expected a number for metric "branch", got "main" (every column but the time and the attributes is a metric: a column of text is an attribute, --attributes commit,branch)'
 # A row of the stored history with another value: a different run under its id.
 sed 's/^2026.01.03 3:00:00 +0100,aaa2,143112,/2026.01.03 3:00:00 +0100,aaa2,1,/' \
 	"$FIX/local_sample.csv" >"$WORK/changed.csv"
