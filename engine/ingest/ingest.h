@@ -384,7 +384,8 @@ typedef struct bdb_import_summary {
 	/* History imports (import-gab, import-asv): */
 	size_t entries;	     /* entries (gab) or result files (asv) read */
 	size_t duplicates;   /* entries recorded twice (same suite, commit, date): counted once */
-	size_t empty_entries; /* gab entries with no result left: no run */
+	size_t empty_entries; /* gab entries with no result left, Otava rows with no
+			       * metric value: no run */
 	size_t skipped_null; /* results without a value (null): left out */
 	size_t skipped_unit; /* results whose unit is not one (gab): left out */
 	size_t skipped_name; /* results with an empty name (gab): left out */

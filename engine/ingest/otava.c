@@ -41,6 +41,7 @@ typedef struct otava_ctx {
 	size_t n, cap;
 	bdb__strmap ids;
 	size_t rows, duplicates;
+	size_t empty; /* rows without a metric value */
 	bdb_diag *d;
 } otava_ctx;
 
@@ -333,6 +334,8 @@ static int read_row(otava_ctx *c)
 		if (!(rc = bdb__strmap_put(&c->ids, run->id, strlen(run->id), c->n)) &&
 		    !(rc = add_run(c, run)))
 			return 0;
+	} else if (!rc) {
+		c->empty++; /* every metric cell empty: no run, but counted */
 	}
 	bdb_run_free(run);
 	return rc;
@@ -407,6 +410,7 @@ int bdb_import_otava(bdb_store *store, const char *path, const bdb_otava_options
 	free(data);
 	sum.entries = c->rows;
 	sum.duplicates = c->duplicates;
+	sum.empty_entries = c->empty;
 	if (!rc && !(items = calloc(c->n, sizeof *items)))
 		rc = BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < c->n; i++)

@@ -69,6 +69,14 @@ check "an empty cell is a metric not measured (row 3 has throughput only)" \
 check_out "the column left out (note) is not stored" '"metadata": {
       "otava_test": "svc",
       "version": "1.0.2"'
+# Row 3 has no latency: with --metrics latency_ms alone it holds no value
+# and makes no run. The summary said "Imported 2 run(s) from 3 rows (0
+# unchanged, 0 replaced)", which does not add up.
+run "$BENCHDB" --db "$WORK/attrs-latency" import-otava --test svc --metrics latency_ms:-1 \
+	"$FIX/attributes.csv"
+check_rc "a row with no metric value: the others import" 0
+check_out "  and the summary counts it" \
+	"Imported 2 run(s) from 3 rows of $FIX/attributes.csv (0 unchanged, 0 replaced, 1 with no result left out)"
 
 # --- bad input: exit 3 with file:line:col, the store unchanged ---
 cp "$WORK/sample/data.mdb" "$WORK/before.mdb"
