@@ -386,7 +386,10 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 		if (rc)
 			break;
 		double a, b;
-		const json_t *stats = json_array_get(row.stats, c);
+		/* Older version 1 files hold one stats object, not a list of
+		 * them (asv's update_to_2 wraps it in one). */
+		const json_t *stats = json_is_object(row.stats) ? (c == 0 ? row.stats : NULL)
+								: json_array_get(row.stats, c);
 		const json_t *ci = json_object_get(stats, "ci_99");
 		if ((nth_number(row.ci_a, c, &a) && nth_number(row.ci_b, c, &b)) ||
 		    (nth_number(ci, 0, &a) && nth_number(ci, 1, &b)))

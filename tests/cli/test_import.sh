@@ -421,6 +421,19 @@ check "asv v1: and nothing is reported as failed" test "$(grep -c 'left out' "$E
 run "$BENCHDB" --db "$WORK/v1olddb" -c 'trend time of "bench.TimeSuite.time_sort" as csv'
 check_out "asv v1: it has no parameter tag" \
 	'bench.TimeSuite.time_sort,"env=py3.8,machine=laptop",asv-'
+# An older version 1 file holds one stats object for a benchmark without
+# parameters, not a list (asv's update_to_2 wraps it in one): its interval
+# was lost.
+V1STATS=$WORK/v1stats/results
+mkdir -p "$V1STATS/laptop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$V1STATS/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/machine.json" "$V1STATS/laptop/"
+printf '{"commit_hash": "00000003aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "date": 1500000000000, "env_name": "py3.8", "python": "3.8", "version": 1,\n "results": {"bench.MemSuite.mem_list": {"result": 8056, "stats": {"ci_99": [8000, 8100], "number": 1}}}}\n' \
+	>"$V1STATS/laptop/00000003-py3.8.json"
+run "$BENCHDB" --db "$WORK/v1statsdb" import-asv "$V1STATS"
+check_rc "asv v1: one stats object imports" 0
+run "$BENCHDB" --db "$WORK/v1statsdb" -c 'trend memory of "bench.MemSuite.mem_list" as csv'
+check_out "asv v1: ... and its ci_99 is the bounds" ",00000003aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,8056,8000,8100,B"
 # Two values of one parameter that are one tag once unquoted ('10' and
 # "10") made one point twice: refused at write time, without a position.
 VQ=$WORK/vquote/results
