@@ -28,10 +28,13 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			input, s->skipped_dirs, s->skipped_dirs == 1 ? "y" : "ies",
 			s->first_skipped_dir);
 	if (s->skipped_null || s->skipped_unit || s->skipped_name) {
+		/* Only gab's results have units that are not one: an asv import
+		 * said "and 0 whose unit is not a unit". */
 		fprintf(stderr,
-			"benchdb: warning: %s: left out %zu result(s) without a value (null) "
-			"and %zu whose unit is not a unit",
-			input, s->skipped_null, s->skipped_unit);
+			"benchdb: warning: %s: left out %zu result(s) without a value (null)",
+			input, s->skipped_null);
+		if (s->skipped_unit)
+			fprintf(stderr, " and %zu whose unit is not a unit", s->skipped_unit);
 		if (s->skipped_name)
 			fprintf(stderr, " and %zu without a name", s->skipped_name);
 		fprintf(stderr, "; the first: %s\n", s->first_skipped);

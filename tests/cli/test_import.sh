@@ -220,7 +220,7 @@ for f in noname noname-bom; do
 	check_rc "$f: a result without a name is left out, the entry imported (exit 0)" 0
 	check_out "$f: one run from one entry" "Imported 1 run(s) from 1 entries of $WORK/$f.data.js"
 	check_err "$f: it is counted with the null value; the first left out has its position" \
-		"left out 1 result(s) without a value (null) and 0 whose unit is not a unit and 1 without a name; the first: $WORK/$f.data.js:9:20: the name is empty"
+		"left out 1 result(s) without a value (null) and 1 without a name; the first: $WORK/$f.data.js:9:20: the name is empty"
 	run "$BENCHDB" --db "$WORK/$f.db" -c 'show points as csv'
 	check "$f: point a alone is stored" test "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" = "a "
 done
@@ -519,6 +519,8 @@ sed 's/\[\[0\.8108367742970586,/[[NaN,/' "$MT/trafficgpu1/fd1b2d32-env-1f92a6b7d
 	>"$WORK/mtnan1/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json"
 run "$BENCHDB" --db "$WORK/mtnan1db" import-asv "$WORK/mtnan1"
 check_rc "asv: a NaN first in a list ([[NaN, ...) imports" 0
+check "asv: ... and no word of units, which asv results do not have" \
+	test "$(grep -c 'whose unit is not a unit' "$ERR")" -eq 0
 check_err "asv: ... left out and counted, at its result" \
 	'fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json:1:1172: "Compression.time_read" failed (null result) in combination 1'
 run "$BENCHDB" --db "$WORK/mtnan1db" -c 'show points as csv'
