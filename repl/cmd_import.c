@@ -135,8 +135,9 @@ static const char asv_usage[] =
     "Imports airspeed velocity results (the directory with benchmarks.json and a\n"
     "directory per machine, or one machine's directory): every result file\n"
     "becomes one run, in the order of its date; parameters become tags, the\n"
-    "environment name tag env, machine.json the environment. Failed benchmarks\n"
-    "(null) and directories without machine.json are left out and reported.\n"
+    "environment name tag env, machine.json the environment. Failed (null) and\n"
+    "skipped (NaN) benchmarks and directories without machine.json are left out\n"
+    "and reported.\n"
     "Everything is checked first: a bad file stores nothing (exit 3).\n"
     "  --branch B  every run is on branch B (the results record none)\n"
     "  --replace   replace different runs stored under the same ids\n";

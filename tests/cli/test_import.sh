@@ -528,6 +528,9 @@ check "asv: ... 41 points (combination 1 of Compression.time_read left out)" \
 	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
 run "$BENCHDB" --db "$WORK/mtnan1db" -c 'trend time of "Compression.time_read" where "Data format" = "HDF5.table" and Compression = "zstd" as csv'
 check_out "asv: ... and the combination after it (HDF5.table, zstd) keeps result[1]" ",0.8446918809786439,"
+run "$BENCHDB" import-asv --help
+check_out "import-asv --help says skipped (NaN) benchmarks are left out too" \
+	"skipped (NaN) benchmarks and directories without machine.json are left out"
 XDR=$REAL/asv/xdslproject__xdsl-bench.excerpt/.asv/results
 XDNAN=$WORK/xdnan/github-action
 mkdir -p "$XDNAN"
