@@ -17,7 +17,8 @@
  * "iter/sec", "MB/s", "Hz"), else "value" with the tool's direction (the
  * action's own table: benchmarkjs, pytest and customBiggerIsBetter bigger is
  * better, every other tool smaller). Custom tools always give "value" with
- * their declared direction.
+ * their declared direction. The fork's tool ndjson declares it per result
+ * ("biggerIsBetter"), which gives the direction of "value" (else lower).
  *
  * Both: a range "± X", "+/- X" or a number X gives the bounds value ∓ X; a
  * range "± X%" gives value ∓ value × X / 100. catch2 prints its standard
@@ -66,6 +67,9 @@ static const struct {
      "the parameters of a benchmark that has them as tags (one without them continues)"},
     {"customBiggerIsBetter", BDB_HIGHER, true, NULL},
     {"customSmallerIsBetter", BDB_LOWER, true, NULL},
+    /* A fork of the action (unicode-org/icu, icu4x) that reads NDJSON
+     * results, each with "biggerIsBetter" (see bdb__gab_read_benches). */
+    {"ndjson", BDB_LOWER, false, NULL},
 };
 
 int bdb__gab_tool_find(const char *name, bdb__gab_tool *out)
@@ -274,6 +278,12 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 			direction = !kind			? tool->direction
 				    : strcmp(kind, "time") == 0 ? BDB_LOWER
 								: BDB_HIGHER;
+			/* ndjson's own word, where the unit does not say it: a
+			 * metric has one direction in a run, so the unit's
+			 * (time, throughput) comes first. */
+			const json_t *bigger = json_object_get(e, "biggerIsBetter");
+			if (!kind && json_is_boolean(bigger))
+				direction = json_is_true(bigger) ? BDB_HIGHER : BDB_LOWER;
 			defined = true;
 		}
 		if (has_half && percent)

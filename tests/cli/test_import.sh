@@ -160,6 +160,31 @@ check_out "  and the summary counts them" \
 run "$BENCHDB" --db "$WORK/noresult" import-gab "$WORK/noresult.data.js"
 check_out "  again: the same count" "(1 unchanged, 0 replaced, 2 with no result left out)"
 
+# A fork of the action (unicode-org/icu and icu4x keep their histories with
+# it) writes "tool": "ndjson" and a "biggerIsBetter" per result: the whole
+# history was refused ('"tool" must be one of ...; got "ndjson"').
+cat >"$WORK/ndjson.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"Benchmark": [
+ {"commit": {"id": "aaaa", "timestamp": "2022-03-07T12:53:44-08:00"}, "date": 1646687296532, "tool": "ndjson", "benches": [
+  {"name": "TestNFC", "value": 8, "unit": "ns/iter", "biggerIsBetter": false},
+  {"name": "Throughput", "value": 100, "unit": "MB/s", "biggerIsBetter": true},
+  {"name": "Hits", "value": 5, "unit": "hits", "biggerIsBetter": true}]},
+ {"commit": {"id": "bbbb", "timestamp": "2022-03-08T23:09:54Z"}, "date": 1646781682207, "tool": "ndjson", "benches": [
+  {"name": "TestNFC", "value": 9.6, "unit": "ns/iter", "biggerIsBetter": false},
+  {"name": "Throughput", "value": 80, "unit": "MB/s", "biggerIsBetter": true},
+  {"name": "Hits", "value": 4, "unit": "hits", "biggerIsBetter": true}]}]}}
+EOF
+run "$BENCHDB" --db "$WORK/ndjson" import-gab --branch main "$WORK/ndjson.data.js"
+check_rc "ndjson (a fork's tool): imports" 0
+check_out "ndjson: two runs" "Imported 2 run(s) from 2 entries"
+run "$BENCHDB" --db "$WORK/ndjson" -c 'regressions in latest vs latest~1 metric * as csv'
+check_out "ndjson: 8 -> 9.6 ns/iter is a time that regressed" \
+	"TestNFC,suite=Benchmark,time,lower,8,9.6,ns/iter,"
+check_out "ndjson: 100 -> 80 MB/s is a throughput that regressed" \
+	"Throughput,suite=Benchmark,throughput,higher,100,80,MB/s,-20,"
+check_out "ndjson: biggerIsBetter true gives a count its direction: 5 -> 4 regressed" \
+	"Hits,suite=Benchmark,value,higher,5,4,hits,-20,"
+
 # go's b.ReportMetric adds results in units of the user's choosing; the
 # action's own example is "BenchmarkThing-16 1 95258906556 ns/op 64.02
 # UnitsForMeasure2", stored as "BenchmarkThing - UnitsForMeasure2". Such a
