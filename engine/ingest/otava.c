@@ -79,6 +79,31 @@ static bool is_attribute(const otava_ctx *c, size_t col)
 	return false;
 }
 
+/*
+ * A column the import reads must have a name that no other column has:
+ * "m,m" stored the second column's values under m and dropped the first's,
+ * and a nameless metric column failed at write time without a position.
+ */
+static int check_used(otava_ctx *c, size_t col)
+{
+	const char *name = c->head.field[col];
+	if (!*name) {
+		char nth[32];
+		snprintf(nth, sizeof nth, "%zu", col + 1);
+		return fail_at(c, c->head.start[col],
+			       "column %s of the header has no name (name it, or leave it out "
+			       "with --metrics)%s",
+			       nth, "");
+	}
+	for (size_t i = 0; i < c->head.n; i++)
+		if (i != col && strcmp(c->head.field[i], name) == 0)
+			return fail_at(c, c->head.start[i > col ? i : col],
+				       "the header names two columns \"%s\": rename one, the "
+				       "import cannot tell them apart%s",
+				       name, "");
+	return 0;
+}
+
 /* Maps the options' columns onto the header's. */
 static int read_header(otava_ctx *c)
 {
@@ -105,6 +130,12 @@ static int read_header(otava_ctx *c)
 	}
 	if (!rc && c->n_metric == 0)
 		rc = fail_at(c, c->at.line, "the header has no metric column%s%s", "", "");
+	if (!rc)
+		rc = check_used(c, c->time_col);
+	for (size_t i = 0; !rc && i < c->n_attr; i++)
+		rc = check_used(c, c->attr_col[i]);
+	for (size_t i = 0; !rc && i < c->n_metric; i++)
+		rc = check_used(c, c->metric_col[i]);
 	return rc;
 }
 

@@ -108,6 +108,14 @@ bad no-time 'when,commit,m\n2026-02-01,b0,1\n' \
 # error said only that, not how to make it an attribute.
 bad attribute-as-metric 'time,commit,branch,m\n2026-02-01,b0,main,1\n' \
 	'attribute-as-metric.csv:2:15: Otava CSV: expected a number for metric "branch", got "main" (every column but the time and the attributes is a metric: a column of text is an attribute, --attributes commit,branch)'
+# Two header columns of one name: the second's values were stored under it
+# and the first's dropped without a word.
+bad same-name 'time,commit,m,m\n2026-02-01,b0,1,2\n' \
+	'same-name.csv:1:15: Otava CSV: the header names two columns "m": rename one, the import cannot tell them apart'
+# A metric column without a name failed when the run was written, with no
+# position: 'cannot store run "otava-...": point "...": a metric without a name'.
+bad no-name 'time,commit,,m\n2026-02-01,b0,1,2\n' \
+	'no-name.csv:1:13: Otava CSV: column 3 of the header has no name (name it, or leave it out with --metrics)'
 # A row of the stored history with another value: a different run under its id.
 sed 's/^2026.01.03 3:00:00 +0100,aaa2,143112,/2026.01.03 3:00:00 +0100,aaa2,1,/' \
 	"$FIX/local_sample.csv" >"$WORK/changed.csv"
