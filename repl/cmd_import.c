@@ -15,6 +15,8 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 	       s->entries, what, input, s->runs_unchanged, s->runs_replaced);
 	if (s->duplicates)
 		printf(", %zu recorded twice counted once", s->duplicates);
+	if (s->empty_entries)
+		printf(", %zu with no result left out", s->empty_entries);
 	if (s->skipped_dirs)
 		printf(", %zu director%s without machine.json left out", s->skipped_dirs,
 		       s->skipped_dirs == 1 ? "y" : "ies");
@@ -26,10 +28,13 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			input, s->skipped_dirs, s->skipped_dirs == 1 ? "y" : "ies",
 			s->first_skipped_dir);
 	if (s->skipped_null || s->skipped_unit || s->skipped_name) {
+		/* Only gab's results have units that are not one: an asv import
+		 * said "and 0 whose unit is not a unit". */
 		fprintf(stderr,
-			"benchdb: warning: %s: left out %zu result(s) without a value (null) "
-			"and %zu whose unit is not a unit",
-			input, s->skipped_null, s->skipped_unit);
+			"benchdb: warning: %s: left out %zu result(s) without a value (null)",
+			input, s->skipped_null);
+		if (s->skipped_unit)
+			fprintf(stderr, " and %zu whose unit is not a unit", s->skipped_unit);
 		if (s->skipped_name)
 			fprintf(stderr, " and %zu without a name", s->skipped_name);
 		fprintf(stderr, "; the first: %s\n", s->first_skipped);
@@ -130,8 +135,9 @@ static const char asv_usage[] =
     "Imports airspeed velocity results (the directory with benchmarks.json and a\n"
     "directory per machine, or one machine's directory): every result file\n"
     "becomes one run, in the order of its date; parameters become tags, the\n"
-    "environment name tag env, machine.json the environment. Failed benchmarks\n"
-    "(null) and directories without machine.json are left out and reported.\n"
+    "environment name tag env, machine.json the environment. Failed (null) and\n"
+    "skipped (NaN) benchmarks and directories without machine.json are left out\n"
+    "and reported.\n"
     "Everything is checked first: a bad file stores nothing (exit 3).\n"
     "  --branch B  every run is on branch B (the results record none)\n"
     "  --replace   replace different runs stored under the same ids\n";

@@ -378,7 +378,10 @@ static const char import_usage[] =
     "Migrates a benchkit store: every runs/*.json as a run, baselines/NAME.json\n"
     "as baseline NAME, and config.json's metric definitions. Every file is\n"
     "checked before anything is stored: one bad file stores nothing (exit 3).\n"
-    "  --replace   replace different runs stored under the same ids\n";
+    "Importing again stores only what is new; a baseline the store already\n"
+    "has on another run (moved since) is kept, and a note says so.\n"
+    "  --replace   replace different runs stored under the same ids, and move\n"
+    "              such baselines to the directory's runs\n";
 
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 {
@@ -410,6 +413,11 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 	       "%zu metric definition(s)\n",
 	       report.runs_stored, report.runs_unchanged, report.runs_replaced, report.baselines,
 	       report.metric_defs);
+	if (report.baselines_kept)
+		fprintf(stderr,
+			"benchdb: note: %s: kept %zu baseline(s) the store has on another run "
+			"(moved since the last import); the first: %s (--replace moves them)\n",
+			dir, report.baselines_kept, report.first_kept);
 	return EXIT_OK;
 }
 

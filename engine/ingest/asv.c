@@ -64,9 +64,44 @@ static bool word_byte(char c)
  * null, which here means "no value" (left out and counted) or "no bound",
  * in place and at the same length, so that positions in errors stay those
  * of the file: "Infinity" is "null    ", and "NaN" takes the blank before
- * or after it (", NaN" is ",null"). A NaN with no blank beside it is left
- * for the JSON parser to refuse. Strings are not touched.
+ * or after it (", NaN" is ",null"). A NaN first in a list has none beside
+ * it ("[NaN, 0.2]", "[[NaN]]": a skipped first combination): the brackets
+ * before it move one byte left into the blank before them (": [[NaN" is
+ * ":[[null"), else the brackets and comma after it one byte right into the
+ * blank after them. A NaN with no blank near it is left for the JSON parser
+ * to refuse. Strings are not touched.
  */
+
+/* Writes null for the NaN at text[i] as above; the index after the bytes it changed. */
+static size_t nan_to_null(char *text, size_t len, size_t i)
+{
+	if (i > 0 && text[i - 1] == ' ') {
+		memcpy(text + i - 1, "null", 4);
+		return i + 3;
+	}
+	if (i + 3 < len && text[i + 3] == ' ') {
+		memcpy(text + i, "null", 4);
+		return i + 4;
+	}
+	size_t j = i;
+	while (j > 0 && text[j - 1] == '[')
+		j--;
+	if (j > 0 && j < i && text[j - 1] == ' ') {
+		memmove(text + j - 1, text + j, i - j);
+		memcpy(text + i - 1, "null", 4);
+		return i + 3;
+	}
+	size_t k = i + 3;
+	while (k < len && (text[k] == ']' || text[k] == ','))
+		k++;
+	if (k < len && k > i + 3 && text[k] == ' ') {
+		memmove(text + i + 4, text + i + 3, k - (i + 3));
+		memcpy(text + i, "null", 4);
+		return k + 1;
+	}
+	return i + 3;
+}
+
 static void python_nonfinite_to_null(char *text, size_t len)
 {
 	bool in_string = false;
@@ -93,11 +128,7 @@ static void python_nonfinite_to_null(char *text, size_t len)
 				continue;
 			if (n > 3)
 				memcpy(text + i, "null     ", n);
-			else if (i > 0 && text[i - 1] == ' ')
-				memcpy(text + i - 1, "null", 4);
-			else if (i + n < len && text[i + n] == ' ')
-				memcpy(text + i, "null", 4);
-			i += n - 1;
+			i = n > 3 ? i + n - 1 : nan_to_null(text, len, i) - 1;
 			break;
 		}
 	}
@@ -355,7 +386,10 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 		if (rc)
 			break;
 		double a, b;
-		const json_t *stats = json_array_get(row.stats, c);
+		/* Older version 1 files hold one stats object, not a list of
+		 * them (asv's update_to_2 wraps it in one). */
+		const json_t *stats = json_is_object(row.stats) ? (c == 0 ? row.stats : NULL)
+								: json_array_get(row.stats, c);
 		const json_t *ci = json_object_get(stats, "ci_99");
 		if ((nth_number(row.ci_a, c, &a) && nth_number(row.ci_b, c, &b)) ||
 		    (nth_number(ci, 0, &a) && nth_number(ci, 1, &b)))

@@ -17,7 +17,8 @@
  * "iter/sec", "MB/s", "Hz"), else "value" with the tool's direction (the
  * action's own table: benchmarkjs, pytest and customBiggerIsBetter bigger is
  * better, every other tool smaller). Custom tools always give "value" with
- * their declared direction.
+ * their declared direction. The fork's tool ndjson declares it per result
+ * ("biggerIsBetter"), which gives the direction of "value" (else lower).
  *
  * Both: a range "± X", "+/- X" or a number X gives the bounds value ∓ X; a
  * range "± X%" gives value ∓ value × X / 100. catch2 prints its standard
@@ -66,6 +67,9 @@ static const struct {
      "the parameters of a benchmark that has them as tags (one without them continues)"},
     {"customBiggerIsBetter", BDB_HIGHER, true, NULL},
     {"customSmallerIsBetter", BDB_LOWER, true, NULL},
+    /* A fork of the action (unicode-org/icu, icu4x) that reads NDJSON
+     * results, each with "biggerIsBetter" (see bdb__gab_read_benches). */
+    {"ndjson", BDB_LOWER, false, NULL},
 };
 
 int bdb__gab_tool_find(const char *name, bdb__gab_tool *out)
@@ -133,10 +137,12 @@ static const char *metric_of_unit(const char *unit)
  * "ns/op\t 9668 B/op\t 99 allocs/op" (the first is the unit; the others are
  * results of their own, "X - B/op"), and a benchmark that prints to
  * standard output leaves a line of that output as the unit. A unit is
- * 1..32 bytes without blanks, does not start with a digit, and for go has
- * a '/'. A custom tool's unit is the user's own word, read from the JSON
- * they wrote, not parsed from a program's output: any text but an empty
- * one ("avg cpu", "tick time (ms)").
+ * 1..32 bytes without blanks and does not start with a digit (go's
+ * b.ReportMetric units need no '/': the action's own example is "64.02
+ * UnitsForMeasure2", the result "X - UnitsForMeasure2"). A custom tool's
+ * unit is the user's own word, read from the JSON they wrote, not parsed
+ * from a program's output: any text but an empty one ("avg cpu", "tick
+ * time (ms)").
  */
 static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const char *unit)
 {
@@ -152,8 +158,6 @@ static const char *history_unit(bdb_run *run, const bdb__gab_tool *tool, const c
 	for (size_t i = 0; i < n; i++)
 		if (unit[i] == ' ' || (unsigned char)unit[i] < 0x20)
 			return NULL;
-	if (tool->go && !memchr(unit, '/', n))
-		return NULL;
 	return n == strlen(unit) ? unit : bdb_run_strndup(run, unit, n);
 }
 
@@ -274,6 +278,12 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 			direction = !kind			? tool->direction
 				    : strcmp(kind, "time") == 0 ? BDB_LOWER
 								: BDB_HIGHER;
+			/* ndjson's own word, where the unit does not say it: a
+			 * metric has one direction in a run, so the unit's
+			 * (time, throughput) comes first. */
+			const json_t *bigger = json_object_get(e, "biggerIsBetter");
+			if (!kind && json_is_boolean(bigger))
+				direction = json_is_true(bigger) ? BDB_HIGHER : BDB_LOWER;
 			defined = true;
 		}
 		if (has_half && percent)

@@ -95,7 +95,8 @@ typedef struct history {
 	bdb__strmap ids;
 	bdb__gab_skips skips;
 	size_t entries, duplicates;
-	char own_series[512]; /* "TOOL: how" of each such tool seen, "; " apart */
+	size_t empty;	       /* entries with no result left (none, or every one left out) */
+	char own_series[1024]; /* "TOOL: how" of each such tool seen, "; " apart */
 } history;
 
 static int add_run(history *h, bdb_run *run, size_t offset)
@@ -196,7 +197,7 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 				      "\"tool\" must be one of cargo, go, benchmarkjs, "
 				      "benchmarkluau, pytest, googlecpp, catch2, julia, jmh, "
 				      "benchmarkdotnet, customBiggerIsBetter, "
-				      "customSmallerIsBetter; got \"%s\"",
+				      "customSmallerIsBetter, ndjson; got \"%s\"",
 				      tool_name);
 	h->entries++;
 	char said[32];
@@ -235,6 +236,8 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 		if (!(rc = bdb__strmap_put(&h->ids, run->id, strlen(run->id), h->n)) &&
 		    !(rc = add_run(h, run, offset)))
 			return 0;
+	} else if (!rc) {
+		h->empty++; /* counted, so that the summary adds up */
 	}
 	bdb_run_free(run);
 	return rc;
@@ -512,6 +515,7 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 	if (summary) {
 		summary->entries += h.entries;
 		summary->duplicates += h.duplicates;
+		summary->empty_entries += h.empty;
 		summary->skipped_null += h.skips.null_values;
 		summary->skipped_unit += h.skips.junk_units;
 		summary->skipped_name += h.skips.empty_names;

@@ -331,6 +331,17 @@ static int check_units(bdb_store *store, const bdb__import_item *items, size_t n
  * LMDB's limit. Every item was checked before the first batch. */
 #define IMPORT_BATCH 100
 
+/* The run baseline name points at in store, or false when there is none. */
+static bool stored_baseline(bdb_store *store, const char *name, uint64_t *seq)
+{
+	bdb_reader *r;
+	if (bdb_reader_begin(store, &r))
+		return false;
+	bool found = bdb_reader_get_baseline(r, name, seq) == 0;
+	bdb_reader_end(r);
+	return found;
+}
+
 static int store_items(bdb_store *store, const bdb__import_item *items, size_t total,
 		       unsigned flags, bdb_import_summary *sum, bdb_diag *d)
 {
@@ -359,7 +370,16 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 		for (size_t i = 0; i < n; i++) {
 			const bdb__import_item *it = &items[at + i];
 			bool baseline = it->baseline && it->baseline[0];
-			if (baseline) {
+			uint64_t had;
+			if (baseline && !(flags & BDB_PUT_REPLACE) &&
+			    stored_baseline(store, it->baseline, &had) && had != seqs[i]) {
+				/* Moved in the store since (baseline set, CI): an
+				 * import again must not move it back. */
+				if (!sum->baselines_kept++)
+					snprintf(sum->first_kept, sizeof sum->first_kept,
+						 "%s: %s holds run %s", it->baseline, it->label,
+						 it->run->id);
+			} else if (baseline) {
 				rc = bdb_store_set_baseline(store, it->baseline, seqs[i]);
 				if (rc)
 					return bdb_diag_set(d, rc, it->label, 0, 0,

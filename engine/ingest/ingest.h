@@ -376,10 +376,16 @@ typedef struct bdb_import_summary {
 	size_t runs_unchanged; /* identical runs that were already there */
 	size_t runs_replaced;  /* with BDB_PUT_REPLACE */
 	size_t baselines;      /* baselines set */
+	/* Baselines the store already had on another run: kept (without
+	 * BDB_PUT_REPLACE), the first as "NAME: FILE holds run ID", or "". */
+	size_t baselines_kept;
+	char first_kept[512];
 	size_t metric_defs;    /* definitions from config.json */
 	/* History imports (import-gab, import-asv): */
 	size_t entries;	     /* entries (gab) or result files (asv) read */
 	size_t duplicates;   /* entries recorded twice (same suite, commit, date): counted once */
+	size_t empty_entries; /* gab entries with no result left, Otava rows with no
+			       * metric value: no run */
 	size_t skipped_null; /* results without a value (null): left out */
 	size_t skipped_unit; /* results whose unit is not one (gab): left out */
 	size_t skipped_name; /* results with an empty name (gab): left out */
@@ -389,7 +395,7 @@ typedef struct bdb_import_summary {
 	/* gab: the tools whose own output, read by ingest, makes other series
 	 * than the action's names, each with how ("catch2: points tagged
 	 * test_case"), "; " apart; or "" */
-	char own_series[512];
+	char own_series[1024];
 } bdb_import_summary;
 
 /*

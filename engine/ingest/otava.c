@@ -41,6 +41,7 @@ typedef struct otava_ctx {
 	size_t n, cap;
 	bdb__strmap ids;
 	size_t rows, duplicates;
+	size_t empty; /* rows without a metric value */
 	bdb_diag *d;
 } otava_ctx;
 
@@ -78,6 +79,31 @@ static bool is_attribute(const otava_ctx *c, size_t col)
 	return false;
 }
 
+/*
+ * A column the import reads must have a name that no other column has:
+ * "m,m" stored the second column's values under m and dropped the first's,
+ * and a nameless metric column failed at write time without a position.
+ */
+static int check_used(otava_ctx *c, size_t col)
+{
+	const char *name = c->head.field[col];
+	if (!*name) {
+		char nth[32];
+		snprintf(nth, sizeof nth, "%zu", col + 1);
+		return fail_at(c, c->head.start[col],
+			       "column %s of the header has no name (name it, or leave it out "
+			       "with --metrics)%s",
+			       nth, "");
+	}
+	for (size_t i = 0; i < c->head.n; i++)
+		if (i != col && strcmp(c->head.field[i], name) == 0)
+			return fail_at(c, c->head.start[i > col ? i : col],
+				       "the header names two columns \"%s\": rename one, the "
+				       "import cannot tell them apart%s",
+				       name, "");
+	return 0;
+}
+
 /* Maps the options' columns onto the header's. */
 static int read_header(otava_ctx *c)
 {
@@ -104,6 +130,12 @@ static int read_header(otava_ctx *c)
 	}
 	if (!rc && c->n_metric == 0)
 		rc = fail_at(c, c->at.line, "the header has no metric column%s%s", "", "");
+	if (!rc)
+		rc = check_used(c, c->time_col);
+	for (size_t i = 0; !rc && i < c->n_attr; i++)
+		rc = check_used(c, c->attr_col[i]);
+	for (size_t i = 0; !rc && i < c->n_metric; i++)
+		rc = check_used(c, c->metric_col[i]);
 	return rc;
 }
 
@@ -230,6 +262,31 @@ static int set_attributes(otava_ctx *c, bdb_run *run)
 	return rc;
 }
 
+/*
+ * A metric cell that is no number. Without --metrics every column but the
+ * time and the attributes is a metric: a column of text in the first row
+ * (a branch, a version) is an attribute the options did not list, and the
+ * error says how to list it.
+ */
+static int not_a_number(otava_ctx *c, size_t i, const char *text)
+{
+	const char *column = c->metric[i].column;
+	char msg[480];
+	int n = snprintf(msg, sizeof msg, "expected a number for metric \"%.100s\", got \"%.100s\"",
+			 column, text);
+	if (!c->o->n_metrics && c->rows == 1 && n > 0 && (size_t)n < sizeof msg) {
+		n += snprintf(msg + n, sizeof msg - (size_t)n,
+			      " (every column but the time and the attributes is a metric: "
+			      "a column of text is an attribute, --attributes ");
+		for (size_t a = 0; a < c->n_attr && (size_t)n < sizeof msg; a++)
+			n += snprintf(msg + n, sizeof msg - (size_t)n, "%.60s,",
+				      c->head.field[c->attr_col[a]]);
+		if ((size_t)n < sizeof msg)
+			snprintf(msg + n, sizeof msg - (size_t)n, "%.60s)", column);
+	}
+	return fail_at(c, c->row.start[c->metric_col[i]], "%s%s", msg, "");
+}
+
 static int set_metrics(otava_ctx *c, bdb_run *run)
 {
 	bdb_point *p;
@@ -241,9 +298,7 @@ static int set_metrics(otava_ctx *c, bdb_run *run)
 		if (!*text)
 			continue;
 		if (!bdb__parse_number(text, strlen(text), false, &v))
-			return fail_at(c, c->row.start[c->metric_col[i]],
-				       "expected a number for metric \"%s\", got \"%s\"", m->column,
-				       text);
+			return not_a_number(c, i, text);
 		v *= m->scale;
 		rc = bdb__add_defined_metric(run, p, m->name ? m->name : m->column, v, m->unit,
 					     m->direction < 0 ? BDB_LOWER : BDB_HIGHER, NULL);
@@ -310,6 +365,8 @@ static int read_row(otava_ctx *c)
 		if (!(rc = bdb__strmap_put(&c->ids, run->id, strlen(run->id), c->n)) &&
 		    !(rc = add_run(c, run)))
 			return 0;
+	} else if (!rc) {
+		c->empty++; /* every metric cell empty: no run, but counted */
 	}
 	bdb_run_free(run);
 	return rc;
@@ -384,6 +441,7 @@ int bdb_import_otava(bdb_store *store, const char *path, const bdb_otava_options
 	free(data);
 	sum.entries = c->rows;
 	sum.duplicates = c->duplicates;
+	sum.empty_entries = c->empty;
 	if (!rc && !(items = calloc(c->n, sizeof *items)))
 		rc = BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < c->n; i++)

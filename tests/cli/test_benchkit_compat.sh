@@ -51,6 +51,27 @@ run "$BENCHDB" check --data "$DB" --threshold 0.30
 check_rc "threshold 0.30: exit 0" 0
 check_out_exact "threshold 0.30: PASS" "PASS: No regressions detected (threshold=30%)"
 
+# The baseline moved after the migration (benchkit's 'baseline --run
+# latest', as a CI job does): importing the directory again moved it back to
+# baselines/main.json's run without a word, and the next check judged
+# against the old run.
+DB2=$WORK/migrated-again
+"$BENCHDB" import-benchkit --db "$DB2" "$DOC" >/dev/null 2>&1
+"$BENCHDB" baseline --data "$DB2" --run latest >/dev/null
+run "$BENCHDB" import-benchkit --db "$DB2" "$DOC"
+check_rc "import again after the baseline moved: exit 0" 0
+check_out "  sets no baseline" "Imported 0 run(s) (2 unchanged, 0 replaced), 0 baseline(s)"
+check_err "  says which it kept, and how to move it" \
+	"benchdb: note: $DOC: kept 1 baseline(s) the store has on another run (moved since the last import); the first: main: $DOC/baselines/main.json holds run 2026-02-10T09-05-00_abc1234 (--replace moves them)"
+run "$BENCHDB" --db "$DB2" baseline
+check_out_exact "  main stays on the run it was moved to" "main	2026-02-11T09-05-00_def5678"
+run "$BENCHDB" import-benchkit --replace --db "$DB2" "$DOC"
+check_out "  --replace moves it" "1 baseline(s)"
+run "$BENCHDB" --db "$DB2" baseline
+check_out_exact "  back to baselines/main.json's run" "main	2026-02-10T09-05-00_abc1234"
+run "$BENCHDB" import-benchkit --db "$DB2" "$DOC"
+check "  then an import again says nothing" test ! -s "$ERR"
+
 run "$BENCHDB" summary --data "$DB"
 check_rc "summary exits 0" 0
 check_out_exact "summary: benchkit's text" "Run: 2026-02-11T09-05-00_def5678

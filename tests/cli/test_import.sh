@@ -124,6 +124,84 @@ check_out "moov M1: the regression at f4a0e26fe1 is found" \
 	",f4a0e26fe16d1647d89c2f26d430a96c4c3d5ccb,"
 run "$BENCHDB" --db "$DB" -c 'trend time of "BenchmarkBuildFile" last 1 as csv'
 check_out "moov: a go unit with B/op and allocs/op after a tab is ns/op" ",ns/op"
+# A history with every tool whose own output names other series: the note
+# listing them was cut at 512 bytes, in the middle of go's ("... and
+# \"NAME - al; docs/migrating.md)"), and benchmarkdotnet's was lost.
+{
+	printf 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {'
+	sep=
+	for tool in go pytest googlecpp catch2 jmh benchmarkdotnet benchmarkluau; do
+		printf '%s"%s": [{"commit": {"id": "aaaa", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "%s", "benches": [{"name": "b", "value": 1, "unit": "ns/op"}]}]' \
+			"$sep" "$tool" "$tool"
+		sep=', '
+	done
+	printf '}}\n'
+} >"$WORK/alltools.data.js"
+run "$BENCHDB" --db "$WORK/alltools" import-gab "$WORK/alltools.data.js"
+check_rc "every tool: imports" 0
+check_err "every tool: the note names go's metrics whole" \
+	'go: points tagged pkg and procs, with metrics alloc_bytes and allocs for the action'"'"'s "NAME - B/op" and "NAME - allocs/op"'
+check_err "every tool: ... and the last tool, then the end of the note" \
+	"benchmarkluau: points tagged driver; docs/migrating.md)"
+
+# An entry with no result (an empty "benches", or every value null) makes
+# no run: the summary said "Imported 1 run(s) from 3 entries (0 unchanged,
+# 0 replaced)", counts that do not add up, and the empty one went unsaid.
+cat >"$WORK/noresult.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"S": [
+ {"commit": {"id": "a1", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "cargo", "benches": []},
+ {"commit": {"id": "a2", "timestamp": "2024-01-02T00:00:00Z"}, "date": 1704153600000, "tool": "cargo", "benches": [{"name": "b", "value": 2, "unit": "ns/iter"}]},
+ {"commit": {"id": "a3", "timestamp": "2024-01-03T00:00:00Z"}, "date": 1704240000000, "tool": "cargo", "benches": [{"name": "b", "value": null, "unit": "ns/iter"}]}]}}
+EOF
+run "$BENCHDB" --db "$WORK/noresult" import-gab "$WORK/noresult.data.js"
+check_rc "entries with no result: imports the others" 0
+check_out "  and the summary counts them" \
+	"Imported 1 run(s) from 3 entries of $WORK/noresult.data.js (0 unchanged, 0 replaced, 2 with no result left out)"
+run "$BENCHDB" --db "$WORK/noresult" import-gab "$WORK/noresult.data.js"
+check_out "  again: the same count" "(1 unchanged, 0 replaced, 2 with no result left out)"
+
+# A fork of the action (unicode-org/icu and icu4x keep their histories with
+# it) writes "tool": "ndjson" and a "biggerIsBetter" per result: the whole
+# history was refused ('"tool" must be one of ...; got "ndjson"').
+cat >"$WORK/ndjson.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"Benchmark": [
+ {"commit": {"id": "aaaa", "timestamp": "2022-03-07T12:53:44-08:00"}, "date": 1646687296532, "tool": "ndjson", "benches": [
+  {"name": "TestNFC", "value": 8, "unit": "ns/iter", "biggerIsBetter": false},
+  {"name": "Throughput", "value": 100, "unit": "MB/s", "biggerIsBetter": true},
+  {"name": "Hits", "value": 5, "unit": "hits", "biggerIsBetter": true}]},
+ {"commit": {"id": "bbbb", "timestamp": "2022-03-08T23:09:54Z"}, "date": 1646781682207, "tool": "ndjson", "benches": [
+  {"name": "TestNFC", "value": 9.6, "unit": "ns/iter", "biggerIsBetter": false},
+  {"name": "Throughput", "value": 80, "unit": "MB/s", "biggerIsBetter": true},
+  {"name": "Hits", "value": 4, "unit": "hits", "biggerIsBetter": true}]}]}}
+EOF
+run "$BENCHDB" --db "$WORK/ndjson" import-gab --branch main "$WORK/ndjson.data.js"
+check_rc "ndjson (a fork's tool): imports" 0
+check_out "ndjson: two runs" "Imported 2 run(s) from 2 entries"
+run "$BENCHDB" --db "$WORK/ndjson" -c 'regressions in latest vs latest~1 metric * as csv'
+check_out "ndjson: 8 -> 9.6 ns/iter is a time that regressed" \
+	"TestNFC,suite=Benchmark,time,lower,8,9.6,ns/iter,"
+check_out "ndjson: 100 -> 80 MB/s is a throughput that regressed" \
+	"Throughput,suite=Benchmark,throughput,higher,100,80,MB/s,-20,"
+check_out "ndjson: biggerIsBetter true gives a count its direction: 5 -> 4 regressed" \
+	"Hits,suite=Benchmark,value,higher,5,4,hits,-20,"
+
+# go's b.ReportMetric adds results in units of the user's choosing; the
+# action's own example is "BenchmarkThing-16 1 95258906556 ns/op 64.02
+# UnitsForMeasure2", stored as "BenchmarkThing - UnitsForMeasure2". Such a
+# unit has no '/', and every such result was left out as "not a unit".
+cat >"$WORK/gometric.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"Go": [
+ {"commit": {"id": "aaaa", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "go", "benches": [
+  {"name": "BenchmarkThing", "value": 95258906556, "unit": "ns/op\t        64.02 UnitsForMeasure2\t        31.13 UnitsForMeasure3", "extra": "1 times\n16 procs"},
+  {"name": "BenchmarkThing - UnitsForMeasure2", "value": 64.02, "unit": "UnitsForMeasure2", "extra": "1 times\n16 procs"},
+  {"name": "BenchmarkThing - UnitsForMeasure3", "value": 31.13, "unit": "UnitsForMeasure3", "extra": "1 times\n16 procs"}]}]}}
+EOF
+run "$BENCHDB" --db "$WORK/gometric" import-gab "$WORK/gometric.data.js"
+check_rc "go: b.ReportMetric results import" 0
+check_out "go: all three results are stored" "Imported 1 run(s) from 1 entries"
+check "go: none of them is left out" test "$(grep -c 'left out' "$ERR")" -eq 0
+run "$BENCHDB" --db "$WORK/gometric" -c 'trend value of "BenchmarkThing - UnitsForMeasure2" as csv'
+check_out "go: BenchmarkThing - UnitsForMeasure2 is 64.02 in its unit" ",aaaa,64.02,,,UnitsForMeasure2"
 
 # The entry-by-entry path (gab_history.c's read_fast) against the
 # whole-document path, which a byte order mark selects: the same runs, the
@@ -167,7 +245,7 @@ for f in noname noname-bom; do
 	check_rc "$f: a result without a name is left out, the entry imported (exit 0)" 0
 	check_out "$f: one run from one entry" "Imported 1 run(s) from 1 entries of $WORK/$f.data.js"
 	check_err "$f: it is counted with the null value; the first left out has its position" \
-		"left out 1 result(s) without a value (null) and 0 whose unit is not a unit and 1 without a name; the first: $WORK/$f.data.js:9:20: the name is empty"
+		"left out 1 result(s) without a value (null) and 1 without a name; the first: $WORK/$f.data.js:9:20: the name is empty"
 	run "$BENCHDB" --db "$WORK/$f.db" -c 'show points as csv'
 	check "$f: point a alone is stored" test "$(tail -n +2 "$OUT" | cut -d, -f1 | tr '\n' ' ')" = "a "
 done
@@ -368,6 +446,19 @@ check "asv v1: and nothing is reported as failed" test "$(grep -c 'left out' "$E
 run "$BENCHDB" --db "$WORK/v1olddb" -c 'trend time of "bench.TimeSuite.time_sort" as csv'
 check_out "asv v1: it has no parameter tag" \
 	'bench.TimeSuite.time_sort,"env=py3.8,machine=laptop",asv-'
+# An older version 1 file holds one stats object for a benchmark without
+# parameters, not a list (asv's update_to_2 wraps it in one): its interval
+# was lost.
+V1STATS=$WORK/v1stats/results
+mkdir -p "$V1STATS/laptop"
+cp "$ROOT/tests/fixtures/asv/v1/benchmarks.json" "$V1STATS/"
+cp "$ROOT/tests/fixtures/asv/v1/laptop/machine.json" "$V1STATS/laptop/"
+printf '{"commit_hash": "00000003aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "date": 1500000000000, "env_name": "py3.8", "python": "3.8", "version": 1,\n "results": {"bench.MemSuite.mem_list": {"result": 8056, "stats": {"ci_99": [8000, 8100], "number": 1}}}}\n' \
+	>"$V1STATS/laptop/00000003-py3.8.json"
+run "$BENCHDB" --db "$WORK/v1statsdb" import-asv "$V1STATS"
+check_rc "asv v1: one stats object imports" 0
+run "$BENCHDB" --db "$WORK/v1statsdb" -c 'trend memory of "bench.MemSuite.mem_list" as csv'
+check_out "asv v1: ... and its ci_99 is the bounds" ",00000003aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,8056,8000,8100,B"
 # Two values of one parameter that are one tag once unquoted ('10' and
 # "10") made one point twice: refused at write time, without a position.
 VQ=$WORK/vquote/results
@@ -442,6 +533,39 @@ check_rc "asv: a NaN result imports" 0
 check_err "asv: the NaN is left out and counted" "left out 1 result(s) without a value (null)"
 run "$BENCHDB" --db "$WORK/mtnandb" -c 'show points as csv'
 check "asv: 41 points (the NaN one left out)" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
+# A skipped first combination is a NaN first in its list, with no blank
+# beside it (Python's json.dumps([nan, 0.2]) is "[NaN, 0.2]", [[nan]] is
+# "[[NaN]]"): the whole file was refused, "invalid JSON: NaN and Infinity
+# are not JSON numbers", and the history with it.
+mkdir -p "$WORK/mtnan1/trafficgpu1"
+cp "$MT/benchmarks.json" "$WORK/mtnan1/"
+cp "$MT/trafficgpu1/machine.json" "$WORK/mtnan1/trafficgpu1/"
+sed 's/\[\[0\.8108367742970586,/[[NaN,/' "$MT/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
+	>"$WORK/mtnan1/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json"
+run "$BENCHDB" --db "$WORK/mtnan1db" import-asv "$WORK/mtnan1"
+check_rc "asv: a NaN first in a list ([[NaN, ...) imports" 0
+check "asv: ... and no word of units, which asv results do not have" \
+	test "$(grep -c 'whose unit is not a unit' "$ERR")" -eq 0
+check_err "asv: ... left out and counted, at its result" \
+	'fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json:1:1172: "Compression.time_read" failed (null result) in combination 1'
+run "$BENCHDB" --db "$WORK/mtnan1db" -c 'show points as csv'
+check "asv: ... 41 points (combination 1 of Compression.time_read left out)" \
+	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
+run "$BENCHDB" --db "$WORK/mtnan1db" -c 'trend time of "Compression.time_read" where "Data format" = "HDF5.table" and Compression = "zstd" as csv'
+check_out "asv: ... and the combination after it (HDF5.table, zstd) keeps result[1]" ",0.8446918809786439,"
+run "$BENCHDB" import-asv --help
+check_out "import-asv --help says skipped (NaN) benchmarks are left out too" \
+	"skipped (NaN) benchmarks and directories without machine.json are left out"
+XDR=$REAL/asv/xdslproject__xdsl-bench.excerpt/.asv/results
+XDNAN=$WORK/xdnan/github-action
+mkdir -p "$XDNAN"
+cp "$XDR/benchmarks.json" "$WORK/xdnan/"
+cp "$XDR/github-action/machine.json" "$XDNAN/"
+sed 's/"components.Lexer.time_add": \[\[4\.897406926447808e-05\]/"components.Lexer.time_add": [[NaN]/' \
+	"$XDR/github-action/02535bbc-virtualenv-pypy3.11.json" >"$XDNAN/02535bbc-virtualenv-pypy3.11.json"
+run "$BENCHDB" --db "$WORK/xdnandb" import-asv "$WORK/xdnan"
+check_rc "asv: a benchmark without parameters skipped ([[NaN]]) imports" 0
+check_err "asv: ... and is left out and counted" '"components.Lexer.time_add" failed (null result) in combination 1'
 # A malformed file reports file positions after the replaced tokens too:
 # the "x" after 56 Infinity and a NaN, in column 4309 of the one-line file.
 sed 's/"durations": /"durations": x/' "$WORK/mtnan/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \

@@ -69,6 +69,14 @@ check "an empty cell is a metric not measured (row 3 has throughput only)" \
 check_out "the column left out (note) is not stored" '"metadata": {
       "otava_test": "svc",
       "version": "1.0.2"'
+# Row 3 has no latency: with --metrics latency_ms alone it holds no value
+# and makes no run. The summary said "Imported 2 run(s) from 3 rows (0
+# unchanged, 0 replaced)", which does not add up.
+run "$BENCHDB" --db "$WORK/attrs-latency" import-otava --test svc --metrics latency_ms:-1 \
+	"$FIX/attributes.csv"
+check_rc "a row with no metric value: the others import" 0
+check_out "  and the summary counts it" \
+	"Imported 2 run(s) from 3 rows of $FIX/attributes.csv (0 unchanged, 0 replaced, 1 with no result left out)"
 
 # --- bad input: exit 3 with file:line:col, the store unchanged ---
 cp "$WORK/sample/data.mdb" "$WORK/before.mdb"
@@ -96,8 +104,18 @@ bad no-column 'time,commit,m\n2026-02-01,b0,1\n' \
 	'no-column.csv:1:1: Otava CSV: the header has no metric column "latency"' --metrics latency
 bad no-time 'when,commit,m\n2026-02-01,b0,1\n' \
 	'no-time.csv:1:1: Otava CSV: the header has no time column "time"'
+# Without --metrics a column of text is a metric too; in the first row the
+# error said only that, not how to make it an attribute.
 bad attribute-as-metric 'time,commit,branch,m\n2026-02-01,b0,main,1\n' \
-	'attribute-as-metric.csv:2:15: Otava CSV: expected a number for metric "branch", got "main"'
+	'attribute-as-metric.csv:2:15: Otava CSV: expected a number for metric "branch", got "main" (every column but the time and the attributes is a metric: a column of text is an attribute, --attributes commit,branch)'
+# Two header columns of one name: the second's values were stored under it
+# and the first's dropped without a word.
+bad same-name 'time,commit,m,m\n2026-02-01,b0,1,2\n' \
+	'same-name.csv:1:15: Otava CSV: the header names two columns "m": rename one, the import cannot tell them apart'
+# A metric column without a name failed when the run was written, with no
+# position: 'cannot store run "otava-...": point "...": a metric without a name'.
+bad no-name 'time,commit,,m\n2026-02-01,b0,1,2\n' \
+	'no-name.csv:1:13: Otava CSV: column 3 of the header has no name (name it, or leave it out with --metrics)'
 # A row of the stored history with another value: a different run under its id.
 sed 's/^2026.01.03 3:00:00 +0100,aaa2,143112,/2026.01.03 3:00:00 +0100,aaa2,1,/' \
 	"$FIX/local_sample.csv" >"$WORK/changed.csv"

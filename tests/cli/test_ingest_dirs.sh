@@ -134,4 +134,36 @@ run timeout $LIMIT "$BENCHDB" --db "$WORK/db7" ingest --id from-fifo "$WORK/fifo
 check_rc "a FIFO named on the command line is read" 0
 check_out "  and stored" "Ingested run from-fifo"
 
+# A pytest-benchmark storage of two machines (docs/migrating.md): the
+# machine is the run's environment, not a tag, so 'ingest .benchmarks' puts
+# both into one series and a machine 3 times slower reads as a step; one
+# tag per machine directory keeps them apart. The second machine's runs
+# are glitchygames' runs 1-3 (tests/realdata/pytest) with every time x3,
+# a day later than the last of the first machine's.
+GG=$ROOT/tests/realdata/pytest/terrysimons__glitchygames/.benchmarks/Darwin-CPython-3.13-64bit
+TWO=$WORK/two/.benchmarks
+mkdir -p "$TWO/Linux-CPython-3.11-64bit"
+cp -r "$GG" "$TWO/"
+for n in 0001 0002 0003; do
+	python3 - "$GG/${n}_baseline.json" "$TWO/Linux-CPython-3.11-64bit/${n}_baseline.json" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["datetime"] = d["datetime"].replace("2026-03-1", "2026-03-2")
+for b in d["benchmarks"]:
+    for k in ("mean", "median", "min", "max"):
+        b["stats"][k] *= 3
+    b["stats"]["ops"] /= 3
+json.dump(d, open(sys.argv[2], "w"))
+EOF
+done
+P3='tests/benchmarks/test_benchmarks.py::TestControllerSelectionBenchmarks::test_selection_navigation_history'
+"$BENCHDB" --db "$WORK/twodb" ingest -q "$TWO" >/dev/null
+run "$BENCHDB" --db "$WORK/twodb" -c "changes time of \"$P3\" as csv"
+check_out "two machines in one series: the slower one reads as a step" ",step,"
+"$BENCHDB" --db "$WORK/twotags" ingest -q --tag machine=linux "$TWO/Linux-CPython-3.11-64bit" >/dev/null
+"$BENCHDB" --db "$WORK/twotags" ingest -q --tag machine=mac "$TWO/Darwin-CPython-3.13-64bit" >/dev/null
+run "$BENCHDB" --db "$WORK/twotags" -c "changes time of \"$P3\" as csv"
+check "  a tag per machine directory: no step (P3 is noise on one machine)" \
+	test "$(grep -c ',step,' "$OUT")" -eq 0
+
 finish
