@@ -133,9 +133,14 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 {
 	double *x = NULL, *y = NULL;
 	size_t nx = 0, ny = 0;
-	int rc = bdb__entry_samples(base, 1.0, &x, &nx);
+	/* Ranks are the same in either unit: the samples meet in the coarser
+	 * one, where a conversion divides (bdb_unit_convert), so samples equal
+	 * as written stay tied (9 us and 0.009 ms). The shift is the base's
+	 * unit again below. */
+	bool in_current = factor > 1;
+	int rc = bdb__entry_samples(base, in_current ? 1.0 / factor : 1.0, &x, &nx);
 	if (!rc)
-		rc = bdb__entry_samples(cur, factor, &y, &ny);
+		rc = bdb__entry_samples(cur, in_current ? 1.0 : factor, &y, &ny);
 	j->tested = false;
 	if (!rc && nx > 0 && ny > 0) {
 		bdb__mwu_result m;
@@ -151,8 +156,14 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 			 * was possible at all. */
 			if (m.p_value >= alpha)
 				rc = bdb__stats_mann_whitney_min_p(x, nx, y, ny, &j->min_p);
-			rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
+			if (!rc)
+				rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
 			j->has_shift = rc == 0;
+			if (j->has_shift && in_current) {
+				j->shift.estimate *= factor;
+				j->shift.lower *= factor;
+				j->shift.upper *= factor;
+			}
 			if (rc == BDB_ETOOBIG)
 				rc = 0; /* too many differences: the test alone */
 		}
