@@ -163,6 +163,11 @@ void bdb__threshold_text(double pct, char *buf, size_t size)
 			break;
 	}
 	snprintf(buf, size, "%.*f", decimals, pct);
+	/* A threshold too small for 6 decimals (1e-9%) in an exponent. */
+	if (fabs(strtod(buf, NULL) - pct) > 1e-6 * fabs(pct)) {
+		snprintf(buf, size, "%.6g%%", pct);
+		return;
+	}
 	/* 6 decimals of a value that does not read back (7.000000000000001):
 	 * no trailing zeros beyond the first decimal. */
 	size_t len = strlen(buf);

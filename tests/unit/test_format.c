@@ -479,6 +479,10 @@ static void test_threshold_and_change_text(void **state)
 	assert_string_equal(buf, "7.0%");
 	bdb__threshold_text(1.0 / 3.0, buf, sizeof buf);
 	assert_string_equal(buf, "0.333333%");
+	bdb__threshold_text(1e-9, buf, sizeof buf);
+	assert_string_equal(buf, "1e-09%");
+	bdb__threshold_text(0, buf, sizeof buf);
+	assert_string_equal(buf, "0.0%");
 	bdb__change_beyond_text(5.000010000000003, 5, buf, sizeof buf);
 	assert_string_equal(buf, "+5.00001%");
 	bdb__change_beyond_text(-10, 5, buf, sizeof buf);
