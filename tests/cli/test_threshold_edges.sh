@@ -68,6 +68,14 @@ check_out "50% to one ulp is moderate" ",50.000000000000036,moderate,"
 run "$BENCHDB" -c 'regressions of beyond explain as csv'
 check_out "a change just beyond reads beyond" "percent: +5.00001% > 5.0% threshold"
 
+# The gate's lines too (benchkit's form keeps benchkit's one decimal).
+run "$BENCHDB" check
+check_rc "check fails on the regressions" 1
+check_out "check's line shows the change beyond 5%" "  ↓ beyond t: 100.00 → 105.00 (+5.00001%)"
+check_out "check's other lines keep one decimal" "  ↓ seven t: 100.00 → 107.00 (+7.0%)"
+run "$BENCHDB" --data "$DB" check
+check_out "benchkit's form: one decimal" "  ↑ beyond t: 100.00 → 105.00 (+5.0%)"
+
 # The threshold as typed, not rounded to one decimal (0.25% read 0.2%).
 run "$BENCHDB" -c 'regressions of small threshold 0.25% explain'
 check_out "threshold 0.25% shows as 0.25%" "percent: +0.3% > 0.25% threshold"
