@@ -182,7 +182,7 @@ void bdb__run_entries_free(bdb__run_entries *e);
 /* Orders entries by (point, tags, metric): the identity of a series. */
 int bdb__entry_identity_cmp(const bdb__entry *a, const bdb__entry *b);
 
-/* The samples of e converted by factor into a malloc'ed array (*n of them;
+/* The samples of e converted by factor (bdb_unit_convert) into a malloc'ed array (*n of them;
  * NULL and 0 when it has none). */
 int bdb__entry_samples(const bdb__entry *e, double factor, double **out, size_t *n);
 

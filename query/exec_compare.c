@@ -104,12 +104,16 @@ typedef struct judge_ctx {
 	const bdb__run_entries *cur; /* the current run: its history comes before it */
 } judge_ctx;
 
-static const char *severity_of(double change)
+/* The severity of a change from base to current: minor (T, 20%],
+ * moderate (20%, 50%], severe beyond; a zero base is severe. */
+static const char *severity_of(double base, double current)
 {
-	double a = fabs(change);
-	if (a > 50)
+	double change;
+	if (bdb__stats_change_pct(base, current, &change) != 0)
 		return "severe";
-	if (a > 20)
+	if (bdb__stats_change_beyond(fabs(change), 50, base, current))
+		return "severe";
+	if (bdb__stats_change_beyond(fabs(change), 20, base, current))
 		return "moderate";
 	return "minor";
 }
@@ -129,9 +133,14 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 {
 	double *x = NULL, *y = NULL;
 	size_t nx = 0, ny = 0;
-	int rc = bdb__entry_samples(base, 1.0, &x, &nx);
+	/* Ranks are the same in either unit: the samples meet in the coarser
+	 * one, where a conversion divides (bdb_unit_convert), so samples equal
+	 * as written stay tied (9 us and 0.009 ms). The shift is the base's
+	 * unit again below. */
+	bool in_current = factor > 1;
+	int rc = bdb__entry_samples(base, in_current ? 1.0 / factor : 1.0, &x, &nx);
 	if (!rc)
-		rc = bdb__entry_samples(cur, factor, &y, &ny);
+		rc = bdb__entry_samples(cur, in_current ? 1.0 : factor, &y, &ny);
 	j->tested = false;
 	if (!rc && nx > 0 && ny > 0) {
 		bdb__mwu_result m;
@@ -147,8 +156,14 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 			 * was possible at all. */
 			if (m.p_value >= alpha)
 				rc = bdb__stats_mann_whitney_min_p(x, nx, y, ny, &j->min_p);
-			rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
+			if (!rc)
+				rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
 			j->has_shift = rc == 0;
+			if (j->has_shift && in_current) {
+				j->shift.estimate *= factor;
+				j->shift.lower *= factor;
+				j->shift.upper *= factor;
+			}
 			if (rc == BDB_ETOOBIG)
 				rc = 0; /* too many differences: the test alone */
 		}
@@ -217,7 +232,7 @@ static int judge_history(const judge_ctx *jc, const bdb__entry *cur, judgement *
 	bool worse = cur->direction == BDB_LOWER ? above : below;
 	if (worse) {
 		j->verdict = "regression";
-		j->severity = severity_of((j->current - c->center) / fabs(c->center) * 100.0);
+		j->severity = severity_of(c->center, j->current);
 	} else if (above || below) {
 		j->verdict = "improvement";
 	} else {
@@ -237,14 +252,20 @@ static int judge_history(const judge_ctx *jc, const bdb__entry *cur, judgement *
 	return 0;
 }
 
-/* "percent: -10.0% < -5.0% threshold", or "... within ±5.0% threshold". */
+/* "percent: -10.0% < -5.0% threshold", or "... within ±5.0% threshold";
+ * with the digits that show a change beyond the threshold is beyond it. */
 static void explain_threshold(judgement *j, bool beyond)
 {
-	if (beyond)
-		explain(j, "percent: %+.1f%% %s %s%.1f%% threshold", j->change,
-			j->change > 0 ? ">" : "<", j->change > 0 ? "" : "-", j->threshold);
-	else
-		explain(j, "percent: %+.1f%% within ±%.1f%% threshold", j->change, j->threshold);
+	char change[48], threshold[48];
+	bdb__threshold_text(j->threshold, threshold, sizeof threshold);
+	if (beyond) {
+		bdb__change_beyond_text(j->change, j->threshold, change, sizeof change);
+		explain(j, "percent: %s %s %s%s threshold", change, j->change > 0 ? ">" : "<",
+			j->change > 0 ? "" : "-", threshold);
+	} else {
+		bdb__change_text(j->change, change, sizeof change);
+		explain(j, "percent: %s within ±%s threshold", change, threshold);
+	}
 }
 
 /* Judges one series: cur against base (percent, mwu) or against its own
@@ -295,19 +316,21 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 		return 0;
 	}
 	double worse = cur->direction == BDB_LOWER ? j->change : -j->change;
+	bool worse_beyond = bdb__stats_change_beyond(worse, j->threshold, j->base, j->current);
+	bool better_beyond = bdb__stats_change_beyond(-worse, j->threshold, j->base, j->current);
 	bool significant = !j->tested || j->p_value < st->alpha;
 	if (st->method == BDB_METHOD_MWU && !j->tested) {
 		explain(j, "mwu: no samples in both runs; ");
 	} else if (st->method == BDB_METHOD_MWU) {
 		char said[48];
-		bdb__p_said(j->p_value, said, sizeof said);
+		bdb__p_said_below(j->p_value, st->alpha, said, sizeof said);
 		explain(j, "mwu (n=%zu, %zu): %s %s alpha %g; ", j->n1, j->n2, said,
 			significant ? "<" : ">=", st->alpha);
 	}
 	if (j->has_shift)
 		explain(j, "shift %+g [%+g, %+g] at %.1f%%; ", j->shift.estimate, j->shift.lower,
 			j->shift.upper, j->shift.achieved * 100);
-	if (fabs(worse) > j->threshold && !significant && j->min_p >= st->alpha) {
+	if ((worse_beyond || better_beyond) && !significant && j->min_p >= st->alpha) {
 		/* Beyond the threshold, and the test could not have said yes:
 		 * "unchanged" would pass a gate by mistake. */
 		j->verdict = "inconclusive";
@@ -315,15 +338,15 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 			 "%zu vs %zu samples: smallest possible p is %.4g %s alpha %g", j->n1,
 			 j->n2, j->min_p, j->min_p > st->alpha ? ">" : ">=", st->alpha);
 		explain(j, "inconclusive: %s; ", j->reason);
-	} else if (worse > j->threshold && significant) {
+	} else if (worse_beyond && significant) {
 		j->verdict = "regression";
-		j->severity = severity_of(j->change);
-	} else if (-worse > j->threshold && significant) {
+		j->severity = severity_of(j->base, j->current);
+	} else if (better_beyond && significant) {
 		j->verdict = "improvement";
 	} else {
 		j->verdict = "unchanged";
 	}
-	explain_threshold(j, fabs(worse) > j->threshold);
+	explain_threshold(j, worse_beyond || better_beyond);
 	return 0;
 }
 
@@ -640,12 +663,15 @@ static bool may_be_inconclusive(const bdb__stmt *st)
 	return st->method == BDB_METHOD_MWU;
 }
 
-/* Whether a change of pct % is worse than threshold % for c's direction. */
-static bool worse_by(const bdb__entry *c, double pct, double threshold)
+/* Whether current is worse than base by more than threshold % for c's
+ * direction. */
+static bool worse_by(const bdb__entry *c, double base, double current, double threshold)
 {
-	return isfinite(pct) && (c->direction == BDB_LOWER    ? pct > threshold
-				 : c->direction == BDB_HIGHER ? pct < -threshold
-							      : false);
+	double pct;
+	if (c->direction == BDB_INFO || bdb__stats_change_pct(base, current, &pct) != 0)
+		return false;
+	return bdb__stats_change_beyond(c->direction == BDB_LOWER ? pct : -pct, threshold, base,
+					current);
 }
 
 /*
@@ -700,8 +726,7 @@ static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 		bool after_cur = o.timestamp_us == cur->info.timestamp_us && o.run_seq > cur->seq;
 		if (before_base || after_cur)
 			continue;
-		bool worse =
-		    worse_by(c, (o.value * factor - j->base) / fabs(j->base) * 100, threshold);
+		bool worse = worse_by(c, j->base, o.value * factor, threshold);
 		if (o.run_seq == cur->seq) {
 			/* Worse since start (the current run included), or the
 			 * current run alone. */
@@ -778,8 +803,8 @@ static const bdb_annotation *accepted_by(bdb__exec *ex, const bdb__entry *c, con
 		return NULL;
 	const bdb_annotation *a =
 	    bdb_reader_annotation_match(ex->rd, ex->annotations, ex->n_annotations, fi->commit);
-	double again = (j->current - rs->value) / fabs(rs->value) * 100;
-	return a && isfinite(rs->value) && !worse_by(c, again, threshold) ? a : NULL;
+	return a && isfinite(rs->value) && !worse_by(c, rs->value, j->current, threshold) ? a
+											  : NULL;
 }
 
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)

@@ -295,11 +295,11 @@ static int chart_cells(trend_walk *t, size_t w, const bdb_obs *o)
 	}
 	if (c->base_seq && o->run_seq == c->base_seq)
 		bdb__cell_bool(r, w, T_BASELINE, true);
-	if (isfinite(c->base) && c->base != 0 && c->direction != BDB_INFO && isfinite(o->value)) {
-		double change = (o->value - c->base) / fabs(c->base) * 100.0;
-		if (c->direction == BDB_LOWER ? change > c->threshold : change < -c->threshold)
-			bdb__cell_bool(r, w, T_REGRESSED, true);
-	}
+	double change;
+	if (c->direction != BDB_INFO && bdb__stats_change_pct(c->base, o->value, &change) == 0 &&
+	    bdb__stats_change_beyond(c->direction == BDB_LOWER ? change : -change, c->threshold,
+				     c->base, o->value))
+		bdb__cell_bool(r, w, T_REGRESSED, true);
 	return 0;
 }
 

@@ -137,18 +137,71 @@ void bdb__change_text(double pct, char *buf, size_t size)
 	percent_number(pct, true, buf, size);
 }
 
-void bdb__p_text(double p, char *buf, size_t size)
+void bdb__change_beyond_text(double pct, double limit, char *buf, size_t size)
+{
+	if (!isfinite(pct)) {
+		percent_number(pct, true, buf, size);
+		return;
+	}
+	for (int decimals = 1; decimals <= 17; decimals++) {
+		snprintf(buf, size, "%+.*f%%", decimals, pct);
+		if (fabs(strtod(buf, NULL)) > limit)
+			return;
+	}
+}
+
+void bdb__threshold_text(double pct, char *buf, size_t size)
+{
+	if (!isfinite(pct)) {
+		percent_number(pct, false, buf, size);
+		return;
+	}
+	int decimals = 1;
+	for (; decimals < 6; decimals++) {
+		snprintf(buf, size, "%.*f", decimals, pct);
+		if (strtod(buf, NULL) == pct)
+			break;
+	}
+	snprintf(buf, size, "%.*f", decimals, pct);
+	/* A threshold too small for 6 decimals (1e-9%) in an exponent. */
+	if (fabs(strtod(buf, NULL) - pct) > 1e-6 * fabs(pct)) {
+		snprintf(buf, size, "%.6g%%", pct);
+		return;
+	}
+	/* 6 decimals of a value that does not read back (7.000000000000001):
+	 * no trailing zeros beyond the first decimal. */
+	size_t len = strlen(buf);
+	while (len > 2 && buf[len - 1] == '0' && buf[len - 2] != '.')
+		buf[--len] = '\0';
+	snprintf(buf + len, size - len, "%%");
+}
+
+/* A p-value with `digits` significant digits, or "< 2.2e-308". */
+static void p_digits(double p, int digits, char *buf, size_t size)
 {
 	if (p >= 0 && p < DBL_MIN)
 		snprintf(buf, size, "< %.2g", DBL_MIN);
 	else
-		snprintf(buf, size, "%.4g", p);
+		snprintf(buf, size, "%.*g", digits, p);
+}
+
+void bdb__p_text(double p, char *buf, size_t size)
+{
+	p_digits(p, 4, buf, size);
 }
 
 void bdb__p_said(double p, char *buf, size_t size)
 {
+	bdb__p_said_below(p, NAN, buf, size);
+}
+
+void bdb__p_said_below(double p, double alpha, char *buf, size_t size)
+{
 	char num[32];
-	bdb__p_text(p, num, sizeof num);
+	int digits = 4;
+	p_digits(p, digits, num, sizeof num);
+	while (p < alpha && digits < 17 && num[0] != '<' && !(strtod(num, NULL) < alpha))
+		p_digits(p, ++digits, num, sizeof num);
 	snprintf(buf, size, "p %s%s", num[0] == '<' ? "" : "= ", num);
 }
 
@@ -270,7 +323,9 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 			percent_number(fabs(v->num), true, num, sizeof num);
 		else if (style == BDB__STYLE_DELTA && mark == BDB__MARK_BELOW)
 			percent_number(-fabs(v->num), true, num, sizeof num);
-		else if (style == BDB__STYLE_PERCENT || style == BDB__STYLE_DELTA)
+		else if (style == BDB__STYLE_PERCENT)
+			bdb__threshold_text(v->num, num, sizeof num);
+		else if (style == BDB__STYLE_DELTA)
 			percent_number(v->num, false, num, sizeof num);
 		else if (style == BDB__STYLE_PVALUE && isfinite(v->num))
 			bdb__p_text(v->num, num, sizeof num);

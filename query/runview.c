@@ -183,8 +183,9 @@ int bdb__entry_samples(const bdb__entry *e, double factor, double **out, size_t 
 	if (!*out)
 		return BDB_ENOMEM;
 	bdb_fb_metric_copy_samples(e->view, *out);
-	for (size_t i = 0; i < *n; i++)
-		(*out)[i] *= factor;
+	if (factor != 1)
+		for (size_t i = 0; i < *n; i++)
+			(*out)[i] = bdb_unit_convert((*out)[i], factor);
 	return 0;
 }
 

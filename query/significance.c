@@ -303,13 +303,21 @@ int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_
 	double *d = malloc(mn * sizeof *d);
 	if (!d)
 		return BDB_ENOMEM;
+	/* Differences of values near DBL_MAX overflow, and the median of two
+	 * infinities was NaN: values beyond 2^256 are differenced at 2^-e
+	 * (exact) and the results scaled back, to inf where they are beyond a
+	 * double. */
+	int ex = bdb__stats_scale_exponent(x, n1), ey = bdb__stats_scale_exponent(y, n2);
+	int e = ex > ey ? ex : ey;
+	if (e < 0)
+		e = 0;
 	for (size_t i = 0; i < n1; i++)
 		for (size_t j = 0; j < n2; j++)
-			d[i * n2 + j] = y[j] - x[i];
+			d[i * n2 + j] = ldexp(y[j], -e) - ldexp(x[i], -e);
 	bdb__stats_sort(d, mn);
-	s.estimate = bdb__stats_percentile_sorted(d, mn, 50.0);
-	s.lower = d[s.k - 1];
-	s.upper = d[mn - s.k];
+	s.estimate = ldexp(bdb__stats_percentile_sorted(d, mn, 50.0), e);
+	s.lower = ldexp(d[s.k - 1], e);
+	s.upper = ldexp(d[mn - s.k], e);
 	free(d);
 	*out = s;
 	return 0;

@@ -6,6 +6,7 @@
 
 #include "schema.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,6 +344,16 @@ int bdb__stats_change_pct(double base, double current, double *out)
 	*out = isfinite(diff) ? diff / fabs(base) * 100.0
 			      : (current / fabs(base) - base / fabs(base)) * 100.0;
 	return 0;
+}
+
+bool bdb__stats_change_beyond(double change, double limit, double base, double current)
+{
+	if (!(change > limit))
+		return false;
+	double slack = 400.0 * DBL_EPSILON * (fabs(current) / fabs(base) + 1.0);
+	/* A ratio beyond a double (a base of 5e-324) is a change no rounding
+	 * made. */
+	return !isfinite(slack) || change - limit > slack;
 }
 
 /* ------------------------------------------------------------------------ */

@@ -131,6 +131,19 @@ int bdb__stats_summarize(const double *x, size_t n, bdb__summary *out);
  */
 int bdb__stats_change_pct(double base, double current, double *out);
 
+/*
+ * Whether a change of `change` % from base to current (as
+ * bdb__stats_change_pct computes it) lies beyond `limit` %: change > limit,
+ * strictly, where a change that differs from the limit by no more than the
+ * rounding of binary floating point is the limit itself. 100 -> 107
+ * computes as +7.000000000000001 %, 1 -> 1.05 as +5.000000000000004 % (1.05
+ * is not a double) and 1 ms -> 1050000 ns as +5.000000000000004 % after the
+ * conversion: none is beyond 7 % or 5 %. The slack is 4 units in the last
+ * place of the values, in percent of the base: 400 eps (|current| / |base|
+ * + 1), about 1e-13 % for values of one magnitude.
+ */
+bool bdb__stats_change_beyond(double change, double limit, double base, double current);
+
 /* ------------------------------------------------------------------------ */
 /* Seeded pseudo-random numbers                                              */
 /* ------------------------------------------------------------------------ */

@@ -144,12 +144,22 @@ void bdb__human_number(double v, char *buf, size_t size);
 /* About 4 significant digits, as tables show a quantity (225.6, 1.39, 7440). */
 void bdb__short_number(double v, char *buf, size_t size);
 void bdb__change_text(double pct, char *buf, size_t size);
+/* A change beyond limit (|pct| > limit %), as an explanation states it:
+ * one decimal, or more where one would read as the limit itself
+ * ("+5.00001%" beyond 5%, not "+5.0%"). */
+void bdb__change_beyond_text(double pct, double limit, char *buf, size_t size);
+/* A threshold in percent: one decimal, or up to 6 where that reads back
+ * closer ("5.0%", "0.25%", "0.04%", not "0.2%" and "0.0%"). */
+void bdb__threshold_text(double pct, char *buf, size_t size);
 /* A p-value with 4 significant digits ("0.0123", "6.353e-09"); one below
  * the smallest normal double (DBL_MIN, 2.2e-308), 0 included, reads
  * "< 2.2e-308": the test's p underflowed, it is not 0. */
 void bdb__p_text(double p, char *buf, size_t size);
 /* The same as explanations say it: "p = 0.0123", "p < 2.2e-308". */
 void bdb__p_said(double p, char *buf, size_t size);
+/* The same, said against alpha: a p below alpha with more digits where 4
+ * would read as alpha ("p = 0.049996 < alpha 0.05", not "p = 0.05"). */
+void bdb__p_said_below(double p, double alpha, char *buf, size_t size);
 /* The SI prefix of *v in a unit without a ladder of its own (ops/s,
  * items/s, cycles: bdb_unit_ladder gives none): divides *v by 1000 while
  * it is at least 1000, up to 10^12, and returns "", "k", "M", "G" or "T";

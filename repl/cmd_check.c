@@ -60,22 +60,25 @@ static const char check_usage[] =
     "benchkit's texts, arrows and exit 0 with no store, baseline or runs.\n"
     "Exit: 0 pass, 1 regressions (or inconclusive with --strict), 2 usage, 3 store.\n";
 
-/* Reads "5%" or a fraction below 1 ("0.05", benchkit's) into a fraction.
- * A bare number of 1 or more is refused: "1" was 1% to some and 100% to
- * others. */
-static bool parse_threshold(const char *s, double *fraction)
+/* Reads "5%" or a fraction below 1 ("0.05", benchkit's) into a percentage,
+ * the number written: "7%" is 7, not 0.07 * 100 = 7.000000000000001, and
+ * "0.07" is 7 (the product to 15 digits, what the fraction means). A bare
+ * number of 1 or more is refused: "1" was 1% to some and 100% to others. */
+static bool parse_threshold(const char *s, double *percent)
 {
 	char *end;
 	double v = strtod(s, &end);
 	if (end == s || !isfinite(v) || v < 0)
 		return false;
 	if (*end == '%' && end[1] == '\0') {
-		*fraction = v / 100.0;
+		*percent = v;
 		return v <= BDB_THRESHOLD_MAX_PCT;
 	}
 	if (*end || v >= 1.0)
 		return false;
-	*fraction = v;
+	char digits[32];
+	snprintf(digits, sizeof digits, "%.15g", v * 100.0);
+	*percent = strtod(digits, NULL);
 	return true;
 }
 
@@ -143,7 +146,7 @@ typedef struct check_request {
 	const char *baseline, *branch, *run, *commit;
 	const char *threshold_s, *using;
 	const char *chart_dir;
-	double fraction;
+	double percent; /* --threshold, in percent */
 	bool strict, allow_missing_baseline, benchkit;
 	bool text, markdown, json;
 } check_request;
@@ -495,7 +498,16 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
 	put_line_value(&line, cell_num(r, i, "base"), benchkit);
 	bdb_buf_puts(&line, " \xe2\x86\x92 ");
 	put_line_value(&line, cell_num(r, i, "current"), benchkit);
-	bdb_buf_printf(&line, " (%+.1f%%)", cell_num(r, i, "change_pct"));
+	/* One decimal (benchkit's), or in the native form as many as show a
+	 * regression beyond its threshold: -5.00001%, not -5.0% at 5%. */
+	double change = cell_num(r, i, "change_pct"), limit = cell_num(r, i, "threshold");
+	int decimals = 1;
+	char pct[48];
+	snprintf(pct, sizeof pct, "%+.1f", change);
+	while (!benchkit && isfinite(change) && change != 0 && decimals < 17 &&
+	       fabs(strtod(pct, NULL)) <= limit)
+		snprintf(pct, sizeof pct, "%+.*f", ++decimals, change);
+	bdb_buf_printf(&line, " (%s%%)", pct);
 	cli_put_text(stdout, bdb_buf_cstr(&line), false);
 	bdb_buf_free(&line);
 }
@@ -757,7 +769,7 @@ static void put_method_clauses(const check_request *q, bdb_buf *how, size_t *usi
 {
 	*using_at = SIZE_MAX;
 	if (q->threshold_s)
-		bdb_buf_printf(how, " threshold %.17g%%", q->fraction * 100.0);
+		bdb_buf_printf(how, " threshold %.17g%%", q->percent);
 	if (q->using) {
 		bdb_buf_puts(how, " using ");
 		*using_at = how->len;
@@ -868,8 +880,8 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 		format = bdb_output_format_name(BDB_OUTPUT_JSON);
 	if (!format)
 		format = "text";
-	q->fraction = 0.05;
-	if (q->threshold_s && !parse_threshold(q->threshold_s, &q->fraction)) {
+	q->percent = 5;
+	if (q->threshold_s && !parse_threshold(q->threshold_s, &q->percent)) {
 		char *end;
 		double v = strtod(q->threshold_s, &end);
 		if (end != q->threshold_s && !*end && v >= 1.0)
@@ -1000,7 +1012,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	size_t n_inconclusive = cli_count_inconclusive(res);
 	size_t n_regressions = bdb_result_n_rows(res) - n_inconclusive;
 	char pct[32], method[96];
-	snprintf(pct, sizeof pct, "%g%%", q.fraction * 100.0);
+	snprintf(pct, sizeof pct, "%g%%", q.percent);
 	describe_method(res, pct, method, sizeof method);
 	if (q.json) {
 		bdb_buf out;

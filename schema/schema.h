@@ -365,6 +365,15 @@ int64_t bdb_time_month_at(int64_t k);
 int bdb_unit_factor(const char *from, const char *to, double *factor);
 
 /*
+ * value * factor for a factor from bdb_unit_factor, correctly rounded where
+ * the factor is the reciprocal of a whole number (ns -> ms is 1e-6: value
+ * / 1e6), where the product rounds twice: 9 us was 0.009000000000000001 ms,
+ * not the 0.009 ms a value written in ms is, and equal samples in two
+ * units were no longer tied.
+ */
+double bdb_unit_convert(double value, double factor);
+
+/*
  * The units a value in unit is shown in, smallest first, NULL-terminated:
  * ns, µs, ms, s for a time; B, KB, MB, GB, TB for a size and B/s ... TB/s
  * for a byte rate, in binary steps (KiB, MiB, ...) when unit is binary

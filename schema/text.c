@@ -6,6 +6,8 @@
  */
 #include "schema.h"
 
+#include <float.h>
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -245,8 +247,12 @@ size_t bdb_display_width(const char *s, size_t n)
 char *bdb_double_text(double v, char *buf, size_t size)
 {
 	/* %.15g is exact for values that need no more digits (and drops
-	 * trailing zeros); 17 significant digits always read back. */
-	for (int prec = 15; prec <= 17; prec++) {
+	 * trailing zeros); 17 significant digits always read back. A
+	 * subnormal holds fewer digits than 15: its shortest text may be
+	 * shorter than 15 digits that read back (1e-310, not
+	 * 9.99999999999997e-311). */
+	int prec = v != 0 && fabs(v) < DBL_MIN ? 1 : 15;
+	for (; prec <= 17; prec++) {
 		snprintf(buf, size, "%.*g", prec, v);
 		if (strtod(buf, NULL) == v)
 			break;

@@ -1,6 +1,7 @@
 /* units.c - conversion factors between units of the same family. */
 #include "schema.h"
 
+#include <math.h>
 #include <string.h>
 
 typedef struct unit_scale {
@@ -126,6 +127,16 @@ const char *const *bdb_unit_ladder(const char *unit)
 	if (bdb_unit_factor(unit, "B/s", &f) == 0)
 		return binary ? binary_rate_ladder : rate_ladder;
 	return NULL;
+}
+
+double bdb_unit_convert(double value, double factor)
+{
+	if (factor > 0 && factor < 1) {
+		double whole = nearbyint(1.0 / factor);
+		if (whole > 1 && whole < 0x1p53 && 1.0 / whole == factor)
+			return value / whole;
+	}
+	return value * factor;
 }
 
 int bdb_unit_factor(const char *from, const char *to, double *factor)

@@ -449,6 +449,46 @@ static void test_p_text(void **state)
 	assert_string_equal(buf, "p = 0.5");
 	bdb__p_said(0, buf, sizeof buf);
 	assert_string_equal(buf, "p < 2.2e-308");
+	/* Against alpha: a p below it never reads as alpha ("p = 0.05 <
+	 * alpha 0.05"); one above it keeps 4 digits. */
+	bdb__p_said_below(0.049999, 0.05, buf, sizeof buf);
+	assert_string_equal(buf, "p = 0.049999");
+	bdb__p_said_below(0.04999, 0.05, buf, sizeof buf);
+	assert_string_equal(buf, "p = 0.04999");
+	bdb__p_said_below(0.0500001, 0.05, buf, sizeof buf);
+	assert_string_equal(buf, "p = 0.05");
+	bdb__p_said_below(0.0499999999999, 0.05, buf, sizeof buf);
+	assert_string_equal(buf, "p = 0.0499999999999");
+}
+
+/* Thresholds as typed (0.25%, not 0.2%); a change beyond a limit with the
+ * digits that show it is beyond (+5.00001%, not +5.0%). */
+static void test_threshold_and_change_text(void **state)
+{
+	(void)state;
+	char buf[48];
+	bdb__threshold_text(5, buf, sizeof buf);
+	assert_string_equal(buf, "5.0%");
+	bdb__threshold_text(0.25, buf, sizeof buf);
+	assert_string_equal(buf, "0.25%");
+	bdb__threshold_text(0.04, buf, sizeof buf);
+	assert_string_equal(buf, "0.04%");
+	bdb__threshold_text(12.5, buf, sizeof buf);
+	assert_string_equal(buf, "12.5%");
+	bdb__threshold_text(7.000000000000001, buf, sizeof buf);
+	assert_string_equal(buf, "7.0%");
+	bdb__threshold_text(1.0 / 3.0, buf, sizeof buf);
+	assert_string_equal(buf, "0.333333%");
+	bdb__threshold_text(1e-9, buf, sizeof buf);
+	assert_string_equal(buf, "1e-09%");
+	bdb__threshold_text(0, buf, sizeof buf);
+	assert_string_equal(buf, "0.0%");
+	bdb__change_beyond_text(5.000010000000003, 5, buf, sizeof buf);
+	assert_string_equal(buf, "+5.00001%");
+	bdb__change_beyond_text(-10, 5, buf, sizeof buf);
+	assert_string_equal(buf, "-10.0%");
+	bdb__change_beyond_text(0.3, 0.25, buf, sizeof buf);
+	assert_string_equal(buf, "+0.3%");
 }
 
 static void test_numbers_like_printf(void **state)
@@ -562,6 +602,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_threshold_and_change_text),
 	    cmocka_unit_test(test_table_colour),
 	    cmocka_unit_test(test_table_empty_and_notes),
 	    cmocka_unit_test(test_json),

@@ -193,6 +193,26 @@ static void test_shift_hand(void **state)
 	assert_close(s.achieved, 0.8, 1e-15);
 }
 
+/* Differences beyond a double: x = {0, -1e308}, y = {1e308} differ by
+ * 1e308 and 2e308; the median of the two is 1.5e308 (Python's
+ * fractions: (1e308 + 2e308) / 2, and the same operations at 2^-1024 in
+ * floats), where the overflowed 2e308 = inf made it inf - inf = NaN. The
+ * upper bound, 2e308 itself, is beyond a double: inf. */
+static void test_shift_huge(void **state)
+{
+	(void)state;
+	const double x[] = {0, -1e308}, y[] = {1e308};
+	bdb__shift_estimate s;
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 2, y, 1, 0.95, &s), 0);
+	assert_true(s.estimate == 1.5e308);
+	assert_true(s.lower == 1e308);
+	assert_true(isinf(s.upper) && s.upper > 0);
+	/* Ordinary values are differenced as before. */
+	const double a[] = {1, 2, 3}, b[] = {11, 12, 13};
+	assert_int_equal(bdb__stats_hodges_lehmann(a, 3, b, 3, 0.95, &s), 0);
+	assert_true(s.estimate == 10.0 && s.lower == 8.0 && s.upper == 12.0);
+}
+
 static void test_shift_edges(void **state)
 {
 	(void)state;
@@ -298,11 +318,17 @@ static void test_t_test_edges(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_mwu_scipy),	    cmocka_unit_test(test_mwu_hand),
-	    cmocka_unit_test(test_mwu_min_p),	    cmocka_unit_test(test_mwu_edges),
-	    cmocka_unit_test(test_shift_reference), cmocka_unit_test(test_shift_hand),
-	    cmocka_unit_test(test_shift_edges),	    cmocka_unit_test(test_t_tests_scipy),
-	    cmocka_unit_test(test_t_test_edges),    cmocka_unit_test(test_t_tests_any_magnitude),
+	    cmocka_unit_test(test_mwu_scipy),
+	    cmocka_unit_test(test_mwu_hand),
+	    cmocka_unit_test(test_mwu_min_p),
+	    cmocka_unit_test(test_mwu_edges),
+	    cmocka_unit_test(test_shift_reference),
+	    cmocka_unit_test(test_shift_hand),
+	    cmocka_unit_test(test_shift_edges),
+	    cmocka_unit_test(test_shift_huge),
+	    cmocka_unit_test(test_t_tests_scipy),
+	    cmocka_unit_test(test_t_test_edges),
+	    cmocka_unit_test(test_t_tests_any_magnitude),
 	    cmocka_unit_test(test_mwu_scipy_edges),
 	};
 	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);

@@ -272,6 +272,38 @@ static void test_change_pct(void **state)
 	assert_true(v == 3.0);
 }
 
+/* A change beyond a threshold, strictly, where the rounding of binary
+ * floating point does not count. The computed changes are Python's
+ * (c - b) / abs(b) * 100 (benchkit's formula), which the C computes the
+ * same: 100 -> 107 is 7.000000000000001, 1 -> 1.05 is 5.000000000000004,
+ * 100 -> 150.00000000000003 is 50.000000000000036, 3 -> 3.6 is
+ * 20.000000000000004: each the limit to the precision of its values. */
+static void test_change_beyond(void **state)
+{
+	(void)state;
+	double v;
+	assert_int_equal(bdb__stats_change_pct(100.0, 107.0, &v), 0);
+	assert_true(v == 7.000000000000001);
+	assert_false(bdb__stats_change_beyond(v, 7.0, 100.0, 107.0));
+	assert_int_equal(bdb__stats_change_pct(1.0, 1.05, &v), 0);
+	assert_true(v == 5.000000000000004);
+	assert_false(bdb__stats_change_beyond(v, 5.0, 1.0, 1.05));
+	assert_false(bdb__stats_change_beyond(50.000000000000036, 50.0, 100.0, 150.00000000000003));
+	assert_false(bdb__stats_change_beyond(20.000000000000004, 20.0, 3.0, 3.6));
+	/* Beyond by a measurable amount: 100 -> 105.00001 is +5.00001 %
+	 * (5.000010000000003 computed), 100 -> 100.001 beyond 0 %. */
+	assert_true(bdb__stats_change_beyond(5.000010000000003, 5.0, 100.0, 105.00001));
+	assert_true(bdb__stats_change_beyond(0.001, 0.0, 100.0, 100.001));
+	/* Exactly the limit, below it, and a change the other way. */
+	assert_false(bdb__stats_change_beyond(5.0, 5.0, 100.0, 105.0));
+	assert_false(bdb__stats_change_beyond(4.0, 5.0, 100.0, 104.0));
+	assert_false(bdb__stats_change_beyond(-10.0, 5.0, 100.0, 90.0));
+	/* Ratios beyond a double: a base of 5e-324 moving to 1 is beyond. */
+	assert_true(bdb__stats_change_beyond(INFINITY, 5.0, 5e-324, 1.0));
+	assert_true(bdb__stats_change_beyond(1e300, 1e6, 1e-300, 1.0));
+	assert_false(bdb__stats_change_beyond(NAN, 5.0, 1.0, NAN));
+}
+
 /* ------------------------------------------------------------------------ */
 /* PRNG and bootstrap                                                        */
 /* ------------------------------------------------------------------------ */
@@ -458,6 +490,7 @@ int main(void)
 	    cmocka_unit_test(test_mean_stddev),
 	    cmocka_unit_test(test_descriptive_edges),
 	    cmocka_unit_test(test_change_pct),
+	    cmocka_unit_test(test_change_beyond),
 	    cmocka_unit_test(test_xoshiro_reference),
 	    cmocka_unit_test(test_rng_ranges),
 	    cmocka_unit_test(test_bootstrap_reference),

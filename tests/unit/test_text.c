@@ -126,7 +126,15 @@ static void test_double_text(void **state)
 	assert_string_equal(bdb_double_text(0.1, buf, sizeof buf), "0.1");
 	assert_string_equal(bdb_double_text(1.0 / 3.0, buf, sizeof buf), "0.3333333333333333");
 	assert_string_equal(bdb_double_text(-0.0, buf, sizeof buf), "-0");
-	assert_string_equal(bdb_double_text(5e-324, buf, sizeof buf), "4.94065645841247e-324"); /* 15 digits read back */
+	/* Subnormals: the shortest text, Python's repr (5e-324, 1e-310), not
+	 * 15 digits that read back (4.94065645841247e-324,
+	 * 9.99999999999997e-311). */
+	assert_string_equal(bdb_double_text(5e-324, buf, sizeof buf), "5e-324");
+	assert_string_equal(bdb_double_text(1e-310, buf, sizeof buf), "1e-310");
+	assert_string_equal(bdb_double_text(-2.5e-320, buf, sizeof buf), "-2.5e-320");
+	/* DBL_MIN, the smallest normal: 17 digits, as before. */
+	assert_string_equal(bdb_double_text(2.2250738585072014e-308, buf, sizeof buf),
+			    "2.2250738585072014e-308");
 	assert_string_equal(bdb_double_text(1.7976931348623157e308, buf, sizeof buf),
 			    "1.7976931348623157e+308");
 	assert_string_equal(bdb_double_text(225.6, buf, sizeof buf), "225.6");

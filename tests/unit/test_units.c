@@ -76,6 +76,29 @@ static void test_ladders(void **state)
 	assert_null(bdb_unit_ladder(NULL));
 }
 
+/* Conversions by a factor below 1 divide by the whole number it is the
+ * reciprocal of: correctly rounded, as Python's 9 / 1000 = 0.009 and
+ * 1900 / 1000 = 1.9, where 9 * 0.001 = 0.009000000000000001 and
+ * 1900 * 0.001 = 1.9000000000000001. */
+static void test_convert(void **state)
+{
+	(void)state;
+	double f;
+	assert_int_equal(bdb_unit_factor("us", "ms", &f), 0);
+	assert_true(bdb_unit_convert(9, f) == 0.009);
+	assert_true(bdb_unit_convert(1900, f) == 1.9);
+	assert_true(bdb_unit_convert(2300, f) == 2.3);
+	assert_int_equal(bdb_unit_factor("ns", "ms", &f), 0);
+	assert_true(bdb_unit_convert(5, f) == 5e-6);
+	/* Factors of 1 or more, and a factor that is no reciprocal of a whole
+	 * number (KB -> KiB, 1000 / 1024), multiply. */
+	assert_int_equal(bdb_unit_factor("ms", "us", &f), 0);
+	assert_true(bdb_unit_convert(0.009, f) == 9.0);
+	assert_int_equal(bdb_unit_factor("KB", "KiB", &f), 0);
+	assert_true(bdb_unit_convert(1.024, f) == 1.024 * f);
+	assert_true(bdb_unit_convert(3, 1.0) == 3.0);
+}
+
 static void test_incompatible(void **state)
 {
 	(void)state;
@@ -94,6 +117,7 @@ int main(void)
 	    cmocka_unit_test(test_time_per_count),
 	    cmocka_unit_test(test_sizes_and_rates),
 	    cmocka_unit_test(test_incompatible),
+	    cmocka_unit_test(test_convert),
 	    cmocka_unit_test(test_ladders),
 	};
 	return cmocka_run_group_tests_name("units", tests, NULL, NULL);
