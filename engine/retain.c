@@ -400,6 +400,18 @@ static void date_of(int64_t us, char *buf, size_t size)
 	buf[size > 10 ? 10 : size - 1] = '\0';
 }
 
+/* The id of the rollup of (branch, the week or month starting at start):
+ * rollup:week:YYYY-MM-DD[:BRANCH], rollup:month:YYYY-MM[:BRANCH]. */
+static void rollup_id(char *buf, size_t size, const char *branch, bool month, int64_t start)
+{
+	char date[40];
+	date_of(start, date, sizeof date);
+	if (month)
+		date[7] = '\0'; /* YYYY-MM */
+	snprintf(buf, size, ROLLUP_PREFIX "%s:%s%s%.400s", month ? "month" : "week", date,
+		 *branch ? ":" : "", branch);
+}
+
 static bool kept_branch(const bdb_retention *p, const char *branch)
 {
 	for (size_t i = 0; i < p->n_branches; i++)
@@ -543,14 +555,61 @@ static int plan_group_of(plan *p, const char *branch, bool month, int64_t start,
 		return BDB_ENOMEM;
 	g->from = start;
 	g->to = month ? month_start(start, 1) - DAY_US : start + 6 * DAY_US;
-	char date[40];
-	date_of(start, date, sizeof date);
-	if (month)
-		date[7] = '\0'; /* YYYY-MM */
-	snprintf(g->id, sizeof g->id, ROLLUP_PREFIX "%s:%s%s%.400s", month ? "month" : "week",
-		 date, *branch ? ":" : "", branch);
+	rollup_id(g->id, sizeof g->id, branch, month, start);
 	*out = p->n_groups++;
 	return 0;
+}
+
+/* Whether the rollup whose id is rid holds the run id: its rollup.run_ids
+ * has the line id. *seq is the rollup's. */
+static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char *id,
+			bdb_buf *scratch, uint64_t *seq, bool *holds)
+{
+	*holds = false;
+	int rc = bdb__run_id_find(s, txn, rid, seq);
+	if (rc)
+		return rc == BDB_ENOTFOUND ? 0 : rc;
+	bdb_run *run = NULL;
+	rc = decode_stored(s, txn, *seq, scratch, &run);
+	if (rc)
+		return rc;
+	size_t n = strlen(id);
+	for (const char *at = run_meta(run, "rollup.run_ids"); at && *at && !*holds;) {
+		const char *end = strchr(at, '\n');
+		size_t len = end ? (size_t)(end - at) : strlen(at);
+		*holds = len == n && memcmp(at, id, n) == 0;
+		at = end ? end + 1 : at + len;
+	}
+	bdb_run_free(run);
+	return 0;
+}
+
+int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t *seq, bool *held)
+{
+	*held = false;
+	uint64_t made;
+	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
+	if (rc || !made || strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0)
+		return rc;
+	/* Its week's rollup, its month's, and the month its week folds into
+	 * (the month of the week's Thursday). */
+	const char *branch = run->branch ? run->branch : "";
+	int64_t week = week_start(run->timestamp_us);
+	const struct {
+		bool month;
+		int64_t start;
+	} where[] = {{false, week},
+		     {true, month_start(run->timestamp_us, 0)},
+		     {true, month_start(week + 3 * DAY_US, 0)}};
+	bdb_buf scratch;
+	bdb_buf_init(&scratch);
+	for (size_t i = 0; i < sizeof where / sizeof *where && !rc && !*held; i++) {
+		char rid[512];
+		rollup_id(rid, sizeof rid, branch, where[i].month, where[i].start);
+		rc = rollup_lists(s, txn, rid, run->id, &scratch, seq, held);
+	}
+	bdb_buf_free(&scratch);
+	return rc;
 }
 
 /*

@@ -683,6 +683,15 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		c->seq = old;
 		c->outcome = BDB_PUT_REPLACED;
 	} else if (rc == BDB_ENOTFOUND) {
+		/* A run retention rolled up is stored: in its rollup. */
+		bool held;
+		rc = bdb__rollup_holding(s, txn, run, &c->seq, &held);
+		if (rc)
+			return rc;
+		if (held) {
+			c->outcome = BDB_PUT_UNCHANGED;
+			return 1;
+		}
 		rc = bdb__meta_get_u64(s, txn, "next_seq", 1, &c->seq);
 		if (!rc && c->seq > BDB__MAX_SEQ)
 			return bdb_diag_set(c->d, BDB_ETOOBIG, NULL, 0, 0,
