@@ -435,6 +435,11 @@ int bdb__retain_on_ingest(bdb_store *s, MDB_txn *txn, int64_t now_us, bdb__retai
  * into): *held, and *seq the rollup's. A store without rollups reads one
  * meta value. */
 int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t *seq, bool *held);
+/* Whether the stored run fb[0, len) is run less the samples the policy's
+ * `drop samples after` dropped (*same): run is older than the rule, as of
+ * the clock, and encodes without its samples to exactly fb. */
+int bdb__samples_retained(bdb_store *s, MDB_txn *txn, const bdb_run *run, const void *fb,
+			  size_t len, bool *same);
 /* Hands every action of r to fn, as bdb_store_retain does, then frees r
  * (NULL: nothing). */
 void bdb__retained_report(bdb__retained *r, bdb_retain_fn fn, void *ctx);

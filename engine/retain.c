@@ -1152,6 +1152,53 @@ static int without_samples(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *sc
 	return 0;
 }
 
+/* Whether the stored run fb[0, len) is run without its samples, dropped by
+ * the policy's `drop samples after`: the policy has the rule and run is
+ * older than it, as of the clock. */
+int bdb__samples_retained(bdb_store *s, MDB_txn *txn, const bdb_run *run, const void *fb,
+			  size_t len, bool *same)
+{
+	*same = false;
+	bdb_retention pol;
+	int rc = policy_get(s, txn, &pol);
+	if (rc)
+		return rc;
+	bool dropped = pol.drop_samples_days >= 0 &&
+		       run->timestamp_us < bdb_time_now() - pol.drop_samples_days * DAY_US;
+	bdb_retention_free(&pol);
+	if (!dropped)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < run->n_points; i++)
+		n += run->points[i].n_metrics;
+	bdb_run copy = *run; /* shares run's strings; only read */
+	bdb_point *points = calloc(run->n_points + 1, sizeof *points);
+	bdb_metric *metrics = calloc(n + 1, sizeof *metrics);
+	bdb_buf again;
+	bdb_buf_init(&again);
+	if (!points || !metrics) {
+		rc = BDB_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0, m = 0; i < run->n_points; i++) {
+		points[i] = run->points[i];
+		points[i].metrics = metrics + m;
+		for (size_t j = 0; j < run->points[i].n_metrics; j++, m++) {
+			metrics[m] = run->points[i].metrics[j];
+			metrics[m].samples = NULL;
+			metrics[m].n_samples = 0;
+		}
+	}
+	copy.points = points;
+	rc = bdb_run_encode(&copy, &again);
+	*same = !rc && again.len == len && memcmp(again.data, fb, len) == 0;
+done:
+	bdb_buf_free(&again);
+	free(points);
+	free(metrics);
+	return rc;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Applying it                                                               */
 /* ------------------------------------------------------------------------ */

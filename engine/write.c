@@ -663,6 +663,12 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 			if (rc)
 				return rc;
 		}
+		if (!same) { /* retention dropped its samples: it is stored */
+			rc = bdb__samples_retained(s, txn, run, c->packed.data, c->packed.len,
+						   &same);
+			if (rc)
+				return rc;
+		}
 		if (same) {
 			c->seq = old;
 			c->outcome = BDB_PUT_UNCHANGED;

@@ -4,7 +4,9 @@
 # same file ingested again, or the same benchkit directory imported again (a
 # nightly job that ingests its whole results directory), was stored again as
 # a run of its own beside the rollup that holds it: its values counted twice
-# in the rollup's week or month, and retain left it so for good.
+# in the rollup's week or month, and retain left it so for good. A run whose
+# samples `drop samples after` dropped was refused when ingested again
+# ("different contents ... samples (stored 0, new 3)", exit 3).
 . "$(dirname "$0")/lib.sh"
 DB=$WORK/db
 SRC=$WORK/bk
@@ -65,4 +67,24 @@ run "$BENCHDB" --db "$DB" -c "show runs as csv"
 check "  the runs are as they were" cmp -s "$OUT" "$WORK/runs.months"
 run "$BENCHDB" --db "$DB" verify
 check_rc "verify is clean" 0
+
+# --- drop samples after ----------------------------------------------------
+S=$WORK/samples
+printf '{"id": "s1", "timestamp": "2025-01-06T02:00:00", "points": [{"name": "p",
+ "metrics": {"time": {"value": 5.0, "unit": "ns", "samples": [4.0, 5.0, 6.0]}}}]}\n' >"$WORK/s1.json"
+"$BENCHDB" --db "$S" ingest "$WORK/s1.json" >/dev/null
+"$BENCHDB" --db "$S" retain --set 'drop samples after 5d' >/dev/null
+run "$BENCHDB" --db "$S" retain
+check_out "retain drops the samples of the old run" "1 runs' samples dropped"
+"$BENCHDB" --db "$S" export --format json s1 >"$WORK/s1.before"
+run "$BENCHDB" --db "$S" ingest "$WORK/s1.json"
+check_rc "the same file ingested again succeeds" 0
+check_out_exact "  the run is already stored (the policy dropped its samples)" \
+	"Run s1 is already stored, unchanged (1 point, 1 metric)"
+run "$BENCHDB" --db "$S" export --format json s1
+check "  and stays without them" cmp -s "$OUT" "$WORK/s1.before"
+sed 's/"value": 5.0/"value": 7.0/' "$WORK/s1.json" >"$WORK/s1b.json"
+run "$BENCHDB" --db "$S" ingest "$WORK/s1b.json"
+check_rc "a different value is still a different run" 3
+check_err "  named" 'first difference: point "p": metric "time": value (stored 5, new 7)'
 finish
