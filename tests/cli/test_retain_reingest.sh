@@ -56,6 +56,20 @@ sed 's/"n04"/"n04b"/' "$SRC/runs/n04.json" >"$WORK/n04b.json"
 run "$BENCHDB" --db "$DB" ingest "$WORK/n04b.json"
 check_out "a new run of a rolled-up week is stored" "Ingested run n04b (1 point, 1 metric)"
 
+# trend by week over rollups: it took a rollup as one value (count 1, min =
+# max = its median). The week of 6 January on main is its rollup (n01, n02,
+# n04..n07: count 6, min 101, max 107, median 104.5) and n04b (104): count 7,
+# min 101, max 107, value the median of the rollup's median counted 6 times
+# with 104 (statistics.median([104.5] * 6 + [104]) = 104.5, as storage.md's
+# "Months from weeks"). The week of 13 January: its rollup of n08..n14
+# (108..114: median 111, count 7).
+run "$BENCHDB" --db "$DB" -c 'trend time of p by week as csv'
+check_out_exact "trend by week counts a rollup's runs, its min and max" \
+	"$(printf 'point,tags,bucket,value,min,max,count,unit\r
+p,,2025-01-06T00:00:00Z,104.5,101,107,8,ns\r
+p,,2025-01-13T00:00:00Z,111,108,114,7,ns\r
+p,,2025-01-20T00:00:00Z,118,115,121,7,ns\r')"
+
 # Months that folded the weeks: the runs are in the month rollup's ids.
 run "$BENCHDB" --db "$DB" retain --now 2025-03-15T00:00:00Z
 check_out "retain folds the weeks into January" "3 week rollups folded into months"
