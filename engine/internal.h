@@ -435,6 +435,11 @@ int bdb__retain_on_ingest(bdb_store *s, MDB_txn *txn, int64_t now_us, bdb__retai
  * into): *held, and *seq the rollup's. A store without rollups reads one
  * meta value. */
 int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t *seq, bool *held);
+/* When run is a rollup (its id starts "rollup:", its metadata "rollup" is
+ * week or month: one retain made, exported and imported), makes the store
+ * one with rollups (meta "rollups" at least 1), so that trends read it as
+ * one. */
+int bdb__rollup_noted(bdb_store *s, MDB_txn *txn, const bdb_run *run);
 /* Whether the stored run fb[0, len) is run less the samples the policy's
  * `drop samples after` dropped (*same): run is older than the rule, as of
  * the clock, and encodes without its samples to exactly fb. */

@@ -1152,6 +1152,17 @@ static int without_samples(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *sc
 	return 0;
 }
 
+int bdb__rollup_noted(bdb_store *s, MDB_txn *txn, const bdb_run *run)
+{
+	const char *period = run_meta(run, "rollup");
+	if (strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) != 0 || !period ||
+	    (strcmp(period, "week") != 0 && strcmp(period, "month") != 0))
+		return 0;
+	uint64_t made;
+	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
+	return rc || made ? rc : bdb__meta_put_u64(s, txn, "rollups", 1);
+}
+
 /* Whether the stored run fb[0, len) is run without its samples, dropped by
  * the policy's `drop samples after`: the policy has the rule and run is
  * older than it, as of the clock. */

@@ -760,6 +760,8 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	}
 	if (!rc)
 		rc = put(s, txn, BDB__DB_TIME, tk, 16, "", 0, 0);
+	if (!rc)
+		rc = bdb__rollup_noted(s, txn, run);
 	if (!rc && run->commit && run->commit[0])
 		rc = put(s, txn, BDB__DB_COMMITS, key,
 			 bdb__key_form(run->commit, strlen(run->commit), key), tk, 16, 0);

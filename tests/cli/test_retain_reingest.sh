@@ -70,6 +70,17 @@ p,,2025-01-06T00:00:00Z,104.5,101,107,8,ns\r
 p,,2025-01-13T00:00:00Z,111,108,114,7,ns\r
 p,,2025-01-20T00:00:00Z,118,115,121,7,ns\r')"
 
+# A rollup exported and imported into another store is a rollup there too:
+# the store did not know it had rollups, so its trend lost the rollup and
+# count columns and `by week` counted it as one value.
+mkdir -p "$WORK/moved/runs"
+"$BENCHDB" --db "$DB" export 'run rollup:week:2025-01-06:main' >"$WORK/moved/runs/w.json"
+"$BENCHDB" --db "$WORK/moved-db" import-benchkit "$WORK/moved" >/dev/null
+run "$BENCHDB" --db "$WORK/moved-db" -c 'trend time of p as csv'
+check_out_exact "an imported rollup is read as one" \
+	"$(printf 'point,tags,run,timestamp,commit,value,lower,upper,unit,rollup,count\r
+p,,rollup:week:2025-01-06:main,2025-01-06T00:00:00Z,,104.5,101,107,ns,week,6\r')"
+
 # Months that folded the weeks: the runs are in the month rollup's ids.
 run "$BENCHDB" --db "$DB" retain --now 2025-03-15T00:00:00Z
 check_out "retain folds the weeks into January" "3 week rollups folded into months"
