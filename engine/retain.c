@@ -589,8 +589,9 @@ int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t
 	*held = false;
 	uint64_t made;
 	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
-	if (rc || !made || strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0)
-		return rc;
+	if (rc || !made || strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0 ||
+	    run->timestamp_us < INT64_MIN / 2 || run->timestamp_us > INT64_MAX / 2)
+		return rc; /* (no week or month of the calendar is that far) */
 	/* Its week's rollup, its month's, and the month its week folds into
 	 * (the month of the week's Thursday). */
 	const char *branch = run->branch ? run->branch : "";
