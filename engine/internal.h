@@ -430,6 +430,21 @@ typedef struct bdb__retained bdb__retained;
  * ingest` (*out the plan, malloc'ed), else does nothing (*out NULL). */
 int bdb__retain_on_ingest(bdb_store *s, MDB_txn *txn, int64_t now_us, bdb__retained **out,
 			  bdb_diag *d);
+/* Whether a rollup holds run (its id is in the rollup.run_ids of the
+ * rollup of run's branch and week, month, or the month its week folded
+ * into): *held, and *seq the rollup's. A store without rollups reads one
+ * meta value. */
+int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t *seq, bool *held);
+/* When run is a rollup (its id starts "rollup:", its metadata "rollup" is
+ * week or month: one retain made, exported and imported), makes the store
+ * one with rollups (meta "rollups" at least 1), so that trends read it as
+ * one. */
+int bdb__rollup_noted(bdb_store *s, MDB_txn *txn, const bdb_run *run);
+/* Whether the stored run fb[0, len) is run less the samples the policy's
+ * `drop samples after` dropped (*same): run is older than the rule, as of
+ * the clock, and encodes without its samples to exactly fb. */
+int bdb__samples_retained(bdb_store *s, MDB_txn *txn, const bdb_run *run, const void *fb,
+			  size_t len, bool *same);
 /* Hands every action of r to fn, as bdb_store_retain does, then frees r
  * (NULL: nothing). */
 void bdb__retained_report(bdb__retained *r, bdb_retain_fn fn, void *ctx);

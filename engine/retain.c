@@ -400,6 +400,18 @@ static void date_of(int64_t us, char *buf, size_t size)
 	buf[size > 10 ? 10 : size - 1] = '\0';
 }
 
+/* The id of the rollup of (branch, the week or month starting at start):
+ * rollup:week:YYYY-MM-DD[:BRANCH], rollup:month:YYYY-MM[:BRANCH]. */
+static void rollup_id(char *buf, size_t size, const char *branch, bool month, int64_t start)
+{
+	char date[40];
+	date_of(start, date, sizeof date);
+	if (month)
+		date[7] = '\0'; /* YYYY-MM */
+	snprintf(buf, size, ROLLUP_PREFIX "%s:%s%s%.400s", month ? "month" : "week", date,
+		 *branch ? ":" : "", branch);
+}
+
 static bool kept_branch(const bdb_retention *p, const char *branch)
 {
 	for (size_t i = 0; i < p->n_branches; i++)
@@ -543,14 +555,62 @@ static int plan_group_of(plan *p, const char *branch, bool month, int64_t start,
 		return BDB_ENOMEM;
 	g->from = start;
 	g->to = month ? month_start(start, 1) - DAY_US : start + 6 * DAY_US;
-	char date[40];
-	date_of(start, date, sizeof date);
-	if (month)
-		date[7] = '\0'; /* YYYY-MM */
-	snprintf(g->id, sizeof g->id, ROLLUP_PREFIX "%s:%s%s%.400s", month ? "month" : "week",
-		 date, *branch ? ":" : "", branch);
+	rollup_id(g->id, sizeof g->id, branch, month, start);
 	*out = p->n_groups++;
 	return 0;
+}
+
+/* Whether the rollup whose id is rid holds the run id: its rollup.run_ids
+ * has the line id. *seq is the rollup's. */
+static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char *id,
+			bdb_buf *scratch, uint64_t *seq, bool *holds)
+{
+	*holds = false;
+	int rc = bdb__run_id_find(s, txn, rid, seq);
+	if (rc)
+		return rc == BDB_ENOTFOUND ? 0 : rc;
+	bdb_run *run = NULL;
+	rc = decode_stored(s, txn, *seq, scratch, &run);
+	if (rc)
+		return rc;
+	size_t n = strlen(id);
+	for (const char *at = run_meta(run, "rollup.run_ids"); at && *at && !*holds;) {
+		const char *end = strchr(at, '\n');
+		size_t len = end ? (size_t)(end - at) : strlen(at);
+		*holds = len == n && memcmp(at, id, n) == 0;
+		at = end ? end + 1 : at + len;
+	}
+	bdb_run_free(run);
+	return 0;
+}
+
+int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t *seq, bool *held)
+{
+	*held = false;
+	uint64_t made;
+	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
+	if (rc || !made || strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0 ||
+	    run->timestamp_us < INT64_MIN / 2 || run->timestamp_us > INT64_MAX / 2)
+		return rc; /* (no week or month of the calendar is that far) */
+	/* Its week's rollup, its month's, and the month its week folds into
+	 * (the month of the week's Thursday). */
+	const char *branch = run->branch ? run->branch : "";
+	int64_t week = week_start(run->timestamp_us);
+	const struct {
+		bool month;
+		int64_t start;
+	} where[] = {{false, week},
+		     {true, month_start(run->timestamp_us, 0)},
+		     {true, month_start(week + 3 * DAY_US, 0)}};
+	bdb_buf scratch;
+	bdb_buf_init(&scratch);
+	for (size_t i = 0; i < sizeof where / sizeof *where && !rc && !*held; i++) {
+		char rid[512];
+		rollup_id(rid, sizeof rid, branch, where[i].month, where[i].start);
+		rc = rollup_lists(s, txn, rid, run->id, &scratch, seq, held);
+	}
+	bdb_buf_free(&scratch);
+	return rc;
 }
 
 /*
@@ -1091,6 +1151,64 @@ static int without_samples(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *sc
 			(*out)->points[i].metrics[j].n_samples = 0;
 		}
 	return 0;
+}
+
+int bdb__rollup_noted(bdb_store *s, MDB_txn *txn, const bdb_run *run)
+{
+	const char *period = run_meta(run, "rollup");
+	if (strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) != 0 || !period ||
+	    (strcmp(period, "week") != 0 && strcmp(period, "month") != 0))
+		return 0;
+	uint64_t made;
+	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
+	return rc || made ? rc : bdb__meta_put_u64(s, txn, "rollups", 1);
+}
+
+/* Whether the stored run fb[0, len) is run without its samples, dropped by
+ * the policy's `drop samples after`: the policy has the rule and run is
+ * older than it, as of the clock. */
+int bdb__samples_retained(bdb_store *s, MDB_txn *txn, const bdb_run *run, const void *fb,
+			  size_t len, bool *same)
+{
+	*same = false;
+	bdb_retention pol;
+	int rc = policy_get(s, txn, &pol);
+	if (rc)
+		return rc;
+	bool dropped = pol.drop_samples_days >= 0 &&
+		       run->timestamp_us < bdb_time_now() - pol.drop_samples_days * DAY_US;
+	bdb_retention_free(&pol);
+	if (!dropped)
+		return 0;
+	size_t n = 0;
+	for (size_t i = 0; i < run->n_points; i++)
+		n += run->points[i].n_metrics;
+	bdb_run copy = *run; /* shares run's strings; only read */
+	bdb_point *points = calloc(run->n_points + 1, sizeof *points);
+	bdb_metric *metrics = calloc(n + 1, sizeof *metrics);
+	bdb_buf again;
+	bdb_buf_init(&again);
+	if (!points || !metrics) {
+		rc = BDB_ENOMEM;
+		goto done;
+	}
+	for (size_t i = 0, m = 0; i < run->n_points; i++) {
+		points[i] = run->points[i];
+		points[i].metrics = metrics + m;
+		for (size_t j = 0; j < run->points[i].n_metrics; j++, m++) {
+			metrics[m] = run->points[i].metrics[j];
+			metrics[m].samples = NULL;
+			metrics[m].n_samples = 0;
+		}
+	}
+	copy.points = points;
+	rc = bdb_run_encode(&copy, &again);
+	*same = !rc && again.len == len && memcmp(again.data, fb, len) == 0;
+done:
+	bdb_buf_free(&again);
+	free(points);
+	free(metrics);
+	return rc;
 }
 
 /* ------------------------------------------------------------------------ */

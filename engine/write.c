@@ -663,6 +663,12 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 			if (rc)
 				return rc;
 		}
+		if (!same) { /* retention dropped its samples: it is stored */
+			rc = bdb__samples_retained(s, txn, run, c->packed.data, c->packed.len,
+						   &same);
+			if (rc)
+				return rc;
+		}
 		if (same) {
 			c->seq = old;
 			c->outcome = BDB_PUT_UNCHANGED;
@@ -683,6 +689,15 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		c->seq = old;
 		c->outcome = BDB_PUT_REPLACED;
 	} else if (rc == BDB_ENOTFOUND) {
+		/* A run retention rolled up is stored: in its rollup. */
+		bool held;
+		rc = bdb__rollup_holding(s, txn, run, &c->seq, &held);
+		if (rc)
+			return rc;
+		if (held) {
+			c->outcome = BDB_PUT_UNCHANGED;
+			return 1;
+		}
 		rc = bdb__meta_get_u64(s, txn, "next_seq", 1, &c->seq);
 		if (!rc && c->seq > BDB__MAX_SEQ)
 			return bdb_diag_set(c->d, BDB_ETOOBIG, NULL, 0, 0,
@@ -745,6 +760,8 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	}
 	if (!rc)
 		rc = put(s, txn, BDB__DB_TIME, tk, 16, "", 0, 0);
+	if (!rc)
+		rc = bdb__rollup_noted(s, txn, run);
 	if (!rc && run->commit && run->commit[0])
 		rc = put(s, txn, BDB__DB_COMMITS, key,
 			 bdb__key_form(run->commit, strlen(run->commit), key), tk, 16, 0);

@@ -229,13 +229,18 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_
 
 /* The command line's text of a run reference as the query language's:
  * the aliases baseline:NAME and commit:PREFIX become baseline "NAME" and
- * commit "PREFIX"; anything else is left as it is. */
+ * commit "PREFIX", and so do run ID, baseline NAME and commit PREFIX whose
+ * word the shell unquoted (run nightly-2025-11-30: the language wants the
+ * quotes); anything else is left as it is. */
 static void cli_ref_text(const char *ref, bdb_buf *out)
 {
-	static const char *const aliases[] = {"baseline", "commit"};
+	static const char *const aliases[] = {"baseline", "commit", "run"};
 	for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++) {
 		size_t n = strlen(aliases[i]);
-		if (strncmp(ref, aliases[i], n) == 0 && ref[n] == ':') {
+		if (strncmp(ref, aliases[i], n) != 0)
+			continue;
+		if ((ref[n] == ':' && i < 2) ||
+		    (ref[n] == ' ' && ref[n + 1] && ref[n + 1] != '"' && ref[n + 1] != ' ')) {
 			bdb_buf_printf(out, "%s ", aliases[i]);
 			bdb_query_put_name(out, ref + n + 1);
 			return;
@@ -266,6 +271,8 @@ static int cli_ref_error(const bdb__run_ref *rr, const char *ref, int rc, bdb_di
 	case BDB__RUN_TIME:
 		return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
 	case BDB__RUN_ID:
+		if (strcmp(rr->name, ref) != 0) /* run ID */
+			return bdb_diag_set(d, rc, NULL, 0, 0, "no run with id '%s'", rr->name);
 		break;
 	}
 	return bdb_diag_set(d, rc, NULL, 0, 0,

@@ -387,13 +387,44 @@ static int trend_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info 
 	return rc;
 }
 
+/* The observations h->obs[from, to) of one bucket as counted values: a
+ * rollup's median stands for its count of runs' values, and its lower and
+ * upper (their min and max) widen *min and *max. */
+static int bucket_values(bdb__exec *ex, const bdb_series_info *si, const history *h, size_t from,
+			 size_t to, bool rollups, bdb__counted *v, uint64_t *count, double *min,
+			 double *max)
+{
+	*count = 0;
+	for (size_t i = from; i < to; i++) {
+		const bdb_obs *o = &h->obs[i];
+		bool is = false;
+		bdb_rollup_info ri = {0};
+		int rc = rollups ? bdb_reader_rollup(ex->rd, o->run_seq, si->id, &is, &ri) : 0;
+		if (rc)
+			return bdb__exec_store_error(ex, rc, "reading a rollup");
+		is = is && ri.count > 0;
+		v[i - from] = (bdb__counted){o->value, is ? ri.count : 1};
+		*count += v[i - from].count;
+		double lo = is && o->has_lower ? o->lower : o->value;
+		double hi = is && o->has_upper ? o->upper : o->value;
+		if (i == from || lo < *min)
+			*min = lo;
+		if (i == from || hi > *max)
+			*max = hi;
+	}
+	return 0;
+}
+
 static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
 		       const history *h, bdb_result *r)
 {
-	double *values = malloc((h->n ? h->n : 1) * sizeof *values);
+	bool rollups = false;
+	int rc = bdb_reader_has_rollups(ex->rd, &rollups);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the store's rollups");
+	bdb__counted *values = malloc((h->n ? h->n : 1) * sizeof *values);
 	if (!values)
 		return bdb__exec_store_error(ex, BDB_ENOMEM, "bucketing");
-	int rc = 0;
 	for (size_t i = 0; i < h->n;) {
 		int64_t start = bucket_start(st->bucket, h->obs[i].timestamp_us);
 		/* The next bucket starts after the longest month (31 days). */
@@ -402,11 +433,15 @@ static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 			next = start + DAY_US;
 		else if (st->bucket == BDB__BUCKET_WEEK)
 			next = start + 7 * DAY_US;
-		size_t n = 0;
-		for (; i < h->n && h->obs[i].timestamp_us < next; i++)
-			values[n++] = h->obs[i].value;
-		double median;
-		if ((rc = bdb__stats_median(values, n, &median)) != 0) {
+		size_t from = i;
+		while (i < h->n && h->obs[i].timestamp_us < next)
+			i++;
+		uint64_t count;
+		double median, min = 0, max = 0;
+		rc = bucket_values(ex, si, h, from, i, rollups, values, &count, &min, &max);
+		if (rc)
+			break;
+		if ((rc = bdb__stats_median_counted(values, i - from, &median)) != 0) {
 			rc = bdb__exec_store_error(ex, rc, "bucketing");
 			break;
 		}
@@ -418,9 +453,9 @@ static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 		bdb__cell_tags(r, w, B_TAGS, si->tags, si->n_tags);
 		bdb__cell_time(r, w, B_BUCKET, start);
 		bdb__cell_num(r, w, B_VALUE, median);
-		bdb__cell_num(r, w, B_MIN, bdb__stats_min(values, n));
-		bdb__cell_num(r, w, B_MAX, bdb__stats_max(values, n));
-		bdb__cell_int(r, w, B_COUNT, (int64_t)n);
+		bdb__cell_num(r, w, B_MIN, min);
+		bdb__cell_num(r, w, B_MAX, max);
+		bdb__cell_int(r, w, B_COUNT, (int64_t)count);
 		bdb__cell_str(r, w, B_UNIT, *si->unit ? si->unit : NULL);
 	}
 	free(values);

@@ -299,6 +299,37 @@ int bdb__stats_median(const double *x, size_t n, double *out)
 	return bdb__stats_percentile(x, n, 50.0, out);
 }
 
+static int cmp_counted(const void *a, const void *b)
+{
+	double x = ((const bdb__counted *)a)->value, y = ((const bdb__counted *)b)->value;
+	return (x > y) - (x < y);
+}
+
+int bdb__stats_median_counted(bdb__counted *v, size_t n, double *out)
+{
+	uint64_t total = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].count == 0 || total > UINT64_MAX - v[i].count)
+			return BDB_EINVAL;
+		total += v[i].count;
+	}
+	if (n == 0)
+		return BDB_EINVAL;
+	qsort(v, n, sizeof *v, cmp_counted);
+	/* The middle value, or the two middle ones, of the repeated values:
+	 * at indices (total - 1) / 2 and total / 2, found in one pass. */
+	uint64_t lo_at = (total - 1) / 2, hi_at = total / 2, seen = 0;
+	double lo = v[0].value, hi = v[0].value;
+	for (size_t i = 0; i < n && seen <= hi_at; seen += v[i].count, i++) {
+		if (lo_at >= seen && lo_at - seen < v[i].count)
+			lo = v[i].value;
+		if (hi_at - seen < v[i].count)
+			hi = v[i].value;
+	}
+	*out = lo_at == hi_at ? hi : lerp(lo, hi, 0.5);
+	return 0;
+}
+
 int bdb__stats_mad(const double *x, size_t n, double *out)
 {
 	double median;

@@ -104,6 +104,17 @@ int bdb__stats_percentile(const double *x, size_t n, double q, double *out);
 /* The median (the 50th percentile above). Returns 0, BDB_EINVAL, BDB_ENOMEM. */
 int bdb__stats_median(const double *x, size_t n, double *out);
 
+/* A value standing for count values (a rollup's median for its runs). */
+typedef struct bdb__counted {
+	double value;
+	uint64_t count;
+} bdb__counted;
+
+/* The median of v[0..n), each value counted count times: bdb__stats_median
+ * of the repeated values. Sorts v by value. Returns 0 or BDB_EINVAL (n == 0,
+ * a count 0, a total past 2^64). */
+int bdb__stats_median_counted(bdb__counted *v, size_t n, double *out);
+
 /* The median absolute deviation: the median of |x_i - median(x)|, in x's
  * unit, unscaled (no 1.4826). Returns 0, BDB_EINVAL (n == 0), BDB_ENOMEM. */
 int bdb__stats_mad(const double *x, size_t n, double *out);

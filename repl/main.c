@@ -289,6 +289,13 @@ static int unknown_subcommand(const char *word)
 		cli_error("unknown subcommand '%s': the REPL is 'benchdb' with no subcommand "
 			  "(standard input a terminal)",
 			  word);
+	else if (strcmp(word, "drop") == 0 || strcmp(word, "set") == 0)
+		/* drop annotation, drop baseline, set baseline: statements only. */
+		cli_error("unknown subcommand '%s': '%s %s' is a statement; run it with -c "
+			  "(benchdb -c '%s %s ...')",
+			  word, word,
+			  strcmp(word, "drop") == 0 ? "annotation|baseline" : "baseline", word,
+			  strcmp(word, "drop") == 0 ? "annotation commit C" : "baseline NAME =");
 	else if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
 	else

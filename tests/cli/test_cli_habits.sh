@@ -110,6 +110,13 @@ check_err "pointing at --version" "unknown subcommand 'version'; did you mean '-
 run "$BENCHDB" repl
 check_rc "benchdb repl is exit 2" 2
 check_err "pointing at the REPL" "unknown subcommand 'repl': the REPL is 'benchdb' with no subcommand (standard input a terminal)"
+# benchdb drop annotation commit C (query-language.md's statement; annotate
+# and show are subcommands) said only "unknown subcommand 'drop'".
+run "$BENCHDB" drop annotation commit c1
+check_rc "benchdb drop annotation is exit 2" 2
+check_err "pointing at -c" "unknown subcommand 'drop': 'drop annotation|baseline' is a statement; run it with -c (benchdb -c 'drop annotation commit C ...')"
+run "$BENCHDB" set baseline x = latest
+check_err "benchdb set baseline alike" "unknown subcommand 'set': 'set baseline' is a statement; run it with -c (benchdb -c 'set baseline NAME = ...')"
 
 # -- ends benchdb's options and a subcommand's.
 run "$BENCHDB" --format csv -- show runs last 1

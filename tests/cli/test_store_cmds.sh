@@ -122,6 +122,18 @@ check "baseline NAME (the grammar) is v2" test "$(exported_id 'baseline rel')" =
 check "commit:PREFIX (the alias) is v2" test "$(exported_id commit:c2)" = v2
 check "commit PREFIX (the grammar) is v2" test "$(exported_id 'commit c2')" = v2
 check "run ID (the grammar) is v1" test "$(exported_id 'run v1')" = v1
+# An id that is no plain word of the language, unquoted by the shell: it was
+# "no run 'run nightly-2025-11-30' (expected a run id, ...)", exit 3.
+R=$WORK/refs
+"$BENCHDB" --db "$R" ingest --id nightly-2025-11-30 "$H/gbench-v1.json" >/dev/null
+"$BENCHDB" --db "$R" baseline set release-1 nightly-2025-11-30 >/dev/null
+refs_id() { "$BENCHDB" --db "$R" export --format json "$1" | sed -n 's/.*"id": "\([^"]*\)".*/\1/p' | head -1; }
+check "run ID whose id is no plain word" test "$(refs_id 'run nightly-2025-11-30')" = nightly-2025-11-30
+check "baseline NAME whose name is no plain word" test "$(refs_id 'baseline release-1')" = nightly-2025-11-30
+check "run \"ID\" quoted as the language wants" test "$(refs_id 'run "nightly-2025-11-30"')" = nightly-2025-11-30
+run "$BENCHDB" --db "$R" summary 'run nosuch-1'
+check_rc "an unknown id of run ID exits 3" 3
+check_err "  and is named as the id" "no run with id 'nosuch-1'"
 check "latest~1 is the one before the newest" test "$(exported_id 'latest~1')" = v1
 run "$BENCHDB" export 'baseline nosuch'
 check_rc "an unknown baseline exits 3" 3

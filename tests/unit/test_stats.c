@@ -118,6 +118,30 @@ static void test_percentile_hand_values(void **state)
 	assert_true(v == 3.0);
 }
 
+static void test_median_counted(void **state)
+{
+	(void)state;
+	/* Python: statistics.median([104.5] * 6 + [103, 104]) == 104.5;
+	 * statistics.median([20] * 3 + [40] * 2 + [45]) == 30.0 (storage.md,
+	 * "Months from weeks"); counts of 1 are bdb__stats_median ({4, 1, 3, 2}:
+	 * 2.5). */
+	bdb__counted a[] = {{104.5, 6}, {103, 1}, {104, 1}};
+	bdb__counted b[] = {{45, 1}, {40, 2}, {20, 3}};
+	bdb__counted c[] = {{4, 1}, {1, 1}, {3, 1}, {2, 1}};
+	bdb__counted zero[] = {{1, 0}};
+	bdb__counted big[] = {{1, UINT64_MAX}, {2, 1}};
+	double v;
+	assert_int_equal(bdb__stats_median_counted(a, 3, &v), 0);
+	assert_true(v == 104.5);
+	assert_int_equal(bdb__stats_median_counted(b, 3, &v), 0);
+	assert_true(v == 30.0);
+	assert_int_equal(bdb__stats_median_counted(c, 4, &v), 0);
+	assert_true(v == 2.5);
+	assert_int_equal(bdb__stats_median_counted(c, 0, &v), BDB_EINVAL);
+	assert_int_equal(bdb__stats_median_counted(zero, 1, &v), BDB_EINVAL);
+	assert_int_equal(bdb__stats_median_counted(big, 2, &v), BDB_EINVAL);
+}
+
 static void test_mad_hand_values(void **state)
 {
 	(void)state;
@@ -485,6 +509,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_percentile_numpy_bits),
 	    cmocka_unit_test(test_percentile_hand_values),
+	    cmocka_unit_test(test_median_counted),
 	    cmocka_unit_test(test_percentile_edges),
 	    cmocka_unit_test(test_mad_hand_values),
 	    cmocka_unit_test(test_mean_stddev),
