@@ -304,6 +304,7 @@ typedef struct bdb__stmt {
 	bdb__span by_span;
 
 	double threshold; /* percent */
+	bool threshold_bare; /* written without its "%" */
 	bdb__span threshold_span;
 	bdb_method method;
 	bdb__span method_span;

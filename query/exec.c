@@ -446,3 +446,15 @@ int bdb_query_run(bdb_store *store, const char *text, const bdb_query_options *o
 	bdb__program_free(&prog);
 	return rc;
 }
+
+void bdb__note_bare_threshold(const bdb__stmt *st, bdb_result *r)
+{
+	if (!(st->clauses & BDB__C_THRESHOLD) || !st->threshold_bare || !(st->threshold > 0) ||
+	    st->threshold >= 1)
+		return;
+	bdb__result_note(r,
+			 "threshold %g is %g%%, not %g%%: a query's threshold is in percent (write "
+			 "'threshold %g%%' for %g%%, or '%g%%' for this one)",
+			 st->threshold, st->threshold, st->threshold * 100, st->threshold * 100,
+			 st->threshold * 100, st->threshold);
+}

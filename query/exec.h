@@ -113,6 +113,11 @@ bool bdb__expr_uses_run_fields(const bdb__expr *e);
  */
 int bdb__check_names(bdb__exec *ex, const bdb__stmt *st);
 
+/* A note on r when st's threshold is a number below 1 written without "%":
+ * the query reads percent, where benchkit's `check --threshold 0.05` is a
+ * fraction (5%). */
+void bdb__note_bare_threshold(const bdb__stmt *st, bdb_result *r);
+
 /* A sorted set of series ids (malloc'ed). */
 typedef struct bdb__idset {
 	uint64_t *ids;

@@ -372,6 +372,7 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
 		bdb__field_num(r, "threshold", st->threshold);
 	else
 		bdb__field_num(r, "threshold", BDB__DEFAULT_THRESHOLD);
+	bdb__note_bare_threshold(st, r);
 	if (st->method == BDB_METHOD_MWU)
 		bdb__field_num(r, "alpha", st->alpha);
 }

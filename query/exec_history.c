@@ -577,6 +577,7 @@ static int chart_reference(bdb__exec *ex, const bdb__stmt *st, bdb_result *r, ch
 	bdb__field_str(r, "baseline", info.id);
 	if (st->clauses & BDB__C_THRESHOLD)
 		bdb__field_num(r, "threshold", st->threshold);
+	bdb__note_bare_threshold(st, r);
 	return 0;
 }
 

@@ -997,7 +997,8 @@ static int parse_clause(parser *p, bdb__stmt *s, unsigned bit)
 		if (parse_number(p, "a threshold in percent (5%)", &s->threshold,
 				 &s->threshold_span))
 			return p->err;
-		if (p->tok.kind == BDB__TOK_PERCENT) {
+		s->threshold_bare = p->tok.kind != BDB__TOK_PERCENT;
+		if (!s->threshold_bare) {
 			advance(p);
 			s->threshold_span.end = p->last_end;
 		}
