@@ -179,6 +179,12 @@ int cli_check_token(const char *cmd, const char *source, char *token, size_t cut
  * $BENCHDB_TOKEN when set (a CI secret), else none. Returns an exit code. */
 int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file);
 
+/* What is wrong with server as the base URL of push and --server: NULL
+ * when it is one (http:// or https://, no '?' or '#': the paths are
+ * appended to it, so a dashboard link's '#/...' sent every request to '/',
+ * answered 405), else the words "expected ..." to print after the option. */
+const char *cli_server_url_fault(const char *server);
+
 /* Appends server (a base URL; trailing slashes dropped) and path to b. */
 void cli_server_url(bdb_buf *b, const char *server, const char *path);
 

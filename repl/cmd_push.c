@@ -331,10 +331,9 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 					       "upload to)");
 		goto out;
 	}
-	if (strncmp(ctx->server, "http://", 7) != 0 && strncmp(ctx->server, "https://", 8) != 0) {
-		code = cli_usage_error("push", "--server: expected a URL starting with http:// or "
-					       "https://, got '%s'",
-				       ctx->server);
+	const char *fault = cli_server_url_fault(ctx->server);
+	if (fault) {
+		code = cli_usage_error("push", "--server: %s, got '%s'", fault, ctx->server);
 		goto out;
 	}
 	if (n_files == 0) {

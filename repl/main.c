@@ -674,9 +674,9 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 	}
 	if (!ctx->server)
 		return EXIT_OK;
-	if (strncmp(ctx->server, "http://", 7) != 0 && strncmp(ctx->server, "https://", 8) != 0) {
-		cli_error("--server: expected a URL starting with http:// or https://, got '%s'",
-			  ctx->server);
+	const char *fault = cli_server_url_fault(ctx->server);
+	if (fault) {
+		cli_error("--server: %s, got '%s'", fault, ctx->server);
 		return EXIT_USAGE;
 	}
 	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&

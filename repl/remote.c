@@ -24,6 +24,16 @@
 #define SERVER_TRIES   5
 #define MAX_RETRY_WAIT 30u
 
+const char *cli_server_url_fault(const char *server)
+{
+	if (strncmp(server, "http://", 7) != 0 && strncmp(server, "https://", 8) != 0)
+		return "expected a URL starting with http:// or https://";
+	if (strpbrk(server, "?#"))
+		return "expected the server's address without '?' or '#' (for a dashboard link, "
+		       "what comes before its '#')";
+	return NULL;
+}
+
 void cli_server_url(bdb_buf *b, const char *server, const char *path)
 {
 	size_t n = strlen(server);

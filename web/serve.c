@@ -2245,15 +2245,18 @@ int bdb_serve_start(bdb_store *store, const bdb_serve_options *opt, bdb_server *
 	}
 	unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_AUTO |
 			 MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ITC | (v6 ? MHD_USE_IPv6 : 0);
+	/* No MHD_OPTION_LISTENING_ADDRESS_REUSE: given 0, libmicrohttpd also
+	 * leaves out SO_REUSEADDR, and a restart found the port in use for
+	 * as long as a connection the old server closed sat in TIME_WAIT
+	 * (a dashboard's keep-alive). Its default sets SO_REUSEADDR, which
+	 * still refuses a port another server listens on (no SO_REUSEPORT). */
 	errno = 0;
 	s->daemon = mhd.start_daemon(
 	    flags, 0, NULL, NULL, on_request, s, MHD_OPTION_THREAD_POOL_SIZE, threads,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
-	    MHD_OPTION_NOTIFY_COMPLETED, on_completed, s, MHD_OPTION_CONNECTION_LIMIT,
-	    MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
-	    s->loopback ? 0u : MAX_CLIENT_CONNECTIONS,
-	    MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
-	    CONNECTION_MEMORY, MHD_OPTION_LISTENING_ADDRESS_REUSE, 0u, MHD_OPTION_UNESCAPE_CALLBACK,
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+	    s, MHD_OPTION_CONNECTION_LIMIT, MAX_CONNECTIONS, MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+	    s->loopback ? 0u : MAX_CLIENT_CONNECTIONS, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, CONNECTION_MEMORY, MHD_OPTION_UNESCAPE_CALLBACK,
 	    keep_escapes, NULL, MHD_OPTION_URI_LOG_CALLBACK, on_target, NULL, MHD_OPTION_END);
 	if (!s->daemon) {
 		int err = errno;

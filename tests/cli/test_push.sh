@@ -164,6 +164,21 @@ run "$BENCHDB" push "$WORK/runs/run-02.json"
 check_rc "push without --server: exit 2" 2
 run "$BENCHDB" push --server ftp://x "$WORK/runs/run-02.json"
 check_rc "push to a non-http URL: exit 2" 2
+# The dashboard's address copied from a browser (or one with a query
+# string): the paths were appended after its '#' or '?', every request went
+# to '/', and push and --server exited 4 with 'answered 405: method not
+# allowed'. Now a usage error saying what to give, and nothing sent.
+run "$BENCHDB" push --server "$S/#/series?point=kernel" --token-file "$WORK/token" \
+	"$WORK/runs/run-02.json"
+check_rc "push to a dashboard link: exit 2" 2
+check_err "push to a dashboard link: said" \
+	"benchdb: error: push: --server: expected the server's address without '?' or '#' (for a dashboard link, what comes before its '#'), got '$S/#/series?point=kernel'"
+run "$BENCHDB" --server "$S/?x=1" -c 'show runs'
+check_rc "--server with a query string: exit 2" 2
+check_err "--server with a query string: said" \
+	"benchdb: error: --server: expected the server's address without '?' or '#' (for a dashboard link, what comes before its '#'), got '$S/?x=1'"
+run "$BENCHDB" --server "$S/" -c 'show runs last 1'
+check_rc "--server with a trailing slash: answered" 0
 
 # 4. --server: the bytes, the errors and the exit codes of the local store.
 same_as_local() { # NAME ARGS...: benchdb ARGS locally and with --server
