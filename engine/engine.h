@@ -299,6 +299,9 @@ int bdb_reader_series_info(bdb_reader *r, uint64_t id, bdb_series_info **out);
  * n = 0 and returns 0.
  */
 int bdb_reader_postings(bdb_reader *r, const char *term, uint64_t **ids, size_t *n);
+/* *exists = whether some series has term, without reading its list (a
+ * metric's lists every series of the metric). */
+int bdb_reader_term_exists(bdb_reader *r, const char *term, bool *exists);
 /* *has = whether series id has term: one MDB_GET_BOTH probe, however many
  * series the term lists (the query engine probes a few candidate series
  * instead of reading a long list). */

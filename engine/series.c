@@ -93,6 +93,48 @@ static int read_dups(MDB_cursor *cur, uint64_t **ids, size_t *n, size_t *cap)
 	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
 }
 
+/* A cursor on the postings and term's key (len > 0 bytes) in key and k, not
+ * positioned yet. Returns 0 or a BDB_E* code. */
+static int postings_cursor(bdb_reader *r, const char *term, size_t len, uint8_t key[BDB__KEY_LONG],
+			   MDB_val *k, MDB_cursor **cur)
+{
+	k->mv_size = bdb__key_form(term, len, key);
+	k->mv_data = key;
+	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_POSTINGS), cur);
+	return rc ? bdb__mdb_error(rc) : 0;
+}
+
+int bdb_reader_term_exists(bdb_reader *r, const char *term, bool *exists)
+{
+	*exists = false;
+	size_t len = strlen(term);
+	if (len == 0)
+		return 0;
+	uint8_t key[BDB__KEY_LONG];
+	MDB_val k, v;
+	MDB_cursor *cur;
+	int rc = postings_cursor(r, term, len, key, &k, &cur);
+	if (rc)
+		return rc;
+	bool hashed = bdb__key_is_long(k.mv_size);
+	int got = mdb_cursor_get(cur, &k, &v, MDB_SET_KEY);
+	/* A hashed term: the first of its series that really has it. */
+	for (; got == 0; got = mdb_cursor_get(cur, &k, &v, MDB_NEXT_DUP)) {
+		if (v.mv_size != 8) {
+			rc = BDB_ECORRUPT;
+			break;
+		}
+		if (!hashed || series_has_term(r, bdb__get_be64(v.mv_data), term, len)) {
+			*exists = true;
+			break;
+		}
+	}
+	mdb_cursor_close(cur);
+	if (!rc && got != 0 && got != MDB_NOTFOUND)
+		rc = bdb__mdb_error(got);
+	return rc;
+}
+
 int bdb_reader_postings(bdb_reader *r, const char *term, uint64_t **ids, size_t *n)
 {
 	*ids = NULL;
@@ -101,11 +143,11 @@ int bdb_reader_postings(bdb_reader *r, const char *term, uint64_t **ids, size_t 
 	if (len == 0)
 		return 0;
 	uint8_t key[BDB__KEY_LONG];
-	MDB_val k = {bdb__key_form(term, len, key), key}, v;
+	MDB_val k, v;
 	MDB_cursor *cur;
-	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_POSTINGS), &cur);
+	int rc = postings_cursor(r, term, len, key, &k, &cur);
 	if (rc)
-		return bdb__mdb_error(rc);
+		return rc;
 	size_t cap = 0;
 	rc = mdb_cursor_get(cur, &k, &v, MDB_SET);
 	if (rc == 0)

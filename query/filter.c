@@ -456,18 +456,46 @@ static int prune(bdb__exec *ex, const bdb__expr *e, const bdb__idset *base, bdb_
 	return rc == BDB_ENOMEM ? bdb__exec_store_error(ex, rc, "selecting series") : rc;
 }
 
+/* The P of a `point = P` that every series passing e passes (e itself, or
+ * an operand of an `and` at its top), or NULL. */
+static const char *required_point(const bdb__expr *e)
+{
+	if (!e)
+		return NULL;
+	if (e->kind == BDB__EXPR_EQ && e->field == BDB__FIELD_POINT)
+		return e->values[0];
+	if (e->kind != BDB__EXPR_AND)
+		return NULL;
+	for (size_t i = 0; i < e->n_operands; i++) {
+		const char *p = required_point(e->operands[i]);
+		if (p)
+			return p;
+	}
+	return NULL;
+}
+
 int bdb__select_series(bdb__exec *ex, const bdb__stmt *st, const char *metric, bdb__idset *out)
 {
 	bdb__idset base = {NULL, 0}, part = {NULL, 0};
 	int rc;
 	bool by_metric = metric && strcmp(metric, "*") != 0;
-	if (st->point && !bdb__is_glob(st->point)) {
-		/* The point's list is short: start there, then probe the metric. */
-		rc = term_set(ex, "p:", NULL, st->point, &base);
+	/* One point named (of P, or where point = P ...: the report's charts,
+	 * one statement per point) starts from its short list, not from the
+	 * metric's, which is every series of the metric. */
+	const char *exact =
+	    st->point && !bdb__is_glob(st->point) ? st->point : required_point(st->where);
+	if (exact) {
+		rc = term_set(ex, "p:", NULL, exact, &base);
 		if (!rc && by_metric) {
 			rc = narrow_by_terms(ex, "m:", NULL, &metric, 1, false, &base, &part);
 			bdb__idset_free(&base);
 			base = part;
+		}
+		if (!rc && st->point && st->point != exact) {
+			rc = glob_set(ex, "p:", st->point, &part);
+			if (!rc)
+				rc = set_apply(&base, &part, SET_AND);
+			bdb__idset_free(&part);
 		}
 	} else {
 		if (by_metric) {
@@ -518,13 +546,17 @@ static bool has_terms(bdb__exec *ex, const char *prefix)
 	return n > 0;
 }
 
+/* Whether some series has the term; its list is not read (a metric's is
+ * every series of it). A storage error surfaces later. */
 static bool has_term(bdb__exec *ex, const char *prefix, const char *key, const char *value)
 {
-	bdb__idset s;
-	if (term_set(ex, prefix, key, value, &s))
-		return true; /* a storage error surfaces later */
-	bool found = s.n > 0;
-	bdb__idset_free(&s);
+	bdb_buf term;
+	bdb_buf_init(&term);
+	bool found = true;
+	if (build_term(&term, prefix, key, value) == 0 &&
+	    bdb_reader_term_exists(ex->rd, bdb_buf_cstr(&term), &found) != 0)
+		found = true;
+	bdb_buf_free(&term);
 	return found;
 }
 

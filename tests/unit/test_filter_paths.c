@@ -107,7 +107,27 @@ static void test_lists_and_probes_agree(void **state)
 		if (probed != cases[c].series)
 			fail_msg("%s: %zu points by probes, expected %zu", cases[c].where, probed,
 				 cases[c].series);
+		/* where point = P and ... starts from P's list too (the
+		 * report's charts), first or last in the and. */
+		size_t first = 0, last = 0;
+		for (int i = 0; i < N_POINTS; i++) {
+			snprintf(q, sizeof q, "trend time where point = \"b/%03d\" and (%s)", i,
+				 cases[c].where);
+			first += rows(q);
+			snprintf(q, sizeof q, "trend time where (%s) and point = \"b/%03d\"",
+				 cases[c].where, i);
+			last += rows(q);
+		}
+		if (first != cases[c].series || last != cases[c].series)
+			fail_msg("%s: %zu and %zu points by where point = P, expected %zu",
+				 cases[c].where, first, last, cases[c].series);
 	}
+	/* A point = P under or or not is no start: every series is looked at. */
+	assert_int_equal(rows("trend time where point = \"b/042\" or backend = cpu"), 76);
+	assert_int_equal(rows("trend time where not point = \"b/042\""), 149);
+	/* With a glob of: both hold. */
+	assert_int_equal(rows("trend time of \"b/0*\" where point = \"b/042\""), 1);
+	assert_int_equal(rows("trend time of \"b/1*\" where point = \"b/042\""), 0);
 	/* The metric is probed too once the point's list is short. */
 	assert_int_equal(rows("trend ops of \"b/042\""), 1);
 	assert_int_equal(rows("trend time of \"b/042\" where metric = ops"), 0);

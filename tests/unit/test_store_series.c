@@ -350,8 +350,31 @@ static void test_long_names_unicode_equals(void **state)
 		assert_int_equal(bdb_reader_postings_has(r, bdb_buf_cstr(&term), ids[i], &has), 0);
 		assert_true(has == (i == 0));
 	}
+	/* Whether a term exists, without its list: exact terms only, long
+	 * (hashed) ones checked against a series that has them. */
+	bool exists;
+	const char *there[] = {"m:time", "t:opts=a=b,c=d", "p:Größe/σ-テスト/🚀"};
+	const char *not_there[] = {"m:tim", "m:timex", "t:opts=nope", "p:", "x"};
+	for (size_t i = 0; i < 3; i++) {
+		assert_int_equal(bdb_reader_term_exists(r, there[i], &exists), 0);
+		assert_true(exists);
+	}
+	for (size_t i = 0; i < 5; i++) {
+		assert_int_equal(bdb_reader_term_exists(r, not_there[i], &exists), 0);
+		assert_false(exists);
+	}
+	bdb_buf_reset(&term);
+	bdb_buf_printf(&term, "m:%s", long_a);
+	assert_int_equal(bdb_reader_term_exists(r, bdb_buf_cstr(&term), &exists), 0);
+	assert_true(exists);
+	bdb_buf_reset(&term);
+	bdb_buf_printf(&term, "m:%s", long_b); /* long_a's first 1999 bytes, no metric */
+	assert_int_equal(bdb_reader_term_exists(r, bdb_buf_cstr(&term), &exists), 0);
+	assert_false(exists);
 	bdb_buf_reset(&term);
 	bdb_buf_printf(&term, "p:%s", long_b);
+	assert_int_equal(bdb_reader_term_exists(r, bdb_buf_cstr(&term), &exists), 0);
+	assert_true(exists);
 	assert_int_equal(count_postings(r, bdb_buf_cstr(&term)), 1);
 	bdb_buf_reset(&term);
 	bdb_buf_printf(&term, "t:long=%s", long_a);
