@@ -200,7 +200,9 @@ static int ingest_upload(void *ctx, bdb_store *store, const void *body, size_t l
 		for (size_t p = 0; p < run->n_points; p++)
 			out->metrics += run->points[p].n_metrics;
 		out->unchanged = outcome == BDB_PUT_UNCHANGED;
-	} else if (rc == BDB_EEXISTS) {
+	} else if (rc == BDB_EEXISTS && !d->message[0]) {
+		/* The store's word names the first difference; this is the
+		 * fallback. */
 		bdb_diag_set(d, rc, NULL, 0, 0, "a different run with id '%s' is already stored",
 			     run->id);
 	}

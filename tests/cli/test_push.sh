@@ -106,7 +106,10 @@ check "bad file: the store is unchanged" cmp -s "$WORK/before.json" "$WORK/after
 # A different run under a stored id: 409, exit 3.
 push --token-file "$WORK/token" --id up-1 "$WORK/runs/run-03.json"
 check_rc "an id taken by another run: exit 3" 3
-check_err "an id taken: says so" "run-03.json: a different run with id 'up-1' is already stored"
+# The store's word, as ingest prints it: the first difference (before:
+# only "a different run with id 'up-1' is already stored").
+check_err "an id taken: says so, with the first difference" \
+	'run-03.json: run "up-1" is already stored (sequence 21) with different contents (first difference: timestamp (stored 2026-04-01T00:00:00Z, new 2026-03-03T02:00:00Z))'
 # Good, bad, good: the good ones are stored, exit 3.
 cp "$WORK/runs/run-04.json" "$WORK/good.json"
 push --token-file "$WORK/token" "$FIXTURES/hyperfine.json" "$WORK/bad.json" "$FIXTURES/pytest_benchmark.json"
