@@ -42,6 +42,8 @@ gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data
 check_rc "(a) first run: check without a main run before it exits 3" 3
 check_err "(a) it says there is no run of main to judge against" \
 	"benchdb: error: check: no run of branch 'main' at or before run "
+check_err "(a) and how the first run passes (README: run that one with it)" \
+	"in ci-data (the first run of the branch? pass --allow-missing-baseline to let it pass)"
 gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data --allow-missing-baseline
 check_rc "(a) first run with --allow-missing-baseline exits 0" 0
 check_out "(a) and says there was nothing to judge" "PASS: nothing to judge: no run of branch 'main'"
