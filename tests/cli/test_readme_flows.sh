@@ -9,7 +9,9 @@
 #   (e) the columns of its real-output tables are the program's (the
 #       windowed `changes` table lacked `kind`);
 #   (f) docs/migrating.md's github-action-benchmark and asv moves, whose CI
-#       steps gated against a baseline nobody had set (exit 3 every time).
+#       steps gated against a baseline nobody had set (exit 3 every time);
+#   (h) the Tour's `serve --token-file token` without a token file says how to
+#       make one.
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -270,5 +272,17 @@ check_err "(g) nothing to judge" "check: nothing to judge: run "
 run "$BENCHDB" --db asv-data check --run "$(echo "$py312" | head -1)" --baseline main-py312
 check_rc "(g) against its environment's baseline it is judged: exit 1" 1
 check_out "(g) its env's series" "env=virtualenv-py3.12-kedro-datasets[pandas]"
+
+# (h) The Tour's serve line copied as it is, before any token file exists:
+# exit 3, naming the file and how to make one (docs/serve.md's command).
+run "$BENCHDB" --db ci-data serve --listen 127.0.0.1:0 --token-file token
+check_rc "(h) serve --token-file token with no such file exits 3" 3
+check_err "(h) and says how to make one" \
+	"benchdb: error: serve: --token-file: cannot read token: No such file or directory (make one: head -c 32 /dev/urandom | base64 > token; docs/serve.md)"
+head -c 32 /dev/urandom | base64 >token
+run "$BENCHDB" --server http://127.0.0.1:1 --token-file nosuch -c 'show runs'
+check_rc "(h) a client's missing token file exits 3" 3
+check_err "(h) the client is not told to make one" \
+	"benchdb: error: --server: --token-file: cannot read nosuch: No such file or directory"
 
 finish
