@@ -743,6 +743,10 @@ struct dirent;
 /* True when path is a directory (following links). */
 bool bdb__is_dir(const char *path);
 
+/* 0 when path is a directory; else the error in d: "cannot open: REASON"
+ * (missing, unreadable) or "is not a directory", naming path. */
+int bdb__need_dir(const char *path, bdb_diag *d);
+
 /*
  * The visible "*.json" files of dir, sorted by name, in *list (scandir: the
  * array is malloc'ed, each entry too) and their number in *n. Returns 0, or
