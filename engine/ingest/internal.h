@@ -760,6 +760,12 @@ int bdb__scan_json(const char *dir, struct dirent ***list, int *n, bdb_diag *d);
  * message: "a FIFO", "a socket", "a character device", ... */
 const char *bdb__special_kind(mode_t mode);
 
+/* 0, or BDB_EFORMAT with d naming path when path is a folder inside one
+ * Criterion benchmark (is_folder: its new/, base/, change/) or a file of
+ * one (its estimates.json, raw.csv, ...): no input of its own; the
+ * benchmark's folder or the tree above it is. */
+int bdb__criterion_part(const char *path, bool is_folder, bdb_diag *d);
+
 /* One run of an import and what to say of it. */
 typedef struct bdb__import_item {
 	const char *label;    /* where it came from, for errors (a file, or file:line:col) */
