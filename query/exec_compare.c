@@ -618,6 +618,15 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_str(r, (size_t)row, C_VERDICT, "removed");
 		explanation_cell(r, (size_t)row, "removed: not in the current run");
 	}
+	/* The metric (and point) exist in the store (names are checked), but
+	 * in neither run: say so, or "(no rows)" reads as nothing changed. */
+	if (base.n == 0 && cur.n == 0)
+		bdb__result_note(r,
+				 "runs %s and %s hold no value%s%s%s%s: name other runs (show runs "
+				 "lists them)",
+				 base.info.id, cur.info.id, st->metric ? " of \"" : "",
+				 st->metric ? st->metric : "", st->metric ? "\"" : "",
+				 st->point || st->where ? " that matches" : "");
 	note_untested(r, untested);
 	note_inconclusive(r, &inconclusive);
 done:
