@@ -223,6 +223,18 @@ static bool annotation_text(char **argv, int i)
 	       argv[i][0] != '"' && argv[i][0] != '\'';
 }
 
+/* argv[i] is a name after `of` or a tag's value after `=` / `!=` given as the
+ * shell left it (`of "fib 15"`: one argument with a blank), not quoted for
+ * the language already: it is quoted, as the shell's quotes meant it to be
+ * one name (else `trend time of fib 15` failed at "15"). A whole statement
+ * in one argument never follows one of these words as its own argument. */
+static bool unquoted_name(char **argv, int i)
+{
+	const char *prev = i > 1 ? argv[i - 1] : "";
+	return (strcasecmp(prev, "of") == 0 || strcmp(prev, "=") == 0 || strcmp(prev, "!=") == 0) &&
+	       argv[i][0] != '"' && argv[i][0] != '\'' && strpbrk(argv[i], " \t");
+}
+
 /* `benchdb WORD ARGS...`: the statement WORD ARGS, run as -c runs it; an
  * argument starting with '-' is an option (statement_option). */
 static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
@@ -259,7 +271,7 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			continue;
 		}
 		bdb_buf_putc(&text, ' ');
-		if (needs_quotes(arg) || annotation_text(argv, i))
+		if (needs_quotes(arg) || annotation_text(argv, i) || unquoted_name(argv, i))
 			bdb_query_put_name(&text, arg);
 		else
 			bdb_buf_puts(&text, arg);
