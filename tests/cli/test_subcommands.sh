@@ -13,6 +13,13 @@ ingest_history "$DB"
 cd "$WORK" # an old binary given --json backup x writes x here
 
 # ---- 4. a bare `baseline` lists; it never moves one ------------------------
+# With none yet it printed nothing at all (found by atk29): stdout stays
+# empty, stderr says how to set one.
+run "$BENCHDB" baseline
+check_rc "bare baseline with no baselines exits 0" 0
+check_out_exact "and prints nothing on stdout" ""
+check_err "but says how to set one" \
+	"benchdb: note: no baselines yet; set one with 'benchdb baseline set main RUN'"
 "$BENCHDB" baseline set main v2 >/dev/null
 run "$BENCHDB" baseline
 check_rc "bare baseline exits 0" 0
