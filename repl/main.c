@@ -295,7 +295,16 @@ static int unknown_subcommand(const char *word)
 		names[n++] = subcommands[k].name;
 	bdb_query_subcommands(names + n, sizeof names / sizeof *names - n);
 	const char *near = bdb_query_nearest(word, names);
-	if (strcmp(word, "version") == 0) /* git version */
+	/* `benchdb runs`: the object of a show statement, alone. */
+	char show[80];
+	bdb_buf help;
+	bdb_buf_init(&help);
+	bool is_show = (size_t)snprintf(show, sizeof show, "show %s", word) < sizeof show &&
+		       bdb_query_statement_help(show, &help) == 0;
+	bdb_buf_free(&help);
+	if (is_show)
+		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, show);
+	else if (strcmp(word, "version") == 0) /* git version */
 		cli_error("unknown subcommand 'version'; did you mean '--version'?");
 	else if (strcmp(word, "repl") == 0 || strcmp(word, "shell") == 0)
 		cli_error("unknown subcommand '%s': the REPL is 'benchdb' with no subcommand "

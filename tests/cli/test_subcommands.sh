@@ -73,6 +73,12 @@ check_out_exact "benchkit's trend form stays" "$(printf 'Trend: real_time @ BM_s
 run "$BENCHDB" tredn real_time
 check_rc "a mistyped subcommand exits 2" 2
 check_err "and gets did you mean" "unknown subcommand 'tredn'; did you mean 'trend'?"
+run "$BENCHDB" runs
+check_rc "benchdb runs exits 2" 2
+check_err "and names the statement meant (found by atk29)" \
+	"unknown subcommand 'runs'; did you mean 'show runs'?"
+run "$BENCHDB" -c 'points'
+check_err "-c 'points' too" 'expected a statement, found "points"; did you mean "show points"?'
 run "$BENCHDB" baselnie
 check_err "did you mean for a plain subcommand" "did you mean 'baseline'?"
 
