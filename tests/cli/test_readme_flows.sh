@@ -127,6 +127,24 @@ check_rc "(c) a pull request's bench.json: ingest exits 0" 0
 run "$BENCHDB" --db py-data -c 'show runs where branch = "feature" as csv'
 check_out "(c) its run is on the PR's branch" ",5d41402abc4b2a76b9719d911017c592ae7e1d2f,feature,2,4"
 
+# README's Tour piped pytest's standard output into 'ingest -' (pytest
+# --benchmark-json=-), but pytest writes its session text there too, around
+# the JSON: that stream is no pytest-benchmark file, and ingest refuses it
+# (exit 3; found by atk29). The Tour now writes a file and ingests it.
+check "(c) README no longer pipes pytest's standard output" \
+	sh -c "! grep -q -- '--benchmark-json=-' '$ROOT/README.md'"
+{
+	printf 'collected 4 items\n\ntest_bench.py ....   [100%%]'
+	cat "$FIXTURES/pytest_benchmark.json"
+	printf '\n============ 4 passed in 5.12s ============\n'
+} >pytest-stdout.txt
+run "$BENCHDB" --db pipe-data ingest - <pytest-stdout.txt
+check_rc "(c) pytest's standard output with the JSON in it: exit 3" 3
+cp "$FIXTURES/pytest_benchmark.json" results.json
+run "$BENCHDB" --db pipe-data ingest results.json
+check_rc "(c) the Tour's 'benchdb ingest results.json' of pytest's file: exit 0" 0
+check_out "(c) stored as one run" "Ingested run pytest-"
+
 # (d) README's script: one statement over three lines, ended by ';'.
 cat >gate.bq <<'BQ'
 compare baseline with latest
