@@ -618,6 +618,15 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		bdb__cell_str(r, (size_t)row, C_VERDICT, "removed");
 		explanation_cell(r, (size_t)row, "removed: not in the current run");
 	}
+	/* The metric (and point) exist in the store (names are checked), but
+	 * in neither run: say so, or "(no rows)" reads as nothing changed. */
+	if (base.n == 0 && cur.n == 0)
+		bdb__result_note(r,
+				 "runs %s and %s hold no value%s%s%s%s: name other runs (show runs "
+				 "lists them)",
+				 base.info.id, cur.info.id, st->metric ? " of \"" : "",
+				 st->metric ? st->metric : "", st->metric ? "\"" : "",
+				 st->point || st->where ? " that matches" : "");
 	note_untested(r, untested);
 	note_inconclusive(r, &inconclusive);
 done:
@@ -833,7 +842,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	}
 	comparison_fields(r, st, &base, &cur);
 	judge_ctx jc = {ex, st, &cur};
-	size_t compared = 0, not_judged = 0, untested = 0;
+	size_t compared = 0, not_judged = 0, untested = 0, shared = 0;
 	inconclusive_count inconclusive = {0};
 	/* by commit: each regression as a change point, grouped at the end. */
 	if (st->by && strcmp(st->by, "commit") == 0 &&
@@ -852,6 +861,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		const bdb__entry *b = index_find(&ix, c);
 		if (!b)
 			continue;
+		shared++;
 		judgement j;
 		if ((rc = judge(&jc, b, c, &j)) != 0)
 			goto done;
@@ -931,6 +941,12 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				 "of 0, units that do not convert, a changed direction, too little "
 				 "history for the method; compare ... explain says which)",
 				 not_judged);
+	else if (shared == 0)
+		bdb__result_note(r,
+				 "nothing was compared: run %s and its base %s share no series%s; "
+				 "'regressions in run \"ID\"' judges another run",
+				 cur.info.id, base.info.id,
+				 st->point || st->where || st->metric ? " that match" : "");
 	if (accepted) {
 		bdb__field_int(r, "accepted", (int64_t)accepted);
 		bdb__field_str(r, "accepted_regressions", bdb_buf_cstr(&accepted_text));

@@ -1375,6 +1375,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	ex->persisted_series = 0;
 	ex->settled_series = 0;
 	int64_t analysed = 0;
+	size_t too_short = 0, longest = 0; /* series too short for a change */
 	/* The robust method over many series places each step jointly: one
 	 * its own runs cannot place to one run goes where other series of
 	 * the answer change (bdb__joint_place). The answers wait for all
@@ -1414,6 +1415,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			else if (!rc)
 				mark_changes(ex, drawing, first, &v, &found);
 		}
+		too_short += h.n > 0 && v.n < 2 * BDB_CHANGES_MIN_SIDE;
+		longest = v.n > longest ? v.n : longest;
 		finite_free(&v);
 		bdb__changes_free(&found);
 		analysed += h.n > 0;
@@ -1462,6 +1465,16 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	if (!rc && lead && !drawing && !(st->by && strcmp(st->by, "series") == 0) &&
 	    (rc = bdb__change_rows_group(ex, r, r, "grouping changes")) != 0)
 		goto done;
+	/* An empty table over series that are all too short reads as "no
+	 * change": say that none could have one yet (explain says it for
+	 * each series). */
+	if (!rc && opt.robust && !r->explain && r->n_rows == 0 && analysed > 0 &&
+	    too_short == (size_t)analysed)
+		bdb__result_note(r,
+				 "no change point can be found yet: %s %zu value%s, a change "
+				 "needs %d",
+				 analysed == 1 ? "the series has" : "the longest of the series has",
+				 longest, longest == 1 ? "" : "s", 2 * BDB_CHANGES_MIN_SIDE);
 	bdb__field_int(r, "series", analysed);
 	if (opt.robust && !opt.window) {
 		bdb__field_int(r, "persisted_series", (int64_t)ex->persisted_series);

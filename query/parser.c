@@ -1153,6 +1153,19 @@ static int parse_clauses(parser *p, bdb__stmt *s)
 /* Statements                                                                */
 /* ------------------------------------------------------------------------ */
 
+/* The second keyword of a `show` statement that the current token is
+ * ("runs" for `runs`, which a user coming from other tools writes alone),
+ * or NULL. */
+static const char *show_object(const parser *p)
+{
+	for (size_t i = 0; i < bdb__n_statements; i++) {
+		const bdb__statement *st = &bdb__statements[i];
+		if (strcmp(st->word, "show") == 0 && st->word2 && at_kw(p, st->word2))
+			return st->word2;
+	}
+	return NULL;
+}
+
 /* The statement whose keywords start the text, or a caret error listing
  * what may come there: its second keywords after a first one, or every
  * statement's first keyword. */
@@ -1173,6 +1186,13 @@ static const bdb__statement *parse_keywords(parser *p)
 				      "a statement (a newline ends a statement: keep its clauses "
 				      "on its line)",
 				      NULL);
+			return NULL;
+		}
+		const char *object = show_object(p);
+		if (object) {
+			fail_at(p, p->tok.start, p->tok.end,
+				"expected a statement, found \"%.*s\"; did you mean \"show %s\"?",
+				(int)tok_len(&p->tok), p->text + p->tok.start, object);
 			return NULL;
 		}
 		n = bdb__statement_words(words, sizeof words / sizeof *words);

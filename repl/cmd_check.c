@@ -445,8 +445,12 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 		cli_error("check: %s (a mistyped --db? ingest results first)", what);
 	else if (runs->no_runs)
 		cli_error("check: %s in %s: ingest results first", what, ctx->db_dir);
-	else if (q->branch)
+	else if (near[0])
 		cli_error("check: %s in %s%s", what, ctx->db_dir, near);
+	else if (q->branch)
+		cli_error("check: %s in %s (the first run of the branch? pass "
+			  "--allow-missing-baseline to let it pass)",
+			  what, ctx->db_dir);
 	else
 		cli_error("check: %s in %s%s (set one with 'benchdb baseline set %s RUN', or pass "
 			  "--allow-missing-baseline for a first run)",

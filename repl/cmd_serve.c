@@ -58,7 +58,12 @@ int cli_read_token(const char *cmd, const char *path, char *token, size_t size)
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		cli_error("%s: --token-file: cannot read %s: %s", cmd, path, strerror(errno));
+		int e = errno;
+		/* serve's token is made by its owner: say how (docs/serve.md). */
+		bool make = e == ENOENT && strcmp(cmd, "serve") == 0;
+		cli_error("%s: --token-file: cannot read %s: %s%s%s%s", cmd, path, strerror(e),
+			  make ? " (make one: head -c 32 /dev/urandom | base64 > " : "",
+			  make ? path : "", make ? "; docs/serve.md)" : "");
 		return EXIT_INPUT;
 	}
 	size_t n = fread(token, 1, size - 1, f);

@@ -14,7 +14,8 @@ static const char baseline_usage[] =
     "       benchdb baseline drop NAME          remove baseline NAME\n"
     "       benchdb baseline [--data DIR] --run latest|ID   benchkit's form: sets 'main'\n"
     "\n"
-    "With no arguments, lists the baselines (as 'git branch' does); it never\n"
+    "With no arguments, lists the baselines (as 'git branch' does; with none, a\n"
+    "note on standard error says how to set one); it never\n"
     "moves one. RUN is latest, latest~N, a run id, baseline[:NAME], commit:PREFIX\n"
     "or a date.\n";
 
@@ -85,6 +86,11 @@ static int baseline_list(cli_ctx *ctx)
 		bdb_reader_end(r);
 	}
 	bdb_store_close(store);
+	/* Standard output stays empty (scripts read it); say why on stderr. */
+	if (!rc && n == 0)
+		fprintf(stderr,
+			"benchdb: note: no baselines yet; set one with 'benchdb baseline set "
+			"main RUN' (RUN: latest, a run id, commit:PREFIX, ...)\n");
 	if (rc) {
 		cli_error("cannot list baselines: %s", bdb_strerror(rc));
 		return EXIT_INPUT;

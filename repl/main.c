@@ -223,6 +223,18 @@ static bool annotation_text(char **argv, int i)
 	       argv[i][0] != '"' && argv[i][0] != '\'';
 }
 
+/* argv[i] is a name after `of` or a tag's value after `=` / `!=` given as the
+ * shell left it (`of "fib 15"`: one argument with a blank), not quoted for
+ * the language already: it is quoted, as the shell's quotes meant it to be
+ * one name (else `trend time of fib 15` failed at "15"). A whole statement
+ * in one argument never follows one of these words as its own argument. */
+static bool unquoted_name(char **argv, int i)
+{
+	const char *prev = i > 1 ? argv[i - 1] : "";
+	return (strcasecmp(prev, "of") == 0 || strcmp(prev, "=") == 0 || strcmp(prev, "!=") == 0) &&
+	       argv[i][0] != '"' && argv[i][0] != '\'' && strpbrk(argv[i], " \t");
+}
+
 /* `benchdb WORD ARGS...`: the statement WORD ARGS, run as -c runs it; an
  * argument starting with '-' is an option (statement_option). */
 static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc, char **argv)
@@ -259,7 +271,7 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			continue;
 		}
 		bdb_buf_putc(&text, ' ');
-		if (needs_quotes(arg) || annotation_text(argv, i))
+		if (needs_quotes(arg) || annotation_text(argv, i) || unquoted_name(argv, i))
 			bdb_query_put_name(&text, arg);
 		else
 			bdb_buf_puts(&text, arg);
@@ -283,7 +295,16 @@ static int unknown_subcommand(const char *word)
 		names[n++] = subcommands[k].name;
 	bdb_query_subcommands(names + n, sizeof names / sizeof *names - n);
 	const char *near = bdb_query_nearest(word, names);
-	if (strcmp(word, "version") == 0) /* git version */
+	/* `benchdb runs`: the object of a show statement, alone. */
+	char show[80];
+	bdb_buf help;
+	bdb_buf_init(&help);
+	bool is_show = (size_t)snprintf(show, sizeof show, "show %s", word) < sizeof show &&
+		       bdb_query_statement_help(show, &help) == 0;
+	bdb_buf_free(&help);
+	if (is_show)
+		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, show);
+	else if (strcmp(word, "version") == 0) /* git version */
 		cli_error("unknown subcommand 'version'; did you mean '--version'?");
 	else if (strcmp(word, "repl") == 0 || strcmp(word, "shell") == 0)
 		cli_error("unknown subcommand '%s': the REPL is 'benchdb' with no subcommand "

@@ -649,8 +649,7 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 	asv_import im = {.sum = &sum};
 	bdb__import_item *items = NULL;
 	int rc = 0;
-	if (!bdb__is_dir(dir))
-		rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0, "is not a directory");
+	rc = bdb__need_dir(dir, d);
 	if (!rc)
 		rc = read_results(&im, dir, d);
 	if (!rc && im.n == 0 && sum.skipped_dirs == 1)

@@ -53,6 +53,16 @@ bool bdb__is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+int bdb__need_dir(const char *path, bdb_diag *d)
+{
+	struct stat st;
+	if (stat(path, &st) != 0)
+		return bdb_diag_set(d, BDB_EIO, path, 0, 0, "cannot open: %s", strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return bdb_diag_set(d, BDB_EIO, path, 0, 0, "is not a directory");
+	return 0;
+}
+
 static int json_file_filter(const struct dirent *e)
 {
 	size_t n = strlen(e->d_name);
@@ -446,8 +456,9 @@ int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flag
 	bdb_diag_clear(d);
 	if (summary)
 		*summary = sum;
-	if (!bdb__is_dir(dir))
-		return bdb_diag_set(d, BDB_EIO, dir, 0, 0, "is not a directory");
+	int rc = bdb__need_dir(dir, d);
+	if (rc)
+		return rc;
 	snprintf(path, sizeof path, "%s/runs", dir);
 	bool has_runs = bdb__is_dir(path);
 	snprintf(path, sizeof path, "%s/config.json", dir);
@@ -457,7 +468,7 @@ int bdb_import_benchkit_dir(bdb_store *store, const char *dir, unsigned put_flag
 				    "is not a benchkit store: expected runs/ (and baselines/, "
 				    "config.json) in it");
 	/* Runs first, in file order; then baselines, which point at them. */
-	int rc = read_runs(&plan, dir, "runs", false, d);
+	rc = read_runs(&plan, dir, "runs", false, d);
 	if (!rc)
 		rc = read_runs(&plan, dir, "baselines", true, d);
 	if (!rc)

@@ -488,6 +488,9 @@ static bool looks_like_json(const char *data, size_t len)
 
 static int no_match(bdb__input *in, const char *what, bdb_diag *d)
 {
+	int rc = bdb__criterion_part(in->name, false, d);
+	if (rc)
+		return rc;
 	return bdb_diag_set(d, BDB_EFORMAT, in->name, 1, 1,
 			    "unrecognised input format (%s); tried %s; pass --format to force one",
 			    what, bdb_format_list());

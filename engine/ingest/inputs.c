@@ -80,6 +80,27 @@ bool bdb_is_criterion_tree(const char *dir)
 	return criterion_tree_at(dir, 0);
 }
 
+int bdb__criterion_part(const char *path, bool is_folder, bdb_diag *d)
+{
+	char dir[4096], probe[4096];
+	const char *slash = strrchr(path, '/');
+	if (!is_folder && !is_file(path))
+		return 0; /* standard input, an upload */
+	if (is_folder)
+		snprintf(dir, sizeof dir, "%s", path);
+	else if (slash)
+		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path + 1), path);
+	else
+		snprintf(dir, sizeof dir, ".");
+	if (!join(probe, sizeof probe, dir, "../new/estimates.json") || !is_file(probe))
+		return 0;
+	return bdb_diag_set(d, BDB_EFORMAT, path, 0, 0,
+			    "is part of a Criterion benchmark (%s its new/, base/ or change/ "
+			    "folder), no input of its own: ingest the benchmark's folder, or the "
+			    "whole tree (benchdb ingest target/criterion)",
+			    is_folder ? "like" : "a file of");
+}
+
 static int add_path(bdb_ingest_inputs *list, const char *path)
 {
 	if (list->n == list->cap) {
@@ -172,9 +193,12 @@ int bdb_ingest_expand(const char *arg, bdb_input_format format, bdb_ingest_input
 	bdb_diag_clear(d);
 	if (strcmp(arg, "-") == 0 || !is_dir(arg) || format == BDB_INPUT_CRITERION)
 		return add_path(list, arg);
+	int rc = format == BDB_INPUT_AUTO ? bdb__criterion_part(arg, true, d) : 0;
+	if (rc)
+		return rc;
 	size_t before = list->n;
 	walk_path w = {.n = 0};
-	int rc = expand_dir(list, arg, format, &w, d);
+	rc = expand_dir(list, arg, format, &w, d);
 	if (!rc && list->n == before)
 		rc = bdb_diag_set(d, BDB_EFORMAT, arg, 0, 0,
 				  "the directory holds no result files and no Criterion tree");

@@ -743,6 +743,10 @@ struct dirent;
 /* True when path is a directory (following links). */
 bool bdb__is_dir(const char *path);
 
+/* 0 when path is a directory; else the error in d: "cannot open: REASON"
+ * (missing, unreadable) or "is not a directory", naming path. */
+int bdb__need_dir(const char *path, bdb_diag *d);
+
 /*
  * The visible "*.json" files of dir, sorted by name, in *list (scandir: the
  * array is malloc'ed, each entry too) and their number in *n. Returns 0, or
@@ -755,6 +759,12 @@ int bdb__scan_json(const char *dir, struct dirent ***list, int *n, bdb_diag *d);
 /* What a file that is neither a directory nor a regular file is, for a
  * message: "a FIFO", "a socket", "a character device", ... */
 const char *bdb__special_kind(mode_t mode);
+
+/* 0, or BDB_EFORMAT with d naming path when path is a folder inside one
+ * Criterion benchmark (is_folder: its new/, base/, change/) or a file of
+ * one (its estimates.json, raw.csv, ...): no input of its own; the
+ * benchmark's folder or the tree above it is. */
+int bdb__criterion_part(const char *path, bool is_folder, bdb_diag *d);
 
 /* One run of an import and what to say of it. */
 typedef struct bdb__import_item {

@@ -107,6 +107,11 @@ run "$BENCHDB" --db "$DB" check --baseline mian --allow-missing-baseline
 check_rc "--baseline mian --allow-missing-baseline fails (exit 3)" 3
 check_err "and names the baseline meant" \
 	"check: no baseline named 'mian' in $DB; did you mean 'main'? (--allow-missing-baseline passes a base that does not exist yet"
+# Without the flag the hint must not offer it: it is refused for a typo.
+run "$BENCHDB" --db "$DB" check --baseline mian
+check_rc "--baseline mian fails (exit 3)" 3
+check "and offers only the name meant, not --allow-missing-baseline" \
+	test "$(cat "$ERR")" = "benchdb: error: check: no baseline named 'mian' in $DB; did you mean 'main'?"
 run "$BENCHDB" --db "$DB" check --against-branch mian --allow-missing-baseline
 check_rc "--against-branch mian --allow-missing-baseline fails (exit 3)" 3
 check_err "and names the branch meant" "did you mean 'main'?"

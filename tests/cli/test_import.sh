@@ -701,4 +701,18 @@ run "$BENCHDB" --db "$DB" check --commit abc1234 --against-branch main
 check_rc "benchmark.js: the first job is judged against the imported main (-15.5 %: exit 1)" 1
 check_out "  the change" "RegExp#test [suite=Benchmark] throughput: 60000000.00 → 50721161.00 (-15.5%)"
 
+# README's `import-asv .asv/results` run where that folder does not exist
+# said ".asv/results: is not a directory" (found by atk29): a missing folder
+# is said as such; a file given for a folder is still "not a directory".
+run "$BENCHDB" --db "$WORK/none" import-asv .asv/results
+check_rc "import-asv of a missing folder exits 3" 3
+check_err "and says it does not exist" \
+	"benchdb: error: .asv/results: cannot open: No such file or directory"
+run "$BENCHDB" --db "$WORK/none" import-benchkit no-such-store
+check_err "import-benchkit of a missing folder says so" \
+	"benchdb: error: no-such-store: cannot open: No such file or directory"
+run "$BENCHDB" --db "$WORK/none" import-asv "$ROOT/README.md"
+check_err "a file given for the folder: not a directory" "README.md: is not a directory"
+check "and no store is made" test ! -e "$WORK/none"
+
 finish

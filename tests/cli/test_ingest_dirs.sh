@@ -166,4 +166,21 @@ run "$BENCHDB" --db "$WORK/twotags" -c "changes time of \"$P3\" as csv"
 check "  a tag per machine directory: no step (P3 is noise on one machine)" \
 	test "$(grep -c ',step,' "$OUT")" -eq 0
 
+# A file or folder inside one Criterion benchmark (fib 15/new/estimates.json,
+# fib 15/new) was "unrecognised input format ... pass --format to force one",
+# once per file of the folder (found by atk29); it is one error naming what
+# to ingest, and stores nothing.
+CRIT_PART="part of a Criterion benchmark"
+run "$BENCHDB" --db "$WORK/part" ingest "$FIXTURES/criterion/fib 15/new/estimates.json"
+check_rc "a Criterion benchmark's estimates.json: exit 3" 3
+check_err "  says what to ingest" \
+	"fib 15/new/estimates.json: is $CRIT_PART (a file of its new/, base/ or change/ folder), no input of its own: ingest the benchmark's folder, or the whole tree (benchdb ingest target/criterion)"
+run "$BENCHDB" --db "$WORK/part" ingest "$FIXTURES/criterion/fib 15/new/"
+check_rc "its new/ folder: exit 3" 3
+check "  one error, not one a file" test "$(grep -c 'benchdb: error' "$ERR")" -eq 1
+check_err "  says what to ingest" "fib 15/new/: is $CRIT_PART (like its new/"
+check "  nothing stored" test ! -e "$WORK/part"
+run "$BENCHDB" --db "$WORK/part" ingest "$FIXTURES/criterion/fib 15"
+check_rc "the benchmark's folder itself is ingested" 0
+
 finish

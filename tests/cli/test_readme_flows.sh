@@ -9,7 +9,9 @@
 #   (e) the columns of its real-output tables are the program's (the
 #       windowed `changes` table lacked `kind`);
 #   (f) docs/migrating.md's github-action-benchmark and asv moves, whose CI
-#       steps gated against a baseline nobody had set (exit 3 every time).
+#       steps gated against a baseline nobody had set (exit 3 every time);
+#   (h) the Tour's `serve --token-file token` without a token file says how to
+#       make one.
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -42,6 +44,8 @@ gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data
 check_rc "(a) first run: check without a main run before it exits 3" 3
 check_err "(a) it says there is no run of main to judge against" \
 	"benchdb: error: check: no run of branch 'main' at or before run "
+check_err "(a) and how the first run passes (README: run that one with it)" \
+	"in ci-data (the first run of the branch? pass --allow-missing-baseline to let it pass)"
 gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" ci-data --allow-missing-baseline
 check_rc "(a) first run with --allow-missing-baseline exits 0" 0
 check_out "(a) and says there was nothing to judge" "PASS: nothing to judge: no run of branch 'main'"
@@ -122,6 +126,24 @@ gh_step "${PR[@]}" -- "$BENCHDB" --db py-data ingest bench.json
 check_rc "(c) a pull request's bench.json: ingest exits 0" 0
 run "$BENCHDB" --db py-data -c 'show runs where branch = "feature" as csv'
 check_out "(c) its run is on the PR's branch" ",5d41402abc4b2a76b9719d911017c592ae7e1d2f,feature,2,4"
+
+# README's Tour piped pytest's standard output into 'ingest -' (pytest
+# --benchmark-json=-), but pytest writes its session text there too, around
+# the JSON: that stream is no pytest-benchmark file, and ingest refuses it
+# (exit 3; found by atk29). The Tour now writes a file and ingests it.
+check "(c) README no longer pipes pytest's standard output" \
+	sh -c "! grep -q -- '--benchmark-json=-' '$ROOT/README.md'"
+{
+	printf 'collected 4 items\n\ntest_bench.py ....   [100%%]'
+	cat "$FIXTURES/pytest_benchmark.json"
+	printf '\n============ 4 passed in 5.12s ============\n'
+} >pytest-stdout.txt
+run "$BENCHDB" --db pipe-data ingest - <pytest-stdout.txt
+check_rc "(c) pytest's standard output with the JSON in it: exit 3" 3
+cp "$FIXTURES/pytest_benchmark.json" results.json
+run "$BENCHDB" --db pipe-data ingest results.json
+check_rc "(c) the Tour's 'benchdb ingest results.json' of pytest's file: exit 0" 0
+check_out "(c) stored as one run" "Ingested run pytest-"
 
 # (d) README's script: one statement over three lines, ended by ';'.
 cat >gate.bq <<'BQ'
@@ -268,5 +290,17 @@ check_err "(g) nothing to judge" "check: nothing to judge: run "
 run "$BENCHDB" --db asv-data check --run "$(echo "$py312" | head -1)" --baseline main-py312
 check_rc "(g) against its environment's baseline it is judged: exit 1" 1
 check_out "(g) its env's series" "env=virtualenv-py3.12-kedro-datasets[pandas]"
+
+# (h) The Tour's serve line copied as it is, before any token file exists:
+# exit 3, naming the file and how to make one (docs/serve.md's command).
+run "$BENCHDB" --db ci-data serve --listen 127.0.0.1:0 --token-file token
+check_rc "(h) serve --token-file token with no such file exits 3" 3
+check_err "(h) and says how to make one" \
+	"benchdb: error: serve: --token-file: cannot read token: No such file or directory (make one: head -c 32 /dev/urandom | base64 > token; docs/serve.md)"
+head -c 32 /dev/urandom | base64 >token
+run "$BENCHDB" --server http://127.0.0.1:1 --token-file nosuch -c 'show runs'
+check_rc "(h) a client's missing token file exits 3" 3
+check_err "(h) the client is not told to make one" \
+	"benchdb: error: --server: --token-file: cannot read nosuch: No such file or directory"
 
 finish

@@ -262,6 +262,13 @@ static const bad errors[] = {
     {"shwo runs", 1, 1,
      "expected a statement (show, summary, trend, rank, compare, regressions, changes, set, drop, "
      "annotate), found \"shwo\"; did you mean \"show\"?\n  shwo runs\n  ^^^^"},
+    /* A show statement's object alone (found by atk29: 'benchdb -c runs'
+     * listed every statement but not the one meant). */
+    {"runs", 1, 1,
+     "expected a statement, found \"runs\"; did you mean \"show runs\"?\n  runs\n  ^^^^"},
+    {"Baselines", 1, 1,
+     "expected a statement, found \"Baselines\"; did you mean \"show baselines\"?\n  Baselines\n  "
+     "^^^^^^^^^"},
     {"compare latest wiht baseline", 1, 16,
      "expected \"with\", found \"wiht\"; did you mean \"with\"?\n  compare latest wiht baseline\n  "
      "               ^^^^"},
@@ -275,7 +282,8 @@ static const bad errors[] = {
      "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did "
      "you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
     {"trend x as jsno", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found \"jsno\"; "
+     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
+     "\"jsno\"; "
      "did you mean "
      "\"json\"?\n  trend x as jsno\n             ^^^^"},
     {"show run", 1, 6,
@@ -330,7 +338,8 @@ static const bad errors[] = {
      "             ^^^"},
     /* strtod reads C's hexadecimal and "0x10" was a 16% threshold: numbers are decimal. */
     {"regressions threshold 0x10", 1, 23,
-     "expected a threshold in percent (5%), found \"0x10\"\n  regressions threshold 0x10\n          "
+     "expected a threshold in percent (5%), found \"0x10\"\n  regressions threshold 0x10\n         "
+     " "
      "              ^^^^"},
     {"regressions using mwu alpha 0x1p-5", 1, 29,
      "expected a significance level between 0 and 1, found \"0x1p-5\"\n  regressions using "
@@ -489,7 +498,8 @@ static const bad errors[] = {
      "duplicate \"metric\" clause: it was already given at column 13\n  regressions metric time "
      "metric ops\n                          ^^^^^^"},
     {"TREND x AS Jsonn", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found \"Jsonn\"; "
+     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
+     "\"Jsonn\"; "
      "did you mean "
      "\"json\"?\n  TREND x AS Jsonn\n             ^^^^^"},
     {"trend\n  throughput\n  of x", 3, 3,
