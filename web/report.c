@@ -134,6 +134,26 @@ static int put_header(report *r, bdb_buf *out)
 		put_text(out, cell(r, baselines, i, "commit"));
 		bdb_buf_puts(out, ")");
 	}
+	size_t nb = bdb_result_n_rows(baselines);
+	if (!r->has_baseline && r->o->baseline && *r->o->baseline && nb > 0) {
+		/* A baseline asked for by name that is not among the store's
+		 * is a typo, not a page saying "none" (exit 0). A store with
+		 * none yet (a first CI run) gets the page. */
+		bdb_buf names;
+		bdb_buf_init(&names);
+		for (size_t i = 0; i < nb && i < 8; i++)
+			bdb_buf_printf(&names, "%s'%s'", i ? ", " : "",
+				       cell(r, baselines, i, "baseline"));
+		if (nb > 8)
+			bdb_buf_printf(&names, " and %zu more", nb - 8);
+		rc = BDB_ENOTFOUND;
+		bdb_diag_set(r->d, rc, NULL, 0, 0,
+			     "report: --baseline: no baseline '%s' (the store has %s; set one with "
+			     "benchdb baseline set NAME RUN)",
+			     r->o->baseline, bdb_buf_cstr(&names));
+		bdb_buf_free(&names);
+		goto done;
+	}
 	if (!r->has_baseline)
 		bdb_buf_puts(out, "none (set one with benchdb baseline set NAME RUN)");
 	if (r->o->since && *r->o->since) {

@@ -209,9 +209,20 @@ check "report: 53 charts (one per point and metric)" [ "$(count '<section class=
 check "report: 53 sparklines" [ "$(count '<svg width="120" height="24"' "$R")" = 53 ]
 check "report: every chart has an anchor the grid links to" \
 	[ "$(grep -o 'href="#c[0-9]*"' "$R" | sort -u | wc -l)" = 53 ]
-run "$BENCHDB" --db "$DB" report --baseline nope --where 'point = kernel' --since 2026-03-20
-check_rc "report --baseline nope --where --since" 0
-check_out "report: a missing baseline is said" "baseline nope: none (set one with benchdb baseline set NAME RUN)"
+# A --baseline the store does not have, when it has others, is a typo: an
+# error naming them (before: a page saying "none", exit 0; found by atk29).
+run "$BENCHDB" --db "$DB" report --baseline nope -o "$WORK/nope.html"
+check_rc "report --baseline nope: exit 3" 3
+check_err "report --baseline nope: names the store's" \
+	"benchdb: error: report: --baseline: no baseline 'nope' (the store has 'main'; set one with benchdb baseline set NAME RUN)"
+check "report --baseline nope: no file" [ ! -e "$WORK/nope.html" ]
+# A store with no baseline yet (a first CI run) gets the page, saying so.
+"$BENCHDB" --db "$WORK/nobase" ingest "$(ls "$WORK"/runs/run-*.json | head -1)" >/dev/null 2>&1
+run "$BENCHDB" --db "$WORK/nobase" report --baseline main
+check_rc "report --baseline main, no baseline yet: exit 0" 0
+check_out "report: no baseline yet is said" "baseline main: none (set one with benchdb baseline set NAME RUN)"
+run "$BENCHDB" --db "$DB" report --baseline main --where 'point = kernel' --since 2026-03-20
+check_rc "report --baseline main --where --since" 0
 check_out "report: --where keeps one series" "<h2>Series (1)</h2>"
 check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11"'
 run "$BENCHDB" --db "$DB" report --where 'point = '
