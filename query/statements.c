@@ -44,7 +44,7 @@ const bdb__statement bdb__statements[] = {
 	 BDB__C_VS | BDB__C_THRESHOLD | BDB__C_AS,
      bdb__exec_trend, false, true, "m:",
      "trend METRIC [of POINT] [where ...] [last N | since TIME [until TIME]] "
-     "[by day|week|month]",
+     "[by day|week|month] [vs RUN [threshold P%]]",
      "One value per run, oldest first, for every series of METRIC.",
      "trend real_time of \"BM_sort/1024\" last 30", false},
     {BDB__STMT_RANK, "rank", "rank", NULL, BDB__HEAD_METRIC,
@@ -56,7 +56,8 @@ const bdb__statement bdb__statements[] = {
      BDB__C_METRIC | BDB__C_THRESHOLD | BDB__C_OF | BDB__C_WHERE | BDB__C_USING |
 	 BDB__C_EXPLAIN | BDB__C_AS,
      bdb__exec_compare, false, true, NULL,
-     "compare RUN with RUN [metric M] [of POINT] [where ...] [using METHOD]",
+     "compare RUN with RUN [metric M] [threshold P%] [of POINT] [where ...] [using METHOD] "
+     "[explain]",
      "Two runs side by side, with a verdict per value.",
      "compare baseline with latest metric real_time", false},
     {BDB__STMT_REGRESSIONS, "regressions", "regressions", NULL, BDB__HEAD_NONE,
