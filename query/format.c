@@ -677,6 +677,38 @@ static bool same_group(const bdb_result *r, size_t a, size_t b)
  * markdown each line is a list item with the bars as code and the names
  * escaped as table cells are; then an empty line.
  */
+/* A Markdown list item's text from `from` on starts with what would open a
+ * block inside the item, a heading ("# x"), a list ("- x", "1. x") or a
+ * quote ("> x"): a backslash before the marker keeps it text. */
+static void escape_block_marker(bdb_buf *b, size_t from)
+{
+	const char *s = b->data + from;
+	size_t n = b->len - from, i = 0, at = 0;
+	if (n == 0)
+		return;
+	while (i < n && i < 9 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > 0) {
+		if (i == n || (s[i] != '.' && s[i] != ')'))
+			return;
+		at = i++;
+	} else if (s[0] == '#') {
+		while (i < n && s[i] == '#')
+			i++;
+	} else if (s[0] == '-' || s[0] == '+' || s[0] == '>')
+		i = 1;
+	else
+		return;
+	/* a marker is one when a blank or the end follows it ('>' needs none) */
+	if (s[0] != '>' && i < n && s[i] != ' ')
+		return;
+	bdb_buf_putc(b, '\\');
+	if (b->failed)
+		return;
+	memmove(b->data + from + at + 1, b->data + from + at, n - at);
+	b->data[from + at] = '\\';
+}
+
 static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 {
 	if (r->spark_col < 0 || r->n_rows == 0)
@@ -701,6 +733,7 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 		}
 		if (n) {
 			any = true;
+			size_t item = b->len + 2;
 			if (markdown)
 				bdb_buf_puts(b, "- ");
 			/* Several series: each line starts with its group's values. */
@@ -716,8 +749,10 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 					escape_markdown(b, off);
 				bdb_buf_putc(b, ' ');
 			}
-			if (markdown)
+			if (markdown) {
+				escape_block_marker(b, item);
 				bdb_buf_putc(b, '`');
+			}
 			put_sparkline(b, values, n);
 			if (markdown)
 				bdb_buf_putc(b, '`');
@@ -1240,7 +1275,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 		bdb_buf_puts(b, v->i ? "true" : "false");
 		return;
 	case BDB_VALUE_TAGS:
-		put_tags(scratch, v);
+		bdb_buf_put_tag_list(scratch, v->tags, v->n_tags, ',');
 		bdb_buf_put_csv_field(b, scratch->data ? scratch->data : "", scratch->len);
 		return;
 	}

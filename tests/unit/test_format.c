@@ -324,7 +324,7 @@ static void test_csv(void **state)
 	bdb_result *r = sample();
 	expect(r, BDB_OUTPUT_CSV, NULL,
 	       "name,value,change,when,tags,verdict\r\n"
-	       "日本語,1234.5,-7.25,2026-01-31T12:00:00Z,\"k=v,w,z=\"\"q\"\"\",regression\r\n"
+	       "日本語,1234.5,-7.25,2026-01-31T12:00:00Z,\"k=v\\,w,z=\"\"q\"\"\",regression\r\n"
 	       "e\xcc\x81t\xc3\xa9,0.1,0.04,2026-01-31T12:00:00.250000Z,,improvement\r\n"
 	       "\"a|b,\"\"c\"\"\nd\",nan,,,,\r\n");
 	bdb_result_free(r);
