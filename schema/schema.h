@@ -232,7 +232,8 @@ void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
  * '<', '[', ']', '*', '`', '~', '&' and a '_' at a word's edge
  * backslash-escaped (no HTML tag opens: BM_sort<int> shows as is; no link,
  * image, emphasis or entity: "[x](url)", "__init__", "&lt;" show as they
- * are; "BM_sort_big" keeps its bare '_'), a zero-width space
+ * are; "BM_sort_big" keeps its bare '_'), a ':' before "//" and a '.'
+ * after "www" too (GitHub links a bare URL), a zero-width space
  * (U+200B) after each '@' (a name "@team" mentions no one on GitHub), line
  * breaks and tabs as blanks, other control characters as '?'. */
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n);

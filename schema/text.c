@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------------------ */
 /* UTF-8                                                                     */
@@ -378,6 +379,12 @@ void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n)
 			 * '[' and ']' make no link "[text](url)" nor image "![](url)",
 			 * '*' no emphasis (a*b*c), '`' no code span, '~' no
 			 * strikethrough, '&' no entity ("&lt;" shows as is) */
+			bdb_buf_putc(b, '\\');
+			bdb_buf_putc(b, s[i]);
+		} else if ((s[i] == ':' && n - i > 2 && s[i + 1] == '/' && s[i + 2] == '/') ||
+			   (s[i] == '.' && i >= 3 && strncasecmp(s + i - 3, "www", 3) == 0)) {
+			/* GitHub links a bare URL, "https://x" or "www.x": escaped,
+			 * the ':' or '.' keeps it text */
 			bdb_buf_putc(b, '\\');
 			bdb_buf_putc(b, s[i]);
 		} else if (s[i] == '@') {

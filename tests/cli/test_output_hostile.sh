@@ -3,7 +3,7 @@
 # markdown, export --format csv|json|markdown) over names and values that break
 # naive writers: commas, quotes, line breaks, tabs, CR, control characters,
 # backslashes, pipes, leading = + - @ #, combining marks, right-to-left text,
-# emoji, a 3000-byte name, "__init__", "&lt;", tags whose values hold '=' and
+# emoji, a 3000-byte name, "__init__", "&lt;", a bare URL, tags whose values hold '=' and
 # ',' and whose keys hold ','; -0, 1e308, the largest double, subnormals.
 # Each output is read back with a strict parser (python3's json with
 # duplicate keys refused, csv with strict=True) and must give the ingested
@@ -17,7 +17,7 @@ import json, sys
 names = ['a,b', 'q"uote', 'new\nline', 'tab\there', 'cr\rhere', 'ctl\x01\x1b[31m',
          'back\\slash', 'pi|pe', '=cmd|calc', '+1', '-1', '@SUM(A1)', 'e\u0301combining',
          '\u05e9\u05dc\u05d5\u05dd rtl', '\U0001f680emoji', 'L' * 3000, '"', '__init__',
-         'a&lt;b', '#', '1. x', 'x\x7fdel']
+         'a&lt;b', '#', '1. x', 'x\x7fdel', 'https://e.x/p www.e.x']
 vals = [0.0, -0.0, 1e308, 5e-324, 2.2250738585072014e-308, 0.1, 1 / 3, 123456789.123456789,
         -1e-300, 1.7976931348623157e308]
 tags = {"key": "v=al,ue", "t,2": "x\ny", "b\\s": "a\\,b;c", "e": ""}
@@ -135,6 +135,7 @@ done
 run "$BENCHDB" --db "$DB" -c 'summary latest as markdown'
 check_out "markdown escapes a '_' at a word's edge" '| \_\_init\_\_ '
 check_out "markdown escapes '&'" '| a\&lt;b '
+check_out "markdown links no bare URL" '| https\://e.x/p www\.e.x '
 run "$BENCHDB" --db "$DB" -c 'trend "m,e\"tric" as markdown'
 check_out "a sparkline item opens no heading" '- \# b\\s='
 check_out "a sparkline item opens no ordered list" '- 1\. x b\\s='

@@ -123,8 +123,10 @@ static void test_csv_markdown_xml(void **state)
 	/* A name a pull request's benchmark gives makes no link, image or
 	 * mention in the PR comment of `check --format markdown`. */
 	bdb_buf_put_markdown(&b, "[go](https://e.x) ![i](https://e.x/i.png) @team", 47);
-	assert_string_equal(bdb_buf_cstr(&b), "\\[go\\](https://e.x) !\\[i\\](https://e.x/i.png) "
-					      "@\xe2\x80\x8b" "team");
+	assert_string_equal(bdb_buf_cstr(&b),
+			    "\\[go\\](https\\://e.x) !\\[i\\](https\\://e.x/i.png) "
+			    "@\xe2\x80\x8b"
+			    "team");
 	bdb_buf_reset(&b);
 	/* Names render as they are: a*b*c was "a<em>b</em>c" on GitHub, a
 	 * backtick opened a code span, ~~x~~ struck through (atk15, atk16);
@@ -139,6 +141,13 @@ static void test_csv_markdown_xml(void **state)
 	bdb_buf_put_markdown(&b, "__init__ test___init__ _x_ y a_b/_c a&lt;b", 42);
 	assert_string_equal(bdb_buf_cstr(&b), "\\_\\_init\\_\\_ test___init\\_\\_ \\_x\\_ y "
 					      "a_b/\\_c a\\&lt;b");
+	bdb_buf_reset(&b);
+	/* GitHub links a bare URL (extended autolinks): a point named
+	 * "https://e.x/p" or "www.e.x" was a link in check's PR comment. '\\:'
+	 * before "//" and '\\.' after "www" keep them text (cmark-gfm -e
+	 * autolink renders "https\\://e.x/p" and "www\\.e.x" as text). */
+	bdb_buf_put_markdown(&b, "https://e.x/p WWW.e.x a:b", 25);
+	assert_string_equal(bdb_buf_cstr(&b), "https\\://e.x/p WWW\\.e.x a:b");
 	bdb_buf_reset(&b);
 	const char x[] = "<img src=x onerror='a&b'>\x01\xc2\x85\xef\xbf\xbe\xc3\xa9";
 	bdb_buf_put_xml(&b, x, sizeof x - 1);
