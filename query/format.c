@@ -709,6 +709,24 @@ static void escape_block_marker(bdb_buf *b, size_t from)
 	b->data[from + at] = '\\';
 }
 
+/* The notes above a table: text as a cell is, since they name stored
+ * points (no control character reaches a terminal; in Markdown, escaped as a
+ * cell and no block opened), each a line, in Markdown a paragraph. */
+static void put_notes(const bdb_result *r, bdb_buf *out, bool markdown)
+{
+	for (size_t i = 0; i < r->n_notes; i++) {
+		size_t off = out->len;
+		if (markdown) {
+			bdb_buf_put_markdown(out, r->notes[i], strlen(r->notes[i]));
+			escape_block_marker(out, off);
+		} else {
+			bdb_buf_puts(out, r->notes[i]);
+			tidy_table_cell(out, off);
+		}
+		bdb_buf_puts(out, markdown ? "\n\n" : "\n");
+	}
+}
+
 static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 {
 	if (r->spark_col < 0 || r->n_rows == 0)
@@ -747,6 +765,8 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE, NULL);
 				if (markdown)
 					escape_markdown(b, off);
+				else
+					tidy_table_cell(b, off);
 				bdb_buf_putc(b, ' ');
 			}
 			if (markdown) {
@@ -834,10 +854,7 @@ static void put_row(bdb_buf *out, layout *L, const bool *show, size_t nc, size_t
 static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	bool colour = colour_wanted(opt);
-	for (size_t i = 0; i < r->n_notes; i++) {
-		bdb_buf_puts(out, r->notes[i]);
-		bdb_buf_putc(out, '\n');
-	}
+	put_notes(r, out, false);
 	if (opt && opt->is_terminal && put_sparklines(r, out, false))
 		return BDB_ENOMEM;
 	layout L;
@@ -938,10 +955,7 @@ static void put_link_target(bdb_buf *b, const char *target)
 
 static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const link_column *link)
 {
-	for (size_t i = 0; i < r->n_notes; i++) {
-		bdb_buf_puts(out, r->notes[i]);
-		bdb_buf_puts(out, "\n\n");
-	}
+	put_notes(r, out, true);
 	if (put_sparklines(r, out, true))
 		return BDB_ENOMEM;
 	layout L;
@@ -1037,10 +1051,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const lin
  */
 static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 {
-	for (size_t i = 0; i < r->n_notes; i++) {
-		bdb_buf_puts(out, r->notes[i]);
-		bdb_buf_putc(out, '\n');
-	}
+	put_notes(r, out, false);
 	size_t nc = r->n_cols, name_width = 0;
 	bool *show = calloc(nc + 1, sizeof *show);
 	if (!show)

@@ -143,4 +143,15 @@ check_out "a sparkline item keeps -1 (no list marker without a blank)" '- -1 b\\
 run "$BENCHDB" --db "$DB" export --format markdown r1
 check_out "export markdown escapes a '_' at a word's edge" '| \_\_init\_\_ '
 
+# A note names the series: `changes ... explain` without a change point.
+# Its ESC reached the terminal (table, line); in markdown its '_' and URL
+# were emphasis and a link.
+run "$BENCHDB" --db "$DB" -c 'changes "m,e\"tric" of "ctl*" explain'
+check "a table's note sends no ESC" test "$(grep -c "$(printf '\033')" "$OUT")" = 0
+check_out "a table's note shows it as ?" 'ctl??[31m'
+run "$BENCHDB" --db "$DB" -c 'changes "m,e\"tric" of "ctl*" explain as line'
+check "a line result's note sends no ESC" test "$(grep -c "$(printf '\033')" "$OUT")" = 0
+run "$BENCHDB" --db "$DB" -c 'changes "m,e\"tric" of "https*" explain as markdown'
+check_out "a markdown note is escaped as a cell" 'https\://e.x/p www\.e.x {b\\s='
+
 finish
