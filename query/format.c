@@ -677,6 +677,56 @@ static bool same_group(const bdb_result *r, size_t a, size_t b)
  * markdown each line is a list item with the bars as code and the names
  * escaped as table cells are; then an empty line.
  */
+/* A Markdown list item's text from `from` on starts with what would open a
+ * block inside the item, a heading ("# x"), a list ("- x", "1. x") or a
+ * quote ("> x"): a backslash before the marker keeps it text. */
+static void escape_block_marker(bdb_buf *b, size_t from)
+{
+	const char *s = b->data + from;
+	size_t n = b->len - from, i = 0, at = 0;
+	if (n == 0)
+		return;
+	while (i < n && i < 9 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i > 0) {
+		if (i == n || (s[i] != '.' && s[i] != ')'))
+			return;
+		at = i++;
+	} else if (s[0] == '#') {
+		while (i < n && s[i] == '#')
+			i++;
+	} else if (s[0] == '-' || s[0] == '+' || s[0] == '>')
+		i = 1;
+	else
+		return;
+	/* a marker is one when a blank or the end follows it ('>' needs none) */
+	if (s[0] != '>' && i < n && s[i] != ' ')
+		return;
+	bdb_buf_putc(b, '\\');
+	if (b->failed)
+		return;
+	memmove(b->data + from + at + 1, b->data + from + at, n - at);
+	b->data[from + at] = '\\';
+}
+
+/* The notes above a table: text as a cell is, since they name stored
+ * points (no control character reaches a terminal; in Markdown, escaped as a
+ * cell and no block opened), each a line, in Markdown a paragraph. */
+static void put_notes(const bdb_result *r, bdb_buf *out, bool markdown)
+{
+	for (size_t i = 0; i < r->n_notes; i++) {
+		size_t off = out->len;
+		if (markdown) {
+			bdb_buf_put_markdown(out, r->notes[i], strlen(r->notes[i]));
+			escape_block_marker(out, off);
+		} else {
+			bdb_buf_puts(out, r->notes[i]);
+			tidy_table_cell(out, off);
+		}
+		bdb_buf_puts(out, markdown ? "\n\n" : "\n");
+	}
+}
+
 static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 {
 	if (r->spark_col < 0 || r->n_rows == 0)
@@ -701,6 +751,7 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 		}
 		if (n) {
 			any = true;
+			size_t item = b->len + 2;
 			if (markdown)
 				bdb_buf_puts(b, "- ");
 			/* Several series: each line starts with its group's values. */
@@ -714,10 +765,14 @@ static int put_sparklines(const bdb_result *r, bdb_buf *b, bool markdown)
 				put_human(b, &g, BDB__STYLE_PLAIN, BDB__MARK_NONE, NULL);
 				if (markdown)
 					escape_markdown(b, off);
+				else
+					tidy_table_cell(b, off);
 				bdb_buf_putc(b, ' ');
 			}
-			if (markdown)
+			if (markdown) {
+				escape_block_marker(b, item);
 				bdb_buf_putc(b, '`');
+			}
 			put_sparkline(b, values, n);
 			if (markdown)
 				bdb_buf_putc(b, '`');
@@ -799,10 +854,7 @@ static void put_row(bdb_buf *out, layout *L, const bool *show, size_t nc, size_t
 static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	bool colour = colour_wanted(opt);
-	for (size_t i = 0; i < r->n_notes; i++) {
-		bdb_buf_puts(out, r->notes[i]);
-		bdb_buf_putc(out, '\n');
-	}
+	put_notes(r, out, false);
 	if (opt && opt->is_terminal && put_sparklines(r, out, false))
 		return BDB_ENOMEM;
 	layout L;
@@ -903,10 +955,7 @@ static void put_link_target(bdb_buf *b, const char *target)
 
 static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const link_column *link)
 {
-	for (size_t i = 0; i < r->n_notes; i++) {
-		bdb_buf_puts(out, r->notes[i]);
-		bdb_buf_puts(out, "\n\n");
-	}
+	put_notes(r, out, true);
 	if (put_sparklines(r, out, true))
 		return BDB_ENOMEM;
 	layout L;
@@ -1002,10 +1051,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const lin
  */
 static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 {
-	for (size_t i = 0; i < r->n_notes; i++) {
-		bdb_buf_puts(out, r->notes[i]);
-		bdb_buf_putc(out, '\n');
-	}
+	put_notes(r, out, false);
 	size_t nc = r->n_cols, name_width = 0;
 	bool *show = calloc(nc + 1, sizeof *show);
 	if (!show)
@@ -1240,7 +1286,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 		bdb_buf_puts(b, v->i ? "true" : "false");
 		return;
 	case BDB_VALUE_TAGS:
-		put_tags(scratch, v);
+		bdb_buf_put_tag_list(scratch, v->tags, v->n_tags, ',');
 		bdb_buf_put_csv_field(b, scratch->data ? scratch->data : "", scratch->len);
 		return;
 	}

@@ -204,6 +204,8 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 		code = EXIT_SERVER;
 	} else if (code < 0) {
 		code = EXIT_OK;
+		shell_separate_result(sh, out,
+				      strncmp(r.content_type, "application/json", 16) == 0);
 		if ((r.body.len && fwrite(r.body.data, 1, r.body.len, out) != r.body.len) ||
 		    fflush(out) != 0) {
 			cli_error("cannot write the result: %s", strerror(errno));

@@ -43,6 +43,7 @@ static void shell_close_output(shell *sh)
 		fclose(sh->out);
 	sh->out = NULL;
 	sh->out_once = false;
+	sh->wrote_result = false; /* a new output starts without a blank line */
 }
 
 /* ---- statements ---------------------------------------------------------- */
@@ -74,6 +75,15 @@ static double wall_seconds(void)
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void shell_separate_result(shell *sh, FILE *out, bool json)
+{
+	if (sh->interactive)
+		return;
+	if (sh->wrote_result && !json)
+		fputc('\n', out);
+	sh->wrote_result = true;
 }
 
 /* Runs one statement (no trailing separator). Returns an exit code. */

@@ -44,7 +44,14 @@ typedef struct shell {
 	const shell_source_piece *pieces;
 	size_t n_pieces;
 	size_t statement_at;
+	bool wrote_result; /* a statement's result was written (not interactive) */
 } shell;
+
+/* Before a statement's result goes to out: a blank line when a result was
+ * written before it in this session and this one is not JSON, as
+ * bdb_query_exec separates the statements of one text (two Markdown tables
+ * back to back were one table; line's rows ran together). Not in the REPL. */
+void shell_separate_result(shell *sh, FILE *out, bool json);
 
 /* Reads and runs statements from in until its end (or .quit). */
 int shell_loop(shell *sh, FILE *in, const char *name);

@@ -229,8 +229,11 @@ void bdb_buf_put_json_string(bdb_buf *b, const char *s, size_t n);
 void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
 
 /* Appends s[0..n) to b as the text of a Markdown table cell: '|', '\\',
- * '<', '[' and ']' backslash-escaped (no HTML tag opens: BM_sort<int> shows
- * as is; no link or image: "[x](url)" shows as is), a zero-width space
+ * '<', '[', ']', '*', '`', '~', '&' and a '_' at a word's edge
+ * backslash-escaped (no HTML tag opens: BM_sort<int> shows as is; no link,
+ * image, emphasis or entity: "[x](url)", "__init__", "&lt;" show as they
+ * are; "BM_sort_big" keeps its bare '_'), a ':' before "//" and a '.'
+ * after "www" too (GitHub links a bare URL), a zero-width space
  * (U+200B) after each '@' (a name "@team" mentions no one on GitHub), line
  * breaks and tabs as blanks, other control characters as '?'. */
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n);
@@ -404,6 +407,12 @@ typedef struct bdb_kv {
 	const char *key;
 	const char *value;
 } bdb_kv;
+
+/* Appends n tags to b as "key=value" joined by sep (the CSV formats' tags
+ * column), with sep and '\\' in a key or value preceded by '\\', so that
+ * the text splits back: at each sep not escaped, then at the first '='
+ * (a key holds none). */
+void bdb_buf_put_tag_list(bdb_buf *b, const bdb_kv *tags, size_t n, char sep);
 
 typedef struct bdb_metric_def {
 	const char *name;

@@ -6,12 +6,14 @@
  */
 #include "schema.h"
 
+#include <ctype.h>
 #include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* ------------------------------------------------------------------------ */
 /* UTF-8                                                                     */
@@ -327,15 +329,62 @@ void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n)
 	bdb_buf_putc(b, '"');
 }
 
+static void put_tag_text(bdb_buf *b, const char *s, char sep)
+{
+	for (; *s; s++) {
+		if (*s == sep || *s == '\\')
+			bdb_buf_putc(b, '\\');
+		bdb_buf_putc(b, *s);
+	}
+}
+
+void bdb_buf_put_tag_list(bdb_buf *b, const bdb_kv *tags, size_t n, char sep)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			bdb_buf_putc(b, sep);
+		put_tag_text(b, tags[i].key, sep);
+		bdb_buf_putc(b, '=');
+		put_tag_text(b, tags[i].value, sep);
+	}
+}
+
+/* Is s[i] a byte of a word for a Markdown '_' run beside it? ASCII letters
+ * and digits only: a run between two of them opens and closes no emphasis
+ * (CommonMark's flanking rules); anything else may (punctuation, a blank, the
+ * cell's edge; other letters are escaped beside too, which is harmless). */
+static bool markdown_word(const char *s, size_t n, size_t i)
+{
+	return i < n && isalnum((unsigned char)s[i]);
+}
+
 void bdb_buf_put_markdown(bdb_buf *b, const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '|' || s[i] == '\\' || s[i] == '<' || s[i] == '[' || s[i] == ']' ||
-		    s[i] == '*' || s[i] == '`' || s[i] == '~') {
+		if (s[i] == '_') {
+			/* a run of '_' within a word ("BM_sort", "a___b") stays bare;
+			 * at a word's edge ("__init__", "_x_") each is escaped */
+			size_t end = i;
+			while (end < n && s[end] == '_')
+				end++;
+			bool inside =
+			    i > 0 && markdown_word(s, n, i - 1) && markdown_word(s, n, end);
+			for (; i < end; i++)
+				bdb_buf_puts(b, inside ? "_" : "\\_");
+			i--;
+		} else if (s[i] == '|' || s[i] == '\\' || s[i] == '<' || s[i] == '[' ||
+			   s[i] == ']' || s[i] == '*' || s[i] == '`' || s[i] == '~' ||
+			   s[i] == '&') {
 			/* a backslash escape: '<' opens no HTML tag, '\\' escapes no '|',
 			 * '[' and ']' make no link "[text](url)" nor image "![](url)",
-			 * '*' no emphasis (a*b*c; '_' within a word emphasizes nothing,
-			 * and is left as it is), '`' no code span, '~' no strikethrough */
+			 * '*' no emphasis (a*b*c), '`' no code span, '~' no
+			 * strikethrough, '&' no entity ("&lt;" shows as is) */
+			bdb_buf_putc(b, '\\');
+			bdb_buf_putc(b, s[i]);
+		} else if ((s[i] == ':' && n - i > 2 && s[i + 1] == '/' && s[i + 2] == '/') ||
+			   (s[i] == '.' && i >= 3 && strncasecmp(s + i - 3, "www", 3) == 0)) {
+			/* GitHub links a bare URL, "https://x" or "www.x": escaped,
+			 * the ':' or '.' keeps it text */
 			bdb_buf_putc(b, '\\');
 			bdb_buf_putc(b, s[i]);
 		} else if (s[i] == '@') {

@@ -407,9 +407,7 @@ static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 	for (size_t i = 0; i < run->n_points; i++) {
 		const bdb_point *p = &run->points[i];
 		bdb_buf_reset(&tags);
-		for (size_t k = 0; k < p->n_tags; k++)
-			bdb_buf_printf(&tags, "%s%s=%s", k ? ";" : "", p->tags[k].key,
-				       p->tags[k].value);
+		bdb_buf_put_tag_list(&tags, p->tags, p->n_tags, ';');
 		for (size_t j = 0; j < p->n_metrics; j++) {
 			const bdb_metric *m = &p->metrics[j];
 			const char *cells[14] = {

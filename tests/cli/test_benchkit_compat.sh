@@ -126,6 +126,7 @@ check "agreement: rank_table(run, metric) for throughput (higher) and latency_p5
 	test "$(tr -d '\r' <"$OUT" | cut -d, -f1,2,5,7,8)" = "rank,label,value,delta_pct,best
 1,Grain,19500,0,true
 2,Datarax,18000,7.6923076923076925,false
+
 rank,label,value,delta_pct,best
 1,Grain,13.2,0,true
 2,Datarax,15,13.636363636363644,false"

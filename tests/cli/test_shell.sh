@@ -25,6 +25,20 @@ run "$BENCHDB" -c 'show runs last 1 as csv; show baselines as csv'
 check_rc "two statements exit 0" 0
 check_out "the first statement ran" "v3,"
 
+# The results of two statements are a blank line apart (not before JSON), as
+# the library's bdb_query_exec and so the HTTP API's format= answers have them
+# (atk30: two markdown tables back to back were one table on GitHub, the
+# second header a row of the first; line's rows ran together).
+run "$BENCHDB" --format markdown -c 'show runs last 1; show baselines'
+check "two markdown tables are a blank line apart" \
+	test "$(sed -n '3,5p' "$OUT" | cut -c1-10)" = "$(printf '| v3  | 20\n\n| baseline')"
+run "$BENCHDB" --format line -c 'show runs last 1; show runs last 1'
+check "two line results are a blank line apart" test "$(sed -n '7,8p' "$OUT")" = "$(printf '\n       id = v3')"
+printf 'show runs last 1 as csv\nshow runs last 1 as json\nshow runs last 1\n' >"$WORK/stdin.bq"
+STDIN=$WORK/stdin.bq run "$BENCHDB"
+check "no blank line before JSON, one before a table" \
+	test "$(sed -n '3p;6,7p' "$OUT" | cut -c1-13)" = "$(printf '{"statement":\n\nid  timestamp')"
+
 # A query error: exit 2, the position, what was expected, a caret.
 run "$BENCHDB" -c 'trend real_time of "BM_hash/4096" lsat 3'
 check_rc "a syntax error exits 2" 2

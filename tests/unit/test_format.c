@@ -146,6 +146,31 @@ static void test_table_empty_and_notes(void **state)
 	bdb_result_free(r);
 }
 
+/* A note names stored points: `changes ... explain` says "POINT METRIC: no
+ * change point". It is text as a cell is: an ESC in a point's name coloured
+ * the terminal from there on (table, line), and in markdown "_x_" was
+ * italic, a URL a link, "# h" on a line of its own a heading (atk30). */
+static void test_notes_hostile_names(void **state)
+{
+	(void)state;
+	bdb_result *r = bdb__result_new("t");
+	static const bdb__column cols[] = {{"a", BDB__STYLE_PLAIN}};
+	assert_int_equal(bdb__result_columns(r, cols, 1), 0);
+	bdb__result_note(r, "%s m: no change point", "x\x1b[31m\n# h _y_ https://e.x");
+	expect(r, BDB_OUTPUT_TABLE, NULL,
+	       "x?[31m # h _y_ https://e.x m: no change point\na\n-\n(no rows)\n");
+	expect(r, BDB_OUTPUT_LINE, NULL,
+	       "x?[31m # h _y_ https://e.x m: no change point\n(no rows)\n");
+	expect(r, BDB_OUTPUT_MARKDOWN, NULL,
+	       "x?\\[31m # h \\_y\\_ https\\://e.x m: no change point\n\n| a   |\n|:--- |\n");
+	bdb_result_free(r);
+	r = bdb__result_new("t");
+	assert_int_equal(bdb__result_columns(r, cols, 1), 0);
+	bdb__result_note(r, "# h: no change point");
+	expect(r, BDB_OUTPUT_MARKDOWN, NULL, "\\# h: no change point\n\n| a   |\n|:--- |\n");
+	bdb_result_free(r);
+}
+
 static void test_json(void **state)
 {
 	(void)state;
@@ -324,7 +349,7 @@ static void test_csv(void **state)
 	bdb_result *r = sample();
 	expect(r, BDB_OUTPUT_CSV, NULL,
 	       "name,value,change,when,tags,verdict\r\n"
-	       "日本語,1234.5,-7.25,2026-01-31T12:00:00Z,\"k=v,w,z=\"\"q\"\"\",regression\r\n"
+	       "日本語,1234.5,-7.25,2026-01-31T12:00:00Z,\"k=v\\,w,z=\"\"q\"\"\",regression\r\n"
 	       "e\xcc\x81t\xc3\xa9,0.1,0.04,2026-01-31T12:00:00.250000Z,,improvement\r\n"
 	       "\"a|b,\"\"c\"\"\nd\",nan,,,,\r\n");
 	bdb_result_free(r);
@@ -611,6 +636,7 @@ int main(void)
 	    cmocka_unit_test(test_p_text),
 	    cmocka_unit_test(test_quantity_extremes),
 	    cmocka_unit_test(test_csv),
+	    cmocka_unit_test(test_notes_hostile_names),
 	    cmocka_unit_test(test_markdown),
 	    cmocka_unit_test(test_put_json_string),
 	    cmocka_unit_test(test_format_names),

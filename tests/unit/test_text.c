@@ -76,6 +76,26 @@ static void test_json_string(void **state)
 	bdb_buf_free(&b);
 }
 
+/* A tag list splits back at each separator not escaped, then at the first
+ * '=' (a key holds none): a ',' or '\\' in a key or value is escaped
+ * ("k=v,w" and a second tag "w" read the same before). */
+static void test_tag_list(void **state)
+{
+	(void)state;
+	bdb_buf b;
+	bdb_buf_init(&b);
+	bdb_kv tags[] = {{"e", ""}, {"key", "v=al,ue"}, {"t,2", "a\\b;c"}};
+	bdb_buf_put_tag_list(&b, tags, 3, ',');
+	assert_string_equal(bdb_buf_cstr(&b), "e=,key=v=al\\,ue,t\\,2=a\\\\b;c");
+	bdb_buf_reset(&b);
+	bdb_buf_put_tag_list(&b, tags, 3, ';');
+	assert_string_equal(bdb_buf_cstr(&b), "e=;key=v=al,ue;t,2=a\\\\b\\;c");
+	bdb_buf_reset(&b);
+	bdb_buf_put_tag_list(&b, tags, 0, ',');
+	assert_string_equal(bdb_buf_cstr(&b), "");
+	bdb_buf_free(&b);
+}
+
 static void test_csv_markdown_xml(void **state)
 {
 	(void)state;
@@ -103,14 +123,31 @@ static void test_csv_markdown_xml(void **state)
 	/* A name a pull request's benchmark gives makes no link, image or
 	 * mention in the PR comment of `check --format markdown`. */
 	bdb_buf_put_markdown(&b, "[go](https://e.x) ![i](https://e.x/i.png) @team", 47);
-	assert_string_equal(bdb_buf_cstr(&b), "\\[go\\](https://e.x) !\\[i\\](https://e.x/i.png) "
-					      "@\xe2\x80\x8b" "team");
+	assert_string_equal(bdb_buf_cstr(&b),
+			    "\\[go\\](https\\://e.x) !\\[i\\](https\\://e.x/i.png) "
+			    "@\xe2\x80\x8b"
+			    "team");
 	bdb_buf_reset(&b);
 	/* Names render as they are: a*b*c was "a<em>b</em>c" on GitHub, a
 	 * backtick opened a code span, ~~x~~ struck through (atk15, atk16);
 	 * '_' within a word emphasizes nothing and stays bare. */
 	bdb_buf_put_markdown(&b, "a*b*c `q` ~~x~~ BM_sort_big", 27);
 	assert_string_equal(bdb_buf_cstr(&b), "a\\*b\\*c \\`q\\` \\~\\~x\\~\\~ BM_sort_big");
+	bdb_buf_reset(&b);
+	/* But a '_' at a word's edge opens or closes emphasis: a pytest point
+	 * "__init__" showed as a bold "init", "_x_ y" as an italic x (atk30).
+	 * Escaped there, and only there; an entity "&lt;" showed as "<": its
+	 * '&' is escaped too. */
+	bdb_buf_put_markdown(&b, "__init__ test___init__ _x_ y a_b/_c a&lt;b", 42);
+	assert_string_equal(bdb_buf_cstr(&b), "\\_\\_init\\_\\_ test___init\\_\\_ \\_x\\_ y "
+					      "a_b/\\_c a\\&lt;b");
+	bdb_buf_reset(&b);
+	/* GitHub links a bare URL (extended autolinks): a point named
+	 * "https://e.x/p" or "www.e.x" was a link in check's PR comment. '\\:'
+	 * before "//" and '\\.' after "www" keep them text (cmark-gfm -e
+	 * autolink renders "https\\://e.x/p" and "www\\.e.x" as text). */
+	bdb_buf_put_markdown(&b, "https://e.x/p WWW.e.x a:b", 25);
+	assert_string_equal(bdb_buf_cstr(&b), "https\\://e.x/p WWW\\.e.x a:b");
 	bdb_buf_reset(&b);
 	const char x[] = "<img src=x onerror='a&b'>\x01\xc2\x85\xef\xbf\xbe\xc3\xa9";
 	bdb_buf_put_xml(&b, x, sizeof x - 1);
@@ -171,7 +208,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_utf8_next),	cmocka_unit_test(test_utf8_encode_round_trip),
 	    cmocka_unit_test(test_json_string), cmocka_unit_test(test_csv_markdown_xml),
-	    cmocka_unit_test(test_double_text), cmocka_unit_test(test_arena),
+	    cmocka_unit_test(test_tag_list),	cmocka_unit_test(test_double_text),
+	    cmocka_unit_test(test_arena),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
