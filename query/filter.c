@@ -582,22 +582,26 @@ static int check_run_value(bdb__exec *ex, const bdb__expr *e)
 	const char *v = e->values[0];
 	char hint[200];
 	if (e->field == BDB__FIELD_BRANCH) {
-		bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
+		/* The branch's newest run first (one, newest first, stops
+		 * early); only a branch no run has reads every run, for the
+		 * suggestion. */
+		bdb_run_filter on_branch = {v, INT64_MIN, INT64_MAX},
+			       all = {NULL, INT64_MIN, INT64_MAX};
 		bdb_run_info *runs = NULL;
 		size_t n = 0;
-		bool found = false;
+		int rc = bdb_reader_list_runs(ex->rd, &on_branch, 1, &runs, &n);
+		free(runs);
+		if (rc != 0 || n > 0)
+			return 0;
 		bdb__suggest s;
 		bdb__suggest_init(&s, v);
-		if (bdb_reader_list_runs(ex->rd, &all, 0, &runs, &n) != 0)
-			return 0;
-		for (size_t i = 0; i < n && !found; i++) {
-			found = strcmp(runs[i].branch, v) == 0;
-			if (*runs[i].branch)
-				bdb__suggest_offer(&s, runs[i].branch, strlen(runs[i].branch));
-		}
+		runs = NULL;
+		if (bdb_reader_list_runs(ex->rd, &all, 0, &runs, &n) == 0)
+			for (size_t i = 0; i < n; i++)
+				if (*runs[i].branch)
+					bdb__suggest_offer(&s, runs[i].branch,
+							   strlen(runs[i].branch));
 		free(runs);
-		if (found)
-			return 0;
 		bdb__suggest_hint(&s, hint, sizeof hint);
 		return bdb__exec_error(ex, e->value_spans[0], "no run has branch = \"%s\"%s", v,
 				       hint);
