@@ -73,6 +73,30 @@ void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char
 	bdb__suggest_hint(&s, hint, size);
 }
 
+/* The stored run id (branch false) or branch (true) nearest to word, as a
+ * hint; every run's header is read: for an error only. */
+static void suggest_from_runs(bdb__exec *ex, const char *word, bool branch, char *hint, size_t size)
+{
+	bdb__suggest s;
+	bdb__suggest_init(&s, word);
+	bdb_run_info *runs = NULL;
+	size_t n = 0;
+	bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
+	if (bdb_reader_list_runs(ex->rd, &all, 0, &runs, &n) == 0)
+		for (size_t i = 0; i < n; i++) {
+			const char *c = branch ? runs[i].branch : runs[i].id;
+			if (*c)
+				bdb__suggest_offer(&s, c, strlen(c));
+		}
+	free(runs);
+	bdb__suggest_hint(&s, hint, size);
+}
+
+void bdb__suggest_branch(bdb__exec *ex, const char *name, char *hint, size_t size)
+{
+	suggest_from_runs(ex, name, true, hint, size);
+}
+
 static void suggest_baseline(bdb__exec *ex, const char *name, char *hint, size_t size)
 {
 	bdb__suggest s;
@@ -88,16 +112,7 @@ static void suggest_baseline(bdb__exec *ex, const char *name, char *hint, size_t
 
 static void suggest_run_id(bdb__exec *ex, const char *id, char *hint, size_t size)
 {
-	bdb__suggest s;
-	bdb__suggest_init(&s, id);
-	bdb_run_info *runs = NULL;
-	size_t n = 0;
-	bdb_run_filter all = {NULL, INT64_MIN, INT64_MAX};
-	if (bdb_reader_list_runs(ex->rd, &all, 0, &runs, &n) == 0)
-		for (size_t i = 0; i < n; i++)
-			bdb__suggest_offer(&s, runs[i].id, strlen(runs[i].id));
-	free(runs);
-	bdb__suggest_hint(&s, hint, size);
+	suggest_from_runs(ex, id, false, hint, size);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -111,8 +126,12 @@ static int branch_not_found(bdb__exec *ex, const bdb__run_ref *ref)
 	size_t n = 0;
 	bdb_reader_list_runs(ex->rd, &filter, 0, &runs, &n);
 	free(runs);
-	if (n == 0)
-		return bdb__exec_error(ex, ref->span, "no run on branch \"%s\"", ref->branch);
+	if (n == 0) {
+		char hint[200];
+		bdb__suggest_branch(ex, ref->branch, hint, sizeof hint);
+		return bdb__exec_error(ex, ref->span, "no run on branch \"%s\"%s", ref->branch,
+				       hint);
+	}
 	return bdb__exec_error(ex, ref->span,
 			       "latest~%u on branch \"%s\" needs %u runs, it has %zu",
 			       (unsigned)ref->back, ref->branch, (unsigned)ref->back + 1, n);

@@ -71,6 +71,9 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_
  */
 void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char *hint,
 		       size_t size);
+/* hint = "; did you mean \"B\"?" for the stored branch nearest to name, or
+ * "" (every run's branch is read: for an error only). */
+void bdb__suggest_branch(bdb__exec *ex, const char *name, char *hint, size_t size);
 
 /*
  * given when the statement has it (non-NULL), else the default reference

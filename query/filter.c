@@ -552,10 +552,10 @@ static bool has_term(bdb__exec *ex, const char *prefix, const char *key, const c
 {
 	bdb_buf term;
 	bdb_buf_init(&term);
-	bool found = true;
-	if (build_term(&term, prefix, key, value) == 0 &&
+	bool found = false;
+	if (build_term(&term, prefix, key, value) != 0 ||
 	    bdb_reader_term_exists(ex->rd, bdb_buf_cstr(&term), &found) != 0)
-		found = true;
+		found = true; /* an error surfaces later */
 	bdb_buf_free(&term);
 	return found;
 }
@@ -585,24 +585,14 @@ static int check_run_value(bdb__exec *ex, const bdb__expr *e)
 		/* The branch's newest run first (one, newest first, stops
 		 * early); only a branch no run has reads every run, for the
 		 * suggestion. */
-		bdb_run_filter on_branch = {v, INT64_MIN, INT64_MAX},
-			       all = {NULL, INT64_MIN, INT64_MAX};
+		bdb_run_filter on_branch = {v, INT64_MIN, INT64_MAX};
 		bdb_run_info *runs = NULL;
 		size_t n = 0;
 		int rc = bdb_reader_list_runs(ex->rd, &on_branch, 1, &runs, &n);
 		free(runs);
 		if (rc != 0 || n > 0)
 			return 0;
-		bdb__suggest s;
-		bdb__suggest_init(&s, v);
-		runs = NULL;
-		if (bdb_reader_list_runs(ex->rd, &all, 0, &runs, &n) == 0)
-			for (size_t i = 0; i < n; i++)
-				if (*runs[i].branch)
-					bdb__suggest_offer(&s, runs[i].branch,
-							   strlen(runs[i].branch));
-		free(runs);
-		bdb__suggest_hint(&s, hint, sizeof hint);
+		bdb__suggest_branch(ex, v, hint, sizeof hint);
 		return bdb__exec_error(ex, e->value_spans[0], "no run has branch = \"%s\"%s", v,
 				       hint);
 	}

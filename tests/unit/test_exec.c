@@ -673,6 +673,11 @@ static void test_name_errors(void **state)
 		     "whole: commit ~ \"bbb2*\" matches it)\n"
 		     "  trend throughput where commit = bbb2\n"
 		     "                                  ^^^^");
+	/* A run reference's branch gets the same suggestion (before: none). */
+	expect_error("summary latest on branch mian", BDB_ENOTFOUND, 1, 9,
+		     "no run on branch \"mian\"; did you mean \"main\"?\n"
+		     "  summary latest on branch mian\n"
+		     "          ^^^^^^^^^^^^^^^^^^^^^");
 	expect_error("show runs where commit = zzz", BDB_EQUERY, 1, 26,
 		     "no run has commit = \"zzz\"\n"
 		     "  show runs where commit = zzz\n"
