@@ -929,16 +929,22 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 
 /* With explain, a series with no change point gets a note that says what a
  * change would have needed (robust), or what no split passed (the others). */
+/* "POINT {k=v, ...}" of a series, for notes (its metric follows). */
+static void series_label(bdb_buf *name, const bdb_series_info *si)
+{
+	bdb_buf_puts(name, si->point);
+	for (size_t i = 0; i < si->n_tags; i++)
+		bdb_buf_printf(name, "%s%s=%s", i ? ", " : " {", si->tags[i].key,
+			       si->tags[i].value);
+	if (si->n_tags)
+		bdb_buf_putc(name, '}');
+}
+
 static void explain_nothing(bdb_result *r, const bdb_series_info *si, const double *x, size_t n,
 			    const bdb__changes_options *opt)
 {
 	bdb_buf name = {0};
-	bdb_buf_puts(&name, si->point);
-	for (size_t i = 0; i < si->n_tags; i++)
-		bdb_buf_printf(&name, "%s%s=%s", i ? ", " : " {", si->tags[i].key,
-			       si->tags[i].value);
-	if (si->n_tags)
-		bdb_buf_putc(&name, '}');
+	series_label(&name, si);
 	if (!opt->robust) {
 		/* E-Divisive and its windowed variant: what a split needed. */
 		if (opt->window)
@@ -1298,6 +1304,122 @@ void bdb__change_row_add(bdb__exec *ex, bdb_result *rows, const bdb__change_row 
 		bdb__row_mark(rows, w, c->mark);
 }
 
+/* The runs before the newest that give the level a newest run is measured
+ * against (the history models' default window). */
+#define TAIL_LEVEL_RUNS 30
+
+/*
+ * Series whose newest one or two runs lie beyond the threshold from the
+ * level before them, on one side, where no change point covers them: too
+ * few runs on a new level for a step (and an outlier is left out), so the
+ * table says nothing of the newest run a person just pushed. `changes`
+ * notes them; `regressions` judges that run.
+ */
+typedef struct tail_note {
+	size_t series; /* series that end so */
+	size_t runs;   /* 1 or 2: the newest runs beyond, of the largest */
+	double pct;    /* the largest change, in % of the level */
+	bdb_buf label; /* its series and metric */
+	bdb_buf run;   /* its first run beyond */
+} tail_note;
+
+/*
+ * Adds series si to tn when its values v (x[0..n), oldest first) end in 1
+ * or 2 runs beyond max(effect x noise, floor % of the level) from the level
+ * of the up to TAIL_LEVEL_RUNS runs before them (bdb__changes_noise: their
+ * median, and the larger of their run-to-run noise and their spread around
+ * it), the run before those not beyond on that side, and no point of found
+ * starting at or after the runs before them. A drift or a step ends the
+ * runs the level is taken from.
+ */
+static int tail_beyond(bdb__exec *ex, const bdb_series_info *si, const history *h,
+		       const series_values *v, const bdb__changes *found,
+		       const bdb__changes_options *opt, tail_note *tn)
+{
+	size_t n = v->n, start = 0;
+	for (size_t i = 0; i < found->count; i++) {
+		const bdb__change_point *cp = &found->points[i];
+		size_t from = cp->kind == BDB__CHANGE_EXCURSION ? cp->end : cp->index;
+		if (cp->kind != BDB__CHANGE_DRIFT && from > start)
+			start = from;
+	}
+	for (size_t k = 1; k <= 2; k++) {
+		if (n < start + k + 3)
+			return 0;
+		size_t to = n - k,
+		       from = to - start > TAIL_LEVEL_RUNS ? to - TAIL_LEVEL_RUNS : start;
+		double noise, level;
+		bdb__changes_noise(v->x + from, to - from, &noise, &level);
+		if (!isfinite(noise) || !isfinite(level))
+			return 0;
+		double by_noise = opt->effect * noise,
+		       by_floor = opt->floor_pct / 100 * fabs(level);
+		double thr = by_noise > by_floor ? by_noise : by_floor;
+		if (!(thr > 0))
+			return 0;
+		int side = v->x[to] > level ? 1 : -1;
+		bool all = true;
+		for (size_t i = to; i < n && all; i++)
+			all = side * (v->x[i] - level) >= thr;
+		if (!all)
+			continue;
+		/* The run before: not beyond on that side, or the stretch is
+		 * longer (a second run, or more than the detector needs). */
+		if (side * (v->x[to - 1] - level) >= thr)
+			continue;
+		double newest = k == 1 ? v->x[to] : (v->x[to] + v->x[to + 1]) / 2;
+		double pct;
+		if (bdb__stats_change_pct(level, newest, &pct) != 0)
+			return 0;
+		tn->series++;
+		if (tn->series > 1 && !(fabs(pct) > fabs(tn->pct)))
+			return 0;
+		bdb_run_info info;
+		int rc = bdb_reader_run_info(ex->rd, h->obs[v->at[to]].run_seq, &info);
+		if (rc)
+			return bdb__exec_store_error(ex, rc, "reading the run log");
+		bdb_buf_reset(&tn->run);
+		bdb_buf_append(&tn->run, info.id, info.id_len);
+		tn->runs = k;
+		tn->pct = pct;
+		bdb_buf_reset(&tn->label);
+		series_label(&tn->label, si);
+		bdb_buf_printf(&tn->label, " %s", si->metric);
+		return 0;
+	}
+	return 0;
+}
+
+/* The note of tn, when a series ends beyond its threshold. */
+static void tail_note_add(bdb_result *r, tail_note *tn, const bdb__changes_options *opt)
+{
+	if (tn->series == 0)
+		return;
+	char pct[32];
+	bdb__change_text(tn->pct, pct, sizeof pct);
+	const char *judge = "`regressions` judges the newest run";
+	bool one = tn->runs == 1;
+	if (tn->series == 1)
+		bdb__result_note(
+		    r,
+		    "the newest %s of %s, %s%s, %s %s from the level of the runs before "
+		    "%s, beyond the threshold (%g x noise, %g%% of the level): %s; %s",
+		    one ? "run" : "2 runs", bdb_buf_cstr(&tn->label), one ? "" : "from ",
+		    bdb_buf_cstr(&tn->run), one ? "is" : "are", pct, one ? "it" : "them",
+		    opt->effect, opt->floor_pct,
+		    one ? "one run on a new level is no change point yet"
+			: "too few runs on a new level for a change point yet",
+		    judge);
+	else
+		bdb__result_note(
+		    r,
+		    "%zu series end in 1 or 2 runs beyond their threshold (%g x noise, "
+		    "%g%% of the level) from the level of the runs before, too few for a "
+		    "change point yet (the largest: %s, %s from %s); %s",
+		    tn->series, opt->effect, opt->floor_pct, bdb_buf_cstr(&tn->label), pct,
+		    bdb_buf_cstr(&tn->run), judge);
+}
+
 int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb_series_info **series = NULL;
@@ -1306,6 +1428,9 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__changes *answers = NULL; /* each series', for the joint placement */
 	size_t *drawn_from = NULL;    /* and, drawn, the first row of each */
 	joint_input joint_in = {0};
+	tail_note tail = {0};
+	bdb_buf_init(&tail.label);
+	bdb_buf_init(&tail.run);
 	bdb__changes_options opt;
 	changes_options(st, &opt);
 	opt.cancel = ex->opt ? ex->opt->cancel : NULL;
@@ -1376,6 +1501,10 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	ex->settled_series = 0;
 	int64_t analysed = 0;
 	size_t too_short = 0, longest = 0; /* series too short for a change */
+	/* Newest runs beyond the threshold that no step covers yet, noted when
+	 * the answer is the robust method's steps. */
+	bool tails =
+	    opt.robust && !opt.window && (!st->kinds || (st->kinds & (1u << BDB__CHANGE_STEP)));
 	/* The robust method over many series places each step jointly: one
 	 * its own runs cannot place to one run goes where other series of
 	 * the answer change (bdb__joint_place). The answers wait for all
@@ -1397,6 +1526,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			rc = finite_values(ex, &h, &v);
 		if (!rc)
 			rc = series_changes(ex, st, series[i], &h, &v, &opt, &found);
+		if (!rc && tails)
+			rc = tail_beyond(ex, series[i], &h, &v, &found, &opt, &tail);
 		if (!rc && joint) {
 			answers[i] = found;
 			found = (bdb__changes){0};
@@ -1475,6 +1606,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				 "needs %d",
 				 analysed == 1 ? "the series has" : "the longest of the series has",
 				 longest, longest == 1 ? "" : "s", 2 * BDB_CHANGES_MIN_SIDE);
+	if (!rc)
+		tail_note_add(r, &tail, &opt);
 	bdb__field_int(r, "series", analysed);
 	if (opt.robust && !opt.window) {
 		bdb__field_int(r, "persisted_series", (int64_t)ex->persisted_series);
@@ -1482,6 +1615,8 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	}
 	future_note(ex, st, r);
 done:
+	bdb_buf_free(&tail.label);
+	bdb_buf_free(&tail.run);
 	if (answers)
 		for (size_t i = 0; i < n_series; i++)
 			bdb__changes_free(&answers[i]);
