@@ -54,12 +54,15 @@ bool bdb_is_gab_history(const char *data, size_t len)
 	size_t n = (size_t)(end - p);
 	if (n >= sizeof JS_PREFIX - 1 && memcmp(p, JS_PREFIX, sizeof JS_PREFIX - 1) == 0)
 		return true;
-	/* The action writes "lastUpdate" and "repoUrl" before "entries". */
+	/* The action writes "lastUpdate" and "repoUrl" before "entries"; with
+	 * the keys sorted (jq -S, json.dump(sort_keys=True)) they come after
+	 * every entry, and the first entry's first key is "benches". */
 	if (n == 0 || *p != '{')
 		return false;
 	size_t head = n < 4096 ? n : 4096;
 	return contains(p, head, "\"entries\"") &&
-	       (contains(p, head, "\"lastUpdate\"") || contains(p, head, "\"repoUrl\""));
+	       (contains(p, head, "\"lastUpdate\"") || contains(p, head, "\"repoUrl\"") ||
+		contains(p, head, "\"benches\""));
 }
 
 /*
@@ -479,11 +482,12 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 	*n = 0;
 	bdb_diag_clear(d);
 	if (!bdb_is_gab_history(data, len))
-		return bdb_diag_set(d, BDB_EFORMAT, name, 1, 1,
-				    "is not a github-action-benchmark history: expected "
-				    "\"window.BENCHMARK_DATA = {...}\" or the action's JSON object "
-				    "(\"entries\" with \"lastUpdate\" or \"repoUrl\" in its first "
-				    "4 KiB)");
+		return bdb_diag_set(
+		    d, BDB_EFORMAT, name, 1, 1,
+		    "is not a github-action-benchmark history: expected "
+		    "\"window.BENCHMARK_DATA = {...}\" or the action's JSON object "
+		    "(\"entries\" with \"lastUpdate\", \"repoUrl\" or \"benches\" in "
+		    "its first 4 KiB)");
 	char *text = malloc(len + 1);
 	if (!text)
 		return BDB_ENOMEM;
