@@ -35,4 +35,48 @@ run "$BENCHDB" --db "$WORK/sorted-ingest" ingest "$WORK/jox-sorted.json"
 check_rc "sorted keys: ingest knows the JSON for a history" 0
 check_out "  and imports it" "Imported 47 run(s) from 47 entries"
 
+# --- asv: what a result file says about the code and the machine ---
+# A result file holds each benchmark's code version (v2: the "version"
+# column; v1: "benchmark_version"), when each was started ("started_at",
+# ms) and the machine as it was then ("params"). import-asv kept none of
+# them: a changed benchmark (kedro's SessionTimeSuite, new code at
+# 1c14a5db) was a step with nothing to tell it from a regression, and every
+# run took today's machine.json.
+ASV=$REAL/asv/kedro-org__kedro-benchmark-results/.asv/results
+run "$BENCHDB" --db "$WORK/kedro" import-asv "$ASV"
+check_rc "asv: kedro imports" 0
+# The runs of 59c72859 and of 1c14a5db, the next commit (asv-5b1c65949e7248f5
+# and asv-e18967031e20a1f2); the versions as the files' version column has them.
+run "$BENCHDB" --db "$WORK/kedro" export --format json asv-5b1c65949e7248f5
+check_out "asv: the benchmark's code version is metadata version:NAME" \
+	'"version:benchmark_session.SessionTimeSuite.time_session_startup_only": "44d6371afc715eee65810736f8b9f384ce86092c1e7988ad3aee0248a2849b85"'
+run "$BENCHDB" --db "$WORK/kedro" export --format json asv-e18967031e20a1f2
+check_out "asv: ... and the new code's at 1c14a5db" \
+	'"version:benchmark_session.SessionTimeSuite.time_session_startup_only": "1291001401067bbf432000949d1136ebf7f75313b829a0ae0ff789ab340cc623"'
+# The earliest started_at of the file, 1783333239905 ms (Python:
+# datetime.fromtimestamp(1783333239.905, timezone.utc)).
+check_out "asv: when asv ran is metadata recorded_at" '"recorded_at": "2026-07-06T10:20:39.905000Z"'
+check_out "asv: the commit is the file's commit_hash" \
+	'"commit": "1c14a5db7c59341e4a254005da270e7f75281b97"'
+# Format version 1 (fast-histogram): benchmark_version and started_at are
+# objects; machine.json is today's (the OS upgraded since), the file's
+# params the machine it ran on.
+FH=$WORK/fh
+mkdir -p "$FH"
+cp -r "$REAL/asv/astrofrog__fast-histogram.excerpt/results" "$FH/"
+sed -i 's/"os": "Ubuntu 16.04.3 LTS"/"os": "Ubuntu 18.04.1 LTS"/' "$FH/results/oneesk/machine.json"
+run "$BENCHDB" --db "$WORK/fhdb" import-asv "$FH/results"
+check_rc "asv v1: fast-histogram imports" 0
+run "$BENCHDB" --db "$WORK/fhdb" export --format json latest
+check_out "asv v1: benchmark_version is metadata version:NAME" \
+	'"version:benchmarks.Histogram1D.time_histogram1d": "e671e48b4a56eddab60af10f82912a1cba894468a35436c61fadd8f0a42c42ce"'
+check_out "asv v1: started_at (1532047569000 ms) is recorded_at" \
+	'"recorded_at": "2018-07-20T00:46:09Z"'
+check_out "asv v1: the environment is the machine the file ran on (params), not today's" \
+	'"os": "Ubuntu 16.04.3 LTS"'
+check_out "asv v1: machine.json's other keys stay" '"cpu": "Intel(R) Celeron(R) CPU N3450 @ 1.10GHz"'
+check "asv v1: the requirements in params are not the environment" \
+	test "$(grep -c '"numpy": "1.14"' "$OUT")" -eq 0
+check_out "asv v1: they stay metadata requirements.NAME" '"requirements.numpy": "1.14"'
+
 finish
