@@ -531,7 +531,8 @@ static int read_result(asv_import *im, const char *path, const json_t *machine,
 	for (size_t g = 0; !rc && g < 2; g++) {
 		json_t *o = json_object_get(doc.root, groups[g]);
 		if (json_is_object(o))
-			rc = bdb__json_flatten(o, groups[g], bdb__set_meta, run);
+			rc = bdb__json_flatten_at(&doc, o, groups[g], "metadata key", bdb__set_meta,
+						  run, d);
 	}
 	bdb_kv base[2];
 	size_t n_base = 0;

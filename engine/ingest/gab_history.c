@@ -134,7 +134,8 @@ static int read_commit(bdb__json_doc *doc, const json_t *commit, bdb_run *run, b
 	if ((rc = bdb_run_set_commit(run, id)) ||
 	    (message && (rc = bdb_run_set_meta(run, "message", message))) ||
 	    (url && (rc = bdb_run_set_meta(run, "url", url))) ||
-	    (author && (rc = bdb__json_flatten(author, "author", bdb__set_meta, run))))
+	    (author && (rc = bdb__json_flatten_at(doc, author, "author", "metadata key",
+						  bdb__set_meta, run, d))))
 		return rc;
 	return 0;
 }

@@ -103,18 +103,7 @@ int bdb__criterion_part(const char *path, bool is_folder, bdb_diag *d)
 
 static int add_path(bdb_ingest_inputs *list, const char *path)
 {
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? 2 * list->cap : 16;
-		char **p = realloc(list->paths, cap * sizeof *p);
-		if (!p)
-			return BDB_ENOMEM;
-		list->paths = p;
-		list->cap = cap;
-	}
-	if (!(list->paths[list->n] = strdup(path)))
-		return BDB_ENOMEM;
-	list->n++;
-	return 0;
+	return bdb__strs_push(&list->paths, &list->n, &list->cap, path);
 }
 
 /* The directories a walk is inside, outermost first: a symbolic link back to

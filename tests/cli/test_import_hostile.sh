@@ -79,4 +79,74 @@ check "asv v1: the requirements in params are not the environment" \
 	test "$(grep -c '"numpy": "1.14"' "$OUT")" -eq 0
 check_out "asv v1: they stay metadata requirements.NAME" '"requirements.numpy": "1.14"'
 
+# --- nested keys flattened into one: two source keys, one key ---
+# benchdb joins nested keys with '.', so {"a.b": 1, "a": {"b": 2}} made
+# metadata a.b twice and the second overwrote the first without a word
+# (stored: a.b = 2). Each such pair is now refused at the second, naming
+# both, and nothing is stored.
+printf '%s\n' '{"id": "r1", "timestamp": "2026-01-01T00:00:00Z", "commit": "c1",' \
+	' "metadata": {"build.id": "7", "build": {"id": "8"}},' \
+	' "points": [{"name": "p", "metrics": {"time": {"value": 1, "unit": "s"}}}]}' >"$WORK/clash-meta.json"
+run "$BENCHDB" --db "$WORK/clash" ingest "$WORK/clash-meta.json"
+check_rc "benchkit metadata: two keys making one exit 3" 3
+check_err "  at the second, naming both" \
+	"clash-meta.json:2:48: metadata key \"build.id\" comes from two keys, [\"build.id\"] and [\"build\"][\"id\"]: nested keys are joined with '.'; rename one"
+check "  and nothing is stored" test ! -e "$WORK/clash/data.mdb"
+printf '%s\n' '{"id": "r2", "timestamp": "2026-01-01T00:00:00Z", "commit": "c1",' \
+	' "environment": {"cpu": {"count": 4}, "cpu.count": 8},' \
+	' "points": [{"name": "p", "metrics": {"time": {"value": 1, "unit": "s"}}}]}' >"$WORK/clash-env.json"
+run "$BENCHDB" --db "$WORK/clash" ingest "$WORK/clash-env.json"
+check_rc "benchkit environment: the same, exit 3" 3
+check_err "  said as an environment key" \
+	"clash-env.json:2:52: environment key \"cpu.count\" comes from two keys, [\"cpu\"][\"count\"] and [\"cpu.count\"]"
+# pytest-benchmark: machine_info (the environment) and params (tags).
+python3 - "$ROOT/tests/fixtures/pytest_benchmark.json" "$WORK" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+m = dict(doc["machine_info"])
+m["cpu"] = {"brand_raw": "Intel"}  # the fixture has "cpu" first
+m["cpu.brand_raw"] = "other"
+doc["machine_info"] = m
+json.dump(doc, open(sys.argv[2] + "/clash-machine.json", "w"), indent=1)
+doc = json.load(open(sys.argv[1]))
+doc["benchmarks"][0]["params"] = {"size.n": 1, "size": {"n": 2}}
+json.dump(doc, open(sys.argv[2] + "/clash-params.json", "w"), indent=1)
+PY
+run "$BENCHDB" --db "$WORK/clash" ingest "$WORK/clash-machine.json"
+check_rc "pytest machine_info: two keys making one exit 3" 3
+check_err "  named" "environment key \"cpu.brand_raw\" comes from two keys, [\"cpu\"][\"brand_raw\"] and [\"cpu.brand_raw\"]"
+run "$BENCHDB" --db "$WORK/clash" ingest "$WORK/clash-params.json"
+check_rc "pytest params: two keys making one tag exit 3" 3
+check_err "  named" "tag \"size.n\" comes from two keys, [\"size.n\"] and [\"size\"][\"n\"]"
+# Across the keys of gbench's context, each flattened on its own, and of
+# pytest's commit_info.
+python3 - "$ROOT/tests/fixtures" "$WORK" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1] + "/gbench_plain.json"))
+doc["context"]["library"] = {"version": "1.8"}
+doc["context"]["library.version"] = "1.9"
+json.dump(doc, open(sys.argv[2] + "/clash-gbench.json", "w"), indent=1)
+doc = json.load(open(sys.argv[1] + "/pytest_benchmark.json"))
+doc["commit_info"]["dirty.files"] = 2
+doc["commit_info"]["dirty"] = {"files": 3}
+json.dump(doc, open(sys.argv[2] + "/clash-commit.json", "w"), indent=1)
+PY
+run "$BENCHDB" --db "$WORK/clash" ingest "$WORK/clash-gbench.json"
+check_rc "gbench context: two keys making one exit 3" 3
+check_err "  named" "environment key \"library.version\" comes from two keys, [\"library\"][\"version\"] and [\"library.version\"]"
+check_err "  with its position" "clash-gbench.json:"
+run "$BENCHDB" --db "$WORK/clash" ingest "$WORK/clash-commit.json"
+check_rc "pytest commit_info: two keys making one exit 3" 3
+check_err "  named, at the second (the fixture has \"dirty\" first)" \
+	"clash-commit.json:31:18: metadata key \"commit_info.dirty.files\" comes from two keys, [\"dirty\"][\"files\"] and [\"dirty.files\"]"
+check "  and still nothing is stored" test ! -e "$WORK/clash/data.mdb"
+printf '%s\n' '{"id": "r3", "timestamp": "2026-01-01T00:00:00Z", "commit": "c1",' \
+	' "metadata": {"build": {"id": "8", "host": "ci"}, "build.url": "u"},' \
+	' "points": [{"name": "p", "metrics": {"time": {"value": 1, "unit": "s"}}}]}' >"$WORK/noclash.json"
+run "$BENCHDB" --db "$WORK/clash" ingest "$WORK/noclash.json"
+check_rc "keys that join to different keys are fine" 0
+run "$BENCHDB" --db "$WORK/clash" export --format json r3
+check_out "  build.id" '"build.id": "8"'
+check_out "  build.url" '"build.url": "u"'
+
 finish
