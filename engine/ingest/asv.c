@@ -551,10 +551,14 @@ static int read_result(asv_import *im, const char *path, const json_t *machine,
 	if (!rc && first < 1e16)
 		rc = bdb_run_set_meta(run, "recorded_at",
 				      bdb_time_format((int64_t)first * 1000, when, sizeof when));
-	if (!rc)
+	/* Every result failed (a build that failed): no run, but counted. */
+	if (!rc && run->n_points == 0)
+		im->sum->empty_entries++;
+	else if (!rc)
 		rc = add_file(im, path, run);
 	if (!rc) {
-		run = NULL;
+		if (run->n_points)
+			run = NULL;
 		im->sum->entries++;
 	}
 out:
@@ -708,6 +712,12 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 				  "holds no asv result files: %s and %zu other directories have "
 				  "no machine.json",
 				  sum.first_skipped_dir, sum.skipped_dirs - 1);
+	else if (!rc && im.n == 0 && sum.empty_entries)
+		rc = bdb_diag_set(d, BDB_EPARSE, dir, 0, 0,
+				  "no benchmark results found: its %zu result file(s) hold none "
+				  "(every benchmark failed, or none ran)%s%s",
+				  sum.empty_entries, sum.first_skipped[0] ? "; the first: " : "",
+				  sum.first_skipped);
 	else if (!rc && im.n == 0)
 		rc = bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
 				  "holds no asv result files (MACHINE/COMMIT-ENV.json)");

@@ -149,4 +149,35 @@ run "$BENCHDB" --db "$WORK/clash" export --format json r3
 check_out "  build.id" '"build.id": "8"'
 check_out "  build.url" '"build.url": "u"'
 
+# --- asv: a result file with no result left (every benchmark failed) ---
+# A build that fails makes asv write every result null: import-asv stored
+# it as a run of 0 points, the newest run of its commit ('show runs' 0,0),
+# which check and 'baseline set main latest' then took. It is left out and
+# counted, as import-gab does with an entry with no result.
+NORES=$WORK/nores
+cp -r "$ASV" "$NORES"
+python3 - "$NORES/github-actions/d58a0b14-virtualenv-py3.11-kedro-datasets[pandas].json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for row in d["results"].values():
+    row[0] = None
+json.dump(d, open(sys.argv[1], "w"))
+PY
+run "$BENCHDB" --db "$WORK/noresdb" import-asv "$NORES"
+check_rc "asv: a result file with every result failed imports the others" 0
+check_out "  it makes no run, and the summary says so" \
+	"Imported 99 run(s) from 100 result files of $NORES (0 unchanged, 0 replaced, 1 with no result left out)"
+run "$BENCHDB" --db "$WORK/noresdb" -c 'show runs as csv'
+check "  no run of 0 points (CSV lines end in CRLF)" test "$(tr -d '\r' <"$OUT" | grep -c ',0,0$')" -eq 0
+
+ONLY=$WORK/onlyfailed
+mkdir -p "$ONLY/github-actions"
+cp "$ASV/benchmarks.json" "$ONLY/"
+cp "$NORES/github-actions/machine.json" "$NORES/github-actions/d58a0b14-"*.json "$ONLY/github-actions/"
+run "$BENCHDB" --db "$WORK/onlyfaileddb" import-asv "$ONLY"
+check_rc "asv: only such a file: exit 3" 3
+check_err "  saying why (it stored a run of 0 points)" \
+	"onlyfailed: no benchmark results found: its 1 result file(s) hold none (every benchmark failed, or none ran); the first: $ONLY/github-actions/d58a0b14-virtualenv-py3.11-kedro-datasets[pandas].json:1:571: \"benchmark_datacatalog.TimeDataCatalog.time_contains\" failed (null result) in combination 1"
+check "  and no store is made" test ! -e "$WORK/onlyfaileddb/data.mdb"
+
 finish
