@@ -180,4 +180,23 @@ check_err "  saying why (it stored a run of 0 points)" \
 	"onlyfailed: no benchmark results found: its 1 result file(s) hold none (every benchmark failed, or none ran); the first: $ONLY/github-actions/d58a0b14-virtualenv-py3.11-kedro-datasets[pandas].json:1:571: \"benchmark_datacatalog.TimeDataCatalog.time_contains\" failed (null result) in combination 1"
 check "  and no store is made" test ! -e "$WORK/onlyfaileddb/data.mdb"
 
+# --- gab: the free text of a name given more than once ---
+# go with -count=3 gives the action one result per repeat, each with its
+# own "extra" (iterations): they are samples of one point, and each set
+# metadata extra:NAME over the one before, so only the last was kept.
+printf '%s\n' 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"Go": [' \
+	'{"commit": {"id": "c1", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "go", "benches": [' \
+	'{"name": "BenchmarkX", "value": 100, "unit": "ns/op", "extra": "1000 times\n4 procs"},' \
+	'{"name": "BenchmarkX", "value": 110, "unit": "ns/op", "extra": "2000 times\n4 procs"},' \
+	'{"name": "BenchmarkX", "value": 105, "unit": "ns/op", "extra": "1000 times\n4 procs"},' \
+	'{"name": "BenchmarkY", "value": 7, "unit": "ns/op", "extra": "9 times\n4 procs"},' \
+	'{"name": "BenchmarkY", "value": 8, "unit": "ns/op", "extra": "9 times\n4 procs"}]}]}}' \
+	>"$WORK/repeats.data.js"
+run "$BENCHDB" --db "$WORK/repeats" import-gab "$WORK/repeats.data.js"
+check_rc "gab: a name repeated with its own extra each imports" 0
+run "$BENCHDB" --db "$WORK/repeats" export --format json latest
+check_out "  the texts that differ are kept, in order, as a JSON array" \
+	'"extra:BenchmarkX": "[\"1000 times\\n4 procs\",\"2000 times\\n4 procs\",\"1000 times\\n4 procs\"]"'
+check_out "  the same text each time stays one text" '"extra:BenchmarkY": "9 times\n4 procs"'
+
 finish
