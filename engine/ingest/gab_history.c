@@ -586,8 +586,9 @@ int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options 
 		items[i] = (bdb__import_item){path, NULL, runs[i]};
 	if (!rc)
 		rc = bdb__import_store(store, items, n, put_flags, &sum, &failed, d);
-	/* A unit that does not convert: the error points at its entry. */
-	if (rc == BDB_EINVAL && failed < n && d && offsets[failed] > 0)
+	/* A unit that does not convert, a run other than the stored one of its
+	 * id (an entry edited since): the error points at its entry. */
+	if ((rc == BDB_EINVAL || rc == BDB_EEXISTS) && failed < n && d && offsets[failed] > 0)
 		bdb_text_position(data, len, offsets[failed], &d->line, &d->col);
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, path, 0, 0, "out of memory");

@@ -806,19 +806,20 @@ typedef struct bdb__import_item {
  * Stores items in order, as every import does: first checks that no two
  * items give different runs under one id and (without BDB_PUT_REPLACE) that
  * no item's id names a different stored run (BDB_EEXISTS, d naming the
- * item's label), so that a conflict stores nothing; and that every metric
+ * item's label, and *item_failed, when not NULL, the item's index), so
+ * that a conflict stores nothing; and that every metric
  * can be stored in its series: its unit converts to the series' unit (the
  * store's for a series it holds, else that of the first item with the
  * series), so that a unit that cannot be converted (an entry that changed
  * "ms" to "count") stores nothing rather than the batches before it
  * (BDB_EINVAL, d naming the item's label, the point, the metric and both
- * units, and *unit_failed, when not NULL, the item's index; SIZE_MAX for
- * any other outcome). Then stores up to 100 runs per write transaction. An
+ * units, and *item_failed the item's index; SIZE_MAX for any other
+ * outcome). Then stores up to 100 runs per write transaction. An
  * identical stored run is counted unchanged. Adds to sum's run and baseline
  * counts. 0 or the first error.
  */
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
-		      bdb_import_summary *sum, size_t *unit_failed, bdb_diag *d);
+		      bdb_import_summary *sum, size_t *item_failed, bdb_diag *d);
 
 /*
  * Sets the run's timestamp from a time text of the input (via

@@ -199,4 +199,14 @@ check_out "  the texts that differ are kept, in order, as a JSON array" \
 	'"extra:BenchmarkX": "[\"1000 times\\n4 procs\",\"2000 times\\n4 procs\",\"1000 times\\n4 procs\"]"'
 check_out "  the same text each time stays one text" '"extra:BenchmarkY": "9 times\n4 procs"'
 
+# --- gab: an entry edited since it was imported ---
+# The error said data.js:1:1 for whichever entry it was: it points at the
+# entry (jox's entry of a92a1717 starts at 642:7; its value 184.986...
+# made 185.986... on line 726).
+sed 's/"value": 184/"value": 185/' "$GAB/softwaremill__jox.data.js" >"$WORK/edited.data.js"
+run "$BENCHDB" --db "$WORK/sorted" import-gab "$WORK/edited.data.js"
+check_rc "gab: an edited entry is a different run, exit 3" 3
+check_err "  at its entry" \
+	"edited.data.js:642:7: the store already holds a different run \"gab-4e79698776f7a437\" (first difference: point \"com.softwaremill.jox.RendezvousBenchmark.channel_iterative\": metric \"time\": value (stored 184.98629408484845, new 185.98629408484845)); replace it to import this one"
+
 finish
