@@ -209,4 +209,29 @@ check_rc "gab: an edited entry is a different run, exit 3" 3
 check_err "  at its entry" \
 	"edited.data.js:642:7: the store already holds a different run \"gab-4e79698776f7a437\" (first difference: point \"com.softwaremill.jox.RendezvousBenchmark.channel_iterative\": metric \"time\": value (stored 184.98629408484845, new 185.98629408484845)); replace it to import this one"
 
+# --- asv: a commit run again rewrites its result file ---
+# asv run on a commit it has results for writes that commit's file anew
+# (a CI job run again): the CI step 'import-asv .asv/results' then exits 3.
+# migrating.md said only new files are stored; it says to give --replace.
+# The difference said "new 0.00029999999999999997" for the file's 0.0003:
+# values are said in their shortest text.
+RERUN=$WORK/rerun
+cp -r "$ASV" "$RERUN"
+run "$BENCHDB" --db "$WORK/rerundb" import-asv "$RERUN"
+python3 - "$RERUN/github-actions/d58a0b14-virtualenv-py3.11-kedro-datasets[pandas].json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["results"]["benchmark_datacatalog.TimeDataCatalog.time_contains"][0] = [0.0003]
+json.dump(d, open(sys.argv[1], "w"))
+PY
+run "$BENCHDB" --db "$WORK/rerundb" import-asv "$RERUN"
+check_rc "asv: a result file written anew is a different run: exit 3" 3
+check_err "  the values in their shortest text" \
+	'metric "time": value (stored 0.00026256449999806364, new 0.0003)); replace it to import this one'
+run "$BENCHDB" --db "$WORK/rerundb" import-asv --replace "$RERUN"
+check_rc "  import-asv --replace takes the new file" 0
+check_out "  replacing that run alone" "Imported 0 run(s) from 100 result files of $RERUN (99 unchanged, 1 replaced)"
+check "migrating.md gives --replace in asv's CI step" \
+	grep -qF 'benchdb import-asv --replace .asv/results && benchdb check' "$ROOT/docs/migrating.md"
+
 finish
