@@ -234,4 +234,12 @@ check_out "  replacing that run alone" "Imported 0 run(s) from 100 result files 
 check "migrating.md gives --replace in asv's CI step" \
 	grep -qF 'benchdb import-asv --replace .asv/results && benchdb check' "$ROOT/docs/migrating.md"
 
+# --- pytest-benchmark: the project directory, whose .benchmarks is hidden ---
+# 'ingest PROJECT' skips hidden entries, so the real glitchygames project
+# said only "the directory holds no result files and no Criterion tree".
+run "$BENCHDB" --db "$WORK/pyproj" ingest "$REAL/pytest/terrysimons__glitchygames"
+check_rc "pytest: a project whose results are in .benchmarks: exit 3" 3
+check_err "  it names the hidden directory to give" \
+	"$REAL/pytest/terrysimons__glitchygames: the directory holds no result files and no Criterion tree; hidden entries are skipped: give $REAL/pytest/terrysimons__glitchygames/.benchmarks by name to read it"
+
 finish
