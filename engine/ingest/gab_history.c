@@ -56,13 +56,17 @@ bool bdb_is_gab_history(const char *data, size_t len)
 		return true;
 	/* The action writes "lastUpdate" and "repoUrl" before "entries"; with
 	 * the keys sorted (jq -S, json.dump(sort_keys=True)) they come after
-	 * every entry, and the first entry's first key is "benches". */
+	 * every entry: "entries" is the first key, and the first entry's first
+	 * key is "benches". */
 	if (n == 0 || *p != '{')
 		return false;
 	size_t head = n < 4096 ? n : 4096;
-	return contains(p, head, "\"entries\"") &&
-	       (contains(p, head, "\"lastUpdate\"") || contains(p, head, "\"repoUrl\"") ||
-		contains(p, head, "\"benches\""));
+	const char *first = content_start(p + 1, end);
+	bool sorted = (size_t)(end - first) >= 9 && memcmp(first, "\"entries\"", 9) == 0 &&
+		      contains(p, head, "\"benches\"");
+	return sorted ||
+	       (contains(p, head, "\"entries\"") &&
+		(contains(p, head, "\"lastUpdate\"") || contains(p, head, "\"repoUrl\"")));
 }
 
 /*

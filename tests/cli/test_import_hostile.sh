@@ -34,6 +34,12 @@ check_out "  and so is the sorted data.js (jq -S's layout)" "(47 unchanged"
 run "$BENCHDB" --db "$WORK/sorted-ingest" ingest "$WORK/jox-sorted.json"
 check_rc "sorted keys: ingest knows the JSON for a history" 0
 check_out "  and imports it" "Imported 47 run(s) from 47 entries"
+# ... but a run that only mentions both words is no history.
+printf '%s\n' '{"id": "r0", "timestamp": "2026-01-01T00:00:00Z", "metadata": {"entries": "3"},' \
+	' "points": [{"name": "benches", "metrics": {"time": {"value": 1, "unit": "s"}}}]}' >"$WORK/words.json"
+run "$BENCHDB" --db "$WORK/words" ingest "$WORK/words.json"
+check_rc "a benchkit run with \"entries\" and \"benches\" in it ingests as a run" 0
+check_out "  one run" "Ingested run r0 (1 point, 1 metric)"
 
 # --- asv: what a result file says about the code and the machine ---
 # A result file holds each benchmark's code version (v2: the "version"
