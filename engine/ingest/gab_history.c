@@ -426,7 +426,7 @@ static int scan_entries(history *h, scan *s, const char *name)
 static int read_fast(history *h, const char *name, const char *text, size_t len)
 {
 	scan s = {text, text, text + len};
-	bool first = true, entries = false;
+	bool first = true, entries = false, late_repo = false;
 	json_t *repo = NULL;
 	bdb__strmap keys = {0};
 	int more, rc = 0;
@@ -444,12 +444,13 @@ static int read_fast(history *h, const char *name, const char *text, size_t len)
 		} else if (!(v = scan_value(&s))) {
 			rc = DECLINED;
 		} else if (strcmp(k, "repoUrl") == 0) {
-			/* After the entries, the runs read lack it: the whole path's case. */
-			if (entries || !(json_is_string(v) || json_is_null(v))) {
+			/* After the entries (keys sorted), the runs read get it below. */
+			if (!(json_is_string(v) || json_is_null(v))) {
 				rc = DECLINED;
 				json_decref(v);
 			} else {
 				repo = v;
+				late_repo = entries;
 				h->repo = json_string_value(v);
 			}
 		} else {
@@ -460,6 +461,8 @@ static int read_fast(history *h, const char *name, const char *text, size_t len)
 	scan_ws(&s);
 	if (!rc && (more != 0 || !entries || s.p != s.end))
 		rc = DECLINED;
+	for (size_t i = 0; !rc && late_repo && h->repo && i < h->n; i++)
+		rc = bdb_run_set_meta(h->runs[i], "repo", h->repo);
 	h->repo = NULL;
 	json_decref(repo);
 	bdb__strmap_free(&keys);

@@ -248,4 +248,42 @@ check_rc "pytest: a project whose results are in .benchmarks: exit 3" 3
 check_err "  it names the hidden directory to give" \
 	"$REAL/pytest/terrysimons__glitchygames: the directory holds no result files and no Criterion tree; hidden entries are skipped: give $REAL/pytest/terrysimons__glitchygames/.benchmarks by name to read it"
 
+# --- gab: a large history with sorted keys reads entry by entry ---
+# "repoUrl" after the entries sent the import to the whole-document path,
+# which holds every entry's tree at once: an 8 MB history (1500 entries of
+# 100 results) needed 300 MB of address space sorted and 220 MB in the
+# action's order. The runs read get the repo once the scan has it. The
+# test finds the smallest limit (20 MB steps) at which the action's order
+# imports and gives the sorted file one step more.
+if [ "${BENCHDB_SANITIZED:-0}" = 1 ]; then
+	echo "# skipped: a sanitized benchdb cannot run under ulimit -v"
+else
+	python3 - "$WORK" <<'PY'
+import json, sys
+entries = [{"commit": {"id": "%040x" % i, "timestamp": "2024-01-01T00:00:00Z"},
+            "date": 1704067200000 + i * 1000, "tool": "cargo",
+            "benches": [{"name": "bench_%d" % j, "value": 100 + j + i % 7, "unit": "ns/iter"}
+                        for j in range(100)]} for i in range(1500)]
+doc = {"lastUpdate": 1, "repoUrl": "https://github.com/o/r", "entries": {"S": entries}}
+open(sys.argv[1] + "/mid.data.js", "w").write("window.BENCHMARK_DATA = " + json.dumps(doc))
+json.dump(doc, open(sys.argv[1] + "/midsorted.json", "w"), sort_keys=True)
+PY
+	limited() { # MB FILE
+		rm -rf "$WORK/mid"
+		bash -c "ulimit -v $(($1 * 1024)) && exec \"\$0\" --db \"\$1\" import-gab \"\$2\"" \
+			"$BENCHDB" "$WORK/mid" "$2" >/dev/null 2>&1
+	}
+	least=0
+	for ((mb = 100; mb <= 1000; mb += 20)); do
+		if limited "$mb" "$WORK/mid.data.js"; then least=$mb; break; fi
+	done
+	check "gab: the 8 MB history imports under some limit" test "$least" -gt 0
+	limited $((least + 20)) "$WORK/midsorted.json"
+	check "  sorted, it imports with 20 MB more than the action's order needs ($least MB)" \
+		test $? -eq 0
+	run "$BENCHDB" --db "$WORK/mid" import-gab "$WORK/mid.data.js"
+	check_out "  as the same runs, the repo included" \
+		"Imported 0 run(s) from 1500 entries of $WORK/mid.data.js (1500 unchanged"
+fi
+
 finish
