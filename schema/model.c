@@ -368,8 +368,10 @@ static bool metric_differs(const char *point, const bdb_metric *a, const bdb_met
 	else if (a->has_upper != b->has_upper || (a->has_upper && !dbl_eq(a->upper, b->upper)))
 		field = "upper bound", x = a->upper, y = b->upper;
 	if (field) {
-		say(buf, size, "point \"%s\": metric \"%s\": %s (stored %.17g, new %.17g)", point,
-		    a->name, field, x, y);
+		char xs[32], ys[32]; /* the shortest texts: two values differ in them */
+		say(buf, size, "point \"%s\": metric \"%s\": %s (stored %s, new %s)", point,
+		    a->name, field, bdb_double_text(x, xs, sizeof xs),
+		    bdb_double_text(y, ys, sizeof ys));
 		return true;
 	}
 	if (!str_eq(a->unit, b->unit)) {

@@ -8,11 +8,16 @@
  * A result file is one run: id "asv-<16 hex>" hashed from the machine, the
  * commit hash and the environment name; commit = commit_hash; timestamp =
  * date (the commit's time, ms), which also orders the runs; environment =
- * machine.json (without its "version") and python; metadata requirements.*
- * and env_vars.*. Each benchmark and combination of its parameters is a
- * point: name = the benchmark's name, tags = its parameters (param_names[k]
- * = the value, one level of quotes removed: 'ThreadRunner' -> ThreadRunner),
- * env = the environment name, machine = the machine. The metric is the
+ * machine.json (without its "version") with the values the file's "params"
+ * give (the machine as it was when the file was written; params also hold
+ * the requirements, which are not the environment) and python; metadata
+ * requirements.*, env_vars.*, version:NAME (each benchmark's code version:
+ * v2 the "version" column, v1 "benchmark_version") and recorded_at (the
+ * earliest "started_at": when asv ran). Each benchmark and combination of
+ * its parameters is a point: name = the benchmark's name, tags = its
+ * parameters (param_names[k] = the value, one level of quotes removed:
+ * 'ThreadRunner' -> ThreadRunner), env = the environment name, machine =
+ * the machine. The metric is the
  * benchmark type: "time" (lower, s), "memory" and "peakmemory" (lower, B),
  * "track" (the declared unit; no definition, so a stored one applies, else
  * it is information only). A result of null (a failed benchmark) is left
@@ -200,6 +205,7 @@ typedef struct asv_row {
 	json_t *result; /* number, null or array */
 	json_t *params; /* array of arrays, or NULL */
 	json_t *ci_a, *ci_b, *samples, *stats;
+	json_t *version, *started; /* the code version, the start (ms) */
 } asv_row;
 
 static json_t *column(const json_t *row, const json_t *columns, const char *name)
@@ -236,6 +242,8 @@ static int read_row(bdb__json_doc *doc, const json_t *results, const char *name,
 		row->ci_a = column(v, columns, "stats_ci_99_a");
 		row->ci_b = column(v, columns, "stats_ci_99_b");
 		row->samples = column(v, columns, "samples");
+		row->version = column(v, columns, "version");
+		row->started = column(v, columns, "started_at");
 	} else if (json_is_object(v)) { /* version 1 */
 		row->result = json_object_get(v, "result");
 		row->params = json_object_get(v, "params");
@@ -247,6 +255,11 @@ static int read_row(bdb__json_doc *doc, const json_t *results, const char *name,
 		return bdb__json_fail(doc, results, name, BDB__NO_INDEX, d,
 				      "result \"%s\" must be an object or a number, got %s", name,
 				      bdb__json_type_name(v));
+	}
+	if (!columns) {
+		row->version =
+		    json_object_get(json_object_get(doc->root, "benchmark_version"), name);
+		row->started = json_object_get(json_object_get(doc->root, "started_at"), name);
 	}
 	if (row->result && !json_is_array(row->result) && !json_is_number(row->result) &&
 	    !json_is_null(row->result))
@@ -311,13 +324,34 @@ static int distinct_values(bdb__json_doc *doc, const json_t *results, const json
 	return 0;
 }
 
+/* Metadata version:NAME, the code version of benchmark `name`; *first the
+ * earlier of itself and its start (ms). */
+static int set_version(const asv_row *row, const char *name, bdb_run *run, double *first)
+{
+	double started = json_number_value(row->started);
+	if (json_is_number(row->started) && started > -1e16 && started < 1e16 && started < *first)
+		*first = started;
+	if (!json_is_string(row->version))
+		return 0;
+	size_t n = strlen(name) + sizeof "version:";
+	char *key = malloc(n);
+	if (!key)
+		return BDB_ENOMEM;
+	snprintf(key, n, "version:%s", name);
+	int rc = bdb_run_set_meta(run, key, json_string_value(row->version));
+	free(key);
+	return rc;
+}
+
 /* Adds the points of benchmark `name` (one per parameter combination). */
 static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *results,
 			  const char *name, const json_t *columns, bdb_run *run,
-			  const bdb_kv *base_tags, size_t n_base, bdb_diag *d)
+			  const bdb_kv *base_tags, size_t n_base, double *first, bdb_diag *d)
 {
 	asv_row row;
 	int rc = read_row(doc, results, name, columns, &row, d);
+	if (!rc)
+		rc = set_version(&row, name, run, first);
 	if (rc)
 		return rc;
 	const json_t *def = json_object_get(im->benchmarks.root, name);
@@ -411,21 +445,28 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 	return rc;
 }
 
-/* Sets the environment from machine.json's tree (all but "version"). */
-static int set_machine(const json_t *machine, bdb_run *run)
+/* Sets the environment from machine.json's tree (all but "version"), then
+ * from the result file's params (root), but the requirements they hold. */
+static int set_machine(const json_t *machine, const json_t *root, bdb_run *run)
 {
+	const json_t *params = json_object_get(root, "params");
+	const json_t *reqs = json_object_get(root, "requirements");
 	const char *key;
 	json_t *v;
+	int rc = 0;
 	json_object_foreach((json_t *)machine, key, v)
 	{
 		char buf[64];
-		if (strcmp(key, "version") == 0 || json_is_null(v))
-			continue;
-		int rc = bdb_run_set_env(run, key, bdb__json_text(v, buf, sizeof buf));
-		if (rc)
-			return rc;
+		if (!rc && strcmp(key, "version") != 0 && !json_is_null(v))
+			rc = bdb_run_set_env(run, key, bdb__json_text(v, buf, sizeof buf));
 	}
-	return 0;
+	json_object_foreach((json_t *)params, key, v)
+	{
+		char buf[64];
+		if (!rc && !json_object_get(reqs, key) && (json_is_string(v) || json_is_number(v)))
+			rc = bdb_run_set_env(run, key, bdb__json_text(v, buf, sizeof buf));
+	}
+	return rc;
 }
 
 static int add_file(asv_import *im, const char *path, bdb_run *run)
@@ -483,14 +524,15 @@ static int read_result(asv_import *im, const char *path, const json_t *machine,
 	snprintf(id, sizeof id, "asv-%016llx", (unsigned long long)h);
 	run->timestamp_us = (int64_t)date * 1000;
 	if ((rc = bdb_run_set_id(run, id)) || (rc = bdb_run_set_commit(run, commit)) ||
-	    (rc = set_machine(machine, run)) ||
+	    (rc = set_machine(machine, doc.root, run)) ||
 	    (python && (rc = bdb_run_set_env(run, "python", python))))
 		goto out;
 	const char *groups[] = {"requirements", "env_vars"};
 	for (size_t g = 0; !rc && g < 2; g++) {
 		json_t *o = json_object_get(doc.root, groups[g]);
 		if (json_is_object(o))
-			rc = bdb__json_flatten(o, groups[g], bdb__set_meta, run);
+			rc = bdb__json_flatten_at(&doc, o, groups[g], "metadata key", bdb__set_meta,
+						  run, d);
 	}
 	bdb_kv base[2];
 	size_t n_base = 0;
@@ -498,16 +540,25 @@ static int read_result(asv_import *im, const char *path, const json_t *machine,
 		base[n_base++] = (bdb_kv){"env", env};
 	if (machine_name[0])
 		base[n_base++] = (bdb_kv){"machine", machine_name};
+	double first = 1e16;
 	json_object_foreach(results, key, v)
 	{
 		if (rc)
 			break;
-		rc = read_benchmark(im, &doc, results, key, columns, run, base, n_base, d);
+		rc = read_benchmark(im, &doc, results, key, columns, run, base, n_base, &first, d);
 	}
-	if (!rc)
+	char when[40];
+	if (!rc && first < 1e16)
+		rc = bdb_run_set_meta(run, "recorded_at",
+				      bdb_time_format((int64_t)first * 1000, when, sizeof when));
+	/* Every result failed (a build that failed): no run, but counted. */
+	if (!rc && run->n_points == 0)
+		im->sum->empty_entries++;
+	else if (!rc)
 		rc = add_file(im, path, run);
 	if (!rc) {
-		run = NULL;
+		if (run->n_points)
+			run = NULL;
 		im->sum->entries++;
 	}
 out:
@@ -661,6 +712,12 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 				  "holds no asv result files: %s and %zu other directories have "
 				  "no machine.json",
 				  sum.first_skipped_dir, sum.skipped_dirs - 1);
+	else if (!rc && im.n == 0 && sum.empty_entries)
+		rc = bdb_diag_set(d, BDB_EPARSE, dir, 0, 0,
+				  "no benchmark results found: its %zu result file(s) hold none "
+				  "(every benchmark failed, or none ran)%s%s",
+				  sum.empty_entries, sum.first_skipped[0] ? "; the first: " : "",
+				  sum.first_skipped);
 	else if (!rc && im.n == 0)
 		rc = bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
 				  "holds no asv result files (MACHINE/COMMIT-ENV.json)");

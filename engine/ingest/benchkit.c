@@ -240,11 +240,13 @@ int bdb__ingest_benchkit(bdb__input *in, bdb_run *run, bdb_diag *d)
 	    (rc = bdb_run_set_commit(run, commit && *commit ? commit : NULL)) ||
 	    (rc = bdb_run_set_branch(run, branch && *branch ? branch : NULL)))
 		return rc;
-	if (env && ((rc = bdb__json_flatten(env, "", bdb__set_env, run)) ||
-		    (rc = bdb__json_keep_shape(run, "environment", env))))
+	if (env &&
+	    ((rc = bdb__json_flatten_at(doc, env, "", "environment key", bdb__set_env, run, d)) ||
+	     (rc = bdb__json_keep_shape(run, "environment", env))))
 		return rc;
-	if (meta && ((rc = bdb__json_flatten(meta, "", bdb__set_meta, run)) ||
-		     (rc = bdb__json_keep_shape(run, "metadata", meta))))
+	if (meta &&
+	    ((rc = bdb__json_flatten_at(doc, meta, "", "metadata key", bdb__set_meta, run, d)) ||
+	     (rc = bdb__json_keep_shape(run, "metadata", meta))))
 		return rc;
 	/* Definitions first: a metric without its own unit takes its definition's. */
 	if (defs && (rc = bdb__benchkit_read_defs(doc, defs, run, d)))

@@ -138,7 +138,7 @@ int bdb__ingest_benchmarkdotnet(bdb__input *in, bdb_run *run, bdb_diag *d)
 	    (rc = bdb__json_string(doc, doc->root, "Title", false, &title, d)) ||
 	    (rc = bdb__json_array(doc, doc->root, "Benchmarks", true, &list, d)))
 		return rc;
-	if (host && (rc = bdb__json_env(in, run, "", host)))
+	if (host && (rc = bdb__json_env(in, run, NULL, "", host, d)))
 		return rc;
 	if (title && (rc = bdb_run_set_meta(run, "title", title)))
 		return rc;

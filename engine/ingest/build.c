@@ -255,6 +255,22 @@ int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index, s
 	return 0;
 }
 
+int bdb__strs_push(char ***items, size_t *n, size_t *cap, const char *s)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 16;
+		char **p = realloc(*items, c * sizeof *p);
+		if (!p)
+			return BDB_ENOMEM;
+		*items = p;
+		*cap = c;
+	}
+	if (!((*items)[*n] = strdup(s)))
+		return BDB_ENOMEM;
+	(*n)++;
+	return 0;
+}
+
 void bdb__strmap_free(bdb__strmap *m)
 {
 	for (size_t i = 0; i < m->cap; i++)

@@ -173,14 +173,46 @@ static void skip(bdb__json_doc *doc, const json_t *benches, size_t i, bdb__gab_s
 	bdb_diag_format(&d, skips->first, sizeof skips->first);
 }
 
-/* Keeps a point's free text (a range that is no bound, "extra") as metadata "<what>:<name>". */
-static int keep_text(bdb_run *run, const char *what, const char *name, const char *text)
+/* Adds a point's free text (a range that is no bound, "extra") to the
+ * texts of "<what>:<name>" (texts: key -> array, in the order given). */
+static int keep_text(json_t *texts, const char *what, const char *name, const char *text)
 {
 	bdb_buf key;
 	bdb_buf_init(&key);
 	bdb_buf_printf(&key, "%s:%s", what, name);
-	int rc = key.failed ? BDB_ENOMEM : bdb_run_set_meta(run, bdb_buf_cstr(&key), text);
+	json_t *list = key.failed ? NULL : json_object_get(texts, bdb_buf_cstr(&key));
+	int rc = key.failed ? BDB_ENOMEM : 0;
+	if (!rc && !list &&
+	    (!(list = json_array()) || json_object_set_new(texts, bdb_buf_cstr(&key), list)))
+		rc = BDB_ENOMEM;
+	if (!rc && json_array_append_new(list, json_string(text)))
+		rc = BDB_ENOMEM;
 	bdb_buf_free(&key);
+	return rc;
+}
+
+/* Metadata of each texts key: its text, the same each time, or else (a name
+ * repeated, each result with its own) the JSON array of them in order. */
+static int set_texts(bdb_run *run, json_t *texts)
+{
+	const char *key;
+	json_t *list;
+	int rc = 0;
+	json_object_foreach(texts, key, list)
+	{
+		const char *first = json_string_value(json_array_get(list, 0));
+		bool same = true;
+		for (size_t i = 1; i < json_array_size(list); i++)
+			same =
+			    same && strcmp(json_string_value(json_array_get(list, i)), first) == 0;
+		char *all = same ? NULL : json_dumps(list, JSON_COMPACT);
+		if (!same && !all)
+			return BDB_ENOMEM;
+		rc = bdb_run_set_meta(run, key, same ? first : all);
+		free(all);
+		if (rc)
+			break;
+	}
 	return rc;
 }
 
@@ -227,7 +259,8 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 {
 	bdb__strmap points = {0};
 	bdb__samples samples = {0};
-	int rc = 0;
+	json_t *texts = json_object();
+	int rc = texts ? 0 : BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < json_array_size(benches); i++) {
 		json_t *e, *range_v;
 		const char *name, *unit, *extra, *metric = "value";
@@ -305,9 +338,9 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 		if (!rc && has_half)
 			bdb__set_bounds(m, value - half, value + half);
 		if (!rc && tool && json_is_string(range_v) && (!has_half || percent))
-			rc = keep_text(run, "range", name, json_string_value(range_v));
+			rc = keep_text(texts, "range", name, json_string_value(range_v));
 		if (!rc && tool && extra)
-			rc = keep_text(run, "extra", name, extra);
+			rc = keep_text(texts, "extra", name, extra);
 		if (!rc && before && !bdb__samples_has(&samples, point, metric))
 			rc = bdb__samples_add(&samples, point, metric, first);
 		if (!rc && before)
@@ -315,6 +348,9 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 	}
 	if (!rc)
 		rc = bdb__samples_finish(&samples, run);
+	if (!rc)
+		rc = set_texts(run, texts);
+	json_decref(texts);
 	bdb__samples_free(&samples);
 	bdb__strmap_free(&points);
 	return rc;

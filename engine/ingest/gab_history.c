@@ -54,12 +54,19 @@ bool bdb_is_gab_history(const char *data, size_t len)
 	size_t n = (size_t)(end - p);
 	if (n >= sizeof JS_PREFIX - 1 && memcmp(p, JS_PREFIX, sizeof JS_PREFIX - 1) == 0)
 		return true;
-	/* The action writes "lastUpdate" and "repoUrl" before "entries". */
+	/* The action writes "lastUpdate" and "repoUrl" before "entries"; with
+	 * the keys sorted (jq -S, json.dump(sort_keys=True)) they come after
+	 * every entry: "entries" is the first key, and the first entry's first
+	 * key is "benches". */
 	if (n == 0 || *p != '{')
 		return false;
 	size_t head = n < 4096 ? n : 4096;
-	return contains(p, head, "\"entries\"") &&
-	       (contains(p, head, "\"lastUpdate\"") || contains(p, head, "\"repoUrl\""));
+	const char *first = content_start(p + 1, end);
+	bool sorted = (size_t)(end - first) >= 9 && memcmp(first, "\"entries\"", 9) == 0 &&
+		      contains(p, head, "\"benches\"");
+	return sorted ||
+	       (contains(p, head, "\"entries\"") &&
+		(contains(p, head, "\"lastUpdate\"") || contains(p, head, "\"repoUrl\"")));
 }
 
 /*
@@ -131,7 +138,8 @@ static int read_commit(bdb__json_doc *doc, const json_t *commit, bdb_run *run, b
 	if ((rc = bdb_run_set_commit(run, id)) ||
 	    (message && (rc = bdb_run_set_meta(run, "message", message))) ||
 	    (url && (rc = bdb_run_set_meta(run, "url", url))) ||
-	    (author && (rc = bdb__json_flatten(author, "author", bdb__set_meta, run))))
+	    (author && (rc = bdb__json_flatten_at(doc, author, "author", "metadata key",
+						  bdb__set_meta, run, d))))
 		return rc;
 	return 0;
 }
@@ -418,7 +426,7 @@ static int scan_entries(history *h, scan *s, const char *name)
 static int read_fast(history *h, const char *name, const char *text, size_t len)
 {
 	scan s = {text, text, text + len};
-	bool first = true, entries = false;
+	bool first = true, entries = false, late_repo = false;
 	json_t *repo = NULL;
 	bdb__strmap keys = {0};
 	int more, rc = 0;
@@ -436,12 +444,13 @@ static int read_fast(history *h, const char *name, const char *text, size_t len)
 		} else if (!(v = scan_value(&s))) {
 			rc = DECLINED;
 		} else if (strcmp(k, "repoUrl") == 0) {
-			/* After the entries, the runs read lack it: the whole path's case. */
-			if (entries || !(json_is_string(v) || json_is_null(v))) {
+			/* After the entries (keys sorted), the runs read get it below. */
+			if (!(json_is_string(v) || json_is_null(v))) {
 				rc = DECLINED;
 				json_decref(v);
 			} else {
 				repo = v;
+				late_repo = entries;
 				h->repo = json_string_value(v);
 			}
 		} else {
@@ -452,6 +461,8 @@ static int read_fast(history *h, const char *name, const char *text, size_t len)
 	scan_ws(&s);
 	if (!rc && (more != 0 || !entries || s.p != s.end))
 		rc = DECLINED;
+	for (size_t i = 0; !rc && late_repo && h->repo && i < h->n; i++)
+		rc = bdb_run_set_meta(h->runs[i], "repo", h->repo);
 	h->repo = NULL;
 	json_decref(repo);
 	bdb__strmap_free(&keys);
@@ -479,11 +490,12 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 	*n = 0;
 	bdb_diag_clear(d);
 	if (!bdb_is_gab_history(data, len))
-		return bdb_diag_set(d, BDB_EFORMAT, name, 1, 1,
-				    "is not a github-action-benchmark history: expected "
-				    "\"window.BENCHMARK_DATA = {...}\" or the action's JSON object "
-				    "(\"entries\" with \"lastUpdate\" or \"repoUrl\" in its first "
-				    "4 KiB)");
+		return bdb_diag_set(
+		    d, BDB_EFORMAT, name, 1, 1,
+		    "is not a github-action-benchmark history: expected "
+		    "\"window.BENCHMARK_DATA = {...}\" or the action's JSON object "
+		    "(\"entries\" with \"lastUpdate\", \"repoUrl\" or \"benches\" in "
+		    "its first 4 KiB)");
 	char *text = malloc(len + 1);
 	if (!text)
 		return BDB_ENOMEM;
@@ -581,8 +593,9 @@ int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options 
 		items[i] = (bdb__import_item){path, NULL, runs[i]};
 	if (!rc)
 		rc = bdb__import_store(store, items, n, put_flags, &sum, &failed, d);
-	/* A unit that does not convert: the error points at its entry. */
-	if (rc == BDB_EINVAL && failed < n && d && offsets[failed] > 0)
+	/* A unit that does not convert, a run other than the stored one of its
+	 * id (an entry edited since): the error points at its entry. */
+	if ((rc == BDB_EINVAL || rc == BDB_EEXISTS) && failed < n && d && offsets[failed] > 0)
 		bdb_text_position(data, len, offsets[failed], &d->line, &d->col);
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, path, 0, 0, "out of memory");

@@ -156,7 +156,7 @@ static int read_context(gbench_ctx *c, bdb__input *in, const json_t *context)
 			break;
 		if (strcmp(key, "date") == 0)
 			continue;
-		rc = bdb__json_env(in, c->run, key, v);
+		rc = bdb__json_env(in, c->run, context, key, v, c->d);
 	}
 	return rc;
 }

@@ -42,7 +42,7 @@ static int read_result(bdb__json_doc *doc, const json_t *r, bdb_run *run, bdb_di
 	bdb__point_ref ref = {run, run->n_points};
 	rc = bdb_run_add_point(run, command, &p);
 	if (!rc && params)
-		rc = bdb__json_flatten(params, "", bdb__set_tag, &ref);
+		rc = bdb__json_flatten_at(doc, params, "", "tag", bdb__set_tag, &ref, d);
 	if (!rc)
 		rc = bdb__add_defined_metric(run, p, "time", mean, "s", BDB_LOWER, &m);
 	if (!rc)

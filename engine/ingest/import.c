@@ -179,7 +179,7 @@ static int read_config(import_plan *p, const char *dir, bdb_diag *d)
  * name a different run already in the store.
  */
 static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
-		     bdb_diag *d)
+		     size_t *failed, bdb_diag *d)
 {
 	bdb__strmap seen = {0};
 	int rc = 0;
@@ -218,6 +218,7 @@ static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, 
 					  "the store already holds a different run \"%s\" "
 					  "(first difference: %s); replace it to import this one",
 					  items[i].run->id, differs);
+			*failed = i;
 		} else if (rc)
 			bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
 				     "cannot read run \"%s\": %s", items[i].run->id,
@@ -407,14 +408,14 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 }
 
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
-		      bdb_import_summary *sum, size_t *unit_failed, bdb_diag *d)
+		      bdb_import_summary *sum, size_t *item_failed, bdb_diag *d)
 {
 	size_t failed = SIZE_MAX;
-	int rc = check_ids(store, items, n, flags, d);
+	int rc = check_ids(store, items, n, flags, &failed, d);
 	if (!rc && (rc = check_units(store, items, n, &failed, d)) != BDB_EINVAL)
 		failed = SIZE_MAX;
-	if (unit_failed)
-		*unit_failed = failed;
+	if (item_failed)
+		*item_failed = failed;
 	return rc ? rc : store_items(store, items, n, flags, sum, d);
 }
 

@@ -796,6 +796,7 @@ static int ingest_input(bdb__input *in, bdb_input_format format, int64_t fallbac
 		rc = bdb__json_keep_shape(run, "environment", in->env_shape);
 	json_decref(in->env_shape);
 	in->env_shape = NULL;
+	bdb__flat_keys_free(&in->env_keys);
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				  "no benchmark results found in this %s input", a->info.name);

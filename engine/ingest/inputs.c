@@ -103,18 +103,7 @@ int bdb__criterion_part(const char *path, bool is_folder, bdb_diag *d)
 
 static int add_path(bdb_ingest_inputs *list, const char *path)
 {
-	if (list->n == list->cap) {
-		size_t cap = list->cap ? 2 * list->cap : 16;
-		char **p = realloc(list->paths, cap * sizeof *p);
-		if (!p)
-			return BDB_ENOMEM;
-		list->paths = p;
-		list->cap = cap;
-	}
-	if (!(list->paths[list->n] = strdup(path)))
-		return BDB_ENOMEM;
-	list->n++;
-	return 0;
+	return bdb__strs_push(&list->paths, &list->n, &list->cap, path);
 }
 
 /* The directories a walk is inside, outermost first: a symbolic link back to
@@ -123,6 +112,7 @@ typedef struct walk_path {
 	dev_t dev[MAX_DEPTH + 1];
 	ino_t ino[MAX_DEPTH + 1];
 	int n;
+	char hidden[4096]; /* the first hidden directory skipped, or "" */
 } walk_path;
 
 static bool inside(const walk_path *w, const struct stat *st)
@@ -163,6 +153,9 @@ static int expand_dir(bdb_ingest_inputs *list, const char *dir, bdb_input_format
 	char path[4096];
 	for (int i = 0; i < n; i++) {
 		const char *name = entries[i]->d_name;
+		if (!rc && skipped(name) && !w->hidden[0] && strcmp(name, ".") != 0 &&
+		    strcmp(name, "..") != 0 && join(path, sizeof path, dir, name) && is_dir(path))
+			snprintf(w->hidden, sizeof w->hidden, "%s", path);
 		if (!rc && !skipped(name)) {
 			if (!join(path, sizeof path, dir, name))
 				rc = bdb_diag_set(d, BDB_ETOOBIG, dir, 0, 0,
@@ -199,7 +192,12 @@ int bdb_ingest_expand(const char *arg, bdb_input_format format, bdb_ingest_input
 	size_t before = list->n;
 	walk_path w = {.n = 0};
 	rc = expand_dir(list, arg, format, &w, d);
-	if (!rc && list->n == before)
+	if (!rc && list->n == before && w.hidden[0])
+		rc = bdb_diag_set(d, BDB_EFORMAT, arg, 0, 0,
+				  "the directory holds no result files and no Criterion tree; "
+				  "hidden entries are skipped: give %s by name to read it",
+				  w.hidden);
+	else if (!rc && list->n == before)
 		rc = bdb_diag_set(d, BDB_EFORMAT, arg, 0, 0,
 				  "the directory holds no result files and no Criterion tree");
 	return rc;

@@ -135,10 +135,16 @@ const char *bdb__json_text(const json_t *v, char *buf, size_t size);
  * Calls fn(ctx, key, text) for every leaf of v: members of nested objects
  * get dotted keys ("cpu.brand"), arrays are written as compact JSON, null is
  * skipped. prefix ("" for none) is put before every key. Stops at the first
- * non-zero return of fn and returns it.
+ * non-zero return of fn and returns it. Two leaves that make one key
+ * ({"a.b": 1, "a": {"b": 2}}) are BDB_EPARSE at the second, before fn
+ * sees it: nothing is overwritten.
  */
 typedef int (*bdb__kv_fn)(void *ctx, const char *key, const char *value);
 int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *ctx);
+/* The same, a clash reported in d at the second leaf of doc, as `what`
+ * ("metadata key", "environment key", "tag") "a.b" from both keys. */
+int bdb__json_flatten_at(bdb__json_doc *doc, const json_t *v, const char *prefix, const char *what,
+			 bdb__kv_fn fn, void *ctx, bdb_diag *d);
 
 /* bdb__kv_fn adapters: ctx is the bdb_run. */
 int bdb__set_env(void *run, const char *key, const char *value);
@@ -437,6 +443,25 @@ int bdb__strmap_put(bdb__strmap *m, const char *key, size_t len, size_t index);
  * *existing its index when it was there, or BDB_ENOMEM. One lookup. */
 int bdb__strmap_add(bdb__strmap *m, const char *key, size_t len, size_t index, size_t *existing);
 
+/* Appends a malloc'ed copy of s to items[0..*n) (capacity *cap, grown by
+ * doubling). 0 or BDB_ENOMEM. */
+int bdb__strs_push(char ***items, size_t *n, size_t *cap, const char *s);
+
+/* The keys several flattenings made (zero it first; bdb__flat_keys_free),
+ * each with its source path (["a"]["b"]), so that one key is made once. */
+typedef struct bdb__flat_keys {
+	bdb__strmap seen; /* key -> its index in paths */
+	char **paths;
+	size_t n, cap;
+} bdb__flat_keys;
+void bdb__flat_keys_free(bdb__flat_keys *k);
+/* bdb__json_flatten_at, checked against (and adding to) the keys of earlier
+ * calls too (keys NULL: this call's alone); v is parent[name] (NULL, NULL:
+ * v alone), where a clash of v itself is reported. */
+int bdb__json_flatten_keys(bdb__json_doc *doc, bdb__flat_keys *keys, const json_t *parent,
+			   const char *name, const json_t *v, const char *prefix, const char *what,
+			   bdb__kv_fn fn, void *ctx, bdb_diag *d);
+
 /*
  * Repeated observations of one (point, metric): every value is a sample,
  * the metric's value becomes their mean (bdb__mean) and single-observation
@@ -498,6 +523,7 @@ typedef struct bdb__input {
 	int64_t newest_mtime_us;     /* criterion: newest modification time read */
 	struct bdb__origin *origins; /* per point: where a JSON adapter read it */
 	json_t *env_shape;	     /* bdb__json_env: the environment's JSON, or NULL */
+	bdb__flat_keys env_keys;     /* bdb__json_env: the keys it made */
 	size_t n_origins;
 } bdb__input;
 
@@ -516,11 +542,14 @@ int bdb__note_origin(bdb__input *in, size_t point, const json_t *array, size_t i
 
 /*
  * Sets v, flattened under key (bdb__json_flatten with bdb__set_env; key ""
- * for v's members at the top), into run's environment, and keeps v in
+ * for v's members at the top; v is parent[key], parent NULL when it is not
+ * a member of the document), into run's environment, and keeps v in
  * in->env_shape, from which bdb__json_keep_shape records the environment's
- * JSON types for the export once the adapter is done. 0 or BDB_ENOMEM.
+ * JSON types for the export once the adapter is done. 0, BDB_ENOMEM, or
+ * BDB_EPARSE in d for two keys of v that make one (bdb__json_flatten_at).
  */
-int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v);
+int bdb__json_env(bdb__input *in, bdb_run *run, const json_t *parent, const char *key,
+		  const json_t *v, bdb_diag *d);
 
 /*
  * Readers of one result a line (cargo, benchmarkjs, benchmarkluau; text.c) share
@@ -777,19 +806,20 @@ typedef struct bdb__import_item {
  * Stores items in order, as every import does: first checks that no two
  * items give different runs under one id and (without BDB_PUT_REPLACE) that
  * no item's id names a different stored run (BDB_EEXISTS, d naming the
- * item's label), so that a conflict stores nothing; and that every metric
+ * item's label, and *item_failed, when not NULL, the item's index), so
+ * that a conflict stores nothing; and that every metric
  * can be stored in its series: its unit converts to the series' unit (the
  * store's for a series it holds, else that of the first item with the
  * series), so that a unit that cannot be converted (an entry that changed
  * "ms" to "count") stores nothing rather than the batches before it
  * (BDB_EINVAL, d naming the item's label, the point, the metric and both
- * units, and *unit_failed, when not NULL, the item's index; SIZE_MAX for
- * any other outcome). Then stores up to 100 runs per write transaction. An
+ * units, and *item_failed the item's index; SIZE_MAX for any other
+ * outcome). Then stores up to 100 runs per write transaction. An
  * identical stored run is counted unchanged. Adds to sum's run and baseline
  * counts. 0 or the first error.
  */
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
-		      bdb_import_summary *sum, size_t *unit_failed, bdb_diag *d);
+		      bdb_import_summary *sum, size_t *item_failed, bdb_diag *d);
 
 /*
  * Sets the run's timestamp from a time text of the input (via

@@ -223,7 +223,7 @@ static int read_setup(bdb__input *in, const json_t *row, bdb_run *run)
 	for (size_t i = 0; !rc && i < sizeof env / sizeof *env; i++) {
 		const json_t *v = json_object_get(row, env[i]);
 		if (json_is_string(v))
-			rc = bdb__json_env(in, run, env[i], v);
+			rc = bdb__json_env(in, run, row, env[i], v, NULL);
 	}
 	for (size_t i = 0; !rc && i < sizeof meta / sizeof *meta; i++) {
 		const json_t *v = json_object_get(row, meta[i]);

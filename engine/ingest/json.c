@@ -810,42 +810,118 @@ const char *bdb__json_text(const json_t *v, char *buf, size_t size)
 	}
 }
 
-int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *ctx)
+/* One flattening. */
+typedef struct flattening {
+	bdb__json_doc *doc; /* for the position of a clash; NULL: none */
+	const char *what;   /* "metadata key", "environment key", "tag" */
+	bdb__kv_fn fn;
+	void *ctx;
+	bdb_diag *d;
+	bdb__flat_keys *keys;
+} flattening;
+
+void bdb__flat_keys_free(bdb__flat_keys *k)
 {
-	char num[64];
+	for (size_t i = 0; i < k->n; i++)
+		free(k->paths[i]);
+	free(k->paths);
+	bdb__strmap_free(&k->seen);
+	memset(k, 0, sizeof *k);
+}
+
+/* v (at parent[name]; parent NULL: v itself) under key, which the source
+ * path first made already. */
+static int clash(flattening *f, const json_t *parent, const char *name, const json_t *v,
+		 const char *key, const char *first, const char *src)
+{
+	if (!f->doc)
+		return BDB_EPARSE;
+	return bdb__json_fail(f->doc, parent ? parent : v, parent ? name : NULL, BDB__NO_INDEX,
+			      f->d,
+			      "%s \"%s\" comes from two keys, %s and %s: nested keys are joined "
+			      "with '.'; rename one",
+			      f->what, key, first, src);
+}
+
+/* v, at parent[name], under key; src its source path. */
+static int flat_walk(flattening *f, const json_t *parent, const char *name, const json_t *v,
+		     const char *key, const char *src)
+{
 	int rc = 0;
 	if (json_is_null(v))
 		return 0;
 	if (json_is_object(v)) {
-		const char *key;
+		const char *k;
 		json_t *child;
-		size_t plen = strlen(prefix);
-		json_object_foreach((json_t *)v, key, child)
+		size_t klen = strlen(key), slen = strlen(src);
+		json_object_foreach((json_t *)v, k, child)
 		{
-			size_t klen = strlen(key);
-			char *full = malloc(plen + klen + 2);
-			if (!full)
-				return BDB_ENOMEM;
-			if (plen)
-				snprintf(full, plen + klen + 2, "%s.%s", prefix, key);
+			size_t n = strlen(k);
+			char *full = malloc(klen + n + 2), *path = malloc(slen + n + 5);
+			if (!full || !path)
+				rc = BDB_ENOMEM;
+			else if (klen)
+				snprintf(full, klen + n + 2, "%s.%s", key, k);
 			else
-				memcpy(full, key, klen + 1);
-			rc = bdb__json_flatten(child, full, fn, ctx);
+				memcpy(full, k, n + 1);
+			if (!rc) {
+				snprintf(path, slen + n + 5, "%s[\"%s\"]", src, k);
+				rc = flat_walk(f, v, k, child, full, path);
+			}
 			free(full);
+			free(path);
 			if (rc)
 				return rc;
 		}
 		return 0;
 	}
+	bdb__flat_keys *keys = f->keys;
+	size_t first;
+	rc = bdb__strmap_add(&keys->seen, key, strlen(key), keys->n, &first);
+	if (rc == BDB_EEXISTS)
+		return clash(f, parent, name, v, key, keys->paths[first], src);
+	if (rc || (rc = bdb__strs_push(&keys->paths, &keys->n, &keys->cap, src)))
+		return rc;
 	if (json_is_array(v)) {
 		bdb_buf b;
 		bdb_buf_init(&b);
 		bdb__put_json_value(&b, v, -1);
-		rc = b.failed ? BDB_ENOMEM : fn(ctx, prefix, bdb_buf_cstr(&b));
+		rc = b.failed ? BDB_ENOMEM : f->fn(f->ctx, key, bdb_buf_cstr(&b));
 		bdb_buf_free(&b);
 		return rc;
 	}
-	return fn(ctx, prefix, bdb__json_text(v, num, sizeof num));
+	char num[64];
+	return f->fn(f->ctx, key, bdb__json_text(v, num, sizeof num));
+}
+
+int bdb__json_flatten_keys(bdb__json_doc *doc, bdb__flat_keys *keys, const json_t *parent,
+			   const char *name, const json_t *v, const char *prefix, const char *what,
+			   bdb__kv_fn fn, void *ctx, bdb_diag *d)
+{
+	bdb__flat_keys own = {0};
+	flattening f = {doc, what, fn, ctx, d, keys ? keys : &own};
+	/* Another call's keys: its source path starts at its name. */
+	const char *top = name ? name : prefix;
+	size_t n = strlen(top) + 5;
+	char *src = keys && *top ? malloc(n) : NULL;
+	if (src)
+		snprintf(src, n, "[\"%s\"]", top);
+	int rc = keys && *top && !src ? BDB_ENOMEM
+				      : flat_walk(&f, parent, name, v, prefix, src ? src : "");
+	free(src);
+	bdb__flat_keys_free(&own);
+	return rc;
+}
+
+int bdb__json_flatten_at(bdb__json_doc *doc, const json_t *v, const char *prefix, const char *what,
+			 bdb__kv_fn fn, void *ctx, bdb_diag *d)
+{
+	return bdb__json_flatten_keys(doc, NULL, NULL, NULL, v, prefix, what, fn, ctx, d);
+}
+
+int bdb__json_flatten(const json_t *v, const char *prefix, bdb__kv_fn fn, void *ctx)
+{
+	return bdb__json_flatten_keys(NULL, NULL, NULL, NULL, v, prefix, NULL, fn, ctx, NULL);
 }
 
 bool bdb__is_reserved_meta(const char *key)
@@ -894,9 +970,11 @@ int bdb__json_keep_shape(bdb_run *run, const char *name, const json_t *obj)
 	return rc;
 }
 
-int bdb__json_env(bdb__input *in, bdb_run *run, const char *key, const json_t *v)
+int bdb__json_env(bdb__input *in, bdb_run *run, const json_t *parent, const char *key,
+		  const json_t *v, bdb_diag *d)
 {
-	int rc = bdb__json_flatten(v, key, bdb__set_env, run);
+	int rc = bdb__json_flatten_keys(in->json, &in->env_keys, parent, parent ? key : NULL, v,
+					key, "environment key", bdb__set_env, run, d);
 	if (rc || json_is_null(v))
 		return rc;
 	if (!in->env_shape && !(in->env_shape = json_object()))

@@ -154,7 +154,7 @@ int bdb__ingest_julia(bdb__input *in, bdb_run *run, bdb_diag *d)
 		return bdb__json_fail(doc, root, NULL, BDB__NO_INDEX, d,
 				      "BenchmarkTools output must be [{versions}, [groups]]");
 	julia_ctx c = {.in = in, .run = run, .d = d};
-	int rc = bdb__json_env(in, run, "", json_array_get(root, 0));
+	int rc = bdb__json_env(in, run, NULL, "", json_array_get(root, 0), d);
 	const json_t *groups = json_array_get(root, 1);
 	for (size_t i = 0; !rc && i < json_array_size(groups); i++)
 		rc = read_value(&c, groups, NULL, i, json_array_get(groups, i));

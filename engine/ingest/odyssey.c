@@ -68,11 +68,13 @@ int bdb__ingest_odyssey(bdb__input *in, bdb_run *run, bdb_diag *d)
 	if (env) {
 		json_object_foreach(env, key, v)
 		{
-			if (strcmp(key, "git_commit") != 0 && (rc = bdb__json_env(in, run, key, v)))
+			if (strcmp(key, "git_commit") != 0 &&
+			    (rc = bdb__json_env(in, run, env, key, v, d)))
 				return rc;
 		}
 	}
-	if (meta && (rc = bdb__json_flatten(meta, "", bdb__set_meta, run)))
+	if (meta &&
+	    (rc = bdb__json_flatten_at(doc, meta, "", "metadata key", bdb__set_meta, run, d)))
 		return rc;
 	for (size_t i = 0; i < json_array_size(benchmarks); i++) {
 		json_t *b;

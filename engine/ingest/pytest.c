@@ -56,16 +56,18 @@ static int read_commit_info(bdb__json_doc *doc, const json_t *info, bdb_run *run
 		return rc;
 	const char *key;
 	json_t *v;
+	bdb__flat_keys keys = {0};
 	json_object_foreach((json_t *)info, key, v)
 	{
-		if (strcmp(key, "id") == 0 || strcmp(key, "branch") == 0)
+		if (rc || strcmp(key, "id") == 0 || strcmp(key, "branch") == 0)
 			continue;
 		char prefix[256];
 		snprintf(prefix, sizeof prefix, "commit_info.%s", key);
-		if ((rc = bdb__json_flatten(v, prefix, bdb__set_meta, run)))
-			return rc;
+		rc = bdb__json_flatten_keys(doc, &keys, info, key, v, prefix, "metadata key",
+					    bdb__set_meta, run, d);
 	}
-	return 0;
+	bdb__flat_keys_free(&keys);
+	return rc;
 }
 
 static int read_benchmark(bdb__json_doc *doc, const json_t *b, bdb_run *run, bdb_diag *d)
@@ -95,7 +97,7 @@ static int read_benchmark(bdb__json_doc *doc, const json_t *b, bdb_run *run, bdb
 	if (!rc && group && *group)
 		rc = bdb_point_set_scenario(run, p, group);
 	if (!rc && params)
-		rc = bdb__json_flatten(params, "", bdb__set_tag, &t);
+		rc = bdb__json_flatten_at(doc, params, "", "tag", bdb__set_tag, &t, d);
 	p = &run->points[t.point];
 	if (!rc)
 		rc = bdb__add_defined_metric(run, p, "time", mean, "s", BDB_LOWER, &m);
@@ -135,11 +137,12 @@ int bdb__ingest_pytest(bdb__input *in, bdb_run *run, bdb_diag *d)
 	if ((commit && (rc = bdb__json_timestamp(doc, commit, "time", run, in, d))) ||
 	    (rc = bdb__json_timestamp(doc, root, "datetime", run, in, d)))
 		return rc;
-	if (machine && (rc = bdb__json_env(in, run, "", machine)))
+	if (machine && (rc = bdb__json_env(in, run, NULL, "", machine, d)))
 		return rc;
 	if (version) {
 		json_t *text = json_string(version);
-		rc = text ? bdb__json_env(in, run, "pytest_benchmark_version", text) : BDB_ENOMEM;
+		rc = text ? bdb__json_env(in, run, NULL, "pytest_benchmark_version", text, d)
+			  : BDB_ENOMEM;
 		json_decref(text);
 		if (rc)
 			return rc;

@@ -119,7 +119,7 @@ static int read_kernel(bdb__json_doc *doc, const json_t *k, bdb_run *run, bdb_di
 	if (!rc && precision)
 		rc = bdb_point_set_tag(run, p, "precision", precision);
 	if (!rc && size)
-		rc = bdb__json_flatten(size, "", bdb__set_tag, &t);
+		rc = bdb__json_flatten_at(doc, size, "", "tag", bdb__set_tag, &t, d);
 	if (!rc)
 		rc = bdb__read_metric_fields(doc, timing, timing_fields,
 					     sizeof timing_fields / sizeof *timing_fields, run,
@@ -165,8 +165,8 @@ static int read_environment(bdb__input *in, bdb__json_doc *doc, const json_t *en
 	if (!rc && branch && *branch && strcmp(branch, "unknown") != 0)
 		rc = bdb_run_set_branch(run, branch);
 	if (!rc && git && json_object_get(git, "dirty"))
-		rc = bdb__json_flatten(json_object_get(git, "dirty"), "git.dirty", bdb__set_meta,
-				       run);
+		rc = bdb__json_flatten_at(doc, json_object_get(git, "dirty"), "git.dirty",
+					  "metadata key", bdb__set_meta, run, d);
 	const char *key;
 	json_t *v;
 	json_object_foreach((json_t *)env, key, v)
@@ -174,7 +174,7 @@ static int read_environment(bdb__input *in, bdb__json_doc *doc, const json_t *en
 		if (rc)
 			break;
 		if (strcmp(key, "git") != 0)
-			rc = bdb__json_env(in, run, key, v);
+			rc = bdb__json_env(in, run, env, key, v, d);
 	}
 	return rc;
 }

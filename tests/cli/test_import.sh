@@ -348,7 +348,7 @@ printf '{"entries": {}}' >"$WORK/bare.json"
 run "$BENCHDB" --db "$DB" import-gab "$WORK/bare.json"
 check_rc "an object with entries but not the action's keys exits 3" 3
 check_err "and says what the action's JSON holds (it said: a JSON object with \"entries\")" \
-	'or the action'"'"'s JSON object ("entries" with "lastUpdate" or "repoUrl" in its first 4 KiB)'
+	'or the action'"'"'s JSON object ("entries" with "lastUpdate", "repoUrl" or "benches" in its first 4 KiB)'
 # A unit that changes to one that does not convert (the last of color's
 # 266 entries: "ops/sec" made "MB/s") was found only when that run was
 # written: the runs of the batches before it (100 a transaction) stayed
