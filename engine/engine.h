@@ -48,6 +48,13 @@ typedef struct bdb_store_options {
  */
 int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d);
 
+/* Why bdb_store_open (no_create or read_only) found no store where a
+ * creation began that has stored nothing yet (its process was killed, or it
+ * is still at work): d's message ends with it. */
+#define BDB_STORE_UNFINISHED                                                                       \
+	"the command that began to create it stopped (or has not yet finished) before it "         \
+	"stored anything"
+
 /* Closes the store. Safe with NULL. No reader may be open. */
 void bdb_store_close(bdb_store *store);
 

@@ -90,6 +90,9 @@ struct bdb_store {
 	bdb_buf touched;       /* bdb_touched of the write transaction (changes.c) */
 	bool created;	       /* this open made data.mdb (no store was there) */
 	bool created_dir;      /* and the directory */
+	/* meta "unfinished" as this open found or wrote it: 1 (2: and its
+	 * directory) while the store's creation has stored nothing yet. */
+	uint64_t unfinished;
 };
 
 struct bdb_obs_iter;

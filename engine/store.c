@@ -598,6 +598,14 @@ static int begin_write(bdb_store *s, MDB_txn **txn)
 	}
 }
 
+/* Deletes meta "unfinished" in txn (another writer may have done so). */
+static int finish_creation(bdb_store *s, MDB_txn *txn)
+{
+	MDB_val k = {10, "unfinished"};
+	int rc = mdb_del(txn, s->dbi[BDB__DB_META], &k, NULL);
+	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+}
+
 int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 {
 	if (s->read_only)
@@ -617,6 +625,9 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 		/* The touched series' change records, in this transaction. */
 		if (rc == 0)
 			rc = bdb__after_write(s, txn);
+		/* The first write of a new store finishes its creation. */
+		if (rc == 0 && s->unfinished)
+			rc = finish_creation(s, txn);
 		bdb_buf_reset(&s->touched);
 		if (rc > 0) {
 			/* Nothing to write after all. */
@@ -627,6 +638,8 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 			if (mrc)
 				s->last_write_error = disk_error(s, mrc);
 			rc = bdb__mdb_error(s->last_write_error);
+			if (rc == 0)
+				s->unfinished = 0;
 		} else {
 			mdb_txn_abort(txn);
 		}
@@ -732,6 +745,13 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 			if (!rc && fresh) {
 				version = BDB__FORMAT_VERSION;
 				rc = bdb__meta_put_u64(s, txn, "format_version", version);
+				/* Until its first write commits, a creation that is
+				 * cut short (the process killed) made no store. */
+				s->unfinished = s->created_dir ? 2 : 1;
+				if (!rc)
+					rc = bdb__meta_put_u64(s, txn, "unfinished", s->unfinished);
+			} else if (!rc) {
+				rc = bdb__meta_get_u64(s, txn, "unfinished", 0, &s->unfinished);
 			}
 			if (rc)
 				return bdb_diag_set(d, rc, s->path, 0, 0,
@@ -1126,6 +1146,18 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		rc = bdb__upgrade(s, s->upgrade_from, d);
 	if (rc)
 		goto fail;
+	/* A creation that stored nothing (in progress, or its process was
+	 * killed) made no store: a reader finds none, and a writer creates it
+	 * (bdb_store_close_unused removes it again when it stores nothing). */
+	if (s->unfinished && (opt->read_only || opt->no_create)) {
+		rc = bdb_diag_set(d, BDB_ENOTFOUND, dir, 0, 0, "no benchdb store here: %s",
+				  BDB_STORE_UNFINISHED);
+		goto fail;
+	}
+	if (s->unfinished) {
+		s->created = true;
+		s->created_dir = s->unfinished == 2;
+	}
 	bdb__gate_unlock(gate);
 	free(data_path);
 	*out = s;
