@@ -491,11 +491,11 @@ int bdb__series_unit_factor(const bdb_point *p, const bdb_metric *m, const char 
 				    "point \"%s\" metric \"%s\": unit \"%s\" cannot be converted "
 				    "to the series' unit \"%s\"",
 				    p->name, m->name, unit, sunit);
-	bool finite = isfinite(m->value * *factor) &&
-		      (!m->has_lower || isfinite(m->lower * *factor)) &&
-		      (!m->has_upper || isfinite(m->upper * *factor));
+	bool finite = isfinite(bdb__in_series_unit(m->value, *factor)) &&
+		      (!m->has_lower || isfinite(bdb__in_series_unit(m->lower, *factor))) &&
+		      (!m->has_upper || isfinite(bdb__in_series_unit(m->upper, *factor)));
 	for (size_t i = 0; finite && i < m->n_samples; i++)
-		finite = isfinite(m->samples[i] * *factor);
+		finite = isfinite(bdb__in_series_unit(m->samples[i], *factor));
 	if (!finite)
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" metric \"%s\": a number in \"%s\" is beyond a "
