@@ -118,6 +118,15 @@ typedef enum bdb_put_outcome {
  * and retries. On any failure nothing of the run is stored.
  * out_seq and outcome may be NULL.
  */
+/*
+ * Why id cannot be a run's id, as a phrase ("is a dot segment: ..."), or
+ * NULL when it can. "." and ".." are refused: URLs drop them as path
+ * segments (browsers and curl make /api/runs/.. into /api/), so the
+ * dashboard's run page and GET /api/runs/ID could never reach such a run.
+ * The empty id is bdb_store_put_run's own error. Static strings.
+ */
+const char *bdb_run_id_fault(const char *id);
+
 int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint64_t *out_seq,
 		      bdb_put_outcome *outcome, bdb_diag *d);
 

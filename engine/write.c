@@ -571,12 +571,24 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	return c->series_ids.failed ? BDB_ENOMEM : 0;
 }
 
-/* Checks what the store cannot hold: empty id, a point without a name (no
- * query could name it), tag keys with '='. */
+const char *bdb_run_id_fault(const char *id)
+{
+	if (strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+		return "is a dot segment: URLs drop \".\" and \"..\" from a path, so the "
+		       "dashboard's run page and /api/runs/ID could not reach the run; give "
+		       "the run another id";
+	return NULL;
+}
+
+/* Checks what the store cannot hold: empty id (or one no URL can name), a
+ * point without a name (no query could name it), tag keys with '='. */
 static int check_run(const bdb_run *run, bdb_diag *d)
 {
 	if (!run->id || !run->id[0])
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "a run needs a non-empty id");
+	const char *fault = bdb_run_id_fault(run->id);
+	if (fault)
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "run id \"%s\" %s", run->id, fault);
 	for (size_t i = 0; i < run->n_points; i++) {
 		const bdb_point *p = &run->points[i];
 		if (!p->name || !p->name[0])
