@@ -1022,6 +1022,15 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	/* An empty data.mdb (a creation cut short before LMDB wrote its header)
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
 	bool exists = stat(data_path, &st) == 0 && st.st_size > 0;
+	/* A directory this user may not search hides its store: that is no
+	 * missing store (a reader took it for none, "no store at DIR"). */
+	if (!exists && errno == EACCES) {
+		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
+				  "cannot open the store: Permission denied (the directory cannot "
+				  "be searched by this user: opening a store needs search (x) "
+				  "permission on its directory)");
+		goto fail;
+	}
 	s->created = !exists;
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
