@@ -476,6 +476,8 @@ static void inconclusive_reason(const bdb_result *r, size_t row, char *buf, size
  * decimals would show as 0.00. */
 static void put_line_value(bdb_buf *b, double v, bool benchkit)
 {
+	if (v == 0)
+		v = 0; /* -0 prints as 0.00, as the tables and JSON show it */
 	if (benchkit || v == 0 || fabs(v) >= 1)
 		bdb_buf_printf(b, "%.2f", v);
 	else
