@@ -159,6 +159,7 @@ static bool replaced_by_compact(const bdb_store *s, int gate)
 }
 
 static unsigned db_flags(int db);
+static void close_store(bdb_store *store);
 static int wait_idle(bdb_store *s);
 static void drop_spares(bdb_store *s);
 
@@ -1042,21 +1043,26 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		goto fail;
 	}
 	if (stat(dir, &st) != 0) {
-		if (errno != ENOENT || make_parents(dir) != 0 || mkdir(dir, 0777) != 0) {
+		bool made = errno == ENOENT && make_parents(dir) == 0 && mkdir(dir, 0777) == 0;
+		int err = errno;
+		/* Another process may make it between the stat and the mkdir
+		 * (parallel CI jobs creating one store): then it is there. */
+		bool raced = !made && err == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+		if (!made && !raced) {
 			/* mkdir of a link to a path that does not exist says
 			 * "File exists", of a path that is not there. */
-			if (errno == EEXIST && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+			if (err == EEXIST && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
 				rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0,
 						  "cannot create the store directory: it is a "
 						  "symbolic link to a path that does not exist");
 				goto fail;
 			}
-			rc = bdb_diag_set(d, errno == EACCES ? BDB_EREADONLY : BDB_EIO, dir, 0, 0,
-					  "cannot create the store directory: %s", strerror(errno));
+			rc = bdb_diag_set(d, err == EACCES ? BDB_EREADONLY : BDB_EIO, dir, 0, 0,
+					  "cannot create the store directory: %s", strerror(err));
 			goto fail;
 		}
-		created_dir = true;
-		s->created_dir = true;
+		created_dir = made;
+		s->created_dir = made;
 	} else if (!S_ISDIR(st.st_mode)) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
 				  "not a benchdb store (not a directory)");
@@ -1190,11 +1196,11 @@ fail:
 	bdb__gate_unlock(gate);
 	/* A store this call began to create is removed again. */
 	if (created_dir) {
-		bdb_store_close(s);
+		close_store(s);
 		s = NULL;
 		remove_store_files(dir, true);
 	}
-	bdb_store_close(s);
+	close_store(s);
 	free(data_path);
 	return rc;
 }
@@ -1270,7 +1276,7 @@ void bdb_store_close_unused(bdb_store *store)
 	char data_path[PATH_MAX + 16];
 	snprintf(data_path, sizeof data_path, "%s/data.mdb", dir);
 	bool stat_ok = stat(data_path, &before) == 0;
-	bdb_store_close(store);
+	close_store(store); /* not finishing a creation that stored nothing */
 	if (runs != 0 || !stat_ok)
 		return;
 	/* Under the gate no other process opens the store; one that has it
@@ -1283,7 +1289,23 @@ void bdb_store_close_unused(bdb_store *store)
 	bdb__gate_unlock(gate);
 }
 
+/* The first write does it (bdb__write), with nothing else to write. */
+static int write_nothing(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	(void)s, (void)txn, (void)ctx;
+	return 0;
+}
+
 void bdb_store_close(bdb_store *store)
+{
+	/* A store closed by its creator is complete, even with nothing in it
+	 * (a process killed before this left it unfinished: no store). */
+	if (store && store->unfinished && !store->read_only && store->env)
+		(void)bdb__write(store, write_nothing, NULL);
+	close_store(store);
+}
+
+static void close_store(bdb_store *store)
 {
 	if (!store)
 		return;
