@@ -56,12 +56,13 @@ check "the existing store stays" test -f "$WORK/kept/data.mdb"
 
 # killed_creation SIGNAL DB: `ingest -` into the new store DB, reading a FIFO
 # that has half a run; killed with SIGNAL once it has made the store and waits
-# for the rest of its input (blocked reading the pipe).
+# for the rest of its input (blocked reading the pipe). KILLED is its exit
+# status. (A background job of a script ignores SIGINT: env resets it.)
 killed_creation() {
 	local sig=$1 db=$2 pid
 	rm -f "$WORK/kfifo"
 	mkfifo "$WORK/kfifo"
-	"$BENCHDB" --db "$db" ingest - <"$WORK/kfifo" >/dev/null 2>&1 &
+	env --default-signal=INT "$BENCHDB" --db "$db" ingest - <"$WORK/kfifo" >/dev/null 2>&1 &
 	pid=$!
 	exec 7>"$WORK/kfifo"
 	printf '{"id": "half", "points": [{"name": "a", "metrics": ' >&7
@@ -70,12 +71,14 @@ killed_creation() {
 		sleep 0.05
 	done
 	kill "-$sig" "$pid"
-	exec 7>&-
 	wait "$pid" 2>/dev/null
+	KILLED=$?
+	exec 7>&-
 }
 for sig in KILL INT; do
 	db=$WORK/killed-$sig
 	killed_creation "$sig" "$db"
+	check "SIG$sig killed the creating ingest" test "$KILLED" -eq $((128 + $(kill -l "$sig")))
 	run "$BENCHDB" --db "$db" -c 'show runs'
 	check_rc "SIG$sig during a creating ingest: a query then exits 3" 3
 	check_err "  saying there is no store" "no store at $db"
