@@ -55,7 +55,11 @@ int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **ou
 	"the command that began to create it stopped (or has not yet finished) before it "         \
 	"stored anything"
 
-/* Closes the store. Safe with NULL. No reader may be open. */
+/* Closes the store. Safe with NULL. No reader may be open. A store this
+ * handle created that has had no write yet is finished first (one write
+ * transaction): it is then an empty store, where a process killed before
+ * its first write or this close leaves no store (docs/storage.md 2.3,
+ * meta "unfinished"). */
 void bdb_store_close(bdb_store *store);
 
 /*

@@ -1022,10 +1022,11 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 
 	/* An empty data.mdb (a creation cut short before LMDB wrote its header)
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
-	bool exists = stat(data_path, &st) == 0 && st.st_size > 0;
+	int data_err = stat(data_path, &st) == 0 ? 0 : errno;
+	bool exists = !data_err && st.st_size > 0;
 	/* A directory this user may not search hides its store: that is no
 	 * missing store (a reader took it for none, "no store at DIR"). */
-	if (!exists && errno == EACCES) {
+	if (data_err == EACCES) {
 		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
 				  "cannot open the store: Permission denied (the directory cannot "
 				  "be searched by this user: opening a store needs search (x) "
