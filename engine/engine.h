@@ -48,7 +48,18 @@ typedef struct bdb_store_options {
  */
 int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d);
 
-/* Closes the store. Safe with NULL. No reader may be open. */
+/* Why bdb_store_open (no_create or read_only) found no store where a
+ * creation began that has stored nothing yet (its process was killed, or it
+ * is still at work): d's message ends with it. */
+#define BDB_STORE_UNFINISHED                                                                       \
+	"the command that began to create it stopped (or has not yet finished) before it "         \
+	"stored anything"
+
+/* Closes the store. Safe with NULL. No reader may be open. A store this
+ * handle created that has had no write yet is finished first (one write
+ * transaction): it is then an empty store, where a process killed before
+ * its first write or this close leaves no store (docs/storage.md 2.3,
+ * meta "unfinished"). */
 void bdb_store_close(bdb_store *store);
 
 /*
@@ -111,6 +122,15 @@ typedef enum bdb_put_outcome {
  * and retries. On any failure nothing of the run is stored.
  * out_seq and outcome may be NULL.
  */
+/*
+ * Why id cannot be a run's id, as a phrase ("is a dot segment: ..."), or
+ * NULL when it can. "." and ".." are refused: URLs drop them as path
+ * segments (browsers and curl make /api/runs/.. into /api/), so the
+ * dashboard's run page and GET /api/runs/ID could never reach such a run.
+ * The empty id is bdb_store_put_run's own error. Static strings.
+ */
+const char *bdb_run_id_fault(const char *id);
+
 int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint64_t *out_seq,
 		      bdb_put_outcome *outcome, bdb_diag *d);
 

@@ -90,6 +90,9 @@ struct bdb_store {
 	bdb_buf touched;       /* bdb_touched of the write transaction (changes.c) */
 	bool created;	       /* this open made data.mdb (no store was there) */
 	bool created_dir;      /* and the directory */
+	/* meta "unfinished" as this open found or wrote it: 1 (2: and its
+	 * directory) while the store's creation has stored nothing yet. */
+	uint64_t unfinished;
 };
 
 struct bdb_obs_iter;
@@ -343,12 +346,14 @@ int bdb__series_factor(const char *from, const char *to, double *factor);
 int bdb__series_unit_factor(const bdb_point *p, const bdb_metric *m, const char *unit,
 			    const char *sunit, double *factor, bdb_diag *d);
 
-/* v times a factor of bdb__series_factor. A factor of 1 leaves v's bits as
- * they are: a multiplication would quiet a signalling NaN, or not, as the
- * compiler folds it, and verify compares observations bit for bit. */
+/* v converted by a factor of bdb__series_factor (bdb_unit_convert: a factor
+ * 1/k divides by k, so 9 ns is 0.009 us, not 0.009000000000000001). A factor
+ * of 1 leaves v's bits as they are: a multiplication would quiet a
+ * signalling NaN, or not, as the compiler folds it, and verify compares
+ * observations bit for bit. */
 static inline double bdb__in_series_unit(double v, double factor)
 {
-	return factor == 1 ? v : v * factor;
+	return factor == 1 ? v : bdb_unit_convert(v, factor);
 }
 
 /* ------------------------------------------------------------------------ */

@@ -159,6 +159,7 @@ static bool replaced_by_compact(const bdb_store *s, int gate)
 }
 
 static unsigned db_flags(int db);
+static void close_store(bdb_store *store);
 static int wait_idle(bdb_store *s);
 static void drop_spares(bdb_store *s);
 
@@ -598,6 +599,14 @@ static int begin_write(bdb_store *s, MDB_txn **txn)
 	}
 }
 
+/* Deletes meta "unfinished" in txn (another writer may have done so). */
+static int finish_creation(bdb_store *s, MDB_txn *txn)
+{
+	MDB_val k = {10, "unfinished"};
+	int rc = mdb_del(txn, s->dbi[BDB__DB_META], &k, NULL);
+	return rc == MDB_NOTFOUND ? 0 : bdb__mdb_error(rc);
+}
+
 int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 {
 	if (s->read_only)
@@ -617,6 +626,9 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 		/* The touched series' change records, in this transaction. */
 		if (rc == 0)
 			rc = bdb__after_write(s, txn);
+		/* The first write of a new store finishes its creation. */
+		if (rc == 0 && s->unfinished)
+			rc = finish_creation(s, txn);
 		bdb_buf_reset(&s->touched);
 		if (rc > 0) {
 			/* Nothing to write after all. */
@@ -627,6 +639,8 @@ int bdb__write(bdb_store *s, bdb__write_fn fn, void *ctx)
 			if (mrc)
 				s->last_write_error = disk_error(s, mrc);
 			rc = bdb__mdb_error(s->last_write_error);
+			if (rc == 0)
+				s->unfinished = 0;
 		} else {
 			mdb_txn_abort(txn);
 		}
@@ -732,6 +746,13 @@ static int open_databases_in(bdb_store *s, MDB_txn *txn, bool create, bdb_diag *
 			if (!rc && fresh) {
 				version = BDB__FORMAT_VERSION;
 				rc = bdb__meta_put_u64(s, txn, "format_version", version);
+				/* Until its first write commits, a creation that is
+				 * cut short (the process killed) made no store. */
+				s->unfinished = s->created_dir ? 2 : 1;
+				if (!rc)
+					rc = bdb__meta_put_u64(s, txn, "unfinished", s->unfinished);
+			} else if (!rc) {
+				rc = bdb__meta_get_u64(s, txn, "unfinished", 0, &s->unfinished);
 			}
 			if (rc)
 				return bdb_diag_set(d, rc, s->path, 0, 0,
@@ -1001,7 +1022,17 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 
 	/* An empty data.mdb (a creation cut short before LMDB wrote its header)
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
-	bool exists = stat(data_path, &st) == 0 && st.st_size > 0;
+	int data_err = stat(data_path, &st) == 0 ? 0 : errno;
+	bool exists = !data_err && st.st_size > 0;
+	/* A directory this user may not search hides its store: that is no
+	 * missing store (a reader took it for none, "no store at DIR"). */
+	if (data_err == EACCES) {
+		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
+				  "cannot open the store: Permission denied (the directory cannot "
+				  "be searched by this user: opening a store needs search (x) "
+				  "permission on its directory)");
+		goto fail;
+	}
 	s->created = !exists;
 	if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
@@ -1013,21 +1044,26 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		goto fail;
 	}
 	if (stat(dir, &st) != 0) {
-		if (errno != ENOENT || make_parents(dir) != 0 || mkdir(dir, 0777) != 0) {
+		bool made = errno == ENOENT && make_parents(dir) == 0 && mkdir(dir, 0777) == 0;
+		int err = errno;
+		/* Another process may make it between the stat and the mkdir
+		 * (parallel CI jobs creating one store): then it is there. */
+		bool raced = !made && err == EEXIST && stat(dir, &st) == 0 && S_ISDIR(st.st_mode);
+		if (!made && !raced) {
 			/* mkdir of a link to a path that does not exist says
 			 * "File exists", of a path that is not there. */
-			if (errno == EEXIST && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
+			if (err == EEXIST && lstat(dir, &st) == 0 && S_ISLNK(st.st_mode)) {
 				rc = bdb_diag_set(d, BDB_EIO, dir, 0, 0,
 						  "cannot create the store directory: it is a "
 						  "symbolic link to a path that does not exist");
 				goto fail;
 			}
-			rc = bdb_diag_set(d, errno == EACCES ? BDB_EREADONLY : BDB_EIO, dir, 0, 0,
-					  "cannot create the store directory: %s", strerror(errno));
+			rc = bdb_diag_set(d, err == EACCES ? BDB_EREADONLY : BDB_EIO, dir, 0, 0,
+					  "cannot create the store directory: %s", strerror(err));
 			goto fail;
 		}
-		created_dir = true;
-		s->created_dir = true;
+		created_dir = made;
+		s->created_dir = made;
 	} else if (!S_ISDIR(st.st_mode)) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
 				  "not a benchdb store (not a directory)");
@@ -1126,6 +1162,18 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		rc = bdb__upgrade(s, s->upgrade_from, d);
 	if (rc)
 		goto fail;
+	/* A creation that stored nothing (in progress, or its process was
+	 * killed) made no store: a reader finds none, and a writer creates it
+	 * (bdb_store_close_unused removes it again when it stores nothing). */
+	if (s->unfinished && (opt->read_only || opt->no_create)) {
+		rc = bdb_diag_set(d, BDB_ENOTFOUND, dir, 0, 0, "no benchdb store here: %s",
+				  BDB_STORE_UNFINISHED);
+		goto fail;
+	}
+	if (s->unfinished) {
+		s->created = true;
+		s->created_dir = s->unfinished == 2;
+	}
 	bdb__gate_unlock(gate);
 	free(data_path);
 	*out = s;
@@ -1149,11 +1197,11 @@ fail:
 	bdb__gate_unlock(gate);
 	/* A store this call began to create is removed again. */
 	if (created_dir) {
-		bdb_store_close(s);
+		close_store(s);
 		s = NULL;
 		remove_store_files(dir, true);
 	}
-	bdb_store_close(s);
+	close_store(s);
 	free(data_path);
 	return rc;
 }
@@ -1229,7 +1277,7 @@ void bdb_store_close_unused(bdb_store *store)
 	char data_path[PATH_MAX + 16];
 	snprintf(data_path, sizeof data_path, "%s/data.mdb", dir);
 	bool stat_ok = stat(data_path, &before) == 0;
-	bdb_store_close(store);
+	close_store(store); /* not finishing a creation that stored nothing */
 	if (runs != 0 || !stat_ok)
 		return;
 	/* Under the gate no other process opens the store; one that has it
@@ -1242,7 +1290,23 @@ void bdb_store_close_unused(bdb_store *store)
 	bdb__gate_unlock(gate);
 }
 
+/* The first write does it (bdb__write), with nothing else to write. */
+static int write_nothing(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	(void)s, (void)txn, (void)ctx;
+	return 0;
+}
+
 void bdb_store_close(bdb_store *store)
+{
+	/* A store closed by its creator is complete, even with nothing in it
+	 * (a process killed before this left it unfinished: no store). */
+	if (store && store->unfinished && !store->read_only && store->env)
+		(void)bdb__write(store, write_nothing, NULL);
+	close_store(store);
+}
+
+static void close_store(bdb_store *store)
 {
 	if (!store)
 		return;

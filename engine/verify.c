@@ -147,6 +147,14 @@ static bool same_double(double x, double y)
 	return memcmp(&x, &y, sizeof x) == 0;
 }
 
+/* Whether observation value x is the run's value v in the series' unit
+ * (bdb__in_series_unit), or v * factor as a store written before that
+ * divided (for a factor 1/k) indexed it. */
+static bool indexed_as(double x, double v, double factor)
+{
+	return same_double(x, bdb__in_series_unit(v, factor)) || same_double(x, v * factor);
+}
+
 /* Checks the observation of metric m (point p) of run seq in series id. */
 static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run, bdb_fb_view p,
 			 bdb_fb_view m, uint64_t id)
@@ -233,11 +241,9 @@ static int verify_metric(verifier *v, uint64_t seq, int64_t ts, bdb_fb_view run,
 		return rc;
 	double lower, upper;
 	bool has_lower = bdb_fb_metric_lower(m, &lower), has_upper = bdb_fb_metric_upper(m, &upper);
-	if (!same_double(o.value, bdb__in_series_unit(bdb_fb_metric_value(m), factor)) ||
-	    o.has_lower != has_lower ||
-	    (has_lower && !same_double(o.lower, bdb__in_series_unit(lower, factor))) ||
-	    o.has_upper != has_upper ||
-	    (has_upper && !same_double(o.upper, bdb__in_series_unit(upper, factor))) ||
+	if (!indexed_as(o.value, bdb_fb_metric_value(m), factor) || o.has_lower != has_lower ||
+	    (has_lower && !indexed_as(o.lower, lower, factor)) || o.has_upper != has_upper ||
+	    (has_upper && !indexed_as(o.upper, upper, factor)) ||
 	    o.n_samples != bdb_fb_metric_n_samples(m))
 		problem(v,
 			"run %llu: point \"%s\" metric \"%s\": the indexed observation "

@@ -491,11 +491,11 @@ int bdb__series_unit_factor(const bdb_point *p, const bdb_metric *m, const char 
 				    "point \"%s\" metric \"%s\": unit \"%s\" cannot be converted "
 				    "to the series' unit \"%s\"",
 				    p->name, m->name, unit, sunit);
-	bool finite = isfinite(m->value * *factor) &&
-		      (!m->has_lower || isfinite(m->lower * *factor)) &&
-		      (!m->has_upper || isfinite(m->upper * *factor));
+	bool finite = isfinite(bdb__in_series_unit(m->value, *factor)) &&
+		      (!m->has_lower || isfinite(bdb__in_series_unit(m->lower, *factor))) &&
+		      (!m->has_upper || isfinite(bdb__in_series_unit(m->upper, *factor)));
 	for (size_t i = 0; finite && i < m->n_samples; i++)
-		finite = isfinite(m->samples[i] * *factor);
+		finite = isfinite(bdb__in_series_unit(m->samples[i], *factor));
 	if (!finite)
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
 				    "point \"%s\" metric \"%s\": a number in \"%s\" is beyond a "
@@ -571,12 +571,24 @@ static int put_metric(bdb_store *s, MDB_txn *txn, put_ctx *c, const bdb_point *p
 	return c->series_ids.failed ? BDB_ENOMEM : 0;
 }
 
-/* Checks what the store cannot hold: empty id, a point without a name (no
- * query could name it), tag keys with '='. */
+const char *bdb_run_id_fault(const char *id)
+{
+	if (strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+		return "is a dot segment: URLs drop \".\" and \"..\" from a path, so the "
+		       "dashboard's run page and /api/runs/ID could not reach the run; give "
+		       "the run another id";
+	return NULL;
+}
+
+/* Checks what the store cannot hold: empty id (or one no URL can name), a
+ * point without a name (no query could name it), tag keys with '='. */
 static int check_run(const bdb_run *run, bdb_diag *d)
 {
 	if (!run->id || !run->id[0])
 		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "a run needs a non-empty id");
+	const char *fault = bdb_run_id_fault(run->id);
+	if (fault)
+		return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0, "run id \"%s\" %s", run->id, fault);
 	for (size_t i = 0; i < run->n_points; i++) {
 		const bdb_point *p = &run->points[i];
 		if (!p->name || !p->name[0])

@@ -160,9 +160,9 @@ static int mwu_p(const bdb__entry *base, const bdb__entry *cur, double factor, d
 				rc = bdb__stats_hodges_lehmann(x, nx, y, ny, 1 - alpha, &j->shift);
 			j->has_shift = rc == 0;
 			if (j->has_shift && in_current) {
-				j->shift.estimate *= factor;
-				j->shift.lower *= factor;
-				j->shift.upper *= factor;
+				j->shift.estimate = bdb_unit_convert(j->shift.estimate, factor);
+				j->shift.lower = bdb_unit_convert(j->shift.lower, factor);
+				j->shift.upper = bdb_unit_convert(j->shift.upper, factor);
 			}
 			if (rc == BDB_ETOOBIG)
 				rc = 0; /* too many differences: the test alone */
@@ -289,7 +289,7 @@ static int judge(const judge_ctx *jc, const bdb__entry *base, const bdb__entry *
 		explain(j, "n/a: \"%s\" does not convert to \"%s\"", cur->unit, base->unit);
 		return 0; /* units that do not convert are never compared raw */
 	}
-	j->current = cur->value * factor;
+	j->current = bdb_unit_convert(cur->value, factor);
 	if (st->method == BDB_METHOD_MWU) {
 		int rc = mwu_p(base, cur, factor, st->alpha, j);
 		if (rc)
@@ -736,7 +736,7 @@ static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 		bool after_cur = o.timestamp_us == cur->info.timestamp_us && o.run_seq > cur->seq;
 		if (before_base || after_cur)
 			continue;
-		bool worse = worse_by(c, j->base, o.value * factor, threshold);
+		bool worse = worse_by(c, j->base, bdb_unit_convert(o.value, factor), threshold);
 		if (o.run_seq == cur->seq) {
 			/* Worse since start (the current run included), or the
 			 * current run alone. */
@@ -749,7 +749,7 @@ static int locate_regression(bdb__exec *ex, const bdb__run_entries *base,
 		if (worse && !start) {
 			start = o.run_seq;
 			start_prev = last;
-			start_value = o.value * factor;
+			start_value = bdb_unit_convert(o.value, factor);
 		} else if (!worse) {
 			start = 0;
 		}
@@ -1089,7 +1089,7 @@ int bdb__exec_rank(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 					     st->metric, e->point, e->unit, group_rep[g]->unit);
 			goto done;
 		}
-		double v = e->value * factor;
+		double v = bdb_unit_convert(e->value, factor);
 		rows[n++] = (ranked){e, v, e->direction == BDB_LOWER ? v : -v, g};
 	}
 	if (st->by && n == 0 && run.n > 0) {

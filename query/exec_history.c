@@ -190,7 +190,7 @@ int bdb__history_before(bdb__exec *ex, const bdb__entry *e, uint64_t seq, int64_
 	while (*n < window && (rc = bdb_obs_iter_next(it, &o)) == 1) {
 		bool later = o.run_seq == seq || (o.timestamp_us == time_us && o.run_seq > seq);
 		if (!later && isfinite(o.value))
-			v[(*n)++] = o.value * factor;
+			v[(*n)++] = bdb_unit_convert(o.value, factor);
 	}
 	if (rc < 0) {
 		rc = bdb__exec_store_error(ex, rc, "reading observations");

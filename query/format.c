@@ -1104,6 +1104,15 @@ static void json_string(bdb_buf *b, const char *s)
 	bdb_buf_put_json_string(b, s, strlen(s));
 }
 
+/* A finite number of a result as JSON and CSV write it: the shortest text
+ * that reads back, and -0 as 0 (a result's -0, a stored value's or a
+ * computed one's, equals 0; "-0" tripped JSON consumers and diffs). Export
+ * keeps the sign: a run's values are its exact bits. */
+static const char *result_number_text(double v, char *buf, size_t size)
+{
+	return bdb_double_text(v == 0 ? 0.0 : v, buf, size);
+}
+
 static void json_value(bdb_buf *b, const bdb_value *v)
 {
 	char num[64];
@@ -1122,8 +1131,7 @@ static void json_value(bdb_buf *b, const bdb_value *v)
 			bdb_buf_puts(b, "null");
 			break;
 		}
-		bdb_double_text(v->num, num, sizeof num);
-		bdb_buf_puts(b, num);
+		bdb_buf_puts(b, result_number_text(v->num, num, sizeof num));
 		break;
 	case BDB_VALUE_TIME:
 		bdb_buf_putc(b, '"');
@@ -1274,7 +1282,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 		return;
 	case BDB_VALUE_NUMBER:
 		if (isfinite(v->num))
-			bdb_double_text(v->num, num, sizeof num);
+			result_number_text(v->num, num, sizeof num);
 		else
 			bdb__human_number(v->num, num, sizeof num);
 		bdb_buf_puts(b, num);

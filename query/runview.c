@@ -232,7 +232,8 @@ int bdb__sample_range(bdb__exec *ex, uint64_t seq, const bdb_series_info *si, do
 				return 0; /* never drawn raw */
 			uint32_t n = bdb_fb_metric_n_samples(metric);
 			for (uint32_t k = 0; k < n; k++) {
-				double v = bdb_fb_metric_sample(metric, k) * factor;
+				double v =
+				    bdb_unit_convert(bdb_fb_metric_sample(metric, k), factor);
 				if (!isfinite(v))
 					continue;
 				if (!(v >= *lo))

@@ -107,6 +107,8 @@ int cli_run_meta_resolve(const char *cmd, cli_run_meta *m)
 	 * run of record's command, after push had read its files. */
 	if (m->id && !m->id[0])
 		return cli_usage_error(cmd, "--id: expected a run id, got an empty one");
+	if (m->id && bdb_run_id_fault(m->id))
+		return cli_usage_error(cmd, "--id: \"%s\" %s", m->id, bdb_run_id_fault(m->id));
 	/* What is stored and printed is one line of text. */
 	const struct {
 		const char *option, *value;

@@ -476,6 +476,8 @@ static void inconclusive_reason(const bdb_result *r, size_t row, char *buf, size
  * decimals would show as 0.00. */
 static void put_line_value(bdb_buf *b, double v, bool benchkit)
 {
+	if (v == 0)
+		v = 0; /* -0 prints as 0.00, as the tables and JSON show it */
 	if (benchkit || v == 0 || fabs(v) >= 1)
 		bdb_buf_printf(b, "%.2f", v);
 	else
@@ -932,14 +934,23 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 
 	bdb_store *store = NULL;
 	bdb_store_options sopt = {.no_create = true, .read_only = true};
-	int rc = bdb_store_open(ctx->db_dir, &sopt, &store, NULL);
+	bdb_diag od;
+	bdb_diag_clear(&od);
+	int rc = bdb_store_open(ctx->db_dir, &sopt, &store, &od);
 	check_runs runs = {0};
 	if (rc == BDB_ENOTFOUND) {
 		runs.no_store = true;
 		return report_missing(ctx, &q, &runs);
 	}
 	if (rc) {
-		cli_error("check: cannot open store %s: %s", ctx->db_dir, bdb_strerror(rc));
+		/* The store's own sentence (a newer format, not a directory,
+		 * permission), not only its error's name. */
+		char why[1400];
+		if (od.message[0])
+			bdb_diag_format(&od, why, sizeof why);
+		else
+			snprintf(why, sizeof why, "%s: %s", ctx->db_dir, bdb_strerror(rc));
+		cli_error("check: %s", why);
 		return EXIT_INPUT;
 	}
 	code = resolve_runs(ctx, &q, store, &runs);

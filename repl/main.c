@@ -643,7 +643,10 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 		rc = bdb_store_open(ctx->db_dir, &opt, out, &d);
 	}
 	if (rc == BDB_ENOTFOUND && !create) {
-		cli_error("no store at %s (ingest results first, or give --db DIR)", ctx->db_dir);
+		bool unfinished = strstr(d.message, BDB_STORE_UNFINISHED) != NULL;
+		cli_error("no store at %s (%s%singest results first, or give --db DIR)",
+			  ctx->db_dir, unfinished ? BDB_STORE_UNFINISHED : "",
+			  unfinished ? "; " : "");
 		return EXIT_INPUT;
 	}
 	if (rc) {

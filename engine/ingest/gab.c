@@ -237,8 +237,8 @@ static int repeat_point(bdb_run *run, bdb__strmap *points, const char *name, con
 	if (rc || !had || !had[0] || !now || !now[0] || strcmp(had, now) == 0)
 		return rc;
 	if (bdb_unit_factor(now, had, &factor) == 0) {
-		*value *= factor;
-		*half *= factor;
+		*value = bdb_unit_convert(*value, factor);
+		*half = bdb_unit_convert(*half, factor);
 		*unit = had;
 		return 0;
 	}

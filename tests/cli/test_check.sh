@@ -280,4 +280,18 @@ check_out_exact "its line stays one, '?' for the controls" \
 	"FAIL: 1 regression(s) detected (threshold=5%):
   ↓ k?::error::pwned ?[2J time: 100.00 → 200.00 (+100.0%)"
 
+# A current value of -0 (stored as written, "-0.0") is 0 on the judged line,
+# as in the table and JSON: the line said "3.00 → -0.00".
+for i in 1 2; do
+	v=3
+	[ "$i" = 2 ] && v=-0.0
+	printf '{"id": "z%s", "timestamp": "2026-01-0%sT00:00:00", "metric_defs": {"t": {"direction": "higher"}}, "points": [{"name": "a", "metrics": {"t": {"value": %s}}}]}' \
+		"$i" "$i" "$v" >"$WORK/z$i.json"
+	"$BENCHDB" --db "$WORK/negzero" ingest "$WORK/z$i.json" >/dev/null
+done
+"$BENCHDB" --db "$WORK/negzero" baseline set main z1 >/dev/null
+run "$BENCHDB" --db "$WORK/negzero" check
+check_rc "check of 3 -> -0 fails" 1
+check_out "  the line says 0.00, not -0.00" "a t: 3.00 → 0.00 (-100.0%)"
+
 finish

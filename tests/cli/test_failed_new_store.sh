@@ -47,4 +47,79 @@ run "$BENCHDB" --db "$WORK/kept" ingest "$WORK/cut.json"
 check_rc "a bad input into an existing store exits 3" 3
 check "the existing store stays" test -f "$WORK/kept/data.mdb"
 
+# --- a creating writer killed mid-way ----------------------------------------
+# Before, `ingest` killed (SIGKILL, or SIGINT, whose default is the same) after
+# it created a new store but before it stored its run left an empty store that
+# the next step took for the real one: `show runs` answered "(no rows)" with
+# exit 0. A store whose creation did not finish is no store: like a store that
+# was never made, for readers and for writers alike.
+
+# killed_creation SIGNAL DB: `ingest -` into the new store DB, reading a FIFO
+# that has half a run; killed with SIGNAL once it has made the store and waits
+# for the rest of its input (blocked reading the pipe). KILLED is its exit
+# status. (A background job of a script ignores SIGINT: env resets it.)
+killed_creation() {
+	local sig=$1 db=$2 pid
+	rm -f "$WORK/kfifo"
+	mkfifo "$WORK/kfifo"
+	env --default-signal=INT "$BENCHDB" --db "$db" ingest - <"$WORK/kfifo" >/dev/null 2>&1 &
+	pid=$!
+	exec 7>"$WORK/kfifo"
+	printf '{"id": "half", "points": [{"name": "a", "metrics": ' >&7
+	for _ in $(seq 1 600); do
+		[ -e "$db/lock.mdb" ] && grep -q pipe_read "/proc/$pid/wchan" 2>/dev/null && break
+		sleep 0.05
+	done
+	kill "-$sig" "$pid"
+	wait "$pid" 2>/dev/null
+	KILLED=$?
+	exec 7>&-
+}
+for sig in KILL INT; do
+	db=$WORK/killed-$sig
+	killed_creation "$sig" "$db"
+	check "SIG$sig killed the creating ingest" test "$KILLED" -eq $((128 + $(kill -l "$sig")))
+	run "$BENCHDB" --db "$db" -c 'show runs'
+	check_rc "SIG$sig during a creating ingest: a query then exits 3" 3
+	check_err "  saying there is no store" "no store at $db"
+	run "$BENCHDB" --db "$db" check --baseline main
+	check_rc "  check exits 3" 3
+	check_err "  saying there is no store" "no store at $db"
+	run "$BENCHDB" --db "$db" ingest "$WORK/cut.json"
+	check_rc "  a bad input into it then exits 3" 3
+	check "  and removes the unfinished store and its directory" test ! -e "$db"
+	killed_creation "$sig" "$db"
+	run "$BENCHDB" --db "$db" ingest "$WORK/ok.json"
+	check_rc "  a good input into it exits 0" 0
+	run "$BENCHDB" --db "$db" -c 'show runs as csv'
+	check_out "  and the store has that run" "ok,2026-01-01T00:00:00Z,,,1,1"
+	check "  alone" test "$(wc -l <"$OUT")" -eq 2
+done
+
+# Killed at each of the disk writes of a creating ingest (tests/fault/fault.c):
+# after each, the store is either not there or has the run.
+shim=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+rm -rf "$WORK/each"
+ASAN_OPTIONS=$asan FAULT_TRACE=$WORK/each-trace LD_PRELOAD=$shim \
+	"$BENCHDB" --db "$WORK/each" ingest "$WORK/ok.json" >/dev/null 2>&1
+writes=$(wc -l <"$WORK/each-trace")
+bad=0
+for at in $(seq 1 "$writes"); do
+	rm -rf "$WORK/each"
+	ASAN_OPTIONS=$asan FAULT_KILL=1 FAULT_AT=$at LD_PRELOAD=$shim \
+		"$BENCHDB" --db "$WORK/each" ingest "$WORK/ok.json" >/dev/null 2>&1 &
+	wait $! 2>/dev/null
+	run "$BENCHDB" --db "$WORK/each" -c 'show runs as csv'
+	if [ "$RC" -eq 3 ] && grep -qF "no store at" "$ERR"; then
+		continue
+	fi
+	[ "$RC" -eq 0 ] && grep -qF "ok,2026-01-01T00:00:00Z" "$OUT" || {
+		bad=$((bad + 1))
+		echo "killed at write $at of $writes: exit $RC, $(head -c 300 "$OUT" "$ERR")"
+	}
+done
+check "killed at each of the $writes writes of a creating ingest: no store, or the run" \
+	test "$bad" -eq 0
+
 finish

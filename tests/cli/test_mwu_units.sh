@@ -9,9 +9,10 @@
 #   mannwhitneyu([0.009] * 5, [0.009] * 5).pvalue = 1.0
 #   mannwhitneyu([1, 2, 3], [1.5, 2.5, 3.5]).pvalue = 0.7
 # Before, 9 us converted as 9 * 0.001 = 0.009000000000000001 ms: the first
-# pair gave p = 0.6905 (no ties, exact) and the second p = 0.003977. (The
-# current value itself, 18 us, is still 18 * 0.001 = 0.018000000000000002
-# ms, as the store converts it: the change shows 1.9e-14 %.)
+# pair gave p = 0.6905 (no ties, exact) and the second p = 0.003977. The
+# current value itself, 18 us, was still 18 * 0.001 = 0.018000000000000002
+# ms, as the store converted it (the change showed 1.9e-14 %); it is now
+# 18 / 1000 = 0.018 ms, the change 0 (test_unit_exact.sh).
 . "$(dirname "$0")/lib.sh"
 DB=$WORK/db
 export BENCHDB_DIR=$DB
@@ -39,8 +40,8 @@ for r in r1 r2 r3 r4; do "$BENCHDB" ingest "$WORK/$r.json" >/dev/null; done
 
 run "$BENCHDB" -c 'compare run r1 with run r2 using mwu as csv'
 check_rc "compare across units runs" 0
-check_out "equal samples in ms and us: p = 1" "same,,t,0.018,0.018000000000000002,ms,1.927470528863119e-14,unchanged,1,5,0,-0.018,0.018"
-check_out "one value in ms and us: p = 1, no shift" "flat,,t,0.009,0.009000000000000001,ms,1.927470528863119e-14,unchanged,1,5,0,0,0"
+check_out "equal samples in ms and us: p = 1" "same,,t,0.018,0.018,ms,0,unchanged,1,5,0,-0.018,0.018"
+check_out "one value in ms and us: p = 1, no shift" "flat,,t,0.009,0.009,ms,0,unchanged,1,5,0,0,0"
 check_out "a real shift: p 0.7, shift +0.5 ms in [-1.5, +2.5]" "shifted,,t,2,2.5,ms,25,inconclusive,0.7,5,0.5,-1.5,2.5"
 run "$BENCHDB" -c 'compare run r3 with run r4 using mwu as csv'
 check_out "equal samples in us and ms: p = 1" "same,,t,18,18,us,0,unchanged,1,5,0,-18,18"
