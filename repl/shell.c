@@ -567,23 +567,28 @@ static bool starts_statement(const char *line)
 	return bdb_query_starts_statement(line, strcspn(line, " \t\r;"));
 }
 
-/* The length of line without its `--` comment (outside quotes) and the
- * blanks before it. */
-static size_t code_length(const char *line)
+/* Follows the strings of text as the lexer reads them ("..." or '...', a
+ * backslash escaping the next character), from the quote open before it
+ * (0: none). Returns the quote open at its end, and with code the length of
+ * text without its `--` comment (outside strings) and the blanks before it. */
+static char follow_quotes(const char *text, char quote, size_t *code)
 {
-	bool quoted = false;
-	size_t end = 0, i = 0, len = strlen(line);
-	for (; line[i]; i++) {
-		if (quoted && line[i] == '\\' && line[i + 1])
+	size_t end = 0, i = 0, len = strlen(text);
+	for (; text[i]; i++) {
+		if (quote && text[i] == '\\' && text[i + 1])
 			i++;
-		else if (line[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && bdb_query_comment_at(line + i, len - i))
+		else if (quote && text[i] == quote)
+			quote = 0;
+		else if (!quote && (text[i] == '"' || text[i] == '\''))
+			quote = text[i];
+		else if (!quote && bdb_query_comment_at(text + i, len - i))
 			break;
-		if (!strchr(" \t\r", line[i]))
+		if (!strchr(" \t\r", text[i]))
 			end = i + 1;
 	}
-	return end;
+	if (code)
+		*code = end;
+	return quote;
 }
 
 /* What a script has read of the statement it is joining: the text and
@@ -696,8 +701,10 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			run_dot_command(sh, command);
 			continue;
 		}
+		/* A line inside a string the lines above opened is text. */
+		char quote = follow_quotes(bdb_buf_cstr(&pending.text), 0, NULL);
 		/* A comment-only line is blank but ends nothing. */
-		bool is_blank = blank(line, strlen(line));
+		bool is_blank = !quote && blank(line, strlen(line));
 		bool is_empty = line[strspn(line, " \t\r")] == '\0';
 		/* A script's statement ends before an empty line, a dot-command
 		 * or a line that starts a statement (while no quote or
@@ -731,7 +738,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			free(line);
 			continue;
 		}
-		size_t n = code_length(line);
+		size_t n;
+		follow_quotes(line, quote, &n);
 		bool more = line_at_a_time && n && line[n - 1] == '\\';
 		if (more)
 			n--;
