@@ -29,6 +29,13 @@ static void on_sigint(int sig)
 	interrupted = 1;
 }
 
+/* A Ctrl-C came while the REPL runs a .read file: the file stops, not only
+ * its running statement (the REPL's is the only SIGINT handler). */
+static bool read_interrupted(const shell *sh)
+{
+	return sh->read_depth > 0 && interrupted;
+}
+
 /* ---- output -------------------------------------------------------------- */
 
 /* Where results go now: .output FILE, .once FILE, or stdout. */
@@ -261,6 +268,11 @@ static int dot_read(shell *sh, int argc, char **argv)
 	sh->read_depth++;
 	int code = run_script(sh, argv[1], argv[1]);
 	sh->read_depth--;
+	if (sh->read_depth == 0 && interrupted) {
+		cli_error(".read %s: interrupted; the rest of it did not run", argv[1]);
+		interrupted = 0;
+		code = code ? code : EXIT_USAGE;
+	}
 	sh->interactive = was_interactive;
 	sh->streaming = was_streaming;
 	return code;
@@ -537,6 +549,8 @@ static int run_statements(shell *sh, const char *text)
 				if (sh->bail)
 					return worst;
 			}
+			if (read_interrupted(sh))
+				return worst;
 		}
 		p += n;
 		if (*p)
@@ -654,7 +668,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	 * scripts and files look at the next line first. */
 	bool line_at_a_time = sh->interactive || sh->streaming;
 	bool continued = false; /* the pending line ended with '\\' */
-	while (!sh->quit) {
+	while (!sh->quit && !read_interrupted(sh)) {
 		const char *prompt = pending.text.len ? "   ...> " : "benchdb> ";
 		bool intr;
 		/* An idle session holds no reader slot of the store. */
@@ -774,7 +788,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		 * unfinished (`drop baseline main \`), and running it dropped
 		 * the baseline of someone who only meant to leave. */
 		fprintf(stderr, "benchdb: note: the unfinished statement was not run\n");
-	} else if (pending.text.len && !sh->quit && !(sh->bail && worst)) {
+	} else if (pending.text.len && !sh->quit && !(sh->bail && worst) && !read_interrupted(sh)) {
 		/* End of input: run what is pending (an open quote or parenthesis
 		 * is then reported). */
 		int code = flush_pending(sh, ed, &pending);
