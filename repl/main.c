@@ -87,7 +87,8 @@ static const char usage_text[] =
     "  4  push, --server: the server did not answer, refused the token (401, 403)\n"
     "     or failed (5xx, 503)\n"
     "\n"
-    "Environment: BENCHDB_DIR (store), NO_COLOR (no colour), BENCHDB_HISTORY (REPL history).\n"
+    "Environment: BENCHDB_DIR (store), NO_COLOR or TERM=dumb (no colour),\n"
+    "BENCHDB_HISTORY (REPL history).\n"
     "See the benchdb(1) man page and docs/ for the query language.\n";
 
 /*
@@ -392,6 +393,12 @@ void cli_put_text(FILE *f, const char *text, bool lines)
 	}
 }
 
+bool cli_terminal_dumb(void)
+{
+	const char *term = getenv("TERM");
+	return term && strcmp(term, "dumb") == 0;
+}
+
 void cli_progress(const char *line)
 {
 	/* A line longer than the terminal wraps, and "\r\033[K" then clears
@@ -678,7 +685,7 @@ static void ctx_init(cli_ctx *ctx)
 	ctx->db_dir = env && *env ? env : "./benchmark-data";
 	ctx->stdout_tty = isatty(STDOUT_FILENO);
 	const char *no_color = getenv("NO_COLOR");
-	ctx->color = ctx->stdout_tty && !(no_color && *no_color);
+	ctx->color = ctx->stdout_tty && !(no_color && *no_color) && !cli_terminal_dumb();
 }
 
 /*

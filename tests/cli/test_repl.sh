@@ -186,6 +186,11 @@ check "the table is there with NO_COLOR" grep -q '^id ' "$OUT"
 # (The pattern is expanded by bash: sh is dash, which has no $'...'.)
 ESC=$(printf '\033')
 check "no colour escapes with NO_COLOR" sh -c "! grep -q '${ESC}\[[0-9;]*m' '$OUT'"
+# TERM=dumb (Emacs' shell, an editor's terminal) shows escapes as text:
+# no colour there either, NO_COLOR or not, as git and ls do.
+(unset NO_COLOR; TERM=dumb session dumb 'show runs\n' '\004')
+check "TERM=dumb: the table is there" grep -q '^id ' "$OUT"
+check "TERM=dumb: no colour escapes" sh -c "! grep -q '${ESC}\[[0-9;]*m' '$OUT'"
 
 # REPL habits (issue 23, item 14): help, exit, quit and \q; Ctrl-D leaves a
 # newline; .help STATEMENT; a banner that says when there is no store, and
