@@ -293,6 +293,9 @@ int cmd_retain(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_trend(cli_ctx *ctx, int argc, char **argv);
+/* benchkit's trend's usage (--metric M --point P), which `benchdb trend
+ * --help` shows after the trend statement's. */
+extern const char cli_trend_usage[];
 int cmd_chart(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);

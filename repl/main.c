@@ -254,6 +254,8 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			bdb_query_statement_help(argv[0], &text);
 			fputs(bdb_buf_cstr(&text), stdout);
 			fputs(statement_options_text, stdout);
+			if (strcmp(argv[0], "trend") == 0)
+				printf("\n%s", cli_trend_usage);
 			bdb_buf_free(&text);
 			return EXIT_OK;
 		}
@@ -282,10 +284,13 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 	return code;
 }
 
-/* benchkit's trend takes --options; the statement never starts with '-'. */
+/* benchkit's trend takes --options; the statement never starts with '-'.
+ * `trend --help` alone is the statement's help, which shows benchkit's form
+ * too. */
 static bool benchkit_trend(int argc, char **argv)
 {
-	return argc > 1 && argv[1][0] == '-';
+	return argc > 1 && argv[1][0] == '-' &&
+	       !(argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0));
 }
 
 static int unknown_subcommand(const char *word)

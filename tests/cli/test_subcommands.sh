@@ -121,4 +121,17 @@ check_out "changes --help: every clause" "changes METRIC [of POINT] [where ...] 
 run "$BENCHDB" regressions --help
 check_out "regressions --help: explain too" "[using METHOD] [by commit] [explain]"
 
+# benchdb trend --help gave only benchkit's form (--metric, --point), where
+# every other statement's --help gives the statement: it now gives the
+# trend statement, its options, then benchkit's form.
+run "$BENCHDB" trend --help
+check_rc "trend --help exits 0" 0
+check_out "trend --help: the statement's grammar" "trend METRIC [of POINT] [where ...]"
+check_out "trend --help: the statement's options" "Options, before the words or among them"
+check_out "trend --help: and benchkit's form" "usage: benchdb trend [--db DIR] --metric M --point P"
+run "$BENCHDB" help trend
+check_out "help trend is trend --help" "trend METRIC [of POINT] [where ...]"
+run "$BENCHDB" trend --metric real_time --help
+check_out "trend --metric M --help: benchkit's form" "usage: benchdb trend [--db DIR] --metric M --point P"
+
 finish
