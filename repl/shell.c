@@ -748,7 +748,10 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			}
 			continue;
 		}
-		if (is_blank && (pending.text.len == 0 || !line_at_a_time)) {
+		/* A comment-only line ends nothing; in the REPL and on a pipe an
+		 * empty line gives up on an unfinished statement (and runs it, which
+		 * reports what it lacks). */
+		if (is_blank && (pending.text.len == 0 || !line_at_a_time || !is_empty)) {
 			free(line);
 			continue;
 		}

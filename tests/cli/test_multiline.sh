@@ -127,4 +127,13 @@ printf "show points where point = 'it\\\\'s -- x' as csv\n" >"$WORK/sqesc.bq"
 run "$BENCHDB" -f "$WORK/sqesc.bq"
 check_err "an escaped quote does not end the string" "no series has point = \"it's -- x\""
 
+# On a pipe (and in the REPL) a comment-only line inside a statement ends
+# nothing, as in a script: it ran the unfinished statement above it (an
+# error, 'found end of input') and then its rest as a statement of its own.
+run sh -c "printf 'compare baseline with\n  -- the newest\n  latest metric real_time of \"BM_sort/1024\" as csv\n' | '$BENCHDB'"
+check_rc "a pipe: a comment line inside a statement: exit 0" 0
+check_out "a pipe: the statement ran whole" "BM_sort/1024,,real_time,3896.2643665253527"
+run sh -c "printf 'compare baseline with\n\nlatest\n' | '$BENCHDB'"
+check_err "a pipe: an empty line still gives up on the statement" "<stdin>:1:22: expected a run"
+
 finish

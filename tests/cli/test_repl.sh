@@ -81,6 +81,11 @@ check_out "a typed é reaches the parser" 'no point "BM_café" in the store'
 session cont 'trend real_time of\n' '"BM_sort/1024" as csv\n' '\004'
 check_out "continuation prompt" "...> "
 check_out "the continued statement ran" "run,timestamp,commit,value"
+# A comment-only line at the continuation prompt ends nothing (it ran the
+# unfinished statement: "expected a point name or glob, found end of input").
+session contcomment 'trend real_time of\n' '  -- the sort\n' '"BM_sort/1024" as csv\n' '\004'
+check "a comment line at the continuation prompt runs nothing" sh -c "! grep -q 'error' '$OUT'"
+check_out "the statement ran whole after it" "run,timestamp,commit,value"
 
 # Tab completes a metric name from the store: "items_p<TAB>" becomes
 # "items_per_second " (the only metric starting so). The terminal redraws
