@@ -193,6 +193,10 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	if (bdb_result_has_verdicts(res))
 		sh->judged = true;
 	bdb_result_free(res);
+	if (rc && err == EPIPE) {
+		clearerr(out); /* the reader left (| head): not an error */
+		return EXIT_OK;
+	}
 	if (rc) {
 		cli_error("cannot %s the result: %s", rc == BDB_EIO ? "write" : "format",
 			  err ? strerror(err) : bdb_strerror(rc));

@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -826,13 +827,34 @@ static int run_command_line(int argc, char **argv)
  * standard output that cannot take it (a full disk) is an error, said
  * with its cause, not a silent success; nor a plain "regressions found"
  * (check's exit 1), whose report nobody got. */
+static volatile sig_atomic_t output_gone;
+
+static void on_sigpipe(int sig)
+{
+	(void)sig;
+	output_gone = 1;
+}
+
 int main(int argc, char **argv)
 {
+	/* A reader that left (`| head`) fails the writes with EPIPE instead of
+	 * killing the process (exit 141 once the output outgrew the pipe): the
+	 * exit code stays the command's. A handler, not SIG_IGN, which the
+	 * commands record and popen run would inherit. */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigpipe;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGPIPE, &sa, NULL);
 	int code = run_command_line(argc, argv);
 	/* ferror too: a large output failed in a write stdio made on its
 	 * own, leaving nothing to flush (a command that failed said so). */
 	bool done = code == EXIT_OK || code == EXIT_REGRESSIONS;
-	if (fflush(stdout) != 0 || (done && ferror(stdout))) {
+	int flushed = fflush(stdout);
+	if (output_gone)
+		return code; /* what the reader left is not an error */
+	if (flushed != 0 || (done && ferror(stdout))) {
 		cli_error("cannot write standard output: %s", strerror(errno));
 		if (done)
 			code = EXIT_INPUT;
