@@ -173,6 +173,26 @@ static bool needs_quotes(const char *arg)
 			   "_~.%-,=!()<>;") != strlen(arg);
 }
 
+/* --format VALUE, or --json (value NULL): given again alike is fine;
+ * another format is a usage error, as check says it (the last one won in
+ * silence, CSV printed to a JSON reader). */
+static bool take_format(cli_ctx *ctx, shell_options *sopt, const char *value)
+{
+	const char *v = value ? value : bdb_output_format_name(BDB_OUTPUT_JSON);
+	if (sopt->format && strcasecmp(sopt->format, v) != 0) {
+		if (!value || ctx->json)
+			cli_error("--json and --format %s disagree; give one",
+				  value ? value : sopt->format);
+		else
+			cli_error("--format given twice ('%s', then '%s'); give one", sopt->format,
+				  value);
+		return false;
+	}
+	ctx->json = ctx->json || !value;
+	sopt->format = v;
+	return true;
+}
+
 /* The global options of statements that the statement subcommands also
  * take after their word (`benchdb regressions --fail`, as git takes its
  * options after the subcommand): else the shell's "--fail" would be read as
@@ -187,15 +207,13 @@ static int statement_option(cli_ctx *ctx, shell_options *sopt, int argc, char **
 	const char *arg = argv[*i], *value;
 	bool bad = false;
 	if (cli_opt_value(argc, argv, i, "--format", &value, &bad)) {
-		if (!bad)
-			sopt->format = value;
+		bad = bad || !take_format(ctx, sopt, value);
 	} else if (cli_opt_value(argc, argv, i, "--db", &value, &bad) ||
 		   cli_opt_value(argc, argv, i, "--data", &value, &bad)) {
 		if (!bad)
 			ctx->db_dir = value;
 	} else if (strcmp(arg, "--json") == 0) {
-		ctx->json = true;
-		sopt->format = bdb_output_format_name(BDB_OUTPUT_JSON);
+		bad = !take_format(ctx, sopt, NULL);
 	} else if (strcmp(arg, "--fail") == 0) {
 		sopt->fail_on_regressions = true;
 	} else if (strcmp(arg, "--no-pager") == 0) {
@@ -765,9 +783,8 @@ static int run_command_line(int argc, char **argv)
 			}
 			script = value;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &value, &bad)) {
-			if (bad)
+			if (bad || !take_format(&ctx, &sopt, value))
 				return EXIT_USAGE;
-			sopt.format = value;
 			statement_only = "--format";
 		} else if (cli_opt_value(argc, argv, &i, "--server", &value, &bad)) {
 			if (bad)
@@ -786,8 +803,8 @@ static int run_command_line(int argc, char **argv)
 			sopt.bail = true;
 			statement_only = "--bail";
 		} else if (strcmp(arg, "--json") == 0) {
-			ctx.json = true;
-			sopt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
+			if (!take_format(&ctx, &sopt, NULL))
+				return EXIT_USAGE;
 		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(usage_text, stdout);
 			return EXIT_OK;

@@ -134,4 +134,21 @@ check_out "help trend is trend --help" "trend METRIC [of POINT] [where ...]"
 run "$BENCHDB" trend --metric real_time --help
 check_out "trend --metric M --help: benchkit's form" "usage: benchdb trend [--db DIR] --metric M --point P"
 
+# --json with another --format, or two --format, said nothing and the last
+# won (benchdb --json -c '...' --format csv printed CSV to a JSON reader);
+# check already refused it. Exit 2, before and after a statement's word.
+run "$BENCHDB" --json -c 'show baselines' --format csv
+check_rc "--json with --format csv: exit 2" 2
+check_err "--json with --format csv: says they disagree" "--json and --format csv disagree; give one"
+run "$BENCHDB" --format csv --json -c 'show baselines'
+check_err "--format csv then --json: the same" "--json and --format csv disagree; give one"
+run "$BENCHDB" --format csv --format markdown -c 'show baselines'
+check_rc "--format twice: exit 2" 2
+check_err "--format twice: says so" "--format given twice ('csv', then 'markdown'); give one"
+run "$BENCHDB" --json show baselines --format csv
+check_rc "--json before the word, --format after it: exit 2" 2
+check_err "and says they disagree" "--json and --format csv disagree"
+run "$BENCHDB" --json -c 'show baselines' --format json
+check_rc "--json with --format json agree: exit 0" 0
+
 finish
