@@ -12,7 +12,7 @@
 #include "query.h"
 
 static const char summary_usage[] =
-    "usage: benchdb summary [--db DIR] [--run RUN] [--json]\n"
+    "usage: benchdb summary [--db DIR] [RUN | --run RUN] [--json]\n"
     "\n"
     "One run (default latest) as benchkit prints it: run, timestamp, commit,\n"
     "branch, points, then each scenario's points with their metric values.\n"

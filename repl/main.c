@@ -42,7 +42,7 @@ static const char usage_text[] =
     "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
     "                         regressions, 3 on a missing store, baseline or run\n"
     "  baseline [list|set|drop]  list (the default) or manage named baselines\n"
-    "  summary [--run ID]     one run, grouped by scenario (benchkit's text)\n"
+    "  summary [RUN]          one run, grouped by scenario (benchkit's text)\n"
     "  trend --metric M --point P   one series over time (benchkit's text)\n"
     "  trend|compare|rank|regressions|changes|show|annotate ...   that statement, as -c\n"
     "  verify                 check every run and index; exit 3 on any problem\n"

@@ -151,4 +151,11 @@ check_err "and says they disagree" "--json and --format csv disagree"
 run "$BENCHDB" --json -c 'show baselines' --format json
 check_rc "--json with --format json agree: exit 0" 0
 
+# summary takes its run as an argument too (summary latest~1), which its
+# --help left out (only --run RUN), as did benchdb --help (--run ID).
+run "$BENCHDB" summary --help
+check_out "summary --help: RUN or --run RUN" "usage: benchdb summary [--db DIR] [RUN | --run RUN] [--json]"
+run "$BENCHDB" --help
+check_out "benchdb --help: summary [RUN]" "  summary [RUN]"
+
 finish
