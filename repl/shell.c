@@ -419,8 +419,17 @@ static int run_dot_command(shell *sh, char *line)
 	if (argc == 0)
 		return EXIT_OK;
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
-		if (strcmp(argv[0], dot_commands[i].name) == 0)
-			return dot_commands[i].run(sh, argc, argv);
+		if (strcmp(argv[0], dot_commands[i].name) == 0) {
+			/* `.once FILE` takes the next output, a dot-command's too
+			 * (.stats, .help), as in sqlite3: what .stats wrote went
+			 * there, and the next statement's result with it. */
+			FILE *once = sh->out_once ? sh->out : NULL;
+			long before = once ? ftell(once) : 0;
+			int code = dot_commands[i].run(sh, argc, argv);
+			if (once && sh->out == once && ftell(once) != before)
+				shell_close_output(sh);
+			return code;
+		}
 	/* The nearest dot-command ('.mod' -> '.mode'); sqlite3's catalog
 	 * commands name the statements that list the store's names. */
 	const char *names[sizeof dot_commands / sizeof *dot_commands + 1];

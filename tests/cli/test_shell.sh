@@ -142,6 +142,14 @@ check ".once sent the next result to the file" \
 check "only that one" sh -c "! grep -q '^baseline,' '$WORK/once.csv'"
 check "the result after it is back on stdout" \
 	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
+# A dot-command's output (.stats) is the next output too, as in sqlite3:
+# it went to the file, and so did the statement after it.
+printf ".once $WORK/once-stats.txt\n.stats\nshow baselines as csv\n" >"$WORK/once-stats.bq"
+STDIN=$WORK/once-stats.bq run "$BENCHDB"
+check ".once then .stats: the statistics went to the file" grep -q '^runs: ' "$WORK/once-stats.txt"
+check ".once then .stats: only they" sh -c "! grep -q '^baseline,' '$WORK/once-stats.txt'"
+check ".once then .stats: the next result is on stdout" \
+	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
 # A dot-command in error leaves the output where .output sent it: `.once`
 # without FILE was taken as "back to stdout" (exit 0, nothing said), and
 # `.output a b` or a FILE that cannot be opened closed the file first.
