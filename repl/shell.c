@@ -531,6 +531,19 @@ void shell_source_position(const shell *sh, int line, int col, int *source_line,
 	*source_col = col ? 1 + code_points(text, line_start, at) : 0;
 }
 
+/* A dot-command at q in the text of -c, which reads none (sqlite3 runs
+ * one given as its argument): said at its place, with what -c takes. */
+static int dot_command_in_c(const shell *sh, const char *text, const char *q)
+{
+	int line, col;
+	bdb_text_position(text, strlen(text), (size_t)(q - text), &line, &col);
+	cli_error("%s:%d:%d: a dot-command (%.*s) is not read from -c, only in the REPL, -f "
+		  "scripts and standard input; for the output format: --format FMT, or '... as "
+		  "FMT' in the statement",
+		  sh->source_name, line, col, (int)strcspn(q, " \t\r\n;"), q);
+	return EXIT_USAGE;
+}
+
 /* Runs every statement in text (sh->pieces say where its pieces came from);
  * returns the worst exit code and stops at the first error when bailing. */
 static int run_statements(shell *sh, const char *text)
@@ -549,7 +562,8 @@ static int run_statements(shell *sh, const char *text)
 			if (!stmt)
 				return EXIT_INPUT;
 			sh->statement_at = (size_t)(q - text);
-			int code = run_statement(sh, stmt);
+			int code = sh->command_line && *q == '.' ? dot_command_in_c(sh, text, q)
+								 : run_statement(sh, stmt);
 			free(stmt);
 			if (code) {
 				sh->errors++;
@@ -880,6 +894,7 @@ int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt)
 	if (code)
 		return code;
 	sh.bail = true;
+	sh.command_line = true;
 	sh.source_name = "<command line>"; /* errors say <command line>:LINE:COL */
 	return shell_finish(&sh, run_statements(&sh, text));
 }

@@ -215,4 +215,13 @@ run "$BENCHDB" -c 'show baselines as csv'
 check_out "the baseline points at v2" "nightly"
 check_out "the baseline's run is v2" "v2"
 
+# sqlite3 runs a dot-command given as its argument; -c does not, and said
+# 'unexpected character "."', which names neither the rule nor the way.
+run "$BENCHDB" -c '.mode csv'
+check_rc "-c '.mode csv': exit 2" 2
+check_err "-c '.mode csv': says -c reads no dot-command, and what to use" \
+	"<command line>:1:1: a dot-command (.mode) is not read from -c, only in the REPL, -f scripts and standard input; for the output format: --format FMT, or '... as FMT' in the statement"
+run "$BENCHDB" -c 'show baselines; .stats'
+check_err "-c with a dot-command after a statement: the same, at its place" "<command line>:1:17: a dot-command (.stats) is not read from -c"
+
 finish
