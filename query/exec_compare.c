@@ -817,6 +817,33 @@ static const bdb_annotation *accepted_by(bdb__exec *ex, const bdb__entry *c, con
 											  : NULL;
 }
 
+/*
+ * How many series of every metric (of, where) runs base and cur share, into
+ * *n: asked when they share none of a metric with a direction, to tell runs
+ * that share nothing from runs whose shared series are all of direction
+ * info, which no regressions statement judges.
+ */
+static int count_shared_series(bdb__exec *ex, const bdb__stmt *st, uint64_t base_seq,
+			       uint64_t cur_seq, size_t *n)
+{
+	bdb__run_entries base, cur;
+	entry_index ix = {NULL, 0};
+	*n = 0;
+	int rc = bdb__run_entries_load(ex, base_seq, st, BDB__ALL_METRICS, &base);
+	if (!rc)
+		rc = bdb__run_entries_load(ex, cur_seq, st, BDB__ALL_METRICS, &cur);
+	else
+		memset(&cur, 0, sizeof cur);
+	if (!rc && index_build(&base, &ix) != 0)
+		rc = bdb__exec_store_error(ex, BDB_ENOMEM, "comparing runs");
+	for (size_t i = 0; !rc && i < cur.n; i++)
+		*n += index_find(&ix, &cur.items[i]) != NULL;
+	free(ix.sorted);
+	bdb__run_entries_free(&base);
+	bdb__run_entries_free(&cur);
+	return rc;
+}
+
 int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb__run_ref cur_ref =
@@ -842,7 +869,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	}
 	comparison_fields(r, st, &base, &cur);
 	judge_ctx jc = {ex, st, &cur};
-	size_t compared = 0, not_judged = 0, untested = 0, shared = 0;
+	size_t compared = 0, not_judged = 0, untested = 0, shared = 0, info = 0;
 	inconclusive_count inconclusive = {0};
 	/* by commit: each regression as a change point, grouped at the end. */
 	if (st->by && strcmp(st->by, "commit") == 0 &&
@@ -869,6 +896,7 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 		/* n/a for a reason other than direction info: a base of 0, units
 		 * that do not convert, a changed direction, too little history. */
 		not_judged += strcmp(j.verdict, "n/a") == 0 && c->direction != BDB_INFO;
+		info += c->direction == BDB_INFO;
 		untested +=
 		    st->method == BDB_METHOD_MWU && !j.tested && strcmp(j.verdict, "n/a") != 0;
 		bool regression = strcmp(j.verdict, "regression") == 0;
@@ -931,7 +959,12 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb__field_int(r, "compared", (int64_t)compared);
 	bdb__field_int(r, "not_judged", (int64_t)not_judged);
 	bdb__field_int(r, "inconclusive", (int64_t)inconclusive.n);
-	/* An empty table reads as a pass: say when nothing could be found. */
+	/* An empty table reads as a pass: say when nothing could be found.
+	 * Runs that share no series of a metric with a direction may share
+	 * some of direction info, which are not read for the default metrics. */
+	if (base.seq != cur.seq && shared == 0 && strcmp(metric, BDB__RATED_METRICS) == 0 &&
+	    (rc = count_shared_series(ex, st, base.seq, cur.seq, &info)) != 0)
+		goto done;
 	if (base.seq == cur.seq)
 		bdb__result_note(r, "run %s is compared with itself: nothing can regress",
 				 cur.info.id);
@@ -941,6 +974,14 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				 "of 0, units that do not convert, a changed direction, too little "
 				 "history for the method; compare ... explain says which)",
 				 not_judged);
+	else if (compared == 0 && info > 0)
+		bdb__result_note(
+		    r,
+		    "nothing was judged: the %zu series of both runs are of metrics of "
+		    "direction info (no definition says whether higher or lower is "
+		    "better), which never regress; 'compare run \"%s\" with run \"%s\"' "
+		    "shows their changes",
+		    info, base.info.id, cur.info.id);
 	else if (shared == 0)
 		bdb__result_note(r,
 				 "nothing was compared: run %s and its base %s share no series%s; "

@@ -701,6 +701,24 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	/* A chart, or `vs RUN`, adds the chart columns (not to buckets: their
 	 * min and max are what a chart draws). */
 	bool charted = !st->bucket && (drawn(ex, st) || (st->clauses & BDB__C_VS));
+	/* vs and threshold judge runs' values (the regressed column): said,
+	 * not ignored, where nothing is so judged. */
+	if (st->bucket && (st->clauses & (BDB__C_VS | BDB__C_THRESHOLD))) {
+		bool vs = st->clauses & BDB__C_VS;
+		rc =
+		    bdb__exec_error(ex, vs ? st->other.span : st->threshold_span,
+				    "%s does not apply to by day|week|month, whose buckets are not "
+				    "judged against a run: leave it out, or the by clause",
+				    vs ? "vs" : "threshold");
+		goto done;
+	}
+	if (!charted && (st->clauses & BDB__C_THRESHOLD)) {
+		rc = bdb__exec_error(ex, st->threshold_span,
+				     "threshold judges the values against vs RUN (the regressed "
+				     "column): give vs RUN, or draw a chart (as svg|html|chart), "
+				     "whose reference is baseline main");
+		goto done;
+	}
 	if (st->bucket)
 		rc = bdb__result_columns(r, bucket_columns,
 					 sizeof bucket_columns / sizeof bucket_columns[0]);

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "query.h"
@@ -51,8 +52,18 @@ static bool write_paged(const char *text, size_t len)
 	/* Leaving the pager early closes the pipe: not a reason to die. */
 	void (*old)(int) = signal(SIGPIPE, SIG_IGN);
 	fwrite(text, 1, len, p);
-	pclose(p);
+	int status = pclose(p);
 	signal(SIGPIPE, old);
+	/* The shell's 127 or 126: no such pager, or not one it can run (a
+	 * typo in $PAGER lost the table, the screen showed "not found"). */
+	if (status != -1 && WIFEXITED(status) &&
+	    (WEXITSTATUS(status) == 127 || WEXITSTATUS(status) == 126)) {
+		fprintf(stderr,
+			"benchdb: note: the pager '%s' could not be run; the table follows "
+			"without it ($PAGER, --no-pager)\n",
+			pager);
+		return false;
+	}
 	return true;
 }
 
@@ -193,6 +204,10 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	if (bdb_result_has_verdicts(res))
 		sh->judged = true;
 	bdb_result_free(res);
+	if (rc && err == EPIPE) {
+		clearerr(out); /* the reader left (| head): not an error */
+		return EXIT_OK;
+	}
 	if (rc) {
 		cli_error("cannot %s the result: %s", rc == BDB_EIO ? "write" : "format",
 			  err ? strerror(err) : bdb_strerror(rc));

@@ -29,7 +29,7 @@ typedef struct cli_ctx {
 	bool json;	    /* --json */
 	bool benchkit_data; /* the store was named with benchkit's --data */
 	bool stdout_tty;    /* output is a terminal */
-	bool color;	    /* terminal and NO_COLOR unset */
+	bool color;	    /* terminal, NO_COLOR unset and TERM not dumb */
 	bool no_pager;	    /* --no-pager: never page tall tables */
 	const char *prog;   /* "benchdb" */
 	const char *server; /* --server URL: statements run there (remote.c) */
@@ -41,6 +41,9 @@ typedef struct cli_ctx {
  * names itself) or a server's answer sends no escape sequence to the
  * terminal and no line a CI log reads as a command ("::error::"). */
 void cli_put_text(FILE *f, const char *text, bool lines);
+/* TERM is "dumb" (Emacs' shell, an editor's terminal), which shows escape
+ * sequences as text: no colour and no progress line there. */
+bool cli_terminal_dumb(void);
 /* A progress line on stderr (a terminal): "\r\033[K" and line, cut to one
  * column less than the terminal's width so that it never wraps (each
  * update overwrites it). line is one line of text whose characters are
@@ -290,6 +293,9 @@ int cmd_retain(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);
 int cmd_trend(cli_ctx *ctx, int argc, char **argv);
+/* benchkit's trend's usage (--metric M --point P), which `benchdb trend
+ * --help` shows after the trend statement's. */
+extern const char cli_trend_usage[];
 int cmd_chart(cli_ctx *ctx, int argc, char **argv);
 int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);

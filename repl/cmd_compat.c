@@ -12,7 +12,7 @@
 #include "query.h"
 
 static const char summary_usage[] =
-    "usage: benchdb summary [--db DIR] [--run RUN] [--json]\n"
+    "usage: benchdb summary [--db DIR] [RUN | --run RUN] [--json]\n"
     "\n"
     "One run (default latest) as benchkit prints it: run, timestamp, commit,\n"
     "branch, points, then each scenario's points with their metric values.\n"
@@ -87,7 +87,7 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 	return EXIT_OK;
 }
 
-static const char trend_usage[] =
+const char cli_trend_usage[] =
     "usage: benchdb trend [--db DIR] --metric M --point P [--framework F] [--n-runs N]\n"
     "\n"
     "One series over time as benchkit prints it, oldest first: metric M of the\n"
@@ -167,7 +167,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 				{"--framework", &framework, NULL},
 				{"--n-runs", &n_runs_s, NULL},
 				{NULL, NULL, NULL}};
-	int npos, parsed = cli_parse_args(ctx, argc, argv, trend_usage, opts, NULL, 0, &npos);
+	int npos, parsed = cli_parse_args(ctx, argc, argv, cli_trend_usage, opts, NULL, 0, &npos);
 	if (parsed)
 		return parsed < 0 ? EXIT_OK : parsed;
 	if (!metric || !point)

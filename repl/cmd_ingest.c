@@ -336,7 +336,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	ingest_report rep = {
 	    .benchkit_form = benchkit_form,
-	    .progress = !quiet && inputs.n > 1 && isatty(STDERR_FILENO),
+	    .progress = !quiet && inputs.n > 1 && isatty(STDERR_FILENO) && !cli_terminal_dumb(),
 	    .total = inputs.n,
 	};
 	clock_gettime(CLOCK_MONOTONIC, &rep.start);

@@ -1283,7 +1283,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	int code = parse_options(ctx, &o, argc, argv);
 	if (code)
 		goto out;
-	o.progress = isatty(STDERR_FILENO);
+	o.progress = isatty(STDERR_FILENO) && !cli_terminal_dumb();
 	command_line = join_words(o.cmd, o.n_cmd);
 	if (!command_line) {
 		code = EXIT_INPUT;

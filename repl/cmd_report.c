@@ -142,6 +142,8 @@ int cli_write_output(const char *what, const char *path, const bdb_buf *out)
 {
 	if (!path || strcmp(path, "-") == 0) {
 		if (!write_all(stdout, out)) {
+			if (errno == EPIPE) /* the reader left (| head): not an error */
+				return EXIT_OK;
 			cli_error("%s: cannot write standard output: %s", what, strerror(errno));
 			return EXIT_INPUT;
 		}

@@ -8,6 +8,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -41,7 +42,7 @@ static const char usage_text[] =
     "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
     "                         regressions, 3 on a missing store, baseline or run\n"
     "  baseline [list|set|drop]  list (the default) or manage named baselines\n"
-    "  summary [--run ID]     one run, grouped by scenario (benchkit's text)\n"
+    "  summary [RUN]          one run, grouped by scenario (benchkit's text)\n"
     "  trend --metric M --point P   one series over time (benchkit's text)\n"
     "  trend|compare|rank|regressions|changes|show|annotate ...   that statement, as -c\n"
     "  verify                 check every run and index; exit 3 on any problem\n"
@@ -87,7 +88,8 @@ static const char usage_text[] =
     "  4  push, --server: the server did not answer, refused the token (401, 403)\n"
     "     or failed (5xx, 503)\n"
     "\n"
-    "Environment: BENCHDB_DIR (store), NO_COLOR (no colour), BENCHDB_HISTORY (REPL history).\n"
+    "Environment: BENCHDB_DIR (store), NO_COLOR or TERM=dumb (no colour),\n"
+    "BENCHDB_HISTORY (REPL history).\n"
     "See the benchdb(1) man page and docs/ for the query language.\n";
 
 /*
@@ -171,6 +173,26 @@ static bool needs_quotes(const char *arg)
 			   "_~.%-,=!()<>;") != strlen(arg);
 }
 
+/* --format VALUE, or --json (value NULL): given again alike is fine;
+ * another format is a usage error, as check says it (the last one won in
+ * silence, CSV printed to a JSON reader). */
+static bool take_format(cli_ctx *ctx, shell_options *sopt, const char *value)
+{
+	const char *v = value ? value : bdb_output_format_name(BDB_OUTPUT_JSON);
+	if (sopt->format && strcasecmp(sopt->format, v) != 0) {
+		if (!value || ctx->json)
+			cli_error("--json and --format %s disagree; give one",
+				  value ? value : sopt->format);
+		else
+			cli_error("--format given twice ('%s', then '%s'); give one", sopt->format,
+				  value);
+		return false;
+	}
+	ctx->json = ctx->json || !value;
+	sopt->format = v;
+	return true;
+}
+
 /* The global options of statements that the statement subcommands also
  * take after their word (`benchdb regressions --fail`, as git takes its
  * options after the subcommand): else the shell's "--fail" would be read as
@@ -185,15 +207,13 @@ static int statement_option(cli_ctx *ctx, shell_options *sopt, int argc, char **
 	const char *arg = argv[*i], *value;
 	bool bad = false;
 	if (cli_opt_value(argc, argv, i, "--format", &value, &bad)) {
-		if (!bad)
-			sopt->format = value;
+		bad = bad || !take_format(ctx, sopt, value);
 	} else if (cli_opt_value(argc, argv, i, "--db", &value, &bad) ||
 		   cli_opt_value(argc, argv, i, "--data", &value, &bad)) {
 		if (!bad)
 			ctx->db_dir = value;
 	} else if (strcmp(arg, "--json") == 0) {
-		ctx->json = true;
-		sopt->format = bdb_output_format_name(BDB_OUTPUT_JSON);
+		bad = !take_format(ctx, sopt, NULL);
 	} else if (strcmp(arg, "--fail") == 0) {
 		sopt->fail_on_regressions = true;
 	} else if (strcmp(arg, "--no-pager") == 0) {
@@ -253,6 +273,8 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			bdb_query_statement_help(argv[0], &text);
 			fputs(bdb_buf_cstr(&text), stdout);
 			fputs(statement_options_text, stdout);
+			if (strcmp(argv[0], "trend") == 0)
+				printf("\n%s", cli_trend_usage);
 			bdb_buf_free(&text);
 			return EXIT_OK;
 		}
@@ -281,10 +303,13 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 	return code;
 }
 
-/* benchkit's trend takes --options; the statement never starts with '-'. */
+/* benchkit's trend takes --options; the statement never starts with '-'.
+ * `trend --help` alone is the statement's help, which shows benchkit's form
+ * too. */
 static bool benchkit_trend(int argc, char **argv)
 {
-	return argc > 1 && argv[1][0] == '-';
+	return argc > 1 && argv[1][0] == '-' &&
+	       !(argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0));
 }
 
 static int unknown_subcommand(const char *word)
@@ -390,6 +415,12 @@ void cli_put_text(FILE *f, const char *text, bool lines)
 		bool kept = lines && (*p == '\n' || *p == '\t');
 		fputc((*p < 0x20 && !kept) || *p == 0x7f ? '?' : *p, f);
 	}
+}
+
+bool cli_terminal_dumb(void)
+{
+	const char *term = getenv("TERM");
+	return term && strcmp(term, "dumb") == 0;
 }
 
 void cli_progress(const char *line)
@@ -681,7 +712,7 @@ static void ctx_init(cli_ctx *ctx)
 	ctx->db_dir = env && *env ? env : "./benchmark-data";
 	ctx->stdout_tty = isatty(STDOUT_FILENO);
 	const char *no_color = getenv("NO_COLOR");
-	ctx->color = ctx->stdout_tty && !(no_color && *no_color);
+	ctx->color = ctx->stdout_tty && !(no_color && *no_color) && !cli_terminal_dumb();
 }
 
 /*
@@ -755,9 +786,8 @@ static int run_command_line(int argc, char **argv)
 			}
 			script = value;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &value, &bad)) {
-			if (bad)
+			if (bad || !take_format(&ctx, &sopt, value))
 				return EXIT_USAGE;
-			sopt.format = value;
 			statement_only = "--format";
 		} else if (cli_opt_value(argc, argv, &i, "--server", &value, &bad)) {
 			if (bad)
@@ -776,8 +806,8 @@ static int run_command_line(int argc, char **argv)
 			sopt.bail = true;
 			statement_only = "--bail";
 		} else if (strcmp(arg, "--json") == 0) {
-			ctx.json = true;
-			sopt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
+			if (!take_format(&ctx, &sopt, NULL))
+				return EXIT_USAGE;
 		} else if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			fputs(usage_text, stdout);
 			return EXIT_OK;
@@ -817,13 +847,34 @@ static int run_command_line(int argc, char **argv)
  * standard output that cannot take it (a full disk) is an error, said
  * with its cause, not a silent success; nor a plain "regressions found"
  * (check's exit 1), whose report nobody got. */
+static volatile sig_atomic_t output_gone;
+
+static void on_sigpipe(int sig)
+{
+	(void)sig;
+	output_gone = 1;
+}
+
 int main(int argc, char **argv)
 {
+	/* A reader that left (`| head`) fails the writes with EPIPE instead of
+	 * killing the process (exit 141 once the output outgrew the pipe): the
+	 * exit code stays the command's. A handler, not SIG_IGN, which the
+	 * commands record and popen run would inherit. */
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_sigpipe;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = SA_RESTART;
+	sigaction(SIGPIPE, &sa, NULL);
 	int code = run_command_line(argc, argv);
 	/* ferror too: a large output failed in a write stdio made on its
 	 * own, leaving nothing to flush (a command that failed said so). */
 	bool done = code == EXIT_OK || code == EXIT_REGRESSIONS;
-	if (fflush(stdout) != 0 || (done && ferror(stdout))) {
+	int flushed = fflush(stdout);
+	if (output_gone)
+		return code; /* what the reader left is not an error */
+	if (flushed != 0 || (done && ferror(stdout))) {
 		cli_error("cannot write standard output: %s", strerror(errno));
 		if (done)
 			code = EXIT_INPUT;

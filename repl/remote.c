@@ -208,8 +208,11 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 				      strncmp(r.content_type, "application/json", 16) == 0);
 		if ((r.body.len && fwrite(r.body.data, 1, r.body.len, out) != r.body.len) ||
 		    fflush(out) != 0) {
-			cli_error("cannot write the result: %s", strerror(errno));
-			code = EXIT_INPUT;
+			if (errno != EPIPE) { /* EPIPE: the reader left (| head) */
+				cli_error("cannot write the result: %s", strerror(errno));
+				code = EXIT_INPUT;
+			}
+			clearerr(out);
 		}
 	}
 	if (!rc)

@@ -29,6 +29,13 @@ static void on_sigint(int sig)
 	interrupted = 1;
 }
 
+/* A Ctrl-C came while the REPL runs a .read file: the file stops, not only
+ * its running statement (the REPL's is the only SIGINT handler). */
+static bool read_interrupted(const shell *sh)
+{
+	return sh->read_depth > 0 && interrupted;
+}
+
 /* ---- output -------------------------------------------------------------- */
 
 /* Where results go now: .output FILE, .once FILE, or stdout. */
@@ -261,6 +268,11 @@ static int dot_read(shell *sh, int argc, char **argv)
 	sh->read_depth++;
 	int code = run_script(sh, argv[1], argv[1]);
 	sh->read_depth--;
+	if (sh->read_depth == 0 && interrupted) {
+		cli_error(".read %s: interrupted; the rest of it did not run", argv[1]);
+		interrupted = 0;
+		code = code ? code : EXIT_USAGE;
+	}
 	sh->interactive = was_interactive;
 	sh->streaming = was_streaming;
 	return code;
@@ -407,8 +419,17 @@ static int run_dot_command(shell *sh, char *line)
 	if (argc == 0)
 		return EXIT_OK;
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
-		if (strcmp(argv[0], dot_commands[i].name) == 0)
-			return dot_commands[i].run(sh, argc, argv);
+		if (strcmp(argv[0], dot_commands[i].name) == 0) {
+			/* `.once FILE` takes the next output, a dot-command's too
+			 * (.stats, .help), as in sqlite3: what .stats wrote went
+			 * there, and the next statement's result with it. */
+			FILE *once = sh->out_once ? sh->out : NULL;
+			long before = once ? ftell(once) : 0;
+			int code = dot_commands[i].run(sh, argc, argv);
+			if (once && sh->out == once && ftell(once) != before)
+				shell_close_output(sh);
+			return code;
+		}
 	/* The nearest dot-command ('.mod' -> '.mode'); sqlite3's catalog
 	 * commands name the statements that list the store's names. */
 	const char *names[sizeof dot_commands / sizeof *dot_commands + 1];
@@ -510,6 +531,19 @@ void shell_source_position(const shell *sh, int line, int col, int *source_line,
 	*source_col = col ? 1 + code_points(text, line_start, at) : 0;
 }
 
+/* A dot-command at q in the text of -c, which reads none (sqlite3 runs
+ * one given as its argument): said at its place, with what -c takes. */
+static int dot_command_in_c(const shell *sh, const char *text, const char *q)
+{
+	int line, col;
+	bdb_text_position(text, strlen(text), (size_t)(q - text), &line, &col);
+	cli_error("%s:%d:%d: a dot-command (%.*s) is not read from -c, only in the REPL, -f "
+		  "scripts and standard input; for the output format: --format FMT, or '... as "
+		  "FMT' in the statement",
+		  sh->source_name, line, col, (int)strcspn(q, " \t\r\n;"), q);
+	return EXIT_USAGE;
+}
+
 /* Runs every statement in text (sh->pieces say where its pieces came from);
  * returns the worst exit code and stops at the first error when bailing. */
 static int run_statements(shell *sh, const char *text)
@@ -528,7 +562,8 @@ static int run_statements(shell *sh, const char *text)
 			if (!stmt)
 				return EXIT_INPUT;
 			sh->statement_at = (size_t)(q - text);
-			int code = run_statement(sh, stmt);
+			int code = sh->command_line && *q == '.' ? dot_command_in_c(sh, text, q)
+								 : run_statement(sh, stmt);
 			free(stmt);
 			if (code) {
 				sh->errors++;
@@ -537,6 +572,8 @@ static int run_statements(shell *sh, const char *text)
 				if (sh->bail)
 					return worst;
 			}
+			if (read_interrupted(sh))
+				return worst;
 		}
 		p += n;
 		if (*p)
@@ -567,23 +604,28 @@ static bool starts_statement(const char *line)
 	return bdb_query_starts_statement(line, strcspn(line, " \t\r;"));
 }
 
-/* The length of line without its `--` comment (outside quotes) and the
- * blanks before it. */
-static size_t code_length(const char *line)
+/* Follows the strings of text as the lexer reads them ("..." or '...', a
+ * backslash escaping the next character), from the quote open before it
+ * (0: none). Returns the quote open at its end, and with code the length of
+ * text without its `--` comment (outside strings) and the blanks before it. */
+static char follow_quotes(const char *text, char quote, size_t *code)
 {
-	bool quoted = false;
-	size_t end = 0, i = 0, len = strlen(line);
-	for (; line[i]; i++) {
-		if (quoted && line[i] == '\\' && line[i + 1])
+	size_t end = 0, i = 0, len = strlen(text);
+	for (; text[i]; i++) {
+		if (quote && text[i] == '\\' && text[i + 1])
 			i++;
-		else if (line[i] == '"')
-			quoted = !quoted;
-		else if (!quoted && bdb_query_comment_at(line + i, len - i))
+		else if (quote && text[i] == quote)
+			quote = 0;
+		else if (!quote && (text[i] == '"' || text[i] == '\''))
+			quote = text[i];
+		else if (!quote && bdb_query_comment_at(text + i, len - i))
 			break;
-		if (!strchr(" \t\r", line[i]))
+		if (!strchr(" \t\r", text[i]))
 			end = i + 1;
 	}
-	return end;
+	if (code)
+		*code = end;
+	return quote;
 }
 
 /* What a script has read of the statement it is joining: the text and
@@ -649,7 +691,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	 * scripts and files look at the next line first. */
 	bool line_at_a_time = sh->interactive || sh->streaming;
 	bool continued = false; /* the pending line ended with '\\' */
-	while (!sh->quit) {
+	while (!sh->quit && !read_interrupted(sh)) {
 		const char *prompt = pending.text.len ? "   ...> " : "benchdb> ";
 		bool intr;
 		/* An idle session holds no reader slot of the store. */
@@ -696,8 +738,10 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			run_dot_command(sh, command);
 			continue;
 		}
+		/* A line inside a string the lines above opened is text. */
+		char quote = follow_quotes(bdb_buf_cstr(&pending.text), 0, NULL);
 		/* A comment-only line is blank but ends nothing. */
-		bool is_blank = blank(line, strlen(line));
+		bool is_blank = !quote && blank(line, strlen(line));
 		bool is_empty = line[strspn(line, " \t\r")] == '\0';
 		/* A script's statement ends before an empty line, a dot-command
 		 * or a line that starts a statement (while no quote or
@@ -727,11 +771,15 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			}
 			continue;
 		}
-		if (is_blank && (pending.text.len == 0 || !line_at_a_time)) {
+		/* A comment-only line ends nothing; in the REPL and on a pipe an
+		 * empty line gives up on an unfinished statement (and runs it, which
+		 * reports what it lacks). */
+		if (is_blank && (pending.text.len == 0 || !line_at_a_time || !is_empty)) {
 			free(line);
 			continue;
 		}
-		size_t n = code_length(line);
+		size_t n;
+		follow_quotes(line, quote, &n);
 		bool more = line_at_a_time && n && line[n - 1] == '\\';
 		if (more)
 			n--;
@@ -766,7 +814,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		 * unfinished (`drop baseline main \`), and running it dropped
 		 * the baseline of someone who only meant to leave. */
 		fprintf(stderr, "benchdb: note: the unfinished statement was not run\n");
-	} else if (pending.text.len && !sh->quit && !(sh->bail && worst)) {
+	} else if (pending.text.len && !sh->quit && !(sh->bail && worst) && !read_interrupted(sh)) {
 		/* End of input: run what is pending (an open quote or parenthesis
 		 * is then reported). */
 		int code = flush_pending(sh, ed, &pending);
@@ -846,6 +894,7 @@ int shell_run_string(cli_ctx *ctx, const char *text, const shell_options *opt)
 	if (code)
 		return code;
 	sh.bail = true;
+	sh.command_line = true;
 	sh.source_name = "<command line>"; /* errors say <command line>:LINE:COL */
 	return shell_finish(&sh, run_statements(&sh, text));
 }

@@ -26,6 +26,7 @@ typedef struct shell {
 	bool bail;
 	bool interactive;
 	bool streaming; /* statements from a pipe or FIFO: run each line as it comes */
+	bool command_line; /* -c, query, a statement subcommand: no dot-command */
 	bool quit;
 	bool fail_on_regressions; /* --fail: regressions found => exit 1 */
 	bool found_regressions;

@@ -138,4 +138,23 @@ run "$BENCHDB" --data "$DB" check
 check_out "benchkit's form keeps benchkit's arrow (the value went up)" \
 	"  ↑ BM_sort/1024 real_time: 3896.26 → 32527.07 (+734.8%)"
 
+# ---- 7. runs whose shared series have no direction ----
+# Two runs of a metric no definition gives a direction (benchkit JSON
+# without metric_defs): regressions said "nothing was compared: run n2 and
+# its base n1 share no series", which they do (the metric is of direction
+# info, never judged), and with 'metric time' showed an empty table and no
+# note at all, which reads as a pass.
+for i in 1 2; do
+	printf '{"id":"n%s","timestamp":"2026-01-0%sT00:00:00Z","points":[{"name":"k","metrics":{"time":{"value":%s,"unit":"ns"}}}]}\n' \
+		"$i" "$i" "$((i * 100))" >"$WORK/n$i.json"
+done
+"$BENCHDB" --db "$WORK/nodir" ingest "$WORK/n1.json" "$WORK/n2.json" >/dev/null
+for stmt in 'regressions vs run n1' 'regressions vs run n1 metric time'; do
+	run "$BENCHDB" --db "$WORK/nodir" -c "$stmt"
+	check_rc "$stmt: exit 0" 0
+	check_out "$stmt: says the shared series have direction info" \
+		"nothing was judged: the 1 series of both runs are of metrics of direction info"
+	check "$stmt: not that they share none" sh -c "! grep -q 'share no series' '$OUT'"
+done
+
 finish

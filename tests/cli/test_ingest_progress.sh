@@ -26,6 +26,11 @@ if command -v script >/dev/null; then
 	script -qec "'$BENCHDB' --db '$WORK/db4' ingest '$FIXTURES/hyperfine.json' >'$WORK/stdout'" \
 		/dev/null >"$ERR" 2>&1
 	check "terminal, one file: no progress" sh -c "! grep -q 'files/s' '$ERR'"
+	# TERM=dumb: the progress line's "\r\033[K" would show as text, a
+	# line per update; no progress there, as with -q.
+	TERM=dumb script -qec "'$BENCHDB' --db '$WORK/db6' ingest '$WORK/in' >'$WORK/stdout'" /dev/null >"$ERR" 2>&1
+	check "TERM=dumb: no progress" sh -c "! grep -q 'files/s' '$ERR'"
+	check "TERM=dumb: the runs are stored" test "$(grep -c '^Ingested run' "$WORK/stdout")" -eq 3
 	# A terminal 30 columns wide: the line (about 40) is cut to 29, since a
 	# line that wraps leaves a row behind at each update ("\r\033[K" clears
 	# only the row the cursor is on).

@@ -104,4 +104,36 @@ run "$BENCHDB" -f "$WORK/bombad.bq"
 check_rc "an error after the mark is still exit 2" 2
 check_err "and its column counts from after the mark" "bombad.bq:1:1: expected a statement"
 
+# '--' inside a string in single quotes is text, not a comment: scripts,
+# pipes and the REPL cut `show points of 'BM -- x'` at the '--' (only
+# double quotes were followed), which read as an unterminated string
+# (<stdin>:1:16); -c gave the store's answer. Likewise a line that goes on
+# inside a string opened on the line above.
+printf "show points where point = 'BM -- x' as csv\n" >"$WORK/sq.bq"
+for how in -f pipe; do
+	if [ "$how" = pipe ]; then
+		run sh -c "cat '$WORK/sq.bq' | '$BENCHDB'"
+	else
+		run "$BENCHDB" -f "$WORK/sq.bq"
+	fi
+	check_rc "$how: '--' in single quotes: exit 2 (no such point)" 2
+	check_err "$how: the whole string is the value" 'no series has point = "BM -- x"'
+	check "$how: no unterminated string" sh -c "! grep -q unterminated '$ERR'"
+done
+printf 'show points where point = "BM_sort/1024\n-- x" as csv\n' >"$WORK/sqml.bq"
+run "$BENCHDB" -f "$WORK/sqml.bq"
+check_err "a string over two lines keeps its '--'" 'no series has point = "BM_sort/1024 -- x"'
+printf "show points where point = 'it\\\\'s -- x' as csv\n" >"$WORK/sqesc.bq"
+run "$BENCHDB" -f "$WORK/sqesc.bq"
+check_err "an escaped quote does not end the string" "no series has point = \"it's -- x\""
+
+# On a pipe (and in the REPL) a comment-only line inside a statement ends
+# nothing, as in a script: it ran the unfinished statement above it (an
+# error, 'found end of input') and then its rest as a statement of its own.
+run sh -c "printf 'compare baseline with\n  -- the newest\n  latest metric real_time of \"BM_sort/1024\" as csv\n' | '$BENCHDB'"
+check_rc "a pipe: a comment line inside a statement: exit 0" 0
+check_out "a pipe: the statement ran whole" "BM_sort/1024,,real_time,3896.2643665253527"
+run sh -c "printf 'compare baseline with\n\nlatest\n' | '$BENCHDB'"
+check_err "a pipe: an empty line still gives up on the statement" "<stdin>:1:22: expected a run"
+
 finish

@@ -73,6 +73,29 @@ check_err "the NUL is placed on standard input" \
 check_out "the statement before it ran" "fifo,"
 check "the statement after it did not" sh -c "! grep -q '^baseline,run' '$OUT'"
 
+# gate_store N: the store $WORK/gateN (made once): N points of
+# Google Benchmark, runs b1..b3 at 100 ns (baseline main = b3) and run new
+# at 200 ns, so that each point regresses.
+gate_store() {
+	[ -d "$WORK/gate$1" ] && return
+	python3 - "$WORK/gate" "$1" <<'PY'
+import json, os, sys
+d, n = sys.argv[1], int(sys.argv[2])
+os.makedirs(d, exist_ok=True)
+for day, t in ((1, 100), (2, 100), (3, 100), (4, 200)):
+    bs = [{"name": "BM_%d" % i, "run_type": "iteration", "iterations": 10,
+           "real_time": t, "cpu_time": t, "time_unit": "ns"} for i in range(n)]
+    json.dump({"context": {"date": "2026-01-0%dT00:00:00Z" % day}, "benchmarks": bs},
+              open("%s/r%d.json" % (d, day), "w"))
+PY
+	local g=$WORK/gate$1 day
+	for day in 1 2 3; do
+		"$BENCHDB" --db "$g" ingest --id "b$day" "$WORK/gate/r$day.json" >/dev/null
+	done
+	"$BENCHDB" --db "$g" baseline set main b3 >/dev/null
+	"$BENCHDB" --db "$g" ingest --id new "$WORK/gate/r4.json" >/dev/null
+}
+
 # A full standard output (/dev/full: ENOSPC) is said as what it is, exit 3:
 # a small result sat in stdio's buffer and failed only at exit, silently
 # (exit 0); a large one read "input/output error".
@@ -98,22 +121,8 @@ if [ -w /dev/full ]; then
 	# report nobody got; the lost output wins, exit 3. The same for a
 	# report too large for stdio's buffer (1,000 rows), written on the way.
 	for n in 1 1000; do
-		python3 - "$WORK/gate" "$n" <<'PY'
-import json, os, sys
-d, n = sys.argv[1], int(sys.argv[2])
-os.makedirs(d, exist_ok=True)
-for day, t in ((1, 100), (2, 100), (3, 100), (4, 200)):
-    bs = [{"name": "BM_%d" % i, "run_type": "iteration", "iterations": 10,
-           "real_time": t, "cpu_time": t, "time_unit": "ns"} for i in range(n)]
-    json.dump({"context": {"date": "2026-01-0%dT00:00:00Z" % day}, "benchmarks": bs},
-              open("%s/r%d.json" % (d, day), "w"))
-PY
+		gate_store "$n"
 		G=$WORK/gate$n
-		for day in 1 2 3; do
-			"$BENCHDB" --db "$G" ingest --id "b$day" "$WORK/gate/r$day.json" >/dev/null
-		done
-		"$BENCHDB" --db "$G" baseline set main b3 >/dev/null
-		"$BENCHDB" --db "$G" ingest --id new "$WORK/gate/r4.json" >/dev/null
 		for fmt in text json; do
 			"$BENCHDB" --db "$G" check --baseline main --run new --format $fmt >"$OUT"
 			RC=$?
@@ -133,5 +142,27 @@ PY
 	check "-f SCRIPT >/dev/full: each statement says no space left" \
 		[ "$(grep -c '^benchdb: error: cannot write the result: No space left on device$' "$ERR")" = 2 ]
 fi
+
+# A reader that leaves early (| head): benchdb stopped by SIGPIPE exited 141
+# whenever its output outgrew the pipe (here 1,000 regressions, about 100
+# KB), 0 or 1 when it did not, so a gate's exit code depended on the size of
+# its report. The output a reader left is not an error: nothing is said and
+# the exit code is the statements' (1: regressions found).
+gate_store 1000
+# head_run WANT ARGS...: benchdb ARGS on the store, its output read by
+# head -c 1; WANT is the exit code it must give.
+head_run() {
+	local want=$1
+	shift
+	"$BENCHDB" --db "$WORK/gate1000" "$@" 2>"$ERR" | head -c 1 >/dev/null
+	RC=${PIPESTATUS[0]}
+	check_rc "$* | head -c 1: exit $want, not 141" "$want"
+	check "$* | head -c 1: nothing on stderr" test ! -s "$ERR"
+}
+head_run 1 -c 'regressions' --fail
+head_run 1 -c 'regressions as csv; show runs' --fail
+head_run 1 check --baseline main --run new
+head_run 0 --format csv -c 'trend real_time'
+head_run 0 export --format csv new
 
 finish

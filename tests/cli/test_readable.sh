@@ -84,6 +84,12 @@ if command -v script >/dev/null; then
 	check "shorter than the terminal: no pager" sh -c "grep -q x30 '$OUT' && ! grep -q PAGED: '$OUT'"
 	tty_run 10 "PAGER='sed s/^/PAGED:/' '$BENCHDB' -c 'show runs' | cat"
 	check "piped: no pager" sh -c "grep -q x30 '$OUT' && ! grep -q PAGED: '$OUT'"
+	# A $PAGER that cannot be run (a typo, a pager not installed) lost the
+	# table: the screen showed only "sh: 1: no-such-pager: not found".
+	tty_run 10 "PAGER=no-such-pager '$BENCHDB' -c 'show runs'"
+	check "a pager that cannot be run: the table is still shown" grep -q x30 "$OUT"
+	check "and a note says why it was not paged" \
+		grep -q "benchdb: note: the pager 'no-such-pager' could not be run" "$OUT"
 fi
 
 finish

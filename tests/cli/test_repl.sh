@@ -81,6 +81,11 @@ check_out "a typed é reaches the parser" 'no point "BM_café" in the store'
 session cont 'trend real_time of\n' '"BM_sort/1024" as csv\n' '\004'
 check_out "continuation prompt" "...> "
 check_out "the continued statement ran" "run,timestamp,commit,value"
+# A comment-only line at the continuation prompt ends nothing (it ran the
+# unfinished statement: "expected a point name or glob, found end of input").
+session contcomment 'trend real_time of\n' '  -- the sort\n' '"BM_sort/1024" as csv\n' '\004'
+check "a comment line at the continuation prompt runs nothing" sh -c "! grep -q 'error' '$OUT'"
+check_out "the statement ran whole after it" "run,timestamp,commit,value"
 
 # Tab completes a metric name from the store: "items_p<TAB>" becomes
 # "items_per_second " (the only metric starting so). The terminal redraws
@@ -131,29 +136,47 @@ for i in $(seq 1 400); do
 		"$i" "$v" >"$LONG/r$(printf %03d "$i").json"
 done
 "$BENCHDB" --db "$WORK/longdb" ingest "$LONG"/r*.json >/dev/null
-: >"$OUT"
-{
-	wait_prompts 1
-	sleep "$PACE"
-	printf 'changes time of "long" permutations 100000\n'
-	sleep 1
-	printf '\003'
-	wait_prompts 2
-	sleep "$PACE"
-	printf 'show runs last 1 as csv\n'
-	wait_prompts 3
-	sleep "$PACE"
-	printf '.quit\n'
-	sleep "$PACE"
-} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$WORK/longdb\"" /dev/null \
-	>"$OUT" 2>"$ERR"
-RC=$?
-tr -d '\r' <"$OUT" >"$WORK/screen-cancel"
-cp "$WORK/screen-cancel" "$OUT"
+# cancel_session NAME LINE NEXT: on the long store, types LINE, Ctrl-C a
+# second later, NEXT at the prompt after it, then .quit; the screen goes to
+# $OUT.
+cancel_session() {
+	: >"$OUT"
+	{
+		wait_prompts 1
+		sleep "$PACE"
+		printf '%s\n' "$2"
+		sleep 1
+		printf '\003'
+		wait_prompts 2
+		sleep "$PACE"
+		printf '%s\n' "$3"
+		wait_prompts 3
+		sleep "$PACE"
+		printf '.quit\n'
+		sleep "$PACE"
+	} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$WORK/longdb\"" /dev/null \
+		>"$OUT" 2>"$ERR"
+	RC=$?
+	tr -d '\r' <"$OUT" >"$WORK/screen-$1"
+	cp "$WORK/screen-$1" "$OUT"
+}
+cancel_session cancel 'changes time of "long" permutations 100000' 'show runs last 1 as csv'
 check_rc "Ctrl-C during a statement: the REPL leaves with .quit, exit 0" 0
 check_out "the running statement was cancelled" "benchdb: cancelled"
 check "the cancelled statement printed no result" sh -c "! grep -q 'edivisive' '$OUT'"
 check_out "the REPL ran the next statement" "long400,"
+
+# Ctrl-C during .read stops the file, not only its running statement: the
+# statements after it ran on (here a second long one), so a script could
+# only be stopped by a Ctrl-C for each of its statements.
+printf 'changes time of "long" permutations 100000\nshow runs last 1 as csv\nchanges time of "long" permutations 100001\n' >"$WORK/long.bq"
+cancel_session cancel-read ".read $WORK/long.bq" 'show baselines as csv'
+check_rc "Ctrl-C during .read: the REPL leaves with .quit, exit 0" 0
+check_out "the running statement was cancelled" "benchdb: cancelled"
+check_out "the rest of the file did not run, and says so" \
+	".read $WORK/long.bq: interrupted; the rest of it did not run"
+check "the statement after the cancelled one did not run" sh -c "! grep -q 'long400,' '$OUT'"
+check_out "the REPL ran the next statement typed" "baseline,run,timestamp,commit"
 
 # On a terminal a trend starts with a sparkline of its values (v1 > v2 here).
 session spark 'trend real_time of "BM_sort/1024"\n' '\004'
@@ -168,6 +191,11 @@ check "the table is there with NO_COLOR" grep -q '^id ' "$OUT"
 # (The pattern is expanded by bash: sh is dash, which has no $'...'.)
 ESC=$(printf '\033')
 check "no colour escapes with NO_COLOR" sh -c "! grep -q '${ESC}\[[0-9;]*m' '$OUT'"
+# TERM=dumb (Emacs' shell, an editor's terminal) shows escapes as text:
+# no colour there either, NO_COLOR or not, as git and ls do.
+(unset NO_COLOR; TERM=dumb session dumb 'show runs\n' '\004')
+check "TERM=dumb: the table is there" grep -q '^id ' "$OUT"
+check "TERM=dumb: no colour escapes" sh -c "! grep -q '${ESC}\[[0-9;]*m' '$OUT'"
 
 # REPL habits (issue 23, item 14): help, exit, quit and \q; Ctrl-D leaves a
 # newline; .help STATEMENT; a banner that says when there is no store, and

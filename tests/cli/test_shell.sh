@@ -142,6 +142,14 @@ check ".once sent the next result to the file" \
 check "only that one" sh -c "! grep -q '^baseline,' '$WORK/once.csv'"
 check "the result after it is back on stdout" \
 	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
+# A dot-command's output (.stats) is the next output too, as in sqlite3:
+# it went to the file, and so did the statement after it.
+printf ".once $WORK/once-stats.txt\n.stats\nshow baselines as csv\n" >"$WORK/once-stats.bq"
+STDIN=$WORK/once-stats.bq run "$BENCHDB"
+check ".once then .stats: the statistics went to the file" grep -q '^runs: ' "$WORK/once-stats.txt"
+check ".once then .stats: only they" sh -c "! grep -q '^baseline,' '$WORK/once-stats.txt'"
+check ".once then .stats: the next result is on stdout" \
+	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
 # A dot-command in error leaves the output where .output sent it: `.once`
 # without FILE was taken as "back to stdout" (exit 0, nothing said), and
 # `.output a b` or a FILE that cannot be opened closed the file first.
@@ -206,5 +214,14 @@ check_rc "set baseline exits 0" 0
 run "$BENCHDB" -c 'show baselines as csv'
 check_out "the baseline points at v2" "nightly"
 check_out "the baseline's run is v2" "v2"
+
+# sqlite3 runs a dot-command given as its argument; -c does not, and said
+# 'unexpected character "."', which names neither the rule nor the way.
+run "$BENCHDB" -c '.mode csv'
+check_rc "-c '.mode csv': exit 2" 2
+check_err "-c '.mode csv': says -c reads no dot-command, and what to use" \
+	"<command line>:1:1: a dot-command (.mode) is not read from -c, only in the REPL, -f scripts and standard input; for the output format: --format FMT, or '... as FMT' in the statement"
+run "$BENCHDB" -c 'show baselines; .stats'
+check_err "-c with a dot-command after a statement: the same, at its place" "<command line>:1:17: a dot-command (.stats) is not read from -c"
 
 finish

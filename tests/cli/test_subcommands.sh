@@ -121,4 +121,41 @@ check_out "changes --help: every clause" "changes METRIC [of POINT] [where ...] 
 run "$BENCHDB" regressions --help
 check_out "regressions --help: explain too" "[using METHOD] [by commit] [explain]"
 
+# benchdb trend --help gave only benchkit's form (--metric, --point), where
+# every other statement's --help gives the statement: it now gives the
+# trend statement, its options, then benchkit's form.
+run "$BENCHDB" trend --help
+check_rc "trend --help exits 0" 0
+check_out "trend --help: the statement's grammar" "trend METRIC [of POINT] [where ...]"
+check_out "trend --help: the statement's options" "Options, before the words or among them"
+check_out "trend --help: and benchkit's form" "usage: benchdb trend [--db DIR] --metric M --point P"
+run "$BENCHDB" help trend
+check_out "help trend is trend --help" "trend METRIC [of POINT] [where ...]"
+run "$BENCHDB" trend --metric real_time --help
+check_out "trend --metric M --help: benchkit's form" "usage: benchdb trend [--db DIR] --metric M --point P"
+
+# --json with another --format, or two --format, said nothing and the last
+# won (benchdb --json -c '...' --format csv printed CSV to a JSON reader);
+# check already refused it. Exit 2, before and after a statement's word.
+run "$BENCHDB" --json -c 'show baselines' --format csv
+check_rc "--json with --format csv: exit 2" 2
+check_err "--json with --format csv: says they disagree" "--json and --format csv disagree; give one"
+run "$BENCHDB" --format csv --json -c 'show baselines'
+check_err "--format csv then --json: the same" "--json and --format csv disagree; give one"
+run "$BENCHDB" --format csv --format markdown -c 'show baselines'
+check_rc "--format twice: exit 2" 2
+check_err "--format twice: says so" "--format given twice ('csv', then 'markdown'); give one"
+run "$BENCHDB" --json show baselines --format csv
+check_rc "--json before the word, --format after it: exit 2" 2
+check_err "and says they disagree" "--json and --format csv disagree"
+run "$BENCHDB" --json -c 'show baselines' --format json
+check_rc "--json with --format json agree: exit 0" 0
+
+# summary takes its run as an argument too (summary latest~1), which its
+# --help left out (only --run RUN), as did benchdb --help (--run ID).
+run "$BENCHDB" summary --help
+check_out "summary --help: RUN or --run RUN" "usage: benchdb summary [--db DIR] [RUN | --run RUN] [--json]"
+run "$BENCHDB" --help
+check_out "benchdb --help: summary [RUN]" "  summary [RUN]"
+
 finish
