@@ -105,5 +105,6 @@ int fuzz_ingest_text(const uint8_t *data, size_t size);
 int fuzz_query_parse(const uint8_t *data, size_t size);
 int fuzz_store_ops(const uint8_t *data, size_t size);
 int fuzz_query_exec(const uint8_t *data, size_t size);
+int fuzz_detect(const uint8_t *data, size_t size);
 
 #endif /* BDB_FUZZ_H */

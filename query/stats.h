@@ -495,7 +495,7 @@ typedef struct bdb__change_point {
 	double change_pct;  /* (after - before) / |before| * 100; NAN if before is 0 */
 	double p_value;	    /* permutation p (E-Divisive) or t-test p (windowed);
 			     * robust: the permutation p of the split on ranks
-			     * (an excursion: the larger of its two), a drift's
+			     * (an excursion: NAN, it is a rule), a drift's
 			     * two-sided Mann-Kendall p */
 	/* Filled by the robust method only (else kind STEP, the rest 0): */
 	bdb__change_kind kind;

@@ -40,6 +40,7 @@ static char replay_input[512]; /* the file being replayed, for failures */
 #include "../../fuzz/fuzz_run_unpack.c"
 #include "../../fuzz/fuzz_verify.c"
 #include "../../fuzz/fuzz_retain_policy.c"
+#include "../../fuzz/fuzz_detect.c"
 
 typedef struct harness {
 	const char *name; /* fuzz/fuzz_NAME.c, fuzz/corpus/NAME/, fuzz/crashes/NAME/ */
@@ -56,6 +57,7 @@ static const harness h_run_unpack = {"run_unpack", fuzz_run_unpack};
 static const harness h_query_exec = {"query_exec", fuzz_query_exec};
 static const harness h_serve_route = {"serve_route", fuzz_serve_route};
 static const harness h_retain_policy = {"retain_policy", fuzz_retain_policy};
+static const harness h_detect = {"detect", fuzz_detect};
 
 /* Replays every regular file in dir (a missing dir has none); returns the count. */
 static size_t replay_dir(const harness *h, const char *dir)
@@ -106,6 +108,7 @@ int main(void)
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_query_exec),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_serve_route),
 	    cmocka_unit_test_prestate(test_replay, (void *)&h_retain_policy),
+	    cmocka_unit_test_prestate(test_replay, (void *)&h_detect),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
