@@ -28,7 +28,8 @@ static const char record_usage[] =
     "set size, and stores one run: point NAME (default: the command line) with\n"
     "metrics wall, user, sys (seconds) and max_rss (bytes), lower is better, each\n"
     "the mean of its samples, one sample per run. CMD's standard output is\n"
-    "discarded (unless --format reads it); its standard error is shown.\n"
+    "discarded (unless --format reads it); its standard error is shown. A file\n"
+    "redirected to standard input is read by every run from where it was.\n"
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
@@ -36,8 +37,8 @@ static const char record_usage[] =
     "                   UTF-8 text or holds a control character)\n"
     "  -w, --warmup N   runs before measuring, discarded (default 0)\n"
     "  -r, --runs N     measured runs (default 10; 1 with --format or --output)\n"
-    "  --min-time S     instead of --runs: measure until S seconds of runs (3 runs\n"
-    "                   at least, 1000000 at most)\n"
+    "  --min-time S     instead of --runs: measure until S seconds of measured runs\n"
+    "                   (warm-ups not counted; 3 runs at least, 1000000 at most)\n"
     "  --tag K=V        a tag of every point (repeatable)\n"
     "  --commit, --branch, --id, --no-env   as ingest: the commit and branch\n"
     "                   default to the CI job's (GITHUB_SHA, CI_COMMIT_SHA, ...);\n"
@@ -45,7 +46,8 @@ static const char record_usage[] =
     "  --timestamp T    the run's time (default: when record started)\n"
     "  --replace        replace a different run stored under the same --id\n"
     "  --baseline NAME  the baseline to judge the wall time against (default\n"
-    "                   main, when the store has it and it has the point)\n"
+    "                   main, when the store has it and it has the point; mwu\n"
+    "                   when both runs have 5 samples or more, else percent)\n"
     "  --shell          run CMD with /bin/sh -c (its words joined by spaces)\n"
     "  -i, --ignore-failure\n"
     "                   keep measuring when CMD exits non-zero\n"
@@ -135,6 +137,7 @@ typedef struct record_opts {
 	char **cmd;	    /* CMD ARGS..., argv's */
 	int n_cmd;
 	bool progress; /* a terminal on stderr */
+	off_t stdin_at; /* where a seekable standard input was, or -1 */
 } record_opts;
 
 /* One point's measurements: the samples of each metric, one per run. */
@@ -1029,11 +1032,14 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 static int measure(const record_opts *o, char **argv, const char *title, measured *m,
 		   bdb_buf *capture)
 {
-	struct timespec start, now;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	double elapsed = 0;
+	struct timespec start = {0, 0}, now;
+	double elapsed = 0; /* since the first measured run started */
 	for (long i = 0;; i++) {
 		bool warmup = i < o->warmup;
+		/* --min-time counts measured runs only: the warm-ups' time made
+		 * warm-ups of S seconds leave the minimum of 3 runs. */
+		if (i == o->warmup)
+			clock_gettime(CLOCK_MONOTONIC, &start);
 		if (!warmup && o->min_time <= 0 && (long)m->n >= o->runs)
 			break;
 		if (!warmup && o->min_time > 0 && m->n >= MIN_TIME_RUNS &&
@@ -1043,6 +1049,10 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 			show_progress(o, m, warmup ? i : o->warmup, o->runs, elapsed);
 		if (capture)
 			bdb_buf_reset(capture);
+		/* Each run reads a redirected file from where it was: the first
+		 * run read it all and the others read nothing. */
+		if (o->stdin_at >= 0)
+			lseek(STDIN_FILENO, o->stdin_at, SEEK_SET);
 		double wall;
 		struct rusage usage;
 		int status = 0, err = 0;
@@ -1173,7 +1183,18 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 	return 0;
 }
 
-/* Stores run; prints "Stored run ID (N points, M metrics)". */
+/* Whether every point name of run has 5 wall samples or more (mwu decides
+ * with them; fewer cannot reach p < 0.05 or hardly). */
+static bool enough_samples(const bdb_run *run, const char *name)
+{
+	for (size_t p = 0; p < run->n_points; p++) {
+		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
+		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
+			return false;
+	}
+	return true;
+}
+
 /*
  * When the store has baseline o->baseline (default main) and it holds the
  * point name, prints the verdict of this run's wall time against it:
@@ -1187,9 +1208,14 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 	const char *baseline = o->baseline ? o->baseline : "main";
 	bdb_reader *r;
 	uint64_t seq;
+	bdb_run *base = NULL;
 	if (bdb_reader_begin(store, &r))
 		return;
 	bool found = bdb_reader_get_baseline(r, baseline, &seq) == 0;
+	/* The baseline's samples count too: a baseline of one run (--runs 1)
+	 * made mwu's smallest p 2/7 against 6, 'inconclusive' however slower. */
+	if (found && bdb_reader_run_decode(r, seq, &base) != 0)
+		base = NULL;
 	bdb_reader_end(r);
 	if (!found) {
 		if (o->baseline)
@@ -1197,12 +1223,8 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 				baseline);
 		return;
 	}
-	bool mwu = true;
-	for (size_t p = 0; p < run->n_points; p++) {
-		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
-		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
-			mwu = false;
-	}
+	bool mwu = base && enough_samples(run, name) && enough_samples(base, name);
+	bdb_run_free(base);
 	bdb_buf stmt, out;
 	bdb_buf_init(&stmt);
 	bdb_buf_init(&out);
@@ -1234,6 +1256,7 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 	bdb_buf_free(&out);
 }
 
+/* Stores run; prints "Stored run ID (N points, M metrics)" and the verdict. */
 static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, const char *name)
 {
 	bdb_store *store;
@@ -1284,6 +1307,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	if (code)
 		goto out;
 	o.progress = isatty(STDERR_FILENO) && !cli_terminal_dumb();
+	/* A pipe cannot be read again (-1): its first run reads it. */
+	o.stdin_at = isatty(STDIN_FILENO) ? -1 : lseek(STDIN_FILENO, 0, SEEK_CUR);
 	command_line = join_words(o.cmd, o.n_cmd);
 	if (!command_line) {
 		code = EXIT_INPUT;
@@ -1377,6 +1402,9 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	machine.load_after = cli_load_average();
+	/* What follows record (a shell's `while read`) reads on from there. */
+	if (o.stdin_at >= 0)
+		lseek(STDIN_FILENO, o.stdin_at, SEEK_SET);
 	/* Once: the load rose above the cores while measuring. */
 	if (!code && machine.load_before <= (double)machine.cores)
 		cli_machine_warn(&machine, machine.load_after);

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# tests/cli/test_record_habits.sh - benchdb record as a hyperfine user drives
+# it (atk35): the verdict's method against a baseline of few samples,
+# --min-time after warm-ups, a command reading redirected standard input.
+source "$(dirname "$0")/lib.sh"
+
+DB=$WORK/db
+
+json_get() {
+	python3 -c "import json,sys; j=json.load(sys.stdin); print($1)"
+}
+
+# The number of wall samples of run ID.
+wall_samples() {
+	"$BENCHDB" --db "$DB" export --format json "$1" |
+		json_get '[len(o["samples"]) for o in j["observations"] if o["metric"] == "wall"][0]'
+}
+
+# 1. The verdict against the baseline is mwu only when both runs have 5
+# samples or more (cli.md): a baseline of one run (--runs 1) and a current
+# run of 6 got mwu, whose smallest p with 1 vs 6 samples is 2/7 = 0.29 (the
+# exact null distribution: U = 0 or 6 of C(7,1) = 7 orderings each), so a
+# command 30 times slower was 'inconclusive'. percent says regression.
+run "$BENCHDB" --db "$DB" record --id base1 --runs 1 --name nap -- sleep 0.01
+check_rc "the one-run baseline is recorded" 0
+"$BENCHDB" --db "$DB" baseline set main base1 >/dev/null
+run "$BENCHDB" --db "$DB" record --id slow6 --runs 6 --name nap -- sleep 0.3
+check_rc "the slower run is recorded" 0
+check_out "a baseline of 1 sample: the verdict uses percent" "Against baseline main (percent):"
+check_out "and says regression" "regression"
+check "not inconclusive" sh -c "! grep -q inconclusive '$OUT'"
+# Both with 5 samples or more: mwu, as before.
+run "$BENCHDB" --db "$DB" record --id base5 --runs 5 --name nap -- sleep 0.01
+"$BENCHDB" --db "$DB" baseline set main base5 >/dev/null
+run "$BENCHDB" --db "$DB" record --id slow5 --runs 5 --name nap -- sleep 0.3
+check_out "5 samples on both sides: mwu" "Against baseline main (mwu):"
+
+# 2. --min-time S measures until S seconds of measured runs: the warm-up
+# runs counted too, so warm-ups that took S or more left the minimum of 3
+# runs. Here the 2 warm-ups sleep 1 s each and every measured run is quick
+# (a few ms): 0.5 s of measured runs is many more than 3.
+printf '#!/bin/sh\nn=$(cat "$1" 2>/dev/null || echo 0)\necho $((n + 1)) >"$1"\n[ "$n" -lt 2 ] && sleep 1\nexit 0\n' \
+	>"$WORK/slow-warmups.sh"
+chmod +x "$WORK/slow-warmups.sh"
+run "$BENCHDB" --db "$DB" record --id mintime --warmup 2 --min-time 0.5 -- \
+	"$WORK/slow-warmups.sh" "$WORK/calls"
+check_rc "record --min-time after slow warm-ups exits 0" 0
+n=$(wall_samples mintime)
+check "the warm-ups' time is not the measured runs' ($n runs measured)" test "$n" -gt 3
+
+# 3. Standard input redirected from a file: every run reads it from where it
+# was when record started. The first run read it all and the others read
+# nothing (3000 lines, then 0 and 0: a 'first run much slower, consider
+# --warmup 1' to boot), and the shell's next read found the file's end.
+seq 3000 >"$WORK/lines"
+(
+	read -r first
+	"$BENCHDB" --db "$DB" record --id stdin3 --runs 3 -- sh -c 'wc -l >>"$1"' sh "$WORK/counts" \
+		>/dev/null 2>&1
+	echo "rc=$?"
+	wc -l
+) <"$WORK/lines" >"$WORK/after"
+check "record read the redirected file and exited 0" grep -qx 'rc=0' "$WORK/after"
+check "each run read the 2999 lines after the shell's read: $(tr '\n' ' ' <"$WORK/counts")" \
+	test "$(tr '\n' ' ' <"$WORK/counts")" = "2999 2999 2999 "
+check "after record, the input is where it was: $(tail -n 1 "$WORK/after")" \
+	test "$(tail -n 1 "$WORK/after")" = 2999
+
+finish
