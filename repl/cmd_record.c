@@ -18,8 +18,8 @@
 
 static const char record_usage[] =
     "usage: benchdb record [--db DIR] [--name NAME] [--warmup N] [--runs N | --min-time S]\n"
-    "                      [--tag K=V]... [--commit SHA|auto] [--branch B] [--id ID]\n"
-    "                      [--timestamp T] [--replace] [--no-env] [--shell]\n"
+    "                      [--tag K=V]... [--commit SHA|auto] [--branch B|auto]\n"
+    "                      [--id ID] [--timestamp T] [--replace] [--no-env] [--shell]\n"
     "                      [--ignore-failure] [--baseline NAME]\n"
     "                      [-P NAME LO HI | -L NAME A,B,C]\n"
     "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
@@ -43,7 +43,8 @@ static const char record_usage[] =
     "  --tag K=V        a tag of every point (repeatable)\n"
     "  --commit, --branch, --id, --no-env   as ingest: the commit and branch\n"
     "                   default to the CI job's (GITHUB_SHA, CI_COMMIT_SHA, ...);\n"
-    "                   --commit auto is 'git rev-parse HEAD'\n"
+    "                   --commit auto is 'git rev-parse HEAD', --branch auto\n"
+    "                   the branch checked out\n"
     "  --timestamp T    the run's time (default: when record started)\n"
     "  --replace        replace a different run stored under the same --id\n"
     "  --baseline NAME  the baseline to judge the wall time against (default\n"

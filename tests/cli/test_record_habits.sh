@@ -82,4 +82,31 @@ rss=$("$BENCHDB" --db "$DB" export --format json bigout |
 check "no run's max_rss holds record's copy of the output (MiB: $rss)" \
 	test "$(echo "$rss" | json_get 'len(j) == 3 and max(j) < 16')" = True
 
+# 5. --branch auto, as --commit auto: the branch git has checked out. A
+# branch named "auto" was stored (exit 0), which no query for the real
+# branch finds. A detached HEAD has no branch: exit 3, nothing stored.
+if command -v git >/dev/null; then
+	REPO=$WORK/repo
+	git init -q -b feat/x "$REPO" && git -C "$REPO" -c user.email=t@t -c user.name=t \
+		commit -q --allow-empty -m one
+	head=$(git -C "$REPO" rev-parse HEAD)
+	(cd "$REPO" && run "$BENCHDB" --db "$DB" record --id git1 --runs 1 --commit auto \
+		--branch auto -- true) >/dev/null
+	check "--branch auto is git's branch, --commit auto its commit" \
+		test "$("$BENCHDB" --db "$DB" export --format json git1 |
+			json_get 'j["run"]["branch"] + " " + j["run"]["commit"]')" = "feat/x $head"
+	(cd "$REPO" && "$BENCHDB" --db "$DB" ingest --id git2 --branch auto \
+		"$ROOT/examples/history/gbench-v1.json" >/dev/null)
+	check "ingest --branch auto too" \
+		test "$("$BENCHDB" --db "$DB" export --format json git2 | json_get 'j["run"]["branch"]')" = feat/x
+	git -C "$REPO" checkout -q --detach
+	cd "$REPO" && run "$BENCHDB" --db "$WORK/detached" record --runs 1 --branch auto -- true
+	cd - >/dev/null
+	check_rc "--branch auto on a detached HEAD is exit 3" 3
+	check_err "it says why" "record: --branch auto: 'git symbolic-ref --short HEAD' found no branch here"
+	check "and makes no store" test ! -e "$WORK/detached"
+else
+	fail "git is installed" "no git (make deps installs it)"
+fi
+
 finish
