@@ -1062,6 +1062,21 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		return cli_usage_error("record",
 				       "--output %s: is a directory (expected the file CMD writes)",
 				       o->output);
+	/* hyperfine's --output WHERE (null, pipe, inherit) says where CMD's
+	 * output goes: given to record, every run was measured, then "null:
+	 * cannot read" (exit 3). */
+	bool out_in_cmd = false;
+	for (int w = 0; w < o->n_cmd && !out_in_cmd; w++)
+		out_in_cmd = strstr(o->cmd[w], "{out}") != NULL;
+	if (o->output && !out_in_cmd && stat(o->output, &st) != 0 &&
+	    (!strcmp(o->output, "null") || !strcmp(o->output, "pipe") ||
+	     !strcmp(o->output, "inherit")))
+		return cli_usage_error(
+		    "record",
+		    "--output %s: no such file, and CMD has no {out}: record's "
+		    "--output FILE is the results file CMD writes, not hyperfine's "
+		    "--output (CMD's standard output is discarded)",
+		    o->output);
 	if (!o->runs_given)
 		o->runs = o->has_format || o->output ? 1 : 10;
 	return cli_run_meta_resolve("record", &o->meta);
@@ -1453,10 +1468,17 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	/* Once: the load rose above the cores while measuring. */
 	if (!code && machine.load_before <= (double)machine.cores)
 		cli_machine_warn(&machine, machine.load_after);
-	if (!code && o.output && file_unchanged(o.output, output_existed, &output_before)) {
-		cli_error("record: --output %s: no run wrote it (it is as it was before the "
-			  "runs; does CMD write {out}?); nothing stored",
-			  o.output);
+	struct stat output_after;
+	bool output_missing = o.output && !output_existed && stat(o.output, &output_after) != 0;
+	if (!code && o.output &&
+	    (output_missing || file_unchanged(o.output, output_existed, &output_before))) {
+		/* A file that is not there was 'FILE: cannot read', without
+		 * record's name or that nothing was stored. */
+		cli_error("record: --output %s: no run wrote it (%s; does CMD write {out}?); "
+			  "nothing stored",
+			  o.output,
+			  output_missing ? "there is no such file"
+					 : "it is as it was before the runs");
 		code = EXIT_INPUT;
 	}
 	if (!code)

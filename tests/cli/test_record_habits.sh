@@ -109,4 +109,22 @@ else
 	fail "git is installed" "no git (make deps installs it)"
 fi
 
+# 6. hyperfine's --output WHERE (null, pipe, inherit: where the command's
+# output goes) is not record's --output FILE (the results file CMD writes):
+# 'record --output null -- true' measured every run, then said 'null: cannot
+# read' (exit 3). Now exit 2 before any run, saying so. A FILE that no run
+# made is said as record's, with nothing stored.
+cd "$WORK" && run "$BENCHDB" --db "$WORK/hf" record --runs 3 --output null -- true
+cd - >/dev/null
+check_rc "--output null (hyperfine's) is exit 2" 2
+check_err "it says what record's --output is" \
+	"record: --output null: no such file, and CMD has no {out}: record's --output FILE is the results file CMD writes, not hyperfine's --output"
+check "no run was measured" sh -c "! grep -q Benchmark '$OUT'"
+check "and no store made" test ! -e "$WORK/hf"
+run "$BENCHDB" --db "$WORK/hf" record --runs 2 --output "$WORK/never.json" -- true
+check_rc "an --output FILE that no run made is exit 3" 3
+check_err "said as record's, nothing stored" \
+	"record: --output $WORK/never.json: no run wrote it (there is no such file; does CMD write {out}?); nothing stored"
+check "no store left" test ! -e "$WORK/hf"
+
 finish
