@@ -1356,6 +1356,21 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 	return EXIT_OK;
 }
 
+/* The run's metadata "command": the command line measured, which --name
+ * hid (the point is named, the command was stored nowhere). Not over the
+ * results' own "command" (--format), nor when it is not text (then --name
+ * was needed). 0 or BDB_ENOMEM. */
+static int set_command_meta(bdb_run *run, const char *command_line)
+{
+	for (size_t i = 0; i < run->n_meta; i++)
+		if (strcmp(run->meta[i].key, "command") == 0)
+			return 0;
+	size_t len = strlen(command_line);
+	if (bdb_text_fault(command_line, len, true, NULL) != len)
+		return 0;
+	return bdb_run_set_meta(run, "command", command_line);
+}
+
 int cmd_record(cli_ctx *ctx, int argc, char **argv)
 {
 	record_opts o;
@@ -1488,6 +1503,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		if (add_timing_point(run, &o, name, o.param ? o.values[v] : NULL, &results[v]))
 			code = EXIT_INPUT;
 	if (!code && cli_machine_to_env(&machine, run))
+		code = EXIT_INPUT;
+	if (!code && set_command_meta(run, command_line))
 		code = EXIT_INPUT;
 	if (!code && interrupted) {
 		/* Ctrl-C after the last run: still nothing is stored. */

@@ -127,4 +127,13 @@ check_err "said as record's, nothing stored" \
 	"record: --output $WORK/never.json: no run wrote it (there is no such file; does CMD write {out}?); nothing stored"
 check "no store left" test ! -e "$WORK/hf"
 
+# 7. The command measured is the run's metadata "command": with --name the
+# point is named and the command line was stored nowhere (export showed
+# "metadata": {}), where hyperfine's export keeps the command.
+run "$BENCHDB" --db "$DB" record --id named --runs 1 --name nap --shell -- 'sleep 0.01;' true
+check_rc "record --name --shell exits 0" 0
+check "the metadata has the command line, as sh -c got it" \
+	test "$("$BENCHDB" --db "$DB" export --format json named | json_get 'j["run"]["metadata"]')" = \
+	"{'command': 'sleep 0.01; true'}"
+
 finish
