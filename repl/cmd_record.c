@@ -945,6 +945,52 @@ static int parse_sweep(record_opts *o, int argc, char **argv, int *i)
 	return EXIT_OK;
 }
 
+/* hyperfine's options that record has not, and what to do instead: the
+ * nearest option record has was suggested ('--prepare': did you mean
+ * '--replace'?, which replaces a stored run). */
+static const struct {
+	const char *option, *instead;
+} hyperfine_options[] = {
+    {"--prepare", "record has no command run before each run"},
+    {"-p", "record has no command run before each run (hyperfine's --prepare)"},
+    {"--conclude", "record has no command run after each run"},
+    {"--setup", "run the set-up before record"},
+    {"-s", "run the set-up before record (hyperfine's --setup)"},
+    {"--cleanup", "run the clean-up after record"},
+    {"-c", "run the clean-up after record (hyperfine's --cleanup)"},
+    {"-N", "record runs CMD without a shell already; --shell runs it with /bin/sh -c"},
+    {"-S", "record's --shell takes no value: it runs CMD with /bin/sh -c"},
+    {"--min-runs", "give --runs N, or --min-time S (3 runs at least)"},
+    {"-m", "give --runs N, or --min-time S (3 runs at least)"},
+    {"--max-runs", "give --runs N, or --min-time S (1000000 runs at most)"},
+    {"-M", "give --runs N, or --min-time S (1000000 runs at most)"},
+    {"--input", "redirect it: '< FILE' (every run reads it from where it was)"},
+    {"--show-output", "record discards CMD's standard output"},
+    {"--export-json", "the run is stored: 'benchdb export --format json RUN' writes it"},
+    {"--export-csv", "the run is stored: 'benchdb export --format csv RUN' writes it"},
+    {"--export-markdown", "the run is stored: 'benchdb export --format markdown RUN' writes it"},
+    {"--shell", "record's --shell takes no value: it runs CMD with /bin/sh -c"},
+    {"--command-name", "record's is --name NAME (-n)"},
+    {"--parameter-scan", "record's is -P NAME LO HI"},
+    {"--parameter-list", "record's is -L NAME A,B,C"},
+    {"--reference", "record judges the run against a baseline: --baseline NAME"},
+    {"-D", "-P takes whole steps of 1; -L lists other values"},
+    {"--parameter-step-size", "-P takes whole steps of 1; -L lists other values"},
+};
+
+/* A usage error for hyperfine's arg (as "--opt" or "--opt=value"), saying
+ * what to do instead; 0 when arg is none of them. */
+static int hyperfine_option(const char *arg)
+{
+	size_t len = strcspn(arg, "=");
+	for (size_t k = 0; k < sizeof hyperfine_options / sizeof *hyperfine_options; k++)
+		if (strlen(hyperfine_options[k].option) == len &&
+		    !strncmp(arg, hyperfine_options[k].option, len))
+			return cli_usage_error("record", "%s: hyperfine's option: %s", arg,
+					       hyperfine_options[k].instead);
+	return 0;
+}
+
 /* Parses the options before CMD into *o; returns an exit code, or -1 after
  * --help. */
 static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
@@ -1038,7 +1084,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			if (code)
 				return code;
 		} else {
-			return cli_unknown_option("record", record_usage, arg);
+			int code = hyperfine_option(arg);
+			return code ? code : cli_unknown_option("record", record_usage, arg);
 		}
 		if (bad)
 			return EXIT_USAGE;
@@ -1311,6 +1358,13 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 		if (compared && bdb_result_format(res, BDB_OUTPUT_TABLE, &qopt, &out) == 0)
 			printf("\nAgainst baseline %s (%s):\n%s", baseline, method,
 			       bdb_buf_cstr(&out));
+		/* Asked for by name, a verdict that is not there is said, as a
+		 * missing baseline is. */
+		else if (!compared && o->baseline)
+			fprintf(stderr,
+				"benchdb: warning: record: baseline '%s' has no point '%s': no "
+				"verdict\n",
+				baseline, name);
 	}
 	bdb_result_free(res);
 	bdb_buf_free(&stmt);

@@ -136,4 +136,28 @@ check "the metadata has the command line, as sh -c got it" \
 	test "$("$BENCHDB" --db "$DB" export --format json named | json_get 'j["run"]["metadata"]')" = \
 	"{'command': 'sleep 0.01; true'}"
 
+# 8. --baseline NAME that lacks the point: nothing was said (a missing
+# baseline is said), so the verdict asked for was silently not there.
+run "$BENCHDB" --db "$DB" record --runs 1 --baseline main --name other -- true
+check_rc "record --baseline of a baseline without the point exits 0" 0
+check_err "it says there is no verdict" "record: baseline 'main' has no point 'other': no verdict"
+run "$BENCHDB" --db "$DB" record --runs 1 --name other -- true
+check "without --baseline (main by default) it says nothing" sh -c "! grep -q verdict '$ERR'"
+
+# 9. hyperfine's options that record has not: '--prepare' was "unknown
+# option '--prepare'; did you mean '--replace'?" (which replaces a stored
+# run), -N and --export-json merely unknown. Each says what to do instead.
+hyperfine_opt() {
+	run "$BENCHDB" --db "$WORK/hfo" record "$1" x -- true
+	check_rc "$1 is exit 2" 2
+	check_err "$1 says what instead" "record: $1: hyperfine's option: $2"
+	check "$1 does not suggest --replace" sh -c "! grep -q -e '--replace' '$ERR'"
+}
+hyperfine_opt --prepare "record has no command run before each run"
+hyperfine_opt -N "record runs CMD without a shell already; --shell runs it with /bin/sh -c"
+hyperfine_opt --shell=bash "record's --shell takes no value"
+hyperfine_opt --export-json "the run is stored: 'benchdb export --format json RUN' writes it"
+hyperfine_opt --min-runs "give --runs N, or --min-time S"
+check "none made a store" test ! -e "$WORK/hfo"
+
 finish
