@@ -57,25 +57,44 @@ int cli_ci_metadata(const char *cmd, const char **commit, const char **branch)
 	return EXIT_OK;
 }
 
-int cli_git_head(const char *cmd, char *sha, size_t size)
+/* The first line git_command (a fixed command: nothing of the user's reaches
+ * the shell) prints into out (size bytes); false when git fails, prints
+ * nothing, or a line shorter than min or not shorter than size. */
+static bool git_line(const char *git_command, size_t min, char *out, size_t size)
 {
-	/* A fixed command: nothing of the user's reaches the shell. */
-	FILE *p = popen("git rev-parse --verify -q HEAD 2>/dev/null", "r");
-	if (!p) {
-		cli_error("%s: --commit auto: cannot run git", cmd);
-		return EXIT_INPUT;
-	}
-	char line[128] = "";
+	FILE *p = popen(git_command, "r");
+	if (!p)
+		return false;
+	char line[256] = "";
 	bool got = fgets(line, sizeof line, p) != NULL;
 	int status = pclose(p);
 	line[strcspn(line, "\r\n")] = '\0';
-	if (!got || status != 0 || strlen(line) < 7 || strlen(line) >= size) {
+	if (!got || status != 0 || strlen(line) < min || strlen(line) >= size)
+		return false;
+	memcpy(out, line, strlen(line) + 1);
+	return true;
+}
+
+int cli_git_head(const char *cmd, char *sha, size_t size)
+{
+	if (!git_line("git rev-parse --verify -q HEAD 2>/dev/null", 7, sha, size)) {
 		cli_error("%s: --commit auto: 'git rev-parse HEAD' found no commit here "
 			  "(not a git checkout, or git is not installed)",
 			  cmd);
 		return EXIT_INPUT;
 	}
-	memcpy(sha, line, strlen(line) + 1);
+	return EXIT_OK;
+}
+
+int cli_git_branch(const char *cmd, char *branch, size_t size)
+{
+	if (!git_line("git symbolic-ref -q --short HEAD 2>/dev/null", 1, branch, size)) {
+		cli_error("%s: --branch auto: 'git symbolic-ref --short HEAD' found no branch here "
+			  "(not a git checkout, a detached HEAD, or git is not installed): give "
+			  "--branch NAME",
+			  cmd);
+		return EXIT_INPUT;
+	}
 	return EXIT_OK;
 }
 
@@ -124,6 +143,13 @@ int cli_run_meta_resolve(const char *cmd, cli_run_meta *m)
 		if (code)
 			return code;
 		m->commit = m->head;
+	}
+	/* "auto" as --commit's: a branch named auto was stored instead. */
+	if (m->branch && strcmp(m->branch, "auto") == 0) {
+		int code = cli_git_branch(cmd, m->head_branch, sizeof m->head_branch);
+		if (code)
+			return code;
+		m->branch = m->head_branch;
 	}
 	m->ci_commit = m->ci_branch = NULL;
 	return m->no_env ? EXIT_OK : cli_ci_metadata(cmd, &m->ci_commit, &m->ci_branch);

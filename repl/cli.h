@@ -123,9 +123,13 @@ int cli_ci_metadata(const char *cmd, const char **commit, const char **branch);
  * EXIT_OK. */
 int cli_git_head(const char *cmd, char *sha, size_t size);
 
+/* `git symbolic-ref --short HEAD`, the branch checked out, into branch (size
+ * bytes), as cli_git_head (EXIT_INPUT on a detached HEAD too). */
+int cli_git_branch(const char *cmd, char *branch, size_t size);
+
 /*
  * The run metadata options of the subcommands that store runs (ingest,
- * record): --id, --commit (SHA or "auto"), --branch, --no-env. The strings
+ * record): --id, --commit (SHA or "auto"), --branch (NAME or "auto"), --no-env. The strings
  * are argv's until cli_run_meta_resolve, which may point commit at head.
  */
 typedef struct cli_run_meta {
@@ -133,6 +137,7 @@ typedef struct cli_run_meta {
 	bool no_env;			   /* --no-env */
 	const char *ci_commit, *ci_branch; /* after resolving: the CI job's, or NULL */
 	char head[128];			   /* --commit auto's commit */
+	char head_branch[256];		   /* --branch auto's branch */
 } cli_run_meta;
 
 /* If argv[*i] is one of the options above, takes it (advancing *i past its
@@ -142,7 +147,8 @@ bool cli_run_meta_option(int argc, char **argv, int *i, cli_run_meta *m, bool *b
 
 /*
  * Checks that --id, --commit and --branch are one line of text
- * (cli_text_ok, "CMD: --id"), resolves --commit auto (cli_git_head) and,
+ * (cli_text_ok, "CMD: --id"), resolves --commit auto (cli_git_head) and
+ * --branch auto (cli_git_branch) and,
  * unless --no-env, reads the CI job's commit and branch (cli_ci_metadata).
  * Prints the error itself; returns an exit code, EXIT_OK when m is ready.
  */

@@ -28,6 +28,7 @@ static const char push_usage[] =
     "  --format F      force the format (default: detected by the server)\n"
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
     "  --commit auto   the commit of 'git rev-parse HEAD'\n"
+    "  --branch auto   the branch git has checked out\n"
     "  --no-env        do not take the commit and branch from the CI environment\n"
     "                  (GITHUB_SHA, CI_COMMIT_SHA, ... when the file has none)\n"
     "  --tag K=V       add a tag to every point (repeatable)\n"

@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -17,8 +18,8 @@
 
 static const char record_usage[] =
     "usage: benchdb record [--db DIR] [--name NAME] [--warmup N] [--runs N | --min-time S]\n"
-    "                      [--tag K=V]... [--commit SHA|auto] [--branch B] [--id ID]\n"
-    "                      [--timestamp T] [--replace] [--no-env] [--shell]\n"
+    "                      [--tag K=V]... [--commit SHA|auto] [--branch B|auto]\n"
+    "                      [--id ID] [--timestamp T] [--replace] [--no-env] [--shell]\n"
     "                      [--ignore-failure] [--baseline NAME]\n"
     "                      [-P NAME LO HI | -L NAME A,B,C]\n"
     "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
@@ -28,7 +29,8 @@ static const char record_usage[] =
     "set size, and stores one run: point NAME (default: the command line) with\n"
     "metrics wall, user, sys (seconds) and max_rss (bytes), lower is better, each\n"
     "the mean of its samples, one sample per run. CMD's standard output is\n"
-    "discarded (unless --format reads it); its standard error is shown.\n"
+    "discarded (unless --format reads it); its standard error is shown. A file\n"
+    "redirected to standard input is read by every run from where it was.\n"
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
@@ -36,16 +38,18 @@ static const char record_usage[] =
     "                   UTF-8 text or holds a control character)\n"
     "  -w, --warmup N   runs before measuring, discarded (default 0)\n"
     "  -r, --runs N     measured runs (default 10; 1 with --format or --output)\n"
-    "  --min-time S     instead of --runs: measure until S seconds of runs (3 runs\n"
-    "                   at least, 1000000 at most)\n"
+    "  --min-time S     instead of --runs: measure until S seconds of measured runs\n"
+    "                   (warm-ups not counted; 3 runs at least, 1000000 at most)\n"
     "  --tag K=V        a tag of every point (repeatable)\n"
     "  --commit, --branch, --id, --no-env   as ingest: the commit and branch\n"
     "                   default to the CI job's (GITHUB_SHA, CI_COMMIT_SHA, ...);\n"
-    "                   --commit auto is 'git rev-parse HEAD'\n"
+    "                   --commit auto is 'git rev-parse HEAD', --branch auto\n"
+    "                   the branch checked out\n"
     "  --timestamp T    the run's time (default: when record started)\n"
     "  --replace        replace a different run stored under the same --id\n"
     "  --baseline NAME  the baseline to judge the wall time against (default\n"
-    "                   main, when the store has it and it has the point)\n"
+    "                   main, when the store has it and it has the point; mwu\n"
+    "                   when both runs have 5 samples or more, else percent)\n"
     "  --shell          run CMD with /bin/sh -c (its words joined by spaces)\n"
     "  -i, --ignore-failure\n"
     "                   keep measuring when CMD exits non-zero\n"
@@ -135,39 +139,69 @@ typedef struct record_opts {
 	char **cmd;	    /* CMD ARGS..., argv's */
 	int n_cmd;
 	bool progress; /* a terminal on stderr */
+	off_t stdin_at; /* where a seekable standard input was, or -1 */
 } record_opts;
+
+/*
+ * Memory that the command's processes do not inherit (MADV_DONTFORK), for
+ * what grows while record measures: the samples and the captured output. A
+ * forked child's peak RSS starts at its parent's, and wait4's ru_maxrss
+ * keeps it across exec: record's 32 bytes of samples a run made the max_rss
+ * of `true` grow from 1.2 to 1.6 MiB over 5000 runs, and --format's 50 MB
+ * of output from one run counted in the next run's max_rss.
+ */
+
+/* A region of bytes (zeroed, unforked); NULL when out of memory. */
+static void *unforked_alloc(size_t bytes)
+{
+	void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	madvise(p, bytes, MADV_DONTFORK);
+	return p;
+}
+
+static void unforked_free(void *p, size_t bytes)
+{
+	if (p)
+		munmap(p, bytes);
+}
+
+/* The command's standard output, in unforked memory. */
+typedef struct captured {
+	char *data;
+	size_t len, cap;
+} captured;
 
 /* One point's measurements: the samples of each metric, one per run. */
 typedef struct measured {
-	double *wall, *user, *sys, *rss;
+	double *wall, *user, *sys, *rss; /* in one unforked block of 4 x cap */
 	size_t n, cap;
 	size_t failures; /* runs that exited non-zero (--ignore-failure) */
 } measured;
 
 static void measured_free(measured *m)
 {
-	free(m->wall);
-	free(m->user);
-	free(m->sys);
-	free(m->rss);
+	unforked_free(m->wall, 4 * m->cap * sizeof(double));
 	memset(m, 0, sizeof *m);
 }
 
 static int measured_add(measured *m, double wall, double user, double sys, double rss)
 {
 	if (m->n == m->cap) {
-		size_t cap = m->cap ? 2 * m->cap : 16;
+		/* A page at first: 128 samples of each. */
+		size_t cap = m->cap ? 2 * m->cap : 128;
+		double *block = unforked_alloc(4 * cap * sizeof(double));
+		if (!block)
+			return BDB_ENOMEM;
 		double *arrays[4] = {m->wall, m->user, m->sys, m->rss};
-		for (int a = 0; a < 4; a++) {
-			double *grown = realloc(arrays[a], cap * sizeof *grown);
-			if (!grown)
-				return BDB_ENOMEM;
-			arrays[a] = grown;
-		}
-		m->wall = arrays[0];
-		m->user = arrays[1];
-		m->sys = arrays[2];
-		m->rss = arrays[3];
+		for (int a = 0; a < 4 && m->n; a++)
+			memcpy(block + (size_t)a * cap, arrays[a], m->n * sizeof(double));
+		unforked_free(m->wall, 4 * m->cap * sizeof(double));
+		m->wall = block;
+		m->user = block + cap;
+		m->sys = block + 2 * cap;
+		m->rss = block + 3 * cap;
 		m->cap = cap;
 	}
 	m->wall[m->n] = wall;
@@ -357,11 +391,26 @@ static bool child_ended(pid_t pid)
 
 /* Appends n bytes of chunk to capture: past the input limit one byte is
  * enough for the adapter to refuse it; the rest is dropped. */
-static void capture_append(bdb_buf *capture, const char *chunk, size_t n)
+static void capture_append(captured *capture, const char *chunk, size_t n)
 {
 	size_t room =
 	    capture->len <= BDB_INGEST_MAX_INPUT ? BDB_INGEST_MAX_INPUT + 1 - capture->len : 0;
-	bdb_buf_append(capture, chunk, n < room ? n : room);
+	n = n < room ? n : room;
+	if (capture->len + n > capture->cap) {
+		size_t cap = capture->cap ? capture->cap : 65536;
+		while (cap < capture->len + n)
+			cap *= 2;
+		char *grown = unforked_alloc(cap);
+		if (!grown)
+			return; /* cut short: the adapter refuses what is left */
+		if (capture->len)
+			memcpy(grown, capture->data, capture->len);
+		unforked_free(capture->data, capture->cap);
+		capture->data = grown;
+		capture->cap = cap;
+	}
+	memcpy(capture->data + capture->len, chunk, n);
+	capture->len += n;
 }
 
 /*
@@ -371,7 +420,7 @@ static void capture_append(bdb_buf *capture, const char *chunk, size_t n)
  * SIGCHLD pipe. Returns true when our SIGINT (SIGTERM, SIGHUP) stopped the
  * command (reaped then), false otherwise (not reaped).
  */
-static bool read_output(pid_t pid, int fd, int wake, bdb_buf *capture)
+static bool read_output(pid_t pid, int fd, int wake, captured *capture)
 {
 	char chunk[65536];
 	struct pollfd fds[2] = {{fd, POLLIN, 0}, {wake, POLLIN, 0}};
@@ -416,7 +465,7 @@ static bool read_output(pid_t pid, int fd, int wake, bdb_buf *capture)
  * output is appended to it. Returns how the run ended; *status is the
  * wait status (RUN_DONE), *err the errno (RUN_NOT_STARTED).
  */
-static run_end run_once(char **argv, bdb_buf *capture, double *wall, struct rusage *usage,
+static run_end run_once(char **argv, captured *capture, double *wall, struct rusage *usage,
 			int *status, int *err)
 {
 	int report[2], out[2] = {-1, -1};
@@ -896,6 +945,52 @@ static int parse_sweep(record_opts *o, int argc, char **argv, int *i)
 	return EXIT_OK;
 }
 
+/* hyperfine's options that record has not, and what to do instead: the
+ * nearest option record has was suggested ('--prepare': did you mean
+ * '--replace'?, which replaces a stored run). */
+static const struct {
+	const char *option, *instead;
+} hyperfine_options[] = {
+    {"--prepare", "record has no command run before each run"},
+    {"-p", "record has no command run before each run (hyperfine's --prepare)"},
+    {"--conclude", "record has no command run after each run"},
+    {"--setup", "run the set-up before record"},
+    {"-s", "run the set-up before record (hyperfine's --setup)"},
+    {"--cleanup", "run the clean-up after record"},
+    {"-c", "run the clean-up after record (hyperfine's --cleanup)"},
+    {"-N", "record runs CMD without a shell already; --shell runs it with /bin/sh -c"},
+    {"-S", "record's --shell takes no value: it runs CMD with /bin/sh -c"},
+    {"--min-runs", "give --runs N, or --min-time S (3 runs at least)"},
+    {"-m", "give --runs N, or --min-time S (3 runs at least)"},
+    {"--max-runs", "give --runs N, or --min-time S (1000000 runs at most)"},
+    {"-M", "give --runs N, or --min-time S (1000000 runs at most)"},
+    {"--input", "redirect it: '< FILE' (every run reads it from where it was)"},
+    {"--show-output", "record discards CMD's standard output"},
+    {"--export-json", "the run is stored: 'benchdb export --format json RUN' writes it"},
+    {"--export-csv", "the run is stored: 'benchdb export --format csv RUN' writes it"},
+    {"--export-markdown", "the run is stored: 'benchdb export --format markdown RUN' writes it"},
+    {"--shell", "record's --shell takes no value: it runs CMD with /bin/sh -c"},
+    {"--command-name", "record's is --name NAME (-n)"},
+    {"--parameter-scan", "record's is -P NAME LO HI"},
+    {"--parameter-list", "record's is -L NAME A,B,C"},
+    {"--reference", "record judges the run against a baseline: --baseline NAME"},
+    {"-D", "-P takes whole steps of 1; -L lists other values"},
+    {"--parameter-step-size", "-P takes whole steps of 1; -L lists other values"},
+};
+
+/* A usage error for hyperfine's arg (as "--opt" or "--opt=value"), saying
+ * what to do instead; 0 when arg is none of them. */
+static int hyperfine_option(const char *arg)
+{
+	size_t len = strcspn(arg, "=");
+	for (size_t k = 0; k < sizeof hyperfine_options / sizeof *hyperfine_options; k++)
+		if (strlen(hyperfine_options[k].option) == len &&
+		    !strncmp(arg, hyperfine_options[k].option, len))
+			return cli_usage_error("record", "%s: hyperfine's option: %s", arg,
+					       hyperfine_options[k].instead);
+	return 0;
+}
+
 /* Parses the options before CMD into *o; returns an exit code, or -1 after
  * --help. */
 static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
@@ -989,7 +1084,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			if (code)
 				return code;
 		} else {
-			return cli_unknown_option("record", record_usage, arg);
+			int code = hyperfine_option(arg);
+			return code ? code : cli_unknown_option("record", record_usage, arg);
 		}
 		if (bad)
 			return EXIT_USAGE;
@@ -1013,6 +1109,21 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		return cli_usage_error("record",
 				       "--output %s: is a directory (expected the file CMD writes)",
 				       o->output);
+	/* hyperfine's --output WHERE (null, pipe, inherit) says where CMD's
+	 * output goes: given to record, every run was measured, then "null:
+	 * cannot read" (exit 3). */
+	bool out_in_cmd = false;
+	for (int w = 0; w < o->n_cmd && !out_in_cmd; w++)
+		out_in_cmd = strstr(o->cmd[w], "{out}") != NULL;
+	if (o->output && !out_in_cmd && stat(o->output, &st) != 0 &&
+	    (!strcmp(o->output, "null") || !strcmp(o->output, "pipe") ||
+	     !strcmp(o->output, "inherit")))
+		return cli_usage_error(
+		    "record",
+		    "--output %s: no such file, and CMD has no {out}: record's "
+		    "--output FILE is the results file CMD writes, not hyperfine's "
+		    "--output (CMD's standard output is discarded)",
+		    o->output);
 	if (!o->runs_given)
 		o->runs = o->has_format || o->output ? 1 : 10;
 	return cli_run_meta_resolve("record", &o->meta);
@@ -1027,13 +1138,16 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
  * EXIT_OK, 128 + N on signal N (SIGINT, SIGTERM, SIGHUP), or the command's
  * failing status (said on stderr). */
 static int measure(const record_opts *o, char **argv, const char *title, measured *m,
-		   bdb_buf *capture)
+		   captured *capture)
 {
-	struct timespec start, now;
-	clock_gettime(CLOCK_MONOTONIC, &start);
-	double elapsed = 0;
+	struct timespec start = {0, 0}, now;
+	double elapsed = 0; /* since the first measured run started */
 	for (long i = 0;; i++) {
 		bool warmup = i < o->warmup;
+		/* --min-time counts measured runs only: the warm-ups' time made
+		 * warm-ups of S seconds leave the minimum of 3 runs. */
+		if (i == o->warmup)
+			clock_gettime(CLOCK_MONOTONIC, &start);
 		if (!warmup && o->min_time <= 0 && (long)m->n >= o->runs)
 			break;
 		if (!warmup && o->min_time > 0 && m->n >= MIN_TIME_RUNS &&
@@ -1042,7 +1156,11 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		if (o->progress)
 			show_progress(o, m, warmup ? i : o->warmup, o->runs, elapsed);
 		if (capture)
-			bdb_buf_reset(capture);
+			capture->len = 0;
+		/* Each run reads a redirected file from where it was: the first
+		 * run read it all and the others read nothing. */
+		if (o->stdin_at >= 0)
+			lseek(STDIN_FILENO, o->stdin_at, SEEK_SET);
 		double wall;
 		struct rusage usage;
 		int status = 0, err = 0;
@@ -1107,7 +1225,7 @@ static const char *run_id(const record_opts *o, int64_t started_us, char *id, si
  * capture or the output file, with record's options and id (not the
  * adapter's hash of the results, which a second record of the same
  * results would collide with). */
-static int read_results(const record_opts *o, int64_t started_us, const bdb_buf *capture,
+static int read_results(const record_opts *o, int64_t started_us, const captured *capture,
 			bdb_run **out)
 {
 	bdb_ingest_options opt;
@@ -1173,7 +1291,18 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 	return 0;
 }
 
-/* Stores run; prints "Stored run ID (N points, M metrics)". */
+/* Whether every point name of run has 5 wall samples or more (mwu decides
+ * with them; fewer cannot reach p < 0.05 or hardly). */
+static bool enough_samples(const bdb_run *run, const char *name)
+{
+	for (size_t p = 0; p < run->n_points; p++) {
+		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
+		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
+			return false;
+	}
+	return true;
+}
+
 /*
  * When the store has baseline o->baseline (default main) and it holds the
  * point name, prints the verdict of this run's wall time against it:
@@ -1187,9 +1316,14 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 	const char *baseline = o->baseline ? o->baseline : "main";
 	bdb_reader *r;
 	uint64_t seq;
+	bdb_run *base = NULL;
 	if (bdb_reader_begin(store, &r))
 		return;
 	bool found = bdb_reader_get_baseline(r, baseline, &seq) == 0;
+	/* The baseline's samples count too: a baseline of one run (--runs 1)
+	 * made mwu's smallest p 2/7 against 6, 'inconclusive' however slower. */
+	if (found && bdb_reader_run_decode(r, seq, &base) != 0)
+		base = NULL;
 	bdb_reader_end(r);
 	if (!found) {
 		if (o->baseline)
@@ -1197,12 +1331,8 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 				baseline);
 		return;
 	}
-	bool mwu = true;
-	for (size_t p = 0; p < run->n_points; p++) {
-		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
-		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
-			mwu = false;
-	}
+	bool mwu = base && enough_samples(run, name) && enough_samples(base, name);
+	bdb_run_free(base);
 	bdb_buf stmt, out;
 	bdb_buf_init(&stmt);
 	bdb_buf_init(&out);
@@ -1228,12 +1358,20 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 		if (compared && bdb_result_format(res, BDB_OUTPUT_TABLE, &qopt, &out) == 0)
 			printf("\nAgainst baseline %s (%s):\n%s", baseline, method,
 			       bdb_buf_cstr(&out));
+		/* Asked for by name, a verdict that is not there is said, as a
+		 * missing baseline is. */
+		else if (!compared && o->baseline)
+			fprintf(stderr,
+				"benchdb: warning: record: baseline '%s' has no point '%s': no "
+				"verdict\n",
+				baseline, name);
 	}
 	bdb_result_free(res);
 	bdb_buf_free(&stmt);
 	bdb_buf_free(&out);
 }
 
+/* Stores run; prints "Stored run ID (N points, M metrics)" and the verdict. */
 static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, const char *name)
 {
 	bdb_store *store;
@@ -1272,18 +1410,34 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 	return EXIT_OK;
 }
 
+/* The run's metadata "command": the command line measured, which --name
+ * hid (the point is named, the command was stored nowhere). Not over the
+ * results' own "command" (--format), nor when it is not text (then --name
+ * was needed). 0 or BDB_ENOMEM. */
+static int set_command_meta(bdb_run *run, const char *command_line)
+{
+	for (size_t i = 0; i < run->n_meta; i++)
+		if (strcmp(run->meta[i].key, "command") == 0)
+			return 0;
+	size_t len = strlen(command_line);
+	if (bdb_text_fault(command_line, len, true, NULL) != len)
+		return 0;
+	return bdb_run_set_meta(run, "command", command_line);
+}
+
 int cmd_record(cli_ctx *ctx, int argc, char **argv)
 {
 	record_opts o;
 	memset(&o, 0, sizeof o);
 	bdb_run *run = NULL;
 	char *command_line = NULL;
-	bdb_buf capture;
-	bdb_buf_init(&capture);
+	captured capture = {NULL, 0, 0};
 	int code = parse_options(ctx, &o, argc, argv);
 	if (code)
 		goto out;
 	o.progress = isatty(STDERR_FILENO) && !cli_terminal_dumb();
+	/* A pipe cannot be read again (-1): its first run reads it. */
+	o.stdin_at = isatty(STDIN_FILENO) ? -1 : lseek(STDIN_FILENO, 0, SEEK_CUR);
 	command_line = join_words(o.cmd, o.n_cmd);
 	if (!command_line) {
 		code = EXIT_INPUT;
@@ -1377,13 +1531,23 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		}
 	}
 	machine.load_after = cli_load_average();
+	/* What follows record (a shell's `while read`) reads on from there. */
+	if (o.stdin_at >= 0)
+		lseek(STDIN_FILENO, o.stdin_at, SEEK_SET);
 	/* Once: the load rose above the cores while measuring. */
 	if (!code && machine.load_before <= (double)machine.cores)
 		cli_machine_warn(&machine, machine.load_after);
-	if (!code && o.output && file_unchanged(o.output, output_existed, &output_before)) {
-		cli_error("record: --output %s: no run wrote it (it is as it was before the "
-			  "runs; does CMD write {out}?); nothing stored",
-			  o.output);
+	struct stat output_after;
+	bool output_missing = o.output && !output_existed && stat(o.output, &output_after) != 0;
+	if (!code && o.output &&
+	    (output_missing || file_unchanged(o.output, output_existed, &output_before))) {
+		/* A file that is not there was 'FILE: cannot read', without
+		 * record's name or that nothing was stored. */
+		cli_error("record: --output %s: no run wrote it (%s; does CMD write {out}?); "
+			  "nothing stored",
+			  o.output,
+			  output_missing ? "there is no such file"
+					 : "it is as it was before the runs");
 		code = EXIT_INPUT;
 	}
 	if (!code)
@@ -1393,6 +1557,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		if (add_timing_point(run, &o, name, o.param ? o.values[v] : NULL, &results[v]))
 			code = EXIT_INPUT;
 	if (!code && cli_machine_to_env(&machine, run))
+		code = EXIT_INPUT;
+	if (!code && set_command_meta(run, command_line))
 		code = EXIT_INPUT;
 	if (!code && interrupted) {
 		/* Ctrl-C after the last run: still nothing is stored. */
@@ -1410,7 +1576,7 @@ restore:
 	sigaction(SIGTSTP, &old_tstp, NULL);
 out:
 	bdb_run_free(run);
-	bdb_buf_free(&capture);
+	unforked_free(capture.data, capture.cap);
 	free(command_line);
 	for (size_t t = 0; t < o.n_tags; t++)
 		free(o.tag_copies[t]);
