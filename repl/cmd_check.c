@@ -226,6 +226,46 @@ static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_inf
 }
 
 /*
+ * Why a branch with runs gave no base for the judged run: *before, its runs
+ * before it (none with one of its series: new or renamed benchmarks), or
+ * in later why its runs are all newer ("" when not). Both said "the first
+ * run of the branch?", and the newer ones passed with
+ * --allow-missing-baseline, judging nothing (results whose own time is
+ * older: a clock, a stale file).
+ */
+static int branch_unusable(bdb_reader *r, const char *branch, const bdb_run_info *judged,
+			   size_t *n_before, char *why, size_t size)
+{
+	bdb_run_filter filter = {branch, INT64_MIN, INT64_MAX};
+	bdb_run_info *runs = NULL;
+	size_t n = 0, before = 0, after = 0, first = 0;
+	why[0] = '\0';
+	int rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (runs[i].seq == judged->seq ||
+		    (judged->commit[0] && strcmp(runs[i].commit, judged->commit) == 0))
+			continue;
+		if (runs[i].timestamp_us <= judged->timestamp_us)
+			before++;
+		else if (after++ == 0 || runs[i].timestamp_us < runs[first].timestamp_us)
+			first = i;
+	}
+	char judged_at[40], first_at[40];
+	*n_before = rc ? 0 : before;
+	if (!rc && !before && after)
+		snprintf(why, size,
+			 "no run of branch '%s' at or before run %s (%s): its %zu run%s %s newer, "
+			 "the first %s at %s (the judged results' own time is older: a clock, or a "
+			 "stale file?)",
+			 branch, judged->id,
+			 bdb_time_format(judged->timestamp_us, judged_at, sizeof judged_at), after,
+			 after == 1 ? "" : "s", after == 1 ? "is" : "are", runs[first].id,
+			 bdb_time_format(runs[first].timestamp_us, first_at, sizeof first_at));
+	free(runs);
+	return rc;
+}
+
+/*
  * Whether another run of the judged run's commit holds a series the judged
  * run does not (a CI job that wrote several result files: each is a run),
  * into *other (0: none). A rerun of the same benchmarks is no such run.
@@ -260,6 +300,8 @@ static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, 
 typedef struct check_runs {
 	char current[512], base[512];
 	char near[256]; /* a stored name the missing baseline or branch is a typo of */
+	size_t branch_before; /* the branch's runs before the judged one: none with its series */
+	char later[1024];     /* the branch's runs are all newer than the judged one */
 	size_t base_only;
 	bool no_store, no_runs;
 } check_runs;
@@ -376,6 +418,10 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		} else {
 			near_name(r, q->branch ? q->branch : q->baseline, q->branch != NULL,
 				  out->near, sizeof out->near);
+			if (q->branch && !out->near[0] &&
+			    branch_unusable(r, q->branch, &judged, &out->branch_before, out->later,
+					    sizeof out->later) != 0)
+				out->later[0] = '\0';
 		}
 	}
 	bdb_buf_free(&ref);
@@ -425,6 +471,11 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 			fprintf(stderr, "benchdb: check: %s in %s\n", what, ctx->db_dir);
 		return EXIT_OK;
 	}
+	/* The branch has runs, all newer: no first run to let pass. */
+	if (runs->later[0]) {
+		cli_error("check: %s", runs->later);
+		return EXIT_INPUT;
+	}
 	/* --allow-missing-baseline is for a base that does not exist yet; a
 	 * mistyped name would pass every run. */
 	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline && runs->near[0]) {
@@ -447,6 +498,11 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 		cli_error("check: %s in %s: ingest results first", what, ctx->db_dir);
 	else if (near[0])
 		cli_error("check: %s in %s%s", what, ctx->db_dir, near);
+	else if (q->branch && runs->branch_before)
+		cli_error("check: %s in %s: its %zu run%s before it hold%s other series (new or "
+			  "renamed benchmarks? pass --allow-missing-baseline to let it pass)",
+			  what, ctx->db_dir, runs->branch_before,
+			  runs->branch_before == 1 ? "" : "s", runs->branch_before == 1 ? "s" : "");
 	else if (q->branch)
 		cli_error("check: %s in %s (the first run of the branch? pass "
 			  "--allow-missing-baseline to let it pass)",

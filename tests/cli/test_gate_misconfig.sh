@@ -150,7 +150,7 @@ check_rc "c3's run is judged against c2's (500 -> 120: an improvement)" 0
 check_out "not against c3's other run (100 -> 120 would be +20%)" "PASS: No regressions detected"
 run "$BENCHDB" --db "$DB" check --run b1 --against-branch main
 check_rc "a run with no earlier run of its series on the branch has no base" 3
-check_err "and says so" "no run of branch 'main' at or before run b1 with one of its series"
+check_err "and says so" "no run of branch 'main' at or before run b1 (2026-01-01T00:00:00Z): its 4 runs are newer, the first"
 
 # ---- a commit with several runs of different series ------------------------
 # check (the latest) and check --commit c2 would judge one of c2's runs and
@@ -325,5 +325,34 @@ check_rc "and on standard input, whose lines drop comments before the statement 
 printf 'regressions in run g2 vs run g1\nregressions\n' >"$WORK/gate.bq"
 run "$BENCHDB" --db "$DB" -f "$WORK/gate.bq" --fail
 check_rc "a script: the first error's exit code (3), not the regression's" 3
+
+# ---- --against-branch whose runs exist but none can be the base ------------
+# The branch has runs, all newer than the judged run (results whose own date
+# is older: a clock or a stale file): it said "the first run of the branch?
+# pass --allow-missing-baseline", and with it the gate passed, judging
+# nothing. Runs before it with none of its series (new or renamed
+# benchmarks) are a first run of those series: --allow-missing-baseline
+# passes them, and the error says what the branch holds.
+DB=$WORK/branchbase
+for r in b1:2:old_name:100:main:c1 b2:4:old_name:100:main:c2 p1:3:new_name:500:pr:p1 \
+	q1:1:old_name:500:pr:q1; do
+	IFS=: read -r id day name v br c <<<"$r"
+	printf '{"id":"%s","timestamp":"2026-01-0%sT00:00:00Z","commit":"%s","branch":"%s","metric_defs":{"time":{"unit":"ns","direction":"lower"}},"points":[{"name":"%s","metrics":{"time":{"value":%s}}}]}' \
+		"$id" "$day" "$c" "$br" "$name" "$v" >"$WORK/$id.json"
+	"$BENCHDB" --db "$DB" ingest "$WORK/$id.json" >/dev/null
+done
+run "$BENCHDB" --db "$DB" check --commit q1 --against-branch main --allow-missing-baseline
+check_rc "a branch whose runs are all newer than the judged run: exit 3 with --allow-missing-baseline" 3
+check_err "saying so, with the first one's time" \
+	"check: no run of branch 'main' at or before run q1 (2026-01-01T00:00:00Z): its 2 runs are newer, the first b1 at 2026-01-02T00:00:00Z (the judged results' own time is older: a clock, or a stale file?)"
+check "and prints no PASS" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" check --commit p1 --against-branch main
+check_rc "a branch whose run before holds other series: exit 3" 3
+check_err "saying what the branch holds, not 'the first run of the branch?'" \
+	"in $DB: its 1 run before it holds other series (new or renamed benchmarks? pass --allow-missing-baseline to let it pass)"
+run "$BENCHDB" --db "$DB" check --commit p1 --against-branch main --allow-missing-baseline
+check_rc "which --allow-missing-baseline passes (new series: no base yet)" 0
+run "$BENCHDB" --db "$DB" check --commit q1 --against-branch release --allow-missing-baseline
+check_rc "a branch with no run at all still passes with --allow-missing-baseline" 0
 
 finish
