@@ -204,7 +204,7 @@ static int push_file(const push_job *job, const char *path)
 	bdb_diag_clear(&d);
 	int rc = cli_server_send(job->ctx, bdb_buf_cstr(&url), body.data, body.len,
 				 "application/octet-stream", &r, &d);
-	code = cli_server_failure("push", job->ctx->server, rc, &d, &r);
+	code = cli_server_failure("push", job->ctx->server, rc, &d, &r, job->ctx->token != NULL);
 	if (code >= 0)
 		goto done_answer;
 	if (r.status == 200 || r.status == 201) {

@@ -104,7 +104,7 @@ char *cli_server_field(const bdb_http_response *r, const char *name)
 }
 
 int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,
-		       const bdb_http_response *r)
+		       const bdb_http_response *r, bool token_sent)
 {
 	if (rc == BDB_EUNSUPPORTED) {
 		cli_error("%s: %s", cmd, d->message);
@@ -141,7 +141,16 @@ int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_di
 		hint = "the server's log says why";
 	}
 	char *msg = cli_server_field(r, "error");
-	cli_error("%s: %s answered %u %s: %s", cmd, server, r->status, reason, msg ? msg : hint);
+	/* A 401 to no token: say none was given, and why an empty secret is
+	 * (a pull request from a fork gets no secrets). */
+	const char *env_token = getenv("BENCHDB_TOKEN");
+	const char *none = r->status != 401 || token_sent ? ""
+			   : env_token
+			       ? "; no token was given ($BENCHDB_TOKEN is empty: a CI "
+				 "secret that is not set, as for a pull request from a fork)"
+			       : "; no token was given (--token-file F, or $BENCHDB_TOKEN)";
+	cli_error("%s: %s answered %u %s: %s%s", cmd, server, r->status, reason, msg ? msg : hint,
+		  none);
 	free(msg);
 	return EXIT_SERVER;
 }
@@ -186,7 +195,8 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 	int rc = cli_server_send(sh->ctx, bdb_buf_cstr(&url), stmt, strlen(stmt),
 				 "text/plain; charset=utf-8", &r, &d);
 	bdb_buf_free(&url);
-	int code = cli_server_failure("--server", sh->ctx->server, rc, &d, &r);
+	int code =
+	    cli_server_failure("--server", sh->ctx->server, rc, &d, &r, sh->ctx->token != NULL);
 	if (code < 0 && r.status == 400)
 		code = remote_query_error(sh, &r);
 	else if (code < 0 && r.status != 200) {

@@ -126,6 +126,13 @@ check "wrong token: the server's reason, one line" [ "$(cat "$ERR")" = \
 push "$WORK/runs/run-02.json"
 check_rc "no token: exit 4" 4
 check_err "no token: says what is missing" "answered 401 Unauthorized: writes need Authorization: Bearer TOKEN"
+check_err "no token: says none was given" \
+	"writes need Authorization: Bearer TOKEN; no token was given (--token-file F, or \$BENCHDB_TOKEN)"
+# A pull request from a fork gets no secrets: BENCHDB_TOKEN is set, empty.
+BENCHDB_TOKEN= push "$WORK/runs/run-02.json"
+check_rc "an empty \$BENCHDB_TOKEN: exit 4" 4
+check_err "says the variable is empty, as a fork's pull request has it" \
+	"no token was given (\$BENCHDB_TOKEN is empty: a CI secret that is not set, as for a pull request from a fork)"
 runs_now "$WORK/after.json"
 check "refused pushes store nothing" cmp -s "$WORK/before.json" "$WORK/after.json"
 # $BENCHDB_TOKEN is read as a token file is: its first line (a CI secret
