@@ -581,8 +581,9 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
  * the way the value moved.
  */
 /* The regressions that began at an annotated commit (`intended`,
- * `ignore`): not counted, but said, with the annotations. */
-static void print_accepted(const bdb_result *res)
+ * `ignore`): not counted, but said, with the annotations; markdown escapes
+ * their points and texts (they rendered: HTML, links, code spans). */
+static void print_accepted(const bdb_result *res, bool markdown)
 {
 	double n = field_num(res, "accepted");
 	bdb_value v = bdb_result_field_by_name(res, "accepted_regressions");
@@ -590,7 +591,12 @@ static void print_accepted(const bdb_result *res)
 		printf("Accepted, not counted: %.0f regression(s) that began at an annotated "
 		       "commit: ",
 		       n);
-		cli_put_text(stdout, v.str, false);
+		bdb_buf md;
+		bdb_buf_init(&md);
+		if (markdown)
+			bdb_buf_put_markdown(&md, v.str, strlen(v.str));
+		cli_put_text(stdout, markdown ? bdb_buf_cstr(&md) : v.str, false);
+		bdb_buf_free(&md);
 		putchar('\n');
 	}
 }
@@ -617,7 +623,7 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 			   q->benchkit);
 		printf("\n");
 	}
-	print_accepted(res);
+	print_accepted(res, false);
 	if (!n_inconclusive)
 		return;
 	if (n_regressions || !q->strict)
@@ -796,7 +802,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
 	if (field_num(res, "accepted") > 0) {
-		print_accepted(res);
+		print_accepted(res, true);
 		printf("\n");
 	}
 	print_annotations(store, runs);
