@@ -580,6 +580,19 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
  * "regression ↓"); benchkit's form keeps benchkit's lines, whose arrow is
  * the way the value moved.
  */
+/*
+ * GitHub takes a pull-request comment of at most 65536 characters, and drops
+ * a step summary over 1 MiB whole, its verdict with it: a large suite's
+ * tables (8000 series: 2.2 MB) keep the rows that fit in these bytes, the
+ * regressions' first, and say how many they left out; so does the line of
+ * accepted regressions.
+ */
+enum {
+	MARKDOWN_TABLES_MAX = 54000,
+	MARKDOWN_REGRESSIONS_MAX = 36000,
+	MARKDOWN_ACCEPTED_MAX = 4000
+};
+
 /* The regressions that began at an annotated commit (`intended`,
  * `ignore`): not counted, but said, with the annotations; markdown escapes
  * their points and texts (they rendered: HTML, links, code spans). */
@@ -593,8 +606,20 @@ static void print_accepted(const bdb_result *res, bool markdown)
 		       n);
 		bdb_buf md;
 		bdb_buf_init(&md);
+		/* In Markdown at most MARKDOWN_ACCEPTED_MAX bytes, cut after a
+		 * whole entry (8000 of them: 680 KB on one line). */
+		size_t len = strlen(v.str);
+		const char *cut = NULL;
+		for (const char *p = v.str;
+		     markdown && len > MARKDOWN_ACCEPTED_MAX && (p = strstr(p, "; ")) &&
+		     p - v.str <= MARKDOWN_ACCEPTED_MAX;
+		     p += 2)
+			cut = p;
 		if (markdown)
-			bdb_buf_put_markdown(&md, v.str, strlen(v.str));
+			bdb_buf_put_markdown(&md, v.str, cut ? (size_t)(cut - v.str) : len);
+		if (cut)
+			bdb_buf_puts(&md, "; ... (the rest not shown, to keep this under 64 KiB; "
+					  "'benchdb check' lists them all)");
 		cli_put_text(stdout, markdown ? bdb_buf_cstr(&md) : v.str, false);
 		bdb_buf_free(&md);
 		putchar('\n');
@@ -786,6 +811,33 @@ static void print_annotations(bdb_store *store, const check_runs *runs)
 	bdb_reader_end(r);
 }
 
+/* Writes the Markdown table (its two header lines, then rows while they
+ * fit in budget bytes) and a note of the rows left out; returns the bytes
+ * written. */
+static size_t put_table_within(const char *table, size_t budget)
+{
+	size_t used = 0, line = 0, left_out = 0, rows = 0;
+	for (const char *p = table; *p; line++) {
+		size_t len = strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
+		bool row = line >= 2 && p[0] == '|';
+		rows += row;
+		if (row && used + len > budget)
+			left_out++;
+		else {
+			fwrite(p, 1, len, stdout);
+			used += len;
+		}
+		p += len;
+	}
+	if (left_out)
+		used += (size_t)printf(
+		    "\n*... %zu rows of %zu not shown, to keep this under 64 KiB (GitHub's limit "
+		    "for a "
+		    "pull-request comment); 'benchdb check' and '--format json' list them all*\n",
+		    left_out, rows);
+	return used;
+}
+
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
 			   const bdb_result *res, const char *method, size_t n_regressions,
 			   size_t n_inconclusive, char *const *charts)
@@ -810,7 +862,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 		bdb_result_markdown_links(res, "chart", "chart", (const char *const *)charts, &out);
 	else if (bdb_result_n_rows(res))
 		bdb_result_format(res, BDB_OUTPUT_MARKDOWN, &qopt, &out);
-	fputs(bdb_buf_cstr(&out), stdout);
+	size_t used = put_table_within(bdb_buf_cstr(&out), MARKDOWN_REGRESSIONS_MAX);
 	bdb_buf_reset(&out);
 	bdb_buf cq;
 	bdb_buf_init(&cq);
@@ -822,8 +874,11 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	bdb_result *all = NULL;
 	if (bdb_query_run(store, bdb_buf_cstr(&cq), &qopt, &all, NULL) == 0) {
 		bdb_result_format(all, BDB_OUTPUT_MARKDOWN, &qopt, &out);
-		printf("\n<details><summary>All %zu comparisons</summary>\n\n%s\n</details>\n",
-		       bdb_result_n_rows(all), bdb_buf_cstr(&out));
+		printf("\n<details><summary>All %zu comparisons</summary>\n\n",
+		       bdb_result_n_rows(all));
+		put_table_within(bdb_buf_cstr(&out),
+				 used < MARKDOWN_TABLES_MAX ? MARKDOWN_TABLES_MAX - used : 0);
+		printf("\n</details>\n");
 		bdb_result_free(all);
 	}
 	bdb_buf_free(&cq);
