@@ -840,7 +840,7 @@ static size_t put_table_within(const char *table, size_t budget)
 
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
 			   const bdb_result *res, const char *method, size_t n_regressions,
-			   size_t n_inconclusive, char *const *charts)
+			   size_t n_inconclusive, bool strict, char *const *charts)
 {
 	bdb_query_options qopt = {0};
 	bdb_buf out;
@@ -848,7 +848,11 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	char also[64] = "";
 	if (n_inconclusive)
 		snprintf(also, sizeof also, ", %zu inconclusive", n_inconclusive);
-	if (n_regressions == 0)
+	/* --strict fails on inconclusive comparisons: no green title then. */
+	if (n_regressions == 0 && strict && n_inconclusive)
+		printf("### :x: benchdb: %zu inconclusive comparison(s) with --strict (%s)\n\n",
+		       n_inconclusive, method);
+	else if (n_regressions == 0)
 		printf("### :white_check_mark: benchdb: no regressions%s (%s)\n\n", also, method);
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
@@ -1160,7 +1164,7 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 				      : EXIT_INPUT;
 		if (!code)
 			print_markdown(store, &runs, bdb_buf_cstr(&how), res, method, n_regressions,
-				       n_inconclusive, charts);
+				       n_inconclusive, q.strict, charts);
 		for (size_t i = 0; charts && i < n; i++)
 			free(charts[i]);
 		free(charts);
