@@ -355,4 +355,22 @@ check_rc "which --allow-missing-baseline passes (new series: no base yet)" 0
 run "$BENCHDB" --db "$DB" check --commit q1 --against-branch release --allow-missing-baseline
 check_rc "a branch with no run at all still passes with --allow-missing-baseline" 0
 
+# ---- an option given twice -------------------------------------------------
+# check's own options took the last value in silence (--format markdown
+# --format text wrote text to the step summary; --baseline main --baseline
+# release judged against release), where the program's --format given twice
+# is an error.
+DB=$WORK/twice
+one t1 alpha 100 2026-01-01T00:00:00 c1
+one t2 alpha 500 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main t1 >/dev/null
+run "$BENCHDB" --db "$DB" check --format markdown --format text
+check_rc "check --format markdown --format text: exit 2" 2
+check_err "saying so" "check: --format given twice ('markdown', then 'text'); give one"
+run "$BENCHDB" --db "$DB" check --against-branch main --against-branch release
+check_rc "--against-branch twice: exit 2" 2
+check_err "saying so" "check: --against-branch given twice ('main', then 'release'); give one"
+run "$BENCHDB" --db "$DB" check --threshold 5% --threshold 5%
+check_rc "the same value twice is one value: exit 1 (+400%)" 1
+
 finish
