@@ -116,23 +116,41 @@ int cli_ci_metadata(const char *cmd, const char **commit, const char **branch)
 
 int cli_git_head(const char *cmd, char *sha, size_t size)
 {
-	/* A fixed command: nothing of the user's reaches the shell. */
-	FILE *p = popen("git rev-parse --verify -q HEAD 2>/dev/null", "r");
+	/* A fixed command: nothing of the user's reaches the shell. Its
+	 * standard error too: git's reason when it finds no commit. */
+	FILE *p = popen("git rev-parse --verify -q HEAD 2>&1", "r");
 	if (!p) {
 		cli_error("%s: --commit auto: cannot run git", cmd);
 		return EXIT_INPUT;
 	}
-	char line[128] = "";
-	bool got = fgets(line, sizeof line, p) != NULL;
+	/* The commit is the line of hex digits; git's first other line, a
+	 * warning or its reason, is kept for the error. */
+	char line[512], why[512] = "";
+	bool got = false;
+	while (fgets(line, sizeof line, p)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		size_t n = strlen(line);
+		if (!got && n >= 7 && n < size && strspn(line, "0123456789abcdef") == n) {
+			memcpy(sha, line, n + 1);
+			got = true;
+		} else if (!why[0]) {
+			snprintf(why, sizeof why, "%s", line);
+		}
+	}
 	int status = pclose(p);
-	line[strcspn(line, "\r\n")] = '\0';
-	if (!got || status != 0 || strlen(line) < 7 || strlen(line) >= size) {
-		cli_error("%s: --commit auto: 'git rev-parse HEAD' found no commit here "
-			  "(not a git checkout, or git is not installed)",
-			  cmd);
+	if (!got || status != 0) {
+		/* git's own line says why: not a checkout, or one of another
+		 * user (a container job), which git refuses; it read "not a git
+		 * checkout, or git is not installed" either way. */
+		cli_error(
+		    "%s: --commit auto: 'git rev-parse HEAD' found no commit here (%s%s)", cmd,
+		    status != 0 && why[0] ? why : "not a git checkout, or git is not installed",
+		    status != 0 && strstr(why, "dubious ownership")
+			? ": a checkout of another user, as in a container job; git config "
+			  "--global --add safe.directory DIR allows it"
+			: "");
 		return EXIT_INPUT;
 	}
-	memcpy(sha, line, strlen(line) + 1);
 	return EXIT_OK;
 }
 

@@ -119,6 +119,19 @@ if command -v git >/dev/null; then
 	RC=$?
 	check_rc "--commit auto outside a checkout exits 3" 3
 	check_err "it says there is no commit" "--commit auto: 'git rev-parse HEAD' found no commit here"
+	check_err "with git's own reason" "(fatal: not a git repository"
+	# A checkout owned by another user (a container job of GitHub Actions):
+	# git refuses it, and the error said "not a git checkout, or git is not
+	# installed". Root can make one; git ignores safe.directory of $HOME here.
+	if [ "$(id -u)" -eq 0 ]; then
+		cp -r "$WORK/repo" "$WORK/theirs"
+		chown -R 65534:65534 "$WORK/theirs"
+		(cd "$WORK/theirs" && "$BENCHDB" ingest --id auto3 --commit auto "$H") >"$OUT" 2>"$ERR"
+		RC=$?
+		check_rc "--commit auto in another user's checkout exits 3" 3
+		check_err "it says git refused it, and how to allow it" \
+			"(fatal: detected dubious ownership in repository at '$WORK/theirs': a checkout of another user, as in a container job; git config --global --add safe.directory DIR allows it)"
+	fi
 fi
 
 finish
