@@ -52,6 +52,24 @@ check_out "the accepted line ends saying the rest is not shown" \
 run "$BENCHDB" --db "$DB" check --against-branch main
 check "text output keeps the whole line" test "$(wc -c <"$OUT")" -gt 600000
 
+# --chart-dir drew every regressed series (8000 SVG files, 32 MB, 49 s) for
+# a table that links the ~200 rows it shows: now only those are drawn.
+N=600 suite "$WORK/b600.json" 2026-01-01T00:00:00Z 1
+N=600 suite "$WORK/s600.json" 2026-01-02T00:00:00Z 1.3
+"$BENCHDB" --db "$WORK/charts" ingest --no-env --commit c1 --branch main "$WORK/b600.json" >/dev/null
+"$BENCHDB" --db "$WORK/charts" ingest --no-env --commit c2 --branch pr "$WORK/s600.json" >/dev/null
+run "$BENCHDB" --db "$WORK/charts" check --against-branch main --format markdown --chart-dir "$WORK/svg"
+check_rc "1200 regressions with charts: exit 1" 1
+linked=$(grep -o '\[chart\]([^)]*)' "$OUT" | sort -u | wc -l)
+drawn=$(find "$WORK/svg" -name '*.svg' | wc -l)
+check "some rows are left out" test "$(grep -c 'rows of 1200 not shown' "$OUT")" -ge 1
+check "every linked chart is drawn, and no other ($linked linked, $drawn drawn)" \
+	test "$linked" = "$drawn" -a "$linked" -gt 0
+for f in $(grep -o '\[chart\]([^)]*)' "$OUT" | sed 's/.*(\(.*\))/\1/' | sort -u); do
+	[ -s "$f" ] || { linked=missing; break; }
+done
+check "each link names a file that is there" test "$linked" != missing
+
 # A small suite is whole: no note.
 N=3 suite "$WORK/b3.json" 2026-01-01T00:00:00Z 1
 N=3 suite "$WORK/s3.json" 2026-01-02T00:00:00Z 1.3
