@@ -885,6 +885,32 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
+	/* What was not judged, as the notes on standard error say it: a
+	 * summary that read "no regressions" hid it in the job's log. */
+	double not_judged = field_num(res, "not_judged");
+	if (runs->base_only || not_judged > 0) {
+		bdb_buf base, current;
+		bdb_buf_init(&base);
+		bdb_buf_init(&current);
+		bdb_buf_put_markdown(&base, runs->base, strlen(runs->base));
+		bdb_buf_put_markdown(&current, runs->current, strlen(runs->current));
+		if (runs->base_only) {
+			fputs("> :warning: ", stdout);
+			printf("%zu series of the base ", runs->base_only);
+			cli_put_text(stdout, bdb_buf_cstr(&base), false);
+			fputs(" are not in run ", stdout);
+			cli_put_text(stdout, bdb_buf_cstr(&current), false);
+			puts(": not judged (a benchmark that crashed part way, or was renamed)\n");
+		}
+		if (not_judged > 0)
+			printf("> :warning: %.0f series of both runs were n/a, not judged (a base "
+			       "of 0, "
+			       "units that do not convert, a changed direction, too little "
+			       "history)\n\n",
+			       not_judged);
+		bdb_buf_free(&base);
+		bdb_buf_free(&current);
+	}
 	if (field_num(res, "accepted") > 0) {
 		print_accepted(res, true);
 		printf("\n");

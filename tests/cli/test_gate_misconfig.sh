@@ -69,6 +69,11 @@ check_err "the missing ones are said" \
 	"benchdb: note: check: 2 series of the base full are not in run part: not judged"
 run "$BENCHDB" --db "$DB" --data "$DB" check
 check "benchkit's form says nothing more" test ! -s "$ERR"
+# The step summary said only "no regressions": the note went to the log.
+run "$BENCHDB" --db "$DB" check --format markdown
+check_rc "markdown: the series the run has pass" 0
+check_out "markdown says the missing ones too, under the title" \
+	"> :warning: 2 series of the base full are not in run part: not judged (a benchmark that crashed part way, or was renamed)"
 
 # ---- n/a comparisons: a base of 0, a direction that changed ---------------
 # Point x, metrics a: 0 -> 50 ns (a base of 0); b: 100 -> 5000 ns with the
@@ -94,6 +99,9 @@ check_out "a changed direction is n/a, not an improvement" \
 	'x,,b,100,5000,ns,4900,n/a,,5,"n/a: the direction changed (base lower, current higher)"'
 run "$BENCHDB" --db "$DB" check
 check_err "check says how many were n/a" "benchdb: note: check: 2 series of both runs were n/a, not judged"
+run "$BENCHDB" --db "$DB" check --format markdown
+check_out "markdown says it too" \
+	"> :warning: 2 series of both runs were n/a, not judged (a base of 0, units that do not convert, a changed direction, too little history)"
 run "$BENCHDB" --db "$DB" --json -c 'regressions'
 check_out "regressions counts them" '"compared": 1, "not_judged": 2,'
 
