@@ -485,10 +485,20 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 		return EXIT_INPUT;
 	}
 	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline) {
-		if (q->json)
+		if (q->json) {
 			printf("{\"statement\": \"check\", \"skipped\": \"no base run\", "
 			       "\"columns\": [], \"rows\": []}\n");
-		else
+		} else if (q->markdown) {
+			/* a title, and the names escaped: a branch may hold '<' */
+			bdb_buf md;
+			bdb_buf_init(&md);
+			bdb_buf_put_markdown(&md, what, strlen(what));
+			printf("### :white_check_mark: benchdb: nothing to judge "
+			       "(--allow-missing-baseline)\n\n");
+			cli_put_text(stdout, bdb_buf_cstr(&md), false);
+			putchar('\n');
+			bdb_buf_free(&md);
+		} else
 			printf("PASS: nothing to judge: %s (--allow-missing-baseline)\n", what);
 		return EXIT_OK;
 	}

@@ -381,4 +381,12 @@ check_err "saying so" "check: --against-branch given twice ('main', then 'releas
 run "$BENCHDB" --db "$DB" check --threshold 5% --threshold 5%
 check_rc "the same value twice is one value: exit 1 (+400%)" 1
 
+# --allow-missing-baseline with --format markdown printed the text line: a
+# branch name (git allows '<', '>' and '/') went into the summary as HTML.
+run "$BENCHDB" --db "$DB" check --against-branch '<img/src=x/onerror=alert(1)>' --allow-missing-baseline --format markdown
+check_rc "markdown, a branch with no runs, --allow-missing-baseline: exit 0" 0
+check "a Markdown title" test "$(head -n 1 "$OUT")" = \
+	"### :white_check_mark: benchdb: nothing to judge (--allow-missing-baseline)"
+check_out "the reason, escaped" "no run of branch '\\<img/src=x/onerror=alert(1)>' at or before run t2"
+
 finish
