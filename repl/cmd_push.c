@@ -170,7 +170,7 @@ static void refused(const char *path, const char *server, const bdb_http_respons
 	char *msg = cli_server_field(r, "error");
 	if (!msg)
 		cli_error("%s: %s answered %u without benchdb's answer (a proxy's limit?)", path,
-			  server, r->status);
+			  cli_server_shown(server), r->status);
 	else if (strncmp(msg, "upload:", 7) == 0)
 		cli_error("%s:%s", path, msg + 7);
 	else if (strcmp(msg, "upload") == 0)
@@ -219,7 +219,7 @@ static int push_file(const push_job *job, const char *path)
 			/* a wrong URL, a proxy's page: nothing says the run is stored */
 			cli_error("push: %s answered %u without benchdb's answer to an upload (is "
 				  "it benchdb serve?); the run may not be stored",
-				  job->ctx->server, r.status);
+				  cli_server_shown(job->ctx->server), r.status);
 			code = EXIT_SERVER;
 		} else if (!job->quiet) { /* the id: the file's, as the server read it */
 			fputs(r.status == 201 ? "Pushed run " : "Run ", stdout);
@@ -234,8 +234,8 @@ static int push_file(const push_job *job, const char *path)
 		code = EXIT_INPUT;
 	} else {
 		char *msg = cli_server_field(&r, "error");
-		cli_error("push: %s answered %u%s%s", job->ctx->server, r.status, msg ? ": " : "",
-			  msg ? msg : "");
+		cli_error("push: %s answered %u%s%s", cli_server_shown(job->ctx->server), r.status,
+			  msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		code = EXIT_SERVER;
 	}
@@ -333,7 +333,8 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *fault = cli_server_url_fault(ctx->server);
 	if (fault) {
-		code = cli_usage_error("push", "--server: %s, got '%s'", fault, ctx->server);
+		code = cli_usage_error("push", "--server: %s, got '%s'", fault,
+				       cli_server_shown(ctx->server));
 		goto out;
 	}
 	if (n_files == 0) {

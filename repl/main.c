@@ -744,7 +744,7 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 		return EXIT_OK;
 	const char *fault = cli_server_url_fault(ctx->server);
 	if (fault) {
-		cli_error("--server: %s, got '%s'", fault, ctx->server);
+		cli_error("--server: %s, got '%s'", fault, cli_server_shown(ctx->server));
 		return EXIT_USAGE;
 	}
 	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&
