@@ -397,6 +397,20 @@ static void put_cell_human(bdb_buf *b, const bdb_result *r, size_t row, size_t c
 		const bdb_value *u = &r->cells[row * r->n_cols + (size_t)unit_col];
 		unit = u->kind == BDB_VALUE_STRING ? u->str : "";
 	}
+	/* A change beyond its row's threshold shows as many decimals as make
+	 * it so: "+5.04%" at 5%, not "+5.0%" with a regression verdict. */
+	for (size_t c = 0; style == BDB__STYLE_CHANGE && v->kind == BDB_VALUE_NUMBER &&
+			   isfinite(v->num) && c < r->n_cols;
+	     c++) {
+		const bdb_value *t = &r->cells[row * r->n_cols + c];
+		if (strcmp(r->cols[c].name, "threshold") == 0 && t->kind == BDB_VALUE_NUMBER &&
+		    isfinite(t->num) && fabs(v->num) > t->num) {
+			char num[64];
+			bdb__change_beyond_text(v->num, t->num, num, sizeof num);
+			bdb_buf_puts(b, num);
+			return;
+		}
+	}
 	if (!put_p_floor(b, r, v, style))
 		put_human(b, v, style, (bdb__mark)r->marks[row], unit);
 }

@@ -4,7 +4,67 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli.h"
+
+/*
+ * A pull request's branch from a fork is named in the fork, and is often the
+ * base's own name ("main"): stored as that, a fork's runs were the base of
+ * `check --against-branch main`. It is stored as the service shows it,
+ * OWNER:BRANCH; ':' is in no git branch name, so it names none of the
+ * repository's own branches.
+ */
+static char fork_branch[1024];
+
+static const char *set_var(const char *name)
+{
+	const char *v = name ? getenv(name) : NULL;
+	return v && *v ? v : NULL;
+}
+
+/* GitHub: the event file's pull_request.head, whose repository is not the
+ * base's; without the event, a head branch named as the base branch (which a
+ * pull request within one repository cannot have). */
+static const char *github_fork(const char *branch)
+{
+	const char *head_ref = set_var("GITHUB_HEAD_REF"), *event = set_var("GITHUB_EVENT_PATH");
+	if (!head_ref || branch != head_ref)
+		return branch; /* a push: GITHUB_REF_NAME */
+	json_t *root = event ? json_load_file(event, 0, NULL) : NULL;
+	json_t *pr = json_object_get(root, "pull_request");
+	json_t *head = json_object_get(pr, "head"), *base = json_object_get(pr, "base");
+	bool fork;
+	const char *label = NULL;
+	if (head && base) {
+		const char *from = json_string_value(
+			       json_object_get(json_object_get(head, "repo"), "full_name")),
+			   *to = json_string_value(
+			       json_object_get(json_object_get(base, "repo"), "full_name"));
+		fork = !from || !to || strcmp(from, to) != 0; /* no repo: a deleted fork */
+		label = json_string_value(json_object_get(head, "label"));
+	} else {
+		const char *base_ref = set_var("GITHUB_BASE_REF");
+		fork = base_ref && strcmp(base_ref, branch) == 0;
+	}
+	if (fork && label && strchr(label, ':') && label[0] != ':')
+		snprintf(fork_branch, sizeof fork_branch, "%s", label);
+	else if (fork)
+		snprintf(fork_branch, sizeof fork_branch, "fork:%s", branch);
+	json_decref(root);
+	return fork ? fork_branch : branch;
+}
+
+/* GitLab: a merge request whose source project is not its target. */
+static const char *gitlab_fork(const char *branch)
+{
+	const char *from = set_var("CI_MERGE_REQUEST_SOURCE_PROJECT_PATH"),
+		   *to = set_var("CI_MERGE_REQUEST_PROJECT_PATH");
+	if (!from || !to || strcmp(from, to) == 0)
+		return branch;
+	snprintf(fork_branch, sizeof fork_branch, "%s:%s", from, branch);
+	return fork_branch;
+}
 
 /*
  * The CI services whose variables are read, in this order; the first whose
@@ -16,19 +76,14 @@ static const struct ci_vars {
 	const char *commit;
 	const char *branches[2]; /* the first set one wins */
 	const char *strip;	 /* a prefix removed from the branch */
+	const char *(*fork)(const char *branch); /* a fork's branch as OWNER:BRANCH */
 } ci_services[] = {
-    {"GitHub Actions", "GITHUB_SHA", {"GITHUB_HEAD_REF", "GITHUB_REF_NAME"}, NULL},
-    {"GitLab CI", "CI_COMMIT_SHA", {"CI_COMMIT_REF_NAME", NULL}, NULL},
-    {"Buildkite", "BUILDKITE_COMMIT", {"BUILDKITE_BRANCH", NULL}, NULL},
-    {"CircleCI", "CIRCLE_SHA1", {"CIRCLE_BRANCH", NULL}, NULL},
-    {"Jenkins", "GIT_COMMIT", {"GIT_BRANCH", NULL}, "origin/"},
+    {"GitHub Actions", "GITHUB_SHA", {"GITHUB_HEAD_REF", "GITHUB_REF_NAME"}, NULL, github_fork},
+    {"GitLab CI", "CI_COMMIT_SHA", {"CI_COMMIT_REF_NAME", NULL}, NULL, gitlab_fork},
+    {"Buildkite", "BUILDKITE_COMMIT", {"BUILDKITE_BRANCH", NULL}, NULL, NULL},
+    {"CircleCI", "CIRCLE_SHA1", {"CIRCLE_BRANCH", NULL}, NULL, NULL},
+    {"Jenkins", "GIT_COMMIT", {"GIT_BRANCH", NULL}, "origin/", NULL},
 };
-
-static const char *set_var(const char *name)
-{
-	const char *v = name ? getenv(name) : NULL;
-	return v && *v ? v : NULL;
-}
 
 int cli_ci_metadata(const char *cmd, const char **commit, const char **branch)
 {
@@ -43,6 +98,8 @@ int cli_ci_metadata(const char *cmd, const char **commit, const char **branch)
 		if (b && ci->strip && strncmp(b, ci->strip, strlen(ci->strip)) == 0 &&
 		    b[strlen(ci->strip)])
 			b += strlen(ci->strip);
+		if (b && ci->fork)
+			b = ci->fork(b);
 		char what[64];
 		snprintf(what, sizeof what, "%s: $%s", cmd, ci->commit);
 		if (c && !cli_text_ok(what, c))
@@ -77,10 +134,39 @@ static bool git_line(const char *git_command, size_t min, char *out, size_t size
 
 int cli_git_head(const char *cmd, char *sha, size_t size)
 {
-	if (!git_line("git rev-parse --verify -q HEAD 2>/dev/null", 7, sha, size)) {
-		cli_error("%s: --commit auto: 'git rev-parse HEAD' found no commit here "
-			  "(not a git checkout, or git is not installed)",
-			  cmd);
+	/* A fixed command: nothing of the user's reaches the shell. Its
+	 * standard error too: git's reason when it finds no commit. */
+	FILE *p = popen("git rev-parse --verify -q HEAD 2>&1", "r");
+	if (!p) {
+		cli_error("%s: --commit auto: cannot run git", cmd);
+		return EXIT_INPUT;
+	}
+	/* The commit is the line of hex digits; git's first other line, a
+	 * warning or its reason, is kept for the error. */
+	char line[512], why[512] = "";
+	bool got = false;
+	while (fgets(line, sizeof line, p)) {
+		line[strcspn(line, "\r\n")] = '\0';
+		size_t n = strlen(line);
+		if (!got && n >= 7 && n < size && strspn(line, "0123456789abcdef") == n) {
+			memcpy(sha, line, n + 1);
+			got = true;
+		} else if (!why[0]) {
+			snprintf(why, sizeof why, "%s", line);
+		}
+	}
+	int status = pclose(p);
+	if (!got || status != 0) {
+		/* git's own line says why: not a checkout, or one of another
+		 * user (a container job), which git refuses; it read "not a git
+		 * checkout, or git is not installed" either way. */
+		cli_error(
+		    "%s: --commit auto: 'git rev-parse HEAD' found no commit here (%s%s)", cmd,
+		    status != 0 && why[0] ? why : "not a git checkout, or git is not installed",
+		    status != 0 && strstr(why, "dubious ownership")
+			? ": a checkout of another user, as in a container job; git config "
+			  "--global --add safe.directory DIR allows it"
+			: "");
 		return EXIT_INPUT;
 	}
 	return EXIT_OK;

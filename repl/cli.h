@@ -194,6 +194,9 @@ int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file);
  * answered 405), else the words "expected ..." to print after the option. */
 const char *cli_server_url_fault(const char *server);
 
+/* server as errors and notes show it: without the user and password of its
+ * URL ("u:p@host after the scheme" is "***@host"), which went into CI logs. */
+const char *cli_server_shown(const char *server);
 /* Appends server (a base URL; trailing slashes dropped) and path to b. */
 void cli_server_url(bdb_buf *b, const char *server, const char *path);
 
@@ -212,10 +215,11 @@ char *cli_server_field(const bdb_http_response *r, const char *name);
  * answer r of 401, 403 or 500 and above ("CMD: SERVER answered 401
  * Unauthorized: the bearer token is wrong"). Prints that one line and
  * returns EXIT_SERVER; returns -1, printing nothing, for any other answer
- * (the caller reads it).
+ * (the caller reads it). token_sent: a 401 to a request without a token
+ * says none was given.
  */
 int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,
-		       const bdb_http_response *r);
+		       const bdb_http_response *r, bool token_sent);
 
 /* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
  * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */

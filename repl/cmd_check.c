@@ -226,6 +226,46 @@ static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_inf
 }
 
 /*
+ * Why a branch with runs gave no base for the judged run: *before, its runs
+ * before it (none with one of its series: new or renamed benchmarks), or
+ * in later why its runs are all newer ("" when not). Both said "the first
+ * run of the branch?", and the newer ones passed with
+ * --allow-missing-baseline, judging nothing (results whose own time is
+ * older: a clock, a stale file).
+ */
+static int branch_unusable(bdb_reader *r, const char *branch, const bdb_run_info *judged,
+			   size_t *n_before, char *why, size_t size)
+{
+	bdb_run_filter filter = {branch, INT64_MIN, INT64_MAX};
+	bdb_run_info *runs = NULL;
+	size_t n = 0, before = 0, after = 0, first = 0;
+	why[0] = '\0';
+	int rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		if (runs[i].seq == judged->seq ||
+		    (judged->commit[0] && strcmp(runs[i].commit, judged->commit) == 0))
+			continue;
+		if (runs[i].timestamp_us <= judged->timestamp_us)
+			before++;
+		else if (after++ == 0 || runs[i].timestamp_us < runs[first].timestamp_us)
+			first = i;
+	}
+	char judged_at[40], first_at[40];
+	*n_before = rc ? 0 : before;
+	if (!rc && !before && after)
+		snprintf(why, size,
+			 "no run of branch '%s' at or before run %s (%s): its %zu run%s %s newer, "
+			 "the first %s at %s (the judged results' own time is older: a clock, or a "
+			 "stale file?)",
+			 branch, judged->id,
+			 bdb_time_format(judged->timestamp_us, judged_at, sizeof judged_at), after,
+			 after == 1 ? "" : "s", after == 1 ? "is" : "are", runs[first].id,
+			 bdb_time_format(runs[first].timestamp_us, first_at, sizeof first_at));
+	free(runs);
+	return rc;
+}
+
+/*
  * Whether another run of the judged run's commit holds a series the judged
  * run does not (a CI job that wrote several result files: each is a run),
  * into *other (0: none). A rerun of the same benchmarks is no such run.
@@ -260,6 +300,8 @@ static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, 
 typedef struct check_runs {
 	char current[512], base[512];
 	char near[256]; /* a stored name the missing baseline or branch is a typo of */
+	size_t branch_before; /* the branch's runs before the judged one: none with its series */
+	char later[1024];     /* the branch's runs are all newer than the judged one */
 	size_t base_only;
 	bool no_store, no_runs;
 } check_runs;
@@ -376,6 +418,10 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		} else {
 			near_name(r, q->branch ? q->branch : q->baseline, q->branch != NULL,
 				  out->near, sizeof out->near);
+			if (q->branch && !out->near[0] &&
+			    branch_unusable(r, q->branch, &judged, &out->branch_before, out->later,
+					    sizeof out->later) != 0)
+				out->later[0] = '\0';
 		}
 	}
 	bdb_buf_free(&ref);
@@ -425,6 +471,11 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 			fprintf(stderr, "benchdb: check: %s in %s\n", what, ctx->db_dir);
 		return EXIT_OK;
 	}
+	/* The branch has runs, all newer: no first run to let pass. */
+	if (runs->later[0]) {
+		cli_error("check: %s", runs->later);
+		return EXIT_INPUT;
+	}
 	/* --allow-missing-baseline is for a base that does not exist yet; a
 	 * mistyped name would pass every run. */
 	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline && runs->near[0]) {
@@ -434,10 +485,20 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 		return EXIT_INPUT;
 	}
 	if (!runs->no_store && !runs->no_runs && q->allow_missing_baseline) {
-		if (q->json)
+		if (q->json) {
 			printf("{\"statement\": \"check\", \"skipped\": \"no base run\", "
 			       "\"columns\": [], \"rows\": []}\n");
-		else
+		} else if (q->markdown) {
+			/* a title, and the names escaped: a branch may hold '<' */
+			bdb_buf md;
+			bdb_buf_init(&md);
+			bdb_buf_put_markdown(&md, what, strlen(what));
+			printf("### :white_check_mark: benchdb: nothing to judge "
+			       "(--allow-missing-baseline)\n\n");
+			cli_put_text(stdout, bdb_buf_cstr(&md), false);
+			putchar('\n');
+			bdb_buf_free(&md);
+		} else
 			printf("PASS: nothing to judge: %s (--allow-missing-baseline)\n", what);
 		return EXIT_OK;
 	}
@@ -447,6 +508,11 @@ static int report_missing(const cli_ctx *ctx, const check_request *q, const chec
 		cli_error("check: %s in %s: ingest results first", what, ctx->db_dir);
 	else if (near[0])
 		cli_error("check: %s in %s%s", what, ctx->db_dir, near);
+	else if (q->branch && runs->branch_before)
+		cli_error("check: %s in %s: its %zu run%s before it hold%s other series (new or "
+			  "renamed benchmarks? pass --allow-missing-baseline to let it pass)",
+			  what, ctx->db_dir, runs->branch_before,
+			  runs->branch_before == 1 ? "" : "s", runs->branch_before == 1 ? "s" : "");
 	else if (q->branch)
 		cli_error("check: %s in %s (the first run of the branch? pass "
 			  "--allow-missing-baseline to let it pass)",
@@ -524,9 +590,23 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
  * "regression ↓"); benchkit's form keeps benchkit's lines, whose arrow is
  * the way the value moved.
  */
+/*
+ * GitHub takes a pull-request comment of at most 65536 characters, and drops
+ * a step summary over 1 MiB whole, its verdict with it: a large suite's
+ * tables (8000 series: 2.2 MB) keep the rows that fit in these bytes, the
+ * regressions' first, and say how many they left out; so does the line of
+ * accepted regressions.
+ */
+enum {
+	MARKDOWN_TABLES_MAX = 54000,
+	MARKDOWN_REGRESSIONS_MAX = 36000,
+	MARKDOWN_ACCEPTED_MAX = 4000
+};
+
 /* The regressions that began at an annotated commit (`intended`,
- * `ignore`): not counted, but said, with the annotations. */
-static void print_accepted(const bdb_result *res)
+ * `ignore`): not counted, but said, with the annotations; markdown escapes
+ * their points and texts (they rendered: HTML, links, code spans). */
+static void print_accepted(const bdb_result *res, bool markdown)
 {
 	double n = field_num(res, "accepted");
 	bdb_value v = bdb_result_field_by_name(res, "accepted_regressions");
@@ -534,7 +614,24 @@ static void print_accepted(const bdb_result *res)
 		printf("Accepted, not counted: %.0f regression(s) that began at an annotated "
 		       "commit: ",
 		       n);
-		cli_put_text(stdout, v.str, false);
+		bdb_buf md;
+		bdb_buf_init(&md);
+		/* In Markdown at most MARKDOWN_ACCEPTED_MAX bytes, cut after a
+		 * whole entry (8000 of them: 680 KB on one line). */
+		size_t len = strlen(v.str);
+		const char *cut = NULL;
+		for (const char *p = v.str;
+		     markdown && len > MARKDOWN_ACCEPTED_MAX && (p = strstr(p, "; ")) &&
+		     p - v.str <= MARKDOWN_ACCEPTED_MAX;
+		     p += 2)
+			cut = p;
+		if (markdown)
+			bdb_buf_put_markdown(&md, v.str, cut ? (size_t)(cut - v.str) : len);
+		if (cut)
+			bdb_buf_puts(&md, "; ... (the rest not shown, to keep this under 64 KiB; "
+					  "'benchdb check' lists them all)");
+		cli_put_text(stdout, markdown ? bdb_buf_cstr(&md) : v.str, false);
+		bdb_buf_free(&md);
 		putchar('\n');
 	}
 }
@@ -561,7 +658,7 @@ static void print_text(const check_request *q, const bdb_result *res, const char
 			   q->benchkit);
 		printf("\n");
 	}
-	print_accepted(res);
+	print_accepted(res, false);
 	if (!n_inconclusive)
 		return;
 	if (n_regressions || !q->strict)
@@ -641,7 +738,7 @@ static int regression_chart(bdb_store *store, const bdb_result *res, size_t row,
  * returns an exit code.
  */
 static int write_charts(bdb_store *store, const check_runs *runs, const bdb_result *res,
-			const char *dir, char **targets)
+			const char *dir, size_t draw, char **targets)
 {
 	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
 		cli_error("check: --chart-dir: cannot create %s: %s", dir, strerror(errno));
@@ -657,7 +754,7 @@ static int write_charts(bdb_store *store, const check_runs *runs, const bdb_resu
 		if (strcmp(cell_str(res, i, "verdict"), "inconclusive") == 0)
 			continue;
 		bdb_buf_reset(&svg);
-		int rc = regression_chart(store, res, i, runs->base, &svg);
+		int rc = i < draw ? regression_chart(store, res, i, runs->base, &svg) : 0;
 		if (rc) {
 			cli_error("check: --chart-dir: cannot draw %s %s: %s",
 				  cell_str(res, i, "point"), cell_str(res, i, "metric"),
@@ -673,7 +770,8 @@ static int write_charts(bdb_store *store, const check_runs *runs, const bdb_resu
 			break;
 		}
 		snprintf(targets[i], size, "%.*s/regression-%zu.svg", (int)dir_len, dir, i + 1);
-		code = cli_write_output("check: --chart-dir", targets[i], &svg);
+		if (i < draw)
+			code = cli_write_output("check: --chart-dir", targets[i], &svg);
 	}
 	bdb_buf_free(&svg);
 	return code;
@@ -724,9 +822,63 @@ static void print_annotations(bdb_store *store, const check_runs *runs)
 	bdb_reader_end(r);
 }
 
+/* Writes the Markdown table (its two header lines, then rows while they
+ * fit in budget bytes) and a note of the rows left out; returns the bytes
+ * written. With !write it only counts: *shown, the rows that fit. */
+static size_t put_table_within(const char *table, size_t budget, bool write, size_t *shown)
+{
+	size_t used = 0, line = 0, left_out = 0, rows = 0;
+	for (const char *p = table; *p; line++) {
+		size_t len = strcspn(p, "\n") + (p[strcspn(p, "\n")] == '\n');
+		bool row = line >= 2 && p[0] == '|';
+		rows += row;
+		if (row && (left_out || used + len > budget))
+			left_out++;
+		else {
+			if (write)
+				fwrite(p, 1, len, stdout);
+			used += len;
+		}
+		p += len;
+	}
+	if (shown)
+		*shown = rows - left_out;
+	if (left_out && write)
+		used += (size_t)printf(
+		    "\n*... %zu rows of %zu not shown, to keep this under 64 KiB (GitHub's limit "
+		    "for a "
+		    "pull-request comment); 'benchdb check' and '--format json' list them all*\n",
+		    left_out, rows);
+	return used;
+}
+
+/* The charts of the regressions the Markdown table shows: every row is
+ * named (the table's links, so its widths do not change), then only the
+ * rows that fit are drawn (8000 regressions drew 8000 charts, 32 MB, for
+ * about 200 rows shown). */
+static int write_chart_rows(bdb_store *store, const check_runs *runs, const bdb_result *res,
+			    const char *dir, char **targets)
+{
+	int code = write_charts(store, runs, res, dir, 0, targets);
+	if (code)
+		return code;
+	bdb_buf out;
+	bdb_buf_init(&out);
+	size_t shown = 0;
+	if (bdb_result_markdown_links(res, "chart", "chart", (const char *const *)targets, &out) ==
+	    0)
+		put_table_within(bdb_buf_cstr(&out), MARKDOWN_REGRESSIONS_MAX, false, &shown);
+	bdb_buf_free(&out);
+	for (size_t i = 0; i < bdb_result_n_rows(res); i++) {
+		free(targets[i]);
+		targets[i] = NULL;
+	}
+	return write_charts(store, runs, res, dir, shown, targets);
+}
+
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
 			   const bdb_result *res, const char *method, size_t n_regressions,
-			   size_t n_inconclusive, char *const *charts)
+			   size_t n_inconclusive, bool strict, char *const *charts)
 {
 	bdb_query_options qopt = {0};
 	bdb_buf out;
@@ -734,13 +886,43 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	char also[64] = "";
 	if (n_inconclusive)
 		snprintf(also, sizeof also, ", %zu inconclusive", n_inconclusive);
-	if (n_regressions == 0)
+	/* --strict fails on inconclusive comparisons: no green title then. */
+	if (n_regressions == 0 && strict && n_inconclusive)
+		printf("### :x: benchdb: %zu inconclusive comparison(s) with --strict (%s)\n\n",
+		       n_inconclusive, method);
+	else if (n_regressions == 0)
 		printf("### :white_check_mark: benchdb: no regressions%s (%s)\n\n", also, method);
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
+	/* What was not judged, as the notes on standard error say it: a
+	 * summary that read "no regressions" hid it in the job's log. */
+	double not_judged = field_num(res, "not_judged");
+	if (runs->base_only || not_judged > 0) {
+		bdb_buf base, current;
+		bdb_buf_init(&base);
+		bdb_buf_init(&current);
+		bdb_buf_put_markdown(&base, runs->base, strlen(runs->base));
+		bdb_buf_put_markdown(&current, runs->current, strlen(runs->current));
+		if (runs->base_only) {
+			fputs("> :warning: ", stdout);
+			printf("%zu series of the base ", runs->base_only);
+			cli_put_text(stdout, bdb_buf_cstr(&base), false);
+			fputs(" are not in run ", stdout);
+			cli_put_text(stdout, bdb_buf_cstr(&current), false);
+			puts(": not judged (a benchmark that crashed part way, or was renamed)\n");
+		}
+		if (not_judged > 0)
+			printf("> :warning: %.0f series of both runs were n/a, not judged (a base "
+			       "of 0, "
+			       "units that do not convert, a changed direction, too little "
+			       "history)\n\n",
+			       not_judged);
+		bdb_buf_free(&base);
+		bdb_buf_free(&current);
+	}
 	if (field_num(res, "accepted") > 0) {
-		print_accepted(res);
+		print_accepted(res, true);
 		printf("\n");
 	}
 	print_annotations(store, runs);
@@ -748,7 +930,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 		bdb_result_markdown_links(res, "chart", "chart", (const char *const *)charts, &out);
 	else if (bdb_result_n_rows(res))
 		bdb_result_format(res, BDB_OUTPUT_MARKDOWN, &qopt, &out);
-	fputs(bdb_buf_cstr(&out), stdout);
+	size_t used = put_table_within(bdb_buf_cstr(&out), MARKDOWN_REGRESSIONS_MAX, true, NULL);
 	bdb_buf_reset(&out);
 	bdb_buf cq;
 	bdb_buf_init(&cq);
@@ -760,8 +942,12 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	bdb_result *all = NULL;
 	if (bdb_query_run(store, bdb_buf_cstr(&cq), &qopt, &all, NULL) == 0) {
 		bdb_result_format(all, BDB_OUTPUT_MARKDOWN, &qopt, &out);
-		printf("\n<details><summary>All %zu comparisons</summary>\n\n%s\n</details>\n",
-		       bdb_result_n_rows(all), bdb_buf_cstr(&out));
+		printf("\n<details><summary>All %zu comparisons</summary>\n\n",
+		       bdb_result_n_rows(all));
+		put_table_within(bdb_buf_cstr(&out),
+				 used < MARKDOWN_TABLES_MAX ? MARKDOWN_TABLES_MAX - used : 0, true,
+				 NULL);
+		printf("\n</details>\n");
 		bdb_result_free(all);
 	}
 	bdb_buf_free(&cq);
@@ -1039,11 +1225,11 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 		size_t n = bdb_result_n_rows(res);
 		char **charts = q.chart_dir ? calloc(n + 1, sizeof *charts) : NULL;
 		if (q.chart_dir)
-			code = charts ? write_charts(store, &runs, res, q.chart_dir, charts)
+			code = charts ? write_chart_rows(store, &runs, res, q.chart_dir, charts)
 				      : EXIT_INPUT;
 		if (!code)
 			print_markdown(store, &runs, bdb_buf_cstr(&how), res, method, n_regressions,
-				       n_inconclusive, charts);
+				       n_inconclusive, q.strict, charts);
 		for (size_t i = 0; charts && i < n; i++)
 			free(charts[i]);
 		free(charts);

@@ -171,7 +171,7 @@ static void refused(const char *path, const char *server, const bdb_http_respons
 	char *msg = cli_server_field(r, "error");
 	if (!msg)
 		cli_error("%s: %s answered %u without benchdb's answer (a proxy's limit?)", path,
-			  server, r->status);
+			  cli_server_shown(server), r->status);
 	else if (strncmp(msg, "upload:", 7) == 0)
 		cli_error("%s:%s", path, msg + 7);
 	else if (strcmp(msg, "upload") == 0)
@@ -205,7 +205,7 @@ static int push_file(const push_job *job, const char *path)
 	bdb_diag_clear(&d);
 	int rc = cli_server_send(job->ctx, bdb_buf_cstr(&url), body.data, body.len,
 				 "application/octet-stream", &r, &d);
-	code = cli_server_failure("push", job->ctx->server, rc, &d, &r);
+	code = cli_server_failure("push", job->ctx->server, rc, &d, &r, job->ctx->token != NULL);
 	if (code >= 0)
 		goto done_answer;
 	if (r.status == 200 || r.status == 201) {
@@ -220,7 +220,7 @@ static int push_file(const push_job *job, const char *path)
 			/* a wrong URL, a proxy's page: nothing says the run is stored */
 			cli_error("push: %s answered %u without benchdb's answer to an upload (is "
 				  "it benchdb serve?); the run may not be stored",
-				  job->ctx->server, r.status);
+				  cli_server_shown(job->ctx->server), r.status);
 			code = EXIT_SERVER;
 		} else if (!job->quiet) { /* the id: the file's, as the server read it */
 			fputs(r.status == 201 ? "Pushed run " : "Run ", stdout);
@@ -235,8 +235,8 @@ static int push_file(const push_job *job, const char *path)
 		code = EXIT_INPUT;
 	} else {
 		char *msg = cli_server_field(&r, "error");
-		cli_error("push: %s answered %u%s%s", job->ctx->server, r.status, msg ? ": " : "",
-			  msg ? msg : "");
+		cli_error("push: %s answered %u%s%s", cli_server_shown(job->ctx->server), r.status,
+			  msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		code = EXIT_SERVER;
 	}
@@ -334,7 +334,8 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 	}
 	const char *fault = cli_server_url_fault(ctx->server);
 	if (fault) {
-		code = cli_usage_error("push", "--server: %s, got '%s'", fault, ctx->server);
+		code = cli_usage_error("push", "--server: %s, got '%s'", fault,
+				       cli_server_shown(ctx->server));
 		goto out;
 	}
 	if (n_files == 0) {

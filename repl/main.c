@@ -606,6 +606,10 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 {
 	*npos = 0;
 	bool options_ended = false;
+	/* The value each option was given: a second, different one is an
+	 * error, as the program's --format given twice (the last won in
+	 * silence: check --format markdown --format text wrote text). */
+	const char *given[64] = {0};
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i], *v;
 		bool bad = false, known = false;
@@ -632,10 +636,19 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 			known = true;
 		}
 		for (const cli_opt *o = opts; !known && o && o->name; o++) {
+			size_t k = (size_t)(o - opts);
 			if (!o->value && strcmp(arg, o->name) == 0) {
 				*o->flag = true;
 				known = true;
 			} else if (o->value && cli_opt_value(argc, argv, &i, o->name, &v, &bad)) {
+				if (!bad && k < sizeof given / sizeof *given && given[k] &&
+				    strcmp(given[k], v) != 0)
+					return cli_usage_error(argv[0],
+							       "%s given twice ('%s', then '%s'); "
+							       "give one",
+							       o->name, given[k], v);
+				if (!bad && k < sizeof given / sizeof *given)
+					given[k] = v;
 				*o->value = v;
 				known = true;
 			}
@@ -731,7 +744,7 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 		return EXIT_OK;
 	const char *fault = cli_server_url_fault(ctx->server);
 	if (fault) {
-		cli_error("--server: %s, got '%s'", fault, ctx->server);
+		cli_error("--server: %s, got '%s'", fault, cli_server_shown(ctx->server));
 		return EXIT_USAGE;
 	}
 	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&

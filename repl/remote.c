@@ -34,6 +34,21 @@ const char *cli_server_url_fault(const char *server)
 	return NULL;
 }
 
+const char *cli_server_shown(const char *server)
+{
+	static char shown[2048];
+	const char *host = strstr(server, "://");
+	host = host ? host + 3 : server;
+	size_t authority = strcspn(host, "/?#");
+	const char *at = memchr(host, '@', authority);
+	for (const char *p = at; p && (p = memchr(p + 1, '@', authority - (size_t)(p + 1 - host)));)
+		at = p; /* the last '@' ends the user information */
+	if (!at)
+		return server;
+	snprintf(shown, sizeof shown, "%.*s***%s", (int)(host - server), server, at);
+	return shown;
+}
+
 void cli_server_url(bdb_buf *b, const char *server, const char *path)
 {
 	size_t n = strlen(server);
@@ -65,7 +80,7 @@ int cli_server_send(const cli_ctx *ctx, const char *url, const void *body, size_
 		if (s > MAX_RETRY_WAIT)
 			s = MAX_RETRY_WAIT;
 		fprintf(stderr, "benchdb: note: %s is busy (503); trying again in %u s\n",
-			ctx->server, s);
+			cli_server_shown(ctx->server), s);
 		bdb_http_response_free(out);
 		sleep(s);
 	}
@@ -104,8 +119,9 @@ char *cli_server_field(const bdb_http_response *r, const char *name)
 }
 
 int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,
-		       const bdb_http_response *r)
+		       const bdb_http_response *r, bool token_sent)
 {
+	server = cli_server_shown(server);
 	if (rc == BDB_EUNSUPPORTED) {
 		cli_error("%s: %s", cmd, d->message);
 		return EXIT_SERVER;
@@ -141,7 +157,16 @@ int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_di
 		hint = "the server's log says why";
 	}
 	char *msg = cli_server_field(r, "error");
-	cli_error("%s: %s answered %u %s: %s", cmd, server, r->status, reason, msg ? msg : hint);
+	/* A 401 to no token: say none was given, and why an empty secret is
+	 * (a pull request from a fork gets no secrets). */
+	const char *env_token = getenv("BENCHDB_TOKEN");
+	const char *none = r->status != 401 || token_sent ? ""
+			   : env_token
+			       ? "; no token was given ($BENCHDB_TOKEN is empty: a CI "
+				 "secret that is not set, as for a pull request from a fork)"
+			       : "; no token was given (--token-file F, or $BENCHDB_TOKEN)";
+	cli_error("%s: %s answered %u %s: %s%s", cmd, server, r->status, reason, msg ? msg : hint,
+		  none);
 	free(msg);
 	return EXIT_SERVER;
 }
@@ -186,13 +211,14 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 	int rc = cli_server_send(sh->ctx, bdb_buf_cstr(&url), stmt, strlen(stmt),
 				 "text/plain; charset=utf-8", &r, &d);
 	bdb_buf_free(&url);
-	int code = cli_server_failure("--server", sh->ctx->server, rc, &d, &r);
+	int code =
+	    cli_server_failure("--server", sh->ctx->server, rc, &d, &r, sh->ctx->token != NULL);
 	if (code < 0 && r.status == 400)
 		code = remote_query_error(sh, &r);
 	else if (code < 0 && r.status != 200) {
 		char *msg = cli_server_field(&r, "error");
-		cli_error("--server: %s answered %u%s%s", sh->ctx->server, r.status,
-			  msg ? ": " : "", msg ? msg : "");
+		cli_error("--server: %s answered %u%s%s", cli_server_shown(sh->ctx->server),
+			  r.status, msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		code = EXIT_SERVER;
 	} else if (code < 0 && strncmp(r.content_type, "application/json", 16) != 0 &&
@@ -200,7 +226,7 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 		/* a wrong URL, a proxy's page: not an answer to print */
 		cli_error("--server: %s answered %u without benchdb's answer to a statement (is it "
 			  "benchdb serve?)",
-			  sh->ctx->server, r.status);
+			  cli_server_shown(sh->ctx->server), r.status);
 		code = EXIT_SERVER;
 	} else if (code < 0) {
 		code = EXIT_OK;

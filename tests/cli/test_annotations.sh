@@ -279,6 +279,26 @@ run "$BENCHDB" --db "$G" check
 check_rc "worse again after the annotated commit: fail" 1
 check_out "the whole regression is shown" "k latency: 100.00 → 170.00 (+70.0%)"
 
+# --format markdown (the step summary, a PR comment) wrote the accepted line
+# raw: an annotation's or a point's HTML, links and code spans rendered.
+M=$WORK/mdgate
+for i in 1 2 3 4 5; do
+	v=$((i <= 3 ? 100 : 130))
+	printf '{"<img src=x onerror=alert(1)>": {"latency": {"value": %d}}}\n' "$v" >"$WORK/m$i.json"
+	"$BENCHDB" --db "$M" ingest --no-env --format bmf --id "m$i" --commit "m${i}0000" --branch main \
+		--timestamp "2026-03-0${i}T00:00:00Z" "$WORK/m$i.json" >/dev/null
+done
+"$BENCHDB" --db "$M" baseline set main m2 >/dev/null
+"$BENCHDB" --db "$M" annotate commit m40000 as intended \
+	'"<script>x</script> | [a](javascript:alert(1))"' >/dev/null
+run "$BENCHDB" --db "$M" check --format markdown
+check_rc "markdown: the annotated regression alone: pass" 0
+check_out "markdown: the accepted line escaped, point and annotation" \
+	'Accepted, not counted: 1 regression(s) that began at an annotated commit: \<img src=x onerror=alert(1)> latency +30.0% (intended at m40000: \<script>x\</script> \| \[a\](javascript:alert(1)))'
+run "$BENCHDB" --db "$M" check
+check_out "text: the accepted line as it is" \
+	'Accepted, not counted: 1 regression(s) that began at an annotated commit: <img src=x onerror=alert(1)> latency +30.0% (intended at m40000: <script>x</script> | [a](javascript:alert(1)))'
+
 run "$BENCHDB" annotate --help
 check_rc "annotate --help exits 0" 0
 check_out "annotate --help gives the usage" "annotate commit COMMIT as intended|ignore TEXT"

@@ -294,4 +294,18 @@ run "$BENCHDB" --db "$WORK/negzero" check
 check_rc "check of 3 -> -0 fails" 1
 check_out "  the line says 0.00, not -0.00" "a t: 3.00 → 0.00 (-100.0%)"
 
+# A change just beyond its threshold: the text line showed +5.04% (after
+# another fix), but the table and Markdown (the step summary) showed
+# "+5.0%" against a threshold of "5.0%" with a regression verdict.
+NT=$WORK/near
+printf '{"id":"n1","timestamp":"2026-01-01T00:00:00Z","metric_defs":{"t":{"unit":"ns","direction":"lower"}},"points":[{"name":"k","metrics":{"t":{"value":100}}}]}' >"$WORK/n1.json"
+printf '{"id":"n2","timestamp":"2026-01-02T00:00:00Z","metric_defs":{"t":{"unit":"ns","direction":"lower"}},"points":[{"name":"k","metrics":{"t":{"value":105.04}}}]}' >"$WORK/n2.json"
+"$BENCHDB" --db "$NT" ingest "$WORK/n1.json" "$WORK/n2.json" >/dev/null
+"$BENCHDB" --db "$NT" baseline set main n1 >/dev/null
+run "$BENCHDB" --db "$NT" check --format markdown
+check_rc "+5.04% at 5%: exit 1" 1
+check_out "markdown shows +5.04%, beyond 5.0%" "| k     |      | t      | lower     |  100 |  105.04 | ns   |     +5.04% |"
+run "$BENCHDB" --db "$NT" -c 'compare baseline with latest'
+check_out "the table too" "+5.04%"
+
 finish

@@ -73,6 +73,12 @@ check_out "JSON counts them" '"inconclusive": 3'
 run "$BENCHDB" --db "$DB" check --using mwu --format markdown
 check_out "markdown counts them" \
 	"### :white_check_mark: benchdb: no regressions, 3 inconclusive (threshold=5%, mwu alpha=0.05)"
+# With --strict the gate fails (exit 1): the title was the same green check
+# mark and "no regressions", in the step summary of a failed job.
+run "$BENCHDB" --db "$DB" check --using mwu --strict --format markdown
+check_rc "markdown --strict: exit 1" 1
+check "the title says it failed, and why" test "$(head -n 1 "$OUT")" = \
+	"### :x: benchdb: 3 inconclusive comparison(s) with --strict (threshold=5%, mwu alpha=0.05)"
 
 # ---- 3. judging a named run, against a baseline or a branch ---------------
 run "$BENCHDB" --db "$DB" check --run v3

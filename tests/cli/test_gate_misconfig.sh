@@ -69,6 +69,11 @@ check_err "the missing ones are said" \
 	"benchdb: note: check: 2 series of the base full are not in run part: not judged"
 run "$BENCHDB" --db "$DB" --data "$DB" check
 check "benchkit's form says nothing more" test ! -s "$ERR"
+# The step summary said only "no regressions": the note went to the log.
+run "$BENCHDB" --db "$DB" check --format markdown
+check_rc "markdown: the series the run has pass" 0
+check_out "markdown says the missing ones too, under the title" \
+	"> :warning: 2 series of the base full are not in run part: not judged (a benchmark that crashed part way, or was renamed)"
 
 # ---- n/a comparisons: a base of 0, a direction that changed ---------------
 # Point x, metrics a: 0 -> 50 ns (a base of 0); b: 100 -> 5000 ns with the
@@ -94,6 +99,9 @@ check_out "a changed direction is n/a, not an improvement" \
 	'x,,b,100,5000,ns,4900,n/a,,5,"n/a: the direction changed (base lower, current higher)"'
 run "$BENCHDB" --db "$DB" check
 check_err "check says how many were n/a" "benchdb: note: check: 2 series of both runs were n/a, not judged"
+run "$BENCHDB" --db "$DB" check --format markdown
+check_out "markdown says it too" \
+	"> :warning: 2 series of both runs were n/a, not judged (a base of 0, units that do not convert, a changed direction, too little history)"
 run "$BENCHDB" --db "$DB" --json -c 'regressions'
 check_out "regressions counts them" '"compared": 1, "not_judged": 2,'
 
@@ -150,7 +158,7 @@ check_rc "c3's run is judged against c2's (500 -> 120: an improvement)" 0
 check_out "not against c3's other run (100 -> 120 would be +20%)" "PASS: No regressions detected"
 run "$BENCHDB" --db "$DB" check --run b1 --against-branch main
 check_rc "a run with no earlier run of its series on the branch has no base" 3
-check_err "and says so" "no run of branch 'main' at or before run b1 with one of its series"
+check_err "and says so" "no run of branch 'main' at or before run b1 (2026-01-01T00:00:00Z): its 4 runs are newer, the first"
 
 # ---- a commit with several runs of different series ------------------------
 # check (the latest) and check --commit c2 would judge one of c2's runs and
@@ -325,5 +333,60 @@ check_rc "and on standard input, whose lines drop comments before the statement 
 printf 'regressions in run g2 vs run g1\nregressions\n' >"$WORK/gate.bq"
 run "$BENCHDB" --db "$DB" -f "$WORK/gate.bq" --fail
 check_rc "a script: the first error's exit code (3), not the regression's" 3
+
+# ---- --against-branch whose runs exist but none can be the base ------------
+# The branch has runs, all newer than the judged run (results whose own date
+# is older: a clock or a stale file): it said "the first run of the branch?
+# pass --allow-missing-baseline", and with it the gate passed, judging
+# nothing. Runs before it with none of its series (new or renamed
+# benchmarks) are a first run of those series: --allow-missing-baseline
+# passes them, and the error says what the branch holds.
+DB=$WORK/branchbase
+for r in b1:2:old_name:100:main:c1 b2:4:old_name:100:main:c2 p1:3:new_name:500:pr:p1 \
+	q1:1:old_name:500:pr:q1; do
+	IFS=: read -r id day name v br c <<<"$r"
+	printf '{"id":"%s","timestamp":"2026-01-0%sT00:00:00Z","commit":"%s","branch":"%s","metric_defs":{"time":{"unit":"ns","direction":"lower"}},"points":[{"name":"%s","metrics":{"time":{"value":%s}}}]}' \
+		"$id" "$day" "$c" "$br" "$name" "$v" >"$WORK/$id.json"
+	"$BENCHDB" --db "$DB" ingest "$WORK/$id.json" >/dev/null
+done
+run "$BENCHDB" --db "$DB" check --commit q1 --against-branch main --allow-missing-baseline
+check_rc "a branch whose runs are all newer than the judged run: exit 3 with --allow-missing-baseline" 3
+check_err "saying so, with the first one's time" \
+	"check: no run of branch 'main' at or before run q1 (2026-01-01T00:00:00Z): its 2 runs are newer, the first b1 at 2026-01-02T00:00:00Z (the judged results' own time is older: a clock, or a stale file?)"
+check "and prints no PASS" test ! -s "$OUT"
+run "$BENCHDB" --db "$DB" check --commit p1 --against-branch main
+check_rc "a branch whose run before holds other series: exit 3" 3
+check_err "saying what the branch holds, not 'the first run of the branch?'" \
+	"in $DB: its 1 run before it holds other series (new or renamed benchmarks? pass --allow-missing-baseline to let it pass)"
+run "$BENCHDB" --db "$DB" check --commit p1 --against-branch main --allow-missing-baseline
+check_rc "which --allow-missing-baseline passes (new series: no base yet)" 0
+run "$BENCHDB" --db "$DB" check --commit q1 --against-branch release --allow-missing-baseline
+check_rc "a branch with no run at all still passes with --allow-missing-baseline" 0
+
+# ---- an option given twice -------------------------------------------------
+# check's own options took the last value in silence (--format markdown
+# --format text wrote text to the step summary; --baseline main --baseline
+# release judged against release), where the program's --format given twice
+# is an error.
+DB=$WORK/twice
+one t1 alpha 100 2026-01-01T00:00:00 c1
+one t2 alpha 500 2026-01-02T00:00:00 c2
+"$BENCHDB" --db "$DB" baseline set main t1 >/dev/null
+run "$BENCHDB" --db "$DB" check --format markdown --format text
+check_rc "check --format markdown --format text: exit 2" 2
+check_err "saying so" "check: --format given twice ('markdown', then 'text'); give one"
+run "$BENCHDB" --db "$DB" check --against-branch main --against-branch release
+check_rc "--against-branch twice: exit 2" 2
+check_err "saying so" "check: --against-branch given twice ('main', then 'release'); give one"
+run "$BENCHDB" --db "$DB" check --threshold 5% --threshold 5%
+check_rc "the same value twice is one value: exit 1 (+400%)" 1
+
+# --allow-missing-baseline with --format markdown printed the text line: a
+# branch name (git allows '<', '>' and '/') went into the summary as HTML.
+run "$BENCHDB" --db "$DB" check --against-branch '<img/src=x/onerror=alert(1)>' --allow-missing-baseline --format markdown
+check_rc "markdown, a branch with no runs, --allow-missing-baseline: exit 0" 0
+check "a Markdown title" test "$(head -n 1 "$OUT")" = \
+	"### :white_check_mark: benchdb: nothing to judge (--allow-missing-baseline)"
+check_out "the reason, escaped" "no run of branch '\\<img/src=x/onerror=alert(1)>' at or before run t2"
 
 finish

@@ -126,6 +126,13 @@ check "wrong token: the server's reason, one line" [ "$(cat "$ERR")" = \
 push "$WORK/runs/run-02.json"
 check_rc "no token: exit 4" 4
 check_err "no token: says what is missing" "answered 401 Unauthorized: writes need Authorization: Bearer TOKEN"
+check_err "no token: says none was given" \
+	"writes need Authorization: Bearer TOKEN; no token was given (--token-file F, or \$BENCHDB_TOKEN)"
+# A pull request from a fork gets no secrets: BENCHDB_TOKEN is set, empty.
+BENCHDB_TOKEN= push "$WORK/runs/run-02.json"
+check_rc "an empty \$BENCHDB_TOKEN: exit 4" 4
+check_err "says the variable is empty, as a fork's pull request has it" \
+	"no token was given (\$BENCHDB_TOKEN is empty: a CI secret that is not set, as for a pull request from a fork)"
 runs_now "$WORK/after.json"
 check "refused pushes store nothing" cmp -s "$WORK/before.json" "$WORK/after.json"
 # $BENCHDB_TOKEN is read as a token file is: its first line (a CI secret
@@ -163,6 +170,16 @@ run "$BENCHDB" push --server "$RO" --token-file "$WORK/token" "$WORK/runs/run-02
 check_rc "no server: exit 4" 4
 check_err "no server: cannot reach" "benchdb: error: push: cannot reach $RO: "
 check "no server: one line" [ "$(wc -l <"$ERR")" = 1 ]
+# A URL with a user and password (a proxy's basic auth): the errors wrote
+# the password into the CI log.
+CRED=${RO/http:\/\//http://ci:s3cretpass@}
+run "$BENCHDB" push --server "$CRED" --token-file "$WORK/token" "$WORK/runs/run-02.json"
+check_rc "no server, a URL with a password: exit 4" 4
+check_err "the URL shown without its password" "benchdb: error: push: cannot reach ${RO/http:\/\//http://***@}: "
+check "the password is not in the error" test "$(grep -c s3cretpass "$ERR")" = 0
+run "$BENCHDB" --server "$CRED" -c 'show runs'
+check_rc "--server, a URL with a password: exit 4" 4
+check "--server: the password is not in the error" test "$(grep -c s3cretpass "$ERR")" = 0
 run "$BENCHDB" push "$WORK/runs/run-02.json"
 check_rc "push without --server: exit 2" 2
 run "$BENCHDB" push --server ftp://x "$WORK/runs/run-02.json"
