@@ -201,6 +201,19 @@ static int put_regressions(report *r, bdb_buf *out)
 			       n == 1 ? "" : "s");
 		rc = bdb_result_html_table(res, out);
 	}
+	/* Those that began at an annotated commit are not rows: say them, as
+	 * the statement's note does, or the grid's red rows read as a lie. */
+	bdb_value accepted = bdb_result_field_by_name(res, "accepted");
+	bdb_value which = bdb_result_field_by_name(res, "accepted_regressions");
+	if (accepted.kind == BDB_VALUE_INT && which.kind == BDB_VALUE_STRING) {
+		bdb_buf_printf(out,
+			       "<p class=\"muted\" id=\"accepted\">%lld regression%s began at an "
+			       "annotated commit and %s not counted: ",
+			       (long long)accepted.i, accepted.i == 1 ? "" : "s",
+			       accepted.i == 1 ? "is" : "are");
+		put_text(out, which.str);
+		bdb_buf_puts(out, "</p>\n");
+	}
 	bdb_buf_puts(out, "</section>\n");
 	bdb_result_free(res);
 	return rc;

@@ -313,6 +313,13 @@ async function pageOverview(params) {
 					: c === 'severity' ? el('span', {class: 'sev'}, row.severity) : null,
 			})));
 	}
+	/* Regressions that began at an annotated commit are not rows of the
+	 * table, but the grid marks them: say which, as the statement does. */
+	const accepted = data.regressions && data.regressions.accepted;
+	if (accepted)
+		vs.append(el('p', {class: 'muted', id: 'accepted'}, accepted + ' regression' + (accepted > 1 ? 's' : '')
+			+ ' began at an annotated commit and ' + (accepted > 1 ? 'are' : 'is') + ' not counted: '
+			+ data.regressions.accepted_regressions));
 	root.append(vs);
 
 	/* Change points by commit. */
