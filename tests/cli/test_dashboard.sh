@@ -207,8 +207,9 @@ if [ -n "$missing" ]; then
 	fail "the browser test's packages are installed" "missing:$missing (make deps installs them)"
 	finish
 fi
-# browser_page URL READY_JS TEXT_JS: opens URL in headless chromium, waits
-# (60 s at most) until READY_JS is true, prints what TEXT_JS returns.
+# browser_page URL READY_JS TEXT_JS [WIDTH]: opens URL in headless chromium
+# (a window WIDTH px wide, 1280 unless given), waits (60 s at most) until
+# READY_JS is true, prints what TEXT_JS returns.
 browser_page() {
 	timeout 120 "$PY" - "$@" 2>&1 <<'PYEOF'
 import sys
@@ -218,7 +219,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 options = webdriver.ChromeOptions()
 options.binary_location = "/usr/bin/chromium"
 for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--window-size=1280,1400", "--no-first-run", "--disable-background-networking"):
+            "--window-size=%s,1400" % (sys.argv[4] if len(sys.argv) > 4 else 1280),
+            "--no-first-run", "--disable-background-networking"):
     options.add_argument(arg)
 driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
 try:
@@ -261,6 +263,23 @@ wait "$KEDRO"
 check "kedro: the overview lists its change points" grep -q '^rows [1-9]' "$WORK/kedro.txt"
 read -r _ kw _ kc < <(grep '^changes ' "$WORK/kedro.txt")
 check "kedro: the change points' table fits its card at 1280 px ($kw in $kc px)" [ "${kw:-1}" -le "${kc:-0}" ]
+
+# In a phone's window (390 px) the cells of series names keep 15em (210 px
+# at 14 px): the change points' cell of kedro's names was 99 px wide (10
+# characters a line), the grid's 63 px; their tables scroll in the card.
+"$BENCHDB" --db "$WORK/kedro" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/kedro-server.log" &
+KEDRO=$!
+KEDRO_URL=$(server_url "$WORK/kedro-server.log")
+browser_page "$KEDRO_URL/" "!!document.body.dataset.ready && !!document.querySelector('#changes tbody tr')" \
+	"['changes', 'grid'].map((id) => id + ' ' + Math.min(...[...document.querySelectorAll('#' + id + ' td')]
+		.filter((td) => td.querySelector('.point')).map((td) => td.getBoundingClientRect().width))).join('\\n')" \
+	390 >"$WORK/phone.txt"
+kill -TERM "$KEDRO"
+wait "$KEDRO"
+read -r _ cw < <(grep '^changes ' "$WORK/phone.txt")
+read -r _ gw < <(grep '^grid ' "$WORK/phone.txt")
+check "phone: the change points' series cells are 210 px wide or more ($cw)" [ "${cw%.*}" -ge 210 ]
+check "phone: the grid's series cells are 210 px wide or more ($gw)" [ "${gw%.*}" -ge 210 ]
 
 # Regressions that began at an annotated commit: `regressions` counts none
 # and says which it left out; the overview showed "2 regressions" in its
