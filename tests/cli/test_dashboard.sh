@@ -281,6 +281,17 @@ read -r _ gw < <(grep '^grid ' "$WORK/phone.txt")
 check "phone: the change points' series cells are 210 px wide or more ($cw)" [ "${cw%.*}" -ge 210 ]
 check "phone: the grid's series cells are 210 px wide or more ($gw)" [ "${gw%.*}" -ge 210 ]
 
+# A chart of several series (small multiples cut their titles): hovering a
+# dot names its series before its run (run-01 of sort/1024 on gpu; the dots
+# of cpu come first), as the series' data-label.
+browser_page "$URL/#/query?q=trend%20time%20of%20%22sort%2F1024%22" \
+	"document.body.dataset.page === 'query' && !!document.body.dataset.ready" \
+	"(() => { const dots = document.querySelectorAll('#console-chart svg g.series circle.pt');
+		dots[12].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+		return document.querySelector('#console-result .hover').textContent; })()" >"$WORK/hover.txt"
+check "console: hovering a dot of one of 2 series names the series" \
+	grep -q '^sort/1024 \[backend=gpu\]: run run-01, commit c0ffee1, 2026-10-01T02:00:00Z: ' "$WORK/hover.txt"
+
 # Regressions that began at an annotated commit: `regressions` counts none
 # and says which it left out; the overview showed "2 regressions" in its
 # badge and "No regressions (threshold 5%)." under it, and never why. The

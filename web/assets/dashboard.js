@@ -207,6 +207,10 @@ function interact(box, readout, onZoom) {
 		for (const h of box.querySelectorAll('circle.hot')) h.classList.remove('hot');
 		dot.classList.add('hot');
 		clear(readout);
+		/* Of several series (small multiples cut their titles), the dot's. */
+		const series = dot.closest('g.series');
+		if (series && box.querySelectorAll('g.series').length > 1)
+			readout.append(el('span', {class: 'hover-series'}, series.getAttribute('data-label')), ': ');
 		if (d) {
 			readout.append('run ', el('a', {href: hashLink('run', {id: d.run})}, d.run),
 				', commit ', el('code', {}, d.commit), ', ', d.time, ': ', el('b', {}, d.value));
