@@ -225,6 +225,15 @@ run "$BENCHDB" --db "$DB" report --baseline main --where 'point = kernel' --sinc
 check_rc "report --baseline main --where --since" 0
 check_out "report: --where keeps one series" "<h2>Series (1)</h2>"
 check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11"'
+# A window past the newest run (a stale store, a short --since): the grid
+# and the charts say why they are empty; they were an empty table and an
+# empty section.
+run "$BENCHDB" --db "$DB" report --since 2030-01-01
+check_rc "report --since past the newest run: exit 0" 0
+check_out "report --since past the newest run: no series" "<h2>Series (0)</h2>"
+check "report --since past the newest run: the grid and the charts say why" [ "$(grep -cxF \
+	'<p class="muted">No series has a run since 2030-01-01 (the latest run is named above; --since widens the window).</p>' \
+	"$OUT")" = 2 ]
 run "$BENCHDB" --db "$DB" report --where 'point = '
 check_rc "report --where with a syntax error: usage error" 2
 check_err "report --where: the caret error" "expected a value"
