@@ -274,12 +274,20 @@ browser_page "$KEDRO_URL/" "!!document.body.dataset.ready && !!document.querySel
 	"['changes', 'grid'].map((id) => id + ' ' + Math.min(...[...document.querySelectorAll('#' + id + ' td')]
 		.filter((td) => td.querySelector('.point')).map((td) => td.getBoundingClientRect().width))).join('\\n')" \
 	390 >"$WORK/phone.txt"
+# ... and a value keeps its unit on its line: the compare page's numbers of
+# kedro's newest two runs broke as "210.6" over "ms" beside the long names.
+browser_page "$KEDRO_URL/#/compare" "document.body.dataset.page === 'compare' && !!document.body.dataset.ready
+		&& !!document.querySelector('#compare-result td.num')" \
+	"'lines ' + Math.max(...[...document.querySelectorAll('#compare-result td.num')].map((td) => {
+		const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }))" \
+	390 >>"$WORK/phone.txt"
 kill -TERM "$KEDRO"
 wait "$KEDRO"
 read -r _ cw < <(grep '^changes ' "$WORK/phone.txt")
 read -r _ gw < <(grep '^grid ' "$WORK/phone.txt")
 check "phone: the change points' series cells are 210 px wide or more ($cw)" [ "${cw%.*}" -ge 210 ]
 check "phone: the grid's series cells are 210 px wide or more ($gw)" [ "${gw%.*}" -ge 210 ]
+check "phone: the compare page's values each on one line" grep -qxF 'lines 1' "$WORK/phone.txt"
 
 # A chart of several series (small multiples cut their titles): hovering a
 # dot names its series before its run (run-01 of sort/1024 on gpu; the dots
