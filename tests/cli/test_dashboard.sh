@@ -264,6 +264,9 @@ check "kedro: the overview lists its change points" grep -q '^rows [1-9]' "$WORK
 read -r _ kw _ kc < <(grep '^changes ' "$WORK/kedro.txt")
 check "kedro: the change points' table fits its card at 1280 px ($kw in $kc px)" [ "${kw:-1}" -le "${kc:-0}" ]
 
+# A run of another suite, older than kedro's, that shares no series with them.
+printf 'goos: linux\ngoarch: amd64\npkg: example.com/m\nBenchmarkOther-8 \t 1000\t 100 ns/op\nPASS\n' >"$WORK/other.txt"
+"$BENCHDB" --db "$WORK/kedro" ingest --no-env -q --id other-go --timestamp 2000-01-01T00:00:00Z "$WORK/other.txt" >/dev/null
 # In a phone's window (390 px) the cells of series names keep 15em (210 px
 # at 14 px): the change points' cell of kedro's names was 99 px wide (10
 # characters a line), the grid's 63 px; their tables scroll in the card.
@@ -281,8 +284,28 @@ browser_page "$KEDRO_URL/#/compare" "document.body.dataset.page === 'compare' &&
 	"'lines ' + Math.max(...[...document.querySelectorAll('#compare-result td.num')].map((td) => {
 		const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }))" \
 	390 >>"$WORK/phone.txt"
+# The compare page's bars of kedro's newest two runs (80 series): each label
+# says what tells its series apart in 46 characters. Cut at their end, 26
+# labels were distinct (12 read "benchmark_validation.ContextParamsTimeSuite.t…");
+# now 76: the 4 pairs left differ only inside their middle
+# ("…runner.RunnerT…und_runner ThreadRunner · time": compute_ or io_bound).
+browser_page "$KEDRO_URL/#/compare" "document.body.dataset.page === 'compare' && !!document.body.dataset.ready
+		&& !!document.querySelector('#compare-chart svg')" \
+	"(() => { const t = [...document.querySelectorAll('#compare-chart svg text[text-anchor=end]')]
+		.filter((e) => !/%$/.test(e.textContent)).map((e) => e.textContent);
+		return 'bars ' + t.length + ' labels ' + new Set(t).size; })()" >"$WORK/bars.txt"
+# Two runs of no series in common: no empty chart of bars (there was an
+# axis alone under its heading).
+KEDRO_FIRST=$("$BENCHDB" --db "$WORK/kedro" -c 'show runs' | tail -2 | head -1 | cut -d' ' -f1)
+browser_page "$KEDRO_URL/#/compare?a=other-go&b=$KEDRO_FIRST" "document.body.dataset.page === 'compare' && !!document.body.dataset.ready
+		&& !!document.querySelector('#compare-result table')" \
+	"'bar charts ' + document.querySelectorAll('#compare-chart').length" >>"$WORK/bars.txt"
 kill -TERM "$KEDRO"
 wait "$KEDRO"
+read -r _ nb _ nl < <(grep '^bars ' "$WORK/bars.txt")
+check "kedro compare: a bar per compared series ($nb)" [ "${nb:-0}" = 80 ]
+check "kedro compare: 76 distinct bar labels of 80 ($nl)" [ "${nl:-0}" = 76 ]
+check "compare without a change %: no chart of bars" grep -qxF 'bar charts 0' "$WORK/bars.txt"
 read -r _ cw < <(grep '^changes ' "$WORK/phone.txt")
 read -r _ gw < <(grep '^grid ' "$WORK/phone.txt")
 check "phone: the change points' series cells are 210 px wide or more ($cw)" [ "${cw%.*}" -ge 210 ]
