@@ -1121,6 +1121,27 @@ static void put_cut(bdb_buf *b, const bdb_buf *text, size_t from, size_t max_cha
 		b->failed = true;
 }
 
+/* text[from..) as XML (a "…" before it when from > 0), cut to max_chars
+ * bytes in its middle, at character boundaries: its start (a third) and its
+ * end, where names of one family differ ("BM_sort/1024", "[100,5]"), with a
+ * "…" between. */
+static void put_cut_middle(bdb_buf *b, const bdb_buf *text, size_t from, size_t max_chars)
+{
+	if (text->len - from <= max_chars) {
+		put_cut(b, text, from, 0);
+		return;
+	}
+	size_t head = from + max_chars / 3, tail = text->len - (max_chars - max_chars / 3);
+	while (head > from && ((unsigned char)text->data[head] & 0xC0) == 0x80)
+		head--;
+	while (tail < text->len && ((unsigned char)text->data[tail] & 0xC0) == 0x80)
+		tail++;
+	if (from)
+		bdb_buf_puts(b, "\xe2\x80\xa6"); /* … */
+	bdb_buf_put_xml(b, text->data + from, head - from);
+	put_cut(b, text, tail, 0);
+}
+
 /* The label of a series, cut to max_chars bytes (0: no limit). */
 static void put_series_label(bdb_buf *b, const bdb_result *r, const columns *c, size_t row,
 			     size_t max_chars)
@@ -1185,7 +1206,8 @@ static const char *no_values(const chart *ch)
 
 /* One plotting area with its axes, holding series list[0..n). */
 static int draw_panel(const chart *ch, series *const *list, size_t n, double x, double y, double w,
-		      double h, bool small, const char *title_metric)
+		      double h, bool small, const char *title_metric, const bdb_buf *distinct,
+		      size_t common)
 {
 	bdb_buf *b = ch->out;
 	display disp;
@@ -1227,8 +1249,26 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 				(*disp.unit ? strlen(disp.unit) + 3 : 0) +
 				(ch->o->log_scale ? strlen(", log scale") : 0);
 		size_t fit = (size_t)((w - left - 4) / TITLE_CHAR_PX);
-		put_series_label(b, ch->r, &ch->c, list[0]->from,
-				 fit > around + 8 ? fit - around : 8);
+		size_t max = fit > around + 8 ? fit - around : 8;
+		bdb_buf full;
+		bdb_buf_init(&full);
+		series_label(&full, ch->r, &ch->c, list[0]->from);
+		if (small && distinct && full.len > max) {
+			/* A small multiple: what tells it from the others (cut at
+			 * their end, the 9 panels of "a-long-benchmark-name-N/with/
+			 * parts" read alike), without the start all their points
+			 * share (common bytes), in the middle; the whole on hover. */
+			bdb_buf_puts(b, "<title>");
+			put_cut(b, &full, 0, 0);
+			bdb_buf_puts(b, "</title>");
+			if (distinct->len > max && common < distinct->len)
+				put_cut_middle(b, distinct, common, max - 1);
+			else
+				put_cut_middle(b, distinct->len ? distinct : &full, 0, max);
+		} else {
+			put_cut(b, &full, 0, max);
+		}
+		bdb_buf_free(&full);
 	}
 	if (*disp.unit) {
 		bdb_buf_puts(b, " (");
@@ -1567,13 +1607,48 @@ int bdb__format_svg(const bdb_result *r, const bdb_chart_options *opt, bdb_buf *
 			bdb_buf_puts(out, "<text x=\"64\" y=\"40\">no runs</text>\n");
 		} else if (small) {
 			double pw = (double)width / PANEL_COLUMNS;
-			for (size_t k = 0; k < ch.n_series && !rc; k++)
+			bool same_point = true;
+			for (size_t k = 0; k < ch.n_series; k++)
+				same_point = same_point &&
+					     strcmp(str(table, list[k]->from, ch.c.point),
+						    str(table, list[0]->from, ch.c.point)) == 0;
+			/* The start all points share, to a character. */
+			size_t common = 0;
+			const char *first = str(table, list[0]->from, ch.c.point);
+			if (!same_point) {
+				common = strlen(first);
+				for (size_t k = 1; k < ch.n_series; k++) {
+					const char *p = str(table, list[k]->from, ch.c.point);
+					size_t i = 0;
+					while (i < common && p[i] == first[i])
+						i++;
+					common = i;
+				}
+				while (common > 0 && ((unsigned char)first[common] & 0xC0) == 0x80)
+					common--;
+			}
+			bdb_buf distinct;
+			bdb_buf_init(&distinct);
+			for (size_t k = 0; k < ch.n_series && !rc; k++) {
+				/* The tags' keys go when a legend entry would not hold them. */
+				distinct.len = 0;
+				distinct_label(&distinct, &ch, list, ch.n_series, k, same_point,
+					       true);
+				if (distinct.len > LEGEND_CHARS) {
+					distinct.len = 0;
+					distinct_label(&distinct, &ch, list, ch.n_series, k,
+						       same_point, false);
+				}
 				rc = draw_panel(&ch, &list[k], 1, pw * (double)(k % PANEL_COLUMNS),
 						PANEL_HEIGHT * (double)(k / PANEL_COLUMNS), pw,
-						PANEL_HEIGHT, true, metric_name);
+						PANEL_HEIGHT, true, metric_name, &distinct, common);
+			}
+			if (distinct.failed)
+				rc = BDB_ENOMEM;
+			bdb_buf_free(&distinct);
 		} else {
 			rc = draw_panel(&ch, list, ch.n_series, 0, 0, width, height, false,
-					metric_name);
+					metric_name, NULL, 0);
 			if (!rc && legend_rows)
 				draw_legend(&ch, list, ch.n_series, height);
 		}

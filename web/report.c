@@ -171,6 +171,22 @@ done:
 	return rc;
 }
 
+/* Under the grid and the charts of a report without a series: why they are
+ * empty (an empty table and an empty section said nothing). */
+static void put_no_series(const report *r, bdb_buf *out)
+{
+	if (r->n_series > 0)
+		return;
+	if (r->o->since && *r->o->since) {
+		bdb_buf_puts(out, "<p class=\"muted\">No series has a run since ");
+		put_text(out, r->o->since);
+		bdb_buf_puts(out,
+			     " (the latest run is named above; --since widens the window).</p>\n");
+	} else {
+		bdb_buf_puts(out, "<p class=\"muted\">No series to show.</p>\n");
+	}
+}
+
 /* ------------------------------------------------------------------------ */
 /* Regressions                                                               */
 /* ------------------------------------------------------------------------ */
@@ -200,6 +216,19 @@ static int put_regressions(report *r, bdb_buf *out)
 		bdb_buf_printf(out, "<p class=\"severe\">%zu regression%s.</p>\n", n,
 			       n == 1 ? "" : "s");
 		rc = bdb_result_html_table(res, out);
+	}
+	/* Those that began at an annotated commit are not rows: say them, as
+	 * the statement's note does, or the grid's red rows read as a lie. */
+	bdb_value accepted = bdb_result_field_by_name(res, "accepted");
+	bdb_value which = bdb_result_field_by_name(res, "accepted_regressions");
+	if (accepted.kind == BDB_VALUE_INT && which.kind == BDB_VALUE_STRING) {
+		bdb_buf_printf(out,
+			       "<p class=\"muted\" id=\"accepted\">%lld regression%s began at an "
+			       "annotated commit and %s not counted: ",
+			       (long long)accepted.i, accepted.i == 1 ? "" : "s",
+			       accepted.i == 1 ? "is" : "are");
+		put_text(out, which.str);
+		bdb_buf_puts(out, "</p>\n");
 	}
 	bdb_buf_puts(out, "</section>\n");
 	bdb_result_free(res);
@@ -589,8 +618,10 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		    "</thead>\n<tbody>\n",
 		    r.n_series);
 		bdb_buf_append(&page, r.grid.data ? r.grid.data : "", r.grid.len);
-		bdb_buf_puts(&page, "</tbody>\n</table>\n</section>\n<section id=\"charts\">\n"
-				    "<h2>Charts</h2>\n");
+		bdb_buf_puts(&page, "</tbody>\n</table>\n");
+		put_no_series(&r, &page);
+		bdb_buf_puts(&page, "</section>\n<section id=\"charts\">\n<h2>Charts</h2>\n");
+		put_no_series(&r, &page);
 		bdb_buf_append(&page, r.charts.data ? r.charts.data : "", r.charts.len);
 		bdb_buf_puts(&page, "</section>\n</body>\n</html>\n");
 	}

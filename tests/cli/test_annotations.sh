@@ -105,6 +105,17 @@ run "$BENCHDB" -c 'changes time of "BenchmarkA" as chart'
 check_out "the terminal chart shows a control character as ?" 'commit c110000 (ignore: a?[31mb)'
 "$BENCHDB" annotate commit c110000aa as ignore '"runner change"' >/dev/null
 
+# The report's regressions section says the regressions it does not count
+# (r10 -> r20, both began at the annotated c110000aa, as check says above):
+# it said "No regressions." alone while its grid showed them red.
+"$BENCHDB" -c 'set baseline main = run r10' >/dev/null
+run "$BENCHDB" report -o "$WORK/report-accepted.html"
+check_rc "report with accepted regressions exits 0" 0
+check "the report says the 2 regressions it does not count, and why" grep -qF \
+	'<p class="muted" id="accepted">2 regressions began at an annotated commit and are not counted: BenchmarkA time +51.0% (ignore at c110000aa: runner change); BenchmarkB time +50.5% (ignore at c110000aa: runner change)</p>' \
+	"$WORK/report-accepted.html"
+"$BENCHDB" -c 'set baseline main = run r15' >/dev/null
+
 # The report and the dashboard's overview mark the change points' commit.
 run "$BENCHDB" report -o "$WORK/report.html"
 check_rc "report exits 0" 0

@@ -225,6 +225,15 @@ run "$BENCHDB" --db "$DB" report --baseline main --where 'point = kernel' --sinc
 check_rc "report --baseline main --where --since" 0
 check_out "report: --where keeps one series" "<h2>Series (1)</h2>"
 check_out "report: --since keeps runs 10 to 20 (from 2026-03-20)" 'data-runs="11"'
+# A window past the newest run (a stale store, a short --since): the grid
+# and the charts say why they are empty; they were an empty table and an
+# empty section.
+run "$BENCHDB" --db "$DB" report --since 2030-01-01
+check_rc "report --since past the newest run: exit 0" 0
+check_out "report --since past the newest run: no series" "<h2>Series (0)</h2>"
+check "report --since past the newest run: the grid and the charts say why" [ "$(grep -cxF \
+	'<p class="muted">No series has a run since 2030-01-01 (the latest run is named above; --since widens the window).</p>' \
+	"$OUT")" = 2 ]
 run "$BENCHDB" --db "$DB" report --where 'point = '
 check_rc "report --where with a syntax error: usage error" 2
 check_err "report --where: the caret error" "expected a value"
@@ -564,8 +573,27 @@ for k in 1 2; do
 done
 run "$BENCHDB" --db "$WORK/longdb" chart 'trend latency'
 check "9 long names: 9 small multiples" [ "$(count 'class="title"' "$OUT")" = 9 ]
-check_out "9 long names: the third panel's title cut to fit it" \
-	'<text class="title" x="528.0" y="14.0">a-long-benchmark-nam… (ns)</text>'
+# Each says what tells it from the others: without the start all 9 points
+# share ("a-long-benchmark-name-"), cut in its middle if still too long
+# (a third from the start, the rest from the end). Cut at the end, all 9
+# read "a-long-benchmark-nam… (ns)", one as the other. The whole label is
+# the title's <title> (a tooltip).
+check_out "9 long names: the third panel's title what tells it apart, its name whole in its tooltip" \
+	'<text class="title" x="528.0" y="14.0"><title>a-long-benchmark-name-3/with/parts</title>…3/with/parts (ns)</text>'
+check "9 long names: 9 titles, no two alike" \
+	[ "$(grep -o '</title>…[0-9]/with/parts (ns)</text>' "$OUT" | sort -u | wc -l)" = 9 ]
+# kedro's asv results (tests/realdata): 12 series of 2 points that share 65
+# bytes ("benchmark_validation.ContextParamsTimeSuite.time_context_params_",
+# then "cached" or "uncached") and 2 tags of 5 (node_count, typed_params_
+# per_node differ): their values alone. Cut at the end, all 12 read
+# "benchmark_validation… (µs)".
+"$BENCHDB" --db "$WORK/kedro" import-asv "$ROOT/tests/realdata/asv/kedro-org__kedro-benchmark-results/.asv/results" >/dev/null 2>&1
+run "$BENCHDB" --db "$WORK/kedro" chart 'trend time of "benchmark_validation.ContextParamsTimeSuite*"'
+check "kedro: 12 small multiples" [ "$(count 'class="panel"' "$OUT")" = 12 ]
+check "kedro: 12 titles, no two alike" \
+	[ "$(grep -o '</title>…[a-z]*cached \[[0-9]*,[0-9]\] ([µm]s)</text>' "$OUT" | sed 's/ (.*//' | sort -u | wc -l)" = 12 ]
+check_out "kedro: the first panel's title" '</title>…cached [10,1] (µs)</text>'
+check_out "kedro: the seventh panel's title" '</title>…uncached [10,1] (µs)</text>'
 
 # One series of a 100-character name: the title (metric, name, unit) fits
 # the 720 px picture: (720 - 64 - 4) / 7.5 = 86 bytes, less "latency · "

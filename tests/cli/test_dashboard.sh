@@ -207,6 +207,30 @@ if [ -n "$missing" ]; then
 	fail "the browser test's packages are installed" "missing:$missing (make deps installs them)"
 	finish
 fi
+# browser_page URL READY_JS TEXT_JS [WIDTH]: opens URL in headless chromium
+# (a window WIDTH px wide, 1280 unless given), waits (60 s at most) until
+# READY_JS is true, prints what TEXT_JS returns.
+browser_page() {
+	timeout 120 "$PY" - "$@" 2>&1 <<'PYEOF'
+import sys
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
+options = webdriver.ChromeOptions()
+options.binary_location = "/usr/bin/chromium"
+for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--window-size=%s,1400" % (sys.argv[4] if len(sys.argv) > 4 else 1280),
+            "--no-first-run", "--disable-background-networking"):
+    options.add_argument(arg)
+driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+try:
+    driver.get(sys.argv[1])
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return " + sys.argv[2]))
+    print(driver.execute_script("return " + sys.argv[3]))
+finally:
+    driver.quit()
+PYEOF
+}
 rm -f "$BUILD_DIR"/dashboard-*.png
 timeout 600 "$PY" "$ROOT/tests/browser/test_dashboard.py" "$URL" "$BUILD_DIR" "$RUNS" >"$WORK/browser.txt" 2>"$WORK/browser.err"
 rc=$?
@@ -230,32 +254,88 @@ check_rc "kedro's 100 asv results imported" 0
 "$BENCHDB" --db "$WORK/kedro" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/kedro-server.log" &
 KEDRO=$!
 KEDRO_URL=$(server_url "$WORK/kedro-server.log")
-timeout 120 "$PY" - "$KEDRO_URL" >"$WORK/kedro.txt" 2>&1 <<'PYEOF'
-import sys
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.webdriver.support.ui import WebDriverWait
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--window-size=1280,1400", "--no-first-run", "--disable-background-networking"):
-    options.add_argument(arg)
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-try:
-    driver.get(sys.argv[1] + "/")
-    WebDriverWait(driver, 60).until(lambda d: d.execute_script(
-        "return !!document.body.dataset.ready && !!document.querySelector('#changes tbody tr')"))
-    print("rows %d" % driver.execute_script("return document.querySelectorAll('#changes tbody tr').length"))
-    print("changes %d in %d" % tuple(driver.execute_script(
-        "const c = document.getElementById('changes'); return [c.scrollWidth, c.clientWidth]")))
-finally:
-    driver.quit()
-PYEOF
+browser_page "$KEDRO_URL/" "!!document.body.dataset.ready && !!document.querySelector('#changes tbody tr')" \
+	"(() => { const c = document.getElementById('changes');
+		return 'rows ' + document.querySelectorAll('#changes tbody tr').length
+			+ '\\nchanges ' + c.scrollWidth + ' in ' + c.clientWidth; })()" >"$WORK/kedro.txt"
 kill -TERM "$KEDRO"
 wait "$KEDRO"
 check "kedro: the overview lists its change points" grep -q '^rows [1-9]' "$WORK/kedro.txt"
 read -r _ kw _ kc < <(grep '^changes ' "$WORK/kedro.txt")
 check "kedro: the change points' table fits its card at 1280 px ($kw in $kc px)" [ "${kw:-1}" -le "${kc:-0}" ]
+
+# A run of another suite, older than kedro's, that shares no series with them.
+printf 'goos: linux\ngoarch: amd64\npkg: example.com/m\nBenchmarkOther-8 \t 1000\t 100 ns/op\nPASS\n' >"$WORK/other.txt"
+"$BENCHDB" --db "$WORK/kedro" ingest --no-env -q --id other-go --timestamp 2000-01-01T00:00:00Z "$WORK/other.txt" >/dev/null
+# In a phone's window (390 px) the cells of series names keep 15em (210 px
+# at 14 px): the change points' cell of kedro's names was 99 px wide (10
+# characters a line), the grid's 63 px; their tables scroll in the card.
+"$BENCHDB" --db "$WORK/kedro" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/kedro-server.log" &
+KEDRO=$!
+KEDRO_URL=$(server_url "$WORK/kedro-server.log")
+browser_page "$KEDRO_URL/" "!!document.body.dataset.ready && !!document.querySelector('#changes tbody tr')" \
+	"['changes', 'grid'].map((id) => id + ' ' + Math.min(...[...document.querySelectorAll('#' + id + ' td')]
+		.filter((td) => td.querySelector('.point')).map((td) => td.getBoundingClientRect().width))).join('\\n')" \
+	390 >"$WORK/phone.txt"
+# ... and a value keeps its unit on its line: the compare page's numbers of
+# kedro's newest two runs broke as "210.6" over "ms" beside the long names.
+browser_page "$KEDRO_URL/#/compare" "document.body.dataset.page === 'compare' && !!document.body.dataset.ready
+		&& !!document.querySelector('#compare-result td.num')" \
+	"'lines ' + Math.max(...[...document.querySelectorAll('#compare-result td.num')].map((td) => {
+		const r = document.createRange(); r.selectNodeContents(td); return r.getClientRects().length; }))" \
+	390 >>"$WORK/phone.txt"
+# The compare page's bars of kedro's newest two runs (80 series): each label
+# says what tells its series apart in 46 characters. Cut at their end, 26
+# labels were distinct (12 read "benchmark_validation.ContextParamsTimeSuite.t…");
+# now 76: the 4 pairs left differ only inside their middle
+# ("…runner.RunnerT…und_runner ThreadRunner · time": compute_ or io_bound).
+browser_page "$KEDRO_URL/#/compare" "document.body.dataset.page === 'compare' && !!document.body.dataset.ready
+		&& !!document.querySelector('#compare-chart svg')" \
+	"(() => { const t = [...document.querySelectorAll('#compare-chart svg text[text-anchor=end]')]
+		.filter((e) => !/%$/.test(e.textContent)).map((e) => e.textContent);
+		return 'bars ' + t.length + ' labels ' + new Set(t).size; })()" >"$WORK/bars.txt"
+# Two runs of no series in common: no empty chart of bars (there was an
+# axis alone under its heading).
+KEDRO_FIRST=$("$BENCHDB" --db "$WORK/kedro" -c 'show runs' | tail -2 | head -1 | cut -d' ' -f1)
+browser_page "$KEDRO_URL/#/compare?a=other-go&b=$KEDRO_FIRST" "document.body.dataset.page === 'compare' && !!document.body.dataset.ready
+		&& !!document.querySelector('#compare-result table')" \
+	"'bar charts ' + document.querySelectorAll('#compare-chart').length" >>"$WORK/bars.txt"
+kill -TERM "$KEDRO"
+wait "$KEDRO"
+read -r _ nb _ nl < <(grep '^bars ' "$WORK/bars.txt")
+check "kedro compare: a bar per compared series ($nb)" [ "${nb:-0}" = 80 ]
+check "kedro compare: 76 distinct bar labels of 80 ($nl)" [ "${nl:-0}" = 76 ]
+check "compare without a change %: no chart of bars" grep -qxF 'bar charts 0' "$WORK/bars.txt"
+read -r _ cw < <(grep '^changes ' "$WORK/phone.txt")
+read -r _ gw < <(grep '^grid ' "$WORK/phone.txt")
+check "phone: the change points' series cells are 210 px wide or more ($cw)" [ "${cw%.*}" -ge 210 ]
+check "phone: the grid's series cells are 210 px wide or more ($gw)" [ "${gw%.*}" -ge 210 ]
+check "phone: the compare page's values each on one line" grep -qxF 'lines 1' "$WORK/phone.txt"
+
+# A chart of several series (small multiples cut their titles): hovering a
+# dot names its series before its run (run-01 of sort/1024 on gpu; the dots
+# of cpu come first), as the series' data-label.
+browser_page "$URL/#/query?q=trend%20time%20of%20%22sort%2F1024%22" \
+	"document.body.dataset.page === 'query' && !!document.body.dataset.ready" \
+	"(() => { const dots = document.querySelectorAll('#console-chart svg g.series circle.pt');
+		dots[12].dispatchEvent(new MouseEvent('mouseover', {bubbles: true}));
+		return document.querySelector('#console-result .hover').textContent; })()" >"$WORK/hover.txt"
+check "console: hovering a dot of one of 2 series names the series" \
+	grep -q '^sort/1024 \[backend=gpu\]: run run-01, commit c0ffee1, 2026-10-01T02:00:00Z: ' "$WORK/hover.txt"
+
+# Regressions that began at an annotated commit: `regressions` counts none
+# and says which it left out; the overview showed "2 regressions" in its
+# badge and "No regressions (threshold 5%)." under it, and never why. The
+# step at run-07 (commit c0ffee7) gives sort/1024 cpu +28.1% and -21.9%
+# against run-03, as the checks above; the note is the statement's.
+"$BENCHDB" --db "$DB" annotate commit c0ffee7 as intended '"new sort"' >/dev/null
+browser_page "$URL/" "!!document.body.dataset.ready" \
+	"document.getElementById('latest-vs-baseline').innerText" >"$WORK/accepted.txt"
+"$BENCHDB" --db "$DB" -c 'drop annotation commit "c0ffee7"' >/dev/null
+check "overview: no regression counted against the annotated commit" grep -qxF 'No regressions (threshold 5%).' "$WORK/accepted.txt"
+check "overview: the 2 regressions it does not count, and why" grep -qxF \
+	'2 regressions began at an annotated commit and are not counted: sort/1024 time +28.1% (intended at c0ffee7: new sort); sort/1024 throughput -21.9% (intended at c0ffee7: new sort)' \
+	"$WORK/accepted.txt"
 
 # The server stops cleanly after all that (under ASan: no error, no leak).
 kill -TERM "$SERVER"

@@ -207,6 +207,10 @@ function interact(box, readout, onZoom) {
 		for (const h of box.querySelectorAll('circle.hot')) h.classList.remove('hot');
 		dot.classList.add('hot');
 		clear(readout);
+		/* Of several series (small multiples cut their titles), the dot's. */
+		const series = dot.closest('g.series');
+		if (series && box.querySelectorAll('g.series').length > 1)
+			readout.append(el('span', {class: 'hover-series'}, series.getAttribute('data-label')), ': ');
 		if (d) {
 			readout.append('run ', el('a', {href: hashLink('run', {id: d.run})}, d.run),
 				', commit ', el('code', {}, d.commit), ', ', d.time, ': ', el('b', {}, d.value));
@@ -313,6 +317,13 @@ async function pageOverview(params) {
 					: c === 'severity' ? el('span', {class: 'sev'}, row.severity) : null,
 			})));
 	}
+	/* Regressions that began at an annotated commit are not rows of the
+	 * table, but the grid marks them: say which, as the statement does. */
+	const accepted = data.regressions && data.regressions.accepted;
+	if (accepted)
+		vs.append(el('p', {class: 'muted', id: 'accepted'}, accepted + ' regression' + (accepted > 1 ? 's' : '')
+			+ ' began at an annotated commit and ' + (accepted > 1 ? 'are' : 'is') + ' not counted: '
+			+ data.regressions.accepted_regressions));
 	root.append(vs);
 
 	/* Change points by commit. */
@@ -506,10 +517,36 @@ async function pageSeries(params) {
 
 /* ---- compare ---------------------------------------------------------------- */
 
+/* Each row's label as the bars can hold it (46 characters): what tells it
+ * from the others, without the tags all rows share, the start all their
+ * points share and the metric when it is theirs all, the tags' values alone
+ * when the keys make it too long, cut in its middle (cut at their end,
+ * kedro's series all read "benchmark_validation.ContextParamsTimeSuite.t…"). */
+function distinctLabels(rows) {
+	const common = (k, v) => rows.every((r) => r.tags && r.tags[k] === v);
+	const points = rows.map((r) => Array.from(String(r.point)));
+	let prefix = points.length > 1 ? Math.min(...points.map((p) => p.length)) : 0;
+	for (const p of points)
+		while (prefix > 0 && p.slice(0, prefix).join('') !== points[0].slice(0, prefix).join('')) prefix--;
+	if (points.every((p) => p.length === prefix)) prefix = 0; /* one point: its tags tell */
+	const oneMetric = rows.every((r) => r.metric === rows[0].metric);
+	return rows.map((r, i) => {
+		const own = Object.entries(r.tags || {}).filter(([k, v]) => !common(k, v));
+		const point = prefix > 8 ? '\u2026' + points[i].slice(prefix).join('') : points[i].join('');
+		const text = (tags) => Array.from(point + (tags ? ' ' + tags : '') + (oneMetric ? '' : ' \u00b7 ' + r.metric));
+		let label = text(own.map(([k, v]) => k + '=' + v).join(','));
+		if (label.length > 46) label = text(own.map(([, v]) => v).join(',')); /* the values alone */
+		return label.length > 46 ? label.slice(0, 15).join('') + '\u2026' + label.slice(-30).join('') : label.join('');
+	});
+}
+
 /* A bar per row: its change %, red where it regressed, green where it
- * improved (drawn here from the compare table; the labels are text nodes). */
+ * improved (drawn here from the compare table; the labels are text nodes).
+ * Null when no row has a change %. */
 function compareBars(rows) {
 	const shown = rows.filter((r) => typeof r.change_pct === 'number' && isFinite(r.change_pct));
+	if (!shown.length) return null;
+	const labels = distinctLabels(shown);
 	const W = 760, rowH = 18, left = 300, top = 24;
 	const H = top + shown.length * rowH + 12;
 	const svg = document.createElementNS(SVG_NS, 'svg');
@@ -538,8 +575,7 @@ function compareBars(rows) {
 		const title = document.createElementNS(SVG_NS, 'title');
 		title.textContent = r.point + ' ' + tagsText(r.tags) + ' ' + r.metric + ': ' + r.display.change_pct + ' (' + r.verdict + ')';
 		bar.append(title);
-		const label = (r.point + ' ' + tagsText(r.tags) + ' \u00b7 ' + r.metric);
-		mk('text', {x: left - 8, y: y + rowH - 5, 'text-anchor': 'end'}, label.length > 46 ? label.slice(0, 45) + '\u2026' : label);
+		mk('text', {x: left - 8, y: y + rowH - 5, 'text-anchor': 'end'}, labels[i]);
 		mk('text', {x: r.change_pct < 0 ? mid - w - 4 : mid + w + 4, y: y + rowH - 5, 'text-anchor': r.change_pct < 0 ? 'end' : 'start'}, r.display.change_pct);
 	});
 	return svg;
@@ -592,7 +628,8 @@ async function pageCompare(params) {
 		for (const r of rows) n[r.verdict] = (n[r.verdict] || 0) + 1;
 		card.append(el('p', {class: 'counts'}, Object.keys(n).map((k) => [el('span', {class: 'n-' + (verdictClass(k) || 'other')},
 			n[k] + ' ' + (n[k] > 1 && verdictClass(k) ? k + 's' : k)), ' '])));
-		card.append(el('div', {class: 'chart-box', id: 'compare-chart'}, compareBars(rows)));
+		const bars = compareBars(rows);
+		if (bars) card.append(el('div', {class: 'chart-box', id: 'compare-chart'}, bars));
 		card.append(table(['series', 'metric', 'base', 'current', 'change', 'verdict'], rows.map((r) => Object.assign({}, r, {series: r, change: r.display.change_pct})), {
 			numeric: new Set(['base', 'current', 'change']),
 			rowClass: (r) => verdictClass(r.verdict),
