@@ -810,8 +810,18 @@ static void print_annotations(bdb_store *store, const check_runs *runs)
 			bdb_buf_init(&text);
 			bdb_query_put_commit(&commit, all[i].commit);
 			bdb_buf_put_markdown(&text, all[i].text, strlen(all[i].text));
-			printf("- `%s` %s: %s\n", bdb_buf_cstr(&commit),
+			/* A code span, unless the commit (free text) holds a backtick,
+			 * which would end it: then escaped text. */
+			bool code = !strchr(bdb_buf_cstr(&commit), '`');
+			bdb_buf shown_commit;
+			bdb_buf_init(&shown_commit);
+			if (code)
+				bdb_buf_printf(&shown_commit, "`%s`", bdb_buf_cstr(&commit));
+			else
+				bdb_buf_put_markdown(&shown_commit, commit.data, commit.len);
+			printf("- %s %s: %s\n", bdb_buf_cstr(&shown_commit),
 			       bdb_annotation_kind_name(all[i].kind), bdb_buf_cstr(&text));
+			bdb_buf_free(&shown_commit);
 			bdb_buf_free(&commit);
 			bdb_buf_free(&text);
 		}

@@ -310,6 +310,24 @@ run "$BENCHDB" --db "$M" check
 check_out "text: the accepted line as it is" \
 	'Accepted, not counted: 1 regression(s) that began at an annotated commit: <img src=x onerror=alert(1)> latency +30.0% (intended at m40000: <script>x</script> | [a](javascript:alert(1)))'
 
+# A commit is free text: one with backticks ended the list's code span
+# ('- `b4`x`<i>y</i>` intended', found by atk36); it is escaped text then.
+B=$WORK/btgate
+for i in 1 2 3 4 5; do
+	v=$((i <= 3 ? 100 : 130))
+	c="b${i}0000"
+	[ "$i" = 4 ] && c='b4`x`<i>y</i>'
+	printf '{"k": {"latency": {"value": %d}}}\n' "$v" >"$WORK/b$i.json"
+	"$BENCHDB" --db "$B" ingest --no-env --format bmf --id "b$i" --commit "$c" --branch main \
+		--timestamp "2026-03-0${i}T00:00:00Z" "$WORK/b$i.json" >/dev/null
+done
+"$BENCHDB" --db "$B" baseline set main b2 >/dev/null
+"$BENCHDB" --db "$B" annotate commit '"b4`x`<i>y</i>"' as intended '"new allocator"' >/dev/null
+run "$BENCHDB" --db "$B" check --format markdown
+check_rc "markdown, a commit with backticks: pass" 0
+check_out "markdown: that commit listed as escaped text, not a broken code span" \
+	'- b4\`x\`\<i>y\</i> intended: new allocator'
+
 run "$BENCHDB" annotate --help
 check_rc "annotate --help exits 0" 0
 check_out "annotate --help gives the usage" "annotate commit COMMIT as intended|ignore TEXT"
