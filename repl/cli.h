@@ -52,6 +52,9 @@ void cli_progress(const char *line);
 /* Prints "benchdb: error: MESSAGE" to stderr, its control characters as
  * cli_put_text's (lines kept). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The text of the first error cli_error, cli_usage_error or cli_error_diag
+ * printed in this process (at most 1,023 bytes), "" before any. */
+const char *cli_first_error(void);
 /* A usage error of subcommand cmd: prints "benchdb: error: CMD: MESSAGE" and
  * "try 'benchdb CMD --help'" to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

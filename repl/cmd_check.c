@@ -1049,6 +1049,8 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	int npos, code = cli_parse_args(ctx, argc, argv, check_usage, opts, NULL, 0, &npos);
 	if (code)
 		return code;
+	/* Known before the checks below: their errors go to the summary too. */
+	q->markdown = format && strcmp(format, "markdown") == 0 && !json_flag && !ctx->json;
 	q->benchkit = ctx->benchkit_data;
 	if (q->baseline && q->branch)
 		return cli_usage_error("check", "give --baseline or --against-branch, not both");
@@ -1121,10 +1123,34 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	return check_method(q);
 }
 
+static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp);
+
+/* check, and with --format markdown (a step summary, a PR comment) a
+ * title and the reason when it could not judge (exit 2 or 3): the summary
+ * was empty, the reason only in the job's log. */
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
 	check_request q;
+	memset(&q, 0, sizeof q);
+	int code = check_gate(ctx, argc, argv, &q);
+	const char *why = cli_first_error();
+	if ((code == EXIT_INPUT || code == EXIT_USAGE) && q.markdown && *why) {
+		bdb_buf md;
+		bdb_buf_init(&md);
+		bdb_buf_put_markdown(&md, why, strlen(why));
+		printf("### :x: benchdb: the gate could not judge (exit %d)\n\n", code);
+		cli_put_text(stdout, bdb_buf_cstr(&md), false);
+		putchar('\n');
+		bdb_buf_free(&md);
+	}
+	return code;
+}
+
+static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp)
+{
+	check_request q;
 	int code = parse_check(ctx, argc, argv, &q);
+	*qp = q;
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 

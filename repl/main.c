@@ -444,9 +444,36 @@ void cli_progress(const char *line)
 /* An error's text on stderr: a name from a file or the answer of a server
  * (`push`, `--server`) sends no escape sequence to the terminal (one that
  * sets its title, clears it or types); its lines stay (a caret message). */
+/* The text of the process's first error (cli_first_error): what a step
+ * summary says when a gate could not judge. */
+static char first_error[1024];
+static bool first_error_open, first_error_done;
+
+static void first_error_begin(void)
+{
+	if (!first_error_done)
+		first_error_open = true;
+}
+
+static void first_error_end(void)
+{
+	if (first_error_open)
+		first_error_done = true;
+	first_error_open = false;
+}
+
+const char *cli_first_error(void)
+{
+	return first_error;
+}
+
 static void put_error_text(const char *text)
 {
 	cli_put_text(stderr, text, true);
+	if (first_error_open) {
+		size_t used = strlen(first_error);
+		snprintf(first_error + used, sizeof first_error - used, "%s", text);
+	}
 }
 
 /* put_error_text of fmt's text. */
@@ -468,9 +495,11 @@ void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("benchdb: error: ", stderr);
+	first_error_begin();
 	va_start(ap, fmt);
 	put_error_format(fmt, ap);
 	va_end(ap);
+	first_error_end();
 	fputc('\n', stderr);
 }
 
@@ -478,11 +507,13 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	fputs("benchdb: error: ", stderr);
+	first_error_begin();
 	put_error_text(cmd);
-	fputs(": ", stderr);
+	put_error_text(": ");
 	va_start(ap, fmt);
 	put_error_format(fmt, ap);
 	va_end(ap);
+	first_error_end();
 	fprintf(stderr, "\ntry 'benchdb %s --help'\n", cmd);
 	return EXIT_USAGE;
 }
@@ -492,7 +523,9 @@ void cli_error_diag(const bdb_diag *d)
 	char buf[1400];
 	bdb_diag_format(d, buf, sizeof buf);
 	fputs("benchdb: error: ", stderr);
+	first_error_begin();
 	put_error_text(buf);
+	first_error_end();
 	fputc('\n', stderr);
 }
 

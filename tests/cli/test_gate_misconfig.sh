@@ -389,4 +389,26 @@ check "a Markdown title" test "$(head -n 1 "$OUT")" = \
 	"### :white_check_mark: benchdb: nothing to judge (--allow-missing-baseline)"
 check_out "the reason, escaped" "no run of branch '\\<img/src=x/onerror=alert(1)>' at or before run t2"
 
+# A gate that cannot judge wrote nothing to stdout with --format markdown, so
+# the step summary was empty and the reason only in the job's log (found by
+# atk36): now a title and the reason, escaped; the exit code is unchanged.
+run "$BENCHDB" --db "$WORK/no-such-store" check --format markdown
+check_rc "markdown, no store: exit 3" 3
+check "markdown, no store: a red title" test "$(head -n 1 "$OUT")" = \
+	"### :x: benchdb: the gate could not judge (exit 3)"
+check_out "markdown, no store: the reason" "check: no store at $WORK/no-such-store"
+check_err "markdown, no store: the error on stderr as before" "benchdb: error: check: no store at"
+run "$BENCHDB" --db "$WORK/no-such-store" check --format markdown --baseline '<b>x' --against-branch y
+check_rc "markdown, options that disagree: exit 2" 2
+check_out "markdown, options that disagree: title and reason" \
+	"check: give --baseline or --against-branch, not both"
+check "markdown, exit 2: a red title" test "$(head -n 1 "$OUT")" = \
+	"### :x: benchdb: the gate could not judge (exit 2)"
+run "$BENCHDB" --db "$DB" check --format markdown --baseline '<img src=x onerror=alert(1)>'
+check_rc "markdown, a baseline no store has: exit 3" 3
+check_out "markdown: the reason escaped (a name may hold HTML)" \
+	"check: no baseline named '\\<img src=x onerror=alert(1)>'"
+run "$BENCHDB" --db "$WORK/no-such-store" check
+check "text: nothing on stdout when it cannot judge" test ! -s "$OUT"
+
 finish
