@@ -947,6 +947,14 @@ static void describe(const bdb__change_point *cp, const bdb__changes_options *op
 
 /* With explain, a series with no change point gets a note that says what a
  * change would have needed (robust), or what no split passed (the others). */
+/* The robust method's minimum effect at level with noise:
+ * max(effect x noise, floor % of |level|) (docs/detection.md). */
+static double robust_threshold(const bdb__changes_options *opt, double noise, double level)
+{
+	double by_noise = opt->effect * noise, by_floor = opt->floor_pct / 100 * fabs(level);
+	return by_noise > by_floor ? by_noise : by_floor;
+}
+
 /* "POINT {k=v, ...}" of a series, for notes (its metric follows). */
 static void series_label(bdb_buf *name, const bdb_series_info *si)
 {
@@ -988,15 +996,15 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 				 bdb_buf_cstr(&name), si->metric, n, n == 1 ? "" : "s",
 				 2 * BDB_CHANGES_MIN_SIDE);
 	} else {
-		double by_noise = opt->effect * noise, by_floor = opt->floor_pct / 100 * fabs(level);
-		bdb__result_note(r,
-				 "%s %s: no change point (robust, n=%zu): noise %.6g around level "
-				 "%.6g; a step needs a rank split with p <= %g (%d permutation%s, "
-				 "seed %llu) and |effect| >= %.6g = max(%g x noise, %g%% of the level)",
-				 bdb_buf_cstr(&name), si->metric, n, noise, level, opt->max_p_value,
-				 opt->permutations, opt->permutations == 1 ? "" : "s",
-				 (unsigned long long)opt->seed,
-				 by_noise > by_floor ? by_noise : by_floor, opt->effect, opt->floor_pct);
+		bdb__result_note(
+		    r,
+		    "%s %s: no change point (robust, n=%zu): noise %.6g around level "
+		    "%.6g; a step needs a rank split with p <= %g (%d permutation%s, "
+		    "seed %llu) and |effect| >= %.6g = max(%g x noise, %g%% of the level)",
+		    bdb_buf_cstr(&name), si->metric, n, noise, level, opt->max_p_value,
+		    opt->permutations, opt->permutations == 1 ? "" : "s",
+		    (unsigned long long)opt->seed, robust_threshold(opt, noise, level), opt->effect,
+		    opt->floor_pct);
 	}
 	bdb_buf_free(&name);
 }
@@ -1370,9 +1378,7 @@ static int tail_beyond(bdb__exec *ex, const bdb_series_info *si, const history *
 		bdb__changes_noise(v->x + from, to - from, &noise, &level);
 		if (!isfinite(noise) || !isfinite(level))
 			return 0;
-		double by_noise = opt->effect * noise,
-		       by_floor = opt->floor_pct / 100 * fabs(level);
-		double thr = by_noise > by_floor ? by_noise : by_floor;
+		double thr = robust_threshold(opt, noise, level);
 		if (!(thr > 0))
 			return 0;
 		int side = v->x[to] > level ? 1 : -1;
