@@ -688,11 +688,14 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	 * robust default) when it draws at most CHART_ROBUST_SERIES series of
 	 * at most CHART_ROBUST_VALUES values each (about 4 M instructions a
 	 * series at 128 values, 17 M at 256); a larger chart those of `changes
-	 * METRIC window 50`, which stays fast over years of runs (the robust
-	 * method takes about 0.25 s a series at 3,650 runs). */
+	 * METRIC window 50 floor 2%`, which stays fast over years of runs (the
+	 * robust method takes about 0.25 s a series at 3,650 runs); the floor,
+	 * the robust default's, keeps changes below it off the chart as
+	 * `changes METRIC` does. */
 	bdb__changes_options robust, windowed;
 	bdb__changes_options_robust(&robust);
 	bdb__changes_options_windowed(&windowed);
+	windowed.min_magnitude = BDB_CHANGES_ROBUST_FLOOR_PCT / 100.0;
 	robust.cancel = windowed.cancel = ex->opt ? ex->opt->cancel : NULL;
 	int rc = load_series(ex, st, &series, &n_series);
 	if (rc)
@@ -808,6 +811,8 @@ static void changes_options(const bdb__stmt *st, bdb__changes_options *opt)
 	if (st->clauses & BDB__C_WINDOW) {
 		bdb__changes_options_windowed(opt);
 		opt->window = (size_t)st->window;
+		if (st->clauses & BDB__C_FLOOR)
+			opt->min_magnitude = st->floor_pct / 100.0;
 	} else {
 		if (st->changes_method == BDB_METHOD_EDIVISIVE)
 			bdb__changes_options_default(opt);
@@ -974,11 +979,12 @@ static void explain_nothing(bdb_result *r, const bdb_series_info *si, const doub
 	if (!opt->robust) {
 		/* E-Divisive and its windowed variant: what a split needed. */
 		if (opt->window)
-			bdb__result_note(r,
-					 "%s %s: no change point (window %zu, n=%zu): no candidate "
-					 "split's t-test p <= %g",
-					 bdb_buf_cstr(&name), si->metric, opt->window, n,
-					 opt->max_p_value);
+			bdb__result_note(
+			    r,
+			    "%s %s: no change point (window %zu, n=%zu): no candidate "
+			    "split's t-test p <= %g%s",
+			    bdb_buf_cstr(&name), si->metric, opt->window, n, opt->max_p_value,
+			    opt->min_magnitude > 0 ? " with a change above the floor" : "");
 		else
 			bdb__result_note(r,
 					 "%s %s: no change point (edivisive, n=%zu): no split with "
@@ -1203,11 +1209,19 @@ static int change_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 				bdb__cell_num(r, w, c0 + CH_SLOPE_UPPER, cp->slope_upper * month);
 			}
 		} else {
-			char p[96], why[256];
+			char p[96], why[320];
 			explain_p(p, sizeof p, opt, cp->p_value);
-			snprintf(why, sizeof why, "%s (n=%zu): %s <= %g; mean %.6g -> %.6g",
-				 changes_method(opt), n, p, opt->max_p_value, cp->mean_before,
-				 cp->mean_after);
+			int used =
+			    snprintf(why, sizeof why, "%s (n=%zu): %s <= %g; mean %.6g -> %.6g",
+				     changes_method(opt), n, p, opt->max_p_value, cp->mean_before,
+				     cp->mean_after);
+			/* Otava's minimum magnitude, between the point's
+			 * neighbours (detect.c, merge_weak). */
+			if (opt->min_magnitude > 0 && used > 0 && (size_t)used < sizeof why)
+				snprintf(why + used, sizeof why - (size_t)used,
+					 "; the change between its neighbouring change points is "
+					 "above the floor %g%% of the mean before",
+					 opt->min_magnitude * 100.0);
 			bdb__cell_str(r, w, c0 + CH_EXPLANATION, why);
 		}
 		int sign = change_sign(direction, cp->change_pct);
@@ -1475,6 +1489,7 @@ int bdb__exec_changes(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	r->explain = (st->clauses & BDB__C_EXPLAIN) != 0;
 	if (opt.window) {
 		bdb__field_int(r, "window", (int64_t)opt.window);
+		bdb__field_num(r, "floor_pct", opt.min_magnitude * 100.0);
 	} else {
 		bdb__field_int(r, "permutations", opt.permutations);
 		bdb__field_int(r, "seed", (int64_t)opt.seed);

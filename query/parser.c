@@ -1088,11 +1088,12 @@ static const char *changes_conflict(const bdb__stmt *s)
 {
 	bool tuning = s->clauses & (BDB__C_EFFECT | BDB__C_FLOOR);
 	bool permuting = s->clauses & (BDB__C_PERMUTATIONS | BDB__C_SEED);
+	/* The windowed method's floor is Otava's minimum magnitude. */
 	if ((s->clauses & BDB__C_WINDOW) &&
-	    (tuning || permuting || (s->clauses & BDB__C_USING)))
+	    ((s->clauses & BDB__C_EFFECT) || permuting || (s->clauses & BDB__C_USING)))
 		return "\"window N\" selects the windowed method, which takes no \"using\", "
-		       "\"effect\", \"floor\", \"permutations\" or \"seed\" (it runs no "
-		       "permutations)";
+		       "\"effect\", \"permutations\" or \"seed\" (it runs no permutations; its "
+		       "\"floor P%\" is the smallest change it keeps)";
 	if (tuning && (s->clauses & BDB__C_USING) && s->changes_method == BDB_METHOD_EDIVISIVE)
 		return "\"effect\" and \"floor\" belong to the robust method, not edivisive";
 	return NULL;

@@ -407,11 +407,12 @@ static void put_changes(report *r, size_t groups, bdb_buf *out)
 	}
 	if (!groups)
 		bdb_buf_puts(out, "<p>None by the robust default.</p>\n");
-	bdb_buf_puts(out, "<div id=\"changes\">\n<h3>Marked on the charts</h3>\n<p class=\"muted\">The "
-			  "change points each chart marks over its runs (the robust default's for a "
-			  "chart of at most 16 series of at most 128 runs, else the windowed "
-			  "method's, <code>changes METRIC window 50</code>), the 20 newest "
-			  "commits.</p>\n");
+	bdb_buf_puts(out,
+		     "<div id=\"changes\">\n<h3>Marked on the charts</h3>\n<p class=\"muted\">The "
+		     "change points each chart marks over its runs (the robust default's for a "
+		     "chart of at most 16 series of at most 128 runs, else the windowed "
+		     "method's, <code>changes METRIC window 50 floor 2%</code>), the 20 newest "
+		     "commits.</p>\n");
 	bdb__page_changes_sort(c);
 	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>commit</th><th>time</th>"
 			  "<th>series: change</th></tr></thead>\n<tbody>\n");

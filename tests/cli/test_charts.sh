@@ -657,4 +657,44 @@ run "$BENCHDB" --db "$WORK/legenddb" chart 'trend peak of pipeline'
 check "legend: two tags of long keys, their values alone" \
 	[ "$(grep -o '</title>[^<]*</text>' "$OUT" | sed 's|</title>||; s|</text>||' | tr '\n' ' ')" = "10,1 10,5 100,1 100,5 " ]
 
+# 14. A chart of more than 16 series marks the windowed method's change
+# points with the robust default's floor, 2 % (`changes METRIC window 50
+# floor 2%`): without it a +0.5 % step of a quiet series was a mark (moov's
+# `BenchmarkMergeFiles/MergeDir_ValidateOpts - B/op` had a 0.03 % one)
+# that `changes METRIC` does not report. 17 series of 40 runs, 1000 or 1001
+# each; at run 20 s01 steps to 1005 or 1006 (+0.5 %), s02 to 1200 or 1201
+# (+20 %).
+mkdir -p "$WORK/floor"
+for k in $(seq 0 39); do
+	{
+		printf '{'
+		for s in $(seq 1 17); do
+			v=$((1000 + (k + s) % 2))
+			[ "$k" -ge 20 ] && [ "$s" = 1 ] && v=$((v + 5))
+			[ "$k" -ge 20 ] && [ "$s" = 2 ] && v=$((v + 200))
+			printf '"s%02d": {"latency": {"value": %d}}%s' "$s" "$v" "$([ "$s" -lt 17 ] && echo ,)"
+		done
+		printf '}\n'
+	} >"$WORK/floor/r$k.json"
+	"$BENCHDB" --db "$WORK/floordb" ingest --format bmf --id "r$k" --commit "$(printf 'f%02d0000000' "$k")" \
+		--timestamp "$(date -u -d "2026-01-01 +$k days" +%Y-%m-%dT00:00:00Z)" "$WORK/floor/r$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/floordb" --format csv -c 'changes latency window 50 by series'
+check "window 50: the +0.5 % and the +20 % steps, both at r20" \
+	[ "$(awk -F, 'NR > 1 { printf "%s,%s,%.1f ", $1, $5, $11 }' "$OUT")" = 's01,f200000000,0.5 s02,f200000000,20.0 ' ]
+run "$BENCHDB" --db "$WORK/floordb" --json -c 'changes latency window 50 floor 2% by series explain'
+check_rc "window 50 floor 2%: runs" 0
+check_out "window 50 floor 2%: the +20 % step alone" '"point": "s02"'
+check "window 50 floor 2%: not the +0.5 % one" lacks '"point": "s01"' "$OUT"
+check_out "window 50 floor 2%: the floor in the answer" '"window": 50, "floor_pct": 2,'
+check_out "window 50 floor 2%: the explanation says the floor" \
+	'above the floor 2% of the mean before'
+run "$BENCHDB" --db "$WORK/floordb" chart 'trend latency'
+check_rc "a chart of 17 series" 0
+check "17 series: the +20 % step marked" [ "$(count '>f200000 +20.0%<' "$OUT")" = 1 ]
+check "17 series: no mark of the +0.5 % step" [ "$(count '>f200000 +0.5%<' "$OUT")" = 0 ]
+run "$BENCHDB" --db "$WORK/floordb" -c 'changes latency window 50 effect 2'
+check_rc "window 50 effect 2: the windowed method has no effect" 2
+check_err "window 50 effect 2: says so" '"window N" selects the windowed method, which takes no "using", "effect", "permutations" or "seed"'
+
 finish
