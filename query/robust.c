@@ -11,6 +11,7 @@
 #include "schema.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -129,13 +130,116 @@ static double noise_of(const double *x, size_t n, double *scratch)
 	return differences_noise(scratch, m);
 }
 
+/*
+ * E-Divisive's answers on the ranks of pieces of one series, kept for the
+ * rest of one detection: the steps are found several times over (again
+ * with a larger noise, again after a refined cut, again without a drift),
+ * and most of those passes cut the same pieces, whose ranks give the same
+ * answer (E-Divisive is a function of its values, its options and its
+ * seed). An entry holds the ranks it was asked about and the points'
+ * indices and p-values, all rank_cuts reads.
+ */
+typedef struct memo_entry {
+	uint64_t hash;
+	size_t len, count;
+	double *ranks; /* len values */
+	size_t *index; /* count points */
+	double *p;
+} memo_entry;
+
+#define MEMO_MAX_ENTRIES 1024
+#define MEMO_MAX_VALUES	 (1u << 22) /* 32 MiB of ranks at most */
+
+typedef struct ed_memo {
+	memo_entry *e;
+	size_t count, values;
+} ed_memo;
+
 typedef struct robust {
 	const bdb__changes_options *opt;
 	size_t n;
 	double noise;
 	double *scratch; /* n values */
 	double *rank;	 /* n values */
+	ed_memo memo;
 } robust;
+
+static void memo_free(ed_memo *m)
+{
+	for (size_t i = 0; i < m->count; i++) {
+		free(m->e[i].ranks);
+		free(m->e[i].index);
+		free(m->e[i].p);
+	}
+	free(m->e);
+	*m = (ed_memo){0};
+}
+
+/* FNV-1a over the values' bytes. */
+static uint64_t ranks_hash(const double *r, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+	const unsigned char *b = (const unsigned char *)r;
+	for (size_t i = 0; i < len * sizeof *r; i++)
+		h = (h ^ b[i]) * 1099511628211ull;
+	return h;
+}
+
+/* E-Divisive (options ed) over ranks[0..len): from the memo when it was
+ * asked before in this detection, else computed and kept (while the memo
+ * has room). found gets the points' index and p_value. */
+static int memo_edivisive(robust *w, const double *ranks, size_t len,
+			  const bdb__changes_options *ed, bdb__changes *found)
+{
+	ed_memo *m = &w->memo;
+	uint64_t h = ranks_hash(ranks, len);
+	for (size_t i = 0; i < m->count; i++) {
+		const memo_entry *e = &m->e[i];
+		if (e->hash != h || e->len != len || memcmp(e->ranks, ranks, len * sizeof *ranks))
+			continue;
+		memset(found, 0, sizeof *found);
+		found->options = *ed;
+		if (!e->count)
+			return 0;
+		if (!(found->points = calloc(e->count, sizeof *found->points)))
+			return BDB_ENOMEM;
+		for (size_t k = 0; k < e->count; k++) {
+			found->points[k].index = e->index[k];
+			found->points[k].p_value = e->p[k];
+		}
+		found->count = e->count;
+		return 0;
+	}
+	int err = bdb__detect_changes(ranks, len, ed, found);
+	if (err || m->count == MEMO_MAX_ENTRIES || m->values + len > MEMO_MAX_VALUES)
+		return err;
+	if (m->count % 64 == 0) {
+		memo_entry *grown = realloc(m->e, (m->count + 64) * sizeof *grown);
+		if (!grown)
+			return 0; /* no room: the answer stands, unkept */
+		m->e = grown;
+	}
+	memo_entry e = {h,
+			len,
+			found->count,
+			malloc(len * sizeof *ranks),
+			malloc((found->count ? found->count : 1) * sizeof *e.index),
+			malloc((found->count ? found->count : 1) * sizeof *e.p)};
+	if (!e.ranks || !e.index || !e.p) {
+		free(e.ranks);
+		free(e.index);
+		free(e.p);
+		return 0;
+	}
+	memcpy(e.ranks, ranks, len * sizeof *ranks);
+	for (size_t k = 0; k < found->count; k++) {
+		e.index[k] = found->points[k].index;
+		e.p[k] = found->points[k].p_value;
+	}
+	m->e[m->count++] = e;
+	m->values += len;
+	return 0;
+}
 
 static double threshold_for(const robust *w, double before)
 {
@@ -968,7 +1072,7 @@ static int rank_cuts(robust *w, const double *y, size_t lo, size_t hi, size_t *i
 	ed.robust = false;
 	ed.window = 0;
 	bdb__changes found;
-	if ((err = bdb__detect_changes(w->rank + lo, hi - lo, &ed, &found)) != 0)
+	if ((err = memo_edivisive(w, w->rank + lo, hi - lo, &ed, &found)) != 0)
 		return err;
 	if (found.count == 0) {
 		bdb__changes_free(&found);
@@ -1662,7 +1766,7 @@ static int detect_at(const double *x, const double *t, size_t n,
 	if (n < 3)
 		return 0;
 
-	robust w = {opt, n, 0.0, malloc(n * sizeof(double)), malloc(n * sizeof(double))};
+	robust w = {opt, n, 0.0, malloc(n * sizeof(double)), malloc(n * sizeof(double)), {0}};
 	double *index_t = t ? NULL : malloc(n * sizeof *index_t);
 	double *flat = malloc(n * sizeof *flat);
 	mark_list marks = {0}, again = {0};
@@ -1797,6 +1901,7 @@ done:
 	free(again.m);
 	free(w.scratch);
 	free(w.rank);
+	memo_free(&w.memo);
 	free(index_t);
 	free(flat);
 	if (err) {
