@@ -321,11 +321,12 @@ typedef struct split {
  * |A_i - B_j| and W the sums of |.|-distances within each side. C comes
  * from the total: W(all) = W_A + W_B + C. Ties in Q go to the earliest tau.
  */
+static split scan_splits(split_work *w, size_t n);
+
 static split best_split(split_work *w, const double *x, size_t n)
 {
-	split best = {0, -INFINITY};
 	if (n < BDB_CHANGES_MIN_WINDOW)
-		return best;
+		return (split){0, -INFINITY};
 	/* Centering keeps the running sums near the data's spread, not its
 	 * offset (1e9 + noise would otherwise cancel most digits). */
 	double mean = bdb__stats_mean(x, n);
@@ -334,6 +335,42 @@ static split best_split(split_work *w, const double *x, size_t n)
 		w->order[i] = (ranked_value){w->centered[i], i};
 	}
 	sort_ranked(w->order, w->merge, n);
+	return scan_splits(w, n);
+}
+
+/*
+ * best_split of x[0..n), a permutation of the values of a segment whose
+ * positions sorted by (value, position) are base[0..n) (relative), value j
+ * of the segment now at position inv[j]. The order by value needs no sort:
+ * centering is monotone, so it is base's, and only runs of equal centered
+ * values need putting in order of their new positions (ranked_before's
+ * order, which a sort would give).
+ */
+static split best_split_permuted(split_work *w, const double *x, size_t n, const size_t *base,
+				 const size_t *inv)
+{
+	if (n < BDB_CHANGES_MIN_WINDOW)
+		return (split){0, -INFINITY};
+	double mean = bdb__stats_mean(x, n);
+	for (size_t i = 0; i < n; i++)
+		w->centered[i] = x[i] - mean;
+	for (size_t r = 0; r < n; r++) {
+		size_t at = inv[base[r]];
+		w->order[r] = (ranked_value){w->centered[at], at};
+	}
+	for (size_t from = 0, to; from < n; from = to) {
+		for (to = from + 1; to < n && w->order[to].value == w->order[from].value; to++)
+			;
+		if (to - from > 1)
+			sort_ranked(w->order + from, w->merge, to - from);
+	}
+	return scan_splits(w, n);
+}
+
+/* The best split from w->centered[0..n) and its order w->order. */
+static split scan_splits(split_work *w, size_t n)
+{
+	split best = {0, -INFINITY};
 	for (size_t r = 0; r < n; r++)
 		w->rank[w->order[r].position] = r;
 
@@ -445,6 +482,25 @@ typedef struct candidate {
 	double q;     /* -INFINITY when no segment can be split */
 } candidate;
 
+/* best_candidate over x[0..n), each segment of c permuted as
+ * best_split_permuted says (base and inv absolute). */
+static candidate best_candidate_permuted(split_work *w, const double *x, size_t n,
+					 const cut_list *c, const size_t *base, const size_t *inv)
+{
+	candidate best = {0, -INFINITY};
+	for (size_t i = 0; i <= c->count; i++) {
+		size_t from = segment_start(c, i, 0), to = segment_end(c, i, n);
+		if (from >= to)
+			continue;
+		split s = best_split_permuted(w, x + from, to - from, base + from, inv + from);
+		if (s.q > best.q) {
+			best.q = s.q;
+			best.index = from + s.tau;
+		}
+	}
+	return best;
+}
+
 /* The best split over every segment of x[start..end) cut by c. */
 static candidate best_candidate(split_work *w, const double *x, size_t start, size_t end,
 				const cut_list *c)
@@ -500,8 +556,26 @@ static int permutation_p(split_work *w, const double *x, size_t n, const cut_lis
 			 const bdb__changes_options *opt, bdb__rng *rng, double *p, bool *rejected)
 {
 	double *shuffled = malloc(n * sizeof *shuffled);
-	if (!shuffled)
+	/* Each segment's positions sorted by value (base), and where each
+	 * of its values lands in a permutation (perm, and inv its inverse):
+	 * a permutation's order by value comes from base without a sort. */
+	size_t *base = malloc(n * sizeof *base), *perm = malloc(n * sizeof *perm),
+	       *inv = malloc(n * sizeof *inv);
+	if (!shuffled || !base || !perm || !inv) {
+		free(shuffled);
+		free(base);
+		free(perm);
+		free(inv);
 		return BDB_ENOMEM;
+	}
+	for (size_t i = 0; i <= c->count; i++) {
+		size_t from = segment_start(c, i, 0), to = segment_end(c, i, n);
+		for (size_t k = from; k < to; k++)
+			w->order[k - from] = (ranked_value){x[k], k - from};
+		sort_ranked(w->order, w->merge, to - from);
+		for (size_t k = from; k < to; k++)
+			base[k] = w->order[k - from].position;
+	}
 	int permutations = opt->permutations;
 	/* The most exceedances that still let p <= max_p. */
 	double allowed = floor(opt->max_p_value * (double)(permutations + 1)) - 1.0;
@@ -510,15 +584,23 @@ static int permutation_p(split_work *w, const double *x, size_t n, const cut_lis
 	for (int r = 0; r < permutations; r++) {
 		if (cancelled(opt)) {
 			free(shuffled);
+			free(base);
+			free(perm);
+			free(inv);
 			return BDB_ECANCELLED;
 		}
-		memcpy(shuffled, x, n * sizeof *shuffled);
 		for (size_t i = 0; i <= c->count; i++) {
 			size_t from = segment_start(c, i, 0), to = segment_end(c, i, n);
-			bdb__rng_shuffle(rng, shuffled + from, to - from);
+			for (size_t k = 0; k < to - from; k++)
+				perm[from + k] = k;
+			bdb__rng_shuffle_index(rng, perm + from, to - from);
+			for (size_t k = 0; k < to - from; k++) {
+				shuffled[from + k] = x[from + perm[from + k]];
+				inv[from + perm[from + k]] = k;
+			}
 		}
-		candidate perm = best_candidate(w, shuffled, 0, n, c);
-		if (perm.q >= q)
+		candidate drawn = best_candidate_permuted(w, shuffled, n, c, base, inv);
+		if (drawn.q >= q)
 			exceed++;
 		if ((double)exceed > allowed) {
 			*rejected = true;
@@ -526,6 +608,9 @@ static int permutation_p(split_work *w, const double *x, size_t n, const cut_lis
 		}
 	}
 	free(shuffled);
+	free(base);
+	free(perm);
+	free(inv);
 	*p = (1.0 + exceed) / (double)(permutations + 1);
 	return 0;
 }

@@ -458,14 +458,26 @@ double bdb__rng_normal(bdb__rng *rng)
 	return u * sqrt(-2.0 * log(s) / s);
 }
 
-void bdb__rng_shuffle(bdb__rng *rng, double *x, size_t n)
+/* Fisher-Yates over n elements of size bytes (8 at most) at x. */
+static inline void shuffle_elements(bdb__rng *rng, unsigned char *x, size_t n, size_t size)
 {
+	unsigned char t[8];
 	for (size_t i = n; i > 1; i--) {
 		size_t j = (size_t)bdb__rng_below(rng, i);
-		double t = x[i - 1];
-		x[i - 1] = x[j];
-		x[j] = t;
+		memcpy(t, x + (i - 1) * size, size);
+		memcpy(x + (i - 1) * size, x + j * size, size);
+		memcpy(x + j * size, t, size);
 	}
+}
+
+void bdb__rng_shuffle_index(bdb__rng *rng, size_t *x, size_t n)
+{
+	shuffle_elements(rng, (unsigned char *)x, n, sizeof *x);
+}
+
+void bdb__rng_shuffle(bdb__rng *rng, double *x, size_t n)
+{
+	shuffle_elements(rng, (unsigned char *)x, n, sizeof *x);
 }
 
 /* ------------------------------------------------------------------------ */

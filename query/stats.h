@@ -188,6 +188,8 @@ double bdb__rng_normal(bdb__rng *rng);
 
 /* Shuffles x[0..n) in place (Fisher-Yates, drawing with bdb__rng_below). */
 void bdb__rng_shuffle(bdb__rng *rng, double *x, size_t n);
+/* The same shuffle (the same draws, the same swaps) of positions. */
+void bdb__rng_shuffle_index(bdb__rng *rng, size_t *x, size_t n);
 
 /* ------------------------------------------------------------------------ */
 /* Percentile bootstrap of the mean                                          */

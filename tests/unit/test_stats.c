@@ -387,6 +387,32 @@ static void test_rng_ranges(void **state)
 	assert_true(total == 45.0); /* a permutation */
 }
 
+/* bdb__rng_shuffle_index makes the same draws and swaps as bdb__rng_shuffle:
+ * the permutation test of change detection shuffles positions with it and
+ * must give the permutations it gave when it shuffled the values. */
+static void test_rng_shuffle_index(void **state)
+{
+	(void)state;
+	for (size_t n = 0; n <= 40; n++) {
+		bdb__rng a, b;
+		bdb__rng_seed(&a, 20260131 + n);
+		bdb__rng_seed(&b, 20260131 + n);
+		double values[40];
+		size_t index[40];
+		for (size_t i = 0; i < n; i++) {
+			values[i] = 100.0 + (double)i;
+			index[i] = i;
+		}
+		for (int round = 0; round < 3; round++) {
+			bdb__rng_shuffle(&a, values, n);
+			bdb__rng_shuffle_index(&b, index, n);
+			for (size_t i = 0; i < n; i++)
+				assert_true(values[i] == 100.0 + (double)index[i]);
+		}
+		assert_true(bdb__rng_next(&a) == bdb__rng_next(&b)); /* the same draws */
+	}
+}
+
 static void test_bootstrap_reference(void **state)
 {
 	(void)state;
@@ -518,6 +544,7 @@ int main(void)
 	    cmocka_unit_test(test_change_beyond),
 	    cmocka_unit_test(test_xoshiro_reference),
 	    cmocka_unit_test(test_rng_ranges),
+	    cmocka_unit_test(test_rng_shuffle_index),
 	    cmocka_unit_test(test_bootstrap_reference),
 	    cmocka_unit_test(test_bootstrap_determinism),
 	    cmocka_unit_test(test_bootstrap_edges),
