@@ -39,6 +39,13 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			fprintf(stderr, " and %zu without a name", s->skipped_name);
 		fprintf(stderr, "; the first: %s\n", s->first_skipped);
 	}
+	if (s->unitless)
+		fprintf(
+		    stderr,
+		    "benchdb: warning: %s: %zu track result(s) of benchmarks benchmarks.json no "
+		    "longer has are stored without a unit (asv keeps units only there); the "
+		    "first: %s\n",
+		    input, s->unitless, s->first_unitless);
 	/* The imported series are the action's; CI that ingests the tool's own
 	 * output from now on starts new ones (docs/migrating.md). */
 	if (s->own_series[0])

@@ -681,6 +681,52 @@ static int read_results(asv_import *im, const char *dir, bdb_diag *d)
 	return rc;
 }
 
+/*
+ * A track benchmark that benchmarks.json no longer has (asv writes it anew
+ * at each run: a benchmark removed since is not in it) has no declared
+ * unit, since result files hold none: its metric takes the unit its series
+ * is stored in (an earlier import, or the run that --replace replaces).
+ * One with no stored unit either is stored without one and counted.
+ */
+static int keep_track_units(bdb_store *store, asv_import *im, bdb_diag *d)
+{
+	bdb_reader *r;
+	int rc = bdb_reader_begin(store, &r);
+	if (rc)
+		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
+				    bdb_strerror(rc));
+	for (size_t i = 0; !rc && i < im->n; i++) {
+		bdb_run *run = im->files[i].run;
+		for (size_t k = 0; !rc && k < run->n_points; k++) {
+			bdb_point *p = &run->points[k];
+			bdb_metric *m = p->n_metrics == 1 ? &p->metrics[0] : NULL;
+			if (!m || m->unit || strcmp(m->name, "track") != 0 ||
+			    json_object_get(im->benchmarks.root, p->name))
+				continue;
+			uint64_t id;
+			bdb_series_info *info = NULL;
+			rc = bdb_reader_series_lookup(r, p->name, p->tags, p->n_tags, m->name, &id);
+			if (!rc)
+				rc = bdb_reader_series_info(r, id, &info);
+			if (!rc && info->unit[0]) {
+				rc = bdb_metric_set_unit(run, m, info->unit);
+			} else if (!rc || rc == BDB_ENOTFOUND) {
+				rc = 0;
+				if (!im->sum->unitless++)
+					snprintf(
+					    im->sum->first_unitless, sizeof im->sum->first_unitless,
+					    "\"%.200s\" in %.300s", p->name, im->files[i].path);
+			}
+			free(info);
+		}
+	}
+	bdb_reader_end(r);
+	if (rc && d && !d->code)
+		bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
+			     bdb_strerror(rc));
+	return rc;
+}
+
 /* Oldest commit first; the file name breaks ties, so the order is fixed. */
 static int compare_files(const void *a, const void *b)
 {
@@ -731,9 +777,10 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 				rc = BDB_ENOMEM;
 		}
 	}
-	if (!rc) {
+	if (!rc)
+		rc = keep_track_units(store, &im, d);
+	if (!rc)
 		rc = bdb__import_store(store, items, im.n, put_flags, &sum, NULL, d);
-	}
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, dir, 0, 0, "out of memory");
 	for (size_t i = 0; i < im.n; i++)

@@ -392,6 +392,10 @@ typedef struct bdb_import_summary {
 	char first_skipped[512]; /* "file:line:col: why" of the first left out, or "" */
 	size_t skipped_dirs;	 /* directories that are no machine's (asv: no machine.json) */
 	char first_skipped_dir[512]; /* the first of them, or "" */
+	/* asv: track results of benchmarks benchmarks.json no longer has whose
+	 * series has no stored unit: stored without one */
+	size_t unitless;
+	char first_unitless[512]; /* "\"NAME\" in FILE" of the first, or "" */
 	/* gab: the tools whose own output, read by ingest, makes other series
 	 * than the action's names, each with how ("catch2: points tagged
 	 * test_case"), "; " apart; or "" */
