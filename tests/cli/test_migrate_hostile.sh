@@ -41,4 +41,33 @@ check_rc "asv: imported into a new store" 0
 check_err "  the track without a unit is said" \
 	"benchdb: warning: $A/later: 1 track result(s) of benchmarks benchmarks.json no longer has are stored without a unit (asv keeps units only there); the first: \"bench.track_rss\" in $A/later/m1/aaaa1111-py.json"
 
+# --- benchkit: Python's NaN ---
+# benchkit writes with Python's json.dump, which writes a float that is
+# not finite as a bare NaN: the file is refused (no JSON number; a run
+# holds no such value) with what to do, at the token, naming the key. It
+# said "NaN and Infinity are not JSON numbers; expected a finite number",
+# which told a Python user neither where it came from nor what to change.
+K=$WORK/bk
+mkdir -p "$K/runs"
+cat >"$K/runs/a.json" <<'JSON'
+{"id": "good", "timestamp": "2026-01-01T00:00:00", "points": [
+  {"name": "p", "metrics": {"t": {"value": 1.5}}}]}
+JSON
+cat >"$K/runs/b.json" <<'JSON'
+{"id": "bad", "timestamp": "2026-01-02T00:00:00", "points": [
+  {"name": "p", "metrics": {"t": {"value": 1.5, "lower": -Infinity, "upper": 2}}}]}
+JSON
+run "$BENCHDB" --db "$K/db" import-benchkit "$K"
+check_rc "benchkit: -Infinity in a directory exits 3" 3
+check_err "  at the token, naming the key and the fix" \
+	"benchdb: error: $K/runs/b.json:2:58: invalid JSON: \"lower\": -Infinity is not a JSON number (Python's json.dump writes it for a float that is not finite); expected a finite number: leave out each value that is not finite (json.dump(..., allow_nan=False) refuses them when writing)"
+run "$BENCHDB" --db "$K/db" -c 'show runs as csv'
+check "  and nothing of the directory is stored" test "$(grep -c good "$OUT")" -eq 0
+printf '{"id": "s", "points": [{"name": "p", "metrics": {"t": {"value": 1, "samples": [1, NaN]}}}]}\n' \
+	>"$K/samples.json"
+run "$BENCHDB" --db "$K/db" ingest "$K/samples.json"
+check_rc "benchkit: NaN in samples exits 3" 3
+check_err "  a sample has no key of its own: the token is named" \
+	"$K/samples.json:1:83: invalid JSON: NaN is not a JSON number (Python's json.dump"
+
 finish
