@@ -8,6 +8,15 @@
 #include "cli.h"
 #include "ingest.h"
 
+void cli_note_duplicate_files(const char *input, const bdb_import_summary *s)
+{
+	if (s->first_duplicate[0])
+		fprintf(stderr,
+			"benchdb: note: %s: %zu file(s) hold a run that another file of the import "
+			"holds: counted once; the first: %s\n",
+			input, s->duplicates, s->first_duplicate);
+}
+
 /* Says what an import did: the counts on stdout, what was left out on stderr. */
 static void print_summary(const char *what, const char *input, const bdb_import_summary *s)
 {
@@ -21,6 +30,7 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 		printf(", %zu director%s without machine.json left out", s->skipped_dirs,
 		       s->skipped_dirs == 1 ? "y" : "ies");
 	printf(")\n");
+	cli_note_duplicate_files(input, s);
 	if (s->skipped_dirs)
 		fprintf(stderr,
 			"benchdb: warning: %s: left out %zu director%s without machine.json "

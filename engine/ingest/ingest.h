@@ -383,7 +383,9 @@ typedef struct bdb_import_summary {
 	size_t metric_defs;    /* definitions from config.json */
 	/* History imports (import-gab, import-asv): */
 	size_t entries;	     /* entries (gab) or result files (asv) read */
-	size_t duplicates;   /* entries recorded twice (same suite, commit, date): counted once */
+	size_t duplicates;   /* entries recorded twice (same suite, commit, date), or files
+			      * holding a run another file of the import holds: counted once */
+	char first_duplicate[512]; /* "FILE holds the run of FILE (ID)" of the first file, or "" */
 	size_t empty_entries; /* gab entries with no result left, Otava rows with no
 			       * metric value: no run */
 	size_t skipped_null; /* results without a value (null): left out */

@@ -70,4 +70,31 @@ check_rc "benchkit: NaN in samples exits 3" 3
 check_err "  a sample has no key of its own: the token is named" \
 	"$K/samples.json:1:83: invalid JSON: NaN is not a JSON number (Python's json.dump"
 
+# --- one run in two files of one import ---
+# A run file copied (runs/a.json and runs/b.json, the same run) was counted
+# "1 unchanged" by import-benchkit into an empty store: the store had
+# nothing, the second file was a copy of the first.
+D=$WORK/dup
+mkdir -p "$D/runs" "$D/baselines"
+printf '{"id": "r1", "timestamp": "2026-01-01T00:00:00", "points": [{"name": "p", "metrics": {"t": {"value": 1}}}]}\n' \
+	>"$D/runs/a.json"
+cp "$D/runs/a.json" "$D/runs/b.json"
+cp "$D/runs/a.json" "$D/baselines/main.json"
+run "$BENCHDB" --db "$D/db" import-benchkit "$D"
+check_rc "benchkit: a run in two files imports" 0
+check_out_exact "  the copy is counted as one, not as unchanged" \
+	"Imported 1 run(s) (0 unchanged, 0 replaced, 1 file(s) holding the run of another counted once), 1 baseline(s), 0 metric definition(s)"
+check_err "  and the note names both files (a baseline file is a copy as it should be)" \
+	"benchdb: note: $D: 1 file(s) hold a run that another file of the import holds: counted once; the first: $D/runs/b.json holds the run of $D/runs/a.json (r1)"
+run "$BENCHDB" --db "$D/db" import-benchkit "$D"
+check_out "  again: the first file's run is the unchanged one" \
+	"Imported 0 run(s) (1 unchanged, 0 replaced, 1 file(s) holding the run of another"
+# asv: a result file copied beside itself (the same machine, commit and env).
+cp "$A/res/m1/aaaa1111-py.json" "$A/res/m1/aaaa1111-py-copy.json"
+run "$BENCHDB" --db "$A/dup" import-asv "$A/res"
+check_out_exact "asv: a result file copied is counted once" \
+	"Imported 1 run(s) from 2 result files of $A/res (0 unchanged, 0 replaced, 1 recorded twice counted once)"
+check_err "  and named" "the first: $A/res/m1/aaaa1111-py.json holds the run of $A/res/m1/aaaa1111-py-copy.json"
+rm "$A/res/m1/aaaa1111-py-copy.json"
+
 finish
