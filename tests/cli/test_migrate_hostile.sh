@@ -97,4 +97,50 @@ check_out_exact "asv: a result file copied is counted once" \
 check_err "  and named" "the first: $A/res/m1/aaaa1111-py.json holds the run of $A/res/m1/aaaa1111-py-copy.json"
 rm "$A/res/m1/aaaa1111-py-copy.json"
 
+# --- commits stored short, given full (and the reverse) ---
+# The imported history (asv's 8-character hashes, an older CI's git
+# rev-parse --short) stores short commits; a GitHub workflow gives
+# $GITHUB_SHA, the full one. 'check --commit FULL' said "no run with commit
+# 'FULL'" and named nothing. A stored hex commit of 4+ characters that
+# starts the one given names it, as git's abbreviations do.
+C=$WORK/commits
+FULL=def5678aaaabbbbccccddddeeeeffff0000111122
+"$BENCHDB" --db "$C" ingest --id r1 --commit abc1234 --branch main --timestamp 2026-01-01T00:00:00Z \
+	"$ROOT/examples/history/gbench-v1.json" >/dev/null
+"$BENCHDB" --db "$C" ingest --id r2 --commit def5678 --branch main --timestamp 2026-01-02T00:00:00Z \
+	"$ROOT/examples/history/gbench-v2.json" >/dev/null
+"$BENCHDB" --db "$C" baseline set main r1 >/dev/null
+run "$BENCHDB" --db "$C" check --commit "$FULL" --format json
+check_rc "check --commit FULL of a run stored with its short hash: exit 0" 0
+check_out "  it judges that run (r2) against the baseline (r1)" '"base": "r1", "current": "r2"'
+run "$BENCHDB" --db "$C" check --commit def5 --format json
+check_out "  a prefix still names it" '"current": "r2"'
+run "$BENCHDB" --db "$C" -c "compare commit \"abc1234ffffeeee\" with commit \"$FULL\" as csv"
+check_rc "queries: commit FULL is a run reference too" 0
+run "$BENCHDB" --db "$C" -c "annotate commit \"$FULL\" as intended \"new allocator\" as csv"
+check_out "annotate commit FULL annotates the stored commit" 'def5678,intended,new allocator'
+run "$BENCHDB" --db "$C" export --format json r2
+check_out "  the run of def5678 carries it" '"annotation": {"kind": "intended", "commit": "def5678"' 
+# Not a hash: a text that starts the one given is another commit.
+"$BENCHDB" --db "$C" ingest --id r9 --commit v1.2 --timestamp 2025-12-01T00:00:00Z \
+	"$ROOT/examples/history/gbench-v1.json" >/dev/null
+run "$BENCHDB" --db "$C" check --commit v1.2.3
+check_rc "check --commit v1.2.3 with v1.2 stored: no run (exit 3)" 3
+# What is missing names what the store has.
+run "$BENCHDB" --db "$C" check --commit abd0
+check_err "  a commit no run has: the nearest stored ones are named" \
+	"benchdb: error: check: no run with commit 'abd0' (the nearest stored commits: abc1234)"
+run "$BENCHDB" --db "$C" check --commit 999
+check_err "  none near: the newest run's" \
+	"no run with commit '999' (none is near; the newest run's commit: def5678)"
+"$BENCHDB" --db "$C" ingest --id r3 --commit abc9999 --timestamp 2026-01-03T00:00:00Z \
+	"$ROOT/examples/history/gbench-v3.json" >/dev/null
+run "$BENCHDB" --db "$C" check --commit abc
+check_rc "check --commit of an ambiguous prefix: exit 2" 2
+check_err "  the commits it starts are named" \
+	"benchdb: error: check: commit prefix 'abc' is ambiguous: it starts several commits (abc1234, abc9999); give more of it"
+run "$BENCHDB" --db "$C" -c "show runs where commit = \"$FULL\""
+check_err "a filter compares whole: it says the short hash that matches" \
+	"no run has commit = \"$FULL\"; runs have def5678, a short hash of it (a commit is compared whole: commit = \"def5678\" matches them)"
+
 finish
