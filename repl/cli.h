@@ -306,6 +306,7 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_compact(cli_ctx *ctx, int argc, char **argv);
 int cmd_reindex(cli_ctx *ctx, int argc, char **argv);
+int cmd_drop_run(cli_ctx *ctx, int argc, char **argv);
 int cmd_retain(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);

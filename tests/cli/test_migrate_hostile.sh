@@ -143,4 +143,48 @@ run "$BENCHDB" --db "$C" -c "show runs where commit = \"$FULL\""
 check_err "a filter compares whole: it says the short hash that matches" \
 	"no run has commit = \"$FULL\"; runs have def5678, a short hash of it (a commit is compared whole: commit = \"def5678\" matches them)"
 
+# --- a store an older benchdb wrote, with runs named "." and ".." ---
+# Such ids are refused on ingest now (URLs drop them), but older versions
+# stored them (build/tools/store_legacy_id makes such a store). The store
+# must stay readable, and the run must be able to leave it or take another
+# id: there was no way to remove a run at all.
+L=$WORK/legacy
+LEGACY=$ROOT/${BENCHDB_BUILD:-build}/tools/store_legacy_id
+"$BENCHDB" --db "$L" ingest --id ok --commit c1 --timestamp 2026-01-01T00:00:00Z \
+	"$ROOT/examples/history/gbench-v1.json" >/dev/null
+run "$LEGACY" "$L" . "$ROOT/examples/history/gbench-v2.json"
+check_rc "legacy: a run named . is stored by the test tool" 0
+"$LEGACY" "$L" .. "$ROOT/examples/history/gbench-v3.json"
+run "$BENCHDB" --db "$L" -c 'show runs as csv'
+check "legacy: show runs lists the three" test "$(grep -cE '^(\.|\.\.|ok),' "$OUT")" -eq 3
+run "$BENCHDB" --db "$L" verify
+check_out "legacy: verify passes" "ok: 3 runs, 15 series, 45 observations verified"
+run "$BENCHDB" --db "$L" export .
+check_out "legacy: export . writes the run" '"id": "."'
+cp "$OUT" "$WORK/dot.json"
+run "$BENCHDB" --db "$L" -c 'compare run "." with run ".." as csv'
+check_rc "legacy: both are run references" 0
+run "$BENCHDB" --db "$L" report -o "$WORK/legacy.html"
+check_rc "legacy: report" 0
+run "$BENCHDB" --db "$L" backup "$WORK/legacy-copy"
+check_rc "legacy: backup" 0
+"$BENCHDB" --db "$L" baseline set main .. >/dev/null
+# Another id: export, ingest under it, drop the old one.
+run "$BENCHDB" --db "$L" ingest --id dot "$WORK/dot.json"
+check_out "legacy: the exported run ingests under another id" "Ingested run dot (5 points, 15 metrics)"
+run "$BENCHDB" --db "$L" drop-run . .. .
+check_rc "legacy: drop-run . .. exits 0" 0
+check_out_exact "  it says what it dropped, the baseline on .. too" \
+	"$(printf '%s\n' 'Dropped run . (5 points, 15 metrics)' \
+		'Dropped run .. (5 points, 15 metrics); dropped with it, the baseline(s) on it: main')"
+run "$BENCHDB" --db "$L" -c 'show runs as csv'
+check "  two runs are left, dot and ok" test "$(tail -n +2 "$OUT" | tr -d '\r' | cut -d, -f1 | sort | tr '\n' ' ')" = "dot ok "
+run "$BENCHDB" --db "$L" verify
+check_out "  and the store verifies" "ok: 2 runs, 15 series, 30 observations verified"
+run "$BENCHDB" --db "$L" drop-run ok nope
+check_rc "drop-run of an id no run has: exit 3" 3
+check_err "  named, and nothing dropped" "drop-run: no run with id 'nope' (an exact id: 'benchdb show runs' lists them); nothing was dropped"
+run "$BENCHDB" --db "$L" -c 'show runs as csv'
+check "  ok is still there" test "$(grep -c '^ok,' "$OUT")" -eq 1
+
 finish
