@@ -506,6 +506,17 @@ static int read_result(asv_import *im, const char *path, const json_t *machine,
 	    (rc = bdb__json_object(&doc, doc.root, "results", true, &results, d)) ||
 	    (rc = bdb__json_array(&doc, doc.root, "result_columns", false, &columns, d)))
 		goto out;
+	bool has_result = false;
+	for (size_t i = 0; i < json_array_size(columns); i++)
+		has_result = has_result ||
+			     (json_is_string(json_array_get(columns, i)) &&
+			      strcmp(json_string_value(json_array_get(columns, i)), "result") == 0);
+	if (columns && !has_result) {
+		rc = bdb__json_fail(&doc, doc.root, "result_columns", BDB__NO_INDEX, d,
+				    "\"result_columns\" has no \"result\" column: the rows hold no "
+				    "results (asv writes \"result\" first)");
+		goto out;
+	}
 	if (has_version && version != 1 && version != 2) {
 		rc = bdb__json_fail(&doc, doc.root, "version", BDB__NO_INDEX, d,
 				    "asv result format version %g is not one this reads (1, 2)",

@@ -187,4 +187,21 @@ check_err "  named, and nothing dropped" "drop-run: no run with id 'nope' (an ex
 run "$BENCHDB" --db "$L" -c 'show runs as csv'
 check "  ok is still there" test "$(grep -c '^ok,' "$OUT")" -eq 1
 
+# --- asv: a result file whose result_columns lack "result" ---
+# Every row then has no result, and each was counted as a failed benchmark
+# ("left out 1 result(s) without a value (null) ... failed (null result)"),
+# exit 0: a damaged file read as a build that failed.
+mkdir -p "$A/nores/m1"
+cp "$A/res/benchmarks.json" "$A/nores/"
+cp "$A/res/m1/machine.json" "$A/nores/m1/"
+cat >"$A/nores/m1/bbbb2222-py.json" <<'JSON'
+{"commit_hash": "bbbb2222", "env_name": "py", "date": 1700000100000, "version": 2,
+ "result_columns": ["params", "version"],
+ "results": {"bench.time_x": [[], "v1"]}}
+JSON
+run "$BENCHDB" --db "$A/nores-db" import-asv "$A/nores"
+check_rc "asv: result_columns without \"result\": exit 3" 3
+check_err "  at result_columns" \
+	"$A/nores/m1/bbbb2222-py.json:2:20: \"result_columns\" has no \"result\" column: the rows hold no results (asv writes \"result\" first)"
+
 finish
