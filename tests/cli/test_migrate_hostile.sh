@@ -204,4 +204,25 @@ check_rc "asv: result_columns without \"result\": exit 3" 3
 check_err "  at result_columns" \
 	"$A/nores/m1/bbbb2222-py.json:2:20: \"result_columns\" has no \"result\" column: the rows hold no results (asv writes \"result\" first)"
 
+# --- Otava CSV cells as Otava (Python's float()) reads them ---
+# " 5 " (blanks after the commas of a hand-written CSV) was refused with
+# "expected a number ... (a column of text is an attribute, --attributes
+# commit,m1)", which Otava reads as 5; 1e400 got the same attribute hint.
+O=$WORK/otava
+mkdir -p "$O"
+printf 'time,commit,m1\n2026-01-01,aaa0, 5 \n' >"$O/blanks.csv"
+run "$BENCHDB" --db "$O/db" import-otava "$O/blanks.csv"
+check_rc "otava: a number with blanks around it imports" 0
+run "$BENCHDB" --db "$O/db" export --format csv
+check_out "  as 5" ',blanks,,,m1,5,,,,higher,0'
+printf 'time,commit,m1\n2026-01-01,aaa0,1e400\n' >"$O/huge.csv"
+run "$BENCHDB" --db "$O/db2" import-otava "$O/huge.csv"
+check_err "otava: a number beyond a double says so" \
+	'huge.csv:2:17: Otava CSV: expected a number for metric "m1", got "1e400": it is beyond a double'
+printf 'time,commit,m1\n2026-01-01,aaa0,1\n2026-01-02,aaa1,nan\n' >"$O/nan.csv"
+run "$BENCHDB" --db "$O/db3" import-otava "$O/nan.csv"
+check_rc "otava: nan exits 3" 3
+check_err "  with what to write instead" \
+	'nan.csv:3:17: Otava CSV: expected a number for metric "m1", got "nan": a value that is not finite is not measured: leave the cell empty'
+
 finish
