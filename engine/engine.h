@@ -214,10 +214,24 @@ int bdb_reader_run_decode(bdb_reader *r, uint64_t seq, bdb_run **out);
  * later ingested), back = 1 the one before it in that order, ... */
 int bdb_reader_latest(bdb_reader *r, uint32_t back, uint64_t *seq);
 int bdb_reader_find_id(bdb_reader *r, const char *id, uint64_t *seq);
-/* The newest run whose commit starts with prefix; a commit equal to prefix
- * wins over the longer ones it starts. BDB_EINVAL when the prefix starts two
- * different commits and is neither (ambiguous). */
+/* The newest run of the commit that prefix names, as git names one, either
+ * way: a stored commit equal to prefix, else the one commit prefix starts,
+ * else (prefix all hex) the stored hex commits of 4 or more characters that
+ * start prefix (short hashes of it: stored short, the full one given).
+ * BDB_EINVAL when prefix starts two different commits and is neither
+ * (ambiguous), BDB_ENOTFOUND when it names none. */
 int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq);
+/* What bdb_reader_commit_hint lists. */
+typedef enum bdb_commit_hint {
+	BDB_COMMIT_HINT_NONE,	 /* nothing: no stored run has a commit */
+	BDB_COMMIT_HINT_NAMES,	 /* the stored commits q names (it is ambiguous) */
+	BDB_COMMIT_HINT_NEAREST, /* those sharing the longest start with q (at most 3) */
+	BDB_COMMIT_HINT_NEWEST,	 /* none shares a start: the newest run's commit */
+} bdb_commit_hint;
+/* For a message about commit q that bdb_reader_find_commit did not resolve:
+ * stored commits, ", " apart in buf, and what they are in *kind. */
+int bdb_reader_commit_hint(bdb_reader *r, const char *q, bdb_commit_hint *kind, char *buf,
+			   size_t size);
 /* The last run at or before time us. */
 int bdb_reader_find_at_time(bdb_reader *r, int64_t us, uint64_t *seq);
 

@@ -582,4 +582,9 @@ int bdb__after_write(bdb_store *s, MDB_txn *txn);
  * "changes" database in a read-only transaction. */
 int bdb__dbi_open(bdb_store *s, MDB_txn *txn, int i, unsigned flags);
 
+/* Tests only (tests/tools/store_legacy_id): when true, runs whose id
+ * bdb_run_id_fault refuses ("." and "..") are stored, as versions before
+ * that check did, so that the tests can make the stores those left. */
+extern bool bdb__test_legacy_ids;
+
 #endif /* BDB_ENGINE_INTERNAL_H */

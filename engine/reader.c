@@ -3,6 +3,7 @@
  * run buffers, run references (latest~N, id, commit prefix, time), run
  * listings, baselines and metric definitions.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -248,70 +249,201 @@ int bdb_reader_find_id(bdb_reader *r, const char *id, uint64_t *seq)
 	return bdb__run_id_find(r->store, r->txn, id, seq);
 }
 
-int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq)
+/* The shortest stored commit a longer one names by its start (git's
+ * shortest abbreviation). */
+#define COMMIT_ABBREV_MIN 4
+#define COMMIT_MATCHES	  8 /* distinct commits kept for a match or a hint */
+
+static bool all_hex(const char *s, size_t n)
 {
-	size_t plen = strlen(prefix);
-	if (plen == 0)
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f') ||
+		      (s[i] >= 'A' && s[i] <= 'F')))
+			return false;
+	return n > 0;
+}
+
+/* The stored commits a commit text q names, either way: those it starts,
+ * and (q hex) the hex ones of COMMIT_ABBREV_MIN or more bytes that start it
+ * (its short hashes, which name q's commit, so never two commits). */
+typedef struct commit_match {
+	const char *q;
+	size_t qlen;
+	const char *commits[COMMIT_MATCHES]; /* distinct ones q starts, in the reader's memory */
+	size_t n, more;			     /* more: distinct ones past the array */
+	int64_t best_ts, exact_ts, short_ts; /* the newest run of those, of q, of a short hash */
+	uint64_t best_seq, exact_seq, short_seq;
+} commit_match;
+
+/* Keeps run seq of time ts in *best_seq when it is newer (ties: later stored). */
+static void newer(int64_t ts, uint64_t seq, int64_t *best_ts, uint64_t *best_seq)
+{
+	if (*best_seq == 0 || ts > *best_ts || (ts == *best_ts && seq > *best_seq)) {
+		*best_ts = ts;
+		*best_seq = seq;
+	}
+}
+
+/* Offers the newest run of the commit key cur is on. */
+static int offer_commit(bdb_reader *r, MDB_cursor *cur, commit_match *m)
+{
+	MDB_val k, v;
+	int rc = mdb_cursor_get(cur, &k, &v, MDB_LAST_DUP);
+	if (rc)
+		return bdb__mdb_error(rc);
+	if (v.mv_size != 16)
+		return BDB_ECORRUPT;
+	uint64_t s = bdb__get_be64((const uint8_t *)v.mv_data + 8);
+	int64_t ts = bdb__get_time(v.mv_data);
+	bdb_run_info info;
+	rc = bdb_reader_run_info(r, s, &info);
+	if (rc)
+		return rc == BDB_ENOTFOUND ? BDB_ECORRUPT : rc;
+	size_t n = info.commit_len;
+	if (n >= COMMIT_ABBREV_MIN && n < m->qlen && memcmp(info.commit, m->q, n) == 0 &&
+	    all_hex(info.commit, n) && all_hex(m->q, m->qlen)) {
+		newer(ts, s, &m->short_ts, &m->short_seq);
+		return 0;
+	}
+	if (n < m->qlen || memcmp(info.commit, m->q, m->qlen) != 0)
+		return 0;
+	size_t i = 0;
+	while (i < m->n && strcmp(m->commits[i], info.commit) != 0)
+		i++;
+	if (i == m->n && m->n < COMMIT_MATCHES)
+		m->commits[m->n++] = info.commit;
+	else if (i == m->n)
+		m->more++;
+	newer(ts, s, &m->best_ts, &m->best_seq);
+	if (n == m->qlen)
+		newer(ts, s, &m->exact_ts, &m->exact_seq);
+	return 0;
+}
+
+static int match_commits(bdb_reader *r, const char *q, commit_match *m)
+{
+	memset(m, 0, sizeof *m);
+	m->q = q;
+	m->qlen = strlen(q);
+	if (m->qlen == 0)
 		return BDB_EINVAL;
 	MDB_cursor *cur;
 	int rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_COMMITS), &cur);
 	if (rc)
 		return bdb__mdb_error(rc);
-	/* Keys starting with the prefix's first BDB__KEY_INLINE bytes; the
-	 * runlog holds each candidate's whole commit. */
-	size_t cmp = plen < BDB__KEY_INLINE ? plen : BDB__KEY_INLINE;
-	MDB_val k = {cmp, (void *)prefix}, v;
-	const char *found = NULL;
-	bool ambiguous = false;
-	/* The newest run of any matching commit, and of the commit that is the
-	 * prefix itself: a whole commit wins over longer ones it starts. */
-	int64_t best_ts = 0, exact_ts = 0;
-	uint64_t best_seq = 0, exact_seq = 0;
+	/* Keys starting with q's first BDB__KEY_INLINE bytes; the runlog
+	 * holds each candidate's whole commit. */
+	size_t cmp = m->qlen < BDB__KEY_INLINE ? m->qlen : BDB__KEY_INLINE;
+	MDB_val k = {cmp, (void *)q}, v;
+	int err = 0;
 	rc = mdb_cursor_get(cur, &k, &v, MDB_SET_RANGE);
-	while (rc == 0 && k.mv_size >= cmp && memcmp(k.mv_data, prefix, cmp) == 0) {
-		rc = mdb_cursor_get(cur, &k, &v, MDB_LAST_DUP);
-		if (rc)
-			break;
-		if (v.mv_size != 16) {
-			rc = MDB_CORRUPTED;
-			break;
+	while (!err && rc == 0 && k.mv_size >= cmp && memcmp(k.mv_data, q, cmp) == 0) {
+		err = offer_commit(r, cur, m);
+		if (!err)
+			rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_NODUP);
+	}
+	if (!err && rc != 0 && rc != MDB_NOTFOUND)
+		err = bdb__mdb_error(rc);
+	/* The shorter commits that start q: each a key of its own bytes. */
+	for (size_t n = COMMIT_ABBREV_MIN;
+	     !err && n < m->qlen && n <= BDB__KEY_INLINE && all_hex(q, m->qlen); n++) {
+		k = (MDB_val){n, (void *)q};
+		rc = mdb_cursor_get(cur, &k, &v, MDB_SET);
+		if (rc == 0)
+			err = offer_commit(r, cur, m);
+		else if (rc != MDB_NOTFOUND)
+			err = bdb__mdb_error(rc);
+	}
+	mdb_cursor_close(cur);
+	return err;
+}
+
+int bdb_reader_find_commit(bdb_reader *r, const char *prefix, uint64_t *seq)
+{
+	commit_match m;
+	int rc = match_commits(r, prefix, &m);
+	if (rc)
+		return rc;
+	/* The commit itself, else the one it starts, else its short hashes'. */
+	if (m.exact_seq)
+		*seq = m.exact_seq;
+	else if (m.n + m.more > 1)
+		return BDB_EINVAL;
+	else if (m.n)
+		*seq = m.best_seq;
+	else if (m.short_seq)
+		*seq = m.short_seq;
+	else
+		return BDB_ENOTFOUND;
+	return 0;
+}
+
+/* Appends ", " and s to buf (size bytes, NUL-terminated). */
+static void append_commit(char *buf, size_t size, const char *s, size_t n)
+{
+	size_t at = strlen(buf);
+	if (at + 2 + 1 >= size)
+		return;
+	snprintf(buf + at, size - at, "%s%.*s", at ? ", " : "", (int)n, s);
+}
+
+int bdb_reader_commit_hint(bdb_reader *r, const char *q, bdb_commit_hint *kind, char *buf,
+			   size_t size)
+{
+	buf[0] = '\0';
+	*kind = BDB_COMMIT_HINT_NONE;
+	commit_match m;
+	int rc = match_commits(r, q, &m);
+	if (rc)
+		return rc;
+	if (m.n > 1) {
+		*kind = BDB_COMMIT_HINT_NAMES;
+		for (size_t i = 0; i < m.n; i++)
+			append_commit(buf, size, m.commits[i], strlen(m.commits[i]));
+		if (m.more)
+			snprintf(buf + strlen(buf), size - strlen(buf), " and %zu more", m.more);
+		return 0;
+	}
+	/* The keys sharing the longest start with q (a key holds a commit's
+	 * first BDB__KEY_INLINE bytes), in key order. */
+	MDB_cursor *cur;
+	rc = mdb_cursor_open(r->txn, dbi(r, BDB__DB_COMMITS), &cur);
+	if (rc)
+		return bdb__mdb_error(rc);
+	MDB_val k, v;
+	size_t best = 0, kept = 0;
+	rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST);
+	while (rc == 0) {
+		size_t n = k.mv_size > BDB__KEY_INLINE ? BDB__KEY_INLINE : k.mv_size, common = 0;
+		while (common < n && common < m.qlen &&
+		       ((const char *)k.mv_data)[common] == q[common])
+			common++;
+		if (common > best) {
+			best = common;
+			kept = 0;
+			buf[0] = '\0';
 		}
-		uint64_t s = bdb__get_be64((const uint8_t *)v.mv_data + 8);
-		int64_t ts = bdb__get_time(v.mv_data);
-		bdb_run_info info;
-		int e = bdb_reader_run_info(r, s, &info);
-		if (e) {
-			mdb_cursor_close(cur);
-			return e == BDB_ENOTFOUND ? BDB_ECORRUPT : e;
-		}
-		if (strncmp(info.commit, prefix, plen) == 0) {
-			if (found && strcmp(found, info.commit) != 0)
-				ambiguous = true;
-			found = info.commit;
-			if (ts > best_ts || best_seq == 0 || (ts == best_ts && s > best_seq)) {
-				best_ts = ts;
-				best_seq = s;
-			}
-			if (info.commit[plen] == '\0' &&
-			    (ts > exact_ts || exact_seq == 0 || (ts == exact_ts && s > exact_seq))) {
-				exact_ts = ts;
-				exact_seq = s;
-			}
-		}
+		if (common == best && common > 0 && kept++ < 3)
+			append_commit(buf, size, k.mv_data, n);
 		rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT_NODUP);
 	}
 	mdb_cursor_close(cur);
-	if (rc != 0 && rc != MDB_NOTFOUND)
+	if (rc != MDB_NOTFOUND)
 		return bdb__mdb_error(rc);
-	if (!found)
-		return BDB_ENOTFOUND;
-	if (exact_seq) {
-		*seq = exact_seq;
+	if (kept > 3)
+		snprintf(buf + strlen(buf), size - strlen(buf), " and %zu more", kept - 3);
+	if (buf[0]) {
+		*kind = BDB_COMMIT_HINT_NEAREST;
 		return 0;
 	}
-	if (ambiguous)
-		return BDB_EINVAL;
-	*seq = best_seq;
+	uint64_t seq;
+	bdb_run_info info;
+	/* Nothing in common: the newest run's commit. */
+	if (bdb_reader_latest(r, 0, &seq) == 0 && bdb_reader_run_info(r, seq, &info) == 0 &&
+	    info.commit_len) {
+		append_commit(buf, size, info.commit, info.commit_len);
+		*kind = BDB_COMMIT_HINT_NEWEST;
+	}
 	return 0;
 }
 

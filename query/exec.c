@@ -97,6 +97,24 @@ void bdb__suggest_branch(bdb__exec *ex, const char *name, char *hint, size_t siz
 	suggest_from_runs(ex, name, true, hint, size);
 }
 
+void bdb__commit_hint(bdb_reader *rd, const char *q, char *hint, size_t size)
+{
+	static const char *const said[] = {
+	    [BDB_COMMIT_HINT_NAMES] = "",
+	    [BDB_COMMIT_HINT_NEAREST] = "the nearest stored commits:",
+	    [BDB_COMMIT_HINT_NEWEST] = "none is near; the newest run's commit:",
+	};
+	char list[160];
+	bdb_commit_hint kind;
+	hint[0] = '\0';
+	if (!rd || bdb_reader_commit_hint(rd, q, &kind, list, sizeof list))
+		return;
+	if (kind == BDB_COMMIT_HINT_NONE)
+		snprintf(hint, size, " (no stored run has a commit)");
+	else
+		snprintf(hint, size, " (%s%s%s)", said[kind], *said[kind] ? " " : "", list);
+}
+
 static void suggest_baseline(bdb__exec *ex, const char *name, char *hint, size_t size)
 {
 	bdb__suggest s;
@@ -169,8 +187,11 @@ static int run_not_found_message(bdb__exec *ex, const bdb__run_ref *ref)
 		return bdb__exec_error(ex, ref->name_span, "no run with id \"%s\"%s", ref->name,
 				       hint);
 	case BDB__RUN_COMMIT:
+		bdb__commit_hint(ex->rd, ref->name, hint, sizeof hint);
 		return bdb__exec_error(ex, ref->name_span,
-				       "no run has a commit starting with \"%s\"", ref->name);
+				       "no stored commit starts with \"%s\" or is a short hash of "
+				       "it%s",
+				       ref->name, hint);
 	case BDB__RUN_TIME: {
 		char t[48];
 		return bdb__exec_error(ex, ref->name_span, "no run at or before %s",
@@ -229,11 +250,14 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_
 	}
 	if (rc == BDB_ENOTFOUND)
 		return run_not_found(ex, ref);
-	if (rc == BDB_EINVAL && ref->kind == BDB__RUN_COMMIT)
+	if (rc == BDB_EINVAL && ref->kind == BDB__RUN_COMMIT) {
+		char hint[200];
+		bdb__commit_hint(ex->rd, ref->name, hint, sizeof hint);
 		return bdb__exec_error(ex, ref->name_span,
 				       "commit prefix \"%s\" is ambiguous: it starts several "
-				       "commits; give more of it",
-				       ref->name);
+				       "commits%s; give more of it",
+				       ref->name, hint);
+	}
 	if (rc)
 		return bdb__exec_store_error(ex, rc, "finding a run");
 	rc = bdb_reader_run_info(ex->rd, *seq, info);
@@ -270,7 +294,8 @@ static void cli_ref_text(const char *ref, bdb_buf *out)
 
 /* The message of a reference the store does not resolve, as the command
  * line words it. */
-static int cli_ref_error(const bdb__run_ref *rr, const char *ref, int rc, bdb_diag *d)
+static int cli_ref_error(bdb_reader *r, const bdb__run_ref *rr, const char *ref, int rc,
+			 bdb_diag *d)
 {
 	if (rc != BDB_ENOTFOUND && !(rc == BDB_EQUERY && rr->kind == BDB__RUN_COMMIT))
 		return bdb_diag_set(d, rc, NULL, 0, 0, "cannot find run '%s': %s", ref,
@@ -282,11 +307,16 @@ static int cli_ref_error(const bdb__run_ref *rr, const char *ref, int rc, bdb_di
 		return bdb_diag_set(d, rc, NULL, 0, 0, "no runs in store");
 	case BDB__RUN_BASELINE:
 		return bdb_diag_set(d, rc, NULL, 0, 0, "no baseline named '%s'", rr->name);
-	case BDB__RUN_COMMIT:
+	case BDB__RUN_COMMIT: {
+		char hint[200];
+		bdb__commit_hint(r, rr->name, hint, sizeof hint);
 		if (rc == BDB_EQUERY)
 			return bdb_diag_set(d, BDB_EINVAL, NULL, 0, 0,
-					    "commit prefix '%s' is ambiguous", rr->name);
-		return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'", rr->name);
+					    "commit prefix '%s' is ambiguous: it starts several "
+					    "commits%s; give more of it",
+					    rr->name, hint);
+		return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'%s", rr->name, hint);
+	}
 	case BDB__RUN_TIME:
 		return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
 	case BDB__RUN_ID:
@@ -332,7 +362,7 @@ int bdb_query_resolve_run_picked(bdb_reader *r, const char *ref, uint64_t *seq, 
 		int found = bdb__resolve_run(&ex, &id, seq, &info);
 		if (found != BDB_ENOTFOUND || rc == BDB_EQUERY) {
 			/* An id names its run. */
-			rc = found ? cli_ref_error(&id, ref, found, d) : 0;
+			rc = found ? cli_ref_error(r, &id, ref, found, d) : 0;
 			goto done;
 		}
 	}
@@ -342,7 +372,7 @@ int bdb_query_resolve_run_picked(bdb_reader *r, const char *ref, uint64_t *seq, 
 	}
 	rc = bdb__resolve_run(&ex, &rr, seq, &info);
 	if (rc)
-		rc = cli_ref_error(&rr, ref, rc, d);
+		rc = cli_ref_error(r, &rr, ref, rc, d);
 	*picked = !rc && rr.kind != BDB__RUN_ID && rr.kind != BDB__RUN_BASELINE;
 done:
 	bdb_arena_free(&arena);

@@ -74,6 +74,10 @@ void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char
 /* hint = "; did you mean \"B\"?" for the stored branch nearest to name, or
  * "" (every run's branch is read: for an error only). */
 void bdb__suggest_branch(bdb__exec *ex, const char *name, char *hint, size_t size);
+/* hint = " (A, B)" for a commit q that starts several stored
+ * commits, else " (the nearest stored commits: A, B)" or " (no stored run
+ * has a commit)"; "" when the store cannot say. For error messages only. */
+void bdb__commit_hint(bdb_reader *rd, const char *q, char *hint, size_t size);
 
 /*
  * given when the statement has it (non-NULL), else the default reference

@@ -46,7 +46,10 @@ int bdb__exec_show_annotations(bdb__exec *ex, const bdb__stmt *st, bdb_result *r
  * to a missing run) with the caret of a query error. */
 static int commit_not_found(bdb__exec *ex, const bdb__stmt *st, const char *what)
 {
-	bdb__exec_error(ex, st->name_span, "no %s commit \"%s\"", what, st->name);
+	char hint[200] = "";
+	if (strcmp(what, "stored run has") == 0)
+		bdb__commit_hint(ex->rd, st->name, hint, sizeof hint);
+	bdb__exec_error(ex, st->name_span, "no %s commit \"%s\"%s", what, st->name, hint);
 	if (ex->d)
 		ex->d->code = BDB_ENOTFOUND;
 	return BDB_ENOTFOUND;
@@ -66,11 +69,14 @@ static int resolve_commit(bdb__exec *ex, const bdb__stmt *st, bool annotated, ch
 		uint64_t seq;
 		bdb_run_info info;
 		int rc = bdb_reader_find_commit(ex->rd, st->name, &seq);
-		if (rc == BDB_EINVAL)
+		if (rc == BDB_EINVAL) {
+			char hint[200];
+			bdb__commit_hint(ex->rd, st->name, hint, sizeof hint);
 			return bdb__exec_error(ex, st->name_span,
 					       "commit \"%s\" is ambiguous: it starts several "
-					       "stored commits (give more of it)",
-					       st->name);
+					       "stored commits%s; give more of it",
+					       st->name, hint);
+		}
 		if (rc == BDB_ENOTFOUND)
 			return commit_not_found(ex, st, "stored run has");
 		if (!rc)

@@ -602,18 +602,28 @@ static int check_run_value(bdb__exec *ex, const bdb__expr *e)
 	if (rc == 0 &&
 	    (bdb_reader_run_info(ex->rd, seq, &info) != 0 || strcmp(info.commit, v) == 0))
 		return 0;
+	if (rc == 0 && info.commit_len < strlen(v))
+		return bdb__exec_error(
+		    ex, e->value_spans[0],
+		    "no run has commit = \"%s\"; runs have %s, a short hash of it "
+		    "(a commit is compared whole: commit = \"%s\" matches them)",
+		    v, info.commit, info.commit);
 	if (rc == 0)
 		return bdb__exec_error(ex, e->value_spans[0],
 				       "no run has commit = \"%s\"; it abbreviates %s (a commit is "
 				       "compared whole: commit ~ \"%s*\" matches it)",
 				       v, info.commit, v);
+	bdb__commit_hint(ex->rd, v, hint, sizeof hint);
 	if (rc == BDB_EINVAL)
-		return bdb__exec_error(ex, e->value_spans[0],
-				       "no run has commit = \"%s\"; it starts several commits (a "
-				       "commit is compared whole: commit ~ \"%s*\" matches them)",
-				       v, v);
+		return bdb__exec_error(
+		    ex, e->value_spans[0],
+		    "no run has commit = \"%s\"; it starts several commits%s (a "
+		    "commit is compared whole: commit ~ \"%s*\" matches those it "
+		    "starts)",
+		    v, hint, v);
 	if (rc == BDB_ENOTFOUND)
-		return bdb__exec_error(ex, e->value_spans[0], "no run has commit = \"%s\"", v);
+		return bdb__exec_error(ex, e->value_spans[0], "no run has commit = \"%s\"%s", v,
+				       hint);
 	return 0;
 }
 

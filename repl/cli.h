@@ -280,6 +280,10 @@ void cli_machine_warn_setup(const cli_machine *m);
 /* Subcommands. */
 int cmd_ingest(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv);
+/* The note of an import whose files held one run twice (the same file
+ * copied): which, on stderr; nothing when none did. */
+struct bdb_import_summary;
+void cli_note_duplicate_files(const char *input, const struct bdb_import_summary *s);
 int cmd_import_gab(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_otava(cli_ctx *ctx, int argc, char **argv);
 int cmd_import_asv(cli_ctx *ctx, int argc, char **argv);
@@ -302,6 +306,7 @@ int cmd_stats(cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(cli_ctx *ctx, int argc, char **argv);
 int cmd_compact(cli_ctx *ctx, int argc, char **argv);
 int cmd_reindex(cli_ctx *ctx, int argc, char **argv);
+int cmd_drop_run(cli_ctx *ctx, int argc, char **argv);
 int cmd_retain(cli_ctx *ctx, int argc, char **argv);
 int cmd_check(cli_ctx *ctx, int argc, char **argv);
 int cmd_summary(cli_ctx *ctx, int argc, char **argv);

@@ -8,6 +8,15 @@
 #include "cli.h"
 #include "ingest.h"
 
+void cli_note_duplicate_files(const char *input, const bdb_import_summary *s)
+{
+	if (s->first_duplicate[0])
+		fprintf(stderr,
+			"benchdb: note: %s: %zu file(s) hold a run that another file of the import "
+			"holds: counted once; the first: %s\n",
+			input, s->duplicates, s->first_duplicate);
+}
+
 /* Says what an import did: the counts on stdout, what was left out on stderr. */
 static void print_summary(const char *what, const char *input, const bdb_import_summary *s)
 {
@@ -21,6 +30,7 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 		printf(", %zu director%s without machine.json left out", s->skipped_dirs,
 		       s->skipped_dirs == 1 ? "y" : "ies");
 	printf(")\n");
+	cli_note_duplicate_files(input, s);
 	if (s->skipped_dirs)
 		fprintf(stderr,
 			"benchdb: warning: %s: left out %zu director%s without machine.json "
@@ -39,6 +49,13 @@ static void print_summary(const char *what, const char *input, const bdb_import_
 			fprintf(stderr, " and %zu without a name", s->skipped_name);
 		fprintf(stderr, "; the first: %s\n", s->first_skipped);
 	}
+	if (s->unitless)
+		fprintf(
+		    stderr,
+		    "benchdb: warning: %s: %zu track result(s) of benchmarks benchmarks.json no "
+		    "longer has are stored without a unit (asv keeps units only there); the "
+		    "first: %s\n",
+		    input, s->unitless, s->first_unitless);
 	/* The imported series are the action's; CI that ingests the tool's own
 	 * output from now on starts new ones (docs/migrating.md). */
 	if (s->own_series[0])

@@ -410,10 +410,13 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 		cli_error_diag(&d);
 		return EXIT_INPUT;
 	}
-	printf("Imported %zu run(s) (%zu unchanged, %zu replaced), %zu baseline(s), "
-	       "%zu metric definition(s)\n",
-	       report.runs_stored, report.runs_unchanged, report.runs_replaced, report.baselines,
+	printf("Imported %zu run(s) (%zu unchanged, %zu replaced", report.runs_stored,
+	       report.runs_unchanged, report.runs_replaced);
+	if (report.duplicates)
+		printf(", %zu file(s) holding the run of another counted once", report.duplicates);
+	printf("), %zu baseline(s), %zu metric definition(s)\n", report.baselines,
 	       report.metric_defs);
+	cli_note_duplicate_files(dir, &report);
 	if (report.baselines_kept)
 		fprintf(stderr,
 			"benchdb: note: %s: kept %zu baseline(s) the store has on another run "

@@ -514,3 +514,100 @@ int cli_load_run(const cli_ctx *ctx, const char *ref, bdb_run **out)
 	 * the store does not have, or a store that cannot be read, is the input's. */
 	return cli_exit_code(rc);
 }
+
+/* The run of id exactly: its seq and counts, and the baselines on it ("a,
+ * b" in names, "" for none). An exit code, the error said. */
+static int find_run_to_drop(bdb_store *store, const char *id, uint64_t *seq, bdb_run_info *out,
+			    char *names, size_t size)
+{
+	bdb_reader *r;
+	int began = bdb_reader_begin(store, &r), rc = began;
+	names[0] = '\0';
+	if (!rc)
+		rc = bdb_reader_find_id(r, id, seq);
+	bdb_run_info info;
+	if (!rc)
+		rc = bdb_reader_run_info(r, *seq, &info);
+	if (!rc)
+		*out = (bdb_run_info){.n_points = info.n_points, .n_metrics = info.n_metrics};
+	bdb_baseline_info *all = NULL;
+	size_t n = 0;
+	if (!rc && bdb_reader_list_baselines(r, &all, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			if (all[i].seq == *seq)
+				snprintf(names + strlen(names), size - strlen(names), "%s%s",
+					 names[0] ? ", " : "", all[i].name);
+	free(all);
+	if (!began)
+		bdb_reader_end(r);
+	if (rc == BDB_ENOTFOUND && !began) {
+		fputs("benchdb: error: drop-run: no run with id '", stderr);
+		cli_put_text(stderr, id, false);
+		fputs("' (an exact id: 'benchdb show runs' lists them); nothing was dropped\n",
+		      stderr);
+		return EXIT_INPUT;
+	}
+	if (rc) {
+		cli_error("drop-run: cannot read %s: %s", bdb_store_path(store), bdb_strerror(rc));
+		return EXIT_INPUT;
+	}
+	return EXIT_OK;
+}
+
+int cmd_drop_run(cli_ctx *ctx, int argc, char **argv)
+{
+	static const char usage[] =
+	    "usage: benchdb drop-run [--db DIR] ID...\n"
+	    "\n"
+	    "Removes the runs of these exact ids (not references such as latest) and\n"
+	    "all of them: their values, their index entries and the baselines set on\n"
+	    "them (said). Every id is looked up first: one that names no run is exit 3\n"
+	    "and nothing is dropped. It also drops a run whose id benchdb now refuses\n"
+	    "('.' or '..', stored by older versions); to keep such a run under another\n"
+	    "id: benchdb export . >dot.json && benchdb ingest --id dot dot.json &&\n"
+	    "benchdb drop-run .\n";
+	enum { MAX_IDS = 256 };
+	const char *ids[MAX_IDS];
+	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, ids, MAX_IDS, &npos);
+	if (code)
+		return code < 0 ? EXIT_OK : code;
+	if (npos == 0)
+		return cli_usage_error("drop-run", "expected the id of the run to drop");
+	bdb_store *store;
+	code = cli_open_store(ctx, false, false, &store);
+	if (code)
+		return code;
+	uint64_t seqs[MAX_IDS];
+	bdb_run_info infos[MAX_IDS];
+	char names[256];
+	for (int i = 0; !code && i < npos; i++)
+		code = find_run_to_drop(store, ids[i], &seqs[i], &infos[i], names, sizeof names);
+	for (int i = 0; !code && i < npos; i++) {
+		/* The same id given twice is dropped once. */
+		bool again = false;
+		for (int j = 0; j < i; j++)
+			again = again || seqs[j] == seqs[i];
+		if (again)
+			continue;
+		find_run_to_drop(store, ids[i], &seqs[i], &infos[i], names, sizeof names);
+		int rc = bdb_store_delete_run(store, seqs[i]);
+		if (rc) {
+			cli_error("drop-run: %s: %s", bdb_store_path(store),
+				  bdb_store_write_error(store, rc));
+			code = EXIT_INPUT;
+			break;
+		}
+		fputs("Dropped run ", stdout);
+		cli_put_text(stdout, ids[i], false);
+		printf(" (%u point%s, %u metric%s)", infos[i].n_points,
+		       infos[i].n_points == 1 ? "" : "s", infos[i].n_metrics,
+		       infos[i].n_metrics == 1 ? "" : "s");
+		if (names[0]) {
+			fputs("; dropped with it, the baseline(s) on it: ", stdout);
+			cli_put_text(stdout, names, false);
+		}
+		putchar('\n');
+	}
+	bdb_store_close(store);
+	return code;
+}

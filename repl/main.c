@@ -50,6 +50,7 @@ static const char usage_text[] =
     "  backup DIR             a compacted, consistent copy of the store\n"
     "  compact                give data.mdb's free pages back (readers may stay open)\n"
     "  reindex                recompute every series' persisted change points\n"
+    "  drop-run ID...         remove runs (and the baselines on them) by exact id\n"
     "  retain [--dry-run]     apply the retention policy (--set POLICY stores one)\n"
     "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
@@ -136,7 +137,8 @@ typedef struct subcommand {
 static const subcommand subcommands[] = {
     {"ingest", cmd_ingest,
      "it prints one line per stored run; list them with 'show runs as json' (the formats: "
-     "ingest --list-formats --json)", true},
+     "ingest --list-formats --json)",
+     true},
     {"import-benchkit", cmd_import_benchkit, "it prints one line per stored run", true},
     {"import-gab", cmd_import_gab, "it prints what it stored", true},
     {"import-asv", cmd_import_asv, "it prints what it stored", true},
@@ -152,6 +154,7 @@ static const subcommand subcommands[] = {
     {"backup", cmd_backup, "it prints no data", false},
     {"compact", cmd_compact, "it prints no data", false},
     {"reindex", cmd_reindex, "it prints no data", true},
+    {"drop-run", cmd_drop_run, "it prints one line per dropped run", true},
     {"retain", cmd_retain, "it prints one line per run it changes", true},
     {"chart", cmd_chart, "it writes SVG", false},
     {"report", cmd_report, "it writes HTML", false},

@@ -506,6 +506,17 @@ static int read_result(asv_import *im, const char *path, const json_t *machine,
 	    (rc = bdb__json_object(&doc, doc.root, "results", true, &results, d)) ||
 	    (rc = bdb__json_array(&doc, doc.root, "result_columns", false, &columns, d)))
 		goto out;
+	bool has_result = false;
+	for (size_t i = 0; i < json_array_size(columns); i++)
+		has_result = has_result ||
+			     (json_is_string(json_array_get(columns, i)) &&
+			      strcmp(json_string_value(json_array_get(columns, i)), "result") == 0);
+	if (columns && !has_result) {
+		rc = bdb__json_fail(&doc, doc.root, "result_columns", BDB__NO_INDEX, d,
+				    "\"result_columns\" has no \"result\" column: the rows hold no "
+				    "results (asv writes \"result\" first)");
+		goto out;
+	}
 	if (has_version && version != 1 && version != 2) {
 		rc = bdb__json_fail(&doc, doc.root, "version", BDB__NO_INDEX, d,
 				    "asv result format version %g is not one this reads (1, 2)",
@@ -681,6 +692,52 @@ static int read_results(asv_import *im, const char *dir, bdb_diag *d)
 	return rc;
 }
 
+/*
+ * A track benchmark that benchmarks.json no longer has (asv writes it anew
+ * at each run: a benchmark removed since is not in it) has no declared
+ * unit, since result files hold none: its metric takes the unit its series
+ * is stored in (an earlier import, or the run that --replace replaces).
+ * One with no stored unit either is stored without one and counted.
+ */
+static int keep_track_units(bdb_store *store, asv_import *im, bdb_diag *d)
+{
+	bdb_reader *r;
+	int rc = bdb_reader_begin(store, &r);
+	if (rc)
+		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
+				    bdb_strerror(rc));
+	for (size_t i = 0; !rc && i < im->n; i++) {
+		bdb_run *run = im->files[i].run;
+		for (size_t k = 0; !rc && k < run->n_points; k++) {
+			bdb_point *p = &run->points[k];
+			bdb_metric *m = p->n_metrics == 1 ? &p->metrics[0] : NULL;
+			if (!m || m->unit || strcmp(m->name, "track") != 0 ||
+			    json_object_get(im->benchmarks.root, p->name))
+				continue;
+			uint64_t id;
+			bdb_series_info *info = NULL;
+			rc = bdb_reader_series_lookup(r, p->name, p->tags, p->n_tags, m->name, &id);
+			if (!rc)
+				rc = bdb_reader_series_info(r, id, &info);
+			if (!rc && info->unit[0]) {
+				rc = bdb_metric_set_unit(run, m, info->unit);
+			} else if (!rc || rc == BDB_ENOTFOUND) {
+				rc = 0;
+				if (!im->sum->unitless++)
+					snprintf(
+					    im->sum->first_unitless, sizeof im->sum->first_unitless,
+					    "\"%.200s\" in %.300s", p->name, im->files[i].path);
+			}
+			free(info);
+		}
+	}
+	bdb_reader_end(r);
+	if (rc && d && !d->code)
+		bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
+			     bdb_strerror(rc));
+	return rc;
+}
+
 /* Oldest commit first; the file name breaks ties, so the order is fixed. */
 static int compare_files(const void *a, const void *b)
 {
@@ -731,9 +788,10 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 				rc = BDB_ENOMEM;
 		}
 	}
-	if (!rc) {
+	if (!rc)
+		rc = keep_track_units(store, &im, d);
+	if (!rc)
 		rc = bdb__import_store(store, items, im.n, put_flags, &sum, NULL, d);
-	}
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, dir, 0, 0, "out of memory");
 	for (size_t i = 0; i < im.n; i++)

@@ -359,6 +359,7 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 	const bdb_run *runs[IMPORT_BATCH];
 	uint64_t seqs[IMPORT_BATCH];
 	bdb_put_outcome outcomes[IMPORT_BATCH];
+	bdb__strmap seen = {0}; /* run id -> the item that held it first */
 	for (size_t at = 0; at < total; at += IMPORT_BATCH) {
 		size_t n = total - at < IMPORT_BATCH ? total - at : IMPORT_BATCH, failed = 0;
 		for (size_t i = 0; i < n; i++)
@@ -376,6 +377,7 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 			else if (!said || !d->file[0])
 				bdb_diag_set(d, rc, it->label, 0, 0, "cannot store run \"%s\": %s",
 					     it->run->id, why);
+			bdb__strmap_free(&seen);
 			return rc;
 		}
 		for (size_t i = 0; i < n; i++) {
@@ -393,17 +395,36 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 			} else if (baseline) {
 				rc = bdb_store_set_baseline(store, it->baseline, seqs[i]);
 				if (rc)
+					bdb__strmap_free(&seen);
+				if (rc)
 					return bdb_diag_set(d, rc, it->label, 0, 0,
 							    "cannot set baseline \"%s\": %s",
 							    it->baseline, bdb_strerror(rc));
 				sum->baselines++;
 			}
-			/* A baseline file is usually a copy of a run just stored. */
+			/* A baseline file is usually a copy of a run just stored;
+			 * another item with a run of this import is a copy too
+			 * (the same file twice): neither was in the store. */
+			size_t first;
+			const char *id = it->run->id;
+			int added =
+			    baseline ? 0 : bdb__strmap_add(&seen, id, strlen(id), at + i, &first);
+			if (added == BDB_ENOMEM) {
+				bdb__strmap_free(&seen);
+				return bdb_diag_set(d, BDB_ENOMEM, it->label, 0, 0,
+						    "out of memory");
+			}
+			if (added == BDB_EEXISTS && !sum->duplicates++)
+				snprintf(sum->first_duplicate, sizeof sum->first_duplicate,
+					 "%.150s holds the run of %.150s (%.150s)", it->label,
+					 items[first].label, id);
 			sum->runs_stored += outcomes[i] == BDB_PUT_STORED;
-			sum->runs_unchanged += outcomes[i] == BDB_PUT_UNCHANGED && !baseline;
+			sum->runs_unchanged +=
+			    outcomes[i] == BDB_PUT_UNCHANGED && !baseline && !added;
 			sum->runs_replaced += outcomes[i] == BDB_PUT_REPLACED;
 		}
 	}
+	bdb__strmap_free(&seen);
 	return 0;
 }
 

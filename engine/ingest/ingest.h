@@ -383,7 +383,9 @@ typedef struct bdb_import_summary {
 	size_t metric_defs;    /* definitions from config.json */
 	/* History imports (import-gab, import-asv): */
 	size_t entries;	     /* entries (gab) or result files (asv) read */
-	size_t duplicates;   /* entries recorded twice (same suite, commit, date): counted once */
+	size_t duplicates;   /* entries recorded twice (same suite, commit, date), or files
+			      * holding a run another file of the import holds: counted once */
+	char first_duplicate[512]; /* "FILE holds the run of FILE (ID)" of the first file, or "" */
 	size_t empty_entries; /* gab entries with no result left, Otava rows with no
 			       * metric value: no run */
 	size_t skipped_null; /* results without a value (null): left out */
@@ -392,6 +394,10 @@ typedef struct bdb_import_summary {
 	char first_skipped[512]; /* "file:line:col: why" of the first left out, or "" */
 	size_t skipped_dirs;	 /* directories that are no machine's (asv: no machine.json) */
 	char first_skipped_dir[512]; /* the first of them, or "" */
+	/* asv: track results of benchmarks benchmarks.json no longer has whose
+	 * series has no stored unit: stored without one */
+	size_t unitless;
+	char first_unitless[512]; /* "\"NAME\" in FILE" of the first, or "" */
 	/* gab: the tools whose own output, read by ingest, makes other series
 	 * than the action's names, each with how ("catch2: points tagged
 	 * test_case"), "; " apart; or "" */

@@ -63,8 +63,8 @@ static bool starts_with(const char *s, const char *end, const char *prefix)
  * What jansson found, said with what was expected. at is the offending
  * token in the text (its start), end the end of the text.
  */
-static void describe_error(const json_error_t *e, const char *at, const char *end, char *buf,
-			   size_t size)
+static void describe_error(const json_error_t *e, const char *start, const char *at,
+			   const char *end, char *buf, size_t size)
 {
 	const char *m = e->text;
 	size_t numlen = 0;
@@ -107,10 +107,29 @@ static void describe_error(const json_error_t *e, const char *at, const char *en
 	default:
 		break;
 	}
-	if (starts_with(at, end, "NaN") || starts_with(at, end, "Infinity") ||
-	    starts_with(at, end, "-Infinity") || starts_with(at, end, "+Infinity")) {
-		snprintf(buf, size,
-			 "NaN and Infinity are not JSON numbers; expected a finite number");
+	static const char *const nonfinite[] = {"NaN", "Infinity", "-Infinity", "+Infinity"};
+	for (size_t i = 0; i < sizeof nonfinite / sizeof *nonfinite; i++) {
+		if (!starts_with(at, end, nonfinite[i]))
+			continue;
+		/* Python's json.dump writes them for a float that is not
+		 * finite, unless allow_nan=False: say which key holds it. */
+		const char *key, *colon = at;
+		while (colon > start && strchr(" \t\r\n", colon[-1]))
+			colon--;
+		const char *close = colon > start && colon[-1] == ':' ? colon - 1 : NULL;
+		while (close && close > start && strchr(" \t\r\n", close[-1]))
+			close--;
+		key = close && close - 1 > start && close[-1] == '"' ? close - 2 : NULL;
+		while (key && key >= start && *key != '"' && key[0] != '\n' && close - key < 80)
+			key--;
+		bool named = key && key >= start && *key == '"';
+		snprintf(
+		    buf, size,
+		    "%.*s%s%s is not a JSON number (Python's json.dump writes it for a float "
+		    "that is not finite); expected a finite number: leave out each value that "
+		    "is not finite (json.dump(..., allow_nan=False) refuses them when writing)",
+		    named ? (int)(close - key) : 0, named ? key : "", named ? ": " : "",
+		    nonfinite[i]);
 		return;
 	}
 	if (strncmp(m, "unexpected newline", 18) == 0) {
@@ -221,7 +240,7 @@ int bdb__json_parse_span(bdb__json_doc *doc, const char *name, const char *whole
 		int line, col;
 		size_t at = error_offset(doc->text, len, &e);
 		char what[512];
-		describe_error(&e, doc->text + at, doc->text + len, what, sizeof what);
+		describe_error(&e, doc->text, doc->text + at, doc->text + len, what, sizeof what);
 		doc_position(doc, at, &line, &col);
 		memset(doc, 0, sizeof *doc);
 		return bdb_diag_set(d, BDB_EPARSE, name, line, col, "invalid JSON: %s", what);

@@ -20,9 +20,11 @@
  */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 typedef struct otava_ctx {
 	const char *name; /* the file, for errors */
@@ -262,19 +264,45 @@ static int set_attributes(otava_ctx *c, bdb_run *run)
 	return rc;
 }
 
+/* Whether text[0..len) is a number's text whose value is beyond a double. */
+static bool strtod_overflows(const char *text, size_t len, double *v)
+{
+	char buf[64], *endp;
+	if (len == 0 || len >= sizeof buf)
+		return false;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	*v = strtod(buf, &endp);
+	return *endp == '\0' && isinf(*v) && strpbrk(buf, "0123456789");
+}
+
 /*
  * A metric cell that is no number. Without --metrics every column but the
  * time and the attributes is a metric: a column of text in the first row
  * (a branch, a version) is an attribute the options did not list, and the
  * error says how to list it.
  */
-static int not_a_number(otava_ctx *c, size_t i, const char *text)
+static int not_a_number(otava_ctx *c, size_t i, const char *text, const char *number, size_t len)
 {
 	const char *column = c->metric[i].column;
 	char msg[480];
 	int n = snprintf(msg, sizeof msg, "expected a number for metric \"%.100s\", got \"%.100s\"",
 			 column, text);
-	if (!c->o->n_metrics && c->rows == 1 && n > 0 && (size_t)n < sizeof msg) {
+	/* What Python's float() reads, Otava too, but no run holds. */
+	double v;
+	const char *word = len && (*number == '-' || *number == '+') ? number + 1 : number;
+	size_t wlen = len && word != number ? len - 1 : len;
+	bool nonfinite =
+	    (wlen == 3 && (strncasecmp(word, "nan", 3) == 0 || strncasecmp(word, "inf", 3) == 0)) ||
+	    (wlen == 8 && strncasecmp(word, "infinity", 8) == 0);
+	const char *why = nonfinite
+			      ? ": a value that is not finite is not measured: leave the cell "
+				"empty"
+			  : strtod_overflows(number, len, &v) ? ": it is beyond a double"
+							      : NULL;
+	if (why && n > 0 && (size_t)n < sizeof msg)
+		snprintf(msg + n, sizeof msg - (size_t)n, "%s", why);
+	else if (!c->o->n_metrics && c->rows == 1 && n > 0 && (size_t)n < sizeof msg) {
 		n += snprintf(msg + n, sizeof msg - (size_t)n,
 			      " (every column but the time and the attributes is a metric: "
 			      "a column of text is an attribute, --attributes ");
@@ -297,8 +325,14 @@ static int set_metrics(otava_ctx *c, bdb_run *run)
 		double v;
 		if (!*text)
 			continue;
-		if (!bdb__parse_number(text, strlen(text), false, &v))
-			return not_a_number(c, i, text);
+		/* Blanks around it, as Python's float() (Otava's) reads them. */
+		const char *number = text, *end = text + strlen(text);
+		while (number < end && (*number == ' ' || *number == '\t'))
+			number++;
+		while (end > number && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		if (!bdb__parse_number(number, (size_t)(end - number), false, &v))
+			return not_a_number(c, i, text, number, (size_t)(end - number));
 		v *= m->scale;
 		rc = bdb__add_defined_metric(run, p, m->name ? m->name : m->column, v, m->unit,
 					     m->direction < 0 ? BDB_LOWER : BDB_HIGHER, NULL);

@@ -16,7 +16,7 @@ sed 's/\\-/-/g; s/\\f[BIRP]//g' "$MAN" >"$WORK/man.txt"
 
 # Every subcommand of benchdb --help is named in bold on the page.
 subs=$("$BENCHDB" --help | sed -n '/^Subcommands:/,/^$/s/^  \([a-z][a-z|-]*\).*/\1/p' | tr '|' '\n' | sort -u)
-check "benchdb --help lists 28 subcommands" test "$(echo "$subs" | wc -l)" -eq 28
+check "benchdb --help lists 29 subcommands" test "$(echo "$subs" | wc -l)" -eq 29
 missing=""
 for s in $subs; do
 	grep -qE "\\\\fB${s//-/\\\\-}\\\\fR" "$MAN" || missing="$missing $s"

@@ -679,7 +679,8 @@ static void test_name_errors(void **state)
 		     "  summary latest on branch mian\n"
 		     "          ^^^^^^^^^^^^^^^^^^^^^");
 	expect_error("show runs where commit = zzz", BDB_EQUERY, 1, 26,
-		     "no run has commit = \"zzz\"\n"
+		     "no run has commit = \"zzz\" (none is near; the newest run's commit: "
+		     "ddd4444)\n"
 		     "  show runs where commit = zzz\n"
 		     "                           ^^^");
 	expect_error("summary latest~9", BDB_ENOTFOUND, 1, 9,
@@ -691,7 +692,8 @@ static void test_name_errors(void **state)
 		     "  summary run x9\n"
 		     "              ^^");
 	expect_error("summary commit zzz", BDB_ENOTFOUND, 1, 16,
-		     "no run has a commit starting with \"zzz\"\n"
+		     "no stored commit starts with \"zzz\" or is a short hash of it (none is "
+		     "near; the newest run's commit: ddd4444)\n"
 		     "  summary commit zzz\n"
 		     "                 ^^^");
 	expect_error("summary \"2025-12-31\"", BDB_ENOTFOUND, 1, 9,

@@ -313,7 +313,28 @@ static void test_run_references(void **state)
 	assert_int_equal(seq, 1);
 	assert_int_equal(bdb_reader_find_commit(r, "dead", &seq), 0);
 	assert_int_equal(seq, 3);
-	assert_int_equal(bdb_reader_find_commit(r, "deadbeef0", &seq), BDB_ENOTFOUND);
+	/* Either way, as git: a stored short hash names the full one given
+	 * (deadbeef starts deadbeef0...), not a text that is no hash, nor a
+	 * stored commit shorter than 4 characters. */
+	assert_int_equal(bdb_reader_find_commit(r, "deadbeef0123", &seq), 0);
+	assert_int_equal(seq, 3);
+	assert_int_equal(bdb_reader_find_commit(r, "deadbeef-x", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_commit(r, "deadbeff0", &seq), BDB_ENOTFOUND);
+	assert_int_equal(bdb_reader_find_commit(r, "c0ffee0", &seq), BDB_EINVAL);
+	/* The hint of a message: what it names, else the nearest. */
+	char hint[100];
+	bdb_commit_hint kind;
+	assert_int_equal(bdb_reader_commit_hint(r, "c0ffee", &kind, hint, sizeof hint), 0);
+	assert_int_equal(kind, BDB_COMMIT_HINT_NAMES);
+	assert_string_equal(hint, "c0ffee01, c0ffee02");
+	assert_int_equal(bdb_reader_commit_hint(r, "dead0", &kind, hint, sizeof hint), 0);
+	assert_int_equal(kind, BDB_COMMIT_HINT_NEAREST);
+	assert_string_equal(hint, "deadbeef");
+	assert_int_equal(bdb_reader_commit_hint(r, "c0fe", &kind, hint, sizeof hint), 0);
+	assert_string_equal(hint, "c0ffee01, c0ffee02");
+	assert_int_equal(bdb_reader_commit_hint(r, "zz", &kind, hint, sizeof hint), 0);
+	assert_int_equal(kind, BDB_COMMIT_HINT_NEWEST); /* nothing in common */
+	assert_string_equal(hint, "facade");
 	/* Listing. */
 	bdb_run_info *list;
 	size_t n;
