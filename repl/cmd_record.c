@@ -26,8 +26,9 @@ static const char record_usage[] =
     "\n"
     "Runs CMD (directly, no shell unless --shell) N times after the warm-up runs,\n"
     "measures each run's wall time, user and system CPU time and maximum resident\n"
-    "set size, and stores one run: point NAME (default: the command line) with\n"
-    "metrics wall, user, sys (seconds) and max_rss (bytes), lower is better, each\n"
+    "set size, and stores one run: point NAME (default: the command line, each\n"
+    "word that a shell would read otherwise in single quotes) with metrics wall,\n"
+    "user, sys (seconds) and max_rss (bytes), lower is better, each\n"
     "the mean of its samples, one sample per run. CMD's standard output is\n"
     "discarded (unless --format reads it); its standard error is shown. A file\n"
     "redirected to standard input is read by every run from where it was.\n"
@@ -54,7 +55,8 @@ static const char record_usage[] =
     "  -i, --ignore-failure\n"
     "                   keep measuring when CMD exits non-zero\n"
     "  -P NAME LO HI    a sweep: one point per integer LO..HI, {NAME} in CMD\n"
-    "                   replaced by it, tagged NAME=value\n"
+    "                   (and in the point's name) replaced by it, tagged\n"
+    "                   NAME=value\n"
     "  -L NAME A,B,C    a sweep over a list of values, likewise\n"
     "  --format FMT     CMD writes results in format FMT (gbench, ...) to its\n"
     "                   standard output: the last run's are stored, with the\n"
@@ -788,15 +790,37 @@ static char *substitute(const char *word, const char *key, const char *value)
 	return s;
 }
 
-/* The words of o->cmd joined by spaces (malloc'ed). */
-static char *join_words(char **words, int n)
+/* Whether a POSIX shell reads word as it is, as one word: letters, digits,
+ * the bytes of UTF-8 and %+,-./:@_, and = but in the command's name (where
+ * NAME=value is an assignment). */
+static bool shell_plain(const char *word, bool first)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789%+,-./:@_";
+	if (!*word)
+		return false;
+	for (const unsigned char *c = (const unsigned char *)word; *c; c++)
+		if (*c < 0x80 && !strchr(plain, *c) && (*c != '=' || first))
+			return false;
+	return true;
+}
+
+/* words[0..n) joined by spaces (malloc'ed; NULL on ENOMEM). With quote,
+ * the command line as a user retypes it in a shell, the way hyperfine
+ * shows a command: each word that a shell would read otherwise (a blank,
+ * a quote, $, *, {, an empty word) in single quotes, so that two commands
+ * that differ have different lines (`printf %s 'a b'`, `printf %s a b`). */
+static char *join_words(char **words, int n, bool quote)
 {
 	bdb_buf b;
 	bdb_buf_init(&b);
 	for (int i = 0; i < n; i++) {
 		if (i)
 			bdb_buf_putc(&b, ' ');
-		bdb_buf_puts(&b, words[i]);
+		if (!quote || shell_plain(words[i], i == 0))
+			bdb_buf_puts(&b, words[i]);
+		else
+			bdb_buf_put_shell_quoted(&b, words[i]);
 	}
 	char *s = b.failed ? NULL : strdup(bdb_buf_cstr(&b));
 	bdb_buf_free(&b);
@@ -812,15 +836,13 @@ static void free_words(char **words)
 	free(words);
 }
 
-/* The argv to run for sweep value (may be NULL): o->cmd with {param} and
- * {out} replaced, or /bin/sh -c with them joined (--shell). NULL-terminated,
- * malloc'ed (free_words); NULL on ENOMEM. */
-static char **command_for(const record_opts *o, const char *value)
+/* o->cmd with {param} replaced by value (a sweep's; may be NULL) and, with
+ * out, {out} by --output's FILE. NULL-terminated, malloc'ed (free_words);
+ * NULL on ENOMEM. */
+static char **words_for(const record_opts *o, const char *value, bool out)
 {
-	int n = o->shell ? 3 : o->n_cmd;
-	char **argv = calloc((size_t)n + 1, sizeof *argv);
 	char **words = calloc((size_t)o->n_cmd + 1, sizeof *words);
-	bool ok = argv && words;
+	bool ok = words != NULL;
 	for (int i = 0; ok && i < o->n_cmd; i++) {
 		char *w = strdup(o->cmd[i]);
 		if (w && o->param) {
@@ -828,7 +850,7 @@ static char **command_for(const record_opts *o, const char *value)
 			free(w);
 			w = s;
 		}
-		if (w && o->output) {
+		if (w && out && o->output) {
 			char *s = substitute(w, "out", o->output);
 			free(w);
 			w = s;
@@ -836,23 +858,47 @@ static char **command_for(const record_opts *o, const char *value)
 		words[i] = w;
 		ok = w != NULL;
 	}
-	if (ok && o->shell) {
-		argv[0] = strdup("/bin/sh");
-		argv[1] = strdup("-c");
-		argv[2] = join_words(words, o->n_cmd);
-		ok = argv[0] && argv[1] && argv[2];
-		free_words(words);
-	} else if (ok) {
-		free(argv);
-		argv = words;
-	} else {
-		free_words(words);
-	}
 	if (!ok) {
-		free_words(argv);
+		free_words(words);
 		return NULL;
 	}
+	return words;
+}
+
+/* The argv to run for sweep value (may be NULL): o->cmd with {param} and
+ * {out} replaced, or /bin/sh -c with them joined (--shell). NULL-terminated,
+ * malloc'ed (free_words); NULL on ENOMEM. */
+static char **command_for(const record_opts *o, const char *value)
+{
+	char **words = words_for(o, value, true);
+	if (!words || !o->shell)
+		return words;
+	char **argv = calloc(4, sizeof *argv);
+	if (argv) {
+		argv[0] = strdup("/bin/sh");
+		argv[1] = strdup("-c");
+		argv[2] = join_words(words, o->n_cmd, false);
+	}
+	free_words(words);
+	if (argv && !(argv[0] && argv[1] && argv[2])) {
+		free_words(argv);
+		argv = NULL;
+	}
 	return argv;
+}
+
+/* The name of the point of sweep value (may be NULL), malloc'ed (NULL on
+ * ENOMEM): --name, else the command line as retyped (join_words; the line
+ * sh -c runs with --shell), with {param} replaced by value as hyperfine
+ * names a sweep's commands (`sleep 0.01`), {out} kept. */
+static char *point_name(const record_opts *o, const char *value)
+{
+	if (o->name)
+		return o->param ? substitute(o->name, o->param, value) : strdup(o->name);
+	char **words = words_for(o, value, false);
+	char *line = words ? join_words(words, o->n_cmd, !o->shell) : NULL;
+	free_words(words);
+	return line;
 }
 
 /* Parses a count option's value into *out (>= min). */
@@ -1291,13 +1337,14 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 	return 0;
 }
 
-/* Whether every point name of run has 5 wall samples or more (mwu decides
- * with them; fewer cannot reach p < 0.05 or hardly). */
+/* Whether every point name of run (every point: name NULL) has 5 wall
+ * samples or more (mwu decides with them; fewer cannot reach p < 0.05 or
+ * hardly). */
 static bool enough_samples(const bdb_run *run, const char *name)
 {
 	for (size_t p = 0; p < run->n_points; p++) {
 		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
-		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
+		if (m && (!name || strcmp(run->points[p].name, name) == 0) && m->n_samples < 5)
 			return false;
 	}
 	return true;
@@ -1305,14 +1352,16 @@ static bool enough_samples(const bdb_run *run, const char *name)
 
 /*
  * When the store has baseline o->baseline (default main) and it holds the
- * point name, prints the verdict of this run's wall time against it:
- * compare's table, using mwu when every point has 5 samples or more (else
- * percent), as the statement prints it. Says on stderr when a baseline
- * named with --baseline is missing; nothing when main is.
+ * points names[0..n) (with a sweep, of its values), prints the verdict of
+ * this run's wall time against it: compare's table, using mwu when every point has 5 samples or
+ * more (else percent), as the statement prints it. Says on stderr when a baseline named with
+ * --baseline is missing; nothing when main is.
  */
-static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run *run,
-			  const char *name)
+static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run *run, char **names,
+			  size_t n)
 {
+	/* One name: the point's (record's, or the timing point of --format). */
+	const char *name = n == 1 ? names[0] : NULL;
 	const char *baseline = o->baseline ? o->baseline : "main";
 	bdb_reader *r;
 	uint64_t seq;
@@ -1340,8 +1389,24 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 	bdb_query_put_name(&stmt, baseline);
 	bdb_buf_puts(&stmt, " with run ");
 	bdb_query_put_name(&stmt, run->id);
-	bdb_buf_puts(&stmt, " metric wall of ");
-	bdb_query_put_name(&stmt, name);
+	/* The points by name, not as an `of` glob: `'*'` in a command line
+	 * matched others; a sweep's values too, for a --name without {NAME}. */
+	bdb_buf_puts(&stmt, " metric wall where point in (");
+	for (size_t i = 0; i < n; i++) {
+		bdb_buf_puts(&stmt, i ? ", " : "");
+		bdb_query_put_name(&stmt, names[i]);
+	}
+	bdb_buf_putc(&stmt, ')');
+	for (size_t v = 0; o->param && v < o->n_values; v++) {
+		bdb_buf_puts(&stmt, v ? ", " : " and ");
+		if (!v) {
+			bdb_query_put_name(&stmt, o->param);
+			bdb_buf_puts(&stmt, " in (");
+		}
+		bdb_query_put_name(&stmt, o->values[v]);
+	}
+	if (o->param)
+		bdb_buf_putc(&stmt, ')');
 	const char *method = bdb_query_method_name(mwu ? BDB_METHOD_MWU : BDB_METHOD_PERCENT);
 	bdb_buf_printf(&stmt, " using %s", method);
 	bdb_result *res = NULL;
@@ -1364,15 +1429,16 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 			fprintf(stderr,
 				"benchdb: warning: record: baseline '%s' has no point '%s': no "
 				"verdict\n",
-				baseline, name);
+				baseline, name ? name : "of this sweep");
 	}
 	bdb_result_free(res);
 	bdb_buf_free(&stmt);
 	bdb_buf_free(&out);
 }
 
-/* Stores run; prints "Stored run ID (N points, M metrics)" and the verdict. */
-static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, const char *name)
+/* Stores run; prints "Stored run ID (N points, M metrics)" and the verdict
+ * of points names[0..n). */
+static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, char **names, size_t n)
 {
 	bdb_store *store;
 	int code = cli_open_store(ctx, true, false, &store);
@@ -1405,7 +1471,7 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 	printf("%s run %s (%zu point%s, %zu metric%s)\n",
 	       outcome == BDB_PUT_REPLACED ? "Replaced" : "Stored", run->id, run->n_points,
 	       run->n_points == 1 ? "" : "s", metrics, metrics == 1 ? "" : "s");
-	print_verdict(store, o, run, name);
+	print_verdict(store, o, run, names, n);
 	bdb_store_close(store);
 	return EXIT_OK;
 }
@@ -1431,6 +1497,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof o);
 	bdb_run *run = NULL;
 	char *command_line = NULL;
+	char **names = NULL; /* each point's (point_name) */
+	size_t n_points = 0;
 	captured capture = {NULL, 0, 0};
 	int code = parse_options(ctx, &o, argc, argv);
 	if (code)
@@ -1438,7 +1506,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	o.progress = isatty(STDERR_FILENO) && !cli_terminal_dumb();
 	/* A pipe cannot be read again (-1): its first run reads it. */
 	o.stdin_at = isatty(STDIN_FILENO) ? -1 : lseek(STDIN_FILENO, 0, SEEK_CUR);
-	command_line = join_words(o.cmd, o.n_cmd);
+	/* The run's command: with a sweep, its {NAME} in it. */
+	command_line = join_words(o.cmd, o.n_cmd, !o.shell);
 	if (!command_line) {
 		code = EXIT_INPUT;
 		goto out;
@@ -1451,6 +1520,15 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 				    command_line)) {
 		fputs("benchdb: hint: --name NAME names the point\n", stderr);
 		code = EXIT_USAGE;
+		goto out;
+	}
+	n_points = o.param ? o.n_values : 1;
+	names = calloc(n_points, sizeof *names);
+	for (size_t v = 0; names && v < n_points; v++)
+		if (!(names[v] = point_name(&o, o.param ? o.values[v] : NULL)))
+			break;
+	if (!names || !names[n_points - 1]) {
+		code = EXIT_INPUT;
 		goto out;
 	}
 
@@ -1504,7 +1582,6 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	struct stat output_before;
 	bool output_existed = o.output && stat(o.output, &output_before) == 0;
 	int64_t started_us = bdb_time_now();
-	size_t n_points = o.param ? o.n_values : 1;
 	measured *results = calloc(n_points, sizeof *results);
 	if (!results) {
 		code = EXIT_INPUT;
@@ -1518,10 +1595,12 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 			code = EXIT_INPUT;
 			break;
 		}
-		if (o.param)
-			snprintf(title, sizeof title, "%s (%s=%s)", name, o.param, value);
+		/* A sweep's value shows in the point's name (`sleep 0.01`), or
+		 * after it when the name has no {NAME}. */
+		if (o.param && strcmp(names[v], name) == 0)
+			snprintf(title, sizeof title, "%s (%s=%s)", names[v], o.param, value);
 		else
-			snprintf(title, sizeof title, "%s", name);
+			snprintf(title, sizeof title, "%s", names[v]);
 		code = measure(&o, cmd, title, &results[v],
 			       o.has_format && !o.output ? &capture : NULL);
 		free_words(cmd);
@@ -1554,7 +1633,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		code = o.has_format || o.output ? read_results(&o, started_us, &capture, &run)
 						: (new_run(&o, started_us, &run) ? EXIT_INPUT : 0);
 	for (size_t v = 0; v < n_points && !code; v++)
-		if (add_timing_point(run, &o, name, o.param ? o.values[v] : NULL, &results[v]))
+		if (add_timing_point(run, &o, names[v], o.param ? o.values[v] : NULL, &results[v]))
 			code = EXIT_INPUT;
 	if (!code && cli_machine_to_env(&machine, run))
 		code = EXIT_INPUT;
@@ -1566,7 +1645,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		code = 128 + interrupted;
 	}
 	if (!code)
-		code = store_run(ctx, &o, run, name);
+		code = store_run(ctx, &o, run, names, n_points);
 	for (size_t v = 0; v < n_points; v++)
 		measured_free(&results[v]);
 	free(results);
@@ -1578,6 +1657,9 @@ out:
 	bdb_run_free(run);
 	unforked_free(capture.data, capture.cap);
 	free(command_line);
+	for (size_t v = 0; names && v < n_points; v++)
+		free(names[v]);
+	free(names);
 	for (size_t t = 0; t < o.n_tags; t++)
 		free(o.tag_copies[t]);
 	for (size_t v = 0; v < o.n_values; v++)

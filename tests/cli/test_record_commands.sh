@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# tests/cli/test_record_commands.sh - benchdb record as a hyperfine user
+# benchmarks shell commands (atk38): point names that keep the command as it
+# would be retyped, a sweep's points named with their value, standard input
+# given to every run.
+source "$(dirname "$0")/lib.sh"
+
+DB=$WORK/db
+
+# export_get ID EXPR: EXPR over run ID as export JSON (j).
+export_get() {
+	"$BENCHDB" --db "$DB" export --format json "$1" |
+		python3 -c "import json,sys; j=json.load(sys.stdin); print($2)"
+}
+
+# The sorted point names of run ID.
+points_of() { export_get "$1" 'sorted({o["point"] for o in j["observations"]})'; }
+
+# 1. A point's name is the command line as a shell would be given it: the
+# words were joined by spaces, so `printf '%s\n' 'a b'` (one argument 'a b')
+# and `printf '%s\n' a b` (two) were both the point "printf %s\n a b", one
+# series for two different commands.
+run "$BENCHDB" --db "$DB" record --id q1 --runs 1 -- printf '%s\n' 'a b'
+check_rc "record of printf with one argument 'a b' exits 0" 0
+check "its point keeps the quotes: $(points_of q1)" \
+	test "$(points_of q1)" = "[\"printf '%s\\\\n' 'a b'\"]"
+run "$BENCHDB" --db "$DB" record --id q2 --runs 1 -- printf '%s\n' a b
+check "with two arguments, another point: $(points_of q2)" \
+	test "$(points_of q2)" = "[\"printf '%s\\\\n' a b\"]"
+check_out "the statistics name the command as retyped" "Benchmark: printf '%s\n' a b"
+# A quote in a word, an empty word, a word a shell would expand.
+run "$BENCHDB" --db "$DB" record --id q3 --runs 1 -- sh -c 'exit 0' "it's" '' '$HOME' '*'
+check "a quote is '\\'', an empty word '', \$ and * are quoted: $(points_of q3)" \
+	test "$(points_of q3)" = "[\"sh -c 'exit 0' 'it'\\\\''s' '' '\$HOME' '*'\"]"
+# Words a shell reads as they are stay so: what was stored before is the
+# same series (sleep 0.01, ./bench --n=5, a/b:c,d@e+f%, UTF-8).
+run "$BENCHDB" --db "$DB" record --id q4 --runs 1 -- sh -c 'exit 0' --n=5 a/b:c,d@e+f% é
+check "plain words are not quoted: $(points_of q4)" \
+	test "$(points_of q4)" = "[\"sh -c 'exit 0' --n=5 a/b:c,d@e+f% é\"]"
+check "the run's command is the same line" \
+	test "$(export_get q4 'j["run"]["metadata"]["command"]')" = \
+	"sh -c 'exit 0' --n=5 a/b:c,d@e+f% é"
+# --shell runs the words joined by spaces: the name is that line.
+run "$BENCHDB" --db "$DB" record --id q5 --runs 1 --shell -- 'x=1;' 'exit $((x - 1))'
+check "--shell: the line sh -c runs: $(points_of q5)" \
+	test "$(points_of q5)" = "['x=1; exit \$((x - 1))']"
+
+# 2. A sweep's points are named with their value, as hyperfine names the
+# commands of --parameter-scan and --parameter-list (`sleep 0.01`): they
+# kept the placeholder ("sleep {t}" for every value, told apart by the tag
+# only). The tag stays; --name takes {NAME} too; a --name without it names
+# every point alike (the tag tells them apart) and the title shows the value.
+run "$BENCHDB" --db "$DB" record --id s1 --runs 1 -L t '0.01,0.02' -- sleep '{t}'
+check_rc "an -L sweep exits 0" 0
+check "the points are the commands run: $(points_of s1)" \
+	test "$(points_of s1)" = "['sleep 0.01', 'sleep 0.02']"
+check_out "the statistics name each command" "Benchmark: sleep 0.02"
+check "each is tagged with its value" \
+	test "$(export_get s1 'sorted({(o["point"], o["tags"]["t"]) for o in j["observations"]})')" = \
+	"[('sleep 0.01', '0.01'), ('sleep 0.02', '0.02')]"
+run "$BENCHDB" --db "$DB" record --id s2 --runs 1 -L f 'a b,c' -- sh -c 'exit 0' 'x-{f}'
+check "a value with a blank is quoted in the name: $(points_of s2)" \
+	test "$(points_of s2)" = "[\"sh -c 'exit 0' 'x-a b'\", \"sh -c 'exit 0' x-c\"]"
+run "$BENCHDB" --db "$DB" record --id s3 --runs 1 -P n 1 2 --name 'count-{n}' -- sh -c 'exit 0' '{n}'
+check "--name takes {n} too: $(points_of s3)" test "$(points_of s3)" = "['count-1', 'count-2']"
+run "$BENCHDB" --db "$DB" record --id s4 --runs 1 -P n 1 2 --name count -- sh -c 'exit 0' '{n}'
+check "a --name without {n}: one name, told apart by the tag: $(points_of s4)" \
+	test "$(points_of s4)" = "['count']"
+check_out "the title shows the value" "Benchmark: count (n=2)"
+# Against a baseline, the verdict covers every point of the sweep.
+"$BENCHDB" --db "$DB" baseline set main s1 >/dev/null
+run "$BENCHDB" --db "$DB" record --id s5 --runs 1 -L t '0.01,0.02' -- sleep '{t}'
+check_out "the verdict of a sweep has its points" "sleep 0.02"
+check_out "against main" "Against baseline main (percent):"
+
+finish
