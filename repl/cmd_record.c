@@ -21,7 +21,7 @@ static const char record_usage[] =
     "                      [--tag K=V]... [--commit SHA|auto] [--branch B|auto]\n"
     "                      [--id ID] [--timestamp T] [--replace] [--no-env] [--shell]\n"
     "                      [--ignore-failure] [--baseline NAME]\n"
-    "                      [-P NAME LO HI | -L NAME A,B,C]\n"
+    "                      [-P NAME LO HI | -L NAME A,B,C] [--input FILE]\n"
     "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
     "\n"
     "Runs CMD (directly, no shell unless --shell) N times after the warm-up runs,\n"
@@ -30,8 +30,7 @@ static const char record_usage[] =
     "word that a shell would read otherwise in single quotes) with metrics wall,\n"
     "user, sys (seconds) and max_rss (bytes), lower is better, each\n"
     "the mean of its samples, one sample per run. CMD's standard output is\n"
-    "discarded (unless --format reads it); its standard error is shown. A file\n"
-    "redirected to standard input is read by every run from where it was.\n"
+    "discarded (unless --format reads it); its standard error is shown.\n"
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
@@ -58,6 +57,10 @@ static const char record_usage[] =
     "                   (and in the point's name) replaced by it, tagged\n"
     "                   NAME=value\n"
     "  -L NAME A,B,C    a sweep over a list of values, likewise\n"
+    "  --input FILE     every run's standard input, from its start; - reads\n"
+    "                   record's once and gives every run its bytes. Without it,\n"
+    "                   a file redirected to record is read by every run from\n"
+    "                   where it was; a terminal or a pipe is /dev/null\n"
     "  --format FMT     CMD writes results in format FMT (gbench, ...) to its\n"
     "                   standard output: the last run's are stored, with the\n"
     "                   environment and the timing point added\n"
@@ -142,6 +145,8 @@ typedef struct record_opts {
 	int n_cmd;
 	bool progress; /* a terminal on stderr */
 	off_t stdin_at; /* where a seekable standard input was, or -1 */
+	const char *input; /* --input FILE ("-": standard input) */
+	int input_fd;	   /* every run's standard input (open_input), or -1 */
 } record_opts;
 
 /*
@@ -255,20 +260,14 @@ typedef enum run_end {
 } run_end;
 
 /* The child's side: its own process group (so that stopping it reaches
- * every process it starts), stdin from /dev/null when it is a terminal (a
- * background group reading it would be stopped, and record would wait
- * forever), stdout to /dev/null or to the capture pipe, then exec. An exec
- * failure is reported through report_fd as errno. */
-static void exec_child(char **argv, int stdout_fd, int report_fd)
+ * every process it starts), stdin from stdin_fd (open_input; -1: record's),
+ * stdout to /dev/null or to the capture pipe, then exec. An exec failure
+ * is reported through report_fd as errno. */
+static void exec_child(char **argv, int stdin_fd, int stdout_fd, int report_fd)
 {
 	setpgid(0, 0);
-	if (isatty(STDIN_FILENO)) {
-		int null = open("/dev/null", O_RDONLY);
-		if (null >= 0) {
-			dup2(null, STDIN_FILENO);
-			close(null);
-		}
-	}
+	if (stdin_fd >= 0)
+		dup2(stdin_fd, STDIN_FILENO);
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -467,8 +466,8 @@ static bool read_output(pid_t pid, int fd, int wake, captured *capture)
  * output is appended to it. Returns how the run ended; *status is the
  * wait status (RUN_DONE), *err the errno (RUN_NOT_STARTED).
  */
-static run_end run_once(char **argv, captured *capture, double *wall, struct rusage *usage,
-			int *status, int *err)
+static run_end run_once(char **argv, int stdin_fd, captured *capture, double *wall,
+			struct rusage *usage, int *status, int *err)
 {
 	int report[2], out[2] = {-1, -1};
 	if (pipe_cloexec(report) != 0) {
@@ -498,7 +497,7 @@ static run_end run_once(char **argv, captured *capture, double *wall, struct rus
 		close(report[0]);
 		if (capture)
 			close(out[0]);
-		exec_child(argv, capture ? out[1] : -1, report[1]);
+		exec_child(argv, stdin_fd, capture ? out[1] : -1, report[1]);
 	}
 	/* Both sides set the group: signals may come before the child runs. */
 	if (pid > 0) {
@@ -1010,7 +1009,6 @@ static const struct {
     {"-m", "give --runs N, or --min-time S (3 runs at least)"},
     {"--max-runs", "give --runs N, or --min-time S (1000000 runs at most)"},
     {"-M", "give --runs N, or --min-time S (1000000 runs at most)"},
-    {"--input", "redirect it: '< FILE' (every run reads it from where it was)"},
     {"--show-output", "record discards CMD's standard output"},
     {"--export-json", "the run is stored: 'benchdb export --format json RUN' writes it"},
     {"--export-csv", "the run is stored: 'benchdb export --format csv RUN' writes it"},
@@ -1107,6 +1105,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			o->has_format = !bad;
 		} else if (cli_opt_value(argc, argv, &i, "--output", &v, &bad)) {
 			o->output = v;
+		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
+			o->input = v;
 		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
 			if (!bad && bdb_time_parse(v, &o->timestamp_us)) {
 				cli_error("record: --timestamp: cannot read '%s' as a time "
@@ -1179,6 +1179,97 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 /* record                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* What --input reads once (a pipe) at most, as ingest reads a pipe. */
+#define MAX_PIPED_INPUT ((off_t)1 << 30)
+
+/* Copies what fd holds, to its end, into an unlinked temporary file; its
+ * descriptor (closed at exec), or -1 after saying why (for --input what). */
+static int input_copy(int fd, const char *what)
+{
+	FILE *tmp = tmpfile();
+	int copy = tmp ? fcntl(fileno(tmp), F_DUPFD_CLOEXEC, 0) : -1;
+	if (tmp)
+		fclose(tmp);
+	char chunk[65536];
+	off_t total = 0;
+	ssize_t n = 0;
+	while (copy >= 0 && total <= MAX_PIPED_INPUT &&
+	       ((n = read(fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))) {
+		if (n > 0 && write(copy, chunk, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+		total += n > 0 ? n : 0;
+	}
+	if (copy >= 0 && n == 0)
+		return copy;
+	if (copy >= 0 && total > MAX_PIPED_INPUT)
+		cli_error("record: --input %s: more than 1 GiB to read again for every run "
+			  "(give a file)",
+			  what);
+	else
+		cli_error("record: --input %s: cannot keep a copy for every run: %s", what,
+			  strerror(errno ? errno : EIO));
+	if (copy >= 0)
+		close(copy);
+	return -1;
+}
+
+/*
+ * Sets where every run's standard input comes from (o->input_fd): --input
+ * FILE from its start, a FILE that cannot be read again (-, record's
+ * standard input; a pipe, <(cmd)) read once to its end and every run given
+ * the same bytes. Without --input, a file redirected to record is read by
+ * every run from where it was (o->stdin_at); a terminal (a background group
+ * reading it would be stopped, and record would wait for ever) and a pipe
+ * (its first run read all it held, the others nothing) are /dev/null, as
+ * hyperfine gives; a pipe is said. Returns an exit code.
+ */
+static int open_input(record_opts *o)
+{
+	struct stat st;
+	if (!o->input) {
+		bool piped =
+		    fstat(STDIN_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+		if (!piped && !isatty(STDIN_FILENO) &&
+		    (o->stdin_at = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0)
+			return EXIT_OK;
+		if (piped)
+			fputs("benchdb: warning: record: standard input is a pipe: every run reads "
+			      "/dev/null (--input - gives each run what it holds)\n",
+			      stderr);
+		o->input_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		if (o->input_fd < 0) {
+			cli_error("record: cannot open /dev/null: %s", strerror(errno));
+			return EXIT_INPUT;
+		}
+		return EXIT_OK;
+	}
+	bool std = strcmp(o->input, "-") == 0;
+	int fd =
+	    std ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : open(o->input, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		cli_error("record: --input %s: %s", o->input, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return EXIT_INPUT;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return cli_usage_error("record",
+				       "--input %s: is a directory (expected the file "
+				       "every run reads)",
+				       o->input);
+	}
+	if (!std && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) && lseek(fd, 0, SEEK_SET) == 0) {
+		o->input_fd = fd;
+		return EXIT_OK;
+	}
+	o->input_fd = input_copy(fd, o->input);
+	close(fd);
+	return o->input_fd >= 0 ? EXIT_OK : EXIT_INPUT;
+}
+
 /* Measures one command (value: the sweep's, or NULL) into *m; the last
  * measured run's standard output goes to capture (may be NULL). Returns
  * EXIT_OK, 128 + N on signal N (SIGINT, SIGTERM, SIGHUP), or the command's
@@ -1207,12 +1298,15 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		 * run read it all and the others read nothing. */
 		if (o->stdin_at >= 0)
 			lseek(STDIN_FILENO, o->stdin_at, SEEK_SET);
+		if (o->input_fd >= 0)
+			lseek(o->input_fd, 0, SEEK_SET);
 		double wall;
 		struct rusage usage;
 		int status = 0, err = 0;
 		memset(&usage, 0, sizeof usage);
 		run_end end = interrupted ? RUN_INTERRUPTED
-					  : run_once(argv, capture, &wall, &usage, &status, &err);
+					  : run_once(argv, o->input_fd, capture, &wall, &usage,
+						     &status, &err);
 		if (o->progress)
 			fputs("\r\033[K", stderr);
 		if (end == RUN_INTERRUPTED) {
@@ -1495,6 +1589,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 {
 	record_opts o;
 	memset(&o, 0, sizeof o);
+	o.input_fd = -1;
+	o.stdin_at = -1;
 	bdb_run *run = NULL;
 	char *command_line = NULL;
 	char **names = NULL; /* each point's (point_name) */
@@ -1504,8 +1600,9 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	if (code)
 		goto out;
 	o.progress = isatty(STDERR_FILENO) && !cli_terminal_dumb();
-	/* A pipe cannot be read again (-1): its first run reads it. */
-	o.stdin_at = isatty(STDIN_FILENO) ? -1 : lseek(STDIN_FILENO, 0, SEEK_CUR);
+	code = open_input(&o);
+	if (code)
+		goto out;
 	/* The run's command: with a sweep, its {NAME} in it. */
 	command_line = join_words(o.cmd, o.n_cmd, !o.shell);
 	if (!command_line) {
@@ -1665,5 +1762,7 @@ out:
 	for (size_t v = 0; v < o.n_values; v++)
 		free(o.values[v]);
 	free(o.values);
+	if (o.input_fd >= 0)
+		close(o.input_fd);
 	return code < 0 ? EXIT_OK : code;
 }

@@ -73,4 +73,35 @@ run "$BENCHDB" --db "$DB" record --id s5 --runs 1 -L t '0.01,0.02' -- sleep '{t}
 check_out "the verdict of a sweep has its points" "sleep 0.02"
 check_out "against main" "Against baseline main (percent):"
 
+# 3. Standard input: a pipe reached the first run only (it read the pipe to
+# its end, the others read nothing), so `cat data | record -- sort` measured
+# one sort of the data and nine of nothing. As hyperfine, each run reads
+# /dev/null unless --input FILE gives it FILE from its start; --input -
+# reads record's standard input once and gives every run its bytes.
+counts() { tr '\n' ' ' <"$WORK/counts"; rm -f "$WORK/counts"; }
+printf 'a\nb\nc\n' >"$WORK/three"
+printf 'a\nb\nc\n' | "$BENCHDB" --db "$DB" record --id in1 --runs 3 --input - -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "record --input - of a pipe exits 0" 0
+check "--input -: every run read the 3 lines: $(cat "$WORK/counts")" test "$(counts)" = "3 3 3 "
+run "$BENCHDB" --db "$DB" record --id in2 --runs 3 --input "$WORK/three" -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts"
+check_rc "record --input FILE exits 0" 0
+check "--input FILE: every run read it from its start: $(cat "$WORK/counts")" test "$(counts)" = "3 3 3 "
+run "$BENCHDB" --db "$DB" record --id in3 --runs 2 --input <(printf 'x\ny\n') -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts"
+check "--input of a pipe's path (<(cmd)): every run read its 2 lines: $(cat "$WORK/counts")" \
+	test "$(counts)" = "2 2 "
+printf 'a\nb\nc\n' | "$BENCHDB" --db "$DB" record --id in4 --runs 3 -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "a pipe without --input: record exits 0" 0
+check "each run read /dev/null, the first one too: $(cat "$WORK/counts")" test "$(counts)" = "0 0 0 "
+check_err "and record says so" "standard input is a pipe: every run reads /dev/null (--input - gives each run what it holds)"
+run "$BENCHDB" --db "$WORK/none" record --runs 1 --input "$WORK/missing" -- true
+check_rc "--input of a file that is not there: exit 3" 3
+check_err "it names the file" "record: --input $WORK/missing: No such file or directory"
+check "no store was made" test ! -e "$WORK/none"
+
 finish
