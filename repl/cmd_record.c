@@ -25,12 +25,13 @@ static const char record_usage[] =
     "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
     "\n"
     "Runs CMD (directly, no shell unless --shell) N times after the warm-up runs,\n"
-    "measures each run's wall time, user and system CPU time and maximum resident\n"
-    "set size, and stores one run: point NAME (default: the command line, each\n"
-    "word that a shell would read otherwise in single quotes) with metrics wall,\n"
-    "user, sys (seconds) and max_rss (bytes), lower is better, each\n"
-    "the mean of its samples, one sample per run. CMD's standard output is\n"
-    "discarded (unless --format reads it); its standard error is shown.\n"
+    "each from a fresh benchdb (--record-run-helper) so that record's memory does\n"
+    "not count, measures each run's wall time, user and system CPU time and\n"
+    "maximum resident set size, and stores one run: point NAME (default: the\n"
+    "command line, each word that a shell would read otherwise in single quotes)\n"
+    "with metrics wall, user, sys (seconds) and max_rss (bytes), lower is\n"
+    "better, each the mean of its samples, one sample per run. CMD's standard\n"
+    "output is discarded (unless --format reads it); its standard error is shown.\n"
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
@@ -95,6 +96,11 @@ static void on_stop_signal(int sig)
 
 /* The running command's process group, 0 while none. */
 static volatile sig_atomic_t running_group;
+
+/* benchdb's own file, which each run's helper is started from
+ * (cmd_record_helper): readlink of /proc/self/exe, which under valgrind
+ * names valgrind's tool where the link does not; empty: no helper. */
+static char helper_path[4096];
 
 /* Ctrl-Z (SIGTSTP) reaches record alone, the command's group not being the
  * terminal's: the command is stopped with record, and continued with it. */
@@ -259,10 +265,121 @@ typedef enum run_end {
 	RUN_NOT_STARTED	 /* fork or exec failed (*err) */
 } run_end;
 
+/* pipe(2) with both ends closed at exec. */
+static int pipe_cloexec(int fds[2])
+{
+	if (pipe(fds) != 0)
+		return -1;
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	return 0;
+}
+
+/* What one run's helper (cmd_record_helper) reports through the report
+ * pipe: how the command ended, and its measures. */
+typedef struct run_report {
+	int end; /* RUN_DONE (value: the wait status) or RUN_NOT_STARTED (errno) */
+	int value;
+	double wall;	     /* from before fork to after wait4 */
+	struct rusage usage; /* wait4's */
+} run_report;
+
+extern char **environ;
+
+/* The file execvp would run for name: name when it has a '/', else the
+ * first executable PATH/name (malloc'ed); NULL when none is. */
+static char *find_program(const char *name)
+{
+	if (strchr(name, '/'))
+		return strdup(name);
+	const char *dirs = getenv("PATH");
+	if (!dirs)
+		dirs = "/bin:/usr/bin";
+	for (;;) {
+		size_t len = strcspn(dirs, ":");
+		char *path = malloc(len + strlen(name) + 3);
+		if (!path)
+			return NULL;
+		/* An empty entry is the current directory. */
+		snprintf(path, len + strlen(name) + 3, "%.*s%s%s", (int)len, len ? dirs : ".", "/",
+			 name);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0)
+			return path;
+		free(path);
+		if (!dirs[len])
+			return NULL;
+		dirs += len + 1;
+	}
+}
+
+/*
+ * record's helper, `benchdb --record-run-helper FD CMD...`: a fresh process
+ * (as small as benchdb starts) that forks and execs CMD, waits for it and
+ * reports a run_report to FD. A process forked from record starts with
+ * record's memory mapped, and wait4's ru_maxrss keeps that peak across
+ * exec: a command smaller than record's copy (about 1 MiB) measured record.
+ */
+int cmd_record_helper(int argc, char **argv)
+{
+	if (argc < 4)
+		return EXIT_USAGE;
+	int report = atoi(argv[2]);
+	fcntl(report, F_SETFD, FD_CLOEXEC);
+	run_report r;
+	memset(&r, 0, sizeof r);
+	r.end = RUN_NOT_STARTED;
+	int errs[2];
+	struct timespec t0, t1;
+	pid_t pid = -1;
+	/* The program found on PATH now: execvp's search in the child made its
+	 * copy touch more pages (about 150 KiB) before exec. */
+	char *path = find_program(argv[3]);
+	if (pipe_cloexec(errs) == 0) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		pid = fork();
+		if (pid == 0) {
+			if (path)
+				execve(path, argv + 3, environ);
+			/* None, or it failed: execvp says why (or runs a script
+			 * without #! with /bin/sh, as execvp does). */
+			execvp(argv[3], argv + 3);
+			int e = errno;
+			ssize_t w = write(errs[1], &e, sizeof e);
+			(void)w;
+			_exit(127);
+		}
+		r.value = errno;
+		close(errs[1]);
+	} else {
+		r.value = errno;
+	}
+	if (pid > 0) {
+		/* The pipe closes at exec; an errno in it is exec's failure. */
+		int exec_errno = 0;
+		ssize_t got;
+		while ((got = read(errs[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
+			;
+		int status = 0;
+		while (wait4(pid, &status, 0, &r.usage) < 0 && errno == EINTR)
+			;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		r.wall = seconds_between(&t0, &t1);
+		r.end = got == (ssize_t)sizeof exec_errno ? RUN_NOT_STARTED : RUN_DONE;
+		r.value = r.end == RUN_DONE ? status : exec_errno;
+		close(errs[0]);
+	}
+	free(path);
+	ssize_t w = write(report, &r, sizeof r);
+	_exit(w == (ssize_t)sizeof r ? 0 : 1);
+}
+
 /* The child's side: its own process group (so that stopping it reaches
  * every process it starts), stdin from stdin_fd (open_input; -1: record's),
- * stdout to /dev/null or to the capture pipe, then exec. An exec failure
- * is reported through report_fd as errno. */
+ * stdout to /dev/null or to the capture pipe, then exec of the helper that
+ * runs argv (cmd_record_helper) with report_fd. Where the helper cannot
+ * run (no /proc), argv itself; an exec failure is reported through
+ * report_fd. */
 static void exec_child(char **argv, int stdin_fd, int stdout_fd, int report_fd)
 {
 	setpgid(0, 0);
@@ -292,21 +409,30 @@ static void exec_child(char **argv, int stdin_fd, int stdout_fd, int report_fd)
 			close(null);
 		}
 	}
+	int n = 0;
+	while (argv[n])
+		n++;
+	char fd_text[16];
+	snprintf(fd_text, sizeof fd_text, "%d", report_fd);
+	char **helper = helper_path[0] ? calloc((size_t)n + 4, sizeof *helper) : NULL;
+	if (helper) {
+		helper[0] = "benchdb";
+		helper[1] = RECORD_HELPER_ARG;
+		helper[2] = fd_text;
+		memcpy(helper + 3, argv, (size_t)n * sizeof *argv);
+		fcntl(report_fd, F_SETFD, 0);
+		execv(helper_path, helper);
+		fcntl(report_fd, F_SETFD, FD_CLOEXEC);
+	}
+	/* No helper: the command's max_rss is at least record's forked copy. */
 	execvp(argv[0], argv);
-	int e = errno;
-	ssize_t w = write(report_fd, &e, sizeof e);
+	run_report r;
+	memset(&r, 0, sizeof r);
+	r.end = RUN_NOT_STARTED;
+	r.value = errno;
+	ssize_t w = write(report_fd, &r, sizeof r);
 	(void)w;
 	_exit(127);
-}
-
-/* pipe(2) with both ends closed at exec. */
-static int pipe_cloexec(int fds[2])
-{
-	if (pipe(fds) != 0)
-		return -1;
-	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	return 0;
 }
 
 /* Stops the child's process group (the child and every process it
@@ -462,7 +588,8 @@ static bool read_output(pid_t pid, int fd, int wake, captured *capture)
 
 /*
  * Runs argv once and measures it: *wall from before fork to after wait4,
- * *usage from wait4. With capture (may be NULL), the command's standard
+ * *usage from wait4, as the helper reports them (record's own when there
+ * is no helper). With capture (may be NULL), the command's standard
  * output is appended to it. Returns how the run ended; *status is the
  * wait status (RUN_DONE), *err the errno (RUN_NOT_STARTED).
  */
@@ -516,12 +643,6 @@ static run_end run_once(char **argv, int stdin_fd, captured *capture, double *wa
 		}
 		return RUN_NOT_STARTED;
 	}
-	/* The report pipe closes at exec; an errno in it is exec's failure. */
-	int exec_errno = 0;
-	ssize_t got;
-	while ((got = read(report[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
-		;
-	close(report[0]);
 	bool stopped = false;
 	if (capture) {
 		stopped = read_output(pid, out[0], wake[0], capture);
@@ -536,17 +657,30 @@ static run_end run_once(char **argv, int stdin_fd, captured *capture, double *wa
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	int wait_errno = errno;
 	running_group = 0;
 	*wall = seconds_between(&t0, &t1);
-	if (got == (ssize_t)sizeof exec_errno) {
-		*err = exec_errno;
+	/* The helper has ended: its report is in the pipe, or none (the
+	 * command was run without it, or it was stopped). */
+	run_report r;
+	ssize_t got = 0;
+	while (!stopped && (got = read(report[0], &r, sizeof r)) < 0 && errno == EINTR)
+		;
+	close(report[0]);
+	if (got == (ssize_t)sizeof r && r.end == RUN_NOT_STARTED) {
+		*err = r.value;
 		return RUN_NOT_STARTED;
 	}
 	if (stopped || interrupted)
 		return RUN_INTERRUPTED;
 	if (w != pid) {
-		*err = errno;
+		*err = wait_errno;
 		return RUN_NOT_STARTED;
+	}
+	if (got == (ssize_t)sizeof r) {
+		*status = r.value;
+		*wall = r.wall;
+		*usage = r.usage;
 	}
 	/* A command that died of SIGINT while record got none (its group is
 	 * not the terminal's: Ctrl-C reaches record) failed as with any other
@@ -1600,6 +1734,8 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	if (code)
 		goto out;
 	o.progress = isatty(STDERR_FILENO) && !cli_terminal_dumb();
+	ssize_t self = readlink("/proc/self/exe", helper_path, sizeof helper_path - 1);
+	helper_path[self > 0 ? self : 0] = '\0';
 	code = open_input(&o);
 	if (code)
 		goto out;

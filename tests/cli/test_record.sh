@@ -97,8 +97,14 @@ eventually() {
 }
 # sleep_child PID: child= the sleep PID started; sleep_grandchild PID:
 # grandchild= the sleep of the sh PID started.
-sleep_child() { child=$(pgrep -P "$1" -x sleep); }
-sleep_grandchild() { grandchild=$(pgrep -P "$(pgrep -P "$1" -x sh)" -x sleep 2>/dev/null); }
+# The command is a child of record's helper, the fresh benchdb that runs it
+# (so that max_rss is the command's own), a child of record.
+helper_of() { local h; h=$(pgrep -P "$1" | head -n 1) && [ -n "$h" ] && echo "$h"; }
+sleep_child() { local h; h=$(helper_of "$1") && child=$(pgrep -P "$h" -x sleep); }
+sleep_grandchild() {
+	local h s
+	h=$(helper_of "$1") && s=$(pgrep -P "$h" -x sh) && grandchild=$(pgrep -P "$s" -x sleep)
+}
 
 # 4. SIGINT during a run: stop, store nothing, exit 130 (during run 1, so
 # not after the three runs: said by the message, with no clock in the test).

@@ -104,4 +104,37 @@ check_rc "--input of a file that is not there: exit 3" 3
 check_err "it names the file" "record: --input $WORK/missing: No such file or directory"
 check "no store was made" test ! -e "$WORK/none"
 
+# 4. max_rss is the command's own: a forked process starts with its
+# parent's memory mapped, and wait4's ru_maxrss keeps that peak across exec,
+# so a command smaller than record's forked copy (about 1 MiB: its heap, its
+# libraries' data, the pages the child touched before exec) measured record.
+# Each run is now started by a fresh benchdb, whose copy is smaller (0.5 to
+# 0.8 MiB here; a command's own peak, 1 MiB for `true`, is above it).
+# rss_probe KIB, static, touches KIB KiB; `rss_probe launch KIB` measures it
+# as GNU time does, forked from a small static process: about 1000 KiB for
+# 512 here, where record said 1116 to 1152 KiB for every run; it now says
+# the probe's own size.
+PROBE=$ROOT/${BENCHDB_BUILD:-build}/tools/rss_probe
+# rss_near ID KIB: every max_rss sample of run ID is KIB KiB, give or take
+# 2 pages (where the stack lands, random, moves a peak by a page).
+rss_near() {
+	export_get "$1" "all(abs(x / 1024 - $2) <= 8 for o in j['observations'] if o['metric'] == 'max_rss' for x in o['samples'])"
+}
+rss_samples() { export_get "$1" '" ".join(str(int(x) // 1024) for o in j["observations"] if o["metric"] == "max_rss" for x in o["samples"])'; }
+if [ "${BENCHDB_SANITIZED:-0}" = 1 ]; then
+	pass "max_rss of a small command: skipped (a sanitized benchdb is much larger)"
+else
+	small=$("$PROBE" launch 512)
+	large=$("$PROBE" launch 1536)
+	check "the probe's sizes differ by the 1024 KiB it touches more ($small, $large KiB)" \
+		test $((large - small - 1024)) -ge -8 -a $((large - small - 1024)) -le 8
+	run "$BENCHDB" --db "$DB" record --id rss0 --runs 5 -- "$PROBE" 512
+	check_rc "record of the probe exits 0" 0
+	check "its max_rss is the probe's own, every run: $(rss_samples rss0) KiB, expected $small" \
+		test "$(rss_near rss0 "$small")" = True
+	run "$BENCHDB" --db "$DB" record --id rss1 --runs 5 -- "$PROBE" 1536
+	check "1024 KiB more is 1024 KiB more: $(rss_samples rss1) KiB, expected $large" \
+		test "$(rss_near rss1 "$large")" = True
+fi
+
 finish
