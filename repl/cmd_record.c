@@ -1177,6 +1177,7 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *v, *arg = argv[i];
 		bool bad = false;
+		int at = i;
 		if (strcmp(arg, "--") == 0) {
 			i++;
 			break;
@@ -1269,6 +1270,10 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		}
 		if (bad)
 			return EXIT_USAGE;
+		/* A value forgotten took the `--` before CMD: `--name -- CMD`
+		 * named the point "--". */
+		if (i > at && strcmp(argv[i], "--") == 0)
+			return cli_usage_error("record", "%s: expected its value before '--'", arg);
 	}
 	o->cmd = argv + i;
 	o->n_cmd = argc - i;

@@ -137,4 +137,14 @@ else
 		test "$(rss_near rss1 "$large")" = True
 fi
 
+# 5. An option whose value was forgotten took the `--` that starts CMD as its
+# value: `record --name -- sleep 0.01` stored the point "--" (exit 0), and
+# `--id --`, `--baseline --` likewise. A usage error now, before any run.
+for opt in --name --id --baseline --commit; do
+	run "$BENCHDB" --db "$WORK/forgot" record --runs 1 "$opt" -- sleep 0.01
+	check_rc "record $opt -- CMD: a usage error" 2
+	check_err "it says the value is missing" "record: $opt: expected its value before '--'"
+done
+check "no store was made" test ! -e "$WORK/forgot"
+
 finish
