@@ -106,6 +106,13 @@ $(BUILD)/tools/%: $(BUILD)/obj/tests/tools/%.o $(LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_LDFLAGS) $< $(LIB) $(LIBS) -o $@
 
+# A process of a known size for record's max_rss (test_record_commands.sh):
+# static, so that no loader or shared library makes its size vary; never
+# sanitized.
+$(BUILD)/tools/rss_probe: tests/tools/rss_probe.c
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) -D_DEFAULT_SOURCE -O1 -static $< -o $@
+
 # The I/O fault shim of tests/cli/test_faults.sh (LD_PRELOAD; never sanitized).
 $(BUILD)/tools/libfault.so: tests/fault/fault.c
 	@mkdir -p $(dir $@)

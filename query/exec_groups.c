@@ -266,13 +266,7 @@ static void put_shell_commit(bdb_buf *b, const char *commit)
 		bdb_query_put_commit(b, commit);
 		return;
 	}
-	bdb_buf_putc(b, '\'');
-	for (const char *c = commit; *c; c++)
-		if (*c == '\'')
-			bdb_buf_puts(b, "'\\''");
-		else
-			bdb_buf_putc(b, *c);
-	bdb_buf_putc(b, '\'');
+	bdb_buf_put_shell_quoted(b, commit);
 }
 
 void bdb_query_bisect_command(const char *before, const char *after, bdb_buf *out)

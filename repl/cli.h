@@ -319,6 +319,10 @@ int cmd_report(cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(cli_ctx *ctx, int argc, char **argv);
 int cmd_push(cli_ctx *ctx, int argc, char **argv);
 int cmd_record(cli_ctx *ctx, int argc, char **argv);
+/* `benchdb --record-run-helper FD CMD...`: record's helper, which runs one
+ * run of CMD from a fresh process and reports it to FD (cmd_record.c). */
+#define RECORD_HELPER_ARG "--record-run-helper"
+int cmd_record_helper(int argc, char **argv);
 
 /* The shell: statements from a string (-c), a file (-f), stdin or the REPL. */
 typedef struct shell_options {

@@ -21,16 +21,17 @@ static const char record_usage[] =
     "                      [--tag K=V]... [--commit SHA|auto] [--branch B|auto]\n"
     "                      [--id ID] [--timestamp T] [--replace] [--no-env] [--shell]\n"
     "                      [--ignore-failure] [--baseline NAME]\n"
-    "                      [-P NAME LO HI | -L NAME A,B,C]\n"
+    "                      [-P NAME LO HI | -L NAME A,B,C] [--input FILE]\n"
     "                      [--format FMT] [--output FILE] -- CMD [ARGS...]\n"
     "\n"
     "Runs CMD (directly, no shell unless --shell) N times after the warm-up runs,\n"
-    "measures each run's wall time, user and system CPU time and maximum resident\n"
-    "set size, and stores one run: point NAME (default: the command line) with\n"
-    "metrics wall, user, sys (seconds) and max_rss (bytes), lower is better, each\n"
-    "the mean of its samples, one sample per run. CMD's standard output is\n"
-    "discarded (unless --format reads it); its standard error is shown. A file\n"
-    "redirected to standard input is read by every run from where it was.\n"
+    "each from a fresh benchdb (--record-run-helper) so that record's memory does\n"
+    "not count, measures each run's wall time, user and system CPU time and\n"
+    "maximum resident set size, and stores one run: point NAME (default: the\n"
+    "command line, each word that a shell would read otherwise in single quotes)\n"
+    "with metrics wall, user, sys (seconds) and max_rss (bytes), lower is\n"
+    "better, each the mean of its samples, one sample per run. CMD's standard\n"
+    "output is discarded (unless --format reads it); its standard error is shown.\n"
     "The machine (CPU, cores, governor, kernel, OS, compiler, load average before\n"
     "and after) is stored as the run's environment.\n"
     "\n"
@@ -54,8 +55,13 @@ static const char record_usage[] =
     "  -i, --ignore-failure\n"
     "                   keep measuring when CMD exits non-zero\n"
     "  -P NAME LO HI    a sweep: one point per integer LO..HI, {NAME} in CMD\n"
-    "                   replaced by it, tagged NAME=value\n"
+    "                   (and in the point's name) replaced by it, tagged\n"
+    "                   NAME=value\n"
     "  -L NAME A,B,C    a sweep over a list of values, likewise\n"
+    "  --input FILE     every run's standard input, from its start; - reads\n"
+    "                   record's once and gives every run its bytes. Without it,\n"
+    "                   a file redirected to record is read by every run from\n"
+    "                   where it was; a terminal or a pipe is /dev/null\n"
     "  --format FMT     CMD writes results in format FMT (gbench, ...) to its\n"
     "                   standard output: the last run's are stored, with the\n"
     "                   environment and the timing point added\n"
@@ -90,6 +96,11 @@ static void on_stop_signal(int sig)
 
 /* The running command's process group, 0 while none. */
 static volatile sig_atomic_t running_group;
+
+/* benchdb's own file, which each run's helper is started from
+ * (cmd_record_helper): readlink of /proc/self/exe, which under valgrind
+ * names valgrind's tool where the link does not; empty: no helper. */
+static char helper_path[4096];
 
 /* Ctrl-Z (SIGTSTP) reaches record alone, the command's group not being the
  * terminal's: the command is stopped with record, and continued with it. */
@@ -140,6 +151,8 @@ typedef struct record_opts {
 	int n_cmd;
 	bool progress; /* a terminal on stderr */
 	off_t stdin_at; /* where a seekable standard input was, or -1 */
+	const char *input; /* --input FILE ("-": standard input) */
+	int input_fd;	   /* every run's standard input (open_input), or -1 */
 } record_opts;
 
 /*
@@ -252,21 +265,126 @@ typedef enum run_end {
 	RUN_NOT_STARTED	 /* fork or exec failed (*err) */
 } run_end;
 
+/* pipe(2) with both ends closed at exec. */
+static int pipe_cloexec(int fds[2])
+{
+	if (pipe(fds) != 0)
+		return -1;
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+	return 0;
+}
+
+/* What one run's helper (cmd_record_helper) reports through the report
+ * pipe: how the command ended, and its measures. */
+typedef struct run_report {
+	int end; /* RUN_DONE (value: the wait status) or RUN_NOT_STARTED (errno) */
+	int value;
+	double wall;	     /* from before fork to after wait4 */
+	struct rusage usage; /* wait4's */
+} run_report;
+
+extern char **environ;
+
+/* The file execvp would run for name: name when it has a '/', else the
+ * first executable PATH/name (malloc'ed); NULL when none is. */
+static char *find_program(const char *name)
+{
+	if (strchr(name, '/'))
+		return strdup(name);
+	const char *dirs = getenv("PATH");
+	if (!dirs)
+		dirs = "/bin:/usr/bin";
+	for (;;) {
+		size_t len = strcspn(dirs, ":");
+		char *path = malloc(len + strlen(name) + 3);
+		if (!path)
+			return NULL;
+		/* An empty entry is the current directory. */
+		snprintf(path, len + strlen(name) + 3, "%.*s%s%s", (int)len, len ? dirs : ".", "/",
+			 name);
+		struct stat st;
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && access(path, X_OK) == 0)
+			return path;
+		free(path);
+		if (!dirs[len])
+			return NULL;
+		dirs += len + 1;
+	}
+}
+
+/*
+ * record's helper, `benchdb --record-run-helper FD CMD...`: a fresh process
+ * (as small as benchdb starts) that forks and execs CMD, waits for it and
+ * reports a run_report to FD. A process forked from record starts with
+ * record's memory mapped, and wait4's ru_maxrss keeps that peak across
+ * exec: a command smaller than record's copy (about 1 MiB) measured record.
+ */
+int cmd_record_helper(int argc, char **argv)
+{
+	if (argc < 4)
+		return EXIT_USAGE;
+	int report = atoi(argv[2]);
+	fcntl(report, F_SETFD, FD_CLOEXEC);
+	run_report r;
+	memset(&r, 0, sizeof r);
+	r.end = RUN_NOT_STARTED;
+	int errs[2];
+	struct timespec t0, t1;
+	pid_t pid = -1;
+	/* The program found on PATH now: execvp's search in the child made its
+	 * copy touch more pages (about 150 KiB) before exec. */
+	char *path = find_program(argv[3]);
+	if (pipe_cloexec(errs) == 0) {
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		pid = fork();
+		if (pid == 0) {
+			if (path)
+				execve(path, argv + 3, environ);
+			/* None, or it failed: execvp says why (or runs a script
+			 * without #! with /bin/sh, as execvp does). */
+			execvp(argv[3], argv + 3);
+			int e = errno;
+			ssize_t w = write(errs[1], &e, sizeof e);
+			(void)w;
+			_exit(127);
+		}
+		r.value = errno;
+		close(errs[1]);
+	} else {
+		r.value = errno;
+	}
+	if (pid > 0) {
+		/* The pipe closes at exec; an errno in it is exec's failure. */
+		int exec_errno = 0;
+		ssize_t got;
+		while ((got = read(errs[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
+			;
+		int status = 0;
+		while (wait4(pid, &status, 0, &r.usage) < 0 && errno == EINTR)
+			;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		r.wall = seconds_between(&t0, &t1);
+		r.end = got == (ssize_t)sizeof exec_errno ? RUN_NOT_STARTED : RUN_DONE;
+		r.value = r.end == RUN_DONE ? status : exec_errno;
+		close(errs[0]);
+	}
+	free(path);
+	ssize_t w = write(report, &r, sizeof r);
+	_exit(w == (ssize_t)sizeof r ? 0 : 1);
+}
+
 /* The child's side: its own process group (so that stopping it reaches
- * every process it starts), stdin from /dev/null when it is a terminal (a
- * background group reading it would be stopped, and record would wait
- * forever), stdout to /dev/null or to the capture pipe, then exec. An exec
- * failure is reported through report_fd as errno. */
-static void exec_child(char **argv, int stdout_fd, int report_fd)
+ * every process it starts), stdin from stdin_fd (open_input; -1: record's),
+ * stdout to /dev/null or to the capture pipe, then exec of the helper that
+ * runs argv (cmd_record_helper) with report_fd. Where the helper cannot
+ * run (no /proc), argv itself; an exec failure is reported through
+ * report_fd. */
+static void exec_child(char **argv, int stdin_fd, int stdout_fd, int report_fd)
 {
 	setpgid(0, 0);
-	if (isatty(STDIN_FILENO)) {
-		int null = open("/dev/null", O_RDONLY);
-		if (null >= 0) {
-			dup2(null, STDIN_FILENO);
-			close(null);
-		}
-	}
+	if (stdin_fd >= 0)
+		dup2(stdin_fd, STDIN_FILENO);
 	struct sigaction dfl;
 	memset(&dfl, 0, sizeof dfl);
 	dfl.sa_handler = SIG_DFL;
@@ -291,21 +409,30 @@ static void exec_child(char **argv, int stdout_fd, int report_fd)
 			close(null);
 		}
 	}
+	int n = 0;
+	while (argv[n])
+		n++;
+	char fd_text[16];
+	snprintf(fd_text, sizeof fd_text, "%d", report_fd);
+	char **helper = helper_path[0] ? calloc((size_t)n + 4, sizeof *helper) : NULL;
+	if (helper) {
+		helper[0] = "benchdb";
+		helper[1] = RECORD_HELPER_ARG;
+		helper[2] = fd_text;
+		memcpy(helper + 3, argv, (size_t)n * sizeof *argv);
+		fcntl(report_fd, F_SETFD, 0);
+		execv(helper_path, helper);
+		fcntl(report_fd, F_SETFD, FD_CLOEXEC);
+	}
+	/* No helper: the command's max_rss is at least record's forked copy. */
 	execvp(argv[0], argv);
-	int e = errno;
-	ssize_t w = write(report_fd, &e, sizeof e);
+	run_report r;
+	memset(&r, 0, sizeof r);
+	r.end = RUN_NOT_STARTED;
+	r.value = errno;
+	ssize_t w = write(report_fd, &r, sizeof r);
 	(void)w;
 	_exit(127);
-}
-
-/* pipe(2) with both ends closed at exec. */
-static int pipe_cloexec(int fds[2])
-{
-	if (pipe(fds) != 0)
-		return -1;
-	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
-	fcntl(fds[1], F_SETFD, FD_CLOEXEC);
-	return 0;
 }
 
 /* Stops the child's process group (the child and every process it
@@ -461,12 +588,13 @@ static bool read_output(pid_t pid, int fd, int wake, captured *capture)
 
 /*
  * Runs argv once and measures it: *wall from before fork to after wait4,
- * *usage from wait4. With capture (may be NULL), the command's standard
+ * *usage from wait4, as the helper reports them (record's own when there
+ * is no helper). With capture (may be NULL), the command's standard
  * output is appended to it. Returns how the run ended; *status is the
  * wait status (RUN_DONE), *err the errno (RUN_NOT_STARTED).
  */
-static run_end run_once(char **argv, captured *capture, double *wall, struct rusage *usage,
-			int *status, int *err)
+static run_end run_once(char **argv, int stdin_fd, captured *capture, double *wall,
+			struct rusage *usage, int *status, int *err)
 {
 	int report[2], out[2] = {-1, -1};
 	if (pipe_cloexec(report) != 0) {
@@ -496,7 +624,7 @@ static run_end run_once(char **argv, captured *capture, double *wall, struct rus
 		close(report[0]);
 		if (capture)
 			close(out[0]);
-		exec_child(argv, capture ? out[1] : -1, report[1]);
+		exec_child(argv, stdin_fd, capture ? out[1] : -1, report[1]);
 	}
 	/* Both sides set the group: signals may come before the child runs. */
 	if (pid > 0) {
@@ -515,12 +643,6 @@ static run_end run_once(char **argv, captured *capture, double *wall, struct rus
 		}
 		return RUN_NOT_STARTED;
 	}
-	/* The report pipe closes at exec; an errno in it is exec's failure. */
-	int exec_errno = 0;
-	ssize_t got;
-	while ((got = read(report[0], &exec_errno, sizeof exec_errno)) < 0 && errno == EINTR)
-		;
-	close(report[0]);
 	bool stopped = false;
 	if (capture) {
 		stopped = read_output(pid, out[0], wake[0], capture);
@@ -535,17 +657,30 @@ static run_end run_once(char **argv, captured *capture, double *wall, struct rus
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	int wait_errno = errno;
 	running_group = 0;
 	*wall = seconds_between(&t0, &t1);
-	if (got == (ssize_t)sizeof exec_errno) {
-		*err = exec_errno;
+	/* The helper has ended: its report is in the pipe, or none (the
+	 * command was run without it, or it was stopped). */
+	run_report r;
+	ssize_t got = 0;
+	while (!stopped && (got = read(report[0], &r, sizeof r)) < 0 && errno == EINTR)
+		;
+	close(report[0]);
+	if (got == (ssize_t)sizeof r && r.end == RUN_NOT_STARTED) {
+		*err = r.value;
 		return RUN_NOT_STARTED;
 	}
 	if (stopped || interrupted)
 		return RUN_INTERRUPTED;
 	if (w != pid) {
-		*err = errno;
+		*err = wait_errno;
 		return RUN_NOT_STARTED;
+	}
+	if (got == (ssize_t)sizeof r) {
+		*status = r.value;
+		*wall = r.wall;
+		*usage = r.usage;
 	}
 	/* A command that died of SIGINT while record got none (its group is
 	 * not the terminal's: Ctrl-C reaches record) failed as with any other
@@ -788,15 +923,37 @@ static char *substitute(const char *word, const char *key, const char *value)
 	return s;
 }
 
-/* The words of o->cmd joined by spaces (malloc'ed). */
-static char *join_words(char **words, int n)
+/* Whether a POSIX shell reads word as it is, as one word: letters, digits,
+ * the bytes of UTF-8 and %+,-./:@_, and = but in the command's name (where
+ * NAME=value is an assignment). */
+static bool shell_plain(const char *word, bool first)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				    "0123456789%+,-./:@_";
+	if (!*word)
+		return false;
+	for (const unsigned char *c = (const unsigned char *)word; *c; c++)
+		if (*c < 0x80 && !strchr(plain, *c) && (*c != '=' || first))
+			return false;
+	return true;
+}
+
+/* words[0..n) joined by spaces (malloc'ed; NULL on ENOMEM). With quote,
+ * the command line as a user retypes it in a shell, the way hyperfine
+ * shows a command: each word that a shell would read otherwise (a blank,
+ * a quote, $, *, {, an empty word) in single quotes, so that two commands
+ * that differ have different lines (`printf %s 'a b'`, `printf %s a b`). */
+static char *join_words(char **words, int n, bool quote)
 {
 	bdb_buf b;
 	bdb_buf_init(&b);
 	for (int i = 0; i < n; i++) {
 		if (i)
 			bdb_buf_putc(&b, ' ');
-		bdb_buf_puts(&b, words[i]);
+		if (!quote || shell_plain(words[i], i == 0))
+			bdb_buf_puts(&b, words[i]);
+		else
+			bdb_buf_put_shell_quoted(&b, words[i]);
 	}
 	char *s = b.failed ? NULL : strdup(bdb_buf_cstr(&b));
 	bdb_buf_free(&b);
@@ -812,15 +969,13 @@ static void free_words(char **words)
 	free(words);
 }
 
-/* The argv to run for sweep value (may be NULL): o->cmd with {param} and
- * {out} replaced, or /bin/sh -c with them joined (--shell). NULL-terminated,
- * malloc'ed (free_words); NULL on ENOMEM. */
-static char **command_for(const record_opts *o, const char *value)
+/* o->cmd with {param} replaced by value (a sweep's; may be NULL) and, with
+ * out, {out} by --output's FILE. NULL-terminated, malloc'ed (free_words);
+ * NULL on ENOMEM. */
+static char **words_for(const record_opts *o, const char *value, bool out)
 {
-	int n = o->shell ? 3 : o->n_cmd;
-	char **argv = calloc((size_t)n + 1, sizeof *argv);
 	char **words = calloc((size_t)o->n_cmd + 1, sizeof *words);
-	bool ok = argv && words;
+	bool ok = words != NULL;
 	for (int i = 0; ok && i < o->n_cmd; i++) {
 		char *w = strdup(o->cmd[i]);
 		if (w && o->param) {
@@ -828,7 +983,7 @@ static char **command_for(const record_opts *o, const char *value)
 			free(w);
 			w = s;
 		}
-		if (w && o->output) {
+		if (w && out && o->output) {
 			char *s = substitute(w, "out", o->output);
 			free(w);
 			w = s;
@@ -836,23 +991,47 @@ static char **command_for(const record_opts *o, const char *value)
 		words[i] = w;
 		ok = w != NULL;
 	}
-	if (ok && o->shell) {
-		argv[0] = strdup("/bin/sh");
-		argv[1] = strdup("-c");
-		argv[2] = join_words(words, o->n_cmd);
-		ok = argv[0] && argv[1] && argv[2];
-		free_words(words);
-	} else if (ok) {
-		free(argv);
-		argv = words;
-	} else {
-		free_words(words);
-	}
 	if (!ok) {
-		free_words(argv);
+		free_words(words);
 		return NULL;
 	}
+	return words;
+}
+
+/* The argv to run for sweep value (may be NULL): o->cmd with {param} and
+ * {out} replaced, or /bin/sh -c with them joined (--shell). NULL-terminated,
+ * malloc'ed (free_words); NULL on ENOMEM. */
+static char **command_for(const record_opts *o, const char *value)
+{
+	char **words = words_for(o, value, true);
+	if (!words || !o->shell)
+		return words;
+	char **argv = calloc(4, sizeof *argv);
+	if (argv) {
+		argv[0] = strdup("/bin/sh");
+		argv[1] = strdup("-c");
+		argv[2] = join_words(words, o->n_cmd, false);
+	}
+	free_words(words);
+	if (argv && !(argv[0] && argv[1] && argv[2])) {
+		free_words(argv);
+		argv = NULL;
+	}
 	return argv;
+}
+
+/* The name of the point of sweep value (may be NULL), malloc'ed (NULL on
+ * ENOMEM): --name, else the command line as retyped (join_words; the line
+ * sh -c runs with --shell), with {param} replaced by value as hyperfine
+ * names a sweep's commands (`sleep 0.01`), {out} kept. */
+static char *point_name(const record_opts *o, const char *value)
+{
+	if (o->name)
+		return o->param ? substitute(o->name, o->param, value) : strdup(o->name);
+	char **words = words_for(o, value, false);
+	char *line = words ? join_words(words, o->n_cmd, !o->shell) : NULL;
+	free_words(words);
+	return line;
 }
 
 /* Parses a count option's value into *out (>= min). */
@@ -964,7 +1143,6 @@ static const struct {
     {"-m", "give --runs N, or --min-time S (3 runs at least)"},
     {"--max-runs", "give --runs N, or --min-time S (1000000 runs at most)"},
     {"-M", "give --runs N, or --min-time S (1000000 runs at most)"},
-    {"--input", "redirect it: '< FILE' (every run reads it from where it was)"},
     {"--show-output", "record discards CMD's standard output"},
     {"--export-json", "the run is stored: 'benchdb export --format json RUN' writes it"},
     {"--export-csv", "the run is stored: 'benchdb export --format csv RUN' writes it"},
@@ -999,6 +1177,7 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *v, *arg = argv[i];
 		bool bad = false;
+		int at = i;
 		if (strcmp(arg, "--") == 0) {
 			i++;
 			break;
@@ -1061,6 +1240,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 			o->has_format = !bad;
 		} else if (cli_opt_value(argc, argv, &i, "--output", &v, &bad)) {
 			o->output = v;
+		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
+			o->input = v;
 		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
 			if (!bad && bdb_time_parse(v, &o->timestamp_us)) {
 				cli_error("record: --timestamp: cannot read '%s' as a time "
@@ -1089,6 +1270,10 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		}
 		if (bad)
 			return EXIT_USAGE;
+		/* A value forgotten took the `--` before CMD: `--name -- CMD`
+		 * named the point "--". */
+		if (i > at && strcmp(argv[i], "--") == 0)
+			return cli_usage_error("record", "%s: expected its value before '--'", arg);
 	}
 	o->cmd = argv + i;
 	o->n_cmd = argc - i;
@@ -1133,6 +1318,97 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 /* record                                                                    */
 /* ------------------------------------------------------------------------ */
 
+/* What --input reads once (a pipe) at most, as ingest reads a pipe. */
+#define MAX_PIPED_INPUT ((off_t)1 << 30)
+
+/* Copies what fd holds, to its end, into an unlinked temporary file; its
+ * descriptor (closed at exec), or -1 after saying why (for --input what). */
+static int input_copy(int fd, const char *what)
+{
+	FILE *tmp = tmpfile();
+	int copy = tmp ? fcntl(fileno(tmp), F_DUPFD_CLOEXEC, 0) : -1;
+	if (tmp)
+		fclose(tmp);
+	char chunk[65536];
+	off_t total = 0;
+	ssize_t n = 0;
+	while (copy >= 0 && total <= MAX_PIPED_INPUT &&
+	       ((n = read(fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))) {
+		if (n > 0 && write(copy, chunk, (size_t)n) != n) {
+			n = -1;
+			break;
+		}
+		total += n > 0 ? n : 0;
+	}
+	if (copy >= 0 && n == 0)
+		return copy;
+	if (copy >= 0 && total > MAX_PIPED_INPUT)
+		cli_error("record: --input %s: more than 1 GiB to read again for every run "
+			  "(give a file)",
+			  what);
+	else
+		cli_error("record: --input %s: cannot keep a copy for every run: %s", what,
+			  strerror(errno ? errno : EIO));
+	if (copy >= 0)
+		close(copy);
+	return -1;
+}
+
+/*
+ * Sets where every run's standard input comes from (o->input_fd): --input
+ * FILE from its start, a FILE that cannot be read again (-, record's
+ * standard input; a pipe, <(cmd)) read once to its end and every run given
+ * the same bytes. Without --input, a file redirected to record is read by
+ * every run from where it was (o->stdin_at); a terminal (a background group
+ * reading it would be stopped, and record would wait for ever) and a pipe
+ * (its first run read all it held, the others nothing) are /dev/null, as
+ * hyperfine gives; a pipe is said. Returns an exit code.
+ */
+static int open_input(record_opts *o)
+{
+	struct stat st;
+	if (!o->input) {
+		bool piped =
+		    fstat(STDIN_FILENO, &st) == 0 && (S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode));
+		if (!piped && !isatty(STDIN_FILENO) &&
+		    (o->stdin_at = lseek(STDIN_FILENO, 0, SEEK_CUR)) >= 0)
+			return EXIT_OK;
+		if (piped)
+			fputs("benchdb: warning: record: standard input is a pipe: every run reads "
+			      "/dev/null (--input - gives each run what it holds)\n",
+			      stderr);
+		o->input_fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		if (o->input_fd < 0) {
+			cli_error("record: cannot open /dev/null: %s", strerror(errno));
+			return EXIT_INPUT;
+		}
+		return EXIT_OK;
+	}
+	bool std = strcmp(o->input, "-") == 0;
+	int fd =
+	    std ? fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 0) : open(o->input, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
+		cli_error("record: --input %s: %s", o->input, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return EXIT_INPUT;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		close(fd);
+		return cli_usage_error("record",
+				       "--input %s: is a directory (expected the file "
+				       "every run reads)",
+				       o->input);
+	}
+	if (!std && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) && lseek(fd, 0, SEEK_SET) == 0) {
+		o->input_fd = fd;
+		return EXIT_OK;
+	}
+	o->input_fd = input_copy(fd, o->input);
+	close(fd);
+	return o->input_fd >= 0 ? EXIT_OK : EXIT_INPUT;
+}
+
 /* Measures one command (value: the sweep's, or NULL) into *m; the last
  * measured run's standard output goes to capture (may be NULL). Returns
  * EXIT_OK, 128 + N on signal N (SIGINT, SIGTERM, SIGHUP), or the command's
@@ -1161,12 +1437,15 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		 * run read it all and the others read nothing. */
 		if (o->stdin_at >= 0)
 			lseek(STDIN_FILENO, o->stdin_at, SEEK_SET);
+		if (o->input_fd >= 0)
+			lseek(o->input_fd, 0, SEEK_SET);
 		double wall;
 		struct rusage usage;
 		int status = 0, err = 0;
 		memset(&usage, 0, sizeof usage);
 		run_end end = interrupted ? RUN_INTERRUPTED
-					  : run_once(argv, capture, &wall, &usage, &status, &err);
+					  : run_once(argv, o->input_fd, capture, &wall, &usage,
+						     &status, &err);
 		if (o->progress)
 			fputs("\r\033[K", stderr);
 		if (end == RUN_INTERRUPTED) {
@@ -1291,13 +1570,14 @@ static int new_run(const record_opts *o, int64_t started_us, bdb_run **out)
 	return 0;
 }
 
-/* Whether every point name of run has 5 wall samples or more (mwu decides
- * with them; fewer cannot reach p < 0.05 or hardly). */
+/* Whether every point name of run (every point: name NULL) has 5 wall
+ * samples or more (mwu decides with them; fewer cannot reach p < 0.05 or
+ * hardly). */
 static bool enough_samples(const bdb_run *run, const char *name)
 {
 	for (size_t p = 0; p < run->n_points; p++) {
 		const bdb_metric *m = bdb_point_find_metric(&run->points[p], "wall");
-		if (m && strcmp(run->points[p].name, name) == 0 && m->n_samples < 5)
+		if (m && (!name || strcmp(run->points[p].name, name) == 0) && m->n_samples < 5)
 			return false;
 	}
 	return true;
@@ -1305,14 +1585,16 @@ static bool enough_samples(const bdb_run *run, const char *name)
 
 /*
  * When the store has baseline o->baseline (default main) and it holds the
- * point name, prints the verdict of this run's wall time against it:
- * compare's table, using mwu when every point has 5 samples or more (else
- * percent), as the statement prints it. Says on stderr when a baseline
- * named with --baseline is missing; nothing when main is.
+ * points names[0..n) (with a sweep, of its values), prints the verdict of
+ * this run's wall time against it: compare's table, using mwu when every point has 5 samples or
+ * more (else percent), as the statement prints it. Says on stderr when a baseline named with
+ * --baseline is missing; nothing when main is.
  */
-static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run *run,
-			  const char *name)
+static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run *run, char **names,
+			  size_t n)
 {
+	/* One name: the point's (record's, or the timing point of --format). */
+	const char *name = n == 1 ? names[0] : NULL;
 	const char *baseline = o->baseline ? o->baseline : "main";
 	bdb_reader *r;
 	uint64_t seq;
@@ -1340,8 +1622,24 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 	bdb_query_put_name(&stmt, baseline);
 	bdb_buf_puts(&stmt, " with run ");
 	bdb_query_put_name(&stmt, run->id);
-	bdb_buf_puts(&stmt, " metric wall of ");
-	bdb_query_put_name(&stmt, name);
+	/* The points by name, not as an `of` glob: `'*'` in a command line
+	 * matched others; a sweep's values too, for a --name without {NAME}. */
+	bdb_buf_puts(&stmt, " metric wall where point in (");
+	for (size_t i = 0; i < n; i++) {
+		bdb_buf_puts(&stmt, i ? ", " : "");
+		bdb_query_put_name(&stmt, names[i]);
+	}
+	bdb_buf_putc(&stmt, ')');
+	for (size_t v = 0; o->param && v < o->n_values; v++) {
+		bdb_buf_puts(&stmt, v ? ", " : " and ");
+		if (!v) {
+			bdb_query_put_name(&stmt, o->param);
+			bdb_buf_puts(&stmt, " in (");
+		}
+		bdb_query_put_name(&stmt, o->values[v]);
+	}
+	if (o->param)
+		bdb_buf_putc(&stmt, ')');
 	const char *method = bdb_query_method_name(mwu ? BDB_METHOD_MWU : BDB_METHOD_PERCENT);
 	bdb_buf_printf(&stmt, " using %s", method);
 	bdb_result *res = NULL;
@@ -1364,15 +1662,16 @@ static void print_verdict(bdb_store *store, const record_opts *o, const bdb_run 
 			fprintf(stderr,
 				"benchdb: warning: record: baseline '%s' has no point '%s': no "
 				"verdict\n",
-				baseline, name);
+				baseline, name ? name : "of this sweep");
 	}
 	bdb_result_free(res);
 	bdb_buf_free(&stmt);
 	bdb_buf_free(&out);
 }
 
-/* Stores run; prints "Stored run ID (N points, M metrics)" and the verdict. */
-static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, const char *name)
+/* Stores run; prints "Stored run ID (N points, M metrics)" and the verdict
+ * of points names[0..n). */
+static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, char **names, size_t n)
 {
 	bdb_store *store;
 	int code = cli_open_store(ctx, true, false, &store);
@@ -1405,7 +1704,7 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, con
 	printf("%s run %s (%zu point%s, %zu metric%s)\n",
 	       outcome == BDB_PUT_REPLACED ? "Replaced" : "Stored", run->id, run->n_points,
 	       run->n_points == 1 ? "" : "s", metrics, metrics == 1 ? "" : "s");
-	print_verdict(store, o, run, name);
+	print_verdict(store, o, run, names, n);
 	bdb_store_close(store);
 	return EXIT_OK;
 }
@@ -1429,16 +1728,24 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 {
 	record_opts o;
 	memset(&o, 0, sizeof o);
+	o.input_fd = -1;
+	o.stdin_at = -1;
 	bdb_run *run = NULL;
 	char *command_line = NULL;
+	char **names = NULL; /* each point's (point_name) */
+	size_t n_points = 0;
 	captured capture = {NULL, 0, 0};
 	int code = parse_options(ctx, &o, argc, argv);
 	if (code)
 		goto out;
 	o.progress = isatty(STDERR_FILENO) && !cli_terminal_dumb();
-	/* A pipe cannot be read again (-1): its first run reads it. */
-	o.stdin_at = isatty(STDIN_FILENO) ? -1 : lseek(STDIN_FILENO, 0, SEEK_CUR);
-	command_line = join_words(o.cmd, o.n_cmd);
+	ssize_t self = readlink("/proc/self/exe", helper_path, sizeof helper_path - 1);
+	helper_path[self > 0 ? self : 0] = '\0';
+	code = open_input(&o);
+	if (code)
+		goto out;
+	/* The run's command: with a sweep, its {NAME} in it. */
+	command_line = join_words(o.cmd, o.n_cmd, !o.shell);
 	if (!command_line) {
 		code = EXIT_INPUT;
 		goto out;
@@ -1451,6 +1758,15 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 				    command_line)) {
 		fputs("benchdb: hint: --name NAME names the point\n", stderr);
 		code = EXIT_USAGE;
+		goto out;
+	}
+	n_points = o.param ? o.n_values : 1;
+	names = calloc(n_points, sizeof *names);
+	for (size_t v = 0; names && v < n_points; v++)
+		if (!(names[v] = point_name(&o, o.param ? o.values[v] : NULL)))
+			break;
+	if (!names || !names[n_points - 1]) {
+		code = EXIT_INPUT;
 		goto out;
 	}
 
@@ -1504,7 +1820,6 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	struct stat output_before;
 	bool output_existed = o.output && stat(o.output, &output_before) == 0;
 	int64_t started_us = bdb_time_now();
-	size_t n_points = o.param ? o.n_values : 1;
 	measured *results = calloc(n_points, sizeof *results);
 	if (!results) {
 		code = EXIT_INPUT;
@@ -1518,10 +1833,12 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 			code = EXIT_INPUT;
 			break;
 		}
-		if (o.param)
-			snprintf(title, sizeof title, "%s (%s=%s)", name, o.param, value);
+		/* A sweep's value shows in the point's name (`sleep 0.01`), or
+		 * after it when the name has no {NAME}. */
+		if (o.param && strcmp(names[v], name) == 0)
+			snprintf(title, sizeof title, "%s (%s=%s)", names[v], o.param, value);
 		else
-			snprintf(title, sizeof title, "%s", name);
+			snprintf(title, sizeof title, "%s", names[v]);
 		code = measure(&o, cmd, title, &results[v],
 			       o.has_format && !o.output ? &capture : NULL);
 		free_words(cmd);
@@ -1554,7 +1871,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		code = o.has_format || o.output ? read_results(&o, started_us, &capture, &run)
 						: (new_run(&o, started_us, &run) ? EXIT_INPUT : 0);
 	for (size_t v = 0; v < n_points && !code; v++)
-		if (add_timing_point(run, &o, name, o.param ? o.values[v] : NULL, &results[v]))
+		if (add_timing_point(run, &o, names[v], o.param ? o.values[v] : NULL, &results[v]))
 			code = EXIT_INPUT;
 	if (!code && cli_machine_to_env(&machine, run))
 		code = EXIT_INPUT;
@@ -1566,7 +1883,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		code = 128 + interrupted;
 	}
 	if (!code)
-		code = store_run(ctx, &o, run, name);
+		code = store_run(ctx, &o, run, names, n_points);
 	for (size_t v = 0; v < n_points; v++)
 		measured_free(&results[v]);
 	free(results);
@@ -1578,10 +1895,15 @@ out:
 	bdb_run_free(run);
 	unforked_free(capture.data, capture.cap);
 	free(command_line);
+	for (size_t v = 0; names && v < n_points; v++)
+		free(names[v]);
+	free(names);
 	for (size_t t = 0; t < o.n_tags; t++)
 		free(o.tag_copies[t]);
 	for (size_t v = 0; v < o.n_values; v++)
 		free(o.values[v]);
 	free(o.values);
+	if (o.input_fd >= 0)
+		close(o.input_fd);
 	return code < 0 ? EXIT_OK : code;
 }

@@ -906,6 +906,9 @@ static void on_sigpipe(int sig)
 
 int main(int argc, char **argv)
 {
+	/* First, before anything else grows the process it measures from. */
+	if (argc > 1 && strcmp(argv[1], RECORD_HELPER_ARG) == 0)
+		return cmd_record_helper(argc, argv);
 	/* A reader that left (`| head`) fails the writes with EPIPE instead of
 	 * killing the process (exit 141 once the output outgrew the pipe): the
 	 * exit code stays the command's. A handler, not SIG_IGN, which the

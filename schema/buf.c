@@ -60,6 +60,17 @@ void bdb_buf_append_grow(bdb_buf *b, const void *data, size_t n)
 	b->data[b->len] = '\0';
 }
 
+void bdb_buf_put_shell_quoted(bdb_buf *b, const char *s)
+{
+	bdb_buf_putc(b, '\'');
+	for (const char *q; (q = strchr(s, '\'')) != NULL; s = q + 1) {
+		bdb_buf_append(b, s, (size_t)(q - s));
+		bdb_buf_puts(b, "'\\''");
+	}
+	bdb_buf_puts(b, s);
+	bdb_buf_putc(b, '\'');
+}
+
 void bdb_buf_printf(bdb_buf *b, const char *fmt, ...)
 {
 	char small[256];

@@ -150,6 +150,9 @@ static inline void bdb_buf_putc(bdb_buf *b, char c)
 	bdb_buf_append(b, &c, 1);
 }
 void bdb_buf_printf(bdb_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Appends s in single quotes, each quote in it as '\'': one word that a
+ * POSIX shell reads back as s, whatever it holds. */
+void bdb_buf_put_shell_quoted(bdb_buf *b, const char *s);
 /* Returns the contents as a NUL-terminated string (never NULL). */
 const char *bdb_buf_cstr(bdb_buf *b);
 

@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# tests/cli/test_record_commands.sh - benchdb record as a hyperfine user
+# benchmarks shell commands (atk38): point names that keep the command as it
+# would be retyped, a sweep's points named with their value, standard input
+# given to every run.
+source "$(dirname "$0")/lib.sh"
+
+DB=$WORK/db
+
+# export_get ID EXPR: EXPR over run ID as export JSON (j).
+export_get() {
+	"$BENCHDB" --db "$DB" export --format json "$1" |
+		python3 -c "import json,sys; j=json.load(sys.stdin); print($2)"
+}
+
+# The sorted point names of run ID.
+points_of() { export_get "$1" 'sorted({o["point"] for o in j["observations"]})'; }
+
+# 1. A point's name is the command line as a shell would be given it: the
+# words were joined by spaces, so `printf '%s\n' 'a b'` (one argument 'a b')
+# and `printf '%s\n' a b` (two) were both the point "printf %s\n a b", one
+# series for two different commands.
+run "$BENCHDB" --db "$DB" record --id q1 --runs 1 -- printf '%s\n' 'a b'
+check_rc "record of printf with one argument 'a b' exits 0" 0
+check "its point keeps the quotes: $(points_of q1)" \
+	test "$(points_of q1)" = "[\"printf '%s\\\\n' 'a b'\"]"
+run "$BENCHDB" --db "$DB" record --id q2 --runs 1 -- printf '%s\n' a b
+check "with two arguments, another point: $(points_of q2)" \
+	test "$(points_of q2)" = "[\"printf '%s\\\\n' a b\"]"
+check_out "the statistics name the command as retyped" "Benchmark: printf '%s\n' a b"
+# A quote in a word, an empty word, a word a shell would expand.
+run "$BENCHDB" --db "$DB" record --id q3 --runs 1 -- sh -c 'exit 0' "it's" '' '$HOME' '*'
+check "a quote is '\\'', an empty word '', \$ and * are quoted: $(points_of q3)" \
+	test "$(points_of q3)" = "[\"sh -c 'exit 0' 'it'\\\\''s' '' '\$HOME' '*'\"]"
+# Words a shell reads as they are stay so: what was stored before is the
+# same series (sleep 0.01, ./bench --n=5, a/b:c,d@e+f%, UTF-8).
+run "$BENCHDB" --db "$DB" record --id q4 --runs 1 -- sh -c 'exit 0' --n=5 a/b:c,d@e+f% é
+check "plain words are not quoted: $(points_of q4)" \
+	test "$(points_of q4)" = "[\"sh -c 'exit 0' --n=5 a/b:c,d@e+f% é\"]"
+check "the run's command is the same line" \
+	test "$(export_get q4 'j["run"]["metadata"]["command"]')" = \
+	"sh -c 'exit 0' --n=5 a/b:c,d@e+f% é"
+# --shell runs the words joined by spaces: the name is that line.
+run "$BENCHDB" --db "$DB" record --id q5 --runs 1 --shell -- 'x=1;' 'exit $((x - 1))'
+check "--shell: the line sh -c runs: $(points_of q5)" \
+	test "$(points_of q5)" = "['x=1; exit \$((x - 1))']"
+
+# 2. A sweep's points are named with their value, as hyperfine names the
+# commands of --parameter-scan and --parameter-list (`sleep 0.01`): they
+# kept the placeholder ("sleep {t}" for every value, told apart by the tag
+# only). The tag stays; --name takes {NAME} too; a --name without it names
+# every point alike (the tag tells them apart) and the title shows the value.
+run "$BENCHDB" --db "$DB" record --id s1 --runs 1 -L t '0.01,0.02' -- sleep '{t}'
+check_rc "an -L sweep exits 0" 0
+check "the points are the commands run: $(points_of s1)" \
+	test "$(points_of s1)" = "['sleep 0.01', 'sleep 0.02']"
+check_out "the statistics name each command" "Benchmark: sleep 0.02"
+check "each is tagged with its value" \
+	test "$(export_get s1 'sorted({(o["point"], o["tags"]["t"]) for o in j["observations"]})')" = \
+	"[('sleep 0.01', '0.01'), ('sleep 0.02', '0.02')]"
+run "$BENCHDB" --db "$DB" record --id s2 --runs 1 -L f 'a b,c' -- sh -c 'exit 0' 'x-{f}'
+check "a value with a blank is quoted in the name: $(points_of s2)" \
+	test "$(points_of s2)" = "[\"sh -c 'exit 0' 'x-a b'\", \"sh -c 'exit 0' x-c\"]"
+run "$BENCHDB" --db "$DB" record --id s3 --runs 1 -P n 1 2 --name 'count-{n}' -- sh -c 'exit 0' '{n}'
+check "--name takes {n} too: $(points_of s3)" test "$(points_of s3)" = "['count-1', 'count-2']"
+run "$BENCHDB" --db "$DB" record --id s4 --runs 1 -P n 1 2 --name count -- sh -c 'exit 0' '{n}'
+check "a --name without {n}: one name, told apart by the tag: $(points_of s4)" \
+	test "$(points_of s4)" = "['count']"
+check_out "the title shows the value" "Benchmark: count (n=2)"
+# Against a baseline, the verdict covers every point of the sweep.
+"$BENCHDB" --db "$DB" baseline set main s1 >/dev/null
+run "$BENCHDB" --db "$DB" record --id s5 --runs 1 -L t '0.01,0.02' -- sleep '{t}'
+check_out "the verdict of a sweep has its points" "sleep 0.02"
+check_out "against main" "Against baseline main (percent):"
+
+# 3. Standard input: a pipe reached the first run only (it read the pipe to
+# its end, the others read nothing), so `cat data | record -- sort` measured
+# one sort of the data and nine of nothing. As hyperfine, each run reads
+# /dev/null unless --input FILE gives it FILE from its start; --input -
+# reads record's standard input once and gives every run its bytes.
+counts() { tr '\n' ' ' <"$WORK/counts"; rm -f "$WORK/counts"; }
+printf 'a\nb\nc\n' >"$WORK/three"
+printf 'a\nb\nc\n' | "$BENCHDB" --db "$DB" record --id in1 --runs 3 --input - -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "record --input - of a pipe exits 0" 0
+check "--input -: every run read the 3 lines: $(cat "$WORK/counts")" test "$(counts)" = "3 3 3 "
+run "$BENCHDB" --db "$DB" record --id in2 --runs 3 --input "$WORK/three" -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts"
+check_rc "record --input FILE exits 0" 0
+check "--input FILE: every run read it from its start: $(cat "$WORK/counts")" test "$(counts)" = "3 3 3 "
+run "$BENCHDB" --db "$DB" record --id in3 --runs 2 --input <(printf 'x\ny\n') -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts"
+check "--input of a pipe's path (<(cmd)): every run read its 2 lines: $(cat "$WORK/counts")" \
+	test "$(counts)" = "2 2 "
+printf 'a\nb\nc\n' | "$BENCHDB" --db "$DB" record --id in4 --runs 3 -- \
+	sh -c 'wc -l >>"$1"' sh "$WORK/counts" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "a pipe without --input: record exits 0" 0
+check "each run read /dev/null, the first one too: $(cat "$WORK/counts")" test "$(counts)" = "0 0 0 "
+check_err "and record says so" "standard input is a pipe: every run reads /dev/null (--input - gives each run what it holds)"
+run "$BENCHDB" --db "$WORK/none" record --runs 1 --input "$WORK/missing" -- true
+check_rc "--input of a file that is not there: exit 3" 3
+check_err "it names the file" "record: --input $WORK/missing: No such file or directory"
+check "no store was made" test ! -e "$WORK/none"
+
+# 4. max_rss is the command's own: a forked process starts with its
+# parent's memory mapped, and wait4's ru_maxrss keeps that peak across exec,
+# so a command smaller than record's forked copy (about 1 MiB: its heap, its
+# libraries' data, the pages the child touched before exec) measured record.
+# Each run is now started by a fresh benchdb, whose copy is smaller (0.5 to
+# 0.8 MiB here; a command's own peak, 1 MiB for `true`, is above it).
+# rss_probe KIB, static, touches KIB KiB; `rss_probe launch KIB` measures it
+# as GNU time does, forked from a small static process: about 1000 KiB for
+# 512 here, where record said 1116 to 1152 KiB for every run; it now says
+# the probe's own size.
+PROBE=$ROOT/${BENCHDB_BUILD:-build}/tools/rss_probe
+# rss_near ID KIB: every max_rss sample of run ID is KIB KiB, give or take
+# 2 pages (where the stack lands, random, moves a peak by a page).
+rss_near() {
+	export_get "$1" "all(abs(x / 1024 - $2) <= 8 for o in j['observations'] if o['metric'] == 'max_rss' for x in o['samples'])"
+}
+rss_samples() { export_get "$1" '" ".join(str(int(x) // 1024) for o in j["observations"] if o["metric"] == "max_rss" for x in o["samples"])'; }
+if [ "${BENCHDB_SANITIZED:-0}" = 1 ]; then
+	pass "max_rss of a small command: skipped (a sanitized benchdb is much larger)"
+else
+	small=$("$PROBE" launch 512)
+	large=$("$PROBE" launch 1536)
+	check "the probe's sizes differ by the 1024 KiB it touches more ($small, $large KiB)" \
+		test $((large - small - 1024)) -ge -8 -a $((large - small - 1024)) -le 8
+	run "$BENCHDB" --db "$DB" record --id rss0 --runs 5 -- "$PROBE" 512
+	check_rc "record of the probe exits 0" 0
+	check "its max_rss is the probe's own, every run: $(rss_samples rss0) KiB, expected $small" \
+		test "$(rss_near rss0 "$small")" = True
+	run "$BENCHDB" --db "$DB" record --id rss1 --runs 5 -- "$PROBE" 1536
+	check "1024 KiB more is 1024 KiB more: $(rss_samples rss1) KiB, expected $large" \
+		test "$(rss_near rss1 "$large")" = True
+fi
+
+# 5. An option whose value was forgotten took the `--` that starts CMD as its
+# value: `record --name -- sleep 0.01` stored the point "--" (exit 0), and
+# `--id --`, `--baseline --` likewise. A usage error now, before any run.
+for opt in --name --id --baseline --commit; do
+	run "$BENCHDB" --db "$WORK/forgot" record --runs 1 "$opt" -- sleep 0.01
+	check_rc "record $opt -- CMD: a usage error" 2
+	check_err "it says the value is missing" "record: $opt: expected its value before '--'"
+done
+check "no store was made" test ! -e "$WORK/forgot"
+
+finish
