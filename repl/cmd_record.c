@@ -298,8 +298,7 @@ static void exec_child(char **argv, int stdout_fd, int report_fd)
 	_exit(127);
 }
 
-/* pipe(2) with both ends closed at exec. */
-static int pipe_cloexec(int fds[2])
+int cli_pipe_cloexec(int fds[2])
 {
 	if (pipe(fds) != 0)
 		return -1;
@@ -358,7 +357,7 @@ static void on_child_exit(int sig)
  * SIGCHLD writes a byte to; *old gets SIGCHLD's action. 0 or -1 (errno). */
 static int begin_child_watch(int wake[2], struct sigaction *old)
 {
-	if (pipe_cloexec(wake) != 0)
+	if (cli_pipe_cloexec(wake) != 0)
 		return -1;
 	fcntl(wake[0], F_SETFL, O_NONBLOCK);
 	fcntl(wake[1], F_SETFL, O_NONBLOCK);
@@ -469,11 +468,11 @@ static run_end run_once(char **argv, captured *capture, double *wall, struct rus
 			int *status, int *err)
 {
 	int report[2], out[2] = {-1, -1};
-	if (pipe_cloexec(report) != 0) {
+	if (cli_pipe_cloexec(report) != 0) {
 		*err = errno;
 		return RUN_NOT_STARTED;
 	}
-	if (capture && pipe_cloexec(out) != 0) {
+	if (capture && cli_pipe_cloexec(out) != 0) {
 		*err = errno;
 		close(report[0]);
 		close(report[1]);

@@ -24,6 +24,7 @@
 static const char usage_text[] =
     "usage: benchdb [--db DIR] [--json] [-c STATEMENT | -f FILE [--bail]]\n"
     "       benchdb --server URL [--token-file F] [--json] [-c STATEMENT | -f FILE]\n"
+    "       benchdb --server URL check [OPTIONS]\n"
     "       benchdb [--db DIR] SUBCOMMAND [OPTIONS]\n"
     "\n"
     "An embedded time-series database for benchmark results.\n"
@@ -70,9 +71,9 @@ static const char usage_text[] =
     "  --json                 JSON output (same as '... as json')\n"
     "  --format FMT           default output format: table, json, csv, markdown, line\n"
     "                         (charts: '... as svg|html|chart' in the statement)\n"
-    "  --server URL           run the statements on 'benchdb serve' at URL, with the\n"
-    "                         output a local store gives (--token-file F, else\n"
-    "                         $BENCHDB_TOKEN: its token, for set/drop baseline)\n"
+    "  --server URL           run the statements, or check, on 'benchdb serve' at URL,\n"
+    "                         with the output a local store gives (--token-file F,\n"
+    "                         else $BENCHDB_TOKEN: its token, for set/drop baseline)\n"
     "  --no-pager             never page a table taller than the terminal\n"
     "                         (else $PAGER, default 'less -FRX')\n"
     "  -h, --help             this help; 'benchdb SUBCOMMAND --help' (or 'benchdb help\n"
@@ -662,9 +663,11 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
 			ctx->db_dir = v;
+			ctx->db_given = true;
 			known = true;
 		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
 			ctx->db_dir = v;
+			ctx->db_given = true;
 			ctx->benchkit_data = true;
 			known = true;
 		}
@@ -781,9 +784,10 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 		return EXIT_USAGE;
 	}
 	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&
-	    !bdb_query_is_subcommand(word)) {
-		cli_error("--server runs statements (-c, -f, query, trend, ...), not '%s'%s", word,
-			  strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'" : "");
+	    strcmp(word, "check") != 0 && !bdb_query_is_subcommand(word)) {
+		cli_error("--server runs statements (-c, -f, query, trend, ...) and check, not "
+			  "'%s'%s",
+			  word, strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'" : "");
 		return EXIT_USAGE;
 	}
 	return cli_client_token(ctx, "--server", token_file);
@@ -811,6 +815,7 @@ static int run_command_line(int argc, char **argv)
 			if (bad)
 				return EXIT_USAGE;
 			ctx.db_dir = value;
+			ctx.db_given = true;
 			ctx.benchkit_data = strncmp(arg, "--data", 6) == 0;
 		} else if (cli_opt_value(argc, argv, &i, "-c", &value, &bad)) {
 			if (bad)

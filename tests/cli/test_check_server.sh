@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# tests/cli/test_check_server.sh - the CI gate on a team's server:
+# `benchdb --server URL check ...` against a real `benchdb serve` on
+# 127.0.0.1 prints byte for byte what `benchdb --db DIR check ...` prints on
+# the server's store (standard output and error, text, --json, --format
+# json and markdown) with the same exit code: a pass, a regression, a
+# missing baseline, a misconfiguration (found by the client's option checks
+# and by the gate on the server), a read-only server; options that cannot work
+# remotely refused (exit 2); a server that is down or refuses is exit 4,
+# and a markdown step summary says so. GET /api/check refuses a parameter
+# check does not take.
+#
+# History: examples/history/gbench-v1..v5.json as runs v1..v5 (lib.sh's
+# ingest_history). Verdicts as test_gate.sh states them: v4 against v1 has
+# no regression; v5 against v4 regresses BM_sort/1024 (real_time 3922.34 ->
+# 32527.07 ns, +729.3%).
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/serve_lib.sh"
+command -v curl >/dev/null || {
+	echo "test_check_server: curl is missing (make deps)"
+	exit 1
+}
+DB=$WORK/db
+ingest_history "$DB" main main pr main main
+"$BENCHDB" --db "$DB" baseline set main v1 >/dev/null
+"$BENCHDB" --db "$DB" baseline set previous v4 >/dev/null
+TOKEN=tok-$RANDOM$RANDOM-0123456789abcdef
+printf '%s\n' "$TOKEN" >"$WORK/token"
+start_server "$WORK/server.log" --db "$DB" --token-file "$WORK/token"
+S=$URL
+
+# same NAME RC ARGS...: `check ARGS` on the server (no token: the gate only
+# reads) and on the store give the same stdout, stderr and exit code RC.
+same() {
+	local name=$1 rc=$2
+	shift 2
+	run "$BENCHDB" --db "$DB" check "$@"
+	cp "$OUT" "$WORK/local.out"
+	cp "$ERR" "$WORK/local.err"
+	local local_rc=$RC
+	run "$BENCHDB" --server "$S" check "$@"
+	if [ "$RC" -eq "$rc" ] && [ "$local_rc" -eq "$rc" ] && cmp -s "$OUT" "$WORK/local.out" &&
+		cmp -s "$ERR" "$WORK/local.err"; then
+		pass "$name"
+	else
+		fail "$name" "exit $RC (local $local_rc, expected $rc), or the output differs"
+		diff "$WORK/local.out" "$OUT" | head -20
+		diff "$WORK/local.err" "$ERR" | head -20
+	fi
+}
+
+# ---- the verdicts ------------------------------------------------------------
+same "a pass: text" 0 --run v4
+check_out_exact "a pass: the PASS line" "PASS: No regressions detected (threshold=5%)"
+same "a pass: markdown" 0 --run v4 --format markdown
+same "a pass: --json" 0 --run v4 --json
+same "a regression: text" 1 --baseline previous
+check_out "a regression: its line" "  ↓ BM_sort/1024 real_time: 3922.34 → 32527.07 (+729.3%)"
+same "a regression: markdown" 1 --baseline previous --format markdown
+check_out "a regression: the markdown title" "### :x: benchdb: 3 regression(s) (threshold=5%)"
+same "a regression: --format json" 1 --baseline previous --format json
+same "a regression: --threshold 0.05 --strict" 1 --baseline previous --threshold 0.05 --strict
+same "inconclusive: --using mwu" 0 --baseline previous --using mwu
+check_out "inconclusive: said" "Inconclusive: 3 comparison(s) the test could not decide"
+same "inconclusive: --using mwu --strict" 1 --baseline previous --using mwu --strict
+same "a regression: --against-branch main" 1 --against-branch main
+same "--commit names the run" 0 --commit c4
+same "--threshold 800% passes" 0 --baseline previous --threshold 800%
+run "$BENCHDB" --server "$S" --json check --baseline previous
+check_rc "--json before the word: exit 1" 1
+check_out "--json before the word: the JSON" '"statement": "regressions", "base": "v4", "current": "v5"'
+
+# ---- what is missing ---------------------------------------------------------
+same "a missing baseline: text" 3 --baseline nope
+check_err "a missing baseline: the server's store named" "check: no baseline named 'nope' in $DB"
+same "a missing baseline: markdown" 3 --baseline nope --format markdown
+check_out "a missing baseline: the markdown title" "### :x: benchdb: the gate could not judge (exit 3)"
+same "a missing baseline: json" 3 --baseline nope --format json
+same "a missing baseline, a typo" 3 --baseline previus
+same "--allow-missing-baseline passes a first run" 0 --baseline nope --allow-missing-baseline
+same "--allow-missing-baseline: markdown" 0 --baseline nope --allow-missing-baseline --format markdown
+same "a missing run" 3 --run v9
+
+# ---- misconfigurations -------------------------------------------------------
+# The client's option checks are the local ones (before the server is asked).
+same "--using that does not parse" 2 --using bogus
+same "--threshold 5 (no %)" 2 --threshold 5
+same "an empty --baseline" 2 --baseline "" --format markdown
+same "--json and --format markdown" 2 --json --format markdown
+# Found by the gate on the server: the commit of the latest run has another
+# run of other series (a CI job that stored several result files).
+"$BENCHDB" --db "$DB" ingest --id v5-hyperfine --commit c5 --branch main \
+	--timestamp 2026-11-15T03:00:00Z "$FIXTURES/hyperfine.json" >/dev/null
+same "a commit with runs of different series: text" 2
+check_err "and says so" "check: commit c5 has runs with different series"
+same "a commit with runs of different series: markdown" 2 --format markdown
+same "... judged run by run" 1 --run v5 --baseline previous
+
+# ---- options that cannot work remotely -------------------------------------
+run "$BENCHDB" --server "$S" check --chart-dir "$WORK/charts" --format markdown
+check_rc "--chart-dir with --server: exit 2" 2
+check_err "--chart-dir with --server: says why" "check: --chart-dir does not work with --server"
+check "--chart-dir with --server: no directory made" test ! -e "$WORK/charts"
+check_out "--chart-dir with --server: the summary says why" \
+	"### :x: benchdb: the gate could not judge (exit 2)"
+run "$BENCHDB" --server "$S" check --db "$WORK/other"
+check_rc "--db with --server: exit 2" 2
+check_err "--db with --server: says why" "check: --server judges the server's store: give no --db"
+run "$BENCHDB" --server "$S" --data "$WORK/other" check
+check_rc "--data before the word with --server: exit 2" 2
+run "$BENCHDB" --server "$S" check --help
+check_rc "check --help with --server: exit 0" 0
+check_out "check --help with --server: the usage" "usage: benchdb check"
+
+# ---- the server ---------------------------------------------------------------
+http "$S/api/check?chart-dir=$WORK/charts"
+check "GET /api/check with an option it does not take: 400" test "$STATUS" = 400
+check_out "... naming it" "check does not take the parameter 'chart-dir'"
+http "$S/api/check?strict=yes"
+check "GET /api/check: a flag that is not 1: 400" test "$STATUS" = 400
+http "$S/api/check?baseline=--help&run=v5"
+check "a value starting with '-' is a value: 200" test "$STATUS" = 200
+check_out "... and names no baseline" "no baseline named '--help'"
+http "$S/api/check?baseline=previous&run=v5"
+check "GET /api/check: 200" test "$STATUS" = 200
+check_out "... the exit code" '{"exit": 1, "stdout": "FAIL: 3 regression(s) detected (threshold=5%):\n'
+check "the server's log has the check" logged "$WORK/server.log" '"GET /api/check" 200'
+
+# A read-only server (no token) runs the gate: a store without baseline.
+"$BENCHDB" --db "$WORK/empty" ingest "$FIXTURES/hyperfine.json" >/dev/null
+start_server "$WORK/empty.log" --db "$WORK/empty" --read-only
+E=$URL
+run "$BENCHDB" --server "$E" check
+check_rc "a read-only server judges: exit 3 (no baseline)" 3
+check_err "... its store named" "check: no baseline named 'main' in $WORK/empty"
+
+# A server that is down: exit 4, and the step summary says so.
+stop_server "$PID"
+run "$BENCHDB" --server "$E" check --format markdown
+check_rc "a server that is down: exit 4" 4
+check_err "a server that is down: says so" "benchdb: error: check: cannot reach $E"
+check_out "a server that is down: the summary says so" \
+	"### :x: benchdb: the gate could not judge (exit 4)"
+run "$BENCHDB" --server "$E" check
+check_rc "a server that is down, text: exit 4" 4
+check "a server that is down, text: nothing on stdout" test ! -s "$OUT"
+# A server that is not benchdb's (a web page at that address).
+run "$BENCHDB" --server "$S/assets" check
+check_rc "a URL that is no benchdb server: exit 4" 4
+check_err "... says what it answered" "answered 404"
+
+finish
