@@ -845,8 +845,9 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 	/* --fail counts the regressions of the result table, which stays on
 	 * the server. */
 	if (ctx->server && opt->fail_on_regressions) {
-		cli_error("--fail does not work with --server: run 'benchdb check' where the "
-			  "store is, or read the regressions with --json");
+		cli_error("--fail does not work with --server (the result tables stay on the "
+			  "server): gate with 'benchdb --server URL check', or read the "
+			  "regressions with --json");
 		return EXIT_USAGE;
 	}
 	sh->ctx = ctx;

@@ -112,6 +112,11 @@ run "$BENCHDB" --server "$S" check --help
 check_rc "check --help with --server: exit 0" 0
 check_out "check --help with --server: the usage" "usage: benchdb check"
 
+# --fail stays refused with --server, and says what gates there.
+run "$BENCHDB" --server "$S" --fail -c 'regressions'
+check_rc "--fail with --server: exit 2" 2
+check_err "--fail with --server: points at check" "gate with 'benchdb --server URL check'"
+
 # ---- the server ---------------------------------------------------------------
 http "$S/api/check?chart-dir=$WORK/charts"
 check "GET /api/check with an option it does not take: 400" test "$STATUS" = 400
