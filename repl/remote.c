@@ -135,6 +135,26 @@ int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_di
 			  d->message[0] ? d->message : bdb_strerror(rc));
 		return EXIT_SERVER;
 	}
+	/* A redirect (an http:// address that a proxy sends to https://) is
+	 * not followed: a POST would lose its body, a token would go to
+	 * another host. Say where to, as the address to give. */
+	if (r->status >= 300 && r->status < 400) {
+		/* The address before the API's path: what to give as --server. */
+		char from[2048], to[sizeof r->location];
+		snprintf(from, sizeof from, "%s", server);
+		snprintf(to, sizeof to, "%.*s", (int)strcspn(r->location, "?#"), r->location);
+		char *api = strstr(to, "/api/");
+		if (api)
+			*api = '\0';
+		if (to[0])
+			cli_error("%s: %s answered %u, a redirect to %s (not followed): give that "
+				  "address as --server",
+				  cmd, from, r->status, cli_server_shown(to));
+		else
+			cli_error("%s: %s answered %u, a redirect (not followed)", cmd, from,
+				  r->status);
+		return EXIT_SERVER;
+	}
 	/* The status, and what to do when the server's message does not say. */
 	const char *reason, *hint;
 	switch (r->status) {

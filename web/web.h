@@ -253,6 +253,7 @@ typedef struct bdb_http_response {
 	unsigned status;	/* the HTTP status */
 	char content_type[128]; /* the Content-Type header, "" when none */
 	unsigned retry_after;	/* the Retry-After header's seconds, 0 when none */
+	char location[1024];	/* the Location header (a redirect's), "" when none */
 	bdb_buf body;		/* the answer's body (bdb_http_response_free) */
 } bdb_http_response;
 

@@ -149,6 +149,39 @@ check_out "a server that is down: the summary says so" \
 run "$BENCHDB" --server "$E" check
 check_rc "a server that is down, text: exit 4" 4
 check "a server that is down, text: nothing on stdout" test ! -s "$OUT"
+# An http:// address that a proxy redirects to https:// (301 with Location):
+# not followed (a POST would lose its body); push, --server and check said
+# "answered 301" and no more. They now name the address to give.
+cat >"$WORK/redirect.py" <<'PY'
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def reply(self):
+        self.send_response(301)
+        self.send_header("Location", "https://bench.example.com/team" + self.path)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    do_GET = do_POST = reply
+    def log_message(self, *a): pass
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(sys.argv[1], "w").write(str(s.server_port))
+s.serve_forever()
+PY
+python3 "$WORK/redirect.py" "$WORK/redirect.port" &
+SERVERS+=("$!")
+for i in $(seq 100); do [ -s "$WORK/redirect.port" ] && break; sleep 0.1; done
+R=http://127.0.0.1:$(cat "$WORK/redirect.port")
+run "$BENCHDB" --server "$R" check --format markdown
+check_rc "a redirect: check exits 4" 4
+check_err "a redirect: check names the address to give" \
+	"check: $R answered 301, a redirect to https://bench.example.com/team (not followed): give that address as --server"
+check_out "a redirect: the summary says so" "### :x: benchdb: the gate could not judge (exit 4)"
+run "$BENCHDB" push --server "$R" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "a redirect: push exits 4" 4
+check_err "a redirect: push names the address" "push: $R answered 301, a redirect to https://bench.example.com/team (not followed)"
+run "$BENCHDB" --server "$R" -c 'show runs'
+check_rc "a redirect: --server -c exits 4" 4
+check_err "a redirect: --server names the address" "--server: $R answered 301, a redirect to https://bench.example.com/team (not"
+
 # A server that is not benchdb's (a web page at that address).
 run "$BENCHDB" --server "$S/assets" check
 check_rc "a URL that is no benchdb server: exit 4" 4
