@@ -199,7 +199,8 @@ int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file);
 const char *cli_server_url_fault(const char *server);
 
 /* server as errors and notes show it: without the user and password of its
- * URL ("u:p@host after the scheme" is "***@host"), which went into CI logs. */
+ * URL ("u:p@host after the scheme" is "***@host"), which went into CI logs,
+ * and with its control characters as '?'. Static: valid until the next call. */
 const char *cli_server_shown(const char *server);
 /* Appends server (a base URL; trailing slashes dropped) and path to b. */
 void cli_server_url(bdb_buf *b, const char *server, const char *path);

@@ -1162,6 +1162,10 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
  */
 static int check_on_server(const cli_ctx *ctx, const check_request *q, bool *answered)
 {
+	const char *fault = cli_server_url_fault(ctx->server);
+	if (fault)
+		return cli_usage_error("check", "--server: %s, got '%s'", fault,
+				       cli_server_shown(ctx->server));
 	if (ctx->db_given)
 		return cli_usage_error("check", "--server judges the server's store: give no "
 						"--db or --data");

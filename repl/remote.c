@@ -31,12 +31,28 @@ const char *cli_server_url_fault(const char *server)
 	if (strpbrk(server, "?#"))
 		return "expected the server's address without '?' or '#' (for a dashboard link, "
 		       "what comes before its '#')";
+	/* A CI variable or secret saved with its line end: libcurl said "URL
+	 * using bad/illegal format" (exit 4, as if the server were at fault). */
+	for (const unsigned char *p = (const unsigned char *)server; *p; p++)
+		if (*p <= ' ' || *p == 0x7f)
+			return "expected the server's address without blanks or control characters "
+			       "(a "
+			       "variable or secret that ends with a line end?)";
 	return NULL;
+}
+
+/* text with its control characters as '?' (in place). */
+static char *without_controls(char *text)
+{
+	for (char *p = text; *p; p++)
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			*p = '?';
+	return text;
 }
 
 const char *cli_server_shown(const char *server)
 {
-	static char shown[2048];
+	static char shown[4096];
 	const char *host = strstr(server, "://");
 	host = host ? host + 3 : server;
 	size_t authority = strcspn(host, "/?#");
@@ -44,9 +60,10 @@ const char *cli_server_shown(const char *server)
 	for (const char *p = at; p && (p = memchr(p + 1, '@', authority - (size_t)(p + 1 - host)));)
 		at = p; /* the last '@' ends the user information */
 	if (!at)
-		return server;
-	snprintf(shown, sizeof shown, "%.*s***%s", (int)(host - server), server, at);
-	return shown;
+		snprintf(shown, sizeof shown, "%s", server);
+	else
+		snprintf(shown, sizeof shown, "%.*s***%s", (int)(host - server), server, at);
+	return without_controls(shown);
 }
 
 void cli_server_url(bdb_buf *b, const char *server, const char *path)

@@ -182,6 +182,26 @@ run "$BENCHDB" --server "$R" -c 'show runs'
 check_rc "a redirect: --server -c exits 4" 4
 check_err "a redirect: --server names the address" "--server: $R answered 301, a redirect to https://bench.example.com/team (not"
 
+# A URL from a CI variable or secret saved with its line end: libcurl said
+# "cannot reach http://...<newline>: URL using bad/illegal format" (exit 4,
+# as if the server were down, the line broken in two). A usage error now.
+run "$BENCHDB" push --server "$S
+" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "a URL with a line end: push exits 2" 2
+check_err "a URL with a line end: push says so" \
+	"push: --server: expected the server's address without blanks or control characters (a variable or secret that ends with a line end?), got '$S?'"
+run "$BENCHDB" --server "$S " -c 'show runs'
+check_rc "a URL with a blank: --server exits 2" 2
+check_err "a URL with a blank: --server says so" "got '$S '"
+run "$BENCHDB" --server "$S
+" check --format markdown
+check_rc "a URL with a line end: check exits 2" 2
+check_out "a URL with a line end: the summary says so" \
+	"### :x: benchdb: the gate could not judge (exit 2)"
+run "$BENCHDB" --server "ftp://x" check --format markdown
+check_rc "a URL that is not http: check exits 2" 2
+check_out "a URL that is not http: the summary says so" "expected a URL starting with http"
+
 # A server that is not benchdb's (a web page at that address).
 run "$BENCHDB" --server "$S/assets" check
 check_rc "a URL that is no benchdb server: exit 4" 4
