@@ -117,6 +117,20 @@ run "$BENCHDB" --server "$S" --fail -c 'regressions'
 check_rc "--fail with --server: exit 2" 2
 check_err "--fail with --server: points at check" "gate with 'benchdb --server URL check'"
 
+# The REPL's dot-commands of a local store, with --server: .open opened one
+# in silence while the statements still ran on the server; .stats said "no
+# store at ./benchmark-data". Both exit 2 now, and the statements go on.
+printf '.open %s\nshow baselines as csv\n' "$DB" >"$WORK/open.bq"
+run env -C "$WORK" "$BENCHDB" --server "$S" -f "$WORK/open.bq"
+check_rc "--server -f with .open: exit 2" 2
+check_err ".open with --server: says why" \
+	".open works on a local store, and the statements run on $S (--server)"
+check_out ".open with --server: the statements still ran on the server" "previous,v4,"
+printf '.stats\n' >"$WORK/stats.bq"
+run env -C "$WORK" "$BENCHDB" --server "$S" -f "$WORK/stats.bq"
+check_rc "--server -f with .stats: exit 2" 2
+check_err ".stats with --server: says why" ".stats works on a local store"
+
 # ---- the server ---------------------------------------------------------------
 http "$S/api/check?chart-dir=$WORK/charts"
 check "GET /api/check with an option it does not take: 400" test "$STATUS" = 400
