@@ -165,8 +165,9 @@ static int read_input(const push_job *job, const char *path, bdb_buf *b, const c
 
 /* A refused upload's error, with the server's "upload:L:C: what" said of
  * path, as ingest says it of the file: "results.json:12:7: what"; an
- * answer without benchdb's error (a proxy's page) by its status. */
-static void refused(const char *path, const char *server, const bdb_http_response *r)
+ * answer without benchdb's error (a proxy's page) by its status. size: the
+ * bytes sent. */
+static void refused(const char *path, size_t size, const char *server, const bdb_http_response *r)
 {
 	char *msg = cli_server_field(r, "error");
 	if (!msg)
@@ -181,6 +182,14 @@ static void refused(const char *path, const char *server, const bdb_http_respons
 	if (r->status == 409)
 		fprintf(stderr, "benchdb: hint: give another --id, or replace the run where the "
 				"store is (ingest --replace)\n");
+	/* "the request body is too large" said neither how large nor what
+	 * sets the limit (a proxy's own page: its limit, said above). */
+	if (r->status == 413 && msg)
+		fprintf(
+		    stderr,
+		    "benchdb: hint: it is %zu bytes, more than the server takes ('benchdb serve "
+		    "--max-body BYTES' sets that, 64 MiB unless given)\n",
+		    size);
 	free(msg);
 }
 
@@ -231,7 +240,7 @@ static int push_file(const push_job *job, const char *path)
 		}
 		json_decref(root);
 	} else if (r.status == 400 || r.status == 409 || r.status == 413) {
-		refused(path, job->ctx->server, &r);
+		refused(path, body.len, job->ctx->server, &r);
 		code = EXIT_INPUT;
 	} else {
 		char *msg = cli_server_field(&r, "error");

@@ -131,6 +131,16 @@ run env -C "$WORK" "$BENCHDB" --server "$S" -f "$WORK/stats.bq"
 check_rc "--server -f with .stats: exit 2" 2
 check_err ".stats with --server: says why" ".stats works on a local store"
 
+# push of a file over the server's --max-body said "the request body is too
+# large", neither how large nor what sets the limit.
+start_server "$WORK/small.log" --db "$WORK/small" --token-file "$WORK/token" --max-body 1000
+run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "push over --max-body: exit 3" 3
+size=$(stat -c %s "$ROOT/examples/history/gbench-v1.json")
+check_err "push over --max-body: the file's size and the server's option" \
+	"benchdb: hint: it is $size bytes, more than the server takes ('benchdb serve --max-body BYTES' sets that, 64 MiB unless given)"
+stop_server "$PID"
+
 # ---- the server ---------------------------------------------------------------
 http "$S/api/check?chart-dir=$WORK/charts"
 check "GET /api/check with an option it does not take: 400" test "$STATUS" = 400
