@@ -15,6 +15,7 @@ static const char push_usage[] =
     "usage: benchdb push --server URL [--token-file F] [--format F] [--commit SHA]\n"
     "                    [--branch B] [--timestamp T] [--tag K=V]... [--id ID]\n"
     "                    [--no-env] [-q] FILE|-...\n"
+    "       benchdb --server URL [--token-file F] push [OPTIONS] FILE|-...\n"
     "\n"
     "Uploads each result file (or '-' for standard input) to 'benchdb serve' at\n"
     "URL, which stores it as one run, atomically, as 'benchdb ingest' does (POST\n"
@@ -286,6 +287,12 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		if (cli_opt_value(argc, argv, &i, "--server", &v, &bad)) {
+			/* given before the word too (benchdb --server URL push) */
+			if (!bad && ctx->server && strcmp(ctx->server, v) != 0) {
+				code = cli_usage_error("push", "--server given twice, with two "
+							       "addresses; give one");
+				goto out;
+			}
 			ctx->server = v;
 		} else if (cli_opt_value(argc, argv, &i, "--token-file", &v, &bad)) {
 			token_file = v;
@@ -360,7 +367,9 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	if ((code = cli_run_meta_resolve("push", &job.meta)) != 0)
 		goto out;
-	if ((code = cli_client_token(ctx, "push", token_file)) != 0)
+	/* A --token-file before the word was read already ($BENCHDB_TOKEN
+	 * does not override it). */
+	if ((token_file || !ctx->token) && (code = cli_client_token(ctx, "push", token_file)) != 0)
 		goto out;
 	for (int f = 0; f < n_files; f++) {
 		int c = push_file(&job, files[f]);

@@ -778,17 +778,31 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 	}
 	if (!ctx->server)
 		return EXIT_OK;
-	/* check says it itself, in its step summary too (--format markdown). */
+	/* check says it itself, in its step summary too (--format markdown);
+	 * push says it as its own --server's. */
 	const char *fault = cli_server_url_fault(ctx->server);
-	if (fault && !(word && strcmp(word, "check") == 0)) {
+	if (fault && !(word && (strcmp(word, "check") == 0 || strcmp(word, "push") == 0))) {
 		cli_error("--server: %s, got '%s'", fault, cli_server_shown(ctx->server));
 		return EXIT_USAGE;
 	}
+	/* push takes the server before its word too, as check does (its own
+	 * --server and --token-file after the word say the same). */
 	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&
-	    strcmp(word, "check") != 0 && !bdb_query_is_subcommand(word)) {
-		cli_error("--server runs statements (-c, -f, query, trend, ...) and check, not "
-			  "'%s'%s",
-			  word, strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'" : "");
+	    strcmp(word, "check") != 0 && strcmp(word, "push") != 0 &&
+	    !bdb_query_is_subcommand(word)) {
+		/* What does it on the server, for the commands a CI job means
+		 * there. */
+		const char *hint = strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'"
+				   : strcmp(word, "baseline") == 0
+				       ? "; on the server: -c 'set baseline NAME = RUN' (with its "
+					 "token) or -c 'show baselines'"
+				   : strcmp(word, "summary") == 0
+				       ? "; the statement: -c 'summary [RUN]'"
+				       : "";
+		cli_error(
+		    "--server runs statements (-c, -f, query, trend, ...), check and push, not "
+		    "'%s'%s",
+		    word, hint);
 		return EXIT_USAGE;
 	}
 	return cli_client_token(ctx, "--server", token_file);

@@ -1266,11 +1266,17 @@ static enum MHD_Result api_check(bdb_server *s, struct MHD_Connection *c, reques
 		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				   d.message[0] ? d.message : bdb_strerror(rc), NULL, NULL);
 	} else {
+		/* Why the gate could not run (no /proc/self/exe, it crashed)
+		 * goes to the log; "storage error" would mislead. */
 		note_cause(rq, &d);
 		ret = rc == BDB_ECANCELLED
 			  ? answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
 					 "the check ran past the server's time limit", NULL, NULL)
-			  : answer_failure(c, rq, rc);
+		      : rc == BDB_EIO ? answer_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR,
+						     "the check could not run (the server's log "
+						     "says why)",
+						     NULL, NULL)
+				      : answer_failure(c, rq, rc);
 	}
 	bdb_buf_free(&b);
 	bdb_buf_free(&out.out);

@@ -131,6 +131,29 @@ run env -C "$WORK" "$BENCHDB" --server "$S" -f "$WORK/stats.bq"
 check_rc "--server -f with .stats: exit 2" 2
 check_err ".stats with --server: says why" ".stats works on a local store"
 
+# The server before the word, as for check: 'benchdb --server URL push F'
+# was exit 2 ('--server runs statements ..., not 'push'').
+run env BENCHDB_TOKEN=wrong-token-0123456789 "$BENCHDB" --server "$S" --token-file "$WORK/token" \
+	push --id pushed-before "$ROOT/examples/history/gbench-v2.json"
+check_rc "--server URL push: exit 0" 0
+check_out_exact "--server URL push: stored (--token-file over \$BENCHDB_TOKEN)" \
+	"Pushed run pushed-before (5 points, 15 metrics)"
+run "$BENCHDB" --server "$S" push --server "http://127.0.0.1:9" "$ROOT/examples/history/gbench-v2.json"
+check_rc "--server before and after push, two addresses: exit 2" 2
+check_err "... says so" "push: --server given twice, with two addresses; give one"
+run "$BENCHDB" --server "$S" push "$ROOT/examples/history/gbench-v2.json"
+check_rc "--server URL push without a token: exit 4" 4
+check_err "... says none was given" "no token was given"
+
+# The commands a CI job means on the server, refused with --server, say
+# what does it there.
+run "$BENCHDB" --server "$S" baseline set main latest
+check_rc "--server URL baseline: exit 2" 2
+check_err "... points at the statement" "on the server: -c 'set baseline NAME = RUN' (with its token)"
+run "$BENCHDB" --server "$S" summary
+check_rc "--server URL summary: exit 2" 2
+check_err "... points at the statement" "the statement: -c 'summary [RUN]'"
+
 # push of a file over the server's --max-body said "the request body is too
 # large", neither how large nor what sets the limit.
 start_server "$WORK/small.log" --db "$WORK/small" --token-file "$WORK/token" --max-body 1000
