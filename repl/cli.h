@@ -210,8 +210,9 @@ void cli_server_url(bdb_buf *b, const char *server, const char *path);
 int cli_server_send(const cli_ctx *ctx, const char *url, const void *body, size_t len,
 		    const char *type, bdb_http_response *out, bdb_diag *d);
 
-/* The string member name of the JSON object r's body holds (malloc'ed), or
- * NULL when there is none. */
+/* The string member name of the JSON object r's body holds (malloc'ed),
+ * one line (its control characters, line breaks too, as '?'), or NULL when
+ * there is none. */
 char *cli_server_field(const bdb_http_response *r, const char *name);
 
 /*

@@ -132,7 +132,9 @@ char *cli_server_field(const bdb_http_response *r, const char *name)
 	const char *v = json_string_value(json_object_get(root, name));
 	char *copy = v ? strdup(v) : NULL;
 	json_decref(root);
-	return copy;
+	/* One line: a line break in a server's "error" began a line of its
+	 * own in the CI job's log ("::error ...::", a workflow command). */
+	return copy ? without_controls(copy) : NULL;
 }
 
 int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,

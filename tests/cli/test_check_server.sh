@@ -249,6 +249,42 @@ run "$BENCHDB" --server "ftp://x" check --format markdown
 check_rc "a URL that is not http: check exits 2" 2
 check_out "a URL that is not http: the summary says so" "expected a URL starting with http"
 
+# A server whose one-line error holds a line break: it began a line of its
+# own in the CI job's log, which GitHub reads as a workflow command
+# ('::error title=x::...'). The line break now shows as '?'.
+cat >"$WORK/lines.py" <<'PY'
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def reply(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        if n: self.rfile.read(n)
+        b = b'{"error": "upload:1:1: bad\\n::error title=x::pwned"}'
+        self.send_response(500 if "check" in self.path or "query" in self.path else 400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(b)))
+        self.end_headers()
+        self.wfile.write(b)
+    do_GET = do_POST = reply
+    def log_message(self, *a): pass
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(sys.argv[1], "w").write(str(s.server_port))
+s.serve_forever()
+PY
+python3 "$WORK/lines.py" "$WORK/lines.port" &
+SERVERS+=("$!")
+for i in $(seq 100); do [ -s "$WORK/lines.port" ] && break; sleep 0.1; done
+L=http://127.0.0.1:$(cat "$WORK/lines.port")
+run "$BENCHDB" push --server "$L" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "an error with a line break: push exits 3" 3
+check "an error with a line break: push writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
+check_err "... it shows as '?'" "gbench-v1.json:1:1: bad?::error title=x::pwned"
+run "$BENCHDB" --server "$L" check
+check_rc "an error with a line break: check exits 4" 4
+check "an error with a line break: check writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
+run "$BENCHDB" --server "$L" -c 'show runs'
+check_rc "an error with a line break: --server exits 4" 4
+check "an error with a line break: --server writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
+
 # A server that is not benchdb's (a web page at that address).
 run "$BENCHDB" --server "$S/assets" check
 check_rc "a URL that is no benchdb server: exit 4" 4
