@@ -154,6 +154,23 @@ run "$BENCHDB" --server "$S" summary
 check_rc "--server URL summary: exit 2" 2
 check_err "... points at the statement" "the statement: -c 'summary [RUN]'"
 
+# push --branch auto in a CI job's checkout, a detached HEAD (a pull
+# request's merge commit): exit 3, 'found no branch here', though the CI
+# variables name the branch. It stores that branch now; outside CI it is
+# still exit 3.
+git init -q "$WORK/repo"
+git -C "$WORK/repo" -c user.email=a@b -c user.name=a commit -q --allow-empty -m one
+git -C "$WORK/repo" checkout -q --detach
+GITHUB_HEAD_REF=feature/x GITHUB_REF_NAME=12/merge BENCHDB_TOKEN=$TOKEN run env -C "$WORK/repo" \
+	"$BENCHDB" push --server "$S" --id detached-1 --branch auto "$ROOT/examples/history/gbench-v3.json"
+check_rc "push --branch auto on a detached HEAD in CI: exit 0" 0
+run "$BENCHDB" --server "$S" --format csv -c 'show runs'
+check "... the CI job's branch stored" grep -q '^detached-1,[^,]*,[^,]*,feature/x,' "$OUT"
+BENCHDB_TOKEN=$TOKEN run env -C "$WORK/repo" \
+	"$BENCHDB" push --server "$S" --id detached-2 --branch auto "$ROOT/examples/history/gbench-v3.json"
+check_rc "push --branch auto on a detached HEAD outside CI: exit 3" 3
+check_err "... says why" "push: --branch auto: 'git symbolic-ref --short HEAD' found no branch here"
+
 # push of a file over the server's --max-body said "the request body is too
 # large", neither how large nor what sets the limit.
 start_server "$WORK/small.log" --db "$WORK/small" --token-file "$WORK/token" --max-body 1000
