@@ -536,9 +536,13 @@ static bool token_ok(const bdb_server *s, const char *header)
 static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, enum MHD_Result *ret)
 {
 	if (!writable(s)) {
+		/* --read-only with a token file: "writes need --token-file"
+		 * sent its owner looking for a token that was there. */
 		*ret = answer_error(c, rq, MHD_HTTP_FORBIDDEN,
-				    "the server is read-only (writes need benchdb serve "
-				    "--token-file)",
+				    s->opt.read_only ? "the server is read-only (benchdb serve "
+						       "--read-only)"
+						     : "the server is read-only (writes need "
+						       "benchdb serve --token-file)",
 				    NULL, NULL);
 		return true;
 	}
