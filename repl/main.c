@@ -304,13 +304,23 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 	return code;
 }
 
-/* benchkit's trend takes --options; the statement never starts with '-'.
- * `trend --help` alone is the statement's help, which shows benchkit's form
- * too. */
+/* benchkit's trend: one of its own options (--metric, --point,
+ * --framework, --n-runs) or benchkit's --data is given. The statement takes
+ * options before its words too: `trend --db DIR time` and `trend --json
+ * time` were read as benchkit's form ("unexpected argument 'time'").
+ * `trend --help` is the statement's help, which shows benchkit's form too. */
 static bool benchkit_trend(int argc, char **argv)
 {
-	return argc > 1 && argv[1][0] == '-' &&
-	       !(argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0));
+	static const char *const options[] = {"--metric", "--point", "--framework", "--n-runs",
+					      "--data"};
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		for (size_t k = 0; k < sizeof options / sizeof *options; k++) {
+			size_t n = strlen(options[k]);
+			if (strncmp(argv[i], options[k], n) == 0 &&
+			    (argv[i][n] == '\0' || argv[i][n] == '='))
+				return true;
+		}
+	return false;
 }
 
 static int unknown_subcommand(const char *word)
@@ -383,8 +393,14 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, const char *stateme
 		return run_help(ctx, sopt, argc, argv);
 	if (strcmp(word, "query") == 0)
 		return cmd_query(ctx, sopt, argc, argv);
-	bool statement =
-	    bdb_query_is_subcommand(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
+	bool benchkit = strcmp(word, "trend") == 0 && benchkit_trend(argc, argv);
+	/* It read the local store, --server or not. */
+	if (benchkit && ctx->server) {
+		cli_error("trend: benchkit's form (--metric, --point) reads a local store; on the "
+			  "server the statement: benchdb --server URL trend METRIC of POINT");
+		return EXIT_USAGE;
+	}
+	bool statement = bdb_query_is_subcommand(word) && !benchkit;
 	if (statement)
 		return run_statement_subcommand(ctx, sopt, argc, argv);
 	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++) {

@@ -171,6 +171,23 @@ BENCHDB_TOKEN=$TOKEN run env -C "$WORK/repo" \
 check_rc "push --branch auto on a detached HEAD outside CI: exit 3" 3
 check_err "... says why" "push: --branch auto: 'git symbolic-ref --short HEAD' found no branch here"
 
+# benchkit's trend form (--metric, --point) with --server read the local
+# store in silence (exit 0, another store's values); the statement's
+# options before its words ('trend --db DIR time', 'trend --json time')
+# were taken for benchkit's form: "trend: unexpected argument 'time'".
+run env -C "$WORK" "$BENCHDB" --server "$S" trend --metric real_time --point BM_sort/1024 --db "$DB"
+check_rc "--server with benchkit's trend: exit 2" 2
+check_err "... says where it would read" "trend: benchkit's form (--metric, --point) reads a local store"
+run "$BENCHDB" trend --db "$DB" --format csv real_time of BM_sort/1024
+check_rc "trend --db DIR METRIC: the statement, exit 0" 0
+check_out "... its rows" "BM_sort/1024,,v5,"
+run "$BENCHDB" --server "$S" trend --json real_time of BM_sort/1024
+check_rc "--server trend --json METRIC: exit 0" 0
+check_out "... the server's rows" '"statement": "trend", "metric": "real_time"'
+run "$BENCHDB" trend --db "$DB" --metric real_time --point BM_sort/1024
+check_rc "benchkit's trend still: exit 0" 0
+check_out "... its text" "Trend: real_time @ BM_sort/1024"
+
 # push of a file over the server's --max-body said "the request body is too
 # large", neither how large nor what sets the limit.
 start_server "$WORK/small.log" --db "$WORK/small" --token-file "$WORK/token" --max-body 1000
