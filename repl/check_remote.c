@@ -209,8 +209,11 @@ int cli_check_remote(const cli_ctx *ctx, const bdb_serve_param *params, size_t n
 	int rc = cli_server_send(ctx, bdb_buf_cstr(&url), NULL, 0, NULL, &r, &d);
 	bdb_buf_free(&url);
 	int code = cli_server_failure("check", ctx->server, rc, &d, &r, ctx->token != NULL);
-	if (code >= 0)
+	if (code >= 0) {
+		if (!rc)
+			bdb_http_response_free(&r);
 		return code;
+	}
 	const char *server = cli_server_shown(ctx->server);
 	json_error_t err;
 	json_t *root = r.status == 200 && strncmp(r.content_type, "application/json", 16) == 0
