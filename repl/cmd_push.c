@@ -123,38 +123,42 @@ static int read_tree(const push_job *job, const char *path, bdb_buf *b)
 	return EXIT_OK;
 }
 
-/* Reads path ("-": standard input) whole into b, and a regular file's
- * modification time into file_time (else ""); a directory as read_tree,
- * *format then "benchkit". Prints the error itself. */
+/* Reads path ("-": standard input) whole into b, as ingest reads an input
+ * (bdb_input_read: at most 1 GiB), and a regular file's modification time
+ * into file_time (else ""); a directory as read_tree, *format then
+ * "benchkit". Prints the error itself. */
 static int read_input(const push_job *job, const char *path, bdb_buf *b, const char **format,
 		      char *file_time, size_t size)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct stat st;
 	*file_time = '\0';
 	*format = job->format;
-	if (f && f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
-		bdb_time_format((int64_t)st.st_mtim.tv_sec * 1000000 + st.st_mtim.tv_nsec / 1000,
-				file_time, size);
-	if (f && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		*format = "benchkit";
-		return read_tree(job, path, b);
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			*format = "benchkit";
+			return read_tree(job, path, b);
+		}
+		if (S_ISREG(st.st_mode))
+			bdb_time_format((int64_t)st.st_mtim.tv_sec * 1000000 +
+					    st.st_mtim.tv_nsec / 1000,
+					file_time, size);
 	}
-	if (!f) {
-		cli_error("push: cannot read %s: %s", path, strerror(errno));
+	/* An endless input (a pipe that never ends, /dev/zero) was read on
+	 * after memory ran out, for ever. */
+	char *data = NULL;
+	size_t len = 0;
+	bdb_diag d;
+	int rc = bdb_input_read(path, &data, &len, &d);
+	if (!rc)
+		bdb_buf_append(b, data, len);
+	free(data);
+	if (rc == BDB_ENOMEM || (!rc && b->failed)) {
+		cli_error("push: cannot read %s: %s", path, bdb_strerror(BDB_ENOMEM));
 		return EXIT_INPUT;
 	}
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		bdb_buf_append(b, chunk, n);
-	bool failed = ferror(f) != 0;
-	if (f != stdin)
-		fclose(f);
-	if (failed || b->failed) {
-		cli_error("push: cannot read %s: %s", path,
-			  b->failed ? bdb_strerror(BDB_ENOMEM) : strerror(EIO));
+	if (rc) {
+		char why[1200];
+		cli_error("push: %s", bdb_diag_format(&d, why, sizeof why));
 		return EXIT_INPUT;
 	}
 	if (b->len == 0) {

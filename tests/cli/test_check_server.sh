@@ -145,6 +145,18 @@ run "$BENCHDB" --server "$S" push "$ROOT/examples/history/gbench-v2.json"
 check_rc "--server URL push without a token: exit 4" 4
 check_err "... says none was given" "no token was given"
 
+# push of an input that never ends (/dev/zero, a pipe that does not close)
+# read on for ever once memory ran out. It is read as ingest reads one now:
+# out of memory (here, under ulimit -v) or past 1 GiB, exit 3. (timeout
+# only keeps the old behaviour from hanging the suite.) Sanitized builds
+# cannot run under ulimit -v.
+if [ "${BENCHDB_SANITIZED:-0}" != 1 ]; then
+	run bash -c 'ulimit -v 300000 && exec timeout 120 "$0" push --server "$1" --token-file "$2" /dev/zero' \
+		"$BENCHDB" "$S" "$WORK/token"
+	check_rc "push /dev/zero under a memory limit: exit 3" 3
+	check_err "... out of memory" "push: cannot read /dev/zero: out of memory"
+fi
+
 # The commands a CI job means on the server, refused with --server, say
 # what does it there.
 run "$BENCHDB" --server "$S" baseline set main latest
