@@ -230,15 +230,21 @@ int cli_run_meta_resolve(const char *cmd, cli_run_meta *m)
 			return code;
 		m->commit = m->head;
 	}
-	/* "auto" as --commit's: a branch named auto was stored instead. */
-	if (m->branch && strcmp(m->branch, "auto") == 0) {
-		int code = cli_git_branch(cmd, m->head_branch, sizeof m->head_branch);
-		if (code)
-			return code;
+	m->ci_commit = m->ci_branch = NULL;
+	int code = m->no_env ? EXIT_OK : cli_ci_metadata(cmd, &m->ci_commit, &m->ci_branch);
+	/* "auto" as --commit's: a branch named auto was stored instead. A CI
+	 * job's checkout is a detached HEAD (a pull request's merge commit):
+	 * then the branch its CI variables name (exit 3 before). */
+	if (!code && m->branch && strcmp(m->branch, "auto") == 0) {
+		if (!git_line("git symbolic-ref -q --short HEAD 2>/dev/null", 1, m->head_branch,
+			      sizeof m->head_branch)) {
+			if (!m->ci_branch)
+				return cli_git_branch(cmd, m->head_branch, sizeof m->head_branch);
+			snprintf(m->head_branch, sizeof m->head_branch, "%s", m->ci_branch);
+		}
 		m->branch = m->head_branch;
 	}
-	m->ci_commit = m->ci_branch = NULL;
-	return m->no_env ? EXIT_OK : cli_ci_metadata(cmd, &m->ci_commit, &m->ci_branch);
+	return code;
 }
 
 int cli_tag_parse(const char *cmd, const char *value, bdb_kv *tag, char **copy)

@@ -28,6 +28,7 @@ typedef struct cli_ctx {
 	const char *db_dir; /* --db / --data / BENCHDB_DIR / ./benchmark-data */
 	bool json;	    /* --json */
 	bool benchkit_data; /* the store was named with benchkit's --data */
+	bool db_given;	    /* --db or --data was given (not $BENCHDB_DIR, nor the default) */
 	bool stdout_tty;    /* output is a terminal */
 	bool color;	    /* terminal, NO_COLOR unset and TERM not dumb */
 	bool no_pager;	    /* --no-pager: never page tall tables */
@@ -198,7 +199,8 @@ int cli_client_token(cli_ctx *ctx, const char *cmd, const char *token_file);
 const char *cli_server_url_fault(const char *server);
 
 /* server as errors and notes show it: without the user and password of its
- * URL ("u:p@host after the scheme" is "***@host"), which went into CI logs. */
+ * URL ("u:p@host after the scheme" is "***@host"), which went into CI logs,
+ * and with its control characters as '?'. Static: valid until the next call. */
 const char *cli_server_shown(const char *server);
 /* Appends server (a base URL; trailing slashes dropped) and path to b. */
 void cli_server_url(bdb_buf *b, const char *server, const char *path);
@@ -208,8 +210,9 @@ void cli_server_url(bdb_buf *b, const char *server, const char *path);
 int cli_server_send(const cli_ctx *ctx, const char *url, const void *body, size_t len,
 		    const char *type, bdb_http_response *out, bdb_diag *d);
 
-/* The string member name of the JSON object r's body holds (malloc'ed), or
- * NULL when there is none. */
+/* The string member name of the JSON object r's body holds (malloc'ed),
+ * one line (its control characters, line breaks too, as '?'), or NULL when
+ * there is none. */
 char *cli_server_field(const bdb_http_response *r, const char *name);
 
 /*
@@ -223,6 +226,24 @@ char *cli_server_field(const bdb_http_response *r, const char *name);
  */
 int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,
 		       const bdb_http_response *r, bool token_sent);
+
+/* pipe(2) with both ends closed at exec (record's command, serve's gate). */
+int cli_pipe_cloexec(int fds[2]);
+
+/*
+ * `benchdb --server URL check`: sends check's options params[0..n) (each
+ * an option's name without "--", flags with the value "1") to GET
+ * /api/check and prints what the server's gate printed, on standard output
+ * and error. Returns the gate's exit code with *answered set, or prints
+ * why the server could not answer and returns EXIT_SERVER (or EXIT_INPUT).
+ */
+int cli_check_remote(const cli_ctx *ctx, const bdb_serve_param *params, size_t n, bool *answered);
+
+/* serve's bdb_serve_check_fn (ctx: its cli_ctx): runs this program's
+ * `check --db DIR` with the options params name (check_remote.c). */
+int cli_serve_check(void *ctx, const bdb_serve_param *params, size_t n,
+		    volatile sig_atomic_t *cancel, size_t max_answer, bdb_serve_checked *out,
+		    bdb_diag *d);
 
 /* One option of a subcommand: `NAME VALUE` (or NAME=VALUE) stores VALUE in
  * *value; a flag (value NULL) sets *flag. A table ends with {NULL}. */

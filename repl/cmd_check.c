@@ -20,6 +20,7 @@ static const char check_usage[] =
     "                     [--threshold 5%|0.05] [--using METHOD] [--strict]\n"
     "                     [--allow-missing-baseline] [--format text|markdown|json] [--json]\n"
     "                     [--chart-dir DIR]\n"
+    "       benchdb --server URL check [OPTIONS]\n"
     "\n"
     "The CI gate: judges a run (default the latest; --run RUN or --commit SHA\n"
     "name another: SHA a stored commit's start, or the full hash of a stored\n"
@@ -59,7 +60,12 @@ static const char check_usage[] =
     "--allow-missing-baseline passes (exit 0) when only the baseline is missing,\n"
     "for a first CI run. benchkit's form (the store given with --data) keeps\n"
     "benchkit's texts, arrows and exit 0 with no store, baseline or runs.\n"
-    "Exit: 0 pass, 1 regressions (or inconclusive with --strict), 2 usage, 3 store.\n";
+    "With --server URL (before the word) the gate runs on that benchdb serve's\n"
+    "store and prints what check there prints, with its exit code; it only reads\n"
+    "(no token needed). --chart-dir and --db are refused with --server (exit 2);\n"
+    "a server that does not answer or fails is exit 4.\n"
+    "Exit: 0 pass, 1 regressions (or inconclusive with --strict), 2 usage, 3 store,\n"
+    "4 the server of --server.\n";
 
 /* Reads "5%" or a fraction below 1 ("0.05", benchkit's) into a percentage,
  * the number written: "7%" is 7, not 0.07 * 100 = 7.000000000000001, and
@@ -1124,18 +1130,21 @@ static int parse_check(cli_ctx *ctx, int argc, char **argv, check_request *q)
 	return check_method(q);
 }
 
-static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp);
+static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp, bool *answered);
 
 /* check, and with --format markdown (a step summary, a PR comment) a
- * title and the reason when it could not judge (exit 2 or 3): the summary
- * was empty, the reason only in the job's log. */
+ * title and the reason when it could not judge (exit 2 or 3, or 4: the
+ * server of --server did not answer): the summary was empty, the reason
+ * only in the job's log. A server's gate wrote its own (answered). */
 int cmd_check(cli_ctx *ctx, int argc, char **argv)
 {
 	check_request q;
 	memset(&q, 0, sizeof q);
-	int code = check_gate(ctx, argc, argv, &q);
+	bool answered = false;
+	int code = check_gate(ctx, argc, argv, &q, &answered);
 	const char *why = cli_first_error();
-	if ((code == EXIT_INPUT || code == EXIT_USAGE) && q.markdown && *why) {
+	if ((code == EXIT_INPUT || code == EXIT_USAGE || code == EXIT_SERVER) && q.markdown &&
+	    !answered && *why) {
 		bdb_buf md;
 		bdb_buf_init(&md);
 		bdb_buf_put_markdown(&md, why, strlen(why));
@@ -1147,13 +1156,53 @@ int cmd_check(cli_ctx *ctx, int argc, char **argv)
 	return code;
 }
 
-static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp)
+/*
+ * The gate on the server of --server (GET /api/check): q's options sent,
+ * the server's gate's output printed. Options that name local files or
+ * the local store are refused (exit 2).
+ */
+static int check_on_server(const cli_ctx *ctx, const check_request *q, bool *answered)
+{
+	const char *fault = cli_server_url_fault(ctx->server);
+	if (fault)
+		return cli_usage_error("check", "--server: %s, got '%s'", fault,
+				       cli_server_shown(ctx->server));
+	if (ctx->db_given)
+		return cli_usage_error("check", "--server judges the server's store: give no "
+						"--db or --data");
+	if (q->chart_dir)
+		return cli_usage_error("check", "--chart-dir does not work with --server: the "
+						"charts would be written on the server (run check "
+						"where the store is for them)");
+	bdb_serve_param params[16];
+	size_t n = 0;
+	const char *values[][2] = {
+	    {"baseline", q->branch ? NULL : q->baseline},
+	    {"against-branch", q->branch},
+	    {"run", q->run},
+	    {"commit", q->commit},
+	    {"threshold", q->threshold_s},
+	    {"using", q->using},
+	    {"format", q->json	     ? "json"
+		       : q->markdown ? "markdown"
+				     : "text"},
+	    {"strict", q->strict ? "1" : NULL},
+	    {"allow-missing-baseline", q->allow_missing_baseline ? "1" : NULL}};
+	for (size_t i = 0; i < sizeof values / sizeof *values; i++)
+		if (values[i][1])
+			params[n++] = (bdb_serve_param){values[i][0], values[i][1]};
+	return cli_check_remote(ctx, params, n, answered);
+}
+
+static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp, bool *answered)
 {
 	check_request q;
 	int code = parse_check(ctx, argc, argv, &q);
 	*qp = q;
 	if (code)
 		return code < 0 ? EXIT_OK : code;
+	if (ctx->server)
+		return check_on_server(ctx, &q, answered);
 
 	bdb_store *store = NULL;
 	bdb_store_options sopt = {.no_create = true, .read_only = true};

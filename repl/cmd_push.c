@@ -15,6 +15,7 @@ static const char push_usage[] =
     "usage: benchdb push --server URL [--token-file F] [--format F] [--commit SHA]\n"
     "                    [--branch B] [--timestamp T] [--tag K=V]... [--id ID]\n"
     "                    [--no-env] [-q] FILE|-...\n"
+    "       benchdb --server URL [--token-file F] push [OPTIONS] FILE|-...\n"
     "\n"
     "Uploads each result file (or '-' for standard input) to 'benchdb serve' at\n"
     "URL, which stores it as one run, atomically, as 'benchdb ingest' does (POST\n"
@@ -122,38 +123,42 @@ static int read_tree(const push_job *job, const char *path, bdb_buf *b)
 	return EXIT_OK;
 }
 
-/* Reads path ("-": standard input) whole into b, and a regular file's
- * modification time into file_time (else ""); a directory as read_tree,
- * *format then "benchkit". Prints the error itself. */
+/* Reads path ("-": standard input) whole into b, as ingest reads an input
+ * (bdb_input_read: at most 1 GiB), and a regular file's modification time
+ * into file_time (else ""); a directory as read_tree, *format then
+ * "benchkit". Prints the error itself. */
 static int read_input(const push_job *job, const char *path, bdb_buf *b, const char **format,
 		      char *file_time, size_t size)
 {
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	struct stat st;
 	*file_time = '\0';
 	*format = job->format;
-	if (f && f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
-		bdb_time_format((int64_t)st.st_mtim.tv_sec * 1000000 + st.st_mtim.tv_nsec / 1000,
-				file_time, size);
-	if (f && fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(f);
-		*format = "benchkit";
-		return read_tree(job, path, b);
+	if (strcmp(path, "-") != 0 && stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode)) {
+			*format = "benchkit";
+			return read_tree(job, path, b);
+		}
+		if (S_ISREG(st.st_mode))
+			bdb_time_format((int64_t)st.st_mtim.tv_sec * 1000000 +
+					    st.st_mtim.tv_nsec / 1000,
+					file_time, size);
 	}
-	if (!f) {
-		cli_error("push: cannot read %s: %s", path, strerror(errno));
+	/* An endless input (a pipe that never ends, /dev/zero) was read on
+	 * after memory ran out, for ever. */
+	char *data = NULL;
+	size_t len = 0;
+	bdb_diag d;
+	int rc = bdb_input_read(path, &data, &len, &d);
+	if (!rc)
+		bdb_buf_append(b, data, len);
+	free(data);
+	if (rc == BDB_ENOMEM || (!rc && b->failed)) {
+		cli_error("push: cannot read %s: %s", path, bdb_strerror(BDB_ENOMEM));
 		return EXIT_INPUT;
 	}
-	char chunk[65536];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		bdb_buf_append(b, chunk, n);
-	bool failed = ferror(f) != 0;
-	if (f != stdin)
-		fclose(f);
-	if (failed || b->failed) {
-		cli_error("push: cannot read %s: %s", path,
-			  b->failed ? bdb_strerror(BDB_ENOMEM) : strerror(EIO));
+	if (rc) {
+		char why[1200];
+		cli_error("push: %s", bdb_diag_format(&d, why, sizeof why));
 		return EXIT_INPUT;
 	}
 	if (b->len == 0) {
@@ -165,8 +170,9 @@ static int read_input(const push_job *job, const char *path, bdb_buf *b, const c
 
 /* A refused upload's error, with the server's "upload:L:C: what" said of
  * path, as ingest says it of the file: "results.json:12:7: what"; an
- * answer without benchdb's error (a proxy's page) by its status. */
-static void refused(const char *path, const char *server, const bdb_http_response *r)
+ * answer without benchdb's error (a proxy's page) by its status. size: the
+ * bytes sent. */
+static void refused(const char *path, size_t size, const char *server, const bdb_http_response *r)
 {
 	char *msg = cli_server_field(r, "error");
 	if (!msg)
@@ -181,6 +187,14 @@ static void refused(const char *path, const char *server, const bdb_http_respons
 	if (r->status == 409)
 		fprintf(stderr, "benchdb: hint: give another --id, or replace the run where the "
 				"store is (ingest --replace)\n");
+	/* "the request body is too large" said neither how large nor what
+	 * sets the limit (a proxy's own page: its limit, said above). */
+	if (r->status == 413 && msg)
+		fprintf(
+		    stderr,
+		    "benchdb: hint: it is %zu bytes, more than the server takes ('benchdb serve "
+		    "--max-body BYTES' sets that, 64 MiB unless given)\n",
+		    size);
 	free(msg);
 }
 
@@ -231,7 +245,7 @@ static int push_file(const push_job *job, const char *path)
 		}
 		json_decref(root);
 	} else if (r.status == 400 || r.status == 409 || r.status == 413) {
-		refused(path, job->ctx->server, &r);
+		refused(path, body.len, job->ctx->server, &r);
 		code = EXIT_INPUT;
 	} else {
 		char *msg = cli_server_field(&r, "error");
@@ -277,6 +291,12 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		if (cli_opt_value(argc, argv, &i, "--server", &v, &bad)) {
+			/* given before the word too (benchdb --server URL push) */
+			if (!bad && ctx->server && strcmp(ctx->server, v) != 0) {
+				code = cli_usage_error("push", "--server given twice, with two "
+							       "addresses; give one");
+				goto out;
+			}
 			ctx->server = v;
 		} else if (cli_opt_value(argc, argv, &i, "--token-file", &v, &bad)) {
 			token_file = v;
@@ -351,7 +371,9 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 		goto out;
 	if ((code = cli_run_meta_resolve("push", &job.meta)) != 0)
 		goto out;
-	if ((code = cli_client_token(ctx, "push", token_file)) != 0)
+	/* A --token-file before the word was read already ($BENCHDB_TOKEN
+	 * does not override it). */
+	if ((token_file || !ctx->token) && (code = cli_client_token(ctx, "push", token_file)) != 0)
 		goto out;
 	for (int f = 0; f < n_files; f++) {
 		int c = push_file(&job, files[f]);

@@ -266,7 +266,7 @@ typedef enum run_end {
 } run_end;
 
 /* pipe(2) with both ends closed at exec. */
-static int pipe_cloexec(int fds[2])
+int cli_pipe_cloexec(int fds[2])
 {
 	if (pipe(fds) != 0)
 		return -1;
@@ -335,7 +335,7 @@ int cmd_record_helper(int argc, char **argv)
 	/* The program found on PATH now: execvp's search in the child made its
 	 * copy touch more pages (about 150 KiB) before exec. */
 	char *path = find_program(argv[3]);
-	if (pipe_cloexec(errs) == 0) {
+	if (cli_pipe_cloexec(errs) == 0) {
 		clock_gettime(CLOCK_MONOTONIC, &t0);
 		pid = fork();
 		if (pid == 0) {
@@ -485,7 +485,7 @@ static void on_child_exit(int sig)
  * SIGCHLD writes a byte to; *old gets SIGCHLD's action. 0 or -1 (errno). */
 static int begin_child_watch(int wake[2], struct sigaction *old)
 {
-	if (pipe_cloexec(wake) != 0)
+	if (cli_pipe_cloexec(wake) != 0)
 		return -1;
 	fcntl(wake[0], F_SETFL, O_NONBLOCK);
 	fcntl(wake[1], F_SETFL, O_NONBLOCK);
@@ -597,11 +597,11 @@ static run_end run_once(char **argv, int stdin_fd, captured *capture, double *wa
 			struct rusage *usage, int *status, int *err)
 {
 	int report[2], out[2] = {-1, -1};
-	if (pipe_cloexec(report) != 0) {
+	if (cli_pipe_cloexec(report) != 0) {
 		*err = errno;
 		return RUN_NOT_STARTED;
 	}
-	if (capture && pipe_cloexec(out) != 0) {
+	if (capture && cli_pipe_cloexec(out) != 0) {
 		*err = errno;
 		close(report[0]);
 		close(report[1]);

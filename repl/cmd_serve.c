@@ -298,6 +298,8 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				.log = log_line,
 				.log_ctx = &log,
 				.facts = store_facts,
+				.check = cli_serve_check,
+				.check_ctx = ctx,
 				.notify_url = notify_url,
 				.public_url = public_url,
 				.allow_hosts = allow_hosts};

@@ -24,6 +24,7 @@
 static const char usage_text[] =
     "usage: benchdb [--db DIR] [--json] [-c STATEMENT | -f FILE [--bail]]\n"
     "       benchdb --server URL [--token-file F] [--json] [-c STATEMENT | -f FILE]\n"
+    "       benchdb --server URL check [OPTIONS]\n"
     "       benchdb [--db DIR] SUBCOMMAND [OPTIONS]\n"
     "\n"
     "An embedded time-series database for benchmark results.\n"
@@ -71,9 +72,9 @@ static const char usage_text[] =
     "  --json                 JSON output (same as '... as json')\n"
     "  --format FMT           default output format: table, json, csv, markdown, line\n"
     "                         (charts: '... as svg|html|chart' in the statement)\n"
-    "  --server URL           run the statements on 'benchdb serve' at URL, with the\n"
-    "                         output a local store gives (--token-file F, else\n"
-    "                         $BENCHDB_TOKEN: its token, for set/drop baseline)\n"
+    "  --server URL           run the statements, or check, on 'benchdb serve' at URL,\n"
+    "                         with the output a local store gives (--token-file F,\n"
+    "                         else $BENCHDB_TOKEN: its token, for set/drop baseline)\n"
     "  --no-pager             never page a table taller than the terminal\n"
     "                         (else $PAGER, default 'less -FRX')\n"
     "  -h, --help             this help; 'benchdb SUBCOMMAND --help' (or 'benchdb help\n"
@@ -306,13 +307,23 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 	return code;
 }
 
-/* benchkit's trend takes --options; the statement never starts with '-'.
- * `trend --help` alone is the statement's help, which shows benchkit's form
- * too. */
+/* benchkit's trend: one of its own options (--metric, --point,
+ * --framework, --n-runs) or benchkit's --data is given. The statement takes
+ * options before its words too: `trend --db DIR time` and `trend --json
+ * time` were read as benchkit's form ("unexpected argument 'time'").
+ * `trend --help` is the statement's help, which shows benchkit's form too. */
 static bool benchkit_trend(int argc, char **argv)
 {
-	return argc > 1 && argv[1][0] == '-' &&
-	       !(argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0));
+	static const char *const options[] = {"--metric", "--point", "--framework", "--n-runs",
+					      "--data"};
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+		for (size_t k = 0; k < sizeof options / sizeof *options; k++) {
+			size_t n = strlen(options[k]);
+			if (strncmp(argv[i], options[k], n) == 0 &&
+			    (argv[i][n] == '\0' || argv[i][n] == '='))
+				return true;
+		}
+	return false;
 }
 
 static int unknown_subcommand(const char *word)
@@ -385,8 +396,14 @@ static int run_subcommand(cli_ctx *ctx, shell_options *sopt, const char *stateme
 		return run_help(ctx, sopt, argc, argv);
 	if (strcmp(word, "query") == 0)
 		return cmd_query(ctx, sopt, argc, argv);
-	bool statement =
-	    bdb_query_is_subcommand(word) && !(strcmp(word, "trend") == 0 && benchkit_trend(argc, argv));
+	bool benchkit = strcmp(word, "trend") == 0 && benchkit_trend(argc, argv);
+	/* It read the local store, --server or not. */
+	if (benchkit && ctx->server) {
+		cli_error("trend: benchkit's form (--metric, --point) reads a local store; on the "
+			  "server the statement: benchdb --server URL trend METRIC of POINT");
+		return EXIT_USAGE;
+	}
+	bool statement = bdb_query_is_subcommand(word) && !benchkit;
 	if (statement)
 		return run_statement_subcommand(ctx, sopt, argc, argv);
 	for (size_t k = 0; k < sizeof subcommands / sizeof *subcommands; k++) {
@@ -665,9 +682,11 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
 			ctx->db_dir = v;
+			ctx->db_given = true;
 			known = true;
 		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
 			ctx->db_dir = v;
+			ctx->db_given = true;
 			ctx->benchkit_data = true;
 			known = true;
 		}
@@ -778,15 +797,31 @@ static int remote_options(cli_ctx *ctx, const char *token_file, const char *word
 	}
 	if (!ctx->server)
 		return EXIT_OK;
+	/* check says it itself, in its step summary too (--format markdown);
+	 * push says it as its own --server's. */
 	const char *fault = cli_server_url_fault(ctx->server);
-	if (fault) {
+	if (fault && !(word && (strcmp(word, "check") == 0 || strcmp(word, "push") == 0))) {
 		cli_error("--server: %s, got '%s'", fault, cli_server_shown(ctx->server));
 		return EXIT_USAGE;
 	}
+	/* push takes the server before its word too, as check does (its own
+	 * --server and --token-file after the word say the same). */
 	if (word && strcmp(word, "-") != 0 && strcmp(word, "query") != 0 &&
+	    strcmp(word, "check") != 0 && strcmp(word, "push") != 0 &&
 	    !bdb_query_is_subcommand(word)) {
-		cli_error("--server runs statements (-c, -f, query, trend, ...), not '%s'%s", word,
-			  strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'" : "");
+		/* What does it on the server, for the commands a CI job means
+		 * there. */
+		const char *hint = strcmp(word, "ingest") == 0 ? "; upload with 'benchdb push'"
+				   : strcmp(word, "baseline") == 0
+				       ? "; on the server: -c 'set baseline NAME = RUN' (with its "
+					 "token) or -c 'show baselines'"
+				   : strcmp(word, "summary") == 0
+				       ? "; the statement: -c 'summary [RUN]'"
+				       : "";
+		cli_error(
+		    "--server runs statements (-c, -f, query, trend, ...), check and push, not "
+		    "'%s'%s",
+		    word, hint);
 		return EXIT_USAGE;
 	}
 	return cli_client_token(ctx, "--server", token_file);
@@ -814,6 +849,7 @@ static int run_command_line(int argc, char **argv)
 			if (bad)
 				return EXIT_USAGE;
 			ctx.db_dir = value;
+			ctx.db_given = true;
 			ctx.benchkit_data = strncmp(arg, "--data", 6) == 0;
 		} else if (cli_opt_value(argc, argv, &i, "-c", &value, &bad)) {
 			if (bad)

@@ -31,12 +31,28 @@ const char *cli_server_url_fault(const char *server)
 	if (strpbrk(server, "?#"))
 		return "expected the server's address without '?' or '#' (for a dashboard link, "
 		       "what comes before its '#')";
+	/* A CI variable or secret saved with its line end: libcurl said "URL
+	 * using bad/illegal format" (exit 4, as if the server were at fault). */
+	for (const unsigned char *p = (const unsigned char *)server; *p; p++)
+		if (*p <= ' ' || *p == 0x7f)
+			return "expected the server's address without blanks or control characters "
+			       "(a "
+			       "variable or secret that ends with a line end?)";
 	return NULL;
+}
+
+/* text with its control characters as '?' (in place). */
+static char *without_controls(char *text)
+{
+	for (char *p = text; *p; p++)
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			*p = '?';
+	return text;
 }
 
 const char *cli_server_shown(const char *server)
 {
-	static char shown[2048];
+	static char shown[4096];
 	const char *host = strstr(server, "://");
 	host = host ? host + 3 : server;
 	size_t authority = strcspn(host, "/?#");
@@ -44,9 +60,10 @@ const char *cli_server_shown(const char *server)
 	for (const char *p = at; p && (p = memchr(p + 1, '@', authority - (size_t)(p + 1 - host)));)
 		at = p; /* the last '@' ends the user information */
 	if (!at)
-		return server;
-	snprintf(shown, sizeof shown, "%.*s***%s", (int)(host - server), server, at);
-	return shown;
+		snprintf(shown, sizeof shown, "%s", server);
+	else
+		snprintf(shown, sizeof shown, "%.*s***%s", (int)(host - server), server, at);
+	return without_controls(shown);
 }
 
 void cli_server_url(bdb_buf *b, const char *server, const char *path)
@@ -115,7 +132,9 @@ char *cli_server_field(const bdb_http_response *r, const char *name)
 	const char *v = json_string_value(json_object_get(root, name));
 	char *copy = v ? strdup(v) : NULL;
 	json_decref(root);
-	return copy;
+	/* One line: a line break in a server's "error" began a line of its
+	 * own in the CI job's log ("::error ...::", a workflow command). */
+	return copy ? without_controls(copy) : NULL;
 }
 
 int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_diag *d,
@@ -133,6 +152,26 @@ int cli_server_failure(const char *cmd, const char *server, int rc, const bdb_di
 	if (rc) {
 		cli_error("%s: cannot reach %s: %s", cmd, server,
 			  d->message[0] ? d->message : bdb_strerror(rc));
+		return EXIT_SERVER;
+	}
+	/* A redirect (an http:// address that a proxy sends to https://) is
+	 * not followed: a POST would lose its body, a token would go to
+	 * another host. Say where to, as the address to give. */
+	if (r->status >= 300 && r->status < 400) {
+		/* The address before the API's path: what to give as --server. */
+		char from[2048], to[sizeof r->location];
+		snprintf(from, sizeof from, "%s", server);
+		snprintf(to, sizeof to, "%.*s", (int)strcspn(r->location, "?#"), r->location);
+		char *api = strstr(to, "/api/");
+		if (api)
+			*api = '\0';
+		if (to[0])
+			cli_error("%s: %s answered %u, a redirect to %s (not followed): give that "
+				  "address as --server",
+				  cmd, from, r->status, cli_server_shown(to));
+		else
+			cli_error("%s: %s answered %u, a redirect (not followed)", cmd, from,
+				  r->status);
 		return EXIT_SERVER;
 	}
 	/* The status, and what to do when the server's message does not say. */

@@ -278,8 +278,26 @@ static int dot_read(shell *sh, int argc, char **argv)
 	return code;
 }
 
+/* With --server the statements run on the server: a dot-command of the
+ * local store (name) would read or open another store than they do (.open
+ * opened one in silence and the statements still went to the server;
+ * .stats said "no store at ./benchmark-data"). EXIT_USAGE, said, or
+ * EXIT_OK. */
+static int local_store_only(const shell *sh, const char *name)
+{
+	if (!sh->ctx->server)
+		return EXIT_OK;
+	cli_error("%s works on a local store, and the statements run on %s (--server): start "
+		  "benchdb without --server for it",
+		  name, cli_server_shown(sh->ctx->server));
+	return EXIT_USAGE;
+}
+
 static int dot_open(shell *sh, int argc, char **argv)
 {
+	int code = local_store_only(sh, ".open");
+	if (code)
+		return code;
 	if (argc != 2) {
 		cli_error(".open: expected a store directory");
 		return EXIT_USAGE;
@@ -287,7 +305,7 @@ static int dot_open(shell *sh, int argc, char **argv)
 	bdb_store *store;
 	cli_ctx probe = *sh->ctx;
 	probe.db_dir = argv[1];
-	int code = cli_open_store(&probe, false, false, &store);
+	code = cli_open_store(&probe, false, false, &store);
 	if (code)
 		return code;
 	bdb_store_close(sh->store);
@@ -303,7 +321,9 @@ static int dot_stats(shell *sh, int argc, char **argv)
 	(void)argc;
 	(void)argv;
 	bdb_store *store;
-	int code = shell_store(sh, &store);
+	int code = local_store_only(sh, ".stats");
+	if (!code)
+		code = shell_store(sh, &store);
 	if (code)
 		return code;
 	struct bdb_store_stats st;
@@ -845,8 +865,9 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 	/* --fail counts the regressions of the result table, which stays on
 	 * the server. */
 	if (ctx->server && opt->fail_on_regressions) {
-		cli_error("--fail does not work with --server: run 'benchdb check' where the "
-			  "store is, or read the regressions with --json");
+		cli_error("--fail does not work with --server (the result tables stay on the "
+			  "server): gate with 'benchdb --server URL check', or read the "
+			  "regressions with --json");
 		return EXIT_USAGE;
 	}
 	sh->ctx = ctx;

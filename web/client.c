@@ -76,36 +76,41 @@ static size_t take_body(char *data, size_t size, size_t n, void *ctx)
 	return sink->body->failed ? 0 : size * n;
 }
 
-/* libcurl's header callback: keeps the Content-Type of the answer, and
- * the seconds of a Retry-After (its date form is not read). */
+/* If the header line data[0..len) is name's ("content-type:", any case),
+ * copies its value, blanks and line end taken off, into out (size bytes,
+ * cut to fit) and returns true. */
+static bool header_value(const char *data, size_t len, const char *name, char *out, size_t size)
+{
+	size_t k = strlen(name);
+	if (len <= k || strncasecmp(data, name, k) != 0)
+		return false;
+	const char *v = data + k;
+	size_t vn = len - k;
+	while (vn && (*v == ' ' || *v == '\t'))
+		v++, vn--;
+	while (vn && (v[vn - 1] == '\r' || v[vn - 1] == '\n' || v[vn - 1] == ' '))
+		vn--;
+	if (vn >= size)
+		vn = size - 1;
+	memcpy(out, v, vn);
+	out[vn] = '\0';
+	return true;
+}
+
+/* libcurl's header callback: keeps the Content-Type and Location of the
+ * answer, and the seconds of a Retry-After (its date form is not read). */
 static size_t take_header(char *data, size_t size, size_t n, void *ctx)
 {
 	bdb_http_response *r = ctx;
 	size_t len = size * n;
-	static const char retry[] = "retry-after:";
-	if (len > sizeof retry - 1 && strncasecmp(data, retry, sizeof retry - 1) == 0) {
-		char text[32];
-		size_t vn = len - (sizeof retry - 1) < sizeof text - 1 ? len - (sizeof retry - 1)
-								       : sizeof text - 1;
-		memcpy(text, data + sizeof retry - 1, vn);
-		text[vn] = '\0';
+	char text[32];
+	if (header_value(data, len, "retry-after:", text, sizeof text)) {
 		char *end;
 		unsigned long s = strtoul(text, &end, 10);
 		r->retry_after = end != text && s > 0 ? (s > 3600 ? 3600 : (unsigned)s) : 0;
 	}
-	static const char name[] = "content-type:";
-	if (len > sizeof name - 1 && strncasecmp(data, name, sizeof name - 1) == 0) {
-		const char *v = data + sizeof name - 1;
-		size_t vn = len - (sizeof name - 1);
-		while (vn && (*v == ' ' || *v == '\t'))
-			v++, vn--;
-		while (vn && (v[vn - 1] == '\r' || v[vn - 1] == '\n' || v[vn - 1] == ' '))
-			vn--;
-		if (vn >= sizeof r->content_type)
-			vn = sizeof r->content_type - 1;
-		memcpy(r->content_type, v, vn);
-		r->content_type[vn] = '\0';
-	}
+	header_value(data, len, "location:", r->location, sizeof r->location);
+	header_value(data, len, "content-type:", r->content_type, sizeof r->content_type);
 	return len;
 }
 
@@ -124,6 +129,7 @@ int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *
 {
 	out->status = 0;
 	out->content_type[0] = '\0';
+	out->location[0] = '\0';
 	out->retry_after = 0;
 	bdb_buf_init(&out->body);
 	pthread_once(&curl_once, curl_load);

@@ -23,6 +23,7 @@ static const bdb__route routes[BDB__N_ROUTES] = {
     {"/", "GET, HEAD", BDB__ROUTE_DASHBOARD},
     {"/assets/{}", "GET, HEAD", BDB__ROUTE_ASSET},
     {"/api/overview", "GET, HEAD", BDB__ROUTE_OVERVIEW},
+    {"/api/check", "GET, HEAD", BDB__ROUTE_CHECK},
 };
 
 const bdb__route *bdb__routes(size_t *n)

@@ -33,6 +33,7 @@ typedef enum bdb__route_id {
 	BDB__ROUTE_DASHBOARD,  /* /: the dashboard's page */
 	BDB__ROUTE_ASSET,      /* /assets/NAME: its script and style sheet */
 	BDB__ROUTE_OVERVIEW,   /* /api/overview: the overview page's data */
+	BDB__ROUTE_CHECK,      /* /api/check: the CI gate on the server's store */
 	BDB__N_ROUTES
 } bdb__route_id;
 

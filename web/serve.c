@@ -536,9 +536,13 @@ static bool token_ok(const bdb_server *s, const char *header)
 static bool refuse_write(bdb_server *s, struct MHD_Connection *c, request *rq, enum MHD_Result *ret)
 {
 	if (!writable(s)) {
+		/* --read-only with a token file: "writes need --token-file"
+		 * sent its owner looking for a token that was there. */
 		*ret = answer_error(c, rq, MHD_HTTP_FORBIDDEN,
-				    "the server is read-only (writes need benchdb serve "
-				    "--token-file)",
+				    s->opt.read_only ? "the server is read-only (benchdb serve "
+						       "--read-only)"
+						     : "the server is read-only (writes need "
+						       "benchdb serve --token-file)",
 				    NULL, NULL);
 		return true;
 	}
@@ -765,24 +769,30 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	return ret;
 }
 
-typedef struct tag_list {
-	const char *tags[MAX_UPLOAD_TAGS];
+/* Query-string parameters as received (before decoding): those named
+ * only (NULL: every one), at most max of them (MAX_LISTED at most). */
+#define MAX_LISTED 64
+typedef struct param_list {
+	const char *only;
+	size_t max;
+	const char *name[MAX_LISTED], *value[MAX_LISTED];
 	size_t n;
 	bool too_many;
-} tag_list;
+} param_list;
 
-static enum MHD_Result collect_tag(void *cls, enum MHD_ValueKind kind, const char *key,
-				   const char *value)
+static enum MHD_Result collect_param(void *cls, enum MHD_ValueKind kind, const char *key,
+				     const char *value)
 {
 	(void)kind;
-	tag_list *t = cls;
-	if (strcmp(key, "tag") != 0)
+	param_list *p = cls;
+	if (p->only && strcmp(key, p->only) != 0)
 		return MHD_YES;
-	if (t->n == MAX_UPLOAD_TAGS) {
-		t->too_many = true;
+	if (p->n == p->max) {
+		p->too_many = true;
 		return MHD_NO;
 	}
-	t->tags[t->n++] = value ? value : "";
+	p->name[p->n] = key;
+	p->value[p->n++] = value ? value : "";
 	return MHD_YES;
 }
 
@@ -822,23 +832,23 @@ static enum MHD_Result api_upload(bdb_server *s, struct MHD_Connection *c, reque
 		    !param_ok(c, rq, names[i], *fields[i], &ret))
 			return ret;
 	}
-	tag_list tags = {.n = 0};
-	mhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_tag, &tags);
+	param_list tags = {.only = "tag", .max = MAX_UPLOAD_TAGS};
+	mhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_param, &tags);
 	if (tags.too_many)
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "at most 64 tag parameters", NULL,
 				    NULL);
 	for (size_t i = 0; i < tags.n; i++) {
 		bool bad = false;
-		if (!(tags.tags[i] = decode_param(rq, tags.tags[i], &bad)))
+		if (!(tags.value[i] = decode_param(rq, tags.value[i], &bad)))
 			return bad ? answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 						  "the tag parameter is not percent-encoded UTF-8 "
 						  "text without NUL bytes",
 						  NULL, NULL)
 				   : answer_failure(c, rq, BDB_ENOMEM);
-		if (!param_ok(c, rq, "tag", tags.tags[i], &ret))
+		if (!param_ok(c, rq, "tag", tags.value[i], &ret))
 			return ret;
 	}
-	u.tags = tags.tags;
+	u.tags = tags.value;
 	u.n_tags = tags.n;
 	if (rq->body.len == 0)
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
@@ -1198,6 +1208,83 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	bdb_buf_free(&key);
 	ret = rc ? answer_failure(c, rq, rc) : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
 	bdb_buf_free(&b);
+	return ret;
+}
+
+/* ---- the CI gate: GET /api/check ---------------------------------------- */
+
+/* The parameters of a check, at most: each names one of check's options. */
+#define MAX_CHECK_PARAMS 32u
+
+/*
+ * GET /api/check?baseline=main&format=markdown...: `benchdb check` on the
+ * store (the program's own gate, through opt.check), read-only and under
+ * the time limit of a statement; {"exit": N, "stdout": ..., "stderr": ...}
+ * holds what it printed, which `benchdb --server URL check` prints.
+ */
+static enum MHD_Result api_check(bdb_server *s, struct MHD_Connection *c, request *rq)
+{
+	if (!s->opt.check)
+		return answer_error(c, rq, MHD_HTTP_NOT_FOUND, "not found", NULL, NULL);
+	param_list list = {.max = MAX_CHECK_PARAMS};
+	mhd.get_connection_values(c, MHD_GET_ARGUMENT_KIND, collect_param, &list);
+	if (list.too_many)
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "at most 32 parameters", NULL,
+				    NULL);
+	bdb_serve_param params[MAX_CHECK_PARAMS];
+	for (size_t i = 0; i < list.n; i++) {
+		bool bad = false;
+		const char *name = decode_param(rq, list.name[i], &bad);
+		const char *value = name ? decode_param(rq, list.value[i], &bad) : NULL;
+		if (!value)
+			return bad ? answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+						  "a parameter is not percent-encoded UTF-8 text "
+						  "without NUL bytes",
+						  NULL, NULL)
+				   : answer_failure(c, rq, BDB_ENOMEM);
+		params[i] = (bdb_serve_param){name, value};
+	}
+	bdb_serve_checked out = {0};
+	bdb_buf_init(&out.out);
+	bdb_buf_init(&out.err);
+	bdb_diag d;
+	bdb_diag_clear(&d);
+	watch w;
+	size_t max_answer = s->opt.max_answer ? s->opt.max_answer : DEFAULT_MAX_ANSWER;
+	int rc = s->opt.check(s->opt.check_ctx, params, list.n, watch_begin(s, &w), max_answer,
+			      &out, &d);
+	watch_end(s, &w);
+	enum MHD_Result ret;
+	bdb_buf b;
+	bdb_buf_init(&b);
+	if (!rc) {
+		bdb_buf_printf(&b, "{\"exit\": %d, \"stdout\": ", out.exit_code);
+		bdb_buf_put_json_string(&b, out.out.data ? out.out.data : "", out.out.len);
+		bdb_buf_puts(&b, ", \"stderr\": ");
+		bdb_buf_put_json_string(&b, out.err.data ? out.err.data : "", out.err.len);
+		bdb_buf_puts(&b, "}\n");
+		ret = b.failed || out.out.failed || out.err.failed
+			  ? answer_failure(c, rq, BDB_ENOMEM)
+			  : answer(c, rq, MHD_HTTP_OK, json_type, &b, NULL, NULL);
+	} else if (rc == BDB_EINVAL || rc == BDB_ETOOBIG) {
+		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				   d.message[0] ? d.message : bdb_strerror(rc), NULL, NULL);
+	} else {
+		/* Why the gate could not run (no /proc/self/exe, it crashed)
+		 * goes to the log; "storage error" would mislead. */
+		note_cause(rq, &d);
+		ret = rc == BDB_ECANCELLED
+			  ? answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
+					 "the check ran past the server's time limit", NULL, NULL)
+		      : rc == BDB_EIO ? answer_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR,
+						     "the check could not run (the server's log "
+						     "says why)",
+						     NULL, NULL)
+				      : answer_failure(c, rq, rc);
+	}
+	bdb_buf_free(&b);
+	bdb_buf_free(&out.out);
+	bdb_buf_free(&out.err);
 	return ret;
 }
 
@@ -1744,6 +1831,8 @@ static enum MHD_Result on_body(bdb_server *s, struct MHD_Connection *c, request 
 		return dashboard_file(c, rq);
 	case BDB__ROUTE_OVERVIEW:
 		return api_overview(s, c, rq);
+	case BDB__ROUTE_CHECK:
+		return api_check(s, c, rq);
 	case BDB__ROUTE_BASELINE:
 		return api_baseline(s, c, rq, method);
 	case BDB__ROUTE_PROMETHEUS:
@@ -1777,6 +1866,7 @@ static int lane_of(struct MHD_Connection *c, request *rq, const char *method)
 	case BDB__ROUTE_BASELINE:
 		return LANE_WRITE;
 	case BDB__ROUTE_OVERVIEW:
+	case BDB__ROUTE_CHECK:
 		return LANE_LONG;
 	case BDB__ROUTE_QUERY:
 	case BDB__ROUTE_CHART:

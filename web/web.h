@@ -129,6 +129,31 @@ typedef struct bdb_serve_store_facts {
 } bdb_serve_store_facts;
 typedef void (*bdb_serve_facts_fn)(void *ctx, bdb_store *store, bdb_serve_store_facts *out);
 
+/* One query-string parameter of GET /api/check, decoded. */
+typedef struct bdb_serve_param {
+	const char *name, *value;
+} bdb_serve_param;
+
+/* What the gate of GET /api/check printed, and its exit code. */
+typedef struct bdb_serve_checked {
+	int exit_code; /* `benchdb check`'s: 0 pass, 1 regressions, 2 usage, 3 store */
+	bdb_buf out;   /* its standard output (the caller inits and frees) */
+	bdb_buf err;   /* its standard error */
+} bdb_serve_checked;
+
+/*
+ * Runs `benchdb check` on the server's store with the options params[0..n)
+ * name (docs/api.md, GET /api/check), reading only, and fills *out with
+ * what it printed. Called from a lane's thread. It stops (BDB_ECANCELLED)
+ * once *cancel turns non-zero (cancel NULL: no time limit), and
+ * (BDB_ETOOBIG) when what it printed passes max_answer bytes. Returns 0
+ * (out filled, whatever the gate's exit code), BDB_EINVAL with d saying
+ * which parameter the gate does not take (a 400), or another error (500).
+ */
+typedef int (*bdb_serve_check_fn)(void *ctx, const bdb_serve_param *params, size_t n,
+				  volatile sig_atomic_t *cancel, size_t max_answer,
+				  bdb_serve_checked *out, bdb_diag *d);
+
 /* Receives one access-log line (no newline), from any thread. */
 typedef void (*bdb_serve_log_fn)(void *ctx, const char *line);
 
@@ -149,6 +174,8 @@ typedef struct bdb_serve_options {
 	unsigned query_ms;
 	bdb_serve_ingest_fn ingest; /* NULL: POST /api/runs is 403 */
 	void *ingest_ctx;
+	bdb_serve_check_fn check; /* NULL: GET /api/check is 404 */
+	void *check_ctx;
 	bdb_serve_log_fn log; /* may be NULL: no access log */
 	void *log_ctx;
 	bdb_serve_facts_fn facts; /* may be NULL: /metrics leaves the store out */
@@ -226,6 +253,7 @@ typedef struct bdb_http_response {
 	unsigned status;	/* the HTTP status */
 	char content_type[128]; /* the Content-Type header, "" when none */
 	unsigned retry_after;	/* the Retry-After header's seconds, 0 when none */
+	char location[1024];	/* the Location header (a redirect's), "" when none */
 	bdb_buf body;		/* the answer's body (bdb_http_response_free) */
 } bdb_http_response;
 

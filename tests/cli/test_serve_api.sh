@@ -493,9 +493,11 @@ http -X PUT --data-binary @"$WORK/big" "$URL/api/baselines/rel"
 check_status "PUT without a token is refused before its body: 401" 401
 
 # 11. A read-only server: every baseline write is 403, the token or not.
+# Its error names --read-only: it said "writes need benchdb serve
+# --token-file", which the server had.
 start_server "$WORK/ro.log" --db "$DB" --token-file "$WORK/token" --read-only
 RO=$PID
-RO_ERR="{\"error\": \"the server is read-only (writes need benchdb serve --token-file)\"$E"
+RO_ERR="{\"error\": \"the server is read-only (benchdb serve --read-only)\"$E"
 http -X PUT "${auth[@]}" --data-binary 'latest' "$URL/api/baselines/rel"
 check_status "read-only: PUT baseline 403" 403
 check_body "read-only: PUT body" "$RO_ERR"

@@ -1,0 +1,339 @@
+#!/usr/bin/env bash
+# tests/cli/test_check_server.sh - the CI gate on a team's server:
+# `benchdb --server URL check ...` against a real `benchdb serve` on
+# 127.0.0.1 prints byte for byte what `benchdb --db DIR check ...` prints on
+# the server's store (standard output and error, text, --json, --format
+# json and markdown) with the same exit code: a pass, a regression, a
+# missing baseline, a misconfiguration (found by the client's option checks
+# and by the gate on the server), a read-only server; options that cannot work
+# remotely refused (exit 2); a server that is down or refuses is exit 4,
+# and a markdown step summary says so. GET /api/check refuses a parameter
+# check does not take.
+#
+# History: examples/history/gbench-v1..v5.json as runs v1..v5 (lib.sh's
+# ingest_history). Verdicts as test_gate.sh states them: v4 against v1 has
+# no regression; v5 against v4 regresses BM_sort/1024 (real_time 3922.34 ->
+# 32527.07 ns, +729.3%).
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/serve_lib.sh"
+command -v curl >/dev/null || {
+	echo "test_check_server: curl is missing (make deps)"
+	exit 1
+}
+DB=$WORK/db
+ingest_history "$DB" main main pr main main
+"$BENCHDB" --db "$DB" baseline set main v1 >/dev/null
+"$BENCHDB" --db "$DB" baseline set previous v4 >/dev/null
+TOKEN=tok-$RANDOM$RANDOM-0123456789abcdef
+printf '%s\n' "$TOKEN" >"$WORK/token"
+start_server "$WORK/server.log" --db "$DB" --token-file "$WORK/token"
+S=$URL
+
+# same NAME RC ARGS...: `check ARGS` on the server (no token: the gate only
+# reads) and on the store give the same stdout, stderr and exit code RC.
+same() {
+	local name=$1 rc=$2
+	shift 2
+	run "$BENCHDB" --db "$DB" check "$@"
+	cp "$OUT" "$WORK/local.out"
+	cp "$ERR" "$WORK/local.err"
+	local local_rc=$RC
+	run "$BENCHDB" --server "$S" check "$@"
+	if [ "$RC" -eq "$rc" ] && [ "$local_rc" -eq "$rc" ] && cmp -s "$OUT" "$WORK/local.out" &&
+		cmp -s "$ERR" "$WORK/local.err"; then
+		pass "$name"
+	else
+		fail "$name" "exit $RC (local $local_rc, expected $rc), or the output differs"
+		diff "$WORK/local.out" "$OUT" | head -20
+		diff "$WORK/local.err" "$ERR" | head -20
+	fi
+}
+
+# ---- the verdicts ------------------------------------------------------------
+same "a pass: text" 0 --run v4
+check_out_exact "a pass: the PASS line" "PASS: No regressions detected (threshold=5%)"
+same "a pass: markdown" 0 --run v4 --format markdown
+same "a pass: --json" 0 --run v4 --json
+same "a regression: text" 1 --baseline previous
+check_out "a regression: its line" "  ↓ BM_sort/1024 real_time: 3922.34 → 32527.07 (+729.3%)"
+same "a regression: markdown" 1 --baseline previous --format markdown
+check_out "a regression: the markdown title" "### :x: benchdb: 3 regression(s) (threshold=5%)"
+same "a regression: --format json" 1 --baseline previous --format json
+same "a regression: --threshold 0.05 --strict" 1 --baseline previous --threshold 0.05 --strict
+same "inconclusive: --using mwu" 0 --baseline previous --using mwu
+check_out "inconclusive: said" "Inconclusive: 3 comparison(s) the test could not decide"
+same "inconclusive: --using mwu --strict" 1 --baseline previous --using mwu --strict
+same "a regression: --against-branch main" 1 --against-branch main
+same "--commit names the run" 0 --commit c4
+same "--threshold 800% passes" 0 --baseline previous --threshold 800%
+run "$BENCHDB" --server "$S" --json check --baseline previous
+check_rc "--json before the word: exit 1" 1
+check_out "--json before the word: the JSON" '"statement": "regressions", "base": "v4", "current": "v5"'
+
+# ---- what is missing ---------------------------------------------------------
+same "a missing baseline: text" 3 --baseline nope
+check_err "a missing baseline: the server's store named" "check: no baseline named 'nope' in $DB"
+same "a missing baseline: markdown" 3 --baseline nope --format markdown
+check_out "a missing baseline: the markdown title" "### :x: benchdb: the gate could not judge (exit 3)"
+same "a missing baseline: json" 3 --baseline nope --format json
+same "a missing baseline, a typo" 3 --baseline previus
+same "--allow-missing-baseline passes a first run" 0 --baseline nope --allow-missing-baseline
+same "--allow-missing-baseline: markdown" 0 --baseline nope --allow-missing-baseline --format markdown
+same "a missing run" 3 --run v9
+
+# ---- misconfigurations -------------------------------------------------------
+# The client's option checks are the local ones (before the server is asked).
+same "--using that does not parse" 2 --using bogus
+same "--threshold 5 (no %)" 2 --threshold 5
+same "an empty --baseline" 2 --baseline "" --format markdown
+same "--json and --format markdown" 2 --json --format markdown
+# Found by the gate on the server: the commit of the latest run has another
+# run of other series (a CI job that stored several result files).
+"$BENCHDB" --db "$DB" ingest --id v5-hyperfine --commit c5 --branch main \
+	--timestamp 2026-11-15T03:00:00Z "$FIXTURES/hyperfine.json" >/dev/null
+same "a commit with runs of different series: text" 2
+check_err "and says so" "check: commit c5 has runs with different series"
+same "a commit with runs of different series: markdown" 2 --format markdown
+same "... judged run by run" 1 --run v5 --baseline previous
+
+# ---- options that cannot work remotely -------------------------------------
+run "$BENCHDB" --server "$S" check --chart-dir "$WORK/charts" --format markdown
+check_rc "--chart-dir with --server: exit 2" 2
+check_err "--chart-dir with --server: says why" "check: --chart-dir does not work with --server"
+check "--chart-dir with --server: no directory made" test ! -e "$WORK/charts"
+check_out "--chart-dir with --server: the summary says why" \
+	"### :x: benchdb: the gate could not judge (exit 2)"
+run "$BENCHDB" --server "$S" check --db "$WORK/other"
+check_rc "--db with --server: exit 2" 2
+check_err "--db with --server: says why" "check: --server judges the server's store: give no --db"
+run "$BENCHDB" --server "$S" --data "$WORK/other" check
+check_rc "--data before the word with --server: exit 2" 2
+run "$BENCHDB" --server "$S" check --help
+check_rc "check --help with --server: exit 0" 0
+check_out "check --help with --server: the usage" "usage: benchdb check"
+
+# --fail stays refused with --server, and says what gates there.
+run "$BENCHDB" --server "$S" --fail -c 'regressions'
+check_rc "--fail with --server: exit 2" 2
+check_err "--fail with --server: points at check" "gate with 'benchdb --server URL check'"
+
+# The REPL's dot-commands of a local store, with --server: .open opened one
+# in silence while the statements still ran on the server; .stats said "no
+# store at ./benchmark-data". Both exit 2 now, and the statements go on.
+printf '.open %s\nshow baselines as csv\n' "$DB" >"$WORK/open.bq"
+run env -C "$WORK" "$BENCHDB" --server "$S" -f "$WORK/open.bq"
+check_rc "--server -f with .open: exit 2" 2
+check_err ".open with --server: says why" \
+	".open works on a local store, and the statements run on $S (--server)"
+check_out ".open with --server: the statements still ran on the server" "previous,v4,"
+printf '.stats\n' >"$WORK/stats.bq"
+run env -C "$WORK" "$BENCHDB" --server "$S" -f "$WORK/stats.bq"
+check_rc "--server -f with .stats: exit 2" 2
+check_err ".stats with --server: says why" ".stats works on a local store"
+
+# The server before the word, as for check: 'benchdb --server URL push F'
+# was exit 2 ('--server runs statements ..., not 'push'').
+run env BENCHDB_TOKEN=wrong-token-0123456789 "$BENCHDB" --server "$S" --token-file "$WORK/token" \
+	push --id pushed-before "$ROOT/examples/history/gbench-v2.json"
+check_rc "--server URL push: exit 0" 0
+check_out_exact "--server URL push: stored (--token-file over \$BENCHDB_TOKEN)" \
+	"Pushed run pushed-before (5 points, 15 metrics)"
+run "$BENCHDB" --server "$S" push --server "http://127.0.0.1:9" "$ROOT/examples/history/gbench-v2.json"
+check_rc "--server before and after push, two addresses: exit 2" 2
+check_err "... says so" "push: --server given twice, with two addresses; give one"
+run "$BENCHDB" --server "$S" push "$ROOT/examples/history/gbench-v2.json"
+check_rc "--server URL push without a token: exit 4" 4
+check_err "... says none was given" "no token was given"
+
+# push of an input that never ends (/dev/zero, a pipe that does not close)
+# read on for ever once memory ran out. It is read as ingest reads one now:
+# out of memory (here, under ulimit -v) or past 1 GiB, exit 3. (timeout
+# only keeps the old behaviour from hanging the suite.) Sanitized builds
+# cannot run under ulimit -v.
+if [ "${BENCHDB_SANITIZED:-0}" != 1 ]; then
+	run bash -c 'ulimit -v 300000 && exec timeout 120 "$0" push --server "$1" --token-file "$2" /dev/zero' \
+		"$BENCHDB" "$S" "$WORK/token"
+	check_rc "push /dev/zero under a memory limit: exit 3" 3
+	check_err "... out of memory" "push: cannot read /dev/zero: out of memory"
+fi
+
+# The commands a CI job means on the server, refused with --server, say
+# what does it there.
+run "$BENCHDB" --server "$S" baseline set main latest
+check_rc "--server URL baseline: exit 2" 2
+check_err "... points at the statement" "on the server: -c 'set baseline NAME = RUN' (with its token)"
+run "$BENCHDB" --server "$S" summary
+check_rc "--server URL summary: exit 2" 2
+check_err "... points at the statement" "the statement: -c 'summary [RUN]'"
+
+# push --branch auto in a CI job's checkout, a detached HEAD (a pull
+# request's merge commit): exit 3, 'found no branch here', though the CI
+# variables name the branch. It stores that branch now; outside CI it is
+# still exit 3.
+git init -q "$WORK/repo"
+git -C "$WORK/repo" -c user.email=a@b -c user.name=a commit -q --allow-empty -m one
+git -C "$WORK/repo" checkout -q --detach
+GITHUB_HEAD_REF=feature/x GITHUB_REF_NAME=12/merge BENCHDB_TOKEN=$TOKEN run env -C "$WORK/repo" \
+	"$BENCHDB" push --server "$S" --id detached-1 --branch auto "$ROOT/examples/history/gbench-v3.json"
+check_rc "push --branch auto on a detached HEAD in CI: exit 0" 0
+run "$BENCHDB" --server "$S" --format csv -c 'show runs'
+check "... the CI job's branch stored" grep -q '^detached-1,[^,]*,[^,]*,feature/x,' "$OUT"
+BENCHDB_TOKEN=$TOKEN run env -C "$WORK/repo" \
+	"$BENCHDB" push --server "$S" --id detached-2 --branch auto "$ROOT/examples/history/gbench-v3.json"
+check_rc "push --branch auto on a detached HEAD outside CI: exit 3" 3
+check_err "... says why" "push: --branch auto: 'git symbolic-ref --short HEAD' found no branch here"
+
+# benchkit's trend form (--metric, --point) with --server read the local
+# store in silence (exit 0, another store's values); the statement's
+# options before its words ('trend --db DIR time', 'trend --json time')
+# were taken for benchkit's form: "trend: unexpected argument 'time'".
+run env -C "$WORK" "$BENCHDB" --server "$S" trend --metric real_time --point BM_sort/1024 --db "$DB"
+check_rc "--server with benchkit's trend: exit 2" 2
+check_err "... says where it would read" "trend: benchkit's form (--metric, --point) reads a local store"
+run "$BENCHDB" trend --db "$DB" --format csv real_time of BM_sort/1024
+check_rc "trend --db DIR METRIC: the statement, exit 0" 0
+check_out "... its rows" "BM_sort/1024,,v5,"
+run "$BENCHDB" --server "$S" trend --json real_time of BM_sort/1024
+check_rc "--server trend --json METRIC: exit 0" 0
+check_out "... the server's rows" '"statement": "trend", "metric": "real_time"'
+run "$BENCHDB" trend --db "$DB" --metric real_time --point BM_sort/1024
+check_rc "benchkit's trend still: exit 0" 0
+check_out "... its text" "Trend: real_time @ BM_sort/1024"
+
+# push of a file over the server's --max-body said "the request body is too
+# large", neither how large nor what sets the limit.
+start_server "$WORK/small.log" --db "$WORK/small" --token-file "$WORK/token" --max-body 1000
+run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "push over --max-body: exit 3" 3
+size=$(stat -c %s "$ROOT/examples/history/gbench-v1.json")
+check_err "push over --max-body: the file's size and the server's option" \
+	"benchdb: hint: it is $size bytes, more than the server takes ('benchdb serve --max-body BYTES' sets that, 64 MiB unless given)"
+stop_server "$PID"
+
+# ---- the server ---------------------------------------------------------------
+http "$S/api/check?chart-dir=$WORK/charts"
+check "GET /api/check with an option it does not take: 400" test "$STATUS" = 400
+check_out "... naming it" "check does not take the parameter 'chart-dir'"
+http "$S/api/check?strict=yes"
+check "GET /api/check: a flag that is not 1: 400" test "$STATUS" = 400
+http "$S/api/check?baseline=--help&run=v5"
+check "a value starting with '-' is a value: 200" test "$STATUS" = 200
+check_out "... and names no baseline" "no baseline named '--help'"
+http "$S/api/check?baseline=previous&run=v5"
+check "GET /api/check: 200" test "$STATUS" = 200
+check_out "... the exit code" '{"exit": 1, "stdout": "FAIL: 3 regression(s) detected (threshold=5%):\n'
+check "the server's log has the check" logged "$WORK/server.log" '"GET /api/check" 200'
+
+# A read-only server (no token) runs the gate: a store without baseline.
+"$BENCHDB" --db "$WORK/empty" ingest "$FIXTURES/hyperfine.json" >/dev/null
+start_server "$WORK/empty.log" --db "$WORK/empty" --read-only
+E=$URL
+run "$BENCHDB" --server "$E" check
+check_rc "a read-only server judges: exit 3 (no baseline)" 3
+check_err "... its store named" "check: no baseline named 'main' in $WORK/empty"
+
+# A server that is down: exit 4, and the step summary says so.
+stop_server "$PID"
+run "$BENCHDB" --server "$E" check --format markdown
+check_rc "a server that is down: exit 4" 4
+check_err "a server that is down: says so" "benchdb: error: check: cannot reach $E"
+check_out "a server that is down: the summary says so" \
+	"### :x: benchdb: the gate could not judge (exit 4)"
+run "$BENCHDB" --server "$E" check
+check_rc "a server that is down, text: exit 4" 4
+check "a server that is down, text: nothing on stdout" test ! -s "$OUT"
+# An http:// address that a proxy redirects to https:// (301 with Location):
+# not followed (a POST would lose its body); push, --server and check said
+# "answered 301" and no more. They now name the address to give.
+cat >"$WORK/redirect.py" <<'PY'
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def reply(self):
+        self.send_response(301)
+        self.send_header("Location", "https://bench.example.com/team" + self.path)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+    do_GET = do_POST = reply
+    def log_message(self, *a): pass
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(sys.argv[1], "w").write(str(s.server_port))
+s.serve_forever()
+PY
+python3 "$WORK/redirect.py" "$WORK/redirect.port" &
+SERVERS+=("$!")
+for i in $(seq 100); do [ -s "$WORK/redirect.port" ] && break; sleep 0.1; done
+R=http://127.0.0.1:$(cat "$WORK/redirect.port")
+run "$BENCHDB" --server "$R" check --format markdown
+check_rc "a redirect: check exits 4" 4
+check_err "a redirect: check names the address to give" \
+	"check: $R answered 301, a redirect to https://bench.example.com/team (not followed): give that address as --server"
+check_out "a redirect: the summary says so" "### :x: benchdb: the gate could not judge (exit 4)"
+run "$BENCHDB" push --server "$R" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "a redirect: push exits 4" 4
+check_err "a redirect: push names the address" "push: $R answered 301, a redirect to https://bench.example.com/team (not followed)"
+run "$BENCHDB" --server "$R" -c 'show runs'
+check_rc "a redirect: --server -c exits 4" 4
+check_err "a redirect: --server names the address" "--server: $R answered 301, a redirect to https://bench.example.com/team (not"
+
+# A URL from a CI variable or secret saved with its line end: libcurl said
+# "cannot reach http://...<newline>: URL using bad/illegal format" (exit 4,
+# as if the server were down, the line broken in two). A usage error now.
+run "$BENCHDB" push --server "$S
+" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "a URL with a line end: push exits 2" 2
+check_err "a URL with a line end: push says so" \
+	"push: --server: expected the server's address without blanks or control characters (a variable or secret that ends with a line end?), got '$S?'"
+run "$BENCHDB" --server "$S " -c 'show runs'
+check_rc "a URL with a blank: --server exits 2" 2
+check_err "a URL with a blank: --server says so" "got '$S '"
+run "$BENCHDB" --server "$S
+" check --format markdown
+check_rc "a URL with a line end: check exits 2" 2
+check_out "a URL with a line end: the summary says so" \
+	"### :x: benchdb: the gate could not judge (exit 2)"
+run "$BENCHDB" --server "ftp://x" check --format markdown
+check_rc "a URL that is not http: check exits 2" 2
+check_out "a URL that is not http: the summary says so" "expected a URL starting with http"
+
+# A server whose one-line error holds a line break: it began a line of its
+# own in the CI job's log, which GitHub reads as a workflow command
+# ('::error title=x::...'). The line break now shows as '?'.
+cat >"$WORK/lines.py" <<'PY'
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def reply(self):
+        n = int(self.headers.get("Content-Length") or 0)
+        if n: self.rfile.read(n)
+        b = b'{"error": "upload:1:1: bad\\n::error title=x::pwned"}'
+        self.send_response(500 if "check" in self.path or "query" in self.path else 400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(b)))
+        self.end_headers()
+        self.wfile.write(b)
+    do_GET = do_POST = reply
+    def log_message(self, *a): pass
+s = http.server.HTTPServer(("127.0.0.1", 0), H)
+open(sys.argv[1], "w").write(str(s.server_port))
+s.serve_forever()
+PY
+python3 "$WORK/lines.py" "$WORK/lines.port" &
+SERVERS+=("$!")
+for i in $(seq 100); do [ -s "$WORK/lines.port" ] && break; sleep 0.1; done
+L=http://127.0.0.1:$(cat "$WORK/lines.port")
+run "$BENCHDB" push --server "$L" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
+check_rc "an error with a line break: push exits 3" 3
+check "an error with a line break: push writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
+check_err "... it shows as '?'" "gbench-v1.json:1:1: bad?::error title=x::pwned"
+run "$BENCHDB" --server "$L" check
+check_rc "an error with a line break: check exits 4" 4
+check "an error with a line break: check writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
+run "$BENCHDB" --server "$L" -c 'show runs'
+check_rc "an error with a line break: --server exits 4" 4
+check "an error with a line break: --server writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
+
+# A server that is not benchdb's (a web page at that address).
+run "$BENCHDB" --server "$S/assets" check
+check_rc "a URL that is no benchdb server: exit 4" 4
+check_err "... says what it answered" "answered 404"
+
+finish
