@@ -73,6 +73,38 @@ void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char
 	bdb__suggest_hint(&s, hint, size);
 }
 
+typedef struct term_list {
+	size_t skip; /* prefix length */
+	size_t n;    /* terms seen */
+	bdb_buf names;
+} term_list;
+
+static int list_term(void *ctx, const char *term, size_t len)
+{
+	term_list *l = ctx;
+	if (l->n++ < 6) {
+		if (l->n > 1)
+			bdb_buf_puts(&l->names, ", ");
+		bdb_buf_append(&l->names, term + l->skip, len - l->skip);
+	}
+	return 0;
+}
+
+void bdb__list_terms(bdb__exec *ex, const char *prefix, const char *what, char *hint, size_t size)
+{
+	term_list l = {strlen(prefix), 0, {0}};
+	bdb_buf_init(&l.names);
+	snprintf(hint, size, "%s", "");
+	if (ex->rd)
+		bdb_reader_terms(ex->rd, prefix, list_term, &l);
+	if (l.n > 0 && l.n <= 6 && l.names.len < 120)
+		snprintf(hint, size, " (the store's %ss: %s)", what, bdb_buf_cstr(&l.names));
+	else if (l.n > 0)
+		snprintf(hint, size, " (the store has %zu %ss: 'show %ss' lists them)", l.n, what,
+			 what);
+	bdb_buf_free(&l.names);
+}
+
 /* The stored run id (branch false) or branch (true) nearest to word, as a
  * hint; every run's header is read: for an error only. */
 static void suggest_from_runs(bdb__exec *ex, const char *word, bool branch, char *hint, size_t size)

@@ -11,7 +11,9 @@
 #   (f) docs/migrating.md's github-action-benchmark and asv moves, whose CI
 #       steps gated against a baseline nobody had set (exit 3 every time);
 #   (h) the Tour's `serve --token-file token` without a token file says how to
-#       make one.
+#       make one;
+#   (i) migrating.md's first query on an imported history, and "what changed
+#       in the last month" on a history whose last run is older.
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -302,5 +304,28 @@ run "$BENCHDB" --server http://127.0.0.1:1 --token-file nosuch -c 'show runs'
 check_rc "(h) a client's missing token file exits 3" 3
 check_err "(h) the client is not told to make one" \
 	"benchdb: error: --server: --token-file: cannot read nosuch: No such file or directory"
+
+# (i) migrating.md's github-action-benchmark move, as written: import the
+# history, then `changes time of "my_bench"`. kurkle/color is benchmark.js,
+# whose metric is throughput: the error names the store's metrics (it was
+# the bare `no metric "time" in the store`), and a point that is no stored
+# one points at `show points`.
+run "$BENCHDB" --db kurkle-data import-gab --branch main "$REAL/gab/kurkle__color.data.js"
+check_out "(i) import-gab stores kurkle's 266 entries" "Imported 266 run(s) from 266 entries"
+run "$BENCHDB" --db kurkle-data -c 'changes time of "my_bench"'
+check_rc "(i) changes time: exit 2" 2
+check_err "(i) the error names the metric there is" \
+	'no metric "time" in the store (the store'"'"'s metrics: throughput)'
+run "$BENCHDB" --db kurkle-data -c 'changes throughput of "my_bench"'
+check_rc "(i) an unknown point: exit 2" 2
+check_err "(i) the error says how to list the points" \
+	'no point "my_bench" in the store (the store has 88 points: '"'"'show points'"'"' lists them)'
+# "What changed in the last month?": the newest entry is of 2026-01-22, so
+# no run is in a month before now (2026-02-22 at the latest for this to
+# hold: the note is said whenever now is past 2026-02-21).
+run "$BENCHDB" --db kurkle-data -c 'changes throughput since 30d'
+check_rc "(i) changes since 30d: exit 0" 0
+check_out "(i) says that no run is that recent" \
+	"the store's newest run, gab-89e35c31489f016d, is of 2026-01-22T05:11:11Z"
 
 finish
