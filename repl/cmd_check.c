@@ -1281,7 +1281,7 @@ static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp)
 }
 
 static const char query_usage[] =
-    "usage: benchdb query [--db DIR] [--json | --format FMT] [--fail]\n"
+    "usage: benchdb query [--db DIR] [--json | --format FMT] [--fail] [--no-pager]\n"
     "                     'STATEMENT[; STATEMENT...]'\n"
     "\n"
     "Runs statements once, like benchdb -c. See 'benchdb --help' and\n"
@@ -1291,16 +1291,35 @@ int cmd_query(cli_ctx *ctx, const shell_options *defaults, int argc, char **argv
 {
 	shell_options opt = *defaults;
 	bool json_flag = false;
-	const char *positional[2], *text = NULL;
+	/* Words beyond the statement are counted, to say "quote them" rather
+	 * than "unexpected argument" at the third. */
+	const char *positional[64], *text = NULL;
 	const cli_opt opts[] = {{"--format", &opt.format, NULL},
 				{"--json", NULL, &json_flag},
 				{"--fail", NULL, &opt.fail_on_regressions},
+				{"--no-pager", NULL, &ctx->no_pager},
 				{NULL, NULL, NULL}};
-	int npos, code = cli_parse_args(ctx, argc, argv, query_usage, opts, positional, 2, &npos);
+	int npos, code = cli_parse_args(ctx, argc, argv, query_usage, opts, positional, 64, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	if (npos == 2)
-		return cli_usage_error("query", "give the statements as one argument (quote them)");
+	if (npos >= 2) {
+		/* Shell words (query show runs) are one statement; arguments
+		 * holding a space (query 'show runs' 'show points') several. */
+		const char *sep = " ";
+		for (int k = 0; k < npos; k++)
+			if (strchr(positional[k], ' '))
+				sep = "; ";
+		bdb_buf words;
+		bdb_buf_init(&words);
+		for (int k = 0; k < npos; k++)
+			bdb_buf_printf(&words, "%s%s", k ? sep : "", positional[k]);
+		code = cli_usage_error("query",
+				       "give the statements as one argument (quote them): "
+				       "benchdb query '%s'",
+				       bdb_buf_cstr(&words));
+		bdb_buf_free(&words);
+		return code;
+	}
 	if (json_flag || ctx->json)
 		opt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
 	text = npos ? positional[0] : NULL;
