@@ -328,4 +328,31 @@ check_rc "(i) changes since 30d: exit 0" 0
 check_out "(i) says that no run is that recent" \
 	"the store's newest run, gab-89e35c31489f016d, is of 2026-01-22T05:11:11Z"
 
+# migrating.md's workflow of several suites (kurkle/color has two): each
+# suite's output ingested alone is a run of the same commit, which check
+# --commit refuses (exit 2); named with --id, each is judged against its
+# own suite's imported entry. (migrating.md had only the one-suite steps.)
+printf '%s\n' 'parse #d6F|@kurkle/color x 64,111,337 ops/sec ±1.02% (91 runs sampled)' \
+	'alpha|chroma-js x 1,000,000 ops/sec ±1.00% (90 runs sampled)' >comparison.txt
+printf '%s\n' 'map x 507,111,337 ops/sec ±1.02% (91 runs sampled)' \
+	'parseInt + x 4,000,000 ops/sec ±1.00% (90 runs sampled)' >hex.txt
+SUITES=(GITHUB_EVENT_NAME=pull_request GITHUB_SHA=6666666eeee GITHUB_REF_NAME=16/merge
+	GITHUB_HEAD_REF=suites)
+gh_step "${SUITES[@]}" -- "$BENCHDB" --db kurkle-data ingest --tag suite=Comparison comparison.txt
+gh_step "${SUITES[@]}" -- "$BENCHDB" --db kurkle-data ingest --tag "suite=HEX parsing" hex.txt
+gh_step "${SUITES[@]}" -- sh -c "$CHECK" "$BENCHDB" kurkle-data
+check_rc "(i) two suites of one commit: check --commit exits 2" 2
+check_err "(i) saying to judge each" "judge each with --run ID"
+SUITES2=(GITHUB_EVENT_NAME=pull_request GITHUB_SHA=7777777ffff GITHUB_REF_NAME=17/merge
+	GITHUB_HEAD_REF=suites2)
+gh_step "${SUITES2[@]}" -- sh -c '"$0" --db kurkle-data ingest --id "$GITHUB_SHA-comparison" --tag suite=Comparison comparison.txt &&
+	"$0" --db kurkle-data ingest --id "$GITHUB_SHA-hex" --tag "suite=HEX parsing" hex.txt' "$BENCHDB"
+check_rc "(i) migrating.md's --id steps: ingest exits 0" 0
+gh_step "${SUITES2[@]}" -- sh -c '"$0" --db kurkle-data check --run "$GITHUB_SHA-comparison" --against-branch main --threshold 5%' "$BENCHDB"
+check_rc "(i) the Comparison run is judged: alpha|chroma-js 71 % slower, exit 1" 1
+check_out "(i) against its suite's entry" "alpha|chroma-js [suite=Comparison] throughput: 3489964.00 → 1000000.00 (-71.3%)"
+gh_step "${SUITES2[@]}" -- sh -c '"$0" --db kurkle-data check --run "$GITHUB_SHA-hex" --against-branch main --threshold 5%' "$BENCHDB"
+check_rc "(i) the HEX parsing run is judged: exit 1" 1
+check_out "(i) parseInt + against its suite's entry" "parseInt + [suite=HEX parsing] throughput: 7032906.00 → 4000000.00 (-43.1%)"
+
 finish
