@@ -151,40 +151,6 @@ typedef struct check_request {
 	bool text, markdown, json;
 } check_request;
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The series of run seq, sorted (for series_in); *ids malloc'ed. */
-static int sorted_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n)
-{
-	int rc = bdb_reader_run_series(r, seq, ids, n);
-	if (!rc)
-		qsort(*ids, *n, sizeof **ids, cmp_u64);
-	return rc;
-}
-
-/* How many series of run seq are in sorted[0..n) (*in) and how many not
- * (*out). */
-static int series_in(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n, size_t *in,
-		     size_t *out)
-{
-	uint64_t *ids = NULL;
-	size_t m = 0;
-	int rc = bdb_reader_run_series(r, seq, &ids, &m);
-	*in = *out = 0;
-	for (size_t i = 0; !rc && i < m; i++) {
-		if (bsearch(&ids[i], sorted, n, sizeof *sorted, cmp_u64))
-			(*in)++;
-		else
-			(*out)++;
-	}
-	free(ids);
-	return rc;
-}
-
 /*
  * The base of --against-branch: the newest run of branch not after the
  * judged run (ties in time broken by ingest order, as "latest") that holds
@@ -200,7 +166,7 @@ static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_inf
 	bdb_run_info *runs = NULL;
 	uint64_t *mine = NULL;
 	size_t n = 0, n_mine = 0;
-	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
+	int rc = bdb_reader_run_series_sorted(r, judged->seq, &mine, &n_mine);
 	if (!rc)
 		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
 	if (!rc)
@@ -212,7 +178,7 @@ static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_inf
 		size_t shared = 0, other = 0;
 		if (runs[i].seq == judged->seq || after || same_commit)
 			continue;
-		int err = series_in(r, runs[i].seq, mine, n_mine, &shared, &other);
+		int err = bdb_reader_series_overlap(r, runs[i].seq, mine, n_mine, &shared, &other);
 		if (err)
 			rc = err;
 		else if (shared) {
@@ -265,36 +231,6 @@ static int branch_unusable(bdb_reader *r, const char *branch, const bdb_run_info
 	return rc;
 }
 
-/*
- * Whether another run of the judged run's commit holds a series the judged
- * run does not (a CI job that wrote several result files: each is a run),
- * into *other (0: none). A rerun of the same benchmarks is no such run.
- */
-static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, uint64_t *other)
-{
-	bdb_run_filter filter = {NULL, INT64_MIN, INT64_MAX};
-	bdb_run_info *runs = NULL;
-	uint64_t *mine = NULL;
-	size_t n = 0, n_mine = 0;
-	*other = 0;
-	if (!judged->commit[0])
-		return 0;
-	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
-	if (!rc)
-		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
-	for (size_t i = 0; !rc && i < n && !*other; i++) {
-		size_t shared = 0, others = 0;
-		if (runs[i].seq == judged->seq || strcmp(runs[i].commit, judged->commit) != 0)
-			continue;
-		rc = series_in(r, runs[i].seq, mine, n_mine, &shared, &others);
-		if (!rc && others)
-			*other = runs[i].seq;
-	}
-	free(runs);
-	free(mine);
-	return rc;
-}
-
 /* What check judges: the ids of both runs, "" for a base that is missing;
  * base_only: the base's series the judged run does not have. */
 typedef struct check_runs {
@@ -339,10 +275,10 @@ static int count_base_only(bdb_reader *r, uint64_t cur, uint64_t base, size_t *n
 {
 	uint64_t *mine = NULL;
 	size_t n_mine = 0, shared = 0;
-	int rc = sorted_series(r, cur, &mine, &n_mine);
+	int rc = bdb_reader_run_series_sorted(r, cur, &mine, &n_mine);
 	*n = 0;
 	if (!rc)
-		rc = series_in(r, base, mine, n_mine, &shared, n);
+		rc = bdb_reader_series_overlap(r, base, mine, n_mine, &shared, n);
 	free(mine);
 	return rc;
 }
@@ -398,7 +334,7 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		 * several result files, and the others would go unjudged.
 		 * benchkit's form judges the latest run, as benchkit does. */
 		if (!rc && picked && !q->benchkit &&
-		    (rc = sibling_with_other_series(r, &judged, &other)) == 0 && other) {
+		    (rc = bdb_reader_commit_sibling(r, &judged, &other)) == 0 && other) {
 			char other_id[512] = "";
 			copy_id(r, other, other_id, sizeof other_id);
 			cli_error("check: commit %s has runs with different series (%s, %s): a "

@@ -355,4 +355,16 @@ gh_step "${SUITES2[@]}" -- sh -c '"$0" --db kurkle-data check --run "$GITHUB_SHA
 check_rc "(i) the HEX parsing run is judged: exit 1" 1
 check_out "(i) parseInt + against its suite's entry" "parseInt + [suite=HEX parsing] throughput: 7032906.00 → 4000000.00 (-43.1%)"
 
+# "Which benchmark got slower between two commits?" of an imported history
+# with two suites: `commit "C"` is the newest run of C, one suite's; the
+# other suite's run was left out without a word (atk42). The answer says so.
+run "$BENCHDB" --db kurkle-data -c 'regressions in commit "f50685387d" vs commit "88714d7fe0"'
+check_rc "(i) regressions between two commits: exit 0" 0
+check_out "(i) the Comparison suite's regression" "parse hsla(240, 100, 60, 0.5)|@kurkle/color"
+check_out "(i) the note names the run left out" \
+	'commit "f50685387d" is its newest run, gab-89e35c31489f016d, whose commit has runs of other series (gab-dbb1e5a6efe015d2, ...): they were left out; name each with run "ID"'
+run "$BENCHDB" --db kurkle-data -c 'compare commit "88714d7fe0" with run "gab-89e35c31489f016d"'
+check_out "(i) compare says it of the commit" 'commit "88714d7fe0" is its newest run, gab-658ced04276dbe67'
+check "(i) and not of the run named by id" sh -c "! grep -q 'gab-89e35c31489f016d, whose' '$OUT'"
+
 finish
