@@ -338,10 +338,12 @@ static int unknown_subcommand(const char *word)
 	else if (strcmp(word, "drop") == 0 || strcmp(word, "set") == 0)
 		/* drop annotation, drop baseline, set baseline: statements only. */
 		cli_error("unknown subcommand '%s': '%s %s' is a statement; run it with -c "
-			  "(benchdb -c '%s %s ...')",
+			  "(benchdb -c '%s %s ...'); a baseline also with 'benchdb baseline %s "
+			  "NAME%s'",
 			  word, word,
 			  strcmp(word, "drop") == 0 ? "annotation|baseline" : "baseline", word,
-			  strcmp(word, "drop") == 0 ? "annotation commit C" : "baseline NAME =");
+			  strcmp(word, "drop") == 0 ? "annotation commit C" : "baseline NAME =",
+			  word, strcmp(word, "drop") == 0 ? "" : " [RUN]");
 	else if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
 	else
