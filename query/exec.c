@@ -189,10 +189,14 @@ static int run_not_found_message(bdb__exec *ex, const bdb__run_ref *ref)
 		bdb_buf typed; /* the name as the suggested statement needs it */
 		bdb_buf_init(&typed);
 		bdb__put_name(&typed, ref->name, false);
+		/* The default of regressions' `vs`: a history without
+		 * baselines, as an imported one, may rather name the base. */
+		bool defaulted = ref->defaulted;
 		int rc = bdb__exec_error(
 		    ex, ref->name_span,
-		    "no baseline \"%s\"%s (set one with: set baseline %s = RUN)", ref->name, hint,
-		    typed.failed ? ref->name : bdb_buf_cstr(&typed));
+		    "no baseline \"%s\"%s (set one with: set baseline %s = RUN%s)", ref->name, hint,
+		    typed.failed ? ref->name : bdb_buf_cstr(&typed),
+		    defaulted ? "; or name the base: regressions vs latest~1" : "");
 		bdb_buf_free(&typed);
 		return rc;
 	}
@@ -386,7 +390,8 @@ bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
 {
 	if (given)
 		return *given;
-	bdb__run_ref ref = {.kind = kind, .name = kind == BDB__RUN_BASELINE ? "main" : NULL};
+	bdb__run_ref ref = {
+	    .kind = kind, .name = kind == BDB__RUN_BASELINE ? "main" : NULL, .defaulted = true};
 	ref.span = ref.name_span = st->span;
 	return ref;
 }
