@@ -13,7 +13,8 @@
 #   (h) the Tour's `serve --token-file token` without a token file says how to
 #       make one;
 #   (i) migrating.md's first query on an imported history, and "what changed
-#       in the last month" on a history whose last run is older.
+#       in the last month" on a history whose last run is older;
+#   (j) the workflow's build step installs the build's packages only.
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -366,5 +367,16 @@ check_out "(i) the note names the run left out" \
 run "$BENCHDB" --db kurkle-data -c 'compare commit "88714d7fe0" with run "gab-89e35c31489f016d"'
 check_out "(i) compare says it of the commit" 'commit "88714d7fe0" is its newest run, gab-658ced04276dbe67'
 check "(i) and not of the run named by id" sh -c "! grep -q 'gab-89e35c31489f016d, whose' '$OUT'"
+
+# README's workflow built benchdb with `make -C benchdb deps install`, whose
+# deps install the tests' packages too: chromium and chromium-driver, which
+# are Debian's packages (Ubuntu, GitHub's runners, ships Chromium as a
+# snap), selenium, cmocka, ...: nothing a CI job that runs benchdb uses. Its step now names deps-build, whose
+# packages are the build's (and a subset of deps').
+step=$(grep -m1 -o 'make -C benchdb [a-z -]* install' "$ROOT/README.md")
+check "(j) README's workflow builds with deps-build ($step)" test "$step" = "make -C benchdb deps-build install"
+build_pkgs=$(make -s -n -C "$ROOT" deps-build | grep -o 'DEB_PKGS="[^"]*"' | head -1)
+check "(j) deps-build installs no test package ($build_pkgs)" \
+	sh -c "echo '$build_pkgs' | grep -q liblmdb-dev && ! echo '$build_pkgs' | grep -qE 'chromium|selenium|cmocka'"
 
 finish
