@@ -65,6 +65,16 @@ run "$BENCHDB" --db "$WORK/crit" trend 'time of "fib 15"' as csv
 check_out "a statement in one argument is still passed as it is" "fib 15,,criterion-"
 run "$BENCHDB" --db "$WORK/crit" trend time where scenario = "fib 15" as csv
 check_out "a tag value after = too" "fib 15,,criterion-"
+# ... and a glob after ~ (it failed at the blank: `point '~' "fib 1*"`
+# passed `point ~ fib 1*`; atk42). An unquoted ~ is the shell's home
+# directory, which the parse error named as a string: a note says so.
+run "$BENCHDB" --db "$WORK/crit" trend time where point '~' "fib 1*" as csv
+check_rc "a glob with a blank after '~' exits 0" 0
+check_out "it matches fib 15" "fib 15,,criterion-"
+HOME=/home/tester run "$BENCHDB" --db "$WORK/crit" trend time where point /home/tester "fib 1*" as csv
+check_rc "an unquoted ~ (the shell's \$HOME) is a query error, exit 2" 2
+check_err "with a note that says what the shell did" \
+	"benchdb: note: trend: argument 4 is your home directory: the shell turns an unquoted ~ into it; quote the where operator, '~'"
 run "$BENCHDB" trend nosuchmetric
 check_rc "a statement subcommand's query error exits 2" 2
 check_err "and reports it as -c does" "<command line>:1:7"
