@@ -32,6 +32,12 @@ run "$BENCHDB" --data "$DB" baseline --run v3
 check_out_exact "benchkit's baseline --run still sets main" "Baseline set to run v3"
 run "$BENCHDB" baseline list
 check_out_exact "baseline list shows the move" "$(printf 'main\tv3')"
+# RUN is any run reference (docs/cli.md); --help listed a few of them only.
+run "$BENCHDB" baseline set onmain 'latest~1 on branch main'
+check_out_exact "baseline set NAME 'latest~1 on branch main'" "Baseline onmain set to run v4"
+run "$BENCHDB" baseline --help
+check_out "baseline --help names the branch form" "'latest on branch B'"
+"$BENCHDB" baseline drop onmain >/dev/null
 
 # ---- 8. statements as subcommands ------------------------------------------
 run "$BENCHDB" trend real_time of BM_sort/1024 last 2
