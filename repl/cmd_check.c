@@ -822,6 +822,51 @@ static int write_chart_rows(bdb_store *store, const check_runs *runs, const bdb_
 	return write_charts(store, runs, res, dir, shown, targets);
 }
 
+/* "ID (commit C, branch B)" of run id, escaped Markdown text (ids,
+ * commits and branches are free text) cut to its first 10 characters for
+ * a commit. */
+static void put_run_described(bdb_reader *r, const char *id, bdb_buf *md)
+{
+	uint64_t seq;
+	bdb_run_info info;
+	bdb_buf_put_markdown(md, id, strlen(id));
+	if (bdb_reader_find_id(r, id, &seq) != 0 || bdb_reader_run_info(r, seq, &info) != 0)
+		return;
+	const char *sep = " (";
+	if (info.commit[0]) {
+		bdb_buf_printf(md, "%scommit ", sep);
+		bdb_buf_put_markdown(md, info.commit, strnlen(info.commit, 10));
+		sep = ", ";
+	}
+	if (info.branch[0]) {
+		bdb_buf_printf(md, "%sbranch ", sep);
+		bdb_buf_put_markdown(md, info.branch, strlen(info.branch));
+		sep = ", ";
+	}
+	if (strcmp(sep, ", ") == 0)
+		bdb_buf_putc(md, ')');
+}
+
+/* Which run was judged against which: a pull-request comment said only
+ * how many regressed, not of what or against what. */
+static void print_judged(bdb_store *store, const check_runs *runs)
+{
+	bdb_reader *r;
+	if (!runs->base[0] || bdb_reader_begin(store, &r) != 0)
+		return;
+	bdb_buf md;
+	bdb_buf_init(&md);
+	bdb_buf_puts(&md, "Run ");
+	put_run_described(r, runs->current, &md);
+	bdb_buf_puts(&md, " against ");
+	put_run_described(r, runs->base, &md);
+	bdb_buf_puts(&md, ".");
+	bdb_reader_end(r);
+	cli_put_text(stdout, bdb_buf_cstr(&md), false);
+	fputs("\n\n", stdout);
+	bdb_buf_free(&md);
+}
+
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
 			   const bdb_result *res, const char *method, size_t n_regressions,
 			   size_t n_inconclusive, bool strict, char *const *charts)
@@ -841,6 +886,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
+	print_judged(store, runs);
 	/* What was not judged, as the notes on standard error say it: a
 	 * summary that read "no regressions" hid it in the job's log. */
 	double not_judged = field_num(res, "not_judged");
