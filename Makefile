@@ -6,6 +6,7 @@
 #   make asan       the test suite built and run with -fsanitize=address,undefined
 #   make demo       build, ingest examples/ into ./benchmark-data, run a tour
 #   make deps       install missing Debian packages (quiet no-op when present)
+#   make deps-build only those building and installing benchdb needs (CI)
 #   make format     clang-format every source file
 #   make lint       the rooms' include flow (tests/layers.sh), cppcheck
 #   make install    PREFIX=/usr/local: binary, library, headers, man page,
@@ -24,10 +25,16 @@ OPT       ?= -O2 -g
 SANITIZE  ?=
 
 PKGS      := lmdb jansson libedit libzstd
-DEB_PKGS  := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
+# What building and installing benchdb needs (make deps-build: a CI job that
+# only installs benchdb: the tests' chromium and chromium-driver are Debian's
+# packages, Ubuntu's runners ship Chromium as a snap), then what the tests
+# need too (make deps).
+BUILD_DEB_PKGS := build-essential pkg-config liblmdb-dev libjansson-dev libedit-dev \
+             libzstd-dev libmicrohttpd-dev libcurl4-openssl-dev
+DEB_PKGS  := $(BUILD_DEB_PKGS) \
              libcmocka-dev flatbuffers-compiler libxml2-utils groff-base chromium \
-             libmicrohttpd-dev curl libbenchmark-dev python3-prometheus-client \
-             chromium-driver python3-selenium libcurl4-openssl-dev python3 libzstd-dev
+             curl libbenchmark-dev python3-prometheus-client \
+             chromium-driver python3-selenium python3
 
 WARN      := -std=c11 -Wall -Wextra -Wshadow -Wpointer-arith -Wstrict-prototypes -Werror
 INCLUDES  := -Ischema -Iengine -Iengine/ingest -Iquery -Iweb -Irepl
@@ -61,7 +68,7 @@ BIN := $(BUILD)/benchdb
 
 .SECONDARY:
 
-.PHONY: all test check asan deps demo fuzz bench format lint install clean tests valgrind soak eval
+.PHONY: all test check asan deps deps-build demo fuzz bench format lint install clean tests valgrind soak eval
 
 all: $(BIN) $(LIB)
 
@@ -150,6 +157,9 @@ deps:
 		$$SUDO apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+deps-build:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(BUILD_DEB_PKGS)"
 
 demo: deps all
 	@$(MAKE) --no-print-directory -f bench/bench.mk $(BUILD)/bench/gen >/dev/null

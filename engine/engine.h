@@ -370,6 +370,19 @@ int bdb_reader_tag_keys(bdb_reader *r, bdb_term_fn fn, void *ctx);
  * metric count or the number of series.
  */
 int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n);
+/* bdb_reader_run_series sorted by id (for bdb_reader_series_overlap). */
+int bdb_reader_run_series_sorted(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n);
+/* How many series of run seq are in sorted[0..n) (*in) and how many not
+ * (*out). */
+int bdb_reader_series_overlap(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n,
+			      size_t *in, size_t *out);
+/*
+ * Another run of run's commit that holds a series run does not (a CI job
+ * that wrote several result files, or a github-action-benchmark history's
+ * suites: each is a run), into *other (0: none; a rerun of the same
+ * benchmarks is no such run). Reads every run's header.
+ */
+int bdb_reader_commit_sibling(bdb_reader *r, const bdb_run_info *run, uint64_t *other);
 
 /* ------------------------------------------------------------------------ */
 /* Observations                                                              */

@@ -419,6 +419,62 @@ int bdb_reader_run_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n
 	return bdb__run_series_decode(v.mv_data, v.mv_size, max, ids, n);
 }
 
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	return x < y ? -1 : x > y;
+}
+
+int bdb_reader_run_series_sorted(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n)
+{
+	int rc = bdb_reader_run_series(r, seq, ids, n);
+	if (!rc)
+		qsort(*ids, *n, sizeof **ids, cmp_u64);
+	return rc;
+}
+
+int bdb_reader_series_overlap(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n,
+			      size_t *in, size_t *out)
+{
+	uint64_t *ids = NULL;
+	size_t m = 0;
+	int rc = bdb_reader_run_series(r, seq, &ids, &m);
+	*in = *out = 0;
+	for (size_t i = 0; !rc && i < m; i++) {
+		if (bsearch(&ids[i], sorted, n, sizeof *sorted, cmp_u64))
+			(*in)++;
+		else
+			(*out)++;
+	}
+	free(ids);
+	return rc;
+}
+
+int bdb_reader_commit_sibling(bdb_reader *r, const bdb_run_info *run, uint64_t *other)
+{
+	bdb_run_filter filter = {NULL, INT64_MIN, INT64_MAX};
+	bdb_run_info *runs = NULL;
+	uint64_t *mine = NULL;
+	size_t n = 0, n_mine = 0;
+	*other = 0;
+	if (!run->commit[0])
+		return 0;
+	int rc = bdb_reader_run_series_sorted(r, run->seq, &mine, &n_mine);
+	if (!rc)
+		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
+	for (size_t i = 0; !rc && i < n && !*other; i++) {
+		size_t shared = 0, others = 0;
+		if (runs[i].seq == run->seq || strcmp(runs[i].commit, run->commit) != 0)
+			continue;
+		rc = bdb_reader_series_overlap(r, runs[i].seq, mine, n_mine, &shared, &others);
+		if (!rc && others)
+			*other = runs[i].seq;
+	}
+	free(runs);
+	free(mine);
+	return rc;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Observations                                                              */
 /* ------------------------------------------------------------------------ */

@@ -101,6 +101,7 @@ typedef struct bdb__run_ref {
 	int64_t time_us;     /* TIME */
 	bdb__span span;	     /* the whole reference */
 	bdb__span name_span; /* the name / id / prefix / time token */
+	bool defaulted;	     /* not written: the statement's default */
 } bdb__run_ref;
 
 typedef struct bdb__time_spec {

@@ -73,6 +73,38 @@ void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char
 	bdb__suggest_hint(&s, hint, size);
 }
 
+typedef struct term_list {
+	size_t skip; /* prefix length */
+	size_t n;    /* terms seen */
+	bdb_buf names;
+} term_list;
+
+static int list_term(void *ctx, const char *term, size_t len)
+{
+	term_list *l = ctx;
+	if (l->n++ < 6) {
+		if (l->n > 1)
+			bdb_buf_puts(&l->names, ", ");
+		bdb_buf_append(&l->names, term + l->skip, len - l->skip);
+	}
+	return 0;
+}
+
+void bdb__list_terms(bdb__exec *ex, const char *prefix, const char *what, char *hint, size_t size)
+{
+	term_list l = {strlen(prefix), 0, {0}};
+	bdb_buf_init(&l.names);
+	snprintf(hint, size, "%s", "");
+	if (ex->rd)
+		bdb_reader_terms(ex->rd, prefix, list_term, &l);
+	if (l.n > 0 && l.n <= 6 && l.names.len < 120)
+		snprintf(hint, size, " (the store's %ss: %s)", what, bdb_buf_cstr(&l.names));
+	else if (l.n > 0)
+		snprintf(hint, size, " (the store has %zu %ss: 'show %ss' lists them)", l.n, what,
+			 what);
+	bdb_buf_free(&l.names);
+}
+
 /* The stored run id (branch false) or branch (true) nearest to word, as a
  * hint; every run's header is read: for an error only. */
 static void suggest_from_runs(bdb__exec *ex, const char *word, bool branch, char *hint, size_t size)
@@ -175,10 +207,14 @@ static int run_not_found_message(bdb__exec *ex, const bdb__run_ref *ref)
 		bdb_buf typed; /* the name as the suggested statement needs it */
 		bdb_buf_init(&typed);
 		bdb__put_name(&typed, ref->name, false);
+		/* The default of regressions' `vs`: a history without
+		 * baselines, as an imported one, may rather name the base. */
+		bool defaulted = ref->defaulted;
 		int rc = bdb__exec_error(
 		    ex, ref->name_span,
-		    "no baseline \"%s\"%s (set one with: set baseline %s = RUN)", ref->name, hint,
-		    typed.failed ? ref->name : bdb_buf_cstr(&typed));
+		    "no baseline \"%s\"%s (set one with: set baseline %s = RUN%s)", ref->name, hint,
+		    typed.failed ? ref->name : bdb_buf_cstr(&typed),
+		    defaulted ? "; or name the base: regressions vs latest~1" : "");
 		bdb_buf_free(&typed);
 		return rc;
 	}
@@ -384,7 +420,8 @@ bdb__run_ref bdb__run_or_default(const bdb__stmt *st, const bdb__run_ref *given,
 {
 	if (given)
 		return *given;
-	bdb__run_ref ref = {.kind = kind, .name = kind == BDB__RUN_BASELINE ? "main" : NULL};
+	bdb__run_ref ref = {
+	    .kind = kind, .name = kind == BDB__RUN_BASELINE ? "main" : NULL, .defaulted = true};
 	ref.span = ref.name_span = st->span;
 	return ref;
 }

@@ -71,6 +71,10 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_
  */
 void bdb__suggest_term(bdb__exec *ex, const char *prefix, const char *word, char *hint,
 		       size_t size);
+/* When there is no nearest term to suggest: hint = " (the store's WHATs:
+ * a, b)" for a few terms that start with prefix, else " (the store has N
+ * WHATs: 'show WHATs' lists them)"; "" for none. For error messages only. */
+void bdb__list_terms(bdb__exec *ex, const char *prefix, const char *what, char *hint, size_t size);
 /* hint = "; did you mean \"B\"?" for the stored branch nearest to name, or
  * "" (every run's branch is read: for an error only). */
 void bdb__suggest_branch(bdb__exec *ex, const char *name, char *hint, size_t size);

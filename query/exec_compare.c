@@ -494,6 +494,31 @@ static void note_inconclusive(bdb_result *r, const inconclusive_count *c)
 				 c->n, c->n > 1 ? "e.g. " : "", c->first);
 }
 
+/*
+ * A `commit "C"` names the newest run of C, but a commit may have several
+ * runs of other series (a CI job's result files, a github-action-benchmark
+ * history's suites): the others are not compared, which the answer says
+ * (check refuses such a run, exit 2).
+ */
+static int note_commit_siblings(bdb__exec *ex, bdb_result *r, const bdb__run_ref *ref,
+				const bdb__run_entries *e)
+{
+	uint64_t other;
+	bdb_run_info o;
+	if (ref->kind != BDB__RUN_COMMIT)
+		return 0;
+	int rc = bdb_reader_commit_sibling(ex->rd, &e->info, &other);
+	if (rc)
+		return bdb__exec_store_error(ex, rc, "reading the runs of a commit");
+	if (other && bdb_reader_run_info(ex->rd, other, &o) == 0)
+		bdb__result_note(r,
+				 "commit \"%s\" is its newest run, %s, whose commit has runs of "
+				 "other series (%s, ...): they were left out; name each with run "
+				 "\"ID\"",
+				 ref->name, e->info.id, o.id);
+	return 0;
+}
+
 /* Loads both runs of a comparison. */
 static int load_pair(bdb__exec *ex, const bdb__stmt *st, const bdb__run_ref *base_ref,
 		     const bdb__run_ref *cur_ref, const char *metric, bdb__run_entries *base,
@@ -556,6 +581,10 @@ int bdb__exec_compare(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bool *matched = NULL;
 	const char *metric = st->metric ? st->metric : BDB__ALL_METRICS;
 	int rc = load_pair(ex, st, &st->run, &st->other, metric, &base, &cur);
+	if (!rc)
+		rc = note_commit_siblings(ex, r, &st->run, &base);
+	if (!rc)
+		rc = note_commit_siblings(ex, r, &st->other, &cur);
 	if (rc)
 		goto done;
 	rc = comparison_columns(r, st, compare_columns,
@@ -857,6 +886,10 @@ int bdb__exec_regressions(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	bdb_buf_init(&accepted_text);
 	const char *metric = st->metric ? st->metric : BDB__RATED_METRICS;
 	int rc = load_pair(ex, st, &base_ref, &cur_ref, metric, &base, &cur);
+	if (!rc)
+		rc = note_commit_siblings(ex, r, &cur_ref, &cur);
+	if (!rc)
+		rc = note_commit_siblings(ex, r, &base_ref, &base);
 	if (rc)
 		goto done;
 	size_t n_cols = may_be_inconclusive(st) ? N_REGRESSION_COLUMNS : G_VERDICT;

@@ -484,19 +484,31 @@ static int window_error(bdb__exec *ex, const bdb__stmt *st)
 			       bdb_time_format(from, a, sizeof a), bdb_time_format(to, b, sizeof b));
 }
 
-/* An empty answer to a `since` in the future says so: "(no rows)" alone
- * reads as a store without the series. */
+/* An empty answer to a `since` that no run reaches says so: "(no rows)"
+ * alone reads as a store without the series, or as a month without a
+ * change when the store's newest run is older than the month (`changes
+ * time since 30d` on a history imported last year). */
 static void future_note(const bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	if (r->n_rows || !(st->clauses & BDB__C_SINCE))
 		return;
 	int64_t from = time_of(ex, &st->since);
-	if (from <= ex->now_us)
-		return;
 	char a[48], b[48];
-	int64_t now = ex->now_us - ex->now_us % 1000000; /* to the second */
-	bdb__result_note(r, "since %s is in the future (now is %s): no run is that new",
-			 bdb_time_format(from, a, sizeof a), bdb_time_format(now, b, sizeof b));
+	if (from > ex->now_us) {
+		int64_t now = ex->now_us - ex->now_us % 1000000; /* to the second */
+		bdb__result_note(r, "since %s is in the future (now is %s): no run is that new",
+				 bdb_time_format(from, a, sizeof a),
+				 bdb_time_format(now, b, sizeof b));
+		return;
+	}
+	uint64_t seq;
+	bdb_run_info newest;
+	if (bdb_reader_latest(ex->rd, 0, &seq) != 0 ||
+	    bdb_reader_run_info(ex->rd, seq, &newest) != 0 || newest.timestamp_us >= from)
+		return;
+	bdb__result_note(r, "no run since %s: the store's newest run, %s, is of %s",
+			 bdb_time_format(from, a, sizeof a), newest.id,
+			 bdb_time_format(newest.timestamp_us, b, sizeof b));
 }
 
 static int load_series(bdb__exec *ex, const bdb__stmt *st, bdb_series_info ***series,

@@ -671,6 +671,8 @@ int bdb__check_names(bdb__exec *ex, const bdb__stmt *st)
 	char hint[200];
 	if (st->metric && strcmp(st->metric, "*") != 0 && !has_term(ex, "m:", NULL, st->metric)) {
 		bdb__suggest_term(ex, "m:", st->metric, hint, sizeof hint);
+		if (!*hint)
+			bdb__list_terms(ex, "m:", "metric", hint, sizeof hint);
 		return bdb__exec_error(ex, st->metric_span, "no metric \"%s\" in the store%s",
 				       st->metric, hint);
 	}
@@ -687,6 +689,8 @@ int bdb__check_names(bdb__exec *ex, const bdb__stmt *st)
 						       "no point matches \"%s\"", st->point);
 		} else if (!has_term(ex, "p:", NULL, st->point)) {
 			bdb__suggest_term(ex, "p:", st->point, hint, sizeof hint);
+			if (!*hint)
+				bdb__list_terms(ex, "p:", "point", hint, sizeof hint);
 			return bdb__exec_error(ex, st->point_span, "no point \"%s\" in the store%s",
 					       st->point, hint);
 		}

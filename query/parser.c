@@ -801,6 +801,9 @@ static int parse_metric_name(parser *p, bdb__stmt *s, bool allow_star)
 		advance(p);
 		return 0;
 	}
+	/* `benchdb changes` alone: a new user does not know the names yet. */
+	if (p->tok.kind == BDB__TOK_EOF)
+		return fail_expected(p, "a metric name ('show metrics' lists them)", NULL);
 	return parse_name(p, "a metric name", NAME_WORD | NAME_NO_KEYWORD, &s->metric,
 			  &s->metric_span);
 }

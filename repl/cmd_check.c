@@ -158,40 +158,6 @@ typedef struct check_request {
 	bool text, markdown, json;
 } check_request;
 
-static int cmp_u64(const void *a, const void *b)
-{
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-	return x < y ? -1 : x > y;
-}
-
-/* The series of run seq, sorted (for series_in); *ids malloc'ed. */
-static int sorted_series(bdb_reader *r, uint64_t seq, uint64_t **ids, size_t *n)
-{
-	int rc = bdb_reader_run_series(r, seq, ids, n);
-	if (!rc)
-		qsort(*ids, *n, sizeof **ids, cmp_u64);
-	return rc;
-}
-
-/* How many series of run seq are in sorted[0..n) (*in) and how many not
- * (*out). */
-static int series_in(bdb_reader *r, uint64_t seq, const uint64_t *sorted, size_t n, size_t *in,
-		     size_t *out)
-{
-	uint64_t *ids = NULL;
-	size_t m = 0;
-	int rc = bdb_reader_run_series(r, seq, &ids, &m);
-	*in = *out = 0;
-	for (size_t i = 0; !rc && i < m; i++) {
-		if (bsearch(&ids[i], sorted, n, sizeof *sorted, cmp_u64))
-			(*in)++;
-		else
-			(*out)++;
-	}
-	free(ids);
-	return rc;
-}
-
 /*
  * The base of --against-branch: the newest run of branch not after the
  * judged run (ties in time broken by ingest order, as "latest") that holds
@@ -207,7 +173,7 @@ static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_inf
 	bdb_run_info *runs = NULL;
 	uint64_t *mine = NULL;
 	size_t n = 0, n_mine = 0;
-	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
+	int rc = bdb_reader_run_series_sorted(r, judged->seq, &mine, &n_mine);
 	if (!rc)
 		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
 	if (!rc)
@@ -219,7 +185,7 @@ static int newest_on_branch(bdb_reader *r, const char *branch, const bdb_run_inf
 		size_t shared = 0, other = 0;
 		if (runs[i].seq == judged->seq || after || same_commit)
 			continue;
-		int err = series_in(r, runs[i].seq, mine, n_mine, &shared, &other);
+		int err = bdb_reader_series_overlap(r, runs[i].seq, mine, n_mine, &shared, &other);
 		if (err)
 			rc = err;
 		else if (shared) {
@@ -272,36 +238,6 @@ static int branch_unusable(bdb_reader *r, const char *branch, const bdb_run_info
 	return rc;
 }
 
-/*
- * Whether another run of the judged run's commit holds a series the judged
- * run does not (a CI job that wrote several result files: each is a run),
- * into *other (0: none). A rerun of the same benchmarks is no such run.
- */
-static int sibling_with_other_series(bdb_reader *r, const bdb_run_info *judged, uint64_t *other)
-{
-	bdb_run_filter filter = {NULL, INT64_MIN, INT64_MAX};
-	bdb_run_info *runs = NULL;
-	uint64_t *mine = NULL;
-	size_t n = 0, n_mine = 0;
-	*other = 0;
-	if (!judged->commit[0])
-		return 0;
-	int rc = sorted_series(r, judged->seq, &mine, &n_mine);
-	if (!rc)
-		rc = bdb_reader_list_runs(r, &filter, 0, &runs, &n);
-	for (size_t i = 0; !rc && i < n && !*other; i++) {
-		size_t shared = 0, others = 0;
-		if (runs[i].seq == judged->seq || strcmp(runs[i].commit, judged->commit) != 0)
-			continue;
-		rc = series_in(r, runs[i].seq, mine, n_mine, &shared, &others);
-		if (!rc && others)
-			*other = runs[i].seq;
-	}
-	free(runs);
-	free(mine);
-	return rc;
-}
-
 /* What check judges: the ids of both runs, "" for a base that is missing;
  * base_only: the base's series the judged run does not have. */
 typedef struct check_runs {
@@ -346,10 +282,10 @@ static int count_base_only(bdb_reader *r, uint64_t cur, uint64_t base, size_t *n
 {
 	uint64_t *mine = NULL;
 	size_t n_mine = 0, shared = 0;
-	int rc = sorted_series(r, cur, &mine, &n_mine);
+	int rc = bdb_reader_run_series_sorted(r, cur, &mine, &n_mine);
 	*n = 0;
 	if (!rc)
-		rc = series_in(r, base, mine, n_mine, &shared, n);
+		rc = bdb_reader_series_overlap(r, base, mine, n_mine, &shared, n);
 	free(mine);
 	return rc;
 }
@@ -405,7 +341,7 @@ static int resolve_runs(const cli_ctx *ctx, const check_request *q, bdb_store *s
 		 * several result files, and the others would go unjudged.
 		 * benchkit's form judges the latest run, as benchkit does. */
 		if (!rc && picked && !q->benchkit &&
-		    (rc = sibling_with_other_series(r, &judged, &other)) == 0 && other) {
+		    (rc = bdb_reader_commit_sibling(r, &judged, &other)) == 0 && other) {
 			char other_id[512] = "";
 			copy_id(r, other, other_id, sizeof other_id);
 			cli_error("check: commit %s has runs with different series (%s, %s): a "
@@ -893,6 +829,51 @@ static int write_chart_rows(bdb_store *store, const check_runs *runs, const bdb_
 	return write_charts(store, runs, res, dir, shown, targets);
 }
 
+/* "ID (commit C, branch B)" of run id, escaped Markdown text (ids,
+ * commits and branches are free text) cut to its first 10 characters for
+ * a commit. */
+static void put_run_described(bdb_reader *r, const char *id, bdb_buf *md)
+{
+	uint64_t seq;
+	bdb_run_info info;
+	bdb_buf_put_markdown(md, id, strlen(id));
+	if (bdb_reader_find_id(r, id, &seq) != 0 || bdb_reader_run_info(r, seq, &info) != 0)
+		return;
+	const char *sep = " (";
+	if (info.commit[0]) {
+		bdb_buf_printf(md, "%scommit ", sep);
+		bdb_buf_put_markdown(md, info.commit, strnlen(info.commit, 10));
+		sep = ", ";
+	}
+	if (info.branch[0]) {
+		bdb_buf_printf(md, "%sbranch ", sep);
+		bdb_buf_put_markdown(md, info.branch, strlen(info.branch));
+		sep = ", ";
+	}
+	if (strcmp(sep, ", ") == 0)
+		bdb_buf_putc(md, ')');
+}
+
+/* Which run was judged against which: a pull-request comment said only
+ * how many regressed, not of what or against what. */
+static void print_judged(bdb_store *store, const check_runs *runs)
+{
+	bdb_reader *r;
+	if (!runs->base[0] || bdb_reader_begin(store, &r) != 0)
+		return;
+	bdb_buf md;
+	bdb_buf_init(&md);
+	bdb_buf_puts(&md, "Run ");
+	put_run_described(r, runs->current, &md);
+	bdb_buf_puts(&md, " against ");
+	put_run_described(r, runs->base, &md);
+	bdb_buf_puts(&md, ".");
+	bdb_reader_end(r);
+	cli_put_text(stdout, bdb_buf_cstr(&md), false);
+	fputs("\n\n", stdout);
+	bdb_buf_free(&md);
+}
+
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
 			   const bdb_result *res, const char *method, size_t n_regressions,
 			   size_t n_inconclusive, bool strict, char *const *charts)
@@ -912,6 +893,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
+	print_judged(store, runs);
 	/* What was not judged, as the notes on standard error say it: a
 	 * summary that read "no regressions" hid it in the job's log. */
 	double not_judged = field_num(res, "not_judged");
@@ -1331,7 +1313,7 @@ static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp, bo
 }
 
 static const char query_usage[] =
-    "usage: benchdb query [--db DIR] [--json | --format FMT] [--fail]\n"
+    "usage: benchdb query [--db DIR] [--json | --format FMT] [--fail] [--no-pager]\n"
     "                     'STATEMENT[; STATEMENT...]'\n"
     "\n"
     "Runs statements once, like benchdb -c. See 'benchdb --help' and\n"
@@ -1341,16 +1323,35 @@ int cmd_query(cli_ctx *ctx, const shell_options *defaults, int argc, char **argv
 {
 	shell_options opt = *defaults;
 	bool json_flag = false;
-	const char *positional[2], *text = NULL;
+	/* Words beyond the statement are counted, to say "quote them" rather
+	 * than "unexpected argument" at the third. */
+	const char *positional[64], *text = NULL;
 	const cli_opt opts[] = {{"--format", &opt.format, NULL},
 				{"--json", NULL, &json_flag},
 				{"--fail", NULL, &opt.fail_on_regressions},
+				{"--no-pager", NULL, &ctx->no_pager},
 				{NULL, NULL, NULL}};
-	int npos, code = cli_parse_args(ctx, argc, argv, query_usage, opts, positional, 2, &npos);
+	int npos, code = cli_parse_args(ctx, argc, argv, query_usage, opts, positional, 64, &npos);
 	if (code)
 		return code < 0 ? EXIT_OK : code;
-	if (npos == 2)
-		return cli_usage_error("query", "give the statements as one argument (quote them)");
+	if (npos >= 2) {
+		/* Shell words (query show runs) are one statement; arguments
+		 * holding a space (query 'show runs' 'show points') several. */
+		const char *sep = " ";
+		for (int k = 0; k < npos; k++)
+			if (strchr(positional[k], ' '))
+				sep = "; ";
+		bdb_buf words;
+		bdb_buf_init(&words);
+		for (int k = 0; k < npos; k++)
+			bdb_buf_printf(&words, "%s%s", k ? sep : "", positional[k]);
+		code = cli_usage_error("query",
+				       "give the statements as one argument (quote them): "
+				       "benchdb query '%s'",
+				       bdb_buf_cstr(&words));
+		bdb_buf_free(&words);
+		return code;
+	}
 	if (json_flag || ctx->json)
 		opt.format = bdb_output_format_name(BDB_OUTPUT_JSON);
 	text = npos ? positional[0] : NULL;

@@ -72,7 +72,21 @@ static int report_import(int rc, const bdb_diag *d, const char *what, const char
 {
 	if (rc) {
 		cli_error_diag(d);
-		if (rc == BDB_EEXISTS)
+		/* The same history imported again without the --branch the
+		 * first import had: --replace would move every run off that
+		 * branch, and check --against-branch would lose its base. */
+		if (rc == BDB_EEXISTS && s->branch_conflict && s->stored_branch[0])
+			fprintf(stderr,
+				"benchdb: hint: the stored runs were imported on branch %s "
+				"(import-gab or import-asv --branch %s): import with it again "
+				"to add what is new; --replace would move them off branch %s\n",
+				s->stored_branch, s->stored_branch, s->stored_branch);
+		else if (rc == BDB_EEXISTS && s->branch_conflict)
+			fprintf(stderr,
+				"benchdb: hint: the stored runs were imported without --branch: "
+				"import without it again to add what is new; --replace would "
+				"move them to the new branch\n");
+		else if (rc == BDB_EEXISTS)
 			fprintf(stderr, "benchdb: hint: --replace replaces the stored runs\n");
 		return EXIT_INPUT;
 	}

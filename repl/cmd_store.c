@@ -15,9 +15,10 @@ static const char baseline_usage[] =
     "       benchdb baseline [--data DIR] --run latest|ID   benchkit's form: sets 'main'\n"
     "\n"
     "With no arguments, lists the baselines (as 'git branch' does; with none, a\n"
-    "note on standard error says how to set one); it never\n"
-    "moves one. RUN is latest, latest~N, a run id, baseline[:NAME], commit:PREFIX\n"
-    "or a date.\n";
+    "note on standard error says how to set one); it never moves one. RUN is a\n"
+    "run reference of the query language: latest, latest~N, 'latest on branch B',\n"
+    "a run id ('run ID'), baseline[:NAME], commit:PREFIX ('commit PREFIX') or a\n"
+    "date.\n";
 
 /* Sets baseline name to ref; prints benchkit's line "Baseline set to run ID". */
 static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)

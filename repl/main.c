@@ -247,15 +247,16 @@ static bool annotation_text(char **argv, int i)
 	       argv[i][0] != '"' && argv[i][0] != '\'';
 }
 
-/* argv[i] is a name after `of` or a tag's value after `=` / `!=` given as the
- * shell left it (`of "fib 15"`: one argument with a blank), not quoted for
- * the language already: it is quoted, as the shell's quotes meant it to be
+/* argv[i] is a name after `of` or a tag's value after `=` / `!=` / `~` (a
+ * glob: `point '~' "parse #d6F*"`) given as the shell left it (`of "fib 15"`: one argument with a
+ * blank), not quoted for the language already: it is quoted, as the shell's quotes meant it to be
  * one name (else `trend time of fib 15` failed at "15"). A whole statement
  * in one argument never follows one of these words as its own argument. */
 static bool unquoted_name(char **argv, int i)
 {
 	const char *prev = i > 1 ? argv[i - 1] : "";
-	return (strcasecmp(prev, "of") == 0 || strcmp(prev, "=") == 0 || strcmp(prev, "!=") == 0) &&
+	return (strcasecmp(prev, "of") == 0 || strcmp(prev, "=") == 0 || strcmp(prev, "!=") == 0 ||
+		strcmp(prev, "~") == 0) &&
 	       argv[i][0] != '"' && argv[i][0] != '\'' && strpbrk(argv[i], " \t");
 }
 
@@ -296,6 +297,15 @@ static int run_statement_subcommand(cli_ctx *ctx, shell_options *sopt, int argc,
 			}
 			continue;
 		}
+		/* `where point ~ "x*"` typed unquoted: the shell made the ~ a
+		 * path, and the parser's "found string "/home/me"" named none. */
+		const char *home = getenv("HOME");
+		if (home && *home && strcmp(arg, home) == 0 && i > 1 && i + 1 < argc)
+			fprintf(stderr,
+				"benchdb: note: %s: argument %d is your home directory: the "
+				"shell turns an unquoted ~ into it; quote the where operator, "
+				"'~'\n",
+				argv[0], i);
 		bdb_buf_putc(&text, ' ');
 		if (needs_quotes(arg) || annotation_text(argv, i) || unquoted_name(argv, i))
 			bdb_query_put_name(&text, arg);
@@ -352,10 +362,12 @@ static int unknown_subcommand(const char *word)
 	else if (strcmp(word, "drop") == 0 || strcmp(word, "set") == 0)
 		/* drop annotation, drop baseline, set baseline: statements only. */
 		cli_error("unknown subcommand '%s': '%s %s' is a statement; run it with -c "
-			  "(benchdb -c '%s %s ...')",
+			  "(benchdb -c '%s %s ...'); a baseline also with 'benchdb baseline %s "
+			  "NAME%s'",
 			  word, word,
 			  strcmp(word, "drop") == 0 ? "annotation|baseline" : "baseline", word,
-			  strcmp(word, "drop") == 0 ? "annotation commit C" : "baseline NAME =");
+			  strcmp(word, "drop") == 0 ? "annotation commit C" : "baseline NAME =",
+			  word, strcmp(word, "drop") == 0 ? "" : " [RUN]");
 	else if (near)
 		cli_error("unknown subcommand '%s'; did you mean '%s'?", word, near);
 	else

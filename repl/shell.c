@@ -401,7 +401,9 @@ static int dot_help(shell *sh, int argc, char **argv)
 	    "\nStatements (Enter runs a complete one; end a line with \\ to continue it;\n"
 	    "in scripts a statement ends at ';', a blank line or a line starting a statement):\n%s"
 	    "  ... as table | json | csv | markdown | line\n"
-	    "RUN: latest, latest~N, baseline [NAME], run \"ID\", commit \"PREFIX\", \"2026-01-31\"\n",
+	    "  trend|changes ... as svg | html | chart [log] [runs]\n"
+	    "RUN: latest, latest~N, latest[~N] on branch B, baseline [NAME], run \"ID\",\n"
+	    "     commit \"PREFIX\", \"2026-01-31\"\n",
 	    bdb_buf_cstr(&help));
 	bdb_buf_free(&help);
 	return EXIT_OK;

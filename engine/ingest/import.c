@@ -179,7 +179,7 @@ static int read_config(import_plan *p, const char *dir, bdb_diag *d)
  * name a different run already in the store.
  */
 static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
-		     size_t *failed, bdb_diag *d)
+		     size_t *failed, bdb_import_summary *sum, bdb_diag *d)
 {
 	bdb__strmap seen = {0};
 	int rc = 0;
@@ -219,6 +219,12 @@ static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, 
 					  "(first difference: %s); replace it to import this one",
 					  items[i].run->id, differs);
 			*failed = i;
+			const char *was = stored->branch ? stored->branch : "";
+			const char *now = items[i].run->branch ? items[i].run->branch : "";
+			if (sum && strcmp(was, now) != 0) {
+				sum->branch_conflict = true;
+				snprintf(sum->stored_branch, sizeof sum->stored_branch, "%s", was);
+			}
 		} else if (rc)
 			bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
 				     "cannot read run \"%s\": %s", items[i].run->id,
@@ -432,7 +438,7 @@ int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n,
 		      bdb_import_summary *sum, size_t *item_failed, bdb_diag *d)
 {
 	size_t failed = SIZE_MAX;
-	int rc = check_ids(store, items, n, flags, &failed, d);
+	int rc = check_ids(store, items, n, flags, &failed, sum, d);
 	if (!rc && (rc = check_units(store, items, n, &failed, d)) != BDB_EINVAL)
 		failed = SIZE_MAX;
 	if (item_failed)

@@ -402,6 +402,11 @@ typedef struct bdb_import_summary {
 	 * than the action's names, each with how ("catch2: points tagged
 	 * test_case"), "; " apart; or "" */
 	char own_series[1024];
+	/* A stored run of the same id that differs first in its branch (an
+	 * import again without the first one's --branch, or with another):
+	 * branch_conflict, and the stored run's branch ("" for none). */
+	bool branch_conflict;
+	char stored_branch[256];
 } bdb_import_summary;
 
 /*

@@ -146,9 +146,13 @@ run "$BENCHDB" check --format markdown
 check_rc "check --format markdown exits 1" 1
 check_out "markdown header" "3 regression(s)"
 check_out "markdown table" "| BM_sort/1024 |"
-check_out_exact "markdown: the summary line, the regressions with severity" \
+# The line under the title says which run was judged against which: a
+# pull-request comment named neither (atk42).
+check_out_exact "markdown: the summary line, the runs, the regressions with severity" \
 	"$(cat <<'EOF'
 ### :x: benchdb: 3 regression(s) (threshold=5%)
+
+Run v5 (commit e6a3f80, branch main) against v2 (commit 8b71d04, branch main).
 
 | point        | tags | metric           | direction |      base |  current | unit    | change_pct | severity | p_value | threshold |
 |:------------ |:---- |:---------------- |:--------- | ---------:| --------:|:------- | ----------:|:-------- |:------- | ---------:|
@@ -307,5 +311,14 @@ check_rc "+5.04% at 5%: exit 1" 1
 check_out "markdown shows +5.04%, beyond 5.0%" "| k     |      | t      | lower     |  100 |  105.04 | ns   |     +5.04% |"
 run "$BENCHDB" --db "$NT" -c 'compare baseline with latest'
 check_out "the table too" "+5.04%"
+
+# The runs line of --format markdown escapes what is free text: a branch
+# with markup and a commit with a backtick stay text in the comment.
+MDB=$WORK/mdrun
+"$BENCHDB" --db "$MDB" ingest --no-env --id 'r<1>' --commit 'a`b' --branch main "$H/gbench-v2.json" >/dev/null
+"$BENCHDB" --db "$MDB" ingest --no-env --id r2 --commit c2 --branch 'feat/<i>x</i>' "$H/gbench-v5.json" >/dev/null
+run "$BENCHDB" --db "$MDB" check --run r2 --against-branch main --format markdown
+check_rc "markdown of a hostile branch: exit 1" 1
+check_out "its runs line, escaped" 'Run r2 (commit c2, branch feat/\<i>x\</i>) against r\<1> (commit a\`b, branch main).'
 
 finish

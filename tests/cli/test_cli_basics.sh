@@ -68,7 +68,22 @@ check_rc "a positional argument too many exits 2" 2
 check_err "it is named" "export: unexpected argument 'extra'"
 run "$BENCHDB" query 'show runs' 'show points'
 check_rc "query with two statement arguments exits 2" 2
-check_err "query says to quote them as one" "give the statements as one argument"
+check_err "query says to quote them as one" \
+	"give the statements as one argument (quote them): benchdb query 'show runs; show points'"
+# A statement typed as shell words got "unexpected argument 'last'" (its
+# third word); it is told the quoted command (atk42).
+run "$BENCHDB" query show runs last 1
+check_rc "query with the statement's words unquoted exits 2" 2
+check_err "query shows the quoted statement" \
+	"query: give the statements as one argument (quote them): benchdb query 'show runs last 1'"
+# The statements' --no-pager (docs/cli.md) was an unknown option of query,
+# before or after the statement.
+"$BENCHDB" --db "$WORK/q" ingest "$ROOT/examples/history/gbench-v1.json" >/dev/null
+run "$BENCHDB" --db "$WORK/q" query --no-pager 'show runs last 1 as csv'
+check_rc "query --no-pager exits 0" 0
+check_out "query --no-pager runs the statement" "gbench-"
+run "$BENCHDB" --db "$WORK/q" query 'show runs last 1 as csv' --no-pager
+check_rc "query STATEMENT --no-pager exits 0" 0
 
 # Two -c (or -f): the first was dropped without a word and only the last ran.
 run "$BENCHDB" --db "$WORK/none" -c 'show baselines' -c 'show runs'

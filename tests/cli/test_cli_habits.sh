@@ -114,9 +114,11 @@ check_err "pointing at the REPL" "unknown subcommand 'repl': the REPL is 'benchd
 # and show are subcommands) said only "unknown subcommand 'drop'".
 run "$BENCHDB" drop annotation commit c1
 check_rc "benchdb drop annotation is exit 2" 2
-check_err "pointing at -c" "unknown subcommand 'drop': 'drop annotation|baseline' is a statement; run it with -c (benchdb -c 'drop annotation commit C ...')"
+check_err "pointing at -c" "unknown subcommand 'drop': 'drop annotation|baseline' is a statement; run it with -c (benchdb -c 'drop annotation commit C ...'); a baseline also with 'benchdb baseline drop NAME'"
+# ... and at the baseline subcommand, which sets and drops one without -c
+# (it was not named; atk42).
 run "$BENCHDB" set baseline x = latest
-check_err "benchdb set baseline alike" "unknown subcommand 'set': 'set baseline' is a statement; run it with -c (benchdb -c 'set baseline NAME = ...')"
+check_err "benchdb set baseline alike" "unknown subcommand 'set': 'set baseline' is a statement; run it with -c (benchdb -c 'set baseline NAME = ...'); a baseline also with 'benchdb baseline set NAME [RUN]'"
 
 # -- ends benchdb's options and a subcommand's.
 run "$BENCHDB" --format csv -- show runs last 1

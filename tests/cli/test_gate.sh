@@ -37,6 +37,14 @@ check_out_exact "and says there was nothing to judge" \
 run "$BENCHDB" --db "$DB" -c 'regressions'
 check_rc "one-shot regressions without a baseline exits 3" 3
 check_err "and names it" 'no baseline "main"'
+# A new user's first `regressions` on a history without baselines (an
+# import) was told to set one only; `vs RUN` names the base without one
+# (atk42).
+check_err "and says how to name the base instead" \
+	'no baseline "main" (set one with: set baseline main = RUN; or name the base: regressions vs latest~1)'
+run "$BENCHDB" --db "$DB" -c 'regressions vs baseline main'
+check_err "a baseline given by name gets the first hint only" \
+	'no baseline "main" (set one with: set baseline main = RUN)'
 run "$BENCHDB" --db "$DB" check --run v9
 check_rc "check --run of an unknown run exits 3" 3
 check_err "and names the run" "no run 'v9'"

@@ -663,6 +663,17 @@ check_rc "the same entries without --branch are different runs: exit 3" 3
 check_err "  said, with the way to replace them" "already holds a different run"
 check_err "  naming the difference: the branch they were imported on" \
 	'(first difference: branch (stored "main", new (none))); replace it to import this one'
+# ... and the hint said only "--replace replaces the stored runs", which
+# would move every imported run off main (check --against-branch main then
+# has no base), where the user had forgotten --branch main (atk42).
+check_err "  the hint says to give the branch again" \
+	"benchdb: hint: the stored runs were imported on branch main (import-gab or import-asv --branch main): import with it again to add what is new; --replace would move them off branch main"
+check "  and not only to replace them" sh -c "! grep -qx 'benchdb: hint: --replace replaces the stored runs' '$ERR'"
+run "$BENCHDB" --db "$WORK/nobranch" import-gab "$GAB/nebulastream__nautilus.first40.data.js"
+run "$BENCHDB" --db "$WORK/nobranch" import-gab --branch main "$GAB/nebulastream__nautilus.first40.data.js"
+check_rc "entries imported without --branch, then with it: exit 3" 3
+check_err "  the hint says how to add and what --replace does" \
+	"benchdb: hint: the stored runs were imported without --branch: import without it again to add what is new; --replace would move them to the new branch"
 run "$BENCHDB" --db "$DB" import-gab --branch '' "$GAB/nebulastream__nautilus.data.js"
 check_rc "an empty --branch is a usage error" 2
 check_err "  said" "import-gab: --branch: expected a branch name, got an empty one"

@@ -40,4 +40,18 @@ extra=$(comm -13 "$WORK/help.opts" "$WORK/man.opts" | tr '\n' ' ')
 check "the man page has no option that no --help has (extra: $extra)" test -z "$extra"
 check "it names more than 60 options" test "$(wc -l <"$WORK/man.opts")" -gt 60
 
+# The QUERY LANGUAGE section shows each statement as .help does (the show
+# statements aside, which it writes as one line): its summary lacked `of`
+# and `where`, and its trend a stray second `[vs RUN] [threshold P%]`.
+ql=$(sed -n '/^\.SH QUERY LANGUAGE/,/^\.SH REPL/p' "$WORK/man.txt" | sed 's/^\\&//' | tr -s ' \n' ' ')
+missing=""
+while IFS= read -r usage; do
+	case $usage in show*) continue ;; esac
+	case $ql in *"$usage"*) ;; *) missing="$missing [$usage]" ;; esac
+done < <(printf '.help\n' | "$BENCHDB" --db "$WORK/none" 2>/dev/null |
+	sed -n '/^Statements/,/^RUN:/s/^  \([a-z].*\)/\1/p' | tr -s ' ')
+check "every statement of .help is on the man page as .help writes it (missing:$missing)" test -z "$missing"
+check "the man page's trend has no stray [vs RUN] [threshold P%]" \
+	test "$(grep -c -F '[vs RUN] [threshold P%]' <<<"$ql")" -eq 0
+
 finish

@@ -11,7 +11,10 @@
 #   (f) docs/migrating.md's github-action-benchmark and asv moves, whose CI
 #       steps gated against a baseline nobody had set (exit 3 every time);
 #   (h) the Tour's `serve --token-file token` without a token file says how to
-#       make one.
+#       make one;
+#   (i) migrating.md's first query on an imported history, and "what changed
+#       in the last month" on a history whose last run is older;
+#   (j) the workflow's build step installs the build's packages only.
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -302,5 +305,78 @@ run "$BENCHDB" --server http://127.0.0.1:1 --token-file nosuch -c 'show runs'
 check_rc "(h) a client's missing token file exits 3" 3
 check_err "(h) the client is not told to make one" \
 	"benchdb: error: --server: --token-file: cannot read nosuch: No such file or directory"
+
+# (i) migrating.md's github-action-benchmark move, as written: import the
+# history, then `changes time of "my_bench"`. kurkle/color is benchmark.js,
+# whose metric is throughput: the error names the store's metrics (it was
+# the bare `no metric "time" in the store`), and a point that is no stored
+# one points at `show points`.
+run "$BENCHDB" --db kurkle-data import-gab --branch main "$REAL/gab/kurkle__color.data.js"
+check_out "(i) import-gab stores kurkle's 266 entries" "Imported 266 run(s) from 266 entries"
+run "$BENCHDB" --db kurkle-data -c 'changes time of "my_bench"'
+check_rc "(i) changes time: exit 2" 2
+check_err "(i) the error names the metric there is" \
+	'no metric "time" in the store (the store'"'"'s metrics: throughput)'
+run "$BENCHDB" --db kurkle-data -c 'changes throughput of "my_bench"'
+check_rc "(i) an unknown point: exit 2" 2
+check_err "(i) the error says how to list the points" \
+	'no point "my_bench" in the store (the store has 88 points: '"'"'show points'"'"' lists them)'
+# "What changed in the last month?": the newest entry is of 2026-01-22, so
+# no run is in a month before now (2026-02-22 at the latest for this to
+# hold: the note is said whenever now is past 2026-02-21).
+run "$BENCHDB" --db kurkle-data -c 'changes throughput since 30d'
+check_rc "(i) changes since 30d: exit 0" 0
+check_out "(i) says that no run is that recent" \
+	"the store's newest run, gab-89e35c31489f016d, is of 2026-01-22T05:11:11Z"
+
+# migrating.md's workflow of several suites (kurkle/color has two): each
+# suite's output ingested alone is a run of the same commit, which check
+# --commit refuses (exit 2); named with --id, each is judged against its
+# own suite's imported entry. (migrating.md had only the one-suite steps.)
+printf '%s\n' 'parse #d6F|@kurkle/color x 64,111,337 ops/sec ±1.02% (91 runs sampled)' \
+	'alpha|chroma-js x 1,000,000 ops/sec ±1.00% (90 runs sampled)' >comparison.txt
+printf '%s\n' 'map x 507,111,337 ops/sec ±1.02% (91 runs sampled)' \
+	'parseInt + x 4,000,000 ops/sec ±1.00% (90 runs sampled)' >hex.txt
+SUITES=(GITHUB_EVENT_NAME=pull_request GITHUB_SHA=6666666eeee GITHUB_REF_NAME=16/merge
+	GITHUB_HEAD_REF=suites)
+gh_step "${SUITES[@]}" -- "$BENCHDB" --db kurkle-data ingest --tag suite=Comparison comparison.txt
+gh_step "${SUITES[@]}" -- "$BENCHDB" --db kurkle-data ingest --tag "suite=HEX parsing" hex.txt
+gh_step "${SUITES[@]}" -- sh -c "$CHECK" "$BENCHDB" kurkle-data
+check_rc "(i) two suites of one commit: check --commit exits 2" 2
+check_err "(i) saying to judge each" "judge each with --run ID"
+SUITES2=(GITHUB_EVENT_NAME=pull_request GITHUB_SHA=7777777ffff GITHUB_REF_NAME=17/merge
+	GITHUB_HEAD_REF=suites2)
+gh_step "${SUITES2[@]}" -- sh -c '"$0" --db kurkle-data ingest --id "$GITHUB_SHA-comparison" --tag suite=Comparison comparison.txt &&
+	"$0" --db kurkle-data ingest --id "$GITHUB_SHA-hex" --tag "suite=HEX parsing" hex.txt' "$BENCHDB"
+check_rc "(i) migrating.md's --id steps: ingest exits 0" 0
+gh_step "${SUITES2[@]}" -- sh -c '"$0" --db kurkle-data check --run "$GITHUB_SHA-comparison" --against-branch main --threshold 5%' "$BENCHDB"
+check_rc "(i) the Comparison run is judged: alpha|chroma-js 71 % slower, exit 1" 1
+check_out "(i) against its suite's entry" "alpha|chroma-js [suite=Comparison] throughput: 3489964.00 → 1000000.00 (-71.3%)"
+gh_step "${SUITES2[@]}" -- sh -c '"$0" --db kurkle-data check --run "$GITHUB_SHA-hex" --against-branch main --threshold 5%' "$BENCHDB"
+check_rc "(i) the HEX parsing run is judged: exit 1" 1
+check_out "(i) parseInt + against its suite's entry" "parseInt + [suite=HEX parsing] throughput: 7032906.00 → 4000000.00 (-43.1%)"
+
+# "Which benchmark got slower between two commits?" of an imported history
+# with two suites: `commit "C"` is the newest run of C, one suite's; the
+# other suite's run was left out without a word (atk42). The answer says so.
+run "$BENCHDB" --db kurkle-data -c 'regressions in commit "f50685387d" vs commit "88714d7fe0"'
+check_rc "(i) regressions between two commits: exit 0" 0
+check_out "(i) the Comparison suite's regression" "parse hsla(240, 100, 60, 0.5)|@kurkle/color"
+check_out "(i) the note names the run left out" \
+	'commit "f50685387d" is its newest run, gab-89e35c31489f016d, whose commit has runs of other series (gab-dbb1e5a6efe015d2, ...): they were left out; name each with run "ID"'
+run "$BENCHDB" --db kurkle-data -c 'compare commit "88714d7fe0" with run "gab-89e35c31489f016d"'
+check_out "(i) compare says it of the commit" 'commit "88714d7fe0" is its newest run, gab-658ced04276dbe67'
+check "(i) and not of the run named by id" sh -c "! grep -q 'gab-89e35c31489f016d, whose' '$OUT'"
+
+# README's workflow built benchdb with `make -C benchdb deps install`, whose
+# deps install the tests' packages too: chromium and chromium-driver, which
+# are Debian's packages (Ubuntu, GitHub's runners, ships Chromium as a
+# snap), selenium, cmocka, ...: nothing a CI job that runs benchdb uses. Its step now names deps-build, whose
+# packages are the build's (and a subset of deps').
+step=$(grep -m1 -o 'make -C benchdb [a-z -]* install' "$ROOT/README.md")
+check "(j) README's workflow builds with deps-build ($step)" test "$step" = "make -C benchdb deps-build install"
+build_pkgs=$(make -s -n -C "$ROOT" deps-build | grep -o 'DEB_PKGS="[^"]*"' | head -1)
+check "(j) deps-build installs no test package ($build_pkgs)" \
+	sh -c "echo '$build_pkgs' | grep -q liblmdb-dev && ! echo '$build_pkgs' | grep -qE 'chromium|selenium|cmocka'"
 
 finish

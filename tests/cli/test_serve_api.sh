@@ -413,7 +413,10 @@ check_body "badge of a bad statement: the query error's fields" \
 	'{"error": "no metric \"tme\" in the store; did you mean \"time\"?", "line": 1, "column": 7, "expected": null, "suggestion": "time"}'
 http -G --data-urlencode 'point=nope' --data-urlencode 'metric=time' "$URL/api/badge.svg"
 check_status "badge of an unknown point: 404" 404
-check_body "badge of an unknown point: body" "{\"error\": \"no point \\\"nope\\\" in the store\"$E"
+# The error names the store's points when there are a few (atk42), a name
+# with markup among them: JSON text, as every name in an answer.
+check_body "badge of an unknown point: body" \
+	"{\"error\": \"no point \\\"nope\\\" in the store (the store's points: <img src=x onerror=alert(1)>, gone, kernel)\"$E"
 http -G --data-urlencode 'q=set baseline x = latest' "$URL/api/badge.svg"
 check_status "badge of a write: 400" 400
 

@@ -111,6 +111,12 @@ printf '.help\n' >"$WORK/help.bq"
 STDIN=$WORK/help.bq run "$BENCHDB"
 check_out ".help lists .mode" ".mode"
 check_out ".help lists .output" ".output"
+# .help listed "... as table | json | csv | markdown | line" only, while
+# README's Tour draws a chart with `... as chart`, and its RUN line left out
+# `latest on branch B`; summary's line left out its of and where (atk42).
+check_out ".help lists the chart formats" "  trend|changes ... as svg | html | chart [log] [runs]"
+check_out ".help lists a branch's latest run" "latest[~N] on branch B"
+check_out ".help: summary's clauses" "  summary [RUN] [of POINT] [where ...]"
 printf ".output $WORK/o.txt\nshow runs last 1 as csv\n.output\n" >"$WORK/out.bq"
 STDIN=$WORK/out.bq run "$BENCHDB"
 check_rc ".output exits 0" 0

@@ -32,6 +32,12 @@ run "$BENCHDB" --data "$DB" baseline --run v3
 check_out_exact "benchkit's baseline --run still sets main" "Baseline set to run v3"
 run "$BENCHDB" baseline list
 check_out_exact "baseline list shows the move" "$(printf 'main\tv3')"
+# RUN is any run reference (docs/cli.md); --help listed a few of them only.
+run "$BENCHDB" baseline set onmain 'latest~1 on branch main'
+check_out_exact "baseline set NAME 'latest~1 on branch main'" "Baseline onmain set to run v4"
+run "$BENCHDB" baseline --help
+check_out "baseline --help names the branch form" "'latest on branch B'"
+"$BENCHDB" baseline drop onmain >/dev/null
 
 # ---- 8. statements as subcommands ------------------------------------------
 run "$BENCHDB" trend real_time of BM_sort/1024 last 2
@@ -65,6 +71,16 @@ run "$BENCHDB" --db "$WORK/crit" trend 'time of "fib 15"' as csv
 check_out "a statement in one argument is still passed as it is" "fib 15,,criterion-"
 run "$BENCHDB" --db "$WORK/crit" trend time where scenario = "fib 15" as csv
 check_out "a tag value after = too" "fib 15,,criterion-"
+# ... and a glob after ~ (it failed at the blank: `point '~' "fib 1*"`
+# passed `point ~ fib 1*`; atk42). An unquoted ~ is the shell's home
+# directory, which the parse error named as a string: a note says so.
+run "$BENCHDB" --db "$WORK/crit" trend time where point '~' "fib 1*" as csv
+check_rc "a glob with a blank after '~' exits 0" 0
+check_out "it matches fib 15" "fib 15,,criterion-"
+HOME=/home/tester run "$BENCHDB" --db "$WORK/crit" trend time where point /home/tester "fib 1*" as csv
+check_rc "an unquoted ~ (the shell's \$HOME) is a query error, exit 2" 2
+check_err "with a note that says what the shell did" \
+	"benchdb: note: trend: argument 4 is your home directory: the shell turns an unquoted ~ into it; quote the where operator, '~'"
 run "$BENCHDB" trend nosuchmetric
 check_rc "a statement subcommand's query error exits 2" 2
 check_err "and reports it as -c does" "<command line>:1:7"

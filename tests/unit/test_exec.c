@@ -726,7 +726,7 @@ static void test_name_errors(void **state)
 		     "    \n"
 		     "    ^");
 	expect_error("trend", BDB_EQUERY, 1, 6,
-		     "expected a metric name, found end of input\n"
+		     "expected a metric name ('show metrics' lists them), found end of input\n"
 		     "  trend\n"
 		     "       ^");
 }

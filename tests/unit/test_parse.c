@@ -440,7 +440,8 @@ static const bad errors[] = {
      "expected a window of runs (2 or more), found \"0\"\n  regressions using zscore window 0\n    "
      "                              ^"},
     {"compare latest with latest metric", 1, 34,
-     "expected a metric name, found end of input\n  compare latest with latest metric\n            "
+     "expected a metric name ('show metrics' lists them), found end of input\n  compare latest "
+     "with latest metric\n            "
      "                       ^"},
     {"regressions tresholds 5%", 1, 13,
      "expected \"in\", \"vs\", \"metric\", \"threshold\", \"of\", \"where\", \"using\", \"by\", "
@@ -481,7 +482,8 @@ static const bad errors[] = {
      "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found string \"2026-13-45\"\n  "
      "trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
     {"trend x ; rank", 1, 15,
-     "expected a metric name, found end of input\n  trend x ; rank\n                ^"},
+     "expected a metric name ('show metrics' lists them), found end of input\n  trend x ; rank\n   "
+     "             ^"},
     {"trend x by framework", 1, 12,
      "expected \"day\", \"week\" or \"month\", found \"framework\"\n  trend x by framework\n       "
      "      ^^^^^^^^^"},
