@@ -88,12 +88,12 @@ check "multiples.svg: 50 panels" [ "$(count '<g class="panel">' "$WORK/multiples
 check "multiples.svg: 50 x 20 dots" [ "$(count '<circle class="pt' "$WORK/multiples.svg")" = 1000 ]
 check "multiples.svg: SI suffixes on ops/s ticks" grep -q '>50k</text>' "$WORK/multiples.svg"
 # grid/08's baseline (r05) is its highest value, its ring at the frame's top
-# (y 370.5): the label above it (361.5) lay on the panel's title; it goes
-# below the ring (370.5 + 17).
+# (y 412.5: its row's 2 x 184, a title of two lines, 36): a label above it
+# would lie on the panel's title; it goes below the ring (412.5 + 17).
 check "multiples.svg: grid/08's baseline ring at the frame's top" \
-	grep -q '<circle class="base" cx="552.8" cy="370.5" r="6"/>' "$WORK/multiples.svg"
+	grep -q '<circle class="base" cx="552.8" cy="412.5" r="6"/>' "$WORK/multiples.svg"
 check "multiples.svg: a baseline at the frame's top labelled below its ring" \
-	grep -q '<text class="mark" x="552.8" y="387.5">baseline</text>' "$WORK/multiples.svg"
+	grep -q '<text class="mark" x="552.8" y="429.5">baseline</text>' "$WORK/multiples.svg"
 
 # 4. Run order on the x axis; changes drawn with its series.
 golden runs.svg 'trend time of kernel as svg runs'
@@ -554,46 +554,92 @@ run "$BENCHDB" --db "$WORK/edgedb" chart 'trend latency of once'
 check_out "one time: its label centred under the dots" \
 	'<text class="xtick" text-anchor="middle" x="386.0" y="290.0">2026-01-01T00:00</text>'
 
-# Small multiples of long names: each panel's title (13 px bold, about 7.5
-# px a character) fits from its frame (48 px in) to its panel's right edge
-# (240 px): 25 characters, less " (ns)", 20 and a "…". At 48 they ran over
-# the next panel's title and out of the picture (kurkle/color's
+# Small multiples of long names: each panel's title is two lines from its
+# panel's left (6 px in): its point (13 px bold, about 7.5 px a character,
+# (240 - 12) / 7.5 = 30 characters), under it the tags not all panels share
+# and the unit (11 px, about 6.2 px a character: 36). At 48 characters they
+# ran over the next panel's title and out of the picture (kurkle/color's
 # "alpha|@kurkle/color [suite=Comparison] (ops/s)").
-for k in 1 2; do
-	{
-		printf '{'
-		for p in 1 2 3 4 5 6 7 8 9; do
-			printf '"a-long-benchmark-name-%d/with/parts": {"latency": {"value": %d}}%s' \
-				"$p" $((100 * p + k)) "$([ "$p" -lt 9 ] && echo ,)"
-		done
-		printf '}\n'
-	} >"$WORK/edge/long$k.json"
-	"$BENCHDB" --db "$WORK/longdb" ingest --format bmf --id "l$k" --timestamp "2026-01-0${k}T00:00:00Z" \
-		"$WORK/edge/long$k.json" >/dev/null
-done
+# nine_names DB FORMAT: two runs (2026-01-01, -02) of 9 points named
+# printf FORMAT of 1 to 9, latency 100 x N + the run's number, into DB.
+nine_names() {
+	local db=$1 format=$2 k p
+	for k in 1 2; do
+		{
+			printf '{'
+			for p in 1 2 3 4 5 6 7 8 9; do
+				# shellcheck disable=SC2059 # the names' format is the caller's
+				printf "\"$format\": {\"latency\": {\"value\": %d}}%s" \
+					"$p" $((100 * p + k)) "$([ "$p" -lt 9 ] && echo ,)"
+			done
+			printf '}\n'
+		} >"$WORK/edge/nine$k.json"
+		"$BENCHDB" --db "$db" ingest --format bmf --id "l$k" --timestamp "2026-01-0${k}T00:00:00Z" \
+			"$WORK/edge/nine$k.json" >/dev/null
+	done
+}
+nine_names "$WORK/longdb" 'a-long-benchmark-name-%d/with/parts'
 run "$BENCHDB" --db "$WORK/longdb" chart 'trend latency'
 check "9 long names: 9 small multiples" [ "$(count 'class="title"' "$OUT")" = 9 ]
 # Each says what tells it from the others: without the start all 9 points
-# share ("a-long-benchmark-name-"), cut in its middle if still too long
-# (a third from the start, the rest from the end). Cut at the end, all 9
-# read "a-long-benchmark-nam… (ns)", one as the other. The whole label is
-# the title's <title> (a tooltip).
+# share ("a-long-benchmark-name-", to the end of a word), cut in its middle
+# if still too long (a third from the start, the rest from the end). Cut at
+# the end, all 9 read "a-long-benchmark-nam… (ns)", one as the other. The
+# whole label is the title's <title> (a tooltip).
 check_out "9 long names: the third panel's title what tells it apart, its name whole in its tooltip" \
-	'<text class="title" x="528.0" y="14.0"><title>a-long-benchmark-name-3/with/parts</title>…3/with/parts (ns)</text>'
+	'<text class="title" x="486.0" y="14.0"><title>a-long-benchmark-name-3/with/parts</title>…3/with/parts</text>
+<text class="subtitle" x="486.0" y="28.0">(ns)</text>'
 check "9 long names: 9 titles, no two alike" \
-	[ "$(grep -o '</title>…[0-9]/with/parts (ns)</text>' "$OUT" | sort -u | wc -l)" = 9 ]
+	[ "$(grep -o '</title>…[0-9]/with/parts</text>' "$OUT" | sort -u | wc -l)" = 9 ]
 # kedro's asv results (tests/realdata): 12 series of 2 points that share 65
 # bytes ("benchmark_validation.ContextParamsTimeSuite.time_context_params_",
 # then "cached" or "uncached") and 2 tags of 5 (node_count, typed_params_
-# per_node differ): their values alone. Cut at the end, all 12 read
-# "benchmark_validation… (µs)".
+# per_node differ): their values alone, on the second line. Cut at the end,
+# all 12 read "benchmark_validation… (µs)".
 "$BENCHDB" --db "$WORK/kedro" import-asv "$ROOT/tests/realdata/asv/kedro-org__kedro-benchmark-results/.asv/results" >/dev/null 2>&1
 run "$BENCHDB" --db "$WORK/kedro" chart 'trend time of "benchmark_validation.ContextParamsTimeSuite*"'
 check "kedro: 12 small multiples" [ "$(count 'class="panel"' "$OUT")" = 12 ]
-check "kedro: 12 titles, no two alike" \
-	[ "$(grep -o '</title>…[a-z]*cached \[[0-9]*,[0-9]\] ([µm]s)</text>' "$OUT" | sed 's/ (.*//' | sort -u | wc -l)" = 12 ]
-check_out "kedro: the first panel's title" '</title>…cached [10,1] (µs)</text>'
-check_out "kedro: the seventh panel's title" '</title>…uncached [10,1] (µs)</text>'
+# panel_titles: the lines of each title, "top | subtitle".
+panel_titles() {
+	grep -A1 '<text class="title"' "$1" | sed -n 's|.*</title>\(.*\)</text>|\1|p; s|.*class="subtitle"[^>]*>\(.*\)</text>|\1|p' |
+		paste -d'|' - -
+}
+panel_titles "$OUT" >"$WORK/titles"
+check "kedro: 12 titles, no two alike" [ "$(sort -u "$WORK/titles" | wc -l)" = 12 ]
+check "kedro: the first panel's title" [ "$(sed -n 1p "$WORK/titles")" = '…cached|10,1 (µs)' ]
+check "kedro: the seventh panel's title" [ "$(sed -n 7p "$WORK/titles")" = '…uncached|10,1 (µs)' ]
+# moov-io's Go benchmarks as github-action-benchmark kept them (tests/realdata):
+# 32 series of "BenchmarkMergeFiles/..." names, each with and without " -
+# ns/op", in two suites, "moov-io/ach" and "moov-io/ach Benchmarks". On one
+# line 28 titles read alike, "…Files…oov-io/ach] (ns/op)" 14 times and
+# "…Files…Benchmarks] (ns/op)" 14 times: the start all share left out,
+# then cut in the middle of what was left, the point's end and the tags'
+# start with it. Now each says its point without "BenchmarkMergeFiles/"
+# (when it is too long to be whole) and under it its suite.
+"$BENCHDB" --db "$WORK/moov" import-gab "$ROOT/tests/realdata/gab/moov-io__benchmarks.data.js" >/dev/null 2>&1
+run "$BENCHDB" --db "$WORK/moov" chart 'trend time of "BenchmarkMergeFiles*"'
+check "moov: 32 small multiples" [ "$(count 'class="panel"' "$OUT")" = 32 ]
+panel_titles "$OUT" >"$WORK/titles"
+check "moov: 32 titles, no two alike" [ "$(sort -u "$WORK/titles" | wc -l)" = 32 ]
+check "moov: the first two panels, one point in two suites" \
+	[ "$(sed -n 1,2p "$WORK/titles" | tr '\n' '/')" = 'BenchmarkMergeFiles/MergeDir|suite=moov-io/ach (ns/op)/BenchmarkMergeFiles/MergeDir|suite=moov-io/ach Benchmarks (ns/op)/' ]
+check "moov: MergeFiles_100Groups - ns/op without the start all share" \
+	[ "$(sed -n 16p "$WORK/titles")" = '…MergeFiles_100Groups - ns/op|suite=moov-io/ach Benchmarks (ns/op)' ]
+check "moov: the longest point cut in its middle, its end kept" \
+	[ "$(sed -n 31p "$WORK/titles")" = '…MergeFile…alidateOpts - ns/op|suite=moov-io/ach (ns/op)' ]
+check_out "moov: the whole label on hover" \
+	'<title>BenchmarkMergeFiles/MergeFiles_ValidateOpts - ns/op [suite=moov-io/ach]</title>…MergeFile…alidateOpts - ns/op</text>'
+# Names that differ only inside what a middle cut leaves out (a word of 21
+# letters after "fam/", then the letter that differs, then 46 alike): cut in
+# their middle all 9 read "…averyvery…ngsharedtail_and_end_here"; the titles
+# that read alike are shown around where they first differ (byte 25: from
+# 15 before it, 28 characters between two "…", 30 in all).
+nine_names "$WORK/middledb" 'fam/averyveryverylongword%dvariantfollowedbyalongsharedtail_and_end_here'
+run "$BENCHDB" --db "$WORK/middledb" chart 'trend latency'
+panel_titles "$OUT" >"$WORK/titles"
+check "9 names differing inside their middle: 9 titles, no two alike" [ "$(sort -u "$WORK/titles" | wc -l)" = 9 ]
+check "9 names differing inside their middle: the first around its difference" \
+	[ "$(sed -n 1p "$WORK/titles")" = '…eryverylongword1variantfollo…|(ns)' ]
 
 # One series of a 100-character name: the title (metric, name, unit) fits
 # the 720 px picture: (720 - 64 - 4) / 7.5 = 86 bytes, less "latency · "
