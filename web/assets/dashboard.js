@@ -658,6 +658,30 @@ function caretText(text, err) {
 	return err.error + '\n  ' + line + '\n  ' + ' '.repeat(col - 1) + '^'.repeat(len);
 }
 
+/* An SVG document of the answer's text (`as svg`): the server wrote it and
+ * escaped every name, so no "</svg>" ends one early. */
+const SVG_DOCUMENT = /(?:<\?xml[^>]*\?>\s*)?<svg[\s>][\s\S]*?<\/svg>\n?/g;
+
+/* The text of a statement with a format (`as csv`, `as svg`, ...): each SVG
+ * document as a picture, an <img> of a data: URL (an image runs no script
+ * and reaches nothing), the rest as text. */
+function textResult(text) {
+	const parts = [];
+	let at = 0;
+	for (const m of text.matchAll(SVG_DOCUMENT)) {
+		if (text.slice(at, m.index).trim()) parts.push(el('pre', {class: 'text-result'}, text.slice(at, m.index)));
+		/* Its <title> (as the server escapes text) says what it draws. */
+		const title = /<title>([^<]*)<\/title>/.exec(m[0]);
+		const entities = {'&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&'};
+		const alt = title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : 'chart';
+		parts.push(el('div', {class: 'chart-box'}, el('img', {class: 'svg-result', alt: alt,
+			src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(m[0])})));
+		at = m.index + m[0].length;
+	}
+	if (text.slice(at).trim() || !parts.length) parts.push(el('pre', {class: 'text-result'}, text.slice(at)));
+	return parts;
+}
+
 const EXAMPLES = [
 	'show runs last 10', 'regressions vs baseline main', 'compare latest~1 with latest metric *',
 	'trend time last 30', 'changes time window 30', 'show metrics',
@@ -719,7 +743,7 @@ async function pageQuery(params) {
 	}
 	for (const res of results) {
 		if (res.text !== undefined) {
-			out.append(el('pre', {class: 'text-result'}, res.text));
+			out.append(...textResult(res.text));
 			continue;
 		}
 		const n = res.rows.length;
@@ -762,6 +786,16 @@ async function pageRun(params) {
 	root.append(el('h1', {}, 'Run ', el('code', {id: 'run-id'}, id)));
 	let detail;
 	try {
+		/* A link to a run the store no longer has (retain dropped it, or
+		 * another store's) is a state of the page, not a failed request
+		 * (/api/runs/ID's 404 is an error in the browser's console). */
+		const found = await getJSON('/api/runs', {id: id});
+		if (!found.rows.length) {
+			root.append(el('p', {class: 'error', id: 'run-missing'}, 'Run \u201c' + id + '\u201d not found: the store has no run of that id (it may have been removed since the link was made).'),
+				el('p', {}, el('a', {id: 'run-missing-runs', href: hashLink('query', {q: 'show runs last 20'})}, 'show runs last 20'),
+					' lists the newest runs.'));
+			return root;
+		}
 		detail = await getJSON('/api/runs/' + encodeURIComponent(id));
 	} catch (e) {
 		root.append(errorBox(e));
