@@ -223,6 +223,18 @@ try:
     check("console: a chart and a CSV, one image and one text",
           len(driver.find_elements(By.CSS_SELECTOR, "#console-result img.svg-result")) == 1
           and len(pres) == 1 and pres[0].startswith("id,timestamp,commit"), pres)
+    # A script of a JSON statement and one `as csv`: its table, then the
+    # CSV's text (the answer's CSV after the JSON object made the page
+    # "error: SyntaxError: Unexpected non-whitespace character after JSON").
+    go("#/query?q=" + quote('show runs last 1; show runs last 2 as csv; show runs last 2'), "query")
+    heads = texts("#console-result h2")
+    pres = texts("#console-result pre")
+    check("console: a table, a CSV and a table, in the script's order",
+          heads == ["show runs: 1 row", "show runs: 2 rows"] and len(pres) == 1
+          and pres[0].startswith("id,timestamp,commit") and len(pres[0].split("\n")) == 3
+          and driver.execute_script("const r = document.getElementById('console-result').children;"
+                                    " return Array.from(r).map((e) => e.tagName).join(' ')")
+          == "H2 DIV PRE H2 DIV", (heads, pres))
     # The point named <img src=x onerror=alert(1)>: its chart an image, its
     # name (escaped by the server) drawn as text inside it, nothing run.
     go("#/query?q=" + quote('trend time of "<img*" as svg'), "query")

@@ -113,18 +113,59 @@ async function getJSON(path, params) {
 	return JSON.parse((await getText(path, params)).text);
 }
 
-/* The JSON objects of /api/query's answer: one a statement, each starting
- * a line with '{' (their rows start with two spaces). */
-function splitObjects(text) {
-	return text.split(/\n(?=\{)/).filter((s) => s.trim()).map((s) => JSON.parse(s));
+/* The end of the JSON value that starts text[i] ('{' or '['), or -1. */
+function jsonEnd(text, i) {
+	let depth = 0, inString = false;
+	for (let j = i; j < text.length; j++) {
+		const c = text[j];
+		if (inString) {
+			if (c === '\\') j++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') {
+			inString = true;
+		} else if (c === '{' || c === '[') {
+			depth++;
+		} else if ((c === '}' || c === ']') && --depth === 0) {
+			return j + 1;
+		}
+	}
+	return -1;
+}
+
+/* The answers of /api/query, one a statement, in the script's order: a
+ * JSON object (a line starting with '{' that is one, with its statement)
+ * or, of a statement with a format (`as csv`, `as svg`), its text. A
+ * script may mix them: `show runs; show runs as csv`. */
+function splitAnswers(text) {
+	const parts = [];
+	let i = 0, textStart = 0;
+	const textUpTo = (end) => {
+		const t = text.slice(textStart, end).replace(/^\n+/, '');
+		if (t.trim()) parts.push({text: t});
+	};
+	while (i < text.length) {
+		const end = text[i] === '{' ? jsonEnd(text, i) : -1;
+		let obj = null;
+		if (end > 0) {
+			try { obj = JSON.parse(text.slice(i, end)); } catch (e) { obj = null; }
+		}
+		if (obj && typeof obj.statement === 'string') {
+			textUpTo(i);
+			parts.push(obj);
+			i = textStart = end;
+			continue;
+		}
+		const nl = text.indexOf('\n', i);
+		i = nl < 0 ? text.length : nl + 1;
+	}
+	textUpTo(text.length);
+	return parts;
 }
 
 /* A statement goes as the body of POST /api/query: as q= a console's
  * script longer than the request target's 16 KiB would be refused (414). */
 async function query(statement) {
-	const r = await getText('/api/query', {display: '1'}, statement);
-	if (!r.type.startsWith('application/json')) return [{text: r.text}];
-	return splitObjects(r.text);
+	return splitAnswers((await getText('/api/query', {display: '1'}, statement)).text);
 }
 
 async function queryOne(statement) {
