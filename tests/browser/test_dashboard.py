@@ -334,6 +334,28 @@ try:
           driver.execute_script("return document.querySelectorAll('img').length") == 0)
     no_alert("series: no alert fired")
 
+    # A link shared before its baseline was dropped and a tag value went:
+    # the form showed baseline "none" and backend "any" while the chart
+    # failed on them ('no baseline "gone"'). What the store no longer has is
+    # said and left out; the chart is the rest (both sort/1024 series).
+    go("#/series?point=sort/1024&metric=time&baseline=gone&tag.backend=tpu", "series")
+    note = driver.find_elements(By.ID, "series-gone")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("series: a stale link's baseline and tag value are said to be gone",
+          len(note) == 1 and 'baseline "gone", tag "backend" = "tpu"; the chart is drawn without it' in note[0].text,
+          [n.text for n in note])
+    check("series: a stale link's chart is drawn without them, as the form shows",
+          stmt == 'trend "time" of "sort/1024"'
+          and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg g.series")) == 2
+          and Select(driver.find_element(By.CSS_SELECTOR, "#series-form select[name=baseline]")).first_selected_option.text == "none",
+          stmt)
+    # A series that is gone: said, and nothing asked that fails.
+    go("#/series?point=renamed%2F1&metric=time&exact=1", "series")
+    note = driver.find_elements(By.ID, "series-gone")
+    check("series: a link to a point the store does not have says so",
+          len(note) == 1 and note[0].text.endswith(': point "renamed/1".')
+          and not driver.find_elements(By.ID, "series-chart"), [n.text for n in note])
+
     # ---- compare -----------------------------------------------------------------------
     go("#/", "overview")
     driver.execute_script("document.body.dataset.ready = ''")
@@ -366,6 +388,12 @@ try:
           driver.execute_script("return document.querySelectorAll('img').length") == 0)
     no_alert("compare: no alert fired")
     shot("compare")
+    # A compare link naming a run the store does not have.
+    go("#/compare?a=gone-run&b=run-12", "compare")
+    note = driver.find_elements(By.ID, "compare-missing")
+    check("compare: a run the store does not have is \"not found\", nothing compared",
+          len(note) == 1 and note[0].text.startswith("Run \u201cgone-run\u201d not found")
+          and not driver.find_elements(By.ID, "compare-result"), [n.text for n in note])
 
     # ---- run detail ------------------------------------------------------------------------
     go("#/run?id=run-07", "run")

@@ -468,6 +468,27 @@ async function pageSeries(params) {
 		queryOne('show metrics'), queryOne('show tags'), queryOne('show baselines'), queryOne('show points'),
 	]);
 	const tagValues = await Promise.all(tagKeys.rows.map((r) => queryOne('show tags ' + quote(r.key))));
+	/* A link made before a metric, baseline, tag value or point went
+	 * (dropped, renamed, retained away): what the store no longer has is
+	 * said and left out, so that the form shows what is drawn. */
+	const gone = [];
+	if (p.metric && !metrics.rows.some((m) => m.metric === p.metric)) {
+		gone.push('metric ' + quote(p.metric));
+		p.metric = '';
+	}
+	if (p.baseline && !baselines.rows.some((b) => b.baseline === p.baseline)) {
+		gone.push('baseline ' + quote(p.baseline));
+		p.baseline = '';
+	}
+	for (const [k, v] of Object.entries(p.tags)) {
+		const i = tagKeys.rows.findIndex((r) => r.key === k);
+		if (i < 0 || !tagValues[i].rows.some((r) => r.value === v)) {
+			gone.push('tag ' + quote(k) + ' = ' + quote(v));
+			delete p.tags[k];
+		}
+	}
+	const pointGone = p.exact && p.point !== '' && !points.rows.some((r) => r.point === p.point);
+	if (pointGone) gone.push('point ' + quote(p.point));
 	if (!p.metric && metrics.rows.length) p.metric = metrics.rows[0].metric;
 	if (!params.has('baseline') && baselines.rows.some((b) => b.baseline === 'main')) p.baseline = 'main';
 
@@ -513,11 +534,15 @@ async function pageSeries(params) {
 	};
 	form.addEventListener('submit', (ev) => { ev.preventDefault(); go({exact: false}); });
 	root.append(form);
+	if (gone.length)
+		root.append(el('p', {class: 'error', id: 'series-gone'}, 'Not in the store (removed or renamed since the link was made): '
+			+ gone.join(', ') + (pointGone ? '.' : '; the chart is drawn without it.')));
 
 	if (!p.metric) {
 		root.append(el('p', {class: 'muted'}, 'The store has no metrics yet.'));
 		return root;
 	}
+	if (pointGone) return root;
 	const statement = seriesStatement(p);
 	const card = el('section', {class: 'card'});
 	card.append(el('div', {class: 'row'}, el('code', {class: 'statement', id: 'series-statement'}, statement),
@@ -636,7 +661,6 @@ async function pageCompare(params) {
 	const metric = params.get('metric') || '*';
 	const pick = (name, chosen) => {
 		const sel = el('select', {name: name, id: 'compare-' + name});
-		const ids = new Set(runs.rows.map((r) => r.id));
 		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, chosen));
 		for (const r of runs.rows) {
 			const marks = baselines.rows.filter((x) => x.run === r.id).map((x) => 'baseline ' + x.baseline);
@@ -645,6 +669,12 @@ async function pageCompare(params) {
 		}
 		return sel;
 	};
+	/* A run of a link the store no longer has: said, not asked for (its
+	 * compare's 400 is an error in the browser's console). */
+	const ids = new Set(runs.rows.map((r) => r.id));
+	const missing = [];
+	for (const id of new Set([a, b]))
+		if (!ids.has(id) && !(await getJSON('/api/runs', {id: id})).rows.length) missing.push(id);
 	const selA = pick('a', a), selB = pick('b', b);
 	const metricIn = el('input', {type: 'text', name: 'metric', value: metric, size: 10});
 	const form = el('form', {class: 'controls card'}, el('label', {}, 'base run', selA), el('label', {}, 'current run', selB),
@@ -654,6 +684,11 @@ async function pageCompare(params) {
 		location.hash = hashLink('compare', {a: selA.value, b: selB.value, metric: metricIn.value.trim() || '*'});
 	});
 	root.append(form);
+	if (missing.length) {
+		root.append(el('p', {class: 'error', id: 'compare-missing'}, missing.map((id) => 'Run \u201c' + id + '\u201d not found').join('; ')
+			+ ': the store has no run of that id (it may have been removed since the link was made).'));
+		return root;
+	}
 	const statement = 'compare run ' + quote(a) + ' with run ' + quote(b) + ' metric ' + (metric === '*' ? '*' : quote(metric));
 	const card = el('section', {class: 'card', id: 'compare-result'});
 	card.append(el('div', {class: 'row'}, el('code', {class: 'statement'}, statement),
