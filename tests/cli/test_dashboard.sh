@@ -323,6 +323,20 @@ browser_page "$URL/#/query?q=trend%20time%20of%20%22sort%2F1024%22" \
 check "console: hovering a dot of one of 2 series names the series" \
 	grep -q '^sort/1024 \[backend=gpu\]: run run-01, commit c0ffee1, 2026-10-01T02:00:00Z: ' "$WORK/hover.txt"
 
+# An empty store (a new server's, writes allowed): the overview's grid was a
+# header row alone; it says how runs come.
+head -c 32 /dev/urandom | base64 >"$WORK/token"
+chmod 600 "$WORK/token"
+"$BENCHDB" --db "$WORK/empty" serve --listen 127.0.0.1:0 --token-file "$WORK/token" 2>"$WORK/empty-server.log" &
+EMPTY=$!
+EMPTY_URL=$(server_url "$WORK/empty-server.log")
+browser_page "$EMPTY_URL/" "!!document.body.dataset.ready" \
+	"document.getElementById('grid').innerText" >"$WORK/empty.txt"
+kill -TERM "$EMPTY"
+wait "$EMPTY"
+check "empty store: the overview's grid says how runs come, not a bare table" \
+	grep -qxF "No series yet: runs come with benchdb push --server $EMPTY_URL FILE (or benchdb ingest on this store)." "$WORK/empty.txt"
+
 # Regressions that began at an annotated commit: `regressions` counts none
 # and says which it left out; the overview showed "2 regressions" in its
 # badge and "No regressions (threshold 5%)." under it, and never why. The

@@ -437,7 +437,12 @@ async function pageOverview(params) {
 			tr.hidden = f !== '' && !hay.includes(f);
 		}
 	});
-	grid.append(el('div', {class: 'scroll'}, t));
+	/* An empty store (a new server's) says how runs come, not a bare header. */
+	if (!data.series.length)
+		grid.append(el('p', {class: 'muted', id: 'grid-empty'}, 'No series yet: runs come with ',
+			el('code', {}, 'benchdb push --server ' + location.origin + ' FILE'), ' (or ', el('code', {}, 'benchdb ingest'), ' on this store).'));
+	else
+		grid.append(el('div', {class: 'scroll'}, t));
 	root.append(grid);
 	return root;
 }
