@@ -342,10 +342,15 @@ static void put_changes(overview *o, bdb_buf *out)
 		end = bdb__page_changes_group_end(c, i);
 		char t[48];
 		bdb_buf_puts(out, commits ? ",\n  {\"commit\": " : "\n  {\"commit\": ");
-		put_json(out, c->v[i].commit);
+		/* A run without a commit: "-", as the latest run's (its id was
+		 * shown as its commit, beside it in the run column). */
+		put_json(out, c->v[i].no_commit ? "-" : c->v[i].commit);
 		bdb_buf_puts(out, ", \"run\": ");
 		put_json(out, c->v[i].run);
-		const char *note = bdb__page_annotation(&o->text, o->annotations, c->v[i].commit);
+		const char *note =
+		    c->v[i].no_commit
+			? NULL
+			: bdb__page_annotation(&o->text, o->annotations, c->v[i].commit);
 		bdb_buf_puts(out, ", \"annotation\": ");
 		if (note)
 			put_json(out, note);

@@ -199,6 +199,28 @@ PYEOF
 check "overview over 40 runs: the same window, since run-11" grep -qxF "window 30 2026-10-11T02:00:00Z" "$WORK/overview40.txt"
 check "overview over 40 runs: the same groups as the report (none)" grep -qxF "groups []" "$WORK/overview40.txt"
 
+# Runs without a commit (bmf results ingested without --commit): the
+# change point at s06 (100 ns, then 150) showed the run's id as its commit,
+# in the overview's JSON ("commit": "s06", beside "run": "s06") and the
+# report's table. The commit is "-" (as the latest run's); the report says
+# whose run it is.
+for k in 01 02 03 04 05 06 07 08 09 10; do
+	printf '{"step": {"latency": {"value": %d}}}\n' $((10#$k < 6 ? 100 : 150)) >"$WORK/nc$k.json"
+	"$BENCHDB" --db "$WORK/nocommit" ingest --format bmf --id "s$k" --timestamp "2026-10-${k}T02:00:00Z" \
+		"$WORK/nc$k.json" >/dev/null
+done
+"$BENCHDB" --db "$WORK/nocommit" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/nc-server.log" &
+NC=$!
+NC_URL=$(server_url "$WORK/nc-server.log")
+curl -s -o "$WORK/nc.json" "$NC_URL/api/overview?part=page"
+kill -TERM "$NC"
+wait "$NC"
+check "no commit: the overview's change point has commit \"-\", not the run's id" \
+	"$PY" -c 'import json, sys; c = json.load(open(sys.argv[1]))["changes"]
+sys.exit(not (len(c) == 1 and c[0]["commit"] == "-" and c[0]["run"] == "s06"))' "$WORK/nc.json"
+run "$BENCHDB" --db "$WORK/nocommit" report -o "$WORK/nc.html"
+check "no commit: the report's change point says - (run s06)" grep -qF '<tr><td>- (run s06)</td>' "$WORK/nc.html"
+
 missing=""
 command -v chromium >/dev/null || missing="$missing chromium"
 [ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
