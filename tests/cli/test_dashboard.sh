@@ -359,6 +359,28 @@ wait "$EMPTY"
 check "empty store: the overview's grid says how runs come, not a bare table" \
 	grep -qxF "No series yet: runs come with benchdb push --server $EMPTY_URL FILE (or benchdb ingest on this store)." "$WORK/empty.txt"
 
+# A result of more rows than a page holds: 105 series of 20 runs, `trend
+# latency` 2,100 rows; the console shows the first 2,000 and says so (a
+# trend of 60,000 rows held the tab for most of a minute).
+for r in $(seq -w 1 20); do
+	"$PY" -c 'import json, sys; json.dump({"p%03d" % i: {"latency": {"value": 100 + i}} for i in range(105)}, sys.stdout)' \
+		>"$WORK/many$r.json"
+	"$BENCHDB" --db "$WORK/many" ingest --format bmf --id "m$r" --timestamp "2026-10-${r}T02:00:00Z" \
+		"$WORK/many$r.json" >/dev/null
+done
+"$BENCHDB" --db "$WORK/many" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/many-server.log" &
+MANY=$!
+MANY_URL=$(server_url "$WORK/many-server.log")
+browser_page "$MANY_URL/#/query?q=trend%20latency" \
+	"document.body.dataset.page === 'query' && !!document.body.dataset.ready" \
+	"document.querySelectorAll('#console-result tbody tr').length + ' ' + document.getElementById('console-rows-cut').textContent" \
+	>"$WORK/many.txt"
+kill -TERM "$MANY"
+wait "$MANY"
+check "console: 2,000 rows of 2,100 shown, and said" grep -qxF \
+	"2000 The first 2000 rows of 2100 (narrow the statement with of, where or last; benchdb -c or /api/query give them all)." \
+	"$WORK/many.txt"
+
 # Regressions that began at an annotated commit: `regressions` counts none
 # and says which it left out; the overview showed "2 regressions" in its
 # badge and "No regressions (threshold 5%)." under it, and never why. The

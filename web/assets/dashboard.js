@@ -763,6 +763,9 @@ function textResult(text) {
 	return parts;
 }
 
+/* The rows of a result the console shows. */
+const CONSOLE_ROWS = 2000;
+
 const EXAMPLES = [
 	'show runs last 10', 'regressions vs baseline main', 'compare latest~1 with latest metric *',
 	'trend time last 30', 'changes time window 30', 'show metrics',
@@ -842,7 +845,14 @@ async function pageQuery(params) {
 				box.append(errorBox(e));
 			}
 		}
-		out.append(el('div', {class: 'scroll'}, table(res.display_columns || res.columns, res.rows, {
+		/* A page holds so many rows: `trend latency` of 2,000 series of 30
+		 * runs (60,000 rows) held the tab for most of a minute. */
+		const rows = res.rows.length > CONSOLE_ROWS ? res.rows.slice(0, CONSOLE_ROWS) : res.rows;
+		if (rows !== res.rows)
+			out.append(el('p', {class: 'muted', id: 'console-rows-cut'}, 'The first ' + CONSOLE_ROWS + ' rows of ' + n
+				+ ' (narrow the statement with of, where or last; ', el('code', {}, 'benchdb -c'), ' or ',
+				el('code', {}, '/api/query'), ' give them all).'));
+		out.append(el('div', {class: 'scroll'}, table(res.display_columns || res.columns, rows, {
 			rowClass: (r) => verdictClass(r.verdict),
 			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? el('a', {href: hashLink('run', {id: row.run})}, row.run)
 				: c === 'id' && res.statement === 'show runs' ? el('a', {href: hashLink('run', {id: row.id})}, row.id) : null,
