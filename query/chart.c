@@ -1268,7 +1268,7 @@ static int draw_panel(const chart *ch, series *const *list, size_t n, double x, 
 			size_t around = strlen(title_metric) + 4 +
 					(*disp.unit ? strlen(disp.unit) + 3 : 0) +
 					(ch->o->log_scale ? strlen(", log scale") : 0);
-			size_t fit = (size_t)((w - left - 4) / TITLE_CHAR_PX);
+			size_t fit = w > left + 4 ? (size_t)((w - left - 4) / TITLE_CHAR_PX) : 0;
 			put_series_label(b, ch->r, &ch->c, list[0]->from,
 					 fit > around + 8 ? fit - around : 8);
 		}
@@ -1565,12 +1565,14 @@ static int panel_titles(const chart *ch, series *const *list, size_t n, double w
 		same_point = same_point && strcmp(points[k], points[0]) == 0;
 	}
 	size_t common = same_point ? 0 : common_start(points, n);
-	size_t top_max = (size_t)((w - 2 * TITLE_INSET) / TITLE_CHAR_PX);
+	/* At least 8 characters a line, however narrow the panel (--width 16). */
+	double room = fmax(w - 2 * TITLE_INSET, 0);
+	size_t top_max = (size_t)fmax(room / TITLE_CHAR_PX, 8);
 	/* The tags' line leaves room for its unit (" (ns/op)") and scale. */
 	const char *unit = n ? str(ch->r, list[0]->from, ch->c.unit) : "";
 	size_t reserve = (strlen(unit) > 8 ? 8 : strlen(unit)) + 3 +
 			 (ch->o->log_scale ? strlen(", log scale") : 0);
-	size_t sub_fit = (size_t)((w - 2 * TITLE_INSET) / SUB_CHAR_PX);
+	size_t sub_fit = (size_t)(room / SUB_CHAR_PX);
 	size_t sub_max = sub_fit > reserve + 12 ? sub_fit - reserve : 12;
 	bdb_buf all;
 	bdb_buf_init(&all);

@@ -607,6 +607,14 @@ check_out "9 long names: the third panel's title what tells it apart, its name w
 <text class="subtitle" x="486.0" y="28.0">(ns)</text>'
 check "9 long names: 9 titles, no two alike" \
 	[ "$(grep -o '</title>…[0-9]/with/parts</text>' "$OUT" | sort -u | wc -l)" = 9 ]
+# The narrowest chart (--width 16): panels 5 px wide, their titles 8
+# characters a line (a width under the titles' insets made their length
+# negative: a crash).
+run "$BENCHDB" --db "$WORK/longdb" chart --width 16 'trend latency'
+check_rc "9 long names at --width 16" 0
+check "9 long names at --width 16: 9 titles" [ "$(count 'class="title"' "$OUT")" = 9 ]
+run "$BENCHDB" --db "$WORK/longdb" chart --width 16 'trend latency of "a-long-benchmark-name-1/with/parts"'
+check_rc "one long name at --width 16" 0
 # kedro's asv results (tests/realdata): 12 series of 2 points that share 65
 # bytes ("benchmark_validation.ContextParamsTimeSuite.time_context_params_",
 # then "cached" or "uncached") and 2 tags of 5 (node_count, typed_params_
