@@ -739,9 +739,11 @@ function caretText(text, err) {
 	return err.error + '\n  ' + line + '\n  ' + ' '.repeat(col - 1) + '^'.repeat(len);
 }
 
-/* An SVG document of the answer's text (`as svg`): the server wrote it and
- * escaped every name, so no "</svg>" ends one early. */
-const SVG_DOCUMENT = /(?:<\?xml[^>]*\?>\s*)?<svg[\s>][\s\S]*?<\/svg>\n?/g;
+/* An SVG document of the answer's text (`as svg`), as the server writes
+ * it: from a line of its XML declaration and <svg xmlns=...> to a line
+ * "</svg>". Names in it are escaped, and a table's or CSV's text of names
+ * such as "<svg>" or "</svg>" never starts a line with those. */
+const SVG_DOCUMENT = /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*?^<\/svg>$\n?/gm;
 
 /* The text of a statement with a format (`as csv`, `as svg`, ...): each SVG
  * document as a picture, an <img> of a data: URL (an image runs no script
