@@ -375,8 +375,26 @@ browser_page "$MANY_URL/#/query?q=trend%20latency" \
 	"document.body.dataset.page === 'query' && !!document.body.dataset.ready" \
 	"document.querySelectorAll('#console-result tbody tr').length + ' ' + document.getElementById('console-rows-cut').textContent" \
 	>"$WORK/many.txt"
+# ... and 210 series (105 more under a second name): the series page draws
+# no chart of them (it drew every one: a store of 2,000 series made a 10 MB
+# picture 122,736 px tall), says why and lists them.
+for r in 01 02; do
+	"$PY" -c 'import json, sys; json.dump({"q%03d" % i: {"latency": {"value": 100 + i}} for i in range(105)}, sys.stdout)' \
+		>"$WORK/more$r.json"
+	"$BENCHDB" --db "$WORK/many" ingest --format bmf --id "n$r" --timestamp "2026-11-${r}T02:00:00Z" \
+		"$WORK/more$r.json" >/dev/null
+done
+browser_page "$MANY_URL/#/series" "document.body.dataset.page === 'series' && !!document.body.dataset.ready" \
+	"document.querySelectorAll('#series-chart').length + ' ' + document.querySelectorAll('#series-matches a.open-series').length
+		+ ' ' + document.getElementById('series-too-many').textContent" >>"$WORK/many.txt"
+browser_page "$MANY_URL/#/series?point=q*&metric=latency" "document.body.dataset.page === 'series' && !!document.body.dataset.ready" \
+	"document.querySelectorAll('#series-chart svg g.panel').length + ' panels'" >>"$WORK/many.txt"
 kill -TERM "$MANY"
 wait "$MANY"
+check "series: 210 series, no chart, the list and why" grep -qxF \
+	"0 210 210 series match: the chart draws at most 200. Narrow it by point (a glob such as BM_sort/*) or tag, or open one below." \
+	"$WORK/many.txt"
+check "series: 105 of them, narrowed by a glob, charted" grep -qxF "105 panels" "$WORK/many.txt"
 check "console: 2,000 rows of 2,100 shown, and said" grep -qxF \
 	"2000 The first 2000 rows of 2100 (narrow the statement with of, where or last; benchdb -c or /api/query give them all)." \
 	"$WORK/many.txt"

@@ -449,6 +449,9 @@ async function pageOverview(params) {
 
 /* ---- series browser -------------------------------------------------------- */
 
+/* The most series the series page draws in one chart (small multiples). */
+const SERIES_CHART_MAX = 200;
+
 function seriesStatement(p) {
 	let s = 'trend ' + quote(p.metric);
 	const where = [];
@@ -552,6 +555,35 @@ async function pageSeries(params) {
 	const card = el('section', {class: 'card'});
 	card.append(el('div', {class: 'row'}, el('code', {class: 'statement', id: 'series-statement'}, statement),
 		el('a', {href: hashLink('query', {q: statement})}, 'open in the console')));
+	/* The series the filter matches, each opened alone. */
+	const list = el('section', {class: 'card', id: 'series-matches'});
+	let where = [];
+	for (const [k, v] of Object.entries(p.tags)) where.push(quote(k) + ' = ' + quote(v));
+	let stmt = 'show points';
+	if (p.point && p.exact) where.unshift('point = ' + quote(p.point));
+	else if (p.point) stmt += ' of ' + quote(p.point);
+	if (where.length) stmt += ' where ' + where.join(' and ');
+	let rows = null;
+	try {
+		const matches = await queryOne(stmt);
+		rows = matches.rows.filter((r) => String(r.metrics).split(', ').includes(p.metric));
+		list.append(el('h2', {}, 'Matching series (' + rows.length + ')'));
+		const ul = el('ul', {class: 'series-list'});
+		for (const r of rows)
+			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric)}, seriesLabel(r.point, r.tags))));
+		list.append(ul);
+	} catch (e) {
+		list.append(errorBox(e));
+	}
+
+	/* The chart, unless it would be a wall of small multiples: the page of
+	 * a store's 2,000 series was a 10 MB picture 122,736 px tall. */
+	if (rows && rows.length > SERIES_CHART_MAX) {
+		card.append(el('p', {class: 'muted', id: 'series-too-many'}, rows.length + ' series match: the chart draws at most '
+			+ SERIES_CHART_MAX + '. Narrow it by point (a glob such as ', el('code', {}, 'BM_sort/*'), ') or tag, or open one below.'));
+		root.append(card, list);
+		return root;
+	}
 	const box = el('div', {class: 'chart-box', id: 'series-chart'});
 	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value; drag across the chart to zoom to that time range.'));
 	card.append(box, readout);
@@ -561,26 +593,6 @@ async function pageSeries(params) {
 		interact(box, readout, (since, until) => go({since: since, until: until}));
 	} catch (e) {
 		box.append(errorBox(e));
-	}
-
-	/* The series the filter matches, each opened alone. */
-	const list = el('section', {class: 'card', id: 'series-matches'});
-	let where = [];
-	for (const [k, v] of Object.entries(p.tags)) where.push(quote(k) + ' = ' + quote(v));
-	let stmt = 'show points';
-	if (p.point && p.exact) where.unshift('point = ' + quote(p.point));
-	else if (p.point) stmt += ' of ' + quote(p.point);
-	if (where.length) stmt += ' where ' + where.join(' and ');
-	try {
-		const matches = await queryOne(stmt);
-		const rows = matches.rows.filter((r) => String(r.metrics).split(', ').includes(p.metric));
-		list.append(el('h2', {}, 'Matching series (' + rows.length + ')'));
-		const ul = el('ul', {class: 'series-list'});
-		for (const r of rows)
-			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric)}, seriesLabel(r.point, r.tags))));
-		list.append(ul);
-	} catch (e) {
-		list.append(errorBox(e));
 	}
 	root.append(list);
 	return root;
