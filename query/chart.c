@@ -1442,6 +1442,8 @@ static void cut_middle(bdb_buf *out, const char *s, size_t len, size_t from, siz
 		bdb_buf_append(out, s, len);
 		return;
 	}
+	if (from >= len) /* a name that is the start all share: itself, not "…" */
+		from = 0;
 	size_t lead = from > 0;
 	if (len - from + lead <= max) {
 		cut_window(out, s, len, from, max);

@@ -607,6 +607,18 @@ check_out "9 long names: the third panel's title what tells it apart, its name w
 <text class="subtitle" x="486.0" y="28.0">(ns)</text>'
 check "9 long names: 9 titles, no two alike" \
 	[ "$(grep -o '</title>…[0-9]/with/parts</text>' "$OUT" | sort -u | wc -l)" = 9 ]
+# A point that is the start all others share ("...-goes-on/", 37 bytes,
+# and "...-goes-on/1" to "/9"): its title is itself cut in its middle; it
+# was "…", all that remained after the shared start.
+nine_names "$WORK/prefixdb" 'a-very-long-family-name-that-goes-on/%d'
+for k in 1 2; do
+	printf '{"a-very-long-family-name-that-goes-on/": {"latency": {"value": %d}}}\n' $((50 + k)) >"$WORK/edge/prefix$k.json"
+	"$BENCHDB" --db "$WORK/prefixdb" ingest --format bmf --id "p$k" --timestamp "2026-01-0${k}T01:00:00Z" \
+		"$WORK/edge/prefix$k.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/prefixdb" chart 'trend latency'
+check_out "the point all others start with: titled by itself, cut in its middle" \
+	'<title>a-very-long-family-name-that-goes-on/</title>a-very-lo…y-name-that-goes-on/</text>'
 # The narrowest chart (--width 16): panels 5 px wide, their titles 8
 # characters a line (a width under the titles' insets made their length
 # negative: a crash).
