@@ -596,7 +596,8 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 			rc = put_change_groups(&o, metrics, &page);
 	}
 	if (!rc) {
-		qsort(o.grid, o.n_grid, sizeof *o.grid, cmp_grid);
+		if (o.n_grid) /* an empty store's grid is NULL: qsort's is never */
+			qsort(o.grid, o.n_grid, sizeof *o.grid, cmp_grid);
 		bdb_buf_puts(&page, ",\n\"series\": [");
 		for (size_t i = 0; i < o.n_grid; i++) {
 			bdb_buf_puts(&page, i ? ",\n  " : "\n  ");
