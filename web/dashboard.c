@@ -342,10 +342,15 @@ static void put_changes(overview *o, bdb_buf *out)
 		end = bdb__page_changes_group_end(c, i);
 		char t[48];
 		bdb_buf_puts(out, commits ? ",\n  {\"commit\": " : "\n  {\"commit\": ");
-		put_json(out, c->v[i].commit);
+		/* A run without a commit: "-", as the latest run's (its id was
+		 * shown as its commit, beside it in the run column). */
+		put_json(out, c->v[i].no_commit ? "-" : c->v[i].commit);
 		bdb_buf_puts(out, ", \"run\": ");
 		put_json(out, c->v[i].run);
-		const char *note = bdb__page_annotation(&o->text, o->annotations, c->v[i].commit);
+		const char *note =
+		    c->v[i].no_commit
+			? NULL
+			: bdb__page_annotation(&o->text, o->annotations, c->v[i].commit);
 		bdb_buf_puts(out, ", \"annotation\": ");
 		if (note)
 			put_json(out, note);
@@ -591,7 +596,8 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 			rc = put_change_groups(&o, metrics, &page);
 	}
 	if (!rc) {
-		qsort(o.grid, o.n_grid, sizeof *o.grid, cmp_grid);
+		if (o.n_grid) /* an empty store's grid is NULL: qsort's is never */
+			qsort(o.grid, o.n_grid, sizeof *o.grid, cmp_grid);
 		bdb_buf_puts(&page, ",\n\"series\": [");
 		for (size_t i = 0; i < o.n_grid; i++) {
 			bdb_buf_puts(&page, i ? ",\n  " : "\n  ");

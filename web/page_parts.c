@@ -84,6 +84,7 @@ int bdb__page_changes_add(bdb__page_changes *c, bdb_buf *scratch, const bdb_resu
 	ch->pct = bdb__page_text_copy(bdb__page_cell(scratch, res, row, "change_pct"));
 	ch->run = bdb__page_text_copy(bdb__page_cell(scratch, res, row, "run"));
 	const char *commit = bdb__page_cell(scratch, res, row, "commit");
+	ch->no_commit = strcmp(commit, "-") == 0;
 	ch->commit = bdb__page_text_copy(strcmp(commit, "-") != 0 ? commit
 					 : ch->run		  ? ch->run
 								  : "");

@@ -44,7 +44,8 @@ char *bdb__page_series_key(bdb_buf *scratch, const bdb_result *res, size_t row, 
 /* A change point of one series: the run that starts the new regime. */
 typedef struct bdb__page_change {
 	int64_t time_us;
-	char *commit; /* the run's commit, or its id when it has none */
+	char *commit;	/* the run's commit, or its id when it has none (what groups) */
+	bool no_commit; /* the run has no commit: commit is its id */
 	char *run;
 	char *pct;  /* the change %, as the table shows it ("+30.1%") */
 	char *what; /* the page's text for the series (the report's label, the overview's JSON) */

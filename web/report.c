@@ -422,8 +422,16 @@ static void put_changes(report *r, size_t groups, bdb_buf *out)
 		end = bdb__page_changes_group_end(c, i);
 		char t[48];
 		bdb_buf_puts(out, "<tr><td>");
+		/* A run without a commit: its id, said to be one. */
+		if (c->v[i].no_commit)
+			bdb_buf_puts(out, "- (run ");
 		put_text(out, c->v[i].commit);
-		const char *note = bdb__page_annotation(&r->text, r->annotations, c->v[i].commit);
+		if (c->v[i].no_commit)
+			bdb_buf_putc(out, ')');
+		const char *note =
+		    c->v[i].no_commit
+			? NULL
+			: bdb__page_annotation(&r->text, r->annotations, c->v[i].commit);
 		if (note) {
 			bdb_buf_puts(out, "<br/><span class=\"annotation\">");
 			put_text(out, note);

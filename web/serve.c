@@ -998,14 +998,20 @@ static enum MHD_Result api_tag(bdb_server *s, struct MHD_Connection *c, request 
  * GET /api/runs?limit=N&before=ID: a page of `show runs` (newest first):
  * the limit runs after run ID in that order (from the newest without
  * before). When more follow, a Link header names the next page.
+ * GET /api/runs?id=ID: the run ID's row, or no row (200 either way: the
+ * dashboard asks whether a run it was linked to is still there, and a 404
+ * is an error in the browser's console).
  */
 static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request *rq)
 {
 	enum MHD_Result ret;
-	const char *limit_text, *before;
+	const char *limit_text, *before, *id;
 	if (!get_param(c, rq, "limit", &limit_text, &ret) ||
-	    !get_param(c, rq, "before", &before, &ret))
+	    !get_param(c, rq, "before", &before, &ret) || !get_param(c, rq, "id", &id, &ret))
 		return ret;
+	if (id && (before || limit_text))
+		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
+				    "id: one run, without limit or before", NULL, NULL);
 	unsigned long limit = RUNS_PAGE;
 	if (limit_text) {
 		char *end;
@@ -1024,6 +1030,15 @@ static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request
 	if (rc)
 		return catalog_failed(c, rq, rc, &d);
 	size_t n = bdb_result_n_rows(res), from = 0;
+	if (id) {
+		int id_col = bdb_result_column_index(res, "id");
+		while (from < n && strcmp(bdb_result_get(res, from, (size_t)id_col).str, id) != 0)
+			from++;
+		bdb_result_slice(res, from, 1);
+		ret = answer_result(c, rq, MHD_HTTP_OK, res, NULL, NULL);
+		bdb_result_free(res);
+		return ret;
+	}
 	if (before) {
 		int id_col = bdb_result_column_index(res, "id");
 		while (from < n &&

@@ -199,6 +199,28 @@ PYEOF
 check "overview over 40 runs: the same window, since run-11" grep -qxF "window 30 2026-10-11T02:00:00Z" "$WORK/overview40.txt"
 check "overview over 40 runs: the same groups as the report (none)" grep -qxF "groups []" "$WORK/overview40.txt"
 
+# Runs without a commit (bmf results ingested without --commit): the
+# change point at s06 (100 ns, then 150) showed the run's id as its commit,
+# in the overview's JSON ("commit": "s06", beside "run": "s06") and the
+# report's table. The commit is "-" (as the latest run's); the report says
+# whose run it is.
+for k in 01 02 03 04 05 06 07 08 09 10; do
+	printf '{"step": {"latency": {"value": %d}}}\n' $((10#$k < 6 ? 100 : 150)) >"$WORK/nc$k.json"
+	"$BENCHDB" --db "$WORK/nocommit" ingest --format bmf --id "s$k" --timestamp "2026-10-${k}T02:00:00Z" \
+		"$WORK/nc$k.json" >/dev/null
+done
+"$BENCHDB" --db "$WORK/nocommit" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/nc-server.log" &
+NC=$!
+NC_URL=$(server_url "$WORK/nc-server.log")
+curl -s -o "$WORK/nc.json" "$NC_URL/api/overview?part=page"
+kill -TERM "$NC"
+wait "$NC"
+check "no commit: the overview's change point has commit \"-\", not the run's id" \
+	"$PY" -c 'import json, sys; c = json.load(open(sys.argv[1]))["changes"]
+sys.exit(not (len(c) == 1 and c[0]["commit"] == "-" and c[0]["run"] == "s06"))' "$WORK/nc.json"
+run "$BENCHDB" --db "$WORK/nocommit" report -o "$WORK/nc.html"
+check "no commit: the report's change point says - (run s06)" grep -qF '<tr><td>- (run s06)</td>' "$WORK/nc.html"
+
 missing=""
 command -v chromium >/dev/null || missing="$missing chromium"
 [ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
@@ -322,6 +344,60 @@ browser_page "$URL/#/query?q=trend%20time%20of%20%22sort%2F1024%22" \
 		return document.querySelector('#console-result .hover').textContent; })()" >"$WORK/hover.txt"
 check "console: hovering a dot of one of 2 series names the series" \
 	grep -q '^sort/1024 \[backend=gpu\]: run run-01, commit c0ffee1, 2026-10-01T02:00:00Z: ' "$WORK/hover.txt"
+
+# An empty store (a new server's, writes allowed): the overview's grid was a
+# header row alone; it says how runs come.
+head -c 32 /dev/urandom | base64 >"$WORK/token"
+chmod 600 "$WORK/token"
+"$BENCHDB" --db "$WORK/empty" serve --listen 127.0.0.1:0 --token-file "$WORK/token" 2>"$WORK/empty-server.log" &
+EMPTY=$!
+EMPTY_URL=$(server_url "$WORK/empty-server.log")
+browser_page "$EMPTY_URL/" "!!document.body.dataset.ready" \
+	"document.getElementById('grid').innerText" >"$WORK/empty.txt"
+kill -TERM "$EMPTY"
+wait "$EMPTY"
+check "empty store: the overview's grid says how runs come, not a bare table" \
+	grep -qxF "No series yet: runs come with benchdb push --server $EMPTY_URL FILE (or benchdb ingest on this store)." "$WORK/empty.txt"
+
+# A result of more rows than a page holds: 105 series of 20 runs, `trend
+# latency` 2,100 rows; the console shows the first 2,000 and says so (a
+# trend of 60,000 rows held the tab for most of a minute).
+for r in $(seq -w 1 20); do
+	"$PY" -c 'import json, sys; json.dump({"p%03d" % i: {"latency": {"value": 100 + i}} for i in range(105)}, sys.stdout)' \
+		>"$WORK/many$r.json"
+	"$BENCHDB" --db "$WORK/many" ingest --format bmf --id "m$r" --timestamp "2026-10-${r}T02:00:00Z" \
+		"$WORK/many$r.json" >/dev/null
+done
+"$BENCHDB" --db "$WORK/many" serve --listen 127.0.0.1:0 --read-only 2>"$WORK/many-server.log" &
+MANY=$!
+MANY_URL=$(server_url "$WORK/many-server.log")
+browser_page "$MANY_URL/#/query?q=trend%20latency" \
+	"document.body.dataset.page === 'query' && !!document.body.dataset.ready" \
+	"document.querySelectorAll('#console-result tbody tr').length + ' ' + document.getElementById('console-rows-cut').textContent" \
+	>"$WORK/many.txt"
+# ... and 210 series (105 more under a second name): the series page draws
+# no chart of them (it drew every one: a store of 2,000 series made a 10 MB
+# picture 122,736 px tall), says why and lists them.
+for r in 01 02; do
+	"$PY" -c 'import json, sys; json.dump({"q%03d" % i: {"latency": {"value": 100 + i}} for i in range(105)}, sys.stdout)' \
+		>"$WORK/more$r.json"
+	"$BENCHDB" --db "$WORK/many" ingest --format bmf --id "n$r" --timestamp "2026-11-${r}T02:00:00Z" \
+		"$WORK/more$r.json" >/dev/null
+done
+browser_page "$MANY_URL/#/series" "document.body.dataset.page === 'series' && !!document.body.dataset.ready" \
+	"document.querySelectorAll('#series-chart').length + ' ' + document.querySelectorAll('#series-matches a.open-series').length
+		+ ' ' + document.getElementById('series-too-many').textContent" >>"$WORK/many.txt"
+browser_page "$MANY_URL/#/series?point=q*&metric=latency" "document.body.dataset.page === 'series' && !!document.body.dataset.ready" \
+	"document.querySelectorAll('#series-chart svg g.panel').length + ' panels'" >>"$WORK/many.txt"
+kill -TERM "$MANY"
+wait "$MANY"
+check "series: 210 series, no chart, the list and why" grep -qxF \
+	"0 210 210 series match: the chart draws at most 200. Narrow it by point (a glob such as BM_sort/*) or tag, or open one below." \
+	"$WORK/many.txt"
+check "series: 105 of them, narrowed by a glob, charted" grep -qxF "105 panels" "$WORK/many.txt"
+check "console: 2,000 rows of 2,100 shown, and said" grep -qxF \
+	"2000 The first 2000 rows of 2100 (narrow the statement with of, where or last; benchdb -c or /api/query give them all)." \
+	"$WORK/many.txt"
 
 # Regressions that began at an annotated commit: `regressions` counts none
 # and says which it left out; the overview showed "2 regressions" in its

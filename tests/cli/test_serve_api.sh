@@ -76,6 +76,18 @@ check_body "runs before the oldest: no rows" \
 http "$URL/api/runs?before=r9"
 check_status "runs before an unknown run: 400" 400
 check_body "runs before an unknown run: body" "{\"error\": \"before: the store has no run \\\"r9\\\"\"$E"
+# id=ID: whether the store has the run, 200 either way (the dashboard's run
+# page asks before /api/runs/ID, whose 404 the browser logs as an error).
+http "$URL/api/runs?id=r2"
+check_status "runs id=r2: 200" 200
+check "runs id=r2: its row alone" [ "$(grep -o '"id": "r[0-9]"' "$OUT" | tr '\n' ' ')" = '"id": "r2" ' ]
+http "$URL/api/runs?id=r9"
+check_status "runs id of no run: 200" 200
+check_body "runs id of no run: no rows" \
+	'{"statement": "show runs", "columns": ["id", "timestamp", "commit", "branch", "points", "metrics"], "rows": []}'
+http "$URL/api/runs?id=r2&limit=1"
+check_status "runs id with limit: 400" 400
+check_body "runs id with limit: body" "{\"error\": \"id: one run, without limit or before\"$E"
 for bad in 0 1001 -1 x 2x ''; do
 	http "$URL/api/runs?limit=$bad"
 	check_status "runs limit='$bad': 400" 400

@@ -113,18 +113,59 @@ async function getJSON(path, params) {
 	return JSON.parse((await getText(path, params)).text);
 }
 
-/* The JSON objects of /api/query's answer: one a statement, each starting
- * a line with '{' (their rows start with two spaces). */
-function splitObjects(text) {
-	return text.split(/\n(?=\{)/).filter((s) => s.trim()).map((s) => JSON.parse(s));
+/* The end of the JSON value that starts text[i] ('{' or '['), or -1. */
+function jsonEnd(text, i) {
+	let depth = 0, inString = false;
+	for (let j = i; j < text.length; j++) {
+		const c = text[j];
+		if (inString) {
+			if (c === '\\') j++;
+			else if (c === '"') inString = false;
+		} else if (c === '"') {
+			inString = true;
+		} else if (c === '{' || c === '[') {
+			depth++;
+		} else if ((c === '}' || c === ']') && --depth === 0) {
+			return j + 1;
+		}
+	}
+	return -1;
+}
+
+/* The answers of /api/query, one a statement, in the script's order: a
+ * JSON object (a line starting with '{' that is one, with its statement)
+ * or, of a statement with a format (`as csv`, `as svg`), its text. A
+ * script may mix them: `show runs; show runs as csv`. */
+function splitAnswers(text) {
+	const parts = [];
+	let i = 0, textStart = 0;
+	const textUpTo = (end) => {
+		const t = text.slice(textStart, end).replace(/^\n+/, '');
+		if (t.trim()) parts.push({text: t});
+	};
+	while (i < text.length) {
+		const end = text[i] === '{' ? jsonEnd(text, i) : -1;
+		let obj = null;
+		if (end > 0) {
+			try { obj = JSON.parse(text.slice(i, end)); } catch (e) { obj = null; }
+		}
+		if (obj && typeof obj.statement === 'string') {
+			textUpTo(i);
+			parts.push(obj);
+			i = textStart = end;
+			continue;
+		}
+		const nl = text.indexOf('\n', i);
+		i = nl < 0 ? text.length : nl + 1;
+	}
+	textUpTo(text.length);
+	return parts;
 }
 
 /* A statement goes as the body of POST /api/query: as q= a console's
  * script longer than the request target's 16 KiB would be refused (414). */
 async function query(statement) {
-	const r = await getText('/api/query', {display: '1'}, statement);
-	if (!r.type.startsWith('application/json')) return [{text: r.text}];
-	return splitObjects(r.text);
+	return splitAnswers((await getText('/api/query', {display: '1'}, statement)).text);
 }
 
 async function queryOne(statement) {
@@ -396,12 +437,20 @@ async function pageOverview(params) {
 			tr.hidden = f !== '' && !hay.includes(f);
 		}
 	});
-	grid.append(el('div', {class: 'scroll'}, t));
+	/* An empty store (a new server's) says how runs come, not a bare header. */
+	if (!data.series.length)
+		grid.append(el('p', {class: 'muted', id: 'grid-empty'}, 'No series yet: runs come with ',
+			el('code', {}, 'benchdb push --server ' + location.origin + ' FILE'), ' (or ', el('code', {}, 'benchdb ingest'), ' on this store).'));
+	else
+		grid.append(el('div', {class: 'scroll'}, t));
 	root.append(grid);
 	return root;
 }
 
 /* ---- series browser -------------------------------------------------------- */
+
+/* The most series the series page draws in one chart (small multiples). */
+const SERIES_CHART_MAX = 200;
 
 function seriesStatement(p) {
 	let s = 'trend ' + quote(p.metric);
@@ -427,6 +476,27 @@ async function pageSeries(params) {
 		queryOne('show metrics'), queryOne('show tags'), queryOne('show baselines'), queryOne('show points'),
 	]);
 	const tagValues = await Promise.all(tagKeys.rows.map((r) => queryOne('show tags ' + quote(r.key))));
+	/* A link made before a metric, baseline, tag value or point went
+	 * (dropped, renamed, retained away): what the store no longer has is
+	 * said and left out, so that the form shows what is drawn. */
+	const gone = [];
+	if (p.metric && !metrics.rows.some((m) => m.metric === p.metric)) {
+		gone.push('metric ' + quote(p.metric));
+		p.metric = '';
+	}
+	if (p.baseline && !baselines.rows.some((b) => b.baseline === p.baseline)) {
+		gone.push('baseline ' + quote(p.baseline));
+		p.baseline = '';
+	}
+	for (const [k, v] of Object.entries(p.tags)) {
+		const i = tagKeys.rows.findIndex((r) => r.key === k);
+		if (i < 0 || !tagValues[i].rows.some((r) => r.value === v)) {
+			gone.push('tag ' + quote(k) + ' = ' + quote(v));
+			delete p.tags[k];
+		}
+	}
+	const pointGone = p.exact && p.point !== '' && !points.rows.some((r) => r.point === p.point);
+	if (pointGone) gone.push('point ' + quote(p.point));
 	if (!p.metric && metrics.rows.length) p.metric = metrics.rows[0].metric;
 	if (!params.has('baseline') && baselines.rows.some((b) => b.baseline === 'main')) p.baseline = 'main';
 
@@ -472,15 +542,48 @@ async function pageSeries(params) {
 	};
 	form.addEventListener('submit', (ev) => { ev.preventDefault(); go({exact: false}); });
 	root.append(form);
+	if (gone.length)
+		root.append(el('p', {class: 'error', id: 'series-gone'}, 'Not in the store (removed or renamed since the link was made): '
+			+ gone.join(', ') + (pointGone ? '.' : '; the chart is drawn without it.')));
 
 	if (!p.metric) {
 		root.append(el('p', {class: 'muted'}, 'The store has no metrics yet.'));
 		return root;
 	}
+	if (pointGone) return root;
 	const statement = seriesStatement(p);
 	const card = el('section', {class: 'card'});
 	card.append(el('div', {class: 'row'}, el('code', {class: 'statement', id: 'series-statement'}, statement),
 		el('a', {href: hashLink('query', {q: statement})}, 'open in the console')));
+	/* The series the filter matches, each opened alone. */
+	const list = el('section', {class: 'card', id: 'series-matches'});
+	let where = [];
+	for (const [k, v] of Object.entries(p.tags)) where.push(quote(k) + ' = ' + quote(v));
+	let stmt = 'show points';
+	if (p.point && p.exact) where.unshift('point = ' + quote(p.point));
+	else if (p.point) stmt += ' of ' + quote(p.point);
+	if (where.length) stmt += ' where ' + where.join(' and ');
+	let rows = null;
+	try {
+		const matches = await queryOne(stmt);
+		rows = matches.rows.filter((r) => String(r.metrics).split(', ').includes(p.metric));
+		list.append(el('h2', {}, 'Matching series (' + rows.length + ')'));
+		const ul = el('ul', {class: 'series-list'});
+		for (const r of rows)
+			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric)}, seriesLabel(r.point, r.tags))));
+		list.append(ul);
+	} catch (e) {
+		list.append(errorBox(e));
+	}
+
+	/* The chart, unless it would be a wall of small multiples: the page of
+	 * a store's 2,000 series was a 10 MB picture 122,736 px tall. */
+	if (rows && rows.length > SERIES_CHART_MAX) {
+		card.append(el('p', {class: 'muted', id: 'series-too-many'}, rows.length + ' series match: the chart draws at most '
+			+ SERIES_CHART_MAX + '. Narrow it by point (a glob such as ', el('code', {}, 'BM_sort/*'), ') or tag, or open one below.'));
+		root.append(card, list);
+		return root;
+	}
 	const box = el('div', {class: 'chart-box', id: 'series-chart'});
 	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value; drag across the chart to zoom to that time range.'));
 	card.append(box, readout);
@@ -490,26 +593,6 @@ async function pageSeries(params) {
 		interact(box, readout, (since, until) => go({since: since, until: until}));
 	} catch (e) {
 		box.append(errorBox(e));
-	}
-
-	/* The series the filter matches, each opened alone. */
-	const list = el('section', {class: 'card', id: 'series-matches'});
-	let where = [];
-	for (const [k, v] of Object.entries(p.tags)) where.push(quote(k) + ' = ' + quote(v));
-	let stmt = 'show points';
-	if (p.point && p.exact) where.unshift('point = ' + quote(p.point));
-	else if (p.point) stmt += ' of ' + quote(p.point);
-	if (where.length) stmt += ' where ' + where.join(' and ');
-	try {
-		const matches = await queryOne(stmt);
-		const rows = matches.rows.filter((r) => String(r.metrics).split(', ').includes(p.metric));
-		list.append(el('h2', {}, 'Matching series (' + rows.length + ')'));
-		const ul = el('ul', {class: 'series-list'});
-		for (const r of rows)
-			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric)}, seriesLabel(r.point, r.tags))));
-		list.append(ul);
-	} catch (e) {
-		list.append(errorBox(e));
 	}
 	root.append(list);
 	return root;
@@ -595,7 +678,6 @@ async function pageCompare(params) {
 	const metric = params.get('metric') || '*';
 	const pick = (name, chosen) => {
 		const sel = el('select', {name: name, id: 'compare-' + name});
-		const ids = new Set(runs.rows.map((r) => r.id));
 		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, chosen));
 		for (const r of runs.rows) {
 			const marks = baselines.rows.filter((x) => x.run === r.id).map((x) => 'baseline ' + x.baseline);
@@ -604,6 +686,12 @@ async function pageCompare(params) {
 		}
 		return sel;
 	};
+	/* A run of a link the store no longer has: said, not asked for (its
+	 * compare's 400 is an error in the browser's console). */
+	const ids = new Set(runs.rows.map((r) => r.id));
+	const missing = [];
+	for (const id of new Set([a, b]))
+		if (!ids.has(id) && !(await getJSON('/api/runs', {id: id})).rows.length) missing.push(id);
 	const selA = pick('a', a), selB = pick('b', b);
 	const metricIn = el('input', {type: 'text', name: 'metric', value: metric, size: 10});
 	const form = el('form', {class: 'controls card'}, el('label', {}, 'base run', selA), el('label', {}, 'current run', selB),
@@ -613,6 +701,11 @@ async function pageCompare(params) {
 		location.hash = hashLink('compare', {a: selA.value, b: selB.value, metric: metricIn.value.trim() || '*'});
 	});
 	root.append(form);
+	if (missing.length) {
+		root.append(el('p', {class: 'error', id: 'compare-missing'}, missing.map((id) => 'Run \u201c' + id + '\u201d not found').join('; ')
+			+ ': the store has no run of that id (it may have been removed since the link was made).'));
+		return root;
+	}
 	const statement = 'compare run ' + quote(a) + ' with run ' + quote(b) + ' metric ' + (metric === '*' ? '*' : quote(metric));
 	const card = el('section', {class: 'card', id: 'compare-result'});
 	card.append(el('div', {class: 'row'}, el('code', {class: 'statement'}, statement),
@@ -657,6 +750,35 @@ function caretText(text, err) {
 	if (m) len = Array.from(m[0]).length;
 	return err.error + '\n  ' + line + '\n  ' + ' '.repeat(col - 1) + '^'.repeat(len);
 }
+
+/* An SVG document of the answer's text (`as svg`), as the server writes
+ * it: from a line of its XML declaration and <svg xmlns=...> to a line
+ * "</svg>". Names in it are escaped, and a table's or CSV's text of names
+ * such as "<svg>" or "</svg>" never starts a line with those. */
+const SVG_DOCUMENT = /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*?^<\/svg>$\n?/gm;
+
+/* The text of a statement with a format (`as csv`, `as svg`, ...): each SVG
+ * document as a picture, an <img> of a data: URL (an image runs no script
+ * and reaches nothing), the rest as text. */
+function textResult(text) {
+	const parts = [];
+	let at = 0;
+	for (const m of text.matchAll(SVG_DOCUMENT)) {
+		if (text.slice(at, m.index).trim()) parts.push(el('pre', {class: 'text-result'}, text.slice(at, m.index)));
+		/* Its <title> (as the server escapes text) says what it draws. */
+		const title = /<title>([^<]*)<\/title>/.exec(m[0]);
+		const entities = {'&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&'};
+		const alt = title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : 'chart';
+		parts.push(el('div', {class: 'chart-box'}, el('img', {class: 'svg-result', alt: alt,
+			src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(m[0])})));
+		at = m.index + m[0].length;
+	}
+	if (text.slice(at).trim() || !parts.length) parts.push(el('pre', {class: 'text-result'}, text.slice(at)));
+	return parts;
+}
+
+/* The rows of a result the console shows. */
+const CONSOLE_ROWS = 2000;
 
 const EXAMPLES = [
 	'show runs last 10', 'regressions vs baseline main', 'compare latest~1 with latest metric *',
@@ -719,7 +841,7 @@ async function pageQuery(params) {
 	}
 	for (const res of results) {
 		if (res.text !== undefined) {
-			out.append(el('pre', {class: 'text-result'}, res.text));
+			out.append(...textResult(res.text));
 			continue;
 		}
 		const n = res.rows.length;
@@ -737,7 +859,14 @@ async function pageQuery(params) {
 				box.append(errorBox(e));
 			}
 		}
-		out.append(el('div', {class: 'scroll'}, table(res.display_columns || res.columns, res.rows, {
+		/* A page holds so many rows: `trend latency` of 2,000 series of 30
+		 * runs (60,000 rows) held the tab for most of a minute. */
+		const rows = res.rows.length > CONSOLE_ROWS ? res.rows.slice(0, CONSOLE_ROWS) : res.rows;
+		if (rows !== res.rows)
+			out.append(el('p', {class: 'muted', id: 'console-rows-cut'}, 'The first ' + CONSOLE_ROWS + ' rows of ' + n
+				+ ' (narrow the statement with of, where or last; ', el('code', {}, 'benchdb -c'), ' or ',
+				el('code', {}, '/api/query'), ' give them all).'));
+		out.append(el('div', {class: 'scroll'}, table(res.display_columns || res.columns, rows, {
 			rowClass: (r) => verdictClass(r.verdict),
 			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? el('a', {href: hashLink('run', {id: row.run})}, row.run)
 				: c === 'id' && res.statement === 'show runs' ? el('a', {href: hashLink('run', {id: row.id})}, row.id) : null,
@@ -762,6 +891,16 @@ async function pageRun(params) {
 	root.append(el('h1', {}, 'Run ', el('code', {id: 'run-id'}, id)));
 	let detail;
 	try {
+		/* A link to a run the store no longer has (retain dropped it, or
+		 * another store's) is a state of the page, not a failed request
+		 * (/api/runs/ID's 404 is an error in the browser's console). */
+		const found = await getJSON('/api/runs', {id: id});
+		if (!found.rows.length) {
+			root.append(el('p', {class: 'error', id: 'run-missing'}, 'Run \u201c' + id + '\u201d not found: the store has no run of that id (it may have been removed since the link was made).'),
+				el('p', {}, el('a', {id: 'run-missing-runs', href: hashLink('query', {q: 'show runs last 20'})}, 'show runs last 20'),
+					' lists the newest runs.'));
+			return root;
+		}
 		detail = await getJSON('/api/runs/' + encodeURIComponent(id));
 	} catch (e) {
 		root.append(errorBox(e));
