@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
 
 #include <editline/readline.h>
 
@@ -34,6 +35,42 @@ static void leave_utf8(locale_t previous)
 {
 	if (previous)
 		uselocale(previous);
+}
+
+/*
+ * Type-ahead. Between two reads libedit leaves the terminal in its cooked
+ * mode, where the line discipline takes a Ctrl-D typed while a statement
+ * runs as an end of file and keeps no byte of it: the next read (libedit,
+ * in its raw mode) got a NUL there, and the Ctrl-D was lost. So from the
+ * end of one read to the start of the next (and from the start, for what
+ * is typed while benchdb starts) the terminal stays as libedit left it but
+ * for ICANON and ECHO: what is typed waits byte for byte (a Ctrl-D as 0x04)
+ * and libedit reads it, and shows it, at the next prompt. Without ICANON
+ * the echo would write Enter as "^J" among the statement's output. Ctrl-C
+ * and Ctrl-Z are the cooked mode's. A process-wide state, as libedit's is.
+ */
+static struct termios cooked_mode;
+static int held_fd = -1; /* the terminal held out of its cooked mode, or -1 */
+
+static void hold_typeahead(int fd)
+{
+	if (tcgetattr(fd, &cooked_mode) != 0)
+		return;
+	struct termios hold = cooked_mode;
+	hold.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ECHONL);
+	hold.c_cc[VMIN] = 1;
+	hold.c_cc[VTIME] = 0;
+	if (tcsetattr(fd, TCSANOW, &hold) == 0)
+		held_fd = fd;
+}
+
+void lineedit_cooked_mode(void)
+{
+	if (held_fd < 0)
+		return;
+	/* TCSANOW: TCSAFLUSH would drop what was typed ahead. */
+	tcsetattr(held_fd, TCSANOW, &cooked_mode);
+	held_fd = -1;
 }
 
 /* libedit's readline emulation is a process-wide singleton: so is this. */
@@ -113,6 +150,8 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
 	if (ed->history_path)
 		read_history(ed->history_path);
 	leave_utf8(previous);
+	/* After libedit took its modes from the cooked one. */
+	hold_typeahead(fileno(in));
 	return ed;
 }
 
@@ -121,14 +160,17 @@ char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *inte
 	*interrupted = false;
 	*len = 0;
 	if (ed->interactive) {
+		lineedit_cooked_mode();
 		locale_t previous = enter_utf8(ed);
 		errno = 0;
 		char *line = readline(prompt);
 		if (!line && errno == EINTR)
 			*interrupted = true;
 		leave_utf8(previous);
-		if (line)
+		if (line) {
 			*len = strlen(line);
+			hold_typeahead(fileno(ed->in));
+		}
 		return line;
 	}
 	char *line = NULL;
@@ -166,6 +208,7 @@ void lineedit_close(line_editor *ed)
 {
 	if (!ed)
 		return;
+	lineedit_cooked_mode();
 	locale_t previous = enter_utf8(ed);
 	if (ed->interactive && ed->history_path)
 		write_history(ed->history_path);

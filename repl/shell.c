@@ -262,6 +262,12 @@ static int dot_read(shell *sh, int argc, char **argv)
 			  argv[1], SHELL_MAX_READ_DEPTH);
 		return EXIT_USAGE;
 	}
+	/* A script read from the terminal (.read - or a device) ends with a
+	 * Ctrl-D, which only the cooked mode takes as an end of file. */
+	struct stat st;
+	if (sh->interactive &&
+	    (strcmp(argv[1], "-") == 0 || (stat(argv[1], &st) == 0 && S_ISCHR(st.st_mode))))
+		lineedit_cooked_mode();
 	bool was_interactive = sh->interactive, was_streaming = sh->streaming;
 	sh->interactive = false;
 	sh->streaming = false;

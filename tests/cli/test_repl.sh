@@ -38,32 +38,42 @@ wait_prompts() {
 	done
 }
 
-# session NAME KEYS...: runs the REPL on a pty and types each KEYS argument
-# (printf escapes allowed) once benchdb shows a prompt for every line typed
-# so far, after a pause; the screen goes to $OUT. script(1) runs the command
+# on_pty NAME STORE COMMAND...: runs the REPL on STORE on a pty, typing what
+# COMMAND (a shell function) prints; the screen goes to $OUT (a copy in
+# $WORK/screen-NAME), the exit code to $RC. script(1) runs the command
 # through $SHELL; "exec" replaces that shell, so a Ctrl-C on the terminal
 # reaches only benchdb (dash, unlike bash, would otherwise stay in between
 # and die of the SIGINT itself).
-session() {
-	local name=$1
-	shift
+on_pty() {
+	local name=$1 store=$2
+	shift 2
 	: >"$OUT"
-	{
-		local lines=0
-		for keys in "$@"; do
-			wait_prompts $((lines + 1))
-			sleep "$PACE"
-			printf "$keys"
-			case $keys in *'\n') lines=$((lines + 1)) ;; esac
-		done
-		sleep "$PACE"
-		sleep 0.5
-	} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$DB\"" /dev/null \
+	"$@" | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$store\"" /dev/null \
 		>"$OUT" 2>"$ERR"
 	RC=$?
 	[ "$RC" -eq 124 ] && echo "session $name: killed after ${TIMEOUT}s" >>"$ERR"
 	tr -d '\r' <"$OUT" >"$WORK/screen-$name"
 	cp "$WORK/screen-$name" "$OUT"
+}
+
+# session NAME KEYS...: runs the REPL on $DB and types each KEYS argument
+# (printf escapes allowed) once benchdb shows a prompt for every line typed
+# so far, after a pause.
+session_keys() {
+	local lines=0
+	for keys in "$@"; do
+		wait_prompts $((lines + 1))
+		sleep "$PACE"
+		printf "$keys"
+		case $keys in *'\n') lines=$((lines + 1)) ;; esac
+	done
+	sleep "$PACE"
+	sleep 0.5
+}
+session() {
+	local name=$1
+	shift
+	on_pty "$name" "$DB" session_keys "$@"
 }
 
 # A statement runs; the prompt is shown; Ctrl-D leaves with exit 0.
@@ -137,28 +147,23 @@ for i in $(seq 1 400); do
 done
 "$BENCHDB" --db "$WORK/longdb" ingest "$LONG"/r*.json >/dev/null
 # cancel_session NAME LINE NEXT: on the long store, types LINE, Ctrl-C a
-# second later, NEXT at the prompt after it, then .quit; the screen goes to
-# $OUT.
+# second later, NEXT at the prompt after it, then .quit.
+cancel_keys() {
+	wait_prompts 1
+	sleep "$PACE"
+	printf '%s\n' "$1"
+	sleep 1
+	printf '\003'
+	wait_prompts 2
+	sleep "$PACE"
+	printf '%s\n' "$2"
+	wait_prompts 3
+	sleep "$PACE"
+	printf '.quit\n'
+	sleep "$PACE"
+}
 cancel_session() {
-	: >"$OUT"
-	{
-		wait_prompts 1
-		sleep "$PACE"
-		printf '%s\n' "$2"
-		sleep 1
-		printf '\003'
-		wait_prompts 2
-		sleep "$PACE"
-		printf '%s\n' "$3"
-		wait_prompts 3
-		sleep "$PACE"
-		printf '.quit\n'
-		sleep "$PACE"
-	} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$WORK/longdb\"" /dev/null \
-		>"$OUT" 2>"$ERR"
-	RC=$?
-	tr -d '\r' <"$OUT" >"$WORK/screen-$1"
-	cp "$WORK/screen-$1" "$OUT"
+	on_pty "$1" "$WORK/longdb" cancel_keys "$2" "$3"
 }
 cancel_session cancel 'changes time of "long" permutations 100000' 'show runs last 1 as csv'
 check_rc "Ctrl-C during a statement: the REPL leaves with .quit, exit 0" 0
@@ -177,6 +182,56 @@ check_out "the rest of the file did not run, and says so" \
 	".read $WORK/long.bq: interrupted; the rest of it did not run"
 check "the statement after the cancelled one did not run" sh -c "! grep -q 'long400,' '$OUT'"
 check_out "the REPL ran the next statement typed" "baseline,run,timestamp,commit"
+
+# Type-ahead: what is typed while a statement runs is read after it, as
+# sqlite3 and psql do, a Ctrl-D included. The terminal was back in its
+# cooked mode while the statement ran, where the line discipline takes a
+# Ctrl-D as an end of file it keeps no byte of: libedit then read a NUL
+# (set-mark) and the session went on. Here a line and a Ctrl-D are typed a
+# second into the long statement; the line must run after it, then the
+# session end; a marker statement typed at the prompt after that line (3)
+# must not run.
+typeahead_keys() {
+	wait_prompts 1
+	sleep "$PACE"
+	printf '%s\n' 'changes time of "long" permutations 100000'
+	sleep 1
+	printf 'show runs last 1 as csv\n\004'
+	wait_prompts 3
+	sleep "$PACE"
+	printf 'show baselines as csv\n'
+	sleep "$PACE"
+}
+on_pty typeahead "$WORK/longdb" typeahead_keys
+check_rc "type-ahead: the REPL exits 0" 0
+check_out "type-ahead: the long statement ran" "long201"
+check_out "type-ahead: the line typed during it ran after it" "long400,"
+check "type-ahead: the Ctrl-D typed during it ended the session" \
+	sh -c "! grep -q 'baseline,run' '$OUT'"
+
+# .read - reads a script typed on the terminal up to one Ctrl-D, as
+# `cat` does: it took two in a row (a Ctrl-D after a line ended only that
+# read, and the next line typed went on into the script).
+readstdin_keys() {
+	wait_prompts 1
+	sleep "$PACE"
+	printf '.read -\n'
+	sleep "$PACE"
+	printf 'show runs last 1 as csv\n'
+	sleep "$PACE"
+	printf '\004'
+	wait_prompts 2
+	sleep "$PACE"
+	printf 'show baselines as csv\n'
+	wait_prompts 3
+	sleep "$PACE"
+	printf '\004'
+	sleep "$PACE"
+}
+on_pty readstdin "$DB" readstdin_keys
+check_out ".read -: the script typed ran" "v2,2026-11-17T02:00:00Z"
+check_out ".read -: one Ctrl-D ended it, the next line is the REPL's" \
+	"benchdb> show baselines as csv"
 
 # On a terminal a trend starts with a sparkline of its values (v1 > v2 here).
 session spark 'trend real_time of "BM_sort/1024"\n' '\004'
