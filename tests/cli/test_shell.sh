@@ -103,10 +103,21 @@ run "$BENCHDB" -c 'compare run "v1" with run "v3" metric real_time of "BM_sort/1
 check_rc "as line exits 0" 0
 check_out "as line shows explain's wide column on its own line" \
 	"explanation = percent: -0.6% within ±5.0% threshold"
-printf '.mode lines\n' >"$WORK/lines.bq"
+# sqlite3 takes `.mode lines` for `.mode line`: so do .mode, `as` and
+# --format (it was "unknown mode 'lines'").
+printf '.mode lines\nshow runs last 1\n.mode\n' >"$WORK/lines.bq"
 STDIN=$WORK/lines.bq run "$BENCHDB"
+check_rc ".mode lines exits 0" 0
+check_out ".mode lines is .mode line" "       id = v3"
+check_out ".mode names it line" "current output mode: line"
+run "$BENCHDB" -c 'show runs last 1 as lines'
+check_out "as lines is as line" "       id = v3"
+run "$BENCHDB" --format lines -c 'show runs last 1'
+check_out "--format lines is --format line" "       id = v3"
+printf '.mode box\n' >"$WORK/box.bq"
+STDIN=$WORK/box.bq run "$BENCHDB"
 check_err "an unknown mode names the modes" \
-	".mode: unknown mode 'lines' (expected table, json, csv, markdown or line)"
+	".mode: unknown mode 'box' (expected table, json, csv, markdown or line)"
 printf '.help\n' >"$WORK/help.bq"
 STDIN=$WORK/help.bq run "$BENCHDB"
 check_out ".help lists .mode" ".mode"
