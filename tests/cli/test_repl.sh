@@ -40,7 +40,9 @@ wait_prompts() {
 
 # on_pty NAME STORE COMMAND...: runs the REPL on STORE on a pty, typing what
 # COMMAND (a shell function) prints; the screen goes to $OUT (a copy in
-# $WORK/screen-NAME), the exit code to $RC. script(1) runs the command
+# $WORK/screen-NAME), the exit code to $RC. With PTY_COLS set the terminal
+# is that many columns wide (stty sets the pty's window size, TIOCSWINSZ),
+# else script(1)'s default. script(1) runs the command
 # through $SHELL; "exec" replaces that shell, so a Ctrl-C on the terminal
 # reaches only benchdb (dash, unlike bash, would otherwise stay in between
 # and die of the SIGINT itself).
@@ -48,7 +50,8 @@ on_pty() {
 	local name=$1 store=$2
 	shift 2
 	: >"$OUT"
-	"$@" | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$store\"" /dev/null \
+	"$@" | timeout -k 5 "$TIMEOUT" script -q -e \
+		-c "${PTY_COLS:+stty cols $PTY_COLS; }exec \"$BENCHDB\" --db \"$store\"" /dev/null \
 		>"$OUT" 2>"$ERR"
 	RC=$?
 	[ "$RC" -eq 124 ] && echo "session $name: killed after ${TIMEOUT}s" >>"$ERR"
@@ -232,6 +235,25 @@ on_pty readstdin "$DB" readstdin_keys
 check_out ".read -: the script typed ran" "v2,2026-11-17T02:00:00Z"
 check_out ".read -: one Ctrl-D ended it, the next line is the REPL's" \
 	"benchdb> show baselines as csv"
+
+# A table wider than the terminal: its widest text column (explanation,
+# 37 columns here) is narrowed and its cells cut with a "…", so that its
+# lines fit 100 columns (they wrapped, each over two lines of the screen);
+# the CSV of the same statement keeps it whole. (79 columns before the
+# explanation, two blanks: 21 columns left for it, 20 of text and "…".)
+PTY_COLS=100 session narrow \
+	'compare run "v1" with run "v2" metric real_time of "BM_sort/1024" explain\n' \
+	'compare run "v1" with run "v2" metric real_time of "BM_sort/1024" explain as csv\n' '\004'
+check_out "narrow terminal: the explanation is cut to fit" \
+	"BM_sort/1024  real_time  3.915 µs  3.896 µs       -0.5%  unchanged       5.0%  percent: -0.5% withi…"
+check "narrow terminal: no table line is wider than 100 columns" \
+	sh -c "! grep -v 'benchdb> ' '$OUT' | grep -v '^BM_sort/1024,' | LC_ALL=C.UTF-8 grep -q '.\{101\}'"
+check_out "narrow terminal: CSV keeps the explanation whole" \
+	"percent: -0.5% within ±5.0% threshold"
+PTY_COLS=200 session wide \
+	'compare run "v1" with run "v2" metric real_time of "BM_sort/1024" explain\n' '\004'
+check_out "a terminal wide enough: the explanation whole" \
+	"5.0%  percent: -0.5% within ±5.0% threshold"
 
 # On a terminal a trend starts with a sparkline of its values (v1 > v2 here).
 session spark 'trend real_time of "BM_sort/1024"\n' '\004'
