@@ -127,6 +127,7 @@ typedef struct dot_command {
 	const char *name;
 	const char *usage; /* USAGE line shown by .help */
 	int (*run)(shell *sh, int argc, char **argv);
+	int most; /* the most words it takes (-1: run checks them) */
 } dot_command;
 
 static int dot_help(shell *sh, int argc, char **argv);
@@ -337,20 +338,20 @@ static int dot_quit(shell *sh, int argc, char **argv)
 }
 
 static const dot_command dot_commands[] = {
-    {".help", ".help                  show this list", dot_help},
+    {".help", ".help [STATEMENT]      show this list, or a statement's forms", dot_help, 1},
     {".mode",
      ".mode [MODE]           output format of results: table, json, csv, markdown, "
      "or line (one field a line, for wide rows such as explain)",
-     dot_mode},
-    {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer},
-    {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)",
-     dot_output},
-    {".once", ".once FILE             send the next result to FILE", dot_once},
-    {".read", ".read FILE             run the statements in FILE", dot_read},
-    {".open", ".open DIR              use the store in DIR", dot_open},
-    {".stats", ".stats                 store statistics", dot_stats},
-    {".quit", ".quit                  leave (also .exit, exit, quit, \\q, Ctrl-D)", dot_quit},
-    {".exit", NULL, dot_quit},
+     dot_mode, 1},
+    {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer, -1},
+    {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)", dot_output,
+     -1},
+    {".once", ".once FILE             send the next result to FILE", dot_once, -1},
+    {".read", ".read FILE             run the statements in FILE", dot_read, -1},
+    {".open", ".open DIR              use the store in DIR", dot_open, -1},
+    {".stats", ".stats                 store statistics", dot_stats, 0},
+    {".quit", ".quit                  leave (also .exit, exit, quit, \\q, Ctrl-D)", dot_quit, 0},
+    {".exit", NULL, dot_quit, 0},
 };
 
 void shell_complete_dot_command(const char *word, void (*add)(void *list, const char *candidate),
@@ -426,6 +427,18 @@ static int run_dot_command(shell *sh, char *line)
 		return EXIT_OK;
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
 		if (strcmp(argv[0], dot_commands[i].name) == 0) {
+			/* A word too many did nothing, said nothing: `.mode json
+			 * extra` set json. */
+			const dot_command *dc = &dot_commands[i];
+			if (dc->most >= 0 && argc - 1 > dc->most) {
+				const char *usage = dc->usage ? dc->usage : dc->name;
+				const char *end = strstr(usage, "  ");
+				cli_error("%s: unexpected '%s' (usage: %.*s)", dc->name,
+					  argv[dc->most + 1],
+					  (int)(end ? (size_t)(end - usage) : strlen(usage)),
+					  usage);
+				return EXIT_USAGE;
+			}
 			/* `.once FILE` takes the next output, a dot-command's too
 			 * (.stats, .help), as in sqlite3: what .stats wrote went
 			 * there, and the next statement's result with it. */
