@@ -208,7 +208,9 @@ void lineedit_close(line_editor *ed)
 {
 	if (!ed)
 		return;
-	lineedit_cooked_mode();
+	/* (A .read file's editor leaves the REPL's terminal as it is.) */
+	if (ed->interactive)
+		lineedit_cooked_mode();
 	locale_t previous = enter_utf8(ed);
 	if (ed->interactive && ed->history_path)
 		write_history(ed->history_path);
