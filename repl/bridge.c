@@ -257,8 +257,10 @@ void shell_complete(void *ctx, const char *line, int start, const char *word,
 		    void (*add)(void *list, const char *candidate), void *list)
 {
 	shell *sh = ctx;
-	if (start == 0 && word[0] == '.') {
-		shell_complete_dot_command(word, add, list);
+	/* A dot-command's argument is no statement's word: `.mode <Tab>`
+	 * listed every keyword and name of the store. */
+	if (line[strspn(line, " \t")] == '.') {
+		shell_complete_dot_command(line, start, word, add, list);
 		return;
 	}
 	/* Without a store there are no names to offer, and no error may land

@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <termios.h>
 
 #include <editline/readline.h>
@@ -122,7 +123,27 @@ static char **attempt_completion(const char *text, int start, int end)
 	rl_attempted_completion_over = 1;
 	if (current_matches.n == 0)
 		return NULL;
+	/* A directory completes with its '/' and no blank, to go on into it. */
+	const char *only = current_matches.items[0];
+	rl_completion_append_character =
+	    current_matches.n == 1 && *only && only[strlen(only) - 1] == '/' ? '\0' : ' ';
 	return rl_completion_matches(text, match_generator);
+}
+
+void lineedit_complete_files(const char *word, lineedit_add_fn add, void *list)
+{
+	char *name;
+	for (int state = 0; (name = rl_filename_completion_function(word, state)) != NULL;
+	     state++) {
+		struct stat st;
+		char *with_slash = NULL;
+		if (stat(name, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    (with_slash = malloc(strlen(name) + 2)) != NULL)
+			snprintf(with_slash, strlen(name) + 2, "%s/", name);
+		add(list, with_slash ? with_slash : name);
+		free(with_slash);
+		free(name);
+	}
 }
 
 line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,

@@ -45,6 +45,11 @@ char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *inte
  */
 void lineedit_cooked_mode(void);
 
+/* Calls add(list, name) for each file name that starts with word (a path:
+ * "dir/na" gives "dir/name"), as libedit completes file names; a
+ * directory's with a '/' after it. */
+void lineedit_complete_files(const char *word, lineedit_add_fn add, void *list);
+
 /* Adds a line to the history (and the history file). */
 void lineedit_add_history(line_editor *ed, const char *line);
 

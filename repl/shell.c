@@ -123,11 +123,21 @@ static int run_statement(shell *sh, const char *stmt)
 
 /* ---- dot-commands -------------------------------------------------------- */
 
+/* What a dot-command's argument is, for completion. */
+typedef enum dot_argument {
+	DOT_ARG_NONE,
+	DOT_ARG_MODE,
+	DOT_ARG_ON_OFF,
+	DOT_ARG_STATEMENT,
+	DOT_ARG_FILE
+} dot_argument;
+
 typedef struct dot_command {
 	const char *name;
 	const char *usage; /* USAGE line shown by .help */
 	int (*run)(shell *sh, int argc, char **argv);
 	int most; /* the most words it takes (-1: run checks them) */
+	dot_argument argument;
 } dot_command;
 
 static int dot_help(shell *sh, int argc, char **argv);
@@ -338,29 +348,90 @@ static int dot_quit(shell *sh, int argc, char **argv)
 }
 
 static const dot_command dot_commands[] = {
-    {".help", ".help [STATEMENT]      show this list, or a statement's forms", dot_help, 1},
+    {".help", ".help [STATEMENT]      show this list, or a statement's forms", dot_help, 1,
+     DOT_ARG_STATEMENT},
     {".mode",
      ".mode [MODE]           output format of results: table, json, csv, markdown, "
      "or line (one field a line, for wide rows such as explain)",
-     dot_mode, 1},
-    {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer, -1},
+     dot_mode, 1, DOT_ARG_MODE},
+    {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer, -1,
+     DOT_ARG_ON_OFF},
     {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)", dot_output,
-     -1},
-    {".once", ".once FILE             send the next result to FILE", dot_once, -1},
-    {".read", ".read FILE             run the statements in FILE", dot_read, -1},
-    {".open", ".open DIR              use the store in DIR", dot_open, -1},
-    {".stats", ".stats                 store statistics", dot_stats, 0},
-    {".quit", ".quit                  leave (also .exit, exit, quit, \\q, Ctrl-D)", dot_quit, 0},
-    {".exit", NULL, dot_quit, 0},
+     -1, DOT_ARG_FILE},
+    {".once", ".once FILE             send the next result to FILE", dot_once, -1, DOT_ARG_FILE},
+    {".read", ".read FILE             run the statements in FILE", dot_read, -1, DOT_ARG_FILE},
+    {".open", ".open DIR              use the store in DIR", dot_open, -1, DOT_ARG_FILE},
+    {".stats", ".stats                 store statistics", dot_stats, 0, DOT_ARG_NONE},
+    {".quit", ".quit                  leave (also .exit, exit, quit, \\q, Ctrl-D)", dot_quit, 0,
+     DOT_ARG_NONE},
+    {".exit", NULL, dot_quit, 0, DOT_ARG_NONE},
 };
 
-void shell_complete_dot_command(const char *word, void (*add)(void *list, const char *candidate),
-				void *list)
+/* Calls add for each of the words of list ("a, b, c") that start with
+ * word. */
+static void add_listed(const char *words, const char *word,
+		       void (*add)(void *list, const char *candidate), void *list)
 {
 	size_t n = strlen(word);
+	for (const char *p = words; *p;) {
+		size_t len = strcspn(p, ", ");
+		if (len >= n && strncmp(p, word, n) == 0) {
+			char one[64];
+			snprintf(one, sizeof one, "%.*s", (int)len, p);
+			add(list, one);
+		}
+		p += len;
+		p += strspn(p, ", ");
+	}
+}
+
+void shell_complete_dot_command(const char *line, int start, const char *word,
+				void (*add)(void *list, const char *candidate), void *list)
+{
+	size_t n = strlen(word);
+	const char *name = line + strspn(line, " \t");
+	size_t name_len = strcspn(name, " \t");
+	if ((size_t)start <= (size_t)(name - line)) {
+		for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
+			if (strncmp(dot_commands[i].name, word, n) == 0)
+				add(list, dot_commands[i].name);
+		return;
+	}
+	/* Only the first argument: nothing but blanks between it and the
+	 * name. */
+	const char *after = name + name_len;
+	if ((size_t)start != (size_t)(after - line) + strspn(after, " \t"))
+		return;
+	const dot_command *dc = NULL;
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
-		if (strncmp(dot_commands[i].name, word, n) == 0)
-			add(list, dot_commands[i].name);
+		if (strlen(dot_commands[i].name) == name_len &&
+		    strncmp(dot_commands[i].name, name, name_len) == 0)
+			dc = &dot_commands[i];
+	bdb_buf words;
+	bdb_buf_init(&words);
+	switch (dc ? dc->argument : DOT_ARG_NONE) {
+	case DOT_ARG_MODE: {
+		const char *modes[32];
+		size_t count = bdb_output_format_names(BDB_OUTPUT_FOR_MODE, modes,
+						       sizeof modes / sizeof *modes);
+		for (size_t i = 0; i < count; i++)
+			bdb_buf_printf(&words, "%s, ", modes[i]);
+		break;
+	}
+	case DOT_ARG_ON_OFF:
+		bdb_buf_puts(&words, "on, off");
+		break;
+	case DOT_ARG_STATEMENT:
+		bdb_query_statement_list(&words);
+		break;
+	case DOT_ARG_FILE:
+		lineedit_complete_files(word, add, list);
+		break;
+	case DOT_ARG_NONE:
+		break;
+	}
+	add_listed(bdb_buf_cstr(&words), word, add, list);
+	bdb_buf_free(&words);
 }
 
 static int dot_help(shell *sh, int argc, char **argv)

@@ -324,6 +324,22 @@ check "after where: fields and tag keys" \
 # candidate was written after the blank too). A name with a control
 # character is not offered: no escape types it and the terminal would act
 # on it (an ESC, here, would start a sequence).
+# Tab after a dot-command completes its argument: .mode's modes, .timer's
+# on and off, file names after .read (a directory with its '/'). It
+# offered the statements' keywords and the store's names (`.mode <Tab>`:
+# annotation, "BM_hash/4096", ...; `.timer o<Tab>`: of, or).
+mkdir -p "$WORK/tabdir"
+printf 'show baselines as csv\n' >"$WORK/tabdir/only.bq"
+session dottab '.mode \t\t' '\025' '.mode j\t' '\n' 'show runs last 1\n' \
+	".read $WORK/tabd\t" 'o\t' '\n' '.timer o\t\t' '\025' '\004'
+check_out ".mode Tab Tab lists the modes" "csv       json      line      markdown  table"
+check "and no keyword or name" sh -c "! grep -q -e 'annotation' -e 'BM_hash' '$OUT'"
+check_out ".mode j Tab is .mode json" '"statement": "show runs"'
+check_out ".read DIR Tab goes into it, a file in it Tab, and it ran" "baseline,run,timestamp,commit"
+check ".read completed the path whole" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -qF '.read $WORK/tabdir/only.bq'"
+check_out ".timer o Tab Tab lists on and off" "off  on"
+
 SAVED_DB=$DB
 DB=$WORK/odd-names
 printf 'test sleep a1 ... bench: 10 ns/iter (+/- 1)\ntest sleep a2 ... bench: 20 ns/iter (+/- 1)\ntest sleepy\033[2Jx ... bench: 30 ns/iter (+/- 1)\n' >"$WORK/odd.txt"
