@@ -16,6 +16,7 @@ struct line_editor {
 	FILE *in;
 	bool interactive;
 	char *history_path;
+	bool history_unsaved; /* saving it failed, and the user was told */
 	locale_t utf8; /* libedit's character type (bdb_text_utf8_ctype; 0: none) */
 };
 
@@ -214,6 +215,19 @@ char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *inte
 	return line;
 }
 
+/* Saves the history to its file. One that cannot be written (a directory
+ * missing, no permission) is said once: it was lost without a word. */
+static void save_history(line_editor *ed)
+{
+	errno = 0;
+	int err = write_history(ed->history_path);
+	if (err && !ed->history_unsaved) {
+		fprintf(stderr, "benchdb: note: cannot save the history to %s: %s\n",
+			ed->history_path, strerror(err));
+		ed->history_unsaved = true;
+	}
+}
+
 void lineedit_add_history(line_editor *ed, const char *line)
 {
 	if (!ed->interactive || !*line)
@@ -221,7 +235,7 @@ void lineedit_add_history(line_editor *ed, const char *line)
 	locale_t previous = enter_utf8(ed);
 	add_history(line);
 	if (ed->history_path)
-		write_history(ed->history_path);
+		save_history(ed);
 	leave_utf8(previous);
 }
 
@@ -234,7 +248,7 @@ void lineedit_close(line_editor *ed)
 		lineedit_cooked_mode();
 	locale_t previous = enter_utf8(ed);
 	if (ed->interactive && ed->history_path)
-		write_history(ed->history_path);
+		save_history(ed);
 	leave_utf8(previous);
 	for (size_t i = 0; i < current_matches.n; i++)
 		free(current_matches.items[i]);

@@ -123,6 +123,15 @@ check "history in \$XDG_STATE_HOME/benchdb_history" \
 (unset BENCHDB_HISTORY XDG_STATE_HOME; session home 'show runs last 1 as csv\n' '\004')
 check "else history in ~/.benchdb_history" \
 	sh -c "sed 's/\\\\040/ /g' '$HOME/.benchdb_history' | grep -q 'show runs last 1 as csv'"
+# A history file that cannot be written (its directory is missing: an
+# $XDG_STATE_HOME not made yet) is said once, as psql says it; the history
+# was lost without a word, session after session.
+BENCHDB_HISTORY=$WORK/no-such-dir/history session nohistory 'show runs last 1 as csv\n' \
+	'show baselines as csv\n' '\004'
+check_out "an unwritable history file is said" \
+	"benchdb: note: cannot save the history to $WORK/no-such-dir/history: No such file or directory"
+check "said once" test "$(grep -c 'cannot save the history' "$OUT")" -eq 1
+check_out "the statements ran" "baseline,run,timestamp,commit"
 
 # .mode json changes the output of what follows.
 session mode '.mode json\n' 'show runs\n' '\004'
