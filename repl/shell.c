@@ -234,7 +234,9 @@ static int run_script(shell *sh, const char *path, const char *name)
 	size_t len;
 	bdb_diag d;
 	if (bdb_input_read(path, &text, &len, &d)) {
-		cli_error_diag(&d);
+		/* A read Ctrl-C interrupted (.read -): .read says so. */
+		if (!interrupted)
+			cli_error_diag(&d);
 		return EXIT_INPUT;
 	}
 	const char *nul = memchr(text, '\0', len);

@@ -223,7 +223,9 @@ check "type-ahead: the Ctrl-D typed during it ended the session" \
 
 # .read - reads a script typed on the terminal up to one Ctrl-D, as
 # `cat` does: it took two in a row (a Ctrl-D after a line ended only that
-# read, and the next line typed went on into the script).
+# read, and the next line typed went on into the script). readstdin_keys
+# KEY: .read -, a statement, KEY (Ctrl-D or Ctrl-C), then at the prompt
+# after it a statement and Ctrl-D.
 readstdin_keys() {
 	wait_prompts 1
 	sleep "$PACE"
@@ -231,7 +233,7 @@ readstdin_keys() {
 	sleep "$PACE"
 	printf 'show runs last 1 as csv\n'
 	sleep "$PACE"
-	printf '\004'
+	printf "$1"
 	wait_prompts 2
 	sleep "$PACE"
 	printf 'show baselines as csv\n'
@@ -240,10 +242,19 @@ readstdin_keys() {
 	printf '\004'
 	sleep "$PACE"
 }
-on_pty readstdin "$DB" readstdin_keys
+on_pty readstdin "$DB" readstdin_keys '\004'
 check_out ".read -: the script typed ran" "v2,2026-11-17T02:00:00Z"
 check_out ".read -: one Ctrl-D ended it, the next line is the REPL's" \
 	"benchdb> show baselines as csv"
+
+# Ctrl-C while .read - reads the terminal stops the read there: the read
+# went on (to the next Ctrl-D, taking the lines typed at what looked like
+# the prompt), then said "cannot read: Interrupted system call".
+on_pty readstdin-ctrlc "$DB" readstdin_keys '\003'
+check_out "Ctrl-C during .read -: said once" ".read -: interrupted; the rest of it did not run"
+check "Ctrl-C during .read -: no read error besides" sh -c "! grep -q 'Interrupted system call' '$OUT'"
+check "Ctrl-C during .read -: what was typed before it did not run" sh -c "! grep -q '^v2,' '$OUT'"
+check_out "Ctrl-C during .read -: the next line is the REPL's" "benchdb> show baselines as csv"
 
 # A table wider than the terminal: its widest text column (explanation,
 # 37 columns here) is narrowed and its cells cut with a "…", so that its
