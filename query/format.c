@@ -562,18 +562,63 @@ static void pad(bdb_buf *b, size_t n)
 	bdb_buf_append(b, blanks, n);
 }
 
-/* The next laid-out cell, padded to its column's width. */
+/* The next laid-out cell, padded to its column's width; one wider than its
+ * column (narrowed by fit_width) cut with a "…". */
 static void put_cell(bdb_buf *b, layout *L, size_t col, bool last)
 {
 	const char *text = L->text.data + L->at;
 	size_t len = strlen(text);
 	L->at += len + 1;
-	size_t gap = L->widths[col] - bdb_display_width(text, len);
+	size_t width = bdb_display_width(text, len);
+	bool cut = width > L->widths[col];
+	if (cut) {
+		len = bdb_display_prefix(text, len, L->widths[col] - 1);
+		width = bdb_display_width(text, len) + 1;
+	}
+	size_t gap = L->widths[col] - width;
 	if (L->right[col])
 		pad(b, gap);
 	bdb_buf_append(b, text, len);
+	if (cut)
+		bdb_buf_puts(b, "\xe2\x80\xa6"); /* … */
 	if (!L->right[col] && !last)
 		pad(b, gap);
+}
+
+/* The narrowest a text column gets on a narrow terminal (or its header's
+ * width): a name of up to 20 columns stays whole. */
+#define NARROWEST_TEXT 20
+
+/*
+ * A table wider than the terminal (width columns; 0: unknown) wraps each of
+ * its lines: its text columns (left-aligned: names, tags, details,
+ * explanations) are narrowed instead, the widest first, each down to
+ * NARROWEST_TEXT or its header's width; numbers keep theirs. What still
+ * does not fit wraps as before.
+ */
+static void fit_width(const bdb_result *r, layout *L, const bool *show, size_t width)
+{
+	size_t total = 0, n = 0;
+	for (size_t c = 0; c < r->n_cols; c++)
+		if (show[c]) {
+			total += L->widths[c];
+			n++;
+		}
+	total += n ? 2 * (n - 1) : 0;
+	while (width && total > width) {
+		size_t widest = r->n_cols;
+		for (size_t c = 0; c < r->n_cols; c++) {
+			size_t head = bdb_display_width(r->cols[c].name, strlen(r->cols[c].name));
+			size_t floor = head > NARROWEST_TEXT ? head : NARROWEST_TEXT;
+			if (show[c] && !L->right[c] && L->widths[c] > floor &&
+			    (widest == r->n_cols || L->widths[c] > L->widths[widest]))
+				widest = c;
+		}
+		if (widest == r->n_cols)
+			break;
+		L->widths[widest]--;
+		total--;
+	}
 }
 
 /* Drops the blanks that padding left at the end of a line. */
@@ -887,6 +932,8 @@ static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_b
 	for (size_t c = 0; c < nc; c++)
 		if (show[c])
 			last = c;
+	if (opt && opt->is_terminal)
+		fit_width(r, &L, show, opt->width);
 	if (colour)
 		bdb_buf_puts(out, SGR_BOLD);
 	put_row(out, &L, show, nc, last);

@@ -87,6 +87,12 @@ typedef struct bdb_query_options {
 	/* The output is a terminal: the table format then heads trend output
 	 * with a sparkline (and may use colour, below). */
 	bool is_terminal;
+	/* The terminal's width in columns (0: unknown), read only with
+	 * is_terminal: a table wider than it has its widest text columns
+	 * (names, tags, details, explanations; never numbers) narrowed, each
+	 * to no fewer than 20 columns or its header's width, their longer
+	 * cells cut with a "…". Only the table format; the others are whole. */
+	size_t width;
 	/* Colour wanted. Colour is used only when is_terminal is also set and
 	 * the environment variable NO_COLOR is unset or empty. */
 	bool color;

@@ -15,13 +15,14 @@
 #include "query.h"
 #include "shell.h"
 
-/* The terminal's height in lines: its window size, else $LINES, else 0. */
-static size_t terminal_rows(void)
+/* The terminal's height in lines (columns: its width in columns): its
+ * window size, else $LINES ($COLUMNS), else 0. */
+static size_t terminal_size(bool columns)
 {
 	struct winsize ws;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0)
-		return ws.ws_row;
-	const char *lines = getenv("LINES");
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && (columns ? ws.ws_col : ws.ws_row) > 0)
+		return columns ? ws.ws_col : ws.ws_row;
+	const char *lines = getenv(columns ? "COLUMNS" : "LINES");
 	long n = lines ? strtol(lines, NULL, 10) : 0;
 	return n > 0 ? (size_t)n : 0;
 }
@@ -35,7 +36,7 @@ static size_t terminal_rows(void)
  */
 static bool write_paged(const char *text, size_t len)
 {
-	size_t lines = 0, rows = terminal_rows();
+	size_t lines = 0, rows = terminal_size(false);
 	for (size_t i = 0; i < len; i++)
 		lines += text[i] == '\n';
 	const char *pager = getenv("PAGER");
@@ -155,6 +156,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	memset(&opt, 0, sizeof opt);
 	bdb_output_format_parse(sh->format, BDB_OUTPUT_FOR_QUERY, &opt.format);
 	opt.is_terminal = sh->ctx->stdout_tty && !sh->out;
+	opt.width = opt.is_terminal ? terminal_size(true) : 0;
 	opt.color = sh->ctx->color && !sh->out;
 	opt.cancel = shell_cancel_flag();
 	bdb_result *res = NULL;
@@ -255,8 +257,10 @@ void shell_complete(void *ctx, const char *line, int start, const char *word,
 		    void (*add)(void *list, const char *candidate), void *list)
 {
 	shell *sh = ctx;
-	if (start == 0 && word[0] == '.') {
-		shell_complete_dot_command(word, add, list);
+	/* A dot-command's argument is no statement's word: `.mode <Tab>`
+	 * listed every keyword and name of the store. */
+	if (line[strspn(line, " \t")] == '.') {
+		shell_complete_dot_command(line, start, word, add, list);
 		return;
 	}
 	/* Without a store there are no names to offer, and no error may land

@@ -7,6 +7,8 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
 
 #include <editline/readline.h>
 
@@ -14,6 +16,7 @@ struct line_editor {
 	FILE *in;
 	bool interactive;
 	char *history_path;
+	bool history_unsaved; /* saving it failed, and the user was told */
 	locale_t utf8; /* libedit's character type (bdb_text_utf8_ctype; 0: none) */
 };
 
@@ -34,6 +37,42 @@ static void leave_utf8(locale_t previous)
 {
 	if (previous)
 		uselocale(previous);
+}
+
+/*
+ * Type-ahead. Between two reads libedit leaves the terminal in its cooked
+ * mode, where the line discipline takes a Ctrl-D typed while a statement
+ * runs as an end of file and keeps no byte of it: the next read (libedit,
+ * in its raw mode) got a NUL there, and the Ctrl-D was lost. So from the
+ * end of one read to the start of the next (and from the start, for what
+ * is typed while benchdb starts) the terminal stays as libedit left it but
+ * for ICANON and ECHO: what is typed waits byte for byte (a Ctrl-D as 0x04)
+ * and libedit reads it, and shows it, at the next prompt. Without ICANON
+ * the echo would write Enter as "^J" among the statement's output. Ctrl-C
+ * and Ctrl-Z are the cooked mode's. A process-wide state, as libedit's is.
+ */
+static struct termios cooked_mode;
+static int held_fd = -1; /* the terminal held out of its cooked mode, or -1 */
+
+static void hold_typeahead(int fd)
+{
+	if (tcgetattr(fd, &cooked_mode) != 0)
+		return;
+	struct termios hold = cooked_mode;
+	hold.c_lflag &= ~(tcflag_t)(ICANON | ECHO | ECHONL);
+	hold.c_cc[VMIN] = 1;
+	hold.c_cc[VTIME] = 0;
+	if (tcsetattr(fd, TCSANOW, &hold) == 0)
+		held_fd = fd;
+}
+
+void lineedit_cooked_mode(void)
+{
+	if (held_fd < 0)
+		return;
+	/* TCSANOW: TCSAFLUSH would drop what was typed ahead. */
+	tcsetattr(held_fd, TCSANOW, &cooked_mode);
+	held_fd = -1;
 }
 
 /* libedit's readline emulation is a process-wide singleton: so is this. */
@@ -85,7 +124,27 @@ static char **attempt_completion(const char *text, int start, int end)
 	rl_attempted_completion_over = 1;
 	if (current_matches.n == 0)
 		return NULL;
+	/* A directory completes with its '/' and no blank, to go on into it. */
+	const char *only = current_matches.items[0];
+	rl_completion_append_character =
+	    current_matches.n == 1 && *only && only[strlen(only) - 1] == '/' ? '\0' : ' ';
 	return rl_completion_matches(text, match_generator);
+}
+
+void lineedit_complete_files(const char *word, lineedit_add_fn add, void *list)
+{
+	char *name;
+	for (int state = 0; (name = rl_filename_completion_function(word, state)) != NULL;
+	     state++) {
+		struct stat st;
+		char *with_slash = NULL;
+		if (stat(name, &st) == 0 && S_ISDIR(st.st_mode) &&
+		    (with_slash = malloc(strlen(name) + 2)) != NULL)
+			snprintf(with_slash, strlen(name) + 2, "%s/", name);
+		add(list, with_slash ? with_slash : name);
+		free(with_slash);
+		free(name);
+	}
 }
 
 line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
@@ -113,6 +172,8 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
 	if (ed->history_path)
 		read_history(ed->history_path);
 	leave_utf8(previous);
+	/* After libedit took its modes from the cooked one. */
+	hold_typeahead(fileno(in));
 	return ed;
 }
 
@@ -121,14 +182,17 @@ char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *inte
 	*interrupted = false;
 	*len = 0;
 	if (ed->interactive) {
+		lineedit_cooked_mode();
 		locale_t previous = enter_utf8(ed);
 		errno = 0;
 		char *line = readline(prompt);
 		if (!line && errno == EINTR)
 			*interrupted = true;
 		leave_utf8(previous);
-		if (line)
+		if (line) {
 			*len = strlen(line);
+			hold_typeahead(fileno(ed->in));
+		}
 		return line;
 	}
 	char *line = NULL;
@@ -151,6 +215,19 @@ char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *inte
 	return line;
 }
 
+/* Saves the history to its file. One that cannot be written (a directory
+ * missing, no permission) is said once: it was lost without a word. */
+static void save_history(line_editor *ed)
+{
+	errno = 0;
+	int err = write_history(ed->history_path);
+	if (err && !ed->history_unsaved) {
+		fprintf(stderr, "benchdb: note: cannot save the history to %s: %s\n",
+			ed->history_path, strerror(err));
+		ed->history_unsaved = true;
+	}
+}
+
 void lineedit_add_history(line_editor *ed, const char *line)
 {
 	if (!ed->interactive || !*line)
@@ -158,7 +235,7 @@ void lineedit_add_history(line_editor *ed, const char *line)
 	locale_t previous = enter_utf8(ed);
 	add_history(line);
 	if (ed->history_path)
-		write_history(ed->history_path);
+		save_history(ed);
 	leave_utf8(previous);
 }
 
@@ -166,9 +243,12 @@ void lineedit_close(line_editor *ed)
 {
 	if (!ed)
 		return;
+	/* (A .read file's editor leaves the REPL's terminal as it is.) */
+	if (ed->interactive)
+		lineedit_cooked_mode();
 	locale_t previous = enter_utf8(ed);
 	if (ed->interactive && ed->history_path)
-		write_history(ed->history_path);
+		save_history(ed);
 	leave_utf8(previous);
 	for (size_t i = 0; i < current_matches.n; i++)
 		free(current_matches.items[i]);

@@ -36,6 +36,20 @@ line_editor *lineedit_open(FILE *in, bool interactive, const char *history_path,
  */
 char *lineedit_read(line_editor *ed, const char *prompt, size_t *len, bool *interrupted);
 
+/*
+ * From the end of a read that returned a line until the next read (or
+ * lineedit_close), an interactive editor keeps the terminal out of its
+ * canonical mode, so that what is typed meanwhile, a Ctrl-D included,
+ * reaches the next read as typed. This puts the terminal back in its cooked
+ * mode until then, for code that reads the terminal itself (.read -).
+ */
+void lineedit_cooked_mode(void);
+
+/* Calls add(list, name) for each file name that starts with word (a path:
+ * "dir/na" gives "dir/name"), as libedit completes file names; a
+ * directory's with a '/' after it. */
+void lineedit_complete_files(const char *word, lineedit_add_fn add, void *list);
+
 /* Adds a line to the history (and the history file). */
 void lineedit_add_history(line_editor *ed, const char *line);
 

@@ -123,10 +123,21 @@ static int run_statement(shell *sh, const char *stmt)
 
 /* ---- dot-commands -------------------------------------------------------- */
 
+/* What a dot-command's argument is, for completion. */
+typedef enum dot_argument {
+	DOT_ARG_NONE,
+	DOT_ARG_MODE,
+	DOT_ARG_ON_OFF,
+	DOT_ARG_STATEMENT,
+	DOT_ARG_FILE
+} dot_argument;
+
 typedef struct dot_command {
 	const char *name;
 	const char *usage; /* USAGE line shown by .help */
 	int (*run)(shell *sh, int argc, char **argv);
+	int most; /* the most words it takes (-1: run checks them) */
+	dot_argument argument;
 } dot_command;
 
 static int dot_help(shell *sh, int argc, char **argv);
@@ -223,7 +234,9 @@ static int run_script(shell *sh, const char *path, const char *name)
 	size_t len;
 	bdb_diag d;
 	if (bdb_input_read(path, &text, &len, &d)) {
-		cli_error_diag(&d);
+		/* A read Ctrl-C interrupted (.read -): .read says so. */
+		if (!interrupted)
+			cli_error_diag(&d);
 		return EXIT_INPUT;
 	}
 	const char *nul = memchr(text, '\0', len);
@@ -262,6 +275,12 @@ static int dot_read(shell *sh, int argc, char **argv)
 			  argv[1], SHELL_MAX_READ_DEPTH);
 		return EXIT_USAGE;
 	}
+	/* A script read from the terminal (.read - or a device) ends with a
+	 * Ctrl-D, which only the cooked mode takes as an end of file. */
+	struct stat st;
+	if (sh->interactive &&
+	    (strcmp(argv[1], "-") == 0 || (stat(argv[1], &st) == 0 && S_ISCHR(st.st_mode))))
+		lineedit_cooked_mode();
 	bool was_interactive = sh->interactive, was_streaming = sh->streaming;
 	sh->interactive = false;
 	sh->streaming = false;
@@ -351,29 +370,90 @@ static int dot_quit(shell *sh, int argc, char **argv)
 }
 
 static const dot_command dot_commands[] = {
-    {".help", ".help                  show this list", dot_help},
+    {".help", ".help [STATEMENT]      show this list, or a statement's forms", dot_help, 1,
+     DOT_ARG_STATEMENT},
     {".mode",
      ".mode [MODE]           output format of results: table, json, csv, markdown, "
      "or line (one field a line, for wide rows such as explain)",
-     dot_mode},
-    {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer},
-    {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)",
-     dot_output},
-    {".once", ".once FILE             send the next result to FILE", dot_once},
-    {".read", ".read FILE             run the statements in FILE", dot_read},
-    {".open", ".open DIR              use the store in DIR", dot_open},
-    {".stats", ".stats                 store statistics", dot_stats},
-    {".quit", ".quit                  leave (also .exit, exit, quit, \\q, Ctrl-D)", dot_quit},
-    {".exit", NULL, dot_quit},
+     dot_mode, 1, DOT_ARG_MODE},
+    {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer, -1,
+     DOT_ARG_ON_OFF},
+    {".output", ".output [FILE]         send results to FILE (no FILE: back to stdout)", dot_output,
+     -1, DOT_ARG_FILE},
+    {".once", ".once FILE             send the next result to FILE", dot_once, -1, DOT_ARG_FILE},
+    {".read", ".read FILE             run the statements in FILE", dot_read, -1, DOT_ARG_FILE},
+    {".open", ".open DIR              use the store in DIR", dot_open, -1, DOT_ARG_FILE},
+    {".stats", ".stats                 store statistics", dot_stats, 0, DOT_ARG_NONE},
+    {".quit", ".quit                  leave (also .exit, exit, quit, \\q, Ctrl-D)", dot_quit, 0,
+     DOT_ARG_NONE},
+    {".exit", NULL, dot_quit, 0, DOT_ARG_NONE},
 };
 
-void shell_complete_dot_command(const char *word, void (*add)(void *list, const char *candidate),
-				void *list)
+/* Calls add for each of the words of list ("a, b, c") that start with
+ * word. */
+static void add_listed(const char *words, const char *word,
+		       void (*add)(void *list, const char *candidate), void *list)
 {
 	size_t n = strlen(word);
+	for (const char *p = words; *p;) {
+		size_t len = strcspn(p, ", ");
+		if (len >= n && strncmp(p, word, n) == 0) {
+			char one[64];
+			snprintf(one, sizeof one, "%.*s", (int)len, p);
+			add(list, one);
+		}
+		p += len;
+		p += strspn(p, ", ");
+	}
+}
+
+void shell_complete_dot_command(const char *line, int start, const char *word,
+				void (*add)(void *list, const char *candidate), void *list)
+{
+	size_t n = strlen(word);
+	const char *name = line + strspn(line, " \t");
+	size_t name_len = strcspn(name, " \t");
+	if ((size_t)start <= (size_t)(name - line)) {
+		for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
+			if (strncmp(dot_commands[i].name, word, n) == 0)
+				add(list, dot_commands[i].name);
+		return;
+	}
+	/* Only the first argument: nothing but blanks between it and the
+	 * name. */
+	const char *after = name + name_len;
+	if ((size_t)start != (size_t)(after - line) + strspn(after, " \t"))
+		return;
+	const dot_command *dc = NULL;
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
-		if (strncmp(dot_commands[i].name, word, n) == 0)
-			add(list, dot_commands[i].name);
+		if (strlen(dot_commands[i].name) == name_len &&
+		    strncmp(dot_commands[i].name, name, name_len) == 0)
+			dc = &dot_commands[i];
+	bdb_buf words;
+	bdb_buf_init(&words);
+	switch (dc ? dc->argument : DOT_ARG_NONE) {
+	case DOT_ARG_MODE: {
+		const char *modes[32];
+		size_t count = bdb_output_format_names(BDB_OUTPUT_FOR_MODE, modes,
+						       sizeof modes / sizeof *modes);
+		for (size_t i = 0; i < count; i++)
+			bdb_buf_printf(&words, "%s, ", modes[i]);
+		break;
+	}
+	case DOT_ARG_ON_OFF:
+		bdb_buf_puts(&words, "on, off");
+		break;
+	case DOT_ARG_STATEMENT:
+		bdb_query_statement_list(&words);
+		break;
+	case DOT_ARG_FILE:
+		lineedit_complete_files(word, add, list);
+		break;
+	case DOT_ARG_NONE:
+		break;
+	}
+	add_listed(bdb_buf_cstr(&words), word, add, list);
+	bdb_buf_free(&words);
 }
 
 static int dot_help(shell *sh, int argc, char **argv)
@@ -442,6 +522,18 @@ static int run_dot_command(shell *sh, char *line)
 		return EXIT_OK;
 	for (size_t i = 0; i < sizeof dot_commands / sizeof *dot_commands; i++)
 		if (strcmp(argv[0], dot_commands[i].name) == 0) {
+			/* A word too many did nothing, said nothing: `.mode json
+			 * extra` set json. */
+			const dot_command *dc = &dot_commands[i];
+			if (dc->most >= 0 && argc - 1 > dc->most) {
+				const char *usage = dc->usage ? dc->usage : dc->name;
+				const char *end = strstr(usage, "  ");
+				cli_error("%s: unexpected '%s' (usage: %.*s)", dc->name,
+					  argv[dc->most + 1],
+					  (int)(end ? (size_t)(end - usage) : strlen(usage)),
+					  usage);
+				return EXIT_USAGE;
+			}
 			/* `.once FILE` takes the next output, a dot-command's too
 			 * (.stats, .help), as in sqlite3: what .stats wrote went
 			 * there, and the next statement's result with it. */

@@ -92,9 +92,11 @@ bool shell_store_exists(const char *dir);
 void shell_complete(void *ctx, const char *line, int start, const char *word,
 		    void (*add)(void *list, const char *candidate), void *list);
 
-/* Completes a dot-command name. */
-void shell_complete_dot_command(const char *word, void (*add)(void *list, const char *candidate),
-				void *list);
+/* Completes a dot-command line: its name (start 0), else its argument
+ * (.mode's modes, .timer's on and off, .help's statements, the file names
+ * of .read, .output, .once and .open); nothing after that. */
+void shell_complete_dot_command(const char *line, int start, const char *word,
+				void (*add)(void *list, const char *candidate), void *list);
 
 /* The flag Ctrl-C sets; the query library polls it to cancel. */
 volatile sig_atomic_t *shell_cancel_flag(void);

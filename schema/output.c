@@ -24,7 +24,7 @@ const bdb_output_format_info bdb_output_formats[] = {
     {BDB_OUTPUT_CSV, "csv", NULL, QUERY | MODE | EXPORT, "RFC 4180 with a header line"},
     {BDB_OUTPUT_MARKDOWN, "markdown", "md", QUERY | MODE | EXPORT | CHECK,
      "a GitHub-flavoured Markdown table"},
-    {BDB_OUTPUT_LINE, "line", NULL, QUERY | MODE, "one \"name = value\" line per field"},
+    {BDB_OUTPUT_LINE, "line", "lines", QUERY | MODE, "one \"name = value\" line per field"},
     {BDB_OUTPUT_SVG, "svg", NULL, QUERY | PICTURE, "an SVG chart of a trend or changes"},
     {BDB_OUTPUT_HTML, "html", NULL, QUERY | PICTURE, "a page with the chart and the table"},
     {BDB_OUTPUT_CHART, "chart", NULL, QUERY | PICTURE, "a braille chart for a terminal"},

@@ -216,6 +216,12 @@ int bdb_codepoint_width(uint32_t cp);
 /* Terminal columns of s[0..n) (bytes that are not UTF-8 count as U+FFFD). */
 size_t bdb_display_width(const char *s, size_t n);
 
+/* The length in bytes of the longest start of s[0..n) that ends at a
+ * character boundary and takes at most `columns` terminal columns
+ * (bdb_display_width); the zero-width marks after its last character are
+ * in it. */
+size_t bdb_display_prefix(const char *s, size_t n, size_t columns);
+
 /* Writes the shortest decimal text that reads back to exactly v (printf's
  * %g form; size >= 32). Returns buf. */
 char *bdb_double_text(double v, char *buf, size_t size);

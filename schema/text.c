@@ -242,6 +242,21 @@ size_t bdb_display_width(const char *s, size_t n)
 	return w;
 }
 
+size_t bdb_display_prefix(const char *s, size_t n, size_t columns)
+{
+	size_t w = 0, i = 0;
+	while (i < n) {
+		uint32_t cp = (unsigned char)s[i];
+		size_t step = cp >= 0x20 && cp < 0x7F ? 1 : bdb_utf8_decode(s + i, n - i, &cp);
+		size_t cw = (size_t)bdb_codepoint_width(cp);
+		if (w + cw > columns)
+			break;
+		w += cw;
+		i += step;
+	}
+	return i;
+}
+
 /* ------------------------------------------------------------------------ */
 /* Numbers                                                                   */
 /* ------------------------------------------------------------------------ */

@@ -404,7 +404,12 @@ int bdb__read_stream(FILE *f, const char *display, size_t size_hint, size_t limi
 			return bdb_diag_set(d, BDB_ETOOBIG, display, 0, 0,
 					    "inputs above %s are refused", what);
 		}
-	} while (got > 0);
+		/* At the end of input, not at a read of nothing: on a
+		 * terminal one Ctrl-D ends it (glibc's fread reads on after
+		 * an end of file, so a second one was needed); and at an
+		 * error, a read interrupted by Ctrl-C among them (fread read
+		 * on after it too). */
+	} while (got > 0 && !feof(f) && !ferror(f));
 	if (ferror(f)) {
 		int e = errno;
 		free(buf);

@@ -38,32 +38,45 @@ wait_prompts() {
 	done
 }
 
-# session NAME KEYS...: runs the REPL on a pty and types each KEYS argument
-# (printf escapes allowed) once benchdb shows a prompt for every line typed
-# so far, after a pause; the screen goes to $OUT. script(1) runs the command
+# on_pty NAME STORE COMMAND...: runs the REPL on STORE on a pty, typing what
+# COMMAND (a shell function) prints; the screen goes to $OUT (a copy in
+# $WORK/screen-NAME), the exit code to $RC. With PTY_COLS set the terminal
+# is that many columns wide (stty sets the pty's window size, TIOCSWINSZ),
+# else script(1)'s default. script(1) runs the command
 # through $SHELL; "exec" replaces that shell, so a Ctrl-C on the terminal
 # reaches only benchdb (dash, unlike bash, would otherwise stay in between
 # and die of the SIGINT itself).
-session() {
-	local name=$1
-	shift
+on_pty() {
+	local name=$1 store=$2
+	shift 2
 	: >"$OUT"
-	{
-		local lines=0
-		for keys in "$@"; do
-			wait_prompts $((lines + 1))
-			sleep "$PACE"
-			printf "$keys"
-			case $keys in *'\n') lines=$((lines + 1)) ;; esac
-		done
-		sleep "$PACE"
-		sleep 0.5
-	} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$DB\"" /dev/null \
+	"$@" | timeout -k 5 "$TIMEOUT" script -q -e \
+		-c "${PTY_COLS:+stty cols $PTY_COLS; }exec \"$BENCHDB\" --db \"$store\"" /dev/null \
 		>"$OUT" 2>"$ERR"
 	RC=$?
 	[ "$RC" -eq 124 ] && echo "session $name: killed after ${TIMEOUT}s" >>"$ERR"
 	tr -d '\r' <"$OUT" >"$WORK/screen-$name"
 	cp "$WORK/screen-$name" "$OUT"
+}
+
+# session NAME KEYS...: runs the REPL on $DB and types each KEYS argument
+# (printf escapes allowed) once benchdb shows a prompt for every line typed
+# so far, after a pause.
+session_keys() {
+	local lines=0
+	for keys in "$@"; do
+		wait_prompts $((lines + 1))
+		sleep "$PACE"
+		printf "$keys"
+		case $keys in *'\n') lines=$((lines + 1)) ;; esac
+	done
+	sleep "$PACE"
+	sleep 0.5
+}
+session() {
+	local name=$1
+	shift
+	on_pty "$name" "$DB" session_keys "$@"
 }
 
 # A statement runs; the prompt is shown; Ctrl-D leaves with exit 0.
@@ -110,6 +123,15 @@ check "history in \$XDG_STATE_HOME/benchdb_history" \
 (unset BENCHDB_HISTORY XDG_STATE_HOME; session home 'show runs last 1 as csv\n' '\004')
 check "else history in ~/.benchdb_history" \
 	sh -c "sed 's/\\\\040/ /g' '$HOME/.benchdb_history' | grep -q 'show runs last 1 as csv'"
+# A history file that cannot be written (its directory is missing: an
+# $XDG_STATE_HOME not made yet) is said once, as psql says it; the history
+# was lost without a word, session after session.
+BENCHDB_HISTORY=$WORK/no-such-dir/history session nohistory 'show runs last 1 as csv\n' \
+	'show baselines as csv\n' '\004'
+check_out "an unwritable history file is said" \
+	"benchdb: note: cannot save the history to $WORK/no-such-dir/history: No such file or directory"
+check "said once" test "$(grep -c 'cannot save the history' "$OUT")" -eq 1
+check_out "the statements ran" "baseline,run,timestamp,commit"
 
 # .mode json changes the output of what follows.
 session mode '.mode json\n' 'show runs\n' '\004'
@@ -137,28 +159,23 @@ for i in $(seq 1 400); do
 done
 "$BENCHDB" --db "$WORK/longdb" ingest "$LONG"/r*.json >/dev/null
 # cancel_session NAME LINE NEXT: on the long store, types LINE, Ctrl-C a
-# second later, NEXT at the prompt after it, then .quit; the screen goes to
-# $OUT.
+# second later, NEXT at the prompt after it, then .quit.
+cancel_keys() {
+	wait_prompts 1
+	sleep "$PACE"
+	printf '%s\n' "$1"
+	sleep 1
+	printf '\003'
+	wait_prompts 2
+	sleep "$PACE"
+	printf '%s\n' "$2"
+	wait_prompts 3
+	sleep "$PACE"
+	printf '.quit\n'
+	sleep "$PACE"
+}
 cancel_session() {
-	: >"$OUT"
-	{
-		wait_prompts 1
-		sleep "$PACE"
-		printf '%s\n' "$2"
-		sleep 1
-		printf '\003'
-		wait_prompts 2
-		sleep "$PACE"
-		printf '%s\n' "$3"
-		wait_prompts 3
-		sleep "$PACE"
-		printf '.quit\n'
-		sleep "$PACE"
-	} | timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --db \"$WORK/longdb\"" /dev/null \
-		>"$OUT" 2>"$ERR"
-	RC=$?
-	tr -d '\r' <"$OUT" >"$WORK/screen-$1"
-	cp "$WORK/screen-$1" "$OUT"
+	on_pty "$1" "$WORK/longdb" cancel_keys "$2" "$3"
 }
 cancel_session cancel 'changes time of "long" permutations 100000' 'show runs last 1 as csv'
 check_rc "Ctrl-C during a statement: the REPL leaves with .quit, exit 0" 0
@@ -177,6 +194,86 @@ check_out "the rest of the file did not run, and says so" \
 	".read $WORK/long.bq: interrupted; the rest of it did not run"
 check "the statement after the cancelled one did not run" sh -c "! grep -q 'long400,' '$OUT'"
 check_out "the REPL ran the next statement typed" "baseline,run,timestamp,commit"
+
+# Type-ahead: what is typed while a statement runs is read after it, as
+# sqlite3 and psql do, a Ctrl-D included. The terminal was back in its
+# cooked mode while the statement ran, where the line discipline takes a
+# Ctrl-D as an end of file it keeps no byte of: libedit then read a NUL
+# (set-mark) and the session went on. Here a line and a Ctrl-D are typed a
+# second into the long statement; the line must run after it, then the
+# session end; a marker statement typed at the prompt after that line (3)
+# must not run.
+typeahead_keys() {
+	wait_prompts 1
+	sleep "$PACE"
+	printf '%s\n' 'changes time of "long" permutations 100000'
+	sleep 1
+	printf 'show runs last 1 as csv\n\004'
+	wait_prompts 3
+	sleep "$PACE"
+	printf 'show baselines as csv\n'
+	sleep "$PACE"
+}
+on_pty typeahead "$WORK/longdb" typeahead_keys
+check_rc "type-ahead: the REPL exits 0" 0
+check_out "type-ahead: the long statement ran" "long201"
+check_out "type-ahead: the line typed during it ran after it" "long400,"
+check "type-ahead: the Ctrl-D typed during it ended the session" \
+	sh -c "! grep -q 'baseline,run' '$OUT'"
+
+# .read - reads a script typed on the terminal up to one Ctrl-D, as
+# `cat` does: it took two in a row (a Ctrl-D after a line ended only that
+# read, and the next line typed went on into the script). readstdin_keys
+# KEY: .read -, a statement, KEY (Ctrl-D or Ctrl-C), then at the prompt
+# after it a statement and Ctrl-D.
+readstdin_keys() {
+	wait_prompts 1
+	sleep "$PACE"
+	printf '.read -\n'
+	sleep "$PACE"
+	printf 'show runs last 1 as csv\n'
+	sleep "$PACE"
+	printf "$1"
+	wait_prompts 2
+	sleep "$PACE"
+	printf 'show baselines as csv\n'
+	wait_prompts 3
+	sleep "$PACE"
+	printf '\004'
+	sleep "$PACE"
+}
+on_pty readstdin "$DB" readstdin_keys '\004'
+check_out ".read -: the script typed ran" "v2,2026-11-17T02:00:00Z"
+check_out ".read -: one Ctrl-D ended it, the next line is the REPL's" \
+	"benchdb> show baselines as csv"
+
+# Ctrl-C while .read - reads the terminal stops the read there: the read
+# went on (to the next Ctrl-D, taking the lines typed at what looked like
+# the prompt), then said "cannot read: Interrupted system call".
+on_pty readstdin-ctrlc "$DB" readstdin_keys '\003'
+check_out "Ctrl-C during .read -: said once" ".read -: interrupted; the rest of it did not run"
+check "Ctrl-C during .read -: no read error besides" sh -c "! grep -q 'Interrupted system call' '$OUT'"
+check "Ctrl-C during .read -: what was typed before it did not run" sh -c "! grep -q '^v2,' '$OUT'"
+check_out "Ctrl-C during .read -: the next line is the REPL's" "benchdb> show baselines as csv"
+
+# A table wider than the terminal: its widest text column (explanation,
+# 37 columns here) is narrowed and its cells cut with a "…", so that its
+# lines fit 100 columns (they wrapped, each over two lines of the screen);
+# the CSV of the same statement keeps it whole. (79 columns before the
+# explanation, two blanks: 21 columns left for it, 20 of text and "…".)
+PTY_COLS=100 session narrow \
+	'compare run "v1" with run "v2" metric real_time of "BM_sort/1024" explain\n' \
+	'compare run "v1" with run "v2" metric real_time of "BM_sort/1024" explain as csv\n' '\004'
+check_out "narrow terminal: the explanation is cut to fit" \
+	"BM_sort/1024  real_time  3.915 µs  3.896 µs       -0.5%  unchanged       5.0%  percent: -0.5% withi…"
+check "narrow terminal: no table line is wider than 100 columns" \
+	sh -c "! grep -v 'benchdb> ' '$OUT' | grep -v '^BM_sort/1024,' | LC_ALL=C.UTF-8 grep -q '.\{101\}'"
+check_out "narrow terminal: CSV keeps the explanation whole" \
+	"percent: -0.5% within ±5.0% threshold"
+PTY_COLS=200 session wide \
+	'compare run "v1" with run "v2" metric real_time of "BM_sort/1024" explain\n' '\004'
+check_out "a terminal wide enough: the explanation whole" \
+	"5.0%  percent: -0.5% within ±5.0% threshold"
 
 # On a terminal a trend starts with a sparkline of its values (v1 > v2 here).
 session spark 'trend real_time of "BM_sort/1024"\n' '\004'
@@ -247,6 +344,22 @@ check "after where: fields and tag keys" \
 # candidate was written after the blank too). A name with a control
 # character is not offered: no escape types it and the terminal would act
 # on it (an ESC, here, would start a sequence).
+# Tab after a dot-command completes its argument: .mode's modes, .timer's
+# on and off, file names after .read (a directory with its '/'). It
+# offered the statements' keywords and the store's names (`.mode <Tab>`:
+# annotation, "BM_hash/4096", ...; `.timer o<Tab>`: of, or).
+mkdir -p "$WORK/tabdir"
+printf 'show baselines as csv\n' >"$WORK/tabdir/only.bq"
+session dottab '.mode \t\t' '\025' '.mode j\t' '\n' 'show runs last 1\n' \
+	".read $WORK/tabd\t" 'o\t' '\n' '.timer o\t\t' '\025' '\004'
+check_out ".mode Tab Tab lists the modes" "csv       json      line      markdown  table"
+check "and no keyword or name" sh -c "! grep -q -e 'annotation' -e 'BM_hash' '$OUT'"
+check_out ".mode j Tab is .mode json" '"statement": "show runs"'
+check_out ".read DIR Tab goes into it, a file in it Tab, and it ran" "baseline,run,timestamp,commit"
+check ".read completed the path whole" \
+	sh -c "sed 's/\\\\040/ /g' '$BENCHDB_HISTORY' | grep -qF '.read $WORK/tabdir/only.bq'"
+check_out ".timer o Tab Tab lists on and off" "off  on"
+
 SAVED_DB=$DB
 DB=$WORK/odd-names
 printf 'test sleep a1 ... bench: 10 ns/iter (+/- 1)\ntest sleep a2 ... bench: 20 ns/iter (+/- 1)\ntest sleepy\033[2Jx ... bench: 30 ns/iter (+/- 1)\n' >"$WORK/odd.txt"

@@ -103,10 +103,21 @@ run "$BENCHDB" -c 'compare run "v1" with run "v3" metric real_time of "BM_sort/1
 check_rc "as line exits 0" 0
 check_out "as line shows explain's wide column on its own line" \
 	"explanation = percent: -0.6% within ±5.0% threshold"
-printf '.mode lines\n' >"$WORK/lines.bq"
+# sqlite3 takes `.mode lines` for `.mode line`: so do .mode, `as` and
+# --format (it was "unknown mode 'lines'").
+printf '.mode lines\nshow runs last 1\n.mode\n' >"$WORK/lines.bq"
 STDIN=$WORK/lines.bq run "$BENCHDB"
+check_rc ".mode lines exits 0" 0
+check_out ".mode lines is .mode line" "       id = v3"
+check_out ".mode names it line" "current output mode: line"
+run "$BENCHDB" -c 'show runs last 1 as lines'
+check_out "as lines is as line" "       id = v3"
+run "$BENCHDB" --format lines -c 'show runs last 1'
+check_out "--format lines is --format line" "       id = v3"
+printf '.mode box\n' >"$WORK/box.bq"
+STDIN=$WORK/box.bq run "$BENCHDB"
 check_err "an unknown mode names the modes" \
-	".mode: unknown mode 'lines' (expected table, json, csv, markdown or line)"
+	".mode: unknown mode 'box' (expected table, json, csv, markdown or line)"
 printf '.help\n' >"$WORK/help.bq"
 STDIN=$WORK/help.bq run "$BENCHDB"
 check_out ".help lists .mode" ".mode"
@@ -170,6 +181,21 @@ check "the four results all went to the .output file" \
 	test "$(grep -c '^v3,' "$WORK/kept.csv")" -eq 4
 check "none of them to standard output, where .output alone goes back" \
 	test "$(tr -d '\r' <"$OUT")" = "baseline,run,timestamp,commit"
+# A dot-command given words it takes none of is an error that shows its
+# usage, and does nothing: `.mode json extra` set json and said nothing,
+# `.stats x`, `.help trend x` and `.quit now` ran as if the words were not
+# there.
+printf '.mode json extra\nshow runs last 1\n.stats x\n.help trend x\n.quit now\nshow baselines as csv\n' >"$WORK/extra.bq"
+STDIN=$WORK/extra.bq run "$BENCHDB"
+check_rc "a dot-command with a word too many is exit 2" 2
+check_err ".mode json extra says which word and the usage" \
+	"benchdb: error: .mode: unexpected 'extra' (usage: .mode [MODE])"
+check_out ".mode json extra did not change the mode" "id  timestamp"
+check_err ".stats x is refused" "benchdb: error: .stats: unexpected 'x' (usage: .stats)"
+check "no statistics written" sh -c "! grep -q '^runs: ' '$OUT'"
+check_err ".help trend x is refused" "benchdb: error: .help: unexpected 'x' (usage: .help [STATEMENT])"
+check_err ".quit now is refused" "benchdb: error: .quit: unexpected 'now' (usage: .quit)"
+check_out "and the session went on" "baseline,run,timestamp,commit"
 printf 'show runs last 1 as csv\n' >"$WORK/inner.bq"
 printf ".read $WORK/inner.bq\n" >"$WORK/read.bq"
 STDIN=$WORK/read.bq run "$BENCHDB"

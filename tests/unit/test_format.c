@@ -130,6 +130,66 @@ static void test_table_colour(void **state)
 	bdb_result_free(r);
 }
 
+/*
+ * On a terminal narrower than the table, its text columns are narrowed,
+ * the widest first, down to 20 columns (or the header's width), their cells
+ * cut with a "…" at a character boundary; numbers never, and nothing off a
+ * terminal. Widths: name 4, detail 30, n 2, two blanks apart: 40 columns.
+ * (Expected lines counted by python3: a CJK character is 2 columns.)
+ */
+static void test_table_narrow_terminal(void **state)
+{
+	(void)state;
+	static const bdb__column cols[] = {
+	    {"name", BDB__STYLE_PLAIN}, {"detail", BDB__STYLE_PLAIN}, {"n", BDB__STYLE_PLAIN}};
+	bdb_result *r = bdb__result_new("t");
+	assert_int_equal(bdb__result_columns(r, cols, 3), 0);
+	bdb__result_add_row(r);
+	bdb__cell_str(r, 0, 0, "a");
+	bdb__cell_str(r, 0, 1, "abcdefghijklmnopqrstuvwxyz0123");
+	bdb__cell_num(r, 0, 2, 1);
+	bdb__result_add_row(r);
+	bdb__cell_str(r, 1, 0, "bb");
+	bdb__cell_str(r, 1, 1, "日本語日本語日本語日本語日本語");
+	bdb__cell_num(r, 1, 2, 22);
+	const char *whole = "name  detail                           n\n"
+			    "----  ------------------------------  --\n"
+			    "a     abcdefghijklmnopqrstuvwxyz0123   1\n"
+			    "bb    日本語日本語日本語日本語日本語  22\n";
+	bdb_query_options opt = {.is_terminal = true, .width = 40};
+	expect(r, BDB_OUTPUT_TABLE, &opt, whole);
+	opt.width = 0; /* unknown */
+	expect(r, BDB_OUTPUT_TABLE, &opt, whole);
+	/* 34 columns: detail 24; the wide characters leave one blank. */
+	opt.width = 34;
+	expect(r, BDB_OUTPUT_TABLE, &opt,
+	       "name  detail                     n\n"
+	       "----  ------------------------  --\n"
+	       "a     abcdefghijklmnopqrstuvw…   1\n"
+	       "bb    日本語日本語日本語日本…   22\n");
+	/* Narrower than that: detail stops at 20, and the line wraps. */
+	const char *narrowest = "name  detail                 n\n"
+				"----  --------------------  --\n"
+				"a     abcdefghijklmnopqrs…   1\n"
+				"bb    日本語日本語日本語…   22\n";
+	opt.width = 30;
+	expect(r, BDB_OUTPUT_TABLE, &opt, narrowest);
+	opt.width = 10;
+	expect(r, BDB_OUTPUT_TABLE, &opt, narrowest);
+	/* Not a terminal (a pipe, a file): whole, whatever the width says. */
+	opt.is_terminal = false;
+	expect(r, BDB_OUTPUT_TABLE, &opt, whole);
+	/* Only the table format: line and CSV keep every cell whole. */
+	opt.is_terminal = true;
+	char *csv = format(r, BDB_OUTPUT_CSV, &opt);
+	assert_non_null(strstr(csv, "abcdefghijklmnopqrstuvwxyz0123"));
+	free(csv);
+	char *line = format(r, BDB_OUTPUT_LINE, &opt);
+	assert_non_null(strstr(line, "detail = 日本語日本語日本語日本語日本語"));
+	free(line);
+	bdb_result_free(r);
+}
+
 static void test_table_empty_and_notes(void **state)
 {
 	(void)state;
@@ -419,6 +479,12 @@ static void test_display_width(void **state)
 	assert_int_equal(bdb_display_width("abcdefg\x7fhijklmn", 15), 14);
 	assert_int_equal(bdb_display_width("abcdefghi\xcc\x81jklmnopq", 19), 17);
 	assert_int_equal(bdb_display_width("~~~~~~~~ ~~~~~~~", 16), 16);
+	/* The longest start that fits a number of columns. */
+	assert_int_equal(bdb_display_prefix("abc", 3, 2), 2);
+	assert_int_equal(bdb_display_prefix("abc", 3, 5), 3);
+	assert_int_equal(bdb_display_prefix("日本", 6, 3), 3);	     /* not half of 本 */
+	assert_int_equal(bdb_display_prefix("e\xcc\x81t", 4, 1), 3); /* é keeps its accent */
+	assert_int_equal(bdb_display_prefix("abc", 3, 0), 0);
 	uint32_t cp;
 	assert_int_equal(bdb_utf8_decode("\xe2\x86\x93", 3, &cp), 3);
 	assert_int_equal(cp, 0x2193);
@@ -630,6 +696,7 @@ int main(void)
 	    cmocka_unit_test(test_table),
 	    cmocka_unit_test(test_threshold_and_change_text),
 	    cmocka_unit_test(test_table_colour),
+	    cmocka_unit_test(test_table_narrow_terminal),
 	    cmocka_unit_test(test_table_empty_and_notes),
 	    cmocka_unit_test(test_json),
 	    cmocka_unit_test(test_json_values),
