@@ -370,7 +370,8 @@ int64_t bdb_time_month_at(int64_t k);
  * and rates of sizes or counts per time unit (B/s, MB/s, ops/s, ops/ms, ...);
  * a time per count ("ns/iter", "us/op": the time of one iteration, as
  * cargo, go and JMH print it) converts to a time and to a time per the same
- * count ("ns/iter" to "us" or "us/iter", not to "us/op").
+ * count ("ns/iter" to "us" or "us/iter", not to "us/op"); a size per count
+ * ("B/op") to a size per the same count ("KB/op", not "B").
  * Identical strings give 1 for any unit, known or not. Returns 0, or
  * BDB_EINVAL when the units cannot be converted into each other.
  */
@@ -389,7 +390,9 @@ double bdb_unit_convert(double value, double factor);
  * The units a value in unit is shown in, smallest first, NULL-terminated:
  * ns, µs, ms, s for a time; B, KB, MB, GB, TB for a size and B/s ... TB/s
  * for a byte rate, in binary steps (KiB, MiB, ...) when unit is binary
- * (KiB, MiB/s, ...). NULL for other units (ops/s, elem/s, ...), which tables
+ * (KiB, MiB/s, ...); ns/op ... s/op and B/op ... TB/op for a time or size
+ * per "op" (or per "iter"). NULL for other units (ops/s, elem/s, allocs/op,
+ * ns/call, ...), which tables
  * and charts show with SI prefixes (19.5k ops/s). Tables and charts both
  * scale by it: a value reads the same in both.
  */

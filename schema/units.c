@@ -87,19 +87,21 @@ static bool rate_scale(const char *u, const char **num, size_t *num_len, char *n
 }
 
 /*
- * A time per count "T/W" (T a time unit, W a word that is neither a time
- * nor a size: "ns/iter", "us/op"): what cargo, go and JMH print for the
- * time of one iteration, which is the time of the iteration. *scale is T's
- * in ns, W the word (w_len bytes).
+ * A time or size per count "U/W" (U a time or size unit, W a word that is
+ * neither: "ns/iter", "us/op", "B/op"): what cargo, go and JMH print for
+ * the time (or memory) of one iteration, which is the time of the
+ * iteration. *scale is U's in its family's base unit, *family U's family
+ * ('t' or 'b'), W the word (w_len bytes).
  */
-static bool per_count_scale(const char *u, double *scale, const char **w, size_t *w_len)
+static bool per_count_scale(const char *u, char *family, double *scale, const char **w,
+			    size_t *w_len)
 {
 	const char *slash = strchr(u, '/');
 	if (!slash || !slash[1] || strchr(slash + 1, '/'))
 		return false;
-	char f, wf;
+	char wf;
 	double ws;
-	if (!plain_scale(u, (size_t)(slash - u), &f, scale) || f != 't' ||
+	if (!plain_scale(u, (size_t)(slash - u), family, scale) ||
 	    plain_scale(slash + 1, strlen(slash + 1), &wf, &ws))
 		return false;
 	*w = slash + 1;
@@ -114,6 +116,20 @@ static const char *const rate_ladder[] = {"B/s", "KB/s", "MB/s", "GB/s", "TB/s",
 static const char *const binary_rate_ladder[] = {"B/s",	  "KiB/s", "MiB/s",
 						 "GiB/s", "TiB/s", NULL};
 
+/* Go's and JMH's "/op" and libtest's "/iter": the counts a time or size
+ * per count is shown in the scale of (297.1 µs/op); other counts keep the
+ * unit as written. */
+static const char *const per_op_ladders[3][6] = {
+    {"ns/op", "\xc2\xb5s/op", "ms/op", "s/op", NULL},
+    {"B/op", "KB/op", "MB/op", "GB/op", "TB/op", NULL},
+    {"B/op", "KiB/op", "MiB/op", "GiB/op", "TiB/op", NULL},
+};
+static const char *const per_iter_ladders[3][6] = {
+    {"ns/iter", "\xc2\xb5s/iter", "ms/iter", "s/iter", NULL},
+    {"B/iter", "KB/iter", "MB/iter", "GB/iter", "TB/iter", NULL},
+    {"B/iter", "KiB/iter", "MiB/iter", "GiB/iter", "TiB/iter", NULL},
+};
+
 const char *const *bdb_unit_ladder(const char *unit)
 {
 	double f;
@@ -126,6 +142,16 @@ const char *const *bdb_unit_ladder(const char *unit)
 		return binary ? binary_ladder : size_ladder;
 	if (bdb_unit_factor(unit, "B/s", &f) == 0)
 		return binary ? binary_rate_ladder : rate_ladder;
+	const char *const(*per)[6] = NULL;
+	const char *slash = strchr(unit, '/');
+	if (slash && strcmp(slash, "/op") == 0)
+		per = per_op_ladders;
+	else if (slash && strcmp(slash, "/iter") == 0)
+		per = per_iter_ladders;
+	if (per && bdb_unit_factor(unit, per[0][0], &f) == 0)
+		return per[0];
+	if (per && bdb_unit_factor(unit, per[1][0], &f) == 0)
+		return per[binary ? 2 : 1];
 	return NULL;
 }
 
@@ -167,13 +193,16 @@ int bdb_unit_factor(const char *from, const char *to, double *factor)
 		*factor = (fs / ts) * (tper / fper);
 		return 0;
 	}
-	/* A time per count and a time, or two times per the same count. */
+	/* A time per count and a time, or two times (sizes) per the same
+	 * count. */
 	const char *fw, *tw;
 	size_t fwl, twl;
-	bool fc = per_count_scale(from, &fs, &fw, &fwl), tc = per_count_scale(to, &ts, &tw, &twl);
+	bool fc = per_count_scale(from, &ff, &fs, &fw, &fwl),
+	     tc = per_count_scale(to, &tf, &ts, &tw, &twl);
 	if (fc || tc) {
-		if ((!fc && (!plain_scale(from, strlen(from), &ff, &fs) || ff != 't')) ||
-		    (!tc && (!plain_scale(to, strlen(to), &tf, &ts) || tf != 't')) ||
+		if ((!fc && !plain_scale(from, strlen(from), &ff, &fs)) ||
+		    (!tc && !plain_scale(to, strlen(to), &tf, &ts)) || ff != tf ||
+		    (ff != 't' && !(fc && tc)) ||
 		    (fc && tc && (fwl != twl || memcmp(fw, tw, fwl) != 0)))
 			return BDB_EINVAL;
 		*factor = fs / ts;

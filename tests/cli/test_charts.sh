@@ -647,8 +647,8 @@ check "kedro: the seventh panel's title" [ "$(sed -n 7p "$WORK/titles")" = '…u
 # moov-io's Go benchmarks as github-action-benchmark kept them (tests/realdata):
 # 32 series of "BenchmarkMergeFiles/..." names, each with and without " -
 # ns/op", in two suites, "moov-io/ach" and "moov-io/ach Benchmarks". On one
-# line 28 titles read alike, "…Files…oov-io/ach] (ns/op)" 14 times and
-# "…Files…Benchmarks] (ns/op)" 14 times: the start all share left out,
+# line 28 titles read alike, "…Files…oov-io/ach] (µs/op)" 14 times and
+# "…Files…Benchmarks] (µs/op)" 14 times: the start all share left out,
 # then cut in the middle of what was left, the point's end and the tags'
 # start with it. Now each says its point without "BenchmarkMergeFiles/"
 # (when it is too long to be whole) and under it its suite.
@@ -658,11 +658,11 @@ check "moov: 32 small multiples" [ "$(count 'class="panel"' "$OUT")" = 32 ]
 panel_titles "$OUT" >"$WORK/titles"
 check "moov: 32 titles, no two alike" [ "$(sort -u "$WORK/titles" | wc -l)" = 32 ]
 check "moov: the first two panels, one point in two suites" \
-	[ "$(sed -n 1,2p "$WORK/titles" | tr '\n' '/')" = 'BenchmarkMergeFiles/MergeDir|suite=moov-io/ach (ns/op)/BenchmarkMergeFiles/MergeDir|suite=moov-io/ach Benchmarks (ns/op)/' ]
+	[ "$(sed -n 1,2p "$WORK/titles" | tr '\n' '/')" = 'BenchmarkMergeFiles/MergeDir|suite=moov-io/ach (µs/op)/BenchmarkMergeFiles/MergeDir|suite=moov-io/ach Benchmarks (µs/op)/' ]
 check "moov: MergeFiles_100Groups - ns/op without the start all share" \
-	[ "$(sed -n 16p "$WORK/titles")" = '…MergeFiles_100Groups - ns/op|suite=moov-io/ach Benchmarks (ns/op)' ]
+	[ "$(sed -n 16p "$WORK/titles")" = '…MergeFiles_100Groups - ns/op|suite=moov-io/ach Benchmarks (µs/op)' ]
 check "moov: the longest point cut in its middle, its end kept" \
-	[ "$(sed -n 31p "$WORK/titles")" = '…MergeFile…alidateOpts - ns/op|suite=moov-io/ach (ns/op)' ]
+	[ "$(sed -n 31p "$WORK/titles")" = '…MergeFile…alidateOpts - ns/op|suite=moov-io/ach (µs/op)' ]
 check_out "moov: the whole label on hover" \
 	'<title>BenchmarkMergeFiles/MergeFiles_ValidateOpts - ns/op [suite=moov-io/ach]</title>…MergeFile…alidateOpts - ns/op</text>'
 # Names that differ only inside what a middle cut leaves out (a word of 21

@@ -41,8 +41,23 @@ static void test_time_per_count(void **state)
 	assert_int_equal(bdb_unit_factor("ns/s", "ns", &f), BDB_EINVAL);
 	assert_int_equal(bdb_unit_factor("ns/iter", "ops/s", &f), BDB_EINVAL);
 	assert_int_equal(bdb_unit_factor("ns/", "ns", &f), BDB_EINVAL);
-	/* Shown as written: no ladder turns 1500 ns/iter into 1.5 us. */
-	assert_null(bdb_unit_ladder("ns/iter"));
+	/* Sizes per count convert within the same count only. */
+	assert_true(factor("KB/op", "B/op") == 1000.0);
+	assert_true(factor("B/op", "KiB/op") == 1.0 / 1024);
+	assert_int_equal(bdb_unit_factor("B/op", "B/iter", &f), BDB_EINVAL);
+	assert_int_equal(bdb_unit_factor("B/op", "ns/op", &f), BDB_EINVAL);
+	assert_int_equal(bdb_unit_factor("B", "B/op", &f), BDB_EINVAL);
+	/* Shown in the scale of the count's own ladder: 297081 ns/op reads
+	 * 297.1 µs/op (go's ns/op was "297.1k ns/op"), 1500 ns/iter 1.5 µs/iter;
+	 * other counts stay as written. */
+	assert_string_equal(bdb_unit_ladder("ns/op")[1], "\xc2\xb5s/op");
+	assert_string_equal(bdb_unit_ladder("us/op")[3], "s/op");
+	assert_string_equal(bdb_unit_ladder("ns/iter")[1], "\xc2\xb5s/iter");
+	assert_string_equal(bdb_unit_ladder("B/op")[2], "MB/op");
+	assert_string_equal(bdb_unit_ladder("KiB/op")[1], "KiB/op");
+	assert_null(bdb_unit_ladder("allocs/op"));
+	assert_null(bdb_unit_ladder("ns/call"));
+	assert_null(bdb_unit_ladder("ns/op/x"));
 }
 
 static void test_sizes_and_rates(void **state)
