@@ -425,9 +425,21 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 		const json_t *stats = json_is_object(row.stats) ? (c == 0 ? row.stats : NULL)
 								: json_array_get(row.stats, c);
 		const json_t *ci = json_object_get(stats, "ci_99");
-		if ((nth_number(row.ci_a, c, &a) && nth_number(row.ci_b, c, &b)) ||
-		    (nth_number(ci, 0, &a) && nth_number(ci, 1, &b)))
+		bool v2 = nth_number(row.ci_a, c, &a) && nth_number(row.ci_b, c, &b);
+		if (v2 || (nth_number(ci, 0, &a) && nth_number(ci, 1, &b))) {
+			/* At the upper bound: element c of the column (a bare
+			 * number: the row), element 1 of ci_99. */
+			const json_t *at = v2 ? row.ci_b : ci;
+			if ((rc =
+				 json_is_array(at)
+				     ? bdb__json_bounds(doc, at, NULL, v2 ? c : 1,
+							v2 ? "stats_ci_99_a" : "ci_99[0]", a,
+							v2 ? "stats_ci_99_b" : "ci_99[1]", b, d)
+				     : bdb__json_bounds(doc, results, name, BDB__NO_INDEX,
+							"stats_ci_99_a", a, "stats_ci_99_b", b, d)))
+				break;
 			bdb__set_bounds(m, a, b);
+		}
 		const json_t *samples = json_array_get(row.samples, c);
 		if (json_is_array(samples) && json_array_size(samples) > 0) {
 			size_t n = json_array_size(samples);

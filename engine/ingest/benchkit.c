@@ -142,6 +142,11 @@ static int read_metric(bdb__json_doc *doc, const char *name, const json_t *obj, 
 	    (rc = read_bound(doc, obj, "upper", "ci_upper", &upper, &has_upper, d)) ||
 	    (rc = bdb__json_string(doc, obj, "unit", false, &unit, d)))
 		return rc;
+	const char *lkey = json_object_get(obj, "lower") ? "lower" : "ci_lower",
+		   *ukey = json_object_get(obj, "upper") ? "upper" : "ci_upper";
+	if (has_lower && has_upper &&
+	    (rc = bdb__json_bounds(doc, obj, ukey, BDB__NO_INDEX, lkey, lower, ukey, upper, d)))
+		return rc;
 	double *samples;
 	size_t n;
 	if ((rc = bdb__json_numbers(doc, obj, "samples", false, &samples, &n, d)))

@@ -529,6 +529,9 @@ static bool metric(fast *f, const char *name, size_t point)
 	m->lower = mf.has[0] ? mf.bound[0] : mf.has[1] ? mf.bound[1] : 0;
 	m->has_upper = mf.has[2] || mf.has[3];
 	m->upper = mf.has[2] ? mf.bound[2] : mf.has[3] ? mf.bound[3] : 0;
+	/* bounds the wrong way round: the jansson path says where */
+	if (m->has_lower && m->has_upper && m->lower > m->upper)
+		return false;
 	return bdb_metric_set_samples(f->run, m, f->samples, mf.n_samples) == 0;
 }
 

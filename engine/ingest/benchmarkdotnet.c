@@ -101,6 +101,9 @@ static int read_bench(bdb__input *in, const json_t *list, size_t i, bdb_run *run
 	    (rc = bdb__json_object(doc, stats, "ConfidenceInterval", false, &ci, d)) ||
 	    (ci && (rc = bdb__json_number(doc, ci, "Lower", false, &lower, &has_lower, d))) ||
 	    (ci && (rc = bdb__json_number(doc, ci, "Upper", false, &upper, &has_upper, d))) ||
+	    (has_lower && has_upper &&
+	     (rc = bdb__json_bounds(doc, ci, "Upper", BDB__NO_INDEX, "Lower", lower, "Upper", upper,
+				    d))) ||
 	    (rc = bdb__json_numbers(doc, stats, "OriginalValues", false, &values, &n_values, d)))
 		return rc;
 	bdb_kv tags[16];

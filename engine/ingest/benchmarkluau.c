@@ -19,6 +19,7 @@
  */
 #include "internal.h"
 
+#include <math.h>
 #include <string.h>
 
 /* The first occurrence of what in [p, end), or NULL. */
@@ -69,8 +70,8 @@ static int add(bdb__line_ctx *c, const char *name, size_t name_len, const char *
 					     BDB_LOWER, &m)))
 		return 1;
 	if (spread_pct >= 0)
-		bdb__set_bounds(m, value - value * spread_pct / 100,
-				value + value * spread_pct / 100);
+		bdb__set_bounds(m, value - fabs(value) * spread_pct / 100,
+				value + fabs(value) * spread_pct / 100);
 	c->rc = bdb__samples_add(c->samples, point, metric, value);
 	return 1;
 }

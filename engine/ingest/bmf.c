@@ -54,7 +54,10 @@ static int read_measure(bdb__json_doc *doc, const char *name, const json_t *obj,
 	int rc;
 	if ((rc = bdb__json_number(doc, obj, "value", true, &value, NULL, d)) ||
 	    (rc = bdb__json_number(doc, obj, "lower_value", false, &lower, &has_lower, d)) ||
-	    (rc = bdb__json_number(doc, obj, "upper_value", false, &upper, &has_upper, d)))
+	    (rc = bdb__json_number(doc, obj, "upper_value", false, &upper, &has_upper, d)) ||
+	    (has_lower && has_upper &&
+	     (rc = bdb__json_bounds(doc, obj, "upper_value", BDB__NO_INDEX, "lower_value", lower,
+				    "upper_value", upper, d))))
 		return rc;
 	bdb_point *p = &run->points[point];
 	bdb_metric *m = NULL;

@@ -125,6 +125,42 @@ void bdb__set_bounds(bdb_metric *m, double lower, double upper)
 	m->upper = upper;
 }
 
+bool bdb__bounds_reversed(const char *lname, double lower, const char *uname, double upper,
+			  char *buf, size_t size)
+{
+	if (!(lower > upper))
+		return false;
+	char l[32], u[32];
+	snprintf(buf, size,
+		 "\"%s\" %s is above \"%s\" %s: the bounds are the wrong way round (the "
+		 "lower bound must be at most the upper)",
+		 lname, bdb_double_text(lower, l, sizeof l), uname,
+		 bdb_double_text(upper, u, sizeof u));
+	return true;
+}
+
+int bdb__json_bounds(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
+		     const char *lname, double lower, const char *uname, double upper, bdb_diag *d)
+{
+	char why[200];
+	if (!bdb__bounds_reversed(lname, lower, uname, upper, why, sizeof why))
+		return 0;
+	return bdb__json_fail(doc, container, key, index, d, "%s", why);
+}
+
+const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point **point)
+{
+	for (size_t i = 0; i < run->n_points; i++)
+		for (size_t k = 0; k < run->points[i].n_metrics; k++) {
+			const bdb_metric *m = &run->points[i].metrics[k];
+			if (m->has_lower && m->has_upper && m->lower > m->upper) {
+				*point = &run->points[i];
+				return m;
+			}
+		}
+	return NULL;
+}
+
 double bdb__mean(const double *x, size_t n)
 {
 	double sum = 0;

@@ -163,8 +163,15 @@ static int add_benchmark(catch_ctx *c, double samples, double iterations, const 
 	if (!rc)
 		rc = bdb__add_defined_metric(c->run, &c->run->points[point], "time", mean[0].value,
 					     mean[0].unit, BDB_LOWER, &m);
+	/* Catch2 prints each of the three in a unit of its own ("999.6 ns
+	 * 995.1 ns 1.00412 us"): the bounds in the mean's unit. */
+	double f[2];
+	if (!rc && (bdb_unit_factor(mean[1].unit, mean[0].unit, &f[0]) ||
+		    bdb_unit_factor(mean[2].unit, mean[0].unit, &f[1])))
+		rc = BDB_EINVAL; /* read_pairs took times only */
 	if (!rc) {
-		bdb__set_bounds(m, mean[1].value, mean[2].value);
+		bdb__set_bounds(m, bdb_unit_convert(mean[1].value, f[0]),
+				bdb_unit_convert(mean[2].value, f[1]));
 		rc = bdb__samples_add(&c->samples, point, "time", mean[0].value);
 	}
 	if (!rc)

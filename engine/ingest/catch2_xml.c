@@ -120,6 +120,10 @@ static int open_element(cx_ctx *c, const bdb__xml_event *e)
 		    (rc = number_attr(c, e, "upperBound", false, &upper, &has_upper)) ||
 		    (rc = metric(c, "time", value, "ns", BDB_LOWER, &m)))
 			return rc;
+		char why[200];
+		if (has_lower && has_upper &&
+		    bdb__bounds_reversed("lowerBound", lower, "upperBound", upper, why, sizeof why))
+			return bdb__xml_fail(c->in, "Catch2 XML", e->at, c->d, "%s", why);
 		if (has_lower && has_upper)
 			bdb__set_bounds(m, lower, upper);
 	} else if (bdb__xml_is(e, "standardDeviation")) {

@@ -116,6 +116,9 @@ static int read_estimate(crit_file *f, double *value, bool *has_ci, double *lo, 
 		*has_ci = true;
 		if (!(rc = bdb__json_number(doc, ci, "lower_bound", true, lo, NULL, d)))
 			rc = bdb__json_number(doc, ci, "upper_bound", true, hi, NULL, d);
+		if (!rc)
+			rc = bdb__json_bounds(doc, ci, "upper_bound", BDB__NO_INDEX, "lower_bound",
+					      *lo, "upper_bound", *hi, d);
 	}
 	return rc;
 }

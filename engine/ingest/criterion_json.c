@@ -117,6 +117,9 @@ static int read_message(bdb__input *in, const bdb__lines *l, bdb_run *run, bdb__
 	    (rc = bdb__json_number(&doc, typical, "estimate", true, &estimate, NULL, d)) ||
 	    (rc = bdb__json_number(&doc, typical, "lower_bound", false, &lower, &has_lower, d)) ||
 	    (rc = bdb__json_number(&doc, typical, "upper_bound", false, &upper, &has_upper, d)) ||
+	    (has_lower && has_upper &&
+	     (rc = bdb__json_bounds(&doc, typical, "upper_bound", BDB__NO_INDEX, "lower_bound",
+				    lower, "upper_bound", upper, d))) ||
 	    (rc = bdb__json_string(&doc, typical, "unit", false, &unit, d)) ||
 	    (rc = per_iteration(&doc, doc.root, &samples, &n, d)) ||
 	    (rc = bdb__point_get(run, points, id, NULL, 0, &point)))

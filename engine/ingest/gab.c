@@ -29,6 +29,7 @@
  */
 #include "internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -320,7 +321,7 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 			defined = true;
 		}
 		if (has_half && percent)
-			half = value * half / 100;
+			half = fabs(value) * half / 100; /* ± 10% of -10 is ± 1 */
 		else if (has_half && tool && tool->catch2) {
 			double scale = time_scale(unit, strlen(unit));
 			for (; half > value && scale > 1; scale /= 1000)

@@ -675,6 +675,24 @@ static int check_unique_points(bdb__input *in, const bdb_run *run, bdb_diag *d)
 	return rc;
 }
 
+/* Bounds the wrong way round that the adapter did not place (a spread
+ * below zero): at the point's place in a JSON input, else the file's. */
+static int check_bounds(bdb__input *in, const bdb_run *run, bdb_diag *d)
+{
+	const bdb_point *p;
+	const bdb_metric *m = bdb__run_reversed_bounds(run, &p);
+	if (!m)
+		return 0;
+	char why[200];
+	bdb__bounds_reversed("lower", m->lower, "upper", m->upper, why, sizeof why);
+	static const char fmt[] = "point \"%s\" metric \"%s\": %s";
+	size_t i = (size_t)(p - run->points);
+	if (in->json && i < in->n_origins && in->origins[i].array)
+		return bdb__json_fail(in->json, in->origins[i].array, NULL, in->origins[i].index, d,
+				      fmt, p->name, m->name, why);
+	return bdb_diag_set(d, BDB_EPARSE, in->name, 0, 0, fmt, p->name, m->name, why);
+}
+
 /*
  * A metric without a unit of its own has its definition's: the store
  * writes no unit for a metric whose unit is its definition's and reads one
@@ -805,6 +823,8 @@ static int ingest_input(bdb__input *in, bdb_input_format format, int64_t fallbac
 	if (!rc && run->n_points == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, in->name, 1, 1,
 				  "no benchmark results found in this %s input", a->info.name);
+	if (!rc)
+		rc = check_bounds(in, run, d);
 	if (!rc)
 		rc = fill_units(run);
 	if (!rc)

@@ -421,6 +421,24 @@ int bdb__add_defined_metric(bdb_run *run, bdb_point *p, const char *name, double
 /* Sets the lower and upper bounds of m. */
 void bdb__set_bounds(bdb_metric *m, double lower, double upper);
 
+/*
+ * Bounds the wrong way round (lower above upper), which no tool writes and
+ * every reader would take for an interval: true, with the error's text in
+ * buf ("\"lower\" 2 is above \"upper\" 1: ..."; lname and uname name the two
+ * as the input does). False when lower <= upper (or either is NaN).
+ */
+bool bdb__bounds_reversed(const char *lname, double lower, const char *uname, double upper,
+			  char *buf, size_t size);
+
+/* bdb__bounds_reversed as an error at container's member key (or element
+ * index) of doc, the upper bound's place: BDB_EPARSE, else 0. */
+int bdb__json_bounds(bdb__json_doc *doc, const json_t *container, const char *key, size_t index,
+		     const char *lname, double lower, const char *uname, double upper, bdb_diag *d);
+
+/* The first metric of run with bounds the wrong way round, or NULL (*point
+ * its point). */
+const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point **point);
+
 /* The arithmetic mean of x[0..n) (n > 0). The one mean of the adapters.
  * Finite values give a finite mean, even where their sum overflows. */
 double bdb__mean(const double *x, size_t n);

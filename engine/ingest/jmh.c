@@ -80,6 +80,9 @@ static int read_bounds(bdb__json_doc *doc, const json_t *metric, bdb_metric *m, 
 		if ((rc = bdb__json_elem_number(doc, ci, i, "scoreConfidence", &b[i], d)))
 			return rc;
 	}
+	if ((rc = bdb__json_bounds(doc, ci, NULL, 1, "scoreConfidence[0]", b[0],
+				   "scoreConfidence[1]", b[1], d)))
+		return rc;
 	bdb__set_bounds(m, b[0], b[1]);
 	return 0;
 }
