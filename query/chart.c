@@ -884,7 +884,11 @@ static void put_dot_title(const chart *ch, const dot *dt, const display *panel)
 	display own = *panel;
 	dot scaled = *dt;
 	if (panel->factor != 0) {
-		pick_display(str(r, dt->row, ch->c.unit), fabs(dt->v) / panel->factor, &own);
+		/* by the magnitude as its 4 digits show it: 999.9999 ns reads
+		 * "1 µs", as in the tables, not "1000 ns" */
+		char text[64];
+		bdb__short_number(fabs(dt->v) / panel->factor, text, sizeof text);
+		pick_display(str(r, dt->row, ch->c.unit), strtod(text, NULL), &own);
 		rescale(&(series){.dots = &scaled, .n_dots = 1}, own.factor / panel->factor);
 	}
 	const display *disp = &own;

@@ -277,14 +277,27 @@ static void put_quantity(bdb_buf *b, double v, const char *unit)
 	if (ladder && bdb_unit_factor(unit, ladder[0], &f) == 0) {
 		const char *best = ladder[0];
 		double shown = v * f;
+		size_t at = 0;
 		for (size_t i = 1; ladder[i]; i++) {
 			double g;
 			if (bdb_unit_factor(unit, ladder[i], &g) == 0 && fabs(v * g) >= 1) {
 				best = ladder[i];
 				shown = v * g;
+				at = i;
 			}
 		}
 		bdb__short_number(shown, num, sizeof num);
+		/* 999.9999 ns rounds to "1000 ns": it reads 1 µs. */
+		double g;
+		if (fabs(strtod(num, NULL)) >= 1000 && ladder[at + 1] &&
+		    bdb_unit_factor(unit, ladder[at + 1], &g) == 0) {
+			char up[64];
+			bdb__short_number(v * g, up, sizeof up);
+			if (fabs(strtod(up, NULL)) >= 1) {
+				best = ladder[at + 1];
+				memcpy(num, up, sizeof num);
+			}
+		}
 		bdb_buf_printf(b, "%s %s", num, best);
 		return;
 	}

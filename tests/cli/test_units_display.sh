@@ -44,4 +44,16 @@ run "$BENCHDB" --db "$WORK/g" -c 'rank value of big'
 check_out "4096 KiB/op as 4 MiB/op (binary steps)" "4 MiB/op"
 run "$BENCHDB" --db "$WORK/g" -c 'rank value of call'
 check_out "ns/call keeps SI prefixes" "1.5k ns/call"
+
+# A value that rounds up to the next step reads in it: 999.9999 ns is
+# "1000 ns" to 4 significant digits, which is 1 µs; the table and a dot's
+# title on a chart both said "1000 ns".
+printf '%s\n' '{"id": "e1", "timestamp": "2026-01-01T00:00:00Z", "points": [{"name": "e", "metrics": {"t": {"value": 999.9999, "unit": "ns"}, "u": {"value": 999.9999, "unit": "ns/op"}}}]}' >"$WORK/e.json"
+"$BENCHDB" --db "$WORK/e" ingest "$WORK/e.json" >/dev/null
+run "$BENCHDB" --db "$WORK/e" -c 'trend t'
+check_out "999.9999 ns reads 1 µs in the table" "  1 µs"
+run "$BENCHDB" --db "$WORK/e" -c 'trend u'
+check_out "999.9999 ns/op reads 1 µs/op in the table" "  1 µs/op"
+run "$BENCHDB" --db "$WORK/e" chart 'trend t'
+check_out "  and in the dot's title" "2026-01-01T00:00:00Z: 1 µs"
 finish
