@@ -2,6 +2,7 @@
  * page_parts.c - what the report and the dashboard's overview share (page_parts.h).
  */
 #include "page_parts.h"
+#include "table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -179,4 +180,18 @@ void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, 
 	size_t have = bdb_result_n_rows(runs);
 	snprintf(buf, size, "%s",
 		 n > 0 && have == n ? bdb__page_cell(scratch, runs, n - 1, "timestamp") : "");
+}
+
+void bdb__page_put_commit(bdb_buf *out, const char *commit)
+{
+	size_t n = strlen(commit);
+	if (n <= BDB__COMMIT_SHOWN || !bdb__commit_is_hash(commit)) {
+		bdb_buf_put_xml(out, commit, n);
+		return;
+	}
+	/* Hex digits: nothing to escape. */
+	bdb_buf_printf(
+	    out,
+	    "<code class=\"commit\" title=\"%s\">%.*s<span class=\"hash-rest\">%s</span></code>",
+	    commit, BDB__COMMIT_SHOWN, commit, commit + BDB__COMMIT_SHOWN);
 }

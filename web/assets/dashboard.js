@@ -82,6 +82,17 @@ function seriesLabel(point, tags) {
 	return [el('span', {class: 'point'}, point), t ? el('span', {class: 'tags'}, t) : null];
 }
 
+/* A commit as git log --oneline shows it and the CLI's tables do: a hash
+ * (7 or more hex digits) longer than 10 shows its first 10; the rest is in
+ * the text but not shown, so that a double click selects, and copying
+ * takes, the whole hash, and hovering shows it (its title). Other commits
+ * (a tag, "-") whole. */
+function commitCode(commit) {
+	const c = commit === null || commit === undefined ? '-' : String(commit);
+	if (c.length <= 10 || !/^[0-9a-fA-F]{7,}$/.test(c)) return el('code', {}, c);
+	return el('code', {class: 'commit', title: c}, c.slice(0, 10), el('span', {class: 'hash-rest'}, c.slice(10)));
+}
+
 class ApiError extends Error {
 	constructor(status, body) {
 		super((body && body.error) || 'HTTP ' + status);
@@ -317,12 +328,12 @@ async function pageOverview(params) {
 	if (data.latest) {
 		meta.append(' from ' + data.first + ' to ' + data.latest.timestamp + ' \u00b7 latest: ',
 			el('a', {href: hashLink('run', {id: data.latest.id})}, data.latest.id),
-			' (commit ', el('code', {}, data.latest.commit), ', branch ' + data.latest.branch + ')');
+			' (commit ', commitCode(data.latest.commit), ', branch ' + data.latest.branch + ')');
 	}
 	meta.append(' \u00b7 baseline ' + data.baseline.name + ': ');
 	if (data.baseline.run)
 		meta.append(el('a', {href: hashLink('run', {id: data.baseline.run})}, data.baseline.run),
-			' (commit ', el('code', {}, data.baseline.commit), ')');
+			' (commit ', commitCode(data.baseline.commit), ')');
 	else
 		meta.append('none (set one with ', el('code', {}, 'benchdb baseline set ' + data.baseline.name + ' RUN'), ')');
 	root.append(meta);
@@ -377,8 +388,8 @@ async function pageOverview(params) {
 		ch.append(table(['commit', 'run', 'timestamp', 'changes'], data.changes, {
 			cell: (c, row) => {
 				if (c === 'commit') return row.annotation
-					? el('div', {}, el('code', {}, row.commit), el('div', {class: 'annotation muted'}, row.annotation))
-					: el('code', {}, row.commit);
+					? el('div', {}, commitCode(row.commit), el('div', {class: 'annotation muted'}, row.annotation))
+					: commitCode(row.commit);
 				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
 				if (c !== 'changes') return null;
 				const list = el('div');
@@ -405,6 +416,7 @@ async function pageOverview(params) {
 			cg.append(table(['metric', 'commit', 'timestamp', 'kind', 'series', 'median_change_pct', 'worst_change_pct', 'worst_series', 'bisect', 'annotation'], groups, {
 				numeric: new Set(['series', 'median_change_pct', 'worst_change_pct']),
 				labels: {timestamp: 'time', median_change_pct: 'median change', worst_change_pct: 'worst change', worst_series: 'worst series'},
+				cell: (c, row) => c === 'commit' ? commitCode(row.commit) : null,
 			}));
 		cg.dataset.loaded = 'yes';
 	}, (e) => {
@@ -415,7 +427,8 @@ async function pageOverview(params) {
 
 	/* The grid. */
 	const grid = el('section', {class: 'card', id: 'grid'}, el('h2', {}, 'Series (' + data.series.length + ')'));
-	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter'});
+	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter',
+		value: params.get('filter') || ''});
 	grid.append(el('div', {class: 'row'}, filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
 	const rows = data.series.map((s) => Object.assign({}, s, {
 		series: s, sparkline: s.sparkline, 'vs baseline': s.change_pct,
@@ -429,13 +442,21 @@ async function pageOverview(params) {
 			: null,
 	});
 	const body = t.querySelector('tbody');
-	filter.addEventListener('input', () => {
+	const applyFilter = () => {
 		const f = filter.value.toLowerCase();
 		for (const [i, tr] of Array.from(body.rows).entries()) {
 			const s = data.series[i];
 			const hay = (s.point + ' ' + tagsText(s.tags) + ' ' + s.metric).toLowerCase();
 			tr.hidden = f !== '' && !hay.includes(f);
 		}
+	};
+	applyFilter(); /* a link's filter */
+	/* The filter is part of the page's link (to share, to reload, to come
+	 * back to): replaced in place, not a history entry per key typed, and
+	 * no new rendering of the page. */
+	filter.addEventListener('input', () => {
+		applyFilter();
+		history.replaceState(history.state, '', hashLink('', {baseline: params.get('baseline'), filter: filter.value}));
 	});
 	/* An empty store (a new server's) says how runs come, not a bare header. */
 	if (!data.series.length)
@@ -757,20 +778,52 @@ function caretText(text, err) {
  * such as "<svg>" or "</svg>" never starts a line with those. */
 const SVG_DOCUMENT = /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*?^<\/svg>$\n?/gm;
 
+/* An HTML page of the answer's text (`as html`), as the server writes it:
+ * from a line "<!DOCTYPE html>" and <html lang="en"> to a line "</html>"
+ * (names in it are escaped; a CSV quotes a field of '"'). */
+const HTML_DOCUMENT = /^<!DOCTYPE html>\n<html lang="en">\n[\s\S]*?^<\/html>$\n?/gm;
+
+/* Its <title> (as the server escapes text), or fallback. */
+function documentTitle(doc, fallback) {
+	const title = /<title>([^<]*)<\/title>/.exec(doc);
+	const entities = {'&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&'};
+	return title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : fallback;
+}
+
+/* An `as html` page drawn as a page: in an <iframe sandbox> (no script, an
+ * origin of its own: it reaches nothing of the dashboard's) of its text,
+ * its inline style sheet taken from /assets/result.css instead (the same
+ * rules: the page's policy, which the frame keeps, allows no inline style),
+ * sized to hold its charts and rows; and a link to save it as a file. */
+function htmlResult(doc) {
+	const shown = doc.replace(/<style>[^<]*<\/style>/g, '<link rel="stylesheet" href="/assets/result.css"/>');
+	let height = 140;
+	for (const m of doc.matchAll(/<svg width="\d+" height="(\d+)"/g)) height += Number(m[1]) + 16;
+	height += 22 * (doc.match(/<tr[ >]/g) || []).length;
+	const frame = el('iframe', {class: 'html-result', sandbox: '', srcdoc: shown, title: documentTitle(doc, 'result')});
+	frame.style.height = Math.min(height, 2400) + 'px';
+	const file = URL.createObjectURL(new Blob([doc], {type: 'text/html'}));
+	return [frame, el('p', {class: 'row muted'}, el('a', {class: 'save-html', href: file, download: 'benchdb-result.html'},
+		'save this page'), ' (the statement\u2019s page as ', el('code', {}, 'benchdb -c'), ' writes it)')];
+}
+
 /* The text of a statement with a format (`as csv`, `as svg`, ...): each SVG
  * document as a picture, an <img> of a data: URL (an image runs no script
- * and reaches nothing), the rest as text. */
+ * and reaches nothing), each HTML page in a sandboxed frame (htmlResult),
+ * the rest as text. */
 function textResult(text) {
 	const parts = [];
 	let at = 0;
-	for (const m of text.matchAll(SVG_DOCUMENT)) {
+	const docs = [...text.matchAll(SVG_DOCUMENT), ...text.matchAll(HTML_DOCUMENT)].sort((x, y) => x.index - y.index);
+	for (const m of docs) {
+		if (m.index < at) continue; /* an SVG inside a page */
 		if (text.slice(at, m.index).trim()) parts.push(el('pre', {class: 'text-result'}, text.slice(at, m.index)));
-		/* Its <title> (as the server escapes text) says what it draws. */
-		const title = /<title>([^<]*)<\/title>/.exec(m[0]);
-		const entities = {'&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&'};
-		const alt = title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : 'chart';
-		parts.push(el('div', {class: 'chart-box'}, el('img', {class: 'svg-result', alt: alt,
-			src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(m[0])})));
+		if (m[0].startsWith('<!DOCTYPE html>')) {
+			parts.push(...htmlResult(m[0]));
+		} else {
+			parts.push(el('div', {class: 'chart-box'}, el('img', {class: 'svg-result', alt: documentTitle(m[0], 'chart'),
+				src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(m[0])})));
+		}
 		at = m.index + m[0].length;
 	}
 	if (text.slice(at).trim() || !parts.length) parts.push(el('pre', {class: 'text-result'}, text.slice(at)));
