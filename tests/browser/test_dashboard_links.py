@@ -5,12 +5,16 @@ serve` that tests/cli/test_dashboard_links.sh started over a store of runs
 with 40-character commits and points named with HTML, quotes, unicode and
 the URL's own characters #?%/.
 
-usage: test_dashboard_links.py BASE_URL SHOTS_DIR
+usage: test_dashboard_links.py BASE_URL SHOTS_DIR BENCHDB DB RUN13
+
+BENCHDB --db DB ingests RUN13 (run-13) while pages are open, and drops
+baseline main.
 
 Prints "PASS name" or "FAIL name: why" per check; screenshots go to
 SHOTS_DIR/links-*.png.
 """
 import hashlib
+import subprocess
 import sys
 import traceback
 from urllib.parse import quote
@@ -20,7 +24,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-BASE, SHOTS = sys.argv[1], sys.argv[2]
+BASE, SHOTS, BENCHDB, DB, RUN13 = sys.argv[1:6]
 ODD = 'we"ird <b>x</b> #?%/ \u00e9'
 XSS = "<img src=x onerror=alert(1)>"
 # The commits of the store: run-NN's is sha1("NN") (test_dashboard_links.sh).
@@ -167,6 +171,43 @@ try:
     check("console: `as html` of %s: the name is text in the frame" % XSS,
           frames and inside == (0, True), frames and inside)
     no_alert("console: `as html` of %s: no alert fired" % XSS)
+
+    # ---- links that name what they show, while the store changes -----------
+    # #/compare is baseline main against the latest run: the link shared
+    # from it must show the same runs after the next nightly run comes.
+    open_url(BASE + "/#/compare", "compare")
+    check("compare: the page's link names the runs it compares",
+          driver.execute_script("return location.hash") == "#/compare?a=run-03&b=run-12&metric=*",
+          driver.execute_script("return location.hash"))
+    shared = driver.current_url
+    go("#/", "overview")
+    ingest = subprocess.run([BENCHDB, "--db", DB, "ingest", "--no-env", RUN13], capture_output=True, text=True)
+    check("run-13 ingested while the pages are open", ingest.returncode == 0, ingest.stderr)
+    open_url(shared, "compare")
+    picked = (driver.find_element(By.ID, "compare-a").get_attribute("value"),
+              driver.find_element(By.ID, "compare-b").get_attribute("value"))
+    check("compare: its shared link, after run-13 came, compares run-03 with run-12 still",
+          picked == ("run-03", "run-12"), picked)
+    go("#/compare", "compare")
+    check("compare: the Compare page itself takes the new latest, run-13",
+          driver.find_element(By.ID, "compare-b").get_attribute("value") == "run-13"
+          and driver.execute_script("return location.hash") == "#/compare?a=run-03&b=run-13&metric=*",
+          driver.execute_script("return location.hash"))
+    # Baseline main dropped under an open overview: its compare link names
+    # runs, and works still; a reload says there is none.
+    go("#/", "overview")
+    drop = subprocess.run([BENCHDB, "--db", DB, "baseline", "drop", "main"], capture_output=True, text=True)
+    check("baseline main dropped while the overview is open", drop.returncode == 0, drop.stderr)
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.find_element(By.ID, "compare-latest").click()
+    loaded("compare")
+    check("overview: its compare link, baseline dropped since, compares run-03 with run-12",
+          len(driver.find_elements(By.CSS_SELECTOR, "#compare-result tbody tr")) == 4
+          and driver.find_element(By.ID, "compare-a").get_attribute("value") == "run-03",
+          driver.find_element(By.ID, "app").text[:300])
+    go("#/", "overview")
+    meta = driver.find_element(By.CSS_SELECTOR, "#overview .meta").text
+    check("overview: reloaded, baseline main is none", "baseline main: none" in meta, meta)
 
     # ---- the browser's console: no CSP violation, no script error ----------------
     severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]

@@ -3,7 +3,8 @@
 # browser (tests/browser/test_dashboard_links.py, headless chromium through
 # WebDriver as test_dashboard.sh): the overview's filter in its link, commits
 # of 40 characters shown as git log --oneline shows them, `as html` in the
-# console. The store: 12 runs, commit sha1("N") each, a 30% step of
+# console, links that name what they show while the store changes under
+# them. The store: 12 runs (a 13th added during the test), commit sha1("N") each, a 30% step of
 # sort/1024 at run-07, points named with HTML, quotes, unicode and #?%/ and
 # <img src=x onerror=alert(1)>. Screenshots: $BENCHDB_BUILD/links-*.png.
 source "$(dirname "$0")/lib.sh"
@@ -17,7 +18,7 @@ import hashlib, json, os, sys
 out = sys.argv[1]
 os.makedirs(out)
 names = ["sort/1024", 'we"ird <b>x</b> #?%/ \u00e9', "plain", "<img src=x onerror=alert(1)>"]
-for i in range(1, 13):
+for i in range(1, 14):
     points = []
     for k, name in enumerate(names):
         t = 100.0 * (1 + 0.01 * ((i + k) % 3))
@@ -32,6 +33,8 @@ for i in range(1, 13):
     with open(os.path.join(out, "run-%02d.json" % i), "w") as f:
         json.dump(run, f)
 PYEOF
+# Run 13 comes while the browser has the pages open.
+mv "$WORK/history/run-13.json" "$WORK/run-13.json"
 for f in "$WORK"/history/run-*.json; do
 	"$BENCHDB" --db "$DB" ingest --no-env "$f" >/dev/null || fail "ingest $(basename "$f")" "exit $?"
 done
@@ -59,7 +62,7 @@ check "report: no 40-character commit shown as text of a cell" \
 browser_packages
 start_server "$WORK/server.log" --db "$DB"
 rm -f "$BUILD_DIR"/links-*.png
-timeout 600 "$PY" "$ROOT/tests/browser/test_dashboard_links.py" "$URL" "$BUILD_DIR" >"$WORK/browser.txt" 2>"$WORK/browser.txt.err"
+timeout 600 "$PY" "$ROOT/tests/browser/test_dashboard_links.py" "$URL" "$BUILD_DIR" "$BENCHDB" "$DB" "$WORK/run-13.json" >"$WORK/browser.txt" 2>"$WORK/browser.txt.err"
 browser_results "$WORK/browser.txt" $?
 stop_server "$PID"
 check "the server exits 0 on SIGTERM (exit $RC)" [ "$RC" = 0 ]

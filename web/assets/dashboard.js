@@ -697,6 +697,10 @@ async function pageCompare(params) {
 	const a = params.get('a') || (main ? main.run : (runs.rows[1] || runs.rows[0]).id);
 	const b = params.get('b') || runs.rows[0].id;
 	const metric = params.get('metric') || '*';
+	/* The link names the runs it compares: `#/compare` is baseline main
+	 * and the latest run of today, and shared, it showed other runs the
+	 * day after (render puts it in the address bar). */
+	root.dataset.link = hashLink('compare', {a: a, b: b, metric: metric});
 	const pick = (name, chosen) => {
 		const sel = el('select', {name: name, id: 'compare-' + name});
 		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, chosen));
@@ -1018,6 +1022,10 @@ async function render() {
 		node = el('div', {}, el('h1', {}, name), errorBox(e));
 	}
 	if (mine !== generation) return;
+	/* A page's own link for what it shows (its defaults resolved), in
+	 * place of the one asked for: what is shared shows the same. */
+	if (node.dataset.link && location.hash !== node.dataset.link)
+		history.replaceState(history.state, '', node.dataset.link);
 	clear(app).append(node);
 	document.body.dataset.page = name;
 	document.body.dataset.ready = String(mine);
