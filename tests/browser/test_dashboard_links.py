@@ -172,6 +172,35 @@ try:
           frames and inside == (0, True), frames and inside)
     no_alert("console: `as html` of %s: no alert fired" % XSS)
 
+    # ---- the keyboard: running keeps the place one typed in ------------------
+    # Ctrl+Enter in the console rebuilt the page and left the focus on
+    # <body>: the next keys went nowhere, and the way back to the statement
+    # was Tab through the header. Now the statement keeps the focus and the
+    # caret (after "last 2", not at its end); Enter in the series form keeps it
+    # in the point box.
+    open_url(BASE + "/#/query", "query")
+    area = driver.find_element(By.ID, "console")
+    area.send_keys("show runs last 2 as csv", Keys.LEFT * 7)
+    driver.execute_script("document.body.dataset.ready = ''")
+    area.send_keys(Keys.CONTROL, Keys.ENTER)
+    loaded("query")
+    focus = driver.execute_script("const e = document.activeElement; return [e.id, e.selectionStart]")
+    check("keyboard: after Ctrl+Enter the statement keeps the focus and the caret",
+          focus == ["console", len("show runs last 2")], focus)
+    driver.switch_to.active_element.send_keys("0")
+    check("keyboard: the next key goes into the statement",
+          driver.find_element(By.ID, "console").get_attribute("value") == "show runs last 20 as csv",
+          driver.find_element(By.ID, "console").get_attribute("value"))
+    go("#/series", "series")
+    point = driver.find_element(By.CSS_SELECTOR, "#series-form input[name=point]")
+    point.send_keys("plain")
+    driver.execute_script("document.body.dataset.ready = ''")
+    point.send_keys(Keys.ENTER)
+    loaded("series")
+    focus = driver.execute_script("const e = document.activeElement; return [e.name, e.value]")
+    check("keyboard: after Enter in the series form the point box keeps the focus",
+          focus == ["point", "plain"], focus)
+
     # ---- links that name what they show, while the store changes -----------
     # #/compare is baseline main against the latest run: the link shared
     # from it must show the same runs after the next nightly run comes.

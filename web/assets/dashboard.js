@@ -1001,6 +1001,26 @@ async function pageRun(params) {
 const PAGES = {overview: pageOverview, series: pageSeries, compare: pageCompare, query: pageQuery, run: pageRun};
 let generation = 0;
 
+/* The page's control that has the focus (by its id, or its name in a form)
+ * when a new rendering starts (Ctrl+Enter in the console, Enter in a form):
+ * a function that gives the focus, and the caret, to the same control of
+ * the new page if it is the same page, else null. (Rebuilt, the page left
+ * the focus on <body>, and a keyboard's way back was Tab through the
+ * header.) */
+function focusedControl() {
+	const e = document.activeElement;
+	if (!e || e === document.body || !app.contains(e) || !(e.id || e.name)) return null;
+	const page = document.body.dataset.page;
+	const selector = e.id ? '#' + CSS.escape(e.id) : '[name="' + CSS.escape(e.name) + '"]';
+	const caret = typeof e.selectionStart === 'number' ? [e.selectionStart, e.selectionEnd] : null;
+	return (name) => {
+		const again = name === page && app.querySelector(selector);
+		if (!again) return;
+		again.focus({preventScroll: true});
+		if (caret && typeof again.selectionStart === 'number') again.setSelectionRange(caret[0], caret[1]);
+	};
+}
+
 async function render() {
 	const hash = location.hash.replace(/^#\/?/, '');
 	const q = hash.indexOf('?');
@@ -1013,6 +1033,7 @@ async function render() {
 	for (const a of document.querySelectorAll('header nav a'))
 		a.classList.toggle('active', a.dataset.page === name);
 	const mine = ++generation;
+	const focus = focusedControl();
 	setStatus('loading\u2026');
 	const started = performance.now();
 	let node;
@@ -1027,6 +1048,7 @@ async function render() {
 	if (node.dataset.link && location.hash !== node.dataset.link)
 		history.replaceState(history.state, '', node.dataset.link);
 	clear(app).append(node);
+	if (focus) focus(name);
 	document.body.dataset.page = name;
 	document.body.dataset.ready = String(mine);
 	setStatus('loaded in ' + Math.round(performance.now() - started) + ' ms');
