@@ -102,6 +102,32 @@ try:
           driver.execute_script("return location.hash") == "#/" and len(shown_rows()) == 4,
           (driver.execute_script("return location.hash"), shown_rows()))
 
+    # A filter that matches nothing (a link from before a rename) says so;
+    # the heading counts what is shown.
+    go("#/?filter=" + quote("renamed/x"), "overview")
+    none = driver.find_elements(By.ID, "grid-none")
+    check("filter: matching nothing, the grid says so",
+          len(none) == 1 and none[0].is_displayed()
+          and none[0].text == "No series matches \u201crenamed/x\u201d." and shown_rows() == [],
+          [n.text for n in none])
+    go("#/?filter=sort", "overview")
+    check("filter: the heading counts the series shown of all",
+          driver.find_element(By.CSS_SELECTOR, "#grid h2").text == "Series (1 of 4)"
+          and not driver.find_element(By.ID, "grid-none").is_displayed(),
+          driver.find_element(By.CSS_SELECTOR, "#grid h2").text)
+
+    # An overview of another baseline: its series open against that
+    # baseline (they opened against main: the grid said "regression" vs
+    # one run, the chart ringed another).
+    rel = 'rel "1" #?%/ \u00e9'
+    go("#/?baseline=" + quote(rel), "overview")
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.find_element(By.CSS_SELECTOR, "#grid tbody a").click()
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("overview of baseline %s: a series opens against it" % rel,
+          stmt.endswith(' vs baseline "rel \\"1\\" #?%/ \u00e9"'), stmt)
+
     # ---- commits in the change tables: short, the whole hash at hand ---------
     open_url(BASE + "/", "overview")
     wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))

@@ -40,6 +40,8 @@ for f in "$WORK"/history/run-*.json; do
 done
 run "$BENCHDB" --db "$DB" baseline set main run-03
 check_rc "baseline main = run-03" 0
+run "$BENCHDB" --db "$DB" baseline set 'rel "1" #?%/ é' run-05
+check_rc "baseline 'rel \"1\" #?%/ é' = run-05" 0
 c7=$("$PY" -c 'import hashlib; print(hashlib.sha1(b"7").hexdigest())')
 c6=$("$PY" -c 'import hashlib; print(hashlib.sha1(b"6").hexdigest())')
 

@@ -70,10 +70,12 @@ function hashLink(page, params, keep) {
 	return '#/' + page + (s ? '?' + s : '');
 }
 
-function seriesLink(point, tags, metric) {
-	const p = {point: point, metric: metric, exact: '1'};
+/* baseline: the baseline its chart compares with ('' none), when not the
+ * series page's default (main). */
+function seriesLink(point, tags, metric, baseline) {
+	const p = {point: point, metric: metric, exact: '1', baseline: baseline};
 	for (const [k, v] of Object.entries(tags || {})) p['tag.' + k] = v;
-	return hashLink('series', p);
+	return hashLink('series', p, typeof baseline === 'string' ? ['baseline'] : null);
 }
 
 /* The label of a series: point, then its tags in grey. */
@@ -318,6 +320,7 @@ function interact(box, readout, onZoom) {
 
 async function pageOverview(params) {
 	const baseline = params.get('baseline') || 'main';
+	const asked = params.get('baseline') || undefined; /* carried to the series' links */
 	/* The page first; the change groups (the robust `changes` of every
 	 * series, the costly part) fill their card when they come. */
 	const data = await getJSON('/api/overview', {baseline: baseline, part: 'page'});
@@ -365,7 +368,7 @@ async function pageOverview(params) {
 			})), {
 				numeric: new Set(['base', 'current', 'change']),
 				rowClass: () => 'regression',
-				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric)}, seriesLabel(row.series.point, row.series.tags))
+				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric, asked)}, seriesLabel(row.series.point, row.series.tags))
 					: c === 'severity' ? el('span', {class: 'sev'}, row.severity) : null,
 			})));
 	}
@@ -394,7 +397,7 @@ async function pageOverview(params) {
 				if (c !== 'changes') return null;
 				const list = el('div');
 				for (const s of row.series)
-					list.append(el('div', {}, el('a', {href: seriesLink(s.point, s.tags, s.metric)}, seriesLabel(s.point, s.tags)),
+					list.append(el('div', {}, el('a', {href: seriesLink(s.point, s.tags, s.metric, asked)}, seriesLabel(s.point, s.tags)),
 						' ' + s.metric + ': ', el('b', {}, s.change_pct)));
 				return list;
 			},
@@ -426,7 +429,8 @@ async function pageOverview(params) {
 	root.append(cg);
 
 	/* The grid. */
-	const grid = el('section', {class: 'card', id: 'grid'}, el('h2', {}, 'Series (' + data.series.length + ')'));
+	const heading = el('h2', {}, 'Series (' + data.series.length + ')');
+	const grid = el('section', {class: 'card', id: 'grid'}, heading);
 	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter',
 		value: params.get('filter') || ''});
 	grid.append(el('div', {class: 'row'}, filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
@@ -436,12 +440,13 @@ async function pageOverview(params) {
 	const t = table(['series', 'metric', 'sparkline', 'latest', 'vs baseline', 'verdict'], rows, {
 		numeric: new Set(['latest', 'vs baseline']),
 		rowClass: (r) => verdictClass(r.verdict),
-		cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
+		cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric, asked)}, seriesLabel(row.point, row.tags))
 			: c === 'sparkline' ? el('span', {class: 'spark'}, importSvg(row.sparkline))
 			: c === 'verdict' ? el('span', {class: 'verdict-' + (verdictClass(row.verdict) || 'other')}, row.verdict)
 			: null,
 	});
 	const body = t.querySelector('tbody');
+	const none = el('p', {class: 'muted', id: 'grid-none', hidden: true});
 	const applyFilter = () => {
 		const f = filter.value.toLowerCase();
 		for (const [i, tr] of Array.from(body.rows).entries()) {
@@ -449,6 +454,12 @@ async function pageOverview(params) {
 			const hay = (s.point + ' ' + tagsText(s.tags) + ' ' + s.metric).toLowerCase();
 			tr.hidden = f !== '' && !hay.includes(f);
 		}
+		/* What the filter leaves: counted, and none said (a link of a
+		 * filter from before a rename showed a bare header). */
+		const left = Array.from(body.rows).filter((tr) => !tr.hidden).length;
+		heading.textContent = 'Series (' + (f === '' ? data.series.length : left + ' of ' + data.series.length) + ')';
+		none.textContent = 'No series matches \u201c' + filter.value + '\u201d.';
+		none.hidden = left > 0 || !data.series.length;
 	};
 	applyFilter(); /* a link's filter */
 	/* The filter is part of the page's link (to share, to reload, to come
@@ -463,7 +474,7 @@ async function pageOverview(params) {
 		grid.append(el('p', {class: 'muted', id: 'grid-empty'}, 'No series yet: runs come with ',
 			el('code', {}, 'benchdb push --server ' + location.origin + ' FILE'), ' (or ', el('code', {}, 'benchdb ingest'), ' on this store).'));
 	else
-		grid.append(el('div', {class: 'scroll'}, t));
+		grid.append(el('div', {class: 'scroll'}, t), none);
 	root.append(grid);
 	return root;
 }
@@ -591,7 +602,7 @@ async function pageSeries(params) {
 		list.append(el('h2', {}, 'Matching series (' + rows.length + ')'));
 		const ul = el('ul', {class: 'series-list'});
 		for (const r of rows)
-			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric)}, seriesLabel(r.point, r.tags))));
+			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric, p.baseline)}, seriesLabel(r.point, r.tags))));
 		list.append(ul);
 	} catch (e) {
 		list.append(errorBox(e));
