@@ -2,7 +2,6 @@
  * page_parts.c - what the report and the dashboard's overview share (page_parts.h).
  */
 #include "page_parts.h"
-#include "table.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -184,14 +183,19 @@ void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, 
 
 void bdb__page_put_commit(bdb_buf *out, const char *commit)
 {
-	size_t n = strlen(commit);
-	if (n <= BDB__COMMIT_SHOWN || !bdb__commit_is_hash(commit)) {
+	/* How much of it the CLI's tables show. */
+	bdb_buf shown;
+	bdb_buf_init(&shown);
+	bdb_query_put_commit(&shown, commit);
+	size_t n = strlen(commit), cut = shown.failed ? n : shown.len;
+	bdb_buf_free(&shown);
+	if (cut >= n) {
 		bdb_buf_put_xml(out, commit, n);
 		return;
 	}
-	/* Hex digits: nothing to escape. */
+	/* A hash (hex digits): nothing to escape. */
 	bdb_buf_printf(
 	    out,
 	    "<code class=\"commit\" title=\"%s\">%.*s<span class=\"hash-rest\">%s</span></code>",
-	    commit, BDB__COMMIT_SHOWN, commit, commit + BDB__COMMIT_SHOWN);
+	    commit, (int)cut, commit, commit + cut);
 }

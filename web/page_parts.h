@@ -102,7 +102,7 @@ const char *bdb__page_annotation(bdb_buf *scratch, const bdb_result *annotations
 
 /*
  * commit as a page shows it, into out: a hash the CLI's tables cut to its
- * first BDB__COMMIT_SHOWN characters shows those, the rest of it in a
+ * first 10 characters (bdb_query_put_commit) shows those, the rest of it in a
  * <span class="hash-rest"> the page's style sheet gives no width
  * (BDB__PAGE_HASH_REST_STYLE): a double click selects, and copying takes,
  * the whole hash, and its title shows it; any other commit as text.
