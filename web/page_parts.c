@@ -180,3 +180,22 @@ void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, 
 	snprintf(buf, size, "%s",
 		 n > 0 && have == n ? bdb__page_cell(scratch, runs, n - 1, "timestamp") : "");
 }
+
+void bdb__page_put_commit(bdb_buf *out, const char *commit)
+{
+	/* How much of it the CLI's tables show. */
+	bdb_buf shown;
+	bdb_buf_init(&shown);
+	bdb_query_put_commit(&shown, commit);
+	size_t n = strlen(commit), cut = shown.failed ? n : shown.len;
+	bdb_buf_free(&shown);
+	if (cut >= n) {
+		bdb_buf_put_xml(out, commit, n);
+		return;
+	}
+	/* A hash (hex digits): nothing to escape. */
+	bdb_buf_printf(
+	    out,
+	    "<code class=\"commit\" title=\"%s\">%.*s<span class=\"hash-rest\">%s</span></code>",
+	    commit, (int)cut, commit, commit + cut);
+}

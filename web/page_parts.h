@@ -100,4 +100,14 @@ void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, 
 const char *bdb__page_annotation(bdb_buf *scratch, const bdb_result *annotations,
 				 const char *commit);
 
+/*
+ * commit as a page shows it, into out: a hash the CLI's tables cut to its
+ * first 10 characters (bdb_query_put_commit) shows those, the rest of it in a
+ * <span class="hash-rest"> the page's style sheet gives no width
+ * (BDB__PAGE_HASH_REST_STYLE): a double click selects, and copying takes,
+ * the whole hash, and its title shows it; any other commit as text.
+ */
+void bdb__page_put_commit(bdb_buf *out, const char *commit);
+#define BDB__PAGE_HASH_REST_STYLE ".hash-rest{font-size:0}\n"
+
 #endif /* BDB_WEB_PAGE_PARTS_H */

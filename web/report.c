@@ -119,7 +119,7 @@ static int put_header(report *r, bdb_buf *out)
 		bdb_buf_puts(out, " \xc2\xb7 latest: ");
 		put_text(out, cell(r, runs, 0, "id"));
 		bdb_buf_puts(out, " (commit ");
-		put_text(out, cell(r, runs, 0, "commit"));
+		bdb__page_put_commit(out, cell(r, runs, 0, "commit"));
 		bdb_buf_puts(out, ")");
 	}
 	bdb_buf_puts(out, " \xc2\xb7 baseline ");
@@ -131,7 +131,7 @@ static int put_header(report *r, bdb_buf *out)
 		r->has_baseline = true;
 		put_text(out, cell(r, baselines, i, "run"));
 		bdb_buf_puts(out, " (commit ");
-		put_text(out, cell(r, baselines, i, "commit"));
+		bdb__page_put_commit(out, cell(r, baselines, i, "commit"));
 		bdb_buf_puts(out, ")");
 	}
 	size_t nb = bdb_result_n_rows(baselines);
@@ -425,7 +425,10 @@ static void put_changes(report *r, size_t groups, bdb_buf *out)
 		/* A run without a commit: its id, said to be one. */
 		if (c->v[i].no_commit)
 			bdb_buf_puts(out, "- (run ");
-		put_text(out, c->v[i].commit);
+		if (c->v[i].no_commit)
+			put_text(out, c->v[i].commit);
+		else
+			bdb__page_put_commit(out, c->v[i].commit);
 		if (c->v[i].no_commit)
 			bdb_buf_putc(out, ')');
 		const char *note =
@@ -513,7 +516,11 @@ static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out,
 			for (const char *const *c = bdb__page_group_columns; *c; c++) {
 				bool num = strcmp(*c, "series") == 0 || strstr(*c, "_change_pct");
 				bdb_buf_puts(out, num ? "<td class=\"num\">" : "<td>");
-				put_text(out, bdb__page_group_cell(&r->text, res, i, *c));
+				const char *text = bdb__page_group_cell(&r->text, res, i, *c);
+				if (strcmp(*c, "commit") == 0)
+					bdb__page_put_commit(out, text);
+				else
+					put_text(out, text);
 				bdb_buf_puts(out, "</td>");
 			}
 			bdb_buf_puts(out, "</tr>\n");
@@ -579,7 +586,9 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		     "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
-	bdb_buf_printf(&page, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", bdb_html_style());
+	bdb_buf_printf(
+	    &page, "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE "</style>\n</head>\n<body>\n",
+	    bdb_html_style());
 	rc = put_header(&r, &page);
 	if (!rc)
 		rc = put_regressions(&r, &page);

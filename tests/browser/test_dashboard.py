@@ -15,69 +15,23 @@ from urllib.parse import quote
 import time
 import traceback
 
-from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
-from selenium.webdriver.chrome.service import Service
+from browser_lib import Pages, check, report, start
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 BASE, SHOTS, RUNS = sys.argv[1], sys.argv[2], int(sys.argv[3])
 XSS = "<img src=x onerror=alert(1)>"
 
 
-def report(name, ok, why=""):
-    print(("PASS %s" % name) if ok else ("FAIL %s: %s" % (name, why)), flush=True)
-
-
-def check(name, cond, why=""):
-    report(name, bool(cond), why)
-
-
-options = webdriver.ChromeOptions()
-options.binary_location = "/usr/bin/chromium"
-for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-            "--window-size=1280,1400", "--disable-background-networking", "--no-first-run",
-            "--disable-component-update", "--disable-sync"):
-    options.add_argument(arg)
-options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-driver.set_page_load_timeout(60)
-wait = WebDriverWait(driver, 30)
-
-
-def loaded(page):
-    """Waits until the page named page has rendered (body data-ready set
-    after the hash changed), returns its root."""
-    wait.until(lambda d: d.execute_script(
-        "return document.body.dataset.page === arguments[0] && !!document.body.dataset.ready"
-        " && document.getElementById('status').textContent.startsWith('loaded')", page))
-    return driver.find_element(By.ID, "app")
-
-
-def go(fragment, page):
-    driver.execute_script("document.body.dataset.ready = ''; location.hash = arguments[0]", fragment)
-    return loaded(page)
-
-
-def no_alert(name):
-    try:
-        text = driver.switch_to.alert.text
-        report(name, False, "an alert fired: %r" % text)
-        driver.switch_to.alert.dismiss()
-    except NoAlertPresentException:
-        report(name, True)
+driver, wait = start()
+pages = Pages(driver, wait)
+loaded, go, no_alert = pages.loaded, pages.go, pages.no_alert
 
 
 def shot(name):
-    path = "%s/dashboard-%s.png" % (SHOTS, name)
-    # The whole page, not just the window: size the window to the document.
-    height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 3000)")
-    driver.set_window_size(1280, max(800, height))
-    driver.save_screenshot(path)
-    driver.set_window_size(1280, 1400)
-    return path
+    return pages.shot("%s/dashboard-%s.png" % (SHOTS, name))
 
 
 def texts(css, root=None):

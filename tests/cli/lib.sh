@@ -57,6 +57,35 @@ fail() {
 	echo "--- stdout:"; head -c 2000 "$OUT"; echo "--- stderr:"; head -c 2000 "$ERR"
 }
 
+# browser_packages: the script ends here, failed, unless chromium,
+# chromium-driver and python3-selenium (make deps) are installed.
+browser_packages() {
+	local missing=""
+	command -v chromium >/dev/null || missing="$missing chromium"
+	[ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
+	/usr/bin/python3 -c 'import selenium' 2>/dev/null || missing="$missing python3-selenium"
+	if [ -n "$missing" ]; then
+		fail "the browser test's packages are installed" "missing:$missing (make deps installs them)"
+		finish
+	fi
+}
+
+# browser_results FILE RC: the checks a WebDriver script of tests/browser
+# printed to FILE ("PASS name" / "FAIL name :: why", browser_lib.py), each
+# counted as "browser: name", and its exit code RC (0 expected; else the
+# head of its stderr, FILE.err).
+browser_results() {
+	local line name
+	while IFS= read -r line; do
+		case $line in
+		"PASS "*) pass "browser: ${line#PASS }" ;;
+		"FAIL "*) name=${line#FAIL }; fail "browser: ${name%% :: *}" "${name#* :: }" ;;
+		esac
+	done <"$1"
+	check "browser: the WebDriver script exited 0 (exit $2)" [ "$2" = 0 ]
+	[ "$2" = 0 ] || head -c 3000 "$1.err"
+}
+
 # check_rc NAME EXPECTED: the last run's exit code.
 check_rc() {
 	if [ "$RC" -eq "$2" ]; then pass "$1"; else fail "$1" "exit code $RC, expected $2"; fi

@@ -184,11 +184,11 @@ check "report: no <script" lacks '<script' "$R"
 check "report: the XSS point as text" grep -qF '&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;x' "$R"
 check "report: the title escaped" grep -qF '<h1>Fixed &lt;store&gt; &amp; &quot;title&quot;</h1>' "$R"
 check "report: header names runs and baseline" \
-	grep -qF 'runs: 20 · from 2026-03-01T02:00:00Z to 2026-03-30T02:00:00Z · latest: r20 (commit c200a1b2c3d4e) · baseline main: r05 (commit c050a1b2c3d4e)' "$R"
+	grep -qF 'runs: 20 · from 2026-03-01T02:00:00Z to 2026-03-30T02:00:00Z · latest: r20 (commit <code class="commit" title="c200a1b2c3d4e">c200a1b2c3<span class="hash-rest">d4e</span></code>) · baseline main: r05 (commit <code class="commit" title="c050a1b2c3d4e">c050a1b2c3<span class="hash-rest">d4e</span></code>)' "$R"
 check "report: 2 regressions of r20 vs r05 (kernel, spread)" grep -qF '<p class="severe">2 regressions.</p>' "$R"
 check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td>time</td><td>lower</td><td class="num">1.004 µs</td><td class="num">1.298 µs</td><td class="num">+29.3%</td><td>moderate ↓</td>' "$R"
 check "report: the change point of kernel under its commit" \
-	grep -qF '<tr><td>c130a1b2c3d4e</td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
+	grep -qF '<tr><td><code class="commit" title="c130a1b2c3d4e">c130a1b2c3<span class="hash-rest">d4e</span></code></td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
 check "report: one section of change points" [ "$(count '<h2>Change points' "$R")" = 1 ]
 check "report: the charts' change points inside it" \
 	grep -qF '</table>'$'\n''<div id="changes">'$'\n''<h3>Marked on the charts</h3>' "$R"

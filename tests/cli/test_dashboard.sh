@@ -221,14 +221,7 @@ sys.exit(not (len(c) == 1 and c[0]["commit"] == "-" and c[0]["run"] == "s06"))' 
 run "$BENCHDB" --db "$WORK/nocommit" report -o "$WORK/nc.html"
 check "no commit: the report's change point says - (run s06)" grep -qF '<tr><td>- (run s06)</td>' "$WORK/nc.html"
 
-missing=""
-command -v chromium >/dev/null || missing="$missing chromium"
-[ -x /usr/bin/chromedriver ] || missing="$missing chromium-driver"
-"$PY" -c 'import selenium' 2>/dev/null || missing="$missing python3-selenium"
-if [ -n "$missing" ]; then
-	fail "the browser test's packages are installed" "missing:$missing (make deps installs them)"
-	finish
-fi
+browser_packages
 # browser_page URL READY_JS TEXT_JS [WIDTH]: opens URL in headless chromium
 # (a window WIDTH px wide, 1280 unless given), waits (60 s at most) until
 # READY_JS is true, prints what TEXT_JS returns.
@@ -254,16 +247,8 @@ finally:
 PYEOF
 }
 rm -f "$BUILD_DIR"/dashboard-*.png
-timeout 600 "$PY" "$ROOT/tests/browser/test_dashboard.py" "$URL" "$BUILD_DIR" "$RUNS" >"$WORK/browser.txt" 2>"$WORK/browser.err"
-rc=$?
-while IFS= read -r line; do
-	case $line in
-	"PASS "*) pass "browser: ${line#PASS }" ;;
-	"FAIL "*) name=${line#FAIL }; fail "browser: ${name%%: *}" "${name#*: }" ;;
-	esac
-done <"$WORK/browser.txt"
-check "browser: the WebDriver script exited 0 (exit $rc)" [ "$rc" = 0 ]
-[ "$rc" = 0 ] || head -c 3000 "$WORK/browser.err"
+timeout 600 "$PY" "$ROOT/tests/browser/test_dashboard.py" "$URL" "$BUILD_DIR" "$RUNS" >"$WORK/browser.txt" 2>"$WORK/browser.txt.err"
+browser_results "$WORK/browser.txt" $?
 for page in overview series compare console run; do
 	check "screenshot of the $page page" [ -s "$BUILD_DIR/dashboard-$page.png" ]
 done

@@ -70,16 +70,29 @@ function hashLink(page, params, keep) {
 	return '#/' + page + (s ? '?' + s : '');
 }
 
-function seriesLink(point, tags, metric) {
-	const p = {point: point, metric: metric, exact: '1'};
+/* baseline: the baseline its chart compares with ('' none), when not the
+ * series page's default (main). */
+function seriesLink(point, tags, metric, baseline) {
+	const p = {point: point, metric: metric, exact: '1', baseline: baseline};
 	for (const [k, v] of Object.entries(tags || {})) p['tag.' + k] = v;
-	return hashLink('series', p);
+	return hashLink('series', p, typeof baseline === 'string' ? ['baseline'] : null);
 }
 
 /* The label of a series: point, then its tags in grey. */
 function seriesLabel(point, tags) {
 	const t = tagsText(tags);
 	return [el('span', {class: 'point'}, point), t ? el('span', {class: 'tags'}, t) : null];
+}
+
+/* A commit as git log --oneline shows it and the CLI's tables do: a hash
+ * (7 or more hex digits) longer than 10 shows its first 10; the rest is in
+ * the text but not shown, so that a double click selects, and copying
+ * takes, the whole hash, and hovering shows it (its title). Other commits
+ * (a tag, "-") whole. */
+function commitCode(commit) {
+	const c = commit === null || commit === undefined ? '-' : String(commit);
+	if (c.length <= 10 || !/^[0-9a-fA-F]{7,}$/.test(c)) return el('code', {}, c);
+	return el('code', {class: 'commit', title: c}, c.slice(0, 10), el('span', {class: 'hash-rest'}, c.slice(10)));
 }
 
 class ApiError extends Error {
@@ -307,6 +320,7 @@ function interact(box, readout, onZoom) {
 
 async function pageOverview(params) {
 	const baseline = params.get('baseline') || 'main';
+	const asked = params.get('baseline') || undefined; /* carried to the series' links */
 	/* The page first; the change groups (the robust `changes` of every
 	 * series, the costly part) fill their card when they come. */
 	const data = await getJSON('/api/overview', {baseline: baseline, part: 'page'});
@@ -317,12 +331,12 @@ async function pageOverview(params) {
 	if (data.latest) {
 		meta.append(' from ' + data.first + ' to ' + data.latest.timestamp + ' \u00b7 latest: ',
 			el('a', {href: hashLink('run', {id: data.latest.id})}, data.latest.id),
-			' (commit ', el('code', {}, data.latest.commit), ', branch ' + data.latest.branch + ')');
+			' (commit ', commitCode(data.latest.commit), ', branch ' + data.latest.branch + ')');
 	}
 	meta.append(' \u00b7 baseline ' + data.baseline.name + ': ');
 	if (data.baseline.run)
 		meta.append(el('a', {href: hashLink('run', {id: data.baseline.run})}, data.baseline.run),
-			' (commit ', el('code', {}, data.baseline.commit), ')');
+			' (commit ', commitCode(data.baseline.commit), ')');
 	else
 		meta.append('none (set one with ', el('code', {}, 'benchdb baseline set ' + data.baseline.name + ' RUN'), ')');
 	root.append(meta);
@@ -354,7 +368,7 @@ async function pageOverview(params) {
 			})), {
 				numeric: new Set(['base', 'current', 'change']),
 				rowClass: () => 'regression',
-				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric)}, seriesLabel(row.series.point, row.series.tags))
+				cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.series.point, row.series.tags, row.series.metric, asked)}, seriesLabel(row.series.point, row.series.tags))
 					: c === 'severity' ? el('span', {class: 'sev'}, row.severity) : null,
 			})));
 	}
@@ -377,13 +391,13 @@ async function pageOverview(params) {
 		ch.append(table(['commit', 'run', 'timestamp', 'changes'], data.changes, {
 			cell: (c, row) => {
 				if (c === 'commit') return row.annotation
-					? el('div', {}, el('code', {}, row.commit), el('div', {class: 'annotation muted'}, row.annotation))
-					: el('code', {}, row.commit);
+					? el('div', {}, commitCode(row.commit), el('div', {class: 'annotation muted'}, row.annotation))
+					: commitCode(row.commit);
 				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
 				if (c !== 'changes') return null;
 				const list = el('div');
 				for (const s of row.series)
-					list.append(el('div', {}, el('a', {href: seriesLink(s.point, s.tags, s.metric)}, seriesLabel(s.point, s.tags)),
+					list.append(el('div', {}, el('a', {href: seriesLink(s.point, s.tags, s.metric, asked)}, seriesLabel(s.point, s.tags)),
 						' ' + s.metric + ': ', el('b', {}, s.change_pct)));
 				return list;
 			},
@@ -405,6 +419,7 @@ async function pageOverview(params) {
 			cg.append(table(['metric', 'commit', 'timestamp', 'kind', 'series', 'median_change_pct', 'worst_change_pct', 'worst_series', 'bisect', 'annotation'], groups, {
 				numeric: new Set(['series', 'median_change_pct', 'worst_change_pct']),
 				labels: {timestamp: 'time', median_change_pct: 'median change', worst_change_pct: 'worst change', worst_series: 'worst series'},
+				cell: (c, row) => c === 'commit' ? commitCode(row.commit) : null,
 			}));
 		cg.dataset.loaded = 'yes';
 	}, (e) => {
@@ -414,8 +429,10 @@ async function pageOverview(params) {
 	root.append(cg);
 
 	/* The grid. */
-	const grid = el('section', {class: 'card', id: 'grid'}, el('h2', {}, 'Series (' + data.series.length + ')'));
-	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter'});
+	const heading = el('h2', {}, 'Series (' + data.series.length + ')');
+	const grid = el('section', {class: 'card', id: 'grid'}, heading);
+	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter',
+		value: params.get('filter') || ''});
 	grid.append(el('div', {class: 'row'}, filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
 	const rows = data.series.map((s) => Object.assign({}, s, {
 		series: s, sparkline: s.sparkline, 'vs baseline': s.change_pct,
@@ -423,26 +440,41 @@ async function pageOverview(params) {
 	const t = table(['series', 'metric', 'sparkline', 'latest', 'vs baseline', 'verdict'], rows, {
 		numeric: new Set(['latest', 'vs baseline']),
 		rowClass: (r) => verdictClass(r.verdict),
-		cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric)}, seriesLabel(row.point, row.tags))
+		cell: (c, row) => c === 'series' ? el('a', {href: seriesLink(row.point, row.tags, row.metric, asked)}, seriesLabel(row.point, row.tags))
 			: c === 'sparkline' ? el('span', {class: 'spark'}, importSvg(row.sparkline))
 			: c === 'verdict' ? el('span', {class: 'verdict-' + (verdictClass(row.verdict) || 'other')}, row.verdict)
 			: null,
 	});
 	const body = t.querySelector('tbody');
-	filter.addEventListener('input', () => {
+	const none = el('p', {class: 'muted', id: 'grid-none', hidden: true});
+	const applyFilter = () => {
 		const f = filter.value.toLowerCase();
 		for (const [i, tr] of Array.from(body.rows).entries()) {
 			const s = data.series[i];
 			const hay = (s.point + ' ' + tagsText(s.tags) + ' ' + s.metric).toLowerCase();
 			tr.hidden = f !== '' && !hay.includes(f);
 		}
+		/* What the filter leaves: counted, and none said (a link of a
+		 * filter from before a rename showed a bare header). */
+		const left = Array.from(body.rows).filter((tr) => !tr.hidden).length;
+		heading.textContent = 'Series (' + (f === '' ? data.series.length : left + ' of ' + data.series.length) + ')';
+		none.textContent = 'No series matches \u201c' + filter.value + '\u201d.';
+		none.hidden = left > 0 || !data.series.length;
+	};
+	applyFilter(); /* a link's filter */
+	/* The filter is part of the page's link (to share, to reload, to come
+	 * back to): replaced in place, not a history entry per key typed, and
+	 * no new rendering of the page. */
+	filter.addEventListener('input', () => {
+		applyFilter();
+		history.replaceState(history.state, '', hashLink('', {baseline: params.get('baseline'), filter: filter.value}));
 	});
 	/* An empty store (a new server's) says how runs come, not a bare header. */
 	if (!data.series.length)
 		grid.append(el('p', {class: 'muted', id: 'grid-empty'}, 'No series yet: runs come with ',
 			el('code', {}, 'benchdb push --server ' + location.origin + ' FILE'), ' (or ', el('code', {}, 'benchdb ingest'), ' on this store).'));
 	else
-		grid.append(el('div', {class: 'scroll'}, t));
+		grid.append(el('div', {class: 'scroll'}, t), none);
 	root.append(grid);
 	return root;
 }
@@ -570,7 +602,7 @@ async function pageSeries(params) {
 		list.append(el('h2', {}, 'Matching series (' + rows.length + ')'));
 		const ul = el('ul', {class: 'series-list'});
 		for (const r of rows)
-			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric)}, seriesLabel(r.point, r.tags))));
+			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric, p.baseline)}, seriesLabel(r.point, r.tags))));
 		list.append(ul);
 	} catch (e) {
 		list.append(errorBox(e));
@@ -676,6 +708,10 @@ async function pageCompare(params) {
 	const a = params.get('a') || (main ? main.run : (runs.rows[1] || runs.rows[0]).id);
 	const b = params.get('b') || runs.rows[0].id;
 	const metric = params.get('metric') || '*';
+	/* The link names the runs it compares: `#/compare` is baseline main
+	 * and the latest run of today, and shared, it showed other runs the
+	 * day after (render puts it in the address bar). */
+	root.dataset.link = hashLink('compare', {a: a, b: b, metric: metric});
 	const pick = (name, chosen) => {
 		const sel = el('select', {name: name, id: 'compare-' + name});
 		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, chosen));
@@ -757,20 +793,52 @@ function caretText(text, err) {
  * such as "<svg>" or "</svg>" never starts a line with those. */
 const SVG_DOCUMENT = /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[\s\S]*?^<\/svg>$\n?/gm;
 
+/* An HTML page of the answer's text (`as html`), as the server writes it:
+ * from a line "<!DOCTYPE html>" and <html lang="en"> to a line "</html>"
+ * (names in it are escaped; a CSV quotes a field of '"'). */
+const HTML_DOCUMENT = /^<!DOCTYPE html>\n<html lang="en">\n[\s\S]*?^<\/html>$\n?/gm;
+
+/* Its <title> (as the server escapes text), or fallback. */
+function documentTitle(doc, fallback) {
+	const title = /<title>([^<]*)<\/title>/.exec(doc);
+	const entities = {'&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&'};
+	return title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : fallback;
+}
+
+/* An `as html` page drawn as a page: in an <iframe sandbox> (no script, an
+ * origin of its own: it reaches nothing of the dashboard's) of its text,
+ * its inline style sheet taken from /assets/result.css instead (the same
+ * rules: the page's policy, which the frame keeps, allows no inline style),
+ * sized to hold its charts and rows; and a link to save it as a file. */
+function htmlResult(doc) {
+	const shown = doc.replace(/<style>[^<]*<\/style>/g, '<link rel="stylesheet" href="/assets/result.css"/>');
+	let height = 140;
+	for (const m of doc.matchAll(/<svg width="\d+" height="(\d+)"/g)) height += Number(m[1]) + 16;
+	height += 22 * (doc.match(/<tr[ >]/g) || []).length;
+	const frame = el('iframe', {class: 'html-result', sandbox: '', srcdoc: shown, title: documentTitle(doc, 'result')});
+	frame.style.height = Math.min(height, 2400) + 'px';
+	const file = URL.createObjectURL(new Blob([doc], {type: 'text/html'}));
+	return [frame, el('p', {class: 'row muted'}, el('a', {class: 'save-html', href: file, download: 'benchdb-result.html'},
+		'save this page'), ' (the statement\u2019s page as ', el('code', {}, 'benchdb -c'), ' writes it)')];
+}
+
 /* The text of a statement with a format (`as csv`, `as svg`, ...): each SVG
  * document as a picture, an <img> of a data: URL (an image runs no script
- * and reaches nothing), the rest as text. */
+ * and reaches nothing), each HTML page in a sandboxed frame (htmlResult),
+ * the rest as text. */
 function textResult(text) {
 	const parts = [];
 	let at = 0;
-	for (const m of text.matchAll(SVG_DOCUMENT)) {
+	const docs = [...text.matchAll(SVG_DOCUMENT), ...text.matchAll(HTML_DOCUMENT)].sort((x, y) => x.index - y.index);
+	for (const m of docs) {
+		if (m.index < at) continue; /* an SVG inside a page */
 		if (text.slice(at, m.index).trim()) parts.push(el('pre', {class: 'text-result'}, text.slice(at, m.index)));
-		/* Its <title> (as the server escapes text) says what it draws. */
-		const title = /<title>([^<]*)<\/title>/.exec(m[0]);
-		const entities = {'&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&'};
-		const alt = title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : 'chart';
-		parts.push(el('div', {class: 'chart-box'}, el('img', {class: 'svg-result', alt: alt,
-			src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(m[0])})));
+		if (m[0].startsWith('<!DOCTYPE html>')) {
+			parts.push(...htmlResult(m[0]));
+		} else {
+			parts.push(el('div', {class: 'chart-box'}, el('img', {class: 'svg-result', alt: documentTitle(m[0], 'chart'),
+				src: 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(m[0])})));
+		}
 		at = m.index + m[0].length;
 	}
 	if (text.slice(at).trim() || !parts.length) parts.push(el('pre', {class: 'text-result'}, text.slice(at)));
@@ -944,6 +1012,26 @@ async function pageRun(params) {
 const PAGES = {overview: pageOverview, series: pageSeries, compare: pageCompare, query: pageQuery, run: pageRun};
 let generation = 0;
 
+/* The page's control that has the focus (by its id, or its name in a form)
+ * when a new rendering starts (Ctrl+Enter in the console, Enter in a form):
+ * a function that gives the focus, and the caret, to the same control of
+ * the new page if it is the same page, else null. (Rebuilt, the page left
+ * the focus on <body>, and a keyboard's way back was Tab through the
+ * header.) */
+function focusedControl() {
+	const e = document.activeElement;
+	if (!e || e === document.body || !app.contains(e) || !(e.id || e.name)) return null;
+	const page = document.body.dataset.page;
+	const selector = e.id ? '#' + CSS.escape(e.id) : '[name="' + CSS.escape(e.name) + '"]';
+	const caret = typeof e.selectionStart === 'number' ? [e.selectionStart, e.selectionEnd] : null;
+	return (name) => {
+		const again = name === page && app.querySelector(selector);
+		if (!again) return;
+		again.focus({preventScroll: true});
+		if (caret && typeof again.selectionStart === 'number') again.setSelectionRange(caret[0], caret[1]);
+	};
+}
+
 async function render() {
 	const hash = location.hash.replace(/^#\/?/, '');
 	const q = hash.indexOf('?');
@@ -956,6 +1044,7 @@ async function render() {
 	for (const a of document.querySelectorAll('header nav a'))
 		a.classList.toggle('active', a.dataset.page === name);
 	const mine = ++generation;
+	const focus = focusedControl();
 	setStatus('loading\u2026');
 	const started = performance.now();
 	let node;
@@ -965,7 +1054,12 @@ async function render() {
 		node = el('div', {}, el('h1', {}, name), errorBox(e));
 	}
 	if (mine !== generation) return;
+	/* A page's own link for what it shows (its defaults resolved), in
+	 * place of the one asked for: what is shared shows the same. */
+	if (node.dataset.link && location.hash !== node.dataset.link)
+		history.replaceState(history.state, '', node.dataset.link);
 	clear(app).append(node);
+	if (focus) focus(name);
 	document.body.dataset.page = name;
 	document.body.dataset.ready = String(mine);
 	setStatus('loaded in ' + Math.round(performance.now() - started) + ' ms');
