@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# tests/cli/test_user_gaps.sh - gaps a user coming from sqlite3, git and
+# hyperfine met: relative times in the retention policy's units (1y),
+# check's text naming the run it judged against, the REPL's .timer words,
+# .open's hint, the history file's directory, Tab with --server, and --db
+# with --server.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+
+# --- relative times: the units of the retention policy ---------------------
+# A run 400 days old and one 300 days old: `since 1y` (365 days) keeps the
+# second only, `since 2Y` both.
+old=$(date -u -d '400 days ago' +%Y-%m-%dT%H:%M:%SZ)
+recent=$(date -u -d '300 days ago' +%Y-%m-%dT%H:%M:%SZ)
+"$BENCHDB" --db "$DB" ingest --id old --timestamp "$old" "$FIXTURES/hyperfine.json" >/dev/null
+"$BENCHDB" --db "$DB" ingest --id recent --timestamp "$recent" "$FIXTURES/hyperfine.json" >/dev/null
+run "$BENCHDB" --db "$DB" -c "trend time of 'sleep 0.01' since 1y as csv"
+check_rc "since 1y parses (it was 'expected a time', exit 2)" 0
+check "  and counts back 365 days: the 300-day-old run only" \
+	test "$(cut -d, -f3 "$OUT" | tail -n +2 | tr -d '\r' | tr '\n' ' ')" = "recent "
+run "$BENCHDB" --db "$DB" -c "trend time of 'sleep 0.01' since 2Y until 0D as csv"
+check "since 2Y until 0D (any case) has both runs" \
+	test "$(cut -d, -f3 "$OUT" | tail -n +2 | tr -d '\r' | tr '\n' ' ')" = "old recent "
+run "$BENCHDB" --db "$DB" -c "trend time since 100000y"
+check_rc "since 100000y is an error (exit 2)" 2
+check_err "  saying the longest" 'a relative time counts back at most 1000000 weeks (7000000d, 19178y): "100000y" is longer'
+run "$BENCHDB" --db "$DB" -c "trend time since 30m"
+check_err "since 30m (minutes or months?) lists the units" 'or back from now: 6h, 30d, 12w, 1y), found "30m"'
+# The policy takes the query's units in whole days, and y is 365 days
+# across a leap day too: from 2028-03-01, 1y back is 2027-03-02 (2028 has
+# a 29 February), so a run of 2027-03-01 is older than 1y and goes.
+P=$WORK/policy
+"$BENCHDB" --db "$P" ingest --id a --branch topic --timestamp 2027-03-01T12:00:00Z "$FIXTURES/hyperfine.json" >/dev/null
+"$BENCHDB" --db "$P" ingest --id b --branch topic --timestamp 2027-03-02T12:00:00Z "$FIXTURES/hyperfine.json" >/dev/null
+run "$BENCHDB" --db "$P" retain --set 'keep other 1y; drop samples after 2w'
+check_rc "retain --set takes 2w (it was refused)" 0
+run "$BENCHDB" --db "$P" -c 'show retention as csv'
+check_out "  stored as whole days" "keep other 365d"
+check_out "  2w as 14 days" "drop samples after 14d"
+run "$BENCHDB" --db "$P" retain --dry-run --now 2028-03-01T00:00:00Z
+check_out "1y before 2028-03-01 is 2027-03-02: the run of 03-01 goes" 'drop run a (branch "topic"'
+check "  and the run of 03-02 stays" sh -c "! grep -q 'drop run b ' '$OUT'"
+run "$BENCHDB" --db "$P" retain --set 'keep other 36h'
+check_rc "a policy age that is not whole days is exit 2" 2
+check_err "  saying so" '"36h" is not whole days'
+
+finish
