@@ -44,4 +44,29 @@ run "$BENCHDB" --db "$P" retain --set 'keep other 36h'
 check_rc "a policy age that is not whole days is exit 2" 2
 check_err "  saying so" '"36h" is not whole days'
 
+# --- check's text names the runs it judged -----------------------------------
+C=$WORK/check
+"$BENCHDB" --db "$C" ingest --id base --commit 1111111111aa --branch main "$FIXTURES/hyperfine.json" >/dev/null
+"$BENCHDB" --db "$C" baseline set main base >/dev/null
+"$BENCHDB" --db "$C" ingest --id new --commit 2222222222bb --branch feat "$FIXTURES/hyperfine.json" >/dev/null
+run "$BENCHDB" --db "$C" check
+check_rc "check passes" 0
+check_out_exact "the text names the run and its base, as the markdown does" \
+	"Run new (commit 2222222222, branch feat) against base (commit 1111111111, branch main).
+PASS: No regressions detected (threshold=5%)"
+run "$BENCHDB" --db "$C" check --format json
+check_out "the JSON gives the same commits and branches" \
+	'"base": "base", "current": "new", "base_commit": "1111111111aa", "base_branch": "main", "current_commit": "2222222222bb", "current_branch": "feat",'
+# A run without commit or branch is named alone; its JSON fields are null.
+"$BENCHDB" --db "$C" ingest --id bare --timestamp 2099-01-01T00:00:00Z "$FIXTURES/hyperfine.json" >/dev/null
+run "$BENCHDB" --db "$C" check --run bare
+check "a run without commit or branch is named by its id" \
+	test "$(head -1 "$OUT")" = "Run bare against base (commit 1111111111, branch main)."
+run "$BENCHDB" --db "$C" check --run bare --json
+check_out "  and its JSON fields are null" '"current_commit": null, "current_branch": null'
+# benchkit's form prints benchkit's text, unchanged.
+run "$BENCHDB" check --data "$C" --run new
+check_out_exact "benchkit's form (--data) prints benchkit's text, unchanged" \
+	"PASS: No regressions detected (threshold=5%)"
+
 finish
