@@ -69,4 +69,34 @@ run "$BENCHDB" check --data "$C" --run new
 check_out_exact "benchkit's form (--data) prints benchkit's text, unchanged" \
 	"PASS: No regressions detected (threshold=5%)"
 
+# --- the REPL's dot-commands, read from standard input as in the REPL ----------
+printf '.timer ON\nshow baselines as csv\n.timer 1\n.timer yes\n.timer Off\n.timer NO\n.timer 0\nshow baselines as csv\n' \
+	>"$WORK/timer.bq"
+STDIN=$WORK/timer.bq run "$BENCHDB" --db "$C"
+check_rc ".timer ON, 1, yes, Off, NO, 0 are taken as sqlite3 takes them" 0
+check "  and only the first statement was timed" test "$(grep -c '^Run Time: ' "$ERR")" -eq 1
+printf '.timer maybe\n' >"$WORK/timer-bad.bq"
+STDIN=$WORK/timer-bad.bq run "$BENCHDB" --db "$C"
+check_rc ".timer maybe is exit 2" 2
+check_err "  naming the words" ".timer: expected on or off (or 1/0, yes/no), got 'maybe'"
+printf '.open %s\n' "$WORK/no/such/dir" >"$WORK/open.bq"
+STDIN=$WORK/open.bq run "$BENCHDB" --db "$C"
+check_rc ".open of no store is exit 3" 3
+check_err ".open's hint names .open, not the command line's --db" \
+	"no store at $WORK/no/such/dir (ingest results first, or .open DIR of another store)"
+check "  and not --db" sh -c "! grep -q -- '--db DIR' '$ERR'"
+
+# --- --db with --server ------------------------------------------------------
+run "$BENCHDB" --db "$C" --server http://127.0.0.1:9 -c 'show runs'
+check_rc "--db with --server is exit 2 (--db was ignored in silence)" 2
+check_err "  saying why" "--server runs the statements on the server's store: give no --db or --data"
+run "$BENCHDB" --server http://127.0.0.1:9 --db "$C" trend time
+check_rc "  in either order, for a statement subcommand too" 2
+run "$BENCHDB" --server http://127.0.0.1:9 query --db "$C" 'show runs'
+check_rc "  and query's own --db" 2
+check_err "  saying so" "--server runs the statements on the server's store: give no --db or --data"
+run "$BENCHDB" --db "$C" --server http://127.0.0.1:9 check
+check_rc "check says it itself, as before" 2
+check_err "  in its own words" "--server judges the server's store: give no --db or --data"
+
 finish
