@@ -498,7 +498,8 @@ static int dot_help(shell *sh, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Splits a dot-command line into words (double quotes group). */
+/* Splits a dot-command line into words (double or single quotes group, as
+ * in sqlite3: `.open 'my store'` was two words). */
 static int split_words(char *line, char **argv, int max)
 {
 	int argc = 0;
@@ -508,9 +509,10 @@ static int split_words(char *line, char **argv, int max)
 			p++;
 		if (!*p)
 			break;
-		if (*p == '"') {
+		if (*p == '"' || *p == '\'') {
+			char quote = *p;
 			argv[argc++] = ++p;
-			while (*p && *p != '"')
+			while (*p && *p != quote)
 				p++;
 		} else {
 			argv[argc++] = p;

@@ -99,4 +99,15 @@ run "$BENCHDB" --db "$C" --server http://127.0.0.1:9 check
 check_rc "check says it itself, as before" 2
 check_err "  in its own words" "--server judges the server's store: give no --db or --data"
 
+# A dot-command's argument in single quotes, as sqlite3 takes it: `.open
+# 'my store'` was ".open: expected a store directory" (two words 'my and
+# store'); `.once 'out file.csv'` the same.
+cp -r "$C" "$WORK/my store"
+printf ".open '%s'\n.stats\n.once '%s'\nshow baselines as csv\n" "$WORK/my store" "$WORK/out file.csv" \
+	>"$WORK/quotes.bq"
+STDIN=$WORK/quotes.bq run "$BENCHDB" --db "$C"
+check_rc "single-quoted dot-command arguments are one word" 0
+check_out "  .open 'my store' opened it" "store: $WORK/my store"
+check "  .once 'out file.csv' wrote that file" grep -q '^main,base,' "$WORK/out file.csv"
+
 finish
