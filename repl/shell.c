@@ -1054,7 +1054,8 @@ int shell_run_file(cli_ctx *ctx, const char *path, const shell_options *opt)
 
 /* The history file: $BENCHDB_HISTORY, else $XDG_STATE_HOME/benchdb_history
  * ($XDG_STATE_HOME made, mode 0700, when missing, as the XDG spec says: the
- * history of a new account was lost), else ~/.benchdb_history. */
+ * history of a new account was lost; a relative one ignored), else
+ * ~/.benchdb_history. */
 static char *history_path(void)
 {
 	const char *env = getenv("BENCHDB_HISTORY");
@@ -1064,7 +1065,8 @@ static char *history_path(void)
 	bdb_buf_init(&b);
 	const char *state = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
-	if (state && *state) {
+	/* A relative one is invalid, to be ignored (the XDG spec). */
+	if (state && *state == '/') {
 		bdb_buf_printf(&b, "%s/benchdb_history", state);
 		/* A failure is said when the history is saved. */
 		bdb_make_parents(bdb_buf_cstr(&b), 0700);

@@ -392,6 +392,13 @@ check "a missing \$XDG_STATE_HOME is made for the history" \
 	sh -c "sed 's/\\\\040/ /g' '$WORK/newstate/deep/benchdb_history' | grep -q 'show baselines as csv'"
 check "  with mode 0700" test "$(stat -c %a "$WORK/newstate/deep")" = 700
 check "  and nothing said about it" sh -c "! grep -q 'cannot save the history' '$OUT'"
+# A relative $XDG_STATE_HOME is invalid and ignored, as the spec says: it
+# would put the history (and now a directory) wherever benchdb started.
+rm -f "$HOME/.benchdb_history"
+(cd "$WORK" && unset BENCHDB_HISTORY && XDG_STATE_HOME=relstate session xdgrel 'show runs last 1 as csv\n' '\004')
+check "a relative \$XDG_STATE_HOME is ignored: nothing made in the directory" test ! -e "$WORK/relstate"
+check "  the history goes to ~/.benchdb_history" \
+	sh -c "sed 's/\\\\040/ /g' '$HOME/.benchdb_history' | grep -q 'show runs last 1 as csv'"
 
 # With --server the statements run on the server: Tab offered the names of
 # a ./benchmark-data that happened to be in the directory (another store's),
