@@ -19,6 +19,8 @@
 #ifndef BDB_ENGINE_H
 #define BDB_ENGINE_H
 
+#include <sys/types.h>
+
 #include "schema.h"
 
 typedef struct bdb_store bdb_store;
@@ -47,6 +49,11 @@ typedef struct bdb_store_options {
  * d (may be NULL) says what was wrong.
  */
 int bdb_store_open(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d);
+
+/* Creates the missing directories above path with mode (less the umask),
+ * as mkdir -p does; path itself is left to the caller. 0, or -1 with errno
+ * set. */
+int bdb_make_parents(const char *path, mode_t mode);
 
 /* Why bdb_store_open (no_create or read_only) found no store where a
  * creation began that has stored nothing yet (its process was killed, or it

@@ -95,22 +95,27 @@ static int expect(lex *l, const char *word)
 
 #define MAX_DAYS 36500
 
-/* N "d" (days) or N "y" (years of 365 days): 0 to 100 years, in days. */
+/* A duration of whole days (bdb_duration_parse: 90d, 12w, 2y, 48h): 0 to
+ * 100 years, in days. */
 static int days(lex *l, int64_t *out)
 {
-	int64_t n = 0;
-	size_t i = 0;
-	while (i < l->len && isdigit((unsigned char)l->tok[i]) && n <= MAX_DAYS)
-		n = n * 10 + (l->tok[i++] - '0');
-	char unit = i + 1 == l->len ? (char)tolower((unsigned char)l->tok[i]) : 0;
-	if (unit == 'y')
-		n *= 365;
-	if (i == 0 || (unit != 'd' && unit != 'y') || n > MAX_DAYS)
+	int64_t us = 0;
+	int rc = bdb_duration_parse(l->tok, l->len, &us);
+	if (rc == 0 && us % DAY_US)
 		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
-				    "expected a number of days such as 90d or of years such as "
-				    "2y (at most 36500d), found \"%.*s\"",
+				    "\"%.*s\" is not whole days: the policy ages runs in days "
+				    "(90d, 12w, 2y, 48h)",
+				    (int)l->len, l->tok);
+	if (rc == BDB_ETOOBIG || (rc == 0 && us / DAY_US > MAX_DAYS))
+		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
+				    "\"%.*s\" is too long: a policy's age is at most 36500d (100y)",
+				    (int)l->len, l->tok);
+	if (rc)
+		return bdb_diag_set(l->d, BDB_EPARSE, "policy", 1, col(l),
+				    "expected a duration such as 90d, 12w or 2y (h hours, d days, "
+				    "w weeks, y years of 365 days), found \"%.*s\"",
 				    (int)l->len, l->len ? l->tok : "");
-	*out = n;
+	*out = us / DAY_US;
 	next(l);
 	return 0;
 }

@@ -952,9 +952,7 @@ static int prepare_lock_file(const char *path)
 	return rc;
 }
 
-/* Creates the missing directories above path, as mkdir -p does (path
- * itself is left to the caller). 0, or -1 with errno set. */
-static int make_parents(const char *path)
+int bdb_make_parents(const char *path, mode_t mode)
 {
 	char buf[PATH_MAX];
 	size_t n = strlen(path);
@@ -970,7 +968,7 @@ static int make_parents(const char *path)
 			continue;
 		buf[i] = '\0';
 		struct stat st;
-		if (stat(buf, &st) != 0 && (errno != ENOENT || mkdir(buf, 0777) != 0) &&
+		if (stat(buf, &st) != 0 && (errno != ENOENT || mkdir(buf, mode) != 0) &&
 		    errno != EEXIST)
 			return -1;
 		buf[i] = '/';
@@ -1044,7 +1042,8 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 		goto fail;
 	}
 	if (stat(dir, &st) != 0) {
-		bool made = errno == ENOENT && make_parents(dir) == 0 && mkdir(dir, 0777) == 0;
+		bool made =
+		    errno == ENOENT && bdb_make_parents(dir, 0777) == 0 && mkdir(dir, 0777) == 0;
 		int err = errno;
 		/* Another process may make it between the stat and the mkdir
 		 * (parallel CI jobs creating one store): then it is there. */

@@ -362,6 +362,15 @@ static void comparison_fields(bdb_result *r, const bdb__stmt *st, const bdb__run
 {
 	bdb__field_str(r, "base", base->info.id);
 	bdb__field_str(r, "current", cur->info.id);
+	/* The runs' commits and branches, which check's text and Markdown
+	 * name the runs by (null when a run has none). */
+	const bdb_run_info *runs[] = {&base->info, &cur->info};
+	const char *names[][2] = {{"base_commit", "base_branch"},
+				  {"current_commit", "current_branch"}};
+	for (size_t i = 0; i < 2; i++) {
+		bdb__field_str(r, names[i][0], *runs[i]->commit ? runs[i]->commit : NULL);
+		bdb__field_str(r, names[i][1], *runs[i]->branch ? runs[i]->branch : NULL);
+	}
 	bdb__field_str(r, "method", bdb__method_name(st->method));
 	if (is_history_method(st->method)) {
 		bdb__field_int(r, "window", (int64_t)window_of(st));

@@ -306,44 +306,6 @@ static int parse_number(parser *p, const char *what, double *out, bdb__span *spa
 	return 0;
 }
 
-#define MAX_RELATIVE INT64_C(1000000) /* hours, days or weeks back */
-
-/* A relative time "30d" / "12w" / "6h": its length in microseconds. A
- * longer one than MAX_RELATIVE units sets *too_long. */
-static bool relative_time(const char *s, size_t n, int64_t *us, bool *too_long)
-{
-	*too_long = false;
-	if (n < 2)
-		return false;
-	int64_t unit;
-	switch (s[n - 1]) {
-	case 'h':
-		unit = INT64_C(3600000000);
-		break;
-	case 'd':
-		unit = INT64_C(86400000000);
-		break;
-	case 'w':
-		unit = INT64_C(604800000000);
-		break;
-	default:
-		return false;
-	}
-	int64_t v = 0;
-	for (size_t i = 0; i + 1 < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		if (v <= MAX_RELATIVE)
-			v = v * 10 + (s[i] - '0');
-	}
-	if (v > MAX_RELATIVE) {
-		*too_long = true;
-		return false;
-	}
-	*us = v * unit;
-	return true;
-}
-
 /* Whether a time text is a bare date ("2026-01-31"): it then means a day. */
 static bool is_date_only(const char *s)
 {
@@ -361,7 +323,8 @@ static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 {
 	need(p);
 	const bdb__token *t = &p->tok;
-	const char *what = "a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w)";
+	const char *what = "a time (2026-01-31, 2026-01-31T12:00:00Z, or back from now: 6h, 30d, "
+			   "12w, 1y)";
 	char *s;
 	if (t->kind == BDB__TOK_STRING)
 		s = bdb__string_value(p->arena, p->text, t);
@@ -373,14 +336,17 @@ static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 		return fail_oom(p);
 	out->span.start = t->start;
 	out->span.end = t->end;
-	bool too_long;
-	if (relative_time(s, strlen(s), &out->us, &too_long)) {
+	int rc = bdb_duration_parse(s, strlen(s), &out->us);
+	if (rc == 0) {
 		out->relative = true;
-	} else if (too_long) {
+	} else if (rc == BDB_ETOOBIG) {
 		return fail_at(p, t->start, t->end,
-			       "a relative time counts back at most %d hours, days or weeks: "
+			       "a relative time counts back at most %lld weeks (%lldd, %lldy): "
 			       "\"%.*s\" is longer",
-			       (int)MAX_RELATIVE, (int)tok_len(t), p->text + t->start);
+			       (long long)(BDB_DURATION_MAX / (7 * DAY_US)),
+			       (long long)(BDB_DURATION_MAX / DAY_US),
+			       (long long)(BDB_DURATION_MAX / (365 * DAY_US)), (int)tok_len(t),
+			       p->text + t->start);
 	} else if (bdb_time_parse(s, &out->us) == 0) {
 		out->relative = false;
 		if (end_of_day && is_date_only(s))

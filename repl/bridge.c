@@ -264,8 +264,10 @@ void shell_complete(void *ctx, const char *line, int start, const char *word,
 		return;
 	}
 	/* Without a store there are no names to offer, and no error may land
-	 * in the line being typed. */
-	if (!sh->store && shell_store_exists(sh->ctx->db_dir))
+	 * in the line being typed. With --server the statements go to the
+	 * server's store: a local one (./benchmark-data) would offer another
+	 * store's names, so only keywords are offered. */
+	if (!sh->ctx->server && !sh->store && shell_store_exists(sh->ctx->db_dir))
 		cli_open_store(sh->ctx, false, false, &sh->store);
 	/* The library finds the word itself from the cursor position. */
 	size_t cursor = (size_t)start + strlen(word), word_start = (size_t)start;

@@ -35,6 +35,9 @@ typedef struct cli_ctx {
 	const char *prog;   /* "benchdb" */
 	const char *server; /* --server URL: statements run there (remote.c) */
 	const char *token;  /* --token-file's token for the server, or NULL */
+	/* How to name another store, in "no store at DIR (..., or HINT)":
+	 * NULL for the command line's "give --db DIR"; the REPL's .open. */
+	const char *other_store_hint;
 } cli_ctx;
 
 /* Writes text to f with every control character as '?' (but line breaks

@@ -829,49 +829,59 @@ static int write_chart_rows(bdb_store *store, const check_runs *runs, const bdb_
 	return write_charts(store, runs, res, dir, shown, targets);
 }
 
-/* "ID (commit C, branch B)" of run id, escaped Markdown text (ids,
- * commits and branches are free text) cut to its first 10 characters for
- * a commit. */
-static void put_run_described(bdb_reader *r, const char *id, bdb_buf *md)
+/* Appends n bytes of s to out: escaped Markdown text, or as they are. */
+static void put_described(bdb_buf *out, const char *s, size_t n, bool markdown)
+{
+	if (markdown)
+		bdb_buf_put_markdown(out, s, n);
+	else
+		bdb_buf_append(out, s, n);
+}
+
+/* "ID (commit C, branch B)" of run id (ids, commits and branches are free
+ * text: escaped in Markdown), a commit cut to its first 10 characters. */
+static void put_run_described(bdb_reader *r, const char *id, bool markdown, bdb_buf *out)
 {
 	uint64_t seq;
 	bdb_run_info info;
-	bdb_buf_put_markdown(md, id, strlen(id));
+	put_described(out, id, strlen(id), markdown);
 	if (bdb_reader_find_id(r, id, &seq) != 0 || bdb_reader_run_info(r, seq, &info) != 0)
 		return;
 	const char *sep = " (";
 	if (info.commit[0]) {
-		bdb_buf_printf(md, "%scommit ", sep);
-		bdb_buf_put_markdown(md, info.commit, strnlen(info.commit, 10));
+		bdb_buf_printf(out, "%scommit ", sep);
+		put_described(out, info.commit, strnlen(info.commit, 10), markdown);
 		sep = ", ";
 	}
 	if (info.branch[0]) {
-		bdb_buf_printf(md, "%sbranch ", sep);
-		bdb_buf_put_markdown(md, info.branch, strlen(info.branch));
+		bdb_buf_printf(out, "%sbranch ", sep);
+		put_described(out, info.branch, strlen(info.branch), markdown);
 		sep = ", ";
 	}
 	if (strcmp(sep, ", ") == 0)
-		bdb_buf_putc(md, ')');
+		bdb_buf_putc(out, ')');
 }
 
-/* Which run was judged against which: a pull-request comment said only
- * how many regressed, not of what or against what. */
-static void print_judged(bdb_store *store, const check_runs *runs)
+/* Which run was judged against which, `Run R2 (commit C2, branch B2)
+ * against R1 (...).`, on a line of its own (Markdown: a paragraph): a
+ * pull-request comment said only how many regressed, not of what or
+ * against what, and the text said it of neither. */
+static void print_judged(bdb_store *store, const check_runs *runs, bool markdown)
 {
 	bdb_reader *r;
 	if (!runs->base[0] || bdb_reader_begin(store, &r) != 0)
 		return;
-	bdb_buf md;
-	bdb_buf_init(&md);
-	bdb_buf_puts(&md, "Run ");
-	put_run_described(r, runs->current, &md);
-	bdb_buf_puts(&md, " against ");
-	put_run_described(r, runs->base, &md);
-	bdb_buf_puts(&md, ".");
+	bdb_buf line;
+	bdb_buf_init(&line);
+	bdb_buf_puts(&line, "Run ");
+	put_run_described(r, runs->current, markdown, &line);
+	bdb_buf_puts(&line, " against ");
+	put_run_described(r, runs->base, markdown, &line);
+	bdb_buf_puts(&line, ".");
 	bdb_reader_end(r);
-	cli_put_text(stdout, bdb_buf_cstr(&md), false);
-	fputs("\n\n", stdout);
-	bdb_buf_free(&md);
+	cli_put_text(stdout, bdb_buf_cstr(&line), false);
+	fputs(markdown ? "\n\n" : "\n", stdout);
+	bdb_buf_free(&line);
 }
 
 static void print_markdown(bdb_store *store, const check_runs *runs, const char *how,
@@ -893,7 +903,7 @@ static void print_markdown(bdb_store *store, const check_runs *runs, const char 
 	else
 		printf("### :x: benchdb: %zu regression(s)%s (%s)\n\n", n_regressions, also,
 		       method);
-	print_judged(store, runs);
+	print_judged(store, runs, true);
 	/* What was not judged, as the notes on standard error say it: a
 	 * summary that read "no regressions" hid it in the job's log. */
 	double not_judged = field_num(res, "not_judged");
@@ -1302,6 +1312,8 @@ static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp, bo
 			free(charts[i]);
 		free(charts);
 	} else {
+		if (!q.benchkit)
+			print_judged(store, &runs, false);
 		print_text(&q, res, method, n_regressions, n_inconclusive);
 	}
 	bdb_result_free(res);

@@ -755,9 +755,9 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
 	}
 	if (rc == BDB_ENOTFOUND && !create) {
 		bool unfinished = strstr(d.message, BDB_STORE_UNFINISHED) != NULL;
-		cli_error("no store at %s (%s%singest results first, or give --db DIR)",
-			  ctx->db_dir, unfinished ? BDB_STORE_UNFINISHED : "",
-			  unfinished ? "; " : "");
+		cli_error("no store at %s (%s%singest results first, or %s)", ctx->db_dir,
+			  unfinished ? BDB_STORE_UNFINISHED : "", unfinished ? "; " : "",
+			  ctx->other_store_hint ? ctx->other_store_hint : "give --db DIR");
 		return EXIT_INPUT;
 	}
 	if (rc) {

@@ -164,17 +164,21 @@ static int dot_mode(shell *sh, int argc, char **argv)
 	return EXIT_USAGE;
 }
 
+/* .timer on|off, and as sqlite3 takes them 1|0, yes|no, any case (ON
+ * was refused). */
 static int dot_timer(shell *sh, int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "on") == 0)
-		sh->timer = true;
-	else if (argc == 2 && strcmp(argv[1], "off") == 0)
-		sh->timer = false;
-	else {
-		cli_error(".timer: expected on or off");
-		return EXIT_USAGE;
-	}
-	return EXIT_OK;
+	static const char *const on[] = {"on", "1", "yes"}, *const off[] = {"off", "0", "no"};
+	for (size_t i = 0; argc == 2 && i < sizeof on / sizeof *on; i++)
+		if (strcasecmp(argv[1], on[i]) == 0 || strcasecmp(argv[1], off[i]) == 0) {
+			sh->timer = strcasecmp(argv[1], on[i]) == 0;
+			return EXIT_OK;
+		}
+	if (argc == 2)
+		cli_error(".timer: expected on or off (or 1/0, yes/no), got '%s'", argv[1]);
+	else
+		cli_error(".timer: expected on or off (or 1/0, yes/no)");
+	return EXIT_USAGE;
 }
 
 /* .output [FILE] and .once FILE. A command in error leaves the output as it
@@ -312,6 +316,10 @@ static int local_store_only(const shell *sh, const char *name)
 	return EXIT_USAGE;
 }
 
+/* The hint of a missing store in the REPL and at .open: the command line's
+ * --db cannot be given there. */
+#define SHELL_OTHER_STORE ".open DIR of another store"
+
 static int dot_open(shell *sh, int argc, char **argv)
 {
 	int code = local_store_only(sh, ".open");
@@ -324,6 +332,7 @@ static int dot_open(shell *sh, int argc, char **argv)
 	bdb_store *store;
 	cli_ctx probe = *sh->ctx;
 	probe.db_dir = argv[1];
+	probe.other_store_hint = SHELL_OTHER_STORE;
 	code = cli_open_store(&probe, false, false, &store);
 	if (code)
 		return code;
@@ -489,7 +498,8 @@ static int dot_help(shell *sh, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* Splits a dot-command line into words (double quotes group). */
+/* Splits a dot-command line into words (double or single quotes group, as
+ * in sqlite3: `.open 'my store'` was two words). */
 static int split_words(char *line, char **argv, int max)
 {
 	int argc = 0;
@@ -499,9 +509,10 @@ static int split_words(char *line, char **argv, int max)
 			p++;
 		if (!*p)
 			break;
-		if (*p == '"') {
+		if (*p == '"' || *p == '\'') {
+			char quote = *p;
 			argv[argc++] = ++p;
-			while (*p && *p != '"')
+			while (*p && *p != quote)
 				p++;
 		} else {
 			argv[argc++] = p;
@@ -964,6 +975,13 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 			  "regressions with --json");
 		return EXIT_USAGE;
 	}
+	/* --db named a store the statements would not read: they went to the
+	 * server, --db ignored in silence (check says it too). */
+	if (ctx->server && ctx->db_given) {
+		cli_error("--server runs the statements on the server's store: give no --db or "
+			  "--data");
+		return EXIT_USAGE;
+	}
 	sh->ctx = ctx;
 	sh->bail = opt->bail;
 	sh->interactive = opt->interactive;
@@ -1034,8 +1052,10 @@ int shell_run_file(cli_ctx *ctx, const char *path, const shell_options *opt)
 	return shell_finish(&sh, run_script(&sh, path, strcmp(path, "-") == 0 ? "<stdin>" : path));
 }
 
-/* The history file: $BENCHDB_HISTORY, else $XDG_STATE_HOME/benchdb_history,
- * else ~/.benchdb_history. */
+/* The history file: $BENCHDB_HISTORY, else $XDG_STATE_HOME/benchdb_history
+ * ($XDG_STATE_HOME made, mode 0700, when missing, as the XDG spec says: the
+ * history of a new account was lost; a relative one ignored), else
+ * ~/.benchdb_history. */
 static char *history_path(void)
 {
 	const char *env = getenv("BENCHDB_HISTORY");
@@ -1045,9 +1065,12 @@ static char *history_path(void)
 	bdb_buf_init(&b);
 	const char *state = getenv("XDG_STATE_HOME");
 	const char *home = getenv("HOME");
-	if (state && *state)
+	/* A relative one is invalid, to be ignored (the XDG spec). */
+	if (state && *state == '/') {
 		bdb_buf_printf(&b, "%s/benchdb_history", state);
-	else if (home && *home)
+		/* A failure is said when the history is saved. */
+		bdb_make_parents(bdb_buf_cstr(&b), 0700);
+	} else if (home && *home)
 		bdb_buf_printf(&b, "%s/.benchdb_history", home);
 	else
 		return NULL;
@@ -1063,6 +1086,7 @@ int shell_repl(cli_ctx *ctx, const shell_options *opt)
 	if (code)
 		return code;
 	sh.history_path = history_path();
+	ctx->other_store_hint = SHELL_OTHER_STORE;
 	if (shell_store_exists(ctx->db_dir))
 		printf("benchdb — store %s. Enter \".help\" for help, Ctrl-D to leave.\n",
 		       ctx->db_dir);

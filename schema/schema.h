@@ -349,6 +349,20 @@ int bdb_time_parse(const char *text, int64_t *out_us);
  */
 char *bdb_time_format(int64_t us, char *buf, size_t size);
 
+/*
+ * A duration, such as a relative time "30d" of the query language or an
+ * age of the retention policy: decimal digits then one unit, in any case:
+ * h hours, d days, w weeks (7 days), y years of 365 days each (a count of
+ * days, not calendar years: 1y before 2028-03-01T00:00Z is 2027-03-02,
+ * across the leap day). text is len bytes. Returns 0 with *out_us; BDB_ETOOBIG
+ * for one longer than BDB_DURATION_MAX (1,000,000 weeks, 7,000,000 days,
+ * 19,178 years), which stays far inside the clock's range; BDB_EPARSE for
+ * text that is no duration (no digit, no unit or another one: m would be
+ * minutes or months).
+ */
+#define BDB_DURATION_MAX (INT64_C(1000000) * 7 * 86400 * 1000000)
+int bdb_duration_parse(const char *text, size_t len, int64_t *out_us);
+
 /* The current time in microseconds since the epoch. */
 int64_t bdb_time_now(void);
 

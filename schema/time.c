@@ -191,6 +191,44 @@ char *bdb_time_format(int64_t us, char *buf, size_t size)
 	return buf;
 }
 
+int bdb_duration_parse(const char *text, size_t len, int64_t *out_us)
+{
+	if (len < 2)
+		return BDB_EPARSE;
+	int64_t unit;
+	switch (tolower((unsigned char)text[len - 1])) {
+	case 'h':
+		unit = INT64_C(3600) * 1000000;
+		break;
+	case 'd':
+		unit = DAY_US;
+		break;
+	case 'w':
+		unit = 7 * DAY_US;
+		break;
+	case 'y':
+		unit = 365 * DAY_US;
+		break;
+	default:
+		return BDB_EPARSE;
+	}
+	int64_t n = 0;
+	bool too_long = false;
+	for (size_t i = 0; i + 1 < len; i++) {
+		if (!isdigit((unsigned char)text[i]))
+			return BDB_EPARSE;
+		n = n * 10 + (text[i] - '0');
+		if (n > BDB_DURATION_MAX / unit) {
+			too_long = true;
+			n = 0; /* the rest is read for a digit only */
+		}
+	}
+	if (too_long)
+		return BDB_ETOOBIG;
+	*out_us = n * unit;
+	return 0;
+}
+
 int64_t bdb_time_now(void)
 {
 	struct timespec ts;

@@ -104,7 +104,9 @@ run "$BENCHDB" check --threshold 0.9
 check_rc "--threshold 0.9 (90%) still fails on +734.8%" 1
 run "$BENCHDB" check --threshold 800%
 check_rc "--threshold 800% passes" 0
-check_out_exact "PASS text with 800%" "PASS: No regressions detected (threshold=800%)"
+check_out_exact "PASS text with 800%, after the runs judged" \
+	"Run v5 (commit e6a3f80, branch main) against v2 (commit 8b71d04, branch main).
+PASS: No regressions detected (threshold=800%)"
 run "$BENCHDB" check --threshold 0.05
 check_rc "--threshold 0.05 is 5%" 1
 check_out "FAIL at 5%" "FAIL: 3 regression(s) detected (threshold=5%):"
@@ -281,7 +283,8 @@ done
 run "$BENCHDB" --db "$EVIL" check
 check_rc "a name with a line break regresses: exit 1" 1
 check_out_exact "its line stays one, '?' for the controls" \
-	"FAIL: 1 regression(s) detected (threshold=5%):
+	"Run e2 (commit c2) against e1 (commit c1).
+FAIL: 1 regression(s) detected (threshold=5%):
   ↓ k?::error::pwned ?[2J time: 100.00 → 200.00 (+100.0%)"
 
 # A current value of -0 (stored as written, "-0.0") is 0 on the judged line,

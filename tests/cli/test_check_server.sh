@@ -51,7 +51,9 @@ same() {
 
 # ---- the verdicts ------------------------------------------------------------
 same "a pass: text" 0 --run v4
-check_out_exact "a pass: the PASS line" "PASS: No regressions detected (threshold=5%)"
+check_out_exact "a pass: the runs judged and the PASS line" \
+	"Run v4 (commit c4, branch main) against v1 (commit c1, branch main).
+PASS: No regressions detected (threshold=5%)"
 same "a pass: markdown" 0 --run v4 --format markdown
 same "a pass: --json" 0 --run v4 --json
 same "a regression: text" 1 --baseline previous
@@ -221,7 +223,7 @@ check "a value starting with '-' is a value: 200" test "$STATUS" = 200
 check_out "... and names no baseline" "no baseline named '--help'"
 http "$S/api/check?baseline=previous&run=v5"
 check "GET /api/check: 200" test "$STATUS" = 200
-check_out "... the exit code" '{"exit": 1, "stdout": "FAIL: 3 regression(s) detected (threshold=5%):\n'
+check_out "... the exit code" '{"exit": 1, "stdout": "Run v5 (commit c5, branch main) against v4 (commit c4, branch main).\nFAIL: 3 regression(s) detected (threshold=5%):\n'
 check "the server's log has the check" logged "$WORK/server.log" '"GET /api/check" 200'
 
 # A read-only server (no token) runs the gate: a store without baseline.

@@ -385,4 +385,34 @@ check "no store: Tab completes keywords (tre -> trend)" \
 check "no store: nothing was created" test ! -e "$WORK/no-store-here"
 DB=$SAVED_DB
 
+# A missing $XDG_STATE_HOME is made, mode 0700, as the XDG spec says (the
+# history was lost with "cannot save the history" in a new account).
+(unset BENCHDB_HISTORY; XDG_STATE_HOME=$WORK/newstate/deep session xdgnew 'show baselines as csv\n' '\004')
+check "a missing \$XDG_STATE_HOME is made for the history" \
+	sh -c "sed 's/\\\\040/ /g' '$WORK/newstate/deep/benchdb_history' | grep -q 'show baselines as csv'"
+check "  with mode 0700" test "$(stat -c %a "$WORK/newstate/deep")" = 700
+check "  and nothing said about it" sh -c "! grep -q 'cannot save the history' '$OUT'"
+# A relative $XDG_STATE_HOME is invalid and ignored, as the spec says: it
+# would put the history (and now a directory) wherever benchdb started.
+rm -f "$HOME/.benchdb_history"
+(cd "$WORK" && unset BENCHDB_HISTORY && XDG_STATE_HOME=relstate session xdgrel 'show runs last 1 as csv\n' '\004')
+check "a relative \$XDG_STATE_HOME is ignored: nothing made in the directory" test ! -e "$WORK/relstate"
+check "  the history goes to ~/.benchdb_history" \
+	sh -c "sed 's/\\\\040/ /g' '$HOME/.benchdb_history' | grep -q 'show runs last 1 as csv'"
+
+# With --server the statements run on the server: Tab offered the names of
+# a ./benchmark-data that happened to be in the directory (another store's),
+# and opened it. Keywords only now (no server answers here: none is asked).
+mkdir -p "$WORK/srvcwd"
+cp -r "$DB" "$WORK/srvcwd/benchmark-data"
+: >"$OUT"
+(cd "$WORK/srvcwd" && session_keys 'trend items_p\t\t' '\025' 'tre\t' '\025' '\004' |
+	timeout -k 5 "$TIMEOUT" script -q -e -c "exec \"$BENCHDB\" --server http://127.0.0.1:9" /dev/null \
+		>"$OUT" 2>"$ERR")
+RC=$?
+tr -d '\r' <"$OUT" >"$WORK/screen-srvtab" && cp "$WORK/screen-srvtab" "$OUT"
+check_rc "the REPL with --server exits 0" 0
+check "Tab with --server offers no name of a local store" sh -c "! grep -q 'items_per_second' '$OUT'"
+check_out "  but keywords still complete" "trend "
+
 finish

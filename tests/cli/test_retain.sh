@@ -32,7 +32,7 @@ check_rc "a policy that does not parse exits 2" 2
 check_err "  naming the column of the word" 'policy:1:75: expected' # "day" is the 75th character
 check_err "  and what was expected" 'expected "week" or "month", found "day"'
 run "$BENCHDB" --db "$DB" retain --set 'keep other 20'
-check_err "a duration without its unit is refused" 'expected a number of days such as 90d'
+check_err "a duration without its unit is refused" 'expected a duration such as 90d, 12w or 2y'
 run "$BENCHDB" --db "$DB" -c "show retention as csv"
 check_out_exact "  and nothing was stored" "$(printf 'rule\r')"
 

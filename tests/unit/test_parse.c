@@ -56,6 +56,14 @@ static const golden statements[] = {
      "(trend metric=\"time\" since=2026-01-01T12:00:00Z until=now-2016h)"},
     {"trend time since 6h until 2026-02-01",
      "(trend metric=\"time\" since=now-6h until=2026-02-01T23:59:59.999999Z)"},
+    /* The units of the retention policy too: y is 365 days (8760h), any
+     * case; 0d is now; 19178y is the longest (1,000,000 weeks is
+     * 19178.08 years of 365 days): 19178 * 8760 = 167999280h. */
+    {"trend time since 1y", "(trend metric=\"time\" since=now-8760h)"},
+    {"trend time since 2Y until 1W", "(trend metric=\"time\" since=now-17520h until=now-168h)"},
+    {"trend time since 0d until 3D", "(trend metric=\"time\" since=now-0h until=now-72h)"},
+    {"trend time since 19178y", "(trend metric=\"time\" since=now-167999280h)"},
+    {"trend time since 1000000w", "(trend metric=\"time\" since=now-168000000h)"},
     {"trend \"items/s\" last 1 as markdown", "(trend metric=\"items/s\" last=1 as=markdown)"},
     {"rank throughput", "(rank metric=\"throughput\")"},
     {"rank throughput in baseline of \"CV-1/*\" where not (framework = a or framework = b) by "
@@ -324,12 +332,24 @@ static const bad errors[] = {
      "\"last N\" and \"since\"/\"until\" cannot be combined: expected one of them\n  trend x last "
      "5 since 3d\n                 ^^^^^^^^"},
     {"trend x since yesterday", 1, 15,
-     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found \"yesterday\"\n  trend x "
+     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, or back from now: 6h, 30d, 12w, 1y), "
+     "found \"yesterday\"\n  trend x "
      "since yesterday\n                ^^^^^^^^^"},
     /* 99999999d read as "expected a time (..., 30d, ...)", the form it has. */
     {"trend x since 99999999d", 1, 15,
-     "a relative time counts back at most 1000000 hours, days or weeks: \"99999999d\" is longer\n  "
-     "trend x since 99999999d\n                ^^^^^^^^^"},
+     "a relative time counts back at most 1000000 weeks (7000000d, 19178y): \"99999999d\" is "
+     "longer\n  trend x since 99999999d\n                ^^^^^^^^^"},
+    /* 1y read as "expected a time" though the retention policy takes 1y;
+     * a count of years too long for the clock is an error at it. */
+    {"trend x since 100000y", 1, 15,
+     "a relative time counts back at most 1000000 weeks (7000000d, 19178y): \"100000y\" is "
+     "longer\n  trend x since 100000y\n                ^^^^^^^"},
+    {"trend x since 19179y", 1, 15,
+     "a relative time counts back at most 1000000 weeks (7000000d, 19178y): \"19179y\" is "
+     "longer\n  trend x since 19179y\n                ^^^^^^"},
+    {"trend x since 30m", 1, 15,
+     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, or back from now: 6h, 30d, 12w, 1y), "
+     "found \"30m\"\n  trend x since 30m\n                ^^^"},
     {"regressions threshold -5%", 1, 23,
      "unexpected character \"-\": expected a threshold in percent (5%)\n  regressions threshold "
      "-5%\n                        ^"},
@@ -479,8 +499,8 @@ static const bad errors[] = {
      "invalid UTF-8 in a string: a query is UTF-8 text\n  show points where k = \"\xed\xa0\x80\"\n "
      "                       ^^^^^"},
     {"trend x since \"2026-13-45\"", 1, 15,
-     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, 30d, 12w), found string \"2026-13-45\"\n  "
-     "trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
+     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, or back from now: 6h, 30d, 12w, 1y), "
+     "found string \"2026-13-45\"\n  trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
     {"trend x ; rank", 1, 15,
      "expected a metric name ('show metrics' lists them), found end of input\n  trend x ; rank\n   "
      "             ^"},

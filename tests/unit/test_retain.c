@@ -64,7 +64,13 @@ static void test_policy_grammar(void **state)
 		  "keep branch \"main\" forever; keep branch \"release/1.x\" forever; keep other "
 		  "90d; drop samples after 30d; rollup week after 365d");
 	parses_to("keep other 0d", "keep other 0d");
-	refused_at("keep other 90", 12, "expected a number of days such as 90d");
+	refused_at("keep other 90", 12, "expected a duration such as 90d, 12w or 2y");
+	/* The query language's units (h, d, w, y; any case) in whole days:
+	 * 2w was refused though `since 2w` is a query's time. */
+	parses_to("keep other 2w; drop samples after 48H", "keep other 14d; drop samples after 2d");
+	refused_at("keep other 36h", 12, "whole days");
+	refused_at("keep other 30m", 12, "expected a duration such as 90d, 12w or 2y");
+	refused_at("keep other 99999999999999999999y", 12, "at most 36500d");
 	refused_at("keep other 36501d", 12, "at most 36500d");
 	refused_at("keep branch main forever", 13, "expected a quoted branch name");
 	refused_at("keep branch \"main\"", 19, "expected \"forever\", found the end");

@@ -142,6 +142,53 @@ static void test_months_against_gmtime(void **state)
 	}
 }
 
+/* Durations: the units h, d, w, y (365 days) in any case, worked by hand
+ * (1y = 365 * 86400 s = 31536000 s; the longest is 1,000,000 weeks, so
+ * 19178y (6.048e17 us / 3.1536e13 us = 19178.08) is taken and 19179y is
+ * not); anything else is no duration. */
+static void test_durations(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text;
+		int rc;
+		int64_t us;
+	} cases[] = {
+	    {"6h", 0, INT64_C(6) * 3600 * 1000000},
+	    {"30d", 0, INT64_C(30) * 86400 * 1000000},
+	    {"12W", 0, INT64_C(84) * 86400 * 1000000},
+	    {"1y", 0, INT64_C(31536000) * 1000000},
+	    {"2Y", 0, INT64_C(63072000) * 1000000},
+	    {"0d", 0, 0},
+	    {"007d", 0, INT64_C(7) * 86400 * 1000000},
+	    {"1000000w", 0, BDB_DURATION_MAX},
+	    {"7000000d", 0, BDB_DURATION_MAX},
+	    {"19178y", 0, INT64_C(19178) * 365 * 86400 * 1000000},
+	    {"19179y", BDB_ETOOBIG, 0},
+	    {"1000001w", BDB_ETOOBIG, 0},
+	    {"99999999999999999999999y", BDB_ETOOBIG, 0},
+	    {"d", BDB_EPARSE, 0},
+	    {"30", BDB_EPARSE, 0},
+	    {"30m", BDB_EPARSE, 0},
+	    {"30s", BDB_EPARSE, 0},
+	    {"-3d", BDB_EPARSE, 0},
+	    {"3 d", BDB_EPARSE, 0},
+	    {"1.5d", BDB_EPARSE, 0},
+	    {"3dd", BDB_EPARSE, 0},
+	    {"", BDB_EPARSE, 0},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		int64_t us = -1;
+		int rc = bdb_duration_parse(cases[i].text, strlen(cases[i].text), &us);
+		if (rc != cases[i].rc || (rc == 0 && us != cases[i].us))
+			fail_msg("%s: rc %d us %lld", cases[i].text, rc, (long long)us);
+	}
+	/* len bounds the text: "3d" of "3dx" is a duration. */
+	int64_t us;
+	assert_int_equal(bdb_duration_parse("3dx", 2, &us), 0);
+	assert_int_equal(us, INT64_C(3) * 86400 * 1000000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +197,7 @@ int main(void)
 	    cmocka_unit_test(test_format_round_trip),
 	    cmocka_unit_test(test_format_against_gmtime),
 	    cmocka_unit_test(test_months_against_gmtime),
+	    cmocka_unit_test(test_durations),
 	};
 	return cmocka_run_group_tests_name("time", tests, NULL, NULL);
 }
