@@ -46,9 +46,9 @@ check "--shell: the line sh -c runs: $(points_of q5)" \
 	test "$(points_of q5)" = "['x=1; exit \$((x - 1))']"
 
 # 2. A sweep's points are named with their value, as hyperfine names the
-# commands of --parameter-scan and --parameter-list (`sleep 0.01`): they
-# kept the placeholder ("sleep {t}" for every value, told apart by the tag
-# only). The tag stays; --name takes {NAME} too; a --name without it names
+# commands of --parameter-scan and --parameter-list (`sleep 0.01`). Before
+# the fix every point kept the placeholder ("sleep {t}" for every value,
+# told apart by the tag only). The tag stays; --name takes {NAME} too; a --name without it names
 # every point alike (the tag tells them apart) and the title shows the value.
 run "$BENCHDB" --db "$DB" record --id s1 --runs 1 -L t '0.01,0.02' -- sleep '{t}'
 check_rc "an -L sweep exits 0" 0
