@@ -318,11 +318,12 @@ bool cli_is_history_file(const char *path);
 
 /*
  * `ingest` hands each github-action-benchmark history (data.js) among
- * files[0..*n_files) to import-gab, printing what it did, and keeps the
- * other files in files (*n_files updated). EXIT_INPUT when an import
- * failed, else EXIT_OK.
+ * files[0..*n_files) to import-gab (every run on branch, as its --branch;
+ * NULL: none), printing what it did, and keeps the other files in files
+ * (*n_files updated). EXIT_INPUT when an import failed, else EXIT_OK.
  */
-int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, unsigned flags);
+int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, unsigned flags,
+			 const char *branch);
 int cmd_export(cli_ctx *ctx, int argc, char **argv);
 int cmd_baseline(cli_ctx *ctx, int argc, char **argv);
 int cmd_verify(cli_ctx *ctx, int argc, char **argv);

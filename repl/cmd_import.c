@@ -332,7 +332,8 @@ bool cli_is_history_file(const char *path)
 	return bdb_is_gab_history(head, n);
 }
 
-int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, unsigned flags)
+int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, unsigned flags,
+			 const char *branch)
 {
 	int code = EXIT_OK, kept = 0;
 	for (int i = 0; i < *n_files; i++) {
@@ -340,7 +341,7 @@ int cli_ingest_histories(bdb_store *store, const char **files, int *n_files, uns
 			files[kept++] = files[i];
 			continue;
 		}
-		bdb_import_options o = {flags, NULL};
+		bdb_import_options o = {flags, branch};
 		if (import_one(store, bdb_import_gab, "entries", files[i], &o))
 			code = EXIT_INPUT;
 	}

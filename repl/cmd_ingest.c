@@ -23,8 +23,9 @@ static const char ingest_usage[] =
     "reported once its transaction is committed, as 'Ingested run ID (N points,\n"
     "M metrics)' (benchkit's form: '(N points)').\n"
     "A github-action-benchmark data.js is a whole history: it is imported as\n"
-    "'benchdb import-gab FILE' does, one run per entry; --id, --commit, --branch,\n"
-    "--timestamp, --tag and --direction do not apply to it (exit 2).\n"
+    "'benchdb import-gab FILE' does, one run per entry (--branch B: each on B,\n"
+    "as import-gab --branch B); --id, --commit, --timestamp, --tag and\n"
+    "--direction do not apply to it (exit 2).\n"
     "\n"
     "  --commit, --branch, --timestamp, --id   override what the file says\n"
     "  --commit auto   the commit of 'git rev-parse HEAD'\n"
@@ -309,14 +310,14 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	}
 	/* A data.js is a whole history, imported as import-gab does: each entry
 	 * has its own commit and time, its tool gives the direction. Options
-	 * for one run would be dropped without a word. */
-	const char *run_option = meta.id		? "--id"
-				 : meta.commit		? "--commit"
-				 : meta.branch		? "--branch"
-				 : opt.has_timestamp	? "--timestamp"
-				 : n_tags		? "--tag"
+	 * for one run would be dropped without a word. --branch is import-gab's
+	 * too: every entry on that branch. */
+	const char *run_option = meta.id		 ? "--id"
+				 : meta.commit		 ? "--commit"
+				 : opt.has_timestamp	 ? "--timestamp"
+				 : n_tags		 ? "--tag"
 				 : opt.has_gab_direction ? "--direction"
-							: NULL;
+							 : NULL;
 	for (size_t f = 0; run_option && (format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB) &&
 			   f < inputs.n;
 	     f++)
@@ -359,7 +360,7 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	for (size_t f = 0; f < inputs.n; f++)
 		left[f] = inputs.paths[f];
 	if (format == BDB_INPUT_AUTO || format == BDB_INPUT_GAB)
-		code = cli_ingest_histories(store, left, &n_left, flags);
+		code = cli_ingest_histories(store, left, &n_left, flags, meta.branch);
 	if (n_left > 0 && bdb_ingest_files(store, left, (size_t)n_left, &job, NULL))
 		code = EXIT_INPUT;
 	free(left);

@@ -71,7 +71,7 @@ check_out "color: 266 runs from 266 entries (133 per suite)" "Imported 266 run(s
 check "color: 266 runs" test "$(runs "$DB")" -eq 266
 # ingest's options for one run do not apply to a history: they were dropped
 # without a word (ingest --branch main data.js stored runs without a branch).
-for opt in "--branch main" "--commit abc1234" "--timestamp 2026-01-01" "--tag host=ci" \
+for opt in "--commit abc1234" "--timestamp 2026-01-01" "--tag host=ci" \
 	"--id one" "--direction lower"; do
 	set -- $opt
 	run "$BENCHDB" --db "$WORK/color-opts" ingest "$@" "$GAB/kurkle__color.data.js"
@@ -80,10 +80,23 @@ for opt in "--branch main" "--commit abc1234" "--timestamp 2026-01-01" "--tag ho
 		"benchdb: error: ingest: $1 does not apply to $GAB/kurkle__color.data.js: a github-action-benchmark history, one run per entry with its own commit and time"
 	check "color: ingest $opt makes no store" test ! -e "$WORK/color-opts"
 done
-run "$BENCHDB" --db "$WORK/color-opts" ingest --branch main "$ROOT/examples/history/gbench-v1.json" \
+run "$BENCHDB" --db "$WORK/color-opts" ingest --commit abc1234 "$ROOT/examples/history/gbench-v1.json" \
 	"$GAB/kurkle__color.data.js"
 check_rc "color: also beside another file, which is not stored either" 2
 check "color: no store" test ! -e "$WORK/color-opts"
+# --branch is a history's too, as import-gab's: every entry on that branch.
+# ingest refused it, saying "ingest it without --branch (it is imported as
+# 'benchdb import-gab data.js' does)": runs without a branch, on which the
+# first 'check --against-branch main' after the migration found no base
+# (docs/migrating.md imports with --branch main).
+run "$BENCHDB" --db "$WORK/color-branch" ingest --branch main "$GAB/kurkle__color.data.js"
+check_rc "color: ingest --branch main data.js imports it" 0
+check_out "color: ... all 266 entries" "Imported 266 run(s) from 266 entries"
+run "$BENCHDB" --db "$WORK/color-branch" -c 'show runs where branch = "main" as csv'
+check "color: ... every run on main" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 266
+run "$BENCHDB" --db "$WORK/color-branch" import-gab --branch main "$GAB/kurkle__color.data.js"
+check_out "color: ... the runs import-gab --branch main makes" \
+	"Imported 0 run(s) from 266 entries of $GAB/kurkle__color.data.js (266 unchanged, 0 replaced)"
 # Piped, a history is refused: the command it named was "benchdb import-gab
 # <stdin>", which is no file; then "save it to a file", though import-gab
 # reads '-'.
