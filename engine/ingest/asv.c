@@ -815,3 +815,86 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 		*summary = sum;
 	return rc;
 }
+
+/* The directory up levels above the file path (2: its parent's parent),
+ * in out: "." and ".." for a path with fewer directories in it. */
+static void dir_above(const char *path, int up, char *out, size_t size)
+{
+	snprintf(out, size, "%s", path);
+	for (int i = 0; i < up; i++) {
+		char *slash = strrchr(out, '/');
+		const char *base = slash ? slash + 1 : out;
+		size_t len = strlen(out);
+		if (strcmp(out, ".") == 0)
+			snprintf(out, size, "..");
+		else if (strcmp(base, "..") == 0 && len + 4 <= size)
+			memcpy(out + len, "/..", 4);
+		else if (!slash)
+			snprintf(out, size, ".");
+		else
+			slash[slash == out] = '\0'; /* "/x" is in "/" */
+	}
+}
+
+int bdb__asv_file_refuse(const char *name, const char *data, size_t len, bdb_diag *d)
+{
+	/* Keys only asv's files hold together, anywhere in them: version 1
+	 * files sort their keys, "commit_hash" after every benchmark's
+	 * "benchmark_version". */
+	const char *what = NULL, *then = "";
+	int up = 2;
+	const char *base = strrchr(name, '/');
+	base = base ? base + 1 : name;
+	if (bdb__contains(data, len, "\"commit_hash\"") &&
+	    bdb__contains(data, len, "\"results\"") &&
+	    bdb__contains(data, len, "\"requirements\"") &&
+	    bdb__contains(data, len, "\"python\"")) {
+		what = "an asv (airspeed velocity) result file";
+		then = "its units and parameter names are in benchmarks.json; ";
+	} else if (bdb__contains(data, len, "\"param_names\"") &&
+		   bdb__contains(data, len, "\"version\"")) {
+		what = "asv's (airspeed velocity) benchmarks.json";
+		up = 1;
+	} else if (strcmp(base, "machine.json") == 0 && bdb__contains(data, len, "\"machine\"") &&
+		   bdb__contains(data, len, "\"version\"")) {
+		what = "asv's (airspeed velocity) machine.json";
+	}
+	if (!what)
+		return 0;
+	struct stat st;
+	char dir[FILE_PATH_LEN];
+	if (stat(name, &st) == 0 && S_ISREG(st.st_mode))
+		dir_above(name, up, dir, sizeof dir);
+	else
+		snprintf(dir, sizeof dir, "RESULTS_DIR"); /* standard input, an upload */
+	return bdb_diag_set(d, BDB_EFORMAT, name, 1, 1,
+			    "is %s, not a run: %simport the results directory with benchdb "
+			    "import-asv %s",
+			    what, then, dir);
+}
+
+int bdb__asv_dir_refuse(const char *dir, bdb_diag *d)
+{
+	char path[FILE_PATH_LEN];
+	struct stat st;
+	snprintf(path, sizeof path, "%s/machine.json", dir);
+	bool one = stat(path, &st) == 0, machine = one;
+	snprintf(path, sizeof path, "%s/%sbenchmarks.json", dir, one ? "../" : "");
+	if (stat(path, &st) != 0)
+		return 0;
+	struct dirent **list;
+	int n = one ? -1 : scandir(dir, &list, subdir_filter, compare_names);
+	for (int i = 0; i < n; i++) {
+		snprintf(path, sizeof path, "%s/%s/machine.json", dir, list[i]->d_name);
+		machine = machine || stat(path, &st) == 0;
+		free(list[i]);
+	}
+	if (n >= 0)
+		free(list);
+	if (!machine)
+		return 0;
+	return bdb_diag_set(d, BDB_EFORMAT, dir, 0, 0,
+			    "is an asv (airspeed velocity) results directory%s, not a directory "
+			    "of runs: import it with benchdb import-asv %s",
+			    one ? " of one machine" : "", dir);
+}

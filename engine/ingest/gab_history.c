@@ -38,8 +38,7 @@ static const char *content_start(const char *p, const char *end)
 	return p;
 }
 
-/* memmem for the first bytes of a document. */
-static bool contains(const char *p, size_t n, const char *what)
+bool bdb__contains(const char *p, size_t n, const char *what)
 {
 	size_t k = strlen(what);
 	for (size_t i = 0; i + k <= n; i++)
@@ -63,10 +62,10 @@ bool bdb_is_gab_history(const char *data, size_t len)
 	size_t head = n < 4096 ? n : 4096;
 	const char *first = content_start(p + 1, end);
 	bool sorted = (size_t)(end - first) >= 9 && memcmp(first, "\"entries\"", 9) == 0 &&
-		      contains(p, head, "\"benches\"");
-	return sorted ||
-	       (contains(p, head, "\"entries\"") &&
-		(contains(p, head, "\"lastUpdate\"") || contains(p, head, "\"repoUrl\"")));
+		      bdb__contains(p, head, "\"benches\"");
+	return sorted || (bdb__contains(p, head, "\"entries\"") &&
+			  (bdb__contains(p, head, "\"lastUpdate\"") ||
+			   bdb__contains(p, head, "\"repoUrl\"")));
 }
 
 /*

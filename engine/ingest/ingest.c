@@ -494,6 +494,8 @@ static bool looks_like_json(const char *data, size_t len)
 static int no_match(bdb__input *in, const char *what, bdb_diag *d)
 {
 	int rc = bdb__criterion_part(in->name, false, d);
+	if (!rc)
+		rc = bdb__asv_file_refuse(in->name, in->data, in->len, d);
 	if (rc)
 		return rc;
 	return bdb_diag_set(d, BDB_EFORMAT, in->name, 1, 1,
@@ -587,6 +589,10 @@ static int choose(bdb__input *in, bdb__json_doc *doc, bdb_input_format format, c
 			a = &adapters[i], json = false;
 	if (json) {
 		int rc = bdb__json_parse(doc, in->name, in->data, in->len, d);
+		/* asv's NaN and Infinity: its files are import-asv's. */
+		if (rc && format == BDB_INPUT_AUTO &&
+		    bdb__asv_file_refuse(in->name, in->data, in->len, d))
+			return BDB_EFORMAT;
 		if (rc)
 			return rc;
 		in->json = doc;

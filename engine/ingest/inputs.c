@@ -187,6 +187,10 @@ int bdb_ingest_expand(const char *arg, bdb_input_format format, bdb_ingest_input
 	if (strcmp(arg, "-") == 0 || !is_dir(arg) || format == BDB_INPUT_CRITERION)
 		return add_path(list, arg);
 	int rc = format == BDB_INPUT_AUTO ? bdb__criterion_part(arg, true, d) : 0;
+	/* asv's results, named: once, not once per file (a directory that
+	 * holds them among others reads each, which names import-asv). */
+	if (!rc && format == BDB_INPUT_AUTO)
+		rc = bdb__asv_dir_refuse(arg, d);
 	if (rc)
 		return rc;
 	size_t before = list->n;

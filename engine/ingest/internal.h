@@ -790,6 +790,20 @@ struct dirent;
 /* True when path is a directory (following links). */
 bool bdb__is_dir(const char *path);
 
+/* Whether the n bytes at p hold the text what (memmem). */
+bool bdb__contains(const char *p, size_t n, const char *what);
+
+/*
+ * asv's results given to ingest, which reads one run per file: 0 when they
+ * are none, else BDB_EFORMAT with d saying what they are and the import-asv
+ * command. bdb__asv_file_refuse: the input name, a result file, its
+ * benchmarks.json or machine.json (by the keys only they hold);
+ * bdb__asv_dir_refuse: dir, a results directory (benchmarks.json and
+ * MACHINE/machine.json) or one machine's (machine.json, ../benchmarks.json).
+ */
+int bdb__asv_file_refuse(const char *name, const char *data, size_t len, bdb_diag *d);
+int bdb__asv_dir_refuse(const char *dir, bdb_diag *d);
+
 /* 0 when path is a directory; else the error in d: "cannot open: REASON"
  * (missing, unreadable) or "is not a directory", naming path. */
 int bdb__need_dir(const char *path, bdb_diag *d);

@@ -225,4 +225,39 @@ check_rc "otava: nan exits 3" 3
 check_err "  with what to write instead" \
 	'nan.csv:3:17: Otava CSV: expected a number for metric "m1", got "nan": a value that is not finite is not measured: leave the cell empty'
 
+# --- asv results given to ingest ---
+# 'benchdb ingest .asv/results' (ingest reads pytest's .benchmarks and hands
+# a data.js to import-gab) said for each of kedro's 102 files 'unrecognised
+# input format (a JSON object of an unknown shape); tried benchkit, ...'
+# and a result file with asv's NaN 'NaN is not a JSON number (Python's
+# json.dump writes it ...): leave out each value that is not finite', with
+# no word of import-asv. Each now says what it is and the command.
+K=$ROOT/tests/realdata/asv/kedro-org__kedro-benchmark-results/.asv/results
+run "$BENCHDB" --db "$WORK/asv-ingest" ingest "$K"
+check_rc "asv: ingest of a results directory: exit 3" 3
+check_err "  it says to import it with import-asv" \
+	"benchdb: error: $K: is an asv (airspeed velocity) results directory, not a directory of runs: import it with benchdb import-asv $K"
+check "  once, not once per file" test "$(grep -c 'error' "$ERR")" -eq 1
+check "  nothing stored" test ! -e "$WORK/asv-ingest"
+run "$BENCHDB" --db "$WORK/asv-ingest" ingest "$K/github-actions"
+check_err "asv: a machine's directory alike" \
+	"benchdb: error: $K/github-actions: is an asv (airspeed velocity) results directory of one machine, not a directory of runs: import it with benchdb import-asv $K/github-actions"
+F="$K/github-actions/7cda54fd-virtualenv-py3.11-kedro-datasets[pandas].json"
+run "$BENCHDB" --db "$WORK/asv-ingest" ingest "$F"
+check_rc "asv: ingest of one result file: exit 3" 3
+check_err "  it names the results directory" \
+	"benchdb: error: $F:1:1: is an asv (airspeed velocity) result file, not a run: its units and parameter names are in benchmarks.json; import the results directory with benchdb import-asv $K"
+M=$ROOT/tests/realdata/asv/mariantaragel__asv-format-bench.excerpt/.asv/results
+F="$M/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json"
+run "$BENCHDB" --db "$WORK/asv-ingest" ingest "$F"
+check_err "asv: a result file with asv's -Infinity says the same, not how to write JSON" \
+	"benchdb: error: $F:1:1: is an asv (airspeed velocity) result file, not a run: its units and parameter names are in benchmarks.json; import the results directory with benchdb import-asv $M"
+run "$BENCHDB" --db "$WORK/asv-ingest" ingest "$M/benchmarks.json"
+check_err "asv: its benchmarks.json" \
+	"benchdb: error: $M/benchmarks.json:1:1: is asv's (airspeed velocity) benchmarks.json, not a run: import the results directory with benchdb import-asv $M"
+STDIN=$F run "$BENCHDB" --db "$WORK/asv-ingest" ingest -
+check_err "asv: piped, the directory is the user's" \
+	"benchdb: error: <stdin>:1:1: is an asv (airspeed velocity) result file, not a run: its units and parameter names are in benchmarks.json; import the results directory with benchdb import-asv RESULTS_DIR"
+check "  nothing stored" test ! -e "$WORK/asv-ingest"
+
 finish
