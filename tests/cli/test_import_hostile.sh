@@ -240,6 +240,41 @@ check_out "  replacing that run alone" "Imported 0 run(s) from 100 result files 
 check "migrating.md gives --replace in asv's CI step" \
 	grep -qF 'benchdb import-asv --replace .asv/results && benchdb check' "$ROOT/docs/migrating.md"
 
+# --- asv in CI: the commit asv ran is not the newest by date ---
+# A run's time is its commit's date, and plain 'check' judges the newest
+# run. A pull request's commit dated before main's newest (branched earlier,
+# not rebased) was not the run judged: migrating.md's step 'import-asv
+# --replace .asv/results && benchdb check' after the baseline was set on
+# main's newest said 'nothing to judge: run asv-34581061697b7666 is its own
+# base' (exit 3), and the pull request's results, twice as slow, were never
+# judged (with a newer main run than the baseline, that one was judged and
+# the pull request passed). The step now names the commit asv ran.
+PR=$WORK/pr
+cp -r "$ASV" "$PR"
+run "$BENCHDB" --db "$WORK/prdb" import-asv "$PR"
+run "$BENCHDB" --db "$WORK/prdb" baseline set main latest
+check_out "asv CI: the baseline on main's newest commit, d58a0b14" "Baseline set to run asv-34581061697b7666"
+python3 - "$PR/github-actions" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1] + "/5608cd79-virtualenv-py3.11-kedro-datasets[pandas].json"))
+d["commit_hash"] = "feedbeef" + "0" * 32
+d["date"] -= 3 * 86400000  # its commit three days older than 5608cd79
+t = d["results"]["benchmark_datacatalog.TimeDataCatalog.time_contains"]
+t[0] = [t[0][0] * 2]
+json.dump(d, open(sys.argv[1] + "/feedbeef-virtualenv-py3.11-kedro-datasets[pandas].json", "w"))
+PY
+run "$BENCHDB" --db "$WORK/prdb" import-asv --replace "$PR"
+check_out "  the pull request's result file imports" "(100 unchanged, 0 replaced)"
+run "$BENCHDB" --db "$WORK/prdb" check
+check_rc "  plain check judges the newest run by date, the baseline itself: exit 3" 3
+step=$(grep -o 'benchdb check --commit "$(git rev-parse HEAD)"' "$ROOT/docs/migrating.md" | head -1)
+check "  migrating.md's asv CI step names the commit asv ran" test -n "$step"
+run "$BENCHDB" --db "$WORK/prdb" check --commit "feedbeef$(printf '0%.0s' {1..32})"
+check_rc "  that check judges the pull request's run: exit 1" 1
+check_out "  against the baseline" "(commit feedbeef00) against asv-34581061697b7666 (commit d58a0b1402)"
+check_out "  its time_contains twice 5608cd79's" \
+	"benchmark_datacatalog.TimeDataCatalog.time_contains [env=virtualenv-py3.11-kedro-datasets[pandas],machine=github-actions] time: 0.0002626 → 0.0003672 (+39.8%)"
+
 # --- pytest-benchmark: the project directory, whose .benchmarks is hidden ---
 # 'ingest PROJECT' skips hidden entries, so the real glitchygames project
 # said only "the directory holds no result files and no Criterion tree".
