@@ -35,6 +35,15 @@ check_out "  the run is the same run: unchanged" "(1 unchanged, 0 replaced)"
 run "$BENCHDB" --db "$A/db" export --format json latest
 check_out "  the track keeps the unit its series has (MB)" \
 	'"point": "bench.track_rss", "scenario": null, "tags": {"env": "py", "machine": "m1"}, "metric": "track", "value": 12.5, "lower": null, "upper": null, "unit": "MB"'
+# Without --replace alike (migrating.md said: exit 3, "unit (stored MB,
+# new (none))", and --replace loses the unit, which it no longer does).
+run "$BENCHDB" --db "$A/db" import-asv "$A/later"
+check_rc "asv: re-imported without --replace too" 0
+check_out "  unchanged" "(1 unchanged, 0 replaced)"
+check "  migrating.md says the old runs keep the unit" \
+	grep -qF 'its old runs keep the unit their series has' "$ROOT/docs/migrating.md"
+check "  and no longer that they read without it" \
+	bash -c '! grep -qF "with \`--replace\` the stored runs lose it" "$1"' _ "$ROOT/docs/migrating.md"
 # A new store has no unit to keep: stored without one, and said.
 run "$BENCHDB" --db "$A/new" import-asv "$A/later"
 check_rc "asv: imported into a new store" 0
