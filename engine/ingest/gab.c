@@ -71,6 +71,10 @@ static const struct {
     /* A fork of the action (unicode-org/icu, icu4x) that reads NDJSON
      * results, each with "biggerIsBetter" (see bdb__gab_read_benches). */
     {"ndjson", BDB_LOWER, false, NULL},
+    /* A fork that reads Criterion.rs's console output (jasonwilliams/boa,
+     * boa-dev/boa, homotopy-rs): times, "+/- X" in the value's unit. Its
+     * names are Criterion's ids, which the criterion tree's points keep. */
+    {"criterion", BDB_LOWER, false, NULL},
 };
 
 int bdb__gab_tool_find(const char *name, bdb__gab_tool *out)

@@ -204,7 +204,7 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 				      "\"tool\" must be one of cargo, go, benchmarkjs, "
 				      "benchmarkluau, pytest, googlecpp, catch2, julia, jmh, "
 				      "benchmarkdotnet, customBiggerIsBetter, "
-				      "customSmallerIsBetter, ndjson; got \"%s\"",
+				      "customSmallerIsBetter, ndjson, criterion; got \"%s\"",
 				      tool_name);
 	h->entries++;
 	char said[32];

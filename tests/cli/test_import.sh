@@ -198,6 +198,27 @@ check_out "ndjson: 100 -> 80 MB/s is a throughput that regressed" \
 check_out "ndjson: biggerIsBetter true gives a count its direction: 5 -> 4 regressed" \
 	"Hits,suite=Benchmark,value,higher,5,4,hits,-20,"
 
+# Another fork writes "tool": "criterion" (jasonwilliams/boa, boa-dev/boa
+# and homotopy-rs kept their histories with it): boa's whole history was
+# refused ('"tool" must be one of cargo, ...; got "criterion"', exit 3).
+# Criterion's times ("+/- X" in the value's unit), smaller is better; a unit
+# that changes (Hello World (Lexer): 1.0539 us, 1.0516 us, then 901.86 ns)
+# converts to the series' us.
+run "$BENCHDB" --db "$WORK/boa" import-gab --branch main "$GAB/jasonwilliams__boa.data.js"
+check_rc "criterion (a fork's tool): boa's history imports" 0
+check_out "criterion: three runs" "Imported 3 run(s) from 3 entries"
+check "criterion: no note of new series (criterion's own tree continues them)" \
+	test "$(grep -c 'note' "$ERR")" -eq 0
+run "$BENCHDB" --db "$WORK/boa" -c 'trend time of "Hello World (Lexer)" as csv'
+check_out "criterion: 901.86 ns in the series' us, +/- 17.520 ns its bounds" \
+	",eaeb299a9e8f6ca9cad4ba237af74c161b5e5120,0.90186,0.88434,0.91938,us"
+run "$BENCHDB" --db "$WORK/boa" -c 'regressions in latest vs latest~1 metric * as csv'
+check_out "criterion: Create Realm 414.6 -> 385.58 us is a time that improved, not judged a regression" \
+	"point,tags,metric,direction"
+check "  (no row)" test "$(tail -n +2 "$OUT" | grep -c 'Create Realm')" -eq 0
+run "$BENCHDB" --db "$WORK/boa" -c 'show metrics as csv'
+check_out "criterion: time, lower is better" "time,us,lower"
+
 # go's b.ReportMetric adds results in units of the user's choosing; the
 # action's own example is "BenchmarkThing-16 1 95258906556 ns/op 64.02
 # UnitsForMeasure2", stored as "BenchmarkThing - UnitsForMeasure2". Such a
