@@ -188,8 +188,12 @@ check "(e) README's changes columns are those printed ($(head -1 "$OUT" | tr -s 
 REAL=$ROOT/tests/realdata
 run "$BENCHDB" --db gab-data import-gab "$REAL/gab/softwaremill__jox.data.js"
 check_out "(f) import-gab stores the history" "Imported 47 run(s) from 47 entries"
+# ingest --branch B data.js is import-gab --branch B: the same entries on
+# main are other runs than those imported without a branch (exit 3).
 run "$BENCHDB" --db gab-data ingest --branch main "$REAL/gab/softwaremill__jox.data.js"
-check_rc "(f) ingest --branch with a data.js is refused, as migrating.md says" 2
+check_rc "(f) ingest --branch main of the data.js imported without a branch: exit 3" 3
+check_err "(f) saying how to add what is new" \
+	"benchdb: hint: the stored runs were imported without --branch: import without it again to add what is new"
 cp "$H/gbench-v1.json" results.json
 gh_step "${PUSH1[@]}" -- "$BENCHDB" --db gab-data ingest results.json
 gh_step "${PUSH1[@]}" -- sh -c "$CHECK" "$BENCHDB" gab-data
