@@ -38,6 +38,40 @@ run "$BENCHDB" --db "$DB" check --against-branch main
 check_rc "color: the gate judges the new run against the last imported one" 0
 check_out "color: and passes (-1.5%)" "PASS: No regressions detected (threshold=5%)"
 
+# The action's alert-threshold (fail-threshold: the same unless set) is a
+# ratio, worse over better, default 200%: previous/current for benchmark.js
+# (bigger is better), current/previous for cargo. migrating.md gave
+# '--threshold 5%' for 'fail-on-alert: true' and said nothing of it: a gate
+# twenty times stricter than the workflow it replaced. 200% is --threshold
+# 50% for a bigger-is-better tool: 65111337 ops/s (the last entry) to
+# 45000000 is a ratio of 1.447, no alert (-30.9%); to 30000000 one of 2.17,
+# an alert (-53.9%).
+check "color: migrating.md maps the action's default 200% to --threshold 50% for benchmark.js" \
+	sh -c 'tr "\n" " " <"$1" | grep -qF -- "\`--threshold 50%\` for \`benchmarkjs\`"' _ "$ROOT/docs/migrating.md"
+for v in 45,000,000:0 30,000,000:1; do
+	printf 'parse #d6F|@kurkle/color x %s ops/sec \xc2\xb11.02%% (91 runs sampled)\n' "${v%:*}" >"$WORK/bjs2.txt"
+	sha=$(echo "${v%:*}" | tr -d ,)
+	GITHUB_SHA=$sha GITHUB_REF_NAME=pr run "$BENCHDB" --db "$DB" ingest --tag suite=Comparison "$WORK/bjs2.txt"
+	run "$BENCHDB" --db "$DB" check --commit "$sha" --against-branch main --threshold 50%
+	check_rc "color: ${v%:*} ops/s against 65111337 at --threshold 50%: exit ${v#*:}, as the action at 200%" "${v#*:}"
+done
+# ... and --threshold 100% for a smaller-is-better one: 100 to 199 ns/iter
+# (ratio 1.99) passes, 100 to 201 (2.01) fails.
+cat >"$WORK/cargo.data.js" <<'EOF'
+window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"Benchmark": [
+ {"commit": {"id": "aaaa", "timestamp": "2024-01-01T00:00:00Z"}, "date": 1704067200000, "tool": "cargo",
+  "benches": [{"name": "bench_fib", "value": 100, "range": "\u00b1 1", "unit": "ns/iter"}]}]}}
+EOF
+run "$BENCHDB" --db "$WORK/cargo" import-gab --branch main "$WORK/cargo.data.js"
+check "cargo: migrating.md maps 200% to --threshold 100% for cargo" \
+	sh -c 'tr "\n" " " <"$1" | grep -qF -- "\`--threshold 100%\` for \`cargo\`"' _ "$ROOT/docs/migrating.md"
+for v in 199:0 201:1; do
+	printf 'test bench_fib ... bench:         %s ns/iter (+/- 1)\n' "${v%:*}" >"$WORK/cargo.txt"
+	GITHUB_SHA=c${v%:*} GITHUB_REF_NAME=pr run "$BENCHDB" --db "$WORK/cargo" ingest --tag suite=Benchmark "$WORK/cargo.txt"
+	run "$BENCHDB" --db "$WORK/cargo" check --commit "c${v%:*}" --against-branch main --threshold 100%
+	check_rc "cargo: 100 to ${v%:*} ns/iter at --threshold 100%: exit ${v#*:}, as the action at 200%" "${v#*:}"
+done
+
 # --- Catch2: a new series, said at import ----------------------------------
 DB=$WORK/nautilus
 run "$BENCHDB" --db "$DB" import-gab --branch main "$GAB/nebulastream__nautilus.data.js"
