@@ -34,6 +34,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,12 +48,19 @@ typedef struct asv_file {
 	bdb_run *run;
 } asv_file;
 
+/* Where a result file's NaNs were: the offsets of the nulls they became. */
+typedef struct asv_nans {
+	size_t *at;
+	size_t n, cap;
+} asv_nans;
+
 typedef struct asv_import {
 	bdb__json_doc benchmarks; /* benchmarks.json */
 	char *benchmarks_text;
 	asv_file *files;
 	size_t n, cap;
 	bdb_import_summary *sum;
+	asv_nans nans; /* of the result file being read */
 } asv_import;
 
 static bool word_byte(char c)
@@ -77,15 +85,17 @@ static bool word_byte(char c)
  * to refuse. Strings are not touched.
  */
 
-/* Writes null for the NaN at text[i] as above; the index after the bytes it changed. */
-static size_t nan_to_null(char *text, size_t len, size_t i)
+/* Writes null for the NaN at text[i] as above; the index after the bytes it
+ * changed. *at is where the null is (SIZE_MAX: none written). */
+static size_t nan_to_null(char *text, size_t len, size_t i, size_t *at)
 {
+	*at = SIZE_MAX;
 	if (i > 0 && text[i - 1] == ' ') {
-		memcpy(text + i - 1, "null", 4);
+		memcpy(text + (*at = i - 1), "null", 4);
 		return i + 3;
 	}
 	if (i + 3 < len && text[i + 3] == ' ') {
-		memcpy(text + i, "null", 4);
+		memcpy(text + (*at = i), "null", 4);
 		return i + 4;
 	}
 	size_t j = i;
@@ -93,7 +103,7 @@ static size_t nan_to_null(char *text, size_t len, size_t i)
 		j--;
 	if (j > 0 && j < i && text[j - 1] == ' ') {
 		memmove(text + j - 1, text + j, i - j);
-		memcpy(text + i - 1, "null", 4);
+		memcpy(text + (*at = i - 1), "null", 4);
 		return i + 3;
 	}
 	size_t k = i + 3;
@@ -101,13 +111,31 @@ static size_t nan_to_null(char *text, size_t len, size_t i)
 		k++;
 	if (k < len && k > i + 3 && text[k] == ' ') {
 		memmove(text + i + 4, text + i + 3, k - (i + 3));
-		memcpy(text + i, "null", 4);
+		memcpy(text + (*at = i), "null", 4);
 		return k + 1;
 	}
 	return i + 3;
 }
 
-static void python_nonfinite_to_null(char *text, size_t len)
+/* Keeps the offset of a null that was a NaN (nans NULL: not kept). */
+static int note_nan(asv_nans *nans, size_t at)
+{
+	if (!nans || at == SIZE_MAX)
+		return 0;
+	if (nans->n == nans->cap) {
+		size_t cap = nans->cap ? 2 * nans->cap : 16;
+		size_t *grown = realloc(nans->at, cap * sizeof *grown);
+		if (!grown)
+			return BDB_ENOMEM;
+		nans->at = grown;
+		nans->cap = cap;
+	}
+	nans->at[nans->n++] = at;
+	return 0;
+}
+
+/* The NaNs become nulls; their places in nans (when not NULL), in order. */
+static int python_nonfinite_to_null(char *text, size_t len, asv_nans *nans)
 {
 	bool in_string = false;
 	for (size_t i = 0; i < len; i++) {
@@ -131,22 +159,29 @@ static void python_nonfinite_to_null(char *text, size_t len)
 			if (len - i < n || memcmp(text + i, words[w], n) != 0 ||
 			    (i + n < len && word_byte(text[i + n])))
 				continue;
+			size_t at = SIZE_MAX;
 			if (n > 3)
 				memcpy(text + i, "null     ", n);
-			i = n > 3 ? i + n - 1 : nan_to_null(text, len, i) - 1;
+			i = n > 3 ? i + n - 1 : nan_to_null(text, len, i, &at) - 1;
+			if (note_nan(nans, at))
+				return BDB_ENOMEM;
 			break;
 		}
 	}
+	return 0;
 }
 
-/* A document read from path: text and tree (free with release_doc). */
-static int read_doc(const char *path, bdb__json_doc *doc, char **text, bdb_diag *d)
+/* A document read from path: text and tree (free with release_doc); where
+ * its NaNs were in nans, when not NULL (emptied first). */
+static int read_doc(const char *path, bdb__json_doc *doc, char **text, asv_nans *nans, bdb_diag *d)
 {
 	size_t len;
 	memset(doc, 0, sizeof *doc);
+	if (nans)
+		nans->n = 0;
 	int rc = bdb__read_file(path, path, text, &len, NULL, d);
-	if (!rc)
-		python_nonfinite_to_null(*text, len);
+	if (!rc && python_nonfinite_to_null(*text, len, nans))
+		rc = bdb_diag_set(d, BDB_ENOMEM, path, 0, 0, "out of memory");
 	if (!rc)
 		rc = bdb__json_parse(doc, path, *text, len, d);
 	if (!rc)
@@ -278,16 +313,42 @@ static int read_row(bdb__json_doc *doc, const json_t *results, const char *name,
 	return 0;
 }
 
-static void skip(bdb__json_doc *doc, const json_t *results, const char *name,
-		 bdb_import_summary *sum, size_t combination)
+/* Whether the result of combination c of the row of benchmark name was a
+ * NaN in the file (asv's skipped benchmark), not a null (a failed one). */
+static bool was_nan(const asv_import *im, bdb__json_doc *doc, const json_t *results,
+		    const char *name, const asv_row *row, size_t c)
 {
-	sum->skipped_null++;
-	if (sum->first_skipped[0])
+	const json_t *v = json_object_get(results, name);
+	size_t at;
+	bool found = json_is_array(row->result) ? bdb__json_offset(doc, row->result, NULL, c, &at)
+		     : row->result == v ? bdb__json_offset(doc, results, name, BDB__NO_INDEX, &at)
+		     : row->result	? bdb__json_offset(doc, v, "result", BDB__NO_INDEX, &at)
+					: false;
+	for (size_t lo = 0, hi = im->nans.n; found && lo < hi;) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (im->nans.at[mid] == at)
+			return true;
+		if (im->nans.at[mid] < at)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
+}
+
+static void skip(const asv_import *im, bdb__json_doc *doc, const json_t *results, const char *name,
+		 const asv_row *row, size_t combination)
+{
+	im->sum->skipped_null++;
+	if (im->sum->first_skipped[0])
 		return;
 	bdb_diag d;
-	bdb__json_fail(doc, results, name, BDB__NO_INDEX, &d,
-		       "\"%s\" failed (null result) in combination %zu", name, combination + 1);
-	bdb_diag_format(&d, sum->first_skipped, sizeof sum->first_skipped);
+	bdb__json_fail(doc, results, name, BDB__NO_INDEX, &d, "\"%s\" %s in combination %zu", name,
+		       was_nan(im, doc, results, name, row, combination)
+			   ? "was skipped (NaN result)"
+			   : "failed (null result)",
+		       combination + 1);
+	bdb_diag_format(&d, im->sum->first_skipped, sizeof im->sum->first_skipped);
 }
 
 /*
@@ -385,7 +446,7 @@ static int read_benchmark(asv_import *im, bdb__json_doc *doc, const json_t *resu
 	for (size_t c = 0; !rc && c < combos; c++) {
 		double value;
 		if (!nth_number(row.result, c, &value)) {
-			skip(doc, results, name, im->sum, c);
+			skip(im, doc, results, name, &row, c);
 			continue;
 		}
 		/* itertools.product order: the last parameter varies fastest. */
@@ -507,7 +568,7 @@ static int read_result(asv_import *im, const char *path, const json_t *machine,
 	double date, version;
 	bool has_date, has_version;
 	json_t *results, *columns, *v;
-	int rc = read_doc(path, &doc, &text, d);
+	int rc = read_doc(path, &doc, &text, &im->nans, d);
 	if (!rc && !(run = bdb_run_new()))
 		rc = BDB_ENOMEM;
 	if (rc || (rc = bdb__json_string(&doc, doc.root, "commit_hash", true, &commit, d)) ||
@@ -613,7 +674,7 @@ static int read_machine_dir(asv_import *im, const char *dir, bdb_diag *d)
 	snprintf(path, sizeof path, "%s/machine.json", dir);
 	bdb__json_doc machine;
 	char *text = NULL;
-	rc = read_doc(path, &machine, &text, d);
+	rc = read_doc(path, &machine, &text, NULL, d);
 	const char *name = NULL;
 	if (!rc && !(name = json_string_value(json_object_get(machine.root, "machine")))) {
 		name = strrchr(dir, '/');
@@ -674,10 +735,10 @@ static int read_results(asv_import *im, const char *dir, bdb_diag *d)
 		snprintf(machine, sizeof machine, "%s/machine.json", dir);
 		if (stat(path, &st) != 0 || stat(machine, &st) != 0)
 			return not_results_dir(dir, d);
-		int rc = read_doc(path, &im->benchmarks, &im->benchmarks_text, d);
+		int rc = read_doc(path, &im->benchmarks, &im->benchmarks_text, NULL, d);
 		return rc ? rc : read_machine_dir(im, dir, d);
 	}
-	int rc = read_doc(path, &im->benchmarks, &im->benchmarks_text, d);
+	int rc = read_doc(path, &im->benchmarks, &im->benchmarks_text, NULL, d);
 	if (rc)
 		return rc;
 	struct dirent **list;
@@ -811,6 +872,7 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 	free(im.files);
 	free(items);
 	release_doc(&im.benchmarks, im.benchmarks_text);
+	free(im.nans.at);
 	if (summary)
 		*summary = sum;
 	return rc;

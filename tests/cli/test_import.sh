@@ -565,6 +565,7 @@ sed 's/0\.6679110429249704/NaN/' "$MT/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a1
 run "$BENCHDB" --db "$WORK/mtnandb" import-asv "$WORK/mtnan"
 check_rc "asv: a NaN result imports" 0
 check_err "asv: the NaN is left out and counted" "left out 1 result(s) without a value (null)"
+check_err "  as skipped" '" was skipped (NaN result) in combination'
 run "$BENCHDB" --db "$WORK/mtnandb" -c 'show points as csv'
 check "asv: 41 points (the NaN one left out)" test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
 # A skipped first combination is a NaN first in its list, with no blank
@@ -580,8 +581,10 @@ run "$BENCHDB" --db "$WORK/mtnan1db" import-asv "$WORK/mtnan1"
 check_rc "asv: a NaN first in a list ([[NaN, ...) imports" 0
 check "asv: ... and no word of units, which asv results do not have" \
 	test "$(grep -c 'whose unit is not a unit' "$ERR")" -eq 0
-check_err "asv: ... left out and counted, at its result" \
-	'fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json:1:1172: "Compression.time_read" failed (null result) in combination 1'
+# A NaN is a benchmark asv skipped, not one that failed: it said "failed
+# (null result)" for it, as for a null.
+check_err "asv: ... left out and counted, at its result, as skipped" \
+	'fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json:1:1172: "Compression.time_read" was skipped (NaN result) in combination 1'
 run "$BENCHDB" --db "$WORK/mtnan1db" -c 'show points as csv'
 check "asv: ... 41 points (combination 1 of Compression.time_read left out)" \
 	test "$(tail -n +2 "$OUT" | grep -c '^')" -eq 41
@@ -599,7 +602,7 @@ sed 's/"components.Lexer.time_add": \[\[4\.897406926447808e-05\]/"components.Lex
 	"$XDR/github-action/02535bbc-virtualenv-pypy3.11.json" >"$XDNAN/02535bbc-virtualenv-pypy3.11.json"
 run "$BENCHDB" --db "$WORK/xdnandb" import-asv "$WORK/xdnan"
 check_rc "asv: a benchmark without parameters skipped ([[NaN]]) imports" 0
-check_err "asv: ... and is left out and counted" '"components.Lexer.time_add" failed (null result) in combination 1'
+check_err "asv: ... and is left out and counted, as skipped" '"components.Lexer.time_add" was skipped (NaN result) in combination 1'
 # A malformed file reports file positions after the replaced tokens too:
 # the "x" after 56 Infinity and a NaN, in column 4309 of the one-line file.
 sed 's/"durations": /"durations": x/' "$WORK/mtnan/trafficgpu1/fd1b2d32-env-1f92a6b7d13e771a10b03cfa987759f7.json" \
