@@ -488,6 +488,13 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 	*offsets = NULL;
 	*n = 0;
 	bdb_diag_clear(d);
+	/* What a failed 'git show gh-pages:... > data.js' leaves. */
+	if (content_start(data, data + len) == data + len)
+		return bdb_diag_set(
+		    d, BDB_EFORMAT, name, 1, 1,
+		    "the input is empty: expected a github-action-benchmark history "
+		    "(a '> data.js' whose command failed leaves an empty file: in a "
+		    "clone, fetch the branch first, git fetch origin gh-pages)");
 	if (!bdb_is_gab_history(data, len))
 		return bdb_diag_set(
 		    d, BDB_EFORMAT, name, 1, 1,

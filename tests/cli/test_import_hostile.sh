@@ -275,6 +275,34 @@ check_out "  against the baseline" "(commit feedbeef00) against asv-34581061697b
 check_out "  its time_contains twice 5608cd79's" \
 	"benchmark_datacatalog.TimeDataCatalog.time_contains [env=virtualenv-py3.11-kedro-datasets[pandas],machine=github-actions] time: 0.0002626 → 0.0003672 (+39.8%)"
 
+# --- gab: migrating.md's first step, in a fresh clone ---
+# 'git show gh-pages:dev/bench/data.js > data.js' fails in a clone, whose
+# only local branch is the default one ("fatal: invalid object name
+# 'gh-pages'"), and the redirection leaves an empty data.js, which
+# import-gab called 'not a github-action-benchmark history: expected
+# "window.BENCHMARK_DATA = {...}" ...'. The step now fetches the branch;
+# an empty file says it is empty, and why it may be.
+G=$WORK/gitrepo
+git init -q -b main "$G/origin"
+git -C "$G/origin" -c user.email=a@b -c user.name=a commit -q --allow-empty -m init
+git -C "$G/origin" checkout -q -b gh-pages
+mkdir -p "$G/origin/dev/bench"
+cp "$GAB/kurkle__color.data.js" "$G/origin/dev/bench/data.js"
+git -C "$G/origin" add dev
+git -C "$G/origin" -c user.email=a@b -c user.name=a commit -q -m pages
+git -C "$G/origin" checkout -q main
+git clone -q "$G/origin" "$G/clone"
+step=$(sed -n '/^## github-action-benchmark/,/^```$/p' "$ROOT/docs/migrating.md" | grep -m1 '^git ')
+(cd "$G/clone" && sh -c "$step") 2>"$ERR"
+check "gab: migrating.md's git step writes data.js in a fresh clone ($step)" \
+	cmp -s "$G/clone/data.js" "$GAB/kurkle__color.data.js"
+: >"$G/empty.data.js"
+run "$BENCHDB" --db "$G/db" import-gab "$G/empty.data.js"
+check_rc "gab: an empty data.js: exit 3" 3
+check_err "  it says it is empty, and what may have emptied it" \
+	"$G/empty.data.js:1:1: the input is empty: expected a github-action-benchmark history (a '> data.js' whose command failed leaves an empty file: in a clone, fetch the branch first, git fetch origin gh-pages)"
+check "  nothing stored" test ! -e "$G/db"
+
 # --- pytest-benchmark: the project directory, whose .benchmarks is hidden ---
 # 'ingest PROJECT' skips hidden entries, so the real glitchygames project
 # said only "the directory holds no result files and no Criterion tree".
