@@ -19,7 +19,7 @@ import sys
 import traceback
 from urllib.parse import quote
 
-from browser_lib import Pages, check, start
+from browser_lib import Pages, check, report, start
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -33,14 +33,7 @@ COMMIT7 = hashlib.sha1(b"7").hexdigest()
 
 driver, wait = start()
 pages = Pages(driver, wait)
-loaded, go, no_alert = pages.loaded, pages.go, pages.no_alert
-
-
-def open_url(url, page):
-    """A new page load of url, as a link pasted into a new tab."""
-    driver.get("about:blank")
-    driver.get(url)
-    loaded(page)
+loaded, go, no_alert, open_url = pages.loaded, pages.go, pages.no_alert, pages.open_url
 
 
 def shot(name):
@@ -265,9 +258,7 @@ try:
     check("overview: reloaded, baseline main is none", "baseline main: none" in meta, meta)
 
     # ---- the browser's console: no CSP violation, no script error ----------------
-    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-    check("no script error or CSP violation in the browser console", not severe,
-          [e["message"][:200] for e in severe])
+    pages.console_clean()
 except Exception:
     report("the browser test ran to its end", False, traceback.format_exc().replace("\n", " | "))
 finally:

@@ -243,19 +243,25 @@ function setStatus(text) {
 
 /* ---- hover and zoom on a chart ------------------------------------------ */
 
-/* "run r, commit c, 2026-10-01T02:00:00Z: value ..." -> its parts. */
+/* "run r, commit c, 2026-10-01T02:00:00Z: value ..." -> its parts (a run
+ * without a commit: "run r, 2026-10-01T02:00:00Z: value"; commit null). */
 function parseDotTitle(t) {
-	const m = /^run (.*), commit (.*), (\d{4}-\d\d-\d\dT[^:]*:\d\d:\d\dZ): (.*)$/.exec(t);
-	return m ? {run: m[1], commit: m[2], time: m[3], value: m[4]} : null;
+	const m = /^run (.*?), (?:commit (.*), )?(\d{4}-\d\d-\d\dT[^:]*:\d\d:\d\dZ): (.*)$/.exec(t);
+	return m ? {run: m[1], commit: m[2] === undefined ? null : m[2], time: m[3], value: m[4]} : null;
 }
 
-/* Hover: the dot's run, commit and value in readout (the SVG's <title> is
- * the browser's own tooltip as well). Zoom: a drag across the chart keeps
- * the runs inside it (onZoom(since, until)). */
+/* Hover, or the keyboard: the dot's run, commit and value in readout (the
+ * SVG's <title> is the browser's own tooltip as well). The chart is a stop
+ * of Tab: the arrows step through its runs (up and down through its
+ * series), Home and End to the first and the newest, Enter opens the run;
+ * readout is a live region, so that a screen reader says each (the SVG is
+ * one image to it). Zoom: a drag across the chart keeps the runs inside it
+ * (onZoom(since, until)). */
 function interact(box, readout, onZoom) {
-	box.addEventListener('mouseover', (ev) => {
-		const dot = ev.target.closest && ev.target.closest('circle.pt');
-		if (!dot) return;
+	readout.setAttribute('aria-live', 'polite');
+	box.tabIndex = 0;
+	box.setAttribute('aria-label', 'chart: the arrow keys step through its runs, Enter opens the run read out');
+	const show = (dot) => {
 		const title = dot.querySelector('title');
 		const d = title && parseDotTitle(title.textContent);
 		for (const h of box.querySelectorAll('circle.hot')) h.classList.remove('hot');
@@ -267,10 +273,47 @@ function interact(box, readout, onZoom) {
 			readout.append(el('span', {class: 'hover-series'}, series.getAttribute('data-label')), ': ');
 		if (d) {
 			readout.append('run ', el('a', {href: hashLink('run', {id: d.run})}, d.run),
-				', commit ', el('code', {}, d.commit), ', ', d.time, ': ', el('b', {}, d.value));
+				...(d.commit === null ? [] : [', commit ', el('code', {}, d.commit)]), ', ', d.time, ': ', el('b', {}, d.value));
 		} else if (title) {
 			readout.append(title.textContent);
 		}
+	};
+	box.addEventListener('mouseover', (ev) => {
+		const dot = ev.target.closest && ev.target.closest('circle.pt');
+		if (dot) show(dot);
+	});
+	/* The series' dots, each series' in the order of its runs. */
+	const groups = () => {
+		const gs = Array.from(box.querySelectorAll('g.series')).map((g) => Array.from(g.querySelectorAll('circle.pt')));
+		return gs.length ? gs.filter((g) => g.length) : [Array.from(box.querySelectorAll('circle.pt'))];
+	};
+	box.addEventListener('focus', () => {
+		const gs = groups();
+		if (!box.querySelector('circle.pt.hot') && gs.length && gs[0].length) show(gs[0][gs[0].length - 1]);
+	});
+	box.addEventListener('keydown', (ev) => {
+		const gs = groups();
+		const hot = box.querySelector('circle.pt.hot');
+		let g = Math.max(0, gs.findIndex((dots) => dots.includes(hot)));
+		if (!gs.length || !gs[g].length) return;
+		let i = Math.max(0, gs[g].indexOf(hot));
+		if (ev.key === 'Enter') {
+			const a = readout.querySelector('a');
+			if (a && hot) a.click();
+			return;
+		}
+		if (ev.key === 'ArrowRight') i = Math.min(i + 1, gs[g].length - 1);
+		else if (ev.key === 'ArrowLeft') i = Math.max(i - 1, 0);
+		else if (ev.key === 'Home') i = 0;
+		else if (ev.key === 'End') i = gs[g].length - 1;
+		else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+			g = ev.key === 'ArrowDown' ? Math.min(g + 1, gs.length - 1) : Math.max(g - 1, 0);
+			i = Math.min(i, gs[g].length - 1);
+		} else {
+			return;
+		}
+		ev.preventDefault();
+		show(gs[g][i]);
 	});
 	if (!onZoom) return;
 	let start = null;
@@ -617,7 +660,7 @@ async function pageSeries(params) {
 		return root;
 	}
 	const box = el('div', {class: 'chart-box', id: 'series-chart'});
-	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value; drag across the chart to zoom to that time range.'));
+	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value (or Tab to the chart and step with the arrow keys); drag across the chart to zoom to that time range.'));
 	card.append(box, readout);
 	root.append(card);
 	try {

@@ -1,0 +1,111 @@
+#!/usr/bin/python3
+"""The dashboard as a team lead uses it, in a real browser (headless Debian
+chromium through WebDriver, as test_dashboard.py), against a `benchdb serve`
+that tests/cli/test_dashboard_people.sh started over dashboard_history.py's
+store, its 13th run named LONG.
+
+usage: test_dashboard_people.py BASE_URL SHOTS_DIR BENCHDB DB RUN14 LONG
+
+BENCHDB --db DB ingests RUN14 (run-14) while the overview is open.
+
+Prints "PASS name" or "FAIL name :: why" per check; screenshots go to
+SHOTS_DIR/people-*.png.
+"""
+import sys
+import traceback
+
+from browser_lib import Pages, check, report, start
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+BASE, SHOTS, BENCHDB, DB, RUN14, LONG = sys.argv[1:7]
+
+driver, wait = start()
+pages = Pages(driver, wait)
+loaded, go, open_url = pages.loaded, pages.go, pages.open_url
+
+
+def shot(name):
+    pages.shot("%s/people-%s.png" % (SHOTS, name))
+
+
+def js(script, *args):
+    return driver.execute_script(script, *args)
+
+
+def readout():
+    return driver.find_element(By.ID, "hover").text
+
+
+try:
+    # ---- a chart from the keyboard, and to a screen reader ----------------------
+    # The dots' run, commit and value showed on a mouse's hover only: the
+    # chart took no focus, and its points were not text a screen reader
+    # reads (the SVG is one image). Now the chart is a stop of Tab, the
+    # arrows step through its runs, the readout says each (a live region),
+    # Enter opens the run.
+    open_url(BASE + "/#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    box = driver.find_element(By.ID, "series-chart")
+    check("keyboard: the chart is a stop of Tab, and says how to use it",
+          box.get_attribute("tabindex") == "0" and "arrow" in (box.get_attribute("aria-label") or ""),
+          (box.get_attribute("tabindex"), box.get_attribute("aria-label")))
+    check("screen reader: the readout is a polite live region",
+          driver.find_element(By.ID, "hover").get_attribute("aria-live") == "polite")
+    link = driver.find_element(By.CSS_SELECTOR, "#series a[href^='#/query']")
+    link.send_keys(Keys.TAB)
+    check("keyboard: Tab from the statement's link reaches the chart",
+          js("return document.activeElement.id") == "series-chart", js("return document.activeElement.outerHTML.slice(0, 80)"))
+    # Focused, the newest run (run-13, whose id is LONG) is read out.
+    check("keyboard: the focused chart reads out its newest run",
+          readout().startswith("run %s, commit c0ffeed, 2026-10-13T02:00:00Z: " % LONG), readout())
+    driver.switch_to.active_element.send_keys(Keys.HOME)
+    check("keyboard: Home reads out the first run",
+          readout().startswith("run run-01, commit c0ffee1, 2026-10-01T02:00:00Z: 1.01 \u00b5s"), readout())
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    # run-02 has no commit: its dot's title has none (1000 ns * 0.99).
+    check("keyboard: \u2192 reads out run-02, which has no commit, with its run's link",
+          readout().startswith("run run-02, 2026-10-02T02:00:00Z: 990 ns (CI ")
+          and driver.find_elements(By.CSS_SELECTOR, "#hover a[href='#/run?id=run-02']"), readout())
+    hot = js("return [...document.querySelectorAll('#series-chart circle.pt')].findIndex((c) => c.classList.contains('hot'))")
+    check("keyboard: the dot read out is marked on the chart", hot == 1, hot)
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    check("keyboard: \u2192 again reads out run-03, the baseline",
+          readout().startswith("run run-03, commit c0ffee3, 2026-10-03T02:00:00Z: ") and "baseline" in readout(), readout())
+    driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT)
+    check("keyboard: \u2190 stops at the first run", readout().startswith("run run-01,"), readout())
+    driver.switch_to.active_element.send_keys(Keys.END)
+    check("keyboard: End reads out the newest run", readout().startswith("run %s," % LONG), readout())
+    shot("series-keyboard")
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.switch_to.active_element.send_keys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ENTER)
+    loaded("run")
+    check("keyboard: Enter opens the run read out", driver.find_element(By.ID, "run-id").text == "run-02",
+          driver.find_element(By.ID, "run-id").text)
+    # A drag from run-02 (no commit) to run-04 zooms to runs 2 to 4: run-02
+    # was left out (its dot's title was not read), the zoom began at run-03.
+    go("#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    dots = driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")
+    driver.execute_script("document.body.dataset.ready = ''")
+    ActionChains(driver).move_to_element_with_offset(dots[1], -2, 0).click_and_hold() \
+        .move_to_element_with_offset(dots[3], 2, 0).release().perform()
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("zoom: a drag from run-02, which has no commit, to run-04 keeps runs 2 to 4",
+          'since "2026-10-02T02:00:00Z" until "2026-10-04T02:00:00Z"' in stmt
+          and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 3, stmt)
+    # The console's chart too.
+    go("#/query?q=trend%20time%20of%20%22hash%2F4096%22", "query")
+    box = driver.find_element(By.ID, "console-chart")
+    box.click()
+    box.send_keys(Keys.HOME)
+    text = driver.find_element(By.CSS_SELECTOR, "#console-result .hover").text
+    check("keyboard: the console's chart reads out its runs too",
+          box.get_attribute("tabindex") == "0" and text.startswith("run run-01, commit c0ffee1, "), text)
+
+    # ---- the browser's console: no CSP violation, no script error ----------------
+    pages.console_clean()
+except Exception:
+    report("the browser test ran to its end", False, traceback.format_exc().replace("\n", " | "))
+finally:
+    driver.quit()
