@@ -103,6 +103,37 @@ try:
     check("keyboard: the console's chart reads out its runs too",
           box.get_attribute("tabindex") == "0" and text.startswith("run run-01, commit c0ffee1, "), text)
 
+    # ---- a narrow window: run ids and times stay readable ---------------------------
+    # At 400 px the console's `show runs` broke each run id a character or
+    # two a line ("ni / g / ht / ly", run-07 as "run / -07" in the overview's
+    # change points) and the timestamps at their hyphens; the compare page's
+    # lists of runs ran past its form. Now a run id keeps a column of 10em
+    # (a long one breaks in it), a time is one line, and a list of runs is
+    # no wider than its form.
+    driver.set_window_size(400, 900)
+    LINES = ("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+             " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size")
+    go("#/query?q=show%20runs", "query")
+    ids = driver.find_elements(By.CSS_SELECTOR, "#console-result tbody td:first-child a")
+    short = [js(LINES, a) for a in ids if a.text != LONG]
+    check("narrow window: each short run id in show runs is one line", len(short) == 12 and set(short) == {1}, short)
+    long_cell = [a for a in ids if a.text == LONG]
+    width = long_cell and long_cell[0].find_element(By.XPATH, "..").size["width"]
+    check("narrow window: the long run id's cell is 10em (140 px) wide or more", long_cell and width >= 140, width)
+    times = [js(LINES, td) for td in driver.find_elements(By.CSS_SELECTOR, "#console-result tbody td:nth-child(2)")]
+    check("narrow window: each run's timestamp is one line", len(times) == 13 and set(times) == {1}, times)
+    driver.save_screenshot("%s/people-narrow-runs.png" % SHOTS)  # the window, 400 px
+    go("#/", "overview")
+    cells = driver.find_elements(By.CSS_SELECTOR, "#changes tbody tr:first-child td")
+    lines = [js(LINES, td) for td in cells[1:3]]
+    check("narrow window: the change point's run and time are one line each", lines == [1, 1],
+          (lines, [c.text for c in cells[1:3]]))
+    go("#/compare", "compare")
+    fit = js("const f = document.querySelector('#compare form'); return [f.scrollWidth, f.clientWidth]")
+    check("narrow window: the compare page's lists of runs fit their form", fit[0] <= fit[1], fit)
+    driver.save_screenshot("%s/people-narrow-compare.png" % SHOTS)
+    driver.set_window_size(1280, 1400)
+
     # ---- the browser's console: no CSP violation, no script error ----------------
     pages.console_clean()
 except Exception:

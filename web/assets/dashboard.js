@@ -78,6 +78,11 @@ function seriesLink(point, tags, metric, baseline) {
 	return hashLink('series', p, typeof baseline === 'string' ? ['baseline'] : null);
 }
 
+/* A link to run id's page, in a table a column of its own width (style sheet: a.run). */
+function runLink(id) {
+	return el('a', {class: 'run', href: hashLink('run', {id: id})}, id);
+}
+
 /* The label of a series: point, then its tags in grey. */
 function seriesLabel(point, tags) {
 	const t = tagsText(tags);
@@ -223,7 +228,7 @@ function table(columns, rows, opts) {
 		const tr = el('tr', {class: opts.rowClass ? opts.rowClass(row) : null});
 		for (const c of columns) {
 			const custom = opts.cell && opts.cell(c, row);
-			const td = el('td', {class: numeric(c) ? 'num' : null});
+			const td = el('td', {class: numeric(c) ? 'num' : c === 'timestamp' ? 'when' : null});
 			td.append(custom !== undefined && custom !== null ? custom : shown(row, c));
 			tr.append(td);
 		}
@@ -436,7 +441,7 @@ async function pageOverview(params) {
 				if (c === 'commit') return row.annotation
 					? el('div', {}, commitCode(row.commit), el('div', {class: 'annotation muted'}, row.annotation))
 					: commitCode(row.commit);
-				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
+				if (c === 'run') return runLink(row.run);
 				if (c !== 'changes') return null;
 				const list = el('div');
 				for (const s of row.series)
@@ -979,8 +984,8 @@ async function pageQuery(params) {
 				el('code', {}, '/api/query'), ' give them all).'));
 		out.append(el('div', {class: 'scroll'}, table(res.display_columns || res.columns, rows, {
 			rowClass: (r) => verdictClass(r.verdict),
-			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? el('a', {href: hashLink('run', {id: row.run})}, row.run)
-				: c === 'id' && res.statement === 'show runs' ? el('a', {href: hashLink('run', {id: row.id})}, row.id) : null,
+			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? runLink(row.run)
+				: c === 'id' && res.statement === 'show runs' ? runLink(row.id) : null,
 		})));
 	}
 	return root;
