@@ -13,8 +13,10 @@ SHOTS_DIR/people-*.png.
 """
 import sys
 import traceback
+from urllib.parse import unquote
 
 from browser_lib import Pages, check, report, start
+from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -133,6 +135,49 @@ try:
     check("narrow window: the compare page's lists of runs fit their form", fit[0] <= fit[1], fit)
     driver.save_screenshot("%s/people-narrow-compare.png" % SHOTS)
     driver.set_window_size(1280, 1400)
+
+    # ---- `as html` in the console: the whole page, and a file that stays --------------
+    # The frame's height was a guess from the page's rows and charts (22 px a
+    # row), so a page whose rows wrapped (a narrow window, long names) was
+    # cut; and the link to save it was a blob: URL, dead once copied into a
+    # chat, opened in another tab or the page left. Now the frame is as tall
+    # as its page, measured, and again when the window's width changes; the
+    # link is a data: URL of the page's text.
+    def frame_fit():
+        """[the frame's inner height, its page's height]."""
+        frame = driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result")
+        inner = frame.get_property("clientHeight")
+        driver.switch_to.frame(frame)
+        page = js("return Math.ceil(document.documentElement.getBoundingClientRect().height)")
+        driver.switch_to.default_content()
+        return [inner, page]
+
+    def until_fit():
+        """Waits (30 s at most) for the frame to be its page's height."""
+        try:
+            wait.until(lambda d: frame_fit()[0] == frame_fit()[1])
+        except TimeoutException:
+            pass
+
+    driver.set_window_size(400, 900)
+    open_url(BASE + "/#/query?q=" + "trend%20time%20of%20%22sort%2F1024%22%20as%20html", "query")
+    until_fit()
+    narrow = frame_fit()
+    check("as html: in a 400 px window the frame holds its whole page (26 rows, the long id wrapped)",
+          narrow[0] == narrow[1] and narrow[1] > 22 * 26 + 140, narrow)
+    driver.set_window_size(1280, 1400)
+    until_fit()
+    wide = frame_fit()
+    # (Its charts grow with the width: the page is taller.)
+    check("as html: widened, the frame is its page's new height", wide[0] == wide[1] and wide[1] != narrow[1],
+          (narrow, wide))
+    save = driver.find_element(By.CSS_SELECTOR, "#console-result a.save-html").get_attribute("href")
+    check("as html: the link that saves the page is a data: URL of its text, no blob:",
+          save.startswith("data:text/html;charset=utf-8,%3C!DOCTYPE%20html%3E")
+          and LONG in unquote(save), save[:60])
+    sandbox = driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result").get_attribute("sandbox")
+    check("as html: the frame's sandbox runs no script", "allow-scripts" not in sandbox, sandbox)
+    shot("console-html")
 
     # ---- the browser's console: no CSP violation, no script error ----------------
     pages.console_clean()

@@ -853,19 +853,35 @@ function documentTitle(doc, fallback) {
 	return title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : fallback;
 }
 
-/* An `as html` page drawn as a page: in an <iframe sandbox> (no script, an
- * origin of its own: it reaches nothing of the dashboard's) of its text,
- * its inline style sheet taken from /assets/result.css instead (the same
- * rules: the page's policy, which the frame keeps, allows no inline style),
- * sized to hold its charts and rows; and a link to save it as a file. */
+/* An `as html` page drawn as a page: in an <iframe sandbox> of its text
+ * (no script runs in it: the sandbox allows none, and the frame keeps the
+ * page's policy), its inline style sheet taken from /assets/result.css
+ * instead (the same rules: that policy allows no inline style), as tall as
+ * its page, measured when it loads and again when its width changes (a
+ * guess from its rows cut a page whose rows wrapped, in a narrow window);
+ * and a link to save it as a file, a data: URL of its text (a blob: URL
+ * was dead once copied, shared or the page left). */
 function htmlResult(doc) {
 	const shown = doc.replace(/<style>[^<]*<\/style>/g, '<link rel="stylesheet" href="/assets/result.css"/>');
-	let height = 140;
-	for (const m of doc.matchAll(/<svg width="\d+" height="(\d+)"/g)) height += Number(m[1]) + 16;
-	height += 22 * (doc.match(/<tr[ >]/g) || []).length;
-	const frame = el('iframe', {class: 'html-result', sandbox: '', srcdoc: shown, title: documentTitle(doc, 'result')});
-	frame.style.height = Math.min(height, 2400) + 'px';
-	const file = URL.createObjectURL(new Blob([doc], {type: 'text/html'}));
+	/* allow-same-origin without allow-scripts: the dashboard reads the
+	 * frame's height; nothing runs inside it. */
+	const frame = el('iframe', {class: 'html-result', sandbox: 'allow-same-origin', srcdoc: shown, title: documentTitle(doc, 'result')});
+	const fit = () => {
+		const d = frame.contentDocument;
+		if (!d || !d.documentElement) return;
+		frame.style.height = (Math.ceil(d.documentElement.getBoundingClientRect().height) + frame.offsetHeight - frame.clientHeight) + 'px';
+	};
+	frame.addEventListener('load', () => {
+		fit();
+		let width = frame.clientWidth;
+		new ResizeObserver(() => {
+			if (frame.clientWidth !== width) {
+				width = frame.clientWidth;
+				fit();
+			}
+		}).observe(frame);
+	});
+	const file = 'data:text/html;charset=utf-8,' + encodeURIComponent(doc);
 	return [frame, el('p', {class: 'row muted'}, el('a', {class: 'save-html', href: file, download: 'benchdb-result.html'},
 		'save this page'), ' (the statement\u2019s page as ', el('code', {}, 'benchdb -c'), ' writes it)')];
 }
