@@ -11,6 +11,7 @@ BENCHDB --db DB ingests RUN14 (run-14) while the overview is open.
 Prints "PASS name" or "FAIL name :: why" per check; screenshots go to
 SHOTS_DIR/people-*.png.
 """
+import subprocess
 import sys
 import traceback
 from urllib.parse import unquote
@@ -178,6 +179,69 @@ try:
     sandbox = driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result").get_attribute("sandbox")
     check("as html: the frame's sandbox runs no script", "allow-scripts" not in sandbox, sandbox)
     shot("console-html")
+
+    # ---- a bare #/series names what it shows -----------------------------------------
+    # #/series (the header's "Series") drew the chart of the metric that sorts
+    # first and the baseline main, while the address said neither: the link
+    # copied from it showed another chart once a metric sorting earlier came
+    # (run-14's "allocs", below). Now the page's link names them, as the
+    # compare page's names its runs.
+    open_url(BASE + "/", "overview")
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.find_element(By.CSS_SELECTOR, "header nav a[data-page=series]").click()
+    loaded("series")
+    series_link = driver.current_url
+    check("#/series: the address names the metric and baseline it charts",
+          series_link == BASE + "/#/series?metric=bandwidth&baseline=main", series_link)
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.back()
+    loaded("overview")
+    check("#/series: Back returns to the overview", js("return location.hash") in ("", "#/"), js("return location.hash"))
+
+    # ---- an overview left open shows the runs that come ----------------------------
+    # It showed the store as it was when opened until reloaded by hand. Now,
+    # when its tab is shown again (and each minute while it is), it asks
+    # again and, when the store changed, draws itself again in place: the
+    # filter, the focus and caret in it, and the scroll position kept, and a
+    # line (a live region) says what came.
+    open_url(BASE + "/#/?filter=sort", "overview")
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    driver.set_window_size(1280, 600)
+    filt = driver.find_element(By.ID, "grid-filter")
+    js("arguments[0].scrollIntoView()", filt)
+    filt.send_keys(Keys.END, Keys.LEFT)  # the caret before the "t"
+    scrolled = js("return window.scrollY")
+    js("document.getElementById('overview').dataset.old = 'yes'")
+    # Nothing new: asked again, the page is left as it is.
+    js("document.dispatchEvent(new Event('visibilitychange'))")
+    check("refresh: with nothing new the page is not drawn again",
+          js("return document.getElementById('overview').dataset.old") == "yes")
+    ingest = subprocess.run([BENCHDB, "--db", DB, "ingest", "--no-env", RUN14], capture_output=True, text=True)
+    check("run-14 ingested while the overview is open", ingest.returncode == 0, ingest.stderr)
+    js("document.dispatchEvent(new Event('visibilitychange'))")
+    try:
+        wait.until(lambda d: js("return document.querySelector('#overview .meta').textContent.startsWith('14 runs')"))
+    except TimeoutException:
+        pass
+    meta = driver.find_element(By.CSS_SELECTOR, "#overview .meta").text
+    check("refresh: the tab shown again, the overview has run-14", meta.startswith("14 runs") and "latest: run-14" in meta, meta)
+    news = driver.find_element(By.ID, "overview-updated")
+    check("refresh: a live region says what came",
+          news.get_attribute("role") == "status" and news.text.endswith(": 1 new run, latest run-14."), news.text)
+    check("refresh: the filter is kept, in the box and the grid",
+          driver.find_element(By.ID, "grid-filter").get_attribute("value") == "sort"
+          and js("return [...document.querySelectorAll('#grid tbody tr')].filter((r) => !r.hidden).length") == 4,
+          driver.find_element(By.CSS_SELECTOR, "#grid h2").text)
+    focus = js("const e = document.activeElement; return [e.id, e.selectionStart]")
+    check("refresh: the focus and the caret stay in the filter", focus == ["grid-filter", 3], focus)
+    check("refresh: the scroll position is kept", js("return window.scrollY") == scrolled,
+          (scrolled, js("return window.scrollY")))
+    driver.set_window_size(1280, 1400)
+    # The bare #/series link shared before run-14 came: the same chart.
+    open_url(series_link, "series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("#/series: its link, shared before \"allocs\" came, charts bandwidth still",
+          stmt == 'trend "bandwidth" vs baseline "main"', stmt)
 
     # ---- the browser's console: no CSP violation, no script error ----------------
     pages.console_clean()

@@ -15,12 +15,17 @@ PY=/usr/bin/python3
 LONG=nightly-2026-10-13-main-build-0123456789abcdef0123456789abcdef-linux-x86_64-gcc13-O3-a-very-long-run-identifier
 
 "$PY" "$ROOT/tests/browser/dashboard_history.py" "$WORK/history" 14
-# run-13 under the long id; run-14 comes while the overview is open.
-"$PY" - "$WORK/history/run-13.json" "$LONG" <<'PYEOF'
+# run-13 under the long id; run-14 comes while the overview is open, with a
+# metric "allocs" (of hash/4096) that sorts before the others.
+"$PY" - "$WORK/history" "$LONG" <<'PYEOF'
 import json, sys
-run = json.load(open(sys.argv[1]))
+run = json.load(open(sys.argv[1] + "/run-13.json"))
 run["id"] = sys.argv[2]
-json.dump(run, open(sys.argv[1], "w"))
+json.dump(run, open(sys.argv[1] + "/run-13.json", "w"))
+run = json.load(open(sys.argv[1] + "/run-14.json"))
+run["metric_defs"]["allocs"] = {"name": "allocs", "unit": "count", "direction": "lower"}
+run["points"][2]["metrics"]["allocs"] = {"value": 12, "unit": "count"}
+json.dump(run, open(sys.argv[1] + "/run-14.json", "w"))
 PYEOF
 mv "$WORK/history/run-14.json" "$WORK/run-14.json"
 for f in "$WORK"/history/run-*.json; do

@@ -366,15 +366,35 @@ function interact(box, readout, onZoom) {
 
 /* ---- overview ------------------------------------------------------------ */
 
-async function pageOverview(params) {
+/* The overview shown: its baseline, the text of its /api/overview?part=page
+ * and its run count and latest run (what a refresh compares with). */
+let overviewShown = null;
+
+/* The overview's page; opts.refresh (a refresh of the open overview, runs
+ * having come): the change groups are awaited, so that the page replaces
+ * the old one whole (the grid below them does not jump as they come), and
+ * a line says what changed since shown. */
+async function pageOverview(params, opts) {
 	const baseline = params.get('baseline') || 'main';
 	const asked = params.get('baseline') || undefined; /* carried to the series' links */
 	/* The page first; the change groups (the robust `changes` of every
 	 * series, the costly part) fill their card when they come. */
-	const data = await getJSON('/api/overview', {baseline: baseline, part: 'page'});
+	const source = (await getText('/api/overview', {baseline: baseline, part: 'page'})).text;
+	const data = JSON.parse(source);
+	const before = overviewShown;
+	overviewShown = {baseline: baseline, text: source, runs: data.runs, latest: data.latest && data.latest.id};
 	const groupsComing = getJSON('/api/overview', {baseline: baseline, part: 'groups'});
 	const root = el('div', {id: 'overview'});
 	root.append(el('h1', {}, 'Overview'));
+	/* A live region: what a refresh brought (a screen reader says it). */
+	const news = el('p', {class: 'muted', id: 'overview-updated', role: 'status'});
+	if (opts && opts.refresh && before) {
+		const n = data.runs - before.runs;
+		news.textContent = 'Updated at ' + new Date().toTimeString().slice(0, 8) + ': '
+			+ (n > 0 ? n + ' new run' + (n > 1 ? 's' : '') : n < 0 ? -n + ' run' + (n < -1 ? 's' : '') + ' fewer' : 'the store changed')
+			+ (data.latest && data.latest.id !== before.latest ? ', latest ' + data.latest.id : '') + '.';
+	}
+	root.append(news);
 	const meta = el('p', {class: 'meta'}, data.runs + ' runs');
 	if (data.latest) {
 		meta.append(' from ' + data.first + ' to ' + data.latest.timestamp + ' \u00b7 latest: ',
@@ -475,6 +495,7 @@ async function pageOverview(params) {
 		cg.dataset.loaded = 'error';
 	});
 	root.append(cg);
+	if (opts && opts.refresh) await groupsComing.catch(() => null);
 
 	/* The grid. */
 	const heading = el('h2', {}, 'Series (' + data.series.length + ')');
@@ -545,6 +566,13 @@ function seriesStatement(p) {
 	return s;
 }
 
+/* The series page's link of c (seriesStatement's p). */
+function seriesPageLink(c) {
+	const q = {point: c.point, metric: c.metric, exact: c.exact ? '1' : '', since: c.since, until: c.until, baseline: c.baseline};
+	for (const [k, v] of Object.entries(c.tags)) q['tag.' + k] = v;
+	return hashLink('series', q, ['baseline']); /* baseline= is "none" */
+}
+
 async function pageSeries(params) {
 	const p = {
 		point: params.get('point') || '', metric: params.get('metric') || '', exact: params.get('exact') === '1',
@@ -581,6 +609,11 @@ async function pageSeries(params) {
 	if (!params.has('baseline') && baselines.rows.some((b) => b.baseline === 'main')) p.baseline = 'main';
 
 	const root = el('div', {id: 'series'});
+	/* A link without a metric (#/series, the header's) draws the metric
+	 * that sorts first, and baseline main: its link names them, so that it
+	 * shows the same chart shared, after a metric that sorts earlier came
+	 * (render puts it in the address bar). */
+	if (!params.get('metric') && !gone.length && p.metric) root.dataset.link = seriesPageLink(p);
 	root.append(el('h1', {}, 'Series'));
 	const form = el('form', {class: 'controls card', id: 'series-form'});
 	const pointIn = el('input', {type: 'text', name: 'point', value: p.point, list: 'points', placeholder: 'a name or a glob: BM_sort/*'});
@@ -614,10 +647,7 @@ async function pageSeries(params) {
 			since: sinceIn.value.trim(), until: untilIn.value.trim(), baseline: baseSel.value, tags: tags};
 	};
 	const go = (override) => {
-		const c = Object.assign(current(), override || {});
-		const q = {point: c.point, metric: c.metric, exact: c.exact ? '1' : '', since: c.since, until: c.until, baseline: c.baseline};
-		for (const [k, v] of Object.entries(c.tags)) q['tag.' + k] = v;
-		const target = hashLink('series', q, ['baseline']); /* baseline= is "none" */
+		const target = seriesPageLink(Object.assign(current(), override || {}));
 		if (location.hash === target) render(); else location.hash = target;
 	};
 	form.addEventListener('submit', (ev) => { ev.preventDefault(); go({exact: false}); });
@@ -1096,7 +1126,10 @@ function focusedControl() {
 	};
 }
 
-async function render() {
+/* Renders the page of the address; opts.refresh: the same page again, its
+ * data having changed (the scroll position kept, as the focus is). */
+async function render(opts) {
+	opts = opts && opts.refresh ? opts : {};
 	const hash = location.hash.replace(/^#\/?/, '');
 	const q = hash.indexOf('?');
 	/* A page of PAGES' own: '#/toString' or '#/constructor' (properties every
@@ -1113,7 +1146,7 @@ async function render() {
 	const started = performance.now();
 	let node;
 	try {
-		node = await page(params);
+		node = await page(params, opts);
 	} catch (e) {
 		node = el('div', {}, el('h1', {}, name), errorBox(e));
 	}
@@ -1122,12 +1155,40 @@ async function render() {
 	 * place of the one asked for: what is shared shows the same. */
 	if (node.dataset.link && location.hash !== node.dataset.link)
 		history.replaceState(history.state, '', node.dataset.link);
+	const scrolled = opts.refresh && window.scrollY;
 	clear(app).append(node);
 	if (focus) focus(name);
+	if (opts.refresh) window.scrollTo(window.scrollX, scrolled);
 	document.body.dataset.page = name;
 	document.body.dataset.ready = String(mine);
 	setStatus('loaded in ' + Math.round(performance.now() - started) + ' ms');
 }
+
+/* An overview left open (on a wall screen, in a tab to come back to) shows
+ * the runs that came since: when its tab is shown again, and each minute
+ * while it is, the page's data is asked again (part=page, a few tens of
+ * ms) and, when it changed, the page is drawn again in place, its filter,
+ * focus and scroll position kept. */
+const OVERVIEW_REFRESH_MS = 60000;
+let overviewChecking = false;
+async function refreshOverview() {
+	if (overviewChecking || document.visibilityState !== 'visible' || document.body.dataset.page !== 'overview'
+		|| !document.body.dataset.ready || !overviewShown)
+		return;
+	overviewChecking = true;
+	try {
+		const shown = overviewShown;
+		const now = (await getText('/api/overview', {baseline: shown.baseline, part: 'page'})).text;
+		if (now !== shown.text && overviewShown === shown && document.body.dataset.page === 'overview')
+			await render({refresh: true});
+	} catch (e) {
+		/* the server away for a while: the page stays as it is */
+	} finally {
+		overviewChecking = false;
+	}
+}
+document.addEventListener('visibilitychange', refreshOverview);
+setInterval(refreshOverview, OVERVIEW_REFRESH_MS);
 
 window.addEventListener('hashchange', render);
 render();
