@@ -243,6 +243,32 @@ try:
     check("#/series: its link, shared before \"allocs\" came, charts bandwidth still",
           stmt == 'trend "bandwidth" vs baseline "main"', stmt)
 
+    # ---- printed (to paper or a PDF for the team) -------------------------------------
+    # The overview printed as the screen shows it: each card's table cut at
+    # the page's right edge (severity "moderat", the change groups' worst
+    # series), their scroll bars printed, a grid taller than 480 px cut to
+    # its scroll box, the header's links and status line on paper. Now the
+    # print style sheet drops the header's controls, and cards and tables
+    # show all they hold within the page's width. (The print media emulated
+    # in a window of a Letter page's printed width, 7.5 in at 96 px.)
+    driver.set_window_size(720 + 15, 1400)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    open_url(BASE + "/", "overview")
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    cut = js("return [...document.querySelectorAll('#overview .card, #overview .scroll')]"
+             ".filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)"
+             ".map((c) => (c.id || c.className) + ' ' + c.scrollWidth + 'x' + c.scrollHeight + ' in '"
+             " + c.clientWidth + 'x' + c.clientHeight)")
+    check("print: no card or table of the overview is cut", not cut, cut)
+    wide = js("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+    check("print: the overview is no wider than the page", wide[0] <= wide[1], wide)
+    shown = js("return [...document.querySelectorAll('header.top nav, header.top .status')]"
+               ".filter((e) => getComputedStyle(e).display !== 'none').length")
+    check("print: the header's links and status line are not printed", shown == 0, shown)
+    driver.save_screenshot("%s/people-print-overview.png" % SHOTS)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    driver.set_window_size(1280, 1400)
+
     # ---- the browser's console: no CSP violation, no script error ----------------
     pages.console_clean()
 except Exception:
