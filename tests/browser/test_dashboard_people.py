@@ -4,9 +4,10 @@ chromium through WebDriver, as test_dashboard.py), against a `benchdb serve`
 that tests/cli/test_dashboard_people.sh started over dashboard_history.py's
 store, its 13th run named LONG.
 
-usage: test_dashboard_people.py BASE_URL SHOTS_DIR BENCHDB DB RUN14 LONG
+usage: test_dashboard_people.py BASE_URL SHOTS_DIR BENCHDB DB RUN14 LONG REPORT
 
-BENCHDB --db DB ingests RUN14 (run-14) while the overview is open.
+BENCHDB --db DB ingests RUN14 (run-14) while the overview is open. REPORT
+is the store's `benchdb report` (of its 13 runs), opened as a file.
 
 Prints "PASS name" or "FAIL name :: why" per check; screenshots go to
 SHOTS_DIR/people-*.png.
@@ -22,7 +23,7 @@ from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-BASE, SHOTS, BENCHDB, DB, RUN14, LONG = sys.argv[1:7]
+BASE, SHOTS, BENCHDB, DB, RUN14, LONG, REPORT = sys.argv[1:8]
 
 driver, wait = start()
 pages = Pages(driver, wait)
@@ -35,6 +36,11 @@ def shot(name):
 
 def js(script, *args):
     return driver.execute_script(script, *args)
+
+
+# The lines an element's text takes.
+LINES = ("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+         " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size")
 
 
 def readout():
@@ -114,8 +120,6 @@ try:
     # (a long one breaks in it), a time is one line, and a list of runs is
     # no wider than its form.
     driver.set_window_size(400, 900)
-    LINES = ("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
-             " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size")
     go("#/query?q=show%20runs", "query")
     ids = driver.find_elements(By.CSS_SELECTOR, "#console-result tbody td:first-child a")
     short = [js(LINES, a) for a in ids if a.text != LONG]
@@ -266,6 +270,22 @@ try:
                ".filter((e) => getComputedStyle(e).display !== 'none').length")
     check("print: the header's links and status line are not printed", shown == 0, shown)
     driver.save_screenshot("%s/people-print-overview.png" % SHOTS)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    driver.set_window_size(1280, 1400)
+
+    # ---- the report, a file opened offline and printed ---------------------------------
+    # Opened from file:// it asks nothing of any server. Printed (or in a
+    # narrow window), its tables broke a value from its unit ("1.005" over
+    # "µs", "4.02M" over "items/s"), as the dashboard's did before f60b6e6.
+    driver.get("file://" + REPORT)
+    wait.until(lambda d: js("return document.readyState") == "complete")
+    asked = js("return performance.getEntriesByType('resource').map((e) => e.name)")
+    check("report: opened as a file it asks for nothing", asked == [], asked)
+    driver.set_window_size(720 + 15, 1400)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    broken = [td.text.replace("\n", " ") for td in driver.find_elements(By.CSS_SELECTOR, "table.result td.num")
+              if js(LINES, td) > 1]
+    check("report: printed, each value keeps its unit on its line", not broken, broken)
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     driver.set_window_size(1280, 1400)
 

@@ -6,7 +6,8 @@
 # and an overview left open while runs come. The store: dashboard_history.py's
 # 12 runs (a 30% step of sort/1024 on cpu at run-07, run-02 without a
 # commit) and a 13th whose id is 112 characters long; a 14th comes while the
-# overview is open. Screenshots: $BENCHDB_BUILD/people-*.png.
+# overview is open; the report (`benchdb report`) of the 13 runs opened as a
+# file. Screenshots: $BENCHDB_BUILD/people-*.png.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/serve_lib.sh"
 BUILD_DIR=$(cd "${BENCHDB_BUILD:-$ROOT/build}" && pwd)
@@ -34,11 +35,14 @@ done
 run "$BENCHDB" --db "$DB" baseline set main run-03
 check_rc "baseline main = run-03" 0
 
+run "$BENCHDB" --db "$DB" report -o "$WORK/report.html"
+check_rc "report" 0
+
 browser_packages
 start_server "$WORK/server.log" --db "$DB"
 rm -f "$BUILD_DIR"/people-*.png
 timeout 600 "$PY" "$ROOT/tests/browser/test_dashboard_people.py" "$URL" "$BUILD_DIR" "$BENCHDB" "$DB" \
-	"$WORK/run-14.json" "$LONG" >"$WORK/browser.txt" 2>"$WORK/browser.txt.err"
+	"$WORK/run-14.json" "$LONG" "$WORK/report.html" >"$WORK/browser.txt" 2>"$WORK/browser.txt.err"
 browser_results "$WORK/browser.txt" $?
 stop_server "$PID"
 check "the server exits 0 on SIGTERM (exit $RC)" [ "$RC" = 0 ]
