@@ -12,6 +12,7 @@ is the store's `benchdb report` (of its 13 runs), opened as a file.
 Prints "PASS name" or "FAIL name :: why" per check; screenshots go to
 SHOTS_DIR/people-*.png.
 """
+import json
 import subprocess
 import sys
 import traceback
@@ -24,6 +25,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 BASE, SHOTS, BENCHDB, DB, RUN14, LONG, REPORT = sys.argv[1:8]
+RUN14_ID = json.load(open(RUN14))["id"]
 
 driver, wait = start()
 pages = Pages(driver, wait)
@@ -228,10 +230,10 @@ try:
     except TimeoutException:
         pass
     meta = driver.find_element(By.CSS_SELECTOR, "#overview .meta").text
-    check("refresh: the tab shown again, the overview has run-14", meta.startswith("14 runs") and "latest: run-14" in meta, meta)
+    check("refresh: the tab shown again, the overview has run-14", meta.startswith("14 runs") and "latest: " + RUN14_ID in meta, meta)
     news = driver.find_element(By.ID, "overview-updated")
     check("refresh: a live region says what came",
-          news.get_attribute("role") == "status" and news.text.endswith(": 1 new run, latest run-14."), news.text)
+          news.get_attribute("role") == "status" and news.text.endswith(": 1 new run, latest %s." % RUN14_ID), news.text)
     check("refresh: the filter is kept, in the box and the grid",
           driver.find_element(By.ID, "grid-filter").get_attribute("value") == "sort"
           and js("return [...document.querySelectorAll('#grid tbody tr')].filter((r) => !r.hidden).length") == 4,
@@ -240,6 +242,15 @@ try:
     check("refresh: the focus and the caret stay in the filter", focus == ["grid-filter", 3], focus)
     check("refresh: the scroll position is kept", js("return window.scrollY") == scrolled,
           (scrolled, js("return window.scrollY")))
+    # A run id without a place to break (run-14's 64 hex digits) in a
+    # 400 px window: the overview's line of its latest run and the run's
+    # page were 643 and 807 px wide, the whole page scrolled sideways.
+    driver.set_window_size(400, 900)
+    for fragment, page in (("#/", "overview"), ("#/run?id=" + RUN14_ID, "run")):
+        go(fragment, page)
+        wide = js("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+        check("narrow window: the %s page of a 64-hex run id is no wider than the window" % page,
+              wide[0] <= wide[1], wide)
     driver.set_window_size(1280, 1400)
     # The bare #/series link shared before run-14 came: the same chart.
     open_url(series_link, "series")

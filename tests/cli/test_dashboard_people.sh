@@ -5,8 +5,8 @@
 # screen reader, a narrow window, links pasted into chat and opened again,
 # and an overview left open while runs come. The store: dashboard_history.py's
 # 12 runs (a 30% step of sort/1024 on cpu at run-07, run-02 without a
-# commit) and a 13th whose id is 112 characters long; a 14th comes while the
-# overview is open; the report (`benchdb report`) of the 13 runs opened as a
+# commit) and a 13th whose id is 112 characters long; a 14th (its id 64 hex
+# digits) comes while the overview is open; the report (`benchdb report`) of the 13 runs opened as a
 # file. Screenshots: $BENCHDB_BUILD/people-*.png.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/serve_lib.sh"
@@ -17,13 +17,15 @@ LONG=nightly-2026-10-13-main-build-0123456789abcdef0123456789abcdef-linux-x86_64
 
 "$PY" "$ROOT/tests/browser/dashboard_history.py" "$WORK/history" 14
 # run-13 under the long id; run-14 comes while the overview is open, with a
-# metric "allocs" (of hash/4096) that sorts before the others.
+# metric "allocs" (of hash/4096) that sorts before the others, its id 64 hex
+# digits.
 "$PY" - "$WORK/history" "$LONG" <<'PYEOF'
 import json, sys
 run = json.load(open(sys.argv[1] + "/run-13.json"))
 run["id"] = sys.argv[2]
 json.dump(run, open(sys.argv[1] + "/run-13.json", "w"))
 run = json.load(open(sys.argv[1] + "/run-14.json"))
+run["id"] = "%064x" % 0xc0ffee14  # a SHA-256's 64 hex digits, a run id with no place to break
 run["metric_defs"]["allocs"] = {"name": "allocs", "unit": "count", "direction": "lower"}
 run["points"][2]["metrics"]["allocs"] = {"value": 12, "unit": "count"}
 json.dump(run, open(sys.argv[1] + "/run-14.json", "w"))
