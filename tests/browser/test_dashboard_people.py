@@ -300,6 +300,36 @@ try:
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     driver.set_window_size(1280, 1400)
 
+    # ---- following a link: the new page from its top, its heading said ------------------
+    # A series followed from the overview's grid opened scrolled as far down
+    # as the overview was (345 px of a 700 px window: the chart's top out of
+    # sight), the focus on <body> (a screen reader said nothing of the new
+    # page), and every page's title was "benchdb" (the tab, the history's
+    # list). Now a followed link shows its page from the top, the focus on
+    # its heading, the title naming it; Back returns to the place left.
+    driver.set_window_size(1280, 700)
+    open_url(BASE + "/", "overview")
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    check("title: the overview's is its heading's", driver.title == "Overview \u00b7 benchdb", driver.title)
+    link = driver.find_elements(By.CSS_SELECTOR, "#grid tbody a")[5]
+    js("arguments[0].scrollIntoView({block: 'center'})", link)
+    left = js("return window.scrollY")
+    driver.execute_script("document.body.dataset.ready = ''")
+    link.click()
+    loaded("series")
+    at = js("return [window.scrollY, document.activeElement.tagName, document.activeElement.textContent]")
+    check("follow: the series page opens at its top, the focus on its heading",
+          left > 300 and at == [0, "H1", "Series"], (left, at))
+    check("title: the series page's names it", driver.title == "Series \u00b7 benchdb", driver.title)
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.back()
+    loaded("overview")
+    check("follow: Back returns to the overview where it was left", js("return window.scrollY") == left,
+          (left, js("return window.scrollY")))
+    go("#/run?id=run-07", "run")
+    check("title: a run's page names the run", driver.title == "Run run-07 \u00b7 benchdb", driver.title)
+    driver.set_window_size(1280, 1400)
+
     # ---- the browser's console: no CSP violation, no script error ----------------
     pages.console_clean()
 except Exception:

@@ -371,9 +371,10 @@ function interact(box, readout, onZoom) {
 let overviewShown = null;
 
 /* The overview's page; opts.refresh (a refresh of the open overview, runs
- * having come): the change groups are awaited, so that the page replaces
- * the old one whole (the grid below them does not jump as they come), and
- * a line says what changed since shown. */
+ * having come) or opts.whole (Back to a place in it): the change groups
+ * are awaited, so that the page replaces the old one whole (the grid below
+ * them does not jump as they come); of a refresh, a line says what changed
+ * since shown. */
 async function pageOverview(params, opts) {
 	const baseline = params.get('baseline') || 'main';
 	const asked = params.get('baseline') || undefined; /* carried to the series' links */
@@ -495,7 +496,7 @@ async function pageOverview(params, opts) {
 		cg.dataset.loaded = 'error';
 	});
 	root.append(cg);
-	if (opts && opts.refresh) await groupsComing.catch(() => null);
+	if (opts && (opts.refresh || opts.whole)) await groupsComing.catch(() => null);
 
 	/* The grid. */
 	const heading = el('h2', {}, 'Series (' + data.series.length + ')');
@@ -1126,6 +1127,20 @@ function focusedControl() {
 	};
 }
 
+/* The fragment of the link a person followed (a click on a link of the
+ * dashboard's), until the page it leads to is drawn: that page shows from
+ * its top, the focus on its heading. Back and Forward set none: there the
+ * browser puts the page where it was left. */
+let followed = null;
+document.addEventListener('click', (ev) => {
+	const a = ev.target.closest && ev.target.closest('a[href^="#"]');
+	if (!a || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+	followed = new URL(a.href).hash;
+	/* Where the page left was, for Back to return to it once its data
+	 * came (the browser's own return came before and fell short). */
+	history.replaceState(Object.assign({}, history.state, {y: window.scrollY}), '');
+});
+
 /* Renders the page of the address; opts.refresh: the same page again, its
  * data having changed (the scroll position kept, as the focus is). */
 async function render(opts) {
@@ -1142,11 +1157,13 @@ async function render(opts) {
 		a.classList.toggle('active', a.dataset.page === name);
 	const mine = ++generation;
 	const focus = focusedControl();
+	/* Back (or Forward) to a page left by a link: where it was. */
+	const back = !opts.refresh && history.state && typeof history.state.y === 'number' ? history.state.y : null;
 	setStatus('loading\u2026');
 	const started = performance.now();
 	let node;
 	try {
-		node = await page(params, opts);
+		node = await page(params, {refresh: opts.refresh, whole: back !== null});
 	} catch (e) {
 		node = el('div', {}, el('h1', {}, name), errorBox(e));
 	}
@@ -1156,9 +1173,25 @@ async function render(opts) {
 	if (node.dataset.link && location.hash !== node.dataset.link)
 		history.replaceState(history.state, '', node.dataset.link);
 	const scrolled = opts.refresh && window.scrollY;
+	const fresh = !opts.refresh && followed !== null && followed === location.hash;
+	followed = null;
 	clear(app).append(node);
 	if (focus) focus(name);
 	if (opts.refresh) window.scrollTo(window.scrollX, scrolled);
+	else if (back !== null && !fresh) window.scrollTo(window.scrollX, back);
+	/* A followed link's page from its top, the focus on its heading (a
+	 * screen reader says it), unless a control of the same page keeps it. */
+	const heading = node.querySelector('h1');
+	if (fresh && !app.contains(document.activeElement)) {
+		window.scrollTo(0, 0);
+		if (heading) {
+			heading.tabIndex = -1;
+			heading.focus({preventScroll: true});
+		}
+	}
+	/* The title names the page (the tab, the history's list, a screen
+	 * reader's first words), as its heading does. */
+	document.title = (heading ? heading.textContent + ' \u00b7 ' : '') + 'benchdb';
 	document.body.dataset.page = name;
 	document.body.dataset.ready = String(mine);
 	setStatus('loaded in ' + Math.round(performance.now() - started) + ' ms');
