@@ -138,6 +138,10 @@ try:
     check("narrow window: the change point's run and time are one line each", lines == [1, 1],
           (lines, [c.text for c in cells[1:3]]))
     go("#/compare", "compare")
+    # The bars' chart (760 px) was shrunk to the card's 319 px: its labels
+    # were 4.6 px tall. Now it keeps its size and scrolls in its box.
+    label = js("return document.querySelector('#compare-chart svg text[text-anchor=end]').getBoundingClientRect().height")
+    check("narrow window: the compare bars' labels are drawn at their 11 px (10 px tall or more)", label >= 10, label)
     fit = js("const f = document.querySelector('#compare form'); return [f.scrollWidth, f.clientWidth]")
     check("narrow window: the compare page's lists of runs fit their form", fit[0] <= fit[1], fit)
     driver.save_screenshot("%s/people-narrow-compare.png" % SHOTS)
