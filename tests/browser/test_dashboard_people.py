@@ -61,6 +61,12 @@ try:
     check("keyboard: the chart is a stop of Tab, and says how to use it",
           box.get_attribute("tabindex") == "0" and "arrow" in (box.get_attribute("aria-label") or ""),
           (box.get_attribute("tabindex"), box.get_attribute("aria-label")))
+    # A div's aria-label is not read, and in browse mode a screen reader
+    # keeps the arrows: the chart is an application (its keys its own).
+    check("screen reader: the chart is an application its keys reach, named",
+          box.get_attribute("role") == "application" and box.get_attribute("aria-roledescription") == "chart"
+          and box.accessible_name.startswith("chart: the arrow keys"),
+          (box.get_attribute("role"), box.accessible_name))
     check("screen reader: the readout is a polite live region",
           driver.find_element(By.ID, "hover").get_attribute("aria-live") == "polite")
     link = driver.find_element(By.CSS_SELECTOR, "#series a[href^='#/query']")

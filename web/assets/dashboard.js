@@ -265,6 +265,11 @@ function parseDotTitle(t) {
 function interact(box, readout, onZoom) {
 	readout.setAttribute('aria-live', 'polite');
 	box.tabIndex = 0;
+	/* An application to a screen reader: its keys reach the chart (in
+	 * browse mode the reader took the arrows), and a label (a div's own
+	 * is not read). */
+	box.setAttribute('role', 'application');
+	box.setAttribute('aria-roledescription', 'chart');
 	box.setAttribute('aria-label', 'chart: the arrow keys step through its runs, Enter opens the run read out');
 	const show = (dot) => {
 		const title = dot.querySelector('title');
