@@ -22,7 +22,7 @@ static const char style[] =
     "overflow-x:auto}\n"
     "table.result th,table.result td{border:1px solid #ddd;padding:2px 6px;text-align:left}\n"
     "table.result th{background:#f4f4f4}\n"
-    "table.result td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
+    "table.result td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
     "tr.regression td{background:#fde8e8}\n"
     "tr.improvement td{background:#e8f6ea}\n"
     "figure{margin:8px 0}\n"

@@ -314,6 +314,39 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	return rc;
 }
 
+/* Under a chart its n values as a table, folded: to a screen reader the
+ * chart is one image (its title), and in a page without script no key
+ * reaches its points' titles. A series' tags, the run, its time and commit,
+ * the value as the table format shows it. */
+static void put_values(report *r, const bdb_result *res, size_t n)
+{
+	int value_col = bdb_result_column_index(res, "value");
+	bdb_buf_printf(
+	    &r->charts,
+	    "<details class=\"values\"><summary>the chart's values as a table (%zu)"
+	    "</summary>\n<table class=\"result\">\n<thead><tr><th>series</th><th>run</th>"
+	    "<th>time</th><th>commit</th><th>value</th></tr></thead>\n<tbody>\n",
+	    n);
+	for (size_t row = 0; row < n; row++) {
+		bdb_buf_puts(&r->charts, "<tr><td>");
+		put_text(&r->charts, cell(r, res, row, "tags"));
+		bdb_buf_puts(&r->charts, "</td><td>");
+		put_text(&r->charts, cell(r, res, row, "run"));
+		bdb_buf_puts(&r->charts, "</td><td>");
+		put_text(&r->charts, cell(r, res, row, "timestamp"));
+		bdb_buf_puts(&r->charts, "</td><td>");
+		bdb__page_put_commit(&r->charts, cell(r, res, row, "commit"));
+		bdb_buf_puts(&r->charts, "</td><td class=\"num\">");
+		if (value_col >= 0) {
+			bdb_buf_reset(&r->text);
+			bdb_result_cell_quantity(res, row, (size_t)value_col, &r->text);
+			put_text(&r->charts, bdb_buf_cstr(&r->text));
+		}
+		bdb_buf_puts(&r->charts, "</td></tr>\n");
+	}
+	bdb_buf_puts(&r->charts, "</tbody>\n</table>\n</details>\n");
+}
+
 /* One point's series of one metric: its trend drawn as one chart (tag
  * variants as lines), and a grid row per series. One statement per point
  * keeps one chart's rows in memory (a `trend` of a whole metric of a
@@ -350,6 +383,7 @@ static int put_point(report *r, const char *metric, const char *point)
 		bdb_buf_puts(&r->charts, "</h3>\n");
 		bdb_chart_options o = {.inline_svg = true, .rows_from = 0, .rows_to = n};
 		rc = bdb_result_svg(res, &o, &r->charts);
+		put_values(r, res, n);
 		bdb_buf_puts(&r->charts,
 			     "<p class=\"muted\"><a href=\"#grid\">back to the grid</a></p>\n"
 			     "</section>\n");

@@ -46,6 +46,12 @@ class Pages:
             " && document.getElementById('status').textContent.startsWith('loaded')", page))
         return self.driver.find_element(By.ID, "app")
 
+    def open_url(self, url, page):
+        """A new page load of url, as a link pasted into a new tab."""
+        self.driver.get("about:blank")
+        self.driver.get(url)
+        return self.loaded(page)
+
     def go(self, fragment, page):
         self.driver.execute_script("document.body.dataset.ready = ''; location.hash = arguments[0]", fragment)
         return self.loaded(page)
@@ -57,6 +63,13 @@ class Pages:
             self.driver.switch_to.alert.dismiss()
         except NoAlertPresentException:
             report(name, True)
+
+    def console_clean(self):
+        """Checks that the browser's console has no error (a script's, a CSP
+        violation, a failed request) since the last look."""
+        severe = [e for e in self.driver.get_log("browser") if e["level"] == "SEVERE"]
+        check("no script error or CSP violation in the browser console", not severe,
+              [e["message"][:200] for e in severe])
 
     def shot(self, path):
         """The whole page, not just the window: the window sized to the document."""

@@ -58,7 +58,7 @@ try:
     # ---- the overview ---------------------------------------------------------
     driver.get(BASE + "/")
     app = loaded("overview")
-    check("overview: the page loads with its title", driver.title == "benchdb", driver.title)
+    check("overview: the page loads with its title", driver.title == "Overview \u00b7 benchdb", driver.title)
     meta = driver.find_element(By.CSS_SELECTOR, "#overview .meta").text
     check("overview: header names the store's %d runs, latest and baseline" % RUNS,
           meta.startswith("%d runs from 2026-10-01T02:00:00Z" % RUNS) and "latest: run-%02d" % RUNS in meta

@@ -78,6 +78,11 @@ function seriesLink(point, tags, metric, baseline) {
 	return hashLink('series', p, typeof baseline === 'string' ? ['baseline'] : null);
 }
 
+/* A link to run id's page, in a table a column of its own width (style sheet: a.run). */
+function runLink(id) {
+	return el('a', {class: 'run', href: hashLink('run', {id: id})}, id);
+}
+
 /* The label of a series: point, then its tags in grey. */
 function seriesLabel(point, tags) {
 	const t = tagsText(tags);
@@ -223,7 +228,7 @@ function table(columns, rows, opts) {
 		const tr = el('tr', {class: opts.rowClass ? opts.rowClass(row) : null});
 		for (const c of columns) {
 			const custom = opts.cell && opts.cell(c, row);
-			const td = el('td', {class: numeric(c) ? 'num' : null});
+			const td = el('td', {class: numeric(c) ? 'num' : c === 'timestamp' ? 'when' : null});
 			td.append(custom !== undefined && custom !== null ? custom : shown(row, c));
 			tr.append(td);
 		}
@@ -243,19 +248,30 @@ function setStatus(text) {
 
 /* ---- hover and zoom on a chart ------------------------------------------ */
 
-/* "run r, commit c, 2026-10-01T02:00:00Z: value ..." -> its parts. */
+/* "run r, commit c, 2026-10-01T02:00:00Z: value ..." -> its parts (a run
+ * without a commit: "run r, 2026-10-01T02:00:00Z: value"; commit null). */
 function parseDotTitle(t) {
-	const m = /^run (.*), commit (.*), (\d{4}-\d\d-\d\dT[^:]*:\d\d:\d\dZ): (.*)$/.exec(t);
-	return m ? {run: m[1], commit: m[2], time: m[3], value: m[4]} : null;
+	const m = /^run (.*?), (?:commit (.*), )?(\d{4}-\d\d-\d\dT[^:]*:\d\d:\d\dZ): (.*)$/.exec(t);
+	return m ? {run: m[1], commit: m[2] === undefined ? null : m[2], time: m[3], value: m[4]} : null;
 }
 
-/* Hover: the dot's run, commit and value in readout (the SVG's <title> is
- * the browser's own tooltip as well). Zoom: a drag across the chart keeps
- * the runs inside it (onZoom(since, until)). */
+/* Hover, or the keyboard: the dot's run, commit and value in readout (the
+ * SVG's <title> is the browser's own tooltip as well). The chart is a stop
+ * of Tab: the arrows step through its runs (up and down through its
+ * series), Home and End to the first and the newest, Enter opens the run;
+ * readout is a live region, so that a screen reader says each (the SVG is
+ * one image to it). Zoom: a drag across the chart keeps the runs inside it
+ * (onZoom(since, until)). */
 function interact(box, readout, onZoom) {
-	box.addEventListener('mouseover', (ev) => {
-		const dot = ev.target.closest && ev.target.closest('circle.pt');
-		if (!dot) return;
+	readout.setAttribute('aria-live', 'polite');
+	box.tabIndex = 0;
+	/* An application to a screen reader: its keys reach the chart (in
+	 * browse mode the reader took the arrows), and a label (a div's own
+	 * is not read). */
+	box.setAttribute('role', 'application');
+	box.setAttribute('aria-roledescription', 'chart');
+	box.setAttribute('aria-label', 'chart: the arrow keys step through its runs, Enter opens the run read out');
+	const show = (dot) => {
 		const title = dot.querySelector('title');
 		const d = title && parseDotTitle(title.textContent);
 		for (const h of box.querySelectorAll('circle.hot')) h.classList.remove('hot');
@@ -267,10 +283,47 @@ function interact(box, readout, onZoom) {
 			readout.append(el('span', {class: 'hover-series'}, series.getAttribute('data-label')), ': ');
 		if (d) {
 			readout.append('run ', el('a', {href: hashLink('run', {id: d.run})}, d.run),
-				', commit ', el('code', {}, d.commit), ', ', d.time, ': ', el('b', {}, d.value));
+				...(d.commit === null ? [] : [', commit ', el('code', {}, d.commit)]), ', ', d.time, ': ', el('b', {}, d.value));
 		} else if (title) {
 			readout.append(title.textContent);
 		}
+	};
+	box.addEventListener('mouseover', (ev) => {
+		const dot = ev.target.closest && ev.target.closest('circle.pt');
+		if (dot) show(dot);
+	});
+	/* The series' dots, each series' in the order of its runs. */
+	const groups = () => {
+		const gs = Array.from(box.querySelectorAll('g.series')).map((g) => Array.from(g.querySelectorAll('circle.pt')));
+		return gs.length ? gs.filter((g) => g.length) : [Array.from(box.querySelectorAll('circle.pt'))];
+	};
+	box.addEventListener('focus', () => {
+		const gs = groups();
+		if (!box.querySelector('circle.pt.hot') && gs.length && gs[0].length) show(gs[0][gs[0].length - 1]);
+	});
+	box.addEventListener('keydown', (ev) => {
+		const gs = groups();
+		const hot = box.querySelector('circle.pt.hot');
+		let g = Math.max(0, gs.findIndex((dots) => dots.includes(hot)));
+		if (!gs.length || !gs[g].length) return;
+		let i = Math.max(0, gs[g].indexOf(hot));
+		if (ev.key === 'Enter') {
+			const a = readout.querySelector('a');
+			if (a && hot) a.click();
+			return;
+		}
+		if (ev.key === 'ArrowRight') i = Math.min(i + 1, gs[g].length - 1);
+		else if (ev.key === 'ArrowLeft') i = Math.max(i - 1, 0);
+		else if (ev.key === 'Home') i = 0;
+		else if (ev.key === 'End') i = gs[g].length - 1;
+		else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+			g = ev.key === 'ArrowDown' ? Math.min(g + 1, gs.length - 1) : Math.max(g - 1, 0);
+			i = Math.min(i, gs[g].length - 1);
+		} else {
+			return;
+		}
+		ev.preventDefault();
+		show(gs[g][i]);
 	});
 	if (!onZoom) return;
 	let start = null;
@@ -318,15 +371,36 @@ function interact(box, readout, onZoom) {
 
 /* ---- overview ------------------------------------------------------------ */
 
-async function pageOverview(params) {
+/* The overview shown: its baseline, the text of its /api/overview?part=page
+ * and its run count and latest run (what a refresh compares with). */
+let overviewShown = null;
+
+/* The overview's page; opts.refresh (a refresh of the open overview, runs
+ * having come) or opts.whole (Back to a place in it): the change groups
+ * are awaited, so that the page replaces the old one whole (the grid below
+ * them does not jump as they come); of a refresh, a line says what changed
+ * since shown. */
+async function pageOverview(params, opts) {
 	const baseline = params.get('baseline') || 'main';
 	const asked = params.get('baseline') || undefined; /* carried to the series' links */
 	/* The page first; the change groups (the robust `changes` of every
 	 * series, the costly part) fill their card when they come. */
-	const data = await getJSON('/api/overview', {baseline: baseline, part: 'page'});
+	const source = (await getText('/api/overview', {baseline: baseline, part: 'page'})).text;
+	const data = JSON.parse(source);
+	const before = overviewShown;
+	overviewShown = {baseline: baseline, text: source, runs: data.runs, latest: data.latest && data.latest.id};
 	const groupsComing = getJSON('/api/overview', {baseline: baseline, part: 'groups'});
 	const root = el('div', {id: 'overview'});
 	root.append(el('h1', {}, 'Overview'));
+	/* A live region: what a refresh brought (a screen reader says it). */
+	const news = el('p', {class: 'muted', id: 'overview-updated', role: 'status'});
+	if (opts && opts.refresh && before) {
+		const n = data.runs - before.runs;
+		news.textContent = 'Updated at ' + new Date().toTimeString().slice(0, 8) + ': '
+			+ (n > 0 ? n + ' new run' + (n > 1 ? 's' : '') : n < 0 ? -n + ' run' + (n < -1 ? 's' : '') + ' fewer' : 'the store changed')
+			+ (data.latest && data.latest.id !== before.latest ? ', latest ' + data.latest.id : '') + '.';
+	}
+	root.append(news);
 	const meta = el('p', {class: 'meta'}, data.runs + ' runs');
 	if (data.latest) {
 		meta.append(' from ' + data.first + ' to ' + data.latest.timestamp + ' \u00b7 latest: ',
@@ -393,7 +467,7 @@ async function pageOverview(params) {
 				if (c === 'commit') return row.annotation
 					? el('div', {}, commitCode(row.commit), el('div', {class: 'annotation muted'}, row.annotation))
 					: commitCode(row.commit);
-				if (c === 'run') return el('a', {href: hashLink('run', {id: row.run})}, row.run);
+				if (c === 'run') return runLink(row.run);
 				if (c !== 'changes') return null;
 				const list = el('div');
 				for (const s of row.series)
@@ -427,6 +501,7 @@ async function pageOverview(params) {
 		cg.dataset.loaded = 'error';
 	});
 	root.append(cg);
+	if (opts && (opts.refresh || opts.whole)) await groupsComing.catch(() => null);
 
 	/* The grid. */
 	const heading = el('h2', {}, 'Series (' + data.series.length + ')');
@@ -497,6 +572,13 @@ function seriesStatement(p) {
 	return s;
 }
 
+/* The series page's link of c (seriesStatement's p). */
+function seriesPageLink(c) {
+	const q = {point: c.point, metric: c.metric, exact: c.exact ? '1' : '', since: c.since, until: c.until, baseline: c.baseline};
+	for (const [k, v] of Object.entries(c.tags)) q['tag.' + k] = v;
+	return hashLink('series', q, ['baseline']); /* baseline= is "none" */
+}
+
 async function pageSeries(params) {
 	const p = {
 		point: params.get('point') || '', metric: params.get('metric') || '', exact: params.get('exact') === '1',
@@ -533,6 +615,11 @@ async function pageSeries(params) {
 	if (!params.has('baseline') && baselines.rows.some((b) => b.baseline === 'main')) p.baseline = 'main';
 
 	const root = el('div', {id: 'series'});
+	/* A link without a metric (#/series, the header's) draws the metric
+	 * that sorts first, and baseline main: its link names them, so that it
+	 * shows the same chart shared, after a metric that sorts earlier came
+	 * (render puts it in the address bar). */
+	if (!params.get('metric') && !gone.length && p.metric) root.dataset.link = seriesPageLink(p);
 	root.append(el('h1', {}, 'Series'));
 	const form = el('form', {class: 'controls card', id: 'series-form'});
 	const pointIn = el('input', {type: 'text', name: 'point', value: p.point, list: 'points', placeholder: 'a name or a glob: BM_sort/*'});
@@ -566,10 +653,7 @@ async function pageSeries(params) {
 			since: sinceIn.value.trim(), until: untilIn.value.trim(), baseline: baseSel.value, tags: tags};
 	};
 	const go = (override) => {
-		const c = Object.assign(current(), override || {});
-		const q = {point: c.point, metric: c.metric, exact: c.exact ? '1' : '', since: c.since, until: c.until, baseline: c.baseline};
-		for (const [k, v] of Object.entries(c.tags)) q['tag.' + k] = v;
-		const target = hashLink('series', q, ['baseline']); /* baseline= is "none" */
+		const target = seriesPageLink(Object.assign(current(), override || {}));
 		if (location.hash === target) render(); else location.hash = target;
 	};
 	form.addEventListener('submit', (ev) => { ev.preventDefault(); go({exact: false}); });
@@ -617,7 +701,7 @@ async function pageSeries(params) {
 		return root;
 	}
 	const box = el('div', {class: 'chart-box', id: 'series-chart'});
-	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value; drag across the chart to zoom to that time range.'));
+	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value (or Tab to the chart and step with the arrow keys); drag across the chart to zoom to that time range.'));
 	card.append(box, readout);
 	root.append(card);
 	try {
@@ -805,19 +889,35 @@ function documentTitle(doc, fallback) {
 	return title ? title[1].replace(/&(?:lt|gt|quot|#39|amp);/g, (e) => entities[e]) : fallback;
 }
 
-/* An `as html` page drawn as a page: in an <iframe sandbox> (no script, an
- * origin of its own: it reaches nothing of the dashboard's) of its text,
- * its inline style sheet taken from /assets/result.css instead (the same
- * rules: the page's policy, which the frame keeps, allows no inline style),
- * sized to hold its charts and rows; and a link to save it as a file. */
+/* An `as html` page drawn as a page: in an <iframe sandbox> of its text
+ * (no script runs in it: the sandbox allows none, and the frame keeps the
+ * page's policy), its inline style sheet taken from /assets/result.css
+ * instead (the same rules: that policy allows no inline style), as tall as
+ * its page, measured when it loads and again when its width changes (a
+ * guess from its rows cut a page whose rows wrapped, in a narrow window);
+ * and a link to save it as a file, a data: URL of its text (a blob: URL
+ * was dead once copied, shared or the page left). */
 function htmlResult(doc) {
 	const shown = doc.replace(/<style>[^<]*<\/style>/g, '<link rel="stylesheet" href="/assets/result.css"/>');
-	let height = 140;
-	for (const m of doc.matchAll(/<svg width="\d+" height="(\d+)"/g)) height += Number(m[1]) + 16;
-	height += 22 * (doc.match(/<tr[ >]/g) || []).length;
-	const frame = el('iframe', {class: 'html-result', sandbox: '', srcdoc: shown, title: documentTitle(doc, 'result')});
-	frame.style.height = Math.min(height, 2400) + 'px';
-	const file = URL.createObjectURL(new Blob([doc], {type: 'text/html'}));
+	/* allow-same-origin without allow-scripts: the dashboard reads the
+	 * frame's height; nothing runs inside it. */
+	const frame = el('iframe', {class: 'html-result', sandbox: 'allow-same-origin', srcdoc: shown, title: documentTitle(doc, 'result')});
+	const fit = () => {
+		const d = frame.contentDocument;
+		if (!d || !d.documentElement) return;
+		frame.style.height = (Math.ceil(d.documentElement.getBoundingClientRect().height) + frame.offsetHeight - frame.clientHeight) + 'px';
+	};
+	frame.addEventListener('load', () => {
+		fit();
+		let width = frame.clientWidth;
+		new ResizeObserver(() => {
+			if (frame.clientWidth !== width) {
+				width = frame.clientWidth;
+				fit();
+			}
+		}).observe(frame);
+	});
+	const file = 'data:text/html;charset=utf-8,' + encodeURIComponent(doc);
 	return [frame, el('p', {class: 'row muted'}, el('a', {class: 'save-html', href: file, download: 'benchdb-result.html'},
 		'save this page'), ' (the statement\u2019s page as ', el('code', {}, 'benchdb -c'), ' writes it)')];
 }
@@ -936,8 +1036,8 @@ async function pageQuery(params) {
 				el('code', {}, '/api/query'), ' give them all).'));
 		out.append(el('div', {class: 'scroll'}, table(res.display_columns || res.columns, rows, {
 			rowClass: (r) => verdictClass(r.verdict),
-			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? el('a', {href: hashLink('run', {id: row.run})}, row.run)
-				: c === 'id' && res.statement === 'show runs' ? el('a', {href: hashLink('run', {id: row.id})}, row.id) : null,
+			cell: (c, row) => c === 'run' && typeof row.run === 'string' ? runLink(row.run)
+				: c === 'id' && res.statement === 'show runs' ? runLink(row.id) : null,
 		})));
 	}
 	return root;
@@ -1032,7 +1132,24 @@ function focusedControl() {
 	};
 }
 
-async function render() {
+/* The fragment of the link a person followed (a click on a link of the
+ * dashboard's), until the page it leads to is drawn: that page shows from
+ * its top, the focus on its heading. Back and Forward set none: there the
+ * browser puts the page where it was left. */
+let followed = null;
+document.addEventListener('click', (ev) => {
+	const a = ev.target.closest && ev.target.closest('a[href^="#"]');
+	if (!a || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) return;
+	followed = new URL(a.href).hash;
+	/* Where the page left was, for Back to return to it once its data
+	 * came (the browser's own return came before and fell short). */
+	history.replaceState(Object.assign({}, history.state, {y: window.scrollY}), '');
+});
+
+/* Renders the page of the address; opts.refresh: the same page again, its
+ * data having changed (the scroll position kept, as the focus is). */
+async function render(opts) {
+	opts = opts && opts.refresh ? opts : {};
 	const hash = location.hash.replace(/^#\/?/, '');
 	const q = hash.indexOf('?');
 	/* A page of PAGES' own: '#/toString' or '#/constructor' (properties every
@@ -1045,11 +1162,13 @@ async function render() {
 		a.classList.toggle('active', a.dataset.page === name);
 	const mine = ++generation;
 	const focus = focusedControl();
+	/* Back (or Forward) to a page left by a link: where it was. */
+	const back = !opts.refresh && history.state && typeof history.state.y === 'number' ? history.state.y : null;
 	setStatus('loading\u2026');
 	const started = performance.now();
 	let node;
 	try {
-		node = await page(params);
+		node = await page(params, {refresh: opts.refresh, whole: back !== null});
 	} catch (e) {
 		node = el('div', {}, el('h1', {}, name), errorBox(e));
 	}
@@ -1058,12 +1177,56 @@ async function render() {
 	 * place of the one asked for: what is shared shows the same. */
 	if (node.dataset.link && location.hash !== node.dataset.link)
 		history.replaceState(history.state, '', node.dataset.link);
+	const scrolled = opts.refresh && window.scrollY;
+	const fresh = !opts.refresh && followed !== null && followed === location.hash;
+	followed = null;
 	clear(app).append(node);
 	if (focus) focus(name);
+	if (opts.refresh) window.scrollTo(window.scrollX, scrolled);
+	else if (back !== null && !fresh) window.scrollTo(window.scrollX, back);
+	/* A followed link's page from its top, the focus on its heading (a
+	 * screen reader says it), unless a control of the same page keeps it. */
+	const heading = node.querySelector('h1');
+	if (fresh && !app.contains(document.activeElement)) {
+		window.scrollTo(0, 0);
+		if (heading) {
+			heading.tabIndex = -1;
+			heading.focus({preventScroll: true});
+		}
+	}
+	/* The title names the page (the tab, the history's list, a screen
+	 * reader's first words), as its heading does. */
+	document.title = (heading ? heading.textContent + ' \u00b7 ' : '') + 'benchdb';
 	document.body.dataset.page = name;
 	document.body.dataset.ready = String(mine);
 	setStatus('loaded in ' + Math.round(performance.now() - started) + ' ms');
 }
+
+/* An overview left open (on a wall screen, in a tab to come back to) shows
+ * the runs that came since: when its tab is shown again, and each minute
+ * while it is, the page's data is asked again (part=page, a few tens of
+ * ms) and, when it changed, the page is drawn again in place, its filter,
+ * focus and scroll position kept. */
+const OVERVIEW_REFRESH_MS = 60000;
+let overviewChecking = false;
+async function refreshOverview() {
+	if (overviewChecking || document.visibilityState !== 'visible' || document.body.dataset.page !== 'overview'
+		|| !document.body.dataset.ready || !overviewShown)
+		return;
+	overviewChecking = true;
+	try {
+		const shown = overviewShown;
+		const now = (await getText('/api/overview', {baseline: shown.baseline, part: 'page'})).text;
+		if (now !== shown.text && overviewShown === shown && document.body.dataset.page === 'overview')
+			await render({refresh: true});
+	} catch (e) {
+		/* the server away for a while: the page stays as it is */
+	} finally {
+		overviewChecking = false;
+	}
+}
+document.addEventListener('visibilitychange', refreshOverview);
+setInterval(refreshOverview, OVERVIEW_REFRESH_MS);
 
 window.addEventListener('hashchange', render);
 render();

@@ -1,0 +1,366 @@
+#!/usr/bin/python3
+"""The dashboard as a team lead uses it, in a real browser (headless Debian
+chromium through WebDriver, as test_dashboard.py), against a `benchdb serve`
+that tests/cli/test_dashboard_people.sh started over dashboard_history.py's
+store, its 13th run named LONG.
+
+usage: test_dashboard_people.py BASE_URL SHOTS_DIR BENCHDB DB RUN14 LONG REPORT
+
+BENCHDB --db DB ingests RUN14 (run-14) while the overview is open. REPORT
+is the store's `benchdb report` (of its 13 runs), opened as a file.
+
+Prints "PASS name" or "FAIL name :: why" per check; screenshots go to
+SHOTS_DIR/people-*.png.
+"""
+import json
+import subprocess
+import sys
+import traceback
+from urllib.parse import unquote
+
+from browser_lib import Pages, check, report, start
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+BASE, SHOTS, BENCHDB, DB, RUN14, LONG, REPORT = sys.argv[1:8]
+RUN14_ID = json.load(open(RUN14))["id"]
+
+driver, wait = start()
+pages = Pages(driver, wait)
+loaded, go, open_url = pages.loaded, pages.go, pages.open_url
+
+
+def shot(name):
+    pages.shot("%s/people-%s.png" % (SHOTS, name))
+
+
+def js(script, *args):
+    return driver.execute_script(script, *args)
+
+
+# The lines an element's text takes.
+LINES = ("const r = document.createRange(); r.selectNodeContents(arguments[0]);"
+         " return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size")
+
+
+def readout():
+    return driver.find_element(By.ID, "hover").text
+
+
+try:
+    # ---- a chart from the keyboard, and to a screen reader ----------------------
+    # The dots' run, commit and value showed on a mouse's hover only: the
+    # chart took no focus, and its points were not text a screen reader
+    # reads (the SVG is one image). Now the chart is a stop of Tab, the
+    # arrows step through its runs, the readout says each (a live region),
+    # Enter opens the run.
+    open_url(BASE + "/#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    box = driver.find_element(By.ID, "series-chart")
+    check("keyboard: the chart is a stop of Tab, and says how to use it",
+          box.get_attribute("tabindex") == "0" and "arrow" in (box.get_attribute("aria-label") or ""),
+          (box.get_attribute("tabindex"), box.get_attribute("aria-label")))
+    # A div's aria-label is not read, and in browse mode a screen reader
+    # keeps the arrows: the chart is an application (its keys its own).
+    check("screen reader: the chart is an application its keys reach, named",
+          box.get_attribute("role") == "application" and box.get_attribute("aria-roledescription") == "chart"
+          and box.accessible_name.startswith("chart: the arrow keys"),
+          (box.get_attribute("role"), box.accessible_name))
+    check("screen reader: the readout is a polite live region",
+          driver.find_element(By.ID, "hover").get_attribute("aria-live") == "polite")
+    link = driver.find_element(By.CSS_SELECTOR, "#series a[href^='#/query']")
+    link.send_keys(Keys.TAB)
+    check("keyboard: Tab from the statement's link reaches the chart",
+          js("return document.activeElement.id") == "series-chart", js("return document.activeElement.outerHTML.slice(0, 80)"))
+    # Focused, the newest run (run-13, whose id is LONG) is read out.
+    check("keyboard: the focused chart reads out its newest run",
+          readout().startswith("run %s, commit c0ffeed, 2026-10-13T02:00:00Z: " % LONG), readout())
+    driver.switch_to.active_element.send_keys(Keys.HOME)
+    check("keyboard: Home reads out the first run",
+          readout().startswith("run run-01, commit c0ffee1, 2026-10-01T02:00:00Z: 1.01 \u00b5s"), readout())
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    # run-02 has no commit: its dot's title has none (1000 ns * 0.99).
+    check("keyboard: \u2192 reads out run-02, which has no commit, with its run's link",
+          readout().startswith("run run-02, 2026-10-02T02:00:00Z: 990 ns (CI ")
+          and driver.find_elements(By.CSS_SELECTOR, "#hover a[href='#/run?id=run-02']"), readout())
+    hot = js("return [...document.querySelectorAll('#series-chart circle.pt')].findIndex((c) => c.classList.contains('hot'))")
+    check("keyboard: the dot read out is marked on the chart", hot == 1, hot)
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    check("keyboard: \u2192 again reads out run-03, the baseline",
+          readout().startswith("run run-03, commit c0ffee3, 2026-10-03T02:00:00Z: ") and "baseline" in readout(), readout())
+    driver.switch_to.active_element.send_keys(Keys.ARROW_LEFT, Keys.ARROW_LEFT)
+    check("keyboard: \u2190 stops at the first run", readout().startswith("run run-01,"), readout())
+    driver.switch_to.active_element.send_keys(Keys.END)
+    check("keyboard: End reads out the newest run", readout().startswith("run %s," % LONG), readout())
+    shot("series-keyboard")
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.switch_to.active_element.send_keys(Keys.HOME, Keys.ARROW_RIGHT, Keys.ENTER)
+    loaded("run")
+    check("keyboard: Enter opens the run read out", driver.find_element(By.ID, "run-id").text == "run-02",
+          driver.find_element(By.ID, "run-id").text)
+    # A drag from run-02 (no commit) to run-04 zooms to runs 2 to 4: run-02
+    # was left out (its dot's title was not read), the zoom began at run-03.
+    go("#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    dots = driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")
+    driver.execute_script("document.body.dataset.ready = ''")
+    ActionChains(driver).move_to_element_with_offset(dots[1], -2, 0).click_and_hold() \
+        .move_to_element_with_offset(dots[3], 2, 0).release().perform()
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("zoom: a drag from run-02, which has no commit, to run-04 keeps runs 2 to 4",
+          'since "2026-10-02T02:00:00Z" until "2026-10-04T02:00:00Z"' in stmt
+          and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 3, stmt)
+    # The console's chart too.
+    go("#/query?q=trend%20time%20of%20%22hash%2F4096%22", "query")
+    box = driver.find_element(By.ID, "console-chart")
+    box.click()
+    box.send_keys(Keys.HOME)
+    text = driver.find_element(By.CSS_SELECTOR, "#console-result .hover").text
+    check("keyboard: the console's chart reads out its runs too",
+          box.get_attribute("tabindex") == "0" and text.startswith("run run-01, commit c0ffee1, "), text)
+
+    # ---- a narrow window: run ids and times stay readable ---------------------------
+    # At 400 px the console's `show runs` broke each run id a character or
+    # two a line ("ni / g / ht / ly", run-07 as "run / -07" in the overview's
+    # change points) and the timestamps at their hyphens; the compare page's
+    # lists of runs ran past its form. Now a run id keeps a column of 10em
+    # (a long one breaks in it), a time is one line, and a list of runs is
+    # no wider than its form.
+    driver.set_window_size(400, 900)
+    go("#/query?q=show%20runs", "query")
+    ids = driver.find_elements(By.CSS_SELECTOR, "#console-result tbody td:first-child a")
+    short = [js(LINES, a) for a in ids if a.text != LONG]
+    check("narrow window: each short run id in show runs is one line", len(short) == 12 and set(short) == {1}, short)
+    long_cell = [a for a in ids if a.text == LONG]
+    width = long_cell and long_cell[0].find_element(By.XPATH, "..").size["width"]
+    check("narrow window: the long run id's cell is 10em (140 px) wide or more", long_cell and width >= 140, width)
+    times = [js(LINES, td) for td in driver.find_elements(By.CSS_SELECTOR, "#console-result tbody td:nth-child(2)")]
+    check("narrow window: each run's timestamp is one line", len(times) == 13 and set(times) == {1}, times)
+    driver.save_screenshot("%s/people-narrow-runs.png" % SHOTS)  # the window, 400 px
+    go("#/", "overview")
+    cells = driver.find_elements(By.CSS_SELECTOR, "#changes tbody tr:first-child td")
+    lines = [js(LINES, td) for td in cells[1:3]]
+    check("narrow window: the change point's run and time are one line each", lines == [1, 1],
+          (lines, [c.text for c in cells[1:3]]))
+    go("#/compare", "compare")
+    # The bars' chart (760 px) was shrunk to the card's 319 px: its labels
+    # were 4.6 px tall. Now it keeps its size and scrolls in its box.
+    label = js("return document.querySelector('#compare-chart svg text[text-anchor=end]').getBoundingClientRect().height")
+    check("narrow window: the compare bars' labels are drawn at their 11 px (10 px tall or more)", label >= 10, label)
+    fit = js("const f = document.querySelector('#compare form'); return [f.scrollWidth, f.clientWidth]")
+    check("narrow window: the compare page's lists of runs fit their form", fit[0] <= fit[1], fit)
+    driver.save_screenshot("%s/people-narrow-compare.png" % SHOTS)
+    driver.set_window_size(1280, 1400)
+
+    # ---- `as html` in the console: the whole page, and a file that stays --------------
+    # The frame's height was a guess from the page's rows and charts (22 px a
+    # row), so a page whose rows wrapped (a narrow window, long names) was
+    # cut; and the link to save it was a blob: URL, dead once copied into a
+    # chat, opened in another tab or the page left. Now the frame is as tall
+    # as its page, measured, and again when the window's width changes; the
+    # link is a data: URL of the page's text.
+    def frame_fit():
+        """[the frame's inner height, its page's height]."""
+        frame = driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result")
+        inner = frame.get_property("clientHeight")
+        driver.switch_to.frame(frame)
+        page = js("return Math.ceil(document.documentElement.getBoundingClientRect().height)")
+        driver.switch_to.default_content()
+        return [inner, page]
+
+    def until_fit():
+        """Waits (30 s at most) for the frame to be its page's height."""
+        try:
+            wait.until(lambda d: frame_fit()[0] == frame_fit()[1])
+        except TimeoutException:
+            pass
+
+    driver.set_window_size(400, 900)
+    open_url(BASE + "/#/query?q=" + "trend%20time%20of%20%22sort%2F1024%22%20as%20html", "query")
+    until_fit()
+    narrow = frame_fit()
+    check("as html: in a 400 px window the frame holds its whole page (26 rows, the long id wrapped)",
+          narrow[0] == narrow[1] and narrow[1] > 22 * 26 + 140, narrow)
+    driver.set_window_size(1280, 1400)
+    until_fit()
+    wide = frame_fit()
+    # (Its charts grow with the width: the page is taller.)
+    check("as html: widened, the frame is its page's new height", wide[0] == wide[1] and wide[1] != narrow[1],
+          (narrow, wide))
+    save = driver.find_element(By.CSS_SELECTOR, "#console-result a.save-html").get_attribute("href")
+    check("as html: the link that saves the page is a data: URL of its text, no blob:",
+          save.startswith("data:text/html;charset=utf-8,%3C!DOCTYPE%20html%3E")
+          and LONG in unquote(save), save[:60])
+    sandbox = driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result").get_attribute("sandbox")
+    check("as html: the frame's sandbox runs no script", "allow-scripts" not in sandbox, sandbox)
+    shot("console-html")
+
+    # ---- a bare #/series names what it shows -----------------------------------------
+    # #/series (the header's "Series") drew the chart of the metric that sorts
+    # first and the baseline main, while the address said neither: the link
+    # copied from it showed another chart once a metric sorting earlier came
+    # (run-14's "allocs", below). Now the page's link names them, as the
+    # compare page's names its runs.
+    open_url(BASE + "/", "overview")
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.find_element(By.CSS_SELECTOR, "header nav a[data-page=series]").click()
+    loaded("series")
+    series_link = driver.current_url
+    check("#/series: the address names the metric and baseline it charts",
+          series_link == BASE + "/#/series?metric=bandwidth&baseline=main", series_link)
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.back()
+    loaded("overview")
+    check("#/series: Back returns to the overview", js("return location.hash") in ("", "#/"), js("return location.hash"))
+
+    # ---- an overview left open shows the runs that come ----------------------------
+    # It showed the store as it was when opened until reloaded by hand. Now,
+    # when its tab is shown again (and each minute while it is), it asks
+    # again and, when the store changed, draws itself again in place: the
+    # filter, the focus and caret in it, and the scroll position kept, and a
+    # line (a live region) says what came.
+    open_url(BASE + "/#/?filter=sort", "overview")
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    driver.set_window_size(1280, 600)
+    filt = driver.find_element(By.ID, "grid-filter")
+    js("arguments[0].scrollIntoView()", filt)
+    filt.send_keys(Keys.END, Keys.LEFT)  # the caret before the "t"
+    scrolled = js("return window.scrollY")
+    js("document.getElementById('overview').dataset.old = 'yes'")
+    # Nothing new: asked again, the page is left as it is.
+    js("document.dispatchEvent(new Event('visibilitychange'))")
+    check("refresh: with nothing new the page is not drawn again",
+          js("return document.getElementById('overview').dataset.old") == "yes")
+    ingest = subprocess.run([BENCHDB, "--db", DB, "ingest", "--no-env", RUN14], capture_output=True, text=True)
+    check("run-14 ingested while the overview is open", ingest.returncode == 0, ingest.stderr)
+    js("document.dispatchEvent(new Event('visibilitychange'))")
+    try:
+        wait.until(lambda d: js("return document.querySelector('#overview .meta').textContent.startsWith('14 runs')"))
+    except TimeoutException:
+        pass
+    meta = driver.find_element(By.CSS_SELECTOR, "#overview .meta").text
+    check("refresh: the tab shown again, the overview has run-14", meta.startswith("14 runs") and "latest: " + RUN14_ID in meta, meta)
+    news = driver.find_element(By.ID, "overview-updated")
+    check("refresh: a live region says what came",
+          news.get_attribute("role") == "status" and news.text.endswith(": 1 new run, latest %s." % RUN14_ID), news.text)
+    check("refresh: the filter is kept, in the box and the grid",
+          driver.find_element(By.ID, "grid-filter").get_attribute("value") == "sort"
+          and js("return [...document.querySelectorAll('#grid tbody tr')].filter((r) => !r.hidden).length") == 4,
+          driver.find_element(By.CSS_SELECTOR, "#grid h2").text)
+    focus = js("const e = document.activeElement; return [e.id, e.selectionStart]")
+    check("refresh: the focus and the caret stay in the filter", focus == ["grid-filter", 3], focus)
+    check("refresh: the scroll position is kept", js("return window.scrollY") == scrolled,
+          (scrolled, js("return window.scrollY")))
+    # A run id without a place to break (run-14's 64 hex digits) in a
+    # 400 px window: the overview's line of its latest run and the run's
+    # page were 643 and 807 px wide, the whole page scrolled sideways.
+    driver.set_window_size(400, 900)
+    for fragment, page in (("#/", "overview"), ("#/run?id=" + RUN14_ID, "run")):
+        go(fragment, page)
+        wide = js("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+        check("narrow window: the %s page of a 64-hex run id is no wider than the window" % page,
+              wide[0] <= wide[1], wide)
+    driver.set_window_size(1280, 1400)
+    # The bare #/series link shared before run-14 came: the same chart.
+    open_url(series_link, "series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("#/series: its link, shared before \"allocs\" came, charts bandwidth still",
+          stmt == 'trend "bandwidth" vs baseline "main"', stmt)
+
+    # ---- printed (to paper or a PDF for the team) -------------------------------------
+    # The overview printed as the screen shows it: each card's table cut at
+    # the page's right edge (severity "moderat", the change groups' worst
+    # series), their scroll bars printed, a grid taller than 480 px cut to
+    # its scroll box, the header's links and status line on paper. Now the
+    # print style sheet drops the header's controls, and cards and tables
+    # show all they hold within the page's width. (The print media emulated
+    # in a window of a Letter page's printed width, 7.5 in at 96 px.)
+    driver.set_window_size(720 + 15, 1400)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    open_url(BASE + "/", "overview")
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    cut = js("return [...document.querySelectorAll('#overview .card, #overview .scroll')]"
+             ".filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1)"
+             ".map((c) => (c.id || c.className) + ' ' + c.scrollWidth + 'x' + c.scrollHeight + ' in '"
+             " + c.clientWidth + 'x' + c.clientHeight)")
+    check("print: no card or table of the overview is cut", not cut, cut)
+    wide = js("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+    check("print: the overview is no wider than the page", wide[0] <= wide[1], wide)
+    shown = js("return [...document.querySelectorAll('header.top nav, header.top .status')]"
+               ".filter((e) => getComputedStyle(e).display !== 'none').length")
+    check("print: the header's links and status line are not printed", shown == 0, shown)
+    driver.save_screenshot("%s/people-print-overview.png" % SHOTS)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    driver.set_window_size(1280, 1400)
+
+    # ---- the report, a file opened offline and printed ---------------------------------
+    # Opened from file:// it asks nothing of any server. Printed (or in a
+    # narrow window), its tables broke a value from its unit ("1.005" over
+    # "µs", "4.02M" over "items/s"), as the dashboard's did before f60b6e6.
+    driver.get("file://" + REPORT)
+    wait.until(lambda d: js("return document.readyState") == "complete")
+    asked = js("return performance.getEntriesByType('resource').map((e) => e.name)")
+    check("report: opened as a file it asks for nothing", asked == [], asked)
+    # Its charts are pictures: a screen reader read a chart's title (the
+    # SVG is one image to it), no run's value; the keyboard reached none
+    # (no script in a report: the dashboard's arrows are not there). Now
+    # under each chart its values as a table, folded (<details>), to open
+    # from the keyboard: sort/1024's 2 series of 13 runs, run-02 without a
+    # commit, 1000 ns * 0.99.
+    charts = driver.find_elements(By.CSS_SELECTOR, "#charts section.chart")
+    sort_time = [c for c in charts if c.find_element(By.TAG_NAME, "h3").text == "sort/1024 \u00b7 time"]
+    tables = sort_time and sort_time[0].find_elements(By.CSS_SELECTOR, "details.values table tbody tr")
+    rows = [r.get_attribute("textContent") for r in tables or []]
+    check("report: each chart's values are a table under it (sort/1024 time: 26 rows)",
+          len(charts) == 7 and len(driver.find_elements(By.CSS_SELECTOR, "#charts section.chart details.values")) == 7
+          and len(rows) == 26, (len(charts), len(rows)))
+    check("report: a value's row names its series, run, time, commit and value as the tables do",
+          "backend=cpurun-022026-10-02T02:00:00Z-990 ns" in rows, rows[:3])
+    summary = driver.find_elements(By.CSS_SELECTOR, "#charts details.values summary")
+    check("report: the values' fold says what it holds", summary and summary[0].get_attribute("textContent")
+          .startswith("the chart's values as a table"), summary and summary[0].get_attribute("textContent"))
+    driver.set_window_size(720 + 15, 1400)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    broken = [td.text.replace("\n", " ") for td in driver.find_elements(By.CSS_SELECTOR, "table.result td.num")
+              if js(LINES, td) > 1]
+    check("report: printed, each value keeps its unit on its line", not broken, broken)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+    driver.set_window_size(1280, 1400)
+
+    # ---- following a link: the new page from its top, its heading said ------------------
+    # A series followed from the overview's grid opened scrolled as far down
+    # as the overview was (345 px of a 700 px window: the chart's top out of
+    # sight), the focus on <body> (a screen reader said nothing of the new
+    # page), and every page's title was "benchdb" (the tab, the history's
+    # list). Now a followed link shows its page from the top, the focus on
+    # its heading, the title naming it; Back returns to the place left.
+    driver.set_window_size(1280, 700)
+    open_url(BASE + "/", "overview")
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    check("title: the overview's is its heading's", driver.title == "Overview \u00b7 benchdb", driver.title)
+    link = driver.find_elements(By.CSS_SELECTOR, "#grid tbody a")[5]
+    js("arguments[0].scrollIntoView({block: 'center'})", link)
+    left = js("return window.scrollY")
+    driver.execute_script("document.body.dataset.ready = ''")
+    link.click()
+    loaded("series")
+    at = js("return [window.scrollY, document.activeElement.tagName, document.activeElement.textContent]")
+    check("follow: the series page opens at its top, the focus on its heading",
+          left > 300 and at == [0, "H1", "Series"], (left, at))
+    check("title: the series page's names it", driver.title == "Series \u00b7 benchdb", driver.title)
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.back()
+    loaded("overview")
+    check("follow: Back returns to the overview where it was left", js("return window.scrollY") == left,
+          (left, js("return window.scrollY")))
+    go("#/run?id=run-07", "run")
+    check("title: a run's page names the run", driver.title == "Run run-07 \u00b7 benchdb", driver.title)
+    driver.set_window_size(1280, 1400)
+
+    # ---- the browser's console: no CSP violation, no script error ----------------
+    pages.console_clean()
+except Exception:
+    report("the browser test ran to its end", False, traceback.format_exc().replace("\n", " | "))
+finally:
+    driver.quit()
