@@ -67,6 +67,20 @@ static int fail_errno(bdb_store *s, compact_ctx *c, const char *what, const char
 			    strerror(e));
 }
 
+/*
+ * Gives the file of fd the owner, group and mode of the one it replaces (as
+ * far as this process may: root any, another user the group of theirs):
+ * created with the umask and by whoever compacts, a group's store (0660,
+ * the CI user's) compacted by root became root's and 0640, which its own
+ * users could no longer write.
+ */
+static int keep_owner(int fd, const struct stat *was)
+{
+	if (fchown(fd, was->st_uid, was->st_gid) != 0)
+		(void)!fchown(fd, (uid_t)-1, was->st_gid);
+	return fchmod(fd, was->st_mode & 07777);
+}
+
 /* Runs with the write transaction held: no other writer commits meanwhile. */
 static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
@@ -85,6 +99,12 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	int fd = open(new_data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 0777);
 	if (fd < 0)
 		return fail_errno(s, c, "create", new_data);
+	if (keep_owner(fd, &st) != 0) {
+		int rc = fail_errno(s, c, "set the mode of", new_data);
+		close(fd);
+		unlink(new_data);
+		return rc;
+	}
 	int rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
 	if (!rc && fdatasync(fd) != 0)
 		rc = errno;
@@ -98,7 +118,7 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	}
 	fd = open(new_lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, lst.st_mode & 0777);
 	struct stat nl;
-	if (fd < 0 || fstat(fd, &nl) != 0) {
+	if (fd < 0 || keep_owner(fd, &lst) != 0 || fstat(fd, &nl) != 0) {
 		rc = fail_errno(s, c, "create", new_lock);
 		if (fd >= 0)
 			close(fd);
