@@ -990,6 +990,39 @@ static void remove_store_files(const char *dir, bool rmdir_too)
 		rmdir(dir);
 }
 
+/*
+ * A store file (name: data.mdb or lock.mdb, at path) that LMDB cannot use,
+ * said in d: a symbolic link to a path that does not exist, a directory,
+ * anything but a regular file; 0 for a file, or none. A data.mdb left
+ * dangling by a file system not mounted read as "no store", and ingest
+ * created a new data.mdb at the link's target.
+ */
+static int odd_store_file(const char *dir, const char *path, const char *name, bdb_diag *d)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+		int err = errno;
+		char to[PATH_MAX];
+		ssize_t n = readlink(path, to, sizeof to - 1);
+		to[n < 0 ? 0 : n] = '\0';
+		return err != ENOENT
+			   ? 0
+			   : bdb_diag_set(d, BDB_EIO, dir, 0, 0,
+					  "cannot open the store: %s is a symbolic link to "
+					  "a path that does not exist (%s)",
+					  name, to);
+	}
+	if (S_ISDIR(st.st_mode))
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0,
+				    "cannot open the store: %s is a directory", name);
+	if (!S_ISREG(st.st_mode))
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0,
+				    "cannot open the store: %s is not a regular file", name);
+	return 0;
+}
+
 static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
 	bdb_diag_clear(d);
@@ -1022,6 +1055,9 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
 	int data_err = stat(data_path, &st) == 0 ? 0 : errno;
 	bool exists = !data_err && st.st_size > 0;
+	rc = odd_store_file(dir, data_path, "data.mdb", d);
+	if (rc)
+		goto fail;
 	/* A directory this user may not search hides its store: that is no
 	 * missing store (a reader took it for none, "no store at DIR"). */
 	if (data_err == EACCES) {
@@ -1178,6 +1214,13 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	*out = s;
 	return 0;
 fail_mdb:
+	if (rc != MDB_INVALID && rc != EACCES && rc != EROFS) {
+		int odd = odd_store_file(dir, s->lock_path, "lock.mdb", d);
+		if (odd) {
+			rc = odd;
+			goto fail;
+		}
+	}
 	if (rc == MDB_INVALID) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
 				  "not a benchdb store, or a damaged one: data.mdb is not an LMDB "
