@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -81,15 +82,38 @@ static int keep_owner(int fd, const struct stat *was)
 	return fchmod(fd, was->st_mode & 07777);
 }
 
+/* fsync of the directory holding path, so that a rename in it lasts. */
+static void sync_dir_of(const char *path)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
 /* Runs with the write transaction held: no other writer commits meanwhile. */
 static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
 	(void)txn;
 	compact_ctx *c = ctx;
-	char data[PATH_MAX], new_data[PATH_MAX], new_lock[PATH_MAX];
-	snprintf(data, sizeof data, "%s/data.mdb", s->path);
-	snprintf(new_data, sizeof new_data, "%s/data.mdb.compact", s->path);
-	snprintf(new_lock, sizeof new_lock, "%s/lock.mdb.compact", s->path);
+	char link[PATH_MAX + 16], data[PATH_MAX + 16], lock[PATH_MAX + 16];
+	char new_data[PATH_MAX + 32], new_lock[PATH_MAX + 32];
+	/* A link (data.mdb on another volume, lock.mdb in /dev/shm) stays: the
+	 * new file is written beside the one it leads to and renamed over
+	 * that (before, over the link, moving the store into its directory). */
+	snprintf(link, sizeof link, "%s/data.mdb", s->path);
+	if (!realpath(link, data))
+		snprintf(data, sizeof data, "%s", link);
+	if (!realpath(s->lock_path, lock))
+		snprintf(lock, sizeof lock, "%s", s->lock_path);
+	snprintf(new_data, sizeof new_data, "%s.compact", data);
+	snprintf(new_lock, sizeof new_lock, "%s.compact", lock);
 	/* What a compact killed before its renames left. */
 	unlink(new_data);
 	unlink(new_lock);
@@ -146,7 +170,7 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	 * happen. The other order would pair the new data.mdb with the old
 	 * lock file's transaction ids.
 	 */
-	if (rename(new_lock, s->lock_path) != 0) {
+	if (rename(new_lock, lock) != 0) {
 		rc = fail_errno(s, c, "rename", new_lock);
 		bdb__gate_unlock(gate);
 		unlink(new_data);
@@ -159,11 +183,8 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		unlink(new_data);
 		return rc;
 	}
-	int dir = open(s->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dir >= 0) {
-		fsync(dir);
-		close(dir);
-	}
+	sync_dir_of(data);
+	sync_dir_of(lock);
 	bdb__gate_unlock(gate);
 	if (stat(data, &st) == 0)
 		c->after = (uint64_t)st.st_size;

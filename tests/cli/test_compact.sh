@@ -109,6 +109,34 @@ else
 	check_rc "  and the owner's next ingest works" 0
 fi
 
+# --- data.mdb and lock.mdb links to files elsewhere ---------------------------
+# (data.mdb on a bigger volume, lock.mdb in /dev/shm.) compact writes each
+# new file beside the one a link leads to and renames it over that one: the
+# links stay. Before, the renames replaced the links in the store's
+# directory: the whole history moved onto the directory's file system, and
+# the linked file stayed behind, stale.
+LINKED=$WORK/linked
+VOL=$WORK/volume
+mkdir -p "$VOL"
+cp -r "$DB" "$LINKED"
+mv "$LINKED/data.mdb" "$VOL/data.mdb"
+mv "$LINKED/lock.mdb" "$VOL/lock.mdb"
+ln -s "$VOL/data.mdb" "$LINKED/data.mdb"
+ln -s "$VOL/lock.mdb" "$LINKED/lock.mdb"
+"$BENCHDB" --db "$LINKED" -c 'show runs as csv' >"$WORK/linked.runs"
+run "$BENCHDB" --db "$LINKED" compact
+check_rc "compact of a store whose data.mdb and lock.mdb are links exits 0" 0
+check "  data.mdb is still the link ($(ls -l "$LINKED/data.mdb" | sed 's/.* -> /-> /'))" \
+	test "$(readlink "$LINKED/data.mdb")" = "$VOL/data.mdb"
+check "  lock.mdb too" test "$(readlink "$LINKED/lock.mdb")" = "$VOL/lock.mdb"
+check "  the compacted file is the linked one" \
+	grep -qF -- "-> $(stat -c %s "$VOL/data.mdb") bytes" "$OUT"
+check "  no temporary file is left" test -z "$(ls "$VOL" | grep -v '^data.mdb$\|^lock.mdb$')"
+run "$BENCHDB" --db "$LINKED" verify
+check_rc "  verify is clean" 0
+"$BENCHDB" --db "$LINKED" -c 'show runs as csv' >"$WORK/linked.after"
+check "  every run is kept" cmp -s "$WORK/linked.runs" "$WORK/linked.after"
+
 # --- another process writing ------------------------------------------------
 rm -f "$WORK/fifo" "$WORK/hold.out"
 mkfifo "$WORK/fifo"
