@@ -304,6 +304,9 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 		return code < 0 ? EXIT_OK : code;
 	if (npos != 1)
 		return cli_usage_error("backup", "expected a destination directory");
+	if (!dest[0][0])
+		return cli_usage_error("backup", "the destination's path is empty (give the "
+						 "directory to copy the store into)");
 	bdb_store *store;
 	code = cli_open_store(ctx, false, true, &store);
 	if (code)

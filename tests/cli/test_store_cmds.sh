@@ -42,6 +42,27 @@ check "the backup holds the same runs" cmp -s "$WORK/a.csv" "$WORK/b.csv"
 run "$BENCHDB" backup "$WORK/copy"
 check_rc "backup into a non-empty directory exits 3" 3
 check_err "and says why" "not empty"
+# An empty DEST (a variable that was not set) is a usage error, as --db ""
+# is; before: exit 3, "benchdb: error: cannot create the backup directory:
+# No such file or directory", naming no path.
+run "$BENCHDB" backup ""
+check_rc "backup '' exits 2" 2
+check_err "  saying the destination is empty" \
+	"benchdb: error: backup: the destination's path is empty (give the directory to copy the store into)"
+# A directory the user may not write: the copy could not be begun, and
+# nothing was removed (before: "backup failed: Permission denied; the
+# partial copy was removed").
+if [ "${AS_USER[0]:-}" = none ]; then
+	pass "backup into a directory not writable: not checked (running as root without setpriv)"
+else
+	chmod 755 "$WORK"
+	mkdir -p "$WORK/ro-dest"
+	chmod 555 "$WORK/ro-dest"
+	run "${AS_USER[@]}" "$BENCHDB" backup "$WORK/ro-dest"
+	check_rc "backup into a directory not writable exits 3" 3
+	check_err "  saying which file it could not create" \
+		"benchdb: error: $WORK/ro-dest: backup failed: cannot create $WORK/ro-dest/data.mdb.tmp: Permission denied; nothing was written"
+fi
 
 # A backup killed at any of its writes leaves no data.mdb in DIR (before, a
 # partial one that looked like a backup, and made the next try say "not
