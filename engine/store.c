@@ -54,6 +54,7 @@ int bdb__mdb_error(int rc)
 		return BDB_ENOMEM;
 	case EACCES:
 	case EROFS:
+	case EPERM: /* an immutable file (chattr +i), which root may not write either */
 		return BDB_EREADONLY;
 	case EIO:
 	case ENOSPC:
@@ -1136,7 +1137,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	    MDB_NOTLS | (opt->no_sync ? MDB_NOSYNC : 0) | (opt->read_only ? MDB_RDONLY : 0);
 	s->env_flags = flags;
 	rc = mdb_env_open(s->env, dir, flags, 0666);
-	if ((rc == EACCES || rc == EROFS) && opt->read_only) {
+	if ((rc == EACCES || rc == EROFS || rc == EPERM) && opt->read_only) {
 		/* Files the user may only read (an archived store, another user's,
 		 * a read-only mount): read them without LMDB's lock file, which a
 		 * reader must otherwise write. Nobody may then write the store
@@ -1214,7 +1215,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	*out = s;
 	return 0;
 fail_mdb:
-	if (rc != MDB_INVALID && rc != EACCES && rc != EROFS) {
+	if (rc != MDB_INVALID && rc != EACCES && rc != EROFS && rc != EPERM) {
 		int odd = odd_store_file(dir, s->lock_path, "lock.mdb", d);
 		if (odd) {
 			rc = odd;
@@ -1227,7 +1228,7 @@ fail_mdb:
 				  "file or its header pages (the first two) are corrupt");
 		goto fail;
 	}
-	if (rc == EACCES || rc == EROFS) {
+	if (rc == EACCES || rc == EROFS || rc == EPERM) {
 		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
 				  "cannot open the store: %s (%s)", mdb_strerror(rc),
 				  denied_file(dir, data_path, opt->read_only));

@@ -73,6 +73,25 @@ ln -s "$WORK/unmounted/lock.mdb" "$db/lock.mdb"
 run "$BENCHDB" --db "$db" -c 'show runs as csv'
 check_rc "lock.mdb a link into a directory that exists: a query works" 0
 check "  creating the lock file there" test -s "$WORK/unmounted/lock.mdb"
+# An archived store made immutable (chattr +i data.mdb, root): queries,
+# verify and export read it; a write says which file and why. Before, every
+# command, queries included, said "cannot open the store: Operation not
+# permitted" (EPERM, where a file not writable gives EACCES).
+db=$(damaged immutable)
+if chattr +i "$db/data.mdb" 2>/dev/null; then
+	trap 'chattr -i "$WORK/immutable/data.mdb" 2>/dev/null; rm -rf "$WORK"' EXIT
+	run "$BENCHDB" --db "$db" -c 'show runs as csv'
+	check_rc "data.mdb immutable: a query exits 0" 0
+	check_out "  and lists the runs" "keep-2,"
+	run "$BENCHDB" --db "$db" verify
+	check_rc "  verify exits 0" 0
+	expect3 "data.mdb immutable: ingest" \
+		"$db: cannot open the store: Operation not permitted (data.mdb is not writable; writing needs" \
+		"$db" ingest "$FIXTURES/gbench_plain.json"
+	chattr -i "$db/data.mdb"
+else
+	pass "data.mdb immutable: not checked (chattr +i needs root and a file system that has it)"
+fi
 db=$(damaged fifo-lock)
 rm "$db/lock.mdb"
 mkfifo "$db/lock.mdb"
