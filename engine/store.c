@@ -120,7 +120,7 @@ int bdb__gate_lock(const char *dir, int how)
 	snprintf(path, sizeof path, "%s/compact.lock", dir);
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0)
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return -1; /* a directory we may not write: nobody compacts it */
 	/* An opener (exclusive) first says it waits, with a POSIX lock on
@@ -270,7 +270,8 @@ static int no_lock_enter(bdb_store *s)
 	s->no_lock_reads++;
 	char path[PATH_MAX];
 	snprintf(path, sizeof path, "%s/compact.lock", s->path);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* (Never blocking: a FIFO of that name hung the process in open.) */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	int rc = 0;
 	/* An opener waiting (bdb__gate_lock) or opening: refused, not waited for. */
 	if (fd >= 0 && (opener_waits(fd) || flock(fd, LOCK_SH | LOCK_NB) != 0))
@@ -324,7 +325,7 @@ void bdb_store_check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, 
 	 * new one at their next transaction, before they write. */
 	char gate_path[PATH_MAX + 16];
 	snprintf(gate_path, sizeof gate_path, "%s/compact.lock", s->path);
-	int gate = open(gate_path, O_RDONLY | O_CLOEXEC);
+	int gate = open(gate_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	bool compacted = replaced_by_compact(s, gate);
 	if (gate >= 0)
 		close(gate);
