@@ -13,6 +13,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -67,15 +68,52 @@ static int fail_errno(bdb_store *s, compact_ctx *c, const char *what, const char
 			    strerror(e));
 }
 
+/*
+ * Gives the file of fd the owner, group and mode of the one it replaces (as
+ * far as this process may: root any, another user the group of theirs):
+ * created with the umask and by whoever compacts, a group's store (0660,
+ * the CI user's) compacted by root became root's and 0640, which its own
+ * users could no longer write.
+ */
+static int keep_owner(int fd, const struct stat *was)
+{
+	if (fchown(fd, was->st_uid, was->st_gid) != 0)
+		(void)!fchown(fd, (uid_t)-1, was->st_gid);
+	return fchmod(fd, was->st_mode & 07777);
+}
+
+/* fsync of the directory holding path, so that a rename in it lasts. */
+static void sync_dir_of(const char *path)
+{
+	char dir[PATH_MAX];
+	snprintf(dir, sizeof dir, "%s", path);
+	char *slash = strrchr(dir, '/');
+	if (slash)
+		*(slash == dir ? slash + 1 : slash) = '\0';
+	int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
 /* Runs with the write transaction held: no other writer commits meanwhile. */
 static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
 	(void)txn;
 	compact_ctx *c = ctx;
-	char data[PATH_MAX], new_data[PATH_MAX], new_lock[PATH_MAX];
-	snprintf(data, sizeof data, "%s/data.mdb", s->path);
-	snprintf(new_data, sizeof new_data, "%s/data.mdb.compact", s->path);
-	snprintf(new_lock, sizeof new_lock, "%s/lock.mdb.compact", s->path);
+	char link[PATH_MAX + 16], data[PATH_MAX + 16], lock[PATH_MAX + 16];
+	char new_data[PATH_MAX + 32], new_lock[PATH_MAX + 32];
+	/* A link (data.mdb on another volume, lock.mdb in /dev/shm) stays: the
+	 * new file is written beside the one it leads to and renamed over
+	 * that (before, over the link, moving the store into its directory). */
+	snprintf(link, sizeof link, "%s/data.mdb", s->path);
+	if (!realpath(link, data))
+		snprintf(data, sizeof data, "%s", link);
+	if (!realpath(s->lock_path, lock))
+		snprintf(lock, sizeof lock, "%s", s->lock_path);
+	snprintf(new_data, sizeof new_data, "%s.compact", data);
+	snprintf(new_lock, sizeof new_lock, "%s.compact", lock);
 	/* What a compact killed before its renames left. */
 	unlink(new_data);
 	unlink(new_lock);
@@ -85,6 +123,12 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	int fd = open(new_data, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, st.st_mode & 0777);
 	if (fd < 0)
 		return fail_errno(s, c, "create", new_data);
+	if (keep_owner(fd, &st) != 0) {
+		int rc = fail_errno(s, c, "set the mode of", new_data);
+		close(fd);
+		unlink(new_data);
+		return rc;
+	}
 	int rc = mdb_env_copyfd2(s->env, fd, MDB_CP_COMPACT);
 	if (!rc && fdatasync(fd) != 0)
 		rc = errno;
@@ -98,7 +142,7 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	}
 	fd = open(new_lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, lst.st_mode & 0777);
 	struct stat nl;
-	if (fd < 0 || fstat(fd, &nl) != 0) {
+	if (fd < 0 || keep_owner(fd, &lst) != 0 || fstat(fd, &nl) != 0) {
 		rc = fail_errno(s, c, "create", new_lock);
 		if (fd >= 0)
 			close(fd);
@@ -126,7 +170,7 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	 * happen. The other order would pair the new data.mdb with the old
 	 * lock file's transaction ids.
 	 */
-	if (rename(new_lock, s->lock_path) != 0) {
+	if (rename(new_lock, lock) != 0) {
 		rc = fail_errno(s, c, "rename", new_lock);
 		bdb__gate_unlock(gate);
 		unlink(new_data);
@@ -139,11 +183,8 @@ static int compact_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		unlink(new_data);
 		return rc;
 	}
-	int dir = open(s->path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dir >= 0) {
-		fsync(dir);
-		close(dir);
-	}
+	sync_dir_of(data);
+	sync_dir_of(lock);
 	bdb__gate_unlock(gate);
 	if (stat(data, &st) == 0)
 		c->after = (uint64_t)st.st_size;

@@ -163,6 +163,10 @@ int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, u
  * BDB_ENOTFOUND if there is none. Baselines pointing at it are dropped. */
 int bdb_store_delete_run(bdb_store *store, uint64_t seq);
 
+/* Deletes the n runs of seqs (each once: no seq twice) in one write
+ * transaction: all of them or, on any error, none. */
+int bdb_store_delete_runs(bdb_store *store, const uint64_t *seqs, size_t n);
+
 /* Sets (creating or moving) baseline name to run seq. BDB_ENOTFOUND if no such run;
  * BDB_EINVAL if name is empty or not valid UTF-8. */
 int bdb_store_set_baseline(bdb_store *store, const char *name, uint64_t seq);

@@ -54,6 +54,7 @@ int bdb__mdb_error(int rc)
 		return BDB_ENOMEM;
 	case EACCES:
 	case EROFS:
+	case EPERM: /* an immutable file (chattr +i), which root may not write either */
 		return BDB_EREADONLY;
 	case EIO:
 	case ENOSPC:
@@ -119,7 +120,7 @@ int bdb__gate_lock(const char *dir, int how)
 	snprintf(path, sizeof path, "%s/compact.lock", dir);
 	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
 	if (fd < 0)
-		fd = open(path, O_RDONLY | O_CLOEXEC);
+		fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	if (fd < 0)
 		return -1; /* a directory we may not write: nobody compacts it */
 	/* An opener (exclusive) first says it waits, with a POSIX lock on
@@ -269,7 +270,8 @@ static int no_lock_enter(bdb_store *s)
 	s->no_lock_reads++;
 	char path[PATH_MAX];
 	snprintf(path, sizeof path, "%s/compact.lock", s->path);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* (Never blocking: a FIFO of that name hung the process in open.) */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	int rc = 0;
 	/* An opener waiting (bdb__gate_lock) or opening: refused, not waited for. */
 	if (fd >= 0 && (opener_waits(fd) || flock(fd, LOCK_SH | LOCK_NB) != 0))
@@ -323,7 +325,7 @@ void bdb_store_check_lock_users(bdb_store *s, bdb_problem_fn report, void *ctx, 
 	 * new one at their next transaction, before they write. */
 	char gate_path[PATH_MAX + 16];
 	snprintf(gate_path, sizeof gate_path, "%s/compact.lock", s->path);
-	int gate = open(gate_path, O_RDONLY | O_CLOEXEC);
+	int gate = open(gate_path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	bool compacted = replaced_by_compact(s, gate);
 	if (gate >= 0)
 		close(gate);
@@ -990,6 +992,39 @@ static void remove_store_files(const char *dir, bool rmdir_too)
 		rmdir(dir);
 }
 
+/*
+ * A store file (name: data.mdb or lock.mdb, at path) that LMDB cannot use,
+ * said in d: a symbolic link to a path that does not exist, a directory,
+ * anything but a regular file; 0 for a file, or none. A data.mdb left
+ * dangling by a file system not mounted read as "no store", and ingest
+ * created a new data.mdb at the link's target.
+ */
+static int odd_store_file(const char *dir, const char *path, const char *name, bdb_diag *d)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return 0;
+	if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+		int err = errno;
+		char to[PATH_MAX];
+		ssize_t n = readlink(path, to, sizeof to - 1);
+		to[n < 0 ? 0 : n] = '\0';
+		return err != ENOENT
+			   ? 0
+			   : bdb_diag_set(d, BDB_EIO, dir, 0, 0,
+					  "cannot open the store: %s is a symbolic link to "
+					  "a path that does not exist (%s)",
+					  name, to);
+	}
+	if (S_ISDIR(st.st_mode))
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0,
+				    "cannot open the store: %s is a directory", name);
+	if (!S_ISREG(st.st_mode))
+		return bdb_diag_set(d, BDB_EIO, dir, 0, 0,
+				    "cannot open the store: %s is not a regular file", name);
+	return 0;
+}
+
 static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **out, bdb_diag *d)
 {
 	bdb_diag_clear(d);
@@ -1022,6 +1057,9 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	 * holds nothing: no store yet, and LMDB initialises it when writing. */
 	int data_err = stat(data_path, &st) == 0 ? 0 : errno;
 	bool exists = !data_err && st.st_size > 0;
+	rc = odd_store_file(dir, data_path, "data.mdb", d);
+	if (rc)
+		goto fail;
 	/* A directory this user may not search hides its store: that is no
 	 * missing store (a reader took it for none, "no store at DIR"). */
 	if (data_err == EACCES) {
@@ -1100,7 +1138,7 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	    MDB_NOTLS | (opt->no_sync ? MDB_NOSYNC : 0) | (opt->read_only ? MDB_RDONLY : 0);
 	s->env_flags = flags;
 	rc = mdb_env_open(s->env, dir, flags, 0666);
-	if ((rc == EACCES || rc == EROFS) && opt->read_only) {
+	if ((rc == EACCES || rc == EROFS || rc == EPERM) && opt->read_only) {
 		/* Files the user may only read (an archived store, another user's,
 		 * a read-only mount): read them without LMDB's lock file, which a
 		 * reader must otherwise write. Nobody may then write the store
@@ -1178,13 +1216,20 @@ static int open_once(const char *dir, const bdb_store_options *opt, bdb_store **
 	*out = s;
 	return 0;
 fail_mdb:
+	if (rc != MDB_INVALID && rc != EACCES && rc != EROFS && rc != EPERM) {
+		int odd = odd_store_file(dir, s->lock_path, "lock.mdb", d);
+		if (odd) {
+			rc = odd;
+			goto fail;
+		}
+	}
 	if (rc == MDB_INVALID) {
 		rc = bdb_diag_set(d, BDB_ECORRUPT, dir, 0, 0,
 				  "not a benchdb store, or a damaged one: data.mdb is not an LMDB "
 				  "file or its header pages (the first two) are corrupt");
 		goto fail;
 	}
-	if (rc == EACCES || rc == EROFS) {
+	if (rc == EACCES || rc == EROFS || rc == EPERM) {
 		rc = bdb_diag_set(d, opt->read_only ? BDB_EIO : BDB_EREADONLY, dir, 0, 0,
 				  "cannot open the store: %s (%s)", mdb_strerror(rc),
 				  denied_file(dir, data_path, opt->read_only));

@@ -976,9 +976,15 @@ int bdb_store_backup(bdb_store *store, const char *dir, bdb_diag *d)
 	unlink(tmp);
 	int rc = 0;
 	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0)
-		rc = errno;
-	else {
+	if (fd < 0) {
+		int err = errno;
+		if (made)
+			rmdir(dir);
+		close(dfd);
+		return bdb_diag_set(d, bdb__mdb_error(err), dir, 0, 0,
+				    "backup failed: cannot create %s: %s; nothing was written", tmp,
+				    strerror(err));
+	} else {
 		rc = mdb_env_copyfd2(store->env, fd, MDB_CP_COMPACT);
 		if (!rc && fdatasync(fd) != 0)
 			rc = errno;

@@ -953,14 +953,29 @@ int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint
 /* Delete, baselines, metric definitions                                     */
 /* ------------------------------------------------------------------------ */
 
-static int delete_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+typedef struct delete_ctx {
+	const uint64_t *seqs;
+	size_t n;
+} delete_ctx;
+
+static int delete_runs_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 {
-	return bdb__delete_run_txn(s, txn, *(const uint64_t *)ctx, 0);
+	const delete_ctx *c = ctx;
+	int rc = 0;
+	for (size_t i = 0; !rc && i < c->n; i++)
+		rc = bdb__delete_run_txn(s, txn, c->seqs[i], 0);
+	return rc;
+}
+
+int bdb_store_delete_runs(bdb_store *store, const uint64_t *seqs, size_t n)
+{
+	delete_ctx c = {seqs, n};
+	return bdb__write(store, delete_runs_txn, &c);
 }
 
 int bdb_store_delete_run(bdb_store *store, uint64_t seq)
 {
-	return bdb__write(store, delete_run_txn, &seq);
+	return bdb_store_delete_runs(store, &seq, 1);
 }
 
 typedef struct baseline_ctx {

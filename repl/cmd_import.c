@@ -72,6 +72,14 @@ static int report_import(int rc, const bdb_diag *d, const char *what, const char
 {
 	if (rc) {
 		cli_error_diag(d);
+		/* The runs of the transactions committed before the failing one
+		 * stay: said, or the import read as one that stored nothing. */
+		if (s->runs_stored + s->runs_unchanged + s->runs_replaced)
+			fprintf(stderr,
+				"benchdb: note: %s: the transactions before it stored %zu run(s) "
+				"(%zu unchanged, %zu replaced), which stay; the same import again "
+				"stores the rest\n",
+				input, s->runs_stored, s->runs_unchanged, s->runs_replaced);
 		/* The same history imported again without the --branch the
 		 * first import had: --replace would move every run off that
 		 * branch, and check --against-branch would lose its base. */

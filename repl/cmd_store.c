@@ -304,6 +304,9 @@ int cmd_backup(cli_ctx *ctx, int argc, char **argv)
 		return code < 0 ? EXIT_OK : code;
 	if (npos != 1)
 		return cli_usage_error("backup", "expected a destination directory");
+	if (!dest[0][0])
+		return cli_usage_error("backup", "the destination's path is empty (give the "
+						 "directory to copy the store into)");
 	bdb_store *store;
 	code = cli_open_store(ctx, false, true, &store);
 	if (code)
@@ -564,10 +567,11 @@ int cmd_drop_run(cli_ctx *ctx, int argc, char **argv)
 	    "Removes the runs of these exact ids (not references such as latest) and\n"
 	    "all of them: their values, their index entries and the baselines set on\n"
 	    "them (said). Every id is looked up first: one that names no run is exit 3\n"
-	    "and nothing is dropped. It also drops a run whose id benchdb now refuses\n"
-	    "('.' or '..', stored by older versions); to keep such a run under another\n"
-	    "id: benchdb export . >dot.json && benchdb ingest --id dot dot.json &&\n"
-	    "benchdb drop-run .\n";
+	    "and nothing is dropped. All are dropped in one write transaction: killed or\n"
+	    "failing (a full disk), it drops none. It also drops a run whose id benchdb\n"
+	    "now refuses ('.' or '..', stored by older versions); to keep such a run\n"
+	    "under another id: benchdb export . >dot.json && benchdb ingest --id dot\n"
+	    "dot.json && benchdb drop-run .\n";
 	enum { MAX_IDS = 256 };
 	const char *ids[MAX_IDS];
 	int npos, code = cli_parse_args(ctx, argc, argv, usage, NULL, ids, MAX_IDS, &npos);
@@ -581,35 +585,43 @@ int cmd_drop_run(cli_ctx *ctx, int argc, char **argv)
 		return code;
 	uint64_t seqs[MAX_IDS];
 	bdb_run_info infos[MAX_IDS];
-	char names[256];
-	for (int i = 0; !code && i < npos; i++)
-		code = find_run_to_drop(store, ids[i], &seqs[i], &infos[i], names, sizeof names);
+	const char *dropped[MAX_IDS]; /* the id of each run, as given first */
+	char(*names)[256] = malloc(MAX_IDS * sizeof *names);
+	size_t n = 0;
+	if (!names) {
+		cli_error("drop-run: %s", bdb_strerror(BDB_ENOMEM));
+		code = EXIT_INPUT;
+	}
+	/* Every id looked up first; the same run named twice is dropped once. */
 	for (int i = 0; !code && i < npos; i++) {
-		/* The same id given twice is dropped once. */
+		code =
+		    find_run_to_drop(store, ids[i], &seqs[n], &infos[n], names[n], sizeof names[n]);
 		bool again = false;
-		for (int j = 0; j < i; j++)
-			again = again || seqs[j] == seqs[i];
-		if (again)
-			continue;
-		find_run_to_drop(store, ids[i], &seqs[i], &infos[i], names, sizeof names);
-		int rc = bdb_store_delete_run(store, seqs[i]);
-		if (rc) {
-			cli_error("drop-run: %s: %s", bdb_store_path(store),
-				  bdb_store_write_error(store, rc));
-			code = EXIT_INPUT;
-			break;
-		}
+		for (size_t j = 0; j < n; j++)
+			again = again || seqs[j] == seqs[n];
+		if (!code && !again)
+			dropped[n++] = ids[i];
+	}
+	/* One transaction: killed or failing (a full disk), nothing is dropped. */
+	int rc = code ? 0 : bdb_store_delete_runs(store, seqs, n);
+	if (rc) {
+		cli_error("drop-run: %s: %s; nothing was dropped", bdb_store_path(store),
+			  bdb_store_write_error(store, rc));
+		code = EXIT_INPUT;
+	}
+	for (size_t i = 0; !code && i < n; i++) {
 		fputs("Dropped run ", stdout);
-		cli_put_text(stdout, ids[i], false);
+		cli_put_text(stdout, dropped[i], false);
 		printf(" (%u point%s, %u metric%s)", infos[i].n_points,
 		       infos[i].n_points == 1 ? "" : "s", infos[i].n_metrics,
 		       infos[i].n_metrics == 1 ? "" : "s");
-		if (names[0]) {
+		if (names[i][0]) {
 			fputs("; dropped with it, the baseline(s) on it: ", stdout);
-			cli_put_text(stdout, names, false);
+			cli_put_text(stdout, names[i], false);
 		}
 		putchar('\n');
 	}
+	free(names);
 	bdb_store_close(store);
 	return code;
 }

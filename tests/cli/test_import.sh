@@ -763,4 +763,34 @@ run "$BENCHDB" --db "$WORK/none" import-asv "$ROOT/README.md"
 check_err "a file given for the folder: not a directory" "README.md: is not a directory"
 check "and no store is made" test ! -e "$WORK/none"
 
+
+# An import whose last transaction fails (a disk full from its last write
+# on: tests/fault/fault.c, ENOSPC) keeps the runs of the transactions
+# before it; it says so, and that the same import again stores the rest.
+# Before, it said only "cannot store the 66 runs ... (one transaction): No
+# space left on device; none of them was stored", and a user took the
+# import for one that stored nothing, though 200 runs were in the store.
+SHIM=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so
+ASAN_SHIM=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+COLOR=$ROOT/tests/realdata/gab/kurkle__color.data.js
+P=$WORK/partial
+"$BENCHDB" --db "$P" ingest --id first "$FIXTURES/gbench_plain.json" >/dev/null
+cp -r "$P" "$WORK/partial-trace"
+rm -f "$WORK/import-trace"
+ASAN_OPTIONS=$ASAN_SHIM FAULT_TRACE=$WORK/import-trace FAULT_PATH_SUBSTR=data.mdb LD_PRELOAD=$SHIM \
+	"$BENCHDB" --db "$WORK/partial-trace" import-gab "$COLOR" >/dev/null 2>&1
+last=$(grep -c '' "$WORK/import-trace")
+run env ASAN_OPTIONS="$ASAN_SHIM" FAULT_AT="$last" FAULT_ERRNO=ENOSPC FAULT_STICKY=1 \
+	FAULT_PATH_SUBSTR=data.mdb LD_PRELOAD="$SHIM" "$BENCHDB" --db "$P" import-gab "$COLOR"
+check_rc "import-gab whose last transaction fails exits 3" 3
+check_err "  saying that transaction's runs were not stored" \
+	"(one transaction): No space left on device; none of them was stored"
+check_err "  and that those before it were" \
+	"benchdb: note: $COLOR: the transactions before it stored 200 run(s) (0 unchanged, 0 replaced), which stay; the same import again stores the rest"
+check "  which are in the store" \
+	test "$("$BENCHDB" --db "$P" -c 'show runs as csv' | grep -c '^gab-')" -eq 200
+run "$BENCHDB" --db "$P" import-gab "$COLOR"
+check_out "  and the same import again stores the rest" \
+	"Imported 66 run(s) from 266 entries of $COLOR (200 unchanged, 0 replaced)"
+
 finish

@@ -42,6 +42,27 @@ check "the backup holds the same runs" cmp -s "$WORK/a.csv" "$WORK/b.csv"
 run "$BENCHDB" backup "$WORK/copy"
 check_rc "backup into a non-empty directory exits 3" 3
 check_err "and says why" "not empty"
+# An empty DEST (a variable that was not set) is a usage error, as --db ""
+# is; before: exit 3, "benchdb: error: cannot create the backup directory:
+# No such file or directory", naming no path.
+run "$BENCHDB" backup ""
+check_rc "backup '' exits 2" 2
+check_err "  saying the destination is empty" \
+	"benchdb: error: backup: the destination's path is empty (give the directory to copy the store into)"
+# A directory the user may not write: the copy could not be begun, and
+# nothing was removed (before: "backup failed: Permission denied; the
+# partial copy was removed").
+if [ "${AS_USER[0]:-}" = none ]; then
+	pass "backup into a directory not writable: not checked (running as root without setpriv)"
+else
+	chmod 755 "$WORK"
+	mkdir -p "$WORK/ro-dest"
+	chmod 555 "$WORK/ro-dest"
+	run "${AS_USER[@]}" "$BENCHDB" backup "$WORK/ro-dest"
+	check_rc "backup into a directory not writable exits 3" 3
+	check_err "  saying which file it could not create" \
+		"benchdb: error: $WORK/ro-dest: backup failed: cannot create $WORK/ro-dest/data.mdb.tmp: Permission denied; nothing was written"
+fi
 
 # A backup killed at any of its writes leaves no data.mdb in DIR (before, a
 # partial one that looked like a backup, and made the next try say "not
@@ -207,4 +228,29 @@ run "$BENCHDB" -c "$CMP"
 check "piped: the same comparison has no escape sequences" sh -c "! grep -q '$ESC' '$OUT'"
 check "piped: the ↓ mark stays" grep -q '^BM_sort/65536 .* regression ↓ ' "$OUT"
 export NO_COLOR=1
+
+# drop-run of several ids is one write transaction: killed at any of its
+# writes, the store keeps every run (before, each id was dropped in a
+# transaction of its own, and a kill or a full disk after the first left
+# some dropped and others not: 'drop-run v1 v2 v3' killed at its 9th of 39
+# writes kept v2 and v3 only).
+DR=$WORK/dr
+for v in 1 2 3; do
+	"$BENCHDB" --db "$DR" ingest --id "d$v" --commit "c$v" --timestamp "2026-11-1${v}T02:00:00Z" \
+		"$H/gbench-v$v.json" >/dev/null
+done
+"$BENCHDB" --db "$DR" baseline set main d2 >/dev/null
+"$BENCHDB" --db "$DR" -c 'show runs as csv' >"$WORK/dr.runs"
+kill_at_each_write "$DR" "$WORK/dr.runs" drop-run d1 d2 d3
+check "drop-run d1 d2 d3 killed at each of its $WRITES writes ($KILLED killed): verify clean, every run kept ($BAD bad)" \
+	test "$BAD" -eq 0 -a "$KILLED" -eq "$WRITES"
+run "$BENCHDB" --db "$DR" drop-run d1 d2 d3 d1
+check_out_exact "drop-run d1 d2 d3 d1 drops each once, saying so" \
+	"Dropped run d1 (5 points, 15 metrics)
+Dropped run d2 (5 points, 15 metrics); dropped with it, the baseline(s) on it: main
+Dropped run d3 (5 points, 15 metrics)"
+check "  and none is left" test "$("$BENCHDB" --db "$DR" -c 'show runs as csv' | tr -d '\r')" = \
+	"id,timestamp,commit,branch,points,metrics"
+run "$BENCHDB" --db "$DR" verify
+check_rc "  verify is clean" 0
 finish

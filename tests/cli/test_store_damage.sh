@@ -38,6 +38,73 @@ expect3 "--db is a link to nothing: ingest" \
 	"$WORK/dangling: cannot create the store directory: it is a symbolic link to a path that does not exist" \
 	"$WORK/dangling" ingest "$FIXTURES/gbench_plain.json"
 check "  and nothing is created at its target" test ! -e "$WORK/nowhere"
+# data.mdb a link to a path that does not exist (kept on another file
+# system, not mounted now), lock.mdb one into a directory that does not
+# exist, either a directory, lock.mdb a FIFO: each is named, exit 3.
+# Before, a reader said "no store at DIR" of a store with a dangling
+# data.mdb, and ingest created a new, empty data.mdb at the link's target
+# (the mount point), where the next runs went while the history stayed on
+# the unmounted disk; a dangling lock.mdb read as "no store at DIR" too, a
+# directory or FIFO as "cannot open the store: Is a directory" or "Invalid
+# argument" without saying which file. (A lock.mdb linked into a directory
+# that exists, /dev/shm after a reboot, is created there: LMDB's own advice.)
+mkdir -p "$WORK/unmounted"
+for f in data.mdb lock.mdb; do
+	db=$(damaged "link-$f")
+	to=$WORK/unmounted/$f
+	[ "$f" = lock.mdb ] && to=$WORK/no-such-dir/$f
+	rm "$db/$f"
+	ln -s "$to" "$db/$f"
+	expect3 "$f a link to nothing: a query" \
+		"$db: cannot open the store: $f is a symbolic link to a path that does not exist ($to)" \
+		"$db" -c 'show runs'
+	expect3 "$f a link to nothing: ingest" \
+		"$db: cannot open the store: $f is a symbolic link to a path that does not exist ($to)" \
+		"$db" ingest "$FIXTURES/gbench_plain.json"
+	check "  and nothing is created at its target" test ! -e "$to"
+	rm "$db/$f"
+	mkdir "$db/$f"
+	expect3 "$f a directory: verify" "$db: cannot open the store: $f is a directory" "$db" verify
+	rmdir "$db/$f"
+done
+db=$(damaged link-lock-shm)
+rm "$db/lock.mdb"
+ln -s "$WORK/unmounted/lock.mdb" "$db/lock.mdb"
+run "$BENCHDB" --db "$db" -c 'show runs as csv'
+check_rc "lock.mdb a link into a directory that exists: a query works" 0
+check "  creating the lock file there" test -s "$WORK/unmounted/lock.mdb"
+# An archived store made immutable (chattr +i data.mdb, root): queries,
+# verify and export read it; a write says which file and why. Before, every
+# command, queries included, said "cannot open the store: Operation not
+# permitted" (EPERM, where a file not writable gives EACCES).
+db=$(damaged immutable)
+if chattr +i "$db/data.mdb" 2>/dev/null; then
+	trap 'chattr -i "$WORK/immutable/data.mdb" 2>/dev/null; rm -rf "$WORK"' EXIT
+	run "$BENCHDB" --db "$db" -c 'show runs as csv'
+	check_rc "data.mdb immutable: a query exits 0" 0
+	check_out "  and lists the runs" "keep-2,"
+	run "$BENCHDB" --db "$db" verify
+	check_rc "  verify exits 0" 0
+	expect3 "data.mdb immutable: ingest" \
+		"$db: cannot open the store: Operation not permitted (data.mdb is not writable; writing needs" \
+		"$db" ingest "$FIXTURES/gbench_plain.json"
+	chattr -i "$db/data.mdb"
+else
+	pass "data.mdb immutable: not checked (chattr +i needs root and a file system that has it)"
+fi
+# compact.lock a FIFO (or anything a read-only open blocks on): verify
+# hung for ever in open(2), looking for processes that use a replaced
+# lock.mdb; it opens the file without blocking now.
+db=$(damaged fifo-gate)
+rm -f "$db/compact.lock"
+mkfifo "$db/compact.lock"
+run timeout 20 "$BENCHDB" --db "$db" verify
+check_rc "compact.lock a FIFO: verify exits 0, no hang" 0
+db=$(damaged fifo-lock)
+rm "$db/lock.mdb"
+mkfifo "$db/lock.mdb"
+expect3 "lock.mdb a FIFO: a query" "$db: cannot open the store: lock.mdb is not a regular file" \
+	"$db" -c 'show runs'
 expect3 "--db is a link to nothing: query" "no store at $WORK/dangling" "$WORK/dangling" \
 	-c 'show runs'
 # An empty --db (a variable not set) is a usage error that says so; it
