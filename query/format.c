@@ -298,6 +298,10 @@ static void put_quantity(bdb_buf *b, double v, const char *unit)
 				memcpy(num, up, sizeof num);
 			}
 		}
+		/* Beyond the ladder's top (100000 TB, 100000 s) the number keeps
+		 * its exponent, as beyond the SI prefixes: 1e+08 TB. */
+		if (!ladder[at + 1] && fabs(strtod(num, NULL)) >= 1e5)
+			snprintf(num, sizeof num, "%.4g", shown);
 		bdb_buf_printf(b, "%s %s", num, best);
 		return;
 	}
