@@ -251,7 +251,7 @@ static bool same_commit(const char *a, const char *b)
 	if (strcmp(a, b) == 0)
 		return true;
 	size_t la = strlen(a), lb = strlen(b);
-	return bdb__commit_is_hash(a) && bdb__commit_is_hash(b) &&
+	return bdb_commit_is_hash(a) && bdb_commit_is_hash(b) &&
 	       strncmp(a, b, la < lb ? la : lb) == 0;
 }
 
@@ -262,7 +262,7 @@ static void put_shell_commit(bdb_buf *b, const char *commit)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				    "0123456789._/@+-";
-	if (bdb__commit_is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
+	if (bdb_commit_is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
 		bdb_query_put_commit(b, commit);
 		return;
 	}

@@ -367,20 +367,13 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		bdb_buf_puts(b, mark_arrow(mark));
 }
 
-bool bdb__commit_is_hash(const char *commit)
-{
-	size_t n = strspn(commit, "0123456789abcdefABCDEF");
-	return n >= 7 && commit[n] == '\0';
-}
-
 void bdb_query_put_commit(bdb_buf *b, const char *commit)
 {
 	size_t n = strlen(commit);
 	/* A hash is cut to its first BDB__COMMIT_SHOWN digits (per cell: no
 	 * printf). */
 	bdb_buf_append(b, commit,
-		       n > BDB__COMMIT_SHOWN && bdb__commit_is_hash(commit) ? BDB__COMMIT_SHOWN
-									    : n);
+		       n > BDB__COMMIT_SHOWN && bdb_commit_is_hash(commit) ? BDB__COMMIT_SHOWN : n);
 }
 
 /* A permutation p-value at the smallest its permutation count resolves,

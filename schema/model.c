@@ -85,6 +85,12 @@ int bdb_run_set_id(bdb_run *run, const char *id)
 	return set_str(run, &run->id, id);
 }
 
+bool bdb_commit_is_hash(const char *commit)
+{
+	size_t n = strspn(commit, "0123456789abcdefABCDEF");
+	return n >= 7 && commit[n] == '\0';
+}
+
 int bdb_run_set_commit(bdb_run *run, const char *commit)
 {
 	return set_str(run, &run->commit, commit);

@@ -524,6 +524,10 @@ void *bdb_run_alloc(bdb_run *run, size_t n);
 /* Setters copy their strings into the arena. Return 0 or BDB_ENOMEM. */
 int bdb_run_set_id(bdb_run *run, const char *id);
 int bdb_run_set_commit(bdb_run *run, const char *commit);
+/* True when commit looks like a hash: 7 or more hex digits and nothing
+ * else. */
+bool bdb_commit_is_hash(const char *commit);
+
 int bdb_run_set_branch(bdb_run *run, const char *branch);
 /* Sets (or replaces) an environment / metadata entry, kept sorted by key. */
 int bdb_run_set_env(bdb_run *run, const char *key, const char *value);
