@@ -367,13 +367,55 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		bdb_buf_puts(b, mark_arrow(mark));
 }
 
-void bdb_query_put_commit(bdb_buf *b, const char *commit)
+/* commit, a hash cut to its first `shown` digits (per cell: no printf). */
+static void put_commit_shown(bdb_buf *b, const char *commit, size_t shown)
 {
 	size_t n = strlen(commit);
-	/* A hash is cut to its first BDB__COMMIT_SHOWN digits (per cell: no
-	 * printf). */
-	bdb_buf_append(b, commit,
-		       n > BDB__COMMIT_SHOWN && bdb_commit_is_hash(commit) ? BDB__COMMIT_SHOWN : n);
+	bdb_buf_append(b, commit, n > shown && bdb_commit_is_hash(commit) ? shown : n);
+}
+
+void bdb_query_put_commit(bdb_buf *b, const char *commit)
+{
+	put_commit_shown(b, commit, BDB__COMMIT_SHOWN);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* r->commit_shown, computed once: the digits that tell r's hashes apart,
+ * at least BDB__COMMIT_SHOWN. Two hashes one of which starts the other (a
+ * short and a full hash of one commit) need not be told apart. */
+static size_t commit_shown(const bdb_result *r)
+{
+	if (r->commit_shown)
+		return r->commit_shown;
+	size_t shown = BDB__COMMIT_SHOWN, n = 0;
+	const char **hashes = malloc((r->n_rows ? r->n_rows : 1) * r->n_cols * sizeof *hashes);
+	for (size_t c = 0; hashes && c < r->n_cols; c++)
+		for (size_t row = 0; r->cols[c].style == BDB__STYLE_COMMIT && row < r->n_rows;
+		     row++) {
+			const bdb_value *v = &r->cells[row * r->n_cols + c];
+			if (v->kind == BDB_VALUE_STRING && strlen(v->str) > BDB__COMMIT_SHOWN &&
+			    bdb_commit_is_hash(v->str))
+				hashes[n++] = v->str;
+		}
+	if (n > 1)
+		qsort(hashes, n, sizeof *hashes, compare_strings);
+	/* Sorted, the longest common start of two hashes is that of two
+	 * neighbours. */
+	for (size_t i = 1; i < n; i++) {
+		const char *a = hashes[i - 1], *b = hashes[i];
+		size_t k = 0;
+		while (a[k] && a[k] == b[k])
+			k++;
+		if (a[k] && b[k] && k + 1 > shown)
+			shown = k + 1;
+	}
+	free(hashes);
+	((bdb_result *)r)->commit_shown = shown; /* a cache: the rows are final */
+	return shown;
 }
 
 /* A permutation p-value at the smallest its permutation count resolves,
@@ -421,7 +463,9 @@ static void put_cell_human(bdb_buf *b, const bdb_result *r, size_t row, size_t c
 			return;
 		}
 	}
-	if (!put_p_floor(b, r, v, style))
+	if (table && style == BDB__STYLE_COMMIT && v->kind == BDB_VALUE_STRING)
+		put_commit_shown(b, v->str, commit_shown(r));
+	else if (!put_p_floor(b, r, v, style))
 		put_human(b, v, style, (bdb__mark)r->marks[row], unit);
 }
 

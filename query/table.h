@@ -85,6 +85,10 @@ struct bdb_result {
 	/* Columns (bit i: column i) the table format does not show because they
 	 * repeat others (rank's label without `by`). */
 	uint32_t table_redundant;
+	/* How many digits the table format shows of the hashes in its commit
+	 * columns: BDB__COMMIT_SHOWN, or more when two differ only after them
+	 * (git's rule: lengthen until unique). 0 until format.c first needs it. */
+	size_t commit_shown;
 	bool failed; /* an allocation failed: the table is incomplete */
 };
 

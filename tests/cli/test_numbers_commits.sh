@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# tests/cli/test_numbers_commits.sh - what the table format shows of commits
+# and numbers that a performance engineer reads closely: abbreviated
+# hashes that stay distinct, values at the edges of a double.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+
+# Two full hashes alike in their first 10 digits read as one commit in the
+# table ("aaaaaaaaaa" twice): like git, a hash is lengthened until the
+# table's hashes are told apart (11 digits here); one alike in 12 digits
+# with a third takes 13 for all.
+c1=aaaaaaaaaa1111111111aaaaaaaaaaaaaaaaaaaa
+c2=aaaaaaaaaa2222222222aaaaaaaaaaaaaaaaaaaa
+c3=bbbbbbbbbbbb3333333333bbbbbbbbbbbbbbbbbb
+c4=bbbbbbbbbbbb4444444444bbbbbbbbbbbbbbbbbb
+i=0
+# ingest_commits C...: a run of point p per commit, a day apart.
+ingest_commits() {
+	for c in "$@"; do
+		i=$((i + 1))
+		printf '{"id": "r%d", "timestamp": "2026-01-0%dT00:00:00Z", "commit": "%s", "points": [{"name": "p", "metrics": {"t": {"value": %d, "unit": "ns"}}}]}\n' \
+			"$i" "$i" "$c" "$((i * 10))" >"$WORK/r$i.json"
+		"$BENCHDB" --db "$DB" ingest "$WORK/r$i.json" >/dev/null
+	done
+}
+ingest_commits $c1 $c2
+run "$BENCHDB" --db "$DB" -c 'trend t'
+check_out "the first hash is told apart" "r1   2026-01-01T00:00:00Z  aaaaaaaaaa1  10 ns"
+check_out "the second hash is told apart" "r2   2026-01-02T00:00:00Z  aaaaaaaaaa2  20 ns"
+run "$BENCHDB" --db "$DB" -c 'show runs'
+check_out "show runs tells them apart" "r1  2026-01-01T00:00:00Z  aaaaaaaaaa1"
+ingest_commits $c3 $c4
+run "$BENCHDB" --db "$DB" -c 'trend t'
+check_out "13 digits for bbbbbbbbbbbb3..." "bbbbbbbbbbbb3  30 ns"
+check_out "and for every hash of the table" "aaaaaaaaaa111  10 ns"
+run "$BENCHDB" --db "$DB" -c 'show runs last 1'
+check_out "a table with one hash shows 10 digits" "r4  2026-01-04T00:00:00Z  bbbbbbbbbb  "
+run "$BENCHDB" --db "$DB" -c 'trend t as csv'
+check_out "CSV keeps the whole commit" ",$c1,"
+finish
