@@ -98,6 +98,13 @@ static void significant_number(double v, int significant, char *buf, size_t size
 		snprintf(buf, size, "0");
 	} else if (a >= 1e15 || a < 1e-4) {
 		snprintf(buf, size, "%.*g", significant, v);
+		/* A subnormal may hold fewer digits than `significant`: its
+		 * shortest text that reads back (5e-324, not 4.94066e-324), as
+		 * JSON and CSV write it. */
+		char shortest[32];
+		if (a < DBL_MIN &&
+		    strlen(bdb_double_text(v, shortest, sizeof shortest)) < strlen(buf))
+			snprintf(buf, size, "%s", shortest);
 	} else {
 		int digits = (int)floor(log10(a)) + 1;
 		int decimals = a >= 1e5 ? 0 : significant - digits;

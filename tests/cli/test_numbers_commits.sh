@@ -37,4 +37,17 @@ run "$BENCHDB" --db "$DB" -c 'show runs last 1'
 check_out "a table with one hash shows 10 digits" "r4  2026-01-04T00:00:00Z  bbbbbbbbbb  "
 run "$BENCHDB" --db "$DB" -c 'trend t as csv'
 check_out "CSV keeps the whole commit" ",$c1,"
+# A subnormal holds fewer digits than the table's 6 (or a quantity's 4):
+# 5e-324 read "4.94066e-324" (and "4.941e-324 ns"), while CSV and JSON say
+# 5e-324. The table shows its shortest text that reads back.
+printf '%s\n' '{"id": "s1", "timestamp": "2026-01-01T00:00:00Z", "points": [{"name": "s", "metrics": {"x": {"value": 5e-324}, "t": {"value": 5e-324, "unit": "ns"}, "y": {"value": 1.23456789e-310}}}]}' >"$WORK/s.json"
+"$BENCHDB" --db "$WORK/s" ingest "$WORK/s.json" >/dev/null
+run "$BENCHDB" --db "$WORK/s" -c 'trend x'
+check_out "5e-324 reads 5e-324" "  5e-324"
+run "$BENCHDB" --db "$WORK/s" -c 'trend t'
+check_out "5e-324 ns reads 5e-324 ns" "  5e-324 ns"
+run "$BENCHDB" --db "$WORK/s" -c 'trend y'
+check_out "a subnormal with more digits keeps 6" "  1.23457e-310"
+run "$BENCHDB" --db "$WORK/s" -c 'trend x as markdown'
+check_out "markdown too" "| 5e-324 |"
 finish
