@@ -19,9 +19,9 @@ run "$BENCHDB" --db "$DB" -c "trend time $Q as json"
 check_out "  JSON keeps the stored number and unit" '"value": 297072, "lower": null, "upper": null, "unit": "ns/op"'
 run "$BENCHDB" --db "$DB" -c "trend time $Q as csv"
 check_out "  CSV keeps them too" ',297072,,,ns/op'
-run "$BENCHDB" --db "$DB" -c 'trend value of "BenchmarkACHFileRead - B/op" where suite = "moov-io/ach"'
+run "$BENCHDB" --db "$DB" -c 'trend alloc_bytes of "BenchmarkACHFileRead - B/op" where suite = "moov-io/ach"'
 check_out "56272 B/op as 56.27 KB/op" "601df1d1ff  56.27 KB/op"
-run "$BENCHDB" --db "$DB" -c 'trend value of "BenchmarkACHFileRead - allocs/op" where suite = "moov-io/ach"'
+run "$BENCHDB" --db "$DB" -c 'trend allocs of "BenchmarkACHFileRead - allocs/op" where suite = "moov-io/ach"'
 check_out "a count per op keeps its unit" "601df1d1ff  743 allocs/op"
 run "$BENCHDB" --db "$DB" chart 'trend time of "BenchmarkACHFileRead - ns/op" where suite = "moov-io/ach Benchmarks"'
 check_rc "chart of moov's ns/op" 0
@@ -103,4 +103,8 @@ run "$BENCHDB" --db "$WORK/h" -c 'trend r'
 check_out "1.7e308 MB/s is 1.7e+302 TB/s" "  1.7e+302 TB/s"
 run "$BENCHDB" --db "$WORK/h" -c 'trend k'
 check_out "99999e12 B stays 99999 TB (5 digits)" "  99999 TB"
+# And on a chart: the dot's title and the axis said "100000000 TB".
+run "$BENCHDB" --db "$WORK/h" chart 'trend m'
+check_out "the chart's dot: 1e+08 TB" "2026-01-01T00:00:00Z: 1e+08 TB"
+check "the chart's axis has no 9-digit tick" test "$(grep -c '>100000000<' "$OUT")" -eq 0
 finish
