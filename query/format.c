@@ -386,6 +386,25 @@ void bdb_query_put_commit(bdb_buf *b, const char *commit)
 	put_commit_shown(b, commit, BDB__COMMIT_SHOWN);
 }
 
+/* shown, or more digits when hashes a and b are alike in their first shown
+ * (neither starting the other: a short and a full hash of one commit are
+ * not told apart). */
+static size_t digits_apart(const char *a, const char *b, size_t shown)
+{
+	size_t k = 0;
+	while (a[k] && a[k] == b[k])
+		k++;
+	return a[k] && b[k] && k + 1 > shown ? k + 1 : shown;
+}
+
+void bdb_query_put_commit_apart(bdb_buf *b, const char *commit, const char *other)
+{
+	size_t shown = BDB__COMMIT_SHOWN;
+	if (other && bdb_commit_is_hash(commit) && bdb_commit_is_hash(other))
+		shown = digits_apart(commit, other, shown);
+	put_commit_shown(b, commit, shown);
+}
+
 static int compare_strings(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -412,14 +431,8 @@ static size_t commit_shown(const bdb_result *r)
 		qsort(hashes, n, sizeof *hashes, compare_strings);
 	/* Sorted, the longest common start of two hashes is that of two
 	 * neighbours. */
-	for (size_t i = 1; i < n; i++) {
-		const char *a = hashes[i - 1], *b = hashes[i];
-		size_t k = 0;
-		while (a[k] && a[k] == b[k])
-			k++;
-		if (a[k] && b[k] && k + 1 > shown)
-			shown = k + 1;
-	}
+	for (size_t i = 1; i < n; i++)
+		shown = digits_apart(hashes[i - 1], hashes[i], shown);
 	free(hashes);
 	((bdb_result *)r)->commit_shown = shown; /* a cache: the rows are final */
 	return shown;

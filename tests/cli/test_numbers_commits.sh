@@ -18,7 +18,7 @@ i=0
 ingest_commits() {
 	for c in "$@"; do
 		i=$((i + 1))
-		printf '{"id": "r%d", "timestamp": "2026-01-0%dT00:00:00Z", "commit": "%s", "points": [{"name": "p", "metrics": {"t": {"value": %d, "unit": "ns"}}}]}\n' \
+		printf '{"id": "r%d", "timestamp": "2026-01-0%dT00:00:00Z", "commit": "%s", "metric_defs": {"t": {"direction": "lower"}}, "points": [{"name": "p", "metrics": {"t": {"value": %d, "unit": "ns"}}}]}\n' \
 			"$i" "$i" "$c" "$((i * 10))" >"$WORK/r$i.json"
 		"$BENCHDB" --db "$DB" ingest "$WORK/r$i.json" >/dev/null
 	done
@@ -50,4 +50,21 @@ run "$BENCHDB" --db "$WORK/s" -c 'trend y'
 check_out "a subnormal with more digits keeps 6" "  1.23457e-310"
 run "$BENCHDB" --db "$WORK/s" -c 'trend x as markdown'
 check_out "markdown too" "| 5e-324 |"
+# check's line "Run R2 (commit C2) against R1 (commit C1)." cut every commit
+# to 10 characters: two hashes alike in 10 digits read as one, and so did
+# the names release-2026-01-15 and release-2026-01-16 ("release-20"), which
+# tables show whole.
+DB=$WORK/pair
+i=0
+ingest_commits $c1 $c2
+"$BENCHDB" --db "$DB" baseline set main r1 >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_out "check tells the hashes apart" "Run r2 (commit aaaaaaaaaa2) against r1 (commit aaaaaaaaaa1)."
+DB=$WORK/rel
+i=0
+ingest_commits release-2026-01-15 release-2026-01-16
+"$BENCHDB" --db "$DB" baseline set main r1 >/dev/null
+run "$BENCHDB" --db "$DB" check
+check_out "check names other commits whole" \
+	"Run r2 (commit release-2026-01-16) against r1 (commit release-2026-01-15)."
 finish
