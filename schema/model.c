@@ -235,15 +235,13 @@ const char *bdb_run_unit(bdb_run *run, const char *unit)
 {
 	size_t len;
 	const char *at = unit ? bdb_unit_trim(unit, &len) : NULL;
-	return at && len ? bdb_run_strndup(run, at, len) : NULL;
+	return at ? bdb_run_strndup(run, at, len) : NULL;
 }
 
 int bdb_metric_set_unit(bdb_run *run, bdb_metric *m, const char *unit)
 {
-	size_t len;
-	const char *at = unit ? bdb_unit_trim(unit, &len) : NULL;
 	m->unit = bdb_run_unit(run, unit);
-	return at && len && !m->unit ? BDB_ENOMEM : 0;
+	return unit && !m->unit ? BDB_ENOMEM : 0;
 }
 
 int bdb_metric_set_samples(bdb_run *run, bdb_metric *m, const double *samples, size_t n)

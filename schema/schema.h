@@ -558,10 +558,10 @@ int bdb_point_add_metric(bdb_run *run, bdb_point *p, const char *name, double va
 			 bdb_metric **out);
 const bdb_metric *bdb_point_find_metric(const bdb_point *p, const char *name);
 /* Sets m's unit to a copy of unit without the blanks around it
- * (bdb_unit_trim; none when it is only blanks). */
+ * (bdb_unit_trim; "" when it is only blanks; NULL: none). */
 int bdb_metric_set_unit(bdb_run *run, bdb_metric *m, const char *unit);
-/* A run-owned copy of unit without the blanks around it, NULL when unit is
- * NULL or only blanks, or on failure to allocate (unit not blank). */
+/* A run-owned copy of unit without the blanks around it ("" when it is
+ * only blanks), NULL when unit is NULL or on failure to allocate. */
 const char *bdb_run_unit(bdb_run *run, const char *unit);
 /* Copies n samples into the arena. */
 int bdb_metric_set_samples(bdb_run *run, bdb_metric *m, const double *samples, size_t n);

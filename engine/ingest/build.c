@@ -91,8 +91,7 @@ int bdb__define(bdb_run *run, const char *name, const char *unit, bdb_direction 
 	def->direction = direction;
 	def->priority = BDB_SECONDARY;
 	def->unit = bdb_run_unit(run, bdb__unit_normal(run, unit));
-	size_t len;
-	return unit && bdb_unit_trim(unit, &len) && len && !def->unit ? BDB_ENOMEM : 0;
+	return unit && !def->unit ? BDB_ENOMEM : 0;
 }
 
 int bdb__add_defined_metric(bdb_run *run, bdb_point *p, const char *name, double value,
