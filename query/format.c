@@ -129,6 +129,10 @@ void bdb__human_number(double v, char *buf, size_t size)
 
 static void percent_number(double v, bool sign, char *buf, size_t size)
 {
+	if (isinf(v)) { /* a change from a subnormal base: "+inf%" as "+20.0%" */
+		snprintf(buf, size, "%sinf%%", v < 0 ? "-" : sign ? "+" : "");
+		return;
+	}
 	if (!isfinite(v)) {
 		bdb__human_number(v, buf, size);
 		return;

@@ -67,4 +67,16 @@ ingest_commits release-2026-01-15 release-2026-01-16
 run "$BENCHDB" --db "$DB" check
 check_out "check names other commits whole" \
 	"Run r2 (commit release-2026-01-16) against r1 (commit release-2026-01-15)."
+# A change from a subnormal base is beyond a double: the table said "inf",
+# without the sign and "%" every other change has (and the explanation
+# "percent: inf > 5.0% threshold").
+for i in 1 2; do
+	v=$([ "$i" = 1 ] && echo 5e-324 || echo 1e10)
+	printf '{"id": "x%s", "timestamp": "2026-01-0%sT00:00:00Z", "metric_defs": {"v": {"direction": "lower"}}, "points": [{"name": "a", "metrics": {"v": {"value": %s}}}]}\n' \
+		"$i" "$i" "$v" >"$WORK/x$i.json"
+	"$BENCHDB" --db "$WORK/x" ingest "$WORK/x$i.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/x" -c 'compare run "x1" with run "x2" explain'
+check_out "an infinite change reads +inf%" "  +inf%  regression"
+check_out "  and so in the explanation" "percent: +inf% > 5.0% threshold"
 finish
