@@ -79,4 +79,15 @@ done
 run "$BENCHDB" --db "$WORK/x" -c 'compare run "x1" with run "x2" explain'
 check_out "an infinite change reads +inf%" "  +inf%  regression"
 check_out "  and so in the explanation" "percent: +inf% > 5.0% threshold"
+# changes' bisect command cut both commits to 10 digits: a step between
+# aaaaaaaaaa10... and aaaaaaaaaa11... read "git log --oneline
+# aaaaaaaaaa..aaaaaaaaaa", an empty (or ambiguous) range.
+for i in $(seq 1 20); do
+	v=$((i <= 10 ? 100 + i % 3 : 150 + i % 3))
+	printf '{"id": "b%d", "timestamp": "2026-01-%02dT00:00:00Z", "commit": "aaaaaaaaaa%02d%028d", "metric_defs": {"lat": {"unit": "ms", "direction": "lower"}}, "points": [{"name": "p", "metrics": {"lat": {"value": %d}}}, {"name": "q", "metrics": {"lat": {"value": %d}}}]}\n' \
+		"$i" "$i" "$i" 0 "$v" $((2 * v)) >"$WORK/b.json"
+	"$BENCHDB" --db "$WORK/b" ingest "$WORK/b.json" >/dev/null
+done
+run "$BENCHDB" --db "$WORK/b" -c 'changes lat as csv'
+check_out "the bisect range tells the commits apart" ",git log --oneline aaaaaaaaaa10..aaaaaaaaaa11,"
 finish
