@@ -150,6 +150,16 @@ check "legacy store: no alloc_bytes" test "$(grep -c '^alloc_bytes,' "$OUT")" -e
 run "$BENCHDB" --db "$WORK/fresh" import-gab "$WORK/legacy.data.js"
 run "$BENCHDB" --db "$WORK/fresh" -c 'trend alloc_bytes of "b - B/op" as csv'
 check_out "a new store: alloc_bytes" ",120,,,B/op"
+# A result the store refuses (a unit over 64 bytes, as a custom tool may
+# write) named the file alone ("long.data.js: cannot store run ..."): it
+# is refused at its entry's line and column, as a unit that does not
+# convert is.
+long=$(printf 'u%.0s' $(seq 1 70))
+printf 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"s": [\n  {"commit": {"id": "aaaa", "timestamp": "2024-01-02T00:00:00Z"}, "date": 1704153600000, "tool": "customSmallerIsBetter", "benches": [{"name": "b", "value": 120, "unit": "%s"}]}]}}\n' "$long" >"$WORK/long.data.js"
+run "$BENCHDB" --db "$WORK/long" import-gab "$WORK/long.data.js"
+check_rc "a unit over 64 bytes: exit 3" 3
+check_err "  refused at its entry" "long.data.js:2:3: cannot store run"
+check_err "  saying why" 'unit "uuuuuuuuuuuuuuuu..." is 70 bytes long; a unit is at most 64 bytes'
 # A history with every tool whose own output names other series: the note
 # listing them was cut at 512 bytes, in the middle of go's ("... and
 # \"NAME - al; docs/migrating.md)"), and benchmarkdotnet's was lost.
