@@ -172,8 +172,23 @@ static bool stored_commit(bdb_reader *r, const char *commit)
 	       bdb_reader_run_info(r, seq, &info) == 0 && strcmp(info.commit, commit) == 0;
 }
 
-/* The longest annotated prefix of commit; with a reader, an annotation of
- * a commit some run has whole is that commit's, not a prefix of others. */
+/* Whether a and b are a full hash (40 hex digits, git's SHA-1, or 64,
+ * SHA-256) and an abbreviation of it (7 or more of its first digits): one
+ * commit, as git reads them. Two abbreviations of other lengths ("c110000a"
+ * and "c110000aa") may be two commits. */
+static bool abbreviates(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	const char *full = la > lb ? a : b, *shorter = la > lb ? b : a;
+	size_t lf = la > lb ? la : lb;
+	return (lf == 40 || lf == 64) && bdb_commit_is_hash(full) && bdb_commit_is_hash(shorter) &&
+	       strncasecmp(full, shorter, strlen(shorter)) == 0;
+}
+
+/* The annotation of commit itself, else of the same commit abbreviated or
+ * written whole ("abc1234" and the 40-digit "abc1234def..."), else the
+ * longest annotated prefix of commit; with a reader, an annotation of a
+ * commit some run has whole is that commit's, not a prefix of others. */
 static const bdb_annotation *match(bdb_reader *r, const bdb_annotation *list, size_t n,
 				   const char *commit)
 {
@@ -183,8 +198,13 @@ static const bdb_annotation *match(bdb_reader *r, const bdb_annotation *list, si
 		return NULL;
 	for (size_t i = 0; i < n; i++) {
 		size_t len = strlen(list[i].commit);
-		if (len > best_len && strncmp(commit, list[i].commit, len) == 0 &&
-		    (len == whole || !r || !stored_commit(r, list[i].commit))) {
+		if (len == whole && strcmp(commit, list[i].commit) == 0)
+			return &list[i];
+		bool same = abbreviates(commit, list[i].commit);
+		if (same && len > whole)
+			len = whole; /* the run's commit abbreviates the annotated one */
+		if (len > best_len && (same || (strncmp(commit, list[i].commit, len) == 0 &&
+						(!r || !stored_commit(r, list[i].commit))))) {
 			best = &list[i];
 			best_len = len;
 		}

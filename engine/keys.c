@@ -342,6 +342,11 @@ int bdb__series_info_decode(const void *data, size_t len, uint64_t id, bdb_serie
 	size_t pos = 0;
 	s->id = id;
 	s->unit = take_string(copy, len, &pos);
+	/* A series stored before units were trimmed at ingest reads as it
+	 * would be made now ("ms " is "ms"). */
+	size_t unit_len;
+	s->unit = bdb_unit_trim(s->unit, &unit_len);
+	copy[s->unit - copy + (ptrdiff_t)unit_len] = '\0';
 	s->scenario = take_string(copy, len, &pos);
 	s->point = take_string(copy, len, &pos);
 	s->metric = take_string(copy, len, &pos);

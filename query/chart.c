@@ -79,8 +79,9 @@ typedef struct series {
  * label, or SI suffixes on the numbers (si) for units without a family. */
 typedef struct display {
 	double factor;
-	char unit[32];
+	char unit[BDB_UNIT_MAX + 1];
 	bool si;
+	bool top; /* unit is its family's largest: from 1e5 on, an exponent */
 } display;
 
 /* A plotting area and its data ranges. */
@@ -144,6 +145,7 @@ static void pick_display(const char *unit, double top, display *d)
 	const char *const *family = bdb_unit_ladder(unit);
 	d->factor = 1;
 	d->si = family == NULL;
+	d->top = false;
 	snprintf(d->unit, sizeof d->unit, "%s", unit);
 	if (!family || !(top > 0) || !isfinite(top))
 		return;
@@ -153,6 +155,7 @@ static void pick_display(const char *unit, double top, display *d)
 			continue;
 		if (top * f >= 1 || i == 0) {
 			d->factor = f;
+			d->top = family[i + 1] == NULL;
 			snprintf(d->unit, sizeof d->unit, "%s", family[i]);
 		}
 	}
@@ -167,6 +170,9 @@ static void put_number_as(bdb_buf *b, double v, const display *d, bool title)
 	char text[64];
 	const char *prefix = d->si ? bdb__si_prefix(&v) : "";
 	(title ? bdb__short_number : bdb__human_number)(v, text, sizeof text);
+	/* Beyond the family's largest unit, as the tables: 1e+08 TB. */
+	if (d->top && fabs(v) >= 1e5)
+		snprintf(text, sizeof text, "%.*g", title ? 4 : 6, v);
 	bdb_buf_puts(b, text);
 	bdb_buf_puts(b, prefix);
 }

@@ -251,19 +251,20 @@ static bool same_commit(const char *a, const char *b)
 	if (strcmp(a, b) == 0)
 		return true;
 	size_t la = strlen(a), lb = strlen(b);
-	return bdb__commit_is_hash(a) && bdb__commit_is_hash(b) &&
+	return bdb_commit_is_hash(a) && bdb_commit_is_hash(b) &&
 	       strncmp(a, b, la < lb ? la : lb) == 0;
 }
 
 /* commit as one word of a POSIX shell command: as bdb_query_put_commit
- * shows it, in single quotes (a quote as '\'') unless it is only letters, digits
- * and . _ / @ + - (a shell reads those as they are). */
-static void put_shell_commit(bdb_buf *b, const char *commit)
+ * shows it (told apart from the range's other commit), in single quotes (a
+ * quote as '\'') unless it is only letters, digits and . _ / @ + - (a shell
+ * reads those as they are). */
+static void put_shell_commit(bdb_buf *b, const char *commit, const char *other)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 				    "0123456789._/@+-";
-	if (bdb__commit_is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
-		bdb_query_put_commit(b, commit);
+	if (bdb_commit_is_hash(commit) || (*commit && commit[strspn(commit, plain)] == '\0')) {
+		bdb_query_put_commit_apart(b, commit, other);
 		return;
 	}
 	bdb_buf_put_shell_quoted(b, commit);
@@ -284,9 +285,9 @@ void bdb_query_bisect_command(const char *before, const char *after, bdb_buf *ou
 	/* A range that starts with '-' would be read as an option. */
 	if (*before == '-')
 		bdb_buf_puts(out, "--end-of-options ");
-	put_shell_commit(out, before);
+	put_shell_commit(out, before, after);
 	bdb_buf_puts(out, "..");
-	put_shell_commit(out, after);
+	put_shell_commit(out, after, before);
 }
 
 /* Whether the "at COMMIT ..." annotations in b already name commit. */

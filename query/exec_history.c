@@ -484,14 +484,61 @@ static int window_error(bdb__exec *ex, const bdb__stmt *st)
 			       bdb_time_format(from, a, sizeof a), bdb_time_format(to, b, sizeof b));
 }
 
+/* An empty answer to a window that no run is in (`until` before the oldest
+ * run, `since ... until` between two runs) says so, as future_note does
+ * for a `since` past the newest run, naming the runs around the window. */
+static void window_note(const bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
+{
+	if (r->n_rows || !(st->clauses & BDB__C_UNTIL))
+		return;
+	bool since = st->clauses & BDB__C_SINCE;
+	int64_t from = since ? time_of(ex, &st->since) : INT64_MIN, to = time_of(ex, &st->until);
+	bdb_run_info *runs = NULL, *before = NULL, *after = NULL;
+	size_t n = 0;
+	if (bdb_reader_list_runs(ex->rd, NULL, 0, &runs, &n) != 0)
+		return;
+	/* Newest first: the first run older than the window is the one
+	 * before it, the last run newer than it the one after. */
+	for (size_t i = 0; i < n; i++) {
+		if (runs[i].timestamp_us >= from && runs[i].timestamp_us <= to)
+			goto done; /* a run is in it: the rows are empty for another reason */
+		if (runs[i].timestamp_us > to)
+			after = &runs[i];
+		else if (!before)
+			before = &runs[i];
+	}
+	if (!n)
+		goto done;
+	char a[48], b[48], c[48], e[48], window[128];
+	if (since)
+		snprintf(window, sizeof window, "from %s until %s",
+			 bdb_time_format(from, a, sizeof a), bdb_time_format(to, b, sizeof b));
+	else
+		snprintf(window, sizeof window, "until %s", bdb_time_format(to, a, sizeof a));
+	if (before && after)
+		bdb__result_note(
+		    r, "no run %s: the run before it, %s, is of %s, the run after it, %s, of %s",
+		    window, before->id, bdb_time_format(before->timestamp_us, c, sizeof c),
+		    after->id, bdb_time_format(after->timestamp_us, e, sizeof e));
+	else if (after)
+		bdb__result_note(r, "no run %s: the store's oldest run, %s, is of %s", window,
+				 after->id, bdb_time_format(after->timestamp_us, c, sizeof c));
+done:
+	free(runs);
+}
+
 /* An empty answer to a `since` that no run reaches says so: "(no rows)"
  * alone reads as a store without the series, or as a month without a
  * change when the store's newest run is older than the month (`changes
- * time since 30d` on a history imported last year). */
+ * time since 30d` on a history imported last year). Else window_note. */
 static void future_note(const bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
-	if (r->n_rows || !(st->clauses & BDB__C_SINCE))
+	if (r->n_rows)
 		return;
+	if (!(st->clauses & BDB__C_SINCE)) {
+		window_note(ex, st, r);
+		return;
+	}
 	int64_t from = time_of(ex, &st->since);
 	char a[48], b[48];
 	if (from > ex->now_us) {
@@ -504,8 +551,12 @@ static void future_note(const bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 	uint64_t seq;
 	bdb_run_info newest;
 	if (bdb_reader_latest(ex->rd, 0, &seq) != 0 ||
-	    bdb_reader_run_info(ex->rd, seq, &newest) != 0 || newest.timestamp_us >= from)
+	    bdb_reader_run_info(ex->rd, seq, &newest) != 0)
 		return;
+	if (newest.timestamp_us >= from) {
+		window_note(ex, st, r);
+		return;
+	}
 	bdb__result_note(r, "no run since %s: the store's newest run, %s, is of %s",
 			 bdb_time_format(from, a, sizeof a), newest.id,
 			 bdb_time_format(newest.timestamp_us, b, sizeof b));

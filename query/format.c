@@ -98,6 +98,13 @@ static void significant_number(double v, int significant, char *buf, size_t size
 		snprintf(buf, size, "0");
 	} else if (a >= 1e15 || a < 1e-4) {
 		snprintf(buf, size, "%.*g", significant, v);
+		/* A subnormal may hold fewer digits than `significant`: its
+		 * shortest text that reads back (5e-324, not 4.94066e-324), as
+		 * JSON and CSV write it. */
+		char shortest[32];
+		if (a < DBL_MIN &&
+		    strlen(bdb_double_text(v, shortest, sizeof shortest)) < strlen(buf))
+			snprintf(buf, size, "%s", shortest);
 	} else {
 		int digits = (int)floor(log10(a)) + 1;
 		int decimals = a >= 1e5 ? 0 : significant - digits;
@@ -122,6 +129,10 @@ void bdb__human_number(double v, char *buf, size_t size)
 
 static void percent_number(double v, bool sign, char *buf, size_t size)
 {
+	if (isinf(v)) { /* a change from a subnormal base: "+inf%" as "+20.0%" */
+		snprintf(buf, size, "%sinf%%", v < 0 ? "-" : sign ? "+" : "");
+		return;
+	}
 	if (!isfinite(v)) {
 		bdb__human_number(v, buf, size);
 		return;
@@ -298,6 +309,10 @@ static void put_quantity(bdb_buf *b, double v, const char *unit)
 				memcpy(num, up, sizeof num);
 			}
 		}
+		/* Beyond the ladder's top (100000 TB, 100000 s) the number keeps
+		 * its exponent, as beyond the SI prefixes: 1e+08 TB. */
+		if (!ladder[at + 1] && fabs(strtod(num, NULL)) >= 1e5)
+			snprintf(num, sizeof num, "%.4g", shown);
 		bdb_buf_printf(b, "%s %s", num, best);
 		return;
 	}
@@ -363,20 +378,68 @@ static void put_human(bdb_buf *b, const bdb_value *v, bdb__col_style style, bdb_
 		bdb_buf_puts(b, mark_arrow(mark));
 }
 
-bool bdb__commit_is_hash(const char *commit)
+/* commit, a hash cut to its first `shown` digits (per cell: no printf). */
+static void put_commit_shown(bdb_buf *b, const char *commit, size_t shown)
 {
-	size_t n = strspn(commit, "0123456789abcdefABCDEF");
-	return n >= 7 && commit[n] == '\0';
+	size_t n = strlen(commit);
+	bdb_buf_append(b, commit, n > shown && bdb_commit_is_hash(commit) ? shown : n);
 }
 
 void bdb_query_put_commit(bdb_buf *b, const char *commit)
 {
-	size_t n = strlen(commit);
-	/* A hash is cut to its first BDB__COMMIT_SHOWN digits (per cell: no
-	 * printf). */
-	bdb_buf_append(b, commit,
-		       n > BDB__COMMIT_SHOWN && bdb__commit_is_hash(commit) ? BDB__COMMIT_SHOWN
-									    : n);
+	put_commit_shown(b, commit, BDB__COMMIT_SHOWN);
+}
+
+/* shown, or more digits when hashes a and b are alike in their first shown
+ * (neither starting the other: a short and a full hash of one commit are
+ * not told apart). */
+static size_t digits_apart(const char *a, const char *b, size_t shown)
+{
+	size_t k = 0;
+	while (a[k] && a[k] == b[k])
+		k++;
+	return a[k] && b[k] && k + 1 > shown ? k + 1 : shown;
+}
+
+void bdb_query_put_commit_apart(bdb_buf *b, const char *commit, const char *other)
+{
+	size_t shown = BDB__COMMIT_SHOWN;
+	if (other && bdb_commit_is_hash(commit) && bdb_commit_is_hash(other))
+		shown = digits_apart(commit, other, shown);
+	put_commit_shown(b, commit, shown);
+}
+
+static int compare_strings(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* r->commit_shown, computed once: the digits that tell r's hashes apart,
+ * at least BDB__COMMIT_SHOWN. Two hashes one of which starts the other (a
+ * short and a full hash of one commit) need not be told apart. */
+static size_t commit_shown(const bdb_result *r)
+{
+	if (r->commit_shown)
+		return r->commit_shown;
+	size_t shown = BDB__COMMIT_SHOWN, n = 0;
+	const char **hashes = malloc((r->n_rows ? r->n_rows : 1) * r->n_cols * sizeof *hashes);
+	for (size_t c = 0; hashes && c < r->n_cols; c++)
+		for (size_t row = 0; r->cols[c].style == BDB__STYLE_COMMIT && row < r->n_rows;
+		     row++) {
+			const bdb_value *v = &r->cells[row * r->n_cols + c];
+			if (v->kind == BDB_VALUE_STRING && strlen(v->str) > BDB__COMMIT_SHOWN &&
+			    bdb_commit_is_hash(v->str))
+				hashes[n++] = v->str;
+		}
+	if (n > 1)
+		qsort(hashes, n, sizeof *hashes, compare_strings);
+	/* Sorted, the longest common start of two hashes is that of two
+	 * neighbours. */
+	for (size_t i = 1; i < n; i++)
+		shown = digits_apart(hashes[i - 1], hashes[i], shown);
+	free(hashes);
+	((bdb_result *)r)->commit_shown = shown; /* a cache: the rows are final */
+	return shown;
 }
 
 /* A permutation p-value at the smallest its permutation count resolves,
@@ -424,7 +487,9 @@ static void put_cell_human(bdb_buf *b, const bdb_result *r, size_t row, size_t c
 			return;
 		}
 	}
-	if (!put_p_floor(b, r, v, style))
+	if (table && style == BDB__STYLE_COMMIT && v->kind == BDB_VALUE_STRING)
+		put_commit_shown(b, v->str, commit_shown(r));
+	else if (!put_p_floor(b, r, v, style))
 		put_human(b, v, style, (bdb__mark)r->marks[row], unit);
 }
 

@@ -295,7 +295,9 @@ static int parse_number(parser *p, const char *what, double *out, bdb__span *spa
 	char *end;
 	errno = 0;
 	double v = strtod(buf, &end);
-	if (*end || errno || !is_decimal(buf))
+	/* A decimal beyond a double (1e400, 1e-400) is a number out of range:
+	 * strtod's inf or 0 goes to the caller's range check, which says so. */
+	if (*end || (errno && errno != ERANGE) || !is_decimal(buf))
 		return fail_expected(p, what, NULL);
 	*out = v;
 	if (span) {

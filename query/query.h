@@ -256,6 +256,11 @@ void bdb_query_put_name(bdb_buf *b, const char *name);
  * could read as one. On allocation failure b->failed is set.
  */
 void bdb_query_put_commit(bdb_buf *b, const char *commit);
+/* bdb_query_put_commit of commit beside another commit named in the same
+ * text (a run judged against another): a hash takes as many more digits
+ * as tell it from other, as git lengthens an abbreviation (aaaaaaaaaa1
+ * against aaaaaaaaaa2); other may be NULL or not a hash. */
+void bdb_query_put_commit_apart(bdb_buf *b, const char *commit, const char *other);
 
 /*
  * Appends to out the command that lists the commits to bisect for a change

@@ -24,7 +24,7 @@ typedef enum bdb__col_style {
 	BDB__STYLE_QUANTITY,  /* a number in the row's "unit": the table format shows it in
 			       * the unit's natural scale ("225.6 µs") and drops "unit" */
 	BDB__STYLE_COMMIT,    /* a commit: the table format shows a hash's first 10
-			       * characters (bdb__commit_is_hash), other names whole */
+			       * characters (bdb_commit_is_hash), other names whole */
 	BDB__STYLE_DELTA      /* an unsigned percentage shown with the sign of the row's
 			       * mark: BDB__MARK_ABOVE "+12.5%", BDB__MARK_BELOW "-12.5%" */
 } bdb__col_style;
@@ -85,6 +85,10 @@ struct bdb_result {
 	/* Columns (bit i: column i) the table format does not show because they
 	 * repeat others (rank's label without `by`). */
 	uint32_t table_redundant;
+	/* How many digits the table format shows of the hashes in its commit
+	 * columns: BDB__COMMIT_SHOWN, or more when two differ only after them
+	 * (git's rule: lengthen until unique). 0 until format.c first needs it. */
+	size_t commit_shown;
 	bool failed; /* an allocation failed: the table is incomplete */
 };
 
@@ -195,6 +199,5 @@ int bdb__result_sort(bdb_result *r, size_t from, size_t to, bdb__row_cmp cmp, vo
  * name (v1.2, release-2026-01-15) they write whole, since cut short two
  * names could read as one. */
 #define BDB__COMMIT_SHOWN 10
-bool bdb__commit_is_hash(const char *commit);
 
 #endif /* BDB_QUERY_TABLE_H */

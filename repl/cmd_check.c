@@ -838,9 +838,21 @@ static void put_described(bdb_buf *out, const char *s, size_t n, bool markdown)
 		bdb_buf_append(out, s, n);
 }
 
+/* The commit of run id, or NULL. */
+static const char *run_commit(bdb_reader *r, const char *id)
+{
+	uint64_t seq;
+	bdb_run_info info;
+	if (bdb_reader_find_id(r, id, &seq) != 0 || bdb_reader_run_info(r, seq, &info) != 0)
+		return NULL;
+	return info.commit;
+}
+
 /* "ID (commit C, branch B)" of run id (ids, commits and branches are free
- * text: escaped in Markdown), a commit cut to its first 10 characters. */
-static void put_run_described(bdb_reader *r, const char *id, bool markdown, bdb_buf *out)
+ * text: escaped in Markdown), a commit as tables show it, told apart from
+ * the other run's commit other (bdb_query_put_commit_apart). */
+static void put_run_described(bdb_reader *r, const char *id, const char *other, bool markdown,
+			      bdb_buf *out)
 {
 	uint64_t seq;
 	bdb_run_info info;
@@ -850,7 +862,11 @@ static void put_run_described(bdb_reader *r, const char *id, bool markdown, bdb_
 	const char *sep = " (";
 	if (info.commit[0]) {
 		bdb_buf_printf(out, "%scommit ", sep);
-		put_described(out, info.commit, strnlen(info.commit, 10), markdown);
+		bdb_buf shown;
+		bdb_buf_init(&shown);
+		bdb_query_put_commit_apart(&shown, info.commit, other);
+		put_described(out, shown.data ? shown.data : "", shown.len, markdown);
+		bdb_buf_free(&shown);
 		sep = ", ";
 	}
 	if (info.branch[0]) {
@@ -874,9 +890,9 @@ static void print_judged(bdb_store *store, const check_runs *runs, bool markdown
 	bdb_buf line;
 	bdb_buf_init(&line);
 	bdb_buf_puts(&line, "Run ");
-	put_run_described(r, runs->current, markdown, &line);
+	put_run_described(r, runs->current, run_commit(r, runs->base), markdown, &line);
 	bdb_buf_puts(&line, " against ");
-	put_run_described(r, runs->base, markdown, &line);
+	put_run_described(r, runs->base, run_commit(r, runs->current), markdown, &line);
 	bdb_buf_puts(&line, ".");
 	bdb_reader_end(r);
 	cli_put_text(stdout, bdb_buf_cstr(&line), false);

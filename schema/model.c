@@ -85,6 +85,12 @@ int bdb_run_set_id(bdb_run *run, const char *id)
 	return set_str(run, &run->id, id);
 }
 
+bool bdb_commit_is_hash(const char *commit)
+{
+	size_t n = strspn(commit, "0123456789abcdefABCDEF");
+	return n >= 7 && commit[n] == '\0';
+}
+
 int bdb_run_set_commit(bdb_run *run, const char *commit)
 {
 	return set_str(run, &run->commit, commit);
@@ -225,9 +231,17 @@ const bdb_metric *bdb_point_find_metric(const bdb_point *p, const char *name)
 	return NULL;
 }
 
+const char *bdb_run_unit(bdb_run *run, const char *unit)
+{
+	size_t len;
+	const char *at = unit ? bdb_unit_trim(unit, &len) : NULL;
+	return at ? bdb_run_strndup(run, at, len) : NULL;
+}
+
 int bdb_metric_set_unit(bdb_run *run, bdb_metric *m, const char *unit)
 {
-	return set_str(run, &m->unit, unit);
+	m->unit = bdb_run_unit(run, unit);
+	return unit && !m->unit ? BDB_ENOMEM : 0;
 }
 
 int bdb_metric_set_samples(bdb_run *run, bdb_metric *m, const double *samples, size_t n)

@@ -386,10 +386,21 @@ int64_t bdb_time_month_at(int64_t k);
  * cargo, go and JMH print it) converts to a time and to a time per the same
  * count ("ns/iter" to "us" or "us/iter", not to "us/op"); a size per count
  * ("B/op") to a size per the same count ("KB/op", not "B").
- * Identical strings give 1 for any unit, known or not. Returns 0, or
- * BDB_EINVAL when the units cannot be converted into each other.
+ * Identical strings give 1 for any unit, known or not, and so do units
+ * that differ only in blanks around them ("ms " is "ms": a store may hold a
+ * series whose unit kept them). Returns 0, or BDB_EINVAL when the units
+ * cannot be converted into each other.
  */
 int bdb_unit_factor(const char *from, const char *to, double *factor);
+
+/* The longest unit a run may give (bytes): the store refuses a longer one. */
+#define BDB_UNIT_MAX 64
+
+/*
+ * unit without the blanks around it (spaces, tabs, line ends): returns a
+ * pointer into unit and its length in *len (0 for a unit of blanks only).
+ */
+const char *bdb_unit_trim(const char *unit, size_t *len);
 
 /*
  * value * factor for a factor from bdb_unit_factor, correctly rounded where
@@ -513,6 +524,10 @@ void *bdb_run_alloc(bdb_run *run, size_t n);
 /* Setters copy their strings into the arena. Return 0 or BDB_ENOMEM. */
 int bdb_run_set_id(bdb_run *run, const char *id);
 int bdb_run_set_commit(bdb_run *run, const char *commit);
+/* True when commit looks like a hash: 7 or more hex digits and nothing
+ * else. */
+bool bdb_commit_is_hash(const char *commit);
+
 int bdb_run_set_branch(bdb_run *run, const char *branch);
 /* Sets (or replaces) an environment / metadata entry, kept sorted by key. */
 int bdb_run_set_env(bdb_run *run, const char *key, const char *value);
@@ -542,7 +557,12 @@ const char *bdb_point_get_tag(const bdb_point *p, const char *key);
 int bdb_point_add_metric(bdb_run *run, bdb_point *p, const char *name, double value,
 			 bdb_metric **out);
 const bdb_metric *bdb_point_find_metric(const bdb_point *p, const char *name);
+/* Sets m's unit to a copy of unit without the blanks around it
+ * (bdb_unit_trim; "" when it is only blanks; NULL: none). */
 int bdb_metric_set_unit(bdb_run *run, bdb_metric *m, const char *unit);
+/* A run-owned copy of unit without the blanks around it ("" when it is
+ * only blanks), NULL when unit is NULL or on failure to allocate. */
+const char *bdb_run_unit(bdb_run *run, const char *unit);
 /* Copies n samples into the arena. */
 int bdb_metric_set_samples(bdb_run *run, bdb_metric *m, const double *samples, size_t n);
 

@@ -165,6 +165,38 @@ double bdb_unit_convert(double value, double factor)
 	return value * factor;
 }
 
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+const char *bdb_unit_trim(const char *unit, size_t *len)
+{
+	while (is_blank(*unit))
+		unit++;
+	size_t n = strlen(unit);
+	while (n > 0 && is_blank(unit[n - 1]))
+		n--;
+	*len = n;
+	return unit;
+}
+
+/* The units without their blanks, when either has any: a series stored
+ * before units were trimmed at ingest kept them ("ms "). */
+static int trimmed_factor(const char *from, const char *to, double *factor)
+{
+	size_t fl, tl;
+	const char *f = bdb_unit_trim(from, &fl), *t = bdb_unit_trim(to, &tl);
+	char fb[BDB_UNIT_MAX * 4 + 1], tb[BDB_UNIT_MAX * 4 + 1];
+	if (fl >= sizeof fb || tl >= sizeof tb)
+		return BDB_EINVAL;
+	memcpy(fb, f, fl);
+	fb[fl] = '\0';
+	memcpy(tb, t, tl);
+	tb[tl] = '\0';
+	return bdb_unit_factor(fb, tb, factor);
+}
+
 int bdb_unit_factor(const char *from, const char *to, double *factor)
 {
 	if (!from || !to)
@@ -173,6 +205,10 @@ int bdb_unit_factor(const char *from, const char *to, double *factor)
 		*factor = 1.0;
 		return 0;
 	}
+	size_t fn = strlen(from), tn = strlen(to);
+	if ((fn && (is_blank(from[0]) || is_blank(from[fn - 1]))) ||
+	    (tn && (is_blank(to[0]) || is_blank(to[tn - 1]))))
+		return trimmed_factor(from, to, factor);
 	char ff, tf;
 	double fs, ts;
 	if (plain_scale(from, strlen(from), &ff, &fs) && plain_scale(to, strlen(to), &tf, &ts)) {

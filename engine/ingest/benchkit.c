@@ -85,10 +85,14 @@ static int read_def(bdb__json_doc *doc, const char *key, const json_t *obj, bdb_
 	def->direction = dir;
 	def->priority = prio;
 	/* benchkit writes "" for an absent group or description. */
-	def->unit = unit && *unit ? bdb_run_strdup(run, unit) : NULL;
+	/* "" (or blanks) for the unit is none too. */
+	size_t unit_len = 0;
+	if (unit)
+		bdb_unit_trim(unit, &unit_len);
+	def->unit = unit_len ? bdb_run_unit(run, unit) : NULL;
 	def->group = group && *group ? bdb_run_strdup(run, group) : NULL;
 	def->description = description && *description ? bdb_run_strdup(run, description) : NULL;
-	if ((unit && *unit && !def->unit) || (group && *group && !def->group) ||
+	if ((unit_len && !def->unit) || (group && *group && !def->group) ||
 	    (description && *description && !def->description))
 		return BDB_ENOMEM;
 	return read_threshold(doc, obj, def, d);

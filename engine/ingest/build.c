@@ -40,6 +40,13 @@ const char *bdb__unit_normal(bdb_run *run, const char *unit)
 {
 	if (!unit)
 		return NULL;
+	size_t len;
+	const char *at = bdb_unit_trim(unit, &len);
+	if (len != strlen(unit)) {
+		/* Blanks around it are not the unit's ("ms "). */
+		const char *copy = bdb_run_strndup(run, at, len);
+		unit = copy ? copy : unit;
+	}
 	const char *plain = canonical_plain(unit, strlen(unit));
 	if (plain)
 		return plain;
@@ -83,7 +90,7 @@ int bdb__define(bdb_run *run, const char *name, const char *unit, bdb_direction 
 		return rc;
 	def->direction = direction;
 	def->priority = BDB_SECONDARY;
-	def->unit = bdb_run_strdup(run, bdb__unit_normal(run, unit));
+	def->unit = bdb_run_unit(run, bdb__unit_normal(run, unit));
 	return unit && !def->unit ? BDB_ENOMEM : 0;
 }
 

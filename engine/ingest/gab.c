@@ -14,7 +14,9 @@
  * gab_history.c): the tool says what the values mean. The metric is "time"
  * (lower is better) when the unit is a time or a time per something ("ns",
  * "ns/iter", "us/op"), "throughput" (higher) when it is a rate ("ops/sec",
- * "iter/sec", "MB/s", "Hz"), else "value" with the tool's direction (the
+ * "iter/sec", "MB/s", "Hz"), go's "B/op" and "allocs/op" "alloc_bytes" and
+ * "allocs" (lower, as ingest of go's output names them; "value" where the
+ * store has them so, bdb__gab_tool.go_values), else "value" with the tool's direction (the
  * action's own table: benchmarkjs, pytest and customBiggerIsBetter bigger is
  * better, every other tool smaller). Custom tools always give "value" with
  * their declared direction. The fork's tool ndjson declares it per result
@@ -312,7 +314,13 @@ int bdb__gab_read_benches(bdb__json_doc *doc, const json_t *benches, const bdb__
 				continue;
 			}
 			const char *kind = tool->custom ? NULL : metric_of_unit(unit);
-			metric = kind ? kind : "value";
+			/* go's units per op, named as ingest of go's own output
+			 * names them. */
+			const char *go_metric = !tool->go || tool->go_values	 ? NULL
+						: strcmp(unit, "B/op") == 0	 ? "alloc_bytes"
+						: strcmp(unit, "allocs/op") == 0 ? "allocs"
+										 : NULL;
+			metric = kind ? kind : go_metric ? go_metric : "value";
 			direction = !kind			? tool->direction
 				    : strcmp(kind, "time") == 0 ? BDB_LOWER
 								: BDB_HIGHER;

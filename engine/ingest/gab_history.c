@@ -103,6 +103,7 @@ typedef struct history {
 	size_t entries, duplicates;
 	size_t empty;	       /* entries with no result left (none, or every one left out) */
 	char own_series[1024]; /* "TOOL: how" of each such tool seen, "; " apart */
+	bool go_values;	       /* bdb__gab_tool.go_values for every entry */
 } history;
 
 static int add_run(history *h, bdb_run *run, size_t offset)
@@ -206,6 +207,7 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 				      "benchmarkdotnet, customBiggerIsBetter, "
 				      "customSmallerIsBetter, ndjson, criterion; got \"%s\"",
 				      tool_name);
+	tool.go_values = h->go_values;
 	h->entries++;
 	char said[32];
 	snprintf(said, sizeof said, "%s: ", tool.name);
@@ -481,8 +483,9 @@ static void history_clear(history *h)
 
 /* bdb_gab_history_read, also giving where each run's entry starts in data
  * (*offsets malloc'ed, n of them). */
-static int read_history(const char *name, const char *data, size_t len, bdb_run ***runs,
-			size_t **offsets, size_t *n, bdb_import_summary *summary, bdb_diag *d)
+static int read_history(const char *name, const char *data, size_t len, bool go_values,
+			bdb_run ***runs, size_t **offsets, size_t *n, bdb_import_summary *summary,
+			bdb_diag *d)
 {
 	*runs = NULL;
 	*offsets = NULL;
@@ -508,7 +511,7 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 	memcpy(text, data, len);
 	text[len] = '\0';
 	blank_js(text, len);
-	history h = {.text = text, .len = len};
+	history h = {.text = text, .len = len, .go_values = go_values};
 	/* A byte order mark goes to the whole path, whose positions skip it. */
 	int rc = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? DECLINED
 								  : read_fast(&h, name, text, len);
@@ -516,6 +519,7 @@ static int read_history(const char *name, const char *data, size_t len, bdb_run 
 		history_clear(&h);
 		h.text = text;
 		h.len = len;
+		h.go_values = go_values;
 		rc = read_whole(&h, name, text, len, d);
 	}
 	if (!rc && h.n == 0 && h.skips.first[0])
@@ -562,9 +566,34 @@ int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run
 			 bdb_import_summary *summary, bdb_diag *d)
 {
 	size_t *offsets;
-	int rc = read_history(name, data, len, runs, &offsets, n, summary, d);
+	int rc = read_history(name, data, len, false, runs, &offsets, n, summary, d);
 	free(offsets);
 	return rc;
+}
+
+/*
+ * Whether the store holds a go series of runs[0..n) under metric "value"
+ * (a point "NAME - B/op" or "NAME - allocs/op" imported before go's units
+ * took their names): then the import keeps "value", so that those series
+ * go on and the runs already stored are the same runs. *legacy false on an
+ * error too (the import then reports it).
+ */
+static void stored_go_values(bdb_store *store, bdb_run *const *runs, size_t n, bool *legacy)
+{
+	*legacy = false;
+	bdb_reader *r;
+	if (bdb_reader_begin(store, &r))
+		return;
+	for (size_t i = 0; !*legacy && i < n; i++)
+		for (size_t k = 0; !*legacy && k < runs[i]->n_points; k++) {
+			const bdb_point *p = &runs[i]->points[k];
+			uint64_t id;
+			*legacy = (bdb_point_find_metric(p, "alloc_bytes") ||
+				   bdb_point_find_metric(p, "allocs")) &&
+				  bdb_reader_series_lookup(r, p->name, p->tags, p->n_tags, "value",
+							   &id) == 0;
+		}
+	bdb_reader_end(r);
 }
 
 /* Every run of runs[0..n) on branch (NULL: as read). */
@@ -590,7 +619,21 @@ int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options 
 	int rc = bdb_input_read(path, &data, &len, d);
 	if (rc)
 		goto out;
-	rc = read_history(path, data, len, &runs, &offsets, &n, &sum, d);
+	rc = read_history(path, data, len, false, &runs, &offsets, &n, &sum, d);
+	bool legacy = false;
+	if (!rc)
+		stored_go_values(store, runs, n, &legacy);
+	if (legacy) {
+		for (size_t i = 0; i < n; i++)
+			bdb_run_free(runs[i]);
+		free(runs);
+		free(offsets);
+		runs = NULL;
+		offsets = NULL;
+		n = 0;
+		memset(&sum, 0, sizeof sum);
+		rc = read_history(path, data, len, true, &runs, &offsets, &n, &sum, d);
+	}
 	if (!rc)
 		rc = set_branches(runs, n, o ? o->branch : NULL);
 	if (!rc && !(items = calloc(n, sizeof *items)))

@@ -360,7 +360,7 @@ static bool stored_baseline(bdb_store *store, const char *name, uint64_t *seq)
 }
 
 static int store_items(bdb_store *store, const bdb__import_item *items, size_t total,
-		       unsigned flags, bdb_import_summary *sum, bdb_diag *d)
+		       unsigned flags, bdb_import_summary *sum, size_t *item_failed, bdb_diag *d)
 {
 	const bdb_run *runs[IMPORT_BATCH];
 	uint64_t seqs[IMPORT_BATCH];
@@ -373,6 +373,8 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 		int rc = bdb_store_put_runs(store, runs, n, flags, seqs, outcomes, &failed, d);
 		if (rc) {
 			const bdb__import_item *it = &items[at + (failed < n ? failed : 0)];
+			if (failed < n)
+				*item_failed = at + failed; /* the entry to point at */
 			/* The store's own words (what it cannot hold, a disk
 			 * error), under the item's name. */
 			char why[sizeof d->message];
@@ -441,9 +443,11 @@ int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n,
 	int rc = check_ids(store, items, n, flags, &failed, sum, d);
 	if (!rc && (rc = check_units(store, items, n, &failed, d)) != BDB_EINVAL)
 		failed = SIZE_MAX;
+	if (!rc)
+		rc = store_items(store, items, n, flags, sum, &failed, d);
 	if (item_failed)
 		*item_failed = failed;
-	return rc ? rc : store_items(store, items, n, flags, sum, d);
+	return rc;
 }
 
 /* config.json's definitions become the stored ones. */

@@ -751,6 +751,10 @@ typedef struct bdb__gab_tool {
 	bool custom;		 /* customBiggerIsBetter / customSmallerIsBetter */
 	bool catch2;		 /* ranges may be in a smaller time unit */
 	bool go;		 /* units may carry "\t N B/op\t N allocs/op" */
+	/* go's B/op and allocs/op under metric "value", as imports before
+	 * they took go's names (alloc_bytes, allocs) did: for a store that
+	 * holds such series (bdb_import_gab). */
+	bool go_values;
 	/* How the tool's own output, read by ingest, names its series where
 	 * the action's names differ ("points tagged test_case"), or NULL. */
 	const char *own_series;

@@ -331,4 +331,39 @@ check_out "markdown: that commit listed as escaped text, not a broken code span"
 run "$BENCHDB" annotate --help
 check_rc "annotate --help exits 0" 0
 check_out "annotate --help gives the usage" "annotate commit COMMIT as intended|ignore TEXT"
+# An abbreviated hash and the full one are one commit: an annotation made
+# with the full hash did not apply to a run ingested later with the short
+# commit (a gate that passes --commit "$(git rev-parse --short HEAD)"), nor
+# one made with the short commit to a run with the full hash.
+H=$WORK/hashes
+full() { printf '%02d%038d' "$1" 0 | tr 0 a; }
+for i in 1 2 3 4 5 6; do
+	v=$((i <= 2 ? 100 : i <= 4 ? 130 : 170))
+	printf '{"fa": {"latency": {"value": %d}}}\n' "$v" >"$WORK/h$i.json"
+	"$BENCHDB" --db "$H" ingest --no-env --format bmf --id "h$i" --commit "$(full "$i")" \
+		--timestamp "2026-04-0${i}T00:00:00Z" "$WORK/h$i.json" >/dev/null
+done
+# The annotation is made with the full hash of the third run (the step).
+"$BENCHDB" --db "$H" annotate commit "$(full 3)" as intended '"bigger buffers"' >/dev/null
+for i in 1 2 3 4 5 6; do
+	v=$((i <= 2 ? 200 : 260))
+	printf '{"sh": {"latency": {"value": %d}}}\n' "$v" >"$WORK/s$i.json"
+	"$BENCHDB" --db "$H" ingest --no-env --format bmf --id "s$i" --commit "$(full "$i" | cut -c1-7)" \
+		--timestamp "2026-04-0${i}T12:00:00Z" "$WORK/s$i.json" >/dev/null
+done
+"$BENCHDB" --db "$H" baseline set main s2 >/dev/null
+run "$BENCHDB" --db "$H" -c 'regressions vs baseline main of sh'
+check_rc "a short commit under a full-hash annotation: regressions exit 0" 0
+check_out "  the regression at the short commit is accepted" \
+	'1 regression(s) began at an annotated commit and are not counted'
+run "$BENCHDB" --db "$H" check
+check_rc "  check passes" 0
+# The reverse: annotated with the short commit of the fifth run (a step of fa
+# alone), its run with the full hash is that commit.
+run "$BENCHDB" --db "$H" annotate commit a5aaaaa as ignore '"runner change"'
+check_out "the short commit is annotated" "a5aaaaa  ignore      runner change"
+run "$BENCHDB" --db "$H" -c 'regressions vs run h4 in run h6 of fa'
+check_rc "a full hash under a short-commit annotation: regressions exit 0" 0
+check_out "  the regression at the full hash is accepted" \
+	'1 regression(s) began at an annotated commit and are not counted'
 finish

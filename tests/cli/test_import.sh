@@ -137,6 +137,42 @@ check_out "moov M1: the regression at f4a0e26fe1 is found" \
 	",f4a0e26fe16d1647d89c2f26d430a96c4c3d5ccb,"
 run "$BENCHDB" --db "$DB" -c 'trend time of "BenchmarkBuildFile" last 1 as csv'
 check_out "moov: a go unit with B/op and allocs/op after a tab is ns/op" ",ns/op"
+# go's B/op and allocs/op were under metric "value" (with every custom
+# unit): `trend value` mixed bytes and allocation counts, and go's names
+# were not there. They are go's names now, as ingest of go's output has them.
+run "$BENCHDB" --db "$DB" -c 'trend alloc_bytes of "BenchmarkBuildFile - B/op" last 1 as csv'
+check_out "moov: B/op is metric alloc_bytes" ",9668,,,B/op"
+run "$BENCHDB" --db "$DB" -c 'trend allocs of "BenchmarkBuildFile - allocs/op" last 1 as csv'
+check_out "moov: allocs/op is metric allocs" ",99,,,allocs/op"
+run "$BENCHDB" --db "$DB" -c 'show metrics as csv'
+check "moov: no metric value" test "$(grep -c '^value,' "$OUT")" -eq 0
+# A store that holds them under "value" (imported before) keeps "value" for
+# the history, so that its series go on and a grown file imports only its
+# new entries.
+cat >"$WORK/legacy.json" <<'JSON'
+{"id": "old", "timestamp": "2024-01-01T00:00:00Z", "points": [{"name": "b - B/op", "tags": {"suite": "s"}, "metrics": {"value": {"value": 100, "unit": "B/op"}}}]}
+JSON
+"$BENCHDB" --db "$WORK/legacy" ingest "$WORK/legacy.json" >/dev/null
+printf '%s\n' 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"s": [{"commit": {"id": "aaaa", "timestamp": "2024-01-02T00:00:00Z"}, "date": 1704153600000, "tool": "go", "benches": [{"name": "b - B/op", "value": 120, "unit": "B/op"}, {"name": "b - allocs/op", "value": 3, "unit": "allocs/op"}]}]}}' >"$WORK/legacy.data.js"
+run "$BENCHDB" --db "$WORK/legacy" import-gab "$WORK/legacy.data.js"
+check_rc "legacy store: imports" 0
+run "$BENCHDB" --db "$WORK/legacy" -c 'trend value of "b - B/op" as csv'
+check_out "legacy store: B/op goes on under value" ",120,,,B/op"
+run "$BENCHDB" --db "$WORK/legacy" -c 'show metrics as csv'
+check "legacy store: no alloc_bytes" test "$(grep -c '^alloc_bytes,' "$OUT")" -eq 0
+run "$BENCHDB" --db "$WORK/fresh" import-gab "$WORK/legacy.data.js"
+run "$BENCHDB" --db "$WORK/fresh" -c 'trend alloc_bytes of "b - B/op" as csv'
+check_out "a new store: alloc_bytes" ",120,,,B/op"
+# A result the store refuses (a unit over 64 bytes, as a custom tool may
+# write) named the file alone ("long.data.js: cannot store run ..."): it
+# is refused at its entry's line and column, as a unit that does not
+# convert is.
+long=$(printf 'u%.0s' $(seq 1 70))
+printf 'window.BENCHMARK_DATA = {"lastUpdate": 1, "repoUrl": "r", "entries": {"s": [\n  {"commit": {"id": "aaaa", "timestamp": "2024-01-02T00:00:00Z"}, "date": 1704153600000, "tool": "customSmallerIsBetter", "benches": [{"name": "b", "value": 120, "unit": "%s"}]}]}}\n' "$long" >"$WORK/long.data.js"
+run "$BENCHDB" --db "$WORK/long" import-gab "$WORK/long.data.js"
+check_rc "a unit over 64 bytes: exit 3" 3
+check_err "  refused at its entry" "long.data.js:2:3: cannot store run"
+check_err "  saying why" 'unit "uuuuuuuuuuuuuuuu..." is 70 bytes long; a unit is at most 64 bytes'
 # A history with every tool whose own output names other series: the note
 # listing them was cut at 512 bytes, in the middle of go's ("... and
 # \"NAME - al; docs/migrating.md)"), and benchmarkdotnet's was lost.
