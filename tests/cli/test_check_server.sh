@@ -338,4 +338,34 @@ run "$BENCHDB" --server "$S/assets" check
 check_rc "a URL that is no benchdb server: exit 4" 4
 check_err "... says what it answered" "answered 404"
 
+
+# A check that never ends on a server without a time
+# limit (--query-timeout 0): SIGTERM waited for it for good. Now the 30 s a
+# shutdown waits (docs/serve.md) end it: the client gets a 503 and the server
+# exits 0. (The gate is stuck flushing its standard output to the server's
+# pipe: the fault shim's FAULT_HANG_FLUSH.)
+# The shim goes to the server (and its gate) alone: a wrapper as BENCHDB.
+cat >"$WORK/stuck-gate" <<EOF
+#!/bin/sh
+ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}verify_asan_link_order=0 \\
+LD_PRELOAD=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so \\
+FAULT_HANG_FLUSH=1 FAULT_PATH_SUBSTR=pipe: exec "$BENCHDB" "\$@" </dev/null >/dev/null
+EOF
+chmod +x "$WORK/stuck-gate"
+BENCHDB=$WORK/stuck-gate start_server "$WORK/hang.log" --db "$DB" --read-only --query-timeout 0
+curl -s --max-time 120 -o "$WORK/hang.json" -w '%{http_code}' "$URL/api/check" >"$WORK/hang.status" &
+HANG=$!
+for i in $(seq 100); do # until the gate is stuck (10 s)
+	pgrep -f -P "$PID" -- "check" >/dev/null && break
+	sleep 0.1
+done
+stop_server "$PID" 90 # the shutdown waits 30 s
+check "a check that never ends, no time limit: SIGTERM still exits 0" [ "$RC" = 0 ]
+wait "$HANG"
+check "... the check's client gets 503" [ "$(cat "$WORK/hang.status")" = 503 ]
+check "... saying the server stopped it" grep -qF 'the check was stopped: the server is shutting down' "$WORK/hang.json"
+gates=$(pgrep -f -- "--db $DB check")
+check "... no gate is left running" [ -z "$gates" ]
+[ -z "$gates" ] || kill -KILL $gates
+
 finish
