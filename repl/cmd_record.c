@@ -777,6 +777,14 @@ static double median_of(const double *x, size_t n)
  * others (caches filled by them: suggests --warmup N), and when there were
  * other outliers (another program interfered).
  */
+/* The quote that a message puts around a point's name: none when the name
+ * has quotes of its own (a command line as a shell would be given it, `sh -c
+ * 'exit 3'`), where more would make it unreadable. */
+static const char *quote_for(const char *title)
+{
+	return strpbrk(title, "'\"") ? "" : "'";
+}
+
 static void warn_outliers(const char *title, const measured *m)
 {
 	if (m->n < 3)
@@ -802,17 +810,17 @@ static void warn_outliers(const char *title, const measured *m)
 		outliers += fabs(m->wall[i] - median) / spread > OUTLIER_Z;
 	if (slow_first)
 		fprintf(stderr,
-			"benchdb: warning: record: '%s': the first %zu run%s %s much slower than "
+			"benchdb: warning: record: %s%s%s: the first %zu run%s %s much slower than "
 			"the rest (caches filled by %s?): consider --warmup %zu\n",
-			title, slow_first, slow_first == 1 ? "" : "s",
-			slow_first == 1 ? "was" : "were", slow_first == 1 ? "it" : "them",
-			slow_first);
+			quote_for(title), title, quote_for(title), slow_first,
+			slow_first == 1 ? "" : "s", slow_first == 1 ? "was" : "were",
+			slow_first == 1 ? "it" : "them", slow_first);
 	if (outliers)
 		fprintf(
 		    stderr,
-		    "benchdb: warning: record: '%s': %zu of %zu runs were statistical outliers: "
+		    "benchdb: warning: record: %s%s%s: %zu of %zu runs were statistical outliers: "
 		    "consider measuring again on a quiet system\n",
-		    title, outliers, m->n);
+		    quote_for(title), title, quote_for(title), outliers, m->n);
 }
 
 /* hyperfine's statistics of one point, on stdout. */
@@ -1449,9 +1457,10 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		if (o->progress)
 			fputs("\r\033[K", stderr);
 		if (end == RUN_INTERRUPTED) {
-			cli_error("record: %s during %s %ld of '%s'; nothing stored", stopped_by(),
-				  warmup ? "warm-up run" : "run", warmup ? i + 1 : (long)m->n + 1,
-				  title);
+			cli_error("record: %s during %s %ld of %s%s%s; nothing stored",
+				  stopped_by(), warmup ? "warm-up run" : "run",
+				  warmup ? i + 1 : (long)m->n + 1, quote_for(title), title,
+				  quote_for(title));
 			return 128 + (interrupted ? interrupted : SIGINT);
 		}
 		if (end == RUN_NOT_STARTED) {
@@ -1467,9 +1476,9 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		}
 		int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 		if (code && !o->ignore_failure) {
-			cli_error("record: '%s' %s %d in %s %ld; nothing stored "
+			cli_error("record: %s%s%s %s %d in %s %ld; nothing stored "
 				  "(--ignore-failure measures failing runs too)",
-				  title,
+				  quote_for(title), title, quote_for(title),
 				  WIFEXITED(status) ? "exited with status" : "died of signal",
 				  WIFEXITED(status) ? code : WTERMSIG(status),
 				  warmup ? "warm-up run" : "run", warmup ? i + 1 : (long)m->n + 1);
@@ -1828,24 +1837,28 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	for (size_t v = 0; v < n_points && !code; v++) {
 		const char *value = o.param ? o.values[v] : NULL;
 		char **cmd = command_for(&o, value);
-		char title[512];
 		if (!cmd) {
 			code = EXIT_INPUT;
 			break;
 		}
 		/* A sweep's value shows in the point's name (`sleep 0.01`), or
-		 * after it when the name has no {NAME}. */
+		 * after it when the name has no {NAME}. Whole: a cut could
+		 * split a UTF-8 character. */
+		bdb_buf title;
+		bdb_buf_init(&title);
 		if (o.param && strcmp(names[v], name) == 0)
-			snprintf(title, sizeof title, "%s (%s=%s)", names[v], o.param, value);
+			bdb_buf_printf(&title, "%s (%s=%s)", names[v], o.param, value);
 		else
-			snprintf(title, sizeof title, "%s", names[v]);
-		code = measure(&o, cmd, title, &results[v],
-			       o.has_format && !o.output ? &capture : NULL);
+			bdb_buf_puts(&title, names[v]);
+		code = title.failed ? EXIT_INPUT
+				    : measure(&o, cmd, bdb_buf_cstr(&title), &results[v],
+					      o.has_format && !o.output ? &capture : NULL);
 		free_words(cmd);
 		if (!code) {
-			print_statistics(title, &results[v]);
-			warn_outliers(title, &results[v]);
+			print_statistics(bdb_buf_cstr(&title), &results[v]);
+			warn_outliers(bdb_buf_cstr(&title), &results[v]);
 		}
+		bdb_buf_free(&title);
 	}
 	machine.load_after = cli_load_average();
 	/* What follows record (a shell's `while read`) reads on from there. */

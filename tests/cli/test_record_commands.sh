@@ -145,4 +145,25 @@ for opt in --name --id --baseline --commit; do
 done
 check "no store was made" test ! -e "$WORK/forgot"
 
+# 6. Messages that name the command. The point's name keeps a shell's
+# quotes, and the messages put it in quotes again: 'sh -c 'exit 3 '\''x'\'''
+# exited ..., where no reader can tell which quote ends what. A name with a
+# quote of its own is now given as it is, a plain one stays in quotes.
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- sh -c "exit 3 'x'"
+check_rc "a command with quotes that exits 3: exit 3" 3
+check_err "the message gives the command line once, as retyped" \
+	"benchdb: error: record: sh -c 'exit 3 '\''x'\''' exited with status 3 in run 1; nothing stored"
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- false
+check_err "a plain name stays in quotes" "record: 'false' exited with status 1 in run 1"
+# A long name was cut at 511 bytes for the statistics and the messages, in
+# the middle of a UTF-8 character when one straddled the cut (invalid UTF-8
+# on the terminal, in a CI log); it is shown whole now.
+long="x$(printf 'é%.0s' $(seq 300))"
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- echo "$long"
+check_rc "a 602-byte command line: exit 0" 0
+check_out "the statistics name it whole" "Benchmark: echo $long"
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- sh -c 'exit 4' "$long"
+check_err "the message names it whole" "record: sh -c 'exit 4' $long exited with status 4 in run 1"
+check "the messages are UTF-8" iconv -f UTF-8 -t UTF-8 "$ERR" -o /dev/null
+
 finish
