@@ -1329,20 +1329,31 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 /* What --input reads once (a pipe) at most, as ingest reads a pipe. */
 #define MAX_PIPED_INPUT ((off_t)1 << 30)
 
-/* Copies what fd holds, to its end, into an unlinked temporary file; its
- * descriptor (closed at exec), or -1 after saying why (for --input what). */
+/* Copies what fd holds, to its end, into an unlinked temporary file in
+ * $TMPDIR (else /tmp); its descriptor (closed at exec), or -1 after saying
+ * why (for --input what), naming the directory. */
 static int input_copy(int fd, const char *what)
 {
-	FILE *tmp = tmpfile();
-	int copy = tmp ? fcntl(fileno(tmp), F_DUPFD_CLOEXEC, 0) : -1;
-	if (tmp)
-		fclose(tmp);
+	const char *env = getenv("TMPDIR");
+	const char *dir = env && *env ? env : "/tmp";
+	bdb_buf path;
+	bdb_buf_init(&path);
+	bdb_buf_printf(&path, "%s/benchdb-input-XXXXXX", dir);
+	int copy = path.failed ? -1 : mkstemp(path.data);
+	int err = path.failed ? ENOMEM : errno;
+	if (copy >= 0) {
+		unlink(path.data);
+		fcntl(copy, F_SETFD, FD_CLOEXEC);
+		err = 0;
+	}
+	bdb_buf_free(&path);
 	char chunk[65536];
 	off_t total = 0;
 	ssize_t n = 0;
 	while (copy >= 0 && total <= MAX_PIPED_INPUT &&
 	       ((n = read(fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))) {
 		if (n > 0 && write(copy, chunk, (size_t)n) != n) {
+			err = errno ? errno : ENOSPC; /* a short write: the disk is full */
 			n = -1;
 			break;
 		}
@@ -1350,13 +1361,16 @@ static int input_copy(int fd, const char *what)
 	}
 	if (copy >= 0 && n == 0)
 		return copy;
+	if (copy >= 0 && n < 0 && !err)
+		err = errno;
 	if (copy >= 0 && total > MAX_PIPED_INPUT)
 		cli_error("record: --input %s: more than 1 GiB to read again for every run "
 			  "(give a file)",
 			  what);
 	else
-		cli_error("record: --input %s: cannot keep a copy for every run: %s", what,
-			  strerror(errno ? errno : EIO));
+		cli_error("record: --input %s: cannot keep a copy for every run in %s (%s): %s",
+			  what, dir, env && *env ? "TMPDIR" : "set TMPDIR for another directory",
+			  strerror(err ? err : EIO));
 	if (copy >= 0)
 		close(copy);
 	return -1;

@@ -99,6 +99,24 @@ RC=$?
 check_rc "a pipe without --input: record exits 0" 0
 check "each run read /dev/null, the first one too: $(cat "$WORK/counts")" test "$(counts)" = "0 0 0 "
 check_err "and record says so" "standard input is a pipe: every run reads /dev/null (--input - gives each run what it holds)"
+# The copy of --input - was made by tmpfile(), always in /tmp: TMPDIR was
+# not read, so a machine whose /tmp is small, read-only or not writable had
+# no way out, and the error did not say where the copy went ('cannot keep a
+# copy for every run: Permission denied'). It goes to $TMPDIR (else /tmp),
+# and the error names the directory.
+mkdir "$WORK/tmpdir"
+printf 'a\nb\n' | TMPDIR=$WORK/tmpdir "$BENCHDB" --db "$DB" record --id in5 --runs 2 --input - -- \
+	sh -c 'wc -l >>"$1"; ls "$2" | wc -l >>"$1"' sh "$WORK/counts" "$WORK/tmpdir" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "--input - with TMPDIR set: exit 0" 0
+check "every run read the 2 lines, and the copy in TMPDIR is unlinked: $(cat "$WORK/counts")" \
+	test "$(counts)" = "2 0 2 0 "
+printf 'a\n' | TMPDIR=$WORK/no-such-dir "$BENCHDB" --db "$DB" record --runs 1 --input - -- true \
+	>"$OUT" 2>"$ERR"
+RC=$?
+check_rc "--input - with a TMPDIR that is not there: exit 3" 3
+check_err "it names the directory and TMPDIR" \
+	"record: --input -: cannot keep a copy for every run in $WORK/no-such-dir (TMPDIR): No such file or directory"
 run "$BENCHDB" --db "$WORK/none" record --runs 1 --input "$WORK/missing" -- true
 check_rc "--input of a file that is not there: exit 3" 3
 check_err "it names the file" "record: --input $WORK/missing: No such file or directory"
