@@ -1291,6 +1291,20 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	if (blank)
 		return cli_usage_error("record", "expected the command to run after '--'%s",
 				       o->n_cmd ? ", got only blanks" : "");
+	/* hyperfine's several commands (`hyperfine 'sleep 0.1' 'sleep 0.2'`):
+	 * --shell joined them into one line, and without it the first named
+	 * no program. A line split around a shell's operators ('make -j2' '&&'
+	 * 'make test') has a word without a blank. */
+	bool several = o->n_cmd > 1;
+	for (int w = 0; w < o->n_cmd && several; w++)
+		several = strpbrk(o->cmd[w], " \t") != NULL;
+	if (several)
+		return cli_usage_error("record",
+				       "each word after -- has a blank, as hyperfine's several "
+				       "commands ('%s' '%s'%s): record measures one command; "
+				       "record each on its own, or sweep them (-L NAME A,B with "
+				       "{NAME} in CMD)",
+				       o->cmd[0], o->cmd[1], o->n_cmd > 2 ? " ..." : "");
 	if (o->runs_given && o->min_time > 0)
 		return cli_usage_error("record", "--runs and --min-time exclude each other");
 	if (o->param && (o->has_format || o->output))

@@ -184,4 +184,24 @@ run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- sh -c 'exit 4' "$long"
 check_err "the message names it whole" "record: sh -c 'exit 4' $long exited with status 4 in run 1"
 check "the messages are UTF-8" iconv -f UTF-8 -t UTF-8 "$ERR" -o /dev/null
 
+# 7. hyperfine's several commands, `hyperfine 'sleep 0.01' 'sleep 0.02'`:
+# record --shell joined them into one line, `sleep 0.01 sleep 0.02`, and
+# measured that (sleep: invalid time interval, exit 1, or a sum of both for
+# commands that take more words); without --shell the first named a program
+# 'sleep 0.01' (exit 127) and the hint for a command line in one argument was
+# not given. Every word with a blank and more than one: refused before any
+# run (exit 2), saying that record measures one command.
+several="record: each word after -- has a blank, as hyperfine's several commands ('sleep 0.01' 'sleep 0.02'): record measures one command; record each on its own, or sweep them (-L NAME A,B with {NAME} in CMD)"
+run "$BENCHDB" --db "$WORK/several" record --runs 1 --shell -- 'sleep 0.01' 'sleep 0.02'
+check_rc "--shell with two command lines: exit 2" 2
+check_err "it says record measures one command" "$several"
+run "$BENCHDB" --db "$WORK/several" record --runs 1 -- 'sleep 0.01' 'sleep 0.02'
+check_rc "two command lines without --shell: exit 2" 2
+check_err "likewise" "$several"
+check "no store was made" test ! -e "$WORK/several"
+# One line split into words with a shell's operators between is one command.
+run "$BENCHDB" --db "$WORK/several" record --runs 1 --shell -- 'true 1' '&&' 'true 2'
+check_rc "--shell -- 'true 1' '&&' 'true 2': exit 0" 0
+check_out "it is one command line" "Benchmark: true 1 && true 2"
+
 finish
