@@ -153,6 +153,7 @@ typedef struct record_opts {
 	off_t stdin_at; /* where a seekable standard input was, or -1 */
 	const char *input; /* --input FILE ("-": standard input) */
 	int input_fd;	   /* every run's standard input (open_input), or -1 */
+	off_t input_at;	   /* where each run reads input_fd from */
 } record_opts;
 
 /*
@@ -1436,10 +1437,15 @@ static int open_input(record_opts *o)
 				       "every run reads)",
 				       o->input);
 	}
-	if (!std && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) && lseek(fd, 0, SEEK_SET) == 0) {
+	/* What can be read again is, by every run: FILE from its start, a
+	 * file redirected to record (-) from where it was. */
+	if ((!std && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) &&
+	     lseek(fd, 0, SEEK_SET) == 0) ||
+	    (std && S_ISREG(st.st_mode) && (o->input_at = lseek(fd, 0, SEEK_CUR)) >= 0)) {
 		o->input_fd = fd;
 		return EXIT_OK;
 	}
+	o->input_at = 0;
 	o->input_fd = input_copy(fd, o->input);
 	close(fd);
 	return o->input_fd >= 0 ? EXIT_OK : EXIT_INPUT;
@@ -1474,7 +1480,7 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		if (o->stdin_at >= 0)
 			lseek(STDIN_FILENO, o->stdin_at, SEEK_SET);
 		if (o->input_fd >= 0)
-			lseek(o->input_fd, 0, SEEK_SET);
+			lseek(o->input_fd, o->input_at, SEEK_SET);
 		double wall;
 		struct rusage usage;
 		int status = 0, err = 0;

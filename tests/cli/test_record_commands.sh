@@ -99,6 +99,25 @@ RC=$?
 check_rc "a pipe without --input: record exits 0" 0
 check "each run read /dev/null, the first one too: $(cat "$WORK/counts")" test "$(counts)" = "0 0 0 "
 check_err "and record says so" "standard input is a pipe: every run reads /dev/null (--input - gives each run what it holds)"
+# --input - with a file redirected to record (`record --input - < FILE`) was
+# copied as a pipe is: a FILE over 1 GiB was refused with 'more than 1 GiB to
+# read again for every run (give a file)', where a file was given, and a
+# smaller one was copied whole first. Every run now reads FILE itself, from
+# where it was when record started (a shell's read took its first line).
+truncate -s 1100M "$WORK/big"
+"$BENCHDB" --db "$DB" record --id in6 --runs 2 --input - -- \
+	sh -c 'wc -c >>"$1"' sh "$WORK/counts" <"$WORK/big" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "--input - < a 1100 MiB file: exit 0" 0
+check "every run read it all: $(cat "$WORK/counts")" test "$(counts)" = "1153433600 1153433600 "
+{
+	read -r first
+	"$BENCHDB" --db "$DB" record --id in7 --runs 2 --input - -- \
+		sh -c 'wc -l >>"$1"' sh "$WORK/counts" >"$OUT" 2>"$ERR"
+} <"$WORK/three"
+check "--input - < FILE after a read: every run reads the 2 lines left: $(cat "$WORK/counts")" \
+	test "$(counts)" = "2 2 "
+rm -f "$WORK/big"
 # The copy of --input - was made by tmpfile(), always in /tmp: TMPDIR was
 # not read, so a machine whose /tmp is small, read-only or not writable had
 # no way out, and the error did not say where the copy went ('cannot keep a
