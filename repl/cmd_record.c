@@ -1295,8 +1295,9 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	/* hyperfine's several commands (`hyperfine 'sleep 0.1' 'sleep 0.2'`):
 	 * --shell joined them into one line, and without it the first named
 	 * no program. A line split around a shell's operators ('make -j2' '&&'
-	 * 'make test') has a word without a blank. */
-	bool several = o->n_cmd > 1;
+	 * 'make test') has a word without a blank; without --shell, a program
+	 * whose path has a blank ("/opt/My App/bench") is one. */
+	bool several = o->n_cmd > 1 && (o->shell || access(o->cmd[0], X_OK) != 0);
 	for (int w = 0; w < o->n_cmd && several; w++)
 		several = strpbrk(o->cmd[w], " \t") != NULL;
 	if (several)

@@ -218,6 +218,12 @@ run "$BENCHDB" --db "$WORK/several" record --runs 1 -- 'sleep 0.01' 'sleep 0.02'
 check_rc "two command lines without --shell: exit 2" 2
 check_err "likewise" "$several"
 check "no store was made" test ! -e "$WORK/several"
+# A program whose path has a blank, given an argument with one, is one command.
+mkdir -p "$WORK/my dir"
+printf '#!/bin/sh\nexit 0\n' >"$WORK/my dir/bench"
+chmod +x "$WORK/my dir/bench"
+run "$BENCHDB" --db "$WORK/several" record --runs 1 -- "$WORK/my dir/bench" "a b"
+check_rc "a program path with a blank and an argument with one: exit 0" 0
 # One line split into words with a shell's operators between is one command.
 run "$BENCHDB" --db "$WORK/several" record --runs 1 --shell -- 'true 1' '&&' 'true 2'
 check_rc "--shell -- 'true 1' '&&' 'true 2': exit 0" 0
