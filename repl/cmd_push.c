@@ -37,7 +37,8 @@ static const char push_usage[] =
     "\n"
     "Prints 'Pushed run ID (N points, M metrics)' per stored run, or 'Run ID is\n"
     "already stored, unchanged (...)'. A file the server refuses stores nothing\n"
-    "and the other files are still pushed.\n"
+    "and the other files are still pushed. Nothing is stored locally: --db or\n"
+    "--data is exit 2 ('benchdb --db DIR ingest FILE' stores into DIR).\n"
     "Exit codes: 0 every file stored; 2 usage; 3 a file was refused (bad input,\n"
     "shown as FILE:LINE:COL: what, or a different run under its id); 4 the\n"
     "server did not answer, refused the token (401, 403) or failed (5xx): no\n"
@@ -298,6 +299,9 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 				goto out;
 			}
 			ctx->server = v;
+		} else if (cli_opt_value(argc, argv, &i, "--db", &v, &bad) ||
+			   cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
+			ctx->db_given = true; /* refused below, with the global one */
 		} else if (cli_opt_value(argc, argv, &i, "--token-file", &v, &bad)) {
 			token_file = v;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &v, &bad)) {
@@ -346,6 +350,14 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 			code = EXIT_USAGE;
 			goto out;
 		}
+	}
+	if (ctx->db_given) {
+		code =
+		    cli_usage_error("push", "--db and --data name a local store, but push sends "
+					    "the files to the server's store (--server URL): give "
+					    "no --db or --data (benchdb --db DIR ingest FILE "
+					    "stores them in DIR)");
+		goto out;
 	}
 	if (!ctx->server) {
 		code = cli_usage_error("push", "expected --server URL (the 'benchdb serve' to "

@@ -153,6 +153,7 @@ typedef struct record_opts {
 	off_t stdin_at; /* where a seekable standard input was, or -1 */
 	const char *input; /* --input FILE ("-": standard input) */
 	int input_fd;	   /* every run's standard input (open_input), or -1 */
+	off_t input_at;	   /* where each run reads input_fd from */
 } record_opts;
 
 /*
@@ -777,6 +778,14 @@ static double median_of(const double *x, size_t n)
  * others (caches filled by them: suggests --warmup N), and when there were
  * other outliers (another program interfered).
  */
+/* The quote that a message puts around a point's name: none when the name
+ * has quotes of its own (a command line as a shell would be given it, `sh -c
+ * 'exit 3'`), where more would make it unreadable. */
+static const char *quote_for(const char *title)
+{
+	return strpbrk(title, "'\"") ? "" : "'";
+}
+
 static void warn_outliers(const char *title, const measured *m)
 {
 	if (m->n < 3)
@@ -802,17 +811,17 @@ static void warn_outliers(const char *title, const measured *m)
 		outliers += fabs(m->wall[i] - median) / spread > OUTLIER_Z;
 	if (slow_first)
 		fprintf(stderr,
-			"benchdb: warning: record: '%s': the first %zu run%s %s much slower than "
+			"benchdb: warning: record: %s%s%s: the first %zu run%s %s much slower than "
 			"the rest (caches filled by %s?): consider --warmup %zu\n",
-			title, slow_first, slow_first == 1 ? "" : "s",
-			slow_first == 1 ? "was" : "were", slow_first == 1 ? "it" : "them",
-			slow_first);
+			quote_for(title), title, quote_for(title), slow_first,
+			slow_first == 1 ? "" : "s", slow_first == 1 ? "was" : "were",
+			slow_first == 1 ? "it" : "them", slow_first);
 	if (outliers)
 		fprintf(
 		    stderr,
-		    "benchdb: warning: record: '%s': %zu of %zu runs were statistical outliers: "
+		    "benchdb: warning: record: %s%s%s: %zu of %zu runs were statistical outliers: "
 		    "consider measuring again on a quiet system\n",
-		    title, outliers, m->n);
+		    quote_for(title), title, quote_for(title), outliers, m->n);
 }
 
 /* hyperfine's statistics of one point, on stdout. */
@@ -1283,6 +1292,21 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 	if (blank)
 		return cli_usage_error("record", "expected the command to run after '--'%s",
 				       o->n_cmd ? ", got only blanks" : "");
+	/* hyperfine's several commands (`hyperfine 'sleep 0.1' 'sleep 0.2'`):
+	 * --shell joined them into one line, and without it the first named
+	 * no program. A line split around a shell's operators ('make -j2' '&&'
+	 * 'make test') has a word without a blank; without --shell, a program
+	 * whose path has a blank ("/opt/My App/bench") is one. */
+	bool several = o->n_cmd > 1 && (o->shell || access(o->cmd[0], X_OK) != 0);
+	for (int w = 0; w < o->n_cmd && several; w++)
+		several = strpbrk(o->cmd[w], " \t") != NULL;
+	if (several)
+		return cli_usage_error("record",
+				       "each word after -- has a blank, as hyperfine's several "
+				       "commands ('%s' '%s'%s): record measures one command; "
+				       "record each on its own, or sweep them (-L NAME A,B with "
+				       "{NAME} in CMD)",
+				       o->cmd[0], o->cmd[1], o->n_cmd > 2 ? " ..." : "");
 	if (o->runs_given && o->min_time > 0)
 		return cli_usage_error("record", "--runs and --min-time exclude each other");
 	if (o->param && (o->has_format || o->output))
@@ -1321,20 +1345,31 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 /* What --input reads once (a pipe) at most, as ingest reads a pipe. */
 #define MAX_PIPED_INPUT ((off_t)1 << 30)
 
-/* Copies what fd holds, to its end, into an unlinked temporary file; its
- * descriptor (closed at exec), or -1 after saying why (for --input what). */
+/* Copies what fd holds, to its end, into an unlinked temporary file in
+ * $TMPDIR (else /tmp); its descriptor (closed at exec), or -1 after saying
+ * why (for --input what), naming the directory. */
 static int input_copy(int fd, const char *what)
 {
-	FILE *tmp = tmpfile();
-	int copy = tmp ? fcntl(fileno(tmp), F_DUPFD_CLOEXEC, 0) : -1;
-	if (tmp)
-		fclose(tmp);
+	const char *env = getenv("TMPDIR");
+	const char *dir = env && *env ? env : "/tmp";
+	bdb_buf path;
+	bdb_buf_init(&path);
+	bdb_buf_printf(&path, "%s/benchdb-input-XXXXXX", dir);
+	int copy = path.failed ? -1 : mkstemp(path.data);
+	int err = path.failed ? ENOMEM : errno;
+	if (copy >= 0) {
+		unlink(path.data);
+		fcntl(copy, F_SETFD, FD_CLOEXEC);
+		err = 0;
+	}
+	bdb_buf_free(&path);
 	char chunk[65536];
 	off_t total = 0;
 	ssize_t n = 0;
 	while (copy >= 0 && total <= MAX_PIPED_INPUT &&
 	       ((n = read(fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))) {
 		if (n > 0 && write(copy, chunk, (size_t)n) != n) {
+			err = errno ? errno : ENOSPC; /* a short write: the disk is full */
 			n = -1;
 			break;
 		}
@@ -1342,13 +1377,16 @@ static int input_copy(int fd, const char *what)
 	}
 	if (copy >= 0 && n == 0)
 		return copy;
+	if (copy >= 0 && n < 0 && !err)
+		err = errno;
 	if (copy >= 0 && total > MAX_PIPED_INPUT)
 		cli_error("record: --input %s: more than 1 GiB to read again for every run "
 			  "(give a file)",
 			  what);
 	else
-		cli_error("record: --input %s: cannot keep a copy for every run: %s", what,
-			  strerror(errno ? errno : EIO));
+		cli_error("record: --input %s: cannot keep a copy for every run in %s (%s): %s",
+			  what, dir, env && *env ? "TMPDIR" : "set TMPDIR for another directory",
+			  strerror(err ? err : EIO));
 	if (copy >= 0)
 		close(copy);
 	return -1;
@@ -1400,10 +1438,15 @@ static int open_input(record_opts *o)
 				       "every run reads)",
 				       o->input);
 	}
-	if (!std && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) && lseek(fd, 0, SEEK_SET) == 0) {
+	/* What can be read again is, by every run: FILE from its start, a
+	 * file redirected to record (-) from where it was. */
+	if ((!std && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode) &&
+	     lseek(fd, 0, SEEK_SET) == 0) ||
+	    (std && S_ISREG(st.st_mode) && (o->input_at = lseek(fd, 0, SEEK_CUR)) >= 0)) {
 		o->input_fd = fd;
 		return EXIT_OK;
 	}
+	o->input_at = 0;
 	o->input_fd = input_copy(fd, o->input);
 	close(fd);
 	return o->input_fd >= 0 ? EXIT_OK : EXIT_INPUT;
@@ -1438,7 +1481,7 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		if (o->stdin_at >= 0)
 			lseek(STDIN_FILENO, o->stdin_at, SEEK_SET);
 		if (o->input_fd >= 0)
-			lseek(o->input_fd, 0, SEEK_SET);
+			lseek(o->input_fd, o->input_at, SEEK_SET);
 		double wall;
 		struct rusage usage;
 		int status = 0, err = 0;
@@ -1449,9 +1492,10 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		if (o->progress)
 			fputs("\r\033[K", stderr);
 		if (end == RUN_INTERRUPTED) {
-			cli_error("record: %s during %s %ld of '%s'; nothing stored", stopped_by(),
-				  warmup ? "warm-up run" : "run", warmup ? i + 1 : (long)m->n + 1,
-				  title);
+			cli_error("record: %s during %s %ld of %s%s%s; nothing stored",
+				  stopped_by(), warmup ? "warm-up run" : "run",
+				  warmup ? i + 1 : (long)m->n + 1, quote_for(title), title,
+				  quote_for(title));
 			return 128 + (interrupted ? interrupted : SIGINT);
 		}
 		if (end == RUN_NOT_STARTED) {
@@ -1467,9 +1511,9 @@ static int measure(const record_opts *o, char **argv, const char *title, measure
 		}
 		int code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 		if (code && !o->ignore_failure) {
-			cli_error("record: '%s' %s %d in %s %ld; nothing stored "
+			cli_error("record: %s%s%s %s %d in %s %ld; nothing stored "
 				  "(--ignore-failure measures failing runs too)",
-				  title,
+				  quote_for(title), title, quote_for(title),
 				  WIFEXITED(status) ? "exited with status" : "died of signal",
 				  WIFEXITED(status) ? code : WTERMSIG(status),
 				  warmup ? "warm-up run" : "run", warmup ? i + 1 : (long)m->n + 1);
@@ -1828,24 +1872,28 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 	for (size_t v = 0; v < n_points && !code; v++) {
 		const char *value = o.param ? o.values[v] : NULL;
 		char **cmd = command_for(&o, value);
-		char title[512];
 		if (!cmd) {
 			code = EXIT_INPUT;
 			break;
 		}
 		/* A sweep's value shows in the point's name (`sleep 0.01`), or
-		 * after it when the name has no {NAME}. */
+		 * after it when the name has no {NAME}. Whole: a cut could
+		 * split a UTF-8 character. */
+		bdb_buf title;
+		bdb_buf_init(&title);
 		if (o.param && strcmp(names[v], name) == 0)
-			snprintf(title, sizeof title, "%s (%s=%s)", names[v], o.param, value);
+			bdb_buf_printf(&title, "%s (%s=%s)", names[v], o.param, value);
 		else
-			snprintf(title, sizeof title, "%s", names[v]);
-		code = measure(&o, cmd, title, &results[v],
-			       o.has_format && !o.output ? &capture : NULL);
+			bdb_buf_puts(&title, names[v]);
+		code = title.failed ? EXIT_INPUT
+				    : measure(&o, cmd, bdb_buf_cstr(&title), &results[v],
+					      o.has_format && !o.output ? &capture : NULL);
 		free_words(cmd);
 		if (!code) {
-			print_statistics(title, &results[v]);
-			warn_outliers(title, &results[v]);
+			print_statistics(bdb_buf_cstr(&title), &results[v]);
+			warn_outliers(bdb_buf_cstr(&title), &results[v]);
 		}
+		bdb_buf_free(&title);
 	}
 	machine.load_after = cli_load_average();
 	/* What follows record (a shell's `while read`) reads on from there. */

@@ -234,6 +234,19 @@ static int remote_query_error(shell *sh, const bdb_http_response *r)
 	return cli_exit_code(rc);
 }
 
+/* Whether r can be the server's answer to a statement: text, or JSON that
+ * begins as every statement's result does (docs/api.md: {"statement": ...);
+ * another service's JSON at that address, or an empty one, is not. */
+static bool statement_answer(const bdb_http_response *r)
+{
+	static const char json_start[] = "{\"statement\": ";
+	if (strncmp(r->content_type, "text/plain", 10) == 0)
+		return true;
+	return strncmp(r->content_type, "application/json", 16) == 0 &&
+	       r->body.len >= sizeof json_start - 1 &&
+	       memcmp(r->body.data, json_start, sizeof json_start - 1) == 0;
+}
+
 int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 {
 	bdb_buf url;
@@ -260,9 +273,9 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 			  r.status, msg ? ": " : "", msg ? msg : "");
 		free(msg);
 		code = EXIT_SERVER;
-	} else if (code < 0 && strncmp(r.content_type, "application/json", 16) != 0 &&
-		   strncmp(r.content_type, "text/plain", 10) != 0) {
-		/* a wrong URL, a proxy's page: not an answer to print */
+	} else if (code < 0 && !statement_answer(&r)) {
+		/* a wrong URL, a proxy's page, another service's JSON: not an
+		 * answer to print */
 		cli_error("--server: %s answered %u without benchdb's answer to a statement (is it "
 			  "benchdb serve?)",
 			  cli_server_shown(sh->ctx->server), r.status);

@@ -93,12 +93,13 @@ struct bdb_server {
 	pthread_mutex_t lock;
 	pthread_cond_t idle;
 	unsigned in_flight;
-	/* The statements running under a time limit, and the thread that
-	 * cancels those past it. */
+	/* The statements running (each under the time limit when there is
+	 * one), and the thread that cancels those past it. */
 	struct watch *watches;
 	pthread_t watchdog;
 	bool watchdog_started;
 	bool stopping;		 /* under lock */
+	bool cancel_all;	 /* under lock: a shutdown's wait ran out */
 	bdb__metrics metrics;	 /* under lock */
 	struct timespec started; /* CLOCK_MONOTONIC */
 	bdb_notifier *notifier;	 /* --notify-url, or NULL */
@@ -119,7 +120,10 @@ struct bdb_server {
 	volatile sig_atomic_t settle_cancel;
 };
 
-/* A running statement's time limit: the watchdog sets cancel at deadline. */
+/* A running statement: the watchdog sets cancel to WATCH_TIMED_OUT at its
+ * deadline (under a time limit), a shutdown whose wait ran out to
+ * WATCH_STOPPED. */
+enum { WATCH_TIMED_OUT = 1, WATCH_STOPPED = 2 };
 typedef struct watch {
 	volatile sig_atomic_t cancel;
 	struct timespec deadline; /* CLOCK_MONOTONIC */
@@ -140,6 +144,7 @@ typedef struct request {
 	bdb_buf body;
 	bool too_big;  /* the body passed limit: answered 413 */
 	bool answered; /* a response was queued */
+	bool stopped;  /* a statement was cancelled by the shutdown (watch_end) */
 	unsigned status;
 	size_t bytes;
 	struct timespec start;
@@ -244,33 +249,34 @@ static void *watchdog_main(void *arg)
 			return NULL;
 		}
 		for (watch *w = s->watches; w; w = w->next)
-			if (passed(&now, &w->deadline))
-				w->cancel = 1;
+			if (!w->cancel && passed(&now, &w->deadline))
+				w->cancel = WATCH_TIMED_OUT;
 		pthread_mutex_unlock(&s->lock);
 		nanosleep(&tick, NULL);
 	}
 }
 
-/* Puts w under the server's time limit; returns the flag for
- * bdb_query_options.cancel (NULL when there is no limit). */
+/* Puts w among the running statements, under the server's time limit when
+ * it has one; returns the flag for bdb_query_options.cancel. A shutdown
+ * whose wait ran out cancels it too, with or without a time limit. */
 static volatile sig_atomic_t *watch_begin(bdb_server *s, watch *w)
 {
-	if (!s->opt.query_ms)
-		return NULL;
 	w->cancel = 0;
 	clock_gettime(CLOCK_MONOTONIC, &w->deadline);
 	add_ms(&w->deadline, s->opt.query_ms);
 	pthread_mutex_lock(&s->lock);
+	if (s->cancel_all)
+		w->cancel = WATCH_STOPPED;
 	w->next = s->watches;
 	s->watches = w;
 	pthread_mutex_unlock(&s->lock);
 	return &w->cancel;
 }
 
-static void watch_end(bdb_server *s, watch *w)
+/* Takes w off the running statements; notes in rq whether the shutdown
+ * cancelled it (its answer says so, not "past the time limit"). */
+static void watch_end(bdb_server *s, watch *w, request *rq)
 {
-	if (!s->opt.query_ms)
-		return;
 	pthread_mutex_lock(&s->lock);
 	for (watch **p = &s->watches; *p; p = &(*p)->next) {
 		if (*p == w) {
@@ -279,6 +285,8 @@ static void watch_end(bdb_server *s, watch *w)
 		}
 	}
 	pthread_mutex_unlock(&s->lock);
+	if (w->cancel == WATCH_STOPPED)
+		rq->stopped = true;
 }
 
 /* ---- JSON bodies -------------------------------------------------------- */
@@ -421,7 +429,10 @@ static enum MHD_Result answer_failure(struct MHD_Connection *c, request *rq, int
 	switch (rc) {
 	case BDB_ECANCELLED:
 		return answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
-				    "the statement ran past the server's time limit", NULL, NULL);
+				    rq->stopped
+					? "the statement was stopped: the server is shutting down"
+					: "the statement ran past the server's time limit",
+				    NULL, NULL);
 	case BDB_EBUSY:
 	case BDB_EREADERS:
 	case BDB_EINUSE:
@@ -657,7 +668,7 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_query_exec(s->store, text, &opt, &out, &d);
-	watch_end(s, &w);
+	watch_end(s, &w, rq);
 	if (!rc && out.failed)
 		rc = BDB_ENOMEM;
 	if (rc)
@@ -735,7 +746,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_query_run(s->store, text, &opt, &res, &d);
-	watch_end(s, &w);
+	watch_end(s, &w, rq);
 	if (rc)
 		return query_failed(c, rq, rc, &d);
 	bdb_output_format asked = bdb_result_requested_format(res);
@@ -909,12 +920,13 @@ static enum MHD_Result api_health(bdb_server *s, struct MHD_Connection *c, reque
 
 /* Runs text, a statement the server builds (never a client's text), under
  * the time limit. */
-static int run_statement(bdb_server *s, const char *text, bdb_result **res, bdb_diag *d)
+static int run_statement(bdb_server *s, request *rq, const char *text, bdb_result **res,
+			 bdb_diag *d)
 {
 	watch w;
 	bdb_query_options opt = {.format = BDB_OUTPUT_JSON, .cancel = watch_begin(s, &w)};
 	int rc = bdb_query_run(s->store, text, &opt, res, d);
-	watch_end(s, &w);
+	watch_end(s, &w, rq);
 	return rc;
 }
 
@@ -970,7 +982,7 @@ static enum MHD_Result api_catalog(bdb_server *s, struct MHD_Connection *c, requ
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = run_statement(s, text, &res, &d);
+	int rc = run_statement(s, rq, text, &res, &d);
 	if (rc)
 		return catalog_failed(c, rq, rc, &d);
 	enum MHD_Result ret = answer_result(c, rq, MHD_HTTP_OK, res, NULL, NULL);
@@ -1026,7 +1038,7 @@ static enum MHD_Result api_runs(bdb_server *s, struct MHD_Connection *c, request
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = run_statement(s, "show runs", &res, &d);
+	int rc = run_statement(s, rq, "show runs", &res, &d);
 	if (rc)
 		return catalog_failed(c, rq, rc, &d);
 	size_t n = bdb_result_n_rows(res), from = 0;
@@ -1090,7 +1102,7 @@ static enum MHD_Result api_run(bdb_server *s, struct MHD_Connection *c, request 
 	if (!rc) {
 		bdb_buf_puts(&text, "summary run ");
 		bdb_query_put_name(&text, rq->match.param);
-		rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &sum, &d);
+		rc = text.failed ? BDB_ENOMEM : run_statement(s, rq, bdb_buf_cstr(&text), &sum, &d);
 	}
 	enum MHD_Result ret;
 	if (rc) {
@@ -1206,7 +1218,7 @@ static enum MHD_Result api_overview(bdb_server *s, struct MHD_Connection *c, req
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	int rc = bdb_dashboard_overview(s->store, &opt, &b, &d);
-	watch_end(s, &w);
+	watch_end(s, &w, rq);
 	if (!rc && versioned && !b.failed) {
 		/* keyed by the version read before: a write since then only
 		 * makes it miss */
@@ -1268,7 +1280,7 @@ static enum MHD_Result api_check(bdb_server *s, struct MHD_Connection *c, reques
 	size_t max_answer = s->opt.max_answer ? s->opt.max_answer : DEFAULT_MAX_ANSWER;
 	int rc = s->opt.check(s->opt.check_ctx, params, list.n, watch_begin(s, &w), max_answer,
 			      &out, &d);
-	watch_end(s, &w);
+	watch_end(s, &w, rq);
 	enum MHD_Result ret;
 	bdb_buf b;
 	bdb_buf_init(&b);
@@ -1290,7 +1302,10 @@ static enum MHD_Result api_check(bdb_server *s, struct MHD_Connection *c, reques
 		note_cause(rq, &d);
 		ret = rc == BDB_ECANCELLED
 			  ? answer_error(c, rq, MHD_HTTP_SERVICE_UNAVAILABLE,
-					 "the check ran past the server's time limit", NULL, NULL)
+					 rq->stopped
+					     ? "the check was stopped: the server is shutting down"
+					     : "the check ran past the server's time limit",
+					 NULL, NULL)
 		      : rc == BDB_EIO ? answer_error(c, rq, MHD_HTTP_INTERNAL_SERVER_ERROR,
 						     "the check could not run (the server's log "
 						     "says why)",
@@ -1306,10 +1321,10 @@ static enum MHD_Result api_check(bdb_server *s, struct MHD_Connection *c, reques
 /* ---- baselines: PUT and DELETE /api/baselines/NAME ---------------------- */
 
 /* Whether baseline name is stored (*has); 0 or the statement's error. */
-static int baseline_exists(bdb_server *s, const char *name, bool *has, bdb_diag *d)
+static int baseline_exists(bdb_server *s, request *rq, const char *name, bool *has, bdb_diag *d)
 {
 	bdb_result *res = NULL;
-	int rc = run_statement(s, "show baselines", &res, d);
+	int rc = run_statement(s, rq, "show baselines", &res, d);
 	*has = false;
 	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++)
 		if (strcmp(bdb_result_get(res, i, 0).str, name) == 0)
@@ -1343,7 +1358,7 @@ static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, req
 	bdb_diag d;
 	bdb_diag_clear(&d);
 	bool existed = false;
-	int rc = put ? baseline_exists(s, rq->match.param, &existed, &d) : 0;
+	int rc = put ? baseline_exists(s, rq, rq->match.param, &existed, &d) : 0;
 	bdb_buf text;
 	bdb_buf_init(&text);
 	bdb_buf_puts(&text, put ? "set baseline " : "drop baseline ");
@@ -1356,7 +1371,7 @@ static enum MHD_Result api_baseline(bdb_server *s, struct MHD_Connection *c, req
 	}
 	bdb_result *res = NULL;
 	if (!rc)
-		rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+		rc = text.failed ? BDB_ENOMEM : run_statement(s, rq, bdb_buf_cstr(&text), &res, &d);
 	enum MHD_Result ret;
 	if (!rc) {
 		ret = answer_result(c, rq, put && !existed ? MHD_HTTP_CREATED : MHD_HTTP_OK, res,
@@ -1502,7 +1517,7 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 	int brc = !q && baseline && !branch
 		      ? bdb__page_baseline_branch(s->store, &bopt, baseline, &base_branch, &bd)
 		      : 0;
-	watch_end(s, &bw);
+	watch_end(s, &bw, rq);
 	if (!brc && base_branch.failed)
 		brc = BDB_ENOMEM;
 	if (brc) {
@@ -1546,7 +1561,7 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 	bdb_result *res = NULL;
 	bdb_diag d;
 	bdb_diag_clear(&d);
-	int rc = text.failed ? BDB_ENOMEM : run_statement(s, bdb_buf_cstr(&text), &res, &d);
+	int rc = text.failed ? BDB_ENOMEM : run_statement(s, rq, bdb_buf_cstr(&text), &res, &d);
 	const char *color = BDB__BADGE_GREY, *why = NULL;
 	if (rc && q)
 		ret = query_failed(c, rq, rc, &d);
@@ -2429,6 +2444,14 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 	while (s->in_flight > 0)
 		if (pthread_cond_timedwait(&s->idle, &s->lock, &deadline) == ETIMEDOUT)
 			break;
+	/* The wait ran out: the statements still running (a check or a
+	 * `changes` with no time limit could run for good) and those still
+	 * queued are cancelled, answered 503. */
+	if (s->in_flight > 0) {
+		s->cancel_all = true;
+		for (watch *w = s->watches; w; w = w->next)
+			w->cancel = WATCH_STOPPED;
+	}
 	pthread_mutex_unlock(&s->lock);
 	stop_lanes(s); /* they finish what is queued: no request stays suspended */
 	mhd.stop_daemon(s->daemon);

@@ -52,11 +52,12 @@ logged() {
 	return 1
 }
 
-# stop_server PID: SIGTERM, then its exit code in RC (124 after 30 s).
+# stop_server PID [SECONDS]: SIGTERM, then its exit code in RC (124 after
+# SECONDS, 30 unless given).
 stop_server() {
 	local pid=$1 i
 	kill -TERM "$pid"
-	for i in $(seq 300); do
+	for i in $(seq $((${2:-30} * 10))); do
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done

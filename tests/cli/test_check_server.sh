@@ -300,14 +300,17 @@ check_out "a URL that is not http: the summary says so" "expected a URL starting
 # A server whose one-line error holds a line break: it began a line of its
 # own in the CI job's log, which GitHub reads as a workflow command
 # ('::error title=x::...'). The line break now shows as '?'.
-cat >"$WORK/lines.py" <<'PY'
+# stub_server NAME REPLY: starts a stand-in HTTP server whose answer to
+# every request is the Python expression REPLY, (status, body bytes) of the
+# request's path (path), JSON; its address in STUB.
+cat >"$WORK/stub.py" <<'PY'
 import http.server, sys
 class H(http.server.BaseHTTPRequestHandler):
     def reply(self):
         n = int(self.headers.get("Content-Length") or 0)
         if n: self.rfile.read(n)
-        b = b'{"error": "upload:1:1: bad\\n::error title=x::pwned"}'
-        self.send_response(500 if "check" in self.path or "query" in self.path else 400)
+        status, b = eval(sys.argv[2], {"path": self.path})
+        self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(b)))
         self.end_headers()
@@ -318,10 +321,14 @@ s = http.server.HTTPServer(("127.0.0.1", 0), H)
 open(sys.argv[1], "w").write(str(s.server_port))
 s.serve_forever()
 PY
-python3 "$WORK/lines.py" "$WORK/lines.port" &
-SERVERS+=("$!")
-for i in $(seq 100); do [ -s "$WORK/lines.port" ] && break; sleep 0.1; done
-L=http://127.0.0.1:$(cat "$WORK/lines.port")
+stub_server() {
+	python3 "$WORK/stub.py" "$WORK/$1.port" "$2" &
+	SERVERS+=("$!")
+	for i in $(seq 100); do [ -s "$WORK/$1.port" ] && break; sleep 0.1; done
+	STUB=http://127.0.0.1:$(cat "$WORK/$1.port")
+}
+stub_server lines '(500 if "check" in path or "query" in path else 400, b'"'"'{"error": "upload:1:1: bad\\n::error title=x::pwned"}'"'"')'
+L=$STUB
 run "$BENCHDB" push --server "$L" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
 check_rc "an error with a line break: push exits 3" 3
 check "an error with a line break: push writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
@@ -333,9 +340,51 @@ run "$BENCHDB" --server "$L" -c 'show runs'
 check_rc "an error with a line break: --server exits 4" 4
 check "an error with a line break: --server writes no line of it" sh -c "! grep -q '^::error' '$ERR'"
 
+# A server that answers 200 with JSON that is not benchdb's (another
+# service at that address, a stub, an answer cut to nothing): --server
+# printed it as the statement's result, or nothing at all, and exited 0.
+stub_server other '(200, b"" if "empty" in path else b'"'"'{"status": "ok", "items": []}'"'"')'
+O=$STUB
+for base in "$O" "$O/empty"; do
+	run "$BENCHDB" --server "$base" --json -c 'show runs'
+	check_rc "JSON that is not benchdb's from $base: --server --json exits 4" 4
+	check_err "... says what answered" "--server: $base answered 200 without benchdb's answer to a statement (is it benchdb serve?)"
+	check "... prints nothing of it" test ! -s "$OUT"
+done
+
 # A server that is not benchdb's (a web page at that address).
 run "$BENCHDB" --server "$S/assets" check
 check_rc "a URL that is no benchdb server: exit 4" 4
 check_err "... says what it answered" "answered 404"
+
+
+# A check that never ends on a server without a time
+# limit (--query-timeout 0): SIGTERM waited for it for good. Now the 30 s a
+# shutdown waits (docs/serve.md) end it: the client gets a 503 and the server
+# exits 0. (The gate is stuck flushing its standard output to the server's
+# pipe: the fault shim's FAULT_HANG_FLUSH.)
+# The shim goes to the server (and its gate) alone: a wrapper as BENCHDB.
+cat >"$WORK/stuck-gate" <<EOF
+#!/bin/sh
+ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}verify_asan_link_order=0 \\
+LD_PRELOAD=$ROOT/${BENCHDB_BUILD:-build}/tools/libfault.so \\
+FAULT_HANG_FLUSH=1 FAULT_PATH_SUBSTR=pipe: exec "$BENCHDB" "\$@" </dev/null >/dev/null
+EOF
+chmod +x "$WORK/stuck-gate"
+BENCHDB=$WORK/stuck-gate start_server "$WORK/hang.log" --db "$DB" --read-only --query-timeout 0
+curl -s --max-time 120 -o "$WORK/hang.json" -w '%{http_code}' "$URL/api/check" >"$WORK/hang.status" &
+HANG=$!
+for i in $(seq 100); do # until the gate is stuck (10 s)
+	pgrep -f -P "$PID" -- "check" >/dev/null && break
+	sleep 0.1
+done
+stop_server "$PID" 90 # the shutdown waits 30 s
+check "a check that never ends, no time limit: SIGTERM still exits 0" [ "$RC" = 0 ]
+wait "$HANG"
+check "... the check's client gets 503" [ "$(cat "$WORK/hang.status")" = 503 ]
+check "... saying the server stopped it" grep -qF 'the check was stopped: the server is shutting down' "$WORK/hang.json"
+gates=$(pgrep -f -- "--db $DB check")
+check "... no gate is left running" [ -z "$gates" ]
+[ -z "$gates" ] || kill -KILL $gates
 
 finish

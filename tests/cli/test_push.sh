@@ -91,6 +91,25 @@ push --token-file "$WORK/token" "$WORK/not-a-tree"
 check_rc "push of another directory: exit 2" 2
 check_err "another directory: says to give its files" "is a directory but not a Criterion tree"
 
+# --db with push: push sends to the server's store, so a local store named
+# beside it is a mistake. `benchdb --db X push --server URL` pushed and
+# ignored X without a word, `push --db X --server URL` said "unknown option
+# '--db'"; all spellings are now refused alike (exit 2, nothing sent),
+# saying why and what stores into a local store.
+runs_now "$WORK/before-db.json"
+db_hint="push: --db and --data name a local store, but push sends the files to the server's store (--server URL): give no --db or --data (benchdb --db DIR ingest FILE stores them in DIR)"
+for form in "--db $WORK/other push --server $S" "push --db $WORK/other --server $S" \
+	"--server $S --data $WORK/other push" "push --server $S --data=$WORK/other" \
+	"push --db $WORK/other"; do
+	# shellcheck disable=SC2086 # the forms are words
+	BENCHDB_TOKEN=$TOKEN run "$BENCHDB" $form "$FIXTURES/gbench_plain.json"
+	check_rc "'$form FILE': exit 2" 2
+	check_err "'$form FILE': says why" "$db_hint"
+done
+runs_now "$WORK/after-db.json"
+check "--db with push: nothing was sent" cmp -s "$WORK/before-db.json" "$WORK/after-db.json"
+check "--db with push: no local store made" [ ! -e "$WORK/other" ]
+
 # 2. A bad file: exit 3 with ingest's FILE:LINE:COL message, nothing stored.
 printf '{"benchmarks": [\n  {"name": "a", "real_time": "fast"}\n' >"$WORK/bad.json"
 runs_now "$WORK/before.json"

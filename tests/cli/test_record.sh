@@ -125,7 +125,7 @@ check "no sleep is left running" test -z "$(pgrep -f '^sleep 5$' -P "$pid" 2>/de
 # interrupted, and --ignore-failure stored nothing and exited 130.
 run "$BENCHDB" --db "$DB" record --runs 2 -- sh -c 'kill -INT $$'
 check_rc "a command dying of SIGINT exits 128 + 2" 130
-check_err "it says the command died of signal 2" "'sh -c 'kill -INT \$\$'' died of signal 2 in run 1; nothing stored"
+check_err "it says the command died of signal 2" "sh -c 'kill -INT \$\$' died of signal 2 in run 1; nothing stored"
 check "it does not say record was interrupted" sh -c "! grep -q 'interrupted during' '$ERR'"
 check "it stored no run" test "$(runs_stored)" = "$before"
 run "$BENCHDB" --db "$DB" record --runs 2 --ignore-failure --id sigint-ignored -- sh -c 'kill -INT $$'
@@ -186,7 +186,7 @@ if command -v script >/dev/null; then
 	before=$(runs_stored)
 	run timeout 60 script -qec "'$BENCHDB' --db '$DB' record --runs 1 -- sh -c 'read line </dev/tty'" /dev/null
 	check_rc "a command reading /dev/tty fails (EIO) instead of stopping" 1
-	check_out "record says how it ended" "'sh -c 'read line </dev/tty'' exited with status 1 in run 1; nothing stored"
+	check_out "record says how it ended" "sh -c 'read line </dev/tty' exited with status 1 in run 1; nothing stored"
 	check "it stored no run" test "$(runs_stored)" = "$before"
 	run timeout 60 script -qec "stty tostop; '$BENCHDB' --db '$DB' record --runs 1 --name tostop -- sh -c 'echo to-the-terminal >&2'" /dev/null
 	check_rc "a command writing to the terminal under stty tostop ends" 0

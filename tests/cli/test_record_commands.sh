@@ -99,6 +99,43 @@ RC=$?
 check_rc "a pipe without --input: record exits 0" 0
 check "each run read /dev/null, the first one too: $(cat "$WORK/counts")" test "$(counts)" = "0 0 0 "
 check_err "and record says so" "standard input is a pipe: every run reads /dev/null (--input - gives each run what it holds)"
+# --input - with a file redirected to record (`record --input - < FILE`) was
+# copied as a pipe is: a FILE over 1 GiB was refused with 'more than 1 GiB to
+# read again for every run (give a file)', where a file was given, and a
+# smaller one was copied whole first. Every run now reads FILE itself, from
+# where it was when record started (a shell's read took its first line).
+truncate -s 1100M "$WORK/big"
+"$BENCHDB" --db "$DB" record --id in6 --runs 2 --input - -- \
+	sh -c 'wc -c >>"$1"' sh "$WORK/counts" <"$WORK/big" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "--input - < a 1100 MiB file: exit 0" 0
+check "every run read it all: $(cat "$WORK/counts")" test "$(counts)" = "1153433600 1153433600 "
+{
+	read -r first
+	"$BENCHDB" --db "$DB" record --id in7 --runs 2 --input - -- \
+		sh -c 'wc -l >>"$1"' sh "$WORK/counts" >"$OUT" 2>"$ERR"
+} <"$WORK/three"
+check "--input - < FILE after a read: every run reads the 2 lines left: $(cat "$WORK/counts")" \
+	test "$(counts)" = "2 2 "
+rm -f "$WORK/big"
+# The copy of --input - was made by tmpfile(), always in /tmp: TMPDIR was
+# not read, so a machine whose /tmp is small, read-only or not writable had
+# no way out, and the error did not say where the copy went ('cannot keep a
+# copy for every run: Permission denied'). It goes to $TMPDIR (else /tmp),
+# and the error names the directory.
+mkdir "$WORK/tmpdir"
+printf 'a\nb\n' | TMPDIR=$WORK/tmpdir "$BENCHDB" --db "$DB" record --id in5 --runs 2 --input - -- \
+	sh -c 'wc -l >>"$1"; ls "$2" | wc -l >>"$1"' sh "$WORK/counts" "$WORK/tmpdir" >"$OUT" 2>"$ERR"
+RC=$?
+check_rc "--input - with TMPDIR set: exit 0" 0
+check "every run read the 2 lines, and the copy in TMPDIR is unlinked: $(cat "$WORK/counts")" \
+	test "$(counts)" = "2 0 2 0 "
+printf 'a\n' | TMPDIR=$WORK/no-such-dir "$BENCHDB" --db "$DB" record --runs 1 --input - -- true \
+	>"$OUT" 2>"$ERR"
+RC=$?
+check_rc "--input - with a TMPDIR that is not there: exit 3" 3
+check_err "it names the directory and TMPDIR" \
+	"record: --input -: cannot keep a copy for every run in $WORK/no-such-dir (TMPDIR): No such file or directory"
 run "$BENCHDB" --db "$WORK/none" record --runs 1 --input "$WORK/missing" -- true
 check_rc "--input of a file that is not there: exit 3" 3
 check_err "it names the file" "record: --input $WORK/missing: No such file or directory"
@@ -144,5 +181,52 @@ for opt in --name --id --baseline --commit; do
 	check_err "it says the value is missing" "record: $opt: expected its value before '--'"
 done
 check "no store was made" test ! -e "$WORK/forgot"
+
+# 6. Messages that name the command. The point's name keeps a shell's
+# quotes, and the messages put it in quotes again: 'sh -c 'exit 3 '\''x'\'''
+# exited ..., where no reader can tell which quote ends what. A name with a
+# quote of its own is now given as it is, a plain one stays in quotes.
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- sh -c "exit 3 'x'"
+check_rc "a command with quotes that exits 3: exit 3" 3
+check_err "the message gives the command line once, as retyped" \
+	"benchdb: error: record: sh -c 'exit 3 '\''x'\''' exited with status 3 in run 1; nothing stored"
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- false
+check_err "a plain name stays in quotes" "record: 'false' exited with status 1 in run 1"
+# A long name was cut at 511 bytes for the statistics and the messages, in
+# the middle of a UTF-8 character when one straddled the cut (invalid UTF-8
+# on the terminal, in a CI log); it is shown whole now.
+long="x$(printf 'é%.0s' $(seq 300))"
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- echo "$long"
+check_rc "a 602-byte command line: exit 0" 0
+check_out "the statistics name it whole" "Benchmark: echo $long"
+run "$BENCHDB" --db "$WORK/msgs" record --runs 1 -- sh -c 'exit 4' "$long"
+check_err "the message names it whole" "record: sh -c 'exit 4' $long exited with status 4 in run 1"
+check "the messages are UTF-8" iconv -f UTF-8 -t UTF-8 "$ERR" -o /dev/null
+
+# 7. hyperfine's several commands, `hyperfine 'sleep 0.01' 'sleep 0.02'`:
+# record --shell joined them into one line, `sleep 0.01 sleep 0.02`, and
+# measured that (sleep: invalid time interval, exit 1, or a sum of both for
+# commands that take more words); without --shell the first named a program
+# 'sleep 0.01' (exit 127) and the hint for a command line in one argument was
+# not given. Every word with a blank and more than one: refused before any
+# run (exit 2), saying that record measures one command.
+several="record: each word after -- has a blank, as hyperfine's several commands ('sleep 0.01' 'sleep 0.02'): record measures one command; record each on its own, or sweep them (-L NAME A,B with {NAME} in CMD)"
+run "$BENCHDB" --db "$WORK/several" record --runs 1 --shell -- 'sleep 0.01' 'sleep 0.02'
+check_rc "--shell with two command lines: exit 2" 2
+check_err "it says record measures one command" "$several"
+run "$BENCHDB" --db "$WORK/several" record --runs 1 -- 'sleep 0.01' 'sleep 0.02'
+check_rc "two command lines without --shell: exit 2" 2
+check_err "likewise" "$several"
+check "no store was made" test ! -e "$WORK/several"
+# A program whose path has a blank, given an argument with one, is one command.
+mkdir -p "$WORK/my dir"
+printf '#!/bin/sh\nexit 0\n' >"$WORK/my dir/bench"
+chmod +x "$WORK/my dir/bench"
+run "$BENCHDB" --db "$WORK/several" record --runs 1 -- "$WORK/my dir/bench" "a b"
+check_rc "a program path with a blank and an argument with one: exit 0" 0
+# One line split into words with a shell's operators between is one command.
+run "$BENCHDB" --db "$WORK/several" record --runs 1 --shell -- 'true 1' '&&' 'true 2'
+check_rc "--shell -- 'true 1' '&&' 'true 2': exit 0" 0
+check_out "it is one command line" "Benchmark: true 1 && true 2"
 
 finish

@@ -48,7 +48,7 @@ check_out "before=a%3Fb pages on from run 'a?b'" '"id": "50%"'
 http -X POST -H "Authorization: Bearer secret-token-0123456789" --data-binary @"$WORK/dot.json" "$URL/api/runs"
 check "POST of a run with id '..' is 400" test "$STATUS" = 400
 check_out "  saying why" 'run id \"..\" is a dot segment'
-run "$BENCHDB" --db "$DB" push --server "$URL" --token-file "$WORK/token" --id .. "$V1"
+run "$BENCHDB" push --server "$URL" --token-file "$WORK/token" --id .. "$V1"
 check_rc "push --id .. is a usage error" 2
 run "$BENCHDB" --db "$DB" -c 'show runs as csv'
 check "the store has its 7 runs" test "$(($(wc -l <"$OUT") - 1))" -eq 7

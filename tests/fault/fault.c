@@ -23,6 +23,11 @@
  *   FAULT_PATH_SUBSTR=S   count only calls on paths containing S
  *   FAULT_TRACE=FILE      append one line per counted call to FILE:
  *                         "N CALL PATH [failed]"
+ *   FAULT_HANG_FLUSH=1    fflush of a stream on a path containing
+ *                         FAULT_PATH_SUBSTR (every stream when unset) blocks
+ *                         for good (a process stuck writing its output: a
+ *                         full pipe whose reader never reads); fflush is
+ *                         wrapped for this alone, never counted
  *
  * A failing call does nothing (or writes short) and returns -1 with errno set. The shim never
  * allocates, so it also works inside sanitized binaries (run those with
@@ -222,4 +227,17 @@ int ftruncate64(int fd, off_t len)
 	if (should_fail(fd, "ftruncate64"))
 		return -1;
 	return real_ftruncate64(fd, len);
+}
+
+int fflush(FILE *stream)
+{
+	REAL(fflush);
+	if (stream && env_long("FAULT_HANG_FLUSH")) {
+		char path[4096];
+		const char *want = getenv("FAULT_PATH_SUBSTR");
+		fd_path(fileno(stream), path, sizeof path);
+		while (!want || !*want || strstr(path, want))
+			pause();
+	}
+	return real_fflush(stream);
 }
