@@ -124,6 +124,8 @@ struct bdb_server {
  * deadline (under a time limit), a shutdown whose wait ran out to
  * WATCH_STOPPED. */
 enum { WATCH_TIMED_OUT = 1, WATCH_STOPPED = 2 };
+/* How long a shutdown waits for the answers of what it cancelled to go out. */
+#define CANCELLED_SEND_MS 5000u
 typedef struct watch {
 	volatile sig_atomic_t cancel;
 	struct timespec deadline; /* CLOCK_MONOTONIC */
@@ -2430,6 +2432,17 @@ unsigned bdb_serve_port(const bdb_server *server)
 	return server->port;
 }
 
+/* Waits, s->lock held, until no request is in flight or ms have passed. */
+static void wait_idle(bdb_server *s, unsigned ms)
+{
+	struct timespec deadline;
+	clock_gettime(CLOCK_REALTIME, &deadline);
+	add_ms(&deadline, ms);
+	while (s->in_flight > 0)
+		if (pthread_cond_timedwait(&s->idle, &s->lock, &deadline) == ETIMEDOUT)
+			break;
+}
+
 void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 {
 	if (!s)
@@ -2437,13 +2450,8 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 	MHD_socket listener = mhd.quiesce_daemon(s->daemon);
 	if (listener != MHD_INVALID_SOCKET)
 		close(listener);
-	struct timespec deadline;
-	clock_gettime(CLOCK_REALTIME, &deadline);
-	add_ms(&deadline, grace_ms);
 	pthread_mutex_lock(&s->lock);
-	while (s->in_flight > 0)
-		if (pthread_cond_timedwait(&s->idle, &s->lock, &deadline) == ETIMEDOUT)
-			break;
+	wait_idle(s, grace_ms);
 	/* The wait ran out: the statements still running (a check or a
 	 * `changes` with no time limit could run for good) and those still
 	 * queued are cancelled, answered 503. */
@@ -2452,8 +2460,18 @@ void bdb_serve_stop(bdb_server *s, unsigned grace_ms)
 		for (watch *w = s->watches; w; w = w->next)
 			w->cancel = WATCH_STOPPED;
 	}
+	bool cancelled = s->cancel_all;
 	pthread_mutex_unlock(&s->lock);
 	stop_lanes(s); /* they finish what is queued: no request stays suspended */
+	/* The 503s of the statements cancelled are queued now; the daemon's
+	 * threads send them (a request is done when its answer is sent), up to
+	 * CANCELLED_SEND_MS more: stopping the daemon at once could close their
+	 * connections first, and the client read no answer. */
+	if (cancelled) {
+		pthread_mutex_lock(&s->lock);
+		wait_idle(s, CANCELLED_SEND_MS);
+		pthread_mutex_unlock(&s->lock);
+	}
 	mhd.stop_daemon(s->daemon);
 	bdb_notify_stop(s->notifier);
 	pthread_mutex_lock(&s->lock);

@@ -374,14 +374,15 @@ chmod +x "$WORK/stuck-gate"
 BENCHDB=$WORK/stuck-gate start_server "$WORK/hang.log" --db "$DB" --read-only --query-timeout 0
 curl -s --max-time 120 -o "$WORK/hang.json" -w '%{http_code}' "$URL/api/check" >"$WORK/hang.status" &
 HANG=$!
-for i in $(seq 100); do # until the gate is stuck (10 s)
+for i in $(seq 600); do # until the gate is stuck (60 s: a loaded machine)
 	pgrep -f -P "$PID" -- "check" >/dev/null && break
 	sleep 0.1
 done
+check "... the gate started before the SIGTERM" pgrep -f -P "$PID" -- "check"
 stop_server "$PID" 90 # the shutdown waits 30 s
 check "a check that never ends, no time limit: SIGTERM still exits 0" [ "$RC" = 0 ]
 wait "$HANG"
-check "... the check's client gets 503" [ "$(cat "$WORK/hang.status")" = 503 ]
+check "... the check's client gets 503 (it got $(cat "$WORK/hang.status"))" [ "$(cat "$WORK/hang.status")" = 503 ]
 check "... saying the server stopped it" grep -qF 'the check was stopped: the server is shutting down' "$WORK/hang.json"
 gates=$(pgrep -f -- "--db $DB check")
 check "... no gate is left running" [ -z "$gates" ]
