@@ -195,12 +195,13 @@ static bool is_keyword(const parser *p, const bdb__token *t)
 
 /* parse_name's flags. */
 enum {
-	NAME_WORD = 1u << 0,	  /* also a word starting with a digit (ids, "2026") */
-	NAME_NO_KEYWORD = 1u << 1 /* a bare keyword is not a name: quote it */
+	NAME_WORD = 1u << 0,	   /* also a word starting with a digit (ids, "2026") */
+	NAME_NO_KEYWORD = 1u << 1, /* a bare keyword is not a name: quote it */
+	NAME_EMPTY = 1u << 2	   /* "" too (a tag's value may be empty) */
 };
 
 /*
- * A name: an identifier or a quoted string (never empty); see the flags
+ * A name: an identifier or a quoted string (not empty unless NAME_EMPTY); see the flags
  * above. Where a metric, point, tag key or baseline name is expected a bare
  * keyword is refused, so that "trend where ..." says a metric is missing
  * instead of trending a metric called "where".
@@ -225,7 +226,7 @@ static int parse_name(parser *p, const char *what, unsigned flags, const char **
 		return fail_expected(p, what, NULL);
 	if (!s)
 		return fail_oom(p);
-	if (t->kind == BDB__TOK_STRING && !*s)
+	if (t->kind == BDB__TOK_STRING && !*s && !(flags & NAME_EMPTY))
 		return fail_at(p, t->start, t->end, "expected %s, found an empty string", what);
 	*out = s;
 	span->start = t->start;
@@ -507,7 +508,8 @@ static bdb__field field_of(const char *key)
 
 static int parse_value(parser *p, const char **out, bdb__span *span)
 {
-	return parse_name(p, "a value (a name, a number or a quoted string)", NAME_WORD, out, span);
+	return parse_name(p, "a value (a name, a number or a quoted string)",
+			  NAME_WORD | NAME_EMPTY, out, span);
 }
 
 /*

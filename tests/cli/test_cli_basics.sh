@@ -160,4 +160,21 @@ check "completion: check --format takes text, markdown, json" \
 offers_hyperfine() { PATH=$BIN_DIR:$PATH comp benchdb ingest --format hyp | grep -qx hyperfine; }
 check "completion: ingest --format takes ingest's formats (hyp -> hyperfine)" offers_hyperfine
 
+
+# A tag whose value is empty (a gab suite named "", a benchkit tag "") was
+# stored and shown as `suite=`, but `where suite = ""` was a parse error
+# ("expected a value ..., found an empty string"): such series could not be
+# chosen. The empty string is a value now.
+cat >"$WORK/empty-tag.json" <<'EOF'
+{"id": "e1", "timestamp": "2026-01-01T00:00:00Z", "points": [
+ {"name": "p", "tags": {"suite": ""}, "metrics": {"time": {"value": 1.5}}},
+ {"name": "p", "tags": {"suite": "a"}, "metrics": {"time": {"value": 2.5}}}]}
+EOF
+run "$BENCHDB" --db "$WORK/empty-tag" ingest "$WORK/empty-tag.json"
+run "$BENCHDB" --db "$WORK/empty-tag" --format csv -c 'trend time where suite = ""'
+check_rc "where suite = \"\": exit 0" 0
+check "... the series of the empty suite alone" test "$(cut -d, -f2,6 "$OUT" | tail -n +2)" = "suite=,1.5"
+run "$BENCHDB" --db "$WORK/empty-tag" --format csv -c 'trend time where suite != ""'
+check "where suite != \"\": the other" test "$(cut -d, -f2,6 "$OUT" | tail -n +2)" = "suite=a,2.5"
+
 finish

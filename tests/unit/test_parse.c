@@ -37,6 +37,9 @@ static const golden statements[] = {
      "(show runs where=(and (= branch \"main\") (~ commit \"9f*\")))"},
     {"show points where point ~ \"BM_*\"", "(show points where=(~ point \"BM_*\"))"},
     {"show metrics where scenario = small", "(show metrics where=(= scenario \"small\"))"},
+    /* A tag's value may be empty (a suite named ""): it can be selected. */
+    {"trend time where suite = \"\" or suite in (\"\", b)",
+     "(trend metric=\"time\" where=(or (= tag:\"suite\" \"\") (in tag:\"suite\" (\"\" \"b\"))))"},
     {"show tags", "(show tags)"},
     {"show tags backend as json", "(show tags name=\"backend\" as=json)"},
     {"show baselines as markdown", "(show baselines as=markdown)"},
