@@ -53,6 +53,9 @@ bool cli_terminal_dumb(void);
  * update overwrites it). line is one line of text whose characters are
  * one column wide. */
 void cli_progress(const char *line);
+/* The command has stored what it was given (runs committed, or found
+ * stored): if its standard output then fails, the error says so. */
+void cli_stored(void);
 /* Prints "benchdb: error: MESSAGE" to stderr, its control characters as
  * cli_put_text's (lines kept). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

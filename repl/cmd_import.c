@@ -20,6 +20,7 @@ void cli_note_duplicate_files(const char *input, const bdb_import_summary *s)
 /* Says what an import did: the counts on stdout, what was left out on stderr. */
 static void print_summary(const char *what, const char *input, const bdb_import_summary *s)
 {
+	cli_stored();
 	printf("Imported %zu run(s) from %zu %s of %s (%zu unchanged, %zu replaced", s->runs_stored,
 	       s->entries, what, input, s->runs_unchanged, s->runs_replaced);
 	if (s->duplicates)

@@ -64,6 +64,7 @@ static void report_line(bool benchkit_form, const bdb_ingest_result *r)
 				"benchdb: hint: ingest --replace replaces the stored run\n");
 		return;
 	}
+	cli_stored();
 	char counts[64];
 	if (benchkit_form)
 		snprintf(counts, sizeof counts, "%zu points", r->run->n_points);

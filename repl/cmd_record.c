@@ -1742,6 +1742,7 @@ static int store_run(cli_ctx *ctx, const record_opts *o, const bdb_run *run, cha
 		cli_error_diag(&d);
 		return code;
 	}
+	cli_stored();
 	size_t metrics = 0;
 	for (size_t p = 0; p < run->n_points; p++)
 		metrics += run->points[p].n_metrics;

@@ -945,6 +945,12 @@ static int run_command_line(int argc, char **argv)
  * with its cause, not a silent success; nor a plain "regressions found"
  * (check's exit 1), whose report nobody got. */
 static volatile sig_atomic_t output_gone;
+static bool stored;
+
+void cli_stored(void)
+{
+	stored = true;
+}
 
 static void on_sigpipe(int sig)
 {
@@ -975,7 +981,10 @@ int main(int argc, char **argv)
 	if (output_gone)
 		return code; /* what the reader left is not an error */
 	if (flushed != 0 || (done && ferror(stdout))) {
-		cli_error("cannot write standard output: %s", strerror(errno));
+		cli_error("cannot write standard output: %s%s", strerror(errno),
+			  stored ? "; the store holds what the command stored before (the same "
+				   "command again says it is stored, unchanged)"
+				 : "");
 		if (done)
 			code = EXIT_INPUT;
 	}

@@ -117,6 +117,17 @@ if [ -w /dev/full ]; then
 		check "$cmd >/dev/full: one line, says no space left" \
 			[ "$(grep -c 'cannot write standard output: No space left on device$' "$ERR")" = 1 ]
 	done
+	# ingest, an import or record whose output is lost has still stored
+	# its runs: exit 3 said only "cannot write standard output", and
+	# users ingested again or feared a lost run (atk46). It says so now.
+	"$BENCHDB" --db "$WORK/full-out" ingest "$FIXTURES/gbench_plain.json" >/dev/full 2>"$ERR"
+	RC=$?
+	check_rc "ingest >/dev/full: exit 3" 3
+	check "... says the store holds the run" grep -qF 'cannot write standard output: No space left on device; the store holds what the command stored before (the same command again says it is stored, unchanged)' "$ERR"
+	run "$BENCHDB" --db "$WORK/full-out" ingest "$FIXTURES/gbench_plain.json"
+	check_out "... which it does" "is already stored, unchanged"
+	"$BENCHDB" --db "$WORK/full-out" -c 'show runs' >/dev/full 2>"$ERR"
+	check "a query's lost output says nothing of storing" [ "$(grep -c 'the store holds' "$ERR")" = 0 ]
 	# check with regressions: exit 1 said "regressions found" of a
 	# report nobody got; the lost output wins, exit 3. The same for a
 	# report too large for stdio's buffer (1,000 rows), written on the way.
