@@ -584,7 +584,7 @@ int cmd_drop_run(cli_ctx *ctx, int argc, char **argv)
 	if (code)
 		return code;
 	uint64_t seqs[MAX_IDS];
-	bdb_run_info infos[MAX_IDS];
+	bdb_run_info infos[MAX_IDS] = {0}; /* find_run_to_drop fills each */
 	const char *dropped[MAX_IDS]; /* the id of each run, as given first */
 	char(*names)[256] = malloc(MAX_IDS * sizeof *names);
 	size_t n = 0;
