@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# tests/cli/test_scripting_edges.sh - what a CI engineer scripting benchdb
+# as sqlite3 and jq meets (found by atk51): the sparklines above a trend over
+# values near the largest double, a statement continued on the next line of a
+# here-document (a pipe), and a name that needs quotes written bare.
+. "$(dirname "$0")/lib.sh"
+DB=$WORK/db
+export BENCHDB_DIR=$DB
+
+# Two runs whose values span more than the largest double (-1e308 to 1e308):
+# max - min overflowed to inf, and every bar was the lowest, a flat line
+# for a series that went from the bottom to the top.
+python3 - "$WORK" <<'PY'
+import json, sys
+for rid, ts, vals in [("z1", "2026-01-01T00:00:00", [1e308, -1e308]),
+                      ("z2", "2026-01-02T00:00:00", [-1e308, 1e308])]:
+    pts = [{"name": "p%d" % i, "metrics": {"t": {"value": v, "unit": "s"}}}
+           for i, v in enumerate(vals)]
+    json.dump({"id": rid, "timestamp": ts, "points": pts}, open(sys.argv[1] + "/" + rid + ".json", "w"))
+PY
+run "$BENCHDB" ingest -q "$WORK/z1.json" "$WORK/z2.json"
+check_rc "the runs of huge values are stored" 0
+run "$BENCHDB" -c 'trend t as markdown'
+check_rc "trend as markdown over huge values exits 0" 0
+check_out "p0 falls from the top bar to the bottom one" '- p0 `█▁` min -1e+308 s, max 1e+308 s'
+check_out "p1 rises from the bottom bar to the top one" '- p1 `▁█` min -1e+308 s, max 1e+308 s'
+
+# 120 runs make 60 bars, each the mean of two values: 1e308 + 1e308 summed
+# past the largest double, a mean of inf, and the bars were cast from NaN.
+python3 - "$WORK/many" <<'PY'
+import json, os, sys
+os.makedirs(sys.argv[1])
+for i in range(120):
+    json.dump({"id": "m%03d" % i, "timestamp": "2026-02-01T00:%02d:%02d" % (i // 60, i % 60),
+               "points": [{"name": "big", "metrics": {"u": {"value": 1e308 if i < 60 else 0.0,
+                                                            "unit": "s"}}}]},
+              open(os.path.join(sys.argv[1], "m%03d.json" % i), "w"))
+PY
+run "$BENCHDB" ingest -q "$WORK/many"
+check_rc "120 runs are stored" 0
+run "$BENCHDB" -c 'trend u as markdown'
+check_out "60 bars: 30 at the top, then 30 at the bottom" \
+	"- \`$(printf '█%.0s' $(seq 30))$(printf '▁%.0s' $(seq 30))\` min 0 s, max 1e+308 s"
+
+finish
