@@ -782,8 +782,25 @@ static bool pending_append(pending_text *pending, char sep, const char *text, si
 	return !pending->text.failed;
 }
 
-/* Runs what is pending and empties it. */
-static int flush_pending(shell *sh, line_editor *ed, pending_text *pending)
+/* On a pipe a line that completes a statement runs it, so a statement
+ * written over lines (a here-document is a pipe too) ran its first line
+ * alone, and the next failed with only `found "of"`: says why, once. */
+static void note_continued_line(shell *sh, const char *name, int line)
+{
+	if (sh->noted_continued_line)
+		return;
+	sh->noted_continued_line = true;
+	fprintf(stderr,
+		"benchdb: note: %s:%d: on a pipe (a here-document too) a line that completes a "
+		"statement runs it: the line above ran alone; end a line with '\\' to continue "
+		"it, or read the input whole with -f -\n",
+		name, line);
+}
+
+/* Runs what is pending and empties it; a usage error of a statement that
+ * seemed to continue the line above (continued_line: its first line, else
+ * 0) gets note_continued_line. */
+static int flush_pending(shell *sh, line_editor *ed, pending_text *pending, int continued_line)
 {
 	if (!pending->text.len)
 		return EXIT_OK;
@@ -797,6 +814,9 @@ static int flush_pending(shell *sh, line_editor *ed, pending_text *pending)
 	sh->n_pieces = 0;
 	bdb_buf_reset(&pending->text);
 	pending->n_pieces = 0;
+	if (code == EXIT_USAGE && continued_line)
+		note_continued_line(sh, sh->source_name ? sh->source_name : "<stdin>",
+				    continued_line);
 	return code;
 }
 
@@ -816,6 +836,11 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	 * scripts and files look at the next line first. */
 	bool line_at_a_time = sh->interactive || sh->streaming;
 	bool continued = false; /* the pending line ended with '\\' */
+	/* On a pipe: the line above ran a statement it completed without ';',
+	 * and the first line of the pending statement, when it looked like
+	 * a continuation of that one (else 0). */
+	bool ran_at_line_end = false;
+	int continued_line = 0;
 	while (!sh->quit && !read_interrupted(sh)) {
 		const char *prompt = pending.text.len ? "   ...> " : "benchdb> ";
 		bool intr;
@@ -839,6 +864,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			break;
 		}
 		lineno++;
+		bool line_after_run = ran_at_line_end;
+		ran_at_line_end = false;
 		/* A script saved with a byte order mark (Windows editors write
 		 * one): the mark is no statement's text. */
 		if (lineno == 1 && !sh->interactive && len >= 3 &&
@@ -875,7 +902,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		    (is_empty || line[0] == '.' ||
 		     (starts_statement(line) &&
 		      bdb_query_is_complete(bdb_buf_cstr(&pending.text))))) {
-			int code = flush_pending(sh, ed, &pending);
+			int code = flush_pending(sh, ed, &pending, 0);
 			if (code) {
 				worst = worst ? worst : code;
 				if (sh->bail) {
@@ -903,6 +930,11 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			free(line);
 			continue;
 		}
+		if (pending.text.len == 0) {
+			bool looks_continued = sh->streaming && !sh->interactive &&
+					       line_after_run && !starts_statement(line);
+			continued_line = looks_continued ? lineno : 0;
+		}
 		size_t n;
 		follow_quotes(line, quote, &n);
 		bool more = line_at_a_time && n && line[n - 1] == '\\';
@@ -927,7 +959,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		 * parenthesis still open asks for more in both. */
 		if (more || !bdb_query_is_complete(text) || (!line_at_a_time && !ends_statement))
 			continue;
-		int code = flush_pending(sh, ed, &pending);
+		ran_at_line_end = sh->streaming && !ends_statement;
+		int code = flush_pending(sh, ed, &pending, continued_line);
 		if (code) {
 			worst = worst ? worst : code;
 			if (sh->bail)
@@ -942,7 +975,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	} else if (pending.text.len && !sh->quit && !(sh->bail && worst) && !read_interrupted(sh)) {
 		/* End of input: run what is pending (an open quote or parenthesis
 		 * is then reported). */
-		int code = flush_pending(sh, ed, &pending);
+		int code = flush_pending(sh, ed, &pending, continued_line);
 		if (code)
 			worst = worst ? worst : code;
 	}

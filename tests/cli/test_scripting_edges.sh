@@ -42,4 +42,24 @@ run "$BENCHDB" -c 'trend u as markdown'
 check_out "60 bars: 30 at the top, then 30 at the bottom" \
 	"- \`$(printf '█%.0s' $(seq 30))$(printf '▁%.0s' $(seq 30))\` min 0 s, max 1e+308 s"
 
+# A here-document is a pipe (bash 5.1 and later, for a small one): each line
+# that completes a statement runs it, so a statement written over lines ran
+# its first line alone and the next said only `found "of"`. The error now
+# says why and what to do.
+printf 'trend u\n  of "big"\n  last 2\n' >"$WORK/multi.bq"
+run sh -c "cat '$WORK/multi.bq' | '$BENCHDB' --format csv"
+check_rc "a statement continued on a pipe's next line is exit 2" 2
+check_err "the continued line's error is at its place" '<stdin>:2:3: expected a statement'
+check_err "a note says the line above ran alone and what to do" \
+	"benchdb: note: <stdin>:2: on a pipe (a here-document too) a line that completes a statement runs it: the line above ran alone; end a line with '\\' to continue it, or read the input whole with -f -"
+check "the note is given once" test "$(grep -c 'benchdb: note: <stdin>' "$ERR")" -eq 1
+# The same from a file joins the lines: no error, no note.
+STDIN=$WORK/multi.bq run "$BENCHDB" --format csv
+check_rc "the same statements from a file run as one statement" 0
+check "one header and two rows" test "$(wc -l <"$OUT")" -eq 3
+# A statement that is wrong on its own line gets no such note.
+run sh -c "printf 'show runs last 1\nshow bogus\n' | '$BENCHDB'"
+check_rc "an error of a line of its own is exit 2" 2
+check "it gets no note about continued lines" test "$(grep -c 'note:' "$ERR")" -eq 0
+
 finish
