@@ -523,11 +523,23 @@ static void put_error_format(const char *fmt, va_list ap)
 		free(text);
 }
 
+/* Where the errors being reported are, "FILE:LINE:COL: ", or NULL. */
+static const char *error_place;
+
+const char *cli_error_place(const char *place)
+{
+	const char *was = error_place;
+	error_place = place;
+	return was;
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("benchdb: error: ", stderr);
 	first_error_begin();
+	if (error_place)
+		put_error_text(error_place);
 	va_start(ap, fmt);
 	put_error_format(fmt, ap);
 	va_end(ap);
@@ -556,6 +568,8 @@ void cli_error_diag(const bdb_diag *d)
 	bdb_diag_format(d, buf, sizeof buf);
 	fputs("benchdb: error: ", stderr);
 	first_error_begin();
+	if (error_place)
+		put_error_text(error_place);
 	put_error_text(buf);
 	first_error_end();
 	fputc('\n', stderr);

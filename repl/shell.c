@@ -828,6 +828,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		return EXIT_INPUT;
 	const char *saved_name = sh->source_name;
 	sh->source_name = sh->interactive ? NULL : name;
+	/* The errors of the lines read here say their own places. */
+	const char *saved_place = cli_error_place(NULL);
 	pending_text pending = {0};
 	bdb_buf_init(&pending.text);
 	int worst = EXIT_OK, lineno = 0;
@@ -913,7 +915,14 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		}
 		if (pending.text.len == 0 && line[0] == '.') {
 			lineedit_add_history(ed, line);
+			/* A script's failed dot-command says its line: `.read
+			 * inner.bq` said only "inner.bq: cannot open". */
+			char place[256];
+			if (!sh->interactive && name)
+				snprintf(place, sizeof place, "%s:%d:1: ", name, lineno);
+			const char *was = cli_error_place(!sh->interactive && name ? place : NULL);
 			int code = run_dot_command(sh, line);
+			cli_error_place(was);
 			free(line);
 			if (code) {
 				sh->errors++;
@@ -983,6 +992,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	free(pending.pieces);
 	lineedit_close(ed);
 	sh->source_name = saved_name;
+	cli_error_place(saved_place);
 	return worst;
 }
 

@@ -62,4 +62,24 @@ run sh -c "printf 'show runs last 1\nshow bogus\n' | '$BENCHDB'"
 check_rc "an error of a line of its own is exit 2" 2
 check "it gets no note about continued lines" test "$(grep -c 'note:' "$ERR")" -eq 0
 
+# A dot-command that fails in a script names the script's line: `.read
+# inner.bq` (relative to the current directory, not the script's) said only
+# "inner.bq: cannot open", in a gate script of many lines.
+mkdir -p "$WORK/gate"
+printf 'show runs last 1\n.read inner.bq\n' >"$WORK/gate/outer.bq"
+printf 'show runs last 1\n' >"$WORK/gate/inner.bq"
+run "$BENCHDB" -f "$WORK/gate/outer.bq"
+check_rc "a .read of a missing file is exit 3" 3
+check_err "its error names the script's line" \
+	"benchdb: error: $WORK/gate/outer.bq:2:1: inner.bq: cannot open: No such file or directory"
+run sh -c "printf 'show runs last 1\n\n.mode xml\n' | '$BENCHDB'"
+check_rc "a bad .mode on standard input is exit 2" 2
+check_err "its error names the line of standard input" "benchdb: error: <stdin>:3:1: .mode: "
+# The errors of the statements of a .read file keep their own places.
+printf '.read %s\n' "$WORK/bad.bq" >"$WORK/outer2.bq"
+printf 'show runs last 1\ntrend bogus\n' >"$WORK/bad.bq"
+run "$BENCHDB" -f "$WORK/outer2.bq"
+check_rc "a statement error in a .read file is exit 2" 2
+check_err "it is at its place in that file" "benchdb: error: $WORK/bad.bq:2:7: no metric \"bogus\""
+
 finish
