@@ -669,6 +669,33 @@ static int dot_command_in_c(const shell *sh, const char *text, const char *q)
 	return EXIT_USAGE;
 }
 
+/* Whether line starts a statement: its first word is show, trend, ... */
+static bool starts_statement(const char *line)
+{
+	line += strspn(line, " \t");
+	return bdb_query_starts_statement(line, strcspn(line, " \t\r;"));
+}
+
+/* On a pipe, and in -c, a line that completes a statement runs it, so a
+ * statement written over lines (a here-document is a pipe too) ran its
+ * first line alone, and the next failed with only `found "of"`: says why,
+ * once. */
+static void note_continued_line(shell *sh, const char *name, int line)
+{
+	if (sh->noted_continued_line)
+		return;
+	sh->noted_continued_line = true;
+	const char *why =
+	    sh->command_line
+		? "in -c a line that completes a statement ends it: the line above ran alone; "
+		  "write the statement on one line, or read it as a script, whose lines join, "
+		  "with -f -"
+		: "on a pipe (a here-document too) a line that completes a statement runs it: "
+		  "the line above ran alone; end a line with '\\' to continue it, or read the "
+		  "input whole with -f -";
+	fprintf(stderr, "benchdb: note: %s:%d: %s\n", name, line, why);
+}
+
 /* Runs every statement in text (sh->pieces say where its pieces came from);
  * returns the worst exit code and stops at the first error when bailing. */
 static int run_statements(shell *sh, const char *text)
@@ -676,6 +703,7 @@ static int run_statements(shell *sh, const char *text)
 	int worst = EXIT_OK;
 	const char *p = text;
 	sh->source_text = text;
+	bool ran_before_newline = false; /* -c: a statement ran, ended by a newline */
 	while (*p && !sh->quit) {
 		bool complete;
 		size_t n = bdb_query_statement_end(p, &complete);
@@ -690,6 +718,12 @@ static int run_statements(shell *sh, const char *text)
 			int code = sh->command_line && *q == '.' ? dot_command_in_c(sh, text, q)
 								 : run_statement(sh, stmt);
 			free(stmt);
+			if (code == EXIT_USAGE && ran_before_newline && !starts_statement(q)) {
+				int line, col;
+				bdb_text_position(text, strlen(text), (size_t)(q - text), &line, &col);
+				note_continued_line(sh, sh->source_name, line);
+			}
+			ran_before_newline = sh->command_line && p[n] == '\n';
 			if (code) {
 				sh->errors++;
 				if (worst == EXIT_OK)
@@ -723,11 +757,6 @@ static int run_statements(shell *sh, const char *text)
  *     needs more or a quote or parenthesis is open.
  * Lines of one statement are joined with a space, after their `--` comment.
  */
-static bool starts_statement(const char *line)
-{
-	line += strspn(line, " \t");
-	return bdb_query_starts_statement(line, strcspn(line, " \t\r;"));
-}
 
 /* Follows the strings of text as the lexer reads them ("..." or '...', a
  * backslash escaping the next character), from the quote open before it
@@ -782,20 +811,6 @@ static bool pending_append(pending_text *pending, char sep, const char *text, si
 	return !pending->text.failed;
 }
 
-/* On a pipe a line that completes a statement runs it, so a statement
- * written over lines (a here-document is a pipe too) ran its first line
- * alone, and the next failed with only `found "of"`: says why, once. */
-static void note_continued_line(shell *sh, const char *name, int line)
-{
-	if (sh->noted_continued_line)
-		return;
-	sh->noted_continued_line = true;
-	fprintf(stderr,
-		"benchdb: note: %s:%d: on a pipe (a here-document too) a line that completes a "
-		"statement runs it: the line above ran alone; end a line with '\\' to continue "
-		"it, or read the input whole with -f -\n",
-		name, line);
-}
 
 /* Runs what is pending and empties it; a usage error of a statement that
  * seemed to continue the line above (continued_line: its first line, else

@@ -62,6 +62,18 @@ run sh -c "printf 'show runs last 1\nshow bogus\n' | '$BENCHDB'"
 check_rc "an error of a line of its own is exit 2" 2
 check "it gets no note about continued lines" test "$(grep -c 'note:' "$ERR")" -eq 0
 
+# -c reads its text by the library's rule, where a newline ends a complete
+# statement: `-c` with a statement over lines ran its first line alone
+# (every point's trend) and then said only `found "of"`.
+run "$BENCHDB" -c "$(printf 'trend u\n  of "big"\n  last 2')"
+check_rc "-c with a statement continued on its next line is exit 2" 2
+check_err "the error is at its place" '<command line>:2:3: expected a statement'
+check_err "a note says the line above ran alone and what to do" \
+	"benchdb: note: <command line>:2: in -c a line that completes a statement ends it: the line above ran alone; write the statement on one line, or read it as a script, whose lines join, with -f -"
+run "$BENCHDB" -c "$(printf 'show runs last 1\nshow bogus')"
+check_rc "-c with a wrong statement on its second line is exit 2" 2
+check "it gets no note about continued lines" test "$(grep -c 'note:' "$ERR")" -eq 0
+
 # A dot-command that fails in a script names the script's line: `.read
 # inner.bq` (relative to the current directory, not the script's) said only
 # "inner.bq: cannot open", in a gate script of many lines.
