@@ -90,8 +90,8 @@ static const char usage_text[] =
     "  4  push, --server: the server did not answer, refused the token (401, 403)\n"
     "     or failed (5xx, 503)\n"
     "\n"
-    "Environment: BENCHDB_DIR (store), NO_COLOR or TERM=dumb (no colour),\n"
-    "BENCHDB_HISTORY (REPL history).\n"
+    "Environment: BENCHDB_DIR (store), BENCHDB_TOKEN (push, --server), NO_COLOR\n"
+    "or TERM=dumb (no colour), PAGER (tables), BENCHDB_HISTORY (REPL history).\n"
     "See the benchdb(1) man page and docs/ for the query language.\n";
 
 /*

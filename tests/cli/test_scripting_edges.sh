@@ -94,4 +94,16 @@ run "$BENCHDB" -f "$WORK/outer2.bq"
 check_rc "a statement error in a .read file is exit 2" 2
 check_err "it is at its place in that file" "benchdb: error: $WORK/bad.bq:2:7: no metric \"bogus\""
 
+# The environment benchdb reads, as --help and the man page list it: --help
+# left out BENCHDB_TOKEN and PAGER, and the man page gave BENCHDB_TOKEN to
+# push alone, though --server (statements and check) reads it too.
+env_help=$("$BENCHDB" --help | sed -n '/^Environment:/,/^See /p')
+for v in BENCHDB_DIR BENCHDB_TOKEN BENCHDB_HISTORY NO_COLOR TERM PAGER; do
+	check "benchdb --help's Environment names $v" grep -q "$v" <<<"$env_help"
+	check "the man page's ENVIRONMENT names $v" \
+		sh -c "sed -n '/^\.SH ENVIRONMENT/,/^\.SH FILES/p' '$ROOT/docs/benchdb.1' | grep -q '^\.B $v\$'"
+done
+check "the man page's BENCHDB_TOKEN is --server's too" \
+	sh -c "sed -n '/^\.B BENCHDB_TOKEN/,/^\.TP/p' '$ROOT/docs/benchdb.1' | grep -q 'server'"
+
 finish
