@@ -113,7 +113,7 @@ static int fail_oom(parser *p)
 /*
  * A name that needs quotes written bare (CV-1/small, café): the character
  * no token starts with is glued to a name before it, or is not ASCII.
- * Writes "; a name with "-" in it is quoted: "CV-1/small"" to hint, else "".
+ * Writes "; a name or value with "-" in it is quoted: "CV-1/small"" to hint, else "".
  */
 static void quote_hint(const parser *p, const bdb__token *t, char *hint, size_t size)
 {
@@ -126,7 +126,7 @@ static void quote_hint(const parser *p, const bdb__token *t, char *hint, size_t 
 	while (to < p->len && s[to] && !strchr(" \t\r\n;,()=~!\"'\\", s[to]))
 		to++;
 	if (to - from <= 48)
-		snprintf(hint, size, "; a name with \"%.*s\" in it is quoted: \"%.*s\"",
+		snprintf(hint, size, "; a name or value with \"%.*s\" in it is quoted: \"%.*s\"",
 			 (int)tok_len(t), s + t->start, (int)(to - from), s + from);
 }
 
