@@ -111,15 +111,22 @@ static int fail_oom(parser *p)
 }
 
 /*
- * A name that needs quotes written bare (CV-1/small, café): the character
- * no token starts with is glued to a name before it, or is not ASCII.
- * Writes "; a name or value with "-" in it is quoted: "CV-1/small"" to hint, else "".
+ * What the character no token starts with may be meant for, in hint (else
+ * ""): a name that needs quotes written bare (CV-1/small, café), when it is
+ * glued to a name before it or is not ASCII, "; a name or value with "-" in
+ * it is quoted: "CV-1/small""; another language's comment (# x, // x or
+ * C's), "; a comment starts with -- ...".
  */
 static void quote_hint(const parser *p, const bdb__token *t, char *hint, size_t size)
 {
 	const char *s = p->text;
 	bool glued = p->last_kind == BDB__TOK_IDENT && p->last_end == t->start;
 	hint[0] = '\0';
+	if (!glued && (s[t->start] == '#' || (s[t->start] == '/' && t->start + 1 < p->len &&
+					      strchr("*/", s[t->start + 1])))) {
+		snprintf(hint, size, "; a comment starts with -- and runs to the end of the line");
+		return;
+	}
 	if (!glued && (unsigned char)s[t->start] < 0x80)
 		return;
 	uint32_t from = glued ? p->last_start : t->start, to = t->end;
