@@ -895,6 +895,12 @@ static int run_command_line(int argc, char **argv)
 					  "runs another)");
 				return EXIT_USAGE;
 			}
+			/* -f "$SCRIPT" of a variable that was not set: as --db "". */
+			if (!value[0]) {
+				cli_error("-f: the script's path is empty (give -f FILE, or -f - "
+					  "for standard input)");
+				return EXIT_USAGE;
+			}
 			script = value;
 		} else if (cli_opt_value(argc, argv, &i, "--format", &value, &bad)) {
 			if (bad || !take_format(&ctx, &sopt, value))

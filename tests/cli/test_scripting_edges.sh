@@ -94,6 +94,18 @@ run "$BENCHDB" -f "$WORK/outer2.bq"
 check_rc "a statement error in a .read file is exit 2" 2
 check_err "it is at its place in that file" "benchdb: error: $WORK/bad.bq:2:7: no metric \"bogus\""
 
+# An empty path (a variable that was not set: -f "$SCRIPT") named no file:
+# "benchdb: error: cannot open: No such file or directory", exit 3. -f is a
+# usage error as --db "" is; .read and ingest say what is wrong.
+run "$BENCHDB" -f ''
+check_rc "-f '' is exit 2" 2
+check_err "-f '' says the path is empty" "benchdb: error: -f: the script's path is empty"
+run sh -c "printf '.read \"\"\n' | '$BENCHDB'"
+check_err ".read '' says the path is empty" "benchdb: error: <stdin>:1:1: the path is empty (a variable that was not set?)"
+run "$BENCHDB" ingest ''
+check_rc "ingest '' is exit 3" 3
+check_err "ingest '' says the path is empty" "benchdb: error: the path is empty (a variable that was not set?)"
+
 # The environment benchdb reads, as --help and the man page list it: --help
 # left out BENCHDB_TOKEN and PAGER, and the man page gave BENCHDB_TOKEN to
 # push alone, though --server (statements and check) reads it too.
