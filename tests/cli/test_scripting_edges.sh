@@ -105,6 +105,14 @@ check_err ".read '' says the path is empty" "benchdb: error: <stdin>:1:1: the pa
 run "$BENCHDB" ingest ''
 check_rc "ingest '' is exit 3" 3
 check_err "ingest '' says the path is empty" "benchdb: error: the path is empty (a variable that was not set?)"
+# chart -o "" and report -o "" said "cannot write : No such file or
+# directory", the name left blank.
+run "$BENCHDB" chart 'trend u' -o ''
+check_rc "chart -o '' is exit 2" 2
+check_err "chart -o '' says the path is empty" "benchdb: error: chart: the output path is empty (a variable that was not set?); nothing was written"
+run "$BENCHDB" report -o ''
+check_rc "report -o '' is exit 2" 2
+check_err "report -o '' says the path is empty" "benchdb: error: report: the output path is empty"
 
 # The environment benchdb reads, as --help and the man page list it: --help
 # left out BENCHDB_TOKEN and PAGER, and the man page gave BENCHDB_TOKEN to
