@@ -325,7 +325,8 @@ static int dot_open(shell *sh, int argc, char **argv)
 	int code = local_store_only(sh, ".open");
 	if (code)
 		return code;
-	if (argc != 2) {
+	/* .open "" said "--db: the store's path is empty (give --db DIR, ...)". */
+	if (argc != 2 || !argv[1][0]) {
 		cli_error(".open: expected a store directory");
 		return EXIT_USAGE;
 	}

@@ -105,6 +105,11 @@ check_err ".read '' says the path is empty" "benchdb: error: <stdin>:1:1: the pa
 run "$BENCHDB" ingest ''
 check_rc "ingest '' is exit 3" 3
 check_err "ingest '' says the path is empty" "benchdb: error: the path is empty (a variable that was not set?)"
+# .open "" said "--db: the store's path is empty (give --db DIR, ...)",
+# an option the script did not give.
+run sh -c "printf '.open \"\"\n' | '$BENCHDB'"
+check_rc ".open '' is exit 2" 2
+check_err ".open '' names .open" "benchdb: error: <stdin>:1:1: .open: expected a store directory"
 # chart -o "" and report -o "" said "cannot write : No such file or
 # directory", the name left blank.
 run "$BENCHDB" chart 'trend u' -o ''
