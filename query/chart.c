@@ -365,19 +365,11 @@ static double px_x(const frame *f, double x)
 	return f->x1 > f->x0 ? f->x + (x - f->x0) / (f->x1 - f->x0) * f->w : f->x + f->w / 2;
 }
 
-/* Where v lies from lo (0) to hi (1); a range past the largest double
- * halved first (exact: the same fraction). */
-static double fraction(double v, double lo, double hi)
-{
-	double range = hi - lo;
-	return isfinite(range) ? (v - lo) / range : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
-}
-
 static double px_y(const frame *f, double v)
 {
 	if (f->log)
 		v = v > 0 ? log10(v) : f->y0;
-	return f->y + f->h - fraction(v, f->y0, f->y1) * f->h;
+	return f->y + f->h - bdb__fraction(v, f->y0, f->y1) * f->h;
 }
 
 /* The y range of the series (values, bands, spreads), on nice ticks. */
@@ -2024,7 +2016,7 @@ static void term_series(const chart *ch, series *s, const char *metric)
 		const dot *d = &s->dots[i];
 		double v = log_scale ? log10(d->v) : d->v;
 		int x = x1 > x0 ? (int)lround((d->x - x0) / (x1 - x0) * (TERM_COLS * 2 - 1)) : 0;
-		int y = yhi > ylo ? (int)lround(fraction(v, ylo, yhi) * (TERM_ROWS * 4 - 1))
+		int y = yhi > ylo ? (int)lround(bdb__fraction(v, ylo, yhi) * (TERM_ROWS * 4 - 1))
 				  : TERM_ROWS * 2;
 		if (px >= 0 && !d->gap_before)
 			braille_line(cells, px, py, x, y);

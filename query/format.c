@@ -742,6 +742,14 @@ static bool colour_wanted(const bdb_query_options *opt)
 	return !no || !*no;
 }
 
+/* A range past the largest double is halved first (exact: the same
+ * fraction). */
+double bdb__fraction(double v, double lo, double hi)
+{
+	double range = hi - lo;
+	return isfinite(range) ? (v - lo) / range : (v / 2 - lo / 2) / (hi / 2 - lo / 2);
+}
+
 #define SPARK_MAX 60
 
 /* One sparkline of values[0..n): at most SPARK_MAX bars of group means. */
@@ -756,17 +764,25 @@ static void put_sparkline(bdb_buf *b, const double *values, size_t n)
 	double means[SPARK_MAX];
 	for (size_t i = 0; i < width; i++) {
 		size_t from = i * n / width, to = (i + 1) * n / width;
-		double sum = 0;
+		double sum = 0, k = (double)(to - from);
 		for (size_t j = from; j < to; j++)
 			sum += values[j];
-		means[i] = sum / (double)(to - from);
+		/* A sum past the largest double (1e308 + 1e308) is a mean of
+		 * inf: the mean of the values divided first instead. */
+		if (isfinite(sum)) {
+			means[i] = sum / k;
+		} else {
+			means[i] = 0;
+			for (size_t j = from; j < to; j++)
+				means[i] += values[j] / k;
+		}
 		if (means[i] < lo)
 			lo = means[i];
 		if (means[i] > hi)
 			hi = means[i];
 	}
 	for (size_t i = 0; i < width; i++) {
-		int level = hi > lo ? (int)((means[i] - lo) / (hi - lo) * 7.0 + 0.5) : 3;
+		int level = hi > lo ? (int)(bdb__fraction(means[i], lo, hi) * 7.0 + 0.5) : 3;
 		bdb_buf_puts(b, bars[level < 0 ? 0 : level > 7 ? 7 : level]);
 	}
 }

@@ -27,6 +27,8 @@ typedef struct parser {
 	size_t len;
 	bdb__token tok;	   /* the current token */
 	uint32_t last_end; /* end of the last consumed token */
+	uint32_t last_start;
+	bdb__tok_kind last_kind;
 	bdb_arena *arena;
 	bdb_diag *d;
 	int err;	    /* first error, 0 while all is well */
@@ -38,6 +40,8 @@ typedef struct parser {
 static void advance(parser *p)
 {
 	p->last_end = p->tok.end;
+	p->last_start = p->tok.start;
+	p->last_kind = p->tok.kind;
 	bdb__lexer_next(&p->lx, &p->tok);
 }
 
@@ -107,6 +111,33 @@ static int fail_oom(parser *p)
 }
 
 /*
+ * What the character no token starts with may be meant for, in hint (else
+ * ""): a name that needs quotes written bare (CV-1/small, café), when it is
+ * glued to a name before it or is not ASCII, "; a name or value with "-" in
+ * it is quoted: "CV-1/small""; another language's comment (# x, // x or
+ * C's), "; a comment starts with -- ...".
+ */
+static void quote_hint(const parser *p, const bdb__token *t, char *hint, size_t size)
+{
+	const char *s = p->text;
+	bool glued = p->last_kind == BDB__TOK_IDENT && p->last_end == t->start;
+	hint[0] = '\0';
+	if (!glued && (s[t->start] == '#' || (s[t->start] == '/' && t->start + 1 < p->len &&
+					      strchr("*/", s[t->start + 1])))) {
+		snprintf(hint, size, "; a comment starts with -- and runs to the end of the line");
+		return;
+	}
+	if (!glued && (unsigned char)s[t->start] < 0x80)
+		return;
+	uint32_t from = glued ? p->last_start : t->start, to = t->end;
+	while (to < p->len && s[to] && !strchr(" \t\r\n;,()=~!\"'\\", s[to]))
+		to++;
+	if (to - from <= 48)
+		snprintf(hint, size, "; a name or value with \"%.*s\" in it is quoted: \"%.*s\"",
+			 (int)tok_len(t), s + t->start, (int)(to - from), s + from);
+}
+
+/*
  * "expected WHAT, found TOKEN" at the current token, with the nearest of
  * candidates (NULL-terminated, may be NULL) when the token is a near-miss
  * word. A lexer error token reports the lexer's own sentence instead.
@@ -126,8 +157,10 @@ static int fail_expected(parser *p, const char *what, const char *const *candida
 			p->incomplete = true;
 		if (p->lx.error)
 			return fail_at(p, t->start, t->end, "%s", p->lx.error);
-		return fail_at(p, t->start, t->end, "unexpected character \"%.*s\": expected %s",
-			       (int)tok_len(t), p->text + t->start, what);
+		char quote[128];
+		quote_hint(p, t, quote, sizeof quote);
+		return fail_at(p, t->start, t->end, "unexpected character \"%.*s\": expected %s%s",
+			       (int)tok_len(t), p->text + t->start, what, quote);
 	}
 	char found[64], hint[160] = "";
 	bdb__token_describe(p->text, t, found, sizeof found);

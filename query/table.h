@@ -170,6 +170,9 @@ void bdb__p_said_below(double p, double alpha, char *buf, size_t size);
  * a magnitude of 1e15 or more (or inf, nan) is left as it is, with "".
  * The table format and the charts' ticks share it. */
 const char *bdb__si_prefix(double *v);
+/* Where v lies from lo (0) to hi (1), also over a range past the largest
+ * double (-1e308 to 1e308): the charts and the sparklines. */
+double bdb__fraction(double v, double lo, double hi);
 /* Whether two cells hold the same value (kind and contents). */
 bool bdb__same_value(const bdb_value *a, const bdb_value *b);
 /* A cell without its unit's scale or a mark (numbers to 6 significant

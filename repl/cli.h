@@ -70,6 +70,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * '--NAME'?" when a long option of usage (the command's --help text) is
  * near it, and "try 'benchdb CMD --help'" to stderr; returns EXIT_USAGE. */
 int cli_unknown_option(const char *cmd, const char *usage, const char *option);
+/* Sets where the errors cli_error and cli_error_diag report from now on
+ * are ("FILE:LINE:COL: ", written after "benchdb: error: "; NULL: nowhere
+ * said, the default); returns the place set before. */
+const char *cli_error_place(const char *place);
 /* Prints "benchdb: error: <diag formatted>" to stderr. */
 void cli_error_diag(const bdb_diag *d);
 /* The exit code of a library error: EXIT_INPUT for data and storage errors,

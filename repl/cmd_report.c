@@ -149,6 +149,14 @@ int cli_write_output(const char *what, const char *path, const bdb_buf *out)
 		}
 		return EXIT_OK;
 	}
+	/* -o "$OUT" of a variable that was not set said "cannot write : No
+	 * such file or directory". */
+	if (!path[0]) {
+		cli_error("%s: the output path is empty (a variable that was not set?); nothing "
+			  "was written",
+			  what);
+		return EXIT_USAGE;
+	}
 	/* A regular file (or none yet) is replaced whole; anything else (a
 	 * FIFO, /dev/stdout, a symbolic link) is written in place. */
 	struct stat st;

@@ -90,8 +90,8 @@ static const char usage_text[] =
     "  4  push, --server: the server did not answer, refused the token (401, 403)\n"
     "     or failed (5xx, 503)\n"
     "\n"
-    "Environment: BENCHDB_DIR (store), NO_COLOR or TERM=dumb (no colour),\n"
-    "BENCHDB_HISTORY (REPL history).\n"
+    "Environment: BENCHDB_DIR (store), BENCHDB_TOKEN (push, --server), NO_COLOR\n"
+    "or TERM=dumb (no colour), PAGER (tables), BENCHDB_HISTORY (REPL history).\n"
     "See the benchdb(1) man page and docs/ for the query language.\n";
 
 /*
@@ -523,11 +523,23 @@ static void put_error_format(const char *fmt, va_list ap)
 		free(text);
 }
 
+/* Where the errors being reported are, "FILE:LINE:COL: ", or NULL. */
+static const char *error_place;
+
+const char *cli_error_place(const char *place)
+{
+	const char *was = error_place;
+	error_place = place;
+	return was;
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	fputs("benchdb: error: ", stderr);
 	first_error_begin();
+	if (error_place)
+		put_error_text(error_place);
 	va_start(ap, fmt);
 	put_error_format(fmt, ap);
 	va_end(ap);
@@ -556,6 +568,8 @@ void cli_error_diag(const bdb_diag *d)
 	bdb_diag_format(d, buf, sizeof buf);
 	fputs("benchdb: error: ", stderr);
 	first_error_begin();
+	if (error_place)
+		put_error_text(error_place);
 	put_error_text(buf);
 	first_error_end();
 	fputc('\n', stderr);
@@ -879,6 +893,12 @@ static int run_command_line(int argc, char **argv)
 			if (script) {
 				cli_error("-f given twice; give one script (.read FILE in it "
 					  "runs another)");
+				return EXIT_USAGE;
+			}
+			/* -f "$SCRIPT" of a variable that was not set: as --db "". */
+			if (!value[0]) {
+				cli_error("-f: the script's path is empty (give -f FILE, or -f - "
+					  "for standard input)");
 				return EXIT_USAGE;
 			}
 			script = value;

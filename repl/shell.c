@@ -325,7 +325,8 @@ static int dot_open(shell *sh, int argc, char **argv)
 	int code = local_store_only(sh, ".open");
 	if (code)
 		return code;
-	if (argc != 2) {
+	/* .open "" said "--db: the store's path is empty (give --db DIR, ...)". */
+	if (argc != 2 || !argv[1][0]) {
 		cli_error(".open: expected a store directory");
 		return EXIT_USAGE;
 	}
@@ -669,6 +670,33 @@ static int dot_command_in_c(const shell *sh, const char *text, const char *q)
 	return EXIT_USAGE;
 }
 
+/* Whether line starts a statement: its first word is show, trend, ... */
+static bool starts_statement(const char *line)
+{
+	line += strspn(line, " \t");
+	return bdb_query_starts_statement(line, strcspn(line, " \t\r;"));
+}
+
+/* On a pipe, and in -c, a line that completes a statement runs it, so a
+ * statement written over lines (a here-document is a pipe too) ran its
+ * first line alone, and the next failed with only `found "of"`: says why,
+ * once. */
+static void note_continued_line(shell *sh, const char *name, int line)
+{
+	if (sh->noted_continued_line)
+		return;
+	sh->noted_continued_line = true;
+	const char *why =
+	    sh->command_line
+		? "in -c a line that completes a statement ends it: the line above ran alone; "
+		  "write the statement on one line, or read it as a script, whose lines join, "
+		  "with -f -"
+		: "on a pipe (a here-document too) a line that completes a statement runs it: "
+		  "the line above ran alone; end a line with '\\' to continue it, or read the "
+		  "input whole with -f -";
+	fprintf(stderr, "benchdb: note: %s:%d: %s\n", name, line, why);
+}
+
 /* Runs every statement in text (sh->pieces say where its pieces came from);
  * returns the worst exit code and stops at the first error when bailing. */
 static int run_statements(shell *sh, const char *text)
@@ -676,6 +704,7 @@ static int run_statements(shell *sh, const char *text)
 	int worst = EXIT_OK;
 	const char *p = text;
 	sh->source_text = text;
+	bool ran_before_newline = false; /* -c: a statement ran, ended by a newline */
 	while (*p && !sh->quit) {
 		bool complete;
 		size_t n = bdb_query_statement_end(p, &complete);
@@ -690,6 +719,12 @@ static int run_statements(shell *sh, const char *text)
 			int code = sh->command_line && *q == '.' ? dot_command_in_c(sh, text, q)
 								 : run_statement(sh, stmt);
 			free(stmt);
+			if (code == EXIT_USAGE && ran_before_newline && !starts_statement(q)) {
+				int line, col;
+				bdb_text_position(text, strlen(text), (size_t)(q - text), &line, &col);
+				note_continued_line(sh, sh->source_name, line);
+			}
+			ran_before_newline = sh->command_line && p[n] == '\n';
 			if (code) {
 				sh->errors++;
 				if (worst == EXIT_OK)
@@ -723,11 +758,6 @@ static int run_statements(shell *sh, const char *text)
  *     needs more or a quote or parenthesis is open.
  * Lines of one statement are joined with a space, after their `--` comment.
  */
-static bool starts_statement(const char *line)
-{
-	line += strspn(line, " \t");
-	return bdb_query_starts_statement(line, strcspn(line, " \t\r;"));
-}
 
 /* Follows the strings of text as the lexer reads them ("..." or '...', a
  * backslash escaping the next character), from the quote open before it
@@ -782,8 +812,11 @@ static bool pending_append(pending_text *pending, char sep, const char *text, si
 	return !pending->text.failed;
 }
 
-/* Runs what is pending and empties it. */
-static int flush_pending(shell *sh, line_editor *ed, pending_text *pending)
+
+/* Runs what is pending and empties it; a usage error of a statement that
+ * seemed to continue the line above (continued_line: its first line, else
+ * 0) gets note_continued_line. */
+static int flush_pending(shell *sh, line_editor *ed, pending_text *pending, int continued_line)
 {
 	if (!pending->text.len)
 		return EXIT_OK;
@@ -797,6 +830,9 @@ static int flush_pending(shell *sh, line_editor *ed, pending_text *pending)
 	sh->n_pieces = 0;
 	bdb_buf_reset(&pending->text);
 	pending->n_pieces = 0;
+	if (code == EXIT_USAGE && continued_line)
+		note_continued_line(sh, sh->source_name ? sh->source_name : "<stdin>",
+				    continued_line);
 	return code;
 }
 
@@ -808,6 +844,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		return EXIT_INPUT;
 	const char *saved_name = sh->source_name;
 	sh->source_name = sh->interactive ? NULL : name;
+	/* The errors of the lines read here say their own places. */
+	const char *saved_place = cli_error_place(NULL);
 	pending_text pending = {0};
 	bdb_buf_init(&pending.text);
 	int worst = EXIT_OK, lineno = 0;
@@ -816,6 +854,11 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	 * scripts and files look at the next line first. */
 	bool line_at_a_time = sh->interactive || sh->streaming;
 	bool continued = false; /* the pending line ended with '\\' */
+	/* On a pipe: the line above ran a statement it completed without ';',
+	 * and the first line of the pending statement, when it looked like
+	 * a continuation of that one (else 0). */
+	bool ran_at_line_end = false;
+	int continued_line = 0;
 	while (!sh->quit && !read_interrupted(sh)) {
 		const char *prompt = pending.text.len ? "   ...> " : "benchdb> ";
 		bool intr;
@@ -839,6 +882,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 			break;
 		}
 		lineno++;
+		bool line_after_run = ran_at_line_end;
+		ran_at_line_end = false;
 		/* A script saved with a byte order mark (Windows editors write
 		 * one): the mark is no statement's text. */
 		if (lineno == 1 && !sh->interactive && len >= 3 &&
@@ -875,7 +920,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		    (is_empty || line[0] == '.' ||
 		     (starts_statement(line) &&
 		      bdb_query_is_complete(bdb_buf_cstr(&pending.text))))) {
-			int code = flush_pending(sh, ed, &pending);
+			int code = flush_pending(sh, ed, &pending, 0);
 			if (code) {
 				worst = worst ? worst : code;
 				if (sh->bail) {
@@ -886,7 +931,14 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		}
 		if (pending.text.len == 0 && line[0] == '.') {
 			lineedit_add_history(ed, line);
+			/* A script's failed dot-command says its line: `.read
+			 * inner.bq` said only "inner.bq: cannot open". */
+			char place[256];
+			if (!sh->interactive && name)
+				snprintf(place, sizeof place, "%s:%d:1: ", name, lineno);
+			const char *was = cli_error_place(!sh->interactive && name ? place : NULL);
 			int code = run_dot_command(sh, line);
+			cli_error_place(was);
 			free(line);
 			if (code) {
 				sh->errors++;
@@ -902,6 +954,11 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		if (is_blank && (pending.text.len == 0 || !line_at_a_time || !is_empty)) {
 			free(line);
 			continue;
+		}
+		if (pending.text.len == 0) {
+			bool looks_continued = sh->streaming && !sh->interactive &&
+					       line_after_run && !starts_statement(line);
+			continued_line = looks_continued ? lineno : 0;
 		}
 		size_t n;
 		follow_quotes(line, quote, &n);
@@ -927,7 +984,8 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 		 * parenthesis still open asks for more in both. */
 		if (more || !bdb_query_is_complete(text) || (!line_at_a_time && !ends_statement))
 			continue;
-		int code = flush_pending(sh, ed, &pending);
+		ran_at_line_end = sh->streaming && !ends_statement;
+		int code = flush_pending(sh, ed, &pending, continued_line);
 		if (code) {
 			worst = worst ? worst : code;
 			if (sh->bail)
@@ -942,7 +1000,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	} else if (pending.text.len && !sh->quit && !(sh->bail && worst) && !read_interrupted(sh)) {
 		/* End of input: run what is pending (an open quote or parenthesis
 		 * is then reported). */
-		int code = flush_pending(sh, ed, &pending);
+		int code = flush_pending(sh, ed, &pending, continued_line);
 		if (code)
 			worst = worst ? worst : code;
 	}
@@ -950,6 +1008,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 	free(pending.pieces);
 	lineedit_close(ed);
 	sh->source_name = saved_name;
+	cli_error_place(saved_place);
 	return worst;
 }
 

@@ -26,6 +26,7 @@ typedef struct shell {
 	bool bail;
 	bool interactive;
 	bool streaming; /* statements from a pipe or FIFO: run each line as it comes */
+	bool noted_continued_line; /* the note of a pipe's continued line was given */
 	bool command_line; /* -c, query, a statement subcommand: no dot-command */
 	bool quit;
 	bool fail_on_regressions; /* --fail: regressions found => exit 1 */

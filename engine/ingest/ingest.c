@@ -421,11 +421,21 @@ int bdb__read_stream(FILE *f, const char *display, size_t size_hint, size_t limi
 	return 0;
 }
 
+/* An empty path ("$FILE" of a variable that was not set) said "cannot
+ * open: No such file or directory", naming no file. */
+static int empty_path(bdb_diag *d)
+{
+	return bdb_diag_set(d, BDB_EIO, NULL, 0, 0,
+			    "the path is empty (a variable that was not set?)");
+}
+
 int bdb__read_file(const char *path, const char *display, char **data, size_t *len, int64_t *mtime,
 		   bdb_diag *d)
 {
 	*data = NULL;
 	*len = 0;
+	if (!path[0])
+		return empty_path(d);
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return bdb_diag_set(d, BDB_EIO, display, 0, 0, "cannot open: %s", strerror(errno));
@@ -891,6 +901,8 @@ int bdb_ingest_path(const char *path, bdb_input_format format, const bdb_ingest_
 		fallback_us = bdb_time_now();
 	} else {
 		struct stat st;
+		if (!path[0])
+			return empty_path(d);
 		if (stat(path, &st) != 0)
 			return bdb_diag_set(d, BDB_EIO, path, 0, 0, "cannot read: %s",
 					    strerror(errno));

@@ -159,10 +159,10 @@ check "and gets no suggestion" test "$(head -1 "$ERR")" = "benchdb: error: stats
 printf '.mod csv\n.tables\n.frobnicate\n' >"$WORK/dots"
 STDIN=$WORK/dots run "$BENCHDB"
 check_rc "unknown dot-commands are exit 2" 2
-check_err ".mod: did you mean .mode" "benchdb: error: unknown command '.mod'; did you mean '.mode'? (try .help)"
+check_err ".mod: did you mean .mode" "benchdb: error: <stdin>:1:1: unknown command '.mod'; did you mean '.mode'? (try .help)"
 check_err ".tables names the statements that list names" \
 	"unknown command '.tables': the store's names are listed by show points, show metrics, show tags and show runs"
-check_err "a dot-command near none gets no suggestion" "benchdb: error: unknown command '.frobnicate' (try .help)"
+check_err "a dot-command near none gets no suggestion" "benchdb: error: <stdin>:3:1: unknown command '.frobnicate' (try .help)"
 
 # An annotation's text as the shell's quotes made it one argument (last: an
 # intended c4e0a77 is no regression any more).

@@ -189,12 +189,12 @@ printf '.mode json extra\nshow runs last 1\n.stats x\n.help trend x\n.quit now\n
 STDIN=$WORK/extra.bq run "$BENCHDB"
 check_rc "a dot-command with a word too many is exit 2" 2
 check_err ".mode json extra says which word and the usage" \
-	"benchdb: error: .mode: unexpected 'extra' (usage: .mode [MODE])"
+	"benchdb: error: <stdin>:1:1: .mode: unexpected 'extra' (usage: .mode [MODE])"
 check_out ".mode json extra did not change the mode" "id  timestamp"
-check_err ".stats x is refused" "benchdb: error: .stats: unexpected 'x' (usage: .stats)"
+check_err ".stats x is refused" "benchdb: error: <stdin>:3:1: .stats: unexpected 'x' (usage: .stats)"
 check "no statistics written" sh -c "! grep -q '^runs: ' '$OUT'"
-check_err ".help trend x is refused" "benchdb: error: .help: unexpected 'x' (usage: .help [STATEMENT])"
-check_err ".quit now is refused" "benchdb: error: .quit: unexpected 'now' (usage: .quit)"
+check_err ".help trend x is refused" "benchdb: error: <stdin>:4:1: .help: unexpected 'x' (usage: .help [STATEMENT])"
+check_err ".quit now is refused" "benchdb: error: <stdin>:5:1: .quit: unexpected 'now' (usage: .quit)"
 check_out "and the session went on" "baseline,run,timestamp,commit"
 printf 'show runs last 1 as csv\n' >"$WORK/inner.bq"
 printf ".read $WORK/inner.bq\n" >"$WORK/read.bq"

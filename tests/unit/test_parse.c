@@ -457,7 +457,8 @@ static const bad errors[] = {
     {"trend \"x\" where a = \"日本語\" éé", 1, 27,
      "unexpected character \"é\": expected \"vs\", \"threshold\", \"of\", \"last\", \"since\", "
      "\"until\", \"by\", \"as\" "
-     "or end of statement\n  trend \"x\" where a = \"日本語\" éé\n                               "
+     "or end of statement; a name or value with \"é\" in it is quoted: \"éé\"\n"
+     "  trend \"x\" where a = \"日本語\" éé\n                               "
      "^"},
     {"regressions using zscore window 0", 1, 33,
      "expected a window of runs (2 or more), found \"0\"\n  regressions using zscore window 0\n    "
