@@ -415,6 +415,39 @@ static int bucket_values(bdb__exec *ex, const bdb_series_info *si, const history
 	return 0;
 }
 
+/* A copy of h for `by month` in which each week rollup stands at its
+ * Thursday, oldest first: the month retain folds the week into
+ * (docs/storage.md 2.14), so a month's bucket is the same before and after
+ * the fold. */
+static int week_rollups_at_thursday(bdb__exec *ex, const bdb_series_info *si, const history *h,
+				    history *out)
+{
+	out->obs = malloc((h->n ? h->n : 1) * sizeof *out->obs);
+	if (!out->obs)
+		return bdb__exec_store_error(ex, BDB_ENOMEM, "bucketing");
+	out->n = out->cap = h->n;
+	for (size_t i = 0; i < h->n; i++) {
+		bdb_obs o = h->obs[i];
+		bool is = false;
+		bdb_rollup_info ri = {0};
+		int rc = bdb_reader_rollup(ex->rd, o.run_seq, si->id, &is, &ri);
+		if (rc) {
+			free(out->obs);
+			out->obs = NULL;
+			return bdb__exec_store_error(ex, rc, "reading a rollup");
+		}
+		if (is && ri.period && strcmp(ri.period, "week") == 0)
+			o.timestamp_us += 3 * DAY_US;
+		/* Insertion keeps equal times in their order; only a week
+		 * rollup moved, by three days, so few elements shift. */
+		size_t j = i;
+		for (; j > 0 && out->obs[j - 1].timestamp_us > o.timestamp_us; j--)
+			out->obs[j] = out->obs[j - 1];
+		out->obs[j] = o;
+	}
+	return 0;
+}
+
 static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
 		       const history *h, bdb_result *r)
 {
@@ -422,9 +455,17 @@ static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 	int rc = bdb_reader_has_rollups(ex->rd, &rollups);
 	if (rc)
 		return bdb__exec_store_error(ex, rc, "reading the store's rollups");
+	history moved = {0};
+	if (rollups && st->bucket == BDB__BUCKET_MONTH) {
+		if ((rc = week_rollups_at_thursday(ex, si, h, &moved)) != 0)
+			return rc;
+		h = &moved;
+	}
 	bdb__counted *values = malloc((h->n ? h->n : 1) * sizeof *values);
-	if (!values)
+	if (!values) {
+		free(moved.obs);
 		return bdb__exec_store_error(ex, BDB_ENOMEM, "bucketing");
+	}
 	for (size_t i = 0; i < h->n;) {
 		int64_t start = bucket_start(st->bucket, h->obs[i].timestamp_us);
 		/* The next bucket starts after the longest month (31 days). */
@@ -459,6 +500,7 @@ static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 		bdb__cell_str(r, w, B_UNIT, *si->unit ? si->unit : NULL);
 	}
 	free(values);
+	free(moved.obs);
 	return rc;
 }
 
