@@ -604,6 +604,12 @@ int bdb_reader_has_rollups(bdb_reader *r, bool *has);
 int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,
 		      bdb_rollup_info *out);
 
+/* Whether a stored rollup holds the run id (in its rollup.run_ids) or, for
+ * a week rollup folded into its month, the week (rollup.weeks): *found, and
+ * the rollup's id in rollup (cut to size). Reads the rollups' metadata only,
+ * and nothing in a store where retain never made one. */
+int bdb_reader_rolled_into(bdb_reader *r, const char *id, char *rollup, size_t size, bool *found);
+
 /* ------------------------------------------------------------------------ */
 /* Persisted change points (changes.c, docs/storage.md 2.15)                 */
 /* ------------------------------------------------------------------------ */

@@ -565,6 +565,20 @@ static int plan_group_of(plan *p, const char *branch, bool month, int64_t start,
 	return 0;
 }
 
+/* Whether text, lines of ids, has the line id. */
+static bool lists_line(const char *text, const char *id)
+{
+	size_t n = strlen(id);
+	for (const char *at = text; at && *at;) {
+		const char *end = strchr(at, '\n');
+		size_t len = end ? (size_t)(end - at) : strlen(at);
+		if (len == n && memcmp(at, id, n) == 0)
+			return true;
+		at = end ? end + 1 : at + len;
+	}
+	return false;
+}
+
 /* Whether the rollup whose id is rid holds the run id: its rollup.run_ids
  * has the line id. *seq is the rollup's. */
 static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char *id,
@@ -578,13 +592,7 @@ static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char 
 	rc = decode_stored(s, txn, *seq, scratch, &run);
 	if (rc)
 		return rc;
-	size_t n = strlen(id);
-	for (const char *at = run_meta(run, "rollup.run_ids"); at && *at && !*holds;) {
-		const char *end = strchr(at, '\n');
-		size_t len = end ? (size_t)(end - at) : strlen(at);
-		*holds = len == n && memcmp(at, id, n) == 0;
-		at = end ? end + 1 : at + len;
-	}
+	*holds = lists_line(run_meta(run, "rollup.run_ids"), id);
 	bdb_run_free(run);
 	return 0;
 }
@@ -1428,5 +1436,32 @@ int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is, bd
 		if (ids[i] == series)
 			out->count = count_at(counts, i);
 	free(ids);
+	return rc;
+}
+
+int bdb_reader_rolled_into(bdb_reader *r, const char *id, char *rollup, size_t size, bool *found)
+{
+	*found = false;
+	bool has;
+	int rc = bdb_reader_has_rollups(r, &has);
+	if (rc || !has)
+		return rc;
+	bdb_run_info *runs = NULL;
+	size_t n = 0;
+	rc = bdb_reader_list_runs(r, NULL, 0, &runs, &n);
+	for (size_t i = 0; !rc && !*found && i < n; i++) {
+		if (strncmp(runs[i].id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) != 0)
+			continue;
+		const void *buf;
+		size_t len;
+		if ((rc = bdb_reader_run_buffer(r, runs[i].seq, &buf, &len)) != 0)
+			break;
+		bdb_fb_view run = bdb_fb_run_root(buf, len);
+		*found = lists_line(meta_value(run, "rollup.run_ids"), id) ||
+			 lists_line(meta_value(run, "rollup.weeks"), id);
+		if (*found)
+			snprintf(rollup, size, "%s", runs[i].id);
+	}
+	free(runs);
 	return rc;
 }
