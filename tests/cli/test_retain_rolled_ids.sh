@@ -19,6 +19,12 @@ run "$BENCHDB" --db "$DB" export r2
 check_rc "export of a rolled-up run: exit 3" 3
 check_err "  says which rollup holds it" \
 	"no run 'r2': retain rolled it up into 'rollup:week:2025-01-06:main'"
+cp -r "$DB" "$WORK/before-drop"
+run "$BENCHDB" --db "$DB" drop-run r2
+check_rc "drop-run of a rolled-up run: exit 3" 3
+check_err "  says which rollup holds it, nothing dropped" \
+	"drop-run: no run with id 'r2': retain rolled it up into 'rollup:week:2025-01-06:main'; nothing was dropped"
+check "  the store as before" cmp -s "$WORK/before-drop/data.mdb" "$DB/data.mdb"
 run "$BENCHDB" --db "$DB" -c 'compare run "r99" with latest'
 check_err "an id never stored is still only not found" 'no run with id "r99"'
 check "  without a rollup named" test -z "$(grep 'rolled it up' "$ERR")"
