@@ -68,6 +68,15 @@ run "$BENCHDB" --db "$DB" -c 'trend time by month as csv'
 check_out_exact "by month: a week rollup in its Thursday's month (Python's statistics)" \
 	"$(cat "$WORK/want.csv")"
 cp "$OUT" "$WORK/weeks.csv"
+# since / until cut a week rollup by month as the month it counts in: the
+# week of Monday 2024-01-29 is February's whole, not cut off by "since the
+# 1st", and is no row of a month of its own after "until the 31st".
+run "$BENCHDB" --db "$DB" -c 'trend time by month since 2024-02-01 until 2024-02-29 as csv'
+check_out_exact "by month since February's 1st: February's rows of the whole trend" \
+	"$(head -1 "$WORK/weeks.csv"; grep ',2024-02-01T' "$WORK/weeks.csv")"
+run "$BENCHDB" --db "$DB" -c 'trend time by month since 2023-12-01 until 2024-01-31 as csv'
+check_out_exact "by month until January's 31st: no February row" \
+	"$(head -1 "$WORK/weeks.csv"; grep ',2023-12-01T\|,2024-01-01T' "$WORK/weeks.csv")"
 
 run "$BENCHDB" --db "$DB" retain --now 2025-10-01
 check_out "January to July 2024 fold their weeks" "30 week rollups folded into months"
