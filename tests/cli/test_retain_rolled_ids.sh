@@ -4,6 +4,7 @@
 # which rollup holds it (its id in the rollup's rollup.run_ids), instead of
 # offering another run as the one meant; exit 3 as for any run not stored.
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/serve_lib.sh"
 DB=$WORK/db
 ingest_january "$DB" # r1..r18 over January 2025 (lib.sh)
 "$BENCHDB" --db "$DB" retain --set 'rollup week after 10d; rollup month after 40d' >/dev/null
@@ -25,6 +26,13 @@ check_rc "drop-run of a rolled-up run: exit 3" 3
 check_err "  says which rollup holds it, nothing dropped" \
 	"drop-run: no run with id 'r2': retain rolled it up into 'rollup:week:2025-01-06:main'; nothing was dropped"
 check "  the store as before" cmp -s "$WORK/before-drop/data.mdb" "$DB/data.mdb"
+# The server: a run's page (a link kept from before the retain) alike.
+start_server "$WORK/server.log" --db "$DB" --read-only
+http "$URL/api/runs/r2"
+check_status "GET /api/runs/r2 of a rolled-up run: 404" 404
+check_out "  says which rollup holds it" \
+	'"error": "no run \"r2\": retain rolled it up into \"rollup:week:2025-01-06:main\""'
+stop_server "$PID"
 run "$BENCHDB" --db "$DB" -c 'compare run "r99" with latest'
 check_err "an id never stored is still only not found" 'no run with id "r99"'
 check "  without a rollup named" test -z "$(grep 'rolled it up' "$ERR")"
