@@ -712,6 +712,26 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 			c->outcome = BDB_PUT_UNCHANGED;
 			return 1;
 		}
+		char first[1024];
+		size_t n_stored = 0;
+		if (!(c->flags & BDB__PUT_RETAIN) &&
+		    (rc = bdb__rollup_overlap(s, txn, run, first, sizeof first, &n_stored)) != 0)
+			return rc;
+		if (n_stored == 1)
+			return bdb_diag_set(
+			    c->d, BDB_EINVAL, NULL, 0, 0,
+			    "rollup \"%s\" holds a run this store has (%s): storing "
+			    "it would count its values twice; drop that run first "
+			    "(benchdb drop-run) or leave the rollup out",
+			    run->id, first);
+		if (n_stored > 1)
+			return bdb_diag_set(
+			    c->d, BDB_EINVAL, NULL, 0, 0,
+			    "rollup \"%s\" holds runs this store has (%s and %zu "
+			    "more): storing it would count their values twice; drop "
+			    "those runs first (benchdb drop-run) or leave the rollup "
+			    "out",
+			    run->id, first, n_stored - 1);
 		rc = bdb__meta_get_u64(s, txn, "next_seq", 1, &c->seq);
 		if (!rc && c->seq > BDB__MAX_SEQ)
 			return bdb_diag_set(c->d, BDB_ETOOBIG, NULL, 0, 0,
