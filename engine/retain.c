@@ -1104,6 +1104,40 @@ static int set_rollup_meta(bdb_run *run, const plan_group *grp, const char *ids,
 	return rc;
 }
 
+/* The store's definition of each metric of run (direction, unit, threshold,
+ * ...), as the run's own: a rollup outlives the runs that defined them, and
+ * its export must carry them to another store. */
+static int add_store_defs(bdb_store *s, MDB_txn *txn, bdb_run *run)
+{
+	int rc = 0;
+	for (size_t i = 0; !rc && i < run->n_points; i++)
+		for (size_t j = 0; !rc && j < run->points[i].n_metrics; j++) {
+			const char *name = run->points[i].metrics[j].name;
+			uint8_t key[BDB__KEY_LONG];
+			MDB_val k = {bdb__key_form(name, strlen(name), key), key}, v;
+			bdb_metric_def def, *to;
+			if (bdb_run_find_def(run, name) || k.mv_size == 0 ||
+			    mdb_get(txn, s->dbi[BDB__DB_METRIC_DEFS], &k, &v) != 0 ||
+			    bdb__metric_def_decode(v.mv_data, v.mv_size, &def) != 0 ||
+			    strcmp(def.name, name) != 0)
+				continue; /* (none stored: the rollup has none either) */
+			if ((rc = bdb_run_add_def(run, name, &to)) != 0)
+				break;
+			to->direction = def.direction;
+			to->priority = def.priority;
+			to->has_threshold = def.has_threshold;
+			to->threshold = def.threshold;
+			to->unit = def.unit ? bdb_run_strdup(run, def.unit) : NULL;
+			to->group = def.group ? bdb_run_strdup(run, def.group) : NULL;
+			to->description =
+			    def.description ? bdb_run_strdup(run, def.description) : NULL;
+			if ((def.unit && !to->unit) || (def.group && !to->group) ||
+			    (def.description && !to->description))
+				rc = BDB_ENOMEM;
+		}
+	return rc;
+}
+
 /* Builds the rollup run of group g: per series its values' median (value),
  * min (lower), max (upper) and count; the metadata says what it replaced. */
 static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g,
@@ -1181,6 +1215,8 @@ static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g,
 	}
 	if (!rc && (ids.failed || weeks.failed || rle.failed))
 		rc = BDB_ENOMEM;
+	if (!rc)
+		rc = add_store_defs(s, txn, run);
 	if (!rc)
 		rc = bdb_run_set_id(run, grp->id);
 	if (!rc && *grp->branch)
