@@ -110,6 +110,9 @@ int bdb_store_version(bdb_store *store, uint64_t *txn_id, uint64_t *file_id);
 /* ------------------------------------------------------------------------ */
 
 #define BDB_PUT_REPLACE 0x1u /* replace a different run with the same id */
+/* Do not apply the retention policy on ingest: a later batch of the same
+ * load will, or bdb_store_retain_on_ingest (bdb_ingest_files, many batches). */
+#define BDB_PUT_DEFER_RETAIN 0x2u
 
 typedef enum bdb_put_outcome {
 	BDB_PUT_STORED = 0,    /* a new run was stored */
@@ -158,6 +161,11 @@ int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint
  */
 int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
 		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d);
+
+/* Applies the retention policy as bdb_store_put_runs does on ingest (when
+ * it says `apply on ingest`; else nothing), in a write transaction of its
+ * own: after batches put with BDB_PUT_DEFER_RETAIN. */
+int bdb_store_retain_on_ingest(bdb_store *store, bdb_diag *d);
 
 /* Deletes the run with sequence number seq and all its index entries.
  * BDB_ENOTFOUND if there is none. Baselines pointing at it are dropped. */
