@@ -110,6 +110,9 @@ int bdb_store_version(bdb_store *store, uint64_t *txn_id, uint64_t *file_id);
 /* ------------------------------------------------------------------------ */
 
 #define BDB_PUT_REPLACE 0x1u /* replace a different run with the same id */
+/* Do not apply the retention policy on ingest: a later batch of the same
+ * load will, or bdb_store_retain_on_ingest (bdb_ingest_files, many batches). */
+#define BDB_PUT_DEFER_RETAIN 0x2u
 
 typedef enum bdb_put_outcome {
 	BDB_PUT_STORED = 0,    /* a new run was stored */
@@ -158,6 +161,11 @@ int bdb_store_put_run(bdb_store *store, const bdb_run *run, unsigned flags, uint
  */
 int bdb_store_put_runs(bdb_store *store, const bdb_run *const *runs, size_t n, unsigned flags,
 		       uint64_t *seqs, bdb_put_outcome *outcomes, size_t *failed, bdb_diag *d);
+
+/* Applies the retention policy as bdb_store_put_runs does on ingest (when
+ * it says `apply on ingest`; else nothing), in a write transaction of its
+ * own: after batches put with BDB_PUT_DEFER_RETAIN. */
+int bdb_store_retain_on_ingest(bdb_store *store, bdb_diag *d);
 
 /* Deletes the run with sequence number seq and all its index entries.
  * BDB_ENOTFOUND if there is none. Baselines pointing at it are dropped. */
@@ -603,6 +611,12 @@ int bdb_reader_has_rollups(bdb_reader *r, bool *has);
  * starts with "rollup:". */
 int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is,
 		      bdb_rollup_info *out);
+
+/* Whether a stored rollup holds the run id (in its rollup.run_ids) or, for
+ * a week rollup folded into its month, the week (rollup.weeks): *found, and
+ * the rollup's id in rollup (cut to size). Reads the rollups' metadata only,
+ * and nothing in a store where retain never made one. */
+int bdb_reader_rolled_into(bdb_reader *r, const char *id, char *rollup, size_t size, bool *found);
 
 /* ------------------------------------------------------------------------ */
 /* Persisted change points (changes.c, docs/storage.md 2.15)                 */

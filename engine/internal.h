@@ -440,6 +440,14 @@ int bdb__retain_on_ingest(bdb_store *s, MDB_txn *txn, int64_t now_us, bdb__retai
  * into): *held, and *seq the rollup's. A store without rollups reads one
  * meta value. */
 int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t *seq, bool *held);
+/* How many of the runs (or folded weeks) a rollup run being put holds are
+ * stored (*n_stored; the first in first, cut to size): storing it beside them
+ * would count their values twice. 0 for a run that is no rollup. */
+int bdb__rollup_overlap(bdb_store *s, MDB_txn *txn, const bdb_run *run, char *first, size_t size,
+			size_t *n_stored);
+/* A put of retain's own rollups, made before it deletes the runs they hold
+ * (put_run_txn does not refuse them: bdb__rollup_overlap). */
+#define BDB__PUT_RETAIN 0x100u
 /* When run is a rollup (its id starts "rollup:", its metadata "rollup" is
  * week or month: one retain made, exported and imported), makes the store
  * one with rollups (meta "rollups" at least 1), so that trends read it as

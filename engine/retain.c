@@ -565,10 +565,42 @@ static int plan_group_of(plan *p, const char *branch, bool month, int64_t start,
 	return 0;
 }
 
-/* Whether the rollup whose id is rid holds the run id: its rollup.run_ids
- * has the line id. *seq is the rollup's. */
-static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char *id,
-			bdb_buf *scratch, uint64_t *seq, bool *holds)
+/* Whether run is a rollup: its id starts "rollup:" and its metadata
+ * rollup is week or month. */
+static bool rollup_run(const bdb_run *run)
+{
+	const char *period = run_meta(run, "rollup");
+	return strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0 && period &&
+	       (strcmp(period, "week") == 0 || strcmp(period, "month") == 0);
+}
+
+/* The line at *at of text (lines of ids): its start, its length in *len,
+ * and *at past it; NULL at the end. */
+static const char *next_line(const char **at, size_t *len)
+{
+	const char *line = *at;
+	if (!line || !*line)
+		return NULL;
+	const char *end = strchr(line, '\n');
+	*len = end ? (size_t)(end - line) : strlen(line);
+	*at = end ? end + 1 : line + *len;
+	return line;
+}
+
+/* Whether text, lines of ids, has the line id. */
+static bool lists_line(const char *text, const char *id)
+{
+	size_t n = strlen(id), len;
+	for (const char *line; (line = next_line(&text, &len)) != NULL;)
+		if (len == n && memcmp(line, id, n) == 0)
+			return true;
+	return false;
+}
+
+/* Whether the rollup whose id is rid holds the run id: its metadata key
+ * (rollup.run_ids, or rollup.weeks) has the line id. *seq is the rollup's. */
+static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char *key,
+			const char *id, bdb_buf *scratch, uint64_t *seq, bool *holds)
 {
 	*holds = false;
 	int rc = bdb__run_id_find(s, txn, rid, seq);
@@ -578,13 +610,7 @@ static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char 
 	rc = decode_stored(s, txn, *seq, scratch, &run);
 	if (rc)
 		return rc;
-	size_t n = strlen(id);
-	for (const char *at = run_meta(run, "rollup.run_ids"); at && *at && !*holds;) {
-		const char *end = strchr(at, '\n');
-		size_t len = end ? (size_t)(end - at) : strlen(at);
-		*holds = len == n && memcmp(at, id, n) == 0;
-		at = end ? end + 1 : at + len;
-	}
+	*holds = lists_line(run_meta(run, key), id);
 	bdb_run_free(run);
 	return 0;
 }
@@ -594,27 +620,62 @@ int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t
 	*held = false;
 	uint64_t made;
 	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
-	if (rc || !made || strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0 ||
-	    run->timestamp_us < INT64_MIN / 2 || run->timestamp_us > INT64_MAX / 2)
+	bool rollup = strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0;
+	const char *period = run_meta(run, "rollup");
+	bool week_rollup = rollup && strncmp(run->id, WEEK_PREFIX, strlen(WEEK_PREFIX)) == 0 &&
+			   period && strcmp(period, "week") == 0;
+	if (rc || !made || (rollup && !week_rollup) || run->timestamp_us < INT64_MIN / 2 ||
+	    run->timestamp_us > INT64_MAX / 2)
 		return rc; /* (no week or month of the calendar is that far) */
 	/* Its week's rollup, its month's, and the month its week folds into
-	 * (the month of the week's Thursday). */
+	 * (the month of the week's Thursday); a week rollup, only that month,
+	 * which lists it in rollup.weeks once it folded it. */
 	const char *branch = run->branch ? run->branch : "";
 	int64_t week = week_start(run->timestamp_us);
 	const struct {
 		bool month;
 		int64_t start;
-	} where[] = {{false, week},
-		     {true, month_start(run->timestamp_us, 0)},
-		     {true, month_start(week + 3 * DAY_US, 0)}};
+	} where[] = {{true, month_start(week + 3 * DAY_US, 0)},
+		     {false, week},
+		     {true, month_start(run->timestamp_us, 0)}};
+	size_t n_where = week_rollup ? 1 : sizeof where / sizeof *where;
+	const char *key = week_rollup ? "rollup.weeks" : "rollup.run_ids";
 	bdb_buf scratch;
 	bdb_buf_init(&scratch);
-	for (size_t i = 0; i < sizeof where / sizeof *where && !rc && !*held; i++) {
+	for (size_t i = 0; i < n_where && !rc && !*held; i++) {
 		char rid[512];
 		rollup_id(rid, sizeof rid, branch, where[i].month, where[i].start);
-		rc = rollup_lists(s, txn, rid, run->id, &scratch, seq, held);
+		rc = rollup_lists(s, txn, rid, key, run->id, &scratch, seq, held);
 	}
 	bdb_buf_free(&scratch);
+	return rc;
+}
+
+int bdb__rollup_overlap(bdb_store *s, MDB_txn *txn, const bdb_run *run, char *first, size_t size,
+			size_t *n_stored)
+{
+	*n_stored = 0;
+	if (!rollup_run(run))
+		return 0;
+	static const char *const keys[] = {"rollup.run_ids", "rollup.weeks"};
+	char id[1024];
+	int rc = 0;
+	for (size_t k = 0; k < sizeof keys / sizeof *keys && !rc; k++) {
+		const char *at = run_meta(run, keys[k]), *line;
+		size_t len;
+		while (!rc && (line = next_line(&at, &len)) != NULL) {
+			if (len == 0 || len >= sizeof id)
+				continue; /* (no stored id is that long) */
+			memcpy(id, line, len);
+			id[len] = '\0';
+			uint64_t seq;
+			rc = bdb__run_id_find(s, txn, id, &seq);
+			if (rc == BDB_ENOTFOUND)
+				rc = 0;
+			else if (!rc && (*n_stored)++ == 0)
+				snprintf(first, size, "%s", id);
+		}
+	}
 	return rc;
 }
 
@@ -1043,6 +1104,40 @@ static int set_rollup_meta(bdb_run *run, const plan_group *grp, const char *ids,
 	return rc;
 }
 
+/* The store's definition of each metric of run (direction, unit, threshold,
+ * ...), as the run's own: a rollup outlives the runs that defined them, and
+ * its export must carry them to another store. */
+static int add_store_defs(bdb_store *s, MDB_txn *txn, bdb_run *run)
+{
+	int rc = 0;
+	for (size_t i = 0; !rc && i < run->n_points; i++)
+		for (size_t j = 0; !rc && j < run->points[i].n_metrics; j++) {
+			const char *name = run->points[i].metrics[j].name;
+			uint8_t key[BDB__KEY_LONG];
+			MDB_val k = {bdb__key_form(name, strlen(name), key), key}, v;
+			bdb_metric_def def, *to;
+			if (bdb_run_find_def(run, name) || k.mv_size == 0 ||
+			    mdb_get(txn, s->dbi[BDB__DB_METRIC_DEFS], &k, &v) != 0 ||
+			    bdb__metric_def_decode(v.mv_data, v.mv_size, &def) != 0 ||
+			    strcmp(def.name, name) != 0)
+				continue; /* (none stored: the rollup has none either) */
+			if ((rc = bdb_run_add_def(run, name, &to)) != 0)
+				break;
+			to->direction = def.direction;
+			to->priority = def.priority;
+			to->has_threshold = def.has_threshold;
+			to->threshold = def.threshold;
+			to->unit = def.unit ? bdb_run_strdup(run, def.unit) : NULL;
+			to->group = def.group ? bdb_run_strdup(run, def.group) : NULL;
+			to->description =
+			    def.description ? bdb_run_strdup(run, def.description) : NULL;
+			if ((def.unit && !to->unit) || (def.group && !to->group) ||
+			    (def.description && !to->description))
+				rc = BDB_ENOMEM;
+		}
+	return rc;
+}
+
 /* Builds the rollup run of group g: per series its values' median (value),
  * min (lower), max (upper) and count; the metadata says what it replaced. */
 static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g,
@@ -1121,6 +1216,8 @@ static int build_rollup(bdb_store *s, MDB_txn *txn, const plan *p, size_t g,
 	if (!rc && (ids.failed || weeks.failed || rle.failed))
 		rc = BDB_ENOMEM;
 	if (!rc)
+		rc = add_store_defs(s, txn, run);
+	if (!rc)
 		rc = bdb_run_set_id(run, grp->id);
 	if (!rc && *grp->branch)
 		rc = bdb_run_set_branch(run, grp->branch);
@@ -1160,9 +1257,7 @@ static int without_samples(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *sc
 
 int bdb__rollup_noted(bdb_store *s, MDB_txn *txn, const bdb_run *run)
 {
-	const char *period = run_meta(run, "rollup");
-	if (strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) != 0 || !period ||
-	    (strcmp(period, "week") != 0 && strcmp(period, "month") != 0))
+	if (!rollup_run(run))
 		return 0;
 	uint64_t made;
 	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
@@ -1272,7 +1367,7 @@ static int retain_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 		rc = bdb__meta_put_u64(s, txn, "rollups", made + (n_puts - n_samples_puts(p)));
 	if (!rc && n_puts)
 		rc = bdb__put_runs_txn(s, txn, (const bdb_run *const *)puts, n_puts,
-				       BDB_PUT_REPLACE, c->d);
+				       BDB_PUT_REPLACE | BDB__PUT_RETAIN, c->d);
 	/* The runs that go: their observations in one walk over the chunks,
 	 * then each run's other entries. */
 	uint64_t *gone = malloc((p->n_runs ? p->n_runs : 1) * sizeof *gone);
@@ -1428,5 +1523,32 @@ int bdb_reader_rollup(bdb_reader *r, uint64_t seq, uint64_t series, bool *is, bd
 		if (ids[i] == series)
 			out->count = count_at(counts, i);
 	free(ids);
+	return rc;
+}
+
+int bdb_reader_rolled_into(bdb_reader *r, const char *id, char *rollup, size_t size, bool *found)
+{
+	*found = false;
+	bool has;
+	int rc = bdb_reader_has_rollups(r, &has);
+	if (rc || !has)
+		return rc;
+	bdb_run_info *runs = NULL;
+	size_t n = 0;
+	rc = bdb_reader_list_runs(r, NULL, 0, &runs, &n);
+	for (size_t i = 0; !rc && !*found && i < n; i++) {
+		if (strncmp(runs[i].id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) != 0)
+			continue;
+		const void *buf;
+		size_t len;
+		if ((rc = bdb_reader_run_buffer(r, runs[i].seq, &buf, &len)) != 0)
+			break;
+		bdb_fb_view run = bdb_fb_run_root(buf, len);
+		*found = lists_line(meta_value(run, "rollup.run_ids"), id) ||
+			 lists_line(meta_value(run, "rollup.weeks"), id);
+		if (*found)
+			snprintf(rollup, size, "%s", runs[i].id);
+	}
+	free(runs);
 	return rc;
 }

@@ -751,6 +751,26 @@ static int put_run_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 			c->outcome = BDB_PUT_UNCHANGED;
 			return 1;
 		}
+		char first[1024];
+		size_t n_stored = 0;
+		if (!(c->flags & BDB__PUT_RETAIN) &&
+		    (rc = bdb__rollup_overlap(s, txn, run, first, sizeof first, &n_stored)) != 0)
+			return rc;
+		if (n_stored == 1)
+			return bdb_diag_set(
+			    c->d, BDB_EINVAL, NULL, 0, 0,
+			    "rollup \"%s\" holds a run this store has (%s): storing "
+			    "it would count its values twice; drop that run first "
+			    "(benchdb drop-run) or leave the rollup out",
+			    run->id, first);
+		if (n_stored > 1)
+			return bdb_diag_set(
+			    c->d, BDB_EINVAL, NULL, 0, 0,
+			    "rollup \"%s\" holds runs this store has (%s and %zu "
+			    "more): storing it would count their values twice; drop "
+			    "those runs first (benchdb drop-run) or leave the rollup "
+			    "out",
+			    run->id, first, n_stored - 1);
 		rc = bdb__meta_get_u64(s, txn, "next_seq", 1, &c->seq);
 		if (!rc && c->seq > BDB__MAX_SEQ)
 			return bdb_diag_set(c->d, BDB_ETOOBIG, NULL, 0, 0,
@@ -868,8 +888,37 @@ static int put_ingest_txn(bdb_store *s, MDB_txn *txn, void *ctx)
 	bdb__retained_free(b->retained);
 	b->retained = NULL;
 	int rc = put_batch_txn(s, txn, b);
-	if (rc == 0)
+	if (rc == 0 && !(b->items[0].flags & BDB_PUT_DEFER_RETAIN))
 		rc = bdb__retain_on_ingest(s, txn, b->now, &b->retained, b->items[0].d);
+	return rc;
+}
+
+typedef struct retain_only {
+	int64_t now;
+	bdb__retained *retained;
+	bdb_diag *d;
+} retain_only;
+
+static int retain_only_txn(bdb_store *s, MDB_txn *txn, void *ctx)
+{
+	retain_only *r = ctx;
+	bdb__retained_free(r->retained);
+	r->retained = NULL;
+	return bdb__retain_on_ingest(s, txn, r->now, &r->retained, r->d);
+}
+
+int bdb_store_retain_on_ingest(bdb_store *store, bdb_diag *d)
+{
+	bdb_diag_clear(d);
+	retain_only r = {.now = (int64_t)time(NULL) * 1000000, .d = d};
+	int rc = bdb__write(store, retain_only_txn, &r);
+	if (rc && d && d->code == 0)
+		bdb_diag_set(d, rc, NULL, 0, 0, "cannot apply the retention policy on ingest: %s",
+			     bdb_store_write_error(store, rc));
+	if (!rc)
+		bdb__retained_report(r.retained, store->on_retain, store->on_retain_ctx);
+	else
+		bdb__retained_free(r.retained);
 	return rc;
 }
 

@@ -162,6 +162,19 @@ static void suggest_baseline(bdb__exec *ex, const char *name, char *hint, size_t
 
 static void suggest_run_id(bdb__exec *ex, const char *id, char *hint, size_t size)
 {
+	/* A run retain rolled up is no typo: name what holds it. */
+	char rollup[512];
+	bool found = false;
+	if (bdb_reader_rolled_into(ex->rd, id, rollup, sizeof rollup, &found) == 0 && found) {
+		bdb_buf typed;
+		bdb_buf_init(&typed);
+		bdb__put_name(&typed, rollup, true);
+		int w = snprintf(hint, size, ": retain rolled it up into run %s",
+				 typed.failed ? rollup : bdb_buf_cstr(&typed));
+		bdb_buf_free(&typed);
+		if (w > 0 && (size_t)w < size)
+			return; /* (else the usual hint: a name too long to quote whole) */
+	}
 	suggest_from_runs(ex, id, false, hint, size);
 }
 
@@ -355,10 +368,18 @@ static int cli_ref_error(bdb_reader *r, const bdb__run_ref *rr, const char *ref,
 	}
 	case BDB__RUN_TIME:
 		return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
-	case BDB__RUN_ID:
+	case BDB__RUN_ID: {
+		char rollup[512];
+		bool found = false;
+		if (bdb_reader_rolled_into(r, rr->name, rollup, sizeof rollup, &found) == 0 &&
+		    found)
+			return bdb_diag_set(d, rc, NULL, 0, 0,
+					    "no run '%s': retain rolled it up into '%s'", rr->name,
+					    rollup);
 		if (strcmp(rr->name, ref) != 0) /* run ID */
 			return bdb_diag_set(d, rc, NULL, 0, 0, "no run with id '%s'", rr->name);
 		break;
+	}
 	}
 	return bdb_diag_set(d, rc, NULL, 0, 0,
 			    "no run '%s' (expected a run id, latest, latest~N, baseline[:NAME], "

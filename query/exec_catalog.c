@@ -586,7 +586,14 @@ int bdb_query_run_environment(bdb_store *store, const char *id, bdb_result **out
 	if (!rc)
 		rc = bdb_reader_find_id(rd, id, &seq);
 	if (rc == BDB_ENOTFOUND) {
-		rc = bdb_diag_set(d, rc, NULL, 0, 0, "no run \"%s\"", id);
+		char rollup[512];
+		bool rolled = false;
+		if (bdb_reader_rolled_into(rd, id, rollup, sizeof rollup, &rolled) == 0 && rolled)
+			rc = bdb_diag_set(d, rc, NULL, 0, 0,
+					  "no run \"%s\": retain rolled it up into \"%s\"", id,
+					  rollup);
+		else
+			rc = bdb_diag_set(d, rc, NULL, 0, 0, "no run \"%s\"", id);
 		goto done;
 	}
 	if (!rc)

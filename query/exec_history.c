@@ -15,6 +15,8 @@
 #include <string.h>
 
 #define DAY_US INT64_C(86400000000)
+/* A week rollup's Monday to its Thursday, where `by month` counts it. */
+#define WEEK_SHIFT (3 * DAY_US)
 
 static int64_t floor_div(int64_t a, int64_t b)
 {
@@ -91,12 +93,15 @@ typedef int (*obs_fn)(void *ctx, const bdb_obs *o);
 /*
  * Walks the observations of series si in the statement's window that pass
  * the run fields of its `where`, handing each to fn: oldest first, or with
- * `last N` the newest N, newest first.
+ * `last N` the newest N, newest first. early: how much before `since` to
+ * start too (0: at it).
  */
-static int walk_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, obs_fn fn,
-			void *ctx)
+static int walk_history_early(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+			      int64_t early, obs_fn fn, void *ctx)
 {
 	int64_t from = (st->clauses & BDB__C_SINCE) ? time_of(ex, &st->since) : INT64_MIN;
+	if (from > INT64_MIN + early)
+		from -= early;
 	int64_t to = (st->clauses & BDB__C_UNTIL) ? time_of(ex, &st->until) : INT64_MAX;
 	bool backward = st->last_n > 0;
 	bool per_run = bdb__expr_uses_run_fields(st->where);
@@ -123,6 +128,12 @@ static int walk_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_inf
 	return got < 0 ? bdb__exec_store_error(ex, got, "reading observations") : 0;
 }
 
+static int walk_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, obs_fn fn,
+			void *ctx)
+{
+	return walk_history_early(ex, st, si, 0, fn, ctx);
+}
+
 typedef struct history_walk {
 	bdb__exec *ex;
 	history *h;
@@ -135,11 +146,13 @@ static int push_obs(void *ctx, const bdb_obs *o)
 	return rc ? bdb__exec_store_error(w->ex, rc, "reading observations") : 0;
 }
 
-/* One series' observations in the statement's window, oldest first. */
-static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, history *h)
+/* One series' observations in the statement's window (from early before
+ * `since`), oldest first. */
+static int load_history_early(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+			      int64_t early, history *h)
 {
 	history_walk w = {ex, h};
-	int rc = walk_history(ex, st, si, push_obs, &w);
+	int rc = walk_history_early(ex, st, si, early, push_obs, &w);
 	if (!rc && st->last_n > 0)
 		for (size_t i = 0; i < h->n / 2; i++) {
 			bdb_obs t = h->obs[i];
@@ -147,6 +160,11 @@ static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_inf
 			h->obs[h->n - 1 - i] = t;
 		}
 	return rc;
+}
+
+static int load_history(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si, history *h)
+{
+	return load_history_early(ex, st, si, 0, h);
 }
 
 int bdb__history_before(bdb__exec *ex, const bdb__entry *e, uint64_t seq, int64_t time_us,
@@ -415,6 +433,45 @@ static int bucket_values(bdb__exec *ex, const bdb_series_info *si, const history
 	return 0;
 }
 
+/* A copy of h for `by month` in which each week rollup stands at its
+ * Thursday, oldest first: the month retain folds the week into
+ * (docs/storage.md 2.14), so a month's bucket is the same before and after
+ * the fold. h starts WEEK_SHIFT before `since`; what then stands outside
+ * the statement's window is left out. */
+static int week_rollups_at_thursday(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
+				    const history *h, history *out)
+{
+	int64_t from = (st->clauses & BDB__C_SINCE) ? time_of(ex, &st->since) : INT64_MIN;
+	int64_t to = (st->clauses & BDB__C_UNTIL) ? time_of(ex, &st->until) : INT64_MAX;
+	out->obs = malloc((h->n ? h->n : 1) * sizeof *out->obs);
+	if (!out->obs)
+		return bdb__exec_store_error(ex, BDB_ENOMEM, "bucketing");
+	out->n = 0;
+	out->cap = h->n;
+	for (size_t i = 0; i < h->n; i++) {
+		bdb_obs o = h->obs[i];
+		bool is = false;
+		bdb_rollup_info ri = {0};
+		int rc = bdb_reader_rollup(ex->rd, o.run_seq, si->id, &is, &ri);
+		if (rc) {
+			free(out->obs);
+			out->obs = NULL;
+			return bdb__exec_store_error(ex, rc, "reading a rollup");
+		}
+		if (is && ri.period && strcmp(ri.period, "week") == 0)
+			o.timestamp_us += WEEK_SHIFT;
+		if (o.timestamp_us < from || o.timestamp_us > to)
+			continue;
+		/* Insertion keeps equal times in their order; only a week
+		 * rollup moved, by three days, so few elements shift. */
+		size_t j = out->n++;
+		for (; j > 0 && out->obs[j - 1].timestamp_us > o.timestamp_us; j--)
+			out->obs[j] = out->obs[j - 1];
+		out->obs[j] = o;
+	}
+	return 0;
+}
+
 static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info *si,
 		       const history *h, bdb_result *r)
 {
@@ -422,9 +479,17 @@ static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 	int rc = bdb_reader_has_rollups(ex->rd, &rollups);
 	if (rc)
 		return bdb__exec_store_error(ex, rc, "reading the store's rollups");
+	history moved = {0};
+	if (rollups && st->bucket == BDB__BUCKET_MONTH) {
+		if ((rc = week_rollups_at_thursday(ex, st, si, h, &moved)) != 0)
+			return rc;
+		h = &moved;
+	}
 	bdb__counted *values = malloc((h->n ? h->n : 1) * sizeof *values);
-	if (!values)
+	if (!values) {
+		free(moved.obs);
 		return bdb__exec_store_error(ex, BDB_ENOMEM, "bucketing");
+	}
 	for (size_t i = 0; i < h->n;) {
 		int64_t start = bucket_start(st->bucket, h->obs[i].timestamp_us);
 		/* The next bucket starts after the longest month (31 days). */
@@ -459,6 +524,7 @@ static int bucket_rows(bdb__exec *ex, const bdb__stmt *st, const bdb_series_info
 		bdb__cell_str(r, w, B_UNIT, *si->unit ? si->unit : NULL);
 	}
 	free(values);
+	free(moved.obs);
 	return rc;
 }
 
@@ -785,7 +851,10 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 				     "whose reference is baseline main");
 		goto done;
 	}
-	if (st->bucket)
+	bool rollups = false; /* by month: a week rollup counts at its Thursday (bucket_rows) */
+	if (st->bucket == BDB__BUCKET_MONTH && (rc = bdb_reader_has_rollups(ex->rd, &rollups)) != 0)
+		rc = bdb__exec_store_error(ex, rc, "reading the store's rollups");
+	else if (st->bucket)
 		rc = bdb__result_columns(r, bucket_columns,
 					 sizeof bucket_columns / sizeof bucket_columns[0]);
 	else
@@ -816,10 +885,10 @@ int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 			shown += r->n_rows > rows;
 			continue;
 		}
-		rc = load_history(ex, st, series[i], &h);
+		rc = load_history_early(ex, st, series[i], rollups ? WEEK_SHIFT : 0, &h);
 		if (!rc)
 			rc = bucket_rows(ex, st, series[i], &h, r);
-		shown += h.n > 0;
+		shown += r->n_rows > rows;
 	}
 	bdb__field_int(r, "series", shown);
 	if (!rc)

@@ -103,6 +103,8 @@ typedef struct trend_row {
 	double value, lower, upper;
 	bool bounds;
 	const char *run, *commit;
+	const char *rollup; /* "week" or "month" on a rollup (lower, upper: min, max) */
+	int64_t count;	    /* a rollup's: how many runs' values */
 } trend_row;
 
 static int cmp_row(const void *a, const void *b)
@@ -145,6 +147,9 @@ static trend_row *trend_rows(const bdb_result *res, size_t *n_rows)
 		t->lower = t->bounds ? lo.num : 0;
 		t->upper = t->bounds ? hi.num : 0;
 		t->commit = c.kind == BDB_VALUE_STRING ? c.str : NULL;
+		bdb_value ru = cell(res, i, "rollup"), cn = cell(res, i, "count");
+		t->rollup = ru.kind == BDB_VALUE_STRING ? ru.str : NULL;
+		t->count = cn.kind == BDB_VALUE_INT ? cn.i : 0;
 	}
 	if (rows && k)
 		qsort(rows, k, sizeof *rows, cmp_row);
@@ -227,7 +232,13 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 			ts[10] = ' ';
 			ts[16] = '\0';
 			printf("  %s  %.2f", ts, rows[i].value);
-			if (rows[i].bounds)
+			/* A rollup's bounds are its runs' min and max, no CI
+			 * (its line says so, as a chart's title does). */
+			if (rows[i].rollup && rows[i].bounds)
+				printf("  %s rollup: median of %lld runs, min %.2f, max %.2f",
+				       rows[i].rollup, (long long)rows[i].count, rows[i].lower,
+				       rows[i].upper);
+			else if (rows[i].bounds)
 				printf("  CI=[%.2f, %.2f]", rows[i].lower, rows[i].upper);
 			if (rows[i].commit && rows[i].commit[0])
 				printf("  [%s]", rows[i].commit);

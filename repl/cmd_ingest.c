@@ -342,12 +342,15 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 	    .total = inputs.n,
 	};
 	clock_gettime(CLOCK_MONOTONIC, &rep.start);
+	bdb_diag retain_diag;
+	bdb_diag_clear(&retain_diag);
 	bdb_ingest_job job = {
 	    .format = format,
 	    .opt = &opt,
 	    .put_flags = flags,
 	    .report = report_input,
 	    .report_ctx = &rep,
+	    .retain_diag = &retain_diag,
 	};
 	/* A data.js is a whole history: import-gab's (on a copy of the list,
 	 * which it compacts; inputs keeps the paths it owns). */
@@ -364,6 +367,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		code = cli_ingest_histories(store, left, &n_left, flags, meta.branch);
 	if (n_left > 0 && bdb_ingest_files(store, left, (size_t)n_left, &job, NULL))
 		code = EXIT_INPUT;
+	if (retain_diag.code) /* the runs are stored; the policy is not applied */
+		cli_error_diag(&retain_diag);
 	free(left);
 	cli_close_written_store(store, code);
 out:

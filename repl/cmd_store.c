@@ -543,13 +543,25 @@ static int find_run_to_drop(bdb_store *store, const char *id, uint64_t *seq, bdb
 				snprintf(names + strlen(names), size - strlen(names), "%s%s",
 					 names[0] ? ", " : "", all[i].name);
 	free(all);
+	char rollup[512];
+	bool rolled = false;
+	if (rc == BDB_ENOTFOUND && !began &&
+	    bdb_reader_rolled_into(r, id, rollup, sizeof rollup, &rolled) != 0)
+		rolled = false;
 	if (!began)
 		bdb_reader_end(r);
 	if (rc == BDB_ENOTFOUND && !began) {
 		fputs("benchdb: error: drop-run: no run with id '", stderr);
 		cli_put_text(stderr, id, false);
-		fputs("' (an exact id: 'benchdb show runs' lists them); nothing was dropped\n",
-		      stderr);
+		if (rolled) { /* its values are the rollup's now */
+			fputs("': retain rolled it up into '", stderr);
+			cli_put_text(stderr, rollup, false);
+			fputs("'; nothing was dropped\n", stderr);
+		} else {
+			fputs("' (an exact id: 'benchdb show runs' lists them); nothing was "
+			      "dropped\n",
+			      stderr);
+		}
 		return EXIT_INPUT;
 	}
 	if (rc) {

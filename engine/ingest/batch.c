@@ -55,6 +55,11 @@ typedef struct batch {
 	batch_item **owner; /* owner[k] is the item of runs[k] */
 	uint64_t *seqs;
 	bdb_put_outcome *outcomes;
+	/* Batches before the last put with BDB_PUT_DEFER_RETAIN: the policy on
+	 * ingest is applied once, after the last (whole weeks and months). */
+	unsigned defer;
+	bool deferred;	  /* such a batch stored or replaced a run */
+	bool last_stored; /* the last batch did (and applied the policy) */
 } batch;
 
 static uint64_t now_ns(void)
@@ -100,14 +105,17 @@ static void store_range(batch *b, size_t from, size_t to)
 	size_t n = to - from, failed = n;
 	bdb_diag d;
 	uint64_t t0 = now_ns();
-	int rc = bdb_store_put_runs(b->store, b->runs + from, n, b->job->put_flags, b->seqs + from,
-				    b->outcomes + from, &failed, &d);
+	int rc = bdb_store_put_runs(b->store, b->runs + from, n, b->job->put_flags | b->defer,
+				    b->seqs + from, b->outcomes + from, &failed, &d);
 	b->stats->store_ns += now_ns() - t0;
 	if (rc == 0) {
 		b->stats->transactions++;
 		for (size_t k = from; k < to; k++) {
 			b->owner[k]->seq = b->seqs[k];
 			b->owner[k]->outcome = b->outcomes[k];
+			bool stored = b->outcomes[k] != BDB_PUT_UNCHANGED;
+			b->deferred |= b->defer && stored;
+			b->last_stored |= !b->defer && stored;
 		}
 		return;
 	}
@@ -261,6 +269,9 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
 			fill(&b, sl);
 		}
 		done += sl->n;
+		/* The last batch applies the policy (in its transaction when it
+		 * stores a run, else on its own below). */
+		b.defer = done < n ? BDB_PUT_DEFER_RETAIN : 0;
 		int rc = flush(&b, sl);
 		if (!first)
 			first = rc;
@@ -277,6 +288,14 @@ int bdb_ingest_files(bdb_store *store, const char *const *paths, size_t n,
 		pthread_mutex_destroy(&b.lock);
 	}
 	stats->read_ns = b.read_ns;
+	if (b.deferred && !b.last_stored) {
+		bdb_diag d;
+		int rc = bdb_store_retain_on_ingest(store, &d);
+		if (rc && job->retain_diag)
+			*job->retain_diag = d;
+		if (!first)
+			first = rc;
+	}
 done:
 	free(b.slots[0].items);
 	free(b.slots[1].items);

@@ -273,6 +273,9 @@ typedef struct bdb_ingest_job {
 	size_t batch_runs;	       /* runs per write transaction; 0 = BDB_INGEST_BATCH_RUNS */
 	bdb_ingest_report_fn report;   /* may be NULL */
 	void *report_ctx;
+	/* Why the retention policy, applied on ingest once after the last batch
+	 * (when the load took several), failed: its rc is returned. May be NULL. */
+	bdb_diag *retain_diag;
 } bdb_ingest_job;
 
 /* Counts of one bdb_ingest_files call. */
@@ -308,6 +311,10 @@ typedef struct bdb_ingest_stats {
  * job->report (may be NULL) is called for every input in input order, once
  * its batch has been committed: a run reported stored is durable (unless the
  * store was opened no_sync). stats (may be NULL) receives the counts.
+ *
+ * A retention policy that says `apply on ingest` is applied once, after the
+ * last batch (in its transaction when it stores a run, else in one of its
+ * own), not after each: so a backfill rolls up whole weeks and months.
  *
  * Returns 0 when every input was stored (or was already, unchanged), else
  * the error of the first input that was not (each was reported), or
