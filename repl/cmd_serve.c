@@ -14,13 +14,13 @@
 #include "web.h"
 
 #define MAX_TOKEN 4096
-/* How long a shutdown waits for the requests in flight. */
+/* How long a shutdown waits for the requests in flight, by default. */
 #define GRACE_MS 30000u
 
 static const char serve_usage[] =
     "usage: benchdb serve [--db DIR] [--listen HOST:PORT] [--token-file FILE]\n"
     "                     [--read-only] [--max-body BYTES] [--max-answer BYTES]\n"
-    "                     [--query-timeout SECONDS]\n"
+    "                     [--query-timeout SECONDS] [--shutdown-timeout SECONDS]\n"
     "                     [--access-log FILE] [--notify-url URL [--public-url URL]]\n"
     "                     [--threads N] [--max-waiting N] [--allow-host NAMES]\n"
     "\n"
@@ -34,6 +34,8 @@ static const char serve_usage[] =
     "statements stop there, answered 400.\n"
     "--query-timeout: the time a statement may run before it is cancelled and\n"
     "answered 503 (default 30; 0: no limit).\n"
+    "--shutdown-timeout: how long SIGTERM or SIGINT lets the requests in flight\n"
+    "finish (default 30); those still running then are cancelled, answered 503.\n"
     "--threads: the threads answering quick reads (default: one per CPU); uploads\n"
     "and writes run on one more at a lower priority, the overview and `changes` on\n"
     "two more, so they never hold up a trend. --max-waiting: how many requests may\n"
@@ -52,7 +54,7 @@ static const char serve_usage[] =
     "name at 127.0.0.1 must not read the store): --allow-host NAME[,NAME...] lets\n"
     "those names in (a reverse proxy that passes its own Host). Listening on an address other\n"
     "than loopback without --token-file prints a warning. SIGTERM or SIGINT:\n"
-    "finish the requests in flight, close, exit 0.\n";
+    "finish the requests in flight (up to --shutdown-timeout), close, exit 0.\n";
 
 int cli_read_token(const char *cmd, const char *path, char *token, size_t size)
 {
@@ -268,11 +270,27 @@ static int parse_bytes(const char *name, const char *text, size_t *out)
 	return 0;
 }
 
+/* Seconds from 0 to 86400, decimals allowed, as milliseconds (a positive
+ * time at least 1 ms); 0 or the usage error's exit code. */
+static int parse_seconds(const char *option, const char *text, unsigned *ms)
+{
+	char *end;
+	double v = strtod(text, &end);
+	if (end == text || *end || !(v >= 0 && v <= 86400))
+		return cli_usage_error("serve", "%s: expected seconds from 0 to 86400, got '%s'",
+				       option, text);
+	*ms = (unsigned)(v * 1000 + 0.5);
+	if (v > 0 && *ms == 0)
+		*ms = 1;
+	return 0;
+}
+
 int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *listen = "127.0.0.1:8080", *token_file = NULL, *max_body = NULL,
-		   *max_answer = NULL, *query_timeout = NULL, *access_log_path = NULL, *notify_url = NULL,
-		   *public_url = NULL, *threads = NULL, *max_waiting = NULL, *allow_hosts = NULL;
+		   *max_answer = NULL, *query_timeout = NULL, *access_log_path = NULL,
+		   *notify_url = NULL, *public_url = NULL, *threads = NULL, *max_waiting = NULL,
+		   *allow_hosts = NULL, *shutdown_timeout = NULL;
 	bool read_only = false;
 	const cli_opt opts[] = {{"--listen", &listen, NULL},
 				{"--token-file", &token_file, NULL},
@@ -280,6 +298,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				{"--max-body", &max_body, NULL},
 				{"--max-answer", &max_answer, NULL},
 				{"--query-timeout", &query_timeout, NULL},
+				{"--shutdown-timeout", &shutdown_timeout, NULL},
 				{"--access-log", &access_log_path, NULL},
 				{"--notify-url", &notify_url, NULL},
 				{"--public-url", &public_url, NULL},
@@ -321,17 +340,13 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 	     (code = parse_count("--max-waiting", max_waiting, 100000, &so.max_waiting)) != 0))
 		return code;
 	so.query_ms = 30000;
-	if (query_timeout) {
-		char *end;
-		double v = strtod(query_timeout, &end);
-		if (end == query_timeout || *end || !(v >= 0 && v <= 86400))
-			return cli_usage_error(
-			    "serve", "--query-timeout: expected seconds from 0 to 86400, got '%s'",
-			    query_timeout);
-		so.query_ms = (unsigned)(v * 1000 + 0.5);
-		if (v > 0 && so.query_ms == 0)
-			so.query_ms = 1;
-	}
+	if (query_timeout &&
+	    (code = parse_seconds("--query-timeout", query_timeout, &so.query_ms)) != 0)
+		return code;
+	unsigned grace_ms = GRACE_MS;
+	if (shutdown_timeout &&
+	    (code = parse_seconds("--shutdown-timeout", shutdown_timeout, &grace_ms)) != 0)
+		return code;
 	static char token[MAX_TOKEN];
 	if (token_file) {
 		if ((code = cli_read_token("serve", token_file, token, sizeof token)) != 0)
@@ -385,7 +400,7 @@ int cmd_serve(cli_ctx *ctx, int argc, char **argv)
 				access_log_path);
 	fprintf(stderr, "benchdb: serve: %s: finishing the requests in flight\n",
 		sig == SIGTERM ? "SIGTERM" : "SIGINT");
-	bdb_serve_stop(server, GRACE_MS);
+	bdb_serve_stop(server, grace_ms);
 	bdb_store_close(store);
 	if (access_log_path && log.f)
 		fclose(log.f);
