@@ -137,6 +137,12 @@ static void percent_number(double v, bool sign, char *buf, size_t size)
 		bdb__human_number(v, buf, size);
 		return;
 	}
+	if (fabs(v) >= 1e15) { /* as the table's numbers: "+1e+302%", never 300 digits cut short */
+		char num[40];
+		significant_number(v, 6, num, sizeof num);
+		snprintf(buf, size, "%s%s%%", sign && v > 0 ? "+" : "", num);
+		return;
+	}
 	snprintf(buf, size, sign ? "%+.1f%%" : "%.1f%%", v);
 	/* A change that rounds to zero has no sign. */
 	if (strcmp(buf, "+0.0%") == 0 || strcmp(buf, "-0.0%") == 0)
@@ -150,7 +156,7 @@ void bdb__change_text(double pct, char *buf, size_t size)
 
 void bdb__change_beyond_text(double pct, double limit, char *buf, size_t size)
 {
-	if (!isfinite(pct)) {
+	if (!isfinite(pct) || fabs(pct) >= 1e15) {
 		percent_number(pct, true, buf, size);
 		return;
 	}

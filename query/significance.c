@@ -304,11 +304,27 @@ int bdb__stats_hodges_lehmann(const double *x, size_t n1, const double *y, size_
 	if (!d)
 		return BDB_ENOMEM;
 	/* Differences of values near DBL_MAX overflow, and the median of two
-	 * infinities was NaN: values beyond 2^256 are differenced at 2^-e
-	 * (exact) and the results scaled back, to inf where they are beyond a
-	 * double. */
+	 * infinities was NaN: values beyond 2^256 whose differences (or the
+	 * spread of these) would overflow are differenced at 2^-e and the
+	 * results scaled back, to inf where they are beyond a double. Only
+	 * then: at 2^-e the differences of tiny values underflow, and the
+	 * shift of {1e-300, 1e300, -1e300} to {2e-300, 2e300, -2e300} was 0,
+	 * not 1e-300. */
 	int ex = bdb__stats_scale_exponent(x, n1), ey = bdb__stats_scale_exponent(y, n2);
 	int e = ex > ey ? ex : ey;
+	if (e > 0) {
+		double x_lo = x[0], x_hi = x[0], y_lo = y[0], y_hi = y[0];
+		for (size_t i = 1; i < n1; i++) {
+			x_lo = fmin(x_lo, x[i]);
+			x_hi = fmax(x_hi, x[i]);
+		}
+		for (size_t j = 1; j < n2; j++) {
+			y_lo = fmin(y_lo, y[j]);
+			y_hi = fmax(y_hi, y[j]);
+		}
+		if (isfinite((y_hi - x_lo) - (y_lo - x_hi)))
+			e = 0;
+	}
 	if (e < 0)
 		e = 0;
 	for (size_t i = 0; i < n1; i++)

@@ -513,16 +513,27 @@ static void print_line(const bdb_result *r, size_t i, const char *mark, bool ben
 	put_line_value(&line, cell_num(r, i, "base"), benchkit);
 	bdb_buf_puts(&line, " \xe2\x86\x92 ");
 	put_line_value(&line, cell_num(r, i, "current"), benchkit);
-	/* One decimal (benchkit's), or in the native form as many as show a
-	 * regression beyond its threshold: -5.00001%, not -5.0% at 5%. */
+	/* One decimal, every digit of it (benchkit's Python), or in the native
+	 * form as many decimals as show a regression beyond its threshold
+	 * (-5.00001%, not -5.0% at 5%), and from 1e15 % on the table's text,
+	 * "+1e+302%" for a change from a tiny base (it was cut to 46 digits,
+	 * +1e+45%). */
 	double change = cell_num(r, i, "change_pct"), limit = cell_num(r, i, "threshold");
-	int decimals = 1;
-	char pct[48];
-	snprintf(pct, sizeof pct, "%+.1f", change);
-	while (!benchkit && isfinite(change) && change != 0 && decimals < 17 &&
-	       fabs(strtod(pct, NULL)) <= limit)
-		snprintf(pct, sizeof pct, "%+.*f", ++decimals, change);
-	bdb_buf_printf(&line, " (%s%%)", pct);
+	col = bdb_result_column_index(r, "change_pct");
+	if (!benchkit && col >= 0 && fabs(change) >= 1e15) {
+		bdb_buf_puts(&line, " (");
+		bdb_result_cell_text(r, i, (size_t)col, &line);
+		bdb_buf_puts(&line, ")");
+	} else if (benchkit || !isfinite(change) || fabs(change) >= 1e15) {
+		bdb_buf_printf(&line, " (%+.1f%%)", change);
+	} else {
+		int decimals = 1;
+		char pct[48];
+		snprintf(pct, sizeof pct, "%+.1f", change);
+		while (change != 0 && decimals < 17 && fabs(strtod(pct, NULL)) <= limit)
+			snprintf(pct, sizeof pct, "%+.*f", ++decimals, change);
+		bdb_buf_printf(&line, " (%s%%)", pct);
+	}
 	cli_put_text(stdout, bdb_buf_cstr(&line), false);
 	bdb_buf_free(&line);
 }

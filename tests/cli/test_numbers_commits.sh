@@ -90,4 +90,30 @@ for i in $(seq 1 20); do
 done
 run "$BENCHDB" --db "$WORK/b" -c 'changes lat as csv'
 check_out "the bisect range tells the commits apart" ",git log --oneline aaaaaaaaaa10..aaaaaaaaaa11,"
+# A change from a tiny base is beyond 1e15 %: the table printed it with one
+# decimal into 64 bytes, "+99999999999999988595886650569271721532146878831929642021471152"
+# (a change of +1e+302% read as +1e+61, without its "%"); check's lines cut
+# it to 46 digits, "(+9999999999999998859588665056927172153214687883%)",
+# +1e+45%. Expected: Python, (1 - 1e-300) / 1e-300 * 100 =
+# 9.999999999999999e+301, f"{c:.6g}" 1e+302 as tables show numbers past 1e15
+# (the base 1e-10: +999999999900.0%, under 1e15, as before); benchkit's form
+# prints Python's f"{c:+.1f}%", every digit.
+for i in 1 2; do
+	v=$([ "$i" = 1 ] && echo 1e-300 || echo 1)
+	w=$([ "$i" = 1 ] && echo 1e-10 || echo 1)
+	printf '{"id": "g%s", "timestamp": "2026-01-0%sT00:00:00Z", "metric_defs": {"t": {"direction": "lower"}}, "points": [{"name": "p", "metrics": {"t": {"value": %s}}}, {"name": "q", "metrics": {"t": {"value": %s}}}]}\n' \
+		"$i" "$i" "$v" "$w" >"$WORK/g$i.json"
+	"$BENCHDB" --db "$WORK/g" ingest "$WORK/g$i.json" >/dev/null
+done
+"$BENCHDB" --db "$WORK/g" baseline --run g1 >/dev/null
+run "$BENCHDB" --db "$WORK/g" -c 'compare run "g1" with run "g2"'
+check_out "a change of 1e302 % reads +1e+302%" "  +1e+302%  regression"
+check_out "  one under 1e15 % keeps its decimal" "  +999999999900.0%  regression"
+run "$BENCHDB" --db "$WORK/g" -c 'regressions by commit'
+check_out "  and so the median and worst change" "  +5e+301%          +1e+302%  p"
+run "$BENCHDB" --db "$WORK/g" check
+check_out "check's line says +1e+302%" "  ↓ p t: 1e-300 → 1.00 (+1e+302%)"
+run "$BENCHDB" check --data "$WORK/g"
+check_out "benchkit's check prints every digit, as Python" \
+	"  ↑ p t: 0.00 → 1.00 (+99999999999999988595886650569271721532146878831929642021471152965962304374245995240101777311515802698485322026337261211948545873374744892473124468375726771027536211745837771604509610367928220847849105179362427047829119141560667380048679757245757262098417746977035154548906385860807815060374033329553408.0%)"
 finish

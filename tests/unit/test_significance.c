@@ -213,6 +213,23 @@ static void test_shift_huge(void **state)
 	assert_true(s.estimate == 10.0 && s.lower == 8.0 && s.upper == 12.0);
 }
 
+/* Values beyond 2^256 whose differences all fit a double are differenced
+ * as they are: x = {1e-300, 1e300, -1e300}, y = {2e-300, 2e300, -2e300}
+ * differ by -3e300, -2e300, -1e300 (twice), 1e-300, 1e300 (twice), 2e300
+ * and 3e300; numpy.median(numpy.subtract.outer(y, x)) is 1e-300 (numpy
+ * 1.24.2), and 3 against 3 the interval is the whole range, [-3e300,
+ * 3e300]. The estimate was 0: every difference was taken at 2^-998, where
+ * 2e-300 - 1e-300 underflows. */
+static void test_shift_wide_range(void **state)
+{
+	(void)state;
+	const double x[] = {1e-300, 1e300, -1e300}, y[] = {2e-300, 2e300, -2e300};
+	bdb__shift_estimate s;
+	assert_int_equal(bdb__stats_hodges_lehmann(x, 3, y, 3, 0.95, &s), 0);
+	assert_true(s.estimate == 1e-300);
+	assert_true(s.lower == -3e300 && s.upper == 3e300);
+}
+
 static void test_shift_edges(void **state)
 {
 	(void)state;
@@ -330,6 +347,7 @@ int main(void)
 	    cmocka_unit_test(test_t_test_edges),
 	    cmocka_unit_test(test_t_tests_any_magnitude),
 	    cmocka_unit_test(test_mwu_scipy_edges),
+	    cmocka_unit_test(test_shift_wide_range),
 	};
 	return cmocka_run_group_tests_name("significance", tests, NULL, NULL);
 }
