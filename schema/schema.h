@@ -541,6 +541,8 @@ int bdb_run_set_branch(bdb_run *run, const char *branch);
 /* Sets (or replaces) an environment / metadata entry, kept sorted by key. */
 int bdb_run_set_env(bdb_run *run, const char *key, const char *value);
 int bdb_run_set_meta(bdb_run *run, const char *key, const char *value);
+/* The metadata entry key's value, or NULL. */
+const char *bdb_run_get_meta(const bdb_run *run, const char *key);
 
 /*
  * Adds a metric definition (replacing one of the same name) and returns it
