@@ -505,14 +505,6 @@ static int has_samples(bdb_store *s, MDB_txn *txn, uint64_t seq, bdb_buf *scratc
 }
 
 /* The value of metadata key of a decoded run, or NULL. */
-static const char *run_meta(const bdb_run *run, const char *key)
-{
-	for (size_t i = 0; i < run->n_meta; i++)
-		if (strcmp(run->meta[i].key, key) == 0)
-			return run->meta[i].value;
-	return NULL;
-}
-
 static int plan_add_run(plan *p, uint64_t seq, const bdb_run_info *info, int kind, size_t group)
 {
 	if (reserve_one(&p->runs, p->n_runs, &p->cap_runs, sizeof *p->runs, 64))
@@ -536,7 +528,8 @@ static int fold_sources(bdb_store *s, MDB_txn *txn, plan_run *r, bdb_buf *scratc
 	int rc = decode_stored(s, txn, r->seq, scratch, &run);
 	if (rc)
 		return rc;
-	const char *n = run_meta(run, "rollup.runs"), *ids = run_meta(run, "rollup.run_ids");
+	const char *n = bdb_run_get_meta(run, "rollup.runs"),
+		   *ids = bdb_run_get_meta(run, "rollup.run_ids");
 	r->n_replaced = n ? (size_t)strtoull(n, NULL, 10) : 0;
 	r->replaced = strdup(ids ? ids : "");
 	bdb_run_free(run);
@@ -569,7 +562,7 @@ static int plan_group_of(plan *p, const char *branch, bool month, int64_t start,
  * rollup is week or month. */
 static bool rollup_run(const bdb_run *run)
 {
-	const char *period = run_meta(run, "rollup");
+	const char *period = bdb_run_get_meta(run, "rollup");
 	return strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0 && period &&
 	       (strcmp(period, "week") == 0 || strcmp(period, "month") == 0);
 }
@@ -610,7 +603,7 @@ static int rollup_lists(bdb_store *s, MDB_txn *txn, const char *rid, const char 
 	rc = decode_stored(s, txn, *seq, scratch, &run);
 	if (rc)
 		return rc;
-	*holds = lists_line(run_meta(run, key), id);
+	*holds = lists_line(bdb_run_get_meta(run, key), id);
 	bdb_run_free(run);
 	return 0;
 }
@@ -621,7 +614,7 @@ int bdb__rollup_holding(bdb_store *s, MDB_txn *txn, const bdb_run *run, uint64_t
 	uint64_t made;
 	int rc = bdb__meta_get_u64(s, txn, "rollups", 0, &made);
 	bool rollup = strncmp(run->id, ROLLUP_PREFIX, strlen(ROLLUP_PREFIX)) == 0;
-	const char *period = run_meta(run, "rollup");
+	const char *period = bdb_run_get_meta(run, "rollup");
 	bool week_rollup = rollup && strncmp(run->id, WEEK_PREFIX, strlen(WEEK_PREFIX)) == 0 &&
 			   period && strcmp(period, "week") == 0;
 	if (rc || !made || (rollup && !week_rollup) || run->timestamp_us < INT64_MIN / 2 ||
@@ -661,7 +654,7 @@ int bdb__rollup_overlap(bdb_store *s, MDB_txn *txn, const bdb_run *run, char *fi
 	char id[1024];
 	int rc = 0;
 	for (size_t k = 0; k < sizeof keys / sizeof *keys && !rc; k++) {
-		const char *at = run_meta(run, keys[k]), *line;
+		const char *at = bdb_run_get_meta(run, keys[k]), *line;
 		size_t len;
 		while (!rc && (line = next_line(&at, &len)) != NULL) {
 			if (len == 0 || len >= sizeof id)
@@ -945,7 +938,7 @@ static int add_week_values(bdb_store *s, MDB_txn *txn, const plan_run *r, bdb_bu
 		rc = bdb__run_series_decode(v.mv_data, v.mv_size, n_metrics, &ids, &n_ids);
 	if (!rc && n_ids != n_metrics)
 		rc = BDB_ECORRUPT;
-	const char *counts = rc ? NULL : run_meta(run, "rollup.counts");
+	const char *counts = rc ? NULL : bdb_run_get_meta(run, "rollup.counts");
 	size_t at = 0;
 	for (size_t i = 0; !rc && i < run->n_points; i++)
 		for (size_t j = 0; !rc && j < run->points[i].n_metrics; j++, at++) {

@@ -261,6 +261,39 @@ static int run_not_found(bdb__exec *ex, const bdb__run_ref *ref)
 	return rc == BDB_EQUERY ? BDB_ENOTFOUND : rc;
 }
 
+/* Whether the runs at the time of run seq (the newest at or before a
+ * quoted date) are of several branches, as rollups of each branch's week
+ * are: then which is meant is a guess, so the date names none. Lists them
+ * ("n5-feature on feature, n5-main on main") in list, *at their time. */
+static bool time_ties(bdb_reader *rd, uint64_t seq, char *list, size_t size, int64_t *at)
+{
+	bdb_run_info info;
+	if (bdb_reader_run_info(rd, seq, &info))
+		return false;
+	char branch[256];
+	snprintf(branch, sizeof branch, "%s", info.branch);
+	*at = info.timestamp_us;
+	bdb_run_filter f = {NULL, info.timestamp_us, info.timestamp_us};
+	bdb_run_info *runs = NULL;
+	size_t n = 0, used = 0;
+	bool several = false;
+	if (bdb_reader_list_runs(rd, &f, 0, &runs, &n) == 0)
+		for (size_t i = 0; i < n; i++)
+			several |= strcmp(runs[i].branch, branch) != 0;
+	list[0] = '\0';
+	for (size_t i = 0; several && i < n && used < size; i++) {
+		int w = snprintf(list + used, size - used, "%s%s on %s", i ? ", " : "", runs[i].id,
+				 runs[i].branch[0] ? runs[i].branch : "no branch");
+		if (w < 0 || (size_t)w >= size - used) {
+			snprintf(list + (used < size - 6 ? used : size - 6), 6, ", ...");
+			break;
+		}
+		used += (size_t)w;
+	}
+	free(runs);
+	return several;
+}
+
 /* latest~back on branch: the runs of the branch, newest first. */
 static int latest_on_branch(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq)
 {
@@ -293,9 +326,19 @@ int bdb__resolve_run(bdb__exec *ex, const bdb__run_ref *ref, uint64_t *seq, bdb_
 	case BDB__RUN_COMMIT:
 		rc = bdb_reader_find_commit(ex->rd, ref->name, seq);
 		break;
-	case BDB__RUN_TIME:
+	case BDB__RUN_TIME: {
+		char list[300], t[48];
+		int64_t at;
 		rc = bdb_reader_find_at_time(ex->rd, ref->time_us, seq);
+		if (!rc && time_ties(ex->rd, *seq, list, sizeof list, &at))
+			return bdb__exec_error(
+			    ex, ref->name_span,
+			    "\"%s\" is ambiguous: the last runs at or before it, "
+			    "of %s, are of several branches (%s); name one with "
+			    "run \"ID\"",
+			    ref->name, bdb_time_format(at, t, sizeof t), list);
 		break;
+	}
 	}
 	if (rc == BDB_ENOTFOUND)
 		return run_not_found(ex, ref);
@@ -346,7 +389,8 @@ static void cli_ref_text(const char *ref, bdb_buf *out)
 static int cli_ref_error(bdb_reader *r, const bdb__run_ref *rr, const char *ref, int rc,
 			 bdb_diag *d)
 {
-	if (rc != BDB_ENOTFOUND && !(rc == BDB_EQUERY && rr->kind == BDB__RUN_COMMIT))
+	if (rc != BDB_ENOTFOUND &&
+	    !(rc == BDB_EQUERY && (rr->kind == BDB__RUN_COMMIT || rr->kind == BDB__RUN_TIME)))
 		return bdb_diag_set(d, rc, NULL, 0, 0, "cannot find run '%s': %s", ref,
 				    bdb_strerror(rc));
 	switch (rr->kind) {
@@ -366,8 +410,19 @@ static int cli_ref_error(bdb_reader *r, const bdb__run_ref *rr, const char *ref,
 					    rr->name, hint);
 		return bdb_diag_set(d, rc, NULL, 0, 0, "no run with commit '%s'%s", rr->name, hint);
 	}
-	case BDB__RUN_TIME:
+	case BDB__RUN_TIME: {
+		char list[300], t[48];
+		int64_t at;
+		uint64_t seq;
+		if (rc == BDB_EQUERY && bdb_reader_find_at_time(r, rr->time_us, &seq) == 0 &&
+		    time_ties(r, seq, list, sizeof list, &at))
+			return bdb_diag_set(
+			    d, BDB_EINVAL, NULL, 0, 0,
+			    "run '%s' is ambiguous: the last runs at or before it, of "
+			    "%s, are of several branches (%s); name one by its id",
+			    ref, bdb_time_format(at, t, sizeof t), list);
 		return bdb_diag_set(d, rc, NULL, 0, 0, "no run at or before %s", ref);
+	}
 	case BDB__RUN_ID: {
 		char rollup[512];
 		bool found = false;

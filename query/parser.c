@@ -350,6 +350,17 @@ static bool is_date_only(const char *s)
 
 #define DAY_US INT64_C(86400000000)
 
+/* Fails at t when s, its text, is written as a time but names none
+ * (2023-02-29), saying why; false (no error) otherwise. */
+static bool fail_no_such_time(parser *p, const bdb__token *t, const char *s)
+{
+	char why[80];
+	if (!bdb_time_impossible(s, why, sizeof why))
+		return false;
+	fail_at(p, t->start, t->end, "no such time: %s: %s", s, why);
+	return true;
+}
+
 /*
  * TIME: an absolute date/time (bare or quoted) or a relative "30d". With
  * end_of_day, a bare date means the last microsecond of that day (for
@@ -388,7 +399,7 @@ static int parse_time(parser *p, bool end_of_day, bdb__time_spec *out)
 		if (end_of_day && is_date_only(s))
 			out->us += DAY_US - 1;
 	} else {
-		return fail_expected(p, what, NULL);
+		return fail_no_such_time(p, t, s) ? p->err : fail_expected(p, what, NULL);
 	}
 	advance(p);
 	return 0;
@@ -483,6 +494,8 @@ static int parse_run(parser *p, bdb__run_ref *ref)
 		ref->name_span.start = t.start;
 		ref->name_span.end = t.end;
 		if (bdb_time_parse(s, &ref->time_us) != 0) {
+			if (fail_no_such_time(p, &t, s))
+				return p->err;
 			if (t.kind == BDB__TOK_STRING) {
 				/* `string "..."`, escaped for a one-line message; the
 				 * suggestion repeats the literal after "run". */

@@ -65,6 +65,11 @@ const char *cli_first_error(void);
 /* A usage error of subcommand cmd: prints "benchdb: error: CMD: MESSAGE" and
  * "try 'benchdb CMD --help'" to stderr; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The time text, the value of cmd's option opt, into *out: 0, or prints
+ * why it is none ("CMD: OPT: no such time 'TEXT': February 2023 has no
+ * day 29 ..." or "cannot read 'TEXT' as a time (expected ...)") and
+ * returns EXIT_USAGE. */
+int cli_time_option(const char *cmd, const char *opt, const char *text, int64_t *out);
 /* An unknown option of subcommand cmd (NULL: of benchdb itself): prints
  * "benchdb: error: CMD: unknown option 'OPTION'", with "; did you mean
  * '--NAME'?" when a long option of usage (the command's --help text) is

@@ -59,7 +59,22 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 		printf("Commit: %s\n", run->commit);
 	if (run->branch && *run->branch)
 		printf("Branch: %s\n", run->branch);
-	printf("Points: %zu\n\n", run->n_points);
+	printf("Points: %zu\n", run->n_points);
+	/* A rollup's values are medians of the runs it replaced, its bounds
+	 * their min and max (as the trend's rollup line says). */
+	const char *period = bdb_run_get_meta(run, "rollup");
+	const char *nruns = bdb_run_get_meta(run, "rollup.runs");
+	const char *from = bdb_run_get_meta(run, "rollup.from");
+	const char *to = bdb_run_get_meta(run, "rollup.to");
+	const char *median = bdb_run_get_meta(run, "rollup.median");
+	bool rollup = period && strncmp(run->id, "rollup:", 7) == 0;
+	if (rollup)
+		printf("Rollup: %s %s to %s, median of %s runs%s, min and max in brackets\n",
+		       period, from ? from : "?", to ? to : "?", nruns ? nruns : "?",
+		       median && strcmp(median, "from week medians") == 0
+			   ? " (from its weeks' medians)"
+			   : "");
+	printf("\n");
 	/* Scenarios in order of first appearance, points in run order. */
 	bool *done = calloc(run->n_points ? run->n_points : 1, sizeof *done);
 	for (size_t i = 0; done && i < run->n_points; i++) {
@@ -76,9 +91,12 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 			done[j] = true;
 			const char *fw = bdb_point_get_tag(p, "framework");
 			printf("    %s: ", fw ? fw : p->name);
-			for (size_t k = 0; k < p->n_metrics; k++)
-				printf("%s%s=%.2f", k ? ", " : "", p->metrics[k].name,
-				       p->metrics[k].value);
+			for (size_t k = 0; k < p->n_metrics; k++) {
+				const bdb_metric *m = &p->metrics[k];
+				printf("%s%s=%.2f", k ? ", " : "", m->name, m->value);
+				if (rollup && m->has_lower && m->has_upper)
+					printf(" [%.2f, %.2f]", m->lower, m->upper);
+			}
 			printf("\n");
 		}
 	}

@@ -221,10 +221,8 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 		} else if (cli_run_meta_option(argc, argv, &i, &meta, &bad)) {
 			/* --id, --commit, --branch, --no-env: resolved below */
 		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
-			if (!bad && bdb_time_parse(v, &opt.timestamp_us)) {
-				cli_error("ingest: --timestamp: cannot read '%s' as a time "
-					  "(expected e.g. 2026-01-31 or 2026-01-31T12:00:00Z)",
-					  v);
+			if (!bad &&
+			    cli_time_option("ingest", "--timestamp", v, &opt.timestamp_us)) {
 				code = EXIT_USAGE;
 				goto out;
 			}

@@ -317,10 +317,7 @@ int cmd_push(cli_ctx *ctx, int argc, char **argv)
 			/* --id, --commit, --branch, --no-env: resolved below */
 		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
 			int64_t us;
-			if (!bad && bdb_time_parse(v, &us)) {
-				cli_error("push: --timestamp: cannot read '%s' as a time "
-					  "(expected e.g. 2026-01-31 or 2026-01-31T12:00:00Z)",
-					  v);
+			if (!bad && cli_time_option("push", "--timestamp", v, &us)) {
 				code = EXIT_USAGE;
 				goto out;
 			}

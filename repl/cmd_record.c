@@ -1252,12 +1252,8 @@ static int parse_options(cli_ctx *ctx, record_opts *o, int argc, char **argv)
 		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
 			o->input = v;
 		} else if (cli_opt_value(argc, argv, &i, "--timestamp", &v, &bad)) {
-			if (!bad && bdb_time_parse(v, &o->timestamp_us)) {
-				cli_error("record: --timestamp: cannot read '%s' as a time "
-					  "(expected e.g. 2026-01-31T12:00:00Z)",
-					  v);
+			if (!bad && cli_time_option("record", "--timestamp", v, &o->timestamp_us))
 				return EXIT_USAGE;
-			}
 			o->has_timestamp = !bad;
 		} else if (cli_opt_value(argc, argv, &i, "--baseline", &v, &bad)) {
 			if (!bad && !cli_text_ok("record: --baseline", v))

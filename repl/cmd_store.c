@@ -439,8 +439,8 @@ int cmd_retain(cli_ctx *ctx, int argc, char **argv)
 	if (code)
 		return code < 0 ? EXIT_OK : code;
 	int64_t now = (int64_t)time(NULL) * 1000000;
-	if (now_text && bdb_time_parse(now_text, &now) != 0)
-		return cli_usage_error("retain", "--now: cannot read \"%s\" as a time", now_text);
+	if (now_text && cli_time_option("retain", "--now", now_text, &now))
+		return EXIT_USAGE;
 	if (policy && (dry_run || now_text))
 		return cli_usage_error("retain", "--set stores a policy; run retain again to apply it");
 	bdb_store *store;

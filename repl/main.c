@@ -562,6 +562,20 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_time_option(const char *cmd, const char *opt, const char *text, int64_t *out)
+{
+	char why[80];
+	if (bdb_time_parse(text, out) == 0)
+		return 0;
+	if (bdb_time_impossible(text, why, sizeof why))
+		cli_error("%s: %s: no such time '%s': %s", cmd, opt, text, why);
+	else
+		cli_error("%s: %s: cannot read '%s' as a time (expected e.g. 2026-01-31 or "
+			  "2026-01-31T12:00:00Z)",
+			  cmd, opt, text);
+	return EXIT_USAGE;
+}
+
 void cli_error_diag(const bdb_diag *d)
 {
 	char buf[1400];

@@ -193,6 +193,14 @@ int bdb_point_set_tag(bdb_run *run, bdb_point *p, const char *key, const char *v
 	return kv_set(run, &p->tags, &p->n_tags, &p->cap_tags, key, value);
 }
 
+const char *bdb_run_get_meta(const bdb_run *run, const char *key)
+{
+	for (size_t i = 0; i < run->n_meta; i++)
+		if (strcmp(run->meta[i].key, key) == 0)
+			return run->meta[i].value;
+	return NULL;
+}
+
 const char *bdb_point_get_tag(const bdb_point *p, const char *key)
 {
 	for (size_t i = 0; i < p->n_tags; i++)

@@ -343,6 +343,15 @@ size_t bdb_output_format_names(unsigned uses, const char **out, size_t max);
 int bdb_time_parse(const char *text, int64_t *out_us);
 
 /*
+ * When text is written as a time bdb_time_parse reads but names none (a
+ * day the month lacks, 2023-02-29; month 13; hour 24; minute 60), why it
+ * is none, e.g. "February 2023 has no day 29 (it has 28 days)", in
+ * why[0..size) and returns why; otherwise NULL. Second 60 is a leap
+ * second: read as the next minute's second 0.
+ */
+const char *bdb_time_impossible(const char *text, char *why, size_t size);
+
+/*
  * Formats microseconds since the epoch as RFC 3339 UTC:
  * "2026-01-31T12:00:00Z", with ".ffffff" only when the fraction is non-zero.
  * buf must hold at least 40 bytes. Returns buf.
@@ -532,6 +541,8 @@ int bdb_run_set_branch(bdb_run *run, const char *branch);
 /* Sets (or replaces) an environment / metadata entry, kept sorted by key. */
 int bdb_run_set_env(bdb_run *run, const char *key, const char *value);
 int bdb_run_set_meta(bdb_run *run, const char *key, const char *value);
+/* The metadata entry key's value, or NULL. */
+const char *bdb_run_get_meta(const bdb_run *run, const char *key);
 
 /*
  * Adds a metric definition (replacing one of the same name) and returns it

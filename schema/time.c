@@ -73,43 +73,43 @@ static bool digits(const char **p, int n, int *out)
 	return true;
 }
 
-int bdb_time_parse(const char *text, int64_t *out_us)
+/* A time's fields as written, before their ranges are checked. */
+typedef struct {
+	int y, mo, d, h, mi, s;
+	int64_t frac_us, offset_s;
+} time_fields;
+
+/* Reads text's fields (bdb_time_parse's syntax); false when it is not of
+ * that shape. The offset's own range is checked here. */
+static bool time_scan(const char *text, time_fields *f)
 {
-	if (!text)
-		return BDB_EPARSE;
+	memset(f, 0, sizeof *f);
 	const char *p = text;
 	while (*p == ' ')
 		p++;
-	int y, mo, d, h = 0, mi = 0, s = 0;
-	int64_t frac_us = 0;
-	if (!digits(&p, 4, &y) || *p++ != '-' || !digits(&p, 2, &mo) || *p++ != '-' ||
-	    !digits(&p, 2, &d))
-		return BDB_EPARSE;
-	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo))
-		return BDB_EPARSE;
-	int64_t offset_s = 0;
+	if (!digits(&p, 4, &f->y) || *p++ != '-' || !digits(&p, 2, &f->mo) || *p++ != '-' ||
+	    !digits(&p, 2, &f->d))
+		return false;
 	if (*p == 'T' || *p == 't' || (*p == ' ' && isdigit((unsigned char)p[1]))) {
 		p++;
-		if (!digits(&p, 2, &h) || *p++ != ':' || !digits(&p, 2, &mi))
-			return BDB_EPARSE;
+		if (!digits(&p, 2, &f->h) || *p++ != ':' || !digits(&p, 2, &f->mi))
+			return false;
 		if (*p == ':') {
 			p++;
-			if (!digits(&p, 2, &s))
-				return BDB_EPARSE;
+			if (!digits(&p, 2, &f->s))
+				return false;
 			if (*p == '.' || *p == ',') {
 				p++;
 				if (!isdigit((unsigned char)*p))
-					return BDB_EPARSE;
+					return false;
 				int64_t scale = 100000;
 				while (isdigit((unsigned char)*p)) {
-					frac_us += (*p - '0') * scale;
+					f->frac_us += (*p - '0') * scale;
 					scale /= 10;
 					p++;
 				}
 			}
 		}
-		if (h > 23 || mi > 59 || s > 60)
-			return BDB_EPARSE;
 		if (*p == 'Z' || *p == 'z') {
 			p++;
 		} else if (*p == '+' || *p == '-') {
@@ -117,23 +117,63 @@ int bdb_time_parse(const char *text, int64_t *out_us)
 			int oh, om = 0;
 			p++;
 			if (!digits(&p, 2, &oh))
-				return BDB_EPARSE;
+				return false;
 			if (*p == ':')
 				p++;
 			if (isdigit((unsigned char)*p) && !digits(&p, 2, &om))
-				return BDB_EPARSE;
+				return false;
 			if (oh > 23 || om > 59)
-				return BDB_EPARSE;
-			offset_s = sign * (oh * 3600 + om * 60);
+				return false;
+			f->offset_s = sign * (oh * 3600 + om * 60);
 		}
 	}
 	while (*p == ' ')
 		p++;
-	if (*p)
+	return *p == '\0';
+}
+
+static const char *const month_names[] = {"January",   "February", "March",    "April",
+					  "May",       "June",	   "July",     "August",
+					  "September", "October",  "November", "December"};
+
+/* Why fields of a time's shape name no time, into why; false when they do.
+ * Second 60 is a leap second (RFC 3339), read as the next minute's 0. */
+static bool time_impossible(const time_fields *f, char *why, size_t size)
+{
+	if (f->mo < 1 || f->mo > 12)
+		snprintf(why, size, "there is no month %02d (months are 01 to 12)", f->mo);
+	else if (f->d < 1 || f->d > days_in_month(f->y, f->mo))
+		snprintf(why, size, "%s %04d has no day %02d (it has %d days)",
+			 month_names[f->mo - 1], f->y, f->d, days_in_month(f->y, f->mo));
+	else if (f->h > 23)
+		snprintf(why, size, "there is no hour %02d (hours are 00 to 23)", f->h);
+	else if (f->mi > 59)
+		snprintf(why, size, "there is no minute %02d (minutes are 00 to 59)", f->mi);
+	else if (f->s > 60)
+		snprintf(why, size, "there is no second %02d (seconds are 00 to 60)", f->s);
+	else
+		return false;
+	return true;
+}
+
+int bdb_time_parse(const char *text, int64_t *out_us)
+{
+	time_fields f;
+	char why[80];
+	if (!text || !time_scan(text, &f) || time_impossible(&f, why, sizeof why))
 		return BDB_EPARSE;
-	int64_t secs = days_from_civil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s - offset_s;
-	*out_us = secs * 1000000 + frac_us;
+	int64_t secs =
+	    days_from_civil(f.y, f.mo, f.d) * 86400 + f.h * 3600 + f.mi * 60 + f.s - f.offset_s;
+	*out_us = secs * 1000000 + f.frac_us;
 	return 0;
+}
+
+const char *bdb_time_impossible(const char *text, char *why, size_t size)
+{
+	time_fields f;
+	if (!text || !time_scan(text, &f) || !time_impossible(&f, why, size))
+		return NULL;
+	return why;
 }
 
 /* Writes v (>= 0) as exactly n decimal digits; returns the end. */

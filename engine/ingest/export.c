@@ -49,14 +49,6 @@ static void put_kv_object(bdb_buf *b, const bdb_kv *kv, size_t n, int level)
 	bdb_buf_putc(b, '}');
 }
 
-static const char *meta_get(const bdb_run *run, const char *key)
-{
-	for (size_t i = 0; i < run->n_meta; i++)
-		if (strcmp(run->meta[i].key, key) == 0)
-			return run->meta[i].value;
-	return NULL;
-}
-
 /* kv[0..n) minus reserved keys equals flat[0..n_flat) (both sorted by key). */
 static bool same_pairs(const bdb_kv *kv, size_t n, const bdb_kv *flat, size_t n_flat)
 {
@@ -81,7 +73,7 @@ static json_t *original_shape(const bdb_run *run, const char *name, const bdb_kv
 {
 	char key[64];
 	snprintf(key, sizeof key, "%s%s", BDB__META_SHAPE, name);
-	const char *text = meta_get(run, key);
+	const char *text = bdb_run_get_meta(run, key);
 	json_t *shape = text ? json_loads(text, JSON_REJECT_DUPLICATES, NULL) : NULL;
 	if (!json_is_object(shape)) {
 		json_decref(shape);
@@ -126,7 +118,7 @@ static void put_samples(bdb_buf *b, const bdb_metric *m, bool as_real)
 
 char *bdb_run_benchkit_time(const bdb_run *run, char *buf, size_t size)
 {
-	const char *zone = meta_get(run, BDB__META_ZONE);
+	const char *zone = bdb_run_get_meta(run, BDB__META_ZONE);
 	int64_t offset_us = 0;
 	int hh = 0, mm = 0, ss = 0;
 	if (zone && sscanf(zone + 1, "%d:%d:%d", &hh, &mm, &ss) >= 2)
@@ -214,7 +206,7 @@ static void put_value_of(bdb_buf *b, const bdb_run *run, const bdb_point *p, con
 {
 	char key[1024];
 	bdb__exact_key(run, p, m->name, key, sizeof key);
-	const char *exact = meta_get(run, key);
+	const char *exact = bdb_run_get_meta(run, key);
 	if (exact && strtod(exact, NULL) == m->value)
 		bdb_buf_puts(b, exact);
 	else

@@ -366,11 +366,17 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 	uint64_t seqs[IMPORT_BATCH];
 	bdb_put_outcome outcomes[IMPORT_BATCH];
 	bdb__strmap seen = {0}; /* run id -> the item that held it first */
+	/* The policy on ingest is applied once, after the last batch (whole
+	 * weeks and months), as bdb_ingest_files does: every batch before it
+	 * is put with BDB_PUT_DEFER_RETAIN. */
+	bool deferred = false, last_stored = false;
 	for (size_t at = 0; at < total; at += IMPORT_BATCH) {
 		size_t n = total - at < IMPORT_BATCH ? total - at : IMPORT_BATCH, failed = 0;
+		unsigned defer = at + n < total ? BDB_PUT_DEFER_RETAIN : 0;
 		for (size_t i = 0; i < n; i++)
 			runs[i] = items[at + i].run;
-		int rc = bdb_store_put_runs(store, runs, n, flags, seqs, outcomes, &failed, d);
+		int rc =
+		    bdb_store_put_runs(store, runs, n, flags | defer, seqs, outcomes, &failed, d);
 		if (rc) {
 			const bdb__import_item *it = &items[at + (failed < n ? failed : 0)];
 			if (failed < n)
@@ -430,10 +436,12 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 			sum->runs_unchanged +=
 			    outcomes[i] == BDB_PUT_UNCHANGED && !baseline && !added;
 			sum->runs_replaced += outcomes[i] == BDB_PUT_REPLACED;
+			deferred |= defer && outcomes[i] != BDB_PUT_UNCHANGED;
+			last_stored |= !defer && outcomes[i] != BDB_PUT_UNCHANGED;
 		}
 	}
 	bdb__strmap_free(&seen);
-	return 0;
+	return deferred && !last_stored ? bdb_store_retain_on_ingest(store, d) : 0;
 }
 
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,

@@ -850,7 +850,8 @@ typedef struct bdb__import_item {
  * "ms" to "count") stores nothing rather than the batches before it
  * (BDB_EINVAL, d naming the item's label, the point, the metric and both
  * units, and *item_failed the item's index; SIZE_MAX for any other
- * outcome). Then stores up to 100 runs per write transaction. An
+ * outcome). Then stores up to 100 runs per write transaction (a policy
+ * `apply on ingest` applied once, after the last, as bdb_ingest_files). An
  * identical stored run is counted unchanged. Adds to sum's run and baseline
  * counts. 0 or the first error.
  */

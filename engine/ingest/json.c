@@ -702,6 +702,10 @@ int bdb__json_timestamp(bdb__json_doc *doc, const json_t *obj, const char *key, 
 	if (rc || !text)
 		return rc;
 	int64_t us;
+	char why[80];
+	if (bdb_time_impossible(text, why, sizeof why))
+		return bdb__json_fail(doc, obj, key, BDB__NO_INDEX, d,
+				      "\"%s\" is no time: \"%s\": %s", key, text, why);
 	if (bdb_time_parse(text, &us))
 		return bdb__json_fail(doc, obj, key, BDB__NO_INDEX, d,
 				      "\"%s\" must be a time like 2026-01-31T12:00:00Z, got \"%s\"",

@@ -27,4 +27,17 @@ check_out_exact "a rollup's line says median, count, min and max; no CI" \
   2025-01-20 00:00  3914.80  week rollup: median of 3 runs, min 3894.89, max 3914.80
   2025-01-27 02:00  3894.89  [c17]
   2025-01-28 02:00  3891.60  [c18]"
+
+# benchkit's summary of a rollup printed it as a run (its medians alone, not
+# a word of rollup). It says what it is now, and each value's min and max
+# (the rollup's lower and upper: cpu_time as in the trend above).
+run "$BENCHDB" --db "$DB" summary rollup:week:2025-01-06:main
+check_rc "summary of a rollup exits 0" 0
+check "  says it is a rollup, of which week and how many runs, after Points:" test \
+	"$(sed -n 4,5p "$OUT")" = "Points: 5
+Rollup: week 2025-01-06 to 2025-01-12, median of 4 runs, min and max in brackets"
+check_out "  each value with its min and max" \
+	"    BM_sort/1024: real_time=3905.68 [3896.26, 3915.10], cpu_time=3904.84 [3894.89, 3914.80], "
+run "$BENCHDB" --db "$DB" summary r17
+check "  a run's summary has no rollup line" test -z "$(grep -e Rollup -e '\[' "$OUT")"
 finish

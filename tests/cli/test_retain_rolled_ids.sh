@@ -37,6 +37,21 @@ run "$BENCHDB" --db "$DB" -c 'compare run "r99" with latest'
 check_err "an id never stored is still only not found" 'no run with id "r99"'
 check "  without a rollup named" test -z "$(grep 'rolled it up' "$ERR")"
 
+# A quoted date as a run: the last runs at or before 2025-01-10 are the
+# week rollups of main and of feature, both of 2025-01-06T00:00:00Z. It
+# took the one stored last, whatever the branch; now it names both (exit 2,
+# as an ambiguous commit prefix), and a date whose runs share a branch is
+# resolved as before.
+run "$BENCHDB" --db "$DB" -c 'compare "2025-01-10" with latest'
+check_rc "a date whose last runs are of several branches: exit 2" 2
+check_err "  names them" \
+	'"2025-01-10" is ambiguous: the last runs at or before it, of 2025-01-06T00:00:00Z, are of several branches (rollup:week:2025-01-06:feature on feature, rollup:week:2025-01-06:main on main); name one with run "ID"'
+run "$BENCHDB" --db "$DB" export 2025-01-10
+check_rc "  export of such a date: exit 2" 2
+check_err "  names them" "run '2025-01-10' is ambiguous: the last runs at or before it, of 2025-01-06T00:00:00Z"
+run "$BENCHDB" --db "$DB" export --format json 2025-01-27T12:00:00Z
+check_out "a date whose last run is alone is that run (r17)" '"id": "r17"'
+
 # Folded into its month, the week's runs and the week rollup itself are
 # the month's.
 "$BENCHDB" --db "$DB" retain --now 2025-03-20 >/dev/null

@@ -503,8 +503,8 @@ static const bad errors[] = {
      "invalid UTF-8 in a string: a query is UTF-8 text\n  show points where k = \"\xed\xa0\x80\"\n "
      "                       ^^^^^"},
     {"trend x since \"2026-13-45\"", 1, 15,
-     "expected a time (2026-01-31, 2026-01-31T12:00:00Z, or back from now: 6h, 30d, 12w, 1y), "
-     "found string \"2026-13-45\"\n  trend x since \"2026-13-45\"\n                ^^^^^^^^^^^^"},
+     "no such time: 2026-13-45: there is no month 13 (months are 01 to 12)\n  trend x since "
+     "\"2026-13-45\"\n                ^^^^^^^^^^^^"},
     {"trend x ; rank", 1, 15,
      "expected a metric name ('show metrics' lists them), found end of input\n  trend x ; rank\n   "
      "             ^"},

@@ -189,6 +189,45 @@ static void test_durations(void **state)
 	assert_int_equal(us, INT64_C(3) * 86400 * 1000000);
 }
 
+/* Text written as a time that names none says why (2023-02-29 said only
+ * "expected a time"); leap second 60 is read as the next minute's 0. */
+static void test_impossible(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *text, *why;
+	} cases[] = {
+	    {"2023-02-29", "February 2023 has no day 29 (it has 28 days)"},
+	    {"1900-02-29", "February 1900 has no day 29 (it has 28 days)"},
+	    {"2023-02-30T00:00:00Z", "February 2023 has no day 30 (it has 28 days)"},
+	    {"2023-04-31", "April 2023 has no day 31 (it has 30 days)"},
+	    {"2023-01-00", "January 2023 has no day 00 (it has 31 days)"},
+	    {"2023-13-01", "there is no month 13 (months are 01 to 12)"},
+	    {"2023-00-01", "there is no month 00 (months are 01 to 12)"},
+	    {"2023-01-01T24:00:00Z", "there is no hour 24 (hours are 00 to 23)"},
+	    {"2023-01-01 12:60", "there is no minute 60 (minutes are 00 to 59)"},
+	    {"2023-01-01T12:00:61Z", "there is no second 61 (seconds are 00 to 60)"},
+	};
+	char why[80];
+	int64_t us;
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+		assert_int_equal(bdb_time_parse(cases[i].text, &us), BDB_EPARSE);
+		const char *got = bdb_time_impossible(cases[i].text, why, sizeof why);
+		if (!got || strcmp(got, cases[i].why) != 0)
+			fail_msg("%s: %s", cases[i].text, got ? got : "(null)");
+	}
+	/* Real times, and text that is no time at all, have no reason. */
+	assert_null(bdb_time_impossible("2024-02-29", why, sizeof why));
+	assert_null(bdb_time_impossible("2000-02-29T23:59:59Z", why, sizeof why));
+	assert_null(bdb_time_impossible("yesterday", why, sizeof why));
+	assert_null(bdb_time_impossible("2023-02-29T25", why, sizeof why));
+	/* 2016-12-31T23:59:60Z (a leap second) is 2017-01-01T00:00:00Z. */
+	int64_t next;
+	assert_int_equal(bdb_time_parse("2016-12-31T23:59:60Z", &us), 0);
+	assert_int_equal(bdb_time_parse("2017-01-01T00:00:00Z", &next), 0);
+	assert_int_equal(us, next);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -198,6 +237,7 @@ int main(void)
 	    cmocka_unit_test(test_format_against_gmtime),
 	    cmocka_unit_test(test_months_against_gmtime),
 	    cmocka_unit_test(test_durations),
+	    cmocka_unit_test(test_impossible),
 	};
 	return cmocka_run_group_tests_name("time", tests, NULL, NULL);
 }
