@@ -358,6 +358,43 @@ try:
     check("title: a run's page names the run", driver.title == "Run run-07 \u00b7 benchdb", driver.title)
     driver.set_window_size(1280, 1400)
 
+    # ---- a system set to dark -----------------------------------------------------------
+    # The pages ignored prefers-color-scheme: dark (a white page in a dark
+    # desktop). Now a dark theme, its text of a contrast of 4.5:1 or more
+    # (WCAG AA) on the background it is drawn on; the charts keep a light
+    # ground. (The contrast of sRGB colours as WCAG 2 defines it.)
+    CONTRAST = """
+        const lum = (c) => { const v = c.match(/[\\d.]+/g).slice(0, 3).map((x) => x / 255)
+            .map((x) => x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4);
+            return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+        const ground = (e) => { for (; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor;
+            if (!/rgba\\(.*, 0\\)$/.test(b) && b !== 'transparent') return b; } return 'rgb(255, 255, 255)'; };
+        return arguments[0].map((s) => { const e = document.querySelector(s); if (!e) return [s, null];
+            const a = lum(getComputedStyle(e).color), b = lum(ground(e));
+            return [s, Math.round((Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) * 10) / 10]; });"""
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+    open_url(BASE + "/", "overview")
+    wait.until(lambda d: d.find_element(By.ID, "change-groups").get_attribute("data-loaded"))
+    ground = js("return getComputedStyle(document.body).backgroundColor")
+    check("dark: the page's ground is dark", ground == "rgb(20, 23, 29)", ground)
+    pairs = js(CONTRAST, ["h1", "#overview .meta", "#grid tbody a", "#grid th", "#grid .muted", ".card h2",
+                          "header.top nav a", "#grid-filter", "#grid tbody tr.regression td"])
+    check("dark: the overview's text is of a contrast of 4.5:1 or more",
+          all(r is not None and r >= 4.5 for _, r in pairs), pairs)
+    shot("dark-overview")
+    open_url(BASE + "/#/series?point=nosuch&exact=1&metric=time", "series")
+    pairs = js(CONTRAST, ["#series-gone", "#series form label", "#series input[name=point]", "#series button.secondary"])
+    check("dark: the series page's error, labels and fields are of a contrast of 4.5:1 or more",
+          all(r is not None and r >= 4.5 for _, r in pairs), pairs)
+    open_url(BASE + "/#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    chart = js("return getComputedStyle(document.querySelector('#series-chart svg')).backgroundColor")
+    check("dark: a chart keeps its light ground", chart == "rgb(255, 255, 255)", chart)
+    pairs = js(CONTRAST, ["#series-statement", "#hover .muted", "#series-matches a"])
+    check("dark: the statement, the readout and the list of series are of a contrast of 4.5:1 or more",
+          all(r is not None and r >= 4.5 for _, r in pairs), pairs)
+    shot("dark-series")
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+
     # ---- the browser's console: no CSP violation, no script error ----------------
     pages.console_clean()
 
