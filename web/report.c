@@ -332,7 +332,7 @@ static void put_values(report *r, const bdb_result *res, size_t n)
 		put_text(&r->charts, cell(r, res, row, "tags"));
 		bdb_buf_puts(&r->charts, "</td><td>");
 		put_text(&r->charts, cell(r, res, row, "run"));
-		bdb_buf_puts(&r->charts, "</td><td>");
+		bdb_buf_puts(&r->charts, "</td><td class=\"when\">");
 		put_text(&r->charts, cell(r, res, row, "timestamp"));
 		bdb_buf_puts(&r->charts, "</td><td>");
 		bdb__page_put_commit(&r->charts, cell(r, res, row, "commit"));
@@ -474,7 +474,7 @@ static void put_changes(report *r, size_t groups, bdb_buf *out)
 			put_text(out, note);
 			bdb_buf_puts(out, "</span>");
 		}
-		bdb_buf_printf(out, "</td><td>%s</td><td>",
+		bdb_buf_printf(out, "</td><td class=\"when\">%s</td><td>",
 			       bdb_time_format(c->v[i].time_us, t, sizeof t));
 		for (size_t j = i; j < end; j++) {
 			bdb_buf_printf(out, "%s<a href=\"#c%zu\">", j > i ? "<br/>" : "",
@@ -549,7 +549,10 @@ static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out,
 			bdb_buf_puts(out, "</td>");
 			for (const char *const *c = bdb__page_group_columns; *c; c++) {
 				bool num = strcmp(*c, "series") == 0 || strstr(*c, "_change_pct");
-				bdb_buf_puts(out, num ? "<td class=\"num\">" : "<td>");
+				bdb_buf_puts(out, num ? "<td class=\"num\">"
+						  : strcmp(*c, "timestamp") == 0
+						      ? "<td class=\"when\">"
+						      : "<td>");
 				const char *text = bdb__page_group_cell(&r->text, res, i, *c);
 				if (strcmp(*c, "commit") == 0)
 					bdb__page_put_commit(out, text);
@@ -620,9 +623,10 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		     "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
-	bdb_buf_printf(
-	    &page, "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE "</style>\n</head>\n<body>\n",
-	    bdb_html_style());
+	bdb_buf_printf(&page,
+		       "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE
+		       "td.when{white-space:nowrap}\n</style>\n</head>\n<body>\n",
+		       bdb_html_style());
 	rc = put_header(&r, &page);
 	if (!rc)
 		rc = put_regressions(&r, &page);

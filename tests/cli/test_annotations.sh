@@ -124,7 +124,7 @@ check "the report marks the annotated commit" grep -qF \
 # The report's and the overview's groups of `changes` (the robust default)
 # carry it too: 2 series +50 %, bisect c100000aa..c110000aa.
 check "the report's change groups: the row of changes time" grep -qF \
-	'<tr><td>time</td><td>c110000aa</td><td>2026-01-11T00:00:00Z</td><td>step</td><td class="num">2</td><td class="num">+50.0%</td><td class="num">+50.0%</td><td>BenchmarkA {pkg=example.com/m, procs=8}</td><td>git log --oneline c100000aa..c110000aa</td><td>ignore: runner change</td></tr>' \
+	'<tr><td>time</td><td>c110000aa</td><td class="when">2026-01-11T00:00:00Z</td><td>step</td><td class="num">2</td><td class="num">+50.0%</td><td class="num">+50.0%</td><td>BenchmarkA {pkg=example.com/m, procs=8}</td><td>git log --oneline c100000aa..c110000aa</td><td>ignore: runner change</td></tr>' \
 	"$WORK/report.html"
 check "the report names the statement (20 runs: the whole history)" grep -qF \
 	'<p class="muted"><code>changes METRIC</code> for each metric' "$WORK/report.html"
@@ -162,7 +162,7 @@ check "the SVG chart of the creep marks no change point" \
 	bash -c "grep -q '<circle class=\"pt' '$OUT' && ! grep -q 'change point' '$OUT'"
 run "$BENCHDB" --db "$D2" report -o "$WORK/report2.html"
 check "the report's groups show the drift" grep -qF \
-	'<tr><td>time</td><td>d010000aa</td><td>2026-01-01T00:00:00Z</td><td>drift</td><td class="num">1</td><td class="num">+18.8%</td><td class="num">+18.8%</td>' \
+	'<tr><td>time</td><td>d010000aa</td><td class="when">2026-01-01T00:00:00Z</td><td>drift</td><td class="num">1</td><td class="num">+18.8%</td><td class="num">+18.8%</td>' \
 	"$WORK/report2.html"
 start_server "$WORK/serve3.log" --read-only --db "$D2"
 curl -s --max-time 30 -o "$WORK/overview2.json" "$URL/api/overview"

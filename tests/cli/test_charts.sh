@@ -188,7 +188,7 @@ check "report: header names runs and baseline" \
 check "report: 2 regressions of r20 vs r05 (kernel, spread)" grep -qF '<p class="severe">2 regressions.</p>' "$R"
 check "report: kernel's regression, moderate" grep -qF '<td>kernel</td><td>time</td><td>lower</td><td class="num">1.004 µs</td><td class="num">1.298 µs</td><td class="num">+29.3%</td><td>moderate ↓</td>' "$R"
 check "report: the change point of kernel under its commit" \
-	grep -qF '<tr><td><code class="commit" title="c130a1b2c3d4e">c130a1b2c3<span class="hash-rest">d4e</span></code></td><td>2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
+	grep -qF '<tr><td><code class="commit" title="c130a1b2c3d4e">c130a1b2c3<span class="hash-rest">d4e</span></code></td><td class="when">2026-03-23T02:00:00Z</td><td><a href="#c' "$R"
 check "report: one section of change points" [ "$(count '<h2>Change points' "$R")" = 1 ]
 check "report: the charts' change points inside it" \
 	grep -qF '</table>'$'\n''<div id="changes">'$'\n''<h3>Marked on the charts</h3>' "$R"

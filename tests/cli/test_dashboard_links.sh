@@ -52,7 +52,7 @@ run "$BENCHDB" --db "$DB" report -o "$WORK/report.html"
 check_rc "report" 0
 short="<code class=\"commit\" title=\"$c7\">${c7:0:10}<span class=\"hash-rest\">${c7:10}</span></code>"
 check "report: the change points' commit is short, the whole hash its title" \
-	grep -qF "<tr><td>$short</td><td>2026-10-07T02:00:00Z</td>" "$WORK/report.html"
+	grep -qF "<tr><td>$short</td><td class=\"when\">2026-10-07T02:00:00Z</td>" "$WORK/report.html"
 check "report: the change groups' commit is short too" \
 	grep -qF "<tr><td>time</td><td>$short</td>" "$WORK/report.html"
 check "report: the change groups' bisect names the 10 characters' commits" \

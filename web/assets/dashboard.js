@@ -42,6 +42,18 @@ function quote(name) {
 	return '"' + String(name).replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
 }
 
+/* A run id as a message shows it: a control character (a NUL of a link
+ * mangled in a chat, which no run id holds) as its \u escape. */
+function idText(id) {
+	return String(id).replace(/[\u0000-\u001f\u007f]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
+/* Whether the store has a run of id (no id with a NUL is asked for: the
+ * server's 400 for it is an error in the browser's console). */
+async function runExists(id) {
+	return !id.includes('\u0000') && (await getJSON('/api/runs', {id: id})).rows.length > 0;
+}
+
 function tagsText(tags) {
 	if (!tags || typeof tags !== 'object') return tags ? String(tags) : '';
 	return Object.keys(tags).map((k) => k + '=' + tags[k]).join(',');
@@ -689,7 +701,11 @@ async function pageSeries(params) {
 			ul.append(el('li', {}, el('a', {class: 'open-series', href: seriesLink(r.point, r.tags, p.metric, p.baseline)}, seriesLabel(r.point, r.tags))));
 		list.append(ul);
 	} catch (e) {
-		list.append(errorBox(e));
+		/* The chart's statement fails as the list's did ('no point "%" in
+		 * the store'): said once, in place of the chart. */
+		card.append(errorBox(e));
+		root.append(card);
+		return root;
 	}
 
 	/* The chart, unless it would be a wall of small multiples: the page of
@@ -811,7 +827,7 @@ async function pageCompare(params) {
 	const ids = new Set(runs.rows.map((r) => r.id));
 	const missing = [];
 	for (const id of new Set([a, b]))
-		if (!ids.has(id) && !(await getJSON('/api/runs', {id: id})).rows.length) missing.push(id);
+		if (!ids.has(id) && !(await runExists(id))) missing.push(id);
 	const selA = pick('a', a), selB = pick('b', b);
 	const metricIn = el('input', {type: 'text', name: 'metric', value: metric, size: 10});
 	const form = el('form', {class: 'controls card'}, el('label', {}, 'base run', selA), el('label', {}, 'current run', selB),
@@ -822,7 +838,7 @@ async function pageCompare(params) {
 	});
 	root.append(form);
 	if (missing.length) {
-		root.append(el('p', {class: 'error', id: 'compare-missing'}, missing.map((id) => 'Run \u201c' + id + '\u201d not found').join('; ')
+		root.append(el('p', {class: 'error', id: 'compare-missing'}, missing.map((id) => 'Run \u201c' + idText(id) + '\u201d not found').join('; ')
 			+ ': the store has no run of that id (it may have been removed since the link was made).'));
 		return root;
 	}
@@ -984,6 +1000,7 @@ async function pageQuery(params) {
 	try {
 		results = await query(text);
 	} catch (e) {
+		root.dataset.announce = 'error: ' + (e instanceof ApiError && e.body && e.body.error ? e.body.error : e.message || e);
 		if (e instanceof ApiError && e.body && e.status === 400) {
 			out.append(el('pre', {class: 'caret', id: 'console-error'}, e.body.line ? caretText(text, e.body) : e.body.error));
 			if (e.body.suggestion) {
@@ -1007,6 +1024,8 @@ async function pageQuery(params) {
 		}
 		return root;
 	}
+	root.dataset.announce = results.map((res) => res.text !== undefined ? 'the answer as text'
+		: res.statement + ': ' + res.rows.length + ' row' + (res.rows.length === 1 ? '' : 's')).join('; ');
 	for (const res of results) {
 		if (res.text !== undefined) {
 			out.append(...textResult(res.text));
@@ -1056,15 +1075,14 @@ function kvList(obj) {
 async function pageRun(params) {
 	const id = params.get('id') || '';
 	const root = el('div', {id: 'run'});
-	root.append(el('h1', {}, 'Run ', el('code', {id: 'run-id'}, id)));
+	root.append(el('h1', {}, 'Run ', el('code', {id: 'run-id'}, idText(id))));
 	let detail;
 	try {
 		/* A link to a run the store no longer has (retain dropped it, or
 		 * another store's) is a state of the page, not a failed request
 		 * (/api/runs/ID's 404 is an error in the browser's console). */
-		const found = await getJSON('/api/runs', {id: id});
-		if (!found.rows.length) {
-			root.append(el('p', {class: 'error', id: 'run-missing'}, 'Run \u201c' + id + '\u201d not found: the store has no run of that id (it may have been removed since the link was made).'),
+		if (!(await runExists(id))) {
+			root.append(el('p', {class: 'error', id: 'run-missing'}, 'Run \u201c' + idText(id) + '\u201d not found: the store has no run of that id (it may have been removed since the link was made).'),
 				el('p', {}, el('a', {id: 'run-missing-runs', href: hashLink('query', {q: 'show runs last 20'})}, 'show runs last 20'),
 					' lists the newest runs.'));
 			return root;
@@ -1110,6 +1128,8 @@ async function pageRun(params) {
 /* ---- routing ---------------------------------------------------------------------- */
 
 const PAGES = {overview: pageOverview, series: pageSeries, compare: pageCompare, query: pageQuery, run: pageRun};
+/* Each page's heading, for a page that failed to draw. */
+const HEADINGS = {overview: 'Overview', series: 'Series', compare: 'Compare two runs', query: 'Query console', run: 'Run'};
 let generation = 0;
 
 /* The page's control that has the focus (by its id, or its name in a form)
@@ -1165,12 +1185,14 @@ async function render(opts) {
 	/* Back (or Forward) to a page left by a link: where it was. */
 	const back = !opts.refresh && history.state && typeof history.state.y === 'number' ? history.state.y : null;
 	setStatus('loading\u2026');
+	const announce = document.getElementById('announce');
+	announce.textContent = '';
 	const started = performance.now();
 	let node;
 	try {
 		node = await page(params, {refresh: opts.refresh, whole: back !== null});
 	} catch (e) {
-		node = el('div', {}, el('h1', {}, name), errorBox(e));
+		node = el('div', {}, el('h1', {}, HEADINGS[name]), errorBox(e));
 	}
 	if (mine !== generation) return;
 	/* A page's own link for what it shows (its defaults resolved), in
@@ -1181,6 +1203,10 @@ async function render(opts) {
 	const fresh = !opts.refresh && followed !== null && followed === location.hash;
 	followed = null;
 	clear(app).append(node);
+	/* What a page says to a screen reader once drawn (the console's
+	 * answer, in the live region emptied when the rendering began: the
+	 * same words again are said again). */
+	announce.textContent = node.dataset.announce || '';
 	if (focus) focus(name);
 	if (opts.refresh) window.scrollTo(window.scrollX, scrolled);
 	else if (back !== null && !fresh) window.scrollTo(window.scrollX, back);
