@@ -70,7 +70,7 @@ done
 # Longest first, so that no long suite runs alone at the end: the ones
 # that took 12 s or more (a fresh clone, 2026-12-07), then the sanitizer build's (about three times
 # slower than the normal build's), then the rest.
-slow=" test_changelog test_repl test_serve test_changes_persisted test_chunk test_dashboard test_record test_out_of_memory test_changes_ops test_store_crash test_dashboard_links "
+slow=" test_changelog test_repl test_serve test_changes_persisted test_chunk test_dashboard test_record test_out_of_memory test_changes_ops test_store_crash test_dashboard_links test_dashboard_people "
 order=()
 for i in "${!names[@]}"; do
 	case "$slow" in *" $(basename "${names[$i]}") "*) order+=("$i") ;; esac
