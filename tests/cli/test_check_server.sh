@@ -297,12 +297,10 @@ run "$BENCHDB" --server "ftp://x" check --format markdown
 check_rc "a URL that is not http: check exits 2" 2
 check_out "a URL that is not http: the summary says so" "expected a URL starting with http"
 
-# A server whose one-line error holds a line break: it began a line of its
-# own in the CI job's log, which GitHub reads as a workflow command
-# ('::error title=x::...'). The line break now shows as '?'.
-# stub_server NAME REPLY: starts a stand-in HTTP server whose answer to
-# every request is the Python expression REPLY, (status, body bytes) of the
-# request's path (path), JSON; its address in STUB.
+# stub_server NAME REPLY: starts a stand-in HTTP server (python3) whose answer
+# to every request is REPLY, a Python expression of the request's path that
+# gives (status, JSON body bytes); its address in STUB. The script stops when
+# the stub does not start.
 cat >"$WORK/stub.py" <<'PY'
 import http.server, sys
 class H(http.server.BaseHTTPRequestHandler):
@@ -325,9 +323,14 @@ stub_server() {
 	python3 "$WORK/stub.py" "$WORK/$1.port" "$2" &
 	SERVERS+=("$!")
 	for i in $(seq 100); do [ -s "$WORK/$1.port" ] && break; sleep 0.1; done
+	[ -s "$WORK/$1.port" ] || { echo "test_check_server: the stub server $1 did not start" >&2; exit 1; }
 	STUB=http://127.0.0.1:$(cat "$WORK/$1.port")
 }
-stub_server lines '(500 if "check" in path or "query" in path else 400, b'"'"'{"error": "upload:1:1: bad\\n::error title=x::pwned"}'"'"')'
+
+# A server whose one-line error holds a line break: it began a line of its
+# own in the CI job's log, which GitHub reads as a workflow command
+# ('::error title=x::...'). The line break now shows as '?'.
+stub_server lines '(500 if "check" in path or "query" in path else 400, b"{\"error\": \"upload:1:1: bad\\n::error title=x::pwned\"}")'
 L=$STUB
 run "$BENCHDB" push --server "$L" --token-file "$WORK/token" "$ROOT/examples/history/gbench-v1.json"
 check_rc "an error with a line break: push exits 3" 3
@@ -343,7 +346,7 @@ check "an error with a line break: --server writes no line of it" sh -c "! grep 
 # A server that answers 200 with JSON that is not benchdb's (another
 # service at that address, a stub, an answer cut to nothing): --server
 # printed it as the statement's result, or nothing at all, and exited 0.
-stub_server other '(200, b"" if "empty" in path else b'"'"'{"status": "ok", "items": []}'"'"')'
+stub_server other '(200, b"" if "empty" in path else b"{\"status\": \"ok\", \"items\": []}")'
 O=$STUB
 for base in "$O" "$O/empty"; do
 	run "$BENCHDB" --server "$base" --json -c 'show runs'
