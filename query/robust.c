@@ -651,6 +651,17 @@ static void piece_of(const bdb__changes *found, size_t k, size_t n, size_t *from
 		}
 }
 
+/* 1.4826 times the median distance of c[0..m) from its level, before up to
+ * cut and after from it: the noise of one piece as a normal's sd (d and
+ * scratch hold m values). */
+static double piece_spread(const double *c, size_t cut, size_t m, double before, double after,
+			   double *d, double *scratch)
+{
+	for (size_t j = 0; j < m; j++)
+		d[j] = fabs(c[j] - (j < cut ? before : after));
+	return 1.4826 * median_of(d, m, scratch);
+}
+
 int bdb__changes_step_places(const double *x, const double *t, size_t n,
 			     const bdb__changes *found, size_t k, double tolerance, bool *ok)
 {
@@ -670,9 +681,11 @@ int bdb__changes_step_places(const double *x, const double *t, size_t n,
 	}
 	double *c = malloc((to - from) * sizeof *c);
 	double *scratch = malloc((to - from) * sizeof *scratch);
-	if (!c || !scratch) {
+	double *dist = malloc((to - from) * sizeof *dist);
+	if (!c || !scratch || !dist) {
 		free(c);
 		free(scratch);
+		free(dist);
 		return BDB_ENOMEM;
 	}
 	/* The piece with a drift of found taken out, as the method measured
@@ -698,9 +711,24 @@ int bdb__changes_step_places(const double *x, const double *t, size_t n,
 	double lo = (before < after ? before : after) - 3 * noise;
 	double hi = (before > after ? before : after) + 3 * noise;
 	double mid = (before + after) / 2;
-	for (size_t j = 0; j < to - from; j++)
-		c[j] = (c[j] < lo ? lo : c[j] > hi ? hi : c[j]) - mid;
+	/* A run whose side the places below disagree on (within R runs of
+	 * the step) with a value partway between the two levels fits neither:
+	 * in the middle half of the step and more than 3 spreads of the piece
+	 * (the scale the likelihood ratio below measures with) from each. It
+	 * counts as their middle, so that it cannot say on which side of it
+	 * the step is, as the values beyond the levels are clipped so that
+	 * they cannot pull it. */
 	size_t m = to - from, cut = at - from;
+	double spread = piece_spread(c, cut, m, before, after, dist, scratch);
+	double sd = spread > 0 ? spread : noise;
+	double low = before < after ? before : after, high = before > after ? before : after;
+	double margin = fmax(3 * sd, (high - low) / 4);
+	double in_lo = low + margin, in_hi = high - margin;
+	for (size_t j = 0; j < m; j++) {
+		double v = c[j] < lo ? lo : c[j] > hi ? hi : c[j];
+		bool disputed = j + R >= cut && j < cut + R;
+		c[j] = (disputed && v > in_lo && v < in_hi ? mid : v) - mid;
+	}
 	double phi = lag1_around(c, 0, cut, m, before - mid, after - mid);
 	double rss[BDB_CHANGES_JOINT_PLACES], best = INFINITY;
 	for (int d = -R; d <= R; d++) {
@@ -724,6 +752,7 @@ int bdb__changes_step_places(const double *x, const double *t, size_t n,
 	}
 	free(c);
 	free(scratch);
+	free(dist);
 	return 0;
 }
 

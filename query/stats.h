@@ -610,7 +610,9 @@ int bdb__detect_changes_at(const double *x, const double *t, size_t n,
  * between the neighbouring change points (N of them) under AR(1) noise,
  * as the robust method places a step (values clipped to the two levels
  * -+ 3 noise, a drift of found taken out first; the noise variance
- * profiled out), best the smallest RSS over those offsets. A step with
+ * profiled out), best the smallest RSS over those offsets; a value between
+ * the levels more than 3 spreads of the piece (1.4826 times its median
+ * distance from its level) from each counts as their middle. A step with
  * a clear place (or one closer to a neighbour than BDB_CHANGES_MIN_SIDE)
  * has only offset 0 set. Returns 0, BDB_EINVAL (k is not a
  * step) or BDB_ENOMEM.

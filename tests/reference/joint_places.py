@@ -3,10 +3,15 @@
 tests (test_robust_step_places in tests/unit/test_detect.c and
 test_changes_joint_placement in tests/unit/test_exec_detect.c).
 
-Two series of 30 values: level 100 with the noise pattern +1, -0.5, -1,
+Series of 30 values: level 100 with the noise pattern +1, -0.5, -1,
 +0.5 repeated, a step to 106 (same pattern) at run 16, and run 15 between
 the levels: 102.7 in "weak" (45 % of the way up: its own runs cannot tell
 whether the step is at 15 or 16), 100.2 in "clear" (at the old level).
+Then steps to 114 with run 15 at 105 ("transition": 5 and 9 from the
+levels, more than 3 spreads of 1.4826 from each and in the middle half of
+the step, so it counts as the levels' middle), at 104 ("near": 4 from the
+old level, within 3 spreads) and a step to 130 with run 15 at 106 ("edge":
+6 and 24 away, but in the step's first quarter).
 
 For each it prints, for every place tau of [13, 19] (the step at 16 and
 3 runs either side), the likelihood ratio against the best of those places
@@ -47,8 +52,8 @@ PATTERN = [1.0, -0.5, -1.0, 0.5]
 TOLERANCE = -2 * math.log(1 - math.sqrt(0.95))
 
 
-def series(middle):
-    x = [(100.0 if i < AT else 106.0) + PATTERN[i % 4] for i in range(N)]
+def series(middle, high=106.0):
+    x = [(100.0 if i < AT else high) + PATTERN[i % 4] for i in range(N)]
     x[AT - 1] = middle
     return x
 
@@ -96,13 +101,29 @@ def main():
         coverage()
         return
     noise = float(sys.argv[1]) if len(sys.argv) > 1 else 1.05
-    for name, middle in (("weak", 102.7), ("clear", 100.2)):
-        x = series(middle)
+    for name, middle, high in (("weak", 102.7, 106.0), ("clear", 100.2, 106.0),
+                               ("transition", 105.0, 114.0), ("near", 104.0, 114.0),
+                               ("edge", 106.0, 130.0)):
+        x = series(middle, high)
         before = statistics.median(x[:AT])
         after = statistics.median(x[AT:])
         lo, hi = min(before, after) - 3 * noise, max(before, after) + 3 * noise
         mid = (before + after) / 2
-        c = [min(max(v, lo), hi) - mid for v in x]
+        # A value of the runs within 3 of the step partway between the
+        # levels, in the middle half of the step and more than 3 spreads
+        # from each (the piece's own: 1.4826 times the median distance from
+        # its level), counts as their middle.
+        spread = 1.4826 * statistics.median(
+            abs(v - (before if j < AT else after)) for j, v in enumerate(x))
+        if spread <= 0:
+            spread = noise
+        low, high = min(before, after), max(before, after)
+        margin = max(3 * spread, (high - low) / 4)
+        in_lo, in_hi = low + margin, high - margin
+        c = [(mid if abs(j - AT + 0.5) < 3 and in_lo < v < in_hi
+              else min(max(v, lo), hi)) - mid for j, v in enumerate(x)]
+        print("%s: spread %.6g, run %d %s" % (name, spread, AT - 1,
+                                             "between" if in_lo < x[AT - 1] < in_hi else "kept"))
         phi = lag1(c, AT, before - mid, after - mid)
         r = {tau: rss(c, tau, phi) for tau in range(AT - 3, AT + 4)}
         best = min(r.values())

@@ -780,11 +780,11 @@ static void test_robust_step_ar1(void **state)
 
 /* The series of tests/reference/joint_places.py: level 100, then 106 from
  * run 16, the noise pattern +1, -0.5, -1, +0.5, and run 15 at middle. */
-static void joint_series(double *x, double middle)
+static void joint_series(double *x, double middle, double high)
 {
 	static const double pattern[] = {1.0, -0.5, -1.0, 0.5};
 	for (size_t i = 0; i < 30; i++)
-		x[i] = (i < 16 ? 100.0 : 106.0) + pattern[i % 4];
+		x[i] = (i < 16 ? 100.0 : high) + pattern[i % 4];
 	x[15] = middle;
 }
 
@@ -795,6 +795,17 @@ static void joint_series(double *x, double middle)
  * LR 3.74 at 15, 0 at 16 (the place the method chose), 29.8 at 17 and 30.9
  * or more elsewhere: 15 and 16 are admissible (LR <= 7.352). With run 15 at
  * 100.2 (the old level) LR at 15 is 29.95: only 16.
+ *
+ * A run that fits neither level: levels 100 and 114, run 15 at 105, 5 from
+ * the old level and 9 from the new, both more than 3 spreads of the piece
+ * (1.4826 times its median distance from its level: 1.4826) away. Taken as
+ * it is it gave LR 24.2 at 15 (the first run off the old level, and so the
+ * first place a bisection must include, was out of the set); as the
+ * levels' middle, LR 0 at 15 and 0.081 at 16: both in. At 104, 4 from
+ * the old level (within 3 spreads), it stays a run of the old level: LR
+ * 36.1 at 15, only 16. A step to 130 with run 15 at 106 (6 from the old
+ * level, 24 from the new: in the step's first quarter, so nearer the old
+ * level than any middle) stays too: LR 70.8 at 15, only 16.
  */
 static void test_robust_step_places(void **state)
 {
@@ -802,9 +813,11 @@ static void test_robust_step_places(void **state)
 	enum { R = BDB_CHANGES_JOINT_RUNS };
 	double x[30];
 	bool ok[BDB_CHANGES_JOINT_PLACES];
-	const double middles[] = {102.7, 100.2};
-	for (size_t m = 0; m < 2; m++) {
-		joint_series(x, middles[m]);
+	const double middles[] = {102.7, 100.2, 105.0, 104.0, 106.0};
+	const double highs[] = {106.0, 106.0, 114.0, 114.0, 130.0};
+	const bool earlier[] = {true, false, true, false, false}; /* 15 in the set */
+	for (size_t m = 0; m < COUNT(middles); m++) {
+		joint_series(x, middles[m], highs[m]);
 		bdb__changes c;
 		robust_detect(x, 30, &c);
 		assert_int_equal(c.count, 1);
@@ -814,11 +827,11 @@ static void test_robust_step_places(void **state)
 							  BDB_CHANGES_JOINT_TOLERANCE, ok),
 				 0);
 		for (int d = -R; d <= R; d++)
-			assert_int_equal(ok[d + R], d == 0 || (m == 0 && d == -1));
+			assert_int_equal(ok[d + R], d == 0 || (earlier[m] && d == -1));
 		/* At the chi-square(1) 95 % point 3.841 run 15 of the weak
 		 * series is still in (LR 3.74); at 3.7 it is out. */
 		assert_int_equal(bdb__changes_step_places(x, NULL, 30, &c, 0, 3.7, ok), 0);
-		assert_false(ok[R - 1]);
+		assert_int_equal(ok[R - 1], m == 2);
 		assert_true(ok[R]);
 		/* Only steps have places. */
 		c.points[0].kind = BDB__CHANGE_EXCURSION;
