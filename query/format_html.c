@@ -12,6 +12,20 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The dark theme's base, shared with the dashboard's style sheet (the server
+ * appends bdb_html_dark_style after it): the page's ground, its text and
+ * links, and the charts, drawn dark on light, on a light ground of their
+ * own. Text of a contrast of 4.5:1 or more on its ground (WCAG AA). */
+#define DARK_MEDIA "@media screen and (prefers-color-scheme:dark){\n"
+#define DARK_BASE                                                                                  \
+	":root{color-scheme:dark}\n"                                                               \
+	"body{color:#e3e7ee;background:#14171d}\n"                                                 \
+	"a{color:#8ab8ff}\n"                                                                       \
+	".muted{color:#a3acbd}\n"                                                                  \
+	"svg{background:#fff;border-radius:4px}\n"
+
+static const char dark_style[] = DARK_MEDIA DARK_BASE "}\n";
+
 static const char style[] =
     "body{font-family:sans-serif;margin:24px;color:#222;max-width:1100px}\n"
     "h1{font-size:20px;margin:0 0 4px}\n"
@@ -30,11 +44,25 @@ static const char style[] =
     ".muted{color:#777}\n"
     ".severe{color:#b00020;font-weight:bold}\n"
     ".moderate{color:#c25400;font-weight:bold}\n"
-    ".minor{color:#8a6d00}\n";
+    ".minor{color:#8a6d00}\n" DARK_MEDIA DARK_BASE "h2{border-bottom-color:#343a46}\n"
+    "p.fields{color:#b8c0ce}\n"
+    "table.result th,table.result td{border-color:#343a46}\n"
+    "table.result th{background:#242933}\n"
+    "tr.regression td{background:#3a1e1e}\n"
+    "tr.improvement td{background:#19301f}\n"
+    ".severe{color:#ff8a80}\n"
+    ".moderate{color:#ffb070}\n"
+    ".minor{color:#e6c84d}\n"
+    "}\n";
 
 const char *bdb_html_style(void)
 {
 	return style;
+}
+
+const char *bdb_html_dark_style(void)
+{
+	return dark_style;
 }
 
 static bool numeric(const bdb_value *v)

@@ -536,6 +536,11 @@ void bdb_result_cell_quantity(const bdb_result *r, size_t row, size_t col, bdb_b
  * static text without '<', '&' or "//", for a <style> element. */
 const char *bdb_html_style(void);
 
+/* The base of its dark theme (prefers-color-scheme: dark, on screens), in
+ * bdb_html_style too: the page's ground, text, links and the charts' light
+ * ground, for the dashboard's style sheet to share. */
+const char *bdb_html_dark_style(void);
+
 /* The style rules of the SVG charts (bdb_result_svg puts them in each
  * chart's <style>): static CSS text without '<', '&' or "//", for a page
  * that shows charts inline but may not use inline styles (the dashboard's

@@ -393,6 +393,32 @@ try:
     check("dark: the statement, the readout and the list of series are of a contrast of 4.5:1 or more",
           all(r is not None and r >= 4.5 for _, r in pairs), pairs)
     shot("dark-series")
+    # The report and the console's `as html` page stayed white, dark grey
+    # text on a white page beside the dark dashboard. Now the same dark
+    # theme (its base rules shared with the dashboard's style sheet), the
+    # charts on their light ground.
+    driver.get("file://" + REPORT)
+    wait.until(lambda d: js("return document.readyState") == "complete")
+    ground = js("return getComputedStyle(document.body).backgroundColor")
+    check("dark: the report's ground is the dashboard's", ground == "rgb(20, 23, 29)", ground)
+    pairs = js(CONTRAST, ["h1", "p.fields", "h2", "p.severe", "#grid th", "#grid tbody a", "#grid tr.regression td",
+                          "#grid td.num", "#changes .muted", "details.values summary", "section.chart h3"])
+    check("dark: the report's text is of a contrast of 4.5:1 or more",
+          all(r is not None and r >= 4.5 for _, r in pairs), pairs)
+    grounds = js("return [...document.querySelectorAll('svg')].map((s) => getComputedStyle(s).backgroundColor)")
+    check("dark: the report's charts and sparklines keep their light ground",
+          len(grounds) > 7 and set(grounds) == {"rgb(255, 255, 255)"}, sorted(set(grounds)))
+    driver.save_screenshot("%s/people-dark-report.png" % SHOTS)
+    open_url(BASE + "/#/query?q=" + "trend%20time%20of%20%22sort%2F1024%22%20as%20html", "query")
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result"))
+    ground = js("return getComputedStyle(document.body).backgroundColor")
+    pairs = js(CONTRAST, ["h1", "p.fields", "table.result th", "table.result td.num"])
+    chart = js("return getComputedStyle(document.querySelector('svg')).backgroundColor")
+    driver.switch_to.default_content()
+    check("dark: the console's `as html` page is dark, its text of a contrast of 4.5:1 or more, its chart light",
+          ground == "rgb(20, 23, 29)" and all(r is not None and r >= 4.5 for _, r in pairs)
+          and chart == "rgb(255, 255, 255)", (ground, pairs, chart))
+    shot("dark-console-html")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
     # ---- the browser's console: no CSP violation, no script error ----------------
