@@ -124,8 +124,7 @@ int bdb__format_html(const bdb_result *r, bdb_buf *out)
 		bdb_buf_putc(&heading, ' ');
 		bdb_buf_puts(&heading, metric.str);
 	}
-	bdb_buf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-			  "<title>benchdb: ");
+	bdb_buf_puts(out, BDB_HTML_PAGE_HEAD "<title>benchdb: ");
 	bdb_buf_put_xml(out, heading.data ? heading.data : "", heading.len);
 	bdb_buf_printf(out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", style);
 	bdb_buf_put_xml(out, heading.data ? heading.data : "", heading.len);

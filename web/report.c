@@ -619,9 +619,7 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	bdb_buf_init(&r.grid);
 	bdb_buf_init(&r.charts);
 	bdb_result *metrics = NULL;
-	bdb_buf_puts(&page,
-		     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-		     "<title>");
+	bdb_buf_puts(&page, BDB_HTML_PAGE_HEAD "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
 	bdb_buf_printf(&page,
 		       "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE

@@ -496,6 +496,24 @@ try:
           (len(lines), sorted(set(lines))))
     driver.save_screenshot("%s/people-report-values-narrow.png" % SHOTS)
     driver.set_window_size(1280, 1400)
+    # On a phone (a mobile browser, 360 px): the report had no viewport
+    # meta, so the phone laid it out 980 px wide and shrank it (its 12 px
+    # tables drawn 4.4 px tall). Now it is laid out at the phone's width,
+    # no wider; so is an `as html` page.
+    html = subprocess.run([BENCHDB, "--db", DB, "-c", 'trend time of "sort/1024" as html'],
+                          capture_output=True, text=True).stdout
+    page = REPORT + ".as.html"
+    open(page, "w").write(html)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    for name, path in (("report", REPORT), ("as html page", page)):
+        driver.get("file://" + path)
+        wait.until(lambda d: js("return document.readyState") == "complete")
+        laid = js("const e = document.documentElement; return [window.innerWidth, e.scrollWidth, e.clientWidth]")
+        check("phone: the %s is laid out at the phone's 360 px, no wider" % name,
+              laid[0] == 360 and laid[1] <= laid[2], laid)
+        driver.save_screenshot("%s/people-phone-%s.png" % (SHOTS, name.split()[0]))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     # The series' glob and the console's typo were each asked once, their
     # 400 a failed load in the console (the series page asked the chart's
