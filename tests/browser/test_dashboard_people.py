@@ -444,6 +444,12 @@ try:
           heading == "Compare two runs" and missing and missing[0].text.startswith(
               'Run \u201c\\u0000\u201d not found; Run \u201cx\u201d not found: the store has no run of that id'),
           (heading, missing and missing[0].text))
+    # Its list of base runs showed the id asked for as it is: the NUL drawn
+    # as a box glyph. Now as the message says it, \u0000 (the option's
+    # value still the id asked for).
+    chosen = js("const o = document.querySelector('#compare-a').selectedOptions[0]; return [o.text, o.value]")
+    check("compare of a run id with a NUL: the list of runs shows it as \\u0000",
+          chosen == ["\\u0000", "\u0000"], chosen)
     shot("odd-links-compare")
     open_url(BASE + "/#/run?id=%00", "run")
     missing = driver.find_elements(By.ID, "run-missing")

@@ -814,7 +814,9 @@ async function pageCompare(params) {
 	root.dataset.link = hashLink('compare', {a: a, b: b, metric: metric});
 	const pick = (name, chosen) => {
 		const sel = el('select', {name: name, id: 'compare-' + name});
-		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, chosen));
+		/* A run of the link the store has not: its id as the message
+		 * says it (a NUL was a box glyph), its value the id asked for. */
+		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, idText(chosen)));
 		for (const r of runs.rows) {
 			const marks = baselines.rows.filter((x) => x.run === r.id).map((x) => 'baseline ' + x.baseline);
 			sel.append(el('option', {value: r.id, selected: r.id === chosen},
