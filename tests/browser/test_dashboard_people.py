@@ -111,6 +111,45 @@ try:
     check("zoom: a drag from run-02, which has no commit, to run-04 keeps runs 2 to 4",
           'since "2026-10-02T02:00:00Z" until "2026-10-04T02:00:00Z"' in stmt
           and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 3, stmt)
+    # The same zoom from the keyboard: a drag was the only way (the chart's
+    # label and the page said nothing else; the since/until fields take
+    # timestamps typed). Now Shift with the arrows marks runs from the one
+    # read out, the readout saying the window, Enter zooms to it, Escape
+    # drops it, "-" shows all runs again.
+    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, "#app h1")).perform()
+    go("#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    box = driver.find_element(By.ID, "series-chart")
+    check("keyboard zoom: the chart's label says how",
+          "Shift" in box.accessible_name and "zoom" in box.accessible_name, box.accessible_name)
+    check("keyboard zoom: the readout's hint says how",
+          "Shift" in readout(), readout())
+    js("arguments[0].focus()", box)
+    box.send_keys(Keys.HOME, Keys.ARROW_RIGHT, Keys.SHIFT + Keys.ARROW_RIGHT + Keys.ARROW_RIGHT)
+    check("keyboard zoom: Shift+\u2192 twice from run-02 says the window of runs 2 to 4",
+          readout() == "runs run-02 to run-04 marked (3 runs, 2026-10-02T02:00:00Z to 2026-10-04T02:00:00Z):"
+          " Enter zooms to them, Escape drops the mark", readout())
+    check("keyboard zoom: the marked runs are shown on the chart",
+          len(driver.find_elements(By.CSS_SELECTOR, "#series-chart .brush")) == 1)
+    shot("series-keyboard-zoom")
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    check("keyboard zoom: Escape drops the mark", not driver.find_elements(By.CSS_SELECTOR, "#series-chart .brush")
+          and readout().startswith("run run-04,"), readout())
+    driver.switch_to.active_element.send_keys(Keys.SHIFT + Keys.ARROW_LEFT + Keys.ARROW_LEFT)
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("keyboard zoom: Enter zooms to the marked runs (runs 2 to 4), as the drag did",
+          'since "2026-10-02T02:00:00Z" until "2026-10-04T02:00:00Z"' in stmt
+          and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 3, stmt)
+    check("keyboard zoom: the zoomed chart keeps the focus",
+          js("return document.activeElement.id") == "series-chart", js("return document.activeElement.id"))
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.switch_to.active_element.send_keys("-")
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("keyboard zoom: - shows all runs again", "since" not in stmt and "until" not in stmt
+          and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 13, stmt)
     # The console's chart too.
     go("#/query?q=trend%20time%20of%20%22hash%2F4096%22", "query")
     box = driver.find_element(By.ID, "console-chart")

@@ -273,7 +273,10 @@ function parseDotTitle(t) {
  * series), Home and End to the first and the newest, Enter opens the run;
  * readout is a live region, so that a screen reader says each (the SVG is
  * one image to it). Zoom: a drag across the chart keeps the runs inside it
- * (onZoom(since, until)). */
+ * (onZoom(since, until)); from the keyboard, Shift with the arrows (or Home,
+ * End) marks runs from the one read out, the readout saying the window,
+ * Enter zooms to them, Escape drops the mark, "-" shows all runs again
+ * (onZoom('', '')). */
 function interact(box, readout, onZoom) {
 	readout.setAttribute('aria-live', 'polite');
 	box.tabIndex = 0;
@@ -282,7 +285,8 @@ function interact(box, readout, onZoom) {
 	 * is not read). */
 	box.setAttribute('role', 'application');
 	box.setAttribute('aria-roledescription', 'chart');
-	box.setAttribute('aria-label', 'chart: the arrow keys step through its runs, Enter opens the run read out');
+	box.setAttribute('aria-label', 'chart: the arrow keys step through its runs, Enter opens the run read out'
+		+ (onZoom ? '; to zoom, Shift with the arrows marks runs, Enter zooms to them, minus shows all runs' : ''));
 	const show = (dot) => {
 		const title = dot.querySelector('title');
 		const d = title && parseDotTitle(title.textContent);
@@ -313,17 +317,59 @@ function interact(box, readout, onZoom) {
 		const gs = groups();
 		if (!box.querySelector('circle.pt.hot') && gs.length && gs[0].length) show(gs[0][gs[0].length - 1]);
 	});
+	/* The runs marked to zoom to (Shift with the arrows): the series' dots,
+	 * the one the mark began at, and its brush; null when none is. */
+	let marked = null;
+	const unmark = () => {
+		if (marked) marked.brush.remove();
+		marked = null;
+	};
+	const times = (dots) => dots.map((dot) => {
+		const t = dot.querySelector('title');
+		const d = t && parseDotTitle(t.textContent);
+		return d ? d.time : null;
+	}).filter((t) => t !== null).sort();
+	const mark = (dots, from, to) => {
+		const lo = Math.min(from, to), hi = Math.max(from, to);
+		const r = box.getBoundingClientRect();
+		const a = dots[lo].getBoundingClientRect(), b = dots[hi].getBoundingClientRect();
+		if (!marked) {
+			marked = {dots: dots, from: from, brush: el('div', {class: 'brush'})};
+			box.append(marked.brush);
+		}
+		marked.brush.style.left = (a.left - r.left + box.scrollLeft) + 'px';
+		marked.brush.style.width = (b.right - a.left) + 'px';
+		const id = (dot) => (parseDotTitle(dot.querySelector('title').textContent) || {run: '?'}).run;
+		const t = times(dots.slice(lo, hi + 1));
+		clear(readout).append('runs ' + id(dots[lo]) + ' to ' + id(dots[hi]) + ' marked (' + (hi - lo + 1) + ' runs, '
+			+ t[0] + ' to ' + t[t.length - 1] + '): Enter zooms to them, Escape drops the mark');
+	};
 	box.addEventListener('keydown', (ev) => {
 		const gs = groups();
 		const hot = box.querySelector('circle.pt.hot');
 		let g = Math.max(0, gs.findIndex((dots) => dots.includes(hot)));
 		if (!gs.length || !gs[g].length) return;
 		let i = Math.max(0, gs[g].indexOf(hot));
+		if (onZoom && marked && (ev.key === 'Enter' || ev.key === 'Escape')) {
+			ev.preventDefault();
+			const lo = Math.min(marked.from, i), hi = Math.max(marked.from, i);
+			const t = times(marked.dots.slice(lo, hi + 1));
+			unmark();
+			if (ev.key === 'Escape') show(hot);
+			else if (t.length) onZoom(t[0], t[t.length - 1]);
+			return;
+		}
+		if (onZoom && ev.key === '-') {
+			ev.preventDefault();
+			onZoom('', '');
+			return;
+		}
 		if (ev.key === 'Enter') {
 			const a = readout.querySelector('a');
 			if (a && hot) a.click();
 			return;
 		}
+		const from = i;
 		if (ev.key === 'ArrowRight') i = Math.min(i + 1, gs[g].length - 1);
 		else if (ev.key === 'ArrowLeft') i = Math.max(i - 1, 0);
 		else if (ev.key === 'Home') i = 0;
@@ -335,6 +381,14 @@ function interact(box, readout, onZoom) {
 			return;
 		}
 		ev.preventDefault();
+		const along = ev.key !== 'ArrowDown' && ev.key !== 'ArrowUp';
+		if (onZoom && ev.shiftKey && along) {
+			if (marked && marked.dots[0] !== gs[g][0]) unmark(); /* another series' */
+			show(gs[g][i]);
+			mark(gs[g], marked ? marked.from : from, i);
+			return;
+		}
+		unmark();
 		show(gs[g][i]);
 	});
 	if (!onZoom) return;
@@ -717,7 +771,7 @@ async function pageSeries(params) {
 		return root;
 	}
 	const box = el('div', {class: 'chart-box', id: 'series-chart'});
-	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value (or Tab to the chart and step with the arrow keys); drag across the chart to zoom to that time range.'));
+	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value (or Tab to the chart and step with the arrow keys); drag across the chart to zoom to that time range (or Shift with the arrow keys, then Enter; - shows all runs).'));
 	card.append(box, readout);
 	root.append(card);
 	try {
