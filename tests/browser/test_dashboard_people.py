@@ -291,6 +291,38 @@ try:
     check("refresh: the focus and the caret stay in the filter", focus == ["grid-filter", 3], focus)
     check("refresh: the scroll position is kept", js("return window.scrollY") == scrolled,
           (scrolled, js("return window.scrollY")))
+    # Typing in the filter while a refresh is drawing the page: the page
+    # was built with a new filter box whose text was the address's when the
+    # refresh began, and replaced the one typed in, so what was typed
+    # meanwhile was lost ("sort" + "/1" typed during the refresh: "sort").
+    # Now the box is the same element, never replaced, its text, caret and
+    # focus its own. (The refresh forced: the page's data said changed, its
+    # requests after the first held until the keys are typed.)
+    filt = driver.find_element(By.ID, "grid-filter")
+    js("""window.keptFilter = arguments[0]; window.held = []; let passes = 1; const real = window.realFetch = window.fetch;
+          window.fetch = (u, o) => !String(u).includes('/api/overview') || passes-- > 0 ? real(u, o)
+              : new Promise((ok) => window.held.push(() => ok(real(u, o))));
+          document.getElementById('overview').dataset.old = 'yes'; overviewShown.text = 'changed';
+          document.dispatchEvent(new Event('visibilitychange'));""", filt)
+    wait.until(lambda d: js("return window.held.length") > 0)
+    filt.send_keys(Keys.END, "/1")
+    js("window.fetch = window.realFetch; window.held.forEach((go) => go())")
+    try:
+        wait.until(lambda d: js("return !document.getElementById('overview').dataset.old && !!document.body.dataset.ready"))
+    except TimeoutException:
+        pass
+    state = js("const f = document.getElementById('grid-filter'); return [f === window.keptFilter, f.value,"
+               " document.activeElement === f, f.selectionStart, !document.getElementById('overview').dataset.old]")
+    check("refresh while typing: the page drawn again, the filter box is the one typed in, nothing lost",
+          state == [True, "sort/1", True, 6, True], state)
+    filt = driver.find_element(By.ID, "grid-filter")
+    filt.send_keys("0")
+    shown_rows = js("return [...document.querySelectorAll('#grid tbody tr')].filter((r) => !r.hidden).length")
+    check("refresh while typing: the kept box filters the new grid and the link",
+          filt.get_attribute("value") == "sort/10" and shown_rows == 4
+          and unquote(js("return location.hash")).endswith("filter=sort/10"),
+          (filt.get_attribute("value"), shown_rows, js("return location.hash")))
+    filt.send_keys(Keys.BACKSPACE * 3)
     # A run id without a place to break (run-14's 64 hex digits) in a
     # 400 px window: the overview's line of its latest run and the run's
     # page were 643 and 807 px wide, the whole page scrolled sideways.

@@ -572,9 +572,15 @@ async function pageOverview(params, opts) {
 	/* The grid. */
 	const heading = el('h2', {}, 'Series (' + data.series.length + ')');
 	const grid = el('section', {class: 'card', id: 'grid'}, heading);
-	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter',
+	/* Refreshed, the page keeps the filter box drawn, which may be being
+	 * typed in: the same element, its text, caret and focus its own
+	 * (render moves it into the new page, in place of a holder). Rebuilt,
+	 * it took the text of the address as it was when the refresh began,
+	 * and what was typed meanwhile was lost. */
+	const kept = opts && opts.refresh ? document.getElementById('grid-filter') : null;
+	const filter = kept || el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter',
 		value: params.get('filter') || ''});
-	grid.append(el('div', {class: 'row'}, filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
+	grid.append(el('div', {class: 'row'}, kept ? el('span', {'data-keep': 'grid-filter'}) : filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
 	const rows = data.series.map((s) => Object.assign({}, s, {
 		series: s, sparkline: s.sparkline, 'vs baseline': s.change_pct,
 	}));
@@ -606,10 +612,10 @@ async function pageOverview(params, opts) {
 	/* The filter is part of the page's link (to share, to reload, to come
 	 * back to): replaced in place, not a history entry per key typed, and
 	 * no new rendering of the page. */
-	filter.addEventListener('input', () => {
+	filter.oninput = () => { /* the page's own, in place of the one of the page it replaces */
 		applyFilter();
 		history.replaceState(history.state, '', hashLink('', {baseline: params.get('baseline'), filter: filter.value}));
-	});
+	};
 	/* An empty store (a new server's) says how runs come, not a bare header. */
 	if (!data.series.length)
 		grid.append(el('p', {class: 'muted', id: 'grid-empty'}, 'No series yet: runs come with ',
@@ -1202,7 +1208,7 @@ function focusedControl() {
 	const caret = typeof e.selectionStart === 'number' ? [e.selectionStart, e.selectionEnd] : null;
 	return (name) => {
 		const again = name === page && app.querySelector(selector);
-		if (!again) return;
+		if (!again || again === e) return; /* kept by the new page, focus and caret its own */
 		again.focus({preventScroll: true});
 		if (caret && typeof again.selectionStart === 'number') again.setSelectionRange(caret[0], caret[1]);
 	};
@@ -1258,7 +1264,26 @@ async function render(opts) {
 	const scrolled = opts.refresh && window.scrollY;
 	const fresh = !opts.refresh && followed !== null && followed === location.hash;
 	followed = null;
-	clear(app).append(node);
+	/* The new page in place of the old, but for the elements it keeps
+	 * (data-keep: a refreshed overview's filter box): moved from the old
+	 * page into its holder, still focused (moveBefore keeps an element's
+	 * state; elsewhere its focus and caret are given back). */
+	app.append(node);
+	for (const holder of node.querySelectorAll('[data-keep]')) {
+		const kept = document.getElementById(holder.dataset.keep);
+		if (kept && !node.contains(kept)) {
+			const had = document.activeElement === kept && [kept.selectionStart, kept.selectionEnd];
+			if (holder.parentNode.moveBefore) holder.parentNode.moveBefore(kept, holder);
+			else holder.before(kept);
+			if (had && document.activeElement !== kept) {
+				kept.focus({preventScroll: true});
+				kept.setSelectionRange(had[0], had[1]);
+			}
+			if (kept.oninput) kept.oninput();
+		}
+		holder.remove();
+	}
+	for (const old of Array.from(app.childNodes)) if (old !== node) old.remove();
 	/* What a page says to a screen reader once drawn (the console's
 	 * answer, in the live region emptied when the rendering began: the
 	 * same words again are said again). */
