@@ -32,6 +32,14 @@ static const char style[] =
     "h2{font-size:16px;margin:28px 0 8px;border-bottom:1px solid #ddd}\n"
     "h3{font-size:14px;margin:20px 0 4px}\n"
     "p.fields{color:#555;margin:0 0 12px}\n"
+    /* A name or id with no place to break (a C++ template's point name, a
+     * 64-hex run id) breaks where it must: a chart's heading ran 1,280 px
+     * wide, and a phone shrank the whole report to it. */
+    "h1,h2,h3,p,summary{overflow-wrap:anywhere}\n"
+    /* ...as a linked name in a table does, in a column of 15em: the report's
+     * grid scrolled 1,200 px sideways past a series' name to its values. */
+    "table.result td a{overflow-wrap:anywhere}\n"
+    "table.result td:has(> a){min-width:15em}\n"
     "table.result{border-collapse:collapse;font-size:12px;margin:8px 0;display:block;"
     "overflow-x:auto}\n"
     "table.result th,table.result td{border:1px solid #ddd;padding:2px 6px;text-align:left}\n"

@@ -590,6 +590,32 @@ try:
         check("phone: the %s is laid out at the phone's 360 px, no wider" % name,
               laid[0] == 360 and laid[1] <= laid[2], laid)
         driver.save_screenshot("%s/people-phone-%s.png" % (SHOTS, name.split()[0]))
+    # A point of a C++ template's name (no place to break), a long tag
+    # value, a run id of 64 hex digits: each chart's heading ran 1,280 px
+    # wide, so the phone shrank the whole report to 1,305 px. Now a heading
+    # or a line of text breaks where it must.
+    long_db, long_report = REPORT + ".long-db", REPORT + ".long.html"
+    name = "BM_Map<std::unordered_map<std::string,std::vector<int>>>" * 3 + "/1048576"
+    for i in range(1, 4):
+        run = {"id": "%064x" % i, "timestamp": "2026-10-0%dT02:00:00Z" % i, "commit": "%040x" % i,
+               "points": [{"name": name, "tags": {"config": "x" * 100},
+                           "metrics": {"time": {"value": 100 + i, "unit": "ns"}}}]}
+        path = "%s.%d.json" % (long_report, i)
+        json.dump(run, open(path, "w"))
+        subprocess.run([BENCHDB, "--db", long_db, "ingest", "--no-env", path], capture_output=True, check=True)
+    subprocess.run([BENCHDB, "--db", long_db, "report", "-o", long_report], capture_output=True, check=True)
+    driver.get("file://" + long_report)
+    wait.until(lambda d: js("return document.readyState") == "complete")
+    laid = js("const e = document.documentElement; return [window.innerWidth, e.scrollWidth, e.clientWidth]")
+    check("phone: a report of a 170-character point name and 64-hex run ids is laid out at 360 px, no wider",
+          laid[0] == 360 and laid[1] <= laid[2], laid)
+    # The grid's series cell (a link of the name and tags) was 1,200 px
+    # wide in its table's scroll box: the values beside it a long swipe
+    # away. Now the name breaks in a column of 15em.
+    cell = js("return document.querySelector('#grid tbody td').getBoundingClientRect().width")
+    check("phone: the grid's cell of a long series name is 15em wide (180 px of the table's 12 px, and padding), its name broken",
+          180 <= cell <= 200, cell)
+    driver.save_screenshot("%s/people-phone-long-names.png" % SHOTS)
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     # The series' glob and the console's typo were each asked once, their
