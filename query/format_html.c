@@ -52,7 +52,16 @@ static const char style[] =
     ".muted{color:#777}\n"
     ".severe{color:#b00020;font-weight:bold}\n"
     ".moderate{color:#c25400;font-weight:bold}\n"
-    ".minor{color:#8a6d00}\n" DARK_MEDIA DARK_BASE "h2{border-bottom-color:#343a46}\n"
+    ".minor{color:#8a6d00}\n"
+    /* Printed (paper, a PDF for the team): each table whole within the
+     * page's width, not a screen's scroll box cut at the paper's edge with
+     * its scroll bar; a heading kept with what follows it. */
+    "@media print{table.result{display:table;overflow:visible;font-size:10px}\n"
+    "table.result th,table.result td{overflow-wrap:break-word;padding:2px 4px}\n"
+    "table.result td:has(> a){min-width:0}\n"
+    "table.result tr,figure,svg{break-inside:avoid}\n"
+    "h1,h2,h3{break-after:avoid}\n"
+    "}\n" DARK_MEDIA DARK_BASE "h2{border-bottom-color:#343a46}\n"
     "p.fields{color:#b8c0ce}\n"
     "table.result th,table.result td{border-color:#343a46}\n"
     "table.result th{background:#242933}\n"
