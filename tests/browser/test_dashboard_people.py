@@ -612,6 +612,8 @@ try:
     for i in range(1, 4):
         run = {"id": "%064x" % i, "timestamp": "2026-10-0%dT02:00:00Z" % i, "commit": "%040x" % i,
                "points": [{"name": name, "tags": {"config": "x" * 100},
+                           "metrics": {"time": {"value": 100 + i, "unit": "ns"}}},
+                          {"name": "rtl\u202eevil", "tags": {"backend": "cpu"},
                            "metrics": {"time": {"value": 100 + i, "unit": "ns"}}}]}
         path = "%s.%d.json" % (long_report, i)
         json.dump(run, open(path, "w"))
@@ -630,6 +632,25 @@ try:
           180 <= cell <= 200, cell)
     driver.save_screenshot("%s/people-phone-long-names.png" % SHOTS)
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    # A right-to-left override (U+202E) in a point's name turned the text
+    # after it around: the report's grid showed "rtl" + "]upc=dnekcab[ live"
+    # for rtl\u202eevil [backend=cpu], the dashboard "upc=dnekcab" for its
+    # tags. Now the name is isolated: its tags read left to right.
+    # (LTR: the "[" / "b" drawn left of the "]" / "u".)
+    LTR = """const t = arguments[0].lastChild, r = document.createRange();
+        const x = (i) => { r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().left; };
+        return x(arguments[1]) < x(arguments[2]);"""
+    link = [a for a in driver.find_elements(By.CSS_SELECTOR, "#grid tbody a") if a.text.startswith("rtl")]
+    check("rtl override: the report's grid shows the series' tags left to right",
+          link and js("return arguments[0].lastChild.textContent", link[0]) == " [backend=cpu]"
+          and js(LTR, link[0], 1, 13),
+          link and js("return arguments[0].innerHTML", link[0]))
+    open_url(BASE + "/", "overview")
+    ltr = js("const a = document.createElement('a'); a.id = 'rtl-label';"
+             " a.append(...seriesLabel('rtl\u202eevil', {backend: 'cpu'}).filter((e) => e));"
+             " document.getElementById('app').prepend(a); return a.querySelector('.tags')")
+    check("rtl override: the dashboard's series label shows its tags left to right", js(LTR, ltr, 0, 10))
+    js("document.getElementById('rtl-label').remove()")
 
     # The series' glob and the console's typo were each asked once, their
     # 400 a failed load in the console (the series page asked the chart's
