@@ -45,6 +45,7 @@ static const char style[] =
     "table.result th,table.result td{border:1px solid #ddd;padding:2px 6px;text-align:left}\n"
     "table.result th{background:#f4f4f4}\n"
     "table.result td.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}\n"
+    "td.when{white-space:nowrap}\n"
     "tr.regression td{background:#fde8e8}\n"
     "tr.improvement td{background:#e8f6ea}\n"
     "figure{margin:8px 0}\n"
@@ -114,9 +115,12 @@ int bdb_result_html_table(const bdb_result *r, bdb_buf *out)
 				continue;
 			bdb_buf_reset(&text);
 			bdb__put_cell_table(&text, r, row, c);
-			bdb_buf_puts(out, numeric(&r->cells[row * r->n_cols + c])
-					      ? "<td class=\"num\">"
-					      : "<td>");
+			/* A time on one line: beside long run ids it broke at its
+			 * hyphens ("2026-10-" over "01T02:00:00Z"). */
+			const bdb_value *v = &r->cells[row * r->n_cols + c];
+			bdb_buf_puts(out, numeric(v)		      ? "<td class=\"num\">"
+					  : v->kind == BDB_VALUE_TIME ? "<td class=\"when\">"
+								      : "<td>");
 			bdb_buf_put_xml(out, text.data ? text.data : "", text.len);
 			bdb_buf_puts(out, "</td>");
 		}

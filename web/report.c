@@ -631,10 +631,9 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	bdb_result *metrics = NULL;
 	bdb_buf_puts(&page, BDB_HTML_PAGE_HEAD "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
-	bdb_buf_printf(&page,
-		       "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE
-		       "td.when{white-space:nowrap}\n</style>\n</head>\n<body>\n",
-		       bdb_html_style());
+	bdb_buf_printf(
+	    &page, "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE "</style>\n</head>\n<body>\n",
+	    bdb_html_style());
 	rc = put_header(&r, &page);
 	if (!rc)
 		rc = put_regressions(&r, &page);

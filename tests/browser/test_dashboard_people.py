@@ -233,6 +233,14 @@ try:
           and LONG in unquote(save), save[:60])
     sandbox = driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result").get_attribute("sandbox")
     check("as html: the frame's sandbox runs no script", "allow-scripts" not in sandbox, sandbox)
+    # Each timestamp of its table broke at its hyphens ("2026-10-" over
+    # "01T02:00:00Z") beside the long run ids, in a 1280 px window: the
+    # report's tables keep a time on one line, the `as html` table did not.
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result"))
+    times = [js(LINES, td) for td in driver.find_elements(By.CSS_SELECTOR, "table.result tbody td:nth-child(4)")]
+    driver.switch_to.default_content()
+    check("as html: each timestamp of its table is one line", len(times) == 26 and set(times) == {1},
+          (len(times), sorted(set(times))))
     shot("console-html")
 
     # ---- a bare #/series names what it shows -----------------------------------------
