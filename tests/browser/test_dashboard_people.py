@@ -659,6 +659,19 @@ try:
              " document.getElementById('app').prepend(a); return a.querySelector('.tags')")
     check("rtl override: the dashboard's series label shows its tags left to right", js(LTR, ltr, 0, 10))
     js("document.getElementById('rtl-label').remove()")
+    # The series chart on a phone (360 px, mobile): the 720 px chart was
+    # shrunk into its 276 px box, its tick labels drawn 4 px tall. Now the
+    # dashboard asks for a chart as wide as its box (/api/chart.svg?width=),
+    # drawn at that width: its labels at their 11 px.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    open_url(BASE + "/#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    label = js("return document.querySelector('#series-chart svg text.ytick').getBoundingClientRect().height")
+    fit = js("const b = document.getElementById('series-chart'); return [b.scrollWidth, b.clientWidth]")
+    check("phone: the series chart's labels are drawn at their 11 px (10 px tall or more), the chart fits its box",
+          label >= 10 and fit[0] <= fit[1], (label, fit))
+    shot("phone-series")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     # The series' glob and the console's typo were each asked once, their
     # 400 a failed load in the console (the series page asked the chart's

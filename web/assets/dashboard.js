@@ -217,8 +217,14 @@ function importSvg(text) {
 	return document.importNode(root, true);
 }
 
+/* The chart of statement, drawn as wide as the page's chart box when that is
+ * narrower than its 720 px: a phone's box (276 px) shrank the chart, its
+ * labels to 4 px. */
 async function chart(statement) {
-	const r = await getText('/api/chart.svg', {q: statement});
+	const box = document.documentElement.clientWidth - 84; /* main's and the card's padding */
+	const r =
+	    await getText('/api/chart.svg', box < 720 ? {q : statement, width : Math.max(240, box)}
+						      : {q : statement});
 	return importSvg(r.text);
 }
 
