@@ -222,9 +222,8 @@ function importSvg(text) {
  * labels to 4 px. */
 async function chart(statement) {
 	const box = document.documentElement.clientWidth - 84; /* main's and the card's padding */
-	const r =
-	    await getText('/api/chart.svg', box < 720 ? {q : statement, width : Math.max(240, box)}
-						      : {q : statement});
+	const params = box < 720 ? {q: statement, width: Math.max(240, box)} : {q: statement};
+	const r = await getText('/api/chart.svg', params);
 	return importSvg(r.text);
 }
 
