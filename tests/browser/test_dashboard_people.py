@@ -131,6 +131,11 @@ try:
     check("keyboard zoom: the marked runs are shown on the chart",
           len(driver.find_elements(By.CSS_SELECTOR, "#series-chart .brush")) == 1)
     shot("series-keyboard-zoom")
+    # Shift+← twice, back to run-02 where the mark began: one run, said as one.
+    driver.switch_to.active_element.send_keys(Keys.SHIFT + Keys.ARROW_LEFT + Keys.ARROW_LEFT)
+    check("keyboard zoom: back where the mark began, one run is said as one",
+          readout().startswith("runs run-02 to run-02 marked (1 run, 2026-10-02T02:00:00Z to "), readout())
+    driver.switch_to.active_element.send_keys(Keys.SHIFT + Keys.ARROW_RIGHT + Keys.ARROW_RIGHT)
     driver.switch_to.active_element.send_keys(Keys.ESCAPE)
     check("keyboard zoom: Escape drops the mark", not driver.find_elements(By.CSS_SELECTOR, "#series-chart .brush")
           and readout().startswith("run run-04,"), readout())

@@ -346,7 +346,7 @@ function interact(box, readout, onZoom) {
 		marked.brush.style.width = (b.right - a.left) + 'px';
 		const id = (dot) => (parseDotTitle(dot.querySelector('title').textContent) || {run: '?'}).run;
 		const t = times(dots.slice(lo, hi + 1));
-		clear(readout).append('runs ' + id(dots[lo]) + ' to ' + id(dots[hi]) + ' marked (' + (hi - lo + 1) + ' runs, '
+		clear(readout).append('runs ' + id(dots[lo]) + ' to ' + id(dots[hi]) + ' marked (' + (hi - lo + 1) + (hi > lo ? ' runs, ' : ' run, ')
 			+ t[0] + ' to ' + t[t.length - 1] + '): Enter zooms to them, Escape drops the mark');
 	};
 	box.addEventListener('keydown', (ev) => {
