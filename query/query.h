@@ -532,9 +532,21 @@ void bdb_result_cell_text(const bdb_result *r, size_t row, size_t col, bdb_buf *
  * unit's natural scale, unit included ("1.298 µs" for 1298 ns). */
 void bdb_result_cell_quantity(const bdb_result *r, size_t row, size_t col, bdb_buf *out);
 
+/* The start of benchdb's HTML pages (the `as html` page, the report), to
+ * their <title>: laid out at a phone's width (the viewport meta: without it
+ * a phone laid the report out 980 px wide and shrank it). */
+#define BDB_HTML_PAGE_HEAD                                                                         \
+	"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"                 \
+	"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+
 /* The style sheet of benchdb's HTML pages (the `as html` page, the report):
  * static text without '<', '&' or "//", for a <style> element. */
 const char *bdb_html_style(void);
+
+/* The base of its dark theme (prefers-color-scheme: dark, on screens), in
+ * bdb_html_style too: the page's ground, text, links and the charts' light
+ * ground, for the dashboard's style sheet to share. */
+const char *bdb_html_dark_style(void);
 
 /* The style rules of the SVG charts (bdb_result_svg puts them in each
  * chart's <style>): static CSS text without '<', '&' or "//", for a page

@@ -56,8 +56,10 @@ int bdb__dashboard_file(const char *path, bdb_buf *out, const char **type)
 		if (strcmp(bdb__assets[i].name, name) != 0)
 			continue;
 		bdb_buf_append(out, bdb__assets[i].data, bdb__assets[i].len);
-		if (strcmp(name, "dashboard.css") == 0)
+		if (strcmp(name, "dashboard.css") == 0) {
+			bdb_buf_puts(out, bdb_html_dark_style());
 			bdb_buf_puts(out, bdb_chart_style());
+		}
 		*type = type_of(name);
 		return 0;
 	}

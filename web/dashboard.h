@@ -26,7 +26,8 @@ extern const size_t bdb__n_assets;
 /*
  * Appends the dashboard file a request path names to out: "/" is
  * index.html, "/assets/NAME" the embedded file NAME (the style sheet
- * dashboard.css with the charts' style rules, bdb_chart_style, after it).
+ * dashboard.css with the dark theme's base, bdb_html_dark_style, and the
+ * charts' style rules, bdb_chart_style, after it).
  * *type receives its Content-Type. Returns 0, or BDB_ENOTFOUND for any
  * other path (out unchanged).
  */

@@ -259,6 +259,7 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	bdb_buf what;
 	bdb_buf_init(&what);
 	bdb_buf_puts(&what, cell(r, res, from, "point"));
+	size_t point_len = what.len;
 	const char *tags = cell(r, res, from, "tags");
 	if (*tags && strcmp(tags, "-") != 0) {
 		bdb_buf_puts(&what, " [");
@@ -273,9 +274,14 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 		return BDB_ENOMEM;
 	}
 	bool regressed = strncmp(verdict, "regression", 10) == 0;
-	bdb_buf_printf(g, "<tr%s><td><a href=\"#c%zu\">", regressed ? " class=\"regression\"" : "",
-		       r->n_charts);
-	put_text(g, bdb_buf_cstr(&what));
+	/* The point isolated (<bdi>): a right-to-left override in its name
+	 * (U+202E) turned the tags after it around ("[backend=cpu]" shown as
+	 * "]upc=dnekcab["). */
+	bdb_buf_printf(g, "<tr%s><td><a href=\"#c%zu\"><bdi>",
+		       regressed ? " class=\"regression\"" : "", r->n_charts);
+	bdb_buf_put_xml(g, bdb_buf_cstr(&what), point_len);
+	bdb_buf_puts(g, "</bdi>");
+	put_text(g, bdb_buf_cstr(&what) + point_len);
 	bdb_buf_puts(g, "</a></td><td>");
 	put_text(g, metric);
 	bdb_buf_puts(g, "</td><td>");
@@ -375,10 +381,10 @@ static int put_point(report *r, const char *metric, const char *point)
 	size_t n = bdb_result_n_rows(res);
 	if (n > 0) {
 		r->n_charts++;
-		bdb_buf_printf(&r->charts, "<section class=\"chart\" id=\"c%zu\">\n<h3>",
+		bdb_buf_printf(&r->charts, "<section class=\"chart\" id=\"c%zu\">\n<h3><bdi>",
 			       r->n_charts);
 		put_text(&r->charts, point);
-		bdb_buf_puts(&r->charts, " \xc2\xb7 ");
+		bdb_buf_puts(&r->charts, "</bdi> \xc2\xb7 ");
 		put_text(&r->charts, metric);
 		bdb_buf_puts(&r->charts, "</h3>\n");
 		bdb_chart_options o = {.inline_svg = true, .rows_from = 0, .rows_to = n};
@@ -479,7 +485,11 @@ static void put_changes(report *r, size_t groups, bdb_buf *out)
 		for (size_t j = i; j < end; j++) {
 			bdb_buf_printf(out, "%s<a href=\"#c%zu\">", j > i ? "<br/>" : "",
 				       c->v[j].ref);
+			/* Isolated, left to right as the page: an override in it does not turn
+			 * the change after it, an Arabic name does not turn the label. */
+			bdb_buf_puts(out, "<bdi dir=\"ltr\">");
 			put_text(out, c->v[j].what);
+			bdb_buf_puts(out, "</bdi>");
 			bdb_buf_puts(out, "</a>: ");
 			put_text(out, c->v[j].pct);
 		}
@@ -619,14 +629,11 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	bdb_buf_init(&r.grid);
 	bdb_buf_init(&r.charts);
 	bdb_result *metrics = NULL;
-	bdb_buf_puts(&page,
-		     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-		     "<title>");
+	bdb_buf_puts(&page, BDB_HTML_PAGE_HEAD "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
-	bdb_buf_printf(&page,
-		       "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE
-		       "td.when{white-space:nowrap}\n</style>\n</head>\n<body>\n",
-		       bdb_html_style());
+	bdb_buf_printf(
+	    &page, "</title>\n<style>\n%s" BDB__PAGE_HASH_REST_STYLE "</style>\n</head>\n<body>\n",
+	    bdb_html_style());
 	rc = put_header(&r, &page);
 	if (!rc)
 		rc = put_regressions(&r, &page);

@@ -742,6 +742,22 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	if (writes_store(text))
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
 				    "chart.svg draws trend and changes statements", NULL, NULL);
+	/* width: the chart drawn that wide (the dashboard's, a phone's box), as
+	 * benchdb chart --width. */
+	const char *width_text;
+	if (!get_param(c, rq, "width", &width_text, &ret))
+		return ret;
+	bdb_chart_options chart = {0};
+	if (width_text) {
+		char *end;
+		long v = strtol(width_text, &end, 10);
+		if (end == width_text || *end || v < 16 || v > 20000)
+			return answer_error(
+			    c, rq, MHD_HTTP_BAD_REQUEST,
+			    "the width parameter is a number of pixels from 16 to 20000", NULL,
+			    NULL);
+		chart.width = (int)v;
+	}
 	watch w;
 	bdb_query_options opt = {.format = BDB_OUTPUT_SVG, .cancel = watch_begin(s, &w)};
 	bdb_result *res = NULL;
@@ -769,7 +785,7 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 	}
 	bdb_buf svg;
 	bdb_buf_init(&svg);
-	rc = bdb_result_svg(res, NULL, &svg);
+	rc = bdb_result_svg(res, &chart, &svg);
 	bdb_result_free(res);
 	if (!rc && svg.failed)
 		rc = BDB_ENOMEM;

@@ -111,6 +111,50 @@ try:
     check("zoom: a drag from run-02, which has no commit, to run-04 keeps runs 2 to 4",
           'since "2026-10-02T02:00:00Z" until "2026-10-04T02:00:00Z"' in stmt
           and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 3, stmt)
+    # The same zoom from the keyboard: a drag was the only way (the chart's
+    # label and the page said nothing else; the since/until fields take
+    # timestamps typed). Now Shift with the arrows marks runs from the one
+    # read out, the readout saying the window, Enter zooms to it, Escape
+    # drops it, "-" shows all runs again.
+    ActionChains(driver).move_to_element(driver.find_element(By.CSS_SELECTOR, "#app h1")).perform()
+    go("#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    box = driver.find_element(By.ID, "series-chart")
+    check("keyboard zoom: the chart's label says how",
+          "Shift" in box.accessible_name and "zoom" in box.accessible_name, box.accessible_name)
+    check("keyboard zoom: the readout's hint says how",
+          "Shift" in readout(), readout())
+    js("arguments[0].focus()", box)
+    box.send_keys(Keys.HOME, Keys.ARROW_RIGHT, Keys.SHIFT + Keys.ARROW_RIGHT + Keys.ARROW_RIGHT)
+    check("keyboard zoom: Shift+\u2192 twice from run-02 says the window of runs 2 to 4",
+          readout() == "runs run-02 to run-04 marked (3 runs, 2026-10-02T02:00:00Z to 2026-10-04T02:00:00Z):"
+          " Enter zooms to them, Escape drops the mark", readout())
+    check("keyboard zoom: the marked runs are shown on the chart",
+          len(driver.find_elements(By.CSS_SELECTOR, "#series-chart .brush")) == 1)
+    shot("series-keyboard-zoom")
+    # Shift+← twice, back to run-02 where the mark began: one run, said as one.
+    driver.switch_to.active_element.send_keys(Keys.SHIFT + Keys.ARROW_LEFT + Keys.ARROW_LEFT)
+    check("keyboard zoom: back where the mark began, one run is said as one",
+          readout().startswith("runs run-02 to run-02 marked (1 run, 2026-10-02T02:00:00Z to "), readout())
+    driver.switch_to.active_element.send_keys(Keys.SHIFT + Keys.ARROW_RIGHT + Keys.ARROW_RIGHT)
+    driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+    check("keyboard zoom: Escape drops the mark", not driver.find_elements(By.CSS_SELECTOR, "#series-chart .brush")
+          and readout().startswith("run run-04,"), readout())
+    driver.switch_to.active_element.send_keys(Keys.SHIFT + Keys.ARROW_LEFT + Keys.ARROW_LEFT)
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("keyboard zoom: Enter zooms to the marked runs (runs 2 to 4), as the drag did",
+          'since "2026-10-02T02:00:00Z" until "2026-10-04T02:00:00Z"' in stmt
+          and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 3, stmt)
+    check("keyboard zoom: the zoomed chart keeps the focus",
+          js("return document.activeElement.id") == "series-chart", js("return document.activeElement.id"))
+    driver.execute_script("document.body.dataset.ready = ''")
+    driver.switch_to.active_element.send_keys("-")
+    loaded("series")
+    stmt = driver.find_element(By.ID, "series-statement").text
+    check("keyboard zoom: - shows all runs again", "since" not in stmt and "until" not in stmt
+          and len(driver.find_elements(By.CSS_SELECTOR, "#series-chart svg circle.pt")) == 13, stmt)
     # The console's chart too.
     go("#/query?q=trend%20time%20of%20%22hash%2F4096%22", "query")
     box = driver.find_element(By.ID, "console-chart")
@@ -194,6 +238,14 @@ try:
           and LONG in unquote(save), save[:60])
     sandbox = driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result").get_attribute("sandbox")
     check("as html: the frame's sandbox runs no script", "allow-scripts" not in sandbox, sandbox)
+    # Each timestamp of its table broke at its hyphens ("2026-10-" over
+    # "01T02:00:00Z") beside the long run ids, in a 1280 px window: the
+    # report's tables keep a time on one line, the `as html` table did not.
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result"))
+    times = [js(LINES, td) for td in driver.find_elements(By.CSS_SELECTOR, "table.result tbody td:nth-child(4)")]
+    driver.switch_to.default_content()
+    check("as html: each timestamp of its table is one line", len(times) == 26 and set(times) == {1},
+          (len(times), sorted(set(times))))
     shot("console-html")
 
     # ---- a bare #/series names what it shows -----------------------------------------
@@ -252,6 +304,38 @@ try:
     check("refresh: the focus and the caret stay in the filter", focus == ["grid-filter", 3], focus)
     check("refresh: the scroll position is kept", js("return window.scrollY") == scrolled,
           (scrolled, js("return window.scrollY")))
+    # Typing in the filter while a refresh is drawing the page: the page
+    # was built with a new filter box whose text was the address's when the
+    # refresh began, and replaced the one typed in, so what was typed
+    # meanwhile was lost ("sort" + "/1" typed during the refresh: "sort").
+    # Now the box is the same element, never replaced, its text, caret and
+    # focus its own. (The refresh forced: the page's data said changed, its
+    # requests after the first held until the keys are typed.)
+    filt = driver.find_element(By.ID, "grid-filter")
+    js("""window.keptFilter = arguments[0]; window.held = []; let passes = 1; const real = window.realFetch = window.fetch;
+          window.fetch = (u, o) => !String(u).includes('/api/overview') || passes-- > 0 ? real(u, o)
+              : new Promise((ok) => window.held.push(() => ok(real(u, o))));
+          document.getElementById('overview').dataset.old = 'yes'; overviewShown.text = 'changed';
+          document.dispatchEvent(new Event('visibilitychange'));""", filt)
+    wait.until(lambda d: js("return window.held.length") > 0)
+    filt.send_keys(Keys.END, "/1")
+    js("window.fetch = window.realFetch; window.held.forEach((go) => go())")
+    try:
+        wait.until(lambda d: js("return !document.getElementById('overview').dataset.old && !!document.body.dataset.ready"))
+    except TimeoutException:
+        pass
+    state = js("const f = document.getElementById('grid-filter'); return [f === window.keptFilter, f.value,"
+               " document.activeElement === f, f.selectionStart, !document.getElementById('overview').dataset.old]")
+    check("refresh while typing: the page drawn again, the filter box is the one typed in, nothing lost",
+          state == [True, "sort/1", True, 6, True], state)
+    filt = driver.find_element(By.ID, "grid-filter")
+    filt.send_keys("0")
+    shown_rows = js("return [...document.querySelectorAll('#grid tbody tr')].filter((r) => !r.hidden).length")
+    check("refresh while typing: the kept box filters the new grid and the link",
+          filt.get_attribute("value") == "sort/10" and shown_rows == 4
+          and unquote(js("return location.hash")).endswith("filter=sort/10"),
+          (filt.get_attribute("value"), shown_rows, js("return location.hash")))
+    filt.send_keys(Keys.BACKSPACE * 3)
     # A run id without a place to break (run-14's 64 hex digits) in a
     # 400 px window: the overview's line of its latest run and the run's
     # page were 643 and 807 px wide, the whole page scrolled sideways.
@@ -325,6 +409,19 @@ try:
     broken = [td.text.replace("\n", " ") for td in driver.find_elements(By.CSS_SELECTOR, "table.result td.num")
               if js(LINES, td) > 1]
     check("report: printed, each value keeps its unit on its line", not broken, broken)
+    # Printed, its tables were cut at the page's right edge with their
+    # scroll bars (the regressions' explanation, the change points'
+    # annotation), the scroll boxes of a screen. Now each table is whole
+    # within the page's width; a chart's heading stays with its chart.
+    cut = js("return [...document.querySelectorAll('table.result')].filter((t) => t.scrollWidth > t.clientWidth + 1"
+             " || t.getBoundingClientRect().right > document.documentElement.clientWidth)"
+             ".map((t) => t.querySelector('th').textContent + ' ' + t.scrollWidth + ' in ' + t.clientWidth)")
+    check("report: printed, no table is cut", not cut, cut)
+    wide = js("const e = document.documentElement; return [e.scrollWidth, e.clientWidth]")
+    check("report: printed, the page is no wider than the paper", wide[0] <= wide[1], wide)
+    kept = js("return [...document.querySelectorAll('section.chart h3')].map((h) => getComputedStyle(h).breakAfter)")
+    check("report: printed, a chart's heading stays with its chart", kept and set(kept) == {"avoid"}, sorted(set(kept)))
+    driver.save_screenshot("%s/people-print-report.png" % SHOTS)
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     driver.set_window_size(1280, 1400)
 
@@ -393,6 +490,32 @@ try:
     check("dark: the statement, the readout and the list of series are of a contrast of 4.5:1 or more",
           all(r is not None and r >= 4.5 for _, r in pairs), pairs)
     shot("dark-series")
+    # The report and the console's `as html` page stayed white, dark grey
+    # text on a white page beside the dark dashboard. Now the same dark
+    # theme (its base rules shared with the dashboard's style sheet), the
+    # charts on their light ground.
+    driver.get("file://" + REPORT)
+    wait.until(lambda d: js("return document.readyState") == "complete")
+    ground = js("return getComputedStyle(document.body).backgroundColor")
+    check("dark: the report's ground is the dashboard's", ground == "rgb(20, 23, 29)", ground)
+    pairs = js(CONTRAST, ["h1", "p.fields", "h2", "p.severe", "#grid th", "#grid tbody a", "#grid tr.regression td",
+                          "#grid td.num", "#changes .muted", "details.values summary", "section.chart h3"])
+    check("dark: the report's text is of a contrast of 4.5:1 or more",
+          all(r is not None and r >= 4.5 for _, r in pairs), pairs)
+    grounds = js("return [...document.querySelectorAll('svg')].map((s) => getComputedStyle(s).backgroundColor)")
+    check("dark: the report's charts and sparklines keep their light ground",
+          len(grounds) > 7 and set(grounds) == {"rgb(255, 255, 255)"}, sorted(set(grounds)))
+    driver.save_screenshot("%s/people-dark-report.png" % SHOTS)
+    open_url(BASE + "/#/query?q=" + "trend%20time%20of%20%22sort%2F1024%22%20as%20html", "query")
+    driver.switch_to.frame(driver.find_element(By.CSS_SELECTOR, "#console-result iframe.html-result"))
+    ground = js("return getComputedStyle(document.body).backgroundColor")
+    pairs = js(CONTRAST, ["h1", "p.fields", "table.result th", "table.result td.num"])
+    chart = js("return getComputedStyle(document.querySelector('svg')).backgroundColor")
+    driver.switch_to.default_content()
+    check("dark: the console's `as html` page is dark, its text of a contrast of 4.5:1 or more, its chart light",
+          ground == "rgb(20, 23, 29)" and all(r is not None and r >= 4.5 for _, r in pairs)
+          and chart == "rgb(255, 255, 255)", (ground, pairs, chart))
+    shot("dark-console-html")
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
 
     # ---- the browser's console: no CSP violation, no script error ----------------
@@ -418,6 +541,12 @@ try:
           heading == "Compare two runs" and missing and missing[0].text.startswith(
               'Run \u201c\\u0000\u201d not found; Run \u201cx\u201d not found: the store has no run of that id'),
           (heading, missing and missing[0].text))
+    # Its list of base runs showed the id asked for as it is: the NUL drawn
+    # as a box glyph. Now as the message says it, \u0000 (the option's
+    # value still the id asked for).
+    chosen = js("const o = document.querySelector('#compare-a').selectedOptions[0]; return [o.text, o.value]")
+    check("compare of a run id with a NUL: the list of runs shows it as \\u0000",
+          chosen == ["\\u0000", "\u0000"], chosen)
     shot("odd-links-compare")
     open_url(BASE + "/#/run?id=%00", "run")
     missing = driver.find_elements(By.ID, "run-missing")
@@ -470,6 +599,84 @@ try:
           (len(lines), sorted(set(lines))))
     driver.save_screenshot("%s/people-report-values-narrow.png" % SHOTS)
     driver.set_window_size(1280, 1400)
+    # On a phone (a mobile browser, 360 px): the report had no viewport
+    # meta, so the phone laid it out 980 px wide and shrank it (its 12 px
+    # tables drawn 4.4 px tall). Now it is laid out at the phone's width,
+    # no wider; so is an `as html` page.
+    html = subprocess.run([BENCHDB, "--db", DB, "-c", 'trend time of "sort/1024" as html'],
+                          capture_output=True, text=True).stdout
+    page = REPORT + ".as.html"
+    open(page, "w").write(html)
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    for name, path in (("report", REPORT), ("as html page", page)):
+        driver.get("file://" + path)
+        wait.until(lambda d: js("return document.readyState") == "complete")
+        laid = js("const e = document.documentElement; return [window.innerWidth, e.scrollWidth, e.clientWidth]")
+        check("phone: the %s is laid out at the phone's 360 px, no wider" % name,
+              laid[0] == 360 and laid[1] <= laid[2], laid)
+        driver.save_screenshot("%s/people-phone-%s.png" % (SHOTS, name.split()[0]))
+    # A point of a C++ template's name (no place to break), a long tag
+    # value, a run id of 64 hex digits: each chart's heading ran 1,280 px
+    # wide, so the phone shrank the whole report to 1,305 px. Now a heading
+    # or a line of text breaks where it must.
+    long_db, long_report = REPORT + ".long-db", REPORT + ".long.html"
+    name = "BM_Map<std::unordered_map<std::string,std::vector<int>>>" * 3 + "/1048576"
+    for i in range(1, 4):
+        run = {"id": "%064x" % i, "timestamp": "2026-10-0%dT02:00:00Z" % i, "commit": "%040x" % i,
+               "points": [{"name": name, "tags": {"config": "x" * 100},
+                           "metrics": {"time": {"value": 100 + i, "unit": "ns"}}},
+                          {"name": "rtl\u202eevil", "tags": {"backend": "cpu"},
+                           "metrics": {"time": {"value": 100 + i, "unit": "ns"}}}]}
+        path = "%s.%d.json" % (long_report, i)
+        json.dump(run, open(path, "w"))
+        subprocess.run([BENCHDB, "--db", long_db, "ingest", "--no-env", path], capture_output=True, check=True)
+    subprocess.run([BENCHDB, "--db", long_db, "report", "-o", long_report], capture_output=True, check=True)
+    driver.get("file://" + long_report)
+    wait.until(lambda d: js("return document.readyState") == "complete")
+    laid = js("const e = document.documentElement; return [window.innerWidth, e.scrollWidth, e.clientWidth]")
+    check("phone: a report of a 170-character point name and 64-hex run ids is laid out at 360 px, no wider",
+          laid[0] == 360 and laid[1] <= laid[2], laid)
+    # The grid's series cell (a link of the name and tags) was 1,200 px
+    # wide in its table's scroll box: the values beside it a long swipe
+    # away. Now the name breaks in a column of 15em.
+    cell = js("return document.querySelector('#grid tbody td').getBoundingClientRect().width")
+    check("phone: the grid's cell of a long series name is 15em wide (180 px of the table's 12 px, and padding), its name broken",
+          180 <= cell <= 200, cell)
+    driver.save_screenshot("%s/people-phone-long-names.png" % SHOTS)
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    # A right-to-left override (U+202E) in a point's name turned the text
+    # after it around: the report's grid showed "rtl" + "]upc=dnekcab[ live"
+    # for rtl\u202eevil [backend=cpu], the dashboard "upc=dnekcab" for its
+    # tags. Now the name is isolated: its tags read left to right.
+    # (LTR: the "[" / "b" drawn left of the "]" / "u".)
+    LTR = """const t = arguments[0].lastChild, r = document.createRange();
+        const x = (i) => { r.setStart(t, i); r.setEnd(t, i + 1); return r.getBoundingClientRect().left; };
+        return x(arguments[1]) < x(arguments[2]);"""
+    link = [a for a in driver.find_elements(By.CSS_SELECTOR, "#grid tbody a") if a.text.startswith("rtl")]
+    check("rtl override: the report's grid shows the series' tags left to right",
+          link and js("return arguments[0].lastChild.textContent", link[0]) == " [backend=cpu]"
+          and js(LTR, link[0], 1, 13),
+          link and js("return arguments[0].innerHTML", link[0]))
+    open_url(BASE + "/", "overview")
+    ltr = js("const a = document.createElement('a'); a.id = 'rtl-label';"
+             " a.append(...seriesLabel('rtl\u202eevil', {backend: 'cpu'}).filter((e) => e));"
+             " document.getElementById('app').prepend(a); return a.querySelector('.tags')")
+    check("rtl override: the dashboard's series label shows its tags left to right", js(LTR, ltr, 0, 10))
+    js("document.getElementById('rtl-label').remove()")
+    # The series chart on a phone (360 px, mobile): the 720 px chart was
+    # shrunk into its 276 px box, its tick labels drawn 4 px tall. Now the
+    # dashboard asks for a chart as wide as its box (/api/chart.svg?width=),
+    # drawn at that width: its labels at their 11 px.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": True})
+    open_url(BASE + "/#/series?point=sort/1024&metric=time&exact=1&tag.backend=cpu", "series")
+    label = js("return document.querySelector('#series-chart svg text.ytick').getBoundingClientRect().height")
+    fit = js("const b = document.getElementById('series-chart'); return [b.scrollWidth, b.clientWidth]")
+    check("phone: the series chart's labels are drawn at their 11 px (10 px tall or more), the chart fits its box",
+          label >= 10 and fit[0] <= fit[1], (label, fit))
+    shot("phone-series")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     # The series' glob and the console's typo were each asked once, their
     # 400 a failed load in the console (the series page asked the chart's

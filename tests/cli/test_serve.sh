@@ -119,6 +119,18 @@ http -G --data-urlencode 'q=trend time of kernel' -H 'If-None-Match: "0000000000
 	"$URL/api/chart.svg"
 check_status "chart.svg: If-None-Match of another tag: 200" 200
 check "chart.svg: another tag: the chart" cmp -s "$OUT" "$WORK/chart.svg"
+# width=PX: the chart drawn that wide, the bytes of benchdb chart --width
+# (the dashboard asks a phone's box's width); not a number of 16 to 20000: 400.
+"$BENCHDB" --db "$DB" chart 'trend time of kernel' --width 300 -o "$WORK/chart-300.svg"
+http -G --data-urlencode 'q=trend time of kernel' --data-urlencode 'width=300' "$URL/api/chart.svg"
+check_status "chart.svg width=300: 200" 200
+check "chart.svg width=300: the bytes of benchdb chart --width 300" cmp -s "$OUT" "$WORK/chart-300.svg"
+for w in abc 15 20001 300px ''; do
+	http -G --data-urlencode 'q=trend time of kernel' --data-urlencode "width=$w" "$URL/api/chart.svg"
+	check_status "chart.svg width='$w': 400" 400
+	check_body "chart.svg width='$w': says why" \
+		'{"error": "the width parameter is a number of pixels from 16 to 20000", "line": null, "column": null, "expected": null, "suggestion": null}'
+done
 # RFC 9112 3.2: an HTTP/1.1 request without Host is a 400; HTTP/1.0 needs none.
 http --http1.1 -H 'Host:' "$URL/api/health"
 check_status "HTTP/1.1 without Host: 400" 400

@@ -217,8 +217,13 @@ function importSvg(text) {
 	return document.importNode(root, true);
 }
 
+/* The chart of statement, drawn as wide as the page's chart box when that is
+ * narrower than its 720 px: a phone's box (276 px) shrank the chart, its
+ * labels to 4 px. */
 async function chart(statement) {
-	const r = await getText('/api/chart.svg', {q: statement});
+	const box = document.documentElement.clientWidth - 84; /* main's and the card's padding */
+	const params = box < 720 ? {q: statement, width: Math.max(240, box)} : {q: statement};
+	const r = await getText('/api/chart.svg', params);
 	return importSvg(r.text);
 }
 
@@ -273,7 +278,10 @@ function parseDotTitle(t) {
  * series), Home and End to the first and the newest, Enter opens the run;
  * readout is a live region, so that a screen reader says each (the SVG is
  * one image to it). Zoom: a drag across the chart keeps the runs inside it
- * (onZoom(since, until)). */
+ * (onZoom(since, until)); from the keyboard, Shift with the arrows (or Home,
+ * End) marks runs from the one read out, the readout saying the window,
+ * Enter zooms to them, Escape drops the mark, "-" shows all runs again
+ * (onZoom('', '')). */
 function interact(box, readout, onZoom) {
 	readout.setAttribute('aria-live', 'polite');
 	box.tabIndex = 0;
@@ -282,7 +290,8 @@ function interact(box, readout, onZoom) {
 	 * is not read). */
 	box.setAttribute('role', 'application');
 	box.setAttribute('aria-roledescription', 'chart');
-	box.setAttribute('aria-label', 'chart: the arrow keys step through its runs, Enter opens the run read out');
+	box.setAttribute('aria-label', 'chart: the arrow keys step through its runs, Enter opens the run read out'
+		+ (onZoom ? '; to zoom, Shift with the arrows marks runs, Enter zooms to them, minus shows all runs' : ''));
 	const show = (dot) => {
 		const title = dot.querySelector('title');
 		const d = title && parseDotTitle(title.textContent);
@@ -313,17 +322,59 @@ function interact(box, readout, onZoom) {
 		const gs = groups();
 		if (!box.querySelector('circle.pt.hot') && gs.length && gs[0].length) show(gs[0][gs[0].length - 1]);
 	});
+	/* The runs marked to zoom to (Shift with the arrows): the series' dots,
+	 * the one the mark began at, and its brush; null when none is. */
+	let marked = null;
+	const unmark = () => {
+		if (marked) marked.brush.remove();
+		marked = null;
+	};
+	const times = (dots) => dots.map((dot) => {
+		const t = dot.querySelector('title');
+		const d = t && parseDotTitle(t.textContent);
+		return d ? d.time : null;
+	}).filter((t) => t !== null).sort();
+	const mark = (dots, from, to) => {
+		const lo = Math.min(from, to), hi = Math.max(from, to);
+		const r = box.getBoundingClientRect();
+		const a = dots[lo].getBoundingClientRect(), b = dots[hi].getBoundingClientRect();
+		if (!marked) {
+			marked = {dots: dots, from: from, brush: el('div', {class: 'brush'})};
+			box.append(marked.brush);
+		}
+		marked.brush.style.left = (a.left - r.left + box.scrollLeft) + 'px';
+		marked.brush.style.width = (b.right - a.left) + 'px';
+		const id = (dot) => (parseDotTitle(dot.querySelector('title').textContent) || {run: '?'}).run;
+		const t = times(dots.slice(lo, hi + 1));
+		clear(readout).append('runs ' + id(dots[lo]) + ' to ' + id(dots[hi]) + ' marked (' + (hi - lo + 1) + (hi > lo ? ' runs, ' : ' run, ')
+			+ t[0] + ' to ' + t[t.length - 1] + '): Enter zooms to them, Escape drops the mark');
+	};
 	box.addEventListener('keydown', (ev) => {
 		const gs = groups();
 		const hot = box.querySelector('circle.pt.hot');
 		let g = Math.max(0, gs.findIndex((dots) => dots.includes(hot)));
 		if (!gs.length || !gs[g].length) return;
 		let i = Math.max(0, gs[g].indexOf(hot));
+		if (onZoom && marked && (ev.key === 'Enter' || ev.key === 'Escape')) {
+			ev.preventDefault();
+			const lo = Math.min(marked.from, i), hi = Math.max(marked.from, i);
+			const t = times(marked.dots.slice(lo, hi + 1));
+			unmark();
+			if (ev.key === 'Escape') show(hot);
+			else if (t.length) onZoom(t[0], t[t.length - 1]);
+			return;
+		}
+		if (onZoom && ev.key === '-') {
+			ev.preventDefault();
+			onZoom('', '');
+			return;
+		}
 		if (ev.key === 'Enter') {
 			const a = readout.querySelector('a');
 			if (a && hot) a.click();
 			return;
 		}
+		const from = i;
 		if (ev.key === 'ArrowRight') i = Math.min(i + 1, gs[g].length - 1);
 		else if (ev.key === 'ArrowLeft') i = Math.max(i - 1, 0);
 		else if (ev.key === 'Home') i = 0;
@@ -335,6 +386,14 @@ function interact(box, readout, onZoom) {
 			return;
 		}
 		ev.preventDefault();
+		const along = ev.key !== 'ArrowDown' && ev.key !== 'ArrowUp';
+		if (onZoom && ev.shiftKey && along) {
+			if (marked && marked.dots[0] !== gs[g][0]) unmark(); /* another series' */
+			show(gs[g][i]);
+			mark(gs[g], marked ? marked.from : from, i);
+			return;
+		}
+		unmark();
 		show(gs[g][i]);
 	});
 	if (!onZoom) return;
@@ -518,9 +577,15 @@ async function pageOverview(params, opts) {
 	/* The grid. */
 	const heading = el('h2', {}, 'Series (' + data.series.length + ')');
 	const grid = el('section', {class: 'card', id: 'grid'}, heading);
-	const filter = el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter',
+	/* Refreshed, the page keeps the filter box drawn, which may be being
+	 * typed in: the same element, its text, caret and focus its own
+	 * (render moves it into the new page, in place of a holder). Rebuilt,
+	 * it took the text of the address as it was when the refresh began,
+	 * and what was typed meanwhile was lost. */
+	const kept = opts && opts.refresh ? document.getElementById('grid-filter') : null;
+	const filter = kept || el('input', {type: 'text', placeholder: 'filter: point, tag or metric', id: 'grid-filter',
 		value: params.get('filter') || ''});
-	grid.append(el('div', {class: 'row'}, filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
+	grid.append(el('div', {class: 'row'}, kept ? el('span', {'data-keep': 'grid-filter'}) : filter, el('span', {class: 'muted'}, 'sparklines: newest ' + data.window + ' runs; regressions first')));
 	const rows = data.series.map((s) => Object.assign({}, s, {
 		series: s, sparkline: s.sparkline, 'vs baseline': s.change_pct,
 	}));
@@ -552,10 +617,10 @@ async function pageOverview(params, opts) {
 	/* The filter is part of the page's link (to share, to reload, to come
 	 * back to): replaced in place, not a history entry per key typed, and
 	 * no new rendering of the page. */
-	filter.addEventListener('input', () => {
+	filter.oninput = () => { /* the page's own, in place of the one of the page it replaces */
 		applyFilter();
 		history.replaceState(history.state, '', hashLink('', {baseline: params.get('baseline'), filter: filter.value}));
-	});
+	};
 	/* An empty store (a new server's) says how runs come, not a bare header. */
 	if (!data.series.length)
 		grid.append(el('p', {class: 'muted', id: 'grid-empty'}, 'No series yet: runs come with ',
@@ -717,7 +782,7 @@ async function pageSeries(params) {
 		return root;
 	}
 	const box = el('div', {class: 'chart-box', id: 'series-chart'});
-	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value (or Tab to the chart and step with the arrow keys); drag across the chart to zoom to that time range.'));
+	const readout = el('p', {class: 'hover', id: 'hover'}, el('span', {class: 'muted'}, 'Hover a dot for its run, commit and value (or Tab to the chart and step with the arrow keys); drag across the chart to zoom to that time range (or Shift with the arrow keys, then Enter; - shows all runs).'));
 	card.append(box, readout);
 	root.append(card);
 	try {
@@ -814,7 +879,9 @@ async function pageCompare(params) {
 	root.dataset.link = hashLink('compare', {a: a, b: b, metric: metric});
 	const pick = (name, chosen) => {
 		const sel = el('select', {name: name, id: 'compare-' + name});
-		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, chosen));
+		/* A run of the link the store has not: its id as the message
+		 * says it (a NUL was a box glyph), its value the id asked for. */
+		if (!ids.has(chosen)) sel.append(el('option', {value: chosen, selected: true}, idText(chosen)));
 		for (const r of runs.rows) {
 			const marks = baselines.rows.filter((x) => x.run === r.id).map((x) => 'baseline ' + x.baseline);
 			sel.append(el('option', {value: r.id, selected: r.id === chosen},
@@ -1146,7 +1213,7 @@ function focusedControl() {
 	const caret = typeof e.selectionStart === 'number' ? [e.selectionStart, e.selectionEnd] : null;
 	return (name) => {
 		const again = name === page && app.querySelector(selector);
-		if (!again) return;
+		if (!again || again === e) return; /* kept by the new page, focus and caret its own */
 		again.focus({preventScroll: true});
 		if (caret && typeof again.selectionStart === 'number') again.setSelectionRange(caret[0], caret[1]);
 	};
@@ -1202,7 +1269,26 @@ async function render(opts) {
 	const scrolled = opts.refresh && window.scrollY;
 	const fresh = !opts.refresh && followed !== null && followed === location.hash;
 	followed = null;
-	clear(app).append(node);
+	/* The new page in place of the old, but for the elements it keeps
+	 * (data-keep: a refreshed overview's filter box): moved from the old
+	 * page into its holder, still focused (moveBefore keeps an element's
+	 * state; elsewhere its focus and caret are given back). */
+	app.append(node);
+	for (const holder of node.querySelectorAll('[data-keep]')) {
+		const kept = document.getElementById(holder.dataset.keep);
+		if (kept && !node.contains(kept)) {
+			const had = document.activeElement === kept && [kept.selectionStart, kept.selectionEnd];
+			if (holder.parentNode.moveBefore) holder.parentNode.moveBefore(kept, holder);
+			else holder.before(kept);
+			if (had && document.activeElement !== kept) {
+				kept.focus({preventScroll: true});
+				kept.setSelectionRange(had[0], had[1]);
+			}
+			if (kept.oninput) kept.oninput();
+		}
+		holder.remove();
+	}
+	for (const old of Array.from(app.childNodes)) if (old !== node) old.remove();
 	/* What a page says to a screen reader once drawn (the console's
 	 * answer, in the live region emptied when the rendering began: the
 	 * same words again are said again). */
