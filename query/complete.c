@@ -187,7 +187,7 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 	};
 	size_t n = prev[1].end - prev[1].start;
 	const char *word = text + prev[1].start;
-	for (size_t i = 0; !op && !cx->quoted && prev[1].kind == BDB__TOK_IDENT &&
+	for (size_t i = 0; !op && prev[1].kind == BDB__TOK_IDENT &&
 			   i < bdb__n_statements + sizeof follow / sizeof *follow;
 	     i++) {
 		const char *keyword, *terms;
@@ -200,6 +200,10 @@ static size_t find_word(const char *text, size_t cursor, context *cx)
 			keyword = follow[i - bdb__n_statements].keyword;
 			terms = follow[i - bdb__n_statements].terms;
 		}
+		/* An open string is any name but after `run` and `commit`: an
+		 * id with "-" in it (nightly-01999) is typed quoted. */
+		if (cx->quoted && terms[0] != 'r' && terms[0] != 'c')
+			continue;
 		if (strlen(keyword) == n && strncasecmp(word, keyword, n) == 0) {
 			strcpy(cx->value_of, terms);
 			cx->keys_only = terms[0] == 't';

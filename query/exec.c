@@ -571,15 +571,20 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 						: BDB_OUTPUT_DEFAULT;
 		if (i > 0 && f != BDB_OUTPUT_JSON)
 			bdb_buf_putc(out, '\n');
+		size_t before = out->len;
 		rc = bdb_result_format(r, f, opt, out);
 		bdb_result_free(r);
 		if (rc)
 			rc = bdb_diag_set(d, rc, NULL, 0, 0, "out of memory");
 		else if (opt && opt->max_output && out->len > opt->max_output)
-			rc = bdb__exec_error(&ex, st->span,
-					     "the answer passed %zu bytes, the most it may be, at this "
-					     "statement (%zu of %zu): run fewer statements at once",
-					     opt->max_output, i + 1, prog.n_stmts);
+			rc = bdb__exec_error(
+			    &ex, st->span,
+			    "the answer passed %zu bytes, the most it may be, at this statement "
+			    "(%zu of %zu): %s",
+			    opt->max_output, i + 1, prog.n_stmts,
+			    out->len - before > opt->max_output
+				? "its answer alone is larger; narrow it (of, where, last, since)"
+				: "run fewer statements at once");
 	}
 	bdb__program_free(&prog);
 	return rc;

@@ -320,37 +320,64 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	return rc;
 }
 
-/* Under a chart its n values as a table, folded: to a screen reader the
+/* How many of each series' newest values the table under a chart lists:
+ * every value of 3,000 series of 2,000 runs was 1.8 GB of HTML. */
+#define REPORT_VALUES_RUNS 30
+
+/* Under a chart its values as a table, folded: to a screen reader the
  * chart is one image (its title), and in a page without script no key
  * reaches its points' titles. A series' tags, the run, its time and commit,
- * the value as the table format shows it. */
+ * the value as the table format shows it; the newest REPORT_VALUES_RUNS
+ * of each series, and when that leaves some out, the statement (r->stmt,
+ * the chart's, without its " as svg") that lists them all. */
 static void put_values(report *r, const bdb_result *res, size_t n)
 {
 	int value_col = bdb_result_column_index(res, "value");
-	bdb_buf_printf(
-	    &r->charts,
-	    "<details class=\"values\"><summary>the chart's values as a table (%zu)"
-	    "</summary>\n<table class=\"result\">\n<thead><tr><th>series</th><th>run</th>"
-	    "<th>time</th><th>commit</th><th>value</th></tr></thead>\n<tbody>\n",
-	    n);
-	for (size_t row = 0; row < n; row++) {
-		bdb_buf_puts(&r->charts, "<tr><td>");
-		put_text(&r->charts, cell(r, res, row, "tags"));
-		bdb_buf_puts(&r->charts, "</td><td>");
-		put_text(&r->charts, cell(r, res, row, "run"));
-		bdb_buf_puts(&r->charts, "</td><td class=\"when\">");
-		put_text(&r->charts, cell(r, res, row, "timestamp"));
-		bdb_buf_puts(&r->charts, "</td><td>");
-		bdb__page_put_commit(&r->charts, cell(r, res, row, "commit"));
-		bdb_buf_puts(&r->charts, "</td><td class=\"num\">");
-		if (value_col >= 0) {
-			bdb_buf_reset(&r->text);
-			bdb_result_cell_quantity(res, row, (size_t)value_col, &r->text);
-			put_text(&r->charts, bdb_buf_cstr(&r->text));
-		}
-		bdb_buf_puts(&r->charts, "</td></tr>\n");
+	size_t shown = 0;
+	for (size_t from = 0, to; from < n; from = to) {
+		to = bdb_result_series_end(res, from);
+		shown += to - from < REPORT_VALUES_RUNS ? to - from : REPORT_VALUES_RUNS;
 	}
-	bdb_buf_puts(&r->charts, "</tbody>\n</table>\n</details>\n");
+	bdb_buf_puts(&r->charts,
+		     "<details class=\"values\"><summary>the chart's values as a table (");
+	if (shown < n)
+		bdb_buf_printf(&r->charts, "the newest %d of each series: %zu of ",
+			       REPORT_VALUES_RUNS, shown);
+	bdb_buf_printf(&r->charts,
+		       "%zu)</summary>\n<table class=\"result\">\n<thead><tr><th>series</th>"
+		       "<th>run</th><th>time</th><th>commit</th><th>value</th></tr></thead>\n"
+		       "<tbody>\n",
+		       n);
+	for (size_t from = 0, to; from < n; from = to) {
+		to = bdb_result_series_end(res, from);
+		size_t row = to - from > REPORT_VALUES_RUNS ? to - REPORT_VALUES_RUNS : from;
+		for (; row < to; row++) {
+			bdb_buf_puts(&r->charts, "<tr><td>");
+			put_text(&r->charts, cell(r, res, row, "tags"));
+			bdb_buf_puts(&r->charts, "</td><td>");
+			put_text(&r->charts, cell(r, res, row, "run"));
+			bdb_buf_puts(&r->charts, "</td><td class=\"when\">");
+			put_text(&r->charts, cell(r, res, row, "timestamp"));
+			bdb_buf_puts(&r->charts, "</td><td>");
+			bdb__page_put_commit(&r->charts, cell(r, res, row, "commit"));
+			bdb_buf_puts(&r->charts, "</td><td class=\"num\">");
+			if (value_col >= 0) {
+				bdb_buf_reset(&r->text);
+				bdb_result_cell_quantity(res, row, (size_t)value_col, &r->text);
+				put_text(&r->charts, bdb_buf_cstr(&r->text));
+			}
+			bdb_buf_puts(&r->charts, "</td></tr>\n");
+		}
+	}
+	bdb_buf_puts(&r->charts, "</tbody>\n</table>\n");
+	const char *stmt = bdb_buf_cstr(&r->stmt);
+	size_t len = strlen(stmt), as = strlen(" as svg");
+	if (shown < n && len > as) {
+		bdb_buf_printf(&r->charts, "<p class=\"muted\">All %zu values: <code>", n);
+		bdb_buf_put_xml(&r->charts, stmt, len - as);
+		bdb_buf_puts(&r->charts, "</code></p>\n");
+	}
+	bdb_buf_puts(&r->charts, "</details>\n");
 }
 
 /* One point's series of one metric: its trend drawn as one chart (tag

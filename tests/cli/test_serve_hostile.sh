@@ -179,6 +179,19 @@ ok = e["error"].startswith("the answer passed 2000 bytes, the most it may be, at
     and e["error"].endswith(" of 20): run fewer statements at once") and e["code"] == "query" \
     and e["line"] == 1 and e["column"] > 1
 sys.exit(0 if ok else 1)' "$OUT"
+# One statement whose own answer is past it: fewer statements cannot help
+# ("(1 of 1): run fewer statements at once" was all it said, atk59).
+http --data-binary 'summary' "$URL/api/query"
+check_status "1 statement past --max-answer 2000: 400" 400
+check "  says its answer alone is past it, and to narrow it" python3 -c '
+import json, sys
+e = json.load(open(sys.argv[1]))
+sys.exit(0 if e["error"] == "the answer passed 2000 bytes, the most it may be, at this statement " \
+    "(1 of 1): its answer alone is larger; narrow it (of, where, last, since)" else 1)' "$OUT"
+http --data-binary 'show runs;summary' "$URL/api/query"
+check_status "a small statement, then one past it alone: 400" 400
+check "  says the second's answer alone is past it" grep -qF \
+	'at this statement (2 of 2): its answer alone is larger; narrow it' "$OUT"
 http --data-binary 'show runs;show runs' "$URL/api/query"
 check_status "2 statements within it: answered" 200
 check "  both" [ "$(grep -c '"statement": "show runs"' "$OUT")" = 2 ]

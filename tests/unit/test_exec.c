@@ -932,6 +932,11 @@ static void test_complete(void **state)
 	expect_completion(store, "regressions in commit c", 0, 22, "ccc3333");
 	expect_completion(store, "annotate commit ", 0, 16, "aaa1111|bbb2222|ccc3333|ddd4444");
 	expect_completion(store, "compare run x", 0, 12, "");
+	/* In an open string too: an id with "-" in it (nightly-01999) is
+	 * typed quoted, and `run "` offered points and metrics, not runs. */
+	expect_completion(store, "compare run \"", 0, 12, "\"r1\"|\"r2\"|\"r3\"|\"r4\"");
+	expect_completion(store, "compare run r1 with run \"r3", 0, 24, "\"r3\"");
+	expect_completion(store, "regressions in commit \"c", 0, 22, "\"ccc3333\"");
 	/* The cursor may sit before the end; the caller can stop early. */
 	expect_completion(store, "compare m", 2, 8, "markdown|metric");
 	expect_completion(store, "s", 1, 0, "seed");
