@@ -320,55 +320,126 @@ static int grid_row(report *r, const bdb_result *res, size_t from, size_t to, co
 	return rc;
 }
 
-/* How many of each series' newest values the table under a chart lists:
- * every value of 3,000 series of 2,000 runs was 1.8 GB of HTML. */
-#define REPORT_VALUES_RUNS 30
+/* How many of each series' newest runs the table under a chart lists:
+ * every value of 3,000 series of 2,000 runs was 1.8 GB of HTML, and the
+ * newest 30 of each, a row per value, took the report of nightly-10y from
+ * 13.7 MB to 22.6 MB, past its 15 MB (DESIGN.md §7). */
+#define REPORT_VALUES_RUNS 10
+
+/* A run of the table under a chart: its time, and a row of res that has it. */
+typedef struct values_run {
+	int64_t time_us;
+	size_t row;
+} values_run;
+
+static int by_time_then_row(const void *a, const void *b)
+{
+	const values_run *x = a, *y = b;
+	if (x->time_us != y->time_us)
+		return x->time_us < y->time_us ? -1 : 1;
+	return (x->row > y->row) - (x->row < y->row);
+}
+
+/* The run id of res's row (its run column col). */
+static const char *run_id(const bdb_result *res, size_t row, int col)
+{
+	bdb_value v = bdb_result_get(res, row, (size_t)col);
+	return v.kind == BDB_VALUE_STRING && v.str ? v.str : "";
+}
+
+/* The first row of res's series [from, to) newer than its newest
+ * REPORT_VALUES_RUNS. */
+static size_t values_first(size_t from, size_t to)
+{
+	return to - from > REPORT_VALUES_RUNS ? to - REPORT_VALUES_RUNS : from;
+}
 
 /* Under a chart its values as a table, folded: to a screen reader the
  * chart is one image (its title), and in a page without script no key
- * reaches its points' titles. A series' tags, the run, its time and commit,
- * the value as the table format shows it; the newest REPORT_VALUES_RUNS
- * of each series, and when that leaves some out, the statement (r->stmt,
- * the chart's, without its " as svg") that lists them all. */
+ * reaches its points' titles. A row per run (the newest REPORT_VALUES_RUNS
+ * of each series, oldest first: its id, time and commit), a column per
+ * series (its tags), the value as the table format shows it; when that
+ * leaves some out, the statement (r->stmt, the chart's, without its
+ * " as svg") that lists them all. */
 static void put_values(report *r, const bdb_result *res, size_t n)
 {
 	int value_col = bdb_result_column_index(res, "value");
-	size_t shown = 0;
+	int run_col = bdb_result_column_index(res, "run");
+	int time_col = bdb_result_column_index(res, "timestamp");
+	size_t shown = 0, n_series = 0;
+	for (size_t from = 0, to; from < n; from = to, n_series++) {
+		to = bdb_result_series_end(res, from);
+		shown += to - values_first(from, to);
+	}
+	values_run *runs = malloc((shown ? shown : 1) * sizeof *runs);
+	size_t *starts = malloc((n_series + 1) * sizeof *starts);
+	if (!runs || !starts || run_col < 0 || time_col < 0) {
+		free(runs);
+		free(starts);
+		return;
+	}
+	/* Each series' newest runs, once each, in time order. */
+	size_t n_runs = 0, k = 0;
 	for (size_t from = 0, to; from < n; from = to) {
 		to = bdb_result_series_end(res, from);
-		shown += to - from < REPORT_VALUES_RUNS ? to - from : REPORT_VALUES_RUNS;
+		starts[k++] = from;
+		for (size_t row = values_first(from, to); row < to; row++) {
+			bdb_value t = bdb_result_get(res, row, (size_t)time_col);
+			runs[n_runs++] = (values_run){t.kind == BDB_VALUE_TIME ? t.i : 0, row};
+		}
 	}
+	starts[k] = n;
+	qsort(runs, n_runs, sizeof *runs, by_time_then_row);
 	bdb_buf_puts(&r->charts,
 		     "<details class=\"values\"><summary>the chart's values as a table (");
 	if (shown < n)
-		bdb_buf_printf(&r->charts, "the newest %d of each series: %zu of ",
+		bdb_buf_printf(&r->charts, "the newest %d runs of each series: %zu of ",
 			       REPORT_VALUES_RUNS, shown);
 	bdb_buf_printf(&r->charts,
-		       "%zu)</summary>\n<table class=\"result\">\n<thead><tr><th>series</th>"
-		       "<th>run</th><th>time</th><th>commit</th><th>value</th></tr></thead>\n"
-		       "<tbody>\n",
+		       "%zu)</summary>\n<table class=\"result\">\n<thead><tr><th>run</th>"
+		       "<th>time</th><th>commit</th>",
 		       n);
-	for (size_t from = 0, to; from < n; from = to) {
-		to = bdb_result_series_end(res, from);
-		size_t row = to - from > REPORT_VALUES_RUNS ? to - REPORT_VALUES_RUNS : from;
-		for (; row < to; row++) {
-			bdb_buf_puts(&r->charts, "<tr><td>");
-			put_text(&r->charts, cell(r, res, row, "tags"));
-			bdb_buf_puts(&r->charts, "</td><td>");
-			put_text(&r->charts, cell(r, res, row, "run"));
-			bdb_buf_puts(&r->charts, "</td><td class=\"when\">");
-			put_text(&r->charts, cell(r, res, row, "timestamp"));
-			bdb_buf_puts(&r->charts, "</td><td>");
-			bdb__page_put_commit(&r->charts, cell(r, res, row, "commit"));
-			bdb_buf_puts(&r->charts, "</td><td class=\"num\">");
-			if (value_col >= 0) {
-				bdb_buf_reset(&r->text);
-				bdb_result_cell_quantity(res, row, (size_t)value_col, &r->text);
-				put_text(&r->charts, bdb_buf_cstr(&r->text));
-			}
-			bdb_buf_puts(&r->charts, "</td></tr>\n");
-		}
+	for (size_t i = 0; i < n_series; i++) {
+		const char *tags = cell(r, res, starts[i], "tags");
+		bdb_buf_puts(&r->charts, "<th class=\"num\">");
+		put_text(&r->charts, *tags && strcmp(tags, "-") != 0 ? tags : "value");
+		bdb_buf_puts(&r->charts, "</th>");
 	}
+	bdb_buf_puts(&r->charts, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < n_runs; i++) {
+		const char *id = run_id(res, runs[i].row, run_col);
+		bool again = false; /* a run of an earlier row (several series have it) */
+		for (size_t j = i; j-- > 0 && runs[j].time_us == runs[i].time_us && !again;)
+			again = strcmp(run_id(res, runs[j].row, run_col), id) == 0;
+		if (again)
+			continue;
+		bdb_buf_puts(&r->charts, "<tr><td>");
+		put_text(&r->charts, id);
+		bdb_buf_puts(&r->charts, "</td><td class=\"when\">");
+		put_text(&r->charts, cell(r, res, runs[i].row, "timestamp"));
+		bdb_buf_puts(&r->charts, "</td><td>");
+		bdb__page_put_commit(&r->charts, cell(r, res, runs[i].row, "commit"));
+		bdb_buf_puts(&r->charts, "</td>");
+		for (size_t sr = 0; sr < n_series; sr++) {
+			bdb_buf_puts(&r->charts, "<td class=\"num\">");
+			size_t end = starts[sr + 1];
+			for (size_t row = values_first(starts[sr], end); row < end; row++) {
+				if (strcmp(run_id(res, row, run_col), id) != 0)
+					continue;
+				if (value_col >= 0) {
+					bdb_buf_reset(&r->text);
+					bdb_result_cell_quantity(res, row, (size_t)value_col,
+								 &r->text);
+					put_text(&r->charts, bdb_buf_cstr(&r->text));
+				}
+				break;
+			}
+			bdb_buf_puts(&r->charts, "</td>");
+		}
+		bdb_buf_puts(&r->charts, "</tr>\n");
+	}
+	free(runs);
+	free(starts);
 	bdb_buf_puts(&r->charts, "</tbody>\n</table>\n");
 	const char *stmt = bdb_buf_cstr(&r->stmt);
 	size_t len = strlen(stmt), as = strlen(" as svg");

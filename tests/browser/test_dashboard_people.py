@@ -390,17 +390,21 @@ try:
     # SVG is one image to it), no run's value; the keyboard reached none
     # (no script in a report: the dashboard's arrows are not there). Now
     # under each chart its values as a table, folded (<details>), to open
-    # from the keyboard: sort/1024's 2 series of 13 runs, run-02 without a
-    # commit, 1000 ns * 0.99.
+    # from the keyboard: sort/1024's 2 series of 13 runs, a row per run (the
+    # newest 10 of each: run-04 to run-13), a column per series.
     charts = driver.find_elements(By.CSS_SELECTOR, "#charts section.chart")
     sort_time = [c for c in charts if c.find_element(By.TAG_NAME, "h3").text == "sort/1024 \u00b7 time"]
     tables = sort_time and sort_time[0].find_elements(By.CSS_SELECTOR, "details.values table tbody tr")
     rows = [r.get_attribute("textContent") for r in tables or []]
-    check("report: each chart's values are a table under it (sort/1024 time: 26 rows)",
+    heads = sort_time and [th.get_attribute("textContent")
+                           for th in sort_time[0].find_elements(By.CSS_SELECTOR, "details.values thead th")]
+    check("report: each chart's values are a table under it (sort/1024 time: 10 rows)",
           len(charts) == 7 and len(driver.find_elements(By.CSS_SELECTOR, "#charts section.chart details.values")) == 7
-          and len(rows) == 26, (len(charts), len(rows)))
-    check("report: a value's row names its series, run, time, commit and value as the tables do",
-          "backend=cpurun-022026-10-02T02:00:00Z-990 ns" in rows, rows[:3])
+          and len(rows) == 10, (len(charts), len(rows)))
+    check("report: the values' table has a column per series, named by its tags",
+          heads and heads[:4] == ["run", "time", "commit", "backend=cpu"] and len(heads) == 5, heads)
+    check("report: a run's row names it, its time, its commit and each series' value as the tables do",
+          "run-052026-10-05T02:00:00Zc0ffee51 µs404 ns" in rows, rows[:3])
     summary = driver.find_elements(By.CSS_SELECTOR, "#charts details.values summary")
     check("report: the values' fold says what it holds", summary and summary[0].get_attribute("textContent")
           .startswith("the chart's values as a table"), summary and summary[0].get_attribute("textContent"))
