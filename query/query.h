@@ -434,6 +434,18 @@ bdb_value bdb_result_field(const bdb_result *r, size_t i);
 bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
 
 /*
+ * The notes of r (a `since` in the future, an empty window, series left
+ * out, too few runs, ...) where format has no place for them: the table,
+ * markdown and line formats show them above the rows and JSON carries them
+ * as "notes", but CSV and a drawn chart do not. Then appends each to out as
+ * one line, prefix first, as the table format shows it (control
+ * characters as blanks or '?'), and returns how many; else appends nothing
+ * and returns 0. The program writes them to stderr.
+ */
+size_t bdb_result_put_unshown_notes(const bdb_result *r, bdb_output_format format,
+				    const char *prefix, bdb_buf *out);
+
+/*
  * Appends r formatted as format (DEFAULT = table) to out. opt may be NULL;
  * is_terminal / color apply to the table format only. Returns 0 or
  * BDB_ENOMEM.
