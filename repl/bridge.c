@@ -299,6 +299,8 @@ bool shell_store_exists(const char *dir)
 {
 	char path[4096];
 	struct stat st;
+	if (!*dir)
+		return false; /* not "/data.mdb" */
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
 	return stat(path, &st) == 0 && st.st_size > 0;
 }

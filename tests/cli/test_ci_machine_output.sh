@@ -45,4 +45,37 @@ run "$BENCHDB" --db "$DB" -c 'trend cpu_time since 2099-01-01'
 check_out "table: the note stays above the table" "since 2099-01-01T00:00:00Z is in the future"
 check "table: nothing on stderr" [ ! -s "$ERR" ]
 
+# --- An empty BENCHDB_DIR is an error, as git's empty GIT_DIR -------------
+# `BENCHDB_DIR= benchdb ...` (a CI variable that was not set, exported
+# empty) took the default ./benchmark-data in silence: a job read or wrote
+# another store than the one it meant.
+mkdir -p "$WORK/cwd"
+ingest_history "$WORK/cwd/benchmark-data"
+cd "$WORK/cwd" || exit 1
+BENCHDB_DIR='' run "$BENCHDB" -c 'show runs as csv'
+check_rc "empty BENCHDB_DIR: a query is exit 2" 2
+check "empty BENCHDB_DIR: a query prints nothing" [ ! -s "$OUT" ]
+check_err "empty BENCHDB_DIR: says so" \
+	"benchdb: error: \$BENCHDB_DIR is set but empty (unset it for ./benchmark-data, or give --db DIR)"
+BENCHDB_DIR='' run "$BENCHDB" ingest --id e1 "$ROOT/examples/history/gbench-v1.json"
+check_rc "empty BENCHDB_DIR: ingest is exit 2" 2
+check_err "empty BENCHDB_DIR: ingest says so" "\$BENCHDB_DIR is set but empty"
+run "$BENCHDB" --db "$WORK/cwd/benchmark-data" -c 'show runs as csv'
+check "empty BENCHDB_DIR: ingest stored nothing in ./benchmark-data" \
+	bash -c "! grep -q '^e1,' '$OUT'"
+BENCHDB_DIR='' run "$BENCHDB" check
+check_rc "empty BENCHDB_DIR: check is exit 2" 2
+check_err "empty BENCHDB_DIR: check says so" "\$BENCHDB_DIR is set but empty"
+BENCHDB_DIR='' run "$BENCHDB" --db "$DB" -c 'show runs as csv'
+check_rc "empty BENCHDB_DIR: --db DIR wins, exit 0" 0
+check_out "empty BENCHDB_DIR: --db DIR wins, its runs" "v5,"
+BENCHDB_DIR='' run "$BENCHDB" --help
+check_rc "empty BENCHDB_DIR: --help needs no store, exit 0" 0
+check_out "--help says what an empty BENCHDB_DIR does" "an empty one is an error"
+# An empty --db has its own message; check said 'no store at  (...)'.
+run "$BENCHDB" --db '' check
+check_rc "--db '': check is exit 2" 2
+check_err "--db '': check says the path is empty" "benchdb: error: --db: the store's path is empty"
+cd "$WORK" || exit 1
+
 finish
