@@ -115,6 +115,11 @@ typedef struct bdb_query_options {
 	 * many statements asks a server for no more than it may hold); 0: no
 	 * limit. */
 	size_t max_output;
+	/* When non-NULL, bdb_query_exec appends to it the notes of each
+	 * statement whose format does not show them (CSV, a chart: see
+	 * bdb_result_put_unshown_notes), a line each: the server sends them
+	 * beside a CSV answer, and `benchdb --server` writes them to stderr. */
+	bdb_buf *unshown_notes;
 } bdb_query_options;
 
 /*
