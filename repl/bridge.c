@@ -149,10 +149,7 @@ static int gate_judged_something(const bdb_result *res)
 	return EXIT_OK;
 }
 
-/* The notes of res that fmt does not show (CSV, a chart) go to stderr, a
- * line each, "benchdb: note: ...": stdout stays the format's own text, and
- * a script still learns why an answer is empty (a `since` in the future). */
-static void write_unshown_notes(const bdb_result *res, bdb_output_format fmt)
+void cli_write_unshown_notes(const bdb_result *res, bdb_output_format fmt)
 {
 	bdb_buf notes;
 	bdb_buf_init(&notes);
@@ -196,7 +193,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	if (fmt == BDB_OUTPUT_DEFAULT)
 		fmt = opt.format;
 	shell_separate_result(sh, out, fmt == BDB_OUTPUT_JSON);
-	write_unshown_notes(res, fmt);
+	cli_write_unshown_notes(res, fmt);
 	if (opt.is_terminal && !sh->ctx->no_pager &&
 	    (fmt == BDB_OUTPUT_TABLE || fmt == BDB_OUTPUT_DEFAULT || fmt == BDB_OUTPUT_LINE)) {
 		bdb_buf text;

@@ -31,6 +31,10 @@ assert list(d) == ["statement", "metric", "series", "columns", "rows", "notes"],
 assert d["rows"] == [] and len(d["notes"]) == 1, d
 assert d["notes"][0].startswith("since 2099-01-01T00:00:00Z is in the future (now is "), d
 ' "$OUT"
+run "$BENCHDB" --db "$DB" chart 'trend cpu_time since 2099-01-01' -o "$WORK/future.svg"
+check_rc "chart: a note: exit 0" 0
+check_err "chart: a note: on stderr (the SVG has no place for it)" \
+	"benchdb: note: since 2099-01-01T00:00:00Z is in the future"
 # A statement without notes has no "notes" field: its JSON is as before.
 run "$BENCHDB" --db "$DB" --json -c 'trend cpu_time of BM_sort/1024 last 1'
 check "json: no note: no \"notes\" field" python3 -c '
