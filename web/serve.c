@@ -632,9 +632,11 @@ static enum MHD_Result query_failed(struct MHD_Connection *c, request *rq, int r
 	return statement_failed(c, rq, rc, d, false);
 }
 
-/* The most bytes of X-Benchdb-Answer (libcurl takes a header line of up
- * to 100 KB): the notes past it are counted in a last one. */
-#define ANSWER_MARK_MAX 65536
+/* The most bytes of X-Benchdb-Answer's notes: the answer's headers share
+ * the connection's CONNECTION_MEMORY with the request's (a target of up to
+ * MAX_TARGET); past it libmicrohttpd sent nothing at all. The notes that do
+ * not fit are counted in a last one. */
+#define ANSWER_MARK_MAX ((size_t)16 << 10)
 
 /*
  * Into *mark (initialized here; free it): X-Benchdb-Answer's value,
@@ -645,29 +647,37 @@ static void answer_mark(bdb_buf *mark, const bdb_buf *notes)
 {
 	bdb_buf_init(mark);
 	bdb_buf_puts(mark, "statement");
+	bdb_buf one;
+	bdb_buf_init(&one);
 	size_t n = 0, left = 0;
 	for (const char *p = notes->data, *end = p + notes->len; p && p < end;) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
-		if (mark->len > ANSWER_MARK_MAX) {
+		char *line = strndup(p, len);
+		if (!line) {
+			mark->failed = true;
+			break;
+		}
+		bdb_buf_reset(&one);
+		bdb_buf_puts(&one, n ? "," : "; notes=");
+		bdb__url_encode(&one, line);
+		free(line);
+		/* room for the count of those left out, too */
+		if (left || mark->len + one.len > ANSWER_MARK_MAX - 256) {
 			left++;
 		} else {
-			char *line = strndup(p, len);
-			if (!line) {
-				mark->failed = true;
-				return;
-			}
-			bdb_buf_puts(mark, n++ ? "," : "; notes=");
-			bdb__url_encode(mark, line);
-			free(line);
+			bdb_buf_append(mark, one.data, one.len);
+			n++;
 		}
 		p += len + 1;
 	}
+	mark->failed = mark->failed || one.failed;
+	bdb_buf_free(&one);
 	if (left) {
 		char more[96];
 		snprintf(more, sizeof more,
 			 "and %zu more notes (the table or JSON format shows them all)", left);
-		bdb_buf_putc(mark, ',');
+		bdb_buf_puts(mark, n ? "," : "; notes=");
 		bdb__url_encode(mark, more);
 	}
 }

@@ -378,6 +378,31 @@ check_out_exact "... stdout is the CSV alone" \
 	"$(printf 'point,tags,run,timestamp,commit,value,lower,upper,unit\r')"
 check_err "... the note on stderr, as locally" \
 	"benchdb: note: since 2099-01-01T00:00:00Z is in the future (now is "
+# Notes past what a header holds (16 KB): 300 flat series, each with its
+# note under `explain`. A header too large for the server's connection
+# memory made it send nothing ('Empty reply from server', exit 4).
+python3 - "$WORK/flat" <<'PY'
+import json, os, sys
+os.makedirs(sys.argv[1])
+for i in range(6):
+    run = {"id": f"f{i}", "timestamp": f"2026-01-0{i + 1}T00:00:00Z", "commit": f"c{i}",
+           "metric_defs": {"t": {"unit": "ns", "direction": "lower"}},
+           "points": [{"name": f"point-{p}", "metrics": {"t": {"value": 100.0 + i % 2}}}
+                      for p in range(300)]}
+    json.dump(run, open(f"{sys.argv[1]}/f{i}.json", "w"))
+PY
+"$BENCHDB" --db "$WORK/flatdb" ingest "$WORK/flat" >/dev/null 2>&1
+start_server "$WORK/flat.log" --db "$WORK/flatdb"
+run "$BENCHDB" --db "$WORK/flatdb" -c 'changes t explain as csv'
+LOCAL_NOTES=$(grep -c '^benchdb: note: point-' "$ERR")
+run "$BENCHDB" --server "$URL" -c 'changes t explain as csv'
+check_rc "300 notes with a CSV answer: exit 0" 0
+check "... locally 300 notes" [ "$LOCAL_NOTES" = 300 ]
+N=$(grep -c '^benchdb: note: point-' "$ERR")
+check "... the first of them on stderr ($N), as many as 16 KB hold" [ "$N" -gt 40 -a "$N" -lt 300 ]
+check_err "... and a count of the others" "benchdb: note: and $((300 - N)) more notes (the table or JSON format shows them all)"
+check_out "... the CSV whole" "commit,timestamp,kind,series,median_change_pct"
+kill "$PID"
 
 # A server that is not benchdb's (a web page at that address).
 run "$BENCHDB" --server "$S/assets" check
