@@ -82,4 +82,24 @@ check_rc "--db '': check is exit 2" 2
 check_err "--db '': check says the path is empty" "benchdb: error: --db: the store's path is empty"
 cd "$WORK" || exit 1
 
+# --- A baseline name is one line of text -----------------------------------
+# `set baseline "a<TAB>b" = latest` was taken, and benchkit's listing
+# (`benchdb baseline`: NAME<TAB>RUN a line) printed "a<TAB>b<TAB>v5", which a
+# script reads as baseline "a" of run "b"; a line break in a name wrote a
+# line of its own into the CI log (a workflow command: "::error::...").
+cp -r "$DB" "$WORK/names"
+run "$BENCHDB" --db "$WORK/names" -c "$(printf 'set baseline "a\tb" = latest')"
+check_rc "a tab in a baseline name: exit 2" 2
+check_err "... says why, at the name" "a baseline name is one line of text: it contains a control character (U+0009) at byte 2"
+check_err "... with the caret under it" "               ^^^^^"
+run "$BENCHDB" --db "$WORK/names" baseline set "$(printf 'x\n::error::forged')" v1
+check_rc "a line break in 'baseline set NAME': exit 2" 2
+check_err "... says why" "baseline: NAME: contains a control character (U+000A) at byte 2"
+run "$BENCHDB" --db "$WORK/names" baseline
+check_rc "... the store has no such baseline: listing exit 0" 0
+check_out_exact "... and lists none" ""
+run "$BENCHDB" --db "$WORK/names" -c 'set baseline "release 1.2 (ü)" = latest as csv'
+check_rc "a blank and a non-ASCII letter are fine: exit 0" 0
+check_out "... set" "release 1.2 (ü),v5,"
+
 finish
