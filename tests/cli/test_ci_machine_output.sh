@@ -102,4 +102,38 @@ run "$BENCHDB" --db "$WORK/names" -c 'set baseline "release 1.2 (ü)" = latest a
 check_rc "a blank and a non-ASCII letter are fine: exit 0" 0
 check_out "... set" "release 1.2 (ü),v5,"
 
+# A results file may name its run, commit, scenario and framework with a
+# line break: ingest says 'Ingested run r?::error::forged', but benchkit's
+# text forms printed them raw, and the CI log read '::error::forged' (a
+# workflow command) on a line of its own.
+python3 - "$WORK/forged.json" <<'PY'
+import json, sys
+run = {"id": "r\n::error::forged-id", "timestamp": "2026-01-01T00:00:00Z",
+       "commit": "c\n::error::forged-commit", "branch": "b\n::error::forged-branch",
+       "metric_defs": {"t": {"unit": "ns", "direction": "lower"}},
+       "points": [{"name": "p", "scenario": "s\n::error::forged-scenario",
+                   "tags": {"framework": "fw\n::error::forged-fw"},
+                   "metrics": {"t": {"value": 1}}}]}
+json.dump(run, open(sys.argv[1], "w"))
+PY
+"$BENCHDB" --db "$WORK/forged" ingest "$WORK/forged.json" >/dev/null 2>&1
+run "$BENCHDB" --db "$WORK/forged" baseline set main latest
+check_rc "a run id with a line break: baseline set, exit 0" 0
+check_out_exact "... 'Baseline set to run' on one line, the break as '?'" \
+	"Baseline set to run r?::error::forged-id"
+run "$BENCHDB" --db "$WORK/forged" baseline
+check_out_exact "... the listing: one line, NAME<TAB>RUN" "$(printf 'main\tr?::error::forged-id')"
+run "$BENCHDB" --db "$WORK/forged" summary
+check_rc "... summary: exit 0" 0
+check "... summary: no line of a stored name begins a line" bash -c "! grep -q '^::' '$OUT'"
+check_out "... summary: the run" "Run: r?::error::forged-id"
+check_out "... summary: the commit" "Commit: c?::error::forged-commit"
+check_out "... summary: the branch" "Branch: b?::error::forged-branch"
+check_out "... summary: the scenario" "  s?::error::forged-scenario:"
+check_out "... summary: the framework" "    fw?::error::forged-fw: t=1.00"
+run "$BENCHDB" --db "$WORK/forged" trend --metric t --point p
+check_rc "... benchkit's trend: exit 0" 0
+check_out "... benchkit's trend: the commit on its run's line" "  [c?::error::forged-commit]"
+check "... benchkit's trend: no line of a stored name begins a line" bash -c "! grep -q '^::' '$OUT'"
+
 finish
