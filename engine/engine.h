@@ -176,7 +176,8 @@ int bdb_store_delete_run(bdb_store *store, uint64_t seq);
 int bdb_store_delete_runs(bdb_store *store, const uint64_t *seqs, size_t n);
 
 /* Sets (creating or moving) baseline name to run seq. BDB_ENOTFOUND if no such run;
- * BDB_EINVAL if name is empty or not valid UTF-8. */
+ * BDB_EINVAL if name is empty or not one line of text (bdb_text_fault: invalid
+ * UTF-8, a control character). */
 int bdb_store_set_baseline(bdb_store *store, const char *name, uint64_t seq);
 
 /* Drops baseline name. BDB_ENOTFOUND if there is none. */

@@ -573,6 +573,8 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 			bdb_buf_putc(out, '\n');
 		size_t before = out->len;
 		rc = bdb_result_format(r, f, opt, out);
+		if (!rc && opt && opt->unshown_notes)
+			bdb_result_put_unshown_notes(r, f, "", opt->unshown_notes);
 		bdb_result_free(r);
 		if (rc)
 			rc = bdb_diag_set(d, rc, NULL, 0, 0, "out of memory");

@@ -461,6 +461,16 @@ static int write_baseline(bdb__exec *ex, const bdb__stmt *st, bdb_result *r, boo
 	int rc = bdb__result_columns(r, baseline_cols, 4);
 	if (rc)
 		return rc;
+	/* One line of text, as on the command line (`benchdb baseline set`):
+	 * a tab or line break made benchkit's listing (NAME<TAB>RUN lines)
+	 * unreadable, and wrote lines of its own into a CI log. */
+	uint32_t control;
+	size_t fault = bdb_text_fault(st->name, strlen(st->name), true, &control);
+	if (set && fault < strlen(st->name) && control != UINT32_MAX)
+		return bdb__exec_error(ex, st->name_span,
+				       "a baseline name is one line of text: it contains a control "
+				       "character (U+%04X) at byte %zu",
+				       (unsigned)control, fault + 1);
 	rc = bdb_reader_begin(ex->store, &ex->rd);
 	if (rc)
 		return bdb__exec_store_error(ex, rc, "opening a read transaction");

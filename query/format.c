@@ -870,10 +870,12 @@ static void escape_block_marker(bdb_buf *b, size_t from)
 
 /* The notes above a table: text as a cell is, since they name stored
  * points (no control character reaches a terminal; in Markdown, escaped as a
- * cell and no block opened), each a line, in Markdown a paragraph. */
-static void put_notes(const bdb_result *r, bdb_buf *out, bool markdown)
+ * cell and no block opened), each a line starting with prefix, in Markdown
+ * a paragraph. */
+static void put_notes(const bdb_result *r, bdb_buf *out, bool markdown, const char *prefix)
 {
 	for (size_t i = 0; i < r->n_notes; i++) {
+		bdb_buf_puts(out, prefix);
 		size_t off = out->len;
 		if (markdown) {
 			bdb_buf_put_markdown(out, r->notes[i], strlen(r->notes[i]));
@@ -1013,7 +1015,7 @@ static void put_row(bdb_buf *out, layout *L, const bool *show, size_t nc, size_t
 static int format_table(const bdb_result *r, const bdb_query_options *opt, bdb_buf *out, FILE *f)
 {
 	bool colour = colour_wanted(opt);
-	put_notes(r, out, false);
+	put_notes(r, out, false, "");
 	if (opt && opt->is_terminal && put_sparklines(r, out, false))
 		return BDB_ENOMEM;
 	layout L;
@@ -1116,7 +1118,7 @@ static void put_link_target(bdb_buf *b, const char *target)
 
 static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const link_column *link)
 {
-	put_notes(r, out, true);
+	put_notes(r, out, true, "");
 	if (put_sparklines(r, out, true))
 		return BDB_ENOMEM;
 	layout L;
@@ -1212,7 +1214,7 @@ static int format_markdown(const bdb_result *r, bdb_buf *out, FILE *f, const lin
  */
 static int format_line(const bdb_result *r, bdb_buf *out, FILE *f)
 {
-	put_notes(r, out, false);
+	put_notes(r, out, false, "");
 	size_t nc = r->n_cols, name_width = 0;
 	bool *show = calloc(nc + 1, sizeof *show);
 	if (!show)
@@ -1418,6 +1420,16 @@ static int format_json(const bdb_result *r, const bdb_query_options *opt, bdb_bu
 		}
 		bdb_buf_puts(out, s->n_rows ? "\n]" : "]");
 	}
+	/* The notes the table format shows above the rows, when there are. */
+	if (r->n_notes) {
+		bdb_buf_puts(out, ", \"notes\": [");
+		for (size_t i = 0; i < r->n_notes; i++) {
+			if (i)
+				bdb_buf_puts(out, ", ");
+			json_string(out, r->notes[i]);
+		}
+		bdb_buf_putc(out, ']');
+	}
 	bdb_buf_puts(out, "}\n");
 	bool failed = scratch.failed;
 	bdb_buf_free(&scratch);
@@ -1550,6 +1562,32 @@ static int format_to(const bdb_result *r, bdb_output_format format, const bdb_qu
 		break;
 	}
 	return format_table(r, opt, out, f);
+}
+
+/* Whether format writes r's notes: the table, markdown and line formats
+ * above the rows, JSON as "notes"; not CSV, nor a chart that is drawn (a
+ * chart format of a result it cannot draw falls back to the table). */
+static bool format_shows_notes(const bdb_result *r, bdb_output_format format)
+{
+	switch (format) {
+	case BDB_OUTPUT_CSV:
+		return false;
+	case BDB_OUTPUT_SVG:
+	case BDB_OUTPUT_HTML:
+	case BDB_OUTPUT_CHART:
+		return !bdb_result_chart_table(r);
+	default:
+		return true;
+	}
+}
+
+size_t bdb_result_put_unshown_notes(const bdb_result *r, bdb_output_format format,
+				    const char *prefix, bdb_buf *out)
+{
+	if (format_shows_notes(r, format))
+		return 0;
+	put_notes(r, out, false, prefix);
+	return r->n_notes;
 }
 
 int bdb_result_markdown_links(const bdb_result *r, const char *column, const char *text,

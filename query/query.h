@@ -115,6 +115,11 @@ typedef struct bdb_query_options {
 	 * many statements asks a server for no more than it may hold); 0: no
 	 * limit. */
 	size_t max_output;
+	/* When non-NULL, bdb_query_exec appends to it the notes of each
+	 * statement whose format does not show them (CSV, a chart: see
+	 * bdb_result_put_unshown_notes), a line each: the server sends them
+	 * beside a CSV answer, and `benchdb --server` writes them to stderr. */
+	bdb_buf *unshown_notes;
 } bdb_query_options;
 
 /*
@@ -432,6 +437,18 @@ const char *bdb_result_field_name(const bdb_result *r, size_t i);
 bdb_value bdb_result_field(const bdb_result *r, size_t i);
 /* The field called name, or a NULL-kind value. */
 bdb_value bdb_result_field_by_name(const bdb_result *r, const char *name);
+
+/*
+ * The notes of r (a `since` in the future, an empty window, series left
+ * out, too few runs, ...) where format has no place for them: the table,
+ * markdown and line formats show them above the rows and JSON carries them
+ * as "notes", but CSV and a drawn chart do not. Then appends each to out as
+ * one line, prefix first, as the table format shows it (control
+ * characters as blanks or '?'), and returns how many; else appends nothing
+ * and returns 0. The program writes them to stderr.
+ */
+size_t bdb_result_put_unshown_notes(const bdb_result *r, bdb_output_format format,
+				    const char *prefix, bdb_buf *out);
 
 /*
  * Appends r formatted as format (DEFAULT = table) to out. opt may be NULL;

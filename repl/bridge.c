@@ -149,6 +149,17 @@ static int gate_judged_something(const bdb_result *res)
 	return EXIT_OK;
 }
 
+void cli_write_unshown_notes(const bdb_result *res, bdb_output_format fmt)
+{
+	bdb_buf notes;
+	bdb_buf_init(&notes);
+	if (bdb_result_put_unshown_notes(res, fmt, "benchdb: note: ", &notes) && notes.len) {
+		fflush(stdout);
+		fwrite(notes.data, 1, notes.len, stderr);
+	}
+	bdb_buf_free(&notes);
+}
+
 int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *out,
 			 bool *found_regressions)
 {
@@ -182,6 +193,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	if (fmt == BDB_OUTPUT_DEFAULT)
 		fmt = opt.format;
 	shell_separate_result(sh, out, fmt == BDB_OUTPUT_JSON);
+	cli_write_unshown_notes(res, fmt);
 	if (opt.is_terminal && !sh->ctx->no_pager &&
 	    (fmt == BDB_OUTPUT_TABLE || fmt == BDB_OUTPUT_DEFAULT || fmt == BDB_OUTPUT_LINE)) {
 		bdb_buf text;
@@ -284,6 +296,8 @@ bool shell_store_exists(const char *dir)
 {
 	char path[4096];
 	struct stat st;
+	if (!*dir)
+		return false; /* not "/data.mdb" */
 	snprintf(path, sizeof path, "%s/data.mdb", dir);
 	return stat(path, &st) == 0 && st.st_size > 0;
 }

@@ -26,6 +26,9 @@ enum {
 
 typedef struct cli_ctx {
 	const char *db_dir; /* --db / --data / BENCHDB_DIR / ./benchmark-data */
+	/* $BENCHDB_DIR as it was at start (NULL: unset); db_dir is this very
+	 * pointer while no --db replaced it. */
+	const char *db_env;
 	bool json;	    /* --json */
 	bool benchkit_data; /* the store was named with benchkit's --data */
 	bool db_given;	    /* --db or --data was given (not $BENCHDB_DIR, nor the default) */
@@ -91,6 +94,16 @@ int cli_exit_code(int err);
  * returns an exit code, or EXIT_OK with *out set.
  */
 int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out);
+/* EXIT_OK when ctx->db_dir names a path; else says which was empty (--db "",
+ * or $BENCHDB_DIR set but empty, which is an error as git's empty GIT_DIR:
+ * a CI variable exported empty would read or write ./benchmark-data in
+ * silence) and returns EXIT_USAGE. cli_open_store asks it first. */
+int cli_store_path_usable(const cli_ctx *ctx);
+/* The notes of res that fmt does not show (CSV, a chart: see
+ * bdb_result_put_unshown_notes) to stderr, a line each, "benchdb: note:
+ * ...": stdout stays the format's own text, and a script still learns why
+ * an answer is empty (a `since` in the future). */
+void cli_write_unshown_notes(const bdb_result *res, bdb_output_format fmt);
 /* Closes a store a writer opened with create; when the command failed
  * (code not EXIT_OK) and its open created the store, which still holds no
  * run, the store is removed again (bdb_store_close_unused). */

@@ -1223,6 +1223,8 @@ static int check_gate(cli_ctx *ctx, int argc, char **argv, check_request *qp, bo
 	if (ctx->server)
 		return check_on_server(ctx, &q, answered);
 
+	if ((code = cli_store_path_usable(ctx)) != EXIT_OK)
+		return code;
 	bdb_store *store = NULL;
 	bdb_store_options sopt = {.no_create = true, .read_only = true};
 	bdb_diag od;

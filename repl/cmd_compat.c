@@ -31,6 +31,16 @@ static int summary_json(cli_ctx *ctx, const char *id)
 	return code;
 }
 
+/* before, text as one line (cli_put_text: a results file's run id, commit,
+ * scenario or names may hold a line break, which began a line of its own
+ * in the CI log, "::error::..."), then after: benchkit's text forms. */
+static void put_between(const char *before, const char *text, const char *after)
+{
+	fputs(before, stdout);
+	cli_put_text(stdout, text, false);
+	fputs(after, stdout);
+}
+
 int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 {
 	const char *ref = NULL, *positional[1];
@@ -53,12 +63,12 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 	}
 	char ts[64];
 	bdb_run_benchkit_time(run, ts, sizeof ts);
-	printf("Run: %s\n", run->id);
+	put_between("Run: ", run->id, "\n");
 	printf("Timestamp: %s\n", ts);
 	if (run->commit && *run->commit)
-		printf("Commit: %s\n", run->commit);
+		put_between("Commit: ", run->commit, "\n");
 	if (run->branch && *run->branch)
-		printf("Branch: %s\n", run->branch);
+		put_between("Branch: ", run->branch, "\n");
 	printf("Points: %zu\n", run->n_points);
 	/* A rollup's values are medians of the runs it replaced, its bounds
 	 * their min and max (as the trend's rollup line says). */
@@ -82,7 +92,7 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 			continue;
 		const char *scenario = run->points[i].scenario ? run->points[i].scenario : "";
 		/* benchkit's runs always name a scenario; other tools' do not. */
-		printf("  %s:\n", scenario[0] ? scenario : "(no scenario)");
+		put_between("  ", scenario[0] ? scenario : "(no scenario)", ":\n");
 		for (size_t j = i; j < run->n_points; j++) {
 			const bdb_point *p = &run->points[j];
 			const char *s = p->scenario ? p->scenario : "";
@@ -90,10 +100,11 @@ int cmd_summary(cli_ctx *ctx, int argc, char **argv)
 				continue;
 			done[j] = true;
 			const char *fw = bdb_point_get_tag(p, "framework");
-			printf("    %s: ", fw ? fw : p->name);
+			put_between("    ", fw ? fw : p->name, ": ");
 			for (size_t k = 0; k < p->n_metrics; k++) {
 				const bdb_metric *m = &p->metrics[k];
-				printf("%s%s=%.2f", k ? ", " : "", m->name, m->value);
+				put_between(k ? ", " : "", m->name, "");
+				printf("=%.2f", m->value);
 				if (rollup && m->has_lower && m->has_upper)
 					printf(" [%.2f, %.2f]", m->lower, m->upper);
 			}
@@ -259,7 +270,7 @@ int cmd_trend(cli_ctx *ctx, int argc, char **argv)
 			else if (rows[i].bounds)
 				printf("  CI=[%.2f, %.2f]", rows[i].lower, rows[i].upper);
 			if (rows[i].commit && rows[i].commit[0])
-				printf("  [%s]", rows[i].commit);
+				put_between("  [", rows[i].commit, "]");
 			printf("\n");
 		}
 	}

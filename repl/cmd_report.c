@@ -261,6 +261,7 @@ int cmd_chart(cli_ctx *ctx, int argc, char **argv)
 		cli_error("chart: %s", bdb_strerror(rc));
 		code = EXIT_INPUT;
 	} else {
+		cli_write_unshown_notes(res, BDB_OUTPUT_SVG);
 		code = cli_write_output("chart", output, &out);
 	}
 	bdb_buf_free(&out);

@@ -54,10 +54,14 @@ static int baseline_set(cli_ctx *ctx, const char *name, const char *ref)
 		bdb_store_close(store);
 		return rc == BDB_ENOTFOUND ? EXIT_INPUT : cli_exit_code(rc);
 	}
+	/* The run's id as text (a results file may give it a line break: the
+	 * CI log read the rest as a line of its own, "::error::..."). */
 	if (strcmp(name, "main") == 0)
-		printf("Baseline set to run %s\n", id);
+		printf("Baseline set to run ");
 	else
-		printf("Baseline %s set to run %s\n", name, id);
+		printf("Baseline %s set to run ", name);
+	cli_put_text(stdout, id, false);
+	putchar('\n');
 	bdb_store_close(store);
 	return EXIT_OK;
 }
@@ -80,8 +84,13 @@ static int baseline_list(cli_ctx *ctx)
 		rc = bdb_reader_list_baselines(r, &list, &n);
 		for (size_t i = 0; !rc && i < n; i++) {
 			bdb_run_info info;
-			if (bdb_reader_run_info(r, list[i].seq, &info) == 0)
-				printf("%s\t%s\n", list[i].name, info.id);
+			if (bdb_reader_run_info(r, list[i].seq, &info) != 0)
+				continue;
+			/* NAME<TAB>RUN, one a line, whatever the names hold */
+			cli_put_text(stdout, list[i].name, false);
+			putchar('\t');
+			cli_put_text(stdout, info.id, false);
+			putchar('\n');
 		}
 		free(list);
 		bdb_reader_end(r);

@@ -60,7 +60,8 @@ static const char usage_text[] =
     "  record -- CMD...       run and time a command (hyperfine's statistics), store it\n"
     "\n"
     "Options:\n"
-    "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data)\n"
+    "  --db DIR, --data DIR   the store (default: $BENCHDB_DIR, else ./benchmark-data;\n"
+    "                         an empty one is an error, as git's GIT_DIR)\n"
     "  -c STATEMENT           run one statement and exit\n"
     "  -f FILE                run the statements of FILE ('-' for stdin); a statement\n"
     "                         ends at ';', an empty line or a line starting another\n"
@@ -758,16 +759,27 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 	return EXIT_OK;
 }
 
-int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out)
+int cli_store_path_usable(const cli_ctx *ctx)
 {
 	/* An empty --db (a variable that was not set: --db "$DIR") said
 	 * "no store at  (...)" or "cannot create the store directory: No such
 	 * file or directory", naming no path. */
-	if (!ctx->db_dir[0]) {
+	if (ctx->db_dir[0])
+		return EXIT_OK;
+	if (ctx->db_dir == ctx->db_env)
+		cli_error("$BENCHDB_DIR is set but empty (unset it for ./benchmark-data, or give "
+			  "--db DIR)");
+	else
 		cli_error("--db: the store's path is empty (give --db DIR, or no --db for "
 			  "$BENCHDB_DIR or ./benchmark-data)");
-		return EXIT_USAGE;
-	}
+	return EXIT_USAGE;
+}
+
+int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **out)
+{
+	int code = cli_store_path_usable(ctx);
+	if (code)
+		return code;
 	bdb_store_options opt = {0};
 	opt.no_create = !create;
 	opt.read_only = read_only;
@@ -816,8 +828,8 @@ static void ctx_init(cli_ctx *ctx)
 {
 	memset(ctx, 0, sizeof *ctx);
 	ctx->prog = "benchdb";
-	const char *env = getenv("BENCHDB_DIR");
-	ctx->db_dir = env && *env ? env : "./benchmark-data";
+	ctx->db_env = getenv("BENCHDB_DIR");
+	ctx->db_dir = ctx->db_env ? ctx->db_env : "./benchmark-data";
 	ctx->stdout_tty = isatty(STDOUT_FILENO);
 	const char *no_color = getenv("NO_COLOR");
 	ctx->color = ctx->stdout_tty && !(no_color && *no_color) && !cli_terminal_dumb();

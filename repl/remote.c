@@ -234,14 +234,16 @@ static int remote_query_error(shell *sh, const bdb_http_response *r)
 	return cli_exit_code(rc);
 }
 
-/* Whether r can be the server's answer to a statement: text, or JSON that
+/* Whether r can be the server's answer to a statement: text that benchdb
+ * serve marked as its answer (X-Benchdb-Answer: statement), or JSON that
  * begins as every statement's result does (docs/api.md: {"statement": ...);
- * another service's JSON at that address, or an empty one, is not. */
+ * another service's JSON or text at that address (a health check's "OK",
+ * a proxy's page), or an empty one, is not. */
 static bool statement_answer(const bdb_http_response *r)
 {
 	static const char json_start[] = "{\"statement\": ";
 	if (strncmp(r->content_type, "text/plain", 10) == 0)
-		return true;
+		return r->benchdb_answer;
 	return strncmp(r->content_type, "application/json", 16) == 0 &&
 	       r->body.len >= sizeof json_start - 1 &&
 	       memcmp(r->body.data, json_start, sizeof json_start - 1) == 0;
@@ -284,6 +286,16 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 		code = EXIT_OK;
 		shell_separate_result(sh, out,
 				      strncmp(r.content_type, "application/json", 16) == 0);
+		/* The notes CSV does not show, on stderr as a local store
+		 * writes them (bridge.c), their control characters as '?'. */
+		fflush(stdout);
+		for (char *p = (char *)bdb_buf_cstr(&r.notes), *nl; *p; p = nl + 1) {
+			nl = strchr(p, '\n'); /* take_benchdb_answer ends each with one */
+			*nl = '\0';
+			fputs("benchdb: note: ", stderr);
+			cli_put_text(stderr, p, false);
+			fputc('\n', stderr);
+		}
 		if ((r.body.len && fwrite(r.body.data, 1, r.body.len, out) != r.body.len) ||
 		    fflush(out) != 0) {
 			if (errno != EPIPE) { /* EPIPE: the reader left (| head) */

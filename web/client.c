@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "router.h"
 #include "web.h"
 
 /* The functions used here, typed from curl/curl.h. */
@@ -77,19 +78,29 @@ static size_t take_body(char *data, size_t size, size_t n, void *ctx)
 }
 
 /* If the header line data[0..len) is name's ("content-type:", any case),
- * copies its value, blanks and line end taken off, into out (size bytes,
- * cut to fit) and returns true. */
-static bool header_value(const char *data, size_t len, const char *name, char *out, size_t size)
+ * points *v at its value, blanks and line end taken off, *vn bytes long,
+ * and returns true. */
+static bool header_span(const char *data, size_t len, const char *name, const char **v, size_t *vn)
 {
 	size_t k = strlen(name);
 	if (len <= k || strncasecmp(data, name, k) != 0)
 		return false;
-	const char *v = data + k;
-	size_t vn = len - k;
-	while (vn && (*v == ' ' || *v == '\t'))
-		v++, vn--;
-	while (vn && (v[vn - 1] == '\r' || v[vn - 1] == '\n' || v[vn - 1] == ' '))
-		vn--;
+	*v = data + k;
+	*vn = len - k;
+	while (*vn && (**v == ' ' || **v == '\t'))
+		(*v)++, (*vn)--;
+	while (*vn && ((*v)[*vn - 1] == '\r' || (*v)[*vn - 1] == '\n' || (*v)[*vn - 1] == ' '))
+		(*vn)--;
+	return true;
+}
+
+/* header_span's value copied into out (size bytes, cut to fit). */
+static bool header_value(const char *data, size_t len, const char *name, char *out, size_t size)
+{
+	const char *v;
+	size_t vn;
+	if (!header_span(data, len, name, &v, &vn))
+		return false;
 	if (vn >= size)
 		vn = size - 1;
 	memcpy(out, v, vn);
@@ -97,13 +108,48 @@ static bool header_value(const char *data, size_t len, const char *name, char *o
 	return true;
 }
 
-/* libcurl's header callback: keeps the Content-Type and Location of the
- * answer, and the seconds of a Retry-After (its date form is not read). */
+/* X-Benchdb-Answer's value v[0..n): "statement", then maybe "; notes="
+ * and notes, each percent-encoded, ',' between (serve.c), into r. A note
+ * that does not decode to UTF-8 text is left out. */
+static void take_benchdb_answer(bdb_http_response *r, const char *v, size_t n)
+{
+	static const char mark[] = "statement", notes[] = "; notes=";
+	size_t k = sizeof mark - 1, nk = sizeof notes - 1;
+	if (n < k || memcmp(v, mark, k) != 0 || (n > k && v[k] != ';'))
+		return;
+	r->benchdb_answer = true;
+	bdb_buf_reset(&r->notes);
+	if (n - k < nk || memcmp(v + k, notes, nk) != 0)
+		return;
+	char *line = malloc(n + 1);
+	if (!line) {
+		r->notes.failed = true;
+		return;
+	}
+	for (const char *p = v + k + nk, *end = v + n; p < end;) {
+		const char *comma = memchr(p, ',', (size_t)(end - p));
+		size_t len = comma ? (size_t)(comma - p) : (size_t)(end - p), out_len;
+		if (len && bdb__url_decode(p, len, false, line, &out_len) == 0) {
+			bdb_buf_append(&r->notes, line, out_len);
+			bdb_buf_putc(&r->notes, '\n');
+		}
+		p += len + 1;
+	}
+	free(line);
+}
+
+/* libcurl's header callback: keeps the Content-Type, Location and
+ * X-Benchdb-Answer of the answer, and the seconds of a Retry-After (its
+ * date form is not read). */
 static size_t take_header(char *data, size_t size, size_t n, void *ctx)
 {
 	bdb_http_response *r = ctx;
 	size_t len = size * n;
 	char text[32];
+	const char *v;
+	size_t vn;
+	if (header_span(data, len, "x-benchdb-answer:", &v, &vn))
+		take_benchdb_answer(r, v, vn);
 	if (header_value(data, len, "retry-after:", text, sizeof text)) {
 		char *end;
 		unsigned long s = strtoul(text, &end, 10);
@@ -130,8 +176,10 @@ int bdb_http_send(const bdb_http_request *rq, bdb_http_response *out, bdb_diag *
 	out->status = 0;
 	out->content_type[0] = '\0';
 	out->location[0] = '\0';
+	out->benchdb_answer = false;
 	out->retry_after = 0;
 	bdb_buf_init(&out->body);
+	bdb_buf_init(&out->notes);
 	pthread_once(&curl_once, curl_load);
 	if (!curl_loaded)
 		return bdb_diag_set(d, BDB_EUNSUPPORTED, NULL, 0, 0,
@@ -211,14 +259,17 @@ done:
 	curl.slist_free_all(headers);
 	curl.easy_cleanup(h);
 	bdb_buf_free(&auth);
-	if (rc)
+	if (rc) {
 		bdb_buf_free(&out->body);
+		bdb_buf_free(&out->notes);
+	}
 	return rc;
 }
 
 void bdb_http_response_free(bdb_http_response *r)
 {
 	bdb_buf_free(&r->body);
+	bdb_buf_free(&r->notes);
 }
 
 void bdb_http_put_query_value(bdb_buf *b, const char *s)

@@ -632,6 +632,56 @@ static enum MHD_Result query_failed(struct MHD_Connection *c, request *rq, int r
 	return statement_failed(c, rq, rc, d, false);
 }
 
+/* The most bytes of X-Benchdb-Answer's notes: the answer's headers share
+ * the connection's CONNECTION_MEMORY with the request's (a target of up to
+ * MAX_TARGET); past it libmicrohttpd sent nothing at all. The notes that do
+ * not fit are counted in a last one. */
+#define ANSWER_MARK_MAX ((size_t)16 << 10)
+
+/*
+ * Into *mark (initialized here; free it): X-Benchdb-Answer's value,
+ * "statement", then, when notes (a line each) holds any, "; notes=" and
+ * each note percent-encoded, ',' between (docs/api.md).
+ */
+static void answer_mark(bdb_buf *mark, const bdb_buf *notes)
+{
+	bdb_buf_init(mark);
+	bdb_buf_puts(mark, "statement");
+	bdb_buf one;
+	bdb_buf_init(&one);
+	size_t n = 0, left = 0;
+	for (const char *p = notes->data, *end = p + notes->len; p && p < end;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t len = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char *line = strndup(p, len);
+		if (!line) {
+			mark->failed = true;
+			break;
+		}
+		bdb_buf_reset(&one);
+		bdb_buf_puts(&one, n ? "," : "; notes=");
+		bdb__url_encode(&one, line);
+		free(line);
+		/* room for the count of those left out, too */
+		if (left || mark->len + one.len > ANSWER_MARK_MAX - 256) {
+			left++;
+		} else {
+			bdb_buf_append(mark, one.data, one.len);
+			n++;
+		}
+		p += len + 1;
+	}
+	mark->failed = mark->failed || one.failed;
+	bdb_buf_free(&one);
+	if (left) {
+		char more[96];
+		snprintf(more, sizeof more,
+			 "and %zu more notes (the table or JSON format shows them all)", left);
+		bdb_buf_puts(mark, n ? "," : "; notes=");
+		bdb__url_encode(mark, more);
+	}
+}
+
 static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, request *rq,
 				 const char *method)
 {
@@ -661,11 +711,13 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST, "display: expected 1 or 0", NULL,
 				    NULL);
 	watch w;
+	bdb_buf out, notes, mark;
+	bdb_buf_init(&notes);
 	bdb_query_options opt = {.format = format,
 				 .cancel = watch_begin(s, &w),
 				 .display = display && strcmp(display, "1") == 0,
-				 .max_output = s->opt.max_answer};
-	bdb_buf out;
+				 .max_output = s->opt.max_answer,
+				 .unshown_notes = &notes};
 	bdb_buf_init(&out);
 	bdb_diag d;
 	bdb_diag_clear(&d);
@@ -675,12 +727,17 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		rc = BDB_ENOMEM;
 	if (rc)
 		ret = statement_failed(c, rq, rc, &d, true); /* the client's own statement */
-	else /* a statement's `as csv` (or svg) gives that format: not JSON */
-		ret =
-		    answer(c, rq, MHD_HTTP_OK,
-			   out.len && out.data[0] == '{' ? json_type : "text/plain; charset=utf-8",
-			   &out, NULL, NULL);
+	else { /* a statement's `as csv` (or svg) gives that format: not JSON;
+		* the mark tells a client it is benchdb's answer, not any text */
+		answer_mark(&mark, &notes);
+		ret = answer(
+		    c, rq, MHD_HTTP_OK,
+		    out.len && out.data[0] == '{' ? json_type : "text/plain; charset=utf-8", &out,
+		    "X-Benchdb-Answer", mark.failed ? "statement" : bdb_buf_cstr(&mark));
+		bdb_buf_free(&mark);
+	}
 	bdb_buf_free(&out);
+	bdb_buf_free(&notes);
 	return ret;
 }
 

@@ -254,6 +254,14 @@ typedef struct bdb_http_response {
 	char content_type[128]; /* the Content-Type header, "" when none */
 	unsigned retry_after;	/* the Retry-After header's seconds, 0 when none */
 	char location[1024];	/* the Location header (a redirect's), "" when none */
+	/* The answer has benchdb serve's mark on an answer to a statement, the
+	 * header X-Benchdb-Answer: statement, which a text answer has no other
+	 * way to show (docs/api.md). */
+	bool benchdb_answer;
+	/* The notes that header carries ("; notes=" and the statements' notes
+	 * their format does not show, each percent-encoded, ',' between),
+	 * decoded, a line each; empty when none. Freed with the response. */
+	bdb_buf notes;
 	bdb_buf body;		/* the answer's body (bdb_http_response_free) */
 } bdb_http_response;
 

@@ -299,17 +299,18 @@ check_out "a URL that is not http: the summary says so" "expected a URL starting
 
 # stub_server NAME REPLY: starts a stand-in HTTP server (python3) whose answer
 # to every request is REPLY, a Python expression of the request's path that
-# gives (status, JSON body bytes); its address in STUB. The script stops when
-# the stub does not start.
+# gives (status, JSON body bytes) or (status, body bytes, Content-Type); its
+# address in STUB. The script stops when the stub does not start.
 cat >"$WORK/stub.py" <<'PY'
 import http.server, sys
 class H(http.server.BaseHTTPRequestHandler):
     def reply(self):
         n = int(self.headers.get("Content-Length") or 0)
         if n: self.rfile.read(n)
-        status, b = eval(sys.argv[2], {"path": self.path})
+        reply = eval(sys.argv[2], {"path": self.path})
+        status, b = reply[0], reply[1]
         self.send_response(status)
-        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Type", reply[2] if len(reply) > 2 else "application/json")
         self.send_header("Content-Length", str(len(b)))
         self.end_headers()
         self.wfile.write(b)
@@ -354,6 +355,54 @@ for base in "$O" "$O/empty"; do
 	check_err "... says what answered" "--server: $base answered 200 without benchdb's answer to a statement (is it benchdb serve?)"
 	check "... prints nothing of it" test ! -s "$OUT"
 done
+
+# A server that answers 200 with text that is not benchdb's (a health check,
+# a proxy's plain-text page, another service): --server took any text/plain
+# answer for a table or CSV, printed "OK" as the statement's result and
+# exited 0. A text answer now needs benchdb's X-Benchdb-Answer header.
+stub_server plain '(200, b"OK\n" if "csv" in path else b"point,value\r\nfake,1\r\n", "text/plain; charset=utf-8")'
+for fmt in table csv; do
+	run "$BENCHDB" --server "$STUB" --format "$fmt" -c 'show runs'
+	check_rc "text that is not benchdb's (--format $fmt): --server exits 4" 4
+	check_err "... says what answered" "--server: $STUB answered 200 without benchdb's answer to a statement (is it benchdb serve?)"
+	check "... prints nothing of it" test ! -s "$OUT"
+done
+run "$BENCHDB" --server "$S" --format csv -c 'show runs'
+check_rc "benchdb serve's CSV answer is taken: exit 0" 0
+check_out "... and printed" "id,timestamp,commit,branch,points,metrics"
+# The notes CSV does not show come in the header, and go to stderr as a
+# local store's (atk57: they were lost).
+run "$BENCHDB" --server "$S" --format csv -c 'trend cpu_time since 2099-01-01'
+check_rc "a CSV answer with a note: exit 0" 0
+check_out_exact "... stdout is the CSV alone" \
+	"$(printf 'point,tags,run,timestamp,commit,value,lower,upper,unit\r')"
+check_err "... the note on stderr, as locally" \
+	"benchdb: note: since 2099-01-01T00:00:00Z is in the future (now is "
+# Notes past what a header holds (16 KB): 300 flat series, each with its
+# note under `explain`. A header too large for the server's connection
+# memory made it send nothing ('Empty reply from server', exit 4).
+python3 - "$WORK/flat" <<'PY'
+import json, os, sys
+os.makedirs(sys.argv[1])
+for i in range(6):
+    run = {"id": f"f{i}", "timestamp": f"2026-01-0{i + 1}T00:00:00Z", "commit": f"c{i}",
+           "metric_defs": {"t": {"unit": "ns", "direction": "lower"}},
+           "points": [{"name": f"point-{p}", "metrics": {"t": {"value": 100.0 + i % 2}}}
+                      for p in range(300)]}
+    json.dump(run, open(f"{sys.argv[1]}/f{i}.json", "w"))
+PY
+"$BENCHDB" --db "$WORK/flatdb" ingest "$WORK/flat" >/dev/null 2>&1
+start_server "$WORK/flat.log" --db "$WORK/flatdb"
+run "$BENCHDB" --db "$WORK/flatdb" -c 'changes t explain as csv'
+LOCAL_NOTES=$(grep -c '^benchdb: note: point-' "$ERR")
+run "$BENCHDB" --server "$URL" -c 'changes t explain as csv'
+check_rc "300 notes with a CSV answer: exit 0" 0
+check "... locally 300 notes" [ "$LOCAL_NOTES" = 300 ]
+N=$(grep -c '^benchdb: note: point-' "$ERR")
+check "... the first of them on stderr ($N), as many as 16 KB hold" [ "$N" -gt 40 -a "$N" -lt 300 ]
+check_err "... and a count of the others" "benchdb: note: and $((300 - N)) more notes (the table or JSON format shows them all)"
+check_out "... the CSV whole" "commit,timestamp,kind,series,median_change_pct"
+kill "$PID"
 
 # A server that is not benchdb's (a web page at that address).
 run "$BENCHDB" --server "$S/assets" check

@@ -201,8 +201,20 @@ static void test_table_empty_and_notes(void **state)
 	expect(r, BDB_OUTPUT_MARKDOWN, NULL,
 	       "2 series had no samples\n\n| a   | bb  |\n|:--- |:--- |\n");
 	expect(r, BDB_OUTPUT_CSV, NULL, "a,bb\r\n");
+	/* JSON carries the notes, as they are (atk57: it dropped them). */
 	expect(r, BDB_OUTPUT_JSON, NULL,
-	       "{\"statement\": \"t\", \"columns\": [\"a\", \"bb\"], \"rows\": []}\n");
+	       "{\"statement\": \"t\", \"columns\": [\"a\", \"bb\"], \"rows\": [], "
+	       "\"notes\": [\"2 series had no samples\"]}\n");
+	/* What CSV has no place for, the program writes to stderr. */
+	bdb_buf b;
+	bdb_buf_init(&b);
+	assert_int_equal(bdb_result_put_unshown_notes(r, BDB_OUTPUT_CSV, "n: ", &b), 1);
+	assert_string_equal(bdb_buf_cstr(&b), "n: 2 series had no samples\n");
+	bdb_buf_reset(&b);
+	assert_int_equal(bdb_result_put_unshown_notes(r, BDB_OUTPUT_JSON, "n: ", &b), 0);
+	assert_int_equal(bdb_result_put_unshown_notes(r, BDB_OUTPUT_TABLE, "n: ", &b), 0);
+	assert_int_equal(b.len, 0);
+	bdb_buf_free(&b);
 	bdb_result_free(r);
 }
 
