@@ -337,7 +337,8 @@ size_t bdb_output_format_names(unsigned uses, const char **out, size_t max);
 /*
  * Parses an absolute time into microseconds since the epoch, UTC.
  * Accepts "2026-01-31", "2026-01-31T12:00:00", "2026-01-31 12:00:00",
- * fractional seconds (".123456"), and a zone "Z", "+02:00", "+0200".
+ * fractional seconds (".123456"), and a zone "Z", "+02:00", "+0200", or
+ * after one space "+0200" (git's %ci: "2023-11-14 22:13:20 +0100").
  * A time without a zone is UTC. Returns 0, or BDB_EPARSE.
  */
 int bdb_time_parse(const char *text, int64_t *out_us);

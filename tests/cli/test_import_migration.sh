@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# tests/cli/test_import_migration.sh - a team bringing years of history
+# into benchdb: github-action-benchmark data.js files and the outputs of
+# Catch2, Google Benchmark and pytest-benchmark, as they are found.
+. "$(dirname "$0")/lib.sh"
+
+# gab_entry ID TIMESTAMP DATE VALUE UNIT: one entry of a data.js suite.
+gab_entry() {
+	printf '{"commit": {"id": "%s", "timestamp": "%s", "message": "m", "url": "u"}, ' "$1" "$2"
+	printf '"date": %s, "tool": "customSmallerIsBetter", ' "$3"
+	printf '"benches": [{"name": "parse", "value": %s, "unit": "%s"}]}' "$4" "$5"
+}
+
+# gab_file FILE ENTRY...: a data.js with the entries as suite "Bench".
+gab_file() {
+	local file=$1 sep="" e
+	shift
+	{
+		printf 'window.BENCHMARK_DATA = {\n  "lastUpdate": 1700000000000,\n'
+		printf '  "repoUrl": "https://github.com/o/r",\n  "entries": {\n    "Bench": [\n'
+		for e in "$@"; do
+			printf '%s      %s' "$sep" "$e"
+			sep=$',\n'
+		done
+		printf '\n    ]\n  }\n}\n'
+	} >"$file"
+}
+
+# --- commit times as git writes them ---
+# A data.js entry's commit.timestamp is what the action was given: the
+# GitHub API's ISO form, or git's %ci ("2023-11-14 22:13:20 +0100") from a
+# local checkout. The %ci form was refused, the whole file with it:
+# 'ci.js:6:48: "timestamp" must be a time like 2026-01-31T12:00:00Z'.
+# Expected UTC from Python: strptime('2023-11-14 22:13:20 +0100',
+# '%Y-%m-%d %H:%M:%S %z') is 2023-11-14T21:13:20Z; fromisoformat(
+# '2023-11-15T22:13:20+01:00') is 2023-11-15T21:13:20Z.
+gab_file "$WORK/ci.js" \
+	"$(gab_entry c1 '2023-11-14 22:13:20 +0100' 1700000000000 1.5 s)" \
+	"$(gab_entry c2 '2023-11-15T22:13:20+01:00' 1700100000000 1.6 s)"
+run "$BENCHDB" --db "$WORK/ci" import-gab "$WORK/ci.js"
+check_rc "gab: git's %ci and %cI commit times import" 0
+check_out "  both entries" "Imported 2 run(s) from 2 entries"
+run "$BENCHDB" --db "$WORK/ci" -c 'show runs as csv'
+check_out "  %ci is read in its zone, stored as UTC" ",2023-11-14T21:13:20Z,c1,"
+check_out "  %cI likewise" ",2023-11-15T21:13:20Z,c2,"
+# ... and a time with something after its zone is still refused, where it is.
+gab_file "$WORK/junk.js" \
+	"$(gab_entry c1 '2023-11-14 22:13:20 +0100' 1700000000000 1.5 s)" \
+	"$(gab_entry c2 '2023-11-15 22:13:20 +0100 CET' 1700100000000 1.6 s)"
+run "$BENCHDB" --db "$WORK/junk" import-gab "$WORK/junk.js"
+check_rc "gab: a commit time with junk after its zone is refused" 3
+check_err "  at its file:line:col" "junk.js:7:44: \"timestamp\" must be a time like"
+check "  and no store is made" [ ! -e "$WORK/junk/data.mdb" ]
+
+finish
