@@ -396,7 +396,7 @@ size_t bdb__csv_spans(const char *line, size_t len, bdb__span *out, size_t max, 
 /*
  * The unit as benchdb spells it: a spelling that bdb_unit_factor converts
  * with a factor of exactly 1 to one of ns us ms s min h B KB MB GB TB KiB
- * MiB GiB TiB becomes that one ("µs" -> "us", "sec" -> "s", "bytes" ->
+ * MiB GiB TiB becomes that one ("µs" -> "us", "seconds" -> "s", "bytes" ->
  * "B"), in rates too ("bytes/sec" -> "B/s", "ops/sec" -> "ops/s"). Other
  * units come back as they are. The result lives in the run's arena (or is
  * unit or a static string). NULL gives NULL.

@@ -52,4 +52,27 @@ check_rc "gab: a commit time with junk after its zone is refused" 3
 check_err "  at its file:line:col" "junk.js:7:44: \"timestamp\" must be a time like"
 check "  and no store is made" [ ! -e "$WORK/junk/data.mdb" ]
 
+# --- the second, spelled out ---
+# Custom JSON (and so a data.js of customSmallerIsBetter) is written by the
+# user's own script, which may say "seconds". It was kept as a word of its
+# own: unit "seconds", not a time, and a series whose older entries said
+# "s" refused the file ('unit "seconds" cannot be converted to the series'
+# unit "s"').
+gab_file "$WORK/secs.js" \
+	"$(gab_entry c1 2023-11-14T10:00:00Z 1700000000000 1.5 s)" \
+	"$(gab_entry c2 2023-11-15T10:00:00Z 1700100000000 1.25 seconds)" \
+	"$(gab_entry c3 2023-11-16T10:00:00Z 1700200000000 1.75 secs)" \
+	"$(gab_entry c4 2023-11-17T10:00:00Z 1700300000000 2 second)"
+run "$BENCHDB" --db "$WORK/secs" import-gab "$WORK/secs.js"
+check_rc "units: seconds, secs and second are the second" 0
+check_out "  all four entries" "Imported 4 run(s) from 4 entries"
+run "$BENCHDB" --db "$WORK/secs" -c 'trend value of parse as csv'
+check "  one series in s" [ "$(cut -d, -f6,9 "$OUT" | tr -d '\r' | tr '\n' ' ')" = "value,unit 1.5,s 1.25,s 1.75,s 2,s " ]
+printf '[{"name": "a", "unit": "seconds", "value": 1.5}, {"name": "b", "unit": "ops/second", "value": 3}]\n' >"$WORK/secs.json"
+run "$BENCHDB" --db "$WORK/secs-json" ingest --format gab "$WORK/secs.json"
+check_rc "units: custom JSON in seconds ingests" 0
+run "$BENCHDB" --db "$WORK/secs-json" export --format json
+check_out "  stored in s" '"metric": "value", "value": 1.5, "lower": null, "upper": null, "unit": "s"'
+check_out "  and a rate per second in /s" '"value": 3, "lower": null, "upper": null, "unit": "ops/s"'
+
 finish
