@@ -384,6 +384,19 @@ int64_t bdb_time_month_index(int64_t us);
 int64_t bdb_time_month_at(int64_t k);
 
 /* ------------------------------------------------------------------------ */
+/* Sums (sum.c)                                                              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The sum of x[0..n), each value multiplied by scale first (a power of two,
+ * so exactly), with Neumaier's compensation: the low digits a plain running
+ * sum rounds away are kept (1e16 + 1 - 1e16 is 1, not 0), so means of long
+ * series of similar values do not drift with the series' length. An
+ * infinite or NaN value, or a sum that overflows, gives the plain sum.
+ */
+double bdb_sum_compensated(const double *x, size_t n, double scale);
+
+/* ------------------------------------------------------------------------ */
 /* Units                                                                     */
 /* ------------------------------------------------------------------------ */
 

@@ -170,12 +170,12 @@ const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point *
 
 double bdb__mean(const double *x, size_t n)
 {
-	double sum = 0;
+	/* Compensated, as the query statistics' mean: a plain running sum of
+	 * 1e16, 1 and -1e16 lost the 1. */
+	double sum = bdb_sum_compensated(x, n, 1.0);
 	bool finite = true;
-	for (size_t i = 0; i < n; i++) {
-		sum += x[i];
+	for (size_t i = 0; i < n; i++)
 		finite = finite && isfinite(x[i]);
-	}
 	if (isfinite(sum) || !finite)
 		return sum / (double)n;
 	/* Finite values whose sum overflows (1e308 twice): the mean of the

@@ -469,6 +469,29 @@ static void test_gotest_mean_near_max(void **state)
 }
 
 /*
+ * The mean of repetitions is taken over a compensated sum, as the query
+ * statistics' mean is: a plain running sum of 1e16, 1 and -1e16 loses the 1
+ * (1e16 + 1 rounds to 1e16) and gave the mean 0. Expected from Python:
+ * statistics.fmean([1e16, 1, -1e16]) = 0.3333333333333333 (math.fsum, an
+ * exact sum, divided by 3).
+ */
+static void test_gotest_mean_compensated(void **state)
+{
+	(void)state;
+	bdb_run *runs[2];
+	runs[0] = gotest_and_export("sum.txt",
+				    "BenchmarkSum-2 \t 10\t 100 ns/op\t 1e16 delta\n"
+				    "BenchmarkSum-2 \t 10\t 100 ns/op\t 1 delta\n"
+				    "BenchmarkSum-2 \t 10\t 100 ns/op\t -1e16 delta\n",
+				    &runs[1]);
+	for (int i = 0; i < 2; i++) {
+		const bdb_point *p = fixture_point(runs[i], "BenchmarkSum", "procs=2");
+		fixture_close(fixture_metric(p, "delta")->value, 0.3333333333333333, 0);
+		bdb_run_free(runs[i]);
+	}
+}
+
+/*
  * A unit longer than the adapter keeps (127 bytes) is cut at a character
  * start (finding F10 of the ingest fuzzers): 126 'u' and then U+FEFF (three
  * bytes, 126..128) leave the 126 'u', not 'u' x 126 and a lone 0xEF, which
@@ -609,6 +632,7 @@ int main(void)
 	    cmocka_unit_test(test_cargo_real_output),
 	    cmocka_unit_test(test_cargo_other_units),
 	    cmocka_unit_test(test_gotest_mean_near_max),
+	    cmocka_unit_test(test_gotest_mean_compensated),
 	    cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
 	    cmocka_unit_test(test_gotest_benchmark_that_prints),
 	    cmocka_unit_test(test_gbench_without_run_type),
