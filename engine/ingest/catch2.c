@@ -153,13 +153,34 @@ static void append_name(catch_ctx *c, const char *s, size_t n)
 	c->name_len += strlen(c->name + c->name_len);
 }
 
-static int add_benchmark(catch_ctx *c, double samples, double iterations, const timed *mean,
-			 const timed *spread)
+/*
+ * t in the unit of metric of p when p has it already: a benchmark run again
+ * (a BENCHMARK in a loop) is a sample of the first one, and Catch2 picks a
+ * unit per value (838.924 ns, then 1.00124 us). Both units are times
+ * (read_pairs took no other).
+ */
+static void in_unit_of(const bdb_point *p, const char *metric, timed *t)
+{
+	const bdb_metric *had = bdb_point_find_metric(p, metric);
+	double f;
+	if (had && had->unit && strcmp(had->unit, t->unit) != 0 &&
+	    strlen(had->unit) < sizeof t->unit && bdb_unit_factor(t->unit, had->unit, &f) == 0) {
+		t->value = bdb_unit_convert(t->value, f);
+		strcpy(t->unit, had->unit);
+	}
+}
+
+static int add_benchmark(catch_ctx *c, double samples, double iterations, timed *mean,
+			 timed *spread)
 {
 	bdb_kv tag = {"test_case", c->test_case};
 	size_t point;
 	bdb_metric *m;
 	int rc = bdb__point_get(c->run, &c->points, c->name, &tag, c->test_case[0] ? 1 : 0, &point);
+	if (!rc) {
+		in_unit_of(&c->run->points[point], "time", &mean[0]);
+		in_unit_of(&c->run->points[point], "stddev", &spread[0]);
+	}
 	if (!rc)
 		rc = bdb__add_defined_metric(c->run, &c->run->points[point], "time", mean[0].value,
 					     mean[0].unit, BDB_LOWER, &m);

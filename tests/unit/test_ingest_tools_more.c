@@ -108,6 +108,65 @@ static void test_catch2_console(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * A benchmark run twice in one test case (a BENCHMARK in a loop prints its
+ * name again) whose mean Catch2 prints in another unit the second time
+ * (each value takes the unit that keeps it below 1000): its values are
+ * samples of one point, in the first one's unit. The samples were the
+ * numbers as printed, 838.924 (ns) and 1.00124 (us), and the mean
+ * "419.96262 us". Expected (Python): 1.00124 us = 1001.24 ns,
+ * statistics.fmean([838.924, 1001.24]) = 920.082; the std devs 20.9124 ns
+ * and 1.02345 us, fmean([20.9124, 1023.45]) = 522.1812.
+ */
+static void test_catch2_repeated_in_other_units(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "bench is a Catch v2.13.10 host application.\n"
+	    "Run with -? for options\n"
+	    "\n"
+	    "-------------------------------------------------------------------------------\n"
+	    "Fibonacci\n"
+	    "-------------------------------------------------------------------------------\n"
+	    "bench.cpp:9\n"
+	    "...............................................................................\n"
+	    "\n"
+	    "benchmark name                       samples       iterations    estimated\n"
+	    "                                     mean          low mean      high mean\n"
+	    "                                     std dev       low std dev   high std dev\n"
+	    "-------------------------------------------------------------------------------\n"
+	    "fib 15                                          20            23     554.76 us \n"
+	    "                                        838.924 ns    833.409 ns    857.613 ns \n"
+	    "                                        20.9124 ns    5.23983 ns    41.2235 ns \n"
+	    "                                                                               \n"
+	    "fib 15                                          20            23     584.76 us \n"
+	    "                                        1.00124 us    990.409 ns    1.05761 us \n"
+	    "                                        1.02345 us    5.23983 ns    2.01122 us \n"
+	    "                                                                               \n"
+	    "===============================================================================\n"
+	    "test cases: 1 | 1 passed\n"
+	    "assertions: - none -\n";
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("loop.txt", text, sizeof text - 1, BDB_INPUT_CATCH2,
+					   NULL, &run, NULL, &d),
+			 0);
+	assert_int_equal(run->n_points, 1);
+	const bdb_point *p = fixture_point(run, "fib 15", "test_case=Fibonacci");
+	const bdb_metric *m = fixture_metric(p, "time");
+	assert_string_equal(m->unit, "ns");
+	assert_int_equal(m->n_samples, 2);
+	fixture_close(m->samples[0], 838.924, 0);
+	fixture_close(m->samples[1], 1001.24, 1e-15);
+	fixture_close(m->value, 920.082, 1e-15);
+	m = fixture_metric(p, "stddev");
+	assert_string_equal(m->unit, "ns");
+	assert_int_equal(m->n_samples, 2);
+	fixture_close(m->samples[1], 1023.45, 1e-15);
+	fixture_close(m->value, 522.1812, 1e-15);
+	bdb_run_free(run);
+}
+
 /* A name longer than its column is wrapped onto lines of its own. */
 static void test_catch2_wrapped_name(void **state)
 {
@@ -132,6 +191,7 @@ int main(void)
 	    cmocka_unit_test(test_benchmarkjs_variants),
 	    cmocka_unit_test(test_catch2_console),
 	    cmocka_unit_test(test_catch2_wrapped_name),
+	    cmocka_unit_test(test_catch2_repeated_in_other_units),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
