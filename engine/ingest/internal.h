@@ -835,7 +835,11 @@ int bdb__criterion_part(const char *path, bool is_folder, bdb_diag *d);
 typedef struct bdb__import_item {
 	const char *label;    /* where it came from, for errors (a file, or file:line:col) */
 	const char *baseline; /* NULL or "": no baseline; else set baseline NAME to it */
-	bdb_run *run;
+	bdb_run *run;	      /* NULL: decoded from packed each time it is wanted */
+	/* The run as bdb_run_encode wrote it, when run is NULL: an import of
+	 * thousands of runs holds them in a fraction of their memory. */
+	const void *packed;
+	size_t packed_len;
 } bdb__import_item;
 
 /*
@@ -853,7 +857,8 @@ typedef struct bdb__import_item {
  * outcome). Then stores up to 100 runs per write transaction (a policy
  * `apply on ingest` applied once, after the last, as bdb_ingest_files). An
  * identical stored run is counted unchanged. Adds to sum's run and baseline
- * counts. 0 or the first error.
+ * counts. An item without run is decoded from its packed bytes for each
+ * check and for its batch, and freed after. 0 or the first error.
  */
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
 		      bdb_import_summary *sum, size_t *item_failed, bdb_diag *d);

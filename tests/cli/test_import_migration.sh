@@ -75,4 +75,33 @@ run "$BENCHDB" --db "$WORK/secs-json" export --format json
 check_out "  stored in s" '"metric": "value", "value": 1.5, "lower": null, "upper": null, "unit": "s"'
 check_out "  and a rate per second in /s" '"value": 3, "lower": null, "upper": null, "unit": "ops/s"'
 
+# --- a long history with one bad entry at its end ---
+# import-gab holds every run of a history (packed) until all are checked:
+# 250 entries are three store batches, and an entry at the end whose unit
+# does not convert must store none of them (the store as it was).
+gab_many() { # FILE LASTUNIT: 250 entries, c0..c249, the last in LASTUNIT
+	local i entries=()
+	for i in $(seq 0 249); do
+		local unit=s
+		[ "$i" = 249 ] && unit=$2
+		entries+=("$(gab_entry "c$i" "2023-01-01T00:00:00Z" $((1672531200000 + i * 86400000)) "1.$i" "$unit")")
+	done
+	gab_file "$1" "${entries[@]}"
+}
+gab_many "$WORK/many.js" s
+gab_many "$WORK/many-bad.js" B
+gab_file "$WORK/first.js" "$(gab_entry c0 2023-01-01T00:00:00Z 1672531200000 1.0 s)"
+"$BENCHDB" --db "$WORK/many" import-gab "$WORK/first.js" >/dev/null
+runs_snapshot "$WORK/many" >"$WORK/many.before"
+run "$BENCHDB" --db "$WORK/many" import-gab "$WORK/many-bad.js"
+check_rc "a long history whose last entry's unit does not convert is refused" 3
+check_err "  at that entry" "many-bad.js:255:7: run \"gab-"
+check_err "  saying so" "unit \"B\" cannot be converted to the series' unit \"s\"; nothing was stored"
+runs_snapshot "$WORK/many" >"$WORK/many.after"
+check "  and the store is as it was" cmp -s "$WORK/many.before" "$WORK/many.after"
+run "$BENCHDB" --db "$WORK/many" import-gab "$WORK/many.js"
+check_out "the sound history imports whole (c0 was stored)" "Imported 249 run(s) from 250 entries of $WORK/many.js (1 unchanged"
+run "$BENCHDB" --db "$WORK/many" -c 'trend value of parse last 2 as csv'
+check "  its last entries in order" [ "$(cut -d, -f6 "$OUT" | tr -d '\r' | tr '\n' ' ')" = "value 1.248 1.249 " ]
+
 finish
