@@ -18,6 +18,9 @@
  *                                           838.924 ns    833.409 ns    857.613 ns
  *                                           20.9124 ns    5.23983 ns    41.2235 ns
  *
+ * Each time is printed in the unit that keeps it below 1000 (below 60 s for
+ * seconds: a minute or more is "m", minutes, read as min).
+ *
  * A benchmark is three lines: NAME samples iterations estimated, then mean
  * with Catch2's bootstrap interval of the mean (low, high), then standard
  * deviation and its interval. A name longer than its column is wrapped onto
@@ -64,6 +67,9 @@ static const char *read_pairs(const char *line, const char *end, timed *out, int
 			return NULL;
 		memcpy(out[i].unit, tok[1], unit_len);
 		out[i].unit[unit_len] = '\0';
+		/* Catch2 writes a minute or more in minutes, "1.66667 m". */
+		if (strcmp(out[i].unit, "m") == 0)
+			strcpy(out[i].unit, "min");
 		double f;
 		if (bdb_unit_factor(out[i].unit, "s", &f) != 0) {
 			*at = tok[1];

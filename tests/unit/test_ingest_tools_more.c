@@ -167,6 +167,60 @@ static void test_catch2_repeated_in_other_units(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * Catch2 prints a duration of a minute or more in minutes, with the unit
+ * "m" (Catch2 2.13's Duration: Unit::Minutes, unitsAsString() "m"): a slow
+ * benchmark's estimated run time (samples x iterations x its time) is the
+ * first to reach it. Such a benchmark was dropped without a word (its
+ * first line did not parse and was taken for a wrapped name), and a mean
+ * in minutes was refused. "m" is a minute here (min).
+ */
+static void test_catch2_minutes(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "bench is a Catch v2.13.10 host application.\n"
+	    "Run with -? for options\n"
+	    "\n"
+	    "-------------------------------------------------------------------------------\n"
+	    "Slow\n"
+	    "-------------------------------------------------------------------------------\n"
+	    "slow.cpp:9\n"
+	    "...............................................................................\n"
+	    "\n"
+	    "benchmark name                       samples       iterations    estimated\n"
+	    "                                     mean          low mean      high mean\n"
+	    "                                     std dev       low std dev   high std dev\n"
+	    "-------------------------------------------------------------------------------\n"
+	    "solve 1000                                     100             1     1.66667 m \n"
+	    "                                        1.00124 s     998.409 ms    1.00761 s \n"
+	    "                                        12.3456 ms    8.23983 ms    18.2235 ms \n"
+	    "                                                                               \n"
+	    "solve 9000                                       2             1     2.50139 m \n"
+	    "                                        1.25069 m     1.2401 m      1.26128 m \n"
+	    "                                        1.12345 s     0 ns          1.5 s \n"
+	    "                                                                               \n"
+	    "===============================================================================\n"
+	    "test cases: 1 | 1 passed\n"
+	    "assertions: - none -\n";
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("slow.txt", text, sizeof text - 1, BDB_INPUT_CATCH2,
+					   NULL, &run, NULL, &d),
+			 0);
+	assert_int_equal(run->n_points, 2);
+	const bdb_metric *m =
+	    fixture_metric(fixture_point(run, "solve 1000", "test_case=Slow"), "time");
+	fixture_close(m->value, 1.00124, 0);
+	assert_string_equal(m->unit, "s");
+	m = fixture_metric(fixture_point(run, "solve 9000", "test_case=Slow"), "time");
+	fixture_close(m->value, 1.25069, 0);
+	assert_string_equal(m->unit, "min");
+	fixture_close(m->lower, 1.2401, 0);
+	fixture_close(m->upper, 1.26128, 0);
+	bdb_run_free(run);
+}
+
 /* A name longer than its column is wrapped onto lines of its own. */
 static void test_catch2_wrapped_name(void **state)
 {
@@ -192,6 +246,7 @@ int main(void)
 	    cmocka_unit_test(test_catch2_console),
 	    cmocka_unit_test(test_catch2_wrapped_name),
 	    cmocka_unit_test(test_catch2_repeated_in_other_units),
+	    cmocka_unit_test(test_catch2_minutes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
