@@ -108,6 +108,40 @@ static void test_catch2_console(void **state)
 	bdb_run_free(run);
 }
 
+/* Catch2 2.13's console output around a benchmark table: its banner, the
+ * test case's header and the table's, then (FOOTER) the totals. */
+/* clang-format off */
+#define CATCH2_HEADER(test_case, source) \
+	"bench is a Catch v2.13.10 host application.\n" \
+	"Run with -? for options\n" \
+	"\n" \
+	"-------------------------------------------------------------------------------\n" \
+	test_case "\n" \
+	"-------------------------------------------------------------------------------\n" \
+	source "\n" \
+	"...............................................................................\n" \
+	"\n" \
+	"benchmark name                       samples       iterations    estimated\n" \
+	"                                     mean          low mean      high mean\n" \
+	"                                     std dev       low std dev   high std dev\n" \
+	"-------------------------------------------------------------------------------\n"
+#define CATCH2_FOOTER \
+	"===============================================================================\n" \
+	"test cases: 1 | 1 passed\n" \
+	"assertions: - none -\n"
+/* clang-format on */
+
+/* text[0..len) ingested as Catch2 console output (the test fails when it
+ * does not load). */
+static bdb_run *catch2_text(const char *name, const char *text, size_t len)
+{
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer(name, text, len, BDB_INPUT_CATCH2, NULL, &run, NULL, &d),
+			 0);
+	return run;
+}
+
 /*
  * A benchmark run twice in one test case (a BENCHMARK in a loop prints its
  * name again) whose mean Catch2 prints in another unit the second time
@@ -121,20 +155,8 @@ static void test_catch2_console(void **state)
 static void test_catch2_repeated_in_other_units(void **state)
 {
 	(void)state;
-	static const char text[] =
-	    "bench is a Catch v2.13.10 host application.\n"
-	    "Run with -? for options\n"
-	    "\n"
-	    "-------------------------------------------------------------------------------\n"
-	    "Fibonacci\n"
-	    "-------------------------------------------------------------------------------\n"
-	    "bench.cpp:9\n"
-	    "...............................................................................\n"
-	    "\n"
-	    "benchmark name                       samples       iterations    estimated\n"
-	    "                                     mean          low mean      high mean\n"
-	    "                                     std dev       low std dev   high std dev\n"
-	    "-------------------------------------------------------------------------------\n"
+	/* clang-format off */
+	static const char text[] = CATCH2_HEADER("Fibonacci", "bench.cpp:9")
 	    "fib 15                                          20            23     554.76 us \n"
 	    "                                        838.924 ns    833.409 ns    857.613 ns \n"
 	    "                                        20.9124 ns    5.23983 ns    41.2235 ns \n"
@@ -143,14 +165,9 @@ static void test_catch2_repeated_in_other_units(void **state)
 	    "                                        1.00124 us    990.409 ns    1.05761 us \n"
 	    "                                        1.02345 us    5.23983 ns    2.01122 us \n"
 	    "                                                                               \n"
-	    "===============================================================================\n"
-	    "test cases: 1 | 1 passed\n"
-	    "assertions: - none -\n";
-	bdb_run *run;
-	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("loop.txt", text, sizeof text - 1, BDB_INPUT_CATCH2,
-					   NULL, &run, NULL, &d),
-			 0);
+	    CATCH2_FOOTER;
+	/* clang-format on */
+	bdb_run *run = catch2_text("loop.txt", text, sizeof text - 1);
 	assert_int_equal(run->n_points, 1);
 	const bdb_point *p = fixture_point(run, "fib 15", "test_case=Fibonacci");
 	const bdb_metric *m = fixture_metric(p, "time");
@@ -178,20 +195,8 @@ static void test_catch2_repeated_in_other_units(void **state)
 static void test_catch2_minutes(void **state)
 {
 	(void)state;
-	static const char text[] =
-	    "bench is a Catch v2.13.10 host application.\n"
-	    "Run with -? for options\n"
-	    "\n"
-	    "-------------------------------------------------------------------------------\n"
-	    "Slow\n"
-	    "-------------------------------------------------------------------------------\n"
-	    "slow.cpp:9\n"
-	    "...............................................................................\n"
-	    "\n"
-	    "benchmark name                       samples       iterations    estimated\n"
-	    "                                     mean          low mean      high mean\n"
-	    "                                     std dev       low std dev   high std dev\n"
-	    "-------------------------------------------------------------------------------\n"
+	/* clang-format off */
+	static const char text[] = CATCH2_HEADER("Slow", "slow.cpp:9")
 	    "solve 1000                                     100             1     1.66667 m \n"
 	    "                                        1.00124 s     998.409 ms    1.00761 s \n"
 	    "                                        12.3456 ms    8.23983 ms    18.2235 ms \n"
@@ -200,14 +205,9 @@ static void test_catch2_minutes(void **state)
 	    "                                        1.25069 m     1.2401 m      1.26128 m \n"
 	    "                                        1.12345 s     0 ns          1.5 s \n"
 	    "                                                                               \n"
-	    "===============================================================================\n"
-	    "test cases: 1 | 1 passed\n"
-	    "assertions: - none -\n";
-	bdb_run *run;
-	bdb_diag d;
-	assert_int_equal(bdb_ingest_buffer("slow.txt", text, sizeof text - 1, BDB_INPUT_CATCH2,
-					   NULL, &run, NULL, &d),
-			 0);
+	    CATCH2_FOOTER;
+	/* clang-format on */
+	bdb_run *run = catch2_text("slow.txt", text, sizeof text - 1);
 	assert_int_equal(run->n_points, 2);
 	const bdb_metric *m =
 	    fixture_metric(fixture_point(run, "solve 1000", "test_case=Slow"), "time");
