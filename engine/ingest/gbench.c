@@ -21,6 +21,7 @@
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 bool bdb__detect_gbench(const json_t *root)
@@ -145,9 +146,38 @@ static int read_row(gbench_ctx *c, const json_t *row, const char *run_name)
 	return 0;
 }
 
+/*
+ * Google Benchmark on Windows (src/timers.cc before its RFC 3339 dates)
+ * wrote the date with strftime's "%x %X": in the C locale
+ * "05/21/19 13:55:36", local time without a zone. That as
+ * "2019-05-21 13:55:36" in out (a time without a zone, read as UTC, as the
+ * "%F %T" of the same versions elsewhere; a year yy below 69 is 20yy, as
+ * strptime's %y); false when text is not of that shape.
+ */
+static bool windows_date(const char *text, char out[24])
+{
+	static const char shape[] = "99/99/99 99:99:99";
+	if (strlen(text) != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == '9' ? !isdigit((unsigned char)text[i]) : text[i] != shape[i])
+			return false;
+	int y = (text[6] - '0') * 10 + (text[7] - '0');
+	snprintf(out, 24, "%04d-%.2s-%.2s %.8s", y < 69 ? 2000 + y : 1900 + y, text, text + 3,
+		 text + 9);
+	return true;
+}
+
 static int read_context(gbench_ctx *c, bdb__input *in, const json_t *context)
 {
-	int rc = bdb__json_timestamp(c->doc, context, "date", c->run, in, c->d);
+	const json_t *date = json_object_get(context, "date");
+	char iso[24];
+	int rc = 0;
+	if (json_is_string(date) && windows_date(json_string_value(date), iso) &&
+	    bdb_time_parse(iso, &c->run->timestamp_us) == 0)
+		in->has_timestamp = true;
+	else
+		rc = bdb__json_timestamp(c->doc, context, "date", c->run, in, c->d);
 	const char *key;
 	json_t *v;
 	json_object_foreach((json_t *)context, key, v)

@@ -618,6 +618,41 @@ static void test_gbench_without_run_type(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * Google Benchmark on Windows wrote the context's date with strftime's
+ * "%x %X" (benchmark/src/timers.cc before RFC 3339 dates: the C locale's
+ * "05/21/19 13:55:36", local time without a zone). Such a file was refused
+ * whole ('"date" must be a time like 2026-01-31T12:00:00Z'), even with
+ * --timestamp. It is that time, read as a time without a zone (UTC), as
+ * the "%F %T" of the same versions elsewhere. Expected: python3 -c "import
+ * datetime as d; print(int(d.datetime(2019, 5, 21, 13, 55, 36,
+ * tzinfo=d.timezone.utc).timestamp()))" -> 1558446936.
+ */
+static void test_gbench_windows_date(void **state)
+{
+	(void)state;
+	const char *text = "{\"context\": {\"date\": \"05/21/19 13:55:36\", \"num_cpus\": 2},\n"
+			   " \"benchmarks\": [{\"name\": \"BM_a\", \"run_name\": \"BM_a\", "
+			   "\"run_type\": \"iteration\", \"iterations\": 5, \"real_time\": 10, "
+			   "\"cpu_time\": 9, \"time_unit\": \"ns\"}]}\n";
+	bdb_run *run = NULL;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("win.json", text, strlen(text), BDB_INPUT_GBENCH, NULL,
+					   &run, NULL, &d),
+			 0);
+	assert_int_equal(run->timestamp_us, INT64_C(1558446936) * 1000000);
+	bdb_run_free(run);
+	/* Not a date of that shape: still refused where it is. */
+	const char *bad = "{\"context\": {\"date\": \"21/13/19 13:55:36\"},\n"
+			  " \"benchmarks\": [{\"name\": \"BM_a\", \"iterations\": 5, "
+			  "\"real_time\": 10, \"cpu_time\": 9, \"time_unit\": \"ns\"}]}\n";
+	assert_int_equal(
+	    bdb_ingest_buffer("bad.json", bad, strlen(bad), BDB_INPUT_GBENCH, NULL, &run, NULL, &d),
+	    BDB_EPARSE);
+	assert_int_equal(d.line, 1);
+	assert_int_equal(d.col, 22);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -636,6 +671,7 @@ int main(void)
 	    cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
 	    cmocka_unit_test(test_gotest_benchmark_that_prints),
 	    cmocka_unit_test(test_gbench_without_run_type),
+	    cmocka_unit_test(test_gbench_windows_date),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
