@@ -168,6 +168,13 @@ const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point *
 	return NULL;
 }
 
+int bdb__set_failed(bdb_run *run, const char *name, size_t len, const char *why)
+{
+	char key[512] = "error:";
+	bdb__copy_text(key + 6, sizeof key - 6, name, len);
+	return bdb_run_set_meta(run, key, why);
+}
+
 double bdb__mean(const double *x, size_t n)
 {
 	/* Compensated, as the query statistics' mean: a plain running sum of

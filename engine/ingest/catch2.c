@@ -28,7 +28,9 @@
  * test_case with the test case it runs in (the line after the banner of
  * dashes); time = mean (lower, its unit) with bounds low mean .. high mean;
  * stddev (info); samples and iterations (info). Lines outside the tables
- * are skipped; a benchmark whose three lines do not parse is an error.
+ * are skipped; a benchmark whose three lines do not parse is an error. A
+ * benchmark that threw ("Benchmark failed (WHAT)" beside its name or under
+ * its first line) is left out, named in the metadata ("error:NAME" = WHAT).
  */
 #include "internal.h"
 
@@ -139,6 +141,28 @@ bool bdb__detect_catch2(const char *data, size_t len)
 		if (is_table_header(l.line, l.len) || is_banner(l.line, l.len))
 			return true;
 	return false;
+}
+
+/*
+ * Where "Benchmark failed (WHAT)" starts in line[0..len) (Catch2's
+ * benchmarkFailed, printed in the column after what the benchmark had
+ * printed), or NULL; *what and *what_len are WHAT (to the last ')').
+ */
+static const char *failure(const char *line, size_t len, const char **what, size_t *what_len)
+{
+	static const char mark[] = "Benchmark failed (";
+	const char *end = line + len;
+	for (const char *p = line; p + sizeof mark - 1 <= end; p++) {
+		if (memcmp(p, mark, sizeof mark - 1) != 0)
+			continue;
+		const char *close = end;
+		while (close > p && close[-1] != ')')
+			close--;
+		*what = p + sizeof mark - 1;
+		*what_len = close > *what ? (size_t)(close - 1 - *what) : 0;
+		return p;
+	}
+	return NULL;
 }
 
 typedef struct catch_ctx {
@@ -256,8 +280,22 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 			table = false;
 			continue;
 		}
-		const char *name_end;
+		const char *name_end, *what, *failed;
+		size_t what_len;
 		double samples, iterations;
+		if ((failed = failure(l.line, l.len, &what, &what_len))) {
+			/* Failed before it was measured: beside its name. */
+			const char *name_stop = failed;
+			while (name_stop > l.line &&
+			       (name_stop[-1] == ' ' || name_stop[-1] == '\t'))
+				name_stop--;
+			append_name(&c, l.line, (size_t)(name_stop - l.line));
+			char why[512];
+			bdb__copy_text(why, sizeof why, what, what_len);
+			rc = bdb__set_failed(run, c.name, c.name_len, why);
+			c.name_len = 0;
+			continue;
+		}
 		if (!parse_first(l.line, l.len, &name_end, &samples, &iterations)) {
 			while (end > first && (end[-1] == ' ' || end[-1] == '\t'))
 				end--;
@@ -273,9 +311,18 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 			break;
 		}
 		timed rows[2][3];
-		for (int k = 0; k < 2 && !rc; k++) {
+		bool measured = true;
+		for (int k = 0; k < 2 && !rc && measured; k++) {
 			const char *at = NULL;
 			bool more = bdb__lines_next(&l);
+			if (more && k == 0 && failure(l.line, l.len, &what, &what_len)) {
+				/* Failed while measured: under its first line. */
+				char why[512];
+				bdb__copy_text(why, sizeof why, what, what_len);
+				rc = bdb__set_failed(run, c.name, c.name_len, why);
+				measured = false;
+				break;
+			}
 			const char *line_end = more ? l.line + l.len : l.end;
 			const char *rest =
 			    more ? read_pairs(l.line, line_end, rows[k], 3, &at) : NULL;
@@ -295,7 +342,7 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 				    k == 0 ? "mean, low mean and high mean"
 					   : "std dev, low std dev and high std dev");
 		}
-		if (!rc)
+		if (!rc && measured)
 			rc = add_benchmark(&c, samples, iterations, rows[0], rows[1]);
 		c.name_len = 0;
 	}

@@ -208,10 +208,8 @@ static int classify(gbench_ctx *c, const json_t *row, const char **run_name, cha
 	if (!*run_name)
 		*run_name = name;
 	if (error) {
-		char key[512] = "error:";
-		bdb__copy_text(key + 6, sizeof key - 6, name, strlen(name));
 		*kind = 'e';
-		return bdb_run_set_meta(c->run, key, message ? message : "error");
+		return bdb__set_failed(c->run, name, strlen(name), message ? message : "error");
 	}
 	size_t base = type ? 0 : bdb__gbench_aggregate_base(&c->names, name);
 	if (base) {

@@ -202,10 +202,9 @@ static int read_pass(csv_ctx *c, int pass, const char *first)
 		size_t base = bdb__gbench_aggregate_base(&c->names, name);
 		bool error = strcmp(c->row.field[ERROR], "true") == 0;
 		if (pass == 1 && error) {
-			char key[512] = "error:";
-			bdb__copy_text(key + 6, sizeof key - 6, name, n);
-			rc = bdb_run_set_meta(
-			    c->run, key, *c->row.field[MESSAGE] ? c->row.field[MESSAGE] : "error");
+			rc = bdb__set_failed(c->run, name, n,
+					     *c->row.field[MESSAGE] ? c->row.field[MESSAGE]
+								    : "error");
 		} else if (pass == 1 && !base) {
 			rc = read_values(c, name, n);
 		} else if (pass == 2 && base && !error && strcmp(name + base, "_mean") == 0 &&

@@ -221,6 +221,40 @@ static void test_catch2_minutes(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * A benchmark that throws: Catch2 prints "Benchmark failed (WHAT)" in the
+ * next column of its table (ConsoleReporter::benchmarkFailed), under its
+ * first line when it failed while measured, or beside its name when it
+ * failed before. The whole output was refused ("malformed Catch2 benchmark
+ * \"grow\": expected mean, low mean and high mean ...") in the first case,
+ * and in the second the line was taken for part of the next name. The
+ * failed benchmark is left out, named in the metadata as gbench's are.
+ */
+static void test_catch2_failed_benchmark(void **state)
+{
+	(void)state;
+	/* clang-format off */
+	static const char text[] = CATCH2_HEADER("Vector", "bench.cpp:14")
+	    "grow                                            20             1     1.2345 ms \n"
+	    "Benchmark failed (std::bad_alloc)                                             \n"
+	    "parse                                Benchmark failed (bad input) \n"
+	    "accumulate 10000                                20             8     545.76 us \n"
+	    "                                        3.44742 us    3.35276 us    3.77444 us \n"
+	    "                                        342.107 ns    1.00592 ns    670.809 ns \n"
+	    "                                                                               \n"
+	    CATCH2_FOOTER;
+	/* clang-format on */
+	bdb_run *run = catch2_text("failed.txt", text, sizeof text - 1);
+	assert_int_equal(run->n_points, 1);
+	fixture_close(
+	    fixture_metric(fixture_point(run, "accumulate 10000", "test_case=Vector"), "time")
+		->value,
+	    3.44742, 0);
+	assert_string_equal(bdb_run_get_meta(run, "error:grow"), "std::bad_alloc");
+	assert_string_equal(bdb_run_get_meta(run, "error:parse"), "bad input");
+	bdb_run_free(run);
+}
+
 /* A name longer than its column is wrapped onto lines of its own. */
 static void test_catch2_wrapped_name(void **state)
 {
@@ -247,6 +281,7 @@ int main(void)
 	    cmocka_unit_test(test_catch2_wrapped_name),
 	    cmocka_unit_test(test_catch2_repeated_in_other_units),
 	    cmocka_unit_test(test_catch2_minutes),
+	    cmocka_unit_test(test_catch2_failed_benchmark),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
