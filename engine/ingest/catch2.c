@@ -28,7 +28,10 @@
  * test_case with the test case it runs in (the line after the banner of
  * dashes); time = mean (lower, its unit) with bounds low mean .. high mean;
  * stddev (info); samples and iterations (info). Lines outside the tables
- * are skipped; a benchmark whose three lines do not parse is an error. A
+ * are skipped; a benchmark whose three lines do not parse is an error.
+ * With --benchmark-no-analysis the header is one line ("... samples
+ * iterations mean") and so is each benchmark: NAME samples iterations
+ * mean, which gives time (no bounds), samples and iterations. A
  * benchmark that threw ("Benchmark failed (WHAT)" beside its name or under
  * its first line) is left out, named in the metadata ("error:NAME" = WHAT).
  */
@@ -94,13 +97,14 @@ static const char *read_count(const char *line, const char *p, double *out)
 	return bdb__parse_number(p, (size_t)(tok_end - p), false, out) ? p : NULL;
 }
 
-/* The first line of a benchmark: NAME samples iterations estimated unit. */
+/* The first line of a benchmark: NAME samples iterations estimated unit
+ * (with --benchmark-no-analysis: its only line, the last time its mean),
+ * the last time in *last. */
 static bool parse_first(const char *line, size_t len, const char **name_end, double *samples,
-			double *iterations)
+			double *iterations, timed *last)
 {
 	const char *end = line + len, *at;
-	timed estimated;
-	const char *p = read_pairs(line, end, &estimated, 1, &at);
+	const char *p = read_pairs(line, end, last, 1, &at);
 	if (!p || !(p = read_count(line, p, iterations)) || !(p = read_count(line, p, samples)))
 		return false;
 	while (p > line && (p[-1] == ' ' || p[-1] == '\t'))
@@ -131,6 +135,15 @@ static bool is_banner(const char *line, size_t len)
 static bool is_table_header(const char *line, size_t len)
 {
 	return bdb__starts_with(line, len, "benchmark name") && len > 30;
+}
+
+/* The one-line header of --benchmark-no-analysis ("benchmark name ...
+ * samples ... iterations ... mean"), whose rows are one line each. */
+static bool is_plain_header(const char *line, size_t len)
+{
+	while (len && (line[len - 1] == ' ' || line[len - 1] == '\t'))
+		len--;
+	return is_table_header(line, len) && len >= 4 && memcmp(line + len - 4, "mean", 4) == 0;
 }
 
 bool bdb__detect_catch2(const char *data, size_t len)
@@ -200,6 +213,8 @@ static void in_unit_of(const bdb_point *p, const char *metric, timed *t)
 	}
 }
 
+/* A benchmark's metrics: mean[0..3) mean, low and high mean; spread[0]
+ * its std dev. spread NULL: --benchmark-no-analysis, mean[0] alone. */
 static int add_benchmark(catch_ctx *c, double samples, double iterations, timed *mean,
 			 timed *spread)
 {
@@ -209,7 +224,8 @@ static int add_benchmark(catch_ctx *c, double samples, double iterations, timed 
 	int rc = bdb__point_get(c->run, &c->points, c->name, &tag, c->test_case[0] ? 1 : 0, &point);
 	if (!rc) {
 		in_unit_of(&c->run->points[point], "time", &mean[0]);
-		in_unit_of(&c->run->points[point], "stddev", &spread[0]);
+		if (spread)
+			in_unit_of(&c->run->points[point], "stddev", &spread[0]);
 	}
 	if (!rc)
 		rc = bdb__add_defined_metric(c->run, &c->run->points[point], "time", mean[0].value,
@@ -217,18 +233,19 @@ static int add_benchmark(catch_ctx *c, double samples, double iterations, timed 
 	/* Catch2 prints each of the three in a unit of its own ("999.6 ns
 	 * 995.1 ns 1.00412 us"): the bounds in the mean's unit. */
 	double f[2];
-	if (!rc && (bdb_unit_factor(mean[1].unit, mean[0].unit, &f[0]) ||
-		    bdb_unit_factor(mean[2].unit, mean[0].unit, &f[1])))
+	if (!rc && spread &&
+	    (bdb_unit_factor(mean[1].unit, mean[0].unit, &f[0]) ||
+	     bdb_unit_factor(mean[2].unit, mean[0].unit, &f[1])))
 		rc = BDB_EINVAL; /* read_pairs took times only */
-	if (!rc) {
+	if (!rc && spread)
 		bdb__set_bounds(m, bdb_unit_convert(mean[1].value, f[0]),
 				bdb_unit_convert(mean[2].value, f[1]));
-		rc = bdb__samples_add(&c->samples, point, "time", mean[0].value);
-	}
 	if (!rc)
+		rc = bdb__samples_add(&c->samples, point, "time", mean[0].value);
+	if (!rc && spread)
 		rc = bdb__add_defined_metric(c->run, &c->run->points[point], "stddev",
 					     spread[0].value, spread[0].unit, BDB_INFO, NULL);
-	if (!rc)
+	if (!rc && spread)
 		rc = bdb__samples_add(&c->samples, point, "stddev", spread[0].value);
 	if (!rc)
 		rc = bdb__add_defined_metric(c->run, &c->run->points[point], "samples", samples,
@@ -247,7 +264,7 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 	catch_ctx c = {.run = run};
 	bdb__lines l;
 	/* banner: 0 outside, 1 after its opening rule, 2 after the test case name. */
-	bool table = false, header = false;
+	bool table = false, header = false, plain = false;
 	int banner = 0;
 	bdb__lines_init(&l, in->data, in->len);
 	while (!rc && bdb__lines_next(&l)) {
@@ -255,6 +272,7 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 		const char *first = bdb__skip_blanks(l.line, end);
 		if (is_table_header(l.line, l.len)) {
 			header = true;
+			plain = is_plain_header(l.line, l.len);
 			continue;
 		}
 		if (is_rule(l.line, l.len, '-')) {
@@ -296,7 +314,8 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 			c.name_len = 0;
 			continue;
 		}
-		if (!parse_first(l.line, l.len, &name_end, &samples, &iterations)) {
+		timed last;
+		if (!parse_first(l.line, l.len, &name_end, &samples, &iterations, &last)) {
 			while (end > first && (end[-1] == ' ' || end[-1] == '\t'))
 				end--;
 			append_name(&c, l.line, (size_t)(end - l.line));
@@ -309,6 +328,12 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 					  "malformed Catch2 benchmark: expected a benchmark name "
 					  "before the samples");
 			break;
+		}
+		if (plain) {
+			/* --benchmark-no-analysis: the line ends with the mean. */
+			rc = add_benchmark(&c, samples, iterations, &last, NULL);
+			c.name_len = 0;
+			continue;
 		}
 		timed rows[2][3];
 		bool measured = true;

@@ -108,10 +108,11 @@ static void test_catch2_console(void **state)
 	bdb_run_free(run);
 }
 
-/* Catch2 2.13's console output around a benchmark table: its banner, the
- * test case's header and the table's, then (FOOTER) the totals. */
+/* Catch2 2.13's console output around a benchmark table: its banner and
+ * the test case's header (BANNER), the table's (HEADER adds it), then
+ * (FOOTER) the totals. */
 /* clang-format off */
-#define CATCH2_HEADER(test_case, source) \
+#define CATCH2_BANNER(test_case, source) \
 	"bench is a Catch v2.13.10 host application.\n" \
 	"Run with -? for options\n" \
 	"\n" \
@@ -120,7 +121,9 @@ static void test_catch2_console(void **state)
 	"-------------------------------------------------------------------------------\n" \
 	source "\n" \
 	"...............................................................................\n" \
-	"\n" \
+	"\n"
+#define CATCH2_HEADER(test_case, source) \
+	CATCH2_BANNER(test_case, source) \
 	"benchmark name                       samples       iterations    estimated\n" \
 	"                                     mean          low mean      high mean\n" \
 	"                                     std dev       low std dev   high std dev\n" \
@@ -255,6 +258,42 @@ static void test_catch2_failed_benchmark(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * With --benchmark-no-analysis Catch2 prints one line per benchmark under
+ * a one-line header (ConsoleReporter's columns "benchmark name",
+ * "samples", "iterations", "mean"): samples, iterations and the mean of
+ * the samples, no interval, no deviation. It was refused ("expected mean,
+ * low mean and high mean as three times with units"), though every number
+ * is there. time = the mean (no bounds), samples and iterations.
+ */
+static void test_catch2_no_analysis(void **state)
+{
+	(void)state;
+	/* clang-format off */
+	static const char text[] = CATCH2_BANNER("Fibonacci", "bench.cpp:9")
+	    "benchmark name                          samples    iterations          mean\n"
+	    "-------------------------------------------------------------------------------\n"
+	    "fib 15                                          20            23    838.924 ns \n"
+	    "fib 20                                          20             3    10.8098 us \n"
+	    "\n"
+	    CATCH2_FOOTER;
+	/* clang-format on */
+	bdb_run *run = catch2_text("plain.txt", text, sizeof text - 1);
+	assert_int_equal(run->n_points, 2);
+	const bdb_point *p = fixture_point(run, "fib 15", "test_case=Fibonacci");
+	const bdb_metric *m = fixture_metric(p, "time");
+	fixture_close(m->value, 838.924, 0);
+	assert_string_equal(m->unit, "ns");
+	assert_false(m->has_lower);
+	fixture_close(fixture_metric(p, "samples")->value, 20, 0);
+	fixture_close(fixture_metric(p, "iterations")->value, 23, 0);
+	assert_null(bdb_point_find_metric(p, "stddev"));
+	m = fixture_metric(fixture_point(run, "fib 20", "test_case=Fibonacci"), "time");
+	fixture_close(m->value, 10.8098, 0);
+	assert_string_equal(m->unit, "us");
+	bdb_run_free(run);
+}
+
 /* A name longer than its column is wrapped onto lines of its own. */
 static void test_catch2_wrapped_name(void **state)
 {
@@ -282,6 +321,7 @@ int main(void)
 	    cmocka_unit_test(test_catch2_repeated_in_other_units),
 	    cmocka_unit_test(test_catch2_minutes),
 	    cmocka_unit_test(test_catch2_failed_benchmark),
+	    cmocka_unit_test(test_catch2_no_analysis),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
