@@ -88,8 +88,8 @@ static int read_bench(bdb__input *in, const json_t *list, size_t i, bdb_run *run
 	    (rc = bdb__json_object(doc, bench, "Statistics", false, &stats, d)))
 		return rc;
 	if (!stats) {
-		return bdb__set_failed(run, name, strlen(name),
-				       "no statistics (the benchmark failed)");
+		return bdb__set_left_out(run, "error", name, strlen(name),
+					 "no statistics (the benchmark failed)");
 	}
 	double mean, sd, lower, upper;
 	bool has_sd, has_lower = false, has_upper = false;

@@ -168,10 +168,13 @@ const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point *
 	return NULL;
 }
 
-int bdb__set_failed(bdb_run *run, const char *name, size_t len, const char *why)
+int bdb__set_left_out(bdb_run *run, const char *kind, const char *name, size_t len, const char *why)
 {
-	char key[512] = "error:";
-	bdb__copy_text(key + 6, sizeof key - 6, name, len);
+	char key[512];
+	size_t used = (size_t)snprintf(key, sizeof key, "%s:", kind);
+	if (used >= sizeof key)
+		return BDB_EINVAL;
+	bdb__copy_text(key + used, sizeof key - used, name, len);
 	return bdb_run_set_meta(run, key, why);
 }
 

@@ -310,7 +310,7 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 			append_name(&c, l.line, (size_t)(name_stop - l.line));
 			char why[512];
 			bdb__copy_text(why, sizeof why, what, what_len);
-			rc = bdb__set_failed(run, c.name, c.name_len, why);
+			rc = bdb__set_left_out(run, "error", c.name, c.name_len, why);
 			c.name_len = 0;
 			continue;
 		}
@@ -344,7 +344,7 @@ int bdb__ingest_catch2(bdb__input *in, bdb_run *run, bdb_diag *d)
 				/* Failed while measured: under its first line. */
 				char why[512];
 				bdb__copy_text(why, sizeof why, what, what_len);
-				rc = bdb__set_failed(run, c.name, c.name_len, why);
+				rc = bdb__set_left_out(run, "error", c.name, c.name_len, why);
 				measured = false;
 				break;
 			}

@@ -7,7 +7,7 @@
  *      "real_time", "cpu_time", "time_unit", "items_per_second"?,
  *      "bytes_per_second"?, "label"?, COUNTER: number ...,
  *      "aggregate_name"?: "mean"|"median"|"stddev"|"cv"|"BigO"|"RMS",
- *      "error_occurred"?, "error_message"?}]}
+ *      "error_occurred"?, "error_message"?, "skipped"?, "skip_message"?}]}
  *
  * A point is a run_name (plus tag label when the benchmark set one). Every
  * iteration row is one observation: with --benchmark_repetitions the rows
@@ -15,7 +15,8 @@
  * when a benchmark has no iteration rows (--benchmark_report_aggregates_only):
  * then its "mean" row gives the values. Complexity fits (BigO, RMS) are not
  * observations and are skipped; so are rows with error_occurred, whose
- * message is kept in the run metadata as "error:<name>". Output from
+ * message is kept in the run metadata as "error:<name>", and rows with
+ * skipped (SkipWithMessage), whose message is "skipped:<name>". Output from
  * before run_type tells aggregates by name, as the CSV does
  * (bdb__gbench_aggregate_base).
  */
@@ -51,6 +52,8 @@ static bool is_known_key(const char *key)
 	    "label",
 	    "error_occurred",
 	    "error_message",
+	    "skipped",
+	    "skip_message",
 	    "aggregate_name",
 	    "aggregate_unit",
 	    "big_o",
@@ -195,21 +198,30 @@ static int read_context(gbench_ctx *c, bdb__input *in, const json_t *context)
 static int classify(gbench_ctx *c, const json_t *row, const char **run_name, char *kind)
 {
 	bdb__json_doc *doc = c->doc;
-	const char *name, *type, *aggregate, *message;
-	bool error = false;
+	const char *name, *type, *aggregate, *message, *skip_message;
+	bool error = false, skipped = false;
 	int rc;
 	if ((rc = bdb__json_string(doc, row, "name", true, &name, c->d)) ||
 	    (rc = bdb__json_string(doc, row, "run_name", false, run_name, c->d)) ||
 	    (rc = bdb__json_string(doc, row, "run_type", false, &type, c->d)) ||
 	    (rc = bdb__json_string(doc, row, "aggregate_name", false, &aggregate, c->d)) ||
 	    (rc = bdb__json_bool(doc, row, "error_occurred", false, &error, NULL, c->d)) ||
-	    (rc = bdb__json_string(doc, row, "error_message", false, &message, c->d)))
+	    (rc = bdb__json_string(doc, row, "error_message", false, &message, c->d)) ||
+	    (rc = bdb__json_bool(doc, row, "skipped", false, &skipped, NULL, c->d)) ||
+	    (rc = bdb__json_string(doc, row, "skip_message", false, &skip_message, c->d)))
 		return rc;
 	if (!*run_name)
 		*run_name = name;
 	if (error) {
 		*kind = 'e';
-		return bdb__set_failed(c->run, name, strlen(name), message ? message : "error");
+		return bdb__set_left_out(c->run, "error", name, strlen(name),
+					 message ? message : "error");
+	}
+	if (skipped) {
+		/* SkipWithMessage (Google Benchmark 1.8): no measurement. */
+		*kind = 'e';
+		return bdb__set_left_out(c->run, "skipped", name, strlen(name),
+					 skip_message ? skip_message : "skipped");
 	}
 	size_t base = type ? 0 : bdb__gbench_aggregate_base(&c->names, name);
 	if (base) {

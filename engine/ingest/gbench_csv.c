@@ -202,9 +202,9 @@ static int read_pass(csv_ctx *c, int pass, const char *first)
 		size_t base = bdb__gbench_aggregate_base(&c->names, name);
 		bool error = strcmp(c->row.field[ERROR], "true") == 0;
 		if (pass == 1 && error) {
-			rc = bdb__set_failed(c->run, name, n,
-					     *c->row.field[MESSAGE] ? c->row.field[MESSAGE]
-								    : "error");
+			rc = bdb__set_left_out(c->run, "error", name, n,
+					       *c->row.field[MESSAGE] ? c->row.field[MESSAGE]
+								      : "error");
 		} else if (pass == 1 && !base) {
 			rc = read_values(c, name, n);
 		} else if (pass == 2 && base && !error && strcmp(name + base, "_mean") == 0 &&

@@ -439,10 +439,11 @@ int bdb__json_bounds(bdb__json_doc *doc, const json_t *container, const char *ke
  * its point). */
 const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point **point);
 
-/* Records that benchmark name[0..len) failed and was left out: run metadata
- * "error:<name>" (cut at a character to fit 512 bytes) = why. 0 or
- * BDB_ENOMEM. */
-int bdb__set_failed(bdb_run *run, const char *name, size_t len, const char *why);
+/* Records that benchmark name[0..len) was left out, and why: run metadata
+ * "<kind>:<name>" (cut at a character to fit 512 bytes) = why; kind is
+ * "error" (it failed) or "skipped" (it skipped itself). 0 or BDB_ENOMEM. */
+int bdb__set_left_out(bdb_run *run, const char *kind, const char *name, size_t len,
+		      const char *why);
 
 /* The arithmetic mean of x[0..n) (n > 0). The one mean of the adapters.
  * Finite values give a finite mean, even where their sum overflows. */

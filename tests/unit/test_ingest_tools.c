@@ -653,6 +653,37 @@ static void test_gbench_windows_date(void **state)
 	assert_int_equal(d.col, 22);
 }
 
+/*
+ * Google Benchmark 1.8 reports a benchmark that called SkipWithMessage with
+ * "skipped": true and "skip_message" (src/json_reporter.cc; iterations and
+ * times 0). The whole file was refused ('counter "skipped" must be a
+ * number, got boolean'). The skipped benchmark is left out, and its
+ * message kept in the metadata as "skipped:<name>", as error rows keep
+ * theirs under "error:<name>".
+ */
+static void test_gbench_skipped(void **state)
+{
+	(void)state;
+	const char *text =
+	    "{\"context\": {\"date\": \"2024-03-01T10:00:00+01:00\"}, \"benchmarks\": [\n"
+	    "{\"name\": \"BM_ok\", \"run_name\": \"BM_ok\", \"run_type\": \"iteration\", "
+	    "\"repetitions\": 1, \"repetition_index\": 0, \"threads\": 1, \"iterations\": 100, "
+	    "\"real_time\": 12.5, \"cpu_time\": 12.4, \"time_unit\": \"us\"},\n"
+	    "{\"name\": \"BM_gpu\", \"run_name\": \"BM_gpu\", \"run_type\": \"iteration\", "
+	    "\"repetitions\": 1, \"repetition_index\": 0, \"threads\": 1, \"skipped\": true, "
+	    "\"skip_message\": \"no GPU on this machine\", \"iterations\": 0, \"real_time\": 0, "
+	    "\"cpu_time\": 0, \"time_unit\": \"ns\"}]}\n";
+	bdb_run *run = NULL;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("skip.json", text, strlen(text), BDB_INPUT_GBENCH, NULL,
+					   &run, NULL, &d),
+			 0);
+	assert_int_equal(run->n_points, 1);
+	fixture_close(fixture_metric(fixture_point(run, "BM_ok", ""), "real_time")->value, 12.5, 0);
+	assert_string_equal(bdb_run_get_meta(run, "skipped:BM_gpu"), "no GPU on this machine");
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -672,6 +703,7 @@ int main(void)
 	    cmocka_unit_test(test_gotest_benchmark_that_prints),
 	    cmocka_unit_test(test_gbench_without_run_type),
 	    cmocka_unit_test(test_gbench_windows_date),
+	    cmocka_unit_test(test_gbench_skipped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
