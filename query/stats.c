@@ -15,40 +15,18 @@
 /* Descriptive statistics                                                    */
 /* ------------------------------------------------------------------------ */
 
-/* Neumaier's compensated sum: means of long series of similar values keep
- * their last digits, so a mean does not drift with the series length. Each
- * value is multiplied by scale first (a power of two: exact). */
-static double sum_compensated(const double *x, size_t n, double scale)
-{
-	double sum = 0.0, compensation = 0.0;
-	for (size_t i = 0; i < n; i++) {
-		double v = x[i] * scale;
-		double t = sum + v;
-		if (fabs(sum) >= fabs(v))
-			compensation += (sum - t) + v;
-		else
-			compensation += (v - t) + sum;
-		sum = t;
-	}
-	/* An infinity makes the compensation inf - inf = NaN: the plain sum
-	 * is the answer then. */
-	if (!isfinite(sum))
-		return sum;
-	return sum + compensation;
-}
-
 double bdb__stats_mean(const double *x, size_t n)
 {
 	if (n == 0)
 		return NAN;
-	double sum = sum_compensated(x, n, 1.0);
+	double sum = bdb_sum_compensated(x, n, 1.0);
 	if (!bdb__stats_all_finite(x, n))
 		return sum / (double)n;
 	/* Finite values whose sum overflows (three of 1.7e308): sum them at
 	 * 2^-64, which is exact for values that large, and scale the mean,
 	 * no larger than the largest value, back. */
 	double mean = isfinite(sum) ? sum / (double)n
-				    : ldexp(sum_compensated(x, n, 0x1p-64) / (double)n, 64);
+				    : ldexp(bdb_sum_compensated(x, n, 0x1p-64) / (double)n, 64);
 	/* The sum's one rounding and the division's may take the mean out of
 	 * [min, max]: 0.1 three times has the mean 0.10000000000000002, and a
 	 * flat history of 0.1 then had a spread, with 0.1 itself outside its

@@ -337,7 +337,8 @@ size_t bdb_output_format_names(unsigned uses, const char **out, size_t max);
 /*
  * Parses an absolute time into microseconds since the epoch, UTC.
  * Accepts "2026-01-31", "2026-01-31T12:00:00", "2026-01-31 12:00:00",
- * fractional seconds (".123456"), and a zone "Z", "+02:00", "+0200".
+ * fractional seconds (".123456"), and a zone "Z", "+02:00", "+0200", or
+ * after one space "+0200" (git's %ci: "2023-11-14 22:13:20 +0100").
  * A time without a zone is UTC. Returns 0, or BDB_EPARSE.
  */
 int bdb_time_parse(const char *text, int64_t *out_us);
@@ -381,6 +382,19 @@ int64_t bdb_time_now(void);
  * the start of the month n months after us's. */
 int64_t bdb_time_month_index(int64_t us);
 int64_t bdb_time_month_at(int64_t k);
+
+/* ------------------------------------------------------------------------ */
+/* Sums (sum.c)                                                              */
+/* ------------------------------------------------------------------------ */
+
+/*
+ * The sum of x[0..n), each value multiplied by scale first (a power of two,
+ * so exactly), with Neumaier's compensation: the low digits a plain running
+ * sum rounds away are kept (1e16 + 1 - 1e16 is 1, not 0), so means of long
+ * series of similar values do not drift with the series' length. An
+ * infinite or NaN value, or a sum that overflows, gives the plain sum.
+ */
+double bdb_sum_compensated(const double *x, size_t n, double scale);
 
 /* ------------------------------------------------------------------------ */
 /* Units                                                                     */

@@ -110,6 +110,9 @@ static bool time_scan(const char *text, time_fields *f)
 				}
 			}
 		}
+		/* git's %ci writes a space before the offset: "... 22:13:20 +0100". */
+		if (*p == ' ' && (p[1] == '+' || p[1] == '-'))
+			p++;
 		if (*p == 'Z' || *p == 'z') {
 			p++;
 		} else if (*p == '+' || *p == '-') {

@@ -12,8 +12,9 @@ typedef struct unit_scale {
 /* Time, in nanoseconds: integers, so that factors are correctly rounded
  * quotients of exact values (us -> ns is exactly 1000). */
 static const unit_scale time_units[] = {
-    {"ns", 1.0}, {"us", 1e3},  {"\xc2\xb5s", 1e3}, {"\xce\xbcs", 1e3}, {"ms", 1e6},
-    {"s", 1e9},	 {"sec", 1e9}, {"min", 6e10},	   {"h", 3.6e12},      {NULL, 0},
+    {"ns", 1.0},   {"us", 1e3},	  {"\xc2\xb5s", 1e3}, {"\xce\xbcs", 1e3}, {"ms", 1e6},
+    {"s", 1e9},	   {"sec", 1e9},  {"secs", 1e9},      {"second", 1e9},	  {"seconds", 1e9},
+    {"min", 6e10}, {"h", 3.6e12}, {NULL, 0},
 };
 
 /* Sizes, in bytes. */

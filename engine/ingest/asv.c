@@ -856,7 +856,8 @@ int bdb_import_asv(bdb_store *store, const char *dir, const bdb_import_options *
 	if (!rc) {
 		qsort(im.files, im.n, sizeof *im.files, compare_files);
 		for (size_t i = 0; i < im.n && !rc; i++) {
-			items[i] = (bdb__import_item){im.files[i].path, NULL, im.files[i].run};
+			items[i] =
+			    (bdb__import_item){.label = im.files[i].path, .run = im.files[i].run};
 			if (o && o->branch && bdb_run_set_branch(im.files[i].run, o->branch))
 				rc = BDB_ENOMEM;
 		}

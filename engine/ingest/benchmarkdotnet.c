@@ -88,9 +88,8 @@ static int read_bench(bdb__input *in, const json_t *list, size_t i, bdb_run *run
 	    (rc = bdb__json_object(doc, bench, "Statistics", false, &stats, d)))
 		return rc;
 	if (!stats) {
-		char key[512] = "error:";
-		bdb__copy_text(key + 6, sizeof key - 6, name, strlen(name));
-		return bdb_run_set_meta(run, key, "no statistics (the benchmark failed)");
+		return bdb__set_left_out(run, "error", name, strlen(name),
+					 "no statistics (the benchmark failed)");
 	}
 	double mean, sd, lower, upper;
 	bool has_sd, has_lower = false, has_upper = false;

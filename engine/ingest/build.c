@@ -168,14 +168,24 @@ const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point *
 	return NULL;
 }
 
+int bdb__set_left_out(bdb_run *run, const char *kind, const char *name, size_t len, const char *why)
+{
+	char key[512];
+	size_t used = (size_t)snprintf(key, sizeof key, "%s:", kind);
+	if (used >= sizeof key)
+		return BDB_EINVAL;
+	bdb__copy_text(key + used, sizeof key - used, name, len);
+	return bdb_run_set_meta(run, key, why);
+}
+
 double bdb__mean(const double *x, size_t n)
 {
-	double sum = 0;
+	/* Compensated, as the query statistics' mean: a plain running sum of
+	 * 1e16, 1 and -1e16 lost the 1. */
+	double sum = bdb_sum_compensated(x, n, 1.0);
 	bool finite = true;
-	for (size_t i = 0; i < n; i++) {
-		sum += x[i];
+	for (size_t i = 0; i < n; i++)
 		finite = finite && isfinite(x[i]);
-	}
 	if (isfinite(sum) || !finite)
 		return sum / (double)n;
 	/* Finite values whose sum overflows (1e308 twice): the mean of the

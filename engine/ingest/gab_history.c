@@ -69,35 +69,69 @@ bool bdb_is_gab_history(const char *data, size_t len)
 }
 
 /*
- * Blanks out `window.BENCHMARK_DATA =` and a ';' after the object in text
- * (a writable copy), keeping line ends, so that JSON positions stay file
- * positions. A prefix without '=' is left for the JSON parser to refuse.
+ * Where the object of a data.js lies in text: [*start, *stop) without the
+ * `window.BENCHMARK_DATA =` before it and a ';' after it (from 0, and to
+ * len, when the text has no such prefix; a prefix without '=' is left for
+ * the JSON parser to refuse). *prefix is where the prefix starts.
  */
-static void blank_js(char *text, size_t len)
+static void js_bounds(const char *text, size_t len, size_t *prefix, size_t *start, size_t *stop)
 {
-	char *end = text + len, *p = (char *)content_start(text, end);
+	const char *end = text + len, *p = content_start(text, end);
+	*prefix = *start = 0;
+	*stop = len;
 	if ((size_t)(end - p) < sizeof JS_PREFIX - 1 || memcmp(p, JS_PREFIX, sizeof JS_PREFIX - 1))
 		return;
-	char *q = p + sizeof JS_PREFIX - 1;
+	const char *q = p + sizeof JS_PREFIX - 1;
 	while (q < end && (*q == ' ' || *q == '\t'))
 		q++;
 	if (q == end || *q != '=')
 		return;
-	memset(p, ' ', (size_t)(q + 1 - p));
-	char *t = end;
+	*prefix = (size_t)(p - text);
+	*start = (size_t)(q + 1 - text);
+	const char *t = end;
 	while (t > q && (t[-1] == ' ' || t[-1] == '\t' || t[-1] == '\n' || t[-1] == '\r'))
 		t--;
 	if (t > q && t[-1] == ';')
-		t[-1] = ' ';
+		*stop = (size_t)(t - 1 - text);
 }
+
+/*
+ * Blanks out `window.BENCHMARK_DATA =` and a ';' after the object in text
+ * (a writable copy), keeping line ends, so that JSON positions stay file
+ * positions.
+ */
+static void blank_js(char *text, size_t len)
+{
+	size_t prefix, start, stop;
+	js_bounds(text, len, &prefix, &start, &stop);
+	memset(text + prefix, ' ', start - prefix);
+	if (stop < len)
+		text[stop] = ' ';
+}
+
+/* A run held packed: as bdb_run_encode wrote it (malloc'ed). */
+typedef struct packed_run {
+	void *data;
+	size_t len;
+} packed_run;
 
 typedef struct history {
 	const char *text; /* the file, for the line of an earlier entry */
 	size_t len;
 	const char *repo; /* "repoUrl", or NULL */
+	/* pack: each run is held packed (packs[i]; runs[i] NULL), in a
+	 * fraction of a bdb_run's memory: an import of a history of thousands
+	 * of entries checks every one before it stores any, so it holds them
+	 * all at once. */
+	bool pack;
 	bdb_run **runs;
+	packed_run *packs;
 	size_t *offsets; /* where each run's entry starts in the file */
 	size_t n, cap;
+	bdb_buf encoded;    /* the encoder's buffer, reused */
+	const char *branch; /* every run's branch, or NULL */
+	bdb_store *store;   /* with !go_values: where legacy go series are looked for */
+	bool legacy;	    /* a run of the history continues such a series */
 	bdb__strmap ids;
 	bdb__gab_skips skips;
 	size_t entries, duplicates;
@@ -106,6 +140,33 @@ typedef struct history {
 	bool go_values;	       /* bdb__gab_tool.go_values for every entry */
 } history;
 
+/* Packs run into *p (h->encoded is the encoder's buffer). */
+static int pack_run(history *h, const bdb_run *run, packed_run *p)
+{
+	bdb_buf_reset(&h->encoded);
+	int rc = bdb_run_encode(run, &h->encoded);
+	if (rc)
+		return rc;
+	if (!(p->data = malloc(h->encoded.len)))
+		return BDB_ENOMEM;
+	memcpy(p->data, h->encoded.data, h->encoded.len);
+	p->len = h->encoded.len;
+	return 0;
+}
+
+/* Run i of h: h->runs[i], or unpacked into *owned (free it). */
+static int history_run(const history *h, size_t i, bdb_run **run, bdb_run **owned)
+{
+	*owned = NULL;
+	*run = h->runs[i];
+	if (*run)
+		return 0;
+	int rc = bdb_run_decode(h->packs[i].data, h->packs[i].len, owned, NULL);
+	*run = *owned;
+	return rc == BDB_ENOMEM ? rc : rc ? BDB_EINVAL : 0;
+}
+
+/* Adds run (taken: held, or packed and freed) at offset. */
 static int add_run(history *h, bdb_run *run, size_t offset)
 {
 	if (h->n == h->cap) {
@@ -113,13 +174,27 @@ static int add_run(history *h, bdb_run *run, size_t offset)
 		bdb_run **runs = realloc(h->runs, cap * sizeof *runs);
 		if (runs)
 			h->runs = runs;
-		size_t *offsets = runs ? realloc(h->offsets, cap * sizeof *offsets) : NULL;
-		if (!offsets)
+		packed_run *packs = runs ? realloc(h->packs, cap * sizeof *packs) : NULL;
+		if (packs)
+			h->packs = packs;
+		size_t *offsets = packs ? realloc(h->offsets, cap * sizeof *offsets) : NULL;
+		if (!offsets) {
+			bdb_run_free(run);
 			return BDB_ENOMEM;
+		}
 		h->offsets = offsets;
 		h->cap = cap;
 	}
+	packed_run p = {NULL, 0};
+	if (h->pack) {
+		int rc = pack_run(h, run, &p);
+		bdb_run_free(run);
+		run = NULL;
+		if (rc)
+			return rc;
+	}
 	h->offsets[h->n] = offset;
+	h->packs[h->n] = p;
 	h->runs[h->n++] = run;
 	return 0;
 }
@@ -187,6 +262,32 @@ static int set_id(bdb_run *run, const char *suite, const json_t *entry)
 	return bdb_run_set_id(run, id);
 }
 
+/*
+ * Whether the store holds a go series of run under metric "value" (a point
+ * "NAME - B/op" or "NAME - allocs/op" imported before go's units took their
+ * names): then the import keeps "value", so that those series go on and the
+ * runs already stored are the same runs. False on an error too (the import
+ * then reports it).
+ */
+static bool continues_go_values(bdb_store *store, const bdb_run *run)
+{
+	bool legacy = false;
+	bdb_reader *r = NULL;
+	for (size_t k = 0; !legacy && k < run->n_points; k++) {
+		const bdb_point *p = &run->points[k];
+		uint64_t id;
+		if (!bdb_point_find_metric(p, "alloc_bytes") && !bdb_point_find_metric(p, "allocs"))
+			continue;
+		if (!r && bdb_reader_begin(store, &r))
+			return false;
+		legacy =
+		    bdb_reader_series_lookup(r, p->name, p->tags, p->n_tags, "value", &id) == 0;
+	}
+	if (r)
+		bdb_reader_end(r);
+	return legacy;
+}
+
 /* The entry object of suite, read from doc, as a run (unless a duplicate);
  * offset is where it starts in the file. */
 static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const json_t *entry,
@@ -223,13 +324,17 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 	if (!(rc = read_commit(doc, commit, run, d)) &&
 	    !(rc = read_time(doc, entry, commit, run, d)) && !(rc = set_id(run, suite, entry)) &&
 	    !(rc = bdb_run_set_meta(run, "tool", tool_name)) &&
-	    !(h->repo && (rc = bdb_run_set_meta(run, "repo", h->repo))))
+	    !(h->repo && (rc = bdb_run_set_meta(run, "repo", h->repo))) &&
+	    !(h->branch && (rc = bdb_run_set_branch(run, h->branch))))
 		rc = bdb__gab_read_benches(doc, benches, &tool, NULL, &tag, 1, run, &h->skips, d);
 	size_t other;
+	bdb_run *before = NULL, *owned = NULL;
 	bool seen = !rc && bdb__strmap_get(&h->ids, run->id, strlen(run->id), &other);
-	if (seen && bdb_run_equal(run, h->runs[other])) {
+	if (seen)
+		rc = history_run(h, other, &before, &owned);
+	if (seen && !rc && bdb_run_equal(run, before)) {
 		h->duplicates++; /* the same suite, commit and date: counted once */
-	} else if (seen) {
+	} else if (seen && !rc) {
 		/* The same entry with other results: neither is the copy. */
 		char earlier[48] = "an earlier entry";
 		int line, col;
@@ -242,12 +347,14 @@ static int read_entry(history *h, bdb__json_doc *doc, const char *suite, const j
 				    "results (run %s): one of them is wrong",
 				    earlier, run->id);
 	} else if (!rc && run->n_points > 0) {
-		if (!(rc = bdb__strmap_put(&h->ids, run->id, strlen(run->id), h->n)) &&
-		    !(rc = add_run(h, run, offset)))
-			return 0;
+		if (h->store && !h->go_values && !h->legacy)
+			h->legacy = continues_go_values(h->store, run);
+		if (!(rc = bdb__strmap_put(&h->ids, run->id, strlen(run->id), h->n)))
+			return add_run(h, run, offset);
 	} else if (!rc) {
 		h->empty++; /* counted, so that the summary adds up */
 	}
+	bdb_run_free(owned);
 	bdb_run_free(run);
 	return rc;
 }
@@ -424,9 +531,13 @@ static int scan_entries(history *h, scan *s, const char *name)
 	return rc ? rc : more == 0 ? 0 : DECLINED;
 }
 
+/* text need not be a writable copy: the scan starts after the data.js
+ * prefix and ends before its ';'. */
 static int read_fast(history *h, const char *name, const char *text, size_t len)
 {
-	scan s = {text, text, text + len};
+	size_t prefix, start, stop;
+	js_bounds(text, len, &prefix, &start, &stop);
+	scan s = {text, text + start, text + stop};
 	bool first = true, entries = false, late_repo = false;
 	json_t *repo = NULL;
 	bdb__strmap keys = {0};
@@ -462,34 +573,51 @@ static int read_fast(history *h, const char *name, const char *text, size_t len)
 	scan_ws(&s);
 	if (!rc && (more != 0 || !entries || s.p != s.end))
 		rc = DECLINED;
-	for (size_t i = 0; !rc && late_repo && h->repo && i < h->n; i++)
-		rc = bdb_run_set_meta(h->runs[i], "repo", h->repo);
+	for (size_t i = 0; !rc && late_repo && h->repo && i < h->n; i++) {
+		bdb_run *run, *owned;
+		if (!(rc = history_run(h, i, &run, &owned)))
+			rc = bdb_run_set_meta(run, "repo", h->repo);
+		if (!rc && owned) {
+			free(h->packs[i].data);
+			h->packs[i].data = NULL;
+			rc = pack_run(h, owned, &h->packs[i]);
+		}
+		bdb_run_free(owned);
+	}
 	h->repo = NULL;
 	json_decref(repo);
 	bdb__strmap_free(&keys);
 	return rc;
 }
 
-/* Frees what a history read holds and empties it. */
+/* Frees what a history read holds and empties it, keeping how it reads
+ * (pack, branch, store, go_values). */
 static void history_clear(history *h)
 {
-	for (size_t i = 0; i < h->n; i++)
+	for (size_t i = 0; i < h->n; i++) {
 		bdb_run_free(h->runs[i]);
+		free(h->packs[i].data);
+	}
 	free(h->runs);
+	free(h->packs);
 	free(h->offsets);
 	bdb__strmap_free(&h->ids);
-	memset(h, 0, sizeof *h);
+	bdb_buf_free(&h->encoded);
+	history how = {
+	    .pack = h->pack, .branch = h->branch, .store = h->store, .go_values = h->go_values};
+	*h = how;
+	bdb_buf_init(&h->encoded);
 }
 
-/* bdb_gab_history_read, also giving where each run's entry starts in data
- * (*offsets malloc'ed, n of them). */
-static int read_history(const char *name, const char *data, size_t len, bool go_values,
-			bdb_run ***runs, size_t **offsets, size_t *n, bdb_import_summary *summary,
-			bdb_diag *d)
+/*
+ * Reads the history data[0..len) (named name in diagnostics) into h, which
+ * says how (pack, branch, store, go_values) and holds, on success, every run
+ * with where its entry starts (h->text is then NULL). On failure h is
+ * cleared. summary (may be NULL) is added to.
+ */
+static int read_history(history *h, const char *name, const char *data, size_t len,
+			bdb_import_summary *summary, bdb_diag *d)
 {
-	*runs = NULL;
-	*offsets = NULL;
-	*n = 0;
 	bdb_diag_clear(d);
 	/* What a failed 'git show gh-pages:... > data.js' leaves. */
 	if (content_start(data, data + len) == data + len)
@@ -505,104 +633,77 @@ static int read_history(const char *name, const char *data, size_t len, bool go_
 		    "\"window.BENCHMARK_DATA = {...}\" or the action's JSON object "
 		    "(\"entries\" with \"lastUpdate\", \"repoUrl\" or \"benches\" in "
 		    "its first 4 KiB)");
-	char *text = malloc(len + 1);
-	if (!text)
-		return BDB_ENOMEM;
-	memcpy(text, data, len);
-	text[len] = '\0';
-	blank_js(text, len);
-	history h = {.text = text, .len = len, .go_values = go_values};
-	/* A byte order mark goes to the whole path, whose positions skip it. */
-	int rc = len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0 ? DECLINED
-								  : read_fast(&h, name, text, len);
+	h->text = data;
+	h->len = len;
+	/* The fast path reads data itself; a byte order mark goes to the whole
+	 * path, whose positions skip it. */
+	int rc = len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0 ? DECLINED
+								  : read_fast(h, name, data, len);
+	char *text = NULL;
 	if (rc == DECLINED) {
-		history_clear(&h);
-		h.text = text;
-		h.len = len;
-		h.go_values = go_values;
-		rc = read_whole(&h, name, text, len, d);
+		/* jansson parses the whole object: a copy with the prefix
+		 * blanked, so that positions stay those of the file. */
+		history_clear(h);
+		if (!(text = malloc(len + 1)))
+			return BDB_ENOMEM;
+		memcpy(text, data, len);
+		text[len] = '\0';
+		blank_js(text, len);
+		h->text = text;
+		h->len = len;
+		rc = read_whole(h, name, text, len, d);
 	}
-	if (!rc && h.n == 0 && h.skips.first[0])
+	if (!rc && h->n == 0 && h->skips.first[0])
 		/* Say why: "no results" alone sent the user looking at 1:1. */
 		rc = bdb_diag_set(d, BDB_EPARSE, name, 1, 1,
 				  "no benchmark results found in this github-action-benchmark "
 				  "history: all were left out (%zu without a value, %zu whose unit "
 				  "is not a unit, %zu without a name); the first: %s",
-				  h.skips.null_values, h.skips.junk_units, h.skips.empty_names,
-				  h.skips.first);
-	else if (!rc && h.n == 0)
+				  h->skips.null_values, h->skips.junk_units, h->skips.empty_names,
+				  h->skips.first);
+	else if (!rc && h->n == 0)
 		rc = bdb_diag_set(d, BDB_EPARSE, name, 1, 1,
 				  "no benchmark results found in this github-action-benchmark "
 				  "history");
 	if (summary) {
-		summary->entries += h.entries;
-		summary->duplicates += h.duplicates;
-		summary->empty_entries += h.empty;
-		summary->skipped_null += h.skips.null_values;
-		summary->skipped_unit += h.skips.junk_units;
-		summary->skipped_name += h.skips.empty_names;
+		summary->entries += h->entries;
+		summary->duplicates += h->duplicates;
+		summary->empty_entries += h->empty;
+		summary->skipped_null += h->skips.null_values;
+		summary->skipped_unit += h->skips.junk_units;
+		summary->skipped_name += h->skips.empty_names;
 		if (!summary->first_skipped[0])
 			snprintf(summary->first_skipped, sizeof summary->first_skipped, "%s",
-				 h.skips.first);
+				 h->skips.first);
 		if (!summary->own_series[0])
 			snprintf(summary->own_series, sizeof summary->own_series, "%s",
-				 h.own_series);
+				 h->own_series);
 	}
 	free(text);
+	h->text = NULL;
 	if (rc) {
 		if (rc == BDB_ENOMEM && d && !d->code)
 			bdb_diag_set(d, rc, name, 0, 0, "out of memory");
-		history_clear(&h);
+		history_clear(h);
 		return rc;
 	}
-	bdb__strmap_free(&h.ids);
-	*runs = h.runs;
-	*offsets = h.offsets;
-	*n = h.n;
+	bdb__strmap_free(&h->ids);
 	return 0;
 }
 
 int bdb_gab_history_read(const char *name, const char *data, size_t len, bdb_run ***runs, size_t *n,
 			 bdb_import_summary *summary, bdb_diag *d)
 {
-	size_t *offsets;
-	int rc = read_history(name, data, len, false, runs, &offsets, n, summary, d);
-	free(offsets);
+	history h = {0};
+	bdb_buf_init(&h.encoded);
+	int rc = read_history(&h, name, data, len, summary, d);
+	*runs = rc ? NULL : h.runs;
+	*n = rc ? 0 : h.n;
+	h.runs = NULL;
+	h.n = 0;
+	history_clear(&h);
+	bdb_buf_free(&h.encoded);
 	return rc;
-}
-
-/*
- * Whether the store holds a go series of runs[0..n) under metric "value"
- * (a point "NAME - B/op" or "NAME - allocs/op" imported before go's units
- * took their names): then the import keeps "value", so that those series
- * go on and the runs already stored are the same runs. *legacy false on an
- * error too (the import then reports it).
- */
-static void stored_go_values(bdb_store *store, bdb_run *const *runs, size_t n, bool *legacy)
-{
-	*legacy = false;
-	bdb_reader *r;
-	if (bdb_reader_begin(store, &r))
-		return;
-	for (size_t i = 0; !*legacy && i < n; i++)
-		for (size_t k = 0; !*legacy && k < runs[i]->n_points; k++) {
-			const bdb_point *p = &runs[i]->points[k];
-			uint64_t id;
-			*legacy = (bdb_point_find_metric(p, "alloc_bytes") ||
-				   bdb_point_find_metric(p, "allocs")) &&
-				  bdb_reader_series_lookup(r, p->name, p->tags, p->n_tags, "value",
-							   &id) == 0;
-		}
-	bdb_reader_end(r);
-}
-
-/* Every run of runs[0..n) on branch (NULL: as read). */
-static int set_branches(bdb_run **runs, size_t n, const char *branch)
-{
-	for (size_t i = 0; branch && i < n; i++)
-		if (bdb_run_set_branch(runs[i], branch))
-			return BDB_ENOMEM;
-	return 0;
 }
 
 int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options *o,
@@ -613,46 +714,40 @@ int bdb_import_gab(bdb_store *store, const char *path, const bdb_import_options 
 	memset(&sum, 0, sizeof sum);
 	bdb_diag_clear(d);
 	char *data = NULL;
-	size_t len = 0, n = 0, *offsets = NULL, failed = SIZE_MAX;
-	bdb_run **runs = NULL;
+	size_t len = 0, failed = SIZE_MAX;
+	/* Every run is checked before any is stored (a bad entry stores
+	 * nothing), so all are held at once: packed, a history of 160 MB
+	 * holds them in a fraction of the memory of its bdb_runs. */
+	history h = {.pack = true, .branch = o ? o->branch : NULL, .store = store};
+	bdb_buf_init(&h.encoded);
 	bdb__import_item *items = NULL;
 	int rc = bdb_input_read(path, &data, &len, d);
-	if (rc)
-		goto out;
-	rc = read_history(path, data, len, false, &runs, &offsets, &n, &sum, d);
-	bool legacy = false;
 	if (!rc)
-		stored_go_values(store, runs, n, &legacy);
-	if (legacy) {
-		for (size_t i = 0; i < n; i++)
-			bdb_run_free(runs[i]);
-		free(runs);
-		free(offsets);
-		runs = NULL;
-		offsets = NULL;
-		n = 0;
+		rc = read_history(&h, path, data, len, &sum, d);
+	if (!rc && h.legacy) {
+		/* A go series of the store under "value": read again keeping it. */
+		history_clear(&h);
+		h.go_values = true;
 		memset(&sum, 0, sizeof sum);
-		rc = read_history(path, data, len, true, &runs, &offsets, &n, &sum, d);
+		rc = read_history(&h, path, data, len, &sum, d);
 	}
-	if (!rc)
-		rc = set_branches(runs, n, o ? o->branch : NULL);
-	if (!rc && !(items = calloc(n, sizeof *items)))
+	if (!rc && !(items = calloc(h.n ? h.n : 1, sizeof *items)))
 		rc = BDB_ENOMEM;
-	for (size_t i = 0; !rc && i < n; i++)
-		items[i] = (bdb__import_item){path, NULL, runs[i]};
+	for (size_t i = 0; !rc && i < h.n; i++)
+		items[i] = (bdb__import_item){.label = path,
+					      .run = h.runs[i],
+					      .packed = h.packs[i].data,
+					      .packed_len = h.packs[i].len};
 	if (!rc)
-		rc = bdb__import_store(store, items, n, put_flags, &sum, &failed, d);
+		rc = bdb__import_store(store, items, h.n, put_flags, &sum, &failed, d);
 	/* A unit that does not convert, a run other than the stored one of its
 	 * id (an entry edited since): the error points at its entry. */
-	if ((rc == BDB_EINVAL || rc == BDB_EEXISTS) && failed < n && d && offsets[failed] > 0)
-		bdb_text_position(data, len, offsets[failed], &d->line, &d->col);
+	if ((rc == BDB_EINVAL || rc == BDB_EEXISTS) && failed < h.n && d && h.offsets[failed] > 0)
+		bdb_text_position(data, len, h.offsets[failed], &d->line, &d->col);
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, path, 0, 0, "out of memory");
-out:
-	for (size_t i = 0; i < n; i++)
-		bdb_run_free(runs[i]);
-	free(runs);
-	free(offsets);
+	history_clear(&h);
+	bdb_buf_free(&h.encoded);
 	free(data);
 	free(items);
 	if (summary)

@@ -7,7 +7,7 @@
  *      "real_time", "cpu_time", "time_unit", "items_per_second"?,
  *      "bytes_per_second"?, "label"?, COUNTER: number ...,
  *      "aggregate_name"?: "mean"|"median"|"stddev"|"cv"|"BigO"|"RMS",
- *      "error_occurred"?, "error_message"?}]}
+ *      "error_occurred"?, "error_message"?, "skipped"?, "skip_message"?}]}
  *
  * A point is a run_name (plus tag label when the benchmark set one). Every
  * iteration row is one observation: with --benchmark_repetitions the rows
@@ -15,12 +15,14 @@
  * when a benchmark has no iteration rows (--benchmark_report_aggregates_only):
  * then its "mean" row gives the values. Complexity fits (BigO, RMS) are not
  * observations and are skipped; so are rows with error_occurred, whose
- * message is kept in the run metadata as "error:<name>". Output from
+ * message is kept in the run metadata as "error:<name>", and rows with
+ * skipped (SkipWithMessage), whose message is "skipped:<name>". Output from
  * before run_type tells aggregates by name, as the CSV does
  * (bdb__gbench_aggregate_base).
  */
 #include "internal.h"
 
+#include <ctype.h>
 #include <string.h>
 
 bool bdb__detect_gbench(const json_t *root)
@@ -50,6 +52,8 @@ static bool is_known_key(const char *key)
 	    "label",
 	    "error_occurred",
 	    "error_message",
+	    "skipped",
+	    "skip_message",
 	    "aggregate_name",
 	    "aggregate_unit",
 	    "big_o",
@@ -145,9 +149,38 @@ static int read_row(gbench_ctx *c, const json_t *row, const char *run_name)
 	return 0;
 }
 
+/*
+ * Google Benchmark on Windows (src/timers.cc before its RFC 3339 dates)
+ * wrote the date with strftime's "%x %X": in the C locale
+ * "05/21/19 13:55:36", local time without a zone. That as
+ * "2019-05-21 13:55:36" in out (a time without a zone, read as UTC, as the
+ * "%F %T" of the same versions elsewhere; a year yy below 69 is 20yy, as
+ * strptime's %y); false when text is not of that shape.
+ */
+static bool windows_date(const char *text, char out[24])
+{
+	static const char shape[] = "99/99/99 99:99:99";
+	if (strlen(text) != sizeof shape - 1)
+		return false;
+	for (size_t i = 0; shape[i]; i++)
+		if (shape[i] == '9' ? !isdigit((unsigned char)text[i]) : text[i] != shape[i])
+			return false;
+	int y = (text[6] - '0') * 10 + (text[7] - '0');
+	snprintf(out, 24, "%04d-%.2s-%.2s %.8s", y < 69 ? 2000 + y : 1900 + y, text, text + 3,
+		 text + 9);
+	return true;
+}
+
 static int read_context(gbench_ctx *c, bdb__input *in, const json_t *context)
 {
-	int rc = bdb__json_timestamp(c->doc, context, "date", c->run, in, c->d);
+	const json_t *date = json_object_get(context, "date");
+	char iso[24];
+	int rc = 0;
+	if (json_is_string(date) && windows_date(json_string_value(date), iso) &&
+	    bdb_time_parse(iso, &c->run->timestamp_us) == 0)
+		in->has_timestamp = true;
+	else
+		rc = bdb__json_timestamp(c->doc, context, "date", c->run, in, c->d);
 	const char *key;
 	json_t *v;
 	json_object_foreach((json_t *)context, key, v)
@@ -165,23 +198,30 @@ static int read_context(gbench_ctx *c, bdb__input *in, const json_t *context)
 static int classify(gbench_ctx *c, const json_t *row, const char **run_name, char *kind)
 {
 	bdb__json_doc *doc = c->doc;
-	const char *name, *type, *aggregate, *message;
-	bool error = false;
+	const char *name, *type, *aggregate, *message, *skip_message;
+	bool error = false, skipped = false;
 	int rc;
 	if ((rc = bdb__json_string(doc, row, "name", true, &name, c->d)) ||
 	    (rc = bdb__json_string(doc, row, "run_name", false, run_name, c->d)) ||
 	    (rc = bdb__json_string(doc, row, "run_type", false, &type, c->d)) ||
 	    (rc = bdb__json_string(doc, row, "aggregate_name", false, &aggregate, c->d)) ||
 	    (rc = bdb__json_bool(doc, row, "error_occurred", false, &error, NULL, c->d)) ||
-	    (rc = bdb__json_string(doc, row, "error_message", false, &message, c->d)))
+	    (rc = bdb__json_string(doc, row, "error_message", false, &message, c->d)) ||
+	    (rc = bdb__json_bool(doc, row, "skipped", false, &skipped, NULL, c->d)) ||
+	    (rc = bdb__json_string(doc, row, "skip_message", false, &skip_message, c->d)))
 		return rc;
 	if (!*run_name)
 		*run_name = name;
 	if (error) {
-		char key[512] = "error:";
-		bdb__copy_text(key + 6, sizeof key - 6, name, strlen(name));
 		*kind = 'e';
-		return bdb_run_set_meta(c->run, key, message ? message : "error");
+		return bdb__set_left_out(c->run, "error", name, strlen(name),
+					 message ? message : "error");
+	}
+	if (skipped) {
+		/* SkipWithMessage (Google Benchmark 1.8): no measurement. */
+		*kind = 'e';
+		return bdb__set_left_out(c->run, "skipped", name, strlen(name),
+					 skip_message ? skip_message : "skipped");
 	}
 	size_t base = type ? 0 : bdb__gbench_aggregate_base(&c->names, name);
 	if (base) {

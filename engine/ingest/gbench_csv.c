@@ -19,7 +19,9 @@
  * them together. Aggregates are skipped, except a NAME_mean whose NAME has
  * no row of its own (--benchmark_report_aggregates_only): it gives NAME's
  * values. A row with error_occurred "true" is left out and its message
- * kept as metadata "error:<name>". Lines before the header (the context,
+ * kept as metadata "error:<name>"; one with "false", no iterations and a
+ * message (1.8's SkipWithMessage) as "skipped:<name>". Such rows end after
+ * the message, without the counters' fields. Lines before the header (the context,
  * when standard error went to the file too) are skipped.
  */
 #include "internal.h"
@@ -167,7 +169,12 @@ static int split(csv_ctx *c)
 		return fail(c, at, "%s%s", err, "");
 	if (rc)
 		return rc;
-	if (c->row.n != c->head.n) {
+	/* A row the reporter leaves out (an error, or 1.8's SkipWithMessage)
+	 * stops after error_occurred and its message: no counter fields. */
+	bool left_out =
+	    c->row.n == N_FIXED && c->head.n > N_FIXED && !*c->row.field[ITERATIONS] &&
+	    (strcmp(c->row.field[ERROR], "true") == 0 || strcmp(c->row.field[ERROR], "false") == 0);
+	if (c->row.n != c->head.n && !left_out) {
 		char what[64];
 		snprintf(what, sizeof what, "%zu", c->head.n);
 		char got[32];
@@ -201,11 +208,16 @@ static int read_pass(csv_ctx *c, int pass, const char *first)
 		}
 		size_t base = bdb__gbench_aggregate_base(&c->names, name);
 		bool error = strcmp(c->row.field[ERROR], "true") == 0;
-		if (pass == 1 && error) {
-			char key[512] = "error:";
-			bdb__copy_text(key + 6, sizeof key - 6, name, n);
-			rc = bdb_run_set_meta(
-			    c->run, key, *c->row.field[MESSAGE] ? c->row.field[MESSAGE] : "error");
+		/* 1.8's SkipWithMessage: error_occurred false, no iterations, a
+		 * message. */
+		bool skipped = !error && strcmp(c->row.field[ERROR], "false") == 0 &&
+			       !*c->row.field[ITERATIONS] && *c->row.field[MESSAGE];
+		if (pass == 1 && (error || skipped)) {
+			rc = bdb__set_left_out(c->run, error ? "error" : "skipped", name, n,
+					       *c->row.field[MESSAGE] ? c->row.field[MESSAGE]
+								      : "error");
+		} else if (skipped) {
+			/* left out in pass 1 */
 		} else if (pass == 1 && !base) {
 			rc = read_values(c, name, n);
 		} else if (pass == 2 && base && !error && strcmp(name + base, "_mean") == 0 &&

@@ -173,6 +173,19 @@ static int read_config(import_plan *p, const char *dir, bdb_diag *d)
 	return rc;
 }
 
+/* The run of it: it->run, or (it->run NULL) decoded from it->packed into
+ * *owned, which the caller frees with bdb_run_free (NULL otherwise). */
+static int item_run(const bdb__import_item *it, const bdb_run **run, bdb_run **owned)
+{
+	*owned = NULL;
+	*run = it->run;
+	if (it->run)
+		return 0;
+	int rc = bdb_run_decode(it->packed, it->packed_len, owned, NULL);
+	*run = *owned;
+	return rc;
+}
+
 /*
  * A run id may appear in several items (a baseline is a copy of a run) but
  * must be the same run each time; and without BDB_PUT_REPLACE it must not
@@ -184,15 +197,22 @@ static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, 
 	bdb__strmap seen = {0};
 	int rc = 0;
 	for (size_t i = 0; !rc && i < n; i++) {
-		const char *id = items[i].run->id;
+		const bdb_run *run, *other;
+		bdb_run *owned, *other_owned = NULL;
+		if ((rc = item_run(&items[i], &run, &owned)))
+			break;
+		const char *id = run->id;
 		size_t j;
 		if (!bdb__strmap_get(&seen, id, strlen(id), &j))
 			rc = bdb__strmap_put(&seen, id, strlen(id), i);
-		else if (!bdb_run_equal(items[i].run, items[j].run))
+		else if (!(rc = item_run(&items[j], &other, &other_owned)) &&
+			 !bdb_run_equal(run, other))
 			rc = bdb_diag_set(d, BDB_EEXISTS, items[i].label, 1, 1,
 					  "run \"%s\" differs from the run of the same id "
 					  "in %s",
 					  id, items[j].label);
+		bdb_run_free(other_owned);
+		bdb_run_free(owned);
 	}
 	bdb__strmap_free(&seen);
 	if (rc || (flags & BDB_PUT_REPLACE))
@@ -204,32 +224,36 @@ static int check_ids(bdb_store *store, const bdb__import_item *items, size_t n, 
 				    bdb_strerror(rc));
 	for (size_t i = 0; !rc && i < n; i++) {
 		uint64_t seq;
-		bdb_run *stored = NULL;
-		int found = bdb_reader_find_id(r, items[i].run->id, &seq);
-		if (found == BDB_ENOTFOUND)
+		bdb_run *stored = NULL, *owned;
+		const bdb_run *run;
+		if ((rc = item_run(&items[i], &run, &owned)))
+			break;
+		int found = bdb_reader_find_id(r, run->id, &seq);
+		if (found == BDB_ENOTFOUND) {
+			bdb_run_free(owned);
 			continue;
+		}
 		rc = found ? found : bdb_reader_run_decode(r, seq, &stored);
 		char differs[512];
-		if (!rc && !bdb_run_equal(stored, items[i].run)) {
-			if (!bdb_run_difference(stored, items[i].run, false, differs,
-						sizeof differs))
+		if (!rc && !bdb_run_equal(stored, run)) {
+			if (!bdb_run_difference(stored, run, false, differs, sizeof differs))
 				snprintf(differs, sizeof differs, "the bits of a value");
 			rc = bdb_diag_set(d, BDB_EEXISTS, items[i].label, 1, 1,
 					  "the store already holds a different run \"%s\" "
 					  "(first difference: %s); replace it to import this one",
-					  items[i].run->id, differs);
+					  run->id, differs);
 			*failed = i;
 			const char *was = stored->branch ? stored->branch : "";
-			const char *now = items[i].run->branch ? items[i].run->branch : "";
+			const char *now = run->branch ? run->branch : "";
 			if (sum && strcmp(was, now) != 0) {
 				sum->branch_conflict = true;
 				snprintf(sum->stored_branch, sizeof sum->stored_branch, "%s", was);
 			}
 		} else if (rc)
 			bdb_diag_set(d, rc, bdb_store_path(store), 0, 0,
-				     "cannot read run \"%s\": %s", items[i].run->id,
-				     bdb_strerror(rc));
+				     "cannot read run \"%s\": %s", run->id, bdb_strerror(rc));
 		bdb_run_free(stored);
+		bdb_run_free(owned);
 	}
 	bdb_reader_end(r);
 	return rc;
@@ -304,7 +328,10 @@ static int check_units(bdb_store *store, const bdb__import_item *items, size_t n
 		return bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "cannot read the store: %s",
 				    bdb_strerror(rc));
 	for (size_t i = 0; !rc && i < n; i++) {
-		const bdb_run *run = items[i].run;
+		const bdb_run *run;
+		bdb_run *owned;
+		if ((rc = item_run(&items[i], &run, &owned)))
+			break;
 		for (size_t k = 0; !rc && k < run->n_points; k++) {
 			const bdb_point *p = &run->points[k];
 			for (size_t j = 0; !rc && j < p->n_metrics; j++) {
@@ -331,6 +358,7 @@ static int check_units(bdb_store *store, const bdb__import_item *items, size_t n
 				}
 			}
 		}
+		bdb_run_free(owned);
 	}
 	if (rc == BDB_ENOMEM && d && !d->code)
 		bdb_diag_set(d, rc, bdb_store_path(store), 0, 0, "out of memory");
@@ -363,6 +391,7 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 		       unsigned flags, bdb_import_summary *sum, size_t *item_failed, bdb_diag *d)
 {
 	const bdb_run *runs[IMPORT_BATCH];
+	bdb_run *owned[IMPORT_BATCH] = {0}; /* the batch's runs decoded from packed */
 	uint64_t seqs[IMPORT_BATCH];
 	bdb_put_outcome outcomes[IMPORT_BATCH];
 	bdb__strmap seen = {0}; /* run id -> the item that held it first */
@@ -370,15 +399,23 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 	 * weeks and months), as bdb_ingest_files does: every batch before it
 	 * is put with BDB_PUT_DEFER_RETAIN. */
 	bool deferred = false, last_stored = false;
-	for (size_t at = 0; at < total; at += IMPORT_BATCH) {
-		size_t n = total - at < IMPORT_BATCH ? total - at : IMPORT_BATCH, failed = 0;
+	int rc = 0;
+	for (size_t at = 0; !rc && at < total; at += IMPORT_BATCH) {
+		size_t n = total - at < IMPORT_BATCH ? total - at : IMPORT_BATCH, failed = 0,
+		       got = 0;
 		unsigned defer = at + n < total ? BDB_PUT_DEFER_RETAIN : 0;
-		for (size_t i = 0; i < n; i++)
-			runs[i] = items[at + i].run;
-		int rc =
-		    bdb_store_put_runs(store, runs, n, flags | defer, seqs, outcomes, &failed, d);
-		if (rc) {
-			const bdb__import_item *it = &items[at + (failed < n ? failed : 0)];
+		while (!rc && got < n &&
+		       !(rc = item_run(&items[at + got], &runs[got], &owned[got])))
+			got++;
+		if (rc)
+			bdb_diag_set(d, rc, items[at + got].label, 0, 0,
+				     "cannot read back a run read from it: %s", bdb_strerror(rc));
+		else
+			rc = bdb_store_put_runs(store, runs, n, flags | defer, seqs, outcomes,
+						&failed, d);
+		if (rc && got == n) {
+			size_t k = failed < n ? failed : 0;
+			const bdb__import_item *it = &items[at + k];
 			if (failed < n)
 				*item_failed = at + failed; /* the entry to point at */
 			/* The store's own words (what it cannot hold, a disk
@@ -390,12 +427,11 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 				bdb_diag_set(d, rc, it->label, 0, 0, "%s", why);
 			else if (!said || !d->file[0])
 				bdb_diag_set(d, rc, it->label, 0, 0, "cannot store run \"%s\": %s",
-					     it->run->id, why);
-			bdb__strmap_free(&seen);
-			return rc;
+					     runs[k]->id, why);
 		}
-		for (size_t i = 0; i < n; i++) {
+		for (size_t i = 0; !rc && i < n; i++) {
 			const bdb__import_item *it = &items[at + i];
+			const char *id = runs[i]->id;
 			bool baseline = it->baseline && it->baseline[0];
 			uint64_t had;
 			if (baseline && !(flags & BDB_PUT_REPLACE) &&
@@ -405,28 +441,25 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 				if (!sum->baselines_kept++)
 					snprintf(sum->first_kept, sizeof sum->first_kept,
 						 "%s: %s holds run %s", it->baseline, it->label,
-						 it->run->id);
+						 id);
 			} else if (baseline) {
-				rc = bdb_store_set_baseline(store, it->baseline, seqs[i]);
-				if (rc)
-					bdb__strmap_free(&seen);
-				if (rc)
-					return bdb_diag_set(d, rc, it->label, 0, 0,
-							    "cannot set baseline \"%s\": %s",
-							    it->baseline, bdb_strerror(rc));
+				if ((rc = bdb_store_set_baseline(store, it->baseline, seqs[i]))) {
+					bdb_diag_set(d, rc, it->label, 0, 0,
+						     "cannot set baseline \"%s\": %s", it->baseline,
+						     bdb_strerror(rc));
+					break;
+				}
 				sum->baselines++;
 			}
 			/* A baseline file is usually a copy of a run just stored;
 			 * another item with a run of this import is a copy too
 			 * (the same file twice): neither was in the store. */
 			size_t first;
-			const char *id = it->run->id;
 			int added =
 			    baseline ? 0 : bdb__strmap_add(&seen, id, strlen(id), at + i, &first);
 			if (added == BDB_ENOMEM) {
-				bdb__strmap_free(&seen);
-				return bdb_diag_set(d, BDB_ENOMEM, it->label, 0, 0,
-						    "out of memory");
+				rc = bdb_diag_set(d, BDB_ENOMEM, it->label, 0, 0, "out of memory");
+				break;
 			}
 			if (added == BDB_EEXISTS && !sum->duplicates++)
 				snprintf(sum->first_duplicate, sizeof sum->first_duplicate,
@@ -439,6 +472,14 @@ static int store_items(bdb_store *store, const bdb__import_item *items, size_t t
 			deferred |= defer && outcomes[i] != BDB_PUT_UNCHANGED;
 			last_stored |= !defer && outcomes[i] != BDB_PUT_UNCHANGED;
 		}
+		for (size_t i = 0; i < got; i++) {
+			bdb_run_free(owned[i]);
+			owned[i] = NULL;
+		}
+	}
+	if (rc) {
+		bdb__strmap_free(&seen);
+		return rc;
 	}
 	bdb__strmap_free(&seen);
 	return deferred && !last_stored ? bdb_store_retain_on_ingest(store, d) : 0;
@@ -480,8 +521,9 @@ static int store_plan(bdb_store *store, const import_plan *p, unsigned flags,
 	if (!items)
 		return BDB_ENOMEM;
 	for (size_t i = 0; i < p->n; i++)
-		items[i] =
-		    (bdb__import_item){p->items[i].path, p->items[i].baseline, p->items[i].run};
+		items[i] = (bdb__import_item){.label = p->items[i].path,
+					      .baseline = p->items[i].baseline,
+					      .run = p->items[i].run};
 	int rc = bdb__import_store(store, items, p->n, flags, sum, NULL, d);
 	free(items);
 	return rc ? rc : store_config(store, p->config, sum, d);

@@ -396,7 +396,7 @@ size_t bdb__csv_spans(const char *line, size_t len, bdb__span *out, size_t max, 
 /*
  * The unit as benchdb spells it: a spelling that bdb_unit_factor converts
  * with a factor of exactly 1 to one of ns us ms s min h B KB MB GB TB KiB
- * MiB GiB TiB becomes that one ("µs" -> "us", "sec" -> "s", "bytes" ->
+ * MiB GiB TiB becomes that one ("µs" -> "us", "seconds" -> "s", "bytes" ->
  * "B"), in rates too ("bytes/sec" -> "B/s", "ops/sec" -> "ops/s"). Other
  * units come back as they are. The result lives in the run's arena (or is
  * unit or a static string). NULL gives NULL.
@@ -438,6 +438,12 @@ int bdb__json_bounds(bdb__json_doc *doc, const json_t *container, const char *ke
 /* The first metric of run with bounds the wrong way round, or NULL (*point
  * its point). */
 const bdb_metric *bdb__run_reversed_bounds(const bdb_run *run, const bdb_point **point);
+
+/* Records that benchmark name[0..len) was left out, and why: run metadata
+ * "<kind>:<name>" (cut at a character to fit 512 bytes) = why; kind is
+ * "error" (it failed) or "skipped" (it skipped itself). 0 or BDB_ENOMEM. */
+int bdb__set_left_out(bdb_run *run, const char *kind, const char *name, size_t len,
+		      const char *why);
 
 /* The arithmetic mean of x[0..n) (n > 0). The one mean of the adapters.
  * Finite values give a finite mean, even where their sum overflows. */
@@ -835,7 +841,11 @@ int bdb__criterion_part(const char *path, bool is_folder, bdb_diag *d);
 typedef struct bdb__import_item {
 	const char *label;    /* where it came from, for errors (a file, or file:line:col) */
 	const char *baseline; /* NULL or "": no baseline; else set baseline NAME to it */
-	bdb_run *run;
+	bdb_run *run;	      /* NULL: decoded from packed each time it is wanted */
+	/* The run as bdb_run_encode wrote it, when run is NULL: an import of
+	 * thousands of runs holds them in a fraction of their memory. */
+	const void *packed;
+	size_t packed_len;
 } bdb__import_item;
 
 /*
@@ -853,7 +863,8 @@ typedef struct bdb__import_item {
  * outcome). Then stores up to 100 runs per write transaction (a policy
  * `apply on ingest` applied once, after the last, as bdb_ingest_files). An
  * identical stored run is counted unchanged. Adds to sum's run and baseline
- * counts. 0 or the first error.
+ * counts. An item without run is decoded from its packed bytes for each
+ * check and for its batch, and freed after. 0 or the first error.
  */
 int bdb__import_store(bdb_store *store, const bdb__import_item *items, size_t n, unsigned flags,
 		      bdb_import_summary *sum, size_t *item_failed, bdb_diag *d);

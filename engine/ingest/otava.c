@@ -479,7 +479,7 @@ int bdb_import_otava(bdb_store *store, const char *path, const bdb_otava_options
 	if (!rc && !(items = calloc(c->n, sizeof *items)))
 		rc = BDB_ENOMEM;
 	for (size_t i = 0; !rc && i < c->n; i++)
-		items[i] = (bdb__import_item){path, NULL, c->runs[i]};
+		items[i] = (bdb__import_item){.label = path, .run = c->runs[i]};
 	if (!rc)
 		rc = bdb__import_store(store, items, c->n, put_flags, &sum, NULL, d);
 	if (rc == BDB_ENOMEM && d && !d->code)

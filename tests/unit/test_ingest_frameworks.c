@@ -85,6 +85,36 @@ static void test_gbench_csv(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * A row Google Benchmark's CSV reporter leaves out (src/csv_reporter.cc):
+ * the name, empty fields up to error_occurred, then true (an error) or
+ * false (1.8's SkipWithMessage) and the message, and no user counter
+ * fields. With a counter in the header the row is shorter than the
+ * header, and the whole file was refused ("expected 11 fields as the
+ * header has, got 10"). Both are left out and named in the metadata.
+ */
+static void test_gbench_csv_left_out_rows(void **state)
+{
+	(void)state;
+	static const char text[] =
+	    "name,iterations,real_time,cpu_time,time_unit,bytes_per_second,items_per_second,"
+	    "label,error_occurred,error_message,\"swaps\"\n"
+	    "\"BM_sort/256\",1000,5.5,5.25,us,,,,,,256\n"
+	    "\"BM_open\",,,,,,,,true,\"could not open\"\n"
+	    "\"BM_gpu\",,,,,,,,false,\"no GPU on this machine\"\n";
+	bdb_run *run;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("left.csv", text, sizeof text - 1, BDB_INPUT_GBENCH_CSV,
+					   NULL, &run, NULL, &d),
+			 0);
+	assert_int_equal(run->n_points, 1);
+	fixture_close(fixture_metric(fixture_point(run, "BM_sort/256", ""), "swaps")->value, 256,
+		      0);
+	assert_string_equal(bdb_run_get_meta(run, "error:BM_open"), "could not open");
+	assert_string_equal(bdb_run_get_meta(run, "skipped:BM_gpu"), "no GPU on this machine");
+	bdb_run_free(run);
+}
+
 /* --benchmark_report_aggregates_only: the _mean row stands for its benchmark. */
 static void test_gbench_csv_aggregates_only(void **state)
 {
@@ -484,6 +514,7 @@ int main(void)
 	    cmocka_unit_test(test_gotest_json),
 	    cmocka_unit_test(test_gbench_csv),
 	    cmocka_unit_test(test_gbench_csv_aggregates_only),
+	    cmocka_unit_test(test_gbench_csv_left_out_rows),
 	    cmocka_unit_test(test_jmh),
 	    cmocka_unit_test(test_benchmarkdotnet),
 	    cmocka_unit_test(test_julia),

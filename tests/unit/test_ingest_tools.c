@@ -469,6 +469,29 @@ static void test_gotest_mean_near_max(void **state)
 }
 
 /*
+ * The mean of repetitions is taken over a compensated sum, as the query
+ * statistics' mean is: a plain running sum of 1e16, 1 and -1e16 loses the 1
+ * (1e16 + 1 rounds to 1e16) and gave the mean 0. Expected from Python:
+ * statistics.fmean([1e16, 1, -1e16]) = 0.3333333333333333 (math.fsum, an
+ * exact sum, divided by 3).
+ */
+static void test_gotest_mean_compensated(void **state)
+{
+	(void)state;
+	bdb_run *runs[2];
+	runs[0] = gotest_and_export("sum.txt",
+				    "BenchmarkSum-2 \t 10\t 100 ns/op\t 1e16 delta\n"
+				    "BenchmarkSum-2 \t 10\t 100 ns/op\t 1 delta\n"
+				    "BenchmarkSum-2 \t 10\t 100 ns/op\t -1e16 delta\n",
+				    &runs[1]);
+	for (int i = 0; i < 2; i++) {
+		const bdb_point *p = fixture_point(runs[i], "BenchmarkSum", "procs=2");
+		fixture_close(fixture_metric(p, "delta")->value, 0.3333333333333333, 0);
+		bdb_run_free(runs[i]);
+	}
+}
+
+/*
  * A unit longer than the adapter keeps (127 bytes) is cut at a character
  * start (finding F10 of the ingest fuzzers): 126 'u' and then U+FEFF (three
  * bytes, 126..128) leave the 126 'u', not 'u' x 126 and a lone 0xEF, which
@@ -595,6 +618,72 @@ static void test_gbench_without_run_type(void **state)
 	bdb_run_free(run);
 }
 
+/*
+ * Google Benchmark on Windows wrote the context's date with strftime's
+ * "%x %X" (benchmark/src/timers.cc before RFC 3339 dates: the C locale's
+ * "05/21/19 13:55:36", local time without a zone). Such a file was refused
+ * whole ('"date" must be a time like 2026-01-31T12:00:00Z'), even with
+ * --timestamp. It is that time, read as a time without a zone (UTC), as
+ * the "%F %T" of the same versions elsewhere. Expected: python3 -c "import
+ * datetime as d; print(int(d.datetime(2019, 5, 21, 13, 55, 36,
+ * tzinfo=d.timezone.utc).timestamp()))" -> 1558446936.
+ */
+static void test_gbench_windows_date(void **state)
+{
+	(void)state;
+	const char *text = "{\"context\": {\"date\": \"05/21/19 13:55:36\", \"num_cpus\": 2},\n"
+			   " \"benchmarks\": [{\"name\": \"BM_a\", \"run_name\": \"BM_a\", "
+			   "\"run_type\": \"iteration\", \"iterations\": 5, \"real_time\": 10, "
+			   "\"cpu_time\": 9, \"time_unit\": \"ns\"}]}\n";
+	bdb_run *run = NULL;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("win.json", text, strlen(text), BDB_INPUT_GBENCH, NULL,
+					   &run, NULL, &d),
+			 0);
+	assert_int_equal(run->timestamp_us, INT64_C(1558446936) * 1000000);
+	bdb_run_free(run);
+	/* Not a date of that shape: still refused where it is. */
+	const char *bad = "{\"context\": {\"date\": \"21/13/19 13:55:36\"},\n"
+			  " \"benchmarks\": [{\"name\": \"BM_a\", \"iterations\": 5, "
+			  "\"real_time\": 10, \"cpu_time\": 9, \"time_unit\": \"ns\"}]}\n";
+	assert_int_equal(
+	    bdb_ingest_buffer("bad.json", bad, strlen(bad), BDB_INPUT_GBENCH, NULL, &run, NULL, &d),
+	    BDB_EPARSE);
+	assert_int_equal(d.line, 1);
+	assert_int_equal(d.col, 22);
+}
+
+/*
+ * Google Benchmark 1.8 reports a benchmark that called SkipWithMessage with
+ * "skipped": true and "skip_message" (src/json_reporter.cc; iterations and
+ * times 0). The whole file was refused ('counter "skipped" must be a
+ * number, got boolean'). The skipped benchmark is left out, and its
+ * message kept in the metadata as "skipped:<name>", as error rows keep
+ * theirs under "error:<name>".
+ */
+static void test_gbench_skipped(void **state)
+{
+	(void)state;
+	const char *text =
+	    "{\"context\": {\"date\": \"2024-03-01T10:00:00+01:00\"}, \"benchmarks\": [\n"
+	    "{\"name\": \"BM_ok\", \"run_name\": \"BM_ok\", \"run_type\": \"iteration\", "
+	    "\"repetitions\": 1, \"repetition_index\": 0, \"threads\": 1, \"iterations\": 100, "
+	    "\"real_time\": 12.5, \"cpu_time\": 12.4, \"time_unit\": \"us\"},\n"
+	    "{\"name\": \"BM_gpu\", \"run_name\": \"BM_gpu\", \"run_type\": \"iteration\", "
+	    "\"repetitions\": 1, \"repetition_index\": 0, \"threads\": 1, \"skipped\": true, "
+	    "\"skip_message\": \"no GPU on this machine\", \"iterations\": 0, \"real_time\": 0, "
+	    "\"cpu_time\": 0, \"time_unit\": \"ns\"}]}\n";
+	bdb_run *run = NULL;
+	bdb_diag d;
+	assert_int_equal(bdb_ingest_buffer("skip.json", text, strlen(text), BDB_INPUT_GBENCH, NULL,
+					   &run, NULL, &d),
+			 0);
+	assert_int_equal(run->n_points, 1);
+	fixture_close(fixture_metric(fixture_point(run, "BM_ok", ""), "real_time")->value, 12.5, 0);
+	assert_string_equal(bdb_run_get_meta(run, "skipped:BM_gpu"), "no GPU on this machine");
+	bdb_run_free(run);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -609,9 +698,12 @@ int main(void)
 	    cmocka_unit_test(test_cargo_real_output),
 	    cmocka_unit_test(test_cargo_other_units),
 	    cmocka_unit_test(test_gotest_mean_near_max),
+	    cmocka_unit_test(test_gotest_mean_compensated),
 	    cmocka_unit_test(test_gotest_long_unit_cut_at_a_character),
 	    cmocka_unit_test(test_gotest_benchmark_that_prints),
 	    cmocka_unit_test(test_gbench_without_run_type),
+	    cmocka_unit_test(test_gbench_windows_date),
+	    cmocka_unit_test(test_gbench_skipped),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -36,6 +36,27 @@ static void test_dates_and_zones(void **state)
 	assert_int_equal(parse("1969-12-31T23:59:59Z"), -1000000);
 }
 
+/* git's own forms of a commit time, which github-action-benchmark's data.js
+ * carries in "commit"."timestamp": %ci ("2023-11-14 22:13:20 +0100", a
+ * space before the offset) and %cI (strict ISO 8601 with the offset).
+ * Expected: python3 -c "import datetime as d; print(int(d.datetime.strptime(
+ * '2023-11-14 22:13:20 +0100', '%Y-%m-%d %H:%M:%S %z').timestamp()))" ->
+ * 1699996400; '... -0530' -> 1700019800; fromisoformat(
+ * '2023-11-15T22:13:20+01:00') -> 1700082800. */
+static void test_git_commit_times(void **state)
+{
+	(void)state;
+	assert_int_equal(parse("2023-11-14 22:13:20 +0100"), INT64_C(1699996400) * 1000000);
+	assert_int_equal(parse("2023-11-14 22:13:20 -0530"), INT64_C(1700019800) * 1000000);
+	assert_int_equal(parse("2023-11-15T22:13:20+01:00"), INT64_C(1700082800) * 1000000);
+	int64_t us;
+	const char *bad[] = {"2023-11-14 22:13:20 +0100 junk", "2023-11-14 22:13:20 +",
+			     "2023-11-14 +0100", "2023-11-14 22:13:20 0100",
+			     "2023-11-14 22:13:20 +2500"};
+	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+		assert_int_equal(bdb_time_parse(bad[i], &us), BDB_EPARSE);
+}
+
 static void test_rejects(void **state)
 {
 	(void)state;
@@ -232,6 +253,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_dates_and_zones),
+	    cmocka_unit_test(test_git_commit_times),
 	    cmocka_unit_test(test_rejects),
 	    cmocka_unit_test(test_format_round_trip),
 	    cmocka_unit_test(test_format_against_gmtime),

@@ -24,6 +24,19 @@ static void test_time(void **state)
 	assert_true(factor("min", "s") == 60.0);
 }
 
+/* The second's long spellings, as custom JSON and data.js files write it
+ * ("unit": "seconds"): the second itself, so the same series as "s". */
+static void test_second_spellings(void **state)
+{
+	(void)state;
+	assert_true(factor("seconds", "s") == 1.0);
+	assert_true(factor("second", "s") == 1.0);
+	assert_true(factor("secs", "s") == 1.0);
+	assert_true(factor("sec", "s") == 1.0);
+	assert_true(factor("seconds", "ms") == 1000.0);
+	assert_true(factor("ops/second", "ops/s") == 1.0);
+}
+
 /* A time per count is the time of one iteration: cargo's native "ns"
  * goes into a series that import-gab made in the action's "ns/iter". */
 static void test_time_per_count(void **state)
@@ -128,11 +141,9 @@ static void test_incompatible(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_time),
-	    cmocka_unit_test(test_time_per_count),
-	    cmocka_unit_test(test_sizes_and_rates),
-	    cmocka_unit_test(test_incompatible),
-	    cmocka_unit_test(test_convert),
+	    cmocka_unit_test(test_time),	   cmocka_unit_test(test_second_spellings),
+	    cmocka_unit_test(test_time_per_count), cmocka_unit_test(test_sizes_and_rates),
+	    cmocka_unit_test(test_incompatible),   cmocka_unit_test(test_convert),
 	    cmocka_unit_test(test_ladders),
 	};
 	return cmocka_run_group_tests_name("units", tests, NULL, NULL);
