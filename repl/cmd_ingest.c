@@ -204,9 +204,11 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
 			files_arg[n_files++] = v;

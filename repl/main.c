@@ -721,12 +721,16 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 			fputs(usage, stdout);
 			return -1;
 		}
+		/* Without its value, the store is the one before (the value was
+		 * not set: a store opened at it after the usage error crashed). */
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 			ctx->db_given = true;
 			known = true;
 		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 			ctx->db_given = true;
 			ctx->benchkit_data = true;
 			known = true;
