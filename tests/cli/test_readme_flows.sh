@@ -17,7 +17,8 @@
 #   (j) the workflow's build step installs the build's packages only;
 #   (k) its "Real output from make demo" of the nightly runs is what the
 #       program prints (check's first line named runs v5 and v2, which the
-#       demo calls nightly-v5 and nightly-v2; check --using mwu lacked it).
+#       demo calls nightly-v5 and nightly-v2; check --using mwu lacked it),
+#       and so is docs/cli.md's check --using mwu.
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -417,5 +418,11 @@ for cmd in "-c 'trend real_time of \"BM_hash/4096\"'" "-c 'compare baseline with
 	check_out_exact "(k) and it is what benchdb $cmd prints" "$expected"
 done
 check_rc "(k) check --using mwu --strict exits 1, as README says" 1
+# docs/cli.md's inconclusive example, of the same store: it showed runs v5
+# and v2 (of another store) with the demo's commits, and one line of three.
+run "$BENCHDB" --db demo check --using mwu
+check_rc "(k) check --using mwu passes, exit 0" 0
+check_out_exact "(k) docs/cli.md shows what check --using mwu prints" \
+	"$(awk '/^\$ benchdb check --using mwu / { at = 1; next } at && /^```/ { exit } at' "$ROOT/docs/cli.md")"
 
 finish
