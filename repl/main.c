@@ -53,7 +53,7 @@ static const char usage_text[] =
     "  reindex                recompute every series' persisted change points\n"
     "  drop-run ID...         remove runs (and the baselines on them) by exact id\n"
     "  retain [--dry-run]     apply the retention policy (--set POLICY stores one)\n"
-    "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
+    "  chart STATEMENT [-o F] a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
     "  push --server URL FILE...  upload results to a 'benchdb serve' (from CI)\n"
