@@ -197,6 +197,10 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			fputs(ingest_usage, stdout);
 			goto out;
 		}
+		/* --json --list-formats: read with --list-formats, next. */
+		if (strcmp(arg, "--json") == 0 && i + 1 < argc &&
+		    strcmp(argv[i + 1], "--list-formats") == 0)
+			continue;
 		if (strcmp(arg, "--list-formats") == 0) {
 			list_formats(ctx->json ||
 				     (i + 1 < argc && strcmp(argv[i + 1], "--json") == 0) ||
@@ -204,9 +208,11 @@ int cmd_ingest(cli_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 			benchkit_form = true;
 		} else if (cli_opt_value(argc, argv, &i, "--input", &v, &bad)) {
 			files_arg[n_files++] = v;

@@ -775,7 +775,8 @@ static double median_of(const double *x, size_t n)
 
 /*
  * Warns, as hyperfine does, when the first runs were outliers above the
- * others (caches filled by them: suggests --warmup N), and when there were
+ * others (caches filled by them: suggests --warmup N, the warm-up runs
+ * given and those), and when there were
  * other outliers (another program interfered).
  */
 /* The quote that a message puts around a point's name: none when the name
@@ -786,7 +787,7 @@ static const char *quote_for(const char *title)
 	return strpbrk(title, "'\"") ? "" : "'";
 }
 
-static void warn_outliers(const char *title, const measured *m)
+static void warn_outliers(const char *title, const measured *m, long warmup)
 {
 	if (m->n < 3)
 		return;
@@ -812,10 +813,10 @@ static void warn_outliers(const char *title, const measured *m)
 	if (slow_first)
 		fprintf(stderr,
 			"benchdb: warning: record: %s%s%s: the first %zu run%s %s much slower than "
-			"the rest (caches filled by %s?): consider --warmup %zu\n",
+			"the rest (caches filled by %s?): consider --warmup %ld\n",
 			quote_for(title), title, quote_for(title), slow_first,
 			slow_first == 1 ? "" : "s", slow_first == 1 ? "was" : "were",
-			slow_first == 1 ? "it" : "them", slow_first);
+			slow_first == 1 ? "it" : "them", warmup + (long)slow_first);
 	if (outliers)
 		fprintf(
 		    stderr,
@@ -1888,7 +1889,7 @@ int cmd_record(cli_ctx *ctx, int argc, char **argv)
 		free_words(cmd);
 		if (!code) {
 			print_statistics(bdb_buf_cstr(&title), &results[v]);
-			warn_outliers(bdb_buf_cstr(&title), &results[v]);
+			warn_outliers(bdb_buf_cstr(&title), &results[v], o.warmup);
 		}
 		bdb_buf_free(&title);
 	}

@@ -53,7 +53,7 @@ static const char usage_text[] =
     "  reindex                recompute every series' persisted change points\n"
     "  drop-run ID...         remove runs (and the baselines on them) by exact id\n"
     "  retain [--dry-run]     apply the retention policy (--set POLICY stores one)\n"
-    "  chart STATEMENT -o F   a trend or changes statement as an SVG chart\n"
+    "  chart STATEMENT [-o F] a trend or changes statement as an SVG chart\n"
     "  report [-o FILE]       the store's history as one self-contained HTML page\n"
     "  serve [--listen H:P]   the store over HTTP: the JSON API of docs/api.md\n"
     "  push --server URL FILE...  upload results to a 'benchdb serve' (from CI)\n"
@@ -721,12 +721,16 @@ int cli_parse_args(cli_ctx *ctx, int argc, char **argv, const char *usage, const
 			fputs(usage, stdout);
 			return -1;
 		}
+		/* Without its value, the store is the one before (the value was
+		 * not set: a store opened at it after the usage error crashed). */
 		if (cli_opt_value(argc, argv, &i, "--db", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 			ctx->db_given = true;
 			known = true;
 		} else if (cli_opt_value(argc, argv, &i, "--data", &v, &bad)) {
-			ctx->db_dir = v;
+			if (!bad)
+				ctx->db_dir = v;
 			ctx->db_given = true;
 			ctx->benchkit_data = true;
 			known = true;

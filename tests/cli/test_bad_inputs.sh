@@ -39,4 +39,19 @@ run "$BENCHDB" --db "$DB" verify
 check_rc "verify is clean after every bad input" 0
 run "$BENCHDB" --db "$DB" -c 'show runs as csv'
 check "only the good run is stored" test "$(grep -c '^' "$OUT")" -eq 2
+
+# docs/formats.md's examples "from tests/bad/" and the count it gives: each
+# is what benchdb prints for that file (it showed cargo_no_ns_iter.txt, a
+# file tests/bad lacks, with a message no input gets).
+wrong="" shown=0
+while IFS= read -r line; do
+	shown=$((shown + 1))
+	(cd "$BAD" && "$BENCHDB" --db "$DB" ingest "${line%%:*}") >"$OUT" 2>"$ERR" </dev/null
+	grep -qxF -- "benchdb: error: $line" "$ERR" || wrong="$wrong ${line%%:*}"
+done < <(awk '/Examples from `tests\/bad\/`/ { at = 1 } at && /^```$/ { if (block) exit; block = 1; next }
+	block' "$ROOT/docs/formats.md")
+check "docs/formats.md shows 15 examples of tests/bad ($shown)" test "$shown" -eq 15
+check "docs/formats.md's examples of tests/bad are what benchdb prints (wrong:$wrong)" test -z "$wrong"
+check "docs/formats.md counts the inputs MANIFEST lists ($n)" \
+	grep -q "^$n broken inputs and the message each must give" "$ROOT/docs/formats.md"
 finish

@@ -143,6 +143,9 @@ xml_ok "xss.html is XML" "$WORK/xss.html"
 run "$BENCHDB" --db "$DB" chart 'trend time of kernel' -o "$WORK/chart.svg"
 check_rc "chart -o" 0
 check "chart -o: the bytes of tests/charts/trend.svg" cmp -s "$WORK/chart.svg" "$GOLDEN/trend.svg"
+# Without -o, to standard output: benchdb --help showed -o F as required.
+run "$BENCHDB" --help
+check_out "benchdb --help shows chart's -o as optional" "  chart STATEMENT [-o F] "
 run "$BENCHDB" --db "$DB" chart 'trend time of spread' --log --runs --width 400 --height 200
 check_rc "chart --log --runs --width --height" 0
 check_out "chart: the size asked for" '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200"'

@@ -701,6 +701,11 @@ check "--list-formats names the tool and what it reads" \
 	grep -qE '^gab +github-action-benchmark +custom JSON' "$OUT"
 run "$BENCHDB" ingest --list-formats --json
 check_out "--list-formats --json gives objects" '{"name": "cargo", "tool": "Rust libtest", "reads": '
+# --json before it too (as `benchdb --json ingest --list-formats`): it was
+# "ingest: unknown option '--json'", exit 2.
+run "$BENCHDB" ingest --json --list-formats
+check_rc "ingest --json --list-formats exits 0" 0
+check_out "ingest --json --list-formats gives the objects" '{"name": "cargo", "tool": "Rust libtest", "reads": '
 
 # The directory asv runs in (asv.conf.json) is not the results directory: the
 # error named only what it lacked; it names the results directory to give.

@@ -14,7 +14,11 @@
 #       make one;
 #   (i) migrating.md's first query on an imported history, and "what changed
 #       in the last month" on a history whose last run is older;
-#   (j) the workflow's build step installs the build's packages only.
+#   (j) the workflow's build step installs the build's packages only;
+#   (k) its "Real output from make demo" of the nightly runs is what the
+#       program prints (check's first line named runs v5 and v2, which the
+#       demo calls nightly-v5 and nightly-v2; check --using mwu lacked it),
+#       and so is docs/cli.md's check --using mwu.
 . "$(dirname "$0")/lib.sh"
 H=$ROOT/examples/history
 cd "$WORK" || exit 3
@@ -387,5 +391,38 @@ check "(j) README's workflow builds with deps-build ($step)" test "$step" = "mak
 build_pkgs=$(make -s -n -C "$ROOT" deps-build | grep -o 'DEB_PKGS="[^"]*"' | head -1)
 check "(j) deps-build installs no test package ($build_pkgs)" \
 	sh -c "echo '$build_pkgs' | grep -q liblmdb-dev && ! echo '$build_pkgs' | grep -qE 'chromium|selenium|cmocka'"
+
+# (k) The nightly runs as make demo (examples/demo.sh) stores them, with its
+# baseline; README's output of each command below is what it prints, the
+# lines after "$ benchdb ..." up to the blank line or the block's end (its comment after the
+# command left out).
+commits=(3f2a9c1 8b71d04 c4e0a77 19d5be2 e6a3f80)
+for v in 1 2 3 4 5; do
+	"$BENCHDB" --db demo ingest --format gbench --id "nightly-v$v" --commit "${commits[v - 1]}" \
+		--branch main --timestamp "2026-11-$((15 + v))T02:00:00Z" "$H/gbench-v$v.json" >/dev/null
+done
+"$BENCHDB" --db demo baseline set main nightly-v2 >/dev/null
+# readme_output COMMAND: the lines README shows under "$ benchdb COMMAND".
+readme_output() {
+	awk -v cmd="\$ benchdb $1" '
+		found && (/^$/ || /^```/) { exit }
+		found { print }
+		{ line = $0; sub(/ +#.*$/, "", line) }
+		line == cmd { found = 1 }' "$ROOT/README.md"
+}
+for cmd in "-c 'trend real_time of \"BM_hash/4096\"'" "-c 'compare baseline with latest metric real_time'" \
+	"check" "check --using mwu --strict"; do
+	expected=$(readme_output "$cmd")
+	eval "run \"\$BENCHDB\" --db demo $cmd"
+	check "(k) README shows the output of benchdb $cmd" test -n "$expected"
+	check_out_exact "(k) and it is what benchdb $cmd prints" "$expected"
+done
+check_rc "(k) check --using mwu --strict exits 1, as README says" 1
+# docs/cli.md's inconclusive example, of the same store: it showed runs v5
+# and v2 (of another store) with the demo's commits, and one line of three.
+run "$BENCHDB" --db demo check --using mwu
+check_rc "(k) check --using mwu passes, exit 0" 0
+check_out_exact "(k) docs/cli.md shows what check --using mwu prints" \
+	"$(awk '/^\$ benchdb check --using mwu / { at = 1; next } at && /^```/ { exit } at' "$ROOT/docs/cli.md")"
 
 finish

@@ -327,6 +327,13 @@ check_err "record suggests --warmup 1" "the first 1 run was much slower than the
 rm -f "$WORK/filled"
 run "$BENCHDB" --db "$DB" record --runs 6 --warmup 1 -- "$WORK/slow-first.sh" "$WORK/filled"
 check "with --warmup 1 it does not" test "$(grep -c 'consider --warmup' "$ERR")" -eq 0
+# With --warmup 1 and the first measured run (the second run) slow, it
+# said "consider --warmup 1", the count given: it names one more, 2.
+printf '#!/bin/sh\necho x >>"$1"\nif [ "$(wc -l <"$1")" -eq 2 ]; then sleep 3; else sleep 0.2; fi\n' >"$WORK/slow-second.sh"
+chmod +x "$WORK/slow-second.sh"
+run "$BENCHDB" --db "$DB" record --runs 6 --warmup 1 -- "$WORK/slow-second.sh" "$WORK/count"
+check_err "with --warmup 1 it suggests --warmup 2" \
+	"the first 1 run was much slower than the rest (caches filled by it?): consider --warmup 2"
 
 # --timestamp sets the run's time; --replace a rerun under the same --id.
 run "$BENCHDB" --db "$DB" record --runs 1 --id rec-t --timestamp 2026-01-02T03:04:05Z -- true
