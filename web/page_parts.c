@@ -174,11 +174,16 @@ const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t
 }
 
 void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, char *buf,
-			    size_t size)
+			    size_t size, int64_t *since_us)
 {
 	size_t have = bdb_result_n_rows(runs);
 	snprintf(buf, size, "%s",
 		 n > 0 && have == n ? bdb__page_cell(scratch, runs, n - 1, "timestamp") : "");
+	int col = bdb_result_column_index(runs, "timestamp");
+	bdb_value t = col >= 0 && *buf ? bdb_result_get(runs, n - 1, (size_t)col)
+				       : (bdb_value){.kind = BDB_VALUE_NULL};
+	*since_us =
+	    t.kind == BDB_VALUE_TIME ? t.i - ((t.i % 1000000) + 1000000) % 1000000 : INT64_MIN;
 }
 
 void bdb__page_put_commit(bdb_buf *out, const char *commit)

@@ -88,9 +88,11 @@ const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t
 				 const char *name);
 
 /* The timestamp of the oldest of runs (a `show runs last n` result) into
- * buf when it holds n runs, else "" (the whole history is that short). */
+ * buf when it holds n runs, else "" (the whole history is that short); and
+ * into *since_us the time from which `since BUF` reads (the text is to the
+ * second: that second), INT64_MIN for "". */
 void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, char *buf,
-			    size_t size);
+			    size_t size, int64_t *since_us);
 
 /*
  * The annotation of commit in annotations (a `show annotations` result, may

@@ -619,14 +619,8 @@ static int change_window(report *r)
 	int rc = run(r, &res);
 	if (rc)
 		return rc;
-	bdb__page_window_start(&r->text, res, BDB__PAGE_CHANGE_RUNS, r->since, sizeof r->since);
-	int col = bdb_result_column_index(res, "timestamp");
-	bdb_value t = col >= 0 && *r->since
-			  ? bdb_result_get(res, bdb_result_n_rows(res) - 1, (size_t)col)
-			  : (bdb_value){.kind = BDB_VALUE_NULL};
-	/* `since` reads the text, which is to the second: from that second. */
-	if (t.kind == BDB_VALUE_TIME)
-		r->since_us = t.i - ((t.i % 1000000) + 1000000) % 1000000;
+	bdb__page_window_start(&r->text, res, BDB__PAGE_CHANGE_RUNS, r->since, sizeof r->since,
+			       &r->since_us);
 	bdb_result_free(res);
 	return 0;
 }

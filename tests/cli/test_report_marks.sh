@@ -17,6 +17,7 @@
 # excursions with a change in percent (a step from 0 has none; a drift is
 # no change at one run).
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/serve_lib.sh"
 REAL=$ROOT/tests/realdata
 
 # marked FILE: the report's "Marked on the charts" table, a line per
@@ -112,5 +113,44 @@ if diff "$WORK/want.sorted" "$WORK/got.sorted" >"$WORK/diff"; then
 else
 	fail "color --since: the marks are changes'" "$(cat "$WORK/diff")"
 fi
+
+# The dashboard's overview (benchdb serve, /api/overview) reads the same
+# window: its "changes" (the change points its sparklines mark) on the
+# runs from change_groups_since are those of its change_groups' `changes
+# METRIC since T`. Before, they were each sparkline's own detection: at
+# 982a6e71ea 2 of color's 7 series (docs/serve.md).
+for db in "$MOOV" "$COLOR"; do
+	name=$(basename "$db")
+	start_server "$WORK/$name.log" --db "$db"
+	http "$URL/api/overview"
+	kill "$PID"
+	since=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["change_groups_since"])' "$OUT")
+	python3 - "$OUT" "$since" >"$WORK/got.sorted" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = set()
+for c in d["changes"]:
+    if c["timestamp"] >= sys.argv[2]:
+        for s in c["series"]:
+            tags = ",".join(k + "=" + v for k, v in sorted(s["tags"].items()))
+            rows.add(c["commit"][:10] + "\t" + s["point"] + (" [" + tags + "]" if tags else "") + " " + s["metric"])
+print("\n".join(sorted(rows)))
+PY
+	: >"$WORK/want"
+	for m in $("$BENCHDB" --db "$db" -c "show metrics as csv" | tail -n +2 | cut -d, -f1); do
+		expected "$db" "$m" "$since" >>"$WORK/want"
+	done
+	sort -u "$WORK/want" >"$WORK/want.sorted"
+	if [ "$since" = 2025-05-30T08:05:17Z ] || [ "$since" = 2024-11-03T12:20:34Z ]; then
+		pass "$name: the overview's window is the report's ($since)"
+	else
+		fail "$name: the overview's window" "change_groups_since $since"
+	fi
+	if diff "$WORK/want.sorted" "$WORK/got.sorted" >"$WORK/diff"; then
+		pass "$name: the overview marks changes' change points ($(wc -l <"$WORK/want.sorted"))"
+	else
+		fail "$name: the overview marks changes' change points" "$(head -20 "$WORK/diff")"
+	fi
+done
 
 finish

@@ -529,7 +529,7 @@ async function pageOverview(params, opts) {
 	/* Change points by commit. */
 	const ch = el('section', {class: 'card', id: 'changes'},
 		el('h2', {}, 'Recent change points, by commit'),
-		el('p', {class: 'muted'}, 'Over each series\u2019 newest ' + data.window + ' runs, as the charts mark them (the robust default for a metric of at most 16 series, else windowed E-Divisive with its 2 % floor: changes METRIC window 50 floor 2%).'));
+		el('p', {class: 'muted'}, 'Over each series\u2019 newest ' + data.window + ' runs, as the charts mark them: those of changes METRIC below (the groups) on their runs; on a series\u2019 older runs its chart\u2019s own (the robust default for a metric of at most 16 series, else changes METRIC window 50 floor 2%).'));
 	if (!data.changes.length) {
 		ch.append(el('p', {}, 'No change points.'));
 	} else {
