@@ -38,6 +38,7 @@ typedef struct report {
 	int64_t since_us;
 	bdb_buf groups;
 	size_t n_groups;
+	bdb_buf group_notes;	 /* the notes of those `changes`, a <p> each */
 	bdb_result *annotations; /* `show annotations`: marks the change points */
 	char **points; /* the store's points, sorted */
 	size_t n_points;
@@ -662,6 +663,23 @@ static int metric_changes(report *r, const char *metric, bdb_result **out)
 		}
 		bdb_buf_puts(g, "</tr>\n");
 	}
+	/* Its notes, as the terminal shows them above its table (a series
+	 * whose newest runs step too late for a change point yet). */
+	bdb_buf notes;
+	bdb_buf_init(&notes);
+	if (!rc)
+		bdb_result_put_unshown_notes(res, BDB_OUTPUT_CSV, "", &notes);
+	for (const char *line = notes.data, *nl; line && *line; line = nl + 1) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			nl = line + strlen(line) - 1;
+		bdb_buf_puts(&r->group_notes, "<p class=\"muted\">");
+		put_text(&r->group_notes, metric);
+		bdb_buf_puts(&r->group_notes, ": ");
+		bdb_buf_put_xml(&r->group_notes, line, (size_t)(nl - line) + (*nl != '\n'));
+		bdb_buf_puts(&r->group_notes, "</p>\n");
+	}
+	bdb_buf_free(&notes);
 	if (rc)
 		bdb_result_free(res);
 	else
@@ -698,6 +716,7 @@ static void put_change_groups(report *r, bdb_buf *out)
 	}
 	bdb_buf_puts(out, "</code> for each metric (the robust default: steps, excursions and "
 			  "drifts, grouped by commit).</p>\n");
+	bdb_buf_append(out, r->group_notes.data ? r->group_notes.data : "", r->group_notes.len);
 	if (!r->n_groups)
 		return;
 	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>metric</th>");
@@ -724,6 +743,7 @@ static void report_free(report *r)
 	bdb_buf_free(&r->grid);
 	bdb_buf_free(&r->charts);
 	bdb_buf_free(&r->groups);
+	bdb_buf_free(&r->group_notes);
 }
 
 /* The user's --where or --since (option) checked alone before it joins the
@@ -756,6 +776,7 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	bdb_buf_init(&r.grid);
 	bdb_buf_init(&r.charts);
 	bdb_buf_init(&r.groups);
+	bdb_buf_init(&r.group_notes);
 	bdb_result *metrics = NULL;
 	bdb_buf_puts(&page, BDB_HTML_PAGE_HEAD "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
@@ -816,8 +837,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		bdb_buf_append(&page, r.charts.data ? r.charts.data : "", r.charts.len);
 		bdb_buf_puts(&page, "</section>\n</body>\n</html>\n");
 	}
-	if (!rc &&
-	    (page.failed || r.grid.failed || r.charts.failed || r.text.failed || r.groups.failed))
+	if (!rc && (page.failed || r.grid.failed || r.charts.failed || r.text.failed ||
+		    r.groups.failed || r.group_notes.failed))
 		rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
 	if (!rc)
 		bdb_buf_append(out, page.data, page.len);

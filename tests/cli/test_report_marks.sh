@@ -101,6 +101,18 @@ for db in "$MOOV" "$COLOR"; do
 	fi
 done
 
+# The notes of the table's `changes` (a series whose newest runs step too
+# late for a change point yet, said by `changes` in the terminal) are on
+# the page under the table: before, the page dropped them, and a triager
+# reading it saw no sign of a step at the newest run that the CLI names.
+"$BENCHDB" --db "$COLOR" -c "changes throughput since $(window "$COLOR")" >"$WORK/cli" 2>&1
+note=$(grep -m1 'too few for a change point yet' "$WORK/cli")
+check "color: changes over the window says 2 series end beyond their threshold" \
+	test "${note:0:59}" = "2 series end in 1 or 2 runs beyond their threshold (2 x noi"
+check "color: the report says it under the change points' table" \
+	grep -qF "<p class=\"muted\">throughput: 2 series end in 1 or 2 runs beyond their threshold" \
+	"$WORK/color.html"
+
 # With --since the charts draw the window's runs alone: every mark is one
 # of the table's.
 run "$BENCHDB" --db "$COLOR" report --since 2025-12-01 -o "$WORK/since.html"
