@@ -406,6 +406,14 @@ static void put_changes(overview *o, bdb_buf *out)
 	bdb_buf_puts(out, commits ? "\n]" : "]");
 }
 
+/* A note of the change groups' `changes`, a JSON string after a ", " (the
+ * caller drops the first). */
+static void put_note(bdb_buf *out, const char *text, size_t n)
+{
+	bdb_buf_puts(out, ", ");
+	bdb_buf_put_json_string(out, text, n);
+}
+
 /*
  * "change_groups": the groups of `changes METRIC since T` (the robust
  * default: steps, excursions, drifts) for each metric, T the time of the
@@ -416,6 +424,8 @@ static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *ou
 {
 	bdb_result *res = NULL;
 	int rc = 0;
+	bdb_buf notes; /* ", NOTE" each */
+	bdb_buf_init(&notes);
 	bdb_buf_puts(out, ", \"change_groups_since\": ");
 	if (*o->since)
 		put_json(out, o->since);
@@ -437,11 +447,23 @@ static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *ou
 			}
 			bdb_buf_putc(out, '}');
 		}
+		if (!rc)
+			bdb__page_put_notes(res, metric, &o->text, &notes, put_note);
 		bdb_result_free(res);
 		res = NULL;
 		free(metric);
 	}
 	bdb_buf_puts(out, shown ? "\n]" : "]");
+	/* The notes of those statements, as the terminal shows them above
+	 * their tables (a series whose newest runs step too late for a change
+	 * point yet), "METRIC: NOTE" each. */
+	bdb_buf_puts(out, ", \"change_groups_notes\": [");
+	if (notes.len > 2)
+		bdb_buf_append(out, notes.data + 2, notes.len - 2);
+	bdb_buf_putc(out, ']');
+	if (notes.failed)
+		rc = BDB_ENOMEM;
+	bdb_buf_free(&notes);
 	return rc;
 }
 

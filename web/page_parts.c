@@ -173,6 +173,23 @@ const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t
 	return bdb__page_cell(scratch, res, row, name);
 }
 
+void bdb__page_put_notes(const bdb_result *res, const char *metric, bdb_buf *scratch, bdb_buf *out,
+			 void (*put)(bdb_buf *out, const char *text, size_t n))
+{
+	bdb_buf notes;
+	bdb_buf_init(&notes);
+	bdb_result_put_unshown_notes(res, BDB_OUTPUT_CSV, "", &notes);
+	for (const char *line = notes.data, *nl; line && *line; line = *nl ? nl + 1 : nl) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			nl = line + strlen(line);
+		bdb_buf_reset(scratch);
+		bdb_buf_printf(scratch, "%s: %.*s", metric, (int)(nl - line), line);
+		put(out, bdb_buf_cstr(scratch), scratch->len);
+	}
+	bdb_buf_free(&notes);
+}
+
 void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, char *buf,
 			    size_t size, int64_t *since_us)
 {

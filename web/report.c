@@ -626,6 +626,14 @@ static int change_window(report *r)
 	return 0;
 }
 
+/* A note of the change points' `changes`, a paragraph. */
+static void put_note(bdb_buf *out, const char *text, size_t n)
+{
+	bdb_buf_puts(out, "<p class=\"muted\">");
+	bdb_buf_put_xml(out, text, n);
+	bdb_buf_puts(out, "</p>\n");
+}
+
 /*
  * The change points of `changes`' default (robust: steps, excursions and
  * drifts) of metric grouped by commit, over the window (change_window):
@@ -665,21 +673,8 @@ static int metric_changes(report *r, const char *metric, bdb_result **out)
 	}
 	/* Its notes, as the terminal shows them above its table (a series
 	 * whose newest runs step too late for a change point yet). */
-	bdb_buf notes;
-	bdb_buf_init(&notes);
 	if (!rc)
-		bdb_result_put_unshown_notes(res, BDB_OUTPUT_CSV, "", &notes);
-	for (const char *line = notes.data, *nl; line && *line; line = nl + 1) {
-		nl = strchr(line, '\n');
-		if (!nl)
-			nl = line + strlen(line) - 1;
-		bdb_buf_puts(&r->group_notes, "<p class=\"muted\">");
-		put_text(&r->group_notes, metric);
-		bdb_buf_puts(&r->group_notes, ": ");
-		bdb_buf_put_xml(&r->group_notes, line, (size_t)(nl - line) + (*nl != '\n'));
-		bdb_buf_puts(&r->group_notes, "</p>\n");
-	}
-	bdb_buf_free(&notes);
+		bdb__page_put_notes(res, metric, &r->text, &r->group_notes, put_note);
 	if (rc)
 		bdb_result_free(res);
 	else

@@ -109,7 +109,7 @@ done
 note=$(grep -m1 'too few for a change point yet' "$WORK/cli")
 check "color: changes over the window says 2 series end beyond their threshold" \
 	test "${note:0:59}" = "2 series end in 1 or 2 runs beyond their threshold (2 x noi"
-check "color: the report says it under the change points' table" \
+check "color: the report says it with the change points' table" \
 	grep -qF "<p class=\"muted\">throughput: 2 series end in 1 or 2 runs beyond their threshold" \
 	"$WORK/color.html"
 
@@ -136,6 +136,11 @@ for db in "$MOOV" "$COLOR"; do
 	start_server "$WORK/$name.log" --db "$db"
 	http "$URL/api/overview"
 	kill "$PID"
+	if [ "$name" = color ]; then
+		notes=$(python3 -c 'import json,sys; print("\n".join(json.load(open(sys.argv[1])).get("change_groups_notes", [])))' "$OUT")
+		check "color: the overview's change_groups_notes carry the groups' note" \
+			test "${notes:0:71}" = "throughput: 2 series end in 1 or 2 runs beyond their threshold (2 x noi"
+	fi
 	since=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["change_groups_since"])' "$OUT")
 	python3 - "$OUT" "$since" >"$WORK/got.sorted" <<'PY'
 import json, sys

@@ -558,6 +558,9 @@ async function pageOverview(params, opts) {
 	groupsComing.then((g) => {
 		const groups = g.change_groups || [];
 		waiting.replaceWith(el('p', {class: 'muted'}, 'changes METRIC' + (g.change_groups_since ? ' since ' + g.change_groups_since : '') + ' for each metric (the robust default: steps, excursions, drifts).'));
+		/* Its notes, as the terminal shows them above its table. */
+		for (const note of g.change_groups_notes || [])
+			cg.append(el('p', {class: 'muted change-groups-note'}, note));
 		if (!groups.length)
 			cg.append(el('p', {id: 'change-groups-none'}, 'No change points.'));
 		else
