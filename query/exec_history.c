@@ -806,6 +806,90 @@ done:
 	return rc;
 }
 
+/* A change point of a `changes` answer as bdb_result_take_changes looks
+ * it up: "point\ntags\nrun" (the cells' text) and its change. */
+typedef struct taken_change {
+	char *key;
+	double pct;
+} taken_change;
+
+static int cmp_taken(const void *a, const void *b)
+{
+	return strcmp(((const taken_change *)a)->key, ((const taken_change *)b)->key);
+}
+
+/* The key of row of r into b (reset): its point, tags and run cells' text
+ * ("" for a column that is -1: a changes answer of one series has none). */
+static const char *taken_key(const bdb_result *r, size_t row, int point, int tags, int run,
+			     bdb_buf *b)
+{
+	bdb_buf_reset(b);
+	if (point >= 0)
+		bdb_result_cell_text(r, row, (size_t)point, b);
+	bdb_buf_putc(b, '\n');
+	if (tags >= 0)
+		bdb_result_cell_text(r, row, (size_t)tags, b);
+	bdb_buf_putc(b, '\n');
+	bdb_result_cell_text(r, row, (size_t)run, b);
+	return b->failed ? NULL : bdb_buf_cstr(b);
+}
+
+int bdb_result_take_changes(bdb_result *trend, const bdb_result *changes, int64_t since_us)
+{
+	const bdb_result *c = changes->series_rows ? changes->series_rows : changes;
+	int c_point = bdb_result_column_index(c, "point"),
+	    c_tags = bdb_result_column_index(c, "tags");
+	int c_run = bdb_result_column_index(c, "run"), c_kind = bdb_result_column_index(c, "kind");
+	int c_pct = bdb_result_column_index(c, "change_pct");
+	int t_pct = bdb_result_column_index(trend, "change_pct");
+	if (t_pct != T_CHANGE || c_run < 0 || c_kind < 0 || c_pct < 0)
+		return 0; /* not a chart's table, or not a changes answer */
+	/* A changes answer of one series has no point and tags: its runs are
+	 * the trend's series' (the same metric, filters and runs). */
+	int t_point = c_point >= 0 ? T_POINT : -1, t_tags = c_tags >= 0 ? T_TAGS : -1;
+	taken_change *v = calloc(c->n_rows ? c->n_rows : 1, sizeof *v);
+	size_t n = 0;
+	int rc = v ? 0 : BDB_ENOMEM;
+	bdb_buf b;
+	bdb_buf_init(&b);
+	for (size_t i = 0; i < c->n_rows && !rc; i++) {
+		bdb_value pct = c->cells[i * c->n_cols + (size_t)c_pct];
+		bdb_buf_reset(&b);
+		bdb_result_cell_text(c, i, (size_t)c_kind, &b);
+		if (pct.kind != BDB_VALUE_NUMBER || !isfinite(pct.num) ||
+		    strcmp(bdb_buf_cstr(&b), "drift") == 0)
+			continue;
+		const char *key = taken_key(c, i, c_point, c_tags, c_run, &b);
+		v[n].key = key ? strdup(key) : NULL;
+		v[n].pct = pct.num;
+		rc = v[n++].key ? 0 : BDB_ENOMEM;
+	}
+	if (!rc)
+		qsort(v, n, sizeof *v, cmp_taken);
+	for (size_t w = 0; w < trend->n_rows && !rc; w++) {
+		bdb_value ts = trend->cells[w * trend->n_cols + T_TIMESTAMP];
+		if (ts.kind != BDB_VALUE_TIME || ts.i < since_us)
+			continue;
+		taken_change want = {.key =
+					 (char *)taken_key(trend, w, t_point, t_tags, T_RUN, &b)};
+		if (!want.key) {
+			rc = BDB_ENOMEM;
+			break;
+		}
+		const taken_change *hit = n ? bsearch(&want, v, n, sizeof *v, cmp_taken) : NULL;
+		if (hit)
+			bdb__cell_num(trend, w, T_CHANGE, hit->pct);
+		else
+			trend->cells[w * trend->n_cols + T_CHANGE] =
+			    (bdb_value){.kind = BDB_VALUE_NULL};
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].key);
+	free(v);
+	bdb_buf_free(&b);
+	return rc;
+}
+
 int bdb__exec_trend(bdb__exec *ex, const bdb__stmt *st, bdb_result *r)
 {
 	bdb_series_info **series = NULL;

@@ -510,6 +510,20 @@ int bdb_result_svg(const bdb_result *r, const bdb_chart_options *o, bdb_buf *out
  */
 size_t bdb_result_series_end(const bdb_result *r, size_t from);
 
+/*
+ * Makes the change points a chart of trend (a `trend ... as svg` table, its
+ * change_pct column) marks on its runs at or after since_us those of
+ * changes, an answer of `changes` over the same metric and those runs (its
+ * series rows when it is grouped by commit): the chart's own there are
+ * cleared, and each step or excursion of changes at a run of a series of
+ * trend (same point, tags and run) is marked with its change (a drift is
+ * no change at one run). The runs before since_us keep the chart's own
+ * marks. So a page's charts mark the change points its `changes` table
+ * lists, placed across series as `changes` places them (docs/report.md).
+ * Returns 0, or BDB_ENOMEM (some of trend's marks may then be the chart's own).
+ */
+int bdb_result_take_changes(bdb_result *trend, const bdb_result *changes, int64_t since_us);
+
 /* The largest threshold a statement takes, in percent (`threshold P%`). */
 #define BDB_THRESHOLD_MAX_PCT 1e6
 

@@ -101,6 +101,11 @@ typedef struct overview {
 	size_t n_grid, cap_grid;
 	bdb__page_changes changes;
 	bdb_result *annotations; /* `show annotations`: marks the change points */
+	/* The change groups' window: since, the time of the oldest of the
+	 * newest runs runs ("": the whole history), and the time from which the
+	 * sparklines take their marks from those groups' `changes`. */
+	char since[64];
+	int64_t since_us;
 } overview;
 
 static int run(overview *o, bdb_result **out)
@@ -305,11 +310,29 @@ static int series_row(overview *o, const bdb_result *res, size_t from, size_t to
 	return rc;
 }
 
+/* `changes METRIC since T` of the change groups (T the window's start,
+ * o->since) into *out. */
+static int metric_changes(overview *o, const char *metric, bdb_result **out)
+{
+	bdb_buf_reset(&o->stmt);
+	bdb_buf_puts(&o->stmt, "changes ");
+	bdb_query_put_name(&o->stmt, metric);
+	put_branch_filter(o);
+	if (*o->since)
+		bdb_buf_printf(&o->stmt, " since %s", o->since);
+	return run(o, out);
+}
+
 /* One metric: `trend METRIC last N as svg` (a chart format, so that the
- * table carries the change points of the newest N runs). */
+ * table carries the change points of the newest N runs), its marks on the
+ * runs of the change groups' window those of the groups' `changes`, so
+ * that the overview's marked change points and its groups agree. */
 static int metric_rows(overview *o, const char *metric)
 {
-	bdb_result *res = NULL;
+	bdb_result *res = NULL, *changes = NULL;
+	int rc = metric_changes(o, metric, &changes);
+	if (rc)
+		return rc;
 	bdb_buf_reset(&o->stmt);
 	bdb_buf_puts(&o->stmt, "trend ");
 	bdb_query_put_name(&o->stmt, metric);
@@ -320,7 +343,10 @@ static int metric_rows(overview *o, const char *metric)
 		bdb_query_put_name(&o->stmt, o->baseline);
 	}
 	bdb_buf_puts(&o->stmt, " as svg");
-	int rc = run(o, &res);
+	rc = run(o, &res);
+	if (!rc)
+		rc = bdb_result_take_changes(res, changes, o->since_us);
+	bdb_result_free(changes);
 	size_t n = rc ? 0 : bdb_result_n_rows(res);
 	for (size_t from = 0, to; from < n && !rc; from = to) {
 		to = bdb_result_series_end(res, from);
@@ -380,6 +406,14 @@ static void put_changes(overview *o, bdb_buf *out)
 	bdb_buf_puts(out, commits ? "\n]" : "]");
 }
 
+/* A note of the change groups' `changes`, a JSON string after a ", " (the
+ * caller drops the first). */
+static void put_note(bdb_buf *out, const char *text, size_t n)
+{
+	bdb_buf_puts(out, ", ");
+	bdb_buf_put_json_string(out, text, n);
+}
+
 /*
  * "change_groups": the groups of `changes METRIC since T` (the robust
  * default: steps, excursions, drifts) for each metric, T the time of the
@@ -389,19 +423,12 @@ static void put_changes(overview *o, bdb_buf *out)
 static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *out)
 {
 	bdb_result *res = NULL;
-	char since[64] = "";
-	bdb_buf_reset(&o->stmt);
-	bdb_buf_printf(&o->stmt, "show runs last %zu", o->runs);
-	put_branch_filter(o);
-	int rc = run(o, &res);
-	if (rc)
-		return rc;
-	bdb__page_window_start(&o->text, res, o->runs, since, sizeof since);
-	bdb_result_free(res);
-	res = NULL;
+	int rc = 0;
+	bdb_buf notes; /* ", NOTE" each */
+	bdb_buf_init(&notes);
 	bdb_buf_puts(out, ", \"change_groups_since\": ");
-	if (*since)
-		put_json(out, since);
+	if (*o->since)
+		put_json(out, o->since);
 	else
 		bdb_buf_puts(out, "null");
 	bdb_buf_puts(out, ", \"change_groups\": [");
@@ -410,13 +437,7 @@ static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *ou
 		char *metric = bdb__page_text_copy(cell(o, metrics, m, "metric"));
 		if (!metric)
 			return BDB_ENOMEM;
-		bdb_buf_reset(&o->stmt);
-		bdb_buf_puts(&o->stmt, "changes ");
-		bdb_query_put_name(&o->stmt, metric);
-		put_branch_filter(o);
-		if (*since)
-			bdb_buf_printf(&o->stmt, " since %s", since);
-		rc = run(o, &res);
+		rc = metric_changes(o, metric, &res);
 		for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
 			bdb_buf_puts(out, shown++ ? ",\n  {\"metric\": " : "\n  {\"metric\": ");
 			put_json(out, metric);
@@ -426,11 +447,39 @@ static int put_change_groups(overview *o, const bdb_result *metrics, bdb_buf *ou
 			}
 			bdb_buf_putc(out, '}');
 		}
+		if (!rc)
+			bdb__page_put_notes(res, metric, &o->text, &notes, put_note);
 		bdb_result_free(res);
 		res = NULL;
 		free(metric);
 	}
 	bdb_buf_puts(out, shown ? "\n]" : "]");
+	/* The notes of those statements, as the terminal shows them above
+	 * their tables (a series whose newest runs step too late for a change
+	 * point yet), "METRIC: NOTE" each. */
+	bdb_buf_puts(out, ", \"change_groups_notes\": [");
+	if (notes.len > 2)
+		bdb_buf_append(out, notes.data + 2, notes.len - 2);
+	bdb_buf_putc(out, ']');
+	if (notes.failed)
+		rc = BDB_ENOMEM;
+	bdb_buf_free(&notes);
+	return rc;
+}
+
+/* The change groups' window (o->since, o->since_us): the oldest of the
+ * newest o->runs runs of the branch read. */
+static int change_window(overview *o)
+{
+	bdb_result *res = NULL;
+	bdb_buf_reset(&o->stmt);
+	bdb_buf_printf(&o->stmt, "show runs last %zu", o->runs);
+	put_branch_filter(o);
+	int rc = run(o, &res);
+	if (!rc)
+		bdb__page_window_start(&o->text, res, o->runs, o->since, sizeof o->since,
+				       &o->since_us);
+	bdb_result_free(res);
 	return rc;
 }
 
@@ -571,6 +620,8 @@ int bdb_dashboard_overview(bdb_store *store, const bdb_overview_options *opt, bd
 	bdb_buf_init(&page);
 	bdb_result *metrics = NULL;
 	int rc = put_header(&o, opt->branch && *opt->branch ? opt->branch : NULL, &page);
+	if (!rc)
+		rc = change_window(&o);
 	if (!rc && opt->part == BDB_OVERVIEW_GROUPS) {
 		/* the header only chose the branch: the groups alone */
 		bdb_buf_reset(&page);

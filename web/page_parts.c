@@ -173,12 +173,34 @@ const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t
 	return bdb__page_cell(scratch, res, row, name);
 }
 
+void bdb__page_put_notes(const bdb_result *res, const char *metric, bdb_buf *scratch, bdb_buf *out,
+			 void (*put)(bdb_buf *out, const char *text, size_t n))
+{
+	bdb_buf notes;
+	bdb_buf_init(&notes);
+	bdb_result_put_unshown_notes(res, BDB_OUTPUT_CSV, "", &notes);
+	for (const char *line = notes.data, *nl; line && *line; line = *nl ? nl + 1 : nl) {
+		nl = strchr(line, '\n');
+		if (!nl)
+			nl = line + strlen(line);
+		bdb_buf_reset(scratch);
+		bdb_buf_printf(scratch, "%s: %.*s", metric, (int)(nl - line), line);
+		put(out, bdb_buf_cstr(scratch), scratch->len);
+	}
+	bdb_buf_free(&notes);
+}
+
 void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, char *buf,
-			    size_t size)
+			    size_t size, int64_t *since_us)
 {
 	size_t have = bdb_result_n_rows(runs);
 	snprintf(buf, size, "%s",
 		 n > 0 && have == n ? bdb__page_cell(scratch, runs, n - 1, "timestamp") : "");
+	int col = bdb_result_column_index(runs, "timestamp");
+	bdb_value t = col >= 0 && *buf ? bdb_result_get(runs, n - 1, (size_t)col)
+				       : (bdb_value){.kind = BDB_VALUE_NULL};
+	*since_us =
+	    t.kind == BDB_VALUE_TIME ? t.i - ((t.i % 1000000) + 1000000) % 1000000 : INT64_MIN;
 }
 
 void bdb__page_put_commit(bdb_buf *out, const char *commit)

@@ -87,10 +87,21 @@ extern const char *const bdb__page_group_headers[];
 const char *bdb__page_group_cell(bdb_buf *scratch, const bdb_result *res, size_t row,
 				 const char *name);
 
+/*
+ * The notes of res (a statement's answer: what the table format shows
+ * above its rows, e.g. `changes`' series whose newest runs step too late
+ * for a change point yet), each as "METRIC: NOTE" through put(out, text,
+ * length), in order. scratch is reset.
+ */
+void bdb__page_put_notes(const bdb_result *res, const char *metric, bdb_buf *scratch, bdb_buf *out,
+			 void (*put)(bdb_buf *out, const char *text, size_t n));
+
 /* The timestamp of the oldest of runs (a `show runs last n` result) into
- * buf when it holds n runs, else "" (the whole history is that short). */
+ * buf when it holds n runs, else "" (the whole history is that short); and
+ * into *since_us the time from which `since BUF` reads (the text is to the
+ * second: that second), INT64_MIN for "". */
 void bdb__page_window_start(bdb_buf *scratch, const bdb_result *runs, size_t n, char *buf,
-			    size_t size);
+			    size_t size, int64_t *since_us);
 
 /*
  * The annotation of commit in annotations (a `show annotations` result, may

@@ -30,6 +30,15 @@ typedef struct report {
 	char **compare_keys; /* bdb__page_series_key of each row of compare */
 	size_t n_compare;
 	bdb__page_changes changes;
+	/* The change points' window: since (its text, "" for the whole
+	 * history) and the time from which the charts take their marks from
+	 * `changes` (INT64_MIN: every run they draw). groups: the rows of the
+	 * "Change points, by commit" table, n_groups of them. */
+	char since[64];
+	int64_t since_us;
+	bdb_buf groups;
+	size_t n_groups;
+	bdb_buf group_notes;	 /* the notes of those `changes`, a <p> each */
 	bdb_result *annotations; /* `show annotations`: marks the change points */
 	char **points; /* the store's points, sorted */
 	size_t n_points;
@@ -455,8 +464,9 @@ static void put_values(report *r, const bdb_result *res, size_t n)
  * variants as lines), and a grid row per series. One statement per point
  * keeps one chart's rows in memory (a `trend` of a whole metric of a
  * 10-year store is 730,000 rows, about 250 MB); a point without the metric
- * gives no rows and no chart. */
-static int put_point(report *r, const char *metric, const char *point)
+ * gives no rows and no chart. The chart marks the change points of changes
+ * (the metric's `changes`, the page's table) on the runs of its window. */
+static int put_point(report *r, const char *metric, const char *point, const bdb_result *changes)
 {
 	bdb_result *res = NULL;
 	bdb_buf_reset(&r->stmt);
@@ -474,8 +484,12 @@ static int put_point(report *r, const char *metric, const char *point)
 	}
 	bdb_buf_puts(&r->stmt, " as svg");
 	int rc = run(r, &res);
-	if (rc)
-		return rc;
+	if (!rc && changes)
+		rc = bdb_result_take_changes(res, changes, r->since_us);
+	if (rc) {
+		bdb_result_free(res);
+		return rc == BDB_ENOMEM ? bdb_diag_set(r->d, rc, NULL, 0, 0, "out of memory") : rc;
+	}
 	size_t n = bdb_result_n_rows(res);
 	if (n > 0) {
 		r->n_charts++;
@@ -497,16 +511,6 @@ static int put_point(report *r, const char *metric, const char *point)
 		rc = grid_row(r, res, from, to, metric);
 	}
 	bdb_result_free(res);
-	return rc;
-}
-
-/* One metric: a chart per point (r->points, in the order of the store's
- * `show points`, which is a trend's order). */
-static int put_metric(report *r, const char *metric)
-{
-	int rc = 0;
-	for (size_t i = 0; i < r->n_points && !rc; i++)
-		rc = put_point(r, metric, r->points[i]);
 	return rc;
 }
 
@@ -547,10 +551,11 @@ static void put_changes(report *r, size_t groups, bdb_buf *out)
 		bdb_buf_puts(out, "<p>None by the robust default.</p>\n");
 	bdb_buf_puts(out,
 		     "<div id=\"changes\">\n<h3>Marked on the charts</h3>\n<p class=\"muted\">The "
-		     "change points each chart marks over its runs (the robust default's for a "
-		     "chart of at most 16 series of at most 128 runs, else the windowed "
-		     "method's, <code>changes METRIC window 50 floor 2%</code>), the 20 newest "
-		     "commits.</p>\n");
+		     "change points the charts mark, the 20 newest commits: on the runs above, "
+		     "the steps and excursions of <code>changes METRIC</code> there; on older "
+		     "runs, what each chart's own detection finds, series by series (the robust "
+		     "default's for a chart of at most 16 series of at most 128 runs, else "
+		     "<code>changes METRIC window 50 floor 2%</code>'s).</p>\n");
 	bdb__page_changes_sort(c);
 	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>commit</th><th>time</th>"
 			  "<th>series: change</th></tr></thead>\n<tbody>\n");
@@ -597,87 +602,124 @@ static void put_changes(report *r, size_t groups, bdb_buf *out)
 }
 
 /*
- * The change points of `changes`' default (robust: steps, excursions and
- * drifts) grouped by commit, one `changes METRIC` per metric over the
- * newest BDB__PAGE_CHANGE_RUNS runs (or since --since): the rows that
- * statement gives, which the section names so that a reader can run it.
- * The whole history would cost seconds per series (docs/performance.md).
+ * The window of the change points' table: the newest BDB__PAGE_CHANGE_RUNS
+ * runs (or since --since) into r->since, and the time from which the
+ * charts take their marks from it into r->since_us. The whole history
+ * would cost seconds per series (docs/performance.md).
  */
-static int put_change_groups(report *r, const bdb_result *metrics, bdb_buf *out, size_t *groups)
+static int change_window(report *r)
+{
+	r->since_us = INT64_MIN; /* --since: the charts draw the window's runs alone */
+	if (r->o->since && *r->o->since) {
+		snprintf(r->since, sizeof r->since, "%s", r->o->since);
+		return 0;
+	}
+	bdb_result *res = NULL;
+	bdb_buf_reset(&r->stmt);
+	bdb_buf_printf(&r->stmt, "show runs last %d", BDB__PAGE_CHANGE_RUNS);
+	int rc = run(r, &res);
+	if (rc)
+		return rc;
+	bdb__page_window_start(&r->text, res, BDB__PAGE_CHANGE_RUNS, r->since, sizeof r->since,
+			       &r->since_us);
+	bdb_result_free(res);
+	return 0;
+}
+
+/* A note of the change points' `changes`, a paragraph. */
+static void put_note(bdb_buf *out, const char *text, size_t n)
+{
+	bdb_buf_puts(out, "<p class=\"muted\">");
+	bdb_buf_put_xml(out, text, n);
+	bdb_buf_puts(out, "</p>\n");
+}
+
+/*
+ * The change points of `changes`' default (robust: steps, excursions and
+ * drifts) of metric grouped by commit, over the window (change_window):
+ * the rows of `changes METRIC since T`, which the section names so that a
+ * reader can run it, appended to r->groups; the answer into *out (the
+ * metric's charts mark its change points).
+ */
+static int metric_changes(report *r, const char *metric, bdb_result **out)
 {
 	bdb_result *res = NULL;
-	char since[64] = "";
-	if (r->o->since && *r->o->since) {
-		snprintf(since, sizeof since, "%s", r->o->since);
-	} else {
-		bdb_buf_reset(&r->stmt);
-		bdb_buf_printf(&r->stmt, "show runs last %d", BDB__PAGE_CHANGE_RUNS);
-		int rc = run(r, &res);
-		if (rc)
-			return rc;
-		bdb__page_window_start(&r->text, res, BDB__PAGE_CHANGE_RUNS, since, sizeof since);
-		bdb_result_free(res);
-		res = NULL;
+	bdb_buf *g = &r->groups;
+	bdb_buf_reset(&r->stmt);
+	bdb_buf_puts(&r->stmt, "changes ");
+	bdb_query_put_name(&r->stmt, metric);
+	add_filters(r, false);
+	if (*r->since)
+		bdb_buf_printf(&r->stmt, " since %s", r->since);
+	int rc = run(r, &res);
+	for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
+		r->n_groups++;
+		bdb_buf_puts(g, "<tr><td>");
+		put_text(g, metric);
+		bdb_buf_puts(g, "</td>");
+		for (const char *const *c = bdb__page_group_columns; *c; c++) {
+			bool num = strcmp(*c, "series") == 0 || strstr(*c, "_change_pct");
+			bdb_buf_puts(g, num			       ? "<td class=\"num\">"
+					: strcmp(*c, "timestamp") == 0 ? "<td class=\"when\">"
+								       : "<td>");
+			const char *text = bdb__page_group_cell(&r->text, res, i, *c);
+			if (strcmp(*c, "commit") == 0)
+				bdb__page_put_commit(g, text);
+			else
+				put_text(g, text);
+			bdb_buf_puts(g, "</td>");
+		}
+		bdb_buf_puts(g, "</tr>\n");
 	}
+	/* Its notes, as the terminal shows them above its table (a series
+	 * whose newest runs step too late for a change point yet). */
+	if (!rc)
+		bdb__page_put_notes(res, metric, &r->text, &r->group_notes, put_note);
+	if (rc)
+		bdb_result_free(res);
+	else
+		*out = res;
+	return rc;
+}
+
+/* One metric: its `changes` (the rows of the change points' table), and
+ * a chart per point (r->points, in the order of the store's `show points`,
+ * which is a trend's order) marking them. */
+static int put_metric(report *r, const char *metric)
+{
+	bdb_result *changes = NULL;
+	int rc = metric_changes(r, metric, &changes);
+	for (size_t i = 0; i < r->n_points && !rc; i++)
+		rc = put_point(r, metric, r->points[i], changes);
+	bdb_result_free(changes);
+	return rc;
+}
+
+/* The "Change points, by commit" section: r->groups' rows. */
+static void put_change_groups(report *r, bdb_buf *out)
+{
 	bdb_buf_puts(out, "<section id=\"change-groups\">\n<h2>Change points, by "
 			  "commit</h2>\n<p class=\"muted\">");
-	if (*since)
+	if (*r->since)
 		bdb_buf_puts(out, "Since ");
-	put_text(out, since);
-	bdb_buf_puts(out, *since ? ": " : "");
+	put_text(out, r->since);
+	bdb_buf_puts(out, *r->since ? ": " : "");
 	bdb_buf_puts(out, "<code>changes METRIC");
-	if (*since) {
+	if (*r->since) {
 		bdb_buf_puts(out, " since ");
-		put_text(out, since);
+		put_text(out, r->since);
 	}
 	bdb_buf_puts(out, "</code> for each metric (the robust default: steps, excursions and "
 			  "drifts, grouped by commit).</p>\n");
-	size_t shown = 0;
-	int rc = 0;
-	for (size_t m = 0; !rc && m < bdb_result_n_rows(metrics); m++) {
-		char *metric = bdb__page_text_copy(cell(r, metrics, m, "metric"));
-		if (!metric)
-			return BDB_ENOMEM;
-		bdb_buf_reset(&r->stmt);
-		bdb_buf_puts(&r->stmt, "changes ");
-		bdb_query_put_name(&r->stmt, metric);
-		add_filters(r, false);
-		if (*since)
-			bdb_buf_printf(&r->stmt, " since %s", since);
-		rc = run(r, &res);
-		for (size_t i = 0; !rc && i < bdb_result_n_rows(res); i++) {
-			if (shown++ == 0) {
-				bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>metric</th>");
-				for (const char *const *c = bdb__page_group_headers; *c; c++)
-					bdb_buf_printf(out, "<th>%s</th>", *c);
-				bdb_buf_puts(out, "</tr></thead>\n<tbody>\n");
-			}
-			bdb_buf_puts(out, "<tr><td>");
-			put_text(out, metric);
-			bdb_buf_puts(out, "</td>");
-			for (const char *const *c = bdb__page_group_columns; *c; c++) {
-				bool num = strcmp(*c, "series") == 0 || strstr(*c, "_change_pct");
-				bdb_buf_puts(out, num ? "<td class=\"num\">"
-						  : strcmp(*c, "timestamp") == 0
-						      ? "<td class=\"when\">"
-						      : "<td>");
-				const char *text = bdb__page_group_cell(&r->text, res, i, *c);
-				if (strcmp(*c, "commit") == 0)
-					bdb__page_put_commit(out, text);
-				else
-					put_text(out, text);
-				bdb_buf_puts(out, "</td>");
-			}
-			bdb_buf_puts(out, "</tr>\n");
-		}
-		bdb_result_free(res);
-		res = NULL;
-		free(metric);
-	}
-	if (shown)
-		bdb_buf_puts(out, "</tbody>\n</table>\n");
-	*groups = shown;
-	return rc;
+	bdb_buf_append(out, r->group_notes.data ? r->group_notes.data : "", r->group_notes.len);
+	if (!r->n_groups)
+		return;
+	bdb_buf_puts(out, "<table class=\"result\">\n<thead><tr><th>metric</th>");
+	for (const char *const *c = bdb__page_group_headers; *c; c++)
+		bdb_buf_printf(out, "<th>%s</th>", *c);
+	bdb_buf_puts(out, "</tr></thead>\n<tbody>\n");
+	bdb_buf_append(out, r->groups.data ? r->groups.data : "", r->groups.len);
+	bdb_buf_puts(out, "</tbody>\n</table>\n");
 }
 
 static void report_free(report *r)
@@ -695,6 +737,8 @@ static void report_free(report *r)
 	bdb_buf_free(&r->text);
 	bdb_buf_free(&r->grid);
 	bdb_buf_free(&r->charts);
+	bdb_buf_free(&r->groups);
+	bdb_buf_free(&r->group_notes);
 }
 
 /* The user's --where or --since (option) checked alone before it joins the
@@ -726,6 +770,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	bdb_buf_init(&r.text);
 	bdb_buf_init(&r.grid);
 	bdb_buf_init(&r.charts);
+	bdb_buf_init(&r.groups);
+	bdb_buf_init(&r.group_notes);
 	bdb_result *metrics = NULL;
 	bdb_buf_puts(&page, BDB_HTML_PAGE_HEAD "<title>");
 	put_text(&page, opt->title ? opt->title : "benchdb report");
@@ -760,16 +806,16 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 	bdb_buf_puts(&r.stmt, "show metrics");
 	if (!rc)
 		rc = run(&r, &metrics);
+	if (!rc)
+		rc = change_window(&r);
 	for (size_t i = 0; !rc && i < bdb_result_n_rows(metrics); i++) {
 		char *name = bdb__page_text_copy(cell(&r, metrics, i, "metric"));
 		rc = name ? put_metric(&r, name) : BDB_ENOMEM;
 		free(name);
 	}
-	size_t groups = 0;
-	if (!rc)
-		rc = put_change_groups(&r, metrics, &page, &groups);
 	if (!rc) {
-		put_changes(&r, groups, &page);
+		put_change_groups(&r, &page);
+		put_changes(&r, r.n_groups, &page);
 		bdb_buf_printf(
 		    &page,
 		    "<section id=\"grid\">\n<h2>Series (%zu)</h2>\n<table class=\"result\">\n"
@@ -786,7 +832,8 @@ int bdb_report_write(bdb_store *store, const bdb_report_options *opt, bdb_buf *o
 		bdb_buf_append(&page, r.charts.data ? r.charts.data : "", r.charts.len);
 		bdb_buf_puts(&page, "</section>\n</body>\n</html>\n");
 	}
-	if (!rc && (page.failed || r.grid.failed || r.charts.failed || r.text.failed))
+	if (!rc && (page.failed || r.grid.failed || r.charts.failed || r.text.failed ||
+		    r.groups.failed || r.group_notes.failed))
 		rc = bdb_diag_set(d, BDB_ENOMEM, NULL, 0, 0, "out of memory");
 	if (!rc)
 		bdb_buf_append(out, page.data, page.len);

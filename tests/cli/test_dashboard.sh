@@ -154,13 +154,15 @@ curl -s -o "$WORK/groups.json" "$URL/api/overview?part=groups"
 check "overview ?part=page: no change groups, the rest as the whole" "$PY" -c '
 import json, sys
 whole, page = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
-del whole["change_groups"], whole["change_groups_since"]
+del whole["change_groups"], whole["change_groups_since"], whole["change_groups_notes"]
 sys.exit(whole != page)' "$WORK/overview.json" "$WORK/page.json"
 check "overview ?part=groups: the whole overview's groups, alone" "$PY" -c '
 import json, sys
 whole, g = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 sys.exit(not (g["change_groups"] == whole["change_groups"] and len(whole["change_groups"]) > 0
-              and g["change_groups_since"] == whole["change_groups_since"] and set(g) == {"part", "change_groups", "change_groups_since"}))' \
+              and g["change_groups_since"] == whole["change_groups_since"]
+              and g["change_groups_notes"] == whole["change_groups_notes"]
+              and set(g) == {"part", "change_groups", "change_groups_since", "change_groups_notes"}))' \
 	"$WORK/overview.json" "$WORK/groups.json"
 check "overview ?part=nope: 400" [ "$(curl -s -o /dev/null -w '%{http_code}' "$URL/api/overview?part=nope")" = 400 ]
 

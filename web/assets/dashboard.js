@@ -529,7 +529,7 @@ async function pageOverview(params, opts) {
 	/* Change points by commit. */
 	const ch = el('section', {class: 'card', id: 'changes'},
 		el('h2', {}, 'Recent change points, by commit'),
-		el('p', {class: 'muted'}, 'Over each series\u2019 newest ' + data.window + ' runs, as the charts mark them (the robust default for a metric of at most 16 series, else windowed E-Divisive with its 2 % floor: changes METRIC window 50 floor 2%).'));
+		el('p', {class: 'muted'}, 'Over each series\u2019 newest ' + data.window + ' runs, as the charts mark them: those of changes METRIC below (the groups) on their runs; on a series\u2019 older runs its chart\u2019s own (the robust default for a metric of at most 16 series, else changes METRIC window 50 floor 2%).'));
 	if (!data.changes.length) {
 		ch.append(el('p', {}, 'No change points.'));
 	} else {
@@ -558,6 +558,9 @@ async function pageOverview(params, opts) {
 	groupsComing.then((g) => {
 		const groups = g.change_groups || [];
 		waiting.replaceWith(el('p', {class: 'muted'}, 'changes METRIC' + (g.change_groups_since ? ' since ' + g.change_groups_since : '') + ' for each metric (the robust default: steps, excursions, drifts).'));
+		/* Its notes, as the terminal shows them above its table. */
+		for (const note of g.change_groups_notes || [])
+			cg.append(el('p', {class: 'muted change-groups-note'}, note));
 		if (!groups.length)
 			cg.append(el('p', {id: 'change-groups-none'}, 'No change points.'));
 		else
