@@ -691,17 +691,22 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return ret;
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
-	/* format=table|csv|markdown|line|json: the text the CLI prints in that
+	/* format=table|csv|tsv|markdown|line|json: the text the CLI prints in that
 	 * mode, when piped (`benchdb --server URL -c` asks for its mode). */
 	bdb_output_format format = BDB_OUTPUT_JSON;
 	const char *asked;
 	if (!get_param(c, rq, "format", &asked, &ret))
 		return ret;
 	if (asked && (bdb_output_format_parse(asked, BDB_OUTPUT_FOR_QUERY, &format) != 0 ||
-		      bdb_output_format_is_picture(format)))
-		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
-				    "format: expected table, json, csv, markdown or line", NULL,
-				    NULL);
+		      bdb_output_format_is_picture(format))) {
+		bdb_buf msg;
+		bdb_buf_init(&msg);
+		bdb_buf_puts(&msg, "format: expected ");
+		bdb_output_format_put_list(&msg, BDB_OUTPUT_FOR_MODE);
+		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL, NULL);
+		bdb_buf_free(&msg);
+		return ret;
+	}
 	/* display=1: each JSON row carries its cells as the table format's
 	 * text too (the dashboard shows them). */
 	const char *display;
