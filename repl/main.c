@@ -39,7 +39,7 @@ static const char usage_text[] =
     "  import-gab data.js     import a github-action-benchmark history\n"
     "  import-asv RESULTS_DIR import airspeed velocity (asv) results\n"
     "  import-otava FILE.csv  import an Apache Otava (Hunter) CSV history\n"
-    "  export [RUN]           write a run as benchkit JSON, json, csv or markdown\n"
+    "  export [RUN]           write a run as benchkit JSON, json, csv, tsv or markdown\n"
     "  check                  the CI gate: a run vs a baseline or branch, exit 1 on\n"
     "                         regressions, 3 on a missing store, baseline or run\n"
     "  baseline [list|set|drop]  list (the default) or manage named baselines\n"

@@ -22,7 +22,7 @@ const bdb_output_format_info bdb_output_formats[] = {
      "aligned columns in natural units (the default)"},
     {BDB_OUTPUT_JSON, "json", NULL, QUERY | MODE | EXPORT | CHECK, "one object per statement"},
     {BDB_OUTPUT_CSV, "csv", NULL, QUERY | MODE | EXPORT, "RFC 4180 with a header line"},
-    {BDB_OUTPUT_TSV, "tsv", NULL, QUERY | MODE,
+    {BDB_OUTPUT_TSV, "tsv", NULL, QUERY | MODE | EXPORT,
      "a header line, a field per TAB (\\t \\n \\r \\\\ inside)"},
     {BDB_OUTPUT_MARKDOWN, "markdown", "md", QUERY | MODE | EXPORT | CHECK,
      "a GitHub-flavoured Markdown table"},

@@ -102,13 +102,13 @@ elif fmt == "tsv":
         r = [field(f) for f in line.split("\t")]
         assert len(r) == len(hdr), r
         row = dict(zip(hdr, r))
-        got = split_tags(row["tags"], ",")
+        got = split_tags(row["tags"], ";" if what == "export" else ",")
         assert got == tags, (row["tags"], got)
         seen[row["point"]] = row["value"]
 assert set(seen) == set(names), set(names) ^ set(seen)
 # A query's -0 is 0 (JSON consumers and diffs choke on "-0"); export keeps
 # the sign bit, a run's exact value (re-ingesting it gives the same run).
-minus_zero = re.search(r'[:,\[]\s*-0(?![.\deE])', text) is not None
+minus_zero = re.search(r'[:,\[\t]\s*-0(?![.\deE])', text) is not None
 assert minus_zero == (what == "export"), "-0 in %s %s: %s" % (what, fmt, minus_zero)
 for n, v in seen.items():
     if names[n] == 0 and (fmt == "json" or what == "query"):
@@ -126,7 +126,7 @@ for what in "summary latest" "trend \"m,e\\\"tric\"" "rank \"m,e\\\"tric\""; do
 		check_out "$what as $fmt reads back every name, tag and value" "ok"
 	done
 done
-for fmt in json csv; do
+for fmt in json csv tsv; do
 	run "$BENCHDB" --db "$DB" export --format "$fmt" r1
 	cp "$OUT" "$WORK/got"
 	run python3 "$WORK/check.py" "$fmt" export "$WORK/got" "$WORK/run.json"
@@ -152,6 +152,8 @@ assert lines[-1] == "" and len(lines) > 20, len(lines)
 assert len({l.count("\t") for l in lines[:-1]}) == 1' "$OUT"
 run "$BENCHDB" --db "$DB" export --format csv r1
 check_out "export csv tags escape ';' and '\\'" '"b\\s=a\\,b\;c;e=;key=v=al,ue;t,2=x'
+run "$BENCHDB" --db "$DB" export --format tsv r1
+check_out "export tsv: the tag list's '\\' doubled, its line break as \\n" 'b\\\\s=a\\\\,b\\;c;e=;key=v=al,ue;t,2=x\ny'
 
 # Markdown: every table line has as many cells as the header; "__init__"
 # is no bold "init", "&lt;" no '<'; the trend's list of sparklines opens no
