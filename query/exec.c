@@ -569,8 +569,8 @@ int bdb_query_exec(bdb_store *store, const char *text, const bdb_query_options *
 		bdb_output_format f = st->format ? st->format
 				     : opt	? opt->format
 						: BDB_OUTPUT_DEFAULT;
-		if (i > 0 && f != BDB_OUTPUT_JSON)
-			bdb_buf_putc(out, '\n');
+		if (i > 0) /* an empty line, ended as f ends its lines */
+			bdb_buf_puts(out, bdb_output_format_separator(f));
 		size_t before = out->len;
 		rc = bdb_result_format(r, f, opt, out);
 		if (!rc && opt && opt->unshown_notes)

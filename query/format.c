@@ -1,7 +1,7 @@
 /*
  * format.c - result tables as text: table (aligned, UTF-8 display-width
- * aware, optional colour and sparkline), JSON, CSV (RFC 4180), Markdown and
- * line (one "name = value" line per field).
+ * aware, optional colour and sparkline), JSON, CSV (RFC 4180), TSV, Markdown
+ * and line (one "name = value" line per field).
  *
  * Formatting never touches the store: it reads a finished bdb_result.
  */
@@ -1437,10 +1437,21 @@ static int format_json(const bdb_result *r, const bdb_query_options *opt, bdb_bu
 }
 
 /* ------------------------------------------------------------------------ */
-/* CSV (RFC 4180)                                                            */
+/* CSV (RFC 4180) and TSV                                                   */
 /* ------------------------------------------------------------------------ */
 
-static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
+/* A format of delimited fields: the header line, then a line per row. */
+typedef struct delimited {
+	char separator;
+	const char *line_end;
+	void (*put_field)(bdb_buf *b, const char *s, size_t n); /* escapes s */
+} delimited;
+
+static const delimited csv_format = {',', "\r\n", bdb_buf_put_csv_field};
+static const delimited tsv_format = {'\t', "\n", bdb_buf_put_tsv_field};
+
+/* NULL is an empty field; a number as JSON writes it. */
+static void delimited_value(const delimited *fmt, bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 {
 	char num[64];
 	bdb_buf_reset(scratch);
@@ -1448,7 +1459,7 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 	case BDB_VALUE_NULL:
 		return;
 	case BDB_VALUE_STRING:
-		bdb_buf_put_csv_field(b, v->str, strlen(v->str));
+		fmt->put_field(b, v->str, strlen(v->str));
 		return;
 	case BDB_VALUE_INT:
 		bdb_buf_printf(b, "%lld", (long long)v->i);
@@ -1468,28 +1479,28 @@ static void csv_value(bdb_buf *b, bdb_buf *scratch, const bdb_value *v)
 		return;
 	case BDB_VALUE_TAGS:
 		bdb_buf_put_tag_list(scratch, v->tags, v->n_tags, ',');
-		bdb_buf_put_csv_field(b, scratch->data ? scratch->data : "", scratch->len);
+		fmt->put_field(b, scratch->data ? scratch->data : "", scratch->len);
 		return;
 	}
 }
 
-static int format_csv(const bdb_result *r, bdb_buf *out, FILE *f)
+static int format_delimited(const delimited *fmt, const bdb_result *r, bdb_buf *out, FILE *f)
 {
 	for (size_t c = 0; c < r->n_cols; c++) {
 		if (c)
-			bdb_buf_putc(out, ',');
-		bdb_buf_put_csv_field(out, r->cols[c].name, strlen(r->cols[c].name));
+			bdb_buf_putc(out, fmt->separator);
+		fmt->put_field(out, r->cols[c].name, strlen(r->cols[c].name));
 	}
-	bdb_buf_puts(out, "\r\n");
+	bdb_buf_puts(out, fmt->line_end);
 	bdb_buf scratch;
 	bdb_buf_init(&scratch);
 	for (size_t row = 0; row < r->n_rows; row++) {
 		for (size_t c = 0; c < r->n_cols; c++) {
 			if (c)
-				bdb_buf_putc(out, ',');
-			csv_value(out, &scratch, &r->cells[row * r->n_cols + c]);
+				bdb_buf_putc(out, fmt->separator);
+			delimited_value(fmt, out, &scratch, &r->cells[row * r->n_cols + c]);
 		}
-		bdb_buf_puts(out, "\r\n");
+		bdb_buf_puts(out, fmt->line_end);
 		spill(out, f);
 	}
 	bool failed = scratch.failed;
@@ -1539,7 +1550,9 @@ static int format_to(const bdb_result *r, bdb_output_format format, const bdb_qu
 	case BDB_OUTPUT_JSON:
 		return format_json(r, opt, out, f);
 	case BDB_OUTPUT_CSV:
-		return format_csv(r, out, f);
+		return format_delimited(&csv_format, r, out, f);
+	case BDB_OUTPUT_TSV:
+		return format_delimited(&tsv_format, r, out, f);
 	case BDB_OUTPUT_MARKDOWN:
 		return format_markdown(r, out, f, NULL);
 	case BDB_OUTPUT_LINE:
@@ -1565,12 +1578,13 @@ static int format_to(const bdb_result *r, bdb_output_format format, const bdb_qu
 }
 
 /* Whether format writes r's notes: the table, markdown and line formats
- * above the rows, JSON as "notes"; not CSV, nor a chart that is drawn (a
+ * above the rows, JSON as "notes"; not CSV or TSV, nor a chart that is drawn (a
  * chart format of a result it cannot draw falls back to the table). */
 static bool format_shows_notes(const bdb_result *r, bdb_output_format format)
 {
 	switch (format) {
 	case BDB_OUTPUT_CSV:
+	case BDB_OUTPUT_TSV:
 		return false;
 	case BDB_OUTPUT_SVG:
 	case BDB_OUTPUT_HTML:

@@ -946,11 +946,18 @@ static int parse_format(parser *p, bdb__stmt *s)
 		return fail_expected_one_of(p, "an output format", names, n);
 	}
 	if (bdb_output_format_is_picture(s->format) && s->kind != BDB__STMT_TREND &&
-	    s->kind != BDB__STMT_CHANGES)
-		return fail_at(p, p->tok.start, p->tok.end,
-			       "\"%s\" draws a chart of trend or changes only; %s gives a table: "
-			       "expected table, json, csv, markdown or line",
-			       bdb_output_format_name(s->format), bdb__stmt_name(s->kind));
+	    s->kind != BDB__STMT_CHANGES) {
+		bdb_buf list;
+		bdb_buf_init(&list);
+		bdb_output_format_put_list(&list, BDB_OUTPUT_FOR_MODE);
+		int rc = fail_at(p, p->tok.start, p->tok.end,
+				 "\"%s\" draws a chart of trend or changes only; %s gives a table: "
+				 "expected %s",
+				 bdb_output_format_name(s->format), bdb__stmt_name(s->kind),
+				 bdb_buf_cstr(&list));
+		bdb_buf_free(&list);
+		return rc;
+	}
 	advance(p);
 	/* A chart's own words: a log scale, runs in order along the x axis. */
 	while (bdb_output_format_is_picture(s->format) && !at_end_of_statement(p)) {

@@ -192,7 +192,7 @@ int shell_exec_statement(shell *sh, bdb_store *store, const char *stmt, FILE *ou
 	bdb_output_format fmt = bdb_result_requested_format(res);
 	if (fmt == BDB_OUTPUT_DEFAULT)
 		fmt = opt.format;
-	shell_separate_result(sh, out, fmt == BDB_OUTPUT_JSON);
+	shell_separate_result(sh, out, bdb_output_format_separator(fmt));
 	cli_write_unshown_notes(res, fmt);
 	if (opt.is_terminal && !sh->ctx->no_pager &&
 	    (fmt == BDB_OUTPUT_TABLE || fmt == BDB_OUTPUT_DEFAULT || fmt == BDB_OUTPUT_LINE)) {

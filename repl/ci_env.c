@@ -68,8 +68,10 @@ static const char *gitlab_fork(const char *branch)
 
 /*
  * The CI services whose variables are read, in this order; the first whose
- * commit or branch variable is set (and not empty) gives both. Documented
- * in docs/cli.md ("Commit and branch from CI").
+ * commit or branch variable is set (and not empty) gives both, except that
+ * a tag's build gives no branch: its branch variable names the tag (a
+ * v1.0 push stored branch "v1.0", which no one pushes to). Documented in
+ * docs/cli.md ("Commit and branch from CI").
  */
 static const struct ci_vars {
 	const char *service;
@@ -77,13 +79,29 @@ static const struct ci_vars {
 	const char *branches[2]; /* the first set one wins */
 	const char *strip;	 /* a prefix removed from the branch */
 	const char *(*fork)(const char *branch); /* a fork's branch as OWNER:BRANCH */
+	const char *tag;			 /* set (not empty): the build is a tag's... */
+	const char *tag_value;			 /* ...when it has this value (NULL: any) */
 } ci_services[] = {
-    {"GitHub Actions", "GITHUB_SHA", {"GITHUB_HEAD_REF", "GITHUB_REF_NAME"}, NULL, github_fork},
-    {"GitLab CI", "CI_COMMIT_SHA", {"CI_COMMIT_REF_NAME", NULL}, NULL, gitlab_fork},
-    {"Buildkite", "BUILDKITE_COMMIT", {"BUILDKITE_BRANCH", NULL}, NULL, NULL},
-    {"CircleCI", "CIRCLE_SHA1", {"CIRCLE_BRANCH", NULL}, NULL, NULL},
-    {"Jenkins", "GIT_COMMIT", {"GIT_BRANCH", NULL}, "origin/", NULL},
+    /* clang-format off */
+    {"GitHub Actions", "GITHUB_SHA", {"GITHUB_HEAD_REF", "GITHUB_REF_NAME"}, NULL, github_fork,
+     "GITHUB_REF_TYPE", "tag"},
+    {"GitLab CI", "CI_COMMIT_SHA", {"CI_COMMIT_REF_NAME", NULL}, NULL, gitlab_fork,
+     "CI_COMMIT_TAG", NULL},
+    {"Buildkite", "BUILDKITE_COMMIT", {"BUILDKITE_BRANCH", NULL}, NULL, NULL,
+     "BUILDKITE_TAG", NULL},
+    {"CircleCI", "CIRCLE_SHA1", {"CIRCLE_BRANCH", NULL}, NULL, NULL,
+     "CIRCLE_TAG", NULL},
+    {"Jenkins", "GIT_COMMIT", {"GIT_BRANCH", NULL}, "origin/", NULL,
+     "TAG_NAME", NULL},
+    /* clang-format on */
 };
+
+/* Whether ci's variables say the build is a tag's. */
+static bool tag_build(const struct ci_vars *ci)
+{
+	const char *v = set_var(ci->tag);
+	return v && (!ci->tag_value || strcmp(v, ci->tag_value) == 0);
+}
 
 int cli_ci_metadata(const char *cmd, const char **commit, const char **branch)
 {
@@ -95,6 +113,8 @@ int cli_ci_metadata(const char *cmd, const char **commit, const char **branch)
 			b = set_var(ci->branches[1]);
 		if (!c && !b)
 			continue;
+		if (tag_build(ci))
+			b = NULL;
 		if (b && ci->strip && strncmp(b, ci->strip, strlen(ci->strip)) == 0 &&
 		    b[strlen(ci->strip)])
 			b += strlen(ci->strip);

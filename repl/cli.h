@@ -99,7 +99,7 @@ int cli_open_store(const cli_ctx *ctx, bool create, bool read_only, bdb_store **
  * a CI variable exported empty would read or write ./benchmark-data in
  * silence) and returns EXIT_USAGE. cli_open_store asks it first. */
 int cli_store_path_usable(const cli_ctx *ctx);
-/* The notes of res that fmt does not show (CSV, a chart: see
+/* The notes of res that fmt does not show (CSV, TSV, a chart: see
  * bdb_result_put_unshown_notes) to stderr, a line each, "benchdb: note:
  * ...": stdout stays the format's own text, and a script still learns why
  * an answer is empty (a `since` in the future). */

@@ -436,7 +436,7 @@ int cmd_import_benchkit(cli_ctx *ctx, int argc, char **argv)
 }
 
 static const char export_usage[] =
-    "usage: benchdb export [--db DIR] [--format benchkit|json|csv|markdown] [RUN | --run RUN]\n"
+    "usage: benchdb export [--db DIR] [--format benchkit|json|csv|tsv|markdown] [RUN | --run RUN]\n"
     "\n"
     "Writes one run (default latest) to standard output. benchkit (the default)\n"
     "is benchkit's Run JSON, which 'benchdb ingest' reads back to the same values.\n"
@@ -457,8 +457,11 @@ int cmd_export(cli_ctx *ctx, int argc, char **argv)
 	ref = npos ? positional[0] : ref ? ref : "latest";
 	bdb_output_format ef;
 	if (bdb_output_format_parse(fmt, BDB_OUTPUT_FOR_EXPORT, &ef)) {
-		cli_error("export: unknown format '%s' (expected benchkit, json, csv or markdown)",
-			  fmt);
+		bdb_buf list;
+		bdb_buf_init(&list);
+		bdb_output_format_put_list(&list, BDB_OUTPUT_FOR_EXPORT);
+		cli_error("export: unknown format '%s' (expected %s)", fmt, bdb_buf_cstr(&list));
+		bdb_buf_free(&list);
 		return EXIT_USAGE;
 	}
 	bdb_run *run;

@@ -284,8 +284,13 @@ int shell_exec_remote(shell *sh, const char *stmt, FILE *out)
 		code = EXIT_SERVER;
 	} else if (code < 0) {
 		code = EXIT_OK;
+		/* the answer's format is its own (`as csv`): JSON, or lines
+		 * ended by CRLF (CSV) or LF */
 		shell_separate_result(sh, out,
-				      strncmp(r.content_type, "application/json", 16) == 0);
+				      strncmp(r.content_type, "application/json", 16) == 0 ? ""
+				      : r.body.len >= 2 && r.body.data[r.body.len - 2] == '\r'
+					  ? "\r\n"
+					  : "\n");
 		/* The notes CSV does not show, on stderr as a local store
 		 * writes them (bridge.c), their control characters as '?'. */
 		fflush(stdout);

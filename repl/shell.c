@@ -84,12 +84,12 @@ static double wall_seconds(void)
 	return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-void shell_separate_result(shell *sh, FILE *out, bool json)
+void shell_separate_result(shell *sh, FILE *out, const char *separator)
 {
 	if (sh->interactive)
 		return;
-	if (sh->wrote_result && !json)
-		fputc('\n', out);
+	if (sh->wrote_result)
+		fputs(separator, out);
 	sh->wrote_result = true;
 }
 
@@ -153,12 +153,9 @@ static int dot_mode(shell *sh, int argc, char **argv)
 		sh->format = bdb_output_format_name(f);
 		return EXIT_OK;
 	}
-	const char *modes[32];
-	size_t n = bdb_output_format_names(BDB_OUTPUT_FOR_MODE, modes, sizeof modes / sizeof *modes);
 	bdb_buf list;
 	bdb_buf_init(&list);
-	for (size_t i = 0; i < n; i++)
-		bdb_buf_printf(&list, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", modes[i]);
+	bdb_output_format_put_list(&list, BDB_OUTPUT_FOR_MODE);
 	cli_error(".mode: unknown mode '%s' (expected %s)", argv[1], bdb_buf_cstr(&list));
 	bdb_buf_free(&list);
 	return EXIT_USAGE;
@@ -383,8 +380,8 @@ static const dot_command dot_commands[] = {
     {".help", ".help [STATEMENT]      show this list, or a statement's forms", dot_help, 1,
      DOT_ARG_STATEMENT},
     {".mode",
-     ".mode [MODE]           output format of results: table, json, csv, markdown, "
-     "or line (one field a line, for wide rows such as explain)",
+     ".mode [MODE]           output format of results: table, json, csv, tsv, "
+     "markdown, or line (one field a line, for wide rows such as explain)",
      dot_mode, 1, DOT_ARG_MODE},
     {".timer", ".timer on|off          print wall and CPU time of each statement", dot_timer, -1,
      DOT_ARG_ON_OFF},
@@ -490,7 +487,7 @@ static int dot_help(shell *sh, int argc, char **argv)
 	    f,
 	    "\nStatements (Enter runs a complete one; end a line with \\ to continue it;\n"
 	    "in scripts a statement ends at ';', a blank line or a line starting a statement):\n%s"
-	    "  ... as table | json | csv | markdown | line\n"
+	    "  ... as table | json | csv | tsv | markdown | line\n"
 	    "  trend|changes ... as svg | html | chart [log] [runs]\n"
 	    "RUN: latest, latest~N, latest[~N] on branch B, baseline [NAME], run \"ID\",\n"
 	    "     commit \"PREFIX\", \"2026-01-31\"\n",
@@ -1013,7 +1010,7 @@ int shell_loop(shell *sh, FILE *in, const char *name)
 }
 
 /* Sets up a shell; EXIT_USAGE (reported) when the default format is not
- * one of the five. */
+ * one of the six. */
 static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 {
 	memset(sh, 0, sizeof *sh);
@@ -1022,8 +1019,11 @@ static int shell_init(shell *sh, cli_ctx *ctx, const shell_options *opt)
 	 * `as svg|html|chart` in the statement, never as the default. */
 	if (opt->format &&
 	    (bdb_output_format_parse(opt->format, BDB_OUTPUT_FOR_QUERY, &f) != 0 || bdb_output_format_is_picture(f))) {
-		cli_error("--format: expected table, json, csv, markdown or line, got '%s'",
-			  opt->format);
+		bdb_buf list;
+		bdb_buf_init(&list);
+		bdb_output_format_put_list(&list, BDB_OUTPUT_FOR_MODE);
+		cli_error("--format: expected %s, got '%s'", bdb_buf_cstr(&list), opt->format);
+		bdb_buf_free(&list);
 		return EXIT_USAGE;
 	}
 	/* --fail counts the regressions of the result table, which stays on

@@ -49,11 +49,12 @@ typedef struct shell {
 	bool wrote_result; /* a statement's result was written (not interactive) */
 } shell;
 
-/* Before a statement's result goes to out: a blank line when a result was
- * written before it in this session and this one is not JSON, as
+/* Before a statement's result goes to out: separator (the result's format's
+ * bdb_output_format_separator: a blank line ended as its lines are, none
+ * for JSON) when a result was written before it in this session, as
  * bdb_query_exec separates the statements of one text (two Markdown tables
  * back to back were one table; line's rows ran together). Not in the REPL. */
-void shell_separate_result(shell *sh, FILE *out, bool json);
+void shell_separate_result(shell *sh, FILE *out, const char *separator);
 
 /* Reads and runs statements from in until its end (or .quit). */
 int shell_loop(shell *sh, FILE *in, const char *name);

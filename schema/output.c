@@ -22,6 +22,8 @@ const bdb_output_format_info bdb_output_formats[] = {
      "aligned columns in natural units (the default)"},
     {BDB_OUTPUT_JSON, "json", NULL, QUERY | MODE | EXPORT | CHECK, "one object per statement"},
     {BDB_OUTPUT_CSV, "csv", NULL, QUERY | MODE | EXPORT, "RFC 4180 with a header line"},
+    {BDB_OUTPUT_TSV, "tsv", NULL, QUERY | MODE | EXPORT,
+     "a header line, a field per TAB (\\t \\n \\r \\\\ inside)"},
     {BDB_OUTPUT_MARKDOWN, "markdown", "md", QUERY | MODE | EXPORT | CHECK,
      "a GitHub-flavoured Markdown table"},
     {BDB_OUTPUT_LINE, "line", "lines", QUERY | MODE, "one \"name = value\" line per field"},
@@ -75,4 +77,24 @@ size_t bdb_output_format_names(unsigned uses, const char **out, size_t max)
 	if (max)
 		out[n] = NULL;
 	return n;
+}
+
+void bdb_output_format_put_list(bdb_buf *b, unsigned uses)
+{
+	const char *names[32];
+	size_t n = bdb_output_format_names(uses, names, sizeof names / sizeof *names);
+	for (size_t i = 0; i < n; i++)
+		bdb_buf_printf(b, "%s%s", i == 0 ? "" : i + 1 < n ? ", " : " or ", names[i]);
+}
+
+const char *bdb_output_format_separator(bdb_output_format f)
+{
+	switch (f) {
+	case BDB_OUTPUT_JSON:
+		return "";
+	case BDB_OUTPUT_CSV:
+		return "\r\n";
+	default:
+		return "\n";
+	}
 }

@@ -237,6 +237,11 @@ void bdb_buf_put_json_string(bdb_buf *b, const char *s, size_t n);
  * doubled, when it holds a comma, a quote or a line break. */
 void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n);
 
+/* Appends s[0..n) to b as one TSV field: a TAB, line feed, CR and
+ * backslash as \t \n \r \\ (PostgreSQL's COPY text format), so a line
+ * is a row and a TAB always separates fields (cut -f). */
+void bdb_buf_put_tsv_field(bdb_buf *b, const char *s, size_t n);
+
 /* Appends s[0..n) to b as the text of a Markdown table cell: '|', '\\',
  * '<', '[', ']', '*', '`', '~', '&' and a '_' at a word's edge
  * backslash-escaped (no HTML tag opens: BM_sort<int> shows as is; no link,
@@ -286,6 +291,7 @@ typedef enum bdb_output_format {
 	BDB_OUTPUT_TABLE,	/* aligned columns, UTF-8 display-width aware */
 	BDB_OUTPUT_JSON,	/* query: one object per statement; export: one run */
 	BDB_OUTPUT_CSV,		/* RFC 4180: header line, CRLF line ends */
+	BDB_OUTPUT_TSV,		/* a field per TAB, LF line ends, a header line */
 	BDB_OUTPUT_MARKDOWN,	/* a GitHub-flavoured Markdown table */
 	BDB_OUTPUT_LINE,	/* one "name = value" line per field, rows apart
 				 * (sqlite3's .mode line), for wide rows */
@@ -329,6 +335,14 @@ bool bdb_output_format_is_picture(bdb_output_format f);
 /* The names of the formats whose uses include all of uses, in table order,
  * into out[0..max) NULL-terminated; returns how many. */
 size_t bdb_output_format_names(unsigned uses, const char **out, size_t max);
+/* Appends the names of the formats whose uses include all of uses to b as
+ * "table, json, ... or line" (BDB_OUTPUT_FOR_MODE: the formats a default
+ * may be, for the errors of --format, .mode and format=). */
+void bdb_output_format_put_list(bdb_buf *b, unsigned uses);
+/* The empty line between the results of two statements in format f, ended
+ * as f ends its lines: "\r\n" for CSV, "" for JSON (an object a
+ * statement), "\n" for the others. */
+const char *bdb_output_format_separator(bdb_output_format f);
 
 /* ------------------------------------------------------------------------ */
 /* Time                                                                      */

@@ -344,6 +344,22 @@ void bdb_buf_put_csv_field(bdb_buf *b, const char *s, size_t n)
 	bdb_buf_putc(b, '"');
 }
 
+void bdb_buf_put_tsv_field(bdb_buf *b, const char *s, size_t n)
+{
+	static const char named[] = {['\t'] = 't', ['\n'] = 'n', ['\r'] = 'r', ['\\'] = '\\'};
+	size_t from = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= sizeof named || !named[c])
+			continue;
+		bdb_buf_append(b, s + from, i - from);
+		bdb_buf_putc(b, '\\');
+		bdb_buf_putc(b, named[c]);
+		from = i + 1;
+	}
+	bdb_buf_append(b, s + from, n - from);
+}
+
 static void put_tag_text(bdb_buf *b, const char *s, char sep)
 {
 	for (; *s; s++) {

@@ -371,11 +371,11 @@ static const char csp_page[] = "default-src 'none'; script-src 'self'; style-src
 static const char csp_svg[] = "default-src 'none'; style-src 'unsafe-inline'; "
 			      "frame-ancestors 'none'";
 
-/* Queues status with body (copied) and the security headers every answer
- * carries. extra_name/extra_value: one more header, or NULL. */
-static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned status,
-			      const char *type, const bdb_buf *body, const char *extra_name,
-			      const char *extra_value)
+/* Queues status with body (copied), the security headers every answer
+ * carries and n_extra more headers, extra[i][0]: extra[i][1]. */
+static enum MHD_Result answer_headers(struct MHD_Connection *c, request *rq, unsigned status,
+				      const char *type, const bdb_buf *body,
+				      const char *const extra[][2], size_t n_extra)
 {
 	size_t len = body && !body->failed ? body->len : 0;
 	struct MHD_Response *r = mhd.create_response_from_buffer(len, len ? body->data : (void *)"",
@@ -391,8 +391,8 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned st
 	mhd.add_response_header(r, "Referrer-Policy", "no-referrer");
 	if (type)
 		mhd.add_response_header(r, "Content-Type", type);
-	if (extra_name)
-		mhd.add_response_header(r, extra_name, extra_value);
+	for (size_t i = 0; i < n_extra; i++)
+		mhd.add_response_header(r, extra[i][0], extra[i][1]);
 	if (!svg)
 		mhd.add_response_header(r, "Cache-Control", "no-store");
 	enum MHD_Result ret = MHD_YES;
@@ -406,6 +406,16 @@ static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned st
 	rq->status = status;
 	rq->bytes = len;
 	return ret;
+}
+
+/* answer_headers with one more header extra_name: extra_value, or none
+ * when extra_name is NULL. */
+static enum MHD_Result answer(struct MHD_Connection *c, request *rq, unsigned status,
+			      const char *type, const bdb_buf *body, const char *extra_name,
+			      const char *extra_value)
+{
+	const char *const extra[1][2] = {{extra_name, extra_value}};
+	return answer_headers(c, rq, status, type, body, extra, extra_name ? 1 : 0);
 }
 
 static const char json_type[] = "application/json";
@@ -691,17 +701,22 @@ static enum MHD_Result api_query(bdb_server *s, struct MHD_Connection *c, reques
 		return ret;
 	if (writes_store(text) && refuse_write(s, c, rq, &ret))
 		return ret;
-	/* format=table|csv|markdown|line|json: the text the CLI prints in that
+	/* format=table|csv|tsv|markdown|line|json: the text the CLI prints in that
 	 * mode, when piped (`benchdb --server URL -c` asks for its mode). */
 	bdb_output_format format = BDB_OUTPUT_JSON;
 	const char *asked;
 	if (!get_param(c, rq, "format", &asked, &ret))
 		return ret;
 	if (asked && (bdb_output_format_parse(asked, BDB_OUTPUT_FOR_QUERY, &format) != 0 ||
-		      bdb_output_format_is_picture(format)))
-		return answer_error(c, rq, MHD_HTTP_BAD_REQUEST,
-				    "format: expected table, json, csv, markdown or line", NULL,
-				    NULL);
+		      bdb_output_format_is_picture(format))) {
+		bdb_buf msg;
+		bdb_buf_init(&msg);
+		bdb_buf_puts(&msg, "format: expected ");
+		bdb_output_format_put_list(&msg, BDB_OUTPUT_FOR_MODE);
+		ret = answer_error(c, rq, MHD_HTTP_BAD_REQUEST, bdb_buf_cstr(&msg), NULL, NULL);
+		bdb_buf_free(&msg);
+		return ret;
+	}
 	/* display=1: each JSON row carries its cells as the table format's
 	 * text too (the dashboard shows them). */
 	const char *display;
@@ -777,17 +792,22 @@ static bool etag_matches(const char *list, const char *etag)
 }
 
 /* Answers svg (200) with its ETag, a hash of its bytes, or 304 without a
- * body when If-None-Match names it or is "*"; svg is emptied. */
-static enum MHD_Result answer_svg(struct MHD_Connection *c, request *rq, bdb_buf *svg)
+ * body when If-None-Match names it or is "*"; svg is emptied. mark: the
+ * X-Benchdb-Answer header too (answer_mark), or NULL. */
+static enum MHD_Result answer_svg(struct MHD_Connection *c, request *rq, bdb_buf *svg,
+				  const char *mark)
 {
 	char etag[24];
 	snprintf(etag, sizeof etag, "\"%016llx\"", (unsigned long long)fnv1a(svg->data, svg->len));
+	const char *const extra[2][2] = {{"ETag", etag}, {"X-Benchdb-Answer", mark}};
+	size_t n_extra = mark ? 2 : 1;
 	const char *match = mhd.lookup_connection_value(c, MHD_HEADER_KIND, "If-None-Match");
 	if (match && etag_matches(match, etag)) {
 		bdb_buf_reset(svg);
-		return answer(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, svg, "ETag", etag);
+		return answer_headers(c, rq, MHD_HTTP_NOT_MODIFIED, NULL, svg, extra, n_extra);
 	}
-	return answer(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", svg, "ETag", etag);
+	return answer_headers(c, rq, MHD_HTTP_OK, "image/svg+xml; charset=utf-8", svg, extra,
+			      n_extra);
 }
 
 static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, request *rq)
@@ -840,17 +860,25 @@ static enum MHD_Result api_chart(bdb_server *s, struct MHD_Connection *c, reques
 		bdb_result_free(res);
 		return ret;
 	}
-	bdb_buf svg;
+	/* The notes a chart has no place for (a `since` in the future) in
+	 * X-Benchdb-Answer, as /api/query's CSV answer carries them. */
+	bdb_buf svg, notes, mark;
 	bdb_buf_init(&svg);
+	bdb_buf_init(&notes);
 	rc = bdb_result_svg(res, &chart, &svg);
+	bdb_result_put_unshown_notes(res, BDB_OUTPUT_SVG, "", &notes);
 	bdb_result_free(res);
 	if (!rc && svg.failed)
 		rc = BDB_ENOMEM;
 	if (rc) {
 		bdb_buf_free(&svg);
+		bdb_buf_free(&notes);
 		return answer_failure(c, rq, rc);
 	}
-	ret = answer_svg(c, rq, &svg);
+	answer_mark(&mark, &notes);
+	ret = answer_svg(c, rq, &svg, mark.failed ? "statement" : bdb_buf_cstr(&mark));
+	bdb_buf_free(&mark);
+	bdb_buf_free(&notes);
 	bdb_buf_free(&svg);
 	return ret;
 }
@@ -1648,7 +1676,8 @@ static enum MHD_Result api_badge(bdb_server *s, struct MHD_Connection *c, reques
 		ret = answer_failure(c, rq, BDB_ENOMEM);
 	else {
 		bdb__badge_svg(bdb_buf_cstr(&label), bdb_buf_cstr(&message), color, &svg);
-		ret = svg.failed ? answer_failure(c, rq, BDB_ENOMEM) : answer_svg(c, rq, &svg);
+		ret =
+		    svg.failed ? answer_failure(c, rq, BDB_ENOMEM) : answer_svg(c, rq, &svg, NULL);
 	}
 	bdb_result_free(res);
 	bdb_buf_free(&base_branch);

@@ -364,34 +364,38 @@ static void export_json(const bdb_run *run, const bdb_annotation *annotation, bd
 	bdb_buf_puts(b, ofirst ? "]\n}\n" : "\n  ]\n}\n");
 }
 
-/* One cell: CSV quotes when needed; Markdown escapes '|' and newlines. */
-static void put_cell(bdb_buf *b, const char *s, bool csv)
-{
-	if (!s)
-		s = "";
-	if (csv)
-		bdb_buf_put_csv_field(b, s, strlen(s));
-	else
-		bdb_buf_put_markdown(b, s, strlen(s));
-}
+/* A table of observations as CSV, TSV or Markdown: how its lines are
+ * written, and its field escaper (CSV quotes when needed; TSV writes a TAB,
+ * line break or '\\' as \\t \\n \\r \\\\; Markdown escapes '|' and line
+ * breaks). Markdown has a rule under its header and no samples column. */
+typedef struct table_style {
+	const char *line_start, *separator, *line_end;
+	void (*put_field)(bdb_buf *b, const char *s, size_t n);
+	bool markdown;
+} table_style;
 
-static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
+static const table_style csv_style = {"", ",", "\r\n", bdb_buf_put_csv_field, false};
+static const table_style tsv_style = {"", "\t", "\n", bdb_buf_put_tsv_field, false};
+static const table_style markdown_style = {"| ", " | ", " |\n", bdb_buf_put_markdown, true};
+
+static void export_table(const bdb_run *run, bdb_buf *b, const table_style *style)
 {
 	static const char *const columns[] = {
 	    "run",    "timestamp", "commit", "branch", "point", "scenario",  "tags",
 	    "metric", "value",	   "lower",  "upper",  "unit",	"direction", "samples"};
-	size_t n_columns = sizeof columns / sizeof *columns - (csv ? 0 : 1);
-	const char *sep = csv ? "," : " | ";
-	bdb_buf_puts(b, csv ? "" : "| ");
+	size_t n_columns = sizeof columns / sizeof *columns - (style->markdown ? 1 : 0);
+	bdb_buf_puts(b, style->line_start);
 	for (size_t c = 0; c < n_columns; c++) {
-		bdb_buf_puts(b, c ? sep : "");
+		bdb_buf_puts(b, c ? style->separator : "");
 		bdb_buf_puts(b, columns[c]);
 	}
-	bdb_buf_puts(b, csv ? "\r\n" : " |\n|");
-	for (size_t c = 0; !csv && c < n_columns; c++)
-		bdb_buf_puts(b, "---|");
-	if (!csv)
+	bdb_buf_puts(b, style->line_end);
+	if (style->markdown) {
+		bdb_buf_putc(b, '|');
+		for (size_t c = 0; c < n_columns; c++)
+			bdb_buf_puts(b, "---|");
 		bdb_buf_putc(b, '\n');
+	}
 	char t[40];
 	bdb_time_format(run->timestamp_us, t, sizeof t);
 	bdb_buf tags;
@@ -418,9 +422,9 @@ static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 			    direction_of(run, m->name),
 			    NULL,
 			};
-			bdb_buf_puts(b, csv ? "" : "| ");
+			bdb_buf_puts(b, style->line_start);
 			for (size_t c = 0; c < n_columns; c++) {
-				bdb_buf_puts(b, c ? sep : "");
+				bdb_buf_puts(b, c ? style->separator : "");
 				if (c == 8)
 					bdb__put_json_number(b, m->value);
 				else if (c == 9 && m->has_lower)
@@ -429,10 +433,10 @@ static void export_table(const bdb_run *run, bdb_buf *b, bool csv)
 					bdb__put_json_number(b, m->upper);
 				else if (c == 13)
 					bdb_buf_printf(b, "%zu", m->n_samples);
-				else
-					put_cell(b, cells[c], csv);
+				else if (cells[c])
+					style->put_field(b, cells[c], strlen(cells[c]));
 			}
-			bdb_buf_puts(b, csv ? "\r\n" : " |\n");
+			bdb_buf_puts(b, style->line_end);
 		}
 	}
 	bdb_buf_free(&tags);
@@ -456,10 +460,13 @@ int bdb_export_run_annotated(const bdb_run *run, bdb_output_format f,
 		export_json(run, annotation, out);
 		break;
 	case BDB_OUTPUT_CSV:
-		export_table(run, out, true);
+		export_table(run, out, &csv_style);
+		break;
+	case BDB_OUTPUT_TSV:
+		export_table(run, out, &tsv_style);
 		break;
 	case BDB_OUTPUT_MARKDOWN:
-		export_table(run, out, false);
+		export_table(run, out, &markdown_style);
 		break;
 	default:
 		return BDB_EINVAL;

@@ -100,9 +100,9 @@ check_rc "unknown option exits 2" 2
 check_err "unknown option is named" "unknown option '--no-such-option'"
 
 # An unknown output format is a usage error, before anything runs.
-run "$BENCHDB" --db "$WORK/none" --format tsv -c 'show runs'
-check_rc "--format tsv exits 2" 2
-check_err "--format names the formats" "--format: expected table, json, csv, markdown or line, got 'tsv'"
+run "$BENCHDB" --db "$WORK/none" --format xls -c 'show runs'
+check_rc "--format xls exits 2" 2
+check_err "--format names the formats" "--format: expected table, json, csv, tsv, markdown or line, got 'xls'"
 run "$BENCHDB" --db "$WORK/none" query --format bogus 'show runs'
 check_rc "query --format bogus exits 2" 2
 check_err "query --format names the formats" "got 'bogus'"

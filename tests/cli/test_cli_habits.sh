@@ -65,6 +65,9 @@ complete_words() {
 }
 check "completion: benchdb regressions --f offers --fail and --format" \
 	test "$(complete_words benchdb regressions --f)" = "--fail --format "
+# --format's words were table json csv markdown line: no tsv.
+check "completion: benchdb --format ts offers tsv" \
+	test "$(complete_words benchdb --format ts)" = "tsv "
 run "$BENCHDB" show runs last 1 -- '-- a comment'
 check_out "after -- a word is statement text (here a comment): a table" "id  timestamp"
 # A program option there was a comment too, which dropped it in silence.

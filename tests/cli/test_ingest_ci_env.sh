@@ -42,6 +42,26 @@ run env GITHUB_SHA=7777777 GITHUB_REF_NAME=main "$BENCHDB" ingest --no-env --id 
 check_rc "--no-env ingests" 0
 check "--no-env: no commit, no branch" test "$(commit_branch noenv)" = ","
 
+# A tag push: GITHUB_REF_NAME (GitLab's CI_COMMIT_REF_NAME, Buildkite's
+# BUILDKITE_BRANCH) is the tag's name, which was stored as the run's branch
+# "v1.0": a branch no one pushes to, and `check --against-branch` never saw
+# the release's run. A tag build gives the commit and no branch.
+run env GITHUB_SHA=aaaaaa1 GITHUB_REF_TYPE=tag GITHUB_REF_NAME=v1.0 GITHUB_REF=refs/tags/v1.0 \
+	"$BENCHDB" ingest --id gh-tag "$H"
+check_rc "GitHub tag push: ingests" 0
+check "GitHub tag push: the commit, no branch v1.0" test "$(commit_branch gh-tag)" = "aaaaaa1,"
+run env GITHUB_SHA=aaaaaa2 GITHUB_REF_TYPE=branch GITHUB_REF_NAME=main "$BENCHDB" ingest --id gh-branch "$H"
+check "GitHub branch push (GITHUB_REF_TYPE=branch): the branch" \
+	test "$(commit_branch gh-branch)" = "aaaaaa2,main"
+run env CI_COMMIT_SHA=aaaaaa3 CI_COMMIT_REF_NAME=v1.0 CI_COMMIT_TAG=v1.0 "$BENCHDB" ingest --id gl-tag "$H"
+check "GitLab tag pipeline (CI_COMMIT_TAG): no branch" test "$(commit_branch gl-tag)" = "aaaaaa3,"
+run env BUILDKITE_COMMIT=aaaaaa4 BUILDKITE_BRANCH=v1.0 BUILDKITE_TAG=v1.0 "$BENCHDB" ingest --id bk-tag "$H"
+check "Buildkite tag build (BUILDKITE_TAG): no branch" test "$(commit_branch bk-tag)" = "aaaaaa4,"
+run env CIRCLE_SHA1=aaaaaa5 CIRCLE_TAG=v1.0 "$BENCHDB" ingest --id cc-tag "$H"
+check "CircleCI tag build: the commit, no branch" test "$(commit_branch cc-tag)" = "aaaaaa5,"
+run env GITHUB_SHA=aaaaaa6 GITHUB_REF_TYPE=tag GITHUB_REF_NAME=v1.0 "$BENCHDB" ingest --id gh-tag-b --branch release "$H"
+check "a tag push with --branch: the branch given" test "$(commit_branch gh-tag-b)" = "aaaaaa6,release"
+
 # A pull request from a fork: GITHUB_HEAD_REF is the fork's branch name, which
 # is often the base's own ("main"). Stored as "main", a fork's runs became the
 # base of `check --against-branch main`: the fork's second commit was judged

@@ -90,10 +90,25 @@ elif fmt == "csv":
         got = split_tags(row["tags"], sep)
         assert got == tags, (row["tags"], got)
         seen[row["point"]] = row["value"]
+elif fmt == "tsv":
+    # A field per TAB, lines end in \n; \t \n \r \\ inside a field.
+    assert text.endswith("\n") and "\r" not in text
+    unesc = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+    def field(s):
+        return re.sub(r"\\(.)", lambda m: unesc[m.group(1)], s)
+    lines = text[:-1].split("\n")
+    hdr = [field(h) for h in lines[0].split("\t")]
+    for line in lines[1:]:
+        r = [field(f) for f in line.split("\t")]
+        assert len(r) == len(hdr), r
+        row = dict(zip(hdr, r))
+        got = split_tags(row["tags"], ";" if what == "export" else ",")
+        assert got == tags, (row["tags"], got)
+        seen[row["point"]] = row["value"]
 assert set(seen) == set(names), set(names) ^ set(seen)
 # A query's -0 is 0 (JSON consumers and diffs choke on "-0"); export keeps
 # the sign bit, a run's exact value (re-ingesting it gives the same run).
-minus_zero = re.search(r'[:,\[]\s*-0(?![.\deE])', text) is not None
+minus_zero = re.search(r'[:,\[\t]\s*-0(?![.\deE])', text) is not None
 assert minus_zero == (what == "export"), "-0 in %s %s: %s" % (what, fmt, minus_zero)
 for n, v in seen.items():
     if names[n] == 0 and (fmt == "json" or what == "query"):
@@ -104,14 +119,14 @@ print("ok")
 EOF
 
 for what in "summary latest" "trend \"m,e\\\"tric\"" "rank \"m,e\\\"tric\""; do
-	for fmt in json csv; do
+	for fmt in json csv tsv; do
 		run "$BENCHDB" --db "$DB" -c "$what as $fmt"
 		cp "$OUT" "$WORK/got"
 		run python3 "$WORK/check.py" "$fmt" query "$WORK/got" "$WORK/run.json"
 		check_out "$what as $fmt reads back every name, tag and value" "ok"
 	done
 done
-for fmt in json csv; do
+for fmt in json csv tsv; do
 	run "$BENCHDB" --db "$DB" export --format "$fmt" r1
 	cp "$OUT" "$WORK/got"
 	run python3 "$WORK/check.py" "$fmt" export "$WORK/got" "$WORK/run.json"
@@ -122,8 +137,23 @@ done
 # in a key or value escaped with '\'.
 run "$BENCHDB" --db "$DB" -c 'summary latest as csv'
 check_out "csv tags escape ',' and '\\'" '"b\\s=a\\\,b;c,e=,key=v=al\,ue,t\,2=x'
+# TSV: the tag list's '\' doubled again, its line break as \n; a point's
+# TAB, CR and line break as \t \r \n, so each line is one row.
+run "$BENCHDB" --db "$DB" -c 'summary latest as tsv'
+check_out "tsv escapes a TAB in a name" 'tab\there'
+check_out "tsv escapes a CR in a name" 'cr\rhere'
+check_out "tsv escapes a line break in a name" 'new\nline'
+check_out "tsv doubles a backslash" 'back\\slash'
+check_out "tsv tags: the list escaped again" 'b\\\\s=a\\\\\\,b;c,e=,key=v=al\\,ue,t\\,2=x\ny'
+check "tsv: every line has the header's number of fields" python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8", newline="").read().split("\n")
+assert lines[-1] == "" and len(lines) > 20, len(lines)
+assert len({l.count("\t") for l in lines[:-1]}) == 1' "$OUT"
 run "$BENCHDB" --db "$DB" export --format csv r1
 check_out "export csv tags escape ';' and '\\'" '"b\\s=a\\,b\;c;e=;key=v=al,ue;t,2=x'
+run "$BENCHDB" --db "$DB" export --format tsv r1
+check_out "export tsv: the tag list's '\\' doubled, its line break as \\n" 'b\\\\s=a\\\\,b\\;c;e=;key=v=al,ue;t,2=x\ny'
 
 # Markdown: every table line has as many cells as the header; "__init__"
 # is no bold "init", "&lt;" no '<'; the trend's list of sparklines opens no

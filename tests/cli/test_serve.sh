@@ -131,6 +131,15 @@ for w in abc 15 20001 300px ''; do
 	check_body "chart.svg width='$w': says why" \
 		'{"error": "the width parameter is a number of pixels from 16 to 20000", "line": null, "column": null, "expected": null, "suggestion": null}'
 done
+# A chart's notes (a `since` in the future) in X-Benchdb-Answer, as
+# /api/query's CSV answer has them; chart.svg dropped them.
+http -G --data-urlencode 'q=trend time of kernel' "$URL/api/chart.svg"
+check "chart.svg: X-Benchdb-Answer without notes" [ "$(header X-Benchdb-Answer)" = statement ]
+http -G --data-urlencode 'q=trend time of kernel since 2099-01-01' "$URL/api/chart.svg"
+check_status "chart.svg of a since in the future: 200" 200
+check "chart.svg: the note in X-Benchdb-Answer" \
+	grep -qi '^X-Benchdb-Answer: statement; notes=since%202099-01-01T00%3A00%3A00Z%20is%20in%20the%20future' "$HDR"
+check "chart.svg: the ETag beside it" [ -n "$(header ETag)" ]
 # RFC 9112 3.2: an HTTP/1.1 request without Host is a 400; HTTP/1.0 needs none.
 http --http1.1 -H 'Host:' "$URL/api/health"
 check_status "HTTP/1.1 without Host: 400" 400

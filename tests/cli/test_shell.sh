@@ -117,7 +117,7 @@ check_out "--format lines is --format line" "       id = v3"
 printf '.mode box\n' >"$WORK/box.bq"
 STDIN=$WORK/box.bq run "$BENCHDB"
 check_err "an unknown mode names the modes" \
-	".mode: unknown mode 'box' (expected table, json, csv, markdown or line)"
+	".mode: unknown mode 'box' (expected table, json, csv, tsv, markdown or line)"
 printf '.help\n' >"$WORK/help.bq"
 STDIN=$WORK/help.bq run "$BENCHDB"
 check_out ".help lists .mode" ".mode"

@@ -731,7 +731,8 @@ static void test_name_errors(void **state)
 		     "       ^");
 }
 
-/* Several statements: outputs separated by an empty line; the first error
+/* Several statements: outputs separated by an empty line (CRLF before a
+ * CSV table, whose lines end so; none before JSON); the first error
  * stops, keeping what ran before it. */
 static void test_exec_script(void **state)
 {
@@ -742,7 +743,7 @@ static void test_exec_script(void **state)
 			    "id  timestamp             commit   branch  points  metrics\n"
 			    "--  --------------------  -------  ------  ------  -------\n"
 			    "r4  2026-02-02T10:00:00Z  ddd4444  main         4       10\n"
-			    "\n"
+			    "\r\n" /* the empty line ended as CSV's lines are */
 			    "baseline,run,timestamp,commit\r\n"
 			    "main,r1,2026-01-05T10:00:00Z,aaa1111\r\n"
 			    "{\"statement\": \"show tags\", \"key\": \"variant\", \"columns\": "

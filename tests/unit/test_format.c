@@ -470,7 +470,11 @@ static void test_format_names(void **state)
 	assert_int_equal(f, BDB_OUTPUT_JSON);
 	assert_int_equal(bdb_output_format_parse("Markdown", BDB_OUTPUT_FOR_QUERY, &f), 0);
 	assert_int_equal(f, BDB_OUTPUT_MARKDOWN);
-	assert_int_equal(bdb_output_format_parse("tsv", BDB_OUTPUT_FOR_QUERY, &f), BDB_EINVAL);
+	assert_int_equal(bdb_output_format_parse("tsv", BDB_OUTPUT_FOR_QUERY, &f), 0);
+	assert_int_equal(f, BDB_OUTPUT_TSV);
+	assert_int_equal(bdb_output_format_parse("tsv", BDB_OUTPUT_FOR_EXPORT, &f), 0);
+	assert_int_equal(bdb_output_format_parse("tsv", BDB_OUTPUT_FOR_CHECK, &f), BDB_EINVAL);
+	assert_int_equal(bdb_output_format_parse("xls", BDB_OUTPUT_FOR_QUERY, &f), BDB_EINVAL);
 	assert_int_equal(bdb_output_format_parse(NULL, BDB_OUTPUT_FOR_QUERY, &f), BDB_EINVAL);
 	assert_string_equal(bdb_output_format_name(BDB_OUTPUT_DEFAULT), "table");
 	assert_string_equal(bdb_output_format_name(BDB_OUTPUT_CSV), "csv");

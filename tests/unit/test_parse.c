@@ -293,7 +293,7 @@ static const bad errors[] = {
      "expected a method (percent, mwu, zscore, ttest, iqr, deltaiqr, lookback), found \"mvu\"; did "
      "you mean \"mwu\"?\n  regressions using mvu\n                    ^^^"},
     {"trend x as jsno", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
+     "expected an output format (table, json, csv, tsv, markdown, line, svg, html, chart), found "
      "\"jsno\"; "
      "did you mean "
      "\"json\"?\n  trend x as jsno\n             ^^^^"},
@@ -524,7 +524,7 @@ static const bad errors[] = {
      "duplicate \"metric\" clause: it was already given at column 13\n  regressions metric time "
      "metric ops\n                          ^^^^^^"},
     {"TREND x AS Jsonn", 1, 12,
-     "expected an output format (table, json, csv, markdown, line, svg, html, chart), found "
+     "expected an output format (table, json, csv, tsv, markdown, line, svg, html, chart), found "
      "\"Jsonn\"; "
      "did you mean "
      "\"json\"?\n  TREND x AS Jsonn\n             ^^^^^"},
@@ -946,7 +946,7 @@ static void test_keywords(void **state)
 	for (; k[n]; n++)
 		if (n)
 			assert_true(strcmp(k[n - 1], k[n]) < 0);
-	assert_int_equal(n, 64);
+	assert_int_equal(n, 65);
 	assert_string_equal(k[0], "alpha");
 	assert_string_equal(k[n - 1], "zscore");
 }
