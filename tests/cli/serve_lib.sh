@@ -11,10 +11,12 @@ stop_servers() {
 }
 trap stop_servers EXIT
 
-# start_server LOG ARGS...: starts `benchdb serve ARGS` on a random free
-# loopback port (another port when the one picked is taken), waits for
-# /api/health; sets PID and URL. Fails the test script when it cannot.
-start_server() {
+# try_server LOG ARGS...: starts `benchdb serve ARGS` on a random free
+# loopback port (another port when the one picked is taken) and waits (10 s
+# at most) for /api/health; sets PID and URL. Returns 0 when it answers, 1
+# when not: PID is then a server still running that did not answer, or one
+# that exited (not yet waited for, so that its exit code can be read).
+try_server() {
 	local log=$1 try port i
 	shift
 	for try in 1 2 3 4 5 6 7 8 9 10; do
@@ -30,12 +32,21 @@ start_server() {
 			kill -0 "$PID" 2>/dev/null || break
 			sleep 0.1
 		done
-		kill -KILL "$PID" 2>/dev/null
+		kill -0 "$PID" 2>/dev/null && return 1
+		grep -q "in use" "$log" || return 1
 		wait "$PID" 2>/dev/null
-		grep -q "in use" "$log" || break
 	done
+	return 1
+}
+
+# start_server LOG ARGS...: try_server, and fails the test script when the
+# server does not answer.
+start_server() {
+	try_server "$@" && return 0
+	kill -KILL "$PID" 2>/dev/null
+	wait "$PID" 2>/dev/null
 	echo "serve test: the server did not start:"
-	cat "$log"
+	cat "$1"
 	exit 1
 }
 

@@ -154,23 +154,9 @@ for seed in $(seq 0 $((COPIES / 4))); do
 	[ "$seed" -gt 0 ] && damage "$copy/data.mdb" $((1000 + seed))
 	# (start_server would fail the script: a server may refuse a damaged
 	# store at its start, exit 3, which is an answer too.)
-	# Another port when the one picked is taken (another suite's server:
-	# with 4 suites at a time the undamaged store's server once lost its
-	# port and the seed counted 0 answers).
-	for try in 1 2 3 4 5 6 7 8 9 10; do
-		port=$((20000 + RANDOM % 40000))
-		"$BENCHDB" serve --db "$copy" --listen "127.0.0.1:$port" 2>"$WORK/serve.log" &
-		PID=$!
-		SERVERS+=("$PID")
-		URL=http://127.0.0.1:$port
-		for i in $(seq 100); do
-			curl -s --max-time 1 -o /dev/null "$URL/api/health" && break
-			kill -0 "$PID" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -0 "$PID" 2>/dev/null || ! grep -q "in use" "$WORK/serve.log" && break
-		wait "$PID" 2>/dev/null
-	done
+	# (try_server: another port when the one picked is taken; with 4
+	# suites at a time the undamaged store's server once lost its port.)
+	try_server "$WORK/serve.log" --db "$copy" || true
 	if ! kill -0 "$PID" 2>/dev/null; then
 		wait "$PID"
 		rc=$?
